@@ -30,18 +30,13 @@ from collections.abc import Callable
 from typing import Any
 
 import pulumi_alicloud as alicloud
+from platform_parts import ALI_HOME as HOME
+from platform_parts import DEPLOYER, Build, Row, account_rows, home_abroad_rows
+from platform_parts import OWN_UID as OWN
+from platform_parts import PARTNER_UID as PARTNER
 
-Build = Callable[[Any], object]
-
-OWN = "1234567890123456"
-"""The team's Alibaba Cloud account (the mocks' account, whose deployment role the provider assumes)."""
-PARTNER = "5555666677778888"
-"""A partner's account (the group's hub, a supplier), which no provider of the stack assumes a role of."""
-DEPLOYER = f"acs:ram::{OWN}:role/sovereign-deployer"
-HOME = {"CN": "cn-shanghai", "JP": "ap-northeast-1"}
 ABROAD = {"CN": "cn-hongkong", "JP": "ap-southeast-1"}
 CODES = ("CN", "JP")
-WHO = ("own", "partner", "partner-declared")
 
 PARTNER_DECLARED: dict[str, Any] = {
     "id": "group-hub-account", "kind": "resident", "match": f"acs:ram::{PARTNER}:",
@@ -273,18 +268,8 @@ REGION_KINDS: dict[str, tuple[Callable[[str, str], Build], set[str]]] = {
 }
 
 
-def rows() -> list[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
+def rows() -> list[Row]:
     """(id, jurisdiction, build, expected rule ids, declared destinations) for the realistic table."""
-    out: list[tuple[str, str, Build, set[str], list[dict[str, Any]]]] = []
-    for kind, make in ACCOUNT_KINDS.items():
-        for code in CODES:
-            for who in WHO:
-                declared = [PARTNER_DECLARED] if who == "partner-declared" else []
-                out.append((f"alired45-{code.lower()}-{kind}-{who}", code, make(code, who),
-                            {"RES-023"} if who == "partner" else set(), declared))  # fmt: skip
-    for kind, (make, rules) in REGION_KINDS.items():
-        for code in CODES:
-            for where in ("home", "abroad"):
-                out.append((f"alired45-{code.lower()}-{kind}-{where}", code, make(code, where),
-                            rules if where == "abroad" else set(), []))  # fmt: skip
-    return out
+    return account_rows("alired45", ACCOUNT_KINDS, CODES, PARTNER_DECLARED) + home_abroad_rows(
+        "alired45", REGION_KINDS, CODES
+    )

@@ -33,15 +33,11 @@ from collections.abc import Callable
 from typing import Any
 
 import pulumi_alicloud as alicloud
+from platform_parts import ALI_HOME as HOME
+from platform_parts import DEPLOYER, Build, Row, account_rows, home_abroad_rows
+from platform_parts import OWN_UID as OWN
+from platform_parts import PARTNER_UID as PARTNER
 
-Build = Callable[[Any], object]
-
-OWN = "1234567890123456"
-"""The team's Alibaba Cloud account (the mocks' account, whose deployment role the provider assumes)."""
-PARTNER = "5555666677778888"
-"""A partner's account (the group's network hub), which no provider of the stack assumes a role of."""
-DEPLOYER = f"acs:ram::{OWN}:role/sovereign-deployer"
-HOME = {"CN": "cn-shanghai", "JP": "ap-northeast-1", "DE": "eu-central-1"}
 ABROAD = {"CN": "cn-hongkong", "JP": "ap-southeast-1", "DE": "us-east-1"}
 PARTNER_CEN = "cen-grouphub000000001"
 TEAM_CEN = "cen-teamhub0000000001"
@@ -338,9 +334,9 @@ OFFICE_KINDS: dict[str, Callable[[str, str], Build]] = {
 OFFICE_EXPECTED = {"own": set(), "elsewhere": {"RES-017"}, "partner": {"RES-023"}, "partner-declared": set()}
 
 
-def rows() -> list[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
+def rows() -> list[Row]:
     """(id, jurisdiction, build, expected rule ids, declared destinations) for the realistic table."""
-    out: list[tuple[str, str, Build, set[str], list[dict[str, Any]]]] = []
+    out: list[Row] = []
     for kind, make in OFFICE_KINDS.items():
         for code in ("CN", "JP"):
             for who, expected in OFFICE_EXPECTED.items():
@@ -348,24 +344,14 @@ def rows() -> list[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
                     who, []
                 )
                 out.append((f"alired46-{code.lower()}-{kind}-{who}", code, make(code, who), expected, declared))
-    for who in ("own", "partner", "partner-declared"):
-        declared = [PARTNER_DECLARED] if who == "partner-declared" else []
-        out.append((f"alired46-cn-eflo-vpd-grant-{who}", "CN", vpd_grant("CN", who),
-                    {"RES-023"} if who == "partner" else set(), declared))  # fmt: skip
-    for code in ("CN", "JP", "DE"):
-        for who in ("own", "partner", "partner-declared"):
-            declared = [FLINK_PARTNER_DECLARED] if who == "partner-declared" else []
-            out.append((f"alired46-{code.lower()}-flink-variable-{who}", code, flink_variable(code, who),
-                        {"RES-015"} if who == "partner" else set(), declared))  # fmt: skip
+    out += account_rows("alired46", {"eflo-vpd-grant": vpd_grant}, ("CN",), PARTNER_DECLARED)
+    out += account_rows("alired46", {"flink-variable": flink_variable}, ("CN", "JP", "DE"), FLINK_PARTNER_DECLARED,
+                        rules=frozenset({"RES-015"}))  # fmt: skip
     for code in ("CN", "JP"):
         # The company's own domain passes once declared (a mail domain is placed by nothing, RES-015 until declared).
         out.append((f"alired46-{code.lower()}-sls-alert-user-own", code, sls_alert_user(code, "own"), set(),
                     [MAIL_DECLARED]))  # fmt: skip
         out.append((f"alired46-{code.lower()}-sls-alert-user-partner", code, sls_alert_user(code, "partner"),
                     {"RES-015"}, [MAIL_DECLARED]))  # fmt: skip
-    for kind, (make, rules, codes) in REGION_KINDS.items():
-        for code in codes:
-            for where in ("home", "abroad"):
-                out.append((f"alired46-{code.lower()}-{kind}-{where}", code, make(code, where),
-                            rules if where == "abroad" else set(), []))  # fmt: skip
+    out += home_abroad_rows("alired46", REGION_KINDS)
     return out

@@ -30,16 +30,12 @@ from collections.abc import Callable
 from typing import Any
 
 import pulumi_alicloud as alicloud
+from platform_parts import ALI_HOME as HOME
+from platform_parts import DEPLOYER, Build
+from platform_parts import OWN_UID as OWN
+from platform_parts import PARTNER_UID as PARTNER
 from pulumi_alicloud.config.report_template import ReportTemplate
 
-Build = Callable[[Any], object]
-
-OWN = "1234567890123456"
-"""The team's Alibaba Cloud account (the mocks' account, whose deployment role the provider assumes)."""
-PARTNER = "5555666677778888"
-"""A partner's account (the group's operations centre), which no provider of the stack assumes a role of."""
-DEPLOYER = f"acs:ram::{OWN}:role/sovereign-deployer"
-HOME = {"CN": "cn-shanghai", "JP": "ap-northeast-1", "DE": "eu-central-1"}
 PARTNER_CEN = "cen-grouphub000000001"
 """The partner's CEN (the group's network hub), declared by id in every CEN program."""
 

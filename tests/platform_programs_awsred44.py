@@ -32,8 +32,7 @@ from typing import Any
 
 import pulumi
 import pulumi_aws as aws
-
-Build = Callable[[Any], object]
+from platform_parts import Build, Row, account_rows, home_abroad_rows
 
 OWN = "123456789012"
 """The team's AWS account, which the table's provider pins (``allowed_account_ids``)."""
@@ -43,7 +42,6 @@ HOME = {"EU": "eu-west-1", "US": "us-east-1", "JP": "ap-northeast-1", "CN": "cn-
 ABROAD = {"EU": "us-east-1", "US": "eu-west-1", "JP": "us-west-2", "CN": "ap-east-1"}
 PARTITION = {"EU": "aws", "US": "aws", "JP": "aws", "CN": "aws-cn"}
 CODES = ("EU", "JP")
-WHO = ("own", "partner", "partner-declared")
 
 PARTNER_DECLARED: dict[str, Any] = {
     "id": "group-shared-services", "kind": "resident", "match": f"arn:aws:iam::{PARTNER}:",
@@ -57,9 +55,14 @@ def _role(name: str, service: str, opts: pulumi.ResourceOptions) -> aws.iam.Role
     return aws.iam.Role(name, assume_role_policy=json.dumps(document), opts=opts)
 
 
-def _arn(code: str, who: str, service: str, rest: str, region: str | None = None) -> str:
-    account = OWN if who == "own" else PARTNER
-    return f"arn:{PARTITION[code]}:{service}:{region or HOME[code]}:{account}:{rest}"
+def account_of(who: str) -> str:
+    """The account a program of ``who`` names: the team's (``own``), else the partner's."""
+    return OWN if who == "own" else PARTNER
+
+
+def account_arn(code: str, who: str, service: str, rest: str, region: str | None = None) -> str:
+    """An ARN of ``who``'s account, in the jurisdiction's Region unless ``region`` is given."""
+    return f"arn:{PARTITION[code]}:{service}:{region or HOME[code]}:{account_of(who)}:{rest}"
 
 
 # -- the leak: another account's resource the stack writes into (RES-023 since stop 44) ---------------------------
@@ -73,7 +76,7 @@ def event_stream(code: str, who: str) -> Build:
         role = _role("pinpoint-events", "pinpoint.amazonaws.com", c.aws)
         return aws.pinpoint.EventStream(
             "campaign-events", application_id=app.application_id, role_arn=role.arn,
-            destination_stream_arn=_arn(code, who, "firehose", "deliverystream/engagement-events"), opts=c.aws,
+            destination_stream_arn=account_arn(code, who, "firehose", "deliverystream/engagement-events"), opts=c.aws,
         )  # fmt: skip
 
     return build
@@ -92,7 +95,7 @@ def analytics_output(code: str, who: str) -> Build:
                     "schema": {"record_columns": [{"name": "session", "sql_type": "VARCHAR(64)", "mapping": "$.s"}],
                                "record_format": {"mapping_parameters": {"json": {"record_row_path": "$"}}}}},
             outputs=[{"name": "DEST", "schema": {"record_format_type": "JSON"},
-                      "kinesis_stream": {"resource_arn": _arn(code, who, "kinesis", "stream/click-sessions"),
+                      "kinesis_stream": {"resource_arn": account_arn(code, who, "kinesis", "stream/click-sessions"),
                                          "role_arn": role.arn}}],
             opts=c.aws,
         )  # fmt: skip
@@ -108,7 +111,7 @@ def realtime_log(code: str, who: str) -> Build:
         return aws.cloudfront.RealtimeLogConfig(
             "viewer-logs", name="viewer-logs", sampling_rate=100, fields=["timestamp", "c-ip", "cs-uri-stem"],
             endpoint={"stream_type": "Kinesis", "kinesis_stream_config": {
-                "role_arn": role.arn, "stream_arn": _arn(code, who, "kinesis", "stream/viewer-logs")}},
+                "role_arn": role.arn, "stream_arn": account_arn(code, who, "kinesis", "stream/viewer-logs")}},
             opts=c.aws,
         )  # fmt: skip
 
@@ -126,7 +129,7 @@ def object_lambda(code: str, who: str) -> Build:
             "records-redacted", name="records-redacted",
             configuration={"supporting_access_point": point.arn, "transformation_configurations": [{
                 "actions": ["GetObject"], "content_transformation": {"aws_lambda": {
-                    "function_arn": _arn(code, who, "lambda", "function:redact-pii")}}}]},
+                    "function_arn": account_arn(code, who, "lambda", "function:redact-pii")}}}]},
             opts=c.aws,
         )  # fmt: skip
 
@@ -141,7 +144,7 @@ def agent_collaborator(code: str, who: str) -> Build:
             "claims-triage", agent_id="SUPERVISOR1", collaborator_name="triage",
             collaboration_instruction="Hand over claims that need a triage decision.",
             relay_conversation_history="TO_COLLABORATOR",
-            agent_descriptor={"alias_arn": _arn(code, who, "bedrock", "agent-alias/TRIAGE0001/PROD000001")},
+            agent_descriptor={"alias_arn": account_arn(code, who, "bedrock", "agent-alias/TRIAGE0001/PROD000001")},
             opts=c.aws,
         )  # fmt: skip
 
@@ -157,7 +160,8 @@ def connect_lambda(code: str, who: str) -> Build:
             outbound_calls_enabled=False, instance_alias="claims-contact", opts=c.aws,
         )  # fmt: skip
         return aws.connect.LambdaFunctionAssociation(
-            "lookup", instance_id=instance.id, function_arn=_arn(code, who, "lambda", "function:customer-lookup"),
+            "lookup", instance_id=instance.id,
+            function_arn=account_arn(code, who, "lambda", "function:customer-lookup"),
             opts=c.aws,
         )  # fmt: skip
 
@@ -172,8 +176,10 @@ def workmail_receipt(code: str, who: str) -> Build:
         return aws.ses.ReceiptRule(
             "claims-inbox", rule_set_name=rules.rule_set_name, name="claims-inbox", recipients=["claims@example.com"],
             enabled=True, scan_enabled=True,
-            workmail_actions=[{"position": 1,
-                               "organization_arn": _arn(code, who, "workmail", "organization/m-0123456789abcdef")}],
+            workmail_actions=[{
+                "position": 1,
+                "organization_arn": account_arn(code, who, "workmail", "organization/m-0123456789abcdef"),
+            }],
             opts=c.aws,
         )  # fmt: skip
 
@@ -190,7 +196,7 @@ def lattice_service(code: str, who: str) -> Build:
         network = (
             aws.vpclattice.ServiceNetwork("claims", name="claims", opts=c.aws).arn
             if who == "own"
-            else _arn(code, who, "vpc-lattice", "servicenetwork/sn-0123456789abcdef0")
+            else account_arn(code, who, "vpc-lattice", "servicenetwork/sn-0123456789abcdef0")
         )
         return aws.vpclattice.ServiceNetworkServiceAssociation(
             "claims-api", service_identifier=service.id, service_network_identifier=network, opts=c.aws
@@ -207,7 +213,7 @@ def lattice_resource(code: str, who: str) -> Build:
         network = (
             aws.vpclattice.ServiceNetwork("claims", name="claims", opts=c.aws).arn
             if who == "own"
-            else _arn(code, who, "vpc-lattice", "servicenetwork/sn-0123456789abcdef0")
+            else account_arn(code, who, "vpc-lattice", "servicenetwork/sn-0123456789abcdef0")
         )
         return aws.vpclattice.ServiceNetworkResourceAssociation(
             "claims-db", resource_configuration_identifier="rcfg-0123456789abcdef0",
@@ -432,18 +438,6 @@ REGION_KINDS: dict[str, tuple[Callable[[str, str], Build], set[str], tuple[str, 
 }
 
 
-def rows() -> list[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
+def rows() -> list[Row]:
     """(id, jurisdiction, build, expected rule ids, declared destinations) for the realistic table."""
-    out: list[tuple[str, str, Build, set[str], list[dict[str, Any]]]] = []
-    for kind, make in ACCOUNT_KINDS.items():
-        for code in CODES:
-            for who in WHO:
-                declared = [PARTNER_DECLARED] if who == "partner-declared" else []
-                out.append((f"awsred44-{code.lower()}-{kind}-{who}", code, make(code, who),
-                            {"RES-023"} if who == "partner" else set(), declared))  # fmt: skip
-    for kind, (make, rules, codes) in REGION_KINDS.items():
-        for code in codes:
-            for where in ("home", "abroad"):
-                out.append((f"awsred44-{code.lower()}-{kind}-{where}", code, make(code, where),
-                            rules if where == "abroad" else set(), []))  # fmt: skip
-    return out
+    return account_rows("awsred44", ACCOUNT_KINDS, CODES, PARTNER_DECLARED) + home_abroad_rows("awsred44", REGION_KINDS)

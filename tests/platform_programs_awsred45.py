@@ -22,6 +22,7 @@ from typing import Any
 
 import pulumi
 import pulumi_aws as aws
+from platform_parts import Build, Row, account_rows, home_abroad_rows
 
 # The same accounts, Regions and declaration as round 16 (one fact, one place).
 from platform_programs_awsred44 import (
@@ -30,24 +31,14 @@ from platform_programs_awsred44 import (
     HOME,
     OWN,
     PARTITION,
-    PARTNER,
     PARTNER_DECLARED,
-    WHO,
+    account_arn,
+    account_of,
 )
-
-Build = Callable[[Any], object]
-
-
-def _account(who: str) -> str:
-    return OWN if who == "own" else PARTNER
-
-
-def _arn(code: str, who: str, service: str, rest: str, region: str | None = None) -> str:
-    return f"arn:{PARTITION[code]}:{service}:{region or HOME[code]}:{_account(who)}:{rest}"
 
 
 def _grant(code: str, who: str, actions: list[str], resource: Any) -> pulumi.Output[str]:
-    principal = f"arn:{PARTITION[code]}:iam::{_account(who)}:root"
+    principal = f"arn:{PARTITION[code]}:iam::{account_of(who)}:root"
     return pulumi.Output.from_input(resource).apply(lambda r: json.dumps({"Version": "2012-10-17", "Statement": [
         {"Effect": "Allow", "Principal": {"AWS": principal}, "Action": actions, "Resource": r}]}))  # fmt: skip
 
@@ -63,7 +54,9 @@ def cognito_firehose(code: str, who: str) -> Build:
         return aws.cognito.LogDeliveryConfiguration(
             "customer-logs", user_pool_id=pool.id, log_configurations=[{
                 "event_source": "userAuthEvents", "log_level": "INFO",
-                "firehose_configuration": {"stream_arn": _arn(code, who, "firehose", "deliverystream/auth-events")},
+                "firehose_configuration": {
+                    "stream_arn": account_arn(code, who, "firehose", "deliverystream/auth-events"),
+                },
             }], opts=c.aws,
         )  # fmt: skip
 
@@ -79,7 +72,7 @@ def cognito_log_group(code: str, who: str) -> Build:
             "customer-logs", user_pool_id=pool.id, log_configurations=[{
                 "event_source": "userNotification", "log_level": "ERROR",
                 "cloud_watch_logs_configuration": {
-                    "log_group_arn": _arn(code, who, "logs", "log-group:/cognito/customers")},
+                    "log_group_arn": account_arn(code, who, "logs", "log-group:/cognito/customers")},
             }], opts=c.aws,
         )  # fmt: skip
 
@@ -97,7 +90,7 @@ def shared_directory(code: str, who: str) -> Build:
         )  # fmt: skip
         return aws.directoryservice.SharedDirectory(
             "corp-share", directory_id=directory.id, notes="shared with the payments team",
-            target={"id": _account(who)}, opts=c.aws,
+            target={"id": account_of(who)}, opts=c.aws,
         )  # fmt: skip
 
     return build
@@ -110,7 +103,7 @@ def merged_api(code: str, who: str) -> Build:
         api = aws.appsync.GraphQLApi("orders", authentication_type="AWS_IAM", opts=c.aws)
         return aws.appsync.SourceApiAssociation(
             "orders-merged", source_api_id=api.id,
-            merged_api_arn=_arn(code, who, "appsync", "apis/merged0a1b2c3d4e5f"), opts=c.aws,
+            merged_api_arn=account_arn(code, who, "appsync", "apis/merged0a1b2c3d4e5f"), opts=c.aws,
         )  # fmt: skip
 
     return build
@@ -123,7 +116,7 @@ def merged_source(code: str, who: str) -> Build:
         merged = aws.appsync.GraphQLApi("portal", authentication_type="AWS_IAM", opts=c.aws)
         return aws.appsync.SourceApiAssociation(
             "portal-orders", merged_api_id=merged.id,
-            source_api_arn=_arn(code, who, "appsync", "apis/src0a1b2c3d4e5f6071"), opts=c.aws,
+            source_api_arn=account_arn(code, who, "appsync", "apis/src0a1b2c3d4e5f6071"), opts=c.aws,
         )  # fmt: skip
 
     return build
@@ -172,7 +165,7 @@ def sesv2_identity_policy(code: str, who: str) -> Build:
 def redshift_policy(code: str, who: str) -> Build:
     # docs: redshift/resourcepolicy — a datashare's resource policy (who may consume it).
     def build(c: Any) -> object:
-        share = _arn(code, "own", "redshift", "datashare:0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9/claims")
+        share = account_arn(code, "own", "redshift", "datashare:0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9/claims")
         return aws.redshift.ResourcePolicy(
             "claims-share", resource_arn=share,
             policy=_grant(code, who, ["redshift:AuthorizeInboundIntegration"], share), opts=c.aws,
@@ -209,7 +202,7 @@ def vector_bucket_policy(code: str, who: str) -> Build:
 def serverless_snapshot_policy(code: str, who: str) -> Build:
     # docs: redshiftserverless/resourcepolicy — "grants a user authorization to restore a snapshot".
     def build(c: Any) -> object:
-        snapshot = _arn(code, "own", "redshift-serverless", "snapshot/0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9")
+        snapshot = account_arn(code, "own", "redshift-serverless", "snapshot/0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9")
         return aws.redshiftserverless.ResourcePolicy(
             "claims-restore", resource_arn=snapshot,
             policy=_grant(code, who, ["redshift-serverless:RestoreFromSnapshot"], snapshot), opts=c.aws,
@@ -246,7 +239,7 @@ def grants_instance_policy(code: str, who: str) -> Build:
 def agentcore_policy(code: str, who: str) -> Build:
     # docs: bedrock/agentcoreresourcepolicy — a resource policy on an agent runtime (who may invoke the agent).
     def build(c: Any) -> object:
-        runtime = _arn(code, "own", "bedrock-agentcore", "runtime/claims_agent-0a1b2c3d4e")
+        runtime = account_arn(code, "own", "bedrock-agentcore", "runtime/claims_agent-0a1b2c3d4e")
         return aws.bedrock.AgentcoreResourcePolicy(
             "claims-agent-share", resource_arn=runtime,
             policy=_grant(code, who, ["bedrock-agentcore:InvokeAgentRuntime"], runtime), opts=c.aws,
@@ -260,7 +253,7 @@ def delegated_admin(code: str, who: str) -> Build:
     # organization to register as a delegated administrator" (for Security Hub: every member's findings).
     def build(c: Any) -> object:
         return aws.organizations.DelegatedAdministrator(
-            "security-admin", account_id=_account(who), service_principal="securityhub.amazonaws.com", opts=c.aws,
+            "security-admin", account_id=account_of(who), service_principal="securityhub.amazonaws.com", opts=c.aws,
         )  # fmt: skip
 
     return build
@@ -270,7 +263,7 @@ def invocation(code: str, who: str) -> Build:
     # docs: lambda/invocation — `function_name` "Name of the Lambda function" (a name or ARN), `input` "JSON payload".
     def build(c: Any) -> object:
         return aws.lambda_.Invocation(
-            "seed-customers", function_name=_arn(code, who, "lambda", "function:seed-customers"),
+            "seed-customers", function_name=account_arn(code, who, "lambda", "function:seed-customers"),
             input=json.dumps({"customers": [{"id": 1, "email": "anna@example.eu"}]}), opts=c.aws,
         )  # fmt: skip
 
@@ -281,7 +274,7 @@ def profiles_dlq(code: str, who: str) -> Build:
     # docs: customerprofiles/domain — `dead_letter_queue_url` "The URL of the SQS dead letter queue, which is used for
     # reporting errors associated with ingesting data from third party applications" (the failed profile records).
     def build(c: Any) -> object:
-        queue = f"https://sqs.{HOME[code]}.amazonaws.com/{_account(who)}/profiles-dlq"
+        queue = f"https://sqs.{HOME[code]}.amazonaws.com/{account_of(who)}/profiles-dlq"
         return aws.customerprofiles.Domain("customers", domain_name="customers", default_expiration_days=365,
                                            dead_letter_queue_url=queue, opts=c.aws)  # fmt: skip
 
@@ -357,7 +350,7 @@ def appfabric_bucket(code: str, where: str) -> Build:
         bundle = aws.appfabric.AppBundle("saas", opts=c.aws)
         return aws.appfabric.IngestionDestination(
             "saas-audit", app_bundle_arn=bundle.arn,
-            ingestion_arn=_arn(code, "own", "appfabric", "appbundle/0a1b2c3d/ingestion/4e5f6071"),
+            ingestion_arn=account_arn(code, "own", "appfabric", "appbundle/0a1b2c3d/ingestion/4e5f6071"),
             processing_configuration={"audit_log": {"format": "json", "schema": "ocsf"}},
             destination_configuration={"audit_log": {"destination": {"s3_bucket": {"bucket_name": name}}}},
             opts=c.aws,
@@ -375,7 +368,7 @@ def smb_share(code: str, where: str) -> Build:
              "Action": "sts:AssumeRole"}]}), opts=c.aws)  # fmt: skip
         return aws.storagegateway.SmbFileShare(
             "office", authentication="GuestAccess", role_arn=role.arn, location_arn=bucket,
-            gateway_arn=_arn(code, "own", "storagegateway", "gateway/sgw-0A1B2C3D"), opts=c.aws,
+            gateway_arn=account_arn(code, "own", "storagegateway", "gateway/sgw-0A1B2C3D"), opts=c.aws,
         )  # fmt: skip
 
     return build
@@ -397,7 +390,7 @@ def fsx_location(code: str, where: str) -> Build:
     def build(c: Any) -> object:
         return aws.datasync.LocationFsxLustre(
             "scratch", fsx_filesystem_arn=_abroad_arn(code, where, "fsx", "file-system/fs-0a1b2c3d4e5f60718"),
-            security_group_arns=[_arn(code, "own", "ec2", "security-group/sg-0a1b2c3d")], opts=c.aws,
+            security_group_arns=[account_arn(code, "own", "ec2", "security-group/sg-0a1b2c3d")], opts=c.aws,
         )  # fmt: skip
 
     return build
@@ -408,8 +401,8 @@ def efs_location(code: str, where: str) -> Build:
     def build(c: Any) -> object:
         return aws.datasync.EfsLocation(
             "shared", efs_file_system_arn=_abroad_arn(code, where, "elasticfilesystem", "file-system/fs-0a1b2c3d"),
-            ec2_config={"security_group_arns": [_arn(code, "own", "ec2", "security-group/sg-0a1b2c3d")],
-                        "subnet_arn": _arn(code, "own", "ec2", "subnet/subnet-0a1b2c3d")}, opts=c.aws,
+            ec2_config={"security_group_arns": [account_arn(code, "own", "ec2", "security-group/sg-0a1b2c3d")],
+                        "subnet_arn": account_arn(code, "own", "ec2", "subnet/subnet-0a1b2c3d")}, opts=c.aws,
         )  # fmt: skip
 
     return build
@@ -421,7 +414,7 @@ def fsx_windows_location(code: str, where: str) -> Build:
         return aws.datasync.LocationFsxWindows(
             "office", fsx_filesystem_arn=_abroad_arn(code, where, "fsx", "file-system/fs-0a1b2c3d4e5f60718"),
             user="datasync", password="Sup3rSecret!", domain="corp.example.com",
-            security_group_arns=[_arn(code, "own", "ec2", "security-group/sg-0a1b2c3d")], opts=c.aws,
+            security_group_arns=[account_arn(code, "own", "ec2", "security-group/sg-0a1b2c3d")], opts=c.aws,
         )  # fmt: skip
 
     return build
@@ -432,8 +425,8 @@ def dms_task(code: str, where: str) -> Build:
     def build(c: Any) -> object:
         return aws.dms.ReplicationTask(
             "claims-cdc", replication_task_id="claims-cdc", migration_type="full-load-and-cdc",
-            replication_instance_arn=_arn(code, "own", "dms", "rep:CLAIMSREPLICATION"),
-            source_endpoint_arn=_arn(code, "own", "dms", "endpoint:CLAIMSSOURCE"),
+            replication_instance_arn=account_arn(code, "own", "dms", "rep:CLAIMSREPLICATION"),
+            source_endpoint_arn=account_arn(code, "own", "dms", "endpoint:CLAIMSSOURCE"),
             target_endpoint_arn=_abroad_arn(code, where, "dms", "endpoint:CLAIMSTARGET"),
             table_mappings=json.dumps({"rules": [{"rule-type": "selection", "rule-id": "1", "rule-name": "1",
                                                   "object-locator": {"schema-name": "%", "table-name": "%"},
@@ -491,11 +484,11 @@ def _role_with(name: str, service: str, opts: pulumi.ResourceOptions) -> aws.iam
 def _stream(code: str, shape: str, kind: str, opts: pulumi.ResourceOptions) -> pulumi.Input[str]:
     service, rest = ("kinesis", "stream/viewer-logs") if kind == "kinesis" else ("firehose", "deliverystream/events")
     if shape == "partner-unpinned":
-        return _arn(code, "partner", service, rest)
+        return account_arn(code, "partner", service, rest)
     made = opts
     if shape == "own-second-provider":
         made = pulumi.ResourceOptions(provider=aws.Provider("ops", region=HOME[code], profile="ops"))
-    extra: dict[str, Any] = {"arn": _arn(code, "partner", service, rest)} if shape == "arn-set-partner" else {}
+    extra: dict[str, Any] = {"arn": account_arn(code, "partner", service, rest)} if shape == "arn-set-partner" else {}
     if kind == "kinesis":
         # docs: kinesis/stream — `arn` "ARN specifying the stream (same as `id`)".
         return aws.kinesis.Stream("viewer-logs", shard_count=1, opts=made, **extra).arn
@@ -542,20 +535,9 @@ def stream_consumer(code: str, shape: str, consumer: str) -> Build:
 STREAM_CONSUMERS = ("realtime-log", "subscription", "event-stream")
 
 
-def rows() -> list[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
+def rows() -> list[Row]:
     """(id, jurisdiction, build, expected rule ids, declared destinations) for the realistic table."""
-    out: list[tuple[str, str, Build, set[str], list[dict[str, Any]]]] = []
-    for kind, make in ACCOUNT_KINDS.items():
-        for code in CODES:
-            for who in WHO:
-                declared = [PARTNER_DECLARED] if who == "partner-declared" else []
-                out.append((f"awsred45-{code.lower()}-{kind}-{who}", code, make(code, who),
-                            {"RES-023"} if who == "partner" else set(), declared))  # fmt: skip
-    for kind, (make, rules, codes) in REGION_KINDS.items():
-        for code in codes:
-            for where in ("home", "abroad"):
-                out.append((f"awsred45-{code.lower()}-{kind}-{where}", code, make(code, where),
-                            rules if where == "abroad" else set(), []))  # fmt: skip
+    out = account_rows("awsred45", ACCOUNT_KINDS, CODES, PARTNER_DECLARED) + home_abroad_rows("awsred45", REGION_KINDS)
     for consumer in STREAM_CONSUMERS:
         for code in CODES:
             for shape in STREAM_SHAPES:

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pulumi_aws as aws
+from platform_parts import Build, Row, account_rows, home_abroad_rows
 
 # The same accounts, Regions and declaration as rounds 16 and 17 (one fact, one place).
 from platform_programs_awsred44 import (
@@ -33,18 +34,9 @@ from platform_programs_awsred44 import (
     PARTITION,
     PARTNER,
     PARTNER_DECLARED,
-    WHO,
+    account_arn,
+    account_of,
 )
-
-Build = Callable[[Any], object]
-
-
-def _account(who: str) -> str:
-    return OWN if who == "own" else PARTNER
-
-
-def _arn(code: str, who: str, service: str, rest: str, region: str | None = None) -> str:
-    return f"arn:{PARTITION[code]}:{service}:{region or HOME[code]}:{_account(who)}:{rest}"
 
 
 def _role(code: str) -> str:
@@ -65,14 +57,14 @@ def media_insights(sink: str) -> Callable[[str, str], Build]:
                 element = {
                     "type": "KinesisDataStreamSink",
                     "kinesis_data_stream_sink_configuration": {
-                        "insights_target": _arn(code, who, "kinesis", "stream/call-insights")
+                        "insights_target": account_arn(code, who, "kinesis", "stream/call-insights")
                     },
                 }
             else:
                 element = {
                     "type": "LambdaFunctionSink",
                     "lambda_function_sink_configuration": {
-                        "insights_target": _arn(code, who, "lambda", "function:call-insights")
+                        "insights_target": account_arn(code, who, "lambda", "function:call-insights")
                     },
                 }
             return aws.chimesdkmediapipelines.MediaInsightsPipelineConfiguration(
@@ -96,7 +88,7 @@ def lex_logs(code: str, who: str) -> Build:
             "orders-live", bot_name="OrderFlowers", bot_version="1", name="live", conversation_logs={
                 "iam_role_arn": _role(code), "log_settings": [{
                     "destination": "CLOUDWATCH_LOGS", "log_type": "TEXT",
-                    "resource_arn": _arn(code, who, "logs", "log-group:/lex/order-flowers")}],
+                    "resource_arn": account_arn(code, who, "logs", "log-group:/lex/order-flowers")}],
             }, opts=c.aws,
         )  # fmt: skip
 
@@ -110,7 +102,7 @@ def amp_query_logs(code: str, who: str) -> Build:
         workspace = aws.amp.Workspace("metrics", alias="metrics", opts=c.aws)
         return aws.amp.QueryLoggingConfiguration(
             "metrics-queries", workspace_id=workspace.id, destinations=[{"cloudwatch_logs": {
-                "log_group_arn": _arn(code, who, "logs", "log-group:/amp/queries:*")},
+                "log_group_arn": account_arn(code, who, "logs", "log-group:/amp/queries:*")},
                 "filters": {"qsp_threshold": 1000}}], opts=c.aws,
         )  # fmt: skip
 
@@ -123,7 +115,7 @@ def amp_scraper_logs(code: str, who: str) -> Build:
     def build(c: Any) -> object:
         return aws.amp.ScraperLoggingConfiguration(
             "scraper-logs", scraper_id="s-0a1b2c3d-4e5f-6789-abcd-ef0123456789", logging_destination={
-                "cloudwatch_logs": {"log_group_arn": _arn(code, who, "logs", "log-group:/amp/scraper:*")}},
+                "cloudwatch_logs": {"log_group_arn": account_arn(code, who, "logs", "log-group:/amp/scraper:*")}},
             scraper_components=["COLLECTOR", "EXPORTER"], opts=c.aws,
         )  # fmt: skip
 
@@ -136,12 +128,14 @@ def endpoint_notification(code: str, who: str) -> Build:
     def build(c: Any) -> object:
         service = aws.ec2.VpcEndpointService(
             "orders-api", acceptance_required=True,
-            network_load_balancer_arns=[_arn(code, "own", "elasticloadbalancing", "loadbalancer/net/orders/0a1b2c")],
+            network_load_balancer_arns=[
+                account_arn(code, "own", "elasticloadbalancing", "loadbalancer/net/orders/0a1b2c"),
+            ],
             opts=c.aws,
         )  # fmt: skip
         return aws.ec2.VpcEndpointConnectionNotification(
             "orders-api-connections", vpc_endpoint_service_id=service.id, connection_events=["Accept", "Reject"],
-            connection_notification_arn=_arn(code, who, "sns", "endpoint-connections"), opts=c.aws,
+            connection_notification_arn=account_arn(code, who, "sns", "endpoint-connections"), opts=c.aws,
         )  # fmt: skip
 
     return build
@@ -157,7 +151,7 @@ def two_way_sms(kind: str) -> Callable[[str, str], Build]:
                 "support-line", iso_country_code=country, message_type="TRANSACTIONAL", number_capabilities=["SMS"],
                 number_type="LONG_CODE",
                 two_way_channel_enabled=kind == "number",
-                two_way_channel_arn=_arn(code, who, "sns", "inbound-sms") if kind == "number" else None,
+                two_way_channel_arn=account_arn(code, who, "sns", "inbound-sms") if kind == "number" else None,
                 opts=c.aws,
             )  # fmt: skip
             if kind == "number":
@@ -165,7 +159,7 @@ def two_way_sms(kind: str) -> Callable[[str, str], Build]:
             return aws.pinpoint.Smsvoicev2Pool(
                 "support-pool", origination_identities=[number.arn], iso_country_code=country,
                 message_type="TRANSACTIONAL", two_way_enabled=True,
-                two_way_channel_arn=_arn(code, who, "sns", "inbound-sms"), opts=c.aws,
+                two_way_channel_arn=account_arn(code, who, "sns", "inbound-sms"), opts=c.aws,
             )  # fmt: skip
 
         return build
@@ -180,7 +174,7 @@ def security_admin(service: str) -> Callable[[str, str], Build]:
     # the organisation (every member's findings).
     def make(code: str, who: str) -> Build:
         def build(c: Any) -> object:
-            account = _account(who)
+            account = account_of(who)
             if service == "guardduty":
                 return aws.guardduty.OrganizationAdminAccount("security", admin_account_id=account, opts=c.aws)
             if service == "securityhub":
@@ -202,7 +196,7 @@ def security_member(service: str) -> Callable[[str, str], Build]:
     # account is accepting the invitation for", macie2/invitationaccepter `administrator_account_id`.
     def make(code: str, who: str) -> Build:
         def build(c: Any) -> object:
-            account = _account(who)
+            account = account_of(who)
             if service == "guardduty":
                 detector = aws.guardduty.Detector("workloads", enable=True, opts=c.aws)
                 return aws.guardduty.InviteAccepter("security", detector_id=detector.id, master_account_id=account,
@@ -212,7 +206,7 @@ def security_member(service: str) -> Callable[[str, str], Build]:
                 return aws.securityhub.InviteAccepter("security", master_id=account, opts=c.aws)
             if service == "detective":
                 return aws.detective.InvitationAccepter(
-                    "security", graph_arn=_arn(code, who, "detective", "graph:0a1b2c3d4e5f6789"), opts=c.aws
+                    "security", graph_arn=account_arn(code, who, "detective", "graph:0a1b2c3d4e5f6789"), opts=c.aws
                 )
             aws.macie2.Account("workloads", opts=c.aws)
             return aws.macie2.InvitationAccepter("security", administrator_account_id=account, opts=c.aws)
@@ -226,7 +220,7 @@ def config_aggregation(code: str, who: str) -> Build:
     # docs: cfg/aggregateauthorization — `account_id` "Account ID", `authorized_aws_region` "The region authorized to
     # collect aggregated data" (the aggregator account collects this account's configuration and compliance data).
     def build(c: Any) -> object:
-        return aws.cfg.AggregateAuthorization("org-aggregator", account_id=_account(who),
+        return aws.cfg.AggregateAuthorization("org-aggregator", account_id=account_of(who),
                                               authorized_aws_region=HOME[code], opts=c.aws)  # fmt: skip
 
     return build
@@ -237,7 +231,7 @@ def datashare_writes(code: str, who: str) -> Build:
     # use", `allow_writes` "Whether to allow write operations for a datashare".
     def build(c: Any) -> object:
         return aws.redshift.DataShareConsumerAssociation(
-            "shared-ledger", data_share_arn=_arn(code, who, "redshift", "datashare:0a1b2c3d/ledger"),
+            "shared-ledger", data_share_arn=account_arn(code, who, "redshift", "datashare:0a1b2c3d/ledger"),
             associate_entire_account=True, allow_writes=True, opts=c.aws,
         )  # fmt: skip
 
@@ -274,7 +268,7 @@ def datashare_read(code: str) -> Build:
     # A consumer association without `allow_writes` reads the partner's datashare into the stack: nothing is sent.
     def build(c: Any) -> object:
         return aws.redshift.DataShareConsumerAssociation(
-            "shared-ledger", data_share_arn=_arn(code, "partner", "redshift", "datashare:0a1b2c3d/ledger"),
+            "shared-ledger", data_share_arn=account_arn(code, "partner", "redshift", "datashare:0a1b2c3d/ledger"),
             associate_entire_account=True, opts=c.aws,
         )  # fmt: skip
 
@@ -296,7 +290,9 @@ def mirror(code: str, target: str) -> Build:
         if target == "own":
             made = aws.ec2.TrafficMirrorTarget(
                 "inspection", description="inspection NLB",
-                network_load_balancer_arn=_arn(code, "own", "elasticloadbalancing", "loadbalancer/net/ids/0a1b2c"),
+                network_load_balancer_arn=account_arn(
+                    code, "own", "elasticloadbalancing", "loadbalancer/net/ids/0a1b2c"
+                ),
                 opts=c.aws,
             )  # fmt: skip
             target_id: Any = made.id
@@ -343,7 +339,9 @@ def stackset(code: str, shape: str) -> Build:
     # (configuration), not the stack's data; the template's resources are judged as the template's, so a baseline
     # deployed into a partner's account passes, and a template subscribing a partner's queue is refused (RES-023).
     def build(c: Any) -> object:
-        endpoint = _arn(code, "partner" if shape == "template-writes-partner" else "own", "sqs", "security-alerts")
+        endpoint = account_arn(
+            code, "partner" if shape == "template-writes-partner" else "own", "sqs", "security-alerts"
+        )
         template = {
             "Resources": {
                 "Alerts": {"Type": "AWS::SNS::Topic", "Properties": {"TopicName": "security-alerts"}},
@@ -376,7 +374,7 @@ def media_insights_region(code: str, where: str) -> Build:
         return aws.chimesdkmediapipelines.MediaInsightsPipelineConfiguration(
             "call-analytics", name="call-analytics", resource_access_role_arn=_role(code), elements=[
                 {"type": "KinesisDataStreamSink", "kinesis_data_stream_sink_configuration": {
-                    "insights_target": _arn(code, "own", "kinesis", "stream/call-insights", region)}}],
+                    "insights_target": account_arn(code, "own", "kinesis", "stream/call-insights", region)}}],
             opts=c.aws,
         )  # fmt: skip
 
@@ -472,15 +470,9 @@ REGION_KINDS: dict[str, tuple[Callable[[str, str], Build], set[str]]] = {
 }
 
 
-def rows() -> list[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
+def rows() -> list[Row]:
     """(id, jurisdiction, build, expected rule ids, declared destinations) for the realistic table."""
-    out: list[tuple[str, str, Build, set[str], list[dict[str, Any]]]] = []
-    for kind, make in ACCOUNT_KINDS.items():
-        for code in CODES:
-            for who in WHO:
-                declared = [PARTNER_DECLARED] if who == "partner-declared" else []
-                out.append((f"awsred46-{code.lower()}-{kind}-{who}", code, make(code, who),
-                            {"RES-023"} if who == "partner" else set(), declared))  # fmt: skip
+    out = account_rows("awsred46", ACCOUNT_KINDS, CODES, PARTNER_DECLARED)
     for code in CODES:
         out.append((f"awsred46-{code.lower()}-datashare-read-partner", code, datashare_read(code), set(), []))
         out.append((f"awsred46-{code.lower()}-mirror-own-target", code, mirror(code, "own"), set(), []))
@@ -497,9 +489,5 @@ def rows() -> list[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
         for shape, rules in (("instances-partner", set()), ("instance-partner", set()),
                              ("template-writes-partner", {"RES-023"})):  # fmt: skip
             out.append((f"awsred46-{code.lower()}-stackset-{shape}", code, stackset(code, shape), rules, []))
-    for kind, (make, rules) in REGION_KINDS.items():
-        for code in CODES:
-            for where in ("home", "abroad"):
-                out.append((f"awsred46-{code.lower()}-{kind}-{where}", code, make(code, where),
-                            rules if where == "abroad" else set(), []))  # fmt: skip
+    out += home_abroad_rows("awsred46", REGION_KINDS, CODES)
     return out

@@ -25,11 +25,18 @@ from typing import Any
 
 import pulumi
 import pulumi_aws as aws
+from platform_parts import WHO, Build, Row, account_rows
 
 # The same accounts, Regions and declaration as rounds 16 to 18 (one fact, one place).
-from platform_programs_awsred44 import CODES, HOME, OWN, PARTITION, PARTNER, PARTNER_DECLARED, WHO
-
-Build = Callable[[Any], object]
+from platform_programs_awsred44 import (
+    CODES,
+    HOME,
+    OWN,
+    PARTITION,
+    PARTNER,
+    PARTNER_DECLARED,
+    account_arn,
+)
 
 CORE_NETWORK = "core-network-0a1b2c3d4e5f6a7b8"
 """The network account's core network, shared with the team through RAM (not made by the stack)."""
@@ -71,11 +78,6 @@ EMAIL_DECLARED: dict[str, Any] = {
 }  # fmt: skip
 
 
-def _arn(code: str, who: str, service: str, rest: str) -> str:
-    account = OWN if who == "own" else PARTNER
-    return f"arn:{PARTITION[code]}:{service}:{HOME[code]}:{account}:{rest}"
-
-
 def _core_network(c: Any, shape: str) -> Any:
     """The stack's own core network's id (``own``), else the shared core network's literal id."""
     if shape != "own":
@@ -91,8 +93,9 @@ def vpc_attachment(code: str, shape: str) -> Build:
     # docs: networkmanager/vpcattachment — `core_network_id` "The ID of a core network for the VPC attachment".
     def build(c: Any) -> object:
         return aws.networkmanager.VpcAttachment(
-            "claims-vpc", core_network_id=_core_network(c, shape), vpc_arn=_arn(code, "own", "ec2", "vpc/vpc-0a1b2c3d"),
-            subnet_arns=[_arn(code, "own", "ec2", "subnet/subnet-0a1b2c3d")], opts=c.aws,
+            "claims-vpc", core_network_id=_core_network(c, shape),
+            vpc_arn=account_arn(code, "own", "ec2", "vpc/vpc-0a1b2c3d"),
+            subnet_arns=[account_arn(code, "own", "ec2", "subnet/subnet-0a1b2c3d")], opts=c.aws,
         )  # fmt: skip
 
     return build
@@ -103,7 +106,7 @@ def vpn_attachment(code: str, shape: str) -> Build:
     def build(c: Any) -> object:
         return aws.networkmanager.SiteToSiteVpnAttachment(
             "plant-vpn", core_network_id=_core_network(c, shape),
-            vpn_connection_arn=_arn(code, "own", "ec2", "vpn-connection/vpn-0a1b2c3d"), opts=c.aws,
+            vpn_connection_arn=account_arn(code, "own", "ec2", "vpn-connection/vpn-0a1b2c3d"), opts=c.aws,
         )  # fmt: skip
 
     return build
@@ -212,7 +215,7 @@ def pipe_enrichment(code: str, who: str) -> Build:
         target = aws.sqs.Queue("orders-enriched", opts=c.aws)
         return aws.pipes.Pipe(
             "orders", role_arn=f"arn:{PARTITION[code]}:iam::{OWN}:role/orders-pipe", source=source.arn,
-            target=target.arn, enrichment=_arn(code, who, "lambda", "function:add-customer"), opts=c.aws,
+            target=target.arn, enrichment=account_arn(code, who, "lambda", "function:add-customer"), opts=c.aws,
         )  # fmt: skip
 
     return build
@@ -224,7 +227,7 @@ def peering_transit_gateway(code: str, who: str) -> Build:
     def build(c: Any) -> object:
         return aws.networkmanager.TransitGatewayPeering(
             "hub-peering", core_network_id=_core_network(c, "own"),
-            transit_gateway_arn=_arn(code, who, "ec2", "transit-gateway/tgw-0a1b2c3d4e5f6a7b8"), opts=c.aws,
+            transit_gateway_arn=account_arn(code, who, "ec2", "transit-gateway/tgw-0a1b2c3d4e5f6a7b8"), opts=c.aws,
         )  # fmt: skip
 
     return build
@@ -275,7 +278,7 @@ def bucket_acl(grantee: str) -> Callable[[str, str], Build]:
 
 
 def _function(code: str, who: str) -> str:
-    return _arn(code, who, "lambda", "function:orders-handler")
+    return account_arn(code, who, "lambda", "function:orders-handler")
 
 
 def _invocation(code: str, who: str) -> str:
@@ -385,7 +388,7 @@ def appsync_bus(code: str, who: str) -> Build:
         return aws.appsync.DataSource(
             "orders-events", api_id=api.id, name="orders_events", type="AMAZON_EVENTBRIDGE",
             service_role_arn=f"arn:{PARTITION[code]}:iam::{OWN}:role/appsync-orders",
-            event_bridge_config={"event_bus_arn": _arn(code, who, "events", "event-bus/orders")}, opts=c.aws,
+            event_bridge_config={"event_bus_arn": account_arn(code, who, "events", "event-bus/orders")}, opts=c.aws,
         )  # fmt: skip
 
     return build
@@ -415,7 +418,7 @@ def cognito_trigger(code: str, who: str) -> Build:
         return aws.cognito.UserPool(
             "customers", name="customers", lambda_config={
                 "pre_sign_up": _function(code, who), "kms_key_id": key.arn,
-                "custom_email_sender": {"lambda_arn": _arn(code, who, "lambda", "function:send-mail"),
+                "custom_email_sender": {"lambda_arn": account_arn(code, who, "lambda", "function:send-mail"),
                                         "lambda_version": "V1_0"},
             }, opts=c.aws,
         )  # fmt: skip
@@ -485,9 +488,9 @@ INVOKED_KINDS: dict[str, Callable[[str, str], Build]] = {
 }
 
 
-def rows() -> list[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
+def rows() -> list[Row]:
     """(id, jurisdiction, build, expected rule ids, declared destinations) for the realistic table."""
-    out: list[tuple[str, str, Build, set[str], list[dict[str, Any]]]] = []
+    out: list[Row] = []
     for kind, make in JOIN_KINDS.items():
         for code in CODES:
             out.append((f"awsred47-{code.lower()}-{kind}-own", code, make(code, "own"), set(), []))
@@ -504,12 +507,7 @@ def rows() -> list[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
             out.append((f"awsred47-{code.lower()}-{kind}-literal", code, make(code, "literal"), {"RES-017"}, []))
             out.append((f"awsred47-{code.lower()}-{kind}-literal-declared", code, make(code, "literal"), set(),
                         [declared]))  # fmt: skip
-    for kind, make in {**ACCOUNT_KINDS, **INVOKED_KINDS}.items():
-        for code in CODES:
-            for who in WHO:
-                out.append((f"awsred47-{code.lower()}-{kind}-{who}", code, make(code, who),
-                            {"RES-023"} if who == "partner" else set(),
-                            [PARTNER_DECLARED] if who == "partner-declared" else []))  # fmt: skip
+    out += account_rows("awsred47", {**ACCOUNT_KINDS, **INVOKED_KINDS}, CODES, PARTNER_DECLARED)
     for resource in ("feature-group", "parameter"):
         for code in (*CODES, "CN"):
             # aws-cn lies wholly in CN (allowed_partitions): every account's Regions are China's.

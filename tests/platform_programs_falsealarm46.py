@@ -44,7 +44,6 @@ tests/test_realistic_programs.py runs them as CASES (``falsealarm46-*``).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import Any
 
 import platform_programs as pp
@@ -52,20 +51,12 @@ import pulumi
 import pulumi_alicloud as alicloud
 import pulumi_aws as aws
 import yaml
+from platform_parts import ALI_HOME, OWN_ACCOUNT, OWN_UID, SUBNETS, Build, Row, dns_suffix, partition, trust_policy
+from platform_parts import FLUENT_BIT_CONF as FB
 
-Build = Callable[[Any], object]
-Row = tuple[str, str, Build, set[str], list[dict[str, Any]]]
-
-OWN = "123456789012"
-"""The team's account (the table's pinned provider's; the unpinned provider pins none)."""
 HOME = {"EU": "eu-west-1", "US": "us-east-1", "JP": "ap-northeast-1", "CN": "cn-north-1"}
 """The table's AWS provider Region of each jurisdiction (test_realistic_programs ``REGION``)."""
-ALI_HOME = {"CN": "cn-shanghai", "JP": "ap-northeast-1", "DE": "eu-central-1"}
-ALI_UID = "1234567890123456"
-"""The UID of the deployment role the table's Alibaba provider assumes (``pp.ALI_DEPLOYER``)."""
 ABROAD_ALI = "us-west-1"
-SUBNETS = ["subnet-0a1b2c3d4e5f60718", "subnet-1a1b2c3d4e5f60718"]
-FB = "/etc/fluent-bit/fluent-bit.conf"
 
 FIRELENS_SHAPES = ("firelens-s3-conf-region-written", "firelens-s3-conf-aws-region",
                    "firelens-s3-conf-aws-region-declared", "firelens-file-in-image")  # fmt: skip
@@ -83,26 +74,9 @@ SCRIPT_SHAPES = ("script-imds-envsubst", "script-fixed-envsubst", "script-sed-re
 ENV_REGION = "fluent-bit-aws-output-region-from-environment"
 """The catalogue entry a Fluent Bit AWS output whose region is an environment variable is refused by (RES-016)."""
 
-STATES_TRUST = json.dumps({
-    "Version": "2012-10-17",
-    "Statement": [{"Effect": "Allow", "Principal": {"Service": "states.amazonaws.com"}, "Action": "sts:AssumeRole"}],
-})  # fmt: skip
-
-
-def _trust(service: str) -> str:
-    return STATES_TRUST.replace("states.amazonaws.com", service)
-
-
-def _part(code: str) -> str:
-    return "aws-cn" if code == "CN" else "aws"
-
-
-def _suffix(code: str) -> str:
-    return "amazonaws.com.cn" if code == "CN" else "amazonaws.com"
-
 
 def _region_expression(code: str) -> str:
-    return f"States.Format('arn:{_part(code)}:sns:{{}}:{OWN}:fleet-alerts', $.region)"
+    return f"States.Format('arn:{partition(code)}:sns:{{}}:{OWN_ACCOUNT}:fleet-alerts', $.region)"
 
 
 def expected(code: str, shape: str) -> set[str]:
@@ -144,10 +118,10 @@ def firelens(code: str, shape: str) -> Build:
     """ECS Developer Guide, "Example Amazon ECS task definition: Route logs to FireLens" and its custom configuration
     (``firelensConfiguration.options``: ``config-file-type`` ``s3`` with the object's ARN, or ``file`` with a path in
     the router's image; "your task execution IAM role must include the s3:GetObject permission")."""
-    region, part = HOME[code], _part(code)
+    region, part = HOME[code], partition(code)
 
     def build(c: Any) -> object:
-        image = f"{OWN}.dkr.ecr.{region}.{_suffix(code)}/app:2.1"
+        image = f"{OWN_ACCOUNT}.dkr.ecr.{region}.{dns_suffix(code)}/app:2.1"
         app: dict[str, Any] = {"name": "app", "essential": True, "image": image, "memory": 512,
                                "logConfiguration": {"logDriver": "awsfirelens"}}  # fmt: skip
         if shape == "firelens-file-in-image":
@@ -189,7 +163,7 @@ def batch(code: str, shape: str) -> Build:
     """Batch API, ContainerProperties: logConfiguration (logDriver awsfirelens, options) of a Fargate job."""
 
     def build(c: Any) -> object:
-        props = {"image": f"{OWN}.dkr.ecr.{HOME[code]}.{_suffix(code)}/nightly:3",
+        props = {"image": f"{OWN_ACCOUNT}.dkr.ecr.{HOME[code]}.{dns_suffix(code)}/nightly:3",
                  "command": ["python", "-m", "fleet.nightly"],
                  "resourceRequirements": [{"type": "VCPU", "value": "1"}, {"type": "MEMORY", "value": "2048"}],
                  "logConfiguration": {"logDriver": "awsfirelens", "options": {
@@ -202,7 +176,7 @@ def batch(code: str, shape: str) -> Build:
 
 
 def _machine(name: str, definition: Any, opts: pulumi.ResourceOptions) -> aws.sfn.StateMachine:
-    role = aws.iam.Role(f"{name}-role", assume_role_policy=STATES_TRUST, opts=opts)
+    role = aws.iam.Role(f"{name}-role", assume_role_policy=trust_policy("states.amazonaws.com"), opts=opts)
     # docs: sfn/statemachine (role_arn; definition "The Amazon States Language definition of the state machine")
     return aws.sfn.StateMachine(name, role_arn=role.arn, definition=definition, opts=opts)
 
@@ -211,7 +185,7 @@ def sfn(code: str, shape: str) -> Build:
     """connect-sns / connect-lambda / connect-sqs (``.waitForTaskToken``: "pass a task token", ``$$.Task.Token``);
     intrinsic functions ``States.Format``, ``States.StringSplit``, ``States.ArrayGetItem``; the context object
     (``$$.StateMachine.Id``)."""
-    region, part = HOME[code], _part(code)
+    region, part = HOME[code], partition(code)
     states = f"arn:{part}:states:::"
 
     def build(c: Any) -> object:
@@ -232,14 +206,14 @@ def sfn(code: str, shape: str) -> Build:
             resource = (f"States.Format('arn:{part}:ec2:{{}}:{{}}:instance/{{}}', $.region, $.account, "
                         "$.detail.instanceId)")  # fmt: skip
             task = {"Resource": f"{states}lambda:invoke", "Parameters": {
-                "FunctionName": f"arn:{part}:lambda:{region}:{OWN}:function:isolate-instance",
+                "FunctionName": f"arn:{part}:lambda:{region}:{OWN_ACCOUNT}:function:isolate-instance",
                 "Payload": {"resourceArn.$": resource, "finding.$": "$.detail"}}}  # fmt: skip
         else:
             topic = _region_expression(code)
             if shape == "sfn-region-context":
                 # The state machine's own Region, read from its ARN in the context object: opaque to the engine.
                 own = "States.ArrayGetItem(States.StringSplit($$.StateMachine.Id, ':'), 3)"
-                topic = f"States.Format('arn:{part}:sns:{{}}:{OWN}:fleet-alerts', {own})"
+                topic = f"States.Format('arn:{part}:sns:{{}}:{OWN_ACCOUNT}:fleet-alerts', {own})"
             task = {"Resource": f"{states}sns:publish", "Parameters": {"TopicArn.$": topic, "Message.$": "$.message"}}
         definition = json.dumps({"StartAt": "Send", "States": {"Send": {"Type": "Task", **task, "End": True}}})
         return _machine("dispatch-flow", definition, c.aws)
@@ -254,13 +228,13 @@ def role(code: str, shape: str) -> Build:
 
     def build(c: Any) -> object:
         opts = c.aws if shape.endswith("-pinned") and not shape.endswith("-unpinned") else _unpinned(code)
-        execution = aws.iam.Role("lake-writer", assume_role_policy=_trust("lambda.amazonaws.com"), opts=opts)
+        execution = aws.iam.Role("lake-writer", assume_role_policy=trust_policy("lambda.amazonaws.com"), opts=opts)
         access = execution.arn.apply(lambda a: json.dumps({"Version": "2012-10-17", "Statement": [
             {"Effect": "Allow", "Principal": {"AWS": a}, "Action": "sts:AssumeRole"}]}))  # fmt: skip
         catalog = aws.iam.Role("lake-catalog-access", assume_role_policy=access, opts=opts)
         if shape == "role-gluejob-arg-output-unpinned":
             scripts = aws.s3.Bucket("glue-scripts", opts=opts)
-            glue = aws.iam.Role("glue-job", assume_role_policy=_trust("glue.amazonaws.com"), opts=opts)
+            glue = aws.iam.Role("glue-job", assume_role_policy=trust_policy("glue.amazonaws.com"), opts=opts)
             location = scripts.bucket.apply(lambda b: f"s3://{b}/jobs/compact.py")
             # docs: glue/job (role_arn, command.script_location, default_arguments)
             return aws.glue.Job("compact", role_arn=glue.arn, glue_version="4.0",
@@ -269,7 +243,7 @@ def role(code: str, shape: str) -> Build:
                                 opts=opts)  # fmt: skip
         held: Any = catalog.arn
         if "-literal-" in shape:
-            held = catalog.arn.apply(lambda _: f"arn:aws:iam::{OWN}:role/lake-catalog-access")
+            held = catalog.arn.apply(lambda _: f"arn:aws:iam::{OWN_ACCOUNT}:role/lake-catalog-access")
         if shape == "role-iceberg-glue-output-unpinned":
             variables: dict[str, Any] = {"PYICEBERG_CATALOG__DEFAULT__TYPE": "glue",
                                          "PYICEBERG_CATALOG__DEFAULT__GLUE__REGION": HOME[code],
@@ -299,7 +273,7 @@ def fnf(code: str, shape: str) -> Build:
     def build(c: Any) -> object:
         # docs: fnf/flow (name, type "FDL", definition, role_arn: the RAM role the flow assumes)
         return alicloud.fnf.Flow("tariffs-flow", name="tariffs-flow", description="tariff lookup", type="FDL",
-                                 definition=text, role_arn=f"acs:ram::{ALI_UID}:role/fnf-tariffs",
+                                 definition=text, role_arn=f"acs:ram::{OWN_UID}:role/fnf-tariffs",
                                  opts=c.ali)  # fmt: skip
 
     return pp.assuming_role(build)

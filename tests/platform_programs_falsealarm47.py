@@ -30,20 +30,14 @@ tests/test_realistic_programs.py runs them as CASES (``falsealarm47-*``).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import Any
 
 import pulumi
 import pulumi_alicloud as alicloud
 import pulumi_aws as aws
+from platform_parts import AWS_HOME, DEPLOYER, OWN_ACCOUNT, Build, Row, dns_suffix, partition, trust_policy
 
-Build = Callable[[Any], object]
-Row = tuple[str, str, Build, set[str], list[dict[str, Any]]]
-
-OWN = "123456789012"
-"""The account the table's provider is pinned to (allowed_account_ids)."""
 CODES = ("EU", "DE", "US", "JP", "CN")
-REGIONS = {"CN": "cn-north-1", "DE": "eu-central-1", "EU": "eu-west-1", "JP": "ap-northeast-1", "US": "us-east-1"}
 SHARED_BUCKET = "platform-artifacts-shared"
 """A bucket another team's stack makes: nothing in this program proves where it is or who writes its objects."""
 
@@ -57,21 +51,6 @@ ADMIN_SHAPES = ("guardduty-admin-caller", "securityhub-admin-caller", "inspector
 SHAPES = OWN_BUCKET_SHAPES + BUCKET_TWINS + RUNTIME_SHAPES + YAML_SHAPES + ADMIN_SHAPES
 ROS_SHAPES = ("ros-trail-own-role-project", "ros-mns-own-join", "ros-eventbridge-own-queue-join")
 ROS_CODES = ("CN", "JP", "DE")
-ALI_OWN = "1234567890123456"
-"""The team's Alibaba Cloud account (the mocks' account, whose deployment role the provider assumes)."""
-
-STATES_TRUST = json.dumps({
-    "Version": "2012-10-17",
-    "Statement": [{"Effect": "Allow", "Principal": {"Service": "states.amazonaws.com"}, "Action": "sts:AssumeRole"}],
-})  # fmt: skip
-
-
-def _part(code: str) -> str:
-    return "aws-cn" if code == "CN" else "aws"
-
-
-def _suffix(code: str) -> str:
-    return "amazonaws.com.cn" if code == "CN" else "amazonaws.com"
 
 
 def expected(code: str, shape: str) -> set[str]:
@@ -161,20 +140,20 @@ def _bucket_program(code: str, shape: str) -> Build:
 
 def _runtime_state(code: str, shape: str) -> dict[str, Any]:
     """One Task whose text takes the Region from the execution input (``$.region``)."""
-    queue_url = f"States.Format('https://sqs.{{}}.{_suffix(code)}/{OWN}/fleet-jobs', $.region)"
+    queue_url = f"States.Format('https://sqs.{{}}.{dns_suffix(code)}/{OWN_ACCOUNT}/fleet-jobs', $.region)"
     if shape == "sfn-payload-url-region-input":
         # Lambda Invoke: the worker is told which Region's queue to drain (the queue named by its URL)
         parameters = {"FunctionName": "fleet-drain", "Payload": {"queueUrl.$": queue_url}}
-        return {"Type": "Task", "Resource": f"arn:{_part(code)}:states:::lambda:invoke", "Parameters": parameters,
+        return {"Type": "Task", "Resource": f"arn:{partition(code)}:states:::lambda:invoke", "Parameters": parameters,
                 "End": True}  # fmt: skip
     if shape == "sfn-message-url-region-input":
-        topic = f"arn:{_part(code)}:sns:{REGIONS[code]}:{OWN}:fleet-ops"
-        return {"Type": "Task", "Resource": f"arn:{_part(code)}:states:::sns:publish",
+        topic = f"arn:{partition(code)}:sns:{AWS_HOME[code]}:{OWN_ACCOUNT}:fleet-ops"
+        return {"Type": "Task", "Resource": f"arn:{partition(code)}:states:::sns:publish",
                 "Parameters": {"TopicArn": topic, "Message.$": queue_url}, "End": True}  # fmt: skip
     # HTTP Task (arn:aws:states:::http:invoke): ApiEndpoint, Method, Authentication.ConnectionArn
-    connection = f"arn:{_part(code)}:events:{REGIONS[code]}:{OWN}:connection/fleet/0a1b2c3d"
-    endpoint = f"States.Format('https://status.execute-api.{{}}.{_suffix(code)}/prod/health', $.region)"
-    return {"Type": "Task", "Resource": f"arn:{_part(code)}:states:::http:invoke",
+    connection = f"arn:{partition(code)}:events:{AWS_HOME[code]}:{OWN_ACCOUNT}:connection/fleet/0a1b2c3d"
+    endpoint = f"States.Format('https://status.execute-api.{{}}.{dns_suffix(code)}/prod/health', $.region)"
+    return {"Type": "Task", "Resource": f"arn:{partition(code)}:states:::http:invoke",
             "Parameters": {"ApiEndpoint.$": endpoint, "Method": "GET",
                            "Authentication": {"ConnectionArn": connection}}, "End": True}  # fmt: skip
 
@@ -184,7 +163,7 @@ def _runtime_program(code: str, shape: str) -> Build:
 
     def build(c: Any) -> object:
         # docs: sfn/statemachine (role_arn, definition)
-        role = aws.iam.Role("flow-role", assume_role_policy=STATES_TRUST, opts=c.aws)
+        role = aws.iam.Role("flow-role", assume_role_policy=trust_policy("states.amazonaws.com"), opts=c.aws)
         return aws.sfn.StateMachine("fleet-flow", role_arn=role.arn, definition=definition, opts=c.aws)
 
     return build
@@ -399,7 +378,7 @@ def _ros_program(shape: str) -> Build:
 
     def build(c: Any) -> object:
         # docs: ros/stack (stack_name, template_body); the provider assumes the team's deployment role
-        c.ali_role = f"acs:ram::{ALI_OWN}:role/sovereign-deployer"
+        c.ali_role = DEPLOYER
         return alicloud.ros.Stack("fleet-events", stack_name="fleet-events", template_body=body, opts=c.ali)
 
     return build

@@ -32,12 +32,7 @@ from typing import Any
 
 import pulumi
 import pulumi_aws as aws
-
-Build = Callable[[Any], object]
-Row = tuple[str, str, Build, set[str], list[dict[str, Any]]]
-
-PARTNER = "444455556666"
-HOME = {"EU": "eu-west-1", "US": "us-east-1", "JP": "ap-northeast-1", "CN": "cn-north-1"}
+from platform_parts import AWS_HOME, Build, Row, partition, partner_arn, trust_policy, unpinned, unpinned_rows
 
 SHAPES = {
     "rdsdata": ("EU", "US", "JP", "CN"),
@@ -55,30 +50,6 @@ SHAPES = {
 """Shape family -> the jurisdictions it runs in (each as ``-own-unpinned`` and ``-partner-unpinned``)."""
 
 
-def expected(code: str, shape: str) -> set[str]:
-    return {"RES-023"} if code != "CN" and "-partner-" in shape else set()
-
-
-def _part(code: str) -> str:
-    return "aws-cn" if code == "CN" else "aws"
-
-
-def _partner(code: str, service: str, resource: str, *, sep: str = ":") -> str:
-    return f"arn:{_part(code)}:{service}:{HOME[code]}:{PARTNER}{sep}{resource}"
-
-
-def _opts(code: str) -> pulumi.ResourceOptions:
-    # docs: aws Provider — region only; no allowed_account_ids (the credentials' account, whichever it is)
-    return pulumi.ResourceOptions(provider=aws.Provider("team", region=HOME[code]))
-
-
-def _trust(service: str) -> str:
-    return json.dumps({
-        "Version": "2012-10-17",
-        "Statement": [{"Effect": "Allow", "Principal": {"Service": service}, "Action": "sts:AssumeRole"}],
-    })  # fmt: skip
-
-
 def _cluster(opts: pulumi.ResourceOptions) -> aws.rds.Cluster:
     # docs: rds/cluster (engine, enable_http_endpoint "Enable HTTP endpoint (data API)", manage_master_user_password)
     return aws.rds.Cluster(
@@ -93,15 +64,15 @@ def rdsdata(code: str, shape: str) -> Build:
     # Step Functions "Supported AWS SDK service integrations": `arn:aws:states:::aws-sdk:rdsdata:executeStatement`;
     # RDS Data API ExecuteStatement `resourceArn` "The Amazon Resource Name (ARN) of the Aurora Serverless DB cluster".
     def build(c: Any) -> object:
-        opts = _opts(code)
-        target: Any = _cluster(opts).arn if "-own-" in shape else _partner(code, "rds", "cluster:orders")
+        opts = unpinned(code)
+        target: Any = _cluster(opts).arn if "-own-" in shape else partner_arn(code, "rds", "cluster:orders")
         flow = pulumi.Output.from_input(target).apply(lambda arn: json.dumps({"StartAt": "Record", "States": {
-            "Record": {"Type": "Task", "Resource": f"arn:{_part(code)}:states:::aws-sdk:rdsdata:executeStatement",
+            "Record": {"Type": "Task", "Resource": f"arn:{partition(code)}:states:::aws-sdk:rdsdata:executeStatement",
                        "Parameters": {"ResourceArn": arn, "SecretArn.$": "$.secretArn", "Database": "orders",
                                       "Sql": "INSERT INTO audit(id) VALUES (:id)",
                                       "Parameters": [{"Name": "id", "Value": {"StringValue.$": "$.orderId"}}]},
                        "End": True}}}))  # fmt: skip
-        role = aws.iam.Role("orders-flow-role", assume_role_policy=_trust("states.amazonaws.com"), opts=opts)
+        role = aws.iam.Role("orders-flow-role", assume_role_policy=trust_policy("states.amazonaws.com"), opts=opts)
         return aws.sfn.StateMachine("orders-flow", role_arn=role.arn, definition=flow, opts=opts)
 
     return build
@@ -111,11 +82,11 @@ def ecs_target(code: str, shape: str) -> Build:
     # docs: cloudwatch/eventtarget "ECS Run Task with Role and Task Override Usage" (`arn` = the cluster's `arn`,
     # `role_arn`, `ecs_target.task_definition_arn`); ecs/cluster (outputs `arn` "ARN that identifies the cluster").
     def build(c: Any) -> object:
-        opts = _opts(code)
+        opts = unpinned(code)
         cluster: Any = (
             aws.ecs.Cluster("batch", name="batch", opts=opts).arn
             if "-own-" in shape
-            else _partner(code, "ecs", "cluster/batch")
+            else partner_arn(code, "ecs", "cluster/batch")
         )
         task = aws.ecs.TaskDefinition(
             "nightly-report", family="nightly-report", requires_compatibilities=["FARGATE"], network_mode="awsvpc",
@@ -125,7 +96,7 @@ def ecs_target(code: str, shape: str) -> Build:
             opts=opts,
         )  # fmt: skip
         rule = aws.cloudwatch.EventRule("nightly", schedule_expression="cron(0 2 * * ? *)", opts=opts)
-        role = aws.iam.Role("events-ecs", assume_role_policy=_trust("events.amazonaws.com"), opts=opts)
+        role = aws.iam.Role("events-ecs", assume_role_policy=trust_policy("events.amazonaws.com"), opts=opts)
         return aws.cloudwatch.EventTarget(
             "nightly-report", rule=rule.name, arn=cluster, role_arn=role.arn,
             ecs_target={"task_definition_arn": task.arn, "task_count": 1, "launch_type": "FARGATE",
@@ -140,10 +111,10 @@ def log_delivery(code: str, shape: str) -> Build:
     # docs: cloudwatch/logdelivery (`delivery_destination_arn` = the delivery destination's `arn`);
     # cloudwatch/logdeliverydestination (outputs `arn` "The Amazon Resource Name (ARN) of the delivery destination").
     def build(c: Any) -> object:
-        opts = _opts(code)
+        opts = unpinned(code)
         source = aws.cloudwatch.LogDeliverySource(
             "kb-logs", name="kb-logs", log_type="APPLICATION_LOGS",
-            resource_arn=f"arn:aws:bedrock:{HOME[code]}:123456789012:knowledge-base/KB12345678", opts=opts,
+            resource_arn=f"arn:aws:bedrock:{AWS_HOME[code]}:123456789012:knowledge-base/KB12345678", opts=opts,
         )  # fmt: skip
         destination: Any
         if "-own-" in shape:
@@ -153,7 +124,7 @@ def log_delivery(code: str, shape: str) -> Build:
                 delivery_destination_configuration={"destination_resource_arn": group.arn}, opts=opts,
             ).arn  # fmt: skip
         else:
-            destination = _partner(code, "logs", "delivery-destination:kb-central")
+            destination = partner_arn(code, "logs", "delivery-destination:kb-central")
         return aws.cloudwatch.LogDelivery(
             "kb-to-central", delivery_source_name=source.name, delivery_destination_arn=destination, opts=opts
         )
@@ -165,11 +136,11 @@ def zero_etl(code: str, shape: str) -> Build:
     # docs: rds/integration (the registry example: `target_arn` = the Redshift Serverless namespace's `arn`);
     # redshiftserverless/namespace (outputs `arn` "Amazon Resource Name (ARN) of the Redshift Serverless Namespace").
     def build(c: Any) -> object:
-        opts = _opts(code)
+        opts = unpinned(code)
         target: Any = (
             aws.redshiftserverless.Namespace("warehouse", namespace_name="warehouse", opts=opts).arn
             if "-own-" in shape
-            else _partner(code, "redshift-serverless", "namespace/0123abcd-4567-89ab-cdef-0123456789ab")
+            else partner_arn(code, "redshift-serverless", "namespace/0123abcd-4567-89ab-cdef-0123456789ab")
         )
         source = aws.rds.Cluster(
             "orders", cluster_identifier="orders", engine="aurora-mysql", master_username="orders",
@@ -186,12 +157,12 @@ def backup_copy(code: str, shape: str) -> Build:
     # docs: backup/plan (`rules.copy_actions.destination_vault_arn` "An Amazon Resource Name (ARN) that uniquely
     # identifies the destination backup vault for the copied backup"); backup/vault (outputs `arn` "ARN of the vault").
     def build(c: Any) -> object:
-        opts = _opts(code)
+        opts = unpinned(code)
         primary = aws.backup.Vault("primary", name="primary", opts=opts)
         vault: Any = (
             aws.backup.Vault("locked-copy", name="locked-copy", opts=opts).arn
             if "-own-" in shape
-            else _partner(code, "backup", "backup-vault:locked-copy")
+            else partner_arn(code, "backup", "backup-vault:locked-copy")
         )
         return aws.backup.Plan(
             "daily", name="daily",
@@ -209,7 +180,7 @@ def zero_etl_cluster(code: str, shape: str) -> Build:
     # provisioned cluster or a Serverless namespace); redshift/cluster (outputs `arn` "Amazon Resource Name (ARN) of
     # cluster").
     def build(c: Any) -> object:
-        opts = _opts(code)
+        opts = unpinned(code)
         target: Any
         if "-own-" in shape:
             target = aws.redshift.Cluster(
@@ -218,7 +189,7 @@ def zero_etl_cluster(code: str, shape: str) -> Build:
                 encrypted="true", skip_final_snapshot=True, opts=opts,
             ).arn  # fmt: skip
         else:
-            target = _partner(code, "redshift", "namespace:0123abcd-4567-89ab-cdef-0123456789ab")
+            target = partner_arn(code, "redshift", "namespace:0123abcd-4567-89ab-cdef-0123456789ab")
         source = aws.rds.Cluster(
             "orders", cluster_identifier="orders", engine="aurora-mysql", master_username="orders",
             manage_master_user_password=True, storage_encrypted=True, skip_final_snapshot=True, opts=opts,
@@ -247,10 +218,10 @@ def msk_vpc_connection(code: str, shape: str) -> Build:
     # docs: msk/vpcconnection (the registry example: `target_cluster_arn` = the cluster's `arn`; "Amazon Resource Name
     # (ARN) of the cluster"; multi-VPC private connectivity: clients in that VPC reach the cluster's brokers).
     def build(c: Any) -> object:
-        opts = _opts(code)
+        opts = unpinned(code)
         target: Any = (
             _msk(opts).arn if "-own-" in shape
-            else _partner(code, "kafka", "cluster/events/01234567-89ab-cdef-0123-456789abcdef-1", sep=":")
+            else partner_arn(code, "kafka", "cluster/events/01234567-89ab-cdef-0123-456789abcdef-1", sep=":")
         )  # fmt: skip
         return aws.msk.VpcConnection(
             "analytics-vpc", authentication="SASL_IAM", target_cluster_arn=target, vpc_id="vpc-0123456789abcdef0",
@@ -265,23 +236,23 @@ def iot_kafka(code: str, shape: str) -> Build:
     # docs: iot/topicrule (`kafkas.destination_arn` "The ARN of Kafka action's VPC `iot.TopicRuleDestination`");
     # iot/topicruledestination (outputs `arn` "The ARN of the topic rule destination"; `vpc_configuration`).
     def build(c: Any) -> object:
-        opts = _opts(code)
+        opts = unpinned(code)
         destination: Any
         if "-own-" in shape:
-            role = aws.iam.Role("iot-vpc", assume_role_policy=_trust("iot.amazonaws.com"), opts=opts)
+            role = aws.iam.Role("iot-vpc", assume_role_policy=trust_policy("iot.amazonaws.com"), opts=opts)
             destination = aws.iot.TopicRuleDestination(
                 "kafka-vpc", vpc_configuration={"role_arn": role.arn, "subnet_ids": ["subnet-0123456789abcdef0"],
                                                 "vpc_id": "vpc-0123456789abcdef0",
                                                 "security_groups": ["sg-0123456789abcdef0"]}, opts=opts,
             ).arn  # fmt: skip
         else:
-            destination = _partner(code, "iot", "ruledestination/vpc/01234567-89ab-cdef-0123-456789abcdef")
+            destination = partner_arn(code, "iot", "ruledestination/vpc/01234567-89ab-cdef-0123-456789abcdef")
         return aws.iot.TopicRule(
             "telemetry-to-kafka", name="telemetry_to_kafka", enabled=True, sql="SELECT * FROM 'telemetry/#'",
             sql_version="2016-03-23",
             kafkas=[{"destination_arn": destination, "topic": "telemetry",
                      "client_properties": {"bootstrap.servers": "b-1.events.abc123.c2.kafka."
-                                           f"{HOME[code]}.amazonaws.com:9092",
+                                           f"{AWS_HOME[code]}.amazonaws.com:9092",
                                            "security.protocol": "PLAINTEXT"}}],
             opts=opts,
         )  # fmt: skip
@@ -293,10 +264,10 @@ def codebuild_target(code: str, shape: str) -> Build:
     # docs: cloudwatch/eventtarget (a CodeBuild project as the target, `arn` = the project's `arn`, `role_arn`);
     # codebuild/project (outputs `arn` "ARN of the CodeBuild project").
     def build(c: Any) -> object:
-        opts = _opts(code)
+        opts = unpinned(code)
         project: Any
         if "-own-" in shape:
-            role = aws.iam.Role("build", assume_role_policy=_trust("codebuild.amazonaws.com"), opts=opts)
+            role = aws.iam.Role("build", assume_role_policy=trust_policy("codebuild.amazonaws.com"), opts=opts)
             project = aws.codebuild.Project(
                 "nightly-build", name="nightly-build", service_role=role.arn, artifacts={"type": "NO_ARTIFACTS"},
                 environment={"compute_type": "BUILD_GENERAL1_SMALL", "image": "aws/codebuild/standard:7.0",
@@ -305,9 +276,9 @@ def codebuild_target(code: str, shape: str) -> Build:
                 opts=opts,
             ).arn  # fmt: skip
         else:
-            project = _partner(code, "codebuild", "project/nightly-build")
+            project = partner_arn(code, "codebuild", "project/nightly-build")
         rule = aws.cloudwatch.EventRule("nightly-build", schedule_expression="cron(0 1 * * ? *)", opts=opts)
-        role = aws.iam.Role("events-build", assume_role_policy=_trust("events.amazonaws.com"), opts=opts)
+        role = aws.iam.Role("events-build", assume_role_policy=trust_policy("events.amazonaws.com"), opts=opts)
         return aws.cloudwatch.EventTarget("nightly-build", rule=rule.name, arn=project, role_arn=role.arn, opts=opts)
 
     return build
@@ -317,7 +288,7 @@ def batch_target(code: str, shape: str) -> Build:
     # docs: cloudwatch/eventtarget (a Batch job queue as the target: `arn` = the queue's `arn`, `batch_target`
     # {job_definition, job_name}); batch/jobqueue (outputs `arn` "ARN of the job queue").
     def build(c: Any) -> object:
-        opts = _opts(code)
+        opts = unpinned(code)
         queue: Any
         if "-own-" in shape:
             compute = aws.batch.ComputeEnvironment(
@@ -331,9 +302,9 @@ def batch_target(code: str, shape: str) -> Build:
                 compute_environment_orders=[{"order": 1, "compute_environment": compute.arn}], opts=opts,
             ).arn  # fmt: skip
         else:
-            queue = _partner(code, "batch", "job-queue/reports")
+            queue = partner_arn(code, "batch", "job-queue/reports")
         rule = aws.cloudwatch.EventRule("nightly-batch", schedule_expression="cron(0 4 * * ? *)", opts=opts)
-        role = aws.iam.Role("events-batch", assume_role_policy=_trust("events.amazonaws.com"), opts=opts)
+        role = aws.iam.Role("events-batch", assume_role_policy=trust_policy("events.amazonaws.com"), opts=opts)
         return aws.cloudwatch.EventTarget(
             "nightly-batch", rule=rule.name, arn=queue, role_arn=role.arn,
             batch_target={"job_definition": "reports:1", "job_name": "nightly-report"}, opts=opts,
@@ -346,10 +317,10 @@ def sagemaker_pipeline_target(code: str, shape: str) -> Build:
     # docs: cloudwatch/eventtarget (a SageMaker AI pipeline as the target: `arn` = the pipeline's `arn`,
     # `sagemaker_pipeline_target`); sagemaker/pipeline (outputs `arn` "ARN assigned by AWS to this Pipeline").
     def build(c: Any) -> object:
-        opts = _opts(code)
+        opts = unpinned(code)
         pipeline: Any
         if "-own-" in shape:
-            role = aws.iam.Role("pipeline", assume_role_policy=_trust("sagemaker.amazonaws.com"), opts=opts)
+            role = aws.iam.Role("pipeline", assume_role_policy=trust_policy("sagemaker.amazonaws.com"), opts=opts)
             definition = json.dumps({"Version": "2020-12-01", "Steps": [{
                 "Name": "Wait", "Type": "Fail", "Arguments": {"ErrorMessage": "placeholder"}}]})  # fmt: skip
             pipeline = aws.sagemaker.Pipeline(
@@ -357,9 +328,9 @@ def sagemaker_pipeline_target(code: str, shape: str) -> Build:
                 pipeline_definition=definition, opts=opts,
             ).arn  # fmt: skip
         else:
-            pipeline = _partner(code, "sagemaker", "pipeline/retrain", sep=":")
+            pipeline = partner_arn(code, "sagemaker", "pipeline/retrain", sep=":")
         rule = aws.cloudwatch.EventRule("weekly-retrain", schedule_expression="cron(0 5 ? * SUN *)", opts=opts)
-        role = aws.iam.Role("events-pipeline", assume_role_policy=_trust("events.amazonaws.com"), opts=opts)
+        role = aws.iam.Role("events-pipeline", assume_role_policy=trust_policy("events.amazonaws.com"), opts=opts)
         return aws.cloudwatch.EventTarget(
             "weekly-retrain", rule=rule.name, arn=pipeline, role_arn=role.arn,
             sagemaker_pipeline_target={"pipeline_parameter_lists": [{"name": "mode", "value": "full"}]}, opts=opts,
@@ -378,9 +349,4 @@ _BUILDERS: dict[str, Callable[[str, str], Build]] = {
 
 def rows() -> list[Row]:
     """(id, jurisdiction, build, expected rules, destinations) of every program."""
-    return [
-        (f"madearns45-{code.lower()}-{shape}", code, _BUILDERS[family](code, shape), expected(code, shape), [])
-        for family, codes in SHAPES.items()
-        for code in codes
-        for shape in (f"{family}-own-unpinned", f"{family}-partner-unpinned")
-    ]
+    return unpinned_rows("madearns45", SHAPES, _BUILDERS)

@@ -34,12 +34,17 @@ from typing import Any
 
 import pulumi
 import pulumi_aws as aws
-
-Build = Callable[[Any], object]
-Row = tuple[str, str, Build, set[str], list[dict[str, Any]]]
-
-PARTNER = "444455556666"
-HOME = {"EU": "eu-west-1", "US": "us-east-1", "JP": "ap-northeast-1", "CN": "cn-north-1"}
+from platform_parts import (
+    AWS_HOME,
+    Build,
+    Row,
+    lambda_function,
+    partner_arn,
+    scheduled_target,
+    trust_policy,
+    unpinned,
+    unpinned_rows,
+)
 
 SHAPES = {
     "asg-alarm": ("EU", "US", "JP", "CN"),
@@ -58,44 +63,11 @@ SHAPES = {
 """Shape family -> the jurisdictions it runs in (each as ``-own-unpinned`` and ``-partner-unpinned``)."""
 
 
-def expected(code: str, shape: str) -> set[str]:
-    return {"RES-023"} if code != "CN" and "-partner-" in shape else set()
-
-
-def _part(code: str) -> str:
-    return "aws-cn" if code == "CN" else "aws"
-
-
-def _partner(code: str, service: str, resource: str, *, sep: str = ":", region: bool = True) -> str:
-    return f"arn:{_part(code)}:{service}:{HOME[code] if region else ''}:{PARTNER}{sep}{resource}"
-
-
-def _opts(code: str) -> pulumi.ResourceOptions:
-    # docs: aws Provider — region only; no allowed_account_ids (the credentials' account, whichever it is)
-    return pulumi.ResourceOptions(provider=aws.Provider("team", region=HOME[code]))
-
-
-def _trust(service: str) -> str:
-    return json.dumps({
-        "Version": "2012-10-17",
-        "Statement": [{"Effect": "Allow", "Principal": {"Service": service}, "Action": "sts:AssumeRole"}],
-    })  # fmt: skip
-
-
-def _function(name: str, opts: pulumi.ResourceOptions) -> aws.lambda_.Function:
-    role = aws.iam.Role(f"{name}-role", assume_role_policy=_trust("lambda.amazonaws.com"), opts=opts)
-    return aws.lambda_.Function(
-        name, role=role.arn, runtime="python3.12", handler="index.handler",
-        code=pulumi.AssetArchive({"index.py": pulumi.StringAsset("def handler(event, context):\n    return None\n")}),
-        opts=opts,
-    )  # fmt: skip
-
-
 def asg_alarm(code: str, shape: str) -> Build:
     # docs: cloudwatch/metricalarm "Example in Conjunction with Scaling Policies" (`alarm_actions=[bat.arn]`);
     # autoscaling/policy (outputs `arn` "ARN assigned by AWS to the scaling policy").
     def build(c: Any) -> object:
-        opts = _opts(code)
+        opts = unpinned(code)
         action: Any
         if "-own-" in shape:
             template = aws.ec2.LaunchTemplate(
@@ -110,7 +82,7 @@ def asg_alarm(code: str, shape: str) -> Build:
                 cooldown=300, autoscaling_group_name=group.name, opts=opts,
             ).arn  # fmt: skip
         else:
-            action = _partner(
+            action = partner_arn(
                 code, "autoscaling",
                 "scalingPolicy:0123abcd-4567-89ab-cdef-0123456789ab:autoScalingGroupName/web:policyName/web-scale-out",
             )  # fmt: skip
@@ -128,7 +100,7 @@ def appscaling_alarm(code: str, shape: str) -> Build:
     # policy"); cloudwatch/metricalarm `alarm_actions` ("The list of actions to execute when this alarm transitions into
     # an ALARM state from any other state. Each action is specified as an Amazon Resource Name (ARN)").
     def build(c: Any) -> object:
-        opts = _opts(code)
+        opts = unpinned(code)
         action: Any
         if "-own-" in shape:
             target = aws.appautoscaling.Target(
@@ -146,7 +118,7 @@ def appscaling_alarm(code: str, shape: str) -> Build:
                 opts=opts,
             ).arn  # fmt: skip
         else:
-            action = _partner(
+            action = partner_arn(
                 code, "autoscaling",
                 "scalingPolicy:0123abcd-4567-89ab-cdef-0123456789ab:resource/ecs/service/orders/orders-api"
                 ":policyName/orders-scale-out",
@@ -166,8 +138,8 @@ def restapi_permission(code: str, shape: str) -> Build:
     # `execution_arn` followed by `/*`); apigateway/restapi (outputs `execution_arn` "Execution ARN part to be used in
     # `lambda_permission`'s `source_arn` when allowing API Gateway to invoke a Lambda function").
     def build(c: Any) -> object:
-        opts = _opts(code)
-        fn = _function("orders-fn", opts)
+        opts = unpinned(code)
+        fn = lambda_function("orders-fn", opts)
         source: Any
         if "-own-" in shape:
             api = aws.apigateway.RestApi(
@@ -175,7 +147,7 @@ def restapi_permission(code: str, shape: str) -> Build:
             )
             source = api.execution_arn.apply(lambda arn: f"{arn}/*")
         else:
-            source = _partner(code, "execute-api", "a1b2c3d4e5/*")
+            source = partner_arn(code, "execute-api", "a1b2c3d4e5/*")
         return aws.lambda_.Permission(
             "orders-invoke", action="lambda:InvokeFunction", function=fn.name, principal="apigateway.amazonaws.com",
             source_arn=source, opts=opts,
@@ -188,14 +160,14 @@ def httpapi_permission(code: str, shape: str) -> Build:
     # docs: apigatewayv2/api (outputs `execution_arn` "ARN prefix to be used in an `lambda.Permission`'s `source_arn`
     # attribute"); lambda/permission (`source_arn`: the API's `execution_arn` followed by `/*/*`, any stage and route).
     def build(c: Any) -> object:
-        opts = _opts(code)
-        fn = _function("hooks-fn", opts)
+        opts = unpinned(code)
+        fn = lambda_function("hooks-fn", opts)
         source: Any
         if "-own-" in shape:
             api = aws.apigatewayv2.Api("hooks-api", name="hooks", protocol_type="HTTP", opts=opts)
             source = pulumi.Output.concat(api.execution_arn, "/*/*")
         else:
-            source = _partner(code, "execute-api", "f6g7h8i9j0/*/*")
+            source = partner_arn(code, "execute-api", "f6g7h8i9j0/*/*")
         return aws.lambda_.Permission(
             "hooks-invoke", action="lambda:InvokeFunction", function=fn.name, principal="apigateway.amazonaws.com",
             source_arn=source, opts=opts,
@@ -209,8 +181,8 @@ def iot_permission(code: str, shape: str) -> Build:
     # (`principal` iot.amazonaws.com, `source_arn` the rule's ARN: AWS IoT "AWS Lambda" rule action, "aws lambda
     # add-permission ... --source-arn arn:aws:iot:<region>:<account>:rule/<rule-name>").
     def build(c: Any) -> object:
-        opts = _opts(code)
-        fn = _function("telemetry-fn", opts)
+        opts = unpinned(code)
+        fn = lambda_function("telemetry-fn", opts)
         source: Any
         if "-own-" in shape:
             source = aws.iot.TopicRule(
@@ -218,7 +190,7 @@ def iot_permission(code: str, shape: str) -> Build:
                 sql_version="2016-03-23", lambdas=[{"function_arn": fn.arn}], opts=opts,
             ).arn  # fmt: skip
         else:
-            source = _partner(code, "iot", "rule/telemetry")
+            source = partner_arn(code, "iot", "rule/telemetry")
         return aws.lambda_.Permission(
             "telemetry-invoke", action="lambda:InvokeFunction", function=fn.name, principal="iot.amazonaws.com",
             source_arn=source, opts=opts,
@@ -232,15 +204,15 @@ def userpool_permission(code: str, shape: str) -> Build:
     # (`principal` cognito-idp.amazonaws.com, `source_arn` the pool's ARN: Amazon Cognito "Customizing user pool
     # workflows with Lambda triggers", the resource-based policy Cognito needs to invoke the function).
     def build(c: Any) -> object:
-        opts = _opts(code)
-        fn = _function("signup-fn", opts)
+        opts = unpinned(code)
+        fn = lambda_function("signup-fn", opts)
         source: Any
         if "-own-" in shape:
             source = aws.cognito.UserPool(
                 "members", name="members", lambda_config={"pre_sign_up": fn.arn}, opts=opts
             ).arn
         else:
-            source = _partner(code, "cognito-idp", f"userpool/{HOME[code]}_AbCdEfGhI", sep=":")
+            source = partner_arn(code, "cognito-idp", f"userpool/{AWS_HOME[code]}_AbCdEfGhI", sep=":")
         return aws.lambda_.Permission(
             "signup-invoke", action="lambda:InvokeFunction", function=fn.name, principal="cognito-idp.amazonaws.com",
             source_arn=source, opts=opts,
@@ -249,19 +221,13 @@ def userpool_permission(code: str, shape: str) -> Build:
     return build
 
 
-def _rule_target(opts: pulumi.ResourceOptions, name: str, target: Any, **kwargs: Any) -> aws.cloudwatch.EventTarget:
-    rule = aws.cloudwatch.EventRule(name, schedule_expression="cron(0 3 * * ? *)", opts=opts)
-    role = aws.iam.Role(f"{name}-events", assume_role_policy=_trust("events.amazonaws.com"), opts=opts)
-    return aws.cloudwatch.EventTarget(name, rule=rule.name, arn=target, role_arn=role.arn, opts=opts, **kwargs)
-
-
 def api_destination_target(code: str, shape: str) -> Build:
     # docs: cloudwatch/eventapidestination (outputs `arn` "ARN of the event API Destination"),
     # cloudwatch/eventconnection; cloudwatch/eventtarget (`arn` the API destination's, with `http_target`). The
     # destination's own endpoint is the stack's own API's invoke URL in the home Region (judged separately, by its
     # host).
     def build(c: Any) -> object:
-        opts = _opts(code)
+        opts = unpinned(code)
         target: Any
         if "-own-" in shape:
             connection = aws.cloudwatch.EventConnection(
@@ -270,12 +236,12 @@ def api_destination_target(code: str, shape: str) -> Build:
             )  # fmt: skip
             target = aws.cloudwatch.EventApiDestination(
                 "orders-sync", name="orders-sync", connection_arn=connection.arn, http_method="POST",
-                invocation_endpoint=f"https://a1b2c3d4e5.execute-api.{HOME[code]}.amazonaws.com/prod/sync",
+                invocation_endpoint=f"https://a1b2c3d4e5.execute-api.{AWS_HOME[code]}.amazonaws.com/prod/sync",
                 invocation_rate_limit_per_second=10, opts=opts,
             ).arn  # fmt: skip
         else:
-            target = _partner(code, "events", "api-destination/orders-sync/0123abcd-4567-89ab-cdef-0123456789ab")
-        return _rule_target(opts, "orders-sync", target, http_target={"header_parameters": {"x-source": "nightly"}})
+            target = partner_arn(code, "events", "api-destination/orders-sync/0123abcd-4567-89ab-cdef-0123456789ab")
+        return scheduled_target(opts, "orders-sync", target, http_target={"header_parameters": {"x-source": "nightly"}})
 
     return build
 
@@ -284,11 +250,11 @@ def codepipeline_target(code: str, shape: str) -> Build:
     # docs: cloudwatch/eventtarget (a pipeline as the target: StartPipelineExecution); codepipeline/pipeline (outputs
     # `arn` "CodePipeline ARN").
     def build(c: Any) -> object:
-        opts = _opts(code)
+        opts = unpinned(code)
         target: Any
         if "-own-" in shape:
             bucket = aws.s3.Bucket("release-artifacts", bucket_prefix="release-artifacts-", opts=opts)
-            role = aws.iam.Role("release", assume_role_policy=_trust("codepipeline.amazonaws.com"), opts=opts)
+            role = aws.iam.Role("release", assume_role_policy=trust_policy("codepipeline.amazonaws.com"), opts=opts)
             target = aws.codepipeline.Pipeline(
                 "release", name="release", role_arn=role.arn, pipeline_type="V2",
                 artifact_stores=[{"location": bucket.bucket, "type": "S3"}],
@@ -305,8 +271,8 @@ def codepipeline_target(code: str, shape: str) -> Build:
                 opts=opts,
             ).arn  # fmt: skip
         else:
-            target = _partner(code, "codepipeline", "release")
-        return _rule_target(opts, "nightly-release", target)
+            target = partner_arn(code, "codepipeline", "release")
+        return scheduled_target(opts, "nightly-release", target)
 
     return build
 
@@ -315,7 +281,7 @@ def ssm_document_target(code: str, shape: str) -> Build:
     # docs: cloudwatch/eventtarget "SSM Document Usage" (`arn=stop_instances.arn`, `run_command_targets`);
     # ssm/document (outputs `arn` "ARN of the document").
     def build(c: Any) -> object:
-        opts = _opts(code)
+        opts = unpinned(code)
         target: Any
         if "-own-" in shape:
             target = aws.ssm.Document(
@@ -326,8 +292,8 @@ def ssm_document_target(code: str, shape: str) -> Build:
                 opts=opts,
             ).arn  # fmt: skip
         else:
-            target = _partner(code, "ssm", "document/stop_instance")
-        return _rule_target(
+            target = partner_arn(code, "ssm", "document/stop_instance")
+        return scheduled_target(
             opts, "stop-instances", target, run_command_targets=[{"key": "tag:Terminate", "values": ["midnight"]}]
         )
 
@@ -339,7 +305,7 @@ def glue_workflow_target(code: str, shape: str) -> Build:
     # EventBridge rule whose target is the workflow's ARN with a role allowed glue:notifyEvent); glue/workflow (outputs
     # `arn` "ARN of Glue Workflow"), glue/trigger (`type` EVENT, `workflow_name`).
     def build(c: Any) -> object:
-        opts = _opts(code)
+        opts = unpinned(code)
         target: Any
         if "-own-" in shape:
             workflow = aws.glue.Workflow("ingest", name="ingest", opts=opts)
@@ -349,8 +315,8 @@ def glue_workflow_target(code: str, shape: str) -> Build:
             )  # fmt: skip
             target = workflow.arn
         else:
-            target = _partner(code, "glue", "workflow/ingest")
-        return _rule_target(opts, "ingest-on-upload", target)
+            target = partner_arn(code, "glue", "workflow/ingest")
+        return scheduled_target(opts, "ingest-on-upload", target)
 
     return build
 
@@ -359,12 +325,12 @@ def kms_grant_user(code: str, shape: str) -> Build:
     # docs: kms/grant (`grantee_principal` "The principal that is given permission to perform the operations that
     # the grant permits in ARN format"); iam/user (outputs `arn` "The ARN assigned by AWS for this user").
     def build(c: Any) -> object:
-        opts = _opts(code)
+        opts = unpinned(code)
         key = aws.kms.Key("reports", description="reports", deletion_window_in_days=7, opts=opts)
         grantee: Any = (
             aws.iam.User("report-reader", name="report-reader", opts=opts).arn
             if "-own-" in shape
-            else _partner(code, "iam", "user/report-reader", region=False)
+            else partner_arn(code, "iam", "user/report-reader", region=False)
         )
         return aws.kms.Grant(
             "report-reader", name="report-reader", key_id=key.key_id, grantee_principal=grantee,
@@ -378,14 +344,14 @@ def air_gapped_copy(code: str, shape: str) -> Build:
     # docs: backup/plan (`rules.copy_actions.destination_vault_arn`); backup/logicallyairgappedvault (outputs `arn`
     # "ARN of the Logically Air Gapped Backup Vault").
     def build(c: Any) -> object:
-        opts = _opts(code)
+        opts = unpinned(code)
         primary = aws.backup.Vault("primary", name="primary", opts=opts)
         vault: Any = (
             aws.backup.LogicallyAirGappedVault(
                 "air-gapped", name="air-gapped", min_retention_days=7, max_retention_days=35, opts=opts
             ).arn
             if "-own-" in shape
-            else _partner(code, "backup", "backup-vault:air-gapped")
+            else partner_arn(code, "backup", "backup-vault:air-gapped")
         )
         return aws.backup.Plan(
             "daily", name="daily",
@@ -410,9 +376,4 @@ _BUILDERS: dict[str, Callable[[str, str], Build]] = {
 
 def rows() -> list[Row]:
     """(id, jurisdiction, build, expected rules, destinations) of every program."""
-    return [
-        (f"madearns46-{code.lower()}-{shape}", code, _BUILDERS[family](code, shape), expected(code, shape), [])
-        for family, codes in SHAPES.items()
-        for code in codes
-        for shape in (f"{family}-own-unpinned", f"{family}-partner-unpinned")
-    ]
+    return unpinned_rows("madearns46", SHAPES, _BUILDERS)

@@ -33,20 +33,21 @@ China's by partition, so CN programs pass). tests/test_realistic_programs.py run
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
 import pulumi
 import pulumi_aws as aws
-
-Build = Callable[[Any], object]
-Row = tuple[str, str, Build, set[str], list[dict[str, Any]]]
-
-PARTNER = "444455556666"
-"""Another account (a partner's), written out in the offending twins."""
-HOME = {"EU": "eu-west-1", "DE": "eu-central-1", "US": "us-east-1", "JP": "ap-northeast-1", "CN": "cn-north-1"}
-"""Each jurisdiction's Region the programs deploy to."""
+from platform_parts import (
+    AWS_HOME,
+    Build,
+    Row,
+    lambda_function,
+    partner_arn,
+    scheduled_target,
+    unpinned,
+    unpinned_rows,
+)
 
 _FOUR = ("EU", "DE", "US", "JP")
 SHAPES = {
@@ -63,39 +64,6 @@ SHAPES = {
 }
 """Shape family -> the jurisdictions it runs in (each as ``-own-unpinned`` and ``-partner-unpinned``); CN only where
 the service is offered in the China Regions (CodeCommit, CloudWatch, Elastic Load Balancing)."""
-
-
-def expected(code: str, shape: str) -> set[str]:
-    return {"RES-023"} if code != "CN" and "-partner-" in shape else set()
-
-
-def _part(code: str) -> str:
-    return "aws-cn" if code == "CN" else "aws"
-
-
-def _partner(code: str, service: str, resource: str, *, region: bool = True) -> str:
-    return f"arn:{_part(code)}:{service}:{HOME[code] if region else ''}:{PARTNER}:{resource}"
-
-
-def _opts(code: str) -> pulumi.ResourceOptions:
-    # docs: aws Provider — region only; no allowed_account_ids (the credentials' account, whichever it is)
-    return pulumi.ResourceOptions(provider=aws.Provider("team", region=HOME[code]))
-
-
-def _trust(service: str) -> str:
-    return json.dumps({
-        "Version": "2012-10-17",
-        "Statement": [{"Effect": "Allow", "Principal": {"Service": service}, "Action": "sts:AssumeRole"}],
-    })  # fmt: skip
-
-
-def _function(name: str, opts: pulumi.ResourceOptions) -> aws.lambda_.Function:
-    role = aws.iam.Role(f"{name}-role", assume_role_policy=_trust("lambda.amazonaws.com"), opts=opts)
-    return aws.lambda_.Function(
-        name, role=role.arn, runtime="python3.12", handler="index.handler",
-        code=pulumi.AssetArchive({"index.py": pulumi.StringAsset("def handler(event, context):\n    return None\n")}),
-        opts=opts,
-    )  # fmt: skip
 
 
 def _invoke(
@@ -118,10 +86,10 @@ def response_plan_alarm(code: str, shape: str) -> Build:
     # docs: cloudwatch/metricalarm `alarm_actions` ("Each action is specified as an Amazon Resource Name (ARN)");
     # CloudWatch "Alarm actions" (an alarm can start an Incident Manager incident from a response plan).
     def build(c: Any) -> object:
-        opts = _opts(code)
+        opts = unpinned(code)
         plan: Any = (
             _response_plan(opts).arn if "-own-" in shape
-            else _partner(code, "ssm-incidents", "response-plan/checkout", region=False)
+            else partner_arn(code, "ssm-incidents", "response-plan/checkout", region=False)
         )  # fmt: skip
         return aws.cloudwatch.MetricAlarm(
             "checkout-5xx", name="checkout-5xx", comparison_operator="GreaterThanOrEqualToThreshold",
@@ -132,22 +100,16 @@ def response_plan_alarm(code: str, shape: str) -> Build:
     return build
 
 
-def _rule_target(opts: pulumi.ResourceOptions, name: str, target: Any, **kwargs: Any) -> aws.cloudwatch.EventTarget:
-    rule = aws.cloudwatch.EventRule(name, schedule_expression="cron(0 3 * * ? *)", opts=opts)
-    role = aws.iam.Role(f"{name}-events", assume_role_policy=_trust("events.amazonaws.com"), opts=opts)
-    return aws.cloudwatch.EventTarget(name, rule=rule.name, arn=target, role_arn=role.arn, opts=opts, **kwargs)
-
-
 def response_plan_target(code: str, shape: str) -> Build:
     # docs: cloudwatch/eventtarget (`arn`, `role_arn`: the role EventBridge uses to start the incident); EventBridge
     # "Amazon EventBridge targets" lists "Incident Manager response plan".
     def build(c: Any) -> object:
-        opts = _opts(code)
+        opts = unpinned(code)
         plan: Any = (
             _response_plan(opts).arn if "-own-" in shape
-            else _partner(code, "ssm-incidents", "response-plan/checkout", region=False)
+            else partner_arn(code, "ssm-incidents", "response-plan/checkout", region=False)
         )  # fmt: skip
-        return _rule_target(opts, "checkout-drill", plan)
+        return scheduled_target(opts, "checkout-drill", plan)
 
     return build
 
@@ -157,18 +119,18 @@ def inspector_target(code: str, shape: str) -> Build:
     # assessment ARN"); EventBridge "Amazon EventBridge targets" lists "Inspector assessment template" (a scheduled
     # assessment run). The rules package is the Region's own (Inspector Classic publishes one per Region).
     def build(c: Any) -> object:
-        opts = _opts(code)
+        opts = unpinned(code)
         template: Any
         if "-own-" in shape:
             target = aws.inspector.AssessmentTarget("fleet", name="fleet", opts=opts)
             template = aws.inspector.AssessmentTemplate(
                 "fleet-weekly", name="fleet-weekly", target_arn=target.arn, duration=3600,
-                rules_package_arns=[f"arn:aws:inspector:{HOME[code]}:357557129151:rulespackage/0-ubA5XvBh"],
+                rules_package_arns=[f"arn:aws:inspector:{AWS_HOME[code]}:357557129151:rulespackage/0-ubA5XvBh"],
                 opts=opts,
             ).arn  # fmt: skip
         else:
-            template = _partner(code, "inspector", "target/0-AbCdEfGh/template/0-IjKlMnOp")
-        return _rule_target(opts, "fleet-weekly", template)
+            template = partner_arn(code, "inspector", "target/0-AbCdEfGh/template/0-IjKlMnOp")
+        return scheduled_target(opts, "fleet-weekly", template)
 
     return build
 
@@ -178,8 +140,8 @@ def codecommit_permission(code: str, shape: str) -> Build:
     # "The ARN of the repository"); lambda/permission (`principal` codecommit.amazonaws.com, `source_arn` the
     # repository: CodeCommit "Create a trigger for a Lambda function", the function's policy allows the repository).
     def build(c: Any) -> object:
-        opts = _opts(code)
-        fn = _function("repo-hook", opts)
+        opts = unpinned(code)
+        fn = lambda_function("repo-hook", opts)
         source: Any
         if "-own-" in shape:
             repo = aws.codecommit.Repository("infra", repository_name="infra", opts=opts)
@@ -189,7 +151,7 @@ def codecommit_permission(code: str, shape: str) -> Build:
             )  # fmt: skip
             source = repo.arn
         else:
-            source = _partner(code, "codecommit", "infra")
+            source = partner_arn(code, "codecommit", "infra")
         return _invoke("repo-hook-invoke", fn, "codecommit.amazonaws.com", source, opts)
 
     return build
@@ -200,8 +162,8 @@ def connect_permission(code: str, shape: str) -> Build:
     # Amazon Connect access to your AWS Lambda functions" ("add the resource permissions using the add-permission
     # command, with a principal of connect.amazonaws.com and the ARN of your Amazon Connect instance").
     def build(c: Any) -> object:
-        opts = _opts(code)
-        fn = _function("caller-lookup", opts)
+        opts = unpinned(code)
+        fn = lambda_function("caller-lookup", opts)
         source: Any
         if "-own-" in shape:
             instance = aws.connect.Instance(
@@ -213,7 +175,7 @@ def connect_permission(code: str, shape: str) -> Build:
             )
             source = instance.arn
         else:
-            source = _partner(code, "connect", "instance/0123abcd-4567-89ab-cdef-0123456789ab")
+            source = partner_arn(code, "connect", "instance/0123abcd-4567-89ab-cdef-0123456789ab")
         return _invoke("caller-lookup-invoke", fn, "connect.amazonaws.com", source, opts)
 
     return build
@@ -224,8 +186,8 @@ def alarm_permission(code: str, shape: str) -> Build:
     # `--source-arn` the alarm's ARN); cloudwatch/metricalarm (outputs `arn` "The ARN of the CloudWatch Metric Alarm";
     # `alarm_actions` the function's ARN).
     def build(c: Any) -> object:
-        opts = _opts(code)
-        fn = _function("queue-drain", opts)
+        opts = unpinned(code)
+        fn = lambda_function("queue-drain", opts)
         source: Any = (
             aws.cloudwatch.MetricAlarm(
                 "backlog-high", name="backlog-high", comparison_operator="GreaterThanOrEqualToThreshold",
@@ -234,7 +196,7 @@ def alarm_permission(code: str, shape: str) -> Build:
                 alarm_actions=[fn.arn], opts=opts,
             ).arn
             if "-own-" in shape
-            else _partner(code, "cloudwatch", "alarm:backlog-high")
+            else partner_arn(code, "cloudwatch", "alarm:backlog-high")
         )  # fmt: skip
         return _invoke("queue-drain-invoke", fn, "lambda.alarms.cloudwatch.amazonaws.com", source, opts)
 
@@ -248,10 +210,10 @@ def _target_group_permission(module: Any) -> Callable[[str, str], Build]:
     # under its older module ("aws.alb.TargetGroup is known as aws.lb.TargetGroup").
     def family(code: str, shape: str) -> Build:
         def build(c: Any) -> object:
-            opts = _opts(code)
-            fn = _function("web-fn", opts)
+            opts = unpinned(code)
+            fn = lambda_function("web-fn", opts)
             if "-own-" not in shape:
-                partner = _partner(code, "elasticloadbalancing", "targetgroup/web-fn/0123456789abcdef")
+                partner = partner_arn(code, "elasticloadbalancing", "targetgroup/web-fn/0123456789abcdef")
                 return _invoke("web-fn-invoke", fn, "elasticloadbalancing.amazonaws.com", partner, opts)
             group = module.TargetGroup("web-fn", name="web-fn", target_type="lambda", opts=opts)
             permission = _invoke("web-fn-invoke", fn, "elasticloadbalancing.amazonaws.com", group.arn, opts)
@@ -270,10 +232,10 @@ def stage_permission(code: str, shape: str) -> Build:
     # (`AWS_PROXY` to the function's `invoke_arn`); lambda/permission (`principal` apigateway.amazonaws.com,
     # `source_arn` the stage's execution ARN followed by `/*/*`: only that stage may invoke the function).
     def build(c: Any) -> object:
-        opts = _opts(code)
-        fn = _function("orders-fn", opts)
+        opts = unpinned(code)
+        fn = lambda_function("orders-fn", opts)
         if "-own-" not in shape:
-            partner = _partner(code, "execute-api", "a1b2c3d4e5/prod/*/*")
+            partner = partner_arn(code, "execute-api", "a1b2c3d4e5/prod/*/*")
             return _invoke("orders-invoke", fn, "apigateway.amazonaws.com", partner, opts)
         api = aws.apigateway.RestApi("orders", name="orders", endpoint_configuration={"types": "REGIONAL"}, opts=opts)
         resource = aws.apigateway.Resource("orders", rest_api=api.id, parent_id=api.root_resource_id,
@@ -302,7 +264,7 @@ def workgroup_target(code: str, shape: str) -> Build:
     # workgroup's, `RedshiftDataParameters` the SQL); redshiftserverless/workgroup (outputs `arn` "ARN of the Redshift
     # Serverless Workgroup"); cloudwatch/eventtarget (`redshift_target`).
     def build(c: Any) -> object:
-        opts = _opts(code)
+        opts = unpinned(code)
         workgroup: Any
         if "-own-" in shape:
             namespace = aws.redshiftserverless.Namespace(
@@ -313,8 +275,8 @@ def workgroup_target(code: str, shape: str) -> Build:
                 opts=opts,
             ).arn  # fmt: skip
         else:
-            workgroup = _partner(code, "redshift-serverless", "workgroup/0123abcd-4567-89ab-cdef-0123456789ab")
-        return _rule_target(
+            workgroup = partner_arn(code, "redshift-serverless", "workgroup/0123abcd-4567-89ab-cdef-0123456789ab")
+        return scheduled_target(
             opts, "nightly-refresh", workgroup,
             redshift_target={"database": "dev", "sql": "CALL refresh_daily()", "statement_name": "nightly-refresh"},
         )  # fmt: skip
@@ -334,9 +296,4 @@ _BUILDERS: dict[str, Callable[[str, str], Build]] = {
 
 def rows() -> list[Row]:
     """(id, jurisdiction, build, expected rules, destinations) of every program."""
-    return [
-        (f"madearns47-{code.lower()}-{shape}", code, _BUILDERS[family](code, shape), expected(code, shape), [])
-        for family, codes in SHAPES.items()
-        for code in codes
-        for shape in (f"{family}-own-unpinned", f"{family}-partner-unpinned")
-    ]
+    return unpinned_rows("madearns47", SHAPES, _BUILDERS)

@@ -23,11 +23,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import platform_programs_ros46 as ros46
 import pulumi_aws as aws
-
-Build = ros46.Build
-Row = ros46.Row
+from platform_parts import Build, Row, ros_stack
 
 FOREIGN_ALICLOUD = {"CN": "cn-hongkong", "JP": "ap-southeast-1", "DE": "eu-west-1"}
 """A Region outside each jurisdiction, as Alibaba Cloud names it (``eu-west-1`` is Alibaba Cloud's London)."""
@@ -40,7 +37,7 @@ OTHER_CN_ACCOUNT = "460922110357"
 def ros_subscription(region: str) -> Build:
     # ROS ALIYUN::MNS::Subscription Endpoint: QueueEndpoint "acs:mns:{REGION}:{AccountID}:queues/{QueueName}".
     endpoint = {"Fn::Sub": f"acs:mns:{region}:${{ALIYUN::AccountId}}:queues/fulfilment"}
-    return ros46._stack("order-events", {
+    return ros_stack("order-events", {
         "Topic": {"Type": "ALIYUN::MNS::Topic", "Properties": {"TopicName": "order-events"}},
         "ToQueue": {"Type": "ALIYUN::MNS::Subscription", "Properties": {
             "TopicName": {"Fn::GetAtt": ["Topic", "TopicName"]}, "SubscriptionName": "to-fulfilment",

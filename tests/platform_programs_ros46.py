@@ -25,21 +25,14 @@ tests/test_realistic_programs.py runs them as CASES (``ros46-*``).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
 import pulumi_alicloud as alicloud
+from platform_parts import ALI_HOME as HOME
+from platform_parts import DEPLOYER, Build, Row, ros_stack, ros_template
+from platform_parts import PARTNER_UID as PARTNER
 
-Build = Callable[[Any], object]
-Row = tuple[str, str, Build, set[str], list[dict[str, Any]]]
-
-OWN = "1234567890123456"
-"""The team's Alibaba Cloud account (the mocks' account, whose deployment role the provider assumes)."""
-PARTNER = "5555666677778888"
-"""A partner's account (the group's audit and messaging hub), which no provider of the stack assumes a role of."""
-DEPLOYER = f"acs:ram::{OWN}:role/sovereign-deployer"
-HOME = {"CN": "cn-shanghai", "JP": "ap-northeast-1", "DE": "eu-central-1"}
 PARTNER_DECLARED: dict[str, Any] = {
     "id": "group-hub-account", "kind": "resident", "match": f"acs:ram::{PARTNER}:",
     "evidence": "the group's hub account; its contract keeps its queues and log projects in the market's regions",
@@ -59,21 +52,9 @@ def _arn(code: str, who: str, service: str, resource: str) -> Any:
     return _own(service, resource) if who == "own" else f"acs:{service}:{HOME[code]}:{PARTNER}:{resource}"
 
 
-def _template(resources: dict[str, Any]) -> str:
-    return json.dumps({"ROSTemplateFormatVersion": "2015-09-01", "Resources": resources})
-
-
-def _stack(name: str, resources: dict[str, Any]) -> Build:
-    def build(c: Any) -> object:
-        c.ali_role = DEPLOYER
-        return alicloud.ros.Stack(name, stack_name=name, template_body=_template(resources), opts=c.ali)
-
-    return build
-
-
 def mns_subscription(code: str, who: str) -> Build:
     # ROS ALIYUN::MNS::Subscription Endpoint: QueueEndpoint "acs:mns:{REGION}:{AccountID}:queues/{QueueName}".
-    return _stack("order-events", {
+    return ros_stack("order-events", {
         "Topic": {"Type": "ALIYUN::MNS::Topic", "Properties": {"TopicName": "order-events"}},
         "ToQueue": {"Type": "ALIYUN::MNS::Subscription", "Properties": {
             "TopicName": {"Fn::GetAtt": ["Topic", "TopicName"]}, "SubscriptionName": "to-fulfilment",
@@ -89,7 +70,7 @@ def trail(code: str, who: str) -> Build:
         if who == "own"
         else f"acs:ram::{PARTNER}:role/actiontrail-delivery"
     )
-    return _stack("audit-trail", {
+    return ros_stack("audit-trail", {
         "Trail": {"Type": "ALIYUN::ACTIONTRAIL::Trail", "Properties": {
             "Name": "audit-trail", "EventRW": "All", "SlsProjectArn": _arn(code, who, "log", "project/audit"),
             "SlsWriteRoleArn": role}},
@@ -104,12 +85,12 @@ def trail_bucket(code: str, who: str) -> Build:
     name = {"Fn::GetAtt": ["AuditBucket", "Name"]} if who == "own" else "group-audit-logs"
     resources["Trail"] = {"Type": "ALIYUN::ACTIONTRAIL::Trail", "Properties": {
         "Name": "audit-trail", "OssBucketName": name, "OssKeyPrefix": "actiontrail"}}  # fmt: skip
-    return _stack("audit-trail-oss", resources)
+    return ros_stack("audit-trail-oss", resources)
 
 
 def eventbridge_rule(code: str, who: str) -> Build:
     # ROS ALIYUN::EventBridge::Rule Targets [{Id, Type, Endpoint, ParamList}].
-    return _stack("order-rules", {
+    return ros_stack("order-rules", {
         "Rule": {"Type": "ALIYUN::EventBridge::Rule", "Properties": {
             "EventBusName": "default", "RuleName": "orders-to-queue",
             "FilterPattern": {"source": ["acs.oss"]},
@@ -123,7 +104,7 @@ def stackgroup_subscription(code: str) -> Build:
     # The same partner subscription in a stack group's template (its stack instances are not made here).
     def build(c: Any) -> object:
         c.ali_role = DEPLOYER
-        body = _template({"ToQueue": {"Type": "ALIYUN::MNS::Subscription", "Properties": {
+        body = ros_template({"ToQueue": {"Type": "ALIYUN::MNS::Subscription", "Properties": {
             "TopicName": "order-events", "SubscriptionName": "to-fulfilment",
             "Endpoint": _arn(code, "partner", "mns", "queues/fulfilment")}}})  # fmt: skip
         return alicloud.ros.StackGroup("order-events", stack_group_name="order-events", template_body=body, opts=c.ali)

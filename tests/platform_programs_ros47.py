@@ -31,22 +31,15 @@ tests/test_realistic_programs.py runs them as CASES (``ros47-*``).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
 import pulumi_alicloud as alicloud
+from platform_parts import ALI_HOME as HOME
+from platform_parts import DEPLOYER, Build, Row, ros_stack, ros_template
+from platform_parts import OWN_UID as OWN
+from platform_parts import PARTNER_UID as PARTNER
 
-Build = Callable[[Any], object]
-Row = tuple[str, str, Build, set[str], list[dict[str, Any]]]
-
-OWN = "1234567890123456"
-"""The team's Alibaba Cloud account (the mocks' account, whose deployment role the provider assumes)."""
-PARTNER = "5555666677778888"
-"""A partner's account (the group's network, sharing and log hub), which no provider of the stack assumes a role of."""
-DEPLOYER = f"acs:ram::{OWN}:role/sovereign-deployer"
-HOME = {"CN": "cn-shanghai", "JP": "ap-northeast-1", "DE": "eu-central-1"}
-"""Each market's Alibaba Cloud region (the table's provider region for the jurisdiction)."""
 PHONE = {"CN": "+8613800138000", "JP": "+81312345678", "DE": "+4930123456"}
 """The on-call number of each market's operations desk (its own country code)."""
 PARTNER_DECLARED: dict[str, Any] = {
@@ -59,18 +52,6 @@ PHONE_EXPRESSION_DECLARED: dict[str, Any] = {
 }  # fmt: skip
 OWN_ACCOUNT_REF = {"Ref": "ALIYUN::AccountId"}
 """ROS's pseudo parameter: the stack's own account."""
-
-
-def _template(resources: dict[str, Any]) -> str:
-    return json.dumps({"ROSTemplateFormatVersion": "2015-09-01", "Resources": resources})
-
-
-def _stack(name: str, resources: dict[str, Any]) -> Build:
-    def build(c: Any) -> object:
-        c.ali_role = DEPLOYER
-        return alicloud.ros.Stack(name, stack_name=name, template_body=_template(resources), opts=c.ali)
-
-    return build
 
 
 def _account(who: str) -> Any:
@@ -87,7 +68,7 @@ def sms_target(code: str, form: str) -> Build:
     # ROS ALIYUN::EventBridge::Rule Targets[].ParamList (pulumi param_lists): an acs.sms target's PhoneNumbers, written
     # (CONSTANT) or taken from each event (JSONPATH).
     numbers = PHONE[code] if form == "CONSTANT" else "$.data.phone"
-    return _stack("oncall-sms", {"Rule": _rule({
+    return ros_stack("oncall-sms", {"Rule": _rule({
         "Id": "oncall", "Type": "acs.sms",
         "Endpoint": {"Fn::Sub": "acs:sms:${ALIYUN::Region}:${ALIYUN::AccountId}:/sms"},
         "ParamList": [{"ResourceKey": "PhoneNumbers", "Form": form, "Value": numbers},
@@ -103,7 +84,7 @@ def url_target(code: str, form: str) -> Build:
         if form == "CONSTANT"
         else {"ResourceKey": "url", "Form": "JSONPATH", "Value": "$.data.callbackUrl"}
     )
-    return _stack("ops-webhook", {"Rule": _rule({"Id": "hook", "Type": "acs.api.destination", "Endpoint": url,
+    return ros_stack("ops-webhook", {"Rule": _rule({"Id": "hook", "Type": "acs.api.destination", "Endpoint": url,
                                                  "ParamList": [param]})})  # fmt: skip
 
 
@@ -111,7 +92,7 @@ def own_queue(code: str) -> Build:
     # The template's own queue by Fn::GetAtt: ARN.WithSlash (acs:mns:$region:$accountid:/queues/$queueName) as a
     # subscription's and a rule target's Endpoint; the own topic's as an FC3 function's failure destination.
     arn = {"Fn::GetAtt": ["Queue", "ARN.WithSlash"]}
-    return _stack("order-events", {
+    return ros_stack("order-events", {
         "Queue": {"Type": "ALIYUN::MNS::Queue", "Properties": {"QueueName": "fulfilment"}},
         "Topic": {"Type": "ALIYUN::MNS::Topic", "Properties": {"TopicName": "order-events"}},
         "ToQueue": {"Type": "ALIYUN::MNS::Subscription", "Properties": {
@@ -128,7 +109,7 @@ def own_queue(code: str) -> Build:
 
 def cen_attachment(code: str, who: str) -> Build:
     # ROS ALIYUN::CEN::CenInstanceAttachment ChildInstanceOwnerId: the account owning the VPC joined to the network.
-    return _stack("backbone", {
+    return ros_stack("backbone", {
         "Cen": {"Type": "ALIYUN::CEN::CenInstance", "Properties": {"Name": "backbone"}},
         "Attach": {"Type": "ALIYUN::CEN::CenInstanceAttachment", "Properties": {
             "CenId": {"Ref": "Cen"}, "ChildInstanceId": "vpc-hub01", "ChildInstanceType": "VPC",
@@ -139,7 +120,7 @@ def cen_attachment(code: str, who: str) -> Build:
 def resource_share(code: str, who: str) -> Build:
     # ROS ALIYUN::ResourceManager::ResourceShare Targets: a folder of the team's resource directory, or an account.
     target = "fd-a1b2c3d4" if who == "own" else PARTNER
-    return _stack("shared-vswitches", {"Share": {"Type": "ALIYUN::ResourceManager::ResourceShare", "Properties": {
+    return ros_stack("shared-vswitches", {"Share": {"Type": "ALIYUN::ResourceManager::ResourceShare", "Properties": {
         "ResourceShareName": "shared-vswitches", "Targets": [target],
         "Resources": [{"ResourceId": "vsw-shared01", "ResourceType": "VSwitch"}]}}})  # fmt: skip
 
@@ -148,14 +129,14 @@ def share_association(code: str) -> Build:
     # ROS ALIYUN::ResourceManager::ResourceShareAssociation Targets: another principal added to an existing share.
     association = {"ResourceShareId": "rs-a1b2c3", "Targets": [PARTNER]}
     kind = "ALIYUN::ResourceManager::ResourceShareAssociation"
-    return _stack("share-partner", {"Assoc": {"Type": kind, "Properties": association}})
+    return ros_stack("share-partner", {"Assoc": {"Type": kind, "Properties": association}})
 
 
 def fc3_async(code: str, who: str) -> Build:
     # ROS ALIYUN::FC3::AsyncInvokeConfig DestinationConfig.OnFailure.Destination (a queue's resource descriptor).
     own = {"Fn::Sub": "acs:mns:${ALIYUN::Region}:${ALIYUN::AccountId}:/queues/failed-orders/messages"}
     destination = own if who == "own" else f"acs:mns:{HOME[code]}:{PARTNER}:/queues/failed-orders/messages"
-    return _stack("order-worker-async", {"Async": {"Type": "ALIYUN::FC3::AsyncInvokeConfig", "Properties": {
+    return ros_stack("order-worker-async", {"Async": {"Type": "ALIYUN::FC3::AsyncInvokeConfig", "Properties": {
         "FunctionName": "order-worker", "MaxAsyncRetryAttempts": 2,
         "DestinationConfig": {"OnFailure": {"Destination": destination}}}}})  # fmt: skip
 
@@ -166,7 +147,7 @@ def etl(code: str, who: str) -> Build:
     role = own if who == "own" else f"acs:ram::{PARTNER}:role/etl-sink"
     sink = {"Name": "audit", "Project": "audit-hub", "Logstore": "events", "RoleArn": role,
             "Endpoint": f"{HOME[code]}-intranet.log.aliyuncs.com"}  # fmt: skip
-    return _stack("audit-etl", {"Etl": {"Type": "ALIYUN::SLS::Etl", "Properties": {
+    return ros_stack("audit-etl", {"Etl": {"Type": "ALIYUN::SLS::Etl", "Properties": {
         "ProjectName": "app-logs", "Name": "to-audit", "DisplayName": "to-audit", "Schedule": {"Type": "Resident"},
         "Configuration": {"Script": "e_keep(e_search('level: ERROR'))", "Logstore": "app", "Sinks": [sink],
                           "RoleArn": {"Fn::Sub": "acs:ram::${ALIYUN::AccountId}:role/etl-source"}}}}})  # fmt: skip
@@ -180,7 +161,7 @@ def config_delivery(code: str, who: str) -> Build:
         else f"acs:log:{HOME[code]}:{PARTNER}:project/config/logstore/changes"
     )
     role = {"Fn::Sub": "acs:ram::${ALIYUN::AccountId}:role/aliyunserviceroleforconfig"}
-    return _stack("config-delivery", {"Channel": {"Type": "ALIYUN::Config::DeliveryChannel", "Properties": {
+    return ros_stack("config-delivery", {"Channel": {"Type": "ALIYUN::Config::DeliveryChannel", "Properties": {
         "DeliveryChannelType": "SLS", "DeliveryChannelTargetArn": target, "DeliveryChannelName": "changes",
         "DeliveryChannelAssumeRoleArn": role}}})  # fmt: skip
 
@@ -189,7 +170,7 @@ def stackgroup_cen(code: str) -> Build:
     # The partner's VPC attachment in a stack group's template (its stack instances are not made here).
     def build(c: Any) -> object:
         c.ali_role = DEPLOYER
-        body = _template({"Attach": {"Type": "ALIYUN::CEN::CenInstanceAttachment", "Properties": {
+        body = ros_template({"Attach": {"Type": "ALIYUN::CEN::CenInstanceAttachment", "Properties": {
             "CenId": "cen-backbone01", "ChildInstanceId": "vpc-hub01", "ChildInstanceType": "VPC",
             "ChildInstanceRegionId": HOME[code], "ChildInstanceOwnerId": int(PARTNER)}}})  # fmt: skip
         return alicloud.ros.StackGroup("backbone", stack_group_name="backbone", template_body=body, opts=c.ali)

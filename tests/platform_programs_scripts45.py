@@ -25,24 +25,28 @@ tests/test_realistic_programs.py runs them as CASES (``scripts45-*``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import pulumi
 import pulumi_aws as aws
-
-Build = Callable[[Any], object]
+from platform_parts import (
+    AWS_HOME,
+    OWN_ACCOUNT,
+    PARTNER_COLLECTOR,
+    Build,
+    Row,
+    collector_instance,
+    fluent_bit_file,
+    partition,
+)
+from platform_parts import (
+    FLUENT_BIT_CONF as FB,
+)
 
 CODES = ("EU", "US", "JP", "CN")
-SUBNETS = ["subnet-0a1b2c3d4e5f60718", "subnet-1a1b2c3d4e5f60718"]
-PARTNER = "logs.partner-analytics.com"
-FB = "/etc/fluent-bit/fluent-bit.conf"
 TEMPLATE = "/opt/fleet/collector.tpl"  # no log router reads this path: only what lands in FB is its configuration
-OWN = "123456789012"
 OTHER = "444455556666"
-REGION = {"EU": "eu-west-1", "US": "us-east-1", "JP": "ap-northeast-1", "CN": "cn-north-1"}
 ABROAD = {"EU": "us-east-1", "US": "eu-west-1", "JP": "us-west-2", "CN": "ap-east-1"}
-PARTITION = {"EU": "aws", "US": "aws", "JP": "aws", "CN": "aws-cn"}
 
 # (shape, variant) -> expected rule ids (the same in every jurisdiction).
 SCRIPT_SHAPES: dict[tuple[str, str], set[str]] = {
@@ -68,13 +72,6 @@ ICEBERG_SHAPES: dict[tuple[str, str], set[str]] = {
 }
 
 
-def _output(name: str, params: dict[str, str]) -> str:
-    lines = ["[SERVICE]", "    Flush        5", "    Log_Level    info", "", "[INPUT]", "    Name tail",
-             "    Tag  app.*", "    Path /var/log/fleet/*.log", "", "[OUTPUT]", f"    Name         {name}",
-             "    Match        *"]  # fmt: skip
-    return "\n".join(lines + [f"    {k:<12} {v}" for k, v in params.items()]) + "\n"
-
-
 def script(code: str, shape: str, variant: str, nlb: str) -> str:
     """EC2 user data: install Fluent Bit (or the app), write its file the shape's way, start it."""
     head = "#!/bin/bash\nset -euo pipefail\nyum install -y fluent-bit\nmkdir -p /etc/fluent-bit /opt/fleet\n"
@@ -85,9 +82,9 @@ def script(code: str, shape: str, variant: str, nlb: str) -> str:
             params = {"Host": nlb, "Port": "8443", "URI": "/ingest", "Retry_Limit": "5"}
         # GNU sed's `\<` (start of a word) is no construct the engine translates: the delete is not applied.
         pattern = "\\<Retry_Limit\\>" if shape == "delete-unapplied" else "Retry_Limit"
-        return f"{head}cat > {FB} <<'EOF'\n{_output(variant, params)}EOF\nsed -i '/{pattern}/d' {FB}\n{tail}"
-    host = PARTNER if variant == "partner" else nlb
-    template = _output("http", {"Host": "__COLLECTOR__", "Port": "443", "URI": "/ingest", "tls": "on"})
+        return f"{head}cat > {FB} <<'EOF'\n{fluent_bit_file(variant, params)}EOF\nsed -i '/{pattern}/d' {FB}\n{tail}"
+    host = PARTNER_COLLECTOR if variant == "partner" else nlb
+    template = fluent_bit_file("http", {"Host": "__COLLECTOR__", "Port": "443", "URI": "/ingest", "tls": "on"})
     write = f"cat > {TEMPLATE} <<'EOF'\n{template}EOF\n"
     if shape == "sed-redirect":
         return f"{head}{write}sed 's/__COLLECTOR__/{host}/' {TEMPLATE} > {FB}\n{tail}"
@@ -97,13 +94,13 @@ def script(code: str, shape: str, variant: str, nlb: str) -> str:
         return f"{head}{write}awk '{{gsub(/__COLLECTOR__/, \"{host}\")}}1' {TEMPLATE} > {FB}\n{tail}"
     if shape == "envsubst":
         output = "datadog" if variant == "datadog" else "cloudwatch_logs"
-        params = {"region": REGION[code], "log_group_name": "/fleet/app", "log_stream_prefix": "app-",
+        params = {"region": AWS_HOME[code], "log_group_name": "/fleet/app", "log_stream_prefix": "app-",
                   "auto_create_group": "On", "apikey": "${DD_API_KEY}"}  # fmt: skip
-        template = _output("${LOG_OUTPUT}", params)
+        template = fluent_bit_file("${LOG_OUTPUT}", params)
         return (f"{head}export LOG_OUTPUT={output}\ncat > {TEMPLATE} <<'EOF'\n{template}EOF\n"
                 f"envsubst '$LOG_OUTPUT' < {TEMPLATE} > {FB}\n{tail}")  # fmt: skip
     # systemd-java-opts: a Java service whose unit sets JAVA_OPTS, which sets the SDK's Region property.
-    region = ABROAD[code] if variant == "abroad" else REGION[code]
+    region = ABROAD[code] if variant == "abroad" else AWS_HOME[code]
     unit = (
         f'[Unit]\nDescription=Fleet ingest\n\n[Service]\nEnvironment="JAVA_OPTS=-Daws.region={region} -Xmx1g"\n'
         "ExecStart=/usr/bin/java $JAVA_OPTS -jar /opt/fleet/ingest.jar\n\n[Install]\nWantedBy=multi-user.target\n"
@@ -113,33 +110,26 @@ def script(code: str, shape: str, variant: str, nlb: str) -> str:
 
 
 def script_program(code: str, shape: str, variant: str) -> Build:
-    def build(c: Any) -> object:
-        nlb = aws.lb.LoadBalancer("collector", load_balancer_type="network", internal=True, subnets=SUBNETS,
-                                  opts=c.aws).dns_name  # fmt: skip
-        user_data = nlb.apply(lambda n: script(code, shape, variant, n))
-        return aws.ec2.Instance("app", ami="ami-0a1b2c3d4e5f60718", instance_type="t3.medium", subnet_id=SUBNETS[0],
-                                user_data=user_data, opts=c.aws)  # fmt: skip
-
-    return build
+    return collector_instance(lambda nlb: script(code, shape, variant, nlb))
 
 
 def iceberg_program(code: str, shape: str, variant: str) -> Build:
     """A PyIceberg job on Lambda whose catalog assumes a role (PyIceberg "Configuration": ``client.role-arn``,
     "Unified AWS Credentials"; ``glue.role-arn``, PR 4132): in its environment or in a ``.pyiceberg.yaml`` the stack
     uploads beside the code."""
-    partition = PARTITION[code]
-    account = OTHER if variant == "other-account" else OWN
+    part = partition(code)
+    account = OTHER if variant == "other-account" else OWN_ACCOUNT
 
     def build(c: Any) -> object:
-        role = f"arn:{partition}:iam::{OWN}:role/lake-writer"
-        assumed = f"arn:{partition}:iam::{account}:role/lake-catalog-access"
+        role = f"arn:{part}:iam::{OWN_ACCOUNT}:role/lake-writer"
+        assumed = f"arn:{part}:iam::{account}:role/lake-catalog-access"
         variables: dict[str, Any] = {"PYICEBERG_CATALOG__DEFAULT__TYPE": "glue",
-                                     "PYICEBERG_CATALOG__DEFAULT__GLUE__REGION": REGION[code]}  # fmt: skip
+                                     "PYICEBERG_CATALOG__DEFAULT__GLUE__REGION": AWS_HOME[code]}  # fmt: skip
         if shape == "pyiceberg-role-env":
             variables["PYICEBERG_CATALOG__DEFAULT__CLIENT__ROLE_ARN"] = assumed
         else:
             bucket = aws.s3.Bucket("lake-config", opts=c.aws)
-            text = (f"catalog:\n  default:\n    type: glue\n    glue.region: {REGION[code]}\n"
+            text = (f"catalog:\n  default:\n    type: glue\n    glue.region: {AWS_HOME[code]}\n"
                     f"    glue.role-arn: {assumed}\n    glue.role-session-name: lake-writer\n")  # fmt: skip
             aws.s3.BucketObjectv2("pyiceberg-yaml", bucket=bucket.id, key="config/.pyiceberg.yaml", content=text,
                                   opts=c.aws)  # fmt: skip
@@ -153,7 +143,7 @@ def iceberg_program(code: str, shape: str, variant: str) -> Build:
     return build
 
 
-def rows() -> list[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
+def rows() -> list[Row]:
     """(id, jurisdiction, build, expected rule ids, declared destinations) for the realistic table."""
     none: list[dict[str, Any]] = []  # nothing declared: every refusal stands
     return [

@@ -21,17 +21,12 @@ tests/test_realistic_programs.py runs them as CASES (``scripts46-*``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-import pulumi_aws as aws
-
-Build = Callable[[Any], object]
+from platform_parts import FLUENT_BIT_CONF as FB
+from platform_parts import PARTNER_COLLECTOR, Build, Row, collector_instance, fluent_bit_file
 
 CODES = ("EU", "US", "JP", "CN")
-SUBNETS = ["subnet-0a1b2c3d4e5f60718", "subnet-1a1b2c3d4e5f60718"]
-PARTNER = "logs.partner-analytics.com"
-FB = "/etc/fluent-bit/fluent-bit.conf"
 TEMPLATE = "/opt/fleet/collector.tpl"  # no log router reads this path: only what lands in FB is its configuration
 
 # (shape, variant) -> expected rule ids (the same in every jurisdiction).
@@ -55,13 +50,6 @@ SHAPES: dict[tuple[str, str], set[str]] = {
 }
 
 
-def _output(name: str, params: dict[str, str]) -> str:
-    lines = ["[SERVICE]", "    Flush        5", "    Log_Level    info", "", "[INPUT]", "    Name tail",
-             "    Tag  app.*", "    Path /var/log/fleet/*.log", "", "[OUTPUT]", f"    Name         {name}",
-             "    Match        *"]  # fmt: skip
-    return "\n".join(lines + [f"    {k:<12} {v}" for k, v in params.items()]) + "\n"
-
-
 def script(shape: str, variant: str, nlb: str) -> str:
     """EC2 user data: install Fluent Bit, write its file the shape's way, start it."""
     head = "#!/bin/bash\nset -euo pipefail\nyum install -y fluent-bit\nmkdir -p /etc/fluent-bit /opt/fleet\n"
@@ -74,7 +62,7 @@ def script(shape: str, variant: str, nlb: str) -> str:
             'echo "DB_HOST=$DB" >> /etc/fleet/app.env\nexport DB_HOST=$DB\nsystemctl restart fleet-app\n'
         )
     if shape == "var-chain-url":
-        host = PARTNER if variant == "partner" else nlb
+        host = PARTNER_COLLECTOR if variant == "partner" else nlb
         return (
             f"#!/bin/bash\nset -euo pipefail\nCOLLECTOR={host}\nTARGET=$COLLECTOR\nENDPOINT=$TARGET\n"
             'curl -fsS -X POST "https://$ENDPOINT/ingest" -d @/var/log/fleet/boot.json\n'
@@ -85,14 +73,14 @@ def script(shape: str, variant: str, nlb: str) -> str:
     if shape == "dd-copy":
         params = {"apikey": "${DD_API_KEY}", "dd_service": "fleet"} if variant == "datadog" else {
             "Host": nlb, "Port": "8443", "URI": "/ingest"}  # fmt: skip
-        template = _output(variant, params)
+        template = fluent_bit_file(variant, params)
         return f"{head}cat > {TEMPLATE} <<'EOF'\n{template}EOF\ndd if={TEMPLATE} of={FB} status=none\n{tail}"
     if shape == "tr-underscores":
-        host = PARTNER.replace(".", "_") if variant == "partner" else "10_0_3_7"
-        template = _output("http", {"Host": host, "Port": "443", "URI": "/ingest"})
+        host = PARTNER_COLLECTOR.replace(".", "_") if variant == "partner" else "10_0_3_7"
+        template = fluent_bit_file("http", {"Host": host, "Port": "443", "URI": "/ingest"})
         return f"{head}cat > {TEMPLATE} <<'EOF'\n{template}EOF\ntr _ . < {TEMPLATE} > {FB}\n{tail}"
-    host = PARTNER if variant == "partner" else nlb
-    template = _output("http", {"Host": "__COLLECTOR__", "Port": "443", "URI": "/ingest", "tls": "on"})
+    host = PARTNER_COLLECTOR if variant == "partner" else nlb
+    template = fluent_bit_file("http", {"Host": "__COLLECTOR__", "Port": "443", "URI": "/ingest", "tls": "on"})
     write = f"cat > {TEMPLATE} <<'EOF'\n{template}EOF\n"
     if shape == "perl-pe-redirect":
         return f"{head}{write}perl -pe 's/__COLLECTOR__/{host}/g' {TEMPLATE} > {FB}\n{tail}"
@@ -102,17 +90,10 @@ def script(shape: str, variant: str, nlb: str) -> str:
 
 
 def program(shape: str, variant: str) -> Build:
-    def build(c: Any) -> object:
-        nlb = aws.lb.LoadBalancer("collector", load_balancer_type="network", internal=True, subnets=SUBNETS,
-                                  opts=c.aws).dns_name  # fmt: skip
-        user_data = nlb.apply(lambda n: script(shape, variant, n))
-        return aws.ec2.Instance("app", ami="ami-0a1b2c3d4e5f60718", instance_type="t3.medium", subnet_id=SUBNETS[0],
-                                user_data=user_data, opts=c.aws)  # fmt: skip
-
-    return build
+    return collector_instance(lambda nlb: script(shape, variant, nlb))
 
 
-def rows() -> list[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
+def rows() -> list[Row]:
     """(id, jurisdiction, build, expected rule ids, declared destinations) for the realistic table."""
     none: list[dict[str, Any]] = []  # nothing declared: every refusal stands
     return [

@@ -34,26 +34,19 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Callable
 from typing import Any
 
 import pulumi
 import pulumi_alicloud as alicloud
 import pulumi_aws as aws
+from platform_parts import FLUENT_BIT_CONF as FB
+from platform_parts import OWN_ACCOUNT, PARTNER_COLLECTOR, SUBNETS, Build, Row, partition
 
-Build = Callable[[Any], object]
-Row = tuple[str, str, Build, set[str], list[dict[str, Any]]]
-
-OWN = "123456789012"
-"""The team's account (the table's pinned AWS provider's)."""
 HOME = {"EU": "eu-west-1", "US": "us-east-1", "JP": "ap-northeast-1", "CN": "cn-north-1"}
 """The table's AWS provider Region of each jurisdiction (test_realistic_programs ``REGION``)."""
 ALI_CODES = ("CN", "JP", "DE")
 """The jurisdictions of the Alibaba Cloud programs (the table's Alibaba provider pins each one's region)."""
-SUBNETS = ["subnet-0a1b2c3d4e5f60718", "subnet-1a1b2c3d4e5f60718"]
-FB = "/etc/fluent-bit/fluent-bit.conf"
 TEMPLATE = "/opt/fleet/fluent-bit.tpl"
-PARTNER = "logs.partner-analytics.com"
 STATES_TRUST = json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
                            "Principal": {"Service": "states.amazonaws.com"}}]})  # fmt: skip
 
@@ -127,7 +120,7 @@ def _url_script(code: str, shape: str) -> str:
     )
     return (
         f"#!/bin/bash\nset -euo pipefail\n{region}aws sqs send-message --region $REGION "
-        f'--queue-url "https://sqs.$REGION.{suffix}/{OWN}/fleet-boot" --message-body "$(hostname) ready"\n'
+        f'--queue-url "https://sqs.$REGION.{suffix}/{OWN_ACCOUNT}/fleet-boot" --message-body "$(hostname) ready"\n'
     )
 
 
@@ -135,13 +128,13 @@ def _var_script(shape: str, nlb: str) -> str:
     post = 'curl -fsS -X POST "https://$COLLECTOR/ingest" -d @/var/log/fleet/boot.json\n'
     if shape == "var-replaced-before-use":
         # the vendor's sample line kept, then the team's own collector set before any use
-        return f"#!/bin/bash\nset -euo pipefail\nCOLLECTOR={PARTNER}\nCOLLECTOR={nlb}\n{post}"
+        return f"#!/bin/bash\nset -euo pipefail\nCOLLECTOR={PARTNER_COLLECTOR}\nCOLLECTOR={nlb}\n{post}"
     if shape == "var-used-before-replaced":
-        return f"#!/bin/bash\nset -euo pipefail\nCOLLECTOR={PARTNER}\n{post}COLLECTOR={nlb}\n{post}"
+        return f"#!/bin/bash\nset -euo pipefail\nCOLLECTOR={PARTNER_COLLECTOR}\n{post}COLLECTOR={nlb}\n{post}"
     if shape == "var-either-branch":
         return (
             f"#!/bin/bash\nset -euo pipefail\nif [ -f /etc/fleet/internal ]; then\n  COLLECTOR={nlb}\nelse\n"
-            f"  COLLECTOR={PARTNER}\nfi\n{post}"
+            f"  COLLECTOR={PARTNER_COLLECTOR}\nfi\n{post}"
         )
     host = "db.partner-analytics.com" if shape == "var-chain-five-partner" else "10.0.3.7"
     return (
@@ -175,9 +168,9 @@ def aws_program(code: str, shape: str) -> Build:
 
 def sfn_program(code: str) -> Build:
     """A Lambda payload carrying the queue URL of the execution's Region (States.Format)."""
-    part = "aws-cn" if code == "CN" else "aws"
+    part = partition(code)
     suffix = "amazonaws.com.cn" if code == "CN" else "amazonaws.com"
-    queue = f"States.Format('https://sqs.{{}}.{suffix}/{OWN}/jobs', $.region)"
+    queue = f"States.Format('https://sqs.{{}}.{suffix}/{OWN_ACCOUNT}/jobs', $.region)"
     definition = json.dumps({"StartAt": "Drain", "States": {"Drain": {
         "Type": "Task", "Resource": f"arn:{part}:states:::lambda:invoke",
         "Parameters": {"FunctionName": "drain-queue", "Payload": {"queueUrl.$": queue, "batch": 10}},
