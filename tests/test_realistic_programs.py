@@ -95,6 +95,7 @@ import platform_programs_mutation43 as mu43
 import platform_programs_mutation44 as mu44
 import platform_programs_mutation45 as mu45
 import platform_programs_mutation47 as mu47
+import platform_programs_mutation48 as mu48
 import platform_programs_new34 as pn
 import platform_programs_openapi44 as oa44
 import platform_programs_ops as po
@@ -18154,6 +18155,11 @@ CASES: list[Case] = [
     # e-mail address other than its owner (RES-023 until pinned or declared): each passed every door before; the
     # stack's own core network, attachment, connection, account and owner grant pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw47.rows()],
+    # -- stop 48, mutation search round 17 (tests/platform_programs_mutation48.py): a region field holding a document's
+    # text (an Aliyun Green OSS scan's buckets[].Region, a Cloud Control VPC's RegionId, a Lambda's REPLICA_REGION)
+    # is RES-011, an unknown Region, whatever Region the document holds (passed every door before); the Region written
+    # as the value and the document declared pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu48.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
