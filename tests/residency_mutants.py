@@ -549,12 +549,17 @@ def _template_of(text: str) -> tuple[dict[str, Any], Callable[[Any], str]] | Non
         dump = json.dumps
     elif looks_like_yaml(stripped):
         document = load_document(text)
-        dump = functools.partial(yaml.safe_dump, sort_keys=False)
+        dump = _yaml_text
     else:
         return None
     if not isinstance(document, dict) or not isinstance(document.get("Resources"), dict):
         return None
     return document, dump
+
+
+def _yaml_text(document: Any) -> str:
+    """A YAML template written back as YAML, its keys in their order."""
+    return str(yaml.safe_dump(document, sort_keys=False))
 
 
 # -- round 17 (stop 48): a template's own partition, and its own resources, written as another's ----------------------

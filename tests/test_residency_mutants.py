@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 
 import residency_mutants as search
+import yaml
 
 SAMPLE = [
     "cn-vod-default-scope",  # a VOD origin (sources[].source_content)
@@ -454,7 +455,7 @@ def test_round_17_a_templates_partition_and_own_resources_are_swapped_one_refere
     )
     [(kind, after)] = list(search._template_own_swaps("JP", body))
     assert kind == "template-own" and not after.lstrip().startswith("{")
-    assert search.yaml.safe_load(after)["Resources"]["Trail"]["Properties"]["S3BucketName"] == search.PARTNER_BUCKET
+    assert yaml.safe_load(after)["Resources"]["Trail"]["Properties"]["S3BucketName"] == search.PARTNER_BUCKET
     assert [k for k, _ in search._template_swaps("JP", body.replace("!Ref Bucket", "!Sub '${AWS::Region}'"))] == [
         "template"
     ]
@@ -477,7 +478,7 @@ def test_round_17_a_templates_own_resource_or_account_written_as_a_partners_is_r
     assert all(o.applied and o.error is None for o in report.outcomes)
     assert sorted(o.guard or "" for o in report.outcomes) == ["", "", "RES-023"]
     refused = next(o for o in report.outcomes if o.guard)
-    inbox = search.yaml.safe_load(refused.mutant.after)["Resources"]["Inbox"]["Properties"]
+    inbox = yaml.safe_load(refused.mutant.after)["Resources"]["Inbox"]["Properties"]
     assert "partner-orders" in inbox["NotificationConfiguration"]["QueueConfigurations"][0]["Queue"]["Fn::Sub"]
 
 
