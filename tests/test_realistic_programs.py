@@ -18158,7 +18158,8 @@ CASES: list[Case] = [
     # -- stop 48, mutation search round 17 (tests/platform_programs_mutation48.py): a region field holding a document's
     # text (an Aliyun Green OSS scan's buckets[].Region, a Cloud Control VPC's RegionId, a Lambda's REPLICA_REGION)
     # is RES-011, an unknown Region, whatever Region the document holds (passed every door before); the Region written
-    # as the value and the document declared pass.
+    # as the value and the document declared pass. A SAM dead-letter queue Fn::Sub naming another account beside
+    # ${Dlq.QueueName} is RES-023 outside CN (passed before); ${AWS::AccountId}, aws-cn and the declared account pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu48.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
