@@ -65,6 +65,7 @@ for _extra in (ROOT / "policy", ROOT / "tests", ROOT):
 
 import pulumi  # noqa: E402
 import test_realistic_programs as realistic  # noqa: E402
+import yaml  # noqa: E402
 
 from components import _compat  # noqa: E402
 from components.errors import ResidencyViolation  # noqa: E402
@@ -72,6 +73,7 @@ from components.plan.collect import build_stack_plan  # noqa: E402
 from components.residency import audit_session, enforce  # noqa: E402
 from components.residency.catalogue import load_catalogue  # noqa: E402
 from components.residency.destinations import parse_destinations  # noqa: E402
+from components.residency.documents import load_document, looks_like_yaml  # noqa: E402
 from components.residency.endpoints import load_endpoints  # noqa: E402
 from components.simulate.recorder import Secret  # noqa: E402
 from components.testing import run_pulumi_program  # noqa: E402
@@ -456,7 +458,7 @@ def mutants_of(case: realistic.Case, resources: list[Any], opt_in: frozenset[str
 
 # -- round 15 (stop 45): an in-country cloud host turned into a lookalike of it ------------------------------------
 
-OPT_IN_KINDS = frozenset({"lookalike", "template"})
+OPT_IN_KINDS = frozenset({"lookalike", "template", "template-partition", "template-own"})
 """Kinds made only when ``--kinds`` names them (a default run, and the fixed samples of tests/test_residency_mutants.py,
 keep the mix of mutants they had)."""
 
@@ -469,6 +471,10 @@ def _opt_in_swaps(code: str, text: str, opt_in: frozenset[str]) -> Iterator[tupl
         yield from _lookalike_swaps(code, text)
     if "template" in opt_in:
         yield from _template_swaps(code, text)
+    if "template-partition" in opt_in:
+        yield from _template_partition_swaps(code, text)
+    if "template-own" in opt_in:
+        yield from _template_own_swaps(code, text)
 
 
 def _lookalike_swaps(code: str, text: str) -> Iterator[tuple[str, str]]:
@@ -507,14 +513,10 @@ def _template_swaps(code: str, text: str) -> Iterator[tuple[str, str]]:
     ``${ALIYUN::AccountId}`` -> ``STRANGER_UID``, ``${AWS::Region}`` / ``{"Ref": "ALIYUN::Region"}`` -> a foreign Region
     of that cloud (not an AWS account in a CN program: an aws-cn account is China's, round 13). A template naming a
     partner's account or a foreign Region where the stack's own stood must be refused as its Pulumi twin is."""
-    if text.lstrip()[:1] != "{":
+    template = _template_of(text)
+    if template is None:
         return
-    try:
-        document = json.loads(text)
-    except ValueError:
-        return
-    if not isinstance(document, dict) or not isinstance(document.get("Resources"), dict):
-        return
+    document, dump = template
     made = 0
     for path, leaf in _leaves(document):
         for start, end, cloud, name in _pseudo_spots(path, leaf):
@@ -527,9 +529,162 @@ def _template_swaps(code: str, text: str) -> Iterator[tuple[str, str]]:
             made += 1
             after = _pseudo_value(code, cloud, name, made)
             if path and path[-1] == "Ref":
-                yield "template", json.dumps(_set_at(document, path[:-1], after))
+                yield "template", dump(_set_at(document, path[:-1], after))
             else:
-                yield "template", json.dumps(_set_at(document, path, leaf[:start] + after + leaf[end:]))
+                yield "template", dump(_set_at(document, path, leaf[:start] + after + leaf[end:]))
+
+
+def _template_of(text: str) -> tuple[dict[str, Any], Callable[[Any], str]] | None:
+    """A template body (a document with ``Resources``) and how to write it back: JSON as JSON, and (round 17) YAML as
+    YAML, its short-form intrinsics (``!Ref``, ``!Sub``) read as their long forms by the engine's own loader and written
+    back long (``Fn::Sub:``), which CloudFormation and ROS read alike."""
+    stripped = text.lstrip()
+    document: Any
+    dump: Callable[[Any], str]
+    if stripped[:1] == "{":
+        try:
+            document = json.loads(text)
+        except ValueError:
+            return None
+        dump = json.dumps
+    elif looks_like_yaml(stripped):
+        document = load_document(text)
+        dump = _yaml_text
+    else:
+        return None
+    if not isinstance(document, dict) or not isinstance(document.get("Resources"), dict):
+        return None
+    return document, dump
+
+
+def _yaml_text(document: Any) -> str:
+    """A YAML template written back as YAML, its keys in their order."""
+    return str(yaml.safe_dump(document, sort_keys=False))
+
+
+# -- round 17 (stop 48): a template's own partition, and its own resources, written as another's ----------------------
+
+_PARTITION_SUB = re.compile(r"\$\{AWS::Partition\}")
+
+
+def _template_partition_swaps(code: str, text: str) -> Iterator[tuple[str, str]]:
+    """Round 17: each reference to the stack's own AWS partition (``${AWS::Partition}`` in an ``Fn::Sub``, ``{"Ref":
+    "AWS::Partition"}``), one per mutant, written as another partition: ``aws`` in a CN program (an ARN outside China),
+    ``aws-cn`` elsewhere (an ARN in China). The ``partition`` kind asks this of a literal ``arn:aws-cn:`` only."""
+    template = _template_of(text)
+    if template is None:
+        return
+    document, dump = template
+    foreign = "aws" if code == "CN" else "aws-cn"
+    made = 0
+    for path, leaf in _leaves(document):
+        if path and path[-1] == "Ref":
+            if leaf == "AWS::Partition":
+                made += 1
+                yield "template-partition", dump(_set_at(document, path[:-1], foreign))
+        else:
+            for m in _PARTITION_SUB.finditer(leaf):
+                made += 1
+                yield "template-partition", dump(_set_at(document, path, leaf[: m.start()] + foreign + leaf[m.end() :]))
+        if made >= MAX_TEMPLATE_SWAPS:
+            return
+
+
+# What a reference to a template's own resource gives (the providers' return values: CloudFormation's `Ref` and
+# `Fn::GetAtt` of each type, https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-template-
+# resource-type-ref.html; ROS's `ARN.WithSlash` of an MNS queue / topic, "acs:mns:$region:$accountid:/queues/$name", as
+# tests/platform_programs_ros47.py cites), written as the same kind of resource of a partner: the stack's own partition
+# and Region kept (pseudo parameters in an `Fn::Sub`), another account (`<account>`: STRANGER_ACCOUNT, `<uid>`:
+# STRANGER_UID), or a bucket the stack does not make. A role (`AWS::IAM::Role`) is not listed: the role a service runs
+# as names no destination (rounds 9 to 16), so its swap asks nothing.
+_SQS_ARN = "arn:${AWS::Partition}:sqs:${AWS::Region}:<account>:partner-orders"
+_SQS_URL = "https://sqs.${AWS::Region}.amazonaws.com/<account>/partner-orders"
+_SNS_ARN = "arn:${AWS::Partition}:sns:${AWS::Region}:<account>:partner-alerts"
+_LAMBDA_ARN = "arn:${AWS::Partition}:lambda:${AWS::Region}:<account>:function:partner-fn"
+_SFN_ARN = "arn:${AWS::Partition}:states:${AWS::Region}:<account>:stateMachine:partner-flow"
+PARTNER_VALUES: dict[tuple[str, str], str] = {
+    ("AWS::SQS::Queue", "Arn"): _SQS_ARN,
+    ("AWS::SQS::Queue", "Ref"): _SQS_URL,
+    ("AWS::SQS::Queue", "QueueUrl"): _SQS_URL,
+    ("AWS::SNS::Topic", "Ref"): _SNS_ARN,
+    ("AWS::SNS::Topic", "TopicArn"): _SNS_ARN,
+    ("AWS::Lambda::Function", "Arn"): _LAMBDA_ARN,
+    ("AWS::Serverless::Function", "Arn"): _LAMBDA_ARN,
+    ("AWS::StepFunctions::StateMachine", "Ref"): _SFN_ARN,
+    ("AWS::StepFunctions::StateMachine", "Arn"): _SFN_ARN,
+    ("AWS::Serverless::StateMachine", "Ref"): _SFN_ARN,
+    ("AWS::Serverless::StateMachine", "Arn"): _SFN_ARN,
+    ("AWS::Kinesis::Stream", "Arn"): "arn:${AWS::Partition}:kinesis:${AWS::Region}:<account>:stream/partner-stream",
+    ("AWS::Events::EventBus", "Arn"): "arn:${AWS::Partition}:events:${AWS::Region}:<account>:event-bus/partner-bus",
+    ("AWS::Logs::LogGroup", "Arn"): "arn:${AWS::Partition}:logs:${AWS::Region}:<account>:log-group:partner-logs:*",
+    ("AWS::DynamoDB::Table", "Arn"): "arn:${AWS::Partition}:dynamodb:${AWS::Region}:<account>:table/partner-table",
+    ("AWS::S3::Bucket", "Ref"): "<bucket>",
+    ("AWS::S3::Bucket", "Arn"): "arn:${AWS::Partition}:s3:::<bucket>",
+    ("ALIYUN::MNS::Queue", "ARN.WithSlash"): "acs:mns:${ALIYUN::Region}:<uid>:/queues/partner-orders",
+    ("ALIYUN::MNS::Topic", "ARN.WithSlash"): "acs:mns:${ALIYUN::Region}:<uid>:/topics/partner-alerts",
+    ("ALIYUN::OSS::Bucket", "Name"): "<bucket>",
+}
+"""(template resource type, ``Ref`` or the ``Fn::GetAtt`` attribute) -> a partner's resource of that type."""
+
+
+def _template_own_swaps(code: str, text: str) -> Iterator[tuple[str, str]]:
+    """Round 17: each ``Ref`` / ``Fn::GetAtt`` of a resource the template makes (a type of ``PARTNER_VALUES``), one per
+    mutant, written as a partner's resource of that type: the engine proves a reference to the template's own resource
+    as the stack's; a partner's written where it stood must be refused as its Pulumi twin is (RES-023 for another
+    account where a service writes, RES-017 / RES-019 for a bucket the stack does not make). Not an AWS account in a
+    CN program (an aws-cn account is China's, round 13): only its bucket swaps are made there."""
+    template = _template_of(text)
+    if template is None:
+        return
+    document, dump = template
+    made = 0
+    for path, type_, attribute in _own_references(document, document["Resources"]):
+        value = PARTNER_VALUES.get((type_, attribute))
+        if value is None or (code == "CN" and "<account>" in value):
+            continue
+        partner = (
+            value.replace("<account>", STRANGER_ACCOUNT)
+            .replace("<uid>", STRANGER_UID)
+            .replace("<bucket>", PARTNER_BUCKET)
+        )
+        made += 1
+        yield "template-own", dump(_set_at(document, path, {"Fn::Sub": partner} if "${" in partner else partner))
+        if made >= MAX_TEMPLATE_SWAPS:
+            return
+
+
+def _own_references(
+    node: Any, resources: Mapping[str, Any], path: tuple[object, ...] = ()
+) -> Iterator[tuple[tuple[object, ...], str, str]]:
+    """(path, type, ``Ref`` or attribute) of each ``{"Ref": Id}`` / ``{"Fn::GetAtt": [Id, Attribute]}`` (or
+    ``"Id.Attribute"``) naming a resource of the template."""
+    if isinstance(node, Mapping):
+        if len(node) == 1:
+            ((key, value),) = node.items()
+            target = _own_target(key, value)
+            if target is not None and isinstance(resources.get(target[0]), Mapping):
+                type_ = resources[target[0]].get("Type")
+                if isinstance(type_, str):
+                    yield path, type_, target[1]
+                    return
+        for key, value in node.items():
+            yield from _own_references(value, resources, (*path, key))
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            yield from _own_references(item, resources, (*path, i))
+
+
+def _own_target(key: object, value: Any) -> tuple[str, str] | None:
+    if key == "Ref" and isinstance(value, str):
+        return value, "Ref"
+    if key != "Fn::GetAtt":
+        return None
+    if isinstance(value, str) and "." in value:
+        logical_id, _, attribute = value.partition(".")
+        return logical_id, attribute
+    if isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value):
+        return value[0], value[1]
+    return None
 
 
 def _pseudo_spots(path: tuple[object, ...], leaf: str) -> Iterator[tuple[int, int, str, str]]:
@@ -804,7 +959,7 @@ def _inner_key(document: Any, path: tuple[object, ...]) -> str:
     return name if isinstance(name, str) and name else str(path[-1])
 
 
-def _set_at(document: Any, path: tuple[object, ...], value: str) -> Any:
+def _set_at(document: Any, path: tuple[object, ...], value: Any) -> Any:
     if not path:
         return value
     clone = copy.copy(document)
@@ -928,9 +1083,12 @@ def search(
         recorded = _run(case, realistic._program(case, "audit"))
         if recorded.error is not None:
             continue
+        # `all` (round 17): every kind, the opt-in ones too, unfiltered.
+        every = kinds is not None and "all" in kinds
+        opt_in = OPT_IN_KINDS if every else OPT_IN_KINDS & kinds if kinds else frozenset()
         made = [
-            m for m in mutants_of(case, recorded.resources, OPT_IN_KINDS & kinds if kinds else frozenset())
-            if kinds is None or m.kind in kinds or _family(m.kind) & kinds
+            m for m in mutants_of(case, recorded.resources, opt_in)
+            if kinds is None or every or m.kind in kinds or _family(m.kind) & kinds
         ]  # fmt: skip
         for mutant in _spread(made, per_case):
             outcome = judge(case, mutant, plan=plan)
@@ -977,7 +1135,8 @@ def main(argv: list[str] | None = None) -> int:
         help="only these kinds, comma-separated (region,zone,zone-id,host,partition,email,ip,account,region-one,"
         "arn-noacct,host-upper,host-dot,host-ipv6,host-userinfo,host-port; lookalike, template: made only when named; "
         "host-b64gz: only those made inside "
-        "gzip-compressed base64; a wrapping, b64, b64gz, inb64, ingz, nested: every swap made so)",
+        "gzip-compressed base64; a wrapping, b64, b64gz, inb64, ingz, nested: every swap made so; all: every kind, "
+        "the opt-in ones too)",
     )
     args = parser.parse_args(argv)
     kinds = set(args.kinds.split(",")) if args.kinds else None

@@ -96,6 +96,7 @@ import platform_programs_mutation43 as mu43
 import platform_programs_mutation44 as mu44
 import platform_programs_mutation45 as mu45
 import platform_programs_mutation47 as mu47
+import platform_programs_mutation48 as mu48
 import platform_programs_new34 as pn
 import platform_programs_openapi44 as oa44
 import platform_programs_ops as po
@@ -18192,6 +18193,12 @@ CASES: list[Case] = [
     # alert user's phone read with its country_code passes in the stack's country and is RES-022 in another (not judged
     # before).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar48.rows()],
+    # -- stop 48, mutation search round 17 (tests/platform_programs_mutation48.py): a region field holding a document's
+    # text (an Aliyun Green OSS scan's buckets[].Region, a Cloud Control VPC's RegionId, a Lambda's REPLICA_REGION)
+    # is RES-011, an unknown Region, whatever Region the document holds (passed every door before); the Region written
+    # as the value and the document declared pass. A SAM dead-letter queue Fn::Sub naming another account beside
+    # ${Dlq.QueueName} is RES-023 outside CN (passed before); ${AWS::AccountId}, aws-cn and the declared account pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu48.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 
 import residency_mutants as search
+import yaml
 
 SAMPLE = [
     "cn-vod-default-scope",  # a VOD origin (sources[].source_content)
@@ -418,3 +419,70 @@ def test_round_16_a_templates_destination_in_a_foreign_account_or_region_is_refu
     assert all(o.applied and o.error is None for o in report.outcomes)
     assert [o.mutant for o in report.survivors] == []
     assert {o.guard for o in report.outcomes} == {"RES-023", "RES-004", "RES-005"}
+
+
+def test_round_17_a_templates_partition_and_own_resources_are_swapped_one_reference_at_a_time() -> None:
+    template = {
+        "Resources": {
+            "Dlq": {"Type": "AWS::SQS::Queue"},
+            "Alerts": {"Type": "AWS::SNS::Topic"},
+            "Role": {"Type": "AWS::IAM::Role"},
+            "Rule": {"Type": "AWS::Events::Rule", "Properties": {"Targets": [
+                {"Arn": {"Ref": "Alerts"}, "DeadLetterConfig": {"Arn": {"Fn::GetAtt": ["Dlq", "Arn"]}},
+                 "RoleArn": {"Fn::GetAtt": "Role.Arn"}},
+                {"Arn": {"Fn::Sub": "arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:q"}},
+                {"Arn": {"Fn::Join": [":", ["arn", {"Ref": "AWS::Partition"}, "sns"]]}},
+            ]}},
+        }
+    }  # fmt: skip
+    own = [json.loads(after) for _, after in search._template_own_swaps("EU", json.dumps(template))]
+    targets = [o["Resources"]["Rule"]["Properties"]["Targets"][0] for o in own]
+    assert [t["Arn"] for t in targets] == [
+        {"Fn::Sub": f"arn:${{AWS::Partition}}:sns:${{AWS::Region}}:{search.STRANGER_ACCOUNT}:partner-alerts"},
+        {"Ref": "Alerts"},
+    ]
+    assert targets[1]["DeadLetterConfig"]["Arn"] == {
+        "Fn::Sub": f"arn:${{AWS::Partition}}:sqs:${{AWS::Region}}:{search.STRANGER_ACCOUNT}:partner-orders"
+    }
+    assert all(t["RoleArn"] == {"Fn::GetAtt": "Role.Arn"} for t in targets)  # a role a service runs as: not swapped
+    assert list(search._template_own_swaps("CN", json.dumps(template))) == []  # an aws-cn account is China's
+    partitions = [after for _, after in search._template_partition_swaps("EU", json.dumps(template))]
+    assert [p.count("aws-cn") for p in partitions] == [1, 1]
+    assert "arn:aws:sqs:" in search._template_partition_swaps("CN", json.dumps(template)).__next__()[1]
+    # A YAML body, short-form intrinsics included, is read and written back as YAML.
+    body = (
+        "Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n  Trail:\n    Properties:\n      S3BucketName: !Ref Bucket\n"
+    )
+    [(kind, after)] = list(search._template_own_swaps("JP", body))
+    assert kind == "template-own" and not after.lstrip().startswith("{")
+    assert yaml.safe_load(after)["Resources"]["Trail"]["Properties"]["S3BucketName"] == search.PARTNER_BUCKET
+    assert [k for k, _ in search._template_swaps("JP", body.replace("!Ref Bucket", "!Sub '${AWS::Region}'"))] == [
+        "template"
+    ]
+    assert {"template-partition", "template-own"} <= search.OPT_IN_KINDS
+
+
+def test_round_17_a_templates_own_resource_or_account_written_as_a_partners_is_refused() -> None:
+    # The round's leak: a SAM dead-letter queue `arn:...:${AWS::AccountId}:${Dlq.QueueName}` given another account
+    # passed (a text still holding a variable was walked under its Fn::Sub key); since mutation48 it is RES-023.
+    cases = {c.id: c for c in search.realistic.CASES if c.id in ROUND_17_SAMPLE}
+    assert sorted(cases) == sorted(ROUND_17_SAMPLE) and all(not c.expected for c in cases.values())
+    dlq = search.search(cases=[cases["review46-eu-sam-dlq-sub-pseudo-unpinned"]], per_case=4, kinds={"template"})
+    assert [(o.mutant.kind, o.guard) for o in dlq.outcomes if search.STRANGER_ACCOUNT in o.mutant.after] == [
+        ("template", "RES-023")
+    ]
+    # A YAML template: the bucket's notification queue written as a partner's is refused; the queue policy's own
+    # `Queues` / `Resource` written so survive (a policy on another's queue sends it nothing of the stack's).
+    yaml_case = cases["falsealarm47-eu-yaml-bucket-notification-own-queue"]
+    report = search.search(cases=[yaml_case], per_case=6, kinds={"template-own"})
+    assert all(o.applied and o.error is None for o in report.outcomes)
+    assert sorted(o.guard or "" for o in report.outcomes) == ["", "", "RES-023"]
+    refused = next(o for o in report.outcomes if o.guard)
+    inbox = yaml.safe_load(refused.mutant.after)["Resources"]["Inbox"]["Properties"]
+    assert "partner-orders" in inbox["NotificationConfiguration"]["QueueConfigurations"][0]["Queue"]["Fn::Sub"]
+
+
+ROUND_17_SAMPLE = [
+    "review46-eu-sam-dlq-sub-pseudo-unpinned",  # a SAM DeadLetterQueue TargetArn, Fn::Sub with ${Dlq.QueueName}
+    "falsealarm47-eu-yaml-bucket-notification-own-queue",  # a YAML template's bucket notification queue
+]

@@ -5926,3 +5926,64 @@ def test_certificate_service_resources_that_send_nothing_new_pass_abroad(token: 
     # alired48: waiting on an order, reading an issued certificate by id and copying private-CA certificates inside the
     # service send nothing of the stack's: not refused as the hub's other resources are.
     assert RuleEngine("JP").check(ali(token, _ALI_PINNED_JP, instance_id="cas-1", certificate_id=1))[0] == []
+
+
+# A region field holding a document's text (mutation48, round 16's two `region-nested` survivors): an unknown Region,
+# RES-011, as an unknown Region name is; the Region written as the value passes / is RES-009 as before.
+_GREEN_SCAN = "alicloud:aligreen/ossStockTask:OssStockTask"
+_CLOUD_CONTROL = "alicloud:cloudcontrol/resource:Resource"
+
+
+def _green_buckets(region: str) -> str:
+    return json.dumps([{"Bucket": "fleet-photos", "Region": region, "Selected": True}])
+
+
+def _desired_vpc(region: str) -> str:
+    return json.dumps({"RegionId": region, "CidrBlock": "10.50.0.0/16", "VpcName": "analytics"})
+
+
+PAIRS += [
+    ("RES-011", "CN", ali(_GREEN_SCAN, buckets=_green_buckets("cn-shanghai")),
+     ali(_GREEN_SCAN, buckets=_green_buckets(json.dumps({"Region": "cn-shanghai"}))), "buckets(json)[0].Region"),
+    ("RES-011", "JP", ali(_CLOUD_CONTROL, _ALI_JP, product="VPC", resource_code="VPC",
+                          desire_attributes=_desired_vpc("ap-northeast-1")),
+     ali(_CLOUD_CONTROL, _ALI_JP, product="VPC", resource_code="VPC",
+         desire_attributes=_desired_vpc(json.dumps(["ap-northeast-1"]))), "desire_attributes(json).RegionId"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("region", "verdict"),
+    [
+        ("cn-shanghai", []),
+        ("cn-hongkong", ["RES-009"]),
+        (json.dumps({"Region": "cn-hongkong"}), ["RES-011"]),
+        (json.dumps({"Region": "cn-shanghai"}), ["RES-011"]),  # no API takes a document as a Region
+        ('["cn-hongkong"]', ["RES-011"]),
+        ("Region: cn-hongkong\nBucket: b\n", ["RES-011"]),  # YAML text, not read word by word
+        ("Region: cn-shanghai\nBucket: b\n", ["RES-011"]),
+        ("*", []),  # not region-shaped and no document: left alone, as before
+        ("", []),
+    ],
+)
+def test_a_region_field_holding_a_document_is_an_unknown_region(region: str, verdict: list[str]) -> None:
+    subject = ali(_GREEN_SCAN, buckets=_green_buckets(region))
+    assert [f.rule.id for f in RuleEngine("CN").check(subject)[0]] == verdict
+
+
+def _sam_dlq(account: str) -> str:
+    target = f"arn:${{AWS::Partition}}:sqs:${{AWS::Region}}:{account}:${{Dlq.QueueName}}"
+    return json.dumps({"Transform": "AWS::Serverless-2016-10-31", "Resources": {
+        "Dlq": {"Type": "AWS::SQS::Queue"},
+        "Orders": {"Type": "AWS::Serverless::Function", "Properties": {
+            "Runtime": "python3.12", "Handler": "index.h", "InlineCode": "x",
+            "DeadLetterQueue": {"Type": "SQS", "TargetArn": {"Fn::Sub": target}}}}}})  # fmt: skip
+
+
+# mutation48: a template's written destination as an Fn::Sub text still holding a variable (`${Dlq.QueueName}`) is
+# judged at its property, as the same text with no variable left is: another account's queue is RES-023.
+PAIRS += [
+    ("RES-023", "EU", aws(_STACK, _PINNED_EU, name="s", template_body=_sam_dlq("${AWS::AccountId}")),
+     aws(_STACK, _PINNED_EU, name="s", template_body=_sam_dlq(_OTHER)),
+     "template_body(json).Resources.Orders.Properties.DeadLetterQueue.TargetArn.Fn::Sub"),
+]  # fmt: skip

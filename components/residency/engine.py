@@ -32,6 +32,7 @@ from components.residency.documents import (
     fluentd_config,
     fluentd_outputs,
     gunzip,
+    input_document,
     json_or_none,
     load_document,
     looks_like_yaml,
@@ -2429,7 +2430,7 @@ class RuleEngine:
                 # is granted; the stack's own resource by its ARN output is proven as a written one is (made_arns,
                 # review44: the own service network's `arn` under a provider pinning no account).
                 self._judged_as_account(walk, f"arn:{m.group(1)}:iam::{m.group(2)}:root", path, source=value.strip())
-        elif kind in self._written_account_paths and _at_any(walk.kpath, self._written_account_paths[kind]):
+        elif kind in self._written_account_paths and _at_any(_property_kpath(walk), self._written_account_paths[kind]):
             # written_account_fields: the resource the stack writes into (a target, a dead-letter queue, a log
             # destination) names its owner account in its ARN (or an SQS queue URL's path), judged as a grant's; its
             # Region is judged below. An API Gateway Lambda invocation URI is judged as the function it invokes
@@ -4022,7 +4023,10 @@ class RuleEngine:
             # The resource's own region is one of its cloud's; any other region field may name the other
             # cloud's (a setting an application reads: an FC function's AWS_REGION = cn-north-1).
             cloud = walk.cloud if override or plan.region_cloud is None else plan.region_cloud
-            refs = [r for r in (parser.region_field(cloud, p, any_cloud=not override) for p in parts) if r]
+            if isinstance(input_document(value), (dict, list)):
+                refs = [_document_as_region(cloud, value)]  # not split into words: a document is no list of Regions
+            else:
+                refs = [r for r in (parser.region_field(cloud, p, any_cloud=not override) for p in parts) if r]
             for ref in refs:
                 self._judge(
                     walk,
@@ -5425,6 +5429,15 @@ def _granted_account(cloud: str, text: str) -> tuple[str | None, str] | None:
     return (partition[0] if partition else None, account)
 
 
+def _property_kpath(walk: _Walk) -> tuple[str, ...]:
+    """The key path of the template property a value is written at: an ``Fn::Sub`` text still holding a variable after
+    the pseudo parameters and given Parameters are filled in (``arn:aws:sqs:eu-west-1:460922110357:${Dlq.QueueName}``)
+    is walked under its ``Fn::Sub`` key, but it is the property's value, as the same text with no variable left is
+    (mutation48: such a dead-letter queue in another account passed while its literal twin was RES-023)."""
+    kpath = walk.kpath
+    return kpath[:-1] if walk.template is not None and kpath[-1:] == ("fn::sub",) else kpath
+
+
 def _at_any(kpath: tuple[str, ...], paths: tuple[tuple[str, ...], ...]) -> bool:
     """True when the key path is one of ``paths``; a path starting with ``*`` matches at any depth (the
     statements of a WAF rule nest inside and/or/not and rate-based statements), a later ``*`` any one key (the
@@ -6499,6 +6512,18 @@ _SHOWN_DOCUMENT = 80  # characters of a document beyond the bounds shown in its 
 _NO_KEYS: frozenset[str] = frozenset()
 _AUTONAME_SUFFIX = re.compile(r"-[0-9a-f]{7}$")  # Pulumi's default auto-name: <logical name>-<7 hex digits>
 _LIST_SPLIT = re.compile(r"[,;\s]+")
+
+
+def _document_as_region(cloud: Cloud, value: str) -> Reference:
+    """(mutation48) A region field's value that is a document's text (a JSON object or list, a YAML map): an unknown
+    Region (RES-011), as an unknown Region name is. No API documents such a value as a Region (an Aliyun Green OSS stock
+    task's ``buckets[].Region`` and a Cloud Control resource's ``RegionId`` take a Region id), so nothing proves where
+    a request holding it goes; before mutation48 it passed while the foreign Region it held, written as the value, was
+    RES-009 (round 16's two ``region-nested`` survivors). A value that is no document and not region-shaped (``*``,
+    empty, a flag) is still left alone."""
+    return Reference("region", cloud, value, value.strip(), known_region=False)
+
+
 # A shell or dotenv assignment where a command, line, quoted word or option value starts: NAME=value,
 # export NAME="value", NAME='value', echo "NAME=value" >> /etc/app.env, docker run -e 'NAME=value' / --env=NAME=value;
 # a dotted name is a properties file's line (db.host=...) or a Java system property (java -Ddb.host=...,
