@@ -171,7 +171,7 @@ def object_copy(form: str) -> Callable[[str, str], Build]:
             data = aws.s3.Bucket("claims", opts=c.aws)
             archive = aws.s3.Bucket("claims-archive", opts=c.aws)
             kind, identity = _grantee(form, who)
-            grant = {"type": kind, "permissions": ["READ"], ("id" if form == "canonical" else "email"): identity}
+            grant: Any = {"type": kind, "permissions": ["READ"], ("id" if form == "canonical" else "email"): identity}
             return aws.s3.ObjectCopy(
                 "monthly-report", bucket=archive.bucket, key="reports/2026-11.csv",
                 source=data.bucket.apply(lambda b: f"{b}/reports/2026-11.csv"), grants=[grant], opts=c.aws,
@@ -190,7 +190,7 @@ def logging_grant(form: str) -> Callable[[str, str], Build]:
             data = aws.s3.Bucket("claims", opts=c.aws)
             logs = aws.s3.Bucket("claims-access-logs", opts=c.aws)
             kind, identity = _grantee(form, who)
-            grantee = {"type": kind, ("id" if form == "canonical" else "email_address"): identity}
+            grantee: Any = {"type": kind, ("id" if form == "canonical" else "email_address"): identity}
             return aws.s3.BucketLogging(
                 "claims", bucket=data.id, target_bucket=logs.id, target_prefix="access/",
                 target_grants=[{"grantee": grantee, "permission": "READ"}], opts=c.aws,
