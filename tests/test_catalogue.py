@@ -302,8 +302,19 @@ def _sdk_resources() -> dict[str, Path]:
             # name in snake case (ossExportSink -> oss_export_sink.py).
             folder = root.parent.joinpath(*module["fqn"].split("."))
             snake = re.sub(r"(?<!^)(?=[A-Z])", "_", module["mod"].rpartition("/")[2]).lower()
-            files.update({token: folder / f"{snake}.py" for token in module["classes"]})
+            files.update({token: _class_file(folder, f"{snake}.py", name) for token, name in module["classes"].items()})
     return files
+
+
+def _class_file(folder: Path, guess: str, name: str) -> Path:
+    """The file of class ``name`` in ``folder``: ``guess`` (the module name in snake case), else the one file that
+    defines the class (awsred48: a run of capitals is one word in the SDK's file names, appsync/graphQLApi is
+    graph_ql_api.py, guardduty/iPSet ip_set.py; the guess graph_q_l_api.py does not exist)."""
+    if (folder / guess).exists():
+        return folder / guess
+    found = [f for f in sorted(folder.glob("*.py")) if f"class {name}(pulumi.CustomResource)" in f.read_text("utf-8")]
+    assert len(found) == 1, (folder, name, found)
+    return found[0]
 
 
 def _catalogue_text(*names: str) -> str:

@@ -12238,10 +12238,8 @@ def test_a_stage_s_execution_arn_with_a_wildcard_passes_unpinned_madearns47(code
 @pytest.mark.parametrize(
     ("token", "props"),
     [
-        # Still unlisted (docs/residency.md, round 4): a Bedrock agent and an HTTP API stage (not reproduced: the
-        # table's mocks give the output no value), an FC function.
-        ("aws:bedrock/agentAgent:AgentAgent", {"agent_arn": "arn:aws:bedrock:eu-west-1:123456789012:agent/ABCDEFGHIJ"}),
-        ("aws:apigatewayv2/stage:Stage", {"execution_arn": "arn:aws:execute-api:eu-west-1:123456789012:f6g7h8i9j0/v1"}),
+        # Still unlisted (docs/residency.md, round 4): an FC function. (A Bedrock agent's `agent_arn` and an HTTP API
+        # stage's `execution_arn` are listed since awsred48, stop 48, once the mocks gave them a value.)
         ("alicloud:fc/v3Function:V3Function", {"function_arn": _OWN_FC3}),
         # A target group attachment's `target_group_arn` is an input naming any group, not its own ARN.
         ("aws:lb/targetGroupAttachment:TargetGroupAttachment",
@@ -12251,6 +12249,55 @@ def test_a_stage_s_execution_arn_with_a_wildcard_passes_unpinned_madearns47(code
 )  # fmt: skip
 def test_the_outputs_left_unlisted_prove_nothing_madearns47(token: str, props: dict[str, Any]) -> None:
     assert ENGINES["EU"].made_arns(token, props) == []
+
+
+# -- awsred48 (stop 48): the outputs round 4 left unlisted, and a resource configuration -----------------------------
+
+# (made type, output, the made output with `{}` for the account and `{r}` for the Region, what the consumer writes after
+# it, consumer type, its props given the value written)
+_RED48_MADE: list[tuple[str, str, str, str, str, Callable[[str], dict[str, Any]]]] = [
+    ("aws:appsync/graphQLApi:GraphQLApi", "arn", "arn:aws:appsync:{r}:{}:apis/0a1b2c3d4e5f6a7b8c9d0e1f2a", "",
+     "aws:appsync/sourceApiAssociation:SourceApiAssociation", lambda a: {"merged_api_id": "m", "source_api_arn": a}),
+    ("aws:apigatewayv2/stage:Stage", "execution_arn", "arn:aws:execute-api:{r}:{}:a1b2c3d4e5/live", "/*/*",
+     "aws:lambda/permission:Permission", _ma46_permission("apigateway.amazonaws.com")),
+    ("aws:apigatewayv2/stage:Stage", "execution_arn", "arn:aws:execute-api:{r}:{}:a1b2c3d4e5/live", "/*",
+     "aws:lambda/permission:Permission", _ma46_permission("apigateway.amazonaws.com")),
+    ("aws:bedrock/agentAgent:AgentAgent", "agent_arn", "arn:aws:bedrock:{r}:{}:agent/ABCDEFGHIJ", "",
+     "aws:lambda/permission:Permission", _ma46_permission("bedrock.amazonaws.com")),
+    ("aws:vpclattice/resourceConfiguration:ResourceConfiguration", "arn",
+     "arn:aws:vpc-lattice:{r}:{}:resourceconfiguration/rcfg-0a1b2c3d4e5f6", "", "aws:ec2/vpcEndpoint:VpcEndpoint",
+     lambda a: {"vpc_id": "vpc-1", "vpc_endpoint_type": "Resource", "resource_configuration_arn": a}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("code", ["EU", "DE", "US", "JP"])
+@pytest.mark.parametrize(
+    ("made", "output", "arn", "after", "consumer", "props"), _RED48_MADE, ids=[f"{r[0]}{r[3]}" for r in _RED48_MADE]
+)
+def test_the_own_resource_by_its_output_passes_unpinned_awsred48(
+    code: str, made: str, output: str, arn: str, after: str, consumer: str, props: Callable[[str], dict[str, Any]]
+) -> None:
+    """awsred48 (stop 48): under a provider pinning no account, the stack's own AppSync API (a source API association),
+    HTTP API stage (with `/*` or `/*/*`) and Bedrock agent (a Lambda permission's `source_arn`) and VPC Lattice
+    resource configuration (a resource endpoint) by their output pass; the same text not made, a fixed route after a
+    stage and another account's stay RES-023."""
+    region = provider(code).region or ""
+    unpinned = ProviderRef("aws", "team", region)
+    written = arn.format(_SFN_OWN, r=region) + after
+
+    def check(value: str, known: Callable[[str], bool] | None) -> set[str]:
+        return {f.rule.id for f in ENGINES[code].check(Subject(consumer, "c", props(value), unpinned), known=known)[0]}
+
+    own = set(ENGINES[code].made_arns(made, {output: arn.format(_SFN_OWN, r=region)}))
+    assert made_arn_key(written) in own
+    assert check(written, own.__contains__) == set()
+    assert check(written, None) == {"RES-023"}
+    assert check(arn.format(_SFN_PARTNER, r=region) + after, own.__contains__) == {"RES-023"}
+    if after:
+        assert check(arn.format(_SFN_OWN, r=region) + "/GET/orders", own.__contains__) == {"RES-023"}
+    partner = Subject(consumer, "c", props(arn.format(_SFN_PARTNER, r=region) + after), unpinned)
+    with pytest.raises(ResidencyViolation, match=f"(belongs to account|Account) {_SFN_PARTNER}"):
+        _first_violation(code, partner)
 
 
 @pytest.mark.parametrize("code", ["EU", "US", "CN"])

@@ -43,6 +43,7 @@ import platform_programs_awsred44 as aw44
 import platform_programs_awsred45 as aw45
 import platform_programs_awsred46 as aw46
 import platform_programs_awsred47 as aw47
+import platform_programs_awsred48 as aw48
 import platform_programs_bodies42 as bd42
 import platform_programs_cfnmap45 as cm45
 import platform_programs_cfnsfn45 as cs45
@@ -18199,6 +18200,13 @@ CASES: list[Case] = [
     # as the value and the document declared pass. A SAM dead-letter queue Fn::Sub naming another account beside
     # ${Dlq.QueueName} is RES-023 outside CN (passed before); ${AWS::AccountId}, aws-cn and the declared account pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu48.rows()],
+    # -- stop 48, AWS red team, round 20 (tests/platform_programs_awsred48.py): an EKS Pod Identity target role, a VPC
+    # Lattice service network a VPC joins and a service-network / resource VPC endpoint of another account, an S3
+    # object copy's or logging configuration's grant to a canonical id or e-mail address (no owner named: refused
+    # until declared) are RES-023 (each passed every door before); the stack's own role, network, configuration and
+    # declared grantees pass, and its own AppSync API, HTTP API stage and Bedrock agent by their ARN output under an
+    # unpinned provider pass (RES-023 before).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw48.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

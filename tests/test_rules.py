@@ -5987,3 +5987,111 @@ PAIRS += [
      aws(_STACK, _PINNED_EU, name="s", template_body=_sam_dlq(_OTHER)),
      "template_body(json).Resources.Orders.Properties.DeadLetterQueue.TargetArn.Fn::Sub"),
 ]  # fmt: skip
+
+
+# AWS red team, round 20 (stop 48): inputs that hand the stack's workload to another account (written_account_fields:
+# an EKS Pod Identity target role, a VPC Lattice service network a VPC joins, a service-network or resource VPC
+# endpoint), and S3 grants that name no owner beside the grantee (acl_grantee_fields without `owner`). Each offending
+# subject passed on main 1fd7240 (the awsred48-*-partner table programs).
+_RED48_WRITES: list[tuple[str, str, Callable[[str], dict[str, Any]]]] = [
+    ("aws:eks/podIdentityAssociation:PodIdentityAssociation", "target_role_arn",
+     lambda a: {"cluster_name": "c", "namespace": "n", "service_account": "s",
+                "role_arn": "arn:aws:iam::123456789012:role/pods", "target_role_arn": f"arn:aws:iam::{a}:role/writer"}),
+    ("aws:vpclattice/serviceNetworkVpcAssociation:ServiceNetworkVpcAssociation", "service_network_identifier",
+     lambda a: {"vpc_identifier": "vpc-1",
+                "service_network_identifier": f"arn:aws:vpc-lattice:eu-central-1:{a}:servicenetwork/sn-0a1b2c3d"}),
+    ("aws:ec2/vpcEndpoint:VpcEndpoint", "service_network_arn",
+     lambda a: {"vpc_id": "vpc-1", "vpc_endpoint_type": "ServiceNetwork",
+                "service_network_arn": f"arn:aws:vpc-lattice:eu-central-1:{a}:servicenetwork/sn-0a1b2c3d"}),
+    ("aws:ec2/vpcEndpoint:VpcEndpoint", "resource_configuration_arn",
+     lambda a: {"vpc_id": "vpc-1", "vpc_endpoint_type": "Resource",
+                "resource_configuration_arn": f"arn:aws:vpc-lattice:eu-central-1:{a}:resourceconfiguration/rcfg-1"}),
+]  # fmt: skip
+PAIRS += [
+    ("RES-023", "EU", aws(token, _PINNED_EU, **props("123456789012")), aws(token, _PINNED_EU, **props(_OTHER)), path)
+    for token, path, props in _RED48_WRITES
+]
+
+
+@pytest.mark.parametrize(
+    ("token", "path", "props"), _RED48_WRITES, ids=[f"{t.split(':')[1]}-{p}" for t, p, _ in _RED48_WRITES]
+)
+def test_round_20_names_the_receiving_account(token: str, path: str, props: Callable[[str], dict[str, Any]]) -> None:
+    # AWS red team, round 20 (stop 48): another account is refused unless pinned or declared; the own passes pinned;
+    # aws-cn by partition.
+    test_round_18_names_the_receiving_account(token, path, props, "which receives what the stack writes there")
+
+
+def test_a_lattice_network_named_by_its_id_names_no_account() -> None:
+    # awsred48: a service network's `sn-` id names no account (its ARN is required across accounts: "You must use the
+    # ARN if the resources specified in the operation are in different accounts"), as the service association's entry.
+    subject = aws("aws:vpclattice/serviceNetworkVpcAssociation:ServiceNetworkVpcAssociation", _PINNED_EU,
+                  vpc_identifier="vpc-1", service_network_identifier="sn-0a1b2c3d4e5f60718")  # fmt: skip
+    assert RuleEngine("EU").check(subject)[0] == []
+
+
+_RED48_CANONICAL = "a3b4c5d6e7f8a9b0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4"
+# (type, grant path, props given the grantee identity): each input names no owner beside its grants.
+_RED48_GRANTS: list[tuple[str, str, Callable[[str], dict[str, Any]]]] = [
+    ("aws:s3/objectCopy:ObjectCopy", "grants[0].id",
+     lambda g: {"bucket": "b", "key": "k", "source": "b/src",
+                "grants": [{"type": "CanonicalUser", "id": g, "permissions": ["READ"]}]}),
+    ("aws:s3/objectCopy:ObjectCopy", "grants[0].email",
+     lambda g: {"bucket": "b", "key": "k", "source": "b/src",
+                "grants": [{"type": "AmazonCustomerByEmail", "email": g, "permissions": ["READ"]}]}),
+    ("aws:s3/bucket:Bucket", "grants[0].id",
+     lambda g: {"grants": [{"type": "CanonicalUser", "id": g, "permissions": ["FULL_CONTROL"]}]}),
+    ("aws:s3/bucketV2:BucketV2", "grants[0].id",
+     lambda g: {"grants": [{"type": "CanonicalUser", "id": g, "permissions": ["READ"]}]}),
+    ("aws:s3/bucketLogging:BucketLogging", "target_grants[0].grantee.id",
+     lambda g: {"bucket": "b", "target_bucket": "logs", "target_prefix": "access/",
+                "target_grants": [{"grantee": {"type": "CanonicalUser", "id": g}, "permission": "READ"}]}),
+    ("aws:s3/bucketLogging:BucketLogging", "target_grants[0].grantee.email_address",
+     lambda g: {"bucket": "b", "target_bucket": "logs", "target_prefix": "access/",
+                "target_grants": [{"grantee": {"type": "AmazonCustomerByEmail", "email_address": g},
+                                   "permission": "READ"}]}),
+    ("aws:s3/bucketLoggingV2:BucketLoggingV2", "target_grants[0].grantee.id",
+     lambda g: {"bucket": "b", "target_bucket": "logs", "target_prefix": "access/",
+                "target_grants": [{"grantee": {"type": "CanonicalUser", "id": g}, "permission": "READ"}]}),
+]  # fmt: skip
+_LOG_DELIVERY = "http://acs.amazonaws.com/groups/s3/LogDelivery"
+PAIRS += [
+    # The compliant twin grants a group by URI (no account): the Log Delivery group is AWS's own.
+    ("RES-023", "EU", aws("aws:s3/objectCopy:ObjectCopy", _PINNED_EU, bucket="b", key="k", source="b/src",
+                          grants=[{"type": "Group", "uri": _LOG_DELIVERY, "permissions": ["READ"]}]),
+     aws("aws:s3/objectCopy:ObjectCopy", _PINNED_EU, **_RED48_GRANTS[0][2](_RED48_CANONICAL)), "grants[0].id"),
+    ("RES-023", "JP", aws("aws:s3/bucketLogging:BucketLogging", _PINNED_JP, bucket="b", target_bucket="logs",
+                          target_prefix="access/"),
+     aws("aws:s3/bucketLogging:BucketLogging", _PINNED_JP, **_RED48_GRANTS[5][2]("audit@partner.example.com")),
+     "target_grants[0].grantee.email_address"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("token", "path", "props"), _RED48_GRANTS, ids=[f"{t.split(':')[1]}-{p}" for t, p, _ in _RED48_GRANTS]
+)
+def test_a_grant_naming_no_owner_proves_no_grantee(
+    token: str, path: str, props: Callable[[str], dict[str, Any]]
+) -> None:
+    # awsred48 (stop 48): with no owner beside the grants, even the owner's own canonical id cannot be told from
+    # another's: any id or address is RES-023 until declared by its exact text; a group URI is judged as before (Log
+    # Delivery AWS's own: the PAIRS twin above); aws-cn lies wholly in CN.
+    grantee = "audit@partner.example.com" if "email" in path else _RED48_CANONICAL
+    findings = RuleEngine("EU").check(aws(token, _PINNED_EU, **props(grantee)))[0]
+    assert [(f.rule.id, f.path) for f in findings] == [("RES-023", path)]
+    with pytest.raises(AssertionError, match=r"an identity other than an owner \(the input names none\)"):
+        raise AssertionError(findings[0].detail)
+    declared = parse_destinations([{"id": "audit", "kind": "resident", "match": grantee, "evidence": "audit"}])
+    assert [
+        f.declared_by
+        for f in RuleEngine("EU", destinations=declared).check(aws(token, _PINNED_EU, **props(grantee)))[0]
+    ] == ["audit"]
+    assert RuleEngine("CN").check(aws(token, AWS_CN, **props(grantee)))[0] == []
+
+
+def test_a_grant_naming_no_owner_reads_camel_case_keys() -> None:
+    # awsred48: the pack and a state file give the inputs in camelCase (targetGrants, emailAddress).
+    grantee = {"type": "AmazonCustomerByEmail", "emailAddress": "audit@partner.example.com"}
+    subject = aws("aws:s3/bucketLogging:BucketLogging", _PINNED_EU, bucket="b", targetBucket="logs",
+                  targetGrants=[{"grantee": grantee, "permission": "READ"}])  # fmt: skip
+    assert [f.rule.id for f in RuleEngine("EU").check(subject)[0]] == ["RES-023"]

@@ -632,9 +632,10 @@ class AclGranteeField(TypedField):
     canonical user id, an e-mail address): granted access unless it is the ``owner`` the same input names, the one
     identity the ACL gives no access to that it does not already have (``acl_grantee_fields``)."""
 
-    owner: str
+    owner: str | None = None
     """Key path from the top-level input of the owner's identity the grantee is compared with
-    (``access_control_policy.owner.id``)."""
+    (``access_control_policy.owner.id``); absent where the input names no owner beside its grants (an object copy's
+    or a bucket's legacy ``grants``, a logging target's ``target_grants``; awsred48): no grantee is then proven."""
 
 
 class NestedStack(_Frozen):

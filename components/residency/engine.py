@@ -2347,10 +2347,11 @@ class RuleEngine:
 
     @functools.cached_property
     def _acl_grantees(self) -> Mapping[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
-        """ACL grantee fields by type (``acl_grantee_fields``), each with the key path of the owner's identity."""
+        """ACL grantee fields by type (``acl_grantee_fields``), each with the key path of the owner's identity (empty
+        where the input names no owner)."""
         fields: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {}
         for f in self.endpoints.acl_grantee_fields:
-            entry = (tuple(f.path.split(".")), tuple(f.owner.split(".")))
+            entry = (tuple(f.path.split(".")), tuple(f.owner.split(".")) if f.owner else ())
             fields[f.type] = (*fields.get(f.type, ()), entry)
         return fields
 
@@ -2358,8 +2359,9 @@ class RuleEngine:
         """An ACL grant to a canonical user id or an e-mail address (``acl_grantee_fields``; awsred47): neither names
         an account number, so the only grantee proven is the ACL's own owner (the bucket owner's canonical id, which
         the grant gives nothing new); any other identity is another account granted access (RES-023) unless declared
-        by its exact id or address. An owner not known yet (an Output) proves nothing (fail closed). In a partition
-        wholly inside the jurisdiction (aws-cn in CN) every account is."""
+        by its exact id or address. An owner not known yet (an Output) proves nothing (fail closed), nor does an input
+        that names no owner beside its grants (awsred48: an object copy's or a bucket's legacy ``grants``, a logging
+        target's ``target_grants``). In a partition wholly inside the jurisdiction (aws-cn in CN) every account is."""
         grantee = value.strip()
         j = self.jurisdiction
         if not grantee or (j.aws.partitions and set(j.aws.partitions) <= self._closed_partitions):
@@ -2367,11 +2369,12 @@ class RuleEngine:
         for field, owner_path in self._acl_grantees[walk.subject.type]:
             if not _path_is(walk.kpath, field):
                 continue
-            owner = _value_at(walk.subject.props, owner_path)
+            owner = _value_at(walk.subject.props, owner_path) if owner_path else None
             if isinstance(owner, str) and owner.strip() == grantee:
                 return
+            named = f"the owner the ACL names ({owner!r})" if owner_path else "an owner (the input names none)"
             detail = (
-                f"The ACL grants {grantee!r}, an identity other than the owner the ACL names ({owner!r}), access: a "
+                f"The ACL grants {grantee!r}, an identity other than {named}, access: a "
                 "canonical user id or an e-mail address belongs to an account no provider of the stack is pinned to, "
                 f"which can read the data and move it anywhere, so it cannot be proven in {self._j()}. Grant only the "
                 "owner (a bucket policy naming a pinned account grants another account of the stack), or declare the "

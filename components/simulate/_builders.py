@@ -572,6 +572,27 @@ def _http_api(site: Site) -> tuple[str, dict[str, Any]]:
     )
 
 
+def _http_api_stage(site: Site) -> tuple[str, dict[str, Any]]:
+    # apigatewayv2/stage: "execution_arn: ARN prefix to be used in an `lambda.Permission`'s `source_arn` attribute ...
+    # e.g. `arn:aws:execute-api:us-east-1:123456789012:1234567890/prod`" (awsred48: without it no program showed how
+    # the stack's own stage is judged).
+    api, stage = site.get("apiId") or site.hex(10), site.get("name") or "stage"
+    return site.resource_id or stage, _regional(
+        site,
+        {
+            "arn": f"arn:{site.partition}:apigateway:{site.region}::/apis/{api}/stages/{stage}",
+            "executionArn": site.arn("execute-api", f"{api}/{stage}"),
+        },
+    )
+
+
+def _bedrock_agent(site: Site) -> tuple[str, dict[str, Any]]:
+    # bedrock/agentagent: `agent_id` "Unique identifier of the agent", `agent_arn` "ARN of the agent" (awsred48: the ARN
+    # a Lambda permission's `source_arn` names for an action group's function).
+    rid = site.resource_id or site.hex(10).upper()
+    return rid, _regional(site, {"agentId": rid, "agentArn": site.arn("bedrock", f"agent/{rid}")})
+
+
 def _cognito_user_pool(site: Site) -> tuple[str, dict[str, Any]]:
     # cognito/userpool: id <region>_<9 characters>; "endpoint: Endpoint name of the user pool. Example format:
     # cognito-idp.REGION.amazonaws.com/xxxx_yyyyy" (https://www.pulumi.com/registry/packages/aws/api-docs/cognito/userpool/),
@@ -699,6 +720,8 @@ AWS_BUILDERS: Mapping[str, Builder] = MappingProxyType(
         "aws:apigateway/restApi:RestApi": _rest_api,
         "aws:apigateway/stage:Stage": _api_stage,
         "aws:apigatewayv2/api:Api": _http_api,
+        "aws:apigatewayv2/stage:Stage": _http_api_stage,
+        "aws:bedrock/agentAgent:AgentAgent": _bedrock_agent,
         "aws:cognito/userPool:UserPool": _cognito_user_pool,
         "aws:ecr/repository:Repository": _ecr_repository,
         "aws:sesv2/emailIdentity:EmailIdentity": _ses_email_identity,
