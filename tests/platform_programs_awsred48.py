@@ -28,16 +28,13 @@ from typing import Any
 
 import pulumi
 import pulumi_aws as aws
+from platform_parts import AWS_HOME as HOME
+from platform_parts import WHO, Build, Row
 
 # The same accounts and declaration as rounds 16 to 19, and round 19's canonical ids (one fact, one place).
-from platform_programs_awsred44 import OWN, PARTNER, PARTNER_DECLARED, WHO
+from platform_programs_awsred44 import OWN, PARTNER, PARTNER_DECLARED
 from platform_programs_awsred47 import CANONICAL_OWN, CANONICAL_PARTNER, EMAIL_DECLARED, EMAIL_PARTNER, GRANTEE_DECLARED
 
-Build = Callable[[Any], object]
-Row = tuple[str, str, Build, set[str], list[dict[str, Any]]]
-
-HOME = {"EU": "eu-west-1", "DE": "eu-central-1", "US": "us-east-1", "JP": "ap-northeast-1", "CN": "cn-north-1"}
-"""Each jurisdiction's Region the programs deploy to (the table's provider Region)."""
 FOUR = ("EU", "DE", "US", "JP")
 """The jurisdictions outside CN every kind runs in."""
 EMAIL_OWN = "s3-owner@team.example.com"
