@@ -11778,6 +11778,20 @@ def test_a_file_written_by_sed_perl_awk_or_envsubst_is_judged_as_the_agent_reads
     assert rule_ids(code, vm(f"export OUT=datadog\n{template}envsubst < /opt/e.tpl > {fb}\n")) == {"RES-016"}
 
 
+@pytest.mark.parametrize("entry", ["instance_region_commands", "cli_config_files", "instance_region_filters"])
+def test_a_catalogue_pattern_that_does_not_compile_is_refused_with_its_fix(entry: str) -> None:
+    # One validator for the three pattern entries (the lead's review, stop 48): a regular expression that does not
+    # compile is a pydantic error naming the entry's key and the fix, not a raw re.error traceback.
+    from pydantic import ValidationError
+
+    from components.residency.endpoints import EndpointCatalogue
+
+    kind = EndpointCatalogue.model_fields[entry].annotation.__args__[0]  # type: ignore[union-attr]
+    given = {**getattr(ENDPOINTS, entry)[0].model_dump(), "pattern": "(region"}
+    with pytest.raises(ValidationError, match=r"pattern\n.*'\(region' is not a regular expression .*fix the pattern"):
+        kind(**given)
+
+
 def test_edited_files_fills_a_variable_the_instance_metadata_region_sets() -> None:
     """falsealarm46 (stop 46): `edited_files(script, own_region)` assigns the given Region to a variable whose whole
     value the catalogue's command matches (a double-quoted value too); any other value stays unknown, and without

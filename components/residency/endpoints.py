@@ -423,7 +423,24 @@ class BuiltinPlaceholderField(TypedField):
     """The boolean input that turns the placeholders on (``enable_parameter``)."""
 
 
-class InstanceRegionCommand(_Frozen):
+class _PatternEntry(_Frozen):
+    """A catalogue entry holding a regular expression: refused at load when it does not compile (one check for the
+    entries of ``instance_region_commands``, ``cli_config_files`` and ``instance_region_filters``)."""
+
+    pattern: str
+    """A regular expression (each entry type says what it matches)."""
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        try:
+            re.compile(value)
+        except re.error as error:  # not a ValueError: pydantic would let it escape as a traceback
+            raise ValueError(f"{value!r} is not a regular expression ({error}): fix the pattern") from error
+        return value
+
+
+class InstanceRegionCommand(_PatternEntry):
     """A command substitution a script an instance runs assigns its own Region with (``instance_region_commands``:
     the EC2 instance metadata's ``placement/region``), for scripts of the listed ``types``."""
 
@@ -434,18 +451,12 @@ class InstanceRegionCommand(_Frozen):
     source: str
     """Where the platform documents what the command prints."""
 
-    @field_validator("pattern")
-    @classmethod
-    def _compiles(cls, value: str) -> str:
-        re.compile(value)
-        return value
-
     @functools.cached_property
     def regex(self) -> re.Pattern[str]:
         return re.compile(self.pattern)
 
 
-class CliConfigFile(_Frozen):
+class CliConfigFile(_PatternEntry):
     """A file a script may write that a cloud CLI or SDK reads its settings from (``cli_config_files``, scripts48:
     ``~/.aws/config``'s ``region = ...``): its content is walked as a document, its region and host keys judged."""
 
@@ -456,14 +467,8 @@ class CliConfigFile(_Frozen):
     source: str
     """Where the tool documents the file and its settings."""
 
-    @field_validator("pattern")
-    @classmethod
-    def _compiles(cls, value: str) -> str:
-        re.compile(value)
-        return value
 
-
-class InstanceRegionFilter(_Frozen):
+class InstanceRegionFilter(_PatternEntry):
     """A filter an ``instance_region_commands`` command may be piped through and still give the same Region
     (``instance_region_filters``, scripts48: ``| tr -d '\\n'`` drops no character a Region code holds)."""
 
@@ -471,12 +476,6 @@ class InstanceRegionFilter(_Frozen):
     """A regular expression matching the whole filter command (``tr -d '\\n'``)."""
     source: str
     """Where the tool documents what the filter drops."""
-
-    @field_validator("pattern")
-    @classmethod
-    def _compiles(cls, value: str) -> str:
-        re.compile(value)
-        return value
 
 
 class PhoneField(TypedField):
