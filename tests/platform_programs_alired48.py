@@ -22,10 +22,9 @@ from collections.abc import Callable
 from typing import Any
 
 import pulumi_alicloud as alicloud
+from platform_parts import ALI_HOME as HOME
+from platform_parts import Build
 
-Build = Callable[[Any], object]
-
-HOME = {"CN": "cn-shanghai", "JP": "ap-northeast-1", "DE": "eu-central-1"}
 MOBILE = {"CN": "+8613312345678", "JP": "+819012345678", "DE": "+4915123456789"}
 """A number of the stack's own country, per stack (the team's PKI officer)."""
 ABROAD = {"CN": "+4915123456789", "JP": "+8613312345678", "DE": "+819012345678"}

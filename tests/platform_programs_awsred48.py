@@ -22,14 +22,13 @@ are in docs/residency.md, "AWS red team, round 20 (stop 48)". tests/test_realist
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
 import pulumi
 import pulumi_aws as aws
 from platform_parts import AWS_HOME as HOME
-from platform_parts import WHO, Build, Row
+from platform_parts import WHO, Build, Row, lambda_function, partition, trust_policy, unpinned
 
 # The same accounts and declaration as rounds 16 to 19, and round 19's canonical ids (one fact, one place).
 from platform_programs_awsred44 import OWN, PARTNER, PARTNER_DECLARED
@@ -48,19 +47,8 @@ OWN_GRANTEES_DECLARED: list[dict[str, Any]] = [
 """The declaration a team writes for its own canonical id and address: a grant naming no owner cannot prove them."""
 
 
-def _partition(code: str) -> str:
-    return "aws-cn" if code == "CN" else "aws"
-
-
 def _account(who: str) -> str:
     return OWN if who == "own" else PARTNER
-
-
-def _trust(service: str) -> str:
-    return json.dumps({
-        "Version": "2012-10-17",
-        "Statement": [{"Effect": "Allow", "Principal": {"Service": service}, "Action": "sts:AssumeRole"}],
-    })  # fmt: skip
 
 
 # -- workloads handed to another account (written_account_fields, RES-023) --------------------------------------------
@@ -70,10 +58,10 @@ def pod_target_role(code: str, who: str) -> Build:
     # docs: eks/podidentityassociation — `role_arn` (the pods' role) and `target_role_arn` "ARN of the IAM role to be
     # chained to the the IAM role specified as `role_arn`" (EKS: "a role in Account A and a role in Account B").
     def build(c: Any) -> object:
-        role = aws.iam.Role("claims-pods", assume_role_policy=_trust("pods.eks.amazonaws.com"), opts=c.aws)
+        role = aws.iam.Role("claims-pods", assume_role_policy=trust_policy("pods.eks.amazonaws.com"), opts=c.aws)
         target: Any = (
-            aws.iam.Role("claims-writer", assume_role_policy=_trust("pods.eks.amazonaws.com"), opts=c.aws).arn
-            if who == "own" else f"arn:{_partition(code)}:iam::{PARTNER}:role/claims-writer"
+            aws.iam.Role("claims-writer", assume_role_policy=trust_policy("pods.eks.amazonaws.com"), opts=c.aws).arn
+            if who == "own" else f"arn:{partition(code)}:iam::{PARTNER}:role/claims-writer"
         )  # fmt: skip
         return aws.eks.PodIdentityAssociation(
             "claims-api", cluster_name="claims", namespace="claims", service_account="claims-api",
@@ -86,7 +74,7 @@ def pod_target_role(code: str, who: str) -> Build:
 def _service_network(code: str, who: str, c: Any) -> Any:
     if who == "own":
         return aws.vpclattice.ServiceNetwork("claims", name="claims", auth_type="AWS_IAM", opts=c.aws).arn
-    return f"arn:{_partition(code)}:vpc-lattice:{HOME[code]}:{PARTNER}:servicenetwork/sn-0a1b2c3d4e5f60718"
+    return f"arn:{partition(code)}:vpc-lattice:{HOME[code]}:{PARTNER}:servicenetwork/sn-0a1b2c3d4e5f60718"
 
 
 def lattice_vpc(code: str, who: str) -> Build:
@@ -211,30 +199,16 @@ GRANT_WHO = ("own-declared", "partner", "partner-declared")
 # -- the stack's own resources by their ARN output, unpinned (made_account_arns) --------------------------------------
 
 
-def _unpinned(code: str) -> pulumi.ResourceOptions:
-    # docs: aws Provider — region only; no allowed_account_ids (the credentials' account, whichever it is).
-    return pulumi.ResourceOptions(provider=aws.Provider("team", region=HOME[code]))
-
-
 def _partner_arn(code: str, service: str, resource: str) -> str:
-    return f"arn:{_partition(code)}:{service}:{HOME[code]}:{PARTNER}:{resource}"
-
-
-def _function(name: str, opts: pulumi.ResourceOptions) -> aws.lambda_.Function:
-    role = aws.iam.Role(f"{name}-role", assume_role_policy=_trust("lambda.amazonaws.com"), opts=opts)
-    return aws.lambda_.Function(
-        name, role=role.arn, runtime="python3.12", handler="index.handler",
-        code=pulumi.AssetArchive({"index.py": pulumi.StringAsset("def handler(event, context):\n    return None\n")}),
-        opts=opts,
-    )  # fmt: skip
+    return f"arn:{partition(code)}:{service}:{HOME[code]}:{PARTNER}:{resource}"
 
 
 def appsync_source(code: str, own: bool) -> Build:
     # docs: appsync/sourceapiassociation — `source_api_arn` "ARN of the source API", `merged_api_id`; the source API is
     # the stack's own GraphQL API (appsync/graphqlapi `arn`).
     def build(c: Any) -> object:
-        opts = _unpinned(code)
-        role = aws.iam.Role("merge", assume_role_policy=_trust("appsync.amazonaws.com"), opts=opts)
+        opts = unpinned(code)
+        role = aws.iam.Role("merge", assume_role_policy=trust_policy("appsync.amazonaws.com"), opts=opts)
         merged = aws.appsync.GraphQLApi(
             "claims-merged", name="claims-merged", authentication_type="AWS_IAM", api_type="MERGED",
             merged_api_execution_role_arn=role.arn, opts=opts,
@@ -256,8 +230,8 @@ def http_stage_permission(code: str, own: bool) -> Build:
     # docs: apigatewayv2/stage — `execution_arn` "ARN prefix to be used in an `aws.lambda.Permission`'s `source_arn`
     # attribute"; lambda/permission `source_arn` (`/*/*`: any route of that stage).
     def build(c: Any) -> object:
-        opts = _unpinned(code)
-        fn = _function("orders", opts)
+        opts = unpinned(code)
+        fn = lambda_function("orders", opts)
         api = aws.apigatewayv2.Api("orders", name="orders", protocol_type="HTTP", opts=opts)
         source: Any = (
             aws.apigatewayv2.Stage("live", api_id=api.id, name="live", auto_deploy=True, opts=opts).execution_arn
@@ -275,13 +249,13 @@ def agent_permission(code: str, own: bool) -> Build:
     # docs: bedrock/agentagent (`agent_arn` "ARN of the agent"); Bedrock "Resource-based policy to allow Amazon Bedrock
     # to invoke an action group Lambda function": principal bedrock.amazonaws.com, AWS:SourceArn the agent's ARN.
     def build(c: Any) -> object:
-        opts = _unpinned(code)
-        fn = _function("claims-lookup", opts)
+        opts = unpinned(code)
+        fn = lambda_function("claims-lookup", opts)
         source: Any = (
             aws.bedrock.AgentAgent(
                 "claims-assistant", agent_name="claims-assistant",
                 foundation_model="anthropic.claude-3-haiku-20240307-v1:0",
-                agent_resource_role_arn=aws.iam.Role("agent", assume_role_policy=_trust("bedrock.amazonaws.com"),
+                agent_resource_role_arn=aws.iam.Role("agent", assume_role_policy=trust_policy("bedrock.amazonaws.com"),
                                                      opts=opts).arn,
                 instruction="Answer questions about the status of a customer's claims.", opts=opts,
             ).agent_arn
@@ -307,7 +281,7 @@ class _Unpinned:
     """A stand-in for the table's context whose ``aws`` options use a provider pinning no account."""
 
     def __init__(self, code: str) -> None:
-        self._opts = _unpinned(code)
+        self._opts = unpinned(code)
 
     @property
     def aws(self) -> pulumi.ResourceOptions:

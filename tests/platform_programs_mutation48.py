@@ -30,15 +30,12 @@ tests/test_realistic_programs.py runs them as CASES (``mutation48-*``).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import Any
 
 import pulumi
 import pulumi_alicloud as alicloud
 import pulumi_aws as aws
-
-Build = Callable[[Any], object]
-Row = tuple[str, str, Build, set[str], list[dict[str, Any]]]
+from platform_parts import Build, Row
 
 ALICLOUD_HOME = {"CN": "cn-shanghai", "JP": "ap-northeast-1", "DE": "eu-central-1", "EU": "eu-central-1",
                  "US": "us-east-1"}  # fmt: skip

@@ -31,17 +31,10 @@ from collections.abc import Callable
 from typing import Any
 
 import pulumi_alicloud as alicloud
+from platform_parts import ALI_HOME as HOME
+from platform_parts import DEPLOYER, Build, Row
+from platform_parts import PARTNER_UID as PARTNER
 
-Build = Callable[[Any], object]
-Row = tuple[str, str, Build, set[str], list[dict[str, Any]]]
-
-OWN = "1234567890123456"
-"""The team's Alibaba Cloud account (the mocks' account, whose deployment role the provider assumes)."""
-PARTNER = "5555666677778888"
-"""A partner's account (the group's network hub, alerting desk and scaling operator)."""
-DEPLOYER = f"acs:ram::{OWN}:role/sovereign-deployer"
-HOME = {"CN": "cn-shanghai", "JP": "ap-northeast-1", "DE": "eu-central-1"}
-"""Each market's Alibaba Cloud region (the table's provider region for the jurisdiction)."""
 ABROAD = {"CN": "ap-southeast-1", "JP": "cn-shanghai", "DE": "ap-northeast-1"}
 """A Region in another market: where a topic of the group's other business lives."""
 PARTNER_DECLARED: dict[str, Any] = {

@@ -36,13 +36,10 @@ tests/test_realistic_programs.py runs them as CASES (``sam48-*``).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import Any
 
 import pulumi_aws as aws
-
-Build = Callable[[Any], object]
-Row = tuple[str, str, Build, set[str], list[dict[str, Any]]]
+from platform_parts import Build, Row
 
 PARTNER = "444455556666"
 CODES = ("EU", "DE", "JP", "US", "CN")

@@ -27,14 +27,11 @@ tests/test_realistic_programs.py runs them as CASES (``scripts48-*``).
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable
 from typing import Any
 
 import pulumi_alicloud as alicloud
 import pulumi_aws as aws
-
-Build = Callable[[Any], object]
-Row = tuple[str, str, Build, set[str], list[dict[str, Any]]]
+from platform_parts import Build, Row
 
 HOME = {"EU": "eu-west-1", "US": "us-east-1", "JP": "ap-northeast-1", "CN": "cn-north-1"}
 """The table's AWS provider Region of each jurisdiction (test_realistic_programs ``REGION``)."""
