@@ -3779,6 +3779,15 @@ def test_a_templates_event_bus_policy_is_judged_as_the_pulumi_permission_or_poli
     assert partner.rule.id == "RES-023"
 
 
+def _assert_judged_as_twin(code: str, stack: str, pairs: list[tuple[Subject, Subject]]) -> None:
+    """Each template subject (a stack whose template holds one resource) has exactly one finding, with its Pulumi
+    twin's rule and detail, reported on the stack type ``stack``: one judgement whichever form writes the value."""
+    for template, pulumi_form in pairs:
+        (finding,) = RuleEngine(code).check(template)[0]
+        (twin,) = RuleEngine(code).check(pulumi_form)[0]
+        assert (finding.resource_type, finding.rule.id, finding.detail) == (stack, twin.rule.id, twin.detail)
+
+
 def test_a_templates_subscription_target_and_permission_are_judged_as_the_pulumi_resources() -> None:
     # cfnmap45 (stop 45): the finding is the stack's, its detail the Pulumi twin's (one judgement).
     pairs = [
@@ -3791,10 +3800,7 @@ def test_a_templates_subscription_target_and_permission_are_judged_as_the_pulumi
          aws("aws:lambda/permission:Permission", _PINNED_EU, action="lambda:InvokeFunction", function="f",
              principal="s3.amazonaws.com", source_account=_OTHER)),
     ]  # fmt: skip
-    for template, pulumi_form in pairs:
-        (finding,) = RuleEngine("EU").check(template)[0]
-        (twin,) = RuleEngine("EU").check(pulumi_form)[0]
-        assert (finding.resource_type, finding.rule.id, finding.detail) == (_STACK, twin.rule.id, twin.detail)
+    _assert_judged_as_twin("EU", _STACK, pairs)
     with pytest.raises(AssertionError, match=rf"belongs to account {_OTHER}, which receives what the stack writes"):
         raise AssertionError(RuleEngine("EU").check(pairs[0][0])[0][0].detail)
     # The permission's `*` is declared public by the template resource's logical id, as a Pulumi one by its name.
@@ -3824,10 +3830,7 @@ def test_template_pipes_schedules_subscriptions_and_alarms_are_judged_as_the_pul
          aws("aws:s3/bucketNotification:BucketNotification", _PINNED_EU, bucket="b",
              topics=[{"events": ["s3:ObjectCreated:*"], "topic_arn": _OTHER_TOPIC}])),
     ]  # fmt: skip
-    for template, pulumi_form in pairs:
-        (finding,) = RuleEngine("EU").check(template)[0]
-        (twin,) = RuleEngine("EU").check(pulumi_form)[0]
-        assert (finding.resource_type, finding.rule.id, finding.detail) == (_STACK, twin.rule.id, twin.detail)
+    _assert_judged_as_twin("EU", _STACK, pairs)
     with pytest.raises(AssertionError, match=rf"belongs to account {_OTHER}, which receives what the stack writes"):
         raise AssertionError(RuleEngine("EU").check(pairs[3][0])[0][0].detail)
     # A key renamed for the Pulumi type (`keys`) is renamed only there: the same `Destination` / `Queue` key elsewhere
@@ -4683,10 +4686,7 @@ def test_a_ros_templates_subscription_trail_and_rule_target_are_judged_as_the_pu
          ali("alicloud:eventbridge/rule:Rule", event_bus_name="default", rule_name="r", filter_pattern="{}",
              targets=[{"target_id": "t", "type": "acs.mns.queue", "endpoint": _ROS_PARTNER_QUEUE}])),
     ]  # fmt: skip
-    for template, pulumi_form in pairs:
-        (finding,) = RuleEngine("CN").check(template)[0]
-        (twin,) = RuleEngine("CN").check(pulumi_form)[0]
-        assert (finding.resource_type, finding.rule.id, finding.detail) == (_ROS_STACK, twin.rule.id, twin.detail)
+    _assert_judged_as_twin("CN", _ROS_STACK, pairs)
     with pytest.raises(AssertionError, match=rf"{_ALI_PARTNER}"):
         raise AssertionError(RuleEngine("CN").check(pairs[0][0])[0][0].detail)
     # A stack group's and a ROS template resource's templates are read the same way.
@@ -5065,10 +5065,7 @@ def test_more_ros_types_are_judged_as_their_pulumi_twins() -> None:
          ali("alicloud:cfg/deliveryChannel:DeliveryChannel", delivery_channel_type="SLS",
              delivery_channel_target_arn=f"acs:log:cn-shanghai:{_ALI_PARTNER}:project/config/logstore/changes")),
     ]  # fmt: skip
-    for template, pulumi_form in pairs:
-        (finding,) = RuleEngine("CN").check(template)[0]
-        (twin,) = RuleEngine("CN").check(pulumi_form)[0]
-        assert (finding.resource_type, finding.rule.id, finding.detail) == (_ROS_STACK, twin.rule.id, twin.detail)
+    _assert_judged_as_twin("CN", _ROS_STACK, pairs)
     with pytest.raises(AssertionError, match=rf"{_ALI_PARTNER}"):
         raise AssertionError(RuleEngine("CN").check(pairs[0][0])[0][0].detail)
 
@@ -5187,10 +5184,7 @@ def test_the_third_round_of_ros_types_is_judged_as_their_pulumi_twins() -> None:
         (_ros_serverless(_ROS_PARTNER_DLQ),
          ali(fc_async, service_name="s", function_name="f", destination_config=on_success)),
     ]  # fmt: skip
-    for template, pulumi_form in pairs:
-        (finding,) = RuleEngine("CN").check(template)[0]
-        (twin,) = RuleEngine("CN").check(pulumi_form)[0]
-        assert (finding.resource_type, finding.rule.id, finding.detail) == (_ROS_STACK, twin.rule.id, twin.detail)
+    _assert_judged_as_twin("CN", _ROS_STACK, pairs)
     with pytest.raises(AssertionError, match=rf"{_ALI_PARTNER}"):
         raise AssertionError(RuleEngine("CN").check(pairs[-1][0])[0][0].detail)
 
