@@ -1322,12 +1322,14 @@ class EndpointCatalogue(_Frozen):
     """Keys (snake_case) whose map holds names the user chose, such as environment variables: a free-text
     name among them (a variable ``DESCRIPTION``) is data like any other, not a field for humans."""
     user_keyed_fields: tuple[TypedField, ...] = ()
+    """Inputs of one resource type whose map holds names the user chose although the key is generic
+    (CloudFormation stack ``parameters``)."""
     event_built_fields: tuple[TypedField, ...] = ()
     """Where an event service's target parameter (``{form, value, template}``) may build its value from each event at
     run time (a form other than ``CONSTANT``): at a host-named parameter the destination is then unproven."""
-    """Inputs of one resource type whose map holds names the user chose although the key is generic
-    (CloudFormation stack ``parameters``)."""
     placeholder_documents: tuple[TypedField, ...] = ()
+    """Inputs holding an OOS template, whose ``{{ name }}`` placeholders take its declared ``Parameters``: each is
+    filled in with the value the execution gives (``parameters``) or the ``Default`` before the template is read."""
     builtin_placeholder_fields: tuple[BuiltinPlaceholderField, ...] = ()
     """Script inputs whose built-in ``{{ ACS::RegionId }}`` is the region they run in (Cloud Assistant)."""
     instance_region_commands: tuple[InstanceRegionCommand, ...] = ()
@@ -1336,8 +1338,6 @@ class EndpointCatalogue(_Frozen):
     """Files a script writes that a cloud CLI or SDK reads its Region and endpoints from (scripts48)."""
     instance_region_filters: tuple[InstanceRegionFilter, ...] = ()
     """Filters those commands may be piped through, the Region unchanged (``tr -d '\\n'``; scripts48)."""
-    """Inputs holding an OOS template, whose ``{{ name }}`` placeholders take its declared ``Parameters``: each is
-    filled in with the value the execution gives (``parameters``) or the ``Default`` before the template is read."""
     destination_fields: tuple[TypedField, ...]
     vpc_links: VpcLinks = Field(default_factory=VpcLinks)
     """API Gateway private integrations: which resources make a VPC link, and which integration inputs it changes."""
