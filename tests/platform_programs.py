@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Callable
 from typing import Any
 
 import pulumi
 import pulumi_alicloud as alicloud
 import pulumi_aws as aws
+from platform_parts import DEPLOYER as ALI_DEPLOYER
+from platform_parts import Build
 
-Build = Callable[[Any], object]
 CODE = pulumi.AssetArchive({"index.py": pulumi.StringAsset("def handler(e, c):\n    return e\n")})
 
 
@@ -36,10 +36,6 @@ def _ali(region: str, *, own_account: bool = False) -> pulumi.ResourceOptions:
     # account is the stack's own (RES-023 on Alibaba Cloud, stop 36).
     role = alicloud.ProviderAssumeRoleArgs(role_arn=ALI_DEPLOYER) if own_account else None
     return pulumi.ResourceOptions(provider=alicloud.Provider(f"ali-{region}", region=region, assume_role=role))
-
-
-ALI_DEPLOYER = "acs:ram::1234567890123456:role/sovereign-deployer"
-"""The team's deployment role in the mocks' account."""
 
 
 def assuming_role(build: Build, role: str = ALI_DEPLOYER) -> Build:

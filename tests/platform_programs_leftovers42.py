@@ -37,21 +37,18 @@ template match fields, short UIDs and Fluentd (stop 42)".
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import Any
 
 import pulumi_alicloud as alicloud
 import pulumi_aws as aws
 import yaml
-from platform_programs import ALI_DEPLOYER, assuming_role
-
-Build = Callable[[Any], object]
+from platform_parts import OWN_UID, Build
+from platform_programs import assuming_role
 
 ALI_REGIONS = {"CN": "cn-shanghai", "JP": "ap-northeast-1", "DE": "eu-central-1"}
 ALI_ABROAD = {"CN": "ap-northeast-1", "JP": "cn-shanghai", "DE": "cn-shanghai"}
 AWS_CODES = ("EU", "US", "JP", "CN")
 SUBNET = "subnet-0a1b2c3d4e5f60718"
-OWN_UID = ALI_DEPLOYER.split(":")[3]
 PARTNER_HOST = "orders.partner.example.com"
 
 EBS_SHAPES = ("ebs-solution-own-zone", "ebs-solution-foreign-zone", "ebs-solution-foreign-region")

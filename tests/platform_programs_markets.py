@@ -21,16 +21,14 @@ from typing import Any
 import pulumi
 import pulumi_alicloud as alicloud
 import pulumi_aws as aws
+from platform_parts import DEPLOYER as ALI_DEPLOYER
+from platform_parts import Build
 from platform_programs import _ali, _aws, _function, _policy, _ram_trust, _trust
 
 from components.alicloud.keys import AlicloudCountryKeys, AlicloudCountryKeysArgs
 from components.alicloud.storage import AlicloudCountryStorage, AlicloudCountryStorageArgs
 from components.aws.keys import AwsCountryKeys, AwsCountryKeysArgs
 from components.aws.storage import AwsCountryStorage, AwsCountryStorageArgs
-
-ALI_DEPLOYER = "acs:ram::1234567890123456:role/sovereign-deployer"
-"""The team's deployment role (the mocks' account): pins an Alibaba Cloud provider to the account (RES-023)."""
-Build = Any
 
 # "Docker Registry Paths and Example Code" (SageMaker developer guide, XGBoost): the account serving the built-in
 # XGBoost image in each region.
