@@ -167,11 +167,14 @@ def config_delivery(code: str, who: str) -> Build:
 
 
 def stackgroup_cen(code: str) -> Build:
-    # The partner's VPC attachment in a stack group's template (its stack instances are not made here).
+    # The partner's VPC attachment in a stack group's template (its stack instances are not made here). The template
+    # makes the CEN it names (alired49, stop 49: a literal CEN id the template does not make is RES-017 since then).
     def build(c: Any) -> object:
         c.ali_role = DEPLOYER
-        body = ros_template({"Attach": {"Type": "ALIYUN::CEN::CenInstanceAttachment", "Properties": {
-            "CenId": "cen-backbone01", "ChildInstanceId": "vpc-hub01", "ChildInstanceType": "VPC",
+        body = ros_template({
+            "Cen": {"Type": "ALIYUN::CEN::CenInstance", "Properties": {"Name": "backbone"}},
+            "Attach": {"Type": "ALIYUN::CEN::CenInstanceAttachment", "Properties": {
+            "CenId": {"Ref": "Cen"}, "ChildInstanceId": "vpc-hub01", "ChildInstanceType": "VPC",
             "ChildInstanceRegionId": HOME[code], "ChildInstanceOwnerId": int(PARTNER)}}})  # fmt: skip
         return alicloud.ros.StackGroup("backbone", stack_group_name="backbone", template_body=body, opts=c.ali)
 

@@ -171,11 +171,17 @@ def serverless(code: str, who: str, topic_region: str | None = None) -> Build:
 
 
 def stackgroup_transit(code: str) -> Build:
-    # The partner's VPC on a transit router in a stack group's template (its stack instances are not made here).
+    # The partner's VPC on a transit router in a stack group's template (its stack instances are not made here). The
+    # template makes the CEN and transit router it names (alired49, stop 49: literal ids the template does not make are
+    # RES-017 since then).
     def build(c: Any) -> object:
         c.ali_role = DEPLOYER
-        body = _template({"Attach": {"Type": "ALIYUN::CEN::TransitRouterVpcAttachment", "Properties": {
-            "CenId": "cen-backbone01", "TransitRouterId": "tr-backbone01", "VpcId": "vpc-hub01",
+        body = _template({
+            "Cen": {"Type": "ALIYUN::CEN::CenInstance", "Properties": {"Name": "backbone"}},
+            "Router": {"Type": "ALIYUN::CEN::TransitRouter", "Properties": {"CenId": {"Ref": "Cen"}}},
+            "Attach": {"Type": "ALIYUN::CEN::TransitRouterVpcAttachment", "Properties": {
+            "CenId": {"Ref": "Cen"}, "TransitRouterId": {"Fn::GetAtt": ["Router", "TransitRouterId"]},
+            "VpcId": "vpc-hub01",
             "VpcOwnerId": int(PARTNER),
             "ZoneMappings": [{"VSwitchId": "vsw-hub01", "ZoneId": f"{HOME[code]}-a"}]}}})  # fmt: skip
         return alicloud.ros.StackGroup("transit", stack_group_name="transit", template_body=body, opts=c.ali)

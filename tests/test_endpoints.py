@@ -1644,6 +1644,21 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
         {"instance_id": "rm-0a1b2c3d", "enable_sql_log": True, "sql_retention": 30},
         {"instance_id": "rm-0a1b2c3d", "enable_sql_log": True, "sql_retention": 30},
     ),
+    # alired49: Cloud Architect Design Tools and Compute Nest (Hangzhou or Singapore whatever the provider's region).
+    "alicloud-bpstudio-hub-region": (
+        "JP",
+        "alicloud",
+        "alicloud:bp/studioApplication:StudioApplication",
+        {"application_name": "orders", "template_id": "YAUUQIYRSV1CMFGX"},
+        {"application_name": "orders", "template_id": "YAUUQIYRSV1CMFGX"},
+    ),
+    "alicloud-compute-nest-hub-region": (
+        "DE",
+        "alicloud",
+        "alicloud:compute/nestServiceInstance:NestServiceInstance",
+        {"service_id": "service-dd475e6e468348799f0f", "service_version": "1"},
+        {"service_id": "service-dd475e6e468348799f0f", "service_version": "1"},
+    ),
 }
 
 
@@ -1781,6 +1796,16 @@ _HUB_TYPES: dict[str, tuple[str, dict[str, Any]]] = {
     "alicloud-das-hub-region": (
         "alicloud:das/switchDasPro:SwitchDasPro",
         {"instance_id": "rm-0a1b2c3d", "sql_retention": 30},
+    ),
+    # alired49: a BP Studio application (bpstudio.cn-hangzhou / ap-southeast-1) and a Compute Nest service instance
+    # (computenest.cn-hangzhou), whatever the provider's region.
+    "alicloud-bpstudio-hub-region": (
+        "alicloud:bp/studioApplication:StudioApplication",
+        {"application_name": "orders", "template_id": "YAUUQIYRSV1CMFGX", "configuration": {"enableMonitor": "1"}},
+    ),
+    "alicloud-compute-nest-hub-region": (
+        "alicloud:compute/nestServiceInstance:NestServiceInstance",
+        {"service_id": "service-dd475e6e468348799f0f", "service_version": "1", "service_instance_name": "search"},
     ),
     "alicloud-waf-hub-region": (
         "alicloud:wafv3/domain:Domain",

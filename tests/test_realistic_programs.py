@@ -35,6 +35,7 @@ import platform_programs_alired45 as ar45
 import platform_programs_alired46 as ar46
 import platform_programs_alired47 as ar47
 import platform_programs_alired48 as ar48
+import platform_programs_alired49 as ar49
 import platform_programs_alirole41 as ar41
 import platform_programs_anonymous43 as an43
 import platform_programs_apigw39 as agw39
@@ -18207,6 +18208,14 @@ CASES: list[Case] = [
     # declared grantees pass, and its own AppSync API, HTTP API stage and Bedrock agent by their ARN output under an
     # unpinned provider pass (RES-023 before).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw48.rows()],
+    # -- stop 49, Alibaba Cloud red team (tests/platform_programs_alired49.py): a ROS ALIYUN::FNF::Flow or Funcraft
+    # Aliyun::Serverless::Flow whose task sends to a partner's function is RES-023 (passed every door before; the
+    # stack's own function and the declared account pass); a ROS CEN / transit-router attachment naming a CEN or
+    # transit router the template does not make is RES-017 (passed before; the template's own Ref, Fn::GetAtt and
+    # Fn::Sub "${Cen}" and the declared ids pass); a BP Studio application's area_id abroad is RES-009 (passed before);
+    # BP Studio and Compute Nest pass in CN and are RES-016 on Tokyo, Frankfurt and Virginia providers unless declared
+    # (passed before).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar49.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from destination_entries import PARTNER_TRANSFER
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -4974,7 +4975,8 @@ def _ros_resources(resources: dict[str, Any]) -> Subject:
 
 
 _ROS_QUEUE = {"Type": "ALIYUN::MNS::Queue", "Properties": {"QueueName": "q"}}
-_ROS_CEN = {"CenId": "cen-1", "ChildInstanceId": "vpc-1", "ChildInstanceRegionId": "cn-shanghai",
+# The template's own CEN by Ref (alired49, stop 49: a literal CEN id the template does not make is RES-017 since then).
+_ROS_CEN = {"CenId": {"Ref": "Cen"}, "ChildInstanceId": "vpc-1", "ChildInstanceRegionId": "cn-shanghai",
             "ChildInstanceType": "VPC"}  # fmt: skip
 _ROS_FC3, _ROS_SHARE = "ALIYUN::FC3::AsyncInvokeConfig", "ALIYUN::ResourceManager::ResourceShare"
 _ROS_PARTNER_DLQ = f"acs:mns:cn-shanghai:{_ALI_PARTNER}:/queues/dlq/messages"
@@ -5095,7 +5097,8 @@ def test_a_ros_templates_own_mns_queue_or_topic_address_passes() -> None:
 # with a partner's account before.
 _ROS_ASG_ARN = f"acs:ess:cn-shanghai:{_ALI_PARTNER}:queue/scaling-events"
 _ROS_OWN_ASG_ARN = {"Fn::Sub": "acs:ess:${ALIYUN::Region}:${ALIYUN::AccountId}:queue/scaling-events"}
-_ROS_TR = {"CenId": "cen-1", "TransitRouterId": "tr-1"}
+# The template's own CEN and transit router (alired49, stop 49: literal ids the template does not make are RES-017).
+_ROS_TR = {"CenId": {"Ref": "Cen"}, "TransitRouterId": {"Fn::GetAtt": ["Router", "TransitRouterId"]}}
 
 
 def _ros_fc_async(destination: Any) -> Subject:
@@ -5187,6 +5190,78 @@ def test_the_third_round_of_ros_types_is_judged_as_their_pulumi_twins() -> None:
     _assert_judged_as_twin("CN", _ROS_STACK, pairs)
     with pytest.raises(AssertionError, match=rf"{_ALI_PARTNER}"):
         raise AssertionError(RuleEngine("CN").check(pairs[-1][0])[0][0].detail)
+
+
+# alired49 (stop 49): a flow's FDL task names the function each execution's input is sent to (`resourceArn`); a ROS
+# CEN attachment names the network the stack's VPC joins. Each passed every door in a ROS template.
+def _fdl(account: str, region: str = "cn-shanghai") -> str:
+    arn = f"acs:fc:{region}:{account}:services/orders/functions/enrich"
+    return f"version: v1\ntype: flow\nsteps:\n  - type: task\n    name: enrich\n    resourceArn: {arn}\n"
+
+
+_ROS_OWN_FDL = {"Fn::Sub": _fdl("${ALIYUN::AccountId}", "${ALIYUN::Region}")}
+PAIRS += [
+    ("RES-023", "CN", _ros("ALIYUN::FNF::Flow", Name="f", Definition=_ROS_OWN_FDL),
+     _ros("ALIYUN::FNF::Flow", Name="f", Definition=_fdl(_ALI_PARTNER)),
+     "template_body(json).Resources.X.Properties.Definition(yaml).steps[0].resourceArn"),
+    ("RES-017", "CN", _ros("ALIYUN::CEN::CenInstanceAttachment", **_ROS_CEN),
+     _ros("ALIYUN::CEN::CenInstanceAttachment", **{**_ROS_CEN, "CenId": "cen-hubnetwork00001"}),
+     "template_body(json).Resources.X.Properties.CenId"),
+    ("RES-009", "CN", ali("alicloud:bp/studioApplication:StudioApplication", application_name="a", template_id="t",
+                          area_id="cn-hangzhou"),
+     ali("alicloud:bp/studioApplication:StudioApplication", application_name="a", template_id="t",
+         area_id="ap-southeast-1"), "area_id"),
+]  # fmt: skip
+
+
+def test_ros_flows_are_judged_as_the_pulumi_flow() -> None:
+    # alired49: ALIYUN::FNF::Flow's Definition and Funcraft's Aliyun::Serverless::Flow's (text or a YAML map) are the
+    # fnf.Flow `definition`: a partner's function is the twin's RES-023, with its detail; a function abroad is RES-005
+    # (before and after); the stack's own (ROS pseudo parameters) passes.
+    twin = ali("alicloud:fnf/flow:Flow", name="f", description="d", type="FDL", definition=_fdl(_ALI_PARTNER))
+    serverless = {"ROSTemplateFormatVersion": "2015-09-01", "Transform": "Aliyun::Serverless-2018-04-03"}
+
+    def flow(definition: Any) -> Subject:
+        props = {"Description": "d", "Definition": definition}
+        body = {**serverless, "Resources": {"X": {"Type": "Aliyun::Serverless::Flow", "Properties": props}}}
+        return ali(_ROS_STACK, template_body=json.dumps(body))
+
+    fnf = _ros("ALIYUN::FNF::Flow", Name="f", Definition=_fdl(_ALI_PARTNER))
+    _assert_judged_as_twin("CN", _ROS_STACK, [(fnf, twin), (flow(_fdl(_ALI_PARTNER)), twin)])
+    (as_map,) = RuleEngine("JP").check(flow(yaml.safe_load(_fdl(_ALI_PARTNER, "ap-northeast-1"))))[0]
+    assert (as_map.rule.id, as_map.path) == ("RES-023", "template_body(json).Resources.X.Properties.Definition"
+                                                        ".steps[0].resourceArn")  # fmt: skip
+    assert RuleEngine("CN").check(flow(_ROS_OWN_FDL))[0] == []
+    (abroad,) = RuleEngine("CN").check(_ros("ALIYUN::FNF::Flow", Name="f", Definition=_fdl(_ALI_OWN, "us-west-1")))[0]
+    assert abroad.rule.id == "RES-005"
+
+
+def test_a_ros_cen_attachment_names_only_the_templates_own_network() -> None:
+    # alired49: CenId / TransitRouterId are the Pulumi twins' global group fields. A literal id the template does not
+    # make is RES-017 with the twin's detail; the template's own CEN and transit router by Ref, Fn::GetAtt or an
+    # Fn::Sub of one variable pass; an Fn::Sub of a Parameter (no Default) is whatever the deployer passes: RES-017.
+    own = {"Cen": {"Type": "ALIYUN::CEN::CenInstance", "Properties": {"Name": "c"}},
+           "Router": {"Type": "ALIYUN::CEN::TransitRouter", "Properties": {"CenId": {"Ref": "Cen"}}}}  # fmt: skip
+    kind = "ALIYUN::CEN::TransitRouterVpcAttachment"
+
+    def attach(cen: Any, router: Any, parameters: dict[str, Any] | None = None) -> Subject:
+        x = {"Type": kind, "Properties": {"CenId": cen, "TransitRouterId": router, "VpcId": "vpc-1"}}
+        body = {"ROSTemplateFormatVersion": "2015-09-01", "Parameters": parameters or {}, "Resources": {**own, "X": x}}
+        return ali(_ROS_STACK, template_body=json.dumps(body))
+
+    twin = ali("alicloud:cen/transitRouterVpcAttachment:TransitRouterVpcAttachment", vpc_id="vpc-1",
+               cen_id="cen-hubnetwork00001", transit_router_id="tr-hubrouter0000001")  # fmt: skip
+    found = RuleEngine("CN").check(attach("cen-hubnetwork00001", "tr-hubrouter0000001"))[0]
+    expected = RuleEngine("CN").check(twin)[0]
+    assert [(f.rule.id, f.path.rsplit(".", 1)[-1], f.detail) for f in found] == [
+        ("RES-017", "CenId", expected[0].detail),
+        ("RES-017", "TransitRouterId", expected[1].detail),
+    ]
+    for cen, router in (({"Ref": "Cen"}, {"Fn::GetAtt": ["Router", "TransitRouterId"]}),
+                        ({"Fn::Sub": "${Cen}"}, {"Fn::Sub": "${Router.TransitRouterId}"})):  # fmt: skip
+        assert RuleEngine("CN").check(attach(cen, router))[0] == [], cen
+    given = attach({"Fn::Sub": "${HubCen}"}, {"Ref": "Router"}, {"HubCen": {"Type": "String"}})
+    assert [(f.rule.id, f.value) for f in RuleEngine("CN").check(given)[0]] == [("RES-017", "${HubCen}")]
 
 
 def test_a_serverless_function_is_read_as_a_child_of_its_service_only() -> None:

@@ -2619,7 +2619,7 @@ class RuleEngine:
             if _arn_names_region(value):
                 return False  # an ARN naming its region is judged by that region below
             # A blank id names no group.
-            if value.strip() and not self._group_placed(walk):
+            if value.strip() and not self._group_placed(walk) and not _template_own_variable(walk, value):
                 self._judge_bucket_name(walk, value, path, group=True)
             return True
         # `<bucket>/<prefix>` (bucket_prefix_fields: CodeBuild's S3 log, cache and source locations) names the bucket by
@@ -5394,6 +5394,16 @@ def _group_placed_by(
     return placed
 
 
+def _template_own_variable(walk: _Walk, value: str) -> bool:
+    """True for an ``Fn::Sub`` text that is one variable naming a resource the template being read creates
+    (``${Cen}``, ``${TransitRouter.TransitRouterId}``): the id of a network the stack makes there, as its ``Ref`` /
+    ``Fn::GetAtt`` form is (alired49: a ROS CEN attachment's ``CenId`` written ``!Sub "${Cen}"`` was RES-017). A
+    Parameter (``${CenId}``) or an import is whatever the deployer passes: not the template's own."""
+    m = _WHOLE_SUB_VARIABLE.match(value)
+    own = walk.template_resources
+    return m is not None and own is not None and m.group(1).split(".", 1)[0] in own
+
+
 def _arn_names_region(value: str) -> bool:
     """True for an ARN whose region field is set (``arn:aws:elasticfilesystem:eu-west-1:...``): it places what it names.
     A global group's ARN leaves the field empty (``arn:aws:rds::123456789012:global-cluster:...``)."""
@@ -6996,6 +7006,8 @@ _TEMPLATE_URL_PART_VARIABLE = re.compile(
 _TEMPLATE_PORT = re.compile(r":(?:\d+|\$\{[^}\s]+\})$")
 # An Fn::Sub whose text is one variable, with a port or not: a whole host ("${Host}", "${Db.Endpoint.Address}:5432").
 _WHOLE_SUB_HOST = re.compile(r"^\$\{([^}!\s]+)\}(?::\d+)?$")
+# An Fn::Sub whose text is one variable and nothing else: a whole id (``${Cen}``, ``${Router.TransitRouterId}``).
+_WHOLE_SUB_VARIABLE = re.compile(r"^\$\{([^}!\s]+)\}$")
 # Functions that take a value from another stack: CloudFormation's Fn::ImportValue, ROS's Fn::GetStackOutput.
 _IMPORTS = frozenset({"Fn::ImportValue", "Fn::GetStackOutput"})
 _ORG_PATH = re.compile(r"^o-[a-z0-9]{10,32}/[^*?]")
