@@ -62,12 +62,13 @@ def trips_body(default: str) -> str:
 def _aws_values(code: str, shape: str) -> tuple[str, list[str | None]]:
     """The body's Default and each instance group's override of `Where` (None: the group overrides nothing)."""
     home, abroad = AWS_REPLICA_HOME[code], AWS_REPLICA_ABROAD[code]
-    return {
+    shapes: dict[str, tuple[str, list[str | None]]] = {
         "tpl-home": (home, [None]),
         "tpl-override-abroad": (home, [abroad]),
         "tpl-default-abroad-overridden": (abroad, [home, home]),
         "tpl-default-abroad": (abroad, [home, None]),
-    }[shape]
+    }
+    return shapes[shape]
 
 
 def template_stack_set(code: str, shape: str) -> Build:
@@ -130,12 +131,13 @@ def template_stack_group(code: str, shape: str) -> Build:
     def build(c: Any) -> object:
         c.ali_role = DEPLOYER
         home, abroad = ALI_PEER_HOME[code], ALI_PEER_ABROAD[code]
-        default, overrides = {
+        shapes: dict[str, tuple[str, list[str | None]]] = {
             "ros-group-home": (home, [None]),
             "ros-group-override-abroad": (home, [abroad]),
             "ros-group-default-abroad-overridden": (abroad, [home]),
             "ros-group-default-abroad": (abroad, [home, None]),
-        }[shape]
+        }
+        default, overrides = shapes[shape]
         resources: dict[str, Any] = {"Group": {"Type": "ALIYUN::ROS::StackGroup", "Properties": {
             "StackGroupName": "peering", "TemplateBody": peering_body(default)}}}  # fmt: skip
         for i, o in enumerate(overrides):
@@ -153,16 +155,20 @@ def pulumi_stack_group(code: str, shape: str) -> Build:
     # stack_instance_account_id, stack_instance_region_id, parameter_overrides).
     def build(c: Any) -> object:
         c.ali_role = DEPLOYER
-        given = (
-            [{"parameter_key": "Where", "parameter_value": ALI_PEER_ABROAD[code]}] if shape == "own-abroad" else None
-        )
+        abroad: alicloud.ros.StackGroupParameterArgsDict = {
+            "parameter_key": "Where",
+            "parameter_value": ALI_PEER_ABROAD[code],
+        }
+        given = [abroad] if shape == "own-abroad" else None
         group = alicloud.ros.StackGroup(
             "peering", stack_group_name="peering", template_body=json.dumps(peering_body(ALI_PEER_HOME[code])),
             parameters=given, opts=c.ali,
         )  # fmt: skip
-        overrides = (
-            [{"parameter_key": "Where", "parameter_value": ALI_HOME[code]}] if shape == "override-home" else None
-        )
+        home: alicloud.ros.StackInstanceParameterOverrideArgsDict = {
+            "parameter_key": "Where",
+            "parameter_value": ALI_HOME[code],
+        }
+        overrides = [home] if shape == "override-home" else None
         return alicloud.ros.StackInstance(
             "peering-home", stack_group_name=group.stack_group_name, stack_instance_account_id=OWN_UID,
             stack_instance_region_id=ALI_HOME[code], parameter_overrides=overrides, opts=c.ali,
