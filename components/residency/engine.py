@@ -5963,8 +5963,10 @@ def _instance_overrides(
         return found  # a group named by a function: no instance is told to be its (each is judged as written)
     resources = document.get("Resources")
     for resource in resources.values() if isinstance(resources, Mapping) else ():
-        own = resource.get("Properties") if isinstance(resource, Mapping) else None
-        if resource.get("Type") == instances.type and isinstance(own, Mapping) and own.get(instances.name) == name:
+        if not isinstance(resource, Mapping) or resource.get("Type") != instances.type:
+            continue
+        own = resource.get("Properties")
+        if isinstance(own, Mapping) and own.get(instances.name) == name:
             found.append(_given_values(own.get(instances.overrides)))
     return found
 
