@@ -504,3 +504,19 @@ def test_an_openapi_body_reads_what_the_same_integration_resource_reads() -> Non
             by_type[resource].kinds,
             by_type[resource].read_methods,
         )
+
+
+def test_a_template_stack_set_reads_its_body_as_a_catalogued_stack_set_template() -> None:
+    # stackset49 (stop 49): an AWS::CloudFormation::StackSet / ALIYUN::ROS::StackGroup written in a template is read as
+    # the Pulumi StackSet's / stack group's template (`runs_as`): that type must be a stack_templates entry which runs
+    # in several regions (no region of its own), and the Pulumi type's own template input must be the one named.
+    from components.residency.endpoints import load_endpoints
+
+    templates = {t.type: t for t in load_endpoints().stack_templates}
+    runs_as = {n.type: n.runs_as for t in templates.values() for n in t.nested if n.runs_as is not None}
+    assert runs_as == {
+        "AWS::CloudFormation::StackSet": "aws:cloudformation/stackSet:StackSet",
+        "ALIYUN::ROS::StackGroup": "alicloud:ros/stackGroup:StackGroup",
+    }
+    for token in runs_as.values():
+        assert templates[token].region is None and templates[token].path == "template_body", token

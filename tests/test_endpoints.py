@@ -14,6 +14,7 @@ import pytest
 import yaml
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from platform_programs_stackset49 import AWS_REPLICA_ABROAD, AWS_REPLICA_HOME, peering_body, trips_body
 
 from components.errors import ResidencyViolation
 from components.residency import Destination, RuleEngine, Subject, load_catalogue
@@ -6103,6 +6104,117 @@ def test_a_stack_sets_template_proves_only_its_own_resources() -> None:
     assert rule_ids("EU", _template_stack({"Environment": {"Variables": own}}, token=token)) == set()
     queue = {"QUEUE_URL": {"Fn::Sub": "https://sqs.${AWS::Region}.amazonaws.com/${AWS::AccountId}/q"}}
     assert rule_ids("EU", _template_stack({"Environment": {"Variables": queue}}, token=token)) == {"RES-015"}
+
+
+# stackset49 (stop 49): a StackSet / stack group written in a template is read as the Pulumi one's template, once per
+# instance group with its overrides over the StackSet's Parameters (the table's bodies: the Parameter `Where`, a neutral
+# name, is a replica's or a peer's Region only where the template uses it).
+
+
+def _pairs(values: dict[str, str]) -> list[dict[str, str]]:
+    return [{"ParameterKey": k, "ParameterValue": v} for k, v in values.items()]
+
+
+def _template_stack_set(
+    code: str,
+    default: str,
+    given: dict[str, str] | None,
+    groups: list[dict[str, str]] | None,
+    token: str = "aws:cloudformation/stack:Stack",
+) -> Subject:
+    """A stack whose template makes an AWS::CloudFormation::StackSet whose body replicates a global table to the
+    Parameter `Where` (Default ``default``), with the StackSet's own ``given`` Parameters and one instance group per
+    map of ``groups`` (its ParameterOverrides)."""
+    props: dict[str, Any] = {
+        "StackSetName": "trips",
+        "PermissionModel": "SELF_MANAGED",
+        "TemplateBody": trips_body(default),
+    }
+    if given is not None:
+        props["Parameters"] = _pairs(given)
+    if groups is not None:
+        props["StackInstancesGroup"] = [
+            {"DeploymentTargets": {"Accounts": ["123456789012"]}, "Regions": [AWS_REPLICA_HOME[code]],
+             **({"ParameterOverrides": _pairs(g)} if g else {})}
+            for g in groups
+        ]  # fmt: skip
+    template = {"Resources": {"TripsSet": {"Type": "AWS::CloudFormation::StackSet", "Properties": props}}}
+    return Subject(token, "s", {"template_body": json.dumps(template)}, provider(code))
+
+
+@pytest.mark.parametrize("code", ["EU", "DE", "US", "JP", "CN"])
+@pytest.mark.parametrize(
+    ("default", "given", "groups", "refused"),
+    [
+        ("home", None, None, False),
+        # The Default is what an instance runs with when nothing overrides it: abroad, refused (passed before).
+        ("abroad", None, None, True),
+        ("home", {"Where": "abroad"}, None, True),  # the StackSet's own value (passed before)
+        ("home", None, [{"Where": "abroad"}], True),  # an instance group's override (passed before)
+        ("home", None, [{}, {"Where": "abroad"}], True),
+        # Every instance group overrides the foreign Default (or the StackSet's value) with an in-country Region.
+        ("abroad", None, [{"Where": "home"}], False),
+        ("abroad", {"Where": "abroad"}, [{"Where": "home"}, {"Where": "home"}], False),
+        ("abroad", {"Where": "home"}, [{}], False),
+        # One group leaves the foreign Default.
+        ("abroad", None, [{"Where": "home"}, {}], True),
+    ],
+)
+def test_a_template_stack_set_runs_with_each_groups_overrides(
+    code: str, default: str, given: dict[str, str] | None, groups: list[dict[str, str]] | None, refused: bool
+) -> None:
+    where = {"home": AWS_REPLICA_HOME[code], "abroad": AWS_REPLICA_ABROAD[code]}
+    given = {k: where[v] for k, v in given.items()} if given is not None else None
+    groups = [{k: where[v] for k, v in g.items()} for g in groups] if groups is not None else None
+    expected = {"RES-009"} if refused else set()
+    for token in ("aws:cloudformation/stack:Stack", "aws:cloudformation/stackSet:StackSet"):
+        assert rule_ids(code, _template_stack_set(code, where[default], given, groups, token)) == expected, token
+
+
+def test_a_template_stack_set_refusal_names_the_replica_in_its_body() -> None:
+    subject = _template_stack_set("EU", "eu-north-1", None, [{"Where": "us-east-1"}])
+    findings = ENGINES["EU"].check(subject)[0]
+    assert [(f.rule.id, f.path, f.value) for f in findings] == [
+        ("RES-009", "template_body(json).Resources.TripsSet.Properties.TemplateBody.Resources.Trips.Properties"
+         ".Replicas[1].Region", "us-east-1")
+    ]  # fmt: skip
+
+
+def _ros_stack_group(default: str, given: str | None, instances: list[tuple[str, dict[str, str]]]) -> Subject:
+    """A ROS stack whose template makes an ALIYUN::ROS::StackGroup `peering` (a VPC peering to the Parameter `Where`'s
+    Region, Default ``default``; ``given`` its own Parameters' value) and one ALIYUN::ROS::StackInstances per
+    (group name, ParameterOverrides) of ``instances``."""
+    props: dict[str, Any] = {"StackGroupName": "peering", "TemplateBody": peering_body(default)}
+    if given is not None:
+        props["Parameters"] = {"Where": given}
+    resources: dict[str, Any] = {"Group": {"Type": "ALIYUN::ROS::StackGroup", "Properties": props}}
+    for i, (name, overrides) in enumerate(instances):
+        resources[f"Instances{i}"] = {"Type": "ALIYUN::ROS::StackInstances", "Properties": {
+            "StackGroupName": name, "RegionIds": ["cn-beijing"], "AccountIds": ["1234567890123456"],
+            "ParameterOverrides": overrides}}  # fmt: skip
+    template = {"ROSTemplateFormatVersion": "2015-09-01", "Resources": resources}
+    return Subject("alicloud:ros/stack:Stack", "s", {"template_body": json.dumps(template)}, provider("CN", "alicloud"))
+
+
+@pytest.mark.parametrize(
+    ("default", "given", "instances", "expected"),
+    [
+        ("cn-beijing", None, [], set()),
+        ("ap-southeast-1", None, [], {"RES-009"}),  # the Default (passed before)
+        ("cn-beijing", "ap-southeast-1", [], {"RES-009"}),  # the group's own value (passed before: a neutral name)
+        ("ap-southeast-1", "cn-hangzhou", [], set()),
+        # The template's instances of the group override its foreign Default with a mainland region.
+        ("ap-southeast-1", None, [("peering", {"Where": "cn-beijing"})], set()),
+        ("ap-southeast-1", None, [("peering", {"Where": "cn-beijing"}), ("peering", {})], {"RES-009"}),
+        ("cn-beijing", None, [("peering", {"Where": "ap-southeast-1"})], {"RES-009"}),  # passed before
+        # Instances of another group (made elsewhere) say nothing of this one's: its Default is read.
+        ("ap-southeast-1", None, [("other", {"Where": "cn-beijing"})], {"RES-009"}),
+    ],
+)
+def test_a_template_stack_group_runs_with_its_instances_overrides(
+    default: str, given: str | None, instances: list[tuple[str, dict[str, str]]], expected: set[str]
+) -> None:
+    assert rule_ids("CN", _ros_stack_group(default, given, instances)) == expected
 
 
 def _ros_stack(variables: dict[str, Any]) -> Subject:

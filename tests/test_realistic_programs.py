@@ -149,6 +149,7 @@ import platform_programs_sfn44b as sf44b
 import platform_programs_sfnrt45 as sfr45
 import platform_programs_snsend41 as sn41
 import platform_programs_sqsvpc43 as sv43
+import platform_programs_stackset49 as ss49
 import platform_programs_stagehosts39 as sh39
 import platform_programs_stages40 as st40
 import platform_programs_stagevars36 as sv36
@@ -18216,6 +18217,12 @@ CASES: list[Case] = [
     # BP Studio and Compute Nest pass in CN and are RES-016 on Tokyo, Frankfurt and Virginia providers unless declared
     # (passed before).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar49.rows()],
+    # -- stop 49, StackSets and stack groups written in a template (tests/platform_programs_stackset49.py): an
+    # AWS::CloudFormation::StackSet's / ALIYUN::ROS::StackGroup's body is read once per instance group with its
+    # overrides: a replica or peer Region abroad by an override or by a Default a group leaves is RES-009 (each passed
+    # every door before), a foreign Default every group overrides at home passes (as before: nothing was read). The
+    # Pulumi StackSet / stack group and their instances (not joined this stop): before = after.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ss49.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -20,6 +20,7 @@ import yaml
 from destination_entries import PARTNER_TRANSFER
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from platform_programs_stackset49 import peering_body, trips_body
 
 from components.residency import RULES, ProviderRef, RuleEngine, Subject
 from components.residency.destinations import parse_destinations
@@ -6171,3 +6172,33 @@ def test_a_grant_naming_no_owner_reads_camel_case_keys() -> None:
     subject = aws("aws:s3/bucketLogging:BucketLogging", _PINNED_EU, bucket="b", targetBucket="logs",
                   targetGrants=[{"grantee": grantee, "permission": "READ"}])  # fmt: skip
     assert [f.rule.id for f in RuleEngine("EU").check(subject)[0]] == ["RES-023"]
+
+
+def _stack_set_in_template(override: str) -> str:
+    """(stackset49) A CloudFormation template making an AWS::CloudFormation::StackSet whose one instance group
+    overrides the replica Region `Where` (a neutral name) of its global table with ``override``."""
+    group = {"DeploymentTargets": {"Accounts": ["123456789012"]}, "Regions": ["cn-north-1"],
+             "ParameterOverrides": [{"ParameterKey": "Where", "ParameterValue": override}]}  # fmt: skip
+    stack_set = {"StackSetName": "trips", "PermissionModel": "SELF_MANAGED", "StackInstancesGroup": [group],
+                 "TemplateBody": trips_body("cn-northwest-1")}  # fmt: skip
+    return json.dumps({"Resources": {"TripsSet": {"Type": "AWS::CloudFormation::StackSet", "Properties": stack_set}}})
+
+
+def _stack_group_in_template(default: str) -> str:
+    """(stackset49) An ROS template making an ALIYUN::ROS::StackGroup whose peering's region is the Parameter `Where`
+    (Default ``default``), no instance overriding it."""
+    group = {"StackGroupName": "peering", "TemplateBody": peering_body(default)}
+    return json.dumps({"ROSTemplateFormatVersion": "2015-09-01",
+                       "Resources": {"Group": {"Type": "ALIYUN::ROS::StackGroup", "Properties": group}}})  # fmt: skip
+
+
+PAIRS += [
+    # stackset49 (stop 49): a StackSet / stack group written in a template runs with its instance groups' overrides
+    # and the Defaults they leave (a neutral-named Parameter used as a replica or peer Region: passed before).
+    ("RES-009", "CN", aws("aws:cloudformation/stack:Stack", template_body=_stack_set_in_template("cn-northwest-1")),
+     aws("aws:cloudformation/stack:Stack", template_body=_stack_set_in_template("ap-east-1")),
+     "template_body(json).Resources.TripsSet.Properties.TemplateBody.Resources.Trips.Properties.Replicas[1].Region"),
+    ("RES-009", "CN", ali("alicloud:ros/stack:Stack", template_body=_stack_group_in_template("cn-beijing")),
+     ali("alicloud:ros/stack:Stack", template_body=_stack_group_in_template("ap-southeast-1")),
+     "template_body(json).Resources.Group.Properties.TemplateBody.Resources.Peer.Properties.AcceptingRegionId"),
+]  # fmt: skip

@@ -637,6 +637,20 @@ class AclGranteeField(TypedField):
     or a bucket's legacy ``grants``, a logging target's ``target_grants``; awsred48): no grantee is then proven."""
 
 
+class TemplateInstances(_Frozen):
+    """(stackset49) A template resource type making stack instances of a stack group the same template makes (ROS's
+    ``ALIYUN::ROS::StackInstances``), each with its own parameter overrides."""
+
+    type: str
+    """The template resource type (``ALIYUN::ROS::StackInstances``)."""
+    name: str
+    """The property naming the stack group, on it and on the group (``StackGroupName``): an instance is the group's
+    when both are the same literal text."""
+    overrides: str
+    """Its property overriding the group's Parameters (a map of name to value)."""
+    source: str
+
+
 class NestedStack(_Frozen):
     """A template resource type that creates a nested stack from a template written inline (ROS's
     ``ALIYUN::ROS::Stack`` ``TemplateBody``): that template is judged as a template of the same kind, in the parent's
@@ -647,8 +661,21 @@ class NestedStack(_Frozen):
     body: str
     """Its property holding the child template (a map, or the template's JSON / YAML text)."""
     parameters: str
-    """Its property giving the child's Parameters their values (a map of name to value)."""
+    """Its property giving the child's Parameters their values (a map of name to value, or a list of ``ParameterKey`` /
+    ``ParameterValue`` entries)."""
     source: str
+    runs_as: str | None = None
+    """(stackset49) The ``stack_templates`` type whose reading the child takes when the resource makes a StackSet or a
+    stack group (``AWS::CloudFormation::StackSet``, ``ALIYUN::ROS::StackGroup``): its template runs in each stack
+    instance's region, none of its own, as the Pulumi StackSet's does; None: a nested stack in the parent's region."""
+    overrides: str | None = None
+    """(stackset49) The key path (dots) of the resource's own stack instance groups' parameter overrides
+    (``StackInstancesGroup.ParameterOverrides``): the child is read once per group, with that group's overrides over
+    ``parameters`` (so a Default every group overrides is not what any of them runs with); None or no group: once,
+    with ``parameters`` alone."""
+    instances: TemplateInstances | None = None
+    """(stackset49) The template resources making this group's stack instances (ROS's ``ALIYUN::ROS::StackInstances``
+    naming the group's literal ``StackGroupName``): each is read as an instance group of ``overrides``."""
 
 
 class TemplateEvent(_Frozen):

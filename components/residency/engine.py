@@ -49,6 +49,7 @@ from components.residency.endpoints import (
     GroupField,
     InstanceRegionCommand,
     NameServerField,
+    NestedStack,
     PhoneField,
     PrivateIntegration,
     PublicAccess,
@@ -4443,7 +4444,7 @@ class RuleEngine:
         self, walk: _Walk, document: Any, path: str, key: str, depth: int, template: StackTemplate | None = None
     ) -> None:
         parent, known, resources = walk.kpath, walk.known, walk.template_resources
-        nested: list[tuple[str, Any, dict[Any, Any]]] = []
+        nested: list[tuple[str, Any, dict[Any, Any], StackTemplate]] = []
         if template is not None and template.nested and isinstance(document, dict):
             document, nested = self._nested_templates(walk, document, template)
         if template is not None and template.placeholder_documents and isinstance(document, dict):
@@ -4498,39 +4499,53 @@ class RuleEngine:
         finally:
             walk.kpath, walk.known, walk.template_resources, walk.template = parent, known, resources, outer
             walk.document = outer_document
-        for where, body, values in nested:
-            # A nested stack's template, in its parent's region, with the Parameter values its parent gives it.
+        for where, body, values, child in nested:
+            # A nested stack's template, in its parent's region (a StackSet's or stack group's, in its instances'
+            # regions: ``child``), with the Parameter values its parent gives it.
             outer_given = walk.stack_parameters
             walk.stack_parameters = values
             try:
-                self._walk_document(walk, body, f"{path}.{where}", key, depth + 1, template)
+                self._walk_document(walk, body, f"{path}.{where}", key, depth + 1, child)
             finally:
                 walk.stack_parameters = outer_given
 
     def _nested_templates(
         self, walk: _Walk, document: dict[Any, Any], template: StackTemplate
-    ) -> tuple[dict[Any, Any], list[tuple[str, Any, dict[Any, Any]]]]:
+    ) -> tuple[dict[Any, Any], list[tuple[str, Any, dict[Any, Any], StackTemplate]]]:
         """A template's nested stacks written inline (``stack_templates`` ``nested``: ROS's ``ALIYUN::ROS::Stack``
-        ``TemplateBody``, a map or the template's JSON / YAML text): ``document`` without them, and each as (its path,
-        its template, the values it gives the child's Parameters). A given value that is a ``Ref`` to one of this
-        template's Parameters is that Parameter's value (:meth:`_parameter_value`); any other function is not known
-        here, so that Parameter is not filled in from its Default. A body that is no template stays in ``document``
-        (walked as before)."""
+        ``TemplateBody``, a map or the template's JSON / YAML text; since stop 49 a StackSet's or a stack group's,
+        ``AWS::CloudFormation::StackSet`` and ``ALIYUN::ROS::StackGroup``): ``document`` without them, and each as (its
+        path, its template, the values it gives the child's Parameters, the ``stack_templates`` entry it is read as). A
+        given value that is a ``Ref`` to one of this template's Parameters is that Parameter's value
+        (:meth:`_parameter_value`); any other function is not known here, so that Parameter is not filled in from its
+        Default. A StackSet's child is read once per distinct set of values its instance groups run with
+        (:func:`_instance_values`). A body that is no template stays in ``document`` (walked as before)."""
         kinds = {n.type: n for n in template.nested}
-        nested: list[tuple[str, Any, dict[Any, Any]]] = []
+        nested: list[tuple[str, Any, dict[Any, Any], StackTemplate]] = []
         replaced: dict[Any, Any] = {}
         bodies = {kind: n.body for kind, n in kinds.items()}
         for logical_id, resource, props, name, body in _resource_documents(document, bodies):
-            values = props.get(kinds[resource["Type"]].parameters)
+            kind = kinds[resource["Type"]]
+            child = template if kind.runs_as is None else self._stack_template_of(kind.runs_as)
             given = {
                 parameter: self._nested_parameter(walk, document, template, value)
-                for parameter, value in (values.items() if isinstance(values, Mapping) else ())
+                for parameter, value in _given_values(props.get(kind.parameters)).items()
             }
             replaced[logical_id] = {**resource, "Properties": {k: v for k, v in props.items() if k != name}}
-            nested.append((f"Resources.{logical_id}.Properties.{name}", body, given))
+            overrides = [
+                {p: self._nested_parameter(walk, document, template, v) for p, v in group.items()}
+                for group in _instance_overrides(document, props, kind)
+            ]
+            for values in _instance_values(given, overrides):
+                nested.append((f"Resources.{logical_id}.Properties.{name}", body, values, child))
         if not nested:
             return document, []
         return {**document, "Resources": {**document["Resources"], **replaced}}, nested
+
+    def _stack_template_of(self, type_: str) -> StackTemplate:
+        """The ``stack_templates`` entry of the Pulumi type ``type_`` (a ``nested`` entry's ``runs_as``, checked to
+        name one by ``tests/test_catalogue.py``)."""
+        return next(t for t in self.endpoints.stack_templates if t.type == type_)
 
     def _template_placeholder_documents(
         self, walk: _Walk, document: dict[Any, Any], template: StackTemplate
@@ -5917,15 +5932,68 @@ def _given_parameters(props: Mapping[str, Any]) -> Any:
 
 
 def _parameter_pairs(given: Any) -> dict[Any, Any]:
-    """A ROS ``{parameter_key, parameter_value}`` list (``parameterKey`` in engine documents) as name -> value (the
-    first pair of a name); empty for anything else."""
+    """A ROS ``{parameter_key, parameter_value}`` list (``parameterKey`` in engine documents; ``ParameterKey`` in a
+    CloudFormation template) as name -> value (the first pair of a name); empty for anything else."""
     pairs: dict[Any, Any] = {}
     if isinstance(given, (list, tuple)):
         for pair in given:
             if isinstance(pair, Mapping):
-                name = pair.get("parameter_key", pair.get("parameterKey"))
-                pairs.setdefault(name, pair.get("parameter_value", pair.get("parameterValue")))
+                # ParameterKey / ParameterValue: a CloudFormation template's Parameter entries (an
+                # AWS::CloudFormation::StackSet's Parameters and ParameterOverrides, stop 49).
+                name = pair.get("parameter_key", pair.get("parameterKey", pair.get("ParameterKey")))
+                value = pair.get("parameter_value", pair.get("parameterValue", pair.get("ParameterValue")))
+                pairs.setdefault(name, value)
     return pairs
+
+
+def _given_values(given: Any) -> dict[Any, Any]:
+    """A template resource's Parameter values as name -> value: a map as written (ROS's ``ALIYUN::ROS::Stack`` and
+    ``ALIYUN::ROS::StackGroup`` ``Parameters``), or a list of ``ParameterKey`` / ``ParameterValue`` entries (an
+    ``AWS::CloudFormation::StackSet``'s ``Parameters`` and ``ParameterOverrides``, :func:`_parameter_pairs`)."""
+    return dict(given) if isinstance(given, Mapping) else _parameter_pairs(given)
+
+
+def _instance_overrides(
+    document: Mapping[Any, Any], props: Mapping[Any, Any], kind: NestedStack
+) -> list[dict[Any, Any]]:
+    """The parameter overrides of each stack instance group of a StackSet or stack group a template makes, one map per
+    group (empty for a group that overrides nothing): its own groups (``kind.overrides``:
+    ``StackInstancesGroup.ParameterOverrides``), and the template's instance resources naming it by its literal name
+    (``kind.instances``: ROS's ``ALIYUN::ROS::StackInstances``). None of either: an empty list."""
+    found: list[dict[Any, Any]] = []
+    if kind.overrides is not None:
+        head, _, rest = kind.overrides.partition(".")
+        groups = props.get(head)
+        found += (
+            [_given_values(g.get(rest)) for g in groups if isinstance(g, Mapping)] if isinstance(groups, list) else []
+        )
+    instances = kind.instances
+    name = props.get(instances.name) if instances is not None else None
+    if instances is None or not isinstance(name, str):
+        return found  # a group named by a function: no instance is told to be its (each is judged as written)
+    resources = document.get("Resources")
+    for resource in resources.values() if isinstance(resources, Mapping) else ():
+        if not isinstance(resource, Mapping) or resource.get("Type") != instances.type:
+            continue
+        own = resource.get("Properties")
+        if isinstance(own, Mapping) and own.get(instances.name) == name:
+            found.append(_given_values(own.get(instances.overrides)))
+    return found
+
+
+def _instance_values(given: dict[Any, Any], overrides: list[dict[Any, Any]]) -> list[dict[Any, Any]]:
+    """The Parameter values a StackSet's template runs with: for each instance group, its overrides over the StackSet's
+    own values ("A list of StackSet parameters whose values you want to override in the selected stack instances",
+    AWS::CloudFormation::StackSet StackInstances); each distinct set once. With no group, the StackSet's own values
+    alone (its instances, made elsewhere, may override nothing: the Defaults they leave are read)."""
+    if not overrides:
+        return [given]
+    distinct: list[dict[Any, Any]] = []
+    for group in overrides:
+        values = {**given, **group}
+        if values not in distinct:
+            distinct.append(values)
+    return distinct
 
 
 def _sub_text(text: str, values: Mapping[str, str]) -> str:
