@@ -6171,10 +6171,10 @@ _RED49_WRITES: list[tuple[str, str, Callable[[str], dict[str, Any]]]] = [
      lambda a: {"name": "s", "deployment_configuration": {"strategy": "BLUE_GREEN", "lifecycle_hooks": [
          {"hook_target_arn": _red49_arn("lambda", "function:h", a), "role_arn": _RED49_ROLE,
           "lifecycle_stages": ["POST_TEST_TRAFFIC_SHIFT"]}]}}),
-    ("aws:bedrock/agentcoreMemory:AgentcoreMemory", "stream_delivery_resources.resource[0].kinesis.data_stream_arn",
-     lambda a: {"name": "m", "event_expiry_duration": 30, "stream_delivery_resources": {"resource": [{"kinesis": {
+    ("aws:bedrock/agentcoreMemory:AgentcoreMemory", "stream_delivery_resources.resource.kinesis.data_stream_arn",
+     lambda a: {"name": "m", "event_expiry_duration": 30, "stream_delivery_resources": {"resource": {"kinesis": {
          "data_stream_arn": _red49_arn("kinesis", "stream/memory", a),
-         "content_configurations": [{"type": "MEMORY_RECORDS", "level": "FULL_CONTENT"}]}}]}}),
+         "content_configuration": {"type": "MEMORY_RECORDS", "level": "FULL_CONTENT"}}}}}),
     ("aws:workspacesweb/userAccessLoggingSettings:UserAccessLoggingSettings", "kinesis_stream_arn",
      lambda a: {"kinesis_stream_arn": _red49_arn("kinesis", "stream/amazon-workspaces-web-access", a)}),
     ("aws:pipes/pipe:Pipe", "log_configuration.firehose_log_destination.delivery_stream_arn",
