@@ -6233,3 +6233,24 @@ def test_a_config_managed_rule_names_no_function() -> None:
     subject = aws("aws:cfg/rule:Rule", _PINNED_EU, name="versioning",
                   source={"owner": "AWS", "source_identifier": "S3_BUCKET_VERSIONING_ENABLED"})  # fmt: skip
     assert RuleEngine("EU").check(subject)[0] == []
+
+
+_RED49_CORS = {"AllowOrigins": ["https://portal.partner.example.com"], "AllowMethods": ["GET"]}
+
+
+def test_a_template_function_urls_cors_origins_are_judged_as_the_pulumi_function_url() -> None:
+    # awsred49 (stop 49): an origin allowed to call a function URL is a match field on the Pulumi FunctionUrl (no
+    # destination); AWS::Lambda::Url `Cors` and a SAM function's `FunctionUrlConfig` were RES-015 on main 3b6f8c1.
+    sam = aws(_STACK, _PINNED_EU, template_body=json.dumps({"Transform": "AWS::Serverless-2016-10-31", "Resources": {
+        "Fn": {"Type": "AWS::Serverless::Function", "Properties": {
+            "Runtime": "python3.12", "Handler": "index.h", "InlineCode": "x",
+            "FunctionUrlConfig": {"AuthType": "AWS_IAM", "Cors": _RED49_CORS}}}}}))  # fmt: skip
+    url = _cfn("AWS::Lambda::Url", TargetFunctionArn="arn:aws:lambda:eu-central-1:123456789012:function:f",
+               AuthType="AWS_IAM", Cors=_RED49_CORS)  # fmt: skip
+    twin = aws("aws:lambda/functionUrl:FunctionUrl", _PINNED_EU, function_name="f", authorization_type="AWS_IAM",
+               cors={"allow_origins": _RED49_CORS["AllowOrigins"], "allow_methods": ["GET"]})  # fmt: skip
+    assert [RuleEngine("EU").check(s)[0] for s in (sam, url, twin)] == [[], [], []]
+    # The rest of the URL is still judged: its function in a foreign Region is RES-004.
+    abroad = _cfn("AWS::Lambda::Url", TargetFunctionArn="arn:aws:lambda:us-east-1:123456789012:function:f",
+                  AuthType="AWS_IAM", Cors=_RED49_CORS)  # fmt: skip
+    assert [f.rule.id for f in RuleEngine("EU").check(abroad)[0]] == ["RES-004"]
