@@ -12451,6 +12451,31 @@ def test_the_own_resource_by_its_output_passes_unpinned_awsred48(
         _first_violation(code, partner)
 
 
+# -- awsred49 (stop 49): three more source ARNs round 4 left unlisted ------------------------------------------------
+
+_RED49_MADE: list[tuple[str, str, str, str, str, Callable[[str], dict[str, Any]]]] = [
+    ("aws:secretsmanager/secret:Secret", "arn", "arn:aws:secretsmanager:{r}:{}:secret:claims-db-AbCdEf", "",
+     "aws:lambda/permission:Permission", _ma46_permission("secretsmanager.amazonaws.com")),
+    ("aws:ses/receiptRule:ReceiptRule", "arn", "arn:aws:ses:{r}:{}:receipt-rule-set/inbound:receipt-rule/claims", "",
+     "aws:lambda/permission:Permission", _ma46_permission("ses.amazonaws.com")),
+    ("aws:cfg/rule:Rule", "arn", "arn:aws:config:{r}:{}:config-rule/config-rule-a1b2c3", "",
+     "aws:lambda/permission:Permission", _ma46_permission("config.amazonaws.com")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("code", ["EU", "DE", "US", "JP"])
+@pytest.mark.parametrize(
+    ("made", "output", "arn", "after", "consumer", "props"), _RED49_MADE, ids=[r[0] for r in _RED49_MADE]
+)
+def test_the_own_resource_by_its_output_passes_unpinned_awsred49(
+    code: str, made: str, output: str, arn: str, after: str, consumer: str, props: Callable[[str], dict[str, Any]]
+) -> None:
+    """awsred49 (stop 49): under a provider pinning no account, the stack's own secret, SES receipt rule and Config rule
+    by their `arn` output pass as a Lambda permission's `source_arn` (RES-023 on main 3b6f8c1); the same text not made
+    and another account's stay RES-023."""
+    test_the_own_resource_by_its_output_passes_unpinned_awsred48(code, made, output, arn, after, consumer, props)
+
+
 @pytest.mark.parametrize("code", ["EU", "US", "CN"])
 def test_a_fluentd_sqs_output_without_region_is_refused_outside_japan(code: str) -> None:
     # plugins46: fluent-plugin-sqs's `region` defaults to ap-northeast-1 (passed every door before, EU and CN). A

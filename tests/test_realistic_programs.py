@@ -45,6 +45,7 @@ import platform_programs_awsred45 as aw45
 import platform_programs_awsred46 as aw46
 import platform_programs_awsred47 as aw47
 import platform_programs_awsred48 as aw48
+import platform_programs_awsred49 as aw49
 import platform_programs_bodies42 as bd42
 import platform_programs_cfnmap45 as cm45
 import platform_programs_cfnsfn45 as cs45
@@ -18223,6 +18224,12 @@ CASES: list[Case] = [
     # every door before), a foreign Default every group overrides at home passes (as before: nothing was read). The
     # Pulumi StackSet / stack group and their instances (not joined this stop): before = after.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ss49.rows()],
+    # -- stop 49, AWS red team, round 21 (tests/platform_programs_awsred49.py): an SES receipt rule's Lambda action
+    # topic, a CodeDeploy trigger, a Config custom rule's function, a rotation function, an IoT authorizer, a Kendra
+    # enrichment hook, an AgentCore memory stream, a pipe's Firehose log destination, a file share's audit log group and
+    # a VPN tunnel's log group of another account are RES-023 outside CN (each passed every door before); the stack's
+    # own topic, function, stream or log group and the declared account pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw49.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -6202,3 +6202,161 @@ PAIRS += [
      ali("alicloud:ros/stack:Stack", template_body=_stack_group_in_template("ap-southeast-1")),
      "template_body(json).Resources.Group.Properties.TemplateBody.Resources.Peer.Properties.AcceptingRegionId"),
 ]  # fmt: skip
+
+
+def _red49_arn(service: str, resource: str, account: str) -> str:
+    return f"arn:aws:{service}:eu-central-1:{account}:{resource}"
+
+
+def _fn49(account: str) -> str:
+    return _red49_arn("lambda", "function:handler", account)
+
+
+def _logs49(account: str) -> str:
+    return _red49_arn("logs", "log-group:audit", account)
+
+
+_RED49_ROLE = "arn:aws:iam::123456789012:role/service"
+_ENRICH = "custom_document_enrichment_configuration"
+_CONFLICT = "sync_config.lambda_conflict_handler_config.lambda_conflict_handler_arn"
+# AWS red team, round 21 (stop 49): topics, functions, streams and log destinations that receive the stack's data,
+# named by an ARN whose account no entry read (written_account_fields). Each offending subject passed on main 3b6f8c1
+# (a foreign Region was RES-004 already); (type, finding path, props given the receiving account).
+_RED49_WRITES: list[tuple[str, str, Callable[[str], dict[str, Any]]]] = [
+    ("aws:ses/receiptRule:ReceiptRule", "lambda_actions[0].topic_arn",
+     lambda a: {"name": "r", "rule_set_name": "s", "lambda_actions": [
+         {"function_arn": _red49_arn("lambda", "function:f", "123456789012"), "position": 1,
+          "topic_arn": _red49_arn("sns", "mail-events", a)}]}),
+    ("aws:codedeploy/deploymentGroup:DeploymentGroup", "trigger_configurations[0].trigger_target_arn",
+     lambda a: {"app_name": "a", "deployment_group_name": "g", "service_role_arn": _RED49_ROLE,
+                "trigger_configurations": [{"trigger_events": ["DeploymentFailure"], "trigger_name": "t",
+                                            "trigger_target_arn": _red49_arn("sns", "deployments", a)}]}),
+    ("aws:applicationinsights/application:Application", "ops_item_sns_topic_arn",
+     lambda a: {"resource_group_name": "g", "ops_center_enabled": True,
+                "ops_item_sns_topic_arn": _red49_arn("sns", "ops-items", a)}),
+    ("aws:sagemaker/labelingJob:LabelingJob", "output_config.sns_topic_arn",
+     lambda a: {"output_config": {"sns_topic_arn": _red49_arn("sns", "labels", a)}}),
+    ("aws:cfg/rule:Rule", "source.source_identifier",
+     lambda a: {"name": "n", "source": {"owner": "CUSTOM_LAMBDA", "source_identifier": _fn49(a),
+                                        "source_details": [{"message_type": "ConfigurationItemChangeNotification"}]}}),
+    ("aws:cfg/organizationCustomRule:OrganizationCustomRule", "lambda_function_arn",
+     lambda a: {"name": "n", "trigger_types": ["ConfigurationItemChangeNotification"],
+                "lambda_function_arn": _red49_arn("lambda", "function:c", a)}),
+    ("aws:secretsmanager/secretRotation:SecretRotation", "rotation_lambda_arn",
+     lambda a: {"secret_id": "s", "rotation_lambda_arn": _red49_arn("lambda", "function:rotate", a),
+                "rotation_rules": {"automatically_after_days": 30}}),
+    *[("aws:kendra/dataSource:DataSource", f"{_ENRICH}.{hook}_extraction_hook_configuration.lambda_arn",
+       lambda a, hook=hook: {"index_id": "i", "name": "d", "type": "WEBCRAWLER", _ENRICH: {
+           "role_arn": _RED49_ROLE, f"{hook}_extraction_hook_configuration": {"lambda_arn": _fn49(a)}}})
+      for hook in ("pre", "post")],
+    ("aws:bedrock/agentFlow:AgentFlow", "definition.nodes[0].configuration.lambda_function.lambda_arn",
+     lambda a: {"name": "f", "execution_role_arn": _RED49_ROLE, "definition": {"nodes": [
+         {"name": "L", "type": "LambdaFunction",
+          "configuration": {"lambda_function": {"lambda_arn": _red49_arn("lambda", "function:f", a)}}}]}}),
+    ("aws:bedrock/agentcoreGatewayTarget:AgentcoreGatewayTarget", "target_configuration.mcp.lambda_.lambda_arn",
+     lambda a: {"name": "t", "gateway_identifier": "g", "target_configuration": {"mcp": {
+         "lambda_": {"lambda_arn": _red49_arn("lambda", "function:tools", a)}}}}),
+    ("aws:iot/authorizer:Authorizer", "authorizer_function_arn",
+     lambda a: {"authorizer_function_arn": _red49_arn("lambda", "function:auth", a), "signing_disabled": True}),
+    ("aws:iot/provisioningTemplate:ProvisioningTemplate", "pre_provisioning_hook.target_arn",
+     lambda a: {"name": "t", "provisioning_role_arn": _RED49_ROLE, "template_body": "{}",
+                "pre_provisioning_hook": {"target_arn": _red49_arn("lambda", "function:hook", a)}}),
+    ("aws:ec2clientvpn/endpoint:Endpoint", "client_connect_options.lambda_function_arn",
+     lambda a: {"client_cidr_block": "10.0.0.0/16", "connection_log_options": {"enabled": False},
+                "client_connect_options": {"enabled": True,
+                                           "lambda_function_arn": _red49_arn("lambda", "function:AWSClientVPN-c", a)}}),
+    ("aws:appsync/resolver:Resolver", _CONFLICT,
+     lambda a: {"api_id": "a", "type": "Mutation", "field": "f", "sync_config": {"conflict_handler": "LAMBDA",
+                "lambda_conflict_handler_config": {"lambda_conflict_handler_arn": _fn49(a)}}}),
+    ("aws:appsync/function:Function", _CONFLICT,
+     lambda a: {"api_id": "a", "name": "f", "data_source": "d", "sync_config": {"conflict_handler": "LAMBDA",
+                "lambda_conflict_handler_config": {"lambda_conflict_handler_arn": _fn49(a)}}}),
+    ("aws:chime/sdkvoiceSipMediaApplication:SdkvoiceSipMediaApplication", "endpoints.lambda_arn",
+     lambda a: {"aws_region": "eu-central-1", "name": "s", "endpoints": {"lambda_arn": _fn49(a)}}),
+    ("aws:ecs/service:Service", "deployment_configuration.lifecycle_hooks[0].hook_target_arn",
+     lambda a: {"name": "s", "deployment_configuration": {"strategy": "BLUE_GREEN", "lifecycle_hooks": [
+         {"hook_target_arn": _red49_arn("lambda", "function:h", a), "role_arn": _RED49_ROLE,
+          "lifecycle_stages": ["POST_TEST_TRAFFIC_SHIFT"]}]}}),
+    ("aws:bedrock/agentcoreMemory:AgentcoreMemory", "stream_delivery_resources.resource.kinesis.data_stream_arn",
+     lambda a: {"name": "m", "event_expiry_duration": 30, "stream_delivery_resources": {"resource": {"kinesis": {
+         "data_stream_arn": _red49_arn("kinesis", "stream/memory", a),
+         "content_configuration": {"type": "MEMORY_RECORDS", "level": "FULL_CONTENT"}}}}}),
+    ("aws:workspacesweb/userAccessLoggingSettings:UserAccessLoggingSettings", "kinesis_stream_arn",
+     lambda a: {"kinesis_stream_arn": _red49_arn("kinesis", "stream/amazon-workspaces-web-access", a)}),
+    ("aws:pipes/pipe:Pipe", "log_configuration.firehose_log_destination.delivery_stream_arn",
+     lambda a: {"role_arn": _RED49_ROLE, "source": _red49_arn("sqs", "q", "123456789012"),
+                "target": _red49_arn("sqs", "q2", "123456789012"), "log_configuration": {
+                    "level": "TRACE", "include_execution_datas": ["ALL"],
+                    "firehose_log_destination": {
+                        "delivery_stream_arn": _red49_arn("firehose", "deliverystream/p", a)}}}),
+    ("aws:pipes/pipe:Pipe", "log_configuration.cloudwatch_logs_log_destination.log_group_arn",
+     lambda a: {"role_arn": _RED49_ROLE, "source": _red49_arn("sqs", "q", "123456789012"),
+                "target": _red49_arn("sqs", "q2", "123456789012"), "log_configuration": {
+                    "level": "ERROR", "cloudwatch_logs_log_destination": {"log_group_arn": _logs49(a)}}}),
+    ("aws:storagegateway/nfsFileShare:NfsFileShare", "audit_destination_arn",
+     lambda a: {"client_lists": ["10.0.0.0/8"], "role_arn": _RED49_ROLE,
+                "audit_destination_arn": _red49_arn("logs", "log-group:audit", a)}),
+    ("aws:storagegateway/smbFileShare:SmbFileShare", "audit_destination_arn",
+     lambda a: {"role_arn": _RED49_ROLE, "audit_destination_arn": _red49_arn("logs", "log-group:audit", a)}),
+    ("aws:storagegateway/fileSystemAssociation:FileSystemAssociation", "audit_destination_arn",
+     lambda a: {"username": "admin", "audit_destination_arn": _red49_arn("logs", "log-group:audit", a)}),
+    ("aws:storagegateway/gateway:Gateway", "cloudwatch_log_group_arn",
+     lambda a: {"gateway_name": "g", "gateway_timezone": "GMT", "cloudwatch_log_group_arn": _logs49(a)}),
+    *[("aws:ec2/vpnConnection:VpnConnection", f"{tunnel}_log_options.cloudwatch_log_options.{field}",
+       lambda a, tunnel=tunnel, field=field: {"customer_gateway_id": "cgw-1", "type": "ipsec.1",
+                                              f"{tunnel}_log_options": {"cloudwatch_log_options": {
+                                                  "log_enabled": True, field: _logs49(a)}}})
+      for tunnel in ("tunnel1", "tunnel2") for field in ("log_group_arn", "bgp_log_group_arn")],
+    ("aws:datasync/task:Task", "cloudwatch_log_group_arn",
+     lambda a: {"cloudwatch_log_group_arn": _red49_arn("logs", "log-group:datasync", a)}),
+    ("aws:amp/workspace:Workspace", "logging_configuration.log_group_arn",
+     lambda a: {"logging_configuration": {"log_group_arn": _red49_arn("logs", "log-group:amp:*", a)}}),
+    ("aws:kinesis/analyticsApplication:AnalyticsApplication", "cloudwatch_logging_options.log_stream_arn",
+     lambda a: {"name": "a", "cloudwatch_logging_options": {
+         "log_stream_arn": _red49_arn("logs", "log-group:ka:log-stream:s", a), "role_arn": _RED49_ROLE}}),
+    ("aws:kinesisanalyticsv2/application:Application", "cloudwatch_logging_options.log_stream_arn",
+     lambda a: {"name": "a", "runtime_environment": "FLINK-1_20", "service_execution_role": _RED49_ROLE,
+                "cloudwatch_logging_options": {"log_stream_arn": _red49_arn("logs", "log-group:ka:log-stream:s", a)}}),
+]  # fmt: skip
+PAIRS += [
+    ("RES-023", "EU", aws(token, _PINNED_EU, **props("123456789012")), aws(token, _PINNED_EU, **props(_OTHER)), path)
+    for token, path, props in (_RED49_WRITES[i] for i in (0, 1, 2, 4, 6, 18, 21, 23))
+]
+
+
+@pytest.mark.parametrize(
+    ("token", "path", "props"), _RED49_WRITES, ids=[f"{t.split(':')[1]}-{p}" for t, p, _ in _RED49_WRITES]
+)
+def test_round_21_names_the_receiving_account(token: str, path: str, props: Callable[[str], dict[str, Any]]) -> None:
+    # AWS red team, round 21 (stop 49): another account is refused unless pinned or declared; the own passes pinned;
+    # aws-cn by partition.
+    test_round_18_names_the_receiving_account(token, path, props, "which receives what the stack writes there")
+
+
+def test_a_config_managed_rule_names_no_function() -> None:
+    # awsred49: a managed rule's `source_identifier` is the rule's name (S3_BUCKET_VERSIONING_ENABLED), no ARN: it
+    # names no account.
+    subject = aws("aws:cfg/rule:Rule", _PINNED_EU, name="versioning",
+                  source={"owner": "AWS", "source_identifier": "S3_BUCKET_VERSIONING_ENABLED"})  # fmt: skip
+    assert RuleEngine("EU").check(subject)[0] == []
+
+
+_RED49_CORS = {"AllowOrigins": ["https://portal.partner.example.com"], "AllowMethods": ["GET"]}
+
+
+def test_a_template_function_urls_cors_origins_are_judged_as_the_pulumi_function_url() -> None:
+    # awsred49 (stop 49): an origin allowed to call a function URL is a match field on the Pulumi FunctionUrl (no
+    # destination); AWS::Lambda::Url `Cors` and a SAM function's `FunctionUrlConfig` were RES-015 on main 3b6f8c1.
+    sam = aws(_STACK, _PINNED_EU, template_body=json.dumps({"Transform": "AWS::Serverless-2016-10-31", "Resources": {
+        "Fn": {"Type": "AWS::Serverless::Function", "Properties": {
+            "Runtime": "python3.12", "Handler": "index.h", "InlineCode": "x",
+            "FunctionUrlConfig": {"AuthType": "AWS_IAM", "Cors": _RED49_CORS}}}}}))  # fmt: skip
+    url = _cfn("AWS::Lambda::Url", TargetFunctionArn="arn:aws:lambda:eu-central-1:123456789012:function:f",
+               AuthType="AWS_IAM", Cors=_RED49_CORS)  # fmt: skip
+    twin = aws("aws:lambda/functionUrl:FunctionUrl", _PINNED_EU, function_name="f", authorization_type="AWS_IAM",
+               cors={"allow_origins": _RED49_CORS["AllowOrigins"], "allow_methods": ["GET"]})  # fmt: skip
+    assert [RuleEngine("EU").check(s)[0] for s in (sam, url, twin)] == [[], [], []]
+    # The rest of the URL is still judged: its function in a foreign Region is RES-004.
+    abroad = _cfn("AWS::Lambda::Url", TargetFunctionArn="arn:aws:lambda:us-east-1:123456789012:function:f",
+                  AuthType="AWS_IAM", Cors=_RED49_CORS)  # fmt: skip
+    assert [f.rule.id for f in RuleEngine("EU").check(abroad)[0]] == ["RES-004"]
