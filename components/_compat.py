@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
+import dataclasses
 import functools
 import inspect
 import sys
 import threading
 from collections.abc import Awaitable, Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import pulumi
 import pulumi.runtime.config as _runtime_config
@@ -57,6 +58,8 @@ __all__ = [
     "keep_stack_transformation_last",
     "lean_unknowns_check",
     "massage_output",
+    "OutputState",
+    "output_state",
     "policy_proxy_target",
     "pumping",
     "registration_unhooked",
@@ -472,17 +475,44 @@ async def construction_over(patience: float | None = None) -> None:
 _OUTPUT_DATA = getattr(pulumi.Output, "_from_data", None) is not None
 
 
-async def resolved(output: pulumi.Output[Any]) -> tuple[Any, bool, bool, set[pulumi.Resource]]:
-    """An Output's (value, is_known, is_secret, dependencies) once it resolves.
+class OutputState(Protocol):
+    """An Output's state once it resolves, as the SDK's ``_OutputData`` holds it (pulumi/output.py)."""
 
-    Read from the SDK's single ``_OutputData`` future (one await); without it, the public API.
-    """
+    value: Any
+    is_known: bool
+    is_secret: bool
+    resources: set[pulumi.Resource]
+
+
+@dataclasses.dataclass
+class _PublicState:
+    """:class:`OutputState` read through the public API (an SDK without ``_OutputData``)."""
+
+    value: Any
+    is_known: bool
+    is_secret: bool
+    resources: set[pulumi.Resource]
+
+
+def output_state(output: pulumi.Output[Any]) -> Awaitable[OutputState]:
+    """An awaitable of an Output's :class:`OutputState`: the SDK's single ``_OutputData`` future itself (awaiting it
+    suspends exactly as awaiting a coroutine awaiting it would, with no coroutine made or resumed per value: the guard
+    awaits one per held input, stop 49), else one reading the public API."""
     data = getattr(output, "_data", None)
     if _OUTPUT_DATA and isinstance(data, asyncio.Future):
-        state = await data
-        return state.value, state.is_known, state.is_secret, state.resources
+        return data
+    return _public_state(output)
+
+
+async def _public_state(output: pulumi.Output[Any]) -> OutputState:
     value = await output.future(with_unknowns=True)
-    return value, await output.is_known(), await output.is_secret(), await output.resources()
+    return _PublicState(value, await output.is_known(), await output.is_secret(), await output.resources())
+
+
+async def resolved(output: pulumi.Output[Any]) -> tuple[Any, bool, bool, set[pulumi.Resource]]:
+    """An Output's (value, is_known, is_secret, dependencies) once it resolves (:func:`output_state`)."""
+    state = await output_state(output)
+    return state.value, state.is_known, state.is_secret, state.resources
 
 
 OUTPUT_PATIENCE_SECONDS = 30.0

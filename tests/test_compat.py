@@ -9,6 +9,7 @@ or, where there is none (the registration hook), refuse to run.
 from __future__ import annotations
 
 import ast
+import inspect
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -75,6 +76,27 @@ def test_resolved_gives_value_secretness_and_dependencies(
     value, known, is_secret, resources = run.value
     assert value == {"arn": run.find("b").outputs["arn"]}
     assert (known, is_secret, resources) == (True, secret, ["b"])
+
+
+@pytest.mark.parametrize("secret", [False, True], ids=["plain", "secret"])
+def test_output_state_is_what_resolved_gives(pulumi_mocks: MockSession, output_data: str, secret: bool) -> None:
+    """``output_state`` (the guard's await per held input, stop 49) reads the state ``resolved`` gives, field for field:
+    as the SDK's own future itself (no coroutine made per value), or through the public API without ``_data``."""
+
+    def program() -> tuple[Any, ...]:
+        bucket = aws.s3.Bucket("b")
+        source: pulumi.Output[Any] = bucket.arn.apply(lambda arn: {"arn": arn})
+        output = pulumi.Output.secret(source) if secret else source
+        awaitable = _compat.output_state(output)
+        made_a_coroutine = inspect.iscoroutine(awaitable)
+        state = _compat.sync_await(awaitable)
+        fields = (state.value, state.is_known, state.is_secret, state.resources)
+        return made_a_coroutine, fields, _resolve(output)
+
+    made_a_coroutine, fields, resolved = pulumi_mocks.run(program).value
+    assert made_a_coroutine is (output_data == "public")
+    assert fields == resolved
+    assert list(fields[1:3]) == [True, secret]
 
 
 def test_settled_tells_a_resolved_output_without_waiting(pulumi_mocks: MockSession, output_data: str) -> None:
