@@ -69,6 +69,7 @@ import platform_programs_falsealarm27 as fa27
 import platform_programs_falsealarm28 as fa28
 import platform_programs_falsealarm46 as fa46
 import platform_programs_falsealarm47 as fa47
+import platform_programs_falsealarm49 as fa49
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_glue43 as g43
@@ -18207,6 +18208,8 @@ CASES: list[Case] = [
     # declared grantees pass, and its own AppSync API, HTTP API stage and Bedrock agent by their ARN output under an
     # unpinned provider pass (RES-023 before).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw48.rows()],
+    # -- stop 49, false alarms round 9 (tests/platform_programs_falsealarm49.py): TODO
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa49.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
