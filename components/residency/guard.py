@@ -193,10 +193,14 @@ _NAMES = frozenset({RuleId.DESTINATION_HOST_PROVEN, RuleId.REGIONLESS_REFERENCE_
 
 def _judged_later(type_: str, finding: Finding, joined: frozenset[str]) -> bool:
     """A finding judged again once construction is over (``Guard._judge_later``): a regionless name or host the program
-    may make further down, and any finding at a Stage's variable, which is judged as the Integrations of its API read it
-    (a bucket, the host of a URL, or a bare host: stage-variables join), whatever their order in the program."""
+    may make further down, an object held in a bucket it may make further down, and any finding at a Stage's variable,
+    which is judged as the Integrations of its API read it (a bucket, the host of a URL, or a bare host: stage-variables
+    join), whatever their order in the program."""
     return finding.declared_by is None and (
         finding.rule.id in _REGIONLESS
+        # (falsealarm49) An object held in S3 (an included snippet, an API body, a definition): its bucket may be one
+        # the program makes further down, which proves it (``held_in_bucket``).
+        or held_in_bucket(finding)
         or (type_ in stages.STAGE_TYPES and stages.variable_path(finding.path))
         # A type whose grant to everyone is the stack's answer (``RuleEngine.joined_public_types``, the one set the
         # policy pack's stack policy reads): an Integration serving stored data, by its Methods / Routes (stop 43), and
