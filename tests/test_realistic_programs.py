@@ -18208,7 +18208,11 @@ CASES: list[Case] = [
     # declared grantees pass, and its own AppSync API, HTTP API stage and Bedrock agent by their ARN output under an
     # unpinned provider pass (RES-023 before).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw48.rows()],
-    # -- stop 49, false alarms round 9 (tests/platform_programs_falsealarm49.py): TODO
+    # -- stop 49, false alarms round 9 (tests/platform_programs_falsealarm49.py): an AWS::Include snippet or a SAM API
+    # body in a bucket the program makes passes at every door: provider-named (RES-025 / RES-024 in CN at the guard
+    # and the plan before), constructed after the stack (RES-025 before) or beside it (RES-025 at the pack before);
+    # a bucket the program does not make stays refused in CN. Everyday EKS / ACK, replication, Lambda / FC, RDS /
+    # PolarDB, KMS, logging, user data, contact and ROS programs pass in CN, EU, DE, JP and US (they passed before).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa49.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /

@@ -188,7 +188,8 @@ _REGIONLESS = frozenset(
     {RuleId.DESTINATION_HOST_PROVEN, RuleId.REGIONLESS_REFERENCE_PROVEN, RuleId.GRANTED_ACCOUNT_PROVEN}
 )
 _NAMES = frozenset({RuleId.DESTINATION_HOST_PROVEN, RuleId.REGIONLESS_REFERENCE_PROVEN})
-"""The regionless findings a name the provider assigned to one of the stack's buckets may prove wrong (``_unproven_name``)."""
+"""The regionless findings a name the provider assigned to one of the stack's buckets may prove wrong
+(``_unproven_name``)."""
 
 
 def _judged_later(type_: str, finding: Finding, joined: frozenset[str]) -> bool:
