@@ -1726,7 +1726,7 @@ def ack_cluster(code: str) -> Build:
             node_pool_name="workers",
             vswitch_ids=[vsw.id],
             instance_types=["ecs.g7.xlarge"],
-            desired_size=3,
+            desired_size="3",
             system_disk_category="cloud_essd",
             system_disk_size=120,
             opts=c.ali,
