@@ -826,6 +826,56 @@ def test_an_auto_named_oss_buckets_name_read_back_is_proven_under_its_clouds_key
         assert_refused(result, "RES-017", "loader", "environment_variables.DATA")
 
 
+_HELD = {
+    "include": ("RES-025", "template_body(json).Resources.Fn::Transform.Parameters.Location"),
+    "api": ("RES-024", "template_body(json).Resources.Api.Properties.DefinitionUri"),
+}
+
+
+@pytest.mark.parametrize("bucket", ["own", "after", "read"])
+@pytest.mark.parametrize("kind", sorted(_HELD))
+def test_an_auto_named_bucket_holding_a_snippet_or_an_api_body_is_proven_in_cn(
+    pulumi_mocks: MockSession, kind: str, bucket: str
+) -> None:
+    """(falsealarm49) An AWS::Include snippet or a SAM Api's OpenAPI body held in a bucket the program makes without
+    `bucket` (the provider names it): the guard learns the name and proves the object (RES-025 / RES-024 before, in CN
+    only: outside CN the unproven bucket is also RES-017, which alone made the guard judge again). So does a named
+    bucket constructed after the stack (`after`: a snippet was RES-025 before, in every jurisdiction; the finding is
+    now held until construction is over). A bucket the program only reads (`Bucket.get`) is not made: its name proves
+    nothing, the object stays refused."""
+
+    def template(name: str) -> str:
+        if kind == "include":
+            include = {"Name": "AWS::Include", "Parameters": {"Location": f"s3://{name}/snippets/queues.yaml"}}
+            return json.dumps({"Resources": {"Fn::Transform": include}})
+        api = {
+            "StageName": "prod",
+            "EndpointConfiguration": "REGIONAL",
+            "DefinitionUri": {"Bucket": name, "Key": "openapi.yaml"},
+        }
+        return json.dumps({"Transform": "AWS::Serverless-2016-10-31",
+                           "Resources": {"Api": {"Type": "AWS::Serverless::Api", "Properties": api}}})  # fmt: skip
+
+    def program() -> None:
+        enforce("CN")
+        p = aws.Provider("p", region="cn-north-1")
+        if bucket == "after":
+            aws.cloudformation.Stack("orders", template_body=template("fleet-templates-cn"), opts=opts(p))
+            aws.s3.Bucket("templates", bucket="fleet-templates-cn", opts=opts(p))
+            return
+        if bucket == "own":
+            held = aws.s3.Bucket("templates", opts=opts(p))
+        else:
+            held = aws.s3.Bucket.get("templates", "platform-templates-shared", opts=opts(p))
+        aws.cloudformation.Stack("orders", template_body=held.bucket.apply(template), opts=opts(p))
+
+    result = run(pulumi_mocks, program)
+    if bucket != "read":
+        assert result.error is None and "orders" in {r.name for r in result.resources}
+    else:
+        assert_refused(result, *(_HELD[kind][0], "orders", _HELD[kind][1]))
+
+
 # -- 16. the stage-variables join never waits on the judged Stage (stop 37) --------------------------------------------
 
 

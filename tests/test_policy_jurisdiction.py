@@ -99,6 +99,7 @@ def test_a_missing_or_unknown_jurisdiction_refuses_every_cloud_resource(
         ("regionless-reference-proven", ""),
         ("granted-account-proven", ""),
         ("public-access-declared-joined", ""),
+        ("document-within-bounds-held", ""),
     ]
     assert all(text in m for m in messages(stack))
 

@@ -71,6 +71,7 @@ import platform_programs_falsealarm27 as fa27
 import platform_programs_falsealarm28 as fa28
 import platform_programs_falsealarm46 as fa46
 import platform_programs_falsealarm47 as fa47
+import platform_programs_falsealarm49 as fa49
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_glue43 as g43
@@ -18230,6 +18231,12 @@ CASES: list[Case] = [
     # a VPN tunnel's log group of another account are RES-023 outside CN (each passed every door before); the stack's
     # own topic, function, stream or log group and the declared account pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw49.rows()],
+    # -- stop 49, false alarms round 9 (tests/platform_programs_falsealarm49.py): an AWS::Include snippet or a SAM API
+    # body in a bucket the program makes passes at every door: provider-named (RES-025 / RES-024 in CN at the guard
+    # and the plan before), constructed after the stack (RES-025 before) or beside it (RES-025 at the pack before);
+    # a bucket the program does not make stays refused in CN. Everyday EKS / ACK, replication, Lambda / FC, RDS /
+    # PolarDB, KMS, logging, user data, contact and ROS programs pass in CN, EU, DE, JP and US (they passed before).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa49.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -131,6 +131,7 @@ __all__ = [
     "ProviderRef",
     "RuleEngine",
     "Subject",
+    "held_in_bucket",
     "is_default_provider_name",
     "is_free_text",
     "made_arn_key",
@@ -6188,6 +6189,27 @@ def _with_globals(inherited: Mapping[Any, Any], props: Mapping[Any, Any]) -> Map
         if isinstance(own, Mapping) and isinstance(v, Mapping):
             merged[k] = {**v, **own}
     return merged
+
+
+_HELD_IN_BUCKET_RULES = frozenset(
+    {RuleId.GRANTED_ACCOUNT_PROVEN, RuleId.PUBLIC_ACCESS_DECLARED, RuleId.DOCUMENT_WITHIN_BOUNDS}
+)
+"""The rules an object held in S3 is refused under (``RuleEngine._judge_held_in_s3``: a definition's accounts, an API
+body's callers; ``_judge_template_include``: a snippet), unless its bucket is the stack's own (``_in_own_bucket``)."""
+
+
+def held_in_bucket(finding: Finding) -> bool:
+    """(falsealarm49) Whether ``finding`` refuses an object held in S3 (a definition, an API body, an included snippet:
+    its value the ``s3://bucket/key`` location), which a bucket the stack makes proves (:meth:`RuleEngine.
+    _in_own_bucket`): a name the provider assigns to one of the stack's buckets, learned later, may prove it wrong, as
+    it may a regionless name (the guard judges both again once it learns the names). Outside CN a bucket the stack
+    does not make is also RES-017, which alone made the guard judge again; in CN (aws-cn buckets are proven by their
+    partition) nothing did, so an auto-named bucket of the program holding a snippet or an API body was refused."""
+    return (
+        finding.rule.id in _HELD_IN_BUCKET_RULES
+        and isinstance(finding.value, str)
+        and finding.value.startswith("s3://")
+    )
 
 
 def _s3_location_text(value: Any) -> str:

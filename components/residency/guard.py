@@ -44,6 +44,7 @@ from components.residency.engine import (
     ProviderRef,
     RuleEngine,
     Subject,
+    held_in_bucket,
     package_of,
     prop_of,
     provider_accounts,
@@ -187,15 +188,20 @@ _REGIONLESS = frozenset(
     {RuleId.DESTINATION_HOST_PROVEN, RuleId.REGIONLESS_REFERENCE_PROVEN, RuleId.GRANTED_ACCOUNT_PROVEN}
 )
 _NAMES = frozenset({RuleId.DESTINATION_HOST_PROVEN, RuleId.REGIONLESS_REFERENCE_PROVEN})
-"""The findings a name the provider assigned to one of the stack's buckets may prove wrong (``_by_assigned_names``)."""
+"""The regionless findings a name the provider assigned to one of the stack's buckets may prove wrong
+(``_unproven_name``)."""
 
 
 def _judged_later(type_: str, finding: Finding, joined: frozenset[str]) -> bool:
     """A finding judged again once construction is over (``Guard._judge_later``): a regionless name or host the program
-    may make further down, and any finding at a Stage's variable, which is judged as the Integrations of its API read it
-    (a bucket, the host of a URL, or a bare host: stage-variables join), whatever their order in the program."""
+    may make further down, an object held in a bucket it may make further down, and any finding at a Stage's variable,
+    which is judged as the Integrations of its API read it (a bucket, the host of a URL, or a bare host: stage-variables
+    join), whatever their order in the program."""
     return finding.declared_by is None and (
         finding.rule.id in _REGIONLESS
+        # (falsealarm49) An object held in S3 (an included snippet, an API body, a definition): its bucket may be one
+        # the program makes further down, which proves it (``held_in_bucket``).
+        or held_in_bucket(finding)
         or (type_ in stages.STAGE_TYPES and stages.variable_path(finding.path))
         # A type whose grant to everyone is the stack's answer (``RuleEngine.joined_public_types``, the one set the
         # policy pack's stack policy reads): an Integration serving stored data, by its Methods / Routes (stop 43), and
@@ -293,7 +299,9 @@ def _as_maps(value: Any) -> Any:
 
 
 def _unproven_name(findings: list[Finding]) -> bool:
-    return any(f.rule.id in _NAMES and f.declared_by is None for f in findings)
+    """A finding a name the provider assigns to one of the stack's buckets may prove wrong: a regionless name, or an
+    object held in S3 (falsealarm49, ``held_in_bucket``)."""
+    return any((f.rule.id in _NAMES or held_in_bucket(f)) and f.declared_by is None for f in findings)
 
 
 async def _findings(result: list[Finding] | Awaitable[list[Finding]]) -> list[Finding]:
@@ -442,7 +450,9 @@ class Guard:
         created = self.engine.created_name(type_, props)
         if created is not None:
             self._created.add(created)
-        elif type_ in self._bucket_types:
+        elif type_ in self._bucket_types and opts.id is None:
+            # (falsealarm49) A bucket read by `get` (`opts.id`) is not made: its name proves nothing (an included
+            # snippet or API body held there stays refused in CN, where nothing else refuses the read).
             # A bucket the provider names (no `bucket` input: "If omitted, Pulumi will assign a random, unique name"),
             # or an Output does: its name is learned from its `bucket` output once registered (_learn_names), as the
             # policy pack and the reviews read it from the final state. Waited for only when nothing it is given can

@@ -17,7 +17,7 @@ from typing import Any
 from pulumi_policy import PolicyResource, StackValidationArgs, StackValidationPolicy
 
 from components.residency import provenance, stages
-from components.residency.engine import Pending, RuleEngine, Subject, package_of, stack_account_keys
+from components.residency.engine import Pending, RuleEngine, Subject, held_in_bucket, package_of, stack_account_keys
 from components.residency.provenance import Source
 from components.residency.rules import Finding, Rule, RuleId, rule
 from residency_pack import messages
@@ -198,6 +198,12 @@ OpenSearch DomainPolicy naming a domain the stack makes in a VPC; an API Gateway
 its Methods; stop 43), judged here with the stack in view (the
 resource-level policy leaves them out), in the same judgement as the regionless rules."""
 JOINED_PUBLIC_POLICY = f"{JOINED_PUBLIC.name}-joined"
+HELD_DOCUMENT = rule(RuleId.DOCUMENT_WITHIN_BOUNDS)
+"""(falsealarm49) RES-025 of a document held in S3 (an ``AWS::Include`` snippet, ``held_in_bucket``), which a bucket the
+stack makes proves: judged here with the stack in view (the resource-level policy leaves those findings out), in the
+same judgement as the regionless rules. The resource-level policy alone refused a snippet in a bucket the program makes
+beside the stack, in every jurisdiction, while the guard and the reviews accepted it."""
+HELD_DOCUMENT_POLICY = f"{HELD_DOCUMENT.name}-held"
 
 
 class StackView:
@@ -306,7 +312,12 @@ def _regionless_findings(engine: RuleEngine, resource: PolicyResource, stack: St
     return [
         f
         for f in findings
-        if (f.rule.id in _REGIONLESS_IDS or (joined and f.rule.id == JOINED_PUBLIC.id)) and f.declared_by is None
+        if (
+            f.rule.id in _REGIONLESS_IDS
+            or (joined and f.rule.id == JOINED_PUBLIC.id)
+            or (f.rule.id == HELD_DOCUMENT.id and held_in_bucket(f))
+        )
+        and f.declared_by is None
     ]
 
 
@@ -436,7 +447,11 @@ def regionless_policies(engines: Engines, codes: list[str]) -> list[StackValidat
             config_schema=config_schema(codes),
             validate=_regionless_validate(the_rule, engines, shared),
         )
-        for the_rule, name in [*((r, None) for r in REGIONLESS_RULES), (JOINED_PUBLIC, JOINED_PUBLIC_POLICY)]
+        for the_rule, name in [
+            *((r, None) for r in REGIONLESS_RULES),
+            (JOINED_PUBLIC, JOINED_PUBLIC_POLICY),
+            (HELD_DOCUMENT, HELD_DOCUMENT_POLICY),
+        ]
     ]
 
 
