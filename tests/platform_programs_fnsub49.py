@@ -34,7 +34,10 @@ before; ``-partner`` the queue in another market's Region RES-006), ``replica-su
 ROS ``ros-sink-replace`` (an FC function's ``SINK_URL`` ``Fn::Replace``: ``-own`` the stack's OSS internal endpoint
 passes, RES-015 before; ``-partner`` a SaaS intake RES-015, passed before), ``ros-sink-sub-map`` (``Fn::Sub`` with a
 variable map of an ``Fn::Join``: ``-own`` passes, RES-015 before; ``-partner`` a Parameter's foreign Default RES-015),
-``ros-sink-host-sub`` (``SINK_HOST`` ``Fn::Sub`` beside a variable: ``-partner`` RES-015, passed before). Each
+``ros-sink-host-sub`` (``SINK_HOST`` ``Fn::Sub`` beside a variable: ``-partner`` RES-015, passed before),
+``ros-oos-join`` (an ``ALIYUN::OOS::Template`` ``Content`` built by ``Fn::Join``, its runbook uploading to the OSS
+endpoint of its ``logRegion`` Parameter's Default: ``-own`` at home passes, RES-015 before; ``-partner`` abroad RES-006,
+RES-015 before: the parts were judged one by one, the ``{{ logRegion }}`` placeholder unfilled). Each
 ``-partner-declared`` (EU, CN): the partner's host declared, passes.
 
 tests/test_realistic_programs.py runs them as CASES (``fnsub49-*``).
@@ -134,7 +137,8 @@ def replica_findinmap(code: str, who: str) -> Build:
         "BillingMode": "PAY_PER_REQUEST", "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}],
         "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}],
         "Replicas": [{"Region": {"Ref": "AWS::Region"}},
-                     {"Region": {"Fn::FindInMap": ["ReplicaRegions", {"Ref": "AWS::Region"}, "Replica"]}}]}}  # fmt: skip
+                     {"Region": {"Fn::FindInMap": ["ReplicaRegions", {"Ref": "AWS::Region"}, "Replica"]}}]},
+    }  # fmt: skip
     return _cfn("trips", {"Trips": table}, Mappings=mappings)
 
 
@@ -142,7 +146,8 @@ def export_bucket_sub(code: str, who: str) -> Build:
     # AWS::S3::Bucket BucketName (the template's own bucket, named from the Env Parameter) and the function's
     # EXPORT_BUCKET: the own bucket's very name, or a partner's bucket beside a variable.
     name = "fleet-${Env}-exports" if who == "own" else "partner-${Env}-exports"
-    resources = {"Exports": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": {"Fn::Sub": "fleet-${Env}-exports"}}},
+    own = {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": {"Fn::Sub": "fleet-${Env}-exports"}}}
+    resources = {"Exports": own,
                  **_function({"EXPORT_BUCKET": {"Fn::Sub": name}})}  # fmt: skip
     return _cfn("exporter", resources, Parameters=ENV_PARAMETER)
 
@@ -185,13 +190,36 @@ def ros_sink_sub_map(code: str, who: str) -> Build:
         if who == "own" else {"Ref": "SinkHost"}
     )  # fmt: skip
     parameters = {"SinkHost": {"Type": "String", "Default": f"eu.{PARTNER_INTAKE}"}}
-    return _ros("forwarder", _fc({"SINK_URL": {"Fn::Sub": ["https://${Host}/", {"Host": host}]}}), Parameters=parameters)
+    return _ros(
+        "forwarder", _fc({"SINK_URL": {"Fn::Sub": ["https://${Host}/", {"Host": host}]}}), Parameters=parameters
+    )
 
 
 def ros_sink_host_sub(code: str, who: str) -> Build:
     # ROS Fn::Sub text with a Parameter: the host the function sends to (${Env} with no Default stays a variable).
     host = "${Env}.oss-${ALIYUN::Region}-internal.aliyuncs.com" if who == "own" else f"${{Env}}.{PARTNER_INTAKE}"
     return _ros("forwarder", _fc({"SINK_HOST": {"Fn::Sub": host}}), Parameters=ENV_PARAMETER)
+
+
+ALI_ABROAD = {"CN": "cn-hongkong", "JP": "ap-southeast-1", "DE": "eu-west-1"}
+"""A Region outside each market, as Alibaba Cloud names it (``eu-west-1`` is Alibaba Cloud's London)."""
+
+
+def ros_oos_join(code: str, who: str) -> Build:
+    # ROS ALIYUN::OOS::Template (Content: the OOS template's text), here built by Fn::Join around Ref ALIYUN::Region
+    # (the task's regionId); OOS template Parameters (Default) and {{ name }}; ACS::ECS::RunCommand. The log-shipping
+    # runbook uploads to the internal OSS endpoint of the Region its `logRegion` Parameter names (its Default).
+    region = ALI_HOME[code] if who == "own" else ALI_ABROAD[code]
+    parameters = {"instanceId": {"Type": "String"}, "logRegion": {"Type": "String", "Default": region}}
+    head = json.dumps({"FormatVersion": "OOS-2019-06-01", "Parameters": parameters})[:-1]
+    upload = "curl -sf -T /tmp/logs.tgz https://fleet-logs.oss-{{ logRegion }}-internal.aliyuncs.com/daily/logs.tgz"
+    before = '"Tasks": [{"Name": "shipLogs", "Action": "ACS::ECS::RunCommand", "Properties": {"regionId": "'
+    after = (
+        f'", "instanceId": "{{{{ instanceId }}}}", "commandType": "RunShellScript", "commandContent": "{upload}"}}}}]}}'
+    )
+    content = {"Fn::Join": ["", [f"{head}, {before}", {"Ref": "ALIYUN::Region"}, after]]}
+    return _ros("platform", {"ShipLogs": {"Type": "ALIYUN::OOS::Template", "Properties": {
+        "TemplateName": "fleet-ship-logs", "Content": content}}})  # fmt: skip
 
 
 Family = Callable[[str, str], Build]
@@ -208,6 +236,7 @@ ALI_FAMILIES: dict[str, tuple[Family, str]] = {
     "ros-sink-replace": (ros_sink_replace, "RES-015"),
     "ros-sink-sub-map": (ros_sink_sub_map, "RES-015"),
     "ros-sink-host-sub": (ros_sink_host_sub, "RES-015"),
+    "ros-oos-join": (ros_oos_join, "RES-006"),
 }
 """Each ROS program family and the rule its ``-partner`` program breaks."""
 DECLARABLE = ("sink-host-sub", "settings-join", "ros-sink-replace", "ros-sink-host-sub")

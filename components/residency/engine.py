@@ -1312,13 +1312,6 @@ class RuleEngine:
                 # under a host key is judged as what it gives. An event service's target parameter built from each
                 # event (event_built_fields; only the few catalogued types pay for more than the dict lookup).
                 return
-            if walk.template is not None and len(value) == 1 and isinstance(value.get("Fn::Sub"), str):
-                # (fnsub49) An Fn::Sub text still holding a variable is the value of the property it is written at,
-                # judged under that key (a host, bucket, region or account field) as the same text with no variable
-                # left is; under its own key `Fn::Sub` no field test matched it, and a partner's host or bucket beside
-                # a variable (`${Env}.intake.saas.example` under SINK_HOST) passed.
-                self._walk(walk, value["Fn::Sub"], f"{path}.Fn::Sub", key, depth + 1, top_key)
-                return
             self._judge_public_statement(walk, value, path)
             value = _expanded_container(value)
             parent = walk.kpath
@@ -2977,14 +2970,22 @@ class RuleEngine:
         """A template function that is the whole value under a host or bucket key (``Endpoint: !GetAtt
         Dist.DomainName``, ``DB_HOST: !Ref DbHost``, ``S3Bucket: !ImportValue ArtifactBucket``): judged as what it
         gives (:meth:`_judge_template_reference`); an ``Fn::If`` / ``Fn::Select`` / ``Fn::Split`` as each value it
-        may give, under the same key. True when it was one."""
+        may give, under the same key; anywhere, an ``Fn::Sub`` text as itself under its property's key. True when it
+        was one."""
         if walk.template_resources is None or len(value) != 1:
             return False  # outside a stack's template, or not one function
         reference = _template_reference(value)
         choices = _template_choices(value) if reference is None else None
         evaluated = reference is None and choices is None and next(iter(value)) in _EVALUATED
         if reference is None and choices is None and not evaluated:
-            return False
+            if not isinstance(value.get("Fn::Sub"), str):
+                return False
+            # (fnsub49) An Fn::Sub text still holding a variable is the value of the property it is written at,
+            # judged under that key (a host, bucket, region or account field) as the same text with no variable left
+            # is; under its own key `Fn::Sub` no field test matched it, and a partner's host or bucket beside a
+            # variable (`${Env}.intake.saas.example` under SINK_HOST) passed.
+            self._walk(walk, value["Fn::Sub"], f"{path}.Fn::Sub", key, depth + 1, None)
+            return True
         plan = self._key_plan(walk.subject.type, walk.kpath, key)
         if plan.region and not plan.match and self._judged_region_function(walk, value, path, key, depth, reference):
             return True
@@ -4466,12 +4467,14 @@ class RuleEngine:
     ) -> None:
         parent, known, resources = walk.kpath, walk.known, walk.template_resources
         nested: list[tuple[str, Any, dict[Any, Any]]] = []
+        if template is not None and isinstance(document, dict):
+            # First: a nested stack's body or an OOS template's Content built by a text function is then its text.
+            document = _evaluated_functions(document, document, self._own_stack(walk, template))
         if template is not None and template.nested and isinstance(document, dict):
             document, nested = self._nested_templates(walk, document, template)
         if template is not None and template.placeholder_documents and isinstance(document, dict):
             document = self._template_placeholder_documents(walk, document, template)
         if template is not None and isinstance(document, dict):
-            document = _evaluated_functions(document, document, self._own_stack(walk, template))
             if template.region is not None:
                 # A Parameter inside an Fn::Sub text (`https://oss-${OssRegion}-internal.aliyuncs.com`) is the value the
                 # stack gives it, else its Default, as at a whole region field (false-alarm review of stop 34's second
@@ -5986,8 +5989,9 @@ def _template_buckets(
 ) -> frozenset[str]:
     """What names the buckets a template's Resources create (``bucket_types``): ``${LogicalId}`` (``Fn::Sub``
     reads it as the bucket's name; only ``by_ref``), lower-cased too (an ``s3://`` URL's name is read lower-case), a
-    literal ``BucketName``, and an ``Fn::Sub`` one of the stack's own pseudo parameters and Parameters. A name that ``given`` (:func:`_given_names`) or another resource also gives, compared
-    lower-cased, is left out: the template does not prove what it stands for."""
+    literal ``BucketName``, and an ``Fn::Sub`` one of the stack's own pseudo parameters and Parameters. A name that
+    ``given`` (:func:`_given_names`) or another resource also gives, compared lower-cased, is left out: the template
+    does not prove what it stands for."""
     resources = document.get("Resources")
     if not isinstance(resources, Mapping):
         return frozenset()
@@ -6401,15 +6405,15 @@ def _joined_texts(document: Mapping[Any, Any], delimiter: Any, parts: Any, depth
 def _evaluated_functions(node: Any, document: Mapping[Any, Any], stack: _OwnStack) -> Any:
     """(fnsub49) A template with each text function evaluated where what it gives is known, so that every door reads
     the text the service makes, wherever it is written (a region field, a host key, a key no host key names, a
-    variable map), not its parts one by one: an ``Fn::Sub`` variable map's values fill the variables they name
-    (:func:`_sub_with_map`); an ``Fn::Join`` is the ``Fn::Sub`` text it equals (a ``Ref`` part ``${Name}``, read as
-    the ``Fn::Sub`` variable is: a Parameter's value, the stack's own Region); ROS's ``Fn::Replace`` is its text with
-    each old substring replaced; an ``Fn::FindInMap`` keyed by the Region pseudo parameter reads the stack's own
-    Region's row only, when that Region is known (``stack``), which is the only row the stack reads, and a lookup
-    giving one text is that text. Each text given has the stack's own Region, partition and DNS suffix in its pseudo
-    parameters, as the template's own text has (``stack.fill``). Bottom-up, children first. A function whose parts cannot be evaluated (an
-    import, a Parameter's list, more than ``_MAX_TEXTS`` texts) stays as written (judged as before: unproven at a
-    host or bucket key)."""
+    variable map, an OOS template's ``Content``), not its parts one by one: an ``Fn::Sub`` variable map's values fill
+    the variables they name (:func:`_sub_with_map`), one with no variable is its text; an ``Fn::Join`` is the
+    ``Fn::Sub`` text it equals (a ``Ref`` part ``${Name}``, read as the ``Fn::Sub`` variable is: a Parameter's value,
+    the stack's own Region); ROS's ``Fn::Replace`` is its text with each old substring replaced; an ``Fn::FindInMap``
+    keyed by the Region pseudo parameter reads the stack's own Region's row only, when that Region is known
+    (``stack``), which is the only row the stack reads, and a lookup giving one text is that text. Each text given has
+    the stack's own Region, partition and DNS suffix in its pseudo parameters, as the template's own text has
+    (``stack.fill``). Bottom-up, children first. A function whose parts cannot be evaluated (an import, a Parameter's
+    list, more than ``_MAX_TEXTS`` texts) stays as written (judged as before: unproven at a host or bucket key)."""
     if isinstance(node, list):
         return [_evaluated_functions(v, document, stack) for v in node]
     if not isinstance(node, Mapping):
@@ -6422,6 +6426,8 @@ def _evaluated_functions(node: Any, document: Mapping[Any, Any], stack: _OwnStac
     if function == "Fn::Sub" and isinstance(argument, list) and len(argument) == 2 and isinstance(argument[0], str):
         if isinstance(argument[1], Mapping) and argument[1]:
             return _sub_with_map(argument[0], argument[1], document, stack.fill)
+    elif function == "Fn::Sub" and isinstance(argument, str) and "${" not in stack.fill(argument):
+        texts = [argument]  # no variable (the Region's and partition's filled in): the text itself
     elif function == "Fn::Join" and isinstance(argument, list) and len(argument) == 2:
         texts = _joined_texts(document, argument[0], argument[1], 0)
     elif function == "Fn::Replace":
