@@ -4607,9 +4607,13 @@ def test_a_template_bucket_named_by_its_own_account_proves_the_same_text() -> No
     own = "fleet-uploads-${AWS::AccountId}"
     assert RuleEngine("EU").check(template({"Fn::Sub": own}, own))[0] == []
     assert RuleEngine("EU").check(template({"Fn::Sub": "fleet-${AWS::StackName}"}, "fleet-${AWS::StackName}"))[0] == []
+    # fnsub49 (stop 49): a Parameter is one value in the whole stack, so the same text names the same bucket (RES-017
+    # before: a name with a Parameter stayed unproven); a Parameter a variable map also gives does not.
+    sub = "fleet-${Env}-${AWS::AccountId}"
+    assert RuleEngine("EU").check(template({"Fn::Sub": sub}, sub))[0] == []
     for name, source in (
         ({"Fn::Sub": own}, "partner-uploads-${AWS::AccountId}"),
-        ({"Fn::Sub": "fleet-${Env}-${AWS::AccountId}"}, "fleet-${Env}-${AWS::AccountId}"),
+        ({"Fn::Sub": sub}, "fleet-${Stage}-${AWS::AccountId}"),
         ("fleet-uploads", own),
     ):
         assert [f.rule.id for f in RuleEngine("EU").check(template(name, source))[0]] == ["RES-017"], (name, source)
