@@ -74,6 +74,7 @@ import platform_programs_falsealarm47 as fa47
 import platform_programs_falsealarm49 as fa49
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
+import platform_programs_fnsub49 as fs49
 import platform_programs_glue43 as g43
 import platform_programs_grants36 as g36
 import platform_programs_httpapi41 as ha41
@@ -18237,6 +18238,12 @@ CASES: list[Case] = [
     # a bucket the program does not make stays refused in CN. Everyday EKS / ACK, replication, Lambda / FC, RDS /
     # PolarDB, KMS, logging, user data, contact and ROS programs pass in CN, EU, DE, JP and US (they passed before).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa49.rows()],
+    # -- stop 49, template functions that still hid a value (tests/platform_programs_fnsub49.py): a partner's host or
+    # bucket beside a variable in an Fn::Sub, a SaaS URL built by Fn::Join under a variable no host key names or by ROS
+    # Fn::Replace, a foreign Region in an Fn::Sub variable map or an Fn::FindInMap Region row are refused (each passed
+    # every door before); the stack's own endpoints built from its Region by a variable map, Fn::Join or Fn::Replace
+    # pass (RES-015 before), as do its own bucket's very name and the declared vendor.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fs49.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

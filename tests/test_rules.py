@@ -4609,9 +4609,13 @@ def test_a_template_bucket_named_by_its_own_account_proves_the_same_text() -> No
     own = "fleet-uploads-${AWS::AccountId}"
     assert RuleEngine("EU").check(template({"Fn::Sub": own}, own))[0] == []
     assert RuleEngine("EU").check(template({"Fn::Sub": "fleet-${AWS::StackName}"}, "fleet-${AWS::StackName}"))[0] == []
+    # fnsub49 (stop 49): a Parameter is one value in the whole stack, so the same text names the same bucket (RES-017
+    # before: a name with a Parameter stayed unproven); a Parameter a variable map also gives does not.
+    sub = "fleet-${Env}-${AWS::AccountId}"
+    assert RuleEngine("EU").check(template({"Fn::Sub": sub}, sub))[0] == []
     for name, source in (
         ({"Fn::Sub": own}, "partner-uploads-${AWS::AccountId}"),
-        ({"Fn::Sub": "fleet-${Env}-${AWS::AccountId}"}, "fleet-${Env}-${AWS::AccountId}"),
+        ({"Fn::Sub": sub}, "fleet-${Stage}-${AWS::AccountId}"),
         ("fleet-uploads", own),
     ):
         assert [f.rule.id for f in RuleEngine("EU").check(template(name, source))[0]] == ["RES-017"], (name, source)
@@ -6360,3 +6364,97 @@ def test_a_template_function_urls_cors_origins_are_judged_as_the_pulumi_function
     abroad = _cfn("AWS::Lambda::Url", TargetFunctionArn="arn:aws:lambda:us-east-1:123456789012:function:f",
                   AuthType="AWS_IAM", Cors=_RED49_CORS)  # fmt: skip
     assert [f.rule.id for f in RuleEngine("EU").check(abroad)[0]] == ["RES-004"]
+
+
+# Template functions that still hid a value (fnsub49, stop 49): an Fn::Sub text beside a variable under a host or bucket
+# key, an Fn::Sub variable map's value, an Fn::FindInMap Region row, ROS Fn::Replace (each partner's passed before).
+def _cfn_stack(provider: ProviderRef, resources: dict[str, Any], **top: Any) -> Subject:
+    return aws(_STACK, provider, template_body=json.dumps({**top, "Resources": resources}))
+
+
+def _fn_env(variables: dict[str, Any], provider: ProviderRef = _PINNED_EU, **top: Any) -> Subject:
+    function = {"Type": "AWS::Lambda::Function", "Properties": {"Environment": {"Variables": variables}}}
+    return _cfn_stack(provider, {"X": function}, **top)
+
+
+def _replica_from_map(row: str) -> Subject:
+    table = {"Type": "AWS::DynamoDB::GlobalTable", "Properties": {
+        "Replicas": [{"Region": {"Fn::FindInMap": ["Replicas", {"Ref": "AWS::Region"}, "Second"]}}]}}  # fmt: skip
+    return _cfn_stack(AWS_CN, {"X": table}, Mappings={"Replicas": {"cn-north-1": {"Second": row}}})
+
+
+def _ros_fc_env(variables: dict[str, Any]) -> Subject:
+    return _ros("ALIYUN::FC::Function", ServiceName="s", FunctionName="f", EnvironmentVariables=variables)
+
+
+_FNSUB_ENV = "template_body(json).Resources.X.Properties.Environment.Variables"
+_FNSUB_PARAMETERS = {"Env": {"Type": "String"}, "ApiId": {"Type": "String"}}
+PAIRS += [
+    ("RES-015", "EU", _fn_env({"SINK_HOST": {"Fn::Sub": "${ApiId}.execute-api.${AWS::Region}.amazonaws.com"}},
+                              Parameters=_FNSUB_PARAMETERS),
+     _fn_env({"SINK_HOST": {"Fn::Sub": "${Env}.intake.saas.example"}}, Parameters=_FNSUB_PARAMETERS),
+     f"{_FNSUB_ENV}.SINK_HOST.Fn::Sub"),
+    # The compliant twin names the template's own bucket by its very name (a Parameter is one value in the stack).
+    ("RES-017", "EU", _cfn_stack(_PINNED_EU, {
+        "B": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": {"Fn::Sub": "fleet-${Env}-exports"}}},
+        "X": {"Type": "AWS::Lambda::Function", "Properties": {"Environment": {"Variables": {
+            "EXPORT_BUCKET": {"Fn::Sub": "fleet-${Env}-exports"}}}}}}, Parameters=_FNSUB_PARAMETERS),
+     _fn_env({"EXPORT_BUCKET": {"Fn::Sub": "partner-${Env}-exports"}}, Parameters=_FNSUB_PARAMETERS),
+     f"{_FNSUB_ENV}.EXPORT_BUCKET.Fn::Sub"),
+    ("RES-009", "EU", _fn_env({"REPLICA_REGION": {"Fn::Sub": ["${R}", {"R": "eu-west-1"}]}}),
+     _fn_env({"REPLICA_REGION": {"Fn::Sub": ["${R}", {"R": "us-east-1"}]}}), f"{_FNSUB_ENV}.REPLICA_REGION"),
+    ("RES-009", "CN", _replica_from_map("cn-northwest-1"), _replica_from_map("ap-east-1"),
+     "template_body(json).Resources.X.Properties.Replicas[0].Region"),
+    ("RES-015", "CN",
+     _ros_fc_env({"SINK_URL": {"Fn::Replace": [{"__R__": {"Ref": "ALIYUN::Region"}}, "https://oss-__R__.aliyuncs.com/"]}}),
+     _ros_fc_env({"SINK_URL": {"Fn::Replace": [{"__H__": "collector.intake.saas.example"}, "https://__H__/v1"]}}),
+     "template_body(json).Resources.X.Properties.EnvironmentVariables.SINK_URL"),
+]  # fmt: skip
+
+
+_FNSUB_IMPORT = {"Fn::ImportValue": "shared-name"}
+_FNSUB_LOGS = {"Logs": {"Type": "AWS::S3::Bucket"}}
+_FNSUB_BRANCHES = ["C", "sqs.eu-central-1.amazonaws.com", {"Fn::Sub": "sqs.${AWS::Region}.amazonaws.com"}]
+
+
+@pytest.mark.parametrize(
+    ("variables", "resources", "expected"),
+    [
+        # A variable whose value cannot be known (an import) stays a variable: the literal parts decide.
+        ({"SINK_URL": {"Fn::Sub": ["https://${H}.intake.saas.example/v1", {"H": _FNSUB_IMPORT}]}}, {}, "RES-015"),
+        ({"SINK_URL": {"Fn::Sub": ["https://sqs.${AWS::Region}.amazonaws.com/${AWS::AccountId}/${N}",
+                                   {"N": _FNSUB_IMPORT}]}}, {}, None),
+        ({"SINK_URL": {"Fn::Sub": ["https://${H}/v1", {"H": _FNSUB_IMPORT}]}}, {}, "RES-015"),
+        # ... and still shadows the template's own resource of its name (what fills it is the import).
+        ({"EXPORT_URL": {"Fn::Sub": ["s3://${Logs}/x", {"Logs": _FNSUB_IMPORT}]}}, _FNSUB_LOGS, "RES-017"),
+        ({"EXPORT_URL": {"Fn::Sub": "s3://${Logs}/x"}}, _FNSUB_LOGS, None),
+        # A value's Fn::If gives each branch (both at home: passes; RES-015 before, the map unread).
+        ({"SINK_HOST": {"Fn::Sub": ["${H}", {"H": {"Fn::If": _FNSUB_BRANCHES}}]}}, {}, None),
+        ({"SINK_HOST": {"Fn::Sub": ["${H}", {"H": {"Fn::If": ["C", "a.intake.saas.example", _FNSUB_BRANCHES[2]]}}]}},
+         {}, "RES-015"),
+        # An Fn::Join is the text it gives wherever it is written (its parts were judged one by one before).
+        ({"SETTINGS": {"Fn::Join": ["", ["sink=https://", {"Ref": "Env"}, ".intake.saas.example/v1"]]}}, {}, "RES-015"),
+        ({"SETTINGS": {"Fn::Join": ["", ["sink=https://sqs.", {"Ref": "AWS::Region"}, ".amazonaws.com/q"]]}}, {}, None),
+    ],
+)  # fmt: skip
+def test_a_template_text_function_is_judged_as_the_text_it_gives(
+    variables: dict[str, Any], resources: dict[str, Any], expected: str | None
+) -> None:
+    # fnsub49 (stop 49): engine._evaluated_functions, read once before every door judges the template.
+    function = {"Type": "AWS::Lambda::Function", "Properties": {"Environment": {"Variables": variables}}}
+    subject = _cfn_stack(_PINNED_EU, {"X": function, **resources}, Parameters={"Env": {"Type": "String"}})
+    rules = {f.rule.id for f in RuleEngine("EU").check(subject)[0]}
+    assert rules == ({expected} if expected else set())
+
+
+def test_a_region_map_row_is_read_for_the_stacks_own_region_else_every_row() -> None:
+    # fnsub49: keyed by the stack's own Region, only its row is what the stack reads (another row abroad passes); a
+    # StackSet's template (run in every instance's Region) reads every row, each judged.
+    mappings = {"Replicas": {"eu-central-1": {"Second": "eu-west-1"}, "us-east-1": {"Second": "us-west-2"}}}
+    table = {"Type": "AWS::DynamoDB::GlobalTable", "Properties": {
+        "Replicas": [{"Region": {"Fn::FindInMap": ["Replicas", {"Ref": "AWS::Region"}, "Second"]}}]}}  # fmt: skip
+    body = json.dumps({"Mappings": mappings, "Resources": {"X": table}})
+    assert RuleEngine("EU").check(aws(_STACK, _PINNED_EU, template_body=body))[0] == []
+    stack_set = aws("aws:cloudformation/stackSet:StackSet", _PINNED_EU, template_body=body)
+    findings = RuleEngine("EU").check(stack_set)[0]
+    assert [(f.rule.id, f.value) for f in findings] == [("RES-009", "us-west-2")]

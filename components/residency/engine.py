@@ -17,6 +17,7 @@ import ipaddress
 import itertools
 import json
 import keyword
+import math
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -2633,6 +2634,15 @@ class RuleEngine:
             if plan.bucket == _PREFIXED and "://" not in value
             else value
         )
+        if walk.template is not None and "${" in name and not plan.own_region and not self._names_itself(walk, path):
+            # (fnsub49) A template's bucket name a variable is only part of (`partner-${Env}-exports`, an Fn::Sub text
+            # judged at its property since stop 49): judged as the same name in an `s3://` URL is, each variable one
+            # label, proven only by a bucket the template makes under that very name. A whole `${Name}` is judged as
+            # the reference it is (_judged_as_intrinsic); text that is no bucket name is read below.
+            filled = fill_placeholders(name).lower()
+            if S3_BUCKET_NAME.match(filled) and filled.strip(PLACEHOLDER_LABEL + ".-"):
+                self._judge_placeholder_bucket(walk, name, path)
+                return True
         name = _bucket_name_form(name)
         if S3_BUCKET_NAME.match(name) and not self._s3_bucket_host(name):
             if not plan.own_region:  # else the bucket is where the resource is, and its region is judged
@@ -2962,14 +2972,22 @@ class RuleEngine:
         """A template function that is the whole value under a host or bucket key (``Endpoint: !GetAtt
         Dist.DomainName``, ``DB_HOST: !Ref DbHost``, ``S3Bucket: !ImportValue ArtifactBucket``): judged as what it
         gives (:meth:`_judge_template_reference`); an ``Fn::If`` / ``Fn::Select`` / ``Fn::Split`` as each value it
-        may give, under the same key. True when it was one."""
+        may give, under the same key; anywhere, an ``Fn::Sub`` text as itself under its property's key. True when it
+        was one."""
         if walk.template_resources is None or len(value) != 1:
             return False  # outside a stack's template, or not one function
         reference = _template_reference(value)
         choices = _template_choices(value) if reference is None else None
         evaluated = reference is None and choices is None and next(iter(value)) in _EVALUATED
         if reference is None and choices is None and not evaluated:
-            return False
+            if not isinstance(value.get("Fn::Sub"), str):
+                return False
+            # (fnsub49) An Fn::Sub text still holding a variable is the value of the property it is written at,
+            # judged under that key (a host, bucket, region or account field) as the same text with no variable left
+            # is; under its own key `Fn::Sub` no field test matched it, and a partner's host or bucket beside a
+            # variable (`${Env}.intake.saas.example` under SINK_HOST) passed.
+            self._walk(walk, value["Fn::Sub"], f"{path}.Fn::Sub", key, depth + 1, None)
+            return True
         plan = self._key_plan(walk.subject.type, walk.kpath, key)
         if plan.region and not plan.match and self._judged_region_function(walk, value, path, key, depth, reference):
             return True
@@ -3077,8 +3095,9 @@ class RuleEngine:
     ) -> bool:
         """A template function as a whole region field (since stop 34; each passed unjudged before): a Parameter's
         ``Ref`` (`DestinationRegionId: {Ref: ReplicaRegion}`) is the value the stack gives it, else its Default; an
-        ``Fn::If`` / ``Fn::Select`` / ``Fn::Split`` each value it may give. True when it was judged. An
-        ``Fn::FindInMap`` keyed by the stack's region is left alone: every row of a region map would be read."""
+        ``Fn::If`` / ``Fn::Select`` / ``Fn::Split`` each value it may give; an ``Fn::FindInMap`` each value of the rows
+        it can reach (since stop 49: keyed by the stack's own known Region it is that row's value, read before the walk
+        by :func:`_evaluated_functions`). True when it was judged."""
         if reference is not None and reference[0] is not None:
             given = self._template_parameter_value(walk, reference[0], reference[1])
             if given is None:
@@ -3086,6 +3105,10 @@ class RuleEngine:
             self._walk(walk, given, path, key, depth + 1, None)
             return True
         choices = _template_choices(value) if reference is None else None
+        if choices is None and reference is None and walk.template is not None and "Fn::FindInMap" in value:
+            # (fnsub49) A lookup whose key the stack's own Region does not fix (a StackSet's template, a Region not
+            # known): every row it can reach is a Region the stack may be given, each judged.
+            choices = _find_in_map(walk.template[1], value["Fn::FindInMap"], 0)
         if choices is None:
             return False
         function = next(iter(value))
@@ -3525,9 +3548,9 @@ class RuleEngine:
 
     def _names_itself(self, walk: _Walk, path: str) -> bool:
         """Whether ``path`` is the ``BucketName`` of a template resource of a bucket type: the name of the bucket it
-        creates (a Parameter may choose it), not a bucket it sends data to."""
+        creates (a Parameter may choose it), not a bucket it sends data to; an ``Fn::Sub`` text there too (fnsub49)."""
         assert walk.template_resources is not None
-        parts = path.rsplit(".", 4)  # logical ids are alphanumeric: no dot
+        parts = path.removesuffix(".Fn::Sub").rsplit(".", 4)  # logical ids are alphanumeric: no dot
         return (
             len(parts) == 5
             and parts[1] == "Resources"
@@ -4446,6 +4469,9 @@ class RuleEngine:
     ) -> None:
         parent, known, resources = walk.kpath, walk.known, walk.template_resources
         nested: list[tuple[str, Any, dict[Any, Any], StackTemplate]] = []
+        if template is not None and isinstance(document, dict):
+            # First: a nested stack's body or an OOS template's Content built by a text function is then its text.
+            document = _evaluated_functions(document, document, self._own_stack(walk, template))
         if template is not None and template.nested and isinstance(document, dict):
             document, nested = self._nested_templates(walk, document, template)
         if template is not None and template.placeholder_documents and isinstance(document, dict):
@@ -4509,6 +4535,15 @@ class RuleEngine:
                 self._walk_document(walk, body, f"{path}.{where}", key, depth + 1, child)
             finally:
                 walk.stack_parameters = outer_given
+
+    def _own_stack(self, walk: _Walk, template: StackTemplate) -> _OwnStack:
+        """(fnsub49) The stack reading ``template`` (:class:`_OwnStack`): its Region when known (:meth:`_in_own_stack`:
+        its override, else its provider's); none for a template run in several Regions (a StackSet's)."""
+        fill = functools.partial(self._in_own_stack, walk.subject, template=template)
+        if template.region is None:
+            return _OwnStack(None, None, fill)
+        region = fill(template.region)
+        return _OwnStack(template.region[2:-1], None if region == template.region else region, fill)
 
     def _nested_templates(
         self, walk: _Walk, document: dict[Any, Any], template: StackTemplate
@@ -6032,13 +6067,17 @@ def _template_buckets(
     document: Mapping[Any, Any], bucket_types: frozenset[str], given: set[str], *, by_ref: bool = True
 ) -> frozenset[str]:
     """What names the buckets a template's Resources create (``bucket_types``): ``${LogicalId}`` (``Fn::Sub``
-    reads it as the bucket's name; only ``by_ref``), lower-cased too (an ``s3://`` URL's name is read lower-case), and
-    a literal ``BucketName``. A name that ``given`` (:func:`_given_names`) or another resource also gives, compared
-    lower-cased, is left out: the template does not prove what it stands for."""
+    reads it as the bucket's name; only ``by_ref``), lower-cased too (an ``s3://`` URL's name is read lower-case), a
+    literal ``BucketName``, and an ``Fn::Sub`` one of the stack's own pseudo parameters and Parameters. A name that
+    ``given`` (:func:`_given_names`) or another resource also gives, compared lower-cased, is left out: the template
+    does not prove what it stands for."""
     resources = document.get("Resources")
     if not isinstance(resources, Mapping):
         return frozenset()
     others = {g.lower() for g in given}
+    declared = document.get("Parameters")
+    parameters = {str(p) for p in declared} if isinstance(declared, Mapping) else set()
+    parameters -= set(_sub_variables(resources))  # a name a variable map also gives: not one value in the stack
     own: set[str] = set()
     for logical_id, resource in resources.items():
         if not isinstance(resource, Mapping) or resource.get("Type") not in bucket_types:
@@ -6052,7 +6091,11 @@ def _template_buckets(
             # (falsealarm47) `!Sub 'fleet-uploads-${AWS::AccountId}'`: a name of the stack's own account (or stack),
             # which the template's other references write the same way and no front door fills in.
             text = name["Fn::Sub"]
-            if _TEMPLATE_PLACEHOLDER.sub("", text) and set(_TEMPLATE_PLACEHOLDER.findall(text)) <= _OWN_NAME_PSEUDO:
+            if _TEMPLATE_PLACEHOLDER.sub("", text) and set(_TEMPLATE_PLACEHOLDER.findall(text)) <= _OWN_NAME_PSEUDO | (
+                parameters
+            ):
+                # (fnsub49) A Parameter left a variable (no value given, no Default) is one value in the whole stack:
+                # `fleet-${Env}-exports` written elsewhere in the template is this bucket's very name.
                 own.add(text)
         if isinstance(name, str) and name and "${" not in name:
             own.add(name)
@@ -6457,6 +6500,107 @@ def _joined_texts(document: Mapping[Any, Any], delimiter: Any, parts: Any, depth
             return None
         joined = [f"{j}{delimiter if i else ''}{g}" for j in joined for g in got]
     return joined
+
+
+def _evaluated_functions(node: Any, document: Mapping[Any, Any], stack: _OwnStack) -> Any:
+    """(fnsub49) A template with each text function evaluated where what it gives is known, so that every door reads
+    the text the service makes, wherever it is written (a region field, a host key, a key no host key names, a
+    variable map, an OOS template's ``Content``), not its parts one by one: an ``Fn::Sub`` variable map's values fill
+    the variables they name (:func:`_sub_with_map`), one with no variable is its text; an ``Fn::Join`` is the
+    ``Fn::Sub`` text it equals (a ``Ref`` part ``${Name}``, read as the ``Fn::Sub`` variable is: a Parameter's value,
+    the stack's own Region); ROS's ``Fn::Replace`` is its text with each old substring replaced; an ``Fn::FindInMap``
+    keyed by the Region pseudo parameter reads the stack's own Region's row only, when that Region is known
+    (``stack``), which is the only row the stack reads, and a lookup giving one text is that text. Each text given has
+    the stack's own Region, partition and DNS suffix in its pseudo parameters, as the template's own text has
+    (``stack.fill``). Bottom-up, children first. A function whose parts cannot be evaluated (an import, a Parameter's
+    list, more than ``_MAX_TEXTS`` texts) stays as written (judged as before: unproven at a host or bucket key)."""
+    if isinstance(node, list):
+        return [_evaluated_functions(v, document, stack) for v in node]
+    if not isinstance(node, Mapping):
+        return node
+    node = {k: _evaluated_functions(v, document, stack) for k, v in node.items()}
+    if len(node) != 1:
+        return node
+    ((function, argument),) = node.items()
+    texts: list[str] | None = None
+    if function == "Fn::Sub" and isinstance(argument, list) and len(argument) == 2 and isinstance(argument[0], str):
+        if isinstance(argument[1], Mapping) and argument[1]:
+            return _sub_with_map(argument[0], argument[1], document, stack.fill)
+    elif function == "Fn::Sub" and isinstance(argument, str) and "${" not in stack.fill(argument):
+        texts = [argument]  # no variable (the Region's and partition's filled in): the text itself
+    elif function == "Fn::Join" and isinstance(argument, list) and len(argument) == 2:
+        texts = _joined_texts(document, argument[0], argument[1], 0)
+    elif function == "Fn::Replace":
+        texts = _replaced_texts(document, argument)
+    elif function == "Fn::FindInMap" and isinstance(argument, list) and len(argument) == 3:
+        if stack.region is not None and argument[1] == {"Ref": stack.region_name}:
+            node = {function: [argument[0], stack.region, argument[2]]}
+        found = _find_in_map(document, node[function], 0)
+        texts = found if found is not None and len(found) == 1 and isinstance(found[0], str) else None
+    return node if texts is None else _as_texts([stack.fill(t) for t in texts])
+
+
+class _OwnStack(NamedTuple):
+    """(fnsub49) What :func:`_evaluated_functions` knows of the stack reading a template."""
+
+    region_name: str | None
+    """The Region pseudo parameter's name (``AWS::Region``, ``ALIYUN::Region``); None for a template run in several
+    Regions (a StackSet's)."""
+    region: str | None
+    """The stack's own Region (its override, else its provider's) when known: RES-001/003 judge it."""
+    fill: Callable[[str], str]
+    """A text with the stack's own Region, partition and DNS suffix in place of their pseudo parameters
+    (:meth:`RuleEngine._in_own_stack`)."""
+
+
+def _as_texts(texts: list[str]) -> Any:
+    """The template value giving one of ``texts`` (each written as ``Fn::Sub`` text): a text with no variable left as
+    itself, one with a variable as its ``Fn::Sub``; several as an ``Fn::Select`` of them, which every reading of a
+    template value takes as each value it may give (:func:`_template_choices`, :func:`_template_texts`)."""
+    values = [t if "${" not in t else {"Fn::Sub": t} for t in texts]
+    return values[0] if len(values) == 1 else {"Fn::Select": [0, values]}
+
+
+def _sub_with_map(
+    text: str, variables: Mapping[Any, Any], document: Mapping[Any, Any], fill: Callable[[str], str]
+) -> Any:
+    """(fnsub49) An ``Fn::Sub`` ``[text, {Var: value}]`` with each variable whose value's texts are known
+    (:func:`_template_texts`: a literal, a ``Ref`` as ``${Name}``, an ``Fn::GetAtt`` as ``${Name.Attribute}``, an
+    ``Fn::Join`` ...) filled in, as the service fills it ("VarValue: the value that CloudFormation substitutes for the
+    associated variable name"); a variable whose value is not known (an import, a literal that itself reads as a
+    variable) stays in the map, so it still shadows a resource or Parameter of its name (:func:`_given_names`).
+    Several texts (a value's ``Fn::If``) give each (:func:`_as_texts`); past ``_MAX_TEXTS``, as written."""
+    known: dict[str, list[str]] = {}
+    left: dict[Any, Any] = {}
+    for name, value in variables.items():
+        texts = None if isinstance(value, str) and "${" in value else _template_texts(document, value)
+        if texts is None:
+            left[name] = value
+        else:
+            known[str(name)] = texts
+    if math.prod(len(t) for t in known.values()) > _MAX_TEXTS:
+        return {"Fn::Sub": [text, dict(variables)]}
+    filled = [fill(_sub_text(text, dict(zip(known, combination, strict=True)))) for combination in
+              itertools.product(*known.values())]  # fmt: skip
+    if not left:
+        return _as_texts(filled)
+    values = [{"Fn::Sub": [t, left]} for t in filled]
+    return values[0] if len(values) == 1 else {"Fn::Select": [0, values]}
+
+
+def _replaced_texts(document: Mapping[Any, Any], argument: Any) -> list[str] | None:
+    """(fnsub49) Each text a ROS ``Fn::Replace`` ``[{old: new}, text]`` gives ("replaces all occurrences of a
+    substring in a string with a new string"), written as ``Fn::Sub`` text (a new value's ``Ref`` as ``${Name}``);
+    None when the text or a new value cannot be evaluated, or past ``_MAX_TEXTS``."""
+    if not isinstance(argument, list) or len(argument) != 2 or not isinstance(argument[0], Mapping):
+        return None
+    texts = _template_texts(document, argument[1])
+    for old, new in argument[0].items():
+        news = _template_texts(document, new)
+        if texts is None or news is None or len(texts) * len(news) > _MAX_TEXTS:
+            return None
+        texts = [t.replace(str(old), n) for t in texts for n in news]
+    return texts
 
 
 def _sub_variables(value: Any) -> Iterator[Any]:
