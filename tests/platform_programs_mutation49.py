@@ -99,8 +99,8 @@ def rows() -> list[Row]:
     for code, home in ALI_HOME.items():
         for who in WHO:
             match = f"acs:mns:{home}:{PARTNER_UID}:"
-            declared = [{**ALI_DECLARED, "match": match}] if who == "partner-declared" else []
+            hub = [{**ALI_DECLARED, "match": match}] if who == "partner-declared" else []
             expected = {"RES-023"} if who == "partner" else set()
             out.append((f"mutation49-{code.lower()}-ros-rule-join-{who}", code, ros_rule_join(code, who), expected,
-                        declared))  # fmt: skip
+                        hub))  # fmt: skip
     return out

@@ -1263,8 +1263,8 @@ def main(argv: list[str] | None = None) -> int:
           f"({len(report.unexplained)} not explained by a surviving plain swap, in "
           f"{len(report.groups(unexplained=True))} groups), {sum(1 for o in outcomes if not o.applied)} not applied, "
           f"{sum(1 for o in outcomes if o.error)} errors, {report.seconds:.1f} s")  # fmt: skip
-    for kind, (made, refused, survived) in report.per_kind().items():
-        print(f"KIND {kind}: {made} mutants, {refused} refused, {survived} survived")
+    for kind, (made, kind_refused, kind_survived) in report.per_kind().items():
+        print(f"KIND {kind}: {made} mutants, {kind_refused} refused, {kind_survived} survived")
     explained = report.groups().keys() - report.groups(unexplained=True).keys()
     print(f"{len(report.groups())} groups; {len(explained)} only of variants whose plain swap survives too")
     for (type_, path, kind), group in report.groups(unexplained=not args.all).items():

@@ -551,3 +551,25 @@ def test_round_18_a_seeded_run_keeps_a_journal_and_resumes_from_it(tmp_path: Pat
     # The seed sets the programs' order (`limit` then takes a sample of it).
     order = [c.id for c in random.Random(49).sample(cases, len(cases))]
     assert list(dict.fromkeys(o.mutant.case for o in first.outcomes)) == order
+
+
+# Round 18's leak (stop 49): an `Fn::Join` nested in a template resource's property (a state machine definition's
+# `TopicArn`, a ROS EventBridge target's `Endpoint`) passed with another Region, partition or account joined in; since
+# mutation49 each is refused as the text written out is. The one survivor left is the state machine's own `RoleArn`
+# (a role a service runs as: rounds 9 to 17).
+ROUND_18_SAMPLE = [
+    "review45-jp-cfn-join-pseudo-unpinned",  # Definition.States.Notify.Parameters.TopicArn: Fn::Join of Refs
+    "falsealarm47-cn-ros-eventbridge-own-queue-join",  # Targets[0].Endpoint: Fn::Join of Refs
+]
+
+
+def test_round_18_a_joined_destination_in_a_foreign_region_partition_or_account_is_refused() -> None:
+    cases = [c for c in search.realistic.CASES if c.id in ROUND_18_SAMPLE]
+    assert sorted(c.id for c in cases) == sorted(ROUND_18_SAMPLE) and all(not c.expected for c in cases)
+    report = search.search(cases=cases, per_case=8, kinds={"template", "template-partition"})
+    assert all(o.applied and o.error is None for o in report.outcomes)
+    assert report.per_kind() == {"template": (5, 4, 1), "template-partition": (3, 3, 0)}
+    [survivor] = report.survivors
+    role = json.loads(survivor.mutant.after)["Resources"]["OrdersFlow"]["Properties"]["RoleArn"]
+    assert search.STRANGER_ACCOUNT in json.dumps(role)
+    assert {o.guard for o in report.outcomes} == {None, "RES-004", "RES-005", "RES-023"}
