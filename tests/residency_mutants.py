@@ -50,6 +50,7 @@ import functools
 import gzip
 import inspect
 import json
+import random
 import re
 import sys
 import time
@@ -191,6 +192,16 @@ class Report:
         for o in self.unexplained if unexplained else self.survivors:
             groups.setdefault(o.mutant.group, []).append(o)
         return dict(sorted(groups.items()))
+
+    def per_kind(self) -> dict[str, tuple[int, int, int]]:
+        """kind -> (mutants, refused, survivors)."""
+        counts: dict[str, list[int]] = {}
+        for o in self.outcomes:
+            made = counts.setdefault(o.mutant.kind, [0, 0, 0])
+            made[0] += 1
+            made[1] += o.guard is not None
+            made[2] += o in self.survivors_of([o])
+        return {kind: (made, refused, survived) for kind, (made, refused, survived) in sorted(counts.items())}
 
     @property
     def disagreements(self) -> list[Outcome]:
@@ -602,6 +613,8 @@ _SQS_URL = "https://sqs.${AWS::Region}.amazonaws.com/<account>/partner-orders"
 _SNS_ARN = "arn:${AWS::Partition}:sns:${AWS::Region}:<account>:partner-alerts"
 _LAMBDA_ARN = "arn:${AWS::Partition}:lambda:${AWS::Region}:<account>:function:partner-fn"
 _SFN_ARN = "arn:${AWS::Partition}:states:${AWS::Region}:<account>:stateMachine:partner-flow"
+_DYNAMODB_ARN = "arn:${AWS::Partition}:dynamodb:${AWS::Region}:<account>:table/partner-table"
+_KMS_ARN = "arn:${AWS::Partition}:kms:${AWS::Region}:<account>:key/1234abcd-12ab-34cd-56ef-1234567890ab"
 PARTNER_VALUES: dict[tuple[str, str], str] = {
     ("AWS::SQS::Queue", "Arn"): _SQS_ARN,
     ("AWS::SQS::Queue", "Ref"): _SQS_URL,
@@ -617,12 +630,42 @@ PARTNER_VALUES: dict[tuple[str, str], str] = {
     ("AWS::Kinesis::Stream", "Arn"): "arn:${AWS::Partition}:kinesis:${AWS::Region}:<account>:stream/partner-stream",
     ("AWS::Events::EventBus", "Arn"): "arn:${AWS::Partition}:events:${AWS::Region}:<account>:event-bus/partner-bus",
     ("AWS::Logs::LogGroup", "Arn"): "arn:${AWS::Partition}:logs:${AWS::Region}:<account>:log-group:partner-logs:*",
-    ("AWS::DynamoDB::Table", "Arn"): "arn:${AWS::Partition}:dynamodb:${AWS::Region}:<account>:table/partner-table",
+    ("AWS::DynamoDB::Table", "Arn"): _DYNAMODB_ARN,
     ("AWS::S3::Bucket", "Ref"): "<bucket>",
     ("AWS::S3::Bucket", "Arn"): "arn:${AWS::Partition}:s3:::<bucket>",
     ("ALIYUN::MNS::Queue", "ARN.WithSlash"): "acs:mns:${ALIYUN::Region}:<uid>:/queues/partner-orders",
     ("ALIYUN::MNS::Topic", "ARN.WithSlash"): "acs:mns:${ALIYUN::Region}:<uid>:/topics/partner-alerts",
     ("ALIYUN::OSS::Bucket", "Name"): "<bucket>",
+    # Round 18 (stop 49): the other types the table's templates refer to where a service writes, by the return values
+    # their reference pages document. A function's `Ref` is its name ("When you pass the logical ID of this resource
+    # to the intrinsic Ref function, Ref returns the resource name", AWS::Lambda::Function), and Lambda takes an ARN
+    # wherever it takes a name ("Name formats: Function name, Function ARN, Partial ARN"): another account's function
+    # is named by its ARN. A KMS key's `Ref` is its key id and "To specify a KMS key in a different AWS account, you
+    # must use the key ARN or alias ARN" (KMS key identifiers). A bucket's `DomainName` / `RegionalDomainName`
+    # ("<bucket>.s3.amazonaws.com", "<bucket>.s3.<region>.amazonaws.com"), an OSS bucket's `DomainName` /
+    # `InternalDomainName` (its public and internal endpoints) name the bucket by its host. An MNS queue's / topic's
+    # `ARN` ("acs:mns:$region:$accountid:queues/$queueName"), an FC function's `ARN` and an FC 3.0 function's
+    # `FunctionArn` (acs:fc:<region>:<uid>:...), a ROS KMS key's `Arn` / `KeyId`. Not a host that names no account (an
+    # RDS instance's endpoint, a load balancer's DNS name: another account's is the same shape, nothing to prove).
+    ("AWS::Lambda::Function", "Ref"): _LAMBDA_ARN,
+    ("AWS::Serverless::Function", "Ref"): _LAMBDA_ARN,
+    ("AWS::KMS::Key", "Ref"): _KMS_ARN,
+    ("AWS::KMS::Key", "Arn"): _KMS_ARN,
+    ("AWS::Logs::Destination", "Arn"): "arn:${AWS::Partition}:logs:${AWS::Region}:<account>:destination:partner-dest",
+    ("AWS::KinesisFirehose::DeliveryStream", "Arn"): (
+        "arn:${AWS::Partition}:firehose:${AWS::Region}:<account>:deliverystream/partner-delivery"
+    ),
+    ("AWS::DynamoDB::GlobalTable", "Arn"): _DYNAMODB_ARN,
+    ("AWS::S3::Bucket", "DomainName"): "<bucket>.s3.amazonaws.com",
+    ("AWS::S3::Bucket", "RegionalDomainName"): "<bucket>.s3.${AWS::Region}.amazonaws.com",
+    ("ALIYUN::MNS::Queue", "ARN"): "acs:mns:${ALIYUN::Region}:<uid>:queues/partner-orders",
+    ("ALIYUN::MNS::Topic", "ARN"): "acs:mns:${ALIYUN::Region}:<uid>:topics/partner-alerts",
+    ("ALIYUN::OSS::Bucket", "DomainName"): "<bucket>.oss-${ALIYUN::Region}.aliyuncs.com",
+    ("ALIYUN::OSS::Bucket", "InternalDomainName"): "<bucket>.oss-${ALIYUN::Region}-internal.aliyuncs.com",
+    ("ALIYUN::FC::Function", "ARN"): "acs:fc:${ALIYUN::Region}:<uid>:services/partner-svc/functions/partner-fn",
+    ("ALIYUN::FC3::Function", "FunctionArn"): "acs:fc:${ALIYUN::Region}:<uid>:functions/partner-fn",
+    ("ALIYUN::KMS::Key", "Arn"): "acs:kms:${ALIYUN::Region}:<uid>:key/key-partner7",
+    ("ALIYUN::KMS::Key", "KeyId"): "acs:kms:${ALIYUN::Region}:<uid>:key/key-partner7",
 }
 """(template resource type, ``Ref`` or the ``Fn::GetAtt`` attribute) -> a partner's resource of that type."""
 
@@ -1070,34 +1113,99 @@ def judge(case: realistic.Case, mutant: Mutant, *, plan: bool = False) -> Outcom
 
 def search(
     pattern: str | None = None, limit: int | None = None, per_case: int = 12, plan: bool = False,
-    cases: list[realistic.Case] | None = None, kinds: set[str] | None = None,
+    cases: list[realistic.Case] | None = None, kinds: set[str] | None = None, seed: int | None = None,
+    journal: Path | None = None, templates_only: bool = False,
 ) -> Report:  # fmt: skip
+    """``seed`` (round 18): the chosen programs in a seeded random order (``limit`` then takes a seeded sample);
+    ``journal``: a JSON-lines file each program's outcomes are appended to once judged, and the programs already in it
+    are read back instead of judged again, so a long run stopped part way resumes where it stopped;
+    ``templates_only``: only the programs ``_may_make_a_template`` keeps (the template kinds make no mutant elsewhere,
+    and recording a program costs as much as a mutant)."""
     started = time.perf_counter()
     chosen = cases if cases is not None else [c for c in realistic.CASES if not c.expected]
     if pattern:
         chosen = [c for c in chosen if re.search(pattern, c.id)]
+    if templates_only:
+        chosen = [c for c in chosen if _may_make_a_template(c)]
+    if seed is not None:
+        chosen = random.Random(seed).sample(chosen, len(chosen))
     if limit is not None:
         chosen = chosen[:limit]
     report = Report(cases=len(chosen))
+    done = _read_journal(journal) if journal is not None else {}
     for case in chosen:
-        recorded = _run(case, realistic._program(case, "audit"))
-        if recorded.error is not None:
+        if case.id in done:
+            report.outcomes.extend(done[case.id])
             continue
-        # `all` (round 17): every kind, the opt-in ones too, unfiltered.
-        every = kinds is not None and "all" in kinds
-        opt_in = OPT_IN_KINDS if every else OPT_IN_KINDS & kinds if kinds else frozenset()
-        made = [
-            m for m in mutants_of(case, recorded.resources, opt_in)
-            if kinds is None or every or m.kind in kinds or _family(m.kind) & kinds
-        ]  # fmt: skip
-        for mutant in _spread(made, per_case):
-            outcome = judge(case, mutant, plan=plan)
-            if outcome in report.survivors_of([outcome]) and mutant.base is not None and mutant.base != mutant.before:
-                plain = judge(case, Mutant(**{**vars(mutant), "after": mutant.base, "base": None}))
-                outcome.base_guard = plain.guard or ""
-            report.outcomes.append(outcome)
+        judged = len(report.outcomes)
+        _judge_case(case, report, per_case, plan, kinds)
+        if journal is not None:
+            _write_journal(journal, case.id, report.outcomes[judged:])
     report.seconds = time.perf_counter() - started
     return report
+
+
+# What a program that passes a template body (CloudFormation, SAM, ROS) names in its source: the cheap pre-filter of
+# a template-kinds run (round 18). A heuristic over the build function's source and the values it closes over, wider
+# than needed (a launch template matches too); a program it leaves out is only one the run does not reach.
+_TEMPLATE_WORDS = re.compile(r"template|Resources|cloudformation|ros\.|Transform|StackSet", re.I)
+
+
+def _may_make_a_template(case: realistic.Case) -> bool:
+    build = case.build
+    try:
+        texts = [inspect.getsource(build)]
+    except (OSError, TypeError):
+        return True
+    for cell in getattr(build, "__closure__", None) or ():
+        value = cell.cell_contents
+        texts.append(inspect.getsource(value) if inspect.isfunction(value) else repr(value))
+    return any(_TEMPLATE_WORDS.search(text) for text in texts)
+
+
+def _judge_case(case: realistic.Case, report: Report, per_case: int, plan: bool, kinds: set[str] | None) -> None:
+    """Every chosen mutant of one compliant program judged, its outcomes added to ``report``."""
+    recorded = _run(case, realistic._program(case, "audit"))
+    if recorded.error is not None:
+        return
+    # `all` (round 17): every kind, the opt-in ones too, unfiltered.
+    every = kinds is not None and "all" in kinds
+    opt_in = OPT_IN_KINDS if every else OPT_IN_KINDS & kinds if kinds else frozenset()
+    made = [
+        m for m in mutants_of(case, recorded.resources, opt_in)
+        if kinds is None or every or m.kind in kinds or _family(m.kind) & kinds
+    ]  # fmt: skip
+    for mutant in _spread(made, per_case):
+        outcome = judge(case, mutant, plan=plan)
+        if outcome in report.survivors_of([outcome]) and mutant.base is not None and mutant.base != mutant.before:
+            plain = judge(case, Mutant(**{**vars(mutant), "after": mutant.base, "base": None}))
+            outcome.base_guard = plain.guard or ""
+        report.outcomes.append(outcome)
+
+
+def _read_journal(journal: Path) -> dict[str, list[Outcome]]:
+    """The outcomes a journal holds, by program (a program judged twice: its last line)."""
+    done: dict[str, list[Outcome]] = {}
+    if not journal.exists():
+        return done
+    for line in journal.read_text().splitlines():
+        entry = json.loads(line)
+        done[entry["case"]] = [
+            Outcome(
+                Mutant(**{**o["mutant"], "path": tuple(o["mutant"]["path"])}), o["guard"],
+                None if o["plan"] is None else set(o["plan"]), o["applied"], o["error"], o["base_guard"],
+            )
+            for o in entry["outcomes"]
+        ]  # fmt: skip
+    return done
+
+
+def _write_journal(journal: Path, case_id: str, outcomes: list[Outcome]) -> None:
+    entries = [
+        {**vars(o), "mutant": vars(o.mutant), "plan": None if o.plan is None else sorted(o.plan)} for o in outcomes
+    ]
+    with journal.open("a") as out:
+        out.write(json.dumps({"case": case_id, "outcomes": entries}) + "\n")
 
 
 _WRAPPINGS = ("-b64gz", "-b64", "-inb64", "-ingz", "-nested")
@@ -1138,15 +1246,25 @@ def main(argv: list[str] | None = None) -> int:
         "gzip-compressed base64; a wrapping, b64, b64gz, inb64, ingz, nested: every swap made so; all: every kind, "
         "the opt-in ones too)",
     )
+    parser.add_argument("--seed", type=int, help="take the programs in this seed's random order (--limit: a sample)")
+    parser.add_argument("--journal", type=Path, help="a JSON-lines file of judged programs: written, and resumed from")
+    parser.add_argument(
+        "--templates-only", action="store_true", help="only programs whose source names a template (the template kinds)"
+    )
     args = parser.parse_args(argv)
     kinds = set(args.kinds.split(",")) if args.kinds else None
-    report = search(args.cases, args.limit, args.per_case, args.plan, kinds=kinds)
+    report = search(
+        args.cases, args.limit, args.per_case, args.plan, kinds=kinds, seed=args.seed, journal=args.journal,
+        templates_only=args.templates_only,
+    )  # fmt: skip
     outcomes = report.outcomes
     killed = sum(1 for o in outcomes if o.guard)
     print(f"{report.cases} cases, {len(outcomes)} mutants, {killed} refused, {len(report.survivors)} survived "
           f"({len(report.unexplained)} not explained by a surviving plain swap, in "
           f"{len(report.groups(unexplained=True))} groups), {sum(1 for o in outcomes if not o.applied)} not applied, "
           f"{sum(1 for o in outcomes if o.error)} errors, {report.seconds:.1f} s")  # fmt: skip
+    for kind, (made, kind_refused, kind_survived) in report.per_kind().items():
+        print(f"KIND {kind}: {made} mutants, {kind_refused} refused, {kind_survived} survived")
     explained = report.groups().keys() - report.groups(unexplained=True).keys()
     print(f"{len(report.groups())} groups; {len(explained)} only of variants whose plain swap survives too")
     for (type_, path, kind), group in report.groups(unexplained=not args.all).items():

@@ -102,6 +102,7 @@ import platform_programs_mutation44 as mu44
 import platform_programs_mutation45 as mu45
 import platform_programs_mutation47 as mu47
 import platform_programs_mutation48 as mu48
+import platform_programs_mutation49 as mu49
 import platform_programs_new34 as pn
 import platform_programs_openapi44 as oa44
 import platform_programs_ops as po
@@ -18244,6 +18245,12 @@ CASES: list[Case] = [
     # every door before); the stack's own endpoints built from its Region by a variable map, Fn::Join or Fn::Replace
     # pass (RES-015 before), as do its own bucket's very name and the declared vendor.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fs49.rows()],
+    # -- stop 49, mutation search round 18 (tests/platform_programs_mutation49.py): an Fn::Join nested in a template
+    # resource's property is judged as the text it gives: a state machine definition's TopicArn joined with another
+    # market's Region is RES-004 and with another account RES-023 outside CN, a ROS EventBridge target's Endpoint
+    # joined with a partner's UID RES-023 (each passed every door before); the stack's own pseudo parameters, aws-cn
+    # and the declared account pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu49.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

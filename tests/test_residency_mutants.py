@@ -17,6 +17,9 @@ provider pins) too.
 from __future__ import annotations
 
 import json
+import random
+from pathlib import Path
+from typing import Any
 
 import residency_mutants as search
 import yaml
@@ -486,3 +489,87 @@ ROUND_17_SAMPLE = [
     "review46-eu-sam-dlq-sub-pseudo-unpinned",  # a SAM DeadLetterQueue TargetArn, Fn::Sub with ${Dlq.QueueName}
     "falsealarm47-eu-yaml-bucket-notification-own-queue",  # a YAML template's bucket notification queue
 ]
+
+
+# Round 18 (stop 49): `template-own` reaches the other types the table's templates refer to where a service writes (a
+# function by its `Ref` name or ARN, a KMS key, a bucket by its host, ROS's MNS `ARN`, FC and FC 3.0 functions, KMS
+# keys), each written as a partner's of the same type; a host naming no account (an RDS endpoint) is left alone.
+def test_round_18_template_own_reaches_functions_keys_and_bucket_hosts() -> None:
+    aws = {
+        "Resources": {
+            "Handler": {"Type": "AWS::Lambda::Function"},
+            "Key": {"Type": "AWS::KMS::Key"},
+            "Site": {"Type": "AWS::S3::Bucket"},
+            "Db": {"Type": "AWS::RDS::DBInstance"},
+            "Mapping": {"Type": "AWS::Lambda::EventSourceMapping", "Properties": {
+                "FunctionName": {"Ref": "Handler"}, "KmsKeyArn": {"Fn::GetAtt": ["Key", "Arn"]},
+                "Origin": {"Fn::GetAtt": "Site.RegionalDomainName"}, "Db": {"Fn::GetAtt": "Db.Endpoint.Address"},
+            }},
+        }
+    }  # fmt: skip
+    swaps = [json.loads(after)["Resources"]["Mapping"]["Properties"] for _, after in
+             search._template_own_swaps("EU", json.dumps(aws))]  # fmt: skip
+    assert swaps[0]["FunctionName"] == {
+        "Fn::Sub": f"arn:${{AWS::Partition}}:lambda:${{AWS::Region}}:{search.STRANGER_ACCOUNT}:function:partner-fn"
+    }
+    assert search.STRANGER_ACCOUNT in swaps[1]["KmsKeyArn"]["Fn::Sub"]
+    assert swaps[2]["Origin"] == {"Fn::Sub": f"{search.PARTNER_BUCKET}.s3.${{AWS::Region}}.amazonaws.com"}
+    assert len(swaps) == 3 and all(s["Db"] == {"Fn::GetAtt": "Db.Endpoint.Address"} for s in swaps)
+    ros = {
+        "Resources": {
+            "Fn": {"Type": "ALIYUN::FC3::Function"},
+            "Queue": {"Type": "ALIYUN::MNS::Queue"},
+            "Logs": {"Type": "ALIYUN::OSS::Bucket"},
+            "Rule": {"Type": "ALIYUN::EventBridge::Rule", "Properties": {"Targets": [
+                {"Endpoint": {"Fn::GetAtt": ["Fn", "FunctionArn"]}}, {"Endpoint": {"Fn::GetAtt": ["Queue", "ARN"]}},
+                {"Endpoint": {"Fn::GetAtt": ["Logs", "InternalDomainName"]}},
+            ]}},
+        }
+    }  # fmt: skip
+    targets = [json.loads(after)["Resources"]["Rule"]["Properties"]["Targets"] for _, after in
+               search._template_own_swaps("CN", json.dumps(ros))]  # fmt: skip
+    assert [t[i]["Endpoint"]["Fn::Sub"] for i, t in enumerate(targets)] == [
+        f"acs:fc:${{ALIYUN::Region}}:{search.STRANGER_UID}:functions/partner-fn",
+        f"acs:mns:${{ALIYUN::Region}}:{search.STRANGER_UID}:queues/partner-orders",
+        f"{search.PARTNER_BUCKET}.oss-${{ALIYUN::Region}}-internal.aliyuncs.com",
+    ]
+
+
+def test_round_18_a_seeded_run_keeps_a_journal_and_resumes_from_it(tmp_path: Path, monkeypatch: Any) -> None:
+    cases = [c for c in search.realistic.CASES if c.id in ROUND_16_SAMPLE]
+    journal = tmp_path / "run.jsonl"
+    first = search.search(cases=cases, per_case=4, kinds={"template"}, seed=49, journal=journal)
+    assert len(journal.read_text().splitlines()) == len(cases)
+    assert first.per_kind() == {"template": (6, 6, 0)}
+
+    def judged_again(*_: object, **__: object) -> None:
+        raise AssertionError("a program the journal holds was judged again")
+
+    monkeypatch.setattr(search, "judge", judged_again)
+    again = search.search(cases=cases, per_case=4, kinds={"template"}, seed=49, journal=journal)
+    assert [(o.mutant, o.guard) for o in again.outcomes] == [(o.mutant, o.guard) for o in first.outcomes]
+    # The seed sets the programs' order (`limit` then takes a sample of it).
+    order = [c.id for c in random.Random(49).sample(cases, len(cases))]
+    assert list(dict.fromkeys(o.mutant.case for o in first.outcomes)) == order
+
+
+# Round 18's leak (stop 49): an `Fn::Join` nested in a template resource's property (a state machine definition's
+# `TopicArn`, a ROS EventBridge target's `Endpoint`) passed with another Region, partition or account joined in; since
+# mutation49 each is refused as the text written out is. The one survivor left is the state machine's own `RoleArn`
+# (a role a service runs as: rounds 9 to 17).
+ROUND_18_SAMPLE = [
+    "review45-jp-cfn-join-pseudo-unpinned",  # Definition.States.Notify.Parameters.TopicArn: Fn::Join of Refs
+    "falsealarm47-cn-ros-eventbridge-own-queue-join",  # Targets[0].Endpoint: Fn::Join of Refs
+]
+
+
+def test_round_18_a_joined_destination_in_a_foreign_region_partition_or_account_is_refused() -> None:
+    cases = [c for c in search.realistic.CASES if c.id in ROUND_18_SAMPLE]
+    assert sorted(c.id for c in cases) == sorted(ROUND_18_SAMPLE) and all(not c.expected for c in cases)
+    report = search.search(cases=cases, per_case=8, kinds={"template", "template-partition"})
+    assert all(o.applied and o.error is None for o in report.outcomes)
+    assert report.per_kind() == {"template": (5, 4, 1), "template-partition": (3, 3, 0)}
+    [survivor] = report.survivors
+    role = json.loads(survivor.mutant.after)["Resources"]["OrdersFlow"]["Properties"]["RoleArn"]
+    assert search.STRANGER_ACCOUNT in json.dumps(role)
+    assert {o.guard for o in report.outcomes} == {None, "RES-004", "RES-005", "RES-023"}

@@ -6070,6 +6070,37 @@ PAIRS += [
 ]  # fmt: skip
 
 
+# mutation49 (mutation search, round 18): an `Fn::Join` nested in a template resource's property (a state machine
+# definition's `TopicArn`, a ROS EventBridge target's `Endpoint`) is judged as the text it gives, as the text written
+# out is: another Region or account joined in passed on main 3b6f8c1 (its parts were walked one by one).
+def _sfn_join(region: Any, account: Any) -> str:
+    topic = {"Fn::Join": [":", ["arn", {"Ref": "AWS::Partition"}, "sns", region, account, "alerts"]]}
+    task = {"Type": "Task", "Resource": "arn:aws:states:::sns:publish", "End": True,
+            "Parameters": {"TopicArn": topic, "Message.$": "$"}}  # fmt: skip
+    definition = {"StartAt": "Notify", "States": {"Notify": task}}
+    flow = {"Type": "AWS::StepFunctions::StateMachine",
+            "Properties": {"RoleArn": "arn:aws:iam::123456789012:role/flow", "Definition": definition}}  # fmt: skip
+    return json.dumps({"Resources": {"Flow": flow}})
+
+
+def _ros_rule_join(account: Any) -> Subject:
+    endpoint = {"Fn::Join": ["", ["acs:mns:", {"Ref": "ALIYUN::Region"}, ":", account, ":queues/orders"]]}
+    target = {"Id": "orders", "Type": "acs.mns.queue", "Endpoint": endpoint}
+    return _ros("ALIYUN::EventBridge::Rule", EventBusName="default", RuleName="r", Targets=[target])
+
+
+_SFN_JOIN_PATH = "template_body(json).Resources.Flow.Properties.Definition.States.Notify.Parameters.TopicArn.Fn::Join"
+_OWN_REGION, _OWN_ACCOUNT = {"Ref": "AWS::Region"}, {"Ref": "AWS::AccountId"}
+PAIRS += [
+    ("RES-004", "JP", aws(_STACK, _PINNED_JP, name="s", template_body=_sfn_join(_OWN_REGION, _OWN_ACCOUNT)),
+     aws(_STACK, _PINNED_JP, name="s", template_body=_sfn_join("ap-northeast-2", _OWN_ACCOUNT)), _SFN_JOIN_PATH),
+    ("RES-023", "EU", aws(_STACK, _PINNED_EU, name="s", template_body=_sfn_join(_OWN_REGION, _OWN_ACCOUNT)),
+     aws(_STACK, _PINNED_EU, name="s", template_body=_sfn_join(_OWN_REGION, "444455556666")), _SFN_JOIN_PATH),
+    ("RES-023", "CN", _ros_rule_join({"Ref": "ALIYUN::AccountId"}), _ros_rule_join(_ALI_PARTNER),
+     "template_body(json).Resources.X.Properties.Targets[0].Endpoint.Fn::Join"),
+]  # fmt: skip
+
+
 # AWS red team, round 20 (stop 48): inputs that hand the stack's workload to another account (written_account_fields:
 # an EKS Pod Identity target role, a VPC Lattice service network a VPC joins, a service-network or resource VPC
 # endpoint), and S3 grants that name no owner beside the grantee (acl_grantee_fields without `owner`). Each offending

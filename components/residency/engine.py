@@ -2991,12 +2991,10 @@ class RuleEngine:
         plan = self._key_plan(walk.subject.type, walk.kpath, key)
         if plan.region and not plan.match and self._judged_region_function(walk, value, path, key, depth, reference):
             return True
-        if (
-            plan.match
-            or not (plan.host or plan.bucket in (_BUCKET, _PREFIXED, _VARIABLE))
-            or self._names_itself(walk, path)
-        ):
+        if plan.match or self._names_itself(walk, path):
             return False
+        if not (plan.host or plan.bucket in (_BUCKET, _PREFIXED, _VARIABLE)):
+            return evaluated and self._judged_as_joined_text(walk, value, path, key, depth)
         if evaluated:
             self._judge_template_text(walk, value, path, key, depth, bucket=not plan.host)
             return True
@@ -3016,6 +3014,23 @@ class RuleEngine:
             return True
         text = json.dumps(value, sort_keys=True, default=str)
         self._judge_template_reference(walk, name, attribute, path, text, bucket=not plan.host)
+        return True
+
+    def _judged_as_joined_text(self, walk: _Walk, value: Mapping[Any, Any], path: str, key: str, depth: int) -> bool:
+        """(mutation49) An ``Fn::Join`` nested in a template resource's property under a key that is no host or bucket
+        (a state machine definition's ``TopicArn``): judged as each text it gives, the template's Region / partition /
+        URL-suffix pseudo parameters read as the resource's own (``_in_own_stack``), as a join that is the whole
+        property already is (``_judged_as_template_input``) and as the text written out there is. Before, its parts
+        were walked one by one, so an ARN joined with another account or Region passed where the same ARN written out
+        was RES-023 / RES-004. A join this cannot evaluate is walked as written, as before."""
+        assert walk.template is not None
+        template, document = walk.template
+        texts = _template_texts(document, value) if next(iter(value)) == "Fn::Join" else None
+        if texts is None:
+            return False
+        for i, text in enumerate(texts):
+            where = f"{path}.Fn::Join" if len(texts) == 1 else f"{path}.Fn::Join[{i}]"
+            self._walk(walk, self._in_own_stack(walk.subject, text, template), where, key, depth + 1, None)
         return True
 
     def _given_parameter(self, walk: _Walk, name: str | None, attribute: str) -> Any:
@@ -3172,7 +3187,10 @@ class RuleEngine:
                 name, _, attribute = whole.group(1).partition(".")
                 self._judge_template_reference(walk, name, attribute or "Ref", where, text, bucket=bucket)
             else:
-                self._judge_string(walk, text, where, key, depth + 1)
+                # (mutation49) Walked as the text written there is (its written account and grants too, not only its
+                # host): a ROS target's `Endpoint` joined with another UID passed where the text written out was
+                # RES-023.
+                self._walk(walk, text, where, key, depth + 1, None)
 
     def _judged_as_template_input(
         self, walk: _Walk, props: Mapping[Any, Any], value: Any, path: str, depth: int
