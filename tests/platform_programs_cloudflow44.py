@@ -9,7 +9,7 @@ passed every door (only the ARN's Region was judged): reproduced on the unchange
 DE) and with this table (every ``*-partner`` shape passed the guard).
 
 ``shape``: ``<integration>-own`` names the stack's own resource (the UID of the role the provider assumes,
-``platform_programs.ALI_DEPLOYER``): passes. ``<integration>-partner`` names a partner's (``PARTNER``): RES-023 in
+``platform_parts.DEPLOYER``): passes. ``<integration>-partner`` names a partner's (``PARTNER``): RES-023 in
 every jurisdiction (no Alibaba Cloud site keeps its accounts in one country, CN included). ``fc-partner-declared``: the
 partner account declared resident (``acs:ram::<uid>:``): passes. ``fc-abroad``: the own function in a Region abroad:
 RES-005 (refused before, unchanged). ``http-foreign`` / ``http-home``: an HTTP task to a partner's host (RES-015,
@@ -29,7 +29,7 @@ Build = Callable[[Any], object]
 Row = tuple[str, str, Build, set[str], list[dict[str, Any]]]
 
 OWN = "1234567890123456"
-"""The UID of the deployment role the table's provider assumes (``pp.ALI_DEPLOYER``)."""
+"""The UID of the deployment role the table's provider assumes (``platform_parts.DEPLOYER``)."""
 PARTNER = "5555666677778888"
 HOME = {"CN": "cn-shanghai", "JP": "ap-northeast-1", "DE": "eu-central-1"}
 ABROAD = "us-west-1"

@@ -55,7 +55,7 @@ SFN_ALREADY_REFUSED = {"eventbridge-partner": {"RES-023"}, "s3-partner-bucket": 
 SFN_SHAPES = SFN_PASSING + SFN_REFUSED + tuple(SFN_ALREADY_REFUSED)
 
 OWN_ALI = "1234567890123456"
-"""The UID of the deployment role the table's Alibaba provider assumes (``pp.ALI_DEPLOYER``)."""
+"""The UID of the deployment role the table's Alibaba provider assumes (``platform_parts.DEPLOYER``)."""
 PARTNER_ALI = "5555666677778888"
 ALI_HOME = {"CN": "cn-shanghai", "JP": "ap-northeast-1", "DE": "eu-central-1"}
 ABROAD = "us-west-1"

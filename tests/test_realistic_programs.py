@@ -27,6 +27,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import platform_parts
 import platform_programs as pp
 import platform_programs_accounts35 as a35
 import platform_programs_accountsali36 as aa36
@@ -1182,7 +1183,7 @@ def cen_instance_grant(c: Ctx) -> object:
     # docs: alicloud cen/instancegrant — the stack's VPC granted to the network account's CEN instance. Its
     # `cen_owner_id` names the account owning that CEN, judged as a written destination's UID since stop 43 (RES-023,
     # alired43): the provider assumes the team's deployment role, the one-line fix that proves the UID the team's own.
-    c.ali_role = pp.ALI_DEPLOYER
+    c.ali_role = platform_parts.DEPLOYER
     vpc = alicloud.vpc.Network("app", vpc_name="fleet-app", cidr_block="10.20.0.0/16", opts=c.ali)
     return alicloud.cen.InstanceGrant(
         "app-grant", cen_id=_NETWORK_CEN, cen_owner_id="1234567890123456", child_instance_id=vpc.id, opts=c.ali
@@ -6758,7 +6759,7 @@ def alired8_sls_etl_sink_region(sink: str | None) -> Callable[[Ctx], object]:
     # `role_arn`, the team's role written out, names the account receiving the logs, RES-023 unless a provider proves
     # it).
     def build(c: Ctx) -> object:
-        c.ali_role = pp.ALI_DEPLOYER
+        c.ali_role = platform_parts.DEPLOYER
         region = REGION[c.code][1]
         role = "acs:ram::1234567890123456:role/aliyunlogetlrole"
         store = alicloud.log.Store("trips", project_name=f"fleet-trips-{region}", logstore_name="trips", opts=c.ali)
