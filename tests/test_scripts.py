@@ -987,9 +987,12 @@ def test_the_aws_shared_config_file_a_script_writes_is_read(code: str) -> None:
     assert {r for r, _, _ in findings(imds + config.format("$R", own), code, "aws")} == set()
     echoed = "echo '[default]' > ~/.aws/config\necho 'region = us-west-2' >> ~/.aws/config\n"
     assert {r for r, _, _ in findings(echoed, code, "aws")} == {"RES-009"}
-    # another file's `region = ...` is no CLI's setting
-    assert {r for r, _, _ in findings(config.format("us-west-2", own).replace(".aws/config", "app.ini"), code,
+    # another file's `region = ...` is no CLI's setting; scripts49: an application's `.ini` is read by key
+    # (app_config_files), a `.conf` of its own syntax is not
+    assert {r for r, _, _ in findings(config.format("us-west-2", own).replace(".aws/config", "app.conf"), code,
                                       "aws")} == set()  # fmt: skip
+    assert {r for r, _, _ in findings(config.format("us-west-2", own).replace(".aws/config", "app.ini"), code,
+                                      "aws")} == {"RES-009"}  # fmt: skip
 
 
 def test_urls_and_hosts_without_a_scheme_take_the_values_at_their_line() -> None:
