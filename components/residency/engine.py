@@ -94,6 +94,7 @@ from components.residency.scripts import (
     plain_assignment,
     shell_blocks,
     substitution_at,
+    xargs_expanded,
 )
 from components.residency.stages import (
     ALI_API_TYPE,
@@ -3642,7 +3643,9 @@ class RuleEngine:
         """A script payload's host assignments (``export DB_HOST=...``), its commands' hosts (``psql -h ...``) and the
         log-router configurations its here-documents write (:meth:`_judge_heredocs`).
         Returns the text whose references are to be judged: the script with the variables its URLs' hosts hold filled
-        in where the script assigns them (:func:`_assigned_urls`)."""
+        in where the script assigns them (:func:`_assigned_urls`). scripts49: a command ``xargs`` runs on the words an
+        ``echo`` pipes into it is read as written out (:func:`scripts.xargs_expanded`)."""
+        script = xargs_expanded(script)
         if "=" in script:
             self._judge_assignments(walk, script, path)
         if (

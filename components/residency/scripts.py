@@ -32,6 +32,7 @@ __all__ = [
     "plain_assignment",
     "shell_blocks",
     "substitution_at",
+    "xargs_expanded",
 ]
 
 # Words that separate one command from the next (shlex's punctuation tokens), and redirections, whose next word is a
@@ -1389,3 +1390,89 @@ def plain_assignment(line: str) -> bool:
         return substitution_at(inner, 0) == inner
     words = _words(value)
     return len(words) <= 1 and not (set(words) & _SEPARATORS)
+
+
+# GNU findutils xargs ("Invoking xargs"): the options taking a value as the next word (or attached), and those that make
+# it read its items from elsewhere than standard input (`-a FILE`, `--arg-file`): then the items are not the echo's.
+_XARGS_VALUE_OPTIONS = frozenset({"-d", "-E", "-I", "-L", "-n", "-P", "-s", "--delimiter", "--max-args", "--max-chars",
+                                  "--max-lines", "--max-procs", "--process-slot-var", "--eof"})  # fmt: skip
+_XARGS_OTHER_INPUT = frozenset({"-a", "--arg-file"})
+_PRINTF_ONE_STRING = frozenset({"%s", "%s\\n"})
+
+
+def xargs_expanded(script: str) -> str:
+    """``script`` with each line that pipes an ``echo`` / ``printf '%s\\n'`` of words into ``xargs`` followed (``;``,
+    on the same line) by the command xargs runs, the words in place (scripts49): ``echo "$HOST" | xargs -I{} curl
+    https://{}/intake`` is also read as ``curl https://$HOST/intake``, ``echo db.example.com | xargs psql -h`` as
+    ``psql -h db.example.com``, so the host reader, the URL filling and the reference scan read the destination as
+    they read it written out. findutils "Invoking xargs": ``-I replace-str`` "Replace occurrences of replace-str in the
+    initial-arguments with names read from standard input" (one line an item; ``-i`` is ``-I {}``); without it the
+    items, split at blanks, are appended to the command (the default command is ``echo``). The line itself is kept
+    (what it read before is read as before); a line continued with a backslash, a here-document's body, items read from
+    a file (``-a``) or from another command (``cat hosts | xargs ...``: a value made at run time) are left as
+    written."""
+    if "xargs" not in script:
+        return script
+    lines = script.split("\n")
+    # a here-document's body is data (what a file holds, or a command's input), never a command line
+    bodies = {i for start, end, _, _ in _heredocs(lines) for i in range(start + 1, end)} if "<<" in script else set()
+    for i, line in enumerate(lines):
+        if "xargs" in line and i not in bodies and not line.rstrip().endswith("\\"):
+            expanded = [" ".join(c) for c in _xargs_commands(_words(line))]
+            if expanded:
+                lines[i] = " ; ".join([line, *expanded])
+    return "\n".join(lines)
+
+
+def _xargs_commands(words: list[str]) -> Iterator[list[str]]:
+    """The commands an ``echo WORDS | xargs [options] COMMAND ...`` pipeline of a line's words runs (:func:`xargs_expanded`)."""
+    for i, word in enumerate(words):
+        if word != "xargs" or i < 2 or words[i - 1] != "|":
+            continue
+        start = i - 2
+        while start >= 0 and words[start] not in _SEPARATORS:
+            start -= 1
+        items = _echoed_items(words[start + 1 : i - 1])
+        run = _xargs_run(words[i + 1 :])
+        if items is None or run is None:
+            continue
+        replace, command = run
+        if replace is None:
+            yield [*command, *items.split()]
+        else:
+            yield [w.replace(replace, items.strip()) for w in command]
+
+
+def _echoed_items(words: list[str]) -> str | None:
+    """What ``echo WORDS`` / ``printf '%s\\n' WORD`` prints (its one line), None for any other command."""
+    if words[:1] == ["echo"]:
+        rest = words[1:]
+        while rest and rest[0] in ("-n", "-e", "-E"):
+            rest = rest[1:]
+        return " ".join(rest)
+    if words[:1] == ["printf"] and len(words) == 3 and words[1] in _PRINTF_ONE_STRING:
+        return words[2]
+    return None
+
+
+def _xargs_run(words: list[str]) -> tuple[str | None, list[str]] | None:
+    """xargs' replace string (None without ``-I`` / ``-i`` / ``--replace``) and the command it runs (up to the next
+    separator; ``echo`` when none is given); None when it reads its items from a file."""
+    replace: str | None = None
+    i = 0
+    while i < len(words) and words[i].startswith("-") and words[i] not in _SEPARATORS:
+        option, _, attached = words[i].partition("=")
+        if option in _XARGS_OTHER_INPUT or words[i].startswith("-a"):
+            return None
+        if option == "-I" or (words[i].startswith("-I") and len(words[i]) > 2):
+            replace = words[i][2:] or (words[i + 1] if i + 1 < len(words) else None)
+            i += 1 if words[i][2:] else 2
+            continue
+        if words[i].startswith("-i") or option == "--replace":
+            replace = attached or words[i][2:] or "{}"
+            i += 1
+            continue
+        i += 2 if option in _XARGS_VALUE_OPTIONS and not attached else 1
+    end = next((j for j in range(i, len(words)) if words[j] in _SEPARATORS or words[j][:1] == "#"), len(words))
+    command = words[i:end] or ["echo"]
+    return replace, command
