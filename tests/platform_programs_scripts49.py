@@ -59,9 +59,7 @@ OWN_REGION = {
         f"export AWS_REGION=$(curl -s {IMDS}/dynamic/instance-identity/document | jq .region | tr -d '\"')\n"
     ),
     # a substitution writing text: the value is unknown
-    "own-sed-rewrite-envsubst": (
-        f"export AWS_REGION=$(curl -s {IMDS}/meta-data/placement/region | sed 's/-1$/-2/')\n"
-    ),
+    "own-sed-rewrite-envsubst": (f"export AWS_REGION=$(curl -s {IMDS}/meta-data/placement/region | sed 's/-1$/-2/')\n"),
 }
 """How each ``own-*`` program sets AWS_REGION (the last one rewrites it: refused)."""
 XARGS_SHAPES = ("xargs-literal-partner", "xargs-variable-partner", "xargs-private")
@@ -126,11 +124,11 @@ def _app_script(code: str, shape: str) -> str:
         )
         write = f"{REGION_FROM_METADATA}cat > /etc/fleet/app.yaml <<EOF\n{body}EOF\n"
     else:
+        collected = {"file_path": "/var/log/fleet/*.log", "log_group_name": "/fleet/app"}
         agent = {
             "agent": {"metrics_collection_interval": 60, "region": region},
             "logs": {
-                "logs_collected": {"files": {"collect_list": [{"file_path": "/var/log/fleet/*.log",
-                                                               "log_group_name": "/fleet/app"}]}},  # fmt: skip
+                "logs_collected": {"files": {"collect_list": [collected]}},
                 "endpoint_override": f"logs.{region}.{dns_suffix(code)}",
             },
         }

@@ -1425,7 +1425,8 @@ def xargs_expanded(script: str) -> str:
 
 
 def _xargs_commands(words: list[str]) -> Iterator[list[str]]:
-    """The commands an ``echo WORDS | xargs [options] COMMAND ...`` pipeline of a line's words runs (:func:`xargs_expanded`)."""
+    """The commands an ``echo WORDS | xargs [options] COMMAND ...`` pipeline of a line's words runs
+    (:func:`xargs_expanded`)."""
     for i, word in enumerate(words):
         if word != "xargs" or i < 2 or words[i - 1] != "|":
             continue
