@@ -1115,9 +1115,7 @@ def test_a_host_echoed_into_xargs_is_a_destination(code: str) -> None:
     # scripts49: the URL's host was the placeholder `{}` (passed whatever the echo held)
     post = "xargs -I{} curl -sf -X POST https://{}/intake --data-binary @/var/log/boot.json\n"
     assert {r for r, _, _ in findings(f"echo intake.partner.example.com | {post}", code, "aws")} == {"RES-015"}
-    assert {r for r, _, _ in findings(f'C=intake.partner.example.com\necho "$C" | {post}', code, "aws")} == {
-        "RES-015"
-    }
+    assert {r for r, _, _ in findings(f'C=intake.partner.example.com\necho "$C" | {post}', code, "aws")} == {"RES-015"}
     assert {r for r, _, _ in findings("echo db.partner.example.com | xargs psql -f s.sql -h\n", code, "aws")} == {
         "RES-015"
     }
@@ -1140,9 +1138,7 @@ def test_an_application_config_file_a_script_writes_is_read_by_key(code: str) ->
         assert {r for r, _, _ in findings(write.format("10.0.3.7", "us-west-2"), code, "aws")} == {"RES-009"}
         assert {r for r, _, _ in findings(write.format("10.0.3.7", own), code, "aws")} == set(), file
         assert {r for r, _, _ in findings(imds + write.format("localhost", "$R"), code, "aws")} == set(), file
-        assert {r for r, _, _ in findings("R=us-west-2\n" + write.format("10.0.3.7", "$R"), code, "aws")} == {
-            "RES-009"
-        }
+        assert {r for r, _, _ in findings("R=us-west-2\n" + write.format("10.0.3.7", "$R"), code, "aws")} == {"RES-009"}
     # tee and printf write files too; a .conf (its own syntax) is not read by key
     tee = "tee /etc/fleet/app.yaml > /dev/null <<EOF\nendpoint: intake.partner.example.com\nEOF\n"
     assert {r for r, _, _ in findings(tee, code, "aws")} == {"RES-015"}
