@@ -10,7 +10,10 @@ Reproduced on the unchanged engine (main at 3b6f8c1), one-value checks then thes
    value: RES-016, as before.
 2. **A value passed on by xargs** (``xargs-*``): ``echo <partner host> | xargs -I{} curl ... https://{}/intake`` and
    ``echo "$COLLECTOR" | xargs -I{} ...`` passed (the URL's host was the placeholder ``{}``): RES-015; the same to a
-   private address passes.
+   private address passes. **A host a sed substitution writes** (``sed-*``): ``HOST=$(echo collector.fleet.internal |
+   sed 's/fleet.internal/partner-analytics.com/')`` then ``curl https://$HOST/intake`` passed (a value made at run
+   time): the engine applies the substitution to the literal (RES-015); over the instance's own name (``hostname -f``,
+   unknown) the host the substitution writes is judged (RES-015); a private address's port changed passes.
 3. **Application config files** (``app-*``): ``cat > /etc/fleet/app.json <<EOF`` naming a partner's database under
    ``database.host``, a YAML ``aws.region`` of another country written with ``tee``, passed (only URLs and cloud hosts
    were read in the body): RES-015 / RES-009. A config naming private addresses, ``0.0.0.0``, a path under
@@ -63,8 +66,17 @@ OWN_REGION = {
 }
 """How each ``own-*`` program sets AWS_REGION (the last one rewrites it: refused)."""
 XARGS_SHAPES = ("xargs-literal-partner", "xargs-variable-partner", "xargs-private")
+SED_SHAPES = ("sed-host-literal-partner", "sed-host-unknown-partner", "sed-host-private")
 APP_SHAPES = ("app-json-partner-db", "app-yaml-region-abroad", "app-yaml-own", "app-cwagent-own")
-ENCODED = frozenset({"own-xargs-envsubst", "own-sed-rewrite-envsubst", "xargs-variable-partner", "app-yaml-own"})
+ENCODED = frozenset(
+    {
+        "own-xargs-envsubst",
+        "own-sed-rewrite-envsubst",
+        "xargs-variable-partner",
+        "sed-host-unknown-partner",
+        "app-yaml-own",
+    }
+)
 """The AWS shapes made as a launch template (base64 user data); the others as an instance (plain text)."""
 ALI_SHAPES = ("ali-config-abroad", "ali-config-metadata", "ali-head-ossutil", "ali-app-yaml-partner")
 
@@ -74,6 +86,8 @@ def _aws_expected(shape: str) -> set[str]:
         "own-sed-rewrite-envsubst": {"RES-016"},
         "xargs-literal-partner": {"RES-015"},
         "xargs-variable-partner": {"RES-015"},
+        "sed-host-literal-partner": {"RES-015"},
+        "sed-host-unknown-partner": {"RES-015"},
         "app-json-partner-db": {"RES-015"},
         "app-yaml-region-abroad": {"RES-009"},
     }.get(shape, set())
@@ -105,6 +119,21 @@ def _xargs_script(shape: str) -> str:
     if shape == "xargs-variable-partner":
         return f'#!/bin/bash\nset -euo pipefail\nCOLLECTOR={PARTNER_INTAKE}\necho "$COLLECTOR" | {post}'
     return f"#!/bin/bash\nset -euo pipefail\necho 10.0.3.9 | {post}"
+
+
+def _sed_script(shape: str) -> str:
+    """Post the boot report to an intake whose host a sed substitution writes (GNU sed "The s Command"): over a
+    literal (the engine applies it), over the instance's own name (unknown: the host sed writes is judged), or a
+    private address's port changed."""
+    host = {
+        "sed-host-literal-partner": "$(echo collector.fleet.internal | sed 's/fleet.internal/partner-analytics.com/')",
+        "sed-host-unknown-partner": "$(hostname -f | sed 's/[.]ec2[.]internal$/.partner-analytics.com/')",
+        "sed-host-private": "$(echo 10.0.3.9:8080 | sed 's/8080/8443/')",
+    }[shape]
+    return (
+        f"#!/bin/bash\nset -euo pipefail\nHOST={host}\n"
+        "curl -sf -X POST https://$HOST/intake --data-binary @/var/log/fleet/boot.json\n"
+    )
 
 
 def _app_script(code: str, shape: str) -> str:
@@ -143,6 +172,8 @@ def aws_program(code: str, shape: str) -> Build:
             user_data = _envsubst_script(shape)
         elif shape in XARGS_SHAPES:
             user_data = _xargs_script(shape)
+        elif shape in SED_SHAPES:
+            user_data = _sed_script(shape)
         else:
             user_data = _app_script(code, shape)
         if shape in ENCODED:
@@ -213,7 +244,7 @@ def rows() -> list[Row]:
     out: list[Row] = []
     for code in AWS_CODES:
         p = f"scripts49-{code.lower()}-"
-        for shape in (*OWN_REGION, *XARGS_SHAPES, *APP_SHAPES):
+        for shape in (*OWN_REGION, *XARGS_SHAPES, *SED_SHAPES, *APP_SHAPES):
             out.append((p + shape, code, aws_program(code, shape), _aws_expected(shape), []))
     for code in ALI_CODES:
         p = f"scripts49-{code.lower()}-"

@@ -1169,3 +1169,38 @@ def test_the_aliyun_cli_config_file_a_script_writes_is_read(code: str) -> None:
         assert {r for r, _, _ in findings(config.format(file, own, "us-west-1"), code)} == {"RES-009"}
         assert {r for r, _, _ in findings(config.format(file, own, own), code)} == set()
         assert {r for r, _, _ in findings(metadata + config.format(file, "$REGION", own), code)} == set()
+
+
+def test_a_value_sed_writes_is_the_substitution_applied() -> None:
+    # scripts49: `$(echo WORD | sed 's/a/b/')` is WORD (a literal, or each value a whole reference holds) edited by the
+    # engine's sed reader; over an unknown input the host the substitution writes is the value (fail closed where it
+    # reaches a destination); a text naming no host gives none; no pipeline into sed is None.
+    from components.residency.scripts import sed_values
+
+    assert sed_values("$(echo collector.internal | sed 's/internal/partner.com/')", {}) == ["collector.partner.com"]
+    assert sed_values('$(echo "$X" | sed -e "s/a/b/g")', {"X": ("aa.example", "ca.example")}) == [
+        "bb.exbmple",
+        "cb.exbmple",
+    ]
+    assert sed_values("$(hostname | sed 's/[.]internal$/.partner.com/')", {}) == ["partner.com"]
+    assert sed_values("$(echo $UNSET | sed 's/x/partner.com/')", {}) == ["partner.com"]
+    assert sed_values("$(hostname | sed 's/_/-/g')", {}) == []
+    assert sed_values("$(hostname | sed 's/[.].*$//')", {}) == []
+    assert sed_values("`echo a | sed s/a/b.example.com/`", {}) == ["b.example.com"]
+    assert sed_values("$(cat /etc/host)", {}) is None
+    assert sed_values("$(sed 's/a/b/' /etc/host)", {}) is None
+
+
+@pytest.mark.parametrize("code", ["CN", "EU"])
+def test_a_host_a_sed_substitution_writes_is_judged_where_it_is_used(code: str) -> None:
+    # scripts49: the variable held no known value (a URL holding it was a placeholder: passed)
+    post = "curl -sf https://$HOST/intake -d @/var/log/boot.log\n"
+    literal = "HOST=$(echo collector.internal | sed 's/internal/partner.example.com/')\n"
+    unknown = "HOST=$(hostname -f | sed 's/[.]internal$/.partner.example.com/')\n"
+    private = "HOST=$(echo 10.0.3.9:8080 | sed 's/8080/8443/')\n"
+    assert {r for r, _, _ in findings(literal + post, code, "aws")} == {"RES-015"}
+    assert {r for r, _, _ in findings(unknown + post, code, "aws")} == {"RES-015"}
+    assert {r for r, _, _ in findings(private + post, code, "aws")} == set()
+    assert {r for r, _, _ in findings(unknown + "echo $HOST > /etc/hostname.bak\n", code, "aws")} == set()  # no use
+    region = "R=$(echo eu-west-1 | sed 's/eu-west-1/us-west-2/')\naws s3 ls --region $R\n"
+    assert {r for r, _, _ in findings(region, code, "aws")} == {"RES-009"}

@@ -92,6 +92,7 @@ from components.residency.scripts import (
     heredoc_files,
     own_region_value,
     plain_assignment,
+    sed_values,
     shell_blocks,
     substitution_at,
     xargs_expanded,
@@ -6655,7 +6656,11 @@ def _match_values(
     if m.group("single") is None and script.startswith(("$(", "`"), start):
         substitution = substitution_at(script, start)
         region = own_region_value(substitution, own) if substitution is not None else None
-        return [region] if region is not None else []
+        if region is not None:
+            return [region]
+        # scripts49: `$(echo $X | sed 's/a/b/')` is X's values edited; an unknown input's result the host sed writes
+        rewritten = sed_values(substitution, env) if substitution is not None else None
+        return rewritten or []
     if value and not any(c in value for c in "$`("):
         return [value]
     whole = _SHELL_REFERENCE.fullmatch(value) if value and m.group("single") is None else None

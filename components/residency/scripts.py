@@ -14,7 +14,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import shlex
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 from components.residency.endpoints import ScriptCommand
@@ -30,6 +30,7 @@ __all__ = [
     "heredoc_files",
     "own_region_value",
     "plain_assignment",
+    "sed_values",
     "shell_blocks",
     "substitution_at",
     "xargs_expanded",
@@ -1477,3 +1478,47 @@ def _xargs_run(words: list[str]) -> tuple[str | None, list[str]] | None:
     end = next((j for j in range(i, len(words)) if words[j] in _SEPARATORS or words[j][:1] == "#"), len(words))
     command = words[i:end] or ["echo"]
     return replace, command
+
+
+# A text a sed substitution writes that names a host (`s/internal/partner.com/`: `partner.com`), dots at its ends apart.
+_SED_HOST_TEXT = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+
+
+def sed_values(substitution: str, reaching: Mapping[str, Sequence[str]]) -> list[str] | None:
+    """The values a command substitution ending in sed gives (scripts49), or None when it is no such pipeline:
+    ``$(echo WORD | sed 's/A/B/')`` is each value WORD may hold (a literal, or a whole reference's ``reaching``
+    values) with the sed script applied by the engine's sed reader (GNU sed "The s Command"), exactly. Where the input
+    or the script is not known (``$(hostname | sed 's/internal/partner.com/')``) the result is not proven: the host a
+    substitution writes (``partner.com``) is given as its value, so that a destination the variable reaches is judged
+    as that host (fail closed where the result is used; a text naming no host, ``s/_/-/g``, gives none)."""
+    text = substitution.strip()
+    command = text[2:-1] if text.startswith("$(") else text[1:-1]
+    if "sed" not in command:
+        return None
+    commands = list(_simple_commands(_words(command)))
+    if len(commands) < 2 or commands[-1].words[0] != "sed":
+        return None
+    sed = _sed_arguments(commands[-1].words[1:])
+    expressions, operands = list(sed.expressions), list(sed.operands)
+    if not expressions and operands:
+        expressions.append(operands.pop(0))
+    script = "\n".join(expressions)
+    parsed = _sed_commands(script, sed.extended) if sed.applicable and not operands else None
+    inputs = _echoed_values(commands[0].words, reaching) if len(commands) == 2 else None
+    if parsed is not None and inputs is not None:
+        return [_sed_apply(parsed, f"{value}\n").strip() for value in inputs]
+    hosts = (_SED_HOST_TEXT.fullmatch(t.strip(".")) for t in _sed_texts(script))
+    return [h.group(0) for h in hosts if h is not None]
+
+
+def _echoed_values(words: list[str], reaching: Mapping[str, Sequence[str]]) -> list[str] | None:
+    """The values an ``echo`` of one word (a literal, or a whole reference with ``reaching`` values) prints; None
+    for any other command or word."""
+    items = _echoed_items(words)
+    if items is None or not items or " " in items:
+        return None
+    whole = re.fullmatch(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))", items)
+    if whole is not None:
+        values = reaching.get(whole.group(1) or whole.group(2))
+        return list(values) if values else None
+    return None if any(c in items for c in "$`") else [items]
