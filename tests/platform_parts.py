@@ -123,6 +123,15 @@ def fluent_bit_file(output: str, params: dict[str, str]) -> str:
     return "\n".join(lines + [f"    {k:<12} {v}" for k, v in params.items()]) + "\n"
 
 
+IMDS = "http://169.254.169.254/latest"
+"""The EC2 instance metadata service's base URL (EC2 User Guide, "Access instance metadata"): scripts47-49 read the
+instance's own Region from it."""
+ALI_METADATA = "http://100.100.100.200/latest"
+"""The Alibaba Cloud ECS metadata service's base URL (ECS "Instance metadata"): its ``meta-data/region-id``."""
+AWS_ABROAD = {"EU": "us-west-2", "US": "eu-west-1", "JP": "us-west-2", "CN": "us-west-2"}
+"""An AWS Region outside each jurisdiction (scripts48-49: the offending twins' Region)."""
+
+
 def collector_instance(script: Callable[[str], str]) -> Build:
     """An instance whose user data is ``script(<the collector NLB's DNS name>)``, beside the team's internal NLB
     (docs: lb/loadbalancer ``dns_name``; ec2/instance ``user_data``)."""

@@ -39,8 +39,8 @@ from typing import Any
 import pulumi
 import pulumi_alicloud as alicloud
 import pulumi_aws as aws
+from platform_parts import ALI_METADATA, IMDS, OWN_ACCOUNT, PARTNER_COLLECTOR, SUBNETS, Build, Row, partition
 from platform_parts import FLUENT_BIT_CONF as FB
-from platform_parts import OWN_ACCOUNT, PARTNER_COLLECTOR, SUBNETS, Build, Row, partition
 
 HOME = {"EU": "eu-west-1", "US": "us-east-1", "JP": "ap-northeast-1", "CN": "cn-north-1"}
 """The table's AWS provider Region of each jurisdiction (test_realistic_programs ``REGION``)."""
@@ -50,7 +50,6 @@ TEMPLATE = "/opt/fleet/fluent-bit.tpl"
 STATES_TRUST = json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
                            "Principal": {"Service": "states.amazonaws.com"}}]})  # fmt: skip
 
-IMDS = "http://169.254.169.254/latest"
 TOKEN_HEADER = "X-aws-ec2-metadata-token"
 # The commands that give the instance's own Region (EC2 "Instance metadata categories", "Instance identity
 # documents", amazon-ec2-utils ec2-metadata(8)), each as the script assigns it.
@@ -183,9 +182,6 @@ def sfn_program(code: str) -> Build:
         return aws.sfn.StateMachine("drain-flow", role_arn=role.arn, definition=definition, opts=opts)
 
     return build
-
-
-ALI_METADATA = "http://100.100.100.200/latest"
 
 
 def _ali_script(shape: str) -> str:

@@ -31,19 +31,16 @@ from typing import Any
 
 import pulumi_alicloud as alicloud
 import pulumi_aws as aws
-from platform_parts import Build, Row
+from platform_parts import ALI_METADATA, IMDS, Build, Row
+from platform_parts import AWS_ABROAD as FOREIGN
 
 HOME = {"EU": "eu-west-1", "US": "us-east-1", "JP": "ap-northeast-1", "CN": "cn-north-1"}
 """The table's AWS provider Region of each jurisdiction (test_realistic_programs ``REGION``)."""
-FOREIGN = {"EU": "us-west-2", "US": "eu-west-1", "JP": "us-west-2", "CN": "us-west-2"}
-"""An AWS Region outside each jurisdiction."""
 ALI_CODES = ("CN", "JP", "DE")
 """The jurisdictions of the Alibaba Cloud programs (the table's Alibaba provider pins each one's region)."""
 SUBNETS = ["subnet-0a1b2c3d4e5f60718", "subnet-1a1b2c3d4e5f60718"]
 FB = "/etc/fluent-bit/fluent-bit.conf"
 TEMPLATE = "/opt/fleet/fluent-bit.tpl"
-IMDS = "http://169.254.169.254/latest"
-ALI_METADATA = "http://100.100.100.200/latest"
 DOCUMENT = f"{IMDS}/dynamic/instance-identity/document"
 
 OWN_REGION = {

@@ -11915,10 +11915,13 @@ def test_a_file_written_by_sed_perl_awk_or_envsubst_is_judged_as_the_agent_reads
     assert rule_ids(code, vm(f"export OUT=datadog\n{template}envsubst < /opt/e.tpl > {fb}\n")) == {"RES-016"}
 
 
-@pytest.mark.parametrize("entry", ["instance_region_commands", "cli_config_files", "instance_region_filters"])
+@pytest.mark.parametrize(
+    "entry", ["instance_region_commands", "cli_config_files", "app_config_files", "instance_region_filters"]
+)
 def test_a_catalogue_pattern_that_does_not_compile_is_refused_with_its_fix(entry: str) -> None:
-    # One validator for the three pattern entries (the lead's review, stop 48): a regular expression that does not
-    # compile is a pydantic error naming the entry's key and the fix, not a raw re.error traceback.
+    # One validator for the pattern entries (the lead's review, stop 48; app_config_files since scripts49): a regular
+    # expression that does not compile is a pydantic error naming the entry's key and the fix, not a raw re.error
+    # traceback.
     from pydantic import ValidationError
 
     from components.residency.endpoints import EndpointCatalogue

@@ -149,6 +149,7 @@ import platform_programs_scripts45 as sc45
 import platform_programs_scripts46 as sc46
 import platform_programs_scripts47 as sc47
 import platform_programs_scripts48 as sc48
+import platform_programs_scripts49 as sc49
 import platform_programs_sfn44 as sf44
 import platform_programs_sfn44b as sf44b
 import platform_programs_sfnrt45 as sfr45
@@ -18252,6 +18253,12 @@ CASES: list[Case] = [
     # joined with a partner's UID RES-023 (each passed every door before); the stack's own pseudo parameters, aws-cn
     # and the declared account pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu49.rows()],
+    # -- stop 49, scripts and user data, round 5 (tests/platform_programs_scripts49.py): EC2 user data reading its
+    # Region through head -n 1, a bare xargs or jq .region | tr -d '"', and Alibaba ECS user data through head -n 1,
+    # pass (RES-016 / RES-015 before); a host echoed into xargs -I{} curl https://{}/..., an application's .json /
+    # .yaml config naming a partner's host or another country's Region, and ~/.aliyun/config.json's region_id abroad
+    # are refused (RES-015 / RES-009; passed before); a sed substitution writing text stays RES-016.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc49.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

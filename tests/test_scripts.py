@@ -987,9 +987,12 @@ def test_the_aws_shared_config_file_a_script_writes_is_read(code: str) -> None:
     assert {r for r, _, _ in findings(imds + config.format("$R", own), code, "aws")} == set()
     echoed = "echo '[default]' > ~/.aws/config\necho 'region = us-west-2' >> ~/.aws/config\n"
     assert {r for r, _, _ in findings(echoed, code, "aws")} == {"RES-009"}
-    # another file's `region = ...` is no CLI's setting
-    assert {r for r, _, _ in findings(config.format("us-west-2", own).replace(".aws/config", "app.ini"), code,
+    # another file's `region = ...` is no CLI's setting; scripts49: an application's `.ini` is read by key
+    # (app_config_files), a `.conf` of its own syntax is not
+    assert {r for r, _, _ in findings(config.format("us-west-2", own).replace(".aws/config", "app.conf"), code,
                                       "aws")} == set()  # fmt: skip
+    assert {r for r, _, _ in findings(config.format("us-west-2", own).replace(".aws/config", "app.ini"), code,
+                                      "aws")} == {"RES-009"}  # fmt: skip
 
 
 def test_urls_and_hosts_without_a_scheme_take_the_values_at_their_line() -> None:
@@ -1019,3 +1022,185 @@ def test_a_long_word_of_variables_and_dots_is_read_in_one_pass() -> None:
     script = f"Aa=x\nA=eu-west-1\necho {word}-\ncurl http://{word}/\n"
     filled = word.replace("$Aa", "x")
     assert _assigned_urls(script) == f"Aa=x\nA=eu-west-1\necho {word}-\ncurl http://{filled}/\n"
+
+
+def test_the_instance_s_own_region_through_filters_that_select_or_trim() -> None:
+    # scripts49: filters that keep the metadata's one line whole (instance_region_filters: head / tail -n N >= 1, a bare
+    # xargs, sed 's/"//g', awk '{print $1}') and jq's JSON string with its quotes removed give the same Region; a filter
+    # that drops or rewrites a line does not.
+    from components.residency.engine import _instance_region_commands
+    from components.residency.scripts import own_region_value
+
+    own = (_instance_region_commands(load_endpoints())["aws:ec2/instance:Instance"], "eu-west-1")
+    document = "curl -s http://169.254.169.254/latest/dynamic/instance-identity/document"
+    region = "curl -s http://169.254.169.254/latest/meta-data/placement/region"
+    for command in (
+        f"{region} | head -n 1",
+        f"{region} | head -1",
+        f"{region} | head --lines=1 | xargs",
+        f"{region} | tail -n1",
+        f"{region} | xargs echo",
+        f"{region} | sed 's/\"//g'",
+        f"{region} | awk '{{print $1}}'",
+        f"{region} | awk '{{print}}' | tr -d '\\n'",
+        f"{document} | jq .region | tr -d '\"'",
+        f"{document} | jq '.region' | sed -e 's/\"//g'",
+        "curl -s http://100.100.100.200/latest/meta-data/region-id | head -n 1",  # an AWS type: not its metadata
+    )[:-1]:
+        assert own_region_value(f"$({command})", own) == "eu-west-1", command
+    for command in (
+        f"{region} | head -n -1",  # all but the last line: nothing
+        f"{region} | tail -n +2",  # from the second line: nothing
+        f"{region} | head -c 4",  # bytes, not lines
+        f"{region} | xargs -I{{}} echo x{{}}",
+        f"{region} | sed 's/-1$/-2/'",  # writes text: unknown
+        f"{region} | awk '{{print $2}}'",
+        f"{document} | jq .region",  # the JSON string, quotes and all
+    ):
+        assert own_region_value(f"$({command})", own) is None, command
+
+
+def test_a_long_pipeline_of_filters_is_read_in_one_pass() -> None:
+    # The filters follow the command any number of times: each starts with its own command name after a `|`, so a
+    # failing pipeline is given up at its first non-filter (no split of one filter into two is possible). A pipeline
+    # of 5,000 filters ending in one that is not listed is read in one pass (an exponential pattern would not end).
+    from components.residency.engine import _instance_region_commands
+    from components.residency.scripts import own_region_value
+
+    own = (_instance_region_commands(load_endpoints())["aws:ec2/instance:Instance"], "eu-west-1")
+    region = "curl -s http://169.254.169.254/latest/meta-data/placement/region"
+    filters = " | head -1 | xargs | tail -n 1" * 5000
+    assert own_region_value(f"$({region}{filters})", own) == "eu-west-1"
+    assert own_region_value(f"$({region}{filters} | tail -n +2)", own) is None
+    assert own_region_value(f"$({region} | head -{'1' * 50000}x)", own) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ('echo "$HOST" | xargs -I{} curl -s https://{}/intake', "curl -s https://$HOST/intake"),
+        ("echo h.example.com | xargs -I % psql -h % -f s.sql", "psql -h h.example.com -f s.sql"),
+        ("echo h.example.com | xargs -i ssh {} uptime && echo done", "ssh h.example.com uptime"),
+        ("printf '%s\\n' h.example.com | xargs -n 1 -P 2 curl -sf", "curl -sf h.example.com"),
+        ("echo -n a.example.com b.example.com | xargs -r ping -c1", "ping -c1 a.example.com b.example.com"),
+        ("echo h.example.com | xargs --replace=@ curl https://@/", "curl https://h.example.com/"),
+    ],
+)
+def test_xargs_runs_its_command_on_the_echoed_words(line: str, expected: str) -> None:
+    # scripts49, findutils "Invoking xargs": -I replaces in the command's words, -i is -I {}; without it the items
+    # are appended. The line is kept and the command written out after it, on the same line.
+    from components.residency.scripts import xargs_expanded
+
+    assert xargs_expanded(f"A=1\n{line}\n") == f"A=1\n{line} ; {expected}\n"
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        "cat hosts | xargs -I{} curl https://{}/\n",  # the items are a file's: a value made at run time
+        "echo h.example.com | xargs -a hosts curl\n",  # items from a file, not the echo
+        "ls | xargs rm\n",
+        "cat > /opt/run.sh <<EOF\necho h.example.com | xargs curl\nEOF\n",  # a here-document's body is data
+        "echo h.example.com | \\\n  xargs curl\n",  # continued on the next line: left as written
+    ],
+)
+def test_xargs_on_other_input_is_left_as_written(script: str) -> None:
+    from components.residency.scripts import xargs_expanded
+
+    assert xargs_expanded(script) == script
+
+
+@pytest.mark.parametrize("code", ["CN", "EU"])
+def test_a_host_echoed_into_xargs_is_a_destination(code: str) -> None:
+    # scripts49: the URL's host was the placeholder `{}` (passed whatever the echo held)
+    post = "xargs -I{} curl -sf -X POST https://{}/intake --data-binary @/var/log/boot.json\n"
+    assert {r for r, _, _ in findings(f"echo intake.partner.example.com | {post}", code, "aws")} == {"RES-015"}
+    assert {r for r, _, _ in findings(f'C=intake.partner.example.com\necho "$C" | {post}', code, "aws")} == {"RES-015"}
+    assert {r for r, _, _ in findings("echo db.partner.example.com | xargs psql -f s.sql -h\n", code, "aws")} == {
+        "RES-015"
+    }
+    assert {r for r, _, _ in findings(f"echo 10.0.3.9 | {post}", code, "aws")} == set()
+    assert {r for r, _, _ in findings(f"cat /etc/fleet/intake | {post}", code, "aws")} == set()  # run time, as before
+
+
+@pytest.mark.parametrize("code", ["CN", "EU"])
+def test_an_application_config_file_a_script_writes_is_read_by_key(code: str) -> None:
+    # scripts49 (app_config_files): a .json / .yaml / .ini body is walked with the key catalogue of resource inputs;
+    # before, only its URLs and cloud hosts were read (a partner's `db_host`, another country's `region` passed).
+    own = provider(code, "aws").region
+    imds = "R=$(curl -s http://169.254.169.254/latest/meta-data/placement/region)\n"
+    json_body = '{{"db_host": "{0}", "aws": {{"region": "{1}"}}}}\n'
+    yaml_body = "database:\n  host: {0}\naws:\n  region: {1}\n"
+    ini_body = "[db]\nhost = {0}\n[aws]\nregion = {1}\n"
+    for file, body in (("app.json", json_body), ("app.yaml", yaml_body), ("app.yml", yaml_body), ("a.ini", ini_body)):
+        write = f"cat > /etc/fleet/{file} <<EOF\n{body}EOF\n"
+        assert {r for r, _, _ in findings(write.format("db.partner.example.com", own), code, "aws")} == {"RES-015"}
+        assert {r for r, _, _ in findings(write.format("10.0.3.7", "us-west-2"), code, "aws")} == {"RES-009"}
+        assert {r for r, _, _ in findings(write.format("10.0.3.7", own), code, "aws")} == set(), file
+        assert {r for r, _, _ in findings(imds + write.format("localhost", "$R"), code, "aws")} == set(), file
+        assert {r for r, _, _ in findings("R=us-west-2\n" + write.format("10.0.3.7", "$R"), code, "aws")} == {"RES-009"}
+    # tee and printf write files too; a .conf (its own syntax) is not read by key
+    tee = "tee /etc/fleet/app.yaml > /dev/null <<EOF\nendpoint: intake.partner.example.com\nEOF\n"
+    assert {r for r, _, _ in findings(tee, code, "aws")} == {"RES-015"}
+    printf = "printf 'db_host: db.partner.example.com\\n' > /etc/fleet/app.yaml\n"
+    assert {r for r, _, _ in findings(printf, code, "aws")} == {"RES-015"}
+    conf = "cat > /etc/fleet/app.conf <<EOF\nregion = us-west-2\nEOF\n"
+    assert {r for r, _, _ in findings(conf, code, "aws")} == set()
+    # listening addresses, paths and local services are no destination
+    local = (
+        "cat > /etc/fleet/app.yaml <<EOF\nserver:\n  host: 0.0.0.0\n  port: 8080\nhealth:\n  endpoint: /healthz\n"
+        "metrics:\n  url: http://localhost:9100/metrics\nredis:\n  host: ${REDIS_HOST}\nEOF\n"
+    )
+    assert {r for r, _, _ in findings(local, code, "aws")} == set()
+
+
+@pytest.mark.parametrize("code", ["CN"])
+def test_the_aliyun_cli_config_file_a_script_writes_is_read(code: str) -> None:
+    # scripts49 (cli_config_files): ~/.aliyun/config.json's profiles (aliyun-cli config/profile.go: region_id) passed
+    # whatever region they named; only `aliyun configure set --region` was read.
+    own = provider(code, "alicloud").region
+    config = (
+        'cat > {0} <<EOF\n{{"current": "default", "profiles": [{{"name": "default", "mode": "EcsRamRole", '
+        '"ram_role_name": "node", "region_id": "{1}"}}, {{"name": "b", "mode": "EcsRamRole", "region_id": "{2}"}}]}}\n'
+        "EOF\n"
+    )
+    metadata = "REGION=$(curl -s http://100.100.100.200/latest/meta-data/region-id)\n"
+    for file in ("/root/.aliyun/config.json", "~/.config/aliyun/config.json"):
+        assert {r for r, _, _ in findings(config.format(file, own, "us-west-1"), code)} == {"RES-009"}
+        assert {r for r, _, _ in findings(config.format(file, own, own), code)} == set()
+        assert {r for r, _, _ in findings(metadata + config.format(file, "$REGION", own), code)} == set()
+
+
+def test_a_value_sed_writes_is_the_substitution_applied() -> None:
+    # scripts49: `$(echo WORD | sed 's/a/b/')` is WORD (a literal, or each value a whole reference holds) edited by the
+    # engine's sed reader; over an unknown input the host the substitution writes is the value (fail closed where it
+    # reaches a destination); a text naming no host gives none; no pipeline into sed is None.
+    from components.residency.scripts import sed_values
+
+    assert sed_values("$(echo collector.internal | sed 's/internal/partner.com/')", {}) == ["collector.partner.com"]
+    assert sed_values('$(echo "$X" | sed -e "s/a/b/g")', {"X": ("aa.example", "ca.example")}) == [
+        "bb.exbmple",
+        "cb.exbmple",
+    ]
+    assert sed_values("$(hostname | sed 's/[.]internal$/.partner.com/')", {}) == ["partner.com"]
+    assert sed_values("$(echo $UNSET | sed 's/x/partner.com/')", {}) == ["partner.com"]
+    assert sed_values("$(hostname | sed 's/_/-/g')", {}) == []
+    assert sed_values("$(hostname | sed 's/[.].*$//')", {}) == []
+    assert sed_values("`echo a | sed s/a/b.example.com/`", {}) == ["b.example.com"]
+    assert sed_values("$(cat /etc/host)", {}) is None
+    assert sed_values("$(sed 's/a/b/' /etc/host)", {}) is None
+
+
+@pytest.mark.parametrize("code", ["CN", "EU"])
+def test_a_host_a_sed_substitution_writes_is_judged_where_it_is_used(code: str) -> None:
+    # scripts49: the variable held no known value (a URL holding it was a placeholder: passed)
+    post = "curl -sf https://$HOST/intake -d @/var/log/boot.log\n"
+    literal = "HOST=$(echo collector.internal | sed 's/internal/partner.example.com/')\n"
+    unknown = "HOST=$(hostname -f | sed 's/[.]internal$/.partner.example.com/')\n"
+    private = "HOST=$(echo 10.0.3.9:8080 | sed 's/8080/8443/')\n"
+    assert {r for r, _, _ in findings(literal + post, code, "aws")} == {"RES-015"}
+    assert {r for r, _, _ in findings(unknown + post, code, "aws")} == {"RES-015"}
+    assert {r for r, _, _ in findings(private + post, code, "aws")} == set()
+    assert {r for r, _, _ in findings(unknown + "echo $HOST > /etc/hostname.bak\n", code, "aws")} == set()  # no use
+    region = "R=$(echo eu-west-1 | sed 's/eu-west-1/us-west-2/')\naws s3 ls --region $R\n"
+    assert {r for r, _, _ in findings(region, code, "aws")} == {"RES-009"}

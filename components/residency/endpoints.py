@@ -425,7 +425,8 @@ class BuiltinPlaceholderField(TypedField):
 
 class _PatternEntry(_Frozen):
     """A catalogue entry holding a regular expression: refused at load when it does not compile (one check for the
-    entries of ``instance_region_commands``, ``cli_config_files`` and ``instance_region_filters``)."""
+    entries of ``instance_region_commands``, ``cli_config_files``, ``app_config_files`` and
+    ``instance_region_filters``)."""
 
     pattern: str
     """A regular expression (each entry type says what it matches)."""
@@ -456,16 +457,17 @@ class InstanceRegionCommand(_PatternEntry):
         return re.compile(self.pattern)
 
 
-class CliConfigFile(_PatternEntry):
-    """A file a script may write that a cloud CLI or SDK reads its settings from (``cli_config_files``, scripts48:
-    ``~/.aws/config``'s ``region = ...``): its content is walked as a document, its region and host keys judged."""
+class ConfigFile(_PatternEntry):
+    """A file a script may write that a cloud CLI, an SDK or an application reads its settings from
+    (``cli_config_files``, scripts48: ``~/.aws/config``'s ``region = ...``; ``app_config_files``, scripts49: a
+    ``.json`` / ``.yaml`` / ``.ini`` file): its content is walked as a document, its region and host keys judged."""
 
     pattern: str
     """A regular expression searched in the written path (``(^|/)\\.aws/config$``)."""
-    format: Literal["ini"]
-    """How the file is read: ``key = value`` lines (sections and comments skipped)."""
+    format: Literal["ini", "json", "yaml"]
+    """How the file is read: ``key = value`` lines (sections and comments skipped), a JSON or a YAML document."""
     source: str
-    """Where the tool documents the file and its settings."""
+    """Where the tool or the format documents the file and its settings."""
 
 
 class InstanceRegionFilter(_PatternEntry):
@@ -1361,8 +1363,11 @@ class EndpointCatalogue(_Frozen):
     """Script inputs whose built-in ``{{ ACS::RegionId }}`` is the region they run in (Cloud Assistant)."""
     instance_region_commands: tuple[InstanceRegionCommand, ...] = ()
     """Commands a script an instance runs assigns the instance's own Region with (EC2 instance metadata)."""
-    cli_config_files: tuple[CliConfigFile, ...] = ()
+    cli_config_files: tuple[ConfigFile, ...] = ()
     """Files a script writes that a cloud CLI or SDK reads its Region and endpoints from (scripts48)."""
+    app_config_files: tuple[ConfigFile, ...] = ()
+    """Files a script writes whose name says their format (``.json``, ``.yaml``, ``.ini``): an application's settings,
+    read by key as resource inputs are (scripts49)."""
     instance_region_filters: tuple[InstanceRegionFilter, ...] = ()
     """Filters those commands may be piped through, the Region unchanged (``tr -d '\\n'``; scripts48)."""
     destination_fields: tuple[TypedField, ...]

@@ -94,8 +94,10 @@ from components.residency.scripts import (
     heredoc_files,
     own_region_value,
     plain_assignment,
+    sed_values,
     shell_blocks,
     substitution_at,
+    xargs_expanded,
 )
 from components.residency.stages import (
     ALI_API_TYPE,
@@ -3685,7 +3687,9 @@ class RuleEngine:
         """A script payload's host assignments (``export DB_HOST=...``), its commands' hosts (``psql -h ...``) and the
         log-router configurations its here-documents write (:meth:`_judge_heredocs`).
         Returns the text whose references are to be judged: the script with the variables its URLs' hosts hold filled
-        in where the script assigns them (:func:`_assigned_urls`)."""
+        in where the script assigns them (:func:`_assigned_urls`). scripts49: a command ``xargs`` runs on the words an
+        ``echo`` pipes into it is read as written out (:func:`scripts.xargs_expanded`)."""
+        script = xargs_expanded(script)
         if "=" in script:
             self._judge_assignments(walk, script, path)
         if (
@@ -3729,30 +3733,41 @@ class RuleEngine:
                 continue
             self._judge_log_router_file(walk, body, f"{path}({how}:{file})", file.endswith(("yml", "yaml")), depth)
         for how, file, body in written:
-            if (file, body) not in skip:
-                self._judge_cli_config(walk, script, (file, body), f"{path}({how}:{file})", depth)
+            if (file, body) not in skip and not self._log_router_file(file):
+                self._judge_config_file(walk, script, (file, body), f"{path}({how}:{file})", depth)
         for edit in edits:
             if edit.content is None and self._log_router_file(edit.file) and _edit_key(edit) not in skip:
                 self._judge_edit_texts(walk, edit, f"{path}({edit.how}:{edit.file})", depth)
                 if edit.deletes and edit.before is not None:
                     self._judge_deleted_defaults(walk, edit, f"{path}({edit.how}:{edit.file})")
 
-    def _judge_cli_config(self, walk: _Walk, script: str, written: tuple[str, str], where: str, depth: int) -> None:
-        """A file a script writes that a cloud CLI or SDK reads its settings from (``cli_config_files``, scripts48:
-        ``~/.aws/config``): each ``key = value`` line walked as a document of its own (two profiles may both set
-        ``region``: a mapping would keep only the last), so a region key is judged as a region, a host key as a
-        destination. A variable in a value (``region = $R``, an unquoted here-document) holds the values that reach
-        the line where the script holds it (the one resolver); one found nowhere in the script stays as written."""
+    def _judge_config_file(self, walk: _Walk, script: str, written: tuple[str, str], where: str, depth: int) -> None:
+        """A file a script writes that a cloud CLI, an SDK or an application reads its settings from
+        (``cli_config_files``, scripts48: ``~/.aws/config``; scripts49: ``~/.aliyun/config.json``, and
+        ``app_config_files``: an application's ``.json`` / ``.yaml`` / ``.ini`` file), walked as a document so that a
+        region key is judged as a region and a host key as a destination, by the same key catalogue as resource inputs.
+        An INI file is walked a ``key = value`` line at a time (two profiles may both set ``region``: a mapping would
+        keep only the last). A variable in the body (``region = $R``, an unquoted here-document) holds the values that
+        reach the place the script holds it (the one resolver); one found nowhere in the script stays as written."""
         file, body = written
-        kind = next((c.format for c in self.endpoints.cli_config_files if re.search(c.pattern, file)), None)
-        if kind != "ini":
+        entries = (*self.endpoints.cli_config_files, *self.endpoints.app_config_files)
+        kind = next((c.format for c in entries if re.search(c.pattern, file)), None)
+        if kind is None:
             return
-        for line in body.splitlines():
-            for key, value in parse_properties(line, ini=True).items():
-                at = script.find(line) if "$" in value else -1
-                values = _assigned_values(script, self._instance_region(walk)).at(at) if at >= 0 else {}
-                for filled in _filled(value, values):
-                    self._walk_document(walk, {key: filled}, f"{where}(ini)", "content", depth, None)
+        own = self._instance_region(walk)
+        if kind == "ini":
+            for line in body.splitlines():
+                for key, value in parse_properties(line, ini=True).items():
+                    at = script.find(line) if "$" in value else -1
+                    values = _assigned_values(script, own).at(at) if at >= 0 else {}
+                    for filled in _filled(value, values):
+                        self._walk_document(walk, {key: filled}, f"{where}(ini)", "content", depth, None)
+            return
+        at = script.find(body) if "$" in body else -1
+        for text in _filled(body, _assigned_values(script, own).at(at)) if at >= 0 else (body,):
+            document = json_or_none(text, depth) if kind == "json" else yaml_or_none(text, depth)
+            if isinstance(document, (dict, list)):
+                self._walk_document(walk, document, f"{where}({kind})", "content", depth, None)
 
     def _instance_region(self, walk: _Walk) -> tuple[re.Pattern[str], str] | None:
         """For a script an instance runs (``instance_region_commands`` types): the command substitution that gives the
@@ -6903,7 +6918,11 @@ def _match_values(
     if m.group("single") is None and script.startswith(("$(", "`"), start):
         substitution = substitution_at(script, start)
         region = own_region_value(substitution, own) if substitution is not None else None
-        return [region] if region is not None else []
+        if region is not None:
+            return [region]
+        # scripts49: `$(echo $X | sed 's/a/b/')` is X's values edited; an unknown input's result the host sed writes
+        rewritten = sed_values(substitution, env) if substitution is not None else None
+        return rewritten or []
     if value and not any(c in value for c in "$`("):
         return [value]
     whole = _SHELL_REFERENCE.fullmatch(value) if value and m.group("single") is None else None

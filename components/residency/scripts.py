@@ -14,7 +14,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import shlex
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 from components.residency.endpoints import ScriptCommand
@@ -30,8 +30,10 @@ __all__ = [
     "heredoc_files",
     "own_region_value",
     "plain_assignment",
+    "sed_values",
     "shell_blocks",
     "substitution_at",
+    "xargs_expanded",
 ]
 
 # Words that separate one command from the next (shlex's punctuation tokens), and redirections, whose next word is a
@@ -1389,3 +1391,134 @@ def plain_assignment(line: str) -> bool:
         return substitution_at(inner, 0) == inner
     words = _words(value)
     return len(words) <= 1 and not (set(words) & _SEPARATORS)
+
+
+# GNU findutils xargs ("Invoking xargs"): the options taking a value as the next word (or attached), and those that make
+# it read its items from elsewhere than standard input (`-a FILE`, `--arg-file`): then the items are not the echo's.
+_XARGS_VALUE_OPTIONS = frozenset({"-d", "-E", "-I", "-L", "-n", "-P", "-s", "--delimiter", "--max-args", "--max-chars",
+                                  "--max-lines", "--max-procs", "--process-slot-var", "--eof"})  # fmt: skip
+_XARGS_OTHER_INPUT = frozenset({"-a", "--arg-file"})
+_PRINTF_ONE_STRING = frozenset({"%s", "%s\\n"})
+
+
+def xargs_expanded(script: str) -> str:
+    """``script`` with each line that pipes an ``echo`` / ``printf '%s\\n'`` of words into ``xargs`` followed (``;``,
+    on the same line) by the command xargs runs, the words in place (scripts49): ``echo "$HOST" | xargs -I{} curl
+    https://{}/intake`` is also read as ``curl https://$HOST/intake``, ``echo db.example.com | xargs psql -h`` as
+    ``psql -h db.example.com``, so the host reader, the URL filling and the reference scan read the destination as
+    they read it written out. findutils "Invoking xargs": ``-I replace-str`` "Replace occurrences of replace-str in the
+    initial-arguments with names read from standard input" (one line an item; ``-i`` is ``-I {}``); without it the
+    items, split at blanks, are appended to the command (the default command is ``echo``). The line itself is kept
+    (what it read before is read as before); a line continued with a backslash, a here-document's body, items read from
+    a file (``-a``) or from another command (``cat hosts | xargs ...``: a value made at run time) are left as
+    written."""
+    if "xargs" not in script:
+        return script
+    lines = script.split("\n")
+    # a here-document's body is data (what a file holds, or a command's input), never a command line
+    bodies = {i for start, end, _, _ in _heredocs(lines) for i in range(start + 1, end)} if "<<" in script else set()
+    for i, line in enumerate(lines):
+        if "xargs" in line and i not in bodies and not line.rstrip().endswith("\\"):
+            expanded = [" ".join(c) for c in _xargs_commands(_words(line))]
+            if expanded:
+                lines[i] = " ; ".join([line, *expanded])
+    return "\n".join(lines)
+
+
+def _xargs_commands(words: list[str]) -> Iterator[list[str]]:
+    """The commands an ``echo WORDS | xargs [options] COMMAND ...`` pipeline of a line's words runs
+    (:func:`xargs_expanded`)."""
+    for i, word in enumerate(words):
+        if word != "xargs" or i < 2 or words[i - 1] != "|":
+            continue
+        start = i - 2
+        while start >= 0 and words[start] not in _SEPARATORS:
+            start -= 1
+        items = _echoed_items(words[start + 1 : i - 1])
+        run = _xargs_run(words[i + 1 :])
+        if items is None or run is None:
+            continue
+        replace, command = run
+        if replace is None:
+            yield [*command, *items.split()]
+        else:
+            yield [w.replace(replace, items.strip()) for w in command]
+
+
+def _echoed_items(words: list[str]) -> str | None:
+    """What ``echo WORDS`` / ``printf '%s\\n' WORD`` prints (its one line), None for any other command."""
+    if words[:1] == ["echo"]:
+        rest = words[1:]
+        while rest and rest[0] in ("-n", "-e", "-E"):
+            rest = rest[1:]
+        return " ".join(rest)
+    if words[:1] == ["printf"] and len(words) == 3 and words[1] in _PRINTF_ONE_STRING:
+        return words[2]
+    return None
+
+
+def _xargs_run(words: list[str]) -> tuple[str | None, list[str]] | None:
+    """xargs' replace string (None without ``-I`` / ``-i`` / ``--replace``) and the command it runs (up to the next
+    separator; ``echo`` when none is given); None when it reads its items from a file."""
+    replace: str | None = None
+    i = 0
+    while i < len(words) and words[i].startswith("-") and words[i] not in _SEPARATORS:
+        option, _, attached = words[i].partition("=")
+        if option in _XARGS_OTHER_INPUT or words[i].startswith("-a"):
+            return None
+        if option == "-I" or (words[i].startswith("-I") and len(words[i]) > 2):
+            replace = words[i][2:] or (words[i + 1] if i + 1 < len(words) else None)
+            i += 1 if words[i][2:] else 2
+            continue
+        if words[i].startswith("-i") or option == "--replace":
+            replace = attached or words[i][2:] or "{}"
+            i += 1
+            continue
+        i += 2 if option in _XARGS_VALUE_OPTIONS and not attached else 1
+    end = next((j for j in range(i, len(words)) if words[j] in _SEPARATORS or words[j][:1] == "#"), len(words))
+    command = words[i:end] or ["echo"]
+    return replace, command
+
+
+# A text a sed substitution writes that names a host (`s/internal/partner.com/`: `partner.com`), dots at its ends apart.
+_SED_HOST_TEXT = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+
+
+def sed_values(substitution: str, reaching: Mapping[str, Sequence[str]]) -> list[str] | None:
+    """The values a command substitution ending in sed gives (scripts49), or None when it is no such pipeline:
+    ``$(echo WORD | sed 's/A/B/')`` is each value WORD may hold (a literal, or a whole reference's ``reaching``
+    values) with the sed script applied by the engine's sed reader (GNU sed "The s Command"), exactly. Where the input
+    or the script is not known (``$(hostname | sed 's/internal/partner.com/')``) the result is not proven: the host a
+    substitution writes (``partner.com``) is given as its value, so that a destination the variable reaches is judged
+    as that host (fail closed where the result is used; a text naming no host, ``s/_/-/g``, gives none)."""
+    text = substitution.strip()
+    command = text[2:-1] if text.startswith("$(") else text[1:-1]
+    if "sed" not in command:
+        return None
+    commands = list(_simple_commands(_words(command)))
+    if len(commands) < 2 or commands[-1].words[0] != "sed":
+        return None
+    sed = _sed_arguments(commands[-1].words[1:])
+    expressions, operands = list(sed.expressions), list(sed.operands)
+    if not expressions and operands:
+        expressions.append(operands.pop(0))
+    script = "\n".join(expressions)
+    parsed = _sed_commands(script, sed.extended) if sed.applicable and not operands else None
+    inputs = _echoed_values(commands[0].words, reaching) if len(commands) == 2 else None
+    if parsed is not None and inputs is not None:
+        return [_sed_apply(parsed, f"{value}\n").strip() for value in inputs]
+    hosts = (_SED_HOST_TEXT.fullmatch(t.strip(".")) for t in _sed_texts(script))
+    return [h.group(0) for h in hosts if h is not None]
+
+
+def _echoed_values(words: list[str], reaching: Mapping[str, Sequence[str]]) -> list[str] | None:
+    """The values an ``echo`` of one word (a literal, or a whole reference with ``reaching`` values) prints; None
+    for any other command or word."""
+    items = _echoed_items(words)
+    if items is None or not items or " " in items:
+        return None
+    whole = re.fullmatch(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))", items)
+    if whole is not None:
+        values = reaching.get(whole.group(1) or whole.group(2))
+        return list(values) if values else None
+    return None if any(c in items for c in "$`") else [items]
