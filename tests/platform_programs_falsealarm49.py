@@ -620,36 +620,39 @@ def backup_copy(code: str) -> Build:
     return build
 
 
+def _trail_bucket_policy(arn: str, trail_arn: str, *writers: str) -> str:
+    """The CloudTrail user guide's bucket policy for a trail's bucket ``arn``: the ACL check and one write statement per
+    ``AWSLogs/<writer>/*`` prefix (the account; an organization trail's organization id too), each conditioned on the
+    trail's ``aws:SourceArn``."""
+
+    def write(writer: str) -> dict[str, Any]:
+        return {
+            "Sid": "AWSCloudTrailWrite" if writer == writers[0] else "AWSCloudTrailOrganizationWrite",
+            "Effect": "Allow",
+            "Principal": {"Service": "cloudtrail.amazonaws.com"},
+            "Action": "s3:PutObject",
+            "Resource": f"{arn}/AWSLogs/{writer}/*",
+            "Condition": {"StringEquals": {"s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": trail_arn}},
+        }
+
+    check = {
+        "Sid": "AWSCloudTrailAclCheck",
+        "Effect": "Allow",
+        "Principal": {"Service": "cloudtrail.amazonaws.com"},
+        "Action": "s3:GetBucketAcl",
+        "Resource": arn,
+        "Condition": {"StringEquals": {"aws:SourceArn": trail_arn}},
+    }
+    return _policy([check, *(write(w) for w in writers)])
+
+
 def trail_own_bucket(code: str) -> Build:
     def build(c: Any) -> object:
         # docs: cloudtrail/trail (s3_bucket_name), s3/bucketpolicy; the CloudTrail user guide's bucket policy with
         # aws:SourceArn of the trail
         trail_arn = _arn(code, "cloudtrail", "trail/audit")
         bucket = aws.s3.Bucket("audit", opts=c.aws)
-        policy = bucket.arn.apply(
-            lambda arn: _policy(
-                [
-                    {
-                        "Sid": "AWSCloudTrailAclCheck",
-                        "Effect": "Allow",
-                        "Principal": {"Service": "cloudtrail.amazonaws.com"},
-                        "Action": "s3:GetBucketAcl",
-                        "Resource": arn,
-                        "Condition": {"StringEquals": {"aws:SourceArn": trail_arn}},
-                    },
-                    {
-                        "Sid": "AWSCloudTrailWrite",
-                        "Effect": "Allow",
-                        "Principal": {"Service": "cloudtrail.amazonaws.com"},
-                        "Action": "s3:PutObject",
-                        "Resource": f"{arn}/AWSLogs/{OWN_ACCOUNT}/*",
-                        "Condition": {
-                            "StringEquals": {"s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": trail_arn}
-                        },
-                    },
-                ]
-            )
-        )
+        policy = bucket.arn.apply(lambda arn: _trail_bucket_policy(arn, trail_arn, OWN_ACCOUNT))
         attached = aws.s3.BucketPolicy("audit", bucket=bucket.id, policy=policy, opts=c.aws)
         return aws.cloudtrail.Trail(
             "audit",
@@ -918,40 +921,7 @@ def org_trail(code: str) -> Build:
         # on the trail's aws:SourceArn (the management account's trail, this stack's account)
         trail_arn = _arn(code, "cloudtrail", "trail/org-audit")
         bucket = aws.s3.Bucket("org-audit", opts=c.aws)
-        policy = bucket.arn.apply(
-            lambda arn: _policy(
-                [
-                    {
-                        "Sid": "AWSCloudTrailAclCheck",
-                        "Effect": "Allow",
-                        "Principal": {"Service": "cloudtrail.amazonaws.com"},
-                        "Action": "s3:GetBucketAcl",
-                        "Resource": arn,
-                        "Condition": {"StringEquals": {"aws:SourceArn": trail_arn}},
-                    },
-                    {
-                        "Sid": "AWSCloudTrailWrite",
-                        "Effect": "Allow",
-                        "Principal": {"Service": "cloudtrail.amazonaws.com"},
-                        "Action": "s3:PutObject",
-                        "Resource": f"{arn}/AWSLogs/{OWN_ACCOUNT}/*",
-                        "Condition": {
-                            "StringEquals": {"s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": trail_arn}
-                        },
-                    },
-                    {
-                        "Sid": "AWSCloudTrailOrganizationWrite",
-                        "Effect": "Allow",
-                        "Principal": {"Service": "cloudtrail.amazonaws.com"},
-                        "Action": "s3:PutObject",
-                        "Resource": f"{arn}/AWSLogs/o-a1b2c3d4e5/*",
-                        "Condition": {
-                            "StringEquals": {"s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": trail_arn}
-                        },
-                    },
-                ]
-            )
-        )
+        policy = bucket.arn.apply(lambda arn: _trail_bucket_policy(arn, trail_arn, OWN_ACCOUNT, "o-a1b2c3d4e5"))
         attached = aws.s3.BucketPolicy("org-audit", bucket=bucket.id, policy=policy, opts=c.aws)
         return aws.cloudtrail.Trail(
             "org-audit",
