@@ -158,6 +158,25 @@ ALI_HOME = {"CN": "cn-shanghai", "JP": "ap-northeast-1", "DE": "eu-central-1"}
 """Each market's Alibaba Cloud region (the table's Alibaba provider region for the jurisdiction)."""
 
 
+def ali_boot(c: Any, user_data: Any, *, launch_template: bool = False) -> pulumi.CustomResource:
+    """The scripts rounds' Alibaba Cloud machine booting ``user_data`` (text or base64, as ECS takes either): an ECS
+    instance, or a launch template with ``launch_template``; the image, type, vSwitch and security group are the
+    stack's own."""
+    if launch_template:
+        # docs: ecs/ecslaunchtemplate (user_data: "The User Data")
+        return alicloud.ecs.EcsLaunchTemplate("fleet", launch_template_name="fleet",
+                                              image_id="aliyun_3_x64_20G_alibase_20240819.vhd",
+                                              instance_type="ecs.g7.large", security_group_id="sg-uf6fleet0001",
+                                              vswitch_id="vsw-uf6fleet0001", user_data=user_data,
+                                              opts=c.ali)  # fmt: skip
+    # docs: ecs/instance (user_data: "User-defined data to customize the startup behaviors of an ECS instance"; a
+    # base64-encoded value or plain text)
+    return alicloud.ecs.Instance("fleet", image_id="aliyun_3_x64_20G_alibase_20240819.vhd",
+                                 instance_type="ecs.g7.large", vswitch_id="vsw-uf6fleet0001",
+                                 security_groups=["sg-uf6fleet0001"], user_data=user_data,
+                                 opts=c.ali)  # fmt: skip
+
+
 def ros_template(resources: dict[str, Any]) -> str:
     """An ROS template body holding ``resources`` (ROS template ``ROSTemplateFormatVersion`` 2015-09-01)."""
     return json.dumps({"ROSTemplateFormatVersion": "2015-09-01", "Resources": resources})

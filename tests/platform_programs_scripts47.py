@@ -37,9 +37,8 @@ import json
 from typing import Any
 
 import pulumi
-import pulumi_alicloud as alicloud
 import pulumi_aws as aws
-from platform_parts import ALI_METADATA, IMDS, OWN_ACCOUNT, PARTNER_COLLECTOR, SUBNETS, Build, Row, partition
+from platform_parts import ALI_METADATA, IMDS, OWN_ACCOUNT, PARTNER_COLLECTOR, SUBNETS, Build, Row, ali_boot, partition
 from platform_parts import FLUENT_BIT_CONF as FB
 
 HOME = {"EU": "eu-west-1", "US": "us-east-1", "JP": "ap-northeast-1", "CN": "cn-north-1"}
@@ -207,21 +206,9 @@ def _ali_script(shape: str) -> str:
 def ali_program(shape: str) -> Build:
     def build(c: Any) -> object:
         script = _ali_script(shape)
-        if shape == "ali-hardened-metadata-logtail":
-            # docs: ecs/ecslaunchtemplate (user_data: "The User Data")
-            return alicloud.ecs.EcsLaunchTemplate("fleet", launch_template_name="fleet",
-                                                  image_id="aliyun_3_x64_20G_alibase_20240819.vhd",
-                                                  instance_type="ecs.g7.large", security_group_id="sg-uf6fleet0001",
-                                                  vswitch_id="vsw-uf6fleet0001",
-                                                  user_data=base64.b64encode(script.encode()).decode(),
-                                                  opts=c.ali)  # fmt: skip
-        # docs: ecs/instance (user_data: "User-defined data to customize the startup behaviors of an ECS instance";
-        # a base64-encoded value or plain text)
-        user_data = base64.b64encode(script.encode()).decode() if shape == "ali-metadata-logtail" else script
-        return alicloud.ecs.Instance("fleet", image_id="aliyun_3_x64_20G_alibase_20240819.vhd",
-                                     instance_type="ecs.g7.large", vswitch_id="vsw-uf6fleet0001",
-                                     security_groups=["sg-uf6fleet0001"], user_data=user_data,
-                                     opts=c.ali)  # fmt: skip
+        encoded = shape in ("ali-hardened-metadata-logtail", "ali-metadata-logtail")
+        user_data = base64.b64encode(script.encode()).decode() if encoded else script
+        return ali_boot(c, user_data, launch_template=shape == "ali-hardened-metadata-logtail")
 
     return build
 

@@ -31,7 +31,7 @@ from typing import Any
 
 import pulumi_alicloud as alicloud
 import pulumi_aws as aws
-from platform_parts import ALI_METADATA, IMDS, Build, Row
+from platform_parts import ALI_METADATA, IMDS, Build, Row, ali_boot
 from platform_parts import AWS_ABROAD as FOREIGN
 
 HOME = {"EU": "eu-west-1", "US": "us-east-1", "JP": "ap-northeast-1", "CN": "cn-north-1"}
@@ -159,23 +159,9 @@ def ali_program(code: str, shape: str) -> Build:
         # docs: oss/bucket (bucket: the bucket's name); the logs go to the stack's own bucket
         bucket = alicloud.oss.Bucket("boot-logs", bucket=f"fleet-boot-logs-{code.lower()}", opts=c.ali)
         script: Any = bucket.bucket.apply(lambda name: _ali_script(code, shape, name))
-        if shape == "ali-cli-region-foreign":
-            # docs: ecs/ecslaunchtemplate (user_data: "The User Data")
-            return alicloud.ecs.EcsLaunchTemplate("fleet", launch_template_name="fleet",
-                                                  image_id="aliyun_3_x64_20G_alibase_20240819.vhd",
-                                                  instance_type="ecs.g7.large", security_group_id="sg-uf6fleet0001",
-                                                  vswitch_id="vsw-uf6fleet0001",
-                                                  user_data=script.apply(lambda s: base64.b64encode(
-                                                      s.encode()).decode()),
-                                                  opts=c.ali)  # fmt: skip
-        # docs: ecs/instance (user_data: "User-defined data to customize the startup behaviors of an ECS instance";
-        # a base64-encoded value or plain text)
-        if shape == "ali-ossutil-metadata":
+        if shape in ("ali-cli-region-foreign", "ali-ossutil-metadata"):
             script = script.apply(lambda s: base64.b64encode(s.encode()).decode())
-        return alicloud.ecs.Instance("fleet", image_id="aliyun_3_x64_20G_alibase_20240819.vhd",
-                                     instance_type="ecs.g7.large", vswitch_id="vsw-uf6fleet0001",
-                                     security_groups=["sg-uf6fleet0001"], user_data=script,
-                                     opts=c.ali)  # fmt: skip
+        return ali_boot(c, script, launch_template=shape == "ali-cli-region-foreign")
 
     return build
 
