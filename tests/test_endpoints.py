@@ -4579,6 +4579,35 @@ def test_a_templates_region_field_given_by_a_parameter_is_judged(
     assert rule_ids("CN", stack) == expected
 
 
+@pytest.mark.parametrize("cloud", ["aws", "alicloud"])
+@pytest.mark.parametrize(
+    ("region", "given", "expected"),
+    [
+        ({"Ref": "Target"}, None, {"RES-011"}),  # no Default, nothing given: whatever the deployer passes
+        ({"Ref": "Target"}, "home", set()),  # the stack gives its own Region
+        ({"Ref": "Target"}, "abroad", {"RES-009"}),
+        ({"Ref": "<pseudo>"}, None, set()),  # the stack's own Region, no Parameter
+    ],
+)
+def test_a_templates_region_field_from_a_parameter_with_no_value_is_refused(
+    cloud: Cloud, region: dict[str, str], given: str | None, expected: set[str]
+) -> None:
+    # The lead, stop 49 (stackset49's probe): a region field whose Parameter has no Default and is given nothing the
+    # engine can read passed unjudged; the deployer's value is the Region, so nothing proves it resident.
+    kind, outer, key = {"aws": ("AWS::DynamoDB::GlobalTable", "Replicas", "Region"),
+                        "alicloud": ("ALIYUN::ECS::CopyImage", None, "DestinationRegionId")}[cloud]  # fmt: skip
+    pseudo = {"aws": "AWS::Region", "alicloud": "ALIYUN::Region"}[cloud]
+    props: dict[str, Any] = {key: {"Ref": pseudo} if region["Ref"] == "<pseudo>" else region}
+    resources = {"R": {"Type": kind, "Properties": {outer: [props]} if outer else props}}
+    stack = _typed_stack(resources, "CN", cloud, Parameters={"Target": {"Type": "String"}})
+    if given is not None:
+        value = {"home": {"aws": "cn-northwest-1", "alicloud": "cn-beijing"},
+                 "abroad": {"aws": "us-west-2", "alicloud": "ap-southeast-1"}}[given][cloud]  # fmt: skip
+        parameters = {"Target": value} if cloud == "aws" else [{"parameterKey": "Target", "parameterValue": value}]
+        stack = stack._replace(props={**stack.props, "parameters": parameters})
+    assert rule_ids("CN", stack) == expected
+
+
 @pytest.mark.parametrize(
     ("region", "expected"),
     [

@@ -3118,7 +3118,7 @@ class RuleEngine:
         if reference is not None and reference[0] is not None:
             given = self._template_parameter_value(walk, reference[0], reference[1])
             if given is None:
-                return False
+                return self._unreadable_region_parameter(walk, reference, path)
             self._walk(walk, given, path, key, depth + 1, None)
             return True
         choices = _template_choices(value) if reference is None else None
@@ -3131,6 +3131,29 @@ class RuleEngine:
         function = next(iter(value))
         for i, choice in enumerate(choices):
             self._walk(walk, choice, f"{path}.{function}[{i}]", key, depth + 1, None)
+        return True
+
+    def _unreadable_region_parameter(self, walk: _Walk, reference: tuple[str | None, str], path: str) -> bool:
+        """A whole region field that is a ``Ref`` to one of the template's Parameters with no value to read (no Default
+        and none given, or given by a function such as ``Fn::GetAtt`` / ``Fn::ImportValue`` in a parent template or a
+        StackSet's override): refused as a Region nothing proves (RES-011), since whatever the deployer passes is the
+        Region (the lead, stop 49; it passed unjudged before, stackset49's probe). True when so. A pseudo parameter
+        (``AWS::Region``, ``ALIYUN::Region``, ``AWS::NoValue``) or a resource's ``Ref`` / ``Fn::GetAtt`` is no Parameter:
+        False, judged as before."""
+        assert walk.template is not None
+        name, attribute = reference
+        parameters = walk.template[1].get("Parameters")
+        if attribute != "Ref" or not isinstance(parameters, Mapping) or name not in parameters:
+            return False
+        walk.add(
+            RuleId.KNOWN_REGION,
+            path,
+            f"Ref {name}",
+            f"The region comes from the template's Parameter {name}, which has no Default and is given no value the "
+            f"engine can read (none, or another template function): whatever the deployer passes is the region, so "
+            f"nothing proves it is in {self._j()}. Give the Parameter a value (the stack's `parameters`, a Default), or "
+            "write the region (or Ref AWS::Region / ALIYUN::Region) in the template.",
+        )
         return True
 
     def _template_parameter_value(self, walk: _Walk, name: str, attribute: str) -> Any:
