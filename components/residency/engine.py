@@ -3138,8 +3138,8 @@ class RuleEngine:
         and none given, or given by a function such as ``Fn::GetAtt`` / ``Fn::ImportValue`` in a parent template or a
         StackSet's override): refused as a Region nothing proves (RES-011), since whatever the deployer passes is the
         Region (the lead, stop 49; it passed unjudged before, stackset49's probe). True when so. A pseudo parameter
-        (``AWS::Region``, ``ALIYUN::Region``, ``AWS::NoValue``) or a resource's ``Ref`` / ``Fn::GetAtt`` is no Parameter:
-        False, judged as before."""
+        (``AWS::Region``, ``ALIYUN::Region``, ``AWS::NoValue``) or a resource's ``Ref`` / ``Fn::GetAtt`` is no
+        Parameter: False, judged as before."""
         assert walk.template is not None
         name, attribute = reference
         parameters = walk.template[1].get("Parameters")
@@ -3150,9 +3150,9 @@ class RuleEngine:
             path,
             f"Ref {name}",
             f"The region comes from the template's Parameter {name}, which has no Default and is given no value the "
-            f"engine can read (none, or another template function): whatever the deployer passes is the region, so "
-            f"nothing proves it is in {self._j()}. Give the Parameter a value (the stack's `parameters`, a Default), or "
-            "write the region (or Ref AWS::Region / ALIYUN::Region) in the template.",
+            "engine can read (none, or another template function): whatever the deployer passes is the region, so "
+            f"nothing proves it is in {self._j()}. Give the Parameter a value (the stack's `parameters`, a Default), "
+            "or write the region (or Ref AWS::Region / ALIYUN::Region) in the template.",
         )
         return True
 
