@@ -6090,13 +6090,14 @@ def _ros_rule_join(account: Any) -> Subject:
 
 
 # Since fnsub49 (stop 49) a template's Fn::Join is evaluated before any door reads it: a join holding a pseudo parameter
-# the engine cannot fill is read as the Fn::Sub text it equals (its ARN found there), a written account at the property.
+# the engine cannot fill is read as the Fn::Sub text it equals, its ARN reported at the join the template wrote
+# (fnsel50, stop 50; `.Fn::Sub` at stop 49), a written account at the property.
 _SFN_JOIN_PATH = "template_body(json).Resources.Flow.Properties.Definition.States.Notify.Parameters.TopicArn"
 _OWN_REGION, _OWN_ACCOUNT = {"Ref": "AWS::Region"}, {"Ref": "AWS::AccountId"}
 PAIRS += [
     ("RES-004", "JP", aws(_STACK, _PINNED_JP, name="s", template_body=_sfn_join(_OWN_REGION, _OWN_ACCOUNT)),
      aws(_STACK, _PINNED_JP, name="s", template_body=_sfn_join("ap-northeast-2", _OWN_ACCOUNT)),
-     f"{_SFN_JOIN_PATH}.Fn::Sub"),
+     f"{_SFN_JOIN_PATH}.Fn::Join"),
     ("RES-023", "EU", aws(_STACK, _PINNED_EU, name="s", template_body=_sfn_join(_OWN_REGION, _OWN_ACCOUNT)),
      aws(_STACK, _PINNED_EU, name="s", template_body=_sfn_join(_OWN_REGION, "444455556666")), _SFN_JOIN_PATH),
     ("RES-023", "CN", _ros_rule_join({"Ref": "ALIYUN::AccountId"}), _ros_rule_join(_ALI_PARTNER),
