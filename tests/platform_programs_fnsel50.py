@@ -45,7 +45,16 @@ from typing import Any
 import pulumi_alicloud as alicloud
 import pulumi_aws as aws
 from platform_parts import (
-    ALI_HOME, AWS_HOME, DEPLOYER, OWN_ACCOUNT, Build, Row, partition, ros_stack, ros_template, trust_policy,
+    ALI_HOME,
+    AWS_HOME,
+    DEPLOYER,
+    OWN_ACCOUNT,
+    Build,
+    Row,
+    partition,
+    ros_stack,
+    ros_template,
+    trust_policy,
 )  # fmt: skip
 
 AWS_CODES = ("EU", "DE", "US", "JP", "CN")

@@ -158,8 +158,13 @@ _EU = ProviderRef("aws", "eu", "eu-west-1", accounts=frozenset({"123456789012"})
 def _flow(topic: Any) -> Subject:
     # A state machine's Definition publishing to TopicArn (mutation49's shape), in a template of an EU stack.
     state = {"Type": "Task", "Resource": "arn:aws:states:::sns:publish", "Parameters": {"TopicArn": topic}, "End": True}
-    flow = {"Type": "AWS::StepFunctions::StateMachine", "Properties": {
-        "RoleArn": "arn:aws:iam::123456789012:role/flow", "Definition": {"StartAt": "N", "States": {"N": state}}}}
+    flow = {
+        "Type": "AWS::StepFunctions::StateMachine",
+        "Properties": {
+            "RoleArn": "arn:aws:iam::123456789012:role/flow",
+            "Definition": {"StartAt": "N", "States": {"N": state}},
+        },
+    }
     body = json.dumps({"Parameters": _DOCUMENT["Parameters"], "Resources": {"Flow": flow}})
     return Subject("aws:cloudformation/stack:Stack", "s", {"name": "s", "template_body": body}, _EU)  # fmt: skip
 

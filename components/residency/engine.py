@@ -3022,17 +3022,17 @@ class RuleEngine:
         variable no one can read (an ``Fn::ImportValue``: ``[${H}.intake.saas.example, {H: ...}]`` passed), its map
         walked as before; at a region field, a text only partly a variable is read by :meth:`_judged_region_sub`. A
         finding is reported at the function the template wrote (:func:`_written_as`). True when it was one."""
-        argument = value.get("Fn::Sub")
-        mapped = isinstance(argument, list) and len(argument) == 2 and isinstance(argument[1], Mapping)
-        text = argument[0] if mapped else argument
+        argument: Any = value.get("Fn::Sub")
+        variables = argument[1] if isinstance(argument, list) and len(argument) == 2 else None
+        text = argument[0] if isinstance(variables, Mapping) else argument
         if not isinstance(text, str):
             return False
-        where = f"{path}.Fn::Sub[0]" if mapped else f"{path}.{_written_as(text)}"
+        where = f"{path}.Fn::Sub[0]" if isinstance(variables, Mapping) else f"{path}.{_written_as(text)}"
         plan = self._key_plan(walk.subject.type, walk.kpath, key)
         if not (plan.region and not plan.match and self._judged_region_sub(walk, text, where, key, depth)):
             self._walk(walk, text, where, key, depth + 1, None)
-        if mapped:
-            self._walk(walk, argument[1], f"{path}.Fn::Sub[1]", "Fn::Sub", depth + 1, None)
+        if isinstance(variables, Mapping):
+            self._walk(walk, variables, f"{path}.Fn::Sub[1]", "Fn::Sub", depth + 1, None)
         return True
 
     def _judged_region_sub(self, walk: _Walk, text: str, path: str, key: str, depth: int) -> bool:
@@ -6664,8 +6664,8 @@ class _OwnStack(NamedTuple):
 def _as_texts(texts: list[str], written: str = "Fn::Sub") -> Any:
     """The template value giving one of ``texts`` (each written as ``Fn::Sub`` text): a text with no variable left as
     itself, one with a variable as its ``Fn::Sub`` (a :class:`_WrittenAs` text naming ``written``, the function the
-    template wrote); several as an ``Fn::Select`` of them at :data:`_EACH`, which every reading of a template value takes
-    as each value it may give (:func:`_template_choices`, :func:`_template_texts`)."""
+    template wrote); several as an ``Fn::Select`` of them at :data:`_EACH`, which every reading of a template value
+    takes as each value it may give (:func:`_template_choices`, :func:`_template_texts`)."""
     values = [t if "${" not in t else {"Fn::Sub": _WrittenAs.of(t, written)} for t in texts]
     return values[0] if len(values) == 1 else {"Fn::Select": [_EACH, values]}
 
@@ -6702,8 +6702,8 @@ def _written_as(value: Any) -> str:
 def _selected(document: Mapping[Any, Any], argument: Any, fill: Callable[[str], str], node: Any) -> Any:
     """(fnsel50) The item an ``Fn::Select`` ``[index, list]`` picks ("returns a single object from a list of objects by
     index"; ROS also counts -N to -1 from the end) when the index is a whole number written out and the list is written
-    out or an ``Fn::Split`` of one known text (:func:`_split_text`); else ``node`` as written, whose every item is judged
-    (:func:`_template_choices`). An index out of range leaves it as written too: the stack fails to create
+    out or an ``Fn::Split`` of one known text (:func:`_split_text`); else ``node`` as written, whose every item is
+    judged (:func:`_template_choices`). An index out of range leaves it as written too: the stack fails to create
     (CloudFormation), or ROS gives its default value or an empty text, so every item stays judged."""
     if not isinstance(argument, list) or len(argument) != 2:
         return node
