@@ -75,6 +75,7 @@ import platform_programs_falsealarm47 as fa47
 import platform_programs_falsealarm49 as fa49
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
+import platform_programs_fnsel50 as fl50
 import platform_programs_fnsub49 as fs49
 import platform_programs_glue43 as g43
 import platform_programs_grants36 as g36
@@ -18259,6 +18260,13 @@ CASES: list[Case] = [
     # .yaml config naming a partner's host or another country's Region, and ~/.aliyun/config.json's region_id abroad
     # are refused (RES-015 / RES-009; passed before); a sed substitution writing text stays RES-016.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc49.rows()],
+    # -- stop 50, template functions round 2 (tests/platform_programs_fnsel50.py): an Fn::Select by index (a list, an
+    # Fn::Split of a known text) picks its item and a ROS Fn::Str is its text, so a Region picked at home and the
+    # stack's own endpoint joined with a port pass (RES-009 / RES-015 before); a region field's Fn::Sub partly a
+    # Parameter with no value and a Region map lacking the stack's Region are RES-011, a vendor's bare host beside an
+    # imported Fn::Sub variable RES-015 (each passed before); selects from split ARNs / URLs, Fn::GetAZs and the
+    # template's own ${Name.Attr} keep their verdicts.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fl50.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

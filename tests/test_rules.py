@@ -6090,13 +6090,14 @@ def _ros_rule_join(account: Any) -> Subject:
 
 
 # Since fnsub49 (stop 49) a template's Fn::Join is evaluated before any door reads it: a join holding a pseudo parameter
-# the engine cannot fill is read as the Fn::Sub text it equals (its ARN found there), a written account at the property.
+# the engine cannot fill is read as the Fn::Sub text it equals, its ARN reported at the join the template wrote
+# (fnsel50, stop 50; `.Fn::Sub` at stop 49), a written account at the property.
 _SFN_JOIN_PATH = "template_body(json).Resources.Flow.Properties.Definition.States.Notify.Parameters.TopicArn"
 _OWN_REGION, _OWN_ACCOUNT = {"Ref": "AWS::Region"}, {"Ref": "AWS::AccountId"}
 PAIRS += [
     ("RES-004", "JP", aws(_STACK, _PINNED_JP, name="s", template_body=_sfn_join(_OWN_REGION, _OWN_ACCOUNT)),
      aws(_STACK, _PINNED_JP, name="s", template_body=_sfn_join("ap-northeast-2", _OWN_ACCOUNT)),
-     f"{_SFN_JOIN_PATH}.Fn::Sub"),
+     f"{_SFN_JOIN_PATH}.Fn::Join"),
     ("RES-023", "EU", aws(_STACK, _PINNED_EU, name="s", template_body=_sfn_join(_OWN_REGION, _OWN_ACCOUNT)),
      aws(_STACK, _PINNED_EU, name="s", template_body=_sfn_join(_OWN_REGION, "444455556666")), _SFN_JOIN_PATH),
     ("RES-023", "CN", _ros_rule_join({"Ref": "ALIYUN::AccountId"}), _ros_rule_join(_ALI_PARTNER),
@@ -6445,6 +6446,40 @@ PAIRS += [
      "template_body(json).Resources.X.Properties.EnvironmentVariables.SINK_URL"),
 ]  # fmt: skip
 
+
+def _replica_sub(parameter: dict[str, Any]) -> Subject:
+    table = {"Type": "AWS::DynamoDB::GlobalTable", "Properties": {"Replicas": [{"Region": {"Fn::Sub": "${P}-1"}}]}}
+    return _cfn_stack(_PINNED_EU, {"X": table}, Parameters={"P": {"Type": "String", **parameter}})
+
+
+def _ros_copy(region: Any, **top: Any) -> Subject:
+    copy = {"Type": "ALIYUN::ECS::CopyImage", "Properties": {"ImageId": "m-1", "DestinationRegionId": region}}
+    template = {"ROSTemplateFormatVersion": "2015-09-01", **top, "Resources": {"X": copy}}
+    return ali(_ROS_STACK, template_body=json.dumps(template))
+
+
+_FNSEL_IMPORT = {"Fn::ImportValue": "x"}
+_ROS_LOOKUP = {"Fn::FindInMap": ["Copies", {"Ref": "ALIYUN::Region"}, "To"]}
+_ROS_COPY = "template_body(json).Resources.X.Properties.DestinationRegionId"
+_ROS_STR_URL = ["https://oss-", {"Ref": "ALIYUN::Region"}, "-internal.aliyuncs.com:", {"Fn::Str": 443}, "/"]
+# fnsel50 (stop 50): Fn::Select picks by its index; ROS Fn::Str is its text; a region field's Fn::Sub partly a
+# Parameter with no value and a region lookup the map cannot answer are RES-011; an Fn::Sub whose map keeps an import
+# is judged at its property.
+PAIRS += [
+    ("RES-011", "EU", _replica_sub({"Default": "eu-central"}), _replica_sub({}),
+     "template_body(json).Resources.X.Properties.Replicas[0].Region.Fn::Sub"),
+    ("RES-011", "CN", _ros_copy(_ROS_LOOKUP, Mappings={"Copies": {"cn-shanghai": {"To": "cn-beijing"}}}),
+     _ros_copy(_ROS_LOOKUP, Mappings={"Copies": {"cn-beijing": {"To": "cn-beijing"}}}), f"{_ROS_COPY}.Fn::FindInMap"),
+    ("RES-009", "CN", _ros_copy({"Fn::Select": ["0", ["cn-beijing", "cn-hongkong"]]}),
+     _ros_copy({"Fn::Select": ["1", ["cn-beijing", "cn-hongkong"]]}), _ROS_COPY),
+    ("RES-015", "EU",
+     _fn_env({"SINK_HOST": {"Fn::Sub": ["${H}.execute-api.${AWS::Region}.amazonaws.com", {"H": _FNSEL_IMPORT}]}}),
+     _fn_env({"SINK_HOST": {"Fn::Sub": ["${H}.intake.saas.example", {"H": _FNSEL_IMPORT}]}}),
+     f"{_FNSUB_ENV}.SINK_HOST.Fn::Sub[0]"),
+    ("RES-015", "CN", _ros_fc_env({"SINK_URL": {"Fn::Join": ["", _ROS_STR_URL]}}),
+     _ros_fc_env({"SINK_URL": {"Fn::Join": ["", ["https://eu.intake.saas.example:", {"Fn::Str": 443}, "/"]]}}),
+     "template_body(json).Resources.X.Properties.EnvironmentVariables.SINK_URL"),
+]  # fmt: skip
 
 _FNSUB_IMPORT = {"Fn::ImportValue": "shared-name"}
 _FNSUB_LOGS = {"Logs": {"Type": "AWS::S3::Bucket"}}

@@ -2982,21 +2982,17 @@ class RuleEngine:
         choices = _template_choices(value) if reference is None else None
         evaluated = reference is None and choices is None and next(iter(value)) in _EVALUATED
         if reference is None and choices is None and not evaluated:
-            if not isinstance(value.get("Fn::Sub"), str):
-                return False
-            # (fnsub49) An Fn::Sub text still holding a variable is the value of the property it is written at,
-            # judged under that key (a host, bucket, region or account field) as the same text with no variable left
-            # is; under its own key `Fn::Sub` no field test matched it, and a partner's host or bucket beside a
-            # variable (`${Env}.intake.saas.example` under SINK_HOST) passed.
-            self._walk(walk, value["Fn::Sub"], f"{path}.Fn::Sub", key, depth + 1, None)
-            return True
+            return self._judged_as_sub_text(walk, value, path, key, depth)
         plan = self._key_plan(walk.subject.type, walk.kpath, key)
         if plan.region and not plan.match and self._judged_region_function(walk, value, path, key, depth, reference):
             return True
         if plan.match or self._names_itself(walk, path):
             return False
         if not (plan.host or plan.bucket in (_BUCKET, _PREFIXED, _VARIABLE)):
-            return evaluated and self._judged_as_joined_text(walk, value, path, key, depth)
+            # An Fn::Join / Fn::FindInMap left here is one _evaluated_functions could not read (a part from an import,
+            # a Parameter's list): walked part by part (fnsel50: mutation49's second reading of a join here, through
+            # _template_texts, found nothing the evaluation had not, tests/test_template_functions.py).
+            return False
         if evaluated:
             self._judge_template_text(walk, value, path, key, depth, bucket=not plan.host)
             return True
@@ -3018,22 +3014,54 @@ class RuleEngine:
         self._judge_template_reference(walk, name, attribute, path, text, bucket=not plan.host)
         return True
 
-    def _judged_as_joined_text(self, walk: _Walk, value: Mapping[Any, Any], path: str, key: str, depth: int) -> bool:
-        """(mutation49) An ``Fn::Join`` nested in a template resource's property under a key that is no host or bucket
-        (a state machine definition's ``TopicArn``): judged as each text it gives, the template's Region / partition /
-        URL-suffix pseudo parameters read as the resource's own (``_in_own_stack``), as a join that is the whole
-        property already is (``_judged_as_template_input``) and as the text written out there is. Before, its parts
-        were walked one by one, so an ARN joined with another account or Region passed where the same ARN written out
-        was RES-023 / RES-004. A join this cannot evaluate is walked as written, as before."""
-        assert walk.template is not None
-        template, document = walk.template
-        texts = _template_texts(document, value) if next(iter(value)) == "Fn::Join" else None
-        if texts is None:
+    def _judged_as_sub_text(self, walk: _Walk, value: Mapping[Any, Any], path: str, key: str, depth: int) -> bool:
+        """(fnsub49) An ``Fn::Sub`` text still holding a variable is the value of the property it is written at, judged
+        under that key (a host, bucket, region or account field) as the same text with no variable left is; under its
+        own key ``Fn::Sub`` no field test matched it, and a partner's host or bucket beside a variable
+        (``${Env}.intake.saas.example`` under SINK_HOST) passed. (fnsel50) The same for one whose variable map keeps a
+        variable no one can read (an ``Fn::ImportValue``: ``[${H}.intake.saas.example, {H: ...}]`` passed), its map
+        walked as before; at a region field, a text only partly a variable is read by :meth:`_judged_region_sub`. A
+        finding is reported at the function the template wrote (:func:`_written_as`). True when it was one."""
+        argument: Any = value.get("Fn::Sub")
+        variables = argument[1] if isinstance(argument, list) and len(argument) == 2 else None
+        text = argument[0] if isinstance(variables, Mapping) else argument
+        if not isinstance(text, str):
             return False
-        for i, text in enumerate(texts):
-            where = f"{path}.Fn::Join" if len(texts) == 1 else f"{path}.Fn::Join[{i}]"
-            self._walk(walk, self._in_own_stack(walk.subject, text, template), where, key, depth + 1, None)
+        where = f"{path}.Fn::Sub[0]" if isinstance(variables, Mapping) else f"{path}.{_written_as(text)}"
+        plan = self._key_plan(walk.subject.type, walk.kpath, key)
+        if not (plan.region and not plan.match and self._judged_region_sub(walk, text, where, key, depth)):
+            self._walk(walk, text, where, key, depth + 1, None)
+        if isinstance(variables, Mapping):
+            self._walk(walk, variables, f"{path}.Fn::Sub[1]", "Fn::Sub", depth + 1, None)
         return True
+
+    def _judged_region_sub(self, walk: _Walk, text: str, path: str, key: str, depth: int) -> bool:
+        """(fnsel50) A region field's ``Fn::Sub`` text only partly a variable (``${Prefix}-1``; a whole ``${Name}`` is
+        a reference, :meth:`_judged_region_function`): each Parameter in it read as at a whole region field (the value
+        the stack gives it, else its Default), the text then judged as the region written out; a variable left (a
+        Parameter with no value, a variable map's import) is a region nothing proves, RES-011, as a whole ``Ref`` to
+        such a Parameter is (:meth:`_unreadable_region_parameter`). It passed unjudged before. True when so judged."""
+        if "${" not in text:
+            return False
+        filled = _SUB_VARIABLE.sub(lambda m: self._region_sub_part(walk, m), text)
+        if "${" not in filled:
+            self._walk(walk, filled, path, key, depth + 1, None)
+            return True
+        walk.add(
+            RuleId.KNOWN_REGION,
+            path,
+            text,
+            f"The region {text} is partly a template variable with no value the engine can read (a Parameter with no "
+            "Default and none given, or a value from another function): whatever the deployer passes completes the "
+            f"region, so nothing proves it is in {self._j()}. Give the Parameter a value (the stack's `parameters`, a "
+            "Default), or write the region (or ${AWS::Region} / ${ALIYUN::Region}) in the template.",
+        )
+        return True
+
+    def _region_sub_part(self, walk: _Walk, match: re.Match[str]) -> str:
+        """A variable of a region field's ``Fn::Sub`` text: a Parameter's literal value, else as written."""
+        given = self._template_parameter_value(walk, match.group(1), "Ref")
+        return given if isinstance(given, str) else match.group(0)
 
     def _given_parameter(self, walk: _Walk, name: str | None, attribute: str) -> Any:
         """The value the stack being read gives its template's Parameter ``name`` (a ``Ref``): literal text, or a value
@@ -3126,6 +3154,8 @@ class RuleEngine:
             # (fnsub49) A lookup whose key the stack's own Region does not fix (a StackSet's template, a Region not
             # known): every row it can reach is a Region the stack may be given, each judged.
             choices = _find_in_map(walk.template[1], value["Fn::FindInMap"], 0)
+            if choices is None:
+                return self._unreadable_region_lookup(walk, value, path)
         if choices is None:
             return False
         function = next(iter(value))
@@ -3153,6 +3183,24 @@ class RuleEngine:
             "engine can read (none, or another template function): whatever the deployer passes is the region, so "
             f"nothing proves it is in {self._j()}. Give the Parameter a value (the stack's `parameters`, a Default), "
             "or write the region (or Ref AWS::Region / ALIYUN::Region) in the template.",
+        )
+        return True
+
+    def _unreadable_region_lookup(self, walk: _Walk, value: Mapping[Any, Any], path: str) -> bool:
+        """(fnsel50) A whole region field that is an ``Fn::FindInMap`` giving no value the engine can read: a key the
+        map lacks (for the stack's own Region, or written out), no such map, or a value that is no text. CloudFormation
+        fails to create the stack on a key the map lacks, so no compliant deployable program holds one; what else it
+        is, nothing proves resident: RES-011, as a Parameter with no value is (:meth:`_unreadable_region_parameter`).
+        It passed unjudged before (fnsub49 left it open)."""
+        lookup = json.dumps(value["Fn::FindInMap"], sort_keys=True, default=str)
+        walk.add(
+            RuleId.KNOWN_REGION,
+            f"{path}.Fn::FindInMap",
+            lookup,
+            f"The region is looked up in the template's Mappings ({lookup}), and the lookup gives no region the engine "
+            "can read (the map lacks the key, for this stack's own Region or as written, or its value is no text): "
+            f"nothing proves it is in {self._j()}. Give the map a row for the key (the stack's Region), or write the "
+            "region.",
         )
         return True
 
@@ -5953,7 +6001,7 @@ def _fill_sub_parameters(node: Any, values: Mapping[str, str]) -> Any:
             written, shadowed = parts
             if shadowed is None:
                 text = _sub_text(written, values)
-                return text if "${" not in text else {"Fn::Sub": text}
+                return text if "${" not in text else {"Fn::Sub": _WrittenAs.of(text, _written_as(written))}
             text = _sub_text(written, {k: v for k, v in values.items() if k not in shadowed})
             if "${" not in text and not shadowed:
                 return text
@@ -6593,7 +6641,11 @@ def _evaluated_functions(node: Any, document: Mapping[Any, Any], stack: _OwnStac
             node = {function: [argument[0], stack.region, argument[2]]}
         found = _find_in_map(document, node[function], 0)
         texts = found if found is not None and len(found) == 1 and isinstance(found[0], str) else None
-    return node if texts is None else _as_texts([stack.fill(t) for t in texts])
+    elif function == "Fn::Select":
+        return _selected(document, argument, stack.fill, node)
+    elif function == "Fn::Str" and isinstance(argument, (int, float)) and not isinstance(argument, bool):
+        texts = [str(argument)]  # (fnsel50) ROS: "converts a number into a string"
+    return node if texts is None else _as_texts([stack.fill(t) for t in texts], function)
 
 
 class _OwnStack(NamedTuple):
@@ -6609,12 +6661,72 @@ class _OwnStack(NamedTuple):
     (:meth:`RuleEngine._in_own_stack`)."""
 
 
-def _as_texts(texts: list[str]) -> Any:
+def _as_texts(texts: list[str], written: str = "Fn::Sub") -> Any:
     """The template value giving one of ``texts`` (each written as ``Fn::Sub`` text): a text with no variable left as
-    itself, one with a variable as its ``Fn::Sub``; several as an ``Fn::Select`` of them, which every reading of a
-    template value takes as each value it may give (:func:`_template_choices`, :func:`_template_texts`)."""
-    values = [t if "${" not in t else {"Fn::Sub": t} for t in texts]
-    return values[0] if len(values) == 1 else {"Fn::Select": [0, values]}
+    itself, one with a variable as its ``Fn::Sub`` (a :class:`_WrittenAs` text naming ``written``, the function the
+    template wrote); several as an ``Fn::Select`` of them at :data:`_EACH`, which every reading of a template value
+    takes as each value it may give (:func:`_template_choices`, :func:`_template_texts`)."""
+    values = [t if "${" not in t else {"Fn::Sub": _WrittenAs.of(t, written)} for t in texts]
+    return values[0] if len(values) == 1 else {"Fn::Select": [_EACH, values]}
+
+
+_EACH = "*"
+"""(fnsel50) The index of an ``Fn::Select`` :func:`_as_texts` makes of several texts: no index a template can write
+(CloudFormation's is 0 to N-1, ROS's -N to N-1 or ``start:stop:step``), so :func:`_selected` never picks one of them
+when the template is evaluated again (a nested stack's body, evaluated with its parent and then on its own)."""
+
+
+class _WrittenAs(str):
+    """(fnsel50) An ``Fn::Sub`` text :func:`_evaluated_functions` made from another function the template wrote (an
+    ``Fn::Join``, ROS ``Fn::Replace``): ``written`` names it, so that a finding in the text is reported at the
+    template's own function (``...SINK.Fn::Join``), not at an ``Fn::Sub`` the template does not hold."""
+
+    written: str
+
+    @classmethod
+    def of(cls, text: str, written: str) -> str:
+        """``text`` marked as made from ``written``; a user's own ``Fn::Sub`` text stays a plain text."""
+        if written == "Fn::Sub":
+            return str(text)
+        made = cls(text)
+        made.written = written
+        return made
+
+
+def _written_as(value: Any) -> str:
+    """The function a template wrote for an ``Fn::Sub`` text :func:`_evaluated_functions` made (:class:`_WrittenAs`),
+    else ``Fn::Sub``: the last key of a finding's path in it."""
+    return value.written if isinstance(value, _WrittenAs) else "Fn::Sub"
+
+
+def _selected(document: Mapping[Any, Any], argument: Any, fill: Callable[[str], str], node: Any) -> Any:
+    """(fnsel50) The item an ``Fn::Select`` ``[index, list]`` picks ("returns a single object from a list of objects by
+    index"; ROS also counts -N to -1 from the end) when the index is a whole number written out and the list is written
+    out or an ``Fn::Split`` of one known text (:func:`_split_text`); else ``node`` as written, whose every item is
+    judged (:func:`_template_choices`). An index out of range leaves it as written too: the stack fails to create
+    (CloudFormation), or ROS gives its default value or an empty text, so every item stays judged."""
+    if not isinstance(argument, list) or len(argument) != 2:
+        return node
+    index, items = argument
+    if isinstance(index, str) and re.fullmatch(r"-?[0-9]+", index.strip()):
+        index = int(index)
+    if isinstance(items, Mapping) and len(items) == 1 and "Fn::Split" in items:
+        items = _split_text(document, items["Fn::Split"], fill)
+    if isinstance(index, bool) or not isinstance(index, int) or not isinstance(items, list):
+        return node
+    return items[index] if -len(items) <= index < len(items) else node
+
+
+def _split_text(document: Mapping[Any, Any], argument: Any, fill: Callable[[str], str]) -> list[str] | None:
+    """(fnsel50) The texts an ``Fn::Split`` ``[delimiter, text]`` gives ("splits a string into a list of string
+    values") when the text is one known text with no variable left once the stack's own Region, partition and suffix
+    are filled in (a variable's value may hold the delimiter); None otherwise."""
+    if not isinstance(argument, list) or len(argument) != 2 or not isinstance(argument[0], str) or not argument[0]:
+        return None
+    texts = _template_texts(document, argument[1])
+    if texts is None or len(texts) != 1 or "${" in fill(texts[0]):
+        return None
+    return fill(texts[0]).split(argument[0])
 
 
 def _sub_with_map(
@@ -6641,7 +6753,7 @@ def _sub_with_map(
     if not left:
         return _as_texts(filled)
     values = [{"Fn::Sub": [t, left]} for t in filled]
-    return values[0] if len(values) == 1 else {"Fn::Select": [0, values]}
+    return values[0] if len(values) == 1 else {"Fn::Select": [_EACH, values]}
 
 
 def _replaced_texts(document: Mapping[Any, Any], argument: Any) -> list[str] | None:

@@ -1,0 +1,189 @@
+"""One reader of template text functions (fnsel50, stop 50, issue 9).
+
+Stop 49 had two readers of a template's ``Fn::Join``: fnsub49's ``_evaluated_functions`` (every join whose parts are
+known becomes the text it gives, before any door reads the template) and mutation49's
+``RuleEngine._judged_as_joined_text`` (a join left under a key that is no host or bucket, read again through
+``_template_texts``). The second only ever saw what the first had left, and the first leaves a join only when
+``_joined_texts`` could not read it, so the second found nothing: these tests show it on every input shape (nested
+functions, ``Ref`` to a Parameter with and without a Default, pseudo parameters, lists, non-text parts, CloudFormation
+and ROS) and pin the cases where the two differed before (a join nested deeper than ``_template_texts`` reads, an
+``Fn::Select`` by index). ``_judged_as_joined_text`` is removed; the evaluation is the one reader.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from components.residency import ProviderRef, RuleEngine, Subject
+from components.residency.engine import _EACH, _evaluated_functions, _OwnStack, _template_texts
+
+_DOCUMENT: dict[str, Any] = {
+    "Parameters": {
+        "Env": {"Type": "String"},
+        "Zone": {"Type": "String", "Default": "eu-central-1"},
+        "Tier": {"Type": "String", "AllowedValues": ["a", "b"]},
+        "Subnets": {"Type": "CommaDelimitedList"},
+    },
+    "Mappings": {"Regions": {"eu-west-1": {"Second": "eu-central-1"}, "us-east-1": {"Second": "us-west-2"}}},
+    "Resources": {"Logs": {"Type": "AWS::S3::Bucket"}},
+}
+"""A template's Parameters (no Default, a Default, AllowedValues, a list), a Region map and one resource."""
+
+_PSEUDO = {"${AWS::Region}": "eu-west-1", "${AWS::Partition}": "aws", "${AWS::URLSuffix}": "amazonaws.com",
+           "${ALIYUN::Region}": "cn-shanghai"}  # fmt: skip
+"""The own stack's pseudo parameters (as ``RuleEngine._in_own_stack`` fills them for a stack in eu-west-1)."""
+
+
+def _fill(text: str) -> str:
+    for name, value in _PSEUDO.items():
+        text = text.replace(name, value)
+    return text
+
+
+_STACK = _OwnStack("AWS::Region", "eu-west-1", _fill)
+
+_TEXTS = st.sampled_from(["", "-", ":", "https://", "sqs.", "eu-west-1", "intake.saas.example", "${Env}", "a,b"])
+_LEAVES = st.one_of(
+    _TEXTS,
+    st.integers(min_value=-2, max_value=443),
+    st.sampled_from([
+        {"Ref": "Env"}, {"Ref": "Zone"}, {"Ref": "Tier"}, {"Ref": "Subnets"}, {"Ref": "AWS::Region"},
+        {"Ref": "AWS::AccountId"}, {"Ref": "AWS::URLSuffix"}, {"Ref": "ALIYUN::Region"}, {"Ref": "Logs"},
+        {"Fn::GetAtt": ["Logs", "DomainName"]}, {"Fn::ImportValue": "shared"}, {"Fn::Sub": "oss-${ALIYUN::Region}"},
+        {"Fn::Sub": "${Env}.intake.saas.example"}, {"Fn::FindInMap": ["Regions", {"Ref": "AWS::Region"}, "Second"]},
+        {"Fn::FindInMap": ["Regions", "ap-east-1", "Second"]}, {"Fn::GetAZs": ""}, {"Fn::Str": 8443}, None, True,
+    ]),
+)  # fmt: skip
+
+
+def _functions(children: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    parts = st.lists(children, max_size=4)
+    return st.one_of(
+        st.builds(lambda d, p: {"Fn::Join": [d, p]}, _TEXTS, parts),
+        st.builds(lambda p: {"Fn::Join": ["", p]}, children),  # parts from one function (a Parameter's list)
+        st.builds(lambda a, b: {"Fn::If": ["C", a, b]}, children, children),
+        st.builds(lambda i, p: {"Fn::Select": [i, p]}, st.sampled_from([0, 1, "1", -1, 5]), parts),
+        st.builds(lambda i, t: {"Fn::Select": [i, {"Fn::Split": [",", t]}]}, st.sampled_from([0, "1", 3]), children),
+        st.builds(lambda t, v: {"Fn::Sub": [t, {"V": v}]}, st.sampled_from(["https://${V}/x", "${V}-1"]), children),
+        st.builds(lambda n, t: {"Fn::Replace": [{"__X__": n}, t]}, children, children),
+        st.builds(lambda v: {"Fn::Base64Encode": v}, children),
+        parts,
+    )
+
+
+_VALUES = st.recursive(_LEAVES, _functions, max_leaves=12)
+
+
+def _joins(node: Any) -> list[Any]:
+    """Every ``Fn::Join`` left in an evaluated value."""
+    if isinstance(node, list):
+        return [j for v in node for j in _joins(v)]
+    if not isinstance(node, dict):
+        return []
+    here = [node] if len(node) == 1 and "Fn::Join" in node else []
+    return here + [j for v in node.values() for j in _joins(v)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_VALUES)
+def test_a_join_the_evaluation_leaves_is_one_no_other_reading_could_read(value: Any) -> None:
+    # mutation49's _judged_as_joined_text read such a join through _template_texts: it found no text in any of them.
+    evaluated = _evaluated_functions(value, _DOCUMENT, _STACK)
+    for join in _joins(evaluated):
+        assert _template_texts(_DOCUMENT, join) is None, join
+
+
+@settings(max_examples=300, deadline=None)
+@given(_VALUES)
+def test_evaluating_twice_gives_what_evaluating_once_gives(value: Any) -> None:
+    # A nested stack's body is evaluated with its parent's template, then again as its own: several texts made into
+    # an Fn::Select (at _EACH, no index a template writes) are not narrowed to one the second time.
+    once = _evaluated_functions(value, _DOCUMENT, _STACK)
+    assert _evaluated_functions(once, _DOCUMENT, _STACK) == once
+
+
+_SHAPES: list[tuple[str, Any, Any]] = [
+    # (case, the template's value, what the evaluation gives)
+    ("pseudo parameters", {"Fn::Join": ["", ["https://sqs.", {"Ref": "AWS::Region"}, ".", {"Ref": "AWS::URLSuffix"}]]},
+     "https://sqs.eu-west-1.amazonaws.com"),
+    ("parameter without default", {"Fn::Join": [".", [{"Ref": "Env"}, "intake.saas.example"]]},
+     {"Fn::Sub": "${Env}.intake.saas.example"}),
+    ("parameter with default (filled at the door)", {"Fn::Join": ["-", [{"Ref": "Zone"}, "x"]]},
+     {"Fn::Sub": "${Zone}-x"}),
+    ("allowed values of an Fn::If", {"Fn::Join": ["", [{"Fn::If": ["C", "a", "b"]}, ".example"]]},
+     {"Fn::Select": [_EACH, ["a.example", "b.example"]]}),
+    ("non-text parts", {"Fn::Join": [":", ["port", 443, {"Fn::Str": 8443}]]}, "port:443:8443"),
+    ("nested functions", {"Fn::Join": ["", [{"Fn::Join": ["-", ["oss", {"Ref": "ALIYUN::Region"}]]}, ".aliyuncs.com"]]},
+     "oss-cn-shanghai.aliyuncs.com"),
+    ("a region map's own row", {"Fn::Join": ["", [{"Fn::FindInMap": ["Regions", {"Ref": "AWS::Region"}, "Second"]}]]},
+     "eu-central-1"),
+    ("a Parameter's list: left as written", {"Fn::Join": [",", {"Ref": "Subnets"}]},
+     {"Fn::Join": [",", {"Ref": "Subnets"}]}),
+    ("an import: left as written", {"Fn::Join": ["", ["https://", {"Fn::ImportValue": "shared"}]]},
+     {"Fn::Join": ["", ["https://", {"Fn::ImportValue": "shared"}]]}),
+    ("a select by index", {"Fn::Select": ["1", ["eu-central-1", "us-east-1"]]}, "us-east-1"),
+    ("a select from a split text", {"Fn::Select": [3, {"Fn::Split": [":", "arn:aws:sns:us-east-1:1:t"]}]}, "us-east-1"),
+    ("a select from a split of a variable: left", {"Fn::Select": [0, {"Fn::Split": [",", {"Ref": "Env"}]}]},
+     {"Fn::Select": [0, {"Fn::Split": [",", {"Ref": "Env"}]}]}),
+    ("a select out of range: left", {"Fn::Select": [2, ["a", "b"]]}, {"Fn::Select": [2, ["a", "b"]]}),
+    ("a select of the Region's zones: left", {"Fn::Select": [0, {"Fn::GetAZs": ""}]},
+     {"Fn::Select": [0, {"Fn::GetAZs": ""}]}),
+    ("a join nested deeper than _template_texts reads",
+     {"Fn::Join": ["", [{"Fn::Join": ["", [{"Fn::Join": ["", [{"Fn::Join": ["", [{"Fn::Join": ["", [
+         {"Fn::Join": ["", [{"Fn::Join": ["", [{"Fn::Join": ["", [{"Fn::Join": ["", ["a", {"Ref": "Env"}]]}]]}]]}]]}]]}
+     ]]}]]}]]}]]}, {"Fn::Sub": "a${Env}"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("value", "expected"), [(v, e) for _, v, e in _SHAPES], ids=[c for c, _, _ in _SHAPES])
+def test_each_shape_is_evaluated_once_for_every_door(value: Any, expected: Any) -> None:
+    assert _evaluated_functions(value, _DOCUMENT, _STACK) == expected
+
+
+def test_the_deepest_join_was_unread_by_the_removed_reading() -> None:
+    # Where the two readers differed: _template_texts stops past 8 levels, the bottom-up evaluation reads each level.
+    deepest = _SHAPES[-1][1]
+    assert _template_texts(_DOCUMENT, deepest) is None
+    assert _evaluated_functions(deepest, _DOCUMENT, _STACK) == {"Fn::Sub": "a${Env}"}
+
+
+_EU = ProviderRef("aws", "eu", "eu-west-1", accounts=frozenset({"123456789012"}))
+
+
+def _flow(topic: Any) -> Subject:
+    # A state machine's Definition publishing to TopicArn (mutation49's shape), in a template of an EU stack.
+    state = {"Type": "Task", "Resource": "arn:aws:states:::sns:publish", "Parameters": {"TopicArn": topic}, "End": True}
+    flow = {
+        "Type": "AWS::StepFunctions::StateMachine",
+        "Properties": {
+            "RoleArn": "arn:aws:iam::123456789012:role/flow",
+            "Definition": {"StartAt": "N", "States": {"N": state}},
+        },
+    }
+    body = json.dumps({"Parameters": _DOCUMENT["Parameters"], "Resources": {"Flow": flow}})
+    return Subject("aws:cloudformation/stack:Stack", "s", {"name": "s", "template_body": body}, _EU)  # fmt: skip
+
+
+_TOPIC = ["arn", {"Ref": "AWS::Partition"}, "sns", {"Ref": "AWS::Region"}, {"Ref": "AWS::AccountId"}, "alerts"]
+_WHERE = "template_body(json).Resources.Flow.Properties.Definition.States.N.Parameters.TopicArn"
+
+
+@pytest.mark.parametrize(
+    ("topic", "expected"),
+    [
+        ({"Fn::Join": [":", _TOPIC]}, []),
+        ({"Fn::Join": [":", [*_TOPIC[:3], "us-east-1", *_TOPIC[4:]]]}, [("RES-004", f"{_WHERE}.Fn::Join")]),
+        ({"Fn::Join": [":", [*_TOPIC[:4], "444455556666", "alerts"]]}, [("RES-023", _WHERE)]),
+        # A part the evaluation cannot read (an import): walked part by part, as before and as the removed reading did.
+        ({"Fn::Join": [":", [*_TOPIC[:5], {"Fn::ImportValue": "shared"}]]}, []),
+    ],
+)
+def test_a_join_under_a_key_no_host_key_names_is_read_once(topic: Any, expected: list[tuple[str, str]]) -> None:
+    # mutation49's cases, now read by the evaluation alone; a finding at the join the template wrote (fnsel50).
+    findings = RuleEngine("EU").check(_flow(topic))[0]
+    assert [(f.rule.id, f.path) for f in findings] == expected
