@@ -187,3 +187,32 @@ def test_a_join_under_a_key_no_host_key_names_is_read_once(topic: Any, expected:
     # mutation49's cases, now read by the evaluation alone; a finding at the join the template wrote (fnsel50).
     findings = RuleEngine("EU").check(_flow(topic))[0]
     assert [(f.rule.id, f.path) for f in findings] == expected
+
+
+def _stack_set_regions(regions: list[str]) -> Subject:
+    # A template StackSet whose group's Regions come from a map row that is a list (CloudFormation Mappings: "Values
+    # can be String or List types"), keyed by the stack's own Region.
+    group = {
+        "Regions": {"Fn::FindInMap": ["Cfg", {"Ref": "AWS::Region"}, "Replicas"]},
+        "DeploymentTargets": {"Accounts": ["123456789012"]},
+    }
+    stack_set = {
+        "Type": "AWS::CloudFormation::StackSet",
+        "Properties": {"StackSetName": "x", "PermissionModel": "SELF_MANAGED", "StackInstancesGroup": [group]},
+    }
+    body = json.dumps({"Mappings": {"Cfg": {"eu-west-1": {"Replicas": regions}}}, "Resources": {"S": stack_set}})
+    return Subject("aws:cloudformation/stack:Stack", "s", {"name": "s", "template_body": body}, _EU)
+
+
+@pytest.mark.parametrize(
+    ("regions", "expected"),
+    [
+        (["eu-west-1", "eu-central-1"], []),
+        (["eu-west-1", "us-east-1"], [("RES-009", "StackInstancesGroup[0].Regions.Fn::FindInMap[1]")]),
+    ],
+)
+def test_a_region_list_from_a_map_row_is_judged_item_by_item(regions: list[str], expected: list[Any]) -> None:
+    # The lead's review of fnsel50: a map row holding a list of in-country Regions was RES-011 ("no region the engine
+    # can read"), a false alarm; each item is now read as the Region it is.
+    findings = RuleEngine("EU").check(_stack_set_regions(regions))[0]
+    assert [(f.rule.id, f.path.split("Properties.")[-1]) for f in findings] == expected

@@ -3153,7 +3153,7 @@ class RuleEngine:
         if choices is None and reference is None and walk.template is not None and "Fn::FindInMap" in value:
             # (fnsub49) A lookup whose key the stack's own Region does not fix (a StackSet's template, a Region not
             # known): every row it can reach is a Region the stack may be given, each judged.
-            choices = _find_in_map(walk.template[1], value["Fn::FindInMap"], 0)
+            choices = _find_in_map(walk.template[1], value["Fn::FindInMap"], 0, lists=True)
             if choices is None:
                 return self._unreadable_region_lookup(walk, value, path)
         if choices is None:
@@ -6446,9 +6446,11 @@ def _each(items: Iterable[Any], evaluate: Callable[[Any], list[_T] | None]) -> l
     return out
 
 
-def _find_in_map(document: Mapping[Any, Any], argument: Any, depth: int) -> list[Any] | None:
+def _find_in_map(document: Mapping[Any, Any], argument: Any, depth: int, lists: bool = False) -> list[Any] | None:
     """The values an ``Fn::FindInMap`` ``[map, top key, second key]`` may give from the template's Mappings: a key
-    given by a function it cannot evaluate (``Ref AWS::Region``) stands for every key at that level."""
+    given by a function it cannot evaluate (``Ref AWS::Region``) stands for every key at that level. With ``lists``, a
+    value that is a list of texts (a map may hold one: "the value can be a string or a list") gives each item (a list
+    field such as a StackSet group's ``Regions``); without, such a value is not read (None)."""
     if not isinstance(argument, list) or len(argument) != 3:
         return None
     levels: list[Any] = [document.get("Mappings")]
@@ -6466,6 +6468,8 @@ def _find_in_map(document: Mapping[Any, Any], argument: Any, depth: int) -> list
                         return None  # a key the map does not hold: the stack fails, or the value is unknown
                     following.append(level[str(name)])
         levels = following
+    if lists:
+        levels = [item for v in levels for item in (v if isinstance(v, list) else [v])]
     if not levels or not all(isinstance(v, (str, int, float, bool)) for v in levels):
         return None
     return levels
