@@ -35,6 +35,7 @@ def test_analyzer_info_comes_from_the_rules_table(stack_config: Any) -> None:
     expected |= {rule(r).name: rule(r) for r in ("RES-015", "RES-017", "RES-023")}
     expected |= {"public-access-declared-joined": rule("RES-024")}  # a DomainPolicy joined to its domain (stop 43)
     expected |= {"document-within-bounds-held": rule("RES-025")}  # a snippet held in S3 (falsealarm49)
+    expected |= {"stack-set-instances-joined": rule("RES-009")}  # a StackSet's template with its instances (stop 50)
     assert set(by_name) == set(expected)
     codes = None
     for name, the_rule in expected.items():
