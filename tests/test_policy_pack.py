@@ -61,7 +61,8 @@ def test_main_builds_the_pack_the_engine_serves(monkeypatch: pytest.MonkeyPatch)
     runpy.run_path(".", run_name="__main__")
     assert built["name"] == PACK_NAME
     assert built["enforcement_level"] == pulumi_policy.EnforcementLevel.MANDATORY
-    assert len(built["policies"]) == len(RESOURCE_RULES) + 7  # + RES-024 joined (stop 43), RES-025 held (falsealarm49)
+    # + RES-024 joined (stop 43), RES-025 held (falsealarm49), the StackSets joined to their instances (stackinst50)
+    assert len(built["policies"]) == len(RESOURCE_RULES) + 8
     assert sys.path[0] == str(REPO)  # the checked-out residency core, not a copy
 
 
