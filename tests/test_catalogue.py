@@ -520,3 +520,29 @@ def test_a_template_stack_set_reads_its_body_as_a_catalogued_stack_set_template(
     }
     for token in runs_as.values():
         assert templates[token].region is None and templates[token].path == "template_body", token
+
+
+def test_every_input_the_stack_set_instance_entries_name_is_an_input_of_its_resource() -> None:
+    # stackinst50 (stop 50): the join of a Pulumi StackSet to its stack instances is data (endpoints.yaml
+    # `stack_set_instances`); an input name no SDK has would join nothing (every override unread, every Default read),
+    # and a StackSet type without a multi-region template entry would have no template to run the overrides in.
+    import re
+
+    from components.residency.endpoints import load_endpoints
+
+    files = _sdk_resources()
+    endpoints = load_endpoints()
+    templates = {t.type: t for t in endpoints.stack_templates}
+    named = []
+    for entry in endpoints.stack_set_instances:
+        named += [(entry.type, entry.name), (entry.type, entry.overrides)]
+        named += [(entry.stack_set, name) for name in entry.names]
+        assert templates[entry.stack_set].region is None, entry.stack_set
+    assert len(named) == 9
+    unknown = []
+    for token, name in named:
+        header = re.search(r"def _internal_init\(__self__,(.*?)__props__=None\)", files[token].read_text("utf-8"), re.S)
+        assert header is not None, token
+        if name not in re.findall(r"^\s+(\w+):", header.group(1), re.M):
+            unknown.append(f"{token} {name}")
+    assert unknown == []

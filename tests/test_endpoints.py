@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from platform_programs_stackset49 import AWS_REPLICA_ABROAD, AWS_REPLICA_HOME, peering_body, trips_body
 
 from components.errors import ResidencyViolation
-from components.residency import Destination, RuleEngine, Subject, load_catalogue
+from components.residency import Destination, RuleEngine, Subject, load_catalogue, stacksets
 from components.residency.catalogue import Cloud
 from components.residency.destinations import parse_destinations
 from components.residency.endpoints import GlobalService, load_endpoints
@@ -6244,6 +6244,99 @@ def test_a_template_stack_group_runs_with_its_instances_overrides(
     default: str, given: str | None, instances: list[tuple[str, dict[str, str]]], expected: set[str]
 ) -> None:
     assert rule_ids("CN", _ros_stack_group(default, given, instances)) == expected
+
+
+def _pulumi_stack_set(code: str, default: str, given: str | None) -> Subject:
+    """(stackinst50) A Pulumi StackSet `trips` whose template replicates a global table to the Parameter `Where`
+    (Default ``default``; ``given``: its own `parameters` value)."""
+    props: dict[str, Any] = {"name": "trips", "template_body": trips_body(default)}
+    if given is not None:
+        props["parameters"] = {"Where": given}
+    return Subject("aws:cloudformation/stackSet:StackSet", "trips", props, provider(code))
+
+
+@pytest.mark.parametrize("code", ["EU", "DE", "US", "JP", "CN"])
+@pytest.mark.parametrize(
+    ("default", "given", "instances", "refused"),
+    [
+        # No instance of the program names it: its own values and Defaults (as before).
+        ("home", None, None, False),
+        ("abroad", None, None, True),
+        # One instance overriding the in-country Default abroad (passed before), or leaving it.
+        ("home", None, [{"Where": "abroad"}], True),
+        ("home", None, [None], False),
+        # A foreign Default every instance overrides at home (refused before), or one instance leaves.
+        ("abroad", None, [{"Where": "home"}, {"Where": "home"}], False),
+        ("abroad", None, [{"Where": "home"}, None], True),
+        # The StackSet's own value abroad, overridden by its one instance; left by another.
+        ("home", "abroad", [{"Where": "home"}], False),
+        ("home", "abroad", [{"Where": "home"}, {}], True),
+    ],
+)
+def test_a_pulumi_stack_set_runs_with_its_instances_overrides(
+    code: str, default: str, given: str | None, instances: list[dict[str, str] | None] | None, refused: bool
+) -> None:
+    where = {"home": AWS_REPLICA_HOME[code], "abroad": AWS_REPLICA_ABROAD[code]}
+    overrides = None if instances is None else [{k: where[v] for k, v in o.items()} if o else o for o in instances]
+    subject = _pulumi_stack_set(code, where[default], None if given is None else where[given])
+    known = stacksets.with_instances(lambda _: False, overrides)
+    assert rule_ids_known(code, subject, known) == ({"RES-009"} if refused else set())
+
+
+def test_a_pulumi_stack_sets_refusal_names_the_replica_its_instance_gives() -> None:
+    known = stacksets.with_instances(lambda _: False, [{"Where": "us-east-1"}])
+    findings = ENGINES["EU"].check(_pulumi_stack_set("EU", "eu-north-1", None), known=known)[0]
+    assert [(f.rule.id, f.path, f.value) for f in findings] == [
+        ("RES-009", "template_body(json).Resources.Trips.Properties.Replicas[1].Region", "us-east-1")
+    ]
+    assert all(ENGINES["EU"].judged_with_instances(f) for f in findings)
+
+
+@pytest.mark.parametrize(
+    ("default", "overrides", "expected"),
+    [
+        ("cn-beijing", [[{"parameter_key": "Where", "parameter_value": "ap-southeast-1"}]], {"RES-009"}),
+        ("ap-southeast-1", [[{"parameterKey": "Where", "parameterValue": "cn-beijing"}]], set()),
+        ("ap-southeast-1", [[{"parameter_key": "Where", "parameter_value": "cn-beijing"}], None], {"RES-009"}),
+        ("ap-southeast-1", None, {"RES-009"}),
+    ],
+)
+def test_a_pulumi_stack_group_runs_with_its_instances_overrides(
+    default: str, overrides: list[Any] | None, expected: set[str]
+) -> None:
+    # (stackinst50) ROS pairs, as the SDK (snake_case) and the engine's documents (camelCase) write them.
+    props = {"stack_group_name": "peering", "template_body": json.dumps(peering_body(default))}
+    subject = Subject("alicloud:ros/stackGroup:StackGroup", "peering", props, provider("CN", "alicloud"))
+    known = stacksets.with_instances(lambda _: False, overrides)
+    assert rule_ids_known("CN", subject, known) == expected
+
+
+def test_a_stack_set_whose_instances_overrides_are_not_known_defers_its_parameters() -> None:
+    # (stackinst50) A preview's unknown (or a secret the document blinds) may give any Parameter: deferred where it is
+    # used, as a stack's given value not known yet is; its Default is not read (that refused a compliant preview).
+    unknown = object()
+    known = stacksets.with_instances(lambda _: False, [unknown])
+    findings, pending = ENGINES["EU"].check(
+        _pulumi_stack_set("EU", "us-east-1", None), defer=lambda v: v is unknown, known=known
+    )
+    assert findings == []
+    assert [p.value for p in pending] == [unknown]
+
+
+def test_the_stack_set_join_names_a_stack_set_by_its_key_or_its_literal_name() -> None:
+    join = stacksets.StackSetJoin(lambda v: v == "<unknown>")
+    aws_set = "aws:cloudformation/stackSet:StackSet"
+    instance = "aws:cloudformation/stackSetInstance:StackSetInstance"
+    join.add_instance(instance, {"stackSetName": "x", "parameterOverrides": {"Where": "a"}}, ("urn", "u1"))
+    join.add_instance(instance, {"stack_set_name": "trips", "parameter_overrides": {"Where": "b"}}, None)
+    join.add_instance(instance, {"stack_set_name": "<unknown>", "parameter_overrides": {"Where": "c"}}, None)
+    join.add_instance("aws:cloudformation/stackInstances:StackInstances", {"stack_set_name": "partner"}, None)
+    assert join.overrides(aws_set, {"name": "other"}, [("urn", "u1")]) == [{"Where": "a"}]
+    assert join.overrides(aws_set, {"name": "trips"}, [("urn", "u2")]) == [{"Where": "b"}]
+    assert join.overrides(aws_set, {"name": "partner"}, []) == [None]
+    assert join.overrides(aws_set, {"name": "nobody"}, [("urn", "u3")]) is None
+    # A StackSet of another type is not named by an AWS instance's literal name.
+    assert join.overrides("alicloud:ros/stackGroup:StackGroup", {"stack_group_name": "trips"}, []) is None
 
 
 def _ros_stack(variables: dict[str, Any]) -> Subject:

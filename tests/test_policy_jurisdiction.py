@@ -100,6 +100,7 @@ def test_a_missing_or_unknown_jurisdiction_refuses_every_cloud_resource(
         ("granted-account-proven", ""),
         ("public-access-declared-joined", ""),
         ("document-within-bounds-held", ""),
+        ("stack-set-instances-joined", ""),
     ]
     assert all(text in m for m in messages(stack))
 

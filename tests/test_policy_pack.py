@@ -35,6 +35,7 @@ def test_analyzer_info_comes_from_the_rules_table(stack_config: Any) -> None:
     expected |= {rule(r).name: rule(r) for r in ("RES-015", "RES-017", "RES-023")}
     expected |= {"public-access-declared-joined": rule("RES-024")}  # a DomainPolicy joined to its domain (stop 43)
     expected |= {"document-within-bounds-held": rule("RES-025")}  # a snippet held in S3 (falsealarm49)
+    expected |= {"stack-set-instances-joined": rule("RES-009")}  # a StackSet's template with its instances (stop 50)
     assert set(by_name) == set(expected)
     codes = None
     for name, the_rule in expected.items():
@@ -60,7 +61,8 @@ def test_main_builds_the_pack_the_engine_serves(monkeypatch: pytest.MonkeyPatch)
     runpy.run_path(".", run_name="__main__")
     assert built["name"] == PACK_NAME
     assert built["enforcement_level"] == pulumi_policy.EnforcementLevel.MANDATORY
-    assert len(built["policies"]) == len(RESOURCE_RULES) + 7  # + RES-024 joined (stop 43), RES-025 held (falsealarm49)
+    # + RES-024 joined (stop 43), RES-025 held (falsealarm49), the StackSets joined to their instances (stackinst50)
+    assert len(built["policies"]) == len(RESOURCE_RULES) + 8
     assert sys.path[0] == str(REPO)  # the checked-out residency core, not a copy
 
 

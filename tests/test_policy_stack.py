@@ -458,3 +458,41 @@ def test_the_next_stack_is_judged_on_its_own_values(eu_config: None, monkeypatch
     # The same resources but for one dependency (outside the stack: pulumi-policy drops it, the URN list keeps it).
     assert refused([EU_PINNED, OWN_BUCKET, dataclasses.replace(named, dependencies=[OWN_BUCKET.urn])]) == []
     assert len(judgements) == 7
+
+
+def _trips_stack_set(default: str) -> Res:
+    """(stackinst50) A StackSet whose template replicates a global table to the Parameter `Where` (Default
+    ``default``), in aws-cn."""
+    body = json.dumps({
+        "Parameters": {"Where": {"Type": "String", "Default": default}},
+        "Resources": {"Trips": {"Type": "AWS::DynamoDB::GlobalTable", "Properties": {
+            "Replicas": [{"Region": {"Ref": "AWS::Region"}}, {"Region": {"Ref": "Where"}}]}}},
+    })  # fmt: skip
+    return Res("aws:cloudformation/stackSet:StackSet", "trips", {"name": "trips", "templateBody": body},
+               provider=CN_PROVIDER)  # fmt: skip
+
+
+def _trips_instance(stack_set: Res, where: str) -> Res:
+    return Res(
+        "aws:cloudformation/stackSetInstance:StackSetInstance", "trips-home",
+        {"stackSetName": "trips", "accountId": "123456789012", "parameterOverrides": {"Where": where}},
+        provider=CN_PROVIDER, property_dependencies={"stackSetName": [stack_set.urn]},
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("default", "override", "refused"),
+    [("cn-northwest-1", "ap-east-1", True), ("ap-east-1", "cn-northwest-1", False), ("ap-east-1", None, True)],
+)
+def test_a_stack_sets_template_is_judged_once_with_its_instances_in_view(
+    stack_config: Any, default: str, override: str | None, refused: bool
+) -> None:
+    # (stackinst50) The resource policy leaves the StackSet's template findings out; the stack policy
+    # `stack-set-instances-joined` reports each once, judged with the stack's instances' overrides.
+    stack_config({"sovereign-dc:jurisdiction": "CN", "aws:region": "cn-north-1"})
+    stack_set = _trips_stack_set(default)
+    pack = Pack(pin_all("CN"))
+    assert [d for d in pack.analyze(stack_set) if "RES-009" in d.message] == []
+    resources = [stack_set] if override is None else [stack_set, _trips_instance(stack_set, override)]
+    found = [(d.policy, d.urn) for d in pack.analyze_stack(resources) if "[RES-009]" in d.message]
+    assert found == ([("stack-set-instances-joined", stack_set.urn)] if refused else [])

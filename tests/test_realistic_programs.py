@@ -156,6 +156,7 @@ import platform_programs_sfn44b as sf44b
 import platform_programs_sfnrt45 as sfr45
 import platform_programs_snsend41 as sn41
 import platform_programs_sqsvpc43 as sv43
+import platform_programs_stackinst50 as si50
 import platform_programs_stackset49 as ss49
 import platform_programs_stagehosts39 as sh39
 import platform_programs_stages40 as st40
@@ -18267,6 +18268,12 @@ CASES: list[Case] = [
     # imported Fn::Sub variable RES-015 (each passed before); selects from split ARNs / URLs, Fn::GetAZs and the
     # template's own ${Name.Attr} keep their verdicts.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fl50.rows()],
+    # -- stop 50, Pulumi StackSet instances joined to the StackSet they name (tests/platform_programs_stackinst50.py): a
+    # Pulumi StackSet's / stack group's template is read once per instance of the program naming it, with its
+    # parameter_overrides: a neutral-named override abroad used as a replica / peer Region is RES-009 (passed every door
+    # before), a foreign Default every instance overrides at home passes (RES-009 before), an instance of a StackSet the
+    # program does not make is judged by name as before.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in si50.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

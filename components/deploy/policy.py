@@ -50,6 +50,8 @@ def policy_names() -> list[str]:
         f"{rule(RuleId.PUBLIC_ACCESS_DECLARED).name}-joined",
         # RES-025 of a document held in S3 (an included snippet), proven by a bucket the stack makes (falsealarm49).
         f"{rule(RuleId.DOCUMENT_WITHIN_BOUNDS).name}-held",
+        # A StackSet's / stack group's template, judged with the stack instances naming it (stackinst50).
+        "stack-set-instances-joined",
     ]
 
 

@@ -40,7 +40,7 @@ from components.plan.documents import (
     split_urn,
 )
 from components.plan.model import NO_REGION, Change, FieldChange, Operation, ReviewPlan, StackPlan, Violation
-from components.residency import stages
+from components.residency import stacksets, stages
 from components.residency.catalogue import Catalogue, Jurisdiction, load_catalogue
 from components.residency.destinations import Destination, DestinationProblem, check_destinations, parse_destinations
 from components.residency.engine import (
@@ -144,6 +144,12 @@ def _plain_region(value: Any) -> str | None:
     return value if isinstance(value, str) and value and not is_unknown(value) else None
 
 
+def _revealed(value: Any) -> Any:
+    """A secret input as its value (a stack instance's overrides, read by the StackSet join as the engine reads them);
+    one the document blinds stays the secret, which the engine defers (noted as blinded, as every blinded input)."""
+    return value.value if isinstance(value, Secret) and value.value != SECRET_PLACEHOLDER else value
+
+
 def _input_key(entry: Entry, field: tuple[str, str]) -> object:
     """The resource an input (``field``: snake_case, camelCase) names, as ``stages.api_key`` keys it: the URNs the input
     is computed from, else its literal value."""
@@ -200,6 +206,12 @@ class _Review:
                 self.stages.add(e.type, e.inputs, self.rest_api_key(e), _input_key(e, stages.member_key_input(e.type)))
             elif stages.makes_vpc_link(e.type) and not _is_read(e):
                 self.stages.add_link(stages.own_api_key(e.urn, e.id))
+        # (stackinst50) The stack instances the program makes, by the StackSet / stack group they name: its template is
+        # judged once per instance with its overrides (``stacksets.StackSetJoin``), as the guard and the pack judge it.
+        self.stack_sets = stacksets.StackSetJoin(is_unknown, _revealed)
+        for e in self.live:
+            if e.type in stacksets.instance_types() and not _is_read(e):
+                self.stack_sets.add_instance(e.type, e.inputs, self._stack_set_key(e))
 
     def rest_api_key(self, entry: Entry) -> object:
         """The API a Stage or Integration belongs to (``stages.api_key``), as the policy pack reads it; a RestApi's own
@@ -207,6 +219,16 @@ class _Review:
         if entry.type in stages.SELF_KEYED_TYPES:  # an API (its body), an Alibaba Cloud Backend (stop 44)
             return stages.own_api_key(entry.urn, entry.id)
         return _input_key(entry, stages.api_input(entry.type))
+
+    def _stack_set_key(self, entry: Entry) -> object:
+        """The StackSet a stack instance names by what its name input is computed from (the URN of a StackSet of the
+        document), as the pack keys it; None when it is computed from none (its literal name then names it)."""
+        instances = stacksets.instance_entry(entry.type)
+        if instances is None:
+            return None
+        urns = stacksets.name_dependencies(entry.type, entry.property_dependencies)
+        made = [u for u in urns if u in self.by_urn and self.by_urn[u].type == instances.stack_set]
+        return ("urn", made[0]) if made else None
 
     def connection_key(self, entry: Entry) -> object:
         """An Integration's ``connection_id`` keyed as ``rest_api_key`` keys an API (``stages.VPC_LINK_MADE``); None for
@@ -251,6 +273,10 @@ class _Review:
         made = self.made_arns(entry, {u for deps in (entry.property_dependencies or {}).values() for u in deps})
         created = self.created | set(made) if made else self.created
         known = regionless_known(created, produced, own, own_bucket(self.engine, entry.type, _props(entry), ids))
+        if entry.type in stacksets.stack_set_types() and not _is_read(entry):
+            return stacksets.with_instances(
+                known, self.stack_sets.overrides(entry.type, entry.inputs, [("urn", entry.urn)])
+            )
         if entry.type not in stages.JOIN_TYPES:
             return known
         own_key, resource = (

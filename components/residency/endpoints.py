@@ -680,6 +680,25 @@ class NestedStack(_Frozen):
     naming the group's literal ``StackGroupName``): each is read as an instance group of ``overrides``."""
 
 
+class StackSetInstances(_Frozen):
+    """(stackinst50) A Pulumi type making stack instances of a StackSet / stack group (``stack_set``) that the program
+    may make too: the StackSet's template is judged once per instance naming it, with the instance's overrides over the
+    StackSet's own ``parameters`` (``stack_set_instances``)."""
+
+    type: str
+    """The instance's Pulumi type (``aws:cloudformation/stackSetInstance:StackSetInstance``)."""
+    stack_set: str
+    """The Pulumi type of the StackSet / stack group it names (``aws:cloudformation/stackSet:StackSet``)."""
+    name: str
+    """The instance's input naming the StackSet (``stack_set_name``, ``stack_group_name``)."""
+    names: tuple[str, ...]
+    """The StackSet's inputs whose literal value an instance may name it by (``name``, ``stack_group_name``)."""
+    overrides: str
+    """The instance's input overriding the template's Parameters (a map, or ``{parameter_key, parameter_value}``
+    pairs)."""
+    source: str
+
+
 class TemplateEvent(_Frozen):
     """(samevents46) A SAM resource's event ``Type`` whose ``Properties`` hold a written destination of the resource SAM
     generates for it (a stream event's ``DestinationConfig.OnFailure.Destination``, the generated
@@ -1510,6 +1529,9 @@ class EndpointCatalogue(_Frozen):
     stack_templates: tuple[StackTemplate, ...] = ()
     """Template inputs whose placeholders (``${AWS::Region}``, ``${AWS::Partition}``) are the resource's own region
     and partition, judged as such, and whose bucket resources are made by the stack."""
+    stack_set_instances: tuple[StackSetInstances, ...] = ()
+    """(stackinst50) The Pulumi types making stack instances of a StackSet the program may make, and how they name it
+    and override its template's Parameters."""
     template_attributes: tuple[TemplateAttribute, ...] = ()
     """What a template's own resources give by Ref / Fn::GetAtt that names them in the stack's own region; any other
     attribute of a template resource is unproven."""

@@ -61,7 +61,7 @@ from components.residency.endpoints import (
     TemplateService,
     load_endpoints,
 )
-from components.residency.known import knows_bucket, read_as_host
+from components.residency.known import instance_overrides, knows_bucket, read_as_host
 from components.residency.phones import country_of, is_phone_shaped, normalise
 from components.residency.references import (
     BUCKET_SCHEMES,
@@ -961,19 +961,22 @@ class RuleEngine:
         )
         """The types :meth:`created_name` can answer for (it answers None for every other): a front door that
         must convert a resource's properties to ask it checks the type first."""
-        # The last: type -> the command that gives the Region its instance runs in (instance_region_commands).
+        # Then: type -> the command that gives the Region its instance runs in (instance_region_commands). The last
+        # (stackinst50): the StackSet types (:func:`_stack_set_tables`).
         (
             self._user_keyed_fields,
             self._placeholder_documents,
             self._builtin_placeholders,
             self._event_built,
             self._instance_region_commands,
+            (self._stack_set_types, self.stack_set_templates),
         ) = (
             self.endpoints.typed_paths(self.endpoints.user_keyed_fields),
             self.endpoints.typed_paths(self.endpoints.placeholder_documents),
             {f.type: f for f in self.endpoints.builtin_placeholder_fields},
             self.endpoints.typed_paths(self.endpoints.event_built_fields),
             _instance_region_commands(self.endpoints),
+            _stack_set_tables(self.endpoints),
         )
         self._template_attributes: Mapping[tuple[str, str], TemplateAttribute] = {
             (a.type, attribute): a for a in self.endpoints.template_attributes for attribute in a.attributes
@@ -987,6 +990,13 @@ class RuleEngine:
             f.type: f.fields for f in self.endpoints.template_bucket_fields
         }
         """Template resource type -> its properties naming a bucket (``template_bucket_fields``)."""
+
+    def judged_with_instances(self, finding: Finding) -> bool:
+        """(stackinst50) Whether ``finding`` is one of a StackSet's / stack group's template (``stack_set_templates``),
+        which depends on the stack instances of the program naming it: the policy pack reports it only from its stack
+        policy (``stack-set-instances-joined``), judged with the instances in view, never from a resource policy."""
+        path = self.stack_set_templates.get(finding.resource_type)
+        return path is not None and _snake(_PATH_HEAD.split(finding.path, 1)[0]) == path
 
     def _principals(self) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
         """The service-principal suffixes of the jurisdiction's partitions (and Alibaba's where it has Alibaba
@@ -4571,6 +4581,45 @@ class RuleEngine:
     def _walk_document(
         self, walk: _Walk, document: Any, path: str, key: str, depth: int, template: StackTemplate | None = None
     ) -> None:
+        runs = self._instance_runs(walk, template)
+        if runs is None:
+            self._walk_one_document(walk, document, path, key, depth, template)
+            return
+        outer = walk.stack_parameters
+        try:
+            for values in runs:
+                walk.stack_parameters = values
+                self._walk_one_document(walk, document, path, key, depth, template)
+        finally:
+            walk.stack_parameters = outer
+
+    def _instance_runs(self, walk: _Walk, template: StackTemplate | None) -> list[dict[Any, Any]] | None:
+        """(stackinst50) The Parameter values a Pulumi StackSet's / stack group's own template runs with when stack
+        instances of the program name it (``stack_set_instances``, handed through ``known``:
+        :func:`~components.residency.known.instance_overrides`): each instance's overrides over the StackSet's own
+        ``parameters``, each distinct set once (:func:`_instance_values`, as a template StackSet's instance groups).
+        None (read once, with the StackSet's own values and Defaults) for any other template, a nested one, or a
+        StackSet no instance of the program names."""
+        if template is None or template.region is not None or walk.stack_parameters is not None:
+            return None
+        if walk.template is not None or walk.subject.type not in self._stack_set_types:
+            return None
+        found = instance_overrides(walk.known)
+        if found is None:
+            return None
+        given = _given_values(_given_parameters(walk.subject.props))
+        defer = walk.defer
+        hidden = [o for o in found if defer is not None and defer(o)]
+        shown = [_given_values(o) for o in found if o not in hidden]
+        runs: list[dict[Any, Any]] = _instance_values(given, shown) if shown else []
+        # Overrides not known here (a preview's unknown; a secret the document blinds: pulumi-alicloud marks a ROS
+        # instance's overrides secret) may give any Parameter: each is that value, deferred where it is used, as a
+        # stack's given value not known yet is. Read with the Defaults instead, a compliant preview was refused.
+        return [*runs, *(_AnyParameter(o) for o in hidden[:1])] if hidden else runs
+
+    def _walk_one_document(
+        self, walk: _Walk, document: Any, path: str, key: str, depth: int, template: StackTemplate | None = None
+    ) -> None:
         parent, known, resources = walk.kpath, walk.known, walk.template_resources
         nested: list[tuple[str, Any, dict[Any, Any], StackTemplate]] = []
         if template is not None and isinstance(document, dict):
@@ -6076,7 +6125,9 @@ def _parameter_pairs(given: Any) -> dict[Any, Any]:
     CloudFormation template) as name -> value (the first pair of a name); empty for anything else."""
     pairs: dict[Any, Any] = {}
     if isinstance(given, (list, tuple)):
-        for pair in given:
+        for item in given:
+            # (stackinst50) An SDK input object (ros.StackInstanceParameterOverrideArgs) as its values.
+            pair = vars(item) if item is not None and is_input_type(type(item)) else item
             if isinstance(pair, Mapping):
                 # ParameterKey / ParameterValue: a CloudFormation template's Parameter entries (an
                 # AWS::CloudFormation::StackSet's Parameters and ParameterOverrides, stop 49).
@@ -6119,6 +6170,30 @@ def _instance_overrides(
         if isinstance(own, Mapping) and own.get(instances.name) == name:
             found.append(_given_values(own.get(instances.overrides)))
     return found
+
+
+def _stack_set_tables(endpoints: EndpointCatalogue) -> tuple[frozenset[str], Mapping[str, str]]:
+    """(stackinst50) The Pulumi StackSet / stack group types whose template is read once per stack instance of the
+    program naming it (``stack_set_instances``, :meth:`RuleEngine._instance_runs`), and each one's template input
+    (``template_body``): the findings under it are judged with the stack's instances in view
+    (:meth:`RuleEngine.judged_with_instances`)."""
+    types = frozenset(e.stack_set for e in endpoints.stack_set_instances)
+    return types, {t.type: t.path for t in endpoints.stack_templates if t.type in types}
+
+
+class _AnyParameter(dict[Any, Any]):
+    """(stackinst50) A stack instance's overrides that are one value not known here (:meth:`RuleEngine._instance_runs`):
+    every Parameter is given that value (``name in values`` is True, ``values[name]`` the value); it lists none."""
+
+    def __init__(self, value: Any) -> None:
+        super().__init__()
+        self.value = value
+
+    def __contains__(self, key: object) -> bool:
+        return True
+
+    def __getitem__(self, key: Any) -> Any:
+        return self.value
 
 
 def _instance_values(given: dict[Any, Any], overrides: list[dict[Any, Any]]) -> list[dict[Any, Any]]:
@@ -6343,6 +6418,10 @@ _HELD_IN_BUCKET_RULES = frozenset(
 )
 """The rules an object held in S3 is refused under (``RuleEngine._judge_held_in_s3``: a definition's accounts, an API
 body's callers; ``_judge_template_include``: a snippet), unless its bucket is the stack's own (``_in_own_bucket``)."""
+
+
+_PATH_HEAD = re.compile(r"[.(\[]")
+"""Where a finding's path leaves its top-level input (``templateBody(json).Resources...``)."""
 
 
 def held_in_bucket(finding: Finding) -> bool:

@@ -30,7 +30,7 @@ import pulumi
 from components import _compat
 from components._compat import is_input_type
 from components.errors import ConfigError
-from components.residency import stages
+from components.residency import stacksets, stages
 from components.residency.catalogue import Catalogue
 from components.residency.destinations import Destination, DestinationProblem, check_destinations, parse_destinations
 from components.residency.engine import (
@@ -192,7 +192,9 @@ _NAMES = frozenset({RuleId.DESTINATION_HOST_PROVEN, RuleId.REGIONLESS_REFERENCE_
 (``_unproven_name``)."""
 
 
-def _judged_later(type_: str, finding: Finding, joined: frozenset[str]) -> bool:
+def _judged_later(
+    type_: str, finding: Finding, joined: frozenset[str], with_instances: Callable[[Finding], bool]
+) -> bool:
     """A finding judged again once construction is over (``Guard._judge_later``): a regionless name or host the program
     may make further down, an object held in a bucket it may make further down, and any finding at a Stage's variable,
     which is judged as the Integrations of its API read it (a bucket, the host of a URL, or a bare host: stage-variables
@@ -208,7 +210,27 @@ def _judged_later(type_: str, finding: Finding, joined: frozenset[str]) -> bool:
         # an OpenSearch DomainPolicy, by the domain its `domain_name` names, which the program may construct after it
         # (stop 44: the guard alone refused that order before, reading only the Integrations' set).
         or (type_ in joined and finding.rule.id == RuleId.PUBLIC_ACCESS_DECLARED)
+        # (stackinst50) A StackSet's / stack group's template runs with the overrides of the program's stack instances
+        # naming it, constructed after it (they name it by its `name` output): ``RuleEngine.judged_with_instances``.
+        or with_instances(finding)
     )
+
+
+_OTHER_STACK_SET = ("resources", None)
+"""(stackinst50) How the guard keys a stack instance named by an Output that is none of the judged StackSet's own."""
+
+
+def _outputs_as_none(value: Any) -> Any:
+    """``value`` with each Output in it read as no value (None): one the guard cannot wait for proves nothing."""
+    if _is_output(value):
+        return None
+    if value is not None and _compat.is_input_type(type(value)):
+        value = vars(value)  # an SDK input object (ros.StackInstanceParameterOverrideArgs)
+    if isinstance(value, Mapping):
+        return {k: _outputs_as_none(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_outputs_as_none(v) for v in value]
+    return value
 
 
 async def _join_value(value: Any, patience: float | None, after: AbstractSet[int] = frozenset()) -> Any:
@@ -363,8 +385,9 @@ class Guard:
         ``_compat.OUTPUT_PATIENCE_SECONDS``)."""
         self._bucket_types = engine.endpoints.bucket_types
         self._naming_types = engine.naming_types
-        self._join_members = stages.join_member_types()
-        """The types ``_note_join_member`` keeps (the stage-variables join's members and the VPC links)."""
+        self._join_members = stages.join_member_types() | stacksets.instance_types()
+        """The types ``_note_join_member`` keeps (the stage-variables join's members and the VPC links; the stack
+        instances, stackinst50)."""
         self._joining = stages.joining_types()
         """The types ``_joined_known`` may join for (every other type is judged against ``_known``)."""
         self._made_arn_types = engine.made_arn_outputs
@@ -378,6 +401,13 @@ class Guard:
         its resource (``stages.StageJoin``, joined once construction is over)."""
         self._vpc_links: list[pulumi.CustomResource] = []
         """The VPC links the program made (``stages.VPC_LINK_MADE``)."""
+        self._stack_set_types = stacksets.stack_set_types()
+        self._held_types = stages.STAGE_TYPES | self._stack_set_types
+        """The types whose judgement is always held until construction is over (``_judge_later``)."""
+        self._with_instances = engine.judged_with_instances
+        self._stack_instances: list[Subject] = []
+        """(stackinst50) The stack instances the program made (``stacksets.instance_types``): a StackSet's template is
+        judged once construction is over, once per instance naming it (``_instance_overrides``)."""
         self._member_outputs: list[tuple[pulumi.Resource, frozenset[int], frozenset[int]]] = []
         """Each of ``_api_members`` (in order) with the ids of the Outputs among its inputs and of its own Outputs
         (``_registers_after``)."""
@@ -416,16 +446,18 @@ class Guard:
             self._made_with[resource] = subject.provider
         if type_ in self._naming_types:  # created_name answers None for every other type
             self._note_name(type_, props, opts, resource)
-        later = [f for f in findings if _judged_later(type_, f, self._joined)] if findings else findings
+        joined, with_instances = self._joined, self._with_instances
+        later = [f for f in findings if _judged_later(type_, f, joined, with_instances)] if findings else findings
         if type_ in self._join_members:
             self._note_join_member(subject, resource)
-        if later or type_ in stages.STAGE_TYPES:
+        if later or type_ in self._held_types:
             # A Stage is held too: whether its variables are buckets or hosts depends on the Integrations of its API,
-            # which may be constructed after it (stage-variables join, stops 37 and 39).
+            # which may be constructed after it (stage-variables join, stops 37 and 39). So is a StackSet: its
+            # template runs with the overrides of the stack instances the program makes of it (stackinst50).
             # A regionless name or host the stack may make further down the program (a bucket, a private zone's
             # record, a database's bucket): judged once construction is over, against every name the program made,
             # as the policy pack and the reviews judge the whole stack; the registration waits (_judge_later).
-            findings = [f for f in findings if not _judged_later(type_, f, self._joined)]
+            findings = [f for f in findings if not _judged_later(type_, f, self._joined, self._with_instances)]
             _compat.hold_registration(resource, lambda: self._judge_later(subject, resource, type_, bool(findings)))
         elif not findings:
             self._judged[resource] = type_
@@ -511,6 +543,8 @@ class Guard:
         await _compat.construction_over()
         subject = await self._with_accounts(subject)
         known = await self._known_for(subject, resource)
+        if subject.type in self._stack_set_types:
+            known = stacksets.with_instances(known, await self._instance_overrides(subject, resource))
         findings, _ = self.engine.check(subject, defer=_is_output, known=known)
         if any(f.rule.id == RuleId.GRANTED_ACCOUNT_PROVEN and f.declared_by is None for f in findings):
             # The account may be another provider's of the stack, pinned by an Output (only grants wait for them).
@@ -520,7 +554,7 @@ class Guard:
             findings = await self._by_assigned_names(
                 resource, findings, lambda: self.engine.check(subject, defer=_is_output, known=known)[0]
             )
-        regionless = [f for f in findings if _judged_later(type_, f, self._joined)]
+        regionless = [f for f in findings if _judged_later(type_, f, self._joined, self._with_instances)]
         if regionless:
             self._report(regionless)
         elif not refused:
@@ -744,6 +778,38 @@ class Guard:
                 learned = True
         return learned
 
+    async def _instance_overrides(self, subject: Subject, resource: pulumi.Resource) -> list[Any] | None:
+        """(stackinst50) The overrides of the program's stack instances naming the StackSet ``subject`` (``resource``):
+        by one of its own Outputs (``stack_set.name``, told by identity as ``_known_for`` tells `rest_api=api.id`), or
+        by its literal name; an instance whose name is another Output joins no StackSet. Overrides given as Outputs (the
+        SDK hands a list of input objects as one) are read once resolved, waited for at most ``patience``; one not
+        known then is no value (None: the template's Parameter is then nothing the guard can prove, fail closed)."""
+        own = _compat.own_outputs(resource)
+        join = stacksets.StackSetJoin()
+        for instance in self._stack_instances:
+            name = stacksets.name_input(instance.type, instance.props)
+            key: object = None
+            if _is_output(name):
+                key = ("resources", id(resource)) if id(name) in own else _OTHER_STACK_SET
+            entry = stacksets.instance_entry(instance.type)
+            if entry is not None:
+                given = await self._read(prop_of(instance.props, entry.overrides))
+                join.add_instance(instance.type, {**instance.props, entry.overrides: given}, key)
+        return join.overrides(subject.type, subject.props, [("resources", id(resource))])
+
+    async def _read(self, given: Any) -> Any:
+        """An input holding Outputs as its plain value once they resolve (at most ``patience``), each Output still
+        not known then read as None (``_outputs_as_none``)."""
+        outputs = list(_outputs_in(given))
+        if not outputs:
+            return given
+        await _compat.settle(outputs, self.patience)
+        if all(_compat.settled(o) for o in outputs):
+            value, is_known, _, _ = await _compat.resolved(pulumi.Output.from_input(given))
+            if is_known:
+                return value
+        return _outputs_as_none(given)
+
     def _note_join_member(self, subject: Subject, resource: pulumi.CustomResource) -> None:
         """A member of the stage-variables join (a Stage, an Integration, a RestApi) or a VPC link, kept for
         ``_known_for``."""
@@ -753,6 +819,8 @@ class Guard:
                 _compat.hold_registration(resource, lambda: self._judge_route(subject, resource))
         elif stages.makes_vpc_link(subject.type):
             self._vpc_links.append(resource)
+        else:  # a stack instance (stacksets.instance_types)
+            self._stack_instances.append(subject)
 
     async def _known_for(
         self, subject: Subject, resource: pulumi.Resource, held: pulumi.Resource | None = None

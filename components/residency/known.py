@@ -11,8 +11,9 @@ guard's second look (by the value's producers).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-__all__ = ["Either", "knows_bucket", "read_as_host"]
+__all__ = ["Either", "instance_overrides", "knows_bucket", "read_as_host"]
 
 
 def knows_bucket(known: Callable[[str], bool], key: str) -> bool:
@@ -28,6 +29,14 @@ def read_as_host(known: Callable[[str], bool], name: str) -> frozenset[str]:
     ``host_templates``, :mod:`components.residency.stages`); empty for a predicate without the join."""
     templates = getattr(known, "host_templates", None)
     return frozenset(templates(name)) if templates is not None else frozenset()
+
+
+def instance_overrides(known: Callable[[str], bool] | None) -> list[Any] | None:
+    """(stackinst50) The ``parameter_overrides`` of the stack instances of the program naming the StackSet being judged
+    (:func:`components.residency.stacksets.with_instances`), one entry per instance; None for a predicate without
+    them (no instance of the program names the StackSet, or the front door does not join)."""
+    found = getattr(known, "stack_instances", None)
+    return list(found) if found is not None else None
 
 
 class Either:

@@ -62,6 +62,9 @@ def resource_findings(engine: RuleEngine, t: Target) -> list[tuple[Finding, str 
     findings = [
         (f, via) for f, via in findings if not (f.rule.id == RuleId.DOCUMENT_WITHIN_BOUNDS and held_in_bucket(f))
     ]
+    # (stackinst50) A StackSet's template runs with the overrides of the stack's instances naming it: its findings are
+    # judged by the stack policy (stack_policies.STACK_SET), with the instances in view.
+    findings = [(f, via) for f, via in findings if not engine.judged_with_instances(f)]
     if t.is_cloud_resource and t.provider is not None and not is_default_provider(t.provider):
         via = f"{t.subject.type} {t.subject.name!r}"
         findings += [(f, via) for f in engine.check(provider_subject(t.provider), defer=is_unknown)[0]]

@@ -16,7 +16,7 @@ from typing import Any
 
 from pulumi_policy import PolicyResource, StackValidationArgs, StackValidationPolicy
 
-from components.residency import provenance, stages
+from components.residency import provenance, stacksets, stages
 from components.residency.engine import Pending, RuleEngine, Subject, held_in_bucket, package_of, stack_account_keys
 from components.residency.provenance import Source
 from components.residency.rules import Finding, Rule, RuleId, rule
@@ -204,6 +204,14 @@ stack makes proves: judged here with the stack in view (the resource-level polic
 same judgement as the regionless rules. The resource-level policy alone refused a snippet in a bucket the program makes
 beside the stack, in every jurisdiction, while the guard and the reviews accepted it."""
 HELD_DOCUMENT_POLICY = f"{HELD_DOCUMENT.name}-held"
+STACK_SET = rule(RuleId.REGION_FIELD_IN_JURISDICTION)
+"""(stackinst50) The findings of a StackSet's / stack group's template (``RuleEngine.judged_with_instances``): the
+template runs once per stack instance of the stack naming it, with that instance's overrides, so only a judgement with
+the stack in view reads what it runs with (the resource-level policies leave them out). Reported under each finding's
+own rule (RES-009 for a Region, the one this policy is worded by; RES-015 / RES-017 / RES-023 stay their own policies').
+Before stop 50 the resource policy alone judged the template with the StackSet's own values and Defaults: a foreign
+Default every instance overrides was refused, a neutral-named override abroad passed."""
+STACK_SET_POLICY = "stack-set-instances-joined"
 
 
 class StackView:
@@ -247,6 +255,12 @@ class StackView:
                 self.stages.add(r.resource_type, plain(r.props), rest_api_key(r), key)
             elif stages.makes_vpc_link(r.resource_type):
                 self.stages.add_link(stages.own_api_key(r.urn, plain(r.props).get("id")))
+        self.stack_sets = stacksets.StackSetJoin(is_unknown)
+        """(stackinst50) The stack instances of the stack, by the StackSet / stack group they name
+        (``stacksets.StackSetJoin``): a StackSet's template is judged once per instance with its overrides."""
+        for r in resources:
+            if r.resource_type in stacksets.instance_types():
+                self.stack_sets.add_instance(r.resource_type, plain(r.props), _stack_set_key(r))
 
     def source_of(self, resource: PolicyResource, build: Callable[[], Source]) -> Source:
         """``resource`` as a source of values (``_source``), built by ``build`` once per validation: the same object
@@ -295,6 +309,15 @@ def _input_key(resource: PolicyResource, field: tuple[str, str]) -> object:
     return stages.api_key(props.get(camel, props.get(snake)), urns, is_unknown)
 
 
+def _stack_set_key(resource: PolicyResource) -> object:
+    """The StackSet a stack instance names by what its name input is computed from (the URN of a StackSet of the stack),
+    as the reviews key it; None when it is computed from none (its literal name then names it)."""
+    instances = stacksets.instance_entry(resource.resource_type)
+    deps = stacksets.name_dependencies(resource.resource_type, resource.property_dependencies)
+    made = [d.urn for d in deps if instances is not None and d.resource_type == instances.stack_set]
+    return ("urn", made[0]) if made else None
+
+
 def _is_own_provider(resource: PolicyResource) -> bool:
     """A provider resource the program made, not one the engine made itself (``is_default_provider``); only the AWS and
     Alibaba Cloud ones pin accounts (``stack_account_keys``)."""
@@ -316,6 +339,7 @@ def _regionless_findings(engine: RuleEngine, resource: PolicyResource, stack: St
             f.rule.id in _REGIONLESS_IDS
             or (joined and f.rule.id == JOINED_PUBLIC.id)
             or (f.rule.id == HELD_DOCUMENT.id and held_in_bucket(f))
+            or engine.judged_with_instances(f)
         )
         and f.declared_by is None
     ]
@@ -410,6 +434,10 @@ def _known(engine: RuleEngine, resource: PolicyResource, stack: StackView) -> Ca
     computed_from = {d.urn: d for ds in (resource.property_dependencies or {}).values() for d in ds}
     created.update(made_arns(engine, resource, computed_from.values()))
     known = provenance.regionless_known(created, produced, own, bucket)
+    if resource.resource_type in stacksets.stack_set_types():
+        return stacksets.with_instances(
+            known, stack.stack_sets.overrides(resource.resource_type, plain(resource.props), [("urn", resource.urn)])
+        )
     if resource.resource_type not in stages.JOIN_TYPES:
         return known
     props = plain(resource.props)
@@ -445,18 +473,34 @@ def regionless_policies(engines: Engines, codes: list[str]) -> list[StackValidat
         StackValidationPolicy(
             **messages.policy_wording(the_rule, name),
             config_schema=config_schema(codes),
-            validate=_regionless_validate(the_rule, engines, shared),
+            validate=_regionless_validate(the_rule, engines, shared, owns),
         )
-        for the_rule, name in [
-            *((r, None) for r in REGIONLESS_RULES),
-            (JOINED_PUBLIC, JOINED_PUBLIC_POLICY),
-            (HELD_DOCUMENT, HELD_DOCUMENT_POLICY),
+        for the_rule, name, owns in [
+            *((r, None, _own_rule(r)) for r in REGIONLESS_RULES),
+            (JOINED_PUBLIC, JOINED_PUBLIC_POLICY, _own_rule(JOINED_PUBLIC, stack_sets=False)),
+            (HELD_DOCUMENT, HELD_DOCUMENT_POLICY, _own_rule(HELD_DOCUMENT, stack_sets=False)),
+            (STACK_SET, STACK_SET_POLICY, _stack_set_template),
         ]
     ]
 
 
+Owns = Callable[[RuleEngine, Finding], bool]
+"""Which of a resource's stack-level findings a stack policy reports: each is reported by exactly one policy."""
+
+
+def _own_rule(the_rule: Rule, *, stack_sets: bool = True) -> Owns:
+    """A policy's own rule's findings; with ``stack_sets`` False, less a StackSet's template's (``STACK_SET``'s)."""
+    return lambda engine, f: f.rule.id == the_rule.id and (stack_sets or not engine.judged_with_instances(f))
+
+
+def _stack_set_template(engine: RuleEngine, f: Finding) -> bool:
+    """``STACK_SET``'s findings: a StackSet's template's, less the regionless rules' (their own policies report
+    them)."""
+    return engine.judged_with_instances(f) and f.rule.id not in _REGIONLESS_IDS
+
+
 def _regionless_validate(
-    the_rule: Rule, engines: Engines, shared: _RegionlessJudgement
+    the_rule: Rule, engines: Engines, shared: _RegionlessJudgement, owns: Owns
 ) -> Callable[[StackValidationArgs, Report], None]:
     def validate(args: StackValidationArgs, report_violation: Report) -> None:
         resolved = engines.resolve_or_report(the_rule, args.get_config(), report_violation)
@@ -469,7 +513,7 @@ def _regionless_validate(
                 continue
             try:
                 for f in judged:
-                    if f.rule.id == the_rule.id:
+                    if owns(resolved.engine, f):
                         report_violation(messages.finding(f, resolved.source), resource.urn)
             except Exception as exc:  # anything unexpected must refuse, never pass
                 report_violation(messages.crash(the_rule, _name(resource), exc), resource.urn)
