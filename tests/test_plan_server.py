@@ -289,7 +289,58 @@ def test_the_template_records_its_import_without_an_audit_hook_of_its_own() -> N
     watched = set(result["watched"])
     assert str(ROOT / "components" / "plan" / "cli.py") in watched
     assert str(ROOT / "components" / "plan") in watched
+    assert str(ROOT / "components" / "datacenter.py") in watched  # the components a stack imports (plancost50)
     assert any(path.endswith("entry_points.txt") for path in watched)
+
+
+# A template made by _template_import, then a worker forked from it that plans two stacks one after the other (the
+# path a warm plan takes when the other core is busy) with an audit hook counting every module of this checkout it
+# executes (a module's code is run through ``exec``, an audited event).
+_WORKER_IMPORTS = """
+import collections, json, os, sys
+from components.plan import server
+output = sys.argv[1]  # the template's import empties sys.argv, as a fresh interpreter's would be at import
+problem, _ = server._template_import(server._own_basis())
+root = os.getcwd() + os.sep
+executed = collections.Counter()
+def count(event, args):
+    if event == "exec" and args and getattr(args[0], "co_name", "") == "<module>":
+        name = args[0].co_filename
+        if name.startswith(root) and os.sep + ".venv" + os.sep not in name:
+            executed[name[len(root):]] += 1
+reader, writer = os.pipe()
+if os.fork() == 0:
+    sys.addaudithook(count)
+    from components.plan.cli import main
+    code = main(["--stack", "de", "--stack", "us", "--jobs", "1", "--format", "json", "--output", output])
+    os.write(writer, json.dumps({"code": code, "executed": executed}).encode())
+    os._exit(0)
+os.close(writer)
+with os.fdopen(reader) as answer:
+    print(json.dumps({"problem": problem, **json.loads(answer.read())}))
+"""
+
+
+def test_a_worker_of_the_template_executes_no_module_of_the_project_but_the_program(tmp_path: Path) -> None:
+    """plancost50: the template imports the components the stacks' program imports (precompile.GROUPS) as well as the
+    plan code, so a warm plan's worker executes only the program itself, once per stack. Before, it executed 38
+    modules of this checkout again for every stack it planned one after the other (the runner forgets what a program
+    imported from beside itself after each stack) and 34 before forking its plan processes."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run(
+        [sys.executable, "-c", _WORKER_IMPORTS, str(tmp_path / "plan.json")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["problem"] is None
+    assert result["code"] == 0
+    assert result["executed"] == {"__main__.py": 2}
 
 
 def test_errors_and_exit_codes_pass_through(env_on: dict[str, str], env_off: dict[str, str]) -> None:

@@ -567,6 +567,23 @@ def _watch_list(before: set[str], opened: set[str]) -> list[str]:
     return sorted(paths | folders | {p for p in sys.path if p})
 
 
+def _import_plan_code() -> None:
+    """What a worker would import before it plans, imported by the template (and by its recording child): the plan
+    code and the components the stacks' program imports (:data:`components.precompile.GROUPS`, whose provider modules
+    the server's preload has already executed).
+
+    Why the components too (plancost50): a worker that found them unloaded imported them itself, 34 modules of this
+    project, on every warm plan: before forking its plan processes (the parallel plan loads the groups first, on the
+    plan's serial path), or, planning one stack after another (busy cores), once per stack, since the runner forgets
+    the modules a program imported from beside itself after each stack (``simulate.program._forget_modules``).
+    Loaded before the plan, they are shared by its stacks as the parallel plan's processes share them (the same plan,
+    byte for byte: ``tests/test_speed.py``), and what their import opened is watched like the rest."""
+    from components.precompile import GROUPS, load
+
+    for group in GROUPS:
+        load(group)
+
+
 def _start_recording() -> tuple[int, int]:
     """Fork a child that does the plan code's import once, recording by an audit hook every file it opens and every
     folder it lists, writes :func:`_watch_list` of that import to a pipe as JSON and exits: (its pid, the pipe's
@@ -596,7 +613,7 @@ def _start_recording() -> tuple[int, int]:
             gc.unfreeze()
             gc.enable()
             with contextlib.suppress(BaseException):  # the template's import meets the same error and reports it
-                import components.plan.cli  # noqa: F401 - what a worker imports first
+                _import_plan_code()
             with os.fdopen(writer, "w", encoding="utf-8") as out:
                 json.dump(_watch_list(before, seen), out)
         finally:
@@ -642,7 +659,7 @@ def _template_import(basis: dict[str, Any]) -> tuple[str | None, dict[str, _Fing
     gc.unfreeze()
     gc.enable()
     try:
-        import components.plan.cli  # noqa: F401 - what a worker imports first
+        _import_plan_code()
     except BaseException as exc:  # a fresh interpreter meets the same error: the fallback reports it
         problem = f"the import failed ({type(exc).__name__}: {exc})"
     finally:
