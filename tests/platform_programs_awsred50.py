@@ -11,6 +11,7 @@ Region (a foreign Region was RES-004 before, by the ARN):
 - an EventBridge global endpoint's event buses (every event published through the endpoint);
 - a Cognito user pool's SES sending identity (its owner is told of every message, the users' addresses among them);
 - a CodeArtifact repository in another account's domain (the packages are stored in the domain owner's account);
+- a Glue crawler's event dead-letter queue (the S3 events, object keys, it could not process);
 - the same Transfer Family workflow and CodeArtifact repository written in a CloudFormation template.
 
 ``who``: ``own`` (the stack makes it with the table's provider, which pins the team's account: passes), ``partner``
@@ -166,6 +167,32 @@ def codeartifact_repository(code: str, who: str) -> Build:
     return build
 
 
+# -- Glue crawlers ---------------------------------------------------------------------------------------------------
+
+
+def glue_crawler_dlq(code: str, who: str) -> Build:
+    # docs: glue/crawler — `s3_targets` (`path`, `event_queue_arn` "Valid Amazon SQS ARN", `dlq_event_queue_arn`
+    # "Valid Amazon SQS ARN"), `recrawl_policy.recrawl_behavior` CRAWL_EVENT_MODE.
+    def build(c: Any) -> object:
+        bucket = aws.s3.Bucket("claims-landing", opts=c.aws)
+        events = aws.sqs.Queue("claims-landing-events", opts=c.aws)
+        dlq: Any = (
+            aws.sqs.Queue("claims-landing-dlq", opts=c.aws).arn
+            if who == "own" else _partner_arn(code, "sqs", "claims-landing-dlq")
+        )  # fmt: skip
+        role = aws.iam.Role("crawler", assume_role_policy=trust_policy("glue.amazonaws.com"), opts=c.aws)
+        database = aws.glue.CatalogDatabase("claims", name="claims", opts=c.aws)
+        return aws.glue.Crawler(
+            "claims-landing", database_name=database.name, role=role.arn,
+            recrawl_policy={"recrawl_behavior": "CRAWL_EVENT_MODE"},
+            s3_targets=[{"path": bucket.bucket.apply(lambda b: f"s3://{b}/landing/"), "event_queue_arn": events.arn,
+                         "dlq_event_queue_arn": dlq}],
+            opts=c.aws,
+        )  # fmt: skip
+
+    return build
+
+
 # -- the same, written in a CloudFormation template ------------------------------------------------------------------
 
 
@@ -212,11 +239,12 @@ KINDS: dict[str, tuple[Callable[[str, str], Build], tuple[str, ...]]] = {
     "event-endpoint": (event_endpoint, ("EU", "US", "JP", "CN")),
     "user-pool-mail": (user_pool_mail, FOUR),
     "codeartifact-repository": (codeartifact_repository, FOUR),
+    "glue-crawler-dlq": (glue_crawler_dlq, WITH_CN),
     "cfn-transfer-workflow": (cfn_transfer_workflow, WITH_CN),
     "cfn-codeartifact": (cfn_codeartifact, FOUR),
 }
 """Kind -> (builder, jurisdictions); CN where written (Transfer Family; EventBridge global endpoints, whose China API
-reference page exists); Cognito's SES mail and CodeArtifact are not written in CN (not checked there)."""
+reference page exists; Glue); Cognito's SES mail and CodeArtifact are not written in CN (not checked there)."""
 
 
 # -- the decision kept: an identity policy naming another account's queue -------------------------------------------

@@ -6495,8 +6495,9 @@ def test_a_region_map_row_is_read_for_the_stacks_own_region_else_every_row() -> 
 
 
 # AWS red team, round 22 (stop 50): a Transfer Family server's structured logs and workflow functions, an EventBridge
-# global endpoint's buses, a Cognito user pool's SES identity (written_account_fields) and a CodeArtifact repository's
-# domain owner (account_fields). Each offending subject passed on main 25d38a3 (a foreign Region was RES-004 already).
+# global endpoint's buses, a Cognito user pool's SES identity, a Glue crawler's dead-letter queue
+# (written_account_fields) and a CodeArtifact repository's domain owner (account_fields). Each offending subject passed
+# on main 25d38a3 (a foreign Region was RES-004 already).
 _RED50_WRITES: list[tuple[str, str, Callable[[str], dict[str, Any]]]] = [
     ("aws:transfer/server:Server", "structured_log_destinations[0]",
      lambda a: {"protocols": ["SFTP"], "structured_log_destinations": [_red49_arn("logs", "log-group:sftp:*", a)]}),
@@ -6514,6 +6515,14 @@ _RED50_WRITES: list[tuple[str, str, Callable[[str], dict[str, Any]]]] = [
      lambda a: {"name": "customers", "email_configuration": {
          "email_sending_account": "DEVELOPER", "from_email_address": "no-reply@example.com",
          "source_arn": _red49_arn("ses", "identity/example.com", a)}}),
+    ("aws:glue/crawler:Crawler", "s3_targets[0].dlq_event_queue_arn",
+     lambda a: {"database_name": "d", "role": _RED49_ROLE, "recrawl_policy": {"recrawl_behavior": "CRAWL_EVENT_MODE"},
+                "s3_targets": [{"path": "s3://claims", "event_queue_arn": _red49_arn("sqs", "crawl", "123456789012"),
+                                "dlq_event_queue_arn": _red49_arn("sqs", "crawl-dlq", a)}]}),
+    ("aws:glue/crawler:Crawler", "catalog_targets[0].dlq_event_queue_arn",
+     lambda a: {"database_name": "d", "role": _RED49_ROLE, "catalog_targets": [
+         {"database_name": "d", "tables": ["t"], "event_queue_arn": _red49_arn("sqs", "crawl", "123456789012"),
+          "dlq_event_queue_arn": _red49_arn("sqs", "crawl-dlq", a)}]}),
 ]  # fmt: skip
 _RED50_DOMAIN = ("aws:codeartifact/repository:Repository", "domain_owner",
                  lambda a: {"repository": "libs", "domain": "fleet", "domain_owner": a})  # fmt: skip
