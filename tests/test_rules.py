@@ -6524,8 +6524,9 @@ _RED50_WRITES: list[tuple[str, str, Callable[[str], dict[str, Any]]]] = [
          {"database_name": "d", "tables": ["t"], "event_queue_arn": _red49_arn("sqs", "crawl", "123456789012"),
           "dlq_event_queue_arn": _red49_arn("sqs", "crawl-dlq", a)}]}),
 ]  # fmt: skip
-_RED50_DOMAIN = ("aws:codeartifact/repository:Repository", "domain_owner",
-                 lambda a: {"repository": "libs", "domain": "fleet", "domain_owner": a})  # fmt: skip
+_RED50_DOMAIN: tuple[str, str, Callable[[str], dict[str, Any]]] = (
+    "aws:codeartifact/repository:Repository", "domain_owner",
+    lambda a: {"repository": "libs", "domain": "fleet", "domain_owner": a})  # fmt: skip
 # (The S3-target crawler is no pair: its S3 path names a bucket no subject can make, RES-017 in both; the table's
 # glue-crawler-dlq programs make it.)
 PAIRS += [
