@@ -47,6 +47,7 @@ import platform_programs_awsred46 as aw46
 import platform_programs_awsred47 as aw47
 import platform_programs_awsred48 as aw48
 import platform_programs_awsred49 as aw49
+import platform_programs_awsred50 as aw50
 import platform_programs_bodies42 as bd42
 import platform_programs_cfnmap45 as cm45
 import platform_programs_cfnsfn45 as cs45
@@ -18274,6 +18275,12 @@ CASES: list[Case] = [
     # before), a foreign Default every instance overrides at home passes (RES-009 before), an instance of a StackSet the
     # program does not make is judged by name as before.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in si50.rows()],
+    # -- stop 50, AWS red team, round 22 (tests/platform_programs_awsred50.py): a Transfer Family server's structured
+    # log group, a Transfer workflow's custom step function (Pulumi and template), an EventBridge global endpoint's
+    # buses, a Cognito user pool's SES identity and a CodeArtifact repository's domain (Pulumi and template) of another
+    # account are RES-023 outside CN (each passed every door before); the own, declared and aws-cn ones pass, and an
+    # IAM role policy naming another account's queue passes at home (a permission, as before) and is RES-004 abroad.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw50.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -6527,3 +6527,95 @@ def test_a_region_map_row_is_read_for_the_stacks_own_region_else_every_row() -> 
     stack_set = aws("aws:cloudformation/stackSet:StackSet", _PINNED_EU, template_body=body)
     findings = RuleEngine("EU").check(stack_set)[0]
     assert [(f.rule.id, f.value) for f in findings] == [("RES-009", "us-west-2")]
+
+
+# AWS red team, round 22 (stop 50): a Transfer Family server's structured logs and workflow functions, an EventBridge
+# global endpoint's buses, a Cognito user pool's SES identity, a Glue crawler's dead-letter queue
+# (written_account_fields) and a CodeArtifact repository's domain owner (account_fields). Each offending subject passed
+# on main 25d38a3 (a foreign Region was RES-004 already).
+_RED50_WRITES: list[tuple[str, str, Callable[[str], dict[str, Any]]]] = [
+    ("aws:transfer/server:Server", "structured_log_destinations[0]",
+     lambda a: {"protocols": ["SFTP"], "structured_log_destinations": [_red49_arn("logs", "log-group:sftp:*", a)]}),
+    ("aws:transfer/workflow:Workflow", "steps[0].custom_step_details.target",
+     lambda a: {"steps": [{"type": "CUSTOM", "custom_step_details": {"name": "scan", "target": _fn49(a)}}]}),
+    ("aws:transfer/workflow:Workflow", "on_exception_steps[0].custom_step_details.target",
+     lambda a: {"steps": [{"type": "DELETE", "delete_step_details": {"name": "drop"}}],
+                "on_exception_steps": [
+                    {"type": "CUSTOM", "custom_step_details": {"name": "alert", "target": _fn49(a)}}]}),
+    ("aws:cloudwatch/eventEndpoint:EventEndpoint", "event_buses[0].event_bus_arn",
+     lambda a: {"name": "orders", "event_buses": [{"event_bus_arn": _red49_arn("events", "event-bus/orders", a)}],
+                "routing_config": {"failover_config": {"primary": {"health_check": "arn:aws:route53:::healthcheck/h"},
+                                                       "secondary": {"route": "eu-central-1"}}}}),
+    ("aws:cognito/userPool:UserPool", "email_configuration.source_arn",
+     lambda a: {"name": "customers", "email_configuration": {
+         "email_sending_account": "DEVELOPER", "from_email_address": "no-reply@example.com",
+         "source_arn": _red49_arn("ses", "identity/example.com", a)}}),
+    ("aws:glue/crawler:Crawler", "s3_targets[0].dlq_event_queue_arn",
+     lambda a: {"database_name": "d", "role": _RED49_ROLE, "recrawl_policy": {"recrawl_behavior": "CRAWL_EVENT_MODE"},
+                "s3_targets": [{"path": "s3://claims", "event_queue_arn": _red49_arn("sqs", "crawl", "123456789012"),
+                                "dlq_event_queue_arn": _red49_arn("sqs", "crawl-dlq", a)}]}),
+    ("aws:glue/crawler:Crawler", "catalog_targets[0].dlq_event_queue_arn",
+     lambda a: {"database_name": "d", "role": _RED49_ROLE, "catalog_targets": [
+         {"database_name": "d", "tables": ["t"], "event_queue_arn": _red49_arn("sqs", "crawl", "123456789012"),
+          "dlq_event_queue_arn": _red49_arn("sqs", "crawl-dlq", a)}]}),
+]  # fmt: skip
+_RED50_DOMAIN: tuple[str, str, Callable[[str], dict[str, Any]]] = (
+    "aws:codeartifact/repository:Repository", "domain_owner",
+    lambda a: {"repository": "libs", "domain": "fleet", "domain_owner": a})  # fmt: skip
+# (The S3-target crawler is no pair: its S3 path names a bucket no subject can make, RES-017 in both; the table's
+# glue-crawler-dlq programs make it.)
+PAIRS += [
+    ("RES-023", "EU", aws(token, _PINNED_EU, **props("123456789012")), aws(token, _PINNED_EU, **props(_OTHER)), path)
+    for token, path, props in (*_RED50_WRITES, _RED50_DOMAIN)
+    if not path.startswith("s3_targets")
+]
+
+
+@pytest.mark.parametrize(
+    ("token", "path", "props", "text"),
+    [(*w, "which receives what the stack writes there") for w in _RED50_WRITES]
+    + [(*_RED50_DOMAIN, "owns the CodeArtifact domain this repository's packages are stored in")],
+    ids=[f"{t.split(':')[1]}-{p}" for t, p, _ in (*_RED50_WRITES, _RED50_DOMAIN)],
+)
+def test_round_22_names_the_receiving_account(
+    token: str, path: str, props: Callable[[str], dict[str, Any]], text: str
+) -> None:
+    # AWS red team, round 22 (stop 50): another account is refused unless pinned or declared; the own passes pinned;
+    # aws-cn by partition.
+    test_round_18_names_the_receiving_account(token, path, props, text)
+
+
+_RED50_TEMPLATES: list[tuple[str, str, Callable[[str], dict[str, Any]]]] = [
+    ("AWS::Transfer::Server", "StructuredLogDestinations[0]",
+     lambda a: {"StructuredLogDestinations": [_red49_arn("logs", "log-group:sftp:*", a)]}),
+    ("AWS::Transfer::Workflow", "Steps[0].CustomStepDetails.Target",
+     lambda a: {"Steps": [{"Type": "CUSTOM", "CustomStepDetails": {"Name": "scan", "Target": _fn49(a)}}]}),
+    ("AWS::Transfer::Workflow", "OnExceptionSteps[0].CustomStepDetails.Target",
+     lambda a: {"Steps": [{"Type": "DELETE", "DeleteStepDetails": {"Name": "drop"}}],
+                "OnExceptionSteps": [{"Type": "CUSTOM", "CustomStepDetails": {"Name": "alert", "Target": _fn49(a)}}]}),
+    ("AWS::Events::Endpoint", "EventBuses[0].EventBusArn",
+     lambda a: {"Name": "orders", "EventBuses": [{"EventBusArn": _red49_arn("events", "event-bus/orders", a)}],
+                "RoutingConfig": {"FailoverConfig": {"Primary": {"HealthCheck": "arn:aws:route53:::healthcheck/h"},
+                                                     "Secondary": {"Route": "eu-central-1"}}}}),
+    ("AWS::Cognito::UserPool", "EmailConfiguration.SourceArn",
+     lambda a: {"EmailConfiguration": {"EmailSendingAccount": "DEVELOPER", "From": "no-reply@example.com",
+                                       "SourceArn": _red49_arn("ses", "identity/example.com", a)}}),
+    ("AWS::CodeArtifact::Repository", "DomainOwner",
+     lambda a: {"RepositoryName": "libs", "DomainName": "fleet", "DomainOwner": a}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("kind", "path", "props"), _RED50_TEMPLATES, ids=[f"{k.split('::')[1]}-{p}" for k, p, _ in _RED50_TEMPLATES]
+)
+def test_a_template_names_the_receiving_account_as_its_pulumi_twin_round_22(
+    kind: str, path: str, props: Callable[[str], dict[str, Any]]
+) -> None:
+    # awsred50 (stop 50): the template twins of round 22's inputs passed in a template on main 25d38a3 (their ARN's
+    # Region was read as text, its account not); each maps to its Pulumi type's input.
+    engine = RuleEngine("EU")
+    assert engine.check(_cfn(kind, **props("123456789012")))[0] == []
+    findings = engine.check(_cfn(kind, **props(_OTHER)))[0]
+    assert [(f.rule.id, f.path) for f in findings] == [
+        ("RES-023", f"template_body(json).Resources.X.Properties.{path}")
+    ]
