@@ -5269,6 +5269,50 @@ def test_a_ros_cen_attachment_names_only_the_templates_own_network() -> None:
     assert [(f.rule.id, f.value) for f in RuleEngine("CN").check(given)[0]] == [("RES-017", "${HubCen}")]
 
 
+def _ros_cen_parameter(default: str | None = None, given: Any = None, function: str = "Ref") -> Subject:
+    """A ROS CEN instance attachment whose CenId is a ``Ref`` to the Parameter HubCen (or an ``Fn::Select`` of a
+    literal list naming ``default``), the Parameter's Default and the stack's given value as asked."""
+    spec: dict[str, Any] = {"Type": "String", **({"Default": default} if default is not None else {})}
+    cen = {"Ref": "HubCen"} if function == "Ref" else {"Fn::Select": [0, [default]]}
+    x = {"Type": "ALIYUN::CEN::CenInstanceAttachment", "Properties": {**_ROS_CEN, "CenId": cen}}
+    body = {"ROSTemplateFormatVersion": "2015-09-01", "Parameters": {"HubCen": spec}, "Resources": {"X": x}}
+    pairs = [{"parameter_key": "HubCen", "parameter_value": given}] if given is not None else None
+    return ali(_ROS_STACK, template_body=json.dumps(body), **({"parameters": pairs} if pairs else {}))
+
+
+PAIRS += [
+    ("RES-017", "CN", _ros("ALIYUN::CEN::CenInstanceAttachment", **_ROS_CEN),
+     _ros_cen_parameter("cen-hubnetwork00001"), "template_body(json).Resources.X.Properties.CenId"),
+]  # fmt: skip
+
+
+def test_a_ros_cen_id_from_a_parameter_is_the_value_it_is_given() -> None:
+    # alired50: a CenId that is a Ref to a Parameter passed unjudged whatever the Parameter held (any template function
+    # under the key did). It is the value the stack gives (else the Default), judged as that id: a partner's RES-017
+    # (declarable by the id), the declared id passes; no value at all RES-017 (declarable by `${HubCen}`); an
+    # Fn::Select of a literal list is each id it may give. A value given but not known yet (an output at a first
+    # preview) is nothing to judge, as on the Pulumi attachment.
+    def judged(subject: Subject, destinations: list[dict[str, Any]] | None = None) -> list[tuple[str, Any, Any]]:
+        engine = RuleEngine("CN", destinations=list(parse_destinations(destinations or [])))
+        return [(f.rule.id, f.value, f.declared_by) for f in engine.check(subject)[0]]
+
+    partner = "cen-hubnetwork00001"
+    assert judged(_ros_cen_parameter(partner)) == [("RES-017", partner, None)]
+    assert judged(_ros_cen_parameter("cen-backbone", given=partner)) == [("RES-017", partner, None)]
+    assert judged(_ros_cen_parameter(function="Select", default=partner)) == [("RES-017", partner, None)]
+    hub = {"id": "hub", "kind": "resident", "match": partner, "evidence": "the hub CEN (network contract annex 2)"}
+    assert judged(_ros_cen_parameter(partner), [hub]) == [("RES-017", partner, "hub")]
+    (unset,) = RuleEngine("CN").check(_ros_cen_parameter())[0]
+    assert (unset.rule.id, unset.value) == ("RES-017", "Ref HubCen")
+    assert re.search(r"Parameter HubCen, which has no Default .* Give the Parameter the id", unset.detail), unset.detail
+    named = {"id": "param", "kind": "resident", "match": "${HubCen}", "evidence": "the hub CEN given at deployment"}
+    assert judged(_ros_cen_parameter(), [named]) == [("RES-017", "Ref HubCen", "param")]
+    body = json.loads(_ros_cen_parameter().props["template_body"])
+    pending = ali(_ROS_STACK, template_body=json.dumps(body), parameters=[{"parameter_key": "HubCen",
+                                                                           "parameter_value": None}])  # fmt: skip
+    assert judged(pending) == []
+
+
 def test_a_serverless_function_is_read_as_a_child_of_its_service_only() -> None:
     # ros48 (stop 48): `children` reads an Aliyun::Serverless::Function declared as a key of its
     # Aliyun::Serverless::Service (or, as any typed resource, at the top of Resources); under a parent of another type
