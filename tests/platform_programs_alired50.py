@@ -1,4 +1,4 @@
-"""Alibaba Cloud red team, stop 50: a ROS CEN id given by a Parameter, and OSS replication into another account's bucket.
+"""Alibaba Cloud red team, stop 50: a ROS CEN id given by a Parameter, OSS replication into another account's bucket.
 
 Reproduced on the unchanged engine (main 25d38a3, docs/residency.md "Alibaba Cloud red team, round 8 (stop 50)"): a ROS
 transit-router or CEN instance attachment whose ``CenId`` / ``TransitRouterId`` is a ``Ref`` to a template Parameter

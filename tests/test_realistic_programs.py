@@ -730,6 +730,13 @@ def oss_named(c: Ctx) -> object:
     return alicloud.oss.Bucket("staging", bucket="oss-migration-staging", opts=c.ali)
 
 
+HK_REPLICA: dict[str, Any] = {
+    "id": "hk-replica", "kind": "resident", "match": "replica-bucket",
+    "evidence": "the team's replica bucket (its Region is judged at the replication's location)",
+}  # fmt: skip
+"""The team's replica bucket declared by name (``cn-oss-replication-to-hong-kong``: the stack cannot make it there)."""
+
+
 def oss_replication(location: str, *, made: bool = True) -> Callable[[Ctx], object]:
     # docs: alicloud oss/bucketreplication — destination.location is an OSS location (oss-<region>). The replica is the
     # stack's own bucket, made by a provider of that Region and passed by its output (alired50: a destination bucket
@@ -8859,9 +8866,13 @@ CASES: list[Case] = [
     Case("cn-dlm-copy-to-hong-kong", "CN", dlm_copy("ap-east-1"), {"RES-009"}),
     Case("cn-task-definition-us-logs", "CN", task_definition("us-east-1"), {"RES-009"}),
     # The team's replica bucket in Hong Kong, declared by name since stop 50 (alired50): the location is refused.
-    Case("cn-oss-replication-to-hong-kong", "CN", oss_replication("oss-cn-hongkong", made=False), {"RES-007"},
-         destinations=[{"id": "hk-replica", "kind": "resident", "match": "replica-bucket",
-                        "evidence": "the team's replica bucket (its Region is judged at the replication)"}]),
+    Case(
+        "cn-oss-replication-to-hong-kong",
+        "CN",
+        oss_replication("oss-cn-hongkong", made=False),
+        {"RES-007"},
+        [HK_REPLICA],
+    ),
     Case(
         "eu-cloudtrail-pattern-to-us-bus",
         "EU",
