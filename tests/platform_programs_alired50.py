@@ -20,7 +20,7 @@ import json
 from typing import Any
 
 import pulumi_alicloud as alicloud
-from platform_parts import ALI_HOME, DEPLOYER, Build, Row
+from platform_parts import ALI_HOME, DEPLOYER, WHO, Build, Row, ros_stack
 from platform_parts import PARTNER_UID as PARTNER
 
 HOME = {**ALI_HOME, "EU": "eu-central-1", "US": "us-east-1"}
@@ -121,6 +121,20 @@ def replication(code: str, who: str, region: str | None = None) -> Build:
     return build
 
 
+def ros_replication(code: str, who: str) -> Build:
+    """The same replication written in a ROS template: into the template's own bucket (``own``, by ``Fn::GetAtt``
+    ``Name``) or the hub account's archive bucket (``partner``, ``partner-declared``)."""
+    # docs: ROS ALIYUN::OSS::BucketReplication — BucketName, ReplicationConfiguration.Rule {Action, SyncRole,
+    # Destination {Bucket, Location}}; ALIYUN::OSS::Bucket Fn::GetAtt Name ("The name of Bucket").
+    made = {"Replica": {"Type": "ALIYUN::OSS::Bucket", "Properties": {"BucketName": f"orders-{code.lower()}-replica"}}}
+    target: Any = {"Fn::GetAtt": ["Replica", "Name"]} if who == "own" else PARTNER_BUCKET
+    rule = {"Action": "PUT,DELETE", "SyncRole": "AliyunOSSRole",
+            "Destination": {"Bucket": target, "Location": f"oss-{HOME[code]}"}}  # fmt: skip
+    replication = {"Type": "ALIYUN::OSS::BucketReplication", "Properties": {
+        "BucketName": f"orders-{code.lower()}-primary", "ReplicationConfiguration": {"Rule": rule}}}  # fmt: skip
+    return ros_stack("orders-replication", {**(made if who == "own" else {}), "Replication": replication})
+
+
 def assume_hub_role(code: str) -> Build:
     """A provider assuming the hub account's deployment role (Terraform's / pulumi-alicloud's ``assume_role``): the
     stack deploys into that account, and replicates into a bucket it makes there."""
@@ -165,6 +179,12 @@ def _replication_rows() -> list[Row]:
             (f"{p}-partner", code, replication(code, "partner"), {"RES-017"}, []),
             (f"{p}-partner-declared", code, replication(code, "partner"), set(), [BUCKET_DECLARED]),
         ]
+    out += [
+        (f"alired50-{code.lower()}-ros-oss-replication-{who}", code, ros_replication(code, who),
+         {"RES-017"} if who == "partner" else set(), [BUCKET_DECLARED] if who == "partner-declared" else [])
+        for code in ("CN", "JP", "DE")
+        for who in WHO
+    ]  # fmt: skip
     out += [
         # Hong Kong is no mainland Region: the hub's bucket there is refused by its location as before (RES-007), its
         # owner declared or not (a declared bucket name says nothing of the Region it is written to).

@@ -4716,6 +4716,28 @@ def test_a_ros_trails_bucket_is_judged_as_a_bucket() -> None:
     assert RuleEngine("CN").check(ali(_ROS_STACK, template_body=json.dumps(template)))[0] == []
 
 
+def _ros_replication(bucket: Any, location: str = "oss-cn-shanghai") -> Subject:
+    """A ROS OSS replication rule into ``bucket`` beside the template's own ALIYUN::OSS::Bucket ``Replica``."""
+    rule = {"Action": "ALL", "SyncRole": "AliyunOSSRole", "Destination": {"Bucket": bucket, "Location": location}}
+    resources = {
+        "Replica": {"Type": "ALIYUN::OSS::Bucket", "Properties": {"BucketName": "team-replica"}},
+        "X": {"Type": "ALIYUN::OSS::BucketReplication",
+              "Properties": {"BucketName": "team-primary", "ReplicationConfiguration": {"Rule": rule}}},
+    }  # fmt: skip
+    template = {"ROSTemplateFormatVersion": "2015-09-01", "Resources": resources}
+    return ali(_ROS_STACK, template_body=json.dumps(template))
+
+
+# alired50 (stop 50): an OSS replication's destination bucket the template does not make is RES-017 (it passed; the
+# Pulumi oss.BucketReplication's `destination.bucket` is an oss_bucket_fields entry since stop 50, its pair in
+# tests/test_endpoints.py `test_oss_buckets_data_is_delivered_to_are_proven_by_provenance`); the template's own bucket
+# by Fn::GetAtt Name passes.
+PAIRS += [
+    ("RES-017", "CN", _ros_replication({"Fn::GetAtt": ["Replica", "Name"]}), _ros_replication("hub-orders-archive"),
+     "template_body(json).Resources.X.Properties.ReplicationConfiguration.Rule.Destination.Bucket"),
+]  # fmt: skip
+
+
 def test_a_region_ref_joined_in_a_mapped_template_property_is_the_stacks_region() -> None:
     # ros46 (stop 46): an Fn::Join of `Ref ALIYUN::Region` / `Ref AWS::Region` gives the stack's own Region, as an
     # Fn::Sub does (RES-011 "Unknown region '${aliyun'" before in a mapped property: a false alarm); the account
