@@ -48,7 +48,7 @@ PARTNER_ROLE = f"acs:ram::{PARTNER}:role/sovereign-deployer"
 """The deployment role of the group's hub account (the ``-assume-hub-role`` programs' provider assumes it)."""
 
 
-def _parameters(given: dict[str, Any]) -> list[dict[str, Any]]:
+def _parameters(given: dict[str, Any]) -> Any:
     return [{"parameter_key": k, "parameter_value": v} for k, v in given.items()]
 
 

@@ -5298,8 +5298,10 @@ def _ros_cen_parameter(default: str | None = None, given: Any = None, function: 
     cen = {"Ref": "HubCen"} if function == "Ref" else {"Fn::Select": [0, [default]]}
     x = {"Type": "ALIYUN::CEN::CenInstanceAttachment", "Properties": {**_ROS_CEN, "CenId": cen}}
     body = {"ROSTemplateFormatVersion": "2015-09-01", "Parameters": {"HubCen": spec}, "Resources": {"X": x}}
-    pairs = [{"parameter_key": "HubCen", "parameter_value": given}] if given is not None else None
-    return ali(_ROS_STACK, template_body=json.dumps(body), **({"parameters": pairs} if pairs else {}))
+    props: dict[str, Any] = {"template_body": json.dumps(body)}
+    if given is not None:
+        props["parameters"] = [{"parameter_key": "HubCen", "parameter_value": given}]
+    return ali(_ROS_STACK, **props)
 
 
 PAIRS += [

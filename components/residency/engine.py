@@ -3047,7 +3047,7 @@ class RuleEngine:
         if reference is None or reference[1] != "Ref" or not isinstance(parameters, Mapping):
             return False
         name = reference[0]
-        if name not in parameters:
+        if name is None or name not in parameters:
             return False
         given = self._template_parameter_value(walk, name, "Ref")
         if given is not None:
