@@ -135,6 +135,25 @@ def ros_replication(code: str, who: str) -> Build:
     return ros_stack("orders-replication", {**(made if who == "own" else {}), "Replication": replication})
 
 
+def copy_image_given_by_args(code: str, where: str) -> Build:
+    """A ROS image copy whose destination Region is a Parameter (Default the stack's own Region) the program gives as
+    a ``ros.StackParameterArgs`` (the SDK's input type, not a map): the stack's Region (``home``) or Singapore."""
+    # docs: ROS ALIYUN::ECS::CopyImage — DestinationRegionId; pulumi-alicloud ros/stack `parameters`
+    # (StackParameterArgs parameter_key / parameter_value).
+    params = {"Target": {"Type": "String", "Default": HOME[code]}}
+    copy = {"Type": "ALIYUN::ECS::CopyImage", "Properties": {"ImageId": "m-orders01",
+            "DestinationRegionId": {"Ref": "Target"}, "DestinationImageName": "orders-dr"}}  # fmt: skip
+    body = json.dumps({"ROSTemplateFormatVersion": "2015-09-01", "Parameters": params, "Resources": {"Copy": copy}})
+    target = HOME[code] if where == "home" else "ap-southeast-1"
+
+    def build(c: Any) -> object:
+        c.ali_role = DEPLOYER
+        given = [alicloud.ros.StackParameterArgs(parameter_key="Target", parameter_value=target)]
+        return alicloud.ros.Stack("image-dr", stack_name="image-dr", template_body=body, parameters=given, opts=c.ali)
+
+    return build
+
+
 def assume_hub_role(code: str) -> Build:
     """A provider assuming the hub account's deployment role (Terraform's / pulumi-alicloud's ``assume_role``): the
     stack deploys into that account, and replicates into a bucket it makes there."""
@@ -190,6 +209,10 @@ def _replication_rows() -> list[Row]:
         # owner declared or not (a declared bucket name says nothing of the Region it is written to).
         ("alired50-cn-oss-replication-hongkong-partner-declared", "CN", replication("CN", "partner", "cn-hongkong"),
          {"RES-007"}, [BUCKET_DECLARED]),
+        ("alired50-cn-ros-copy-image-args-home", "CN", copy_image_given_by_args("CN", "home"), set(), []),
+        ("alired50-cn-ros-copy-image-args-abroad", "CN", copy_image_given_by_args("CN", "abroad"), {"RES-009"}, []),
+        ("alired50-jp-ros-copy-image-args-home", "JP", copy_image_given_by_args("JP", "home"), set(), []),
+        ("alired50-jp-ros-copy-image-args-abroad", "JP", copy_image_given_by_args("JP", "abroad"), {"RES-009"}, []),
         ("alired50-cn-assume-hub-role", "CN", assume_hub_role("CN"), set(), []),
         ("alired50-jp-assume-hub-role", "JP", assume_hub_role("JP"), set(), []),
     ]  # fmt: skip

@@ -5337,6 +5337,24 @@ def test_a_ros_cen_id_from_a_parameter_is_the_value_it_is_given() -> None:
     assert judged(pending) == []
 
 
+def test_a_ros_parameter_given_as_the_sdks_input_type_is_read() -> None:
+    # alired50: the guard sees `parameters=[ros.StackParameterArgs(...)]` as input-type objects, not maps; their values
+    # were not read, so a Region given abroad by one took the Parameter's Default (home) and passed. Read as the map.
+    from pulumi_alicloud.ros import StackParameterArgs
+
+    copy = {"Type": "ALIYUN::ECS::CopyImage", "Properties": {"ImageId": "m-1", "DestinationRegionId": {"Ref": "T"}}}
+    body = {"ROSTemplateFormatVersion": "2015-09-01", "Parameters": {"T": {"Type": "String", "Default": "cn-beijing"}},
+            "Resources": {"X": copy}}  # fmt: skip
+
+    def judged(region: str) -> list[tuple[str, Any]]:
+        given = [StackParameterArgs(parameter_key="T", parameter_value=region)]
+        subject = ali(_ROS_STACK, template_body=json.dumps(body), parameters=given)
+        return [(f.rule.id, f.value) for f in RuleEngine("CN").check(subject)[0]]
+
+    assert judged("ap-southeast-1") == [("RES-009", "ap-southeast-1")]
+    assert judged("cn-hangzhou") == []
+
+
 def test_a_serverless_function_is_read_as_a_child_of_its_service_only() -> None:
     # ros48 (stop 48): `children` reads an Aliyun::Serverless::Function declared as a key of its
     # Aliyun::Serverless::Service (or, as any typed resource, at the top of Resources); under a parent of another type

@@ -6078,7 +6078,10 @@ def _parameter_pairs(given: Any) -> dict[Any, Any]:
     CloudFormation template) as name -> value (the first pair of a name); empty for anything else."""
     pairs: dict[Any, Any] = {}
     if isinstance(given, (list, tuple)):
-        for pair in given:
+        for item in given:
+            # (alired50) The guard sees a program's own input types (`ros.StackParameterArgs(parameter_key=...)`), not
+            # maps: their values were not read, so a Parameter given abroad by one took its Default at the guard.
+            pair = vars(item) if item is not None and is_input_type(type(item)) else item
             if isinstance(pair, Mapping):
                 # ParameterKey / ParameterValue: a CloudFormation template's Parameter entries (an
                 # AWS::CloudFormation::StackSet's Parameters and ParameterOverrides, stop 49).
