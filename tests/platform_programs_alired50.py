@@ -5,11 +5,13 @@ transit-router or CEN instance attachment whose ``CenId`` / ``TransitRouterId`` 
 (its Default, or the value the ``ros.Stack``'s ``parameters`` give it, a partner's CEN), or an ``Fn::Select`` of a
 literal list, passed every door, while the literal id is RES-017 since stop 49 and the Pulumi twin from config RES-017;
 an ``oss.BucketReplication`` into another account's bucket in the stack's own Region passed (its ``destination.bucket``
-was not read), while the AWS twin (``s3.BucketReplicationConfig`` ``rules[].destination.bucket``) is RES-017.
+was not read; nor the ROS ``ALIYUN::OSS::BucketReplication``'s), while the AWS twin (``s3.BucketReplicationConfig``
+``rules[].destination.bucket``) is RES-017; a ROS Region Parameter given abroad as ``ros.StackParameterArgs`` (not a
+map) took its Default at the guard and passed.
 
 Now: the Parameter's value is judged as the id it gives (a partner's id RES-017 unless declared; the stack's own CEN's
 id output passes), a Parameter with no value is RES-017; the replication's destination bucket is proven like every
-OSS delivery bucket (made by this stack, or declared: RES-017 otherwise).
+OSS delivery bucket (made by this stack, or declared: RES-017 otherwise); a given ``StackParameterArgs`` is read.
 
 tests/test_realistic_programs.py runs them as CASES (``alired50-*``).
 """

@@ -18285,7 +18285,8 @@ CASES: list[Case] = [
     # partner's network, or no value) or an Fn::Select of a partner's id is RES-017 (passed every door before); the
     # stack's own CEN's id output given to the Parameter and the declared ids pass. An OSS replication into another
     # account's bucket in the stack's Region is RES-017 (passed before); the stack's own replica and the declared
-    # bucket pass, in CN, JP, DE, EU and US; a provider assuming another account's role is not judged (passes).
+    # bucket pass, in CN, JP, DE, EU and US (ROS's BucketReplication too); a provider assuming another account's role is
+    # not judged (passes); a ROS Region Parameter given abroad by StackParameterArgs is RES-009 (passed the guard).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar50.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
