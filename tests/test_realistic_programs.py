@@ -37,6 +37,7 @@ import platform_programs_alired46 as ar46
 import platform_programs_alired47 as ar47
 import platform_programs_alired48 as ar48
 import platform_programs_alired49 as ar49
+import platform_programs_alired50 as ar50
 import platform_programs_alirole41 as ar41
 import platform_programs_anonymous43 as an43
 import platform_programs_apigw39 as agw39
@@ -732,13 +733,26 @@ def oss_named(c: Ctx) -> object:
     return alicloud.oss.Bucket("staging", bucket="oss-migration-staging", opts=c.ali)
 
 
-def oss_replication(location: str) -> Callable[[Ctx], object]:
-    # docs: alicloud oss/bucketreplication — destination.location is an OSS location (oss-<region>).
+HK_REPLICA: dict[str, Any] = {
+    "id": "hk-replica", "kind": "resident", "match": "replica-bucket",
+    "evidence": "the team's replica bucket (its Region is judged at the replication's location)",
+}  # fmt: skip
+"""The team's replica bucket declared by name (``cn-oss-replication-to-hong-kong``: the stack cannot make it there)."""
+
+
+def oss_replication(location: str, *, made: bool = True) -> Callable[[Ctx], object]:
+    # docs: alicloud oss/bucketreplication — destination.location is an OSS location (oss-<region>). The replica is the
+    # stack's own bucket, made by a provider of that Region and passed by its output (alired50: a destination bucket
+    # the program does not make is RES-017 since stop 50, as on AWS); `made` False names it (the case declares it).
     def build(c: Ctx) -> object:
         source = alicloud.oss.Bucket("source", opts=c.ali)
+        replica: Any = "replica-bucket"
+        if made:
+            there = alicloud.Provider("replica-region", region=location.removeprefix("oss-"))
+            replica = alicloud.oss.Bucket("replica", bucket=replica, opts=pulumi.ResourceOptions(provider=there)).bucket
         return alicloud.oss.BucketReplication(
             "repl", bucket=source.bucket, action="ALL",
-            destination={"bucket": "replica-bucket", "location": location}, opts=c.ali,
+            destination={"bucket": replica, "location": location}, opts=c.ali,
         )  # fmt: skip
 
     return build
@@ -8854,7 +8868,14 @@ CASES: list[Case] = [
     ),
     Case("cn-dlm-copy-to-hong-kong", "CN", dlm_copy("ap-east-1"), {"RES-009"}),
     Case("cn-task-definition-us-logs", "CN", task_definition("us-east-1"), {"RES-009"}),
-    Case("cn-oss-replication-to-hong-kong", "CN", oss_replication("oss-cn-hongkong"), {"RES-007"}),
+    # The team's replica bucket in Hong Kong, declared by name since stop 50 (alired50): the location is refused.
+    Case(
+        "cn-oss-replication-to-hong-kong",
+        "CN",
+        oss_replication("oss-cn-hongkong", made=False),
+        {"RES-007"},
+        [HK_REPLICA],
+    ),
     Case(
         "eu-cloudtrail-pattern-to-us-bus",
         "EU",
@@ -18281,6 +18302,14 @@ CASES: list[Case] = [
     # account are RES-023 outside CN (each passed every door before); the own, declared and aws-cn ones pass, and an
     # IAM role policy naming another account's queue passes at home (a permission, as before) and is RES-004 abroad.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw50.rows()],
+    # -- stop 50, Alibaba Cloud red team, round 8 (tests/platform_programs_alired50.py): a ROS CEN / transit-router
+    # attachment whose CenId / TransitRouterId is a Ref to a Parameter (its Default or the stack's given value naming a
+    # partner's network, or no value) or an Fn::Select of a partner's id is RES-017 (passed every door before); the
+    # stack's own CEN's id output given to the Parameter and the declared ids pass. An OSS replication into another
+    # account's bucket in the stack's Region is RES-017 (passed before); the stack's own replica and the declared
+    # bucket pass, in CN, JP, DE, EU and US (ROS's BucketReplication too); a provider assuming another account's role is
+    # not judged (passes); a ROS Region Parameter given abroad by StackParameterArgs is RES-009 (passed the guard).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar50.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

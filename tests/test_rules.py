@@ -4716,6 +4716,28 @@ def test_a_ros_trails_bucket_is_judged_as_a_bucket() -> None:
     assert RuleEngine("CN").check(ali(_ROS_STACK, template_body=json.dumps(template)))[0] == []
 
 
+def _ros_replication(bucket: Any, location: str = "oss-cn-shanghai") -> Subject:
+    """A ROS OSS replication rule into ``bucket`` beside the template's own ALIYUN::OSS::Bucket ``Replica``."""
+    rule = {"Action": "ALL", "SyncRole": "AliyunOSSRole", "Destination": {"Bucket": bucket, "Location": location}}
+    resources = {
+        "Replica": {"Type": "ALIYUN::OSS::Bucket", "Properties": {"BucketName": "team-replica"}},
+        "X": {"Type": "ALIYUN::OSS::BucketReplication",
+              "Properties": {"BucketName": "team-primary", "ReplicationConfiguration": {"Rule": rule}}},
+    }  # fmt: skip
+    template = {"ROSTemplateFormatVersion": "2015-09-01", "Resources": resources}
+    return ali(_ROS_STACK, template_body=json.dumps(template))
+
+
+# alired50 (stop 50): an OSS replication's destination bucket the template does not make is RES-017 (it passed; the
+# Pulumi oss.BucketReplication's `destination.bucket` is an oss_bucket_fields entry since stop 50, its pair in
+# tests/test_endpoints.py `test_oss_buckets_data_is_delivered_to_are_proven_by_provenance`); the template's own bucket
+# by Fn::GetAtt Name passes.
+PAIRS += [
+    ("RES-017", "CN", _ros_replication({"Fn::GetAtt": ["Replica", "Name"]}), _ros_replication("hub-orders-archive"),
+     "template_body(json).Resources.X.Properties.ReplicationConfiguration.Rule.Destination.Bucket"),
+]  # fmt: skip
+
+
 def test_a_region_ref_joined_in_a_mapped_template_property_is_the_stacks_region() -> None:
     # ros46 (stop 46): an Fn::Join of `Ref ALIYUN::Region` / `Ref AWS::Region` gives the stack's own Region, as an
     # Fn::Sub does (RES-011 "Unknown region '${aliyun'" before in a mapped property: a false alarm); the account
@@ -5267,6 +5289,70 @@ def test_a_ros_cen_attachment_names_only_the_templates_own_network() -> None:
         assert RuleEngine("CN").check(attach(cen, router))[0] == [], cen
     given = attach({"Fn::Sub": "${HubCen}"}, {"Ref": "Router"}, {"HubCen": {"Type": "String"}})
     assert [(f.rule.id, f.value) for f in RuleEngine("CN").check(given)[0]] == [("RES-017", "${HubCen}")]
+
+
+def _ros_cen_parameter(default: str | None = None, given: Any = None, function: str = "Ref") -> Subject:
+    """A ROS CEN instance attachment whose CenId is a ``Ref`` to the Parameter HubCen (or an ``Fn::Select`` of a
+    literal list naming ``default``), the Parameter's Default and the stack's given value as asked."""
+    spec: dict[str, Any] = {"Type": "String", **({"Default": default} if default is not None else {})}
+    cen = {"Ref": "HubCen"} if function == "Ref" else {"Fn::Select": [0, [default]]}
+    x = {"Type": "ALIYUN::CEN::CenInstanceAttachment", "Properties": {**_ROS_CEN, "CenId": cen}}
+    body = {"ROSTemplateFormatVersion": "2015-09-01", "Parameters": {"HubCen": spec}, "Resources": {"X": x}}
+    props: dict[str, Any] = {"template_body": json.dumps(body)}
+    if given is not None:
+        props["parameters"] = [{"parameter_key": "HubCen", "parameter_value": given}]
+    return ali(_ROS_STACK, **props)
+
+
+PAIRS += [
+    ("RES-017", "CN", _ros("ALIYUN::CEN::CenInstanceAttachment", **_ROS_CEN),
+     _ros_cen_parameter("cen-hubnetwork00001"), "template_body(json).Resources.X.Properties.CenId"),
+]  # fmt: skip
+
+
+def test_a_ros_cen_id_from_a_parameter_is_the_value_it_is_given() -> None:
+    # alired50: a CenId that is a Ref to a Parameter passed unjudged whatever the Parameter held (any template function
+    # under the key did). It is the value the stack gives (else the Default), judged as that id: a partner's RES-017
+    # (declarable by the id), the declared id passes; no value at all RES-017 (declarable by `${HubCen}`); an
+    # Fn::Select of a literal list is each id it may give. A value given but not known yet (an output at a first
+    # preview) is nothing to judge, as on the Pulumi attachment.
+    def judged(subject: Subject, destinations: list[dict[str, Any]] | None = None) -> list[tuple[str, Any, Any]]:
+        engine = RuleEngine("CN", destinations=list(parse_destinations(destinations or [])))
+        return [(f.rule.id, f.value, f.declared_by) for f in engine.check(subject)[0]]
+
+    partner = "cen-hubnetwork00001"
+    assert judged(_ros_cen_parameter(partner)) == [("RES-017", partner, None)]
+    assert judged(_ros_cen_parameter("cen-backbone", given=partner)) == [("RES-017", partner, None)]
+    assert judged(_ros_cen_parameter(function="Select", default=partner)) == [("RES-017", partner, None)]
+    hub = {"id": "hub", "kind": "resident", "match": partner, "evidence": "the hub CEN (network contract annex 2)"}
+    assert judged(_ros_cen_parameter(partner), [hub]) == [("RES-017", partner, "hub")]
+    (unset,) = RuleEngine("CN").check(_ros_cen_parameter())[0]
+    assert (unset.rule.id, unset.value) == ("RES-017", "Ref HubCen")
+    assert re.search(r"Parameter HubCen, which has no Default .* Give the Parameter the id", unset.detail), unset.detail
+    named = {"id": "param", "kind": "resident", "match": "${HubCen}", "evidence": "the hub CEN given at deployment"}
+    assert judged(_ros_cen_parameter(), [named]) == [("RES-017", "Ref HubCen", "param")]
+    body = json.loads(_ros_cen_parameter().props["template_body"])
+    pending = ali(_ROS_STACK, template_body=json.dumps(body), parameters=[{"parameter_key": "HubCen",
+                                                                           "parameter_value": None}])  # fmt: skip
+    assert judged(pending) == []
+
+
+def test_a_ros_parameter_given_as_the_sdks_input_type_is_read() -> None:
+    # alired50: the guard sees `parameters=[ros.StackParameterArgs(...)]` as input-type objects, not maps; their values
+    # were not read, so a Region given abroad by one took the Parameter's Default (home) and passed. Read as the map.
+    from pulumi_alicloud.ros import StackParameterArgs
+
+    copy = {"Type": "ALIYUN::ECS::CopyImage", "Properties": {"ImageId": "m-1", "DestinationRegionId": {"Ref": "T"}}}
+    body = {"ROSTemplateFormatVersion": "2015-09-01", "Parameters": {"T": {"Type": "String", "Default": "cn-beijing"}},
+            "Resources": {"X": copy}}  # fmt: skip
+
+    def judged(region: str) -> list[tuple[str, Any]]:
+        given = [StackParameterArgs(parameter_key="T", parameter_value=region)]
+        subject = ali(_ROS_STACK, template_body=json.dumps(body), parameters=given)
+        return [(f.rule.id, f.value) for f in RuleEngine("CN").check(subject)[0]]
+
+    assert judged("ap-southeast-1") == [("RES-009", "ap-southeast-1")]
+    assert judged("cn-hangzhou") == []
 
 
 def test_a_serverless_function_is_read_as_a_child_of_its_service_only() -> None:

@@ -2998,6 +2998,8 @@ class RuleEngine:
             return True
         if plan.match or self._names_itself(walk, path):
             return False
+        if plan.bucket == _GROUP and self._judged_group_function(walk, value, path, key, depth, reference, choices):
+            return True
         if not (plan.host or plan.bucket in (_BUCKET, _PREFIXED, _VARIABLE)):
             # An Fn::Join / Fn::FindInMap left here is one _evaluated_functions could not read (a part from an import,
             # a Parameter's list): walked part by part (fnsel50: mutation49's second reading of a join here, through
@@ -3022,6 +3024,54 @@ class RuleEngine:
             return True
         text = json.dumps(value, sort_keys=True, default=str)
         self._judge_template_reference(walk, name, attribute, path, text, bucket=not plan.host)
+        return True
+
+    def _judged_group_function(
+        self,
+        walk: _Walk,
+        value: Mapping[Any, Any],
+        path: str,
+        key: str,
+        depth: int,
+        reference: tuple[str | None, str] | None,
+        choices: list[Any] | None,
+    ) -> bool:
+        """(alired50) A template function as a whole global group field (a ROS CEN attachment's ``CenId`` /
+        ``TransitRouterId``): a Parameter's ``Ref`` is the value the stack gives it, else its Default, judged as that id
+        (a literal the template does not make is RES-017, as the Pulumi id from config; an Output of the stack's own CEN
+        is deferred and judged by where it comes from); with no value to read, RES-017 (whatever the deployer passes is
+        the group joined); an ``Fn::If`` / ``Fn::Select`` / ``Fn::Split`` each value it may give. Each passed unjudged
+        before. True when judged; a resource's ``Ref`` / ``Fn::GetAtt`` (the template's own network) or a pseudo
+        parameter is no Parameter: False, walked as before."""
+        if choices is not None:
+            function = next(iter(value))
+            for i, choice in enumerate(choices):
+                self._walk(walk, choice, f"{path}.{function}[{i}]", key, depth + 1, None)
+            return True
+        assert walk.template is not None
+        parameters = walk.template[1].get("Parameters")
+        if reference is None or reference[1] != "Ref" or not isinstance(parameters, Mapping):
+            return False
+        name = reference[0]
+        if name is None or name not in parameters:
+            return False
+        given = self._template_parameter_value(walk, name, "Ref")
+        if given is not None:
+            self._walk(walk, given, path, key, depth + 1, None)
+            return True
+        values = _stack_values(walk)
+        if name in values and values[name] is None:
+            # Given an output no preview knows yet (a transit router's `transit_router_id` before it exists): nothing
+            # to judge, as the same unknown at the Pulumi attachment's `transit_router_id`.
+            return True
+        detail = (
+            f"The group id comes from the template's Parameter {name}, which has no Default and is given no value the "
+            "engine can read (none, or another template function): whatever the deployer passes is the CEN or transit "
+            f"router joined, so nothing proves it is one this stack makes or one routed only in {self._j()}. Give the "
+            "Parameter the id (the stack's `parameters`, e.g. the stack's own CEN's id output), reference the "
+            "template's own resource, or declare the id."
+        )
+        self._add_coverable(walk, RuleId.REGIONLESS_REFERENCE_PROVEN, path, f"Ref {name}", detail, (f"${{{name}}}",))
         return True
 
     def _judged_as_sub_text(self, walk: _Walk, value: Mapping[Any, Any], path: str, key: str, depth: int) -> bool:
@@ -6126,7 +6176,9 @@ def _parameter_pairs(given: Any) -> dict[Any, Any]:
     pairs: dict[Any, Any] = {}
     if isinstance(given, (list, tuple)):
         for item in given:
-            # (stackinst50) An SDK input object (ros.StackInstanceParameterOverrideArgs) as its values.
+            # (alired50, stackinst50) The guard sees a program's own input types (`ros.StackParameterArgs(...)`,
+            # `ros.StackInstanceParameterOverrideArgs`), not maps: their values were not read, so a Parameter given
+            # abroad by one took its Default at the guard.
             pair = vars(item) if item is not None and is_input_type(type(item)) else item
             if isinstance(pair, Mapping):
                 # ParameterKey / ParameterValue: a CloudFormation template's Parameter entries (an
