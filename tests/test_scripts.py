@@ -480,6 +480,38 @@ def test_a_cli_region_option_is_read_as_a_region() -> None:
     assert findings("#!/bin/sh\naws configure set output json\naws configure set cli_pager ''\n", "EU", "aws") == []
     assert findings('#!/bin/sh\naws configure set aws_access_key_id "$KEY" --profile fleet\n', "EU", "aws") == []
     assert regions("aws configure get region") == []
+    # scripts50: the aliyun CLI's --endpoint is a host, an API's RegionId / --biz-region-id a region; docker's awslogs
+    # driver's awslogs-region a region, its other --log-opt keys nothing
+    assert regions("aliyun ecs DescribeInstances --RegionId cn-beijing --endpoint ecs.cn-beijing.aliyuncs.com") == [
+        ("aliyun", "cn-beijing", True),
+        ("aliyun", "ecs.cn-beijing.aliyuncs.com", False),
+    ]
+    assert regions("aliyun ecs describe-instances --biz-region-id cn-beijing") == [("aliyun", "cn-beijing", True)]
+    assert regions("docker run -d --log-driver=awslogs --log-opt awslogs-region=eu-west-1 --log-opt tag=x nginx") == [
+        ("docker run", "eu-west-1", True)
+    ]
+    assert regions("docker create --log-opt=awslogs-region=eu-west-1 nginx") == [("docker create", "eu-west-1", True)]
+    assert regions("docker run --log-opt awslogs-group=fleet nginx") == []
+
+
+@pytest.mark.parametrize("code", ["CN", "EU"])
+def test_scripts50_cli_options_are_judged(code: str) -> None:
+    # scripts50 (reproduced on main 25d38a3: each passed): aliyun --endpoint / --RegionId, docker --log-opt
+    # awslogs-region, eval's words, each judged as the same value under its key is; the stack's own passes.
+    cloud: Cloud = "alicloud" if code == "CN" else "aws"
+    own = provider(code, cloud).region
+    abroad = "us-west-1" if code == "CN" else "us-west-2"
+    cases = {
+        f"aliyun ecs DescribeInstances --RegionId {own}\n": set(),
+        f"aliyun ecs DescribeInstances --RegionId {abroad}\n": {"RES-009"},
+        "aliyun ecs DescribeInstances --endpoint api.partner.example.com\n": {"RES-015"},
+        f"docker run -d --log-driver awslogs --log-opt awslogs-region={own} nginx\n": set(),
+        f"docker run -d --log-driver awslogs --log-opt awslogs-region={abroad} nginx\n": {"RES-009"},
+        'eval "psql -h db.partner.example.com -f /opt/s.sql"\n': {"RES-015"},
+        'eval "psql -h 10.0.3.7 -f /opt/s.sql"\n': set(),
+    }
+    for script, expected in cases.items():
+        assert {rule for rule, _, _ in findings(script, code, cloud)} == expected, script
 
 
 @settings(max_examples=60, deadline=None)
@@ -988,9 +1020,11 @@ def test_the_aws_shared_config_file_a_script_writes_is_read(code: str) -> None:
     echoed = "echo '[default]' > ~/.aws/config\necho 'region = us-west-2' >> ~/.aws/config\n"
     assert {r for r, _, _ in findings(echoed, code, "aws")} == {"RES-009"}
     # another file's `region = ...` is no CLI's setting; scripts49: an application's `.ini` is read by key
-    # (app_config_files), a `.conf` of its own syntax is not
-    assert {r for r, _, _ in findings(config.format("us-west-2", own).replace(".aws/config", "app.conf"), code,
+    # (app_config_files); scripts50: so is a `.conf`'s `key = value` line; a file no entry lists is not
+    assert {r for r, _, _ in findings(config.format("us-west-2", own).replace(".aws/config", "app.settings"), code,
                                       "aws")} == set()  # fmt: skip
+    assert {r for r, _, _ in findings(config.format("us-west-2", own).replace(".aws/config", "app.conf"), code,
+                                      "aws")} == {"RES-009"}  # fmt: skip
     assert {r for r, _, _ in findings(config.format("us-west-2", own).replace(".aws/config", "app.ini"), code,
                                       "aws")} == {"RES-009"}  # fmt: skip
 
@@ -1132,20 +1166,27 @@ def test_an_application_config_file_a_script_writes_is_read_by_key(code: str) ->
     json_body = '{{"db_host": "{0}", "aws": {{"region": "{1}"}}}}\n'
     yaml_body = "database:\n  host: {0}\naws:\n  region: {1}\n"
     ini_body = "[db]\nhost = {0}\n[aws]\nregion = {1}\n"
-    for file, body in (("app.json", json_body), ("app.yaml", yaml_body), ("app.yml", yaml_body), ("a.ini", ini_body)):
+    # scripts50: TOML 1.0 documents, java.util.Properties lines, `.cfg` as INI, a `.conf`'s `key = value` lines
+    toml_body = '[db]\nhost = "{0}"\n[aws]\nregion = "{1}"\n'
+    properties_body = "db.host={0}\naws.region: {1}\n"
+    bodies = (("app.json", json_body), ("app.yaml", yaml_body), ("app.yml", yaml_body), ("a.ini", ini_body),
+              ("app.toml", toml_body), ("app.properties", properties_body), ("app.cfg", ini_body),
+              ("app.conf", ini_body))  # fmt: skip
+    for file, body in bodies:
         write = f"cat > /etc/fleet/{file} <<EOF\n{body}EOF\n"
         assert {r for r, _, _ in findings(write.format("db.partner.example.com", own), code, "aws")} == {"RES-015"}
         assert {r for r, _, _ in findings(write.format("10.0.3.7", "us-west-2"), code, "aws")} == {"RES-009"}
         assert {r for r, _, _ in findings(write.format("10.0.3.7", own), code, "aws")} == set(), file
         assert {r for r, _, _ in findings(imds + write.format("localhost", "$R"), code, "aws")} == set(), file
         assert {r for r, _, _ in findings("R=us-west-2\n" + write.format("10.0.3.7", "$R"), code, "aws")} == {"RES-009"}
-    # tee and printf write files too; a .conf (its own syntax) is not read by key
+    # tee and printf write files too; a .conf line of its own syntax (no `=`) is not read by key (scripts50)
     tee = "tee /etc/fleet/app.yaml > /dev/null <<EOF\nendpoint: intake.partner.example.com\nEOF\n"
     assert {r for r, _, _ in findings(tee, code, "aws")} == {"RES-015"}
     printf = "printf 'db_host: db.partner.example.com\\n' > /etc/fleet/app.yaml\n"
     assert {r for r, _, _ in findings(printf, code, "aws")} == {"RES-015"}
-    conf = "cat > /etc/fleet/app.conf <<EOF\nregion = us-west-2\nEOF\n"
+    conf = "cat > /etc/fleet/app.conf <<EOF\nregion us-west-2\nserver_name db.partner.example.com;\nEOF\n"
     assert {r for r, _, _ in findings(conf, code, "aws")} == set()
+    assert {r for r, _, _ in findings(conf.replace("region us", "region = us"), code, "aws")} == {"RES-009"}
     # listening addresses, paths and local services are no destination
     local = (
         "cat > /etc/fleet/app.yaml <<EOF\nserver:\n  host: 0.0.0.0\n  port: 8080\nhealth:\n  endpoint: /healthz\n"

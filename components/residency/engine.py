@@ -37,6 +37,7 @@ from components.residency.documents import (
     json_or_none,
     load_document,
     looks_like_yaml,
+    toml_or_none,
     yaml_or_none,
 )
 from components.residency.endpoints import (
@@ -3777,20 +3778,31 @@ class RuleEngine:
         kind = next((c.format for c in entries if re.search(c.pattern, file)), None)
         if kind is None:
             return
-        own = self._instance_region(walk)
-        if kind == "ini":
-            for line in body.splitlines():
-                for key, value in parse_properties(line, ini=True).items():
-                    at = script.find(line) if "$" in value else -1
-                    values = _assigned_values(script, own).at(at) if at >= 0 else {}
-                    for filled in _filled(value, values):
-                        self._walk_document(walk, {key: filled}, f"{where}(ini)", "content", depth, None)
+        if kind in _LINE_FORMATS:
+            self._judge_config_lines(walk, script, body, kind, where, depth)
             return
         at = script.find(body) if "$" in body else -1
-        for text in _filled(body, _assigned_values(script, own).at(at)) if at >= 0 else (body,):
-            document = json_or_none(text, depth) if kind == "json" else yaml_or_none(text, depth)
+        for text in _filled(body, _assigned_values(script, self._instance_region(walk)).at(at)) if at >= 0 else (body,):
+            document = _CONFIG_READERS[kind](text, depth)
             if isinstance(document, (dict, list)):
                 self._walk_document(walk, document, f"{where}({kind})", "content", depth, None)
+
+    def _judge_config_lines(self, walk: _Walk, script: str, body: str, kind: str, where: str, depth: int) -> None:
+        """A config file read a line at a time (:meth:`_judge_config_file`): ``ini`` (``key = value``, sections and
+        comments skipped), ``conf`` (scripts50: only a line with ``=``: a ``.conf`` file's ``key = value`` lines, as
+        rclone's, s3cmd's or an INI-like application's; a line of another syntax, nginx's ``server_name x;``, is left to
+        the URL scan and the command readers) and ``properties`` (java.util.Properties: ``key=value``, ``key: value``,
+        ``key value``). Each pair is walked alone (two sections may both set ``region``: a mapping would keep only the
+        last)."""
+        own = self._instance_region(walk)
+        for line in body.splitlines():
+            if kind == "conf" and "=" not in line:
+                continue
+            for key, value in parse_properties(line, ini=kind != "properties").items():
+                at = script.find(line) if "$" in value else -1
+                values = _assigned_values(script, own).at(at) if at >= 0 else {}
+                for filled in _filled(value, values):
+                    self._walk_document(walk, {key: filled}, f"{where}({kind})", "content", depth, None)
 
     def _instance_region(self, walk: _Walk) -> tuple[re.Pattern[str], str] | None:
         """For a script an instance runs (``instance_region_commands`` types): the command substitution that gives the
@@ -7101,6 +7113,9 @@ _PLACEHOLDER_BUCKET_URL = re.compile(
     re.IGNORECASE,
 )
 # A .properties line: the key runs to the first unescaped '=', ':' or whitespace; the separator may have blanks.
+# How a config file a script writes is read (ConfigFile.format, _judge_config_file): a line at a time, or as a document.
+_LINE_FORMATS = frozenset({"ini", "conf", "properties"})
+_CONFIG_READERS: dict[str, Callable[[str, int], Any]] = {"json": json_or_none, "yaml": yaml_or_none, "toml": toml_or_none}
 _PROPERTY = re.compile(r"^(?P<key>(?:\\.|[^=:\s\\])+)\s*(?:[=:]\s*|\s+|$)(?P<value>.*)$")
 # An ini value in double or single quotes, a comment possibly after it: the text inside the quotes.
 _INI_QUOTED = re.compile(r"""^(["'])(.*?)\1\s*(?:;.*)?$""")

@@ -39,6 +39,7 @@ __all__ = [
 # Words that separate one command from the next (shlex's punctuation tokens), and redirections, whose next word is a
 # file, not an argument.
 _SEPARATORS = frozenset({";", "&&", "||", "|", "&", "(", ")", ";;", "|&", "((", "))"})
+_OPERAND_LINES = frozenset({"operands", "run"})  # ScriptCommand.line: the operands are a line (written, or run)
 _REDIRECTS = frozenset({">", ">>", "<", "<<", "<<<", ">&", "<&", "&>", "&>>", ">|", "<>"})
 _WRITES = frozenset({">", ">>", ">|", "&>", "&>>"})
 _ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
@@ -188,8 +189,9 @@ class ScriptReader:
                     yield from self._arguments(f"{name} {arg}", sub, args[j:], depth, hosts_file, offset)
                     return
             operands.append(arg)
-        if spec.line == "operands" and depth < _MAX_DEPTH:
-            # echo: its words are a line written into a file (resolv.conf, chrony.conf, /etc/hosts), read as one.
+        if spec.line in _OPERAND_LINES and depth < _MAX_DEPTH:
+            # echo: its words are a line written into a file (resolv.conf, chrony.conf, /etc/hosts), read as one;
+            # eval (scripts50): its words are the line it runs.
             yield from self._lines(" ".join(operands).replace("\\n", "\n"), depth + 1, hosts_file, offset)
             return
         if spec.operands is None or not operands:
@@ -1188,7 +1190,8 @@ def _read(command: str, form: str, value: str) -> Iterator[ScriptHost]:
             # A value naming another host beside its destination (curl --resolve's name, often a cloud host the scan
             # judges) is no word to leave to the scan: the destination is its own word.
             zone = form.removesuffix("-zone") if form.endswith("-zone") else None
-            yield ScriptHost(command, host if form in _BESIDE else value, host, form == "region", zone)
+            region = form in _REGION_FORMS
+            yield ScriptHost(command, host if form in _BESIDE else value, host, region, zone)
 
 
 def _resolve(value: str) -> list[str]:
@@ -1210,6 +1213,14 @@ def _connect_to(value: str) -> list[str]:
 
 def _region(value: str) -> list[str]:
     return [value]  # a cloud CLI's --region: judged by the engine as a region, not a host
+
+
+def _log_opt_region(value: str) -> list[str]:
+    # docker run --log-opt KEY=VALUE: the awslogs driver's `awslogs-region` is the Region CloudWatch Logs receives the
+    # container's output in (https://docs.docker.com/engine/logging/drivers/awslogs/#awslogs-region); other keys are
+    # the driver's other options (a group, a stream, the fluentd address: its own key catalogue's, in a daemon.json).
+    key, equals, region = value.partition("=")
+    return [region] if equals and key.strip() == "awslogs-region" else []
 
 
 def _hosts(value: str) -> list[str]:
@@ -1282,9 +1293,11 @@ _FORMS = {
     "resolve": _resolve,
     "connect-to": _connect_to,
     "region": _region,
+    "log-opt-region": _log_opt_region,
     "aws-zone": _region,  # a zone (name or id), judged by the engine as a zone field
 }
 _BESIDE = frozenset({"resolve", "connect-to"})
+_REGION_FORMS = frozenset({"region", "log-opt-region"})
 
 
 # The shell's compound commands (bash(1) "Compound Commands", "Shell Function Definitions"): what opens a block at a
