@@ -1214,7 +1214,8 @@ by Docker's rule), ``url`` (curl / wget ``[user[:password]@]host[:port][/path]``
 word with a scheme is left to the reference scan), ``resolve`` (curl ``[+]host:port:addr[,addr]``: the addresses),
 ``connect-to`` (curl ``HOST1:PORT1:HOST2:PORT2``: HOST2, when given), ``region`` (a cloud CLI's ``--region``: the
 region whose service endpoint the command sends its request to, judged as a region field, not a host),
-``log-opt-region`` (docker's ``--log-opt awslogs-region=R``: the Region R, judged as ``region``; another key: nothing)."""
+``log-opt-region`` (docker's ``--log-opt awslogs-region=R``: the Region R, judged as ``region``; another key:
+nothing)."""
 
 
 class ScriptCommand(_Frozen):

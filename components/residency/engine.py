@@ -7115,7 +7115,11 @@ _PLACEHOLDER_BUCKET_URL = re.compile(
 # A .properties line: the key runs to the first unescaped '=', ':' or whitespace; the separator may have blanks.
 # How a config file a script writes is read (ConfigFile.format, _judge_config_file): a line at a time, or as a document.
 _LINE_FORMATS = frozenset({"ini", "conf", "properties"})
-_CONFIG_READERS: dict[str, Callable[[str, int], Any]] = {"json": json_or_none, "yaml": yaml_or_none, "toml": toml_or_none}
+_CONFIG_READERS: dict[str, Callable[[str, int], Any]] = {
+    "json": json_or_none,
+    "yaml": yaml_or_none,
+    "toml": toml_or_none,
+}
 _PROPERTY = re.compile(r"^(?P<key>(?:\\.|[^=:\s\\])+)\s*(?:[=:]\s*|\s+|$)(?P<value>.*)$")
 # An ini value in double or single quotes, a comment possibly after it: the text inside the quotes.
 _INI_QUOTED = re.compile(r"""^(["'])(.*?)\1\s*(?:;.*)?$""")
