@@ -1118,6 +1118,11 @@ def test_a_long_pipeline_of_filters_is_read_in_one_pass() -> None:
         ("printf '%s\\n' h.example.com | xargs -n 1 -P 2 curl -sf", "curl -sf h.example.com"),
         ("echo -n a.example.com b.example.com | xargs -r ping -c1", "ping -c1 a.example.com b.example.com"),
         ("echo h.example.com | xargs --replace=@ curl https://@/", "curl https://h.example.com/"),
+        # scripts50: through text filters the engine applies, and inside a sh -c / bash -c word
+        ("echo ' h.example.com ' | tr -d ' ' | xargs -I{} curl https://{}/", "curl https://h.example.com/"),
+        ("""echo '{"h": "h.example.com"}' | jq -r .h | xargs -I{} curl https://{}/""", "curl https://h.example.com/"),
+        ("echo H.EXAMPLE.COM | tr A-Z a-z | cut -d. -f1- | xargs psql -h", "psql -h h.example.com"),
+        ("bash -c 'echo h.example.com | xargs -I{} curl https://{}/'", "curl https://h.example.com/"),
     ],
 )
 def test_xargs_runs_its_command_on_the_echoed_words(line: str, expected: str) -> None:
@@ -1136,6 +1141,8 @@ def test_xargs_runs_its_command_on_the_echoed_words(line: str, expected: str) ->
         "ls | xargs rm\n",
         "cat > /opt/run.sh <<EOF\necho h.example.com | xargs curl\nEOF\n",  # a here-document's body is data
         "echo h.example.com | \\\n  xargs curl\n",  # continued on the next line: left as written
+        "echo h.example.com | sort | xargs curl\n",  # a filter the engine does not apply (scripts50)
+        'echo "$H" | tr a-z A-Z | xargs curl\n',  # a reference through a filter: filled later, not filtered
     ],
 )
 def test_xargs_on_other_input_is_left_as_written(script: str) -> None:
@@ -1216,7 +1223,7 @@ def test_a_value_sed_writes_is_the_substitution_applied() -> None:
     # scripts49: `$(echo WORD | sed 's/a/b/')` is WORD (a literal, or each value a whole reference holds) edited by the
     # engine's sed reader; over an unknown input the host the substitution writes is the value (fail closed where it
     # reaches a destination); a text naming no host gives none; no pipeline into sed is None.
-    from components.residency.scripts import sed_values
+    from components.residency.scripts import filter_values as sed_values
 
     assert sed_values("$(echo collector.internal | sed 's/internal/partner.com/')", {}) == ["collector.partner.com"]
     assert sed_values('$(echo "$X" | sed -e "s/a/b/g")', {"X": ("aa.example", "ca.example")}) == [
@@ -1230,6 +1237,37 @@ def test_a_value_sed_writes_is_the_substitution_applied() -> None:
     assert sed_values("`echo a | sed s/a/b.example.com/`", {}) == ["b.example.com"]
     assert sed_values("$(cat /etc/host)", {}) is None
     assert sed_values("$(sed 's/a/b/' /etc/host)", {}) is None
+
+
+def test_a_value_other_filters_write_is_the_filter_applied() -> None:
+    # scripts50 (each gave no value on main 25d38a3): perl -pe, awk's sub / gsub / print $N, tr, cut and jq -r over an
+    # echo are applied; a filter the engine cannot apply makes the value unknown (its written host, if any, judged).
+    from components.residency.scripts import filter_values
+
+    x = {"X": ("a.fleet.internal",)}
+    cases = {
+        "$(echo a.fleet.internal | awk '{sub(/fleet.internal/,\"p.example.com\")}1')": ["a.p.example.com"],
+        '$(echo a.fleet.internal | awk \'{gsub("fleet", "x"); gsub(/internal/,"p.com"); print}\')': ["a.x.p.com"],
+        "$(echo $X | perl -pe 's/internal/p.example.com/')": ["a.fleet.p.example.com"],
+        "$(echo $X | perl -lpe 's/(fleet)/$1-eu/g')": ["a.fleet-eu.internal"],
+        "$(hostname | perl -pe 's/internal/p.example.com/')": ["p.example.com"],
+        "$(echo x:us-west-2:z | cut -d: -f2)": ["us-west-2"],
+        "$(echo x:us-west-2:z | cut --delimiter=: --fields=2-)": ["us-west-2:z"],
+        "$(echo no-delimiter | cut -d: -f2)": ["no-delimiter"],  # cut prints such a line whole
+        "$(echo eu-west-1a | cut -c1-9)": ["eu-west-1"],
+        "$(echo a:b | awk -F: '{print $2}')": ["b"],
+        "$(echo a | awk -F: '{print $2}')": [""],  # awk: no second field
+        "$(echo 'a  b' | awk '{print $2}')": ["b"],
+        '$(echo \'{"r": {"h": "x.p.com"}}\' | jq -r .r.h)': ["x.p.com"],
+        '$(echo \'{"r": "x"}\' | jq .r)': ['"x"'],
+        "$(echo ABC.P.COM | tr A-Z a-z)": ["abc.p.com"],
+        "$(echo a-b-c | tr -d -- -)": [],  # an option tr is not read with: unknown, no text written
+        "$(echo abc | sort | tr a b)": [],  # sort: not applied
+        "$(hostname | cut -d. -f1)": [],
+    }
+    for substitution, expected in cases.items():
+        assert filter_values(substitution, x) == expected, substitution
+    assert filter_values("$(echo abc | wc -c)", x) is None
 
 
 @pytest.mark.parametrize("code", ["CN", "EU"])

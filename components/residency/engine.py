@@ -92,10 +92,10 @@ from components.residency.scripts import (
     ScriptReader,
     echoed_files,
     edited_files,
+    filter_values,
     heredoc_files,
     own_region_value,
     plain_assignment,
-    sed_values,
     shell_blocks,
     substitution_at,
     xargs_expanded,
@@ -6955,8 +6955,9 @@ def _match_values(
         region = own_region_value(substitution, own) if substitution is not None else None
         if region is not None:
             return [region]
-        # scripts49: `$(echo $X | sed 's/a/b/')` is X's values edited; an unknown input's result the host sed writes
-        rewritten = sed_values(substitution, env) if substitution is not None else None
+        # scripts49: `$(echo $X | sed 's/a/b/')` is X's values edited; an unknown input's result the host sed writes;
+        # scripts50: so through perl -pe, awk, tr, cut and jq
+        rewritten = filter_values(substitution, env) if substitution is not None else None
         return rewritten or []
     if value and not any(c in value for c in "$`("):
         return [value]
