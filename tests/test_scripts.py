@@ -1283,3 +1283,30 @@ def test_a_host_a_sed_substitution_writes_is_judged_where_it_is_used(code: str) 
     assert {r for r, _, _ in findings(unknown + "echo $HOST > /etc/hostname.bak\n", code, "aws")} == set()  # no use
     region = "R=$(echo eu-west-1 | sed 's/eu-west-1/us-west-2/')\naws s3 ls --region $R\n"
     assert {r for r, _, _ in findings(region, code, "aws")} == {"RES-009"}
+
+
+@pytest.mark.parametrize("code", ["CN", "EU"])
+def test_a_variable_one_item_of_a_script_list_assigns_reaches_the_later_items(code: str) -> None:
+    # scripts50 (each passed on main 25d38a3): an SSM Command document's runCommand items are one script (the agent
+    # writes them into one file); `R=...` in one item and `--region $R` / `https://$HOST/` in a later one are judged
+    # with the values the earlier item gives; the stack's own Region and a private address pass.
+    import json
+
+    def refused(lines: list[str]) -> set[str]:
+        step = {"action": "aws:runShellScript", "name": "s", "inputs": {"runCommand": lines}}
+        content = json.dumps({"schemaVersion": "2.2", "mainSteps": [step]})
+        subject = Subject("aws:ssm/document:Document", "d", {"content": content, "document_type": "Command"},
+                          provider(code, "aws"))  # fmt: skip
+        return {f.rule.id for f in ENGINES[code].check(subject)[0]}
+
+    own = provider(code, "aws").region
+    use = "aws logs put-retention-policy --log-group-name /fleet/app --retention-in-days 30 --region $R"
+    assert refused(["R=us-west-2", use]) == {"RES-009"}
+    assert refused([f"R={own}", use]) == set()
+    assert refused(['R=$(echo "x:us-west-2" | cut -d: -f2)', "echo start", use]) == {"RES-009"}
+    assert refused(["export AWS_REGION=$R", "R=us-west-2"]) == set()  # assigned after its use: not reaching it
+    assert refused(["R=us-west-2", "export AWS_REGION=$R"]) == {"RES-009"}
+    post = "curl -sf -X POST https://$HOST/intake -d @/var/log/boot.json"
+    assert refused(["HOST=intake.partner.example.com", post]) == {"RES-015"}
+    assert refused(["HOST=10.0.3.9", post]) == set()
+    assert refused(["HOST=db.partner.example.com", "psql -h $HOST -f /opt/s.sql"]) == {"RES-015"}

@@ -1386,6 +1386,8 @@ class RuleEngine:
             self._walk(walk, v, f"{path}[{i}]", key, depth + 1, top_key)
         if len(value) > 1 and any(isinstance(v, str) and ("<<" in v or ">" in v) for v in value):
             self._judge_split_heredocs(walk, value, path, key, depth)
+        if len(value) > 1 and any(isinstance(v, str) and "$" in v for v in value):
+            self._judge_split_variables(walk, value, path, key)
 
     def _judge_number(self, walk: _Walk, value: float, path: str, key: str) -> None:
         """A phone field given a number (the provider takes 8613800138000 for "8613800138000"), or an account field
@@ -3900,6 +3902,40 @@ class RuleEngine:
         }
         self._judge_heredocs(walk, "\n".join(texts), path, depth, skip=whole)
 
+    def _judge_split_variables(self, walk: _Walk, lines: Sequence[Any], path: str, key: str) -> None:
+        """A variable a script list's item assigns and a later item uses (scripts50: an SSM Command document's
+        ``runCommand``, a buildspec's ``commands``, a cloud-config's ``runcmd``: one script the machine runs, each item
+        a line): each item was judged alone, so ``R=us-west-2`` then ``aws ... --region $R`` (or ``HOST=...`` then
+        ``curl https://$HOST/``) passed, the use's value unknown. An item using a variable an earlier item assigns on
+        its own (:func:`plain_assignment`) is judged again with the values those assignments give it, by the readers
+        of :meth:`_judge_script` (its assignments, its commands' hosts, its URLs filled); the earlier items are not
+        judged again. Only a script place pays (``payload``)."""
+        plan = self._key_plan(walk.subject.type, walk.kpath, key)
+        if not plan.payload:
+            return
+        own = self._instance_region(walk)
+        earlier: list[str] = []
+        names: set[str] = set()
+        for i, item in enumerate(lines):
+            if not isinstance(item, str):
+                continue
+            used = {m.group(1) or m.group(2) for m in _SHELL_REFERENCE.finditer(item)} if "$" in item else set()
+            if used & names:
+                prefix = "\n".join(earlier) + "\n"
+                joined = prefix + item
+                where = f"{path}[{i}]"
+                if "=" in item:
+                    self._judge_assignments(walk, item, where, 1, joined, len(prefix))
+                found = [h for h in self._scripts.hosts(joined) if h.offset >= len(prefix)]
+                self._judge_found_hosts(walk, joined, found, where)
+                # _assigned_urls keeps the lines (a filled URL may change a line's length): the item's are the last
+                filled = "\n".join(_assigned_urls(joined, own).split("\n")[prefix.count("\n") :])
+                if filled != item and self.parser.has_candidates(filled):
+                    self._judge_references(walk, filled, where, key, plan.own_region)
+            if plain_assignment(item) and (assigned := _ASSIGNED_NAME.match(item)) is not None:
+                earlier.append(item)
+                names.add(assigned.group(1))
+
     def _written_files(self, document: Mapping[Any, Any], path: str) -> dict[str, str]:
         """A cloud-config's written scripts (``payload_script_files``: ``write_files[i].content``) -> their files."""
         written: dict[str, str] = {}
@@ -3919,7 +3955,12 @@ class RuleEngine:
         judged as a destination, as under a host key. A script naming no listed command costs a few substring tests.
         What the scan of the whole script reads (a cloud host, ``user@host:/path``) is left to it, so it is judged
         once."""
-        for found in self._scripts.hosts(script, file):
+        self._judge_found_hosts(walk, script, self._scripts.hosts(script, file), path)
+
+    def _judge_found_hosts(self, walk: _Walk, script: str, hosts: Sequence[ScriptHost], path: str) -> None:
+        """Each host :meth:`_judge_script_hosts` found in ``script``, a variable in it filled with the values that
+        reach its line."""
+        for found in hosts:
             if "$" not in found.host:
                 self._judge_script_host(walk, found, found.host, path)
                 continue
@@ -6862,6 +6903,8 @@ _NESTED_ASSIGNMENTS = 2  # assignments inside an assignment's value, read this d
 _SHELL_VARIABLE = r"(?>\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*))"
 # The same variable with its name captured (braced, or bare): group 1 or group 2.
 _SHELL_REFERENCE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
+# The variable a plain assignment line sets (scripts.plain_assignment's shape: `[export|readonly|local] NAME=...`).
+_ASSIGNED_NAME = re.compile(r"\s*(?:(?:export|readonly|local|declare(?:\s+-\w+)*)\s+)?([A-Za-z_][A-Za-z0-9_]*)=")
 _URL_VARIABLES = re.compile(
     rf"(?P<scheme>[a-z][a-z0-9+.-]*://)(?P<authority>(?:[A-Za-z0-9.-]|{_SHELL_VARIABLE})*{_SHELL_VARIABLE}"
     rf"(?:[A-Za-z0-9.-]|{_SHELL_VARIABLE})*)(?P<rest>[^\s\"';|&)]*)",
