@@ -1310,3 +1310,16 @@ def test_a_variable_one_item_of_a_script_list_assigns_reaches_the_later_items(co
     assert refused(["HOST=intake.partner.example.com", post]) == {"RES-015"}
     assert refused(["HOST=10.0.3.9", post]) == set()
     assert refused(["HOST=db.partner.example.com", "psql -h $HOST -f /opt/s.sql"]) == {"RES-015"}
+
+
+def test_a_toml_file_is_read_within_the_document_bounds() -> None:
+    # scripts50: a .toml body is parsed by tomllib (recursive): nested deeper than the bounds it is RES-025, as a JSON
+    # body is; a body TOML cannot parse is no document (its text is still scanned).
+    from components.residency.documents import toml_or_none
+
+    assert toml_or_none('x = 1\n[aws]\nregion = "eu-west-1"\n') == {"x": 1, "aws": {"region": "eu-west-1"}}
+    assert toml_or_none("not = toml = [") is None
+    deep = "a = " + "[" * 5000 + "]" * 5000
+    assert {r for r, _, _ in findings(f"cat > /etc/app.toml <<EOF\n{deep}\nEOF\n", "EU", "aws")} == {"RES-025"}
+    shallow = "a = " + "[" * 20 + "]" * 20
+    assert findings(f"cat > /etc/app.toml <<EOF\n{shallow}\nEOF\n", "EU", "aws") == []
