@@ -3907,34 +3907,36 @@ class RuleEngine:
         ``runCommand``, a buildspec's ``commands``, a cloud-config's ``runcmd``: one script the machine runs, each item
         a line): each item was judged alone, so ``R=us-west-2`` then ``aws ... --region $R`` (or ``HOST=...`` then
         ``curl https://$HOST/``) passed, the use's value unknown. An item using a variable an earlier item assigns on
-        its own (:func:`plain_assignment`) is judged again with the values those assignments give it, by the readers
-        of :meth:`_judge_script` (its assignments, its commands' hosts, its URLs filled); the earlier items are not
-        judged again. Only a script place pays (``payload``)."""
+        its own (:func:`plain_assignment`) is judged again with the values that reach it in the items joined (the one
+        resolver): its assignments, its commands' hosts, its URLs filled; the earlier items are not judged again. The
+        joined text is read once (a list of thousands of items costs one pass). Only a script place pays."""
         plan = self._key_plan(walk.subject.type, walk.kpath, key)
         if not plan.payload:
             return
-        own = self._instance_region(walk)
-        earlier: list[str] = []
+        items = [(i, item) for i, item in enumerate(lines) if isinstance(item, str)]
+        needed: list[tuple[int, str, int]] = []
         names: set[str] = set()
-        for i, item in enumerate(lines):
-            if not isinstance(item, str):
-                continue
+        start = 0
+        for i, item in items:
             used = {m.group(1) or m.group(2) for m in _SHELL_REFERENCE.finditer(item)} if "$" in item else set()
             if used & names:
-                prefix = "\n".join(earlier) + "\n"
-                joined = prefix + item
-                where = f"{path}[{i}]"
-                if "=" in item:
-                    self._judge_assignments(walk, item, where, 1, joined, len(prefix))
-                found = [h for h in self._scripts.hosts(joined) if h.offset >= len(prefix)]
-                self._judge_found_hosts(walk, joined, found, where)
-                # _assigned_urls keeps the lines (a filled URL may change a line's length): the item's are the last
-                filled = "\n".join(_assigned_urls(joined, own).split("\n")[prefix.count("\n") :])
-                if filled != item and self.parser.has_candidates(filled):
-                    self._judge_references(walk, filled, where, key, plan.own_region)
+                needed.append((i, item, start))
             if plain_assignment(item) and (assigned := _ASSIGNED_NAME.match(item)) is not None:
-                earlier.append(item)
                 names.add(assigned.group(1))
+            start += len(item) + 1
+        if not needed:
+            return
+        whole = "\n".join(item for _, item in items)
+        values = _assigned_values(whole, self._instance_region(walk))
+        hosts = self._scripts.hosts(whole)
+        for i, item, at in needed:
+            where = f"{path}[{i}]"
+            if "=" in item:
+                self._judge_assignments(walk, item, where, 1, whole, at)
+            self._judge_found_hosts(walk, whole, [h for h in hosts if at <= h.offset <= at + len(item)], where)
+            for text in _filled(item, values.at(at)):
+                if text != item and self.parser.has_candidates(text):
+                    self._judge_references(walk, text, where, key, plan.own_region)
 
     def _written_files(self, document: Mapping[Any, Any], path: str) -> dict[str, str]:
         """A cloud-config's written scripts (``payload_script_files``: ``write_files[i].content``) -> their files."""
