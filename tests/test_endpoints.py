@@ -2402,7 +2402,14 @@ def test_every_payload_key_is_decoded(cloud: Cloud, token: str, key: str) -> Non
         ('echo "DB_HOST=db.partner.example.com" >> /etc/app.env', [("RES-015", "user_data(base64).DB_HOST")]),
         ("docker run -e 'DB_HOST=db.partner.example.com' app", [("RES-015", "user_data(base64).DB_HOST")]),
         ("docker run --env=DB_HOST=db.partner.example.com app", [("RES-015", "user_data(base64).DB_HOST")]),
-        ("echo 'db.host=db.partner.example.com' >> app.properties", [("RES-015", "user_data(base64).db.host")]),
+        # scripts50: the .properties file is also read by key (app_config_files): the same host, judged there too
+        (
+            "echo 'db.host=db.partner.example.com' >> app.properties",
+            [
+                ("RES-015", "user_data(base64).db.host"),
+                ("RES-015", "user_data(base64)(echo:app.properties)(properties).db.host"),
+            ],
+        ),
         ("java -Ddb.host=db.partner.example.com -jar app.jar", [("RES-015", "user_data(base64).db.host")]),
         ("echo 'spring.redis.host=10.0.0.5' >> app.properties; java -Dserver.address=0.0.0.0 -jar app.jar", []),
         # The twins: private and listening addresses, a value computed at boot, a variable that names the machine

@@ -153,6 +153,7 @@ import platform_programs_scripts46 as sc46
 import platform_programs_scripts47 as sc47
 import platform_programs_scripts48 as sc48
 import platform_programs_scripts49 as sc49
+import platform_programs_scripts50 as sc50
 import platform_programs_sfn44 as sf44
 import platform_programs_sfn44b as sf44b
 import platform_programs_sfnrt45 as sfr45
@@ -18310,6 +18311,13 @@ CASES: list[Case] = [
     # bucket pass, in CN, JP, DE, EU and US (ROS's BucketReplication too); a provider assuming another account's role is
     # not judged (passes); a ROS Region Parameter given abroad by StackParameterArgs is RES-009 (passed the guard).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar50.rows()],
+    # -- stop 50, scripts and user data, round 6 (tests/platform_programs_scripts50.py): a host or Region made by awk
+    # sub, perl -pe or cut, a host passed to xargs after jq -r or inside bash -c, eval's psql -h, an application's
+    # .conf / .toml and rclone.conf region abroad, docker's awslogs-region abroad, and the aliyun CLI's --RegionId /
+    # --endpoint abroad are refused (RES-015 / RES-009; each passed before), in EC2 user data, launch templates, SSM
+    # documents, CodeBuild buildspecs, ECS user data and OOS templates; the same over private addresses, the metadata's
+    # Region, a .properties file and a systemd unit pass; a cron line's partner curl stays RES-015.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc50.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

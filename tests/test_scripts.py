@@ -480,6 +480,38 @@ def test_a_cli_region_option_is_read_as_a_region() -> None:
     assert findings("#!/bin/sh\naws configure set output json\naws configure set cli_pager ''\n", "EU", "aws") == []
     assert findings('#!/bin/sh\naws configure set aws_access_key_id "$KEY" --profile fleet\n', "EU", "aws") == []
     assert regions("aws configure get region") == []
+    # scripts50: the aliyun CLI's --endpoint is a host, an API's RegionId / --biz-region-id a region; docker's awslogs
+    # driver's awslogs-region a region, its other --log-opt keys nothing
+    assert regions("aliyun ecs DescribeInstances --RegionId cn-beijing --endpoint ecs.cn-beijing.aliyuncs.com") == [
+        ("aliyun", "cn-beijing", True),
+        ("aliyun", "ecs.cn-beijing.aliyuncs.com", False),
+    ]
+    assert regions("aliyun ecs describe-instances --biz-region-id cn-beijing") == [("aliyun", "cn-beijing", True)]
+    assert regions("docker run -d --log-driver=awslogs --log-opt awslogs-region=eu-west-1 --log-opt tag=x nginx") == [
+        ("docker run", "eu-west-1", True)
+    ]
+    assert regions("docker create --log-opt=awslogs-region=eu-west-1 nginx") == [("docker create", "eu-west-1", True)]
+    assert regions("docker run --log-opt awslogs-group=fleet nginx") == []
+
+
+@pytest.mark.parametrize("code", ["CN", "EU"])
+def test_scripts50_cli_options_are_judged(code: str) -> None:
+    # scripts50 (reproduced on main 25d38a3: each passed): aliyun --endpoint / --RegionId, docker --log-opt
+    # awslogs-region, eval's words, each judged as the same value under its key is; the stack's own passes.
+    cloud: Cloud = "alicloud" if code == "CN" else "aws"
+    own = provider(code, cloud).region
+    abroad = "us-west-1" if code == "CN" else "us-west-2"
+    cases = {
+        f"aliyun ecs DescribeInstances --RegionId {own}\n": set(),
+        f"aliyun ecs DescribeInstances --RegionId {abroad}\n": {"RES-009"},
+        "aliyun ecs DescribeInstances --endpoint api.partner.example.com\n": {"RES-015"},
+        f"docker run -d --log-driver awslogs --log-opt awslogs-region={own} nginx\n": set(),
+        f"docker run -d --log-driver awslogs --log-opt awslogs-region={abroad} nginx\n": {"RES-009"},
+        'eval "psql -h db.partner.example.com -f /opt/s.sql"\n': {"RES-015"},
+        'eval "psql -h 10.0.3.7 -f /opt/s.sql"\n': set(),
+    }
+    for script, expected in cases.items():
+        assert {rule for rule, _, _ in findings(script, code, cloud)} == expected, script
 
 
 @settings(max_examples=60, deadline=None)
@@ -988,9 +1020,11 @@ def test_the_aws_shared_config_file_a_script_writes_is_read(code: str) -> None:
     echoed = "echo '[default]' > ~/.aws/config\necho 'region = us-west-2' >> ~/.aws/config\n"
     assert {r for r, _, _ in findings(echoed, code, "aws")} == {"RES-009"}
     # another file's `region = ...` is no CLI's setting; scripts49: an application's `.ini` is read by key
-    # (app_config_files), a `.conf` of its own syntax is not
-    assert {r for r, _, _ in findings(config.format("us-west-2", own).replace(".aws/config", "app.conf"), code,
+    # (app_config_files); scripts50: so is a `.conf`'s `key = value` line; a file no entry lists is not
+    assert {r for r, _, _ in findings(config.format("us-west-2", own).replace(".aws/config", "app.settings"), code,
                                       "aws")} == set()  # fmt: skip
+    assert {r for r, _, _ in findings(config.format("us-west-2", own).replace(".aws/config", "app.conf"), code,
+                                      "aws")} == {"RES-009"}  # fmt: skip
     assert {r for r, _, _ in findings(config.format("us-west-2", own).replace(".aws/config", "app.ini"), code,
                                       "aws")} == {"RES-009"}  # fmt: skip
 
@@ -1084,6 +1118,11 @@ def test_a_long_pipeline_of_filters_is_read_in_one_pass() -> None:
         ("printf '%s\\n' h.example.com | xargs -n 1 -P 2 curl -sf", "curl -sf h.example.com"),
         ("echo -n a.example.com b.example.com | xargs -r ping -c1", "ping -c1 a.example.com b.example.com"),
         ("echo h.example.com | xargs --replace=@ curl https://@/", "curl https://h.example.com/"),
+        # scripts50: through text filters the engine applies, and inside a sh -c / bash -c word
+        ("echo ' h.example.com ' | tr -d ' ' | xargs -I{} curl https://{}/", "curl https://h.example.com/"),
+        ("""echo '{"h": "h.example.com"}' | jq -r .h | xargs -I{} curl https://{}/""", "curl https://h.example.com/"),
+        ("echo H.EXAMPLE.COM | tr A-Z a-z | cut -d. -f1- | xargs psql -h", "psql -h h.example.com"),
+        ("bash -c 'echo h.example.com | xargs -I{} curl https://{}/'", "curl https://h.example.com/"),
     ],
 )
 def test_xargs_runs_its_command_on_the_echoed_words(line: str, expected: str) -> None:
@@ -1102,6 +1141,8 @@ def test_xargs_runs_its_command_on_the_echoed_words(line: str, expected: str) ->
         "ls | xargs rm\n",
         "cat > /opt/run.sh <<EOF\necho h.example.com | xargs curl\nEOF\n",  # a here-document's body is data
         "echo h.example.com | \\\n  xargs curl\n",  # continued on the next line: left as written
+        "echo h.example.com | sort | xargs curl\n",  # a filter the engine does not apply (scripts50)
+        'echo "$H" | tr a-z A-Z | xargs curl\n',  # a reference through a filter: filled later, not filtered
     ],
 )
 def test_xargs_on_other_input_is_left_as_written(script: str) -> None:
@@ -1132,20 +1173,27 @@ def test_an_application_config_file_a_script_writes_is_read_by_key(code: str) ->
     json_body = '{{"db_host": "{0}", "aws": {{"region": "{1}"}}}}\n'
     yaml_body = "database:\n  host: {0}\naws:\n  region: {1}\n"
     ini_body = "[db]\nhost = {0}\n[aws]\nregion = {1}\n"
-    for file, body in (("app.json", json_body), ("app.yaml", yaml_body), ("app.yml", yaml_body), ("a.ini", ini_body)):
+    # scripts50: TOML 1.0 documents, java.util.Properties lines, `.cfg` as INI, a `.conf`'s `key = value` lines
+    toml_body = '[db]\nhost = "{0}"\n[aws]\nregion = "{1}"\n'
+    properties_body = "db.host={0}\naws.region: {1}\n"
+    bodies = (("app.json", json_body), ("app.yaml", yaml_body), ("app.yml", yaml_body), ("a.ini", ini_body),
+              ("app.toml", toml_body), ("app.properties", properties_body), ("app.cfg", ini_body),
+              ("app.conf", ini_body))  # fmt: skip
+    for file, body in bodies:
         write = f"cat > /etc/fleet/{file} <<EOF\n{body}EOF\n"
         assert {r for r, _, _ in findings(write.format("db.partner.example.com", own), code, "aws")} == {"RES-015"}
         assert {r for r, _, _ in findings(write.format("10.0.3.7", "us-west-2"), code, "aws")} == {"RES-009"}
         assert {r for r, _, _ in findings(write.format("10.0.3.7", own), code, "aws")} == set(), file
         assert {r for r, _, _ in findings(imds + write.format("localhost", "$R"), code, "aws")} == set(), file
         assert {r for r, _, _ in findings("R=us-west-2\n" + write.format("10.0.3.7", "$R"), code, "aws")} == {"RES-009"}
-    # tee and printf write files too; a .conf (its own syntax) is not read by key
+    # tee and printf write files too; a .conf line of its own syntax (no `=`) is not read by key (scripts50)
     tee = "tee /etc/fleet/app.yaml > /dev/null <<EOF\nendpoint: intake.partner.example.com\nEOF\n"
     assert {r for r, _, _ in findings(tee, code, "aws")} == {"RES-015"}
     printf = "printf 'db_host: db.partner.example.com\\n' > /etc/fleet/app.yaml\n"
     assert {r for r, _, _ in findings(printf, code, "aws")} == {"RES-015"}
-    conf = "cat > /etc/fleet/app.conf <<EOF\nregion = us-west-2\nEOF\n"
+    conf = "cat > /etc/fleet/app.conf <<EOF\nregion us-west-2\nserver_name db.partner.example.com;\nEOF\n"
     assert {r for r, _, _ in findings(conf, code, "aws")} == set()
+    assert {r for r, _, _ in findings(conf.replace("region us", "region = us"), code, "aws")} == {"RES-009"}
     # listening addresses, paths and local services are no destination
     local = (
         "cat > /etc/fleet/app.yaml <<EOF\nserver:\n  host: 0.0.0.0\n  port: 8080\nhealth:\n  endpoint: /healthz\n"
@@ -1175,7 +1223,7 @@ def test_a_value_sed_writes_is_the_substitution_applied() -> None:
     # scripts49: `$(echo WORD | sed 's/a/b/')` is WORD (a literal, or each value a whole reference holds) edited by the
     # engine's sed reader; over an unknown input the host the substitution writes is the value (fail closed where it
     # reaches a destination); a text naming no host gives none; no pipeline into sed is None.
-    from components.residency.scripts import sed_values
+    from components.residency.scripts import filter_values as sed_values
 
     assert sed_values("$(echo collector.internal | sed 's/internal/partner.com/')", {}) == ["collector.partner.com"]
     assert sed_values('$(echo "$X" | sed -e "s/a/b/g")', {"X": ("aa.example", "ca.example")}) == [
@@ -1191,6 +1239,37 @@ def test_a_value_sed_writes_is_the_substitution_applied() -> None:
     assert sed_values("$(sed 's/a/b/' /etc/host)", {}) is None
 
 
+def test_a_value_other_filters_write_is_the_filter_applied() -> None:
+    # scripts50 (each gave no value on main 25d38a3): perl -pe, awk's sub / gsub / print $N, tr, cut and jq -r over an
+    # echo are applied; a filter the engine cannot apply makes the value unknown (its written host, if any, judged).
+    from components.residency.scripts import filter_values
+
+    x = {"X": ("a.fleet.internal",)}
+    cases = {
+        "$(echo a.fleet.internal | awk '{sub(/fleet.internal/,\"p.example.com\")}1')": ["a.p.example.com"],
+        '$(echo a.fleet.internal | awk \'{gsub("fleet", "x"); gsub(/internal/,"p.com"); print}\')': ["a.x.p.com"],
+        "$(echo $X | perl -pe 's/internal/p.example.com/')": ["a.fleet.p.example.com"],
+        "$(echo $X | perl -lpe 's/(fleet)/$1-eu/g')": ["a.fleet-eu.internal"],
+        "$(hostname | perl -pe 's/internal/p.example.com/')": ["p.example.com"],
+        "$(echo x:us-west-2:z | cut -d: -f2)": ["us-west-2"],
+        "$(echo x:us-west-2:z | cut --delimiter=: --fields=2-)": ["us-west-2:z"],
+        "$(echo no-delimiter | cut -d: -f2)": ["no-delimiter"],  # cut prints such a line whole
+        "$(echo eu-west-1a | cut -c1-9)": ["eu-west-1"],
+        "$(echo a:b | awk -F: '{print $2}')": ["b"],
+        "$(echo a | awk -F: '{print $2}')": [""],  # awk: no second field
+        "$(echo 'a  b' | awk '{print $2}')": ["b"],
+        '$(echo \'{"r": {"h": "x.p.com"}}\' | jq -r .r.h)': ["x.p.com"],
+        '$(echo \'{"r": "x"}\' | jq .r)': ['"x"'],
+        "$(echo ABC.P.COM | tr A-Z a-z)": ["abc.p.com"],
+        "$(echo a-b-c | tr -d -- -)": [],  # an option tr is not read with: unknown, no text written
+        "$(echo abc | sort | tr a b)": [],  # sort: not applied
+        "$(hostname | cut -d. -f1)": [],
+    }
+    for substitution, expected in cases.items():
+        assert filter_values(substitution, x) == expected, substitution
+    assert filter_values("$(echo abc | wc -c)", x) is None
+
+
 @pytest.mark.parametrize("code", ["CN", "EU"])
 def test_a_host_a_sed_substitution_writes_is_judged_where_it_is_used(code: str) -> None:
     # scripts49: the variable held no known value (a URL holding it was a placeholder: passed)
@@ -1204,3 +1283,43 @@ def test_a_host_a_sed_substitution_writes_is_judged_where_it_is_used(code: str) 
     assert {r for r, _, _ in findings(unknown + "echo $HOST > /etc/hostname.bak\n", code, "aws")} == set()  # no use
     region = "R=$(echo eu-west-1 | sed 's/eu-west-1/us-west-2/')\naws s3 ls --region $R\n"
     assert {r for r, _, _ in findings(region, code, "aws")} == {"RES-009"}
+
+
+@pytest.mark.parametrize("code", ["CN", "EU"])
+def test_a_variable_one_item_of_a_script_list_assigns_reaches_the_later_items(code: str) -> None:
+    # scripts50 (each passed on main 25d38a3): an SSM Command document's runCommand items are one script (the agent
+    # writes them into one file); `R=...` in one item and `--region $R` / `https://$HOST/` in a later one are judged
+    # with the values the earlier item gives; the stack's own Region and a private address pass.
+    import json
+
+    def refused(lines: list[str]) -> set[str]:
+        step = {"action": "aws:runShellScript", "name": "s", "inputs": {"runCommand": lines}}
+        content = json.dumps({"schemaVersion": "2.2", "mainSteps": [step]})
+        subject = Subject("aws:ssm/document:Document", "d", {"content": content, "document_type": "Command"},
+                          provider(code, "aws"))  # fmt: skip
+        return {f.rule.id for f in ENGINES[code].check(subject)[0]}
+
+    own = provider(code, "aws").region
+    use = "aws logs put-retention-policy --log-group-name /fleet/app --retention-in-days 30 --region $R"
+    assert refused(["R=us-west-2", use]) == {"RES-009"}
+    assert refused([f"R={own}", use]) == set()
+    assert refused(['R=$(echo "x:us-west-2" | cut -d: -f2)', "echo start", use]) == {"RES-009"}
+    assert refused(["export AWS_REGION=$R", "R=us-west-2"]) == set()  # assigned after its use: not reaching it
+    assert refused(["R=us-west-2", "export AWS_REGION=$R"]) == {"RES-009"}
+    post = "curl -sf -X POST https://$HOST/intake -d @/var/log/boot.json"
+    assert refused(["HOST=intake.partner.example.com", post]) == {"RES-015"}
+    assert refused(["HOST=10.0.3.9", post]) == set()
+    assert refused(["HOST=db.partner.example.com", "psql -h $HOST -f /opt/s.sql"]) == {"RES-015"}
+
+
+def test_a_toml_file_is_read_within_the_document_bounds() -> None:
+    # scripts50: a .toml body is parsed by tomllib (recursive): nested deeper than the bounds it is RES-025, as a JSON
+    # body is; a body TOML cannot parse is no document (its text is still scanned).
+    from components.residency.documents import toml_or_none
+
+    assert toml_or_none('x = 1\n[aws]\nregion = "eu-west-1"\n') == {"x": 1, "aws": {"region": "eu-west-1"}}
+    assert toml_or_none("not = toml = [") is None
+    deep = "a = " + "[" * 5000 + "]" * 5000
+    assert {r for r, _, _ in findings(f"cat > /etc/app.toml <<EOF\n{deep}\nEOF\n", "EU", "aws")} == {"RES-025"}
+    shallow = "a = " + "[" * 20 + "]" * 20
+    assert findings(f"cat > /etc/app.toml <<EOF\n{shallow}\nEOF\n", "EU", "aws") == []

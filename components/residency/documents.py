@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 import zlib
 from typing import Any
 
@@ -235,6 +236,20 @@ def yaml_or_none(text: str, depth: int = 0) -> Any:
         return None
     finally:
         loader.dispose()
+    _check_extent(document, MAX_DEPTH - depth)
+    return document
+
+
+def toml_or_none(text: str, depth: int = 0) -> Any:
+    """``text`` as TOML (Python's tomllib, TOML 1.0: plain data only); None when it is no TOML document. ``depth``: as
+    for :func:`json_or_none`. Raises :class:`DocumentBeyondBounds` beyond the bounds (tomllib reads nested arrays and
+    inline tables recursively: a nesting Python cannot follow is beyond them too)."""
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return None
+    except RecursionError as e:
+        raise DocumentBeyondBounds(f"nested deeper than {MAX_DEPTH} levels") from e
     _check_extent(document, MAX_DEPTH - depth)
     return document
 

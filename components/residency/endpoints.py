@@ -464,8 +464,10 @@ class ConfigFile(_PatternEntry):
 
     pattern: str
     """A regular expression searched in the written path (``(^|/)\\.aws/config$``)."""
-    format: Literal["ini", "json", "yaml"]
-    """How the file is read: ``key = value`` lines (sections and comments skipped), a JSON or a YAML document."""
+    format: Literal["ini", "conf", "properties", "json", "yaml", "toml"]
+    """How the file is read: ``ini`` ``key = value`` lines (sections and comments skipped); ``conf`` (scripts50) only
+    its lines holding ``=``, read as ``ini``'s; ``properties`` java.util.Properties lines; a JSON, YAML or TOML
+    document."""
     source: str
     """Where the tool or the format documents the file and its settings."""
 
@@ -1221,6 +1223,7 @@ HostForm = Literal[
     "resolve",
     "connect-to",
     "region",
+    "log-opt-region",
     "aws-zone",
 ]
 """How a script command's value names its host(s): ``host`` (``host[:port]``), ``hosts`` (a comma list), ``replica-set``
@@ -1229,7 +1232,9 @@ HostForm = Literal[
 by Docker's rule), ``url`` (curl / wget ``[user[:password]@]host[:port][/path]`` without a scheme, guessed as http; a
 word with a scheme is left to the reference scan), ``resolve`` (curl ``[+]host:port:addr[,addr]``: the addresses),
 ``connect-to`` (curl ``HOST1:PORT1:HOST2:PORT2``: HOST2, when given), ``region`` (a cloud CLI's ``--region``: the
-region whose service endpoint the command sends its request to, judged as a region field, not a host)."""
+region whose service endpoint the command sends its request to, judged as a region field, not a host),
+``log-opt-region`` (docker's ``--log-opt awslogs-region=R``: the Region R, judged as ``region``; another key:
+nothing)."""
 
 
 class ScriptCommand(_Frozen):
@@ -1254,8 +1259,9 @@ class ScriptCommand(_Frozen):
     subcommands: dict[str, ScriptCommand] = Field(default_factory=dict)
     """Subcommands read instead of the command (``docker login``, ``docker push``)."""
     line: str | None = None
-    """``operands``: the command writes its operands as a line (echo), read as a line of its own; an option
-    (``-c`` of ``sh``): its value is script text."""
+    """``operands``: the command writes its operands as a line (echo), read as a line of its own when written into a
+    file; ``run``: the command runs its operands joined as a line (eval), always read; an option (``-c`` of ``sh``):
+    its value is script text."""
     listen_options: frozenset[str] = frozenset()
     """Options that make the command listen (``nc -l``): its operands are then its own address, not a destination."""
     wrapper: bool = False

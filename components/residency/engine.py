@@ -37,6 +37,7 @@ from components.residency.documents import (
     json_or_none,
     load_document,
     looks_like_yaml,
+    toml_or_none,
     yaml_or_none,
 )
 from components.residency.endpoints import (
@@ -91,10 +92,10 @@ from components.residency.scripts import (
     ScriptReader,
     echoed_files,
     edited_files,
+    filter_values,
     heredoc_files,
     own_region_value,
     plain_assignment,
-    sed_values,
     shell_blocks,
     substitution_at,
     xargs_expanded,
@@ -1395,6 +1396,8 @@ class RuleEngine:
             self._walk(walk, v, f"{path}[{i}]", key, depth + 1, top_key)
         if len(value) > 1 and any(isinstance(v, str) and ("<<" in v or ">" in v) for v in value):
             self._judge_split_heredocs(walk, value, path, key, depth)
+        if len(value) > 1 and any(isinstance(v, str) and "$" in v for v in value):
+            self._judge_split_variables(walk, value, path, key)
 
     def _judge_number(self, walk: _Walk, value: float, path: str, key: str) -> None:
         """A phone field given a number (the provider takes 8613800138000 for "8613800138000"), or an account field
@@ -3885,20 +3888,31 @@ class RuleEngine:
         kind = next((c.format for c in entries if re.search(c.pattern, file)), None)
         if kind is None:
             return
-        own = self._instance_region(walk)
-        if kind == "ini":
-            for line in body.splitlines():
-                for key, value in parse_properties(line, ini=True).items():
-                    at = script.find(line) if "$" in value else -1
-                    values = _assigned_values(script, own).at(at) if at >= 0 else {}
-                    for filled in _filled(value, values):
-                        self._walk_document(walk, {key: filled}, f"{where}(ini)", "content", depth, None)
+        if kind in _LINE_FORMATS:
+            self._judge_config_lines(walk, script, body, kind, where, depth)
             return
         at = script.find(body) if "$" in body else -1
-        for text in _filled(body, _assigned_values(script, own).at(at)) if at >= 0 else (body,):
-            document = json_or_none(text, depth) if kind == "json" else yaml_or_none(text, depth)
+        for text in _filled(body, _assigned_values(script, self._instance_region(walk)).at(at)) if at >= 0 else (body,):
+            document = _CONFIG_READERS[kind](text, depth)
             if isinstance(document, (dict, list)):
                 self._walk_document(walk, document, f"{where}({kind})", "content", depth, None)
+
+    def _judge_config_lines(self, walk: _Walk, script: str, body: str, kind: str, where: str, depth: int) -> None:
+        """A config file read a line at a time (:meth:`_judge_config_file`): ``ini`` (``key = value``, sections and
+        comments skipped), ``conf`` (scripts50: only a line with ``=``: a ``.conf`` file's ``key = value`` lines, as
+        rclone's, s3cmd's or an INI-like application's; a line of another syntax, nginx's ``server_name x;``, is left to
+        the URL scan and the command readers) and ``properties`` (java.util.Properties: ``key=value``, ``key: value``,
+        ``key value``). Each pair is walked alone (two sections may both set ``region``: a mapping would keep only the
+        last)."""
+        own = self._instance_region(walk)
+        for line in body.splitlines():
+            if kind == "conf" and "=" not in line:
+                continue
+            for key, value in parse_properties(line, ini=kind != "properties").items():
+                at = script.find(line) if "$" in value else -1
+                values = _assigned_values(script, own).at(at) if at >= 0 else {}
+                for filled in _filled(value, values):
+                    self._walk_document(walk, {key: filled}, f"{where}({kind})", "content", depth, None)
 
     def _instance_region(self, walk: _Walk) -> tuple[re.Pattern[str], str] | None:
         """For a script an instance runs (``instance_region_commands`` types): the command substitution that gives the
@@ -3996,6 +4010,42 @@ class RuleEngine:
         }
         self._judge_heredocs(walk, "\n".join(texts), path, depth, skip=whole)
 
+    def _judge_split_variables(self, walk: _Walk, lines: Sequence[Any], path: str, key: str) -> None:
+        """A variable a script list's item assigns and a later item uses (scripts50: an SSM Command document's
+        ``runCommand``, a buildspec's ``commands``, a cloud-config's ``runcmd``: one script the machine runs, each item
+        a line): each item was judged alone, so ``R=us-west-2`` then ``aws ... --region $R`` (or ``HOST=...`` then
+        ``curl https://$HOST/``) passed, the use's value unknown. An item using a variable an earlier item assigns on
+        its own (:func:`plain_assignment`) is judged again with the values that reach it in the items joined (the one
+        resolver): its assignments, its commands' hosts, its URLs filled; the earlier items are not judged again. The
+        joined text is read once (a list of thousands of items costs one pass). Only a script place pays."""
+        plan = self._key_plan(walk.subject.type, walk.kpath, key)
+        if not plan.payload:
+            return
+        items = [(i, item) for i, item in enumerate(lines) if isinstance(item, str)]
+        needed: list[tuple[int, str, int]] = []
+        names: set[str] = set()
+        start = 0
+        for i, item in items:
+            used = {m.group(1) or m.group(2) for m in _SHELL_REFERENCE.finditer(item)} if "$" in item else set()
+            if used & names:
+                needed.append((i, item, start))
+            if plain_assignment(item) and (assigned := _ASSIGNED_NAME.match(item)) is not None:
+                names.add(assigned.group(1))
+            start += len(item) + 1
+        if not needed:
+            return
+        whole = "\n".join(item for _, item in items)
+        values = _assigned_values(whole, self._instance_region(walk))
+        hosts = self._scripts.hosts(whole)
+        for i, item, at in needed:
+            where = f"{path}[{i}]"
+            if "=" in item:
+                self._judge_assignments(walk, item, where, 1, whole, at)
+            self._judge_found_hosts(walk, whole, [h for h in hosts if at <= h.offset <= at + len(item)], where)
+            for text in _filled(item, values.at(at)):
+                if text != item and self.parser.has_candidates(text):
+                    self._judge_references(walk, text, where, key, plan.own_region)
+
     def _written_files(self, document: Mapping[Any, Any], path: str) -> dict[str, str]:
         """A cloud-config's written scripts (``payload_script_files``: ``write_files[i].content``) -> their files."""
         written: dict[str, str] = {}
@@ -4015,7 +4065,12 @@ class RuleEngine:
         judged as a destination, as under a host key. A script naming no listed command costs a few substring tests.
         What the scan of the whole script reads (a cloud host, ``user@host:/path``) is left to it, so it is judged
         once."""
-        for found in self._scripts.hosts(script, file):
+        self._judge_found_hosts(walk, script, self._scripts.hosts(script, file), path)
+
+    def _judge_found_hosts(self, walk: _Walk, script: str, hosts: Sequence[ScriptHost], path: str) -> None:
+        """Each host :meth:`_judge_script_hosts` found in ``script``, a variable in it filled with the values that
+        reach its line."""
+        for found in hosts:
             if "$" not in found.host:
                 self._judge_script_host(walk, found, found.host, path)
                 continue
@@ -7097,6 +7152,8 @@ _NESTED_ASSIGNMENTS = 2  # assignments inside an assignment's value, read this d
 _SHELL_VARIABLE = r"(?>\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*))"
 # The same variable with its name captured (braced, or bare): group 1 or group 2.
 _SHELL_REFERENCE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
+# The variable a plain assignment line sets (scripts.plain_assignment's shape: `[export|readonly|local] NAME=...`).
+_ASSIGNED_NAME = re.compile(r"\s*(?:(?:export|readonly|local|declare(?:\s+-\w+)*)\s+)?([A-Za-z_][A-Za-z0-9_]*)=")
 _URL_VARIABLES = re.compile(
     rf"(?P<scheme>[a-z][a-z0-9+.-]*://)(?P<authority>(?:[A-Za-z0-9.-]|{_SHELL_VARIABLE})*{_SHELL_VARIABLE}"
     rf"(?:[A-Za-z0-9.-]|{_SHELL_VARIABLE})*)(?P<rest>[^\s\"';|&)]*)",
@@ -7190,8 +7247,9 @@ def _match_values(
         region = own_region_value(substitution, own) if substitution is not None else None
         if region is not None:
             return [region]
-        # scripts49: `$(echo $X | sed 's/a/b/')` is X's values edited; an unknown input's result the host sed writes
-        rewritten = sed_values(substitution, env) if substitution is not None else None
+        # scripts49: `$(echo $X | sed 's/a/b/')` is X's values edited; an unknown input's result the host sed writes;
+        # scripts50: so through perl -pe, awk, tr, cut and jq
+        rewritten = filter_values(substitution, env) if substitution is not None else None
         return rewritten or []
     if value and not any(c in value for c in "$`("):
         return [value]
@@ -7348,6 +7406,13 @@ _PLACEHOLDER_BUCKET_URL = re.compile(
     re.IGNORECASE,
 )
 # A .properties line: the key runs to the first unescaped '=', ':' or whitespace; the separator may have blanks.
+# How a config file a script writes is read (ConfigFile.format, _judge_config_file): a line at a time, or as a document.
+_LINE_FORMATS = frozenset({"ini", "conf", "properties"})
+_CONFIG_READERS: dict[str, Callable[[str, int], Any]] = {
+    "json": json_or_none,
+    "yaml": yaml_or_none,
+    "toml": toml_or_none,
+}
 _PROPERTY = re.compile(r"^(?P<key>(?:\\.|[^=:\s\\])+)\s*(?:[=:]\s*|\s+|$)(?P<value>.*)$")
 # An ini value in double or single quotes, a comment possibly after it: the text inside the quotes.
 _INI_QUOTED = re.compile(r"""^(["'])(.*?)\1\s*(?:;.*)?$""")

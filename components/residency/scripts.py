@@ -12,10 +12,11 @@ are read, never a generic ``-h`` (``sort -h``, ``df -h``) nor a server's own lis
 from __future__ import annotations
 
 import ipaddress
+import json
 import re
 import shlex
-from collections.abc import Iterator, Mapping, Sequence
-from typing import NamedTuple
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any, NamedTuple
 
 from components.residency.endpoints import ScriptCommand
 from components.residency.references import is_ip
@@ -30,7 +31,7 @@ __all__ = [
     "heredoc_files",
     "own_region_value",
     "plain_assignment",
-    "sed_values",
+    "filter_values",
     "shell_blocks",
     "substitution_at",
     "xargs_expanded",
@@ -39,6 +40,7 @@ __all__ = [
 # Words that separate one command from the next (shlex's punctuation tokens), and redirections, whose next word is a
 # file, not an argument.
 _SEPARATORS = frozenset({";", "&&", "||", "|", "&", "(", ")", ";;", "|&", "((", "))"})
+_OPERAND_LINES = frozenset({"operands", "run"})  # ScriptCommand.line: the operands are a line (written, or run)
 _REDIRECTS = frozenset({">", ">>", "<", "<<", "<<<", ">&", "<&", "&>", "&>>", ">|", "<>"})
 _WRITES = frozenset({">", ">>", ">|", "&>", "&>>"})
 _ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
@@ -188,8 +190,9 @@ class ScriptReader:
                     yield from self._arguments(f"{name} {arg}", sub, args[j:], depth, hosts_file, offset)
                     return
             operands.append(arg)
-        if spec.line == "operands" and depth < _MAX_DEPTH:
-            # echo: its words are a line written into a file (resolv.conf, chrony.conf, /etc/hosts), read as one.
+        if spec.line in _OPERAND_LINES and depth < _MAX_DEPTH:
+            # echo: its words are a line written into a file (resolv.conf, chrony.conf, /etc/hosts), read as one;
+            # eval (scripts50): its words are the line it runs.
             yield from self._lines(" ".join(operands).replace("\\n", "\n"), depth + 1, hosts_file, offset)
             return
         if spec.operands is None or not operands:
@@ -1188,7 +1191,8 @@ def _read(command: str, form: str, value: str) -> Iterator[ScriptHost]:
             # A value naming another host beside its destination (curl --resolve's name, often a cloud host the scan
             # judges) is no word to leave to the scan: the destination is its own word.
             zone = form.removesuffix("-zone") if form.endswith("-zone") else None
-            yield ScriptHost(command, host if form in _BESIDE else value, host, form == "region", zone)
+            region = form in _REGION_FORMS
+            yield ScriptHost(command, host if form in _BESIDE else value, host, region, zone)
 
 
 def _resolve(value: str) -> list[str]:
@@ -1210,6 +1214,14 @@ def _connect_to(value: str) -> list[str]:
 
 def _region(value: str) -> list[str]:
     return [value]  # a cloud CLI's --region: judged by the engine as a region, not a host
+
+
+def _log_opt_region(value: str) -> list[str]:
+    # docker run --log-opt KEY=VALUE: the awslogs driver's `awslogs-region` is the Region CloudWatch Logs receives the
+    # container's output in (https://docs.docker.com/engine/logging/drivers/awslogs/#awslogs-region); other keys are
+    # the driver's other options (a group, a stream, the fluentd address: its own key catalogue's, in a daemon.json).
+    key, equals, region = value.partition("=")
+    return [region] if equals and key.strip() == "awslogs-region" else []
 
 
 def _hosts(value: str) -> list[str]:
@@ -1282,9 +1294,11 @@ _FORMS = {
     "resolve": _resolve,
     "connect-to": _connect_to,
     "region": _region,
+    "log-opt-region": _log_opt_region,
     "aws-zone": _region,  # a zone (name or id), judged by the engine as a zone field
 }
 _BESIDE = frozenset({"resolve", "connect-to"})
+_REGION_FORMS = frozenset({"region", "log-opt-region"})
 
 
 # The shell's compound commands (bash(1) "Compound Commands", "Shell Function Definitions"): what opens a block at a
@@ -1419,7 +1433,10 @@ def xargs_expanded(script: str) -> str:
     bodies = {i for start, end, _, _ in _heredocs(lines) for i in range(start + 1, end)} if "<<" in script else set()
     for i, line in enumerate(lines):
         if "xargs" in line and i not in bodies and not line.rstrip().endswith("\\"):
-            expanded = [" ".join(c) for c in _xargs_commands(_words(line))]
+            words = _words(line)
+            # scripts50: the script text of a `sh -c '...'` / `bash -c "..."` word, one level down, is expanded too
+            nested = [w for k, w in enumerate(words) if k and words[k - 1] == "-c" and "xargs" in w]
+            expanded = [" ".join(c) for w in [words, *map(_words, nested)] for c in _xargs_commands(w)]
             if expanded:
                 lines[i] = " ; ".join([line, *expanded])
     return "\n".join(lines)
@@ -1431,10 +1448,7 @@ def _xargs_commands(words: list[str]) -> Iterator[list[str]]:
     for i, word in enumerate(words):
         if word != "xargs" or i < 2 or words[i - 1] != "|":
             continue
-        start = i - 2
-        while start >= 0 and words[start] not in _SEPARATORS:
-            start -= 1
-        items = _echoed_items(words[start + 1 : i - 1])
+        items = _piped_items(words, i - 1)
         run = _xargs_run(words[i + 1 :])
         if items is None or run is None:
             continue
@@ -1443,6 +1457,29 @@ def _xargs_commands(words: list[str]) -> Iterator[list[str]]:
             yield [*command, *items.split()]
         else:
             yield [w.replace(replace, items.strip()) for w in command]
+
+
+def _piped_items(words: list[str], pipe: int) -> str | None:
+    """What the pipeline ending at the ``|`` at ``pipe`` writes: an ``echo`` / ``printf``'s line, through the text
+    filters between (scripts50: ``echo " $H " | tr -d ' ' | xargs ...``, ``echo '{...}' | jq -r .host | xargs
+    ...``), each applied (:func:`text_filter`); None when the first command is no echo or a filter is not applied."""
+    stages: list[list[str]] = []
+    end = pipe
+    start = pipe - 1
+    while True:
+        while start >= 0 and words[start] not in _SEPARATORS:
+            start -= 1
+        stages.append(words[start + 1 : end])
+        if start < 0 or words[start] != "|":
+            break
+        end, start = start, start - 1
+    stages.reverse()
+    items = _echoed_items(stages[0])
+    filters = [text_filter(stage) for stage in stages[1:]]
+    if items is None or None in filters or (filters and any(c in items for c in "$`")):
+        return None  # a reference's value is filled later, on the written-out command: a filter cannot be applied
+    applied = filtered([items], [f for f in filters if f is not None])
+    return applied[0] if applied else None
 
 
 def _echoed_items(words: list[str]) -> str | None:
@@ -1484,41 +1521,279 @@ def _xargs_run(words: list[str]) -> tuple[str | None, list[str]] | None:
 _SED_HOST_TEXT = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 
 
-def sed_values(substitution: str, reaching: Mapping[str, Sequence[str]]) -> list[str] | None:
-    """The values a command substitution ending in sed gives (scripts49), or None when it is no such pipeline:
-    ``$(echo WORD | sed 's/A/B/')`` is each value WORD may hold (a literal, or a whole reference's ``reaching``
-    values) with the sed script applied by the engine's sed reader (GNU sed "The s Command"), exactly. Where the input
-    or the script is not known (``$(hostname | sed 's/internal/partner.com/')``) the result is not proven: the host a
-    substitution writes (``partner.com``) is given as its value, so that a destination the variable reaches is judged
-    as that host (fail closed where the result is used; a text naming no host, ``s/_/-/g``, gives none)."""
+def filter_values(substitution: str, reaching: Mapping[str, Sequence[str]]) -> list[str] | None:
+    """The values a command substitution ending in text filters gives (scripts49: sed; scripts50: ``perl -pe``,
+    ``awk``'s sub / gsub / ``print $N``, ``tr``, ``cut``, ``jq -r .x``: :func:`text_filter`), or None when it is no
+    such pipeline: ``$(echo WORD | sed 's/A/B/' | cut -d. -f1)`` is each value WORD may hold (a literal, or a whole
+    reference's ``reaching`` values) with the filters applied by the engine, exactly. Where the input or a filter is
+    not known (``$(hostname | sed 's/internal/partner.com/')``) the result is not proven: the host a substitution
+    writes (``partner.com``) is given as its value, so that a destination the variable reaches is judged as that host
+    (fail closed where the result is used; a text naming no host, ``s/_/-/g``, and a filter writing no text, ``tr``,
+    ``cut``, give none)."""
     text = substitution.strip()
     command = text[2:-1] if text.startswith("$(") else text[1:-1]
-    if "sed" not in command:
+    if not any(name in command for name in _FILTER_NAMES):
         return None
     commands = list(_simple_commands(_words(command)))
-    if len(commands) < 2 or commands[-1].words[0] != "sed":
+    filters = [text_filter(c.words) for c in commands[1:]]
+    if len(commands) < 2 or filters[-1] is None:
         return None
-    sed = _sed_arguments(commands[-1].words[1:])
-    expressions, operands = list(sed.expressions), list(sed.operands)
-    if not expressions and operands:
-        expressions.append(operands.pop(0))
-    script = "\n".join(expressions)
-    parsed = _sed_commands(script, sed.extended) if sed.applicable and not operands else None
-    inputs = _echoed_values(commands[0].words, reaching) if len(commands) == 2 else None
-    if parsed is not None and inputs is not None:
-        return [_sed_apply(parsed, f"{value}\n").strip() for value in inputs]
-    hosts = (_SED_HOST_TEXT.fullmatch(t.strip(".")) for t in _sed_texts(script))
+    inputs = _echoed_values(commands[0].words, reaching)
+    known = [f for f in filters if f is not None]
+    exact = filtered(inputs, known) if inputs is not None and len(known) == len(filters) else None
+    if exact is not None:
+        return exact
+    hosts = (_SED_HOST_TEXT.fullmatch(t.strip(".")) for f in known for t in f.texts)
     return [h.group(0) for h in hosts if h is not None]
 
 
 def _echoed_values(words: list[str], reaching: Mapping[str, Sequence[str]]) -> list[str] | None:
-    """The values an ``echo`` of one word (a literal, or a whole reference with ``reaching`` values) prints; None
-    for any other command or word."""
+    """The values an ``echo`` prints: its line of literal words (scripts50: a JSON document for jq, ``a,b,c`` for cut)
+    or one whole reference with ``reaching`` values; None for any other command or word."""
     items = _echoed_items(words)
-    if items is None or not items or " " in items:
+    if items is None or not items.strip():
         return None
     whole = re.fullmatch(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))", items)
     if whole is not None:
         values = reaching.get(whole.group(1) or whole.group(2))
         return list(values) if values else None
     return None if any(c in items for c in "$`") else [items]
+
+
+# scripts50: the text filters the engine applies to a value a pipeline passes through (`$(echo X | F | ...)`, `echo X |
+# F | xargs ...`). Each filter is read from its words: what it does to one line (None when the engine cannot apply it)
+# and the texts it writes into the line (a substitution's replacement), judged when the input is not known.
+class _TextFilter(NamedTuple):
+    apply: Callable[[str], str] | None
+    texts: tuple[str, ...] = ()
+
+
+_FILTER_NAMES = ("sed", "awk", "perl", "tr", "cut", "jq")
+# awk's sub / gsub statements (POSIX awk "String Functions": sub(ere, repl[, in]) on $0 when `in` is omitted), a
+# program of them followed by a pattern that prints the record (`1`) or a `print` / `print $0` statement.
+_AWK_SUB = re.compile(
+    r'(g?sub)\(\s*(?:/((?:\\.|[^/\\])*)/|"((?:\\.|[^"\\])*)")\s*,\s*"((?:\\.|[^"\\])*)"\s*\)[ \t]*;?[ \t]*'
+)
+_AWK_BLOCK = re.compile(r"\s*\{(?P<body>[^{}]*)\}\s*(?P<one>1)?\s*")
+_BLANKS = re.compile(r"\s*")
+_AWK_PRINT = re.compile(r"print(?:\s+\$0)?\s*;?\s*")
+_AWK_PRINT_FIELD = re.compile(r"\s*\{\s*print\s+\$([1-9][0-9]*)\s*;?\s*\}\s*")
+_JQ_PATH = re.compile(r"(?:\.[A-Za-z_][A-Za-z0-9_]*)+")
+_SED_DELIMITERS = "|#@,%!~^:;"
+
+
+def text_filter(words: list[str]) -> _TextFilter | None:
+    """A pipeline stage as a text filter (``sed``, ``perl -pe``, ``awk``'s sub / gsub / print of a field, ``tr``,
+    ``cut``, ``jq``); None for any other command."""
+    reader = _FILTER_READERS.get(words[0].rsplit("/", 1)[-1]) if words else None
+    return reader(words[1:]) if reader is not None else None
+
+
+def _sed_filter(args: list[str]) -> _TextFilter:
+    """sed without a file operand: its script applied by the engine's sed reader (GNU sed "The s Command")."""
+    sed = _sed_arguments(args)
+    expressions, operands = list(sed.expressions), list(sed.operands)
+    if not expressions and operands:
+        expressions.append(operands.pop(0))
+    script = "\n".join(expressions)
+    parsed = _sed_commands(script, sed.extended) if sed.applicable and not operands and not sed.in_place else None
+    return _TextFilter(_sed_applier(parsed), _sed_texts(script))
+
+
+def _sed_applier(commands: list[_SedCommand] | None) -> Callable[[str], str] | None:
+    if commands is None:
+        return None
+    return lambda text: _sed_apply(commands, text)
+
+
+def _perl_filter(args: list[str]) -> _TextFilter | None:
+    """``perl -pe 's/A/B/'`` (perlrun: -p loops over the lines and prints each; -e the program; -l chomps and adds the
+    newline back): a plain substitution applied as sed's (:func:`_perl_as_sed`)."""
+    flags: set[str] = set()
+    expressions: list[str] = []
+    i = 0
+    while i < len(args) and args[i].startswith("-") and len(args[i]) > 1:
+        flags |= set(args[i][1:])
+        if args[i].endswith("e") and i + 1 < len(args):
+            expressions.append(args[i + 1])
+            i += 1
+        i += 1
+    if not expressions or "p" not in flags:
+        return None
+    converted = [_perl_as_sed(e) for e in expressions]
+    plain = flags <= {"p", "e", "l"} and i == len(args) and None not in converted
+    script = "\n".join(c if c is not None else e for c, e in zip(converted, expressions, strict=True))
+    return _TextFilter(_sed_applier(_sed_commands(script, extended=True) if plain else None), _sed_texts(script))
+
+
+def _awk_filter(args: list[str]) -> _TextFilter | None:
+    """awk's ``{sub(/A/, "B")}1`` / ``{gsub("A", "B"); print}`` (applied as sed's ``s/A/B/`` / ``s/A/B/g``, ERE; ``&``
+    the matched text in both) and ``-F SEP '{print $N}'`` (the Nth field; the default separator splits at blanks)."""
+    separator: str | None = None
+    if args[:1] == ["-F"] and len(args) > 1:
+        separator, args = args[1], args[2:]
+    elif args[:1] and args[0].startswith("-F") and len(args[0]) > 2:
+        separator, args = args[0][2:], args[1:]
+    if len(args) != 1:
+        return None
+    program = args[0]
+    field = _AWK_PRINT_FIELD.fullmatch(program)
+    if field is not None:
+        number = int(field.group(1))
+        if separator is not None and (len(separator) != 1 or separator == " "):
+            return _TextFilter(None)  # a regular expression or blank separator: not applied
+        return _TextFilter(lambda text: _field_lines(text, separator, [(number, number)], cut=False))
+    block = _AWK_BLOCK.fullmatch(program)
+    read = _awk_substitutions(block.group("body")) if block is not None and separator is None else None
+    if block is None or read is None:
+        texts = tuple(t for t in (_unescaped(s) for s in _AWK_STRING.findall(program)) if t.strip())
+        return _TextFilter(None, texts)
+    statements, printed = read
+    texts = tuple(replacement for _, _, replacement in statements if replacement.strip())
+    if block.group("one") is None and not printed:
+        return _TextFilter(None, texts)  # nothing printed
+    sed = [_awk_as_sed(*statement) for statement in statements]
+    script = "\n".join(s for s in sed if s is not None)
+    applier = _sed_applier(_sed_commands(script, extended=True)) if None not in sed else None
+    return _TextFilter(applier, texts)
+
+
+def _after_blanks(text: str, at: int) -> int:
+    blanks = _BLANKS.match(text, at)
+    return blanks.end() if blanks is not None else at
+
+
+def _awk_substitutions(body: str) -> tuple[list[tuple[str, str, str]], bool] | None:
+    """An awk block's sub / gsub statements (function, ERE, replacement) when it holds only them, then perhaps a
+    ``print`` / ``print $0`` (True); None for any other program."""
+    statements: list[tuple[str, str, str]] = []
+    at = _after_blanks(body, 0)
+    while (m := _AWK_SUB.match(body, at)) is not None:
+        pattern = m.group(2) if m.group(2) is not None else _unescaped(m.group(3))
+        statements.append((m.group(1), pattern, _unescaped(m.group(4))))
+        at = _after_blanks(body, m.end())
+    rest = body[at:]
+    printed = _AWK_PRINT.fullmatch(rest) is not None
+    return (statements, printed) if statements and (printed or not rest.strip()) else None
+
+
+def _awk_as_sed(function: str, pattern: str, replacement: str) -> str | None:
+    """An awk sub / gsub as a sed substitution (ERE): awk's ``\\\\&`` is a literal ``&`` as sed's ``\\&``."""
+    delimiter = next((d for d in _SED_DELIMITERS if d not in pattern and d not in replacement), None)
+    if delimiter is None or "\\" in replacement.replace("\\&", ""):
+        return None
+    return f"s{delimiter}{pattern}{delimiter}{replacement}{delimiter}{'g' if function == 'gsub' else ''}"
+
+
+def _tr_filter(args: list[str]) -> _TextFilter:
+    """``tr SET1 SET2`` / ``tr -d SET1`` of characters, escapes and ranges (coreutils tr(1)); a class, ``-s`` or
+    ``-c`` is not applied."""
+    options = [a for a in args if a.startswith("-") and len(a) > 1]
+    sets = [_tr_set(a) for a in args if a not in options]
+    if options == [] and len(sets) == 2 and sets[0] and sets[1]:
+        first, second = sets[0], sets[1]
+        table = str.maketrans(first, (second + second[-1] * len(first))[: len(first)])
+        return _TextFilter(lambda text: text.translate(table))
+    if options == ["-d"] and len(sets) == 1 and sets[0]:
+        deleted = str.maketrans("", "", sets[0])
+        return _TextFilter(lambda text: text.translate(deleted))
+    return _TextFilter(None)
+
+
+def _cut_filter(args: list[str]) -> _TextFilter:
+    """``cut -d D -f LIST`` / ``cut -c LIST`` (coreutils cut(1): "Print selected parts of lines"; a line without the
+    delimiter is printed whole; LIST of ``N``, ``N-M``, ``N-``, ``-M`` ranges, comma-separated)."""
+    values: dict[str, str] = {}
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        option, eq, attached = arg.partition("=") if arg.startswith("--") else (arg[:2], "", arg[2:])
+        name = {"--delimiter": "-d", "--fields": "-f", "--characters": "-c"}.get(option, option)
+        if name not in ("-d", "-f", "-c"):
+            return _TextFilter(None)
+        value = attached if (eq or attached) else (args[i + 1] if i + 1 < len(args) else None)
+        if value is None:
+            return _TextFilter(None)
+        values[name] = value
+        i += 1 if (eq or attached) else 2
+    ranges = _cut_ranges(values.get("-f", values.get("-c", "")))
+    delimiter = values.get("-d", "\t")
+    if ranges is None or ("-f" in values) == ("-c" in values) or len(delimiter) != 1:
+        return _TextFilter(None)
+    if "-c" in values:
+        return _TextFilter(lambda text: _field_lines(text, "", ranges, cut=True))
+    return _TextFilter(lambda text: _field_lines(text, delimiter, ranges, cut=True))
+
+
+def _cut_ranges(spec: str) -> list[tuple[int, int]] | None:
+    ranges: list[tuple[int, int]] = []
+    for part in spec.split(","):
+        m = re.fullmatch(r"([1-9][0-9]{0,5})?(-)?([1-9][0-9]{0,5})?", part)
+        if m is None or not (m.group(1) or m.group(3)) or (m.group(2) is None and m.group(3) is not None):
+            return None
+        start = int(m.group(1) or 1)
+        end = int(m.group(3)) if m.group(3) else (start if m.group(2) is None else 1_000_000)
+        ranges.append((start, end))
+    return ranges
+
+
+def _field_lines(text: str, separator: str | None, ranges: list[tuple[int, int]], *, cut: bool) -> str:
+    """Each line's fields (1-based, ``ranges``) joined by the separator: ``None`` awk's blanks, ``""`` characters
+    (cut -c); ``cut``: a line without the separator is printed whole (coreutils cut: "lines with no field delimiter
+    ... are printed"); awk's record without it is its first field."""
+    out = []
+    for line in text.split("\n")[:-1] if text.endswith("\n") else text.split("\n"):
+        if cut and separator and separator not in line:
+            out.append(line)
+            continue
+        parts = line.split() if separator is None else list(line) if separator == "" else line.split(separator)
+        kept = [p for n, p in enumerate(parts, 1) if any(a <= n <= b for a, b in ranges)]
+        out.append(("" if separator == "" else " " if separator is None else separator).join(kept))
+    return "".join(f"{line}\n" for line in out)
+
+
+def _jq_filter(args: list[str]) -> _TextFilter:
+    """``jq -r .a.b`` over one JSON document (jq manual, "Object Identifier-Index": ``.foo``; ``-r``: a string
+    written without its quotes); without ``-r`` the string as JSON. Any other program or option is not applied."""
+    raw = [a for a in args if a.startswith("-")]
+    paths = [a for a in args if not a.startswith("-")]
+    if set(raw) - {"-r", "--raw-output"} or len(paths) != 1 or _JQ_PATH.fullmatch(paths[0]) is None:
+        return _TextFilter(None)
+    keys = paths[0].split(".")[1:]
+    return _TextFilter(lambda text: _jq_value(text, keys, bool(raw)))
+
+
+def _jq_value(text: str, keys: list[str], raw: bool) -> str:
+    try:
+        value: Any = json.loads(text)
+    except ValueError:
+        return ""
+    for key in keys:
+        value = value.get(key) if isinstance(value, dict) else None
+    if isinstance(value, str) and raw:
+        return value + "\n"
+    return json.dumps(value) + "\n"
+
+
+_FILTER_READERS: dict[str, Callable[[list[str]], _TextFilter | None]] = {
+    "sed": _sed_filter,
+    "perl": _perl_filter,
+    "awk": _awk_filter,
+    "gawk": _awk_filter,
+    "tr": _tr_filter,
+    "cut": _cut_filter,
+    "jq": _jq_filter,
+}
+
+
+def filtered(values: Sequence[str], filters: Sequence[_TextFilter]) -> list[str] | None:
+    """Each value (one line) through the filters in order; None when one of them is not applied."""
+    out = []
+    for value in values:
+        text = f"{value}\n"
+        for f in filters:
+            if f.apply is None:
+                return None
+            text = f.apply(text)
+        out.append(text.strip())
+    return out
