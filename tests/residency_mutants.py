@@ -1227,6 +1227,8 @@ LOOKALIKE_REGIONS: dict[str, dict[str, str]] = {
     "US": {"us-east-1": "ca-central-1", "us-east-2": "ca-central-1", "us-west-1": "ca-west-1",
            "us-west-2": "ca-west-1"},
 }  # fmt: skip
+OWN_LOOKALIKE = "123456789013"
+"""The table's own AWS account (platform_parts.OWN_ACCOUNT, 123456789012) as the ``deep`` kinds write it."""
 LOOKALIKE_SUFFIX = "-archive"
 """What an own bucket's name is given to make a lookalike of it (a bucket the stack does not make)."""
 MAX_DEEP = 4

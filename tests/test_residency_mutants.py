@@ -663,3 +663,29 @@ def test_round_19_a_lookalike_is_placed_two_layers_deep() -> None:
     assert kind == "deep-nested" and resource == {"Resource": "arn:aws:sqs:eu-west-2:123456789012:orders"}
     assert plain is not None and json.loads(plain)["Statement"][0] == resource  # its surface twin
     assert {"template-fn", "template-param", "held", "arn-account", "deep", "deep-nested"} <= search.OPT_IN_KINDS
+
+
+# Round 19's kinds on one program each: a Mappings row's Region (fnsub49), a StackSet template written as a string
+# whose Default the instance group leaves (stackset49), an AWS::Include snippet's bucket (falsealarm49), an IoT
+# authorizer's function ARN (awsred49, a written_account_fields path), a script's JSON config in base64 user data
+# (mutation50): each refused, but the queue URL's account one digit off in the script's config (a variable's or a
+# config's account is not judged: whether the program writes there is not in the program, round 18's decision).
+ROUND_19_SAMPLE = {
+    "fnsub49-eu-replica-findinmap-own": ("template-fn", "RES-009"),
+    "stackset49-eu-tpl-home": ("template-param", "RES-009"),
+    "falsealarm49-eu-include-own-bucket-after": ("held", "RES-025"),
+    "awsred49-eu-iot-authorizer-own": ("arn-account", "RES-023"),
+    "mutation50-de-config-in-b64-script-own": ("deep", "RES-006"),
+}
+
+
+def test_round_19_each_kind_refuses_its_mutant() -> None:
+    cases = {c.id: c for c in search.realistic.CASES if c.id in ROUND_19_SAMPLE}
+    assert sorted(cases) == sorted(ROUND_19_SAMPLE) and all(not c.expected for c in cases.values())
+    for case_id, (kind, rule) in ROUND_19_SAMPLE.items():
+        report = search.search(cases=[cases[case_id]], per_case=4, kinds={kind})
+        assert report.outcomes and all(o.applied and o.error is None for o in report.outcomes), case_id
+        assert {o.guard for o in report.outcomes if o.guard} == {rule}, case_id
+        survivors = [base64.b64decode(o.mutant.after).decode() for o in report.survivors]
+        assert all(f"/{search.OWN_LOOKALIKE}/fleet-orders" in s for s in survivors), (case_id, survivors)
+        assert len(survivors) == (1 if kind == "deep" else 0), case_id
