@@ -76,6 +76,7 @@ from components.residency.catalogue import load_catalogue  # noqa: E402
 from components.residency.destinations import parse_destinations  # noqa: E402
 from components.residency.documents import load_document, looks_like_yaml  # noqa: E402
 from components.residency.endpoints import load_endpoints  # noqa: E402
+from components.residency.engine import _at_any as engine_at_any  # noqa: E402
 from components.simulate.recorder import Secret  # noqa: E402
 from components.testing import run_pulumi_program  # noqa: E402
 
@@ -464,12 +465,17 @@ def mutants_of(case: realistic.Case, resources: list[Any], opt_in: frozenset[str
                 made.append(Mutant(case.id, record.type, record.name, path, kind, text, after))
             for kind, after in (*_account_swaps(record, text, case.code), *_opt_in_swaps(case.code, text, opt_in)):
                 made.append(Mutant(case.id, record.type, record.name, path, kind, text, after))
+            for kind, after, base in _round_19_swaps(case.code, record, path, text, buckets, opt_in):
+                made.append(Mutant(case.id, record.type, record.name, path, kind, text, after, base))
     return made
 
 
 # -- round 15 (stop 45): an in-country cloud host turned into a lookalike of it ------------------------------------
 
-OPT_IN_KINDS = frozenset({"lookalike", "template", "template-partition", "template-own"})
+OPT_IN_KINDS = frozenset({
+    "lookalike", "template", "template-partition", "template-own",
+    "template-fn", "template-param", "held", "arn-account", "deep", "deep-nested",
+})  # fmt: skip
 """Kinds made only when ``--kinds`` names them (a default run, and the fixed samples of tests/test_residency_mutants.py,
 keep the mix of mutants they had)."""
 
@@ -1026,6 +1032,360 @@ def _spread(made: list[Mutant], limit: int) -> list[Mutant]:
     return chosen
 
 
+# -- round 19 (stop 50): values inside template functions, StackSet parameters, held documents, written ARNs, and
+# lookalikes at depth -------------------------------------------------------------------------------------------
+
+_FUNCTION_KEYS = frozenset({"Fn::Sub", "Fn::Join", "Fn::FindInMap", "Fn::Replace"})
+_PARAMETER_KEYS = frozenset({"Parameters", "ParameterOverrides"})
+_NO_FUNCTION_ARGUMENT = frozenset({"Ref", "Fn::GetAtt", "Condition"})
+_ANY_ACCOUNT = re.compile(r"(?<![\w.-])(\d{12}|\d{16})(?![\w-])")
+
+
+def _round_19_swaps(
+    code: str, record: Any, path: tuple[object, ...], text: str, buckets: list[str], opt_in: frozenset[str]
+) -> Iterator[tuple[str, str, str | None]]:
+    """(kind, mutated text, its plain swap: the same lookalike at the surface for ``deep-nested``, else None)."""
+    if record.type.startswith("pulumi:providers:"):
+        return  # a provider's pin (its Region, its assumed role) is what proves; not these kinds' question
+    made: list[tuple[str, str]] = []
+    if "template-fn" in opt_in:
+        made += _template_literal_swaps(code, text, "template-fn", _in_function)
+    if "template-param" in opt_in:
+        made += _template_literal_swaps(code, text, "template-param", _in_parameters)
+        made += _pulumi_parameter_swaps(code, record, path, text)
+    if "held" in opt_in:
+        made += _held_swaps(code, record, path, text)
+    if "arn-account" in opt_in:
+        made += _written_arn_swaps(code, record, path, text)
+    yield from ((kind, after, None) for kind, after in made)
+    if opt_in & {"deep", "deep-nested"}:
+        yield from ((k, a, b) for k, a, b in _deep_swaps(code, text, buckets) if k in opt_in)
+
+
+def _in_function(path: tuple[object, ...]) -> bool:
+    """A template leaf that is a template function's written argument: a literal of an ``Fn::Sub`` text or variable
+    map, an ``Fn::Join`` / ROS ``Fn::Replace`` part, an ``Fn::FindInMap`` key, or a row of the template's ``Mappings``
+    (what an ``Fn::FindInMap`` reads); not a ``Ref`` / ``Fn::GetAtt`` inside one (the ``template`` kinds' question)."""
+    if path[:1] == ("Mappings",):
+        return True
+    return any(p in _FUNCTION_KEYS for p in path) and not (path and path[-1] in _NO_FUNCTION_ARGUMENT)
+
+
+def _in_parameters(path: tuple[object, ...]) -> bool:
+    """A template leaf that is a value a template is given: a StackSet's / stack group's ``Parameters`` (list of
+    ``ParameterKey`` / ``ParameterValue`` or a map), a stack instance group's ``ParameterOverrides``, a Parameter's
+    ``Default`` (what a ``Ref`` to it reads when none is given)."""
+    if any(p in _PARAMETER_KEYS for p in path[1:]):
+        return path[-1] != "ParameterKey" and path[-1] not in _NO_FUNCTION_ARGUMENT
+    return len(path) == 3 and path[0] == "Parameters" and path[2] in ("Default", "AllowedValues")
+
+
+def _value_swaps(code: str, leaf: str, turn: int) -> Iterator[tuple[str, str]]:
+    """A literal's foreign forms: its resident Region (each spelling ``_swaps`` makes), its hosts, a partition, and
+    an account it names (not an AWS account in a CN program: aws-cn is China's, round 13)."""
+    for kind, after in _swaps(code, "", leaf, [], turn):
+        if kind in ("region", "host", "partition") and after != leaf:
+            yield kind, after
+    for found in _ANY_ACCOUNT.finditer(leaf):
+        account = found.group(1)
+        if code == "CN" and len(account) == 12:
+            continue
+        stranger = STRANGER_ACCOUNT if len(account) == 12 else STRANGER_UID
+        if account != stranger:
+            yield "account", leaf[: found.start(1)] + stranger + leaf[found.end(1) :]
+            return
+
+
+def _template_literal_swaps(
+    code: str, text: str, kind: str, where: Callable[[tuple[object, ...]], bool]
+) -> Iterator[tuple[str, str]]:
+    """Round 19: each literal a template holds at ``where`` (a function's argument, a value the template is given),
+    one leaf and one foreign form at a time, written back as the template was. The ``template`` kinds swap the
+    pseudo parameters; these swap what the program wrote: a Region in a ``Mappings`` row, an account in a join's
+    part, a host in a variable map, a StackSet instance's override."""
+    template = _template_of(text)
+    if template is None:
+        return
+    document, dump = template
+    made = 0
+    for path, leaf in _leaves(document):
+        # A template written as a string inside this one (a StackSet's or nested stack's `TemplateBody`): its own
+        # literals, each written back into its string.
+        inner = [(k, dump(_set_at(document, path, a))) for k, a in _template_literal_swaps(code, leaf, kind, where)]
+        if not (path and where(path)):
+            inner_swaps: list[tuple[str, str]] = inner
+        else:
+            inner_swaps = [(kind, dump(_set_at(document, path, a))) for _, a in _value_swaps(code, leaf, made)][:1]
+        for swap in inner_swaps:
+            made += 1
+            yield swap
+            if made >= MAX_TEMPLATE_SWAPS:
+                return
+
+
+# The Pulumi inputs giving a StackSet / stack group / stack instance its parameters (tests/platform_programs_
+# stackset49.py): a map `parameters` / `parameter_overrides`, or ROS's list of {parameter_key, parameter_value}.
+_PARAMETER_TYPES = frozenset({
+    "aws:cloudformation/stackSet:StackSet", "aws:cloudformation/stackSetInstance:StackSetInstance",
+    "aws:cloudformation/stack:Stack", "alicloud:ros/stackGroup:StackGroup", "alicloud:ros/stackInstance:StackInstance",
+    "alicloud:ros/stack:Stack",
+})  # fmt: skip
+
+
+def _pulumi_parameter_swaps(code: str, record: Any, path: tuple[object, ...], text: str) -> Iterator[tuple[str, str]]:
+    """Round 19: a Pulumi StackSet's, stack group's or stack instance's parameter value in each foreign form."""
+    if record.type not in _PARAMETER_TYPES or not path or _norm(path[0]) not in ("parameters", "parameteroverrides"):
+        return
+    if _norm(path[-1]) == "parameterkey":
+        return
+    for _, after in _value_swaps(code, text, len(path)):
+        yield "template-param", after
+        return
+
+
+# Where a document the stack runs is held in a bucket (docs/residency-open.md "A definition or body held in S3"):
+# CloudFormation's `AWS::Include` `Location`, an API's `BodyS3Location`, a state machine's `DefinitionS3Location`,
+# SAM's `DefinitionUri` / `DefinitionBody` location, a nested stack's / StackSet's `TemplateURL`; the Pulumi
+# `template_url` of a stack, StackSet and ROS stack / stack group.
+_HELD_KEYS = frozenset({"location", "bodys3location", "definitions3location", "definitionuri", "templateurl"})
+_S3_URL_BUCKET = re.compile(r"^(s3://|oss://)([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(/|$)")
+_HTTPS_BUCKET = re.compile(r"^(https://)([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(\.(?:s3|oss)[.-])")
+
+
+def _held_swaps(code: str, record: Any, path: tuple[object, ...], text: str) -> Iterator[tuple[str, str]]:
+    """Round 19: the bucket a held document is read from written as a partner's (``partner-exports-7``), in a
+    template's held-location property (one per mutant) or a Pulumi ``template_url``."""
+    if path and _norm(path[-1]) == "templateurl":
+        swapped = _held_location(text)
+        if swapped:
+            yield "held", swapped
+    template = _template_of(text)
+    if template is None:
+        return
+    document, dump = template
+    made = 0
+    for leaf_path, leaf in _leaves(document):
+        held = [_norm(p) for p in leaf_path if isinstance(p, str) and _norm(p) in _HELD_KEYS]
+        if not held:
+            continue
+        swapped = PARTNER_BUCKET if _norm(leaf_path[-1]) == "bucket" else _held_location(leaf)
+        if swapped and swapped != leaf:
+            made += 1
+            yield "held", dump(_set_at(document, leaf_path, swapped))
+        if made >= MAX_TEMPLATE_SWAPS:
+            return
+
+
+def _held_location(text: str) -> str | None:
+    for pattern in (_S3_URL_BUCKET, _HTTPS_BUCKET):
+        found = pattern.match(text)
+        if found and found.group(2) != PARTNER_BUCKET:
+            return text[: found.start(2)] + PARTNER_BUCKET + text[found.end(2) :]
+    return None
+
+
+@functools.cache
+def _written_paths() -> Mapping[str, tuple[tuple[str, ...], ...]]:
+    endpoints = load_endpoints()
+    return endpoints.typed_paths(endpoints.written_account_fields)
+
+
+# An ARN's account field (any service; IAM / STS ARNs are the `account` kind's), and an MNS / FC / EventBridge `acs:`
+# ARN's UID.
+_ARN_ACCOUNT = re.compile(r"\b(?:arn:aws[a-z-]*|acs):[a-z0-9-]+:[a-z0-9-]*:(\d{12}|\d{16}):")
+
+
+def _written_arn_swaps(code: str, record: Any, path: tuple[object, ...], text: str) -> Iterator[tuple[str, str]]:
+    """Round 19: at a field naming the resource the stack writes into (``written_account_fields``, the 320 paths of
+    the catalogue, awsred49's 34 among them), the written ARN's account replaced by one no provider pins. Not an
+    aws-cn account (China's by partition, round 13)."""
+    paths = _written_paths().get(record.type)
+    if not paths:
+        return
+    kpath = tuple(_snake(p) for p in path if not isinstance(p, int))
+    if not engine_at_any(kpath, paths):
+        return
+    for found in _ARN_ACCOUNT.finditer(text):
+        account = found.group(1)
+        if len(account) == 12 and (code == "CN" and not found.group(0).startswith("arn:aws:")):
+            continue
+        stranger = STRANGER_ACCOUNT if len(account) == 12 else STRANGER_UID
+        if account != stranger:
+            yield "arn-account", text[: found.start(1)] + stranger + text[found.end(1) :]
+            return
+
+
+# Round 19's lookalike values: a foreign value that reads like an own one. The Region beside each resident Region
+# (Zurich beside Frankfurt, London beside Ireland and Paris, Hong Kong beside the mainland, us-east-1 in a JP stack).
+LOOKALIKE_REGIONS: dict[str, dict[str, str]] = {
+    "EU": {"eu-central-1": "eu-central-2", "eu-west-1": "eu-west-2", "eu-west-3": "eu-west-2",
+           "eu-north-1": "eu-central-2", "eu-south-1": "eu-central-2"},
+    "DE": {"eu-central-1": "eu-central-2"},
+    "CN": {"cn-north-1": "cn-hongkong", "cn-northwest-1": "cn-hongkong", "cn-shanghai": "cn-hongkong",
+           "cn-beijing": "cn-hongkong", "cn-hangzhou": "cn-hongkong", "cn-shenzhen": "cn-hongkong"},
+    "JP": {"ap-northeast-1": "us-east-1", "ap-northeast-3": "us-east-1"},
+    "US": {"us-east-1": "ca-central-1", "us-east-2": "ca-central-1", "us-west-1": "ca-west-1",
+           "us-west-2": "ca-west-1"},
+}  # fmt: skip
+OWN_LOOKALIKE = "123456789013"
+"""The table's own AWS account (platform_parts.OWN_ACCOUNT, 123456789012) as the ``deep`` kinds write it."""
+LOOKALIKE_SUFFIX = "-archive"
+"""What an own bucket's name is given to make a lookalike of it (a bucket the stack does not make)."""
+MAX_DEEP = 4
+"""Deep lookalike mutants of one leaf."""
+
+
+def _deep_swaps(code: str, text: str, buckets: list[str]) -> Iterator[tuple[str, str, str | None]]:
+    """Round 19: a lookalike value (``_lookalikes``) put in place of an own one at depth two or more: inside a layer
+    inside a layer of the leaf (a JSON string in a JSON string, base64 in a template, a document in a template in a
+    script), every layer written back as it was. Each must be refused as the same value at the surface is."""
+    made: set[str] = set()
+    for kind, mutated, plain in _deep_candidates(code, text, buckets):
+        if mutated in made:
+            continue  # the same spot reached through two layers (a script's document and its string)
+        made.add(mutated)
+        yield kind, mutated, plain
+        if len(made) >= MAX_DEEP:
+            return
+
+
+def _deep_candidates(code: str, text: str, buckets: list[str]) -> Iterator[tuple[str, str, str | None]]:
+    """``deep``: a lookalike where the value already stands two layers deep or more; ``deep-nested``: a value of a
+    document (a policy, a definition, a template, a script's config file) one layer or more deep given as a document
+    of its own inside that string (``"Resource": "{\"Resource\": \"arn:...:123456789013:...\"}"``), so that the
+    lookalike stands a layer deeper than the value did (round 5's ``nested`` wrapping, with a lookalike inside)."""
+    for depth, inner, rebuild in _layers(text, 0):
+        if depth >= 2:
+            for after in _lookalikes(code, inner, buckets):
+                yield "deep", rebuild(after), None
+        document = _document_of(inner)
+        if document is None:
+            continue
+        value, dump = document
+        for path, leaf in _leaves(value):
+            if not path or not isinstance(path[-1], str):
+                continue
+            for after in _lookalikes(code, leaf, buckets):
+                wrapped = json.dumps({_inner_key(value, path): after})
+                plain = rebuild(dump(_set_at(value, path, after)))
+                yield "deep-nested", rebuild(dump(_set_at(value, path, wrapped))), plain
+                break
+
+
+def _document_of(text: str) -> tuple[Any, Callable[[Any], str]] | None:
+    """A JSON document or template (YAML too) a text is, and how to write it back."""
+    template = _template_of(text)
+    if template is not None:
+        return template
+    if text.lstrip()[:1] not in ("{", "["):
+        return None
+    try:
+        document = json.loads(text)
+    except ValueError:
+        return None
+    return (document, json.dumps) if isinstance(document, (dict, list)) and document else None
+
+
+def _lookalikes(code: str, text: str, buckets: list[str]) -> Iterator[str]:
+    """A text's own values, one at a time, each written as its lookalike: a resident Region as the foreign one beside
+    it, an account with its last digit changed (not an AWS account in CN), a made bucket with a suffix."""
+    near = LOOKALIKE_REGIONS.get(code, {})
+    for region, foreign in near.items():
+        found = re.search(rf"(?<![a-z0-9-]){re.escape(region)}(?![0-9])", text)
+        if found:
+            yield text[: found.start()] + foreign + text[found.end() :]
+            break
+    for found in _ANY_ACCOUNT.finditer(text):
+        account = found.group(1)
+        if (code == "CN" and len(account) == 12) or account in (STRANGER_ACCOUNT, STRANGER_UID):
+            continue
+        yield text[: found.end(1) - 1] + str((int(account[-1]) + 1) % 10) + text[found.end(1) :]
+        break
+    for name in buckets:
+        at = _bucket_at(name)
+        found = at.search(text)
+        if found:
+            yield text[: found.end()] + LOOKALIKE_SUFFIX + text[found.end() :]
+            break
+
+
+MAX_DEPTH = 4
+"""Layers the deep kind descends through."""
+
+
+def _layers(text: str, depth: int) -> Iterator[tuple[int, str, Callable[[str], str]]]:
+    """(depth, text, how to write a changed text back into the leaf) of ``text`` and of every text nested in it: a
+    base64 value (of gzip too) or a base64 run in a longer text, a JSON document's (or a template's) strings, a JSON
+    document written inside a longer text (a script's heredoc, an app's config file)."""
+    yield depth, text, lambda after: after
+    if depth >= MAX_DEPTH:
+        return
+    for inner, outer in _nested_texts(text):
+        for inner_depth, deeper, rebuild in _layers(inner, depth + 1):
+            yield inner_depth, deeper, _compose(outer, rebuild)
+
+
+def _compose(outer: Callable[[str], str], inner: Callable[[str], str]) -> Callable[[str], str]:
+    return lambda after: outer(inner(after))
+
+
+def _nested_texts(text: str) -> Iterator[tuple[str, Callable[[str], str]]]:
+    decoded = _decoded(text)
+    if decoded is not None:
+        inner, compressed = decoded
+        yield inner, functools.partial(_encoded, compressed=compressed)
+        return
+    template = _template_of(text)
+    document: Any = template[0] if template else None
+    dump: Callable[[Any], str] = template[1] if template else json.dumps
+    if document is None and text.lstrip()[:1] in ("{", "["):
+        try:
+            document = json.loads(text)
+        except ValueError:
+            document = None
+    if isinstance(document, (dict, list)):
+        for path, leaf in _leaves(document):
+            yield leaf, functools.partial(_set_dumped, document, path, dump)
+        return
+    for run in _INNER_BASE64.finditer(text):
+        inner_run = _decoded(run.group(0))
+        if inner_run is not None:
+            yield inner_run[0], functools.partial(_spliced, text, run.start(), run.end(), inner_run[1])
+    for start, end, embedded in _embedded_documents(text):
+        yield embedded, functools.partial(_replaced, text, start, end)
+
+
+def _spliced(text: str, start: int, end: int, compressed: bool, after: str) -> str:
+    return text[:start] + _encoded(after, compressed) + text[end:]
+
+
+def _set_dumped(document: Any, path: tuple[object, ...], dump: Callable[[Any], str], after: str) -> str:
+    return dump(_set_at(document, path, after))
+
+
+def _replaced(text: str, start: int, end: int, after: str) -> str:
+    return text[:start] + after + text[end:]
+
+
+def _embedded_documents(text: str) -> Iterator[tuple[int, int, str]]:
+    """JSON objects written inside a longer text (a script's heredoc, an ``echo '{...}' > app.json``): each object
+    at the start of a line or after a quote, parsed whole."""
+    decoder = json.JSONDecoder()
+    at = 0
+    while True:
+        start = text.find("{", at)
+        if start < 0:
+            return
+        try:
+            document, end = decoder.raw_decode(text, start)
+        except ValueError:
+            at = start + 1
+            continue
+        if isinstance(document, dict) and document:
+            yield start, end, text[start:end]
+        at = end
+
+
 # -- running a mutant -----------------------------------------------------------------------------
 
 
@@ -1114,19 +1474,22 @@ def judge(case: realistic.Case, mutant: Mutant, *, plan: bool = False) -> Outcom
 def search(
     pattern: str | None = None, limit: int | None = None, per_case: int = 12, plan: bool = False,
     cases: list[realistic.Case] | None = None, kinds: set[str] | None = None, seed: int | None = None,
-    journal: Path | None = None, templates_only: bool = False,
+    journal: Path | None = None, templates_only: bool = False, written_only: bool = False,
 ) -> Report:  # fmt: skip
     """``seed`` (round 18): the chosen programs in a seeded random order (``limit`` then takes a seeded sample);
     ``journal``: a JSON-lines file each program's outcomes are appended to once judged, and the programs already in it
     are read back instead of judged again, so a long run stopped part way resumes where it stopped;
     ``templates_only``: only the programs ``_may_make_a_template`` keeps (the template kinds make no mutant elsewhere,
-    and recording a program costs as much as a mutant)."""
+    and recording a program costs as much as a mutant); ``written_only`` (round 19): only the programs
+    ``_may_make_a_written_type`` keeps (the ``arn-account`` kind's)."""
     started = time.perf_counter()
     chosen = cases if cases is not None else [c for c in realistic.CASES if not c.expected]
     if pattern:
         chosen = [c for c in chosen if re.search(pattern, c.id)]
     if templates_only:
         chosen = [c for c in chosen if _may_make_a_template(c)]
+    if written_only:
+        chosen = [c for c in chosen if _may_make_a_written_type(c)]
     if seed is not None:
         chosen = random.Random(seed).sample(chosen, len(chosen))
     if limit is not None:
@@ -1161,6 +1524,30 @@ def _may_make_a_template(case: realistic.Case) -> bool:
         value = cell.cell_contents
         texts.append(inspect.getsource(value) if inspect.isfunction(value) else repr(value))
     return any(_TEMPLATE_WORDS.search(text) for text in texts)
+
+
+def _may_make_a_written_type(case: realistic.Case) -> bool:
+    """Round 19's pre-filter of an ``arn-account`` run: the program's source (as ``_may_make_a_template`` reads it)
+    names a class of a type ``written_account_fields`` lists (``EventTarget(``, ``FunctionEventInvokeConfig(``)."""
+    return bool(_written_classes().search(_program_source(case)))
+
+
+@functools.cache
+def _written_classes() -> re.Pattern[str]:
+    names = {token.rsplit(":", 1)[-1] for token in _written_paths()}
+    return re.compile(rf"\b(?:{'|'.join(sorted(names))})\(")
+
+
+def _program_source(case: realistic.Case) -> str:
+    build = case.build
+    try:
+        texts = [inspect.getsource(build)]
+    except (OSError, TypeError):
+        return ""
+    for cell in getattr(build, "__closure__", None) or ():
+        value = cell.cell_contents
+        texts.append(inspect.getsource(value) if inspect.isfunction(value) else repr(value))
+    return "\n".join(texts)
 
 
 def _judge_case(case: realistic.Case, report: Report, per_case: int, plan: bool, kinds: set[str] | None) -> None:
@@ -1251,11 +1638,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--templates-only", action="store_true", help="only programs whose source names a template (the template kinds)"
     )
+    parser.add_argument(
+        "--written-only", action="store_true", help="only programs whose source names a written_account_fields type"
+    )
     args = parser.parse_args(argv)
     kinds = set(args.kinds.split(",")) if args.kinds else None
     report = search(
         args.cases, args.limit, args.per_case, args.plan, kinds=kinds, seed=args.seed, journal=args.journal,
-        templates_only=args.templates_only,
+        templates_only=args.templates_only, written_only=args.written_only,
     )  # fmt: skip
     outcomes = report.outcomes
     killed = sum(1 for o in outcomes if o.guard)

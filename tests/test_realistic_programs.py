@@ -107,6 +107,7 @@ import platform_programs_mutation45 as mu45
 import platform_programs_mutation47 as mu47
 import platform_programs_mutation48 as mu48
 import platform_programs_mutation49 as mu49
+import platform_programs_mutation50 as mu50
 import platform_programs_new34 as pn
 import platform_programs_openapi44 as oa44
 import platform_programs_ops as po
@@ -18318,6 +18319,12 @@ CASES: list[Case] = [
     # documents, CodeBuild buildspecs, ECS user data and OOS templates; the same over private addresses, the metadata's
     # Region, a .properties file and a systemd unit pass; a cron line's partner curl stays RES-015.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc50.rows()],
+    # -- stop 50, mutation search round 19 (tests/platform_programs_mutation50.py): lookalike values two layers deep or
+    # more are refused as at the surface: an app's JSON config in a script in base64 user data naming the queue or
+    # OSS endpoint in the Region beside the stack's (RES-006), a state machine definition written as a string in a
+    # template naming the topic of the stack's account one digit off (RES-023; CN: the Region beside, RES-004); the
+    # stack's own values pass. Refused before too (the round found no leak in these shapes; the rows pin the verdicts).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu50.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -16,6 +16,7 @@ provider pins) too.
 
 from __future__ import annotations
 
+import base64
 import json
 import random
 from pathlib import Path
@@ -573,3 +574,118 @@ def test_round_18_a_joined_destination_in_a_foreign_region_partition_or_account_
     role = json.loads(survivor.mutant.after)["Resources"]["OrdersFlow"]["Properties"]["RoleArn"]
     assert search.STRANGER_ACCOUNT in json.dumps(role)
     assert {o.guard for o in report.outcomes} == {None, "RES-004", "RES-005", "RES-023"}
+
+
+# Round 19 (stop 50): literals inside template functions (`template-fn`), values a template is given (`template-param`:
+# a StackSet's Parameters, an instance group's ParameterOverrides, a Parameter's Default, the Pulumi resources'
+# `parameters` / `parameter_overrides`), the bucket a held document is read from (`held`), the account of an ARN at a
+# written destination's field (`arn-account`), and lookalike values two layers deep or more (`deep`). Opt-in.
+def test_round_19_template_literals_are_swapped_one_at_a_time() -> None:
+    template = {
+        "Mappings": {"Replicas": {"eu-west-1": {"Region": "eu-central-1"}}},
+        "Parameters": {"Where": {"Type": "String", "Default": "eu-north-1"}},
+        "Resources": {
+            "Fn": {"Type": "AWS::Lambda::Function", "Properties": {"Environment": {"Variables": {
+                "QUEUE": {"Fn::Join": ["", ["https://sqs.eu-west-1.amazonaws.com/", "123456789012", "/orders"]]},
+                "SINK": {"Fn::Sub": ["https://${Host}/v1", {"Host": "logs.eu-west-1.amazonaws.com"}]},
+                "OWN": {"Fn::Sub": ["${Q}", {"Q": {"Ref": "AWS::Region"}}]},
+            }}}},
+            "Set": {"Type": "AWS::CloudFormation::StackSet", "Properties": {
+                "Parameters": [{"ParameterKey": "Where", "ParameterValue": "eu-west-3"}],
+                "StackInstancesGroup": [
+                    {"ParameterOverrides": [{"ParameterKey": "Acct", "ParameterValue": "123456789012"}]}
+                ],
+            }},
+        },
+    }  # fmt: skip
+    text = json.dumps(template)
+    functions = [json.loads(after) for _, after in search._template_literal_swaps("EU", text, "template-fn",
+                                                                                  search._in_function)]  # fmt: skip
+    assert functions[0]["Mappings"]["Replicas"]["eu-west-1"]["Region"] != "eu-central-1"
+    variables = [f["Resources"]["Fn"]["Properties"]["Environment"]["Variables"] for f in functions[1:]]
+    host, account, _ = variables[0]["QUEUE"]["Fn::Join"][1]
+    assert host.split(".")[1] in search.FOREIGN[("EU", "aws")] and account == "123456789012"
+    assert variables[1]["QUEUE"]["Fn::Join"][1] == [
+        "https://sqs.eu-west-1.amazonaws.com/",
+        search.STRANGER_ACCOUNT,
+        "/orders",
+    ]
+    assert variables[2]["SINK"]["Fn::Sub"][1]["Host"] != "logs.eu-west-1.amazonaws.com"
+    assert len(functions) == 4  # one per literal; the variable map's `Ref` is the `template` kind's
+    given = [json.loads(after) for _, after in search._template_literal_swaps("EU", text, "template-param",
+                                                                              search._in_parameters)]  # fmt: skip
+    defaults = [g["Parameters"]["Where"]["Default"] for g in given]
+    assert defaults[0] in search.FOREIGN[("EU", "aws")] and defaults[1:] == ["eu-north-1", "eu-north-1"]
+    group = given[2]["Resources"]["Set"]["Properties"]["StackInstancesGroup"][0]["ParameterOverrides"][0]
+    assert group == {"ParameterKey": "Acct", "ParameterValue": search.STRANGER_ACCOUNT}
+    instance = type("Record", (), {"type": "aws:cloudformation/stackSetInstance:StackSetInstance"})()
+    assert list(search._pulumi_parameter_swaps("JP", instance, ("parameterOverrides", "Where"), "ap-northeast-3")) == [
+        ("template-param", "ap-northeast-2")
+    ]
+
+
+def test_round_19_held_locations_and_written_arns() -> None:
+    body = json.dumps({"Resources": {
+        "Api": {"Type": "AWS::ApiGateway::RestApi", "Properties": {"BodyS3Location": {"Bucket": "fleet-specs",
+                                                                                      "Key": "api.yaml"}}},
+        "Inc": {"Fn::Transform": {"Name": "AWS::Include", "Parameters": {"Location": "s3://fleet-specs/snippet.yaml"}}},
+    }})  # fmt: skip
+    stack = type("Record", (), {"type": "aws:cloudformation/stack:Stack"})()
+    held = [after for _, after in search._held_swaps("EU", stack, ("templateBody",), body)]
+    assert [search.PARTNER_BUCKET in h for h in held] == [True, True] and held[0] != held[1]
+    assert list(
+        search._held_swaps("EU", stack, ("templateUrl",), "https://fleet-specs.s3.eu-west-1.amazonaws.com/t")
+    ) == [("held", f"https://{search.PARTNER_BUCKET}.s3.eu-west-1.amazonaws.com/t")]
+    target = type("Record", (), {"type": "aws:cloudwatch/eventTarget:EventTarget"})()
+    assert list(search._written_arn_swaps("EU", target, ("arn",), "arn:aws:sqs:eu-west-1:123456789012:orders")) == [
+        ("arn-account", f"arn:aws:sqs:eu-west-1:{search.STRANGER_ACCOUNT}:orders")
+    ]
+    assert list(search._written_arn_swaps("EU", target, ("roleArn",), "arn:aws:iam::123456789012:role/x")) == []
+    assert list(search._written_arn_swaps("CN", target, ("arn",), "arn:aws-cn:sqs:cn-north-1:123456789012:q")) == []
+
+
+def test_round_19_a_lookalike_is_placed_two_layers_deep() -> None:
+    script = '#!/bin/sh\necho \'{"sink": "https://logs.eu-central-1.amazonaws.com"}\' > /etc/app.json\n'
+    user_data = base64.b64encode(script.encode()).decode()
+    [after] = [a for k, a, _ in search._deep_swaps("DE", user_data, []) if k == "deep"]
+    assert "logs.eu-central-2.amazonaws.com" in base64.b64decode(after).decode()
+    inner = json.dumps({"Statement": [{"Resource": "arn:aws:sqs:eu-west-1:123456789012:orders"}]})
+    outer = json.dumps({"Resources": {"Q": {"Properties": {"PolicyDocument": inner}}}})
+    swapped = [json.loads(json.loads(a)["Resources"]["Q"]["Properties"]["PolicyDocument"]) for k, a, _ in
+               search._deep_swaps("EU", outer, ["fleet-logs"]) if k == "deep"]  # fmt: skip
+    assert [s["Statement"][0]["Resource"] for s in swapped] == [
+        "arn:aws:sqs:eu-west-2:123456789012:orders",
+        "arn:aws:sqs:eu-west-1:123456789013:orders",
+    ]
+    # One layer only: the lookalike is placed a layer deeper, as a document of its own in the value's string.
+    [(kind, nested, plain)] = list(search._deep_swaps("EU", inner, []))
+    resource = json.loads(json.loads(nested)["Statement"][0]["Resource"])
+    assert kind == "deep-nested" and resource == {"Resource": "arn:aws:sqs:eu-west-2:123456789012:orders"}
+    assert plain is not None and json.loads(plain)["Statement"][0] == resource  # its surface twin
+    assert {"template-fn", "template-param", "held", "arn-account", "deep", "deep-nested"} <= search.OPT_IN_KINDS
+
+
+# Round 19's kinds on one program each: a Mappings row's Region (fnsub49), a StackSet template written as a string
+# whose Default the instance group leaves (stackset49), an AWS::Include snippet's bucket (falsealarm49), an IoT
+# authorizer's function ARN (awsred49, a written_account_fields path), a script's JSON config in base64 user data
+# (mutation50): each refused, but the queue URL's account one digit off in the script's config (a variable's or a
+# config's account is not judged: whether the program writes there is not in the program, round 18's decision).
+ROUND_19_SAMPLE = {
+    "fnsub49-eu-replica-findinmap-own": ("template-fn", "RES-009"),
+    "stackset49-eu-tpl-home": ("template-param", "RES-009"),
+    "falsealarm49-eu-include-own-bucket-after": ("held", "RES-025"),
+    "awsred49-eu-iot-authorizer-own": ("arn-account", "RES-023"),
+    "mutation50-de-config-in-b64-script-own": ("deep", "RES-006"),
+}
+
+
+def test_round_19_each_kind_refuses_its_mutant() -> None:
+    cases = {c.id: c for c in search.realistic.CASES if c.id in ROUND_19_SAMPLE}
+    assert sorted(cases) == sorted(ROUND_19_SAMPLE) and all(not c.expected for c in cases.values())
+    for case_id, (kind, rule) in ROUND_19_SAMPLE.items():
+        report = search.search(cases=[cases[case_id]], per_case=4, kinds={kind})
+        assert report.outcomes and all(o.applied and o.error is None for o in report.outcomes), case_id
+        assert {o.guard for o in report.outcomes if o.guard} == {rule}, case_id
+        survivors = [base64.b64decode(o.mutant.after).decode() for o in report.survivors]
+        assert all(f"/{search.OWN_LOOKALIKE}/fleet-orders" in s for s in survivors), (case_id, survivors)
+        assert len(survivors) == (1 if kind == "deep" else 0), case_id
