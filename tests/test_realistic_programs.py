@@ -18377,6 +18377,14 @@ class RecordRes(Res):
 def _pack_resources(run: ProgramRun, *, final_state: bool) -> list[RecordRes]:
     by_urn: dict[str, RecordRes] = {}
     for record in run.resources:
+        if record.is_read:
+            # (falsealarm50) A resource the program only reads (`Bucket.get`) never reaches a policy pack: the engine
+            # calls Analyze from the registration path only, and AnalyzeStack over `news`, where the step executor
+            # puts only resources with a goal ("If this is not a resource that is managed by Pulumi, then we can
+            # ignore it": pulumi pkg/resource/deploy step_executor.go; goals are set in step_generator.go
+            # generateSteps, never in GenerateReadSteps). Fed to the pack, a read bucket's name proved a snippet held
+            # in it as the stack's own in CN, which no engine run does.
+            continue
         props = _plain(dict(record.inputs))
         if final_state:
             # The final state holds the provider's outputs (AnalyzeStack is given each resource's state Outputs), which
