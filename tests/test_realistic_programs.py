@@ -73,6 +73,7 @@ import platform_programs_falsealarm28 as fa28
 import platform_programs_falsealarm46 as fa46
 import platform_programs_falsealarm47 as fa47
 import platform_programs_falsealarm49 as fa49
+import platform_programs_falsealarm50 as fa50
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_fnsub49 as fs49
@@ -18259,6 +18260,8 @@ CASES: list[Case] = [
     # .yaml config naming a partner's host or another country's Region, and ~/.aliyun/config.json's region_id abroad
     # are refused (RES-015 / RES-009; passed before); a sed substitution writing text stays RES-016.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc49.rows()],
+    # -- stop 50, false alarms round 10 (tests/platform_programs_falsealarm50.py): TITLE
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa50.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
