@@ -182,8 +182,18 @@ def test_an_unknown_with_no_recorded_source_is_proven_by_every_step(beside: str 
         document["steps"].append({"op": "read", "urn": urn, "newState": state})
     elif beside == "foreign-bucket":
         provider = f"{STACK_URN}pulumi:providers:aws::abroad"
-        document["steps"].append({"op": "create", "urn": provider, "newState": {
-            "urn": provider, "custom": True, "type": "pulumi:providers:aws", "inputs": {"region": "us-east-1"}}})
+        document["steps"].append(
+            {
+                "op": "create",
+                "urn": provider,
+                "newState": {
+                    "urn": provider,
+                    "custom": True,
+                    "type": "pulumi:providers:aws",
+                    "inputs": {"region": "us-east-1"},
+                },
+            }
+        )
         urn = f"{STACK_URN}aws:s3/bucket:Bucket::us-logs"
         document["steps"].append({"op": "create", "urn": urn, "provider": f"{provider}::{UNKNOWN}", "newState": {
             "urn": urn, "custom": True, "type": "aws:s3/bucket:Bucket", "inputs": {"bucket": "fleet-us-logs"},
