@@ -635,7 +635,7 @@ def _worker(env: dict[str, Any], role: Any = None) -> dict[str, Any]:
     }
 
 
-_WORKER_ROLE = {
+_WORKER_ROLE: dict[str, Any] = {
     "Type": "AWS::IAM::Role",
     "Properties": {
         "AssumeRolePolicyDocument": {
@@ -824,13 +824,12 @@ def policy_document_lookup(code: str) -> Build:
         table = aws.dynamodb.Table("trips", billing_mode="PAY_PER_REQUEST", hash_key="id",
                                    attributes=[{"name": "id", "type": "S"}], opts=c.aws)  # fmt: skip
         key = _key("trips", c)
-        doc = aws.iam.get_policy_document_output(
-            statements=[
-                {"actions": ["dynamodb:PutItem", "dynamodb:Query"], "resources": [table.arn]},
-                {"actions": ["kms:Decrypt", "kms:GenerateDataKey"], "resources": [key.arn]},
-            ],
-            opts=pulumi.InvokeOptions(provider=c.aws.provider),
-        )  # fmt: skip
+        statements: list[Any] = [
+            {"actions": ["dynamodb:PutItem", "dynamodb:Query"], "resources": [table.arn]},
+            {"actions": ["kms:Decrypt", "kms:GenerateDataKey"], "resources": [key.arn]},
+        ]
+        doc = aws.iam.get_policy_document_output(statements=statements,
+                                                 opts=pulumi.InvokeOptions(provider=c.aws.provider))  # fmt: skip
         policy = aws.iam.Policy("trips-writer", policy=doc.json, opts=c.aws)
         role = _role("trips-writer", "lambda.amazonaws.com", c)
         return aws.iam.RolePolicyAttachment("trips-writer", role=role.name, policy_arn=policy.arn, opts=c.aws)
@@ -1073,11 +1072,10 @@ def dlm_snapshots(code: str) -> Build:
             schedule["cross_region_copy_rules"] = [
                 {"target": _second(code), "encrypted": True, "retain_rule": {"interval": 7, "interval_unit": "DAYS"}}
             ]
+        details: Any = {"resource_types": ["VOLUME"], "schedules": [schedule],
+                        "target_tags": {"snapshot": "daily"}}  # fmt: skip
         return aws.dlm.LifecyclePolicy("volumes", description="daily EBS snapshots", execution_role_arn=role.arn,
-                                       state="ENABLED",
-                                       policy_details={"resource_types": ["VOLUME"], "schedules": [schedule],
-                                                       "target_tags": {"snapshot": "daily"}},
-                                       opts=c.aws)  # fmt: skip
+                                       state="ENABLED", policy_details=details, opts=c.aws)  # fmt: skip
 
     return build
 
@@ -1244,7 +1242,7 @@ def held_in_bucket(code: str, kind: str, how: str) -> Build:
     return build
 
 
-HELD = {
+HELD: dict[str, tuple[Callable[[str], Build], set[str]]] = {
     "held-own-bucket-include": (lambda code: held_in_bucket(code, "include", "own"), set()),
     "held-read-bucket-include": (lambda code: held_in_bucket(code, "include", "read"), {"RES-025"}),
     "held-own-bucket-api": (lambda code: held_in_bucket(code, "api", "own"), set()),
