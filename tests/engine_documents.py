@@ -97,7 +97,8 @@ class FirstPreviewMocks(Mocks):
 
     During a preview the engine creates nothing: a provider's Check and Diff give back the inputs, and every
     output the provider would compute (an ARN, an endpoint, an id) is unknown, so every value a program derives
-    from one is unknown too. Providers keep the inner mocks' answer (their region is an input).
+    from one is unknown too. Providers keep the inner mocks' answer (their region is an input), and so do the
+    resources the program reads by id (a read runs during a preview too).
     """
 
     def __init__(self, inner: Mocks) -> None:
@@ -105,6 +106,10 @@ class FirstPreviewMocks(Mocks):
 
     def new_resource(self, args: MockResourceArgs) -> tuple[str | None, dict[Any, Any]]:
         if args.typ.startswith("pulumi:providers:"):
+            return self.inner.new_resource(args)
+        if args.resource_id:
+            # A read (`Bucket.get`) or an import with a known id: "Unlike most steps, Read steps run during previews"
+            # (pulumi pkg/resource/deploy/step.go ReadStep.Apply): the provider reads it, its outputs are known.
             return self.inner.new_resource(args)
         return None, dict(args.inputs)
 

@@ -312,9 +312,9 @@ FIRST_PREVIEW_ONLY = tuple(
     k for k, e in EXAMPLES.items() if "skip" not in e and "aws.iam.get_policy_document_output(" in e["source"]
 )
 """Runnable examples that build a policy with ``aws.iam.get_policy_document_output`` over the stack's own outputs (12
-of them): the guard, the plan, the pack and a later preview or state accept them, a first preview refuses them
-(RES-014, the open item in docs/residency-open.md); out of the table (a case cannot say "refused at the first preview
-only"), pinned in tests/test_registry_examples36.py."""
+of them): a first preview refused them until stop 50 (RES-014: the SDK records no source for an invoke's unknown
+result); they pass every door since (tests/test_registry_examples36.py) and run in the table as
+``falsealarm50-*-rx36-*`` (tests/platform_programs_falsealarm50.py), not in this module's rows."""
 
 
 def _slug(key: str) -> str:

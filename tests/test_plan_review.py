@@ -163,6 +163,50 @@ def test_unknowns_pass_only_when_every_source_is_resident() -> None:
     assert "elsewhere is not in this document" in violation.message
 
 
+@pytest.mark.parametrize("beside", [None, "stack-reference", "foreign-bucket"])
+def test_an_unknown_with_no_recorded_source_is_proven_by_every_step(beside: str | None) -> None:
+    """(falsealarm50) A value unknown at a preview comes from a resource the preview creates, updates, replaces or
+    reads; an invoke's unknown result names none (`aws.iam.get_policy_document_output` over the stack's own ARNs).
+    When every step of the document vouches, the unrecorded source is one of them: the value passes (RES-014 before).
+    A step that cannot vouch beside it (a StackReference's outside values, a bucket on a provider abroad) leaves it
+    untraced: RES-014, as before."""
+    document = _json(PASS)
+    for step in document["steps"]:
+        if step["urn"].endswith("::dc-data-policy"):
+            step["newState"].pop("propertyDependencies")
+            step["newState"].pop("dependencies")
+    if beside == "stack-reference":
+        urn = f"{STACK_URN}pulumi:pulumi:StackReference::network"
+        state = {"urn": urn, "custom": True, "type": "pulumi:pulumi:StackReference", "id": "org/network/cn",
+                 "external": True, "inputs": {"name": "org/network/cn"}}  # fmt: skip
+        document["steps"].append({"op": "read", "urn": urn, "newState": state})
+    elif beside == "foreign-bucket":
+        provider = f"{STACK_URN}pulumi:providers:aws::abroad"
+        document["steps"].append(
+            {
+                "op": "create",
+                "urn": provider,
+                "newState": {
+                    "urn": provider,
+                    "custom": True,
+                    "type": "pulumi:providers:aws",
+                    "inputs": {"region": "us-east-1"},
+                },
+            }
+        )
+        urn = f"{STACK_URN}aws:s3/bucket:Bucket::us-logs"
+        document["steps"].append({"op": "create", "urn": urn, "provider": f"{provider}::{UNKNOWN}", "newState": {
+            "urn": urn, "custom": True, "type": "aws:s3/bucket:Bucket", "inputs": {"bucket": "fleet-us-logs"},
+            "provider": f"{provider}::{UNKNOWN}"}})  # fmt: skip
+    plan = review_document(parse_preview(json.dumps(document), "p.json"))
+    untraced = [v for v in plan.violations if v.rule == "RES-014"]
+    if beside is None:
+        assert plan.verdict == "pass", [v.message for v in plan.violations]
+        return
+    assert [(v.resource_name, v.path) for v in untraced] == [("dc-data-policy", "policy")]
+    assert "the document records no resource it is computed from" in untraced[0].message
+
+
 def test_an_event_log_is_judged_like_the_digest_but_cannot_trace_unknowns(capsys: pytest.CaptureFixture[str]) -> None:
     digest = review_files([str(PASS)])
     events = review_files([str(EVENTS)])

@@ -61,6 +61,7 @@ from components.residency.provenance import (
     own_bucket,
     own_names,
     regionless_known,
+    remembered_reason,
     unproven_unknowns,
 )
 from components.residency.rules import SECRET_PLACEHOLDER, Finding, RuleId, rule
@@ -178,6 +179,7 @@ class _Review:
         self._known: dict[int, tuple[Entry, Callable[[str], bool]]] = {}
         self._sources: dict[str, Source | str] = {}
         self._reasons: Reasons = {}
+        self._steps_vouch: bool | None = None
         self.misplaced: set[str] = set()
         """URNs of the providers and resources refused for their region (RES-001, RES-003), and of the resources
         on such a provider."""
@@ -465,6 +467,24 @@ class _Review:
         self.findings += [(entry, f) for f in added]
         return added
 
+    def _every_step_vouches(self) -> bool:
+        """Whether every resource the document makes, reads or imports can vouch for a value computed from it.
+
+        (falsealarm50) A value is unknown at a preview only when it is computed from a resource of the stack that the
+        preview creates, updates, replaces or reads (an unchanged resource keeps its known outputs; an invoke's result
+        is unknown only when an argument is, or when the engine declines it while its dependencies are pending
+        creation: pulumi 3.272.0 ``runtime/invoke.py``), and every such resource has its step in the document. The
+        SDK records no source for an invoke's unknown result (``invoke_output`` resolves it with no resources), so a
+        policy from ``aws.iam.get_policy_document_output`` over the stack's own ARNs names none: it is proven when
+        every step of the document vouches, as any source it could come from is one of them."""
+        if self._steps_vouch is None:
+            self._steps_vouch = all(
+                remembered_reason(self.engine, self.source(e.urn), is_unknown, self._reasons) is None
+                for e in self.live
+                if e.custom
+            )
+        return self._steps_vouch
+
     def _provenance(self, entry: Entry) -> None:
         subject = self.subject(entry)
         property_dependencies = (
@@ -489,6 +509,8 @@ class _Review:
         for key in dict.fromkeys(p.top_key for p in pending if p.top_key is not None):
             recorded = entry.property_dependencies.get(key) if entry.property_dependencies else entry.dependencies
             if recorded is None or (not entry.property_dependencies and not recorded):
+                if self.document.kind != "event-log" and self._every_step_vouches():
+                    continue
                 where = (
                     "the event log records no dependencies"
                     if self.document.kind == "event-log"

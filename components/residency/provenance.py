@@ -42,6 +42,7 @@ from components.residency.rules import RuleId
 __all__ = [
     "OwnBucket",
     "Reasons",
+    "remembered_reason",
     "Source",
     "UnprovenValue",
     "own_bucket",
@@ -150,6 +151,15 @@ Reasons = dict[int, tuple[Source | str, str | None]]
 answer, so no other object can be given its id while the memo lives)."""
 
 
+def remembered_reason(engine: RuleEngine, source: Source | str, defer: Defer, memo: Reasons) -> str | None:
+    """:func:`untrusted_reason` of ``source``, judged once per source object in ``memo`` (see :func:`unproven_unknowns`
+    ``reasons``)."""
+    held = memo.get(id(source))
+    if held is None or held[0] is not source:
+        held = memo[id(source)] = (source, untrusted_reason(engine, source, defer))
+    return held[1]
+
+
 def unproven_unknowns(
     engine: RuleEngine,
     subject: Subject,
@@ -179,10 +189,7 @@ def unproven_unknowns(
     memo: Reasons = {} if reasons is None else reasons
 
     def reason(source: Source | str) -> str | None:
-        held = memo.get(id(source))
-        if held is None or held[0] is not source:
-            held = memo[id(source)] = (source, untrusted_reason(engine, source, defer))
-        return held[1]
+        return remembered_reason(engine, source, defer, memo)
 
     keys = list(dict.fromkeys(p.top_key for p in pending if p.top_key is not None))
     problems: list[UnprovenValue] = []
