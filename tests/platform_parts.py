@@ -128,6 +128,12 @@ IMDS = "http://169.254.169.254/latest"
 instance's own Region from it."""
 ALI_METADATA = "http://100.100.100.200/latest"
 """The Alibaba Cloud ECS metadata service's base URL (ECS "Instance metadata"): its ``meta-data/region-id``."""
+REGION_FROM_METADATA = f"R=$(curl -s {IMDS}/meta-data/placement/region)\n"
+"""A script line setting R to the instance's own Region (EC2 "Instance metadata categories": placement/region)."""
+PARTNER_DB = "db.partner-analytics.com"
+"""A partner's database abroad, named in the offending scripts of scripts49-50."""
+PARTNER_INTAKE = "intake.partner-analytics.com"
+"""A partner's HTTPS intake abroad, the offending scripts' destination (scripts49-50)."""
 AWS_ABROAD = {"EU": "us-west-2", "US": "eu-west-1", "JP": "us-west-2", "CN": "us-west-2"}
 """An AWS Region outside each jurisdiction (scripts48-49: the offending twins' Region)."""
 

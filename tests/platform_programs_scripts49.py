@@ -36,7 +36,20 @@ from typing import Any
 
 import pulumi_alicloud as alicloud
 import pulumi_aws as aws
-from platform_parts import ALI_METADATA, AWS_HOME, FLUENT_BIT_CONF, IMDS, SUBNETS, Build, Row, ali_boot, dns_suffix
+from platform_parts import (
+    ALI_METADATA,
+    AWS_HOME,
+    FLUENT_BIT_CONF,
+    IMDS,
+    PARTNER_DB,
+    PARTNER_INTAKE,
+    REGION_FROM_METADATA,
+    SUBNETS,
+    Build,
+    Row,
+    ali_boot,
+    dns_suffix,
+)
 from platform_parts import AWS_ABROAD as ABROAD
 
 AWS_CODES = ("EU", "US", "JP", "CN")
@@ -45,12 +58,6 @@ ALI_CODES = ("CN", "JP", "DE")
 """The jurisdictions of the Alibaba Cloud programs (the table's Alibaba provider pins each one's region)."""
 TEMPLATE = "/opt/fleet/fluent-bit.tpl"
 """The Fluent Bit template the ``own-*`` programs fill with envsubst."""
-PARTNER_DB = "db.partner-analytics.com"
-"""A partner's database abroad, named in the offending application configs."""
-PARTNER_INTAKE = "intake.partner-analytics.com"
-"""A partner's HTTPS intake abroad, the offending xargs programs' destination."""
-REGION_FROM_METADATA = f"R=$(curl -s {IMDS}/meta-data/placement/region)\n"
-"""The instance's own Region (EC2 "Instance metadata categories": placement/region)."""
 
 OWN_REGION = {
     # coreutils head(1): the first line; the metadata item is one line

@@ -38,21 +38,26 @@ from typing import Any
 
 import pulumi_alicloud as alicloud
 import pulumi_aws as aws
-from platform_parts import ALI_METADATA, AWS_HOME, IMDS, SUBNETS, Build, Row, ali_boot, trust_policy
+from platform_parts import (
+    ALI_METADATA,
+    AWS_HOME,
+    PARTNER_DB,
+    PARTNER_INTAKE,
+    REGION_FROM_METADATA,
+    SUBNETS,
+    Build,
+    Row,
+    ali_boot,
+    trust_policy,
+)
 from platform_parts import AWS_ABROAD as ABROAD
 
 AWS_CODES = ("EU", "US", "JP", "CN")
 """The jurisdictions of the AWS programs."""
 ALI_CODES = ("CN", "JP", "DE")
 """The jurisdictions of the Alibaba Cloud programs (the table's Alibaba provider pins each one's region)."""
-PARTNER_DB = "db.partner-analytics.com"
-"""A partner's database abroad, named in the offending programs."""
-PARTNER_INTAKE = "intake.partner-analytics.com"
-"""A partner's HTTPS intake abroad, the offending programs' destination."""
 ALI_ABROAD = "us-west-1"
 """An Alibaba Cloud region outside CN, JP and DE."""
-REGION_FROM_METADATA = f"R=$(curl -s {IMDS}/meta-data/placement/region)\n"
-"""The instance's own Region (EC2 "Instance metadata categories": placement/region)."""
 POST = "curl -sf -X POST https://$HOST/intake --data-binary @/var/log/fleet/boot.json"
 """The boot report posted to the host a filter gave."""
 
