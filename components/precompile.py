@@ -132,6 +132,7 @@ SERVER_MODULES: tuple[str, ...] = (
     "runpy",
     "secrets",
     "shlex",
+    "tomllib",
     "unicodedata",
     "zoneinfo",
 )
