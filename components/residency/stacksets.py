@@ -29,6 +29,7 @@ from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any, TypeVar
 
 from components.residency.endpoints import StackSetInstances, load_endpoints
+from components.residency.engine import prop_of
 from components.residency.known import knows_bucket, read_as_host
 
 _T = TypeVar("_T")
@@ -67,13 +68,6 @@ def stack_set_types() -> frozenset[str]:
     return frozenset(e.stack_set for e in _entries().values())
 
 
-def _prop(props: Mapping[str, Any], snake: str) -> Any:
-    """An input by its snake_case name, in SDK inputs (snake_case) or engine documents (camelCase)."""
-    head, *rest = snake.split("_")
-    camel = head + "".join(part.title() for part in rest)
-    return props.get(snake, props.get(camel))
-
-
 def literal_key(stack_set_type: str, name: Any) -> Hashable:
     """How a literal name names a StackSet of ``stack_set_type`` (None for a name that is no literal text)."""
     return ("name", stack_set_type, name) if isinstance(name, str) and name else None
@@ -82,7 +76,7 @@ def literal_key(stack_set_type: str, name: Any) -> Hashable:
 def name_input(type_: str, props: Mapping[str, Any]) -> Any:
     """An instance's input naming its StackSet as given (a literal, an Output, a preview's unknown)."""
     entry = instance_entry(type_)
-    return None if entry is None else _prop(props, entry.name)
+    return None if entry is None else prop_of(props, entry.name)
 
 
 def name_dependencies(type_: str, dependencies: Mapping[str, Iterable[_T]] | None) -> list[_T]:
@@ -91,9 +85,7 @@ def name_dependencies(type_: str, dependencies: Mapping[str, Iterable[_T]] | Non
     entry = instance_entry(type_)
     if entry is None or not dependencies:
         return []
-    head, *rest = entry.name.split("_")
-    camel = head + "".join(part.title() for part in rest)
-    return [d for key in dict.fromkeys((entry.name, camel)) for d in dependencies.get(key) or ()]
+    return list(prop_of(dependencies, entry.name) or ())
 
 
 class StackSetJoin:
@@ -115,10 +107,10 @@ class StackSetJoin:
         if entry is None:
             return
         if key is None:
-            name = _prop(props, entry.name)
+            name = prop_of(props, entry.name)
             key = None if self._unknown(name) else literal_key(entry.stack_set, name)
         if key is not None:
-            self._instances.setdefault(key, []).append(self._reveal(_prop(props, entry.overrides)))
+            self._instances.setdefault(key, []).append(self._reveal(prop_of(props, entry.overrides)))
 
     def overrides(self, type_: str, props: Mapping[str, Any], own: Iterable[Hashable]) -> list[Any] | None:
         """The ``parameter_overrides`` (as given; None where an instance overrides nothing) of every instance of the
@@ -129,7 +121,7 @@ class StackSetJoin:
         keys = set(own)
         for entry in _entries().values():
             if entry.stack_set == type_:
-                names = (_prop(props, n) for n in entry.names)
+                names = (prop_of(props, n) for n in entry.names)
                 keys.update(k for n in names if not self._unknown(n) and (k := literal_key(type_, n)) is not None)
         found = [o for key in keys for o in self._instances.get(key, ())]
         return found or None
