@@ -5,6 +5,11 @@ SDKs (most of a plan's start-up) are imported once, in the parent, and the stack
 Results come back in the order of the stack files, and a plan made this way is the same, byte for
 byte, as one made stack after stack (tests/test_speed.py).
 
+The stacks are queued in file order, the next free worker taking the next one. Handing them largest
+first (by the CPU each stack's previous plan took, kept per user) was built and measured at stop 51
+and bought nothing for the shipped stacks: the largest, ``cn``, is first by name, and the others are
+too coarse to even the two workers out further (docs/performance.md, plancost51).
+
 Where ``fork`` is unavailable (Windows, macOS's default), with one stack, one core or ``jobs=1``,
 the stacks are planned one after another in this process.
 """
