@@ -458,10 +458,28 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
                     for target in r.paths.values()}  # fmt: skip
     # ros48 (stop 48): a ROS / Aliyun::Serverless function's AsyncConfiguration.Destination.{OnSuccess, OnFailure}.
     fc_async = "alicloud:fc/functionAsyncInvokeConfig:FunctionAsyncInvokeConfig"
+    # awsred51 (stop 51): CloudFormation twins nesting a written destination otherwise than the Pulumi inputs (a backup
+    # plan's copy action, a vault's notifications, a crawler's dead-letter queues, a Config organization rule's
+    # function, a topic rule's and a receipt rule's actions).
+    rule, receipt = "aws:iot/topicRule:TopicRule", "aws:ses/receiptRule:ReceiptRule"
+    red51 = {
+        ("aws:backup/plan:Plan", "rules.copy_actions.destination_vault_arn"),
+        ("aws:backup/vaultNotifications:VaultNotifications", "sns_topic_arn"),
+        ("aws:glue/crawler:Crawler", "s3_targets.dlq_event_queue_arn"),
+        ("aws:glue/crawler:Crawler", "catalog_targets.dlq_event_queue_arn"),
+        ("aws:cfg/organizationCustomRule:OrganizationCustomRule", "lambda_function_arn"),
+        *((rule, path) for path in ("sns.target_arn", "sqs.queue_url", "kafkas.destination_arn", "lambdas.function_arn")),
+        *((rule, f"error_action.{a}") for a in (
+            "sns.target_arn", "sqs.queue_url", "kafka.destination_arn", "lambda.function_arn")),
+        *((receipt, f"{kind}_actions.topic_arn") for kind in ("lambda", "sns", "s3", "bounce", "stop", "workmail")),
+        (receipt, "lambda_actions.function_arn"),
+        (receipt, "workmail_actions.organization_arn"),
+    }  # fmt: skip
     assert nested_paths == {
         ("aws:sfn/stateMachine:StateMachine", "logging_configuration.log_destination"),
         (fc_async, "destination_config.on_success.destination"),
         (fc_async, "destination_config.on_failure.destination"),
+        *red51,
     }
     assert all((token, target) in written for token, target in nested_paths)
     named += [(token, target.split(".")[0]) for token, target in nested_paths]
