@@ -24,8 +24,8 @@ from collections.abc import Callable
 from typing import Any
 
 import pulumi_aws as aws
-from platform_parts import OWN_ACCOUNT, WHO, Build, Row, partition, trust_policy
 from platform_parts import AWS_HOME as HOME
+from platform_parts import OWN_ACCOUNT, WHO, Build, Row, partition, trust_policy
 
 # The same accounts and declaration as rounds 16 to 22 (one fact, one place).
 from platform_programs_awsred44 import PARTNER, PARTNER_DECLARED
