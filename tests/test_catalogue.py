@@ -462,16 +462,16 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
     # plan's copy action, a vault's notifications, a crawler's dead-letter queues, a Config organization rule's
     # function, a topic rule's and a receipt rule's actions, a Connect instance's streams, an ECS service's lifecycle
     # hooks, a Firehose stream's domains, a DynamoDB table's Kinesis stream).
-    rule, receipt = "aws:iot/topicRule:TopicRule", "aws:ses/receiptRule:ReceiptRule"
+    topic_rule, receipt = "aws:iot/topicRule:TopicRule", "aws:ses/receiptRule:ReceiptRule"
     red51 = {
         ("aws:backup/plan:Plan", "rules.copy_actions.destination_vault_arn"),
         ("aws:backup/vaultNotifications:VaultNotifications", "sns_topic_arn"),
         ("aws:glue/crawler:Crawler", "s3_targets.dlq_event_queue_arn"),
         ("aws:glue/crawler:Crawler", "catalog_targets.dlq_event_queue_arn"),
         ("aws:cfg/organizationCustomRule:OrganizationCustomRule", "lambda_function_arn"),
-        *((rule, path) for path in (
+        *((topic_rule, path) for path in (
             "sns.target_arn", "sqs.queue_url", "kafkas.destination_arn", "lambdas.function_arn")),
-        *((rule, f"error_action.{a}") for a in (
+        *((topic_rule, f"error_action.{a}") for a in (
             "sns.target_arn", "sqs.queue_url", "kafka.destination_arn", "lambda.function_arn")),
         *((receipt, f"{kind}_actions.topic_arn") for kind in ("lambda", "sns", "s3", "bounce", "stop", "workmail")),
         (receipt, "lambda_actions.function_arn"),

@@ -6846,6 +6846,9 @@ _RED51_TEMPLATES: list[tuple[str, str, Callable[[str], dict[str, Any]]]] = [
      lambda a: {"KeySchema": [{"AttributeName": "k", "KeyType": "HASH"}], "BillingMode": "PAY_PER_REQUEST",
                 "AttributeDefinitions": [{"AttributeName": "k", "AttributeType": "S"}],
                 "KinesisStreamSpecification": {"StreamArn": _red49_arn("kinesis", "stream/s", a)}}),
+    ("AWS::DMS::Endpoint", "KinesisSettings.StreamArn",
+     lambda a: {"EndpointType": "target", "EngineName": "kinesis", "KinesisSettings": {
+         "StreamArn": _red49_arn("kinesis", "stream/s", a), "ServiceAccessRoleArn": _ROLE51, "MessageFormat": "json"}}),
 ]  # fmt: skip
 
 
