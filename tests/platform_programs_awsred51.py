@@ -6,8 +6,9 @@ destination (``written_account_fields``) that no ``stack_templates`` entry mappe
 with another account's ARN in the jurisdiction's own Region (only the ARN's Region was read, as template text) while
 the Pulumi twin was RES-023: a metric stream's Firehose stream, a VPC flow log's log group, a trail's log group, a
 backup plan's copy action, a Config delivery channel's topic, a secret's rotation function, an IoT rule's function, a
-Glue crawler's dead-letter queue, an Auto Scaling lifecycle hook's queue and an RDS event subscription's topic (and the
-other types the stop-51 section lists, unit-tested in tests/test_rules.py). They are refused now (RES-023 until pinned
+Glue crawler's dead-letter queue, an Auto Scaling lifecycle hook's queue, an RDS event subscription's topic, a DynamoDB
+table's Kinesis stream, a Firehose stream's OpenSearch domain and an AppSync data source's function (and the other
+types the stop-51 section lists, unit-tested in tests/test_rules.py). They are refused now (RES-023 until pinned
 or declared), as their Pulumi twins are; and a DynamoDB table replica joining another account's global table (a
 Pulumi input) likewise.
 
@@ -209,6 +210,52 @@ def rds_events(code: str, who: str) -> Build:
     })  # fmt: skip
 
 
+def table_stream(code: str, who: str) -> Build:
+    # docs: AWS::DynamoDB::Table KinesisStreamSpecification {StreamArn} (every item change streamed);
+    # AWS::Kinesis::Stream (GetAtt Arn).
+    stream = _pick(code, who, {"Fn::GetAtt": ["Changes", "Arn"]}, "kinesis", "stream/order-changes")
+    return _stack("orders-table", {
+        "Orders": {"Type": "AWS::DynamoDB::Table", "Properties": {
+            "BillingMode": "PAY_PER_REQUEST", "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}],
+            "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}],
+            "KinesisStreamSpecification": {"StreamArn": stream}}},
+        "Changes": {"Type": "AWS::Kinesis::Stream", "Properties": {"ShardCount": 1}},
+    })  # fmt: skip
+
+
+def firehose_search(code: str, who: str) -> Build:
+    # docs: AWS::KinesisFirehose::DeliveryStream AmazonopensearchserviceDestinationConfiguration {DomainARN, IndexName,
+    # RoleARN, S3Configuration {BucketARN, RoleARN}}; AWS::OpenSearchService::Domain (GetAtt Arn).
+    domain = _pick(code, who, {"Fn::GetAtt": ["Search", "Arn"]}, "es", "domain/claims-search")
+    resources: dict[str, Any] = {
+        "Delivery": {"Type": "AWS::KinesisFirehose::DeliveryStream", "Properties": {
+            "DeliveryStreamType": "DirectPut", "AmazonopensearchserviceDestinationConfiguration": {
+                "DomainARN": domain, "IndexName": "claims", "RoleARN": {"Fn::GetAtt": ["DeliveryRole", "Arn"]},
+                "S3Configuration": {"BucketARN": {"Fn::GetAtt": ["Backup", "Arn"]},
+                                    "RoleARN": {"Fn::GetAtt": ["DeliveryRole", "Arn"]}}}}},
+        "Backup": {"Type": "AWS::S3::Bucket", "Properties": {}},
+        "DeliveryRole": _role("firehose.amazonaws.com"),
+    }  # fmt: skip
+    if who == "own":
+        resources["Search"] = {"Type": "AWS::OpenSearchService::Domain",
+                               "Properties": {"EngineVersion": "OpenSearch_2.11"}}  # fmt: skip
+    return _stack("claims-search-delivery", resources)
+
+
+def appsync_lambda(code: str, who: str) -> Build:
+    # docs: AWS::AppSync::DataSource ApiId, Name, Type AWS_LAMBDA, LambdaConfig {LambdaFunctionArn},
+    # ServiceRoleArn; AWS::AppSync::GraphQLApi (GetAtt ApiId).
+    function = _pick(code, who, {"Fn::GetAtt": ["Function", "Arn"]}, "lambda", "function:claims-resolver")
+    return _stack("claims-graphql", _with_function({
+        "Api": {"Type": "AWS::AppSync::GraphQLApi", "Properties": {"Name": "claims", "AuthenticationType": "AWS_IAM"}},
+        "Resolver": {"Type": "AWS::AppSync::DataSource", "Properties": {
+            "ApiId": {"Fn::GetAtt": ["Api", "ApiId"]}, "Name": "claims", "Type": "AWS_LAMBDA",
+            "LambdaConfig": {"LambdaFunctionArn": function},
+            "ServiceRoleArn": {"Fn::GetAtt": ["SourceRole", "Arn"]}}},
+        "SourceRole": _role("appsync.amazonaws.com"),
+    }, who))  # fmt: skip
+
+
 # -- a Pulumi input: a DynamoDB table replica joining a global table -------------------------------------------------
 
 
@@ -234,9 +281,12 @@ KINDS: dict[str, tuple[Callable[[str, str], Build], tuple[str, ...]]] = {
     "cfn-crawler-dlq": (crawler_dlq, CODES),
     "cfn-lifecycle-hook": (lifecycle_hook, CODES),
     "cfn-rds-events": (rds_events, CODES),
+    "cfn-table-stream": (table_stream, CODES),
+    "cfn-firehose-search": (firehose_search, CODES),
+    "cfn-appsync-lambda": (appsync_lambda, ("EU", "DE", "US", "JP")),
     "table-replica": (table_replica, ("EU", "US", "JP", "CN")),
 }
-"""Kind -> (builder, jurisdictions)."""
+"""Kind -> (builder, jurisdictions); AppSync's China availability was not checked (EU, DE, US, JP)."""
 
 
 def rows() -> list[Row]:

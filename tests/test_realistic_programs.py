@@ -18336,7 +18336,8 @@ CASES: list[Case] = [
     # -- stop 51, AWS red team, round 23 (tests/platform_programs_awsred51.py): another account's destination written in
     # a CloudFormation template (a metric stream's Firehose stream, a flow log's or a trail's log group, a backup copy
     # vault, a Config channel's topic, a rotation function, an IoT rule's function, a crawler's dead-letter queue, a
-    # lifecycle hook's queue, an RDS event topic) and a DynamoDB table replica joining another account's global table
+    # lifecycle hook's queue, an RDS event topic, a table's Kinesis stream, a Firehose stream's OpenSearch domain, an
+    # AppSync data source's function) and a DynamoDB table replica joining another account's global table
     # are RES-023 outside CN (each passed every door before, the templates while their Pulumi twins were refused); the
     # template's own resources, the stack's account, the declared account and aws-cn pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw51.rows()],
