@@ -458,10 +458,37 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
                     for target in r.paths.values()}  # fmt: skip
     # ros48 (stop 48): a ROS / Aliyun::Serverless function's AsyncConfiguration.Destination.{OnSuccess, OnFailure}.
     fc_async = "alicloud:fc/functionAsyncInvokeConfig:FunctionAsyncInvokeConfig"
+    # awsred51 (stop 51): CloudFormation twins nesting a written destination otherwise than the Pulumi inputs (a backup
+    # plan's copy action, a vault's notifications, a crawler's dead-letter queues, a Config organization rule's
+    # function, a topic rule's and a receipt rule's actions, a Connect instance's streams, an ECS service's lifecycle
+    # hooks, a Firehose stream's domains, a DynamoDB table's Kinesis stream).
+    topic_rule, receipt = "aws:iot/topicRule:TopicRule", "aws:ses/receiptRule:ReceiptRule"
+    red51 = {
+        ("aws:backup/plan:Plan", "rules.copy_actions.destination_vault_arn"),
+        ("aws:backup/vaultNotifications:VaultNotifications", "sns_topic_arn"),
+        ("aws:glue/crawler:Crawler", "s3_targets.dlq_event_queue_arn"),
+        ("aws:glue/crawler:Crawler", "catalog_targets.dlq_event_queue_arn"),
+        ("aws:cfg/organizationCustomRule:OrganizationCustomRule", "lambda_function_arn"),
+        *((topic_rule, path) for path in (
+            "sns.target_arn", "sqs.queue_url", "kafkas.destination_arn", "lambdas.function_arn")),
+        *((topic_rule, f"error_action.{a}") for a in (
+            "sns.target_arn", "sqs.queue_url", "kafka.destination_arn", "lambda.function_arn")),
+        *((receipt, f"{kind}_actions.topic_arn") for kind in ("lambda", "sns", "s3", "bounce", "stop", "workmail")),
+        (receipt, "lambda_actions.function_arn"),
+        (receipt, "workmail_actions.organization_arn"),
+        ("aws:connect/instanceStorageConfig:InstanceStorageConfig", "storage_config.kinesis_stream_config.stream_arn"),
+        ("aws:connect/instanceStorageConfig:InstanceStorageConfig",
+         "storage_config.kinesis_firehose_config.firehose_arn"),
+        ("aws:ecs/service:Service", "deployment_configuration.lifecycle_hooks.hook_target_arn"),
+        ("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream", "opensearch_configuration.domain_arn"),
+        ("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream", "elasticsearch_configuration.domain_arn"),
+        ("aws:dynamodb/kinesisStreamingDestination:KinesisStreamingDestination", "stream_arn"),
+    }  # fmt: skip
     assert nested_paths == {
         ("aws:sfn/stateMachine:StateMachine", "logging_configuration.log_destination"),
         (fc_async, "destination_config.on_success.destination"),
         (fc_async, "destination_config.on_failure.destination"),
+        *red51,
     }
     assert all((token, target) in written for token, target in nested_paths)
     named += [(token, target.split(".")[0]) for token, target in nested_paths]

@@ -49,6 +49,7 @@ import platform_programs_awsred47 as aw47
 import platform_programs_awsred48 as aw48
 import platform_programs_awsred49 as aw49
 import platform_programs_awsred50 as aw50
+import platform_programs_awsred51 as aw51
 import platform_programs_bodies42 as bd42
 import platform_programs_cfnmap45 as cm45
 import platform_programs_cfnsfn45 as cs45
@@ -18332,6 +18333,14 @@ CASES: list[Case] = [
     # the 12 registry examples doing so, RES-014 at a first preview before); in CN a snippet or API body in a bucket the
     # program reads with get is refused at every door (the table's pack alone passed it before), in its own passes.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa50.rows()],
+    # -- stop 51, AWS red team, round 23 (tests/platform_programs_awsred51.py): another account's destination written in
+    # a CloudFormation template (a metric stream's Firehose stream, a flow log's or a trail's log group, a backup copy
+    # vault, a Config channel's topic, a rotation function, an IoT rule's function, a crawler's dead-letter queue, a
+    # lifecycle hook's queue, an RDS event topic, a table's Kinesis stream, a Firehose stream's OpenSearch domain, an
+    # AppSync data source's function) and a DynamoDB table replica joining another account's global table
+    # are RES-023 outside CN (each passed every door before, the templates while their Pulumi twins were refused); the
+    # template's own resources, the stack's account, the declared account and aws-cn pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw51.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
