@@ -3834,6 +3834,10 @@ class RuleEngine:
             self._judge_heredocs(walk, script, path, depth)
         # The file a cloud-config writes this content to (its decodings, "(base64)", "(gzip)", after the key path).
         file = walk.written.get(_DECODINGS.sub("", path)) if walk.written else None
+        if file is not None and not self._log_router_file(file) and self._config_format(file) in _TEXT_FORMATS:
+            # scripts51: a cloud-config's write_files content is the file its path names, read by key as a script's
+            # here-document into that path is (its JSON / YAML content is walked as a document already).
+            self._judge_config_file(walk, script, (file, script), path, depth)
         self._judge_script_hosts(walk, script, path, file)
         if "=" in script and "$" in script:
             return _assigned_urls(script, self._instance_region(walk))
@@ -3884,8 +3888,7 @@ class RuleEngine:
         keep only the last). A variable in the body (``region = $R``, an unquoted here-document) holds the values that
         reach the place the script holds it (the one resolver); one found nowhere in the script stays as written."""
         file, body = written
-        entries = (*self.endpoints.cli_config_files, *self.endpoints.app_config_files)
-        kind = next((c.format for c in entries if re.search(c.pattern, file)), None)
+        kind = self._config_format(file)
         if kind is None:
             return
         if kind in _LINE_FORMATS:
@@ -3896,6 +3899,12 @@ class RuleEngine:
             document = _CONFIG_READERS[kind](text, depth)
             if isinstance(document, (dict, list)):
                 self._walk_document(walk, document, f"{where}({kind})", "content", depth, None)
+
+    def _config_format(self, file: str) -> str | None:
+        """The format of a settings file by its path (``cli_config_files``, ``app_config_files``); None for a file
+        neither lists."""
+        entries = (*self.endpoints.cli_config_files, *self.endpoints.app_config_files)
+        return next((c.format for c in entries if re.search(c.pattern, file)), None)
 
     def _judge_config_lines(self, walk: _Walk, script: str, body: str, kind: str, where: str, depth: int) -> None:
         """A config file read a line at a time (:meth:`_judge_config_file`): ``ini`` (``key = value``, sections and
@@ -7408,6 +7417,8 @@ _PLACEHOLDER_BUCKET_URL = re.compile(
 # A .properties line: the key runs to the first unescaped '=', ':' or whitespace; the separator may have blanks.
 # How a config file a script writes is read (ConfigFile.format, _judge_config_file): a line at a time, or as a document.
 _LINE_FORMATS = frozenset({"ini", "conf", "properties"})
+_TEXT_FORMATS = _LINE_FORMATS | {"toml"}
+"""The config formats a payload's generic reading does not walk as a document (JSON and YAML text it does)."""
 _CONFIG_READERS: dict[str, Callable[[str, int], Any]] = {
     "json": json_or_none,
     "yaml": yaml_or_none,
