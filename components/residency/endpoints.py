@@ -470,6 +470,10 @@ class ConfigFile(_PatternEntry):
     document."""
     source: str
     """Where the tool or the format documents the file and its settings."""
+    keys: dict[str, str] = Field(default_factory=dict)
+    """scripts51: the file's own names of settings the key catalogue knows by another name (s3cmd's ``host_base`` ->
+    ``endpoint``, ``bucket_location`` -> ``region``), lower case; a line format's key is read as its catalogue name
+    (a name only this file gives that meaning is never added to the key catalogue, which judges every input)."""
 
 
 class InstanceRegionFilter(_PatternEntry):

@@ -44,6 +44,7 @@ from components.residency.endpoints import (
     AnonymousReadIntegration,
     BodyIntegration,
     BuiltinPlaceholderField,
+    ConfigFile,
     ConfigItem,
     EndpointCatalogue,
     FeatureArgument,
@@ -3834,7 +3835,8 @@ class RuleEngine:
             self._judge_heredocs(walk, script, path, depth)
         # The file a cloud-config writes this content to (its decodings, "(base64)", "(gzip)", after the key path).
         file = walk.written.get(_DECODINGS.sub("", path)) if walk.written else None
-        if file is not None and not self._log_router_file(file) and self._config_format(file) in _TEXT_FORMATS:
+        entry = self._config_entry(file) if file is not None and not self._log_router_file(file) else None
+        if file is not None and entry is not None and entry.format in _TEXT_FORMATS:
             # scripts51: a cloud-config's write_files content is the file its path names, read by key as a script's
             # here-document into that path is (its JSON / YAML content is walked as a document already).
             self._judge_config_file(walk, script, (file, script), path, depth)
@@ -3888,11 +3890,12 @@ class RuleEngine:
         keep only the last). A variable in the body (``region = $R``, an unquoted here-document) holds the values that
         reach the place the script holds it (the one resolver); one found nowhere in the script stays as written."""
         file, body = written
-        kind = self._config_format(file)
-        if kind is None:
+        entry = self._config_entry(file)
+        if entry is None:
             return
+        kind = entry.format
         if kind in _LINE_FORMATS:
-            self._judge_config_lines(walk, script, body, kind, where, depth)
+            self._judge_config_lines(walk, script, body, entry, where, depth)
             return
         at = script.find(body) if "$" in body else -1
         for text in _filled(body, _assigned_values(script, self._instance_region(walk)).at(at)) if at >= 0 else (body,):
@@ -3900,20 +3903,24 @@ class RuleEngine:
             if isinstance(document, (dict, list)):
                 self._walk_document(walk, document, f"{where}({kind})", "content", depth, None)
 
-    def _config_format(self, file: str) -> str | None:
-        """The format of a settings file by its path (``cli_config_files``, ``app_config_files``); None for a file
+    def _config_entry(self, file: str) -> ConfigFile | None:
+        """The entry of a settings file by its path (``cli_config_files``, ``app_config_files``); None for a file
         neither lists."""
         entries = (*self.endpoints.cli_config_files, *self.endpoints.app_config_files)
-        return next((c.format for c in entries if re.search(c.pattern, file)), None)
+        return next((c for c in entries if re.search(c.pattern, file)), None)
 
-    def _judge_config_lines(self, walk: _Walk, script: str, body: str, kind: str, where: str, depth: int) -> None:
+    def _judge_config_lines(
+        self, walk: _Walk, script: str, body: str, entry: ConfigFile, where: str, depth: int
+    ) -> None:
         """A config file read a line at a time (:meth:`_judge_config_file`): ``ini`` (``key = value``, sections and
         comments skipped), ``conf`` (scripts50: only a line with ``=``: a ``.conf`` file's ``key = value`` lines, as
         rclone's, s3cmd's or an INI-like application's; a line of another syntax, nginx's ``server_name x;``, is left to
         the URL scan and the command readers) and ``properties`` (java.util.Properties: ``key=value``, ``key: value``,
         ``key value``). Each pair is walked alone (two sections may both set ``region``: a mapping would keep only the
-        last)."""
+        last). scripts51: a key the file names a setting by (``entry.keys``: s3cmd's ``host_base``) is walked as the
+        key catalogue's name for that setting (``endpoint``)."""
         own = self._instance_region(walk)
+        kind = entry.format
         for line in body.splitlines():
             if kind == "conf" and "=" not in line:
                 continue
@@ -3921,7 +3928,8 @@ class RuleEngine:
                 at = script.find(line) if "$" in value else -1
                 values = _assigned_values(script, own).at(at) if at >= 0 else {}
                 for filled in _filled(value, values):
-                    self._walk_document(walk, {key: filled}, f"{where}({kind})", "content", depth, None)
+                    named = entry.keys.get(key.strip().lower(), key)
+                    self._walk_document(walk, {named: filled}, f"{where}({kind})", "content", depth, None)
 
     def _instance_region(self, walk: _Walk) -> tuple[re.Pattern[str], str] | None:
         """For a script an instance runs (``instance_region_commands`` types): the command substitution that gives the
