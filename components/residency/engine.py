@@ -19,6 +19,7 @@ import json
 import keyword
 import math
 import re
+import shlex
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple, TypeVar
@@ -51,6 +52,7 @@ from components.residency.endpoints import (
     GlobalService,
     GroupField,
     InstanceRegionCommand,
+    JoinedScript,
     NameServerField,
     NestedStack,
     PhoneField,
@@ -864,6 +866,9 @@ class RuleEngine:
         )  # fmt: skip
         self._destination_fields = self.endpoints.typed_paths(self.endpoints.destination_fields)
         self._init_dns_records()
+        self._joined_scripts: dict[str, list[JoinedScript]] = {}
+        for joined in self.endpoints.joined_scripts:
+            self._joined_scripts.setdefault(joined.type, []).append(joined)
         self._oss_bucket_fields, self._script_fields, self._service_principal_fields = (
             self.endpoints.typed_paths(self.endpoints.oss_bucket_fields),
             self.endpoints.typed_paths(self.endpoints.script_fields),
@@ -1331,6 +1336,10 @@ class RuleEngine:
             self._judge_public_statement(walk, value, path)
             value = _expanded_container(value)
             parent = walk.kpath
+            joined = self._joined_scripts.get(walk.subject.type)
+            for entry in joined or ():
+                if _path_is(parent, entry.kpath):
+                    self._judge_joined_script(walk, value, path, entry)
             # A name/value pair (ECS and Batch container environment, CodeBuild environment variables,
             # Elastic Beanstalk settings, Alibaba EventBridge target parameters): the value is classified by
             # its name (a region, a host ...). A pair's value is never free text for humans, whatever its
@@ -4031,37 +4040,74 @@ class RuleEngine:
         """A variable a script list's item assigns and a later item uses (scripts50: an SSM Command document's
         ``runCommand``, a buildspec's ``commands``, a cloud-config's ``runcmd``: one script the machine runs, each item
         a line): each item was judged alone, so ``R=us-west-2`` then ``aws ... --region $R`` (or ``HOST=...`` then
-        ``curl https://$HOST/``) passed, the use's value unknown. An item using a variable an earlier item assigns on
-        its own (:func:`plain_assignment`) is judged again with the values that reach it in the items joined (the one
-        resolver): its assignments, its commands' hosts, its URLs filled; the earlier items are not judged again. The
-        joined text is read once (a list of thousands of items costs one pass). Only a script place pays."""
+        ``curl https://$HOST/``) passed, the use's value unknown. Read by :meth:`_judge_joined_items`. Only a script
+        place pays."""
         plan = self._key_plan(walk.subject.type, walk.kpath, key)
         if not plan.payload:
             return
-        items = [(i, item) for i, item in enumerate(lines) if isinstance(item, str)]
-        needed: list[tuple[int, str, int]] = []
-        names: set[str] = set()
+        items = [(f"{path}[{i}]", item, 0) for i, item in enumerate(lines) if isinstance(item, str)]
+        self._judge_joined_items(walk, items, key, plan.own_region, across=False)
+
+    def _judge_joined_script(self, walk: _Walk, document: Mapping[Any, Any], path: str, entry: JoinedScript) -> None:
+        """A document whose script lists one shell runs in order (``joined_scripts``, scripts51: a buildspec's phases,
+        ``finally`` after ``commands``, ``env.variables`` set for every command): a variable the map sets or an earlier
+        list assigns reaches a later list's commands, each of which was read with its own list only. The lists are
+        joined in the entry's order, each variable of the map an assignment line before them (``NAME='value'``), and
+        an item using a variable set outside its own list is judged again (:meth:`_judge_joined_items`)."""
+        items: list[tuple[str, str, int]] = []
+        for place in entry.variables:
+            env = _value_at(document, place.split("."))
+            if not isinstance(env, Mapping):
+                continue
+            items += [
+                (f"{path}.{place}.{name}", f"{name}={shlex.quote(str(value))}", -1)
+                for name, value in env.items()
+                if isinstance(name, str) and _SHELL_NAME.fullmatch(name) and isinstance(value, (str, int, float))
+            ]
+        for group, place in enumerate(entry.lists):
+            lines = _value_at(document, place.split("."))
+            if isinstance(lines, list):
+                items += [(f"{path}.{place}[{i}]", t, group) for i, t in enumerate(lines) if isinstance(t, str)]
+        if len({group for _, _, group in items}) < 2:  # noqa: PLR2004 - one list is read alone already
+            return
+        parent = walk.kpath
+        # Judged as an item of a script list of the document (the place its plan makes a payload).
+        walk.kpath = (*parent, *entry.lists[0].split("."))
+        plan = self._key_plan(walk.subject.type, walk.kpath, walk.kpath[-1])
+        if plan.payload:
+            self._judge_joined_items(walk, items, walk.kpath[-1], plan.own_region, across=True)
+        walk.kpath = parent
+
+    def _judge_joined_items(
+        self, walk: _Walk, items: Sequence[tuple[str, str, int]], key: str, own_region: bool, *, across: bool
+    ) -> None:
+        """Script lines (where, text, list) one shell runs in order: an item using a variable an earlier item
+        assigns on its own (:func:`plain_assignment`; ``across``: one of another list) is judged again with the values
+        that reach it in the items joined (the one resolver): its assignments, its commands' hosts, its URLs filled;
+        the earlier items are not judged again. The joined text is read once (a list of thousands of items costs one
+        pass)."""
+        needed: list[tuple[str, str, int]] = []
+        names: dict[str, int] = {}
         start = 0
-        for i, item in items:
+        for where, item, group in items:
             used = {m.group(1) or m.group(2) for m in _SHELL_REFERENCE.finditer(item)} if "$" in item else set()
-            if used & names:
-                needed.append((i, item, start))
+            if any(name in names and not (across and names[name] == group) for name in used):
+                needed.append((where, item, start))
             if plain_assignment(item) and (assigned := _ASSIGNED_NAME.match(item)) is not None:
-                names.add(assigned.group(1))
+                names.setdefault(assigned.group(1), group)
             start += len(item) + 1
         if not needed:
             return
-        whole = "\n".join(item for _, item in items)
+        whole = "\n".join(item for _, item, _ in items)
         values = _assigned_values(whole, self._instance_region(walk))
         hosts = self._scripts.hosts(whole)
-        for i, item, at in needed:
-            where = f"{path}[{i}]"
+        for where, item, at in needed:
             if "=" in item:
                 self._judge_assignments(walk, item, where, 1, whole, at)
             self._judge_found_hosts(walk, whole, [h for h in hosts if at <= h.offset <= at + len(item)], where)
             for text in _filled(item, values.at(at)):
                 if text != item and self.parser.has_candidates(text):
-                    self._judge_references(walk, text, where, key, plan.own_region)
+                    self._judge_references(walk, text, where, key, own_region)
 
     def _written_files(self, document: Mapping[Any, Any], path: str) -> dict[str, str]:
         """A cloud-config's written scripts (``payload_script_files``: ``write_files[i].content``) -> their files."""
@@ -7170,6 +7216,8 @@ _SHELL_VARIABLE = r"(?>\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*))"
 # The same variable with its name captured (braced, or bare): group 1 or group 2.
 _SHELL_REFERENCE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
 # The variable a plain assignment line sets (scripts.plain_assignment's shape: `[export|readonly|local] NAME=...`).
+_SHELL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+"""A shell variable's name (bash(1) "name": letters, digits and underscores, not starting with a digit)."""
 _ASSIGNED_NAME = re.compile(r"\s*(?:(?:export|readonly|local|declare(?:\s+-\w+)*)\s+)?([A-Za-z_][A-Za-z0-9_]*)=")
 _URL_VARIABLES = re.compile(
     rf"(?P<scheme>[a-z][a-z0-9+.-]*://)(?P<authority>(?:[A-Za-z0-9.-]|{_SHELL_VARIABLE})*{_SHELL_VARIABLE}"
