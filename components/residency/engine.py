@@ -866,13 +866,11 @@ class RuleEngine:
         )  # fmt: skip
         self._destination_fields = self.endpoints.typed_paths(self.endpoints.destination_fields)
         self._init_dns_records()
-        self._joined_scripts: dict[str, list[JoinedScript]] = {}
-        for joined in self.endpoints.joined_scripts:
-            self._joined_scripts.setdefault(joined.type, []).append(joined)
-        self._oss_bucket_fields, self._script_fields, self._service_principal_fields = (
+        self._oss_bucket_fields, self._script_fields, self._service_principal_fields, self._joined_scripts = (
             self.endpoints.typed_paths(self.endpoints.oss_bucket_fields),
             self.endpoints.typed_paths(self.endpoints.script_fields),
             self.endpoints.typed_paths(self.endpoints.service_principal_fields),
+            _by_type(self.endpoints.joined_scripts),  # scripts51
         )
         # Text for humans (text_fields) is never a destination either: one lookup for both. A stack template's resource
         # of a catalogued type (stack_templates `resources`: a CloudFormation RestApi's Body, a state machine's
@@ -1336,10 +1334,7 @@ class RuleEngine:
             self._judge_public_statement(walk, value, path)
             value = _expanded_container(value)
             parent = walk.kpath
-            joined = self._joined_scripts.get(walk.subject.type)
-            for entry in joined or ():
-                if _path_is(parent, entry.kpath):
-                    self._judge_joined_script(walk, value, path, entry)
+            self._judge_joined_scripts(walk, value, path)
             # A name/value pair (ECS and Batch container environment, CodeBuild environment variables,
             # Elastic Beanstalk settings, Alibaba EventBridge target parameters): the value is classified by
             # its name (a region, a host ...). A pair's value is never free text for humans, whatever its
@@ -4048,6 +4043,12 @@ class RuleEngine:
         items = [(f"{path}[{i}]", item, 0) for i, item in enumerate(lines) if isinstance(item, str)]
         self._judge_joined_items(walk, items, key, plan.own_region, across=False)
 
+    def _judge_joined_scripts(self, walk: _Walk, document: Mapping[Any, Any], path: str) -> None:
+        """The ``joined_scripts`` entries whose document is at the walk's place (one lookup for other types)."""
+        for entry in self._joined_scripts.get(walk.subject.type, ()):
+            if _path_is(walk.kpath, entry.kpath):
+                self._judge_joined_script(walk, document, path, entry)
+
     def _judge_joined_script(self, walk: _Walk, document: Mapping[Any, Any], path: str, entry: JoinedScript) -> None:
         """A document whose script lists one shell runs in order (``joined_scripts``, scripts51: a buildspec's phases,
         ``finally`` after ``commands``, ``env.variables`` set for every command): a variable the map sets or an earlier
@@ -4068,7 +4069,7 @@ class RuleEngine:
             lines = _value_at(document, place.split("."))
             if isinstance(lines, list):
                 items += [(f"{path}.{place}[{i}]", t, group) for i, t in enumerate(lines) if isinstance(t, str)]
-        if len({group for _, _, group in items}) < 2:  # noqa: PLR2004 - one list is read alone already
+        if len({group for _, _, group in items}) < 2:  # one list alone was read as a script list already
             return
         parent = walk.kpath
         # Judged as an item of a script list of the document (the place its plan makes a payload).
@@ -6028,6 +6029,14 @@ def _match_key(key: str, tokens: str, match_keys: frozenset[str]) -> bool:
     ``app_cors_origins``), or a dotted pattern matched on the key as written (``projection.*.values``)."""
     names = frozenset(k for k in match_keys if "." not in k)
     return _named_by(tokens, names) or any(fnmatch.fnmatchcase(key, k) for k in match_keys - names)
+
+
+def _by_type(entries: Sequence[JoinedScript]) -> dict[str, list[JoinedScript]]:
+    """Type token -> its entries, in the catalogue's order."""
+    table: dict[str, list[JoinedScript]] = {}
+    for entry in entries:
+        table.setdefault(entry.type, []).append(entry)
+    return table
 
 
 def _value_at(container: Any, keys: Sequence[str]) -> Any:
