@@ -19,9 +19,10 @@ Reproduced on the unchanged engine (main at 54b9529), one-value checks then thes
    ``(crontab -l; echo '*/15 * * * * psql -h <partner> ...') | crontab -`` passed (a cron line's command was not read
    past its schedule): RES-009 / RES-015 now. A cron line with the metadata's Region passes.
 5. **Alibaba Cloud** (``ali-*``, CN / JP / DE; an ECS instance or launch template): s3cmd on the region's internal
-   OSS endpoint creating its buckets with ``bucket_location = us-west-1`` (RES-009, passed before), a cloud-config ``write_files`` ``.conf`` with ``region = us-west-1``
-   (RES-009, passed before), a ``/etc/cron.d`` file written by a here-document running ``psql -h <partner>``
-   (RES-015, passed before); s3cmd on the region's internal OSS endpoint from the metadata passes.
+   OSS endpoint creating its buckets with ``bucket_location = us-west-1`` (RES-009, passed before), a cloud-config
+   ``write_files`` ``.conf`` with ``region = us-west-1`` (RES-009, passed before), a ``/etc/cron.d`` file written by a
+   here-document running ``psql -h <partner>`` (RES-015, passed before); s3cmd on the region's internal OSS endpoint
+   with the metadata's region passes.
 
 tests/test_realistic_programs.py runs them as CASES (``scripts51-*``).
 """

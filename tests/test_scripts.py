@@ -1359,7 +1359,10 @@ def test_s3cmd_s_own_keys_are_read_as_the_catalogue_s(code: str) -> None:
     own = provider(code, cloud).region
     abroad = "us-west-1" if code == "CN" else "us-west-2"
     endpoint = f"oss-{own}-internal.aliyuncs.com" if code == "CN" else f"s3.{own}.amazonaws.com"
-    config = "cat > /root/.s3cfg <<EOF\n[default]\nhost_base = {0}\nhost_bucket = %(bucket)s.{0}\nbucket_location = {1}\nEOF\n"
+    config = (
+        "cat > /root/.s3cfg <<EOF\n[default]\nhost_base = {0}\nhost_bucket = %(bucket)s.{0}\nbucket_location = {1}\n"
+        "EOF\n"
+    )
 
     def rules(script: str) -> set[str]:
         return {rule for rule, _, _ in findings(script, code, cloud)}
