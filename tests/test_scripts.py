@@ -1376,14 +1376,16 @@ def test_s3cmd_s_own_keys_are_read_as_the_catalogue_s(code: str) -> None:
     assert rules(config.format("intake.partner.example.com", abroad).replace(".s3cfg", "app.conf")) == set()
 
 
-def test_a_host_never_starts_after_a_placeholder_s_end() -> None:
-    # scripts51: `%(bucket)s.s3...` (Python's %-interpolation) and `${B}x.s3...`: the first label continues a value the
-    # text does not hold; the endpoint's Region is still judged.
-    rules = lambda text: {rule for rule, _, _ in findings(text, "EU", "aws")}  # noqa: E731
+def test_a_host_never_starts_with_a_letter_right_after_a_parenthesis() -> None:
+    # scripts51: in `%(bucket)s.s3...` (Python's %-interpolation, s3cmd's host_bucket) the `s` ends the placeholder: no
+    # bucket `s` (RES-017 before); the endpoint's Region is still judged. A label after `${B}` is read as before, and
+    # `oss-{{X}}-internal.aliyuncs.com`'s `-internal...` host stays refused (no Region proven).
+    rules = lambda text, code="EU", cloud="aws": {rule for rule, _, _ in findings(text, code, cloud)}  # noqa: E731
     assert rules("x %(bucket)s.s3.eu-west-1.amazonaws.com\n") == set()
-    assert rules("x ${B}x.s3.eu-west-1.amazonaws.com\n") == set()
     assert rules("x %(bucket)s.s3.us-west-2.amazonaws.com\n") == {"RES-006"}
     assert rules("x logs.s3.eu-west-1.amazonaws.com\n") == {"RES-017"}  # a bucket named in full is judged
+    assert rules("x ${B}x.s3.eu-west-1.amazonaws.com\n") == {"RES-017"}
+    assert rules("x oss-{{ACS::RegionId}}-internal.aliyuncs.com\n", "CN", "alicloud") == {"RES-015"}
 
 
 def _buildspec_rules(buildspec: dict[str, object], code: str = "EU") -> set[str]:
