@@ -1380,7 +1380,10 @@ def test_a_host_never_starts_with_a_letter_right_after_a_parenthesis() -> None:
     # scripts51: in `%(bucket)s.s3...` (Python's %-interpolation, s3cmd's host_bucket) the `s` ends the placeholder: no
     # bucket `s` (RES-017 before); the endpoint's Region is still judged. A label after `${B}` is read as before, and
     # `oss-{{X}}-internal.aliyuncs.com`'s `-internal...` host stays refused (no Region proven).
-    rules = lambda text, code="EU", cloud="aws": {rule for rule, _, _ in findings(text, code, cloud)}  # noqa: E731
+
+    def rules(text: str, code: str = "EU", cloud: Cloud = "aws") -> set[str]:
+        return {rule for rule, _, _ in findings(text, code, cloud)}
+
     assert rules("x %(bucket)s.s3.eu-west-1.amazonaws.com\n") == set()
     assert rules("x %(bucket)s.s3.us-west-2.amazonaws.com\n") == {"RES-006"}
     assert rules("x logs.s3.eu-west-1.amazonaws.com\n") == {"RES-017"}  # a bucket named in full is judged
@@ -1400,7 +1403,7 @@ def _buildspec_rules(buildspec: dict[str, object], code: str = "EU") -> set[str]
 def test_a_buildspec_s_phases_are_one_shell(code: str) -> None:
     # scripts51 (joined_scripts): buildspec 0.2 runs every phase's commands in one shell, in order, finally after
     # commands, env.variables set for all: a value set in an earlier phase or in env.variables reaches a later one.
-    own = provider(code, "aws").region
+    own = str(provider(code, "aws").region)
     use = "aws logs put-retention-policy --log-group-name /b --retention-in-days 7 --region $R"
 
     def spec(
