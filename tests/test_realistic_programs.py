@@ -157,6 +157,7 @@ import platform_programs_scripts47 as sc47
 import platform_programs_scripts48 as sc48
 import platform_programs_scripts49 as sc49
 import platform_programs_scripts50 as sc50
+import platform_programs_scripts51 as sc51
 import platform_programs_sfn44 as sf44
 import platform_programs_sfn44b as sf44b
 import platform_programs_sfnrt45 as sfr45
@@ -18341,6 +18342,13 @@ CASES: list[Case] = [
     # are RES-023 outside CN (each passed every door before, the templates while their Pulumi twins were refused); the
     # template's own resources, the stack's account, the declared account and aws-cn pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw51.rows()],
+    # -- stop 51, scripts and user data, round 7 (tests/platform_programs_scripts51.py): a cloud-config write_files
+    # .conf / ~/.aws/config / .toml read by key, s3cmd's host_base / bucket_location, a buildspec's variable set in an
+    # earlier phase or env.variables, a finally block, and a cron line's command (echoed into /etc/cron.d, piped into
+    # crontab -, a here-document) are refused abroad (RES-009 / RES-015 / RES-006; each passed before); the instance's
+    # own Region, the Region's S3 / OSS endpoints with s3cmd's %(bucket)s template (RES-017 before) and private
+    # addresses pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc51.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -1323,3 +1323,122 @@ def test_a_toml_file_is_read_within_the_document_bounds() -> None:
     assert {r for r, _, _ in findings(f"cat > /etc/app.toml <<EOF\n{deep}\nEOF\n", "EU", "aws")} == {"RES-025"}
     shallow = "a = " + "[" * 20 + "]" * 20
     assert findings(f"cat > /etc/app.toml <<EOF\n{shallow}\nEOF\n", "EU", "aws") == []
+
+
+# -- scripts51 (stop 51): reproduced on main 54b9529, each refused case passed there --------------------------------
+
+
+@pytest.mark.parametrize("code", ["CN", "EU"])
+def test_a_config_file_cloud_init_writes_is_read_by_its_path(code: str) -> None:
+    # scripts51: a cloud-config write_files content is read as the file kind its path names (ini, conf, toml), as a
+    # here-document into that path is; JSON and YAML contents were walked as documents already.
+    cloud: Cloud = "alicloud" if code == "CN" else "aws"
+    own = provider(code, cloud).region
+    abroad = "us-west-1" if code == "CN" else "us-west-2"
+
+    def written(path: str, content: str) -> set[str]:
+        body = "".join(f"      {line}\n" for line in content.splitlines())
+        script = f"#cloud-config\nwrite_files:\n  - path: {path}\n    content: |\n{body}"
+        return {rule for rule, _, _ in findings(script, code, cloud)}
+
+    for path in ("/root/.aws/config", "/etc/fleet/app.conf", "/etc/fleet/app.ini"):
+        assert written(path, f"[default]\nregion = {abroad}\n") == {"RES-009"}, path
+        assert written(path, f"[default]\nregion = {own}\n") == set(), path
+    assert written("/etc/fleet/app.toml", f'[aws]\nregion = "{abroad}"\n') == {"RES-009"}
+    assert written("/etc/fleet/app.toml", '[db]\nendpoint = "db.partner.example.com"\n') == {"RES-015"}
+    assert written("/etc/fleet/app.toml", '[db]\nendpoint = "10.0.3.7"\n') == set()
+    assert written("/etc/fleet/app.settings", f"region = {abroad}\n") == set()  # a file no entry lists
+
+
+@pytest.mark.parametrize("code", ["CN", "EU"])
+def test_s3cmd_s_own_keys_are_read_as_the_catalogue_s(code: str) -> None:
+    # scripts51: ~/.s3cfg's host_base / host_bucket (the hosts s3cmd sends to) and bucket_location (the Region it
+    # creates buckets in) are read as `endpoint` and `region` (cli_config_files keys); the Region's own endpoints with
+    # s3cmd's %(bucket)s template pass (a bucket `s` read from the template before: RES-017 in EU).
+    cloud: Cloud = "alicloud" if code == "CN" else "aws"
+    own = provider(code, cloud).region
+    abroad = "us-west-1" if code == "CN" else "us-west-2"
+    endpoint = f"oss-{own}-internal.aliyuncs.com" if code == "CN" else f"s3.{own}.amazonaws.com"
+    config = (
+        "cat > /root/.s3cfg <<EOF\n[default]\nhost_base = {0}\nhost_bucket = %(bucket)s.{0}\nbucket_location = {1}\n"
+        "EOF\n"
+    )
+
+    def rules(script: str) -> set[str]:
+        return {rule for rule, _, _ in findings(script, code, cloud)}
+
+    assert rules(config.format(endpoint, own)) == set()
+    assert rules(config.format("10.0.3.9:9000", own)) == set()
+    assert rules(config.format("intake.partner.example.com", own)) == {"RES-015"}
+    assert rules(config.format(endpoint, abroad)) == {"RES-009"}
+    assert rules("echo 'host_base = intake.partner.example.com' >> ~/.s3cfg\n") == {"RES-015"}
+    # the same names in another file are nobody's endpoint
+    assert rules(config.format("intake.partner.example.com", abroad).replace(".s3cfg", "app.conf")) == set()
+
+
+def test_a_host_never_starts_with_a_letter_right_after_a_parenthesis() -> None:
+    # scripts51: in `%(bucket)s.s3...` (Python's %-interpolation, s3cmd's host_bucket) the `s` ends the placeholder: no
+    # bucket `s` (RES-017 before); the endpoint's Region is still judged. A label after `${B}` is read as before, and
+    # `oss-{{X}}-internal.aliyuncs.com`'s `-internal...` host stays refused (no Region proven).
+
+    def rules(text: str, code: str = "EU", cloud: Cloud = "aws") -> set[str]:
+        return {rule for rule, _, _ in findings(text, code, cloud)}
+
+    assert rules("x %(bucket)s.s3.eu-west-1.amazonaws.com\n") == set()
+    assert rules("x %(bucket)s.s3.us-west-2.amazonaws.com\n") == {"RES-006"}
+    assert rules("x logs.s3.eu-west-1.amazonaws.com\n") == {"RES-017"}  # a bucket named in full is judged
+    assert rules("x ${B}x.s3.eu-west-1.amazonaws.com\n") == {"RES-017"}
+    assert rules("x oss-{{ACS::RegionId}}-internal.aliyuncs.com\n", "CN", "alicloud") == {"RES-015"}
+
+
+def _buildspec_rules(buildspec: dict[str, object], code: str = "EU") -> set[str]:
+    import json
+
+    props = {"source": {"type": "NO_SOURCE", "buildspec": json.dumps(buildspec)}}
+    subject = Subject("aws:codebuild/project:Project", "b", props, provider(code, "aws"))
+    return {f.rule.id for f in ENGINES[code].check(subject)[0]}
+
+
+@pytest.mark.parametrize("code", ["CN", "EU"])
+def test_a_buildspec_s_phases_are_one_shell(code: str) -> None:
+    # scripts51 (joined_scripts): buildspec 0.2 runs every phase's commands in one shell, in order, finally after
+    # commands, env.variables set for all: a value set in an earlier phase or in env.variables reaches a later one.
+    own = str(provider(code, "aws").region)
+    use = "aws logs put-retention-policy --log-group-name /b --retention-in-days 7 --region $R"
+
+    def spec(
+        variables: dict[str, str], install: list[str], build: list[str], last: list[str] | None = None
+    ) -> dict[str, object]:
+        ended = {"finally": last} if last else {}
+        phases: dict[str, object] = {"install": {"commands": install}, "build": {"commands": build, **ended}}
+        return {"version": "0.2", "env": {"variables": variables}, "phases": phases}
+
+    assert _buildspec_rules(spec({}, ["R=us-west-2"], [use]), code) == {"RES-009"}
+    assert _buildspec_rules(spec({}, [f"R={own}"], [use]), code) == set()
+    assert _buildspec_rules(spec({"R": "us-west-2"}, ["echo start"], [use]), code) == {"RES-009"}
+    assert _buildspec_rules(spec({"R": own}, ["echo start"], [use]), code) == set()
+    assert _buildspec_rules(spec({}, ["R=$AWS_REGION"], [use]), code) == set()
+    post = "curl -sf -X POST https://$TARGET/r --data-binary @r.json"
+    assert _buildspec_rules(spec({"TARGET": "intake.partner.example.com"}, ["echo x"], [post]), code) == {"RES-015"}
+    assert _buildspec_rules(spec({"TARGET": "10.0.3.9:8443"}, ["echo x"], [post]), code) == set()
+    assert _buildspec_rules(spec({}, ["echo x"], ["echo y"], [use.replace("$R", "us-west-2")]), code) == {"RES-009"}
+    assert _buildspec_rules(spec({}, ["echo x"], ["echo y"], [use.replace("$R", own)]), code) == set()
+    assert _buildspec_rules(spec({}, [use], ["R=us-west-2"]), code) == set()  # set after its use: not reaching it
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("echo '0 3 * * * root psql -h db.example.com -f x.sql' > /etc/cron.d/x", [("psql", "db.example.com")]),
+        ("echo '*/5 1-3 * jan,feb mon-fri psql -h db.example.com' >> /etc/crontab", [("psql", "db.example.com")]),
+        ("echo '@reboot sudo psql -h db.example.com' > /etc/cron.d/x", [("psql", "db.example.com")]),
+        ("(crontab -l; echo '0 3 * * * psql -h db.example.com') | crontab -", [("psql", "db.example.com")]),
+        ("cat > /etc/cron.d/x <<EOF\n15 2 * * * fleet psql -h db.example.com\nEOF", [("psql", "db.example.com")]),
+        ("echo '0 3 * * * root psql -h db.example.com'", []),  # a message on the console
+        ("echo 'ls 2 3 4 5 psql -h db.example.com' > /tmp/x", []),  # a minute starts with a digit or `*`, no name
+    ],
+)
+def test_a_crontab_line_s_command_is_read_after_its_schedule(line: str, expected: list[tuple[str, str]]) -> None:
+    # scripts51: crontab(5): five time and date fields (a system crontab's user after them) or @reboot / @daily ...,
+    # then the command; crontab(1): `crontab -` installs its standard input.
+    assert hosts(line) == expected

@@ -470,6 +470,25 @@ class ConfigFile(_PatternEntry):
     document."""
     source: str
     """Where the tool or the format documents the file and its settings."""
+    keys: dict[str, str] = Field(default_factory=dict)
+    """scripts51: the file's own names of settings the key catalogue knows by another name (s3cmd's ``host_base`` ->
+    ``endpoint``, ``bucket_location`` -> ``region``), lower case; a line format's key is read as its catalogue name
+    (a name only this file gives that meaning is never added to the key catalogue, which judges every input)."""
+
+
+class JoinedScript(TypedField):
+    """A document whose script lists one shell runs in order (``joined_scripts``, scripts51: a CodeBuild buildspec's
+    phases): a variable its ``variables`` map sets or an earlier list assigns reaches a later list's commands."""
+
+    variables: tuple[str, ...] = ()
+    """Key paths (dots, from the document) of maps of environment variables every command sees."""
+    lists: tuple[str, ...]
+    """Key paths (dots, from the document) of its script lists, in the order the shell runs them."""
+
+    @property
+    def kpath(self) -> tuple[str, ...]:
+        """The document's key path, as the engine's walk holds it."""
+        return tuple(self.path.split("."))
 
 
 class InstanceRegionFilter(_PatternEntry):
@@ -1458,6 +1477,9 @@ class EndpointCatalogue(_Frozen):
     script_fields: tuple[TypedField, ...] = ()
     """(type, key path) pairs whose value is script text a machine runs although no payload key names it (an SSM Command
     document's ``mainSteps[].inputs.runCommand`` lines): read like a script payload (assignments, script_commands)."""
+    joined_scripts: tuple[JoinedScript, ...] = ()
+    """Documents whose script lists one shell runs in order (scripts51: a buildspec's phases), each list read on
+    its own as a ``script_fields`` entry and joined by :meth:`RuleEngine._judge_joined_script`."""
     match_keys: frozenset[str] = frozenset()
     """Keys (snake_case, in any resource, matched on the key or as a ``_<key>`` suffix) whose value is a list
     compared with requests, never contacted: ``no_proxy``, the hosts an HTTP client reaches without its proxy;

@@ -19,6 +19,7 @@ import json
 import keyword
 import math
 import re
+import shlex
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple, TypeVar
@@ -44,12 +45,14 @@ from components.residency.endpoints import (
     AnonymousReadIntegration,
     BodyIntegration,
     BuiltinPlaceholderField,
+    ConfigFile,
     ConfigItem,
     EndpointCatalogue,
     FeatureArgument,
     GlobalService,
     GroupField,
     InstanceRegionCommand,
+    JoinedScript,
     NameServerField,
     NestedStack,
     PhoneField,
@@ -863,10 +866,11 @@ class RuleEngine:
         )  # fmt: skip
         self._destination_fields = self.endpoints.typed_paths(self.endpoints.destination_fields)
         self._init_dns_records()
-        self._oss_bucket_fields, self._script_fields, self._service_principal_fields = (
+        self._oss_bucket_fields, self._script_fields, self._service_principal_fields, self._joined_scripts = (
             self.endpoints.typed_paths(self.endpoints.oss_bucket_fields),
             self.endpoints.typed_paths(self.endpoints.script_fields),
             self.endpoints.typed_paths(self.endpoints.service_principal_fields),
+            _by_type(self.endpoints.joined_scripts),  # scripts51
         )
         # Text for humans (text_fields) is never a destination either: one lookup for both. A stack template's resource
         # of a catalogued type (stack_templates `resources`: a CloudFormation RestApi's Body, a state machine's
@@ -1330,6 +1334,7 @@ class RuleEngine:
             self._judge_public_statement(walk, value, path)
             value = _expanded_container(value)
             parent = walk.kpath
+            self._judge_joined_scripts(walk, value, path)
             # A name/value pair (ECS and Batch container environment, CodeBuild environment variables,
             # Elastic Beanstalk settings, Alibaba EventBridge target parameters): the value is classified by
             # its name (a region, a host ...). A pair's value is never free text for humans, whatever its
@@ -3834,6 +3839,11 @@ class RuleEngine:
             self._judge_heredocs(walk, script, path, depth)
         # The file a cloud-config writes this content to (its decodings, "(base64)", "(gzip)", after the key path).
         file = walk.written.get(_DECODINGS.sub("", path)) if walk.written else None
+        entry = self._config_entry(file) if file is not None and not self._log_router_file(file) else None
+        if file is not None and entry is not None and entry.format in _TEXT_FORMATS:
+            # scripts51: a cloud-config's write_files content is the file its path names, read by key as a script's
+            # here-document into that path is (its JSON / YAML content is walked as a document already).
+            self._judge_config_file(walk, script, (file, script), path, depth)
         self._judge_script_hosts(walk, script, path, file)
         if "=" in script and "$" in script:
             return _assigned_urls(script, self._instance_region(walk))
@@ -3884,12 +3894,12 @@ class RuleEngine:
         keep only the last). A variable in the body (``region = $R``, an unquoted here-document) holds the values that
         reach the place the script holds it (the one resolver); one found nowhere in the script stays as written."""
         file, body = written
-        entries = (*self.endpoints.cli_config_files, *self.endpoints.app_config_files)
-        kind = next((c.format for c in entries if re.search(c.pattern, file)), None)
-        if kind is None:
+        entry = self._config_entry(file)
+        if entry is None:
             return
+        kind = entry.format
         if kind in _LINE_FORMATS:
-            self._judge_config_lines(walk, script, body, kind, where, depth)
+            self._judge_config_lines(walk, script, body, entry, where, depth)
             return
         at = script.find(body) if "$" in body else -1
         for text in _filled(body, _assigned_values(script, self._instance_region(walk)).at(at)) if at >= 0 else (body,):
@@ -3897,14 +3907,24 @@ class RuleEngine:
             if isinstance(document, (dict, list)):
                 self._walk_document(walk, document, f"{where}({kind})", "content", depth, None)
 
-    def _judge_config_lines(self, walk: _Walk, script: str, body: str, kind: str, where: str, depth: int) -> None:
+    def _config_entry(self, file: str) -> ConfigFile | None:
+        """The entry of a settings file by its path (``cli_config_files``, ``app_config_files``); None for a file
+        neither lists."""
+        entries = (*self.endpoints.cli_config_files, *self.endpoints.app_config_files)
+        return next((c for c in entries if re.search(c.pattern, file)), None)
+
+    def _judge_config_lines(
+        self, walk: _Walk, script: str, body: str, entry: ConfigFile, where: str, depth: int
+    ) -> None:
         """A config file read a line at a time (:meth:`_judge_config_file`): ``ini`` (``key = value``, sections and
         comments skipped), ``conf`` (scripts50: only a line with ``=``: a ``.conf`` file's ``key = value`` lines, as
         rclone's, s3cmd's or an INI-like application's; a line of another syntax, nginx's ``server_name x;``, is left to
         the URL scan and the command readers) and ``properties`` (java.util.Properties: ``key=value``, ``key: value``,
         ``key value``). Each pair is walked alone (two sections may both set ``region``: a mapping would keep only the
-        last)."""
+        last). scripts51: a key the file names a setting by (``entry.keys``: s3cmd's ``host_base``) is walked as the
+        key catalogue's name for that setting (``endpoint``)."""
         own = self._instance_region(walk)
+        kind = entry.format
         for line in body.splitlines():
             if kind == "conf" and "=" not in line:
                 continue
@@ -3912,7 +3932,8 @@ class RuleEngine:
                 at = script.find(line) if "$" in value else -1
                 values = _assigned_values(script, own).at(at) if at >= 0 else {}
                 for filled in _filled(value, values):
-                    self._walk_document(walk, {key: filled}, f"{where}({kind})", "content", depth, None)
+                    named = entry.keys.get(key.strip().lower(), key)
+                    self._walk_document(walk, {named: filled}, f"{where}({kind})", "content", depth, None)
 
     def _instance_region(self, walk: _Walk) -> tuple[re.Pattern[str], str] | None:
         """For a script an instance runs (``instance_region_commands`` types): the command substitution that gives the
@@ -4014,37 +4035,80 @@ class RuleEngine:
         """A variable a script list's item assigns and a later item uses (scripts50: an SSM Command document's
         ``runCommand``, a buildspec's ``commands``, a cloud-config's ``runcmd``: one script the machine runs, each item
         a line): each item was judged alone, so ``R=us-west-2`` then ``aws ... --region $R`` (or ``HOST=...`` then
-        ``curl https://$HOST/``) passed, the use's value unknown. An item using a variable an earlier item assigns on
-        its own (:func:`plain_assignment`) is judged again with the values that reach it in the items joined (the one
-        resolver): its assignments, its commands' hosts, its URLs filled; the earlier items are not judged again. The
-        joined text is read once (a list of thousands of items costs one pass). Only a script place pays."""
+        ``curl https://$HOST/``) passed, the use's value unknown. Read by :meth:`_judge_joined_items`. Only a script
+        place pays."""
         plan = self._key_plan(walk.subject.type, walk.kpath, key)
         if not plan.payload:
             return
-        items = [(i, item) for i, item in enumerate(lines) if isinstance(item, str)]
-        needed: list[tuple[int, str, int]] = []
-        names: set[str] = set()
+        items = [(f"{path}[{i}]", item, 0) for i, item in enumerate(lines) if isinstance(item, str)]
+        self._judge_joined_items(walk, items, key, plan.own_region, across=False)
+
+    def _judge_joined_scripts(self, walk: _Walk, document: Mapping[Any, Any], path: str) -> None:
+        """The ``joined_scripts`` entries whose document is at the walk's place (one lookup for other types)."""
+        for entry in self._joined_scripts.get(walk.subject.type, ()):
+            if _path_is(walk.kpath, entry.kpath):
+                self._judge_joined_script(walk, document, path, entry)
+
+    def _judge_joined_script(self, walk: _Walk, document: Mapping[Any, Any], path: str, entry: JoinedScript) -> None:
+        """A document whose script lists one shell runs in order (``joined_scripts``, scripts51: a buildspec's phases,
+        ``finally`` after ``commands``, ``env.variables`` set for every command): a variable the map sets or an earlier
+        list assigns reaches a later list's commands, each of which was read with its own list only. The lists are
+        joined in the entry's order, each variable of the map an assignment line before them (``NAME='value'``), and
+        an item using a variable set outside its own list is judged again (:meth:`_judge_joined_items`)."""
+        items: list[tuple[str, str, int]] = []
+        for place in entry.variables:
+            env = _value_at(document, place.split("."))
+            if not isinstance(env, Mapping):
+                continue
+            items += [
+                (f"{path}.{place}.{name}", f"{name}={shlex.quote(str(value))}", -1)
+                for name, value in env.items()
+                if isinstance(name, str) and _SHELL_NAME.fullmatch(name) and isinstance(value, (str, int, float))
+            ]
+        for group, place in enumerate(entry.lists):
+            lines = _value_at(document, place.split("."))
+            if isinstance(lines, list):
+                items += [(f"{path}.{place}[{i}]", t, group) for i, t in enumerate(lines) if isinstance(t, str)]
+        if len({group for _, _, group in items}) < 2:  # one list alone was read as a script list already
+            return
+        parent = walk.kpath
+        # Judged as an item of a script list of the document (the place its plan makes a payload).
+        walk.kpath = (*parent, *entry.lists[0].split("."))
+        plan = self._key_plan(walk.subject.type, walk.kpath, walk.kpath[-1])
+        if plan.payload:
+            self._judge_joined_items(walk, items, walk.kpath[-1], plan.own_region, across=True)
+        walk.kpath = parent
+
+    def _judge_joined_items(
+        self, walk: _Walk, items: Sequence[tuple[str, str, int]], key: str, own_region: bool, *, across: bool
+    ) -> None:
+        """Script lines (where, text, list) one shell runs in order: an item using a variable an earlier item
+        assigns on its own (:func:`plain_assignment`; ``across``: one of another list) is judged again with the values
+        that reach it in the items joined (the one resolver): its assignments, its commands' hosts, its URLs filled;
+        the earlier items are not judged again. The joined text is read once (a list of thousands of items costs one
+        pass)."""
+        needed: list[tuple[str, str, int]] = []
+        names: dict[str, int] = {}
         start = 0
-        for i, item in items:
+        for where, item, group in items:
             used = {m.group(1) or m.group(2) for m in _SHELL_REFERENCE.finditer(item)} if "$" in item else set()
-            if used & names:
-                needed.append((i, item, start))
+            if any(name in names and not (across and names[name] == group) for name in used):
+                needed.append((where, item, start))
             if plain_assignment(item) and (assigned := _ASSIGNED_NAME.match(item)) is not None:
-                names.add(assigned.group(1))
+                names.setdefault(assigned.group(1), group)
             start += len(item) + 1
         if not needed:
             return
-        whole = "\n".join(item for _, item in items)
+        whole = "\n".join(item for _, item, _ in items)
         values = _assigned_values(whole, self._instance_region(walk))
         hosts = self._scripts.hosts(whole)
-        for i, item, at in needed:
-            where = f"{path}[{i}]"
+        for where, item, at in needed:
             if "=" in item:
                 self._judge_assignments(walk, item, where, 1, whole, at)
             self._judge_found_hosts(walk, whole, [h for h in hosts if at <= h.offset <= at + len(item)], where)
             for text in _filled(item, values.at(at)):
                 if text != item and self.parser.has_candidates(text):
-                    self._judge_references(walk, text, where, key, plan.own_region)
+                    self._judge_references(walk, text, where, key, own_region)
 
     def _written_files(self, document: Mapping[Any, Any], path: str) -> dict[str, str]:
         """A cloud-config's written scripts (``payload_script_files``: ``write_files[i].content``) -> their files."""
@@ -5967,6 +6031,14 @@ def _match_key(key: str, tokens: str, match_keys: frozenset[str]) -> bool:
     return _named_by(tokens, names) or any(fnmatch.fnmatchcase(key, k) for k in match_keys - names)
 
 
+def _by_type(entries: Sequence[JoinedScript]) -> dict[str, list[JoinedScript]]:
+    """Type token -> its entries, in the catalogue's order."""
+    table: dict[str, list[JoinedScript]] = {}
+    for entry in entries:
+        table.setdefault(entry.type, []).append(entry)
+    return table
+
+
 def _value_at(container: Any, keys: Sequence[str]) -> Any:
     """The value at snake-case ``keys`` below ``container`` (maps, generated input objects, JSON text); None when a
     key is absent or something else (a list, an Output still unresolved) is in the way."""
@@ -7153,6 +7225,8 @@ _SHELL_VARIABLE = r"(?>\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*))"
 # The same variable with its name captured (braced, or bare): group 1 or group 2.
 _SHELL_REFERENCE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
 # The variable a plain assignment line sets (scripts.plain_assignment's shape: `[export|readonly|local] NAME=...`).
+_SHELL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+"""A shell variable's name (bash(1) "name": letters, digits and underscores, not starting with a digit)."""
 _ASSIGNED_NAME = re.compile(r"\s*(?:(?:export|readonly|local|declare(?:\s+-\w+)*)\s+)?([A-Za-z_][A-Za-z0-9_]*)=")
 _URL_VARIABLES = re.compile(
     rf"(?P<scheme>[a-z][a-z0-9+.-]*://)(?P<authority>(?:[A-Za-z0-9.-]|{_SHELL_VARIABLE})*{_SHELL_VARIABLE}"
@@ -7408,6 +7482,8 @@ _PLACEHOLDER_BUCKET_URL = re.compile(
 # A .properties line: the key runs to the first unescaped '=', ':' or whitespace; the separator may have blanks.
 # How a config file a script writes is read (ConfigFile.format, _judge_config_file): a line at a time, or as a document.
 _LINE_FORMATS = frozenset({"ini", "conf", "properties"})
+_TEXT_FORMATS = _LINE_FORMATS | {"toml"}
+"""The config formats a payload's generic reading does not walk as a document (JSON and YAML text it does)."""
 _CONFIG_READERS: dict[str, Callable[[str, int], Any]] = {
     "json": json_or_none,
     "yaml": yaml_or_none,

@@ -541,7 +541,12 @@ class ReferenceParser:
         suffix_alternatives = "|".join(re.escape(s) for s, _, _, _ in self._suffix_cloud)
         # `tail`: labels after the suffix make another host (kms.eu-west-1.amazonaws.com.partner.example.com is the
         # partner's), read whole; a dot ending a sentence or a fully qualified name (a trailing dot) is no label.
+        # scripts51: a host starts where a label starts, and not with a letter or digit right after `)`: in s3cmd's
+        # `host_bucket = %(bucket)s.s3.eu-west-1.amazonaws.com` (Python's %-interpolation, the bucket named at run
+        # time) the `s` ends the placeholder, no bucket `s`. A label starting with `-` there (`oss-$(cat r)-internal.
+        # aliyuncs.com`) is still read (a host no Region is proven for: refused, as before).
         self._host = re.compile(
+            r"(?:(?<![a-z0-9)-])|(?<=\))(?=-))"
             rf"(?P<scheme>[a-z][a-z0-9+.-]*://)?(?P<host>(?:[a-z0-9-]+\.)+(?:{suffix_alternatives}))"
             r"(?P<tail>(?:\.[a-z0-9-]+)+)?(?![a-z0-9-])",
             re.IGNORECASE,

@@ -43,6 +43,14 @@ _SEPARATORS = frozenset({";", "&&", "||", "|", "&", "(", ")", ";;", "|&", "((", 
 _OPERAND_LINES = frozenset({"operands", "run"})  # ScriptCommand.line: the operands are a line (written, or run)
 _REDIRECTS = frozenset({">", ">>", "<", "<<", "<<<", ">&", "<&", "&>", "&>>", ">|", "<>"})
 _WRITES = frozenset({">", ">>", ">|", "&>", "&>>"})
+# crontab(5): a line is five time and date fields then the command (a system crontab, /etc/crontab or /etc/cron.d/*,
+# has the user's name between them), or one of the special strings (@reboot, @hourly ...) then the command. A field is
+# numbers, `*`, ranges, lists and steps; month and day of week may be names (jan, sun). The first field starts with a
+# digit or `*`, which no command name does.
+_CRON_FIELDS = 5
+_CRON_FIELD = re.compile(r"[0-9*][0-9*/,-]*")
+_CRON_NAMED_FIELD = re.compile(r"[0-9*/,A-Za-z-]+")
+_CRON_SPECIAL = frozenset({"@reboot", "@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"})
 _ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
 # An /etc/hosts line (hosts(5), https://man7.org/linux/man-pages/man5/hosts.5.html): "IP_address canonical_hostname
 # [aliases...]": every name on the line is sent to that address. Read in a script that names the file.
@@ -110,7 +118,7 @@ class ScriptReader:
             # message on the console ("echo server db.example.cn is up") is not.
             commands = list(_simple_commands(words))
             written = any(w in _WRITES or w.rsplit("/", 1)[-1] == "tee" for w in words) or any(
-                _dd_output(c.words) is not None for c in commands
+                _dd_output(c.words) is not None or _crontab_input(c.words) for c in commands
             )
             for command in commands:
                 for found in self._command(command.words, depth, written, hosts_file, offset):
@@ -119,8 +127,9 @@ class ScriptReader:
     def _command(
         self, words: list[str], depth: int, written: bool, hosts_file: bool, offset: int
     ) -> Iterator[ScriptHost]:
-        # Leading assignments (PGPASSWORD=x psql ...) and wrappers (sudo -u postgres psql ...) come before the command.
-        i = 0
+        # Leading assignments (PGPASSWORD=x psql ...) and wrappers (sudo -u postgres psql ...) come before the command;
+        # scripts51: so does a crontab line's schedule (and a system crontab's user), when the line is one.
+        i = self._cron_command(words)
         while i < len(words):
             word = words[i]
             if word[:1] == "$" and words[i + 1 : i + 2] == ["="]:
@@ -156,6 +165,24 @@ class ScriptReader:
             return
         args = _unprefixed(words[i + 1 :], spec.option_prefix)
         yield from self._arguments(name, spec, args, depth, hosts_file, offset)
+
+    def _cron_command(self, words: list[str]) -> int:
+        """Where a crontab(5) line's command starts in ``words``: after the five time and date fields or a special
+        string (``@reboot``), and after a user's name there (a system crontab's: the word that follows is no listed
+        command but the next is one, or a wrapper); 0 for a line that is no crontab entry."""
+        if words[:1] and words[0] in _CRON_SPECIAL:
+            i = 1
+        elif (
+            len(words) > _CRON_FIELDS
+            and all(_CRON_FIELD.fullmatch(w) for w in words[:3])
+            and all(_CRON_NAMED_FIELD.fullmatch(w) for w in words[3:5])
+        ):
+            i = _CRON_FIELDS
+        else:
+            return 0
+        if i + 1 < len(words) and words[i] not in self._commands and words[i + 1].rsplit("/", 1)[-1] in self._commands:
+            i += 1
+        return i
 
     def _arguments(
         self, name: str, spec: ScriptCommand, args: list[str], depth: int, hosts_file: bool, offset: int
@@ -216,6 +243,12 @@ def _joined_lines(script: str) -> Iterator[tuple[int, str]]:
         joined = None
     if joined:  # a last line continued onto nothing (splitlines gives no empty line at the end)
         yield start, joined
+
+
+def _crontab_input(words: list[str]) -> bool:
+    """Whether the command installs its standard input as the user's crontab (crontab(1): "installs a new crontab
+    from some named file or standard input if the pseudo-filename '-' is given"): ``... | crontab -``."""
+    return bool(words) and words[0].rsplit("/", 1)[-1] == "crontab" and words[-1] == "-"
 
 
 def _dd_output(words: list[str]) -> str | None:
