@@ -1225,6 +1225,7 @@ HostForm = Literal[
     "region",
     "log-opt-region",
     "aws-zone",
+    "alicloud-zone",
 ]
 """How a script command's value names its host(s): ``host`` (``host[:port]``), ``hosts`` (a comma list), ``replica-set``
 (mongosh ``rs0/a:27017,b:27017``), ``sqlserver`` (sqlcmd ``tcp:host,1433``, ``host\\instance``), ``ssh``
@@ -1234,7 +1235,8 @@ word with a scheme is left to the reference scan), ``resolve`` (curl ``[+]host:p
 ``connect-to`` (curl ``HOST1:PORT1:HOST2:PORT2``: HOST2, when given), ``region`` (a cloud CLI's ``--region``: the
 region whose service endpoint the command sends its request to, judged as a region field, not a host),
 ``log-opt-region`` (docker's ``--log-opt awslogs-region=R``: the Region R, judged as ``region``; another key:
-nothing)."""
+nothing), ``aws-zone`` / ``alicloud-zone`` (a cloud CLI's zone parameter: the zone what the command creates is placed
+in, judged as a zone field of that cloud)."""
 
 
 class ScriptCommand(_Frozen):
