@@ -1374,6 +1374,9 @@ class EndpointCatalogue(_Frozen):
     not_host_keys: frozenset[str] = frozenset()
     """Keys (snake_case) that end in a host key but name no destination, matched like host keys (on the key or as
     a ``_<key>`` suffix): a reply-to address ends in ``to_address`` and receives nothing the mail carries."""
+    host_key_prefixes: frozenset[str] = frozenset()
+    """Keys (snake_case) named by how they start, ``<prefix>_<anything>``, that hold a host as a host key does: the
+    Alibaba Cloud provider's ``ALIBABA_CLOUD_ENDPOINT_<PRODUCT>`` variables."""
     user_keyed_maps: frozenset[str] = frozenset()
     """Keys (snake_case) whose map holds names the user chose, such as environment variables: a free-text
     name among them (a variable ``DESCRIPTION``) is data like any other, not a field for humans."""
