@@ -72,10 +72,11 @@ class Reference(NamedTuple):  # immutable and cheap to build: see engine.Subject
 # One cheap pre-filter so that the vast majority of strings (names, CIDRs, booleans as text)
 # never reach the detailed patterns: the guard runs on every resource registration.
 _PREFILTER_FIXED = r"arn:|acs:|://|com\.amazonaws\.|com\.aliyuncs\.|jdbc:oracle:"
-# An OSS location (``oss-cn-hangzhou``, :meth:`ReferenceParser.oss_location`) is a whole value of one label: "oss-" marks
-# a candidate only in a value with no dot. In a dotted host (``oss-sync.partner.example.com``) it marked a candidate
-# the scan then found nothing in, so the host, under a host key or a script's ``-h``, passed unjudged (alired51); an
-# OSS endpoint (``oss-cn-hangzhou.aliyuncs.com``) is a candidate by its suffix.
+# An OSS location (``oss-cn-hangzhou``, :meth:`ReferenceParser.oss_location`) is a whole value of one label: "oss-"
+# marks a candidate only in a value with no dot or colon (has_candidates). In a dotted host
+# (``oss-sync.partner.example.com``) it marked a candidate the scan then found nothing in, so the host, under a host
+# key or after a script's ``-h``, passed unjudged (alired51); an OSS endpoint (``oss-cn-hangzhou.aliyuncs.com``) is a
+# candidate by its suffix.
 # Scheme-relative URLs (//cdn.example.com/x, Oracle's @//host:1521/svc), key=value connection strings
 # (libpq, ADO.NET/ODBC, Oracle descriptors), NFS exports and scp-style paths carry no marker of their own:
 # their hosts, dotted names or addresses, do. Searched only in a string holding one of their literals ("//",
