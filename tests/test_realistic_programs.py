@@ -38,6 +38,7 @@ import platform_programs_alired47 as ar47
 import platform_programs_alired48 as ar48
 import platform_programs_alired49 as ar49
 import platform_programs_alired50 as ar50
+import platform_programs_alired51 as ar51
 import platform_programs_alirole41 as ar41
 import platform_programs_anonymous43 as an43
 import platform_programs_apigw39 as agw39
@@ -18349,6 +18350,13 @@ CASES: list[Case] = [
     # own Region, the Region's S3 / OSS endpoints with s3cmd's %(bucket)s template (RES-017 before) and private
     # addresses pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc51.rows()],
+    # -- stop 51, Alibaba Cloud red team, round 9 (tests/platform_programs_alired51.py): a provider's `endpoints` /
+    # `fc` override to a partner's proxy, a partner's host whose name holds "oss-" (a function's OSS_ENDPOINT, a ROS
+    # function's variables, a boot script's psql -h, an AWS Lambda's DB_HOST), ALIBABA_CLOUD_ENDPOINT_<PRODUCT> naming
+    # a partner's relay (RES-015), and the aliyun CLI's --ZoneId / --zone-id (RES-008) and --DestinationRegionId
+    # (RES-009) abroad in ECS and ROS user data are refused (each passed every door before); the stack's own
+    # endpoints, zones and Regions and the declared hosts pass; a CN provider's OSS override to Hong Kong stays RES-006.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar51.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

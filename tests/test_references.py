@@ -512,8 +512,10 @@ _marker_text = st.text(alphabet="arnACSoOsS:/.-_ cm1aziLyUNwbe=@hHt'\"{\\", max_
 @given(_marker_text)
 @settings(max_examples=500)
 def test_has_candidates_shortcut_agrees_with_the_full_prefilter(text: str) -> None:
-    # The literal-marker shortcuts may only skip what the prefilters' searches would also reject.
-    full = PARSER._prefilter.search(text) is not None or _SCHEMELESS_HINT.search(text) is not None
+    # The literal-marker shortcuts may only skip what the prefilters' searches would also reject; "oss-" marks an OSS
+    # location, one label (no dot, no colon), only (alired51).
+    location = "oss-" in text.lower() and "." not in text and ":" not in text
+    full = location or PARSER._prefilter.search(text) is not None or _SCHEMELESS_HINT.search(text) is not None
     assert PARSER.has_candidates(text) == full
 
 
@@ -528,6 +530,12 @@ def test_has_candidates_shortcut_agrees_with_the_full_prefilter(text: str) -> No
         ("sqs.eu-west-1-amazonaws.com", False),
         ("cn-shanghai-intranet.log-aliyuncs.com", False),
         ("collectoramazonaws.com", False),
+        # alired51 (stop 51): "oss-" marks an OSS location (one label) or is part of an OSS host's suffix; a partner's
+        # host that merely holds it was a candidate the scan found nothing in, and passed unjudged as a bare host.
+        ("oss-cn-hangzhou", True),
+        ("fleet-logs.oss-cn-hangzhou-internal.aliyuncs.com", True),
+        ("oss-sync.partner-analytics.com", False),
+        ("db.oss-archive.partner-analytics.com", False),
     ],
 )
 def test_a_suffix_is_a_candidate_only_as_a_hosts_last_labels(text: str, candidates: bool) -> None:

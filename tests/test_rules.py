@@ -6907,3 +6907,50 @@ PAIRS += [
       for kind, path, props in _RED51_TEMPLATES
       if kind in _RED51_PAIRED and "ErrorAction" not in path],
 ]  # fmt: skip
+
+
+# Alibaba Cloud red team, round 9 (stop 51, alired51): an Alibaba provider's `endpoints` override is the host every
+# call of the product goes to (destination_fields); a partner's host holding "oss-" under a host key and in
+# ALIBABA_CLOUD_ENDPOINT_<PRODUCT> (host_key_prefixes) is a destination host; the aliyun CLI's --ZoneId is a zone and
+# its --DestinationRegionId a Region. Each offending subject passed on main 54b9529.
+_ALI51_PROVIDER = "pulumi:providers:alicloud"
+_ALI51_FUNCTION = "alicloud:fc/v3Function:V3Function"
+_ALI51_PINNED_DE = ProviderRef("alicloud", "de", "eu-central-1", accounts=frozenset({_ALI_OWN}))
+
+
+def _ali51_boot(script: str) -> Subject:
+    return ali("alicloud:ecs/instance:Instance", _ALI_PINNED_CN, image_id="m", instance_type="ecs.g7.large",
+               user_data=f"#!/bin/bash\n{script}\n")  # fmt: skip
+
+
+PAIRS += [
+    ("RES-015", "CN",
+     Subject(_ALI51_PROVIDER, "p", {"region": "cn-shanghai",
+                                    "endpoints": [{"oss": "oss-cn-shanghai-internal.aliyuncs.com"}]}),
+     Subject(_ALI51_PROVIDER, "p", {"region": "cn-shanghai", "endpoints": [{"oss": "objects.partner-analytics.com"}]}),
+     "endpoints[0].oss"),
+    ("RES-015", "JP",
+     ali(_ALI51_FUNCTION, _ALI_PINNED_JP, function_name="f",
+         environment_variables={"OSS_ENDPOINT": "oss-ap-northeast-1-internal.aliyuncs.com"}),
+     ali(_ALI51_FUNCTION, _ALI_PINNED_JP, function_name="f",
+         environment_variables={"OSS_ENDPOINT": "oss-gateway.partner-analytics.com"}),
+     "environment_variables.OSS_ENDPOINT"),
+    ("RES-015", "DE",
+     ali(_ALI51_FUNCTION, _ALI51_PINNED_DE, function_name="f",
+         environment_variables={"ALIBABA_CLOUD_ENDPOINT_SLS": "eu-central-1-intranet.log.aliyuncs.com"}),
+     ali(_ALI51_FUNCTION, _ALI51_PINNED_DE, function_name="f",
+         environment_variables={"ALIBABA_CLOUD_ENDPOINT_SLS": "sls-relay.partner-analytics.com"}),
+     "environment_variables.ALIBABA_CLOUD_ENDPOINT_SLS"),
+    ("RES-015", "EU",
+     aws("aws:lambda/function:Function", _PINNED_EU, role="r",
+         environment={"variables": {"DB_HOST": "s3.eu-central-1.amazonaws.com"}}),
+     aws("aws:lambda/function:Function", _PINNED_EU, role="r",
+         environment={"variables": {"DB_HOST": "oss-sync.partner-analytics.com"}}),
+     "environment.variables.DB_HOST"),
+    ("RES-008", "CN",
+     _ali51_boot("aliyun vpc CreateVSwitch --VpcId vpc-1 --ZoneId cn-shanghai-b --CidrBlock 10.0.8.0/24"),
+     _ali51_boot("aliyun vpc CreateVSwitch --VpcId vpc-1 --ZoneId cn-hongkong-b --CidrBlock 10.0.8.0/24"),
+     "user_data.aliyun"),
+    ("RES-009", "CN", _ali51_boot("aliyun ecs CopyImage --ImageId m-1 --DestinationRegionId cn-beijing"),
+     _ali51_boot("aliyun ecs CopyImage --ImageId m-1 --DestinationRegionId cn-hongkong"), "user_data.aliyun"),
+]  # fmt: skip

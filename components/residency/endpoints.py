@@ -1244,6 +1244,7 @@ HostForm = Literal[
     "region",
     "log-opt-region",
     "aws-zone",
+    "alicloud-zone",
 ]
 """How a script command's value names its host(s): ``host`` (``host[:port]``), ``hosts`` (a comma list), ``replica-set``
 (mongosh ``rs0/a:27017,b:27017``), ``sqlserver`` (sqlcmd ``tcp:host,1433``, ``host\\instance``), ``ssh``
@@ -1253,7 +1254,8 @@ word with a scheme is left to the reference scan), ``resolve`` (curl ``[+]host:p
 ``connect-to`` (curl ``HOST1:PORT1:HOST2:PORT2``: HOST2, when given), ``region`` (a cloud CLI's ``--region``: the
 region whose service endpoint the command sends its request to, judged as a region field, not a host),
 ``log-opt-region`` (docker's ``--log-opt awslogs-region=R``: the Region R, judged as ``region``; another key:
-nothing)."""
+nothing), ``aws-zone`` / ``alicloud-zone`` (a cloud CLI's zone parameter: the zone what the command creates is placed
+in, judged as a zone field of that cloud)."""
 
 
 class ScriptCommand(_Frozen):
@@ -1391,6 +1393,9 @@ class EndpointCatalogue(_Frozen):
     not_host_keys: frozenset[str] = frozenset()
     """Keys (snake_case) that end in a host key but name no destination, matched like host keys (on the key or as
     a ``_<key>`` suffix): a reply-to address ends in ``to_address`` and receives nothing the mail carries."""
+    host_key_prefixes: frozenset[str] = frozenset()
+    """Keys (snake_case) named by how they start, ``<prefix>_<anything>``, that hold a host as a host key does: the
+    Alibaba Cloud provider's ``ALIBABA_CLOUD_ENDPOINT_<PRODUCT>`` variables."""
     user_keyed_maps: frozenset[str] = frozenset()
     """Keys (snake_case) whose map holds names the user chose, such as environment variables: a free-text
     name among them (a variable ``DESCRIPTION``) is data like any other, not a field for humans."""

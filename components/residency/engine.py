@@ -5043,7 +5043,10 @@ class RuleEngine:
         )
 
     def _is_host_key(self, key: str) -> bool:
-        return _named_by(key, self.endpoints.host_keys) and not _named_by(key, self.endpoints.not_host_keys)
+        named = _named_by(key, self.endpoints.host_keys) or any(
+            key.startswith(prefix + "_") for prefix in self.endpoints.host_key_prefixes
+        )
+        return named and not _named_by(key, self.endpoints.not_host_keys)
 
     def _variable_bucket(self, parent: str, tokens: str) -> bool:
         """An environment variable (a key of a user-keyed map, ``parent``) whose name ends in a bucket name's ending

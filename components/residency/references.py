@@ -71,7 +71,12 @@ class Reference(NamedTuple):  # immutable and cheap to build: see engine.Subject
 
 # One cheap pre-filter so that the vast majority of strings (names, CIDRs, booleans as text)
 # never reach the detailed patterns: the guard runs on every resource registration.
-_PREFILTER_FIXED = r"arn:|acs:|://|oss-|com\.amazonaws\.|com\.aliyuncs\.|jdbc:oracle:"
+_PREFILTER_FIXED = r"arn:|acs:|://|com\.amazonaws\.|com\.aliyuncs\.|jdbc:oracle:"
+# An OSS location (``oss-cn-hangzhou``, :meth:`ReferenceParser.oss_location`) is a whole value of one label: "oss-"
+# marks a candidate only in a value with no dot or colon (has_candidates). In a dotted host
+# (``oss-sync.partner.example.com``) it marked a candidate the scan then found nothing in, so the host, under a host
+# key or after a script's ``-h``, passed unjudged (alired51); an OSS endpoint (``oss-cn-hangzhou.aliyuncs.com``) is a
+# candidate by its suffix.
 # Scheme-relative URLs (//cdn.example.com/x, Oracle's @//host:1521/svc), key=value connection strings
 # (libpq, ADO.NET/ODBC, Oracle descriptors), NFS exports and scp-style paths carry no marker of their own:
 # their hosts, dotted names or addresses, do. Searched only in a string holding one of their literals ("//",
@@ -556,8 +561,8 @@ class ReferenceParser:
         # suffix) never reads as cloud hosts; taken for candidates, they were left to a scan that found nothing and
         # passed unjudged as bare hosts (mutation search round 15, stop 45), while the same host in a URL was refused.
         self._prefilter = re.compile(f"{_PREFILTER_FIXED}|(?<![a-z0-9-])(?:{suffix_alternatives})", re.IGNORECASE)
-        # Every alternative of the prefilter contains ':' or '.', except "oss-": a string with none of
-        # them cannot match, and saying so costs far less than the search (most values are plain names).
+        # Every alternative of the prefilter contains ':' or '.': a string with neither cannot match, and saying so
+        # costs far less than the search (most values are plain names).
         self._markers_suffice = all("." in s for s, _, _, _ in self._suffix_cloud)
         self._az_id_prefix = {self._az_id_abbreviation(r): r for r in self._aws_regions}
 
@@ -571,8 +576,11 @@ class ReferenceParser:
 
     def has_candidates(self, text: str) -> bool:
         """Cheap test: can this string contain any reference at all?"""
-        if self._markers_suffice and ":" not in text and "." not in text and "oss-" not in text.lower():
-            return False
+        if ":" not in text and "." not in text:
+            if "oss-" in text.lower():
+                return True  # an OSS location, read whole by oss_location
+            if self._markers_suffice:
+                return False
         if self._prefilter.search(text) is not None:
             return True
         return (

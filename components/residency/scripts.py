@@ -73,7 +73,8 @@ class ScriptHost(NamedTuple):
     """The value is a region the command sends its request to (``aws ... --region us-east-1``), not a host."""
     zone: str | None = None
     """The cloud whose availability zone the value is (``aws ec2 create-subnet --availability-zone-id euw2-az1``:
-    form ``aws-zone``), judged as a zone field; None for a host or region."""
+    form ``aws-zone``; ``aliyun vpc CreateVSwitch --ZoneId cn-hangzhou-h``: ``alicloud-zone``), judged as a zone field;
+    None for a host or region."""
     offset: int = 0
     """Where the line the value was read from starts in the script (a line continued with a backslash: its first),
     so that a variable in it is given the values that reach that line (scripts48)."""
@@ -1329,6 +1330,7 @@ _FORMS = {
     "region": _region,
     "log-opt-region": _log_opt_region,
     "aws-zone": _region,  # a zone (name or id), judged by the engine as a zone field
+    "alicloud-zone": _region,  # an Alibaba Cloud zone (cn-hangzhou-h), judged the same way
 }
 _BESIDE = frozenset({"resolve", "connect-to"})
 _REGION_FORMS = frozenset({"region", "log-opt-region"})
