@@ -6728,6 +6728,7 @@ PAIRS += [
         ("10.20.1.15:8080", "grpc://api", []),
         ("10.20.1.15:8080", "http://api:8080", [("RES-015", "user_data")]),  # with a port nginx reads a host
         ("10.20.1.15:8080", "http://intake", [("RES-015", "user_data")]),  # no group of that name
+        ("10.20.1.15:8080", "http://api; }\n  # curl http://api", [("RES-015", "user_data")]),  # not a directive's URL
         ("intake.partner-analytics.com:443", "https://api", [("RES-015", "user_data.server")]),
     ],
 )

@@ -127,6 +127,8 @@ class ServerGroups(_Frozen):
 
     blocks: tuple[str, ...]
     """The keywords opening such a block (``upstream``)."""
+    directives: tuple[str, ...]
+    """The directives whose URL may name a group (``proxy_pass``): a URL elsewhere in the text is read as a host."""
     sources: tuple[str, ...]
 
 
