@@ -16,7 +16,11 @@ during a preview as at ``up`` (a read step), so every door judges the values the
 queue or host passes, a Region or queue abroad is refused (RES-001 / RES-006), and the lake bucket's ARN, whose owner
 and Region no value proves, is refused unless declared (RES-017, fail closed).
 
-Reproduced on the unchanged engine (main 54b9529): see docs/residency.md "False alarms, round 11 (stop 51)".
+Reproduced on the unchanged engine (main 54b9529): an nginx conf whose ``proxy_pass http://api`` names the ``upstream
+api`` group it defines (``script-app-files``) was RES-015 at every door ("api is a host under no catalogued cloud
+suffix"); it passes now, and the twin whose group's server is a partner's intake stays RES-015. The other everyday
+programs passed on main too; the StackReference programs could not run there (no outputs in its mocks). See
+docs/residency.md "False alarms, round 11 (stop 51)".
 tests/test_realistic_programs.py runs them as CASES (``falsealarm51-*``).
 """
 
@@ -38,6 +42,7 @@ from platform_parts import (
     IMDS,
     OWN_ACCOUNT,
     OWN_UID,
+    PARTNER_INTAKE,
     SUBNETS,
     Build,
     Row,
@@ -428,15 +433,16 @@ def script_buildspec(code: str) -> Build:
     return build
 
 
-def script_app_files(code: str) -> Build:
+def script_app_files(code: str, upstream: str = "10.20.1.15:8080") -> Build:
     def build(c: Any) -> object:
         # docs: ec2/launchtemplate (user_data, base64); the service's TOML settings, its JDBC .properties and its
-        # nginx .conf, each naming the stack's own Region, database and private upstream
+        # nginx .conf, each naming the stack's own Region, database and private upstream (`upstream`: the group's
+        # server; the offending twin's is a partner's intake)
         hosts, region = _own_hosts(code), AWS_HOME[code]
         toml = f'[aws]\nregion = "{region}"\nqueue_url = "{hosts["queue"]}"\n'
         props = f"spring.datasource.url=jdbc:postgresql://{hosts['db']}:5432/fleet\naws.region={region}\n"
         conf = (
-            "upstream api {\n  server 10.20.1.15:8080;\n}\n"
+            f"upstream api {{\n  server {upstream};\n}}\n"
             "server {\n  listen 80;\n  location / { proxy_pass http://api; }\n}\n"
         )
         script = (
@@ -747,6 +753,10 @@ def rows() -> list[Row]:
         out += [(f"falsealarm51-{code.lower()}-{shape}", code, make(code), set(), []) for code in codes]
     for shape, make_ali in ALI_PROGRAMS.items():
         out += [(f"falsealarm51-{code.lower()}-{shape}", code, make_ali(code), set(), []) for code in ALI_CODES]
+    # The leak twin of the nginx fix: the group's server is a partner's intake (RES-015 at that `server` line).
+    partner = f"{PARTNER_INTAKE}:443"
+    out += [(f"falsealarm51-{code.lower()}-script-app-files-partner-upstream", code, script_app_files(code, partner),
+             {"RES-015"}, []) for code in AWS_CODES]  # fmt: skip
     return out
 
 

@@ -18337,9 +18337,10 @@ CASES: list[Case] = [
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa50.rows()],
     # -- stop 51, false alarms round 11 (tests/platform_programs_falsealarm51.py): everyday Transfer Family, global
     # endpoint, user pool mail, CodeArtifact, Glue crawler, Fn::Select / Fn::Split / ROS Fn::Str, StackSet instance,
-    # OSS replication and script programs over the stack's own values pass in CN, EU, DE, JP and US; programs reading a
-    # pulumi.StackReference's outputs (given through the mocks) pass with an in-country VPC, Region, queue or secret
-    # host, and are refused with a Region (RES-001) or host (RES-006) abroad or an undeclared bucket (RES-017).
+    # OSS replication and script programs over the stack's own values pass in CN, EU, DE, JP and US (an nginx conf's
+    # proxy_pass to its own upstream group was RES-015 before; a partner's server in the group still is); programs
+    # reading a pulumi.StackReference's outputs (given through the mocks) pass with an in-country VPC, Region, queue or
+    # secret host, and are refused with a Region (RES-001) or host (RES-006) abroad or an undeclared bucket (RES-017).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa51.rows()],
     *[
         Case(id, code, build, expected, destinations=declared, references=outputs)
