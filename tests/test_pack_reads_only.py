@@ -24,7 +24,6 @@ from test_policy_support import Pack, Res, aws_provider, servicer
 
 from components import _compat
 from components.residency import audit_session
-from components.simulate.mocks import SovereignMocks
 from components.testing import run_pulumi_program
 
 
@@ -170,7 +169,7 @@ def test_no_policy_of_the_pack_writes_into_its_arguments(
     with audit_session():  # the first preview, as test_a_first_preview_refuses_no_compliant_program runs it
         first = run_pulumi_program(
             table._program(case, "raise"), project="sovereign-dc", stack=case.code.lower(), config=table._config(case),
-            preview=True, mocks=FirstPreviewMocks(SovereignMocks()),
+            preview=True, mocks=FirstPreviewMocks(table._mocks(case)),
         )  # fmt: skip
     assert first.error is None, first.error
     with read_only_arguments(monkeypatch) as writes:

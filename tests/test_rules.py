@@ -6954,3 +6954,33 @@ PAIRS += [
     ("RES-009", "CN", _ali51_boot("aliyun ecs CopyImage --ImageId m-1 --DestinationRegionId cn-beijing"),
      _ali51_boot("aliyun ecs CopyImage --ImageId m-1 --DestinationRegionId cn-hongkong"), "user_data.aliyun"),
 ]  # fmt: skip
+
+
+# falsealarm51 (stop 51): nginx's `proxy_pass http://<group>;` names the `upstream <group> { server ...; }` the same
+# text defines (server_groups): the group's servers are judged on their `server` lines, the group's name is no host.
+def _nginx_boot(upstream: str, proxy: str = "http://api") -> Subject:
+    conf = f"upstream api {{\n  server {upstream};\n}}\nserver {{\n  location / {{ proxy_pass {proxy}; }}\n}}\n"
+    script = f"#!/bin/bash\ncat > /etc/nginx/conf.d/fleet.conf <<'EOF'\n{conf}EOF\nsystemctl restart nginx\n"
+    return aws("aws:ec2/instance:Instance", _PINNED_EU, ami="ami-1", instance_type="t3.small", user_data=script)
+
+
+PAIRS += [
+    ("RES-015", "EU", _nginx_boot("10.20.1.15:8080"), _nginx_boot("intake.partner-analytics.com:443"),
+     "user_data.server"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("upstream", "proxy", "found"),
+    [
+        ("10.20.1.15:8080", "http://api", []),  # RES-015 at user_data before (main 54b9529)
+        ("10.20.1.15:8080", "grpc://api", []),
+        ("10.20.1.15:8080", "http://api:8080", [("RES-015", "user_data")]),  # with a port nginx reads a host
+        ("10.20.1.15:8080", "http://intake", [("RES-015", "user_data")]),  # no group of that name
+        ("10.20.1.15:8080", "http://api; }\n  # curl http://api", [("RES-015", "user_data")]),  # not a directive's URL
+        ("intake.partner-analytics.com:443", "https://api", [("RES-015", "user_data.server")]),
+    ],
+)
+def test_an_nginx_upstream_name_is_its_servers_not_a_host(upstream: str, proxy: str, found: list[Any]) -> None:
+    findings, _ = RuleEngine("EU").check(_nginx_boot(upstream, proxy))
+    assert [(f.rule.id, f.path) for f in findings] == found

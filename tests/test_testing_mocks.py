@@ -473,3 +473,23 @@ def test_every_example_of_docs_testing_md_runs_as_written(tmp_path: Path) -> Non
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert " passed" in result.stdout and "error" not in result.stdout.lower()
+
+
+def test_a_stack_reference_reads_the_outputs_the_test_gives() -> None:
+    """(falsealarm51) ``SovereignMocks(stack_outputs=...)`` answers ``pulumi.StackReference`` as the engine does: the
+    referenced stack's outputs, a :class:`Secret` one given as a secret, and none for a stack the test does not name
+    (``get_output`` is None, as for a stack without that output)."""
+    given = {"acme/network/eu": {"vpcId": "vpc-0a1b2c3d", "dbHost": Secret("db.eu-west-1.rds.amazonaws.com")}}
+
+    def program() -> Any:
+        net = pulumi.StackReference("network", stack_name="acme/network/eu")
+        other = pulumi.StackReference("acme/other/eu")
+        host = net.get_output("dbHost")
+        return pulumi.Output.all(net.require_output("vpcId"), host, other.get_output("vpcId"))
+
+    mocks = SovereignMocks(stack_outputs=given)
+    run = run_pulumi_program(program, project="sovereign-dc", stack="eu", mocks=mocks)
+    assert isinstance(run.value, Secret)  # the secret output makes what is computed from it secret
+    assert run.value.value == ["vpc-0a1b2c3d", "db.eu-west-1.rds.amazonaws.com", None]
+    (read,) = [r for r in run.resources if r.name == "network"]
+    assert read.read_id == "acme/network/eu"

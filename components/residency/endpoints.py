@@ -120,6 +120,18 @@ class IdentifierHosts(_Frozen):
     sources: tuple[str, ...]
 
 
+class ServerGroups(_Frozen):
+    """(falsealarm51) Configuration blocks that define a named group of servers (nginx ``upstream <name> { server
+    host:port; }``): in the same text, a URL whose whole authority is such a name sends to the group's servers, each
+    judged on its own ``server`` line, not to a host of that name."""
+
+    blocks: tuple[str, ...]
+    """The keywords opening such a block (``upstream``)."""
+    directives: tuple[str, ...]
+    """The directives whose URL may name a group (``proxy_pass``): a URL elsewhere in the text is read as a host."""
+    sources: tuple[str, ...]
+
+
 class RegionalBucket(_Frozen):
     """A bucket the cloud provider owns in every region, named after the region (``{region}.elasticmapreduce``)."""
 
@@ -1478,6 +1490,7 @@ class EndpointCatalogue(_Frozen):
     host_paths: tuple[RegionField, ...] = ()
     bucket_paths: tuple[RegionField, ...] = ()
     identifier_hosts: IdentifierHosts | None = None
+    server_groups: ServerGroups | None = None
     match_fields: tuple[TypedField, ...] = ()
     script_fields: tuple[TypedField, ...] = ()
     """(type, key path) pairs whose value is script text a machine runs although no payload key names it (an SSM Command

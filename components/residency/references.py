@@ -529,6 +529,21 @@ class ReferenceParser:
         self._s3_host = _s3_bucket_host(endpoints)
         # JDBC URL schemes whose authority holds connection properties naming the Region (jdbc:athena://Region=...).
         self._property_urls = {entry.scheme: entry for entry in endpoints.property_urls}
+        # (falsealarm51) Blocks naming a group of servers (nginx `upstream api { ... }`): `http://api` in the same text
+        # sends to the group's servers (each judged on its `server` line), not to a host `api`.
+        server_groups = endpoints.server_groups
+        groups = server_groups.blocks if server_groups is not None else ()
+        self._group_words = tuple(groups)
+        self._group_block = (
+            re.compile(r"(?:^|[\s;{}])(?:" + "|".join(map(re.escape, groups)) + r")\s+([^\s{};]+)\s*\{")
+            if server_groups is not None
+            else None
+        )
+        self._group_directive = (
+            re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, server_groups.directives)) + r")\s+$")
+            if server_groups is not None
+            else None
+        )
         # Exact hosts documented as one region's endpoint although no label names it (smtpdm.aliyun.com).
         self._region_hosts: dict[str, tuple[Cloud, str]] = {
             **{host: ("aws", entry.region) for host, entry in endpoints.aws.region_hosts.items()},
@@ -707,6 +722,7 @@ class ReferenceParser:
         url_spans: list[tuple[int, int]] = []
         # JDBC URLs whose authority is connection properties naming the Region (jdbc:athena://Region=...), by start.
         found, by_props = self._property_urls_in(text, seen_hosts)
+        groups = self._server_groups_in(text)
         for m in _URL.finditer(text):
             scheme = m.group("scheme").lower()
             authority, authority_end = _read_authority(text, m, scheme)
@@ -748,6 +764,8 @@ class ReferenceParser:
             if "\\" in text:  # a literal test: backslashes are rare in values, and never in an ordinary URL
                 parts += [h for h in _backslash_hosts(text, m.end("scheme") + 3) if h not in parts]
             for part in parts:
+                if groups and part.lower() in groups and self._names_group(text, m.start()):
+                    continue  # the text's own server group (nginx `upstream`): its servers are read where listed
                 host = _strip_port(part).lower().rstrip(".")
                 if host:
                     ref = self.host(host, in_url=True)
@@ -756,6 +774,18 @@ class ReferenceParser:
                     found.append(ref._replace(url=url))
             seen_hosts.add((m.start("authority"), authority_end))
         return found, seen_hosts, url_spans
+
+    def _server_groups_in(self, text: str) -> frozenset[str]:
+        """The names of the server groups ``text`` defines (``server_groups``: nginx ``upstream <name> {``), lower
+        case; a URL whose whole authority is one of them names that group, not a host."""
+        if self._group_block is None or not any(word in text for word in self._group_words):
+            return frozenset()
+        return frozenset(m.group(1).lower() for m in self._group_block.finditer(text))
+
+    def _names_group(self, text: str, start: int) -> bool:
+        """The URL starting at ``start`` is the address of a directive that takes a server group (``proxy_pass``)."""
+        line_start = text.rfind("\n", 0, start) + 1
+        return self._group_directive is not None and self._group_directive.search(text, line_start, start) is not None
 
     def _property_urls_in(self, text: str, seen_hosts: set[tuple[int, int]]) -> tuple[list[Reference], set[int]]:
         """The references of every JDBC URL in ``text`` read by its connection properties, and where each starts."""

@@ -13,6 +13,7 @@ import hashlib
 import json
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
@@ -33,10 +34,11 @@ from components.simulate._builders import (
     aws_service,
 )
 
-__all__ = ["AWS_GLOBAL_SERVICES", "Location", "SovereignMocks", "aws_service"]
+__all__ = ["AWS_GLOBAL_SERVICES", "Location", "Secret", "SovereignMocks", "aws_service"]
 
 AWS_PROVIDER = "pulumi:providers:aws"
 ALICLOUD_PROVIDER = "pulumi:providers:alicloud"
+STACK_REFERENCE = "pulumi:pulumi:StackReference"
 
 
 class Location(NamedTuple):
@@ -49,6 +51,21 @@ class Location(NamedTuple):
 
 
 _NOWHERE = Location(None, None)
+
+
+@dataclass(frozen=True, slots=True)
+class Secret:
+    """A value that Pulumi marks secret. Its repr never shows the value; read ``.value`` on purpose.
+
+    The recorder gives a secret input or output as one; a test gives a referenced stack's secret output as one
+    (``SovereignMocks(stack_outputs=...)``)."""
+
+    value: Any
+
+    def __repr__(self) -> str:
+        return "Secret([secret])"
+
+    __str__ = __repr__
 
 
 def _plain(value: Any) -> Any:
@@ -66,6 +83,9 @@ class SovereignMocks(pulumi.runtime.Mocks):
     * Inputs are echoed into outputs (as the engine does), then computed outputs are overlaid.
     * Common invokes (caller identity, region, partition, zones, account, IAM policy documents)
       are answered; anything else gets an empty result rather than an error.
+    * A ``pulumi.StackReference`` reads the outputs ``stack_outputs`` gives for the stack it names (by its full name,
+      ``org/project/stack``), as the engine reads the referenced stack's outputs; a stack not given has none. An
+      output given as a :class:`Secret` is one of the stack's secret outputs (``get_output`` gives it as a secret).
 
     All values derive from a hash of the resource's type, name and provider: no randomness.
     """
@@ -78,12 +98,15 @@ class SovereignMocks(pulumi.runtime.Mocks):
         default_aws_region: str = "us-east-1",
         default_alicloud_region: str = "cn-hangzhou",
         catalogue: Catalogue | None = None,
+        stack_outputs: Mapping[str, Mapping[str, Any]] | None = None,
     ) -> None:
         self.aws_account_id = aws_account_id
         self.alicloud_account_id = alicloud_account_id
         self.default_aws_region = default_aws_region
         self.default_alicloud_region = default_alicloud_region
         self._catalogue = catalogue if catalogue is not None else load_catalogue()
+        self.stack_outputs: Mapping[str, Mapping[str, Any]] = MappingProxyType(dict(stack_outputs or {}))
+        """The outputs of the stacks the program references, by the referenced stack's name."""
         # Provider id -> Location. Ids hash the provider's region, so a collision maps to the same place.
         self._providers: dict[str, Location] = {}
         # (cloud, region) -> Location, so partition lookups happen once per region, not per resource.
@@ -154,6 +177,12 @@ class SovereignMocks(pulumi.runtime.Mocks):
             f"{token}\x00{args.name}\x00{args.provider or ''}\x00{loc.region}".encode(), digest_size=16
         ).hexdigest()
         outputs = dict(inputs)
+        if token == STACK_REFERENCE:
+            # The engine reads the referenced stack's outputs (pulumi `StackReference` registers a read whose id is
+            # the stack's name and reads `outputs` / `secretOutputNames` back): without them `get_output` fails.
+            given = self.stack_outputs.get(_plain(inputs.get("name")) or args.resource_id or "", {})
+            values = {k: v.value if isinstance(v, Secret) else v for k, v in given.items()}
+            outputs.update(outputs=values, secretOutputNames=[k for k, v in given.items() if isinstance(v, Secret)])
         if loc.cloud is None:
             return args.resource_id or f"{args.name}-{digest[:12]}", outputs, loc
         if token.startswith("pulumi:providers:"):

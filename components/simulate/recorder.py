@@ -18,23 +18,11 @@ from pulumi.runtime.rpc import is_rpc_secret
 
 from components._compat import ensure_event_loop
 from components.simulate.loops import close_at_exit
-from components.simulate.mocks import Location
+from components.simulate.mocks import Location, Secret
 
 __all__ = ["InvokeRecord", "RecordingMonitor", "ResourceRecord", "Secret"]
 
 _NO_PROPERTY_DEPENDENCIES: MappingProxyType[str, tuple[str, ...]] = MappingProxyType({})
-
-
-@dataclass(frozen=True, slots=True)
-class Secret:
-    """A value that Pulumi marks secret. Its repr never shows the value; read ``.value`` on purpose."""
-
-    value: Any
-
-    def __repr__(self) -> str:
-        return "Secret([secret])"
-
-    __str__ = __repr__
 
 
 def _mark_secrets(props: dict[str, Any]) -> MappingProxyType[str, Any]:
