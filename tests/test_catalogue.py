@@ -462,6 +462,9 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
         ("aws:sfn/stateMachine:StateMachine", "logging_configuration.log_destination"),
         (fc_async, "destination_config.on_success.destination"),
         (fc_async, "destination_config.on_failure.destination"),
+        # fnb64_51 (stop 51): an AWS::Glue::Crawler's Targets.{S3Targets, CatalogTargets}[].DlqEventQueueArn.
+        ("aws:glue/crawler:Crawler", "s3_targets.dlq_event_queue_arn"),
+        ("aws:glue/crawler:Crawler", "catalog_targets.dlq_event_queue_arn"),
     }
     assert all((token, target) in written for token, target in nested_paths)
     named += [(token, target.split(".")[0]) for token, target in nested_paths]

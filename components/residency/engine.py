@@ -4775,6 +4775,8 @@ class RuleEngine:
                 if template.bucket_types
                 else frozenset()
             )
+            if template.group_types:
+                own |= _template_groups(document, template.group_types)
             if own:
                 # The template's own buckets are made by the stack (in its region), as if the front door knew them.
                 walk.known = _WithTemplateBuckets(own, known)
@@ -6395,6 +6397,22 @@ def _template_buckets(
             own.add(name)
     shadowed = {f"${{{o}}}" for o in others}
     return frozenset(n for n in own | {n.lower() for n in own} if n.lower() not in shadowed)
+
+
+def _template_groups(document: Mapping[Any, Any], group_types: Mapping[str, str]) -> frozenset[str]:
+    """(fnb64_51) The group keys (:func:`group_key`) of the multi-region groups a template's Resources create by a
+    literal name (``group_types``: an ``AWS::RDS::GlobalCluster``'s ``GlobalClusterIdentifier``), as written and
+    lower-cased (Aurora stores identifiers lower-cased); a name from a function is left out (its members' ``Ref``
+    passes as a function)."""
+    resources = document.get("Resources")
+    own: set[str] = set()
+    for resource in resources.values() if isinstance(resources, Mapping) else ():
+        kind = resource.get("Type") if isinstance(resource, Mapping) else None
+        props = resource.get("Properties") if isinstance(kind, str) and kind in group_types else None
+        name = props.get(group_types[kind]) if isinstance(props, Mapping) and isinstance(kind, str) else None
+        if isinstance(name, str) and name.strip() and "${" not in name:
+            own |= {group_key(name), group_key(name.lower())}
+    return frozenset(own)
 
 
 def _template_resources(document: Mapping[Any, Any], given: set[str]) -> Mapping[str, str]:
