@@ -127,7 +127,8 @@ def cfn_crawler_dlq(code: str, who: str) -> Build:
         "Role": f"arn:{partition(code)}:iam::{OWN_ACCOUNT}:role/claims-crawler", "DatabaseName": "claims",
         "RecrawlPolicy": {"RecrawlBehavior": "CRAWL_EVENT_MODE"},
         "Targets": {"S3Targets": [{"Path": {"Fn::Sub": "s3://${Landing}/landing/"},
-                                   "EventQueueArn": {"Fn::GetAtt": ["Events", "Arn"]}, "DlqEventQueueArn": dlq}]}}}
+                                   "EventQueueArn": {"Fn::GetAtt": ["Events", "Arn"]},
+                                   "DlqEventQueueArn": dlq}]}}}  # fmt: skip
     resources = {"Landing": {"Type": "AWS::S3::Bucket"}, "Events": {"Type": "AWS::SQS::Queue"},
                  "Dlq": {"Type": "AWS::SQS::Queue"}, "Crawler": crawler}  # fmt: skip
     return _cfn("claims-crawler", resources)
@@ -190,10 +191,11 @@ def ros_userdata_b64decode(code: str, where: str) -> Build:
 def ros_sink_b64decode(code: str, where: str) -> Build:
     # An FC function's SINK_HOST, Fn::Base64Decode of the stack's own OSS internal endpoint or a vendor's host.
     host = f"fleet-logs.oss-{ALI_HOME[code]}-internal.aliyuncs.com" if where == "home" else VENDOR_HOST
+    encoded = base64.b64encode(host.encode()).decode()
     function = {"Type": "ALIYUN::FC::Function", "Properties": {
         "ServiceName": "forwarder", "FunctionName": "forward", "Runtime": "python3.10", "Handler": "index.handler",
         "Code": {"SourceCode": "def handler(event, context):\n    return event\n"},
-        "EnvironmentVariables": {"SINK_HOST": {"Fn::Base64Decode": base64.b64encode(host.encode()).decode()}}}}
+        "EnvironmentVariables": {"SINK_HOST": {"Fn::Base64Decode": encoded}}}}  # fmt: skip
     service = {"Type": "ALIYUN::FC::Service", "Properties": {"ServiceName": "forwarder"}}
     return ros_stack("forwarder", {"Service": service, "Forwarder": {**function, "DependsOn": "Service"}})
 

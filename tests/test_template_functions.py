@@ -76,8 +76,12 @@ def _functions(children: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
         # fnb64_51 (stop 51): Base64 both ways, ROS selects by a map's key, by slice and with a default value.
         st.builds(lambda v: {"Fn::Base64": v}, children),
         st.builds(lambda v: {"Fn::Base64Decode": v}, st.one_of(children, st.sampled_from(["ZXUtd2VzdC0x", "x"]))),
-        st.builds(lambda k, a, b: {"Fn::Select": [k, {"a": a, "b": b}]}, st.sampled_from(["a", "c", {"Ref": "Env"}]),
-                  children, children),
+        st.builds(
+            lambda k, a, b: {"Fn::Select": [k, {"a": a, "b": b}]},
+            st.sampled_from(["a", "c", {"Ref": "Env"}]),
+            children,
+            children,
+        ),
         st.builds(lambda i, p: {"Fn::Select": [i, p]}, st.sampled_from(["0:1", "1:", "::2", ":-1"]), parts),
         st.builds(lambda i, p, d: {"Fn::Select": [i, p, d]}, st.sampled_from([0, "4"]), parts, children),
         parts,
@@ -287,7 +291,8 @@ def test_a_base64_script_is_judged_as_user_data(user_data: Any, cloud: str, expe
 
 def _member(joined: str, own: Any) -> Subject:
     # An Aurora cluster joining a global database, beside the template's own AWS::RDS::GlobalCluster (or none).
-    member = {"Type": "AWS::RDS::DBCluster", "Properties": {"Engine": "aurora-mysql", "GlobalClusterIdentifier": joined}}
+    props = {"Engine": "aurora-mysql", "GlobalClusterIdentifier": joined}
+    member = {"Type": "AWS::RDS::DBCluster", "Properties": props}
     resources: dict[str, Any] = {"Member": member}
     if own is not None:
         resources["Global"] = {"Type": "AWS::RDS::GlobalCluster", "Properties": {"GlobalClusterIdentifier": own}}
