@@ -1,24 +1,25 @@
 """Template functions, round 3: Base64 user data, ROS Fn::Select by key, slice and default, and template twins of a
 Glue crawler's dead-letter queue and an Aurora global database member (stop 51, issue 9).
 
-Reproduced first on the unchanged engine (main 54b9529, ``RuleEngine(code).check`` of each template, then these
-programs through every door on a copy of main's ``components``): a machine's ``UserData: Fn::Base64`` (CloudFormation)
-or ``Fn::Base64Encode`` (ROS) of a script was walked under the function's own key, so no script rule ran on it: a
+Reproduced first on the unchanged engine (main 54b9529, ``RuleEngine(code).check`` of each template, then these programs
+through every door on a copy of main's ``components``): a machine's ``UserData: Fn::Base64`` (CloudFormation) or
+``Fn::Base64Encode`` (ROS) of a script was walked under the function's own key, so no script rule ran on it: a
 ``--region`` abroad in an ``Fn::Sub``, ``Fn::Join`` or a Parameter's Default passed (``userdata-b64-*-abroad``,
-``ros-userdata-b64-*-abroad``), as did a ``psql -h`` to a partner's database (``launchtemplate-b64-psql-abroad``;
-only a URL in the text was read). ROS ``Fn::Base64Decode`` of a literal was never decoded: a script abroad passed
+``ros-userdata-b64-*-abroad``), as did a ``psql -h`` to a partner's database (``launchtemplate-b64-psql-abroad``; only a
+URL in the text was read). ROS ``Fn::Base64Decode`` of a literal was never decoded: a script abroad passed
 (``ros-userdata-b64decode-abroad``), a vendor's host under a host key too (``ros-sink-b64decode-abroad``). ROS
-``Fn::Select`` by a map's key (written, or ``Ref ALIYUN::Region``) and one with a default value gave no region at
-all (``ros-copy-select-key-abroad``, ``ros-copy-select-region-abroad``, ``ros-copy-select-default-abroad`` passed),
-and a slice was read as every item, a false alarm (``ros-copy-select-slice-home``, RES-009). An ``AWS::Glue::Crawler``'s
-``DlqEventQueueArn`` of another account passed (``cfn-crawler-dlq-partner``; RES-023 on the Pulumi crawler since stop
-50) and an ``AWS::RDS::DBCluster`` joining another's global database by name passed (``cfn-global-member-partner``;
-RES-017 on the Pulumi cluster).
+``Fn::Select`` by a map's key (written, or ``Ref ALIYUN::Region``) and one with a default value gave no region at all
+(``ros-copy-select-key-abroad``, ``ros-copy-select-region-abroad``, ``ros-copy-select-default-abroad`` passed), and a
+slice was read as every item, a false alarm (``ros-copy-select-slice-home``, RES-009); a ROS ``Fn::GetJsonValue`` of a
+JSON text naming a Region abroad passed (``ros-copy-getjson-abroad``). An ``AWS::Glue::Crawler``'s ``DlqEventQueueArn``
+of another account passed (``cfn-crawler-dlq-partner``; RES-023 on the Pulumi crawler since stop 50) and an
+``AWS::RDS::DBCluster`` joining another's global database by name passed (``cfn-global-member-partner``; RES-017 on the
+Pulumi cluster).
 
-Since stop 51 an ``Fn::Base64`` / ``Fn::Base64Encode`` / ``Fn::Base64Decode`` is judged as its text under the
-property's key (the script rules of user data run on it), a decoded literal is its text (engine
-``_evaluated_functions``), ROS ``Fn::Select`` picks a map's key, a slice and a default, and the catalogue maps the
-crawler's dead-letter queues and the cluster's ``GlobalClusterIdentifier`` (a template's own
+Since stop 51 an ``Fn::Base64`` / ``Fn::Base64Encode`` / ``Fn::Base64Decode`` is judged as its text under the property's
+key (the script rules of user data run on it), a decoded literal is its text (engine ``_evaluated_functions``), ROS
+``Fn::Select`` picks a map's key, a slice and a default, ``Fn::GetJsonValue`` a JSON text's key, and the catalogue maps
+the crawler's dead-letter queues and the cluster's ``GlobalClusterIdentifier`` (a template's own
 ``AWS::RDS::GlobalCluster`` by name is the stack's group: ``cfn-global-member-own`` passes).
 
 ``kind`` (AWS: EU, DE, US, JP, CN; ROS: CN, JP, DE): ``-home`` passes, ``-abroad`` refused; ``cfn-crawler-dlq`` and
@@ -234,6 +235,13 @@ def ros_copy_select_slice(code: str, where: str) -> Build:
     return _copy({"Fn::Select": [0, {"Fn::Select": ["0:1" if where == "home" else "1:", regions]}]})
 
 
+def ros_copy_getjson(code: str, where: str) -> Build:
+    # ROS Fn::GetJsonValue [key, json_string]: the value of the JSON text's first-level key (a Region at home or
+    # abroad; the other key's Region is never used).
+    regions = json.dumps({"copy_to": _ali_region(code, where), "unused": ALI_HOME[code]})
+    return _copy({"Fn::GetJsonValue": ["copy_to", regions]})
+
+
 Family = Callable[[str, str], Build]
 AWS_FAMILIES: dict[str, tuple[Family, str]] = {
     "userdata-b64-sub": (userdata_b64_sub, "RES-009"),
@@ -251,6 +259,7 @@ ALI_FAMILIES: dict[str, tuple[Family, str]] = {
     "ros-copy-select-region": (ros_copy_select_region, "RES-009"),
     "ros-copy-select-default": (ros_copy_select_default, "RES-009"),
     "ros-copy-select-slice": (ros_copy_select_slice, "RES-009"),
+    "ros-copy-getjson": (ros_copy_getjson, "RES-009"),
 }
 """Each ROS home / abroad family, as ``AWS_FAMILIES``."""
 WHO_FAMILIES: dict[str, tuple[Family, str, dict[str, Any]]] = {

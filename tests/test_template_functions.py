@@ -84,6 +84,11 @@ def _functions(children: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
         ),
         st.builds(lambda i, p: {"Fn::Select": [i, p]}, st.sampled_from(["0:1", "1:", "::2", ":-1"]), parts),
         st.builds(lambda i, p, d: {"Fn::Select": [i, p, d]}, st.sampled_from([0, "4"]), parts, children),
+        st.builds(
+            lambda k, t: {"Fn::GetJsonValue": [k, t]},
+            st.sampled_from(["a", "b"]),
+            st.one_of(children, st.sampled_from(['{"a": "eu-west-1"}', '{"a": {"Ref": "Env"}}', "[1]"])),
+        ),
         parts,
     )
 
@@ -163,6 +168,11 @@ _SHAPES: list[tuple[str, Any, Any]] = [
     ("a select of a slice", {"Fn::Select": [0, {"Fn::Select": ["1:2", ["a", "b"]]}]}, "b"),
     ("a select out of range with a default", {"Fn::Select": ["4", ["a"], "b"]}, "b"),
     ("a select in range with a default", {"Fn::Select": ["0", ["a"], "b"]}, "a"),
+    ("a JSON text's key", {"Fn::GetJsonValue": ["to", '{"to": "us-east-1", "n": 1}']}, "us-east-1"),
+    ("a JSON text's map: left", {"Fn::GetJsonValue": ["to", '{"to": {"Ref": "Env"}}']},
+     {"Fn::GetJsonValue": ["to", '{"to": {"Ref": "Env"}}']}),
+    ("a JSON text's missing key: left", {"Fn::GetJsonValue": ["x", '{"to": "a"}']},
+     {"Fn::GetJsonValue": ["x", '{"to": "a"}']}),
     ("a join nested deeper than _template_texts reads",
      {"Fn::Join": ["", [{"Fn::Join": ["", [{"Fn::Join": ["", [{"Fn::Join": ["", [{"Fn::Join": ["", [
          {"Fn::Join": ["", [{"Fn::Join": ["", [{"Fn::Join": ["", [{"Fn::Join": ["", ["a", {"Ref": "Env"}]]}]]}]]}]]}]]}

@@ -6888,6 +6888,8 @@ def _evaluated_functions(node: Any, document: Mapping[Any, Any], stack: _OwnStac
         texts = [str(argument)]  # (fnsel50) ROS: "converts a number into a string"
     elif function == "Fn::Base64Decode":
         return _base64_decoded(document, argument, stack.fill, node)
+    elif function == "Fn::GetJsonValue":
+        return _json_value(document, argument, stack.fill, node)
     return node if texts is None else _as_texts([stack.fill(t) for t in texts], function)
 
 
@@ -6989,6 +6991,25 @@ def _base64_decoded(document: Mapping[Any, Any], argument: Any, fill: Callable[[
         return node
     decoded = _decode_payload(fill(texts[0]))
     return decoded[1] if decoded is not None and decoded[0] == "base64" else node
+
+
+def _json_value(document: Mapping[Any, Any], argument: Any, fill: Callable[[str], str], node: Any) -> Any:
+    """(fnb64_51) What a ROS ``Fn::GetJsonValue`` ``[key, json_string]`` gives (it parses the JSON text and gives the
+    value of one of its first-level keys): the value of a key written out in one known JSON text (a literal, a join
+    the evaluation read, with no variable left) when it is a text or a number; else ``node`` as written, each literal
+    inside judged as before."""
+    if not isinstance(argument, list) or len(argument) != 2 or not isinstance(argument[0], str):
+        return node
+    texts = _template_texts(document, argument[1])
+    if texts is None or len(texts) != 1 or "${" in fill(texts[0]):
+        return node
+    try:
+        parsed = json_or_none(fill(texts[0]), 0)
+    except DocumentBeyondBounds:
+        return node  # walked as written: the walk's own reading of the text refuses it (RES-025)
+    value = parsed.get(argument[0]) if isinstance(parsed, dict) else None
+    # A text or number only: a map or list there is data ROS does not evaluate, which a template function would be.
+    return value if isinstance(value, (str, int, float)) and not isinstance(value, bool) else node
 
 
 def _split_text(document: Mapping[Any, Any], argument: Any, fill: Callable[[str], str]) -> list[str] | None:
