@@ -81,6 +81,7 @@ import platform_programs_falsealarm50 as fa50
 import platform_programs_falsealarm51 as fa51
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
+import platform_programs_fnb64_51 as fb51
 import platform_programs_fnsel50 as fl50
 import platform_programs_fnsub49 as fs49
 import platform_programs_glue43 as g43
@@ -18371,6 +18372,13 @@ CASES: list[Case] = [
         Case(id, code, build, expected, destinations=declared, references=outputs)
         for id, code, build, expected, declared, outputs in fa51.reference_rows()
     ],
+    # -- stop 51, template functions round 3 (tests/platform_programs_fnb64_51.py): a machine's UserData Fn::Base64 /
+    # ROS Fn::Base64Encode script (Fn::Sub, Fn::Join, a Parameter) with a --region or psql host abroad, ROS
+    # Fn::Base64Decode of a script or host abroad, a ROS Fn::Select by key, by the Region's row or with a default
+    # value abroad, a ROS Fn::GetJsonValue abroad, a template Glue crawler's dead-letter queue and an Aurora member of
+    # another's global database are refused (RES-009 / RES-015 / RES-023 / RES-017; each passed before); at home, and
+    # a slice at home (RES-009 before), pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fb51.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -6567,6 +6567,36 @@ PAIRS += [
      "template_body(json).Resources.X.Properties.EnvironmentVariables.SINK_URL"),
 ]  # fmt: skip
 
+# fnb64_51 (stop 51): a ROS Fn::Select by a map's key and a Base64Decode of a host; a template Glue crawler's
+# dead-letter queue and an Aurora member of a global database the template does not make (each passed before).
+_FNB64_DLQ = "arn:aws:sqs:eu-central-1:{}:dlq"
+
+
+def _crawler(dlq: str) -> Subject:
+    crawler = {"Type": "AWS::Glue::Crawler", "Properties": {"Role": "r", "DatabaseName": "d", "Targets": {
+        "S3Targets": [{"Path": {"Fn::Sub": "s3://${L}/x/"}, "DlqEventQueueArn": dlq}]}}}  # fmt: skip
+    return _cfn_stack(_PINNED_EU, {"X": crawler, "L": {"Type": "AWS::S3::Bucket"}})
+
+
+def _global_member(name: str) -> Subject:
+    member = {"Type": "AWS::RDS::DBCluster", "Properties": {"Engine": "aurora-mysql", "GlobalClusterIdentifier": name}}
+    own = {"Type": "AWS::RDS::GlobalCluster", "Properties": {"GlobalClusterIdentifier": "orders-global"}}
+    return _cfn_stack(_PINNED_EU, {"X": member, "G": own})
+
+
+_FNB64_REGIONS = {"primary": "cn-beijing", "dr": "cn-hongkong"}
+PAIRS += [
+    ("RES-009", "CN", _ros_copy({"Fn::Select": ["primary", _FNB64_REGIONS]}),
+     _ros_copy({"Fn::Select": ["dr", _FNB64_REGIONS]}), _ROS_COPY),
+    ("RES-015", "CN", _ros_fc_env({"SINK_HOST": {"Fn::Base64Decode": "b3NzLWNuLXNoYW5naGFpLmFsaXl1bmNzLmNvbQ=="}}),
+     _ros_fc_env({"SINK_HOST": {"Fn::Base64Decode": "ZXUuaW50YWtlLnNhYXMuZXhhbXBsZQ=="}}),
+     "template_body(json).Resources.X.Properties.EnvironmentVariables.SINK_HOST"),
+    ("RES-023", "EU", _crawler(_FNB64_DLQ.format("123456789012")), _crawler(_FNB64_DLQ.format("444455556666")),
+     "template_body(json).Resources.X.Properties.Targets.S3Targets[0].DlqEventQueueArn"),
+    ("RES-017", "EU", _global_member("orders-global"), _global_member("partner-global"),
+     "template_body(json).Resources.X.Properties.GlobalClusterIdentifier"),
+]  # fmt: skip
+
 _FNSUB_IMPORT = {"Fn::ImportValue": "shared-name"}
 _FNSUB_LOGS = {"Logs": {"Type": "AWS::S3::Bucket"}}
 _FNSUB_BRANCHES = ["C", "sqs.eu-central-1.amazonaws.com", {"Fn::Sub": "sqs.${AWS::Region}.amazonaws.com"}]

@@ -12,6 +12,7 @@ and ROS) and pin the cases where the two differed before (a join nested deeper t
 
 from __future__ import annotations
 
+import base64
 import json
 from typing import Any
 
@@ -72,6 +73,22 @@ def _functions(children: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
         st.builds(lambda t, v: {"Fn::Sub": [t, {"V": v}]}, st.sampled_from(["https://${V}/x", "${V}-1"]), children),
         st.builds(lambda n, t: {"Fn::Replace": [{"__X__": n}, t]}, children, children),
         st.builds(lambda v: {"Fn::Base64Encode": v}, children),
+        # fnb64_51 (stop 51): Base64 both ways, ROS selects by a map's key, by slice and with a default value.
+        st.builds(lambda v: {"Fn::Base64": v}, children),
+        st.builds(lambda v: {"Fn::Base64Decode": v}, st.one_of(children, st.sampled_from(["ZXUtd2VzdC0x", "x"]))),
+        st.builds(
+            lambda k, a, b: {"Fn::Select": [k, {"a": a, "b": b}]},
+            st.sampled_from(["a", "c", {"Ref": "Env"}]),
+            children,
+            children,
+        ),
+        st.builds(lambda i, p: {"Fn::Select": [i, p]}, st.sampled_from(["0:1", "1:", "::2", ":-1"]), parts),
+        st.builds(lambda i, p, d: {"Fn::Select": [i, p, d]}, st.sampled_from([0, "4"]), parts, children),
+        st.builds(
+            lambda k, t: {"Fn::GetJsonValue": [k, t]},
+            st.sampled_from(["a", "b"]),
+            st.one_of(children, st.sampled_from(['{"a": "eu-west-1"}', '{"a": {"Ref": "Env"}}', "[1]"])),
+        ),
         parts,
     )
 
@@ -133,6 +150,29 @@ _SHAPES: list[tuple[str, Any, Any]] = [
     ("a select out of range: left", {"Fn::Select": [2, ["a", "b"]]}, {"Fn::Select": [2, ["a", "b"]]}),
     ("a select of the Region's zones: left", {"Fn::Select": [0, {"Fn::GetAZs": ""}]},
      {"Fn::Select": [0, {"Fn::GetAZs": ""}]}),
+    # fnb64_51 (stop 51): ROS's Fn::Base64Decode of a known text, Fn::Select by key, the Region's row, slice, default.
+    ("a decoded literal", {"Fn::Base64Decode": "ZXUtd2VzdC0x"}, "eu-west-1"),
+    ("a decoded join", {"Fn::Base64Decode": {"Fn::Join": ["", ["ZXUtd2Vz", "dC0x"]]}}, "eu-west-1"),
+    ("a decode of a variable: left", {"Fn::Base64Decode": {"Ref": "Env"}}, {"Fn::Base64Decode": {"Ref": "Env"}}),
+    ("a decode of no base64: left", {"Fn::Base64Decode": "not base64!"}, {"Fn::Base64Decode": "not base64!"}),
+    ("an encoded text: left for the walk", {"Fn::Base64": "eu-west-1"}, {"Fn::Base64": "eu-west-1"}),
+    ("a select by a map's key", {"Fn::Select": ["dr", {"primary": "eu-west-1", "dr": "us-east-1"}]}, "us-east-1"),
+    ("a select by the Region's key", {"Fn::Select": [{"Ref": "AWS::Region"}, {"eu-west-1": "a", "us-east-1": "b"}]},
+     "a"),
+    ("a select by a key no one wrote: left", {"Fn::Select": ["c", {"a": "x"}]}, {"Fn::Select": ["c", {"a": "x"}]}),
+    ("a select by a missing key with a default", {"Fn::Select": ["c", {"a": "x"}, "y"]}, "y"),
+    ("a select by a Parameter's key: left", {"Fn::Select": [{"Ref": "Env"}, {"a": "x"}]},
+     {"Fn::Select": [{"Ref": "Env"}, {"a": "x"}]}),
+    ("a slice", {"Fn::Select": ["1:", ["a", "b", "c"]]}, ["b", "c"]),
+    ("a slice with a step", {"Fn::Select": ["::2", ["a", "b", "c"]]}, ["a", "c"]),
+    ("a select of a slice", {"Fn::Select": [0, {"Fn::Select": ["1:2", ["a", "b"]]}]}, "b"),
+    ("a select out of range with a default", {"Fn::Select": ["4", ["a"], "b"]}, "b"),
+    ("a select in range with a default", {"Fn::Select": ["0", ["a"], "b"]}, "a"),
+    ("a JSON text's key", {"Fn::GetJsonValue": ["to", '{"to": "us-east-1", "n": 1}']}, "us-east-1"),
+    ("a JSON text's map: left", {"Fn::GetJsonValue": ["to", '{"to": {"Ref": "Env"}}']},
+     {"Fn::GetJsonValue": ["to", '{"to": {"Ref": "Env"}}']}),
+    ("a JSON text's missing key: left", {"Fn::GetJsonValue": ["x", '{"to": "a"}']},
+     {"Fn::GetJsonValue": ["x", '{"to": "a"}']}),
     ("a join nested deeper than _template_texts reads",
      {"Fn::Join": ["", [{"Fn::Join": ["", [{"Fn::Join": ["", [{"Fn::Join": ["", [{"Fn::Join": ["", [
          {"Fn::Join": ["", [{"Fn::Join": ["", [{"Fn::Join": ["", [{"Fn::Join": ["", ["a", {"Ref": "Env"}]]}]]}]]}]]}]]}
@@ -147,7 +187,7 @@ def test_each_shape_is_evaluated_once_for_every_door(value: Any, expected: Any) 
 
 def test_the_deepest_join_was_unread_by_the_removed_reading() -> None:
     # Where the two readers differed: _template_texts stops past 8 levels, the bottom-up evaluation reads each level.
-    deepest = _SHAPES[-1][1]
+    deepest = next(v for c, v, _ in _SHAPES if c == "a join nested deeper than _template_texts reads")
     assert _template_texts(_DOCUMENT, deepest) is None
     assert _evaluated_functions(deepest, _DOCUMENT, _STACK) == {"Fn::Sub": "a${Env}"}
 
@@ -216,3 +256,72 @@ def test_a_region_list_from_a_map_row_is_judged_item_by_item(regions: list[str],
     # can read"), a false alarm; each item is now read as the Region it is.
     findings = RuleEngine("EU").check(_stack_set_regions(regions))[0]
     assert [(f.rule.id, f.path.split("Properties.")[-1]) for f in findings] == expected
+
+
+_CN_ALI = ProviderRef("alicloud", "cn-shanghai", "cn-shanghai")
+
+
+def _boot(user_data: Any, cloud: str) -> Subject:
+    # A machine's UserData in a CloudFormation (EU) or ROS (CN) template.
+    kind = "AWS::EC2::Instance" if cloud == "aws" else "ALIYUN::ECS::Instance"
+    body = json.dumps({"Resources": {"Vm": {"Type": kind, "Properties": {"ImageId": "i", "UserData": user_data}}}})
+    if cloud == "aws":
+        return Subject("aws:cloudformation/stack:Stack", "s", {"name": "s", "template_body": body}, _EU)
+    return Subject("alicloud:ros/stack:Stack", "s", {"stack_name": "s", "template_body": body}, _CN_ALI)
+
+
+_AWS_CLI = "#!/bin/bash\naws ssm get-parameter --name /fleet/env --region {}\n"
+_ALI_CLI = "#!/bin/bash\naliyun kms GetSecretValue --SecretName fleet --region {}\n"
+_B64 = "template_body(json).Resources.Vm.Properties.UserData"
+
+
+@pytest.mark.parametrize(
+    ("user_data", "cloud", "expected"),
+    [
+        # fnb64_51 (stop 51): the script inside Base64 is judged by the user data script rules (it passed before).
+        ({"Fn::Base64": {"Fn::Sub": _AWS_CLI.format("${AWS::Region}")}}, "aws", []),
+        ({"Fn::Base64": {"Fn::Sub": _AWS_CLI.format("us-east-1")}}, "aws", [("RES-009", f"{_B64}.Fn::Base64.aws")]),
+        ({"Fn::Base64": {"Fn::Join": ["", [_AWS_CLI.format(""), {"Ref": "AWS::Region"}]]}}, "aws", []),
+        ({"Fn::Base64": {"Fn::Join": ["", [_AWS_CLI.format("us-east-1")]]}}, "aws",
+         [("RES-009", f"{_B64}.Fn::Base64.aws")]),
+        ({"Fn::Base64Encode": {"Fn::Sub": _ALI_CLI.format("${ALIYUN::Region}")}}, "alicloud", []),
+        ({"Fn::Base64Encode": _ALI_CLI.format("cn-hongkong")}, "alicloud",
+         [("RES-009", f"{_B64}.Fn::Base64Encode.aliyun")]),
+        # A decoded literal is its text (the property's value, judged at the property).
+        ({"Fn::Base64Decode": base64.b64encode(_ALI_CLI.format("cn-beijing").encode()).decode()}, "alicloud", []),
+        ({"Fn::Base64Decode": base64.b64encode(_ALI_CLI.format("cn-hongkong").encode()).decode()}, "alicloud",
+         [("RES-009", f"{_B64}.aliyun")]),
+    ],
+)  # fmt: skip
+def test_a_base64_script_is_judged_as_user_data(user_data: Any, cloud: str, expected: list[Any]) -> None:
+    code = "EU" if cloud == "aws" else "CN"
+    findings = RuleEngine(code).check(_boot(user_data, cloud))[0]
+    assert [(f.rule.id, f.path) for f in findings] == expected
+
+
+def _member(joined: str, own: Any) -> Subject:
+    # An Aurora cluster joining a global database, beside the template's own AWS::RDS::GlobalCluster (or none).
+    props = {"Engine": "aurora-mysql", "GlobalClusterIdentifier": joined}
+    member = {"Type": "AWS::RDS::DBCluster", "Properties": props}
+    resources: dict[str, Any] = {"Member": member}
+    if own is not None:
+        resources["Global"] = {"Type": "AWS::RDS::GlobalCluster", "Properties": {"GlobalClusterIdentifier": own}}
+    body = json.dumps({"Resources": resources})
+    return Subject("aws:cloudformation/stack:Stack", "s", {"name": "s", "template_body": body}, _EU)
+
+
+@pytest.mark.parametrize(
+    ("joined", "own", "expected"),
+    [
+        ("orders-global", "orders-global", []),
+        ("Orders-Global", "orders-global", []),  # Aurora keeps identifiers lower-cased
+        ("partner-global", "orders-global", ["RES-017"]),
+        ("partner-global", None, ["RES-017"]),
+        ("orders-global", {"Fn::Sub": "orders-${AWS::Region}"}, ["RES-017"]),  # a name no literal gives: unproven
+    ],
+)
+def test_a_template_member_joins_the_stacks_own_global_database(joined: str, own: Any, expected: list[str]) -> None:
+    # fnb64_51 (stop 51): AWS::RDS::DBCluster GlobalClusterIdentifier is the Pulumi cluster's group field; the
+    # template's own AWS::RDS::GlobalCluster by its literal name is a group the stack makes (group_types).
+    findings = RuleEngine("EU").check(_member(joined, own))[0]
+    assert [f.rule.id for f in findings] == expected

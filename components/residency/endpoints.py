@@ -881,6 +881,10 @@ class StackTemplate(_Frozen):
     """Where the service documents the placeholders."""
     bucket_source: str | None = None
     """Where the service documents what ``${LogicalId}`` of a bucket type stands for."""
+    group_types: Mapping[str, str] = Field(default_factory=dict)
+    """(fnb64_51) Template resource type creating a multi-region group (an ``AWS::RDS::GlobalCluster``, the Pulumi
+    ``global_group_types``' twin) -> its property whose literal text names the group: a member of the template joining
+    that name joins the stack's own group, as a Pulumi member joining the stack's own ``rds.GlobalCluster`` does."""
     nested: tuple[NestedStack, ...] = ()
     """Template resource types creating a nested stack from an inline template, judged as a template itself."""
     placeholder_documents: tuple[TemplateDocument, ...] = ()

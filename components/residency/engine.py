@@ -2996,6 +2996,14 @@ class RuleEngine:
         was one."""
         if walk.template_resources is None or len(value) != 1:
             return False  # outside a stack's template, or not one function
+        function, argument = next(iter(value.items()))
+        if function in _ENCODINGS:
+            # (fnb64_51) Base64 changes how a text travels, not what it names: the text is the property's value
+            # (UserData's script, run on the machine), judged under the property's key as the same text written
+            # there is (a literal user_data's script rules), at the function the template wrote. One the evaluation
+            # could not read (a join with an import, a Parameter with no value) is judged as each of its parts is.
+            self._walk(walk, argument, f"{path}.{function}", key, depth + 1, None)
+            return True
         reference = _template_reference(value)
         choices = _template_choices(value) if reference is None else None
         evaluated = reference is None and choices is None and next(iter(value)) in _EVALUATED
@@ -4831,6 +4839,8 @@ class RuleEngine:
                 if template.bucket_types
                 else frozenset()
             )
+            if template.group_types:
+                own |= _template_groups(document, template.group_types)
             if own:
                 # The template's own buckets are made by the stack (in its region), as if the front door knew them.
                 walk.known = _WithTemplateBuckets(own, known)
@@ -6464,6 +6474,22 @@ def _template_buckets(
     return frozenset(n for n in own | {n.lower() for n in own} if n.lower() not in shadowed)
 
 
+def _template_groups(document: Mapping[Any, Any], group_types: Mapping[str, str]) -> frozenset[str]:
+    """(fnb64_51) The group keys (:func:`group_key`) of the multi-region groups a template's Resources create by a
+    literal name (``group_types``: an ``AWS::RDS::GlobalCluster``'s ``GlobalClusterIdentifier``), as written and
+    lower-cased (Aurora stores identifiers lower-cased); a name from a function is left out (its members' ``Ref``
+    passes as a function)."""
+    resources = document.get("Resources")
+    own: set[str] = set()
+    for resource in resources.values() if isinstance(resources, Mapping) else ():
+        kind = resource.get("Type") if isinstance(resource, Mapping) else None
+        props = resource.get("Properties") if isinstance(kind, str) and kind in group_types else None
+        name = props.get(group_types[kind]) if isinstance(props, Mapping) and isinstance(kind, str) else None
+        if isinstance(name, str) and name.strip() and "${" not in name:
+            own |= {group_key(name), group_key(name.lower())}
+    return frozenset(own)
+
+
 def _template_resources(document: Mapping[Any, Any], given: set[str]) -> Mapping[str, str]:
     """Logical id -> type of what a template's Resources create, less any name ``given`` (:func:`_given_names`) also
     gives."""
@@ -6506,15 +6532,36 @@ def _template_reference(value: Mapping[Any, Any]) -> tuple[str | None, str] | No
 def _template_choices(value: Mapping[Any, Any]) -> list[Any] | None:
     """The values a one-key ``Fn::If`` (``[condition, if true, if false]``), ``Fn::Select`` (``[index, list]``, the
     list written out, or one function giving it) or ``Fn::Split`` (``[delimiter, text]``: the text, judged as a list
-    of hosts) may give; None for anything else."""
+    of hosts) may give; None for anything else. (fnb64_51) A ROS ``Fn::Select`` may also pick a key of a map written
+    out (each of its values) and end with a default value (given when the index or key is not there): each too."""
     ((function, argument),) = value.items()
     if not isinstance(argument, list) or function not in ("Fn::If", "Fn::Select", "Fn::Split"):
         return None
     if function == "Fn::If":
         return argument[1:3] if len(argument) == 3 else None
+    if function == "Fn::Select" and len(argument) == 3:
+        items = _select_items(argument[1])
+        return None if items is None else [*items, argument[2]]
     if len(argument) != 2:
         return None
-    return argument[1] if function == "Fn::Select" and isinstance(argument[1], list) else [argument[1]]
+    items = _select_items(argument[1]) if function == "Fn::Select" else None
+    return items if items is not None else [argument[1]]
+
+
+def _select_items(items: Any) -> list[Any] | None:
+    """(fnb64_51) The values an ``Fn::Select`` may pick from what it selects in: a list written out, or (ROS) a map
+    written out ("Query the value of a key from a dictionary or mapping table"), not a function giving one; None
+    otherwise (one function, judged as its value)."""
+    if isinstance(items, list):
+        return items
+    if isinstance(items, Mapping) and not _is_function(items):
+        return list(items.values())
+    return None
+
+
+def _is_function(node: Mapping[Any, Any]) -> bool:
+    """A one-key map that is a template function (``Ref``, ``Fn::...``), not a map written out."""
+    return len(node) == 1 and any(k == "Ref" or str(k).startswith("Fn::") for k in node)
 
 
 def _template_service_index(
@@ -6534,6 +6581,10 @@ def _template_service_index(
 _OMITTED: Any = object()
 """A template property left out (or ``Ref AWS::NoValue`` in one branch of an ``Fn::If``): its default applies."""
 _EVALUATED = frozenset({"Fn::Join", "Fn::FindInMap"})
+_ENCODINGS = frozenset({"Fn::Base64", "Fn::Base64Encode", "Fn::Base64Decode"})
+"""(fnb64_51) Template functions that encode or decode a text (CloudFormation ``Fn::Base64``, ROS ``Fn::Base64Encode``
+and ``Fn::Base64Decode``): what they give names what their text names, judged under the property's key
+(:meth:`RuleEngine._judged_as_intrinsic`; a decoded literal is its text, :func:`_evaluated_functions`)."""
 """Template functions evaluated under a host or bucket key (:meth:`RuleEngine._judge_template_text`)."""
 _MAX_TEXTS = 32  # texts an Fn::Join of Fn::If parts may give: past this, unproven rather than slow
 
@@ -6907,9 +6958,13 @@ def _evaluated_functions(node: Any, document: Mapping[Any, Any], stack: _OwnStac
         found = _find_in_map(document, node[function], 0)
         texts = found if found is not None and len(found) == 1 and isinstance(found[0], str) else None
     elif function == "Fn::Select":
-        return _selected(document, argument, stack.fill, node)
+        return _selected(document, argument, stack, node)
     elif function == "Fn::Str" and isinstance(argument, (int, float)) and not isinstance(argument, bool):
         texts = [str(argument)]  # (fnsel50) ROS: "converts a number into a string"
+    elif function == "Fn::Base64Decode":
+        return _base64_decoded(document, argument, stack.fill, node)
+    elif function == "Fn::GetJsonValue":
+        return _json_value(document, argument, stack.fill, node)
     return node if texts is None else _as_texts([stack.fill(t) for t in texts], function)
 
 
@@ -6964,22 +7019,72 @@ def _written_as(value: Any) -> str:
     return value.written if isinstance(value, _WrittenAs) else "Fn::Sub"
 
 
-def _selected(document: Mapping[Any, Any], argument: Any, fill: Callable[[str], str], node: Any) -> Any:
+def _selected(document: Mapping[Any, Any], argument: Any, stack: _OwnStack, node: Any) -> Any:
     """(fnsel50) The item an ``Fn::Select`` ``[index, list]`` picks ("returns a single object from a list of objects by
     index"; ROS also counts -N to -1 from the end) when the index is a whole number written out and the list is written
     out or an ``Fn::Split`` of one known text (:func:`_split_text`); else ``node`` as written, whose every item is
     judged (:func:`_template_choices`). An index out of range leaves it as written too: the stack fails to create
-    (CloudFormation), or ROS gives its default value or an empty text, so every item stays judged."""
-    if not isinstance(argument, list) or len(argument) != 2:
+    (CloudFormation), or ROS gives its default value or an empty text, so every item stays judged. (fnb64_51) ROS
+    also selects a map's value by its key (written, or the Region pseudo parameter where the stack's own Region is
+    known), a slice ``start:stop:step`` of a list, and gives ``[index, list, default]``'s default value where the
+    index or key is not there."""
+    if not isinstance(argument, list) or len(argument) not in (2, 3):
         return node
-    index, items = argument
+    index, items = argument[:2]
+    fallback = argument[2:]  # (fnb64_51) ROS: "If the index is out of range, the default value is returned if given"
+    if index == {"Ref": stack.region_name} and stack.region is not None:
+        index = stack.region  # the only key the stack reads, as an Fn::FindInMap by the Region
+    if isinstance(items, Mapping) and not _is_function(items):
+        # (fnb64_51) ROS, a map's key: its value, else the default value; a key no text gives (a Parameter) as written.
+        if not isinstance(index, (str, int)) or isinstance(index, bool):
+            return node
+        return items[str(index)] if str(index) in items else fallback[0] if fallback else node
     if isinstance(index, str) and re.fullmatch(r"-?[0-9]+", index.strip()):
         index = int(index)
     if isinstance(items, Mapping) and len(items) == 1 and "Fn::Split" in items:
-        items = _split_text(document, items["Fn::Split"], fill)
+        items = _split_text(document, items["Fn::Split"], stack.fill)
+    if isinstance(index, str) and isinstance(items, list) and _SLICE.fullmatch(index.strip()):
+        # (fnb64_51) ROS `start:stop:step`: "returns a list" of the items from start to stop, every step-th.
+        start, stop, step = (int(p) if p.strip() else None for p in [*index.strip().split(":"), ""][:3])
+        return items[start:stop:step] if step != 0 else node
     if isinstance(index, bool) or not isinstance(index, int) or not isinstance(items, list):
         return node
-    return items[index] if -len(items) <= index < len(items) else node
+    return items[index] if -len(items) <= index < len(items) else fallback[0] if fallback else node
+
+
+_SLICE = re.compile(r"-?[0-9]*:-?[0-9]*(:-?[0-9]*)?")
+"""(fnb64_51) A ROS ``Fn::Select`` slice index, ``start:stop`` or ``start:stop:step`` (each part may be left out)."""
+
+
+def _base64_decoded(document: Mapping[Any, Any], argument: Any, fill: Callable[[str], str], node: Any) -> Any:
+    """(fnb64_51) What a ROS ``Fn::Base64Decode`` gives ("Decodes a Base64-encoded string and returns the original
+    string"): the decoded text of one known text with no variable left (a literal, a join the evaluation read), as
+    written text (ROS substitutes nothing in it); else ``node`` as written, its text judged under the property's key
+    (:meth:`RuleEngine._judged_as_intrinsic`; a gzip payload there is decoded as user data is)."""
+    texts = _template_texts(document, argument)
+    if texts is None or len(texts) != 1 or "${" in fill(texts[0]):
+        return node
+    decoded = _decode_payload(fill(texts[0]))
+    return decoded[1] if decoded is not None and decoded[0] == "base64" else node
+
+
+def _json_value(document: Mapping[Any, Any], argument: Any, fill: Callable[[str], str], node: Any) -> Any:
+    """(fnb64_51) What a ROS ``Fn::GetJsonValue`` ``[key, json_string]`` gives (it parses the JSON text and gives the
+    value of one of its first-level keys): the value of a key written out in one known JSON text (a literal, a join
+    the evaluation read, with no variable left) when it is a text or a number; else ``node`` as written, each literal
+    inside judged as before."""
+    if not isinstance(argument, list) or len(argument) != 2 or not isinstance(argument[0], str):
+        return node
+    texts = _template_texts(document, argument[1])
+    if texts is None or len(texts) != 1 or "${" in fill(texts[0]):
+        return node
+    try:
+        parsed = json_or_none(fill(texts[0]), 0)
+    except DocumentBeyondBounds:
+        return node  # walked as written: the walk's own reading of the text refuses it (RES-025)
+    value = parsed.get(argument[0]) if isinstance(parsed, dict) else None
+    # A text or number only: a map or list there is data ROS does not evaluate, which a template function would be.
+    return value if isinstance(value, (str, int, float)) and not isinstance(value, bool) else node
 
 
 def _split_text(document: Mapping[Any, Any], argument: Any, fill: Callable[[str], str]) -> list[str] | None:
