@@ -4233,7 +4233,7 @@ def test_the_join_answers_whether_an_ali_apis_backend_is_not_oss(
 def test_the_ali_api_names_its_backend_by_backend_id_or_none() -> None:
     from components.residency import stages
 
-    assert stages.member_key_input(stages.ALI_API_TYPE) == ("backend_id", "backendId")
+    assert stages.member_key_input(stages.ALI_API_TYPE) == "backend_id"
     own = stages.own_api_key("urn:api")
     assert stages.integration_method(stages.ALI_API_TYPE, {}, own, None, lambda _: False) == (stages.NO_BACKEND, None)
     key = ("urn", "urn:backend")
