@@ -220,6 +220,26 @@ _OTHER_STACK_SET = ("resources", None)
 """(stackinst50) How the guard keys a stack instance named by an Output that is none of the judged StackSet's own."""
 
 
+async def _named_by_output(
+    name: pulumi.Output[Any], stack_set: pulumi.Resource, same_type: bool, own: AbstractSet[int]
+) -> tuple[object, Any]:
+    """(stackjoin51) How a stack instance whose name input is an Output names the judged ``stack_set`` (of its
+    StackSet type when ``same_type``; ``own``: the ids of its own Outputs), and the name the join reads then. Nothing is
+    awaited that is not resolved: the StackSet's own Output (``stack_set.name``) names it by identity; an Output not
+    resolved yet (``stack_set.name.apply(...)`` resolves only once the StackSet registers, which waits on this very
+    judgement) or unknown (a preview's) may name it, and is joined to it (fail closed: the reviews and the pack join it
+    by its property dependencies); one resolved names the StackSet its text names, as a literal name does (another
+    StackSet of the program, registered already, by its own ``name``; the judged one cannot have registered)."""
+    if id(name) in own:
+        return ("resources", id(stack_set)), None
+    if not same_type:
+        return _OTHER_STACK_SET, None
+    if not _compat.settled(name):
+        return ("resources", id(stack_set)), None
+    value, is_known, _, _ = await _compat.resolved(name)
+    return (("resources", id(stack_set)), None) if not is_known else (None, value)
+
+
 def _outputs_as_none(value: Any, _why: object = None) -> Any:
     """``value`` (maps and lists, ``_as_maps``) with each Output in it read as no value (None): one the guard cannot
     wait for proves nothing. ``_resolved_input``'s ``not_known`` for a StackSet's instance overrides (stackinst50)."""
@@ -791,22 +811,25 @@ class Guard:
 
     async def _instance_overrides(self, subject: Subject, resource: pulumi.Resource) -> list[Any] | None:
         """(stackinst50) The overrides of the program's stack instances naming the StackSet ``subject`` (``resource``):
-        by one of its own Outputs (``stack_set.name``, told by identity as ``_known_for`` tells `rest_api=api.id`), or
-        by its literal name; an instance whose name is another Output joins no StackSet. Overrides given as Outputs (the
-        SDK hands a list of input objects as one) are read once resolved, waited for at most ``patience``; one not
-        known then is no value (None: the template's Parameter is then nothing the guard can prove, fail closed)."""
+        by one of its own Outputs (``stack_set.name``, told by identity as ``_known_for`` tells `rest_api=api.id`), by
+        another Output (``_named_by_output``, stackjoin51), or by its literal name. Overrides given as Outputs (the SDK
+        hands a list of input objects as one; another resource's output) are read once resolved, waited for at most
+        ``patience``; one not known then is no value (None: the template's Parameter is then nothing the guard can
+        prove, fail closed)."""
         own = _compat.own_outputs(resource)
         join = stacksets.StackSetJoin()
         for instance in self._stack_instances:
-            name = stacksets.name_input(instance.type, instance.props)
+            entry = stacksets.instance_entry(instance.type)
+            if entry is None:
+                continue
+            props = dict(instance.props)
+            name = prop_of(props, entry.name)
             key: object = None
             if _is_output(name):
-                key = ("resources", id(resource)) if id(name) in own else _OTHER_STACK_SET
-            entry = stacksets.instance_entry(instance.type)
-            if entry is not None:
-                overrides = prop_of(instance.props, entry.overrides)
-                given = await _resolved_input(overrides, self.patience, not_known=_outputs_as_none)
-                join.add_instance(instance.type, {**instance.props, entry.overrides: given}, key)
+                key, props[entry.name] = await _named_by_output(name, resource, entry.stack_set == subject.type, own)
+            overrides = prop_of(props, entry.overrides)
+            props[entry.overrides] = await _resolved_input(overrides, self.patience, not_known=_outputs_as_none)
+            join.add_instance(instance.type, props, key)
         return join.overrides(subject.type, subject.props, [("resources", id(resource))])
 
     def _note_join_member(self, subject: Subject, resource: pulumi.CustomResource) -> None:
