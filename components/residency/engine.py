@@ -4273,7 +4273,7 @@ class RuleEngine:
                     path,
                     RuleId.RESOURCE_REGION_OVERRIDE if override else RuleId.REGION_FIELD_IN_JURISDICTION,
                 )
-            if refs or not parser.has_candidates(value):
+            if refs or not (parser.has_candidates(value) or self._typed_region_place(walk)):
                 return True  # otherwise (a URL under a region-ish key) it is judged as any other value
         if plan.zone:
             # A list of zones in one string (an application's CACHE_AZS=use1-az4,use1-az6) is judged zone by zone,
@@ -4287,6 +4287,12 @@ class RuleEngine:
             if zones:
                 return True
         return False
+
+    def _typed_region_place(self, walk: _Walk) -> bool:
+        """Whether the place is a region field by its type's catalogue entry only (``typed_region_fields``), not by its
+        key: a value of no Region's form there is judged as any other value (stackjoin51: a stack instance's override
+        named `ExportHost` holding a partner's host stays RES-015 by its Parameter's name)."""
+        return _at_any(walk.kpath, self._typed_region_fields.get(walk.subject.type, ()))
 
     def _judged_as_region_id(self, walk: _Walk, value: str, path: str, separator: str) -> bool:
         """An identifier that begins with the Region of what it names (``region_id_fields``: a Cognito user pool id
