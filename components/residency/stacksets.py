@@ -40,7 +40,6 @@ __all__ = [
     "instance_types",
     "literal_key",
     "name_dependencies",
-    "name_input",
     "stack_set_key",
     "stack_set_types",
     "urn_key",
@@ -73,12 +72,6 @@ def stack_set_types() -> frozenset[str]:
 def literal_key(stack_set_type: str, name: Any) -> Hashable:
     """How a literal name names a StackSet of ``stack_set_type`` (None for a name that is no literal text)."""
     return ("name", stack_set_type, name) if isinstance(name, str) and name else None
-
-
-def name_input(type_: str, props: Mapping[str, Any]) -> Any:
-    """An instance's input naming its StackSet as given (a literal, an Output, a preview's unknown)."""
-    entry = instance_entry(type_)
-    return None if entry is None else prop_of(props, entry.name)
 
 
 def name_dependencies(type_: str, dependencies: Mapping[str, Iterable[_T]] | None) -> list[_T]:
