@@ -30,7 +30,7 @@ from typing import Any
 
 import pulumi_alicloud as alicloud
 import pulumi_aws as aws
-from platform_parts import ALI_HOME, AWS_HOME, DEPLOYER, OWN_ACCOUNT, OWN_UID, Build, Row, partition
+from platform_parts import ALI_HOME, AWS_HOME, DEPLOYER, OWN_ACCOUNT, OWN_UID, Build, Row, partition, shape_rows
 from platform_programs_stackset49 import (
     ALI_PEER_ABROAD,
     ALI_PEER_HOME,
@@ -132,13 +132,7 @@ def pulumi_stack_group(code: str, shape: str) -> Build:
 
 def rows() -> list[Row]:
     """(id, jurisdiction, build, expected rule ids, declared destinations) for the realistic table."""
-    out: list[Row] = []
-    for code in ("EU", "DE", "US", "JP", "CN"):
-        c = code.lower()
-        out += [(f"stackinst50-{c}-stackset-{s}", code, pulumi_stack_set(code, s), set(r), [])
-                for s, r in AWS_SHAPES.items()]  # fmt: skip
-    for code in ("CN", "JP", "DE"):
-        c = code.lower()
-        out += [(f"stackinst50-{c}-stackgroup-{s}", code, pulumi_stack_group(code, s), set(r), [])
-                for s, r in ROS_SHAPES.items()]  # fmt: skip
-    return out
+    return [
+        *shape_rows("stackinst50", "stackset", pulumi_stack_set, AWS_SHAPES, ("EU", "DE", "US", "JP", "CN")),
+        *shape_rows("stackinst50", "stackgroup", pulumi_stack_group, ROS_SHAPES, ("CN", "JP", "DE")),
+    ]

@@ -31,7 +31,7 @@ from typing import Any
 
 import pulumi_alicloud as alicloud
 import pulumi_aws as aws
-from platform_parts import ALI_HOME, AWS_HOME, DEPLOYER, OWN_ACCOUNT, OWN_UID, Build, Row, partition
+from platform_parts import ALI_HOME, AWS_HOME, DEPLOYER, OWN_ACCOUNT, OWN_UID, Build, Row, partition, shape_rows
 from platform_programs_stackset49 import (
     ALI_PEER_ABROAD,
     ALI_PEER_HOME,
@@ -140,13 +140,7 @@ def pulumi_stack_group(code: str, shape: str) -> Build:
 
 def rows() -> list[Row]:
     """(id, jurisdiction, build, expected rule ids, declared destinations) for the realistic table."""
-    out: list[Row] = []
-    for code in ("EU", "DE", "US", "JP", "CN"):
-        c = code.lower()
-        out += [(f"stackjoin51-{c}-stackset-{s}", code, pulumi_stack_set(code, s), set(r), [])
-                for s, r in SHAPES.items()]  # fmt: skip
-    for code in ("CN", "JP", "DE"):
-        c = code.lower()
-        out += [(f"stackjoin51-{c}-stackgroup-{s}", code, pulumi_stack_group(code, s), set(r), [])
-                for s, r in SHAPES.items()]  # fmt: skip
-    return out
+    return [
+        *shape_rows("stackjoin51", "stackset", pulumi_stack_set, SHAPES, ("EU", "DE", "US", "JP", "CN")),
+        *shape_rows("stackjoin51", "stackgroup", pulumi_stack_group, SHAPES, ("CN", "JP", "DE")),
+    ]
