@@ -114,7 +114,8 @@ def pulumi_stack_group(code: str, shape: str) -> Build:
     # oos/parameter (parameter_name, type, value).
     def build(c: Any) -> object:
         c.ali_role = DEPLOYER
-        default, overrides = _plan(ALI_PEER_HOME[code], ALI_PEER_ABROAD[code], shape)
+        default, planned = _plan(ALI_PEER_HOME[code], ALI_PEER_ABROAD[code], shape)
+        overrides: list[Any] = list(planned)
         group = alicloud.ros.StackGroup(
             "peering", stack_group_name="peering", template_body=json.dumps(peering_body(default)), opts=c.ali
         )
