@@ -224,6 +224,15 @@ def account_rows(
     ]  # fmt: skip
 
 
+def shape_rows(
+    prefix: str, kind: str, make: Program, shapes: Mapping[str, set[str]], codes: Sequence[str]
+) -> list[Row]:
+    """Each shape of a program family (``shapes``: shape -> the rules refusing it) in each of ``codes``, as
+    ``<prefix>-<code>-<kind>-<shape>`` (stackinst50, stackjoin51)."""
+    return [(f"{prefix}-{code.lower()}-{kind}-{shape}", code, make(code, shape), set(rules), [])
+            for code in codes for shape, rules in shapes.items()]  # fmt: skip
+
+
 def home_abroad_rows(
     prefix: str,
     kinds: Mapping[str, tuple[Program, set[str]] | tuple[Program, set[str], Sequence[str]]],

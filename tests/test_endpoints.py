@@ -9414,7 +9414,7 @@ def test_the_vpc_link_entries_say_which_resources_make_a_link_and_which_input_is
     # An HTTP API's private integration_uri is where the traffic goes (a listener or Cloud Map ARN): no Host header.
     assert http is not None and http.host_header is None and http.targets == ("integration_uri",)
     assert rest.private("vpc_link") and not rest.private("INTERNET") and not rest.private(None)
-    assert connection_input("aws:apigateway/integration:Integration") == ("connection_id", "connectionId")
+    assert connection_input("aws:apigateway/integration:Integration") == "connection_id"
     assert connection_input("aws:apigateway/stage:Stage") is None
     sources = [link.source for link in links.links] + [entry.source for entry in links.integrations]
     assert all(source.startswith("https://docs.aws.amazon.com/") for source in sources)

@@ -167,6 +167,7 @@ import platform_programs_sfnrt45 as sfr45
 import platform_programs_snsend41 as sn41
 import platform_programs_sqsvpc43 as sv43
 import platform_programs_stackinst50 as si50
+import platform_programs_stackjoin51 as sj51
 import platform_programs_stackset49 as ss49
 import platform_programs_stagehosts39 as sh39
 import platform_programs_stages40 as st40
@@ -18379,6 +18380,12 @@ CASES: list[Case] = [
     # another's global database are refused (RES-009 / RES-015 / RES-023 / RES-017; each passed before); at home, and
     # a slice at home (RES-009 before), pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fb51.rows()],
+    # -- stop 51, stack instances the guard did not join (tests/platform_programs_stackjoin51.py): an instance naming
+    # its StackSet / stack group by an apply of its name, overriding a foreign Default at home, passes every door
+    # (RES-009 at the guard alone before); an instance of a StackSet made elsewhere overriding a Parameter with a
+    # foreign Region is RES-009 (passed every door before), at home it passes; overrides from another resource's output
+    # are judged.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sj51.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

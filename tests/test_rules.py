@@ -4233,7 +4233,7 @@ def test_the_join_answers_whether_an_ali_apis_backend_is_not_oss(
 def test_the_ali_api_names_its_backend_by_backend_id_or_none() -> None:
     from components.residency import stages
 
-    assert stages.member_key_input(stages.ALI_API_TYPE) == ("backend_id", "backendId")
+    assert stages.member_key_input(stages.ALI_API_TYPE) == "backend_id"
     own = stages.own_api_key("urn:api")
     assert stages.integration_method(stages.ALI_API_TYPE, {}, own, None, lambda _: False) == (stages.NO_BACKEND, None)
     key = ("urn", "urn:backend")
@@ -7014,3 +7014,46 @@ PAIRS += [
 def test_an_nginx_upstream_name_is_its_servers_not_a_host(upstream: str, proxy: str, found: list[Any]) -> None:
     findings, _ = RuleEngine("EU").check(_nginx_boot(upstream, proxy))
     assert [(f.rule.id, f.path) for f in findings] == found
+
+
+# stackjoin51 (stop 51): a stack instance's override of a Region's form is judged as a Region whatever its Parameter's
+# name (typed_region_fields): the StackSet it names may be made elsewhere, its template out of view. On main 54b9529 the
+# offending twins passed (`Where` is no region key).
+_STACK_SET_INSTANCE = "aws:cloudformation/stackSetInstance:StackSetInstance"
+_STACK_INSTANCES = "aws:cloudformation/stackInstances:StackInstances"
+_ROS_STACK_INSTANCE = "alicloud:ros/stackInstance:StackInstance"
+PAIRS += [
+    ("RES-009", "CN", aws(_STACK_SET_INSTANCE, stack_set_name="partner-trips",
+                          parameter_overrides={"Where": "cn-northwest-1", "Environment": "prod"}),
+     aws(_STACK_SET_INSTANCE, stack_set_name="partner-trips",
+         parameter_overrides={"Where": "ap-east-1", "Environment": "prod"}), "parameter_overrides.Where"),
+    ("RES-009", "CN", aws(_STACK_INSTANCES, stack_set_name="trips", parameter_overrides={"Where": "cn-north-1"}),
+     aws(_STACK_INSTANCES, stack_set_name="trips", parameter_overrides={"Where": "us-east-1"}),
+     "parameter_overrides.Where"),
+    ("RES-009", "CN", ali(_ROS_STACK_INSTANCE, stack_group_name="peering",
+                          parameter_overrides=[{"parameter_key": "Where", "parameter_value": "cn-beijing"}]),
+     ali(_ROS_STACK_INSTANCE, stack_group_name="peering",
+         parameter_overrides=[{"parameter_key": "Where", "parameter_value": "ap-southeast-1"}]),
+     "parameter_overrides[0].parameter_value"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("value", ["prod", "us-east-prod", "trips-table", "10", "true"])
+def test_an_instance_override_of_no_region_form_is_not_judged_as_a_region(value: str) -> None:
+    # stackjoin51: only a Region's form is judged there (region_field: no shape, no finding), so an everyday override
+    # of an external StackSet (an environment, a name, a number) is no false alarm.
+    engine = RuleEngine("EU")
+    eu = ProviderRef("aws", "p", "eu-west-1")
+    for subject in (
+        Subject(_STACK_SET_INSTANCE, "r", {"stack_set_name": "baseline", "parameter_overrides": {"Env": value}}, eu),
+        Subject(_STACK_INSTANCES, "r", {"stackSetName": "baseline", "parameterOverrides": {"Env": value}}, eu),
+    ):
+        assert engine.check(subject)[0] == []
+
+
+def test_an_instance_override_of_no_region_form_keeps_its_judgement_by_name() -> None:
+    # stackjoin51: a typed region place (typed_region_fields) judges a Region's form only; a value of another form there
+    # is judged as any other value: a partner's host under `ExportHost` stays RES-015 (alired11's instance).
+    pairs = [{"parameter_key": "ExportHost", "parameter_value": "intake.partner.example.com"}]
+    findings = RuleEngine("CN").check(ali(_ROS_STACK_INSTANCE, stack_group_name="uploaders", parameter_overrides=pairs))
+    assert [(f.rule.id, f.path) for f in findings[0]] == [("RES-015", "parameter_overrides[0].parameter_value")]

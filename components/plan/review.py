@@ -151,12 +151,11 @@ def _revealed(value: Any) -> Any:
     return value.value if isinstance(value, Secret) and value.value != SECRET_PLACEHOLDER else value
 
 
-def _input_key(entry: Entry, field: tuple[str, str]) -> object:
-    """The resource an input (``field``: snake_case, camelCase) names, as ``stages.api_key`` keys it: the URNs the input
-    is computed from, else its literal value."""
-    deps = entry.property_dependencies or {}
-    urns = [u for key in field for u in deps.get(key) or ()]
-    return stages.api_key(prop_of(entry.inputs, field[0]), urns, is_unknown)
+def _input_key(entry: Entry, field: str) -> object:
+    """The resource an input (``field``, snake_case) names, as ``stages.api_key`` keys it: the URNs the input is
+    computed from, else its literal value."""
+    urns = prop_of(entry.property_dependencies or {}, field) or ()
+    return stages.api_key(prop_of(entry.inputs, field), urns, is_unknown)
 
 
 class _Review:
@@ -223,14 +222,10 @@ class _Review:
         return _input_key(entry, stages.api_input(entry.type))
 
     def _stack_set_key(self, entry: Entry) -> object:
-        """The StackSet a stack instance names by what its name input is computed from (the URN of a StackSet of the
-        document), as the pack keys it; None when it is computed from none (its literal name then names it)."""
-        instances = stacksets.instance_entry(entry.type)
-        if instances is None:
-            return None
+        """The StackSet a stack instance names by what its name input is computed from (a StackSet of the document),
+        as the pack keys it (``stacksets.stack_set_key``); None when it is computed from none."""
         urns = stacksets.name_dependencies(entry.type, entry.property_dependencies)
-        made = [u for u in urns if u in self.by_urn and self.by_urn[u].type == instances.stack_set]
-        return ("urn", made[0]) if made else None
+        return stacksets.stack_set_key(entry.type, ((self.by_urn[u].type, u) for u in urns if u in self.by_urn))
 
     def connection_key(self, entry: Entry) -> object:
         """An Integration's ``connection_id`` keyed as ``rest_api_key`` keys an API (``stages.VPC_LINK_MADE``); None for
@@ -277,7 +272,7 @@ class _Review:
         known = regionless_known(created, produced, own, own_bucket(self.engine, entry.type, _props(entry), ids))
         if entry.type in stacksets.stack_set_types() and not _is_read(entry):
             return stacksets.with_instances(
-                known, self.stack_sets.overrides(entry.type, entry.inputs, [("urn", entry.urn)])
+                known, self.stack_sets.overrides(entry.type, entry.inputs, [stacksets.urn_key(entry.urn)])
             )
         if entry.type not in stages.JOIN_TYPES:
             return known

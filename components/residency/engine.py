@@ -16,7 +16,6 @@ import functools
 import ipaddress
 import itertools
 import json
-import keyword
 import math
 import re
 import shlex
@@ -65,6 +64,8 @@ from components.residency.endpoints import (
     TemplateService,
     load_endpoints,
 )
+from components.residency.inputkeys import prop_of
+from components.residency.inputkeys import snake_key as _snake
 from components.residency.known import instance_overrides, knows_bucket, read_as_host
 from components.residency.phones import country_of, is_phone_shaped, normalise
 from components.residency.references import (
@@ -178,20 +179,6 @@ REGIONLESS_PACKAGES: frozenset[str] = frozenset({"pulumi", "random", "tls", "tim
 # Inputs that are free text for humans. Judging them would refuse compliant programs
 # (a tag "replicates to us-east-1 later" moves no data).
 FREE_TEXT_KEYS: frozenset[str] = frozenset({"tags", "tags_all", "default_tags", "description", "labels"})
-_CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-
-
-_KEYWORD_ESCAPES = frozenset(f"{k}_" for k in keyword.kwlist)
-"""Input names the Python SDK escapes with a trailing underscore because they are Python keywords (an IoT rule error
-action's ``lambda_``, which the engine and the pack see as ``lambda``)."""
-
-
-@functools.lru_cache(maxsize=8192)  # key names and type tokens repeat across every resource
-def _snake(key: str) -> str:
-    # Engine props (policy pack, mocks) are camelCase and SDK props snake_case; classify them alike. The guard sees
-    # the SDK's own names, a keyword escaped (`lambda_`); the engine's documents carry the schema name (`lambda`).
-    snake = _CAMEL_BOUNDARY.sub("_", key).lower()
-    return snake[:-1] if snake in _KEYWORD_ESCAPES else snake
 
 
 def produced_names(props: Mapping[str, Any], own: Collection[str] = (), id_hosts: Collection[str] = ()) -> list[str]:
@@ -4358,7 +4345,7 @@ class RuleEngine:
                     path,
                     RuleId.RESOURCE_REGION_OVERRIDE if override else RuleId.REGION_FIELD_IN_JURISDICTION,
                 )
-            if refs or not parser.has_candidates(value):
+            if refs or not (parser.has_candidates(value) or self._typed_region_place(walk)):
                 return True  # otherwise (a URL under a region-ish key) it is judged as any other value
         if plan.zone:
             # A list of zones in one string (an application's CACHE_AZS=use1-az4,use1-az6) is judged zone by zone,
@@ -4372,6 +4359,12 @@ class RuleEngine:
             if zones:
                 return True
         return False
+
+    def _typed_region_place(self, walk: _Walk) -> bool:
+        """Whether the place is a region field by its type's catalogue entry only (``typed_region_fields``), not by its
+        key: a value of no Region's form there is judged as any other value (stackjoin51: a stack instance's override
+        named `ExportHost` holding a partner's host stays RES-015 by its Parameter's name)."""
+        return _at_any(walk.kpath, self._typed_region_fields.get(walk.subject.type, ()))
 
     def _judged_as_region_id(self, walk: _Walk, value: str, path: str, separator: str) -> bool:
         """An identifier that begins with the Region of what it names (``region_id_fields``: a Cognito user pool id
@@ -6088,14 +6081,6 @@ def _set_at(container: Any, path: str) -> bool:
     value = _value_at(container, path.split("."))
     empty = isinstance(value, (str, Mapping, list, tuple)) and not value
     return value is not None and not empty
-
-
-def prop_of(props: Mapping[str, Any], key: str) -> Any:
-    """The input named ``key`` (snake_case) in ``props``, whose keys may be snake_case (SDK inputs) or
-    camelCase (engine properties); None when absent."""
-    if key in props:
-        return props[key]
-    return next((v for k, v in props.items() if _snake(str(k)) == key), None)
 
 
 def _setting_name(props: Mapping[str, Any], name_key: str, logical_name: str) -> str | None:

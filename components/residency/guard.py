@@ -220,36 +220,67 @@ _OTHER_STACK_SET = ("resources", None)
 """(stackinst50) How the guard keys a stack instance named by an Output that is none of the judged StackSet's own."""
 
 
-def _outputs_as_none(value: Any) -> Any:
-    """``value`` with each Output in it read as no value (None): one the guard cannot wait for proves nothing."""
+async def _named_by_output(
+    name: pulumi.Output[Any], stack_set: pulumi.Resource, same_type: bool, own: AbstractSet[int]
+) -> tuple[object, Any]:
+    """(stackjoin51) How a stack instance whose name input is an Output names the judged ``stack_set`` (of its
+    StackSet type when ``same_type``; ``own``: the ids of its own Outputs), and the name the join reads then. Nothing is
+    awaited that is not resolved: the StackSet's own Output (``stack_set.name``) names it by identity; an Output not
+    resolved yet (``stack_set.name.apply(...)`` resolves only once the StackSet registers, which waits on this very
+    judgement) or unknown (a preview's) may name it, and is joined to it (fail closed: the reviews and the pack join it
+    by its property dependencies); one resolved names the StackSet its text names, as a literal name does (another
+    StackSet of the program, registered already, by its own ``name``; the judged one cannot have registered)."""
+    if id(name) in own:
+        return ("resources", id(stack_set)), None
+    if not same_type:
+        return _OTHER_STACK_SET, None
+    if not _compat.settled(name):
+        return ("resources", id(stack_set)), None
+    value, is_known, _, _ = await _compat.resolved(name)
+    return (("resources", id(stack_set)), None) if not is_known else (None, value)
+
+
+def _outputs_as_none(value: Any, _why: object = None) -> Any:
+    """``value`` (maps and lists, ``_as_maps``) with each Output in it read as no value (None): one the guard cannot
+    wait for proves nothing. ``_resolved_input``'s ``not_known`` for a StackSet's instance overrides (stackinst50)."""
     if _is_output(value):
         return None
-    if value is not None and _compat.is_input_type(type(value)):
-        value = vars(value)  # an SDK input object (ros.StackInstanceParameterOverrideArgs)
     if isinstance(value, Mapping):
         return {k: _outputs_as_none(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
+    if isinstance(value, list):
         return [_outputs_as_none(v) for v in value]
     return value
 
 
-async def _join_value(value: Any, patience: float | None, after: AbstractSet[int] = frozenset()) -> Any:
-    """An input the stage-variables join reads (``stages.join_inputs``), as the plan and the policy pack see it: input
-    types as maps, Outputs resolved (waited for at most ``patience``: one may wait on the judged resource); one not
-    resolved by then is an object the join takes for not known (fail closed), one unknown (a preview) for a value
-    decided at deployment, judged then. One holding an Output of ``after`` (``Guard._registers_after``: it resolves
-    only once the judged resource has registered) is not known at once, as it was once ``patience`` had passed."""
+def _as_sentinel(_value: Any, why: object) -> object:
+    """The stage-variables join's ``not_known``: the whole value is the sentinel of why it is not known."""
+    return why
+
+
+async def _resolved_input(
+    value: Any,
+    patience: float | None,
+    after: AbstractSet[int] = frozenset(),
+    not_known: Callable[[Any, object], Any] = _as_sentinel,
+) -> Any:
+    """An input as the plan and the policy pack see it: input types as maps, Outputs resolved (waited for at most
+    ``patience``: one may wait on the judged resource). One holding an Output of ``after`` (``Guard._registers_after``:
+    it resolves only once the judged resource has registered) is not known at once, as it was once ``patience`` had
+    passed. What a value not known becomes is ``not_known(value, why)`` (``why``: ``_NOT_KNOWN`` when not resolved by
+    then, fail closed; ``_AT_DEPLOYMENT`` when unknown, a preview's, judged at deployment): the stage-variables join
+    (``stages.join_inputs``) takes the sentinel for the whole value (``_as_sentinel``), a StackSet's instance overrides
+    read each Output in it as None (``_outputs_as_none``, stackinst50)."""
     value = _as_maps(value)
     if not _holds_output(value):
         return value
     if after and any(id(o) in after for o in _outputs_in(value)):
-        return _NOT_KNOWN
+        return not_known(value, _NOT_KNOWN)
     whole = pulumi.Output.from_input(value)
     await _compat.settle([whole], patience)
     if not _compat.settled(whole):
-        return _NOT_KNOWN
+        return not_known(value, _NOT_KNOWN)
     resolved, is_known, _, _ = await _compat.resolved(whole)
-    return _as_maps(resolved) if is_known else _AT_DEPLOYMENT
+    return _as_maps(resolved) if is_known else not_known(value, _AT_DEPLOYMENT)
 
 
 _NOT_KNOWN = object()
@@ -291,12 +322,12 @@ async def _read_join_input(
     props: Any, keys: list[str], into: dict[str, Any], patience: float | None, after: AbstractSet[int]
 ) -> None:
     """The input at ``keys`` below ``props`` (``stages.join_inputs``), written at the same keys of ``into``: each map on
-    the way resolved when it is an Output (``_join_value``, not waited for when it is one of ``after``), nothing
+    the way resolved when it is an Output (``_resolved_input``, not waited for when it is one of ``after``), nothing
     written where the way ends (no canary)."""
     value = _as_maps(props)
     for depth, key in enumerate(keys):
         if _is_output(value):
-            value = await _join_value(value, patience, after)
+            value = await _resolved_input(value, patience, after)
         if not isinstance(value, Mapping):
             if value is _NOT_KNOWN or value is _AT_DEPLOYMENT:
                 into[key] = value  # a map on the way not known: the join takes what it holds for the same
@@ -306,7 +337,7 @@ async def _read_join_input(
             return
         if depth < len(keys) - 1:
             into = into.setdefault(key, {})
-    into[keys[-1]] = await _join_value(value, patience, after)
+    into[keys[-1]] = await _resolved_input(value, patience, after)
 
 
 def _as_maps(value: Any) -> Any:
@@ -780,35 +811,26 @@ class Guard:
 
     async def _instance_overrides(self, subject: Subject, resource: pulumi.Resource) -> list[Any] | None:
         """(stackinst50) The overrides of the program's stack instances naming the StackSet ``subject`` (``resource``):
-        by one of its own Outputs (``stack_set.name``, told by identity as ``_known_for`` tells `rest_api=api.id`), or
-        by its literal name; an instance whose name is another Output joins no StackSet. Overrides given as Outputs (the
-        SDK hands a list of input objects as one) are read once resolved, waited for at most ``patience``; one not
-        known then is no value (None: the template's Parameter is then nothing the guard can prove, fail closed)."""
+        by one of its own Outputs (``stack_set.name``, told by identity as ``_known_for`` tells `rest_api=api.id`), by
+        another Output (``_named_by_output``, stackjoin51), or by its literal name. Overrides given as Outputs (the SDK
+        hands a list of input objects as one; another resource's output) are read once resolved, waited for at most
+        ``patience``; one not known then is no value (None: the template's Parameter is then nothing the guard can
+        prove, fail closed)."""
         own = _compat.own_outputs(resource)
         join = stacksets.StackSetJoin()
         for instance in self._stack_instances:
-            name = stacksets.name_input(instance.type, instance.props)
+            entry = stacksets.instance_entry(instance.type)
+            if entry is None:
+                continue
+            props = dict(instance.props)
+            name = prop_of(props, entry.name)
             key: object = None
             if _is_output(name):
-                key = ("resources", id(resource)) if id(name) in own else _OTHER_STACK_SET
-            entry = stacksets.instance_entry(instance.type)
-            if entry is not None:
-                given = await self._read(prop_of(instance.props, entry.overrides))
-                join.add_instance(instance.type, {**instance.props, entry.overrides: given}, key)
+                key, props[entry.name] = await _named_by_output(name, resource, entry.stack_set == subject.type, own)
+            overrides = prop_of(props, entry.overrides)
+            props[entry.overrides] = await _resolved_input(overrides, self.patience, not_known=_outputs_as_none)
+            join.add_instance(instance.type, props, key)
         return join.overrides(subject.type, subject.props, [("resources", id(resource))])
-
-    async def _read(self, given: Any) -> Any:
-        """An input holding Outputs as its plain value once they resolve (at most ``patience``), each Output still
-        not known then read as None (``_outputs_as_none``)."""
-        outputs = list(_outputs_in(given))
-        if not outputs:
-            return given
-        await _compat.settle(outputs, self.patience)
-        if all(_compat.settled(o) for o in outputs):
-            value, is_known, _, _ = await _compat.resolved(pulumi.Output.from_input(given))
-            if is_known:
-                return value
-        return _outputs_as_none(given)
 
     def _note_join_member(self, subject: Subject, resource: pulumi.CustomResource) -> None:
         """A member of the stage-variables join (a Stage, an Integration, a RestApi) or a VPC link, kept for
@@ -847,7 +869,7 @@ class Guard:
                 return await self._backend_keys(member, member_resource, after)
             if member.type in stages.SELF_KEYED_TYPES:  # an API, an Alibaba Cloud Backend (as a backend_id names it)
                 return ("resources", frozenset({member_resource}))
-            api = prop_of(member.props, stages.api_input(member.type)[0])
+            api = prop_of(member.props, stages.api_input(member.type))
             made = rest_apis.get(id(api)) if _is_output(api) else None
             if made is not None:
                 return ("resources", frozenset({made}))
@@ -857,7 +879,7 @@ class Guard:
         own = await api_of(subject, resource)
         join = stages.StageJoin(lambda value: value is _AT_DEPLOYMENT)
         apis = [
-            None if m.type in stages.API_TYPES else prop_of(m.props, stages.api_input(m.type)[0])
+            None if m.type in stages.API_TYPES else prop_of(m.props, stages.api_input(m.type))
             for m, _ in self._api_members
         ]
         # Another API's id may wait on this very resource (a RestApi described by this Stage's `invoke_url`): waited
@@ -1006,7 +1028,7 @@ class Guard:
             backend = props["backend_id"] = prop_of(subject.props, "backend_id")
             key = None if backend is None else await _api_of(backend)
         elif subject.type == stages.INTEGRATION_TYPE:
-            props["http_method"] = await _join_value(prop_of(subject.props, "http_method"), self.patience, after)
+            props["http_method"] = await _resolved_input(prop_of(subject.props, "http_method"), self.patience, after)
             key = await self._resource_key(subject, after)
         return stages.integration_method(subject.type, props, own, key, lambda v: v is _AT_DEPLOYMENT)
 

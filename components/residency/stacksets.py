@@ -40,8 +40,9 @@ __all__ = [
     "instance_types",
     "literal_key",
     "name_dependencies",
-    "name_input",
+    "stack_set_key",
     "stack_set_types",
+    "urn_key",
     "with_instances",
 ]
 
@@ -73,12 +74,6 @@ def literal_key(stack_set_type: str, name: Any) -> Hashable:
     return ("name", stack_set_type, name) if isinstance(name, str) and name else None
 
 
-def name_input(type_: str, props: Mapping[str, Any]) -> Any:
-    """An instance's input naming its StackSet as given (a literal, an Output, a preview's unknown)."""
-    entry = instance_entry(type_)
-    return None if entry is None else prop_of(props, entry.name)
-
-
 def name_dependencies(type_: str, dependencies: Mapping[str, Iterable[_T]] | None) -> list[_T]:
     """What an instance's name input is computed from (its property dependencies under the input's snake_case or
     camelCase key); empty for any other type."""
@@ -86,6 +81,22 @@ def name_dependencies(type_: str, dependencies: Mapping[str, Iterable[_T]] | Non
     if entry is None or not dependencies:
         return []
     return list(prop_of(dependencies, entry.name) or ())
+
+
+def urn_key(urn: str) -> Hashable:
+    """How the reviews and the pack key a StackSet of the document (its own key) and an instance computed from it."""
+    return ("urn", urn)
+
+
+def stack_set_key(type_: str, named_by: Iterable[tuple[str | None, str]]) -> Hashable:
+    """The StackSet a stack instance of ``type_`` names by what its name input is computed from, as the reviews and the
+    pack key it (:func:`urn_key`): the first of ``named_by`` (the type and URN of each resource of the stack it is
+    computed from, :func:`name_dependencies`) that is a StackSet of the type its entry names; None when none is (its
+    literal name then names it)."""
+    entry = instance_entry(type_)
+    if entry is None:
+        return None
+    return next((urn_key(urn) for made, urn in named_by if made == entry.stack_set), None)
 
 
 class StackSetJoin:

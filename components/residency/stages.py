@@ -67,6 +67,7 @@ from typing import Any
 
 from components.residency.documents import input_document
 from components.residency.endpoints import BodyIntegration, PrivateIntegration, VpcLinks, load_endpoints
+from components.residency.inputkeys import CAMEL_BOUNDARY, prop_of
 from components.residency.known import knows_bucket, read_as_host
 from components.residency.references import integration_bucket_template, integration_placeholders
 
@@ -209,7 +210,6 @@ VARIABLE_MAPS: tuple[tuple[str, ...], ...] = (
 """The maps of a Stage that hold its stage variables (snake_case keys): a REST Stage's ``variables`` and its canary's
 overrides, an HTTP API Stage's ``stage_variables``."""
 _ANY_API: Hashable = None
-_CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 # Where a URL's authority ends (RFC 3986 section 3.2): a stage variable in the path or query names no host.
 _AUTHORITY_END = re.compile(r"[/?#]")
 _JOIN_INPUTS = {
@@ -228,10 +228,10 @@ _JOIN_INPUTS = {
 }
 
 
-def api_input(type_: str) -> tuple[str, str]:
-    """The input a member of ``type_`` names its API by (snake_case, camelCase): a REST API's ``rest_api``, an HTTP
-    API's ``api_id``."""
-    return ("api_id", "apiId") if type_.startswith("aws:apigatewayv2/") else ("rest_api", "restApi")
+def api_input(type_: str) -> str:
+    """The input a member of ``type_`` names its API by (snake_case, read with ``prop_of``): a REST API's ``rest_api``,
+    an HTTP API's ``api_id``."""
+    return "api_id" if type_.startswith("aws:apigatewayv2/") else "rest_api"
 
 
 def _vpc_links() -> VpcLinks:
@@ -267,14 +267,11 @@ def body_private_integration(type_: str) -> BodyIntegration | None:
     return load_endpoints().vpc_links.body_by_type.get(type_)  # _vpc_links() inline: asked per resource
 
 
-def connection_input(type_: str) -> tuple[str, str] | None:
-    """The input a ``type_`` integration names its VPC link by (snake_case, camelCase), keyed as :func:`api_input`'s
-    is; None for a type that names none (``vpc_links.integrations``' ``connection``)."""
+def connection_input(type_: str) -> str | None:
+    """The input a ``type_`` integration names its VPC link by (snake_case, read with ``prop_of``), keyed as
+    :func:`api_input`'s is; None for a type that names none (``vpc_links.integrations``' ``connection``)."""
     entry = private_integration(type_)
-    if entry is None:
-        return None
-    head, *rest = entry.connection.split("_")
-    return entry.connection, head + "".join(part.title() for part in rest)
+    return None if entry is None else entry.connection
 
 
 class ApiKeys(frozenset[Hashable]):
@@ -413,11 +410,7 @@ def variable_name(name: str) -> str:
     """A stage variable's name as the engine's key paths spell it (snake_case: ``uploadBucket`` is
     ``upload_bucket``), so a Stage's map key and an Integration's ``${stageVariables.uploadBucket}`` meet; two names
     that differ only so are taken as one (their values are judged alike)."""
-    return _CAMEL_BOUNDARY.sub("_", name).lower()
-
-
-def _prop(props: Mapping[str, Any], snake: str, camel: str) -> Any:
-    return props.get(snake, props.get(camel))
+    return CAMEL_BOUNDARY.sub("_", name).lower()
 
 
 def bucket_variables(uri: Any, request_parameters: Any) -> frozenset[str] | None:
@@ -515,16 +508,16 @@ def _stage_sets(type_: str, props: Mapping[str, Any], unknown: Callable[[Any], b
     """The variables each deployment a Stage serves sees: the Stage's own, and a REST Stage's canary's (its overrides
     over the Stage's: a blank override leaves the variable unset there)."""
     if type_ == HTTP_STAGE_TYPE:
-        return [_set_names(_prop(props, "stage_variables", "stageVariables"), unknown)]
+        return [_set_names(prop_of(props, "stage_variables"), unknown)]
     own = _set_names(props.get("variables"), unknown)
-    canary = _prop(props, "canary_settings", "canarySettings")
+    canary = prop_of(props, "canary_settings")
     if isinstance(canary, (list, tuple)):  # a state's one-item list of the block
         canary = canary[0] if len(canary) == 1 else None if not canary else object()
     if canary is None:
         return [own]
     if not isinstance(canary, Mapping):
         return [own, _EVERY if unknown(canary) else None]
-    overrides = _prop(canary, "stage_variable_overrides", "stageVariableOverrides")
+    overrides = prop_of(canary, "stage_variable_overrides")
     if overrides is None:
         return [own, own]
     if unknown(overrides):
@@ -541,7 +534,7 @@ def method_of(
 ) -> tuple[Hashable, str | None]:
     """A REST Integration's method as the join keys it (``METHOD_AUTHORIZED``): its ``resource_id`` keyed by the front
     door as :func:`api_key` keys an API, and its ``http_method`` (upper case; None when not known)."""
-    value = _prop(props, "http_method", "httpMethod")
+    value = prop_of(props, "http_method")
     http = value.strip().upper() if isinstance(value, str) and value.strip() and not unknown(value) else None
     return resource, http
 
@@ -556,17 +549,17 @@ def integration_method(
     as a Route's target: the Backend's URN it is computed from, else the literal id), or :data:`NO_BACKEND` when it
     names none (stop 44)."""
     if type_ == ALI_API_TYPE:
-        return (NO_BACKEND if _prop(props, "backend_id", "backendId") is None else resource), None
+        return (NO_BACKEND if prop_of(props, "backend_id") is None else resource), None
     return (own, None) if type_ == HTTP_INTEGRATION_TYPE else method_of(props, resource, unknown)
 
 
-def member_key_input(type_: str) -> tuple[str, str]:
-    """The input (snake_case, camelCase) a Method, Route or Integration is keyed by besides its API, as
+def member_key_input(type_: str) -> str:
+    """The input (snake_case, read with ``prop_of``) a Method, Route or Integration is keyed by besides its API, as
     :func:`api_key` keys an API: a Route's ``target`` (the Integration it sends to, anonymous43), an Alibaba Cloud Api's
     ``backend_id`` (the Backend it sends to, stop 44), else a REST ``resource_id`` (publicauth43)."""
     if type_ == ALI_API_TYPE:
-        return ("backend_id", "backendId")
-    return ("target", "target") if type_ == ROUTE_TYPE else ("resource_id", "resourceId")
+        return "backend_id"
+    return "target" if type_ == ROUTE_TYPE else "resource_id"
 
 
 def integration_key(key: Hashable) -> Hashable:
@@ -645,15 +638,15 @@ class StageJoin:
             # it. Whether it serves an OSS bucket: "The type of the Backend. Valid values: HTTP, VPC, FC_EVENT,
             # FC_EVENT_V3, FC_HTTP, FC_HTTP_V3, OSS, MOCK" (pulumi-alicloud ``apigateway.Backend``). One decided at
             # deployment is the guard's to judge then; any other value that is no string proves nothing.
-            kind = _prop(props, "backend_type", "backendType")
+            kind = prop_of(props, "backend_type")
             code = self._unknown(kind) or (isinstance(kind, str) and kind.strip().upper() not in ("", _OSS_BACKEND))
             self._backends.append((tuple(api) if isinstance(api, ApiKeys) else (api,), code))
         elif type_ in STAGE_TYPES:
             self._stages.setdefault(api, []).extend(_stage_sets(type_, props, self._unknown))
         elif type_ in INTEGRATION_TYPES:
             rest = type_ == INTEGRATION_TYPE
-            uri = props.get("uri") if rest else _prop(props, "integration_uri", "integrationUri")
-            mapping = _prop(props, "request_parameters", "requestParameters") if rest else None
+            uri = props.get("uri") if rest else prop_of(props, "integration_uri")
+            mapping = prop_of(props, "request_parameters") if rest else None
             self._read(api, uri, mapping, rest)
         elif type_ in API_TYPES:
             body = props.get("body")
@@ -687,7 +680,7 @@ class StageJoin:
 
     def _http_method(self, props: Mapping[str, Any]) -> str | None:
         """A Method's or Integration's ``http_method`` (upper case); None when not known (it matches every method)."""
-        value = _prop(props, "http_method", "httpMethod")
+        value = prop_of(props, "http_method")
         return value.strip().upper() if isinstance(value, str) and value.strip() and not self._unknown(value) else None
 
     def _authorized(self, props: Mapping[str, Any], field: str = "authorization") -> bool:
@@ -698,11 +691,10 @@ class StageJoin:
         nothing (fail closed). A Route's ``field`` is ``authorization_type``: "Valid values: NONE (open access),
         AWS_IAM, CUSTOM, JWT. Defaults to NONE" (https://www.pulumi.com/registry/packages/aws/api-docs/apigatewayv2/
         route/; its ``api_key_required`` is "Supported only for WebSocket APIs", counted as a Method's)."""
-        head, *rest = field.split("_")
-        authorization = _prop(props, field, head + "".join(part.title() for part in rest))
+        authorization = prop_of(props, field)
         if self._unknown(authorization):
             return True
-        key = _prop(props, "api_key_required", "apiKeyRequired")
+        key = prop_of(props, "api_key_required")
         if key is True or self._unknown(key):
             return True
         return isinstance(authorization, str) and authorization.strip().upper() not in ("", "NONE")

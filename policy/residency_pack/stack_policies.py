@@ -17,7 +17,15 @@ from typing import Any
 from pulumi_policy import PolicyResource, StackValidationArgs, StackValidationPolicy
 
 from components.residency import provenance, stacksets, stages
-from components.residency.engine import Pending, RuleEngine, Subject, held_in_bucket, package_of, stack_account_keys
+from components.residency.engine import (
+    Pending,
+    RuleEngine,
+    Subject,
+    held_in_bucket,
+    package_of,
+    prop_of,
+    stack_account_keys,
+)
 from components.residency.provenance import Source
 from components.residency.rules import Finding, Rule, RuleId, rule
 from residency_pack import messages
@@ -299,23 +307,19 @@ def connection_key(resource: PolicyResource) -> object:
     return None if field is None else _input_key(resource, field)
 
 
-def _input_key(resource: PolicyResource, field: tuple[str, str]) -> object:
-    """The resource an input (``field``: snake_case, camelCase) names, as ``stages.api_key`` keys it: the URNs the input
-    is computed from, else its literal value."""
-    deps = resource.property_dependencies or {}
-    snake, camel = field
-    urns = [d.urn for key in (snake, camel) for d in deps.get(key) or ()]
+def _input_key(resource: PolicyResource, field: str) -> object:
+    """The resource an input (``field``, snake_case) names, as ``stages.api_key`` keys it: the URNs the input is
+    computed from, else its literal value."""
+    urns = [d.urn for d in prop_of(resource.property_dependencies or {}, field) or ()]
     props = plain(resource.props)  # the raw values: the proxy raises on an unknown
-    return stages.api_key(props.get(camel, props.get(snake)), urns, is_unknown)
+    return stages.api_key(prop_of(props, field), urns, is_unknown)
 
 
 def _stack_set_key(resource: PolicyResource) -> object:
-    """The StackSet a stack instance names by what its name input is computed from (the URN of a StackSet of the stack),
-    as the reviews key it; None when it is computed from none (its literal name then names it)."""
-    instances = stacksets.instance_entry(resource.resource_type)
+    """The StackSet a stack instance names by what its name input is computed from (a StackSet of the stack), as the
+    reviews key it (``stacksets.stack_set_key``); None when it is computed from none."""
     deps = stacksets.name_dependencies(resource.resource_type, resource.property_dependencies)
-    made = [d.urn for d in deps if instances is not None and d.resource_type == instances.stack_set]
-    return ("urn", made[0]) if made else None
+    return stacksets.stack_set_key(resource.resource_type, ((d.resource_type, d.urn) for d in deps))
 
 
 def _is_own_provider(resource: PolicyResource) -> bool:
@@ -436,7 +440,10 @@ def _known(engine: RuleEngine, resource: PolicyResource, stack: StackView) -> Ca
     known = provenance.regionless_known(created, produced, own, bucket)
     if resource.resource_type in stacksets.stack_set_types():
         return stacksets.with_instances(
-            known, stack.stack_sets.overrides(resource.resource_type, plain(resource.props), [("urn", resource.urn)])
+            known,
+            stack.stack_sets.overrides(
+                resource.resource_type, plain(resource.props), [stacksets.urn_key(resource.urn)]
+            ),
         )
     if resource.resource_type not in stages.JOIN_TYPES:
         return known
