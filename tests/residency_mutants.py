@@ -1528,8 +1528,9 @@ def _written_dest_swaps(code: str, record: Any, path: tuple[object, ...], text: 
             if len(account) == 12 and code == "CN" and not found.group(0).startswith("arn:aws:"):
                 continue
             stranger = STRANGER_ACCOUNT if len(account) == 12 else STRANGER_UID
-            if account == stranger or found.group(0).split(":")[2] in ("iam", "sts", "ram"):
-                continue  # a principal's account is the `account` kind's
+            service = found.group(0).split(":")[1 if found.group(0).startswith("acs:") else 2]
+            if account == stranger or service in ("iam", "sts", "ram"):
+                continue  # a principal's account is the `account` kind's (a role a service runs as: rounds 9-18)
             made += 1
             after = leaf[: found.start(1)] + stranger + leaf[found.end(1) :]
             yield "written-dest", dump(_set_at(document, leaf_path, after))

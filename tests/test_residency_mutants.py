@@ -718,6 +718,9 @@ def test_round_20_template_operands_overrides_written_and_replicated_destination
         search.STRANGER_ACCOUNT
         in json.loads(written)["Resources"]["Fn"]["Properties"]["Environment"]["Variables"]["DLQ"]
     )
+    # A role a service runs as (an IAM / RAM ARN) is not a written destination (the `account` kind's question).
+    role = json.dumps({"Resources": {"A": {"Properties": {"RoleArn": "acs:ram::1234567890123456:role/iot-access"}}}})
+    assert list(search._written_dest_swaps("CN", instance, ("templateBody",), role)) == []
     replication = type("Record", (), {"type": "alicloud:oss/bucketReplication:BucketReplication"})()
     assert list(search._replication_swaps("CN", replication, ("destination", "bucket"), "fleet-replica")) == [
         ("replication", search.PARTNER_BUCKET)
