@@ -465,7 +465,8 @@ def mutants_of(case: realistic.Case, resources: list[Any], opt_in: frozenset[str
                 made.append(Mutant(case.id, record.type, record.name, path, kind, text, after))
             for kind, after in (*_account_swaps(record, text, case.code), *_opt_in_swaps(case.code, text, opt_in)):
                 made.append(Mutant(case.id, record.type, record.name, path, kind, text, after))
-            for kind, after, base in _round_19_swaps(case.code, record, path, text, buckets, opt_in):
+            round_20 = ((kind, after, None) for kind, after in _round_20_swaps(case.code, record, path, text, opt_in))
+            for kind, after, base in (*_round_19_swaps(case.code, record, path, text, buckets, opt_in), *round_20):
                 made.append(Mutant(case.id, record.type, record.name, path, kind, text, after, base))
     return made
 
@@ -475,6 +476,7 @@ def mutants_of(case: realistic.Case, resources: list[Any], opt_in: frozenset[str
 OPT_IN_KINDS = frozenset({
     "lookalike", "template", "template-partition", "template-own",
     "template-fn", "template-param", "held", "arn-account", "deep", "deep-nested",
+    "template-select", "override", "written-dest", "replication", "script-filter", "eval-word", "config-file",
 })  # fmt: skip
 """Kinds made only when ``--kinds`` names them (a default run, and the fixed samples of tests/test_residency_mutants.py,
 keep the mix of mutants they had)."""
@@ -1386,6 +1388,260 @@ def _embedded_documents(text: str) -> Iterator[tuple[int, int, str]]:
         at = end
 
 
+# -- round 20 (stop 51): where the engine grew in stop 50 -----------------------------------------------------------
+
+# The template functions fnsel50 taught the engine to evaluate: `Fn::Select` over a literal list, `Fn::Split` of a
+# literal text, ROS `Fn::Str` of a literal.
+_SELECT_KEYS = frozenset({"Fn::Select", "Fn::Split", "Fn::Str"})
+# The Pulumi instances whose `parameter_overrides` stackinst50 joined to their StackSet's / stack group's template.
+_INSTANCE_TYPES = frozenset({
+    "aws:cloudformation/stackSetInstance:StackSetInstance", "aws:cloudformation/stackInstances:StackInstances",
+    "alicloud:ros/stackInstance:StackInstance",
+})  # fmt: skip
+# OSS / S3 replication destinations (alired50: the OSS destination bucket is an oss_bucket_fields entry; its location a
+# region field): the Pulumi input paths, snake_case, and the ROS template twin.
+_REPLICATION_BUCKETS = {
+    "alicloud:oss/bucketReplication:BucketReplication": ("destination", "bucket"),
+    "aws:s3/bucketReplicationConfig:BucketReplicationConfig": ("rules", "destination", "bucket"),
+}
+_REPLICATION_LOCATION = ("destination", "location")
+# A shell script: a leaf with a line break whose first line is a shebang or cloud-init's header, or that runs a
+# command scripts are written with.
+_SCRIPT = re.compile(r"\A(?:#!|#cloud-config|#ps1)|^\s*(?:export|curl|echo|cat|aws|aliyun|set -e)\b", re.M)
+# A URL's host holding a resident Region (the first one a script names).
+_SCRIPT_HOST = re.compile(r"(?<=://)[a-z0-9.-]+")
+# A heredoc's body: a file's content (`cat > app.json <<'EOF'`), where a command substitution is not run when the
+# delimiter is quoted and a line is no command either way; the script kinds take a Region outside one.
+_HEREDOC = re.compile(r"<<-?\s*(['\"]?)(\w+)\1[^\n]*\n(.*?)^\s*\2\s*$", re.S | re.M)
+_CONFIG_FORMATS = {
+    "cfg": ("/etc/fleet/sink.cfg", "[sink]\nregion = {region}\nendpoint = {host}\n"),
+    "toml": ("/etc/fleet/sink.toml", '[sink]\nregion = "{region}"\nendpoint = "{host}"\n'),
+    "properties": ("/etc/fleet/sink.properties", "sink.region={region}\nsink.endpoint={host}\n"),
+    "conf": ("/etc/fleet/sink.conf", "region {region}\nendpoint {host}\n"),
+}
+"""Round 20's config files (path, body): the stack's Region and host written as their lookalikes, a bare host (no
+scheme: no URL for a plain host scan to find)."""
+
+
+def _round_20_swaps(
+    code: str, record: Any, path: tuple[object, ...], text: str, opt_in: frozenset[str]
+) -> Iterator[tuple[str, str]]:
+    """(kind, mutated text) of round 20's kinds for one leaf; a script's kinds inside base64 (of gzip) too, written
+    back encoded as the leaf was."""
+    if record.type.startswith("pulumi:providers:"):
+        return  # a provider's pin is what proves
+    if "template-select" in opt_in:
+        yield from _template_literal_swaps(code, text, "template-select", _in_select)
+    if "override" in opt_in:
+        yield from _override_swaps(code, record, path, text)
+    if "written-dest" in opt_in:
+        yield from _written_dest_swaps(code, record, path, text)
+    if "replication" in opt_in:
+        yield from _replication_swaps(code, record, path, text)
+    scripts = opt_in & {"script-filter", "eval-word", "config-file"}
+    if not scripts:
+        return
+    decoded = _decoded(text)
+    if decoded is None:
+        yield from _scripts_in(code, path, text, scripts)
+        return
+    inner, compressed = decoded
+    yield from ((kind, _encoded(after, compressed)) for kind, after in _scripts_in(code, path, inner, scripts))
+
+
+def _scripts_in(
+    code: str, path: tuple[object, ...], text: str, kinds: frozenset[str], depth: int = 0
+) -> Iterator[tuple[str, str]]:
+    """The script kinds of a text: a script, a command line where the key says so (``commands[0]``,
+    ``commandContent``), and the same inside a document (a buildspec's ``commands``, an SSM document's
+    ``runCommand``), written back into it."""
+    if _is_script(path, text):
+        yield from _script_swaps(code, text, kinds)
+        return
+    document = _document_of(text) or _yaml_document(text) if depth == 0 else None
+    if document is None:
+        return
+    value, dump = document
+    for leaf_path, leaf in _leaves(value):
+        for kind, after in _scripts_in(code, leaf_path, leaf, kinds, depth + 1):
+            yield kind, dump(_set_at(value, leaf_path, after))
+
+
+def _yaml_document(text: str) -> tuple[Any, Callable[[Any], str]] | None:
+    """A YAML document (a buildspec, an OOS template) and how to write it back."""
+    if "\n" not in text or not looks_like_yaml(text):
+        return None
+    try:
+        document = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return None
+    return (document, _yaml_text) if isinstance(document, dict) and document else None
+
+
+def _is_script(path: tuple[object, ...], text: str) -> bool:
+    if "\n" in text and _SCRIPT.search(text):
+        return True
+    return any(isinstance(p, str) and re.search(r"command|script|userdata", _norm(p)) for p in path)
+
+
+def _in_select(path: tuple[object, ...]) -> bool:
+    """A template leaf that is an ``Fn::Select`` / ``Fn::Split`` / ROS ``Fn::Str`` operand (not a ``Ref`` in one)."""
+    return any(p in _SELECT_KEYS for p in path) and not (path and path[-1] in _NO_FUNCTION_ARGUMENT)
+
+
+def _override_swaps(code: str, record: Any, path: tuple[object, ...], text: str) -> Iterator[tuple[str, str]]:
+    """A Pulumi instance's override in every foreign form (its Region, host, partition, account) and as its lookalike,
+    one mutant each (round 19's ``template-param`` made the first form only)."""
+    if record.type not in _INSTANCE_TYPES or not path or _norm(path[0]) != "parameteroverrides":
+        return
+    if _norm(path[-1]) == "parameterkey":
+        return
+    made = {after for _, after in _value_swaps(code, text, len(path))} | set(_lookalikes(code, text, []))
+    for after in sorted(made):
+        if after != text:
+            yield "override", after
+
+
+@functools.cache
+def _account_paths() -> Mapping[str, tuple[tuple[str, ...], ...]]:
+    endpoints = load_endpoints()
+    return endpoints.typed_paths(endpoints.account_fields)
+
+
+def _written_dest_swaps(code: str, record: Any, path: tuple[object, ...], text: str) -> Iterator[tuple[str, str]]:
+    """awsred50's written destinations: an ``account_fields`` value (a CodeArtifact repository's ``domain_owner``)
+    given an account no provider pins; and in a template, each literal ARN's account (one at a time, any type: the
+    template twins of the ``written_account_fields`` entries among them). Not an aws-cn account (round 13)."""
+    paths = _account_paths().get(record.type)
+    kpath = tuple(_snake(p) for p in path if not isinstance(p, int))
+    written = paths and engine_at_any(kpath, paths) and re.fullmatch(r"\d{12}", text)
+    if written and code != "CN" and text != STRANGER_ACCOUNT:
+        yield "written-dest", STRANGER_ACCOUNT
+    template = _template_of(text)
+    if template is None:
+        return
+    document, dump = template
+    made = 0
+    for leaf_path, leaf in _leaves(document):
+        for found in _ARN_ACCOUNT.finditer(leaf):
+            account = found.group(1)
+            if len(account) == 12 and code == "CN" and not found.group(0).startswith("arn:aws:"):
+                continue
+            stranger = STRANGER_ACCOUNT if len(account) == 12 else STRANGER_UID
+            service = found.group(0).split(":")[1 if found.group(0).startswith("acs:") else 2]
+            if account == stranger or service in ("iam", "sts", "ram"):
+                continue  # a principal's account is the `account` kind's (a role a service runs as: rounds 9-18)
+            made += 1
+            after = leaf[: found.start(1)] + stranger + leaf[found.end(1) :]
+            yield "written-dest", dump(_set_at(document, leaf_path, after))
+            break
+        if made >= MAX_TEMPLATE_SWAPS:
+            return
+
+
+def _replication_swaps(code: str, record: Any, path: tuple[object, ...], text: str) -> Iterator[tuple[str, str]]:
+    """A replication's destination: the bucket as a partner's (an S3 bucket ARN keeps its form), an OSS
+    ``destination.location`` as its lookalike Region (``oss-cn-hongkong``); in a ROS template, the
+    ``ALIYUN::OSS::BucketReplication`` rule's ``Destination`` the same way."""
+    kpath = tuple(_snake(p) for p in path if not isinstance(p, int))
+    if kpath == _REPLICATION_BUCKETS.get(record.type):
+        after = re.sub(r"(?<=^arn:aws:s3:::)[^/]+|^(?!arn:)[^/]+", PARTNER_BUCKET, text, count=1)
+        if after != text:
+            yield "replication", after
+    if record.type == "alicloud:oss/bucketReplication:BucketReplication" and kpath == _REPLICATION_LOCATION:
+        yield from (("replication", after) for after in _location_lookalikes(code, text))
+    template = _template_of(text)
+    if template is None:
+        return
+    document, dump = template
+    for leaf_path, leaf in _leaves(document):
+        if "Destination" not in leaf_path or not isinstance(leaf_path[-1], str):
+            continue
+        if leaf_path[-1] == "Bucket" and leaf != PARTNER_BUCKET:
+            yield "replication", dump(_set_at(document, leaf_path, PARTNER_BUCKET))
+        elif leaf_path[-1] == "Location":
+            yield from (
+                ("replication", dump(_set_at(document, leaf_path, a))) for a in _location_lookalikes(code, leaf)
+            )
+
+
+def _location_lookalikes(code: str, text: str) -> Iterator[str]:
+    """An OSS location (``oss-cn-shanghai``) in the Region beside the stack's (``oss-cn-hongkong``)."""
+    for region, foreign in LOOKALIKE_REGIONS.get(code, {}).items():
+        found = re.search(rf"(?<![a-z0-9]){re.escape(region)}(?![0-9])", text)
+        if found:
+            yield text[: found.start()] + foreign + text[found.end() :]
+            return
+
+
+def _script_swaps(code: str, script: str, kinds: set[str] | frozenset[str]) -> Iterator[tuple[str, str]]:
+    """A script's first resident Region (``LOOKALIKE_REGIONS``), in a URL's host or as a word (``--region
+    eu-west-1``), made the lookalike beside it in ways only a reader of the script's words and filters sees:
+
+    - ``script-filter``: the resident value (the host, or the Region word) written through a filter that makes it the
+      lookalike (``sed``, ``awk``, ``tr`` where one character differs, ``cut`` of a longer word, ``jq``'s ``sub``):
+      the literal stays resident;
+    - ``eval-word``: the line holding it run as ``eval "..."`` / ``bash -c '...'`` with the lookalike written in, and
+      once split across two quoted words (``'...eu-west-''2...'``, which the shell joins);
+    - ``config-file``: a config file written by the script (``.cfg``, ``.toml``, ``.properties``, ``.conf``) naming
+      the lookalike Region and its host bare (no scheme)."""
+    near = LOOKALIKE_REGIONS.get(code, {})
+    bodies = [h.span(3) for h in _HEREDOC.finditer(script)]
+    found = next((
+        m for m in re.finditer(rf"(?<![a-z0-9-])({'|'.join(map(re.escape, near))})(?![0-9])", script)
+        if not any(a <= m.start() < b for a, b in bodies)
+    ), None) if near else None  # fmt: skip
+    if found is None:
+        return
+    region, foreign = found.group(1), near[found.group(1)]
+    start, end = found.span()
+    host = next((h for h in _SCRIPT_HOST.finditer(script) if h.start() <= start and end <= h.end()), None)
+    if host is not None:
+        start, end = host.span()
+    value = script[start:end]
+    lookalike = value.replace(region, foreign, 1)
+    if "script-filter" in kinds:
+        for piped in _filtered(value, region, foreign, lookalike):
+            yield "script-filter", script[:start] + piped + script[end:]
+    line_start = script.rfind("\n", 0, start) + 1
+    line_end = script.find("\n", end)
+    line_end = len(script) if line_end < 0 else line_end
+    line = script[line_start:start] + lookalike + script[end:line_end]
+    if "eval-word" in kinds and not line.lstrip().startswith("#"):
+        for wrapped in _wrapped(line, lookalike, foreign):
+            yield "eval-word", script[:line_start] + wrapped + script[line_end:]
+    if "config-file" in kinds:
+        bare = lookalike if host is not None else f"logs.{foreign}.amazonaws.com"
+        for where, body in _CONFIG_FORMATS.values():
+            written = f"cat > {where} <<'EOF'\n{body.format(region=foreign, host=bare)}EOF\n"
+            yield "config-file", script.rstrip("\n") + "\n" + written
+
+
+def _filtered(host: str, region: str, foreign: str, lookalike: str) -> Iterator[str]:
+    """``host`` written as a command substitution whose output is ``lookalike``."""
+    yield f"$(echo {host} | sed 's/{region}/{foreign}/')"
+    yield f"$(echo {host} | awk '{{sub(/{region}/, \"{foreign}\"); print}}')"
+    differ = [(a, b) for a, b in zip(region, foreign, strict=False) if a != b]
+    if len(region) == len(foreign) and len(differ) == 1:
+        before, after = differ[0]
+        if host.translate(str.maketrans(before, after)) == lookalike:
+            yield f"$(echo {host} | tr '{before}' '{after}')"
+    cut = host.index(region) + len(foreign)  # the lookalike up to its Region's end, then a character cut off
+    yield f"$(echo {lookalike[:cut] + '9'} | cut -c1-{cut}){lookalike[cut:]}"
+    yield f'$(echo \'{{"h": "{host}"}}\' | jq -r \'.h | sub("{region}"; "{foreign}")\')'
+
+
+def _wrapped(line: str, lookalike: str, foreign: str) -> Iterator[str]:
+    indent = line[: len(line) - len(line.lstrip())]
+    body = line.strip()
+    if '"' not in body:
+        yield f'{indent}eval "{body}"'
+    if "'" not in body:
+        yield f"{indent}bash -c '{body}'"
+        split = body.replace(lookalike, lookalike.replace(foreign, foreign[:-1] + "''" + foreign[-1], 1), 1)
+        yield f"{indent}bash -c '{split}'"
+
+
 # -- running a mutant -----------------------------------------------------------------------------
 
 
@@ -1474,14 +1730,15 @@ def judge(case: realistic.Case, mutant: Mutant, *, plan: bool = False) -> Outcom
 def search(
     pattern: str | None = None, limit: int | None = None, per_case: int = 12, plan: bool = False,
     cases: list[realistic.Case] | None = None, kinds: set[str] | None = None, seed: int | None = None,
-    journal: Path | None = None, templates_only: bool = False, written_only: bool = False,
+    journal: Path | None = None, templates_only: bool = False, written_only: bool = False, source: str | None = None,
 ) -> Report:  # fmt: skip
     """``seed`` (round 18): the chosen programs in a seeded random order (``limit`` then takes a seeded sample);
     ``journal``: a JSON-lines file each program's outcomes are appended to once judged, and the programs already in it
     are read back instead of judged again, so a long run stopped part way resumes where it stopped;
     ``templates_only``: only the programs ``_may_make_a_template`` keeps (the template kinds make no mutant elsewhere,
     and recording a program costs as much as a mutant); ``written_only`` (round 19): only the programs
-    ``_may_make_a_written_type`` keeps (the ``arn-account`` kind's)."""
+    ``_may_make_a_written_type`` keeps (the ``arn-account`` kind's); ``source`` (round 20): only the programs whose
+    source (``_program_source``) matches this regular expression (a kind's own pre-filter: ``Replication``)."""
     started = time.perf_counter()
     chosen = cases if cases is not None else [c for c in realistic.CASES if not c.expected]
     if pattern:
@@ -1490,6 +1747,8 @@ def search(
         chosen = [c for c in chosen if _may_make_a_template(c)]
     if written_only:
         chosen = [c for c in chosen if _may_make_a_written_type(c)]
+    if source:
+        chosen = [c for c in chosen if re.search(source, _program_source(c))]
     if seed is not None:
         chosen = random.Random(seed).sample(chosen, len(chosen))
     if limit is not None:
@@ -1539,6 +1798,8 @@ def _written_classes() -> re.Pattern[str]:
 
 
 def _program_source(case: realistic.Case) -> str:
+    """The build function's source and the values it closes over; since round 20 also the module's texts and
+    functions it names (a template or a script held in a module constant: ``template_body=TEMPLATE``)."""
     build = case.build
     try:
         texts = [inspect.getsource(build)]
@@ -1547,6 +1808,13 @@ def _program_source(case: realistic.Case) -> str:
     for cell in getattr(build, "__closure__", None) or ():
         value = cell.cell_contents
         texts.append(inspect.getsource(value) if inspect.isfunction(value) else repr(value))
+    code = getattr(build, "__code__", None)
+    for name in code.co_names if code is not None else ():
+        value = build.__globals__.get(name)
+        if isinstance(value, (str, dict, list, tuple)):
+            texts.append(repr(value))
+        elif inspect.isfunction(value):
+            texts.append(inspect.getsource(value))
     return "\n".join(texts)
 
 
@@ -1628,7 +1896,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--kinds",
         help="only these kinds, comma-separated (region,zone,zone-id,host,partition,email,ip,account,region-one,"
-        "arn-noacct,host-upper,host-dot,host-ipv6,host-userinfo,host-port; lookalike, template: made only when named; "
+        "arn-noacct,host-upper,host-dot,host-ipv6,host-userinfo,host-port; lookalike, template, ... "
+        "(OPT_IN_KINDS): made only when named; "
         "host-b64gz: only those made inside "
         "gzip-compressed base64; a wrapping, b64, b64gz, inb64, ingz, nested: every swap made so; all: every kind, "
         "the opt-in ones too)",
@@ -1641,11 +1910,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--written-only", action="store_true", help="only programs whose source names a written_account_fields type"
     )
+    parser.add_argument("--source", help="only programs whose source matches this regular expression")
     args = parser.parse_args(argv)
     kinds = set(args.kinds.split(",")) if args.kinds else None
     report = search(
         args.cases, args.limit, args.per_case, args.plan, kinds=kinds, seed=args.seed, journal=args.journal,
-        templates_only=args.templates_only, written_only=args.written_only,
+        templates_only=args.templates_only, written_only=args.written_only, source=args.source,
     )  # fmt: skip
     outcomes = report.outcomes
     killed = sum(1 for o in outcomes if o.guard)

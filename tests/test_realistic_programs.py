@@ -113,6 +113,7 @@ import platform_programs_mutation47 as mu47
 import platform_programs_mutation48 as mu48
 import platform_programs_mutation49 as mu49
 import platform_programs_mutation50 as mu50
+import platform_programs_mutation51 as mu51
 import platform_programs_new34 as pn
 import platform_programs_openapi44 as oa44
 import platform_programs_ops as po
@@ -18386,6 +18387,10 @@ CASES: list[Case] = [
     # foreign Region is RES-009 (passed every door before), at home it passes; overrides from another resource's output
     # are judged.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sj51.rows()],
+    # -- stop 51, mutation search round 20 (tests/platform_programs_mutation51.py): a script's config file (.cfg, .toml,
+    # .properties) naming the Region beside the stack's is refused at every door (RES-009; refused before too: the
+    # round found no leak in these shapes, the rows pin the verdicts); the stack's own Region passes.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu51.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

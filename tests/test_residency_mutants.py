@@ -689,3 +689,73 @@ def test_round_19_each_kind_refuses_its_mutant() -> None:
         survivors = [base64.b64decode(o.mutant.after).decode() for o in report.survivors]
         assert all(f"/{search.OWN_LOOKALIKE}/fleet-orders" in s for s in survivors), (case_id, survivors)
         assert len(survivors) == (1 if kind == "deep" else 0), case_id
+
+
+# Round 20 (stop 51): where the engine grew in stop 50. `template-select` (an `Fn::Select` / `Fn::Split` / ROS
+# `Fn::Str` operand), `override` (a Pulumi StackSet / stack group instance's `parameter_overrides` in every foreign
+# form), `written-dest` (an `account_fields` value, a template's literal ARN account), `replication` (an OSS / S3
+# replication destination), and a script's Region through a filter (`script-filter`), an `eval` / `bash -c` word
+# (`eval-word`) or a `.cfg` / `.toml` / `.properties` / `.conf` file (`config-file`). Opt-in.
+def test_round_20_template_operands_overrides_written_and_replicated_destinations() -> None:
+    template = json.dumps({"Resources": {"Fn": {"Type": "AWS::Lambda::Function", "Properties": {"Environment": {
+        "Variables": {"SINK": {"Fn::Select": [1, ["logs.eu-west-1.amazonaws.com", "sqs.eu-west-1.amazonaws.com"]]},
+                      "DLQ": "arn:aws:sqs:eu-west-1:123456789012:orders-dlq"}}}}}})  # fmt: skip
+    swaps = list(search._template_literal_swaps("EU", template, "template-select", search._in_select))
+    operands = [json.loads(a)["Resources"]["Fn"]["Properties"]["Environment"]["Variables"]["SINK"] for _, a in swaps]
+    assert {k for k, _ in swaps} == {"template-select"} and len(operands) == 2  # each operand in its own mutant
+    assert operands[0]["Fn::Select"][1][1] == "sqs.eu-west-1.amazonaws.com" != operands[1]["Fn::Select"][1][1]
+    assert operands[0]["Fn::Select"][1][0] != "logs.eu-west-1.amazonaws.com"
+    instance = type("Record", (), {"type": "aws:cloudformation/stackSetInstance:StackSetInstance"})()
+    overrides = {a for _, a in search._override_swaps("EU", instance, ("parameterOverrides", "Where"), "eu-west-1")}
+    assert {"eu-west-2"} <= overrides and len(overrides) >= 2
+    assert list(search._override_swaps("EU", instance, ("parameters", "Where"), "eu-west-1")) == []
+    repository = type("Record", (), {"type": "aws:codeartifact/repository:Repository"})()
+    assert list(search._written_dest_swaps("EU", repository, ("domainOwner",), "123456789012")) == [
+        ("written-dest", search.STRANGER_ACCOUNT)
+    ]
+    [(_, written)] = list(search._written_dest_swaps("EU", instance, ("templateBody",), template))
+    assert (
+        search.STRANGER_ACCOUNT
+        in json.loads(written)["Resources"]["Fn"]["Properties"]["Environment"]["Variables"]["DLQ"]
+    )
+    # A role a service runs as (an IAM / RAM ARN) is not a written destination (the `account` kind's question).
+    role = json.dumps({"Resources": {"A": {"Properties": {"RoleArn": "acs:ram::1234567890123456:role/iot-access"}}}})
+    assert list(search._written_dest_swaps("CN", instance, ("templateBody",), role)) == []
+    replication = type("Record", (), {"type": "alicloud:oss/bucketReplication:BucketReplication"})()
+    assert list(search._replication_swaps("CN", replication, ("destination", "bucket"), "fleet-replica")) == [
+        ("replication", search.PARTNER_BUCKET)
+    ]
+    assert list(search._replication_swaps("CN", replication, ("destination", "location"), "oss-cn-shanghai")) == [
+        ("replication", "oss-cn-hongkong")
+    ]
+    s3 = type("Record", (), {"type": "aws:s3/bucketReplicationConfig:BucketReplicationConfig"})()
+    assert list(
+        search._replication_swaps("EU", s3, ("rules", 0, "destination", "bucket"), "arn:aws:s3:::fleet-dr")
+    ) == [("replication", f"arn:aws:s3:::{search.PARTNER_BUCKET}")]
+    assert {"template-select", "override", "written-dest", "replication"} <= search.OPT_IN_KINDS
+
+
+def test_round_20_a_scripts_region_through_filters_eval_words_and_config_files() -> None:
+    script = "#!/bin/bash\nset -e\ncurl -sf https://logs.eu-central-1.amazonaws.com/intake -d @/var/log/boot.json\n"
+    made = list(search._script_swaps("DE", script, search.OPT_IN_KINDS))
+    filters = [a for k, a in made if k == "script-filter"]
+    assert "$(echo logs.eu-central-1.amazonaws.com | sed 's/eu-central-1/eu-central-2/')" in filters[0]
+    assert any("| tr '1' '2')" in f for f in filters) and any("| cut -c1-" in f for f in filters)
+    assert all("eu-central-2.amazonaws.com" not in f for f in filters if "cut -c1-" not in f)
+    words = [a.splitlines()[2] for k, a in made if k == "eval-word"]
+    assert words == [
+        'eval "curl -sf https://logs.eu-central-2.amazonaws.com/intake -d @/var/log/boot.json"',
+        "bash -c 'curl -sf https://logs.eu-central-2.amazonaws.com/intake -d @/var/log/boot.json'",
+        "bash -c 'curl -sf https://logs.eu-central-''2.amazonaws.com/intake -d @/var/log/boot.json'",
+    ]
+    configs = [a for k, a in made if k == "config-file"]
+    assert [c.split("cat > ")[1].split(" ")[0] for c in configs] == [
+        "/etc/fleet/sink.cfg", "/etc/fleet/sink.toml", "/etc/fleet/sink.properties", "/etc/fleet/sink.conf",
+    ]  # fmt: skip
+    assert all("eu-central-2" in c and c.startswith(script.rstrip("\n")) for c in configs)
+    # A command line in a document (a buildspec's `commands`), written back into it; a Region word, not a host.
+    buildspec = "version: 0.2\nphases:\n  build:\n    commands:\n      - aws s3 ls --region eu-central-1\n"
+    record = type("Record", (), {"type": "aws:codebuild/project:Project"})()
+    [after, *_] = [a for k, a in search._round_20_swaps("DE", record, ("source", "buildspec"), buildspec,
+                                                        frozenset({"script-filter"}))]  # fmt: skip
+    assert "$(echo eu-central-1 | sed 's/eu-central-1/eu-central-2/')" in after
