@@ -1442,3 +1442,38 @@ def test_a_crontab_line_s_command_is_read_after_its_schedule(line: str, expected
     # scripts51: crontab(5): five time and date fields (a system crontab's user after them) or @reboot / @daily ...,
     # then the command; crontab(1): `crontab -` installs its standard input.
     assert hosts(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("psql -U $(whoami) -h db.example.com -c 'select 1'", [("psql", "db.example.com")]),
+        ("psql --username=$(whoami) -h db.example.com", [("psql", "db.example.com")]),
+        ("psql -U $( (cd /srv && cat user) ) -h db.example.com", [("psql", "db.example.com")]),
+        ("psql -U $(id -un) -h $(cat /etc/fleet/dbhost)", [("psql", "$(...)")]),  # not known, as an unset $VAR is
+        ("echo $(psql -h db.example.com -tAc 'select 1')", [("psql", "db.example.com")]),
+        ("psql -U $(whoami", []),  # a substitution not closed on its line: its words are no psql command's
+    ],
+)
+def test_a_command_goes_on_after_a_command_substitution(line: str, expected: list[tuple[str, str]]) -> None:
+    # bash(1) "Command Substitution": `$(command)` is replaced by the command's output inside the word it is part of;
+    # the words after its `)` still belong to the command around it. The lead (stop 51, alired51 and mutation51's
+    # report): `-h` after `-U $(whoami)` was read as a new command's name, and the partner host passed every door.
+    assert hosts(line) == expected
+
+
+@pytest.mark.parametrize("cloud", ["aws", "alicloud"])
+def test_a_destination_after_a_command_substitution_is_judged(cloud: Cloud) -> None:
+    code = "EU" if cloud == "aws" else "CN"
+    own = sorted(CATALOGUE.jurisdictions[code].regions(cloud))[0]
+    if cloud == "aws":
+        line = "aws ec2 copy-image --source-image-id $(cat /etc/fleet/ami) --source-region {} --name x --region {}"
+        assert {f[0] for f in findings(line.format(own, "us-east-1"), code, cloud)} == {"RES-009"}
+        assert findings(line.format(own, own), code, cloud) == []
+    else:
+        line = "aliyun ecs CopyImage --ImageId $(cat /etc/fleet/image) --RegionId {} --DestinationRegionId {}"
+        assert {f[0] for f in findings(line.format(own, "cn-hongkong"), code, cloud)} == {"RES-009"}
+        assert findings(line.format(own, own), code, cloud) == []
+    psql = "psql -U $(whoami) -h {} -c 'select 1'"
+    assert {f[0] for f in findings(psql.format("db.partner-analytics.com"), code, cloud)} == {"RES-015"}
+    assert findings(psql.format("10.0.3.9"), code, cloud) == []

@@ -11,6 +11,7 @@ are read, never a generic ``-h`` (``sort -h``, ``df -h``) nor a server's own lis
 
 from __future__ import annotations
 
+import dataclasses
 import ipaddress
 import json
 import re
@@ -1177,44 +1178,76 @@ class _SimpleCommand(NamedTuple):
     """``>>``: the output is appended to the file."""
 
 
+@dataclasses.dataclass
+class _Building:
+    """A simple command :func:`_simple_commands` is reading: its words so far and its redirections."""
+
+    words: list[str] = dataclasses.field(default_factory=list)
+    stdin: str | None = None
+    stdout: str | None = None
+    append: bool = False
+    piped: str | None = None
+    """The file ``cat FILE |`` before it gives it on standard input."""
+    opened: int = 0
+    """The parentheses opened and not closed since it began (a subshell inside a command substitution)."""
+
+    def done(self) -> _SimpleCommand | None:
+        return _SimpleCommand(self.words, self.stdin or self.piped, self.stdout, self.append) if self.words else None
+
+    def redirect(self, operator: str, target: str | None) -> None:
+        """``operator`` (``>``, ``<``, ``<<`` ...) and its file; a descriptor's digit before it (``2>``) is no operand,
+        and another descriptor than the output redirects nothing the readers follow."""
+        if self.words and self.words[-1].isdigit():
+            self.words.pop()
+        elif operator in (">", ">|", ">>"):
+            self.stdout, self.append = target, operator == ">>"
+        elif operator == "<":
+            self.stdin = target
+        elif operator in ("<<", "<<-"):
+            self.stdin = _HEREDOC_INPUT
+
+
 def _simple_commands(words: list[str]) -> Iterator[_SimpleCommand]:
     """The simple commands of a line's words (:func:`_words`): split at ``;``, ``&&``, ``||``, ``|``, ``&``,
     parentheses and ``$(``, up to a comment; each redirection and its file left out of the words (a descriptor's digit
     with it: ``2>/dev/null``, ``2>&1``) and kept as the command's input or output. The one splitter: the host reader
     (:class:`ScriptReader`) reads the words, the file readers (:func:`edited_files`) the redirections too
-    (scripts46: two splitters differed only in the descriptor's digit, left as an operand by the host reader's)."""
-    current: list[str] = []
-    stdin: str | None = None
-    stdout: str | None = None
-    append = False
-    piped: str | None = None
+    (scripts46: two splitters differed only in the descriptor's digit, left as an operand by the host reader's).
+    A command substitution's commands are commands of their own, and after its ``)`` the command around it goes on
+    (bash(1) "Command Substitution": the output replaces the substitution inside its word; `psql -U $(whoami) -h
+    db.example.com`: `-h` is psql's, stop 51), the substitution's value one ``$(...)`` word, not known, as an unset
+    ``$VAR`` is."""
+    current = _Building()
+    outer: list[_Building] = []  # the commands the open substitutions interrupted
     i = 0
     while i < len(words):
         word = words[i]
         i += 1
-        if word in _SEPARATORS or word == "$":  # "$(" is read as "$", "(": a command substitution starts
-            if current:
-                yield _SimpleCommand(current, stdin or piped, stdout, append)
-            piped = current[1] if word == "|" and len(current) == 2 and current[0] == "cat" else None
-            current, stdin, stdout, append = [], None, None, False
-        elif word in _REDIRECTS or (word[:1] in ("<", ">") and set(word) <= set("<>&|")):
-            target = words[i] if i < len(words) else None
+        if word[-1:] == "$" and words[i : i + 1] == ["("]:  # "$(" is read as "$", "(": a command substitution starts
             i += 1
-            if current and current[-1].isdigit():
-                current.pop()  # `2>` names a descriptor, not an operand
-                continue  # another descriptor than the output
-            if word in (">", ">|", ">>"):
-                stdout, append = target, word == ">>"
-            elif word == "<":
-                stdin = target
-            elif word in ("<<", "<<-"):
-                stdin = _HEREDOC_INPUT
+            current.words.append(f"{word}(...)")  # `--region=$(...)`: the word goes on in the substitution's value
+            outer.append(current)
+            current = _Building()
+        elif word == ")" and outer and not current.opened:
+            if (command := current.done()) is not None:
+                yield command
+            current = outer.pop()
+        elif word in _SEPARATORS or word == "$":
+            if (command := current.done()) is not None:
+                yield command
+            piped = current.words[1] if word == "|" and len(current.words) == 2 and current.words[0] == "cat" else None
+            opened = current.opened + (word == "(") - (word == ")" and current.opened > 0)
+            current = _Building(piped=piped, opened=opened)
+        elif word in _REDIRECTS or (word[:1] in ("<", ">") and set(word) <= set("<>&|")):
+            current.redirect(word, words[i] if i < len(words) else None)
+            i += 1
         elif word[:1] == "#":
             break
         else:
-            current.append(word)
-    if current:
-        yield _SimpleCommand(current, stdin or piped, stdout, append)
+            current.words.append(word)
+    for building in (current, *reversed(outer)):  # and the commands of a substitution not closed on the line
+        if (command := building.done()) is not None:
+            yield command
 
 
 def _read(command: str, form: str, value: str) -> Iterator[ScriptHost]:
