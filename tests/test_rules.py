@@ -7051,6 +7051,17 @@ def test_an_instance_override_of_no_region_form_is_not_judged_as_a_region(value:
         assert engine.check(subject)[0] == []
 
 
+@pytest.mark.parametrize(("value", "expected"), [("fleet-uploads-home", []), ("cn-hongkong", ["RES-009"]),
+                                                ("cn-beijing", [])])  # fmt: skip
+def test_a_ros_instance_override_that_only_looks_like_a_region_is_none(value: str, expected: list[str]) -> None:
+    # The lead (stop 51): an Alibaba Region's shape is loose (`fleet-uploads-home` has it), so at a place that may hold
+    # a Region among other values (`catalogued_only`) only a catalogued Region's id is one: falsealarm14's ROS
+    # instance overriding its bucket name was RES-011 at the guard; Hong Kong stays refused in CN.
+    pairs = [{"parameter_key": "BucketName", "parameter_value": value}]
+    findings = RuleEngine("CN").check(ali(_ROS_STACK_INSTANCE, stack_group_name="uploaders", parameter_overrides=pairs))
+    assert [f.rule.id for f in findings[0]] == expected
+
+
 def test_an_instance_override_of_no_region_form_keeps_its_judgement_by_name() -> None:
     # stackjoin51: a typed region place (typed_region_fields) judges a Region's form only; a value of another form there
     # is judged as any other value: a partner's host under `ExportHost` stays RES-015 (alired11's instance).

@@ -202,6 +202,10 @@ class TypedField(_Frozen):
     (``variables.*``: every value of a map whose keys the user chose)."""
     source: str
     """Where the provider documents the field's meaning."""
+    catalogued_only: bool = False
+    """(``typed_region_fields``) Only a catalogued Region's id is judged as a Region there, any other value as any
+    other value: a field that may hold a Region among other values (a stack instance's parameter overrides, whose
+    names the template chose), where a name that merely looks like a Region (``fleet-uploads-home``) is none."""
 
 
 class ReadOnlyWhen(_Frozen):

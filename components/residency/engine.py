@@ -825,6 +825,7 @@ class RuleEngine:
             self._typed_zone_fields,
             self._granted_account_paths,
             self._written_account_paths,
+            self._catalogued_region_fields,
         ) = (
             self.endpoints.key_paths(self.endpoints.region_fields),
             self.endpoints.typed_paths(self.endpoints.region_keyed_maps),
@@ -832,6 +833,7 @@ class RuleEngine:
             self.endpoints.typed_paths(self.endpoints.typed_zone_fields),
             self.endpoints.typed_paths(self.endpoints.granted_account_fields),
             self.endpoints.typed_paths(self.endpoints.written_account_fields),
+            self.endpoints.typed_paths(tuple(f for f in self.endpoints.typed_region_fields if f.catalogued_only)),
         )
         self._host_paths = self.endpoints.key_paths(self.endpoints.host_paths)
         self._bucket_paths = self.endpoints.key_paths(self.endpoints.bucket_paths)
@@ -4338,6 +4340,8 @@ class RuleEngine:
                 refs = [_document_as_region(cloud, value)]  # a map, or a list of maps: not split into words
             else:
                 refs = [r for r in (parser.region_field(cloud, p, any_cloud=not override) for p in parts) if r]
+                if refs and _at_any(walk.kpath, self._catalogued_region_fields.get(walk.subject.type, ())):
+                    refs = [r for r in refs if r.known_region]  # a name that only looks like a Region is none there
             for ref in refs:
                 self._judge(
                     walk,
