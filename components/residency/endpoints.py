@@ -1297,6 +1297,11 @@ class ScriptCommand(_Frozen):
     transports): such an operand is not read."""
     value_options: frozenset[str] = frozenset()
     """Options that take a value (the next word), which is then not an operand (``ssh -i key host``)."""
+    named_options: dict[Literal["region", "zone"], HostForm] = Field(default_factory=dict)
+    """Options ``options`` does not list, read by their name as an input of that name is (alired52): the form of an
+    option named as a Region input (``region``: ``--TargetRegionId``, ``--cross-backup-region``, ``--RegionIds.1``) and
+    of one named as a zone input (``zone``: ``--DestinationZoneId``). A command whose parameters are an API's inputs
+    (the aliyun CLI's business parameters) names its Regions so; a listed option keeps its own form."""
     subcommands: dict[str, ScriptCommand] = Field(default_factory=dict)
     """Subcommands read instead of the command (``docker login``, ``docker push``)."""
     line: str | None = None

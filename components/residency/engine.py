@@ -64,6 +64,9 @@ from components.residency.endpoints import (
     TemplateService,
     load_endpoints,
 )
+from components.residency.inputkeys import is_region_key as _is_region_key
+from components.residency.inputkeys import is_zone_key as _is_zone_key
+from components.residency.inputkeys import key_tokens as _key_tokens
 from components.residency.inputkeys import prop_of
 from components.residency.inputkeys import snake_key as _snake
 from components.residency.known import instance_overrides, knows_bucket, read_as_host
@@ -250,55 +253,6 @@ def snake_case(key: str) -> str:
 def is_free_text(key: str) -> bool:
     """True for inputs that are free text for humans (tags, descriptions), never judged."""
     return _snake(key) in FREE_TEXT_KEYS
-
-
-def _key_tokens(key: str) -> str:
-    """A snake-case key with dashes and dots as underscores: ``fluentd-address`` (Docker log options),
-    ``bootstrap.servers`` / ``s3.bucket.name`` (Kafka Connect, Hadoop configuration maps) are classified
-    like ``fluentd_address``, ``bootstrap_servers`` and ``s3_bucket_name``."""
-    return key.replace("-", "_").replace(".", "_")
-
-
-@functools.lru_cache(maxsize=8192)  # key names repeat across every resource
-def _is_region_key(key: str) -> bool:
-    # Normalised: camelCase, dashes and dots become snake tokens; any token "region(s)" marks a region field
-    # (source_region, replica_regions, region_list, destination_region_ids, aws:requested_region, and the
-    # dotted keys of Kafka Connect / Hadoop configuration maps: s3.region, fs.s3a.endpoint.region).
-    # CEN's geographic_region_* hold areas (China, Europe), judged as a global service instead.
-    k = _key_tokens(key).replace(":", "_")
-    if k.startswith("geographic_region"):
-        return False
-    tokens = k.split("_")
-    if tokens[-1] in ("name", "description") and tokens[-2:-1] != ["region"]:
-        # It names or describes something else (CEN inter_region_traffic_qos_policy_name "sh-bj-qos",
-        # MemoryDB multi_region_cluster_name); only region_name holds a region.
-        return False
-    return any(t in ("region", "regions", "regionid", "regionids", "regionname") for t in tokens)
-
-
-@functools.lru_cache(maxsize=8192)  # key names and type tokens repeat across every resource
-def _is_zone_key(key: str) -> bool:
-    # availability_zone_name: an EFS One Zone file system's zone, and where an EFS replication puts its One Zone
-    # replica ("If specified, the replica will be created with One Zone storage"): the zone alone names the region.
-    # "az" is the zone's common abbreviation (a setting an application reads, CACHE_AZ=eun1-az1: the zone id of an S3
-    # Express directory bucket, whose zone names its Region; mutation search round 6, stop 34). Keys are lower-cased
-    # here, so MULTI_AZ / multi_az ("true") end like one too: a value of no zone shape is judged as any other value.
-    return key.lower() in (
-        "zone",
-        "zones",
-        "zone_id",
-        "zone_ids",
-        "zone_name",
-        "availability_zone_id",
-        "availability_zone_name",
-        "az",
-        "azs",
-        "az_id",
-        "az_ids",
-    ) or key.lower().endswith(
-        ("availability_zone", "availability_zones", "_zone_id", "_zone_ids", "_zone", "_zones", "_az", "_azs",
-         "_az_id", "_az_ids")
-    )  # fmt: skip
 
 
 @functools.lru_cache(maxsize=8192)  # key names and type tokens repeat across every resource
