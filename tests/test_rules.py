@@ -7068,3 +7068,39 @@ def test_an_instance_override_of_no_region_form_keeps_its_judgement_by_name() ->
     pairs = [{"parameter_key": "ExportHost", "parameter_value": "intake.partner.example.com"}]
     findings = RuleEngine("CN").check(ali(_ROS_STACK_INSTANCE, stack_group_name="uploaders", parameter_overrides=pairs))
     assert [(f.rule.id, f.path) for f in findings[0]] == [("RES-015", "parameter_overrides[0].parameter_value")]
+
+
+# Alibaba Cloud red team, round 10 (stop 52, alired52): the aliyun CLI's business parameters are an API's request
+# parameters, named as its inputs are: one named as a Region or zone input is judged as one (script_commands
+# `named_options`, by the engine's is_region_key / is_zone_key). Each offending subject passed on main faa992a.
+PAIRS += [
+    ("RES-009", "CN",
+     _ali51_boot("aliyun rds ModifyInstanceCrossBackupPolicy --DBInstanceId rm-1 --CrossBackupRegion cn-beijing"),
+     _ali51_boot("aliyun rds ModifyInstanceCrossBackupPolicy --DBInstanceId rm-1 --CrossBackupRegion cn-hongkong"),
+     "user_data.aliyun"),
+    ("RES-008", "CN",
+     _ali51_boot("aliyun ebs CreateDiskReplicaPair --SourceDiskId d-1 --DestinationZoneId cn-beijing-h"),
+     _ali51_boot("aliyun ebs CreateDiskReplicaPair --SourceDiskId d-1 --DestinationZoneId cn-hongkong-b"),
+     "user_data.aliyun"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("aliyun dts ConfigureDtsJob --DestinationEndpointRegion=cn-hongkong", ["RES-009"]),
+        ("aliyun cbn CreateFlowlog --RegionIds.1 cn-beijing --RegionIds.2 cn-hongkong", ["RES-009"]),
+        ("aliyun kms replicate-key --key-id k-1 --replica-region-id cn-hongkong", ["RES-009"]),
+        ("aliyun vpc CreateVSwitch --VpcId vpc-1 --ZoneId cn-hongkong-b --CidrBlock 10.0.8.0/24", ["RES-008"]),
+        ("aliyun dts ConfigureDtsJob --SourceEndpointRegion cn-shanghai --DestinationEndpointRegion cn-beijing", []),
+        ("aliyun rds ModifyInstanceCrossBackupPolicy --CrossBackupRegion $TARGET", []),
+        ("aliyun cbn CreateCenBandwidthPackage --GeographicRegionAId China --GeographicRegionBId China", []),
+        ("aliyun rds DescribeRegions --RegionName hangzhou-prod --Name cn-hongkong", []),
+    ],
+)
+def test_an_aliyun_parameter_named_as_a_region_or_zone_input_is_one(line: str, expected: list[str]) -> None:
+    # alired52: the name decides, in either case style, with the value attached (`=`) or a RepeatList index (`.1`); a
+    # variable the script gives no value, a CEN area (`GeographicRegion*`, judged as a global service on the resource)
+    # and an option named otherwise are left alone, so an everyday call stays compliant.
+    findings, _ = RuleEngine("CN").check(_ali51_boot(line))
+    assert [f.rule.id for f in findings] == expected
