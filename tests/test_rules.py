@@ -26,7 +26,7 @@ from components.residency import RULES, ProviderRef, RuleEngine, Subject
 from components.residency.destinations import parse_destinations
 from components.residency.docs import rules_markdown, sync_readme
 from components.residency.endpoints import DeliveryActions, load_endpoints
-from components.residency.engine import Place, group_key, made_arn_key
+from components.residency.engine import Place, group_key, made_arn_key, provider_site
 from components.residency.rules import RuleId
 
 AWS_CN = ProviderRef("aws", "cn-north", "cn-north-1")
@@ -7104,3 +7104,28 @@ def test_an_aliyun_parameter_named_as_a_region_or_zone_input_is_one(line: str, e
     # and an option named otherwise are left alone, so an everyday call stays compliant.
     findings, _ = RuleEngine("CN").check(_ali51_boot(line))
     assert [f.rule.id for f in findings] == expected
+
+
+# alired52: a provider naming the international site (`account_type: International`) has Cloud Config (and Cloud
+# Firewall, ESA) run from Singapore (terraform-provider-alicloud connectivity/endpoint.go): RES-016 in CN too, where a
+# China-site (or unnamed) account's Shanghai hub is accepted. The offending subject passed on main faa992a.
+_ALI52_INTL_CN = ProviderRef("alicloud", "cn", "cn-shanghai", accounts=frozenset({_ALI_OWN}), site="International")
+_ALI52_RECORDER = "alicloud:cfg/configurationRecorder:ConfigurationRecorder"
+PAIRS += [
+    ("RES-016", "CN", ali(_ALI52_RECORDER, _ALI_PINNED_CN, resource_types=["ACS::ECS::Instance"]),
+     ali(_ALI52_RECORDER, _ALI52_INTL_CN, resource_types=["ACS::ECS::Instance"]), ""),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("inputs", "site"),
+    [
+        ({"account_type": "International"}, "International"),  # the SDK's inputs (the guard)
+        ({"accountType": "International", "region": "cn-shanghai"}, "International"),  # a document's (pack, reviews)
+        ({"accountType": "Domestic"}, "Domestic"),
+        ({"region": "cn-shanghai"}, None),  # none: detected at run time, out of view
+        ({"accountType": ""}, None),
+    ],
+)
+def test_every_door_reads_a_providers_account_site_in_one_place(inputs: dict[str, Any], site: str | None) -> None:
+    assert provider_site(inputs) == site

@@ -149,6 +149,7 @@ __all__ = [
     "package_of",
     "prop_of",
     "provider_accounts",
+    "provider_site",
     "snake_case",
     "stack_account_keys",
     "strings_at",
@@ -283,6 +284,10 @@ class ProviderRef:
     accounts: frozenset[str] = frozenset()
     """The accounts the provider is pinned to (:func:`provider_accounts`; AWS account ids, or Alibaba Cloud account
     UIDs): a grant to one of them is the stack's own (RES-023)."""
+    site: str | None = None
+    """The Alibaba Cloud account site the provider's inputs name (:func:`provider_site`: ``International``), which
+    decides where pulumi-alicloud sends some services' calls (``GlobalService.site_resident_in``); None when not given
+    (the provider then asks which site the credentials' account is: no front door sees it)."""
 
 
 def is_default_provider_name(name: str) -> bool:
@@ -433,6 +438,19 @@ def provider_accounts(props: Mapping[str, Any]) -> frozenset[str]:
                 if account is not None:
                     accounts.add(account)
     return frozenset(accounts)
+
+
+def provider_site(props: Mapping[str, Any]) -> str | None:
+    """The Alibaba Cloud account site a provider's inputs name: ``account_type`` ("Domestic" or "International";
+    pulumi-alicloud Provider), as written. pulumi-alicloud sends Cloud Firewall, ESA and Cloud Config calls (with
+    what they keep) to Singapore for an ``International`` account whatever the provider's Region
+    (terraform-provider-alicloud connectivity/endpoint.go ``irregularProductEndpointForIntlAccount``,
+    ``regularProductEndpointForIntlAccount``; client.go ``IsInternationalAccount``: the value compared exactly). None
+    when not given as a plain string: the provider then asks BSS OpenAPI which site the credentials' account is
+    (client.go ``getAccountType``) or reads ``ALIBABA_CLOUD_ACCOUNT_TYPE``, which no front door sees. Every front
+    door reads a provider's site here (alired52)."""
+    value = prop_of(props, "account_type")
+    return value.strip() if isinstance(value, str) and value.strip() else None
 
 
 ACCOUNT_KEY = "account:"
@@ -996,7 +1014,8 @@ class RuleEngine:
             self._check_provider_region(walk)
         else:
             self._check_provider_of(walk)
-            services = self._resource_services(subject.type)
+            site = subject.provider.site if subject.provider is not None else None
+            services = self._resource_services(subject.type, site)
             if services:  # most types have none: the cached lookup answers without a frame of its own
                 self._check_global_resource(walk, services)
         bucket_creator = subject.type in self.endpoints.bucket_types
@@ -5017,15 +5036,15 @@ class RuleEngine:
     def _is_user_keyed(self, key: str) -> bool:
         return _named_by(_key_tokens(key), self.endpoints.user_keyed_maps)
 
-    def _find_resource_services(self, type_token: str) -> tuple[GlobalService, ...]:
+    def _find_resource_services(self, type_token: str, site: str | None = None) -> tuple[GlobalService, ...]:
         """Services judged once per resource: global in themselves, or with a default for an omitted field. Cached per
-        type like the field services: every registration asks, and most types have none (a cache lookup, not a scan of
-        every entry)."""
+        type (and the provider's account site, ``site_resident_in``) like the field services: every registration asks,
+        and most types have none (a cache lookup, not a scan of every entry)."""
         code = self.jurisdiction.code
         return tuple(
             s
             for s in self.endpoints.global_services
-            if (s.field is None or type_token in s.defaults) and s.applies_to(type_token) and s.judges_in(code)
+            if (s.field is None or type_token in s.defaults) and s.applies_to(type_token) and s.judges_in(code, site)
         )
 
     def _find_field_services(self, type_token: str) -> tuple[GlobalService, ...]:
