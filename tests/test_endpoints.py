@@ -1912,6 +1912,18 @@ def test_resident_in_and_refused_in_are_exclusive() -> None:
     assert not service.judges_in("CN") and service.judges_in("JP") and service.judges_in("ZZ")
 
 
+def test_a_site_replaces_resident_in_only_for_a_provider_naming_it() -> None:
+    # alired52: a hub chosen by the account's site (Cloud Firewall, ESA, Cloud Config: Singapore for an international
+    # account) is resident in CN only while the provider names no international site; another site keeps resident_in.
+    with pytest.raises(ValueError, match="give resident_in too"):
+        GlobalService(id="x", types=("t",), why="w", site_resident_in={"International": ()}, sources=("s",))
+    service = GlobalService(
+        id="x", types=("t",), why="w", resident_in=("CN",), site_resident_in={"International": ()}, sources=("s",)
+    )
+    assert not service.judges_in("CN") and not service.judges_in("CN", "Domestic")
+    assert service.judges_in("CN", "International") and service.judges_in("JP", "International")
+
+
 def test_every_global_service_has_a_pair() -> None:
     assert set(GLOBAL_CASES) == {s.id for s in ENDPOINTS.global_services}
 

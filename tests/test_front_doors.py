@@ -84,6 +84,8 @@ def build(case, guard):
             inputs["assumeRole"] = json.dumps({"roleArn": f"acs:ram::{account}:role/deployer"})
         elif provider["accounts"]:  # as pulumi-aws sends a provider's list input: JSON-encoded
             inputs["allowedAccountIds"] = json.dumps(provider["accounts"])
+        if provider["site"]:  # alired52: the account site it names (pulumi-alicloud `account_type`)
+            inputs["accountType"] = provider["site"]
         pinned = pulumi.ProviderResource(provider["package"], provider["name"], inputs)
         opts = pulumi.ResourceOptions(provider=pinned)
     if subject["read_id"]:
@@ -127,6 +129,7 @@ def _case_data(subject: Subject) -> dict[str, Any]:
             "verified": p.verified,
             "default": p.default,
             "accounts": sorted(p.accounts),
+            "site": p.site,
         },
     }
 
@@ -194,6 +197,11 @@ def _pinning(p: ProviderRef) -> dict[str, str]:
     return {"allowedAccountIds": json.dumps(sorted(p.accounts))}
 
 
+def _site(p: ProviderRef) -> dict[str, str]:
+    """The provider input naming its account site (pulumi-alicloud ``accountType``; alired52), when the case has one."""
+    return {"accountType": p.site} if p.site else {}
+
+
 def pack_verdict(code: str, subject: Subject) -> set[str]:
     """Rule ids of every mandatory diagnostic the pack gives for the case's resources."""
     pack = Pack(pin_all(code))
@@ -213,7 +221,7 @@ def pack_verdict(code: str, subject: Subject) -> set[str]:
             )
         else:
             provider = Res(f"pulumi:providers:{p.package}", p.name, {"region": p.region, "version": "7.51.1"})
-            provider.props.update(_pinning(p))
+            provider.props.update(_pinning(p) | _site(p))
         resources.append(provider)
     res = Res(subject.type, subject.name, dict(subject.props), provider=provider)
     resources.append(res)
@@ -234,7 +242,7 @@ def preview_verdict(code: str, subject: Subject) -> tuple[str, set[str]]:
         else:
             provider_urn = f"{stack}pulumi:providers:{p.package}::{p.name}"
             inputs = {"region": p.region, "version": "7.51.1"} if p.region else {"version": "7.51.1"}
-            inputs.update(_pinning(p))
+            inputs.update(_pinning(p) | _site(p))
             steps.append(
                 {
                     "op": "create",

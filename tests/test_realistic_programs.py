@@ -39,6 +39,7 @@ import platform_programs_alired48 as ar48
 import platform_programs_alired49 as ar49
 import platform_programs_alired50 as ar50
 import platform_programs_alired51 as ar51
+import platform_programs_alired52 as ar52
 import platform_programs_alirole41 as ar41
 import platform_programs_anonymous43 as an43
 import platform_programs_apigw39 as agw39
@@ -18391,6 +18392,11 @@ CASES: list[Case] = [
     # .properties) naming the Region beside the stack's is refused at every door (RES-009; refused before too: the
     # round found no leak in these shapes, the rows pin the verdicts); the stack's own Region passes.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu51.rows()],
+    # -- stop 52, Alibaba Cloud red team round 10 (tests/platform_programs_alired52.py): the aliyun CLI's business
+    # parameters named as a Region or zone input (RDS --CrossBackupRegion, DTS --DestinationEndpointRegion, EBS
+    # --DestinationZoneId) abroad are refused (RES-009 / RES-008; they passed every door before, but for the listed
+    # --DestinationRegionId); the stack's own Region and zone pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar52.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

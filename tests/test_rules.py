@@ -26,7 +26,7 @@ from components.residency import RULES, ProviderRef, RuleEngine, Subject
 from components.residency.destinations import parse_destinations
 from components.residency.docs import rules_markdown, sync_readme
 from components.residency.endpoints import DeliveryActions, load_endpoints
-from components.residency.engine import Place, group_key, made_arn_key
+from components.residency.engine import Place, group_key, made_arn_key, provider_site
 from components.residency.rules import RuleId
 
 AWS_CN = ProviderRef("aws", "cn-north", "cn-north-1")
@@ -7068,3 +7068,64 @@ def test_an_instance_override_of_no_region_form_keeps_its_judgement_by_name() ->
     pairs = [{"parameter_key": "ExportHost", "parameter_value": "intake.partner.example.com"}]
     findings = RuleEngine("CN").check(ali(_ROS_STACK_INSTANCE, stack_group_name="uploaders", parameter_overrides=pairs))
     assert [(f.rule.id, f.path) for f in findings[0]] == [("RES-015", "parameter_overrides[0].parameter_value")]
+
+
+# Alibaba Cloud red team, round 10 (stop 52, alired52): the aliyun CLI's business parameters are an API's request
+# parameters, named as its inputs are: one named as a Region or zone input is judged as one (script_commands
+# `named_options`, by the engine's is_region_key / is_zone_key). Each offending subject passed on main faa992a.
+PAIRS += [
+    ("RES-009", "CN",
+     _ali51_boot("aliyun rds ModifyInstanceCrossBackupPolicy --DBInstanceId rm-1 --CrossBackupRegion cn-beijing"),
+     _ali51_boot("aliyun rds ModifyInstanceCrossBackupPolicy --DBInstanceId rm-1 --CrossBackupRegion cn-hongkong"),
+     "user_data.aliyun"),
+    ("RES-008", "CN",
+     _ali51_boot("aliyun ebs CreateDiskReplicaPair --SourceDiskId d-1 --DestinationZoneId cn-beijing-h"),
+     _ali51_boot("aliyun ebs CreateDiskReplicaPair --SourceDiskId d-1 --DestinationZoneId cn-hongkong-b"),
+     "user_data.aliyun"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("aliyun dts ConfigureDtsJob --DestinationEndpointRegion=cn-hongkong", ["RES-009"]),
+        ("aliyun cbn CreateFlowlog --RegionIds.1 cn-beijing --RegionIds.2 cn-hongkong", ["RES-009"]),
+        ("aliyun kms replicate-key --key-id k-1 --replica-region-id cn-hongkong", ["RES-009"]),
+        ("aliyun vpc CreateVSwitch --VpcId vpc-1 --ZoneId cn-hongkong-b --CidrBlock 10.0.8.0/24", ["RES-008"]),
+        ("aliyun dts ConfigureDtsJob --SourceEndpointRegion cn-shanghai --DestinationEndpointRegion cn-beijing", []),
+        ("aliyun rds ModifyInstanceCrossBackupPolicy --CrossBackupRegion $TARGET", []),
+        ("aliyun cbn CreateCenBandwidthPackage --GeographicRegionAId China --GeographicRegionBId China", []),
+        ("aliyun rds DescribeRegions --RegionName hangzhou-prod --Name cn-hongkong", []),
+    ],
+)
+def test_an_aliyun_parameter_named_as_a_region_or_zone_input_is_one(line: str, expected: list[str]) -> None:
+    # alired52: the name decides, in either case style, with the value attached (`=`) or a RepeatList index (`.1`); a
+    # variable the script gives no value, a CEN area (`GeographicRegion*`, judged as a global service on the resource)
+    # and an option named otherwise are left alone, so an everyday call stays compliant.
+    findings, _ = RuleEngine("CN").check(_ali51_boot(line))
+    assert [f.rule.id for f in findings] == expected
+
+
+# alired52: a provider naming the international site (`account_type: International`) has Cloud Config (and Cloud
+# Firewall, ESA) run from Singapore (terraform-provider-alicloud connectivity/endpoint.go): RES-016 in CN too, where a
+# China-site (or unnamed) account's Shanghai hub is accepted. The offending subject passed on main faa992a.
+_ALI52_INTL_CN = ProviderRef("alicloud", "cn", "cn-shanghai", accounts=frozenset({_ALI_OWN}), site="International")
+_ALI52_RECORDER = "alicloud:cfg/configurationRecorder:ConfigurationRecorder"
+PAIRS += [
+    ("RES-016", "CN", ali(_ALI52_RECORDER, _ALI_PINNED_CN, resource_types=["ACS::ECS::Instance"]),
+     ali(_ALI52_RECORDER, _ALI52_INTL_CN, resource_types=["ACS::ECS::Instance"]), ""),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("inputs", "site"),
+    [
+        ({"account_type": "International"}, "International"),  # the SDK's inputs (the guard)
+        ({"accountType": "International", "region": "cn-shanghai"}, "International"),  # a document's (pack, reviews)
+        ({"accountType": "Domestic"}, "Domestic"),
+        ({"region": "cn-shanghai"}, None),  # none: detected at run time, out of view
+        ({"accountType": ""}, None),
+    ],
+)
+def test_every_door_reads_a_providers_account_site_in_one_place(inputs: dict[str, Any], site: str | None) -> None:
+    assert provider_site(inputs) == site

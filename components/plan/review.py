@@ -53,6 +53,7 @@ from components.residency.engine import (
     package_of,
     prop_of,
     provider_accounts,
+    provider_site,
     stack_account_keys,
 )
 from components.residency.provenance import (
@@ -358,7 +359,8 @@ class _Review:
                 rule(RuleId.VERIFIED_PROVIDER), entry.type, entry.name, "provider", entry.provider, detail
             )
         region = _plain_region(found.inputs.get("region"))
-        return ProviderRef(package, name, region, accounts=provider_accounts(found.inputs)), None
+        site = provider_site(found.inputs)
+        return ProviderRef(package, name, region, accounts=provider_accounts(found.inputs), site=site), None
 
     # -- subjects -----------------------------------------------------------------------------
 

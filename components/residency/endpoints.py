@@ -1031,6 +1031,12 @@ class GlobalService(_Frozen):
     whatever the provider's region (Alibaba's WAF: cn-hangzhou for the Chinese mainland, ap-southeast-1 for the rest of
     the world), resident only where its hub is: listing the exceptions, not the jurisdictions refused, keeps a
     jurisdiction added later refused (fail closed)."""
+    site_resident_in: dict[str, tuple[str, ...]] = {}
+    """Per Alibaba Cloud account site a provider names (its ``account_type``, ``ProviderRef.site``), the jurisdictions
+    resident instead of ``resident_in`` (alired52): a service whose hub is chosen by the account's site, not the
+    provider's Region (Cloud Firewall: Hangzhou for a China-site account, Singapore for an ``International`` one), is
+    resident in CN only while the provider does not name the international site. A provider naming no site keeps
+    ``resident_in``."""
     sources: tuple[str, ...]
     """Where the behaviour is documented."""
 
@@ -1045,6 +1051,8 @@ class GlobalService(_Frozen):
             raise ValueError(f"{self.id}: defaults name types the entry does not list")
         if self.refused_in and self.resident_in:
             raise ValueError(f"{self.id}: give refused_in or resident_in, not both")
+        if self.site_resident_in and not self.resident_in:
+            raise ValueError(f"{self.id}: site_resident_in replaces resident_in for a site: give resident_in too")
         if self.fluent_bit_output and (self.field is None or not self.field.endswith(".name") or self.defaults):
             raise ValueError(f"{self.id}: a Fluent Bit output entry's field is an output's name, with no defaults")
         if set(self.platform_variables) - set(self.types) or (self.platform_variables and not self.fluent_bit_output):
@@ -1065,9 +1073,11 @@ class GlobalService(_Frozen):
             return False
         return not self.when_set or any(beside(p) for p in self.when_set)
 
-    def judges_in(self, jurisdiction: str) -> bool:
-        """True when this entry refuses anything in ``jurisdiction`` (``refused_in``, ``resident_in``)."""
-        if jurisdiction in self.resident_in:
+    def judges_in(self, jurisdiction: str, site: str | None = None) -> bool:
+        """True when this entry refuses anything in ``jurisdiction`` (``refused_in``, ``resident_in``, or for a
+        provider naming the account ``site``, ``site_resident_in``)."""
+        resident = self.resident_in if site is None else self.site_resident_in.get(site, self.resident_in)
+        if jurisdiction in resident:
             return False
         return not self.refused_in or jurisdiction in self.refused_in
 
@@ -1297,6 +1307,11 @@ class ScriptCommand(_Frozen):
     transports): such an operand is not read."""
     value_options: frozenset[str] = frozenset()
     """Options that take a value (the next word), which is then not an operand (``ssh -i key host``)."""
+    named_options: dict[Literal["region", "zone"], HostForm] = Field(default_factory=dict)
+    """Options ``options`` does not list, read by their name as an input of that name is (alired52): the form of an
+    option named as a Region input (``region``: ``--TargetRegionId``, ``--cross-backup-region``, ``--RegionIds.1``) and
+    of one named as a zone input (``zone``: ``--DestinationZoneId``). A command whose parameters are an API's inputs
+    (the aliyun CLI's business parameters) names its Regions so; a listed option keeps its own form."""
     subcommands: dict[str, ScriptCommand] = Field(default_factory=dict)
     """Subcommands read instead of the command (``docker login``, ``docker push``)."""
     line: str | None = None

@@ -64,6 +64,9 @@ from components.residency.endpoints import (
     TemplateService,
     load_endpoints,
 )
+from components.residency.inputkeys import is_region_key as _is_region_key
+from components.residency.inputkeys import is_zone_key as _is_zone_key
+from components.residency.inputkeys import key_tokens as _key_tokens
 from components.residency.inputkeys import prop_of
 from components.residency.inputkeys import snake_key as _snake
 from components.residency.known import instance_overrides, knows_bucket, read_as_host
@@ -146,6 +149,7 @@ __all__ = [
     "package_of",
     "prop_of",
     "provider_accounts",
+    "provider_site",
     "snake_case",
     "stack_account_keys",
     "strings_at",
@@ -252,55 +256,6 @@ def is_free_text(key: str) -> bool:
     return _snake(key) in FREE_TEXT_KEYS
 
 
-def _key_tokens(key: str) -> str:
-    """A snake-case key with dashes and dots as underscores: ``fluentd-address`` (Docker log options),
-    ``bootstrap.servers`` / ``s3.bucket.name`` (Kafka Connect, Hadoop configuration maps) are classified
-    like ``fluentd_address``, ``bootstrap_servers`` and ``s3_bucket_name``."""
-    return key.replace("-", "_").replace(".", "_")
-
-
-@functools.lru_cache(maxsize=8192)  # key names repeat across every resource
-def _is_region_key(key: str) -> bool:
-    # Normalised: camelCase, dashes and dots become snake tokens; any token "region(s)" marks a region field
-    # (source_region, replica_regions, region_list, destination_region_ids, aws:requested_region, and the
-    # dotted keys of Kafka Connect / Hadoop configuration maps: s3.region, fs.s3a.endpoint.region).
-    # CEN's geographic_region_* hold areas (China, Europe), judged as a global service instead.
-    k = _key_tokens(key).replace(":", "_")
-    if k.startswith("geographic_region"):
-        return False
-    tokens = k.split("_")
-    if tokens[-1] in ("name", "description") and tokens[-2:-1] != ["region"]:
-        # It names or describes something else (CEN inter_region_traffic_qos_policy_name "sh-bj-qos",
-        # MemoryDB multi_region_cluster_name); only region_name holds a region.
-        return False
-    return any(t in ("region", "regions", "regionid", "regionids", "regionname") for t in tokens)
-
-
-@functools.lru_cache(maxsize=8192)  # key names and type tokens repeat across every resource
-def _is_zone_key(key: str) -> bool:
-    # availability_zone_name: an EFS One Zone file system's zone, and where an EFS replication puts its One Zone
-    # replica ("If specified, the replica will be created with One Zone storage"): the zone alone names the region.
-    # "az" is the zone's common abbreviation (a setting an application reads, CACHE_AZ=eun1-az1: the zone id of an S3
-    # Express directory bucket, whose zone names its Region; mutation search round 6, stop 34). Keys are lower-cased
-    # here, so MULTI_AZ / multi_az ("true") end like one too: a value of no zone shape is judged as any other value.
-    return key.lower() in (
-        "zone",
-        "zones",
-        "zone_id",
-        "zone_ids",
-        "zone_name",
-        "availability_zone_id",
-        "availability_zone_name",
-        "az",
-        "azs",
-        "az_id",
-        "az_ids",
-    ) or key.lower().endswith(
-        ("availability_zone", "availability_zones", "_zone_id", "_zone_ids", "_zone", "_zones", "_az", "_azs",
-         "_az_id", "_az_ids")
-    )  # fmt: skip
-
-
 @functools.lru_cache(maxsize=8192)  # key names and type tokens repeat across every resource
 def package_of(type_token: str) -> tuple[str, bool]:
     """The package a type token belongs to, and whether it is a provider.
@@ -329,6 +284,10 @@ class ProviderRef:
     accounts: frozenset[str] = frozenset()
     """The accounts the provider is pinned to (:func:`provider_accounts`; AWS account ids, or Alibaba Cloud account
     UIDs): a grant to one of them is the stack's own (RES-023)."""
+    site: str | None = None
+    """The Alibaba Cloud account site the provider's inputs name (:func:`provider_site`: ``International``), which
+    decides where pulumi-alicloud sends some services' calls (``GlobalService.site_resident_in``); None when not given
+    (the provider then asks which site the credentials' account is: no front door sees it)."""
 
 
 def is_default_provider_name(name: str) -> bool:
@@ -479,6 +438,19 @@ def provider_accounts(props: Mapping[str, Any]) -> frozenset[str]:
                 if account is not None:
                     accounts.add(account)
     return frozenset(accounts)
+
+
+def provider_site(props: Mapping[str, Any]) -> str | None:
+    """The Alibaba Cloud account site a provider's inputs name: ``account_type`` ("Domestic" or "International";
+    pulumi-alicloud Provider), as written. pulumi-alicloud sends Cloud Firewall, ESA and Cloud Config calls (with
+    what they keep) to Singapore for an ``International`` account whatever the provider's Region
+    (terraform-provider-alicloud connectivity/endpoint.go ``irregularProductEndpointForIntlAccount``,
+    ``regularProductEndpointForIntlAccount``; client.go ``IsInternationalAccount``: the value compared exactly). None
+    when not given as a plain string: the provider then asks BSS OpenAPI which site the credentials' account is
+    (client.go ``getAccountType``) or reads ``ALIBABA_CLOUD_ACCOUNT_TYPE``, which no front door sees. Every front
+    door reads a provider's site here (alired52)."""
+    value = prop_of(props, "account_type")
+    return value.strip() if isinstance(value, str) and value.strip() else None
 
 
 ACCOUNT_KEY = "account:"
@@ -1042,7 +1014,8 @@ class RuleEngine:
             self._check_provider_region(walk)
         else:
             self._check_provider_of(walk)
-            services = self._resource_services(subject.type)
+            site = subject.provider.site if subject.provider is not None else None
+            services = self._resource_services(subject.type, site)
             if services:  # most types have none: the cached lookup answers without a frame of its own
                 self._check_global_resource(walk, services)
         bucket_creator = subject.type in self.endpoints.bucket_types
@@ -5063,15 +5036,15 @@ class RuleEngine:
     def _is_user_keyed(self, key: str) -> bool:
         return _named_by(_key_tokens(key), self.endpoints.user_keyed_maps)
 
-    def _find_resource_services(self, type_token: str) -> tuple[GlobalService, ...]:
+    def _find_resource_services(self, type_token: str, site: str | None = None) -> tuple[GlobalService, ...]:
         """Services judged once per resource: global in themselves, or with a default for an omitted field. Cached per
-        type like the field services: every registration asks, and most types have none (a cache lookup, not a scan of
-        every entry)."""
+        type (and the provider's account site, ``site_resident_in``) like the field services: every registration asks,
+        and most types have none (a cache lookup, not a scan of every entry)."""
         code = self.jurisdiction.code
         return tuple(
             s
             for s in self.endpoints.global_services
-            if (s.field is None or type_token in s.defaults) and s.applies_to(type_token) and s.judges_in(code)
+            if (s.field is None or type_token in s.defaults) and s.applies_to(type_token) and s.judges_in(code, site)
         )
 
     def _find_field_services(self, type_token: str) -> tuple[GlobalService, ...]:

@@ -48,6 +48,7 @@ from components.residency.engine import (
     package_of,
     prop_of,
     provider_accounts,
+    provider_site,
     snake_case,
     stack_account_keys,
 )
@@ -541,6 +542,7 @@ class Guard:
             name,
             region if isinstance(region, str) else None,
             accounts=provider_accounts({k: v for k, v in pinning.items() if k not in held}),
+            site=provider_site(props),
         )
         self._providers[resource] = ref  # type: ignore[index]
         # Its plain pins are the stack's accounts now; those that are Outputs once construction is over

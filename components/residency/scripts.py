@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from components.residency.endpoints import ScriptCommand
+from components.residency.inputkeys import is_region_key, is_zone_key, key_tokens, snake_key
 from components.residency.references import is_ip
 
 __all__ = [
@@ -200,7 +201,7 @@ class ScriptReader:
                 operands += args[j:]
                 break
             if arg.startswith("-") and len(arg) > 1:
-                option, attached = _split_option(arg, spec)
+                option, attached, form = _option_form(arg, spec)
                 if option is None:
                     if arg in spec.value_options or _group_value(arg, spec.value_options) == "":
                         j += 1  # the option's value is not an operand
@@ -208,8 +209,8 @@ class ScriptReader:
                 value = attached if attached is not None else (args[j] if j < len(args) else "")
                 if attached is None:
                     j += 1
-                if option in spec.options:
-                    yield from _read(name, spec.options[option], value)
+                if form is not None:
+                    yield from _read(name, form, value)
                 elif depth < _MAX_DEPTH:  # a line option (sh -c '...'): its value is script text
                     yield from self._lines(value, depth + 1, hosts_file, offset)
                 continue
@@ -275,6 +276,36 @@ def _split_option(arg: str, spec: ScriptCommand) -> tuple[str | None, str | None
     if short in spec.options:
         return short, arg[2:]
     return None, None
+
+
+_REPEAT_INDEX = re.compile(r"\.\d+$")
+"""A repeated parameter's index (the aliyun CLI's ``--RegionIds.1 cn-beijing``: RepeatList items are numbered)."""
+
+
+def _option_form(arg: str, spec: ScriptCommand) -> tuple[str | None, str | None, str | None]:
+    """(option, value written in the same word or None, the form its value is read in): a listed option with its form,
+    the script-text option (``line``) with none, an unlisted option named as a Region or zone input with its named form
+    (``aliyun ... --TargetRegionId cn-hongkong``, ``--TargetRegionId=cn-hongkong``); (None, None, None) otherwise."""
+    option, attached = _split_option(arg, spec)
+    if option is not None:
+        return option, attached, spec.options.get(option)
+    form = _named_form(arg, spec)
+    if form is None:
+        return None, None, None
+    name, eq, value = arg.partition("=")
+    return name, value if eq else None, form
+
+
+def _named_form(arg: str, spec: ScriptCommand) -> str | None:
+    """The form of an unlisted long option named as a Region or zone input (``ScriptCommand.named_options``), by the
+    same :func:`is_region_key` / :func:`is_zone_key` that classify a resource's inputs; None for any other option."""
+    if not spec.named_options or not arg.startswith("--"):
+        return None
+    name = _REPEAT_INDEX.sub("", arg[2:].partition("=")[0])
+    key = key_tokens(snake_key(name))
+    if is_zone_key(key):
+        return spec.named_options.get("zone")
+    return spec.named_options.get("region") if is_region_key(key) else None
 
 
 def _unprefixed(args: list[str], prefix: str | None) -> list[str]:

@@ -21,6 +21,7 @@ from components.residency.engine import (
     is_default_provider_name,
     package_of,
     provider_accounts,
+    provider_site,
 )
 from residency_pack.values import is_unknown, plain
 
@@ -71,6 +72,7 @@ def target(resource_type: str, name: str, props: Mapping[str, Any], provider: Po
             verified=True,
             default=is_default_provider(provider),
             accounts=provider_accounts(inputs),
+            site=provider_site(inputs),
         )
     subject = Subject(type=resource_type, name=name, props=plain(props), provider=ref, custom=custom)
     return Target(subject, provider if not is_provider else None)
