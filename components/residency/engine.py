@@ -7361,11 +7361,20 @@ def _jq_value(document: Mapping[Any, Any], argument: Any, fill: Callable[[str], 
     return data if method == "First" else [data]
 
 
-_READERS: Mapping[str, Callable[[Mapping[Any, Any], Any, _OwnStack, Any], Any]] = {
+_Reader = Callable[[Mapping[Any, Any], Any, _OwnStack, Any], Any]
+"""A function's reader: (the template, the argument evaluated, the stack, the node as written) -> what it gives."""
+
+
+def _list_reader(read: Callable[[Any, Any], Any]) -> _Reader:
+    """(fnros52) A list function's reader (:data:`_LIST_FUNCTIONS`: its argument and node only)."""
+    return lambda document, argument, stack, node: read(argument, node)
+
+
+_READERS: Mapping[str, _Reader] = {
     "Fn::Base64Decode": lambda d, a, s, n: _base64_decoded(d, a, s.fill, n),
     "Fn::GetJsonValue": lambda d, a, s, n: _json_value(d, a, s.fill, n),
     # fnros52 (stop 52):
-    **{name: (lambda d, a, s, n, f=f: f(a, n)) for name, f in _LIST_FUNCTIONS.items()},
+    **{name: _list_reader(read) for name, read in _LIST_FUNCTIONS.items()},
     "Fn::Jq": lambda d, a, s, n: _jq_value(d, a, s.fill, n),
     "Fn::Indent": _indented,
     "Fn::If": _branch_taken,
