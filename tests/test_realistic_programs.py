@@ -83,6 +83,7 @@ import platform_programs_falsealarm51 as fa51
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_fnb64_51 as fb51
+import platform_programs_fnros52 as fr52
 import platform_programs_fnsel50 as fl50
 import platform_programs_fnsub49 as fs49
 import platform_programs_glue43 as g43
@@ -8288,7 +8289,8 @@ def alired11_oos_backup(host: str, given: str | None = None) -> Callable[[Ctx], 
 
 def alired11_ros_dr_region(dr_region: str) -> Callable[[Ctx], object]:
     # docs: alicloud ros/stack — ROS Conditions and Fn::If: the fleet image is copied to the disaster-recovery region
-    # when the stack is deployed with EnableDr, else to Beijing.
+    # when the stack is deployed with EnableDr, else to Beijing. (fnros52, stop 52: the stack gives EnableDr=true; with
+    # the Parameter's Default, false, the copy goes to Beijing, which passes since conditions are evaluated.)
     def build(c: Ctx) -> object:
         template = _ros_template(
             {"ImageReplica": {"Type": "ALIYUN::ECS::CopyImage", "Properties": {
@@ -8299,6 +8301,7 @@ def alired11_ros_dr_region(dr_region: str) -> Callable[[Ctx], object]:
         document = json.loads(template)
         document["Conditions"] = {"DrEnabled": {"Fn::Equals": ["true", {"Ref": "EnableDr"}]}}
         return alicloud.ros.Stack("fleet-image-dr", stack_name="fleet-image-dr", template_body=json.dumps(document),
+                                  parameters=[{"parameter_key": "EnableDr", "parameter_value": "true"}],
                                   opts=c.ali)  # fmt: skip
 
     return build
@@ -18397,6 +18400,13 @@ CASES: list[Case] = [
     # --DestinationZoneId) abroad are refused (RES-009 / RES-008; they passed every door before, but for the listed
     # --DestinationRegionId); the stack's own Region and zone pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar52.rows()],
+    # -- stop 52, template functions round 4 (tests/platform_programs_fnros52.py): a ROS Region computed by Fn::Jq,
+    # picked from an Fn::ListMerge or an Fn::MergeMapToList, a DR Region behind a condition the stack turns on (ROS and
+    # CloudFormation), a CloudFormation Fn::FindInMap DefaultValue and an Fn::ForEach replica abroad are refused
+    # (RES-009; Jq, ListMerge and ForEach passed before, DefaultValue was RES-011); a DocumentDB / Neptune member of a
+    # partner's global cluster and an ElastiCache member of a partner's Global datastore are RES-017 (passed before);
+    # at home, a condition turned off and a DefaultValue at home pass (RES-009 / RES-011 before).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fr52.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -6597,6 +6597,37 @@ PAIRS += [
      "template_body(json).Resources.X.Properties.GlobalClusterIdentifier"),
 ]  # fmt: skip
 
+# fnros52 (stop 52): ROS Fn::Jq and Fn::ListMerge give the Region they compute (each passed abroad before); a
+# CloudFormation Fn::FindInMap's DefaultValue where the map lacks the stack's row (RES-011 at home and abroad before);
+# a DocumentDB member of a global cluster the template does not make (passed before).
+_FNROS_JSON = '{{"copy": {{"to": "{}"}}}}'
+
+
+def _docdb_member(name: str) -> Subject:
+    member = {"Type": "AWS::DocDB::DBCluster", "Properties": {"GlobalClusterIdentifier": name}}
+    own = {"Type": "AWS::DocDB::GlobalCluster", "Properties": {"GlobalClusterIdentifier": "orders-global"}}
+    return _cfn_stack(_PINNED_EU, {"X": member, "G": own})
+
+
+def _default_replica(default: str) -> Subject:
+    lookup = {"Fn::FindInMap": ["Replicas", {"Ref": "AWS::Region"}, "Second", {"DefaultValue": default}]}
+    table = {"Type": "AWS::DynamoDB::GlobalTable", "Properties": {"Replicas": [{"Region": lookup}]}}
+    return _cfn_stack(_PINNED_EU, {"X": table}, Mappings={"Replicas": {"us-east-1": {"Second": "us-west-2"}}})
+
+
+PAIRS += [
+    ("RES-009", "CN", _ros_copy({"Fn::Jq": ["First", ".copy.to", _FNROS_JSON.format("cn-beijing")]}),
+     _ros_copy({"Fn::Jq": ["First", ".copy.to", _FNROS_JSON.format("cn-hongkong")]}), _ROS_COPY),
+    ("RES-009", "CN", _ros_copy({"Fn::Select": ["1", {"Fn::ListMerge": [["cn-shanghai"], ["cn-beijing"]]}]}),
+     _ros_copy({"Fn::Select": ["1", {"Fn::ListMerge": [["cn-shanghai"], ["cn-hongkong"]]}]}), _ROS_COPY),
+    ("RES-011", "CN", _ros_copy({"Fn::Jq": ["First", ".copy.to", _FNROS_JSON.format("cn-beijing")]}),
+     _ros_copy({"Fn::Jq": ["First", ".copy | .to", _FNROS_JSON.format("cn-beijing")]}), f"{_ROS_COPY}.Fn::Jq"),
+    ("RES-009", "EU", _default_replica("eu-central-1"), _default_replica("us-east-1"),
+     "template_body(json).Resources.X.Properties.Replicas[0].Region"),
+    ("RES-017", "EU", _docdb_member("orders-global"), _docdb_member("partner-global"),
+     "template_body(json).Resources.X.Properties.GlobalClusterIdentifier"),
+]  # fmt: skip
+
 _FNSUB_IMPORT = {"Fn::ImportValue": "shared-name"}
 _FNSUB_LOGS = {"Logs": {"Type": "AWS::S3::Bucket"}}
 _FNSUB_BRANCHES = ["C", "sqs.eu-central-1.amazonaws.com", {"Fn::Sub": "sqs.${AWS::Region}.amazonaws.com"}]

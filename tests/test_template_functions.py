@@ -89,6 +89,22 @@ def _functions(children: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
             st.sampled_from(["a", "b"]),
             st.one_of(children, st.sampled_from(['{"a": "eu-west-1"}', '{"a": {"Ref": "Env"}}', "[1]"])),
         ),
+        # fnros52 (stop 52): ROS list functions, Fn::Jq, Fn::Indent; a lookup's DefaultValue; a condition's Fn::If.
+        st.builds(lambda a, b: {"Fn::ListMerge": [a, b]}, parts, st.one_of(parts, children)),
+        st.builds(lambda a, b: {"Fn::MergeMapToList": [{"r": a}, {"n": b}]}, parts, st.one_of(parts, children)),
+        st.builds(lambda k, m: {"Fn::SelectMapList": [k, m]}, st.sampled_from(["r", "n"]), children),
+        st.builds(
+            lambda f, t: {"Fn::Jq": ["First", f, t]},
+            st.sampled_from([".a", ".a[1]", ".a | .b"]),
+            st.one_of(children, st.sampled_from(['{"a": "eu-west-1"}', '{"a": ["x", "y"]}'])),
+        ),
+        st.builds(lambda t, n: {"Fn::Indent": [t, n]}, children, st.sampled_from([0, 1, "2", "x"])),
+        st.builds(
+            lambda k, d: {"Fn::FindInMap": ["Regions", k, "Second", {"DefaultValue": d}]},
+            st.sampled_from([{"Ref": "AWS::Region"}, "ap-east-1", {"Ref": "Env"}]),
+            children,
+        ),
+        st.builds(lambda a, b: {"Fn::If": ["IsProd", a, b]}, children, children),
         parts,
     )
 
@@ -173,6 +189,31 @@ _SHAPES: list[tuple[str, Any, Any]] = [
      {"Fn::GetJsonValue": ["to", '{"to": {"Ref": "Env"}}']}),
     ("a JSON text's missing key: left", {"Fn::GetJsonValue": ["x", '{"to": "a"}']},
      {"Fn::GetJsonValue": ["x", '{"to": "a"}']}),
+    # fnros52 (stop 52): ROS Fn::ListMerge, Fn::MergeMapToList, Fn::SelectMapList, Fn::Jq, Fn::Indent; a DefaultValue.
+    ("lists merged", {"Fn::ListMerge": [["a"], ["b", "c"]]}, ["a", "b", "c"]),
+    ("a select of lists merged", {"Fn::Select": ["2", {"Fn::ListMerge": [["a"], ["b", "c"]]}]}, "c"),
+    ("lists merged with a Parameter's list: left", {"Fn::ListMerge": [["a"], {"Ref": "Subnets"}]},
+     {"Fn::ListMerge": [["a"], {"Ref": "Subnets"}]}),
+    ("maps merged to a list, the shorter's last value repeated",
+     {"Fn::MergeMapToList": [{"r": ["a", "b"]}, {"n": ["x"]}]}, [{"r": "a", "n": "x"}, {"r": "b", "n": "x"}]),
+    ("a key of maps merged", {"Fn::SelectMapList": ["r", {"Fn::MergeMapToList": [{"r": ["a", "b"]}]}]}, ["a", "b"]),
+    ("a jq path", {"Fn::Jq": ["First", ".copy.to[1]", '{"copy": {"to": ["a", "us-east-1"]}}']}, "us-east-1"),
+    ("a jq path, All", {"Fn::Jq": ["All", ".to", '{"to": "a"}']}, ["a"]),
+    ("a jq path over a map written out", {"Fn::Jq": ["First", ".to", {"to": "a"}]}, "a"),
+    ("a jq pipe: left", {"Fn::Jq": ["First", ".a | .b", '{"a": {"b": "c"}}']},
+     {"Fn::Jq": ["First", ".a | .b", '{"a": {"b": "c"}}']}),
+    ("a jq path to null: left", {"Fn::Jq": ["First", ".x", '{"to": "a"}']}, {"Fn::Jq": ["First", ".x", '{"to": "a"}']}),
+    ("an indented text", {"Fn::Indent": ["a\nb", 1]}, "  a\n  b"),
+    ("an indented text, size and first line", {"Fn::Indent": ["a\nb", 1, 4, False]}, "a\n    b"),
+    ("an indent of a variable: left", {"Fn::Indent": [{"Ref": "Env"}, 1]}, {"Fn::Indent": [{"Ref": "Env"}, 1]}),
+    ("a lookup's default", {"Fn::FindInMap": ["Regions", "ap-east-1", "Second", {"DefaultValue": "eu-north-1"}]},
+     "eu-north-1"),
+    ("a lookup's row before its default",
+     {"Fn::FindInMap": ["Regions", {"Ref": "AWS::Region"}, "Second", {"DefaultValue": "x"}]}, "eu-central-1"),
+    ("a lookup's default from the Region",
+     {"Fn::FindInMap": ["Regions", "ap-east-1", "Second", {"DefaultValue": {"Ref": "AWS::Region"}}]}, "eu-west-1"),
+    ("a condition not told (no values given): left", {"Fn::If": ["IsProd", "a", "b"]},
+     {"Fn::If": ["IsProd", "a", "b"]}),
     ("a join nested deeper than _template_texts reads",
      {"Fn::Join": ["", [{"Fn::Join": ["", [{"Fn::Join": ["", [{"Fn::Join": ["", [{"Fn::Join": ["", [
          {"Fn::Join": ["", [{"Fn::Join": ["", [{"Fn::Join": ["", [{"Fn::Join": ["", ["a", {"Ref": "Env"}]]}]]}]]}]]}]]}
@@ -183,6 +224,59 @@ _SHAPES: list[tuple[str, Any, Any]] = [
 @pytest.mark.parametrize(("value", "expected"), [(v, e) for _, v, e in _SHAPES], ids=[c for c, _, _ in _SHAPES])
 def test_each_shape_is_evaluated_once_for_every_door(value: Any, expected: Any) -> None:
     assert _evaluated_functions(value, _DOCUMENT, _STACK) == expected
+
+
+_CONDITIONS: dict[str, Any] = {
+    **_DOCUMENT,
+    "Conditions": {
+        "IsProd": {"Fn::Equals": [{"Ref": "Zone"}, "eu-central-1"]},
+        "IsDev": {"Fn::Not": [{"Condition": "IsProd"}]},
+        "Both": {"Fn::And": [{"Condition": "IsProd"}, {"Fn::Equals": ["a", {"Ref": "Env"}]}]},
+        "Either": {"Fn::Or": [{"Condition": "IsProd"}, {"Fn::Equals": ["a", {"Ref": "Env"}]}]},
+        "Home": {"Fn::Equals": [{"Ref": "AWS::Region"}, "eu-west-1"]},
+    },
+}
+"""``_DOCUMENT`` with Conditions over a Parameter's Default (``Zone``), one with no value (``Env``), the Region."""
+
+
+@pytest.mark.parametrize(
+    ("condition", "given", "expected"),
+    [
+        ("IsProd", {}, "yes"),  # Zone's Default
+        ("IsProd", {"Zone": "us-east-1"}, "no"),  # the value the stack gives, not the Default
+        ("IsDev", {}, "no"),
+        ("Both", {}, "either"),  # Env has no value: not told, each branch
+        ("Both", {"Zone": "us-east-1"}, "no"),  # false whatever Env is
+        ("Either", {}, "yes"),
+        ("Home", {}, "yes"),
+        ("Missing", {}, "either"),
+    ],
+)
+def test_a_condition_picks_its_branch_when_the_stack_tells_it(
+    condition: str, given: dict[str, Any], expected: str
+) -> None:
+    # fnros52 (stop 52): Fn::If over the template's Conditions (Fn::Equals, Fn::Not, Fn::And, Fn::Or, Condition) with
+    # the values the stack gives its Parameters, else their Defaults; a StackSet's (given None) is never told.
+    value = {"Fn::If": [condition, "yes", "no"]}
+    told = _evaluated_functions(value, _CONDITIONS, _STACK._replace(given=given))
+    assert told == (value if expected == "either" else expected)
+    assert _evaluated_functions(value, _CONDITIONS, _STACK) == value
+
+
+def test_a_loop_is_copied_for_each_item() -> None:
+    # fnros52 (stop 52): CloudFormation Fn::ForEach (AWS::LanguageExtensions): ${R}, &{R} and Ref R are the item; a
+    # collection not written out keeps one copy whose item is each value the collection may give.
+    snippet = {"T&{R}": {"Type": "X", "Properties": {"Region": {"Ref": "R"}, "Name": {"Fn::Sub": "t-${R}"}}}}
+    written = {"Fn::ForEach::T": ["R", ["eu-west-1", "us-east-1"], snippet]}
+    assert _evaluated_functions(written, _DOCUMENT, _STACK) == {
+        "Teuwest1": {"Type": "X", "Properties": {"Region": "eu-west-1", "Name": "t-eu-west-1"}},
+        "Tuseast1": {"Type": "X", "Properties": {"Region": "us-east-1", "Name": "t-us-east-1"}},
+    }
+    unknown = {"Fn::ForEach::T": ["R", {"Ref": "Subnets"}, snippet]}
+    each = {"Fn::Select": [_EACH, {"Ref": "Subnets"}]}
+    assert _evaluated_functions(unknown, _DOCUMENT, _STACK) == {
+        "T&{R}": {"Type": "X", "Properties": {"Region": each, "Name": {"Fn::Sub": ["t-${R}", {"R": each}]}}}
+    }
 
 
 def test_the_deepest_join_was_unread_by_the_removed_reading() -> None:

@@ -2970,6 +2970,8 @@ class RuleEngine:
         choices = _template_choices(value) if reference is None else None
         evaluated = reference is None and choices is None and next(iter(value)) in _EVALUATED
         if reference is None and choices is None and not evaluated:
+            if function in _UNREAD_WHOLE and self._judged_unread_function(walk, value, path, key, depth):
+                return True
             return self._judged_as_sub_text(walk, value, path, key, depth)
         plan = self._key_plan(walk.subject.type, walk.kpath, key)
         if plan.region and not plan.match and self._judged_region_function(walk, value, path, key, depth, reference):
@@ -3051,6 +3053,32 @@ class RuleEngine:
         )
         self._add_coverable(walk, RuleId.REGIONLESS_REFERENCE_PROVEN, path, f"Ref {name}", detail, (f"${{{name}}}",))
         return True
+
+    def _judged_unread_function(self, walk: _Walk, value: Mapping[Any, Any], path: str, key: str, depth: int) -> bool:
+        """(fnros52) A function computing a value from data (:data:`_UNREAD_WHOLE`: ROS ``Fn::Jq``, ``Fn::ListMerge``
+        ...) that :func:`_evaluated_functions` could not read, as a whole region field: refused as a Region nothing
+        proves (RES-011); as a whole host or bucket: unproven (RES-015 / RES-017, :meth:`_judge_template_text`). Each
+        was walked as written before, so a Region or host only the computed value names passed. True when judged."""
+        plan = self._key_plan(walk.subject.type, walk.kpath, key)
+        if plan.match or self._names_itself(walk, path):
+            return False
+        function = next(iter(value))
+        if plan.region:
+            text = json.dumps(value, sort_keys=True, default=str)
+            walk.add(
+                RuleId.KNOWN_REGION,
+                f"{path}.{function}",
+                text,
+                f"The region is computed by {function} from values the engine cannot read (a filter or shape it does "
+                "not evaluate, a Parameter with no value, an import), so nothing proves it is in "
+                f"{self._j()}. Write the region (or Ref AWS::Region / ALIYUN::Region), or compute it from values "
+                "written in the template.",
+            )
+            return True
+        if plan.host or plan.bucket in (_BUCKET, _PREFIXED, _VARIABLE):
+            self._judge_template_text(walk, value, path, key, depth, bucket=not plan.host)
+            return True
+        return False
 
     def _judged_as_sub_text(self, walk: _Walk, value: Mapping[Any, Any], path: str, key: str, depth: int) -> bool:
         """(fnsub49) An ``Fn::Sub`` text still holding a variable is the value of the property it is written at, judged
@@ -3181,6 +3209,12 @@ class RuleEngine:
         ``Fn::If`` / ``Fn::Select`` / ``Fn::Split`` each value it may give; an ``Fn::FindInMap`` each value of the rows
         it can reach (since stop 49: keyed by the stack's own known Region it is that row's value, read before the walk
         by :func:`_evaluated_functions`). True when it was judged."""
+        variables = value.get("Fn::Sub", [None, None])[1] if isinstance(value.get("Fn::Sub"), list) else None
+        if reference is not None and isinstance(variables, Mapping) and reference[0] in variables:
+            # (fnros52) `!Sub ["${R}", {R: value}]` whose value the evaluation could not read (a loop's item from a
+            # Parameter's list): the Region is that value, judged as written at this field (it passed unjudged).
+            self._walk(walk, variables[reference[0]], f"{path}.Fn::Sub[1].{reference[0]}", key, depth + 1, None)
+            return True
         if reference is not None and reference[0] is not None:
             given = self._template_parameter_value(walk, reference[0], reference[1])
             if given is None:
@@ -4845,7 +4879,8 @@ class RuleEngine:
         if template.region is None:
             return _OwnStack(None, None, fill)
         region = fill(template.region)
-        return _OwnStack(template.region[2:-1], None if region == template.region else region, fill)
+        given = {str(k): v for k, v in _stack_values(walk).items()}
+        return _OwnStack(template.region[2:-1], None if region == template.region else region, fill, given)
 
     def _nested_templates(
         self, walk: _Walk, document: dict[Any, Any], template: StackTemplate
@@ -6548,6 +6583,13 @@ _ENCODINGS = frozenset({"Fn::Base64", "Fn::Base64Encode", "Fn::Base64Decode"})
 and ``Fn::Base64Decode``): what they give names what their text names, judged under the property's key
 (:meth:`RuleEngine._judged_as_intrinsic`; a decoded literal is its text, :func:`_evaluated_functions`)."""
 """Template functions evaluated under a host or bucket key (:meth:`RuleEngine._judge_template_text`)."""
+_UNREAD_WHOLE = frozenset(
+    {"Fn::Jq", "Fn::GetJsonValue", "Fn::ListMerge", "Fn::MergeMapToList", "Fn::SelectMapList", "Fn::Indent",
+     "Fn::Replace"}
+)  # fmt: skip
+"""(fnros52) ROS functions computing a value from data that :func:`_evaluated_functions` evaluates when it can read
+every part: one left as written names no Region or host by its parts, so as a whole region field, host or bucket it is
+refused as unproven (:meth:`RuleEngine._judged_unread_function`)."""
 _MAX_TEXTS = 32  # texts an Fn::Join of Fn::If parts may give: past this, unproven rather than slow
 
 
@@ -6725,10 +6767,12 @@ def _find_in_map(document: Mapping[Any, Any], argument: Any, depth: int, lists: 
     given by a function it cannot evaluate (``Ref AWS::Region``) stands for every key at that level. With ``lists``, a
     value that is a list of texts (a map may hold one: "the value can be a string or a list") gives each item (a list
     field such as a StackSet group's ``Regions``); without, such a value is not read (None)."""
-    if not isinstance(argument, list) or len(argument) != 3:
+    default = _lookup_default(argument)
+    if default is _NO_DEFAULT and (not isinstance(argument, list) or len(argument) != 3):
         return None
     levels: list[Any] = [document.get("Mappings")]
-    for key in argument:
+    fallback = False
+    for key in argument[:3]:
         names = _template_literals(document, key, depth + 1)
         following: list[Any] = []
         for level in levels:
@@ -6736,17 +6780,41 @@ def _find_in_map(document: Mapping[Any, Any], argument: Any, depth: int, lists: 
                 return None
             if names is None:
                 following += list(level.values())
+                fallback |= default is not _NO_DEFAULT  # (fnros52) a key not known may be one the map lacks
             else:
                 for name in names:
-                    if str(name) not in level:
+                    if str(name) in level:
+                        following.append(level[str(name)])
+                    elif default is _NO_DEFAULT:
                         return None  # a key the map does not hold: the stack fails, or the value is unknown
-                    following.append(level[str(name)])
+                    else:
+                        fallback = True
         levels = following
+    if fallback:
+        # The default as the text it gives (`DefaultValue: !Ref AWS::Region` is `${AWS::Region}`, filled in as the
+        # stack's own Region where the evaluation reads it); a list as written (a list field's value).
+        given = [default] if isinstance(default, list) else _template_texts(document, default, depth + 1)
+        if given is None:
+            return None
+        levels += given
     if lists:
         levels = [item for v in levels for item in (v if isinstance(v, list) else [v])]
     if not levels or not all(isinstance(v, (str, int, float, bool)) for v in levels):
         return None
     return levels
+
+
+_NO_DEFAULT: Any = object()
+"""(fnros52) An ``Fn::FindInMap`` written without a ``DefaultValue``."""
+
+
+def _lookup_default(argument: Any) -> Any:
+    """(fnros52) The ``DefaultValue`` of an ``Fn::FindInMap`` ``[map, top key, second key, {DefaultValue: value}]``
+    ("The value that Fn::FindInMap will resolve to if the TopLevelKey and/or SecondLevelKey can not be found from the
+    MapName map", CloudFormation's Fn::FindInMap enhancements), else :data:`_NO_DEFAULT`."""
+    if not isinstance(argument, list) or len(argument) != 4 or not isinstance(argument[3], Mapping):
+        return _NO_DEFAULT
+    return argument[3].get("DefaultValue", _NO_DEFAULT) if len(argument[3]) == 1 else _NO_DEFAULT
 
 
 def _template_texts(document: Mapping[Any, Any], value: Any, depth: int = 0) -> list[str] | None:
@@ -6900,6 +6968,7 @@ def _evaluated_functions(node: Any, document: Mapping[Any, Any], stack: _OwnStac
         return [_evaluated_functions(v, document, stack) for v in node]
     if not isinstance(node, Mapping):
         return node
+    node, stack = _before_children(node, document, stack)
     node = {k: _evaluated_functions(v, document, stack) for k, v in node.items()}
     if len(node) != 1:
         return node
@@ -6914,20 +6983,32 @@ def _evaluated_functions(node: Any, document: Mapping[Any, Any], stack: _OwnStac
         texts = _joined_texts(document, argument[0], argument[1], 0)
     elif function == "Fn::Replace":
         texts = _replaced_texts(document, argument)
-    elif function == "Fn::FindInMap" and isinstance(argument, list) and len(argument) == 3:
+    elif function == "Fn::FindInMap" and isinstance(argument, list) and len(argument) in (3, 4):
         if stack.region is not None and argument[1] == {"Ref": stack.region_name}:
-            node = {function: [argument[0], stack.region, argument[2]]}
+            node = {function: [argument[0], stack.region, *argument[2:]]}
         found = _find_in_map(document, node[function], 0)
         texts = found if found is not None and len(found) == 1 and isinstance(found[0], str) else None
     elif function == "Fn::Select":
         return _selected(document, argument, stack, node)
     elif function == "Fn::Str" and isinstance(argument, (int, float)) and not isinstance(argument, bool):
         texts = [str(argument)]  # (fnsel50) ROS: "converts a number into a string"
-    elif function == "Fn::Base64Decode":
-        return _base64_decoded(document, argument, stack.fill, node)
-    elif function == "Fn::GetJsonValue":
-        return _json_value(document, argument, stack.fill, node)
+    elif function in _READERS:
+        return _READERS[function](document, argument, stack, node)
     return node if texts is None else _as_texts([stack.fill(t) for t in texts], function)
+
+
+def _before_children(
+    node: Mapping[Any, Any], document: Mapping[Any, Any], stack: _OwnStack
+) -> tuple[Mapping[Any, Any], _OwnStack]:
+    """(fnros52) A map before :func:`_evaluated_functions` reads its children: its ``Fn::ForEach`` loops expanded
+    (:func:`_expanded_loops`; the copies are then evaluated as written ones), and for a nested template's body no
+    condition evaluated (its Conditions and the values its parent gives it are its own, read when it is evaluated on
+    its own by ``RuleEngine._walk_one_document``, not the parent's of the same name)."""
+    if any(isinstance(k, str) and k.startswith(_FOR_EACH) for k in node):
+        node = _expanded_loops(node)
+    if node is not document and "Resources" in node and stack.given is not None:
+        stack = stack._replace(given=None)
+    return node, stack
 
 
 class _OwnStack(NamedTuple):
@@ -6941,6 +7022,10 @@ class _OwnStack(NamedTuple):
     fill: Callable[[str], str]
     """A text with the stack's own Region, partition and DNS suffix in place of their pseudo parameters
     (:meth:`RuleEngine._in_own_stack`)."""
+    given: Mapping[str, Any] | None = None
+    """(fnros52) The values the stack gives its template's Parameters (the stack resource's own ``parameters``), when
+    the template runs as one stack; None for a template each instance may give other values (a StackSet's): its
+    Conditions are then not evaluated."""
 
 
 def _as_texts(texts: list[str], written: str = "Fn::Sub") -> Any:
@@ -7047,6 +7132,260 @@ def _json_value(document: Mapping[Any, Any], argument: Any, fill: Callable[[str]
     value = parsed.get(argument[0]) if isinstance(parsed, dict) else None
     # A text or number only: a map or list there is data ROS does not evaluate, which a template function would be.
     return value if isinstance(value, (str, int, float)) and not isinstance(value, bool) else node
+
+
+def _condition_holds(document: Mapping[Any, Any], expression: Any, stack: _OwnStack, depth: int) -> bool | None:
+    """(fnros52) Whether a template condition holds for this stack: ``{Condition: name}`` (the template's Conditions),
+    ``Fn::Equals`` of two values (:func:`_condition_operand`), ``Fn::Not``, ``Fn::And``, ``Fn::Or`` (CloudFormation's
+    condition functions; ROS has the same four). None when it cannot be told (a value not known, another function, a
+    StackSet's template, whose instances may give other values): an ``Fn::If`` is then each branch, as before."""
+    if depth > 8 or stack.given is None or not isinstance(expression, Mapping) or len(expression) != 1:
+        return None
+    ((function, argument),) = expression.items()
+    if function == "Condition":
+        conditions = document.get("Conditions")
+        named = conditions.get(argument) if isinstance(conditions, Mapping) and isinstance(argument, str) else None
+        return _condition_holds(document, named, stack, depth + 1)
+    if function == "Fn::Equals" and isinstance(argument, list) and len(argument) == 2:
+        left, right = (_condition_operand(document, a, stack) for a in argument)
+        return None if left is None or right is None else left == right
+    parts = [_condition_holds(document, a, stack, depth + 1) for a in argument] if isinstance(argument, list) else []
+    if function == "Fn::Not" and len(parts) == 1:
+        return None if parts[0] is None else not parts[0]
+    if function == "Fn::And" and parts:
+        return False if False in parts else None if None in parts else True
+    if function == "Fn::Or" and parts:
+        return True if True in parts else None if None in parts else False
+    return None
+
+
+def _condition_operand(document: Mapping[Any, Any], value: Any, stack: _OwnStack) -> str | None:
+    """(fnros52) A value an ``Fn::Equals`` compares, as text: a literal; the stack's own Region (``Ref AWS::Region`` /
+    ``ALIYUN::Region`` where known); a Parameter's value, the one the stack gives it (literal text only: a value not
+    known yet is not its Default), else its Default; a nested condition (``{Condition: name}``) as ``true`` /
+    ``false``. None otherwise."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, (str, int, float)):
+        return str(value)
+    reference = value.get("Ref") if isinstance(value, Mapping) and len(value) == 1 else None
+    if reference is not None and reference == stack.region_name:
+        return stack.region
+    parameters = document.get("Parameters")
+    declared = parameters.get(reference) if isinstance(parameters, Mapping) and isinstance(reference, str) else None
+    if isinstance(declared, Mapping) and stack.given is not None:
+        given = stack.given.get(str(reference), declared.get("Default"))
+        return str(given).lower() if isinstance(given, bool) else str(given) if isinstance(given, (str, int)) else None
+    if isinstance(value, Mapping) and "Condition" in value:
+        holds = _condition_holds(document, value, stack, 1)
+        return None if holds is None else str(holds).lower()
+    return None
+
+
+_FOR_EACH = "Fn::ForEach::"
+"""(fnros52) The key prefix of a CloudFormation ``Fn::ForEach`` loop (the ``AWS::LanguageExtensions`` transform)."""
+
+
+def _expanded_loops(node: Mapping[Any, Any]) -> dict[Any, Any]:
+    """(fnros52) ``node`` with each ``Fn::ForEach::<name>: [identifier, collection, {key: value}]`` replaced by the
+    copies the transform makes ("replicates a template snippet for each item in the collection": ``${identifier}`` and
+    ``&{identifier}`` (its alphanumeric form) in the keys and texts, ``Ref: identifier``, are the item). A collection
+    not written out (a Parameter's list, an import) is one copy whose identifier is each item the collection may give
+    (an ``Fn::Select`` at :data:`_EACH`, judged as the collection: unproven where nothing gives it), so a Region or
+    host written through the loop is never left as an identifier no reading knows."""
+    out: dict[Any, Any] = {}
+    for key, value in node.items():
+        loop = value if isinstance(key, str) and key.startswith(_FOR_EACH) else None
+        if not (isinstance(loop, list) and len(loop) == 3 and isinstance(loop[0], str)):
+            out[key] = value
+            continue
+        identifier, collection, snippet = loop
+        if not isinstance(snippet, Mapping):
+            out[key] = value
+            continue
+        if isinstance(collection, list) and all(isinstance(c, str) for c in collection):
+            for item in collection:
+                out.update(_with_item(snippet, identifier, item))
+        else:
+            out.update(_with_item(snippet, identifier, {"Fn::Select": [_EACH, collection]}))
+    return out
+
+
+def _with_item(node: Any, identifier: str, item: Any) -> Any:
+    """(fnros52) A loop's snippet with ``item`` for its identifier (:func:`_expanded_loops`)."""
+    if isinstance(node, str):
+        if not isinstance(item, str):
+            return node  # a collection not written out: its texts keep the identifier, a variable nothing gives
+        alphanumeric = re.sub(r"[^A-Za-z0-9]", "", item)
+        return node.replace(f"${{{identifier}}}", item).replace(f"&{{{identifier}}}", alphanumeric)
+    if isinstance(node, list):
+        return [_with_item(v, identifier, item) for v in node]
+    if not isinstance(node, Mapping):
+        return node
+    if len(node) == 1 and node.get("Ref") == identifier:
+        return item
+    sub = node.get("Fn::Sub") if len(node) == 1 and not isinstance(item, str) else None
+    if isinstance(sub, str) and f"${{{identifier}}}" in sub:
+        return {"Fn::Sub": [sub, {identifier: item}]}  # the item as the text's variable, read as a variable map's is
+    if isinstance(sub, list) and len(sub) == 2 and isinstance(sub[1], Mapping):
+        return {"Fn::Sub": [sub[0], {**_with_item(sub[1], identifier, item), identifier: item}]}
+    return {_with_item(k, identifier, item): _with_item(v, identifier, item) for k, v in node.items()}
+
+
+def _merged_lists(argument: Any, node: Any) -> Any:
+    """(fnros52) What a ROS ``Fn::ListMerge`` ``[[...], [...], ...]`` gives ("concatenates two or more lists into a
+    single list") when every list is written out (or made so by the evaluation); else ``node`` as written."""
+    if not isinstance(argument, list) or not argument or not all(isinstance(a, list) for a in argument):
+        return node
+    return [item for items in argument for item in items]
+
+
+def _merged_maps(argument: Any, node: Any) -> Any:
+    """(fnros52) What a ROS ``Fn::MergeMapToList`` ``[{key_1: [...]}, {key_2: [...]}, ...]`` gives: a list of maps, the
+    i-th holding each key with its i-th value ("The key and the first value in each source mapping are merged into the
+    first mapping in the list ... The resulting list length equals the largest value count among all source mappings.
+    If source mappings have different numbers of values, the last value of a shorter mapping is repeated"), when each
+    source is a map written out whose values are lists written out; else ``node`` as written."""
+    if not isinstance(argument, list) or not argument:
+        return node
+    columns: dict[Any, list[Any]] = {}
+    for source in argument:
+        if not isinstance(source, Mapping) or _is_function(source) or not source:
+            return node
+        for key, values in source.items():
+            if not isinstance(values, list) or not values:
+                return node
+            columns[key] = values
+    size = max(len(v) for v in columns.values())
+    return [{k: v[min(i, len(v) - 1)] for k, v in columns.items()} for i in range(size)]
+
+
+def _selected_map_values(argument: Any, node: Any) -> Any:
+    """(fnros52) What a ROS ``Fn::SelectMapList`` ``[key, [map, ...]]`` gives ("returns a value from a list of maps by
+    using a key": the value of that key in each map holding it) when the maps are written out (or made so by the
+    evaluation, an ``Fn::MergeMapToList``); else ``node`` as written."""
+    if not isinstance(argument, list) or len(argument) != 2 or not isinstance(argument[0], str):
+        return node
+    maps = argument[1]
+    if not isinstance(maps, list) or not all(isinstance(m, Mapping) and not _is_function(m) for m in maps):
+        return node
+    return [m[argument[0]] for m in maps if argument[0] in m]
+
+
+_LIST_FUNCTIONS: Mapping[str, Callable[[Any, Any], Any]] = {
+    "Fn::ListMerge": _merged_lists,
+    "Fn::MergeMapToList": _merged_maps,
+    "Fn::SelectMapList": _selected_map_values,
+}
+"""(fnros52) ROS functions building a list from lists or maps written out, evaluated by :func:`_evaluated_functions`
+(each gives its node as written when a part is not written out)."""
+
+
+def _branch_taken(document: Mapping[Any, Any], argument: Any, stack: _OwnStack, node: Any) -> Any:
+    """(fnros52) The branch an ``Fn::If`` ``[condition, if true, if false]`` gives when its condition can be told for
+    this stack (:func:`_condition_holds`); else ``node`` as written, each branch judged."""
+    if not isinstance(argument, list) or len(argument) != 3:
+        return node
+    holds = _condition_holds(document, {"Condition": argument[0]}, stack, 0)
+    return node if holds is None else argument[1] if holds else argument[2]
+
+
+def _indented(document: Mapping[Any, Any], argument: Any, stack: _OwnStack, node: Any) -> Any:
+    """(fnros52) The text a ROS ``Fn::Indent`` gives (:func:`_indented_texts`), else ``node`` as written."""
+    texts = _indented_texts(document, argument, stack.fill)
+    return node if texts is None else _as_texts(texts, "Fn::Indent")
+
+
+_JQ_PATH = re.compile(r"(?:\.[A-Za-z_][A-Za-z0-9_]*|\[[0-9]+\])+")
+"""(fnros52) The jq filters the evaluation reads: a path of object keys and array indexes (``.copy.to``,
+``.regions[0]``); any other filter (a pipe, a select, an object built) is left to fail closed."""
+
+
+def _jq_value(document: Mapping[Any, Any], argument: Any, fill: Callable[[str], str], node: Any) -> Any:
+    """(fnros52) What a ROS ``Fn::Jq`` ``[method, script, object]`` gives ("First: the first value that is sorted by the
+    filter; All: all values"; ``object`` a JSON string) for a filter that is a path of keys and indexes
+    (:data:`_JQ_PATH`) over one known JSON text (or a map or list written out): with ``First`` the text or number
+    there, with ``All`` a list of it; a missing key gives jq's null, which is no value here. Anything else: ``node``
+    as written, refused at a region field or host key as a value nobody can read
+    (:meth:`RuleEngine._judged_unread_function`)."""
+    if not isinstance(argument, list) or len(argument) != 3 or argument[0] not in ("First", "All"):
+        return node
+    method, script, data = argument
+    if not isinstance(script, str) or not _JQ_PATH.fullmatch(script.strip()):
+        return node
+    if not isinstance(data, (Mapping, list)) or (isinstance(data, Mapping) and _is_function(data)):
+        texts = _template_texts(document, data)
+        if texts is None or len(texts) != 1 or "${" in fill(texts[0]):
+            return node
+        try:
+            data = json_or_none(fill(texts[0]), 0)
+        except DocumentBeyondBounds:
+            return node  # walked as written: the walk's own reading of the text refuses it (RES-025)
+    for step in re.findall(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[([0-9]+)\]", script):
+        key, index = step
+        if key and isinstance(data, Mapping):
+            data = data.get(key)
+        elif index and isinstance(data, list) and int(index) < len(data):
+            data = data[int(index)]
+        else:
+            return node
+    if not isinstance(data, (str, int, float)) or isinstance(data, bool):
+        return node  # a map, list or null there: JSON data ROS does not evaluate, left as written
+    return data if method == "First" else [data]
+
+
+_Reader = Callable[[Mapping[Any, Any], Any, _OwnStack, Any], Any]
+"""A function's reader: (the template, the argument evaluated, the stack, the node as written) -> what it gives."""
+
+
+def _list_reader(read: Callable[[Any, Any], Any]) -> _Reader:
+    """(fnros52) A list function's reader (:data:`_LIST_FUNCTIONS`: its argument and node only)."""
+    return lambda document, argument, stack, node: read(argument, node)
+
+
+_READERS: Mapping[str, _Reader] = {
+    "Fn::Base64Decode": lambda d, a, s, n: _base64_decoded(d, a, s.fill, n),
+    "Fn::GetJsonValue": lambda d, a, s, n: _json_value(d, a, s.fill, n),
+    # fnros52 (stop 52):
+    **{name: _list_reader(read) for name, read in _LIST_FUNCTIONS.items()},
+    "Fn::Jq": lambda d, a, s, n: _jq_value(d, a, s.fill, n),
+    "Fn::Indent": _indented,
+    "Fn::If": _branch_taken,
+}
+"""The functions :func:`_evaluated_functions` reads by a reader of their own (the template, the argument evaluated,
+the stack, the node as written) -> what it gives, or the node as written when a part cannot be read: ROS
+``Fn::Base64Decode`` and ``Fn::GetJsonValue`` (fnb64_51), the list functions, ``Fn::Jq``, ``Fn::Indent`` and an
+``Fn::If`` whose condition can be told (fnros52)."""
+
+
+def _indented_texts(document: Mapping[Any, Any], argument: Any, fill: Callable[[str], str]) -> list[str] | None:
+    """(fnros52) Each text a ROS ``Fn::Indent`` ``[string, level, size, indent first line]`` gives ("adjusts the
+    indentation format of a string": each line indented by level x size spaces, size 2 by default, the first line too
+    unless told not to); None when the string or the numbers cannot be read, or a variable is left once the stack's
+    own Region, partition and suffix are filled in (indented, a whole-host variable would no longer read as one:
+    left as written, it is refused as unproven at a host key, :meth:`RuleEngine._judged_unread_function`)."""
+    if not isinstance(argument, list) or not 2 <= len(argument) <= 4:
+        return None
+    level = _whole_number(argument[1])
+    size = _whole_number(argument[2]) if len(argument) > 2 else 2
+    first = argument[3] if len(argument) > 3 else True
+    texts = _template_texts(document, argument[0])
+    texts = None if texts is None else [fill(t) for t in texts]
+    if texts is None or any("${" in t for t in texts) or level is None or size is None:
+        return None
+    pad = " " * level * size
+    keep_first = str(first).lower() == "false"
+    return [
+        "\n".join(line if i == 0 and keep_first else f"{pad}{line}" for i, line in enumerate(t.split("\n")))
+        for t in texts
+    ]
+
+
+def _whole_number(value: Any) -> int | None:
+    """A whole number written as a number or a text of digits; None otherwise."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    return int(value) if isinstance(value, str) and value.strip().isdigit() else None
 
 
 def _split_text(document: Mapping[Any, Any], argument: Any, fill: Callable[[str], str]) -> list[str] | None:
