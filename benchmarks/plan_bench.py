@@ -161,10 +161,23 @@ def _worker(mode: str, resources: int) -> dict[str, Any]:
     }
 
 
+def worker_env() -> dict[str, str]:
+    """The environment of a worker process: this checkout's ``components`` first on its path.
+
+    A worker runs this file as a script, so its path starts at ``benchmarks/``, not at the checkout; without
+    this, ``components`` came from wherever the environment's editable install points (the checkout the
+    ``.venv`` was installed from: ``/work/main`` for every worktree sharing its ``.venv``), and a worktree's
+    estate figures measured another checkout's engine (stop 52).
+    """
+    path = os.environ.get("PYTHONPATH", "")
+    return {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), path]) if path else str(ROOT)}
+
+
 def _measure(mode: str, resources: int) -> dict[str, Any]:
     out = subprocess.run(
         [sys.executable, __file__, "--worker", mode, "--resources", str(resources)],
         cwd=ROOT,
+        env=worker_env(),
         capture_output=True,
         text=True,
         check=True,

@@ -154,6 +154,21 @@ def test_tuned_plan_of_an_estate_equals_the_plain_plan(monkeypatch: pytest.Monke
     assert json.loads(tuned)["verdict"] == "pass"
 
 
+def test_the_estate_benchmark_workers_import_this_checkouts_components() -> None:
+    # A worker runs plan_bench.py as a script (its path starts at benchmarks/): before stop 52 its components
+    # came from the environment's editable install, i.e. another checkout in a worktree sharing the .venv.
+    bench = _plan_bench()
+    where = subprocess.run(
+        [sys.executable, "-c", "import components; print(components.__file__)"],
+        cwd=ROOT / "benchmarks",
+        env=bench.worker_env(),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert Path(where.stdout.strip()) == ROOT / "components" / "__init__.py"
+
+
 def test_a_tuned_run_leaves_the_collector_as_it_found_it() -> None:
     assert gc.isenabled() and gc.get_freeze_count() == 0
     run_pulumi_program(lambda: None, project="p", stack="s")
