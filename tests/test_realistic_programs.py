@@ -51,6 +51,7 @@ import platform_programs_awsred48 as aw48
 import platform_programs_awsred49 as aw49
 import platform_programs_awsred50 as aw50
 import platform_programs_awsred51 as aw51
+import platform_programs_awsred52 as aw52
 import platform_programs_bodies42 as bd42
 import platform_programs_cfnmap45 as cm45
 import platform_programs_cfnsfn45 as cs45
@@ -18391,6 +18392,12 @@ CASES: list[Case] = [
     # .properties) naming the Region beside the stack's is refused at every door (RES-009; refused before too: the
     # round found no leak in these shapes, the rows pin the verdicts); the stack's own Region passes.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu51.rows()],
+    # -- stop 52, AWS red team, round 24 (tests/platform_programs_awsred52.py): another account's destination in an IoT
+    # Events detector / alarm model's action, a budget's SNS subscriber, an OpenSearch domain's log map, a VPN tunnel's,
+    # a file share's audit or a Lex V2 alias's log group, a table bucket's replication, a Rekognition processor's
+    # result stream (template and Pulumi) or a pipe's enrichment is RES-023 outside CN (passed every door before); the
+    # template's own resources, the stack's account and a declared partner pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw52.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
