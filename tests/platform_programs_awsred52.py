@@ -134,7 +134,8 @@ def vpn_tunnel_logs(code: str, who: str) -> Build:
 def table_bucket_replication(code: str, who: str) -> Build:
     # docs: AWS::S3Tables::TableBucket TableBucketName, ReplicationConfiguration {Role, Rules [{Destinations
     # [{DestinationTableBucketArn}]}]}; the destination in the jurisdiction's second Region.
-    arn = "arn:${AWS::Partition}:s3tables:%s:${AWS::AccountId}:bucket/claims-tables-replica" % SECOND_REGION[code]
+    region = SECOND_REGION[code]
+    arn = f"arn:${{AWS::Partition}}:s3tables:{region}:${{AWS::AccountId}}:bucket/claims-tables-replica"
     destination = {"Fn::Sub": arn} if who == "own" else _partner_in(code, "s3tables", "bucket/claims-tables-replica")
     return _stack("claims-tables", {
         "Tables": {"Type": "AWS::S3Tables::TableBucket", "Properties": {

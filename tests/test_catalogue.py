@@ -488,14 +488,14 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
     # table bucket's replication rules, a stream processor's channel and result stream, a QLDB stream, a scheduled
     # query's topic, a Lex V2 alias's log settings (the Lex bot alias's input) and IoT Events' actions (the topic
     # rule's, already listed above).
-    vpn_logs = "tunnel1_log_options.cloudwatch_log_options"
+    vpn_logs, table_bucket = "tunnel1_log_options.cloudwatch_log_options", "destination_table_bucket_arn"
     red52 = {
         ("aws:budgets/budget:Budget", "notifications.subscriber_sns_topic_arns"),
         ("aws:opensearch/domain:Domain", "log_publishing_options.cloudwatch_log_group_arn"),
         ("aws:elasticsearch/domain:Domain", "log_publishing_options.cloudwatch_log_group_arn"),
         ("aws:ec2/vpnConnection:VpnConnection", f"{vpn_logs}.log_group_arn"),
         ("aws:ec2/vpnConnection:VpnConnection", f"{vpn_logs}.bgp_log_group_arn"),
-        ("aws:s3tables/tableBucketReplication:TableBucketReplication", "rule.destinations.destination_table_bucket_arn"),
+        ("aws:s3tables/tableBucketReplication:TableBucketReplication", f"rule.destinations.{table_bucket}"),
         ("aws:rekognition/streamProcessor:StreamProcessor", "notification_channel.sns_topic_arn"),
         ("aws:rekognition/streamProcessor:StreamProcessor", "output.kinesis_data_stream.arn"),
         ("aws:qldb/stream:Stream", "kinesis_configuration.stream_arn"),

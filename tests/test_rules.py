@@ -7081,7 +7081,8 @@ _ROLE52 = "arn:aws:iam::123456789012:role/r"
 
 def _iotevents52(where: str, action: dict[str, Any]) -> dict[str, Any]:
     events = [{"EventName": "e", "Condition": "true", "Actions": [action]}]
-    state: dict[str, Any] = {"StateName": "s", where.split(".")[0]: {where.split(".")[1]: events}}
+    phase, kind = where.split(".")
+    state: dict[str, Any] = {"StateName": "s", phase: {kind: events}}
     return {"RoleArn": _ROLE52, "DetectorModelDefinition": {"InitialStateName": "s", "States": [state]}}
 
 
@@ -7092,9 +7093,9 @@ def _alarm52(**props: Any) -> dict[str, Any]:
 
 def _budget52(address: str, kind: str = "SNS") -> dict[str, Any]:
     notification = {"NotificationType": "ACTUAL", "ComparisonOperator": "GREATER_THAN", "Threshold": 80}
+    subscribers = [{"SubscriptionType": kind, "Address": address}]
     return {"Budget": {"BudgetType": "COST", "TimeUnit": "MONTHLY", "BudgetLimit": {"Amount": 10, "Unit": "USD"}},
-            "NotificationsWithSubscribers": [{"Notification": notification,
-                                              "Subscribers": [{"SubscriptionType": kind, "Address": address}]}]}  # fmt: skip
+            "NotificationsWithSubscribers": [{"Notification": notification, "Subscribers": subscribers}]}  # fmt: skip
 
 
 def _share52(a: str) -> dict[str, Any]:
@@ -7186,10 +7187,10 @@ def test_what_a_round_24_twin_does_not_name_stays_unjudged() -> None:
     unpinned = ProviderRef("aws", "eu", "eu-central-1")
     body = {"Resources": {"G": {"Type": "AWS::Logs::LogGroup", "Properties": {}}, "X": {
         "Type": "AWS::OpenSearchService::Domain", "Properties": {"LogPublishingOptions": {
-            "AUDIT_LOGS": {"CloudWatchLogsLogGroupArn": {"Fn::GetAtt": ["G", "Arn"]}, "Enabled": True}}}}}}
+            "AUDIT_LOGS": {"CloudWatchLogsLogGroupArn": {"Fn::GetAtt": ["G", "Arn"]}, "Enabled": True}}}}}}  # fmt: skip
     assert engine.check(aws(_STACK, unpinned, template_body=json.dumps(body)))[0] == []
     audio = {"BotId": "b", "BotAliasName": "live", "ConversationLogSettings": {"AudioLogSettings": [
-        {"Enabled": True, "Destination": {"S3Bucket": {"S3BucketArn": "arn:aws:s3:::partner-audio"}}}]}}
+        {"Enabled": True, "Destination": {"S3Bucket": {"S3BucketArn": "arn:aws:s3:::partner-audio"}}}]}}  # fmt: skip
     findings = engine.check(_cfn("AWS::Lex::BotAlias", **audio))[0]
     assert {f.rule.id for f in findings} <= {"RES-017"}
 
