@@ -484,11 +484,30 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
         ("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream", "elasticsearch_configuration.domain_arn"),
         ("aws:dynamodb/kinesisStreamingDestination:KinesisStreamingDestination", "stream_arn"),
     }  # fmt: skip
+    # awsred52 (stop 52): a budget's subscribers, a domain's log map (both services), a VPN connection's tunnel list, a
+    # table bucket's replication rules, a stream processor's channel and result stream, a QLDB stream, a scheduled
+    # query's topic, a Lex V2 alias's log settings (the Lex bot alias's input) and IoT Events' actions (the topic
+    # rule's, already listed above).
+    vpn_logs, table_bucket = "tunnel1_log_options.cloudwatch_log_options", "destination_table_bucket_arn"
+    red52 = {
+        ("aws:budgets/budget:Budget", "notifications.subscriber_sns_topic_arns"),
+        ("aws:opensearch/domain:Domain", "log_publishing_options.cloudwatch_log_group_arn"),
+        ("aws:elasticsearch/domain:Domain", "log_publishing_options.cloudwatch_log_group_arn"),
+        ("aws:ec2/vpnConnection:VpnConnection", f"{vpn_logs}.log_group_arn"),
+        ("aws:ec2/vpnConnection:VpnConnection", f"{vpn_logs}.bgp_log_group_arn"),
+        ("aws:s3tables/tableBucketReplication:TableBucketReplication", f"rule.destinations.{table_bucket}"),
+        ("aws:rekognition/streamProcessor:StreamProcessor", "notification_channel.sns_topic_arn"),
+        ("aws:rekognition/streamProcessor:StreamProcessor", "output.kinesis_data_stream.arn"),
+        ("aws:qldb/stream:Stream", "kinesis_configuration.stream_arn"),
+        ("aws:timestreamquery/scheduledQuery:ScheduledQuery", "notification_configuration.sns_configuration.topic_arn"),
+        ("aws:lex/botAlias:BotAlias", "conversation_logs.log_settings.resource_arn"),
+    }
     assert nested_paths == {
         ("aws:sfn/stateMachine:StateMachine", "logging_configuration.log_destination"),
         (fc_async, "destination_config.on_success.destination"),
         (fc_async, "destination_config.on_failure.destination"),
         *red51,  # a crawler's dead-letter queues: awsred51 and fnb64_51 both closed it (one catalogue entry)
+        *red52,
     }
     assert all((token, target) in written for token, target in nested_paths)
     named += [(token, target.split(".")[0]) for token, target in nested_paths]

@@ -52,6 +52,7 @@ import platform_programs_awsred48 as aw48
 import platform_programs_awsred49 as aw49
 import platform_programs_awsred50 as aw50
 import platform_programs_awsred51 as aw51
+import platform_programs_awsred52 as aw52
 import platform_programs_bodies42 as bd42
 import platform_programs_cfnmap45 as cm45
 import platform_programs_cfnsfn45 as cs45
@@ -18407,6 +18408,12 @@ CASES: list[Case] = [
     # partner's global cluster and an ElastiCache member of a partner's Global datastore are RES-017 (passed before);
     # at home, a condition turned off and a DefaultValue at home pass (RES-009 / RES-011 before).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fr52.rows()],
+    # -- stop 52, AWS red team, round 24 (tests/platform_programs_awsred52.py): another account's destination in an IoT
+    # Events detector / alarm model's action, a budget's SNS subscriber, an OpenSearch domain's log map, a VPN tunnel's,
+    # a file share's audit or a Lex V2 alias's log group, a table bucket's replication, a Rekognition processor's
+    # result stream (template and Pulumi) or a pipe's enrichment is RES-023 outside CN (passed every door before); the
+    # template's own resources, the stack's account and a declared partner pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw52.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
