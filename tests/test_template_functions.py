@@ -206,6 +206,8 @@ _SHAPES: list[tuple[str, Any, Any]] = [
     ("an indented text", {"Fn::Indent": ["a\nb", 1]}, "  a\n  b"),
     ("an indented text, size and first line", {"Fn::Indent": ["a\nb", 1, 4, False]}, "a\n    b"),
     ("an indent of a variable: left", {"Fn::Indent": [{"Ref": "Env"}, 1]}, {"Fn::Indent": [{"Ref": "Env"}, 1]}),
+    ("an indent wider than any template needs: left", {"Fn::Indent": ["a", 100_000_000, 8]},
+     {"Fn::Indent": ["a", 100_000_000, 8]}),
     ("a lookup's default", {"Fn::FindInMap": ["Regions", "ap-east-1", "Second", {"DefaultValue": "eu-north-1"}]},
      "eu-north-1"),
     ("a lookup's row before its default",

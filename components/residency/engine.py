@@ -7373,12 +7373,19 @@ def _indented_texts(document: Mapping[Any, Any], argument: Any, fill: Callable[[
     texts = None if texts is None else [fill(t) for t in texts]
     if texts is None or any("${" in t for t in texts) or level is None or size is None:
         return None
+    if level * size > _MAX_INDENT:
+        return None  # a width no template needs: left unread (fail closed) rather than a text of that many spaces
     pad = " " * level * size
     keep_first = str(first).lower() == "false"
     return [
         "\n".join(line if i == 0 and keep_first else f"{pad}{line}" for i, line in enumerate(t.split("\n")))
         for t in texts
     ]
+
+
+_MAX_INDENT = 1024
+"""The widest indentation (level x size spaces) a ROS ``Fn::Indent`` is evaluated with: a template's numbers are its
+author's, and ``level: 100000000`` would otherwise build that many spaces per line in every door."""
 
 
 def _whole_number(value: Any) -> int | None:
