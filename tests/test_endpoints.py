@@ -6034,6 +6034,9 @@ def _template_stack(
         ("DB_HOST", {"Ref": "Host"}, {"RES-015"}),
         ("DB_HOST", {"Fn::Sub": "${Host}"}, {"RES-015"}),
         ("DB_HOST", {"Fn::Sub": "${Host}:5432"}, {"RES-015"}),
+        ("DB_HOST", {"Fn::Sub": "  ${Host} "}, {"RES-015"}),  # spaces around it: still the whole host
+        ("DB_HOST", {"Fn::Sub": ["  ${Host}", {}]}, {"RES-015"}),
+        ("DB_HOST", {"Fn::Sub": " ${Db.Endpoint.Address}:5432 "}, set()),
         ("DB_HOST", {"Fn::ImportValue": "shared-db-host"}, {"RES-015"}),
         ("DB_HOST", {"Fn::GetAtt": ["Partner", "Outputs.Host"]}, {"RES-015"}),
         ("DB_HOST", {"Fn::GetAtt": "Db.DbiResourceId"}, {"RES-015"}),  # an attribute that is no address
