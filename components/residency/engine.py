@@ -598,6 +598,7 @@ class _Walk:
     __slots__ = (
         "cloud",
         "defer",
+        "defined",
         "document",
         "document_parameters",
         "existing",
@@ -678,6 +679,9 @@ class _Walk:
         self.written: Mapping[str, str] | None = None
         """Inside a payload's YAML document (a cloud-config): the path of each written script
         (``write_files[0].content``) -> the file it is written to (``payload_script_files``); None elsewhere."""
+        self.defined: frozenset[str] = frozenset()
+        """Inside a YAML document that defines service names (a Compose file's services, a manifest's Kubernetes
+        Services: ``service_names``, falsealarm52): those names, which a URL of the document sends to, not a host."""
         self.runtime_text = False
         """True while a workflow's run-time value (``<Key>.$``, JSONata) is judged as the text its fixed parts give
         (:meth:`RuleEngine._runtime_value`, each run-time part the placeholder ``${v}``): a Region that is the
@@ -3902,7 +3906,12 @@ class RuleEngine:
         for text in _filled(body, _assigned_values(script, self._instance_region(walk)).at(at)) if at >= 0 else (body,):
             document = _CONFIG_READERS[kind](text, depth)
             if isinstance(document, (dict, list)):
-                self._walk_document(walk, document, f"{where}({kind})", "content", depth, None)
+                defined = walk.defined
+                walk.defined = defined | self.parser.defined_names(text) if kind == "yaml" else defined
+                try:
+                    self._walk_document(walk, document, f"{where}({kind})", "content", depth, None)
+                finally:
+                    walk.defined = defined
 
     def _config_entry(self, file: str) -> ConfigFile | None:
         """The entry of a settings file by its path (``cli_config_files``, ``app_config_files``); None for a file
@@ -4450,13 +4459,14 @@ class RuleEngine:
                 stripped = self._in_own_stack(walk.subject, stripped, plan.template)
             document = yaml_or_none(stripped, depth)
             if isinstance(document, (dict, list)):
-                written = walk.written
+                written, defined = walk.written, walk.defined
                 if plan.payload and isinstance(document, dict):
                     walk.written = self._written_files(document, f"{path}(yaml)") or written
+                walk.defined = defined | self.parser.defined_names(stripped)
                 try:
                     self._walk_document(walk, document, f"{path}(yaml)", key, depth, plan.template)
                 finally:
-                    walk.written = written
+                    walk.written, walk.defined = written, defined
                 self._judge_log_outputs(walk, document, f"{path}(yaml)", "pipeline.outputs[].name")
                 return True
         if plan.payload:
@@ -4575,7 +4585,7 @@ class RuleEngine:
             and self._judge_mapped_host(walk, value, path, key)
         ):
             return  # a host from stage variables: judged there (the Stages' values), not as the fixed part reads
-        for ref in parser.scan(value, screened=True):
+        for ref in parser.scan(value, screened=True, defined=walk.defined):
             bare_regionless = ref.kind == "endpoint" and ref.region is None and not ref.in_url and ref.edge is None
             if bare_regionless and self._principal(walk, key, ref):
                 continue
