@@ -1390,12 +1390,35 @@ class RuleEngine:
     def _walk_list(
         self, walk: _Walk, value: Sequence[Any], path: str, key: str, depth: int, top_key: str | None
     ) -> None:
+        services = self._split_service_names(walk, value, key) if len(value) > 1 else {}
+        outer = walk.defined
         for i, v in enumerate(value):
+            walk.defined = outer | services[i] if i in services else outer
             self._walk(walk, v, f"{path}[{i}]", key, depth + 1, top_key)
+        walk.defined = outer
         if len(value) > 1 and any(isinstance(v, str) and ("<<" in v or ">" in v) for v in value):
             self._judge_split_heredocs(walk, value, path, key, depth)
         if len(value) > 1 and any(isinstance(v, str) and "$" in v for v in value):
             self._judge_split_variables(walk, value, path, key)
+
+    def _split_service_names(self, walk: _Walk, lines: Sequence[Any], key: str) -> dict[int, frozenset[str]]:
+        """(falsealarm52) A script list's items (an SSM Command document's ``runCommand``, a cloud-config's ``runcmd``:
+        lines of one script, :meth:`_judge_split_heredocs`) inside a YAML text their lines join into that defines
+        service names (a Compose file a here-document writes, one line an item): item index -> those names."""
+        if not any(isinstance(v, str) and ("services:" in v or "kind:" in v) for v in lines):
+            return {}
+        if not self._key_plan(walk.subject.type, walk.kpath, key).payload:
+            return {}
+        texts = [v if isinstance(v, str) else "" for v in lines]
+        spans = self.parser.defined_spans("\n".join(texts))
+        found: dict[int, frozenset[str]] = {}
+        start = 0
+        for i, text in enumerate(texts):
+            names = frozenset().union(*(n for a, b, n in spans if a <= start < b))
+            if names:
+                found[i] = names
+            start += len(text) + 1
+        return found
 
     def _judge_number(self, walk: _Walk, value: float, path: str, key: str) -> None:
         """A phone field given a number (the provider takes 8613800138000 for "8613800138000"), or an account field

@@ -723,9 +723,11 @@ class ReferenceParser:
         """The service names the YAML ``text`` defines as hosts of its own (``service_names``: a Compose file's
         services, a manifest's Kubernetes Services), lower case: a URL read from its document whose host is one of them
         sends to that service (:meth:`scan`'s ``defined``)."""
-        if self._service_names is None:
-            return frozenset()
-        return frozenset().union(*(names for _, _, names in defined_spans(text, self._service_names)))
+        return frozenset().union(*(names for _, _, names in self.defined_spans(text)))
+
+    def defined_spans(self, text: str) -> tuple[tuple[int, int, frozenset[str]], ...]:
+        """(start, end, names) of each run of YAML lines in ``text`` defining service names (``service_names``)."""
+        return defined_spans(text, self._service_names) if self._service_names is not None else ()
 
     def _urls(
         self, text: str, defined: frozenset[str] = frozenset()
@@ -737,7 +739,7 @@ class ReferenceParser:
         # JDBC URLs whose authority is connection properties naming the Region (jdbc:athena://Region=...), by start.
         found, by_props = self._property_urls_in(text, seen_hosts)
         groups = self._server_groups_in(text)
-        services = defined_spans(text, self._service_names) if self._service_names is not None else ()
+        services = self.defined_spans(text)
         for m in _URL.finditer(text):
             scheme = m.group("scheme").lower()
             authority, authority_end = _read_authority(text, m, scheme)
