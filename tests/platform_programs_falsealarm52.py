@@ -189,7 +189,9 @@ def _yaml_stack(name: str, body: str) -> Build:
 
 def cfn_yaml_metric_stream(code: str) -> Build:
     # AWS::CloudWatch::MetricStream FirehoseArn / RoleArn by !GetAtt; the stream's bucket by !Sub.
-    return _yaml_stack("metric-stream", f"""AWSTemplateFormatVersion: '2010-09-09'
+    return _yaml_stack(
+        "metric-stream",
+        f"""AWSTemplateFormatVersion: '2010-09-09'
 Resources:
   MetricsBucket:
     Type: AWS::S3::Bucket
@@ -217,12 +219,15 @@ Resources:
 Outputs:
   Bucket:
     Value: !Sub 'arn:${{AWS::Partition}}:s3:::${{MetricsBucket}}'
-""")
+""",
+    )
 
 
 def cfn_yaml_flow_log(code: str) -> Build:
     # AWS::EC2::FlowLog LogDestination !GetAtt of the template's log group, DeliverLogsPermissionArn of its role.
-    return _yaml_stack("vpc-flow-logs", f"""AWSTemplateFormatVersion: '2010-09-09'
+    return _yaml_stack(
+        "vpc-flow-logs",
+        f"""AWSTemplateFormatVersion: '2010-09-09'
 Resources:
   FlowLogs:
     Type: AWS::Logs::LogGroup
@@ -241,12 +246,15 @@ Resources:
       LogDestinationType: cloud-watch-logs
       LogDestination: !GetAtt FlowLogs.Arn
       DeliverLogsPermissionArn: !GetAtt FlowLogRole.Arn
-""")
+""",
+    )
 
 
 def cfn_yaml_backup_copy(code: str) -> Build:
     # AWS::Backup::BackupPlan CopyActions DestinationBackupVaultArn !Sub of the template's own vault.
-    return _yaml_stack("claims-backup", """AWSTemplateFormatVersion: '2010-09-09'
+    return _yaml_stack(
+        "claims-backup",
+        """AWSTemplateFormatVersion: '2010-09-09'
 Resources:
   Vault:
     Type: AWS::Backup::BackupVault
@@ -266,8 +274,9 @@ Resources:
             TargetBackupVault: !Ref Vault
             ScheduleExpression: cron(0 3 * * ? *)
             CopyActions:
-              - DestinationBackupVaultArn: !Sub 'arn:${AWS::Partition}:backup:${AWS::Region}:${AWS::AccountId}:backup-vault:${CopyVault}'
-""")
+              - DestinationBackupVaultArn: !Sub '{vault}'
+""".replace("{vault}", "arn:${AWS::Partition}:backup:${AWS::Region}:${AWS::AccountId}:backup-vault:${CopyVault}"),
+    )
 
 
 def native_metric_stream(code: str) -> Build:
@@ -318,9 +327,9 @@ def native_rule_and_hook(code: str) -> Build:
         hooks = aws.sqs.Queue("scale-in", opts=c.aws)
         hook_role = aws.iam.Role("hooks", assume_role_policy=trust_policy("autoscaling.amazonaws.com"), opts=c.aws)
         return aws.autoscaling.LifecycleHook(
-            "drain", autoscaling_group_name="fleet-workers", lifecycle_transition="autoscaling:EC2_INSTANCE_TERMINATING",
-            default_result="CONTINUE", heartbeat_timeout=300, notification_target_arn=hooks.arn,
-            role_arn=hook_role.arn, opts=c.aws,
+            "drain", autoscaling_group_name="fleet-workers",
+            lifecycle_transition="autoscaling:EC2_INSTANCE_TERMINATING", default_result="CONTINUE",
+            heartbeat_timeout=300, notification_target_arn=hooks.arn, role_arn=hook_role.arn, opts=c.aws,
         )  # fmt: skip
 
     return build
@@ -374,7 +383,8 @@ def buildspec_variables(code: str) -> Build:
         buildspec = (
             "version: 0.2\nenv:\n  variables:\n"
             f"    ARTIFACTS: fleet-artifacts-{code.lower()}\n  exported-variables: [IMAGE_TAG]\nphases:\n"
-            "  pre_build:\n    commands:\n      - export IMAGE_TAG=$(echo $CODEBUILD_RESOLVED_SOURCE_VERSION | cut -c1-8)\n"
+            "  pre_build:\n    commands:\n"
+            "      - export IMAGE_TAG=$(echo $CODEBUILD_RESOLVED_SOURCE_VERSION | cut -c1-8)\n"
             f"      - export REGION={region}\n"
             "  build:\n    commands:\n      - make dist\n"
             "      - aws s3 cp dist/fleet.tgz s3://$ARTIFACTS/$IMAGE_TAG/ --region $REGION\n"
@@ -415,8 +425,14 @@ def stack_set_applied(code: str) -> Build:
         # docs: cloudformation/stackset (SELF_MANAGED, administration_role_arn, execution_role_name),
         # cloudformation/stacksetinstance (stack_set_name, account_id, stack_set_instance_region)
         p = partition(code)
-        body = json.dumps({"Parameters": {"Retention": {"Type": "Number", "Default": 30}}, "Resources": {
-            "Logs": {"Type": "AWS::Logs::LogGroup", "Properties": {"RetentionInDays": {"Ref": "Retention"}}}}})
+        body = json.dumps(
+            {
+                "Parameters": {"Retention": {"Type": "Number", "Default": 30}},
+                "Resources": {
+                    "Logs": {"Type": "AWS::Logs::LogGroup", "Properties": {"RetentionInDays": {"Ref": "Retention"}}}
+                },
+            }
+        )
         stack_set = aws.cloudformation.StackSet(
             "baseline", name="baseline", template_body=body, permission_model="SELF_MANAGED",
             administration_role_arn=f"arn:{p}:iam::{OWN_ACCOUNT}:role/AWSCloudFormationStackSetAdministrationRole",
