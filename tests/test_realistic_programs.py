@@ -81,6 +81,7 @@ import platform_programs_falsealarm47 as fa47
 import platform_programs_falsealarm49 as fa49
 import platform_programs_falsealarm50 as fa50
 import platform_programs_falsealarm51 as fa51
+import platform_programs_falsealarm52 as fa52
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_fnb64_51 as fb51
@@ -18414,6 +18415,14 @@ CASES: list[Case] = [
     # result stream (template and Pulumi) or a pipe's enrichment is RES-023 outside CN (passed every door before); the
     # template's own resources, the stack's account and a declared partner pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw52.rows()],
+    # -- stop 52, false alarms round 12 (tests/platform_programs_falsealarm52.py): a Docker Compose file (user data,
+    # cloud-config, SSM document, Alibaba ECS and ROS user data) reaching its own services by name and a Kubernetes
+    # manifest reaching its own Service pass (RES-015 at every door before); a partner's database host, a service name
+    # an extra_hosts entry maps to an address and an ExternalName Service stay RES-015; everyday programs over stop
+    # 51's changes (YAML templates with short forms, metric streams, flow logs, backup copies, IoT rules, lifecycle
+    # hooks, an own table's replica, crontabs, s3cmd, buildspec variables, own endpoints, an applied StackSet name, ROS
+    # Fn::Select / Fn::GetJsonValue, --ZoneId) pass in CN, EU, DE, JP and US (and passed before).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa52.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -7313,3 +7313,95 @@ PAIRS += [
       for kind, path, props in _RED52_TEMPLATES
       if (kind, path) in _RED52_PAIRED],
 ]  # fmt: skip
+
+
+# falsealarm52 (stop 52): a Compose file's services and a manifest's Kubernetes Services are hosts of the same YAML text
+# (service_names): `postgres://db:5432/fleet` beside `services: {db: ...}` sends to the project's `db` container. On
+# main faa992a the compliant cases were RES-015 (the YAML walk and the script's text).
+_COMPOSE52 = (
+    "services:\n  app:\n    image: 123456789012.dkr.ecr.eu-central-1.amazonaws.com/fleet-app:1.4\n"
+    "    environment:\n      DATABASE_URL: postgres://{db}:5432/fleet\n{extra}"
+    "  db:\n    image: postgres:16\n"
+)
+_MANIFEST52 = (
+    "apiVersion: v1\nkind: Service\nmetadata:\n  name: api\n{namespace}spec:\n{spec}  ports: [{{port: 8080}}]\n---\n"
+    "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n"
+    "        - name: web\n          image: nginx:1.27\n          env:\n            - name: API_URL\n"
+    "              value: {url}\n"
+)
+
+
+def _compose52(db: str = "db", extra: str = "", after: str = "") -> Subject:
+    compose = _COMPOSE52.format(db=db, extra=extra)
+    script = f"#!/bin/bash\ncat > /opt/fleet/docker-compose.yml <<'EOF'\n{compose}EOF\ndocker compose up -d\n{after}"
+    return aws("aws:ec2/instance:Instance", _PINNED_EU, ami="ami-1", instance_type="t3.small", user_data=script)
+
+
+def _manifest52(url: str, spec: str = "  selector: {app: api}\n", namespace: str = "") -> Subject:
+    manifest = _MANIFEST52.format(url=url, spec=spec, namespace=namespace)
+    script = f"#!/bin/bash\ncat > /opt/k8s/app.yaml <<'EOF'\n{manifest}EOF\nkubectl apply -f /opt/k8s/app.yaml\n"
+    return aws("aws:ec2/instance:Instance", _PINNED_EU, ami="ami-1", instance_type="t3.small", user_data=script)
+
+
+def _cloud_config52(db: str = "db") -> Subject:
+    content = "".join(f"      {line}\n" for line in _COMPOSE52.format(db=db, extra="").splitlines())
+    cloud_config = f"#cloud-config\nwrite_files:\n  - path: /opt/fleet/compose.yaml\n    content: |\n{content}"
+    return aws("aws:ec2/instance:Instance", _PINNED_EU, ami="ami-1", instance_type="t3.small", user_data=cloud_config)
+
+
+_COMPOSE52_PATH = "user_data(heredoc:/opt/fleet/docker-compose.yml)(yaml).services.app.environment.DATABASE_URL"
+PAIRS += [
+    ("RES-015", "EU", _cloud_config52(), _cloud_config52("db.partner-analytics.com"),
+     "user_data(yaml).write_files[0].content(yaml).services.app.environment.DATABASE_URL"),
+    ("RES-015", "EU", _manifest52("http://api:8080"), _manifest52("http://api.partner-analytics.com:8080"),
+     "user_data"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("subject", "found"),
+    [
+        (_compose52(), []),  # RES-015 at the YAML walk's path and at user_data on main faa992a
+        (_compose52("cache"), [("RES-015", _COMPOSE52_PATH), ("RES-015", "user_data")]),  # no service of that name
+        # a name that may resolve elsewhere: an /etc/hosts entry, a container outside the project, the machine's DNS
+        (_compose52(extra='    extra_hosts: ["db:203.0.113.10"]\n'),
+         [("RES-015", _COMPOSE52_PATH), ("RES-015", "user_data")]),
+        (_compose52(extra="    external_links: [partner_db:db]\n"),
+         [("RES-015", _COMPOSE52_PATH), ("RES-015", "user_data")]),
+        (_compose52(extra="    network_mode: host\n"), [("RES-015", _COMPOSE52_PATH), ("RES-015", "user_data")]),
+        # the script's own command is run on the machine, outside the project's network
+        (_compose52(after="psql postgres://db:5432/fleet -c 'select 1'\n"), [("RES-015", "user_data")]),
+    ],
+)  # fmt: skip
+def test_a_compose_service_name_is_that_service_not_a_host(subject: Subject, found: list[Any]) -> None:
+    findings, _ = RuleEngine("EU").check(subject)
+    assert [(f.rule.id, f.path) for f in findings] == found
+
+
+def test_a_cloud_config_compose_file_names_its_services() -> None:
+    # RES-015 at user_data(yaml).write_files[0].content(yaml).services.app.environment.DATABASE_URL on main faa992a
+    assert RuleEngine("EU").check(_cloud_config52())[0] == []
+    findings, _ = RuleEngine("EU").check(_cloud_config52("database"))  # no service of that name
+    assert [f.rule.id for f in findings] == ["RES-015"]
+
+
+@pytest.mark.parametrize(
+    ("subject", "found"),
+    [
+        (_manifest52("http://api:8080"), []),  # RES-015 at user_data on main faa992a
+        (_manifest52("http://api.default.svc.cluster.local:8080"), []),
+        (_manifest52("http://api.fleet:8080", namespace="  namespace: fleet\n"), []),
+        # the Deployment is in `default`, the Service in `fleet`: `api` is looked up in the pod's namespace
+        (_manifest52("http://api:8080", namespace="  namespace: fleet\n"), [("RES-015", "user_data")]),
+        # no selector: someone else writes its endpoints; ExternalName: a CNAME to another host
+        (_manifest52("http://api:8080", spec=""), [("RES-015", "user_data")]),
+        (_manifest52("http://api:8080", spec="  type: ExternalName\n  externalName: intake.partner-analytics.com\n"),
+         [("RES-015", "user_data")]),
+        (_manifest52("http://api:8080", spec="  selector: {app: api}\n  externalName: x\n"),
+         [("RES-015", "user_data")]),
+        (_manifest52("http://web:8080"), [("RES-015", "user_data")]),  # no Service of that name
+    ],
+)  # fmt: skip
+def test_a_kubernetes_service_name_is_that_service_not_a_host(subject: Subject, found: list[Any]) -> None:
+    findings, _ = RuleEngine("EU").check(subject)
+    assert [(f.rule.id, f.path) for f in findings] == found

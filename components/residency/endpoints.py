@@ -132,6 +132,42 @@ class ServerGroups(_Frozen):
     sources: tuple[str, ...]
 
 
+class ComposeServices(_Frozen):
+    """(falsealarm52) A Compose file's services: each service's name is a host on the project's network."""
+
+    key: str
+    """The top-level key whose mapping's keys are the service names (``services``)."""
+    closed_by: tuple[str, ...]
+    """Keys of a service that make a name resolve elsewhere or not at all (``extra_hosts``, ``network_mode``): a
+    document holding one defines no name (fail closed)."""
+    sources: tuple[str, ...]
+
+
+class KubernetesServices(_Frozen):
+    """(falsealarm52) A Kubernetes manifest's Services: the cluster's DNS answers for their names."""
+
+    kind: str
+    """The object kind (``Service``)."""
+    requires: str
+    """The ``spec`` key a Service needs for its endpoints to be the cluster's own pods (``selector``)."""
+    closed_by: tuple[str, ...]
+    """Keys making a name resolve elsewhere (a Service's ``externalName``, a pod's ``hostNetwork`` / ``dnsPolicy``):
+    a manifest holding one anywhere defines no name (fail closed)."""
+    domain: str
+    """The cluster domain under which ``<name>.<namespace>.svc`` is fully qualified (``cluster.local``)."""
+    default_namespace: str
+    """The namespace of an object whose manifest names none (``default``)."""
+    sources: tuple[str, ...]
+
+
+class ServiceNames(_Frozen):
+    """(falsealarm52) Names a YAML text defines as hosts of its own (Compose services, Kubernetes Services): in the same
+    text, a URL whose host is one of them sends to that service, not to a host found through DNS search domains."""
+
+    compose: ComposeServices
+    kubernetes: KubernetesServices
+
+
 class RegionalBucket(_Frozen):
     """A bucket the cloud provider owns in every region, named after the region (``{region}.elasticmapreduce``)."""
 
@@ -1514,6 +1550,7 @@ class EndpointCatalogue(_Frozen):
     bucket_paths: tuple[RegionField, ...] = ()
     identifier_hosts: IdentifierHosts | None = None
     server_groups: ServerGroups | None = None
+    service_names: ServiceNames | None = None
     match_fields: tuple[TypedField, ...] = ()
     script_fields: tuple[TypedField, ...] = ()
     """(type, key path) pairs whose value is script text a machine runs although no payload key names it (an SSM Command

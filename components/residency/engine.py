@@ -570,6 +570,7 @@ class _Walk:
     __slots__ = (
         "cloud",
         "defer",
+        "defined",
         "document",
         "document_parameters",
         "existing",
@@ -650,6 +651,9 @@ class _Walk:
         self.written: Mapping[str, str] | None = None
         """Inside a payload's YAML document (a cloud-config): the path of each written script
         (``write_files[0].content``) -> the file it is written to (``payload_script_files``); None elsewhere."""
+        self.defined: frozenset[str] = frozenset()
+        """Inside a YAML document that defines service names (a Compose file's services, a manifest's Kubernetes
+        Services: ``service_names``, falsealarm52): those names, which a URL of the document sends to, not a host."""
         self.runtime_text = False
         """True while a workflow's run-time value (``<Key>.$``, JSONata) is judged as the text its fixed parts give
         (:meth:`RuleEngine._runtime_value`, each run-time part the placeholder ``${v}``): a Region that is the
@@ -1359,12 +1363,35 @@ class RuleEngine:
     def _walk_list(
         self, walk: _Walk, value: Sequence[Any], path: str, key: str, depth: int, top_key: str | None
     ) -> None:
+        services = self._split_service_names(walk, value, key) if len(value) > 1 else {}
+        outer = walk.defined
         for i, v in enumerate(value):
+            walk.defined = outer | services[i] if i in services else outer
             self._walk(walk, v, f"{path}[{i}]", key, depth + 1, top_key)
+        walk.defined = outer
         if len(value) > 1 and any(isinstance(v, str) and ("<<" in v or ">" in v) for v in value):
             self._judge_split_heredocs(walk, value, path, key, depth)
         if len(value) > 1 and any(isinstance(v, str) and "$" in v for v in value):
             self._judge_split_variables(walk, value, path, key)
+
+    def _split_service_names(self, walk: _Walk, lines: Sequence[Any], key: str) -> dict[int, frozenset[str]]:
+        """(falsealarm52) A script list's items (an SSM Command document's ``runCommand``, a cloud-config's ``runcmd``:
+        lines of one script, :meth:`_judge_split_heredocs`) inside a YAML text their lines join into that defines
+        service names (a Compose file a here-document writes, one line an item): item index -> those names."""
+        if not any(isinstance(v, str) and ("services:" in v or "kind:" in v) for v in lines):
+            return {}
+        if not self._key_plan(walk.subject.type, walk.kpath, key).payload:
+            return {}
+        texts = [v if isinstance(v, str) else "" for v in lines]
+        spans = self.parser.defined_spans("\n".join(texts))
+        found: dict[int, frozenset[str]] = {}
+        start = 0
+        for i, text in enumerate(texts):
+            names = frozenset().union(*(n for a, b, n in spans if a <= start < b))
+            if names:
+                found[i] = names
+            start += len(text) + 1
+        return found
 
     def _judge_number(self, walk: _Walk, value: float, path: str, key: str) -> None:
         """A phone field given a number (the provider takes 8613800138000 for "8613800138000"), or an account field
@@ -3909,7 +3936,12 @@ class RuleEngine:
         for text in _filled(body, _assigned_values(script, self._instance_region(walk)).at(at)) if at >= 0 else (body,):
             document = _CONFIG_READERS[kind](text, depth)
             if isinstance(document, (dict, list)):
-                self._walk_document(walk, document, f"{where}({kind})", "content", depth, None)
+                defined = walk.defined
+                walk.defined = defined | self.parser.defined_names(text) if kind == "yaml" else defined
+                try:
+                    self._walk_document(walk, document, f"{where}({kind})", "content", depth, None)
+                finally:
+                    walk.defined = defined
 
     def _config_entry(self, file: str) -> ConfigFile | None:
         """The entry of a settings file by its path (``cli_config_files``, ``app_config_files``); None for a file
@@ -4457,13 +4489,14 @@ class RuleEngine:
                 stripped = self._in_own_stack(walk.subject, stripped, plan.template)
             document = yaml_or_none(stripped, depth)
             if isinstance(document, (dict, list)):
-                written = walk.written
+                written, defined = walk.written, walk.defined
                 if plan.payload and isinstance(document, dict):
                     walk.written = self._written_files(document, f"{path}(yaml)") or written
+                walk.defined = defined | self.parser.defined_names(stripped)
                 try:
                     self._walk_document(walk, document, f"{path}(yaml)", key, depth, plan.template)
                 finally:
-                    walk.written = written
+                    walk.written, walk.defined = written, defined
                 self._judge_log_outputs(walk, document, f"{path}(yaml)", "pipeline.outputs[].name")
                 return True
         if plan.payload:
@@ -4582,7 +4615,7 @@ class RuleEngine:
             and self._judge_mapped_host(walk, value, path, key)
         ):
             return  # a host from stage variables: judged there (the Stages' values), not as the fixed part reads
-        for ref in parser.scan(value, screened=True):
+        for ref in parser.scan(value, screened=True, defined=walk.defined):
             bare_regionless = ref.kind == "endpoint" and ref.region is None and not ref.in_url and ref.edge is None
             if bare_regionless and self._principal(walk, key, ref):
                 continue

@@ -15,6 +15,7 @@ from typing import Literal, NamedTuple
 
 from components.residency.catalogue import Catalogue, Cloud
 from components.residency.endpoints import EndpointCatalogue, PropertyUrl, load_endpoints
+from components.residency.service_names import defined_spans
 
 __all__ = [
     "BUCKET_SCHEMES",
@@ -544,6 +545,8 @@ class ReferenceParser:
             if server_groups is not None
             else None
         )
+        # (falsealarm52) Names a YAML text defines as hosts of its own (Compose services, Kubernetes Services).
+        self._service_names = endpoints.service_names
         # Exact hosts documented as one region's endpoint although no label names it (smtpdm.aliyun.com).
         self._region_hosts: dict[str, tuple[Cloud, str]] = {
             **{host: ("aws", entry.region) for host, entry in endpoints.aws.region_hosts.items()},
@@ -602,16 +605,17 @@ class ReferenceParser:
             "//" in text or "=" in text or "@" in text or ":/" in text or "\\\\" in text
         ) and _SCHEMELESS_HINT.search(text) is not None
 
-    def scan(self, text: str, *, screened: bool = False) -> list[Reference]:
+    def scan(self, text: str, *, screened: bool = False, defined: frozenset[str] = frozenset()) -> list[Reference]:
         """Every ARN, ACS ARN, URL/connection-string host, cloud host and OSS location inside ``text``.
 
-        ``screened``: the caller has just seen :meth:`has_candidates` say True (not asked twice).
+        ``screened``: the caller has just seen :meth:`has_candidates` say True (not asked twice). ``defined``: the
+        service names the document ``text`` was read from defines (:meth:`defined_names`), no URL's host.
         """
         if not screened and not self.has_candidates(text):
             return []
         # Literal markers every match of a pattern contains skip its scan (most values are plain ARNs):
         # a URL has "://", a host and a reverse-DNS service name have a dot.
-        in_urls, seen_hosts, url_spans = self._urls(text) if "://" in text else ([], set(), [])
+        in_urls, seen_hosts, url_spans = self._urls(text, defined) if "://" in text else ([], set(), [])
         found = self._arns(text)
         found += in_urls
         # A URL's own "://" is no scheme-relative URL nor an NFS export: counted in C, most URLs skip the patterns;
@@ -715,14 +719,27 @@ class ReferenceParser:
                 seen_hosts.add((start, end))
         return found
 
-    def _urls(self, text: str) -> tuple[list[Reference], set[tuple[int, int]], list[tuple[int, int]]]:
+    def defined_names(self, text: str) -> frozenset[str]:
+        """The service names the YAML ``text`` defines as hosts of its own (``service_names``: a Compose file's
+        services, a manifest's Kubernetes Services), lower case: a URL read from its document whose host is one of them
+        sends to that service (:meth:`scan`'s ``defined``)."""
+        return frozenset().union(*(names for _, _, names in self.defined_spans(text)))
+
+    def defined_spans(self, text: str) -> tuple[tuple[int, int, frozenset[str]], ...]:
+        """(start, end, names) of each run of YAML lines in ``text`` defining service names (``service_names``)."""
+        return defined_spans(text, self._service_names) if self._service_names is not None else ()
+
+    def _urls(
+        self, text: str, defined: frozenset[str] = frozenset()
+    ) -> tuple[list[Reference], set[tuple[int, int]], list[tuple[int, int]]]:
         """The bucket or hosts of every URL in ``text``, the spans of the hosts read from them, and the
-        spans of the URLs."""
+        spans of the URLs. ``defined``: service names the text's document defines (:meth:`scan`)."""
         seen_hosts: set[tuple[int, int]] = set()
         url_spans: list[tuple[int, int]] = []
         # JDBC URLs whose authority is connection properties naming the Region (jdbc:athena://Region=...), by start.
         found, by_props = self._property_urls_in(text, seen_hosts)
         groups = self._server_groups_in(text)
+        services = self.defined_spans(text)
         for m in _URL.finditer(text):
             scheme = m.group("scheme").lower()
             authority, authority_end = _read_authority(text, m, scheme)
@@ -767,6 +784,8 @@ class ReferenceParser:
                 if groups and part.lower() in groups and self._names_group(text, m.start()):
                     continue  # the text's own server group (nginx `upstream`): its servers are read where listed
                 host = _strip_port(part).lower().rstrip(".")
+                if host in defined or any(a <= m.start() < b and host in names for a, b, names in services):
+                    continue  # a service the URL's own YAML text defines (a Compose service, a Kubernetes Service)
                 if host:
                     ref = self.host(host, in_url=True)
                     if ref.bucket == "":  # a path-style S3 URL: the bucket is the first path segment

@@ -1,0 +1,125 @@
+"""Names a YAML text defines as hosts of its own (falsealarm52, stop 52): a Compose file's services and a Kubernetes
+manifest's Services (endpoints.yaml ``service_names``).
+
+``postgres://db:5432/fleet`` beside ``services: {db: ...}`` sends to the project's ``db`` container (Compose puts
+every service on the project's network under its name), and ``http://api:8080`` beside a ``kind: Service`` named
+``api`` to the Service's pods (the cluster DNS answers for it). :func:`defined_spans` finds the runs of lines of a text
+that may be YAML (a here-document's body inside a script, a cloud-config's content, a manifest) and reads each run's
+documents; the reference scan (``ReferenceParser``) then reads a URL inside a run whose host is one of the run's names
+as that service, not as a host. Only names a document proves are read: a single DNS label for a Compose service, a
+Service with a selector, nothing from a document holding a key that makes a name resolve elsewhere (``closed_by``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from functools import cache
+from typing import Any
+
+from components.residency.documents import DocumentBeyondBounds, yaml_or_none
+from components.residency.endpoints import ComposeServices, KubernetesServices, ServiceNames
+
+_YAML_LINE = re.compile(r"[ \t]|-(?:[ \t]|$)|#|---|\.\.\.|$|[\w\"'.-][^:\n]*:(?:[ \t]|$)")
+"""A line that may belong to a YAML block document: indented, a list item, a comment, a document marker, blank, or a
+``key:`` line. A shell command (``cat > f <<'EOF'``, ``EOF``) is none, so a here-document's body is a run of its own."""
+_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?")
+"""One DNS label (a Compose service name may hold ``_``, which Docker's resolver answers too)."""
+_SEPARATOR = re.compile(r"^---[ \t]*(?:#.*)?$", re.MULTILINE)
+Span = tuple[int, int, frozenset[str]]
+
+
+def defined_spans(text: str, catalogue: ServiceNames) -> tuple[Span, ...]:
+    """(start, end, names) of every run of YAML lines in ``text`` that defines service names (lower case)."""
+    marker = _markers(catalogue)
+    if marker.search(text) is None:
+        return ()
+    spans: list[Span] = []
+    for start, end in _yaml_runs(text):
+        run = text[start:end]
+        if marker.search(run) is None:
+            continue
+        try:
+            documents = [yaml_or_none(part) for part in _SEPARATOR.split(run)]
+        except DocumentBeyondBounds:
+            continue  # what cannot be read within the bounds defines nothing (fail closed)
+        maps = [d for d in documents if isinstance(d, dict)]
+        names = _compose_names(maps, catalogue.compose) | _kubernetes_names(maps, catalogue.kubernetes)
+        if names:
+            spans.append((start, end, names))
+    return tuple(spans)
+
+
+@cache
+def _markers(catalogue: ServiceNames) -> re.Pattern[str]:
+    """A line opening a Compose file's services (``services:``) or naming a Service's kind (``kind: Service``)."""
+    key, kind = re.escape(catalogue.compose.key), re.escape(catalogue.kubernetes.kind)
+    return re.compile(rf"^[ \t]*(?:{key}:[ \t]*(?:#.*)?$|kind:[ \t]*[\"']?{kind}[\"']?[ \t]*$)", re.MULTILINE)
+
+
+def _yaml_runs(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each maximal run of lines :data:`_YAML_LINE` accepts."""
+    start: int | None = None
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        if _YAML_LINE.match(line):
+            start = pos if start is None else start
+        elif start is not None:
+            yield start, pos
+            start = None
+        pos += len(line)
+    if start is not None:
+        yield start, pos
+
+
+def _compose_names(documents: list[dict[Any, Any]], compose: ComposeServices) -> frozenset[str]:
+    """The service names of the Compose documents, none from a document where a service holds a ``closed_by`` key (an
+    ``extra_hosts`` entry may map a service's name to any address; ``network_mode: host`` uses the machine's DNS)."""
+    names: set[str] = set()
+    for document in documents:
+        services = document.get(compose.key)
+        if not isinstance(services, dict) or not services:
+            continue
+        if any(isinstance(s, dict) and any(k in s for k in compose.closed_by) for s in services.values()):
+            continue
+        names |= {n.lower() for n in services if isinstance(n, str) and _LABEL.fullmatch(n.lower())}
+    return frozenset(names)
+
+
+def _kubernetes_names(documents: list[dict[Any, Any]], k8s: KubernetesServices) -> frozenset[str]:
+    """The DNS names of the manifests' Services with a selector: ``<name>.<namespace>.svc.<domain>``,
+    ``<name>.<namespace>.svc``, ``<name>.<namespace>``, and ``<name>`` when every object of the manifests is in the
+    Service's namespace (a short name is looked up in the asking pod's namespace). None when any object holds a
+    ``closed_by`` key."""
+    objects = [d for d in documents if isinstance(d.get("kind"), str)]
+    if not any(d["kind"] == k8s.kind for d in objects) or any(_holds_key(d, k8s.closed_by) for d in objects):
+        return frozenset()
+    namespaces = {_namespace(d) for d in objects}
+    names: set[str] = set()
+    for service in objects:
+        metadata, spec = service.get("metadata"), service.get("spec")
+        if service["kind"] != k8s.kind or not isinstance(metadata, dict) or not isinstance(spec, dict):
+            continue
+        name = metadata.get("name")
+        if not isinstance(name, str) or not _LABEL.fullmatch(name) or "_" in name or not spec.get(k8s.requires):
+            continue
+        namespace = _namespace(service) or k8s.default_namespace
+        names |= {f"{name}.{namespace}", f"{name}.{namespace}.svc", f"{name}.{namespace}.svc.{k8s.domain}"}
+        if namespaces == {_namespace(service)}:
+            names.add(name)
+    return frozenset(names)
+
+
+def _namespace(document: Mapping[Any, Any]) -> str | None:
+    metadata = document.get("metadata")
+    namespace = metadata.get("namespace") if isinstance(metadata, dict) else None
+    return namespace if isinstance(namespace, str) else None
+
+
+def _holds_key(value: Any, keys: tuple[str, ...]) -> bool:
+    """Whether any mapping inside ``value`` (a parsed document, bounded by its reader) holds one of ``keys``."""
+    if isinstance(value, dict):
+        return any(k in value for k in keys) or any(_holds_key(v, keys) for v in value.values())
+    if isinstance(value, list):
+        return any(_holds_key(v, keys) for v in value)
+    return False
