@@ -7068,3 +7068,33 @@ def test_an_instance_override_of_no_region_form_keeps_its_judgement_by_name() ->
     pairs = [{"parameter_key": "ExportHost", "parameter_value": "intake.partner.example.com"}]
     findings = RuleEngine("CN").check(ali(_ROS_STACK_INSTANCE, stack_group_name="uploaders", parameter_overrides=pairs))
     assert [(f.rule.id, f.path) for f in findings[0]] == [("RES-015", "parameter_overrides[0].parameter_value")]
+
+
+# stackref52 (stop 52): a template's StackSet instance group and a ROS template's StackInstances are judged as the
+# Pulumi instances (template resources `items` / `properties`): an override of a catalogued Region's id is a Region,
+# whether the template they run is in view or not. On main faa992a the offending twins passed (a StackSet kept in S3 by
+# `TemplateURL`, StackInstances of a stack group the template does not make: no body read, `Where` no region key).
+def _template_url_stack_set(where: str) -> Subject:
+    group = {"DeploymentTargets": {"Accounts": ["123456789012"]}, "Regions": ["cn-north-1"],
+             "ParameterOverrides": [{"ParameterKey": "Where", "ParameterValue": where},
+                                    {"ParameterKey": "Environment", "ParameterValue": "prod"}]}  # fmt: skip
+    body = {"Resources": {"TripsSet": {"Type": "AWS::CloudFormation::StackSet", "Properties": {
+        "StackSetName": "trips", "PermissionModel": "SELF_MANAGED", "StackInstancesGroup": [group],
+        "TemplateURL": "https://fleet-templates-cn.s3.cn-north-1.amazonaws.com.cn/trips.json"}}}}  # fmt: skip
+    return aws("aws:cloudformation/stack:Stack", template_body=json.dumps(body))
+
+
+def _ros_external_instances(where: str) -> Subject:
+    body = {"ROSTemplateFormatVersion": "2015-09-01", "Resources": {"Instances": {
+        "Type": "ALIYUN::ROS::StackInstances", "Properties": {
+            "StackGroupName": "partner-peering", "RegionIds": ["cn-shanghai"], "AccountIds": ["1234567890123456"],
+            "ParameterOverrides": {"Where": where, "Environment": "prod"}}}}}  # fmt: skip
+    return ali("alicloud:ros/stack:Stack", template_body=json.dumps(body))
+
+
+PAIRS += [
+    ("RES-009", "CN", _template_url_stack_set("cn-northwest-1"), _template_url_stack_set("ap-east-1"),
+     "template_body(json).Resources.TripsSet.Properties.StackInstancesGroup[0].ParameterOverrides[0].ParameterValue"),
+    ("RES-009", "CN", _ros_external_instances("cn-beijing"), _ros_external_instances("ap-southeast-1"),
+     "template_body(json).Resources.Instances.Properties.ParameterOverrides.Where"),
+]  # fmt: skip
