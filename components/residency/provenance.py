@@ -172,7 +172,9 @@ def makes_no_unknown(source: Source | str) -> bool:
     A read runs during a preview ("Unlike most steps, Read steps run during previews. The only time we can't run is if
     the ID we are given is unknown", pulumi pkg/resource/deploy/step.go ``ReadStep.Apply``), so the referenced
     stack's outputs are known there, and every value the program takes from them is known too, judged where it stands
-    at every door. Such a source is no answer to "where does this unknown come from": the input's other sources are.
+    at every door (one combined with an unknown inside an ``apply`` is judged at ``up``, as a config value or a literal
+    beside an unknown is: RES-014 traces resources, never values). Such a source is no answer to "where does this
+    unknown come from": the input's other sources are.
     The policy pack is never given the read (AnalyzeStack's resources are those with a goal, and pulumi-policy drops a
     dependency URN it was not given), so this is the judgement it makes too. A StackReference whose stack name was
     unknown (its read skipped, its outputs unknown) or whose outputs the door did not see stays a source, and cannot
