@@ -129,16 +129,22 @@ def _unknowns_written(value: Any) -> Any:
 
 def first_preview_document(records: Iterable[Any], config: Mapping[str, str]) -> str:
     """The preview digest of a first preview (records of a program run on :class:`FirstPreviewMocks`): every step a
-    create, unknown values as the engine's unknown sentinel, each input's sources in ``propertyDependencies``."""
+    create but the reads, unknown values as the engine's unknown sentinel, each input's sources in
+    ``propertyDependencies``. A read (``Bucket.get``, a ``pulumi.StackReference``) is a read step with the outputs
+    read, as the engine writes it (a read runs during a preview: pulumi pkg/resource/deploy/step.go ``ReadStep.Apply``;
+    stackref52)."""
     steps = []
     for r in records:
         inputs = _unknowns_written(_plain(dict(r.inputs), show_secrets=False))
         state: dict[str, Any] = {"urn": r.urn, "custom": r.custom, "type": r.type, "inputs": inputs, "parent": r.parent}
+        if r.read_id:
+            state |= {"id": r.id, "outputs": _unknowns_written(_plain(dict(r.outputs), show_secrets=False))}
         if r.provider:
             state["provider"] = r.provider
         if r.dependencies:
             state["dependencies"] = list(r.dependencies)
         if r.property_dependencies:
             state["propertyDependencies"] = {k: list(v) for k, v in r.property_dependencies.items()}
-        steps.append({"op": "create", "urn": r.urn, "provider": state.get("provider", ""), "newState": state})
+        op = "read" if r.read_id else "create"
+        steps.append({"op": op, "urn": r.urn, "provider": state.get("provider", ""), "newState": state})
     return json.dumps({"config": dict(config), "steps": steps})

@@ -6225,9 +6225,13 @@ def test_a_template_stack_set_runs_with_each_groups_overrides(
 def test_a_template_stack_set_refusal_names_the_replica_in_its_body() -> None:
     subject = _template_stack_set("EU", "eu-north-1", None, [{"Where": "us-east-1"}])
     findings = ENGINES["EU"].check(subject)[0]
-    assert [(f.rule.id, f.path, f.value) for f in findings] == [
+    # Since stop 52 (stackref52) the instance group's override is a Region where it is given too, as a Pulumi
+    # instance's is (typed_region_fields through the template resource's `items`).
+    assert sorted((f.rule.id, f.path, f.value) for f in findings) == [
+        ("RES-009", "template_body(json).Resources.TripsSet.Properties.StackInstancesGroup[0].ParameterOverrides[0]"
+         ".ParameterValue", "us-east-1"),
         ("RES-009", "template_body(json).Resources.TripsSet.Properties.TemplateBody.Resources.Trips.Properties"
-         ".Replicas[1].Region", "us-east-1")
+         ".Replicas[1].Region", "us-east-1"),
     ]  # fmt: skip
 
 

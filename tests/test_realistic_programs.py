@@ -173,6 +173,7 @@ import platform_programs_snsend41 as sn41
 import platform_programs_sqsvpc43 as sv43
 import platform_programs_stackinst50 as si50
 import platform_programs_stackjoin51 as sj51
+import platform_programs_stackref52 as sr52
 import platform_programs_stackset49 as ss49
 import platform_programs_stagehosts39 as sh39
 import platform_programs_stages40 as st40
@@ -18423,6 +18424,17 @@ CASES: list[Case] = [
     # hooks, an own table's replica, crontabs, s3cmd, buildspec variables, own endpoints, an applied StackSet name, ROS
     # Fn::Select / Fn::GetJsonValue, --ZoneId) pass in CN, EU, DE, JP and US (and passed before).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa52.rows()],
+    # -- stop 52, StackReference values at a first preview and StackSet instances made elsewhere
+    # (tests/platform_programs_stackref52.py): a Lambda's vpc_config with the referenced stack's subnets beside the
+    # security group it makes passes both doors of a first preview (RES-014 at the preview review, passed by the pack,
+    # before); an instance of a StackSet / stack group made elsewhere (a literal name or a StackReference's output) in
+    # the stack's Region with in-country overrides passes, in a Region abroad or overriding with one it is RES-009; a
+    # template's StackSet kept in S3 (TemplateURL) or ROS StackInstances of a group the template does not make sending a
+    # foreign Region as an override is RES-009 (passed every door before).
+    *[
+        Case(id, code, build, expected, destinations=declared, references=outputs)
+        for id, code, build, expected, declared, outputs in sr52.rows()
+    ],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -6299,13 +6299,15 @@ def test_a_grant_naming_no_owner_reads_camel_case_keys() -> None:
     assert [f.rule.id for f in RuleEngine("EU").check(subject)[0]] == ["RES-023"]
 
 
-def _stack_set_in_template(override: str) -> str:
-    """(stackset49) A CloudFormation template making an AWS::CloudFormation::StackSet whose one instance group
-    overrides the replica Region `Where` (a neutral name) of its global table with ``override``."""
-    group = {"DeploymentTargets": {"Accounts": ["123456789012"]}, "Regions": ["cn-north-1"],
-             "ParameterOverrides": [{"ParameterKey": "Where", "ParameterValue": override}]}  # fmt: skip
+def _stack_set_in_template(default: str, override: str | None = None) -> str:
+    """(stackset49) A CloudFormation template making an AWS::CloudFormation::StackSet whose global table is replicated
+    to the Parameter `Where` (a neutral name, Default ``default``), its one instance group overriding it with
+    ``override`` (None: overriding nothing)."""
+    group: dict[str, Any] = {"DeploymentTargets": {"Accounts": ["123456789012"]}, "Regions": ["cn-north-1"]}
+    if override is not None:
+        group["ParameterOverrides"] = [{"ParameterKey": "Where", "ParameterValue": override}]
     stack_set = {"StackSetName": "trips", "PermissionModel": "SELF_MANAGED", "StackInstancesGroup": [group],
-                 "TemplateBody": trips_body("cn-northwest-1")}  # fmt: skip
+                 "TemplateBody": trips_body(default)}  # fmt: skip
     return json.dumps({"Resources": {"TripsSet": {"Type": "AWS::CloudFormation::StackSet", "Properties": stack_set}}})
 
 
@@ -6319,7 +6321,9 @@ def _stack_group_in_template(default: str) -> str:
 
 PAIRS += [
     # stackset49 (stop 49): a StackSet / stack group written in a template runs with its instance groups' overrides
-    # and the Defaults they leave (a neutral-named Parameter used as a replica or peer Region: passed before).
+    # and the Defaults they leave (a neutral-named Parameter used as a replica or peer Region: passed before). Since
+    # stop 52 (stackref52) an override abroad is refused at the override too, so this pair gives the Default the group
+    # leaves (test_a_template_stack_sets_override_abroad_is_refused_where_given_and_where_used: the override).
     ("RES-009", "CN", aws("aws:cloudformation/stack:Stack", template_body=_stack_set_in_template("cn-northwest-1")),
      aws("aws:cloudformation/stack:Stack", template_body=_stack_set_in_template("ap-east-1")),
      "template_body(json).Resources.TripsSet.Properties.TemplateBody.Resources.Trips.Properties.Replicas[1].Region"),
@@ -7405,3 +7409,47 @@ def test_a_cloud_config_compose_file_names_its_services() -> None:
 def test_a_kubernetes_service_name_is_that_service_not_a_host(subject: Subject, found: list[Any]) -> None:
     findings, _ = RuleEngine("EU").check(subject)
     assert [(f.rule.id, f.path) for f in findings] == found
+
+
+# stackref52 (stop 52): a template's StackSet instance group and a ROS template's StackInstances are judged as the
+# Pulumi instances (template resources `items` / `properties`): an override of a catalogued Region's id is a Region,
+# whether the template they run is in view or not. On main faa992a the offending twins passed (a StackSet kept in S3 by
+# `TemplateURL`, StackInstances of a stack group the template does not make: no body read, `Where` no region key).
+def _template_url_stack_set(where: str) -> Subject:
+    group = {"DeploymentTargets": {"Accounts": ["123456789012"]}, "Regions": ["cn-north-1"],
+             "ParameterOverrides": [{"ParameterKey": "Where", "ParameterValue": where},
+                                    {"ParameterKey": "Environment", "ParameterValue": "prod"}]}  # fmt: skip
+    body = {"Resources": {"TripsSet": {"Type": "AWS::CloudFormation::StackSet", "Properties": {
+        "StackSetName": "trips", "PermissionModel": "SELF_MANAGED", "StackInstancesGroup": [group],
+        "TemplateURL": "https://fleet-templates-cn.s3.cn-north-1.amazonaws.com.cn/trips.json"}}}}  # fmt: skip
+    return aws("aws:cloudformation/stack:Stack", template_body=json.dumps(body))
+
+
+def _ros_external_instances(where: str) -> Subject:
+    body = {"ROSTemplateFormatVersion": "2015-09-01", "Resources": {"Instances": {
+        "Type": "ALIYUN::ROS::StackInstances", "Properties": {
+            "StackGroupName": "partner-peering", "RegionIds": ["cn-shanghai"], "AccountIds": ["1234567890123456"],
+            "ParameterOverrides": {"Where": where, "Environment": "prod"}}}}}  # fmt: skip
+    return ali("alicloud:ros/stack:Stack", template_body=json.dumps(body))
+
+
+PAIRS += [
+    ("RES-009", "CN", _template_url_stack_set("cn-northwest-1"), _template_url_stack_set("ap-east-1"),
+     "template_body(json).Resources.TripsSet.Properties.StackInstancesGroup[0].ParameterOverrides[0].ParameterValue"),
+    ("RES-009", "CN", _ros_external_instances("cn-beijing"), _ros_external_instances("ap-southeast-1"),
+     "template_body(json).Resources.Instances.Properties.ParameterOverrides.Where"),
+]  # fmt: skip
+
+
+def test_a_template_stack_sets_override_abroad_is_refused_where_given_and_where_used() -> None:
+    # stackref52: an instance group's override of a catalogued Region is a Region where it is given (as a Pulumi
+    # instance's override is, stackjoin51), and the StackSet's body read with it (stackset49) refuses its use too: the
+    # same two findings the Pulumi StackSet and its instance give (stop 50 reported both).
+    subject = aws("aws:cloudformation/stack:Stack", template_body=_stack_set_in_template("cn-northwest-1", "ap-east-1"))
+    findings, _ = RuleEngine("CN").check(subject)
+    assert sorted((f.rule.id, f.path) for f in findings) == [
+        ("RES-009", "template_body(json).Resources.TripsSet.Properties.StackInstancesGroup[0].ParameterOverrides[0]"
+         ".ParameterValue"),
+        ("RES-009", "template_body(json).Resources.TripsSet.Properties.TemplateBody.Resources.Trips.Properties"
+         ".Replicas[1].Region"),
+    ]  # fmt: skip

@@ -1,34 +1,43 @@
-"""pulumi.StackReference outputs at every front door (falsealarm51, stop 51, issue 9).
+"""pulumi.StackReference outputs at every front door (falsealarm51, stop 51; stackref52, stop 52; issue 9).
 
-The table (tests/platform_programs_falsealarm51.py, ``falsealarm51-*-stackref-*``) runs programs reading the network
-stack's outputs, given through the mocks (``SovereignMocks(stack_outputs=...)``). The engine reads a referenced stack
-during a preview as at ``up`` (a read step: "Unlike most steps, Read steps run during previews", pulumi
-pkg/resource/deploy/step.go ``ReadStep.Apply``), so the doors judge the values themselves. What stays open is pinned
-here: one input holding a value read from the referenced stack beside a value unknown at a first preview (a Lambda's
-``vpc_config``: the network stack's subnets and the security group the program creates) is RES-014 at that preview,
-since pulumi records the dependencies of the whole input, so the review cannot tell which of its sources the unknown
-comes from, and a StackReference cannot vouch for what the other stack exports. Every door at ``up`` passes it; the
-policy pack in the same first preview passes it too (it is never given the StackReference, a read): a disagreement
-left open.
+The tables (tests/platform_programs_falsealarm51.py, ``falsealarm51-*-stackref-*``; platform_programs_stackref52.py) run
+programs reading the network stack's outputs, given through the mocks (``SovereignMocks(stack_outputs=...)``).
+The engine reads a referenced stack during a preview as at ``up`` (a read step: "Unlike most steps, Read steps run
+during previews", pulumi pkg/resource/deploy/step.go ``ReadStep.Apply``), so the doors judge the values themselves.
+
+One input holding a value read from the referenced stack beside a value unknown at a first preview (a Lambda's
+``vpc_config``: the network stack's subnets and the security group the program creates) was RES-014 at the preview
+review and passed by the policy pack in the same preview (stop 51, left open). Since stop 52 both pass it: a read
+whose outputs are all known at the preview cannot be where an unknown comes from (``provenance.makes_no_unknown``),
+the values it gives are judged where they stand, and the unknown is judged by the input's other sources (the
+security group, in the stack's own Region). The pack never sees the read (pulumi-policy drops a dependency it was
+not given): both doors now make the same judgement. A StackReference whose outputs the document does not show known
+stays a source that cannot vouch (RES-014).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from typing import Any
 
 import platform_programs_falsealarm51 as fa51
 import pytest
 import test_realistic_programs as table
 from engine_documents import FirstPreviewMocks, first_preview_document
+from platform_parts import SUBNETS
 
+from components.plan.documents import UNKNOWN, is_unknown
 from components.plan.preview import parse_preview
 from components.plan.review import review_document
 from components.residency import audit_session
+from components.residency.engine import ProviderRef, RuleEngine, Subject
+from components.residency.provenance import STACK_REFERENCE, Source, makes_no_unknown, unproven_unknowns
 from components.testing import run_pulumi_program
 
 
 @pytest.mark.parametrize("code", ["EU", "CN"])
-def test_a_referenced_value_beside_a_first_preview_unknown_fails_closed_at_that_preview(
+def test_a_referenced_value_beside_a_first_preview_unknown_passes_both_doors_of_that_preview(
     code: str, stack_config: Any
 ) -> None:
     case = table.Case(
@@ -49,12 +58,56 @@ def test_a_referenced_value_beside_a_first_preview_unknown_fails_closed_at_that_
             preview=True, mocks=FirstPreviewMocks(table._mocks(case)),
         )  # fmt: skip
     assert first.error is None, first.error
-    reviewed = review_document(parse_preview(first_preview_document(first.resources, table._config(case)), "f.json"))
+    document = first_preview_document(first.resources, table._config(case))
+    reviewed = review_document(parse_preview(document, "f.json"))
+    # The read ran during the preview: the network stack's subnets are known and judged as values; the unknown is the
+    # security group's id, judged by the group (in the stack's Region). The policy pack, never given the read, agrees.
+    assert [(v.rule, v.resource_name, v.path) for v in reviewed.violations] == []
+    assert table.pack_rules(case, first, stack_config, preview=True) == set()
+    # The same document whose read step shows no outputs (a stack name unknown at the preview: the engine skips the
+    # read): the StackReference is a source of the unknown, and it cannot vouch for another stack's values.
+    unread = json.loads(document)
+    for step in unread["steps"]:
+        if step["newState"]["type"] == "pulumi:pulumi:StackReference":
+            step["newState"].pop("outputs")
+    reviewed = review_document(parse_preview(json.dumps(unread), "f.json"))
     assert [(v.rule, v.resource_name, v.path) for v in reviewed.violations] == [("RES-014", "worker", "vpcConfig")]
     assert "pulumi:pulumi:StackReference 'network' brings values from outside this stack's resources" in (
         reviewed.violations[0].message
     )
-    # The policy pack in the same preview passes it: the engine gives a pack no read (AnalyzeStack's resources are
-    # those with a goal), and pulumi-policy drops a dependency on a resource it was not given, so the pack sees
-    # `vpc_config` computed from the security group alone. The doors disagree here (left open, docs/residency.md).
-    assert table.pack_rules(case, first, stack_config, preview=True) == set()
+
+
+def test_a_stack_reference_read_at_the_preview_is_no_source_of_an_unknown() -> None:
+    # stackref52: the one engine function both doors use (provenance.unproven_unknowns). A StackReference whose
+    # outputs the door saw known cannot be where an unknown comes from; the input's other sources judge it (the pack,
+    # never given the read, judges the same list). One whose outputs it did not see known still cannot vouch; and an
+    # unknown with no other recorded source comes from outside this stack, as the pack says when it sees none.
+    engine = RuleEngine("EU")
+    eu = ProviderRef("aws", "eu", "eu-west-1")
+    worker = Subject(
+        "aws:lambda/function:Function", "worker",
+        {"vpc_config": {"subnet_ids": list(SUBNETS), "security_group_ids": [UNKNOWN]}}, eu,
+    )  # fmt: skip
+    group = Source(
+        "aws:ec2/securityGroup:SecurityGroup", "worker",
+        Subject("aws:ec2/securityGroup:SecurityGroup", "worker", {"vpc_id": "vpc-0a1b2c3d4e5f60718"}, eu),
+    )  # fmt: skip
+    read = Source(STACK_REFERENCE, "network", Subject(STACK_REFERENCE, "network", {"name": "fleet/network/eu"}),
+                  outputs_known=True)  # fmt: skip
+    unread = dataclasses.replace(read, outputs_known=False)
+
+    def problems(*sources: Source) -> list[tuple[str, str, tuple[str, ...]]]:
+        found = unproven_unknowns(
+            engine, worker, defer=is_unknown, property_dependencies={"vpc_config": list(sources)}, dependencies=[]
+        )
+        return [(p.key, p.basis, p.reasons) for p in found]
+
+    assert makes_no_unknown(read) and not makes_no_unknown(unread) and not makes_no_unknown(group)
+    assert problems(group, read) == []
+    assert problems(group, unread) == [(
+        "vpc_config", "is computed from 2 resource(s)",
+        ("pulumi:pulumi:StackReference 'network' brings values from outside this stack's resources",),
+    )]  # fmt: skip
+    assert problems(read) == [
+        ("vpc_config", "comes from outside this stack", ("its dependencies are not resources of this stack",))
+    ]

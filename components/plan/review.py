@@ -59,6 +59,7 @@ from components.residency.engine import (
 from components.residency.provenance import (
     Reasons,
     Source,
+    holds_unknown,
     own_bucket,
     own_names,
     regionless_known,
@@ -393,7 +394,12 @@ class _Review:
         provider = self.provider_entry(entry)
         provider_subject = Subject(provider.type, provider.name, provider.inputs) if provider is not None else None
         return Source(
-            entry.type, entry.name, self.subject(entry), provider_subject, known=lambda: self.known_for(entry)
+            entry.type,
+            entry.name,
+            self.subject(entry),
+            provider_subject,
+            known=lambda: self.known_for(entry),
+            outputs_known=_read_in_full(entry),
         )
 
     # -- judging ------------------------------------------------------------------------------
@@ -646,6 +652,12 @@ def _changes(review: _Review, catalogue: Catalogue) -> tuple[Change, ...]:
             )
         )
     return tuple(changes)
+
+
+def _read_in_full(entry: Entry) -> bool:
+    """Whether the document shows ``entry`` read, with every output known: a preview's read step (the engine reads
+    during a preview unless the id is unknown) or a state's external resource (``provenance.makes_no_unknown``)."""
+    return _is_read(entry) and bool(entry.outputs) and not holds_unknown(entry.outputs, is_unknown)
 
 
 def _bags(entry: Entry) -> tuple[Mapping[str, Any], ...]:

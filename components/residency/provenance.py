@@ -50,9 +50,14 @@ __all__ = [
     "regionless_known",
     "untrusted_reason",
     "unproven_unknowns",
+    "holds_unknown",
+    "makes_no_unknown",
+    "STACK_REFERENCE",
 ]
 
 Defer = Callable[[Any], bool]
+STACK_REFERENCE = "pulumi:pulumi:StackReference"
+"""A read of another stack's outputs (pulumi ``StackReference``): a resource the program reads, never one it makes."""
 _REGIONLESS = frozenset({RuleId.DESTINATION_HOST_PROVEN, RuleId.REGIONLESS_REFERENCE_PROVEN})
 _PROVEN_BY_STACK = _REGIONLESS | {RuleId.GRANTED_ACCOUNT_PROVEN}
 """The rules a source's own review judges with what the stack proves for it (``Source.known``): regionless names and
@@ -78,6 +83,9 @@ class Source:
     """Builds the predicate of the regionless names and hosts the front door proves for this resource (a bucket the
     stack makes, a host a resource it depends on produces), as it judges the resource itself; built only when the
     resource is refused without it under a regionless rule (RES-015 / RES-017)."""
+    outputs_known: bool = False
+    """The front door saw every output of this resource known at the preview: a read the engine ran during it (a
+    ``pulumi.StackReference`` whose stack it read; :func:`makes_no_unknown`)."""
 
     @property
     def label(self) -> str:
@@ -146,6 +154,35 @@ def untrusted_reason(engine: RuleEngine, source: Source | str, defer: Defer) -> 
     return None
 
 
+def holds_unknown(value: Any, unknown: Defer) -> bool:
+    """Whether ``value`` (a mapping, a list, a leaf) holds a value ``unknown`` says is unknown, at any depth."""
+    if unknown(value):
+        return True
+    if isinstance(value, Mapping):
+        return any(holds_unknown(v, unknown) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return any(holds_unknown(v, unknown) for v in value)
+    return False
+
+
+def makes_no_unknown(source: Source | str) -> bool:
+    """Whether no value unknown at a preview can come from ``source``: a ``pulumi.StackReference`` the engine read
+    during the preview, every output known (stackref52).
+
+    A read runs during a preview ("Unlike most steps, Read steps run during previews. The only time we can't run is if
+    the ID we are given is unknown", pulumi pkg/resource/deploy/step.go ``ReadStep.Apply``), so the referenced
+    stack's outputs are known there, and every value the program takes from them is known too, judged where it stands
+    at every door (one combined with an unknown inside an ``apply`` is judged at ``up``, as a config value or a literal
+    beside an unknown is: RES-014 traces resources, never values). Such a source is no answer to "where does this
+    unknown come from": the input's other sources are.
+    The policy pack is never given the read (AnalyzeStack's resources are those with a goal, and pulumi-policy drops a
+    dependency URN it was not given), so this is the judgement it makes too. A StackReference whose stack name was
+    unknown (its read skipped, its outputs unknown) or whose outputs the door did not see stays a source, and cannot
+    vouch (:func:`untrusted_reason`). A cloud resource read by id keeps its judgement: its place is known and judged.
+    """
+    return isinstance(source, Source) and source.type == STACK_REFERENCE and source.outputs_known
+
+
 Reasons = dict[int, tuple[Source | str, str | None]]
 """What :func:`untrusted_reason` said of each source object, by the object's identity (the object is kept with its
 answer, so no other object can be given its id while the memo lives)."""
@@ -174,7 +211,8 @@ def unproven_unknowns(
 
     ``property_dependencies`` maps input keys to their sources (the engine records only non-empty
     lists; an empty list means every source lay outside the stack); without it, every input is
-    taken to depend on all of ``dependencies``.
+    taken to depend on all of ``dependencies``. A source no unknown can come from (:func:`makes_no_unknown`) is left
+    out of both, as the policy pack never sees it.
 
     ``pending``: what ``engine.check(subject, defer=defer)`` deferred, when the caller has judged that already (the
     review needs it too): the same call is not made twice. ``reasons``: a memo of :func:`untrusted_reason` by source
@@ -195,15 +233,16 @@ def unproven_unknowns(
     problems: list[UnprovenValue] = []
     for key in keys:
         if property_dependencies:
-            deps = property_dependencies.get(key)
-            if deps is None:
+            given = property_dependencies.get(key)
+            if given is None:
                 # No input flowed into this property: it is computed by the resource's own provider,
                 # whose region the resource-level rules judge.
                 continue
+            deps = [d for d in given if not makes_no_unknown(d)]
             basis = f"is computed from {len(deps)} resource(s)"
         else:
             # No per-property record at all: fall back to every dependency of the resource.
-            deps = dependencies
+            deps = [d for d in dependencies if not makes_no_unknown(d)]
             if not deps:
                 continue
             basis = "the resource depends on resources that cannot vouch for it"
