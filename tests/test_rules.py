@@ -7091,6 +7091,7 @@ def _boot52_on(provider: ProviderRef, script: str) -> Subject:
                user_data=f"#!/bin/bash\n{script}\n")  # fmt: skip
 
 
+_PRINTF_CRON = "printf '%s\\n' '*/5 * * * * root aws s3 ls --region {region}' > /etc/cron.d/fleet"
 _ALI52_EU = ProviderRef("alicloud", "eu", "eu-central-1", accounts=frozenset({_ALI_OWN}))
 PAIRS += [
     ("RES-015", "EU", _nginx52_boot("server {\n  location ~ \\.php$ { fastcgi_pass unix:/run/php/fpm.sock; }\n}"),
@@ -7108,6 +7109,8 @@ PAIRS += [
                                                  "--DestinationRegionId eu-central-1"),
      _boot52_on(_PINNED_EU, "aliyun ecs CopyImage --RegionId eu-central-1 --ImageId m-1 "
                                 "--DestinationRegionId eu-west-1"), "user_data.aliyun"),
+    ("RES-009", "EU", _boot52_on(_PINNED_EU, _PRINTF_CRON.format(region="eu-west-1")),
+     _boot52_on(_PINNED_EU, _PRINTF_CRON.format(region="eu-west-2")), "user_data.aws"),
 ]  # fmt: skip
 
 
