@@ -1771,7 +1771,7 @@ def _buildspec_swaps(spec: dict[str, Any], dump: Callable[[Any], str], values: M
     phases = spec["phases"]
     build = phases.get("build") if isinstance(phases.get("build"), dict) else {}
     commands = [*(build.get("commands") or [])]
-    env = spec.get("env") if isinstance(spec.get("env"), dict) else {}
+    env: dict[str, Any] = spec["env"] if isinstance(spec.get("env"), dict) else {}
     variables = {**(env.get("variables") or {}), "FLEET_REGION": region}
     built = {**build, "commands": [*commands, use]}
     yield dump({**spec, "env": {**env, "variables": variables}, "phases": {**phases, "build": built}})
