@@ -466,7 +466,9 @@ def mutants_of(case: realistic.Case, resources: list[Any], opt_in: frozenset[str
             for kind, after in (*_account_swaps(record, text, case.code), *_opt_in_swaps(case.code, text, opt_in)):
                 made.append(Mutant(case.id, record.type, record.name, path, kind, text, after))
             round_20 = ((kind, after, None) for kind, after in _round_20_swaps(case.code, record, path, text, opt_in))
-            for kind, after, base in (*_round_19_swaps(case.code, record, path, text, buckets, opt_in), *round_20):
+            round_21 = ((kind, after, None) for kind, after in _round_21_swaps(case.code, record, path, text, opt_in))
+            for kind, after, base in (*_round_19_swaps(case.code, record, path, text, buckets, opt_in), *round_20,
+                                      *round_21):  # fmt: skip
                 made.append(Mutant(case.id, record.type, record.name, path, kind, text, after, base))
     return made
 
@@ -477,6 +479,7 @@ OPT_IN_KINDS = frozenset({
     "lookalike", "template", "template-partition", "template-own",
     "template-fn", "template-param", "held", "arn-account", "deep", "deep-nested",
     "template-select", "override", "written-dest", "replication", "script-filter", "eval-word", "config-file",
+    "nginx-pass", "cron-line", "s3cfg", "aliyun-region", "buildspec-env", "write-files",
 })  # fmt: skip
 """Kinds made only when ``--kinds`` names them (a default run, and the fixed samples of tests/test_residency_mutants.py,
 keep the mix of mutants they had)."""
@@ -1481,7 +1484,8 @@ def _yaml_document(text: str) -> tuple[Any, Callable[[Any], str]] | None:
 def _is_script(path: tuple[object, ...], text: str) -> bool:
     if "\n" in text and _SCRIPT.search(text):
         return True
-    return any(isinstance(p, str) and re.search(r"command|script|userdata", _norm(p)) for p in path)
+    # `(?<!de)`: a description is free text, not a script (round 21: its mutants were no question of the engine's).
+    return any(isinstance(p, str) and re.search(r"command|(?<!de)script|userdata", _norm(p)) for p in path)
 
 
 def _in_select(path: tuple[object, ...]) -> bool:
@@ -1640,6 +1644,142 @@ def _wrapped(line: str, lookalike: str, foreign: str) -> Iterator[str]:
         yield f"{indent}bash -c '{body}'"
         split = body.replace(lookalike, lookalike.replace(foreign, foreign[:-1] + "''" + foreign[-1], 1), 1)
         yield f"{indent}bash -c '{split}'"
+
+
+# -- round 21 (stop 52): what a script writes where the engine grew in stop 51 -------------------------------------
+
+_NGINX_BODIES = (
+    "upstream fleet {{\n  server 10.0.0.5:80;\n  server {host}:443 backup;\n}}\nserver {{\n  listen 80;\n"
+    "  location / {{ proxy_pass https://fleet; }}\n}}",
+    "upstream fleet {{ server {host}:443; }}\nserver {{\n  listen 80;\n  location / {{ proxy_pass https://fleet; }}}}",
+    "server {{\n  listen 80;\n  location / {{ fastcgi_pass {host}:9000; }}\n}}",
+    "server {{\n  listen 80;\n  location / {{\n    uwsgi_pass {host}:3031;\n  }}\n}}",
+    "server {{\n  listen 80;\n  location /rpc {{ grpc_pass {host}:50051; }}\n}}",
+    "# upstream fleet {{\nserver {{\n  listen 80;\n  location / {{ proxy_pass http://fleet; }}\n}}",
+    "server {{\n  listen 80;\n  location / {{ proxy_pass http://fleet; }}\n}}",
+    "stream {{\n  server {{ listen 5432; proxy_pass {host}:5432; }}\n}}",
+)
+"""nginx files (falsealarm51's server groups; mutation52's other ``*_pass`` directives and one-line blocks): a
+group's server abroad, a group written on one line, bare addresses, a group only a comment names, no group at all."""
+ROUND_21_SNIPPETS: dict[str, tuple[str, ...]] = {
+    "nginx-pass": tuple(f"cat > /etc/nginx/conf.d/fleet.conf <<'EOF'\n{body}\nEOF" for body in _NGINX_BODIES),
+    # cron lines (scripts51): the schedule's command naming the foreign Region, or a partner's database.
+    "cron-line": (
+        "echo '*/5 * * * * root aws s3 ls --region {region}' > /etc/cron.d/fleet",
+        "echo '@reboot root aws s3 ls --region {region}' > /etc/cron.d/fleet",
+        "(crontab -l 2>/dev/null; echo '0 3 * * * psql -h {host} -U app -c \"select 1\"') | crontab -",
+        "cat > /etc/cron.d/fleet <<'EOF'\nSHELL=/bin/bash\n0 1-5 * * 1-5 root aws s3 ls --region {region}\nEOF",
+        "printf '%s\\n' '*/5 * * * * root aws s3 ls --region {region}' > /etc/cron.d/fleet",
+    ),
+    # s3cmd's own keys (scripts51): the service it talks to and the Region it creates buckets in.
+    "s3cfg": (
+        "cat > /root/.s3cfg <<'EOF'\n[default]\nhost_base = {host}\nEOF",
+        "cat > /root/.s3cfg <<'EOF'\n[default]\nhost_bucket = %(bucket)s.{host}\nEOF",
+        "cat > /root/.s3cfg <<'EOF'\n[default]\nbucket_location = {region}\nEOF",
+        "echo 'host_base = {host}' >> ~/.s3cfg",
+        "echo 'host_base = {host}' | tee -a /root/.s3cfg",
+    ),
+    # the Alibaba Cloud CLI (alired51): the copy's destination Region, the zone, an OSS call's Region, the endpoint
+    # variable terraform-provider-alicloud reads.
+    "aliyun-region": (
+        "aliyun ecs CopyImage --RegionId {ali_own} --ImageId m-fleet --DestinationRegionId {ali_region}",
+        "aliyun ecs copy-image --biz-region-id {ali_own} --image-id m-fleet --destination-region-id {ali_region}",
+        "aliyun vpc CreateVSwitch --RegionId {ali_own} --ZoneId {ali_region}-b --VpcId vpc-1 --CidrBlock 10.0.9.0/24",
+        "aliyun oss cp /var/log/fleet.log oss://fleet-logs/fleet.log --region {ali_region}",
+        "export ALIBABA_CLOUD_ENDPOINT_OSS={host}",
+    ),
+}
+"""Round 21's script lines, each appended to a script (a cloud-config's ``runcmd``): ``{host}`` a host nothing proves
+(``COLLECTOR``), ``{region}`` the jurisdiction's first foreign AWS Region (``FOREIGN``), ``{ali_region}`` its first
+foreign Alibaba Cloud Region, ``{ali_own}`` a resident Alibaba Cloud Region."""
+ROUND_21_WRITTEN_FILES: tuple[tuple[str, str], ...] = (
+    ("/etc/fleet/app.conf", "[aws]\nregion = {region}\n"),
+    ("/etc/fleet/app.toml", 'region = "{region}"\n'),
+    ("/root/.s3cfg", "[default]\nhost_base = {host}\n"),
+    ("/etc/cron.d/fleet", "*/5 * * * * root aws s3 ls --region {region}\n"),
+    ("/etc/nginx/conf.d/fleet.conf", "upstream fleet {{ server {host}:443; }}\n"),
+)
+"""Round 21's cloud-config ``write_files`` entries (path, content), each added to a cloud-config alone."""
+
+
+def _round_21_values(code: str) -> dict[str, str] | None:
+    aws = FOREIGN.get((code, "aws"))
+    ali = FOREIGN.get((code, "alicloud"))
+    if aws is None or ali is None:
+        return None
+    own = sorted(load_catalogue().jurisdictions[code].regions("alicloud"))
+    return {"host": COLLECTOR, "region": aws[0], "ali_region": ali[0], "ali_own": own[0] if own else ali[0]}
+
+
+def _round_21_swaps(
+    code: str, record: Any, path: tuple[object, ...], text: str, opt_in: frozenset[str]
+) -> Iterator[tuple[str, str]]:
+    """(kind, mutated text) of round 21's kinds for one leaf: a script (base64 of gzip too) given a line that sends
+    abroad in a shape the engine learnt in stop 51 (``ROUND_21_SNIPPETS``), a cloud-config a ``write_files`` entry
+    (``ROUND_21_WRITTEN_FILES``), a buildspec a foreign Region through ``env.variables``, an earlier phase or
+    ``finally``."""
+    kinds = opt_in & {*ROUND_21_SNIPPETS, "buildspec-env", "write-files"}
+    values = _round_21_values(code) if kinds else None
+    if values is None or record.type.startswith("pulumi:providers:"):
+        return
+    decoded = _decoded(text)
+    inner, compressed = decoded if decoded is not None else (text, False)
+    for kind, after in _round_21_texts(path, inner, kinds, values):
+        yield kind, after if decoded is None else _encoded(after, compressed)
+
+
+def _round_21_texts(
+    path: tuple[object, ...], text: str, kinds: frozenset[str], values: Mapping[str, str]
+) -> Iterator[tuple[str, str]]:
+    if text.startswith("#cloud-config"):
+        yield from _cloud_config_swaps(text, kinds, values)
+        return
+    if _is_script(path, text):
+        for kind in sorted(kinds & ROUND_21_SNIPPETS.keys()):
+            for snippet in ROUND_21_SNIPPETS[kind]:
+                yield kind, text.rstrip("\n") + "\n" + snippet.format(**values) + "\n"
+        return
+    document = _yaml_document(text) or _document_of(text)
+    if "buildspec-env" in kinds and document is not None and isinstance(document[0].get("phases"), dict):
+        yield from (("buildspec-env", after) for after in _buildspec_swaps(document[0], document[1], values))
+
+
+def _cloud_config_swaps(text: str, kinds: frozenset[str], values: Mapping[str, str]) -> Iterator[tuple[str, str]]:
+    """A cloud-config given each round-21 line as a ``runcmd`` entry, and each ``ROUND_21_WRITTEN_FILES`` entry."""
+    try:
+        config = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return
+    if not isinstance(config, dict):
+        return
+    for kind in sorted(kinds & ROUND_21_SNIPPETS.keys()):
+        for snippet in ROUND_21_SNIPPETS[kind]:
+            changed = {**config, "runcmd": [*(config.get("runcmd") or []), snippet.format(**values)]}
+            yield kind, "#cloud-config\n" + yaml.safe_dump(changed, sort_keys=False)
+    if "write-files" in kinds:
+        for where, content in ROUND_21_WRITTEN_FILES:
+            entry = {"path": where, "content": content.format(**values)}
+            changed = {**config, "write_files": [*(config.get("write_files") or []), entry]}
+            yield "write-files", "#cloud-config\n" + yaml.safe_dump(changed, sort_keys=False)
+
+
+def _buildspec_swaps(spec: dict[str, Any], dump: Callable[[Any], str], values: Mapping[str, str]) -> Iterator[str]:
+    """A buildspec's build phase told the foreign Region through ``env.variables``, through an assignment in an
+    earlier phase, and named in ``finally`` (buildspec 0.2 runs its phases in one shell, scripts51)."""
+    region = values["region"]
+    use = "aws s3 ls --region $FLEET_REGION"
+    phases = spec["phases"]
+    build = phases.get("build") if isinstance(phases.get("build"), dict) else {}
+    commands = [*(build.get("commands") or [])]
+    env: dict[str, Any] = spec["env"] if isinstance(spec.get("env"), dict) else {}
+    variables = {**(env.get("variables") or {}), "FLEET_REGION": region}
+    built = {**build, "commands": [*commands, use]}
+    yield dump({**spec, "env": {**env, "variables": variables}, "phases": {**phases, "build": built}})
+    install = phases.get("install") if isinstance(phases.get("install"), dict) else {}
+    earlier = {**install, "commands": [*(install.get("commands") or []), f"FLEET_REGION={region}"]}
+    yield dump({**spec, "phases": {**phases, "install": earlier, "build": built}})
+    last = {**build, "finally": [*(build.get("finally") or []), f"aws s3 ls --region {region}"]}
+    yield dump({**spec, "phases": {**phases, "build": last}})
 
 
 # -- running a mutant -----------------------------------------------------------------------------

@@ -118,6 +118,7 @@ import platform_programs_mutation48 as mu48
 import platform_programs_mutation49 as mu49
 import platform_programs_mutation50 as mu50
 import platform_programs_mutation51 as mu51
+import platform_programs_mutation52 as mu52
 import platform_programs_new34 as pn
 import platform_programs_openapi44 as oa44
 import platform_programs_ops as po
@@ -18435,6 +18436,11 @@ CASES: list[Case] = [
         Case(id, code, build, expected, destinations=declared, references=outputs)
         for id, code, build, expected, declared, outputs in sr52.rows()
     ],
+    # -- stop 52, mutation search round 21 (tests/platform_programs_mutation52.py): nginx's bare fastcgi_pass / stream
+    # proxy_pass addresses, an upstream group written on one line and a group only a comment names send to a partner's
+    # host (RES-015; passed before), an Alibaba Cloud CLI image copy to eu-west-1 (London) from an AWS machine is
+    # RES-009 (passed before: read as AWS's Ireland); the team's own addresses, Frankfurt and the declared intake pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu52.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -759,3 +759,34 @@ def test_round_20_a_scripts_region_through_filters_eval_words_and_config_files()
     [after, *_] = [a for k, a in search._round_20_swaps("DE", record, ("source", "buildspec"), buildspec,
                                                         frozenset({"script-filter"}))]  # fmt: skip
     assert "$(echo eu-central-1 | sed 's/eu-central-1/eu-central-2/')" in after
+
+
+def test_round_21_lines_files_and_phases_appended_where_the_engine_grew() -> None:
+    # mutation52: a script gets each round-21 line (base64 written back as it was), a cloud-config a runcmd entry and a
+    # write_files entry, a buildspec the foreign Region through env.variables, an earlier phase and `finally`.
+    record = type("Record", (), {"type": "aws:ec2/instance:Instance"})()
+    script = "#!/bin/bash\nset -e\nsystemctl enable --now fleet\n"
+    kinds = frozenset(search.ROUND_21_SNIPPETS)
+    made = list(search._round_21_swaps("EU", record, ("userData",), script, kinds))
+    assert len(made) == sum(len(lines) for lines in search.ROUND_21_SNIPPETS.values())
+    assert all(after.startswith(script) for _, after in made)
+    assert any("fastcgi_pass collector.example.com:9000;" in after for kind, after in made if kind == "nginx-pass")
+    assert any("--DestinationRegionId eu-west-1" in after for kind, after in made if kind == "aliyun-region")
+    encoded = base64.b64encode(script.encode()).decode()
+    [(kind, first), *_] = list(search._round_21_swaps("EU", record, ("userData",), encoded, kinds))
+    assert kind == "aliyun-region" and base64.b64decode(first).decode().startswith(script)
+    config = "#cloud-config\nruncmd:\n- systemctl enable --now fleet\n"
+    files = [a for k, a in search._round_21_swaps("DE", record, ("userData",), config, frozenset({"write-files"}))]
+    assert len(files) == len(search.ROUND_21_WRITTEN_FILES)
+    assert yaml.safe_load(files[0])["write_files"] == [
+        {"path": "/etc/fleet/app.conf", "content": "[aws]\nregion = eu-west-1\n"}
+    ]
+    project = type("Record", (), {"type": "aws:codebuild/project:Project"})()
+    buildspec = "version: 0.2\nphases:\n  build:\n    commands:\n      - make\n"
+    specs = [yaml.safe_load(a) for _, a in search._round_21_swaps("EU", project, ("source", "buildspec"), buildspec,
+                                                                 frozenset({"buildspec-env"}))]  # fmt: skip
+    assert specs[0]["env"]["variables"] == {"FLEET_REGION": "eu-west-2"}
+    assert specs[1]["phases"]["install"]["commands"] == ["FLEET_REGION=eu-west-2"]
+    assert specs[2]["phases"]["build"]["finally"] == ["aws s3 ls --region eu-west-2"]
+    provider = type("Record", (), {"type": "pulumi:providers:aws"})()
+    assert list(search._round_21_swaps("EU", provider, ("userData",), script, kinds)) == []

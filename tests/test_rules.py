@@ -7453,3 +7453,67 @@ def test_a_template_stack_sets_override_abroad_is_refused_where_given_and_where_
         ("RES-009", "template_body(json).Resources.TripsSet.Properties.TemplateBody.Resources.Trips.Properties"
          ".Replicas[1].Region"),
     ]  # fmt: skip
+
+
+# mutation52 (stop 52): nginx's bare `*_pass` addresses and a block's first directive on its line (script_commands
+# fastcgi_pass ... proxy_pass, upstream / location / http / stream leading to the directive after the brace); a group
+# only a comment names is none; a script command's region is its CLI's cloud's (script_commands `cloud`). Each
+# offending twin passed on main faa992a.
+def _nginx52_boot(conf: str, provider: ProviderRef = _PINNED_EU) -> Subject:
+    script = f"#!/bin/bash\ncat > /etc/nginx/conf.d/fleet.conf <<'EOF'\n{conf}\nEOF\nsystemctl restart nginx\n"
+    if provider.package == "alicloud":
+        return ali("alicloud:ecs/instance:Instance", provider, image_id="m", instance_type="ecs.g7.large",
+                   user_data=script)  # fmt: skip
+    return aws("aws:ec2/instance:Instance", provider, ami="ami-1", instance_type="t3.small", user_data=script)
+
+
+def _boot52_on(provider: ProviderRef, script: str) -> Subject:
+    """A machine of ``provider``'s cloud running ``script`` as its user data."""
+    if provider.package == "alicloud":
+        return ali("alicloud:ecs/instance:Instance", provider, image_id="m", instance_type="ecs.g7.large",
+                   user_data=f"#!/bin/bash\n{script}\n")  # fmt: skip
+    return aws("aws:ec2/instance:Instance", provider, ami="ami-1", instance_type="t3.small",
+               user_data=f"#!/bin/bash\n{script}\n")  # fmt: skip
+
+
+_PRINTF_CRON = "printf '%s\\n' '*/5 * * * * root aws s3 ls --region {region}' > /etc/cron.d/fleet"
+_ALI52_EU = ProviderRef("alicloud", "eu", "eu-central-1", accounts=frozenset({_ALI_OWN}))
+PAIRS += [
+    ("RES-015", "EU", _nginx52_boot("server {\n  location ~ \\.php$ { fastcgi_pass unix:/run/php/fpm.sock; }\n}"),
+     _nginx52_boot("server {\n  listen 80;\n  location / { fastcgi_pass intake.partner-analytics.com:9000; }\n}"),
+     "user_data.fastcgi_pass"),
+    ("RES-015", "CN", _nginx52_boot("upstream api { server 10.20.1.15:8080; }", _ALI_PINNED_CN),
+     _nginx52_boot("upstream api { server intake.partner-analytics.com:443; }", _ALI_PINNED_CN), "user_data.server"),
+    ("RES-015", "DE", _nginx52_boot("stream {\n  server { listen 5432; proxy_pass 10.20.1.16:5432; }\n}", _PINNED_DE),
+     _nginx52_boot("stream {\n  server { listen 5432; proxy_pass db.partner-analytics.com:5432; }\n}", _PINNED_DE),
+     "user_data.proxy_pass"),
+    ("RES-015", "JP", _nginx52_boot("upstream api {\n  server 10.20.1.15:8080;\n}\nserver {\n"
+                                    "  location / { proxy_pass http://api; }\n}", _PINNED_JP),
+     _nginx52_boot("# upstream api {\nserver {\n  location / { proxy_pass http://api; }\n}", _PINNED_JP), "user_data"),
+    ("RES-009", "EU", _boot52_on(_PINNED_EU, "aliyun ecs CopyImage --RegionId eu-central-1 --ImageId m-1 "
+                                                 "--DestinationRegionId eu-central-1"),
+     _boot52_on(_PINNED_EU, "aliyun ecs CopyImage --RegionId eu-central-1 --ImageId m-1 "
+                                "--DestinationRegionId eu-west-1"), "user_data.aliyun"),
+    ("RES-009", "EU", _boot52_on(_PINNED_EU, _PRINTF_CRON.format(region="eu-west-1")),
+     _boot52_on(_PINNED_EU, _PRINTF_CRON.format(region="eu-west-2")), "user_data.aws"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("provider", "line", "expected"),
+    [
+        (_ALI52_EU, "aws logs describe-log-groups --region eu-west-1", []),  # RES-009 on main faa992a
+        (_ALI52_EU, "aws logs describe-log-groups --region eu-west-2", ["RES-009"]),
+        (_ALI52_EU, "aliyun ecs DescribeInstances --RegionId eu-west-1", ["RES-009"]),  # Alibaba's eu-west-1: London
+        (_PINNED_EU, "aws s3 ls --region eu-west-1", []),
+        (_PINNED_EU, "aliyun ecs DescribeInstances --RegionId eu-central-1", []),
+        (_ALI_PINNED_CN, "aws s3 ls --endpoint-url https://oss-cn-shanghai.aliyuncs.com --region cn-shanghai", []),
+    ],
+)
+def test_a_script_commands_region_is_its_clouds(provider: ProviderRef, line: str, expected: list[str]) -> None:
+    # mutation52: the aws CLI's Regions are AWS's and the Alibaba Cloud CLI's Alibaba Cloud's on either cloud's machine
+    # (eu-west-1 is Ireland to one, London to the other); a name only the other cloud has stays that cloud's (the aws
+    # CLI signing for OSS's S3-compatible endpoint with an Alibaba Region).
+    subject = _boot52_on(provider, line)
+    code = "CN" if provider is _ALI_PINNED_CN else "EU"
+    assert sorted({f.rule.id for f in RuleEngine(code).check(subject)[0]}) == expected

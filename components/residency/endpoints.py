@@ -1366,6 +1366,9 @@ class ScriptCommand(_Frozen):
     exec_prefixes: str = ""
     """Characters that may precede an assignment's executable (systemd's ``@-:+!``); with ``@`` the word after the
     executable is its argv[0], not an argument."""
+    cloud: Literal["aws", "alicloud"] | None = None
+    """The cloud whose Regions the command's region values name (the aws CLI's are AWS's, the Alibaba Cloud CLI's
+    Alibaba Cloud's), whatever cloud the machine running it is in; None: either cloud's (mutation52)."""
     source: str | None = None
     """The command's manual or documentation (required for the catalogue's top-level entries)."""
 

@@ -4183,7 +4183,7 @@ class RuleEngine:
     def _judge_script_host(self, walk: _Walk, found: ScriptHost, value: str, path: str) -> None:
         """One value a script's command connects to (:meth:`_judge_script_hosts`): a region, a zone or a host."""
         if found.region:
-            self._judge_script_region(walk, value, f"{path}.{found.command}")
+            self._judge_script_region(walk, value, f"{path}.{found.command}", self._command_cloud(found.command))
             return
         zone_cloud = as_cloud(found.zone)
         if zone_cloud is not None:
@@ -4195,12 +4195,21 @@ class RuleEngine:
             return
         self._judged_as_bare_host(walk, value, f"{path}.{found.command}")
 
-    def _judge_script_region(self, walk: _Walk, value: str, path: str) -> None:
+    def _command_cloud(self, command: str) -> Cloud | None:
+        """The cloud whose Regions a script command's region values name (``script_commands`` ``cloud``: ``aws``'s
+        are AWS's, ``aliyun``'s Alibaba Cloud's), by its name (``aws s3``: ``aws``); None: either cloud's."""
+        spec = self.endpoints.script_commands.get(command.split(" ", 1)[0])
+        return spec.cloud if spec is not None else None
+
+    def _judge_script_region(self, walk: _Walk, value: str, path: str, cloud: Cloud | None = None) -> None:
         """A region a script's command or assignment sends its requests to (``--region us-east-1``,
         ``AWS_REGION=us-east-1``), of either cloud (an ECS instance may run the aws CLI): judged as a region field. A
-        variable (``$REGION``, ``{{ region }}``) is no region-shaped value and is left alone."""
+        variable (``$REGION``, ``{{ region }}``) is no region-shaped value and is left alone. ``cloud``: the command's
+        cloud, whose Region a name both clouds use is (mutation52: `aliyun ... --RegionId eu-west-1` is Alibaba Cloud's
+        London on an AWS machine too, and `aws ... --region eu-west-1` AWS's Ireland on an Alibaba Cloud machine; each
+        was judged as the machine's cloud); a name only the other cloud has stays that cloud's, as before."""
         for part in _LIST_SPLIT.split(value.strip()):
-            ref = self.parser.region_field(walk.cloud, part, any_cloud=True) if part else None
+            ref = self.parser.region_field(cloud or walk.cloud, part, any_cloud=True) if part else None
             if ref is None:
                 continue
             if ref.kind != "region":

@@ -799,7 +799,13 @@ class ReferenceParser:
         case; a URL whose whole authority is one of them names that group, not a host."""
         if self._group_block is None or not any(word in text for word in self._group_words):
             return frozenset()
-        return frozenset(m.group(1).lower() for m in self._group_block.finditer(text))
+        # mutation52: a block after `#` is a comment ("The rest of a line after the # sign is considered a comment",
+        # nginx.org/en/docs/beginners_guide.html): `# upstream api {` defines no group, `http://api` names a host.
+        return frozenset(
+            m.group(1).lower()
+            for m in self._group_block.finditer(text)
+            if "#" not in text[text.rfind("\n", 0, m.start()) + 1 : m.start() + 1]
+        )
 
     def _names_group(self, text: str, start: int) -> bool:
         """The URL starting at ``start`` is the address of a directive that takes a server group (``proxy_pass``)."""
