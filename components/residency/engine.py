@@ -94,14 +94,18 @@ from components.residency.scripts import (
     Edit,
     ScriptHost,
     ScriptReader,
+    OWN_MACHINE,
     echoed_files,
     edited_files,
     filter_values,
     heredoc_files,
     own_region_value,
     plain_assignment,
+    reads_as_assignments,
     shell_blocks,
     substitution_at,
+    substitution_values,
+    written_files,
     xargs_expanded,
 )
 from components.residency.stages import (
@@ -4137,9 +4141,39 @@ class RuleEngine:
                 continue
             # scripts48: a variable in the value (`--region $REGION`, `-h db.$DOMAIN`) holds the values that reach the
             # line (the one resolver, as for assignments and URLs); one the script gives no literal stays as written.
-            reaching = _assigned_values(script, self._instance_region(walk)).at(found.offset)
+            own = self._instance_region(walk)
+            reaching = _assigned_values(script, own).at(found.offset)
             for value in _filled(found.host, reaching):
-                self._judge_script_host(walk, found, value, path)
+                if "$(" not in value and "`" not in value:
+                    self._judge_script_host(walk, found, value, path)
+                    continue
+                # scripts52: a command substitution's value (`--region $(echo eu-west-1 | sed ...)`, `-h $(cat FILE)`
+                # of a file the script wrote) is computed by the one evaluator; one it cannot compute fails closed.
+                given = _substituted(value, reaching, written_files(script) if ">" in script else {}, own)
+                if given is None:
+                    self._judge_unknown_script_value(walk, found, value, path)
+                for text in given or ():
+                    self._judge_script_host(walk, found, text, path)
+
+    def _judge_unknown_script_value(self, walk: _Walk, found: ScriptHost, value: str, path: str) -> None:
+        """A destination argument holding a command substitution the engine cannot compute (scripts52: ``--region
+        $(curl https://...)``, ``psql -h $(cat FILE)`` of a file the script did not write): residency is proven, not
+        assumed, so a Region there is an unknown Region (RES-011) and a host an unproven one (RES-015), declared by
+        the text as written. A zone is left as an unset variable's (judged where it is set)."""
+        where = f"{path}.{found.command}"
+        if found.region:
+            ref = Reference("region", walk.cloud, value, value.strip(), known_region=False)
+            self._judge(walk, ref, where, RuleId.REGION_FIELD_IN_JURISDICTION)
+            return
+        if found.zone is not None:
+            return
+        detail = (
+            f"{value!r} is a command substitution whose output the engine cannot compute (not a literal, a filter of "
+            f"one, a file the script writes, nor the machine's own name or metadata): nothing proves the host it "
+            f"connects to is in {self._j()}. Write the host, or declare it in sovereign-dc:destinations by this exact "
+            "text."
+        )
+        self._add_coverable(walk, RuleId.DESTINATION_HOST_PROVEN, where, value, detail, (value.strip(),))
 
     def _judge_script_host(self, walk: _Walk, found: ScriptHost, value: str, path: str) -> None:
         """One value a script's command connects to (:meth:`_judge_script_hosts`): a region, a zone or a host."""
@@ -7369,13 +7403,15 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
     so a use there gets every value the script assigns the variable anywhere, and a value a function body assigns is
     never replaced after it (the call may come later). A here-document's body is data, never an assignment that
     replaces."""
+    script = reads_as_assignments(script)  # scripts52: `read X < FILE` as `X=$(< FILE)`, the same offsets
     matches = list(_ASSIGNMENT.finditer(script))
     if not matches:
         return _NO_VALUES
     lines = script.split("\n")
     starts = tuple(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
     blocks = shell_blocks(lines)
-    anywhere = _values_anywhere(script, matches, own)
+    files = written_files(script) if ">" in script else {}
+    anywhere = _values_anywhere(script, matches, own, files)
     env: dict[str, list[str]] = {}
     kept: dict[str, list[str]] = {}  # assigned in a function body: never replaced
     per_line: list[Mapping[str, tuple[str, ...]]] = []
@@ -7389,7 +7425,7 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
             k += 1
         plain = block.top and len(on_line) == 1 and plain_assignment(lines[i])
         for m in on_line:
-            name, values = m.group("name"), _match_values(script, m, own, anywhere if block.repeated else env)
+            name, values = m.group("name"), _match_values(script, m, own, anywhere if block.repeated else env, files)
             if plain:
                 env[name] = [*values, *(v for v in kept.get(name, ()) if v not in values)]
                 continue
@@ -7408,20 +7444,23 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
 
 
 def _match_values(
-    script: str, m: re.Match[str], own: tuple[re.Pattern[str], str] | None, env: Mapping[str, Sequence[str]]
+    script: str,
+    m: re.Match[str],
+    own: tuple[re.Pattern[str], str] | None,
+    env: Mapping[str, Sequence[str]],
+    files: Mapping[str, str],
 ) -> list[str]:
-    """The literal values an assignment ``m`` of ``script`` gives, with ``env`` the values its references hold."""
+    """The literal values an assignment ``m`` of ``script`` gives, with ``env`` the values its references hold and
+    ``files`` the files the script writes."""
     value = next(v for v in m.group("double", "single", "bare") if v is not None)
     start = m.start("double") if m.group("double") is not None else m.start("bare")
     if m.group("single") is None and script.startswith(("$(", "`"), start):
         substitution = substitution_at(script, start)
-        region = own_region_value(substitution, own) if substitution is not None else None
-        if region is not None:
-            return [region]
         # scripts49: `$(echo $X | sed 's/a/b/')` is X's values edited; an unknown input's result the host sed writes;
-        # scripts50: so through perl -pe, awk, tr, cut and jq
-        rewritten = filter_values(substitution, env) if substitution is not None else None
-        return rewritten or []
+        # scripts50: so through perl -pe, awk, tr, cut and jq; scripts52: `$(echo X)`, `$(cat FILE)` of a file the
+        # script writes (the one evaluator). One naming the machine itself holds no literal.
+        given = substitution_values(substitution, env, files, own) if substitution is not None else None
+        return [v for v in given or () if v != OWN_MACHINE]
     if value and not any(c in value for c in "$`("):
         return [value]
     whole = _SHELL_REFERENCE.fullmatch(value) if value and m.group("single") is None else None
@@ -7429,7 +7468,7 @@ def _match_values(
 
 
 def _values_anywhere(
-    script: str, matches: list[re.Match[str]], own: tuple[re.Pattern[str], str] | None
+    script: str, matches: list[re.Match[str]], own: tuple[re.Pattern[str], str] | None, files: Mapping[str, str]
 ) -> Mapping[str, tuple[str, ...]]:
     """Every literal value each variable of ``script`` is assigned anywhere, whole references followed to their end
     (the values a use in a loop's or function's body may see)."""
@@ -7438,7 +7477,7 @@ def _values_anywhere(
         grown = False
         for m in matches:
             known = values.setdefault(m.group("name"), [])
-            for value in _match_values(script, m, own, values):
+            for value in _match_values(script, m, own, values, files):
                 if value not in known:
                     known.append(value)
                     grown = True
@@ -7506,6 +7545,37 @@ def _filled(text: str, reaching: Mapping[str, tuple[str, ...]]) -> tuple[str, ..
         given = dict(zip(names, combination, strict=True))
         filled.append(_SHELL_REFERENCE.sub(functools.partial(_given_or_written, given), text))
     return tuple(filled)
+
+
+def _substituted(
+    text: str,
+    reaching: Mapping[str, Sequence[str]],
+    files: Mapping[str, str],
+    own: tuple[re.Pattern[str], str] | None,
+) -> list[str] | None:
+    """``text`` with each command substitution in it written as each value it gives (scripts.substitution_values,
+    the one evaluator; at most :data:`_MAX_ASSIGNED_URLS` texts); None when one of them cannot be computed."""
+    parts: list[list[str]] = []
+    end = 0
+    at = _next_substitution(text, 0)
+    while at >= 0:
+        substitution = substitution_at(text, at)
+        if substitution is None:
+            break
+        given = substitution_values(substitution, reaching, files, own)
+        if given is None:
+            return None
+        parts += [[text[end:at]], given]
+        end = at + len(substitution)
+        at = _next_substitution(text, end)
+    parts.append([text[end:]])
+    return ["".join(p) for p in itertools.islice(itertools.product(*parts), _MAX_ASSIGNED_URLS)]
+
+
+def _next_substitution(text: str, start: int) -> int:
+    """Where the next ``$(`` or backquote of ``text`` starts from ``start`` (-1: none)."""
+    found = [i for i in (text.find("$(", start), text.find("`", start)) if i >= 0]
+    return min(found, default=-1)
 
 
 def _given_or_written(given: Mapping[str, str | None], reference: re.Match[str]) -> str:

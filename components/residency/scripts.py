@@ -35,6 +35,10 @@ __all__ = [
     "filter_values",
     "shell_blocks",
     "substitution_at",
+    "substitution_values",
+    "reads_as_assignments",
+    "written_files",
+    "OWN_MACHINE",
     "xargs_expanded",
 ]
 
@@ -1219,19 +1223,28 @@ def _simple_commands(words: list[str]) -> Iterator[_SimpleCommand]:
     ``$VAR`` is."""
     current = _Building()
     outer: list[_Building] = []  # the commands the open substitutions interrupted
+    bodies: list[list[str]] = []  # the words of each open substitution, as written (scripts52)
     i = 0
     while i < len(words):
         word = words[i]
         i += 1
+        for body in bodies:
+            body.append(word)
         if word[-1:] == "$" and words[i : i + 1] == ["("]:  # "$(" is read as "$", "(": a command substitution starts
             i += 1
+            for body in bodies:
+                body.append("(")
             current.words.append(f"{word}(...)")  # `--region=$(...)`: the word goes on in the substitution's value
             outer.append(current)
+            bodies.append([])
             current = _Building()
         elif word == ")" and outer and not current.opened:
             if (command := current.done()) is not None:
                 yield command
             current = outer.pop()
+            # scripts52: the word holds the substitution as written (its words joined again), so that its value can
+            # be computed where the word is a destination (`--region $(echo eu-west-1)`: substitution_values).
+            current.words[-1] = f"{current.words[-1].removesuffix('(...)')}({_joined_words(bodies.pop()[:-1])})"
         elif word in _SEPARATORS or word == "$":
             if (command := current.done()) is not None:
                 yield command
@@ -1248,6 +1261,19 @@ def _simple_commands(words: list[str]) -> Iterator[_SimpleCommand]:
     for building in (current, *reversed(outer)):  # and the commands of a substitution not closed on the line
         if (command := building.done()) is not None:
             yield command
+
+
+def _joined_words(words: list[str]) -> str:
+    """Shell words (:func:`_words`) written as one line again: each word quoted where it needs it, operators as they
+    are, ``$`` ``(`` back to ``$(``, no blank inside parentheses."""
+    text = ""
+    for word in words:
+        if word in _SEPARATORS or word in _REDIRECTS or word == "$":
+            glued = word == ")" or text.endswith(("$", "(")) or not text
+            text += word if glued else f" {word}"
+        else:
+            text += shlex.quote(word) if text.endswith("(") or not text else f" {shlex.quote(word)}"
+    return text
 
 
 def _read(command: str, form: str, value: str) -> Iterator[ScriptHost]:
@@ -1613,6 +1639,106 @@ def filter_values(substitution: str, reaching: Mapping[str, Sequence[str]]) -> l
         return exact
     hosts = (_SED_HOST_TEXT.fullmatch(t.strip(".")) for f in known for t in f.texts)
     return [h.group(0) for h in hosts if h is not None]
+
+
+# scripts52: commands whose output names the machine the script runs on, never another host: hostname(1) ("show or
+# set the system's host name"; -f / --fqdn its full name, -s / --short, -d / --domain, -i / -I its addresses), whoami(1)
+# / id -un (a user's name, no host), and the instance metadata services (EC2's IMDS at http://169.254.169.254/ and
+# http://[fd00:ec2::254]/, https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instancedata-data-retrieval.html;
+# ec2-metadata(8), https://github.com/amazonlinux/amazon-ec2-utils/blob/main/doc/ec2-metadata.8; Alibaba Cloud ECS's
+# at http://100.100.100.200/, https://www.alibabacloud.com/help/en/ecs/user-guide/view-instance-metadata): each item
+# describes the instance itself (its address, name, zone, Region). Matched whole against a pipeline's first command.
+_OWN_MACHINE = re.compile(
+    r"(?:/usr)?(?:/s?bin/)?(?:hostname(?:\s+(?:-[fsdiIA]|--fqdn|--short|--domain|--ip-address|--all-ip-addresses))?"
+    r"|whoami|id\s+-un|ec2-metadata(?:\s+-{1,2}[A-Za-z-]+)*"
+    r"|(?:curl|wget)(?:\s+[^\s()`;|&<>]+)*?\s+['\"]?http://(?:169\.254\.169\.254|\[fd00:ec2::254\]|100\.100\.100\.200)"
+    r"/[^\s()`;|&<>'\"]*['\"]?)"
+)
+# Stages after such a command that only select from its output (head / tail -n N, a bare xargs, a filter writing no
+# text: tr -d, cut, awk '{print $N}', sed 's/.$//'): the value stays the machine's own.
+_SELECTING = frozenset({"head", "tail", "xargs"})
+_SELECTING_WORDS = 3
+OWN_MACHINE = "${HOSTNAME}"
+"""What a substitution naming the machine itself stands for in a value (bash(1) "Shell Variables": HOSTNAME, "the name
+of the current host"): a placeholder, judged as any placeholder is (before a fixed domain, a host under it)."""
+
+
+def substitution_values(
+    substitution: str,
+    reaching: Mapping[str, Sequence[str]],
+    files: Mapping[str, str],
+    own: tuple[re.Pattern[str], str] | None = None,
+) -> list[str] | None:
+    """The values a command substitution (``$(...)`` or backquotes) gives, or None when the engine cannot compute them
+    (scripts52: the one evaluator of a substitution, for an assignment's value and a command's argument alike): the
+    instance's own Region command (``own``: :func:`own_region_value`); a filter pipeline over a literal or a variable
+    (:func:`filter_values`: ``$(echo eu-west-1 | sed s/eu/us/)``); ``echo WORDS`` / ``printf %s WORD`` alone; ``cat
+    FILE`` / ``< FILE`` of a file the script writes (``files``: :func:`written_files`; bash(1) "Command Substitution":
+    "$(cat file) can be replaced by the equivalent but faster $(< file)", trailing newlines deleted); a command naming
+    the machine itself (``hostname``, an instance metadata lookup, perhaps through filters that write no text):
+    :data:`OWN_MACHINE`. Anything else (``$(curl https://...)``, ``$(cat FILE)`` of a file the script did not write,
+    an unknown variable piped through a filter): None."""
+    region = own_region_value(substitution, own)
+    if region is not None:
+        return [region]
+    text = substitution.strip()
+    body = (text[2:-1] if text.startswith("$(") else text[1:-1]).strip()
+    if body[:1] == "<" and body[1:2] != "<":
+        read = _words(body[1:])
+        return _file_values(files, read[0]) if len(read) == 1 else None
+    rewritten = filter_values(text, reaching)
+    if rewritten:
+        return rewritten
+    commands = list(_simple_commands(_words(body)))
+    if not commands or any(c.stdout is not None for c in commands):
+        return None
+    first = commands[0]
+    if _OWN_MACHINE.fullmatch(" ".join(first.words)) and all(_selects(c.words) for c in commands[1:]):
+        return [OWN_MACHINE]
+    if len(commands) > 1:
+        return None
+    if first.words[:1] == ["cat"] and len(first.words) == 2:
+        return _file_values(files, first.words[1])
+    return _echoed_values(first.words, reaching)
+
+
+def _selects(words: list[str]) -> bool:
+    """A pipeline stage that only selects from its input (no text of its own written)."""
+    if words[:1] and words[0] in _SELECTING:
+        return len(words) <= _SELECTING_WORDS  # head -n 1, tail -1, xargs
+    found = text_filter(words)
+    return found is not None and not any(t.strip() for t in found.texts)
+
+
+def _file_values(files: Mapping[str, str], file: str) -> list[str] | None:
+    """The lines a file the script wrote holds (None for one it did not write, or wrote nothing into)."""
+    content = files.get(file)
+    lines = [line.strip() for line in content.splitlines() if line.strip()] if content is not None else []
+    return lines or None
+
+
+def written_files(script: str) -> dict[str, str]:
+    """Each file ``script`` writes whole, by a here-document or echo / printf redirections, and its content (the
+    last written)."""
+    return {**dict(heredoc_files(script)), **dict(echoed_files(script))}
+
+
+# scripts52: `read [-r] NAME < FILE` (bash(1) "read": "One line is read from the standard input ... the first word is
+# assigned to the first name") assigns the file's first line, as `NAME=$(< FILE)` does: written so, padded to the same
+# length (a line's offsets do not move), the one resolver reads it as any assignment.
+_READ_FROM_FILE = re.compile(r"(?<![^\s;&|(])read(?:[ \t]+-r)?[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*<[ \t]*([^\s;&|<>()]+)")
+
+
+def reads_as_assignments(script: str) -> str:
+    """``script`` with each ``read NAME < FILE`` written as ``NAME=$(< FILE)`` (blanks after it, same length)."""
+    if "read" not in script:
+        return script
+
+    def assignment(m: re.Match[str]) -> str:
+        written = f"{m.group(1)}=$(<{m.group(2)})"
+        return written.ljust(len(m.group(0)))
+
+    return _READ_FROM_FILE.sub(assignment, script)
 
 
 def _echoed_values(words: list[str], reaching: Mapping[str, Sequence[str]]) -> list[str] | None:
