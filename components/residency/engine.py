@@ -615,6 +615,7 @@ class _Walk:
         "pending",
         "renames",
         "runtime_text",
+        "script_files",
         "stack_parameters",
         "subject",
         "task",
@@ -656,6 +657,10 @@ class _Walk:
         self.outer: Any = None
         """The map holding ``parent`` (None at the top level): a written field's ``read_only`` input is read there (an
         HTTP API integration's ``integration_subtype`` beside its ``request_parameters``; stop 43)."""
+        self.script_files: Mapping[str, str] = {}
+        """The files the script lists around the value write (scripts52: a cloud-config's ``runcmd``, a buildspec's
+        phases, one shell in order): a command substitution reading one (``$(cat FILE)``) in another item has its
+        content."""
         self.template_resources: Mapping[str, str] | None = None
         """Inside a stack's template (``stack_templates``): logical id -> type of what its Resources create (less any
         name a Parameter or an ``Fn::Sub`` variable map also gives); None elsewhere."""
@@ -1327,7 +1332,8 @@ class RuleEngine:
             self._judge_public_statement(walk, value, path)
             value = _expanded_container(value)
             parent = walk.kpath
-            self._judge_joined_scripts(walk, value, path)
+            files = walk.script_files
+            walk.script_files = {**files, **self._judge_joined_scripts(walk, value, path)}
             # A name/value pair (ECS and Batch container environment, CodeBuild environment variables,
             # Elastic Beanstalk settings, Alibaba EventBridge target parameters): the value is classified by
             # its name (a region, a host ...). A pair's value is never free text for humans, whatever its
@@ -1378,6 +1384,7 @@ class RuleEngine:
                     continue
                 self._walk(walk, v, f"{path}.{k}", sk, depth + 1, top_key)
             walk.kpath, walk.outer, walk.parent, walk.task = parent, held, outer, task
+            walk.script_files = files
         elif isinstance(value, (list, tuple)):
             self._walk_list(walk, value, path, key, depth, top_key)
         elif isinstance(value, bool):
@@ -1390,9 +1397,14 @@ class RuleEngine:
     def _walk_list(
         self, walk: _Walk, value: Sequence[Any], path: str, key: str, depth: int, top_key: str | None
     ) -> None:
+        writes = len(value) > 1 and any(isinstance(v, str) and ("<<" in v or ">" in v) for v in value)
+        files = walk.script_files
+        if writes:  # scripts52: an item may read (`$(cat FILE)`) a file another item writes
+            walk.script_files = {**files, **written_files("\n".join(v for v in value if isinstance(v, str)))}
         for i, v in enumerate(value):
             self._walk(walk, v, f"{path}[{i}]", key, depth + 1, top_key)
-        if len(value) > 1 and any(isinstance(v, str) and ("<<" in v or ">" in v) for v in value):
+        walk.script_files = files
+        if writes:
             self._judge_split_heredocs(walk, value, path, key, depth)
         if len(value) > 1 and any(isinstance(v, str) and "$" in v for v in value):
             self._judge_split_variables(walk, value, path, key)
@@ -4044,13 +4056,18 @@ class RuleEngine:
         items = [(f"{path}[{i}]", item, 0) for i, item in enumerate(lines) if isinstance(item, str)]
         self._judge_joined_items(walk, items, key, plan.own_region, across=False)
 
-    def _judge_joined_scripts(self, walk: _Walk, document: Mapping[Any, Any], path: str) -> None:
-        """The ``joined_scripts`` entries whose document is at the walk's place (one lookup for other types)."""
+    def _judge_joined_scripts(self, walk: _Walk, document: Mapping[Any, Any], path: str) -> Mapping[str, str]:
+        """The ``joined_scripts`` entries whose document is at the walk's place (one lookup for other types); the
+        files their lists write (scripts52: a later phase's ``$(cat FILE)`` reads them)."""
+        files: dict[str, str] = {}
         for entry in self._joined_scripts.get(walk.subject.type, ()):
             if _path_is(walk.kpath, entry.kpath):
-                self._judge_joined_script(walk, document, path, entry)
+                files |= self._judge_joined_script(walk, document, path, entry)
+        return files
 
-    def _judge_joined_script(self, walk: _Walk, document: Mapping[Any, Any], path: str, entry: JoinedScript) -> None:
+    def _judge_joined_script(
+        self, walk: _Walk, document: Mapping[Any, Any], path: str, entry: JoinedScript
+    ) -> Mapping[str, str]:
         """A document whose script lists one shell runs in order (``joined_scripts``, scripts51: a buildspec's phases,
         ``finally`` after ``commands``, ``env.variables`` set for every command): a variable the map sets or an earlier
         list assigns reaches a later list's commands, each of which was read with its own list only. The lists are
@@ -4071,7 +4088,8 @@ class RuleEngine:
             if isinstance(lines, list):
                 items += [(f"{path}.{place}[{i}]", t, group) for i, t in enumerate(lines) if isinstance(t, str)]
         if len({group for _, _, group in items}) < 2:  # one list alone was read as a script list already
-            return
+            return {}
+        joined = "\n".join(item for _, item, _ in items)
         parent = walk.kpath
         # Judged as an item of a script list of the document (the place its plan makes a payload).
         walk.kpath = (*parent, *entry.lists[0].split("."))
@@ -4079,6 +4097,7 @@ class RuleEngine:
         if plan.payload:
             self._judge_joined_items(walk, items, walk.kpath[-1], plan.own_region, across=True)
         walk.kpath = parent
+        return written_files(joined) if ">" in joined else {}
 
     def _judge_joined_items(
         self, walk: _Walk, items: Sequence[tuple[str, str, int]], key: str, own_region: bool, *, across: bool
@@ -4149,7 +4168,8 @@ class RuleEngine:
                     continue
                 # scripts52: a command substitution's value (`--region $(echo eu-west-1 | sed ...)`, `-h $(cat FILE)`
                 # of a file the script wrote) is computed by the one evaluator; one it cannot compute fails closed.
-                given = _substituted(value, reaching, written_files(script) if ">" in script else {}, own)
+                files = {**walk.script_files, **(written_files(script) if ">" in script else {})}
+                given = _substituted(value, reaching, files, own)
                 if given is None:
                     self._judge_unknown_script_value(walk, found, value, path)
                 for text in given or ():
