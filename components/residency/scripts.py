@@ -55,6 +55,7 @@ _WRITES = frozenset({">", ">>", ">|", "&>", "&>>"})
 _CRON_FIELDS = 5
 _CRON_FIELD = re.compile(r"[0-9*][0-9*/,-]*")
 _CRON_NAMED_FIELD = re.compile(r"[0-9*/,A-Za-z-]+")
+_CRON_PERCENT = re.compile(r"(?<!\\)%")  # an unescaped percent sign of a crontab line's command
 _CRON_SPECIAL = frozenset({"@reboot", "@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"})
 _ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
 # An /etc/hosts line (hosts(5), https://man7.org/linux/man-pages/man5/hosts.5.html): "IP_address canonical_hostname
@@ -120,6 +121,13 @@ class ScriptReader:
             ):
                 continue
             words = _words(line)
+            if "%" in line and depth < _MAX_DEPTH and self._cron_command(words):
+                # crontab(5): "Percent-signs (%) in the command, unless escaped with backslash (\\), will be changed
+                # into newline characters, and all data after the first % will be sent to the command as standard
+                # input" (a shell's input is the lines it runs: `* * * * * root /bin/sh%psql -h HOST`), scripts52
+                line, *rest = _CRON_PERCENT.split(line)
+                words = _words(line)
+                yield from self._lines("\n".join(rest), depth + 1, hosts_file, offset)
             # echo's words are a configuration line only when written into a file (>, >>, | tee, | dd of=FILE): a
             # message on the console ("echo server db.example.cn is up") is not.
             commands = list(_simple_commands(words))
@@ -225,13 +233,33 @@ class ScriptReader:
             operands.append(arg)
         if spec.line in _OPERAND_LINES and depth < _MAX_DEPTH:
             # echo: its words are a line written into a file (resolv.conf, chrony.conf, /etc/hosts), read as one;
-            # eval (scripts50): its words are the line it runs.
-            yield from self._lines(" ".join(operands).replace("\\n", "\n"), depth + 1, hosts_file, offset)
+            # eval (scripts50): its words are the line it runs; scripts52: a substitution among them runs its output
+            # (`eval "$(printf 'psql -h %s' HOST)"`), read where the one evaluator computes it from literals.
+            line = " ".join(operands)
+            if spec.line == "run" and "$(" in line:
+                line = _run_output(line)
+            yield from self._lines(line.replace("\\n", "\n"), depth + 1, hosts_file, offset)
             return
         if spec.operands is None or not operands:
             return
         for operand in _destinations(spec, operands):
             yield from _read(name, spec.operands, operand)
+
+
+def _run_output(line: str) -> str:
+    """``line`` (eval's words) with each command substitution the engine computes from literals written as its
+    output (:func:`substitution_values`), the others as written."""
+    out, end = [], 0
+    at = line.find("$(")
+    while at >= 0:
+        substitution = substitution_at(line, at)
+        if substitution is None:
+            break
+        given = substitution_values(substitution, {}, {})
+        out += [line[end:at], "\n".join(given) if given else substitution]
+        end = at + len(substitution)
+        at = line.find("$(", end)
+    return "".join([*out, line[end:]])
 
 
 def _joined_lines(script: str) -> Iterator[tuple[int, str]]:
@@ -1585,7 +1613,27 @@ def _echoed_items(words: list[str]) -> str | None:
         return " ".join(rest)
     if words[:1] == ["printf"] and len(words) == 3 and words[1] in _PRINTF_ONE_STRING:
         return words[2]
+    if words[:1] == ["printf"] and len(words) > 1:
+        return _printf_strings(words[1], words[2:])
     return None
+
+
+_PRINTF_CONVERSION = re.compile(r"%%|%s|%")
+
+
+def _printf_strings(form: str, operands: list[str]) -> str | None:
+    """What ``printf FORMAT ARGS`` prints when the format's only conversions are ``%s`` (bash(1) "printf": "The
+    format is reused as necessary to consume all of the arguments"; a missing argument is an empty string); None for
+    another conversion. Backslash escapes are left as written (a line's ``\\n`` is read as a newline later)."""
+    conversions = [c for c in _PRINTF_CONVERSION.findall(form) if c != "%%"]
+    if any(c != "%s" for c in conversions) or (operands and not conversions):
+        return None
+    rest, out = list(operands), []
+    while True:
+        used = [rest.pop(0) if rest else "" for _ in conversions]
+        out.append(_PRINTF_CONVERSION.sub(lambda m: "%" if m.group(0) == "%%" else used.pop(0), form))
+        if not rest:
+            return "".join(out)
 
 
 def _xargs_run(words: list[str]) -> tuple[str | None, list[str]] | None:
