@@ -3858,7 +3858,7 @@ class RuleEngine:
             # here-document into that path is (its JSON / YAML content is walked as a document already).
             self._judge_config_file(walk, script, (file, script), path, depth)
         self._judge_script_hosts(walk, script, path, file)
-        if "=" in script and "$" in script:
+        if ("=" in script and "$" in script) or "://$(" in script:  # scripts52: a URL's host computed by a command
             return _assigned_urls(script, self._instance_region(walk))
         return script
 
@@ -7526,9 +7526,10 @@ def _assigned_urls(script: str, own: tuple[re.Pattern[str], str] | None = None) 
     (:func:`_assigned_values`; the instance's own Region for ``own``'s command: ``R=$(curl .../placement/region)``,
     ``https://sqs.$R.amazonaws.com/``)."""
     values = _assigned_values(script, own)
+    computed = _substituted_urls(script, values, own) if "://$(" in script else []
     if not values.lines:
-        return script
-    extra: list[str] = []
+        return "\n".join([script, *computed]) if computed else script
+    extra: list[str] = computed
 
     def written(m: re.Match[str]) -> str:
         scheme = m.group("scheme")
@@ -7549,6 +7550,28 @@ def _assigned_urls(script: str, own: tuple[re.Pattern[str], str] | None = None) 
             end = m.end()
     resolved = "".join([*parts, script[end:]])
     return "\n".join([resolved, *extra]) if extra else resolved
+
+
+# A URL whose host holds a command substitution (`https://$(cat /etc/fleet/target)/x`), up to the `$(`.
+_URL_SUBSTITUTION = re.compile(r"[a-z][a-z0-9+.-]*://[A-Za-z0-9.-]*(?=\$\()", re.IGNORECASE)
+_URL_AFTER_HOST = re.compile(r"[A-Za-z0-9.:-]*[^\s\"';|&)]*")
+
+
+def _substituted_urls(script: str, values: _ScriptValues, own: tuple[re.Pattern[str], str] | None) -> list[str]:
+    """Each URL of ``script`` whose host holds a command substitution the one evaluator computes (scripts52: a file
+    the script wrote, ``$(echo HOST | sed ...)``), written with each value it gives, for the reference scan; one it
+    cannot compute stays a placeholder (as an unset variable's URL does)."""
+    files = written_files(script) if ">" in script else {}
+    urls: list[str] = []
+    for m in _URL_SUBSTITUTION.finditer(script):
+        substitution = substitution_at(script, m.end())
+        if substitution is None:
+            continue
+        after = _URL_AFTER_HOST.match(script, m.end() + len(substitution))
+        rest = after.group(0) if after is not None else ""
+        given = _substituted(f"{substitution}{rest}", values.at(m.start()), files, own)
+        urls += [f"{m.group(0)}{text}" for text in given or () if OWN_MACHINE not in text]
+    return urls[:_MAX_ASSIGNED_URLS]
 
 
 def _filled(text: str, reaching: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
