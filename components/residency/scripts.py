@@ -1189,12 +1189,41 @@ def _sed_apply(commands: list[_SedCommand], content: str) -> str:
 def _words(line: str) -> list[str]:
     """A line's shell words, operators apart; a line shlex cannot read whole (a quote opened on another line, a
     stray backslash) is split at whitespace, so that no text is skipped."""
+    if "`" in line:
+        line = _backquotes_as_dollar(line)
     lexer = shlex.shlex(line, posix=True, punctuation_chars=True)
     lexer.whitespace_split = True
     try:
         return list(lexer)
     except ValueError:
         return line.split()
+
+
+def _backquotes_as_dollar(line: str) -> str:
+    """``line`` with each backquoted command substitution outside single quotes written ``$(...)`` (bash(1) "Command
+    Substitution": "$(command) or `command`", the same substitution), so that the one splitter reads both forms."""
+    out: list[str] = []
+    quote, i = "", 0
+    while i < len(line):
+        c = line[i]
+        if c == "\\" and quote != "'":
+            out.append(line[i : i + 2])
+            i += 2
+            continue
+        if c == "'" and quote != '"':
+            quote = "" if quote == "'" else "'"
+        elif c == '"' and quote != "'":
+            quote = "" if quote == '"' else '"'
+        elif c == "`" and quote != "'":
+            end = line.find("`", i + 1)
+            if end < 0:
+                return line
+            out.append(f"$({line[i + 1 : end]})")
+            i = end + 1
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
 
 
 class _SimpleCommand(NamedTuple):
