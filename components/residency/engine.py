@@ -91,15 +91,13 @@ from components.residency.references import (
 from components.residency.rules import SECRET_PLACEHOLDER, Finding, RuleId, rule
 from components.residency.scripts import (
     EDIT_COMMAND,
+    OWN_MACHINE,
     Edit,
     ScriptHost,
     ScriptReader,
-    OWN_MACHINE,
     echoed_files,
     edited_files,
-    filter_values,
     heredoc_files,
-    own_region_value,
     plain_assignment,
     reads_as_assignments,
     shell_blocks,

@@ -12,6 +12,7 @@ are read, never a generic ``-h`` (``sort -h``, ``df -h``) nor a server's own lis
 from __future__ import annotations
 
 import dataclasses
+import functools
 import ipaddress
 import json
 import re
@@ -125,8 +126,8 @@ class ScriptReader:
                 # crontab(5): "Percent-signs (%) in the command, unless escaped with backslash (\\), will be changed
                 # into newline characters, and all data after the first % will be sent to the command as standard
                 # input" (a shell's input is the lines it runs: `* * * * * root /bin/sh%psql -h HOST`), scripts52
-                line, *rest = _CRON_PERCENT.split(line)
-                words = _words(line)
+                command_text, *rest = _CRON_PERCENT.split(line)
+                words = _words(command_text)
                 yield from self._lines("\n".join(rest), depth + 1, hosts_file, offset)
             # echo's words are a configuration line only when written into a file (>, >>, | tee, | dd of=FILE): a
             # message on the console ("echo server db.example.cn is up") is not.
@@ -232,18 +233,28 @@ class ScriptReader:
                     return
             operands.append(arg)
         if spec.line in _OPERAND_LINES and depth < _MAX_DEPTH:
-            # echo: its words are a line written into a file (resolv.conf, chrony.conf, /etc/hosts), read as one;
-            # eval (scripts50): its words are the line it runs; scripts52: a substitution among them runs its output
-            # (`eval "$(printf 'psql -h %s' HOST)"`), read where the one evaluator computes it from literals.
-            line = " ".join(operands)
-            if spec.line == "run" and "$(" in line:
-                line = _run_output(line)
-            yield from self._lines(line.replace("\\n", "\n"), depth + 1, hosts_file, offset)
+            yield from self._operand_line(spec, operands, depth, hosts_file, offset)
             return
         if spec.operands is None or not operands:
             return
         for operand in _destinations(spec, operands):
             yield from _read(name, spec.operands, operand)
+
+    def _operand_line(
+        self, spec: ScriptCommand, operands: list[str], depth: int, hosts_file: bool, offset: int
+    ) -> Iterator[ScriptHost]:
+        """The hosts of the line a command's operands are (:func:`_operand_line_text`)."""
+        yield from self._lines(_operand_line_text(spec, operands), depth + 1, hosts_file, offset)
+
+
+def _operand_line_text(spec: ScriptCommand, operands: list[str]) -> str:
+    """The line a command's operands are (echo: a line written into a file, resolv.conf, chrony.conf, /etc/hosts;
+    eval, scripts50: the line it runs; scripts52: a substitution among eval's words runs its output, `eval "$(printf
+    'psql -h %s' HOST)"`, read where the one evaluator computes it from literals)."""
+    line = " ".join(operands)
+    if spec.line == "run" and "$(" in line:
+        line = _run_output(line)
+    return line.replace("\\n", "\n")
 
 
 def _run_output(line: str) -> str:
@@ -1660,9 +1671,14 @@ def _printf_strings(form: str, operands: list[str]) -> str | None:
     rest, out = list(operands), []
     while True:
         used = [rest.pop(0) if rest else "" for _ in conversions]
-        out.append(_PRINTF_CONVERSION.sub(lambda m: "%" if m.group(0) == "%%" else used.pop(0), form))
+        out.append(_PRINTF_CONVERSION.sub(functools.partial(_converted, used), form))
         if not rest:
             return "".join(out)
+
+
+def _converted(used: list[str], conversion: re.Match[str]) -> str:
+    """printf's ``%%`` or the next ``%s`` argument (:func:`_printf_strings`)."""
+    return "%" if conversion.group(0) == "%%" else used.pop(0)
 
 
 def _xargs_run(words: list[str]) -> tuple[str | None, list[str]] | None:
@@ -1803,7 +1819,9 @@ def written_files(script: str) -> dict[str, str]:
 # scripts52: `read [-r] NAME < FILE` (bash(1) "read": "One line is read from the standard input ... the first word is
 # assigned to the first name") assigns the file's first line, as `NAME=$(< FILE)` does: written so, padded to the same
 # length (a line's offsets do not move), the one resolver reads it as any assignment.
-_READ_FROM_FILE = re.compile(r"(?<![^\s;&|(])read(?:[ \t]+-r)?[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*<[ \t]*([^\s;&|<>()]+)")
+_READ_FROM_FILE = re.compile(
+    r"(?<![^\s;&|(])read(?:[ \t]+-r)?[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*<[ \t]*([^\s;&|<>()]+)"
+)
 
 
 def reads_as_assignments(script: str) -> str:
@@ -2092,7 +2110,7 @@ def _jq_value(
     for function, regexp, replacement in subs:
         if not isinstance(value, str) or regexp is None:
             return ""
-        value = regexp.sub(lambda _: replacement, value, count=1 if function == "sub" else 0)
+        value = regexp.sub(replacement.replace("\\", "\\\\"), value, count=1 if function == "sub" else 0)
     if isinstance(value, str) and raw:
         return value + "\n"
     return json.dumps(value) + "\n"
