@@ -4167,7 +4167,7 @@ class RuleEngine:
                 # scripts52: a command substitution's value (`--region $(echo eu-west-1 | sed ...)`, `-h $(cat FILE)`
                 # of a file the script wrote) is computed by the one evaluator; one it cannot compute fails closed.
                 files = {**walk.script_files, **(written_files(script) if ">" in script else {})}
-                given = _substituted(value, reaching, files, own)
+                given = _script_substituted(value, reaching, files, own)
                 if given is None:
                     self._judge_unknown_script_value(walk, found, value, path)
                 for text in given or ():
@@ -7567,7 +7567,7 @@ def _substituted_urls(script: str, values: _ScriptValues, own: tuple[re.Pattern[
             continue
         after = _URL_AFTER_HOST.match(script, m.end() + len(substitution))
         rest = after.group(0) if after is not None else ""
-        given = _substituted(f"{substitution}{rest}", values.at(m.start()), files, own)
+        given = _script_substituted(f"{substitution}{rest}", values.at(m.start()), files, own)
         urls += [f"{m.group(0)}{text}" for text in given or () if OWN_MACHINE not in text]
     return urls[:_MAX_ASSIGNED_URLS]
 
@@ -7588,7 +7588,7 @@ def _filled(text: str, reaching: Mapping[str, tuple[str, ...]]) -> tuple[str, ..
     return tuple(filled)
 
 
-def _substituted(
+def _script_substituted(
     text: str,
     reaching: Mapping[str, Sequence[str]],
     files: Mapping[str, str],
