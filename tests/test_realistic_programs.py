@@ -167,6 +167,7 @@ import platform_programs_scripts48 as sc48
 import platform_programs_scripts49 as sc49
 import platform_programs_scripts50 as sc50
 import platform_programs_scripts51 as sc51
+import platform_programs_scripts52 as sc52
 import platform_programs_sfn44 as sf44
 import platform_programs_sfn44b as sf44b
 import platform_programs_sfnrt45 as sfr45
@@ -18441,6 +18442,13 @@ CASES: list[Case] = [
     # host (RES-015; passed before), an Alibaba Cloud CLI image copy to eu-west-1 (London) from an AWS machine is
     # RES-009 (passed before: read as AWS's Ireland); the team's own addresses, Frankfurt and the declared intake pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu52.rows()],
+    # -- stop 52, scripts and user data, round 8 (tests/platform_programs_scripts52.py): a command substitution's value
+    # as a destination argument (`--region $(echo ... | sed ...)`, `"$(printf %s ...)"`, backquotes, `psql -h $(cat
+    # FILE)` of a file the script does not write), a value written into a file and read back (`$(cat FILE)`, `read X <
+    # FILE`, a URL's host), a buildspec phase's `HOST=$(echo ...)`, jq's sub, eval of a printf and a crontab line's `%`
+    # are refused (RES-009 / RES-015; each passed every door before); the metadata's Region / address, `$(hostname -f)`
+    # and a private address read back pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc52.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -1450,7 +1450,8 @@ def test_a_crontab_line_s_command_is_read_after_its_schedule(line: str, expected
         ("psql -U $(whoami) -h db.example.com -c 'select 1'", [("psql", "db.example.com")]),
         ("psql --username=$(whoami) -h db.example.com", [("psql", "db.example.com")]),
         ("psql -U $( (cd /srv && cat user) ) -h db.example.com", [("psql", "db.example.com")]),
-        ("psql -U $(id -un) -h $(cat /etc/fleet/dbhost)", [("psql", "$(...)")]),  # not known, as an unset $VAR is
+        # scripts52: the substitution as written, for the one evaluator (a file the script did not write: RES-015)
+        ("psql -U $(id -un) -h $(cat /etc/fleet/dbhost)", [("psql", "$(cat /etc/fleet/dbhost)")]),
         ("echo $(psql -h db.example.com -tAc 'select 1')", [("psql", "db.example.com")]),
         ("psql -U $(whoami", []),  # a substitution not closed on its line: its words are no psql command's
     ],
@@ -1477,3 +1478,95 @@ def test_a_destination_after_a_command_substitution_is_judged(cloud: Cloud) -> N
     psql = "psql -U $(whoami) -h {} -c 'select 1'"
     assert {f[0] for f in findings(psql.format("db.partner-analytics.com"), code, cloud)} == {"RES-015"}
     assert findings(psql.format("10.0.3.9"), code, cloud) == []
+
+
+# scripts52: a command substitution's value where a command takes a destination, computed by the one evaluator
+# (scripts.substitution_values); one it cannot compute fails closed there, the machine's own name / metadata pass.
+_PARTNER = "db.partner-analytics.com"
+
+
+@pytest.mark.parametrize(
+    ("script", "code", "cloud", "expected"),
+    [
+        ("aws s3 ls --region $(echo eu-west-1 | sed s/eu-west-1/us-east-1/)", "EU", "aws", {"RES-009"}),
+        ("aws s3 ls --region $(echo eu-west-1)", "EU", "aws", set()),
+        ('aws s3 ls --region "$(printf %s us-east-1)"', "EU", "aws", {"RES-009"}),
+        ('aws s3 ls --region "$(printf %s eu-west-1)"', "EU", "aws", set()),
+        ("aws s3 ls --region `echo us-east-1`", "EU", "aws", {"RES-009"}),
+        ("aws s3 ls --region $(aws configure get region --profile x)", "EU", "aws", {"RES-011"}),
+        ("aws s3 ls --region $(curl -s http://169.254.169.254/latest/meta-data/placement/region)", "EU", "aws", set()),
+        (
+            "aws s3 ls --region $(curl -s http://169.254.169.254/latest/meta-data/placement/availability-zone"
+            " | sed 's/[a-z]$//')",
+            "EU",
+            "aws",
+            set(),
+        ),
+        (f"psql -h $(echo {_PARTNER.upper()} | tr A-Z a-z) -c 'select 1'", "EU", "aws", {"RES-015"}),
+        ("psql -h $(echo 10.0.3.9) -c 'select 1'", "EU", "aws", set()),
+        ("psql -h $(cat /etc/fleet/dbhost) -c 'select 1'", "CN", "alicloud", {"RES-015"}),
+        ("psql -U $(whoami) -h $(hostname -f) -c 'select 1'", "CN", "alicloud", set()),
+        ("psql -h $(curl -s http://100.100.100.200/latest/meta-data/private-ipv4) -c x", "CN", "alicloud", set()),
+        ("aliyun ecs DescribeInstances --RegionId $(echo cn-hongkong)", "CN", "alicloud", {"RES-009"}),
+        ("aliyun ecs DescribeInstances --RegionId $(echo cn-hangzhou)", "CN", "alicloud", set()),
+        (f'HOST=$(echo {_PARTNER})\npsql -h "$HOST" -c x', "CN", "alicloud", {"RES-015"}),
+        ('HOST=$(echo 10.0.3.9)\npsql -h "$HOST" -c x', "CN", "alicloud", set()),
+    ],
+)
+def test_a_substitution_value_at_a_destination_is_judged(
+    script: str, code: str, cloud: Cloud, expected: set[str]
+) -> None:
+    assert {f[0] for f in findings(script, code, cloud)} == expected
+
+
+@pytest.mark.parametrize("read", ["X=$(cat /etc/fleet/t)", "X=$(< /etc/fleet/t)", "read X < /etc/fleet/t",
+                                  "read -r X </etc/fleet/t"])  # fmt: skip
+@pytest.mark.parametrize(("host", "expected"), [(_PARTNER, {"RES-015"}), ("10.0.3.9", set())])
+def test_a_value_written_into_a_file_and_read_back_is_judged(read: str, host: str, expected: set[str]) -> None:
+    # bash(1) "Command Substitution": `$(cat file)` is the file's content, `$(< file)` the same; "read": one line of
+    # standard input. The file the script wrote holds the value.
+    script = f"echo {host} > /etc/fleet/t\n{read}\npsql -h \"$X\" -c 'select 1'\n"
+    assert {f[0] for f in findings(script, "EU", "aws")} == expected
+    url = f"echo {host} > /etc/fleet/t\ncurl -sf https://$(cat /etc/fleet/t)/intake\n"
+    assert {f[0] for f in findings(url, "EU", "aws")} == expected
+
+
+def test_a_file_another_item_of_a_script_list_writes_is_read_back() -> None:
+    # cloud-init runcmd: the items run in order in one boot; the file an earlier item writes is the later one's value.
+    for host, expected in ((_PARTNER, {"RES-015"}), ("10.0.3.9", set())):
+        document = f"#cloud-config\nruncmd:\n  - echo {host} > /etc/fleet/t\n  - psql -h $(cat /etc/fleet/t) -c x\n"
+        assert {f[0] for f in findings(document, "EU", "aws")} == expected
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ("R=$(echo '{\"r\": \"eu-west-1\"}' | jq -r '.r | sub(\"eu-west-1\"; \"us-east-1\")')\n"
+         "aws s3 ls --region $R", {"RES-009"}),
+        ("R=$(echo eu-west-1 | jq -Rr 'gsub(\"1\"; \"2\")')\naws s3 ls --region $R", {"RES-009"}),
+        ("R=$(echo '{\"r\": \"eu-west-1\"}' | jq -r '.r | sub(\"x\"; \"y\")')\naws s3 ls --region $R", set()),
+        ("eval \"$(printf 'aws s3 ls --region %s' us-east-1)\"", {"RES-009"}),
+        ("eval \"$(printf 'aws s3 ls --region %s' eu-west-1)\"", set()),
+        (f"echo '0 3 * * * root /bin/bash%psql -h {_PARTNER} -c x' > /etc/cron.d/x", {"RES-015"}),
+        ("echo '0 3 * * * root /bin/bash%psql -h 10.0.3.9 -c x' > /etc/cron.d/x", set()),
+        ("echo '0 3 * * * root date +\\%F%aws s3 ls --region us-east-1' > /etc/cron.d/x", {"RES-009"}),
+    ],
+)  # fmt: skip
+def test_jq_sub_eval_printf_and_a_crontab_percent_are_read(script: str, expected: set[str]) -> None:
+    # jq manual "sub(regex; tostring)"; bash(1) eval / printf ("The format is reused as necessary"); crontab(5): "all
+    # data after the first % will be sent to the command as standard input" (a shell runs it).
+    assert {f[0] for f in findings(script, "EU", "aws")} == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("psql -h `cat /etc/fleet/dbhost` -c x", [("psql", "$(cat /etc/fleet/dbhost)")]),
+        ("psql -h '`x`' -c y", [("psql", "`x`")]),  # single quotes: no substitution
+        ('aws s3 ls --region "$(printf %s us-east-1)"', [("aws", "$(printf %s us-east-1)")]),
+        ("eval \"$(printf 'psql -h %s' db.example.com)\"", [("psql", "db.example.com")]),
+    ],
+)
+def test_a_substitution_stays_whole_in_its_word(line: str, expected: list[tuple[str, str]]) -> None:
+    # bash(1) "Command Substitution": "$(command) or `command`"; the word holds it as written, for the evaluator.
+    assert hosts(line) == expected

@@ -94,17 +94,19 @@ from components.residency.references import (
 from components.residency.rules import SECRET_PLACEHOLDER, Finding, RuleId, rule
 from components.residency.scripts import (
     EDIT_COMMAND,
+    OWN_MACHINE,
     Edit,
     ScriptHost,
     ScriptReader,
     echoed_files,
     edited_files,
-    filter_values,
     heredoc_files,
-    own_region_value,
     plain_assignment,
+    reads_as_assignments,
     shell_blocks,
     substitution_at,
+    substitution_values,
+    written_files,
     xargs_expanded,
 )
 from components.residency.stages import (
@@ -584,6 +586,7 @@ class _Walk:
         "pending",
         "renames",
         "runtime_text",
+        "script_files",
         "stack_parameters",
         "subject",
         "task",
@@ -625,6 +628,10 @@ class _Walk:
         self.outer: Any = None
         """The map holding ``parent`` (None at the top level): a written field's ``read_only`` input is read there (an
         HTTP API integration's ``integration_subtype`` beside its ``request_parameters``; stop 43)."""
+        self.script_files: Mapping[str, str] = {}
+        """The files the script lists around the value write (scripts52: a cloud-config's ``runcmd``, a buildspec's
+        phases, one shell in order): a command substitution reading one (``$(cat FILE)``) in another item has its
+        content."""
         self.template_resources: Mapping[str, str] | None = None
         """Inside a stack's template (``stack_templates``): logical id -> type of what its Resources create (less any
         name a Parameter or an ``Fn::Sub`` variable map also gives); None elsewhere."""
@@ -1300,7 +1307,8 @@ class RuleEngine:
             self._judge_public_statement(walk, value, path)
             value = _expanded_container(value)
             parent = walk.kpath
-            self._judge_joined_scripts(walk, value, path)
+            files = walk.script_files
+            walk.script_files = {**files, **self._judge_joined_scripts(walk, value, path)}
             # A name/value pair (ECS and Batch container environment, CodeBuild environment variables,
             # Elastic Beanstalk settings, Alibaba EventBridge target parameters): the value is classified by
             # its name (a region, a host ...). A pair's value is never free text for humans, whatever its
@@ -1351,6 +1359,7 @@ class RuleEngine:
                     continue
                 self._walk(walk, v, f"{path}.{k}", sk, depth + 1, top_key)
             walk.kpath, walk.outer, walk.parent, walk.task = parent, held, outer, task
+            walk.script_files = files
         elif isinstance(value, (list, tuple)):
             self._walk_list(walk, value, path, key, depth, top_key)
         elif isinstance(value, bool):
@@ -1365,11 +1374,16 @@ class RuleEngine:
     ) -> None:
         services = self._split_service_names(walk, value, key) if len(value) > 1 else {}
         outer = walk.defined
+        writes = len(value) > 1 and any(isinstance(v, str) and ("<<" in v or ">" in v) for v in value)
+        files = walk.script_files
+        if writes:  # scripts52: an item may read (`$(cat FILE)`) a file another item writes
+            walk.script_files = {**files, **written_files("\n".join(v for v in value if isinstance(v, str)))}
         for i, v in enumerate(value):
             walk.defined = outer | services[i] if i in services else outer
             self._walk(walk, v, f"{path}[{i}]", key, depth + 1, top_key)
         walk.defined = outer
-        if len(value) > 1 and any(isinstance(v, str) and ("<<" in v or ">" in v) for v in value):
+        walk.script_files = files
+        if writes:
             self._judge_split_heredocs(walk, value, path, key, depth)
         if len(value) > 1 and any(isinstance(v, str) and "$" in v for v in value):
             self._judge_split_variables(walk, value, path, key)
@@ -3876,7 +3890,7 @@ class RuleEngine:
             # here-document into that path is (its JSON / YAML content is walked as a document already).
             self._judge_config_file(walk, script, (file, script), path, depth)
         self._judge_script_hosts(walk, script, path, file)
-        if "=" in script and "$" in script:
+        if ("=" in script and "$" in script) or "://$(" in script:  # scripts52: a URL's host computed by a command
             return _assigned_urls(script, self._instance_region(walk))
         return script
 
@@ -4079,13 +4093,18 @@ class RuleEngine:
         items = [(f"{path}[{i}]", item, 0) for i, item in enumerate(lines) if isinstance(item, str)]
         self._judge_joined_items(walk, items, key, plan.own_region, across=False)
 
-    def _judge_joined_scripts(self, walk: _Walk, document: Mapping[Any, Any], path: str) -> None:
-        """The ``joined_scripts`` entries whose document is at the walk's place (one lookup for other types)."""
+    def _judge_joined_scripts(self, walk: _Walk, document: Mapping[Any, Any], path: str) -> Mapping[str, str]:
+        """The ``joined_scripts`` entries whose document is at the walk's place (one lookup for other types); the
+        files their lists write (scripts52: a later phase's ``$(cat FILE)`` reads them)."""
+        files: dict[str, str] = {}
         for entry in self._joined_scripts.get(walk.subject.type, ()):
             if _path_is(walk.kpath, entry.kpath):
-                self._judge_joined_script(walk, document, path, entry)
+                files |= self._judge_joined_script(walk, document, path, entry)
+        return files
 
-    def _judge_joined_script(self, walk: _Walk, document: Mapping[Any, Any], path: str, entry: JoinedScript) -> None:
+    def _judge_joined_script(
+        self, walk: _Walk, document: Mapping[Any, Any], path: str, entry: JoinedScript
+    ) -> Mapping[str, str]:
         """A document whose script lists one shell runs in order (``joined_scripts``, scripts51: a buildspec's phases,
         ``finally`` after ``commands``, ``env.variables`` set for every command): a variable the map sets or an earlier
         list assigns reaches a later list's commands, each of which was read with its own list only. The lists are
@@ -4106,7 +4125,8 @@ class RuleEngine:
             if isinstance(lines, list):
                 items += [(f"{path}.{place}[{i}]", t, group) for i, t in enumerate(lines) if isinstance(t, str)]
         if len({group for _, _, group in items}) < 2:  # one list alone was read as a script list already
-            return
+            return {}
+        joined = "\n".join(item for _, item, _ in items)
         parent = walk.kpath
         # Judged as an item of a script list of the document (the place its plan makes a payload).
         walk.kpath = (*parent, *entry.lists[0].split("."))
@@ -4114,6 +4134,7 @@ class RuleEngine:
         if plan.payload:
             self._judge_joined_items(walk, items, walk.kpath[-1], plan.own_region, across=True)
         walk.kpath = parent
+        return written_files(joined) if ">" in joined else {}
 
     def _judge_joined_items(
         self, walk: _Walk, items: Sequence[tuple[str, str, int]], key: str, own_region: bool, *, across: bool
@@ -4176,9 +4197,40 @@ class RuleEngine:
                 continue
             # scripts48: a variable in the value (`--region $REGION`, `-h db.$DOMAIN`) holds the values that reach the
             # line (the one resolver, as for assignments and URLs); one the script gives no literal stays as written.
-            reaching = _assigned_values(script, self._instance_region(walk)).at(found.offset)
+            own = self._instance_region(walk)
+            reaching = _assigned_values(script, own).at(found.offset)
             for value in _filled(found.host, reaching):
-                self._judge_script_host(walk, found, value, path)
+                if "$(" not in value and "`" not in value:
+                    self._judge_script_host(walk, found, value, path)
+                    continue
+                # scripts52: a command substitution's value (`--region $(echo eu-west-1 | sed ...)`, `-h $(cat FILE)`
+                # of a file the script wrote) is computed by the one evaluator; one it cannot compute fails closed.
+                files = {**walk.script_files, **(written_files(script) if ">" in script else {})}
+                given = _script_substituted(value, reaching, files, own)
+                if given is None:
+                    self._judge_unknown_script_value(walk, found, value, path)
+                for text in given or ():
+                    self._judge_script_host(walk, found, text, path)
+
+    def _judge_unknown_script_value(self, walk: _Walk, found: ScriptHost, value: str, path: str) -> None:
+        """A destination argument holding a command substitution the engine cannot compute (scripts52: ``--region
+        $(curl https://...)``, ``psql -h $(cat FILE)`` of a file the script did not write): residency is proven, not
+        assumed, so a Region there is an unknown Region (RES-011) and a host an unproven one (RES-015), declared by
+        the text as written. A zone is left as an unset variable's (judged where it is set)."""
+        where = f"{path}.{found.command}"
+        if found.region:
+            ref = Reference("region", walk.cloud, value, value.strip(), known_region=False)
+            self._judge(walk, ref, where, RuleId.REGION_FIELD_IN_JURISDICTION)
+            return
+        if found.zone is not None:
+            return
+        detail = (
+            f"{value!r} is a command substitution whose output the engine cannot compute (not a literal, a filter of "
+            f"one, a file the script writes, nor the machine's own name or metadata): nothing proves the host it "
+            f"connects to is in {self._j()}. Write the host, or declare it in sovereign-dc:destinations by this exact "
+            "text."
+        )
+        self._add_coverable(walk, RuleId.DESTINATION_HOST_PROVEN, where, value, detail, (value.strip(),))
 
     def _judge_script_host(self, walk: _Walk, found: ScriptHost, value: str, path: str) -> None:
         """One value a script's command connects to (:meth:`_judge_script_hosts`): a region, a zone or a host."""
@@ -7730,13 +7782,15 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
     so a use there gets every value the script assigns the variable anywhere, and a value a function body assigns is
     never replaced after it (the call may come later). A here-document's body is data, never an assignment that
     replaces."""
+    script = reads_as_assignments(script)  # scripts52: `read X < FILE` as `X=$(< FILE)`, the same offsets
     matches = list(_ASSIGNMENT.finditer(script))
     if not matches:
         return _NO_VALUES
     lines = script.split("\n")
     starts = tuple(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
     blocks = shell_blocks(lines)
-    anywhere = _values_anywhere(script, matches, own)
+    files = written_files(script) if ">" in script else {}
+    anywhere = _values_anywhere(script, matches, own, files)
     env: dict[str, list[str]] = {}
     kept: dict[str, list[str]] = {}  # assigned in a function body: never replaced
     per_line: list[Mapping[str, tuple[str, ...]]] = []
@@ -7750,7 +7804,7 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
             k += 1
         plain = block.top and len(on_line) == 1 and plain_assignment(lines[i])
         for m in on_line:
-            name, values = m.group("name"), _match_values(script, m, own, anywhere if block.repeated else env)
+            name, values = m.group("name"), _match_values(script, m, own, anywhere if block.repeated else env, files)
             if plain:
                 env[name] = [*values, *(v for v in kept.get(name, ()) if v not in values)]
                 continue
@@ -7769,20 +7823,23 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
 
 
 def _match_values(
-    script: str, m: re.Match[str], own: tuple[re.Pattern[str], str] | None, env: Mapping[str, Sequence[str]]
+    script: str,
+    m: re.Match[str],
+    own: tuple[re.Pattern[str], str] | None,
+    env: Mapping[str, Sequence[str]],
+    files: Mapping[str, str],
 ) -> list[str]:
-    """The literal values an assignment ``m`` of ``script`` gives, with ``env`` the values its references hold."""
+    """The literal values an assignment ``m`` of ``script`` gives, with ``env`` the values its references hold and
+    ``files`` the files the script writes."""
     value = next(v for v in m.group("double", "single", "bare") if v is not None)
     start = m.start("double") if m.group("double") is not None else m.start("bare")
     if m.group("single") is None and script.startswith(("$(", "`"), start):
         substitution = substitution_at(script, start)
-        region = own_region_value(substitution, own) if substitution is not None else None
-        if region is not None:
-            return [region]
         # scripts49: `$(echo $X | sed 's/a/b/')` is X's values edited; an unknown input's result the host sed writes;
-        # scripts50: so through perl -pe, awk, tr, cut and jq
-        rewritten = filter_values(substitution, env) if substitution is not None else None
-        return rewritten or []
+        # scripts50: so through perl -pe, awk, tr, cut and jq; scripts52: `$(echo X)`, `$(cat FILE)` of a file the
+        # script writes (the one evaluator). One naming the machine itself holds no literal.
+        given = substitution_values(substitution, env, files, own) if substitution is not None else None
+        return [v for v in given or () if v != OWN_MACHINE]
     if value and not any(c in value for c in "$`("):
         return [value]
     whole = _SHELL_REFERENCE.fullmatch(value) if value and m.group("single") is None else None
@@ -7790,7 +7847,7 @@ def _match_values(
 
 
 def _values_anywhere(
-    script: str, matches: list[re.Match[str]], own: tuple[re.Pattern[str], str] | None
+    script: str, matches: list[re.Match[str]], own: tuple[re.Pattern[str], str] | None, files: Mapping[str, str]
 ) -> Mapping[str, tuple[str, ...]]:
     """Every literal value each variable of ``script`` is assigned anywhere, whole references followed to their end
     (the values a use in a loop's or function's body may see)."""
@@ -7799,7 +7856,7 @@ def _values_anywhere(
         grown = False
         for m in matches:
             known = values.setdefault(m.group("name"), [])
-            for value in _match_values(script, m, own, values):
+            for value in _match_values(script, m, own, values, files):
                 if value not in known:
                     known.append(value)
                     grown = True
@@ -7828,9 +7885,10 @@ def _assigned_urls(script: str, own: tuple[re.Pattern[str], str] | None = None) 
     (:func:`_assigned_values`; the instance's own Region for ``own``'s command: ``R=$(curl .../placement/region)``,
     ``https://sqs.$R.amazonaws.com/``)."""
     values = _assigned_values(script, own)
+    computed = _substituted_urls(script, values, own) if "://$(" in script else []
     if not values.lines:
-        return script
-    extra: list[str] = []
+        return "\n".join([script, *computed]) if computed else script
+    extra: list[str] = computed
 
     def written(m: re.Match[str]) -> str:
         scheme = m.group("scheme")
@@ -7853,6 +7911,28 @@ def _assigned_urls(script: str, own: tuple[re.Pattern[str], str] | None = None) 
     return "\n".join([resolved, *extra]) if extra else resolved
 
 
+# A URL whose host holds a command substitution (`https://$(cat /etc/fleet/target)/x`), up to the `$(`.
+_URL_SUBSTITUTION = re.compile(r"[a-z][a-z0-9+.-]*://[A-Za-z0-9.-]*(?=\$\()", re.IGNORECASE)
+_URL_AFTER_HOST = re.compile(r"[A-Za-z0-9.:-]*[^\s\"';|&)]*")
+
+
+def _substituted_urls(script: str, values: _ScriptValues, own: tuple[re.Pattern[str], str] | None) -> list[str]:
+    """Each URL of ``script`` whose host holds a command substitution the one evaluator computes (scripts52: a file
+    the script wrote, ``$(echo HOST | sed ...)``), written with each value it gives, for the reference scan; one it
+    cannot compute stays a placeholder (as an unset variable's URL does)."""
+    files = written_files(script) if ">" in script else {}
+    urls: list[str] = []
+    for m in _URL_SUBSTITUTION.finditer(script):
+        substitution = substitution_at(script, m.end())
+        if substitution is None:
+            continue
+        after = _URL_AFTER_HOST.match(script, m.end() + len(substitution))
+        rest = after.group(0) if after is not None else ""
+        given = _script_substituted(f"{substitution}{rest}", values.at(m.start()), files, own)
+        urls += [f"{m.group(0)}{text}" for text in given or () if OWN_MACHINE not in text]
+    return urls[:_MAX_ASSIGNED_URLS]
+
+
 def _filled(text: str, reaching: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
     """``text`` with each variable written as each value that reaches it (``reaching``: :meth:`_ScriptValues.at`),
     one text per combination (at most :data:`_MAX_ASSIGNED_URLS`); a variable the script gives no literal stays as
@@ -7867,6 +7947,37 @@ def _filled(text: str, reaching: Mapping[str, tuple[str, ...]]) -> tuple[str, ..
         given = dict(zip(names, combination, strict=True))
         filled.append(_SHELL_REFERENCE.sub(functools.partial(_given_or_written, given), text))
     return tuple(filled)
+
+
+def _script_substituted(
+    text: str,
+    reaching: Mapping[str, Sequence[str]],
+    files: Mapping[str, str],
+    own: tuple[re.Pattern[str], str] | None,
+) -> list[str] | None:
+    """``text`` with each command substitution in it written as each value it gives (scripts.substitution_values,
+    the one evaluator; at most :data:`_MAX_ASSIGNED_URLS` texts); None when one of them cannot be computed."""
+    parts: list[list[str]] = []
+    end = 0
+    at = _next_substitution(text, 0)
+    while at >= 0:
+        substitution = substitution_at(text, at)
+        if substitution is None:
+            break
+        given = substitution_values(substitution, reaching, files, own)
+        if given is None:
+            return None
+        parts += [[text[end:at]], given]
+        end = at + len(substitution)
+        at = _next_substitution(text, end)
+    parts.append([text[end:]])
+    return ["".join(p) for p in itertools.islice(itertools.product(*parts), _MAX_ASSIGNED_URLS)]
+
+
+def _next_substitution(text: str, start: int) -> int:
+    """Where the next ``$(`` or backquote of ``text`` starts from ``start`` (-1: none)."""
+    found = [i for i in (text.find("$(", start), text.find("`", start)) if i >= 0]
+    return min(found, default=-1)
 
 
 def _given_or_written(given: Mapping[str, str | None], reference: re.Match[str]) -> str:

@@ -12,6 +12,7 @@ are read, never a generic ``-h`` (``sort -h``, ``df -h``) nor a server's own lis
 from __future__ import annotations
 
 import dataclasses
+import functools
 import ipaddress
 import json
 import re
@@ -36,6 +37,10 @@ __all__ = [
     "filter_values",
     "shell_blocks",
     "substitution_at",
+    "substitution_values",
+    "reads_as_assignments",
+    "written_files",
+    "OWN_MACHINE",
     "xargs_expanded",
 ]
 
@@ -52,6 +57,7 @@ _WRITES = frozenset({">", ">>", ">|", "&>", "&>>"})
 _CRON_FIELDS = 5
 _CRON_FIELD = re.compile(r"[0-9*][0-9*/,-]*")
 _CRON_NAMED_FIELD = re.compile(r"[0-9*/,A-Za-z-]+")
+_CRON_PERCENT = re.compile(r"(?<!\\)%")  # an unescaped percent sign of a crontab line's command
 _CRON_SPECIAL = frozenset({"@reboot", "@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"})
 _ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
 # An /etc/hosts line (hosts(5), https://man7.org/linux/man-pages/man5/hosts.5.html): "IP_address canonical_hostname
@@ -117,6 +123,13 @@ class ScriptReader:
             ):
                 continue
             words = _words(line)
+            if "%" in line and depth < _MAX_DEPTH and self._cron_command(words):
+                # crontab(5): "Percent-signs (%) in the command, unless escaped with backslash (\\), will be changed
+                # into newline characters, and all data after the first % will be sent to the command as standard
+                # input" (a shell's input is the lines it runs: `* * * * * root /bin/sh%psql -h HOST`), scripts52
+                command_text, *rest = _CRON_PERCENT.split(line)
+                words = _words(command_text)
+                yield from self._lines("\n".join(rest), depth + 1, hosts_file, offset)
             # echo's words are a configuration line only when written into a file (>, >>, | tee, | dd of=FILE): a
             # message on the console ("echo server db.example.cn is up") is not.
             commands = list(_simple_commands(words))
@@ -221,14 +234,44 @@ class ScriptReader:
                     return
             operands.append(arg)
         if spec.line in _OPERAND_LINES and depth < _MAX_DEPTH:
-            # echo: its words are a line written into a file (resolv.conf, chrony.conf, /etc/hosts), read as one;
-            # eval (scripts50): its words are the line it runs.
-            yield from self._lines(" ".join(operands).replace("\\n", "\n"), depth + 1, hosts_file, offset)
+            yield from self._operand_line(spec, operands, depth, hosts_file, offset)
             return
         if spec.operands is None or not operands:
             return
         for operand in _destinations(spec, operands):
             yield from _read(name, spec.operands, operand)
+
+    def _operand_line(
+        self, spec: ScriptCommand, operands: list[str], depth: int, hosts_file: bool, offset: int
+    ) -> Iterator[ScriptHost]:
+        """The hosts of the line a command's operands are (:func:`_operand_line_text`)."""
+        yield from self._lines(_operand_line_text(spec, operands), depth + 1, hosts_file, offset)
+
+
+def _operand_line_text(spec: ScriptCommand, operands: list[str]) -> str:
+    """The line a command's operands are (echo: a line written into a file, resolv.conf, chrony.conf, /etc/hosts;
+    eval, scripts50: the line it runs; scripts52: a substitution among eval's words runs its output, `eval "$(printf
+    'psql -h %s' HOST)"`, read where the one evaluator computes it from literals)."""
+    line = " ".join(operands)
+    if spec.line == "run" and "$(" in line:
+        line = _run_output(line)
+    return line.replace("\\n", "\n")
+
+
+def _run_output(line: str) -> str:
+    """``line`` (eval's words) with each command substitution the engine computes from literals written as its
+    output (:func:`substitution_values`), the others as written."""
+    out, end = [], 0
+    at = line.find("$(")
+    while at >= 0:
+        substitution = substitution_at(line, at)
+        if substitution is None:
+            break
+        given = substitution_values(substitution, {}, {})
+        out += [line[end:at], "\n".join(given) if given else substitution]
+        end = at + len(substitution)
+        at = line.find("$(", end)
+    return "".join([*out, line[end:]])
 
 
 def _joined_lines(script: str) -> Iterator[tuple[int, str]]:
@@ -1188,12 +1231,41 @@ def _sed_apply(commands: list[_SedCommand], content: str) -> str:
 def _words(line: str) -> list[str]:
     """A line's shell words, operators apart; a line shlex cannot read whole (a quote opened on another line, a
     stray backslash) is split at whitespace, so that no text is skipped."""
+    if "`" in line:
+        line = _backquotes_as_dollar(line)
     lexer = shlex.shlex(line, posix=True, punctuation_chars=True)
     lexer.whitespace_split = True
     try:
         return list(lexer)
     except ValueError:
         return line.split()
+
+
+def _backquotes_as_dollar(line: str) -> str:
+    """``line`` with each backquoted command substitution outside single quotes written ``$(...)`` (bash(1) "Command
+    Substitution": "$(command) or `command`", the same substitution), so that the one splitter reads both forms."""
+    out: list[str] = []
+    quote, i = "", 0
+    while i < len(line):
+        c = line[i]
+        if c == "\\" and quote != "'":
+            out.append(line[i : i + 2])
+            i += 2
+            continue
+        if c == "'" and quote != '"':
+            quote = "" if quote == "'" else "'"
+        elif c == '"' and quote != "'":
+            quote = "" if quote == '"' else '"'
+        elif c == "`" and quote != "'":
+            end = line.find("`", i + 1)
+            if end < 0:
+                return line
+            out.append(f"$({line[i + 1 : end]})")
+            i = end + 1
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
 
 
 class _SimpleCommand(NamedTuple):
@@ -1250,19 +1322,28 @@ def _simple_commands(words: list[str]) -> Iterator[_SimpleCommand]:
     ``$VAR`` is."""
     current = _Building()
     outer: list[_Building] = []  # the commands the open substitutions interrupted
+    bodies: list[list[str]] = []  # the words of each open substitution, as written (scripts52)
     i = 0
     while i < len(words):
         word = words[i]
         i += 1
+        for body in bodies:
+            body.append(word)
         if word[-1:] == "$" and words[i : i + 1] == ["("]:  # "$(" is read as "$", "(": a command substitution starts
             i += 1
+            for body in bodies:
+                body.append("(")
             current.words.append(f"{word}(...)")  # `--region=$(...)`: the word goes on in the substitution's value
             outer.append(current)
+            bodies.append([])
             current = _Building()
         elif word == ")" and outer and not current.opened:
             if (command := current.done()) is not None:
                 yield command
             current = outer.pop()
+            # scripts52: the word holds the substitution as written (its words joined again), so that its value can
+            # be computed where the word is a destination (`--region $(echo eu-west-1)`: substitution_values).
+            current.words[-1] = f"{current.words[-1].removesuffix('(...)')}({_joined_words(bodies.pop()[:-1])})"
         elif word in _SEPARATORS or word == "$":
             if (command := current.done()) is not None:
                 yield command
@@ -1279,6 +1360,19 @@ def _simple_commands(words: list[str]) -> Iterator[_SimpleCommand]:
     for building in (current, *reversed(outer)):  # and the commands of a substitution not closed on the line
         if (command := building.done()) is not None:
             yield command
+
+
+def _joined_words(words: list[str]) -> str:
+    """Shell words (:func:`_words`) written as one line again: each word quoted where it needs it, operators as they
+    are, ``$`` ``(`` back to ``$(``, no blank inside parentheses."""
+    text = ""
+    for word in words:
+        if word in _SEPARATORS or word in _REDIRECTS or word == "$":
+            glued = word == ")" or text.endswith(("$", "(")) or not text
+            text += word if glued else f" {word}"
+        else:
+            text += shlex.quote(word) if text.endswith("(") or not text else f" {shlex.quote(word)}"
+    return text
 
 
 def _read(command: str, form: str, value: str) -> Iterator[ScriptHost]:
@@ -1590,7 +1684,32 @@ def _echoed_items(words: list[str]) -> str | None:
         return " ".join(rest)
     if words[:1] == ["printf"] and len(words) == 3 and words[1] in _PRINTF_ONE_STRING:
         return words[2]
+    if words[:1] == ["printf"] and len(words) > 1:
+        return _printf_strings(words[1], words[2:])
     return None
+
+
+_PRINTF_CONVERSION = re.compile(r"%%|%s|%")
+
+
+def _printf_strings(form: str, operands: list[str]) -> str | None:
+    """What ``printf FORMAT ARGS`` prints when the format's only conversions are ``%s`` (bash(1) "printf": "The
+    format is reused as necessary to consume all of the arguments"; a missing argument is an empty string); None for
+    another conversion. Backslash escapes are left as written (a line's ``\\n`` is read as a newline later)."""
+    conversions = [c for c in _PRINTF_CONVERSION.findall(form) if c != "%%"]
+    if any(c != "%s" for c in conversions) or (operands and not conversions):
+        return None
+    rest, out = list(operands), []
+    while True:
+        used = [rest.pop(0) if rest else "" for _ in conversions]
+        out.append(_PRINTF_CONVERSION.sub(functools.partial(_converted, used), form))
+        if not rest:
+            return "".join(out)
+
+
+def _converted(used: list[str], conversion: re.Match[str]) -> str:
+    """printf's ``%%`` or the next ``%s`` argument (:func:`_printf_strings`)."""
+    return "%" if conversion.group(0) == "%%" else used.pop(0)
 
 
 def _xargs_run(words: list[str]) -> tuple[str | None, list[str]] | None:
@@ -1644,6 +1763,108 @@ def filter_values(substitution: str, reaching: Mapping[str, Sequence[str]]) -> l
         return exact
     hosts = (_SED_HOST_TEXT.fullmatch(t.strip(".")) for f in known for t in f.texts)
     return [h.group(0) for h in hosts if h is not None]
+
+
+# scripts52: commands whose output names the machine the script runs on, never another host: hostname(1) ("show or
+# set the system's host name"; -f / --fqdn its full name, -s / --short, -d / --domain, -i / -I its addresses), whoami(1)
+# / id -un (a user's name, no host), and the instance metadata services (EC2's IMDS at http://169.254.169.254/ and
+# http://[fd00:ec2::254]/, https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instancedata-data-retrieval.html;
+# ec2-metadata(8), https://github.com/amazonlinux/amazon-ec2-utils/blob/main/doc/ec2-metadata.8; Alibaba Cloud ECS's
+# at http://100.100.100.200/, https://www.alibabacloud.com/help/en/ecs/user-guide/view-instance-metadata): each item
+# describes the instance itself (its address, name, zone, Region). Matched whole against a pipeline's first command.
+_OWN_MACHINE = re.compile(
+    r"(?:/usr)?(?:/s?bin/)?(?:hostname(?:\s+(?:-[fsdiIA]|--fqdn|--short|--domain|--ip-address|--all-ip-addresses))?"
+    r"|whoami|id\s+-un|ec2-metadata(?:\s+-{1,2}[A-Za-z-]+)*"
+    r"|(?:curl|wget)(?:\s+[^\s()`;|&<>]+)*?\s+['\"]?http://(?:169\.254\.169\.254|\[fd00:ec2::254\]|100\.100\.100\.200)"
+    r"/[^\s()`;|&<>'\"]*['\"]?)"
+)
+# Stages after such a command that only select from its output (head / tail -n N, a bare xargs, a filter writing no
+# text: tr -d, cut, awk '{print $N}', sed 's/.$//'): the value stays the machine's own.
+_SELECTING = frozenset({"head", "tail", "xargs"})
+_SELECTING_WORDS = 3
+OWN_MACHINE = "${HOSTNAME}"
+"""What a substitution naming the machine itself stands for in a value (bash(1) "Shell Variables": HOSTNAME, "the name
+of the current host"): a placeholder, judged as any placeholder is (before a fixed domain, a host under it)."""
+
+
+def substitution_values(
+    substitution: str,
+    reaching: Mapping[str, Sequence[str]],
+    files: Mapping[str, str],
+    own: tuple[re.Pattern[str], str] | None = None,
+) -> list[str] | None:
+    """The values a command substitution (``$(...)`` or backquotes) gives, or None when the engine cannot compute them
+    (scripts52: the one evaluator of a substitution, for an assignment's value and a command's argument alike): the
+    instance's own Region command (``own``: :func:`own_region_value`); a filter pipeline over a literal or a variable
+    (:func:`filter_values`: ``$(echo eu-west-1 | sed s/eu/us/)``); ``echo WORDS`` / ``printf %s WORD`` alone; ``cat
+    FILE`` / ``< FILE`` of a file the script writes (``files``: :func:`written_files`; bash(1) "Command Substitution":
+    "$(cat file) can be replaced by the equivalent but faster $(< file)", trailing newlines deleted); a command naming
+    the machine itself (``hostname``, an instance metadata lookup, perhaps through filters that write no text):
+    :data:`OWN_MACHINE`. Anything else (``$(curl https://...)``, ``$(cat FILE)`` of a file the script did not write,
+    an unknown variable piped through a filter): None."""
+    region = own_region_value(substitution, own)
+    if region is not None:
+        return [region]
+    text = substitution.strip()
+    body = (text[2:-1] if text.startswith("$(") else text[1:-1]).strip()
+    if body[:1] == "<" and body[1:2] != "<":
+        read = _words(body[1:])
+        return _file_values(files, read[0]) if len(read) == 1 else None
+    rewritten = filter_values(text, reaching)
+    if rewritten:
+        return rewritten
+    commands = list(_simple_commands(_words(body)))
+    if not commands or any(c.stdout is not None for c in commands):
+        return None
+    first = commands[0]
+    if _OWN_MACHINE.fullmatch(" ".join(first.words)) and all(_selects(c.words) for c in commands[1:]):
+        return [OWN_MACHINE]
+    if len(commands) > 1:
+        return None
+    if first.words[:1] == ["cat"] and len(first.words) == 2:
+        return _file_values(files, first.words[1])
+    return _echoed_values(first.words, reaching)
+
+
+def _selects(words: list[str]) -> bool:
+    """A pipeline stage that only selects from its input (no text of its own written)."""
+    if words[:1] and words[0] in _SELECTING:
+        return len(words) <= _SELECTING_WORDS  # head -n 1, tail -1, xargs
+    found = text_filter(words)
+    return found is not None and not any(t.strip() for t in found.texts)
+
+
+def _file_values(files: Mapping[str, str], file: str) -> list[str] | None:
+    """The lines a file the script wrote holds (None for one it did not write, or wrote nothing into)."""
+    content = files.get(file)
+    lines = [line.strip() for line in content.splitlines() if line.strip()] if content is not None else []
+    return lines or None
+
+
+def written_files(script: str) -> dict[str, str]:
+    """Each file ``script`` writes whole, by a here-document or echo / printf redirections, and its content (the
+    last written)."""
+    return {**dict(heredoc_files(script)), **dict(echoed_files(script))}
+
+
+# scripts52: `read [-r] NAME < FILE` (bash(1) "read": "One line is read from the standard input ... the first word is
+# assigned to the first name") assigns the file's first line, as `NAME=$(< FILE)` does: written so, padded to the same
+# length (a line's offsets do not move), the one resolver reads it as any assignment.
+_READ_FROM_FILE = re.compile(
+    r"(?<![^\s;&|(])read(?:[ \t]+-r)?[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*<[ \t]*([^\s;&|<>()]+)"
+)
+
+
+def reads_as_assignments(script: str) -> str:
+    """``script`` with each ``read NAME < FILE`` written as ``NAME=$(< FILE)`` (blanks after it, same length)."""
+    if "read" not in script:
+        return script
+
+    def assignment(m: re.Match[str]) -> str:
+        written = f"{m.group(1)}=$(<{m.group(2)})"
+        return written.ljust(len(m.group(0)))
+
+    return _READ_FROM_FILE.sub(assignment, script)
 
 
 def _echoed_values(words: list[str], reaching: Mapping[str, Sequence[str]]) -> list[str] | None:
@@ -1853,22 +2074,74 @@ def _field_lines(text: str, separator: str | None, ranges: list[tuple[int, int]]
 
 def _jq_filter(args: list[str]) -> _TextFilter:
     """``jq -r .a.b`` over one JSON document (jq manual, "Object Identifier-Index": ``.foo``; ``-r``: a string
-    written without its quotes); without ``-r`` the string as JSON. Any other program or option is not applied."""
-    raw = [a for a in args if a.startswith("-")]
-    paths = [a for a in args if not a.startswith("-")]
-    if set(raw) - {"-r", "--raw-output"} or len(paths) != 1 or _JQ_PATH.fullmatch(paths[0]) is None:
+    written without its quotes; ``-R``, "Don't parse the input as JSON. Instead, each line of text is passed to the
+    filter as a string"); without ``-r`` the string as JSON; scripts52: then ``| sub("RE"; "TEXT")`` / ``gsub`` (jq
+    manual, "sub(regex; tostring)": "Emit the string obtained by replacing the first match of regex in the input
+    string with tostring"; gsub every match), applied where the regular expression is plain (no group syntax, no
+    escapes but ``\\.``) and the replacement has no interpolation ``\\(...)``. Any other program or option is not
+    applied (the replacements are its texts)."""
+    flags = [a for a in args if a.startswith("-")]
+    programs = [a for a in args if not a.startswith("-")]
+    letters = {c for f in flags if not f.startswith("--") for c in f[1:]}
+    long = {f for f in flags if f.startswith("--")}
+    read = _jq_program(programs[0]) if len(programs) == 1 else None
+    if letters - {"r", "R"} or long - {"--raw-output", "--raw-input"} or read is None:
         return _TextFilter(None)
-    keys = paths[0].split(".")[1:]
-    return _TextFilter(lambda text: _jq_value(text, keys, bool(raw)))
+    keys, subs = read
+    texts = tuple(text for _, _, text in subs if text.strip())
+    if any(regexp is None for _, regexp, _ in subs):
+        return _TextFilter(None, texts)
+    raw = "r" in letters or "--raw-output" in long
+    raw_input = "R" in letters or "--raw-input" in long
+    return _TextFilter(lambda text: _jq_value(text, keys, subs, raw=raw, raw_input=raw_input), texts)
 
 
-def _jq_value(text: str, keys: list[str], raw: bool) -> str:
+# jq's `| sub("RE"; "TEXT")` / `gsub(...)` after a path (or alone), each string a JSON string literal.
+_JQ_SUB = re.compile(r'\s*(?:\|\s*)?(g?sub)\(\s*("(?:\\.|[^"\\])*")\s*;\s*("(?:\\.|[^"\\])*")\s*\)\s*')
+_JQ_PLAIN_REGEXP = re.compile(r"(?:\\\.|[^\\()])*")  # no group, no escape but `\.`: Oniguruma and Python agree
+
+
+def _jq_program(program: str) -> tuple[list[str], list[tuple[str, re.Pattern[str] | None, str]]] | None:
+    """A jq program's path keys and its sub / gsub calls (function, compiled regexp or None, replacement); None for
+    any other program."""
+    at = _after_blanks(program, 0)
+    path = _JQ_PATH.match(program, at)
+    keys = path.group(0).split(".")[1:] if path is not None else []
+    at = path.end() if path is not None else at
+    subs: list[tuple[str, re.Pattern[str] | None, str]] = []
+    while (m := _JQ_SUB.match(program, at)) is not None and m.end() > at:
+        try:
+            pattern, replacement = json.loads(m.group(2)), json.loads(m.group(3))
+        except ValueError:
+            return None
+        plain = _JQ_PLAIN_REGEXP.fullmatch(pattern) is not None and "\\(" not in m.group(3)
+        subs.append((m.group(1), _compiled(pattern) if plain else None, replacement))
+        at = m.end()
+    if at != len(program.rstrip()) or (path is None and not subs):
+        return None
+    return keys, subs
+
+
+def _compiled(pattern: str) -> re.Pattern[str] | None:
     try:
-        value: Any = json.loads(text)
+        return re.compile(pattern)
+    except re.error:  # `a**`, an unclosed `[`: jq refuses it too
+        return None
+
+
+def _jq_value(
+    text: str, keys: list[str], subs: list[tuple[str, re.Pattern[str] | None, str]], *, raw: bool, raw_input: bool
+) -> str:
+    try:
+        value: Any = text.rstrip("\n") if raw_input else json.loads(text)
     except ValueError:
         return ""
     for key in keys:
         value = value.get(key) if isinstance(value, dict) else None
+    for function, regexp, replacement in subs:
+        if not isinstance(value, str) or regexp is None:
+            return ""
+        value = regexp.sub(replacement.replace("\\", "\\\\"), value, count=1 if function == "sub" else 0)
     if isinstance(value, str) and raw:
         return value + "\n"
     return json.dumps(value) + "\n"
