@@ -7202,11 +7202,34 @@ def _base64_decoded(document: Mapping[Any, Any], argument: Any, fill: Callable[[
     string"): the decoded text of one known text with no variable left (a literal, a join the evaluation read), as
     written text (ROS substitutes nothing in it); else ``node`` as written, its text judged under the property's key
     (:meth:`RuleEngine._judged_as_intrinsic`; a gzip payload there is decoded as user data is)."""
-    texts = _template_texts(document, argument)
-    if texts is None or len(texts) != 1 or "${" in fill(texts[0]):
-        return node
-    decoded = _decode_payload(fill(texts[0]))
+    text = _one_known_text(document, argument, fill)
+    decoded = _decode_payload(text) if text is not None else None
     return decoded[1] if decoded is not None and decoded[0] == "base64" else node
+
+
+def _one_known_text(document: Mapping[Any, Any], value: Any, fill: Callable[[str], str]) -> str | None:
+    """The one text ``value`` gives (a literal, a join the evaluation read) with the stack's own Region, partition and
+    suffix filled in and no variable left; None otherwise (several texts, a variable nobody gives)."""
+    texts = _template_texts(document, value)
+    text = fill(texts[0]) if texts is not None and len(texts) == 1 else None
+    return None if text is None or "${" in text else text
+
+
+def _known_json(document: Mapping[Any, Any], value: Any, fill: Callable[[str], str]) -> Any:
+    """The JSON data of the one known text ``value`` gives (:func:`_one_known_text`; None for a text that is no JSON);
+    :data:`_NO_TEXT` when there is none or it is beyond the documents' bounds (then walked as written: the walk's own
+    reading refuses it, RES-025)."""
+    text = _one_known_text(document, value, fill)
+    if text is None:
+        return _NO_TEXT
+    try:
+        return json_or_none(text, 0)
+    except DocumentBeyondBounds:
+        return _NO_TEXT
+
+
+_NO_TEXT: Any = object()
+"""No one known text to read (:func:`_known_json`)."""
 
 
 def _json_value(document: Mapping[Any, Any], argument: Any, fill: Callable[[str], str], node: Any) -> Any:
@@ -7216,13 +7239,7 @@ def _json_value(document: Mapping[Any, Any], argument: Any, fill: Callable[[str]
     inside judged as before."""
     if not isinstance(argument, list) or len(argument) != 2 or not isinstance(argument[0], str):
         return node
-    texts = _template_texts(document, argument[1])
-    if texts is None or len(texts) != 1 or "${" in fill(texts[0]):
-        return node
-    try:
-        parsed = json_or_none(fill(texts[0]), 0)
-    except DocumentBeyondBounds:
-        return node  # walked as written: the walk's own reading of the text refuses it (RES-025)
+    parsed = _known_json(document, argument[1], fill)
     value = parsed.get(argument[0]) if isinstance(parsed, dict) else None
     # A text or number only: a map or list there is data ROS does not evaluate, which a template function would be.
     return value if isinstance(value, (str, int, float)) and not isinstance(value, bool) else node
@@ -7408,13 +7425,9 @@ def _jq_value(document: Mapping[Any, Any], argument: Any, fill: Callable[[str], 
     if not isinstance(script, str) or not _JQ_PATH.fullmatch(script.strip()):
         return node
     if not isinstance(data, (Mapping, list)) or (isinstance(data, Mapping) and _is_function(data)):
-        texts = _template_texts(document, data)
-        if texts is None or len(texts) != 1 or "${" in fill(texts[0]):
+        data = _known_json(document, data, fill)
+        if data is _NO_TEXT:
             return node
-        try:
-            data = json_or_none(fill(texts[0]), 0)
-        except DocumentBeyondBounds:
-            return node  # walked as written: the walk's own reading of the text refuses it (RES-025)
     for step in re.findall(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[([0-9]+)\]", script):
         key, index = step
         if key and isinstance(data, Mapping):
