@@ -4198,14 +4198,15 @@ class RuleEngine:
             # scripts48: a variable in the value (`--region $REGION`, `-h db.$DOMAIN`) holds the values that reach the
             # line (the one resolver, as for assignments and URLs); one the script gives no literal stays as written.
             own = self._instance_region(walk)
-            reaching = _assigned_values(script, own).at(found.offset)
+            values = _assigned_values(script, own)
+            reaching = values.at(found.offset)
             for value in _filled(found.host, reaching):
                 if "$(" not in value and "`" not in value:
                     self._judge_script_host(walk, found, value, path)
                     continue
                 # scripts52: a command substitution's value (`--region $(echo eu-west-1 | sed ...)`, `-h $(cat FILE)`
                 # of a file the script wrote) is computed by the one evaluator; one it cannot compute fails closed.
-                files = {**walk.script_files, **(written_files(script) if ">" in script else {})}
+                files = {**walk.script_files, **values.files} if values.files else walk.script_files
                 given = _script_substituted(value, reaching, files, own)
                 if given is None:
                     self._judge_unknown_script_value(walk, found, value, path)
@@ -7772,6 +7773,9 @@ class _ScriptValues(NamedTuple):
     """Each line's offset in the script."""
     lines: tuple[Mapping[str, tuple[str, ...]], ...]
     """Each line's values: those that may reach a use on it."""
+    files: Mapping[str, str] = _NO_RENAMES
+    """The files the script writes whole (:func:`scripts.written_files`; scripts53: read once per script, here, for
+    its assignments, its commands' arguments and its URLs alike)."""
 
     def at(self, offset: int) -> Mapping[str, tuple[str, ...]]:
         """The values that may reach a use at ``offset`` of the script."""
@@ -7779,6 +7783,7 @@ class _ScriptValues(NamedTuple):
 
 
 _NO_VALUES = _ScriptValues((), ())
+_NO_FILES: Mapping[str, str] = _NO_RENAMES  # never written
 
 
 @functools.lru_cache(maxsize=256)  # the same script is read by the assignment judging and the URL filling
@@ -7795,14 +7800,14 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
     so a use there gets every value the script assigns the variable anywhere, and a value a function body assigns is
     never replaced after it (the call may come later). A here-document's body is data, never an assignment that
     replaces."""
+    files = written_files(script) if ">" in script else _NO_FILES  # scripts53: the one reading of the script's files
     script = reads_as_assignments(script)  # scripts52: `read X < FILE` as `X=$(< FILE)`, the same offsets
     matches = list(_ASSIGNMENT.finditer(script))
     if not matches:
-        return _NO_VALUES
+        return _ScriptValues((), (), files) if files else _NO_VALUES
     lines = script.split("\n")
     starts = tuple(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
     blocks = shell_blocks(lines)
-    files = written_files(script) if ">" in script else {}
     anywhere = _values_anywhere(script, matches, own, files)
     env: dict[str, list[str]] = {}
     kept: dict[str, list[str]] = {}  # assigned in a function body: never replaced
@@ -7832,7 +7837,7 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
         else:  # a use on the line may come before or after its assignments
             merged = {name: tuple(dict.fromkeys([*before.get(name, ()), *values])) for name, values in env.items()}
             per_line.append({**before, **merged})
-    return _ScriptValues(starts, tuple({n: v for n, v in line.items() if v} for line in per_line))
+    return _ScriptValues(starts, tuple({n: v for n, v in line.items() if v} for line in per_line), files)
 
 
 def _match_values(
@@ -7933,7 +7938,7 @@ def _substituted_urls(script: str, values: _ScriptValues, own: tuple[re.Pattern[
     """Each URL of ``script`` whose host holds a command substitution the one evaluator computes (scripts52: a file
     the script wrote, ``$(echo HOST | sed ...)``), written with each value it gives, for the reference scan; one it
     cannot compute stays a placeholder (as an unset variable's URL does)."""
-    files = written_files(script) if ">" in script else {}
+    files = values.files
     urls: list[str] = []
     for m in _URL_SUBSTITUTION.finditer(script):
         substitution = substitution_at(script, m.end())
