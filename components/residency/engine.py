@@ -106,6 +106,7 @@ from components.residency.scripts import (
     shell_blocks,
     substitution_at,
     substitution_values,
+    writes_files,
     written_files,
     xargs_expanded,
 )
@@ -1374,7 +1375,7 @@ class RuleEngine:
     ) -> None:
         services = self._split_service_names(walk, value, key) if len(value) > 1 else {}
         outer = walk.defined
-        writes = len(value) > 1 and any(isinstance(v, str) and ("<<" in v or ">" in v) for v in value)
+        writes = len(value) > 1 and any(isinstance(v, str) and ("<<" in v or writes_files(v)) for v in value)
         files = walk.script_files
         if writes:  # scripts52: an item may read (`$(cat FILE)`) a file another item writes
             walk.script_files = {**files, **written_files("\n".join(v for v in value if isinstance(v, str)))}
@@ -3878,7 +3879,7 @@ class RuleEngine:
             self._judge_assignments(walk, script, path)
         if (
             "<<" in script
-            or (">" in script and ("echo" in script or "printf" in script))
+            or (writes_files(script) and ("echo" in script or "printf" in script))
             or EDIT_COMMAND.search(script) is not None
         ):
             self._judge_heredocs(walk, script, path, depth)
@@ -3905,7 +3906,7 @@ class RuleEngine:
         configuration is left to that scan; ``skip``: the (file, content) pairs already read (a split script's
         items)."""
         written = [("heredoc", f, b) for f, b in heredoc_files(script)] if "<<" in script else []
-        if ">" in script and ("echo" in script or "printf" in script):
+        if writes_files(script) and ("echo" in script or "printf" in script):  # scripts53: `echo ... | tee FILE` too
             written += [("echo", f, b) for f, b in echoed_files(script)]
         # logplugins44: a file the script then copies or moves (`cp`, `mv`, `install SRC DST`) is read where it lands,
         # and one it edits with `sed -i` is read as the edit leaves it, in place of what it held before (the agent
@@ -4134,7 +4135,7 @@ class RuleEngine:
         if plan.payload:
             self._judge_joined_items(walk, items, walk.kpath[-1], plan.own_region, across=True)
         walk.kpath = parent
-        return written_files(joined) if ">" in joined else {}
+        return written_files(joined) if writes_files(joined) else {}
 
     def _judge_joined_items(
         self, walk: _Walk, items: Sequence[tuple[str, str, int]], key: str, own_region: bool, *, across: bool
@@ -4200,7 +4201,9 @@ class RuleEngine:
             own = self._instance_region(walk)
             values = _assigned_values(script, own)
             reaching = values.at(found.offset)
-            for value in _filled(found.host, reaching):
+            # scripts53: a variable holding a substitution the evaluator cannot compute (`R=$(aws configure get
+            # region)`, then `--region $R`) is filled with it, and fails closed below as the substitution written there
+            for value in _filled(found.host, values.at_destination(found.offset)):
                 if "$(" not in value and "`" not in value:
                     self._judge_script_host(walk, found, value, path)
                     continue
@@ -7776,10 +7779,23 @@ class _ScriptValues(NamedTuple):
     files: Mapping[str, str] = _NO_RENAMES
     """The files the script writes whole (:func:`scripts.written_files`; scripts53: read once per script, here, for
     its assignments, its commands' arguments and its URLs alike)."""
+    opaque: tuple[Mapping[str, tuple[str, ...]], ...] = ()
+    """Each line's command substitutions the evaluator cannot compute that a variable may hold there (scripts53:
+    ``R=$(aws configure get region)``), by variable; empty when the script assigns none."""
 
     def at(self, offset: int) -> Mapping[str, tuple[str, ...]]:
         """The values that may reach a use at ``offset`` of the script."""
         return self.lines[bisect.bisect_right(self.starts, offset) - 1] if self.lines else {}
+
+    def at_destination(self, offset: int) -> Mapping[str, tuple[str, ...]]:
+        """The values that may reach a destination argument at ``offset``: :meth:`at`'s, and each command substitution
+        the evaluator cannot compute (scripts53: residency is proven, so a Region or host argument holding one fails
+        closed, as the substitution written there does)."""
+        values = self.at(offset)
+        if not self.opaque:
+            return values
+        opaque = self.opaque[bisect.bisect_right(self.starts, offset) - 1]
+        return {**values, **{n: (*values.get(n, ()), *s) for n, s in opaque.items()}} if opaque else values
 
 
 _NO_VALUES = _ScriptValues((), ())
@@ -7800,7 +7816,7 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
     so a use there gets every value the script assigns the variable anywhere, and a value a function body assigns is
     never replaced after it (the call may come later). A here-document's body is data, never an assignment that
     replaces."""
-    files = written_files(script) if ">" in script else _NO_FILES  # scripts53: the one reading of the script's files
+    files = written_files(script) if writes_files(script) else _NO_FILES  # scripts53: read once, here
     script = reads_as_assignments(script)  # scripts52: `read X < FILE` as `X=$(< FILE)`, the same offsets
     matches = list(_ASSIGNMENT.finditer(script))
     if not matches:
@@ -7837,7 +7853,16 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
         else:  # a use on the line may come before or after its assignments
             merged = {name: tuple(dict.fromkeys([*before.get(name, ()), *values])) for name, values in env.items()}
             per_line.append({**before, **merged})
-    return _ScriptValues(starts, tuple({n: v for n, v in line.items() if v} for line in per_line), files)
+    if not any(v[:1] == _OPAQUE for line in per_line for values in line.values() for v in values):
+        return _ScriptValues(starts, tuple({n: v for n, v in line.items() if v} for line in per_line), files)
+    # scripts53: a substitution the evaluator cannot compute is held apart (only a destination argument reads it)
+    known = tuple(
+        {n: k for n, v in line.items() if (k := tuple(x for x in v if x[:1] != _OPAQUE))} for line in per_line
+    )
+    opaque = tuple(
+        {n: o for n, v in line.items() if (o := tuple(x[1:] for x in v if x[:1] == _OPAQUE))} for line in per_line
+    )
+    return _ScriptValues(starts, known, files, opaque)
 
 
 def _match_values(
@@ -7853,15 +7878,48 @@ def _match_values(
     start = m.start("double") if m.group("double") is not None else m.start("bare")
     if m.group("single") is None and script.startswith(("$(", "`"), start):
         substitution = substitution_at(script, start)
+        if substitution is None:
+            return []
         # scripts49: `$(echo $X | sed 's/a/b/')` is X's values edited; an unknown input's result the host sed writes;
         # scripts50: so through perl -pe, awk, tr, cut and jq; scripts52: `$(echo X)`, `$(cat FILE)` of a file the
         # script writes (the one evaluator). One naming the machine itself holds no literal.
-        given = substitution_values(substitution, env, files, own) if substitution is not None else None
-        return [v for v in given or () if v != OWN_MACHINE]
+        known = {n: [v for v in vs if v[:1] != _OPAQUE] for n, vs in env.items()} if _holds_opaque(env) else env
+        given = substitution_values(substitution, known, files, own)
+        # scripts53: the word's text after the substitution (`AZ=$(...)a`, `H=$(echo db).example.com`) is the value's
+        tail = _VALUE_TAIL.match(script, start + len(substitution))
+        after = tail.group(0) if tail is not None else ""
+        if given is None:
+            return _opaque_value(substitution + after, env)
+        return [v + after for v in given if v != OWN_MACHINE or after]
     if value and not any(c in value for c in "$`("):
         return [value]
     whole = _SHELL_REFERENCE.fullmatch(value) if value and m.group("single") is None else None
     return list(env.get(whole.group(1) or whole.group(2), ())) if whole is not None else []
+
+
+_OPAQUE = "\x00"
+"""scripts53: the mark of a command substitution the evaluator cannot compute, among a variable's values (held apart
+by :func:`_assigned_values`: only a destination argument reads it, :meth:`_ScriptValues.at_destination`)."""
+# The rest of an assignment's word after its command substitution: text up to a blank, an operator or a quote
+# (bash(1) "metacharacter"); a variable or another substitution after it is not followed.
+_VALUE_TAIL = re.compile(r"[^\s;&|<>()\"'`$\\]*")
+
+
+def _holds_opaque(env: Mapping[str, Sequence[str]]) -> bool:
+    """Whether a variable of ``env`` may hold a substitution the evaluator cannot compute."""
+    return any(v[:1] == _OPAQUE for values in env.values() for v in values)
+
+
+def _opaque_value(text: str, env: Mapping[str, Sequence[str]]) -> list[str]:
+    """The value of an assignment whose command substitution the evaluator cannot compute (scripts53): the text as
+    written, marked (:data:`_OPAQUE`), when its command reads no variable (``$(aws configure get region)``, ``$(cat
+    FILE)`` of a file the script does not write, ``$(curl https://...)``) or reads one that may hold such a text
+    (``$(echo $AZ | sed ...)`` of an ``AZ=$(aws ...)``); none when it reads only variables the script gives no such
+    text (the metadata's zone, ``$(echo $AZ | sed 's/[a-z]$//')``, is the machine's own, as an unset variable's)."""
+    names = {r.group(1) or r.group(2) for r in _SHELL_REFERENCE.finditer(text)}
+    if names and not any(v[:1] == _OPAQUE for n in names for v in env.get(n, ())):
+        return []
+    return [_OPAQUE + text]
 
 
 def _values_anywhere(
