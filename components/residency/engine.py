@@ -7828,6 +7828,7 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
     env: dict[str, list[str]] = {}
     kept: dict[str, list[str]] = {}  # assigned in a function body: never replaced
     per_line: list[Mapping[str, tuple[str, ...]]] = []
+    opaque_seen = False  # scripts53: an assignment gave a substitution the evaluator cannot compute
     k = 0
     for i, block in enumerate(blocks):
         before = {name: tuple(values) for name, values in env.items()}
@@ -7839,6 +7840,7 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
         plain = block.top and len(on_line) == 1 and plain_assignment(lines[i])
         for m in on_line:
             name, values = m.group("name"), _match_values(script, m, own, anywhere if block.repeated else env, files)
+            opaque_seen = opaque_seen or any(v[:1] == _OPAQUE for v in values)
             if plain:
                 env[name] = [*values, *(v for v in kept.get(name, ()) if v not in values)]
                 continue
@@ -7853,16 +7855,17 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
         else:  # a use on the line may come before or after its assignments
             merged = {name: tuple(dict.fromkeys([*before.get(name, ()), *values])) for name, values in env.items()}
             per_line.append({**before, **merged})
-    if not any(v[:1] == _OPAQUE for line in per_line for values in line.values() for v in values):
+    if not opaque_seen and not _holds_opaque(anywhere):
         return _ScriptValues(starts, tuple({n: v for n, v in line.items() if v} for line in per_line), files)
     # scripts53: a substitution the evaluator cannot compute is held apart (only a destination argument reads it)
-    known = tuple(
-        {n: k for n, v in line.items() if (k := tuple(x for x in v if x[:1] != _OPAQUE))} for line in per_line
+    literal = tuple(
+        {n: sure for n, v in line.items() if (sure := tuple(x for x in v if x[:1] != _OPAQUE))} for line in per_line
     )
     opaque = tuple(
-        {n: o for n, v in line.items() if (o := tuple(x[1:] for x in v if x[:1] == _OPAQUE))} for line in per_line
+        {n: unsure for n, v in line.items() if (unsure := tuple(x[1:] for x in v if x[:1] == _OPAQUE))}
+        for line in per_line
     )
-    return _ScriptValues(starts, known, files, opaque)
+    return _ScriptValues(starts, literal, files, opaque)
 
 
 def _match_values(
