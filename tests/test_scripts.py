@@ -1662,3 +1662,22 @@ def test_echoed_files_reads_tee() -> None:
 
     script = "echo a | tee /etc/x\necho b | sudo tee -a /etc/x > /dev/null\necho c | tee /etc/y\necho d > /etc/z\n"
     assert echoed_files(script) == [("/etc/x", "a\nb\n"), ("/etc/y", "c\n"), ("/etc/z", "d\n")]
+
+
+# scripts53 (stop 53): the splitter's mark is only inserted (the line is otherwise the same), never left in a word, and
+# a `)` is never glued to an operator in a word the readers see.
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["$(", ")", "a", ";", "&&", " ", "'", '"', "''", "-h", "\\", "|"]), max_size=14))
+def test_the_glue_mark_stays_inside_the_splitter(parts: list[str]) -> None:
+    from components.residency.scripts import _GLUED, _glued_tails, _simple_commands, _words
+
+    line = "".join(parts)
+    assume(_GLUED not in line)
+    assert _glued_tails(line).replace(_GLUED, "") == line
+    for command in _simple_commands(_words(line)):
+        assert not any(_GLUED in word for word in command.words), line
+
+
+def test_an_empty_word_beside_a_closing_parenthesis_is_read() -> None:
+    # scripts53 (stop 53): shlex gives '' an empty word; the `)` split skips it (found by a random search of lines)
+    assert hosts("X=$(date); psql -h '' -c x; redis-cli -h c.example.com") == [("redis-cli", "c.example.com")]

@@ -1246,18 +1246,16 @@ def _words(line: str) -> list[str]:
     stray backslash) is split at whitespace, so that no text is skipped."""
     if "`" in line:
         line = _backquotes_as_dollar(line)
-    if "$(" in line:
-        line = _glued_tails(line)
-    lexer = shlex.shlex(line, posix=True, punctuation_chars=True)
+    lexer = shlex.shlex(_glued_tails(line) if "$(" in line else line, posix=True, punctuation_chars=True)
     lexer.whitespace_split = True
     try:
         words = list(lexer)
     except ValueError:
         return line.split()
-    if ")" in line and any(len(w) > 1 and w[0] in _PUNCTUATION and ")" in w for w in words):
+    if ")" in line and any(len(w) > 1 and w[:1] in _PUNCTUATION and ")" in w for w in words):
         # scripts53: shlex joins a run of operator characters into one word (`$(date);` gives `);`): a `)` is its own
         # word (bash(1): `)` and `;` are two operators), so that the substitution it closes ends there
-        words = [p for w in words for p in (_CLOSING.findall(w) if w[0] in _PUNCTUATION and ")" in w else (w,))]
+        words = [p for w in words for p in (_CLOSING.findall(w) if w[:1] in _PUNCTUATION and ")" in w else (w,))]
     return words
 
 
@@ -1392,7 +1390,8 @@ def _simple_commands(words: list[str]) -> Iterator[_SimpleCommand]:
             i += 1
             for body in bodies:
                 body.append("(")
-            current.words.append(f"{word}(...)")  # `--region=$(...)`: the word goes on in the substitution's value
+            # `--region=$(...)`: the word goes on in the substitution's value
+            current.words.append(f"{word.removeprefix(_GLUED)}(...)")
             outer.append(current)
             bodies.append([])
             current = _Building()
@@ -1403,7 +1402,8 @@ def _simple_commands(words: list[str]) -> Iterator[_SimpleCommand]:
             # scripts52: the word holds the substitution as written (its words joined again), so that its value can
             # be computed where the word is a destination (`--region $(echo eu-west-1)`: substitution_values).
             current.words[-1] = f"{current.words[-1].removesuffix('(...)')}({_joined_words(bodies.pop()[:-1])})"
-            if words[i : i + 1] and words[i][:1] == _GLUED:  # scripts53: `$(...)a` is one word
+            glued = words[i] if i < len(words) and words[i][:1] == _GLUED else None
+            if glued is not None and not (glued[-1] == "$" and words[i + 1 : i + 2] == ["("]):  # scripts53: `$(...)a`
                 for body in bodies:
                     body.append(words[i])
                 current.words[-1] += words[i][1:]
