@@ -140,6 +140,13 @@ class ComposeServices(_Frozen):
     closed_by: tuple[str, ...]
     """Keys of a service that make a name resolve elsewhere or not at all (``extra_hosts``, ``network_mode``): a
     document holding one defines no name (fail closed)."""
+    links: str | None = None
+    """config53: a service's key listing ``SERVICE:ALIAS`` links (``links``): ALIAS is that service's name too, where
+    the document defines SERVICE."""
+    networks: str | None = None
+    """config53: a service's key mapping its networks (``networks``), each of which may give the service ``aliases``."""
+    aliases: str | None = None
+    """config53: a network entry's key listing the service's other names on that network (``aliases``)."""
     sources: tuple[str, ...]
 
 
