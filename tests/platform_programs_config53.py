@@ -134,10 +134,7 @@ def msmtp_cloud_config(host: str) -> str:
 
 def s3cfg(location: str) -> str:
     """s3cmd's configuration (``~/.s3cfg``: ``bucket_location``, the Region a bucket is made in)."""
-    return (
-        "cat > /root/.s3cfg <<'EOF'\n[default]\nbucket_location = "
-        f"{location}\nuse_https = True\nEOF\ns3cmd ls\n"
-    )
+    return f"cat > /root/.s3cfg <<'EOF'\n[default]\nbucket_location = {location}\nuse_https = True\nEOF\ns3cmd ls\n"
 
 
 def logopt(code: str, shape: str) -> str:
@@ -164,7 +161,10 @@ def nginx(shape: str) -> str:
             f"    location ~ \\.php$ {{ fastcgi_pass {PARTNER_DB}:9000; include fastcgi_params; }}\n}}\n"
         )
     elif shape == "nginx-brace-partner":
-        body = f"upstream api {{server {PARTNER_DB}:443;}}\nserver {{ listen 80; location / {{ proxy_pass https://api; }} }}\n"
+        body = (
+            f"upstream api {{server {PARTNER_DB}:443;}}\n"
+            "server { listen 80; location / { proxy_pass https://api; } }\n"
+        )
     else:
         body = (
             "upstream php {server unix:/run/php-fpm/www.sock;}\n"
@@ -210,8 +210,13 @@ def aws_program(code: str, shape: str) -> Build:
         if shape.startswith("mail-relay-"):
             host = PARTNER_DB if shape.endswith("partner") else own_relay(code)
             # docs: ssm/document (document_type Command, content: schemaVersion 2.2, aws:runShellScript runCommand)
-            content = {"schemaVersion": "2.2", "description": "Relay the fleet's mail", "mainSteps": [
-                {"action": "aws:runShellScript", "name": "relay", "inputs": {"runCommand": mail_relay(host)}}]}
+            content = {
+                "schemaVersion": "2.2",
+                "description": "Relay the fleet's mail",
+                "mainSteps": [
+                    {"action": "aws:runShellScript", "name": "relay", "inputs": {"runCommand": mail_relay(host)}}
+                ],
+            }
             return aws.ssm.Document("fleet-mail", document_type="Command", content=json.dumps(content), opts=c.aws)
         if shape == "msmtp-partner":
             # docs: ec2/launchtemplate (user_data, base64); cloud-init write_files (path, permissions, content)

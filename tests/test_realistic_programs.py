@@ -18453,9 +18453,9 @@ CASES: list[Case] = [
     # -- stop 53, configuration file grammars in user data (tests/platform_programs_config53.py): redis.conf
     # `replicaof`, ssh_config `HostName`, msmtp `host`, Postfix `relayhost = [host]:587`, ssmtp `mailhub`, docker
     # `--log-opt fluentd-address=host:port` and nginx one-line blocks (`location ~ ... { fastcgi_pass ...; }`,
-    # `{server`) naming a partner's host, and s3cmd's legacy `bucket_location = US` / `EU` abroad, are refused (RES-015 /
-    # RES-009; each passed every door before); a Compose file's link and network aliases pass (RES-015 before); the
-    # stack's own addresses, the home Region's SES endpoint and the home location pass.
+    # `{server`) naming a partner's host, and s3cmd's legacy `bucket_location = US` / `EU` abroad, are refused
+    # (RES-015 / RES-009; each passed every door before); a Compose file's link and network aliases pass (RES-015
+    # before); the stack's own addresses, the home Region's SES endpoint and the home location pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg53.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /

@@ -1591,8 +1591,8 @@ _CONF_PARTNER = "db.partner-analytics.com"
         (f"cat > /root/.ssh/config <<'EOF'\nHost backup\n  HostName {_CONF_PARTNER}\nEOF", {"RES-015"}),
         (f"cat > /etc/ssh/ssh_config.d/50-fleet.conf <<'EOF'\nHost backup\n  hostname={_CONF_PARTNER}\nEOF",
          {"RES-015"}),
-        ("cat > /root/.ssh/config <<'EOF'\nHost *.fleet\n  HostName %h.fleet.internal\nHost db\n  HostName 10.0.3.9\nEOF",
-         set()),
+        ("cat > /root/.ssh/config <<'EOF'\nHost *.fleet\n  HostName %h.fleet.internal\n"
+         "Host db\n  HostName 10.0.3.9\nEOF", set()),
         # sshd's configuration names its own listen address: not a client file
         (f"cat > /etc/ssh/sshd_config <<'EOF'\nListenAddress 0.0.0.0\nHostName {_CONF_PARTNER}\nEOF", set()),
         # msmtp `host`, ssmtp `mailhub=`, Postfix `relayhost = [host]:port`

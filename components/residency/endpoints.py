@@ -1335,8 +1335,8 @@ word with a scheme is left to the reference scan), ``resolve`` (curl ``[+]host:p
 ``connect-to`` (curl ``HOST1:PORT1:HOST2:PORT2``: HOST2, when given), ``region`` (a cloud CLI's ``--region``: the
 region whose service endpoint the command sends its request to, judged as a region field, not a host),
 ``log-opt`` (docker's ``--log-opt awslogs-region=R``: the Region R, judged as ``region``; config53: an address key,
-``fluentd-address=host:port``, the host as ``url``; another key: nothing), ``aws-zone`` / ``alicloud-zone`` (a cloud CLI's zone parameter: the zone what the command creates is placed
-in, judged as a zone field of that cloud)."""
+``fluentd-address=host:port``, the host as ``url``; another key: nothing), ``aws-zone`` / ``alicloud-zone`` (a cloud
+CLI's zone parameter: the zone what the command creates is placed in, judged as a zone field of that cloud)."""
 
 
 class ScriptCommand(_Frozen):
