@@ -7,7 +7,8 @@ abroad:
 1. **Keyword lines without ``=``** (``redis-replica-*``, ``ssh-hostname-*``, ``msmtp-*``): redis.conf's ``replicaof
    <host> <port>`` (and ``slaveof``), an OpenSSH client configuration's ``HostName`` (``~/.ssh/config``,
    ``/etc/ssh/ssh_config.d/*.conf``) and msmtp's ``host``: a ``.conf`` file was read only for its ``key = value``
-   lines. RES-015 now; the stack's own private address, ``replicaof no one`` and ``HostName %h.fleet.internal`` pass.
+   lines. RES-015 now; the stack's own private address, ``replicaof no one``, ``HostName %h.fleet.internal`` and a
+   ``ProxyJump`` to the file's own ``Host bastion`` pass.
 2. **``key = value`` lines under a tool's own name** (``mail-relay-*``): Postfix main.cf's ``relayhost =
    [<partner>]:587`` (main.cf was no listed file; a bracketed name under a host key was not read) and ssmtp's
    ``mailhub=<partner>:587`` (no host key). RES-015 now; the home Region's SES SMTP endpoint (CN: the VPC's relay)
@@ -90,10 +91,12 @@ def redis_conf(primary: str) -> str:
 
 def ssh_config(host: str) -> str:
     """The nightly backup's OpenSSH client configuration (ssh_config(5): ``Host`` alias, ``HostName``)."""
-    extra = "Host *.fleet\n  HostName %h.fleet.internal\n" if host == PRIVATE_DB else ""
+    own = host == PRIVATE_DB
+    jump = "  ProxyJump fleet@bastion:22\n" if own else ""
+    extra = "Host bastion\n  HostName 10.0.1.5\nHost *.fleet\n  HostName %h.fleet.internal\n" if own else ""
     return (
         "mkdir -p /root/.ssh\ncat > /root/.ssh/config <<'EOF'\nHost backup\n"
-        f"  HostName {host}\n  User fleet\n  IdentityFile /root/.ssh/backup_ed25519\n{extra}EOF\n"
+        f"  HostName {host}\n  User fleet\n  IdentityFile /root/.ssh/backup_ed25519\n{jump}{extra}EOF\n"
         "echo '30 2 * * * root rsync -a /var/lib/fleet/ backup:/srv/fleet/' > /etc/cron.d/fleet-backup\n"
     )
 

@@ -1593,6 +1593,14 @@ _CONF_PARTNER = "db.partner-analytics.com"
          {"RES-015"}),
         ("cat > /root/.ssh/config <<'EOF'\nHost *.fleet\n  HostName %h.fleet.internal\n"
          "Host db\n  HostName 10.0.3.9\nEOF", set()),
+        # ProxyJump [user@]host[:port]: the jump host; `none`; a name the file's own `Host` gives is that entry
+        (f"cat > /root/.ssh/config <<'EOF'\nHost db\n  HostName 10.0.3.9\n  ProxyJump ops@{_CONF_PARTNER}:22\nEOF",
+         {"RES-015"}),
+        (f"cat > /root/.ssh/config <<'EOF'\nHost bastion\n  HostName {_CONF_PARTNER}\n"
+         "Host db\n  ProxyJump bastion\nEOF", {"RES-015"}),  # the alias's own HostName is judged
+        ("cat > /root/.ssh/config <<'EOF'\nHost bastion jump\n  HostName 10.0.1.5\nHost db\n  HostName 10.0.3.9\n"
+         "  ProxyJump ops@jump:22\nEOF", set()),
+        ("cat > /root/.ssh/config <<'EOF'\nHost db\n  HostName 10.0.3.9\n  ProxyJump none\nEOF", set()),
         # sshd's configuration names its own listen address: not a client file
         (f"cat > /etc/ssh/sshd_config <<'EOF'\nListenAddress 0.0.0.0\nHostName {_CONF_PARTNER}\nEOF", set()),
         # msmtp `host`, ssmtp `mailhub=`, Postfix `relayhost = [host]:port`

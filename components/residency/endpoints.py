@@ -541,6 +541,10 @@ class ConfigFile(_PatternEntry):
     no_destination: tuple[str, ...] = ()
     """config53: a ``words`` keyword's arguments that name no destination (redis.conf ``replicaof no one``: no
     replication), lower case, compared with the line's arguments joined by one blank."""
+    alias_keyword: str | None = None
+    """config53: a ``words`` keyword whose arguments are names the file itself defines (ssh_config's ``Host``
+    patterns): a value naming one (``ProxyJump bastion`` beside ``Host bastion``) is that entry, whose own ``HostName``
+    is judged; a pattern with a wildcard or a negation defines no name."""
 
 
 class JoinedScript(TypedField):

@@ -3975,10 +3975,14 @@ class RuleEngine:
         key catalogue's name for that setting (``endpoint``)."""
         own = self._instance_region(walk)
         kind = entry.format
+        aliases = _config_aliases(body, entry) if kind == "words" and entry.alias_keyword else frozenset()
         for line in body.splitlines():
             if kind == "conf" and "=" not in line:
                 continue
-            pairs = _config_words(line, entry) if kind == "words" else parse_properties(line, ini=kind != "properties")
+            if kind == "words":
+                pairs = _config_words(line, entry, aliases)
+            else:
+                pairs = parse_properties(line, ini=kind != "properties")
             for key, value in pairs.items():
                 at = script.find(line) if "$" in value else -1
                 values = _assigned_values(script, own).at(at) if at >= 0 else {}
@@ -7598,18 +7602,32 @@ _CONFIG_WORDS = re.compile(r"\s*([A-Za-z][\w.-]*)(?:\s*=\s*|\s+)(\S.*)")
 optional whitespace and exactly one '='"; redis.conf and msmtprc by blanks."""
 
 
-def _config_words(line: str, entry: ConfigFile) -> dict[str, str]:
+def _config_words(line: str, entry: ConfigFile, aliases: frozenset[str] = frozenset()) -> dict[str, str]:
     """The one setting a ``words`` config file's line gives (config53: redis.conf ``replicaof <masterip>
-    <masterport>``, ssh_config ``HostName <host>``, msmtprc ``host <server>``): its keyword, when ``entry.keys`` names
-    it, and its first argument (quotes dropped); {} for a comment, another keyword or arguments naming no destination
-    (``replicaof no one``)."""
+    <masterport>``, ssh_config ``HostName <host>`` / ``ProxyJump [user@]host[:port]``, msmtprc ``host <server>``): its
+    keyword, when ``entry.keys`` names it, and its first argument (quotes dropped); {} for a comment, another keyword,
+    arguments naming no destination (``replicaof no one``, ``ProxyJump none``) or one of the file's own ``aliases``."""
     m = _CONFIG_WORDS.match(line)
     if m is None or m.group(1).lower() not in entry.keys:
         return {}
     arguments = m.group(2).split("#", 1)[0].split()
     if not arguments or " ".join(arguments).lower() in entry.no_destination:
         return {}
-    return {m.group(1).lower(): arguments[0].strip("\"'")}
+    value = arguments[0].strip("\"'")
+    if aliases and value.lower().rsplit("@", 1)[-1].split(":", 1)[0] in aliases:
+        return {}
+    return {m.group(1).lower(): value}
+
+
+def _config_aliases(body: str, entry: ConfigFile) -> frozenset[str]:
+    """The names a ``words`` config file defines for its own entries (config53: ssh_config's ``Host`` patterns without
+    a wildcard or negation, ``ssh_config(5)`` PATTERNS), lower case."""
+    names: set[str] = set()
+    for line in body.splitlines():
+        m = _CONFIG_WORDS.match(line)
+        if m is not None and m.group(1).lower() == entry.alias_keyword:
+            names |= {w.lower() for w in m.group(2).split("#", 1)[0].split() if not set(w) & set("*?!")}
+    return frozenset(names)
 
 
 def parse_properties(text: str, *, ini: bool = False) -> dict[str, str]:
