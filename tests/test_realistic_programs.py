@@ -60,6 +60,7 @@ import platform_programs_cfntypes46 as ct46
 import platform_programs_cloudflow44 as cf44
 import platform_programs_cloudflow45 as cf45
 import platform_programs_cn as pc
+import platform_programs_config53 as cg53
 import platform_programs_crossaccount37 as ca37
 import platform_programs_crossaccount39 as ca39
 import platform_programs_data as pdata
@@ -18449,6 +18450,13 @@ CASES: list[Case] = [
     # are refused (RES-009 / RES-015; each passed every door before); the metadata's Region / address, `$(hostname -f)`
     # and a private address read back pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc52.rows()],
+    # -- stop 53, configuration file grammars in user data (tests/platform_programs_config53.py): redis.conf
+    # `replicaof`, ssh_config `HostName`, msmtp `host`, Postfix `relayhost = [host]:587`, ssmtp `mailhub`, docker
+    # `--log-opt fluentd-address=host:port` and nginx one-line blocks (`location ~ ... { fastcgi_pass ...; }`,
+    # `{server`) naming a partner's host, and s3cmd's legacy `bucket_location = US` / `EU` abroad, are refused
+    # (RES-015 / RES-009; each passed every door before); a Compose file's link and network aliases pass (RES-015
+    # before); the stack's own addresses, the home Region's SES endpoint and the home location pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg53.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
