@@ -176,6 +176,7 @@ import platform_programs_sqsvpc43 as sv43
 import platform_programs_stackinst50 as si50
 import platform_programs_stackjoin51 as sj51
 import platform_programs_stackref52 as sr52
+import platform_programs_stackref53 as sr53
 import platform_programs_stackset49 as ss49
 import platform_programs_stagehosts39 as sh39
 import platform_programs_stages40 as st40
@@ -18449,6 +18450,14 @@ CASES: list[Case] = [
     # are refused (RES-009 / RES-015; each passed every door before); the metadata's Region / address, `$(hostname -f)`
     # and a private address read back pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc52.rows()],
+    # -- stop 53, computed StackReference names, other organisations' stacks and external StackSet hosts
+    # (tests/platform_programs_stackref53.py): a Lambda's vpc_config with the subnets of a stack whose name is computed
+    # from a resource the program makes, beside the group it makes, passes both doors of a first preview (RES-014 at
+    # the preview review, passed by the pack, before); FILLED IN AFTER THE RUNS.
+    *[
+        Case(id, code, build, expected, destinations=declared, references=outputs)
+        for id, code, build, expected, declared, outputs in sr53.rows()
+    ],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
