@@ -211,4 +211,3 @@ def rows() -> list[tuple[str, str, Build, set[str], list[dict[str, Any]], dict[s
     """(id, jurisdiction, build, expected rule ids, declared destinations, the outputs of the stacks it references by
     stack name) for the realistic table."""
     return _rows()
-

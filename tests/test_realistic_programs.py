@@ -18453,7 +18453,10 @@ CASES: list[Case] = [
     # -- stop 53, computed StackReference names, other organisations' stacks and external StackSet hosts
     # (tests/platform_programs_stackref53.py): a Lambda's vpc_config with the subnets of a stack whose name is computed
     # from a resource the program makes, beside the group it makes, passes both doors of a first preview (RES-014 at
-    # the preview review, passed by the pack, before); FILLED IN AFTER THE RUNS.
+    # the preview review, passed by the pack, before); a stack of another Pulumi organisation read by get_output (its
+    # queue or Region abroad: RES-006 / RES-001), an external StackSet's instance given the Region's SQS host, and a
+    # cloudformation.Stack template_url in the team's declared bucket pass; a partner's template bucket is RES-017
+    # outside CN (at home) or RES-006 (abroad). Only the first-preview verdicts of the computed-name programs moved.
     *[
         Case(id, code, build, expected, destinations=declared, references=outputs)
         for id, code, build, expected, declared, outputs in sr53.rows()
