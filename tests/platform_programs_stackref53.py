@@ -101,7 +101,10 @@ def computed_vpc_lambda(code: str, queue: str = "") -> Build:
     # exists: its name is an apply of the role's ARN, unknown at a first preview, so the engine skips the read there.
     def build(c: Any) -> object:
         deployer = aws.iam.Role("platform-reader", assume_role_policy=trust_policy("lambda.amazonaws.com"), opts=c.aws)
-        platform = pulumi.StackReference("platform", stack_name=deployer.arn.apply(lambda _: platform_stack(code)))
+        name = deployer.arn.apply(lambda _: platform_stack(code))
+        # The Python SDK annotates `stack_name` as str, but passes it on as the read's input and id (both Inputs: the
+        # Node SDK's StackReferenceArgs.name is Input<string>); an Output works at run time.
+        platform = pulumi.StackReference("platform", stack_name=name)  # type: ignore[arg-type]
         # The group in the platform's VPC by its id, written out (a VPC id is no place): only `vpc_config` mixes the
         # referenced subnets with a value unknown at a first preview.
         group = aws.ec2.SecurityGroup("worker", vpc_id=VPC_ID, opts=c.aws)
