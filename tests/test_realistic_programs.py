@@ -177,6 +177,7 @@ import platform_programs_sqsvpc43 as sv43
 import platform_programs_stackinst50 as si50
 import platform_programs_stackjoin51 as sj51
 import platform_programs_stackref52 as sr52
+import platform_programs_stackref53 as sr53
 import platform_programs_stackset49 as ss49
 import platform_programs_stagehosts39 as sh39
 import platform_programs_stages40 as st40
@@ -18457,6 +18458,17 @@ CASES: list[Case] = [
     # (RES-015 / RES-009; each passed every door before); a Compose file's link and network aliases pass (RES-015
     # before); the stack's own addresses, the home Region's SES endpoint and the home location pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg53.rows()],
+    # -- stop 53, computed StackReference names, other organisations' stacks and external StackSet hosts
+    # (tests/platform_programs_stackref53.py): a Lambda's vpc_config with the subnets of a stack whose name is computed
+    # from a resource the program makes, beside the group it makes, passes both doors of a first preview (RES-014 at
+    # the preview review, passed by the pack, before); a stack of another Pulumi organisation read by get_output (its
+    # queue or Region abroad: RES-006 / RES-001), an external StackSet's instance given the Region's SQS host, and a
+    # cloudformation.Stack template_url in the team's declared bucket pass; a partner's template bucket is RES-017
+    # outside CN (at home) or RES-006 (abroad). Only the first-preview verdicts of the computed-name programs moved.
+    *[
+        Case(id, code, build, expected, destinations=declared, references=outputs)
+        for id, code, build, expected, declared, outputs in sr53.rows()
+    ],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
