@@ -12,10 +12,10 @@ Pulumi inputs passed: a Lex intent's code hook (``fulfillment_activity.code_hook
 executor (``action_group_executor.lambda``) and an event bus's ``dead_letter_config.arn``. They are refused now (RES-023
 until pinned or declared).
 
-``who``: ``own`` (the template's own resource by ``Ref`` / ``Fn::GetAtt``, the stack's account by ``${AWS::AccountId}``,
-or the pinned account in Pulumi: passes), ``partner`` (another account's ARN: refused outside CN), ``partner-declared``
-(that account declared: passes). aws-cn lies wholly in CN: every account there is China's. tests/test_realistic_programs.py
-runs them as CASES (``awsred53-*``).
+``who``: ``own`` (the template's own resource by ``Ref`` / ``Fn::GetAtt``, the stack's account by
+``${AWS::AccountId}``, or the pinned account in Pulumi: passes), ``partner`` (another account's ARN: refused outside
+CN), ``partner-declared`` (that account declared: passes). aws-cn lies wholly in CN: every account there is China's.
+tests/test_realistic_programs.py runs them as CASES (``awsred53-*``).
 """
 
 from __future__ import annotations
@@ -79,8 +79,8 @@ def lex_bot_test_alias(code: str, who: str) -> Build:
 
 
 def devops_guru_topic(code: str, who: str) -> Build:
-    # docs: AWS::DevOpsGuru::NotificationChannel Config {Sns {TopicArn}, Filters {Severities, MessageTypes}} ("If you use
-    # an Amazon SNS topic in another account, you must attach a policy to it that grants DevOps Guru permission").
+    # docs: AWS::DevOpsGuru::NotificationChannel Config {Sns {TopicArn}, Filters {Severities, MessageTypes}} ("If you
+    # use an Amazon SNS topic in another account, you must attach a policy to it that grants DevOps Guru permission").
     topic = _pick(code, who, {"Ref": "Insights"}, "sns", "devops-insights")
     return _stack("devops-insights", {
         "Channel": {"Type": "AWS::DevOpsGuru::NotificationChannel", "Properties": {"Config": {
@@ -90,8 +90,8 @@ def devops_guru_topic(code: str, who: str) -> Build:
 
 
 def function_dead_letters(code: str, who: str) -> Build:
-    # docs: AWS::Lambda::Function DeadLetterConfig {TargetArn} ("The Amazon Resource Name (ARN) of an Amazon SQS queue or
-    # Amazon SNS topic"); the events of asynchronous invocations that failed.
+    # docs: AWS::Lambda::Function DeadLetterConfig {TargetArn} ("The Amazon Resource Name (ARN) of an Amazon SQS queue
+    # or Amazon SNS topic"); the events of asynchronous invocations that failed.
     queue = _pick(code, who, _arn_of("Failed"), "sqs", "claims-failed")
     return _stack("claims-worker", {
         "Worker": {"Type": "AWS::Lambda::Function", "Properties": {
@@ -106,7 +106,8 @@ def function_dead_letters(code: str, who: str) -> Build:
 def ses_event_stream(code: str, who: str) -> Build:
     # docs: AWS::SES::ConfigurationSet Name; AWS::SES::ConfigurationSetEventDestination ConfigurationSetName,
     # EventDestination {Enabled, MatchingEventTypes, KinesisFirehoseDestination {DeliveryStreamARN, IAMRoleARN}}.
-    stream = _pick(code, who, _own_sub("firehose", "deliverystream/mail-events"), "firehose", "deliverystream/mail-events")
+    name = "deliverystream/mail-events"
+    stream = _pick(code, who, _own_sub("firehose", name), "firehose", name)
     return _stack("mail-events", {
         "Mail": {"Type": "AWS::SES::ConfigurationSet", "Properties": {"Name": "claims-mail"}},
         "Events": {"Type": "AWS::SES::ConfigurationSetEventDestination", "Properties": {
@@ -261,4 +262,3 @@ def rows() -> list[Row]:
         for code in codes
         for who in WHO
     ]  # fmt: skip
-

@@ -506,14 +506,16 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
     # experiment's log group, an endpoint's async topics, a maintenance task's topic, an SES event destination's three
     # kinds, anomaly / budget action subscribers, a workspace's log group, a provisioning hook, a Client VPN connect
     # handler, AppSync conflict handlers, an Object Lambda transformation, Kendra enrichment hooks, a function's and a
-    # bus's dead-letter targets, a global table's Kinesis stream, a flow's and an agent's functions, a Mail Manager rule's
-    # actions, an AppConfig extension's actions, Kinesis Data Analytics outputs and log streams, a Lex V2 bot's test alias
-    # logs).
+    # bus's dead-letter targets, a global table's Kinesis stream, a flow's and an agent's functions, a Mail Manager
+    # rule's actions, an AppConfig extension's actions, Kinesis Data Analytics outputs and log streams, a Lex V2 bot's
+    # test alias logs).
     red53 = {
         ("aws:devopsguru/notificationChannel:NotificationChannel", "sns.topic_arn"),
-        ("aws:fis/experimentTemplate:ExperimentTemplate", "log_configuration.cloudwatch_logs_configuration.log_group_arn"),
+        ("aws:fis/experimentTemplate:ExperimentTemplate",
+         "log_configuration.cloudwatch_logs_configuration.log_group_arn"),
         *(("aws:sagemaker/endpointConfiguration:EndpointConfiguration",
-           f"async_inference_config.output_config.notification_config.{topic}") for topic in ("success_topic", "error_topic")),
+           f"async_inference_config.output_config.notification_config.{topic}")
+          for topic in ("success_topic", "error_topic")),
         ("aws:ssm/maintenanceWindowTask:MaintenanceWindowTask",
          "task_invocation_parameters.run_command_parameters.notification_config.notification_arn"),
         *(("aws:sesv2/configurationSetEventDestination:ConfigurationSetEventDestination", f"event_destination.{kind}")
@@ -528,7 +530,8 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
           for kind in ("resolver:Resolver", "function:Function")),
         ("aws:s3control/objectLambdaAccessPoint:ObjectLambdaAccessPoint",
          "configuration.transformation_configurations.content_transformation.aws_lambda.function_arn"),
-        *(("aws:kendra/dataSource:DataSource", f"custom_document_enrichment_configuration.{hook}_hook_configuration.lambda_arn")
+        *(("aws:kendra/dataSource:DataSource",
+           f"custom_document_enrichment_configuration.{hook}_hook_configuration.lambda_arn")
           for hook in ("pre_extraction", "post_extraction")),
         ("aws:lambda/function:Function", "dead_letter_config.target_arn"),
         ("aws:cloudwatch/eventBus:EventBus", "dead_letter_config.arn"),

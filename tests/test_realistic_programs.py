@@ -18454,8 +18454,8 @@ CASES: list[Case] = [
     # Lex V2 bot alias or a bot's test alias, a DevOps Guru channel's topic, a function's and a bus's dead-letter queue,
     # an SES event stream, an FIS log group, an AppConfig extension's action, a Kinesis Data Analytics output stream and
     # an Image Builder topic in a CloudFormation template, and a Lex intent's code hook, a Bedrock action group's
-    # function and an event bus's dead-letter queue in Pulumi are RES-023 outside CN (each passed every door before); the
-    # template's own resources, the team's account and the declared partner pass.
+    # function and an event bus's dead-letter queue in Pulumi are RES-023 outside CN (each passed every door before);
+    # the template's own resources, the team's account and the declared partner pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw53.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /

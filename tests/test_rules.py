@@ -7323,10 +7323,14 @@ PAIRS += [
 # awsred53 (stop 53): the template twins of written destinations the Pulumi types judge (written_account_fields) that
 # no stack_templates entry mapped, and a Lex V2 alias's code-hook function (as the Lex intent's code hook); each passed
 # every door on main 45eea1d with another account's ARN in the stack's Region (only the ARN's Region was read).
-def _hook53(a: str) -> dict[str, Any]:
-    hook = {"LambdaCodeHook": {"CodeHookInterfaceVersion": "1.0", "LambdaArn": _fn49(a)}}
+def _locale53(function: Any) -> dict[str, Any]:
+    hook = {"LambdaCodeHook": {"CodeHookInterfaceVersion": "1.0", "LambdaArn": function}}
     return {"BotAliasLocaleSettings": [
         {"LocaleId": "en_US", "BotAliasLocaleSetting": {"Enabled": True, "CodeHookSpecification": hook}}]}  # fmt: skip
+
+
+def _hook53(a: str) -> dict[str, Any]:
+    return _locale53(_fn49(a))
 
 
 def _lex_bot53(settings: dict[str, Any]) -> dict[str, Any]:
@@ -7340,17 +7344,17 @@ def _ses53(destination: dict[str, Any]) -> dict[str, Any]:
 
 
 def _kda53(output: dict[str, Any]) -> dict[str, Any]:
-    return {"ApplicationName": "a", "Output": {"Name": "o", "DestinationSchema": {"RecordFormatType": "JSON"}, **output}}
+    schema = {"RecordFormatType": "JSON"}
+    return {"ApplicationName": "a", "Output": {"Name": "o", "DestinationSchema": schema, **output}}
 
 
 _STREAM53 = functools.partial(_red49_arn, "kinesis", "stream/s")
 _FIREHOSE53 = functools.partial(_red49_arn, "firehose", "deliverystream/f")
+_HOOK53 = "BotAliasLocaleSettings[0].BotAliasLocaleSetting.CodeHookSpecification.LambdaCodeHook.LambdaArn"
 _RED53_TEMPLATES: list[tuple[str, str, Callable[[str], dict[str, Any]]]] = [
-    ("AWS::Lex::BotAlias", "BotAliasLocaleSettings[0].BotAliasLocaleSetting.CodeHookSpecification.LambdaCodeHook.LambdaArn",
+    ("AWS::Lex::BotAlias", _HOOK53,
      lambda a: {"BotId": "b", "BotAliasName": "live", "BotVersion": "1", **_hook53(a)}),
-    ("AWS::Lex::Bot",
-     "TestBotAliasSettings.BotAliasLocaleSettings[0].BotAliasLocaleSetting.CodeHookSpecification.LambdaCodeHook.LambdaArn",
-     lambda a: _lex_bot53(_hook53(a))),
+    ("AWS::Lex::Bot", f"TestBotAliasSettings.{_HOOK53}", lambda a: _lex_bot53(_hook53(a))),
     ("AWS::Lex::Bot",
      "TestBotAliasSettings.ConversationLogSettings.TextLogSettings[0].Destination.CloudWatch.CloudWatchLogGroupArn",
      lambda a: _lex_bot53({"ConversationLogSettings": {"TextLogSettings": [{"Enabled": True, "Destination": {
@@ -7377,10 +7381,12 @@ _RED53_TEMPLATES: list[tuple[str, str, Callable[[str], dict[str, Any]]]] = [
      lambda a: {"KinesisStreamArn": _STREAM53(a)}),
     ("AWS::IoT::Authorizer", "AuthorizerFunctionArn",
      lambda a: {"AuthorizerFunctionArn": _fn49(a), "SigningDisabled": True}),
-    ("AWS::DevOpsGuru::NotificationChannel", "Config.Sns.TopicArn", lambda a: {"Config": {"Sns": {"TopicArn": _sns51(a)}}}),
+    ("AWS::DevOpsGuru::NotificationChannel", "Config.Sns.TopicArn",
+     lambda a: {"Config": {"Sns": {"TopicArn": _sns51(a)}}}),
     ("AWS::FIS::ExperimentTemplate", "LogConfiguration.CloudWatchLogsConfiguration.LogGroupArn",
      lambda a: {"Description": "d", "RoleArn": _ROLE52, "StopConditions": [{"Source": "none"}], "LogConfiguration": {
-         "LogSchemaVersion": 2, "CloudWatchLogsConfiguration": {"LogGroupArn": _red49_arn("logs", "log-group:fis", a)}}}),
+         "LogSchemaVersion": 2,
+         "CloudWatchLogsConfiguration": {"LogGroupArn": _red49_arn("logs", "log-group:fis", a)}}}),
     *[("AWS::SageMaker::EndpointConfig", f"AsyncInferenceConfig.OutputConfig.NotificationConfig.{topic}",
        lambda a, topic=topic: {"ProductionVariants": [{"ModelName": "m", "VariantName": "v"}], "AsyncInferenceConfig": {
            "OutputConfig": {"NotificationConfig": {topic: _sns51(a)}}}})
@@ -7451,7 +7457,8 @@ _RED53_TEMPLATES: list[tuple[str, str, Callable[[str], dict[str, Any]]]] = [
       for point in ("PRE_CREATE_HOSTED_CONFIGURATION_VERSION", "PRE_START_DEPLOYMENT", "AT_DEPLOYMENT_TICK",
                     "ON_DEPLOYMENT_START", "ON_DEPLOYMENT_STEP", "ON_DEPLOYMENT_BAKING", "ON_DEPLOYMENT_COMPLETE",
                     "ON_DEPLOYMENT_ROLLED_BACK")],
-    *[(kind, f"Output.{output}.ResourceARN", lambda a, output=output, value=value: _kda53({output: {"ResourceARN": value(a)}}))
+    *[(kind, f"Output.{output}.ResourceARN",
+       lambda a, output=output, value=value: _kda53({output: {"ResourceARN": value(a)}}))
       for kind in ("AWS::KinesisAnalyticsV2::ApplicationOutput", "AWS::KinesisAnalytics::ApplicationOutput")
       for output, value in (("KinesisStreamsOutput", _STREAM53), ("KinesisFirehoseOutput", _FIREHOSE53),
                             ("LambdaOutput", _fn49))],
@@ -7475,17 +7482,22 @@ def test_a_template_names_the_receiving_account_as_its_pulumi_twin_round_25(
 def test_what_a_round_25_twin_does_not_name_stays_unjudged() -> None:
     # awsred53: an anomaly subscription's / budget action's EMAIL subscriber names no account; its domain is judged as
     # the Pulumi `subscribers[].address` is (destination_fields: RES-015 until the host is declared, as before stop 53
-    # in Pulumi; the template text passed on main 45eea1d). A maintenance task's Lambda `TaskArn` is not mapped (a task's
-    # ARN is as often a shared Automation document it reads: left open); the template's own function and topic by
-    # Fn::GetAtt / Ref under an unpinned provider pass.
+    # in Pulumi; the template text passed on main 45eea1d). A maintenance task's Lambda `TaskArn` is not mapped (a
+    # task's ARN is as often a shared Automation document it reads: left open); the template's own function and topic
+    # by Fn::GetAtt / Ref under an unpinned provider pass.
     engine = RuleEngine("EU")
     email = {"Type": "EMAIL", "Address": "finops@fleet.example.com"}
-    for kind, props in (("AWS::CE::AnomalySubscription", {"SubscriptionName": "s", "Frequency": "DAILY",
-                                                          "MonitorArnList": [], "Threshold": 100}),
-                        ("AWS::Budgets::BudgetsAction", {"BudgetName": "b"})):
+    for kind, props in (
+        (
+            "AWS::CE::AnomalySubscription",
+            {"SubscriptionName": "s", "Frequency": "DAILY", "MonitorArnList": [], "Threshold": 100},
+        ),
+        ("AWS::Budgets::BudgetsAction", {"BudgetName": "b"}),
+    ):
         findings = engine.check(_cfn(kind, **props, Subscribers=[email]))[0]
         assert [(f.rule.id, f.path) for f in findings] == [
-            ("RES-015", "template_body(json).Resources.X.Properties.Subscribers[0].Address")]
+            ("RES-015", "template_body(json).Resources.X.Properties.Subscribers[0].Address")
+        ]
         declared = RuleEngine("EU", destinations=parse_destinations([_FLEET_MAIL]))
         assert [f.declared_by for f in declared.check(_cfn(kind, **props, Subscribers=[email]))[0]] == ["fleet"]
     assert engine.check(_cfn("AWS::SSM::MaintenanceWindowTask", WindowId="mw-1", TaskType="LAMBDA",
@@ -7495,9 +7507,8 @@ def test_what_a_round_25_twin_does_not_name_stays_unjudged() -> None:
         "Fulfil": {"Type": "AWS::Lambda::Function", "Properties": {"Role": _ROLE52, "Handler": "i.h",
                                                                    "Runtime": "python3.12", "Code": {"ZipFile": "x"}}},
         "Alerts": {"Type": "AWS::SNS::Topic", "Properties": {}},
-        "Live": {"Type": "AWS::Lex::BotAlias", "Properties": {"BotId": "b", "BotAliasName": "live", "BotAliasLocaleSettings": [
-            {"LocaleId": "en_US", "BotAliasLocaleSetting": {"Enabled": True, "CodeHookSpecification": {"LambdaCodeHook": {
-                "CodeHookInterfaceVersion": "1.0", "LambdaArn": {"Fn::GetAtt": ["Fulfil", "Arn"]}}}}}]}},
+        "Live": {"Type": "AWS::Lex::BotAlias", "Properties": {
+            "BotId": "b", "BotAliasName": "live", **_locale53({"Fn::GetAtt": ["Fulfil", "Arn"]})}},
         "Insights": {"Type": "AWS::DevOpsGuru::NotificationChannel",
                      "Properties": {"Config": {"Sns": {"TopicArn": {"Ref": "Alerts"}}}}}}}  # fmt: skip
     assert engine.check(aws(_STACK, unpinned, template_body=json.dumps(body)))[0] == []
@@ -7511,21 +7522,34 @@ def _intent53(account: str, dialog: bool = True) -> Subject:
 
 
 def _action_group53(account: str) -> Subject:
-    return aws("aws:bedrock/agentAgentActionGroup:AgentAgentActionGroup", _PINNED_EU, agent_id="A1",
-               agent_version="DRAFT", action_group_name="claims", action_group_executor={"lambda": _fn49(account)})
+    return aws(
+        "aws:bedrock/agentAgentActionGroup:AgentAgentActionGroup",
+        _PINNED_EU,
+        agent_id="A1",
+        agent_version="DRAFT",
+        action_group_name="claims",
+        action_group_executor={"lambda": _fn49(account)},
+    )
 
 
 def _bus53(account: str) -> Subject:
-    return aws("aws:cloudwatch/eventBus:EventBus", _PINNED_EU, name="claims",
-               dead_letter_config={"arn": _red49_arn("sqs", "claims-dlq", account)})
+    return aws(
+        "aws:cloudwatch/eventBus:EventBus",
+        _PINNED_EU,
+        name="claims",
+        dead_letter_config={"arn": _red49_arn("sqs", "claims-dlq", account)},
+    )
 
 
 def test_a_round_25_pulumi_input_names_the_receiving_account() -> None:
     # awsred53: a Lex intent's two code hooks, a Bedrock action group's executor and an event bus's dead-letter queue of
     # another account passed on main 45eea1d; the own account passes, another's is RES-023 at each input, aws-cn passes.
     engine = RuleEngine("EU")
-    for make, paths in ((_intent53, ["dialog_code_hook.uri", "fulfillment_activity.code_hook.uri"]),
-                        (_action_group53, ["action_group_executor.lambda"]), (_bus53, ["dead_letter_config.arn"])):
+    for make, paths in (
+        (_intent53, ["dialog_code_hook.uri", "fulfillment_activity.code_hook.uri"]),
+        (_action_group53, ["action_group_executor.lambda"]),
+        (_bus53, ["dead_letter_config.arn"]),
+    ):
         assert engine.check(make("123456789012"))[0] == []
         findings = engine.check(make(_OTHER))[0]
         assert sorted((f.rule.id, f.path) for f in findings) == [("RES-023", p) for p in paths]  # fmt: skip
@@ -7534,7 +7558,7 @@ def test_a_round_25_pulumi_input_names_the_receiving_account() -> None:
 # Through every front door (tests/test_front_doors.py): the three Pulumi inputs, and four template twins (a Lex V2
 # alias's code hook, a DevOps Guru channel's topic, a function's dead-letter queue, an SES event destination's stream).
 _RED53_PAIRED = {
-    ("AWS::Lex::BotAlias", "BotAliasLocaleSettings[0].BotAliasLocaleSetting.CodeHookSpecification.LambdaCodeHook.LambdaArn"),
+    ("AWS::Lex::BotAlias", _HOOK53),
     ("AWS::DevOpsGuru::NotificationChannel", "Config.Sns.TopicArn"),
     ("AWS::Lambda::Function", "DeadLetterConfig.TargetArn"),
     ("AWS::SES::ConfigurationSetEventDestination", "EventDestination.KinesisFirehoseDestination.DeliveryStreamARN"),
