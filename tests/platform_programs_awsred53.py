@@ -212,7 +212,8 @@ def bedrock_action_group(code: str, who: str) -> Build:
     # action"), `function_schema`.
     def build(c: Any) -> object:
         function = f"arn:{partition(code)}:lambda:{HOME[code]}:{_account(who)}:function:claims-lookup"
-        schema = {"member_functions": {"functions": [{"name": "get_claim", "description": "A claim's status",
+        schema: aws.bedrock.AgentAgentActionGroupFunctionSchemaArgsDict = {"member_functions": {"functions": [{
+                  "name": "get_claim", "description": "A claim's status",
                   "parameters": [{"map_block_key": "claim_id", "type": "string", "required": True}]}]}}  # fmt: skip
         return aws.bedrock.AgentAgentActionGroup(
             "claims-lookup", agent_id="AGENT12345", agent_version="DRAFT", action_group_name="claims-lookup",
