@@ -53,6 +53,7 @@ import platform_programs_awsred49 as aw49
 import platform_programs_awsred50 as aw50
 import platform_programs_awsred51 as aw51
 import platform_programs_awsred52 as aw52
+import platform_programs_awsred53 as aw53
 import platform_programs_bodies42 as bd42
 import platform_programs_cfnmap45 as cm45
 import platform_programs_cfnsfn45 as cs45
@@ -18469,6 +18470,13 @@ CASES: list[Case] = [
         Case(id, code, build, expected, destinations=declared, references=outputs)
         for id, code, build, expected, declared, outputs in sr53.rows()
     ],
+    # -- stop 53, AWS red team round 25 (tests/platform_programs_awsred53.py): another account's Lambda code hook in a
+    # Lex V2 bot alias or a bot's test alias, a DevOps Guru channel's topic, a function's and a bus's dead-letter queue,
+    # an SES event stream, an FIS log group, an AppConfig extension's action, a Kinesis Data Analytics output stream and
+    # an Image Builder topic in a CloudFormation template, and a Lex intent's code hook, a Bedrock action group's
+    # function and an event bus's dead-letter queue in Pulumi are RES-023 outside CN (each passed every door before);
+    # the template's own resources, the team's account and the declared partner pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw53.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
