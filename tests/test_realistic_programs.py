@@ -86,6 +86,7 @@ import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_fnb64_51 as fb51
 import platform_programs_fnros52 as fr52
+import platform_programs_fnros53 as fr53
 import platform_programs_fnsel50 as fl50
 import platform_programs_fnsub49 as fs49
 import platform_programs_glue43 as g43
@@ -18449,6 +18450,11 @@ CASES: list[Case] = [
     # are refused (RES-009 / RES-015; each passed every door before); the metadata's Region / address, `$(hostname -f)`
     # and a private address read back pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc52.rows()],
+    # -- stop 53, template functions round 5 (tests/platform_programs_fnros53.py): a ROS Region picked by an index that
+    # Fn::Index, Fn::Calculate of Fn::Length, Fn::Add, Fn::Max or Fn::Min computes, a CloudFormation Fn::Length index
+    # and a ROS Fn::Jq filter with a pipe, .[], select, map or first: abroad RES-009 (refused before, by every item or
+    # as RES-011), at home they pass (RES-009 / RES-011 at every door before: false alarms).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fr53.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
