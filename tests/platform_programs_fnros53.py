@@ -24,8 +24,9 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+import pulumi_alicloud as alicloud
 import pulumi_aws as aws
-from platform_parts import ALI_HOME, AWS_HOME, Build, Row, home_abroad_rows, ros_stack
+from platform_parts import ALI_HOME, AWS_HOME, DEPLOYER, Build, Row, home_abroad_rows, ros_stack
 
 AWS_CODES = ("EU", "DE", "US", "JP", "CN")
 """The jurisdictions the CloudFormation programs run in (the table's AWS provider Region, ``AWS_HOME``)."""
@@ -101,6 +102,27 @@ def ros_copy_jq_first(code: str, where: str) -> Build:
     return _copy({"Fn::Jq": ["First", "first(.plan.targets | map(.region) | .[])", settings]})
 
 
+def ros_fc_indent_host(code: str, where: str) -> Build:
+    # ROS Fn::Indent ("adjusts the indentation format of a string") of the SinkHost Parameter, which the program gives
+    # the OSS internal endpoint of the Region the function writes to (the stack's own, or one abroad).
+    host = f"oss-{_pair(code, where)[0]}-internal.aliyuncs.com"
+    function = {"Type": "ALIYUN::FC::Function", "Properties": {
+        "ServiceName": "images", "FunctionName": "thumbnails", "Handler": "index.handler", "Runtime": "python3.10",
+        "Code": {"SourceCode": "def handler(event, context):\n    return event\n"},
+        "EnvironmentVariables": {"SINK_HOST": {"Fn::Indent": [{"Ref": "SinkHost"}, 0]}}}}  # fmt: skip
+    parameters = {"SinkHost": {"Type": "String"}}
+    document = json.dumps({"ROSTemplateFormatVersion": "2015-09-01", "Parameters": parameters,
+                           "Resources": {"Thumbnails": function}})  # fmt: skip
+
+    def build(c: Any) -> object:
+        c.ali_role = DEPLOYER
+        # docs: ros/stack (parameters: "parameter_key", "parameter_value")
+        return alicloud.ros.Stack("images", stack_name="images", template_body=document, opts=c.ali,
+                                  parameters=[{"parameter_key": "SinkHost", "parameter_value": host}])  # fmt: skip
+
+    return build
+
+
 def replica_select_length(code: str, where: str) -> Build:
     # CloudFormation Fn::Length (AWS::LanguageExtensions: "returns the number of elements within an array") of the
     # primary Regions as the index of the replica Region: the one after the primaries.
@@ -130,6 +152,7 @@ HOME_ABROAD: dict[str, tuple[Family, set[str], tuple[str, ...]]] = {
     "ros-copy-min": (ros_copy_min, {"RES-009"}, ALI_CODES),
     "ros-copy-jq-select": (ros_copy_jq_select, {"RES-009"}, ALI_CODES),
     "ros-copy-jq-first": (ros_copy_jq_first, {"RES-009"}, ALI_CODES),
+    "ros-fc-indent-host": (ros_fc_indent_host, {"RES-006"}, ALI_CODES),
     "replica-select-length": (replica_select_length, {"RES-009"}, AWS_CODES),
 }
 """Each home / abroad family, the rule its ``-abroad`` program breaks, and its jurisdictions."""

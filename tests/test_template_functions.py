@@ -219,7 +219,12 @@ _SHAPES: list[tuple[str, Any, Any]] = [
     ("a jq path to null: left", {"Fn::Jq": ["First", ".x", '{"to": "a"}']}, {"Fn::Jq": ["First", ".x", '{"to": "a"}']}),
     ("an indented text", {"Fn::Indent": ["a\nb", 1]}, "  a\n  b"),
     ("an indented text, size and first line", {"Fn::Indent": ["a\nb", 1, 4, False]}, "a\n    b"),
-    ("an indent of a variable: left", {"Fn::Indent": [{"Ref": "Env"}, 1]}, {"Fn::Indent": [{"Ref": "Env"}, 1]}),
+    # fnros53 (stop 53): one whole variable indented is that variable, read as its Ref alone (left as written before).
+    ("an indent of a variable", {"Fn::Indent": [{"Ref": "Env"}, 1]}, {"Ref": "Env"}),
+    ("an indent of a text with a variable: left", {"Fn::Indent": [{"Fn::Sub": "a ${Env}"}, 1]},
+     {"Fn::Indent": [{"Fn::Sub": "a ${Env}"}, 1]}),
+    ("an indent of a variable wider than any template needs: left", {"Fn::Indent": [{"Ref": "Env"}, 100_000, 8]},
+     {"Fn::Indent": [{"Ref": "Env"}, 100_000, 8]}),
     ("an indent wider than any template needs: left", {"Fn::Indent": ["a", 100_000_000, 8]},
      {"Fn::Indent": ["a", 100_000_000, 8]}),
     ("a lookup's default", {"Fn::FindInMap": ["Regions", "ap-east-1", "Second", {"DefaultValue": "eu-north-1"}]},

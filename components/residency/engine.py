@@ -7628,9 +7628,31 @@ def _branch_taken(document: Mapping[Any, Any], argument: Any, stack: _OwnStack, 
 
 
 def _indented(document: Mapping[Any, Any], argument: Any, stack: _OwnStack, node: Any) -> Any:
-    """(fnros52) The text a ROS ``Fn::Indent`` gives (:func:`_indented_texts`), else ``node`` as written."""
+    """(fnros52) The text a ROS ``Fn::Indent`` gives (:func:`_indented_texts`), else ``node`` as written. (fnros53) A
+    one-line text that is one whole variable (``!Indent [!Ref SinkHost, 1]``) is that variable's value as written:
+    the indentation is blanks around it, not part of the host or Region it names, so it is read as the same ``Ref``
+    written alone is (the value the stack gives the Parameter; unproven else), not refused as a text nobody reads."""
     texts = _indented_texts(document, argument, stack.fill)
+    if texts is None and _indents_one_variable(document, argument, stack.fill):
+        return argument[0]
     return node if texts is None else _as_texts(texts, "Fn::Indent")
+
+
+def _indents_one_variable(document: Mapping[Any, Any], argument: Any, fill: Callable[[str], str]) -> bool:
+    """(fnros53) Whether a ROS ``Fn::Indent`` ``[string, level, ...]`` indents one line that is one whole variable
+    (``${Name}`` once the stack's pseudo parameters are filled in), its numbers read and within :data:`_MAX_INDENT`."""
+    if not isinstance(argument, list) or not 2 <= len(argument) <= 4:
+        return False
+    level = _whole_number(argument[1])
+    size = _whole_number(argument[2]) if len(argument) > 2 else 2
+    texts = _template_texts(document, argument[0])
+    if level is None or size is None or level * size > _MAX_INDENT or texts is None or len(texts) != 1:
+        return False
+    return _WHOLE_VARIABLE.fullmatch(fill(texts[0])) is not None
+
+
+_WHOLE_VARIABLE = re.compile(r"\$\{[A-Za-z0-9_:.]+\}")
+"""(fnros53) A text that is one ``Fn::Sub`` variable and nothing else."""
 
 
 def _jq_value(document: Mapping[Any, Any], argument: Any, fill: Callable[[str], str], node: Any) -> Any:
