@@ -7398,15 +7398,18 @@ def _number(value: Any) -> int | float | None:
     number"); None otherwise (a boolean, a function, anything else)."""
     if isinstance(value, bool):
         return None
-    if isinstance(value, (int, float)):
-        return value if math.isfinite(value) else None
     if isinstance(value, str) and _NUMBER_TEXT.fullmatch(value.strip()):
-        return float(value) if "." in value else int(value)
+        value = float(value) if "." in value else int(value)
+    if isinstance(value, (int, float)) and math.isfinite(value) and abs(value) <= _MAX_MAGNITUDE:
+        return value
     return None
 
 
-_NUMBER_TEXT = re.compile(r"-?[0-9]{1,64}(?:\.[0-9]{1,64})?")
-"""(fnros53) A number written as text (at most 64 digits each side: a template's numbers are its author's)."""
+_NUMBER_TEXT = re.compile(r"-?[0-9]{1,18}(?:\.[0-9]{1,18})?")
+"""(fnros53) A number written as text."""
+_MAX_MAGNITUDE = 10**15
+"""(fnros53) The largest number a ROS number function is evaluated with: a template's numbers are counts and indexes;
+a larger one is left as written, so that no ``Fn::Calculate`` multiplies numbers of thousands of digits."""
 
 
 def _numbers(values: Any) -> list[int | float] | None:
@@ -7429,7 +7432,7 @@ def _found_index(argument: Any, node: Any) -> Any:
     if not isinstance(argument, list) or len(argument) != 2 or not isinstance(argument[1], list):
         return node
     item, items = argument
-    if isinstance(item, (Mapping, list)) or any(isinstance(i, Mapping) and _is_function(i) for i in items):
+    if isinstance(item, (Mapping, list, bool)) or any(isinstance(i, Mapping) and _is_function(i) for i in items):
         return node
     return items.index(item) if item in items else node
 
