@@ -7944,7 +7944,7 @@ _READERS: Mapping[str, _Reader] = {
 """The functions :func:`_evaluated_functions` reads by a reader of their own (the template, the argument evaluated,
 the stack, the node as written) -> what it gives, or the node as written when a part cannot be read: ROS
 ``Fn::Base64Decode`` and ``Fn::GetJsonValue`` (fnb64_51), the list functions, ``Fn::Jq``, ``Fn::Indent`` and an
-``Fn::If`` whose condition can be told (fnros52)."""
+``Fn::If`` whose condition can be told (fnros52), the number functions (:data:`_NUMBER_FUNCTIONS`, fnros53)."""
 
 
 def _indented_texts(document: Mapping[Any, Any], argument: Any, fill: Callable[[str], str]) -> list[str] | None:
