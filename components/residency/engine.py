@@ -7688,7 +7688,7 @@ _MAX_JQ_OUTPUTS = 256
 """(fnros53) The most values a jq filter's stage may give while it is evaluated: past this, left as written."""
 _JQ_TOKEN = re.compile(
     r'\s*(?:(?P<string>"(?:[^"\\]|\\.)*")|(?P<number>-?[0-9]+(?:\.[0-9]+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)'
-    r"|(?P<op>==|!=|[|.()\[\]]))"
+    r"|(?P<op>==|!=|//|[|.()\[\]]))"
 )
 
 
@@ -7703,10 +7703,10 @@ def _jq_outputs(script: str, data: Any) -> list[Any] | None:
     """(fnros53) The values jq's ``script`` gives for ``data`` (the jq manual's semantics), for the subset templates
     use: the identity ``.``, paths ``.key``, ``."key"``, ``.[n]`` (negative from the end), ``.[]`` (each item or
     value), pipes ``|``, ``first`` / ``last`` (``.[0]`` / ``.[-1]``), ``first(f)`` / ``last(f)``, ``map(f)``,
-    ``select(f)``, ``f == literal`` / ``f != literal`` and literals (texts, numbers, ``true``, ``false``, ``null``),
-    a text's interpolation ``"...\\(f)..."`` of one value each. None for anything else (``..``, ``,``, an object or
-    array built, other builtins, an error jq would raise, such as ``.key`` of a text), bounded by
-    :data:`_MAX_JQ_SCRIPT` and :data:`_MAX_JQ_OUTPUTS`: never guessed."""
+    ``select(f)``, ``f == literal`` / ``f != literal``, ``f // g`` (the alternative) and literals (texts, numbers,
+    ``true``, ``false``, ``null``), a text's interpolation ``"...\\(f)..."`` of one value each. None for anything else
+    (``..``, ``,``, an object or array built, other builtins, an error jq would raise, such as ``.key`` of a text,
+    even left of ``//``), bounded by :data:`_MAX_JQ_SCRIPT` and :data:`_MAX_JQ_OUTPUTS`: never guessed."""
     try:
         reader = _JqReader(_jq_tokens(script))
         program = reader.pipe(0)
@@ -7736,13 +7736,22 @@ class _JqReader:
     def pipe(self, depth: int) -> _JqFilter:
         if depth > 16:
             raise _JqUnread("nested too deep")
-        stages = [self.compared(depth)]
+        stages = [self.alternative(depth)]
         while self.peek() == "|":
             self.take()
-            stages.append(self.compared(depth))
+            stages.append(self.alternative(depth))
         return lambda value: functools.reduce(
             lambda values, stage: _jq_bounded([out for v in values for out in stage(v)]), stages, [value]
         )
+
+    def alternative(self, depth: int) -> _JqFilter:
+        """jq's ``a // b``: the outputs of ``a`` that are neither null nor false, else (none) those of ``b``."""
+        left = self.compared(depth)
+        while self.peek() == "//":
+            self.take()
+            first, right = left, self.compared(depth)
+            left = _jq_alternative(first, right)
+        return left
 
     def compared(self, depth: int) -> _JqFilter:
         term = self.term(depth)
@@ -7829,6 +7838,16 @@ class _JqReader:
 
 
 _JQ_CONSTANTS: Mapping[str, Any] = {"true": True, "false": False, "null": None}
+
+
+def _jq_alternative(first: _JqFilter, second: _JqFilter) -> _JqFilter:
+    """(fnros53) jq's ``first // second`` (the manual's "alternative operator")."""
+
+    def read(value: Any) -> list[Any]:
+        kept = [out for out in first(value) if out is not None and out is not False]
+        return kept or second(value)
+
+    return read
 
 
 def _jq_key_step(key: str) -> Callable[[Any], list[Any]]:
