@@ -5,15 +5,19 @@ Reproduced first on the unchanged engine (main 45eea1d, these programs through e
 index a ROS number function computes (``!Index``, ``!Calculate`` of ``!Length``, ``!Add``, ``!Max``, ``!Min``) judged
 every item of its list, so a copy to the stack's own Region picked from a list that also holds a Region abroad was
 RES-009, a false alarm (``ros-copy-<function>-home``); CloudFormation's ``Fn::Length`` (AWS::LanguageExtensions) as a
-replica list's index alike (``replica-select-length-home``). An ``Fn::Add`` of lists picked by index abroad was refused
-only for the literal inside. A ``Fn::Jq`` filter with a pipe, ``.[]``, ``select(...)``, ``map(...)`` or ``first`` was
-RES-011 at a region field, at home too (``ros-copy-jq-select-home``, ``ros-copy-jq-first-home``: false alarms; the
-``-abroad`` twins were RES-011, now RES-009, the Region they compute).
+replica list's index alike (``replica-select-length-home``). An ``Fn::Add`` of lists picked by index abroad passed every
+door (``ros-copy-add-abroad``). A ``Fn::Jq`` filter with a pipe, ``.[]``, ``select(...)``, ``map(...)`` or ``first``
+was RES-011 at a region field, at home too (``ros-copy-jq-select-home``, ``ros-copy-jq-first-home``: false alarms;
+the ``-abroad`` twins were RES-011, now RES-009, the Region they compute). A function's ``SINK_HOST: !Indent [!Ref
+SinkHost, 0]`` given the stack's own OSS endpoint was RES-015 (``ros-fc-indent-host-home``; the ``Ref`` alone passes).
+38 of the 58 rows failed there.
 
 Since stop 53 the one evaluation (engine ``_evaluated_functions``) reads those number functions over values written out
-and a small, documented jq subset (``_jq_stream``); a filter outside it is still refused at a region field (RES-011).
+(``_NUMBER_FUNCTIONS``), a small, documented jq subset (``_jq_outputs``; a filter outside it is still refused at a
+region field, RES-011) and an indented whole variable as the variable.
 
-``kind`` (ROS: CN, JP, DE; CloudFormation: EU, DE, US, JP, CN): ``-home`` passes, ``-abroad`` refused (RES-009).
+``kind`` (ROS: CN, JP, DE; CloudFormation: EU, DE, US, JP, CN): ``-home`` passes, ``-abroad`` refused (RES-009; the
+indent family RES-006, an OSS endpoint of another Region).
 
 tests/test_realistic_programs.py runs them as CASES (``fnros53-*``).
 """
