@@ -88,6 +88,7 @@ import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_fnb64_51 as fb51
 import platform_programs_fnros52 as fr52
+import platform_programs_fnros53 as fr53
 import platform_programs_fnsel50 as fl50
 import platform_programs_fnsub49 as fs49
 import platform_programs_glue43 as g43
@@ -18477,6 +18478,11 @@ CASES: list[Case] = [
     # function and an event bus's dead-letter queue in Pulumi are RES-023 outside CN (each passed every door before);
     # the template's own resources, the team's account and the declared partner pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw53.rows()],
+    # -- stop 53, template functions round 5 (tests/platform_programs_fnros53.py): a ROS Region picked by an index that
+    # Fn::Index, Fn::Calculate of Fn::Length, Fn::Add, Fn::Max or Fn::Min computes, a CloudFormation Fn::Length index
+    # and a ROS Fn::Jq filter with a pipe, .[], select, map or first: abroad RES-009 (refused before, by every item or
+    # as RES-011), at home they pass (RES-009 / RES-011 at every door before: false alarms).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fr53.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -6625,12 +6625,41 @@ PAIRS += [
      _ros_copy({"Fn::Jq": ["First", ".copy.to", _FNROS_JSON.format("cn-hongkong")]}), _ROS_COPY),
     ("RES-009", "CN", _ros_copy({"Fn::Select": ["1", {"Fn::ListMerge": [["cn-shanghai"], ["cn-beijing"]]}]}),
      _ros_copy({"Fn::Select": ["1", {"Fn::ListMerge": [["cn-shanghai"], ["cn-hongkong"]]}]}), _ROS_COPY),
+    # fnros53 (stop 53): the unread filter is one outside the jq subset (`.copy | .to`, this pair's until stop 52, is
+    # a pipe the evaluation now reads).
     ("RES-011", "CN", _ros_copy({"Fn::Jq": ["First", ".copy.to", _FNROS_JSON.format("cn-beijing")]}),
-     _ros_copy({"Fn::Jq": ["First", ".copy | .to", _FNROS_JSON.format("cn-beijing")]}), f"{_ROS_COPY}.Fn::Jq"),
+     _ros_copy({"Fn::Jq": ["First", ".copy | to_entries | .[0].value", _FNROS_JSON.format("cn-beijing")]}),
+     f"{_ROS_COPY}.Fn::Jq"),
     ("RES-009", "EU", _default_replica("eu-central-1"), _default_replica("us-east-1"),
      "template_body(json).Resources.X.Properties.Replicas[0].Region"),
     ("RES-017", "EU", _docdb_member("orders-global"), _docdb_member("partner-global"),
      "template_body(json).Resources.X.Properties.GlobalClusterIdentifier"),
+]  # fmt: skip
+
+# fnros53 (stop 53): a Region picked by an index ROS's Fn::Index / Fn::Calculate of Fn::Length computes, and one a jq
+# filter with a pipe and select gives (every item judged, or RES-011, before: the compliant twins were refused).
+_FNROS53_TARGETS = '{{"targets": [{{"role": "archive", "region": "{}"}}, {{"role": "backup", "region": "{}"}}]}}'
+_FNROS53_JQ = '.targets[] | select(.role == "backup") | .region'
+
+
+def _ros_copy_backup(archive: str, backup: str) -> Subject:
+    return _ros_copy({"Fn::Jq": ["First", _FNROS53_JQ, _FNROS53_TARGETS.format(archive, backup)]})
+
+
+def _ros_copy_last(regions: list[str]) -> Subject:
+    return _ros_copy({"Fn::Select": [{"Fn::Calculate": ["{0}-1", 0, [{"Fn::Length": regions}]]}, regions]})
+
+
+PAIRS += [
+    ("RES-009", "CN", _ros_copy({"Fn::Select": [{"Fn::Index": ["b", ["a", "b"]]}, ["cn-hongkong", "cn-beijing"]]}),
+     _ros_copy({"Fn::Select": [{"Fn::Index": ["b", ["a", "b"]]}, ["cn-beijing", "cn-hongkong"]]}), _ROS_COPY),
+    ("RES-009", "CN", _ros_copy_last(["cn-hongkong", "cn-beijing"]), _ros_copy_last(["cn-beijing", "cn-hongkong"]),
+     _ROS_COPY),
+    ("RES-009", "CN", _ros_copy_backup("cn-hongkong", "cn-beijing"), _ros_copy_backup("cn-beijing", "cn-hongkong"),
+     _ROS_COPY),
+    ("RES-011", "CN", _ros_copy({"Fn::Select": [1, {"Fn::Add": [["cn-shanghai"], ["cn-beijing"]]}]}),
+     _ros_copy({"Fn::Select": [1, {"Fn::Add": [["cn-shanghai"], {"Ref": "Targets"}]}]},
+               Parameters={"Targets": {"Type": "Json"}}), f"{_ROS_COPY}.Fn::Select[0].Fn::Add"),
 ]  # fmt: skip
 
 _FNSUB_IMPORT = {"Fn::ImportValue": "shared-name"}
