@@ -3654,12 +3654,15 @@ class RuleEngine:
         assert walk.template is not None
         template = walk.template[0]
         inherited = _sam_globals(template, document)
+        site = walk.subject.provider.site if walk.subject.provider is not None else None
         declared = [(f"{path}.Resources.{i}", r) for i, r in resources.items()]
         for where, resource in [*declared, *_implicit_resources(template, resources, f"{path}.Resources")]:
             kind = resource.get("Type") if isinstance(resource, Mapping) else None
             if not isinstance(kind, str):
                 continue
             services = self._template_services.get(kind, ())
+            if kind.count("::") == 2:  # (alired53) and its namespace's (``ALIYUN::ESA::*``)
+                services = (*services, *self._template_services.get(f"{kind.rpartition('::')[0]}::*", ()))
             fields = self._template_bucket_fields.get(kind, ())
             if not services and not fields:
                 continue  # nearly every resource
@@ -3668,6 +3671,8 @@ class RuleEngine:
             if kind in inherited:
                 props = _with_globals(inherited[kind], props)  # (sam46) SAM's Globals the resource inherits
             for service, entry in services:
+                if not service.judges_in(self.jurisdiction.code, site):
+                    continue  # (alired53) resident for the account site the stack's provider names
                 if entry.field is None:
                     if not self._partition_allows(walk, service):
                         self._global_finding(walk, service, where, kind)
@@ -6663,9 +6668,12 @@ def _template_service_index(
     by_id = {s.id: s for s in endpoints.global_services}
     services: dict[str, list[tuple[GlobalService, TemplateService]]] = {}
     for t in endpoints.template_services:
-        if by_id[t.service].judges_in(code):
+        service = by_id[t.service]
+        # (alired53) an entry resident here for one account site only is kept: the stack's provider names the site
+        # (judged per resource in _judge_template_resources).
+        if service.judges_in(code) or any(service.judges_in(code, site) for site in service.site_resident_in):
             for kind in t.types:
-                services.setdefault(kind, []).append((by_id[t.service], t))
+                services.setdefault(kind, []).append((service, t))
     return {k: tuple(v) for k, v in services.items()}
 
 
