@@ -58,7 +58,8 @@ WAF_DOMAIN = {"Type": "ALIYUN::WAF::Domain", "Properties": {
 """ROS ALIYUN::WAF::Domain (InstanceId, DomainName, IsAccessProduct, HttpPort, SourceIps): the portal behind WAF."""
 SECURITY_GROUP = {"Type": "ALIYUN::ECS::SecurityGroup", "Properties": {
     "VpcId": "vpc-fleet0001", "SecurityGroupName": "fleet-api",
-    "SecurityGroupIngress": [{"IpProtocol": "tcp", "PortRange": "443/443", "SourceCidrIp": "203.0.113.0/24"}]}}  # fmt: skip
+    "SecurityGroupIngress": [
+        {"IpProtocol": "tcp", "PortRange": "443/443", "SourceCidrIp": "203.0.113.0/24"}]}}  # fmt: skip
 """ROS ALIYUN::ECS::SecurityGroup: the regional control the hub firewall's refusal points to (the compliant twin)."""
 
 SERVICES: dict[str, dict[str, Any]] = {
