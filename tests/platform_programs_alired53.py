@@ -25,7 +25,7 @@ from __future__ import annotations
 from typing import Any
 
 import pulumi_alicloud as alicloud
-from platform_parts import DEPLOYER, Build, Row, ros_template
+from platform_parts import DEPLOYER, OWN_UID, PARTNER_UID, Build, Row, account_rows, ali_boot, ros_template
 from platform_programs_alired52 import _site_provider
 
 CONFIG_RULE = {"Type": "ALIYUN::Config::Rule", "Properties": {
@@ -99,6 +99,47 @@ def ros_with_site(code: str, name: str, resource: dict[str, Any], site: str) -> 
     return build
 
 
+DTS_OWNER = (
+    "R=$(curl -s http://100.100.100.200/latest/meta-data/region-id)\n"
+    "aliyun dts ConfigureDtsJob --DtsJobName fleet-sync --JobType SYNC --SourceEndpointInstanceType RDS \\\n"
+    "  --SourceEndpointRegion $R --SourceEndpointInstanceID rm-fleet01 --DestinationEndpointInstanceType RDS \\\n"
+    "  --DestinationEndpointRegion $R --DestinationEndpointInstanceID rm-fleet02 \\\n"
+    "  --DestinationEndpointOwnerID {owner} --DestinationEndpointRoleName dts-writer --DbList file:///opt/dts/db.json"
+)
+"""A DTS synchronization into a database of ``DestinationEndpointOwnerID`` ("the ID of the Alibaba Cloud account to
+which the destination instance belongs ... passing it performs a cross-account migration or synchronization", DTS
+ConfigureDtsJob), in the instance's own Region (read from the metadata): only the account is at issue."""
+VPC_PEER = (
+    "R=$(curl -s http://100.100.100.200/latest/meta-data/region-id)\n"
+    "aliyun vpcpeer CreateVpcPeerConnection --RegionId $R --VpcId vpc-fleet01 --AcceptingRegionId $R \\\n"
+    "  --AcceptingVpcId vpc-hub01 --AcceptingAliUid {owner} --Name fleet-to-hub"
+)
+"""A VPC peering connection to the VPC of ``AcceptingAliUid`` ("the ID of the Alibaba Cloud account to which the
+accepter VPC belongs", VPC peering CreateVpcPeerConnection), in the instance's own Region."""
+
+
+def cli_account(line: str) -> Any:
+    """An ECS instance whose boot script runs ``line`` naming the team's account (``own``) or the partner's."""
+
+    def make(code: str, who: str) -> Build:
+        owner = OWN_UID if who == "own" else PARTNER_UID
+
+        def build(c: Any) -> object:
+            c.ali_role = DEPLOYER
+            return ali_boot(c, "#!/bin/bash\n" + line.format(owner=owner) + "\n")
+
+        return build
+
+    return make
+
+
+CLI_PARTNER_DECLARED: dict[str, Any] = {
+    "id": "group-operations-account", "kind": "resident", "match": f"acs:ram::{PARTNER_UID}:",
+    "evidence": "the group's operations account; its contract keeps its databases and VPCs in the market's regions",
+}  # fmt: skip
+"""The partner's account declared by its UID (the ``-partner-declared`` programs)."""
+
+
 def rows() -> list[Row]:
     """Every program of the round: (id, jurisdiction, build, expected rule ids, declared destinations)."""
     out: list[Row] = [
@@ -120,4 +161,7 @@ def rows() -> list[Row]:
         ("alired53-cn-ros-esa-site-overseas", "CN", ros("esa-site", esa_site("overseas")), {"RES-016"}, []),
         ("alired53-cn-ros-esa-site-global", "CN", ros("esa-site", esa_site("global")), {"RES-016"}, []),
     ]  # fmt: skip
+    out += account_rows("alired53", {"aliyun-dts-owner": cli_account(DTS_OWNER),
+                                     "aliyun-vpc-peer-owner": cli_account(VPC_PEER)},
+                        ("CN", "JP", "DE"), CLI_PARTNER_DECLARED)  # fmt: skip
     return out
