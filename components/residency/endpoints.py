@@ -1313,6 +1313,7 @@ HostForm = Literal[
     "log-opt-region",
     "aws-zone",
     "alicloud-zone",
+    "alicloud-account",
 ]
 """How a script command's value names its host(s): ``host`` (``host[:port]``), ``hosts`` (a comma list), ``replica-set``
 (mongosh ``rs0/a:27017,b:27017``), ``sqlserver`` (sqlcmd ``tcp:host,1433``, ``host\\instance``), ``ssh``

@@ -4227,7 +4227,7 @@ class RuleEngine:
             ref = Reference("region", walk.cloud, value, value.strip(), known_region=False)
             self._judge(walk, ref, where, RuleId.REGION_FIELD_IN_JURISDICTION)
             return
-        if found.zone is not None:
+        if found.zone is not None or found.account:
             return
         detail = (
             f"{value!r} is a command substitution whose output the engine cannot compute (not a literal, a filter of "
@@ -4238,9 +4238,13 @@ class RuleEngine:
         self._add_coverable(walk, RuleId.DESTINATION_HOST_PROVEN, where, value, detail, (value.strip(),))
 
     def _judge_script_host(self, walk: _Walk, found: ScriptHost, value: str, path: str) -> None:
-        """One value a script's command connects to (:meth:`_judge_script_hosts`): a region, a zone or a host."""
+        """One value a script's command connects to (:meth:`_judge_script_hosts`): a region, a zone, an account or a
+        host."""
         if found.region:
             self._judge_script_region(walk, value, f"{path}.{found.command}", self._command_cloud(found.command))
+            return
+        if found.account:
+            self._judge_script_account(walk, value, f"{path}.{found.command}")
             return
         zone_cloud = as_cloud(found.zone)
         if zone_cloud is not None:
@@ -4251,6 +4255,15 @@ class RuleEngine:
         if parser.has_candidates(value) or (parser.has_candidates(word) and parser.scan(word, screened=True)):
             return
         self._judged_as_bare_host(walk, value, f"{path}.{found.command}")
+
+    def _judge_script_account(self, walk: _Walk, value: str, path: str) -> None:
+        """(alired53) The Alibaba Cloud account a script's aliyun command writes into or joins (``script_commands``
+        form ``alicloud-account``: a DTS job's ``--DestinationEndpointOwnerID``, a peering's ``--AcceptingAliUid``),
+        judged as the same input of the resource (``written_account_fields``: RES-023 unless a provider of the stack
+        assumes a role of it, or declared). A variable left as written is judged where it is set."""
+        text = value.strip()
+        if _ALI_OWNER_UID.fullmatch(text):
+            self._judged_as_account(walk, f"acs:ram::{text}:root", path, written=text)
 
     def _command_cloud(self, command: str) -> Cloud | None:
         """The cloud whose Regions a script command's region values name (``script_commands`` ``cloud``: ``aws``'s
