@@ -7561,3 +7561,31 @@ def test_a_templates_hub_service_is_judged_by_namespace_and_site(
 ) -> None:
     # alired53: the namespace wildcard and the provider's site, as for the Pulumi resources (alired52).
     assert [f.rule.id for f in RuleEngine(code).check(_ros53(kind, provider))[0]] == expected
+
+
+# alired53 (stop 53): the aliyun CLI's parameters naming the account that owns what the call writes into or joins
+# (script_commands form `alicloud-account`) are judged as the resources' owner inputs (RES-023 unless the stack's own
+# or declared). The offending subject passed on main 45eea1d.
+_DTS53 = "aliyun dts ConfigureDtsJob --DestinationEndpointInstanceID rm-2 --DestinationEndpointOwnerID"
+PAIRS += [
+    ("RES-023", "CN", _ali51_boot(f"{_DTS53} {_ALI_OWN}"), _ali51_boot(f"{_DTS53} {_ALI_OTHER}"), "user_data.aliyun"),
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (f"aliyun vpcpeer CreateVpcPeerConnection --VpcId vpc-1 --AcceptingAliUid {_ALI_OTHER}", ["RES-023"]),
+        (f"aliyun vpcpeer CreateVpcPeerConnection --VpcId vpc-1 --AcceptingAliUid={_ALI_OTHER}", ["RES-023"]),
+        (f"P={_ALI_OTHER}\naliyun vpcpeer CreateVpcPeerConnection --VpcId vpc-1 --AcceptingAliUid $P", ["RES-023"]),
+        (f"aliyun vpcpeer CreateVpcPeerConnection --VpcId vpc-1 --AcceptingAliUid {_ALI_OWN}", []),
+        # A source's owner sends data in; the RPC common parameters name the caller: neither is read.
+        (f"aliyun dts ConfigureDtsJob --SourceEndpointOwnerID {_ALI_OTHER}", []),
+        (f"aliyun ecs DescribeInstances --OwnerId {_ALI_OTHER} --ResourceOwnerAccount ops", []),
+        ("aliyun dts ConfigureDtsJob --DestinationEndpointOwnerID $(cat /etc/partner-uid)", []),  # judged where set
+    ],
+)
+def test_an_aliyun_parameter_naming_an_owner_account_is_judged_as_one(line: str, expected: list[str]) -> None:
+    # alired53: listed options only (script_commands aliyun `alicloud-account`), the value filled like any other.
+    findings, _ = RuleEngine("CN").check(_ali51_boot(line))
+    assert [f.rule.id for f in findings] == expected
