@@ -1,4 +1,4 @@
-"""Alibaba Cloud red team, round 11 (stop 53): the ROS templates of the Alibaba hub services.
+"""Alibaba Cloud red team, round 11 (stop 53): the ROS templates of the Alibaba hub services; CLI owner accounts.
 
 Reproduced on the unchanged engine (main 45eea1d, docs/residency.md "Alibaba Cloud red team, round 11 (stop 53)"): a
 ``ros.Stack`` whose template makes a Cloud Config rule (``ALIYUN::Config::Rule``), a Cloud Firewall policy
@@ -17,7 +17,14 @@ provider for Config / Cloud Firewall / ESA; accepted in CN otherwise; declarable
 site's ``Coverage`` is judged as the Pulumi ``coverage``. The compliant twins: the same templates in CN under the
 team's provider or one naming the China site, a security group in the template in JP, the Config rule declared.
 
-Ids: ``alired53-<code>-ros-<service>[-<site or shape>]``. tests/test_realistic_programs.py runs them as CASES.
+Then the aliyun CLI's parameters naming another account: ECS user data running ``aliyun dts ConfigureDtsJob ...
+--DestinationEndpointOwnerID <partner>`` or ``aliyun vpcpeer CreateVpcPeerConnection ... --AcceptingAliUid <partner>``
+passed every door in CN, JP and DE (6 programs; the Pulumi twins' owner inputs are RES-023). Now both options are read
+(``script_commands`` form ``alicloud-account``) and judged as those inputs: the team's UID passes, the partner's is
+RES-023, declared it passes.
+
+Ids: ``alired53-<code>-ros-<service>[-<site or shape>]``, ``alired53-<code>-aliyun-<dts|vpc-peer>-owner-<who>``.
+tests/test_realistic_programs.py runs them as CASES.
 """
 
 from __future__ import annotations

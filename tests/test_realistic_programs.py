@@ -18450,11 +18450,13 @@ CASES: list[Case] = [
     # are refused (RES-009 / RES-015; each passed every door before); the metadata's Region / address, `$(hostname -f)`
     # and a private address read back pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc52.rows()],
-    # -- stop 53, Alibaba Cloud red team round 11 (tests/platform_programs_alired53.py): ROS templates of the Alibaba hub
-    # services (Cloud Config, Cloud Firewall, ESA, Security Center, WAF by their ROS namespaces) are RES-016 in JP / DE,
-    # and Config / Cloud Firewall / ESA in CN under a provider naming the international site, as their Pulumi twins
+    # -- stop 53, Alibaba Cloud red team round 11 (tests/platform_programs_alired53.py): ROS templates of the Alibaba
+    # hub services (Cloud Config, Cloud Firewall, ESA, Security Center, WAF by their ROS namespaces) are RES-016 in JP /
+    # DE, and Config / Cloud Firewall / ESA in CN under a provider naming the international site, as their Pulumi twins
     # (each passed every door before); an ESA site's Coverage overseas / global in CN is RES-016 (passed); the same
-    # templates in CN under the team's or a China-site provider, a declared Config rule and a security group pass.
+    # templates in CN under the team's or a China-site provider, a declared Config rule and a security group pass; the
+    # aliyun CLI's --DestinationEndpointOwnerID / --AcceptingAliUid naming a partner's UID are RES-023 (passed before),
+    # the team's UID or the declared partner pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar53.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /

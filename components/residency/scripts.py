@@ -88,7 +88,8 @@ class ScriptHost(NamedTuple):
     so that a variable in it is given the values that reach that line (scripts48)."""
     account: bool = False
     """(alired53) The value is the Alibaba Cloud account owning what the command writes into or joins (form
-    ``alicloud-account``: ``aliyun dts ConfigureDtsJob --DestinationEndpointOwnerID``), judged as such an input's UID."""
+    ``alicloud-account``: ``aliyun dts ConfigureDtsJob --DestinationEndpointOwnerID``), judged as such an input's
+    UID."""
 
 
 class ScriptReader:
