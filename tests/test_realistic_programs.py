@@ -61,6 +61,7 @@ import platform_programs_cfntypes46 as ct46
 import platform_programs_cloudflow44 as cf44
 import platform_programs_cloudflow45 as cf45
 import platform_programs_cn as pc
+import platform_programs_config53 as cg53
 import platform_programs_crossaccount37 as ca37
 import platform_programs_crossaccount39 as ca39
 import platform_programs_data as pdata
@@ -177,6 +178,7 @@ import platform_programs_sqsvpc43 as sv43
 import platform_programs_stackinst50 as si50
 import platform_programs_stackjoin51 as sj51
 import platform_programs_stackref52 as sr52
+import platform_programs_stackref53 as sr53
 import platform_programs_stackset49 as ss49
 import platform_programs_stagehosts39 as sh39
 import platform_programs_stages40 as st40
@@ -18450,6 +18452,24 @@ CASES: list[Case] = [
     # are refused (RES-009 / RES-015; each passed every door before); the metadata's Region / address, `$(hostname -f)`
     # and a private address read back pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc52.rows()],
+    # -- stop 53, configuration file grammars in user data (tests/platform_programs_config53.py): redis.conf
+    # `replicaof`, ssh_config `HostName`, msmtp `host`, Postfix `relayhost = [host]:587`, ssmtp `mailhub`, docker
+    # `--log-opt fluentd-address=host:port` and nginx one-line blocks (`location ~ ... { fastcgi_pass ...; }`,
+    # `{server`) naming a partner's host, and s3cmd's legacy `bucket_location = US` / `EU` abroad, are refused
+    # (RES-015 / RES-009; each passed every door before); a Compose file's link and network aliases pass (RES-015
+    # before); the stack's own addresses, the home Region's SES endpoint and the home location pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg53.rows()],
+    # -- stop 53, computed StackReference names, other organisations' stacks and external StackSet hosts
+    # (tests/platform_programs_stackref53.py): a Lambda's vpc_config with the subnets of a stack whose name is computed
+    # from a resource the program makes, beside the group it makes, passes both doors of a first preview (RES-014 at
+    # the preview review, passed by the pack, before); a stack of another Pulumi organisation read by get_output (its
+    # queue or Region abroad: RES-006 / RES-001), an external StackSet's instance given the Region's SQS host, and a
+    # cloudformation.Stack template_url in the team's declared bucket pass; a partner's template bucket is RES-017
+    # outside CN (at home) or RES-006 (abroad). Only the first-preview verdicts of the computed-name programs moved.
+    *[
+        Case(id, code, build, expected, destinations=declared, references=outputs)
+        for id, code, build, expected, declared, outputs in sr53.rows()
+    ],
     # -- stop 53, Alibaba Cloud red team round 11 (tests/platform_programs_alired53.py): ROS templates of the Alibaba
     # hub services (Cloud Config, Cloud Firewall, ESA, Security Center, WAF by their ROS namespaces) are RES-016 in JP /
     # DE, and Config / Cloud Firewall / ESA in CN under a provider naming the international site, as their Pulumi twins

@@ -7382,6 +7382,27 @@ def test_a_compose_service_name_is_that_service_not_a_host(subject: Subject, fou
     assert [(f.rule.id, f.path) for f in findings] == found
 
 
+# config53 (stop 53): a Compose service's other names, `links: ["SERVICE:ALIAS"]` and a network's `aliases` (Compose
+# file reference), are that service. On main 45eea1d the URL naming an alias was RES-015 (a false alarm); a link to a
+# service the file does not define, or an alias beside `extra_hosts`, names a host as before.
+@pytest.mark.parametrize(
+    ("db", "extra", "found"),
+    [
+        ("database", '    links: ["db:database"]\n', []),
+        ("primary", "    networks:\n      backend:\n        aliases: [primary]\n", []),
+        ("database", '    links: ["cache:database"]\n', [("RES-015", _COMPOSE52_PATH), ("RES-015", "user_data")]),
+        ("database", '    links: ["db"]\n', [("RES-015", _COMPOSE52_PATH), ("RES-015", "user_data")]),
+        ("database", '    links: ["db:database"]\n    extra_hosts: ["database:203.0.113.10"]\n',
+         [("RES-015", _COMPOSE52_PATH), ("RES-015", "user_data")]),
+        ("db.partner-analytics.com", "    networks:\n      backend:\n        aliases: [db.partner-analytics.com]\n",
+         [("RES-015", _COMPOSE52_PATH), ("RES-015", "user_data")]),  # one DNS label only, as a service name
+    ],
+)  # fmt: skip
+def test_config53_a_compose_alias_is_that_service(db: str, extra: str, found: list[Any]) -> None:
+    findings, _ = RuleEngine("EU").check(_compose52(db, extra))
+    assert [(f.rule.id, f.path) for f in findings] == found
+
+
 def test_a_cloud_config_compose_file_names_its_services() -> None:
     # RES-015 at user_data(yaml).write_files[0].content(yaml).services.app.environment.DATABASE_URL on main faa992a
     assert RuleEngine("EU").check(_cloud_config52())[0] == []

@@ -3980,15 +3980,22 @@ class RuleEngine:
         key catalogue's name for that setting (``endpoint``)."""
         own = self._instance_region(walk)
         kind = entry.format
+        aliases = _config_aliases(body, entry) if kind == "words" and entry.alias_keyword else frozenset()
         for line in body.splitlines():
             if kind == "conf" and "=" not in line:
                 continue
-            for key, value in parse_properties(line, ini=kind != "properties").items():
+            if kind == "words":
+                pairs = _config_words(line, entry, aliases)
+            else:
+                pairs = parse_properties(line, ini=kind != "properties")
+            for key, value in pairs.items():
                 at = script.find(line) if "$" in value else -1
                 values = _assigned_values(script, own).at(at) if at >= 0 else {}
                 for filled in _filled(value, values):
                     named = entry.keys.get(key.strip().lower(), key)
-                    self._walk_document(walk, {named: filled}, f"{where}({kind})", "content", depth, None)
+                    # config53: a value the tool reads as another (s3cmd's legacy `EU`: eu-west-1) is judged as that.
+                    given = entry.values.get(key.strip().lower(), {}).get(filled.strip().upper(), filled)
+                    self._walk_document(walk, {named: given}, f"{where}({kind})", "content", depth, None)
 
     def _instance_region(self, walk: _Walk) -> tuple[re.Pattern[str], str] | None:
         """For a script an instance runs (``instance_region_commands`` types): the command substitution that gives the
@@ -7611,6 +7618,39 @@ def _resource_documents(
             yield logical_id, resource, props, name, body
 
 
+_CONFIG_WORDS = re.compile(r"\s*([A-Za-z][\w.-]*)(?:\s*=\s*|\s+)(\S.*)")
+"""A ``keyword argument ...`` line (config53): ssh_config(5) "Configuration options may be separated by whitespace or
+optional whitespace and exactly one '='"; redis.conf and msmtprc by blanks."""
+
+
+def _config_words(line: str, entry: ConfigFile, aliases: frozenset[str] = frozenset()) -> dict[str, str]:
+    """The one setting a ``words`` config file's line gives (config53: redis.conf ``replicaof <masterip>
+    <masterport>``, ssh_config ``HostName <host>`` / ``ProxyJump [user@]host[:port]``, msmtprc ``host <server>``): its
+    keyword, when ``entry.keys`` names it, and its first argument (quotes dropped); {} for a comment, another keyword,
+    arguments naming no destination (``replicaof no one``, ``ProxyJump none``) or one of the file's own ``aliases``."""
+    m = _CONFIG_WORDS.match(line)
+    if m is None or m.group(1).lower() not in entry.keys:
+        return {}
+    arguments = m.group(2).split("#", 1)[0].split()
+    if not arguments or " ".join(arguments).lower() in entry.no_destination:
+        return {}
+    value = arguments[0].strip("\"'")
+    if aliases and value.lower().rsplit("@", 1)[-1].split(":", 1)[0] in aliases:
+        return {}
+    return {m.group(1).lower(): value}
+
+
+def _config_aliases(body: str, entry: ConfigFile) -> frozenset[str]:
+    """The names a ``words`` config file defines for its own entries (config53: ssh_config's ``Host`` patterns without
+    a wildcard or negation, ``ssh_config(5)`` PATTERNS), lower case."""
+    names: set[str] = set()
+    for line in body.splitlines():
+        m = _CONFIG_WORDS.match(line)
+        if m is not None and m.group(1).lower() == entry.alias_keyword:
+            names |= {w.lower() for w in m.group(2).split("#", 1)[0].split() if not set(w) & set("*?!")}
+    return frozenset(names)
+
+
 def parse_properties(text: str, *, ini: bool = False) -> dict[str, str]:
     """The keys and values of a Java ``.properties`` file: ``key=value``, ``key: value`` or ``key value`` lines,
     ``#`` and ``!`` comments, a trailing backslash continuing the line (java.util.Properties.load). Escapes other
@@ -8084,7 +8124,7 @@ _PLACEHOLDER_BUCKET_URL = re.compile(
 )
 # A .properties line: the key runs to the first unescaped '=', ':' or whitespace; the separator may have blanks.
 # How a config file a script writes is read (ConfigFile.format, _judge_config_file): a line at a time, or as a document.
-_LINE_FORMATS = frozenset({"ini", "conf", "properties"})
+_LINE_FORMATS = frozenset({"ini", "conf", "words", "properties"})
 _TEXT_FORMATS = _LINE_FORMATS | {"toml"}
 """The config formats a payload's generic reading does not walk as a document (JSON and YAML text it does)."""
 _CONFIG_READERS: dict[str, Callable[[str, int], Any]] = {
