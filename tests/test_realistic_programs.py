@@ -54,6 +54,7 @@ import platform_programs_awsred49 as aw49
 import platform_programs_awsred50 as aw50
 import platform_programs_awsred51 as aw51
 import platform_programs_awsred52 as aw52
+import platform_programs_awsred53 as aw53
 import platform_programs_bodies42 as bd42
 import platform_programs_cfnmap45 as cm45
 import platform_programs_cfnsfn45 as cs45
@@ -88,6 +89,7 @@ import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_fnb64_51 as fb51
 import platform_programs_fnros52 as fr52
+import platform_programs_fnros53 as fr53
 import platform_programs_fnsel50 as fl50
 import platform_programs_fnsub49 as fs49
 import platform_programs_glue43 as g43
@@ -18470,6 +18472,18 @@ CASES: list[Case] = [
         Case(id, code, build, expected, destinations=declared, references=outputs)
         for id, code, build, expected, declared, outputs in sr53.rows()
     ],
+    # -- stop 53, AWS red team round 25 (tests/platform_programs_awsred53.py): another account's Lambda code hook in a
+    # Lex V2 bot alias or a bot's test alias, a DevOps Guru channel's topic, a function's and a bus's dead-letter queue,
+    # an SES event stream, an FIS log group, an AppConfig extension's action, a Kinesis Data Analytics output stream and
+    # an Image Builder topic in a CloudFormation template, and a Lex intent's code hook, a Bedrock action group's
+    # function and an event bus's dead-letter queue in Pulumi are RES-023 outside CN (each passed every door before);
+    # the template's own resources, the team's account and the declared partner pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw53.rows()],
+    # -- stop 53, template functions round 5 (tests/platform_programs_fnros53.py): a ROS Region picked by an index that
+    # Fn::Index, Fn::Calculate of Fn::Length, Fn::Add, Fn::Max or Fn::Min computes, a CloudFormation Fn::Length index
+    # and a ROS Fn::Jq filter with a pipe, .[], select, map or first: abroad RES-009 (refused before, by every item or
+    # as RES-011), at home they pass (RES-009 / RES-011 at every door before: false alarms).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fr53.rows()],
     # -- stop 53, Alibaba Cloud red team round 11 (tests/platform_programs_alired53.py): ROS templates of the Alibaba
     # hub services (Cloud Config, Cloud Firewall, ESA, Security Center, WAF by their ROS namespaces) are RES-016 in JP /
     # DE, and Config / Cloud Firewall / ESA in CN under a provider naming the international site, as their Pulumi twins
