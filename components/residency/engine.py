@@ -3654,12 +3654,15 @@ class RuleEngine:
         assert walk.template is not None
         template = walk.template[0]
         inherited = _sam_globals(template, document)
+        site = walk.subject.provider.site if walk.subject.provider is not None else None
         declared = [(f"{path}.Resources.{i}", r) for i, r in resources.items()]
         for where, resource in [*declared, *_implicit_resources(template, resources, f"{path}.Resources")]:
             kind = resource.get("Type") if isinstance(resource, Mapping) else None
             if not isinstance(kind, str):
                 continue
             services = self._template_services.get(kind, ())
+            if kind.count("::") == 2:  # (alired53) and its namespace's (``ALIYUN::ESA::*``)
+                services = (*services, *self._template_services.get(f"{kind.rpartition('::')[0]}::*", ()))
             fields = self._template_bucket_fields.get(kind, ())
             if not services and not fields:
                 continue  # nearly every resource
@@ -3668,6 +3671,8 @@ class RuleEngine:
             if kind in inherited:
                 props = _with_globals(inherited[kind], props)  # (sam46) SAM's Globals the resource inherits
             for service, entry in services:
+                if not service.judges_in(self.jurisdiction.code, site):
+                    continue  # (alired53) resident for the account site the stack's provider names
                 if entry.field is None:
                     if not self._partition_allows(walk, service):
                         self._global_finding(walk, service, where, kind)
@@ -4229,7 +4234,7 @@ class RuleEngine:
             ref = Reference("region", walk.cloud, value, value.strip(), known_region=False)
             self._judge(walk, ref, where, RuleId.REGION_FIELD_IN_JURISDICTION)
             return
-        if found.zone is not None:
+        if found.zone is not None or found.account:
             return
         detail = (
             f"{value!r} is a command substitution whose output the engine cannot compute (not a literal, a filter of "
@@ -4240,9 +4245,13 @@ class RuleEngine:
         self._add_coverable(walk, RuleId.DESTINATION_HOST_PROVEN, where, value, detail, (value.strip(),))
 
     def _judge_script_host(self, walk: _Walk, found: ScriptHost, value: str, path: str) -> None:
-        """One value a script's command connects to (:meth:`_judge_script_hosts`): a region, a zone or a host."""
+        """One value a script's command connects to (:meth:`_judge_script_hosts`): a region, a zone, an account or a
+        host."""
         if found.region:
             self._judge_script_region(walk, value, f"{path}.{found.command}", self._command_cloud(found.command))
+            return
+        if found.account:
+            self._judge_script_account(walk, value, f"{path}.{found.command}")
             return
         zone_cloud = as_cloud(found.zone)
         if zone_cloud is not None:
@@ -4253,6 +4262,15 @@ class RuleEngine:
         if parser.has_candidates(value) or (parser.has_candidates(word) and parser.scan(word, screened=True)):
             return
         self._judged_as_bare_host(walk, value, f"{path}.{found.command}")
+
+    def _judge_script_account(self, walk: _Walk, value: str, path: str) -> None:
+        """(alired53) The Alibaba Cloud account a script's aliyun command writes into or joins (``script_commands``
+        form ``alicloud-account``: a DTS job's ``--DestinationEndpointOwnerID``, a peering's ``--AcceptingAliUid``),
+        judged as the same input of the resource (``written_account_fields``: RES-023 unless a provider of the stack
+        assumes a role of it, or declared). A variable left as written is judged where it is set."""
+        text = value.strip()
+        if _ALI_OWNER_UID.fullmatch(text):
+            self._judged_as_account(walk, f"acs:ram::{text}:root", path, written=text)
 
     def _command_cloud(self, command: str) -> Cloud | None:
         """The cloud whose Regions a script command's region values name (``script_commands`` ``cloud``: ``aws``'s
@@ -6670,9 +6688,12 @@ def _template_service_index(
     by_id = {s.id: s for s in endpoints.global_services}
     services: dict[str, list[tuple[GlobalService, TemplateService]]] = {}
     for t in endpoints.template_services:
-        if by_id[t.service].judges_in(code):
+        service = by_id[t.service]
+        # (alired53) an entry resident here for one account site only is kept: the stack's provider names the site
+        # (judged per resource in _judge_template_resources).
+        if service.judges_in(code) or any(service.judges_in(code, site) for site in service.site_resident_in):
             for kind in t.types:
-                services.setdefault(kind, []).append((by_id[t.service], t))
+                services.setdefault(kind, []).append((service, t))
     return {k: tuple(v) for k, v in services.items()}
 
 

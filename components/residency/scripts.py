@@ -86,6 +86,10 @@ class ScriptHost(NamedTuple):
     offset: int = 0
     """Where the line the value was read from starts in the script (a line continued with a backslash: its first),
     so that a variable in it is given the values that reach that line (scripts48)."""
+    account: bool = False
+    """(alired53) The value is the Alibaba Cloud account owning what the command writes into or joins (form
+    ``alicloud-account``: ``aliyun dts ConfigureDtsJob --DestinationEndpointOwnerID``), judged as such an input's
+    UID."""
 
 
 class ScriptReader:
@@ -1409,7 +1413,8 @@ def _read(command: str, form: str, value: str) -> Iterator[ScriptHost]:
             # judges) is no word to leave to the scan: the destination is its own word.
             zone = form.removesuffix("-zone") if form.endswith("-zone") else None
             region = form in _REGION_FORMS or (form == "log-opt" and value.startswith(_LOG_OPT_REGION))
-            yield ScriptHost(command, host if form in _BESIDE else value, host, region, zone)
+            word = host if form in _BESIDE else value
+            yield ScriptHost(command, word, host, region, zone, account=form == "alicloud-account")
 
 
 def _resolve(value: str) -> list[str]:
@@ -1532,6 +1537,7 @@ _FORMS = {
     "log-opt": _log_opt,
     "aws-zone": _region,  # a zone (name or id), judged by the engine as a zone field
     "alicloud-zone": _region,  # an Alibaba Cloud zone (cn-hangzhou-h), judged the same way
+    "alicloud-account": _region,  # (alired53) an Alibaba Cloud UID, judged by the engine as an owner field's
 }
 _BESIDE = frozenset({"resolve", "connect-to"})
 _REGION_FORMS = frozenset({"region"})
