@@ -1679,17 +1679,17 @@ def test_config53_ssh_config_hostname_in_any_spelling(keyword: str, separator: s
 @pytest.mark.parametrize(
     ("script", "refused"),
     [
-        ("H=$(hostname -f | jq -R '\"db.partner.example\"')\npsql -h \"$H\" -U app\n", True),
-        ("H=$(hostname -f | jq -R '. // \"db.partner.example\"')\npsql -h \"$H\" -U app\n", True),
-        ("psql -h \"$(hostname -f | jq -R .)\" -U app\n", False),
+        ('H=$(hostname -f | jq -R \'"db.partner.example"\')\npsql -h "$H" -U app\n', True),
+        ('H=$(hostname -f | jq -R \'. // "db.partner.example"\')\npsql -h "$H" -U app\n', True),
+        ('psql -h "$(hostname -f | jq -R .)" -U app\n', False),
         (
-            "T='{\"t\":[{\"r\":\"b\",\"region\":\"eu-central-1\"}]}'\n"
-            "aws s3 ls --region $(echo \"$T\" | jq -r '.t[] | select(.r == \"b\") | .region')\n",
+            'T=\'{"t":[{"r":"b","region":"eu-central-1"}]}\'\n'
+            'aws s3 ls --region $(echo "$T" | jq -r \'.t[] | select(.r == "b") | .region\')\n',
             False,
         ),
         (
-            "T='{\"t\":[{\"r\":\"b\",\"region\":\"us-east-1\"}]}'\n"
-            "aws s3 ls --region $(echo \"$T\" | jq -r '.t[] | select(.r == \"b\") | .region')\n",
+            'T=\'{"t":[{"r":"b","region":"us-east-1"}]}\'\n'
+            'aws s3 ls --region $(echo "$T" | jq -r \'.t[] | select(.r == "b") | .region\')\n',
             True,
         ),
     ],
