@@ -40,6 +40,7 @@ import platform_programs_alired49 as ar49
 import platform_programs_alired50 as ar50
 import platform_programs_alired51 as ar51
 import platform_programs_alired52 as ar52
+import platform_programs_alired53 as ar53
 import platform_programs_alirole41 as ar41
 import platform_programs_anonymous43 as an43
 import platform_programs_apigw39 as agw39
@@ -18484,6 +18485,14 @@ CASES: list[Case] = [
     # and a ROS Fn::Jq filter with a pipe, .[], select, map or first: abroad RES-009 (refused before, by every item or
     # as RES-011), at home they pass (RES-009 / RES-011 at every door before: false alarms).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fr53.rows()],
+    # -- stop 53, Alibaba Cloud red team round 11 (tests/platform_programs_alired53.py): ROS templates of the Alibaba
+    # hub services (Cloud Config, Cloud Firewall, ESA, Security Center, WAF by their ROS namespaces) are RES-016 in JP /
+    # DE, and Config / Cloud Firewall / ESA in CN under a provider naming the international site, as their Pulumi twins
+    # (each passed every door before); an ESA site's Coverage overseas / global in CN is RES-016 (passed); the same
+    # templates in CN under the team's or a China-site provider, a declared Config rule and a security group pass; the
+    # aliyun CLI's --DestinationEndpointOwnerID / --AcceptingAliUid naming a partner's UID are RES-023 (passed before),
+    # the team's UID or the declared partner pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar53.rows()],
     # -- stop 53, scripts and user data, round 9 (tests/platform_programs_scripts53.py): a command substitution the
     # engine cannot compute assigned to a variable first, then used as a Region or host argument (`R=$(aws configure
     # get region)`, `DB=$(aws ssm get-parameter ...)`, `read DB < FILE`, a buildspec phase's), text right after a

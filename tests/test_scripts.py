@@ -1675,6 +1675,32 @@ def test_config53_ssh_config_hostname_in_any_spelling(keyword: str, separator: s
     assert findings(script("10.0.3.9"), "EU", "aws") == []
 
 
+# jqone53 (stop 53): a script's jq is read by the one jq reader (components/residency/jq.py), as a template's Fn::Jq:
+# a program writing a host after the machine's own name no longer passes as the machine's name (it did: a program
+# outside the old path / sub shape had no texts, so it "only selected"); the own name through a path still passes.
+@pytest.mark.parametrize(
+    ("script", "refused"),
+    [
+        ('H=$(hostname -f | jq -R \'"db.partner.example"\')\npsql -h "$H" -U app\n', True),
+        ('H=$(hostname -f | jq -R \'. // "db.partner.example"\')\npsql -h "$H" -U app\n', True),
+        ('psql -h "$(hostname -f | jq -R .)" -U app\n', False),
+        (
+            'T=\'{"t":[{"r":"b","region":"eu-central-1"}]}\'\n'
+            'aws s3 ls --region $(echo "$T" | jq -r \'.t[] | select(.r == "b") | .region\')\n',
+            False,
+        ),
+        (
+            'T=\'{"t":[{"r":"b","region":"us-east-1"}]}\'\n'
+            'aws s3 ls --region $(echo "$T" | jq -r \'.t[] | select(.r == "b") | .region\')\n',
+            True,
+        ),
+    ],
+)
+def test_a_scripts_jq_is_the_one_jq_reading(script: str, refused: bool) -> None:
+    found = findings(script, "EU", "aws")
+    assert bool(found) is refused, found
+
+
 # scripts53 (stop 53): the shell's word after a command substitution's `)` (bash(1) "Command Substitution": the output
 # replaces the substitution inside its word) is one word with it, not a word of its own.
 @pytest.mark.parametrize(

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple, TypeVar
 
 from components._compat import is_input_type
+from components.residency import jq
 from components.residency.catalogue import Catalogue, Cloud, Jurisdiction, as_cloud, load_catalogue
 from components.residency.destinations import Destination
 from components.residency.documents import (
@@ -3655,12 +3656,15 @@ class RuleEngine:
         assert walk.template is not None
         template = walk.template[0]
         inherited = _sam_globals(template, document)
+        site = walk.subject.provider.site if walk.subject.provider is not None else None
         declared = [(f"{path}.Resources.{i}", r) for i, r in resources.items()]
         for where, resource in [*declared, *_implicit_resources(template, resources, f"{path}.Resources")]:
             kind = resource.get("Type") if isinstance(resource, Mapping) else None
             if not isinstance(kind, str):
                 continue
             services = self._template_services.get(kind, ())
+            if kind.count("::") == 2:  # (alired53) and its namespace's (``ALIYUN::ESA::*``)
+                services = (*services, *self._template_services.get(f"{kind.rpartition('::')[0]}::*", ()))
             fields = self._template_bucket_fields.get(kind, ())
             if not services and not fields:
                 continue  # nearly every resource
@@ -3669,6 +3673,8 @@ class RuleEngine:
             if kind in inherited:
                 props = _with_globals(inherited[kind], props)  # (sam46) SAM's Globals the resource inherits
             for service, entry in services:
+                if not service.judges_in(self.jurisdiction.code, site):
+                    continue  # (alired53) resident for the account site the stack's provider names
                 if entry.field is None:
                     if not self._partition_allows(walk, service):
                         self._global_finding(walk, service, where, kind)
@@ -4233,7 +4239,7 @@ class RuleEngine:
             ref = Reference("region", walk.cloud, value, value.strip(), known_region=False)
             self._judge(walk, ref, where, RuleId.REGION_FIELD_IN_JURISDICTION)
             return
-        if found.zone is not None:
+        if found.zone is not None or found.account:
             return
         detail = (
             f"{value!r} is a command substitution whose output the engine cannot compute (not a literal, a filter of "
@@ -4244,9 +4250,13 @@ class RuleEngine:
         self._add_coverable(walk, RuleId.DESTINATION_HOST_PROVEN, where, value, detail, (value.strip(),))
 
     def _judge_script_host(self, walk: _Walk, found: ScriptHost, value: str, path: str) -> None:
-        """One value a script's command connects to (:meth:`_judge_script_hosts`): a region, a zone or a host."""
+        """One value a script's command connects to (:meth:`_judge_script_hosts`): a region, a zone, an account or a
+        host."""
         if found.region:
             self._judge_script_region(walk, value, f"{path}.{found.command}", self._command_cloud(found.command))
+            return
+        if found.account:
+            self._judge_script_account(walk, value, f"{path}.{found.command}")
             return
         zone_cloud = as_cloud(found.zone)
         if zone_cloud is not None:
@@ -4257,6 +4267,15 @@ class RuleEngine:
         if parser.has_candidates(value) or (parser.has_candidates(word) and parser.scan(word, screened=True)):
             return
         self._judged_as_bare_host(walk, value, f"{path}.{found.command}")
+
+    def _judge_script_account(self, walk: _Walk, value: str, path: str) -> None:
+        """(alired53) The Alibaba Cloud account a script's aliyun command writes into or joins (``script_commands``
+        form ``alicloud-account``: a DTS job's ``--DestinationEndpointOwnerID``, a peering's ``--AcceptingAliUid``),
+        judged as the same input of the resource (``written_account_fields``: RES-023 unless a provider of the stack
+        assumes a role of it, or declared). A variable left as written is judged where it is set."""
+        text = value.strip()
+        if _ALI_OWNER_UID.fullmatch(text):
+            self._judged_as_account(walk, f"acs:ram::{text}:root", path, written=text)
 
     def _command_cloud(self, command: str) -> Cloud | None:
         """The cloud whose Regions a script command's region values name (``script_commands`` ``cloud``: ``aws``'s
@@ -6674,9 +6693,12 @@ def _template_service_index(
     by_id = {s.id: s for s in endpoints.global_services}
     services: dict[str, list[tuple[GlobalService, TemplateService]]] = {}
     for t in endpoints.template_services:
-        if by_id[t.service].judges_in(code):
+        service = by_id[t.service]
+        # (alired53) an entry resident here for one account site only is kept: the stack's provider names the site
+        # (judged per resource in _judge_template_resources).
+        if service.judges_in(code) or any(service.judges_in(code, site) for site in service.site_resident_in):
             for kind in t.types:
-                services.setdefault(kind, []).append((by_id[t.service], t))
+                services.setdefault(kind, []).append((service, t))
     return {k: tuple(v) for k, v in services.items()}
 
 
@@ -7673,282 +7695,22 @@ def _jq_value(document: Mapping[Any, Any], argument: Any, fill: Callable[[str], 
     """(fnros52) What a ROS ``Fn::Jq`` ``[method, script, object]`` gives ("First: the first value that is sorted by the
     filter; All: all values"; ``object`` a JSON string) over one known JSON text (or a map or list written out): with
     ``First`` the first text or number the filter gives, with ``All`` the list of them. (fnros53) The filter is read by
-    :func:`_jq_outputs` (jq's paths, pipes, ``.[]``, ``select``, ``map``, ``first``, ``last``, comparisons and string
-    interpolation); a filter outside that subset, no output, or an output that is jq's null, a map or a list: ``node``
-    as written, refused at a region field or host key as a value nobody can read
-    (:meth:`RuleEngine._judged_unread_function`)."""
+    the one jq reader (:func:`components.residency.jq.outputs`); a filter outside its subset, no output, or an output
+    that is jq's null, a map or a list: ``node`` as written, refused at a region field or host key as a value nobody
+    can read (:meth:`RuleEngine._judged_unread_function`)."""
     if not isinstance(argument, list) or len(argument) != 3 or argument[0] not in ("First", "All"):
         return node
     method, script, data = argument
-    if not isinstance(script, str) or len(script) > _MAX_JQ_SCRIPT:
+    if not isinstance(script, str) or len(script) > jq.MAX_PROGRAM:
         return node
     if not isinstance(data, (Mapping, list)) or (isinstance(data, Mapping) and _is_function(data)):
         data = _known_json(document, data, fill)
         if data is _NO_TEXT:
             return node
-    outputs = _jq_outputs(script, data)
+    outputs = jq.outputs(script, data)
     if not outputs or any(not isinstance(v, (str, int, float)) or isinstance(v, bool) for v in outputs):
         return node  # nothing, or a map, list or null there: JSON data ROS does not evaluate, left as written
     return outputs[0] if method == "First" else outputs
-
-
-_MAX_JQ_SCRIPT = 512
-"""(fnros53) The longest jq filter evaluated: a template's filter is a line; past this, left as written (fail
-closed)."""
-_MAX_JQ_OUTPUTS = 256
-"""(fnros53) The most values a jq filter's stage may give while it is evaluated: past this, left as written."""
-_JQ_TOKEN = re.compile(
-    r'\s*(?:(?P<string>"(?:[^"\\]|\\.)*")|(?P<number>-?[0-9]+(?:\.[0-9]+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)'
-    r"|(?P<op>==|!=|//|[|.()\[\]]))"
-)
-
-
-class _JqUnread(Exception):
-    """(fnros53) A jq filter (or a value it meets) outside the subset :func:`_jq_outputs` evaluates."""
-
-
-_JqFilter = Callable[[Any], list[Any]]
-
-
-def _jq_outputs(script: str, data: Any) -> list[Any] | None:
-    """(fnros53) The values jq's ``script`` gives for ``data`` (the jq manual's semantics), for the subset templates
-    use: the identity ``.``, paths ``.key``, ``."key"``, ``.[n]`` (negative from the end), ``.[]`` (each item or
-    value), pipes ``|``, ``first`` / ``last`` (``.[0]`` / ``.[-1]``), ``first(f)`` / ``last(f)``, ``map(f)``,
-    ``select(f)``, ``f == literal`` / ``f != literal``, ``f // g`` (the alternative) and literals (texts, numbers,
-    ``true``, ``false``, ``null``), a text's interpolation ``"...\\(f)..."`` of one value each. None for anything else
-    (``..``, ``,``, an object or array built, other builtins, an error jq would raise, such as ``.key`` of a text,
-    even left of ``//``), bounded by :data:`_MAX_JQ_SCRIPT` and :data:`_MAX_JQ_OUTPUTS`: never guessed."""
-    try:
-        reader = _JqReader(_jq_tokens(script))
-        program = reader.pipe(0)
-        if reader.at != len(reader.tokens):
-            return None
-        return program(data)
-    except (_JqUnread, ValueError, RecursionError):
-        return None
-
-
-class _JqReader:
-    """(fnros53) A recursive-descent reading of jq's tokens into filters (:func:`_jq_outputs`)."""
-
-    def __init__(self, tokens: list[tuple[str, str]]) -> None:
-        self.tokens = tokens
-        self.at = 0
-
-    def peek(self) -> str | None:
-        return self.tokens[self.at][1] if self.at < len(self.tokens) else None
-
-    def take(self, kind: str | None = None) -> str:
-        if self.at >= len(self.tokens) or (kind is not None and self.tokens[self.at][0] != kind):
-            raise _JqUnread("unexpected end or token")
-        self.at += 1
-        return self.tokens[self.at - 1][1]
-
-    def pipe(self, depth: int) -> _JqFilter:
-        if depth > 16:
-            raise _JqUnread("nested too deep")
-        stages = [self.alternative(depth)]
-        while self.peek() == "|":
-            self.take()
-            stages.append(self.alternative(depth))
-        return lambda value: functools.reduce(
-            lambda values, stage: _jq_bounded([out for v in values for out in stage(v)]), stages, [value]
-        )
-
-    def alternative(self, depth: int) -> _JqFilter:
-        """jq's ``a // b``: the outputs of ``a`` that are neither null nor false, else (none) those of ``b``."""
-        left = self.compared(depth)
-        while self.peek() == "//":
-            self.take()
-            first, right = left, self.compared(depth)
-            left = _jq_alternative(first, right)
-        return left
-
-    def compared(self, depth: int) -> _JqFilter:
-        term = self.term(depth)
-        if self.peek() not in ("==", "!="):
-            return term
-        equal = self.take() == "=="
-        literal = self.literal()
-        return lambda value: [(out == literal) is equal for out in term(value)]
-
-    def literal(self) -> Any:
-        kind, text = self.tokens[self.at] if self.at < len(self.tokens) else ("", "")
-        self.take()
-        if kind == "string" and "\\(" not in text:
-            return json.loads(text)
-        if kind == "number":
-            return float(text) if "." in text else int(text)
-        if kind == "name" and text in _JQ_CONSTANTS:
-            return _JQ_CONSTANTS[text]
-        raise _JqUnread(text)
-
-    def term(self, depth: int) -> _JqFilter:
-        kind, text = self.tokens[self.at] if self.at < len(self.tokens) else ("", "")
-        if text == ".":
-            return self.path()
-        if kind == "string":
-            self.take()
-            return _jq_text(text, depth)
-        if kind in ("number", "name") and (kind == "number" or text in _JQ_CONSTANTS):
-            constant = self.literal()
-            return lambda value: [constant]
-        if kind != "name":
-            raise _JqUnread(text)
-        self.take()
-        if text in ("first", "last") and self.peek() != "(":
-            index = 0 if text == "first" else -1
-            return lambda value: [_jq_index(value, index)]
-        if text not in ("first", "last", "map", "select") or self.take() != "(":
-            raise _JqUnread(text)
-        inner = self.pipe(depth + 1)
-        if self.take() != ")":
-            raise _JqUnread("unclosed")
-        if text == "first":
-            return lambda value: inner(value)[:1]
-        if text == "last":
-            return lambda value: inner(value)[-1:]
-        if text == "map":
-            return lambda value: [_jq_bounded([out for item in _jq_each(value) for out in inner(item)])]
-        return lambda value: [value for out in inner(value) if out is not None and out is not False]  # select
-
-    def path(self) -> _JqFilter:
-        self.take()  # the leading "."
-        steps: list[Callable[[Any], list[Any]]] = []
-        kind, text = self.tokens[self.at] if self.at < len(self.tokens) else ("", "")
-        if kind in ("name", "string"):
-            steps.append(self.key())
-        while self.peek() in (".", "["):
-            if self.take() == ".":
-                steps.append(self.key())
-                continue
-            if self.peek() == "]":
-                self.take()
-                steps.append(_jq_each)
-                continue
-            kind, text = self.tokens[self.at] if self.at < len(self.tokens) else ("", "")
-            self.take()
-            if kind == "number" and "." not in text:
-                steps.append(_jq_index_step(int(text)))
-            elif kind == "string" and "\\(" not in text:
-                steps.append(_jq_key_step(json.loads(text)))
-            else:
-                raise _JqUnread(text)
-            if self.take() != "]":
-                raise _JqUnread("unclosed")
-        return lambda value: functools.reduce(
-            lambda values, step: _jq_bounded([out for v in values for out in step(v)]), steps, [value]
-        )
-
-    def key(self) -> Callable[[Any], list[Any]]:
-        kind, text = self.tokens[self.at] if self.at < len(self.tokens) else ("", "")
-        if kind not in ("name", "string") or "\\(" in text:
-            raise _JqUnread(text)
-        self.take()
-        return _jq_key_step(json.loads(text) if kind == "string" else text)
-
-
-_JQ_CONSTANTS: Mapping[str, Any] = {"true": True, "false": False, "null": None}
-
-
-def _jq_alternative(first: _JqFilter, second: _JqFilter) -> _JqFilter:
-    """(fnros53) jq's ``first // second`` (the manual's "alternative operator")."""
-
-    def read(value: Any) -> list[Any]:
-        kept = [out for out in first(value) if out is not None and out is not False]
-        return kept or second(value)
-
-    return read
-
-
-def _jq_key_step(key: str) -> Callable[[Any], list[Any]]:
-    return lambda value: [_jq_key(value, key)]
-
-
-def _jq_index_step(index: int) -> Callable[[Any], list[Any]]:
-    return lambda value: [_jq_index(value, index)]
-
-
-def _jq_key(value: Any, key: str) -> Any:
-    """(fnros53) jq's ``.key``: an object's value (null when missing), null of null; an error for anything else."""
-    if isinstance(value, Mapping):
-        return value.get(key)
-    if value is None:
-        return None
-    raise _JqUnread("a key of a non-object")
-
-
-def _jq_index(value: Any, index: int) -> Any:
-    """(fnros53) jq's ``.[n]``: an array's item (negative from the end; null out of range), null of null."""
-    if isinstance(value, list):
-        return value[index] if -len(value) <= index < len(value) else None
-    if value is None:
-        return None
-    raise _JqUnread("an index of a non-array")
-
-
-def _jq_each(value: Any) -> list[Any]:
-    """(fnros53) jq's ``.[]``: an array's items or an object's values; an error for anything else (null too)."""
-    if isinstance(value, list):
-        return _jq_bounded(list(value))
-    if isinstance(value, Mapping):
-        return _jq_bounded(list(value.values()))
-    raise _JqUnread("cannot iterate")
-
-
-def _jq_bounded(values: list[Any]) -> list[Any]:
-    if len(values) > _MAX_JQ_OUTPUTS:
-        raise _JqUnread("too many values")
-    return values
-
-
-def _jq_text(literal: str, depth: int) -> _JqFilter:
-    """(fnros53) A jq string literal, its interpolations ``\\(f)`` each filled with ``f``'s one value (a text as
-    itself, a number as JSON); more or fewer values, or a map, list or null, is not read."""
-    body = literal[1:-1]
-    parts: list[str | _JqFilter] = []
-    at = 0
-    while (start := body.find("\\(", at)) >= 0:
-        parts.append(json.loads(f'"{body[at:start]}"'))
-        level, end = 1, start + 2
-        while end < len(body) and level:
-            level += {"(": 1, ")": -1}.get(body[end], 0)
-            end += 1
-        if level:
-            raise _JqUnread("unclosed interpolation")
-        inner = _JqReader(_jq_tokens(body[start + 2 : end - 1]))
-        parts.append(inner.pipe(depth + 1))
-        if inner.at != len(inner.tokens):
-            raise _JqUnread("interpolation")
-        at = end
-    parts.append(json.loads(f'"{body[at:]}"'))  # a bad escape: ValueError, the filter unread (_jq_outputs)
-
-    def text(value: Any) -> list[Any]:
-        out = []
-        for part in parts:
-            if isinstance(part, str):
-                out.append(part)
-                continue
-            got = part(value)
-            if len(got) != 1 or not isinstance(got[0], (str, int, float)) or isinstance(got[0], bool):
-                raise _JqUnread("interpolated value")
-            out.append(got[0] if isinstance(got[0], str) else json.dumps(got[0]))
-        return ["".join(out)]
-
-    return text
-
-
-def _jq_tokens(script: str) -> list[tuple[str, str]]:
-    """(fnros53) jq's tokens of ``script`` (:data:`_JQ_TOKEN`); an error when a character is none."""
-    tokens: list[tuple[str, str]] = []
-    at = 0
-    while at < len(script.rstrip()):
-        m = _JQ_TOKEN.match(script, at)
-        if m is None or m.lastgroup is None:
-            raise _JqUnread("token")
-        tokens.append((m.lastgroup, m.group(m.lastgroup)))
-        at = m.end()
-    return tokens
 
 
 _Reader = Callable[[Mapping[Any, Any], Any, _OwnStack, Any], Any]
