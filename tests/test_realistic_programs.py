@@ -82,6 +82,7 @@ import platform_programs_falsealarm49 as fa49
 import platform_programs_falsealarm50 as fa50
 import platform_programs_falsealarm51 as fa51
 import platform_programs_falsealarm52 as fa52
+import platform_programs_falsealarm53 as fa53
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_fnb64_51 as fb51
@@ -18449,6 +18450,8 @@ CASES: list[Case] = [
     # are refused (RES-009 / RES-015; each passed every door before); the metadata's Region / address, `$(hostname -f)`
     # and a private address read back pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc52.rows()],
+    # -- stop 53, false alarms round 13 (tests/platform_programs_falsealarm53.py): PLACEHOLDER
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa53.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
