@@ -14,7 +14,7 @@ from components.residency.catalogue import Cloud
 from components.residency.destinations import parse_destinations
 from components.residency.endpoints import load_endpoints
 from components.residency.engine import ProviderRef
-from components.residency.scripts import ScriptReader
+from components.residency.scripts import ScriptReader, command_output_files
 
 CATALOGUE = load_catalogue()
 COMMANDS = load_endpoints().script_commands
@@ -1570,3 +1570,45 @@ def test_jq_sub_eval_printf_and_a_crontab_percent_are_read(script: str, expected
 def test_a_substitution_stays_whole_in_its_word(line: str, expected: list[tuple[str, str]]) -> None:
     # bash(1) "Command Substitution": "$(command) or `command`"; the word holds it as written, for the evaluator.
     assert hosts(line) == expected
+
+
+# falsealarm53 (stop 53): a file a command's output writes (`COMMAND > FILE`, curl -o / wget -O) holds what the one
+# evaluator computes for `$(COMMAND)`, so reading it back (`$(cat FILE)`) is that value; a command it cannot compute
+# writes nothing known (fail closed, RES-011 / RES-015 read back). On main 45eea1d the metadata's Region read back from a
+# file curl wrote was RES-011 (the file was "not written": only here-documents and echo / printf were read).
+_IMDS53 = "http://169.254.169.254/latest/meta-data"
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (f"curl -s {_IMDS53}/placement/region > /etc/r", {"/etc/r": "${HOSTNAME}\n"}),
+        (f'curl -s -H "X-aws-ec2-metadata-token: $T" {_IMDS53}/placement/region > /etc/r', {"/etc/r": "${HOSTNAME}\n"}),
+        (f"curl -sf -o /etc/r {_IMDS53}/placement/region", {"/etc/r": "${HOSTNAME}\n"}),
+        (f"curl -s {_IMDS53}/local-ipv4 --output /etc/ip", {"/etc/ip": "${HOSTNAME}\n"}),
+        (f"wget -qO /etc/ip {_IMDS53}/local-ipv4", {"/etc/ip": "${HOSTNAME}\n"}),
+        ("hostname -f > /etc/name", {"/etc/name": "${HOSTNAME}\n"}),
+        ("echo eu-west-1 | sed s/eu/us/ > /etc/r", {"/etc/r": "us-west-1\n"}),  # the echo reader took the words
+        ("aws configure get region > /etc/r", {}),  # not computed: nothing known written
+        ("curl -s https://config.example.net/r -o /etc/r", {}),
+        (f"curl -sO {_IMDS53}/placement/region", {}),  # curl's -O takes no file (the remote name)
+        (f"wget -qO - {_IMDS53}/local-ipv4", {}),  # standard output
+        ("echo eu-west-1 > /etc/r", {}),  # echoed_files' (a lone echo)
+    ],
+)  # fmt: skip
+def test_a_file_a_commands_output_writes(script: str, expected: dict[str, str]) -> None:
+    assert dict(command_output_files(script)) == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        (f"curl -s -o /etc/fleet/r {_IMDS53}/placement/region", set()),
+        (f"curl -s {_IMDS53}/placement/region > /etc/fleet/r", set()),
+        ("echo us-east-1 | tr -d ' ' > /etc/fleet/r", {"RES-009"}),
+        ("aws configure get region > /etc/fleet/r", {"RES-011"}),
+    ],
+)
+def test_a_region_a_command_wrote_into_a_file_is_read_back(written: str, expected: set[str]) -> None:
+    script = f"#!/bin/bash\n{written}\naws s3 ls --region $(cat /etc/fleet/r)\n"
+    assert {f[0] for f in findings(script, "EU", "aws")} == expected
