@@ -1,6 +1,32 @@
 """False alarms, round 13 (stop 53, issue 9: falsealarm53).
 
-PLACEHOLDER: the reproduction and the change are written once the rows have run on the unchanged engine.
+Everyday compliant programs over stop 52's changes and the configuration files users write daily, written from the
+provider and tool manuals (pulumi-aws v7 / pulumi-alicloud ec2 and ecs instances' user data, systemd.exec(5),
+Helm, Terraform's JSON syntax, npmrc(5) / pip's configuration, CodeArtifact, dockerd's daemon.json, nginx, Docker
+Compose, curl(1) / wget(1), the EC2 IMDSv2 guide, the aliyun CLI): the metadata's Region by IMDSv2 at ``--region``,
+``${AWS_REGION:-<home>}``, a Region / address written into a file and read back, a crontab backup with ``\\%``,
+systemd units and drop-ins with ``Environment=`` endpoints, a Helm values file and an OCI chart in the account's
+ECR, Terraform ``main.tf.json`` / ``terraform.tfvars.json`` with an S3 backend the stack makes, ``.npmrc`` /
+``pip.conf`` at the account's CodeArtifact, dockerd's awslogs driver, nginx to its own sockets and upstreams, a
+Compose file reaching the host by ``host.docker.internal:host-gateway``, ``docker run --add-host``, ``curl -o`` /
+``wget -O`` of the metadata read back; Alibaba Cloud systemd units, the aliyun CLI's image and snapshot copies to the
+Region, a ``Domestic`` provider; in EU / DE / US / JP / CN (aws-cn cn-north-1; Alibaba cn-shanghai, ap-northeast-1,
+eu-central-1).
+
+Reproduced on the unchanged engine (main 45eea1d): **25 of the 84 compliant programs were refused** at every door
+(each failing first at the guard): ``file-readback-own`` (RES-011: a Region curl wrote into a file, read back by
+``$(cat FILE)``), ``file-download-own`` (RES-011: the same by ``curl -o``), ``compose-host-gateway`` (RES-015: any
+``extra_hosts`` entry closed the file's service names, and ``host.docker.internal`` was a host), ``docker-add-host``
+(RES-015) and ``nginx-local`` (RES-015: ``proxy_pass http://unix:/run/...sock`` read as a host ``unix``, and
+``ip6-localhost``), x5 jurisdictions each. What changed is in docs/residency.md "False alarms, round 13 (stop 53)".
+Their leak twins (a service's name mapped outside, another name mapped outside, the daemon's ``host-gateway-ip``
+moved, a filter computing another country's Region, a command not computable, a host named ``unix`` with a port) are
+refused here and were on main too. Package registries are destinations by the stop-49 decision (mirrors and installers:
+RES-015 until declared; ``mirrors.aliyun.com`` RES-016 as an ``aliyun.com`` edge host): the company's repository
+manager passes once declared, npm's and PyPI's public registries stay refused; the account's CodeArtifact in the
+Region passes undeclared.
+
+Ids: ``falsealarm53-<code>-<shape>[-<twin>]``; tests/test_realistic_programs.py runs them as CASES.
 """
 
 from __future__ import annotations

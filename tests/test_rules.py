@@ -7419,8 +7419,8 @@ def test_a_kubernetes_service_name_is_that_service_not_a_host(subject: Subject, 
 # compose cases were RES-015 (`db` once any extra_hosts entry was there; `host.docker.internal` always).
 _GATEWAY53 = '    extra_hosts: ["host.docker.internal:host-gateway"]\n'
 _OTLP53 = "      OTEL_EXPORTER_OTLP_ENDPOINT: http://{host}:4317\n"
-_MOVED53 = "cat > /etc/docker/daemon.json <<'EOF'\n{\"host-gateway-ip\": \"203.0.113.10\"}\nEOF\n"
-_OTLP53_PATH = "user_data(heredoc:/opt/fleet/docker-compose.yml)(yaml).services.app.environment.OTEL_EXPORTER_OTLP_ENDPOINT"
+_MOVED53 = 'cat > /etc/docker/daemon.json <<\'EOF\'\n{"host-gateway-ip": "203.0.113.10"}\nEOF\n'
+_OTLP53_PATH = _COMPOSE52_PATH.replace("DATABASE_URL", "OTEL_EXPORTER_OTLP_ENDPOINT")
 
 
 def _docker_run53(add_host: str, host: str = "host.docker.internal", before: str = "") -> Subject:

@@ -1574,8 +1574,8 @@ def test_a_substitution_stays_whole_in_its_word(line: str, expected: list[tuple[
 
 # falsealarm53 (stop 53): a file a command's output writes (`COMMAND > FILE`, curl -o / wget -O) holds what the one
 # evaluator computes for `$(COMMAND)`, so reading it back (`$(cat FILE)`) is that value; a command it cannot compute
-# writes nothing known (fail closed, RES-011 / RES-015 read back). On main 45eea1d the metadata's Region read back from a
-# file curl wrote was RES-011 (the file was "not written": only here-documents and echo / printf were read).
+# writes nothing known (fail closed, RES-011 / RES-015 read back). On main 45eea1d the metadata's Region read back from
+# a file curl wrote was RES-011 (the file was "not written": only here-documents and echo / printf were read).
 _IMDS53 = "http://169.254.169.254/latest/meta-data"
 
 
