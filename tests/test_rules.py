@@ -28,6 +28,7 @@ from components.residency.docs import rules_markdown, sync_readme
 from components.residency.endpoints import DeliveryActions, load_endpoints
 from components.residency.engine import Place, group_key, made_arn_key, provider_site
 from components.residency.rules import RuleId
+from components.residency.service_names import _host_entries
 
 AWS_CN = ProviderRef("aws", "cn-north", "cn-north-1")
 ALI_CN = ProviderRef("alicloud", "cn-shanghai", "cn-shanghai")
@@ -7465,6 +7466,17 @@ PAIRS += [
 def test_a_host_gateway_name_is_the_machine_itself(subject: Subject, found: list[Any]) -> None:
     findings, _ = RuleEngine("EU").check(subject)
     assert [(f.rule.id, f.path) for f in findings] == found
+
+
+_ENTRY53 = st.text(alphabet="ab.:=-[]19 ", max_size=20)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.lists(_ENTRY53, max_size=4), st.dictionaries(_ENTRY53, _ENTRY53, max_size=4), st.integers()))
+def test_extra_hosts_entries_are_read_whole_or_not_at_all(value: Any) -> None:
+    # falsealarm53: every entry read as (name, address) or none at all (the document then defines no name).
+    entries = _host_entries(value)
+    assert entries is None or len(entries) == len(value)
 
 
 @pytest.mark.parametrize(
