@@ -382,6 +382,25 @@ def docker_add_host(code: str, twin: str = "") -> Build:
     return build
 
 
+def file_tee_own(code: str) -> Build:
+    def build(c: Any) -> object:
+        # tee(1) ("copy standard input to each FILE"), its own output discarded; bash(1) `2>/dev/null` (the error
+        # output only): the metadata's Region and address kept in files, read back by later commands.
+        script = (
+            "#!/bin/bash\nset -e\n" + TOKEN + "mkdir -p /etc/fleet\n"
+            f'curl -s -H "X-aws-ec2-metadata-token: $TOKEN" {IMDS}/meta-data/placement/region 2>/dev/null '
+            "| sudo tee /etc/fleet/region > /dev/null\n"
+            f'curl -s -H "X-aws-ec2-metadata-token: $TOKEN" {IMDS}/meta-data/local-ipv4 2>/dev/null '
+            "> /etc/fleet/address\n"
+            "aws ssm put-parameter --name /fleet/boot/$(cat /etc/fleet/address) --value ok --overwrite "
+            "--region $(cat /etc/fleet/region)\n"
+            "pg_isready -h $(cat /etc/fleet/address) -p 5432\n"
+        )  # fmt: skip
+        return _instance(c, script)
+
+    return build
+
+
 READBACK_TWINS = {
     "-computed-abroad": "echo {abroad} | tr -d ' ' > /etc/fleet/region\n",
     "-unknown": "aws configure get region > /etc/fleet/region\n",
@@ -461,6 +480,7 @@ AWS_PROGRAMS: dict[str, tuple[Callable[[str], Build], tuple[str, ...]]] = {
     "compose-host-gateway": (compose_host_gateway, AWS_CODES),
     "docker-add-host": (docker_add_host, AWS_CODES),
     "file-download-own": (file_download_own, AWS_CODES),
+    "file-tee-own": (file_tee_own, AWS_CODES),
 }
 """Shape -> (builder, jurisdictions). CodeArtifact is not offered in the China Regions."""
 

@@ -1594,6 +1594,11 @@ _IMDS53 = "http://169.254.169.254/latest/meta-data"
         (f"curl -sO {_IMDS53}/placement/region", {}),  # curl's -O takes no file (the remote name)
         (f"wget -qO - {_IMDS53}/local-ipv4", {}),  # standard output
         ("echo eu-west-1 > /etc/r", {}),  # echoed_files' (a lone echo)
+        # tee(1) copies its input to the file (`-a` appends); `2>/dev/null` discards the error output only
+        (f"curl -s {_IMDS53}/placement/region | sudo tee /etc/r > /dev/null", {"/etc/r": "${HOSTNAME}\n"}),
+        ("hostname -f | tee /etc/r\nhostname -s | tee -a /etc/r", {"/etc/r": "${HOSTNAME}\n${HOSTNAME}\n"}),
+        ("aws configure get region | tee /etc/r", {}),
+        (f"curl -s {_IMDS53}/local-ipv4 2>/dev/null > /etc/ip", {"/etc/ip": "${HOSTNAME}\n"}),
     ],
 )  # fmt: skip
 def test_a_file_a_commands_output_writes(script: str, expected: dict[str, str]) -> None:
@@ -1607,6 +1612,8 @@ def test_a_file_a_commands_output_writes(script: str, expected: dict[str, str]) 
         (f"curl -s {_IMDS53}/placement/region > /etc/fleet/r", set()),
         ("echo us-east-1 | tr -d ' ' > /etc/fleet/r", {"RES-009"}),
         ("aws configure get region > /etc/fleet/r", {"RES-011"}),
+        (f"curl -s {_IMDS53}/placement/region | tee /etc/fleet/r", set()),
+        ("echo us-east-1 | tee /etc/fleet/r", {"RES-009"}),
     ],
 )
 def test_a_region_a_command_wrote_into_a_file_is_read_back(written: str, expected: set[str]) -> None:

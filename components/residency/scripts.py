@@ -1844,9 +1844,13 @@ def _file_values(files: Mapping[str, str], file: str) -> list[str] | None:
 
 
 def may_write_files(script: str) -> bool:
-    """Whether ``script`` may write a file :func:`written_files` reads: a redirection, or a download's output option
-    (falsealarm53: ``curl -o FILE``, ``wget -O FILE``). Substring tests only: most texts skip the reading."""
-    return ">" in script or (("curl" in script or "wget" in script) and ("-o" in script or "O" in script))
+    """Whether ``script`` may write a file :func:`written_files` reads: a redirection, ``tee``, or a download's output
+    option (falsealarm53: ``curl -o FILE``, ``wget -O FILE``). Substring tests only: most texts skip the reading."""
+    return (
+        ">" in script
+        or "tee" in script
+        or (("curl" in script or "wget" in script) and ("-o" in script or "O" in script))
+    )
 
 
 def written_files(script: str) -> dict[str, str]:
@@ -1871,15 +1875,36 @@ def command_output_files(script: str) -> list[tuple[str, str]]:
     :func:`heredoc_files` and the edit readers (an echo piped through a filter is computed here: echoed_files would
     take the pipeline's words for the text)."""
     files: dict[str, str] = {}
-    for line in script.splitlines():
-        match = _COMMAND_WRITE.search(line) if ">" in line else None
-        command, file = (match.group(1), match.group(3)) if match is not None else _download(line)
-        if not command or ("|" not in command and command.split(None, 1)[0] in _WRITERS_READ_ELSEWHERE):
+    for written in script.splitlines():
+        line = _STDERR_DISCARDED.sub("", written) if "2>" in written else written
+        teed = _TEED.search(line) if "tee" in line else None
+        match = _COMMAND_WRITE.search(line) if teed is None and ">" in line else None
+        command, file = (
+            (match.group(1), match.group(3))
+            if match is not None
+            else (teed.group(1), teed.group(4))
+            if teed is not None
+            else _download(line)
+        )
+        if not command.strip() or (
+            teed is None and "|" not in command and command.split(None, 1)[0] in _WRITERS_READ_ELSEWHERE
+        ):
             continue
         values = substitution_values(f"$({command})", {}, {})
         if values is not None:
-            files[file] = "".join(f"{v}\n" for v in values)
+            appended = files.get(file, "") if teed is not None and teed.group(2) else ""
+            files[file] = appended + "".join(f"{v}\n" for v in values)
     return list(files.items())
+
+
+# bash(1) "Redirecting Output": `2>/dev/null` sends only the error output away (the file written by `>` keeps the
+# standard output); tee(1): "copy standard input to each FILE, and also to standard output" (`-a`: "append to the given
+# FILEs, do not overwrite"), its own output often discarded (`| tee FILE > /dev/null`).
+_STDERR_DISCARDED = re.compile(r"[ \t]+2>[ \t]*/dev/null\b")
+_TEED = re.compile(
+    r"(?:^|&&|;)\s*([^;&<>|\s][^;&<>]*?)\s*\|\s*(?:sudo\s+)?tee(\s+-a|\s+--append)?"
+    r"[ \t]+(['\"]?)([^\s'\";&|<>-][^\s'\";&|<>]*)\3(?:[ \t]*>[ \t]*/dev/null)?\s*$"
+)
 
 
 # curl(1) "-o, --output <file>: Write output to <file> instead of stdout" (short options may run together, `-sSo`);
