@@ -9,13 +9,14 @@ systemd units and drop-ins with ``Environment=`` endpoints, a Helm values file a
 ECR, Terraform ``main.tf.json`` / ``terraform.tfvars.json`` with an S3 backend the stack makes, ``.npmrc`` /
 ``pip.conf`` at the account's CodeArtifact, dockerd's awslogs driver, nginx to its own sockets and upstreams, a
 Compose file reaching the host by ``host.docker.internal:host-gateway``, ``docker run --add-host``, ``curl -o`` /
-``wget -O`` of the metadata read back; Alibaba Cloud systemd units, the aliyun CLI's image and snapshot copies to the
-Region, a ``Domestic`` provider; in EU / DE / US / JP / CN (aws-cn cn-north-1; Alibaba cn-shanghai, ap-northeast-1,
-eu-central-1).
+``wget -O`` / ``tee`` of the metadata read back; Alibaba Cloud systemd units, the aliyun CLI's image and snapshot
+copies to the Region, a ``Domestic`` provider; in EU / DE / US / JP / CN (aws-cn cn-north-1; Alibaba cn-shanghai,
+ap-northeast-1, eu-central-1).
 
-Reproduced on the unchanged engine (main 45eea1d): **25 of the 84 compliant programs were refused** at every door
+Reproduced on the unchanged engine (main 45eea1d): **30 of the 89 compliant programs were refused** at every door
 (each failing first at the guard): ``file-readback-own`` (RES-011: a Region curl wrote into a file, read back by
-``$(cat FILE)``), ``file-download-own`` (RES-011: the same by ``curl -o``), ``compose-host-gateway`` (RES-015: any
+``$(cat FILE)``), ``file-download-own`` (RES-011: the same by ``curl -o``), ``file-tee-own`` (RES-011: by ``| tee
+FILE`` and ``2>/dev/null > FILE``), ``compose-host-gateway`` (RES-015: any
 ``extra_hosts`` entry closed the file's service names, and ``host.docker.internal`` was a host), ``docker-add-host``
 (RES-015) and ``nginx-local`` (RES-015: ``proxy_pass http://unix:/run/...sock`` read as a host ``unix``, and
 ``ip6-localhost``), x5 jurisdictions each. What changed is in docs/residency.md "False alarms, round 13 (stop 53)".

@@ -18452,9 +18452,9 @@ CASES: list[Case] = [
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc52.rows()],
     # -- stop 53, false alarms round 13 (tests/platform_programs_falsealarm53.py): everyday programs (IMDSv2 Regions,
     # systemd units, Helm values, Terraform JSON, CodeArtifact .npmrc / pip.conf, dockerd, nginx, Compose) pass; a
-    # Region a command wrote into a file (`> FILE`, curl -o) read back, a Compose file's or docker run's
+    # Region a command wrote into a file (`> FILE`, `| tee FILE`, curl -o) read back, a Compose file's or docker run's
     # `host.docker.internal:host-gateway`, nginx's `http://unix:/...sock` and `ip6-localhost` pass (RES-011 / RES-015
-    # before: 25 programs); their twins and undeclared package registries stay refused (RES-015 / RES-009 / RES-011).
+    # before: 30 programs); their twins and undeclared package registries stay refused (RES-015 / RES-009 / RES-011).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa53.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
