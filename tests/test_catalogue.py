@@ -502,12 +502,59 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
         ("aws:timestreamquery/scheduledQuery:ScheduledQuery", "notification_configuration.sns_configuration.topic_arn"),
         ("aws:lex/botAlias:BotAlias", "conversation_logs.log_settings.resource_arn"),
     }
+    # awsred53 (stop 53): the template twins nesting a written destination (a notification channel's topic, an
+    # experiment's log group, an endpoint's async topics, a maintenance task's topic, an SES event destination's three
+    # kinds, anomaly / budget action subscribers, a workspace's log group, a provisioning hook, a Client VPN connect
+    # handler, AppSync conflict handlers, an Object Lambda transformation, Kendra enrichment hooks, a function's and a
+    # bus's dead-letter targets, a global table's Kinesis stream, a flow's and an agent's functions, a Mail Manager
+    # rule's actions, an AppConfig extension's actions, Kinesis Data Analytics outputs and log streams, a Lex V2 bot's
+    # test alias logs).
+    red53 = {
+        ("aws:devopsguru/notificationChannel:NotificationChannel", "sns.topic_arn"),
+        ("aws:fis/experimentTemplate:ExperimentTemplate",
+         "log_configuration.cloudwatch_logs_configuration.log_group_arn"),
+        *(("aws:sagemaker/endpointConfiguration:EndpointConfiguration",
+           f"async_inference_config.output_config.notification_config.{topic}")
+          for topic in ("success_topic", "error_topic")),
+        ("aws:ssm/maintenanceWindowTask:MaintenanceWindowTask",
+         "task_invocation_parameters.run_command_parameters.notification_config.notification_arn"),
+        *(("aws:sesv2/configurationSetEventDestination:ConfigurationSetEventDestination", f"event_destination.{kind}")
+          for kind in ("sns_destination.topic_arn", "kinesis_firehose_destination.delivery_stream_arn",
+                       "event_bridge_destination.event_bus_arn")),
+        ("aws:costexplorer/anomalySubscription:AnomalySubscription", "subscribers.address"),
+        ("aws:budgets/budgetAction:BudgetAction", "subscribers.address"),
+        ("aws:amp/workspace:Workspace", "logging_configuration.log_group_arn"),
+        ("aws:iot/provisioningTemplate:ProvisioningTemplate", "pre_provisioning_hook.target_arn"),
+        ("aws:ec2clientvpn/endpoint:Endpoint", "client_connect_options.lambda_function_arn"),
+        *((f"aws:appsync/{kind}", "sync_config.lambda_conflict_handler_config.lambda_conflict_handler_arn")
+          for kind in ("resolver:Resolver", "function:Function")),
+        ("aws:s3control/objectLambdaAccessPoint:ObjectLambdaAccessPoint",
+         "configuration.transformation_configurations.content_transformation.aws_lambda.function_arn"),
+        *(("aws:kendra/dataSource:DataSource",
+           f"custom_document_enrichment_configuration.{hook}_hook_configuration.lambda_arn")
+          for hook in ("pre_extraction", "post_extraction")),
+        ("aws:lambda/function:Function", "dead_letter_config.target_arn"),
+        ("aws:cloudwatch/eventBus:EventBus", "dead_letter_config.arn"),
+        ("aws:appconfig/extension:Extension", "action_points.actions.uri"),
+        ("aws:dynamodb/kinesisStreamingDestination:KinesisStreamingDestination", "stream_arn"),
+        ("aws:bedrock/agentFlow:AgentFlow", "definition.nodes.configuration.lambda_function.lambda_arn"),
+        ("aws:bedrock/agentAgentActionGroup:AgentAgentActionGroup", "action_group_executor.lambda"),
+        *(("aws:mailmanager/ruleSet:RuleSet", f"rules.actions.{action}") for action in (
+            "invoke_lambda.function_arn", "publish_to_sns.topic_arn", "deliver_to_mailbox.mailbox_arn")),
+        *(("aws:kinesisanalyticsv2/application:Application",
+           f"application_configuration.sql_application_configuration.outputs.{kind}.resource_arn")
+          for kind in ("kinesis_streams_output", "kinesis_firehose_output", "lambda_output")),
+        ("aws:kinesisanalyticsv2/application:Application", "cloudwatch_logging_options.log_stream_arn"),
+        *(("aws:kinesis/analyticsApplication:AnalyticsApplication", f"outputs.{kind}.resource_arn")
+          for kind in ("kinesis_stream", "kinesis_firehose", "lambda")),
+    }  # fmt: skip
     assert nested_paths == {
         ("aws:sfn/stateMachine:StateMachine", "logging_configuration.log_destination"),
         (fc_async, "destination_config.on_success.destination"),
         (fc_async, "destination_config.on_failure.destination"),
         *red51,  # a crawler's dead-letter queues: awsred51 and fnb64_51 both closed it (one catalogue entry)
         *red52,
+        *red53,
     }
     assert all((token, target) in written for token, target in nested_paths)
     named += [(token, target.split(".")[0]) for token, target in nested_paths]
@@ -515,8 +562,10 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
     # to the generated Pulumi type's written_account_fields too.
     generated = {(g.resource, target) for s in load_endpoints().stack_templates for r in s.resources
                  for g in r.generated for target in g.paths.values()}  # fmt: skip
+    # awsred53 (stop 53): a Lex V2 alias's (and a Lex V2 bot's test alias's) code-hook function, the Lex intent's.
     assert generated == {("aws:apigateway/stage:Stage", "access_log_settings.destination_arn"),
-                         ("aws:apigatewayv2/stage:Stage", "access_log_settings.destination_arn")}  # fmt: skip
+                         ("aws:apigatewayv2/stage:Stage", "access_log_settings.destination_arn"),
+                         ("aws:lex/intent:Intent", "fulfillment_activity.code_hook.uri")}  # fmt: skip
     assert all((token, target) in written for token, target in generated)
     named += [(token, target.split(".")[0]) for token, target in generated]
     assert len(named) >= 11

@@ -53,6 +53,7 @@ import platform_programs_awsred49 as aw49
 import platform_programs_awsred50 as aw50
 import platform_programs_awsred51 as aw51
 import platform_programs_awsred52 as aw52
+import platform_programs_awsred53 as aw53
 import platform_programs_bodies42 as bd42
 import platform_programs_cfnmap45 as cm45
 import platform_programs_cfnsfn45 as cs45
@@ -60,6 +61,7 @@ import platform_programs_cfntypes46 as ct46
 import platform_programs_cloudflow44 as cf44
 import platform_programs_cloudflow45 as cf45
 import platform_programs_cn as pc
+import platform_programs_config53 as cg53
 import platform_programs_crossaccount37 as ca37
 import platform_programs_crossaccount39 as ca39
 import platform_programs_data as pdata
@@ -87,6 +89,7 @@ import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_fnb64_51 as fb51
 import platform_programs_fnros52 as fr52
+import platform_programs_fnros53 as fr53
 import platform_programs_fnsel50 as fl50
 import platform_programs_fnsub49 as fs49
 import platform_programs_glue43 as g43
@@ -177,6 +180,7 @@ import platform_programs_sqsvpc43 as sv43
 import platform_programs_stackinst50 as si50
 import platform_programs_stackjoin51 as sj51
 import platform_programs_stackref52 as sr52
+import platform_programs_stackref53 as sr53
 import platform_programs_stackset49 as ss49
 import platform_programs_stagehosts39 as sh39
 import platform_programs_stages40 as st40
@@ -18450,6 +18454,36 @@ CASES: list[Case] = [
     # are refused (RES-009 / RES-015; each passed every door before); the metadata's Region / address, `$(hostname -f)`
     # and a private address read back pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc52.rows()],
+    # -- stop 53, configuration file grammars in user data (tests/platform_programs_config53.py): redis.conf
+    # `replicaof`, ssh_config `HostName`, msmtp `host`, Postfix `relayhost = [host]:587`, ssmtp `mailhub`, docker
+    # `--log-opt fluentd-address=host:port` and nginx one-line blocks (`location ~ ... { fastcgi_pass ...; }`,
+    # `{server`) naming a partner's host, and s3cmd's legacy `bucket_location = US` / `EU` abroad, are refused
+    # (RES-015 / RES-009; each passed every door before); a Compose file's link and network aliases pass (RES-015
+    # before); the stack's own addresses, the home Region's SES endpoint and the home location pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg53.rows()],
+    # -- stop 53, computed StackReference names, other organisations' stacks and external StackSet hosts
+    # (tests/platform_programs_stackref53.py): a Lambda's vpc_config with the subnets of a stack whose name is computed
+    # from a resource the program makes, beside the group it makes, passes both doors of a first preview (RES-014 at
+    # the preview review, passed by the pack, before); a stack of another Pulumi organisation read by get_output (its
+    # queue or Region abroad: RES-006 / RES-001), an external StackSet's instance given the Region's SQS host, and a
+    # cloudformation.Stack template_url in the team's declared bucket pass; a partner's template bucket is RES-017
+    # outside CN (at home) or RES-006 (abroad). Only the first-preview verdicts of the computed-name programs moved.
+    *[
+        Case(id, code, build, expected, destinations=declared, references=outputs)
+        for id, code, build, expected, declared, outputs in sr53.rows()
+    ],
+    # -- stop 53, AWS red team round 25 (tests/platform_programs_awsred53.py): another account's Lambda code hook in a
+    # Lex V2 bot alias or a bot's test alias, a DevOps Guru channel's topic, a function's and a bus's dead-letter queue,
+    # an SES event stream, an FIS log group, an AppConfig extension's action, a Kinesis Data Analytics output stream and
+    # an Image Builder topic in a CloudFormation template, and a Lex intent's code hook, a Bedrock action group's
+    # function and an event bus's dead-letter queue in Pulumi are RES-023 outside CN (each passed every door before);
+    # the template's own resources, the team's account and the declared partner pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw53.rows()],
+    # -- stop 53, template functions round 5 (tests/platform_programs_fnros53.py): a ROS Region picked by an index that
+    # Fn::Index, Fn::Calculate of Fn::Length, Fn::Add, Fn::Max or Fn::Min computes, a CloudFormation Fn::Length index
+    # and a ROS Fn::Jq filter with a pipe, .[], select, map or first: abroad RES-009 (refused before, by every item or
+    # as RES-011), at home they pass (RES-009 / RES-011 at every door before: false alarms).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fr53.rows()],
     # -- stop 53, false alarms round 13 (tests/platform_programs_falsealarm53.py): everyday programs (IMDSv2 Regions,
     # systemd units, Helm values, Terraform JSON, CodeArtifact .npmrc / pip.conf, dockerd, nginx, Compose) pass; a
     # Region a command wrote into a file (`> FILE`, `| tee FILE`, curl -o) read back, a Compose file's or docker run's

@@ -674,6 +674,17 @@ def test_a_host_written_another_way_is_judged_as_the_host_it_names(offending: st
     assert _host_key_rules(compliant) == []
 
 
+# config53 (stop 53): a bracketed host name with a port, Postfix's next hop (`relayhost = [mail.example.com]:587`,
+# postconf(5): the brackets suppress MX lookups), is that name under a host key (passed on main 45eea1d).
+@pytest.mark.parametrize(
+    ("value", "host"),
+    [("[mail.partner-analytics.com]:587", "mail.partner-analytics.com"), ("[relay.example.com]", "relay.example.com"),
+     ("[10.0.3.25]:25", "10.0.3.25"), ("[$RELAY]:587", None), ("[a b]:25", None)],
+)  # fmt: skip
+def test_config53_a_bracketed_name_is_that_host(value: str, host: str | None) -> None:
+    assert unshaped_host(value) == host
+
+
 @pytest.mark.parametrize(
     "value",
     [

@@ -1572,6 +1572,107 @@ def test_a_substitution_stays_whole_in_its_word(line: str, expected: list[tuple[
     assert hosts(line) == expected
 
 
+# config53 (stop 53): configuration files user data writes, read by each tool's documented grammar. On main 45eea1d
+# every offending script here passed (a `.conf` line without `=` was not read, `mailhub` / main.cf were no host key or
+# listed file, s3cmd's `US` / `EU` no Region shape, `--log-opt`'s address keys not read, the directive after an nginx
+# block's brace on the same line not read); each compliant twin passed there too.
+_CONF_PARTNER = "db.partner-analytics.com"
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        # redis.conf `replicaof <masterip> <masterport>` (and `slaveof`); `replicaof no one` is no replication
+        (f"cat > /etc/redis/redis.conf <<'EOF'\nbind 0.0.0.0\nreplicaof {_CONF_PARTNER} 6379\nEOF", {"RES-015"}),
+        (f"cat > /etc/redis.conf <<'EOF'\nSLAVEOF {_CONF_PARTNER} 6379\nEOF", {"RES-015"}),
+        ("cat > /etc/redis/redis.conf <<'EOF'\nbind 0.0.0.0\nreplicaof 10.0.3.9 6379\nEOF", set()),
+        ("cat > /etc/redis/redis.conf <<'EOF'\nreplicaof no one\nEOF", set()),
+        # ssh_config(5): HostName, whitespace or `=`; %h is the name ssh was given (judged where it is given)
+        (f"cat > /root/.ssh/config <<'EOF'\nHost backup\n  HostName {_CONF_PARTNER}\nEOF", {"RES-015"}),
+        (f"cat > /etc/ssh/ssh_config.d/50-fleet.conf <<'EOF'\nHost backup\n  hostname={_CONF_PARTNER}\nEOF",
+         {"RES-015"}),
+        ("cat > /root/.ssh/config <<'EOF'\nHost *.fleet\n  HostName %h.fleet.internal\n"
+         "Host db\n  HostName 10.0.3.9\nEOF", set()),
+        # ProxyJump [user@]host[:port]: the jump host; `none`; a name the file's own `Host` gives is that entry
+        (f"cat > /root/.ssh/config <<'EOF'\nHost db\n  HostName 10.0.3.9\n  ProxyJump ops@{_CONF_PARTNER}:22\nEOF",
+         {"RES-015"}),
+        (f"cat > /root/.ssh/config <<'EOF'\nHost bastion\n  HostName {_CONF_PARTNER}\n"
+         "Host db\n  ProxyJump bastion\nEOF", {"RES-015"}),  # the alias's own HostName is judged
+        ("cat > /root/.ssh/config <<'EOF'\nHost bastion jump\n  HostName 10.0.1.5\nHost db\n  HostName 10.0.3.9\n"
+         "  ProxyJump ops@jump:22\nEOF", set()),
+        ("cat > /root/.ssh/config <<'EOF'\nHost db\n  HostName 10.0.3.9\n  ProxyJump none\nEOF", set()),
+        # sshd's configuration names its own listen address: not a client file
+        (f"cat > /etc/ssh/sshd_config <<'EOF'\nListenAddress 0.0.0.0\nHostName {_CONF_PARTNER}\nEOF", set()),
+        # msmtp `host`, ssmtp `mailhub=`, Postfix `relayhost = [host]:port`
+        (f"cat > /etc/msmtprc <<'EOF'\naccount default\nhost {_CONF_PARTNER}\nport 587\nEOF", {"RES-015"}),
+        (f"cat > /etc/ssmtp/ssmtp.conf <<'EOF'\nmailhub={_CONF_PARTNER}:587\nEOF", {"RES-015"}),
+        (f"cat >> /etc/postfix/main.cf <<'EOF'\nrelayhost = [{_CONF_PARTNER}]:587\nEOF", {"RES-015"}),
+        ("cat >> /etc/postfix/main.cf <<'EOF'\nrelayhost = [email-smtp.eu-west-1.amazonaws.com]:587\nEOF", set()),
+        ("cat >> /etc/postfix/main.cf <<'EOF'\nrelayhost = [email-smtp.us-east-1.amazonaws.com]:587\nEOF",
+         {"RES-006"}),
+        # s3cmd's legacy bucket_location: US is us-east-1, EU eu-west-1
+        ("cat > /root/.s3cfg <<'EOF'\n[default]\nbucket_location = US\nEOF", {"RES-009"}),
+        ("cat > /root/.s3cfg <<'EOF'\n[default]\nbucket_location = EU\nEOF", set()),
+        # docker --log-opt: the drivers' address keys, a host without a scheme
+        (f"docker run -d --log-driver fluentd --log-opt fluentd-address={_CONF_PARTNER}:24224 nginx", {"RES-015"}),
+        (f"docker run -d --log-driver gelf --log-opt gelf-address={_CONF_PARTNER}:12201 nginx", {"RES-015"}),
+        ("docker run -d --log-driver fluentd --log-opt fluentd-address=localhost:24224 nginx", set()),
+        ("docker run -d --log-driver syslog --log-opt syslog-address=unixgram:///dev/log nginx", set()),
+        ("docker run -d --log-driver fluentd --log-opt fluentd-address=unix:///var/run/fluent.sock nginx", set()),
+        # daemon.json's log-opts: gelf-address / syslog-address are host keys
+        (f'cat > /etc/docker/daemon.json <<\'EOF\'\n{{"log-opts": {{"gelf-address": "{_CONF_PARTNER}:12201"}}}}\nEOF',
+         {"RES-015"}),
+        ('cat > /etc/docker/daemon.json <<\'EOF\'\n{"log-opts": {"syslog-address": "unix:///dev/log"}}\nEOF', set()),
+        # nginx: the directive after a block's brace on its line
+        (f"cat > /etc/nginx/conf.d/a.conf <<'EOF'\nlocation ~ \\.php$ {{ fastcgi_pass {_CONF_PARTNER}:9000; }}\nEOF",
+         {"RES-015"}),
+        (f"cat > /etc/nginx/conf.d/a.conf <<'EOF'\nupstream api {{server {_CONF_PARTNER}:443;}}\nEOF", {"RES-015"}),
+        (f"cat > /etc/nginx/conf.d/a.conf <<'EOF'\nserver {{ proxy_pass {_CONF_PARTNER}:5432; }}\nEOF", {"RES-015"}),
+        ("cat > /etc/nginx/conf.d/a.conf <<'EOF'\nlocation ~ \\.php$ { fastcgi_pass 127.0.0.1:9000; }\n"
+         "upstream php {server unix:/run/php-fpm/www.sock;}\nEOF", set()),
+    ],
+)  # fmt: skip
+def test_config53_config_file_grammars_are_read(script: str, expected: set[str]) -> None:
+    assert {f[0] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")} == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("location ~ \\.php$ { fastcgi_pass fpm.example.com:9000; }", [("fastcgi_pass", "fpm.example.com:9000")]),
+        ("location = /x { grpc_pass g.example.com:50051; }", [("grpc_pass", "g.example.com:50051")]),
+        ("location /api{ uwsgi_pass u.example.com:3031; }", [("uwsgi_pass", "u.example.com:3031")]),
+        ("upstream api {server a.example.com:443;}", [("server", "a.example.com:443")]),
+        ("server { listen 80; }", []),
+        ("server ntp.example.com iburst", [("server", "ntp.example.com")]),  # chrony's command, no brace
+        ("location ${PREFIX} fastcgi_pass x.example.com:9000", []),  # a shell's ${ is no brace
+        ("docker run --log-opt fluentd-address=f.example.com:24224 nginx", [("docker run", "f.example.com:24224")]),
+        ("docker run --log-opt splunk-url=https://s.example.com:8088 nginx", []),  # a URL: the reference scan's
+        ("docker run --log-opt tag=fleet --log-opt fluentd-async=true nginx", []),
+    ],
+)
+def test_config53_block_directives_and_log_opt_addresses(line: str, expected: list[tuple[str, str]]) -> None:
+    # nginx "Configuration File's Structure": a block directive's instructions follow its `{`; docker's log drivers'
+    # address options (fluentd, gelf, syslog, splunk pages).
+    assert hosts(line) == expected
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(["HostName", "hostname", "HOSTNAME", "Hostname"]),
+    st.sampled_from([" ", "\t", "=", " = ", "  "]),
+    st.sampled_from(["", "  ", "\t"]),
+)
+def test_config53_ssh_config_hostname_in_any_spelling(keyword: str, separator: str, indent: str) -> None:
+    # ssh_config(5): keywords are case-insensitive; "options may be separated by whitespace or optional whitespace
+    # and exactly one '='".
+    def script(host: str) -> str:
+        return f"#!/bin/bash\ncat > /root/.ssh/config <<'EOF'\nHost b\n{indent}{keyword}{separator}{host}\nEOF\n"
+
+    assert {f[0] for f in findings(script(_CONF_PARTNER), "EU", "aws")} == {"RES-015"}
+    assert findings(script("10.0.3.9"), "EU", "aws") == []
+
+
 # falsealarm53 (stop 53): a file a command's output writes (`COMMAND > FILE`, curl -o / wget -O) holds what the one
 # evaluator computes for `$(COMMAND)`, so reading it back (`$(cat FILE)`) is that value; a command it cannot compute
 # writes nothing known (fail closed, RES-011 / RES-015 read back). On main 45eea1d the metadata's Region read back from

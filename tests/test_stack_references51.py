@@ -8,16 +8,16 @@ during previews", pulumi pkg/resource/deploy/step.go ``ReadStep.Apply``), so the
 One input holding a value read from the referenced stack beside a value unknown at a first preview (a Lambda's
 ``vpc_config``: the network stack's subnets and the security group the program creates) was RES-014 at the preview
 review and passed by the policy pack in the same preview (stop 51, left open). Since stop 52 both pass it: a read
-whose outputs are all known at the preview cannot be where an unknown comes from (``provenance.makes_no_unknown``),
-the values it gives are judged where they stand, and the unknown is judged by the input's other sources (the
-security group, in the stack's own Region). The pack never sees the read (pulumi-policy drops a dependency it was
-not given): both doors now make the same judgement. A StackReference whose outputs the document does not show known
-stays a source that cannot vouch (RES-014).
+whose outputs are all known at the preview cannot be where an unknown comes from, the values it gives are judged where
+they stand, and the unknown is judged by the input's other sources (the security group, in the stack's own Region).
+The pack never sees the read (pulumi-policy drops a dependency it was not given): both doors now make the same
+judgement. Since stop 53 (stackref53) so is a StackReference whose stack name is unknown at the preview (the engine
+skips its read; its values are judged at ``up``): ``provenance.judged_by_its_values``. The table rows
+``stackref53-*-computed-*`` run such programs through every door and a first preview.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from typing import Any
 
@@ -32,7 +32,7 @@ from components.plan.preview import parse_preview
 from components.plan.review import review_document
 from components.residency import audit_session
 from components.residency.engine import ProviderRef, RuleEngine, Subject
-from components.residency.provenance import STACK_REFERENCE, Source, makes_no_unknown, unproven_unknowns
+from components.residency.provenance import STACK_REFERENCE, Source, judged_by_its_values, unproven_unknowns
 from components.testing import run_pulumi_program
 
 
@@ -64,24 +64,23 @@ def test_a_referenced_value_beside_a_first_preview_unknown_passes_both_doors_of_
     # security group's id, judged by the group (in the stack's Region). The policy pack, never given the read, agrees.
     assert [(v.rule, v.resource_name, v.path) for v in reviewed.violations] == []
     assert table.pack_rules(case, first, stack_config, preview=True) == set()
-    # The same document whose read step shows no outputs (a stack name unknown at the preview: the engine skips the
-    # read): the StackReference is a source of the unknown, and it cannot vouch for another stack's values.
+    # stackref53: the same document whose read step shows no outputs (a stack name unknown at the preview: the engine
+    # skips the read, step.go ReadStep.Apply) was RES-014 at `vpcConfig` here while the pack passed; the StackReference
+    # is left out of the unknown's sources read or not (provenance.judged_by_its_values), as the pack leaves it out.
     unread = json.loads(document)
     for step in unread["steps"]:
         if step["newState"]["type"] == "pulumi:pulumi:StackReference":
             step["newState"].pop("outputs")
     reviewed = review_document(parse_preview(json.dumps(unread), "f.json"))
-    assert [(v.rule, v.resource_name, v.path) for v in reviewed.violations] == [("RES-014", "worker", "vpcConfig")]
-    assert "pulumi:pulumi:StackReference 'network' brings values from outside this stack's resources" in (
-        reviewed.violations[0].message
-    )
+    assert [(v.rule, v.resource_name, v.path) for v in reviewed.violations] == []
 
 
-def test_a_stack_reference_read_at_the_preview_is_no_source_of_an_unknown() -> None:
-    # stackref52: the one engine function both doors use (provenance.unproven_unknowns). A StackReference whose
-    # outputs the door saw known cannot be where an unknown comes from; the input's other sources judge it (the pack,
-    # never given the read, judges the same list). One whose outputs it did not see known still cannot vouch; and an
-    # unknown with no other recorded source comes from outside this stack, as the pack says when it sees none.
+def test_a_stack_reference_read_at_the_preview_or_not_is_no_source_of_an_unknown() -> None:
+    # stackref52, stackref53: the one engine function both doors use (provenance.unproven_unknowns). A StackReference,
+    # read at the preview (its values known, judged where they stand) or not (its stack name unknown: its values
+    # unknown there and judged at `up`), is no source an unknown is judged by; the input's other sources judge it (the
+    # pack, never given the read, judges the same list). An unknown with no other recorded source comes from outside
+    # this stack (RES-014), as the pack says when it sees none.
     engine = RuleEngine("EU")
     eu = ProviderRef("aws", "eu", "eu-west-1")
     worker = Subject(
@@ -92,9 +91,14 @@ def test_a_stack_reference_read_at_the_preview_is_no_source_of_an_unknown() -> N
         "aws:ec2/securityGroup:SecurityGroup", "worker",
         Subject("aws:ec2/securityGroup:SecurityGroup", "worker", {"vpc_id": "vpc-0a1b2c3d4e5f60718"}, eu),
     )  # fmt: skip
-    read = Source(STACK_REFERENCE, "network", Subject(STACK_REFERENCE, "network", {"name": "fleet/network/eu"}),
-                  outputs_known=True)  # fmt: skip
-    unread = dataclasses.replace(read, outputs_known=False)
+    read = Source(STACK_REFERENCE, "network", Subject(STACK_REFERENCE, "network", {"name": "fleet/network/eu"}))
+    unread = Source(STACK_REFERENCE, "network", Subject(STACK_REFERENCE, "network", {"name": UNKNOWN}, read_id=UNKNOWN))
+    abroad = Source(
+        "aws:ec2/securityGroup:SecurityGroup", "partner",
+        Subject("aws:ec2/securityGroup:SecurityGroup", "partner", {"vpc_id": "vpc-0a1b2c3d4e5f60718"},
+                ProviderRef("aws", "us", "us-east-1")),
+        Subject("pulumi:providers:aws", "us", {"region": "us-east-1"}),
+    )  # fmt: skip
 
     def problems(*sources: Source) -> list[tuple[str, str, tuple[str, ...]]]:
         found = unproven_unknowns(
@@ -102,12 +106,11 @@ def test_a_stack_reference_read_at_the_preview_is_no_source_of_an_unknown() -> N
         )
         return [(p.key, p.basis, p.reasons) for p in found]
 
-    assert makes_no_unknown(read) and not makes_no_unknown(unread) and not makes_no_unknown(group)
-    assert problems(group, read) == []
-    assert problems(group, unread) == [(
-        "vpc_config", "is computed from 2 resource(s)",
-        ("pulumi:pulumi:StackReference 'network' brings values from outside this stack's resources",),
-    )]  # fmt: skip
-    assert problems(read) == [
-        ("vpc_config", "comes from outside this stack", ("its dependencies are not resources of this stack",))
-    ]
+    assert judged_by_its_values(read) and judged_by_its_values(unread) and not judged_by_its_values(group)
+    assert problems(group, read) == [] and problems(group, unread) == []
+    outside = [("vpc_config", "comes from outside this stack", ("its dependencies are not resources of this stack",))]
+    assert problems(read) == outside and problems(unread) == outside
+    # The other sources still judge: a group abroad beside an unread StackReference is refused by the group.
+    [(key, basis, (reason,))] = problems(abroad, unread)
+    assert (key, basis) == ("vpc_config", "is computed from 1 resource(s)")
+    assert reason.startswith("aws:ec2/securityGroup:SecurityGroup 'partner' is not in EU: [RES-001] `region`"), reason

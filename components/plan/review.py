@@ -59,7 +59,6 @@ from components.residency.engine import (
 from components.residency.provenance import (
     Reasons,
     Source,
-    holds_unknown,
     own_bucket,
     own_names,
     regionless_known,
@@ -399,7 +398,6 @@ class _Review:
             self.subject(entry),
             provider_subject,
             known=lambda: self.known_for(entry),
-            outputs_known=_read_in_full(entry),
         )
 
     # -- judging ------------------------------------------------------------------------------
@@ -652,12 +650,6 @@ def _changes(review: _Review, catalogue: Catalogue) -> tuple[Change, ...]:
             )
         )
     return tuple(changes)
-
-
-def _read_in_full(entry: Entry) -> bool:
-    """Whether the document shows ``entry`` read, with every output known: a preview's read step (the engine reads
-    during a preview unless the id is unknown) or a state's external resource (``provenance.makes_no_unknown``)."""
-    return _is_read(entry) and bool(entry.outputs) and not holds_unknown(entry.outputs, is_unknown)
 
 
 def _bags(entry: Entry) -> tuple[Mapping[str, Any], ...]:

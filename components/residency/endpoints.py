@@ -151,6 +151,13 @@ class ComposeServices(_Frozen):
     host_option: str
     """The docker CLI option writing the same entry (``--add-host NAME:host-gateway``): a script holding it defines
     NAME for its text."""
+    links: str | None = None
+    """config53: a service's key listing ``SERVICE:ALIAS`` links (``links``): ALIAS is that service's name too, where
+    the document defines SERVICE."""
+    networks: str | None = None
+    """config53: a service's key mapping its networks (``networks``), each of which may give the service ``aliases``."""
+    aliases: str | None = None
+    """config53: a network entry's key listing the service's other names on that network (``aliases``)."""
     sources: tuple[str, ...]
 
 
@@ -527,16 +534,28 @@ class ConfigFile(_PatternEntry):
 
     pattern: str
     """A regular expression searched in the written path (``(^|/)\\.aws/config$``)."""
-    format: Literal["ini", "conf", "properties", "json", "yaml", "toml"]
+    format: Literal["ini", "conf", "words", "properties", "json", "yaml", "toml"]
     """How the file is read: ``ini`` ``key = value`` lines (sections and comments skipped); ``conf`` (scripts50) only
-    its lines holding ``=``, read as ``ini``'s; ``properties`` java.util.Properties lines; a JSON, YAML or TOML
-    document."""
+    its lines holding ``=``, read as ``ini``'s; ``words`` (config53) ``keyword argument ...`` lines (redis.conf,
+    ssh_config, msmtprc: a keyword, blanks or one ``=``, its arguments), only the keywords ``keys`` names, each read
+    as that name with its first argument; ``properties`` java.util.Properties lines; a JSON, YAML or TOML document."""
     source: str
     """Where the tool or the format documents the file and its settings."""
     keys: dict[str, str] = Field(default_factory=dict)
     """scripts51: the file's own names of settings the key catalogue knows by another name (s3cmd's ``host_base`` ->
     ``endpoint``, ``bucket_location`` -> ``region``), lower case; a line format's key is read as its catalogue name
-    (a name only this file gives that meaning is never added to the key catalogue, which judges every input)."""
+    (a name only this file gives that meaning is never added to the key catalogue, which judges every input).
+    For ``words``, the only keywords read (case-insensitive, as the tools read them)."""
+    values: dict[str, dict[str, str]] = Field(default_factory=dict)
+    """config53: a setting's values the tool reads as another value (s3cmd's legacy ``bucket_location = EU``: the
+    Region eu-west-1), by the file's name of the setting, lower case, then the value as written, upper case."""
+    no_destination: tuple[str, ...] = ()
+    """config53: a ``words`` keyword's arguments that name no destination (redis.conf ``replicaof no one``: no
+    replication), lower case, compared with the line's arguments joined by one blank."""
+    alias_keyword: str | None = None
+    """config53: a ``words`` keyword whose arguments are names the file itself defines (ssh_config's ``Host``
+    patterns): a value naming one (``ProxyJump bastion`` beside ``Host bastion``) is that entry, whose own ``HostName``
+    is judged; a pattern with a wildcard or a negation defines no name."""
 
 
 class JoinedScript(TypedField):
@@ -1319,7 +1338,7 @@ HostForm = Literal[
     "resolve",
     "connect-to",
     "region",
-    "log-opt-region",
+    "log-opt",
     "aws-zone",
     "alicloud-zone",
 ]
@@ -1330,9 +1349,9 @@ by Docker's rule), ``url`` (curl / wget ``[user[:password]@]host[:port][/path]``
 word with a scheme is left to the reference scan), ``resolve`` (curl ``[+]host:port:addr[,addr]``: the addresses),
 ``connect-to`` (curl ``HOST1:PORT1:HOST2:PORT2``: HOST2, when given), ``region`` (a cloud CLI's ``--region``: the
 region whose service endpoint the command sends its request to, judged as a region field, not a host),
-``log-opt-region`` (docker's ``--log-opt awslogs-region=R``: the Region R, judged as ``region``; another key:
-nothing), ``aws-zone`` / ``alicloud-zone`` (a cloud CLI's zone parameter: the zone what the command creates is placed
-in, judged as a zone field of that cloud)."""
+``log-opt`` (docker's ``--log-opt awslogs-region=R``: the Region R, judged as ``region``; config53: an address key,
+``fluentd-address=host:port``, the host as ``url``; another key: nothing), ``aws-zone`` / ``alicloud-zone`` (a cloud
+CLI's zone parameter: the zone what the command creates is placed in, judged as a zone field of that cloud)."""
 
 
 class ScriptCommand(_Frozen):
@@ -1371,6 +1390,10 @@ class ScriptCommand(_Frozen):
     """The command runs the command after its options (sudo, env, timeout): that one is read."""
     skip_operands: int = 0
     """For a wrapper: operands before the command (timeout's duration)."""
+    block: bool = False
+    """config53: an nginx block directive (``location ~ \\.php$ {``, ``server {``): where a ``{`` follows its name on
+    the line (a word of its own, or glued to the next word or to the last parameter), the directive after the brace is
+    read, as a wrapper's command is; without one, the entry is read as its own command (chrony's ``server``)."""
     assignment: bool = False
     """The command is written ``Name=command line`` (a systemd unit's ``ExecStart=``): the value runs, after
     ``exec_prefixes``."""

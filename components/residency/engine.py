@@ -3988,15 +3988,22 @@ class RuleEngine:
         key catalogue's name for that setting (``endpoint``)."""
         own = self._instance_region(walk)
         kind = entry.format
+        aliases = _config_aliases(body, entry) if kind == "words" and entry.alias_keyword else frozenset()
         for line in body.splitlines():
             if kind == "conf" and "=" not in line:
                 continue
-            for key, value in parse_properties(line, ini=kind != "properties").items():
+            if kind == "words":
+                pairs = _config_words(line, entry, aliases)
+            else:
+                pairs = parse_properties(line, ini=kind != "properties")
+            for key, value in pairs.items():
                 at = script.find(line) if "$" in value else -1
                 values = _assigned_values(script, own).at(at) if at >= 0 else {}
                 for filled in _filled(value, values):
                     named = entry.keys.get(key.strip().lower(), key)
-                    self._walk_document(walk, {named: filled}, f"{where}({kind})", "content", depth, None)
+                    # config53: a value the tool reads as another (s3cmd's legacy `EU`: eu-west-1) is judged as that.
+                    given = entry.values.get(key.strip().lower(), {}).get(filled.strip().upper(), filled)
+                    self._walk_document(walk, {named: given}, f"{where}({kind})", "content", depth, None)
 
     def _instance_region(self, walk: _Walk) -> tuple[re.Pattern[str], str] | None:
         """For a script an instance runs (``instance_region_commands`` types): the command substitution that gives the
@@ -6697,11 +6704,12 @@ and ``Fn::Base64Decode``): what they give names what their text names, judged un
 """Template functions evaluated under a host or bucket key (:meth:`RuleEngine._judge_template_text`)."""
 _UNREAD_WHOLE = frozenset(
     {"Fn::Jq", "Fn::GetJsonValue", "Fn::ListMerge", "Fn::MergeMapToList", "Fn::SelectMapList", "Fn::Indent",
-     "Fn::Replace"}
+     "Fn::Replace", "Fn::Add"}
 )  # fmt: skip
 """(fnros52) ROS functions computing a value from data that :func:`_evaluated_functions` evaluates when it can read
 every part: one left as written names no Region or host by its parts, so as a whole region field, host or bucket it is
-refused as unproven (:meth:`RuleEngine._judged_unread_function`)."""
+refused as unproven (:meth:`RuleEngine._judged_unread_function`). (fnros53) ``Fn::Add`` of lists too (an
+``Fn::Select`` from one with a Parameter's list passed at a region field)."""
 _MAX_TEXTS = 32  # texts an Fn::Join of Fn::If parts may give: past this, unproven rather than slow
 
 
@@ -7410,6 +7418,234 @@ _LIST_FUNCTIONS: Mapping[str, Callable[[Any, Any], Any]] = {
 (each gives its node as written when a part is not written out)."""
 
 
+def _number(value: Any) -> int | float | None:
+    """(fnros53) A number written out (a text of one too: ROS's Fn::Avg takes "a string that can be converted to a
+    number"); None otherwise (a boolean, a function, anything else)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str) and _NUMBER_TEXT.fullmatch(value.strip()):
+        value = float(value) if "." in value else int(value)
+    if isinstance(value, (int, float)) and math.isfinite(value) and abs(value) <= _MAX_MAGNITUDE:
+        return value
+    return None
+
+
+_NUMBER_TEXT = re.compile(r"-?[0-9]{1,18}(?:\.[0-9]{1,18})?")
+"""(fnros53) A number written as text."""
+_MAX_MAGNITUDE = 10**15
+"""(fnros53) The largest number a ROS number function is evaluated with: a template's numbers are counts and indexes;
+a larger one is left as written, so that no ``Fn::Calculate`` multiplies numbers of thousands of digits."""
+
+
+def _numbers(values: Any) -> list[int | float] | None:
+    """(fnros53) The numbers of a list written out, each :func:`_number`; None when one is not."""
+    if not isinstance(values, list) or not values or len(values) > _MAX_NUMBERS:
+        return None
+    numbers = [_number(v) for v in values]
+    return None if any(n is None for n in numbers) else [n for n in numbers if n is not None]
+
+
+_MAX_NUMBERS = 1024
+"""(fnros53) The most numbers a ROS number function is evaluated over: past this, left as written (fail closed)."""
+
+
+def _found_index(argument: Any, node: Any) -> Any:
+    """(fnros53) What a ROS ``Fn::Index`` ``[item, [item1, item2, ...]]`` gives ("queries the index of an element in a
+    list"): the item's index when the item and the list are written out and it is there; else ``node`` as written (ROS
+    gives an empty text for an item not there, which as an ``Fn::Select`` index picks nothing: every item stays
+    judged)."""
+    if not isinstance(argument, list) or len(argument) != 2 or not isinstance(argument[1], list):
+        return node
+    item, items = argument
+    if isinstance(item, (Mapping, list, bool)) or any(isinstance(i, Mapping) and _is_function(i) for i in items):
+        return node
+    return items.index(item) if item in items else node
+
+
+def _length(argument: Any, node: Any) -> Any:
+    """(fnros53) What ``Fn::Length`` gives (ROS: "the number of characters in a string, elements in a list, or
+    key-value pairs in a dictionary"; CloudFormation's, AWS::LanguageExtensions: "the number of elements within an
+    array") for a text, list or map written out (or made so by the evaluation); else ``node`` as written. A text the
+    evaluation made with a variable left, or several texts (an ``Fn::Select`` at :data:`_EACH`), is a function: not
+    counted."""
+    if isinstance(argument, str) and "${" not in argument:
+        return len(argument)
+    if isinstance(argument, list) and not any(_drops_itself(item) for item in argument):
+        return len(argument)
+    if isinstance(argument, Mapping) and not _is_function(argument):
+        return len(argument)
+    return node
+
+
+def _drops_itself(item: Any) -> bool:
+    """(fnros53) A list item that may not be there once the template runs: ``Ref AWS::NoValue`` (CloudFormation
+    removes it) or an ``Fn::If`` not told (one branch may be it)."""
+    return isinstance(item, Mapping) and (item.get("Ref") == "AWS::NoValue" or "Fn::If" in item)
+
+
+def _added(argument: Any, node: Any) -> Any:
+    """(fnros53) What a ROS ``Fn::Add`` ``[a, b, ...]`` gives ("All parameters in a list must be of the same type:
+    Number, List, or Dictionary. A list must contain at least two parameters"; numbers: "the sum of all values", lists:
+    "a single combined list", dictionaries: "a merged dictionary. If dictionaries share the same key, the latter value
+    overwrites the former") when every part is written out; else ``node`` as written."""
+    if not isinstance(argument, list) or len(argument) < 2:
+        return node
+    if all(isinstance(a, list) for a in argument):
+        return [item for items in argument for item in items]
+    if all(isinstance(a, Mapping) and not _is_function(a) for a in argument):
+        return {k: v for part in argument for k, v in part.items()}
+    numbers = [None if isinstance(a, str) else _number(a) for a in argument]  # numbers written as numbers only
+    return node if any(n is None for n in numbers) else sum(n for n in numbers if n is not None)
+
+
+def _extreme(pick: Callable[[list[int | float]], int | float]) -> Callable[[Any, Any], Any]:
+    """(fnros53) A ROS ``Fn::Max`` / ``Fn::Min`` ``[number1, number2, ...]`` ("returns the largest number from a list
+    of numbers"; the smallest): ``pick`` of the numbers written out, else ``node`` as written."""
+
+    def read(argument: Any, node: Any) -> Any:
+        numbers = _numbers(argument)
+        return node if numbers is None else pick(numbers)
+
+    return read
+
+
+def _average(argument: Any, node: Any) -> Any:
+    """(fnros53) What a ROS ``Fn::Avg`` ``[ndigits, [number1, ...]]`` gives ("The average of the input values, rounded
+    to ndigits decimal places"; ``!Avg [1, [1, 2, 6]]`` is 3.0): a number that is never a whole one (an
+    ``Fn::Select`` index it gives is left as written, every item judged); ``node`` as written when a part is not
+    written out."""
+    if not isinstance(argument, list) or len(argument) != 2:
+        return node
+    digits, numbers = _whole_number(argument[0]), _numbers(argument[1])
+    if digits is None or numbers is None or digits > 16:
+        return node
+    return round(float(sum(numbers)) / len(numbers), digits)
+
+
+def _calculated(argument: Any, node: Any) -> Any:
+    """(fnros53) What a ROS ``Fn::Calculate`` ``[expression, ndigits, [number0, ...]]`` gives ("returns the
+    calculation result of an expression of the String type"; ``{n}`` in the expression is the n-th number; "Integer
+    division truncates decimal places. For example, 5/2 = 2"; ndigits "takes effect only when the expression contains
+    floating-point numbers"): the expression's ``+ - * / %`` and parentheses over numbers (:func:`_arithmetic`), at
+    most :data:`_MAX_EXPRESSION` characters; anything else (a function, a name, ``**``, a division by zero) leaves
+    ``node`` as written."""
+    if not isinstance(argument, list) or not 2 <= len(argument) <= 3 or not isinstance(argument[0], str):
+        return node
+    digits = _whole_number(argument[1])
+    numbers = _numbers(argument[2]) if len(argument) == 3 else []
+    if digits is None or numbers is None or len(argument[0]) > _MAX_EXPRESSION:
+        return node
+    expression = re.sub(
+        r"\{([0-9]+)\}", lambda m: f"({numbers[int(m.group(1))]})" if int(m.group(1)) < len(numbers) else "?",
+        argument[0],
+    )  # fmt: skip
+    value = _arithmetic(expression)
+    if value is None:
+        return node
+    return round(value, digits) if isinstance(value, float) and digits <= 16 else value
+
+
+_MAX_EXPRESSION = 256
+"""(fnros53) The longest ``Fn::Calculate`` expression evaluated (its numbers filled in): a template's arithmetic is a
+few operations; past this, left as written (fail closed) rather than parsed at any length."""
+_ARITHMETIC_TOKEN = re.compile(r"\s*(?:([0-9]+(?:\.[0-9]+)?)|([-+*/%()]))")
+
+
+def _arithmetic(expression: str) -> int | float | None:
+    """(fnros53) The value of ``expression`` (numbers, ``+ - * / %``, parentheses, unary minus; ``*`` ``/`` ``%`` bind
+    tighter; a division of whole numbers truncates, as ROS's), None for anything else. Bounded by the expression's
+    length (:data:`_MAX_EXPRESSION`): nesting at most that deep, no power, so no number grows past the digits written.
+    """
+    if len(expression) > 2 * _MAX_EXPRESSION + 64:
+        return None
+    tokens: list[str] = []
+    at = 0
+    while at < len(expression.rstrip()):
+        m = _ARITHMETIC_TOKEN.match(expression, at)
+        if m is None:
+            return None
+        tokens.append(m.group(1) or m.group(2))
+        at = m.end()
+    reader = _Arithmetic(tokens)
+    try:
+        value = reader.total(0)
+    except (ValueError, OverflowError, ZeroDivisionError):
+        return None
+    if reader.at != len(tokens) or (isinstance(value, float) and not math.isfinite(value)):
+        return None
+    return value
+
+
+class _Arithmetic:
+    """(fnros53) A recursive-descent reading of an ``Fn::Calculate`` expression's tokens (:func:`_arithmetic`)."""
+
+    def __init__(self, tokens: list[str]) -> None:
+        self.tokens = tokens
+        self.at = 0
+
+    def peek(self) -> str | None:
+        return self.tokens[self.at] if self.at < len(self.tokens) else None
+
+    def take(self) -> str:
+        if self.at >= len(self.tokens):
+            raise ValueError("unexpected end")
+        self.at += 1
+        return self.tokens[self.at - 1]
+
+    def operand(self, depth: int) -> int | float:
+        if depth > _MAX_EXPRESSION:
+            raise ValueError("nested too deep")
+        token = self.take()
+        if token in ("-", "+"):
+            value = self.operand(depth + 1)
+            return -value if token == "-" else value
+        if token == "(":
+            value = self.total(depth + 1)
+            if self.take() != ")":
+                raise ValueError("unclosed")
+            return value
+        if token[0].isdigit():
+            return float(token) if "." in token else int(token)
+        raise ValueError(token)
+
+    def product(self, depth: int) -> int | float:
+        value = self.operand(depth)
+        while self.peek() in ("*", "/", "%"):
+            op, right = self.take(), self.operand(depth)
+            if op == "*":
+                value = value * right
+            elif op == "%":
+                value = value % right
+            elif isinstance(value, int) and isinstance(right, int):
+                quotient = abs(value) // abs(right)  # ROS: "Integer division truncates decimal places"
+                value = quotient if (value < 0) == (right < 0) else -quotient
+            else:
+                value = value / right
+        return value
+
+    def total(self, depth: int) -> int | float:
+        value = self.product(depth)
+        while self.peek() in ("+", "-"):
+            op, right = self.take(), self.product(depth)
+            value = value + right if op == "+" else value - right
+        return value
+
+
+_NUMBER_FUNCTIONS: Mapping[str, Callable[[Any, Any], Any]] = {
+    "Fn::Index": _found_index,
+    "Fn::Length": _length,
+    "Fn::Add": _added,
+    "Fn::Calculate": _calculated,
+    "Fn::Avg": _average,
+    "Fn::Max": _extreme(max),
+    "Fn::Min": _extreme(min),
+}
+"""(fnros53) ROS's number functions (and ``Fn::Add`` of lists and maps, CloudFormation's ``Fn::Length``), evaluated by
+:func:`_evaluated_functions` over values written out, so that an ``Fn::Select`` they give the index of picks its item
+(each item was judged before, a home item in a list holding a Region abroad refused); each gives its node as written
+when a part is not written out."""
+
+
 def _branch_taken(document: Mapping[Any, Any], argument: Any, stack: _OwnStack, node: Any) -> Any:
     """(fnros52) The branch an ``Fn::If`` ``[condition, if true, if false]`` gives when its condition can be told for
     this stack (:func:`_condition_holds`); else ``node`` as written, each branch judged."""
@@ -7420,43 +7656,313 @@ def _branch_taken(document: Mapping[Any, Any], argument: Any, stack: _OwnStack, 
 
 
 def _indented(document: Mapping[Any, Any], argument: Any, stack: _OwnStack, node: Any) -> Any:
-    """(fnros52) The text a ROS ``Fn::Indent`` gives (:func:`_indented_texts`), else ``node`` as written."""
+    """(fnros52) The text a ROS ``Fn::Indent`` gives (:func:`_indented_texts`), else ``node`` as written. (fnros53) A
+    one-line text that is one whole variable (``!Indent [!Ref SinkHost, 1]``) is that variable's value as written:
+    the indentation is blanks around it, not part of the host or Region it names, so it is read as the same ``Ref``
+    written alone is (the value the stack gives the Parameter; unproven else), not refused as a text nobody reads."""
     texts = _indented_texts(document, argument, stack.fill)
+    if texts is None and _indents_one_variable(document, argument, stack.fill):
+        return argument[0]
     return node if texts is None else _as_texts(texts, "Fn::Indent")
 
 
-_JQ_PATH = re.compile(r"(?:\.[A-Za-z_][A-Za-z0-9_]*|\[[0-9]+\])+")
-"""(fnros52) The jq filters the evaluation reads: a path of object keys and array indexes (``.copy.to``,
-``.regions[0]``); any other filter (a pipe, a select, an object built) is left to fail closed."""
+def _indents_one_variable(document: Mapping[Any, Any], argument: Any, fill: Callable[[str], str]) -> bool:
+    """(fnros53) Whether a ROS ``Fn::Indent`` ``[string, level, ...]`` indents one line that is one whole variable
+    (``${Name}`` once the stack's pseudo parameters are filled in), its numbers read and within :data:`_MAX_INDENT`."""
+    if not isinstance(argument, list) or not 2 <= len(argument) <= 4:
+        return False
+    level = _whole_number(argument[1])
+    size = _whole_number(argument[2]) if len(argument) > 2 else 2
+    texts = _template_texts(document, argument[0])
+    if level is None or size is None or level * size > _MAX_INDENT or texts is None or len(texts) != 1:
+        return False
+    return _WHOLE_VARIABLE.fullmatch(fill(texts[0])) is not None
+
+
+_WHOLE_VARIABLE = re.compile(r"\$\{[A-Za-z0-9_:.]+\}")
+"""(fnros53) A text that is one ``Fn::Sub`` variable and nothing else."""
 
 
 def _jq_value(document: Mapping[Any, Any], argument: Any, fill: Callable[[str], str], node: Any) -> Any:
     """(fnros52) What a ROS ``Fn::Jq`` ``[method, script, object]`` gives ("First: the first value that is sorted by the
-    filter; All: all values"; ``object`` a JSON string) for a filter that is a path of keys and indexes
-    (:data:`_JQ_PATH`) over one known JSON text (or a map or list written out): with ``First`` the text or number
-    there, with ``All`` a list of it; a missing key gives jq's null, which is no value here. Anything else: ``node``
+    filter; All: all values"; ``object`` a JSON string) over one known JSON text (or a map or list written out): with
+    ``First`` the first text or number the filter gives, with ``All`` the list of them. (fnros53) The filter is read by
+    :func:`_jq_outputs` (jq's paths, pipes, ``.[]``, ``select``, ``map``, ``first``, ``last``, comparisons and string
+    interpolation); a filter outside that subset, no output, or an output that is jq's null, a map or a list: ``node``
     as written, refused at a region field or host key as a value nobody can read
     (:meth:`RuleEngine._judged_unread_function`)."""
     if not isinstance(argument, list) or len(argument) != 3 or argument[0] not in ("First", "All"):
         return node
     method, script, data = argument
-    if not isinstance(script, str) or not _JQ_PATH.fullmatch(script.strip()):
+    if not isinstance(script, str) or len(script) > _MAX_JQ_SCRIPT:
         return node
     if not isinstance(data, (Mapping, list)) or (isinstance(data, Mapping) and _is_function(data)):
         data = _known_json(document, data, fill)
         if data is _NO_TEXT:
             return node
-    for step in re.findall(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[([0-9]+)\]", script):
-        key, index = step
-        if key and isinstance(data, Mapping):
-            data = data.get(key)
-        elif index and isinstance(data, list) and int(index) < len(data):
-            data = data[int(index)]
-        else:
-            return node
-    if not isinstance(data, (str, int, float)) or isinstance(data, bool):
-        return node  # a map, list or null there: JSON data ROS does not evaluate, left as written
-    return data if method == "First" else [data]
+    outputs = _jq_outputs(script, data)
+    if not outputs or any(not isinstance(v, (str, int, float)) or isinstance(v, bool) for v in outputs):
+        return node  # nothing, or a map, list or null there: JSON data ROS does not evaluate, left as written
+    return outputs[0] if method == "First" else outputs
+
+
+_MAX_JQ_SCRIPT = 512
+"""(fnros53) The longest jq filter evaluated: a template's filter is a line; past this, left as written (fail
+closed)."""
+_MAX_JQ_OUTPUTS = 256
+"""(fnros53) The most values a jq filter's stage may give while it is evaluated: past this, left as written."""
+_JQ_TOKEN = re.compile(
+    r'\s*(?:(?P<string>"(?:[^"\\]|\\.)*")|(?P<number>-?[0-9]+(?:\.[0-9]+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)'
+    r"|(?P<op>==|!=|//|[|.()\[\]]))"
+)
+
+
+class _JqUnread(Exception):
+    """(fnros53) A jq filter (or a value it meets) outside the subset :func:`_jq_outputs` evaluates."""
+
+
+_JqFilter = Callable[[Any], list[Any]]
+
+
+def _jq_outputs(script: str, data: Any) -> list[Any] | None:
+    """(fnros53) The values jq's ``script`` gives for ``data`` (the jq manual's semantics), for the subset templates
+    use: the identity ``.``, paths ``.key``, ``."key"``, ``.[n]`` (negative from the end), ``.[]`` (each item or
+    value), pipes ``|``, ``first`` / ``last`` (``.[0]`` / ``.[-1]``), ``first(f)`` / ``last(f)``, ``map(f)``,
+    ``select(f)``, ``f == literal`` / ``f != literal``, ``f // g`` (the alternative) and literals (texts, numbers,
+    ``true``, ``false``, ``null``), a text's interpolation ``"...\\(f)..."`` of one value each. None for anything else
+    (``..``, ``,``, an object or array built, other builtins, an error jq would raise, such as ``.key`` of a text,
+    even left of ``//``), bounded by :data:`_MAX_JQ_SCRIPT` and :data:`_MAX_JQ_OUTPUTS`: never guessed."""
+    try:
+        reader = _JqReader(_jq_tokens(script))
+        program = reader.pipe(0)
+        if reader.at != len(reader.tokens):
+            return None
+        return program(data)
+    except (_JqUnread, ValueError, RecursionError):
+        return None
+
+
+class _JqReader:
+    """(fnros53) A recursive-descent reading of jq's tokens into filters (:func:`_jq_outputs`)."""
+
+    def __init__(self, tokens: list[tuple[str, str]]) -> None:
+        self.tokens = tokens
+        self.at = 0
+
+    def peek(self) -> str | None:
+        return self.tokens[self.at][1] if self.at < len(self.tokens) else None
+
+    def take(self, kind: str | None = None) -> str:
+        if self.at >= len(self.tokens) or (kind is not None and self.tokens[self.at][0] != kind):
+            raise _JqUnread("unexpected end or token")
+        self.at += 1
+        return self.tokens[self.at - 1][1]
+
+    def pipe(self, depth: int) -> _JqFilter:
+        if depth > 16:
+            raise _JqUnread("nested too deep")
+        stages = [self.alternative(depth)]
+        while self.peek() == "|":
+            self.take()
+            stages.append(self.alternative(depth))
+        return lambda value: functools.reduce(
+            lambda values, stage: _jq_bounded([out for v in values for out in stage(v)]), stages, [value]
+        )
+
+    def alternative(self, depth: int) -> _JqFilter:
+        """jq's ``a // b``: the outputs of ``a`` that are neither null nor false, else (none) those of ``b``."""
+        left = self.compared(depth)
+        while self.peek() == "//":
+            self.take()
+            first, right = left, self.compared(depth)
+            left = _jq_alternative(first, right)
+        return left
+
+    def compared(self, depth: int) -> _JqFilter:
+        term = self.term(depth)
+        if self.peek() not in ("==", "!="):
+            return term
+        equal = self.take() == "=="
+        literal = self.literal()
+        return lambda value: [(out == literal) is equal for out in term(value)]
+
+    def literal(self) -> Any:
+        kind, text = self.tokens[self.at] if self.at < len(self.tokens) else ("", "")
+        self.take()
+        if kind == "string" and "\\(" not in text:
+            return json.loads(text)
+        if kind == "number":
+            return float(text) if "." in text else int(text)
+        if kind == "name" and text in _JQ_CONSTANTS:
+            return _JQ_CONSTANTS[text]
+        raise _JqUnread(text)
+
+    def term(self, depth: int) -> _JqFilter:
+        kind, text = self.tokens[self.at] if self.at < len(self.tokens) else ("", "")
+        if text == ".":
+            return self.path()
+        if kind == "string":
+            self.take()
+            return _jq_text(text, depth)
+        if kind in ("number", "name") and (kind == "number" or text in _JQ_CONSTANTS):
+            constant = self.literal()
+            return lambda value: [constant]
+        if kind != "name":
+            raise _JqUnread(text)
+        self.take()
+        if text in ("first", "last") and self.peek() != "(":
+            index = 0 if text == "first" else -1
+            return lambda value: [_jq_index(value, index)]
+        if text not in ("first", "last", "map", "select") or self.take() != "(":
+            raise _JqUnread(text)
+        inner = self.pipe(depth + 1)
+        if self.take() != ")":
+            raise _JqUnread("unclosed")
+        if text == "first":
+            return lambda value: inner(value)[:1]
+        if text == "last":
+            return lambda value: inner(value)[-1:]
+        if text == "map":
+            return lambda value: [_jq_bounded([out for item in _jq_each(value) for out in inner(item)])]
+        return lambda value: [value for out in inner(value) if out is not None and out is not False]  # select
+
+    def path(self) -> _JqFilter:
+        self.take()  # the leading "."
+        steps: list[Callable[[Any], list[Any]]] = []
+        kind, text = self.tokens[self.at] if self.at < len(self.tokens) else ("", "")
+        if kind in ("name", "string"):
+            steps.append(self.key())
+        while self.peek() in (".", "["):
+            if self.take() == ".":
+                steps.append(self.key())
+                continue
+            if self.peek() == "]":
+                self.take()
+                steps.append(_jq_each)
+                continue
+            kind, text = self.tokens[self.at] if self.at < len(self.tokens) else ("", "")
+            self.take()
+            if kind == "number" and "." not in text:
+                steps.append(_jq_index_step(int(text)))
+            elif kind == "string" and "\\(" not in text:
+                steps.append(_jq_key_step(json.loads(text)))
+            else:
+                raise _JqUnread(text)
+            if self.take() != "]":
+                raise _JqUnread("unclosed")
+        return lambda value: functools.reduce(
+            lambda values, step: _jq_bounded([out for v in values for out in step(v)]), steps, [value]
+        )
+
+    def key(self) -> Callable[[Any], list[Any]]:
+        kind, text = self.tokens[self.at] if self.at < len(self.tokens) else ("", "")
+        if kind not in ("name", "string") or "\\(" in text:
+            raise _JqUnread(text)
+        self.take()
+        return _jq_key_step(json.loads(text) if kind == "string" else text)
+
+
+_JQ_CONSTANTS: Mapping[str, Any] = {"true": True, "false": False, "null": None}
+
+
+def _jq_alternative(first: _JqFilter, second: _JqFilter) -> _JqFilter:
+    """(fnros53) jq's ``first // second`` (the manual's "alternative operator")."""
+
+    def read(value: Any) -> list[Any]:
+        kept = [out for out in first(value) if out is not None and out is not False]
+        return kept or second(value)
+
+    return read
+
+
+def _jq_key_step(key: str) -> Callable[[Any], list[Any]]:
+    return lambda value: [_jq_key(value, key)]
+
+
+def _jq_index_step(index: int) -> Callable[[Any], list[Any]]:
+    return lambda value: [_jq_index(value, index)]
+
+
+def _jq_key(value: Any, key: str) -> Any:
+    """(fnros53) jq's ``.key``: an object's value (null when missing), null of null; an error for anything else."""
+    if isinstance(value, Mapping):
+        return value.get(key)
+    if value is None:
+        return None
+    raise _JqUnread("a key of a non-object")
+
+
+def _jq_index(value: Any, index: int) -> Any:
+    """(fnros53) jq's ``.[n]``: an array's item (negative from the end; null out of range), null of null."""
+    if isinstance(value, list):
+        return value[index] if -len(value) <= index < len(value) else None
+    if value is None:
+        return None
+    raise _JqUnread("an index of a non-array")
+
+
+def _jq_each(value: Any) -> list[Any]:
+    """(fnros53) jq's ``.[]``: an array's items or an object's values; an error for anything else (null too)."""
+    if isinstance(value, list):
+        return _jq_bounded(list(value))
+    if isinstance(value, Mapping):
+        return _jq_bounded(list(value.values()))
+    raise _JqUnread("cannot iterate")
+
+
+def _jq_bounded(values: list[Any]) -> list[Any]:
+    if len(values) > _MAX_JQ_OUTPUTS:
+        raise _JqUnread("too many values")
+    return values
+
+
+def _jq_text(literal: str, depth: int) -> _JqFilter:
+    """(fnros53) A jq string literal, its interpolations ``\\(f)`` each filled with ``f``'s one value (a text as
+    itself, a number as JSON); more or fewer values, or a map, list or null, is not read."""
+    body = literal[1:-1]
+    parts: list[str | _JqFilter] = []
+    at = 0
+    while (start := body.find("\\(", at)) >= 0:
+        parts.append(json.loads(f'"{body[at:start]}"'))
+        level, end = 1, start + 2
+        while end < len(body) and level:
+            level += {"(": 1, ")": -1}.get(body[end], 0)
+            end += 1
+        if level:
+            raise _JqUnread("unclosed interpolation")
+        inner = _JqReader(_jq_tokens(body[start + 2 : end - 1]))
+        parts.append(inner.pipe(depth + 1))
+        if inner.at != len(inner.tokens):
+            raise _JqUnread("interpolation")
+        at = end
+    parts.append(json.loads(f'"{body[at:]}"'))  # a bad escape: ValueError, the filter unread (_jq_outputs)
+
+    def text(value: Any) -> list[Any]:
+        out = []
+        for part in parts:
+            if isinstance(part, str):
+                out.append(part)
+                continue
+            got = part(value)
+            if len(got) != 1 or not isinstance(got[0], (str, int, float)) or isinstance(got[0], bool):
+                raise _JqUnread("interpolated value")
+            out.append(got[0] if isinstance(got[0], str) else json.dumps(got[0]))
+        return ["".join(out)]
+
+    return text
+
+
+def _jq_tokens(script: str) -> list[tuple[str, str]]:
+    """(fnros53) jq's tokens of ``script`` (:data:`_JQ_TOKEN`); an error when a character is none."""
+    tokens: list[tuple[str, str]] = []
+    at = 0
+    while at < len(script.rstrip()):
+        m = _JQ_TOKEN.match(script, at)
+        if m is None or m.lastgroup is None:
+            raise _JqUnread("token")
+        tokens.append((m.lastgroup, m.group(m.lastgroup)))
+        at = m.end()
+    return tokens
 
 
 _Reader = Callable[[Mapping[Any, Any], Any, _OwnStack, Any], Any]
@@ -7476,11 +7982,13 @@ _READERS: Mapping[str, _Reader] = {
     "Fn::Jq": lambda d, a, s, n: _jq_value(d, a, s.fill, n),
     "Fn::Indent": _indented,
     "Fn::If": _branch_taken,
+    # fnros53 (stop 53):
+    **{name: _list_reader(read) for name, read in _NUMBER_FUNCTIONS.items()},
 }
 """The functions :func:`_evaluated_functions` reads by a reader of their own (the template, the argument evaluated,
 the stack, the node as written) -> what it gives, or the node as written when a part cannot be read: ROS
 ``Fn::Base64Decode`` and ``Fn::GetJsonValue`` (fnb64_51), the list functions, ``Fn::Jq``, ``Fn::Indent`` and an
-``Fn::If`` whose condition can be told (fnros52)."""
+``Fn::If`` whose condition can be told (fnros52), the number functions (:data:`_NUMBER_FUNCTIONS`, fnros53)."""
 
 
 def _indented_texts(document: Mapping[Any, Any], argument: Any, fill: Callable[[str], str]) -> list[str] | None:
@@ -7606,6 +8114,39 @@ def _resource_documents(
             body = load_document(body)
         if isinstance(body, dict):
             yield logical_id, resource, props, name, body
+
+
+_CONFIG_WORDS = re.compile(r"\s*([A-Za-z][\w.-]*)(?:\s*=\s*|\s+)(\S.*)")
+"""A ``keyword argument ...`` line (config53): ssh_config(5) "Configuration options may be separated by whitespace or
+optional whitespace and exactly one '='"; redis.conf and msmtprc by blanks."""
+
+
+def _config_words(line: str, entry: ConfigFile, aliases: frozenset[str] = frozenset()) -> dict[str, str]:
+    """The one setting a ``words`` config file's line gives (config53: redis.conf ``replicaof <masterip>
+    <masterport>``, ssh_config ``HostName <host>`` / ``ProxyJump [user@]host[:port]``, msmtprc ``host <server>``): its
+    keyword, when ``entry.keys`` names it, and its first argument (quotes dropped); {} for a comment, another keyword,
+    arguments naming no destination (``replicaof no one``, ``ProxyJump none``) or one of the file's own ``aliases``."""
+    m = _CONFIG_WORDS.match(line)
+    if m is None or m.group(1).lower() not in entry.keys:
+        return {}
+    arguments = m.group(2).split("#", 1)[0].split()
+    if not arguments or " ".join(arguments).lower() in entry.no_destination:
+        return {}
+    value = arguments[0].strip("\"'")
+    if aliases and value.lower().rsplit("@", 1)[-1].split(":", 1)[0] in aliases:
+        return {}
+    return {m.group(1).lower(): value}
+
+
+def _config_aliases(body: str, entry: ConfigFile) -> frozenset[str]:
+    """The names a ``words`` config file defines for its own entries (config53: ssh_config's ``Host`` patterns without
+    a wildcard or negation, ``ssh_config(5)`` PATTERNS), lower case."""
+    names: set[str] = set()
+    for line in body.splitlines():
+        m = _CONFIG_WORDS.match(line)
+        if m is not None and m.group(1).lower() == entry.alias_keyword:
+            names |= {w.lower() for w in m.group(2).split("#", 1)[0].split() if not set(w) & set("*?!")}
+    return frozenset(names)
 
 
 def parse_properties(text: str, *, ini: bool = False) -> dict[str, str]:
@@ -8081,7 +8622,7 @@ _PLACEHOLDER_BUCKET_URL = re.compile(
 )
 # A .properties line: the key runs to the first unescaped '=', ':' or whitespace; the separator may have blanks.
 # How a config file a script writes is read (ConfigFile.format, _judge_config_file): a line at a time, or as a document.
-_LINE_FORMATS = frozenset({"ini", "conf", "properties"})
+_LINE_FORMATS = frozenset({"ini", "conf", "words", "properties"})
 _TEXT_FORMATS = _LINE_FORMATS | {"toml"}
 """The config formats a payload's generic reading does not walk as a document (JSON and YAML text it does)."""
 _CONFIG_READERS: dict[str, Callable[[str, int], Any]] = {

@@ -51,7 +51,7 @@ __all__ = [
     "untrusted_reason",
     "unproven_unknowns",
     "holds_unknown",
-    "makes_no_unknown",
+    "judged_by_its_values",
     "STACK_REFERENCE",
 ]
 
@@ -83,9 +83,6 @@ class Source:
     """Builds the predicate of the regionless names and hosts the front door proves for this resource (a bucket the
     stack makes, a host a resource it depends on produces), as it judges the resource itself; built only when the
     resource is refused without it under a regionless rule (RES-015 / RES-017)."""
-    outputs_known: bool = False
-    """The front door saw every output of this resource known at the preview: a read the engine ran during it (a
-    ``pulumi.StackReference`` whose stack it read; :func:`makes_no_unknown`)."""
 
     @property
     def label(self) -> str:
@@ -165,22 +162,24 @@ def holds_unknown(value: Any, unknown: Defer) -> bool:
     return False
 
 
-def makes_no_unknown(source: Source | str) -> bool:
-    """Whether no value unknown at a preview can come from ``source``: a ``pulumi.StackReference`` the engine read
-    during the preview, every output known (stackref52).
+def judged_by_its_values(source: Source | str) -> bool:
+    """Whether ``source`` is left out of an unknown's sources: a ``pulumi.StackReference``, read at the preview or not
+    (stackref52; stackref53).
 
-    A read runs during a preview ("Unlike most steps, Read steps run during previews. The only time we can't run is if
-    the ID we are given is unknown", pulumi pkg/resource/deploy/step.go ``ReadStep.Apply``), so the referenced
-    stack's outputs are known there, and every value the program takes from them is known too, judged where it stands
-    at every door (one combined with an unknown inside an ``apply`` is judged at ``up``, as a config value or a literal
-    beside an unknown is: RES-014 traces resources, never values). Such a source is no answer to "where does this
-    unknown come from": the input's other sources are.
-    The policy pack is never given the read (AnalyzeStack's resources are those with a goal, and pulumi-policy drops a
-    dependency URN it was not given), so this is the judgement it makes too. A StackReference whose stack name was
-    unknown (its read skipped, its outputs unknown) or whose outputs the door did not see stays a source, and cannot
-    vouch (:func:`untrusted_reason`). A cloud resource read by id keeps its judgement: its place is known and judged.
+    Read (its stack name known: "Unlike most steps, Read steps run during previews", pulumi pkg/resource/deploy/step.go
+    ``ReadStep.Apply``), the referenced stack's outputs are known there, and every value the program takes from them
+    is known too, judged where it stands at every door: no unknown comes from it. Not read (its stack name computed
+    from a resource the program makes, unknown at the preview: "The only time we can't run is if the ID we are given is
+    unknown", the engine leaves its outputs empty), every value taken from it is unknown at the preview and known at
+    ``up``, where the guard and the pack's resource policies judge it before the resource registers, as a value combined
+    with an unknown inside an ``apply`` is (RES-014 traces resources, never values). Either way another stack's outputs
+    are judged as values, never vouched for by provenance: the unknown is judged by the input's other sources, and an
+    input with none left comes from outside this stack (RES-014). The policy pack is never given the read
+    (AnalyzeStack's resources are those with a goal, and pulumi-policy drops a dependency URN it was not given) and
+    cannot tell a read from a skipped one, so this is the judgement it makes too: both doors of a preview agree. A
+    cloud resource read by id keeps its judgement as a source: its place is its provider's, judged.
     """
-    return isinstance(source, Source) and source.type == STACK_REFERENCE and source.outputs_known
+    return isinstance(source, Source) and source.type == STACK_REFERENCE
 
 
 Reasons = dict[int, tuple[Source | str, str | None]]
@@ -211,8 +210,8 @@ def unproven_unknowns(
 
     ``property_dependencies`` maps input keys to their sources (the engine records only non-empty
     lists; an empty list means every source lay outside the stack); without it, every input is
-    taken to depend on all of ``dependencies``. A source no unknown can come from (:func:`makes_no_unknown`) is left
-    out of both, as the policy pack never sees it.
+    taken to depend on all of ``dependencies``. A source judged by its values only (:func:`judged_by_its_values`) is
+    left out of both, as the policy pack never sees it.
 
     ``pending``: what ``engine.check(subject, defer=defer)`` deferred, when the caller has judged that already (the
     review needs it too): the same call is not made twice. ``reasons``: a memo of :func:`untrusted_reason` by source
@@ -238,11 +237,11 @@ def unproven_unknowns(
                 # No input flowed into this property: it is computed by the resource's own provider,
                 # whose region the resource-level rules judge.
                 continue
-            deps = [d for d in given if not makes_no_unknown(d)]
+            deps = [d for d in given if not judged_by_its_values(d)]
             basis = f"is computed from {len(deps)} resource(s)"
         else:
             # No per-property record at all: fall back to every dependency of the resource.
-            deps = [d for d in dependencies if not makes_no_unknown(d)]
+            deps = [d for d in dependencies if not judged_by_its_values(d)]
             if not deps:
                 continue
             basis = "the resource depends on resources that cannot vouch for it"

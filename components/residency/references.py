@@ -348,6 +348,10 @@ def numeric_ipv4(text: str) -> ipaddress.IPv4Address | None:
 
 # A bracketed IPv6 literal with a port or not ([2001:db8::1]:443, RFC 3986 section 3.2.2's IP-literal).
 _BRACKETED = re.compile(r"^\[(?P<ip>[0-9a-f:.]+(?:%[^\]]+)?)\](?::[^:]*)?$", re.IGNORECASE)
+# config53: a host name in brackets with an optional port, Postfix's next-hop form (`relayhost =
+# [mail.example.com]:587`: "the square brackets suppress MX lookups", https://www.postfix.org/postconf.5.html#relayhost),
+# is that name.
+_BRACKETED_NAME = re.compile(r"^\[(?P<name>[^\]\s/:@]+)\](?::[0-9]+)?$")
 # `<address>_<number>...` items (an origin group's `origin.example.com_10_33_80`, `203.0.113.9_443`).
 _NUMBER_FIELDS = re.compile(r"^(?P<address>.+?)(?:_[0-9]+)+$")
 
@@ -356,7 +360,8 @@ def unshaped_host(value: str) -> str | None:
     """The host a value under a host key names although it has no bare host shape, or None when it names none that
     can be read (one label, a placeholder such as ``$host`` or ``{{ host }}``, ``*``, a key=value pair: left as they
     were). Read: a path after the host (``api.example.com/v1``), a user before it (``ops@host:22``), a bracketed IPv6
-    literal with its port (``[2001:db8::1]:443``), any port after one colon (``host:8080``, ``host:https``, an
+    literal with its port (``[2001:db8::1]:443``), a bracketed name (``[mail.example.com]:587``), any port after one
+    colon (``host:8080``, ``host:https``, an
     internationalised ``例子.中国:443``), ``_<number>`` fields after it (``origin.example.com_10_33_80``), and
     inet_aton's numeric IPv4 forms (``3232235777``, ``0x7f.1``) as the dotted quad they name. Asked only of a value
     under a host key that :func:`is_host_shaped` refused."""
@@ -372,6 +377,9 @@ def unshaped_host(value: str) -> str | None:
     if bracketed:
         ip = bracketed.group("ip")
         return ip if is_ip(ip) else None
+    named = _BRACKETED_NAME.match(host) if host[:1] == "[" else None
+    if named:
+        return named.group("name") if is_host_shaped(named.group("name")) else None
     if host.count(":") == 1:
         host = host.split(":", 1)[0]
     fields = _NUMBER_FIELDS.match(host)

@@ -101,7 +101,12 @@ class ScriptReader:
         # A name containing another (mongosh, mongo) needs no test of its own; a name of two letters (nc) is tested
         # with the blank that follows a command's name, so that "once" or "sync" does not open the gate.
         # systemd's Exec lines (assignment) only lead to a listed command too. A tab may follow a name as a blank does.
-        names = sorted(n for n, c in commands.items() if not c.wrapper and c.line is None and not c.assignment)
+        # So do nginx's block directives that are no command of their own (config53: `location`, `upstream`).
+        names = sorted(
+            n
+            for n, c in commands.items()
+            if not c.wrapper and c.line is None and not c.assignment and not (c.block and c.operands is None)
+        )
         stems = {n for n in names if len(n) > 2} | {f"{n}{blank}" for n in names if len(n) <= 2 for blank in " \t"}
         self._stems = tuple(sorted(s for s in stems if not any(o != s and o in s for o in stems)))
 
@@ -167,6 +172,9 @@ class ScriptReader:
                 i += 1
                 continue
             spec = self._commands.get(word.rsplit("/", 1)[-1])
+            if spec is not None and spec.block and (after := _after_brace(words, i + 1)) is not None:
+                words, i = after, 0  # config53: an nginx block directive leads to the directive after its brace
+                continue
             if spec is None or not spec.wrapper:
                 break
             i = _after_options(words, i + 1, spec) + spec.skip_operands
@@ -1364,6 +1372,23 @@ def _simple_commands(words: list[str]) -> Iterator[_SimpleCommand]:
             yield command
 
 
+def _after_brace(words: list[str], start: int) -> list[str] | None:
+    """The words after the ``{`` that opens an nginx block directive on its line (config53): nginx's tokenizer ends a
+    word at ``{`` ("a block directive ... instead of the semicolon ... ends with a set of additional instructions
+    surrounded by braces", https://nginx.org/en/docs/beginners_guide.html#conf_structure), so the brace may be a word
+    of its own (``location ~ \\.php$ {``), glued to the next directive (``{server``) or to the last parameter
+    (``location /api{``). None when no brace follows: the entry is then read as a command of its own (chrony's
+    ``server``). A shell's ``${`` is no brace."""
+    for j in range(start, len(words)):
+        word = words[j]
+        at = word.find("{")
+        if at < 0 or word[at - 1 : at] == "$":
+            continue
+        rest = word[at + 1 :]
+        return ([rest] if rest else []) + words[j + 1 :]
+    return None
+
+
 def _joined_words(words: list[str]) -> str:
     """Shell words (:func:`_words`) written as one line again: each word quoted where it needs it, operators as they
     are, ``$`` ``(`` back to ``$(``, no blank inside parentheses."""
@@ -1385,7 +1410,7 @@ def _read(command: str, form: str, value: str) -> Iterator[ScriptHost]:
             # A value naming another host beside its destination (curl --resolve's name, often a cloud host the scan
             # judges) is no word to leave to the scan: the destination is its own word.
             zone = form.removesuffix("-zone") if form.endswith("-zone") else None
-            region = form in _REGION_FORMS
+            region = form in _REGION_FORMS or (form == "log-opt" and value.startswith(_LOG_OPT_REGION))
             yield ScriptHost(command, host if form in _BESIDE else value, host, region, zone)
 
 
@@ -1410,12 +1435,30 @@ def _region(value: str) -> list[str]:
     return [value]  # a cloud CLI's --region: judged by the engine as a region, not a host
 
 
-def _log_opt_region(value: str) -> list[str]:
+_LOG_OPT_REGION = "awslogs-region="
+"""docker's ``--log-opt`` key whose value is a Region (read as ``region``)."""
+_LOG_OPT_ADDRESSES = frozenset({"fluentd-address", "gelf-address", "syslog-address", "splunk-url"})
+"""config53: docker's ``--log-opt`` keys whose value is where the log driver sends every line the container writes:
+fluentd "fluentd-address: ... ex fluentdhost:24224" (https://docs.docker.com/engine/logging/drivers/fluentd/), gelf
+"gelf-address ... the address of the GELF server" (https://docs.docker.com/engine/logging/drivers/gelf/), syslog
+"syslog-address ... [tcp|udp|tcp+tls]://host:port" (https://docs.docker.com/engine/logging/drivers/syslog/), splunk
+"splunk-url: Path to your Splunk Enterprise, self-service Splunk Cloud instance, or Splunk Cloud managed cluster"
+(https://docs.docker.com/engine/logging/drivers/splunk/). The same keys in a daemon.json's ``log-opts`` are host keys of
+the key catalogue."""
+
+
+def _log_opt(value: str) -> list[str]:
     # docker run --log-opt KEY=VALUE: the awslogs driver's `awslogs-region` is the Region CloudWatch Logs receives the
-    # container's output in (https://docs.docker.com/engine/logging/drivers/awslogs/#awslogs-region); other keys are
-    # the driver's other options (a group, a stream, the fluentd address: its own key catalogue's, in a daemon.json).
-    key, equals, region = value.partition("=")
-    return [region] if equals and key.strip() == "awslogs-region" else []
+    # container's output in (https://docs.docker.com/engine/logging/drivers/awslogs/#awslogs-region); config53: an
+    # address key's host, written without a scheme (`fluentd-address=host:24224`), read as curl's URL is (one with a
+    # scheme, `udp://host:514`, is the reference scan's; a UNIX socket, `unix:///var/run/fluent.sock`, names no host).
+    key, equals, rest = value.partition("=")
+    if not equals:
+        return []
+    key = key.strip().lower()
+    if key == _LOG_OPT_REGION[:-1]:
+        return [rest]
+    return _url(rest.strip()) if key in _LOG_OPT_ADDRESSES else []
 
 
 def _hosts(value: str) -> list[str]:
@@ -1488,12 +1531,12 @@ _FORMS = {
     "resolve": _resolve,
     "connect-to": _connect_to,
     "region": _region,
-    "log-opt-region": _log_opt_region,
+    "log-opt": _log_opt,
     "aws-zone": _region,  # a zone (name or id), judged by the engine as a zone field
     "alicloud-zone": _region,  # an Alibaba Cloud zone (cn-hangzhou-h), judged the same way
 }
 _BESIDE = frozenset({"resolve", "connect-to"})
-_REGION_FORMS = frozenset({"region", "log-opt-region"})
+_REGION_FORMS = frozenset({"region"})
 
 
 # The shell's compound commands (bash(1) "Compound Commands", "Shell Function Definitions"): what opens a block at a

@@ -106,6 +106,7 @@ def _compose_names(documents: list[dict[Any, Any]], compose: ComposeServices, ga
         if any(isinstance(s, dict) and any(k in s for k in compose.closed_by) for s in services.values()):
             continue
         own = {n.lower() for n in services if isinstance(n, str) and _LABEL.fullmatch(n.lower())}
+        own |= _compose_aliases(services, own, compose)
         entries = [
             _host_entries(s[compose.host_entries])
             for s in services.values()
@@ -113,7 +114,7 @@ def _compose_names(documents: list[dict[Any, Any]], compose: ComposeServices, ga
         ]
         mapped = [entry for found in entries if found is not None for entry in found]
         if None in entries or any(name in own for name, _ in mapped):
-            continue  # a service's name mapped elsewhere, or entries not read: no name proven (fail closed)
+            continue  # a service's name (or alias) mapped elsewhere, or entries not read: no name proven (fail closed)
         names |= own
         if gateway:
             names |= {name for name, address in mapped if address == compose.host_gateway and _is_host_name(name)}
@@ -138,6 +139,26 @@ def _host_entries(value: Any) -> list[tuple[str, str]] | None:
 def _is_host_name(name: str) -> bool:
     """A DNS name of labels :data:`_LABEL` accepts (``host.docker.internal``)."""
     return all(_LABEL.fullmatch(label) for label in name.split("."))
+
+
+def _compose_aliases(services: dict[Any, Any], own: set[str], compose: ComposeServices) -> set[str]:
+    """(config53) The other names the services of one Compose document have on the project's networks: a link's
+    ``SERVICE:ALIAS`` where SERVICE is one of ``own`` (a link to a service the document does not define names nothing),
+    and each network entry's ``aliases``; one DNS label each, as a service name."""
+    aliases: set[str] = set()
+    for service in services.values():
+        if not isinstance(service, dict):
+            continue
+        links = service.get(compose.links) if compose.links else None
+        for link in links if isinstance(links, list) else ():
+            target, colon, alias = str(link).lower().partition(":")
+            if colon and target.strip() in own:
+                aliases.add(alias.strip())
+        networks = service.get(compose.networks) if compose.networks else None
+        for network in networks.values() if isinstance(networks, dict) else ():
+            named = network.get(compose.aliases) if isinstance(network, dict) and compose.aliases else None
+            aliases |= {str(a).lower() for a in named} if isinstance(named, list) else set()
+    return {a for a in aliases if _LABEL.fullmatch(a)}
 
 
 def _kubernetes_names(documents: list[dict[Any, Any]], k8s: KubernetesServices) -> frozenset[str]:
