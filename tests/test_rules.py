@@ -7767,6 +7767,10 @@ PAIRS += [
         (_docker_run53("--add-host=host.docker.internal:host-gateway", host="metrics"), [("RES-015", "user_data")]),
         (_docker_run53("--add-host=host.docker.internal:host-gateway", before=_MOVED53), [("RES-015", "user_data")]),
         (_docker_run53(""), [("RES-015", "user_data")]),  # no entry: Docker Engine on Linux resolves no such name
+        # config53's link alias is the service's name too: an entry mapping it elsewhere closes the document as well
+        (_compose52("database", extra='    links: ["db:database"]\n'), []),
+        (_compose52("database", extra='    links: ["db:database"]\n    extra_hosts: ["database:203.0.113.10"]\n'),
+         [("RES-015", _COMPOSE52_PATH), ("RES-015", "user_data")]),
     ],
 )  # fmt: skip
 def test_a_host_gateway_name_is_the_machine_itself(subject: Subject, found: list[Any]) -> None:
