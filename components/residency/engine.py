@@ -7855,6 +7855,9 @@ def _match_values(
         return [v for v in given or () if v != OWN_MACHINE]
     if value and not any(c in value for c in "$`("):
         return [value]
+    if m.group("single") is None:  # mutation53: `REGION=${REGION:-eu-west-2}` holds the word where REGION is unset
+        value, defaults = _with_defaults(value)
+        env = {**defaults, **env} if defaults else env
     whole = _SHELL_REFERENCE.fullmatch(value) if value and m.group("single") is None else None
     return list(env.get(whole.group(1) or whole.group(2), ())) if whole is not None else []
 
@@ -7877,9 +7880,36 @@ def _values_anywhere(
             return {name: tuple(known) for name, known in values.items() if known}
 
 
+# mutation53: a parameter expansion with a default word (bash(1) "Parameter Expansion": `${parameter:-word}` "If
+# parameter is unset or null, the expansion of word is substituted"; `${parameter:=word}` assigns it as well; without
+# the colon, only when unset): `--region ${REGION:-eu-west-2}` sends to eu-west-2 wherever the script sets no REGION. A
+# word holding an expansion or a quote of its own is left as written.
+_SHELL_DEFAULT = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*):?[-=]([^{}$`\"'\s]+)\}")
+
+
+def _with_defaults(text: str) -> tuple[str, dict[str, tuple[str]]]:
+    """``text`` with each ``${NAME:-word}`` (``:=``, ``-``, ``=``) written ``${NAME}``, and each NAME's word as the value
+    it holds where no literal the script gives it reaches (merged under the reaching values: a literal the script gives
+    NAME is what is used, else the word is; the environment's value, unknown, is left as an unset variable's). Every
+    reader of a script's variables (:func:`_filled`, :func:`_referenced`, :func:`_match_values`) reads a default
+    here."""
+    if "${" not in text:
+        return text, {}
+    defaults: dict[str, tuple[str]] = {}
+
+    def reference(m: re.Match[str]) -> str:
+        defaults.setdefault(m.group(1), (m.group(2),))
+        return f"${{{m.group(1)}}}"
+
+    return _SHELL_DEFAULT.sub(reference, text), defaults
+
+
 def _referenced(value: str, values: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
     """``value``, or when it is a whole reference to a variable (``$C``, ``${C}``; scripts46) the values it may hold
-    there (``values``: :meth:`_ScriptValues.at`), each judged as the value written there would be."""
+    there (``values``: :meth:`_ScriptValues.at`), each judged as the value written there would be; a default word's
+    too (``${C:-word}``: :func:`_with_defaults`)."""
+    value, defaults = _with_defaults(value)
+    values = {**defaults, **values} if defaults else values
     if value[:1] != "$" or (whole := _SHELL_REFERENCE.fullmatch(value)) is None:
         return (value,)
     return values.get(whole.group(1) or whole.group(2)) or (value,)
@@ -7950,7 +7980,9 @@ def _filled(text: str, reaching: Mapping[str, tuple[str, ...]]) -> tuple[str, ..
     """``text`` with each variable written as each value that reaches it (``reaching``: :meth:`_ScriptValues.at`),
     one text per combination (at most :data:`_MAX_ASSIGNED_URLS`); a variable the script gives no literal stays as
     written (``(text,)`` when none has one). The one filling of a script's values into a host, a URL's authority or
-    a command's option value (scripts48)."""
+    a command's option value (scripts48). A default word (``${REGION:-eu-west-2}``) is a value (:func:`_with_defaults`)."""
+    text, defaults = _with_defaults(text)
+    reaching = {**defaults, **reaching} if defaults else reaching
     names = list(dict.fromkeys(v.group(1) or v.group(2) for v in _SHELL_REFERENCE.finditer(text)))
     choices: list[list[str | None]] = [[*sorted(reaching[n])] if n in reaching else [None] for n in names]
     if all(c == [None] for c in choices):
