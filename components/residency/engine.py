@@ -3890,7 +3890,9 @@ class RuleEngine:
             # here-document into that path is (its JSON / YAML content is walked as a document already).
             self._judge_config_file(walk, script, (file, script), path, depth)
         self._judge_script_hosts(walk, script, path, file)
-        if ("=" in script and "$" in script) or "://$(" in script:  # scripts52: a URL's host computed by a command
+        # scripts52: a URL's host computed by a command; mutation53: a variable's default word (`${HOST:-...}`), a
+        # loop's variable (`for h in ...`)
+        if ("$" in script and ("=" in script or "${" in script or "for" in script)) or "://$(" in script:
             return _assigned_urls(script, self._instance_region(walk))
         return script
 
@@ -7744,7 +7746,8 @@ _NESTED_ASSIGNMENTS = 2  # assignments inside an assignment's value, read this d
 # Atomic (bash takes the longest name: `$Aa` is the variable `Aa`): without it the host and URL patterns below could
 # split a name between the variable and the host characters after it in every way, exponentially many on a failing
 # word (`echo a.$Aa.$Aa...`, 25 repeats: 29 s in one search; the lead's review, stop 48). The matches are the same.
-_SHELL_VARIABLE = r"(?>\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*))"
+# mutation53: a braced one with a default word too (`${HOST:-intake.example.com}`: _with_defaults reads the word).
+_SHELL_VARIABLE = r"(?>\$(?:\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=][^{}$`\"'\s]+)?\}|[A-Za-z_][A-Za-z0-9_]*))"
 # The same variable with its name captured (braced, or bare): group 1 or group 2.
 _SHELL_REFERENCE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
 # The variable a plain assignment line sets (scripts.plain_assignment's shape: `[export|readonly|local] NAME=...`).
@@ -7797,13 +7800,16 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
     replaces."""
     script = reads_as_assignments(script)  # scripts52: `read X < FILE` as `X=$(< FILE)`, the same offsets
     matches = list(_ASSIGNMENT.finditer(script))
-    if not matches:
+    loops = _loop_words(script) if "for" in script else {}
+    if not matches and not loops:
         return _NO_VALUES
     lines = script.split("\n")
     starts = tuple(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
     blocks = shell_blocks(lines)
     files = written_files(script) if ">" in script else {}
     anywhere = _values_anywhere(script, matches, own, files)
+    if loops:  # mutation53: a loop's variable holds each of its words in the loop's body (a repeated block)
+        anywhere = {**anywhere, **{n: tuple(dict.fromkeys([*anywhere.get(n, ()), *w])) for n, w in loops.items()}}
     env: dict[str, list[str]] = {}
     kept: dict[str, list[str]] = {}  # assigned in a function body: never replaced
     per_line: list[Mapping[str, tuple[str, ...]]] = []
@@ -7833,6 +7839,25 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
             merged = {name: tuple(dict.fromkeys([*before.get(name, ()), *values])) for name, values in env.items()}
             per_line.append({**before, **merged})
     return _ScriptValues(starts, tuple({n: v for n, v in line.items() if v} for line in per_line))
+
+
+# mutation53: `for NAME in WORDS` at a command's place (bash(1) "Compound Commands": "The list of words following in
+# is expanded, generating a list of items. The variable name is set to each element of this list in turn"): `for r in
+# eu-central-1 eu-west-2; do aws ... --region $r; done` sends to both.
+_FOR_IN = re.compile(r"(?:^|[;&|]|\b(?:do|then|else))[ \t]*for[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]+in[ \t]+([^;\n]*)", re.M)
+_LOOP_WORD = re.compile(r"[A-Za-z0-9._:/@%+-]+")
+
+
+def _loop_words(script: str) -> dict[str, tuple[str, ...]]:
+    """The literal words each ``for NAME in WORDS`` loop of ``script`` gives NAME (quotes around a word removed); a
+    word holding an expansion or a glob is left out, as an assignment of one is (:func:`_match_values`)."""
+    words: dict[str, list[str]] = {}
+    for m in _FOR_IN.finditer(script):
+        for word in m.group(2).split():
+            literal = word.strip("\"'")
+            if _LOOP_WORD.fullmatch(literal) and literal not in words.setdefault(m.group(1), []):
+                words[m.group(1)].append(literal)
+    return {name: tuple(found) for name, found in words.items() if found}
 
 
 def _match_values(
@@ -7929,7 +7954,7 @@ def _assigned_urls(script: str, own: tuple[re.Pattern[str], str] | None = None) 
     ``https://sqs.$R.amazonaws.com/``)."""
     values = _assigned_values(script, own)
     computed = _substituted_urls(script, values, own) if "://$(" in script else []
-    if not values.lines:
+    if not values.lines and not ("${" in script and _SHELL_DEFAULT.search(script)):
         return "\n".join([script, *computed]) if computed else script
     extra: list[str] = computed
 
