@@ -50,7 +50,9 @@ ALI_NEIGHBOUR = {"CN": "cn-hongkong", "JP": "ap-northeast-2", "DE": "eu-west-1"}
 """An Alibaba Cloud Region just outside each market (Hong Kong, Seoul, London: ``eu-west-1`` on Alibaba Cloud)."""
 ALI_SECOND = {"CN": "cn-beijing", "JP": "ap-northeast-1", "DE": "eu-central-1"}
 """A Region of the market for the ``-home`` backups (Beijing beside Shanghai; one Region in Tokyo and Frankfurt)."""
-AWS_SECOND = {"EU": "eu-central-1", "DE": "eu-central-1", "US": "us-west-2", "JP": "ap-northeast-3", "CN": "cn-northwest-1"}
+AWS_SECOND = {
+    "EU": "eu-central-1", "DE": "eu-central-1", "US": "us-west-2", "JP": "ap-northeast-3", "CN": "cn-northwest-1",
+}  # fmt: skip
 """A second Region of each jurisdiction for the ``-home`` loops (Germany has one: Frankfurt twice over)."""
 OWN_COLLECTOR = "10.20.1.15"
 """The team's event collector inside the VPC (a private address: in-network)."""

@@ -7844,7 +7844,9 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
 # mutation53: `for NAME in WORDS` at a command's place (bash(1) "Compound Commands": "The list of words following in
 # is expanded, generating a list of items. The variable name is set to each element of this list in turn"): `for r in
 # eu-central-1 eu-west-2; do aws ... --region $r; done` sends to both.
-_FOR_IN = re.compile(r"(?:^|[;&|]|\b(?:do|then|else))[ \t]*for[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]+in[ \t]+([^;\n]*)", re.M)
+_FOR_IN = re.compile(
+    r"(?:^|[;&|]|\b(?:do|then|else))[ \t]*for[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]+in[ \t]+([^;\n]*)", re.M
+)
 _LOOP_WORD = re.compile(r"[A-Za-z0-9._:/@%+-]+")
 
 
@@ -7913,10 +7915,10 @@ _SHELL_DEFAULT = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*):?[-=]([^{}$`\"'\s]+)\
 
 
 def _with_defaults(text: str) -> tuple[str, dict[str, tuple[str]]]:
-    """``text`` with each ``${NAME:-word}`` (``:=``, ``-``, ``=``) written ``${NAME}``, and each NAME's word as the value
-    it holds where no literal the script gives it reaches (merged under the reaching values: a literal the script gives
-    NAME is what is used, else the word is; the environment's value, unknown, is left as an unset variable's). Every
-    reader of a script's variables (:func:`_filled`, :func:`_referenced`, :func:`_match_values`) reads a default
+    """``text`` with each ``${NAME:-word}`` (``:=``, ``-``, ``=``) written ``${NAME}``, and each NAME's word as the
+    value it holds where no literal the script gives it reaches (merged under the reaching values: a literal the script
+    gives NAME is what is used, else the word is; the environment's value, unknown, is left as an unset variable's).
+    Every reader of a script's variables (:func:`_filled`, :func:`_referenced`, :func:`_match_values`) reads a default
     here."""
     if "${" not in text:
         return text, {}
@@ -8005,7 +8007,8 @@ def _filled(text: str, reaching: Mapping[str, tuple[str, ...]]) -> tuple[str, ..
     """``text`` with each variable written as each value that reaches it (``reaching``: :meth:`_ScriptValues.at`),
     one text per combination (at most :data:`_MAX_ASSIGNED_URLS`); a variable the script gives no literal stays as
     written (``(text,)`` when none has one). The one filling of a script's values into a host, a URL's authority or
-    a command's option value (scripts48). A default word (``${REGION:-eu-west-2}``) is a value (:func:`_with_defaults`)."""
+    a command's option value (scripts48). A default word (``${REGION:-eu-west-2}``) is a value
+    (:func:`_with_defaults`)."""
     text, defaults = _with_defaults(text)
     reaching = {**defaults, **reaching} if defaults else reaching
     names = list(dict.fromkeys(v.group(1) or v.group(2) for v in _SHELL_REFERENCE.finditer(text)))
