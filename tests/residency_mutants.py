@@ -1486,7 +1486,18 @@ def _is_script(path: tuple[object, ...], text: str) -> bool:
     if "\n" in text and _SCRIPT.search(text):
         return True
     # `(?<!de)`: a description is free text, not a script (round 21: its mutants were no question of the engine's).
-    return any(isinstance(p, str) and re.search(r"command|(?<!de)script|userdata", _norm(p)) for p in path)
+    # Round 22: the leaf's own key decides (a Glue job's `command.pythonVersion` / `command.scriptLocation` is a
+    # version and an S3 path, not a script: their mutants were appended to "3" and to a key).
+    keys = [_norm(p) for p in path if isinstance(p, str)]
+    return (
+        bool(keys)
+        and bool(re.search(r"command|(?<!de)script|userdata", keys[-1]))
+        and not _NOT_A_SCRIPT.search(keys[-1])
+    )
+
+
+_NOT_A_SCRIPT = re.compile(r"(location|version|type|name|arn|id|role|language|runtime|timeout|uri|url|path|key)$")
+"""The end of a key naming something about a script, not its text (``scriptLocation``, ``commandType``)."""
 
 
 def _in_select(path: tuple[object, ...]) -> bool:
