@@ -1491,6 +1491,7 @@ def _is_script(path: tuple[object, ...], text: str) -> bool:
     keys = [_norm(p) for p in path if isinstance(p, str)]
     return (
         bool(keys)
+        and not any("sql" in k for k in keys)  # a Flink / SLS SQL script is no shell
         and bool(re.search(r"command|(?<!de)script|userdata", keys[-1]))
         and not _NOT_A_SCRIPT.search(keys[-1])
     )
