@@ -8,10 +8,10 @@ first on the unchanged engine (main 45eea1d): a Region or host written as a shel
 (``--region "${DR_REGION:-eu-west-2}"``, ``DR_REGION="${DR_REGION:-eu-west-2}"`` then ``$DR_REGION``, ``export
 AWS_DEFAULT_REGION=${AWS_DEFAULT_REGION:-eu-west-2}``, ``curl "https://${INTAKE_HOST:-<partner>}/v1"``, the aliyun
 CLI's ``--CrossBackupRegion ${BACKUP_REGION:-cn-hongkong}``) and a ``for`` loop's words (``for region in eu-central-1
-eu-west-2; do aws ... --region "$region"; done``, ``for h in ...; do curl https://$h/...``) **passed** every door in
-every jurisdiction: the script reader took ``${NAME:-word}`` for no value and a loop's variable for an unset one. A
-boot script runs with no such variable set (cloud-init's environment), so the word is the value, and a loop runs its
-body once for each word. The ``-partner`` / ``-abroad`` programs are now RES-009 (a Region) or RES-015 (a host) at the
+eu-west-2; do aws ... --region "$region"; done``, an array's ``"${DR_REGIONS[@]}"``, ``for h in ...; do curl
+https://$h/...``) **passed** every door in every jurisdiction: the script reader took ``${NAME:-word}`` for no value
+and a loop's variable for an unset one. A boot script runs with no such variable set (cloud-init's environment), so
+the word is the value, and a loop runs its body once for each word. The ``-partner`` / ``-abroad`` programs are now RES-009 (a Region) or RES-015 (a host) at the
 guard, the plan, the pack and both reviews; the ``-own`` / ``-home`` twins pass, and ``-partner-declared`` passes with
 the intake declared (docs/residency.md "Mutation search, round 22 (stop 53)").
 
@@ -23,6 +23,8 @@ the intake declared (docs/residency.md "Mutation search, round 22 (stop 53)").
   (``DR_REGION="${DR_REGION:-<region>}"``, the idiom of the AWS CLI's examples) and used as ``"$DR_REGION"``.
 - ``snapshot-copy-loop`` (AWS): the copy run for each Region of a ``for`` loop (``-home``: two Regions of the
   jurisdiction, ``AWS_SECOND``; ``-abroad``: the stack's and the neighbour).
+- ``snapshot-copy-array`` (AWS): the same loop over an array's items (``DR_REGIONS=(...)``, ``for region in
+  "${DR_REGIONS[@]}"``; bash(1) "Arrays").
 - ``intake-default`` (AWS, ``-own`` / ``-partner`` / ``-partner-declared``): events posted to
   ``https://${INTAKE_HOST:-<host>}/v1/events`` (the team's collector inside the VPC, or the partner's intake).
 - ``ali-cross-backup-default`` (Alibaba Cloud CN / JP / DE): an RDS cross-Region backup policy set with the aliyun
@@ -92,6 +94,13 @@ def snapshot_copy_loop(code: str, where: str) -> str:
     return f"#!/bin/bash\nset -euo pipefail\nfor region in {regions}; do\n  {each}\ndone\n"
 
 
+def snapshot_copy_array(code: str, where: str) -> str:
+    regions = f"{AWS_HOME[code]} {AWS_SECOND[code] if where == 'home' else AWS_NEIGHBOUR[code]}"
+    each = _copy(code, '"$region"')
+    return (f"#!/bin/bash\nset -euo pipefail\nDR_REGIONS=({regions})\n"
+            f'for region in "${{DR_REGIONS[@]}}"; do\n  {each}\ndone\n')  # fmt: skip
+
+
 def intake_default(code: str, who: str) -> str:
     host = OWN_COLLECTOR if who == "own" else PARTNER_INTAKE
     return (f"#!/bin/bash\nset -euo pipefail\ncurl -fsS -X POST \"https://${{INTAKE_HOST:-{host}}}/v1/events\" "
@@ -133,6 +142,7 @@ HOME_ABROAD: dict[str, tuple[Callable[[str, str], str], set[str]]] = {
     "snapshot-copy-default": (snapshot_copy_default, {"RES-009"}),
     "snapshot-copy-assigned-default": (snapshot_copy_assigned_default, {"RES-009"}),
     "snapshot-copy-loop": (snapshot_copy_loop, {"RES-009"}),
+    "snapshot-copy-array": (snapshot_copy_array, {"RES-009"}),
 }
 """The AWS home / abroad kinds and the rules refusing their ``-abroad`` programs."""
 

@@ -1608,6 +1608,16 @@ def test_a_substitution_stays_whole_in_its_word(line: str, expected: list[tuple[
         ("for h in 10.20.1.15 intake.partner-analytics.com; do\n  curl -fsS https://$h/v1 -d @/x\ndone", "EU", "aws",
          {"RES-015"}),
         ("for h in 10.20.1.15 10.20.1.16; do\n  psql -h $h -c 'select 1'\ndone", "EU", "aws", set()),
+        # a whole variable's words, an array's items
+        ('TARGETS="eu-central-1 eu-west-2"\nfor t in $TARGETS; do aws ec2 describe-instances --region "$t"; done',
+         "EU", "aws", {"RES-009"}),
+        ('TARGETS="eu-central-1 eu-west-3"\nfor t in $TARGETS; do aws ec2 describe-instances --region "$t"; done',
+         "EU", "aws", set()),
+        ('TARGETS=(eu-central-1 "eu-west-2")\nfor t in "${TARGETS[@]}"; do\n  aws ec2 describe-instances --region $t\n'
+         "done", "EU", "aws", {"RES-009"}),
+        ("declare -a DBS=(10.20.1.15 db.partner-analytics.com)\nfor h in ${DBS[*]}; do psql -h $h -c 'select 1'; done",
+         "EU", "aws", {"RES-015"}),
+        ("DBS=(10.20.1.15 10.20.1.16)\nfor h in \"${DBS[@]}\"; do psql -h $h -c 'select 1'; done", "EU", "aws", set()),
         # prose and comments are no loop
         ("echo 'waiting for db in eu-west-2'\naws ec2 describe-instances --region eu-central-1", "EU", "aws", set()),
         ("# for r in eu-west-2 one day\naws ec2 describe-instances --region eu-central-1", "EU", "aws", set()),

@@ -7800,16 +7800,17 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
     replaces."""
     script = reads_as_assignments(script)  # scripts52: `read X < FILE` as `X=$(< FILE)`, the same offsets
     matches = list(_ASSIGNMENT.finditer(script))
-    loops = _loop_words(script) if "for" in script else {}
-    if not matches and not loops:
+    loops = _FOR_IN.search(script) if "for" in script else None
+    if not matches and loops is None:
         return _NO_VALUES
     lines = script.split("\n")
     starts = tuple(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
     blocks = shell_blocks(lines)
     files = written_files(script) if ">" in script else {}
     anywhere = _values_anywhere(script, matches, own, files)
-    if loops:  # mutation53: a loop's variable holds each of its words in the loop's body (a repeated block)
-        anywhere = {**anywhere, **{n: tuple(dict.fromkeys([*anywhere.get(n, ()), *w])) for n, w in loops.items()}}
+    loop_words = _loop_words(script, anywhere) if loops is not None else {}
+    if loop_words:  # mutation53: a loop's variable holds each of its words in the loop's body (a repeated block)
+        anywhere = {**anywhere, **{n: tuple(dict.fromkeys([*anywhere.get(n, ()), *w])) for n, w in loop_words.items()}}
     env: dict[str, list[str]] = {}
     kept: dict[str, list[str]] = {}  # assigned in a function body: never replaced
     per_line: list[Mapping[str, tuple[str, ...]]] = []
@@ -7848,17 +7849,45 @@ _FOR_IN = re.compile(
     r"(?:^|[;&|]|\b(?:do|then|else))[ \t]*for[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]+in[ \t]+([^;\n]*)", re.M
 )
 _LOOP_WORD = re.compile(r"[A-Za-z0-9._:/@%+-]+")
+_LOOP_LIST = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(\[[@*]\])?\}|\$([A-Za-z_][A-Za-z0-9_]*)")
+# An indexed array's assignment (bash(1) "Arrays": "Arrays are assigned to using compound assignments of the form
+# name=(value1 ... valuen)"), at a command's place.
+_ARRAY_ASSIGNMENT = re.compile(
+    r"(?:^|[;&|]|\b(?:then|else|do))[ \t]*(?:(?:declare|local|readonly)(?:[ \t]+-\w+)*[ \t]+)?"
+    r"([A-Za-z_][A-Za-z0-9_]*)\+?=\(([^()\n]*)\)",
+    re.M,
+)
 
 
-def _loop_words(script: str) -> dict[str, tuple[str, ...]]:
+def _array_items(script: str) -> dict[str, tuple[str, ...]]:
+    """The items each ``NAME=(...)`` array assignment of ``script`` gives NAME (every assignment's, quotes removed)."""
+    items: dict[str, list[str]] = {}
+    for m in _ARRAY_ASSIGNMENT.finditer(script):
+        known = items.setdefault(m.group(1), [])
+        known += [w.strip("\"'") for w in m.group(2).split() if w.strip("\"'") not in known]
+    return {name: tuple(found) for name, found in items.items()}
+
+
+def _loop_words(script: str, values: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, ...]]:
     """The literal words each ``for NAME in WORDS`` loop of ``script`` gives NAME (quotes around a word removed); a
-    word holding an expansion or a glob is left out, as an assignment of one is (:func:`_match_values`)."""
+    word that is a whole variable (``$TARGETS``) gives each blank-separated word of the values it holds anywhere
+    (``values``: unquoted, it is split into words), an array (``"${TARGETS[@]}"``) each item of the script's
+    ``TARGETS=(...)``; any other word holding an expansion, or a glob, is left out, as an assignment of one is
+    (:func:`_match_values`)."""
+    arrays = _array_items(script) if "=(" in script else {}
     words: dict[str, list[str]] = {}
     for m in _FOR_IN.finditer(script):
         for word in m.group(2).split():
             literal = word.strip("\"'")
-            if _LOOP_WORD.fullmatch(literal) and literal not in words.setdefault(m.group(1), []):
-                words[m.group(1)].append(literal)
+            listed = _LOOP_LIST.fullmatch(literal)
+            if listed is None:
+                items = [literal]
+            elif listed.group(2):
+                items = list(arrays.get(listed.group(1), ()))
+            else:
+                items = [w for v in values.get(listed.group(1) or listed.group(3), ()) for w in v.split()]
+            known = words.setdefault(m.group(1), [])
+            known += [i for i in dict.fromkeys(items) if _LOOP_WORD.fullmatch(i) and i not in known]
     return {name: tuple(found) for name, found in words.items() if found}
 
 
