@@ -1796,9 +1796,11 @@ def _round_21_texts(
                 yield kind, text.rstrip("\n") + "\n" + snippet.format(**values) + "\n"
         return
     document = _yaml_document(text) or _document_of(text)
-    spec = document[0] if document is not None else None
-    if "buildspec-env" in kinds and isinstance(spec, dict) and isinstance(spec.get("phases"), dict):
-        yield from (("buildspec-env", after) for after in _buildspec_swaps(document[0], document[1], values))
+    if document is None or "buildspec-env" not in kinds:
+        return
+    spec, dump = document
+    if isinstance(spec, dict) and isinstance(spec.get("phases"), dict):  # a YAML list is no buildspec
+        yield from (("buildspec-env", after) for after in _buildspec_swaps(spec, dump, values))
 
 
 def _cloud_config_swaps(text: str, kinds: frozenset[str], values: Mapping[str, str]) -> Iterator[tuple[str, str]]:
