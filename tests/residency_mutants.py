@@ -1492,12 +1492,14 @@ def _is_script(path: tuple[object, ...], text: str) -> bool:
     return (
         bool(keys)
         and not any("sql" in k for k in keys)  # a Flink / SLS SQL script is no shell
-        and bool(re.search(r"command|(?<!de)script|userdata", keys[-1]))
+        and bool(re.search(r"command|(?<!de)(?<!sub)script|userdata", keys[-1]))  # a subscription is no script
         and not _NOT_A_SCRIPT.search(keys[-1])
     )
 
 
-_NOT_A_SCRIPT = re.compile(r"(location|version|type|name|arn|id|role|language|runtime|timeout|uri|url|path|key)$")
+_NOT_A_SCRIPT = re.compile(
+    r"(location|version|type|name|arn|id|role|language|runtime|timeout|uri|url|path|key|args|arguments)$"
+)
 """The end of a key naming something about a script, not its text (``scriptLocation``, ``commandType``)."""
 
 
