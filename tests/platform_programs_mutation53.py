@@ -11,9 +11,10 @@ CLI's ``--CrossBackupRegion ${BACKUP_REGION:-cn-hongkong}``) and a ``for`` loop'
 eu-west-2; do aws ... --region "$region"; done``, an array's ``"${DR_REGIONS[@]}"``, ``for h in ...; do curl
 https://$h/...``) **passed** every door in every jurisdiction: the script reader took ``${NAME:-word}`` for no value
 and a loop's variable for an unset one. A boot script runs with no such variable set (cloud-init's environment), so
-the word is the value, and a loop runs its body once for each word. The ``-partner`` / ``-abroad`` programs are now RES-009 (a Region) or RES-015 (a host) at the
-guard, the plan, the pack and both reviews; the ``-own`` / ``-home`` twins pass, and ``-partner-declared`` passes with
-the intake declared (docs/residency.md "Mutation search, round 22 (stop 53)").
+the word is the value, and a loop runs its body once for each word. The ``-partner`` / ``-abroad`` programs are now
+RES-009 (a Region) or RES-015 (a host) at the guard, the plan, the pack and both reviews; the ``-own`` / ``-home``
+twins pass, and ``-partner-declared`` passes with the intake declared (docs/residency.md "Mutation search, round 22
+(stop 53)").
 
 ``kind`` and ``where`` / ``who``:
 
