@@ -123,6 +123,7 @@ import platform_programs_mutation49 as mu49
 import platform_programs_mutation50 as mu50
 import platform_programs_mutation51 as mu51
 import platform_programs_mutation52 as mu52
+import platform_programs_mutation53 as mu53
 import platform_programs_new34 as pn
 import platform_programs_openapi44 as oa44
 import platform_programs_ops as po
@@ -18492,6 +18493,12 @@ CASES: list[Case] = [
     # aliyun CLI's --DestinationEndpointOwnerID / --AcceptingAliUid naming a partner's UID are RES-023 (passed before),
     # the team's UID or the declared partner pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar53.rows()],
+    # -- stop 53, mutation search round 22 (tests/platform_programs_mutation53.py): a script variable's default word
+    # (`--region "${DR_REGION:-eu-west-2}"`, `DR_REGION="${DR_REGION:-...}"`, `https://${INTAKE_HOST:-<partner>}/`, the
+    # aliyun CLI's `--CrossBackupRegion "${BACKUP_REGION:-cn-hongkong}"`) and a for loop's words (`for region in ...;
+    # do aws ... --region "$region"`) abroad are refused (RES-009 / RES-015; each passed every door before); the home
+    # Regions, the team's collector and the declared intake pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu53.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

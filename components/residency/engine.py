@@ -3896,7 +3896,9 @@ class RuleEngine:
             # here-document into that path is (its JSON / YAML content is walked as a document already).
             self._judge_config_file(walk, script, (file, script), path, depth)
         self._judge_script_hosts(walk, script, path, file)
-        if ("=" in script and "$" in script) or "://$(" in script:  # scripts52: a URL's host computed by a command
+        # scripts52: a URL's host computed by a command; mutation53: a variable's default word (`${HOST:-...}`), a
+        # loop's variable (`for h in ...`)
+        if ("$" in script and ("=" in script or "${" in script or "for" in script)) or "://$(" in script:
             return _assigned_urls(script, self._instance_region(walk))
         return script
 
@@ -8047,7 +8049,8 @@ _NESTED_ASSIGNMENTS = 2  # assignments inside an assignment's value, read this d
 # Atomic (bash takes the longest name: `$Aa` is the variable `Aa`): without it the host and URL patterns below could
 # split a name between the variable and the host characters after it in every way, exponentially many on a failing
 # word (`echo a.$Aa.$Aa...`, 25 repeats: 29 s in one search; the lead's review, stop 48). The matches are the same.
-_SHELL_VARIABLE = r"(?>\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*))"
+# mutation53: a braced one with a default word too (`${HOST:-intake.example.com}`: _with_defaults reads the word).
+_SHELL_VARIABLE = r"(?>\$(?:\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=][^{}$`\"'\s]+)?\}|[A-Za-z_][A-Za-z0-9_]*))"
 # The same variable with its name captured (braced, or bare): group 1 or group 2.
 _SHELL_REFERENCE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
 # The variable a plain assignment line sets (scripts.plain_assignment's shape: `[export|readonly|local] NAME=...`).
@@ -8100,13 +8103,17 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
     replaces."""
     script = reads_as_assignments(script)  # scripts52: `read X < FILE` as `X=$(< FILE)`, the same offsets
     matches = list(_ASSIGNMENT.finditer(script))
-    if not matches:
+    loops = _FOR_IN.search(script) if "for" in script else None
+    if not matches and loops is None:
         return _NO_VALUES
     lines = script.split("\n")
     starts = tuple(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
     blocks = shell_blocks(lines)
     files = written_files(script) if ">" in script else {}
     anywhere = _values_anywhere(script, matches, own, files)
+    loop_words = _loop_words(script, anywhere) if loops is not None else {}
+    if loop_words:  # mutation53: a loop's variable holds each of its words in the loop's body (a repeated block)
+        anywhere = {**anywhere, **{n: tuple(dict.fromkeys([*anywhere.get(n, ()), *w])) for n, w in loop_words.items()}}
     env: dict[str, list[str]] = {}
     kept: dict[str, list[str]] = {}  # assigned in a function body: never replaced
     per_line: list[Mapping[str, tuple[str, ...]]] = []
@@ -8138,6 +8145,55 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
     return _ScriptValues(starts, tuple({n: v for n, v in line.items() if v} for line in per_line))
 
 
+# mutation53: `for NAME in WORDS` at a command's place (bash(1) "Compound Commands": "The list of words following in
+# is expanded, generating a list of items. The variable name is set to each element of this list in turn"): `for r in
+# eu-central-1 eu-west-2; do aws ... --region $r; done` sends to both.
+_FOR_IN = re.compile(
+    r"(?:^|[;&|]|\b(?:do|then|else))[ \t]*for[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]+in[ \t]+([^;\n]*)", re.M
+)
+_LOOP_WORD = re.compile(r"[A-Za-z0-9._:/@%+-]+")
+_LOOP_LIST = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(\[[@*]\])?\}|\$([A-Za-z_][A-Za-z0-9_]*)")
+# An indexed array's assignment (bash(1) "Arrays": "Arrays are assigned to using compound assignments of the form
+# name=(value1 ... valuen)"), at a command's place.
+_ARRAY_ASSIGNMENT = re.compile(
+    r"(?:^|[;&|]|\b(?:then|else|do))[ \t]*(?:(?:declare|local|readonly)(?:[ \t]+-\w+)*[ \t]+)?"
+    r"([A-Za-z_][A-Za-z0-9_]*)\+?=\(([^()\n]*)\)",
+    re.M,
+)
+
+
+def _array_items(script: str) -> dict[str, tuple[str, ...]]:
+    """The items each ``NAME=(...)`` array assignment of ``script`` gives NAME (every assignment's, quotes removed)."""
+    items: dict[str, list[str]] = {}
+    for m in _ARRAY_ASSIGNMENT.finditer(script):
+        known = items.setdefault(m.group(1), [])
+        known += [w.strip("\"'") for w in m.group(2).split() if w.strip("\"'") not in known]
+    return {name: tuple(found) for name, found in items.items()}
+
+
+def _loop_words(script: str, values: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, ...]]:
+    """The literal words each ``for NAME in WORDS`` loop of ``script`` gives NAME (quotes around a word removed); a
+    word that is a whole variable (``$TARGETS``) gives each blank-separated word of the values it holds anywhere
+    (``values``: unquoted, it is split into words), an array (``"${TARGETS[@]}"``) each item of the script's
+    ``TARGETS=(...)``; any other word holding an expansion, or a glob, is left out, as an assignment of one is
+    (:func:`_match_values`)."""
+    arrays = _array_items(script) if "=(" in script else {}
+    words: dict[str, list[str]] = {}
+    for m in _FOR_IN.finditer(script):
+        for word in m.group(2).split():
+            literal = word.strip("\"'")
+            listed = _LOOP_LIST.fullmatch(literal)
+            if listed is None:
+                items = [literal]
+            elif listed.group(2):
+                items = list(arrays.get(listed.group(1), ()))
+            else:
+                items = [w for v in values.get(listed.group(1) or listed.group(3), ()) for w in v.split()]
+            known = words.setdefault(m.group(1), [])
+            known += [i for i in dict.fromkeys(items) if _LOOP_WORD.fullmatch(i) and i not in known]
+    return {name: tuple(found) for name, found in words.items() if found}
+
+
 def _match_values(
     script: str,
     m: re.Match[str],
@@ -8158,6 +8214,9 @@ def _match_values(
         return [v for v in given or () if v != OWN_MACHINE]
     if value and not any(c in value for c in "$`("):
         return [value]
+    if m.group("single") is None:  # mutation53: `REGION=${REGION:-eu-west-2}` holds the word where REGION is unset
+        value, defaults = _with_defaults(value)
+        env = {**defaults, **env} if defaults else env
     whole = _SHELL_REFERENCE.fullmatch(value) if value and m.group("single") is None else None
     return list(env.get(whole.group(1) or whole.group(2), ())) if whole is not None else []
 
@@ -8180,9 +8239,36 @@ def _values_anywhere(
             return {name: tuple(known) for name, known in values.items() if known}
 
 
+# mutation53: a parameter expansion with a default word (bash(1) "Parameter Expansion": `${parameter:-word}` "If
+# parameter is unset or null, the expansion of word is substituted"; `${parameter:=word}` assigns it as well; without
+# the colon, only when unset): `--region ${REGION:-eu-west-2}` sends to eu-west-2 wherever the script sets no REGION. A
+# word holding an expansion or a quote of its own is left as written.
+_SHELL_DEFAULT = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*):?[-=]([^{}$`\"'\s]+)\}")
+
+
+def _with_defaults(text: str) -> tuple[str, dict[str, tuple[str]]]:
+    """``text`` with each ``${NAME:-word}`` (``:=``, ``-``, ``=``) written ``${NAME}``, and each NAME's word as the
+    value it holds where no literal the script gives it reaches (merged under the reaching values: a literal the script
+    gives NAME is what is used, else the word is; the environment's value, unknown, is left as an unset variable's).
+    Every reader of a script's variables (:func:`_filled`, :func:`_referenced`, :func:`_match_values`) reads a default
+    here."""
+    if "${" not in text:
+        return text, {}
+    defaults: dict[str, tuple[str]] = {}
+
+    def reference(m: re.Match[str]) -> str:
+        defaults.setdefault(m.group(1), (m.group(2),))
+        return f"${{{m.group(1)}}}"
+
+    return _SHELL_DEFAULT.sub(reference, text), defaults
+
+
 def _referenced(value: str, values: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
     """``value``, or when it is a whole reference to a variable (``$C``, ``${C}``; scripts46) the values it may hold
-    there (``values``: :meth:`_ScriptValues.at`), each judged as the value written there would be."""
+    there (``values``: :meth:`_ScriptValues.at`), each judged as the value written there would be; a default word's
+    too (``${C:-word}``: :func:`_with_defaults`)."""
+    value, defaults = _with_defaults(value)
+    values = {**defaults, **values} if defaults else values
     if value[:1] != "$" or (whole := _SHELL_REFERENCE.fullmatch(value)) is None:
         return (value,)
     return values.get(whole.group(1) or whole.group(2)) or (value,)
@@ -8202,7 +8288,7 @@ def _assigned_urls(script: str, own: tuple[re.Pattern[str], str] | None = None) 
     ``https://sqs.$R.amazonaws.com/``)."""
     values = _assigned_values(script, own)
     computed = _substituted_urls(script, values, own) if "://$(" in script else []
-    if not values.lines:
+    if not values.lines and not ("${" in script and _SHELL_DEFAULT.search(script)):
         return "\n".join([script, *computed]) if computed else script
     extra: list[str] = computed
 
@@ -8253,7 +8339,10 @@ def _filled(text: str, reaching: Mapping[str, tuple[str, ...]]) -> tuple[str, ..
     """``text`` with each variable written as each value that reaches it (``reaching``: :meth:`_ScriptValues.at`),
     one text per combination (at most :data:`_MAX_ASSIGNED_URLS`); a variable the script gives no literal stays as
     written (``(text,)`` when none has one). The one filling of a script's values into a host, a URL's authority or
-    a command's option value (scripts48)."""
+    a command's option value (scripts48). A default word (``${REGION:-eu-west-2}``) is a value
+    (:func:`_with_defaults`)."""
+    text, defaults = _with_defaults(text)
+    reaching = {**defaults, **reaching} if defaults else reaching
     names = list(dict.fromkeys(v.group(1) or v.group(2) for v in _SHELL_REFERENCE.finditer(text)))
     choices: list[list[str | None]] = [[*sorted(reaching[n])] if n in reaching else [None] for n in names]
     if all(c == [None] for c in choices):
