@@ -190,6 +190,15 @@ ACCOUNT_KINDS: dict[str, tuple[Callable[[str, str], Build], dict[str, set[str]]]
 }
 
 
+CONFIG_HUB_DECLARED = {
+    code: {"id": "config-hub", "kind": "transfer", "match": "alicloud-config-hub-region", "destination": "SG",
+           "data_classes": ["audit_logs"], "basis": basis, "reference": f"{code}-CONFIG-2026", "approved_by": "dpo",
+           "expires": "2027-12-31"}
+    for code, basis in (("JP", "documented-assessment"), ("DE", "scc"))
+}  # fmt: skip
+"""(alired53) Cloud Config in Singapore declared by its catalogue id outside CN (the ``config-*`` programs there)."""
+
+
 def _market_rows(code: str) -> list[Row]:
     c = code.lower()
     rows: list[Row] = [
@@ -205,6 +214,11 @@ def _market_rows(code: str) -> list[Row]:
         for who, rules in expected.items():
             declared = [PARTNER_DECLARED] if who == "partner-declared" else []
             build = make(code, "partner" if who == "partner-declared" else who)
+            if kind == "config" and code != "CN":
+                # alired53 (stop 53): Cloud Config is run from Shanghai or Singapore, so a template's delivery channel
+                # is RES-016 outside CN as its Pulumi twin (alicloud-config-hub-region; it passed before): these
+                # programs, about the channel's account, declare the service as its users must.
+                declared = [*declared, CONFIG_HUB_DECLARED[code]]
             rows.append((f"ros47-{c}-{kind}-{who}", code, build, rules, declared))
     return rows
 

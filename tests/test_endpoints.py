@@ -8179,6 +8179,20 @@ def test_a_template_service_entry_needs_its_field_exactly_when_the_service_has_o
         EndpointCatalogue.model_validate(raw)
 
 
+@pytest.mark.parametrize("kind", ["ALIYUN::ESA*", "ALIYUN::*", "ALIYUN::ESA::Site*", "ALIYUN::*::Site", "*"])
+def test_a_template_service_wildcard_names_one_whole_namespace(kind: str) -> None:
+    # alired53 (stop 53): `ALIYUN::ESA::*` judges every type of a hub service's ROS namespace (types ROS adds later
+    # too); anything wider or narrower is refused, so a wildcard cannot take in another service's types.
+    from components.residency.endpoints import EndpointCatalogue
+
+    raw = ENDPOINTS.model_dump()
+    raw["template_services"] = [{"service": "alicloud-esa-hub-region", "types": [kind], "sources": ["x"]}]
+    with pytest.raises(ValueError, match="a wildcard is a namespace"):
+        EndpointCatalogue.model_validate(raw)
+    raw["template_services"] = [{"service": "alicloud-esa-hub-region", "types": ["ALIYUN::ESA::*"], "sources": ["x"]}]
+    assert EndpointCatalogue.model_validate(raw).template_services[0].types == {"ALIYUN::ESA::*"}
+
+
 @settings(max_examples=40, deadline=None)
 @given(
     _LOGICAL_ID,

@@ -40,6 +40,7 @@ import platform_programs_alired49 as ar49
 import platform_programs_alired50 as ar50
 import platform_programs_alired51 as ar51
 import platform_programs_alired52 as ar52
+import platform_programs_alired53 as ar53
 import platform_programs_alirole41 as ar41
 import platform_programs_anonymous43 as an43
 import platform_programs_apigw39 as agw39
@@ -123,6 +124,7 @@ import platform_programs_mutation49 as mu49
 import platform_programs_mutation50 as mu50
 import platform_programs_mutation51 as mu51
 import platform_programs_mutation52 as mu52
+import platform_programs_mutation53 as mu53
 import platform_programs_new34 as pn
 import platform_programs_openapi44 as oa44
 import platform_programs_ops as po
@@ -18484,6 +18486,20 @@ CASES: list[Case] = [
     # and a ROS Fn::Jq filter with a pipe, .[], select, map or first: abroad RES-009 (refused before, by every item or
     # as RES-011), at home they pass (RES-009 / RES-011 at every door before: false alarms).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fr53.rows()],
+    # -- stop 53, Alibaba Cloud red team round 11 (tests/platform_programs_alired53.py): ROS templates of the Alibaba
+    # hub services (Cloud Config, Cloud Firewall, ESA, Security Center, WAF by their ROS namespaces) are RES-016 in JP /
+    # DE, and Config / Cloud Firewall / ESA in CN under a provider naming the international site, as their Pulumi twins
+    # (each passed every door before); an ESA site's Coverage overseas / global in CN is RES-016 (passed); the same
+    # templates in CN under the team's or a China-site provider, a declared Config rule and a security group pass; the
+    # aliyun CLI's --DestinationEndpointOwnerID / --AcceptingAliUid naming a partner's UID are RES-023 (passed before),
+    # the team's UID or the declared partner pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar53.rows()],
+    # -- stop 53, mutation search round 22 (tests/platform_programs_mutation53.py): a script variable's default word
+    # (`--region "${DR_REGION:-eu-west-2}"`, `DR_REGION="${DR_REGION:-...}"`, `https://${INTAKE_HOST:-<partner>}/`, the
+    # aliyun CLI's `--CrossBackupRegion "${BACKUP_REGION:-cn-hongkong}"`) and a for loop's words (`for region in ...;
+    # do aws ... --region "$region"`) abroad are refused (RES-009 / RES-015; each passed every door before); the home
+    # Regions, the team's collector and the declared intake pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu53.rows()],
     # -- stop 53, false alarms round 13 (tests/platform_programs_falsealarm53.py): everyday programs (IMDSv2 Regions,
     # systemd units, Helm values, Terraform JSON, CodeArtifact .npmrc / pip.conf, dockerd, nginx, Compose) pass; a
     # Region a command wrote into a file (`> FILE`, `| tee FILE`, curl -o) read back, a Compose file's or docker run's

@@ -7917,3 +7917,75 @@ def test_a_script_commands_region_is_its_clouds(provider: ProviderRef, line: str
     subject = _boot52_on(provider, line)
     code = "CN" if provider is _ALI_PINNED_CN else "EU"
     assert sorted({f.rule.id for f in RuleEngine(code).check(subject)[0]}) == expected
+
+
+# alired53 (stop 53): a ROS template's resource of a hub service's namespace (ALIYUN::Config::*, ALIYUN::CLOUDFW::*,
+# ALIYUN::ESA::*, ALIYUN::ThreatDetection::*, ALIYUN::WAF::*) is the service, judged as its Pulumi twin with the
+# ros.Stack's provider's account site: RES-016 in JP, and in CN under a provider naming the international site. Each
+# offending subject passed on main 45eea1d.
+def _ros53(kind: str, provider: ProviderRef, **props: Any) -> Subject:
+    template = {"ROSTemplateFormatVersion": "2015-09-01", "Resources": {"X": {"Type": kind, "Properties": props}}}
+    return ali(_ROS_STACK, provider, template_body=json.dumps(template))
+
+
+_ROS53_RULE = {"RuleName": "r", "SourceOwner": "ALIYUN", "SourceIdentifier": "ecs-instance-no-public-ip",
+               "ConfigRuleTriggerTypes": "ConfigurationItemChangeNotification", "RiskLevel": 1}  # fmt: skip
+_ROS53_POLICY = {"AclAction": "accept", "Description": "d", "Destination": "10.0.0.1/32", "DestinationType": "net",
+                 "Direction": "in", "Proto": "TCP", "Source": "203.0.113.0/24", "SourceType": "net"}  # fmt: skip
+PAIRS += [
+    ("RES-016", "CN", _ros53("ALIYUN::Config::Rule", _ALI_PINNED_CN, **_ROS53_RULE),
+     _ros53("ALIYUN::Config::Rule", _ALI52_INTL_CN, **_ROS53_RULE), "template_body(json).Resources.X"),
+    ("RES-016", "JP", _ros53("ALIYUN::ECS::SecurityGroup", _ALI_PINNED_JP, VpcId="vpc-1"),
+     _ros53("ALIYUN::CLOUDFW::ControlPolicy", _ALI_PINNED_JP, **_ROS53_POLICY), "template_body(json).Resources.X"),
+    ("RES-016", "CN", _ros53("ALIYUN::ESA::Site", _ALI_PINNED_CN, SiteName="s.example.cn", Coverage="domestic"),
+     _ros53("ALIYUN::ESA::Site", _ALI_PINNED_CN, SiteName="s.example.cn", Coverage="overseas"),
+     "template_body(json).Resources.X.Properties.Coverage"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("code", "provider", "kind", "expected"),
+    [
+        ("JP", _ALI_PINNED_JP, "ALIYUN::ThreatDetection::AntiBruteForceRule", ["RES-016"]),
+        ("JP", _ALI_PINNED_JP, "ALIYUN::WAF::Domain", ["RES-016"]),
+        ("JP", _ALI_PINNED_JP, "ALIYUN::ESA::SomeTypeAddedLater", ["RES-016"]),  # the namespace, not a type list
+        ("JP", _ALI_PINNED_JP, "ALIYUN::ESAX::Site", []),  # another namespace sharing the prefix
+        ("CN", _ALI_PINNED_CN, "ALIYUN::ThreatDetection::AntiBruteForceRule", []),  # resident in CN, any site
+        ("CN", _ALI52_INTL_CN, "ALIYUN::ThreatDetection::AntiBruteForceRule", []),  # no site_resident_in
+        ("CN", _ALI52_INTL_CN, "ALIYUN::CLOUDFW::FwSwitch", ["RES-016"]),
+        ("CN", _ALI52_INTL_CN, "ALIYUN::ECS::SecurityGroup", []),  # a regional type under the same provider
+    ],
+)
+def test_a_templates_hub_service_is_judged_by_namespace_and_site(
+    code: str, provider: ProviderRef, kind: str, expected: list[str]
+) -> None:
+    # alired53: the namespace wildcard and the provider's site, as for the Pulumi resources (alired52).
+    assert [f.rule.id for f in RuleEngine(code).check(_ros53(kind, provider))[0]] == expected
+
+
+# alired53 (stop 53): the aliyun CLI's parameters naming the account that owns what the call writes into or joins
+# (script_commands form `alicloud-account`) are judged as the resources' owner inputs (RES-023 unless the stack's own
+# or declared). The offending subject passed on main 45eea1d.
+_DTS53 = "aliyun dts ConfigureDtsJob --DestinationEndpointInstanceID rm-2 --DestinationEndpointOwnerID"
+PAIRS += [
+    ("RES-023", "CN", _ali51_boot(f"{_DTS53} {_ALI_OWN}"), _ali51_boot(f"{_DTS53} {_ALI_OTHER}"), "user_data.aliyun"),
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (f"aliyun vpcpeer CreateVpcPeerConnection --VpcId vpc-1 --AcceptingAliUid {_ALI_OTHER}", ["RES-023"]),
+        (f"aliyun vpcpeer CreateVpcPeerConnection --VpcId vpc-1 --AcceptingAliUid={_ALI_OTHER}", ["RES-023"]),
+        (f"P={_ALI_OTHER}\naliyun vpcpeer CreateVpcPeerConnection --VpcId vpc-1 --AcceptingAliUid $P", ["RES-023"]),
+        (f"aliyun vpcpeer CreateVpcPeerConnection --VpcId vpc-1 --AcceptingAliUid {_ALI_OWN}", []),
+        # A source's owner sends data in; the RPC common parameters name the caller: neither is read.
+        (f"aliyun dts ConfigureDtsJob --SourceEndpointOwnerID {_ALI_OTHER}", []),
+        (f"aliyun ecs DescribeInstances --OwnerId {_ALI_OTHER} --ResourceOwnerAccount ops", []),
+        ("aliyun dts ConfigureDtsJob --DestinationEndpointOwnerID $(cat /etc/partner-uid)", []),  # judged where set
+    ],
+)
+def test_an_aliyun_parameter_naming_an_owner_account_is_judged_as_one(line: str, expected: list[str]) -> None:
+    # alired53: listed options only (script_commands aliyun `alicloud-account`), the value filled like any other.
+    findings, _ = RuleEngine("CN").check(_ali51_boot(line))
+    assert [f.rule.id for f in findings] == expected

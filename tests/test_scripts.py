@@ -1673,6 +1673,101 @@ def test_config53_ssh_config_hostname_in_any_spelling(keyword: str, separator: s
     assert findings(script("10.0.3.9"), "EU", "aws") == []
 
 
+# jqone53 (stop 53): a script's jq is read by the one jq reader (components/residency/jq.py), as a template's Fn::Jq:
+# a program writing a host after the machine's own name no longer passes as the machine's name (it did: a program
+# outside the old path / sub shape had no texts, so it "only selected"); the own name through a path still passes.
+@pytest.mark.parametrize(
+    ("script", "refused"),
+    [
+        ('H=$(hostname -f | jq -R \'"db.partner.example"\')\npsql -h "$H" -U app\n', True),
+        ('H=$(hostname -f | jq -R \'. // "db.partner.example"\')\npsql -h "$H" -U app\n', True),
+        ('psql -h "$(hostname -f | jq -R .)" -U app\n', False),
+        (
+            'T=\'{"t":[{"r":"b","region":"eu-central-1"}]}\'\n'
+            'aws s3 ls --region $(echo "$T" | jq -r \'.t[] | select(.r == "b") | .region\')\n',
+            False,
+        ),
+        (
+            'T=\'{"t":[{"r":"b","region":"us-east-1"}]}\'\n'
+            'aws s3 ls --region $(echo "$T" | jq -r \'.t[] | select(.r == "b") | .region\')\n',
+            True,
+        ),
+    ],
+)
+def test_a_scripts_jq_is_the_one_jq_reading(script: str, refused: bool) -> None:
+    found = findings(script, "EU", "aws")
+    assert bool(found) is refused, found
+
+
+# mutation53 (stop 53): a variable's default word (bash(1) "Parameter Expansion": `${parameter:-word}` "If parameter is
+# unset or null, the expansion of word is substituted") and a for loop's words ("name is set to each element of this
+# list in turn") are values the variable holds; each offending line passed every door on main 45eea1d.
+@pytest.mark.parametrize(
+    ("script", "code", "cloud", "expected"),
+    [
+        ('aws ec2 copy-snapshot --source-snapshot-id snap-1 --region "${DR_REGION:-eu-west-2}"', "EU", "aws",
+         {"RES-009"}),
+        ('aws ec2 copy-snapshot --source-snapshot-id snap-1 --region "${DR_REGION:-eu-central-1}"', "EU", "aws", set()),
+        ("aws ec2 copy-snapshot --source-snapshot-id snap-1 --region ${DR_REGION-eu-west-2}", "EU", "aws", {"RES-009"}),
+        ("aws ec2 copy-snapshot --source-snapshot-id snap-1 --region ${DR_REGION:=eu-west-2}", "EU", "aws",
+         {"RES-009"}),
+        ('R="${R:-eu-west-2}"\naws ec2 describe-instances --region "$R"', "EU", "aws", {"RES-009"}),
+        ('R="${R:-eu-central-1}"\naws ec2 describe-instances --region "$R"', "EU", "aws", set()),
+        ("export AWS_DEFAULT_REGION=${AWS_DEFAULT_REGION:-eu-west-2}\naws ec2 describe-instances", "EU", "aws",
+         {"RES-009"}),
+        # a literal the script gives the variable is what the expansion uses: the default word is not
+        ("R=eu-central-1\naws ec2 describe-instances --region ${R:-eu-west-2}", "EU", "aws", set()),
+        ('curl -fsS "https://${INTAKE:-intake.partner-analytics.com}/v1" -d @/x', "EU", "aws", {"RES-015"}),
+        ('curl -fsS "https://${INTAKE:-10.20.1.15}/v1" -d @/x', "EU", "aws", set()),
+        ("curl -fsS https://sqs.${R:-eu-central-1}.amazonaws.com/123456789012/jobs", "EU", "aws", set()),
+        ("curl -fsS https://sqs.${R:-eu-west-2}.amazonaws.com/123456789012/jobs", "EU", "aws", {"RES-006"}),
+        ("psql -h ${PGHOST:-db.partner-analytics.com} -c 'select 1'", "EU", "aws", {"RES-015"}),
+        ("aliyun rds ModifyInstanceCrossBackupPolicy --CrossBackupRegion ${B:-cn-hongkong}", "CN", "alicloud",
+         {"RES-009"}),
+        ("aliyun rds ModifyInstanceCrossBackupPolicy --CrossBackupRegion ${B:-cn-beijing}", "CN", "alicloud", set()),
+        # for loops: each word, on one line or several, quoted or not; a host and a URL's host too
+        ("for r in eu-central-1 eu-west-2; do aws ec2 describe-instances --region $r; done", "EU", "aws", {"RES-009"}),
+        ("for r in eu-central-1 eu-west-3; do aws ec2 describe-instances --region $r; done", "EU", "aws", set()),
+        ('for r in "eu-central-1" \'eu-west-2\'\ndo\n  aws ec2 describe-instances --region "${r}"\ndone', "EU", "aws",
+         {"RES-009"}),
+        ("for r in cn-beijing cn-hongkong; do\n  aliyun rds ModifyInstanceCrossBackupPolicy --CrossBackupRegion $r\n"
+         "done", "CN", "alicloud", {"RES-009"}),
+        ("for h in 10.20.1.15 intake.partner-analytics.com; do\n  curl -fsS https://$h/v1 -d @/x\ndone", "EU", "aws",
+         {"RES-015"}),
+        ("for h in 10.20.1.15 10.20.1.16; do\n  psql -h $h -c 'select 1'\ndone", "EU", "aws", set()),
+        # a whole variable's words, an array's items
+        ('TARGETS="eu-central-1 eu-west-2"\nfor t in $TARGETS; do aws ec2 describe-instances --region "$t"; done',
+         "EU", "aws", {"RES-009"}),
+        ('TARGETS="eu-central-1 eu-west-3"\nfor t in $TARGETS; do aws ec2 describe-instances --region "$t"; done',
+         "EU", "aws", set()),
+        ('TARGETS=(eu-central-1 "eu-west-2")\nfor t in "${TARGETS[@]}"; do\n  aws ec2 describe-instances --region $t\n'
+         "done", "EU", "aws", {"RES-009"}),
+        ("declare -a DBS=(10.20.1.15 db.partner-analytics.com)\nfor h in ${DBS[*]}; do psql -h $h -c 'select 1'; done",
+         "EU", "aws", {"RES-015"}),
+        ("DBS=(10.20.1.15 10.20.1.16)\nfor h in \"${DBS[@]}\"; do psql -h $h -c 'select 1'; done", "EU", "aws", set()),
+        # prose and comments are no loop
+        ("echo 'waiting for db in eu-west-2'\naws ec2 describe-instances --region eu-central-1", "EU", "aws", set()),
+        ("# for r in eu-west-2 one day\naws ec2 describe-instances --region eu-central-1", "EU", "aws", set()),
+    ],
+)  # fmt: skip
+def test_a_default_word_and_a_loops_words_are_values(script: str, code: str, cloud: Cloud, expected: set[str]) -> None:
+    assert {f[0] for f in findings(f"#!/bin/bash\n{script}\n", code, cloud)} == expected
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    name=st.from_regex(r"[A-Z_][A-Z0-9_]{0,11}", fullmatch=True),
+    region=st.sampled_from(["eu-central-1", "eu-west-1", "eu-west-2", "us-east-1", "eu-central-2", "ca-central-1"]),
+    form=st.sampled_from([":-", "-", ":=", "="]),
+)
+def test_a_default_word_is_judged_as_the_region_written(name: str, region: str, form: str) -> None:
+    # mutation53: `--region ${NAME<form>region}` in a script setting no NAME is judged as `--region region` is.
+    def verdict(value: str) -> set[str]:
+        return {f[0] for f in findings(f"#!/bin/bash\naws ec2 describe-instances --region {value}\n", "EU", "aws")}
+
+    assert verdict(f"${{{name}{form}{region}}}") == verdict(region)
+
+
 # falsealarm53 (stop 53): a file a command's output writes (`COMMAND > FILE`, curl -o / wget -O) holds what the one
 # evaluator computes for `$(COMMAND)`, so reading it back (`$(cat FILE)`) is that value; a command it cannot compute
 # writes nothing known (fail closed, RES-011 / RES-015 read back). On main 45eea1d the metadata's Region read back from

@@ -985,7 +985,9 @@ class TemplateService(_Frozen):
     service: str
     """The ``global_services`` id."""
     types: frozenset[str]
-    """Template resource types (``AWS::CloudFront::Distribution``, ``ALIYUN::CDN::Domain``)."""
+    """Template resource types (``AWS::CloudFront::Distribution``, ``ALIYUN::CDN::Domain``), or a whole ROS namespace
+    (``ALIYUN::ESA::*``: every type of a service run only from its hub, so a type ROS adds later is judged too;
+    alired53)."""
     field: str | None = None
     """For an entry judged by a field's value: the template property holding it (dots, as written in the template,
     from ``Properties``: ``EndpointConfiguration.Types``; a list on the way is read item by item). None: the resource
@@ -1341,6 +1343,7 @@ HostForm = Literal[
     "log-opt",
     "aws-zone",
     "alicloud-zone",
+    "alicloud-account",
 ]
 """How a script command's value names its host(s): ``host`` (``host[:port]``), ``hosts`` (a comma list), ``replica-set``
 (mongosh ``rs0/a:27017,b:27017``), ``sqlserver`` (sqlcmd ``tcp:host,1433``, ``host\\instance``), ``ssh``
@@ -1737,6 +1740,10 @@ class EndpointCatalogue(_Frozen):
                 raise ValueError(f"template_services {t.service!r}: unless_set / when_set are not read in templates")
             if set(t.defaults) - t.types:
                 raise ValueError(f"template_services {t.service!r}: defaults name types the entry does not list")
+            # (alired53) a wildcard names a whole namespace, nothing narrower: `ALIYUN::ESA::*`.
+            for kind in t.types:
+                if "*" in kind and (not kind.endswith("::*") or kind.count("*") > 1 or kind.count("::") != 2):
+                    raise ValueError(f"template_services {t.service!r}: {kind!r}: a wildcard is a namespace's `::*`")
         return self
 
     def region_id_separator(self, cloud: str, key: str, type_token: str) -> str:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple, TypeVar
 
 from components._compat import is_input_type
+from components.residency import jq
 from components.residency.catalogue import Catalogue, Cloud, Jurisdiction, as_cloud, load_catalogue
 from components.residency.destinations import Destination
 from components.residency.documents import (
@@ -3667,12 +3668,15 @@ class RuleEngine:
         assert walk.template is not None
         template = walk.template[0]
         inherited = _sam_globals(template, document)
+        site = walk.subject.provider.site if walk.subject.provider is not None else None
         declared = [(f"{path}.Resources.{i}", r) for i, r in resources.items()]
         for where, resource in [*declared, *_implicit_resources(template, resources, f"{path}.Resources")]:
             kind = resource.get("Type") if isinstance(resource, Mapping) else None
             if not isinstance(kind, str):
                 continue
             services = self._template_services.get(kind, ())
+            if kind.count("::") == 2:  # (alired53) and its namespace's (``ALIYUN::ESA::*``)
+                services = (*services, *self._template_services.get(f"{kind.rpartition('::')[0]}::*", ()))
             fields = self._template_bucket_fields.get(kind, ())
             if not services and not fields:
                 continue  # nearly every resource
@@ -3681,6 +3685,8 @@ class RuleEngine:
             if kind in inherited:
                 props = _with_globals(inherited[kind], props)  # (sam46) SAM's Globals the resource inherits
             for service, entry in services:
+                if not service.judges_in(self.jurisdiction.code, site):
+                    continue  # (alired53) resident for the account site the stack's provider names
                 if entry.field is None:
                     if not self._partition_allows(walk, service):
                         self._global_finding(walk, service, where, kind)
@@ -3903,7 +3909,9 @@ class RuleEngine:
             # here-document into that path is (its JSON / YAML content is walked as a document already).
             self._judge_config_file(walk, script, (file, script), path, depth)
         self._judge_script_hosts(walk, script, path, file)
-        if ("=" in script and "$" in script) or "://$(" in script:  # scripts52: a URL's host computed by a command
+        # scripts52: a URL's host computed by a command; mutation53: a variable's default word (`${HOST:-...}`), a
+        # loop's variable (`for h in ...`)
+        if ("$" in script and ("=" in script or "${" in script or "for" in script)) or "://$(" in script:
             return _assigned_urls(script, self._instance_region(walk))
         return script
 
@@ -4242,7 +4250,7 @@ class RuleEngine:
             ref = Reference("region", walk.cloud, value, value.strip(), known_region=False)
             self._judge(walk, ref, where, RuleId.REGION_FIELD_IN_JURISDICTION)
             return
-        if found.zone is not None:
+        if found.zone is not None or found.account:
             return
         detail = (
             f"{value!r} is a command substitution whose output the engine cannot compute (not a literal, a filter of "
@@ -4253,9 +4261,13 @@ class RuleEngine:
         self._add_coverable(walk, RuleId.DESTINATION_HOST_PROVEN, where, value, detail, (value.strip(),))
 
     def _judge_script_host(self, walk: _Walk, found: ScriptHost, value: str, path: str) -> None:
-        """One value a script's command connects to (:meth:`_judge_script_hosts`): a region, a zone or a host."""
+        """One value a script's command connects to (:meth:`_judge_script_hosts`): a region, a zone, an account or a
+        host."""
         if found.region:
             self._judge_script_region(walk, value, f"{path}.{found.command}", self._command_cloud(found.command))
+            return
+        if found.account:
+            self._judge_script_account(walk, value, f"{path}.{found.command}")
             return
         zone_cloud = as_cloud(found.zone)
         if zone_cloud is not None:
@@ -4266,6 +4278,15 @@ class RuleEngine:
         if parser.has_candidates(value) or (parser.has_candidates(word) and parser.scan(word, screened=True)):
             return
         self._judged_as_bare_host(walk, value, f"{path}.{found.command}")
+
+    def _judge_script_account(self, walk: _Walk, value: str, path: str) -> None:
+        """(alired53) The Alibaba Cloud account a script's aliyun command writes into or joins (``script_commands``
+        form ``alicloud-account``: a DTS job's ``--DestinationEndpointOwnerID``, a peering's ``--AcceptingAliUid``),
+        judged as the same input of the resource (``written_account_fields``: RES-023 unless a provider of the stack
+        assumes a role of it, or declared). A variable left as written is judged where it is set."""
+        text = value.strip()
+        if _ALI_OWNER_UID.fullmatch(text):
+            self._judged_as_account(walk, f"acs:ram::{text}:root", path, written=text)
 
     def _command_cloud(self, command: str) -> Cloud | None:
         """The cloud whose Regions a script command's region values name (``script_commands`` ``cloud``: ``aws``'s
@@ -6688,9 +6709,12 @@ def _template_service_index(
     by_id = {s.id: s for s in endpoints.global_services}
     services: dict[str, list[tuple[GlobalService, TemplateService]]] = {}
     for t in endpoints.template_services:
-        if by_id[t.service].judges_in(code):
+        service = by_id[t.service]
+        # (alired53) an entry resident here for one account site only is kept: the stack's provider names the site
+        # (judged per resource in _judge_template_resources).
+        if service.judges_in(code) or any(service.judges_in(code, site) for site in service.site_resident_in):
             for kind in t.types:
-                services.setdefault(kind, []).append((by_id[t.service], t))
+                services.setdefault(kind, []).append((service, t))
     return {k: tuple(v) for k, v in services.items()}
 
 
@@ -7687,282 +7711,22 @@ def _jq_value(document: Mapping[Any, Any], argument: Any, fill: Callable[[str], 
     """(fnros52) What a ROS ``Fn::Jq`` ``[method, script, object]`` gives ("First: the first value that is sorted by the
     filter; All: all values"; ``object`` a JSON string) over one known JSON text (or a map or list written out): with
     ``First`` the first text or number the filter gives, with ``All`` the list of them. (fnros53) The filter is read by
-    :func:`_jq_outputs` (jq's paths, pipes, ``.[]``, ``select``, ``map``, ``first``, ``last``, comparisons and string
-    interpolation); a filter outside that subset, no output, or an output that is jq's null, a map or a list: ``node``
-    as written, refused at a region field or host key as a value nobody can read
-    (:meth:`RuleEngine._judged_unread_function`)."""
+    the one jq reader (:func:`components.residency.jq.outputs`); a filter outside its subset, no output, or an output
+    that is jq's null, a map or a list: ``node`` as written, refused at a region field or host key as a value nobody
+    can read (:meth:`RuleEngine._judged_unread_function`)."""
     if not isinstance(argument, list) or len(argument) != 3 or argument[0] not in ("First", "All"):
         return node
     method, script, data = argument
-    if not isinstance(script, str) or len(script) > _MAX_JQ_SCRIPT:
+    if not isinstance(script, str) or len(script) > jq.MAX_PROGRAM:
         return node
     if not isinstance(data, (Mapping, list)) or (isinstance(data, Mapping) and _is_function(data)):
         data = _known_json(document, data, fill)
         if data is _NO_TEXT:
             return node
-    outputs = _jq_outputs(script, data)
+    outputs = jq.outputs(script, data)
     if not outputs or any(not isinstance(v, (str, int, float)) or isinstance(v, bool) for v in outputs):
         return node  # nothing, or a map, list or null there: JSON data ROS does not evaluate, left as written
     return outputs[0] if method == "First" else outputs
-
-
-_MAX_JQ_SCRIPT = 512
-"""(fnros53) The longest jq filter evaluated: a template's filter is a line; past this, left as written (fail
-closed)."""
-_MAX_JQ_OUTPUTS = 256
-"""(fnros53) The most values a jq filter's stage may give while it is evaluated: past this, left as written."""
-_JQ_TOKEN = re.compile(
-    r'\s*(?:(?P<string>"(?:[^"\\]|\\.)*")|(?P<number>-?[0-9]+(?:\.[0-9]+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)'
-    r"|(?P<op>==|!=|//|[|.()\[\]]))"
-)
-
-
-class _JqUnread(Exception):
-    """(fnros53) A jq filter (or a value it meets) outside the subset :func:`_jq_outputs` evaluates."""
-
-
-_JqFilter = Callable[[Any], list[Any]]
-
-
-def _jq_outputs(script: str, data: Any) -> list[Any] | None:
-    """(fnros53) The values jq's ``script`` gives for ``data`` (the jq manual's semantics), for the subset templates
-    use: the identity ``.``, paths ``.key``, ``."key"``, ``.[n]`` (negative from the end), ``.[]`` (each item or
-    value), pipes ``|``, ``first`` / ``last`` (``.[0]`` / ``.[-1]``), ``first(f)`` / ``last(f)``, ``map(f)``,
-    ``select(f)``, ``f == literal`` / ``f != literal``, ``f // g`` (the alternative) and literals (texts, numbers,
-    ``true``, ``false``, ``null``), a text's interpolation ``"...\\(f)..."`` of one value each. None for anything else
-    (``..``, ``,``, an object or array built, other builtins, an error jq would raise, such as ``.key`` of a text,
-    even left of ``//``), bounded by :data:`_MAX_JQ_SCRIPT` and :data:`_MAX_JQ_OUTPUTS`: never guessed."""
-    try:
-        reader = _JqReader(_jq_tokens(script))
-        program = reader.pipe(0)
-        if reader.at != len(reader.tokens):
-            return None
-        return program(data)
-    except (_JqUnread, ValueError, RecursionError):
-        return None
-
-
-class _JqReader:
-    """(fnros53) A recursive-descent reading of jq's tokens into filters (:func:`_jq_outputs`)."""
-
-    def __init__(self, tokens: list[tuple[str, str]]) -> None:
-        self.tokens = tokens
-        self.at = 0
-
-    def peek(self) -> str | None:
-        return self.tokens[self.at][1] if self.at < len(self.tokens) else None
-
-    def take(self, kind: str | None = None) -> str:
-        if self.at >= len(self.tokens) or (kind is not None and self.tokens[self.at][0] != kind):
-            raise _JqUnread("unexpected end or token")
-        self.at += 1
-        return self.tokens[self.at - 1][1]
-
-    def pipe(self, depth: int) -> _JqFilter:
-        if depth > 16:
-            raise _JqUnread("nested too deep")
-        stages = [self.alternative(depth)]
-        while self.peek() == "|":
-            self.take()
-            stages.append(self.alternative(depth))
-        return lambda value: functools.reduce(
-            lambda values, stage: _jq_bounded([out for v in values for out in stage(v)]), stages, [value]
-        )
-
-    def alternative(self, depth: int) -> _JqFilter:
-        """jq's ``a // b``: the outputs of ``a`` that are neither null nor false, else (none) those of ``b``."""
-        left = self.compared(depth)
-        while self.peek() == "//":
-            self.take()
-            first, right = left, self.compared(depth)
-            left = _jq_alternative(first, right)
-        return left
-
-    def compared(self, depth: int) -> _JqFilter:
-        term = self.term(depth)
-        if self.peek() not in ("==", "!="):
-            return term
-        equal = self.take() == "=="
-        literal = self.literal()
-        return lambda value: [(out == literal) is equal for out in term(value)]
-
-    def literal(self) -> Any:
-        kind, text = self.tokens[self.at] if self.at < len(self.tokens) else ("", "")
-        self.take()
-        if kind == "string" and "\\(" not in text:
-            return json.loads(text)
-        if kind == "number":
-            return float(text) if "." in text else int(text)
-        if kind == "name" and text in _JQ_CONSTANTS:
-            return _JQ_CONSTANTS[text]
-        raise _JqUnread(text)
-
-    def term(self, depth: int) -> _JqFilter:
-        kind, text = self.tokens[self.at] if self.at < len(self.tokens) else ("", "")
-        if text == ".":
-            return self.path()
-        if kind == "string":
-            self.take()
-            return _jq_text(text, depth)
-        if kind in ("number", "name") and (kind == "number" or text in _JQ_CONSTANTS):
-            constant = self.literal()
-            return lambda value: [constant]
-        if kind != "name":
-            raise _JqUnread(text)
-        self.take()
-        if text in ("first", "last") and self.peek() != "(":
-            index = 0 if text == "first" else -1
-            return lambda value: [_jq_index(value, index)]
-        if text not in ("first", "last", "map", "select") or self.take() != "(":
-            raise _JqUnread(text)
-        inner = self.pipe(depth + 1)
-        if self.take() != ")":
-            raise _JqUnread("unclosed")
-        if text == "first":
-            return lambda value: inner(value)[:1]
-        if text == "last":
-            return lambda value: inner(value)[-1:]
-        if text == "map":
-            return lambda value: [_jq_bounded([out for item in _jq_each(value) for out in inner(item)])]
-        return lambda value: [value for out in inner(value) if out is not None and out is not False]  # select
-
-    def path(self) -> _JqFilter:
-        self.take()  # the leading "."
-        steps: list[Callable[[Any], list[Any]]] = []
-        kind, text = self.tokens[self.at] if self.at < len(self.tokens) else ("", "")
-        if kind in ("name", "string"):
-            steps.append(self.key())
-        while self.peek() in (".", "["):
-            if self.take() == ".":
-                steps.append(self.key())
-                continue
-            if self.peek() == "]":
-                self.take()
-                steps.append(_jq_each)
-                continue
-            kind, text = self.tokens[self.at] if self.at < len(self.tokens) else ("", "")
-            self.take()
-            if kind == "number" and "." not in text:
-                steps.append(_jq_index_step(int(text)))
-            elif kind == "string" and "\\(" not in text:
-                steps.append(_jq_key_step(json.loads(text)))
-            else:
-                raise _JqUnread(text)
-            if self.take() != "]":
-                raise _JqUnread("unclosed")
-        return lambda value: functools.reduce(
-            lambda values, step: _jq_bounded([out for v in values for out in step(v)]), steps, [value]
-        )
-
-    def key(self) -> Callable[[Any], list[Any]]:
-        kind, text = self.tokens[self.at] if self.at < len(self.tokens) else ("", "")
-        if kind not in ("name", "string") or "\\(" in text:
-            raise _JqUnread(text)
-        self.take()
-        return _jq_key_step(json.loads(text) if kind == "string" else text)
-
-
-_JQ_CONSTANTS: Mapping[str, Any] = {"true": True, "false": False, "null": None}
-
-
-def _jq_alternative(first: _JqFilter, second: _JqFilter) -> _JqFilter:
-    """(fnros53) jq's ``first // second`` (the manual's "alternative operator")."""
-
-    def read(value: Any) -> list[Any]:
-        kept = [out for out in first(value) if out is not None and out is not False]
-        return kept or second(value)
-
-    return read
-
-
-def _jq_key_step(key: str) -> Callable[[Any], list[Any]]:
-    return lambda value: [_jq_key(value, key)]
-
-
-def _jq_index_step(index: int) -> Callable[[Any], list[Any]]:
-    return lambda value: [_jq_index(value, index)]
-
-
-def _jq_key(value: Any, key: str) -> Any:
-    """(fnros53) jq's ``.key``: an object's value (null when missing), null of null; an error for anything else."""
-    if isinstance(value, Mapping):
-        return value.get(key)
-    if value is None:
-        return None
-    raise _JqUnread("a key of a non-object")
-
-
-def _jq_index(value: Any, index: int) -> Any:
-    """(fnros53) jq's ``.[n]``: an array's item (negative from the end; null out of range), null of null."""
-    if isinstance(value, list):
-        return value[index] if -len(value) <= index < len(value) else None
-    if value is None:
-        return None
-    raise _JqUnread("an index of a non-array")
-
-
-def _jq_each(value: Any) -> list[Any]:
-    """(fnros53) jq's ``.[]``: an array's items or an object's values; an error for anything else (null too)."""
-    if isinstance(value, list):
-        return _jq_bounded(list(value))
-    if isinstance(value, Mapping):
-        return _jq_bounded(list(value.values()))
-    raise _JqUnread("cannot iterate")
-
-
-def _jq_bounded(values: list[Any]) -> list[Any]:
-    if len(values) > _MAX_JQ_OUTPUTS:
-        raise _JqUnread("too many values")
-    return values
-
-
-def _jq_text(literal: str, depth: int) -> _JqFilter:
-    """(fnros53) A jq string literal, its interpolations ``\\(f)`` each filled with ``f``'s one value (a text as
-    itself, a number as JSON); more or fewer values, or a map, list or null, is not read."""
-    body = literal[1:-1]
-    parts: list[str | _JqFilter] = []
-    at = 0
-    while (start := body.find("\\(", at)) >= 0:
-        parts.append(json.loads(f'"{body[at:start]}"'))
-        level, end = 1, start + 2
-        while end < len(body) and level:
-            level += {"(": 1, ")": -1}.get(body[end], 0)
-            end += 1
-        if level:
-            raise _JqUnread("unclosed interpolation")
-        inner = _JqReader(_jq_tokens(body[start + 2 : end - 1]))
-        parts.append(inner.pipe(depth + 1))
-        if inner.at != len(inner.tokens):
-            raise _JqUnread("interpolation")
-        at = end
-    parts.append(json.loads(f'"{body[at:]}"'))  # a bad escape: ValueError, the filter unread (_jq_outputs)
-
-    def text(value: Any) -> list[Any]:
-        out = []
-        for part in parts:
-            if isinstance(part, str):
-                out.append(part)
-                continue
-            got = part(value)
-            if len(got) != 1 or not isinstance(got[0], (str, int, float)) or isinstance(got[0], bool):
-                raise _JqUnread("interpolated value")
-            out.append(got[0] if isinstance(got[0], str) else json.dumps(got[0]))
-        return ["".join(out)]
-
-    return text
-
-
-def _jq_tokens(script: str) -> list[tuple[str, str]]:
-    """(fnros53) jq's tokens of ``script`` (:data:`_JQ_TOKEN`); an error when a character is none."""
-    tokens: list[tuple[str, str]] = []
-    at = 0
-    while at < len(script.rstrip()):
-        m = _JQ_TOKEN.match(script, at)
-        if m is None or m.lastgroup is None:
-            raise _JqUnread("token")
-        tokens.append((m.lastgroup, m.group(m.lastgroup)))
-        at = m.end()
-    return tokens
 
 
 _Reader = Callable[[Mapping[Any, Any], Any, _OwnStack, Any], Any]
@@ -8303,7 +8067,8 @@ _NESTED_ASSIGNMENTS = 2  # assignments inside an assignment's value, read this d
 # Atomic (bash takes the longest name: `$Aa` is the variable `Aa`): without it the host and URL patterns below could
 # split a name between the variable and the host characters after it in every way, exponentially many on a failing
 # word (`echo a.$Aa.$Aa...`, 25 repeats: 29 s in one search; the lead's review, stop 48). The matches are the same.
-_SHELL_VARIABLE = r"(?>\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*))"
+# mutation53: a braced one with a default word too (`${HOST:-intake.example.com}`: _with_defaults reads the word).
+_SHELL_VARIABLE = r"(?>\$(?:\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=][^{}$`\"'\s]+)?\}|[A-Za-z_][A-Za-z0-9_]*))"
 # The same variable with its name captured (braced, or bare): group 1 or group 2.
 _SHELL_REFERENCE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
 # The variable a plain assignment line sets (scripts.plain_assignment's shape: `[export|readonly|local] NAME=...`).
@@ -8356,13 +8121,17 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
     replaces."""
     script = reads_as_assignments(script)  # scripts52: `read X < FILE` as `X=$(< FILE)`, the same offsets
     matches = list(_ASSIGNMENT.finditer(script))
-    if not matches:
+    loops = _FOR_IN.search(script) if "for" in script else None
+    if not matches and loops is None:
         return _NO_VALUES
     lines = script.split("\n")
     starts = tuple(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
     blocks = shell_blocks(lines)
     files = written_files(script) if may_write_files(script) else {}
     anywhere = _values_anywhere(script, matches, own, files)
+    loop_words = _loop_words(script, anywhere) if loops is not None else {}
+    if loop_words:  # mutation53: a loop's variable holds each of its words in the loop's body (a repeated block)
+        anywhere = {**anywhere, **{n: tuple(dict.fromkeys([*anywhere.get(n, ()), *w])) for n, w in loop_words.items()}}
     env: dict[str, list[str]] = {}
     kept: dict[str, list[str]] = {}  # assigned in a function body: never replaced
     per_line: list[Mapping[str, tuple[str, ...]]] = []
@@ -8394,6 +8163,55 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
     return _ScriptValues(starts, tuple({n: v for n, v in line.items() if v} for line in per_line))
 
 
+# mutation53: `for NAME in WORDS` at a command's place (bash(1) "Compound Commands": "The list of words following in
+# is expanded, generating a list of items. The variable name is set to each element of this list in turn"): `for r in
+# eu-central-1 eu-west-2; do aws ... --region $r; done` sends to both.
+_FOR_IN = re.compile(
+    r"(?:^|[;&|]|\b(?:do|then|else))[ \t]*for[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]+in[ \t]+([^;\n]*)", re.M
+)
+_LOOP_WORD = re.compile(r"[A-Za-z0-9._:/@%+-]+")
+_LOOP_LIST = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(\[[@*]\])?\}|\$([A-Za-z_][A-Za-z0-9_]*)")
+# An indexed array's assignment (bash(1) "Arrays": "Arrays are assigned to using compound assignments of the form
+# name=(value1 ... valuen)"), at a command's place.
+_ARRAY_ASSIGNMENT = re.compile(
+    r"(?:^|[;&|]|\b(?:then|else|do))[ \t]*(?:(?:declare|local|readonly)(?:[ \t]+-\w+)*[ \t]+)?"
+    r"([A-Za-z_][A-Za-z0-9_]*)\+?=\(([^()\n]*)\)",
+    re.M,
+)
+
+
+def _array_items(script: str) -> dict[str, tuple[str, ...]]:
+    """The items each ``NAME=(...)`` array assignment of ``script`` gives NAME (every assignment's, quotes removed)."""
+    items: dict[str, list[str]] = {}
+    for m in _ARRAY_ASSIGNMENT.finditer(script):
+        known = items.setdefault(m.group(1), [])
+        known += [w.strip("\"'") for w in m.group(2).split() if w.strip("\"'") not in known]
+    return {name: tuple(found) for name, found in items.items()}
+
+
+def _loop_words(script: str, values: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, ...]]:
+    """The literal words each ``for NAME in WORDS`` loop of ``script`` gives NAME (quotes around a word removed); a
+    word that is a whole variable (``$TARGETS``) gives each blank-separated word of the values it holds anywhere
+    (``values``: unquoted, it is split into words), an array (``"${TARGETS[@]}"``) each item of the script's
+    ``TARGETS=(...)``; any other word holding an expansion, or a glob, is left out, as an assignment of one is
+    (:func:`_match_values`)."""
+    arrays = _array_items(script) if "=(" in script else {}
+    words: dict[str, list[str]] = {}
+    for m in _FOR_IN.finditer(script):
+        for word in m.group(2).split():
+            literal = word.strip("\"'")
+            listed = _LOOP_LIST.fullmatch(literal)
+            if listed is None:
+                items = [literal]
+            elif listed.group(2):
+                items = list(arrays.get(listed.group(1), ()))
+            else:
+                items = [w for v in values.get(listed.group(1) or listed.group(3), ()) for w in v.split()]
+            known = words.setdefault(m.group(1), [])
+            known += [i for i in dict.fromkeys(items) if _LOOP_WORD.fullmatch(i) and i not in known]
+    return {name: tuple(found) for name, found in words.items() if found}
+
+
 def _match_values(
     script: str,
     m: re.Match[str],
@@ -8414,6 +8232,9 @@ def _match_values(
         return [v for v in given or () if v != OWN_MACHINE]
     if value and not any(c in value for c in "$`("):
         return [value]
+    if m.group("single") is None:  # mutation53: `REGION=${REGION:-eu-west-2}` holds the word where REGION is unset
+        value, defaults = _with_defaults(value)
+        env = {**defaults, **env} if defaults else env
     whole = _SHELL_REFERENCE.fullmatch(value) if value and m.group("single") is None else None
     return list(env.get(whole.group(1) or whole.group(2), ())) if whole is not None else []
 
@@ -8436,9 +8257,36 @@ def _values_anywhere(
             return {name: tuple(known) for name, known in values.items() if known}
 
 
+# mutation53: a parameter expansion with a default word (bash(1) "Parameter Expansion": `${parameter:-word}` "If
+# parameter is unset or null, the expansion of word is substituted"; `${parameter:=word}` assigns it as well; without
+# the colon, only when unset): `--region ${REGION:-eu-west-2}` sends to eu-west-2 wherever the script sets no REGION. A
+# word holding an expansion or a quote of its own is left as written.
+_SHELL_DEFAULT = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*):?[-=]([^{}$`\"'\s]+)\}")
+
+
+def _with_defaults(text: str) -> tuple[str, dict[str, tuple[str]]]:
+    """``text`` with each ``${NAME:-word}`` (``:=``, ``-``, ``=``) written ``${NAME}``, and each NAME's word as the
+    value it holds where no literal the script gives it reaches (merged under the reaching values: a literal the script
+    gives NAME is what is used, else the word is; the environment's value, unknown, is left as an unset variable's).
+    Every reader of a script's variables (:func:`_filled`, :func:`_referenced`, :func:`_match_values`) reads a default
+    here."""
+    if "${" not in text:
+        return text, {}
+    defaults: dict[str, tuple[str]] = {}
+
+    def reference(m: re.Match[str]) -> str:
+        defaults.setdefault(m.group(1), (m.group(2),))
+        return f"${{{m.group(1)}}}"
+
+    return _SHELL_DEFAULT.sub(reference, text), defaults
+
+
 def _referenced(value: str, values: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
     """``value``, or when it is a whole reference to a variable (``$C``, ``${C}``; scripts46) the values it may hold
-    there (``values``: :meth:`_ScriptValues.at`), each judged as the value written there would be."""
+    there (``values``: :meth:`_ScriptValues.at`), each judged as the value written there would be; a default word's
+    too (``${C:-word}``: :func:`_with_defaults`)."""
+    value, defaults = _with_defaults(value)
+    values = {**defaults, **values} if defaults else values
     if value[:1] != "$" or (whole := _SHELL_REFERENCE.fullmatch(value)) is None:
         return (value,)
     return values.get(whole.group(1) or whole.group(2)) or (value,)
@@ -8458,7 +8306,7 @@ def _assigned_urls(script: str, own: tuple[re.Pattern[str], str] | None = None) 
     ``https://sqs.$R.amazonaws.com/``)."""
     values = _assigned_values(script, own)
     computed = _substituted_urls(script, values, own) if "://$(" in script else []
-    if not values.lines:
+    if not values.lines and not ("${" in script and _SHELL_DEFAULT.search(script)):
         return "\n".join([script, *computed]) if computed else script
     extra: list[str] = computed
 
@@ -8509,7 +8357,10 @@ def _filled(text: str, reaching: Mapping[str, tuple[str, ...]]) -> tuple[str, ..
     """``text`` with each variable written as each value that reaches it (``reaching``: :meth:`_ScriptValues.at`),
     one text per combination (at most :data:`_MAX_ASSIGNED_URLS`); a variable the script gives no literal stays as
     written (``(text,)`` when none has one). The one filling of a script's values into a host, a URL's authority or
-    a command's option value (scripts48)."""
+    a command's option value (scripts48). A default word (``${REGION:-eu-west-2}``) is a value
+    (:func:`_with_defaults`)."""
+    text, defaults = _with_defaults(text)
+    reaching = {**defaults, **reaching} if defaults else reaching
     names = list(dict.fromkeys(v.group(1) or v.group(2) for v in _SHELL_REFERENCE.finditer(text)))
     choices: list[list[str | None]] = [[*sorted(reaching[n])] if n in reaching else [None] for n in names]
     if all(c == [None] for c in choices):

@@ -20,6 +20,7 @@ import shlex
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
+from components.residency import jq
 from components.residency.endpoints import ScriptCommand
 from components.residency.inputkeys import is_region_key, is_zone_key, key_tokens, snake_key
 from components.residency.references import is_ip
@@ -88,6 +89,10 @@ class ScriptHost(NamedTuple):
     offset: int = 0
     """Where the line the value was read from starts in the script (a line continued with a backslash: its first),
     so that a variable in it is given the values that reach that line (scripts48)."""
+    account: bool = False
+    """(alired53) The value is the Alibaba Cloud account owning what the command writes into or joins (form
+    ``alicloud-account``: ``aliyun dts ConfigureDtsJob --DestinationEndpointOwnerID``), judged as such an input's
+    UID."""
 
 
 class ScriptReader:
@@ -1411,7 +1416,8 @@ def _read(command: str, form: str, value: str) -> Iterator[ScriptHost]:
             # judges) is no word to leave to the scan: the destination is its own word.
             zone = form.removesuffix("-zone") if form.endswith("-zone") else None
             region = form in _REGION_FORMS or (form == "log-opt" and value.startswith(_LOG_OPT_REGION))
-            yield ScriptHost(command, host if form in _BESIDE else value, host, region, zone)
+            word = host if form in _BESIDE else value
+            yield ScriptHost(command, word, host, region, zone, account=form == "alicloud-account")
 
 
 def _resolve(value: str) -> list[str]:
@@ -1534,6 +1540,7 @@ _FORMS = {
     "log-opt": _log_opt,
     "aws-zone": _region,  # a zone (name or id), judged by the engine as a zone field
     "alicloud-zone": _region,  # an Alibaba Cloud zone (cn-hangzhou-h), judged the same way
+    "alicloud-account": _region,  # (alired53) an Alibaba Cloud UID, judged by the engine as an owner field's
 }
 _BESIDE = frozenset({"resolve", "connect-to"})
 _REGION_FORMS = frozenset({"region"})
@@ -2023,7 +2030,6 @@ _AWK_BLOCK = re.compile(r"\s*\{(?P<body>[^{}]*)\}\s*(?P<one>1)?\s*")
 _BLANKS = re.compile(r"\s*")
 _AWK_PRINT = re.compile(r"print(?:\s+\$0)?\s*;?\s*")
 _AWK_PRINT_FIELD = re.compile(r"\s*\{\s*print\s+\$([1-9][0-9]*)\s*;?\s*\}\s*")
-_JQ_PATH = re.compile(r"(?:\.[A-Za-z_][A-Za-z0-9_]*)+")
 _SED_DELIMITERS = "|#@,%!~^:;"
 
 
@@ -2198,78 +2204,38 @@ def _field_lines(text: str, separator: str | None, ranges: list[tuple[int, int]]
 
 
 def _jq_filter(args: list[str]) -> _TextFilter:
-    """``jq -r .a.b`` over one JSON document (jq manual, "Object Identifier-Index": ``.foo``; ``-r``: a string
-    written without its quotes; ``-R``, "Don't parse the input as JSON. Instead, each line of text is passed to the
-    filter as a string"); without ``-r`` the string as JSON; scripts52: then ``| sub("RE"; "TEXT")`` / ``gsub`` (jq
-    manual, "sub(regex; tostring)": "Emit the string obtained by replacing the first match of regex in the input
-    string with tostring"; gsub every match), applied where the regular expression is plain (no group syntax, no
-    escapes but ``\\.``) and the replacement has no interpolation ``\\(...)``. Any other program or option is not
-    applied (the replacements are its texts)."""
+    """``jq [-r] [-R] PROGRAM`` over one JSON document (``-r``: a string written without its quotes; ``-R``, "Don't
+    parse the input as JSON. Instead, each line of text is passed to the filter as a string"; without ``-r`` each
+    output as JSON, one a line), the program read by the one jq reader (:mod:`components.residency.jq`: paths,
+    pipes, ``select``, ``map``, ``//``, scripts52's ``sub`` / ``gsub``, ...). Any other program or option is not
+    applied; the texts the program may write (its literals, replacements) are its texts."""
     flags = [a for a in args if a.startswith("-")]
     programs = [a for a in args if not a.startswith("-")]
     letters = {c for f in flags if not f.startswith("--") for c in f[1:]}
     long = {f for f in flags if f.startswith("--")}
-    read = _jq_program(programs[0]) if len(programs) == 1 else None
-    if letters - {"r", "R"} or long - {"--raw-output", "--raw-input"} or read is None:
+    if letters - {"r", "R"} or long - {"--raw-output", "--raw-input"} or len(programs) != 1:
         return _TextFilter(None)
-    keys, subs = read
-    texts = tuple(text for _, _, text in subs if text.strip())
-    if any(regexp is None for _, regexp, _ in subs):
-        return _TextFilter(None, texts)
+    program = jq.read(programs[0])
+    if program.run is None:
+        return _TextFilter(None, program.texts)
     raw = "r" in letters or "--raw-output" in long
     raw_input = "R" in letters or "--raw-input" in long
-    return _TextFilter(lambda text: _jq_value(text, keys, subs, raw=raw, raw_input=raw_input), texts)
+    return _TextFilter(functools.partial(_jq_printed, program.run, raw=raw, raw_input=raw_input), program.texts)
 
 
-# jq's `| sub("RE"; "TEXT")` / `gsub(...)` after a path (or alone), each string a JSON string literal.
-_JQ_SUB = re.compile(r'\s*(?:\|\s*)?(g?sub)\(\s*("(?:\\.|[^"\\])*")\s*;\s*("(?:\\.|[^"\\])*")\s*\)\s*')
-_JQ_PLAIN_REGEXP = re.compile(r"(?:\\\.|[^\\()])*")  # no group, no escape but `\.`: Oniguruma and Python agree
-
-
-def _jq_program(program: str) -> tuple[list[str], list[tuple[str, re.Pattern[str] | None, str]]] | None:
-    """A jq program's path keys and its sub / gsub calls (function, compiled regexp or None, replacement); None for
-    any other program."""
-    at = _after_blanks(program, 0)
-    path = _JQ_PATH.match(program, at)
-    keys = path.group(0).split(".")[1:] if path is not None else []
-    at = path.end() if path is not None else at
-    subs: list[tuple[str, re.Pattern[str] | None, str]] = []
-    while (m := _JQ_SUB.match(program, at)) is not None and m.end() > at:
-        try:
-            pattern, replacement = json.loads(m.group(2)), json.loads(m.group(3))
-        except ValueError:
-            return None
-        plain = _JQ_PLAIN_REGEXP.fullmatch(pattern) is not None and "\\(" not in m.group(3)
-        subs.append((m.group(1), _compiled(pattern) if plain else None, replacement))
-        at = m.end()
-    if at != len(program.rstrip()) or (path is None and not subs):
-        return None
-    return keys, subs
-
-
-def _compiled(pattern: str) -> re.Pattern[str] | None:
+def _jq_printed(run: Callable[[Any], list[Any] | None], text: str, *, raw: bool, raw_input: bool) -> str:
+    """What jq prints for ``text``: each output on a line ("" where the program gives no value it can print)."""
     try:
-        return re.compile(pattern)
-    except re.error:  # `a**`, an unclosed `[`: jq refuses it too
-        return None
-
-
-def _jq_value(
-    text: str, keys: list[str], subs: list[tuple[str, re.Pattern[str] | None, str]], *, raw: bool, raw_input: bool
-) -> str:
-    try:
-        value: Any = text.rstrip("\n") if raw_input else json.loads(text)
+        inputs: list[Any] = text.splitlines() if raw_input else [json.loads(text)]
     except ValueError:
         return ""
-    for key in keys:
-        value = value.get(key) if isinstance(value, dict) else None
-    for function, regexp, replacement in subs:
-        if not isinstance(value, str) or regexp is None:
+    printed: list[str] = []
+    for value in inputs:
+        got = run(value)
+        if got is None:
             return ""
-        value = regexp.sub(replacement.replace("\\", "\\\\"), value, count=1 if function == "sub" else 0)
-    if isinstance(value, str) and raw:
-        return value + "\n"
-    return json.dumps(value) + "\n"
+        printed += [out if raw and isinstance(out, str) else json.dumps(out) for out in got]
+    return "".join(f"{line}\n" for line in printed)
 
 
 _FILTER_READERS: dict[str, Callable[[list[str]], _TextFilter | None]] = {

@@ -1,0 +1,334 @@
+"""The one reading of a jq program (jq manual, https://jqlang.org/manual/): a ROS template's ``Fn::Jq`` filter
+(fnros52, fnros53) and a script's ``jq`` command (scripts50, scripts52) are the same language, read here once.
+
+A small, documented subset is evaluated exactly: the identity ``.``, paths ``.key``, ``."key"``, ``.[n]`` (negative
+from the end), ``.[]`` (each item or value), pipes ``|``, ``first`` / ``last``, ``first(f)`` / ``last(f)``,
+``map(f)``, ``select(f)``, ``f == literal`` / ``f != literal``, ``f // g`` (the alternative), literals, a text's
+interpolation ``"...\\(f)..."`` of one value each, and ``sub(re; text)`` / ``gsub(re; text)`` with a plain regular
+expression. Anything else (``..``, ``,``, an object or array built, other builtins, an error jq would raise) is not
+read: the caller leaves the value as written, which fails closed where a destination is needed. Every evaluation is
+bounded (:data:`MAX_PROGRAM`, :data:`_MAX_OUTPUTS`, a nesting depth of 16): never guessed.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Callable, Mapping
+from typing import Any, NamedTuple
+
+MAX_PROGRAM = 512
+"""The longest jq filter evaluated: a template's filter is a line; past this, left as written (fail
+closed)."""
+_MAX_OUTPUTS = 256
+"""The most values a jq filter's stage may give while it is evaluated: past this, left as written."""
+_PLAIN_REGEXP = re.compile(r"(?:\\\.|[^\\()])*")
+"""A regular expression with no group and no escape but ``\\.``, which Oniguruma (jq's) and Python read alike."""
+_JQ_TOKEN = re.compile(
+    r'\s*(?:(?P<string>"(?:[^"\\]|\\.)*")|(?P<number>-?[0-9]+(?:\.[0-9]+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)'
+    r"|(?P<op>==|!=|//|[|.()\[\];]))"
+)
+
+
+class _JqUnread(Exception):
+    """A jq filter (or a value it meets) outside the subset :func:`_jq_outputs` evaluates."""
+
+
+_JqFilter = Callable[[Any], list[Any]]
+
+
+class Program(NamedTuple):
+    """A jq program as read: ``run`` gives its outputs for one input (None where jq would raise or the subset ends),
+    or is None when the program is outside the subset; ``texts`` are the texts the program itself may write (its
+    string literals and replacements, the whole program when it is not read), which a caller judges when the input is
+    unknown."""
+
+    run: Callable[[Any], list[Any] | None] | None
+    texts: tuple[str, ...]
+
+
+def read(program: str) -> Program:
+    """The jq ``program`` read into a :class:`Program` (the subset in this module's docstring)."""
+    reader = _JqReader([])
+    try:
+        if len(program) > MAX_PROGRAM:
+            raise _JqUnread("too long")
+        reader = _JqReader(_jq_tokens(program))
+        run = reader.pipe(0)
+        if reader.at != len(reader.tokens):
+            raise _JqUnread("unread tokens")
+    except (_JqUnread, ValueError, RecursionError):
+        return Program(None, (*reader.texts, program))
+    return Program(functools.partial(_run, run), tuple(reader.texts))
+
+
+def outputs(program: str, data: Any) -> list[Any] | None:
+    """The values jq's ``program`` gives for ``data`` (the jq manual's semantics) where :func:`read` reads it; None
+    for anything else."""
+    run = read(program).run
+    return run(data) if run is not None else None
+
+
+def _run(run: _JqFilter, data: Any) -> list[Any] | None:
+    try:
+        return run(data)
+    except (_JqUnread, ValueError, RecursionError):
+        return None
+
+
+class _JqReader:
+    """A recursive-descent reading of jq's tokens into filters (:func:`_jq_outputs`)."""
+
+    def __init__(self, tokens: list[tuple[str, str]]) -> None:
+        self.tokens = tokens
+        self.at = 0
+        self.texts: list[str] = []
+
+    def peek(self) -> str | None:
+        return self.tokens[self.at][1] if self.at < len(self.tokens) else None
+
+    def take(self, kind: str | None = None) -> str:
+        if self.at >= len(self.tokens) or (kind is not None and self.tokens[self.at][0] != kind):
+            raise _JqUnread("unexpected end or token")
+        self.at += 1
+        return self.tokens[self.at - 1][1]
+
+    def pipe(self, depth: int) -> _JqFilter:
+        if depth > 16:
+            raise _JqUnread("nested too deep")
+        stages = [self.alternative(depth)]
+        while self.peek() == "|":
+            self.take()
+            stages.append(self.alternative(depth))
+        return lambda value: functools.reduce(
+            lambda values, stage: _jq_bounded([out for v in values for out in stage(v)]), stages, [value]
+        )
+
+    def alternative(self, depth: int) -> _JqFilter:
+        """jq's ``a // b``: the outputs of ``a`` that are neither null nor false, else (none) those of ``b``."""
+        left = self.compared(depth)
+        while self.peek() == "//":
+            self.take()
+            first, right = left, self.compared(depth)
+            left = _jq_alternative(first, right)
+        return left
+
+    def compared(self, depth: int) -> _JqFilter:
+        term = self.term(depth)
+        if self.peek() not in ("==", "!="):
+            return term
+        equal = self.take() == "=="
+        literal = self.literal()
+        return lambda value: [(out == literal) is equal for out in term(value)]
+
+    def literal(self) -> Any:
+        kind, text = self.tokens[self.at] if self.at < len(self.tokens) else ("", "")
+        self.take()
+        if kind == "string" and "\\(" not in text:
+            return json.loads(text)
+        if kind == "number":
+            return float(text) if "." in text else int(text)
+        if kind == "name" and text in _JQ_CONSTANTS:
+            return _JQ_CONSTANTS[text]
+        raise _JqUnread(text)
+
+    def term(self, depth: int) -> _JqFilter:
+        kind, text = self.tokens[self.at] if self.at < len(self.tokens) else ("", "")
+        if text == ".":
+            return self.path()
+        if kind == "string":
+            self.take()
+            self.texts.append(text[1:-1])
+            return _jq_text(text, depth)
+        if kind in ("number", "name") and (kind == "number" or text in _JQ_CONSTANTS):
+            constant = self.literal()
+            return lambda value: [constant]
+        if kind != "name":
+            raise _JqUnread(text)
+        self.take()
+        if text in ("first", "last") and self.peek() != "(":
+            index = 0 if text == "first" else -1
+            return lambda value: [_jq_index(value, index)]
+        if text in ("sub", "gsub"):
+            return self.substitution(text == "sub")
+        if text not in ("first", "last", "map", "select") or self.take() != "(":
+            raise _JqUnread(text)
+        inner = self.pipe(depth + 1)
+        if self.take() != ")":
+            raise _JqUnread("unclosed")
+        if text == "first":
+            return lambda value: inner(value)[:1]
+        if text == "last":
+            return lambda value: inner(value)[-1:]
+        if text == "map":
+            return lambda value: [_jq_bounded([out for item in _jq_each(value) for out in inner(item)])]
+        return lambda value: [value for out in inner(value) if out is not None and out is not False]  # select
+
+    def substitution(self, once: bool) -> _JqFilter:
+        """jq's ``sub(regex; tostring)`` ("Emit the string obtained by replacing the first match of regex in the input
+        string with tostring") / ``gsub`` (every match) with string literals, applied where the regular expression is
+        plain (no group syntax, no escape but ``\\.``: Oniguruma and Python agree) and the replacement has no
+        interpolation; otherwise unread (its replacement kept among the texts)."""
+        self.take("op")  # "("
+        pattern = self.take("string")
+        if self.take() != ";":
+            raise _JqUnread("sub")
+        replacement = self.take("string")
+        if self.take() != ")":
+            raise _JqUnread("unclosed")
+        self.texts.append(replacement[1:-1])
+        regexp = json.loads(pattern)
+        if "\\(" in pattern or "\\(" in replacement or _PLAIN_REGEXP.fullmatch(regexp) is None:
+            raise _JqUnread("sub")
+        try:
+            compiled = re.compile(regexp)
+        except re.error as error:  # `a**`, an unclosed `[`: jq refuses it too
+            raise _JqUnread("regexp") from error
+        text = json.loads(replacement).replace("\\", "\\\\")
+        count = 1 if once else 0
+
+        def substituted(value: Any) -> list[Any]:
+            if not isinstance(value, str):
+                raise _JqUnread("sub of a non-string")
+            return [compiled.sub(text, value, count=count)]
+
+        return substituted
+
+    def path(self) -> _JqFilter:
+        self.take()  # the leading "."
+        steps: list[Callable[[Any], list[Any]]] = []
+        kind, text = self.tokens[self.at] if self.at < len(self.tokens) else ("", "")
+        if kind in ("name", "string"):
+            steps.append(self.key())
+        while self.peek() in (".", "["):
+            if self.take() == ".":
+                steps.append(self.key())
+                continue
+            if self.peek() == "]":
+                self.take()
+                steps.append(_jq_each)
+                continue
+            kind, text = self.tokens[self.at] if self.at < len(self.tokens) else ("", "")
+            self.take()
+            if kind == "number" and "." not in text:
+                steps.append(_jq_index_step(int(text)))
+            elif kind == "string" and "\\(" not in text:
+                steps.append(_jq_key_step(json.loads(text)))
+            else:
+                raise _JqUnread(text)
+            if self.take() != "]":
+                raise _JqUnread("unclosed")
+        return lambda value: functools.reduce(
+            lambda values, step: _jq_bounded([out for v in values for out in step(v)]), steps, [value]
+        )
+
+    def key(self) -> Callable[[Any], list[Any]]:
+        kind, text = self.tokens[self.at] if self.at < len(self.tokens) else ("", "")
+        if kind not in ("name", "string") or "\\(" in text:
+            raise _JqUnread(text)
+        self.take()
+        return _jq_key_step(json.loads(text) if kind == "string" else text)
+
+
+_JQ_CONSTANTS: Mapping[str, Any] = {"true": True, "false": False, "null": None}
+
+
+def _jq_alternative(first: _JqFilter, second: _JqFilter) -> _JqFilter:
+    """jq's ``first // second`` (the manual's "alternative operator")."""
+
+    def read(value: Any) -> list[Any]:
+        kept = [out for out in first(value) if out is not None and out is not False]
+        return kept or second(value)
+
+    return read
+
+
+def _jq_key_step(key: str) -> Callable[[Any], list[Any]]:
+    return lambda value: [_jq_key(value, key)]
+
+
+def _jq_index_step(index: int) -> Callable[[Any], list[Any]]:
+    return lambda value: [_jq_index(value, index)]
+
+
+def _jq_key(value: Any, key: str) -> Any:
+    """jq's ``.key``: an object's value (null when missing), null of null; an error for anything else."""
+    if isinstance(value, Mapping):
+        return value.get(key)
+    if value is None:
+        return None
+    raise _JqUnread("a key of a non-object")
+
+
+def _jq_index(value: Any, index: int) -> Any:
+    """jq's ``.[n]``: an array's item (negative from the end; null out of range), null of null."""
+    if isinstance(value, list):
+        return value[index] if -len(value) <= index < len(value) else None
+    if value is None:
+        return None
+    raise _JqUnread("an index of a non-array")
+
+
+def _jq_each(value: Any) -> list[Any]:
+    """jq's ``.[]``: an array's items or an object's values; an error for anything else (null too)."""
+    if isinstance(value, list):
+        return _jq_bounded(list(value))
+    if isinstance(value, Mapping):
+        return _jq_bounded(list(value.values()))
+    raise _JqUnread("cannot iterate")
+
+
+def _jq_bounded(values: list[Any]) -> list[Any]:
+    if len(values) > _MAX_OUTPUTS:
+        raise _JqUnread("too many values")
+    return values
+
+
+def _jq_text(literal: str, depth: int) -> _JqFilter:
+    """A jq string literal, its interpolations ``\\(f)`` each filled with ``f``'s one value (a text as
+    itself, a number as JSON); more or fewer values, or a map, list or null, is not read."""
+    body = literal[1:-1]
+    parts: list[str | _JqFilter] = []
+    at = 0
+    while (start := body.find("\\(", at)) >= 0:
+        parts.append(json.loads(f'"{body[at:start]}"'))
+        level, end = 1, start + 2
+        while end < len(body) and level:
+            level += {"(": 1, ")": -1}.get(body[end], 0)
+            end += 1
+        if level:
+            raise _JqUnread("unclosed interpolation")
+        inner = _JqReader(_jq_tokens(body[start + 2 : end - 1]))
+        parts.append(inner.pipe(depth + 1))
+        if inner.at != len(inner.tokens):
+            raise _JqUnread("interpolation")
+        at = end
+    parts.append(json.loads(f'"{body[at:]}"'))  # a bad escape: ValueError, the filter unread (_jq_outputs)
+
+    def text(value: Any) -> list[Any]:
+        out = []
+        for part in parts:
+            if isinstance(part, str):
+                out.append(part)
+                continue
+            got = part(value)
+            if len(got) != 1 or not isinstance(got[0], (str, int, float)) or isinstance(got[0], bool):
+                raise _JqUnread("interpolated value")
+            out.append(got[0] if isinstance(got[0], str) else json.dumps(got[0]))
+        return ["".join(out)]
+
+    return text
+
+
+def _jq_tokens(script: str) -> list[tuple[str, str]]:
+    """jq's tokens of ``script`` (:data:`_JQ_TOKEN`); an error when a character is none."""
+    tokens: list[tuple[str, str]] = []
+    at = 0
+    while at < len(script.rstrip()):
+        m = _JQ_TOKEN.match(script, at)
+        if m is None or m.lastgroup is None:
+            raise _JqUnread("token")
+        tokens.append((m.lastgroup, m.group(m.lastgroup)))
+        at = m.end()
+    return tokens

@@ -1,0 +1,109 @@
+"""The one jq reader (components/residency/jq.py): a ROS template's ``Fn::Jq`` and a script's ``jq`` read alike.
+
+jqone53 (stop 53): the engine's Fn::Jq subset (fnros53) and the script reader's path / sub / gsub (scripts50,
+scripts52) were two readings of one language; they are one now, and these cases pin what it reads and what it leaves.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from components.residency import jq
+from components.residency.scripts import filter_values, substitution_values
+
+DATA = {
+    "targets": [{"role": "main", "region": "cn-beijing"}, {"role": "backup", "region": "cn-shanghai"}],
+    "host": "db.internal",
+    "empty": None,
+}
+
+
+@pytest.mark.parametrize(
+    ("program", "expected"),
+    [
+        (".host", ["db.internal"]),
+        ('."host"', ["db.internal"]),
+        (".targets[1].region", ["cn-shanghai"]),
+        (".targets[-1].region", ["cn-shanghai"]),
+        (".targets[] | .region", ["cn-beijing", "cn-shanghai"]),
+        ('.targets[] | select(.role == "backup") | .region', ["cn-shanghai"]),
+        ("first(.targets[] | .region)", ["cn-beijing"]),
+        (".targets | map(.region) | last", ["cn-shanghai"]),
+        ('.empty // "cn-beijing"', ["cn-beijing"]),
+        ('"\\(.host):5432"', ["db.internal:5432"]),
+        ('.host | sub("internal"; "corp.example")', ["db.corp.example"]),
+        ('.host | gsub("\\\\."; "-")', ["db-internal"]),
+        (".missing", [None]),
+    ],
+)
+def test_the_subset_is_read_as_jq_does(program: str, expected: list[Any]) -> None:
+    assert jq.outputs(program, DATA) == expected
+
+
+@pytest.mark.parametrize(
+    "program",
+    [
+        "{a: .host}",  # an object built
+        ".host, .empty",  # a comma
+        "..",  # recursion
+        ".targets | keys",  # another builtin
+        '.host | sub("(db)"; "x")',  # a group in the regular expression
+        '.host | sub("a**"; "x")',  # a regular expression jq refuses too
+        "." * (jq.MAX_PROGRAM + 1),  # past the bound
+    ],
+)
+def test_anything_else_is_left_unread(program: str) -> None:
+    assert jq.outputs(program, DATA) is None
+    assert program in jq.read(program).texts  # the caller judges the program's own text where the input is unknown
+
+
+def test_an_error_jq_would_raise_gives_no_value() -> None:
+    assert jq.read(".host.name").run is not None  # read, but a key of a text is jq's error for this input
+    assert jq.outputs(".host.name", DATA) is None
+    assert jq.outputs('.empty.host // "x"', DATA) == ["x"]  # a key of null is null, so the alternative applies
+
+
+def test_the_texts_a_program_may_write_are_kept() -> None:
+    assert jq.read('.h // "db.partner.example"').texts == ("db.partner.example",)
+    assert jq.read('.h | sub("internal"; "partner.example")').texts == ("partner.example",)
+    assert jq.read(".a.b | first").texts == ()
+
+
+def test_a_script_and_a_template_read_one_program_alike() -> None:
+    program = '.targets[] | select(.role == "backup") | .region'
+    document = json.dumps(DATA)
+    assert filter_values(f"$(echo '{document}' | jq -r '{program}')", {}) == ["cn-shanghai"]
+    assert jq.outputs(program, DATA) == ["cn-shanghai"]
+
+
+def test_a_program_writing_a_host_does_not_select_from_the_machines_name() -> None:
+    # Before jqone53 a program outside the script reader's path / sub shape had no texts, so `hostname | jq ...` was
+    # read as the machine's own name whatever the program wrote.
+    assert substitution_values("$(hostname | jq -R '\"db.partner.example\"')", {}, {}) != ["${HOSTNAME}"]
+    assert substitution_values("$(hostname | jq -R '{h: \"db.partner.example\"} | .h')", {}, {}) != ["${HOSTNAME}"]
+    assert substitution_values("$(hostname -f | head -n 1)", {}, {}) == ["${HOSTNAME}"]
+
+
+KEYS = st.text(alphabet="abcdefghij_", min_size=1, max_size=6)
+
+
+@given(st.lists(KEYS, min_size=1, max_size=5), st.text(max_size=12))
+def test_a_path_is_a_lookup(keys: list[str], leaf: str) -> None:
+    document: Any = leaf
+    for key in reversed(keys):
+        document = {key: document}
+    assert jq.outputs("." + ".".join(keys), document) == [leaf]
+
+
+@given(st.text(alphabet="abc.-", max_size=20), st.sampled_from(["a", "b", "\\\\.", "-"]), st.text("xyz", max_size=3))
+def test_sub_and_gsub_replace_as_a_regular_expression(text: str, pattern: str, replacement: str) -> None:
+    regexp = json.loads(f'"{pattern}"')
+
+    assert jq.outputs(f'gsub("{pattern}"; "{replacement}")', text) == [re.sub(regexp, replacement, text)]
+    assert jq.outputs(f'sub("{pattern}"; "{replacement}")', text) == [re.sub(regexp, replacement, text, count=1)]
