@@ -85,6 +85,7 @@ import platform_programs_falsealarm49 as fa49
 import platform_programs_falsealarm50 as fa50
 import platform_programs_falsealarm51 as fa51
 import platform_programs_falsealarm52 as fa52
+import platform_programs_falsealarm53 as fa53
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_fnb64_51 as fb51
@@ -18499,6 +18500,12 @@ CASES: list[Case] = [
     # do aws ... --region "$region"`) abroad are refused (RES-009 / RES-015; each passed every door before); the home
     # Regions, the team's collector and the declared intake pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu53.rows()],
+    # -- stop 53, false alarms round 13 (tests/platform_programs_falsealarm53.py): everyday programs (IMDSv2 Regions,
+    # systemd units, Helm values, Terraform JSON, CodeArtifact .npmrc / pip.conf, dockerd, nginx, Compose) pass; a
+    # Region a command wrote into a file (`> FILE`, `| tee FILE`, curl -o) read back, a Compose file's or docker run's
+    # `host.docker.internal:host-gateway`, nginx's `http://unix:/...sock` and `ip6-localhost` pass (RES-011 / RES-015
+    # before: 30 programs); their twins and undeclared package registries stay refused (RES-015 / RES-009 / RES-011).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa53.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -14,7 +14,7 @@ from components.residency.catalogue import Cloud
 from components.residency.destinations import parse_destinations
 from components.residency.endpoints import load_endpoints
 from components.residency.engine import ProviderRef
-from components.residency.scripts import ScriptReader
+from components.residency.scripts import ScriptReader, command_output_files
 
 CATALOGUE = load_catalogue()
 COMMANDS = load_endpoints().script_commands
@@ -1766,3 +1766,52 @@ def test_a_default_word_is_judged_as_the_region_written(name: str, region: str, 
         return {f[0] for f in findings(f"#!/bin/bash\naws ec2 describe-instances --region {value}\n", "EU", "aws")}
 
     assert verdict(f"${{{name}{form}{region}}}") == verdict(region)
+
+
+# falsealarm53 (stop 53): a file a command's output writes (`COMMAND > FILE`, curl -o / wget -O) holds what the one
+# evaluator computes for `$(COMMAND)`, so reading it back (`$(cat FILE)`) is that value; a command it cannot compute
+# writes nothing known (fail closed, RES-011 / RES-015 read back). On main 45eea1d the metadata's Region read back from
+# a file curl wrote was RES-011 (the file was "not written": only here-documents and echo / printf were read).
+_IMDS53 = "http://169.254.169.254/latest/meta-data"
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (f"curl -s {_IMDS53}/placement/region > /etc/r", {"/etc/r": "${HOSTNAME}\n"}),
+        (f'curl -s -H "X-aws-ec2-metadata-token: $T" {_IMDS53}/placement/region > /etc/r', {"/etc/r": "${HOSTNAME}\n"}),
+        (f"curl -sf -o /etc/r {_IMDS53}/placement/region", {"/etc/r": "${HOSTNAME}\n"}),
+        (f"curl -s {_IMDS53}/local-ipv4 --output /etc/ip", {"/etc/ip": "${HOSTNAME}\n"}),
+        (f"wget -qO /etc/ip {_IMDS53}/local-ipv4", {"/etc/ip": "${HOSTNAME}\n"}),
+        ("hostname -f > /etc/name", {"/etc/name": "${HOSTNAME}\n"}),
+        ("echo eu-west-1 | sed s/eu/us/ > /etc/r", {"/etc/r": "us-west-1\n"}),  # the echo reader took the words
+        ("aws configure get region > /etc/r", {}),  # not computed: nothing known written
+        ("curl -s https://config.example.net/r -o /etc/r", {}),
+        (f"curl -sO {_IMDS53}/placement/region", {}),  # curl's -O takes no file (the remote name)
+        (f"wget -qO - {_IMDS53}/local-ipv4", {}),  # standard output
+        ("echo eu-west-1 > /etc/r", {}),  # echoed_files' (a lone echo)
+        # tee(1) copies its input to the file (`-a` appends); `2>/dev/null` discards the error output only
+        (f"curl -s {_IMDS53}/placement/region | sudo tee /etc/r > /dev/null", {"/etc/r": "${HOSTNAME}\n"}),
+        ("hostname -f | tee /etc/r\nhostname -s | tee -a /etc/r", {"/etc/r": "${HOSTNAME}\n${HOSTNAME}\n"}),
+        ("aws configure get region | tee /etc/r", {}),
+        (f"curl -s {_IMDS53}/local-ipv4 2>/dev/null > /etc/ip", {"/etc/ip": "${HOSTNAME}\n"}),
+    ],
+)  # fmt: skip
+def test_a_file_a_commands_output_writes(script: str, expected: dict[str, str]) -> None:
+    assert dict(command_output_files(script)) == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        (f"curl -s -o /etc/fleet/r {_IMDS53}/placement/region", set()),
+        (f"curl -s {_IMDS53}/placement/region > /etc/fleet/r", set()),
+        ("echo us-east-1 | tr -d ' ' > /etc/fleet/r", {"RES-009"}),
+        ("aws configure get region > /etc/fleet/r", {"RES-011"}),
+        (f"curl -s {_IMDS53}/placement/region | tee /etc/fleet/r", set()),
+        ("echo us-east-1 | tee /etc/fleet/r", {"RES-009"}),
+    ],
+)
+def test_a_region_a_command_wrote_into_a_file_is_read_back(written: str, expected: set[str]) -> None:
+    script = f"#!/bin/bash\n{written}\naws s3 ls --region $(cat /etc/fleet/r)\n"
+    assert {f[0] for f in findings(script, "EU", "aws")} == expected

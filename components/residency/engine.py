@@ -102,6 +102,7 @@ from components.residency.scripts import (
     echoed_files,
     edited_files,
     heredoc_files,
+    may_write_files,
     plain_assignment,
     reads_as_assignments,
     shell_blocks,
@@ -1375,7 +1376,7 @@ class RuleEngine:
     ) -> None:
         services = self._split_service_names(walk, value, key) if len(value) > 1 else {}
         outer = walk.defined
-        writes = len(value) > 1 and any(isinstance(v, str) and ("<<" in v or ">" in v) for v in value)
+        writes = len(value) > 1 and any(isinstance(v, str) and ("<<" in v or may_write_files(v)) for v in value)
         files = walk.script_files
         if writes:  # scripts52: an item may read (`$(cat FILE)`) a file another item writes
             walk.script_files = {**files, **written_files("\n".join(v for v in value if isinstance(v, str)))}
@@ -2593,6 +2594,18 @@ class RuleEngine:
         plan = self._key_plan(walk.subject.type, walk.kpath, key)
         if plan.match:
             return  # what a pattern or allow-list names is compared with, never sent to; text for humans
+        if plan.payload:
+            # falsealarm53: a script's `docker run --add-host host.docker.internal:host-gateway` makes that name the
+            # machine itself for the script's text (a Compose file's `extra_hosts` entry, read by its YAML walk).
+            names = self.parser.gateway_names(value)  # a substring test first: most scripts name no gateway
+            if names and not names <= walk.defined:
+                defined = walk.defined
+                walk.defined = defined | names
+                try:
+                    self._judge_string(walk, value, path, key, depth)
+                finally:
+                    walk.defined = defined
+                return
         if walk.template_resources is not None and "://${" in value:
             self._judge_template_urls(walk, value, path)
         if (
@@ -4149,7 +4162,7 @@ class RuleEngine:
         if plan.payload:
             self._judge_joined_items(walk, items, walk.kpath[-1], plan.own_region, across=True)
         walk.kpath = parent
-        return written_files(joined) if ">" in joined else {}
+        return written_files(joined) if may_write_files(joined) else {}
 
     def _judge_joined_items(
         self, walk: _Walk, items: Sequence[tuple[str, str, int]], key: str, own_region: bool, *, across: bool
@@ -4220,7 +4233,7 @@ class RuleEngine:
                     continue
                 # scripts52: a command substitution's value (`--region $(echo eu-west-1 | sed ...)`, `-h $(cat FILE)`
                 # of a file the script wrote) is computed by the one evaluator; one it cannot compute fails closed.
-                files = {**walk.script_files, **(written_files(script) if ">" in script else {})}
+                files = {**walk.script_files, **(written_files(script) if may_write_files(script) else {})}
                 given = _script_substituted(value, reaching, files, own)
                 if given is None:
                     self._judge_unknown_script_value(walk, found, value, path)
@@ -5355,6 +5368,11 @@ class RuleEngine:
 
     def _judge_host(self, walk: _Walk, ref: Reference, path: str, rule_id: RuleId) -> None:
         host = ref.text
+        if walk.defined and host in walk.defined:
+            # falsealarm53: a name the value's own YAML document defines, written whole at a host key (`STATSD_HOST:
+            # host.docker.internal` beside its `host-gateway` entry, `DB_HOST: db` beside the `db` service), as the
+            # reference scan leaves such a name in a URL (falsealarm52).
+            return
         if ref.in_url and host in self._identifier_hosts:
             # A namespace / schema identifier inside a document, never contacted; one may be under a cloud suffix (S3's
             # predefined ACL groups, http://acs.amazonaws.com/groups/s3/LogDelivery), so before the endpoint checks.
@@ -8109,7 +8127,7 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
     lines = script.split("\n")
     starts = tuple(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
     blocks = shell_blocks(lines)
-    files = written_files(script) if ">" in script else {}
+    files = written_files(script) if may_write_files(script) else {}
     anywhere = _values_anywhere(script, matches, own, files)
     loop_words = _loop_words(script, anywhere) if loops is not None else {}
     if loop_words:  # mutation53: a loop's variable holds each of its words in the loop's body (a repeated block)
@@ -8322,7 +8340,7 @@ def _substituted_urls(script: str, values: _ScriptValues, own: tuple[re.Pattern[
     """Each URL of ``script`` whose host holds a command substitution the one evaluator computes (scripts52: a file
     the script wrote, ``$(echo HOST | sed ...)``), written with each value it gives, for the reference scan; one it
     cannot compute stays a placeholder (as an unset variable's URL does)."""
-    files = written_files(script) if ">" in script else {}
+    files = written_files(script) if may_write_files(script) else {}
     urls: list[str] = []
     for m in _URL_SUBSTITUTION.finditer(script):
         substitution = substitution_at(script, m.end())
