@@ -480,6 +480,7 @@ OPT_IN_KINDS = frozenset({
     "template-fn", "template-param", "held", "arn-account", "deep", "deep-nested",
     "template-select", "override", "written-dest", "replication", "script-filter", "eval-word", "config-file",
     "nginx-pass", "cron-line", "s3cfg", "aliyun-region", "buildspec-env", "write-files",
+    "aliyun-named", "written-read", "default-word", "loop-word",
 })  # fmt: skip
 """Kinds made only when ``--kinds`` names them (a default run, and the fixed samples of tests/test_residency_mutants.py,
 keep the mix of mutants they had)."""
@@ -1485,7 +1486,21 @@ def _is_script(path: tuple[object, ...], text: str) -> bool:
     if "\n" in text and _SCRIPT.search(text):
         return True
     # `(?<!de)`: a description is free text, not a script (round 21: its mutants were no question of the engine's).
-    return any(isinstance(p, str) and re.search(r"command|(?<!de)script|userdata", _norm(p)) for p in path)
+    # Round 22: the leaf's own key decides (a Glue job's `command.pythonVersion` / `command.scriptLocation` is a
+    # version and an S3 path, not a script: their mutants were appended to "3" and to a key).
+    keys = [_norm(p) for p in path if isinstance(p, str)]
+    return (
+        bool(keys)
+        and not any("sql" in k for k in keys)  # a Flink / SLS SQL script is no shell
+        and bool(re.search(r"command|(?<!de)(?<!sub)script|userdata", keys[-1]))  # a subscription is no script
+        and not _NOT_A_SCRIPT.search(keys[-1])
+    )
+
+
+_NOT_A_SCRIPT = re.compile(
+    r"(location|version|type|name|arn|id|role|language|runtime|timeout|uri|url|path|key|args|arguments)$"
+)
+"""The end of a key naming something about a script, not its text (``scriptLocation``, ``commandType``)."""
 
 
 def _in_select(path: tuple[object, ...]) -> bool:
@@ -1692,6 +1707,47 @@ ROUND_21_SNIPPETS: dict[str, tuple[str, ...]] = {
 """Round 21's script lines, each appended to a script (a cloud-config's ``runcmd``): ``{host}`` a host nothing proves
 (``COLLECTOR``), ``{region}`` the jurisdiction's first foreign AWS Region (``FOREIGN``), ``{ali_region}`` its first
 foreign Alibaba Cloud Region, ``{ali_own}`` a resident Alibaba Cloud Region."""
+ROUND_22_SNIPPETS: dict[str, tuple[str, ...]] = {
+    # the aliyun CLI's business parameters read by name (alired52's named_options): a Region or zone abroad.
+    "aliyun-named": (
+        "aliyun rds ModifyInstanceCrossBackupPolicy --DBInstanceId rm-fleet --CrossBackupRegion {ali_region}",
+        "aliyun rds ModifyInstanceCrossBackupPolicy --DBInstanceId rm-fleet --CrossBackupRegion={ali_region}",
+        "aliyun cbn CreateTransitRouterPeerAttachment --PeerTransitRouterRegionId {ali_region} --CenId cen-1",
+        "aliyun ebs CreateDiskReplicaPair --SourceZoneId {ali_own}-b --DestinationZoneId {ali_region}-b",
+        "aliyun ecs DescribeInstances --RegionIds.1 {ali_own} --RegionIds.2 {ali_region}",
+    ),
+    # scripts52's command substitutions and files written then read back: the value abroad computed or read.
+    "written-read": (
+        'echo {region} > /etc/fleet/dr-region\naws ec2 describe-instances --region "$(cat /etc/fleet/dr-region)"',
+        "echo {region} > /etc/fleet/dr-region\nread -r DR < /etc/fleet/dr-region\n"
+        "aws ec2 describe-instances --region $DR",
+        "printf '%s' {host} > /etc/fleet/db-host\npsql -h \"$(cat /etc/fleet/db-host)\" -U app -c 'select 1'",
+        "aws ec2 describe-instances --region $(echo {own} | sed 's/{own}/{region}/')",
+        "DR=`echo {region}`\naws ec2 describe-instances --region $DR",
+    ),
+    # round 22: a variable's default word (bash(1) `${parameter:-word}`), used where the script sets no value.
+    "default-word": (
+        'aws ec2 describe-instances --region "${{DR_REGION:-{region}}}"',
+        'DR_REGION="${{DR_REGION:-{region}}}"\naws ec2 describe-instances --region "$DR_REGION"',
+        "export AWS_DEFAULT_REGION=${{AWS_DEFAULT_REGION:-{region}}}",
+        'curl -fsS "https://${{INTAKE_HOST:-{host}}}/v1/events" -d @/var/log/fleet/events.json',
+        'psql -h "${{PGHOST:-{host}}}" -U app -c "select 1"',
+        'aliyun oss cp /var/log/fleet.log oss://fleet-logs/fleet.log --region "${{OSS_REGION:-{ali_region}}}"',
+    ),
+    # round 22: a for loop's words (bash(1) "name is set to each element of this list in turn").
+    "loop-word": (
+        'for r in {own} {region}; do aws ec2 describe-instances --region "$r"; done',
+        "for r in {own} {region}\ndo\n  aws ec2 describe-instances --region ${{r}}\ndone",
+        "for h in 10.20.1.15 {host}; do\n  curl -fsS https://$h/v1/events -d @/var/log/fleet/events.json\ndone",
+        "for h in {host}; do psql -h \"$h\" -U app -c 'select 1'; done",
+        "for r in {ali_own} {ali_region}; do\n  aliyun ecs CopyImage --RegionId {ali_own} --ImageId m-fleet "
+        "--DestinationRegionId $r\ndone",
+    ),
+}
+"""Round 22's script lines (as ``ROUND_21_SNIPPETS``; ``{own}`` a resident AWS Region): the stop-52 readers (named
+aliyun options, command substitutions, files written and read) and the two shapes round 22 taught the engine."""
+SCRIPT_SNIPPETS: dict[str, tuple[str, ...]] = {**ROUND_21_SNIPPETS, **ROUND_22_SNIPPETS}
+"""Every round's appended script lines by kind (the opt-in kinds ``_round_21_swaps`` makes)."""
 ROUND_21_WRITTEN_FILES: tuple[tuple[str, str], ...] = (
     ("/etc/fleet/app.conf", "[aws]\nregion = {region}\n"),
     ("/etc/fleet/app.toml", 'region = "{region}"\n'),
@@ -1708,7 +1764,9 @@ def _round_21_values(code: str) -> dict[str, str] | None:
     if aws is None or ali is None:
         return None
     own = sorted(load_catalogue().jurisdictions[code].regions("alicloud"))
-    return {"host": COLLECTOR, "region": aws[0], "ali_region": ali[0], "ali_own": own[0] if own else ali[0]}
+    aws_own = sorted(load_catalogue().jurisdictions[code].regions("aws"))
+    return {"host": COLLECTOR, "region": aws[0], "ali_region": ali[0], "ali_own": own[0] if own else ali[0],
+            "own": aws_own[0] if aws_own else aws[0]}  # fmt: skip
 
 
 def _round_21_swaps(
@@ -1718,7 +1776,7 @@ def _round_21_swaps(
     abroad in a shape the engine learnt in stop 51 (``ROUND_21_SNIPPETS``), a cloud-config a ``write_files`` entry
     (``ROUND_21_WRITTEN_FILES``), a buildspec a foreign Region through ``env.variables``, an earlier phase or
     ``finally``."""
-    kinds = opt_in & {*ROUND_21_SNIPPETS, "buildspec-env", "write-files"}
+    kinds = opt_in & {*SCRIPT_SNIPPETS, "buildspec-env", "write-files"}
     values = _round_21_values(code) if kinds else None
     if values is None or record.type.startswith("pulumi:providers:"):
         return
@@ -1735,13 +1793,16 @@ def _round_21_texts(
         yield from _cloud_config_swaps(text, kinds, values)
         return
     if _is_script(path, text):
-        for kind in sorted(kinds & ROUND_21_SNIPPETS.keys()):
-            for snippet in ROUND_21_SNIPPETS[kind]:
+        for kind in sorted(kinds & SCRIPT_SNIPPETS.keys()):
+            for snippet in SCRIPT_SNIPPETS[kind]:
                 yield kind, text.rstrip("\n") + "\n" + snippet.format(**values) + "\n"
         return
     document = _yaml_document(text) or _document_of(text)
-    if "buildspec-env" in kinds and document is not None and isinstance(document[0].get("phases"), dict):
-        yield from (("buildspec-env", after) for after in _buildspec_swaps(document[0], document[1], values))
+    if document is None or "buildspec-env" not in kinds:
+        return
+    spec, dump = document
+    if isinstance(spec, dict) and isinstance(spec.get("phases"), dict):  # a YAML list is no buildspec
+        yield from (("buildspec-env", after) for after in _buildspec_swaps(spec, dump, values))
 
 
 def _cloud_config_swaps(text: str, kinds: frozenset[str], values: Mapping[str, str]) -> Iterator[tuple[str, str]]:
@@ -1752,8 +1813,8 @@ def _cloud_config_swaps(text: str, kinds: frozenset[str], values: Mapping[str, s
         return
     if not isinstance(config, dict):
         return
-    for kind in sorted(kinds & ROUND_21_SNIPPETS.keys()):
-        for snippet in ROUND_21_SNIPPETS[kind]:
+    for kind in sorted(kinds & SCRIPT_SNIPPETS.keys()):
+        for snippet in SCRIPT_SNIPPETS[kind]:
             changed = {**config, "runcmd": [*(config.get("runcmd") or []), snippet.format(**values)]}
             yield kind, "#cloud-config\n" + yaml.safe_dump(changed, sort_keys=False)
     if "write-files" in kinds:

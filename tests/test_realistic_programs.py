@@ -85,6 +85,7 @@ import platform_programs_falsealarm49 as fa49
 import platform_programs_falsealarm50 as fa50
 import platform_programs_falsealarm51 as fa51
 import platform_programs_falsealarm52 as fa52
+import platform_programs_falsealarm53 as fa53
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_fnb64_51 as fb51
@@ -123,6 +124,7 @@ import platform_programs_mutation49 as mu49
 import platform_programs_mutation50 as mu50
 import platform_programs_mutation51 as mu51
 import platform_programs_mutation52 as mu52
+import platform_programs_mutation53 as mu53
 import platform_programs_new34 as pn
 import platform_programs_openapi44 as oa44
 import platform_programs_ops as po
@@ -18493,6 +18495,18 @@ CASES: list[Case] = [
     # aliyun CLI's --DestinationEndpointOwnerID / --AcceptingAliUid naming a partner's UID are RES-023 (passed before),
     # the team's UID or the declared partner pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar53.rows()],
+    # -- stop 53, mutation search round 22 (tests/platform_programs_mutation53.py): a script variable's default word
+    # (`--region "${DR_REGION:-eu-west-2}"`, `DR_REGION="${DR_REGION:-...}"`, `https://${INTAKE_HOST:-<partner>}/`, the
+    # aliyun CLI's `--CrossBackupRegion "${BACKUP_REGION:-cn-hongkong}"`) and a for loop's words (`for region in ...;
+    # do aws ... --region "$region"`) abroad are refused (RES-009 / RES-015; each passed every door before); the home
+    # Regions, the team's collector and the declared intake pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu53.rows()],
+    # -- stop 53, false alarms round 13 (tests/platform_programs_falsealarm53.py): everyday programs (IMDSv2 Regions,
+    # systemd units, Helm values, Terraform JSON, CodeArtifact .npmrc / pip.conf, dockerd, nginx, Compose) pass; a
+    # Region a command wrote into a file (`> FILE`, `| tee FILE`, curl -o) read back, a Compose file's or docker run's
+    # `host.docker.internal:host-gateway`, nginx's `http://unix:/...sock` and `ip6-localhost` pass (RES-011 / RES-015
+    # before: 30 programs); their twins and undeclared package registries stay refused (RES-015 / RES-009 / RES-011).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa53.rows()],
     # -- stop 53, scripts and user data, round 9 (tests/platform_programs_scripts53.py): a command substitution the
     # engine cannot compute assigned to a variable first, then used as a Region or host argument (`R=$(aws configure
     # get region)`, `DB=$(aws ssm get-parameter ...)`, `read DB < FILE`, a buildspec phase's), text right after a

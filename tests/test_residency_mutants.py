@@ -790,3 +790,25 @@ def test_round_21_lines_files_and_phases_appended_where_the_engine_grew() -> Non
     assert specs[2]["phases"]["build"]["finally"] == ["aws s3 ls --region eu-west-2"]
     provider = type("Record", (), {"type": "pulumi:providers:aws"})()
     assert list(search._round_21_swaps("EU", provider, ("userData",), script, kinds)) == []
+
+
+def test_round_22_lines_are_each_refused_in_every_jurisdiction() -> None:
+    # mutation53: each round-22 line (the stop-52 readers: named aliyun options, command substitutions, files written
+    # and read back; round 22's default words and loop words) appended to an ordinary boot script of either cloud is
+    # refused by the engine in each jurisdiction the kinds know; the `default-word` and `loop-word` lines passed on
+    # main 45eea1d.
+    from components.residency import RuleEngine, Subject
+    from components.residency.engine import ProviderRef
+
+    record = type("Record", (), {"type": "aws:ec2/instance:Instance"})()
+    script = "#!/bin/bash\nset -e\nsystemctl enable --now fleet\n"
+    kinds = frozenset(search.ROUND_22_SNIPPETS)
+    for code, aws_home, ali_home in (("EU", "eu-central-1", "eu-central-1"), ("CN", "cn-north-1", "cn-shanghai")):
+        made = list(search._round_21_swaps(code, record, ("userData",), script, kinds))
+        assert len(made) == sum(len(lines) for lines in search.ROUND_22_SNIPPETS.values())
+        for kind, after in made:
+            cloud = "alicloud" if "aliyun" in after.rsplit("fleet\n", 1)[1] else "aws"
+            token = "alicloud:ecs/instance:Instance" if cloud == "alicloud" else "aws:ec2/instance:Instance"
+            provider = ProviderRef(cloud, code.lower(), ali_home if cloud == "alicloud" else aws_home)
+            findings, _ = RuleEngine(code).check(Subject(token, "vm", {"user_data": after}, provider))
+            assert findings, (code, kind, after)

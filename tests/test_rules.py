@@ -29,6 +29,7 @@ from components.residency.docs import rules_markdown, sync_readme
 from components.residency.endpoints import DeliveryActions, load_endpoints
 from components.residency.engine import Place, group_key, made_arn_key, provider_site
 from components.residency.rules import RuleId
+from components.residency.service_names import _host_entries
 
 AWS_CN = ProviderRef("aws", "cn-north", "cn-north-1")
 ALI_CN = ProviderRef("alicloud", "cn-shanghai", "cn-shanghai")
@@ -7715,6 +7716,99 @@ def test_a_cloud_config_compose_file_names_its_services() -> None:
 def test_a_kubernetes_service_name_is_that_service_not_a_host(subject: Subject, found: list[Any]) -> None:
     findings, _ = RuleEngine("EU").check(subject)
     assert [(f.rule.id, f.path) for f in findings] == found
+
+
+# falsealarm53 (stop 53): a Compose service's `extra_hosts` is read entry by entry (service_names `host_entries`): an
+# entry mapping a service's own name (or one not read) still closes the document; one mapping another name does not;
+# one mapping a name to `host-gateway` makes that name the machine itself, as a script's `docker run --add-host
+# NAME:host-gateway` does for its text; the daemon's `host-gateway-ip` closes both. (`extra` follows the app's
+# environment: a variable first, then the service's key.) On main 45eea1d the compliant
+# compose cases were RES-015 (`db` once any extra_hosts entry was there; `host.docker.internal` always).
+_GATEWAY53 = '    extra_hosts: ["host.docker.internal:host-gateway"]\n'
+_OTLP53 = "      OTEL_EXPORTER_OTLP_ENDPOINT: http://{host}:4317\n"
+_MOVED53 = 'cat > /etc/docker/daemon.json <<\'EOF\'\n{"host-gateway-ip": "203.0.113.10"}\nEOF\n'
+_OTLP53_PATH = _COMPOSE52_PATH.replace("DATABASE_URL", "OTEL_EXPORTER_OTLP_ENDPOINT")
+
+
+def _docker_run53(add_host: str, host: str = "host.docker.internal", before: str = "") -> Subject:
+    script = f"#!/bin/bash\n{before}docker run -d {add_host} -e OTEL_EXPORTER_OTLP_ENDPOINT=http://{host}:4317 img:1\n"
+    return aws("aws:ec2/instance:Instance", _PINNED_EU, ami="ami-1", instance_type="t3.small", user_data=script)
+
+
+PAIRS += [
+    ("RES-015", "EU", _compose52(extra=_OTLP53.format(host="host.docker.internal") + _GATEWAY53),
+     _compose52(extra=_OTLP53.format(host="host.docker.internal") + _GATEWAY53, after=_MOVED53), "user_data"),
+    ("RES-015", "EU", _docker_run53("--add-host=host.docker.internal:host-gateway"),
+     _docker_run53("--add-host=host.docker.internal:203.0.113.10"), "user_data"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("subject", "found"),
+    [
+        (_compose52(extra=_GATEWAY53), []),  # RES-015 (db) on main 45eea1d: any extra_hosts closed the document
+        (_compose52(extra=_OTLP53.format(host="host.docker.internal") + _GATEWAY53), []),
+        (_compose52(extra=_OTLP53.format(host="host.docker.internal")
+                    + "    extra_hosts: {host.docker.internal: host-gateway}\n"), []),  # the mapping form
+        (_compose52(extra='    extra_hosts: ["metrics=203.0.113.10"]\n'), []),  # another name: no service's
+        # a name an entry maps outside is judged as a host; a service's name mapped (either form) closes the document
+        (_compose52(extra=_OTLP53.format(host="metrics") + '    extra_hosts: ["metrics:203.0.113.10"]\n'),
+         [("RES-015", _OTLP53_PATH), ("RES-015", "user_data")]),
+        (_compose52(extra='    extra_hosts: ["db=203.0.113.10"]\n'),
+         [("RES-015", _COMPOSE52_PATH), ("RES-015", "user_data")]),
+        (_compose52(extra="    extra_hosts: [12]\n"), [("RES-015", _COMPOSE52_PATH), ("RES-015", "user_data")]),
+        # the daemon's gateway moved: the name is no longer the machine's (refused by the script's text, which holds
+        # the daemon's setting; the here-document's own walk does not see it)
+        (_compose52(extra=_OTLP53.format(host="host.docker.internal") + _GATEWAY53, after=_MOVED53),
+         [("RES-015", "user_data")]),
+        (_docker_run53("--add-host=host.docker.internal:host-gateway"), []),
+        (_docker_run53("--add-host 'host.docker.internal:host-gateway'"), []),
+        (_docker_run53("--add-host=gw.internal=host-gateway", host="gw.internal"), []),
+        (_docker_run53("--add-host=host.docker.internal:host-gateway", host="metrics"), [("RES-015", "user_data")]),
+        (_docker_run53("--add-host=host.docker.internal:host-gateway", before=_MOVED53), [("RES-015", "user_data")]),
+        (_docker_run53(""), [("RES-015", "user_data")]),  # no entry: Docker Engine on Linux resolves no such name
+        # config53's link alias is the service's name too: an entry mapping it elsewhere closes the document as well
+        (_compose52("database", extra='    links: ["db:database"]\n'), []),
+        (_compose52("database", extra='    links: ["db:database"]\n    extra_hosts: ["database:203.0.113.10"]\n'),
+         [("RES-015", _COMPOSE52_PATH), ("RES-015", "user_data")]),
+    ],
+)  # fmt: skip
+def test_a_host_gateway_name_is_the_machine_itself(subject: Subject, found: list[Any]) -> None:
+    findings, _ = RuleEngine("EU").check(subject)
+    assert [(f.rule.id, f.path) for f in findings] == found
+
+
+_ENTRY53 = st.text(alphabet="ab.:=-[]19 ", max_size=20)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.lists(_ENTRY53, max_size=4), st.dictionaries(_ENTRY53, _ENTRY53, max_size=4), st.integers()))
+def test_extra_hosts_entries_are_read_whole_or_not_at_all(value: Any) -> None:
+    # falsealarm53: every entry read as (name, address) or none at all (the document then defines no name).
+    entries = _host_entries(value)
+    assert entries is None or len(entries) == len(value)
+
+
+@pytest.mark.parametrize(
+    ("location", "found"),
+    [
+        ("proxy_pass http://unix:/run/gunicorn/fleet.sock;", []),  # RES-015 ("unix") on main 45eea1d
+        ("proxy_pass http://unix:/tmp/backend.socket:/uri/;", []),  # nginx's own example
+        ("grpc_pass grpc://unix:/run/api.sock;", []),
+        ("proxy_pass http://unix:8080/;", ["RES-015"]),  # a host named unix, with a port: no socket
+        ("proxy_pass http://unix.partner-analytics.com:/x;", ["RES-015"]),
+        ("proxy_pass http://ip6-localhost:8080;", []),  # Debian's / Docker's /etc/hosts name of ::1
+        ("proxy_pass http://ip6-localhost.partner-analytics.com;", ["RES-015"]),
+    ],
+)
+def test_an_nginx_unix_socket_and_the_loopback_names_are_the_machine(location: str, found: list[str]) -> None:
+    # falsealarm53: ngx_http_proxy_module proxy_pass "If the proxied server is a UNIX-domain socket: proxy_pass
+    # http://unix:/tmp/backend.socket:/uri/;"; Debian's and Docker's /etc/hosts: "::1 localhost ip6-localhost
+    # ip6-loopback".
+    conf = f"server {{\n  location / {{ {location} }}\n}}\n"
+    script = f"#!/bin/bash\ncat > /etc/nginx/conf.d/a.conf <<'EOF'\n{conf}EOF\n"
+    subject = aws("aws:ec2/instance:Instance", _PINNED_EU, ami="ami-1", instance_type="t3.small", user_data=script)
+    assert [f.rule.id for f in RuleEngine("EU").check(subject)[0]] == found
 
 
 # stackref52 (stop 52): a template's StackSet instance group and a ROS template's StackInstances are judged as the

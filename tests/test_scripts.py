@@ -14,7 +14,7 @@ from components.residency.catalogue import Cloud
 from components.residency.destinations import parse_destinations
 from components.residency.endpoints import load_endpoints
 from components.residency.engine import ProviderRef
-from components.residency.scripts import ScriptReader
+from components.residency.scripts import ScriptReader, command_output_files
 
 CATALOGUE = load_catalogue()
 COMMANDS = load_endpoints().script_commands
@@ -1699,6 +1699,124 @@ def test_config53_ssh_config_hostname_in_any_spelling(keyword: str, separator: s
 def test_a_scripts_jq_is_the_one_jq_reading(script: str, refused: bool) -> None:
     found = findings(script, "EU", "aws")
     assert bool(found) is refused, found
+
+
+# mutation53 (stop 53): a variable's default word (bash(1) "Parameter Expansion": `${parameter:-word}` "If parameter is
+# unset or null, the expansion of word is substituted") and a for loop's words ("name is set to each element of this
+# list in turn") are values the variable holds; each offending line passed every door on main 45eea1d.
+@pytest.mark.parametrize(
+    ("script", "code", "cloud", "expected"),
+    [
+        ('aws ec2 copy-snapshot --source-snapshot-id snap-1 --region "${DR_REGION:-eu-west-2}"', "EU", "aws",
+         {"RES-009"}),
+        ('aws ec2 copy-snapshot --source-snapshot-id snap-1 --region "${DR_REGION:-eu-central-1}"', "EU", "aws", set()),
+        ("aws ec2 copy-snapshot --source-snapshot-id snap-1 --region ${DR_REGION-eu-west-2}", "EU", "aws", {"RES-009"}),
+        ("aws ec2 copy-snapshot --source-snapshot-id snap-1 --region ${DR_REGION:=eu-west-2}", "EU", "aws",
+         {"RES-009"}),
+        ('R="${R:-eu-west-2}"\naws ec2 describe-instances --region "$R"', "EU", "aws", {"RES-009"}),
+        ('R="${R:-eu-central-1}"\naws ec2 describe-instances --region "$R"', "EU", "aws", set()),
+        ("export AWS_DEFAULT_REGION=${AWS_DEFAULT_REGION:-eu-west-2}\naws ec2 describe-instances", "EU", "aws",
+         {"RES-009"}),
+        # a literal the script gives the variable is what the expansion uses: the default word is not
+        ("R=eu-central-1\naws ec2 describe-instances --region ${R:-eu-west-2}", "EU", "aws", set()),
+        ('curl -fsS "https://${INTAKE:-intake.partner-analytics.com}/v1" -d @/x', "EU", "aws", {"RES-015"}),
+        ('curl -fsS "https://${INTAKE:-10.20.1.15}/v1" -d @/x', "EU", "aws", set()),
+        ("curl -fsS https://sqs.${R:-eu-central-1}.amazonaws.com/123456789012/jobs", "EU", "aws", set()),
+        ("curl -fsS https://sqs.${R:-eu-west-2}.amazonaws.com/123456789012/jobs", "EU", "aws", {"RES-006"}),
+        ("psql -h ${PGHOST:-db.partner-analytics.com} -c 'select 1'", "EU", "aws", {"RES-015"}),
+        ("aliyun rds ModifyInstanceCrossBackupPolicy --CrossBackupRegion ${B:-cn-hongkong}", "CN", "alicloud",
+         {"RES-009"}),
+        ("aliyun rds ModifyInstanceCrossBackupPolicy --CrossBackupRegion ${B:-cn-beijing}", "CN", "alicloud", set()),
+        # for loops: each word, on one line or several, quoted or not; a host and a URL's host too
+        ("for r in eu-central-1 eu-west-2; do aws ec2 describe-instances --region $r; done", "EU", "aws", {"RES-009"}),
+        ("for r in eu-central-1 eu-west-3; do aws ec2 describe-instances --region $r; done", "EU", "aws", set()),
+        ('for r in "eu-central-1" \'eu-west-2\'\ndo\n  aws ec2 describe-instances --region "${r}"\ndone', "EU", "aws",
+         {"RES-009"}),
+        ("for r in cn-beijing cn-hongkong; do\n  aliyun rds ModifyInstanceCrossBackupPolicy --CrossBackupRegion $r\n"
+         "done", "CN", "alicloud", {"RES-009"}),
+        ("for h in 10.20.1.15 intake.partner-analytics.com; do\n  curl -fsS https://$h/v1 -d @/x\ndone", "EU", "aws",
+         {"RES-015"}),
+        ("for h in 10.20.1.15 10.20.1.16; do\n  psql -h $h -c 'select 1'\ndone", "EU", "aws", set()),
+        # a whole variable's words, an array's items
+        ('TARGETS="eu-central-1 eu-west-2"\nfor t in $TARGETS; do aws ec2 describe-instances --region "$t"; done',
+         "EU", "aws", {"RES-009"}),
+        ('TARGETS="eu-central-1 eu-west-3"\nfor t in $TARGETS; do aws ec2 describe-instances --region "$t"; done',
+         "EU", "aws", set()),
+        ('TARGETS=(eu-central-1 "eu-west-2")\nfor t in "${TARGETS[@]}"; do\n  aws ec2 describe-instances --region $t\n'
+         "done", "EU", "aws", {"RES-009"}),
+        ("declare -a DBS=(10.20.1.15 db.partner-analytics.com)\nfor h in ${DBS[*]}; do psql -h $h -c 'select 1'; done",
+         "EU", "aws", {"RES-015"}),
+        ("DBS=(10.20.1.15 10.20.1.16)\nfor h in \"${DBS[@]}\"; do psql -h $h -c 'select 1'; done", "EU", "aws", set()),
+        # prose and comments are no loop
+        ("echo 'waiting for db in eu-west-2'\naws ec2 describe-instances --region eu-central-1", "EU", "aws", set()),
+        ("# for r in eu-west-2 one day\naws ec2 describe-instances --region eu-central-1", "EU", "aws", set()),
+    ],
+)  # fmt: skip
+def test_a_default_word_and_a_loops_words_are_values(script: str, code: str, cloud: Cloud, expected: set[str]) -> None:
+    assert {f[0] for f in findings(f"#!/bin/bash\n{script}\n", code, cloud)} == expected
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    name=st.from_regex(r"[A-Z_][A-Z0-9_]{0,11}", fullmatch=True),
+    region=st.sampled_from(["eu-central-1", "eu-west-1", "eu-west-2", "us-east-1", "eu-central-2", "ca-central-1"]),
+    form=st.sampled_from([":-", "-", ":=", "="]),
+)
+def test_a_default_word_is_judged_as_the_region_written(name: str, region: str, form: str) -> None:
+    # mutation53: `--region ${NAME<form>region}` in a script setting no NAME is judged as `--region region` is.
+    def verdict(value: str) -> set[str]:
+        return {f[0] for f in findings(f"#!/bin/bash\naws ec2 describe-instances --region {value}\n", "EU", "aws")}
+
+    assert verdict(f"${{{name}{form}{region}}}") == verdict(region)
+
+
+# falsealarm53 (stop 53): a file a command's output writes (`COMMAND > FILE`, curl -o / wget -O) holds what the one
+# evaluator computes for `$(COMMAND)`, so reading it back (`$(cat FILE)`) is that value; a command it cannot compute
+# writes nothing known (fail closed, RES-011 / RES-015 read back). On main 45eea1d the metadata's Region read back from
+# a file curl wrote was RES-011 (the file was "not written": only here-documents and echo / printf were read).
+_IMDS53 = "http://169.254.169.254/latest/meta-data"
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (f"curl -s {_IMDS53}/placement/region > /etc/r", {"/etc/r": "${HOSTNAME}\n"}),
+        (f'curl -s -H "X-aws-ec2-metadata-token: $T" {_IMDS53}/placement/region > /etc/r', {"/etc/r": "${HOSTNAME}\n"}),
+        (f"curl -sf -o /etc/r {_IMDS53}/placement/region", {"/etc/r": "${HOSTNAME}\n"}),
+        (f"curl -s {_IMDS53}/local-ipv4 --output /etc/ip", {"/etc/ip": "${HOSTNAME}\n"}),
+        (f"wget -qO /etc/ip {_IMDS53}/local-ipv4", {"/etc/ip": "${HOSTNAME}\n"}),
+        ("hostname -f > /etc/name", {"/etc/name": "${HOSTNAME}\n"}),
+        ("echo eu-west-1 | sed s/eu/us/ > /etc/r", {"/etc/r": "us-west-1\n"}),  # the echo reader took the words
+        ("aws configure get region > /etc/r", {}),  # not computed: nothing known written
+        ("curl -s https://config.example.net/r -o /etc/r", {}),
+        (f"curl -sO {_IMDS53}/placement/region", {}),  # curl's -O takes no file (the remote name)
+        (f"wget -qO - {_IMDS53}/local-ipv4", {}),  # standard output
+        ("echo eu-west-1 > /etc/r", {}),  # echoed_files' (a lone echo)
+        # tee(1) copies its input to the file (`-a` appends); `2>/dev/null` discards the error output only
+        (f"curl -s {_IMDS53}/placement/region | sudo tee /etc/r > /dev/null", {"/etc/r": "${HOSTNAME}\n"}),
+        ("hostname -f | tee /etc/r\nhostname -s | tee -a /etc/r", {"/etc/r": "${HOSTNAME}\n${HOSTNAME}\n"}),
+        ("aws configure get region | tee /etc/r", {}),
+        (f"curl -s {_IMDS53}/local-ipv4 2>/dev/null > /etc/ip", {"/etc/ip": "${HOSTNAME}\n"}),
+    ],
+)  # fmt: skip
+def test_a_file_a_commands_output_writes(script: str, expected: dict[str, str]) -> None:
+    assert dict(command_output_files(script)) == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        (f"curl -s -o /etc/fleet/r {_IMDS53}/placement/region", set()),
+        (f"curl -s {_IMDS53}/placement/region > /etc/fleet/r", set()),
+        ("echo us-east-1 | tr -d ' ' > /etc/fleet/r", {"RES-009"}),
+        ("aws configure get region > /etc/fleet/r", {"RES-011"}),
+        (f"curl -s {_IMDS53}/placement/region | tee /etc/fleet/r", set()),
+        ("echo us-east-1 | tee /etc/fleet/r", {"RES-009"}),
+    ],
+)
+def test_a_region_a_command_wrote_into_a_file_is_read_back(written: str, expected: set[str]) -> None:
+    script = f"#!/bin/bash\n{written}\naws s3 ls --region $(cat /etc/fleet/r)\n"
+    assert {f[0] for f in findings(script, "EU", "aws")} == expected
 
 
 # scripts53 (stop 53): the shell's word after a command substitution's `)` (bash(1) "Command Substitution": the output

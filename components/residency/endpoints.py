@@ -138,8 +138,19 @@ class ComposeServices(_Frozen):
     key: str
     """The top-level key whose mapping's keys are the service names (``services``)."""
     closed_by: tuple[str, ...]
-    """Keys of a service that make a name resolve elsewhere or not at all (``extra_hosts``, ``network_mode``): a
+    """Keys of a service that make a name resolve elsewhere or not at all (``external_links``, ``network_mode``): a
     document holding one defines no name (fail closed)."""
+    host_entries: str
+    """(falsealarm53) The key of a service's /etc/hosts entries (``extra_hosts``), read entry by entry: one mapping a
+    service's name (or not readable) closes the document; one mapping a name to ``host_gateway`` defines that name."""
+    host_gateway: str
+    """The address an entry gives for the machine the containers run on (``host-gateway``)."""
+    host_gateway_set_by: str
+    """The daemon setting that may point ``host_gateway`` anywhere (``host-gateway-ip``): a text naming it defines no
+    gateway name."""
+    host_option: str
+    """The docker CLI option writing the same entry (``--add-host NAME:host-gateway``): a script holding it defines
+    NAME for its text."""
     links: str | None = None
     """config53: a service's key listing ``SERVICE:ALIAS`` links (``links``): ALIAS is that service's name too, where
     the document defines SERVICE."""

@@ -102,12 +102,12 @@ from components.residency.scripts import (
     echoed_files,
     edited_files,
     heredoc_files,
+    may_write_files,
     plain_assignment,
     reads_as_assignments,
     shell_blocks,
     substitution_at,
     substitution_values,
-    writes_files,
     written_files,
     xargs_expanded,
 )
@@ -1376,7 +1376,7 @@ class RuleEngine:
     ) -> None:
         services = self._split_service_names(walk, value, key) if len(value) > 1 else {}
         outer = walk.defined
-        writes = len(value) > 1 and any(isinstance(v, str) and ("<<" in v or writes_files(v)) for v in value)
+        writes = len(value) > 1 and any(isinstance(v, str) and ("<<" in v or may_write_files(v)) for v in value)
         files = walk.script_files
         if writes:  # scripts52: an item may read (`$(cat FILE)`) a file another item writes
             walk.script_files = {**files, **written_files("\n".join(v for v in value if isinstance(v, str)))}
@@ -2594,6 +2594,18 @@ class RuleEngine:
         plan = self._key_plan(walk.subject.type, walk.kpath, key)
         if plan.match:
             return  # what a pattern or allow-list names is compared with, never sent to; text for humans
+        if plan.payload:
+            # falsealarm53: a script's `docker run --add-host host.docker.internal:host-gateway` makes that name the
+            # machine itself for the script's text (a Compose file's `extra_hosts` entry, read by its YAML walk).
+            names = self.parser.gateway_names(value)  # a substring test first: most scripts name no gateway
+            if names and not names <= walk.defined:
+                defined = walk.defined
+                walk.defined = defined | names
+                try:
+                    self._judge_string(walk, value, path, key, depth)
+                finally:
+                    walk.defined = defined
+                return
         if walk.template_resources is not None and "://${" in value:
             self._judge_template_urls(walk, value, path)
         if (
@@ -3885,7 +3897,7 @@ class RuleEngine:
             self._judge_assignments(walk, script, path)
         if (
             "<<" in script
-            or (writes_files(script) and ("echo" in script or "printf" in script))
+            or (may_write_files(script) and ("echo" in script or "printf" in script))
             or EDIT_COMMAND.search(script) is not None
         ):
             self._judge_heredocs(walk, script, path, depth)
@@ -3897,7 +3909,9 @@ class RuleEngine:
             # here-document into that path is (its JSON / YAML content is walked as a document already).
             self._judge_config_file(walk, script, (file, script), path, depth)
         self._judge_script_hosts(walk, script, path, file)
-        if ("=" in script and "$" in script) or "://$(" in script:  # scripts52: a URL's host computed by a command
+        # scripts52: a URL's host computed by a command; mutation53: a variable's default word (`${HOST:-...}`), a
+        # loop's variable (`for h in ...`)
+        if ("$" in script and ("=" in script or "${" in script or "for" in script)) or "://$(" in script:
             return _assigned_urls(script, self._instance_region(walk))
         return script
 
@@ -3912,7 +3926,7 @@ class RuleEngine:
         configuration is left to that scan; ``skip``: the (file, content) pairs already read (a split script's
         items)."""
         written = [("heredoc", f, b) for f, b in heredoc_files(script)] if "<<" in script else []
-        if writes_files(script) and ("echo" in script or "printf" in script):  # scripts53: `echo ... | tee FILE` too
+        if may_write_files(script) and ("echo" in script or "printf" in script):  # scripts53: `echo ... | tee FILE` too
             written += [("echo", f, b) for f, b in echoed_files(script)]
         # logplugins44: a file the script then copies or moves (`cp`, `mv`, `install SRC DST`) is read where it lands,
         # and one it edits with `sed -i` is read as the edit leaves it, in place of what it held before (the agent
@@ -4148,7 +4162,7 @@ class RuleEngine:
         if plan.payload:
             self._judge_joined_items(walk, items, walk.kpath[-1], plan.own_region, across=True)
         walk.kpath = parent
-        return written_files(joined) if writes_files(joined) else {}
+        return written_files(joined) if may_write_files(joined) else {}
 
     def _judge_joined_items(
         self, walk: _Walk, items: Sequence[tuple[str, str, int]], key: str, own_region: bool, *, across: bool
@@ -5357,6 +5371,11 @@ class RuleEngine:
 
     def _judge_host(self, walk: _Walk, ref: Reference, path: str, rule_id: RuleId) -> None:
         host = ref.text
+        if walk.defined and host in walk.defined:
+            # falsealarm53: a name the value's own YAML document defines, written whole at a host key (`STATSD_HOST:
+            # host.docker.internal` beside its `host-gateway` entry, `DB_HOST: db` beside the `db` service), as the
+            # reference scan leaves such a name in a URL (falsealarm52).
+            return
         if ref.in_url and host in self._identifier_hosts:
             # A namespace / schema identifier inside a document, never contacted; one may be under a cloud suffix (S3's
             # predefined ACL groups, http://acs.amazonaws.com/groups/s3/LogDelivery), so before the endpoint checks.
@@ -8051,7 +8070,8 @@ _NESTED_ASSIGNMENTS = 2  # assignments inside an assignment's value, read this d
 # Atomic (bash takes the longest name: `$Aa` is the variable `Aa`): without it the host and URL patterns below could
 # split a name between the variable and the host characters after it in every way, exponentially many on a failing
 # word (`echo a.$Aa.$Aa...`, 25 repeats: 29 s in one search; the lead's review, stop 48). The matches are the same.
-_SHELL_VARIABLE = r"(?>\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*))"
+# mutation53: a braced one with a default word too (`${HOST:-intake.example.com}`: _with_defaults reads the word).
+_SHELL_VARIABLE = r"(?>\$(?:\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=][^{}$`\"'\s]+)?\}|[A-Za-z_][A-Za-z0-9_]*))"
 # The same variable with its name captured (braced, or bare): group 1 or group 2.
 _SHELL_REFERENCE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
 # The variable a plain assignment line sets (scripts.plain_assignment's shape: `[export|readonly|local] NAME=...`).
@@ -8119,15 +8139,19 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
     so a use there gets every value the script assigns the variable anywhere, and a value a function body assigns is
     never replaced after it (the call may come later). A here-document's body is data, never an assignment that
     replaces."""
-    files = written_files(script) if writes_files(script) else _NO_FILES  # scripts53: read once, here
+    files = written_files(script) if may_write_files(script) else _NO_FILES  # scripts53: read once, here
     script = reads_as_assignments(script)  # scripts52: `read X < FILE` as `X=$(< FILE)`, the same offsets
     matches = list(_ASSIGNMENT.finditer(script))
-    if not matches:
+    loops = _FOR_IN.search(script) if "for" in script else None
+    if not matches and loops is None:
         return _ScriptValues((), (), files) if files else _NO_VALUES
     lines = script.split("\n")
     starts = tuple(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
     blocks = shell_blocks(lines)
     anywhere = _values_anywhere(script, matches, own, files)
+    loop_words = _loop_words(script, anywhere) if loops is not None else {}
+    if loop_words:  # mutation53: a loop's variable holds each of its words in the loop's body (a repeated block)
+        anywhere = {**anywhere, **{n: tuple(dict.fromkeys([*anywhere.get(n, ()), *w])) for n, w in loop_words.items()}}
     env: dict[str, list[str]] = {}
     kept: dict[str, list[str]] = {}  # assigned in a function body: never replaced
     per_line: list[Mapping[str, tuple[str, ...]]] = []
@@ -8171,6 +8195,55 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
     return _ScriptValues(starts, literal, files, opaque)
 
 
+# mutation53: `for NAME in WORDS` at a command's place (bash(1) "Compound Commands": "The list of words following in
+# is expanded, generating a list of items. The variable name is set to each element of this list in turn"): `for r in
+# eu-central-1 eu-west-2; do aws ... --region $r; done` sends to both.
+_FOR_IN = re.compile(
+    r"(?:^|[;&|]|\b(?:do|then|else))[ \t]*for[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]+in[ \t]+([^;\n]*)", re.M
+)
+_LOOP_WORD = re.compile(r"[A-Za-z0-9._:/@%+-]+")
+_LOOP_LIST = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(\[[@*]\])?\}|\$([A-Za-z_][A-Za-z0-9_]*)")
+# An indexed array's assignment (bash(1) "Arrays": "Arrays are assigned to using compound assignments of the form
+# name=(value1 ... valuen)"), at a command's place.
+_ARRAY_ASSIGNMENT = re.compile(
+    r"(?:^|[;&|]|\b(?:then|else|do))[ \t]*(?:(?:declare|local|readonly)(?:[ \t]+-\w+)*[ \t]+)?"
+    r"([A-Za-z_][A-Za-z0-9_]*)\+?=\(([^()\n]*)\)",
+    re.M,
+)
+
+
+def _array_items(script: str) -> dict[str, tuple[str, ...]]:
+    """The items each ``NAME=(...)`` array assignment of ``script`` gives NAME (every assignment's, quotes removed)."""
+    items: dict[str, list[str]] = {}
+    for m in _ARRAY_ASSIGNMENT.finditer(script):
+        known = items.setdefault(m.group(1), [])
+        known += [w.strip("\"'") for w in m.group(2).split() if w.strip("\"'") not in known]
+    return {name: tuple(found) for name, found in items.items()}
+
+
+def _loop_words(script: str, values: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, ...]]:
+    """The literal words each ``for NAME in WORDS`` loop of ``script`` gives NAME (quotes around a word removed); a
+    word that is a whole variable (``$TARGETS``) gives each blank-separated word of the values it holds anywhere
+    (``values``: unquoted, it is split into words), an array (``"${TARGETS[@]}"``) each item of the script's
+    ``TARGETS=(...)``; any other word holding an expansion, or a glob, is left out, as an assignment of one is
+    (:func:`_match_values`)."""
+    arrays = _array_items(script) if "=(" in script else {}
+    words: dict[str, list[str]] = {}
+    for m in _FOR_IN.finditer(script):
+        for word in m.group(2).split():
+            literal = word.strip("\"'")
+            listed = _LOOP_LIST.fullmatch(literal)
+            if listed is None:
+                items = [literal]
+            elif listed.group(2):
+                items = list(arrays.get(listed.group(1), ()))
+            else:
+                items = [w for v in values.get(listed.group(1) or listed.group(3), ()) for w in v.split()]
+            known = words.setdefault(m.group(1), [])
+            known += [i for i in dict.fromkeys(items) if _LOOP_WORD.fullmatch(i) and i not in known]
+    return {name: tuple(found) for name, found in words.items() if found}
+
+
 def _match_values(
     script: str,
     m: re.Match[str],
@@ -8199,6 +8272,9 @@ def _match_values(
         return [v + after for v in given if v != OWN_MACHINE or after]
     if value and not any(c in value for c in "$`("):
         return [value]
+    if m.group("single") is None:  # mutation53: `REGION=${REGION:-eu-west-2}` holds the word where REGION is unset
+        value, defaults = _with_defaults(value)
+        env = {**defaults, **env} if defaults else env
     whole = _SHELL_REFERENCE.fullmatch(value) if value and m.group("single") is None else None
     return list(env.get(whole.group(1) or whole.group(2), ())) if whole is not None else []
 
@@ -8246,9 +8322,36 @@ def _values_anywhere(
             return {name: tuple(known) for name, known in values.items() if known}
 
 
+# mutation53: a parameter expansion with a default word (bash(1) "Parameter Expansion": `${parameter:-word}` "If
+# parameter is unset or null, the expansion of word is substituted"; `${parameter:=word}` assigns it as well; without
+# the colon, only when unset): `--region ${REGION:-eu-west-2}` sends to eu-west-2 wherever the script sets no REGION. A
+# word holding an expansion or a quote of its own is left as written.
+_SHELL_DEFAULT = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*):?[-=]([^{}$`\"'\s]+)\}")
+
+
+def _with_defaults(text: str) -> tuple[str, dict[str, tuple[str]]]:
+    """``text`` with each ``${NAME:-word}`` (``:=``, ``-``, ``=``) written ``${NAME}``, and each NAME's word as the
+    value it holds where no literal the script gives it reaches (merged under the reaching values: a literal the script
+    gives NAME is what is used, else the word is; the environment's value, unknown, is left as an unset variable's).
+    Every reader of a script's variables (:func:`_filled`, :func:`_referenced`, :func:`_match_values`) reads a default
+    here."""
+    if "${" not in text:
+        return text, {}
+    defaults: dict[str, tuple[str]] = {}
+
+    def reference(m: re.Match[str]) -> str:
+        defaults.setdefault(m.group(1), (m.group(2),))
+        return f"${{{m.group(1)}}}"
+
+    return _SHELL_DEFAULT.sub(reference, text), defaults
+
+
 def _referenced(value: str, values: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
     """``value``, or when it is a whole reference to a variable (``$C``, ``${C}``; scripts46) the values it may hold
-    there (``values``: :meth:`_ScriptValues.at`), each judged as the value written there would be."""
+    there (``values``: :meth:`_ScriptValues.at`), each judged as the value written there would be; a default word's
+    too (``${C:-word}``: :func:`_with_defaults`)."""
+    value, defaults = _with_defaults(value)
+    values = {**defaults, **values} if defaults else values
     if value[:1] != "$" or (whole := _SHELL_REFERENCE.fullmatch(value)) is None:
         return (value,)
     return values.get(whole.group(1) or whole.group(2)) or (value,)
@@ -8268,7 +8371,7 @@ def _assigned_urls(script: str, own: tuple[re.Pattern[str], str] | None = None) 
     ``https://sqs.$R.amazonaws.com/``)."""
     values = _assigned_values(script, own)
     computed = _substituted_urls(script, values, own) if "://$(" in script else []
-    if not values.lines:
+    if not values.lines and not ("${" in script and _SHELL_DEFAULT.search(script)):
         return "\n".join([script, *computed]) if computed else script
     extra: list[str] = computed
 
@@ -8319,7 +8422,10 @@ def _filled(text: str, reaching: Mapping[str, tuple[str, ...]]) -> tuple[str, ..
     """``text`` with each variable written as each value that reaches it (``reaching``: :meth:`_ScriptValues.at`),
     one text per combination (at most :data:`_MAX_ASSIGNED_URLS`); a variable the script gives no literal stays as
     written (``(text,)`` when none has one). The one filling of a script's values into a host, a URL's authority or
-    a command's option value (scripts48)."""
+    a command's option value (scripts48). A default word (``${REGION:-eu-west-2}``) is a value
+    (:func:`_with_defaults`)."""
+    text, defaults = _with_defaults(text)
+    reaching = {**defaults, **reaching} if defaults else reaching
     names = list(dict.fromkeys(v.group(1) or v.group(2) for v in _SHELL_REFERENCE.finditer(text)))
     choices: list[list[str | None]] = [[*sorted(reaching[n])] if n in reaching else [None] for n in names]
     if all(c == [None] for c in choices):

@@ -15,7 +15,7 @@ from typing import Literal, NamedTuple
 
 from components.residency.catalogue import Catalogue, Cloud
 from components.residency.endpoints import EndpointCatalogue, PropertyUrl, load_endpoints
-from components.residency.service_names import defined_spans
+from components.residency.service_names import defined_spans, gateway_names
 
 __all__ = [
     "BUCKET_SCHEMES",
@@ -263,11 +263,21 @@ _IN_NETWORK = tuple(
 """RFC 1918 private, RFC 6598 shared (Alibaba Cloud VPC ranges use it) and IPv6 unique local addresses."""
 
 
+# falsealarm53 (stop 53): nginx's form of a UNIX-domain socket in a URL ("If the proxied server is a UNIX-domain socket:
+# proxy_pass http://unix:/tmp/backend.socket:/uri/;", https://nginx.org/en/docs/http/ngx_http_proxy_module.html
+# #proxy_pass; the same in grpc_pass, uwsgi_pass and upstream `server unix:/path`): an authority `unix:` with no port,
+# the socket's path straight after it. A file of the machine the server runs on, no host (was RES-015, "unix").
+_UNIX_SOCKET = "unix:"
+_LOOPBACK_NAMES = frozenset({"ip6-localhost", "ip6-loopback"})
+"""(falsealarm53) The names Debian's /etc/hosts and every Docker container's give ::1 beside ``localhost`` (``::1
+localhost ip6-localhost ip6-loopback``, moby #40007's /etc/hosts listing; Debian netbase): the machine itself."""
+
+
 def is_private_address(host: str) -> bool:
     """True for loopback, link-local, RFC 1918 / ULA and unspecified addresses and ``localhost``: inside the
     network (``0.0.0.0`` / ``::`` is where a server listens, on every interface of its own host)."""
     h = host.strip("[]").lower()
-    if h == "localhost" or h.endswith(".localhost"):
+    if h == "localhost" or h.endswith(".localhost") or h in _LOOPBACK_NAMES:
         return True
     try:
         address: ipaddress.IPv4Address | ipaddress.IPv6Address = ipaddress.ip_address(h)
@@ -733,6 +743,11 @@ class ReferenceParser:
         sends to that service (:meth:`scan`'s ``defined``)."""
         return frozenset().union(*(names for _, _, names in self.defined_spans(text)))
 
+    def gateway_names(self, text: str) -> frozenset[str]:
+        """(falsealarm53) The names ``text``'s docker commands map to the machine itself (``--add-host
+        NAME:host-gateway``, :func:`service_names.gateway_names`)."""
+        return gateway_names(text, self._service_names.compose) if self._service_names is not None else frozenset()
+
     def defined_spans(self, text: str) -> tuple[tuple[int, int, frozenset[str]], ...]:
         """(start, end, names) of each run of YAML lines in ``text`` defining service names (``service_names``)."""
         return defined_spans(text, self._service_names) if self._service_names is not None else ()
@@ -778,6 +793,8 @@ class ReferenceParser:
             # oss://<id>:<key>@<endpoint>/<bucket>/... (https://www.alibabacloud.com/help/doc-detail/2382900.html),
             # so oss://x.collector.example.com/ sends to x.collector.example.com: read as a host, not skipped.
             no_host = scheme in _NO_HOST_SCHEMES and not (scheme == "oss" and "." in authority)
+            if authority.lower() == _UNIX_SOCKET and text[authority_end : authority_end + 1] == "/":
+                continue  # falsealarm53: `proxy_pass http://unix:/run/app.sock;` names a socket of the machine itself
             if no_host or not authority or m.start() in by_props:
                 # No host of its own (jdbc:sqlserver://;serverName=h names its server as a property): nothing after
                 # it is the URL's own, so the hosts there are read like any other.

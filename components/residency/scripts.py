@@ -41,8 +41,9 @@ __all__ = [
     "substitution_at",
     "substitution_values",
     "reads_as_assignments",
-    "writes_files",
     "written_files",
+    "may_write_files",
+    "command_output_files",
     "OWN_MACHINE",
     "xargs_expanded",
 ]
@@ -1957,16 +1958,90 @@ def _file_values(files: Mapping[str, str], file: str) -> list[str] | None:
     return lines or None
 
 
-def writes_files(text: str) -> bool:
-    """Whether ``text`` may write a file :func:`written_files` reads: a redirection, or tee (scripts53: ``echo ... |
-    tee FILE``, ``tee FILE <<EOF``); the cheap test before reading them."""
-    return ">" in text or "tee" in text
+def may_write_files(script: str) -> bool:
+    """Whether ``script`` may write a file :func:`written_files` reads: a redirection, ``tee``, or a download's output
+    option (falsealarm53: ``curl -o FILE``, ``wget -O FILE``). Substring tests only: most texts skip the reading."""
+    return (
+        ">" in script
+        or "tee" in script
+        or (("curl" in script or "wget" in script) and ("-o" in script or "O" in script))
+    )
 
 
 def written_files(script: str) -> dict[str, str]:
-    """Each file ``script`` writes whole, by a here-document or echo / printf redirections, and its content (the
-    last written)."""
-    return {**dict(heredoc_files(script)), **dict(echoed_files(script))}
+    """Each file ``script`` writes whole, by a here-document, echo / printf redirections or another command's output
+    the evaluator computes (:func:`command_output_files`), and its content (the last written)."""
+    return {**dict(heredoc_files(script)), **dict(echoed_files(script)), **dict(command_output_files(script))}
+
+
+# falsealarm53 (stop 53): a file written with a command's output (bash(1) "Redirecting Output": `COMMAND > FILE`), the
+# command the one evaluator computes alone (:func:`substitution_values` with no variable and no file known: the
+# machine's own lookup, `curl -s -H "X-aws-ec2-metadata-token: $TOKEN" http://169.254.169.254/.../region > FILE`, a
+# filter over a literal). `$(cat FILE)` of it then gives what `$(COMMAND)` gives (stop 52 read only here-documents and
+# echo / printf: a Region the metadata wrote into a file was an unknown Region, RES-011, read back). A command the
+# evaluator cannot compute writes nothing the engine knows, so reading the file back stays unknown (fail closed).
+_COMMAND_WRITE = re.compile(r"(?:^|&&|;)\s*(?:sudo\s+)?([^;&<>\s][^;&<>]*?)\s*>[ \t]*(['\"]?)([^\s'\";&|<>]+)\2\s*$")
+_WRITERS_READ_ELSEWHERE = frozenset({"echo", "printf", "cat", "tee", "sed", "perl", "awk", "install"})
+
+
+def command_output_files(script: str) -> list[tuple[str, str]]:
+    """Each file ``script`` truncates with the output of one command (or pipeline) the evaluator computes, as ``(file,
+    its values a line)``; a lone echo / printf, a here-document and a file's edit are read by :func:`echoed_files`,
+    :func:`heredoc_files` and the edit readers (an echo piped through a filter is computed here: echoed_files would
+    take the pipeline's words for the text)."""
+    files: dict[str, str] = {}
+    for written in script.splitlines():
+        line = _STDERR_DISCARDED.sub("", written) if "2>" in written else written
+        teed = _TEED.search(line) if "tee" in line else None
+        match = _COMMAND_WRITE.search(line) if teed is None and ">" in line else None
+        command, file = (
+            (match.group(1), match.group(3))
+            if match is not None
+            else (teed.group(1), teed.group(4))
+            if teed is not None
+            else _download(line)
+        )
+        if not command.strip() or (
+            teed is None and "|" not in command and command.split(None, 1)[0] in _WRITERS_READ_ELSEWHERE
+        ):
+            continue
+        values = substitution_values(f"$({command})", {}, {})
+        if values is not None:
+            appended = files.get(file, "") if teed is not None and teed.group(2) else ""
+            files[file] = appended + "".join(f"{v}\n" for v in values)
+    return list(files.items())
+
+
+# bash(1) "Redirecting Output": `2>/dev/null` sends only the error output away (the file written by `>` keeps the
+# standard output); tee(1): "copy standard input to each FILE, and also to standard output" (`-a`: "append to the given
+# FILEs, do not overwrite"), its own output often discarded (`| tee FILE > /dev/null`).
+_STDERR_DISCARDED = re.compile(r"[ \t]+2>[ \t]*/dev/null\b")
+_TEED = re.compile(
+    r"(?:^|&&|;)\s*([^;&<>|\s][^;&<>]*?)\s*\|\s*(?:sudo\s+)?tee(\s+-a|\s+--append)?"
+    r"[ \t]+(['\"]?)([^\s'\";&|<>-][^\s'\";&|<>]*)\3(?:[ \t]*>[ \t]*/dev/null)?\s*$"
+)
+
+
+# curl(1) "-o, --output <file>: Write output to <file> instead of stdout" (short options may run together, `-sSo`);
+# wget(1) "-O file, --output-document=file: The documents will not be written to the appropriate files, but all will
+# be concatenated together and written to file" (`-qO`). curl's own `-O` takes no file (the remote name).
+_DOWNLOAD_OUTPUT = {
+    "curl": re.compile(r"(?<!\S)(?:-[A-Za-z]*o|--output)(?:=|[ \t]+)(['\"]?)([^\s'\";&|<>]+)\1"),
+    "wget": re.compile(r"(?<!\S)(?:-[A-Za-z]*O|--output-document)(?:=|[ \t]+)(['\"]?)([^\s'\";&|<>-][^\s'\";&|<>]*)\1"),
+}
+_DOWNLOAD_LINE = re.compile(r"^\s*(?:sudo\s+)?(curl|wget)\s[^;&|<>]*$")
+
+
+def _download(line: str) -> tuple[str, str]:
+    """``(the command without its output option, the file)`` for a line that is one ``curl -o FILE ...`` / ``wget -O
+    FILE ...`` (its output written to FILE, as ``> FILE`` writes it); ``("", "")`` for any other line."""
+    whole = _DOWNLOAD_LINE.match(line) if ("curl" in line or "wget" in line) else None
+    if whole is None:
+        return "", ""
+    option = _DOWNLOAD_OUTPUT[whole.group(1)].search(line)
+    if option is None or option.group(2) == "-":
+        return "", ""
+    return (line[: option.start()] + line[option.end() :]).strip(), option.group(2)
 
 
 # scripts52: `read [-r] NAME < FILE` (bash(1) "read": "One line is read from the standard input ... the first word is

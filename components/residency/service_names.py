@@ -46,7 +46,8 @@ def defined_spans(text: str, catalogue: ServiceNames) -> tuple[Span, ...]:
         except DocumentBeyondBounds:
             continue  # what cannot be read within the bounds defines nothing (fail closed)
         maps = [d for d in documents if isinstance(d, dict)]
-        names = _compose_names(maps, catalogue.compose) | _kubernetes_names(maps, catalogue.kubernetes)
+        gateway = catalogue.compose.host_gateway_set_by not in text  # falsealarm53: the daemon may move the gateway
+        names = _compose_names(maps, catalogue.compose, gateway) | _kubernetes_names(maps, catalogue.kubernetes)
         if names:
             spans.append((start, end, names))
     return tuple(spans)
@@ -74,9 +75,29 @@ def _yaml_runs(text: str) -> Iterator[tuple[int, int]]:
         yield start, pos
 
 
-def _compose_names(documents: list[dict[Any, Any]], compose: ComposeServices) -> frozenset[str]:
-    """The service names of the Compose documents, none from a document where a service holds a ``closed_by`` key (an
-    ``extra_hosts`` entry may map a service's name to any address; ``network_mode: host`` uses the machine's DNS)."""
+@cache
+def _host_option(option: str) -> re.Pattern[str]:
+    """``--add-host NAME:host-gateway`` / ``--add-host=NAME=host-gateway`` (quoted or not): NAME."""
+    return re.compile(rf"(?<!\S){re.escape(option)}(?:=|[ \t]+)[\"']?([A-Za-z0-9._-]+)[:=]([A-Za-z0-9.:_-]+)")
+
+
+def gateway_names(text: str, compose: ComposeServices) -> frozenset[str]:
+    """(falsealarm53) The names a script's docker commands map to the machine itself (``--add-host
+    host.docker.internal:host-gateway``), lower case; none when the text names the daemon's ``host-gateway-ip`` (it
+    may point the gateway anywhere). A text without ``host-gateway`` pays one substring test."""
+    if compose.host_gateway not in text or compose.host_gateway_set_by in text:
+        return frozenset()
+    return frozenset(
+        m.group(1).lower()
+        for m in _host_option(compose.host_option).finditer(text)
+        if m.group(2) == compose.host_gateway and _is_host_name(m.group(1).lower())
+    )
+
+
+def _compose_names(documents: list[dict[Any, Any]], compose: ComposeServices, gateway: bool = True) -> frozenset[str]:
+    """The service names of the Compose documents, none from a document where a service holds a ``closed_by`` key
+    (``network_mode: host`` uses the machine's DNS) or an ``extra_hosts`` entry mapping a service's name to any address
+    (or one not readable); with ``gateway``, also each name an entry maps to ``host-gateway`` (the machine itself)."""
     names: set[str] = set()
     for document in documents:
         services = document.get(compose.key)
@@ -85,8 +106,39 @@ def _compose_names(documents: list[dict[Any, Any]], compose: ComposeServices) ->
         if any(isinstance(s, dict) and any(k in s for k in compose.closed_by) for s in services.values()):
             continue
         own = {n.lower() for n in services if isinstance(n, str) and _LABEL.fullmatch(n.lower())}
-        names |= own | _compose_aliases(services, own, compose)
+        own |= _compose_aliases(services, own, compose)
+        entries = [
+            _host_entries(s[compose.host_entries])
+            for s in services.values()
+            if isinstance(s, dict) and compose.host_entries in s
+        ]
+        mapped = [entry for found in entries if found is not None for entry in found]
+        if None in entries or any(name in own for name, _ in mapped):
+            continue  # a service's name (or alias) mapped elsewhere, or entries not read: no name proven (fail closed)
+        names |= own
+        if gateway:
+            names |= {name for name, address in mapped if address == compose.host_gateway and _is_host_name(name)}
     return frozenset(names)
+
+
+def _host_entries(value: Any) -> list[tuple[str, str]] | None:
+    """(falsealarm53) A Compose service's ``extra_hosts`` as (lower-case name, address) pairs: a list of
+    ``"name=address"`` or ``"name:address"`` (the name never holds ``:``; an IPv6 address may, ``[::1]`` or bare) or a
+    mapping of name to address (Compose file reference, ``extra_hosts``); None when any entry is of another form."""
+    items: list[tuple[Any, Any]]
+    if isinstance(value, dict):
+        items = list(value.items())
+    elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+        items = [tuple(v.split("=" if "=" in v else ":", 1)) if ("=" in v or ":" in v) else (v, None) for v in value]
+    else:
+        return None
+    pairs = [(n.strip().lower(), a.strip().strip("[]")) for n, a in items if isinstance(n, str) and isinstance(a, str)]
+    return pairs if len(pairs) == len(items) else None
+
+
+def _is_host_name(name: str) -> bool:
+    """A DNS name of labels :data:`_LABEL` accepts (``host.docker.internal``)."""
+    return all(_LABEL.fullmatch(label) for label in name.split("."))
 
 
 def _compose_aliases(services: dict[Any, Any], own: set[str], compose: ComposeServices) -> set[str]:
