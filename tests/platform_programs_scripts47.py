@@ -116,8 +116,12 @@ def _url_script(code: str, shape: str) -> str:
         if shape == "own-region-sqs-url"
         else "REGION=$(cat /etc/fleet/region)\n"
     )
+    # scripts53 (stop 53): `--region $REGION` of a Region read from a file the script does not write is RES-011 (an
+    # unknown Region, beside the URL's RES-015 on the same resource; the table holds the guard's one rule): the file
+    # shape leaves the Region to the CLI's configuration, the URL's reading is what it pins.
+    option = "--region $REGION " if shape == "own-region-sqs-url" else ""
     return (
-        f"#!/bin/bash\nset -euo pipefail\n{region}aws sqs send-message --region $REGION "
+        f"#!/bin/bash\nset -euo pipefail\n{region}aws sqs send-message {option}"
         f'--queue-url "https://sqs.$REGION.{suffix}/{OWN_ACCOUNT}/fleet-boot" --message-body "$(hostname) ready"\n'
     )
 

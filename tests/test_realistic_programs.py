@@ -174,6 +174,7 @@ import platform_programs_scripts49 as sc49
 import platform_programs_scripts50 as sc50
 import platform_programs_scripts51 as sc51
 import platform_programs_scripts52 as sc52
+import platform_programs_scripts53 as sc53
 import platform_programs_sfn44 as sf44
 import platform_programs_sfn44b as sf44b
 import platform_programs_sfnrt45 as sfr45
@@ -18506,6 +18507,13 @@ CASES: list[Case] = [
     # `host.docker.internal:host-gateway`, nginx's `http://unix:/...sock` and `ip6-localhost` pass (RES-011 / RES-015
     # before: 30 programs); their twins and undeclared package registries stay refused (RES-015 / RES-009 / RES-011).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa53.rows()],
+    # -- stop 53, scripts and user data, round 9 (tests/platform_programs_scripts53.py): a command substitution the
+    # engine cannot compute assigned to a variable first, then used as a Region or host argument (`R=$(aws configure
+    # get region)`, `DB=$(aws ssm get-parameter ...)`, `read DB < FILE`, a buildspec phase's), text right after a
+    # substitution in a zone or host word (`$(...)a`, `$(hostname -s).db.<partner>`) and a CLI config written through
+    # `| tee` are refused (RES-011 / RES-015 / RES-008 / RES-009; each passed every door before); the metadata's Region,
+    # zone and address through variables, a variable used at no destination and a buildspec's exported variable pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc53.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

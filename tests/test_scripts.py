@@ -984,7 +984,9 @@ def test_a_command_s_option_holds_the_values_its_variable_reaches(code: str) -> 
         f"TARGET={own}\n{put} --region $TARGET\n": set(),
         f"TARGET={foreign}\nTARGET={own}\n{put} --region $TARGET\n": set(),  # replaced before its use
         f"{put} --region $TARGET\nTARGET={foreign}\n": set(),  # set after its use
-        f"TARGET=$(cat /etc/region)\n{put} --region $TARGET\n": set(),
+        # scripts53 (stop 53): a substitution the engine cannot compute, assigned first, fails closed at the argument
+        # (RES-011, an unknown Region; was passing as an unset variable)
+        f"TARGET=$(cat /etc/region)\n{put} --region $TARGET\n": {"RES-011"},
         "DBH=db.partner.example.com\npsql -h $DBH -f /opt/s.sql\n": {"RES-015"},
         "DOMAIN=partner.example.com\npsql -h db.$DOMAIN -f /opt/s.sql\n": {"RES-015"},
         "DBH=10.0.3.7\npsql -h $DBH -f /opt/s.sql\n": set(),
@@ -1815,3 +1817,112 @@ def test_a_file_a_commands_output_writes(script: str, expected: dict[str, str]) 
 def test_a_region_a_command_wrote_into_a_file_is_read_back(written: str, expected: set[str]) -> None:
     script = f"#!/bin/bash\n{written}\naws s3 ls --region $(cat /etc/fleet/r)\n"
     assert {f[0] for f in findings(script, "EU", "aws")} == expected
+
+
+# scripts53 (stop 53): the shell's word after a command substitution's `)` (bash(1) "Command Substitution": the output
+# replaces the substitution inside its word) is one word with it, not a word of its own.
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("aws ec2 create-volume --availability-zone $(echo us-west-2)a", [("aws", "$(echo us-west-2)a")]),
+        ("psql -h $(hostname -s).db.example.com -c x", [("psql", "$(hostname -s).db.example.com")]),
+        ("psql -h db-$(cat /etc/t)-x.example.com -c x", [("psql", "db-$(cat /etc/t)-x.example.com")]),
+        ("psql -h $(echo $(cat /etc/t)x).example.com -c y", [("psql", "$(echo $(cat /etc/t)x).example.com")]),
+        ("psql -h $(hostname -f) -c x", [("psql", "$(hostname -f)")]),  # a blank after it: the next word
+        # scripts53: shlex's `);` is two operators, the substitution closes there and the next command is read
+        ("psql -h $(hostname -f);redis-cli -h c.x.com", [("psql", "$(hostname -f)"), ("redis-cli", "c.x.com")]),
+        ("X=$(date)&& redis-cli -h c.x.com", [("redis-cli", "c.x.com")]),
+        ("psql -h '$(x)a' -c y", [("psql", "$(x)a")]),  # single quotes: no substitution, one word as before
+    ],
+)  # fmt: skip
+def test_text_after_a_substitution_is_one_word_with_it(line: str, expected: list[tuple[str, str]]) -> None:
+    assert hosts(line) == expected
+
+
+# scripts53 (stop 53): a substitution the evaluator cannot compute, assigned to a variable first, fails closed at a
+# Region or host argument (RES-011 / RES-015, as written at the argument since stop 52); the machine's own values, a
+# variable replaced before its use, and one used at no destination pass; text after it is the value's.
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ("R=$(aws configure get region)\naws s3 ls --region $R", {"RES-011"}),
+        ('R="$(aws configure get region)"\naws s3 ls --region "$R"', {"RES-011"}),
+        ("A=$(aws configure get region)\nB=$A\naws s3 ls --region $B", {"RES-011"}),
+        ("H=$(aws ssm get-parameter --name /db --output text)\npsql -h $H -c x", {"RES-015"}),
+        ("read H < /etc/fleet/dbhost\npsql -h $H -c x", {"RES-015"}),
+        ("if [ -f /x ]; then R=$(cat /x); else R=eu-west-1; fi\naws s3 ls --region $R", {"RES-011"}),
+        ("AZ=$(aws ec2 describe-availability-zones --output text)\nR=$(echo $AZ | sed 's/.$//')\n"
+         "aws s3 ls --region $R", {"RES-011"}),
+        ("H=$(echo db).partner.example.com\npsql -h $H -c x", {"RES-015"}),
+        ("Z=$(echo us-west-2)a\naws ec2 create-volume --size 1 --availability-zone $Z", {"RES-008"}),
+        ("R=$(aws configure get region)\nR=eu-west-1\naws s3 ls --region $R", set()),  # replaced before its use
+        ("R=$(aws configure get region)\necho $R > /tmp/r", set()),  # used at no destination
+        ("R=$(curl -s http://169.254.169.254/latest/meta-data/placement/region)\naws s3 ls --region $R", set()),
+        ("AZ=$(curl -s http://169.254.169.254/latest/meta-data/placement/availability-zone)\n"
+         "R=$(echo $AZ | sed 's/[a-z]$//')\naws s3 ls --region $R", set()),
+        ("H=$(hostname -f)\npsql -h $H -c x", set()),
+        ("echo 10.0.3.9 > /etc/fleet/db\nH=$(cat /etc/fleet/db)\npsql -h $H -c x", set()),
+        ("Z=$(echo eu-west-1)b\naws ec2 create-volume --size 1 --availability-zone $Z", set()),
+        ("Z=$(cat /etc/az)\naws ec2 create-volume --size 1 --availability-zone $Z", set()),  # a zone: the call's Region
+    ],
+)  # fmt: skip
+def test_a_variable_holding_a_substitution_fails_closed_at_a_destination(script: str, expected: set[str]) -> None:
+    assert {f[0] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")} == expected
+
+
+def test_an_uncomputed_substitution_stays_out_of_other_readers() -> None:
+    # scripts53 (stop 53): only a destination argument reads it; a URL, a config file's `$R` keep the unset reading.
+    from components.residency.engine import _assigned_values
+
+    script = "R=$(aws configure get region)\nH=eu-west-1\naws s3 ls --region $R\n"
+    values = _assigned_values(script)
+    at = script.index("aws s3")
+    assert values.at(at) == {"H": ("eu-west-1",)}
+    assert values.at_destination(at) == {"H": ("eu-west-1",), "R": ("$(aws configure get region)",)}
+    plain = _assigned_values("H=eu-west-1\naws s3 ls --region $H\n")
+    assert plain.opaque == ()
+    assert {f[0] for f in findings("#!/bin/bash\nH=$(cat /etc/h)\ncurl -sf https://$H/x\n", "EU", "aws")} == set()
+
+
+# scripts53 (stop 53): `echo ... | [sudo] tee [-a] FILE [> /dev/null]` writes the file as `echo ... > FILE` does
+# (coreutils tee(1): "Copy standard input to each FILE"; -a "append to the given FILEs, do not overwrite").
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ("printf '[default]\\nregion = us-west-2\\n' | sudo tee /root/.aws/config > /dev/null", {"RES-009"}),
+        ("echo 'region = us-west-2' | tee -a /root/.aws/config", {"RES-009"}),
+        ("echo 'region = us-west-2' | sudo tee --append /root/.aws/config >/dev/null", {"RES-009"}),
+        ("printf '[default]\\nregion = eu-west-1\\n' | sudo tee /root/.aws/config > /dev/null", set()),
+        ("echo 'region = us-west-2' | tee /tmp/notes.txt", set()),  # no settings file
+        ("echo partner.example.com | tee /etc/fleet/db\npsql -h $(cat /etc/fleet/db) -c x", {"RES-015"}),
+        ("echo 10.0.3.9 | tee /etc/fleet/db\npsql -h $(cat /etc/fleet/db) -c x", set()),
+    ],
+)  # fmt: skip
+def test_a_file_written_through_tee_is_read(script: str, expected: set[str]) -> None:
+    assert {f[0] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")} == expected
+
+
+def test_echoed_files_reads_tee() -> None:
+    from components.residency.scripts import echoed_files
+
+    script = "echo a | tee /etc/x\necho b | sudo tee -a /etc/x > /dev/null\necho c | tee /etc/y\necho d > /etc/z\n"
+    assert echoed_files(script) == [("/etc/x", "a\nb\n"), ("/etc/y", "c\n"), ("/etc/z", "d\n")]
+
+
+# scripts53 (stop 53): the splitter's mark is only inserted (the line is otherwise the same), never left in a word, and
+# a `)` is never glued to an operator in a word the readers see.
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["$(", ")", "a", ";", "&&", " ", "'", '"', "''", "-h", "\\", "|"]), max_size=14))
+def test_the_glue_mark_stays_inside_the_splitter(parts: list[str]) -> None:
+    from components.residency.scripts import _GLUED, _glued_tails, _simple_commands, _words
+
+    line = "".join(parts)
+    assume(_GLUED not in line)
+    assert _glued_tails(line).replace(_GLUED, "") == line
+    for command in _simple_commands(_words(line)):
+        assert not any(_GLUED in word for word in command.words), line
+
+
+def test_an_empty_word_beside_a_closing_parenthesis_is_read() -> None:
+    # scripts53 (stop 53): shlex gives '' an empty word; the `)` split skips it (found by a random search of lines)
+    assert hosts("X=$(date); psql -h '' -c x; redis-cli -h c.example.com") == [("redis-cli", "c.example.com")]

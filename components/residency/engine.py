@@ -3897,7 +3897,7 @@ class RuleEngine:
             self._judge_assignments(walk, script, path)
         if (
             "<<" in script
-            or (">" in script and ("echo" in script or "printf" in script))
+            or (may_write_files(script) and ("echo" in script or "printf" in script))
             or EDIT_COMMAND.search(script) is not None
         ):
             self._judge_heredocs(walk, script, path, depth)
@@ -3926,7 +3926,7 @@ class RuleEngine:
         configuration is left to that scan; ``skip``: the (file, content) pairs already read (a split script's
         items)."""
         written = [("heredoc", f, b) for f, b in heredoc_files(script)] if "<<" in script else []
-        if ">" in script and ("echo" in script or "printf" in script):
+        if may_write_files(script) and ("echo" in script or "printf" in script):  # scripts53: `echo ... | tee FILE` too
             written += [("echo", f, b) for f, b in echoed_files(script)]
         # logplugins44: a file the script then copies or moves (`cp`, `mv`, `install SRC DST`) is read where it lands,
         # and one it edits with `sed -i` is read as the edit leaves it, in place of what it held before (the agent
@@ -4226,14 +4226,17 @@ class RuleEngine:
             # scripts48: a variable in the value (`--region $REGION`, `-h db.$DOMAIN`) holds the values that reach the
             # line (the one resolver, as for assignments and URLs); one the script gives no literal stays as written.
             own = self._instance_region(walk)
-            reaching = _assigned_values(script, own).at(found.offset)
-            for value in _filled(found.host, reaching):
+            values = _assigned_values(script, own)
+            reaching = values.at(found.offset)
+            # scripts53: a variable holding a substitution the evaluator cannot compute (`R=$(aws configure get
+            # region)`, then `--region $R`) is filled with it, and fails closed below as the substitution written there
+            for value in _filled(found.host, values.at_destination(found.offset)):
                 if "$(" not in value and "`" not in value:
                     self._judge_script_host(walk, found, value, path)
                     continue
                 # scripts52: a command substitution's value (`--region $(echo eu-west-1 | sed ...)`, `-h $(cat FILE)`
                 # of a file the script wrote) is computed by the one evaluator; one it cannot compute fails closed.
-                files = {**walk.script_files, **(written_files(script) if may_write_files(script) else {})}
+                files = {**walk.script_files, **values.files} if values.files else walk.script_files
                 given = _script_substituted(value, reaching, files, own)
                 if given is None:
                     self._judge_unknown_script_value(walk, found, value, path)
@@ -8096,13 +8099,30 @@ class _ScriptValues(NamedTuple):
     """Each line's offset in the script."""
     lines: tuple[Mapping[str, tuple[str, ...]], ...]
     """Each line's values: those that may reach a use on it."""
+    files: Mapping[str, str] = _NO_RENAMES
+    """The files the script writes whole (:func:`scripts.written_files`; scripts53: read once per script, here, for
+    its assignments, its commands' arguments and its URLs alike)."""
+    opaque: tuple[Mapping[str, tuple[str, ...]], ...] = ()
+    """Each line's command substitutions the evaluator cannot compute that a variable may hold there (scripts53:
+    ``R=$(aws configure get region)``), by variable; empty when the script assigns none."""
 
     def at(self, offset: int) -> Mapping[str, tuple[str, ...]]:
         """The values that may reach a use at ``offset`` of the script."""
         return self.lines[bisect.bisect_right(self.starts, offset) - 1] if self.lines else {}
 
+    def at_destination(self, offset: int) -> Mapping[str, tuple[str, ...]]:
+        """The values that may reach a destination argument at ``offset``: :meth:`at`'s, and each command substitution
+        the evaluator cannot compute (scripts53: residency is proven, so a Region or host argument holding one fails
+        closed, as the substitution written there does)."""
+        values = self.at(offset)
+        if not self.opaque:
+            return values
+        opaque = self.opaque[bisect.bisect_right(self.starts, offset) - 1]
+        return {**values, **{n: (*values.get(n, ()), *s) for n, s in opaque.items()}} if opaque else values
+
 
 _NO_VALUES = _ScriptValues((), ())
+_NO_FILES: Mapping[str, str] = _NO_RENAMES  # never written
 
 
 @functools.lru_cache(maxsize=256)  # the same script is read by the assignment judging and the URL filling
@@ -8119,15 +8139,15 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
     so a use there gets every value the script assigns the variable anywhere, and a value a function body assigns is
     never replaced after it (the call may come later). A here-document's body is data, never an assignment that
     replaces."""
+    files = written_files(script) if may_write_files(script) else _NO_FILES  # scripts53: read once, here
     script = reads_as_assignments(script)  # scripts52: `read X < FILE` as `X=$(< FILE)`, the same offsets
     matches = list(_ASSIGNMENT.finditer(script))
     loops = _FOR_IN.search(script) if "for" in script else None
     if not matches and loops is None:
-        return _NO_VALUES
+        return _ScriptValues((), (), files) if files else _NO_VALUES
     lines = script.split("\n")
     starts = tuple(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
     blocks = shell_blocks(lines)
-    files = written_files(script) if may_write_files(script) else {}
     anywhere = _values_anywhere(script, matches, own, files)
     loop_words = _loop_words(script, anywhere) if loops is not None else {}
     if loop_words:  # mutation53: a loop's variable holds each of its words in the loop's body (a repeated block)
@@ -8135,6 +8155,7 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
     env: dict[str, list[str]] = {}
     kept: dict[str, list[str]] = {}  # assigned in a function body: never replaced
     per_line: list[Mapping[str, tuple[str, ...]]] = []
+    opaque_seen = False  # scripts53: an assignment gave a substitution the evaluator cannot compute
     k = 0
     for i, block in enumerate(blocks):
         before = {name: tuple(values) for name, values in env.items()}
@@ -8146,6 +8167,7 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
         plain = block.top and len(on_line) == 1 and plain_assignment(lines[i])
         for m in on_line:
             name, values = m.group("name"), _match_values(script, m, own, anywhere if block.repeated else env, files)
+            opaque_seen = opaque_seen or any(v[:1] == _OPAQUE for v in values)
             if plain:
                 env[name] = [*values, *(v for v in kept.get(name, ()) if v not in values)]
                 continue
@@ -8160,7 +8182,17 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
         else:  # a use on the line may come before or after its assignments
             merged = {name: tuple(dict.fromkeys([*before.get(name, ()), *values])) for name, values in env.items()}
             per_line.append({**before, **merged})
-    return _ScriptValues(starts, tuple({n: v for n, v in line.items() if v} for line in per_line))
+    if not opaque_seen and not _holds_opaque(anywhere):
+        return _ScriptValues(starts, tuple({n: v for n, v in line.items() if v} for line in per_line), files)
+    # scripts53: a substitution the evaluator cannot compute is held apart (only a destination argument reads it)
+    literal = tuple(
+        {n: sure for n, v in line.items() if (sure := tuple(x for x in v if x[:1] != _OPAQUE))} for line in per_line
+    )
+    opaque = tuple(
+        {n: unsure for n, v in line.items() if (unsure := tuple(x[1:] for x in v if x[:1] == _OPAQUE))}
+        for line in per_line
+    )
+    return _ScriptValues(starts, literal, files, opaque)
 
 
 # mutation53: `for NAME in WORDS` at a command's place (bash(1) "Compound Commands": "The list of words following in
@@ -8225,11 +8257,19 @@ def _match_values(
     start = m.start("double") if m.group("double") is not None else m.start("bare")
     if m.group("single") is None and script.startswith(("$(", "`"), start):
         substitution = substitution_at(script, start)
+        if substitution is None:
+            return []
         # scripts49: `$(echo $X | sed 's/a/b/')` is X's values edited; an unknown input's result the host sed writes;
         # scripts50: so through perl -pe, awk, tr, cut and jq; scripts52: `$(echo X)`, `$(cat FILE)` of a file the
         # script writes (the one evaluator). One naming the machine itself holds no literal.
-        given = substitution_values(substitution, env, files, own) if substitution is not None else None
-        return [v for v in given or () if v != OWN_MACHINE]
+        known = {n: [v for v in vs if v[:1] != _OPAQUE] for n, vs in env.items()} if _holds_opaque(env) else env
+        given = substitution_values(substitution, known, files, own)
+        # scripts53: the word's text after the substitution (`AZ=$(...)a`, `H=$(echo db).example.com`) is the value's
+        tail = _VALUE_TAIL.match(script, start + len(substitution))
+        after = tail.group(0) if tail is not None else ""
+        if given is None:
+            return _opaque_value(substitution + after, env)
+        return [v + after for v in given if v != OWN_MACHINE or after]
     if value and not any(c in value for c in "$`("):
         return [value]
     if m.group("single") is None:  # mutation53: `REGION=${REGION:-eu-west-2}` holds the word where REGION is unset
@@ -8237,6 +8277,31 @@ def _match_values(
         env = {**defaults, **env} if defaults else env
     whole = _SHELL_REFERENCE.fullmatch(value) if value and m.group("single") is None else None
     return list(env.get(whole.group(1) or whole.group(2), ())) if whole is not None else []
+
+
+_OPAQUE = "\x00"
+"""scripts53: the mark of a command substitution the evaluator cannot compute, among a variable's values (held apart
+by :func:`_assigned_values`: only a destination argument reads it, :meth:`_ScriptValues.at_destination`)."""
+# The rest of an assignment's word after its command substitution: text up to a blank, an operator or a quote
+# (bash(1) "metacharacter"); a variable or another substitution after it is not followed.
+_VALUE_TAIL = re.compile(r"[^\s;&|<>()\"'`$\\]*")
+
+
+def _holds_opaque(env: Mapping[str, Sequence[str]]) -> bool:
+    """Whether a variable of ``env`` may hold a substitution the evaluator cannot compute."""
+    return any(v[:1] == _OPAQUE for values in env.values() for v in values)
+
+
+def _opaque_value(text: str, env: Mapping[str, Sequence[str]]) -> list[str]:
+    """The value of an assignment whose command substitution the evaluator cannot compute (scripts53): the text as
+    written, marked (:data:`_OPAQUE`), when its command reads no variable (``$(aws configure get region)``, ``$(cat
+    FILE)`` of a file the script does not write, ``$(curl https://...)``) or reads one that may hold such a text
+    (``$(echo $AZ | sed ...)`` of an ``AZ=$(aws ...)``); none when it reads only variables the script gives no such
+    text (the metadata's zone, ``$(echo $AZ | sed 's/[a-z]$//')``, is the machine's own, as an unset variable's)."""
+    names = {r.group(1) or r.group(2) for r in _SHELL_REFERENCE.finditer(text)}
+    if names and not any(v[:1] == _OPAQUE for n in names for v in env.get(n, ())):
+        return []
+    return [_OPAQUE + text]
 
 
 def _values_anywhere(
@@ -8340,7 +8405,7 @@ def _substituted_urls(script: str, values: _ScriptValues, own: tuple[re.Pattern[
     """Each URL of ``script`` whose host holds a command substitution the one evaluator computes (scripts52: a file
     the script wrote, ``$(echo HOST | sed ...)``), written with each value it gives, for the reference scan; one it
     cannot compute stays a placeholder (as an unset variable's URL does)."""
-    files = written_files(script) if may_write_files(script) else {}
+    files = values.files
     urls: list[str] = []
     for m in _URL_SUBSTITUTION.finditer(script):
         substitution = substitution_at(script, m.end())

@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import ipaddress
+import itertools
 import json
 import re
 import shlex
@@ -470,6 +471,13 @@ def _heredocs(lines: list[str]) -> Iterator[tuple[int, int, str | None, str]]:
 # backslash escapes expanded, `printf '%s\n' A B` one operand a line). One such command per line, after `&&`, `;` or
 # sudo or not; a printf format with other conversions, or a line shlex cannot read, is left out (not read).
 _ECHOED = re.compile(r"(?:^|&&|;)\s*(?:sudo\s+)?(echo|printf)\s+(.*?)\s*(>>?)\s*(['\"]?)([^\s'\";&|<>]+)\4\s*$")
+# scripts53: the same line piped into tee (coreutils tee(1): "Copy standard input to each FILE, and also to standard
+# output"; -a, --append: "append to the given FILEs, do not overwrite"), its copy to standard output perhaps sent to
+# /dev/null: `echo TEXT | [sudo] tee [-a] FILE [> /dev/null]`, the usual way to write a root-owned file with sudo.
+_ECHOED_TEE = re.compile(
+    r"(?:^|&&|;)\s*(?:sudo\s+)?(echo|printf)\s+(.*?)\s*\|\s*(?:sudo\s+)?tee((?:\s+-[ai]+|\s+--append)*)\s+"
+    r"(['\"]?)([^\s'\";&|<>-][^\s'\";&|<>]*)\4(?:\s*>\s*/dev/null)?\s*$"
+)
 _ESCAPES = re.compile(r"\\([nt\\])")
 _ESCAPED = {"n": "\n", "t": "\t", "\\": "\\"}
 
@@ -488,16 +496,20 @@ def echoed_files(script: str) -> list[tuple[str, str]]:
 
 def _echo_write(line: str) -> tuple[str, str, bool] | None:
     """``(file, text, appended)`` when ``line`` is one ``echo`` / ``printf`` redirection read above, else None."""
-    match = _ECHOED.search(line) if ">" in line else None
-    if match is None:
+    # tee first: its copy to standard output may be redirected too (`| tee FILE > /dev/null`)
+    match = _ECHOED_TEE.search(line) if "tee" in line else None
+    if match is not None:
+        command, operands, file, append = match.group(1), match.group(2), match.group(5), "a" in match.group(3)
+    elif ">" in line and (match := _ECHOED.search(line)) is not None:
+        command, operands, file, append = match.group(1), match.group(2), match.group(5), match.group(3) == ">>"
+    else:
         return None
-    command, operands, redirect, file = match.group(1), match.group(2), match.group(3), match.group(5)
     try:
         words = shlex.split(operands)
     except ValueError:
         return None
     text = _echoed(words) if command == "echo" else _printed(words)
-    return None if text is None else (file, text, redirect == ">>")
+    return None if text is None else (file, text, append)
 
 
 def _echoed(words: list[str]) -> str:
@@ -1248,12 +1260,17 @@ def _words(line: str) -> list[str]:
     stray backslash) is split at whitespace, so that no text is skipped."""
     if "`" in line:
         line = _backquotes_as_dollar(line)
-    lexer = shlex.shlex(line, posix=True, punctuation_chars=True)
+    lexer = shlex.shlex(_glued_tails(line) if "$(" in line else line, posix=True, punctuation_chars=True)
     lexer.whitespace_split = True
     try:
-        return list(lexer)
+        words = list(lexer)
     except ValueError:
         return line.split()
+    if ")" in line and any(len(w) > 1 and w[:1] in _PUNCTUATION and ")" in w for w in words):
+        # scripts53: shlex joins a run of operator characters into one word (`$(date);` gives `);`): a `)` is its own
+        # word (bash(1): `)` and `;` are two operators), so that the substitution it closes ends there
+        words = [p for w in words for p in (_CLOSING.findall(w) if w[:1] in _PUNCTUATION and ")" in w else (w,))]
+    return words
 
 
 def _backquotes_as_dollar(line: str) -> str:
@@ -1281,6 +1298,45 @@ def _backquotes_as_dollar(line: str) -> str:
         out.append(c)
         i += 1
     return "".join(out)
+
+
+# scripts53: the mark before a word's text that follows a command substitution's `)` with no blank between (bash(1)
+# "Command Substitution": "Bash performs the expansion by executing command ... and replacing the command substitution
+# with the standard output of the command"; the output and the text around it are one word, unless quoted apart by
+# word splitting). shlex reads `$(echo eu-west-1)a` as `$`, `(`, ..., `)`, `a`, as it reads `$(echo eu-west-1) a`:
+# the mark (a character no script holds, a word character for shlex) tells the splitter the two are one word.
+_GLUED = "\x01"
+
+
+def _glued_tails(line: str) -> str:
+    """``line`` with :data:`_GLUED` after each unquoted command substitution's ``)`` that a word's text follows
+    directly (``--availability-zone $(...)a``, ``-h $(echo db).example.com``)."""
+    marks: list[int] = []
+    quote, i = "", 0
+    while i < len(line):
+        c = line[i]
+        if c == "\\" and quote != "'":
+            i += 2
+            continue
+        if c in "'\"" and quote in ("", c):
+            quote = "" if quote == c else c
+        elif not quote and line.startswith("$(", i):
+            substitution = substitution_at(line, i)
+            if substitution is None:
+                break
+            after = i + len(substitution)
+            if after < len(line) and line[after] not in _WORD_ENDS:
+                marks.append(after)  # a substitution inside it is met later, its mark before this one
+        i += 1
+    if not marks:
+        return line
+    cuts = [0, *sorted(marks), len(line)]
+    return _GLUED.join(line[a:b] for a, b in itertools.pairwise(cuts))
+
+
+_WORD_ENDS = frozenset(" \t\r\n;&|<>()")  # bash(1) "metacharacter": what ends a word unquoted
+_PUNCTUATION = frozenset("();<>|&")  # shlex's punctuation_chars: a run of them is one word
+_CLOSING = re.compile(r"\)|[^)]+")
 
 
 class _SimpleCommand(NamedTuple):
@@ -1348,7 +1404,8 @@ def _simple_commands(words: list[str]) -> Iterator[_SimpleCommand]:
             i += 1
             for body in bodies:
                 body.append("(")
-            current.words.append(f"{word}(...)")  # `--region=$(...)`: the word goes on in the substitution's value
+            # `--region=$(...)`: the word goes on in the substitution's value
+            current.words.append(f"{word.removeprefix(_GLUED)}(...)")
             outer.append(current)
             bodies.append([])
             current = _Building()
@@ -1359,6 +1416,12 @@ def _simple_commands(words: list[str]) -> Iterator[_SimpleCommand]:
             # scripts52: the word holds the substitution as written (its words joined again), so that its value can
             # be computed where the word is a destination (`--region $(echo eu-west-1)`: substitution_values).
             current.words[-1] = f"{current.words[-1].removesuffix('(...)')}({_joined_words(bodies.pop()[:-1])})"
+            glued = words[i] if i < len(words) and words[i][:1] == _GLUED else None
+            if glued is not None and not (glued[-1] == "$" and words[i + 1 : i + 2] == ["("]):  # scripts53: `$(...)a`
+                for body in bodies:
+                    body.append(words[i])
+                current.words[-1] += words[i][1:]
+                i += 1
         elif word in _SEPARATORS or word == "$":
             if (command := current.done()) is not None:
                 yield command
@@ -1371,7 +1434,7 @@ def _simple_commands(words: list[str]) -> Iterator[_SimpleCommand]:
         elif word[:1] == "#":
             break
         else:
-            current.words.append(word)
+            current.words.append(word.removeprefix(_GLUED))
     for building in (current, *reversed(outer)):  # and the commands of a substitution not closed on the line
         if (command := building.done()) is not None:
             yield command
@@ -1399,7 +1462,9 @@ def _joined_words(words: list[str]) -> str:
     are, ``$`` ``(`` back to ``$(``, no blank inside parentheses."""
     text = ""
     for word in words:
-        if word in _SEPARATORS or word in _REDIRECTS or word == "$":
+        if word[:1] == _GLUED:  # scripts53: the text right after a substitution's `)`, one word with it
+            text += shlex.quote(word[1:])
+        elif word in _SEPARATORS or word in _REDIRECTS or word == "$":
             glued = word == ")" or text.endswith(("$", "(")) or not text
             text += word if glued else f" {word}"
         else:
