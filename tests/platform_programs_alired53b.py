@@ -62,6 +62,20 @@ IMAGE_SHARE = _REGION + (
 the Alibaba Cloud account ... to share the image"; a RepeatList, N from 1 to 10)."""
 
 
+CEN_GRANT_FILE = _REGION + (
+    "HUB_UID=$(cat /etc/fleet/hub-uid)\n"
+    'aliyun vpc GrantInstanceToCen --RegionId "$R" --InstanceId vpc-fleet01 --InstanceType VPC \\\n'
+    '  --CenId cen-hub01 --CenUid "$HUB_UID"'
+)
+"""The same grant with the CEN owner's UID read from a file the script did not write: no literal proves the account
+(scripts53's reading of an uncomputed substitution through a variable: it fails closed at the destination)."""
+CEN_GRANT_FILE_DECLARED: dict[str, Any] = {
+    "id": "hub-uid-file", "kind": "resident", "match": "$(cat /etc/fleet/hub-uid)",
+    "evidence": "the image bakes the group's network hub UID into /etc/fleet/hub-uid; its CEN stays in the market",
+}  # fmt: skip
+"""The file's value declared by the text as written (the ``-file-declared`` programs)."""
+
+
 def cli_account(line: str) -> Any:
     """An ECS instance whose boot script runs ``line`` naming the team's account (``own``) or the partner's."""
 
@@ -86,9 +100,16 @@ CLI_PARTNER_DECLARED: dict[str, Any] = {
 
 def rows() -> list[Row]:
     """Every program of the round: (id, jurisdiction, build, expected rule ids, declared destinations)."""
-    return account_rows("alired53b", {"aliyun-cen-grant": cli_account(CEN_GRANT),
+    out = account_rows("alired53b", {"aliyun-cen-grant": cli_account(CEN_GRANT),
                                       "aliyun-cen-grant-var": cli_account(CEN_GRANT_VAR),
                                       "aliyun-tr-vpc-owner": cli_account(TR_VPC_OWNER),
                                       "aliyun-cen-child-owner": cli_account(CEN_CHILD_OWNER),
                                       "aliyun-image-share": cli_account(IMAGE_SHARE)},
                         ("CN", "JP", "DE"), CLI_PARTNER_DECLARED)  # fmt: skip
+    out += [
+        (f"alired53b-{code.lower()}-aliyun-cen-grant-file{suffix}", code, cli_account(CEN_GRANT_FILE)(code, "own"),
+         set() if declared else {"RES-023"}, [CEN_GRANT_FILE_DECLARED] if declared else [])
+        for code in ("CN", "JP", "DE")
+        for suffix, declared in (("", False), ("-declared", True))
+    ]  # fmt: skip
+    return out
