@@ -8016,8 +8016,8 @@ PAIRS += [
         (f"aliyun ecs ModifyImageSharePermission --ImageId m-1 --RemoveAccount.1 {_ALI_OTHER}", []),  # an unshare
         (f"aliyun vpc grant-instance-to-cen --cen-id cen-1 --cen-uid {_ALI_OTHER}", ["RES-023"]),
         (f"aliyun dts configure-dts-job --destination-endpoint-owner-id {_ALI_OTHER}", ["RES-023"]),
-        (f"HUB={_ALI_OTHER}\n{_CEN53B} --CenUid \"$HUB\"", ["RES-023"]),
-        (f"HUB={_ALI_OWN}\n{_CEN53B} --CenUid \"$HUB\"", []),
+        (f'HUB={_ALI_OTHER}\n{_CEN53B} --CenUid "$HUB"', ["RES-023"]),
+        (f'HUB={_ALI_OWN}\n{_CEN53B} --CenUid "$HUB"', []),
         (f"HUB=$(cat /etc/hub-uid)\n{_CEN53B} --CenUid $HUB", ["RES-023"]),
         (f"{_CEN53B} --CenUid $HUB", []),  # never set: judged where it is set
         (f"aliyun ecs DescribeImages --ImageOwnerId {_ALI_OTHER} --OwnerId {_ALI_OTHER}", []),  # a source, the caller

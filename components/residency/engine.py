@@ -4261,8 +4261,8 @@ class RuleEngine:
             detail = (
                 f"{value!r} is a command substitution whose output the engine cannot compute: nothing proves the "
                 f"account it names, which receives or joins what the call shares, is the stack's own or stays in "
-                f"{self._j()}. Write the account's UID (the stack's own passes when its provider assumes a role of it), "
-                "or declare it in sovereign-dc:destinations by this exact text."
+                f"{self._j()}. Write the account's UID (the stack's own passes when its provider assumes a role of "
+                "it), or declare it in sovereign-dc:destinations by this exact text."
             )
             self._add_coverable(walk, RuleId.GRANTED_ACCOUNT_PROVEN, where, value, detail, (value.strip(),))
             return
