@@ -17,8 +17,12 @@ Now those parameters (and ``--CenOwnerId``, ``--VbrOwnerId``, the kebab-case for
 is looked up without its index: the partner's UID is RES-023, the team's passes, the partner declared by its UID
 (``acs:ram::<uid>:``) passes. The caller's own ``--OwnerId`` / ``--ResourceOwnerAccount`` stay unread.
 
+An account parameter holding a substitution the engine cannot compute (``HUB_UID=$(cat /etc/fleet/hub-uid)``, then
+``--CenUid "$HUB_UID"``) was left alone; now it fails closed (RES-023), declared by the text as written it passes.
+
 Ids: ``alired53b-<code>-aliyun-<cen-grant|cen-grant-var|tr-vpc-owner|cen-child-owner|image-share>-<own|partner|
-partner-declared>``. tests/test_realistic_programs.py runs them as CASES.
+partner-declared>``, ``alired53b-<code>-aliyun-cen-grant-file[-declared]``. tests/test_realistic_programs.py runs them
+as CASES.
 """
 
 from __future__ import annotations
