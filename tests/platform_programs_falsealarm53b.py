@@ -30,8 +30,20 @@ from typing import Any
 import pulumi
 import pulumi_alicloud as alicloud
 import pulumi_aws as aws
-from platform_parts import ALI_HOME, AWS_HOME, DEPLOYER, IMDS, OWN_ACCOUNT, OWN_UID, SUBNETS, Build, Row, ali_boot
-from platform_parts import dns_suffix, ros_template
+from platform_parts import (
+    ALI_HOME,
+    AWS_HOME,
+    DEPLOYER,
+    IMDS,
+    OWN_ACCOUNT,
+    OWN_UID,
+    SUBNETS,
+    Build,
+    Row,
+    ali_boot,
+    dns_suffix,
+    ros_template,
+)
 
 AWS_CODES = ("EU", "DE", "US", "JP", "CN")
 ALI_CODES = ("CN", "JP", "DE")
@@ -244,7 +256,11 @@ def ali_boot_own(code: str) -> Build:
         # service address").
         c.ali_role = DEPLOYER
         region = ALI_HOME[code]
-        mail = "cat > /etc/msmtprc <<'EOF'\naccount default\nhost smtpdm.aliyun.com\nport 465\nEOF\n" if code == "CN" else ""
+        mail = (
+            "cat > /etc/msmtprc <<'EOF'\naccount default\nhost smtpdm.aliyun.com\nport 465\nEOF\n"
+            if code == "CN"
+            else ""
+        )
         script = (
             "#!/bin/bash\nset -e\nR=$(curl -s http://100.100.100.200/latest/meta-data/region-id)\n"
             f"aliyun ecs DescribeInstances --RegionId ${{ALIBABA_CLOUD_REGION_ID:-{region}}}\n"
