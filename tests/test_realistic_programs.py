@@ -87,6 +87,7 @@ import platform_programs_falsealarm50 as fa50
 import platform_programs_falsealarm51 as fa51
 import platform_programs_falsealarm52 as fa52
 import platform_programs_falsealarm53 as fa53
+import platform_programs_falsealarm53b as fa53b
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_fnb64_51 as fb51
@@ -18520,6 +18521,12 @@ CASES: list[Case] = [
     # naming a partner's UID are RES-023 in CN / JP / DE (each passed every door before); the team's UID and the
     # declared partner pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar53b.rows()],
+    # -- stop 53, false alarms round 14 (tests/platform_programs_falsealarm53b.py): everyday programs over stop 53's
+    # readings (redis.conf replicaof the stack's ElastiCache, ssh_config bastions, Postfix / msmtp / ssmtp at SES,
+    # s3cmd, docker log-opts, nginx one-line blocks, for loops, default words, substitutions, `| tee`, ROS Config / WAF
+    # on the China site, Fn::Calculate) pass; an ssh_config `Host` alias with a dot named by ssh and ProxyJump passes
+    # (RES-015 before).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa53b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

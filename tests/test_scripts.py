@@ -1926,3 +1926,39 @@ def test_the_glue_mark_stays_inside_the_splitter(parts: list[str]) -> None:
 def test_an_empty_word_beside_a_closing_parenthesis_is_read() -> None:
     # scripts53 (stop 53): shlex gives '' an empty word; the `)` split skips it (found by a random search of lines)
     assert hosts("X=$(date); psql -h '' -c x; redis-cli -h c.example.com") == [("redis-cli", "c.example.com")]
+
+
+# falsealarm53b (stop 53): an ssh_config `Host` name whose entry sets `HostName` (ssh_config(5): "nicknames or
+# abbreviations for hosts") is that host for the script's ssh clients (ssh, scp, sftp, rsync and the `user@host:path`
+# form): `ssh ops@bastion.fleet` beside `Host bastion.fleet` / `HostName 10.20.0.5` was RES-015 on main 7f5945b (the
+# dotted alias read as a host; a dotless one was never judged). The entry's own HostName is judged in the file; a name
+# with no HostName, a wildcard pattern, a non-ssh client (curl, psql) and another file's name stay judged as hosts.
+_SSH_ALIAS = "Host bastion.fleet\n  User ops\n  HostName 10.20.0.5"
+
+
+@pytest.mark.parametrize(
+    ("config", "command", "expected"),
+    [
+        (_SSH_ALIAS, "ssh ops@bastion.fleet uptime", set()),
+        (_SSH_ALIAS, "scp /tmp/a ops@bastion.fleet:/tmp/", set()),
+        (_SSH_ALIAS, "rsync -az /srv/ ops@bastion.fleet:/srv/", set()),
+        (_SSH_ALIAS, "sftp -J ops@bastion.fleet:22 ops@10.20.1.7", set()),
+        ("Host bastion.fleet\n  HostName 10.20.0.5\nHost db.fleet\n  HostName 10.20.1.30\n"
+         "  ProxyJump fleet@bastion.fleet:22", "ssh db.fleet uptime", set()),
+        (_SSH_ALIAS, "ssh -J ops@bastion.fleet ops@db.partner-analytics.com uptime", {"RES-015"}),
+        ("Host bastion.fleet\n  HostName db.partner-analytics.com", "ssh ops@bastion.fleet uptime", {"RES-015"}),
+        ("Host bastion.partner-analytics.com\n  User ops", "ssh bastion.partner-analytics.com uptime", {"RES-015"}),
+        ("Host *.fleet\n  HostName 10.20.0.5", "ssh ops@db.fleet uptime", {"RES-015"}),
+        ("Host bastion.fleet\n  User ops\nMatch all\n  HostName 10.20.0.5", "ssh bastion.fleet uptime", {"RES-015"}),
+        (_SSH_ALIAS, "curl -fsS https://bastion.fleet/health", {"RES-015"}),
+        (_SSH_ALIAS, "psql -h bastion.fleet -U fleet", {"RES-015"}),
+    ],
+)  # fmt: skip
+def test_falsealarm53b_an_ssh_config_alias_is_its_hostname(config: str, command: str, expected: set[str]) -> None:
+    script = f"#!/bin/bash\ncat > /root/.ssh/config <<'EOF'\n{config}\nEOF\n{command}\n"
+    assert {f[0] for f in findings(script, "EU", "aws")} == expected
+    # the same text written to no ssh client file: the name is a host wherever it is used
+    if not expected:
+        assert {f[0] for f in findings(script.replace("/root/.ssh/config", "/root/notes.txt"), "EU", "aws")} == {
+            "RES-015"
+        }

@@ -556,6 +556,10 @@ class ConfigFile(_PatternEntry):
     """config53: a ``words`` keyword whose arguments are names the file itself defines (ssh_config's ``Host``
     patterns): a value naming one (``ProxyJump bastion`` beside ``Host bastion``) is that entry, whose own ``HostName``
     is judged; a pattern with a wildcard or a negation defines no name."""
+    real_name_keyword: str | None = None
+    """falsealarm53b: the ``words`` keyword an ``alias_keyword`` entry gives its names' real host with (ssh_config's
+    ``HostName``, judged in the file): a script's client command naming such an alias (``ssh ops@bastion.fleet``,
+    ``scp f ops@bastion.fleet:/tmp``) connects there, not to the alias."""
 
 
 class JoinedScript(TypedField):

@@ -589,6 +589,7 @@ class _Walk:
         "renames",
         "runtime_text",
         "script_files",
+        "ssh_names",
         "stack_parameters",
         "subject",
         "task",
@@ -660,6 +661,10 @@ class _Walk:
         self.written: Mapping[str, str] | None = None
         """Inside a payload's YAML document (a cloud-config): the path of each written script
         (``write_files[0].content``) -> the file it is written to (``payload_script_files``); None elsewhere."""
+        self.ssh_names: frozenset[str] = frozenset()
+        """Inside a script that writes an OpenSSH client configuration (falsealarm53b): the ``Host`` names of its
+        entries that set a ``HostName`` (judged in the file), lower case: an ssh client's destination naming one
+        (``ssh ops@bastion.fleet``, ``scp f ops@bastion.fleet:/tmp``) connects to that entry's ``HostName``."""
         self.defined: frozenset[str] = frozenset()
         """Inside a YAML document that defines service names (a Compose file's services, a manifest's Kubernetes
         Services: ``service_names``, falsealarm52): those names, which a URL of the document sends to, not a host."""
@@ -2606,6 +2611,17 @@ class RuleEngine:
                 finally:
                     walk.defined = defined
                 return
+            # falsealarm53b: the Host aliases an ssh client configuration the script writes resolves (ssh_config(5)
+            # HostName, "nicknames or abbreviations for hosts") are those hosts for the ssh clients of the script.
+            aliases = self._ssh_config_names(value)  # substring tests first: most scripts write no ssh config
+            if aliases and not aliases <= walk.ssh_names:
+                outer = walk.ssh_names
+                walk.ssh_names = outer | aliases
+                try:
+                    self._judge_string(walk, value, path, key, depth)
+                finally:
+                    walk.ssh_names = outer
+                return
         if walk.template_resources is not None and "://${" in value:
             self._judge_template_urls(walk, value, path)
         if (
@@ -3984,6 +4000,19 @@ class RuleEngine:
         entries = (*self.endpoints.cli_config_files, *self.endpoints.app_config_files)
         return next((c for c in entries if re.search(c.pattern, file)), None)
 
+    def _ssh_config_names(self, script: str) -> frozenset[str]:
+        """(falsealarm53b) The ``Host`` names of the OpenSSH client configuration files ``script`` writes whose entry
+        sets the real host name (``_config_real_names``), lower case; empty for a script writing none (substring
+        tests first)."""
+        if "ssh" not in script or not may_write_files(script) or "hostname" not in script.lower():
+            return frozenset()
+        names: set[str] = set()
+        for file, body in written_files(script).items():
+            entry = self._config_entry(file)
+            if entry is not None and entry.alias_keyword is not None and entry.real_name_keyword is not None:
+                names |= _config_real_names(body, entry)
+        return frozenset(names)
+
     def _judge_config_lines(
         self, walk: _Walk, script: str, body: str, entry: ConfigFile, where: str, depth: int
     ) -> None:
@@ -4220,6 +4249,8 @@ class RuleEngine:
         """Each host :meth:`_judge_script_hosts` found in ``script``, a variable in it filled with the values that
         reach its line."""
         for found in hosts:
+            if walk.ssh_names and found.command in _SSH_CLIENTS and _ssh_name(found.host) in walk.ssh_names:
+                continue  # falsealarm53b: an alias of the ssh configuration the script writes (its HostName judged)
             if "$" not in found.host:
                 self._judge_script_host(walk, found, found.host, path)
                 continue
@@ -4734,6 +4765,8 @@ class RuleEngine:
         ):
             return  # a host from stage variables: judged there (the Stages' values), not as the fixed part reads
         for ref in parser.scan(value, screened=True, defined=walk.defined):
+            if walk.ssh_names and _names_ssh_alias(ref, walk.ssh_names):
+                continue  # falsealarm53b: `user@alias:path` (scp, rsync, ProxyJump) is the alias's HostName, judged
             bare_regionless = ref.kind == "endpoint" and ref.region is None and not ref.in_url and ref.edge is None
             if bare_regionless and self._principal(walk, key, ref):
                 continue
@@ -7927,6 +7960,41 @@ def _config_aliases(body: str, entry: ConfigFile) -> frozenset[str]:
         if m is not None and m.group(1).lower() == entry.alias_keyword:
             names |= {w.lower() for w in m.group(2).split("#", 1)[0].split() if not set(w) & set("*?!")}
     return frozenset(names)
+
+
+def _config_real_names(body: str, entry: ConfigFile) -> frozenset[str]:
+    """(falsealarm53b) The names of ``body``'s own entries (``entry.alias_keyword`` lines, as :func:`_config_aliases`
+    reads them) whose lines set ``entry.real_name_keyword`` (ssh_config(5) ``HostName``), lower case. An entry ends
+    at the next ``Host`` or ``Match`` line; a name whose entry sets no real name is none (ssh looks it up itself)."""
+    names: set[str] = set()
+    current: set[str] = set()
+    for line in body.splitlines():
+        m = _CONFIG_WORDS.match(line)
+        if m is None:
+            continue
+        keyword = m.group(1).lower()
+        if keyword in (entry.alias_keyword, "match"):
+            words = m.group(2).split("#", 1)[0].split() if keyword == entry.alias_keyword else []
+            current = {w.lower() for w in words if not set(w) & set("*?!")}
+        elif keyword == entry.real_name_keyword and m.group(2).split("#", 1)[0].strip():
+            names |= current
+    return frozenset(names)
+
+
+_SSH_CLIENTS = frozenset({"ssh", "scp", "sftp", "rsync"})
+"""(falsealarm53b) The ``script_commands`` that reach their destination through OpenSSH, which reads the client
+configuration (ssh(1) ``-F``: "the default for the per-user configuration file is ~/.ssh/config"; scp(1), sftp(1) and
+rsync(1)'s remote shell run ssh)."""
+
+
+def _ssh_name(host: str) -> str:
+    """The host name an ssh client destination gives (``[user@]host[:port or path]``), lower case."""
+    return host.rsplit("@", 1)[-1].split(":", 1)[0].lower().rstrip(".")
+
+
+def _names_ssh_alias(ref: Reference, names: frozenset[str]) -> bool:
+    """Whether ``ref`` is a ``user@host:path`` remote path (the scan's scp form) whose host is one of ``names``."""
+    return ref.url is not None and "@" in ref.url and _ssh_name(ref.text) in names
 
 
 def parse_properties(text: str, *, ini: bool = False) -> dict[str, str]:
