@@ -18516,8 +18516,8 @@ CASES: list[Case] = [
     # zone and address through variables, a variable used at no destination and a buildspec's exported variable pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc53.rows()],
     # -- stop 53, scripts and user data, round 9 part 2 (tests/platform_programs_scripts53b.py): a variable holding a
-    # command substitution the engine cannot compute in a URL's host (`curl https://$H/...` after `H=$(aws ssm ...)`), in
-    # `export AWS_REGION=$R` / `ALIBABA_CLOUD_REGION_ID=$R` and in a CLI config's `region = $R`, and an aliyun JSON
+    # command substitution the engine cannot compute in a URL's host (`curl https://$H/...` after `H=$(aws ssm ...)`),
+    # in `export AWS_REGION=$R` / `ALIBABA_CLOUD_REGION_ID=$R` and in a CLI config's `region = $R`, and an aliyun JSON
     # array of Regions abroad (`--RegionIds '["<home>","us-west-1"]'`) are refused (RES-015 / RES-011 / RES-009; each
     # passed every door before); the machine's own address and Region, a token, a date and the home Region pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc53b.rows()],
