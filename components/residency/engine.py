@@ -3877,9 +3877,13 @@ class RuleEngine:
                     # export AWS_REGION=us-east-1 / ALIBABA_CLOUD_REGION_ID=...: where the script's SDK and CLI calls
                     # go, judged like the same variable in an environment map (found by the mutation search).
                     value = next(v for v in m.group("double", "single", "bare") if v is not None)
-                    # scripts53b: the Region every later call goes to is a destination: a variable holding a
-                    # substitution the evaluator cannot compute (`R=$(aws configure get region)`, then `export
-                    # AWS_REGION=$R`) fails closed, as at `--region $R`
+                    # scripts53b: the Region every later call goes to is a destination: a substitution the evaluator
+                    # cannot compute, there (`export AWS_REGION=$(cat FILE)`: the pattern's value ends at its first
+                    # blank, the substitution is read whole) or through a variable (`R=$(aws configure get region)`,
+                    # then `export AWS_REGION=$R`), fails closed, as at `--region $R`
+                    start = m.start("double") if m.group("double") is not None else m.start("bare")
+                    if nested == 0 and m.group("single") is None and script.startswith(("$(", "`"), start):
+                        value = substitution_at(script, start) or value
                     for region in _referenced(value, values.at_destination(offset)):
                         if "$(" in region or "`" in region:
                             self._judge_substituted_region(walk, region, values, offset, f"{path}.{m.group('name')}")
