@@ -1931,6 +1931,16 @@ def test_a_json_array_of_regions_is_read_item_by_item(regions: str, expected: se
     assert {f[0] for f in findings(script, "CN", "alicloud")} == expected
 
 
+def test_a_list_argument_s_items() -> None:
+    # scripts53b (stop 53): the one list reading of a Region / zone argument; a JSON array's marks are separators
+    from components.residency.engine import _list_items
+
+    assert _list_items('["cn-shanghai","us-west-1"]') == ["cn-shanghai", "us-west-1"]
+    assert _list_items("[ 'eu-west-1' ]") == ["eu-west-1"]
+    assert _list_items("eu-west-1, eu-west-2") == ["eu-west-1", "eu-west-2"]
+    assert _list_items("eu-west-1") == ["eu-west-1"]
+
+
 # scripts53 (stop 53): `echo ... | [sudo] tee [-a] FILE [> /dev/null]` writes the file as `echo ... > FILE` does
 # (coreutils tee(1): "Copy standard input to each FILE"; -a "append to the given FILEs, do not overwrite").
 @pytest.mark.parametrize(
