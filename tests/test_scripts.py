@@ -1896,11 +1896,13 @@ def test_an_uncomputed_substitution_stays_out_of_other_readers() -> None:
         ('H="$(cat /etc/fleet/host)"\ncurl -fsS "https://${H}:8443/ingest"', {"RES-015"}),
         ("curl -fsS https://$(cat /etc/fleet/host)/ingest", {"RES-015"}),
         ("R=$(aws configure get region)\nexport AWS_REGION=$R\naws s3 ls", {"RES-011"}),
-        ("export AWS_DEFAULT_REGION=$(cat /etc/fleet/region)\naws s3 ls", {"RES-011"}),
+        ("R=$(cat /etc/fleet/region)\nexport AWS_DEFAULT_REGION=\"$R\"\naws s3 ls", {"RES-011"}),
+        ("R=$(cat /etc/fleet/region)\nREGION=$R\necho $REGION > /tmp/r", set()),  # the script's own variable
+        ("R=$(cat /etc/fleet/region)\ncurl -fsS https://sqs.$R.amazonaws.com/1/q", {"RES-015"}),  # placeholder (before)
         ("R=$(cat /etc/r)\ncat > /root/.aws/config <<EOF\n[default]\nregion = $R\nEOF", {"RES-011"}),
         ("R=$(cat /etc/r)\nprintf '[default]\\nregion = %s\\n' x | tee /root/.aws/config\n"
          "echo \"region = $R\" | tee -a /root/.aws/config", {"RES-011"}),
-        ("export AWS_REGION=$(echo us-west-2)\naws s3 ls", {"RES-009"}),  # computed: judged as the Region it gives
+        ("R=$(echo us-west-2)\nexport AWS_REGION=$R\naws s3 ls", {"RES-009"}),  # computed: the Region it gives
         ("aws ec2 describe-regions --region-names '[\"eu-west-1\",\"us-west-2\"]' --region eu-west-1", set()),
         ("SELF=$(curl -s http://169.254.169.254/latest/meta-data/local-ipv4)\ncurl http://$SELF:8080/health", set()),
         ("H=$(hostname -f)\ncurl -fsS https://$H/health", set()),

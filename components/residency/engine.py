@@ -3877,14 +3877,12 @@ class RuleEngine:
                     # export AWS_REGION=us-east-1 / ALIBABA_CLOUD_REGION_ID=...: where the script's SDK and CLI calls
                     # go, judged like the same variable in an environment map (found by the mutation search).
                     value = next(v for v in m.group("double", "single", "bare") if v is not None)
-                    # scripts53b: the Region every later call goes to is a destination: a substitution the evaluator
-                    # cannot compute, there (`export AWS_REGION=$(cat FILE)`: the pattern's value ends at its first
-                    # blank, the substitution is read whole) or through a variable (`R=$(aws configure get region)`,
-                    # then `export AWS_REGION=$R`), fails closed, as at `--region $R`
-                    start = m.start("double") if m.group("double") is not None else m.start("bare")
-                    if nested == 0 and m.group("single") is None and script.startswith(("$(", "`"), start):
-                        value = substitution_at(script, start) or value
-                    for region in _referenced(value, values.at_destination(offset)):
+                    # scripts53b: the Region the SDKs and CLIs read from the environment is where every later call
+                    # goes: a variable holding a substitution the evaluator cannot compute (`R=$(aws configure get
+                    # region)`, then `export AWS_REGION=$R`) fails closed there, as at `--region $R`. A script's own
+                    # variable (`REGION=$R`) is judged where it is used.
+                    sdk = m.group("name") in _SDK_REGION_VARIABLES
+                    for region in _referenced(value, values.at_destination(offset) if sdk else values.at(offset)):
                         if "$(" in region or "`" in region:
                             self._judge_substituted_region(walk, region, values, offset, f"{path}.{m.group('name')}")
                         else:
@@ -3937,16 +3935,20 @@ class RuleEngine:
         values = _assigned_values(script, own)
         files = {**walk.script_files, **values.files} if values.files else walk.script_files
         hosts: list[tuple[str, int]] = []
+        # Only an http(s) host that is the substitution whole: fixed text around it (`sqs.$R.amazonaws.com.cn`,
+        # `db.$D`) is read as a placeholder under that domain by the reference scan, which proves or refuses it as
+        # before; an `s3://$BUCKET/` names a bucket, not a host (left as since stop 33).
         if values.opaque:
             for m in _URL_VARIABLES.finditer(script):
-                hosts += [(h, m.start()) for h in _filled(m.group("authority"), values.at_destination(m.start()))]
+                if m.group("scheme").lower() in _HOST_SCHEMES and _SHELL_REFERENCE.fullmatch(m.group("authority")):
+                    hosts += [(h, m.start()) for h in _filled(m.group("authority"), values.at_destination(m.start()))]
         if "://$(" in script:
             for m in _URL_SUBSTITUTION.finditer(script):
                 substitution = substitution_at(script, m.end())
-                if substitution is not None:
-                    tail = _URL_HOST_TAIL.match(script, m.end() + len(substitution))
-                    before = m.group(0).partition("://")[2]
-                    hosts.append((f"{before}{substitution}{tail.group(0) if tail else ''}", m.start()))
+                tail = _URL_HOST_TAIL.match(script, m.end() + len(substitution)) if substitution else None
+                whole = m.group(0).lower() in _HOST_SCHEMES and not (tail and tail.group(0))
+                if substitution is not None and whole:
+                    hosts.append((substitution, m.start()))
         for host, at in dict.fromkeys(hosts):
             if ("$(" in host or "`" in host) and _script_substituted(host, values.at(at), files, own) is None:
                 self._judge_unknown_host(walk, host, f"{path}(url)")
@@ -8500,6 +8502,11 @@ def _assigned_urls(script: str, own: tuple[re.Pattern[str], str] | None = None) 
 # A URL whose host holds a command substitution (`https://$(cat /etc/fleet/target)/x`), up to the `$(`.
 _URL_SUBSTITUTION = re.compile(r"[a-z][a-z0-9+.-]*://[A-Za-z0-9.-]*(?=\$\()", re.IGNORECASE)
 _URL_AFTER_HOST = re.compile(r"[A-Za-z0-9.:-]*[^\s\"';|&)]*")
+# scripts53b: the environment variables the clouds' CLIs and SDKs read their Region from (AWS CLI "Environment
+# variables to configure the AWS CLI": AWS_REGION, AWS_DEFAULT_REGION; Alibaba Cloud CLI / Credentials SDK:
+# ALIBABA_CLOUD_REGION_ID), where a variable holding an uncomputed substitution fails closed.
+_SDK_REGION_VARIABLES = frozenset({"AWS_REGION", "AWS_DEFAULT_REGION", "ALIBABA_CLOUD_REGION_ID"})
+_HOST_SCHEMES = ("http://", "https://")  # scripts53b: the URLs whose authority is a network host the script connects to
 _URL_HOST_TAIL = re.compile(r"[A-Za-z0-9.-]*")  # scripts53b: the host's text after its substitution
 
 
