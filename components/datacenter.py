@@ -78,7 +78,13 @@ def _alicloud_provider(
     # account too when its file names the role to deploy as (`alicloud:assumeRole`, which an explicit provider does not
     # read by itself): every call then runs as that role, in its account, and a grant to that account (the key policy
     # of AlicloudCountryKeys) is the stack's own (RES-023). `account_id` would pin nothing (never checked).
-    role = pulumi.Config("alicloud").get_object("assumeRole")
+    # (alired53b) The account's site too when the file names it (`alicloud:accountType`, "Domestic" / "International",
+    # read only by default providers otherwise): pulumi-alicloud sends Cloud Firewall, ESA and Cloud Config calls of an
+    # International account to Singapore whatever the Region, and every front door reads a provider's `account_type`
+    # (engine.provider_site). Not forwarded, the provider would ask BSS or read the runner's ALIBABA_CLOUD_ACCOUNT_TYPE,
+    # which no door sees.
+    config = pulumi.Config("alicloud")
+    role = config.get_object("assumeRole")
     assume_role = (
         alicloud.ProviderAssumeRoleArgs(
             role_arn=role["roleArn"],
@@ -89,7 +95,9 @@ def _alicloud_provider(
         if isinstance(role, dict) and role.get("roleArn")
         else None
     )
-    return alicloud.Provider(name, region=region, assume_role=assume_role, opts=opts)
+    return alicloud.Provider(
+        name, region=region, assume_role=assume_role, account_type=config.get("accountType") or None, opts=opts
+    )
 
 
 class ProviderFactory(Protocol):

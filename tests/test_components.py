@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import ipaddress
+from typing import Any
 
+import pulumi
 import pulumi_alicloud as alicloud
 import pulumi_aws as aws
 import pytest
@@ -17,7 +19,7 @@ from components.aws import (
     AwsCountryStorageArgs,
 )
 from components.config.models import DataCenterConfig
-from components.datacenter import CountryDataCenter, CountryDataCenterArgs
+from components.datacenter import CountryDataCenter, CountryDataCenterArgs, _alicloud_provider
 from components.protection import NONCURRENT_GRACE_DAYS
 from components.residency import ResidencyViolation, enforce, load_catalogue
 from components.testing import MockSession
@@ -140,3 +142,24 @@ def test_datacenter_refuses_a_region_outside_its_jurisdiction(pulumi_mocks: Mock
     with pytest.raises(ResidencyViolation, match=r"^\[RES-030\] .*aws region us-east-1 is outside CN") as caught:
         CountryDataCenter("dc", CountryDataCenterArgs(load_catalogue().get("CN"), config, "cn"))
     assert caught.value.path == "datacenter.clouds.aws.primary" and caught.value.value == "us-east-1"
+
+
+# alired53b (stop 53): the stack file's `alicloud:accountType` reaches the platform's provider (an explicit provider
+# reads no stack config by itself), so every door judges the hub services under it as under a provider naming the site:
+# Cloud Config recording in CN is RES-016 for an International account, accepted for a Domestic one or an unnamed site.
+@pytest.mark.parametrize(("site", "refused"), [(None, False), ("Domestic", False), ("International", True)])
+def test_the_platform_alicloud_provider_carries_the_stack_files_account_type(
+    pulumi_mocks: MockSession, stack_config: Any, site: str | None, refused: bool
+) -> None:
+    stack_config({"alicloud:accountType": site} if site else {})
+    guard = enforce("CN", mode="audit")
+
+    def program() -> None:
+        provider = _alicloud_provider("sh", "cn-shanghai", {}, pulumi.ResourceOptions())
+        alicloud.cfg.ConfigurationRecorder(
+            "recorder", resource_types=["ACS::ECS::Instance"], opts=pulumi.ResourceOptions(provider=provider)
+        )
+
+    run = pulumi_mocks.run(program)
+    assert run.find("sh").inputs.get("accountType") == site
+    assert [f.rule.id for f in guard.findings] == (["RES-016"] if refused else [])

@@ -41,6 +41,7 @@ import platform_programs_alired50 as ar50
 import platform_programs_alired51 as ar51
 import platform_programs_alired52 as ar52
 import platform_programs_alired53 as ar53
+import platform_programs_alired53b as ar53b
 import platform_programs_alirole41 as ar41
 import platform_programs_anonymous43 as an43
 import platform_programs_apigw39 as agw39
@@ -18515,6 +18516,11 @@ CASES: list[Case] = [
     # `| tee` are refused (RES-011 / RES-015 / RES-008 / RES-009; each passed every door before); the metadata's Region,
     # zone and address through variables, a variable used at no destination and a buildspec's exported variable pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc53.rows()],
+    # -- stop 53, Alibaba Cloud red team round 11, part 2 (tests/platform_programs_alired53b.py): the aliyun CLI's
+    # --CenUid (also through a variable the script assigns), --VpcOwnerId, --ChildInstanceOwnerId and --AddAccount.N
+    # naming a partner's UID are RES-023 in CN / JP / DE (each passed every door before); the team's UID and the
+    # declared partner pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar53b.rows()],
     # -- stop 53, scripts and user data, round 9 part 2 (tests/platform_programs_scripts53b.py): a variable holding a
     # command substitution the engine cannot compute in a URL's host (`curl https://$H/...` after `H=$(aws ssm ...)`),
     # in `export AWS_REGION=$R` / `ALIBABA_CLOUD_REGION_ID=$R` and in a CLI config's `region = $R`, and an aliyun JSON

@@ -7982,10 +7982,49 @@ PAIRS += [
         # A source's owner sends data in; the RPC common parameters name the caller: neither is read.
         (f"aliyun dts ConfigureDtsJob --SourceEndpointOwnerID {_ALI_OTHER}", []),
         (f"aliyun ecs DescribeInstances --OwnerId {_ALI_OTHER} --ResourceOwnerAccount ops", []),
-        ("aliyun dts ConfigureDtsJob --DestinationEndpointOwnerID $(cat /etc/partner-uid)", []),  # judged where set
+        # alired53b: a substitution the engine cannot compute fails closed (it was left alone before).
+        ("aliyun dts ConfigureDtsJob --DestinationEndpointOwnerID $(cat /etc/partner-uid)", ["RES-023"]),
     ],
 )
 def test_an_aliyun_parameter_naming_an_owner_account_is_judged_as_one(line: str, expected: list[str]) -> None:
     # alired53: listed options only (script_commands aliyun `alicloud-account`), the value filled like any other.
+    findings, _ = RuleEngine("CN").check(_ali51_boot(line))
+    assert [f.rule.id for f in findings] == expected
+
+
+# alired53b (stop 53): the other owner / grantee parameters (CEN grants, transit router and CEN child attachments, an
+# image share's RepeatList `--AddAccount.N`, the plugin commands' kebab-case forms) are read as the listed two are; a
+# substitution the engine cannot compute, directly or through a variable, fails closed (scripts53's reading). The
+# caller's parameters, a source's owner and an unshare stay unread. The offending lines passed on main 7f5945bc.
+_CEN53B = "aliyun vpc GrantInstanceToCen --CenId cen-1 --InstanceId vpc-1 --InstanceType VPC"
+PAIRS += [
+    ("RES-023", "CN", _ali51_boot(f"{_CEN53B} --CenUid {_ALI_OWN}"), _ali51_boot(f"{_CEN53B} --CenUid {_ALI_OTHER}"),
+     "user_data.aliyun"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (f"{_CEN53B} --CenOwnerId {_ALI_OTHER}", ["RES-023"]),
+        (f"aliyun cbn CreateTransitRouterVpcAttachment --VpcId vpc-2 --VpcOwnerId {_ALI_OTHER}", ["RES-023"]),
+        (f"aliyun cbn CreateTransitRouterVbrAttachment --VbrId vbr-2 --VbrOwnerId {_ALI_OTHER}", ["RES-023"]),
+        (f"aliyun cbn AttachCenChildInstance --ChildInstanceId vpc-2 --ChildInstanceOwnerId {_ALI_OTHER}", ["RES-023"]),
+        (f"aliyun ecs ModifyImageSharePermission --ImageId m-1 --AddAccount.1 {_ALI_OTHER}", ["RES-023"]),
+        (f"aliyun ecs ModifyImageSharePermission --ImageId m-1 --AddAccount.10={_ALI_OTHER}", ["RES-023"]),
+        (f"aliyun ecs ModifyImageSharePermission --ImageId m-1 --AddAccount.1 {_ALI_OWN}", []),
+        (f"aliyun ecs ModifyImageSharePermission --ImageId m-1 --RemoveAccount.1 {_ALI_OTHER}", []),  # an unshare
+        (f"aliyun vpc grant-instance-to-cen --cen-id cen-1 --cen-uid {_ALI_OTHER}", ["RES-023"]),
+        (f"aliyun dts configure-dts-job --destination-endpoint-owner-id {_ALI_OTHER}", ["RES-023"]),
+        (f'HUB={_ALI_OTHER}\n{_CEN53B} --CenUid "$HUB"', ["RES-023"]),
+        (f'HUB={_ALI_OWN}\n{_CEN53B} --CenUid "$HUB"', []),
+        (f"HUB=$(cat /etc/hub-uid)\n{_CEN53B} --CenUid $HUB", ["RES-023"]),
+        (f"{_CEN53B} --CenUid $HUB", []),  # never set: judged where it is set
+        (f"aliyun ecs DescribeImages --ImageOwnerId {_ALI_OTHER} --OwnerId {_ALI_OTHER}", []),  # a source, the caller
+        (f"aliyun ecs DescribeInstances --Tag.1.Key {_ALI_OTHER}", []),  # an indexed option no entry lists
+    ],
+)
+def test_the_aliyun_clis_other_owner_parameters_are_judged_as_accounts(line: str, expected: list[str]) -> None:
+    # alired53b: catalogue entries (script_commands aliyun `alicloud-account`), a RepeatList index read off.
     findings, _ = RuleEngine("CN").check(_ali51_boot(line))
     assert [f.rule.id for f in findings] == expected

@@ -4309,12 +4309,25 @@ class RuleEngine:
         """A destination argument holding a command substitution the engine cannot compute (scripts52: ``--region
         $(curl https://...)``, ``psql -h $(cat FILE)`` of a file the script did not write): residency is proven, not
         assumed, so a Region there is an unknown Region (RES-011) and a host an unproven one (RES-015), declared by
-        the text as written. A zone is left as an unset variable's (judged where it is set)."""
+        the text as written. A zone is left as an unset variable's (judged where it is set). (alired53b) An owner
+        account (``--CenUid $(...)``, ``P=$(cat FILE)`` then ``--DestinationEndpointOwnerID $P``) is an unproven
+        account (RES-023), declared by the text as written: each of these parameters defaults to the caller's account
+        (or is needed only across accounts), so one given at all names another account unless a literal proves it
+        is the stack's own."""
         where = f"{path}.{found.command}"
         if found.region:
             self._judge_unknown_region(walk, value, where)
             return
-        if found.zone is not None or found.account:
+        if found.account:
+            detail = (
+                f"{value!r} is a command substitution whose output the engine cannot compute: nothing proves the "
+                f"account it names, which receives or joins what the call shares, is the stack's own or stays in "
+                f"{self._j()}. Write the account's UID (the stack's own passes when its provider assumes a role of "
+                "it), or declare it in sovereign-dc:destinations by this exact text."
+            )
+            self._add_coverable(walk, RuleId.GRANTED_ACCOUNT_PROVEN, where, value, detail, (value.strip(),))
+            return
+        if found.zone is not None:
             return
         self._judge_unknown_host(walk, value, where)
 

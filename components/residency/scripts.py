@@ -348,11 +348,27 @@ def _option_form(arg: str, spec: ScriptCommand) -> tuple[str | None, str | None,
     option, attached = _split_option(arg, spec)
     if option is not None:
         return option, attached, spec.options.get(option)
+    repeated = _repeated_option(arg, spec)
+    if repeated is not None:
+        return repeated
     form = _named_form(arg, spec)
     if form is None:
         return None, None, None
     name, eq, value = arg.partition("=")
     return name, value if eq else None, form
+
+
+def _repeated_option(arg: str, spec: ScriptCommand) -> tuple[str, str | None, str | None] | None:
+    """A listed long option written as a RepeatList item (alired53b: ``aliyun ecs ModifyImageSharePermission
+    --AddAccount.1 <uid>``, "AddAccount.N ... The value range of n is 1 to 10"): (the option as written, its value in
+    the same word or None, the listed option's form); None otherwise. Only a word ending in a digit pays the lookup."""
+    name, eq, value = arg.partition("=")
+    if not name[-1:].isdigit() or not name.startswith("--"):
+        return None
+    listed = _REPEAT_INDEX.sub("", name)
+    if listed == name or listed not in spec.options:
+        return None
+    return name, value if eq else None, spec.options[listed]
 
 
 def _named_form(arg: str, spec: ScriptCommand) -> str | None:
