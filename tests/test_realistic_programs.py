@@ -177,6 +177,7 @@ import platform_programs_scripts50 as sc50
 import platform_programs_scripts51 as sc51
 import platform_programs_scripts52 as sc52
 import platform_programs_scripts53 as sc53
+import platform_programs_scripts53b as sc53b
 import platform_programs_sfn44 as sf44
 import platform_programs_sfn44b as sf44b
 import platform_programs_sfnrt45 as sfr45
@@ -18527,6 +18528,12 @@ CASES: list[Case] = [
     # on the China site, Fn::Calculate) pass; an ssh_config `Host` alias with a dot named by ssh and ProxyJump passes
     # (RES-015 before).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa53b.rows()],
+    # -- stop 53, scripts and user data, round 9 part 2 (tests/platform_programs_scripts53b.py): a variable holding a
+    # command substitution the engine cannot compute in a URL's host (`curl https://$H/...` after `H=$(aws ssm ...)`),
+    # in `export AWS_REGION=$R` / `ALIBABA_CLOUD_REGION_ID=$R` and in a CLI config's `region = $R`, and an aliyun JSON
+    # array of Regions abroad (`--RegionIds '["<home>","us-west-1"]'`) are refused (RES-015 / RES-011 / RES-009; each
+    # passed every door before); the machine's own address and Region, a token, a date and the home Region pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc53b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

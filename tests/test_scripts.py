@@ -1881,7 +1881,66 @@ def test_an_uncomputed_substitution_stays_out_of_other_readers() -> None:
     assert values.at_destination(at) == {"H": ("eu-west-1",), "R": ("$(aws configure get region)",)}
     plain = _assigned_values("H=eu-west-1\naws s3 ls --region $H\n")
     assert plain.opaque == ()
-    assert {f[0] for f in findings("#!/bin/bash\nH=$(cat /etc/h)\ncurl -sf https://$H/x\n", "EU", "aws")} == set()
+    # scripts53b (stop 53): a URL's host is a destination too now (RES-015; was passing, a placeholder)
+    assert {f[0] for f in findings("#!/bin/bash\nH=$(cat /etc/h)\ncurl -sf https://$H/x\n", "EU", "aws")} == {"RES-015"}
+
+
+# scripts53b (stop 53): a variable holding a substitution the evaluator cannot compute fails closed in a URL's host
+# (RES-015), a Region variable (`export AWS_REGION=$R`, RES-011) and a settings file's region / host line, as at a
+# command's argument; the substitution written there too. The machine's own values, a value used at no destination
+# (a token in a header, a date in a path) and a computed one pass; a JSON array of Regions is read item by item.
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ("H=$(aws ssm get-parameter --name /h --output text)\ncurl -fsS https://$H/ingest -d @r.json", {"RES-015"}),
+        ('H="$(cat /etc/fleet/host)"\ncurl -fsS "https://${H}:8443/ingest"', {"RES-015"}),
+        ("curl -fsS https://$(cat /etc/fleet/host)/ingest", {"RES-015"}),
+        ("R=$(aws configure get region)\nexport AWS_REGION=$R\naws s3 ls", {"RES-011"}),
+        ("R=$(cat /etc/fleet/region)\nexport AWS_DEFAULT_REGION=\"$R\"\naws s3 ls", {"RES-011"}),
+        ("R=$(cat /etc/fleet/region)\nREGION=$R\necho $REGION > /tmp/r", set()),  # the script's own variable
+        ("R=$(cat /etc/fleet/region)\ncurl -fsS https://sqs.$R.amazonaws.com/1/q", {"RES-015"}),  # placeholder (before)
+        ("R=$(cat /etc/r)\ncat > /root/.aws/config <<EOF\n[default]\nregion = $R\nEOF", {"RES-011"}),
+        ("R=$(cat /etc/r)\nprintf '[default]\\nregion = %s\\n' x | tee /root/.aws/config\n"
+         "echo \"region = $R\" | tee -a /root/.aws/config", {"RES-011"}),
+        ("R=$(echo us-west-2)\nexport AWS_REGION=$R\naws s3 ls", {"RES-009"}),  # computed: the Region it gives
+        ("aws ec2 describe-regions --region-names '[\"eu-west-1\",\"us-west-2\"]' --region eu-west-1", set()),
+        ("SELF=$(curl -s http://169.254.169.254/latest/meta-data/local-ipv4)\ncurl http://$SELF:8080/health", set()),
+        ("H=$(hostname -f)\ncurl -fsS https://$H/health", set()),
+        ("T=$(cat /etc/t)\ncurl -fsS -H \"Authorization: Bearer $T\" http://10.0.3.9/x/$T", set()),
+        ("R=$(curl -s http://169.254.169.254/latest/meta-data/placement/region)\nexport AWS_REGION=$R", set()),
+        ("echo eu-west-1 > /etc/r\nR=$(cat /etc/r)\nexport AWS_REGION=$R", set()),  # a file the script writes
+        ("P=$(cat /etc/p)\nexport PGPASSWORD=$P\nexport TAG=$(date +%F)", set()),  # no destination
+        ("R=$(curl -s http://169.254.169.254/latest/meta-data/placement/region)\n"
+         "cat > /root/.aws/config <<EOF\n[default]\nregion = $R\nEOF", set()),
+    ],
+)  # fmt: skip
+def test_a_substitution_through_a_variable_fails_closed_at_every_destination(script: str, expected: set[str]) -> None:
+    assert {f[0] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")} == expected
+
+
+# scripts53b (stop 53): the aliyun CLI's array parameter given as one JSON string (`--RegionIds '["a","b"]'`, Alibaba
+# Cloud CLI "Understand command parameters") is read item by item (was one word, no Region: passed).
+@pytest.mark.parametrize(
+    ("regions", "expected"),
+    [
+        ('["cn-shanghai","us-west-1"]', {"RES-009"}),
+        ('[ "cn-shanghai" , "cn-beijing" ]', set()),
+        ('["cn-shanghai"]', set()),
+    ],
+)  # fmt: skip
+def test_a_json_array_of_regions_is_read_item_by_item(regions: str, expected: set[str]) -> None:
+    script = f"#!/bin/bash\naliyun ros CreateStackInstances --StackGroupName g --RegionIds '{regions}'\n"
+    assert {f[0] for f in findings(script, "CN", "alicloud")} == expected
+
+
+def test_a_list_argument_s_items() -> None:
+    # scripts53b (stop 53): the one list reading of a Region / zone argument; a JSON array's marks are separators
+    from components.residency.engine import _list_items
+
+    assert _list_items('["cn-shanghai","us-west-1"]') == ["cn-shanghai", "us-west-1"]
+    assert _list_items("[ 'eu-west-1' ]") == ["eu-west-1"]
+    assert _list_items("eu-west-1, eu-west-2") == ["eu-west-1", "eu-west-2"]
+    assert _list_items("eu-west-1") == ["eu-west-1"]
 
 
 # scripts53 (stop 53): `echo ... | [sudo] tee [-a] FILE [> /dev/null]` writes the file as `echo ... > FILE` does

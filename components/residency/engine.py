@@ -3893,8 +3893,16 @@ class RuleEngine:
                     # export AWS_REGION=us-east-1 / ALIBABA_CLOUD_REGION_ID=...: where the script's SDK and CLI calls
                     # go, judged like the same variable in an environment map (found by the mutation search).
                     value = next(v for v in m.group("double", "single", "bare") if v is not None)
-                    for region in _referenced(value, values.at(offset)):
-                        self._judge_script_region(walk, region, f"{path}.{m.group('name')}")
+                    # scripts53b: the Region the SDKs and CLIs read from the environment is where every later call
+                    # goes: a variable holding a substitution the evaluator cannot compute (`R=$(aws configure get
+                    # region)`, then `export AWS_REGION=$R`) fails closed there, as at `--region $R`. A script's own
+                    # variable (`REGION=$R`) is judged where it is used.
+                    sdk = m.group("name") in _SDK_REGION_VARIABLES
+                    for region in _referenced(value, values.at_destination(offset) if sdk else values.at(offset)):
+                        if "$(" in region or "`" in region:
+                            self._judge_substituted_region(walk, region, values, offset, f"{path}.{m.group('name')}")
+                        else:
+                            self._judge_script_region(walk, region, f"{path}.{m.group('name')}")
                 continue
             value = next(v for v in m.group("double", "single", "bare") if v is not None)
             for item in _LIST_SPLIT.split(value.strip()):
@@ -3925,11 +3933,41 @@ class RuleEngine:
             # here-document into that path is (its JSON / YAML content is walked as a document already).
             self._judge_config_file(walk, script, (file, script), path, depth)
         self._judge_script_hosts(walk, script, path, file)
+        if "://$" in script:
+            self._judge_substituted_url_hosts(walk, script, path)
         # scripts52: a URL's host computed by a command; mutation53: a variable's default word (`${HOST:-...}`), a
         # loop's variable (`for h in ...`)
         if ("$" in script and ("=" in script or "${" in script or "for" in script)) or "://$(" in script:
             return _assigned_urls(script, self._instance_region(walk))
         return script
+
+    def _judge_substituted_url_hosts(self, walk: _Walk, script: str, path: str) -> None:
+        """(scripts53b) A URL whose host is a command substitution the one evaluator cannot compute, written there
+        (``curl https://$(aws ssm get-parameter ...)/ingest``) or through a variable holding one (``H=$(aws ssm ...)``,
+        then ``curl https://$H/ingest``: :meth:`_ScriptValues.at_destination`): the host the script connects to is not
+        proven (RES-015, declared by the substitution's text), as at ``psql -h``. One it computes is left to the
+        reference scan (:func:`_assigned_urls`, :func:`_substituted_urls`); an unset variable stays a placeholder."""
+        own = self._instance_region(walk)
+        values = _assigned_values(script, own)
+        files = {**walk.script_files, **values.files} if values.files else walk.script_files
+        hosts: list[tuple[str, int]] = []
+        # Only an http(s) host that is the substitution whole: fixed text around it (`sqs.$R.amazonaws.com.cn`,
+        # `db.$D`) is read as a placeholder under that domain by the reference scan, which proves or refuses it as
+        # before; an `s3://$BUCKET/` names a bucket, not a host (left as since stop 33).
+        if values.opaque:
+            for m in _URL_VARIABLES.finditer(script):
+                if m.group("scheme").lower() in _HOST_SCHEMES and _SHELL_REFERENCE.fullmatch(m.group("authority")):
+                    hosts += [(h, m.start()) for h in _filled(m.group("authority"), values.at_destination(m.start()))]
+        if "://$(" in script:
+            for m in _URL_SUBSTITUTION.finditer(script):
+                substitution = substitution_at(script, m.end())
+                tail = _URL_HOST_TAIL.match(script, m.end() + len(substitution)) if substitution else None
+                whole = m.group(0).lower() in _HOST_SCHEMES and not (tail and tail.group(0))
+                if substitution is not None and whole:
+                    hosts.append((substitution, m.start()))
+        for host, at in dict.fromkeys(hosts):
+            if ("$(" in host or "`" in host) and _script_substituted(host, values.at(at), files, own) is None:
+                self._judge_unknown_host(walk, host, f"{path}(url)")
 
     def _judge_heredocs(
         self, walk: _Walk, script: str, path: str, depth: int, skip: Collection[tuple[str, str]] = ()
@@ -4036,11 +4074,35 @@ class RuleEngine:
             for key, value in pairs.items():
                 at = script.find(line) if "$" in value else -1
                 values = _assigned_values(script, own).at(at) if at >= 0 else {}
+                if at >= 0:
+                    self._judge_config_substitution(walk, script, key, value, entry, at, f"{where}({kind})")
                 for filled in _filled(value, values):
                     named = entry.keys.get(key.strip().lower(), key)
                     # config53: a value the tool reads as another (s3cmd's legacy `EU`: eu-west-1) is judged as that.
                     given = entry.values.get(key.strip().lower(), {}).get(filled.strip().upper(), filled)
                     self._walk_document(walk, {named: given}, f"{where}({kind})", "content", depth, None)
+
+    def _judge_config_substitution(
+        self, walk: _Walk, script: str, key: str, value: str, entry: ConfigFile, at: int, where: str
+    ) -> None:
+        """(scripts53b) A settings file's Region or host line holding a command substitution, written or through a
+        variable (``region = $R`` after ``R=$(cat /etc/fleet/region)``; :meth:`_ScriptValues.at_destination`): a Region
+        is judged as each value the one evaluator computes (the metadata's own passes), and one it cannot compute fails
+        closed (RES-011 / RES-015), as at a command's ``--region`` / ``-h``. The line is still walked as before (a
+        substitution's text there names nothing)."""
+        name = _snake(entry.keys.get(key.strip().lower(), key))
+        region = _is_region_key(name)
+        if not region and not self._host_key(_key_tokens(name)):
+            return
+        values = _assigned_values(script, self._instance_region(walk))
+        files = {**walk.script_files, **values.files} if values.files else walk.script_files
+        for text in _filled(value.strip(), values.at_destination(at)):
+            if "$(" not in text and "`" not in text:
+                continue
+            if region:
+                self._judge_substituted_region(walk, text, values, at, f"{where}.{key.strip()}")
+            elif _script_substituted(text, values.at(at), files, self._instance_region(walk)) is None:
+                self._judge_unknown_host(walk, text, f"{where}.{key.strip()}")
 
     def _instance_region(self, walk: _Walk) -> tuple[re.Pattern[str], str] | None:
         """For a script an instance runs (``instance_region_commands`` types): the command substitution that gives the
@@ -4285,8 +4347,7 @@ class RuleEngine:
         is the stack's own."""
         where = f"{path}.{found.command}"
         if found.region:
-            ref = Reference("region", walk.cloud, value, value.strip(), known_region=False)
-            self._judge(walk, ref, where, RuleId.REGION_FIELD_IN_JURISDICTION)
+            self._judge_unknown_region(walk, value, where)
             return
         if found.account:
             detail = (
@@ -4299,6 +4360,12 @@ class RuleEngine:
             return
         if found.zone is not None:
             return
+        self._judge_unknown_host(walk, value, where)
+
+    def _judge_unknown_host(self, walk: _Walk, value: str, where: str) -> None:
+        """A host a script gives as a command substitution the engine cannot compute (a command's host argument,
+        scripts52; a URL's host or a settings file's host key holding one through a variable, scripts53b): unproven
+        (RES-015), declared by the text as written."""
         detail = (
             f"{value!r} is a command substitution whose output the engine cannot compute (not a literal, a filter of "
             f"one, a file the script writes, nor the machine's own name or metadata): nothing proves the host it "
@@ -4306,6 +4373,28 @@ class RuleEngine:
             "text."
         )
         self._add_coverable(walk, RuleId.DESTINATION_HOST_PROVEN, where, value, detail, (value.strip(),))
+
+    def _judge_unknown_region(self, walk: _Walk, value: str, where: str) -> None:
+        """A Region a script gives as a command substitution the engine cannot compute (a command's Region argument,
+        scripts52; a Region variable or a settings file's ``region``, scripts53b): an unknown Region (RES-011), declared
+        by the text as written."""
+        ref = Reference("region", walk.cloud, value, value.strip(), known_region=False)
+        self._judge(walk, ref, where, RuleId.REGION_FIELD_IN_JURISDICTION)
+
+    def _judge_substituted_region(
+        self, walk: _Walk, value: str, values: _ScriptValues, offset: int, where: str, cloud: Cloud | None = None
+    ) -> None:
+        """(scripts53b) A Region holding a command substitution, set where the script's later calls read it (``export
+        AWS_REGION=$(...)`` or ``$R`` holding one, a settings file's ``region = $R``): each value the one evaluator
+        computes judged as a Region (the metadata's own Region passes), one it cannot compute an unknown Region."""
+        own = self._instance_region(walk)
+        files = {**walk.script_files, **values.files} if values.files else walk.script_files
+        given = _script_substituted(value, values.at(offset), files, own)
+        if given is None:
+            self._judge_unknown_region(walk, value, where)
+            return
+        for text in given:
+            self._judge_script_region(walk, text, where, cloud)
 
     def _judge_script_host(self, walk: _Walk, found: ScriptHost, value: str, path: str) -> None:
         """One value a script's command connects to (:meth:`_judge_script_hosts`): a region, a zone, an account or a
@@ -4348,7 +4437,7 @@ class RuleEngine:
         cloud, whose Region a name both clouds use is (mutation52: `aliyun ... --RegionId eu-west-1` is Alibaba Cloud's
         London on an AWS machine too, and `aws ... --region eu-west-1` AWS's Ireland on an Alibaba Cloud machine; each
         was judged as the machine's cloud); a name only the other cloud has stays that cloud's, as before."""
-        for part in _LIST_SPLIT.split(value.strip()):
+        for part in _list_items(value):
             ref = self.parser.region_field(cloud or walk.cloud, part, any_cloud=True) if part else None
             if ref is None:
                 continue
@@ -4369,7 +4458,7 @@ class RuleEngine:
         """A zone a script's cloud CLI command places what it creates in (``aws ec2 create-subnet
         --availability-zone-id euw2-az1``: form ``aws-zone``), judged as a zone field of that cloud (RES-008), each
         item of a list too. A variable (``$AZ``) is no zone-shaped value and is left alone."""
-        for part in _LIST_SPLIT.split(value.strip()):
+        for part in _list_items(value):
             zone = self.parser.zone_field(cloud, part) if part else None
             if zone is None:
                 continue
@@ -8126,6 +8215,20 @@ _AUTONAME_SUFFIX = re.compile(r"-[0-9a-f]{7}$")  # Pulumi's default auto-name: <
 _LIST_SPLIT = re.compile(r"[,;\s]+")
 
 
+def _list_items(value: str) -> list[str]:
+    """The items of a script's Region or zone argument: a list written with commas, semicolons or blanks, or as one
+    JSON array (scripts53b: the aliyun CLI takes an array parameter as a JSON string, ``--RegionIds
+    '["cn-hangzhou","cn-beijing"]'``, Alibaba Cloud CLI "Understand command parameters"; the brackets and quotes were
+    read as part of the first and last items, so no item was a Region)."""
+    text = value.strip()
+    if text[:1] == "[":
+        text = text.translate(_JSON_LIST_MARKS)
+    return _LIST_SPLIT.split(text.strip())
+
+
+_JSON_LIST_MARKS = str.maketrans("[]\"'", "    ")
+
+
 def _document_as_region(cloud: Cloud, value: str) -> Reference:
     """(mutation48) A region field's value that is a document's text (a JSON object or list, a YAML map): an unknown
     Region (RES-011), as an unknown Region name is. No API documents such a value as a Region (an Aliyun Green OSS stock
@@ -8480,6 +8583,12 @@ def _assigned_urls(script: str, own: tuple[re.Pattern[str], str] | None = None) 
 # A URL whose host holds a command substitution (`https://$(cat /etc/fleet/target)/x`), up to the `$(`.
 _URL_SUBSTITUTION = re.compile(r"[a-z][a-z0-9+.-]*://[A-Za-z0-9.-]*(?=\$\()", re.IGNORECASE)
 _URL_AFTER_HOST = re.compile(r"[A-Za-z0-9.:-]*[^\s\"';|&)]*")
+# scripts53b: the environment variables the clouds' CLIs and SDKs read their Region from (AWS CLI "Environment
+# variables to configure the AWS CLI": AWS_REGION, AWS_DEFAULT_REGION; Alibaba Cloud CLI / Credentials SDK:
+# ALIBABA_CLOUD_REGION_ID), where a variable holding an uncomputed substitution fails closed.
+_SDK_REGION_VARIABLES = frozenset({"AWS_REGION", "AWS_DEFAULT_REGION", "ALIBABA_CLOUD_REGION_ID"})
+_HOST_SCHEMES = ("http://", "https://")  # scripts53b: the URLs whose authority is a network host the script connects to
+_URL_HOST_TAIL = re.compile(r"[A-Za-z0-9.-]*")  # scripts53b: the host's text after its substitution
 
 
 def _substituted_urls(script: str, values: _ScriptValues, own: tuple[re.Pattern[str], str] | None) -> list[str]:
