@@ -1621,6 +1621,12 @@ class EndpointCatalogue(_Frozen):
     """A payload script's key path (``list.key``) -> the key beside it naming the file it is written to
     (``write_files.content`` -> ``path``): content written to a file the script reader knows (/etc/hosts) is read as
     that file's lines, as where a script writes the file."""
+    sdk_region_variables: frozenset[str] = frozenset()
+    """The environment variables the clouds' CLIs and SDKs take their Region from (scripts53b): an assignment of one in
+    a script (``export AWS_REGION=$R``) is where every later call goes, so a variable holding a command substitution
+    the engine cannot compute fails closed there as at a command's ``--region``; a script's own variable
+    (``REGION=$R``) is judged where it is used."""
+    sdk_region_variable_sources: tuple[str, ...] = ()
     log_router_files: tuple[str, ...] = ()
     """Regular expressions of the paths a script's heredoc may write that are a log router's configuration file
     (fluentd43: ``/etc/fluent-bit/fluent-bit.conf``, ``/etc/td-agent/td-agent.conf``): such a body is read as the

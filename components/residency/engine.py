@@ -3897,7 +3897,7 @@ class RuleEngine:
                     # goes: a variable holding a substitution the evaluator cannot compute (`R=$(aws configure get
                     # region)`, then `export AWS_REGION=$R`) fails closed there, as at `--region $R`. A script's own
                     # variable (`REGION=$R`) is judged where it is used.
-                    sdk = m.group("name") in _SDK_REGION_VARIABLES
+                    sdk = m.group("name") in self.endpoints.sdk_region_variables
                     for region in _referenced(value, values.at_destination(offset) if sdk else values.at(offset)):
                         if "$(" in region or "`" in region:
                             self._judge_substituted_region(walk, region, values, offset, f"{path}.{m.group('name')}")
@@ -8583,10 +8583,6 @@ def _assigned_urls(script: str, own: tuple[re.Pattern[str], str] | None = None) 
 # A URL whose host holds a command substitution (`https://$(cat /etc/fleet/target)/x`), up to the `$(`.
 _URL_SUBSTITUTION = re.compile(r"[a-z][a-z0-9+.-]*://[A-Za-z0-9.-]*(?=\$\()", re.IGNORECASE)
 _URL_AFTER_HOST = re.compile(r"[A-Za-z0-9.:-]*[^\s\"';|&)]*")
-# scripts53b: the environment variables the clouds' CLIs and SDKs read their Region from (AWS CLI "Environment
-# variables to configure the AWS CLI": AWS_REGION, AWS_DEFAULT_REGION; Alibaba Cloud CLI / Credentials SDK:
-# ALIBABA_CLOUD_REGION_ID), where a variable holding an uncomputed substitution fails closed.
-_SDK_REGION_VARIABLES = frozenset({"AWS_REGION", "AWS_DEFAULT_REGION", "ALIBABA_CLOUD_REGION_ID"})
 _HOST_SCHEMES = ("http://", "https://")  # scripts53b: the URLs whose authority is a network host the script connects to
 _URL_HOST_TAIL = re.compile(r"[A-Za-z0-9.-]*")  # scripts53b: the host's text after its substitution
 
