@@ -33,7 +33,7 @@ from typing import Any
 import pulumi
 import pulumi_alicloud as alicloud
 import pulumi_aws as aws
-from platform_parts import ALI_HOME, AWS_ABROAD, OWN_ACCOUNT, SUBNETS, Build, trust_policy
+from platform_parts import AWS_ABROAD, OWN_ACCOUNT, SUBNETS, Build, trust_policy
 
 AWS_CODES = ("EU", "DE", "US", "JP", "CN")
 ALI_CODES = ("CN", "JP", "DE")

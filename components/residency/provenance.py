@@ -6,8 +6,8 @@ A front door that sees the whole stack with each input's dependencies (the polic
 policy, the review of a ``pulumi preview --json`` document) asks :func:`unproven_unknowns`: an
 unknown input passes only when every resource it is computed from is an in-jurisdiction resource
 of this stack or a read (judged by its values: stackref53b). Anything else (an uncovered package,
-a default, foreign or unpinned provider, a dependency that cannot be found) fails closed. The rule engine decides what "in the
-jurisdiction" means; this module only walks the dependency edges.
+a default, foreign or unpinned provider, a dependency that cannot be found) fails closed. The rule
+engine decides what "in the jurisdiction" means; this module only walks the dependency edges.
 
 RES-015/RES-017: a regionless name or host (a bucket, an RDS host) is proven when this stack made it:
 :func:`regionless_known` is the one predicate the policy pack and the preview/state review give
