@@ -23,12 +23,15 @@ RES-014 for the group the pack did not see); ``ali-read-vpc-group`` / ``-abroad`
 ``aws.ec2.get_vpc_output`` with a filter naming the role (unknown at a first preview: passes, as on main). Its twin
 under a provider abroad is RES-001 at every door, but at the first preview the review adds RES-014 (the invoke's
 result has no recorded source and a step of the document, the provider abroad, does not vouch: ``_every_step_vouches``)
-and the pack does not: the same on main, left open, not a row.
+and the pack does not: the same on main, left open, not a row. ``ref-vpc-group`` the group's ``vpc_id`` taken only from
+a StackReference whose stack name is computed (stackref53's Left open: RES-014 at both doors of the first preview
+before; passes now).
 
-Reproduced on the unchanged engine (main 7f5945bc): 8 of the 42 table tests of the 21 ``get`` programs failed, the 8
-``read-vpc-group`` / ``ali-read-vpc-group`` programs at the first preview (the pack RES-014, the review passing); the 5
-``invoke-vpc-group`` rows, added after, pass on main and here (docs/residency.md "Cloud resources read by a computed id
-at a first preview (stop 53)"). tests/test_realistic_programs.py runs them as CASES
+Reproduced on the unchanged engine (main 7f5945bc, this module with main's ``components``): 13 of the 62 table tests
+of the 31 programs failed, all at the first preview: the 8 ``read-vpc-group`` / ``ali-read-vpc-group`` programs (the
+pack RES-014, the review passing) and the 5 ``ref-vpc-group`` programs (RES-014 at both doors); the rest pass on main
+and here (docs/residency.md "Cloud resources read by a computed id at a first preview (stop 53)").
+tests/test_realistic_programs.py runs them as CASES
 (``stackref53b-*``).
 """
 
@@ -119,21 +122,50 @@ def ali_read_vpc_group(abroad: bool) -> Build:
     return build
 
 
-def rows() -> list[tuple[str, str, Build, set[str], list[dict[str, Any]]]]:
-    """(id, jurisdiction, build, expected rule ids, declared destinations) for the realistic table."""
-    out: list[tuple[str, str, Build, set[str], list[dict[str, Any]]]] = []
+def platform_stack(code: str) -> str:
+    """The platform stack the ``ref-vpc-group`` programs reference (this organisation's)."""
+    return f"fleet/platform/{code.lower()}"
+
+
+def ref_vpc_group() -> Build:
+    # docs: pulumi StackReference (stack_name, require_output); ec2/securitygroup (vpc_id). stackref53's Left open: the
+    # platform stack read once the role its pipeline trusts exists (its name an apply of the role's ARN), the group's
+    # `vpc_id` taken only from it.
+    def build(c: Any) -> object:
+        reader = aws.iam.Role("platform-reader", assume_role_policy=trust_policy("lambda.amazonaws.com"), opts=c.aws)
+        # The Python SDK annotates `stack_name` as str; an Output works at run time (stackref53's table module).
+        platform = pulumi.StackReference(
+            "platform",
+            stack_name=reader.arn.apply(lambda _: platform_stack(c.code)),  # type: ignore[arg-type]
+        )
+        return aws.ec2.SecurityGroup(
+            "worker", vpc_id=platform.require_output("vpcId"), description="workers", opts=c.aws
+        )
+
+    return build
+
+
+Row = tuple[str, str, Build, set[str], list[dict[str, Any]], dict[str, Any]]
+
+
+def rows() -> list[Row]:
+    """(id, jurisdiction, build, expected rule ids, declared destinations, the outputs of the stacks it references by
+    stack name) for the realistic table."""
+    out: list[Row] = []
     for code in AWS_CODES:
         p = f"stackref53b-{code.lower()}"
+        refs = {platform_stack(code): {"vpcId": VPC_ID, "privateSubnetIds": SUBNETS}}
         out += [
-            (f"{p}-read-vpc-group", code, read_vpc_group(False), set(), []),
-            (f"{p}-read-vpc-lambda", code, read_vpc_lambda(), set(), []),
-            (f"{p}-read-vpc-abroad", code, read_vpc_group(True), {"RES-001"}, []),
-            (f"{p}-invoke-vpc-group", code, invoke_vpc_group(), set(), []),
+            (f"{p}-read-vpc-group", code, read_vpc_group(False), set(), [], {}),
+            (f"{p}-read-vpc-lambda", code, read_vpc_lambda(), set(), [], {}),
+            (f"{p}-read-vpc-abroad", code, read_vpc_group(True), {"RES-001"}, [], {}),
+            (f"{p}-invoke-vpc-group", code, invoke_vpc_group(), set(), [], {}),
+            (f"{p}-ref-vpc-group", code, ref_vpc_group(), set(), [], refs),
         ]
     for code in ALI_CODES:
         p = f"stackref53b-{code.lower()}"
         out += [
-            (f"{p}-ali-read-vpc-group", code, ali_read_vpc_group(False), set(), []),
-            (f"{p}-ali-read-vpc-abroad", code, ali_read_vpc_group(True), {"RES-001"}, []),
+            (f"{p}-ali-read-vpc-group", code, ali_read_vpc_group(False), set(), [], {}),
+            (f"{p}-ali-read-vpc-abroad", code, ali_read_vpc_group(True), {"RES-001"}, [], {}),
         ]
     return out

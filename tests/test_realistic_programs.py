@@ -18517,9 +18517,14 @@ CASES: list[Case] = [
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc53.rows()],
     # -- stop 53, cloud resources read by a computed id (tests/platform_programs_stackref53b.py): a security group in a
     # VPC read by an id computed from a role the program makes (aws.ec2.Vpc.get, alicloud.vpc.Network.get) passes both
-    # doors of a first preview (RES-014 at the pack, passed by the review, before); beside the group's own id in a
-    # Lambda it passes as before; the VPC read under a provider abroad is RES-001 at every door.
-    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in srb53.rows()],
+    # doors of a first preview (RES-014 at the pack, passed by the review, before), and so does its vpc_id taken only
+    # from a StackReference whose stack name is computed (RES-014 at both before); beside the group's own id in a
+    # Lambda, or looked up by get_vpc_output with a computed filter, it passes as before; the VPC read under a provider
+    # abroad is RES-001 at every door.
+    *[
+        Case(id, code, build, expected, destinations=declared, references=outputs)
+        for id, code, build, expected, declared, outputs in srb53.rows()
+    ],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
