@@ -95,7 +95,7 @@ def invoke_vpc_group() -> Build:
     def build(c: Any) -> object:
         reader = aws.iam.Role("platform-reader", assume_role_policy=trust_policy("lambda.amazonaws.com"), opts=c.aws)
         vpc = aws.ec2.get_vpc_output(
-            filters=[{"name": "tag:Reader", "values": [reader.name]}],
+            filters=reader.name.apply(lambda n: [aws.ec2.GetVpcFilterArgs(name="tag:Reader", values=[n])]),
             opts=pulumi.InvokeOutputOptions(provider=c.aws.provider),
         )
         return aws.ec2.SecurityGroup("worker", vpc_id=vpc.id, description="workers", opts=c.aws)
