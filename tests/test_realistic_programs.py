@@ -187,6 +187,7 @@ import platform_programs_stackinst50 as si50
 import platform_programs_stackjoin51 as sj51
 import platform_programs_stackref52 as sr52
 import platform_programs_stackref53 as sr53
+import platform_programs_stackref53b as srb53
 import platform_programs_stackset49 as ss49
 import platform_programs_stagehosts39 as sh39
 import platform_programs_stages40 as st40
@@ -18534,6 +18535,16 @@ CASES: list[Case] = [
     # array of Regions abroad (`--RegionIds '["<home>","us-west-1"]'`) are refused (RES-015 / RES-011 / RES-009; each
     # passed every door before); the machine's own address and Region, a token, a date and the home Region pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc53b.rows()],
+    # -- stop 53, cloud resources read by a computed id (tests/platform_programs_stackref53b.py): a security group in a
+    # VPC read by an id computed from a role the program makes (aws.ec2.Vpc.get, alicloud.vpc.Network.get) passes both
+    # doors of a first preview (RES-014 at the pack, passed by the review, before), and so does its vpc_id taken only
+    # from a StackReference whose stack name is computed (RES-014 at both before); beside the group's own id in a
+    # Lambda, or looked up by get_vpc_output with a computed filter, it passes as before; the VPC read under a provider
+    # abroad is RES-001 at every door.
+    *[
+        Case(id, code, build, expected, destinations=declared, references=outputs)
+        for id, code, build, expected, declared, outputs in srb53.rows()
+    ],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -79,8 +79,9 @@ def test_a_stack_reference_read_at_the_preview_or_not_is_no_source_of_an_unknown
     # stackref52, stackref53: the one engine function both doors use (provenance.unproven_unknowns). A StackReference,
     # read at the preview (its values known, judged where they stand) or not (its stack name unknown: its values
     # unknown there and judged at `up`), is no source an unknown is judged by; the input's other sources judge it (the
-    # pack, never given the read, judges the same list). An unknown with no other recorded source comes from outside
-    # this stack (RES-014), as the pack says when it sees none.
+    # pack, never given the read, judges the same list). stackref53b (stop 53): an unknown with no other recorded
+    # source passes the preview (RES-014 before), as the pack, whose list is emptied, passes it; a cloud resource the
+    # program reads (`Vpc.get`, Source.read) is left out too, read by a known id or not.
     engine = RuleEngine("EU")
     eu = ProviderRef("aws", "eu", "eu-west-1")
     worker = Subject(
@@ -106,10 +107,19 @@ def test_a_stack_reference_read_at_the_preview_or_not_is_no_source_of_an_unknown
         )
         return [(p.key, p.basis, p.reasons) for p in found]
 
+    vpc = Source(
+        "aws:ec2/vpc:Vpc", "platform", Subject("aws:ec2/vpc:Vpc", "platform", {}, eu, read_id=UNKNOWN), read=True
+    )
+    vpc_abroad = Source(
+        "aws:ec2/vpc:Vpc", "platform",
+        Subject("aws:ec2/vpc:Vpc", "platform", {}, ProviderRef("aws", "us", "us-east-1"), read_id=UNKNOWN),
+        Subject("pulumi:providers:aws", "us", {"region": "us-east-1"}), read=True,
+    )  # fmt: skip
     assert judged_by_its_values(read) and judged_by_its_values(unread) and not judged_by_its_values(group)
-    assert problems(group, read) == [] and problems(group, unread) == []
-    outside = [("vpc_config", "comes from outside this stack", ("its dependencies are not resources of this stack",))]
-    assert problems(read) == outside and problems(unread) == outside
+    assert judged_by_its_values(vpc) and judged_by_its_values(vpc_abroad)
+    assert problems(group, read) == [] and problems(group, unread) == [] and problems(group, vpc) == []
+    assert problems(read) == [] and problems(unread) == [] and problems(vpc) == [] and problems(vpc_abroad) == []
+    # (the read's provider abroad is its own RES-001 at every door: a resource of the stack)
     # The other sources still judge: a group abroad beside an unread StackReference is refused by the group.
     [(key, basis, (reason,))] = problems(abroad, unread)
     assert (key, basis) == ("vpc_config", "is computed from 1 resource(s)")

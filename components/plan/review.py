@@ -398,6 +398,7 @@ class _Review:
             self.subject(entry),
             provider_subject,
             known=lambda: self.known_for(entry),
+            read=_is_read(entry),  # stackref53b: judged by its values (provenance.judged_by_its_values), as the pack
         )
 
     # -- judging ------------------------------------------------------------------------------

@@ -5,9 +5,9 @@ RES-014: a value unknown at preview is judged by the resources it is computed fr
 A front door that sees the whole stack with each input's dependencies (the policy pack's stack
 policy, the review of a ``pulumi preview --json`` document) asks :func:`unproven_unknowns`: an
 unknown input passes only when every resource it is computed from is an in-jurisdiction resource
-of this stack. Anything else (another stack, an uncovered package, a default, foreign or unpinned
-provider, a dependency that cannot be found) fails closed. The rule engine decides what "in the
-jurisdiction" means; this module only walks the dependency edges.
+of this stack or a read (judged by its values: stackref53b). Anything else (an uncovered package,
+a default, foreign or unpinned provider, a dependency that cannot be found) fails closed. The rule
+engine decides what "in the jurisdiction" means; this module only walks the dependency edges.
 
 RES-015/RES-017: a regionless name or host (a bucket, an RDS host) is proven when this stack made it:
 :func:`regionless_known` is the one predicate the policy pack and the preview/state review give
@@ -83,6 +83,9 @@ class Source:
     """Builds the predicate of the regionless names and hosts the front door proves for this resource (a bucket the
     stack makes, a host a resource it depends on produces), as it judges the resource itself; built only when the
     resource is refused without it under a regionless rule (RES-015 / RES-017)."""
+    read: bool = False
+    """The program reads this resource (a cloud ``get`` by id, a data source), never makes it (stackref53b): a front
+    door that sees the read step says so; the policy pack is never given a read."""
 
     @property
     def label(self) -> str:
@@ -174,12 +177,17 @@ def judged_by_its_values(source: Source | str) -> bool:
     ``up``, where the guard and the pack's resource policies judge it before the resource registers, as a value combined
     with an unknown inside an ``apply`` is (RES-014 traces resources, never values). Either way another stack's outputs
     are judged as values, never vouched for by provenance: the unknown is judged by the input's other sources, and an
-    input with none left comes from outside this stack (RES-014). The policy pack is never given the read
+    input with none left passes the preview (stackref53b; RES-014 before). The policy pack is never given the read
     (AnalyzeStack's resources are those with a goal, and pulumi-policy drops a dependency URN it was not given) and
-    cannot tell a read from a skipped one, so this is the judgement it makes too: both doors of a preview agree. A
-    cloud resource read by id keeps its judgement as a source: its place is its provider's, judged.
+    cannot tell a read from a skipped one, so this is the judgement it makes too: both doors of a preview agree.
+
+    stackref53b (stop 53): so is a cloud resource the program reads (``aws.ec2.Vpc.get``, ``Source.read``), for the
+    same reasons: read by a known id its outputs are known at the preview; by an id computed from a resource the
+    program makes, the engine skips the read and its outputs are unknown there, known at ``up``. The pack was never
+    given it (an input computed only from it was RES-014 at the pack and passed the review, whose read step's provider
+    is in the jurisdiction: the doors disagreed). The read's provider is a resource of the stack, judged at every door.
     """
-    return isinstance(source, Source) and source.type == STACK_REFERENCE
+    return isinstance(source, Source) and (source.type == STACK_REFERENCE or source.read)
 
 
 Reasons = dict[int, tuple[Source | str, str | None]]
@@ -209,9 +217,10 @@ def unproven_unknowns(
     """Every unknown input of ``subject`` whose sources cannot all vouch for it.
 
     ``property_dependencies`` maps input keys to their sources (the engine records only non-empty
-    lists; an empty list means every source lay outside the stack); without it, every input is
-    taken to depend on all of ``dependencies``. A source judged by its values only (:func:`judged_by_its_values`) is
-    left out of both, as the policy pack never sees it.
+    lists; an empty list means every source lay outside the resources the door was given: reads, stackref53b);
+    without it, every input is taken to depend on all of ``dependencies``. A source judged by its values only
+    (:func:`judged_by_its_values`: a read) is left out of both, as the policy pack never sees it; an input whose every
+    source is left out passes (its value is known at ``up``, where it is judged).
 
     ``pending``: what ``engine.check(subject, defer=defer)`` deferred, when the caller has judged that already (the
     review needs it too): the same call is not made twice. ``reasons``: a memo of :func:`untrusted_reason` by source
@@ -246,12 +255,16 @@ def unproven_unknowns(
                 continue
             basis = "the resource depends on resources that cannot vouch for it"
         if not deps:
-            found = ["its dependencies are not resources of this stack"]
-            basis = "comes from outside this stack"
-        else:
-            # Sorted: the SDK records a property's dependencies as a set, so their order (and a message listing
-            # them in it) would change from run to run; every door reports the same text.
-            found = sorted(r for r in (reason(d) for d in deps) if r is not None)
+            # stackref53b (stop 53): every source of the input is a read (a StackReference, a cloud `get`), left out
+            # above, or one the door was not given (the pack is given no read: pulumi-policy keeps only the dependency
+            # URNs of the resources it was given, so an input computed only from reads has an emptied list there). Its
+            # value is unknown only where the read was skipped (its id unknown at a preview) and is known at `up`,
+            # where the guard and the pack's resource policies judge it; the read's provider is a resource of the
+            # stack, judged at every door. Refusing it refused a compliant program's first preview (and so its `up`).
+            continue
+        # Sorted: the SDK records a property's dependencies as a set, so their order (and a message listing them in
+        # it) would change from run to run; every door reports the same text.
+        found = sorted(r for r in (reason(d) for d in deps) if r is not None)
         if found:
             problems.append(UnprovenValue(key, basis, tuple(found)))
     return problems

@@ -61,9 +61,10 @@ def untrusted_reason(engine: RuleEngine, dep: PolicyResource) -> str | None:
 
 
 def _provenance(engine: RuleEngine, resource: PolicyResource, source: str, stack: StackView) -> list[str]:
-    # pulumi-policy drops dependency URNs that are not in the stack, so an empty list means every
-    # dependency lies outside this stack (provenance.unproven_unknowns says so). Each dependency is judged with what the
-    # stack proves for it (its regionless names and hosts), as the regionless policies judge it.
+    # pulumi-policy drops dependency URNs that are not among the resources it was given, so an empty list means every
+    # dependency is a read (the engine gives the pack none): provenance.unproven_unknowns passes it, as the preview
+    # review passes the same input, whose read steps it leaves out (stackref53b). Each dependency is judged with what
+    # the stack proves for it (its regionless names and hosts), as the regionless policies judge it.
     def source_of(dep: PolicyResource) -> Source:
         return stack.source_of(dep, lambda: _source(dep, lambda: _known(engine, dep, stack)))
 
