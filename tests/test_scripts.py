@@ -1989,9 +1989,11 @@ def test_has_for_loop(script: str, expected: bool) -> None:
 
 
 def test_for_loop_words_and_plain_assignment_share_the_declarations() -> None:
-    from components.residency.scripts import for_loop_words, plain_assignment
+    from components.residency.scripts import for_loop_words, plain_assigned_name, plain_assignment
 
     script = "export A=(x y)\nreadonly -a B=(z)\nfor v in ${A[@]} ${B[*]} $C w; do :; done\n"
     assert for_loop_words(script, {"C": ("c1 c2",)}) == {"v": ("x", "y", "z", "c1", "c2", "w")}
     assert all(plain_assignment(line) for line in ("export X=a", "local -r X=a", "declare -x X=a", "readonly X=a"))
     assert not plain_assignment("export X=a Y=b")
+    lines = ("local -r X=a", 'Y="$(date)"', "Z=a b", "W=a; ls")
+    assert [plain_assigned_name(line) for line in lines] == ["X", "Y", None, None]

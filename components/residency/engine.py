@@ -105,6 +105,7 @@ from components.residency.scripts import (
     has_for_loop,
     heredoc_files,
     may_write_files,
+    plain_assigned_name,
     plain_assignment,
     reads_as_assignments,
     shell_blocks,
@@ -4181,8 +4182,8 @@ class RuleEngine:
             used = {m.group(1) or m.group(2) for m in _SHELL_REFERENCE.finditer(item)} if "$" in item else set()
             if any(name in names and not (across and names[name] == group) for name in used):
                 needed.append((where, item, start))
-            if plain_assignment(item) and (assigned := _ASSIGNED_NAME.match(item)) is not None:
-                names.setdefault(assigned.group(1), group)
+            if (assigned := plain_assigned_name(item)) is not None:
+                names.setdefault(assigned, group)
             start += len(item) + 1
         if not needed:
             return
@@ -8076,10 +8077,8 @@ _NESTED_ASSIGNMENTS = 2  # assignments inside an assignment's value, read this d
 _SHELL_VARIABLE = r"(?>\$(?:\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=][^{}$`\"'\s]+)?\}|[A-Za-z_][A-Za-z0-9_]*))"
 # The same variable with its name captured (braced, or bare): group 1 or group 2.
 _SHELL_REFERENCE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
-# The variable a plain assignment line sets (scripts.plain_assignment's shape: `[export|readonly|local] NAME=...`).
 _SHELL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 """A shell variable's name (bash(1) "name": letters, digits and underscores, not starting with a digit)."""
-_ASSIGNED_NAME = re.compile(r"\s*(?:(?:export|readonly|local|declare(?:\s+-\w+)*)\s+)?([A-Za-z_][A-Za-z0-9_]*)=")
 _URL_VARIABLES = re.compile(
     rf"(?P<scheme>[a-z][a-z0-9+.-]*://)(?P<authority>(?:[A-Za-z0-9.-]|{_SHELL_VARIABLE})*{_SHELL_VARIABLE}"
     rf"(?:[A-Za-z0-9.-]|{_SHELL_VARIABLE})*)(?P<rest>[^\s\"';|&)]*)",

@@ -45,6 +45,7 @@ __all__ = [
     "may_write_files",
     "has_for_loop",
     "for_loop_words",
+    "plain_assigned_name",
     "command_output_files",
     "OWN_MACHINE",
     "xargs_expanded",
@@ -1710,7 +1711,7 @@ _DECLARATION = r"(?:export|readonly|local|declare)(?:[ \t]+-\w+)*[ \t]+"
 # separator, `do`, `then`, `else`, or a line's start).
 _COMMAND_PLACE = r"(?:^|[;&|]|\b(?:do|then|else))[ \t]*"
 # `[export|readonly|declare [-x]] NAME=VALUE` alone on its line (scripts47).
-_PLAIN_ASSIGNMENT = re.compile(rf"\s*(?:{_DECLARATION})?[A-Za-z_][A-Za-z0-9_]*=(.*)")
+_PLAIN_ASSIGNMENT = re.compile(rf"\s*(?:{_DECLARATION})?([A-Za-z_][A-Za-z0-9_]*)=(.*)")
 
 
 def plain_assignment(line: str) -> bool:
@@ -1718,15 +1719,21 @@ def plain_assignment(line: str) -> bool:
     it runs whole, so what the variable held before no longer reaches a later use. A prefix assignment (``NAME=value
     command``, bash(1): "the variable assignments ... are added to the environment of the executed command"), a
     ``&&``, a pipe or another command on the line: not only an assignment (scripts47)."""
+    return plain_assigned_name(line) is not None
+
+
+def plain_assigned_name(line: str) -> str | None:
+    """The variable ``line`` sets when it is a plain assignment (:func:`plain_assignment`), else None (codehealth53:
+    the one reading of the line's name, for the engine's script lists too)."""
     match = _PLAIN_ASSIGNMENT.fullmatch(line.rstrip())
     if match is None:
-        return False
-    value = match.group(1)
+        return None
+    value = match.group(2)
     inner = value[1:-1] if len(value) > 1 and value[0] == '"' == value[-1] else value
     if inner[:2] == "$(" or inner[:1] == "`":
-        return substitution_at(inner, 0) == inner
+        return match.group(1) if substitution_at(inner, 0) == inner else None
     words = _words(value)
-    return len(words) <= 1 and not (set(words) & _SEPARATORS)
+    return match.group(1) if len(words) <= 1 and not (set(words) & _SEPARATORS) else None
 
 
 # mutation53: `for NAME in WORDS` at a command's place (bash(1) "Compound Commands": "The list of words following in
