@@ -2021,3 +2021,74 @@ def test_falsealarm53b_an_ssh_config_alias_is_its_hostname(config: str, command:
         assert {f[0] for f in findings(script.replace("/root/.ssh/config", "/root/notes.txt"), "EU", "aws")} == {
             "RES-015"
         }
+
+
+# codehealth53 (stop 53): one reading of `| [sudo] tee [-a] FILE [> /dev/null]` (scripts.py _TEE_TO_FILE) for an
+# echo's line (echoed_files) and any command's line (command_output_files); a line echoed_files reads is its alone (on
+# main command_output_files read `printf 'TEXT\n' | tee FILE` again, its `\n` left as written, and its reading won:
+# the text read back was no Region or host, a leak); tee's `-i` ("ignore interrupt signals") writes the file as well.
+@pytest.mark.parametrize(
+    ("written", "use", "expected"),
+    [
+        ("printf 'us-east-1\\n' | sudo tee /etc/r > /dev/null", "aws s3 ls --region $(cat /etc/r)", {"RES-009"}),
+        ("printf 'eu-west-1\\n' | tee /etc/r", "aws s3 ls --region $(cat /etc/r)", set()),
+        ("printf 'partner.example.com\\n' | tee /etc/h", "psql -h $(cat /etc/h) -c x", {"RES-015"}),
+        ("printf '10.0.3.9\\n' | tee /etc/h", "psql -h $(cat /etc/h) -c x", set()),
+        ("hostname -f | tee -i /etc/h", "psql -h $(cat /etc/h) -c x", set()),  # own name (RES-015 on main)
+        ("aws configure get region | tee -i /etc/r", "aws s3 ls --region $(cat /etc/r)", {"RES-011"}),
+    ],
+)  # fmt: skip
+def test_one_tee_reading(written: str, use: str, expected: set[str]) -> None:
+    assert {f[0] for f in findings(f"#!/bin/bash\n{written}\n{use}\n", "EU", "aws")} == expected
+
+
+def test_an_echoed_tee_line_is_read_once() -> None:
+    from components.residency.scripts import echoed_files, written_files
+
+    script = "printf 'a\\nb\\n' | tee /etc/x\necho c | tee -a /etc/x\nhostname -f | tee -ai /etc/y\n"
+    assert command_output_files(script) == [("/etc/y", "${HOSTNAME}\n")]
+    assert echoed_files(script) == [("/etc/x", "a\nb\nc\n")]
+    assert written_files(script) == {"/etc/x": "a\nb\nc\n", "/etc/y": "${HOSTNAME}\n"}
+
+
+# codehealth53 (stop 53): the loop and array readers live in scripts.py beside shell_blocks and plain_assignment, with
+# one spelling of a command's place and of the declaring builtins (`export NAME=(...)` assigns an array too: bash(1)
+# "export ... name[=word]"; on main only declare / local / readonly were read there, a leak); the loop's gate is `for`
+# and a blank ("format", "before" open nothing).
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ('export L=(us-east-1 eu-west-1)\nfor r in "${L[@]}"; do aws s3 ls --region $r; done', {"RES-009"}),
+        ('export L=(eu-central-1 eu-west-1)\nfor r in "${L[@]}"; do aws s3 ls --region $r; done', set()),
+        ("local -r R=us-east-1\naws s3 ls --region $R", {"RES-009"}),
+        ("local -r R=us-east-1\nR=eu-west-1\naws s3 ls --region $R", set()),  # a plain assignment replaces it
+    ],
+)
+def test_one_reading_of_loops_and_declarations(script: str, expected: set[str]) -> None:
+    assert {f[0] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")} == expected
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ("for r in a b; do x; done", True),
+        ("x; for\tr in a; do :; done", True),
+        ("echo format before platform", False),
+        ("# wait for the network\n", False),  # `for ` opens the search, which finds no loop
+    ],
+)
+def test_has_for_loop(script: str, expected: bool) -> None:
+    from components.residency.scripts import has_for_loop
+
+    assert has_for_loop(script) is expected
+
+
+def test_for_loop_words_and_plain_assignment_share_the_declarations() -> None:
+    from components.residency.scripts import for_loop_words, plain_assigned_name, plain_assignment
+
+    script = "export A=(x y)\nreadonly -a B=(z)\nfor v in ${A[@]} ${B[*]} $C w; do :; done\n"
+    assert for_loop_words(script, {"C": ("c1 c2",)}) == {"v": ("x", "y", "z", "c1", "c2", "w")}
+    assert all(plain_assignment(line) for line in ("export X=a", "local -r X=a", "declare -x X=a", "readonly X=a"))
+    assert not plain_assignment("export X=a Y=b")
+    lines = ("local -r X=a", 'Y="$(date)"', "Z=a b", "W=a; ls")
+    assert [plain_assigned_name(line) for line in lines] == ["X", "Y", None, None]

@@ -101,8 +101,11 @@ from components.residency.scripts import (
     ScriptReader,
     echoed_files,
     edited_files,
+    for_loop_words,
+    has_for_loop,
     heredoc_files,
     may_write_files,
+    plain_assigned_name,
     plain_assignment,
     reads_as_assignments,
     shell_blocks,
@@ -3937,7 +3940,7 @@ class RuleEngine:
             self._judge_substituted_url_hosts(walk, script, path)
         # scripts52: a URL's host computed by a command; mutation53: a variable's default word (`${HOST:-...}`), a
         # loop's variable (`for h in ...`)
-        if ("$" in script and ("=" in script or "${" in script or "for" in script)) or "://$(" in script:
+        if ("$" in script and ("=" in script or "${" in script or has_for_loop(script))) or "://$(" in script:
             return _assigned_urls(script, self._instance_region(walk))
         return script
 
@@ -4270,8 +4273,8 @@ class RuleEngine:
             used = {m.group(1) or m.group(2) for m in _SHELL_REFERENCE.finditer(item)} if "$" in item else set()
             if any(name in names and not (across and names[name] == group) for name in used):
                 needed.append((where, item, start))
-            if plain_assignment(item) and (assigned := _ASSIGNED_NAME.match(item)) is not None:
-                names.setdefault(assigned.group(1), group)
+            if (assigned := plain_assigned_name(item)) is not None:
+                names.setdefault(assigned, group)
             start += len(item) + 1
         if not needed:
             return
@@ -8258,10 +8261,8 @@ _NESTED_ASSIGNMENTS = 2  # assignments inside an assignment's value, read this d
 _SHELL_VARIABLE = r"(?>\$(?:\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=][^{}$`\"'\s]+)?\}|[A-Za-z_][A-Za-z0-9_]*))"
 # The same variable with its name captured (braced, or bare): group 1 or group 2.
 _SHELL_REFERENCE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
-# The variable a plain assignment line sets (scripts.plain_assignment's shape: `[export|readonly|local] NAME=...`).
 _SHELL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 """A shell variable's name (bash(1) "name": letters, digits and underscores, not starting with a digit)."""
-_ASSIGNED_NAME = re.compile(r"\s*(?:(?:export|readonly|local|declare(?:\s+-\w+)*)\s+)?([A-Za-z_][A-Za-z0-9_]*)=")
 _URL_VARIABLES = re.compile(
     rf"(?P<scheme>[a-z][a-z0-9+.-]*://)(?P<authority>(?:[A-Za-z0-9.-]|{_SHELL_VARIABLE})*{_SHELL_VARIABLE}"
     rf"(?:[A-Za-z0-9.-]|{_SHELL_VARIABLE})*)(?P<rest>[^\s\"';|&)]*)",
@@ -8326,14 +8327,14 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
     files = written_files(script) if may_write_files(script) else _NO_FILES  # scripts53: read once, here
     script = reads_as_assignments(script)  # scripts52: `read X < FILE` as `X=$(< FILE)`, the same offsets
     matches = list(_ASSIGNMENT.finditer(script))
-    loops = _FOR_IN.search(script) if "for" in script else None
-    if not matches and loops is None:
+    loops = has_for_loop(script)  # codehealth53: the loop reader's own test, in scripts.py
+    if not matches and not loops:
         return _ScriptValues((), (), files) if files else _NO_VALUES
     lines = script.split("\n")
     starts = tuple(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
     blocks = shell_blocks(lines)
     anywhere = _values_anywhere(script, matches, own, files)
-    loop_words = _loop_words(script, anywhere) if loops is not None else {}
+    loop_words = for_loop_words(script, anywhere) if loops else {}
     if loop_words:  # mutation53: a loop's variable holds each of its words in the loop's body (a repeated block)
         anywhere = {**anywhere, **{n: tuple(dict.fromkeys([*anywhere.get(n, ()), *w])) for n, w in loop_words.items()}}
     env: dict[str, list[str]] = {}
@@ -8377,55 +8378,6 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
         for line in per_line
     )
     return _ScriptValues(starts, literal, files, opaque)
-
-
-# mutation53: `for NAME in WORDS` at a command's place (bash(1) "Compound Commands": "The list of words following in
-# is expanded, generating a list of items. The variable name is set to each element of this list in turn"): `for r in
-# eu-central-1 eu-west-2; do aws ... --region $r; done` sends to both.
-_FOR_IN = re.compile(
-    r"(?:^|[;&|]|\b(?:do|then|else))[ \t]*for[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]+in[ \t]+([^;\n]*)", re.M
-)
-_LOOP_WORD = re.compile(r"[A-Za-z0-9._:/@%+-]+")
-_LOOP_LIST = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(\[[@*]\])?\}|\$([A-Za-z_][A-Za-z0-9_]*)")
-# An indexed array's assignment (bash(1) "Arrays": "Arrays are assigned to using compound assignments of the form
-# name=(value1 ... valuen)"), at a command's place.
-_ARRAY_ASSIGNMENT = re.compile(
-    r"(?:^|[;&|]|\b(?:then|else|do))[ \t]*(?:(?:declare|local|readonly)(?:[ \t]+-\w+)*[ \t]+)?"
-    r"([A-Za-z_][A-Za-z0-9_]*)\+?=\(([^()\n]*)\)",
-    re.M,
-)
-
-
-def _array_items(script: str) -> dict[str, tuple[str, ...]]:
-    """The items each ``NAME=(...)`` array assignment of ``script`` gives NAME (every assignment's, quotes removed)."""
-    items: dict[str, list[str]] = {}
-    for m in _ARRAY_ASSIGNMENT.finditer(script):
-        known = items.setdefault(m.group(1), [])
-        known += [w.strip("\"'") for w in m.group(2).split() if w.strip("\"'") not in known]
-    return {name: tuple(found) for name, found in items.items()}
-
-
-def _loop_words(script: str, values: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, ...]]:
-    """The literal words each ``for NAME in WORDS`` loop of ``script`` gives NAME (quotes around a word removed); a
-    word that is a whole variable (``$TARGETS``) gives each blank-separated word of the values it holds anywhere
-    (``values``: unquoted, it is split into words), an array (``"${TARGETS[@]}"``) each item of the script's
-    ``TARGETS=(...)``; any other word holding an expansion, or a glob, is left out, as an assignment of one is
-    (:func:`_match_values`)."""
-    arrays = _array_items(script) if "=(" in script else {}
-    words: dict[str, list[str]] = {}
-    for m in _FOR_IN.finditer(script):
-        for word in m.group(2).split():
-            literal = word.strip("\"'")
-            listed = _LOOP_LIST.fullmatch(literal)
-            if listed is None:
-                items = [literal]
-            elif listed.group(2):
-                items = list(arrays.get(listed.group(1), ()))
-            else:
-                items = [w for v in values.get(listed.group(1) or listed.group(3), ()) for w in v.split()]
-            known = words.setdefault(m.group(1), [])
-            known += [i for i in dict.fromkeys(items) if _LOOP_WORD.fullmatch(i) and i not in known]
-    return {name: tuple(found) for name, found in words.items() if found}
 
 
 def _match_values(

@@ -43,6 +43,9 @@ __all__ = [
     "reads_as_assignments",
     "written_files",
     "may_write_files",
+    "has_for_loop",
+    "for_loop_words",
+    "plain_assigned_name",
     "command_output_files",
     "OWN_MACHINE",
     "xargs_expanded",
@@ -490,10 +493,13 @@ _ECHOED = re.compile(r"(?:^|&&|;)\s*(?:sudo\s+)?(echo|printf)\s+(.*?)\s*(>>?)\s*
 # scripts53: the same line piped into tee (coreutils tee(1): "Copy standard input to each FILE, and also to standard
 # output"; -a, --append: "append to the given FILEs, do not overwrite"), its copy to standard output perhaps sent to
 # /dev/null: `echo TEXT | [sudo] tee [-a] FILE [> /dev/null]`, the usual way to write a root-owned file with sudo.
-_ECHOED_TEE = re.compile(
-    r"(?:^|&&|;)\s*(?:sudo\s+)?(echo|printf)\s+(.*?)\s*\|\s*(?:sudo\s+)?tee((?:\s+-[ai]+|\s+--append)*)\s+"
-    r"(['\"]?)([^\s'\";&|<>-][^\s'\";&|<>]*)\4(?:\s*>\s*/dev/null)?\s*$"
+# codehealth53: the one reading of `| [sudo] tee [-a] FILE [> /dev/null]` at a line's end, for an echo's line here and
+# any command's line (command_output_files): group "append" holds the options, group "file" the file.
+_TEE_TO_FILE = (
+    r"\s*\|\s*(?:sudo\s+)?tee(?P<append>(?:[ \t]+-[ai]+|[ \t]+--append)*)[ \t]+"
+    r"(?P<quote>['\"]?)(?P<file>[^\s'\";&|<>-][^\s'\";&|<>]*)(?P=quote)(?:[ \t]*>[ \t]*/dev/null)?\s*$"
 )
+_ECHOED_TEE = re.compile(r"(?:^|&&|;)\s*(?:sudo\s+)?(echo|printf)\s+(.*?)" + _TEE_TO_FILE)
 _ESCAPES = re.compile(r"\\([nt\\])")
 _ESCAPED = {"n": "\n", "t": "\t", "\\": "\\"}
 
@@ -515,7 +521,7 @@ def _echo_write(line: str) -> tuple[str, str, bool] | None:
     # tee first: its copy to standard output may be redirected too (`| tee FILE > /dev/null`)
     match = _ECHOED_TEE.search(line) if "tee" in line else None
     if match is not None:
-        command, operands, file, append = match.group(1), match.group(2), match.group(5), "a" in match.group(3)
+        command, operands, file, append = match.group(1), match.group(2), match.group("file"), "a" in match["append"]
     elif ">" in line and (match := _ECHOED.search(line)) is not None:
         command, operands, file, append = match.group(1), match.group(2), match.group(5), match.group(3) == ">>"
     else:
@@ -1713,8 +1719,15 @@ def substitution_at(text: str, start: int) -> str | None:
     return None
 
 
+# codehealth53: the builtins that assign as they declare (bash(1) "SHELL BUILTIN COMMANDS": `declare [-aAfFgiIlnrtux]
+# [name[=value] ...]`, `local`, `readonly`, `export` take the same assignments), with their options: one spelling for
+# the plain assignment's line and the array assignment (for_loop_words).
+_DECLARATION = r"(?:export|readonly|local|declare)(?:[ \t]+-\w+)*[ \t]+"
+# A command's place for a pattern reading one line (the compound commands' words shell_blocks reads by word: after a
+# separator, `do`, `then`, `else`, or a line's start).
+_COMMAND_PLACE = r"(?:^|[;&|]|\b(?:do|then|else))[ \t]*"
 # `[export|readonly|declare [-x]] NAME=VALUE` alone on its line (scripts47).
-_PLAIN_ASSIGNMENT = re.compile(r"\s*(?:(?:export|readonly|local|declare(?:\s+-\w+)*)\s+)?[A-Za-z_][A-Za-z0-9_]*=(.*)")
+_PLAIN_ASSIGNMENT = re.compile(rf"\s*(?:{_DECLARATION})?([A-Za-z_][A-Za-z0-9_]*)=(.*)")
 
 
 def plain_assignment(line: str) -> bool:
@@ -1722,15 +1735,70 @@ def plain_assignment(line: str) -> bool:
     it runs whole, so what the variable held before no longer reaches a later use. A prefix assignment (``NAME=value
     command``, bash(1): "the variable assignments ... are added to the environment of the executed command"), a
     ``&&``, a pipe or another command on the line: not only an assignment (scripts47)."""
+    return plain_assigned_name(line) is not None
+
+
+def plain_assigned_name(line: str) -> str | None:
+    """The variable ``line`` sets when it is a plain assignment (:func:`plain_assignment`), else None (codehealth53:
+    the one reading of the line's name, for the engine's script lists too)."""
     match = _PLAIN_ASSIGNMENT.fullmatch(line.rstrip())
     if match is None:
-        return False
-    value = match.group(1)
+        return None
+    value = match.group(2)
     inner = value[1:-1] if len(value) > 1 and value[0] == '"' == value[-1] else value
     if inner[:2] == "$(" or inner[:1] == "`":
-        return substitution_at(inner, 0) == inner
+        return match.group(1) if substitution_at(inner, 0) == inner else None
     words = _words(value)
-    return len(words) <= 1 and not (set(words) & _SEPARATORS)
+    return match.group(1) if len(words) <= 1 and not (set(words) & _SEPARATORS) else None
+
+
+# mutation53: `for NAME in WORDS` at a command's place (bash(1) "Compound Commands": "The list of words following in
+# is expanded, generating a list of items. The variable name is set to each element of this list in turn"): `for r in
+# eu-central-1 eu-west-2; do aws ... --region $r; done` sends to both.
+_FOR_IN = re.compile(_COMMAND_PLACE + r"for[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]+in[ \t]+([^;\n]*)", re.M)
+_LOOP_WORD = re.compile(r"[A-Za-z0-9._:/@%+-]+")
+_LOOP_LIST = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(\[[@*]\])?\}|\$([A-Za-z_][A-Za-z0-9_]*)")
+# An indexed array's assignment (bash(1) "Arrays": "Arrays are assigned to using compound assignments of the form
+# name=(value1 ... valuen)"), at a command's place.
+_ARRAY_ASSIGNMENT = re.compile(rf"{_COMMAND_PLACE}(?:{_DECLARATION})?([A-Za-z_][A-Za-z0-9_]*)\+?=\(([^()\n]*)\)", re.M)
+
+
+def _array_items(script: str) -> dict[str, tuple[str, ...]]:
+    """The items each ``NAME=(...)`` array assignment of ``script`` gives NAME (every assignment's, quotes removed)."""
+    items: dict[str, list[str]] = {}
+    for m in _ARRAY_ASSIGNMENT.finditer(script):
+        known = items.setdefault(m.group(1), [])
+        known += [w.strip("\"'") for w in m.group(2).split() if w.strip("\"'") not in known]
+    return {name: tuple(found) for name, found in items.items()}
+
+
+def for_loop_words(script: str, values: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, ...]]:
+    """The literal words each ``for NAME in WORDS`` loop of ``script`` gives NAME (quotes around a word removed); a
+    word that is a whole variable (``$TARGETS``) gives each blank-separated word of the values it holds anywhere
+    (``values``: unquoted, it is split into words), an array (``"${TARGETS[@]}"``) each item of the script's
+    ``TARGETS=(...)``; any other word holding an expansion, or a glob, is left out, as an assignment of one is
+    (the engine's ``_match_values``)."""
+    arrays = _array_items(script) if "=(" in script else {}
+    words: dict[str, list[str]] = {}
+    for m in _FOR_IN.finditer(script):
+        for word in m.group(2).split():
+            literal = word.strip("\"'")
+            listed = _LOOP_LIST.fullmatch(literal)
+            if listed is None:
+                items = [literal]
+            elif listed.group(2):
+                items = list(arrays.get(listed.group(1), ()))
+            else:
+                items = [w for v in values.get(listed.group(1) or listed.group(3), ()) for w in v.split()]
+            known = words.setdefault(m.group(1), [])
+            known += [i for i in dict.fromkeys(items) if _LOOP_WORD.fullmatch(i) and i not in known]
+    return {name: tuple(found) for name, found in words.items() if found}
+
+
+def has_for_loop(script: str) -> bool:
+    """Whether ``script`` holds a ``for NAME in WORDS`` loop :func:`for_loop_words` reads (codehealth53: gated by
+    ``for`` and a blank, two substring tests, so that "format", "before", "platform" do not open the search)."""
+    return ("for " in script or "for\t" in script) and _FOR_IN.search(script) is not None
 
 
 # GNU findutils xargs ("Invoking xargs"): the options taking a value as the next word (or attached), and those that make
@@ -2013,7 +2081,7 @@ def command_output_files(script: str) -> list[tuple[str, str]]:
         command, file = (
             (match.group(1), match.group(3))
             if match is not None
-            else (teed.group(1), teed.group(4))
+            else (teed.group(1), teed.group("file"))
             if teed is not None
             else _download(line)
         )
@@ -2021,9 +2089,11 @@ def command_output_files(script: str) -> list[tuple[str, str]]:
             teed is None and "|" not in command and command.split(None, 1)[0] in _WRITERS_READ_ELSEWHERE
         ):
             continue
+        if teed is not None and _echo_write(written) is not None:
+            continue  # codehealth53: `echo TEXT | tee FILE` is echoed_files' (one reading of a line, not two)
         values = substitution_values(f"$({command})", {}, {})
         if values is not None:
-            appended = files.get(file, "") if teed is not None and teed.group(2) else ""
+            appended = files.get(file, "") if teed is not None and "a" in teed["append"] else ""
             files[file] = appended + "".join(f"{v}\n" for v in values)
     return list(files.items())
 
@@ -2032,10 +2102,7 @@ def command_output_files(script: str) -> list[tuple[str, str]]:
 # standard output); tee(1): "copy standard input to each FILE, and also to standard output" (`-a`: "append to the given
 # FILEs, do not overwrite"), its own output often discarded (`| tee FILE > /dev/null`).
 _STDERR_DISCARDED = re.compile(r"[ \t]+2>[ \t]*/dev/null\b")
-_TEED = re.compile(
-    r"(?:^|&&|;)\s*([^;&<>|\s][^;&<>]*?)\s*\|\s*(?:sudo\s+)?tee(\s+-a|\s+--append)?"
-    r"[ \t]+(['\"]?)([^\s'\";&|<>-][^\s'\";&|<>]*)\3(?:[ \t]*>[ \t]*/dev/null)?\s*$"
-)
+_TEED = re.compile(r"(?:^|&&|;)\s*([^;&<>|\s][^;&<>]*?)" + _TEE_TO_FILE)  # codehealth53: the one tee reading
 
 
 # curl(1) "-o, --output <file>: Write output to <file> instead of stdout" (short options may run together, `-sSo`);
