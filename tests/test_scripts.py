@@ -2092,3 +2092,64 @@ def test_for_loop_words_and_plain_assignment_share_the_declarations() -> None:
     assert not plain_assignment("export X=a Y=b")
     lines = ("local -r X=a", 'Y="$(date)"', "Z=a b", "W=a; ls")
     assert [plain_assigned_name(line) for line in lines] == ["X", "Y", None, None]
+
+
+# The lead (stop 53): printf's format escapes are printed as the characters they name in a computed value too
+# (codehealth53 found `$(printf 'us-east-1\n')` passing every door: the evaluator left `\n` in the value, so it was no
+# Region); the file writer already expanded them. Checked on main first: both offending lines passed.
+@pytest.mark.parametrize(
+    ("script", "refused"),
+    [
+        ("aws s3 ls --region $(printf 'us-east-1\\n')\n", True),
+        ("R=$(printf 'us-east-1\\n')\naws s3 ls --region $R\n", True),
+        ("aws s3 ls --region $(printf 'eu-central-1\\n')\n", False),
+        ("R=$(printf '%s\\n' eu-central-1)\naws s3 ls --region $R\n", False),
+    ],
+)
+def test_a_printf_formats_escapes_are_printed_in_a_computed_value(script: str, refused: bool) -> None:
+    found = findings(script, "EU", "aws")
+    assert bool(found) is refused, found
+
+
+# The lead (stop 53): a settings file's host key holding an uncomputed substitution fails closed only where the
+# substitution is the host (scripts53b); a token in a URL's user part or path names no host (a pip.conf index-url
+# with CodeArtifact's token was refused after scripts53b's merge: falsealarm53's table caught it).
+@pytest.mark.parametrize(
+    ("url", "refused"),
+    [
+        (
+            "https://aws:${TOKEN}@fleet-111122223333.d.codeartifact.eu-central-1.amazonaws.com/pypi/packages/simple/",
+            False,
+        ),
+        ("https://fleet-111122223333.d.codeartifact.eu-central-1.amazonaws.com/pypi/${TOKEN}/simple/", False),
+        ("https://${TOKEN}/pypi/packages/simple/", True),
+        ("https://aws:x@${TOKEN}:443/simple/", True),
+    ],
+)
+def test_a_settings_files_substitution_fails_closed_only_as_its_host(url: str, refused: bool) -> None:
+    script = (
+        "TOKEN=$(aws codeartifact get-authorization-token --domain fleet --query authorizationToken --output text)\n"
+        f"cat > /etc/pip.conf <<'EOF'\n[global]\nindex-url = {url}\nEOF\n"
+    )
+    found = [f for f in findings(script, "EU", "aws") if f[0] == "RES-015"]
+    assert bool(found) is refused, found
+
+
+# The lead (stop 53): a name the script maps in /etc/hosts is sent to its line's address, judged where it is written
+# (falsealarm53b found `psql -h db.fleet.internal` after mapping it to 10.20.1.30 refused: RES-015, a false alarm).
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ("echo '10.20.1.30 db.fleet.internal' >> /etc/hosts\npsql -h db.fleet.internal -U app\n", []),
+        ("echo '10.20.1.30 db.fleet.internal' | sudo tee -a /etc/hosts\npsql -h db.fleet.internal -U app\n", []),
+        ("cat >> /etc/hosts <<EOF\n10.20.1.30 db.fleet.internal db\nEOF\ncurl https://db.fleet.internal/x\n", []),
+        ("echo '203.0.113.7 db.fleet.internal' >> /etc/hosts\npsql -h db.fleet.internal -U app\n", ["203.0.113.7"]),
+        (
+            "echo '10.20.1.30 db.fleet.internal' >> /etc/hosts\npsql -h db.partner.example -U app\n",
+            ["db.partner.example"],
+        ),
+        ("echo '10.20.1.30 db.fleet.internal' > /tmp/hosts\npsql -h db.fleet.internal -U app\n", ["db.fleet.internal"]),
+    ],
+)
+def test_a_name_the_script_maps_in_etc_hosts_is_its_address(script: str, expected: list[str]) -> None:
+    assert [value for rule, _, value in findings(script, "EU", "aws") if rule == "RES-015"] == expected

@@ -104,6 +104,7 @@ from components.residency.scripts import (
     for_loop_words,
     has_for_loop,
     heredoc_files,
+    hosts_file_names,
     may_write_files,
     plain_assigned_name,
     plain_assignment,
@@ -2606,6 +2607,8 @@ class RuleEngine:
             # falsealarm53: a script's `docker run --add-host host.docker.internal:host-gateway` makes that name the
             # machine itself for the script's text (a Compose file's `extra_hosts` entry, read by its YAML walk).
             names = self.parser.gateway_names(value)  # a substring test first: most scripts name no gateway
+            # the lead (stop 53): so do the names the script maps in /etc/hosts (each address judged where written)
+            names |= hosts_file_names(value)  # a substring test first: most scripts write no /etc/hosts
             if names and not names <= walk.defined:
                 defined = walk.defined
                 walk.defined = defined | names
@@ -4104,6 +4107,8 @@ class RuleEngine:
                 continue
             if region:
                 self._judge_substituted_region(walk, text, values, at, f"{where}.{key.strip()}")
+            elif not _substitution_in_host(text):
+                continue  # the lead (stop 53): a token in a URL's user part (`https://aws:$(...)@host/`) is no host
             elif _script_substituted(text, values.at(at), files, self._instance_region(walk)) is None:
                 self._judge_unknown_host(walk, text, f"{where}.{key.strip()}")
 
@@ -8024,6 +8029,30 @@ def _resource_documents(
 _CONFIG_WORDS = re.compile(r"\s*([A-Za-z][\w.-]*)(?:\s*=\s*|\s+)(\S.*)")
 """A ``keyword argument ...`` line (config53): ssh_config(5) "Configuration options may be separated by whitespace or
 optional whitespace and exactly one '='"; redis.conf and msmtprc by blanks."""
+
+
+def _substitution_in_host(text: str) -> bool:
+    """Whether a command substitution in a host key's ``text`` is (part of) the host it names: anywhere in a bare
+    value, only in the authority's host of a URL (RFC 3986: ``userinfo@host:port``; a token in the user part, as pip's
+    ``index-url = https://aws:${TOKEN}@DOMAIN-OWNER.d.codeartifact.REGION.amazonaws.com/...`` after ``TOKEN=$(aws
+    codeartifact get-authorization-token ...)``, or in the path, names no host). The lead, stop 53: scripts53b's
+    settings-file reading refused that CodeArtifact line, a false alarm (falsealarm53's table)."""
+    blanked, i = [], 0
+    while i < len(text):
+        if text.startswith("$(", i) or text[i] == "`":
+            found = substitution_at(text, i)
+            if found is not None:
+                blanked.append("\x00")
+                i += len(found)
+                continue
+        blanked.append(text[i])
+        i += 1
+    flat = "".join(blanked)
+    url = re.match(r"\s*[A-Za-z][A-Za-z0-9+.-]*://", flat)
+    if url is None:
+        return "\x00" in flat
+    authority = re.split(r"[/?#]", flat[url.end() :], maxsplit=1)[0]
+    return "\x00" in authority.rpartition("@")[2]
 
 
 def _config_words(line: str, entry: ConfigFile, aliases: frozenset[str] = frozenset()) -> dict[str, str]:

@@ -34,6 +34,7 @@ __all__ = [
     "echoed_files",
     "edited_files",
     "heredoc_files",
+    "hosts_file_names",
     "own_region_value",
     "plain_assignment",
     "filter_values",
@@ -1886,7 +1887,8 @@ def _echoed_items(words: list[str]) -> str | None:
     if words[:1] == ["printf"] and len(words) == 3 and words[1] in _PRINTF_ONE_STRING:
         return words[2]
     if words[:1] == ["printf"] and len(words) > 1:
-        return _printf_strings(words[1], words[2:])
+        printed = _printf_strings(words[1], words[2:])
+        return printed.rstrip("\n") if printed is not None else None  # its line, as echo's (the newline a separator)
     return None
 
 
@@ -1896,10 +1898,13 @@ _PRINTF_CONVERSION = re.compile(r"%%|%s|%")
 def _printf_strings(form: str, operands: list[str]) -> str | None:
     """What ``printf FORMAT ARGS`` prints when the format's only conversions are ``%s`` (bash(1) "printf": "The
     format is reused as necessary to consume all of the arguments"; a missing argument is an empty string); None for
-    another conversion. Backslash escapes are left as written (a line's ``\\n`` is read as a newline later)."""
+    another conversion. The format's backslash escapes are printed as the characters they name (bash(1) "printf":
+    "interprets backslash escapes in format"; the lead, stop 53: ``$(printf 'us-east-1\\n')`` is ``us-east-1``, a
+    literal ``\\n`` left in it hid the Region), the arguments' are not (``%s`` prints its argument as it is)."""
     conversions = [c for c in _PRINTF_CONVERSION.findall(form) if c != "%%"]
     if any(c != "%s" for c in conversions) or (operands and not conversions):
         return None
+    form = _ESCAPES.sub(lambda m: _ESCAPED[m.group(1)], form)
     rest, out = list(operands), []
     while True:
         used = [rest.pop(0) if rest else "" for _ in conversions]
@@ -2050,6 +2055,23 @@ def may_write_files(script: str) -> bool:
         or "tee" in script
         or (("curl" in script or "wget" in script) and ("-o" in script or "O" in script))
     )
+
+
+def hosts_file_names(script: str) -> frozenset[str]:
+    """The names ``script`` maps in /etc/hosts (hosts(5): "IP_address canonical_hostname [aliases...]", read before
+    DNS, nsswitch.conf(5) ``hosts: files dns``): from the text it writes into that file (a here-document, ``echo ...
+    >> /etc/hosts``, ``| tee -a``: :func:`written_files`). Each name is sent to its line's address, which is judged
+    where it is written (``etc-hosts``), so the name is no host of its own for the rest of the script (the lead, stop
+    53: ``psql -h db.fleet.internal`` after mapping it to 10.20.1.30 was RES-015, falsealarm53b's find)."""
+    if _HOSTS_FILE not in script or not may_write_files(script):
+        return frozenset()
+    body = written_files(script).get(_HOSTS_FILE, "")
+    names: set[str] = set()
+    for line in body.splitlines():
+        words = line.split("#", 1)[0].split()
+        if len(words) > 1 and is_ip(words[0]) and _unicast(words[0]):
+            names.update(w for w in words[1:] if not is_ip(w))
+    return frozenset(names)
 
 
 def written_files(script: str) -> dict[str, str]:
