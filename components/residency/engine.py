@@ -2609,24 +2609,16 @@ class RuleEngine:
             names = self.parser.gateway_names(value)  # a substring test first: most scripts name no gateway
             # the lead (stop 53): so do the names the script maps in /etc/hosts (each address judged where written)
             names |= hosts_file_names(value)  # a substring test first: most scripts write no /etc/hosts
-            if names and not names <= walk.defined:
-                defined = walk.defined
-                walk.defined = defined | names
-                try:
-                    self._judge_string(walk, value, path, key, depth)
-                finally:
-                    walk.defined = defined
-                return
             # falsealarm53b: the Host aliases an ssh client configuration the script writes resolves (ssh_config(5)
             # HostName, "nicknames or abbreviations for hosts") are those hosts for the ssh clients of the script.
             aliases = self._ssh_config_names(value)  # substring tests first: most scripts write no ssh config
-            if aliases and not aliases <= walk.ssh_names:
-                outer = walk.ssh_names
-                walk.ssh_names = outer | aliases
+            if not names <= walk.defined or not aliases <= walk.ssh_names:
+                defined, ssh_names = walk.defined, walk.ssh_names
+                walk.defined, walk.ssh_names = defined | names, ssh_names | aliases
                 try:
-                    self._judge_string(walk, value, path, key, depth)
+                    self._judge_string(walk, value, path, key, depth)  # judged once, with the names the text defines
                 finally:
-                    walk.ssh_names = outer
+                    walk.defined, walk.ssh_names = defined, ssh_names
                 return
         if walk.template_resources is not None and "://${" in value:
             self._judge_template_urls(walk, value, path)
@@ -8079,8 +8071,14 @@ def _config_aliases(body: str, entry: ConfigFile) -> frozenset[str]:
     for line in body.splitlines():
         m = _CONFIG_WORDS.match(line)
         if m is not None and m.group(1).lower() == entry.alias_keyword:
-            names |= {w.lower() for w in m.group(2).split("#", 1)[0].split() if not set(w) & set("*?!")}
+            names |= _entry_names(m.group(2))
     return frozenset(names)
+
+
+def _entry_names(arguments: str) -> set[str]:
+    """The names an entry line's arguments give its entry (ssh_config(5) ``Host`` PATTERNS without a wildcard or a
+    negation, which name no one host), lower case; a comment left out."""
+    return {w.lower() for w in arguments.split("#", 1)[0].split() if not set(w) & set("*?!")}
 
 
 def _config_real_names(body: str, entry: ConfigFile) -> frozenset[str]:
@@ -8095,8 +8093,7 @@ def _config_real_names(body: str, entry: ConfigFile) -> frozenset[str]:
             continue
         keyword = m.group(1).lower()
         if keyword in (entry.alias_keyword, "match"):
-            words = m.group(2).split("#", 1)[0].split() if keyword == entry.alias_keyword else []
-            current = {w.lower() for w in words if not set(w) & set("*?!")}
+            current = _entry_names(m.group(2)) if keyword == entry.alias_keyword else set()
         elif keyword == entry.real_name_keyword and m.group(2).split("#", 1)[0].strip():
             names |= current
     return frozenset(names)
@@ -8287,7 +8284,8 @@ _NESTED_ASSIGNMENTS = 2  # assignments inside an assignment's value, read this d
 # split a name between the variable and the host characters after it in every way, exponentially many on a failing
 # word (`echo a.$Aa.$Aa...`, 25 repeats: 29 s in one search; the lead's review, stop 48). The matches are the same.
 # mutation53: a braced one with a default word too (`${HOST:-intake.example.com}`: _with_defaults reads the word).
-_SHELL_VARIABLE = r"(?>\$(?:\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=][^{}$`\"'\s]+)?\}|[A-Za-z_][A-Za-z0-9_]*))"
+_DEFAULT_WORD = r"[^{}$`\"'\s]+"  # `${NAME:-word}`'s word, after `:-`, `-`, `:=` or `=` (_SHELL_DEFAULT reads it)
+_SHELL_VARIABLE = rf"(?>\$(?:\{{[A-Za-z_][A-Za-z0-9_]*(?::?[-=]{_DEFAULT_WORD})?\}}|[A-Za-z_][A-Za-z0-9_]*))"
 # The same variable with its name captured (braced, or bare): group 1 or group 2.
 _SHELL_REFERENCE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
 _SHELL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -8491,7 +8489,7 @@ def _values_anywhere(
 # parameter is unset or null, the expansion of word is substituted"; `${parameter:=word}` assigns it as well; without
 # the colon, only when unset): `--region ${REGION:-eu-west-2}` sends to eu-west-2 wherever the script sets no REGION. A
 # word holding an expansion or a quote of its own is left as written.
-_SHELL_DEFAULT = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*):?[-=]([^{}$`\"'\s]+)\}")
+_SHELL_DEFAULT = re.compile(rf"\$\{{([A-Za-z_][A-Za-z0-9_]*):?[-=]({_DEFAULT_WORD})\}}")
 
 
 def _with_defaults(text: str) -> tuple[str, dict[str, tuple[str]]]:
