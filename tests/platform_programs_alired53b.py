@@ -29,7 +29,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from platform_parts import DEPLOYER, OWN_UID, PARTNER_UID, Build, Row, account_rows, ali_boot
+from platform_parts import PARTNER_UID, Row, account_rows
+from platform_programs_alired53 import cli_account
 
 _REGION = "R=$(curl -s http://100.100.100.200/latest/meta-data/region-id)\n"
 """The instance's own Region, read from the metadata service: only the account is at issue in these calls."""
@@ -78,21 +79,6 @@ CEN_GRANT_FILE_DECLARED: dict[str, Any] = {
     "evidence": "the image bakes the group's network hub UID into /etc/fleet/hub-uid; its CEN stays in the market",
 }  # fmt: skip
 """The file's value declared by the text as written (the ``-file-declared`` programs)."""
-
-
-def cli_account(line: str) -> Any:
-    """An ECS instance whose boot script runs ``line`` naming the team's account (``own``) or the partner's."""
-
-    def make(code: str, who: str) -> Build:
-        owner = OWN_UID if who == "own" else PARTNER_UID
-
-        def build(c: Any) -> object:
-            c.ali_role = DEPLOYER
-            return ali_boot(c, "#!/bin/bash\n" + line.format(owner=owner) + "\n")
-
-        return build
-
-    return make
 
 
 CLI_PARTNER_DECLARED: dict[str, Any] = {
