@@ -271,13 +271,42 @@ _UNIX_SOCKET = "unix:"
 _LOOPBACK_NAMES = frozenset({"ip6-localhost", "ip6-loopback"})
 """(falsealarm53) The names Debian's /etc/hosts and every Docker container's give ::1 beside ``localhost`` (``::1
 localhost ip6-localhost ip6-loopback``, moby #40007's /etc/hosts listing; Debian netbase): the machine itself."""
+_CONTAINER_HOST_NAMES = frozenset({"host.docker.internal", "host.containers.internal"})
+"""(config54) The names a container reaches the machine it runs on by: Podman adds both to every container's
+/etc/hosts with the host-gateway address ("The host-gateway address is also used by Podman to automatically add the
+host.containers.internal and host.docker.internal hostnames to /etc/hosts", podman-run(1) ``--add-host``), Docker
+maps ``host.docker.internal`` with ``--add-host host.docker.internal:host-gateway`` ("host-gateway ... resolves to the
+internal IP address used by the host"; Docker Desktop resolves it itself). The machine itself, as ``localhost`` is
+(an ``--add-host`` mapping one to another address is judged at that address)."""
+
+
+# config54: curl's options that send the request into a socket of the machine instead of the network ("--unix-socket
+# <path> Connect through this Unix domain socket, instead of using the network", curl(1); libcurl's
+# CURLOPT_UNIX_SOCKET_PATH: "curl does not resolve the DNS hostname in the URL"; --abstract-unix-socket the same for an
+# abstract socket): a URL in the same curl command names no host (`http://docker/v1.41/containers/json`).
+_UNIX_SOCKET_OPTION = re.compile(r"--(?:abstract-)?unix-socket(?:=|\s)")
+_COMMAND_END = re.compile(r"[\n;|&]")
+
+
+def _unix_socket_commands(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each curl command in ``text`` given ``--unix-socket`` (or ``--abstract-unix-socket``): from
+    the line's or the pipeline's last separator before the option to the next after it."""
+    spans: list[tuple[int, int]] = []
+    for m in _UNIX_SOCKET_OPTION.finditer(text):
+        start = max(text.rfind(c, 0, m.start()) for c in "\n;|&") + 1
+        end = _COMMAND_END.search(text, m.end())
+        span = (start, end.start() if end else len(text))
+        if re.search(r"(?<![\w.-])curl\b", text[span[0] : m.start()]):
+            spans.append(span)
+    return tuple(spans)
 
 
 def is_private_address(host: str) -> bool:
-    """True for loopback, link-local, RFC 1918 / ULA and unspecified addresses and ``localhost``: inside the
+    """True for loopback, link-local, RFC 1918 / ULA and unspecified addresses, ``localhost`` and a container's name
+    for its host machine (config54: ``host.docker.internal``): inside the
     network (``0.0.0.0`` / ``::`` is where a server listens, on every interface of its own host)."""
     h = host.strip("[]").lower()
-    if h == "localhost" or h.endswith(".localhost") or h in _LOOPBACK_NAMES:
+    if h == "localhost" or h.endswith(".localhost") or h in _LOOPBACK_NAMES or h.rstrip(".") in _CONTAINER_HOST_NAMES:
         return True
     try:
         address: ipaddress.IPv4Address | ipaddress.IPv6Address = ipaddress.ip_address(h)
@@ -763,6 +792,7 @@ class ReferenceParser:
         found, by_props = self._property_urls_in(text, seen_hosts)
         groups = self._server_groups_in(text)
         services = self.defined_spans(text)
+        sockets = _unix_socket_commands(text) if "unix-socket" in text else ()  # a substring test first
         for m in _URL.finditer(text):
             scheme = m.group("scheme").lower()
             authority, authority_end = _read_authority(text, m, scheme)
@@ -795,6 +825,8 @@ class ReferenceParser:
             no_host = scheme in _NO_HOST_SCHEMES and not (scheme == "oss" and "." in authority)
             if authority.lower() == _UNIX_SOCKET and text[authority_end : authority_end + 1] == "/":
                 continue  # falsealarm53: `proxy_pass http://unix:/run/app.sock;` names a socket of the machine itself
+            if sockets and any(a <= m.start() < b for a, b in sockets):
+                continue  # config54: `curl --unix-socket PATH http://docker/...` connects to the socket, not the host
             if no_host or not authority or m.start() in by_props:
                 # No host of its own (jdbc:sqlserver://;serverName=h names its server as a property): nothing after
                 # it is the URL's own, so the hosts there are read like any other.
