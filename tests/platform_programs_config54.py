@@ -97,10 +97,10 @@ def rsyslog_lines(host: str, own: bool) -> list[str]:
     target = '["10.0.3.20", "10.0.3.21"]' if own else f'"{host}"'
     return [
         "cat > /etc/rsyslog.d/60-forward.conf <<'EOF'",
-        "module(load=\"imfile\")",
-        "*.* action(type=\"omfwd\"",
-        f"       target={target} port=\"514\" protocol=\"tcp\"",
-        "       queue.type=\"linkedList\")",
+        'module(load="imfile")',
+        '*.* action(type="omfwd"',
+        f'       target={target} port="514" protocol="tcp"',
+        '       queue.type="linkedList")',
         "EOF",
         "cat > /etc/rsyslog.d/50-auth.conf <<'EOF'",
         f"auth,authpriv.* @@{host}:514" if not own else "auth,authpriv.* @10.0.3.20",
@@ -124,8 +124,10 @@ def syslog_ng(host: str) -> str:
 def tunnel(own: bool) -> str:
     """stunnel wrapping the Redis replica's link in TLS (stunnel(8) ``connect = [host:]port``) and HAProxy balancing
     the database (HAProxy configuration manual 5.1 ``server``, 5.3 ``server-template``)."""
-    connect = f"connect = {PRIVATE_DB}:6380\n[local]\naccept = 127.0.0.1:6390\nconnect = 6379\n" if own else (
-        f"connect = {PARTNER_DB}:6380\n"
+    connect = (
+        f"connect = {PRIVATE_DB}:6380\n[local]\naccept = 127.0.0.1:6390\nconnect = 6379\n"
+        if own
+        else f"connect = {PARTNER_DB}:6380\n"
     )
     servers = (
         f"    server db1 ipv4@{PRIVATE_DB}:5432 check\n    server local unix@/run/pgbouncer.sock\n"

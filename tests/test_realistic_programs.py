@@ -18549,9 +18549,9 @@ CASES: list[Case] = [
     # -- stop 54, configuration file grammars in user data, round 2 (tests/platform_programs_config54.py): Redis
     # Sentinel's `sentinel monitor <name> <host> ...`, rsyslog's `@@host:514` and `action(type="omfwd" target=...)`,
     # syslog-ng's `network("host")` destination, stunnel's `connect`, HAProxy's `server-template`, an ssh configuration
-    # read with `ssh -F FILE` and a `ProxyCommand ssh -W %h:%p <host>` naming a partner's host are refused (RES-015; each
-    # passed every door before); `host.docker.internal`, `curl --unix-socket`, an `ssh -F` file's and a cloud-config's
-    # ssh aliases pass (RES-015 before); a Fluent Bit `Host` and a restic repository keep their verdicts.
+    # read with `ssh -F FILE` and a `ProxyCommand ssh -W %h:%p <host>` naming a partner's host are refused (RES-015;
+    # each passed every door before); `host.docker.internal`, `curl --unix-socket`, an `ssh -F` file's and a
+    # cloud-config's ssh aliases pass (RES-015 before); a Fluent Bit `Host` and a restic repository keep their verdicts.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg54.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /

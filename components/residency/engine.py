@@ -8194,12 +8194,15 @@ def _syslog_ng_pairs(body: str, entry: ConfigFile) -> Iterator[tuple[str, list[t
     for m in _SYSLOG_NG_DESTINATION.finditer(text):
         block = _braced(text, m.end() - 1)
         pairs = [
-            (d.group("driver").lower(), d.group("dq") if d.group("dq") is not None else d.group("sq") or d.group("bare"))
-            for d in _SYSLOG_NG_DRIVER.finditer(block)
-            if d.group("driver").lower() in entry.keys
+            (d.group("driver").lower(), _first_group(d, "dq", "sq", "bare")) for d in _SYSLOG_NG_DRIVER.finditer(block)
         ]
-        if pairs := [(k, v) for k, v in pairs if v and v.strip()]:
+        if pairs := [(k, v) for k, v in pairs if k in entry.keys and v.strip()]:
             yield block, pairs
+
+
+def _first_group(m: re.Match[str], *names: str) -> str:
+    """The first of ``m``'s named groups that matched (an empty quoted string is one), or ``""``."""
+    return next((g for g in m.group(*names) if g is not None), "")
 
 
 def _braced(text: str, start: int) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import urllib.parse
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Literal, NamedTuple
 
 from components.residency.catalogue import Catalogue, Cloud
@@ -299,6 +299,11 @@ def _unix_socket_commands(text: str) -> tuple[tuple[int, int], ...]:
         if re.search(r"(?<![\w.-])curl\b", text[span[0] : m.start()]):
             spans.append(span)
     return tuple(spans)
+
+
+def _within(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``offset`` lies in one of ``spans`` ((start, end), end excluded)."""
+    return any(a <= offset < b for a, b in spans)
 
 
 def is_private_address(host: str) -> bool:
@@ -823,10 +828,11 @@ class ReferenceParser:
             # oss://<id>:<key>@<endpoint>/<bucket>/... (https://www.alibabacloud.com/help/doc-detail/2382900.html),
             # so oss://x.collector.example.com/ sends to x.collector.example.com: read as a host, not skipped.
             no_host = scheme in _NO_HOST_SCHEMES and not (scheme == "oss" and "." in authority)
-            if authority.lower() == _UNIX_SOCKET and text[authority_end : authority_end + 1] == "/":
-                continue  # falsealarm53: `proxy_pass http://unix:/run/app.sock;` names a socket of the machine itself
-            if sockets and any(a <= m.start() < b for a, b in sockets):
-                continue  # config54: `curl --unix-socket PATH http://docker/...` connects to the socket, not the host
+            socket = authority.lower() == _UNIX_SOCKET and text[authority_end : authority_end + 1] == "/"
+            if socket or _within(m.start(), sockets):
+                # falsealarm53: `proxy_pass http://unix:/run/app.sock;` names a socket of the machine itself; config54:
+                # `curl --unix-socket PATH http://docker/...` connects to the socket, not to the URL's host
+                continue
             if no_host or not authority or m.start() in by_props:
                 # No host of its own (jdbc:sqlserver://;serverName=h names its server as a property): nothing after
                 # it is the URL's own, so the hosts there are read like any other.
