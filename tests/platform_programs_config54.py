@@ -23,10 +23,13 @@ these programs through every front door. **Passed**, with a partner's host (``db
    ``host.containers.internal`` (a container's names for its host) in an app config and at ``psql -h``, and ``curl
    --unix-socket /var/run/docker.sock http://docker/...`` (a local socket: curl resolves no host) were RES-015; they
    pass now.
-7. **Pinned** (``pinned-*``, the same verdicts before and after): a Fluent Bit ``[OUTPUT]`` ``Host <partner>`` and a
+7. **Log shippers** (``shipper-*``): Filebeat's ``output.logstash: {hosts: ["<partner>:5044"]}`` and a Vector YAML
+   sink's ``address: <partner>:6000`` (``hosts`` and ``address`` no host keys). RES-015 now; the VPC's collector and a
+   source's listen ``address: 0.0.0.0:9000`` pass.
+8. **Pinned** (``pinned-*``, the same verdicts before and after): a Fluent Bit ``[OUTPUT]`` ``Host <partner>`` and a
    restic repository ``s3:https://<partner>/fleet-backup`` were already RES-015 (the log-router reader, the URL scan);
    restic's ``s3:s3.<home Region>.amazonaws.com/...`` passes.
-8. **Alibaba Cloud** (``ali-*``, CN / JP / DE; an ECS instance or launch template): sentinel.conf and rsyslog naming a
+9. **Alibaba Cloud** (``ali-*``, CN / JP / DE; an ECS instance or launch template): sentinel.conf and rsyslog naming a
    partner (RES-015, passed), and the own twin (the VPC's private addresses, ``host.docker.internal``) passing.
 
 tests/test_realistic_programs.py runs them as CASES (``config54-*``).
@@ -69,11 +72,13 @@ AWS_EXPECTED = {
     "ssh-own": set(),
     "ssh-cloud-config-own": set(),
     "machine-own": set(),
+    "shipper-partner": {"RES-015"},
+    "shipper-own": set(),
     "pinned-partner": {"RES-015"},
     "pinned-own": set(),
 }
 """Each AWS shape and its verdict in every jurisdiction."""
-ENCODED = frozenset({"syslogng-partner", "syslogng-own", "ssh-cloud-config-own", "tunnel-own"})
+ENCODED = frozenset({"syslogng-partner", "syslogng-own", "ssh-cloud-config-own", "tunnel-own", "shipper-own"})
 """The shapes made as a launch template (base64 user data)."""
 DOCUMENT = frozenset({"rsyslog-partner", "rsyslog-own"})
 """The shapes made as an SSM Command document."""
@@ -185,6 +190,18 @@ def machine() -> str:
     )
 
 
+def shipper(host: str) -> str:
+    """Filebeat shipping to Logstash (``output.logstash.hosts``) and Vector sending to an aggregator (a ``vector``
+    sink's ``address``), each beside an input that listens on every interface."""
+    return (
+        "cat > /etc/filebeat/filebeat.yml <<'EOF'\nfilebeat.inputs:\n  - type: filestream\n    id: fleet\n"
+        f'    paths: [/var/log/fleet/*.log]\noutput.logstash:\n  hosts: ["{host}:5044"]\n  ssl.enabled: true\nEOF\n'
+        "cat > /etc/vector/vector.yaml <<'EOF'\nsources:\n  journal:\n    type: journald\n  metrics_in:\n"
+        "    type: socket\n    mode: tcp\n    address: 0.0.0.0:9000\nsinks:\n  aggregator:\n    type: vector\n"
+        f"    inputs: [journal, metrics_in]\n    address: {host}:6000\nEOF\nsystemctl restart filebeat vector\n"
+    )
+
+
 def pinned(code: str, own: bool) -> str:
     """A Fluent Bit output and a restic backup (restic "Preparing a new repository", Amazon S3: ``s3:s3.<region>.
     amazonaws.com/bucket``), the verdicts the log-router reader and the URL scan gave before this round."""
@@ -216,6 +233,8 @@ def _user_data(code: str, shape: str) -> str:
         body = ssh_shape(shape)
     elif shape == "machine-own":
         body = machine()
+    elif shape.startswith("shipper-"):
+        body = shipper(PRIVATE_LOGS if own else PARTNER_DB)
     else:
         body = pinned(code, own)
     return f"#!/bin/bash\nset -euo pipefail\n{body}"

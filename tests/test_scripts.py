@@ -1731,6 +1731,17 @@ def test_config53_ssh_config_hostname_in_any_spelling(keyword: str, separator: s
          f"  ProxyCommand ssh -W %h:%p ops@{_CONF_PARTNER}\nEOF", {"RES-015"}),
         ("cat > /root/.ssh/config <<'EOF'\nHost db\n  HostName 10.0.3.9\n  ProxyCommand ssh -W %h:%p ops@10.0.1.5\nEOF",
          set()),
+        # log shippers: Filebeat's outputs' `hosts`, a Vector sink's `address` (a source's `address` listens)
+        (f"cat > /etc/filebeat/filebeat.yml <<'EOF'\noutput.logstash:\n  hosts: [\"{_CONF_PARTNER}:5044\"]\nEOF",
+         {"RES-015"}),
+        ("cat > /etc/filebeat/filebeat.yml <<'EOF'\nfilebeat.inputs:\n- type: tcp\n  host: 0.0.0.0:9000\n"
+         "output.elasticsearch:\n  hosts: [\"10.0.3.20:9200\", \"10.0.3.21:9200\"]\nEOF", set()),
+        (f"cat > /etc/vector/vector.toml <<'EOF'\n[sinks.out]\ntype = \"socket\"\naddress = \"{_CONF_PARTNER}:514\"\n"
+         "EOF", {"RES-015"}),
+        (f"cat > /etc/vector/vector.yaml <<'EOF'\nsinks:\n  out:\n    type: vector\n    address: {_CONF_PARTNER}:6000\n"
+         "EOF", {"RES-015"}),
+        ("cat > /etc/vector/vector.yaml <<'EOF'\nsources:\n  in:\n    type: socket\n    address: 0.0.0.0:9000\n"
+         "sinks:\n  out:\n    type: vector\n    address: 10.0.3.20:6000\nEOF", set()),
         # the machine itself: a container's names for its host, and curl through a local socket
         ("DB_HOST=host.docker.internal\npsql -h host.containers.internal -U app\n"
          "curl http://host.docker.internal:8080/health", set()),

@@ -4022,6 +4022,8 @@ class RuleEngine:
         at = script.find(body) if "$" in body else -1
         for text in _filled(body, _assigned_values(script, self._instance_region(walk)).at(at)) if at >= 0 else (body,):
             document = _CONFIG_READERS[kind](text, depth)
+            if entry.keys and isinstance(document, (dict, list)):
+                document = _renamed_keys(document, entry.keys)  # config54: Filebeat's `hosts`, Vector's sink `address`
             if isinstance(document, (dict, list)):
                 defined = walk.defined
                 walk.defined = defined | self.parser.defined_names(text) if kind == "yaml" else defined
@@ -8216,6 +8218,29 @@ def _braced(text: str, start: int) -> str:
             if depth == 0:
                 return text[start + 1 : i]
     return text[start + 1 :]
+
+
+def _renamed_keys(node: Any, keys: Mapping[str, str], path: tuple[str, ...] = ()) -> Any:
+    """(config54) A config document with the file's own names of settings read as the key catalogue's
+    (``ConfigFile.keys``): a plain name at any depth (Filebeat's ``hosts``: ``host``), a dotted path from the document's
+    top, ``*`` one key of any name (Vector's ``sinks.*.address``: a sink's, never a source's listen ``address``).
+    Names compare in lower case; a renamed key keeps its value."""
+    if isinstance(node, list):
+        return [_renamed_keys(item, keys, path) for item in node]
+    if not isinstance(node, dict):
+        return node
+    renamed: dict[Any, Any] = {}
+    for key, value in node.items():
+        here = (*path, str(key).lower())
+        name = keys.get(here[-1]) or next((n for p, n in keys.items() if "." in p and _key_path_is(p, here)), None)
+        renamed[name or key] = _renamed_keys(value, keys, here)
+    return renamed
+
+
+def _key_path_is(pattern: str, path: tuple[str, ...]) -> bool:
+    """Whether a document's key ``path`` is the dotted ``pattern`` (``*``: any one key)."""
+    parts = pattern.split(".")
+    return len(parts) == len(path) and all(p in ("*", k) for p, k in zip(parts, path, strict=True))
 
 
 def _names_option_file(script: str, entry: ConfigFile, file: str) -> bool:
