@@ -19,10 +19,11 @@ these programs through every front door. **Passed**, with a partner's host (``db
    now. **False alarms**: ``ssh -F FILE fleet@backup.fleet`` beside that file's ``Host backup.fleet`` / ``HostName
    10.0.3.9``, and a cloud-config's ``write_files`` ssh configuration with ``runcmd`` ``ssh fleet@backup.fleet``, were
    RES-015 (the alias judged as a host); they pass now.
-6. **The machine itself** (``machine-own``, a **false alarm**): ``host.docker.internal`` /
-   ``host.containers.internal`` (a container's names for its host) in an app config and at ``psql -h``, and ``curl
-   --unix-socket /var/run/docker.sock http://docker/...`` (a local socket: curl resolves no host) were RES-015; they
-   pass now.
+6. **The machine itself** (``machine-own``, a **false alarm**): ``host.containers.internal`` /
+   ``host.docker.internal`` (the names Podman adds to every container's /etc/hosts for its host) in a Podman
+   container's settings, and ``curl --unix-socket /run/podman/podman.sock http://d/...`` (a local socket: curl resolves
+   no host) were RES-015; they pass now. (Docker's ``host.docker.internal`` passes where ``--add-host
+   NAME:host-gateway`` maps it, since falsealarm53; Docker adds no such name itself.)
 7. **Log shippers** (``shipper-*``): Filebeat's ``output.logstash: {hosts: ["<partner>:5044"]}`` and a Vector YAML
    sink's ``address: <partner>:6000`` (``hosts`` and ``address`` no host keys). RES-015 now; the VPC's collector and a
    source's listen ``address: 0.0.0.0:9000`` pass.
@@ -30,7 +31,8 @@ these programs through every front door. **Passed**, with a partner's host (``db
    restic repository ``s3:https://<partner>/fleet-backup`` were already RES-015 (the log-router reader, the URL scan);
    restic's ``s3:s3.<home Region>.amazonaws.com/...`` passes.
 9. **Alibaba Cloud** (``ali-*``, CN / JP / DE; an ECS instance or launch template): sentinel.conf and rsyslog naming a
-   partner (RES-015, passed), and the own twin (the VPC's private addresses, ``host.docker.internal``) passing.
+   partner (RES-015, passed), and the own twin (the VPC's private addresses, Podman's ``host.containers.internal``)
+   passing.
 
 tests/test_realistic_programs.py runs them as CASES (``config54-*``).
 """
@@ -179,14 +181,14 @@ def ssh_cloud_config() -> str:
 
 
 def machine() -> str:
-    """The app in a container reaching services on its own host (``host.docker.internal``, Podman's
-    ``host.containers.internal``), and the Docker API through its socket (curl ``--unix-socket``)."""
+    """The fleet's exporter in a Podman container reaching services on its own host (``host.containers.internal``,
+    which Podman adds to every container's /etc/hosts), and Podman's API through its socket (curl ``--unix-socket``)."""
     return (
-        "mkdir -p /opt/fleet\ncat > /opt/fleet/app.json <<'EOF'\n"
-        '{"db_host": "host.docker.internal", "metrics_url": "http://host.containers.internal:9100/metrics"}\nEOF\n'
-        "docker run -d --add-host host.docker.internal:host-gateway -v /opt/fleet:/etc/fleet fleet/app:1.4\n"
-        "psql -h host.containers.internal -U fleet -c 'select 1'\n"
-        "curl -s --unix-socket /var/run/docker.sock http://docker/v1.43/containers/json | jq length\n"
+        "mkdir -p /opt/fleet\ncat > /opt/fleet/exporter.json <<'EOF'\n"
+        '{"db_host": "host.containers.internal", "scrape_url": "http://host.docker.internal:9100/metrics"}\nEOF\n'
+        "podman run -d --name exporter -v /opt/fleet:/etc/fleet:Z "
+        "-e DB_URL=postgres://fleet@host.containers.internal:5432/fleet fleet/exporter:2.1\n"
+        "curl -s --unix-socket /run/podman/podman.sock http://d/v4.0.0/libpod/containers/json | jq length\n"
     )
 
 
@@ -267,14 +269,14 @@ def aws_program(code: str, shape: str) -> Build:
 
 def _ali_script(shape: str) -> str:
     """A Sentinel watching a partner's primary, rsyslog forwarding to a partner's collector, and the own twin (the
-    VPC's primary and collector, a container reaching its host)."""
+    VPC's primary and collector, a Podman container reaching its host)."""
     if shape == "ali-sentinel-partner":
         return f"#!/bin/bash\n{sentinel_conf(PARTNER_DB)}"
     if shape == "ali-rsyslog-partner":
         return "#!/bin/bash\n" + "\n".join(rsyslog_lines(PARTNER_DB, own=False)) + "\n"
     return (
         f"#!/bin/bash\n{sentinel_conf('192.168.0.12')}" + "\n".join(rsyslog_lines("", own=True)) + "\n"
-        "psql -h host.docker.internal -U fleet -c 'select 1'\n"
+        "podman run -d -e DB_HOST=host.containers.internal fleet/app:1.4\n"
     )
 
 

@@ -1743,8 +1743,12 @@ def test_config53_ssh_config_hostname_in_any_spelling(keyword: str, separator: s
         ("cat > /etc/vector/vector.yaml <<'EOF'\nsources:\n  in:\n    type: socket\n    address: 0.0.0.0:9000\n"
          "sinks:\n  out:\n    type: vector\n    address: 10.0.3.20:6000\nEOF", set()),
         # the machine itself: a container's names for its host, and curl through a local socket
-        ("DB_HOST=host.docker.internal\npsql -h host.containers.internal -U app\n"
-         "curl http://host.docker.internal:8080/health", set()),
+        ("podman run -d -e DB_URL=postgres://app@host.containers.internal:5432/app "
+         "-e M=http://host.docker.internal:9100/m app:1", set()),  # Podman's own names for the machine
+        ("podman run -d --add-host host.containers.internal:203.0.113.10 "
+         "-e M=http://host.containers.internal:9100/m app:1", {"RES-015"}),  # mapped elsewhere
+        ("podman run -d --no-hosts -e M=http://host.containers.internal:9100/m app:1", {"RES-015"}),
+        ("docker run -d -e M=http://host.containers.internal:9100/m app:1", {"RES-015"}),  # Docker adds no such name
         ("curl -s --unix-socket /var/run/docker.sock http://docker/v1.43/containers/json | jq length", set()),
         ("curl --abstract-unix-socket fleet http://fleet/status", set()),
         (f"curl --unix-socket /run/a.sock http://docker/x; curl http://{_CONF_PARTNER}/x", {"RES-015"}),

@@ -151,6 +151,12 @@ class ComposeServices(_Frozen):
     host_option: str
     """The docker CLI option writing the same entry (``--add-host NAME:host-gateway``): a script holding it defines
     NAME for its text."""
+    automatic_gateway_names: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    """config54: a container engine's command and the names it adds to every container's /etc/hosts for the machine
+    itself (Podman: ``host.containers.internal``, ``host.docker.internal``): a script running it defines them."""
+    automatic_gateway_set_by: tuple[str, ...] = ()
+    """config54: the settings that move or drop those names (``host_containers_internal_ip``, ``--no-hosts``): a text
+    naming one defines none of them."""
     links: str | None = None
     """config53: a service's key listing ``SERVICE:ALIAS`` links (``links``): ALIAS is that service's name too, where
     the document defines SERVICE."""

@@ -271,13 +271,6 @@ _UNIX_SOCKET = "unix:"
 _LOOPBACK_NAMES = frozenset({"ip6-localhost", "ip6-loopback"})
 """(falsealarm53) The names Debian's /etc/hosts and every Docker container's give ::1 beside ``localhost`` (``::1
 localhost ip6-localhost ip6-loopback``, moby #40007's /etc/hosts listing; Debian netbase): the machine itself."""
-_CONTAINER_HOST_NAMES = frozenset({"host.docker.internal", "host.containers.internal"})
-"""(config54) The names a container reaches the machine it runs on by: Podman adds both to every container's
-/etc/hosts with the host-gateway address ("The host-gateway address is also used by Podman to automatically add the
-host.containers.internal and host.docker.internal hostnames to /etc/hosts", podman-run(1) ``--add-host``), Docker
-maps ``host.docker.internal`` with ``--add-host host.docker.internal:host-gateway`` ("host-gateway ... resolves to the
-internal IP address used by the host"; Docker Desktop resolves it itself). The machine itself, as ``localhost`` is
-(an ``--add-host`` mapping one to another address is judged at that address)."""
 
 
 # config54: curl's options that send the request into a socket of the machine instead of the network ("--unix-socket
@@ -307,11 +300,10 @@ def _within(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 
 def is_private_address(host: str) -> bool:
-    """True for loopback, link-local, RFC 1918 / ULA and unspecified addresses, ``localhost`` and a container's name
-    for its host machine (config54: ``host.docker.internal``): inside the
+    """True for loopback, link-local, RFC 1918 / ULA and unspecified addresses and ``localhost``: inside the
     network (``0.0.0.0`` / ``::`` is where a server listens, on every interface of its own host)."""
     h = host.strip("[]").lower()
-    if h == "localhost" or h.endswith(".localhost") or h in _LOOPBACK_NAMES or h.rstrip(".") in _CONTAINER_HOST_NAMES:
+    if h == "localhost" or h.endswith(".localhost") or h in _LOOPBACK_NAMES:
         return True
     try:
         address: ipaddress.IPv4Address | ipaddress.IPv6Address = ipaddress.ip_address(h)
