@@ -151,9 +151,11 @@ class ComposeServices(_Frozen):
     host_option: str
     """The docker CLI option writing the same entry (``--add-host NAME:host-gateway``): a script holding it defines
     NAME for its text."""
-    automatic_gateway_names: dict[str, tuple[str, ...]] = Field(default_factory=dict)
-    """config54: a container engine's command and the names it adds to every container's /etc/hosts for the machine
-    itself (Podman: ``host.containers.internal``, ``host.docker.internal``): a script running it defines them."""
+    automatic_gateway_engine: str | None = None
+    """config54: the container engine's command that adds ``automatic_gateway_names`` to every container's /etc/hosts
+    for the machine itself (``podman``): a script running it defines them."""
+    automatic_gateway_names: tuple[str, ...] = ()
+    """config54: those names (Podman: ``host.containers.internal``, ``host.docker.internal``)."""
     automatic_gateway_set_by: tuple[str, ...] = ()
     """config54: the settings that move or drop those names (``host_containers_internal_ip``, ``--no-hosts``): a text
     naming one defines none of them."""
