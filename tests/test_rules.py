@@ -8069,6 +8069,9 @@ PAIRS += [
         (_KEY54 % ("Allow", _ALI_OWN), []),
         (_KEY54 % ("Deny", _ALI_OTHER), []),  # a Deny restricts
         ("aliyun ess CreateScalingRule --ScalingGroupId asg-1 --Policy simple", []),  # another API's non-JSON value
+        ('aliyun kms SetKeyPolicy --KeyId key-1 --Policy "$(cat /opt/kms/policy.json)"', ["RES-023"]),  # unwritten
+        (f"P='{_TRUST54 % ('RAM', f'acs:ram::{_ALI_OTHER}:root')}'\n{_ROLE54} \"$P\"", ["RES-023"]),
+        (f"P='{_TRUST54 % ('RAM', f'acs:ram::{_ALI_OWN}:root')}'\n{_ROLE54} \"$P\"", []),
         (f"{_CEN53B} --CenUid ${{HUB:-{_ALI_OWN}}}", []),  # an unset variable's default word: the team's own
         (f"{_CEN53B} --CenUid ${{HUB:-{_ALI_OTHER}}}", ["RES-023"]),
         (f"HUB={_ALI_OWN}\n{_CEN53B} --CenUid $HUB", []),

@@ -4356,7 +4356,9 @@ class RuleEngine:
         if found.region:
             self._judge_unknown_region(walk, value, where)
             return
-        if found.account:
+        if found.account or found.policy:
+            # alired54: a policy document read from a file the script does not write (`--Policy "$(cat p.json)"`)
+            # grants accounts no literal shows, as an owner account's substitution does.
             detail = (
                 f"{value!r} is a command substitution whose output the engine cannot compute: nothing proves the "
                 f"account it names, which receives or joins what the call shares, is the stack's own or stays in "
