@@ -8047,7 +8047,7 @@ _SHARE54 = "aliyun resourcesharing AssociateResourceShare --ResourceShareId rs-1
 PAIRS += [
     ("RES-023", "CN", _ali51_boot(f"{_SHARE54} {_ALI_OWN}"), _ali51_boot(f"{_SHARE54} {_ALI_OTHER}"),
      "user_data.aliyun"),
-    ("RES-023", "JP", _ali51_boot(f"{_ROLE54} '{_TRUST54 % ('Service', 'ecs.aliyuncs.com')}'"),
+    ("RES-023", "CN", _ali51_boot(f"{_ROLE54} '{_TRUST54 % ('Service', 'ecs.aliyuncs.com')}'"),
      _ali51_boot(f"{_ROLE54} '{_TRUST54 % ('RAM', f'acs:ram::{_ALI_OTHER}:root')}'"),
      "user_data.aliyun(json).Statement[0].Principal.RAM[0]"),
 ]  # fmt: skip
