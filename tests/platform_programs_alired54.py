@@ -70,11 +70,11 @@ ROLE_TRUST = (
 """A role the account in its trust policy may assume, given read access to every bucket (RAM CreateRole:
 "AssumeRolePolicyDocument ... the principals that can assume the RAM role: an Alibaba Cloud account, an Alibaba Cloud
 service or an identity provider"; ``acs:ram::<uid>:root``: any RAM user or role of that account)."""
+_KEY_STATEMENT = {"Sid": "partner decrypt", "Effect": "Allow", "Principal": {"RAM": ["acs:ram::@OWNER@:*"]},
+                  "Action": ["kms:Decrypt", "kms:GenerateDataKey"], "Resource": ["*"]}  # fmt: skip
 KEY_POLICY = (
     "aliyun kms SetKeyPolicy --KeyId key-fleet01 --PolicyName default --Policy '"
-    + _line({"Version": "1", "Statement": [{"Sid": "partner decrypt", "Effect": "Allow",
-                                            "Principal": {"RAM": ["acs:ram::@OWNER@:*"]},
-                                            "Action": ["kms:Decrypt", "kms:GenerateDataKey"], "Resource": ["*"]}]})  # fmt: skip
+    + _line({"Version": "1", "Statement": [_KEY_STATEMENT]})
     + "'"
 )
 """The stack's KMS key usable by the account in its policy (KMS SetKeyPolicy: "Policy ... The key policy ... in the JSON

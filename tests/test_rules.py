@@ -8059,10 +8059,16 @@ PAIRS += [
         (f"aliyun resourcesharing CreateResourceShare --ResourceShareName s --Targets.1 {_ALI_OTHER}", ["RES-023"]),
         (f"aliyun resourcesharing CreateResourceShare --ResourceShareName s --Targets.2={_ALI_OTHER}", ["RES-023"]),
         (f"{_SHARE54} rd-3G4fA2", []),  # a resource directory's id names no account (as SharedTarget target_id)
-        (f"aliyun resourcesharing associate-resource-share --resource-share-id rs-1 --targets {_ALI_OTHER}", ["RES-023"]),
+        (
+            f"aliyun resourcesharing associate-resource-share --resource-share-id rs-1 --targets {_ALI_OTHER}",
+            ["RES-023"],
+        ),
         (f"{_ROLE54} '{_TRUST54 % ('RAM', f'acs:ram::{_ALI_OWN}:root')}'", []),
-        (f"aliyun ram UpdateRole --RoleName r --NewAssumeRolePolicyDocument "
-         f"'{_TRUST54 % ('RAM', f'acs:ram::{_ALI_OTHER}:root')}'", ["RES-023"]),
+        (
+            f"aliyun ram UpdateRole --RoleName r --NewAssumeRolePolicyDocument "
+            f"'{_TRUST54 % ('RAM', f'acs:ram::{_ALI_OTHER}:root')}'",
+            ["RES-023"],
+        ),
         (f"{_ROLE54} '{_TRUST54 % ('Service', 'ecs.aliyuncs.com')}'", []),  # a service: no account, no host
         (f"{_ROLE54} '{_TRUST54 % ('Federated', f'acs:ram::{_ALI_OWN}:saml-provider/idp')}'", []),
         (_KEY54 % ("Allow", _ALI_OTHER), ["RES-023"]),
