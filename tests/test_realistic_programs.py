@@ -42,6 +42,7 @@ import platform_programs_alired51 as ar51
 import platform_programs_alired52 as ar52
 import platform_programs_alired53 as ar53
 import platform_programs_alired53b as ar53b
+import platform_programs_alired54 as ar54
 import platform_programs_alirole41 as ar41
 import platform_programs_anonymous43 as an43
 import platform_programs_apigw39 as agw39
@@ -18545,6 +18546,13 @@ CASES: list[Case] = [
         Case(id, code, build, expected, destinations=declared, references=outputs)
         for id, code, build, expected, declared, outputs in srb53.rows()
     ],
+    # -- stop 54, Alibaba Cloud red team round 12 (tests/platform_programs_alired54.py): the aliyun CLI sharing the
+    # stack's resources with another account (Resource Sharing `--Targets.N`), trusting it in a RAM role's
+    # `--AssumeRolePolicyDocument`, granting it a KMS key by `SetKeyPolicy --Policy`, or naming a CEN owner in a
+    # variable no line sets, and ROS Anti-DDoS Pro / CAS resources in JP / DE, are refused (RES-023 / RES-016; each
+    # passed every door before); the team's UID, a declared partner, a service trust, the caller's `--OwnerId` and CN
+    # templates pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar54.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -3930,7 +3930,11 @@ class RuleEngine:
             # scripts51: a cloud-config's write_files content is the file its path names, read by key as a script's
             # here-document into that path is (its JSON / YAML content is walked as a document already).
             self._judge_config_file(walk, script, (file, script), path, depth)
-        self._judge_script_hosts(walk, script, path, file)
+        documents = self._judge_script_hosts(walk, script, path, file)
+        for document in documents:
+            # alired54: a policy document the walk above judged as one (its Service principal is no host) is not
+            # scanned again as text.
+            script = script.replace(document, "")
         if "://$" in script:
             self._judge_substituted_url_hosts(walk, script, path)
         # scripts52: a URL's host computed by a command; mutation53: a variable's default word (`${HOST:-...}`), a
@@ -4299,13 +4303,16 @@ class RuleEngine:
                     written[f"{path}.{entries}[{i}].{content}"] = item[file_key].strip()
         return written
 
-    def _judge_script_hosts(self, walk: _Walk, script: str, path: str, file: str | None = None) -> None:
+    def _judge_script_hosts(self, walk: _Walk, script: str, path: str, file: str | None = None) -> tuple[str, ...]:
         """The hosts a script's commands connect to by a catalogued option or operand (``psql -h host``, ``ssh
         ops@host``, ``echo "nameserver 8.8.8.8" >> /etc/resolv.conf``: ``endpoints.yaml`` ``script_commands``), each
         judged as a destination, as under a host key. A script naming no listed command costs a few substring tests.
         What the scan of the whole script reads (a cloud host, ``user@host:/path``) is left to it, so it is judged
-        once."""
-        self._judge_found_hosts(walk, script, self._scripts.hosts(script, file), path)
+        once. Returns the policy documents walked as documents (alired54, form ``alicloud-policy``), as written, for
+        the scan to leave out."""
+        hosts = self._scripts.hosts(script, file)
+        self._judge_found_hosts(walk, script, hosts, path)
+        return tuple(found.word for found in hosts if found.policy and found.word.lstrip()[:1] == "{")
 
     def _judge_found_hosts(self, walk: _Walk, script: str, hosts: Sequence[ScriptHost], path: str) -> None:
         """Each host :meth:`_judge_script_hosts` found in ``script``, a variable in it filled with the values that
@@ -4349,7 +4356,9 @@ class RuleEngine:
         if found.region:
             self._judge_unknown_region(walk, value, where)
             return
-        if found.account:
+        if found.account or found.policy:
+            # alired54: a policy document read from a file the script does not write (`--Policy "$(cat p.json)"`)
+            # grants accounts no literal shows, as an owner account's substitution does.
             detail = (
                 f"{value!r} is a command substitution whose output the engine cannot compute: nothing proves the "
                 f"account it names, which receives or joins what the call shares, is the stack's own or stays in "
@@ -4405,6 +4414,9 @@ class RuleEngine:
         if found.account:
             self._judge_script_account(walk, value, f"{path}.{found.command}")
             return
+        if found.policy:
+            self._judge_script_policy(walk, value, f"{path}.{found.command}")
+            return
         zone_cloud = as_cloud(found.zone)
         if zone_cloud is not None:
             self._judge_script_zone(walk, zone_cloud, value, f"{path}.{found.command}")
@@ -4423,6 +4435,34 @@ class RuleEngine:
         text = value.strip()
         if _ALI_OWNER_UID.fullmatch(text):
             self._judged_as_account(walk, f"acs:ram::{text}:root", path, written=text)
+        elif "$" in text:
+            # alired54: a variable no line of the script sets (the values that reach the line were filled in before:
+            # one left is unset there, or set only by an environment no door sees). Each of these parameters is given
+            # only to name another account, so nothing proves it the stack's own: RES-023, declared by the text.
+            detail = (
+                f"{text!r} is a variable the script never sets before this call: nothing proves the account it names, "
+                f"which receives or joins what the call shares, is the stack's own or stays in {self._j()}. Write the "
+                "account's UID (the stack's own passes when its provider assumes a role of it), or declare it in "
+                "sovereign-dc:destinations by this exact text."
+            )
+            self._add_coverable(walk, RuleId.GRANTED_ACCOUNT_PROVEN, path, text, detail, (text,))
+
+    def _judge_script_policy(self, walk: _Walk, value: str, path: str) -> None:
+        """(alired54) A RAM policy document a script's aliyun command attaches (``script_commands`` form
+        ``alicloud-policy``: a role's ``--AssumeRolePolicyDocument``, a key's ``--Policy``), walked as the document
+        input of the resource twin is (ram.Role ``assume_role_policy_document``, kms.Key ``policy``): an Allow
+        statement's ``RAM`` principal is a granted account (RES-023 unless the stack's own or declared), a ``Service``
+        principal grants none. Text that is no JSON object (another API's ``--Policy``) is nothing here."""
+        if value.lstrip()[:1] != "{":
+            return
+        try:
+            document = json_or_none(value)
+        except DocumentBeyondBounds as beyond:
+            detail = f"This policy document is {beyond.bound}, beyond the engine's bounds, so it cannot be judged."
+            walk.add(RuleId.DOCUMENT_WITHIN_BOUNDS, path, value[:_SHOWN_DOCUMENT], detail)
+            return
+        if isinstance(document, dict):
+            self._walk_document(walk, document, f"{path}(json)", walk.kpath[-1] if walk.kpath else "policy", 0)
 
     def _command_cloud(self, command: str) -> Cloud | None:
         """The cloud whose Regions a script command's region values name (``script_commands`` ``cloud``: ``aws``'s
