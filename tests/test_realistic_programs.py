@@ -18548,7 +18548,7 @@ CASES: list[Case] = [
     ],
     # -- stop 54, template functions round 6 (tests/platform_programs_fnros54.py): a replica abroad in an outer
     # Fn::ForEach copy (passed every door), an indented URL partly a variable (RES-015 at home), ROS GetJsonValue / Jq
-    # over a Json Parameter (RES-011 at home); the Fn::Replace family was already right
+    # over a Json Parameter (RES-011 at home)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fr54.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
