@@ -108,8 +108,8 @@ def ros_copy_jq_default(code: str, where: str) -> Build:
 def ros_copy_jq_array(code: str, where: str) -> Build:
     # ROS Fn::Jq with jq's array construction `[f]` ("collects all the results of f into one array") and `first`: the
     # first Region among the copy plan's backup targets.
-    settings = json.dumps({"targets": [{"role": "archive", "region": "-"}, {"role": "backup",
-                                                                          "region": _region(code, where)}]})  # fmt: skip
+    targets = [{"role": "archive", "region": "-"}, {"role": "backup", "region": _region(code, where)}]
+    settings = json.dumps({"targets": targets})
     return _copy({"Fn::Jq": ["First", '[.targets[] | select(.role == "backup") | .region] | first', settings]})
 
 

@@ -6663,6 +6663,7 @@ PAIRS += [
                Parameters={"Targets": {"Type": "Json"}}), f"{_ROS_COPY}.Fn::Select[0].Fn::Add"),
 ]  # fmt: skip
 
+
 # fnros54 (stop 54): a replica in the first Region of an outer Fn::ForEach holding an inner one (the inner loop's copies
 # shared one key: the last outer item's was kept, so the first passed), and a Region a jq array built gives (RES-011 at
 # home before: `[f]` was outside the subset).
@@ -6676,11 +6677,15 @@ def _nested_replicas(first: str) -> Subject:
 _FNROS54_TARGETS = '{{"t": [{{"r": "{}"}}, {{"r": "{}"}}]}}'
 
 
+def _ros_copy_second(first: str, second: str) -> Subject:
+    return _ros_copy({"Fn::Jq": ["First", "[.t[].r][1]", _FNROS54_TARGETS.format(first, second)]})
+
+
 PAIRS += [
     ("RES-009", "EU", _nested_replicas("eu-central-1"), _nested_replicas("us-east-1"),
      "template_body(json).Resources.Ordersuseast1.Properties.Replicas[0].Region"),
-    ("RES-009", "CN", _ros_copy({"Fn::Jq": ["First", "[.t[].r][1]", _FNROS54_TARGETS.format("cn-hongkong", "cn-beijing")]}),
-     _ros_copy({"Fn::Jq": ["First", "[.t[].r][1]", _FNROS54_TARGETS.format("cn-beijing", "cn-hongkong")]}), _ROS_COPY),
+    ("RES-009", "CN", _ros_copy_second("cn-hongkong", "cn-beijing"), _ros_copy_second("cn-beijing", "cn-hongkong"),
+     _ROS_COPY),
 ]  # fmt: skip
 
 _FNSUB_IMPORT = {"Fn::ImportValue": "shared-name"}

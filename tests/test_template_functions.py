@@ -116,9 +116,20 @@ def _functions(children: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
         st.builds(lambda n: {"Fn::Avg": [1, n]}, parts),
         st.builds(
             lambda f, t: {"Fn::Jq": ["All", f, t]},
-            st.sampled_from([".a[]", '.[] | select(.r == "x") | .r', "first(.a[])", '"h-\\(.a)"', ".a | map(.)",
-                             # fnros54 (stop 54): jq's `+` and an array built.
-                             '"h-" + .a', ".a + .a", "[.a[]][1]", "[.[] | .r] | first"]),
+            st.sampled_from(
+                [
+                    ".a[]",
+                    '.[] | select(.r == "x") | .r',
+                    "first(.a[])",
+                    '"h-\\(.a)"',
+                    ".a | map(.)",
+                    # fnros54 (stop 54): jq's `+` and an array built.
+                    '"h-" + .a',
+                    ".a + .a",
+                    "[.a[]][1]",
+                    "[.[] | .r] | first",
+                ]
+            ),
             st.one_of(children, st.sampled_from(['{"a": ["x", "y"]}', '[{"r": "x"}]', '{"a": "eu-west-1"}'])),
         ),
         parts,

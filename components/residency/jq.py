@@ -226,8 +226,7 @@ class _JqReader:
     def path(self) -> _JqFilter:
         self.take()  # the leading "."
         steps: list[Callable[[Any], list[Any]]] = []
-        kind, text = self.tokens[self.at] if self.at < len(self.tokens) else ("", "")
-        if kind in ("name", "string"):
+        if self.at < len(self.tokens) and self.tokens[self.at][0] in ("name", "string"):
             steps.append(self.key())
         return _jq_steps([*steps, *self.steps()])
 
