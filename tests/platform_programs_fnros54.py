@@ -1,5 +1,5 @@
 """Template functions, round 6: nested Fn::ForEach loops, an Fn::Indent of a line partly a variable, ROS
-Fn::GetJsonValue and Fn::Jq over a Parameter (stop 54, issue 9).
+Fn::GetJsonValue and Fn::Jq over a Parameter, jq's + and [f] and builtins (stop 54, issue 9).
 
 Reproduced first on the unchanged engine (main 51ca59f, these programs through every door): a CloudFormation
 ``Fn::ForEach`` loop over Regions holding a loop over tables (AWS::LanguageExtensions: "Fn::ForEach can contain other
@@ -10,14 +10,19 @@ door (``cfn-replica-foreach-nested-abroad``). A ROS ``Fn::Indent`` of one line p
 (``ros-fc-indent-url-home``; the ``Fn::Sub`` alone passes), and its ``-abroad`` twin RES-015 instead of RES-006. ROS
 ``Fn::GetJsonValue`` and ``Fn::Jq`` over a ``Json`` Parameter the stack gives (or its Default) were RES-011 at a
 region field, at home too (``ros-copy-getjsonvalue-param-home``, ``ros-copy-jq-default-home``; their ``-abroad``
-twins were RES-011 beside the RES-009 of the given text). 23 of the 28 rows failed there.
+twins were RES-011 beside the RES-009 of the given text). ``Fn::Jq`` filters with jq's ``+`` (a host built),
+an array built ``[f]``, ``to_entries`` or ``ascii_downcase`` were outside the jq subset: RES-015 / RES-011 at home
+(``ros-fc-jq-host``, ``ros-copy-jq-array``, ``ros-copy-jq-entries``), the same abroad. 41 of the 46 rows failed there
+(every one but the five ``cfn-replica-foreach-nested-home``).
 
 Since stop 54 the one evaluation (engine ``_evaluated_functions``) expands a nested loop in each outer copy
 (``_expanded_loops``), reads an indented line with a variable as the line (``_indented``), and reads a ``Ref`` to a
-Parameter as the value the stack gives it, else its Default, where a JSON function reads its data (``_known_json``).
+Parameter as the value the stack gives it, else its Default, where a JSON function reads its data (``_known_json``);
+the one jq reader (``components/residency/jq.py``) reads ``a + b``, ``[f]``, ``ascii_downcase`` / ``ascii_upcase``,
+``tostring``, ``to_entries`` and ``keys``.
 
 ``kind`` (ROS: CN, JP, DE; CloudFormation: EU, DE, US, JP, CN): ``-home`` passes, ``-abroad`` refused (RES-009; the
-indent family RES-006, an OSS endpoint of another Region).
+indent and jq host families RES-006, an OSS endpoint of another Region).
 
 tests/test_realistic_programs.py runs them as CASES (``fnros54-*``).
 """
@@ -113,6 +118,14 @@ def ros_copy_jq_array(code: str, where: str) -> Build:
     return _copy({"Fn::Jq": ["First", '[.targets[] | select(.role == "backup") | .region] | first', settings]})
 
 
+def ros_copy_jq_entries(code: str, where: str) -> Build:
+    # ROS Fn::Jq with jq's `to_entries` ("an array of {key, value}" of an object) and `ascii_downcase`: the Region (a
+    # key of the roles map, written in capitals by whoever filled it) whose role is "backup".
+    roles = {"CN-NORTH-X": "archive", _region(code, where).upper(): "backup"}
+    script = '.roles | to_entries[] | select(.value == "backup") | .key | ascii_downcase'
+    return _copy({"Fn::Jq": ["First", script, json.dumps({"roles": roles})]})
+
+
 def ros_fc_jq_host(code: str, where: str) -> Build:
     # ROS Fn::Jq with jq's addition of strings ("Strings are added by being joined into a larger string"): the OSS
     # internal endpoint of the Region the settings name, as the function's SINK_HOST.
@@ -151,6 +164,7 @@ HOME_ABROAD: dict[str, tuple[Family, set[str], tuple[str, ...]]] = {
     "ros-copy-getjsonvalue-param": (ros_copy_getjsonvalue_param, {"RES-009"}, ALI_CODES),
     "ros-copy-jq-default": (ros_copy_jq_default, {"RES-009"}, ALI_CODES),
     "ros-copy-jq-array": (ros_copy_jq_array, {"RES-009"}, ALI_CODES),
+    "ros-copy-jq-entries": (ros_copy_jq_entries, {"RES-009"}, ALI_CODES),
     "ros-fc-jq-host": (ros_fc_jq_host, {"RES-006"}, ALI_CODES),
     "cfn-replica-foreach-nested": (cfn_replica_foreach_nested, {"RES-009"}, AWS_CODES),
 }

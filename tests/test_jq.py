@@ -51,6 +51,12 @@ DATA = {
         ("[.targets[].region] | first", ["cn-beijing"]),
         ("[] | first", [None]),
         ("[.targets[].region] + [.host]", [["cn-beijing", "cn-shanghai", "db.internal"]]),
+        # fnros54 (stop 54): builtins of no argument (then steps), as jq 1.6 gives them.
+        (".targets | keys", [[0, 1]]),
+        (".targets[0] | keys[0]", ["region"]),
+        ('.targets[0] | to_entries[] | select(.key == "region") | .value', ["cn-beijing"]),
+        (".host | ascii_upcase | ascii_downcase", ["db.internal"]),
+        (".empty | tostring", ["null"]),
     ],
 )
 def test_the_subset_is_read_as_jq_does(program: str, expected: list[Any]) -> None:
@@ -63,11 +69,12 @@ def test_the_subset_is_read_as_jq_does(program: str, expected: list[Any]) -> Non
         "{a: .host}",  # an object built
         ".host, .empty",  # a comma
         "..",  # recursion
-        ".targets | keys",  # another builtin
+        '.host | ltrimstr("db.")',  # another builtin (fnros54: `keys`, this case's until stop 53, is read)
         '.host | sub("(db)"; "x")',  # a group in the regular expression
         '.host | sub("a**"; "x")',  # a regular expression jq refuses too
         "." * (jq.MAX_PROGRAM + 1),  # past the bound
         "(.host + .host)",  # parentheses
+        ".targets | length",  # `length` (fnros54: not read)
     ],
 )
 def test_anything_else_is_left_unread(program: str) -> None:
@@ -95,6 +102,10 @@ def test_the_texts_a_program_may_write_are_kept() -> None:
         ".targets + .host",  # a list and a text: jq's error
         "true + .host",  # a boolean
         "[.host][0][0]",  # an index of a text: jq's error
+        ".targets | tostring",  # a list's JSON text (jq and Python may write it differently)
+        ".targets | to_entries",  # an array's entries: objects only are read
+        ".host | keys",  # keys of a text: jq's error
+        ".targets | ascii_downcase",  # a case of a list: jq's error
     ],
 )
 def test_a_sum_or_an_array_jq_would_refuse_gives_no_value(program: str) -> None:

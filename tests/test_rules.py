@@ -6627,9 +6627,10 @@ PAIRS += [
     ("RES-009", "CN", _ros_copy({"Fn::Select": ["1", {"Fn::ListMerge": [["cn-shanghai"], ["cn-beijing"]]}]}),
      _ros_copy({"Fn::Select": ["1", {"Fn::ListMerge": [["cn-shanghai"], ["cn-hongkong"]]}]}), _ROS_COPY),
     # fnros53 (stop 53): the unread filter is one outside the jq subset (`.copy | .to`, this pair's until stop 52, is
-    # a pipe the evaluation now reads).
+    # a pipe the evaluation now reads). fnros54 (stop 54): `to_entries` (this pair's until stop 53) joined the subset;
+    # `ltrimstr` is outside it.
     ("RES-011", "CN", _ros_copy({"Fn::Jq": ["First", ".copy.to", _FNROS_JSON.format("cn-beijing")]}),
-     _ros_copy({"Fn::Jq": ["First", ".copy | to_entries | .[0].value", _FNROS_JSON.format("cn-beijing")]}),
+     _ros_copy({"Fn::Jq": ["First", '.copy.to | ltrimstr("x")', _FNROS_JSON.format("cn-beijing")]}),
      f"{_ROS_COPY}.Fn::Jq"),
     ("RES-009", "EU", _default_replica("eu-central-1"), _default_replica("us-east-1"),
      "template_body(json).Resources.X.Properties.Replicas[0].Region"),

@@ -5,8 +5,9 @@ A small, documented subset is evaluated exactly: the identity ``.``, paths ``.ke
 from the end), ``.[]`` (each item or value), pipes ``|``, ``first`` / ``last``, ``first(f)`` / ``last(f)``,
 ``map(f)``, ``select(f)``, ``f == literal`` / ``f != literal``, ``f // g`` (the alternative), literals, a text's
 interpolation ``"...\\(f)..."`` of one value each, and ``sub(re; text)`` / ``gsub(re; text)`` with a plain regular
-expression; (fnros54) ``a + b`` of one value each and an array built ``[f]`` (then its index or key steps). Anything
-else (``..``, ``,``, an object built, other builtins, an error jq would raise) is not
+expression; (fnros54) ``a + b`` of one value each, an array built ``[f]`` (then its index or key steps), and
+``ascii_downcase``, ``ascii_upcase``, ``tostring``, ``to_entries``, ``keys``. Anything else (``..``, ``,``, an object
+built, other builtins, an error jq would raise) is not
 read: the caller leaves the value as written, which fails closed where a destination is needed. Every evaluation is
 bounded (:data:`MAX_PROGRAM`, :data:`_MAX_OUTPUTS`, a nesting depth of 16): never guessed.
 """
@@ -165,6 +166,9 @@ class _JqReader:
             return lambda value: [_jq_index(value, index)]
         if text in ("sub", "gsub"):
             return self.substitution(text == "sub")
+        if text in _JQ_BUILTINS and self.peek() != "(":
+            builtin = _JQ_BUILTINS[text]
+            return _jq_steps([lambda value: [builtin(value)], *self.steps()])  # `to_entries[]`, `keys[0]`
         if text not in ("first", "last", "map", "select") or self.take() != "(":
             raise _JqUnread(text)
         inner = self.pipe(depth + 1)
@@ -262,6 +266,60 @@ class _JqReader:
 
 
 _JQ_CONSTANTS: Mapping[str, Any] = {"true": True, "false": False, "null": None}
+
+
+def _jq_case(upper: bool) -> Callable[[Any], Any]:
+    """(fnros54) jq's ``ascii_downcase`` / ``ascii_upcase`` ("Emit a copy of the input string with its alphabetic
+    characters (a-z and A-Z) converted to the specified case"): ASCII letters only; not a string is jq's error."""
+    table = str.maketrans(
+        "abcdefghijklmnopqrstuvwxyz" if upper else "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZ" if upper else "abcdefghijklmnopqrstuvwxyz",
+    )
+
+    def cased(value: Any) -> Any:
+        if not isinstance(value, str):
+            raise _JqUnread("a case of a non-string")
+        return value.translate(table)
+
+    return cased
+
+
+def _jq_tostring(value: Any) -> str:
+    """(fnros54) jq's ``tostring`` of a text (itself), a whole number, a boolean or null (their JSON text); a map, a
+    list or a fraction (whose JSON text jq and Python may write differently) is not read."""
+    if isinstance(value, str):
+        return value
+    if value is None or isinstance(value, (bool, int)):
+        return json.dumps(value)
+    raise _JqUnread("tostring of a map, list or fraction")
+
+
+def _jq_entries(value: Any) -> list[dict[str, Any]]:
+    """(fnros54) jq's ``to_entries`` of an object ("an array of {key, value}", in the object's order); of anything
+    else not read."""
+    if not isinstance(value, Mapping):
+        raise _JqUnread("to_entries of a non-object")
+    return _jq_bounded([{"key": k, "value": v} for k, v in value.items()])
+
+
+def _jq_keys(value: Any) -> list[Any]:
+    """(fnros54) jq's ``keys`` ("the keys of an object as an array, sorted by unicode codepoint order"; an array's
+    indices); of anything else jq's error."""
+    if isinstance(value, Mapping):
+        return _jq_bounded(sorted(value, key=lambda k: [ord(c) for c in k]))
+    if isinstance(value, list):
+        return _jq_bounded(list(range(len(value))))
+    raise _JqUnread("keys of a non-object")
+
+
+_JQ_BUILTINS: Mapping[str, Callable[[Any], Any]] = {
+    "ascii_downcase": _jq_case(upper=False),
+    "ascii_upcase": _jq_case(upper=True),
+    "tostring": _jq_tostring,
+    "to_entries": _jq_entries,
+    "keys": _jq_keys,
+}
+"""(fnros54) jq builtins of no argument read (jq manual): each maps its input to one output, or jq's error (unread)."""
 
 
 def _jq_alternative(first: _JqFilter, second: _JqFilter) -> _JqFilter:
