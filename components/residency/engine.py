@@ -7487,10 +7487,10 @@ def _condition_operand(document: Mapping[Any, Any], value: Any, stack: _OwnStack
 
 
 def _parameter_value(document: Mapping[Any, Any], name: Any, stack: _OwnStack) -> Any:
-    """(fnros52) The value one of the template's Parameters has for this stack: the one the stack gives it, else its
+    """(fnros54) The value one of the template's Parameters has for this stack: the one the stack gives it, else its
     Default (None when neither); :data:`_NO_VALUE` for a name no Parameter declares, or a template each instance may
-    give other values (a StackSet's, ``stack.given`` None). (fnros54) Read apart from :func:`_condition_operand` for
-    ``Fn::GetJsonValue`` and ``Fn::Jq`` over a Parameter (:func:`_known_json`)."""
+    give other values (a StackSet's, ``stack.given`` None). fnros52's reading in :func:`_condition_operand`, shared
+    with ``Fn::GetJsonValue`` and ``Fn::Jq`` over a Parameter (:func:`_known_json`)."""
     parameters = document.get("Parameters")
     declared = parameters.get(name) if isinstance(parameters, Mapping) and isinstance(name, str) else None
     if not isinstance(declared, Mapping) or stack.given is None:
