@@ -56,7 +56,7 @@ def _copy(region: Any, parameters: dict[str, Any] | None = None, given: dict[str
         return ros_stack("images", {"Copy": copy})
     document = json.dumps({"ROSTemplateFormatVersion": "2015-09-01", "Parameters": parameters,
                            "Resources": {"Copy": copy}})  # fmt: skip
-    pairs = [{"parameter_key": k, "parameter_value": v} for k, v in (given or {}).items()]
+    pairs: list[Any] = [{"parameter_key": k, "parameter_value": v} for k, v in (given or {}).items()]
 
     def build(c: Any) -> object:
         c.ali_role = DEPLOYER
