@@ -94,6 +94,7 @@ import platform_programs_fluentd43 as fd43
 import platform_programs_fnb64_51 as fb51
 import platform_programs_fnros52 as fr52
 import platform_programs_fnros53 as fr53
+import platform_programs_fnros54 as fr54
 import platform_programs_fnsel50 as fl50
 import platform_programs_fnsub49 as fs49
 import platform_programs_glue43 as g43
@@ -18553,6 +18554,10 @@ CASES: list[Case] = [
     # passed every door before); the team's UID, a declared partner, a service trust, the caller's `--OwnerId` and CN
     # templates pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar54.rows()],
+    # -- stop 54, template functions round 6 (tests/platform_programs_fnros54.py): a replica abroad in an outer
+    # Fn::ForEach copy (passed every door), an indented URL partly a variable (RES-015 at home), ROS GetJsonValue / Jq
+    # over a Json Parameter (RES-011 at home)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fr54.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -6627,9 +6627,10 @@ PAIRS += [
     ("RES-009", "CN", _ros_copy({"Fn::Select": ["1", {"Fn::ListMerge": [["cn-shanghai"], ["cn-beijing"]]}]}),
      _ros_copy({"Fn::Select": ["1", {"Fn::ListMerge": [["cn-shanghai"], ["cn-hongkong"]]}]}), _ROS_COPY),
     # fnros53 (stop 53): the unread filter is one outside the jq subset (`.copy | .to`, this pair's until stop 52, is
-    # a pipe the evaluation now reads).
+    # a pipe the evaluation now reads). fnros54 (stop 54): `to_entries` (this pair's until stop 53) joined the subset;
+    # `ltrimstr` is outside it.
     ("RES-011", "CN", _ros_copy({"Fn::Jq": ["First", ".copy.to", _FNROS_JSON.format("cn-beijing")]}),
-     _ros_copy({"Fn::Jq": ["First", ".copy | to_entries | .[0].value", _FNROS_JSON.format("cn-beijing")]}),
+     _ros_copy({"Fn::Jq": ["First", '.copy.to | ltrimstr("x")', _FNROS_JSON.format("cn-beijing")]}),
      f"{_ROS_COPY}.Fn::Jq"),
     ("RES-009", "EU", _default_replica("eu-central-1"), _default_replica("us-east-1"),
      "template_body(json).Resources.X.Properties.Replicas[0].Region"),
@@ -6661,6 +6662,31 @@ PAIRS += [
     ("RES-011", "CN", _ros_copy({"Fn::Select": [1, {"Fn::Add": [["cn-shanghai"], ["cn-beijing"]]}]}),
      _ros_copy({"Fn::Select": [1, {"Fn::Add": [["cn-shanghai"], {"Ref": "Targets"}]}]},
                Parameters={"Targets": {"Type": "Json"}}), f"{_ROS_COPY}.Fn::Select[0].Fn::Add"),
+]  # fmt: skip
+
+
+# fnros54 (stop 54): a replica in the first Region of an outer Fn::ForEach holding an inner one (the inner loop's copies
+# shared one key: the last outer item's was kept, so the first passed), and a Region a jq array built gives (RES-011 at
+# home before: `[f]` was outside the subset).
+def _nested_replicas(first: str) -> Subject:
+    table = {"Type": "AWS::DynamoDB::GlobalTable", "Properties": {"Replicas": [{"Region": {"Ref": "R"}}]}}
+    tables = {"Fn::ForEach::Tables": ["T", ["Orders"], {"&{T}&{R}": table}]}
+    loops = {"Fn::ForEach::Regions": ["R", [first, "eu-west-1"], tables]}
+    return _cfn_stack(_PINNED_EU, loops, Transform="AWS::LanguageExtensions")
+
+
+_FNROS54_TARGETS = '{{"t": [{{"r": "{}"}}, {{"r": "{}"}}]}}'
+
+
+def _ros_copy_second(first: str, second: str) -> Subject:
+    return _ros_copy({"Fn::Jq": ["First", "[.t[].r][1]", _FNROS54_TARGETS.format(first, second)]})
+
+
+PAIRS += [
+    ("RES-009", "EU", _nested_replicas("eu-central-1"), _nested_replicas("us-east-1"),
+     "template_body(json).Resources.Ordersuseast1.Properties.Replicas[0].Region"),
+    ("RES-009", "CN", _ros_copy_second("cn-hongkong", "cn-beijing"), _ros_copy_second("cn-beijing", "cn-hongkong"),
+     _ROS_COPY),
 ]  # fmt: skip
 
 _FNSUB_IMPORT = {"Fn::ImportValue": "shared-name"}
