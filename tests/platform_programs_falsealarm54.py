@@ -147,7 +147,8 @@ docker compose -f /opt/fleet/compose.yaml up -d
 COMPOSE_EXTRA_HOSTS_PUBLIC = COMPOSE_EXTRA_HOSTS.replace("db.fleet.internal:10.20.1.30", "db.fleet.internal:{public}")
 
 # docker container run `--add-host` ("Add a custom host-to-IP mapping (host:ip)").
-DOCKER_ADD_HOST = """docker run -d --name api --add-host db.fleet.internal:10.20.1.30 --add-host=cache.fleet.internal:10.20.1.40 \\
+DOCKER_ADD_HOST = """docker run -d --name api --add-host db.fleet.internal:10.20.1.30 \\
+  --add-host=cache.fleet.internal:10.20.1.40 \\
   -e DATABASE_URL=postgres://fleet@db.fleet.internal:5432/fleet -e REDIS_HOST=cache.fleet.internal \\
   {account}.dkr.ecr.{region}.{suffix}/api:1.4
 """
@@ -231,7 +232,8 @@ DOCKER_LOGOPT_OWN = """docker run -d --log-driver syslog --log-opt syslog-addres
   --log-opt syslog-format=rfc5424 nginx:1.27
 docker run -d --log-driver syslog --log-opt syslog-address=unixgram:///dev/log nginx:1.27
 docker run -d --log-driver fluentd --log-opt fluentd-address=unix:///var/run/fluent.sock nginx:1.27
-docker run -d --log-driver fluentd --log-opt fluentd-address=tcp://localhost:24224 --log-opt fluentd-async=true nginx:1.27
+docker run -d --log-driver fluentd --log-opt fluentd-address=tcp://localhost:24224 --log-opt fluentd-async=true \\
+  nginx:1.27
 docker run -d --log-driver fluentd --log-opt fluentd-address=[::1]:24224 nginx:1.27
 docker run -d --log-driver fluentd --log-opt fluentd-address=$(hostname -i):24224 nginx:1.27
 docker run -d --log-driver gelf --log-opt gelf-address=udp://10.20.0.9:12201 --log-opt gelf-compression-type=none \\
@@ -359,7 +361,8 @@ def ali_cli_own(code: str) -> Build:
         script = (
             "#!/bin/bash\nset -e\n"
             f"aliyun ecs DescribeRegions --RegionIds '[\"{region}\"]'\n"
-            f'aliyun cms DescribeMetricList --Namespace acs_ecs_dashboard --MetricName CPUUtilization --RegionIds "[\\"{region}\\"]"\n'
+            "aliyun cms DescribeMetricList --Namespace acs_ecs_dashboard --MetricName CPUUtilization "
+            f'--RegionIds "[\\"{region}\\"]"\n'
             f"R=$(curl -s {ALI_METADATA}/meta-data/region-id)\n"
             f"ID=$(curl -s {ALI_METADATA}/meta-data/instance-id)\n"
             'aliyun ecs DescribeInstances --RegionId $R --InstanceIds "[\\"$ID\\"]"\n'
