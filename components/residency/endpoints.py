@@ -182,15 +182,15 @@ class KubernetesServices(_Frozen):
 
 
 class HostAliases(_Frozen):
-    """(falsealarm54) A container's or pod's hosts-file entries in a resource's document: a list under ``key`` whose
-    items map names (``names``: one name or a list) to an address (``address``)."""
+    """(falsealarm54) A container's hosts-file entries in a resource's document: a list under ``key`` whose items map
+    names (``names``: one name or a list) to an address (``address``)."""
 
     key: str
-    """The list's key (ECS ``extraHosts``, Kubernetes ``hostAliases``)."""
+    """The list's key (ECS ``extraHosts``; a CloudFormation task's ``ExtraHosts``)."""
     names: str
-    """An item's key holding its name or names (``hostname``, ``hostnames``)."""
+    """An item's key holding its name or names (``hostname``)."""
     address: str
-    """An item's key holding the address the names go to (``ipAddress``, ``ip``)."""
+    """An item's key holding the address the names go to (``ipAddress``)."""
     source: str
 
 
@@ -201,8 +201,8 @@ class ServiceNames(_Frozen):
     compose: ComposeServices
     kubernetes: KubernetesServices
     host_aliases: tuple[HostAliases, ...] = ()
-    """(falsealarm54) Hosts-file entries a structured document gives a container or pod: each name mapped only to
-    private addresses is that address for the mapping holding the list (its containers' variables and commands)."""
+    """(falsealarm54) Hosts-file entries a structured document gives a container: each name mapped only to private
+    addresses is that address for the mapping holding the list (the container's variables and command)."""
 
 
 class RegionalBucket(_Frozen):

@@ -791,7 +791,7 @@ class RuleEngine:
             _host_header_inputs(endpoints),
             endpoints.vpc_links.body_by_type,
             re.compile("|".join(endpoints.log_router_files) or r"(?!)").search,
-            # falsealarm54: the hosts-file lists a container's or pod's document may hold (ECS extraHosts, hostAliases)
+            # falsealarm54: the hosts-file lists a container's document may hold (ECS extraHosts)
             {a.key: a for a in (endpoints.service_names.host_aliases if endpoints.service_names else ())},
         )
         # Memos of what a place (type, key path, key) decides before its value is read: programs repeat the same
@@ -1405,8 +1405,8 @@ class RuleEngine:
             self._judge_split_variables(walk, value, path, key)
 
     def _with_aliased_names(self, defined: frozenset[str], value: Mapping[Any, Any]) -> frozenset[str]:
-        """(falsealarm54) ``defined`` with the names a container's or pod's hosts-file list in ``value``
-        (``service_names.host_aliases``: ECS ``extraHosts``, Kubernetes ``hostAliases``) maps only to private
+        """(falsealarm54) ``defined`` with the names a container's hosts-file list in ``value``
+        (``service_names.host_aliases``: ECS ``extraHosts``, CloudFormation ``ExtraHosts``) maps only to private
         addresses, lower case: for the values under ``value`` (the container's environment, its command), each is that
         address, as a name the script's /etc/hosts line maps is (:func:`scripts.hosts_file_names`). A public address,
         or an entry not read, defines nothing for its names (fail closed: the name stays a host)."""
