@@ -1410,8 +1410,11 @@ class RuleEngine:
         addresses, lower case: for the values under ``value`` (the container's environment, its command), each is that
         address, as a name the script's /etc/hosts line maps is (:func:`scripts.hosts_file_names`). A public address,
         or an entry not read, defines nothing for its names (fail closed: the name stays a host)."""
-        if self._host_aliases.keys().isdisjoint(value):
-            return defined  # a set test: most maps hold no hosts-file list
+        for key in self._host_aliases:  # two dict lookups (a view's isdisjoint walks the map): most hold no such list
+            if key in value:
+                break
+        else:
+            return defined
         mapped: list[tuple[str, str]] = []
         for key, spec in self._host_aliases.items():
             entries = value.get(key)
