@@ -8038,17 +8038,20 @@ def test_the_aliyun_clis_other_owner_parameters_are_judged_as_accounts(line: str
 _DB54 = "db.fleet.internal"
 
 
-def _ecs54(extra_hosts: list[dict[str, str]], *, cfn: bool = False) -> Subject:
+def _ecs54(extra_hosts: list[dict[str, str]], *, cfn: bool = False, one: bool = False) -> Subject:
     if cfn:
         container = {"Name": "api", "Image": "img:1", "ExtraHosts": extra_hosts,
                      "Environment": [{"Name": "DB_HOST", "Value": _DB54}]}  # fmt: skip
         template = {"Resources": {"Task": {"Type": "AWS::ECS::TaskDefinition",
                                            "Properties": {"ContainerDefinitions": [container]}}}}  # fmt: skip
         return aws("aws:cloudformation/stack:Stack", _PINNED_EU, template_body=json.dumps(template))
+    environment = [
+        {"name": "DB_HOST", "value": _DB54},
+        {"name": "DATABASE_URL", "value": f"postgres://{_DB54}:5432/fleet"},
+    ]
     containers = [
-        {"name": "api", "image": "img:1", "extraHosts": extra_hosts, "environment": [
-            {"name": "DB_HOST", "value": _DB54}, {"name": "DATABASE_URL", "value": f"postgres://{_DB54}:5432/fleet"}]},
-    ]  # fmt: skip
+        {"name": "api", "image": "img:1", "extraHosts": extra_hosts, "environment": environment[: 1 if one else 2]}
+    ]
     return aws("aws:ecs/taskDefinition:TaskDefinition", _PINNED_EU, family="api", network_mode="bridge",
                container_definitions=json.dumps(containers))  # fmt: skip
 
@@ -8065,10 +8068,11 @@ def _named54(db: str) -> Subject:
 
 _DB54_PATH = _COMPOSE52_PATH.replace("DATABASE_URL", "DB54_URL")
 PAIRS += [
-    ("RES-015", "EU", _compose52(extra=_DB54_URL + f'    extra_hosts: ["{_DB54}:10.20.1.30"]\n'),
-     _compose52(extra=_DB54_URL + f'    extra_hosts: ["{_DB54}:203.0.113.10"]\n'), _DB54_PATH),
-    ("RES-015", "EU", _ecs54([{"hostname": _DB54, "ipAddress": "10.20.1.30"}]),
-     _ecs54([{"hostname": _DB54, "ipAddress": "203.0.113.10"}]), "container_definitions(json)[0].environment[0].value"),
+    ("RES-015", "EU", _docker_run53("--add-host=otel.fleet.internal:10.20.0.9", host="otel.fleet.internal"),
+     _docker_run53("--add-host=otel.fleet.internal:203.0.113.10", host="otel.fleet.internal"), "user_data"),
+    ("RES-015", "EU", _ecs54([{"hostname": _DB54, "ipAddress": "10.20.1.30"}], one=True),
+     _ecs54([{"hostname": "other.fleet.internal", "ipAddress": "10.20.1.30"}], one=True),
+     "container_definitions(json)[0].environment[0].value"),
 ]  # fmt: skip
 
 
