@@ -2093,7 +2093,7 @@ def _machine_or_private(word: str, script: str, files: Mapping[str, str]) -> boo
     variable reference (``$NAME``, ``${NAME}``, quoted) whose every assignment in ``script`` is a plain one
     (:func:`plain_assigned_name`) of such a value, and which nothing else binds (``read``, ``for``, ``${NAME:=}``)."""
     if word[:2] == "$(" or word[:1] == "`":
-        values = substitution_values(word, {}, files)
+        values = substitution_values(word, {}, files) or []
         return bool(values) and all(v == OWN_MACHINE or is_private_address(v) for v in values)
     reference = re.fullmatch(r"\"?\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))\"?", word)
     if reference is None:
