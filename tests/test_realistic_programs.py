@@ -89,6 +89,7 @@ import platform_programs_falsealarm51 as fa51
 import platform_programs_falsealarm52 as fa52
 import platform_programs_falsealarm53 as fa53
 import platform_programs_falsealarm53b as fa53b
+import platform_programs_falsealarm54 as fa54
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_fnb64_51 as fb51
@@ -18558,6 +18559,13 @@ CASES: list[Case] = [
     # Fn::ForEach copy (passed every door), an indented URL partly a variable (RES-015 at home), ROS GetJsonValue / Jq
     # over a Json Parameter (RES-011 at home)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fr54.rows()],
+    # -- stop 54, false alarms round 15 (tests/platform_programs_falsealarm54.py): names a script's /etc/hosts maps to a
+    # variable's private address or the machine's own, Compose extra_hosts / docker --add-host / ECS extraHosts to
+    # private addresses, a Compose container_name and rsync / scp to an ssh_config alias (`alias:/path`) pass (RES-015
+    # before); their twins with a public or uncomputable address, or an NFS mount of the alias, stay RES-015; ssh
+    # bastions by EC2 DNS names, postconf, log-opts, SDK Region variables, nginx one-liners, aliyun --RegionIds, the
+    # metadata's owner account and ROS hub services on the China site (CN) or declared (JP) pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa54.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -8132,3 +8132,92 @@ def test_the_anti_ddos_pro_and_cas_templates_are_judged_by_namespace(
 ) -> None:
     # alired54 (stop 54): template_services namespaces for the two hub services (their Pulumi entries' facts).
     assert [f.rule.id for f in RuleEngine(code).check(_ros53(kind, provider))[0]] == expected
+
+
+# falsealarm54 (stop 54): a name a container's hosts file maps only to private addresses is that address: a Compose
+# `extra_hosts` entry, a script's `docker run --add-host NAME:ADDRESS`, an ECS container's `extraHosts` (a
+# CloudFormation task's `ExtraHosts`), a pod's `hostAliases`; and a Compose service's `container_name` is that
+# service (Docker's embedded DNS). On main 51ca59f each compliant case was RES-015; a public address, a name mapped to
+# a private and a public address, or the name used by another container stays RES-015.
+_DB54 = "db.fleet.internal"
+
+
+def _ecs54(extra_hosts: list[dict[str, str]], *, cfn: bool = False, one: bool = False) -> Subject:
+    if cfn:
+        container = {"Name": "api", "Image": "img:1", "ExtraHosts": extra_hosts,
+                     "Environment": [{"Name": "DB_HOST", "Value": _DB54}]}  # fmt: skip
+        template = {"Resources": {"Task": {"Type": "AWS::ECS::TaskDefinition",
+                                           "Properties": {"ContainerDefinitions": [container]}}}}  # fmt: skip
+        return aws("aws:cloudformation/stack:Stack", _PINNED_EU, template_body=json.dumps(template))
+    environment = [
+        {"name": "DB_HOST", "value": _DB54},
+        {"name": "DATABASE_URL", "value": f"postgres://{_DB54}:5432/fleet"},
+    ]
+    containers = [
+        {"name": "api", "image": "img:1", "extraHosts": extra_hosts, "environment": environment[: 1 if one else 2]}
+    ]
+    return aws("aws:ecs/taskDefinition:TaskDefinition", _PINNED_EU, family="api", network_mode="bridge",
+               container_definitions=json.dumps(containers))  # fmt: skip
+
+
+_DB54_URL = f"      DB54_URL: postgres://{_DB54}:5432/fleet\n"
+
+
+def _named54(db: str) -> Subject:
+    """The Compose file of _compose52 whose db service is given ``container_name: fleet-postgres``."""
+    compose = _COMPOSE52.format(db=db, extra="") + "    container_name: fleet-postgres\n"
+    script = f"#!/bin/bash\ncat > /opt/fleet/docker-compose.yml <<'EOF'\n{compose}EOF\ndocker compose up -d\n"
+    return aws("aws:ec2/instance:Instance", _PINNED_EU, ami="ami-1", instance_type="t3.small", user_data=script)
+
+
+_DB54_PATH = _COMPOSE52_PATH.replace("DATABASE_URL", "DB54_URL")
+PAIRS += [
+    ("RES-015", "EU", _docker_run53("--add-host=otel.fleet.internal:10.20.0.9", host="otel.fleet.internal"),
+     _docker_run53("--add-host=otel.fleet.internal:203.0.113.10", host="otel.fleet.internal"), "user_data"),
+    ("RES-015", "EU", _ecs54([{"hostname": _DB54, "ipAddress": "10.20.1.30"}], one=True),
+     _ecs54([{"hostname": "other.fleet.internal", "ipAddress": "10.20.1.30"}], one=True),
+     "container_definitions(json)[0].environment[0].value"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("subject", "found"),
+    [
+        (_compose52(extra=_DB54_URL + f'    extra_hosts: ["{_DB54}:10.20.1.30"]\n'), []),
+        (_compose52(extra=_DB54_URL + f"    extra_hosts: {{{_DB54}: 10.20.1.30}}\n"), []),  # the mapping form
+        (_compose52(extra=_DB54_URL + f'    extra_hosts: ["{_DB54}=[fd00::1e]"]\n'), []),  # a unique local address
+        (_compose52(extra=_DB54_URL + f'    extra_hosts: ["{_DB54}:10.20.1.30", "{_DB54}:203.0.113.10"]\n'),
+         [("RES-015", _DB54_PATH), ("RES-015", "user_data")]),  # mapped twice: one address is public
+        (_compose52(extra=_DB54_URL + f'    extra_hosts: ["{_DB54}:203.0.113.10"]\n'),
+         [("RES-015", _DB54_PATH), ("RES-015", "user_data")]),
+        # a service's container_name is that service; another name is not
+        (_named54("fleet-postgres"), []),
+        (_named54("postgres-1"), [("RES-015", _COMPOSE52_PATH), ("RES-015", "user_data")]),
+        (_docker_run53("--add-host=metrics.fleet.internal:10.20.0.9", host="metrics.fleet.internal"), []),
+        (_docker_run53("--add-host metrics.fleet.internal:10.20.0.9", host="metrics.fleet.internal"), []),
+        (_docker_run53("--add-host=metrics.fleet.internal:203.0.113.10", host="metrics.fleet.internal"),
+         [("RES-015", "user_data")]),
+        (_docker_run53("--add-host=metrics.fleet.internal:10.20.0.9 --add-host=metrics.fleet.internal:203.0.113.10",
+                       host="metrics.fleet.internal"), [("RES-015", "user_data")]),
+        (_docker_run53("--add-host=other.fleet.internal:10.20.0.9", host="metrics.fleet.internal"),
+         [("RES-015", "user_data")]),
+        (_ecs54([{"hostname": _DB54, "ipAddress": "10.20.1.30"}]), []),
+        (_ecs54([{"hostname": _DB54.upper(), "ipAddress": "127.0.0.1"}]), []),
+        (_ecs54([{"hostname": _DB54, "ipAddress": "203.0.113.10"}]),
+         [("RES-015", "container_definitions(json)[0].extraHosts[0].ipAddress"),
+          ("RES-015", "container_definitions(json)[0].environment[0].value"),
+          ("RES-015", "container_definitions(json)[0].environment[1].value")]),
+        (_ecs54([{"hostname": _DB54}]),  # no address read: the name stays a host
+         [("RES-015", "container_definitions(json)[0].environment[0].value"),
+          ("RES-015", "container_definitions(json)[0].environment[1].value")]),
+        (_ecs54([{"Hostname": _DB54, "IpAddress": "10.20.1.30"}], cfn=True), []),
+        (_ecs54([{"Hostname": _DB54, "IpAddress": "203.0.113.10"}], cfn=True),
+         [("RES-015", "template_body(json).Resources.Task.Properties.ContainerDefinitions[0].ExtraHosts[0].IpAddress"),
+          ("RES-015", "template_body(json).Resources.Task.Properties.ContainerDefinitions[0].Environment[0].Value")]),
+    ],
+)  # fmt: skip
+def test_falsealarm54_a_name_a_containers_hosts_file_maps_privately_is_that_address(
+    subject: Subject, found: list[Any]
+) -> None:
+    findings, _ = RuleEngine("EU").check(subject)
+    assert [(f.rule.id, f.path) for f in findings] == found

@@ -158,6 +158,9 @@ class ComposeServices(_Frozen):
     """config53: a service's key mapping its networks (``networks``), each of which may give the service ``aliases``."""
     aliases: str | None = None
     """config53: a network entry's key listing the service's other names on that network (``aliases``)."""
+    container_name: str | None = None
+    """falsealarm54: a service's key naming its container (``container_name``), which Docker's embedded DNS answers
+    on the project's networks as it does the service's name."""
     sources: tuple[str, ...]
 
 
@@ -178,12 +181,28 @@ class KubernetesServices(_Frozen):
     sources: tuple[str, ...]
 
 
+class HostAliases(_Frozen):
+    """(falsealarm54) A container's hosts-file entries in a resource's document: a list under ``key`` whose items map
+    names (``names``: one name or a list) to an address (``address``)."""
+
+    key: str
+    """The list's key (ECS ``extraHosts``; a CloudFormation task's ``ExtraHosts``)."""
+    names: str
+    """An item's key holding its name or names (``hostname``)."""
+    address: str
+    """An item's key holding the address the names go to (``ipAddress``)."""
+    source: str
+
+
 class ServiceNames(_Frozen):
     """(falsealarm52) Names a YAML text defines as hosts of its own (Compose services, Kubernetes Services): in the same
     text, a URL whose host is one of them sends to that service, not to a host found through DNS search domains."""
 
     compose: ComposeServices
     kubernetes: KubernetesServices
+    host_aliases: tuple[HostAliases, ...] = ()
+    """(falsealarm54) Hosts-file entries a structured document gives a container: each name mapped only to private
+    addresses is that address for the mapping holding the list (the container's variables and command)."""
 
 
 class RegionalBucket(_Frozen):

@@ -115,6 +115,7 @@ from components.residency.scripts import (
     written_files,
     xargs_expanded,
 )
+from components.residency.service_names import privately_mapped
 from components.residency.stages import (
     ALI_API_TYPE,
     API_TYPES,
@@ -785,11 +786,13 @@ class RuleEngine:
         """The tables and memos :func:`_shared_tables` shares (run on a template engine with no register)."""
         self.parser = ReferenceParser(self.catalogue, endpoints)
         self.endpoints = endpoints
-        self._scripts, self._host_headers, self._body_host_headers, self._log_router_file = (
+        self._scripts, self._host_headers, self._body_host_headers, self._log_router_file, self._host_aliases = (
             ScriptReader(endpoints.script_commands),
             _host_header_inputs(endpoints),
             endpoints.vpc_links.body_by_type,
             re.compile("|".join(endpoints.log_router_files) or r"(?!)").search,
+            # falsealarm54: the hosts-file lists a container's document may hold (ECS extraHosts)
+            {a.key: a for a in (endpoints.service_names.host_aliases if endpoints.service_names else ())},
         )
         # Memos of what a place (type, key path, key) decides before its value is read: programs repeat the same
         # few places. They are bound to the template engine, so they may read the tables, never the register.
@@ -1319,6 +1322,8 @@ class RuleEngine:
             value = _expanded_container(value)
             parent = walk.kpath
             files = walk.script_files
+            defined = walk.defined
+            walk.defined = self._with_aliased_names(defined, value)  # falsealarm54: a container's hosts-file entries
             walk.script_files = {**files, **self._judge_joined_scripts(walk, value, path)}
             # A name/value pair (ECS and Batch container environment, CodeBuild environment variables,
             # Elastic Beanstalk settings, Alibaba EventBridge target parameters): the value is classified by
@@ -1370,7 +1375,7 @@ class RuleEngine:
                     continue
                 self._walk(walk, v, f"{path}.{k}", sk, depth + 1, top_key)
             walk.kpath, walk.outer, walk.parent, walk.task = parent, held, outer, task
-            walk.script_files = files
+            walk.script_files, walk.defined = files, defined
         elif isinstance(value, (list, tuple)):
             self._walk_list(walk, value, path, key, depth, top_key)
         elif isinstance(value, bool):
@@ -1398,6 +1403,30 @@ class RuleEngine:
             self._judge_split_heredocs(walk, value, path, key, depth)
         if len(value) > 1 and any(isinstance(v, str) and "$" in v for v in value):
             self._judge_split_variables(walk, value, path, key)
+
+    def _with_aliased_names(self, defined: frozenset[str], value: Mapping[Any, Any]) -> frozenset[str]:
+        """(falsealarm54) ``defined`` with the names a container's hosts-file list in ``value``
+        (``service_names.host_aliases``: ECS ``extraHosts``, CloudFormation ``ExtraHosts``) maps only to private
+        addresses, lower case: for the values under ``value`` (the container's environment, its command), each is that
+        address, as a name the script's /etc/hosts line maps is (:func:`scripts.hosts_file_names`). A public address,
+        or an entry not read, defines nothing for its names (fail closed: the name stays a host)."""
+        for key in self._host_aliases:  # two dict lookups (a view's isdisjoint walks the map): most hold no such list
+            if key in value:
+                break
+        else:
+            return defined
+        mapped: list[tuple[str, str]] = []
+        for key, spec in self._host_aliases.items():
+            entries = value.get(key)
+            for entry in entries if isinstance(entries, list) else ():
+                if not isinstance(entry, Mapping):
+                    continue
+                names, address = entry.get(spec.names), entry.get(spec.address)
+                given = address if isinstance(address, str) else ""
+                for name in [names] if isinstance(names, str) else names if isinstance(names, list) else []:
+                    if isinstance(name, str):
+                        mapped.append((name.lower().rstrip("."), given))
+        return defined | privately_mapped(mapped, is_private_address)
 
     def _split_service_names(self, walk: _Walk, lines: Sequence[Any], key: str) -> dict[int, frozenset[str]]:
         """(falsealarm52) A script list's items (an SSM Command document's ``runCommand``, a cloud-config's ``runcmd``:
@@ -2607,6 +2636,8 @@ class RuleEngine:
             # falsealarm53: a script's `docker run --add-host host.docker.internal:host-gateway` makes that name the
             # machine itself for the script's text (a Compose file's `extra_hosts` entry, read by its YAML walk).
             names = self.parser.gateway_names(value)  # a substring test first: most scripts name no gateway
+            # falsealarm54: and the names its `docker run --add-host NAME:<private address>` maps into the network
+            names |= self.parser.added_host_names(value)  # a substring test first: most scripts add no host
             # the lead (stop 53): so do the names the script maps in /etc/hosts (each address judged where written)
             names |= hosts_file_names(value)  # a substring test first: most scripts write no /etc/hosts
             # falsealarm53b: the Host aliases an ssh client configuration the script writes resolves (ssh_config(5)
@@ -4894,7 +4925,7 @@ class RuleEngine:
         ):
             return  # a host from stage variables: judged there (the Stages' values), not as the fixed part reads
         for ref in parser.scan(value, screened=True, defined=walk.defined):
-            if walk.ssh_names and _names_ssh_alias(ref, walk.ssh_names):
+            if walk.ssh_names and _names_ssh_alias(ref, walk.ssh_names, value):
                 continue  # falsealarm53b: `user@alias:path` (scp, rsync, ProxyJump) is the alias's HostName, judged
             bare_regionless = ref.kind == "endpoint" and ref.region is None and not ref.in_url and ref.edge is None
             if bare_regionless and self._principal(walk, key, ref):
@@ -8188,9 +8219,21 @@ def _ssh_name(host: str) -> str:
     return host.rsplit("@", 1)[-1].split(":", 1)[0].lower().rstrip(".")
 
 
-def _names_ssh_alias(ref: Reference, names: frozenset[str]) -> bool:
-    """Whether ``ref`` is a ``user@host:path`` remote path (the scan's scp form) whose host is one of ``names``."""
-    return ref.url is not None and "@" in ref.url and _ssh_name(ref.text) in names
+def _names_ssh_alias(ref: Reference, names: frozenset[str], value: str = "") -> bool:
+    """Whether ``ref`` is a ``user@host:path`` remote path (the scan's scp form) whose host is one of ``names``; or
+    (falsealarm54) a ``host:/path`` one (the scan's NFS export form) on lines of ``value`` that only an ssh client's
+    command starts (``scp /tmp/a app.fleet:/tmp/a``, ``rsync -az /opt/ app.fleet:/opt/``: ssh(1) reads the alias)."""
+    if ref.url is None or _ssh_name(ref.text) not in names:
+        return False
+    if "@" in ref.url:
+        return True
+    lines = [line for line in value.splitlines() if ref.url in line]
+    return bool(lines) and all(_SSH_CLIENT_LINE.match(line) for line in lines)
+
+
+# falsealarm54 (stop 54): a line an ssh client's command starts, after `sudo [-u USER]` (scp(1) / rsync(1) name a
+# remote path `[user@]host:path`; the same `host:/path` is an NFS export to `mount`, which reads no ssh_config).
+_SSH_CLIENT_LINE = re.compile(r"[ \t]*(?:sudo(?:[ \t]+-u[ \t]+\S+)?[ \t]+)?(?:\S*/)?(?:scp|rsync|sftp)[ \t]")
 
 
 def parse_properties(text: str, *, ini: bool = False) -> dict[str, str]:
