@@ -56,6 +56,7 @@ import platform_programs_awsred50 as aw50
 import platform_programs_awsred51 as aw51
 import platform_programs_awsred52 as aw52
 import platform_programs_awsred53 as aw53
+import platform_programs_awsred54 as aw54
 import platform_programs_bodies42 as bd42
 import platform_programs_cfnmap45 as cm45
 import platform_programs_cfnsfn45 as cs45
@@ -18545,6 +18546,12 @@ CASES: list[Case] = [
         Case(id, code, build, expected, destinations=declared, references=outputs)
         for id, code, build, expected, declared, outputs in srb53.rows()
     ],
+    # -- stop 54, AWS red team round 26 (tests/platform_programs_awsred54.py): another account's destination in 15
+    # CloudFormation types no entry mapped (OAM link, Logs account policy and delivery destination, centralization rule,
+    # ECR replication, SMS event destinations and two-way channels, Cloud WAN peering, Lattice VPC association, DocumentDB
+    # events, Redshift integration, AgentCore Lambda target, media insights sinks, agent collaborator): RES-023 outside CN;
+    # passed every door before
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw54.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
