@@ -163,7 +163,8 @@ def sms_two_way(code: str, who: str) -> Build:
 def transit_gateway_peering(code: str, who: str) -> Build:
     # docs: AWS::NetworkManager::TransitGatewayPeering CoreNetworkId, TransitGatewayArn ("The ARN of the transit
     # gateway"); AWS::EC2::TransitGateway.
-    gateway = _pick(code, who, _own_sub("ec2", "transit-gateway/${Hub}"), "ec2", "transit-gateway/tgw-0a1b2c3d4e5f60718")
+    gateway = _pick(code, who, _own_sub("ec2", "transit-gateway/${Hub}"), "ec2",
+                    "transit-gateway/tgw-0a1b2c3d4e5f60718")  # fmt: skip
     return _stack("wan-peering", {
         "Hub": {"Type": "AWS::EC2::TransitGateway", "Properties": {"AmazonSideAsn": 64512}},
         "Peering": {"Type": "AWS::NetworkManager::TransitGatewayPeering", "Properties": {
@@ -258,7 +259,7 @@ def agent_collaborator(code: str, who: str) -> Build:
                 "CollaboratorName": "policy", "CollaborationInstruction": "Answers questions about the policy.",
                 "AgentDescriptor": {"AliasArn": alias}, "RelayConversationHistory": "TO_COLLABORATOR"}]}},
         "AgentRole": _role("bedrock.amazonaws.com"),
-    }
+    }  # fmt: skip
     if who == "own":
         resources |= {
             "Policy": {"Type": "AWS::Bedrock::Agent", "Properties": {
@@ -267,7 +268,7 @@ def agent_collaborator(code: str, who: str) -> Build:
                 "AgentCollaboration": "DISABLED"}},
             "PolicyAlias": {"Type": "AWS::Bedrock::AgentAlias", "Properties": {
                 "AgentId": {"Ref": "Policy"}, "AgentAliasName": "live"}},
-        }
+        }  # fmt: skip
     return _stack("claims-agents", resources)
 
 

@@ -563,7 +563,7 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
         ("aws:bedrock/agentcoreGatewayTarget:AgentcoreGatewayTarget", "target_configuration.mcp.lambda.lambda_arn"),
         *((f"{insights}:MediaInsightsPipelineConfiguration", f"elements.{sink}_sink_configuration.insights_target")
           for sink in ("kinesis_data_stream", "sns_topic", "sqs_queue", "lambda_function")),
-    }
+    }  # fmt: skip
     assert nested_paths == {
         ("aws:sfn/stateMachine:StateMachine", "logging_configuration.log_destination"),
         (fc_async, "destination_config.on_success.destination"),
