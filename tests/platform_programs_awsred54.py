@@ -10,10 +10,10 @@ RES-009 Region, RES-017 bucket, RES-023 account). Their CloudFormation twins wer
 for an OAM link's sink, a Logs account policy's subscription destination, a Logs delivery destination's resource, an
 organisation centralization rule's destination account, an ECR replication destination's registry, an SMS
 configuration set's event destinations and a phone number's / pool's two-way channel (``AWS::SMSVOICE``), a Cloud WAN
-transit gateway peering, a Lattice service network VPC association, a DocumentDB event subscription's topic, a
-Redshift integration's target, an AgentCore gateway's Lambda target, a Chime SDK media insights pipeline's sinks and a
-Bedrock agent's collaborator, while each Pulumi twin was RES-023. They are refused now (RES-023 until pinned or
-declared).
+transit gateway peering, a Lattice service network's VPC association and VPC endpoint, a DocumentDB event
+subscription's topic, a Redshift integration's target, an AgentCore gateway's Lambda target, a Chime SDK media insights
+pipeline's sinks and a Bedrock agent's collaborator, while each Pulumi twin was RES-023. They are refused now
+(RES-023 until pinned or declared).
 
 ``who``: ``own`` (the template's own resource by ``Ref`` / ``Fn::GetAtt``, the stack's account by
 ``${AWS::AccountId}``: passes), ``partner`` (another account's ARN or id: refused outside CN), ``partner-declared``
@@ -184,6 +184,19 @@ def lattice_vpc_association(code: str, who: str) -> Build:
     })  # fmt: skip
 
 
+def service_network_endpoint(code: str, who: str) -> Build:
+    # docs: AWS::EC2::VPCEndpoint VpcId, VpcEndpointType ServiceNetwork, ServiceNetworkArn ("The Amazon Resource Name
+    # (ARN) of a service network that will be associated with the VPC endpoint of type service-network",
+    # CreateVpcEndpoint), SubnetIds, SecurityGroupIds; AWS::VpcLattice::ServiceNetwork (GetAtt Arn).
+    network = _pick(code, who, _arn_of("Mesh"), "vpc-lattice", "servicenetwork/sn-0a1b2c3d4e5f60718")
+    return _stack("lattice-endpoint", {
+        "Mesh": {"Type": "AWS::VpcLattice::ServiceNetwork", "Properties": {"Name": "claims", "AuthType": "AWS_IAM"}},
+        "Endpoint": {"Type": "AWS::EC2::VPCEndpoint", "Properties": {
+            "VpcId": "vpc-0a1b2c3d4e5f60718", "VpcEndpointType": "ServiceNetwork", "ServiceNetworkArn": network,
+            "SubnetIds": ["subnet-0a1b2c3d4e5f60718"], "SecurityGroupIds": ["sg-0a1b2c3d4e5f60718"]}},
+    })  # fmt: skip
+
+
 def docdb_events(code: str, who: str) -> Build:
     # docs: AWS::DocDB::EventSubscription SubscriptionName, SnsTopicArn, SourceType, SourceIds, EventCategories,
     # Enabled.
@@ -282,6 +295,7 @@ KINDS: dict[str, tuple[Callable[[str, str], Build], tuple[str, ...]]] = {
     "cfn-sms-two-way": (sms_two_way, CODES),
     "cfn-transit-gateway-peering": (transit_gateway_peering, CODES),
     "cfn-lattice-vpc-association": (lattice_vpc_association, CODES),
+    "cfn-service-network-endpoint": (service_network_endpoint, CODES),
     "cfn-docdb-events": (docdb_events, CODES),
     "cfn-redshift-integration": (redshift_integration, CODES),
     "cfn-agentcore-lambda-target": (agentcore_lambda_target, CODES),

@@ -18546,11 +18546,12 @@ CASES: list[Case] = [
         Case(id, code, build, expected, destinations=declared, references=outputs)
         for id, code, build, expected, declared, outputs in srb53.rows()
     ],
-    # -- stop 54, AWS red team round 26 (tests/platform_programs_awsred54.py): another account's destination in 15
+    # -- stop 54, AWS red team round 26 (tests/platform_programs_awsred54.py): another account's destination in 16
     # CloudFormation types no entry mapped (OAM link, Logs account policy and delivery destination, centralization
     # rule, ECR replication, SMS event destinations and two-way channels, Cloud WAN peering, Lattice VPC association,
-    # DocumentDB events, Redshift integration, AgentCore Lambda target, media insights sinks, agent collaborator):
-    # RES-023 outside CN; passed every door before; own resources and a declared partner pass
+    # service network VPC endpoint, DocumentDB events, Redshift integration, AgentCore Lambda target, media insights
+    # sinks, agent collaborator): RES-023 outside CN; passed every door before; own resources and a declared partner
+    # pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw54.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /

@@ -7645,6 +7645,11 @@ _RED54_TEMPLATES: list[tuple[str, str, Callable[[str], dict[str, Any]]]] = [
      lambda a: {"VpcIdentifier": "vpc-1",
                 "ServiceNetworkIdentifier": _red49_arn("vpc-lattice", "servicenetwork/sn-1", a)}),
     ("AWS::DocDB::EventSubscription", "SnsTopicArn", lambda a: {"SnsTopicArn": _sns51(a), "SourceType": "db-cluster"}),
+    *[("AWS::EC2::VPCEndpoint", key,
+       lambda a, key=key, resource=resource, kind=kind: {"VpcId": "vpc-1", "VpcEndpointType": kind,
+                                                         key: _red49_arn("vpc-lattice", resource, a)})
+      for key, resource, kind in (("ServiceNetworkArn", "servicenetwork/sn-1", "ServiceNetwork"),
+                                  ("ResourceConfigurationArn", "resourceconfiguration/rcfg-1", "Resource"))],
     ("AWS::Redshift::Integration", "TargetArn",
      lambda a: {"SourceArn": _red49_arn("dynamodb", "table/t", "123456789012"),
                 "TargetArn": _red49_arn("redshift-serverless", "namespace/n1", a)}),
