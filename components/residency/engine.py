@@ -3469,7 +3469,7 @@ class RuleEngine:
             # (awsred54) A top-level property the Pulumi type nests (an AWS::Logs::DeliveryDestination's
             # DestinationResourceArn is `delivery_destination_configuration.destination_resource_arn`): its one-key
             # `paths` entry, judged as a nested value's is. Before, such a property passed as template text.
-            found = self._template_paths.get((template.type, kind, kpath[-1]))
+            found = self._template_paths.get((template.type, str(kind), kpath[-1]))
             if found is None:
                 return False
             self._judge_at_input_path(walk, value, path, depth, logical_id, found)
