@@ -57,6 +57,7 @@ import platform_programs_awsred50 as aw50
 import platform_programs_awsred51 as aw51
 import platform_programs_awsred52 as aw52
 import platform_programs_awsred53 as aw53
+import platform_programs_awsred54 as aw54
 import platform_programs_bodies42 as bd42
 import platform_programs_cfnmap45 as cm45
 import platform_programs_cfnsfn45 as cs45
@@ -18566,6 +18567,13 @@ CASES: list[Case] = [
     # bastions by EC2 DNS names, postconf, log-opts, SDK Region variables, nginx one-liners, aliyun --RegionIds, the
     # metadata's owner account and ROS hub services on the China site (CN) or declared (JP) pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa54.rows()],
+    # -- stop 54, AWS red team round 26 (tests/platform_programs_awsred54.py): another account's destination in 16
+    # CloudFormation types no entry mapped (OAM link, Logs account policy and delivery destination, centralization
+    # rule, ECR replication, SMS event destinations and two-way channels, Cloud WAN peering, Lattice VPC association,
+    # service network VPC endpoint, DocumentDB events, Redshift integration, AgentCore Lambda target, media insights
+    # sinks, agent collaborator): RES-023 outside CN; passed every door before; own resources and a declared partner
+    # pass
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw54.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -3497,7 +3497,14 @@ class RuleEngine:
             self._judge_template_items(walk, entry.keys, item_type, value, path, logical_id, depth)
             return True
         if name is None:
-            return False
+            # (awsred54) A top-level property the Pulumi type nests (an AWS::Logs::DeliveryDestination's
+            # DestinationResourceArn is `delivery_destination_configuration.destination_resource_arn`): its one-key
+            # `paths` entry, judged as a nested value's is. Before, such a property passed as template text.
+            found = self._template_paths.get((template.type, str(kind), kpath[-1]))
+            if found is None:
+                return False
+            self._judge_at_input_path(walk, value, path, depth, logical_id, found)
+            return True
         texts: list[Any] = [value]
         if isinstance(value, Mapping) and len(value) == 1 and next(iter(value)) in _GIVES_TEXT:
             texts = _template_texts(document, value) or texts  # one that cannot be evaluated is walked as written
