@@ -188,6 +188,7 @@ import platform_programs_stackjoin51 as sj51
 import platform_programs_stackref52 as sr52
 import platform_programs_stackref53 as sr53
 import platform_programs_stackref53b as srb53
+import platform_programs_stackref54 as sr54
 import platform_programs_stackset49 as ss49
 import platform_programs_stagehosts39 as sh39
 import platform_programs_stages40 as st40
@@ -18544,6 +18545,11 @@ CASES: list[Case] = [
     *[
         Case(id, code, build, expected, destinations=declared, references=outputs)
         for id, code, build, expected, declared, outputs in srb53.rows()
+    ],
+    # -- stop 54, computed reads, StackSets and first previews (tests/platform_programs_stackref54.py): DRAFT
+    *[
+        Case(id, code, build, expected, destinations=declared, references=outputs)
+        for id, code, build, expected, declared, outputs in sr54.rows()
     ],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
