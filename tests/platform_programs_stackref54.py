@@ -134,7 +134,18 @@ def ref_secret_queue(code: str, key: str, how: str) -> Build:
     # lambda/function (environment.variables)
     def build(c: Any) -> object:
         platform = pulumi.StackReference("platform", stack_name=platform_stack(code))
-        url = platform.require_output(key) if how == "require" else platform.get_output(key)
+        url: Any
+        if how == "details":
+            # docs: pulumi StackReference get_output_details ("The returned object has its `value` or `secret_value`
+            # fields set depending on whether the output is a secret"): awaited, its value is a plain Output with no
+            # resources (no dependency on the read), the secret unwrapped.
+            async def details() -> Any:
+                found = await platform.get_output_details(key)
+                return found.secret_value if found.secret_value is not None else found.value
+
+            url = pulumi.Output.from_input(details())
+        else:
+            url = platform.require_output(key) if how == "require" else platform.get_output(key)
         role = aws.iam.Role("forwarder", assume_role_policy=trust_policy("lambda.amazonaws.com"), opts=c.aws)
         return aws.lambda_.Function(
             "forwarder", role=role.arn, runtime="python3.12", handler="index.handler",
@@ -216,13 +227,14 @@ def rows() -> list[Row]:
             (f"{p}-ref-secret-get-home", code, ref_secret_queue(code, "jobsQueueUrl", "get"), set(), [], refs),
             (f"{p}-ref-secret-get-abroad", code, ref_secret_queue(code, "partnerQueueUrl", "get"), {"RES-006"}, [],
              refs),
+            (f"{p}-ref-secret-details-home", code, ref_secret_queue(code, "jobsQueueUrl", "details"), set(), [], refs),
+            (f"{p}-ref-secret-details-abroad", code, ref_secret_queue(code, "partnerQueueUrl", "details"),
+             {"RES-006"}, [], refs),
             (f"{p}-stackset-body-host-home", code, stack_set_host(code, own_service_host(code), inline=True), set(),
              [], {}),
             (f"{p}-stackset-body-host-partner", code, stack_set_host(code, PARTNER_DB, inline=True), {"RES-015"}, [],
              {}),
             (f"{p}-stackset-url-host-home", code, stack_set_host(code, own_service_host(code), inline=False), set(),
-             templates, {}),
-            (f"{p}-stackset-url-host-partner", code, stack_set_host(code, PARTNER_DB, inline=False), {"RES-015"},
              templates, {}),
         ]  # fmt: skip
     for code in ALI_CODES:
