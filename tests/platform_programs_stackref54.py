@@ -11,7 +11,6 @@ from typing import Any
 import pulumi
 import pulumi_alicloud as alicloud
 import pulumi_aws as aws
-from components.simulate.mocks import Secret
 from platform_parts import (
     ALI_HOME,
     AWS_ABROAD,
@@ -23,6 +22,8 @@ from platform_parts import (
     dns_suffix,
     trust_policy,
 )
+
+from components.simulate.mocks import Secret
 
 AWS_CODES = ("EU", "DE", "US", "JP", "CN")
 ALI_CODES = ("CN", "JP", "DE")
@@ -93,9 +94,7 @@ def ali_invoke_networks(abroad: bool) -> Build:
         networks = alicloud.vpc.get_networks_output(
             name_regex=reader.role_name.apply(lambda _: "^default$"), opts=pulumi.InvokeOutputOptions(provider=provider)
         )
-        return alicloud.ecs.SecurityGroup(
-            "worker", vpc_id=networks.ids[0], security_group_name="workers", opts=c.ali
-        )
+        return alicloud.ecs.SecurityGroup("worker", vpc_id=networks.ids[0], security_group_name="workers", opts=c.ali)
 
     return build
 
