@@ -1,6 +1,40 @@
 """Computed reads, StackSets and first previews, round 3 (stackref54).
 
-DRAFT: the docstring is completed once the rows have run on the unchanged engine.
+Continues stackref53 / stackref53b (docs/residency.md "Computed StackReference names, ... (stop 53)", "Cloud resources
+read by a computed id at a first preview (stop 53)"). What each door is given: an invoke whose argument is unknown at
+a preview is not called, and the SDK resolves its result unknown with no resources (pulumi 3.272.0
+``runtime/invoke.py``), so the preview document records no source for a value taken from it and the policy pack, never
+given invokes, sees an unknown with no dependency (it passes it). The review proves such an unknown when every step of
+the document vouches (falsealarm50, ``review._every_step_vouches``).
+
+Reproduced on the unchanged engine (main 51ca59f4, this module): **23 of the 122 table tests failed** (18 programs):
+
+- ``invoke-vpc-abroad`` (AWS, EU / DE / US / JP / CN) and ``ali-invoke-networks-abroad`` (CN / JP / DE): a VPC looked
+  up by ``aws.ec2.get_vpc_output`` / ``alicloud.vpc.get_networks_output`` with a filter computed from a role the
+  program makes, under a provider abroad, a security group made at home in it. Every door refuses the provider
+  (RES-001); at the first preview the review added RES-014 for the group's ``vpcId`` (the provider's step does not
+  vouch) and the pack did not: 8 first-preview failures.
+- ``ref-policy-document`` (EU / DE / US / JP / CN): the registry's bucket-policy example (the policy from
+  ``aws.iam.get_policy_document_output`` over the bucket's ARN) in a program that also reads the platform stack's
+  ``vpcId`` by a StackReference: compliant, refused at its first preview by the review (RES-014 "the document records
+  no resource it is computed from": the StackReference's read step does not vouch), passed by the pack: 5 failures.
+- ``stackset-body-host-home`` (EU / DE / US / JP / CN): a StackSet the program makes whose inline template reads its
+  function's ``DB_HOST`` from the Parameter ``Target``, its instance giving the Region's own SQS host: RES-015 at
+  every door ("takes its host from Target ...: a Parameter ... is whatever the deployer passes"), while the same
+  template in a ``cloudformation.Stack`` given that host passed: a false alarm, 10 failures (both tests).
+
+What changed: a StackSet's (stack group's) template read once per instance run receives that run's Parameter values
+(``engine._given_parameter``); the review's every-step test leaves out reads and steps refused by a finding of their
+own (``review._step_vouches``, ``provenance.refused_itself``). Pinned, passing before and after: the secret queue URL
+of another stack read by ``require_output``, ``get_output`` and an awaited ``get_output_details`` (home passes, abroad
+RES-006 at every door; the preview blinds the secret and the pack reads it), the StackSet's instance giving a
+partner's host (RES-015), a StackSet whose template is kept in S3 (``template_url``) given the Region's host, and the
+Alibaba ``get_networks`` lookup at home. Left open (not a row: it would pin a leak as compliant): the same
+``template_url`` StackSet's instance giving a partner's database host under the neutral name ``Target`` passed every
+door (5 programs): no template is in view and a host-form reading of neutral overrides would refuse instance types
+(``t3.micro``), handlers (``index.handler``) and file names.
+
+Ids: ``stackref54-<code>-<shape>``. tests/test_realistic_programs.py runs them as CASES (``stackref54-*``).
 """
 
 from __future__ import annotations
@@ -15,7 +49,9 @@ from platform_parts import (
     ALI_HOME,
     AWS_ABROAD,
     AWS_HOME,
+    DEPLOYER,
     OWN_ACCOUNT,
+    OWN_UID,
     PARTNER_DB,
     UNPINNED_PARTNER,
     Build,
@@ -201,6 +237,30 @@ def stack_set_host(code: str, host: str, *, inline: bool) -> Build:
     return build
 
 
+def ali_group_host(code: str, host: str) -> Build:
+    # docs: alicloud ros/stackgroup (stack_group_name, template_body), ros/stackinstance (stack_group_name,
+    # stack_instance_account_id, stack_instance_region_id, parameter_overrides [{parameter_key, parameter_value}]);
+    # ALIYUN::FC::Function (EnvironmentVariables). The ROS twin of ``stack_set_host(inline=True)``.
+    def build(c: Any) -> object:
+        c.ali_role = DEPLOYER
+        body = {
+            "ROSTemplateFormatVersion": "2015-09-01",
+            "Parameters": {"Target": {"Type": "String"}},
+            "Resources": {"Trips": {"Type": "ALIYUN::FC::Function", "Properties": {
+                "ServiceName": "trips", "FunctionName": "trips", "Runtime": "python3.10", "Handler": "index.handler",
+                "Code": {"SourceCode": "def handler(event, context):\n    return event\n"},
+                "EnvironmentVariables": {"DB_HOST": {"Ref": "Target"}}}}},
+        }  # fmt: skip
+        group = alicloud.ros.StackGroup("trips", stack_group_name="trips", template_body=json.dumps(body), opts=c.ali)
+        return alicloud.ros.StackInstance(
+            "trips", stack_group_name=group.stack_group_name, stack_instance_account_id=OWN_UID,
+            stack_instance_region_id=ALI_HOME[code], opts=c.ali,
+            parameter_overrides=[{"parameter_key": "Target", "parameter_value": host}],
+        )  # fmt: skip
+
+    return build
+
+
 def own_service_host(code: str) -> str:
     """The jurisdiction's Region's SQS endpoint (an AWS service host the Region proves)."""
     return f"sqs.{AWS_HOME[code]}.{dns_suffix(code)}"
@@ -238,9 +298,12 @@ def rows() -> list[Row]:
         ]  # fmt: skip
     for code in ALI_CODES:
         p = f"stackref54-{code.lower()}"
+        oss_home = f"oss-{ALI_HOME[code]}-internal.aliyuncs.com"  # the Region's OSS intranet endpoint
         out += [
             (f"{p}-ali-invoke-networks-group", code, ali_invoke_networks(False), set(), [], {}),
             (f"{p}-ali-invoke-networks-abroad", code, ali_invoke_networks(True), {"RES-001"}, [], {}),
+            (f"{p}-ali-group-host-home", code, ali_group_host(code, oss_home), set(), [], {}),
+            (f"{p}-ali-group-host-partner", code, ali_group_host(code, PARTNER_DB), {"RES-015"}, [], {}),
         ]
     assert ALI_HOME.keys() >= set(ALI_CODES)
     return out
