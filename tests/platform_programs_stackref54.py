@@ -7,7 +7,7 @@ a preview is not called, and the SDK resolves its result unknown with no resourc
 given invokes, sees an unknown with no dependency (it passes it). The review proves such an unknown when every step of
 the document vouches (falsealarm50, ``review._every_step_vouches``).
 
-Reproduced on the unchanged engine (main 51ca59f4, this module): **23 of the 122 table tests failed** (18 programs):
+Reproduced on the unchanged engine (main 51ca59f4, this module): **29 of the 134 table tests failed** (21 programs):
 
 - ``invoke-vpc-abroad`` (AWS, EU / DE / US / JP / CN) and ``ali-invoke-networks-abroad`` (CN / JP / DE): a VPC looked
   up by ``aws.ec2.get_vpc_output`` / ``alicloud.vpc.get_networks_output`` with a filter computed from a role the
@@ -21,7 +21,9 @@ Reproduced on the unchanged engine (main 51ca59f4, this module): **23 of the 122
 - ``stackset-body-host-home`` (EU / DE / US / JP / CN): a StackSet the program makes whose inline template reads its
   function's ``DB_HOST`` from the Parameter ``Target``, its instance giving the Region's own SQS host: RES-015 at
   every door ("takes its host from Target ...: a Parameter ... is whatever the deployer passes"), while the same
-  template in a ``cloudformation.Stack`` given that host passed: a false alarm, 10 failures (both tests).
+  template in a ``cloudformation.Stack`` given that host passed: a false alarm, 10 failures (both tests); its ROS twin
+  ``ali-group-host-home`` (CN / JP / DE: an ``alicloud.ros.StackGroup`` whose FC function reads ``DB_HOST`` from the
+  Parameter its ``ros.StackInstance`` gives as the Region's OSS intranet endpoint), 6 failures.
 
 What changed: a StackSet's (stack group's) template read once per instance run receives that run's Parameter values
 (``engine._given_parameter``); the review's every-step test leaves out reads and steps refused by a finding of their
