@@ -18546,7 +18546,12 @@ CASES: list[Case] = [
         Case(id, code, build, expected, destinations=declared, references=outputs)
         for id, code, build, expected, declared, outputs in srb53.rows()
     ],
-    # -- stop 54, computed reads, StackSets and first previews (tests/platform_programs_stackref54.py): DRAFT
+    # -- stop 54, computed reads, StackSets and first previews (tests/platform_programs_stackref54.py): a StackSet's or
+    # stack group's template reading a host from a Parameter its instance gives as the Region's own host passes (RES-015
+    # at every door before), a partner's host is RES-015; a program reading another stack beside an invoke over its own
+    # values passes its first preview (RES-014 at the review before); a VPC looked up under a provider abroad is RES-001
+    # alone at both doors of a first preview (RES-014 beside it at the review before); another stack's secret queue URL
+    # by require_output, get_output or get_output_details passes at home, RES-006 abroad (as before).
     *[
         Case(id, code, build, expected, destinations=declared, references=outputs)
         for id, code, build, expected, declared, outputs in sr54.rows()
