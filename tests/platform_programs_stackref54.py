@@ -148,16 +148,17 @@ def ref_policy_document(code: str) -> Build:
         platform = pulumi.StackReference("platform", stack_name=platform_stack(code))
         aws.ec2.SecurityGroup("worker", vpc_id=platform.require_output("vpcId"), description="workers", opts=c.aws)
         bucket = aws.s3.Bucket("exports", opts=c.aws)
+        # As the registry's example writes it, the resources the bucket's ARN Outputs (typed Any: the SDK's statement
+        # types take the invoke's plain arguments, and Outputs work at run time).
+        statement: Any = {
+            "sid": "DenyInsecure", "effect": "Deny", "actions": ["s3:*"],
+            "principals": [{"type": "*", "identifiers": ["*"]}],
+            "resources": [bucket.arn, bucket.arn.apply(lambda a: f"{a}/*")],
+            "conditions": [{"test": "Bool", "variable": "aws:SecureTransport", "values": ["false"]}],
+        }  # fmt: skip
         document = aws.iam.get_policy_document_output(
-            statements=[aws.iam.GetPolicyDocumentStatementArgs(
-                sid="DenyInsecure", effect="Deny", actions=["s3:*"],
-                principals=[aws.iam.GetPolicyDocumentStatementPrincipalArgs(type="*", identifiers=["*"])],
-                resources=[bucket.arn, bucket.arn.apply(lambda a: f"{a}/*")],
-                conditions=[aws.iam.GetPolicyDocumentStatementConditionArgs(
-                    test="Bool", variable="aws:SecureTransport", values=["false"])],
-            )],
-            opts=pulumi.InvokeOutputOptions(provider=c.aws.provider),
-        )  # fmt: skip
+            statements=[statement], opts=pulumi.InvokeOutputOptions(provider=c.aws.provider)
+        )
         return aws.s3.BucketPolicy("exports", bucket=bucket.id, policy=document.json, opts=c.aws)
 
     return build
@@ -222,7 +223,7 @@ def stack_set_host(code: str, host: str, *, inline: bool) -> Build:
         admin = aws.iam.Role(
             "stackset-admin", assume_role_policy=trust_policy("cloudformation.amazonaws.com"), opts=c.aws
         )
-        source = (
+        source: dict[str, Any] = (
             {"template_body": trips_template()}
             if inline
             else {"template_url": f"https://fleet-templates-{code.lower()}.s3.{home}.{suffix}/trips.json"}
