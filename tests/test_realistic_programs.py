@@ -192,6 +192,7 @@ import platform_programs_stackjoin51 as sj51
 import platform_programs_stackref52 as sr52
 import platform_programs_stackref53 as sr53
 import platform_programs_stackref53b as srb53
+import platform_programs_stackref54 as sr54
 import platform_programs_stackset49 as ss49
 import platform_programs_stagehosts39 as sh39
 import platform_programs_stages40 as st40
@@ -18574,6 +18575,16 @@ CASES: list[Case] = [
     # sinks, agent collaborator): RES-023 outside CN; passed every door before; own resources and a declared partner
     # pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw54.rows()],
+    # -- stop 54, computed reads, StackSets and first previews (tests/platform_programs_stackref54.py): a StackSet's or
+    # stack group's template reading a host from a Parameter its instance gives as the Region's own host passes (RES-015
+    # at every door before), a partner's host is RES-015; a program reading another stack beside an invoke over its own
+    # values passes its first preview (RES-014 at the review before); a VPC looked up under a provider abroad is RES-001
+    # alone at both doors of a first preview (RES-014 beside it at the review before); another stack's secret queue URL
+    # by require_output, get_output or get_output_details passes at home, RES-006 abroad (as before).
+    *[
+        Case(id, code, build, expected, destinations=declared, references=outputs)
+        for id, code, build, expected, declared, outputs in sr54.rows()
+    ],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -3233,15 +3233,28 @@ class RuleEngine:
         """The value the stack being read gives its template's Parameter ``name`` (a ``Ref``): literal text, or a value
         not known yet (deferred where it is walked); None when ``name`` is no declared Parameter, the template's own
         resource, or is given nothing the stack wrote (its Default, another function), or the template is one that runs
-        as several stacks (a StackSet's, a stack group's, a stored template: ``region`` None)."""
-        if name is None or attribute != "Ref" or walk.template is None or walk.template[0].region is None:
+        as several stacks (a StackSet's, a stack group's, a stored template: ``region`` None) read with no run's values.
+
+        stackref54 (stop 54): such a template read once per run (``walk.stack_parameters``: a Pulumi StackSet's
+        instance's overrides over the StackSet's own ``parameters``, :meth:`_instance_runs`; a template StackSet's
+        instance group's, :meth:`_nested_templates`) receives that run's value, as a stack's template receives the
+        stack's. A StackSet whose template reads a host from a Parameter (``DB_HOST: {"Ref": "Target"}``) was RES-015
+        at every door whatever its instance gave, the Region's own service host too (a false alarm), while the same
+        template in a ``cloudformation.Stack`` given that host passed. With no run (no instance of the program names
+        it: instances made elsewhere may give anything) it still proves nothing."""
+        if name is None or attribute != "Ref" or walk.template is None:
+            return None
+        if walk.template[0].region is None and walk.stack_parameters is None:
             return None  # a StackSet's / stack group's / stored template: each stack instance may override it
         if walk.template_resources is not None and name in walk.template_resources:
             return None
         parameters = walk.template[1].get("Parameters")
         if not isinstance(parameters, Mapping) or not isinstance(parameters.get(name), Mapping):
             return None
-        return _literal_or_deferred(walk, _stack_values(walk).get(name))
+        values = _stack_values(walk)
+        # `in` and `[]`, not `.get` (dict.get skips `__getitem__`): a run whose overrides are one value not known here
+        # (_AnyParameter) gives it to every Parameter, deferred where it is used.
+        return _literal_or_deferred(walk, values[name] if name in values else None)  # noqa: SIM401
 
     def _placeholder_values(self, walk: _Walk, document: Mapping[Any, Any], given: Any) -> dict[str, str]:
         """An OOS template's declared parameters (``Parameters``) -> the value each ``{{ name }}`` takes: the one the
