@@ -28,10 +28,11 @@ Ids: ``scripts54-<jurisdiction>-<shape>``. tests/test_realistic_programs.py runs
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 
 import pulumi_aws as aws
-from platform_parts import ALI_HOME, ALI_METADATA, AWS_ABROAD, AWS_HOME, IMDS, SUBNETS, Build, Row, ali_boot
+from platform_parts import ALI_METADATA, AWS_ABROAD, AWS_HOME, IMDS, SUBNETS, Build, Row, ali_boot
 
 AWS_CODES = ("EU", "US", "JP", "CN")
 """The jurisdictions of the AWS programs."""
@@ -96,8 +97,6 @@ def aws_program(code: str, shape: str) -> Build:
     def build(c: Any) -> object:
         if shape.startswith("env-"):
             # docs: ec2/launchtemplate (image_id, instance_type, user_data: base64)
-            import base64
-
             data = base64.b64encode(_user_data(code, shape).encode()).decode()
             return aws.ec2.LaunchTemplate("fleet", image_id=IMAGE, instance_type="t3.small", user_data=data,
                                           opts=c.aws)  # fmt: skip
