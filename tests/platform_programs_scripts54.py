@@ -19,7 +19,13 @@ offending ones marked "passed" each passed every door:
 3. **Alibaba Cloud** (``ali-*``, CN / JP / DE; ECS instances): ``export ALIBABA_CLOUD_REGION_ID=$(cat
    /etc/fleet/region)`` (RES-011) passed, and ``export ALICLOUD_REGION=$R`` after ``R=$(cat /etc/fleet/region)`` (the
    Terraform / Pulumi alicloud provider's Region variable) passed: RES-011 now. The metadata's region-id passes in both.
-4. **Pinned, unchanged** (``zone-unknown-*``): a zone argument holding a substitution the engine cannot compute beside
+4. **Shell expansions the reader did not compute** (``default-nested-*``, ``alternate-*``, ``while-*``; EC2 user data):
+   ``--region "${BACKUP_REGION:-${AWS_REGION:-<abroad>}}"`` (a nested default) passed, read as no Region: RES-009 now;
+   ``TARGET=${REPLICATE:+<abroad>}`` then ``--region ${TARGET:-<home>}`` passed: RES-009 now; ``while read -r h; do
+   pg_isready -h "$h"; done <<EOF`` over a partner's database host passed: RES-015 now; ``while IFS= read -r r; do
+   ... --region "$r"; done < /etc/fleet/regions`` of a file the script does not write passed: RES-011 now. The same
+   with the home Region, the stack's own database hosts, or a regions file the script writes, pass.
+5. **Pinned, unchanged** (``zone-unknown-*``): a zone argument holding a substitution the engine cannot compute beside
    the home ``--region`` passes (scripts53's decision: a zone is inside the Region its call goes to, judged on its
    own).
 
@@ -32,7 +38,7 @@ import base64
 from typing import Any
 
 import pulumi_aws as aws
-from platform_parts import ALI_METADATA, AWS_ABROAD, AWS_HOME, IMDS, SUBNETS, Build, Row, ali_boot
+from platform_parts import ALI_METADATA, AWS_ABROAD, AWS_HOME, IMDS, PARTNER_DB, SUBNETS, Build, Row, ali_boot
 
 AWS_CODES = ("EU", "US", "JP", "CN")
 """The jurisdictions of the AWS programs."""
@@ -52,6 +58,14 @@ AWS_EXPECTED = {
     "env-inline-abroad": {"RES-009"},
     "env-inline-own": set(),
     "zone-unknown-home-region": set(),
+    "default-nested-abroad": {"RES-009"},
+    "default-nested-home": set(),
+    "alternate-abroad": {"RES-009"},
+    "alternate-home": set(),
+    "while-hosts-partner": {"RES-015"},
+    "while-hosts-own": set(),
+    "while-regions-file": {"RES-011"},
+    "while-regions-written": set(),
 }
 """Each AWS shape and its verdict in every jurisdiction."""
 ALI_EXPECTED = {
@@ -87,6 +101,24 @@ def _user_data(code: str, shape: str) -> str:
         return f"{head}AZ={AWS_ABROAD[code]}a\nexport AWS_DEFAULT_REGION=$(echo $AZ | sed 's/[a-z]$//')\n{RETENTION}\n"
     if shape == "env-inline-own":
         return f"{head}export AWS_REGION=$(curl -s {IMDS}/meta-data/placement/region)\n{RETENTION}\n"
+    home, abroad = AWS_HOME[code], AWS_ABROAD[code]
+    if shape.startswith("default-nested-"):
+        region = abroad if shape.endswith("abroad") else home
+        return f'{head}{RETENTION} --region "${{BACKUP_REGION:-${{AWS_REGION:-{region}}}}}"\n'
+    if shape.startswith("alternate-"):
+        region = abroad if shape.endswith("abroad") else home
+        return f"{head}TARGET=${{REPLICATE:+{region}}}\n{RETENTION} --region ${{TARGET:-{home}}}\n"
+    if shape.startswith("while-hosts-"):
+        writer = f"fleet.cluster-c1a2b3.{home}.rds.{_suffix(code)}"
+        other = PARTNER_DB if shape.endswith("partner") else f"fleet.cluster-ro-c1a2b3.{home}.rds.{_suffix(code)}"
+        return (
+            f'{head}while read -r h; do\n  pg_isready -h "$h" -p 5432 || exit 1\ndone <<EOF\n{writer}\n{other}\nEOF\n'
+        )
+    if shape.startswith("while-regions-"):
+        written = (
+            f"mkdir -p /etc/fleet\ncat > /etc/fleet/regions <<EOF\n{home}\nEOF\n" if shape.endswith("written") else ""
+        )
+        return f'{head}{written}while IFS= read -r r; do\n  {RETENTION} --region "$r"\ndone < /etc/fleet/regions\n'
     return (
         f"{head}aws ec2 create-volume --region {AWS_HOME[code]} --size 100 --volume-type gp3 "
         "--availability-zone $(cat /etc/fleet/az)\n"
