@@ -112,8 +112,8 @@ from components.residency.scripts import (
     reads_as_assignments,
     shell_blocks,
     substitution_at,
-    while_read_words,
     substitution_values,
+    while_read_words,
     written_files,
     xargs_expanded,
 )
@@ -3898,7 +3898,8 @@ class RuleEngine:
                     # region)`, then `export AWS_REGION=$R`) fails closed there, as at `--region $R`. A script's own
                     # variable (`REGION=$R`) is judged where it is used.
                     sdk = m.group("name") in self.endpoints.sdk_region_variables
-                    word = _substituted_word(script, m.start("bare")) if sdk and _inline_substitution(m, nested) else None
+                    inline = sdk and _inline_substitution(m, nested)
+                    word = _substituted_word(script, m.start("bare")) if inline else None
                     if word is not None:
                         # scripts54: `export AWS_REGION=$(cat FILE)` written in the assignment: the bare value ends at
                         # the substitution's first blank (`$(cat`), so the substitution is read whole, with its word's
@@ -8377,9 +8378,8 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
     if loop_words:  # mutation53: a loop's variable holds each of its words in the loop's body (a repeated block)
         anywhere = {**anywhere, **{n: tuple(dict.fromkeys([*anywhere.get(n, ()), *w])) for n, w in loop_words.items()}}
     if reads:  # scripts54: so does a `while read` loop's, each line of its input; a file nobody writes fails closed
-        read_words = {
-            n: tuple(_OPAQUE + w if w[:2] == "$(" else w for w in ws) for n, ws in while_read_words(script, files).items()
-        }
+        lines_read = while_read_words(script, files)
+        read_words = {n: tuple(_OPAQUE + w if w[:2] == "$(" else w for w in ws) for n, ws in lines_read.items()}
         anywhere = {**anywhere, **{n: tuple(dict.fromkeys([*anywhere.get(n, ()), *w])) for n, w in read_words.items()}}
     env: dict[str, list[str]] = {}
     kept: dict[str, list[str]] = {}  # assigned in a function body: never replaced
@@ -8573,8 +8573,8 @@ def _defaulted(
         return values
 
     def resolved(name: str, depth: int) -> tuple[str, ...]:
-        if name in values and values[name]:
-            return tuple(values[name])
+        if held := values.get(name):
+            return tuple(held)
         out: list[str] = []
         for word in defaults.get(name, ()):
             inner = _SHELL_REFERENCE.fullmatch(word) if word[:2] == "${" else None
@@ -8592,10 +8592,10 @@ def _referenced(value: str, values: Mapping[str, tuple[str, ...]]) -> tuple[str,
     there (``values``: :meth:`_ScriptValues.at`), each judged as the value written there would be; a default word's
     too (``${C:-word}``: :func:`_with_defaults`)."""
     value, defaults = _with_defaults(value)
-    values = _defaulted(defaults, values)  # type: ignore[assignment]
+    held = _defaulted(defaults, values)
     if value[:1] != "$" or (whole := _SHELL_REFERENCE.fullmatch(value)) is None:
         return (value,)
-    return values.get(whole.group(1) or whole.group(2)) or (value,)
+    return tuple(held.get(whole.group(1) or whole.group(2)) or (value,))
 
 
 def _assigned_urls(script: str, own: tuple[re.Pattern[str], str] | None = None) -> str:
@@ -8672,9 +8672,9 @@ def _filled(text: str, reaching: Mapping[str, tuple[str, ...]]) -> tuple[str, ..
     a command's option value (scripts48). A default word (``${REGION:-eu-west-2}``) is a value
     (:func:`_with_defaults`)."""
     text, defaults = _with_defaults(text)
-    reaching = _defaulted(defaults, reaching)  # type: ignore[assignment]
+    held = _defaulted(defaults, reaching)
     names = list(dict.fromkeys(v.group(1) or v.group(2) for v in _SHELL_REFERENCE.finditer(text)))
-    choices: list[list[str | None]] = [[*sorted(reaching[n])] if n in reaching else [None] for n in names]
+    choices: list[list[str | None]] = [[*sorted(held[n])] if n in held else [None] for n in names]
     if all(c == [None] for c in choices):
         return (text,)
     filled = []

@@ -1804,7 +1804,9 @@ _WHILE_READ = re.compile(
     _COMMAND_PLACE + r"while[ \t]+(?:IFS=\S*[ \t]+)?read(?:[ \t]+-r)?[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?=;|\n|do\b)",
     re.M,
 )
-_LOOP_INPUT = re.compile(r"\bdone[ \t]*(?:<<(-?)[ \t]*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\2[^\n]*\n|<[ \t]*([^\s;&|<>()]+))")
+_LOOP_INPUT = re.compile(
+    r"\bdone[ \t]*(?:<<(-?)[ \t]*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\2[^\n]*\n|<[ \t]*([^\s;&|<>()]+))"
+)
 
 
 def while_read_words(script: str, files: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
@@ -1818,10 +1820,10 @@ def while_read_words(script: str, files: Mapping[str, str]) -> dict[str, tuple[s
         given = _LOOP_INPUT.search(script, m.end())
         if given is None:
             continue
+        lines: list[str] = []
         if given.group(3) is not None:
-            lines = []
-            for line in script[given.end() :].split("\n"):
-                line = line.lstrip("\t") if given.group(1) else line
+            for written in script[given.end() :].split("\n"):
+                line = written.lstrip("\t") if given.group(1) else written
                 if line.rstrip("\r") == given.group(3):
                     break
                 lines.append(line.strip())
