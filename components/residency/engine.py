@@ -3942,7 +3942,9 @@ class RuleEngine:
             # here-document into that path is (its JSON / YAML content is walked as a document already).
             self._judge_config_file(walk, script, (file, script), path, depth)
         self._judge_script_hosts(walk, script, path, file)
-        if "://" in script and "$" in script:  # scripts54: `https://ingest.$D/` too (was `://$` only)
+        # scripts54: `https://ingest.$D/` too (was `://$` only); a variable holds an uncomputed substitution only
+        # through an assignment or a `read`
+        if "://$" in script or ("://" in script and "$" in script and ("=" in script or "read" in script)):
             self._judge_substituted_url_hosts(walk, script, path)
         # scripts52: a URL's host computed by a command; mutation53: a variable's default word (`${HOST:-...}`), a
         # loop's variable (`for h in ...`)
