@@ -654,17 +654,26 @@ def test_each_value_a_script_gives_a_host_variable_is_judged() -> None:
 
 
 @pytest.mark.parametrize(
-    "assignment",
+    ("assignment", "expected"),
     [
-        "DOMAIN=$(aws ssm get-parameter --name /fleet/domain --query Parameter.Value --output text)",
-        "DOMAIN=`cat /etc/fleet/domain`",
-        "DOMAIN=$PARTNER_DOMAIN",
-        "",
+        # scripts54 (stop 54): a substitution the evaluator cannot compute fails closed there now (RES-015, the text
+        # it fills the host with; was passing): the domain is the value's, and nothing proves it
+        (
+            "DOMAIN=$(aws ssm get-parameter --name /fleet/domain --query Parameter.Value --output text)",
+            [("RES-015", "api.$(aws ssm get-parameter --name /fleet/domain --query Parameter.Value --output text)")],
+        ),
+        ("DOMAIN=`cat /etc/fleet/domain`", [("RES-015", "api.`cat /etc/fleet/domain`")]),
+        ("DOMAIN=$PARTNER_DOMAIN", []),
+        ("", []),
     ],
 )
-def test_a_host_variable_the_script_does_not_assign_a_literal_leaves_no_host(assignment: str) -> None:
-    # Nothing fixed after the variable: the domain is whatever fills it (was refused as the one-label host `api`).
-    assert findings(f"#!/bin/sh\n{assignment}\ncurl -sf https://api.$DOMAIN/v1/heartbeat\n", "EU", "aws") == []
+def test_a_host_variable_the_script_does_not_assign_a_literal_leaves_no_host(
+    assignment: str, expected: list[tuple[str, str]]
+) -> None:
+    # Nothing fixed after the variable: the domain is whatever fills it (was refused as the one-label host `api`); an
+    # unset variable stays a placeholder.
+    script = f"#!/bin/sh\n{assignment}\ncurl -sf https://api.$DOMAIN/v1/heartbeat\n"
+    assert [(rule, value) for rule, _, value in findings(script, "EU", "aws")] == expected
 
 
 # -- a container's command naming its own environment's variables (stop 33, hostshape4) ---------------------------
