@@ -42,6 +42,7 @@ import platform_programs_alired51 as ar51
 import platform_programs_alired52 as ar52
 import platform_programs_alired53 as ar53
 import platform_programs_alired53b as ar53b
+import platform_programs_alired54 as ar54
 import platform_programs_alirole41 as ar41
 import platform_programs_anonymous43 as an43
 import platform_programs_apigw39 as agw39
@@ -93,6 +94,7 @@ import platform_programs_fluentd43 as fd43
 import platform_programs_fnb64_51 as fb51
 import platform_programs_fnros52 as fr52
 import platform_programs_fnros53 as fr53
+import platform_programs_fnros54 as fr54
 import platform_programs_fnsel50 as fl50
 import platform_programs_fnsub49 as fs49
 import platform_programs_glue43 as g43
@@ -18546,11 +18548,23 @@ CASES: list[Case] = [
         Case(id, code, build, expected, destinations=declared, references=outputs)
         for id, code, build, expected, declared, outputs in srb53.rows()
     ],
+    # -- stop 54, Alibaba Cloud red team round 12 (tests/platform_programs_alired54.py): the aliyun CLI sharing the
+    # stack's resources with another account (Resource Sharing `--Targets.N`), trusting it in a RAM role's
+    # `--AssumeRolePolicyDocument`, granting it a KMS key by `SetKeyPolicy --Policy`, or naming a CEN owner in a
+    # variable no line sets, and ROS Anti-DDoS Pro / CAS resources in JP / DE, are refused (RES-023 / RES-016; each
+    # passed every door before); the team's UID, a declared partner, a service trust, the caller's `--OwnerId` and CN
+    # templates pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar54.rows()],
+    # -- stop 54, template functions round 6 (tests/platform_programs_fnros54.py): a replica abroad in an outer
+    # Fn::ForEach copy (passed every door), an indented URL partly a variable (RES-015 at home), ROS GetJsonValue / Jq
+    # over a Json Parameter (RES-011 at home)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fr54.rows()],
     # -- stop 54, scripts and user data, round 10 (tests/platform_programs_scripts54.py): a URL's host with fixed text
     # before a variable holding a substitution the engine cannot compute (`https://ingest.$D/` after `D=$(cat FILE)`),
     # `export AWS_REGION=$(cat FILE)` / `ALIBABA_CLOUD_REGION_ID=$(...)` written in the assignment, and the alicloud
-    # provider's `ALICLOUD_REGION=$R` are refused (RES-015 / RES-011 / RES-009; each passed every door before); the
-    # machine's own Region and host pass, a zone argument holding one beside the home --region passes (decision).
+    # provider's `ALICLOUD_REGION=$R`, a nested default / `${A:+word}` naming a Region abroad and a `while read` loop
+    # over a partner's host or an unwritten file are refused (RES-015 / RES-011 / RES-009; each passed every door
+    # before); the machine's own Region and host pass, a zone argument holding one beside the home --region passes.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc54.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /

@@ -6627,9 +6627,10 @@ PAIRS += [
     ("RES-009", "CN", _ros_copy({"Fn::Select": ["1", {"Fn::ListMerge": [["cn-shanghai"], ["cn-beijing"]]}]}),
      _ros_copy({"Fn::Select": ["1", {"Fn::ListMerge": [["cn-shanghai"], ["cn-hongkong"]]}]}), _ROS_COPY),
     # fnros53 (stop 53): the unread filter is one outside the jq subset (`.copy | .to`, this pair's until stop 52, is
-    # a pipe the evaluation now reads).
+    # a pipe the evaluation now reads). fnros54 (stop 54): `to_entries` (this pair's until stop 53) joined the subset;
+    # `ltrimstr` is outside it.
     ("RES-011", "CN", _ros_copy({"Fn::Jq": ["First", ".copy.to", _FNROS_JSON.format("cn-beijing")]}),
-     _ros_copy({"Fn::Jq": ["First", ".copy | to_entries | .[0].value", _FNROS_JSON.format("cn-beijing")]}),
+     _ros_copy({"Fn::Jq": ["First", '.copy.to | ltrimstr("x")', _FNROS_JSON.format("cn-beijing")]}),
      f"{_ROS_COPY}.Fn::Jq"),
     ("RES-009", "EU", _default_replica("eu-central-1"), _default_replica("us-east-1"),
      "template_body(json).Resources.X.Properties.Replicas[0].Region"),
@@ -6661,6 +6662,31 @@ PAIRS += [
     ("RES-011", "CN", _ros_copy({"Fn::Select": [1, {"Fn::Add": [["cn-shanghai"], ["cn-beijing"]]}]}),
      _ros_copy({"Fn::Select": [1, {"Fn::Add": [["cn-shanghai"], {"Ref": "Targets"}]}]},
                Parameters={"Targets": {"Type": "Json"}}), f"{_ROS_COPY}.Fn::Select[0].Fn::Add"),
+]  # fmt: skip
+
+
+# fnros54 (stop 54): a replica in the first Region of an outer Fn::ForEach holding an inner one (the inner loop's copies
+# shared one key: the last outer item's was kept, so the first passed), and a Region a jq array built gives (RES-011 at
+# home before: `[f]` was outside the subset).
+def _nested_replicas(first: str) -> Subject:
+    table = {"Type": "AWS::DynamoDB::GlobalTable", "Properties": {"Replicas": [{"Region": {"Ref": "R"}}]}}
+    tables = {"Fn::ForEach::Tables": ["T", ["Orders"], {"&{T}&{R}": table}]}
+    loops = {"Fn::ForEach::Regions": ["R", [first, "eu-west-1"], tables]}
+    return _cfn_stack(_PINNED_EU, loops, Transform="AWS::LanguageExtensions")
+
+
+_FNROS54_TARGETS = '{{"t": [{{"r": "{}"}}, {{"r": "{}"}}]}}'
+
+
+def _ros_copy_second(first: str, second: str) -> Subject:
+    return _ros_copy({"Fn::Jq": ["First", "[.t[].r][1]", _FNROS54_TARGETS.format(first, second)]})
+
+
+PAIRS += [
+    ("RES-009", "EU", _nested_replicas("eu-central-1"), _nested_replicas("us-east-1"),
+     "template_body(json).Resources.Ordersuseast1.Properties.Replicas[0].Region"),
+    ("RES-009", "CN", _ros_copy_second("cn-hongkong", "cn-beijing"), _ros_copy_second("cn-beijing", "cn-hongkong"),
+     _ROS_COPY),
 ]  # fmt: skip
 
 _FNSUB_IMPORT = {"Fn::ImportValue": "shared-name"}
@@ -8019,7 +8045,8 @@ PAIRS += [
         (f'HUB={_ALI_OTHER}\n{_CEN53B} --CenUid "$HUB"', ["RES-023"]),
         (f'HUB={_ALI_OWN}\n{_CEN53B} --CenUid "$HUB"', []),
         (f"HUB=$(cat /etc/hub-uid)\n{_CEN53B} --CenUid $HUB", ["RES-023"]),
-        (f"{_CEN53B} --CenUid $HUB", []),  # never set: judged where it is set
+        # never set: alired54 (stop 54) fails it closed (it was left alone, "judged where it is set", before)
+        (f"{_CEN53B} --CenUid $HUB", ["RES-023"]),
         (f"aliyun ecs DescribeImages --ImageOwnerId {_ALI_OTHER} --OwnerId {_ALI_OTHER}", []),  # a source, the caller
         (f"aliyun ecs DescribeInstances --Tag.1.Key {_ALI_OTHER}", []),  # an indexed option no entry lists
     ],
@@ -8028,3 +8055,80 @@ def test_the_aliyun_clis_other_owner_parameters_are_judged_as_accounts(line: str
     # alired53b: catalogue entries (script_commands aliyun `alicloud-account`), a RepeatList index read off.
     findings, _ = RuleEngine("CN").check(_ali51_boot(line))
     assert [f.rule.id for f in findings] == expected
+
+
+# alired54 (stop 54): the aliyun CLI's other grants to an account, each the twin of a catalogued input: Resource
+# Sharing `--Targets.N` (form `alicloud-account`), a RAM role's trust policy and a KMS key policy given as the
+# document they are (form `alicloud-policy`, walked as the Pulumi document input: a `RAM` principal is a grant, a
+# `Service` principal none and no host); an owner parameter holding a variable no line sets fails closed. Each
+# offending line passed on main 51ca59f4 (the service trust was RES-015 there: `ecs.aliyuncs.com` read as a host).
+_TRUST54 = '{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"%s":["%s"]}}],"Version":"1"}'
+_ROLE54 = "aliyun ram CreateRole --RoleName r --AssumeRolePolicyDocument"
+_KEY54 = (
+    "aliyun kms SetKeyPolicy --KeyId key-1 --Policy "
+    """'{"Version":"1","Statement":[{"Effect":"%s","Principal":{"RAM":["acs:ram::%s:*"]},"Action":["kms:Decrypt"],"""
+    """"Resource":["*"]}]}'"""
+)
+_SHARE54 = "aliyun resourcesharing AssociateResourceShare --ResourceShareId rs-1 --Targets.1"
+PAIRS += [
+    ("RES-023", "CN", _ali51_boot(f"{_SHARE54} {_ALI_OWN}"), _ali51_boot(f"{_SHARE54} {_ALI_OTHER}"),
+     "user_data.aliyun"),
+    ("RES-023", "CN", _ali51_boot(f"{_ROLE54} '{_TRUST54 % ('Service', 'ecs.aliyuncs.com')}'"),
+     _ali51_boot(f"{_ROLE54} '{_TRUST54 % ('RAM', f'acs:ram::{_ALI_OTHER}:root')}'"),
+     "user_data.aliyun(json).Statement[0].Principal.RAM[0]"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (f"aliyun resourcesharing CreateResourceShare --ResourceShareName s --Targets.1 {_ALI_OTHER}", ["RES-023"]),
+        (f"aliyun resourcesharing CreateResourceShare --ResourceShareName s --Targets.2={_ALI_OTHER}", ["RES-023"]),
+        (f"{_SHARE54} rd-3G4fA2", []),  # a resource directory's id names no account (as SharedTarget target_id)
+        (
+            f"aliyun resourcesharing associate-resource-share --resource-share-id rs-1 --targets {_ALI_OTHER}",
+            ["RES-023"],
+        ),
+        (f"{_ROLE54} '{_TRUST54 % ('RAM', f'acs:ram::{_ALI_OWN}:root')}'", []),
+        (
+            f"aliyun ram UpdateRole --RoleName r --NewAssumeRolePolicyDocument "
+            f"'{_TRUST54 % ('RAM', f'acs:ram::{_ALI_OTHER}:root')}'",
+            ["RES-023"],
+        ),
+        (f"{_ROLE54} '{_TRUST54 % ('Service', 'ecs.aliyuncs.com')}'", []),  # a service: no account, no host
+        (f"{_ROLE54} '{_TRUST54 % ('Federated', f'acs:ram::{_ALI_OWN}:saml-provider/idp')}'", []),
+        (_KEY54 % ("Allow", _ALI_OTHER), ["RES-023"]),
+        (_KEY54 % ("Allow", _ALI_OWN), []),
+        (_KEY54 % ("Deny", _ALI_OTHER), []),  # a Deny restricts
+        ("aliyun ess CreateScalingRule --ScalingGroupId asg-1 --Policy simple", []),  # another API's non-JSON value
+        ('aliyun kms SetKeyPolicy --KeyId key-1 --Policy "$(cat /opt/kms/policy.json)"', ["RES-023"]),  # unwritten
+        (f"P='{_TRUST54 % ('RAM', f'acs:ram::{_ALI_OTHER}:root')}'\n{_ROLE54} \"$P\"", ["RES-023"]),
+        (f"P='{_TRUST54 % ('RAM', f'acs:ram::{_ALI_OWN}:root')}'\n{_ROLE54} \"$P\"", []),
+        (f"{_CEN53B} --CenUid ${{HUB:-{_ALI_OWN}}}", []),  # an unset variable's default word: the team's own
+        (f"{_CEN53B} --CenUid ${{HUB:-{_ALI_OTHER}}}", ["RES-023"]),
+        (f"HUB={_ALI_OWN}\n{_CEN53B} --CenUid $HUB", []),
+        ("aliyun ecs DescribeInstances --OwnerId $ME", []),  # the caller's own parameter: no destination
+    ],
+)
+def test_the_aliyun_clis_grants_and_unset_owners_are_judged(line: str, expected: list[str]) -> None:
+    # alired54: catalogue entries (script_commands aliyun `alicloud-account` / `alicloud-policy`) and the fail-closed
+    # reading of an unset variable at an owner parameter.
+    findings, _ = RuleEngine("CN").check(_ali51_boot(line))
+    assert [f.rule.id for f in findings] == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "provider", "kind", "expected"),
+    [
+        ("JP", _ALI_PINNED_JP, "ALIYUN::DDoSPro::WebRule", ["RES-016"]),
+        ("JP", _ALI_PINNED_JP, "ALIYUN::DDoSPro::SchedulerRule", ["RES-016"]),
+        ("JP", _ALI_PINNED_JP, "ALIYUN::CAS::UserCertificate", ["RES-016"]),
+        ("CN", _ALI_PINNED_CN, "ALIYUN::CAS::Certificate", []),  # resident in CN
+        ("JP", _ALI_PINNED_JP, "ALIYUN::DDoSBGP::Instance", []),  # another namespace sharing no prefix
+    ],
+)
+def test_the_anti_ddos_pro_and_cas_templates_are_judged_by_namespace(
+    code: str, provider: ProviderRef, kind: str, expected: list[str]
+) -> None:
+    # alired54 (stop 54): template_services namespaces for the two hub services (their Pulumi entries' facts).
+    assert [f.rule.id for f in RuleEngine(code).check(_ros53(kind, provider))[0]] == expected

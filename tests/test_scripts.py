@@ -1710,6 +1710,23 @@ def test_a_scripts_jq_is_the_one_jq_reading(script: str, refused: bool) -> None:
     assert bool(found) is refused, found
 
 
+# fnros54 (stop 54): jq's `a + b` and an array built `[f]` are read by the one jq reader, in a script's jq too: the host
+# or Region they build is judged. On main 51ca59f the program was outside the subset: each line was refused as a value
+# no one reads, the compliant ones too (false alarms).
+@pytest.mark.parametrize(
+    ("script", "refused"),
+    [
+        ('R=$(echo \'{"r":"eu-central-1"}\' | jq -r \'"sqs." + .r + ".amazonaws.com"\')\ncurl "https://$R/"\n', False),
+        ('R=$(echo \'{"r":"us-east-1"}\' | jq -r \'"sqs." + .r + ".amazonaws.com"\')\ncurl "https://$R/"\n', True),
+        ('aws s3 ls --region $(echo \'{"t":[{"r":"us-east-1"},{"r":"eu-west-1"}]}\' | jq -r \'[.t[].r][1]\')\n', False),
+        ('aws s3 ls --region $(echo \'{"t":[{"r":"eu-west-1"},{"r":"us-east-1"}]}\' | jq -r \'[.t[].r][1]\')\n', True),
+    ],
+)  # fmt: skip
+def test_a_scripts_jq_sum_and_array_are_read(script: str, refused: bool) -> None:
+    found = findings(script, "EU", "aws")
+    assert bool(found) is refused, found
+
+
 # mutation53 (stop 53): a variable's default word (bash(1) "Parameter Expansion": `${parameter:-word}` "If parameter is
 # unset or null, the expansion of word is substituted") and a for loop's words ("name is set to each element of this
 # list in turn") are values the variable holds; each offending line passed every door on main 45eea1d.

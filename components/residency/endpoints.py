@@ -1348,6 +1348,7 @@ HostForm = Literal[
     "aws-zone",
     "alicloud-zone",
     "alicloud-account",
+    "alicloud-policy",
 ]
 """How a script command's value names its host(s): ``host`` (``host[:port]``), ``hosts`` (a comma list), ``replica-set``
 (mongosh ``rs0/a:27017,b:27017``), ``sqlserver`` (sqlcmd ``tcp:host,1433``, ``host\\instance``), ``ssh``
@@ -1358,7 +1359,9 @@ word with a scheme is left to the reference scan), ``resolve`` (curl ``[+]host:p
 region whose service endpoint the command sends its request to, judged as a region field, not a host),
 ``log-opt`` (docker's ``--log-opt awslogs-region=R``: the Region R, judged as ``region``; config53: an address key,
 ``fluentd-address=host:port``, the host as ``url``; another key: nothing), ``aws-zone`` / ``alicloud-zone`` (a cloud
-CLI's zone parameter: the zone what the command creates is placed in, judged as a zone field of that cloud)."""
+CLI's zone parameter: the zone what the command creates is placed in, judged as a zone field of that cloud),
+``alicloud-account`` (an Alibaba Cloud UID the call writes into, joins or grants, judged as an owner or grantee field)
+and ``alicloud-policy`` (alired54: a RAM policy document, walked whole as the resource twin's document input is)."""
 
 
 class ScriptCommand(_Frozen):

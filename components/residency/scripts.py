@@ -98,6 +98,10 @@ class ScriptHost(NamedTuple):
     """(alired53) The value is the Alibaba Cloud account owning what the command writes into or joins (form
     ``alicloud-account``: ``aliyun dts ConfigureDtsJob --DestinationEndpointOwnerID``), judged as such an input's
     UID."""
+    policy: bool = False
+    """(alired54) The value is a RAM policy document granting accounts (form ``alicloud-policy``: ``aliyun ram
+    CreateRole --AssumeRolePolicyDocument``, ``aliyun kms SetKeyPolicy --Policy``), walked as the document input of the
+    resource twin is."""
 
 
 class ScriptReader:
@@ -1505,7 +1509,8 @@ def _read(command: str, form: str, value: str) -> Iterator[ScriptHost]:
             zone = form.removesuffix("-zone") if form.endswith("-zone") else None
             region = form in _REGION_FORMS or (form == "log-opt" and value.startswith(_LOG_OPT_REGION))
             word = host if form in _BESIDE else value
-            yield ScriptHost(command, word, host, region, zone, account=form == "alicloud-account")
+            account, policy = form == "alicloud-account", form == "alicloud-policy"
+            yield ScriptHost(command, word, host, region, zone, account=account, policy=policy)
 
 
 def _resolve(value: str) -> list[str]:
@@ -1629,6 +1634,7 @@ _FORMS = {
     "aws-zone": _region,  # a zone (name or id), judged by the engine as a zone field
     "alicloud-zone": _region,  # an Alibaba Cloud zone (cn-hangzhou-h), judged the same way
     "alicloud-account": _region,  # (alired53) an Alibaba Cloud UID, judged by the engine as an owner field's
+    "alicloud-policy": _host,  # (alired54) a JSON policy document, whole (its commas are the document's)
 }
 _BESIDE = frozenset({"resolve", "connect-to"})
 _REGION_FORMS = frozenset({"region"})
