@@ -2263,6 +2263,12 @@ def test_nested_defaults_and_alternate_words_are_values(script: str, expected: l
         ),
         ("echo eu-west-1 > /etc/r\nwhile read r; do aws s3 ls --region $r; done < /etc/r\n", []),
         ("while read -r r; do\n  echo $r\ndone <<EOF\nus-west-2\nEOF\n", []),  # used at no destination
+        # a URL's host holding it is filled with each line too (the URL filling's gate reads the loop)
+        (
+            "while read -r h; do\n  curl https://$h/health\ndone <<EOF\nintake.partner.example\nEOF\n",
+            [("RES-015", "intake.partner.example")],
+        ),
+        ("while read -r h; do\n  curl https://$h/health\ndone <<EOF\n10.20.1.30\nEOF\n", []),
     ],
 )
 def test_a_while_read_loop_s_variable_holds_its_input_lines(script: str, expected: list[tuple[str, str]]) -> None:

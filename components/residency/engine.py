@@ -3951,8 +3951,9 @@ class RuleEngine:
         if "://$" in script or ("://" in script and "$" in script and ("=" in script or "read" in script)):
             self._judge_substituted_url_hosts(walk, script, path)
         # scripts52: a URL's host computed by a command; mutation53: a variable's default word (`${HOST:-...}`), a
-        # loop's variable (`for h in ...`)
-        if ("$" in script and ("=" in script or "${" in script or has_for_loop(script))) or "://$(" in script:
+        # loop's variable (`for h in ...`; scripts54: `while read h; do ... done <<EOF`)
+        loop = "$" in script and (has_for_loop(script) or has_while_read(script))
+        if ("$" in script and ("=" in script or "${" in script)) or loop or "://$(" in script:
             return _assigned_urls(script, self._instance_region(walk))
         return script
 
