@@ -182,6 +182,7 @@ import platform_programs_scripts51 as sc51
 import platform_programs_scripts52 as sc52
 import platform_programs_scripts53 as sc53
 import platform_programs_scripts53b as sc53b
+import platform_programs_scripts54 as sc54
 import platform_programs_sfn44 as sf44
 import platform_programs_sfn44b as sf44b
 import platform_programs_sfnrt45 as sfr45
@@ -18585,6 +18586,13 @@ CASES: list[Case] = [
         Case(id, code, build, expected, destinations=declared, references=outputs)
         for id, code, build, expected, declared, outputs in sr54.rows()
     ],
+    # -- stop 54, scripts and user data, round 10 (tests/platform_programs_scripts54.py): a URL's host with fixed text
+    # before a variable holding a substitution the engine cannot compute (`https://ingest.$D/` after `D=$(cat FILE)`),
+    # `export AWS_REGION=$(cat FILE)` / `ALIBABA_CLOUD_REGION_ID=$(...)` written in the assignment, and the alicloud
+    # provider's `ALICLOUD_REGION=$R`, a nested default / `${A:+word}` naming a Region abroad and a `while read` loop
+    # over a partner's host or an unwritten file are refused (RES-015 / RES-011 / RES-009; each passed every door
+    # before); the machine's own Region and host pass, a zone argument holding one beside the home --region passes.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc54.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
