@@ -57,6 +57,7 @@ import platform_programs_awsred50 as aw50
 import platform_programs_awsred51 as aw51
 import platform_programs_awsred52 as aw52
 import platform_programs_awsred53 as aw53
+import platform_programs_awsred54 as aw54
 import platform_programs_bodies42 as bd42
 import platform_programs_cfnmap45 as cm45
 import platform_programs_cfnsfn45 as cs45
@@ -182,6 +183,7 @@ import platform_programs_scripts51 as sc51
 import platform_programs_scripts52 as sc52
 import platform_programs_scripts53 as sc53
 import platform_programs_scripts53b as sc53b
+import platform_programs_scripts54 as sc54
 import platform_programs_sfn44 as sf44
 import platform_programs_sfn44b as sf44b
 import platform_programs_sfnrt45 as sfr45
@@ -192,6 +194,7 @@ import platform_programs_stackjoin51 as sj51
 import platform_programs_stackref52 as sr52
 import platform_programs_stackref53 as sr53
 import platform_programs_stackref53b as srb53
+import platform_programs_stackref54 as sr54
 import platform_programs_stackset49 as ss49
 import platform_programs_stagehosts39 as sh39
 import platform_programs_stages40 as st40
@@ -18567,6 +18570,30 @@ CASES: list[Case] = [
     # bastions by EC2 DNS names, postconf, log-opts, SDK Region variables, nginx one-liners, aliyun --RegionIds, the
     # metadata's owner account and ROS hub services on the China site (CN) or declared (JP) pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa54.rows()],
+    # -- stop 54, AWS red team round 26 (tests/platform_programs_awsred54.py): another account's destination in 16
+    # CloudFormation types no entry mapped (OAM link, Logs account policy and delivery destination, centralization
+    # rule, ECR replication, SMS event destinations and two-way channels, Cloud WAN peering, Lattice VPC association,
+    # service network VPC endpoint, DocumentDB events, Redshift integration, AgentCore Lambda target, media insights
+    # sinks, agent collaborator): RES-023 outside CN; passed every door before; own resources and a declared partner
+    # pass
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw54.rows()],
+    # -- stop 54, computed reads, StackSets and first previews (tests/platform_programs_stackref54.py): a StackSet's or
+    # stack group's template reading a host from a Parameter its instance gives as the Region's own host passes (RES-015
+    # at every door before), a partner's host is RES-015; a program reading another stack beside an invoke over its own
+    # values passes its first preview (RES-014 at the review before); a VPC looked up under a provider abroad is RES-001
+    # alone at both doors of a first preview (RES-014 beside it at the review before); another stack's secret queue URL
+    # by require_output, get_output or get_output_details passes at home, RES-006 abroad (as before).
+    *[
+        Case(id, code, build, expected, destinations=declared, references=outputs)
+        for id, code, build, expected, declared, outputs in sr54.rows()
+    ],
+    # -- stop 54, scripts and user data, round 10 (tests/platform_programs_scripts54.py): a URL's host with fixed text
+    # before a variable holding a substitution the engine cannot compute (`https://ingest.$D/` after `D=$(cat FILE)`),
+    # `export AWS_REGION=$(cat FILE)` / `ALIBABA_CLOUD_REGION_ID=$(...)` written in the assignment, and the alicloud
+    # provider's `ALICLOUD_REGION=$R`, a nested default / `${A:+word}` naming a Region abroad and a `while read` loop
+    # over a partner's host or an unwritten file are refused (RES-015 / RES-011 / RES-009; each passed every door
+    # before); the machine's own Region and host pass, a zone argument holding one beside the home --region passes.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc54.rows()],
     # -- stop 54, configuration file grammars in user data, round 2 (tests/platform_programs_config54.py): Redis
     # Sentinel's `sentinel monitor <name> <host> ...`, rsyslog's `@@host:514` and `action(type="omfwd" target=...)`,
     # syslog-ng's `network("host")` destination, stunnel's `connect`, HAProxy's `server-template`, an ssh configuration

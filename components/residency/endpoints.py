@@ -924,7 +924,9 @@ class TemplateResource(_Frozen):
     """(samsfn47) A property path (snake_case, dots, a list's items read through: ``logging_configuration.destinations.
     cloud_watch_logs_log_group.log_group_arn``) -> the Pulumi input path its value is (``logging_configuration.
     log_destination``), where the CloudFormation shape nests the value otherwise than the Pulumi input: the value alone
-    is judged there, by the one judgement of the Pulumi resource, at the template's path."""
+    is judged there, by the one judgement of the Pulumi resource, at the template's path. (awsred54) A path of one
+    key is a top-level property the Pulumi input nests (``destination_resource_arn`` ->
+    ``delivery_destination_configuration.destination_resource_arn``)."""
 
     generated: tuple[TemplateGenerated, ...] = ()
     """(sam48) Resources SAM generates from this one whose inputs some of its nested values are (``paths`` of
