@@ -66,6 +66,7 @@ import platform_programs_cloudflow44 as cf44
 import platform_programs_cloudflow45 as cf45
 import platform_programs_cn as pc
 import platform_programs_config53 as cg53
+import platform_programs_config54 as cg54
 import platform_programs_crossaccount37 as ca37
 import platform_programs_crossaccount39 as ca39
 import platform_programs_data as pdata
@@ -18593,6 +18594,13 @@ CASES: list[Case] = [
     # over a partner's host or an unwritten file are refused (RES-015 / RES-011 / RES-009; each passed every door
     # before); the machine's own Region and host pass, a zone argument holding one beside the home --region passes.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc54.rows()],
+    # -- stop 54, configuration file grammars in user data, round 2 (tests/platform_programs_config54.py): Redis
+    # Sentinel's `sentinel monitor <name> <host> ...`, rsyslog's `@@host:514` and `action(type="omfwd" target=...)`,
+    # syslog-ng's `network("host")` destination, stunnel's `connect`, HAProxy's `server-template`, an ssh configuration
+    # read with `ssh -F FILE` and a `ProxyCommand ssh -W %h:%p <host>` naming a partner's host are refused (RES-015;
+    # each passed every door before); `host.docker.internal`, `curl --unix-socket`, an `ssh -F` file's and a
+    # cloud-config's ssh aliases pass (RES-015 before); a Fluent Bit `Host` and a restic repository keep their verdicts.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg54.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
