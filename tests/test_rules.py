@@ -8188,6 +8188,7 @@ def test_the_aliyun_clis_other_owner_parameters_are_judged_as_accounts(line: str
 # offending line passed on main 51ca59f4 (the service trust was RES-015 there: `ecs.aliyuncs.com` read as a host).
 _TRUST54 = '{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"%s":["%s"]}}],"Version":"1"}'
 _ROLE54 = "aliyun ram CreateRole --RoleName r --AssumeRolePolicyDocument"
+_ALI_MD54 = "http://100.100.100.200/latest/meta-data"  # the ECS instance metadata service (lead, stop 54)
 _KEY54 = (
     "aliyun kms SetKeyPolicy --KeyId key-1 --Policy "
     """'{"Version":"1","Statement":[{"Effect":"%s","Principal":{"RAM":["acs:ram::%s:*"]},"Action":["kms:Decrypt"],"""
@@ -8232,6 +8233,12 @@ PAIRS += [
         (f"{_CEN53B} --CenUid ${{HUB:-{_ALI_OTHER}}}", ["RES-023"]),
         (f"HUB={_ALI_OWN}\n{_CEN53B} --CenUid $HUB", []),
         ("aliyun ecs DescribeInstances --OwnerId $ME", []),  # the caller's own parameter: no destination
+        # lead (stop 54): an owner set only from the instance metadata is the instance's own account; set from
+        # another command, or set from the metadata and then from a literal of another account, it is judged
+        (f"OWNER=$(curl -s {_ALI_MD54}/owner-account-id)\n{_CEN53B} --CenUid $OWNER", []),
+        (f'OWNER=$(curl -s {_ALI_MD54}/owner-account-id)\n{_CEN53B} --CenUid "$OWNER"', []),
+        (f"OWNER=$(cat /etc/fleet/uid)\n{_CEN53B} --CenUid $OWNER", ["RES-023"]),
+        (f"OWNER=$(curl -s {_ALI_MD54}/owner-account-id)\nOWNER={_ALI_OTHER}\n{_CEN53B} --CenUid $OWNER", ["RES-023"]),
     ],
 )
 def test_the_aliyun_clis_grants_and_unset_owners_are_judged(line: str, expected: list[str]) -> None:

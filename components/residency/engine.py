@@ -106,6 +106,7 @@ from components.residency.scripts import (
     has_while_read,
     heredoc_files,
     hosts_file_names,
+    machine_or_private,
     may_write_files,
     plain_assigned_name,
     plain_assignment,
@@ -4416,6 +4417,11 @@ class RuleEngine:
             own = self._instance_region(walk)
             values = _assigned_values(script, own)
             reaching = values.at(found.offset)
+            if found.account and machine_or_private(found.host, script, {**walk.script_files, **values.files}):
+                # (lead, stop 54) an owner account set only from the instance metadata (`OWNER=$(curl -s
+                # http://100.100.100.200/latest/meta-data/owner-account-id)`): the instance's own account, computed
+                # on the machine (falsealarm54's `ali-cli-own`), not a variable the script never sets (alired54).
+                continue
             # scripts53: a variable holding a substitution the evaluator cannot compute (`R=$(aws configure get
             # region)`, then `--region $R`) is filled with it, and fails closed below as the substitution written there
             for value in _filled(found.host, values.at_destination(found.offset)):

@@ -49,6 +49,7 @@ __all__ = [
     "plain_assigned_name",
     "command_output_files",
     "OWN_MACHINE",
+    "machine_or_private",
     "xargs_expanded",
 ]
 
@@ -2124,7 +2125,7 @@ def hosts_file_names(script: str) -> frozenset[str]:
         address = substitution_at(line, 0) if line[:2] == "$(" or line[:1] == "`" else None
         words = [address, *line[len(address) :].split()] if address else line.split()
         if len(words) > 1 and (
-            (is_ip(words[0]) and _unicast(words[0])) or _machine_or_private(words[0], script, files)
+            (is_ip(words[0]) and _unicast(words[0])) or machine_or_private(words[0], script, files)
         ):
             names.update(w for w in words[1:] if not is_ip(w))
     return frozenset(names)
@@ -2138,11 +2139,13 @@ def hosts_file_names(script: str) -> frozenset[str]:
 _OTHER_BINDING = r"(?:\bread|\bfor|\bgetopts|\bmapfile|\breadarray|-v)\b[^\n;|&]*\b{name}\b|\$\{{{name}:?="
 
 
-def _machine_or_private(word: str, script: str, files: Mapping[str, str]) -> bool:
+def machine_or_private(word: str, script: str, files: Mapping[str, str]) -> bool:
     """Whether ``word`` (an /etc/hosts line's address) is the machine's own address or a private one: a command
     substitution :func:`substitution_values` computes to :data:`OWN_MACHINE` or private addresses, or a whole
     variable reference (``$NAME``, ``${NAME}``, quoted) whose every assignment in ``script`` is a plain one
-    (:func:`plain_assigned_name`) of such a value, and which nothing else binds (``read``, ``for``, ``${NAME:=}``)."""
+    (:func:`plain_assigned_name`) of such a value, and which nothing else binds (``read``, ``for``, ``${NAME:=}``).
+    (lead, stop 54) The engine asks it too of an aliyun owner account given as a variable: ``OWNER=$(curl -s
+    http://100.100.100.200/latest/meta-data/owner-account-id)`` is the instance's own account."""
     if word[:2] == "$(" or word[:1] == "`":
         values = substitution_values(word, {}, files) or []
         return bool(values) and all(v == OWN_MACHINE or is_private_address(v) for v in values)
@@ -2159,7 +2162,7 @@ def _machine_or_private(word: str, script: str, files: Mapping[str, str]) -> boo
     for line in assigned:
         value = line.split("=", 1)[1].strip()
         value = value[1:-1] if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'" else value
-        if not (is_private_address(value) or _machine_or_private(value, "", files)):
+        if not (is_private_address(value) or machine_or_private(value, "", files)):
             return False
     return True
 
