@@ -2124,9 +2124,7 @@ def hosts_file_names(script: str) -> frozenset[str]:
         line = written.split("#", 1)[0].strip()
         address = substitution_at(line, 0) if line[:2] == "$(" or line[:1] == "`" else None
         words = [address, *line[len(address) :].split()] if address else line.split()
-        if len(words) > 1 and (
-            (is_ip(words[0]) and _unicast(words[0])) or machine_or_private(words[0], script, files)
-        ):
+        if len(words) > 1 and ((is_ip(words[0]) and _unicast(words[0])) or machine_or_private(words[0], script, files)):
             names.update(w for w in words[1:] if not is_ip(w))
     return frozenset(names)
 
