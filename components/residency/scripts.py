@@ -119,6 +119,8 @@ class ScriptReader:
         )
         stems = {n for n in names if len(n) > 2} | {f"{n}{blank}" for n in names if len(n) <= 2 for blank in " \t"}
         self._stems = tuple(sorted(s for s in stems if not any(o != s and o in s for o in stems)))
+        # mutation54: nginx directives whose parameters may follow on the next lines (tested with str.endswith).
+        self._directives = tuple(sorted(n for n, c in commands.items() if c.directive))
 
     def hosts(self, script: str, file: str | None = None) -> list[ScriptHost]:
         """Every host a listed command's listed option or operand names in ``script``; [] when none is listed.
@@ -133,8 +135,11 @@ class ScriptReader:
     def _lines(self, script: str, depth: int, hosts_file: bool, at: int | None = None) -> Iterator[ScriptHost]:
         """The hosts of ``script``'s lines; ``at``: the offset of the line a nested text (``sh -c '...'``, echo's
         words) was read from, else each line's own."""
-        for start, line in _joined_lines(script):
+        lines = list(_joined_lines(script))
+        for index, (start, line) in enumerate(lines):
             offset = start if at is None else at
+            if self._directives and line.rstrip().endswith(self._directives):
+                line = _directive_parameters(line, lines[index + 1 :], self._directives)
             if not any(stem in line for stem in self._stems) and not (
                 hosts_file and (line.lstrip()[:1] in _ADDRESS_START or _HOSTS_FILE in line)
             ):
@@ -309,6 +314,34 @@ def _joined_lines(script: str) -> Iterator[tuple[int, str]]:
         joined = None
     if joined:  # a last line continued onto nothing (splitlines gives no empty line at the end)
         yield start, joined
+
+
+_NGINX_COMMENT = re.compile(r"(?:^|(?<=\s))#.*")
+"""An nginx comment on a directive's parameter line: ``#`` at a word's start, to the line's end."""
+_MAX_DIRECTIVE_LINES = 8
+"""The most lines an nginx directive's parameters are read from after its name (mutation54): past them, or at a
+brace, the directive is read as written (its name alone: no host, as before)."""
+
+
+def _directive_parameters(line: str, after: list[tuple[int, str]], directives: tuple[str, ...]) -> str:
+    """``line`` with the parameters of the nginx directive that ends it (its name a word of its own: after a blank,
+    ``{`` or ``;``) read from the lines ``after`` it up to the ``;`` that ends it (nginx "Configuration File's
+    Structure": a directive "ends with a semicolon"; the tokenizer reads newlines as blanks); ``line`` itself when
+    no such directive ends it or no ``;`` follows within :data:`_MAX_DIRECTIVE_LINES` lines before a brace."""
+    body = line.rstrip()
+    name = max((n for n in directives if body.endswith(n)), key=len)
+    if body[: -len(name)][-1:] not in ("", " ", "\t", "{", ";"):
+        return line  # `my_fastcgi_pass`: another word
+    parameters: list[str] = []
+    for _, line_after in after[:_MAX_DIRECTIVE_LINES]:
+        text = _NGINX_COMMENT.sub("", line_after)  # "#" starts a comment to the line's end
+        end = text.find(";")
+        if any(brace in (text if end < 0 else text[:end]) for brace in "{}"):
+            return line
+        if end >= 0:
+            return " ".join([body, *parameters, text[: end + 1]])
+        parameters.append(text.strip())
+    return line
 
 
 def _crontab_input(words: list[str]) -> bool:
