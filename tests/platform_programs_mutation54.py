@@ -14,7 +14,8 @@ JSON syntax; jq paths with ``[]?`` / ``.key?``; ROS numbers as strings. Probed a
   command line (``--replicaof <partner> 6379``, redis.io "Passing arguments via the command line") or written to
   ``/etc/valkey/valkey.conf`` (Valkey, the Redis fork Amazon Linux 2023 ships) or ``/etc/redis/6379.conf`` (the name
   Redis's own ``install_server.sh`` gives a port's file).
-- **False alarm**: a ROS ``Fn::Jq`` filter with jq's optional forms (``.targets[]? | select(.role? == "backup") |
+- **False alarms**: a Compose file written as JSON (or with its keys quoted) whose app reaches its search by a
+  network alias: RES-015 (the ``services:`` line was looked for unquoted). A ROS ``Fn::Jq`` filter with jq's optional forms (``.targets[]? | select(.role? == "backup") |
   .region?``) was RES-011 at home (the filter unread) and RES-011 abroad (the Region is known: RES-009).
 
 Now the ``-abroad`` programs (a partner's host, a Region abroad) are RES-015 / RES-009 at every door and the ``-home``
@@ -29,6 +30,8 @@ Ids ``mutation54-<code>-<kind>-<home|abroad>``:
   --replicaof <primary> 6379``.
 - ``valkey-replica`` (AWS): ``/etc/valkey/valkey.conf``'s ``replicaof``; ``redis-port-conf`` (AWS):
   ``/etc/redis/6379.conf``'s ``replicaof``.
+- ``compose-json`` (AWS): the fleet's Compose file as JSON, the app's ``SEARCH_URL`` a network alias (``-home``) or a
+  partner's search host (``-abroad``).
 - ``ros-copy-jq-optional`` (ROS CN / JP / DE): an image copy whose Region a jq filter with ``[]?`` / ``.key?`` picks.
 
 tests/test_realistic_programs.py runs them as CASES (``mutation54-*``).
@@ -108,6 +111,24 @@ def redis_port_conf(where: str) -> str:
     )
 
 
+def compose_json(where: str) -> str:
+    # Compose file reference: a network's `aliases` ("Other containers on the same network can use either the service
+    # name or an alias"); the file written as JSON (YAML reads JSON: the Compose file is YAML).
+    search = "search" if where == "home" else "search.partner-analytics.com"
+    document = {
+        "services": {
+            "app": {"image": "fleet/app:1.4", "environment": {"SEARCH_URL": f"http://{search}:9200"},
+                    "networks": ["backend"]},
+            "opensearch": {"image": "opensearchproject/opensearch:2", "networks": {"backend": {"aliases": ["search"]}}},
+        },
+        "networks": {"backend": {}},
+    }  # fmt: skip
+    return (
+        f"mkdir -p /opt/fleet\ncat > /opt/fleet/docker-compose.yml <<'EOF'\n{json.dumps(document, indent=2)}\nEOF\n"
+        "docker compose -f /opt/fleet/docker-compose.yml up -d\n"
+    )
+
+
 def _aws(script: Callable[[str], str]) -> Callable[[str, str], Build]:
     def make(code: str, where: str) -> Build:
         def build(c: Any) -> object:
@@ -147,6 +168,7 @@ KINDS: dict[str, tuple[Callable[[str, str], Build], set[str], tuple[str, ...]]] 
     "redis-server-replicaof": (_aws(redis_server_replicaof), HOST, AWS_CODES),
     "valkey-replica": (_aws(valkey_replica), HOST, AWS_CODES),
     "redis-port-conf": (_aws(redis_port_conf), HOST, AWS_CODES),
+    "compose-json": (_aws(compose_json), HOST, AWS_CODES),
     "ali-nginx-split-fastcgi": (_ali(nginx_split_fastcgi), HOST, ALI_CODES),
     "ali-redis-server-replicaof": (_ali(redis_server_replicaof), HOST, ALI_CODES),
     "ros-copy-jq-optional": (ros_copy_jq_optional, {"RES-009"}, ALI_CODES),
