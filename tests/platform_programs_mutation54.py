@@ -14,9 +14,13 @@ JSON syntax; jq paths with ``[]?`` / ``.key?``; ROS numbers as strings. Probed a
   command line (``--replicaof <partner> 6379``, redis.io "Passing arguments via the command line") or written to
   ``/etc/valkey/valkey.conf`` (Valkey, the Redis fork Amazon Linux 2023 ships) or ``/etc/redis/6379.conf`` (the name
   Redis's own ``install_server.sh`` gives a port's file).
+- **Leaks in the shell reader** (stop 53's default words and loops, spelled another way): ``: "${DR_REGION:=<region>}"``
+  then ``--region "$DR_REGION"`` (the assign-default idiom: the ``:`` line assigned nothing) and ``for region in <home>
+  \\`` with the second Region on the next line (the loop's words stopped at the backslash).
 - **False alarms**: a Compose file written as JSON (or with its keys quoted) whose app reaches its search by a
-  network alias: RES-015 (the ``services:`` line was looked for unquoted). A ROS ``Fn::Jq`` filter with jq's optional forms (``.targets[]? | select(.role? == "backup") |
-  .region?``) was RES-011 at home (the filter unread) and RES-011 abroad (the Region is known: RES-009).
+  network alias: RES-015 (the ``services:`` line was looked for unquoted). A ROS ``Fn::Jq`` filter with jq's optional
+  forms (``.targets[]? | select(.role? == "backup") | .region?``) was RES-011 at home (the filter unread) and RES-011
+  abroad (the Region is known: RES-009).
 
 Now the ``-abroad`` programs (a partner's host, a Region abroad) are RES-015 / RES-009 at every door and the ``-home``
 twins (the VPC's own addresses, the home Region) pass (docs/residency.md "Mutation search, round 23 (stop 54)").
@@ -30,6 +34,8 @@ Ids ``mutation54-<code>-<kind>-<home|abroad>``:
   --replicaof <primary> 6379``.
 - ``valkey-replica`` (AWS): ``/etc/valkey/valkey.conf``'s ``replicaof``; ``redis-port-conf`` (AWS):
   ``/etc/redis/6379.conf``'s ``replicaof``.
+- ``snapshot-copy-colon-default``, ``snapshot-copy-loop-continued`` (AWS): an EBS snapshot copy to the Region a
+  ``:=`` default or a continued loop gives (``-home``: the jurisdiction's; ``-abroad``: its neighbour).
 - ``compose-json`` (AWS): the fleet's Compose file as JSON, the app's ``SEARCH_URL`` a network alias (``-home``) or a
   partner's search host (``-abroad``).
 - ``ros-copy-jq-optional`` (ROS CN / JP / DE): an image copy whose Region a jq filter with ``[]?`` / ``.key?`` picks.
@@ -44,7 +50,18 @@ from collections.abc import Callable
 from typing import Any
 
 import pulumi_aws as aws
-from platform_parts import ALI_HOME, PARTNER_DB, SUBNETS, Build, Row, ali_boot, home_abroad_rows, ros_stack
+from platform_parts import (
+    ALI_HOME,
+    AWS_HOME,
+    PARTNER_DB,
+    SUBNETS,
+    Build,
+    Row,
+    ali_boot,
+    home_abroad_rows,
+    ros_stack,
+)
+from platform_programs_mutation53 import AWS_NEIGHBOUR, AWS_SECOND
 
 AWS_CODES = ("EU", "US", "JP", "CN")
 """The jurisdictions of the AWS programs."""
@@ -88,8 +105,7 @@ def redis_server_replicaof(where: str) -> str:
     # redis.io "Redis configuration": "Passing arguments via the command line ... ./redis-server --port 6380
     # --replicaof 127.0.0.1 6379".
     return (
-        f"redis-server /etc/redis/redis.conf --replicaof {_host(where)} 6379 --replica-read-only yes "
-        "--daemonize yes\n"
+        f"redis-server /etc/redis/redis.conf --replicaof {_host(where)} 6379 --replica-read-only yes --daemonize yes\n"
     )
 
 
@@ -129,6 +145,31 @@ def compose_json(where: str) -> str:
     )
 
 
+def _copy_to(code: str, region: str) -> str:
+    # aws ec2 copy-snapshot: the copy is made in the Region the call goes to (--region).
+    return (f"aws ec2 copy-snapshot --source-region {AWS_HOME[code]} --source-snapshot-id snap-0a1b2c3d4e5f60718 "
+            f"--description nightly-dr --region {region}")  # fmt: skip
+
+
+def snapshot_copy_colon_default(code: str, where: str) -> str:
+    # bash(1) "Assign Default Values": `${parameter:=word}`; the `:` builtin only expands its arguments.
+    region = AWS_HOME[code] if where == "home" else AWS_NEIGHBOUR[code]
+    return f': "${{DR_REGION:={region}}}"\n{_copy_to(code, "$DR_REGION")}\n'
+
+
+def snapshot_copy_loop_continued(code: str, where: str) -> str:
+    # bash(1) "Compound Commands" (`for name in word ...`) and a backslash-newline continuing the words.
+    second = AWS_SECOND[code] if where == "home" else AWS_NEIGHBOUR[code]
+    return f"for region in {AWS_HOME[code]} \\\n    {second}; do\n  {_copy_to(code, '$region')}\ndone\n"
+
+
+def _aws_code(script: Callable[[str, str], str]) -> Callable[[str, str], Build]:
+    def make(code: str, where: str) -> Build:
+        return _aws(lambda w: script(code, w))(code, where)
+
+    return make
+
+
 def _aws(script: Callable[[str], str]) -> Callable[[str, str], Build]:
     def make(code: str, where: str) -> Build:
         def build(c: Any) -> object:
@@ -156,8 +197,9 @@ def ros_copy_jq_optional(code: str, where: str) -> Build:
     settings = json.dumps({"targets": [{"role": "archive", "region": other}, {"role": "backup", "region": picked}]})
     jq = '.targets[]? | select(.role? == "backup") | .region?'
     # ROS ALIYUN::ECS::CopyImage DestinationRegionId: the Region the image is copied to.
+    region = {"Fn::Jq": ["First", jq, settings]}
     copy = {"Type": "ALIYUN::ECS::CopyImage", "Properties": {"ImageId": "m-uf6fleetbase0001",
-                                                               "DestinationRegionId": {"Fn::Jq": ["First", jq, settings]}}}  # fmt: skip
+                                                               "DestinationRegionId": region}}  # fmt: skip
     return ros_stack("images", {"Copy": copy})
 
 
@@ -169,6 +211,8 @@ KINDS: dict[str, tuple[Callable[[str, str], Build], set[str], tuple[str, ...]]] 
     "valkey-replica": (_aws(valkey_replica), HOST, AWS_CODES),
     "redis-port-conf": (_aws(redis_port_conf), HOST, AWS_CODES),
     "compose-json": (_aws(compose_json), HOST, AWS_CODES),
+    "snapshot-copy-colon-default": (_aws_code(snapshot_copy_colon_default), {"RES-009"}, AWS_CODES),
+    "snapshot-copy-loop-continued": (_aws_code(snapshot_copy_loop_continued), {"RES-009"}, AWS_CODES),
     "ali-nginx-split-fastcgi": (_ali(nginx_split_fastcgi), HOST, ALI_CODES),
     "ali-redis-server-replicaof": (_ali(redis_server_replicaof), HOST, ALI_CODES),
     "ros-copy-jq-optional": (ros_copy_jq_optional, {"RES-009"}, ALI_CODES),

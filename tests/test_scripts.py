@@ -2161,8 +2161,8 @@ def test_a_name_the_script_maps_in_etc_hosts_is_its_address(script: str, expecte
 @pytest.mark.parametrize(
     ("script", "expected"),
     [
-        (f"cat > /etc/nginx/conf.d/a.conf <<'EOF'\nlocation ~ \\.php$ {{\n  fastcgi_pass\n    {_CONF_PARTNER}:9000;\n}}\n"
-         "EOF", {"RES-015"}),
+        (f"cat > /etc/nginx/conf.d/a.conf <<'EOF'\nlocation ~ \\.php$ {{\n  fastcgi_pass\n    {_CONF_PARTNER}:9000;\n"
+         "}\nEOF", {"RES-015"}),
         (f"cat > /etc/nginx/conf.d/a.conf <<'EOF'\nlocation / {{ grpc_pass\n  # the pool\n  {_CONF_PARTNER}:50051; }}\n"
          "EOF", {"RES-015"}),
         (f"cat > /etc/nginx/conf.d/a.conf <<'EOF'\nupstream api {{\n  server\n    {_CONF_PARTNER}:443\n"
@@ -2208,3 +2208,30 @@ def test_mutation54_a_directive_split_over_lines_names_its_address(name: str, be
 
     assert hosts(script(_CONF_PARTNER)) == [(name, f"{_CONF_PARTNER}:9000")]
     assert findings(script("127.0.0.1"), "EU", "aws") == []
+
+
+# mutation54 (stop 54): `${NAME:=word}` assigns NAME where it is expanded (the `: "${DR:=...}"` idiom, bash(1)
+# "Assign Default Values"), and a `for` loop's words go on over a backslash-newline. On main 51ca59f each offending
+# script passed (the `:` line assigned nothing; the loop's words stopped at the backslash); each twin passed too.
+_COPY54 = "aws ec2 copy-snapshot --source-region eu-west-1 --source-snapshot-id snap-1 --region"
+
+
+@pytest.mark.parametrize(
+    ("script", "refused"),
+    [
+        (f': "${{DR:=us-east-1}}"\n{_COPY54} "$DR"', True),
+        (f": ${{DR=us-east-1}}\n{_COPY54} $DR", True),
+        (f'echo "copying to ${{DR:=us-east-1}}"\n{_COPY54} "$DR"', True),
+        (f'if [ -z "$DR" ]; then : "${{DR:=us-east-1}}"; fi\n{_COPY54} "$DR"', True),
+        (f'DR=us-east-1\n: "${{DR:=eu-central-1}}"\n{_COPY54} "$DR"', True),  # the value DR holds is what stays
+        (f': "${{DR:=eu-central-1}}"\n{_COPY54} "$DR"', False),
+        (f'DR=eu-central-1\n: "${{DR:=us-east-1}}"\n{_COPY54} "$DR"', False),  # set: the word is not assigned
+        (f'for r in eu-central-1 \\\n    us-west-2; do\n  {_COPY54} "$r"\ndone', True),
+        (f'for r in \\\n    us-west-2\ndo\n  {_COPY54} "$r"\ndone', True),
+        (f'for r in eu-central-1 \\\n    eu-west-1; do\n  {_COPY54} "$r"\ndone', False),
+    ],
+)
+def test_mutation54_an_assigned_default_and_a_continued_loop_are_values(script: str, refused: bool) -> None:
+    found = findings(f"#!/bin/bash\n{script}\n", "EU", "aws")
+    assert (found != []) is refused, found
+    assert all(rule == "RES-009" for rule, _, _ in found)

@@ -8354,6 +8354,8 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
     files = written_files(script) if may_write_files(script) else _NO_FILES  # scripts53: read once, here
     script = reads_as_assignments(script)  # scripts52: `read X < FILE` as `X=$(< FILE)`, the same offsets
     matches = list(_ASSIGNMENT.finditer(script))
+    if "${" in script and (defaulted := list(_DEFAULT_ASSIGNMENT.finditer(script))):
+        matches = sorted([*matches, *defaulted], key=lambda m: m.start())  # mutation54: `: "${R:=eu-west-2}"`
     loops = has_for_loop(script)  # codehealth53: the loop reader's own test, in scripts.py
     if not matches and not loops:
         return _ScriptValues((), (), files) if files else _NO_VALUES
@@ -8490,6 +8492,15 @@ def _values_anywhere(
 # the colon, only when unset): `--region ${REGION:-eu-west-2}` sends to eu-west-2 wherever the script sets no REGION. A
 # word holding an expansion or a quote of its own is left as written.
 _SHELL_DEFAULT = re.compile(rf"\$\{{([A-Za-z_][A-Za-z0-9_]*):?[-=]({_DEFAULT_WORD})\}}")
+
+
+# mutation54: `${parameter:=word}` ("Assign Default Values ... the expansion of word is assigned to parameter") assigns
+# NAME wherever it is expanded, the usual idiom a line of its own (`: "${DR_REGION:=eu-west-2}"`, the `:` builtin
+# only expanding it): read as the assignment `NAME=${NAME:-word}` is (the value NAME holds there, else the word). Its
+# groups are _ASSIGNMENT's (the whole expansion the bare value; never double or single) so that _match_values reads it.
+_DEFAULT_ASSIGNMENT = re.compile(
+    rf"(?P<bare>\$\{{(?P<name>[A-Za-z_][A-Za-z0-9_]*):?=(?:{_DEFAULT_WORD})\}})(?P<double>(?!))?(?P<single>(?!))?"
+)
 
 
 def _with_defaults(text: str) -> tuple[str, dict[str, tuple[str]]]:

@@ -13,6 +13,7 @@ bounded (:data:`MAX_PROGRAM`, :data:`_MAX_OUTPUTS`, a nesting depth of 16): neve
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import re
@@ -270,10 +271,8 @@ def _jq_optional(steps: list[Callable[[Any], list[Any]]]) -> Callable[[Any], lis
 
     def read(value: Any) -> list[Any]:
         out: list[Any] = []
-        try:
+        with contextlib.suppress(_JqError):
             outputs(value, 0, out)
-        except _JqError:
-            pass
         return out
 
     return read

@@ -136,10 +136,11 @@ class ScriptReader:
         """The hosts of ``script``'s lines; ``at``: the offset of the line a nested text (``sh -c '...'``, echo's
         words) was read from, else each line's own."""
         lines = list(_joined_lines(script))
-        for index, (start, line) in enumerate(lines):
+        for index, (start, text) in enumerate(lines):
             offset = start if at is None else at
-            if self._directives and line.rstrip().endswith(self._directives):
-                line = _directive_parameters(line, lines[index + 1 :], self._directives)
+            line = text
+            if self._directives and text.rstrip().endswith(self._directives):
+                line = _directive_parameters(text, lines[index + 1 :], self._directives)
             if not any(stem in line for stem in self._stems) and not (
                 hosts_file and (line.lstrip()[:1] in _ADDRESS_START or _HOSTS_FILE in line)
             ):
@@ -1789,7 +1790,11 @@ def plain_assigned_name(line: str) -> str | None:
 # mutation53: `for NAME in WORDS` at a command's place (bash(1) "Compound Commands": "The list of words following in
 # is expanded, generating a list of items. The variable name is set to each element of this list in turn"): `for r in
 # eu-central-1 eu-west-2; do aws ... --region $r; done` sends to both.
-_FOR_IN = re.compile(_COMMAND_PLACE + r"for[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]+in[ \t]+([^;\n]*)", re.M)
+# mutation54: the words may go on over a backslash-newline (bash(1): "A backslash-newline pair is treated as a line
+# continuation"): `for r in \` then the Regions on the next line passed.
+_FOR_IN = re.compile(
+    _COMMAND_PLACE + r"for[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]+in[ \t]+((?:[^;\n\\]|\\\n|\\[^\n])*)", re.M
+)
 _LOOP_WORD = re.compile(r"[A-Za-z0-9._:/@%+-]+")
 _LOOP_LIST = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(\[[@*]\])?\}|\$([A-Za-z_][A-Za-z0-9_]*)")
 # An indexed array's assignment (bash(1) "Arrays": "Arrays are assigned to using compound assignments of the form
@@ -1815,7 +1820,7 @@ def for_loop_words(script: str, values: Mapping[str, Sequence[str]]) -> dict[str
     arrays = _array_items(script) if "=(" in script else {}
     words: dict[str, list[str]] = {}
     for m in _FOR_IN.finditer(script):
-        for word in m.group(2).split():
+        for word in m.group(2).replace("\\\n", " ").split():
             literal = word.strip("\"'")
             listed = _LOOP_LIST.fullmatch(literal)
             if listed is None:

@@ -62,10 +62,8 @@ def _markers(catalogue: ServiceNames) -> re.Pattern[str]:
     mutation54: the key may be quoted (``"services":``, as YAML allows) and open a flow mapping (``"services": {``, a
     Compose file written as JSON, its first line ``{"services": {`` too)."""
     key, kind = re.escape(catalogue.compose.key), re.escape(catalogue.kubernetes.kind)
-    return re.compile(
-        rf"^[ \t]*(?:\{{[ \t]*)?(?:(?P<q>[\"']?){key}(?P=q):[ \t]*(?:\{{.*)?(?:#.*)?$|kind:[ \t]*[\"']?{kind}[\"']?[ \t]*$)",
-        re.MULTILINE,
-    )
+    services = rf"(?:\{{[ \t]*)?(?P<q>[\"']?){key}(?P=q):[ \t]*(?:\{{.*)?(?:#.*)?$"
+    return re.compile(rf"^[ \t]*(?:{services}|kind:[ \t]*[\"']?{kind}[\"']?[ \t]*$)", re.MULTILINE)
 
 
 def _yaml_runs(text: str) -> Iterator[tuple[int, int]]:
