@@ -11,7 +11,8 @@ JSON syntax; jq paths with ``[]?`` / ``.key?``; ROS numbers as strings. Probed a
 - **Leaks** (passed every door with a partner's host): an nginx directive whose address is on the next line
   (``fastcgi_pass`` alone on its line, then ``<partner>:9000;``; an ``upstream`` group's ``server`` split the same way):
   nginx ends a directive at its ``;``, not at the line's end; a Redis replica's primary given on ``redis-server``'s
-  command line (``--replicaof <partner> 6379``, redis.io "Passing arguments via the command line") or written to
+  command line (``--replicaof <partner> 6379``, redis.io "Passing arguments via the command line"), sent by
+  ``redis-cli ... REPLICAOF <partner> 6379`` or written to
   ``/etc/valkey/valkey.conf`` (Valkey, the Redis fork Amazon Linux 2023 ships) or ``/etc/redis/6379.conf`` (the name
   Redis's own ``install_server.sh`` gives a port's file).
 - **Leaks in the shell reader** (stop 53's default words and loops, spelled another way): ``: "${DR_REGION:=<region>}"``
@@ -32,6 +33,7 @@ Ids ``mutation54-<code>-<kind>-<home|abroad>``:
 - ``nginx-split-upstream`` (AWS): an ``upstream`` group whose ``server`` and its address stand on separate lines.
 - ``redis-server-replicaof`` (AWS, Alibaba Cloud): a replica started as ``redis-server /etc/redis/redis.conf
   --replicaof <primary> 6379``.
+- ``redis-cli-replicaof`` (AWS): the replica told its primary by ``redis-cli ... REPLICAOF <primary> 6379``.
 - ``valkey-replica`` (AWS): ``/etc/valkey/valkey.conf``'s ``replicaof``; ``redis-port-conf`` (AWS):
   ``/etc/redis/6379.conf``'s ``replicaof``.
 - ``snapshot-copy-colon-default``, ``snapshot-copy-loop-continued`` (AWS): an EBS snapshot copy to the Region a
@@ -106,6 +108,15 @@ def redis_server_replicaof(where: str) -> str:
     # --replicaof 127.0.0.1 6379".
     return (
         f"redis-server /etc/redis/redis.conf --replicaof {_host(where)} 6379 --replica-read-only yes --daemonize yes\n"
+    )
+
+
+def redis_cli_replicaof(where: str) -> str:
+    # redis.io REPLICAOF ("REPLICAOF hostname port will make the server a replica of another server listening at the
+    # specified hostname and port"), sent by redis-cli once the local server is up.
+    return (
+        "systemctl enable --now redis\nuntil redis-cli -h 127.0.0.1 -p 6379 ping; do sleep 1; done\n"
+        f'redis-cli -h 127.0.0.1 -p 6379 -a "$REDIS_PASSWORD" REPLICAOF {_host(where)} 6379\n'
     )
 
 
@@ -208,6 +219,7 @@ KINDS: dict[str, tuple[Callable[[str, str], Build], set[str], tuple[str, ...]]] 
     "nginx-split-fastcgi": (_aws(nginx_split_fastcgi), HOST, AWS_CODES),
     "nginx-split-upstream": (_aws(nginx_split_upstream), HOST, AWS_CODES),
     "redis-server-replicaof": (_aws(redis_server_replicaof), HOST, AWS_CODES),
+    "redis-cli-replicaof": (_aws(redis_cli_replicaof), HOST, AWS_CODES),
     "valkey-replica": (_aws(valkey_replica), HOST, AWS_CODES),
     "redis-port-conf": (_aws(redis_port_conf), HOST, AWS_CODES),
     "compose-json": (_aws(compose_json), HOST, AWS_CODES),

@@ -2179,6 +2179,12 @@ def test_a_name_the_script_maps_in_etc_hosts_is_its_address(script: str, expecte
         (f"redis-server /etc/redis/redis.conf --replicaof {_CONF_PARTNER} 6379 --daemonize yes", {"RES-015"}),
         (f"ExecStart=/usr/bin/valkey-server /etc/valkey/valkey.conf --slaveof {_CONF_PARTNER} 6379", {"RES-015"}),
         ("redis-server --port 6380 --replicaof 127.0.0.1 6379", set()),
+        # redis-cli's REPLICAOF / SLAVEOF command (redis.io REPLICAOF), any case the docs write; other commands' words
+        (f"redis-cli -h 127.0.0.1 -p 6379 -a \"$PASS\" REPLICAOF {_CONF_PARTNER} 6379", {"RES-015"}),
+        (f"valkey-cli slaveof {_CONF_PARTNER} 6379", {"RES-015"}),
+        ("redis-cli -h 127.0.0.1 REPLICAOF 10.0.3.9 6379", set()),
+        ("redis-cli REPLICAOF NO ONE", set()),
+        (f"redis-cli -n 2 SET replicaof {_CONF_PARTNER}", set()),
         ("redis-server /etc/redis/redis.conf --daemonize yes", set()),
         # valkey.conf, a port's file under /etc/redis/, an included file
         (f"cat > /etc/valkey/valkey.conf <<'EOF'\nreplicaof {_CONF_PARTNER} 6379\nEOF", {"RES-015"}),
