@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
@@ -83,6 +84,12 @@ def _alicloud_provider(
     # International account to Singapore whatever the Region, and every front door reads a provider's `account_type`
     # (engine.provider_site). Not forwarded, the provider would ask BSS or read the runner's ALIBABA_CLOUD_ACCOUNT_TYPE,
     # which no door sees.
+    # (alired54) A file naming none: the runner's ALIBABA_CLOUD_ACCOUNT_TYPE is forwarded instead, the very value the
+    # provider would read (terraform-provider-alicloud `account_type`: DefaultFunc
+    # MultiEnvDefaultFunc(["ALIBABA_CLOUD_ACCOUNT_TYPE"])). This program runs in the environment the provider plugin is
+    # started with (both are children of the pulumi CLI; a Pulumi ESC environment's `environmentVariables` reach both),
+    # so the site becomes an input every door reads, the recorded plan and state too. Neither named: BSS decides at
+    # deploy time, unseen (accepted, as before; docs/residency.md "Alibaba Cloud red team, round 12 (stop 54)").
     config = pulumi.Config("alicloud")
     role = config.get_object("assumeRole")
     assume_role = (
@@ -96,7 +103,11 @@ def _alicloud_provider(
         else None
     )
     return alicloud.Provider(
-        name, region=region, assume_role=assume_role, account_type=config.get("accountType") or None, opts=opts
+        name,
+        region=region,
+        assume_role=assume_role,
+        account_type=config.get("accountType") or os.environ.get("ALIBABA_CLOUD_ACCOUNT_TYPE") or None,
+        opts=opts,
     )
 
 

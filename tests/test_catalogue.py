@@ -548,6 +548,22 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
         *(("aws:kinesis/analyticsApplication:AnalyticsApplication", f"outputs.{kind}.resource_arn")
           for kind in ("kinesis_stream", "kinesis_firehose", "lambda")),
     }  # fmt: skip
+    # awsred54 (stop 54): an SMS configuration set's three event destinations, a phone number's and a pool's two-way
+    # channel, a logs delivery destination's resource (a top-level template property, a one-key path), an AgentCore
+    # gateway's Lambda target and a media insights pipeline's four sinks.
+    sms, insights = "aws:pinpoint/smsvoicev2", "aws:chimesdkmediapipelines/mediaInsightsPipelineConfiguration"
+    red54 = {
+        *((f"{sms}EventDestination:Smsvoicev2EventDestination", path) for path in (
+            "cloudwatch_logs_destination.log_group_arn", "kinesis_firehose_destination.delivery_stream_arn",
+            "sns_destination.topic_arn")),
+        (f"{sms}PhoneNumber:Smsvoicev2PhoneNumber", "two_way_channel_arn"),
+        (f"{sms}Pool:Smsvoicev2Pool", "two_way_channel_arn"),
+        ("aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination",
+         "delivery_destination_configuration.destination_resource_arn"),
+        ("aws:bedrock/agentcoreGatewayTarget:AgentcoreGatewayTarget", "target_configuration.mcp.lambda.lambda_arn"),
+        *((f"{insights}:MediaInsightsPipelineConfiguration", f"elements.{sink}_sink_configuration.insights_target")
+          for sink in ("kinesis_data_stream", "sns_topic", "sqs_queue", "lambda_function")),
+    }  # fmt: skip
     assert nested_paths == {
         ("aws:sfn/stateMachine:StateMachine", "logging_configuration.log_destination"),
         (fc_async, "destination_config.on_success.destination"),
@@ -555,6 +571,7 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
         *red51,  # a crawler's dead-letter queues: awsred51 and fnb64_51 both closed it (one catalogue entry)
         *red52,
         *red53,
+        *red54,
     }
     assert all((token, target) in written for token, target in nested_paths)
     named += [(token, target.split(".")[0]) for token, target in nested_paths]
@@ -563,9 +580,12 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
     generated = {(g.resource, target) for s in load_endpoints().stack_templates for r in s.resources
                  for g in r.generated for target in g.paths.values()}  # fmt: skip
     # awsred53 (stop 53): a Lex V2 alias's (and a Lex V2 bot's test alias's) code-hook function, the Lex intent's.
+    # awsred54 (stop 54): a Bedrock agent's collaborator alias, the agent collaborator's.
     assert generated == {("aws:apigateway/stage:Stage", "access_log_settings.destination_arn"),
                          ("aws:apigatewayv2/stage:Stage", "access_log_settings.destination_arn"),
-                         ("aws:lex/intent:Intent", "fulfillment_activity.code_hook.uri")}  # fmt: skip
+                         ("aws:lex/intent:Intent", "fulfillment_activity.code_hook.uri"),
+                         ("aws:bedrock/agentAgentCollaborator:AgentAgentCollaborator",
+                          "agent_descriptor.alias_arn")}  # fmt: skip
     assert all((token, target) in written for token, target in generated)
     named += [(token, target.split(".")[0]) for token, target in generated]
     assert len(named) >= 11

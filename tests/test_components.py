@@ -163,3 +163,43 @@ def test_the_platform_alicloud_provider_carries_the_stack_files_account_type(
     run = pulumi_mocks.run(program)
     assert run.find("sh").inputs.get("accountType") == site
     assert [f.rule.id for f in guard.findings] == (["RES-016"] if refused else [])
+
+
+# alired54 (stop 54): a stack file naming no site takes the runner's ALIBABA_CLOUD_ACCOUNT_TYPE (the value
+# pulumi-alicloud's `account_type` reads by default, from the environment this program shares with the provider
+# plugin): the site becomes an input every door judges. The file's own value wins, as it does at the provider. Before,
+# an International runner left a Config recorder on the platform's CN provider accepted (the first case passed empty).
+@pytest.mark.parametrize(
+    ("file_site", "env_site", "expected", "refused"),
+    [
+        (None, "International", "International", True),
+        (None, "Domestic", "Domestic", False),
+        ("Domestic", "International", "Domestic", False),
+        ("International", None, "International", True),
+    ],
+)
+def test_the_platform_alicloud_provider_carries_the_runners_account_type(
+    pulumi_mocks: MockSession,
+    stack_config: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    file_site: str | None,
+    env_site: str | None,
+    expected: str,
+    refused: bool,
+) -> None:
+    stack_config({"alicloud:accountType": file_site} if file_site else {})
+    if env_site is None:
+        monkeypatch.delenv("ALIBABA_CLOUD_ACCOUNT_TYPE", raising=False)
+    else:
+        monkeypatch.setenv("ALIBABA_CLOUD_ACCOUNT_TYPE", env_site)
+    guard = enforce("CN", mode="audit")
+
+    def program() -> None:
+        provider = _alicloud_provider("sh", "cn-shanghai", {}, pulumi.ResourceOptions())
+        alicloud.cfg.ConfigurationRecorder(
+            "recorder", resource_types=["ACS::ECS::Instance"], opts=pulumi.ResourceOptions(provider=provider)
+        )
+
+    run = pulumi_mocks.run(program)
+    assert run.find("sh").inputs.get("accountType") == expected
+    assert [f.rule.id for f in guard.findings] == (["RES-016"] if refused else [])

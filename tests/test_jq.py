@@ -40,6 +40,23 @@ DATA = {
         ('.host | sub("internal"; "corp.example")', ["db.corp.example"]),
         ('.host | gsub("\\\\."; "-")', ["db-internal"]),
         (".missing", [None]),
+        # fnros54 (stop 54): addition (binding tighter than `==`, looser than a path) and an array built, then steps.
+        ('"oss-" + .targets[0].region + "-internal"', ["oss-cn-beijing-internal"]),
+        ('.empty + "x"', ["x"]),
+        ('.host + ".corp" == "db.internal.corp"', [True]),
+        ('.empty // "a" + "b"', ["ab"]),
+        ("[.targets[].region]", [["cn-beijing", "cn-shanghai"]]),
+        ("[.targets[].region][1]", ["cn-shanghai"]),
+        ('[.targets[] | select(.role == "backup")][0].region', ["cn-shanghai"]),
+        ("[.targets[].region] | first", ["cn-beijing"]),
+        ("[] | first", [None]),
+        ("[.targets[].region] + [.host]", [["cn-beijing", "cn-shanghai", "db.internal"]]),
+        # fnros54 (stop 54): builtins of no argument (then steps), as jq 1.6 gives them.
+        (".targets | keys", [[0, 1]]),
+        (".targets[0] | keys[0]", ["region"]),
+        ('.targets[0] | to_entries[] | select(.key == "region") | .value', ["cn-beijing"]),
+        (".host | ascii_upcase | ascii_downcase", ["db.internal"]),
+        (".empty | tostring", ["null"]),
     ],
 )
 def test_the_subset_is_read_as_jq_does(program: str, expected: list[Any]) -> None:
@@ -52,10 +69,12 @@ def test_the_subset_is_read_as_jq_does(program: str, expected: list[Any]) -> Non
         "{a: .host}",  # an object built
         ".host, .empty",  # a comma
         "..",  # recursion
-        ".targets | keys",  # another builtin
+        '.host | ltrimstr("db.")',  # another builtin (fnros54: `keys`, this case's until stop 53, is read)
         '.host | sub("(db)"; "x")',  # a group in the regular expression
         '.host | sub("a**"; "x")',  # a regular expression jq refuses too
         "." * (jq.MAX_PROGRAM + 1),  # past the bound
+        "(.host + .host)",  # parentheses
+        ".targets | length",  # `length` (fnros54: not read)
     ],
 )
 def test_anything_else_is_left_unread(program: str) -> None:
@@ -73,6 +92,26 @@ def test_the_texts_a_program_may_write_are_kept() -> None:
     assert jq.read('.h // "db.partner.example"').texts == ("db.partner.example",)
     assert jq.read('.h | sub("internal"; "partner.example")').texts == ("partner.example",)
     assert jq.read(".a.b | first").texts == ()
+
+
+@pytest.mark.parametrize(
+    "program",
+    [
+        '.targets[].region + "-x"',  # several values added (jq gives each; the subset reads one value a side)
+        ".host + 1",  # a text and a number: jq's error
+        ".targets + .host",  # a list and a text: jq's error
+        "true + .host",  # a boolean
+        "[.host][0][0]",  # an index of a text: jq's error
+        ".targets | tostring",  # a list's JSON text (jq and Python may write it differently)
+        ".targets | to_entries",  # an array's entries: objects only are read
+        ".host | keys",  # keys of a text: jq's error
+        ".targets | ascii_downcase",  # a case of a list: jq's error
+    ],
+)
+def test_a_sum_or_an_array_jq_would_refuse_gives_no_value(program: str) -> None:
+    # fnros54 (stop 54): read, but no value for this input (jq raises, or the subset gives no single value a side).
+    assert jq.read(program).run is not None
+    assert jq.outputs(program, DATA) is None
 
 
 def test_a_script_and_a_template_read_one_program_alike() -> None:
@@ -107,6 +146,22 @@ def test_sub_and_gsub_replace_as_a_regular_expression(text: str, pattern: str, r
 
     assert jq.outputs(f'gsub("{pattern}"; "{replacement}")', text) == [re.sub(regexp, replacement, text)]
     assert jq.outputs(f'sub("{pattern}"; "{replacement}")', text) == [re.sub(regexp, replacement, text, count=1)]
+
+
+# fnros54 (stop 54): addition of texts joins them; an array built collects a path's outputs (jq manual, "Addition: +",
+# "Array construction: []").
+@given(st.lists(st.text(max_size=8), min_size=1, max_size=4))
+def test_a_sum_of_texts_joins_them(texts: list[str]) -> None:
+    document = {f"k{i}": t for i, t in enumerate(texts)}
+    assert jq.outputs(" + ".join(f".k{i}" for i in range(len(texts))), document) == ["".join(texts)]
+
+
+@given(st.lists(st.one_of(st.text(max_size=6), st.integers(), st.none()), max_size=6), st.integers(-8, 8))
+def test_an_array_built_is_the_list_of_outputs(items: list[Any], index: int) -> None:
+    document = {"t": [{"v": v} for v in items]}
+    assert jq.outputs("[.t[].v]", document) == [items]
+    expected = items[index] if -len(items) <= index < len(items) else None
+    assert jq.outputs(f"[.t[].v][{index}]", document) == [expected]
 
 
 # mutation54 (stop 54): jq's optional paths (`.key?`, `.[]?`, `.[n]?`) are read: an error jq would raise on the path

@@ -42,6 +42,7 @@ import platform_programs_alired51 as ar51
 import platform_programs_alired52 as ar52
 import platform_programs_alired53 as ar53
 import platform_programs_alired53b as ar53b
+import platform_programs_alired54 as ar54
 import platform_programs_alirole41 as ar41
 import platform_programs_anonymous43 as an43
 import platform_programs_apigw39 as agw39
@@ -56,6 +57,7 @@ import platform_programs_awsred50 as aw50
 import platform_programs_awsred51 as aw51
 import platform_programs_awsred52 as aw52
 import platform_programs_awsred53 as aw53
+import platform_programs_awsred54 as aw54
 import platform_programs_bodies42 as bd42
 import platform_programs_cfnmap45 as cm45
 import platform_programs_cfnsfn45 as cs45
@@ -88,11 +90,13 @@ import platform_programs_falsealarm51 as fa51
 import platform_programs_falsealarm52 as fa52
 import platform_programs_falsealarm53 as fa53
 import platform_programs_falsealarm53b as fa53b
+import platform_programs_falsealarm54 as fa54
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_fnb64_51 as fb51
 import platform_programs_fnros52 as fr52
 import platform_programs_fnros53 as fr53
+import platform_programs_fnros54 as fr54
 import platform_programs_fnsel50 as fl50
 import platform_programs_fnsub49 as fs49
 import platform_programs_glue43 as g43
@@ -18546,6 +18550,31 @@ CASES: list[Case] = [
         Case(id, code, build, expected, destinations=declared, references=outputs)
         for id, code, build, expected, declared, outputs in srb53.rows()
     ],
+    # -- stop 54, Alibaba Cloud red team round 12 (tests/platform_programs_alired54.py): the aliyun CLI sharing the
+    # stack's resources with another account (Resource Sharing `--Targets.N`), trusting it in a RAM role's
+    # `--AssumeRolePolicyDocument`, granting it a KMS key by `SetKeyPolicy --Policy`, or naming a CEN owner in a
+    # variable no line sets, and ROS Anti-DDoS Pro / CAS resources in JP / DE, are refused (RES-023 / RES-016; each
+    # passed every door before); the team's UID, a declared partner, a service trust, the caller's `--OwnerId` and CN
+    # templates pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar54.rows()],
+    # -- stop 54, template functions round 6 (tests/platform_programs_fnros54.py): a replica abroad in an outer
+    # Fn::ForEach copy (passed every door), an indented URL partly a variable (RES-015 at home), ROS GetJsonValue / Jq
+    # over a Json Parameter (RES-011 at home)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fr54.rows()],
+    # -- stop 54, false alarms round 15 (tests/platform_programs_falsealarm54.py): names a script's /etc/hosts maps to a
+    # variable's private address or the machine's own, Compose extra_hosts / docker --add-host / ECS extraHosts to
+    # private addresses, a Compose container_name and rsync / scp to an ssh_config alias (`alias:/path`) pass (RES-015
+    # before); their twins with a public or uncomputable address, or an NFS mount of the alias, stay RES-015; ssh
+    # bastions by EC2 DNS names, postconf, log-opts, SDK Region variables, nginx one-liners, aliyun --RegionIds, the
+    # metadata's owner account and ROS hub services on the China site (CN) or declared (JP) pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa54.rows()],
+    # -- stop 54, AWS red team round 26 (tests/platform_programs_awsred54.py): another account's destination in 16
+    # CloudFormation types no entry mapped (OAM link, Logs account policy and delivery destination, centralization
+    # rule, ECR replication, SMS event destinations and two-way channels, Cloud WAN peering, Lattice VPC association,
+    # service network VPC endpoint, DocumentDB events, Redshift integration, AgentCore Lambda target, media insights
+    # sinks, agent collaborator): RES-023 outside CN; passed every door before; own resources and a declared partner
+    # pass
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw54.rows()],
     # -- stop 54, mutation search round 23 (tests/platform_programs_mutation54.py): an nginx directive whose address is
     # on the next line, redis-server's --replicaof, valkey.conf and /etc/redis/<port>.conf naming a partner's host are
     # RES-015 (each passed every door before); a ROS Fn::Jq filter with jq's optional `[]?` / `.key?` gives its Region

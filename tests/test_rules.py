@@ -6627,9 +6627,10 @@ PAIRS += [
     ("RES-009", "CN", _ros_copy({"Fn::Select": ["1", {"Fn::ListMerge": [["cn-shanghai"], ["cn-beijing"]]}]}),
      _ros_copy({"Fn::Select": ["1", {"Fn::ListMerge": [["cn-shanghai"], ["cn-hongkong"]]}]}), _ROS_COPY),
     # fnros53 (stop 53): the unread filter is one outside the jq subset (`.copy | .to`, this pair's until stop 52, is
-    # a pipe the evaluation now reads).
+    # a pipe the evaluation now reads). fnros54 (stop 54): `to_entries` (this pair's until stop 53) joined the subset;
+    # `ltrimstr` is outside it.
     ("RES-011", "CN", _ros_copy({"Fn::Jq": ["First", ".copy.to", _FNROS_JSON.format("cn-beijing")]}),
-     _ros_copy({"Fn::Jq": ["First", ".copy | to_entries | .[0].value", _FNROS_JSON.format("cn-beijing")]}),
+     _ros_copy({"Fn::Jq": ["First", '.copy.to | ltrimstr("x")', _FNROS_JSON.format("cn-beijing")]}),
      f"{_ROS_COPY}.Fn::Jq"),
     ("RES-009", "EU", _default_replica("eu-central-1"), _default_replica("us-east-1"),
      "template_body(json).Resources.X.Properties.Replicas[0].Region"),
@@ -6661,6 +6662,31 @@ PAIRS += [
     ("RES-011", "CN", _ros_copy({"Fn::Select": [1, {"Fn::Add": [["cn-shanghai"], ["cn-beijing"]]}]}),
      _ros_copy({"Fn::Select": [1, {"Fn::Add": [["cn-shanghai"], {"Ref": "Targets"}]}]},
                Parameters={"Targets": {"Type": "Json"}}), f"{_ROS_COPY}.Fn::Select[0].Fn::Add"),
+]  # fmt: skip
+
+
+# fnros54 (stop 54): a replica in the first Region of an outer Fn::ForEach holding an inner one (the inner loop's copies
+# shared one key: the last outer item's was kept, so the first passed), and a Region a jq array built gives (RES-011 at
+# home before: `[f]` was outside the subset).
+def _nested_replicas(first: str) -> Subject:
+    table = {"Type": "AWS::DynamoDB::GlobalTable", "Properties": {"Replicas": [{"Region": {"Ref": "R"}}]}}
+    tables = {"Fn::ForEach::Tables": ["T", ["Orders"], {"&{T}&{R}": table}]}
+    loops = {"Fn::ForEach::Regions": ["R", [first, "eu-west-1"], tables]}
+    return _cfn_stack(_PINNED_EU, loops, Transform="AWS::LanguageExtensions")
+
+
+_FNROS54_TARGETS = '{{"t": [{{"r": "{}"}}, {{"r": "{}"}}]}}'
+
+
+def _ros_copy_second(first: str, second: str) -> Subject:
+    return _ros_copy({"Fn::Jq": ["First", "[.t[].r][1]", _FNROS54_TARGETS.format(first, second)]})
+
+
+PAIRS += [
+    ("RES-009", "EU", _nested_replicas("eu-central-1"), _nested_replicas("us-east-1"),
+     "template_body(json).Resources.Ordersuseast1.Properties.Replicas[0].Region"),
+    ("RES-009", "CN", _ros_copy_second("cn-hongkong", "cn-beijing"), _ros_copy_second("cn-beijing", "cn-hongkong"),
+     _ROS_COPY),
 ]  # fmt: skip
 
 _FNSUB_IMPORT = {"Fn::ImportValue": "shared-name"}
@@ -7605,6 +7631,130 @@ PAIRS += [
 ]  # fmt: skip
 
 
+# awsred54 (stop 54): template twins of account-bearing inputs the Pulumi types judge (written_account_fields,
+# granted_account_fields) that no entry mapped: each passed every door on main 51ca59f with another account's ARN or id
+# (only an ARN's Region read, as template text). A Logs delivery destination's top-level DestinationResourceArn is the
+# Pulumi input's nested `delivery_destination_configuration.destination_resource_arn` (a one-key `paths` entry).
+_SMS54 = {"HELP": {"Message": "h"}, "STOP": {"Message": "s"}}
+_RED54_TEMPLATES: list[tuple[str, str, Callable[[str], dict[str, Any]]]] = [
+    ("AWS::Oam::Link", "SinkIdentifier",
+     lambda a: {"LabelTemplate": "$AccountName", "ResourceTypes": ["AWS::Logs::LogGroup"],
+                "SinkIdentifier": _red49_arn("oam", "sink/s1", a)}),
+    ("AWS::Logs::AccountPolicy", "PolicyDocument(json).DestinationArn",
+     lambda a: {"PolicyName": "p", "PolicyType": "SUBSCRIPTION_FILTER_POLICY", "PolicyDocument": json.dumps(
+         {"DestinationArn": _red49_arn("kinesis", "stream/s", a), "FilterPattern": ""})}),
+    ("AWS::Logs::DeliveryDestination", "DestinationResourceArn",
+     lambda a: {"Name": "d", "DestinationResourceArn": _red49_arn("logs", "log-group:vended", a)}),
+    ("AWS::ObservabilityAdmin::OrganizationCentralizationRule", "Rule.Destination.Account",
+     lambda a: {"RuleName": "r", "Rule": {"Source": {"Regions": ["eu-central-1"]},
+                                          "Destination": {"Account": a, "Region": "eu-central-1"}}}),
+    ("AWS::ECR::ReplicationConfiguration", "ReplicationConfiguration.Rules[0].Destinations[0].RegistryId",
+     lambda a: {"ReplicationConfiguration": {"Rules": [{"Destinations": [{"Region": "eu-central-1",
+                                                                           "RegistryId": a}]}]}}),
+    *[("AWS::SMSVOICE::ConfigurationSet", f"EventDestinations[0].{kind}.{key}",
+       lambda a, kind=kind, key=key, value=value: {"ConfigurationSetName": "c", "EventDestinations": [{
+           "EventDestinationName": "e", "Enabled": True, "MatchingEventTypes": ["ALL"],
+           kind: {key: value(a), **({"IamRoleArn": _ROLE52} if kind != "SnsDestination" else {})}}]})
+      for kind, key, value in (("CloudWatchLogsDestination", "LogGroupArn",
+                                functools.partial(_red49_arn, "logs", "log-group:sms")),
+                               ("KinesisFirehoseDestination", "DeliveryStreamArn", _FIREHOSE53),
+                               ("SnsDestination", "TopicArn", _sns51))],
+    ("AWS::SMSVOICE::PhoneNumber", "TwoWay.ChannelArn",
+     lambda a: {"IsoCountryCode": "US", "NumberType": "TOLL_FREE", "NumberCapabilities": ["SMS"],
+                "MandatoryKeywords": _SMS54, "TwoWay": {"Enabled": True, "ChannelArn": _sns51(a)}}),
+    ("AWS::SMSVOICE::Pool", "TwoWay.ChannelArn",
+     lambda a: {"OriginationIdentities": ["+18005550100"], "MandatoryKeywords": _SMS54,
+                "TwoWay": {"Enabled": True, "ChannelArn": _sns51(a)}}),
+    ("AWS::NetworkManager::TransitGatewayPeering", "TransitGatewayArn",
+     lambda a: {"CoreNetworkId": "core-network-1", "TransitGatewayArn": _red49_arn("ec2", "transit-gateway/tgw-1", a)}),
+    ("AWS::VpcLattice::ServiceNetworkVpcAssociation", "ServiceNetworkIdentifier",
+     lambda a: {"VpcIdentifier": "vpc-1",
+                "ServiceNetworkIdentifier": _red49_arn("vpc-lattice", "servicenetwork/sn-1", a)}),
+    ("AWS::DocDB::EventSubscription", "SnsTopicArn", lambda a: {"SnsTopicArn": _sns51(a), "SourceType": "db-cluster"}),
+    *[("AWS::EC2::VPCEndpoint", key,
+       lambda a, key=key, resource=resource, kind=kind: {"VpcId": "vpc-1", "VpcEndpointType": kind,
+                                                         key: _red49_arn("vpc-lattice", resource, a)})
+      for key, resource, kind in (("ServiceNetworkArn", "servicenetwork/sn-1", "ServiceNetwork"),
+                                  ("ResourceConfigurationArn", "resourceconfiguration/rcfg-1", "Resource"))],
+    ("AWS::Redshift::Integration", "TargetArn",
+     lambda a: {"SourceArn": _red49_arn("dynamodb", "table/t", "123456789012"),
+                "TargetArn": _red49_arn("redshift-serverless", "namespace/n1", a)}),
+    ("AWS::BedrockAgentCore::GatewayTarget", "TargetConfiguration.Mcp.Lambda.LambdaArn",
+     lambda a: {"Name": "t", "GatewayIdentifier": "g",
+                "TargetConfiguration": {"Mcp": {"Lambda": {"LambdaArn": _fn49(a), "ToolSchema": {}}}}}),
+    *[("AWS::ChimeSDKMediaPipelines::MediaInsightsPipelineConfiguration", f"Elements[0].{sink}.InsightsTarget",
+       lambda a, sink=sink, value=value: {"MediaInsightsPipelineConfigurationName": "m",
+                                          "ResourceAccessRoleArn": _ROLE52,
+                                          "Elements": [{"Type": sink[:-13], sink: {"InsightsTarget": value(a)}}]})
+      for sink, value in (("KinesisDataStreamSinkConfiguration", _STREAM53), ("SnsTopicSinkConfiguration", _sns51),
+                          ("SqsQueueSinkConfiguration", functools.partial(_red49_arn, "sqs", "q")),
+                          ("LambdaFunctionSinkConfiguration", _fn49))],
+    ("AWS::Bedrock::Agent", "AgentCollaborators[0].AgentDescriptor.AliasArn",
+     lambda a: {"AgentName": "s", "AgentCollaboration": "SUPERVISOR", "AgentCollaborators": [{
+         "CollaboratorName": "c", "CollaborationInstruction": "i",
+         "AgentDescriptor": {"AliasArn": _red49_arn("bedrock", "agent-alias/A1/B1", a)}}]}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("kind", "path", "props"), _RED54_TEMPLATES, ids=[f"{k.split('::', 1)[1]}-{p}" for k, p, _ in _RED54_TEMPLATES]
+)
+def test_a_template_names_the_receiving_account_as_its_pulumi_twin_round_26(
+    kind: str, path: str, props: Callable[[str], dict[str, Any]]
+) -> None:
+    # awsred54: the own account passes under the pinned provider, another's is RES-023 at the template's own path (the
+    # Pulumi twin's judgement), and the same template in aws-cn passes (every account there is China's).
+    test_a_template_names_the_receiving_account_as_its_pulumi_twin_round_23(kind, path, props)
+
+
+def test_a_round_26_twin_names_its_own_resources_by_reference() -> None:
+    # awsred54: the template's own log group, topic and stream by Fn::GetAtt / Ref and the stack's account by
+    # ${AWS::AccountId} pass under an unpinned provider; a delivery destination's top-level ARN abroad stays RES-004
+    # (its Region, read as before: one finding, not a second one from the Pulumi path).
+    unpinned = ProviderRef("aws", "eu", "eu-central-1")
+    own = {"Group": {"Type": "AWS::Logs::LogGroup", "Properties": {}},
+           "Topic": {"Type": "AWS::SNS::Topic", "Properties": {}}}  # fmt: skip
+
+    def check(kind: str, **props: Any) -> list[tuple[str, str]]:
+        body = json.dumps({"Resources": {**own, "X": {"Type": kind, "Properties": props}}})
+        findings = RuleEngine("EU").check(aws(_STACK, unpinned, template_body=body))[0]
+        return [(f.rule.id, f.path.removeprefix("template_body(json).Resources.X.Properties.")) for f in findings]
+
+    group = {"Fn::GetAtt": ["Group", "Arn"]}
+    assert check("AWS::Logs::DeliveryDestination", Name="d", DestinationResourceArn=group) == []
+    abroad = "arn:aws:logs:us-east-1:123456789012:log-group:vended"
+    assert check("AWS::Logs::DeliveryDestination", Name="d", DestinationResourceArn=abroad) == [
+        ("RES-004", "DestinationResourceArn")
+    ]
+    assert check("AWS::SMSVOICE::PhoneNumber", IsoCountryCode="DE", NumberType="LONG_CODE",
+                 NumberCapabilities=["SMS"], MandatoryKeywords=_SMS54,
+                 TwoWay={"Enabled": True, "ChannelArn": {"Ref": "Topic"}}) == []  # fmt: skip
+    assert check("AWS::SMSVOICE::ConfigurationSet", EventDestinations=[{
+        "EventDestinationName": "e", "Enabled": True, "MatchingEventTypes": ["ALL"],
+        "CloudWatchLogsDestination": {"LogGroupArn": group, "IamRoleArn": _ROLE52}}]) == []  # fmt: skip
+    assert check("AWS::ECR::ReplicationConfiguration", ReplicationConfiguration={"Rules": [{"Destinations": [
+        {"Region": "eu-west-1", "RegistryId": {"Ref": "AWS::AccountId"}}]}]}) == []  # fmt: skip
+    assert check("AWS::ObservabilityAdmin::OrganizationCentralizationRule", RuleName="r", Rule={
+        "Source": {"Regions": ["eu-central-1"]},
+        "Destination": {"Account": {"Ref": "AWS::AccountId"}, "Region": "eu-central-1"}}) == []  # fmt: skip
+
+
+# Through every front door (tests/test_front_doors.py): an OAM link's sink, a delivery destination's top-level ARN (the
+# one-key path), an SMS event destination's topic and an ECR replication destination's registry.
+_RED54_PAIRED = {
+    ("AWS::Oam::Link", "SinkIdentifier"),
+    ("AWS::Logs::DeliveryDestination", "DestinationResourceArn"),
+    ("AWS::SMSVOICE::ConfigurationSet", "EventDestinations[0].SnsDestination.TopicArn"),
+    ("AWS::ECR::ReplicationConfiguration", "ReplicationConfiguration.Rules[0].Destinations[0].RegistryId"),
+}
+PAIRS += [
+    ("RES-023", "EU", _cfn(kind, **props("123456789012")), _cfn(kind, **props(_OTHER)),
+     f"template_body(json).Resources.X.Properties.{path}")
+    for kind, path, props in _RED54_TEMPLATES
+    if (kind, path) in _RED54_PAIRED
+]  # fmt: skip
+
+
 # falsealarm52 (stop 52): a Compose file's services and a manifest's Kubernetes Services are hosts of the same YAML text
 # (service_names): `postgres://db:5432/fleet` beside `services: {db: ...}` sends to the project's `db` container. On
 # main faa992a the compliant cases were RES-015 (the YAML walk and the script's text).
@@ -8048,7 +8198,8 @@ PAIRS += [
         (f'HUB={_ALI_OTHER}\n{_CEN53B} --CenUid "$HUB"', ["RES-023"]),
         (f'HUB={_ALI_OWN}\n{_CEN53B} --CenUid "$HUB"', []),
         (f"HUB=$(cat /etc/hub-uid)\n{_CEN53B} --CenUid $HUB", ["RES-023"]),
-        (f"{_CEN53B} --CenUid $HUB", []),  # never set: judged where it is set
+        # never set: alired54 (stop 54) fails it closed (it was left alone, "judged where it is set", before)
+        (f"{_CEN53B} --CenUid $HUB", ["RES-023"]),
         (f"aliyun ecs DescribeImages --ImageOwnerId {_ALI_OTHER} --OwnerId {_ALI_OTHER}", []),  # a source, the caller
         (f"aliyun ecs DescribeInstances --Tag.1.Key {_ALI_OTHER}", []),  # an indexed option no entry lists
     ],
@@ -8057,3 +8208,169 @@ def test_the_aliyun_clis_other_owner_parameters_are_judged_as_accounts(line: str
     # alired53b: catalogue entries (script_commands aliyun `alicloud-account`), a RepeatList index read off.
     findings, _ = RuleEngine("CN").check(_ali51_boot(line))
     assert [f.rule.id for f in findings] == expected
+
+
+# alired54 (stop 54): the aliyun CLI's other grants to an account, each the twin of a catalogued input: Resource
+# Sharing `--Targets.N` (form `alicloud-account`), a RAM role's trust policy and a KMS key policy given as the
+# document they are (form `alicloud-policy`, walked as the Pulumi document input: a `RAM` principal is a grant, a
+# `Service` principal none and no host); an owner parameter holding a variable no line sets fails closed. Each
+# offending line passed on main 51ca59f4 (the service trust was RES-015 there: `ecs.aliyuncs.com` read as a host).
+_TRUST54 = '{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"%s":["%s"]}}],"Version":"1"}'
+_ROLE54 = "aliyun ram CreateRole --RoleName r --AssumeRolePolicyDocument"
+_KEY54 = (
+    "aliyun kms SetKeyPolicy --KeyId key-1 --Policy "
+    """'{"Version":"1","Statement":[{"Effect":"%s","Principal":{"RAM":["acs:ram::%s:*"]},"Action":["kms:Decrypt"],"""
+    """"Resource":["*"]}]}'"""
+)
+_SHARE54 = "aliyun resourcesharing AssociateResourceShare --ResourceShareId rs-1 --Targets.1"
+PAIRS += [
+    ("RES-023", "CN", _ali51_boot(f"{_SHARE54} {_ALI_OWN}"), _ali51_boot(f"{_SHARE54} {_ALI_OTHER}"),
+     "user_data.aliyun"),
+    ("RES-023", "CN", _ali51_boot(f"{_ROLE54} '{_TRUST54 % ('Service', 'ecs.aliyuncs.com')}'"),
+     _ali51_boot(f"{_ROLE54} '{_TRUST54 % ('RAM', f'acs:ram::{_ALI_OTHER}:root')}'"),
+     "user_data.aliyun(json).Statement[0].Principal.RAM[0]"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (f"aliyun resourcesharing CreateResourceShare --ResourceShareName s --Targets.1 {_ALI_OTHER}", ["RES-023"]),
+        (f"aliyun resourcesharing CreateResourceShare --ResourceShareName s --Targets.2={_ALI_OTHER}", ["RES-023"]),
+        (f"{_SHARE54} rd-3G4fA2", []),  # a resource directory's id names no account (as SharedTarget target_id)
+        (
+            f"aliyun resourcesharing associate-resource-share --resource-share-id rs-1 --targets {_ALI_OTHER}",
+            ["RES-023"],
+        ),
+        (f"{_ROLE54} '{_TRUST54 % ('RAM', f'acs:ram::{_ALI_OWN}:root')}'", []),
+        (
+            f"aliyun ram UpdateRole --RoleName r --NewAssumeRolePolicyDocument "
+            f"'{_TRUST54 % ('RAM', f'acs:ram::{_ALI_OTHER}:root')}'",
+            ["RES-023"],
+        ),
+        (f"{_ROLE54} '{_TRUST54 % ('Service', 'ecs.aliyuncs.com')}'", []),  # a service: no account, no host
+        (f"{_ROLE54} '{_TRUST54 % ('Federated', f'acs:ram::{_ALI_OWN}:saml-provider/idp')}'", []),
+        (_KEY54 % ("Allow", _ALI_OTHER), ["RES-023"]),
+        (_KEY54 % ("Allow", _ALI_OWN), []),
+        (_KEY54 % ("Deny", _ALI_OTHER), []),  # a Deny restricts
+        ("aliyun ess CreateScalingRule --ScalingGroupId asg-1 --Policy simple", []),  # another API's non-JSON value
+        ('aliyun kms SetKeyPolicy --KeyId key-1 --Policy "$(cat /opt/kms/policy.json)"', ["RES-023"]),  # unwritten
+        (f"P='{_TRUST54 % ('RAM', f'acs:ram::{_ALI_OTHER}:root')}'\n{_ROLE54} \"$P\"", ["RES-023"]),
+        (f"P='{_TRUST54 % ('RAM', f'acs:ram::{_ALI_OWN}:root')}'\n{_ROLE54} \"$P\"", []),
+        (f"{_CEN53B} --CenUid ${{HUB:-{_ALI_OWN}}}", []),  # an unset variable's default word: the team's own
+        (f"{_CEN53B} --CenUid ${{HUB:-{_ALI_OTHER}}}", ["RES-023"]),
+        (f"HUB={_ALI_OWN}\n{_CEN53B} --CenUid $HUB", []),
+        ("aliyun ecs DescribeInstances --OwnerId $ME", []),  # the caller's own parameter: no destination
+    ],
+)
+def test_the_aliyun_clis_grants_and_unset_owners_are_judged(line: str, expected: list[str]) -> None:
+    # alired54: catalogue entries (script_commands aliyun `alicloud-account` / `alicloud-policy`) and the fail-closed
+    # reading of an unset variable at an owner parameter.
+    findings, _ = RuleEngine("CN").check(_ali51_boot(line))
+    assert [f.rule.id for f in findings] == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "provider", "kind", "expected"),
+    [
+        ("JP", _ALI_PINNED_JP, "ALIYUN::DDoSPro::WebRule", ["RES-016"]),
+        ("JP", _ALI_PINNED_JP, "ALIYUN::DDoSPro::SchedulerRule", ["RES-016"]),
+        ("JP", _ALI_PINNED_JP, "ALIYUN::CAS::UserCertificate", ["RES-016"]),
+        ("CN", _ALI_PINNED_CN, "ALIYUN::CAS::Certificate", []),  # resident in CN
+        ("JP", _ALI_PINNED_JP, "ALIYUN::DDoSBGP::Instance", []),  # another namespace sharing no prefix
+    ],
+)
+def test_the_anti_ddos_pro_and_cas_templates_are_judged_by_namespace(
+    code: str, provider: ProviderRef, kind: str, expected: list[str]
+) -> None:
+    # alired54 (stop 54): template_services namespaces for the two hub services (their Pulumi entries' facts).
+    assert [f.rule.id for f in RuleEngine(code).check(_ros53(kind, provider))[0]] == expected
+
+
+# falsealarm54 (stop 54): a name a container's hosts file maps only to private addresses is that address: a Compose
+# `extra_hosts` entry, a script's `docker run --add-host NAME:ADDRESS`, an ECS container's `extraHosts` (a
+# CloudFormation task's `ExtraHosts`), a pod's `hostAliases`; and a Compose service's `container_name` is that
+# service (Docker's embedded DNS). On main 51ca59f each compliant case was RES-015; a public address, a name mapped to
+# a private and a public address, or the name used by another container stays RES-015.
+_DB54 = "db.fleet.internal"
+
+
+def _ecs54(extra_hosts: list[dict[str, str]], *, cfn: bool = False, one: bool = False) -> Subject:
+    if cfn:
+        container = {"Name": "api", "Image": "img:1", "ExtraHosts": extra_hosts,
+                     "Environment": [{"Name": "DB_HOST", "Value": _DB54}]}  # fmt: skip
+        template = {"Resources": {"Task": {"Type": "AWS::ECS::TaskDefinition",
+                                           "Properties": {"ContainerDefinitions": [container]}}}}  # fmt: skip
+        return aws("aws:cloudformation/stack:Stack", _PINNED_EU, template_body=json.dumps(template))
+    environment = [
+        {"name": "DB_HOST", "value": _DB54},
+        {"name": "DATABASE_URL", "value": f"postgres://{_DB54}:5432/fleet"},
+    ]
+    containers = [
+        {"name": "api", "image": "img:1", "extraHosts": extra_hosts, "environment": environment[: 1 if one else 2]}
+    ]
+    return aws("aws:ecs/taskDefinition:TaskDefinition", _PINNED_EU, family="api", network_mode="bridge",
+               container_definitions=json.dumps(containers))  # fmt: skip
+
+
+_DB54_URL = f"      DB54_URL: postgres://{_DB54}:5432/fleet\n"
+
+
+def _named54(db: str) -> Subject:
+    """The Compose file of _compose52 whose db service is given ``container_name: fleet-postgres``."""
+    compose = _COMPOSE52.format(db=db, extra="") + "    container_name: fleet-postgres\n"
+    script = f"#!/bin/bash\ncat > /opt/fleet/docker-compose.yml <<'EOF'\n{compose}EOF\ndocker compose up -d\n"
+    return aws("aws:ec2/instance:Instance", _PINNED_EU, ami="ami-1", instance_type="t3.small", user_data=script)
+
+
+_DB54_PATH = _COMPOSE52_PATH.replace("DATABASE_URL", "DB54_URL")
+PAIRS += [
+    ("RES-015", "EU", _docker_run53("--add-host=otel.fleet.internal:10.20.0.9", host="otel.fleet.internal"),
+     _docker_run53("--add-host=otel.fleet.internal:203.0.113.10", host="otel.fleet.internal"), "user_data"),
+    ("RES-015", "EU", _ecs54([{"hostname": _DB54, "ipAddress": "10.20.1.30"}], one=True),
+     _ecs54([{"hostname": "other.fleet.internal", "ipAddress": "10.20.1.30"}], one=True),
+     "container_definitions(json)[0].environment[0].value"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("subject", "found"),
+    [
+        (_compose52(extra=_DB54_URL + f'    extra_hosts: ["{_DB54}:10.20.1.30"]\n'), []),
+        (_compose52(extra=_DB54_URL + f"    extra_hosts: {{{_DB54}: 10.20.1.30}}\n"), []),  # the mapping form
+        (_compose52(extra=_DB54_URL + f'    extra_hosts: ["{_DB54}=[fd00::1e]"]\n'), []),  # a unique local address
+        (_compose52(extra=_DB54_URL + f'    extra_hosts: ["{_DB54}:10.20.1.30", "{_DB54}:203.0.113.10"]\n'),
+         [("RES-015", _DB54_PATH), ("RES-015", "user_data")]),  # mapped twice: one address is public
+        (_compose52(extra=_DB54_URL + f'    extra_hosts: ["{_DB54}:203.0.113.10"]\n'),
+         [("RES-015", _DB54_PATH), ("RES-015", "user_data")]),
+        # a service's container_name is that service; another name is not
+        (_named54("fleet-postgres"), []),
+        (_named54("postgres-1"), [("RES-015", _COMPOSE52_PATH), ("RES-015", "user_data")]),
+        (_docker_run53("--add-host=metrics.fleet.internal:10.20.0.9", host="metrics.fleet.internal"), []),
+        (_docker_run53("--add-host metrics.fleet.internal:10.20.0.9", host="metrics.fleet.internal"), []),
+        (_docker_run53("--add-host=metrics.fleet.internal:203.0.113.10", host="metrics.fleet.internal"),
+         [("RES-015", "user_data")]),
+        (_docker_run53("--add-host=metrics.fleet.internal:10.20.0.9 --add-host=metrics.fleet.internal:203.0.113.10",
+                       host="metrics.fleet.internal"), [("RES-015", "user_data")]),
+        (_docker_run53("--add-host=other.fleet.internal:10.20.0.9", host="metrics.fleet.internal"),
+         [("RES-015", "user_data")]),
+        (_ecs54([{"hostname": _DB54, "ipAddress": "10.20.1.30"}]), []),
+        (_ecs54([{"hostname": _DB54.upper(), "ipAddress": "127.0.0.1"}]), []),
+        (_ecs54([{"hostname": _DB54, "ipAddress": "203.0.113.10"}]),
+         [("RES-015", "container_definitions(json)[0].extraHosts[0].ipAddress"),
+          ("RES-015", "container_definitions(json)[0].environment[0].value"),
+          ("RES-015", "container_definitions(json)[0].environment[1].value")]),
+        (_ecs54([{"hostname": _DB54}]),  # no address read: the name stays a host
+         [("RES-015", "container_definitions(json)[0].environment[0].value"),
+          ("RES-015", "container_definitions(json)[0].environment[1].value")]),
+        (_ecs54([{"Hostname": _DB54, "IpAddress": "10.20.1.30"}], cfn=True), []),
+        (_ecs54([{"Hostname": _DB54, "IpAddress": "203.0.113.10"}], cfn=True),
+         [("RES-015", "template_body(json).Resources.Task.Properties.ContainerDefinitions[0].ExtraHosts[0].IpAddress"),
+          ("RES-015", "template_body(json).Resources.Task.Properties.ContainerDefinitions[0].Environment[0].Value")]),
+    ],
+)  # fmt: skip
+def test_falsealarm54_a_name_a_containers_hosts_file_maps_privately_is_that_address(
+    subject: Subject, found: list[Any]
+) -> None:
+    findings, _ = RuleEngine("EU").check(subject)
+    assert [(f.rule.id, f.path) for f in findings] == found

@@ -1701,6 +1701,23 @@ def test_a_scripts_jq_is_the_one_jq_reading(script: str, refused: bool) -> None:
     assert bool(found) is refused, found
 
 
+# fnros54 (stop 54): jq's `a + b` and an array built `[f]` are read by the one jq reader, in a script's jq too: the host
+# or Region they build is judged. On main 51ca59f the program was outside the subset: each line was refused as a value
+# no one reads, the compliant ones too (false alarms).
+@pytest.mark.parametrize(
+    ("script", "refused"),
+    [
+        ('R=$(echo \'{"r":"eu-central-1"}\' | jq -r \'"sqs." + .r + ".amazonaws.com"\')\ncurl "https://$R/"\n', False),
+        ('R=$(echo \'{"r":"us-east-1"}\' | jq -r \'"sqs." + .r + ".amazonaws.com"\')\ncurl "https://$R/"\n', True),
+        ('aws s3 ls --region $(echo \'{"t":[{"r":"us-east-1"},{"r":"eu-west-1"}]}\' | jq -r \'[.t[].r][1]\')\n', False),
+        ('aws s3 ls --region $(echo \'{"t":[{"r":"eu-west-1"},{"r":"us-east-1"}]}\' | jq -r \'[.t[].r][1]\')\n', True),
+    ],
+)  # fmt: skip
+def test_a_scripts_jq_sum_and_array_are_read(script: str, refused: bool) -> None:
+    found = findings(script, "EU", "aws")
+    assert bool(found) is refused, found
+
+
 # mutation53 (stop 53): a variable's default word (bash(1) "Parameter Expansion": `${parameter:-word}` "If parameter is
 # unset or null, the expansion of word is substituted") and a for loop's words ("name is set to each element of this
 # list in turn") are values the variable holds; each offending line passed every door on main 45eea1d.
@@ -2153,6 +2170,60 @@ def test_a_settings_files_substitution_fails_closed_only_as_its_host(url: str, r
 )
 def test_a_name_the_script_maps_in_etc_hosts_is_its_address(script: str, expected: list[str]) -> None:
     assert [value for rule, _, value in findings(script, "EU", "aws") if rule == "RES-015"] == expected
+
+
+# falsealarm54 (stop 54): an /etc/hosts line's address written as the machine's own lookup or as a variable the
+# script assigns only a private address (or such a lookup) sends its names into the network; a public address, a value
+# the evaluator cannot compute, a variable bound otherwise (read, for) or not assigned at all defines no name (the name
+# stays a host). On main 51ca59f every compliant case was RES-015 at psql's `-h`.
+_USE54 = "psql -h db.fleet.internal -U app\n"
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        ('DB_IP=10.20.1.30\necho "$DB_IP db.fleet.internal" >> /etc/hosts\n', []),
+        ('export DB_IP="10.20.1.30"\necho "${DB_IP} db.fleet.internal db" | sudo tee -a /etc/hosts\n', []),
+        ('echo "$(hostname -i) db.fleet.internal" >> /etc/hosts\n', []),
+        ("IP=$(curl -s http://169.254.169.254/latest/meta-data/local-ipv4)\n"
+         'echo "$IP db.fleet.internal" >> /etc/hosts\n', []),
+        ("IP=`hostname -I | awk '{print $1}'`\necho \"$IP $(hostname) db.fleet.internal\" >> /etc/hosts\n", []),
+        ('DB_IP=203.0.113.5\necho "$DB_IP db.fleet.internal" >> /etc/hosts\n', ["db.fleet.internal"]),
+        ('DB_IP=$(aws ssm get-parameter --name /ip --output text)\necho "$DB_IP db.fleet.internal" >> /etc/hosts\n',
+         ["db.fleet.internal"]),
+        ('echo "$DB_IP db.fleet.internal" >> /etc/hosts\n', ["db.fleet.internal"]),  # the environment's: unknown
+        ('DB_IP=10.20.1.30\nread DB_IP < /tmp/ip\necho "$DB_IP db.fleet.internal" >> /etc/hosts\n',
+         ["db.fleet.internal"]),
+        ('DB_IP=10.20.1.30\nfor DB_IP in 203.0.113.5; do :; done\necho "$DB_IP db.fleet.internal" >> /etc/hosts\n',
+         ["db.fleet.internal"]),
+        ('DB_IP=10.20.1.30\n[ -n "$X" ] && DB_IP=203.0.113.5\necho "$DB_IP db.fleet.internal" >> /etc/hosts\n',
+         ["db.fleet.internal"]),  # assigned on a line that is no plain assignment
+        ('DB_IP=10.20.1.30\necho "$DB_IP db.fleet.internal" > /tmp/hosts\n', ["db.fleet.internal"]),  # no /etc/hosts
+        ("echo \"$(curl -s https://ip.partner.example/) db.fleet.internal\" >> /etc/hosts\n", ["db.fleet.internal"]),
+    ],
+)  # fmt: skip
+def test_falsealarm54_an_etc_hosts_address_by_variable_or_the_machines_own(lines: str, expected: list[str]) -> None:
+    found = findings(f"#!/bin/bash\n{lines}{_USE54}", "EU", "aws")
+    assert [value for rule, path, value in found if rule == "RES-015" and path.endswith(".psql")] == expected
+
+
+# falsealarm54 (stop 54): `alias:/path` (no user) on an scp / rsync line is the ssh_config alias the script writes, as
+# `user@alias:path` was since falsealarm53b; the same text on a `mount` line is an NFS export (mount reads no
+# ssh_config) and stays a host. On main 51ca59f the rsync and scp cases were RES-015 at the whole-text scan.
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        ("rsync -az /opt/fleet/ app.fleet:/opt/fleet/", set()),
+        ("scp /tmp/a app.fleet:/tmp/a", set()),
+        ("sudo -u ec2-user /usr/bin/rsync -az /opt/fleet/ app.fleet:/opt/fleet/", set()),
+        ("mount -t nfs4 app.fleet:/srv/exports /mnt", {"RES-015"}),
+        ("rsync -az /opt/ app.fleet:/opt/\nmount app.fleet:/srv /mnt", {"RES-015"}),
+        ("rsync -az /opt/ other.fleet:/opt/", {"RES-015"}),  # no alias of the file
+    ],
+)  # fmt: skip
+def test_falsealarm54_an_ssh_alias_remote_path_without_a_user(command: str, expected: set[str]) -> None:
+    script = f"#!/bin/bash\ncat > /root/.ssh/config <<'EOF'\nHost app.fleet\n  HostName 10.20.1.7\nEOF\n{command}\n"
+    assert {f[0] for f in findings(script, "EU", "aws")} == expected
 
 
 # mutation54 (stop 54): round 23's mutants of config53's readers. An nginx directive ends at its `;`, not at the

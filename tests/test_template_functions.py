@@ -116,7 +116,20 @@ def _functions(children: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
         st.builds(lambda n: {"Fn::Avg": [1, n]}, parts),
         st.builds(
             lambda f, t: {"Fn::Jq": ["All", f, t]},
-            st.sampled_from([".a[]", '.[] | select(.r == "x") | .r', "first(.a[])", '"h-\\(.a)"', ".a | map(.)"]),
+            st.sampled_from(
+                [
+                    ".a[]",
+                    '.[] | select(.r == "x") | .r',
+                    "first(.a[])",
+                    '"h-\\(.a)"',
+                    ".a | map(.)",
+                    # fnros54 (stop 54): jq's `+` and an array built.
+                    '"h-" + .a',
+                    ".a + .a",
+                    "[.a[]][1]",
+                    "[.[] | .r] | first",
+                ]
+            ),
             st.one_of(children, st.sampled_from(['{"a": ["x", "y"]}', '[{"r": "x"}]', '{"a": "eu-west-1"}'])),
         ),
         parts,
@@ -221,8 +234,10 @@ _SHAPES: list[tuple[str, Any, Any]] = [
     ("an indented text, size and first line", {"Fn::Indent": ["a\nb", 1, 4, False]}, "a\n    b"),
     # fnros53 (stop 53): one whole variable indented is that variable, read as its Ref alone (left as written before).
     ("an indent of a variable", {"Fn::Indent": [{"Ref": "Env"}, 1]}, {"Ref": "Env"}),
-    ("an indent of a text with a variable: left", {"Fn::Indent": [{"Fn::Sub": "a ${Env}"}, 1]},
-     {"Fn::Indent": [{"Fn::Sub": "a ${Env}"}, 1]}),
+    # fnros54 (stop 54): one line partly a variable is the line (its blanks name nothing), read as its Fn::Sub is.
+    ("an indent of a line with a variable", {"Fn::Indent": [{"Fn::Sub": "a ${Env}"}, 1]}, {"Fn::Sub": "a ${Env}"}),
+    ("an indent of two lines with a variable: left", {"Fn::Indent": [{"Fn::Sub": "a\n${Env}"}, 1]},
+     {"Fn::Indent": [{"Fn::Sub": "a\n${Env}"}, 1]}),
     ("an indent of a variable wider than any template needs: left", {"Fn::Indent": [{"Ref": "Env"}, 100_000, 8]},
      {"Fn::Indent": [{"Ref": "Env"}, 100_000, 8]}),
     ("an indent wider than any template needs: left", {"Fn::Indent": ["a", 100_000_000, 8]},
@@ -294,8 +309,17 @@ _SHAPES: list[tuple[str, Any, Any]] = [
      "oss-cn-beijing.aliyuncs.com"),
     ("a jq interpolation of several values: left", {"Fn::Jq": ["First", '"\\(.t[])"', '{"t": ["a", "b"]}']},
      {"Fn::Jq": ["First", '"\\(.t[])"', '{"t": ["a", "b"]}']}),
-    ("a jq builtin outside the subset: left", {"Fn::Jq": ["First", ".t | keys | .[0]", '{"t": {"a": 1}}']},
-     {"Fn::Jq": ["First", ".t | keys | .[0]", '{"t": {"a": 1}}']}),
+    # fnros54 (stop 54): `keys` joined the subset (this shape's builtin until stop 53); `ltrimstr` is still outside.
+    ("a jq builtin outside the subset: left", {"Fn::Jq": ["First", '.t | ltrimstr("x")', '{"t": "xa"}']},
+     {"Fn::Jq": ["First", '.t | ltrimstr("x")', '{"t": "xa"}']}),
+    ("a jq keys", {"Fn::Jq": ["First", ".t | keys | .[0]", '{"t": {"b": 2, "a": 1}}']}, "a"),
+    ("a jq to_entries", {"Fn::Jq": ["First", '.t | to_entries[] | select(.value == "dr") | .key',
+                                    '{"t": {"cn-beijing": "main", "cn-shanghai": "dr"}}']}, "cn-shanghai"),
+    ("a jq ascii_downcase", {"Fn::Jq": ["First", ".r | ascii_downcase", '{"r": "CN-Beijing"}']}, "cn-beijing"),
+    ("a jq tostring of a number", {"Fn::Jq": ["First", '"port-" + (.p | tostring)', '{"p": 1}']},
+     {"Fn::Jq": ["First", '"port-" + (.p | tostring)', '{"p": 1}']}),  # parentheses: outside the subset
+    ("a jq tostring of a map: left", {"Fn::Jq": ["First", ".t | tostring", '{"t": {"a": 1}}']},
+     {"Fn::Jq": ["First", ".t | tostring", '{"t": {"a": 1}}']}),
     ("a jq comma: left", {"Fn::Jq": ["First", ".a, .b", '{"a": "x"}']}, {"Fn::Jq": ["First", ".a, .b", '{"a": "x"}']}),
     ("a jq recursion: left", {"Fn::Jq": ["First", "..", '{"a": "x"}']}, {"Fn::Jq": ["First", "..", '{"a": "x"}']}),
     ("a jq key of a text (jq's error): left", {"Fn::Jq": ["First", ".a.b", '{"a": "x"}']},
@@ -304,6 +328,25 @@ _SHAPES: list[tuple[str, Any, Any]] = [
      {"Fn::Jq": ["First", '.[] | select(. == "z")', '["a"]']}),
     ("a jq filter longer than its bound: left", {"Fn::Jq": ["First", "." + " | ." * 300, '"a"']},
      {"Fn::Jq": ["First", "." + " | ." * 300, '"a"']}),
+    # fnros54 (stop 54): jq's `a + b` and an array built `[f]` (then its steps), as jq gives them.
+    ("a jq sum of texts", {"Fn::Jq": ["First", '"oss-" + .r + "-internal.aliyuncs.com"', '{"r": "cn-beijing"}']},
+     "oss-cn-beijing-internal.aliyuncs.com"),
+    ("a jq sum with null", {"Fn::Jq": ["First", '.x + "a"', '{"r": "b"}']}, "a"),
+    ("a jq sum of numbers", {"Fn::Jq": ["First", ".n + 2", '{"n": 1}']}, 3),
+    ("a jq sum of lists", {"Fn::Jq": ["All", '(.t + ["b"])[]', '{"t": ["a"]}']},
+     {"Fn::Jq": ["All", '(.t + ["b"])[]', '{"t": ["a"]}']}),  # parentheses and a list literal: outside the subset
+    ("a jq sum of several values: left", {"Fn::Jq": ["First", '.t[] + "x"', '{"t": ["a", "b"]}']},
+     {"Fn::Jq": ["First", '.t[] + "x"', '{"t": ["a", "b"]}']}),
+    ("a jq sum of a text and a number (jq's error): left", {"Fn::Jq": ["First", '.r + 1', '{"r": "a"}']},
+     {"Fn::Jq": ["First", '.r + 1', '{"r": "a"}']}),
+    ("a jq array built, then first", {"Fn::Jq": ["First", '[.t[] | select(.k == "b") | .r] | first',
+                                                 '{"t": [{"k": "a", "r": "x"}, {"k": "b", "r": "y"}]}']}, "y"),
+    ("a jq array built, then an index", {"Fn::Jq": ["First", "[.t[].r][1]", '{"t": [{"r": "x"}, {"r": "y"}]}']}, "y"),
+    ("a jq array built, then a key", {"Fn::Jq": ["First", "[.t[]][0].r", '{"t": [{"r": "x"}]}']}, "x"),
+    ("a jq array built, itself: left", {"Fn::Jq": ["First", "[.t[]]", '{"t": ["x"]}']},
+     {"Fn::Jq": ["First", "[.t[]]", '{"t": ["x"]}']}),  # a list: data ROS does not evaluate
+    ("a jq empty array, first: left", {"Fn::Jq": ["First", "[] | first", '{"t": ["x"]}']},
+     {"Fn::Jq": ["First", "[] | first", '{"t": ["x"]}']}),  # jq's null
     ("a join nested deeper than _template_texts reads",
      {"Fn::Join": ["", [{"Fn::Join": ["", [{"Fn::Join": ["", [{"Fn::Join": ["", [{"Fn::Join": ["", [
          {"Fn::Join": ["", [{"Fn::Join": ["", [{"Fn::Join": ["", [{"Fn::Join": ["", ["a", {"Ref": "Env"}]]}]]}]]}]]}]]}
@@ -367,6 +410,60 @@ def test_a_loop_is_copied_for_each_item() -> None:
     assert _evaluated_functions(unknown, _DOCUMENT, _STACK) == {
         "T&{R}": {"Type": "X", "Properties": {"Region": each, "Name": {"Fn::Sub": ["t-${R}", {"R": each}]}}}
     }
+
+
+def test_a_nested_loop_is_copied_in_each_outer_copy() -> None:
+    # fnros54 (stop 54): Fn::ForEach "can contain other intrinsic functions, including Fn::ForEach itself": the inner
+    # loop is expanded in each copy of the outer one. On main 51ca59f the copies' inner loops had one key, so only the
+    # last outer item's was kept (unexpanded): a Region abroad as the first item passed every door.
+    inner = {"Fn::ForEach::Tables": ["T", ["Orders", "Trips"], {"&{T}&{R}": {"Type": "X", "Properties": {
+        "Region": {"Ref": "R"}, "Name": {"Fn::Sub": "${T}-${R}"}}}}]}  # fmt: skip
+    written = {"Fn::ForEach::Regions": ["R", ["us-east-1", "eu-west-1"], inner]}
+    assert _evaluated_functions(written, _DOCUMENT, _STACK) == {
+        f"{t}{r.replace('-', '')}": {"Type": "X", "Properties": {"Region": r, "Name": f"{t}-{r}"}}
+        for r in ("us-east-1", "eu-west-1")
+        for t in ("Orders", "Trips")
+    }
+    # Nested deeper than any template may write (CloudFormation allows five): the deepest stays as written.
+    deep: dict[str, Any] = {"L&{A}": {"Type": "X"}}
+    for level in range(12):
+        deep = {f"Fn::ForEach::L{level}": [f"A{level}", ["a"], deep]}
+    assert any(str(k).startswith("Fn::ForEach::") for k in _evaluated_functions(deep, _DOCUMENT, _STACK))
+
+
+_JSON_PARAMETERS: dict[str, Any] = {
+    "Parameters": {
+        "Settings": {"Type": "Json"},
+        "Plan": {"Type": "Json", "Default": '{"region": "cn-beijing"}'},
+        "Written": {"Type": "Json", "Default": {"region": "cn-beijing"}},
+    }
+}
+"""A ROS template's Json Parameters: none with a Default, a Default as JSON text, a Default written out."""
+
+
+@pytest.mark.parametrize(
+    ("function", "given", "expected"),
+    [
+        ({"Fn::GetJsonValue": ["region", {"Ref": "Settings"}]}, {"Settings": '{"region": "cn-hongkong"}'},
+         "cn-hongkong"),
+        ({"Fn::GetJsonValue": ["region", {"Ref": "Plan"}]}, {}, "cn-beijing"),
+        ({"Fn::GetJsonValue": ["region", {"Ref": "Plan"}]}, {"Plan": '{"region": "cn-hongkong"}'}, "cn-hongkong"),
+        ({"Fn::Jq": ["First", ".region", {"Ref": "Written"}]}, {}, "cn-beijing"),
+        ({"Fn::Jq": ["First", ".region", {"Ref": "Plan"}]}, {}, "cn-beijing"),
+        # Nothing given and no Default, a value not known yet (not a text), a text that is no JSON: left as written.
+        ({"Fn::GetJsonValue": ["region", {"Ref": "Settings"}]}, {}, None),
+        ({"Fn::GetJsonValue": ["region", {"Ref": "Settings"}]}, {"Settings": object()}, None),
+        ({"Fn::Jq": ["First", ".region", {"Ref": "Settings"}]}, {"Settings": "cn-beijing"}, None),
+        ({"Fn::Jq": ["First", ".region", {"Ref": "Settings"}]}, {"Settings": '{"region": "${ALIYUN::Region}"}'}, None),
+    ],
+)  # fmt: skip
+def test_a_json_function_reads_the_parameter_the_stack_gives(function: Any, given: Any, expected: Any) -> None:
+    # fnros54 (stop 54): ROS Fn::GetJsonValue / Fn::Jq over a Ref to a Parameter read the value the stack gives it,
+    # else its Default (as the same Ref at a region field is read); on main 51ca59f it was left as written, RES-011 at
+    # a region field at home too. A StackSet's template (given None) is never read so.
+    told = _evaluated_functions(function, _JSON_PARAMETERS, _STACK._replace(given=given))
+    assert told == (function if expected is None else expected)
+    assert _evaluated_functions(function, _JSON_PARAMETERS, _STACK) == function
 
 
 def test_the_deepest_join_was_unread_by_the_removed_reading() -> None:

@@ -158,6 +158,9 @@ class ComposeServices(_Frozen):
     """config53: a service's key mapping its networks (``networks``), each of which may give the service ``aliases``."""
     aliases: str | None = None
     """config53: a network entry's key listing the service's other names on that network (``aliases``)."""
+    container_name: str | None = None
+    """falsealarm54: a service's key naming its container (``container_name``), which Docker's embedded DNS answers
+    on the project's networks as it does the service's name."""
     sources: tuple[str, ...]
 
 
@@ -178,12 +181,28 @@ class KubernetesServices(_Frozen):
     sources: tuple[str, ...]
 
 
+class HostAliases(_Frozen):
+    """(falsealarm54) A container's hosts-file entries in a resource's document: a list under ``key`` whose items map
+    names (``names``: one name or a list) to an address (``address``)."""
+
+    key: str
+    """The list's key (ECS ``extraHosts``; a CloudFormation task's ``ExtraHosts``)."""
+    names: str
+    """An item's key holding its name or names (``hostname``)."""
+    address: str
+    """An item's key holding the address the names go to (``ipAddress``)."""
+    source: str
+
+
 class ServiceNames(_Frozen):
     """(falsealarm52) Names a YAML text defines as hosts of its own (Compose services, Kubernetes Services): in the same
     text, a URL whose host is one of them sends to that service, not to a host found through DNS search domains."""
 
     compose: ComposeServices
     kubernetes: KubernetesServices
+    host_aliases: tuple[HostAliases, ...] = ()
+    """(falsealarm54) Hosts-file entries a structured document gives a container: each name mapped only to private
+    addresses is that address for the mapping holding the list (the container's variables and command)."""
 
 
 class RegionalBucket(_Frozen):
@@ -882,7 +901,9 @@ class TemplateResource(_Frozen):
     """(samsfn47) A property path (snake_case, dots, a list's items read through: ``logging_configuration.destinations.
     cloud_watch_logs_log_group.log_group_arn``) -> the Pulumi input path its value is (``logging_configuration.
     log_destination``), where the CloudFormation shape nests the value otherwise than the Pulumi input: the value alone
-    is judged there, by the one judgement of the Pulumi resource, at the template's path."""
+    is judged there, by the one judgement of the Pulumi resource, at the template's path. (awsred54) A path of one
+    key is a top-level property the Pulumi input nests (``destination_resource_arn`` ->
+    ``delivery_destination_configuration.destination_resource_arn``)."""
 
     generated: tuple[TemplateGenerated, ...] = ()
     """(sam48) Resources SAM generates from this one whose inputs some of its nested values are (``paths`` of
@@ -1348,6 +1369,7 @@ HostForm = Literal[
     "aws-zone",
     "alicloud-zone",
     "alicloud-account",
+    "alicloud-policy",
 ]
 """How a script command's value names its host(s): ``host`` (``host[:port]``), ``hosts`` (a comma list), ``replica-set``
 (mongosh ``rs0/a:27017,b:27017``), ``sqlserver`` (sqlcmd ``tcp:host,1433``, ``host\\instance``), ``ssh``
@@ -1358,7 +1380,9 @@ word with a scheme is left to the reference scan), ``resolve`` (curl ``[+]host:p
 region whose service endpoint the command sends its request to, judged as a region field, not a host),
 ``log-opt`` (docker's ``--log-opt awslogs-region=R``: the Region R, judged as ``region``; config53: an address key,
 ``fluentd-address=host:port``, the host as ``url``; another key: nothing), ``aws-zone`` / ``alicloud-zone`` (a cloud
-CLI's zone parameter: the zone what the command creates is placed in, judged as a zone field of that cloud)."""
+CLI's zone parameter: the zone what the command creates is placed in, judged as a zone field of that cloud),
+``alicloud-account`` (an Alibaba Cloud UID the call writes into, joins or grants, judged as an owner or grantee field)
+and ``alicloud-policy`` (alired54: a RAM policy document, walked whole as the resource twin's document input is)."""
 
 
 class ScriptCommand(_Frozen):

@@ -115,6 +115,7 @@ from components.residency.scripts import (
     written_files,
     xargs_expanded,
 )
+from components.residency.service_names import privately_mapped
 from components.residency.stages import (
     ALI_API_TYPE,
     API_TYPES,
@@ -785,11 +786,13 @@ class RuleEngine:
         """The tables and memos :func:`_shared_tables` shares (run on a template engine with no register)."""
         self.parser = ReferenceParser(self.catalogue, endpoints)
         self.endpoints = endpoints
-        self._scripts, self._host_headers, self._body_host_headers, self._log_router_file = (
+        self._scripts, self._host_headers, self._body_host_headers, self._log_router_file, self._host_aliases = (
             ScriptReader(endpoints.script_commands),
             _host_header_inputs(endpoints),
             endpoints.vpc_links.body_by_type,
             re.compile("|".join(endpoints.log_router_files) or r"(?!)").search,
+            # falsealarm54: the hosts-file lists a container's document may hold (ECS extraHosts)
+            {a.key: a for a in (endpoints.service_names.host_aliases if endpoints.service_names else ())},
         )
         # Memos of what a place (type, key path, key) decides before its value is read: programs repeat the same
         # few places. They are bound to the template engine, so they may read the tables, never the register.
@@ -1319,6 +1322,8 @@ class RuleEngine:
             value = _expanded_container(value)
             parent = walk.kpath
             files = walk.script_files
+            defined = walk.defined
+            walk.defined = self._with_aliased_names(defined, value)  # falsealarm54: a container's hosts-file entries
             walk.script_files = {**files, **self._judge_joined_scripts(walk, value, path)}
             # A name/value pair (ECS and Batch container environment, CodeBuild environment variables,
             # Elastic Beanstalk settings, Alibaba EventBridge target parameters): the value is classified by
@@ -1370,7 +1375,7 @@ class RuleEngine:
                     continue
                 self._walk(walk, v, f"{path}.{k}", sk, depth + 1, top_key)
             walk.kpath, walk.outer, walk.parent, walk.task = parent, held, outer, task
-            walk.script_files = files
+            walk.script_files, walk.defined = files, defined
         elif isinstance(value, (list, tuple)):
             self._walk_list(walk, value, path, key, depth, top_key)
         elif isinstance(value, bool):
@@ -1398,6 +1403,30 @@ class RuleEngine:
             self._judge_split_heredocs(walk, value, path, key, depth)
         if len(value) > 1 and any(isinstance(v, str) and "$" in v for v in value):
             self._judge_split_variables(walk, value, path, key)
+
+    def _with_aliased_names(self, defined: frozenset[str], value: Mapping[Any, Any]) -> frozenset[str]:
+        """(falsealarm54) ``defined`` with the names a container's hosts-file list in ``value``
+        (``service_names.host_aliases``: ECS ``extraHosts``, CloudFormation ``ExtraHosts``) maps only to private
+        addresses, lower case: for the values under ``value`` (the container's environment, its command), each is that
+        address, as a name the script's /etc/hosts line maps is (:func:`scripts.hosts_file_names`). A public address,
+        or an entry not read, defines nothing for its names (fail closed: the name stays a host)."""
+        for key in self._host_aliases:  # two dict lookups (a view's isdisjoint walks the map): most hold no such list
+            if key in value:
+                break
+        else:
+            return defined
+        mapped: list[tuple[str, str]] = []
+        for key, spec in self._host_aliases.items():
+            entries = value.get(key)
+            for entry in entries if isinstance(entries, list) else ():
+                if not isinstance(entry, Mapping):
+                    continue
+                names, address = entry.get(spec.names), entry.get(spec.address)
+                given = address if isinstance(address, str) else ""
+                for name in [names] if isinstance(names, str) else names if isinstance(names, list) else []:
+                    if isinstance(name, str):
+                        mapped.append((name.lower().rstrip("."), given))
+        return defined | privately_mapped(mapped, is_private_address)
 
     def _split_service_names(self, walk: _Walk, lines: Sequence[Any], key: str) -> dict[int, frozenset[str]]:
         """(falsealarm52) A script list's items (an SSM Command document's ``runCommand``, a cloud-config's ``runcmd``:
@@ -2607,6 +2636,8 @@ class RuleEngine:
             # falsealarm53: a script's `docker run --add-host host.docker.internal:host-gateway` makes that name the
             # machine itself for the script's text (a Compose file's `extra_hosts` entry, read by its YAML walk).
             names = self.parser.gateway_names(value)  # a substring test first: most scripts name no gateway
+            # falsealarm54: and the names its `docker run --add-host NAME:<private address>` maps into the network
+            names |= self.parser.added_host_names(value)  # a substring test first: most scripts add no host
             # the lead (stop 53): so do the names the script maps in /etc/hosts (each address judged where written)
             names |= hosts_file_names(value)  # a substring test first: most scripts write no /etc/hosts
             # falsealarm53b: the Host aliases an ssh client configuration the script writes resolves (ssh_config(5)
@@ -3466,7 +3497,14 @@ class RuleEngine:
             self._judge_template_items(walk, entry.keys, item_type, value, path, logical_id, depth)
             return True
         if name is None:
-            return False
+            # (awsred54) A top-level property the Pulumi type nests (an AWS::Logs::DeliveryDestination's
+            # DestinationResourceArn is `delivery_destination_configuration.destination_resource_arn`): its one-key
+            # `paths` entry, judged as a nested value's is. Before, such a property passed as template text.
+            found = self._template_paths.get((template.type, str(kind), kpath[-1]))
+            if found is None:
+                return False
+            self._judge_at_input_path(walk, value, path, depth, logical_id, found)
+            return True
         texts: list[Any] = [value]
         if isinstance(value, Mapping) and len(value) == 1 and next(iter(value)) in _GIVES_TEXT:
             texts = _template_texts(document, value) or texts  # one that cannot be evaluated is walked as written
@@ -3930,7 +3968,11 @@ class RuleEngine:
             # scripts51: a cloud-config's write_files content is the file its path names, read by key as a script's
             # here-document into that path is (its JSON / YAML content is walked as a document already).
             self._judge_config_file(walk, script, (file, script), path, depth)
-        self._judge_script_hosts(walk, script, path, file)
+        documents = self._judge_script_hosts(walk, script, path, file)
+        for document in documents:
+            # alired54: a policy document the walk above judged as one (its Service principal is no host) is not
+            # scanned again as text.
+            script = script.replace(document, "")
         if "://$" in script:
             self._judge_substituted_url_hosts(walk, script, path)
         # scripts52: a URL's host computed by a command; mutation53: a variable's default word (`${HOST:-...}`), a
@@ -4299,13 +4341,16 @@ class RuleEngine:
                     written[f"{path}.{entries}[{i}].{content}"] = item[file_key].strip()
         return written
 
-    def _judge_script_hosts(self, walk: _Walk, script: str, path: str, file: str | None = None) -> None:
+    def _judge_script_hosts(self, walk: _Walk, script: str, path: str, file: str | None = None) -> tuple[str, ...]:
         """The hosts a script's commands connect to by a catalogued option or operand (``psql -h host``, ``ssh
         ops@host``, ``echo "nameserver 8.8.8.8" >> /etc/resolv.conf``: ``endpoints.yaml`` ``script_commands``), each
         judged as a destination, as under a host key. A script naming no listed command costs a few substring tests.
         What the scan of the whole script reads (a cloud host, ``user@host:/path``) is left to it, so it is judged
-        once."""
-        self._judge_found_hosts(walk, script, self._scripts.hosts(script, file), path)
+        once. Returns the policy documents walked as documents (alired54, form ``alicloud-policy``), as written, for
+        the scan to leave out."""
+        hosts = self._scripts.hosts(script, file)
+        self._judge_found_hosts(walk, script, hosts, path)
+        return tuple(found.word for found in hosts if found.policy and found.word.lstrip()[:1] == "{")
 
     def _judge_found_hosts(self, walk: _Walk, script: str, hosts: Sequence[ScriptHost], path: str) -> None:
         """Each host :meth:`_judge_script_hosts` found in ``script``, a variable in it filled with the values that
@@ -4349,7 +4394,9 @@ class RuleEngine:
         if found.region:
             self._judge_unknown_region(walk, value, where)
             return
-        if found.account:
+        if found.account or found.policy:
+            # alired54: a policy document read from a file the script does not write (`--Policy "$(cat p.json)"`)
+            # grants accounts no literal shows, as an owner account's substitution does.
             detail = (
                 f"{value!r} is a command substitution whose output the engine cannot compute: nothing proves the "
                 f"account it names, which receives or joins what the call shares, is the stack's own or stays in "
@@ -4405,6 +4452,9 @@ class RuleEngine:
         if found.account:
             self._judge_script_account(walk, value, f"{path}.{found.command}")
             return
+        if found.policy:
+            self._judge_script_policy(walk, value, f"{path}.{found.command}")
+            return
         zone_cloud = as_cloud(found.zone)
         if zone_cloud is not None:
             self._judge_script_zone(walk, zone_cloud, value, f"{path}.{found.command}")
@@ -4423,6 +4473,34 @@ class RuleEngine:
         text = value.strip()
         if _ALI_OWNER_UID.fullmatch(text):
             self._judged_as_account(walk, f"acs:ram::{text}:root", path, written=text)
+        elif "$" in text:
+            # alired54: a variable no line of the script sets (the values that reach the line were filled in before:
+            # one left is unset there, or set only by an environment no door sees). Each of these parameters is given
+            # only to name another account, so nothing proves it the stack's own: RES-023, declared by the text.
+            detail = (
+                f"{text!r} is a variable the script never sets before this call: nothing proves the account it names, "
+                f"which receives or joins what the call shares, is the stack's own or stays in {self._j()}. Write the "
+                "account's UID (the stack's own passes when its provider assumes a role of it), or declare it in "
+                "sovereign-dc:destinations by this exact text."
+            )
+            self._add_coverable(walk, RuleId.GRANTED_ACCOUNT_PROVEN, path, text, detail, (text,))
+
+    def _judge_script_policy(self, walk: _Walk, value: str, path: str) -> None:
+        """(alired54) A RAM policy document a script's aliyun command attaches (``script_commands`` form
+        ``alicloud-policy``: a role's ``--AssumeRolePolicyDocument``, a key's ``--Policy``), walked as the document
+        input of the resource twin is (ram.Role ``assume_role_policy_document``, kms.Key ``policy``): an Allow
+        statement's ``RAM`` principal is a granted account (RES-023 unless the stack's own or declared), a ``Service``
+        principal grants none. Text that is no JSON object (another API's ``--Policy``) is nothing here."""
+        if value.lstrip()[:1] != "{":
+            return
+        try:
+            document = json_or_none(value)
+        except DocumentBeyondBounds as beyond:
+            detail = f"This policy document is {beyond.bound}, beyond the engine's bounds, so it cannot be judged."
+            walk.add(RuleId.DOCUMENT_WITHIN_BOUNDS, path, value[:_SHOWN_DOCUMENT], detail)
+            return
+        if isinstance(document, dict):
+            self._walk_document(walk, document, f"{path}(json)", walk.kpath[-1] if walk.kpath else "policy", 0)
 
     def _command_cloud(self, command: str) -> Cloud | None:
         """The cloud whose Regions a script command's region values name (``script_commands`` ``cloud``: ``aws``'s
@@ -4854,7 +4932,7 @@ class RuleEngine:
         ):
             return  # a host from stage variables: judged there (the Stages' values), not as the fixed part reads
         for ref in parser.scan(value, screened=True, defined=walk.defined):
-            if walk.ssh_names and _names_ssh_alias(ref, walk.ssh_names):
+            if walk.ssh_names and _names_ssh_alias(ref, walk.ssh_names, value):
                 continue  # falsealarm53b: `user@alias:path` (scp, rsync, ProxyJump) is the alias's HostName, judged
             bare_regionless = ref.kind == "endpoint" and ref.region is None and not ref.in_url and ref.edge is None
             if bare_regionless and self._principal(walk, key, ref):
@@ -7403,12 +7481,19 @@ def _one_known_text(document: Mapping[Any, Any], value: Any, fill: Callable[[str
     return None if text is None or "${" in text else text
 
 
-def _known_json(document: Mapping[Any, Any], value: Any, fill: Callable[[str], str]) -> Any:
+def _known_json(document: Mapping[Any, Any], value: Any, stack: _OwnStack) -> Any:
     """The JSON data of the one known text ``value`` gives (:func:`_one_known_text`; None for a text that is no JSON);
     :data:`_NO_TEXT` when there is none or it is beyond the documents' bounds (then walked as written: the walk's own
-    reading refuses it, RES-025)."""
-    text = _one_known_text(document, value, fill)
-    if text is None:
+    reading refuses it, RES-025). (fnros54) A ``Ref`` to one of the template's Parameters is the value the stack gives
+    it, else its Default (:func:`_parameter_value`; a ``Json`` Parameter's Default may be the data written out), as
+    the same ``Ref`` at a region field is: ``!GetJsonValue [region, !Ref Settings]`` was RES-011 at home, though the
+    walk judges the given JSON text itself (RES-009 abroad). A value not known yet, or a StackSet's, stays unread."""
+    reference = value.get("Ref") if isinstance(value, Mapping) and len(value) == 1 else None
+    given = _parameter_value(document, reference, stack) if reference is not None else _NO_VALUE
+    if isinstance(given, (Mapping, list)):
+        return given
+    text = given if isinstance(given, str) else _one_known_text(document, value, stack.fill)
+    if text is None or "${" in text:
         return _NO_TEXT
     try:
         return json_or_none(text, 0)
@@ -7420,14 +7505,14 @@ _NO_TEXT: Any = object()
 """No one known text to read (:func:`_known_json`)."""
 
 
-def _json_value(document: Mapping[Any, Any], argument: Any, fill: Callable[[str], str], node: Any) -> Any:
+def _json_value(document: Mapping[Any, Any], argument: Any, stack: _OwnStack, node: Any) -> Any:
     """(fnb64_51) What a ROS ``Fn::GetJsonValue`` ``[key, json_string]`` gives (it parses the JSON text and gives the
     value of one of its first-level keys): the value of a key written out in one known JSON text (a literal, a join
     the evaluation read, with no variable left) when it is a text or a number; else ``node`` as written, each literal
     inside judged as before."""
     if not isinstance(argument, list) or len(argument) != 2 or not isinstance(argument[0], str):
         return node
-    parsed = _known_json(document, argument[1], fill)
+    parsed = _known_json(document, argument[1], stack)
     value = parsed.get(argument[0]) if isinstance(parsed, dict) else None
     # A text or number only: a map or list there is data ROS does not evaluate, which a template function would be.
     return value if isinstance(value, (str, int, float)) and not isinstance(value, bool) else node
@@ -7470,10 +7555,8 @@ def _condition_operand(document: Mapping[Any, Any], value: Any, stack: _OwnStack
     reference = value.get("Ref") if isinstance(value, Mapping) and len(value) == 1 else None
     if reference is not None and reference == stack.region_name:
         return stack.region
-    parameters = document.get("Parameters")
-    declared = parameters.get(reference) if isinstance(parameters, Mapping) and isinstance(reference, str) else None
-    if isinstance(declared, Mapping) and stack.given is not None:
-        given = stack.given.get(str(reference), declared.get("Default"))
+    given = _parameter_value(document, reference, stack)
+    if given is not _NO_VALUE:
         return str(given).lower() if isinstance(given, bool) else str(given) if isinstance(given, (str, int)) else None
     if isinstance(value, Mapping) and "Condition" in value:
         holds = _condition_holds(document, value, stack, 1)
@@ -7481,17 +7564,37 @@ def _condition_operand(document: Mapping[Any, Any], value: Any, stack: _OwnStack
     return None
 
 
+def _parameter_value(document: Mapping[Any, Any], name: Any, stack: _OwnStack) -> Any:
+    """(fnros54) The value one of the template's Parameters has for this stack: the one the stack gives it, else its
+    Default (None when neither); :data:`_NO_VALUE` for a name no Parameter declares, or a template each instance may
+    give other values (a StackSet's, ``stack.given`` None). fnros52's reading in :func:`_condition_operand`, shared
+    with ``Fn::GetJsonValue`` and ``Fn::Jq`` over a Parameter (:func:`_known_json`)."""
+    parameters = document.get("Parameters")
+    declared = parameters.get(name) if isinstance(parameters, Mapping) and isinstance(name, str) else None
+    if not isinstance(declared, Mapping) or stack.given is None:
+        return _NO_VALUE
+    return stack.given.get(str(name), declared.get("Default"))
+
+
+_NO_VALUE: Any = object()
+"""(fnros54) No Parameter of that name for this stack (:func:`_parameter_value`)."""
+
+
 _FOR_EACH = "Fn::ForEach::"
 """(fnros52) The key prefix of a CloudFormation ``Fn::ForEach`` loop (the ``AWS::LanguageExtensions`` transform)."""
 
 
-def _expanded_loops(node: Mapping[Any, Any]) -> dict[Any, Any]:
+def _expanded_loops(node: Mapping[Any, Any], depth: int = 0) -> dict[Any, Any]:
     """(fnros52) ``node`` with each ``Fn::ForEach::<name>: [identifier, collection, {key: value}]`` replaced by the
     copies the transform makes ("replicates a template snippet for each item in the collection": ``${identifier}`` and
     ``&{identifier}`` (its alphanumeric form) in the keys and texts, ``Ref: identifier``, are the item). A collection
     not written out (a Parameter's list, an import) is one copy whose identifier is each item the collection may give
     (an ``Fn::Select`` at :data:`_EACH`, judged as the collection: unproven where nothing gives it), so a Region or
-    host written through the loop is never left as an identifier no reading knows."""
+    host written through the loop is never left as an identifier no reading knows. (fnros54) A loop in a copy's
+    snippet at the same level ("Fn::ForEach can contain other intrinsic functions, including Fn::ForEach itself") is
+    expanded in that copy, before the next copy is merged: each outer item's copy of the inner loop had the same key,
+    so only the last outer item's resources were read (a replica abroad in the first passed every door), and those
+    unexpanded. Nested at most :data:`_MAX_LOOP_NESTING` deep (the transform's own limit is five)."""
     out: dict[Any, Any] = {}
     for key, value in node.items():
         loop = value if isinstance(key, str) and key.startswith(_FOR_EACH) else None
@@ -7502,12 +7605,18 @@ def _expanded_loops(node: Mapping[Any, Any]) -> dict[Any, Any]:
         if not isinstance(snippet, Mapping):
             out[key] = value
             continue
-        if isinstance(collection, list) and all(isinstance(c, str) for c in collection):
-            for item in collection:
-                out.update(_with_item(snippet, identifier, item))
-        else:
-            out.update(_with_item(snippet, identifier, {"Fn::Select": [_EACH, collection]}))
+        items = collection if isinstance(collection, list) and all(isinstance(c, str) for c in collection) else None
+        for item in items if items is not None else [{"Fn::Select": [_EACH, collection]}]:
+            copy = _with_item(snippet, identifier, item)
+            if depth < _MAX_LOOP_NESTING and any(isinstance(k, str) and k.startswith(_FOR_EACH) for k in copy):
+                copy = _expanded_loops(copy, depth + 1)  # (fnros54) a nested loop, in this copy
+            out.update(copy)
     return out
+
+
+_MAX_LOOP_NESTING = 8
+"""(fnros54) The deepest ``Fn::ForEach`` nesting expanded (CloudFormation allows five); a loop deeper stays as written,
+its snippet walked as written (unexpanded, as every loop was before stop 52)."""
 
 
 def _with_item(node: Any, identifier: str, item: Any) -> Any:
@@ -7823,29 +7932,36 @@ def _indented(document: Mapping[Any, Any], argument: Any, stack: _OwnStack, node
     the indentation is blanks around it, not part of the host or Region it names, so it is read as the same ``Ref``
     written alone is (the value the stack gives the Parameter; unproven else), not refused as a text nobody reads."""
     texts = _indented_texts(document, argument, stack.fill)
-    if texts is None and _indents_one_variable(document, argument, stack.fill):
+    line = _indented_line(document, argument, stack.fill) if texts is None else None
+    if line is not None and _WHOLE_VARIABLE.fullmatch(line):
         return argument[0]
+    if line is not None:
+        # (fnros54) One line partly a variable (`!Indent [!Sub "https://${SinkHost}/ingest", 1]`): the blanks before
+        # it name nothing, so it is the text itself, its variable read as the Fn::Sub's is (RES-015 before: unproven).
+        return _as_texts([line], "Fn::Indent")
     return node if texts is None else _as_texts(texts, "Fn::Indent")
 
 
-def _indents_one_variable(document: Mapping[Any, Any], argument: Any, fill: Callable[[str], str]) -> bool:
-    """(fnros53) Whether a ROS ``Fn::Indent`` ``[string, level, ...]`` indents one line that is one whole variable
-    (``${Name}`` once the stack's pseudo parameters are filled in), its numbers read and within :data:`_MAX_INDENT`."""
+def _indented_line(document: Mapping[Any, Any], argument: Any, fill: Callable[[str], str]) -> str | None:
+    """(fnros53) The one line a ROS ``Fn::Indent`` ``[string, level, ...]`` indents, once the stack's pseudo
+    parameters are filled in, its numbers read and within :data:`_MAX_INDENT`; None for anything else (several texts,
+    several lines: their indentation is inside the text). (fnros54) Any one line, not only one whole variable."""
     if not isinstance(argument, list) or not 2 <= len(argument) <= 4:
-        return False
+        return None
     level = _whole_number(argument[1])
     size = _whole_number(argument[2]) if len(argument) > 2 else 2
     texts = _template_texts(document, argument[0])
     if level is None or size is None or level * size > _MAX_INDENT or texts is None or len(texts) != 1:
-        return False
-    return _WHOLE_VARIABLE.fullmatch(fill(texts[0])) is not None
+        return None
+    line = fill(texts[0])
+    return line if "\n" not in line else None
 
 
 _WHOLE_VARIABLE = re.compile(r"\$\{[A-Za-z0-9_:.]+\}")
 """(fnros53) A text that is one ``Fn::Sub`` variable and nothing else."""
 
 
-def _jq_value(document: Mapping[Any, Any], argument: Any, fill: Callable[[str], str], node: Any) -> Any:
+def _jq_value(document: Mapping[Any, Any], argument: Any, stack: _OwnStack, node: Any) -> Any:
     """(fnros52) What a ROS ``Fn::Jq`` ``[method, script, object]`` gives ("First: the first value that is sorted by the
     filter; All: all values"; ``object`` a JSON string) over one known JSON text (or a map or list written out): with
     ``First`` the first text or number the filter gives, with ``All`` the list of them. (fnros53) The filter is read by
@@ -7858,7 +7974,7 @@ def _jq_value(document: Mapping[Any, Any], argument: Any, fill: Callable[[str], 
     if not isinstance(script, str) or len(script) > jq.MAX_PROGRAM:
         return node
     if not isinstance(data, (Mapping, list)) or (isinstance(data, Mapping) and _is_function(data)):
-        data = _known_json(document, data, fill)
+        data = _known_json(document, data, stack)
         if data is _NO_TEXT:
             return node
     outputs = jq.outputs(script, data)
@@ -7878,10 +7994,10 @@ def _list_reader(read: Callable[[Any, Any], Any]) -> _Reader:
 
 _READERS: Mapping[str, _Reader] = {
     "Fn::Base64Decode": lambda d, a, s, n: _base64_decoded(d, a, s.fill, n),
-    "Fn::GetJsonValue": lambda d, a, s, n: _json_value(d, a, s.fill, n),
+    "Fn::GetJsonValue": _json_value,
     # fnros52 (stop 52):
     **{name: _list_reader(read) for name, read in _LIST_FUNCTIONS.items()},
-    "Fn::Jq": lambda d, a, s, n: _jq_value(d, a, s.fill, n),
+    "Fn::Jq": _jq_value,
     "Fn::Indent": _indented,
     "Fn::If": _branch_taken,
     # fnros53 (stop 53):
@@ -8110,9 +8226,21 @@ def _ssh_name(host: str) -> str:
     return host.rsplit("@", 1)[-1].split(":", 1)[0].lower().rstrip(".")
 
 
-def _names_ssh_alias(ref: Reference, names: frozenset[str]) -> bool:
-    """Whether ``ref`` is a ``user@host:path`` remote path (the scan's scp form) whose host is one of ``names``."""
-    return ref.url is not None and "@" in ref.url and _ssh_name(ref.text) in names
+def _names_ssh_alias(ref: Reference, names: frozenset[str], value: str = "") -> bool:
+    """Whether ``ref`` is a ``user@host:path`` remote path (the scan's scp form) whose host is one of ``names``; or
+    (falsealarm54) a ``host:/path`` one (the scan's NFS export form) on lines of ``value`` that only an ssh client's
+    command starts (``scp /tmp/a app.fleet:/tmp/a``, ``rsync -az /opt/ app.fleet:/opt/``: ssh(1) reads the alias)."""
+    if ref.url is None or _ssh_name(ref.text) not in names:
+        return False
+    if "@" in ref.url:
+        return True
+    lines = [line for line in value.splitlines() if ref.url in line]
+    return bool(lines) and all(_SSH_CLIENT_LINE.match(line) for line in lines)
+
+
+# falsealarm54 (stop 54): a line an ssh client's command starts, after `sudo [-u USER]` (scp(1) / rsync(1) name a
+# remote path `[user@]host:path`; the same `host:/path` is an NFS export to `mount`, which reads no ssh_config).
+_SSH_CLIENT_LINE = re.compile(r"[ \t]*(?:sudo(?:[ \t]+-u[ \t]+\S+)?[ \t]+)?(?:\S*/)?(?:scp|rsync|sftp)[ \t]")
 
 
 def parse_properties(text: str, *, ini: bool = False) -> dict[str, str]:

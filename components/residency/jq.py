@@ -6,7 +6,9 @@ from the end), ``.[]`` (each item or value), a path's optional form ``?`` (``.ke
 path before it give no output), pipes ``|``, ``first`` / ``last``, ``first(f)`` / ``last(f)``,
 ``map(f)``, ``select(f)``, ``f == literal`` / ``f != literal``, ``f // g`` (the alternative), literals, a text's
 interpolation ``"...\\(f)..."`` of one value each, and ``sub(re; text)`` / ``gsub(re; text)`` with a plain regular
-expression. Anything else (``..``, ``,``, an object or array built, other builtins, an error jq would raise) is not
+expression; (fnros54) ``a + b`` of one value each, an array built ``[f]`` (then its index or key steps), and
+``ascii_downcase``, ``ascii_upcase``, ``tostring``, ``to_entries``, ``keys``. Anything else (``..``, ``,``, an object
+built, other builtins, an error jq would raise) is not
 read: the caller leaves the value as written, which fails closed where a destination is needed. Every evaluation is
 bounded (:data:`MAX_PROGRAM`, :data:`_MAX_OUTPUTS`, a nesting depth of 16): never guessed.
 """
@@ -29,7 +31,7 @@ _PLAIN_REGEXP = re.compile(r"(?:\\\.|[^\\()])*")
 """A regular expression with no group and no escape but ``\\.``, which Oniguruma (jq's) and Python read alike."""
 _JQ_TOKEN = re.compile(
     r'\s*(?:(?P<string>"(?:[^"\\]|\\.)*")|(?P<number>-?[0-9]+(?:\.[0-9]+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)'
-    r"|(?P<op>==|!=|//|\?//|[|.()\[\];?]))"
+    r"|(?P<op>==|!=|//|\?//|[|.()\[\];?+]))"
 )
 
 
@@ -122,12 +124,22 @@ class _JqReader:
         return left
 
     def compared(self, depth: int) -> _JqFilter:
-        term = self.term(depth)
+        term = self.added(depth)
         if self.peek() not in ("==", "!="):
             return term
         equal = self.take() == "=="
         literal = self.literal()
         return lambda value: [(out == literal) is equal for out in term(value)]
+
+    def added(self, depth: int) -> _JqFilter:
+        """(fnros54) jq's ``a + b`` (binding tighter than ``==``, looser than a term): each side's one value added
+        (:func:`_jq_add`); a side giving several values or none is not read."""
+        left = self.term(depth)
+        while self.peek() == "+":
+            self.take()
+            first, right = left, self.term(depth)
+            left = _jq_sum(first, right)
+        return left
 
     def literal(self) -> Any:
         kind, text = self.tokens[self.at] if self.at < len(self.tokens) else ("", "")
@@ -144,6 +156,8 @@ class _JqReader:
         kind, text = self.tokens[self.at] if self.at < len(self.tokens) else ("", "")
         if text == ".":
             return self.path()
+        if kind == "op" and text == "[":
+            return self.collected(depth)
         if kind == "string":
             self.take()
             self.texts.append(text[1:-1])
@@ -159,6 +173,9 @@ class _JqReader:
             return lambda value: [_jq_index(value, index)]
         if text in ("sub", "gsub"):
             return self.substitution(text == "sub")
+        if text in _JQ_BUILTINS and self.peek() != "(":
+            builtin = _JQ_BUILTINS[text]
+            return _jq_steps([lambda value: [builtin(value)], *self.steps()])  # `to_entries[]`, `keys[0]`
         if text not in ("first", "last", "map", "select") or self.take() != "(":
             raise _JqUnread(text)
         inner = self.pipe(depth + 1)
@@ -202,12 +219,32 @@ class _JqReader:
 
         return substituted
 
+    def collected(self, depth: int) -> _JqFilter:
+        """(fnros54) jq's array construction ``[f]`` ("collects all the results of f into one array"; ``[]`` the
+        empty array), then any index or key steps after it (``[.targets[].region][1]``, :meth:`steps`)."""
+        self.take()  # "["
+        if self.peek() == "]":
+            self.take()
+            inner: _JqFilter = lambda value: []  # noqa: E731
+        else:
+            inner = self.pipe(depth + 1)
+            if self.take() != "]":
+                raise _JqUnread("unclosed")
+        built: _JqFilter = lambda value: [_jq_bounded(list(inner(value)))]  # noqa: E731
+        steps = self.steps()
+        return _jq_steps([built, *steps]) if steps else built
+
     def path(self) -> _JqFilter:
         self.take()  # the leading "."
         steps: list[Callable[[Any], list[Any]]] = []
-        kind, text = self.tokens[self.at] if self.at < len(self.tokens) else ("", "")
-        if kind in ("name", "string"):
+        if self.at < len(self.tokens) and self.tokens[self.at][0] in ("name", "string"):
             steps.append(self.key())
+        return _jq_steps(self.steps(steps))
+
+    def steps(self, before: list[Callable[[Any], list[Any]]] | None = None) -> list[Callable[[Any], list[Any]]]:
+        """The ``.key``, ``[n]``, ``["key"]`` and ``[]`` steps after a term (a path's, or an array built), after
+        ``before`` (a path's leading key: a ``?`` covers it too)."""
+        steps: list[Callable[[Any], list[Any]]] = list(before or ())
         while self.peek() in (".", "[", "?"):
             if self.peek() == "?":
                 # mutation54: jq's "Optional Object Identifier-Index" `.foo?` and `.[]?` ("no errors will be output
@@ -232,9 +269,7 @@ class _JqReader:
                 raise _JqUnread(text)
             if self.take() != "]":
                 raise _JqUnread("unclosed")
-        return lambda value: functools.reduce(
-            lambda values, step: _jq_bounded([out for v in values for out in step(v)]), steps, [value]
-        )
+        return steps
 
     def key(self) -> Callable[[Any], list[Any]]:
         kind, text = self.tokens[self.at] if self.at < len(self.tokens) else ("", "")
@@ -245,6 +280,60 @@ class _JqReader:
 
 
 _JQ_CONSTANTS: Mapping[str, Any] = {"true": True, "false": False, "null": None}
+
+
+def _jq_case(upper: bool) -> Callable[[Any], Any]:
+    """(fnros54) jq's ``ascii_downcase`` / ``ascii_upcase`` ("Emit a copy of the input string with its alphabetic
+    characters (a-z and A-Z) converted to the specified case"): ASCII letters only; not a string is jq's error."""
+    table = str.maketrans(
+        "abcdefghijklmnopqrstuvwxyz" if upper else "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZ" if upper else "abcdefghijklmnopqrstuvwxyz",
+    )
+
+    def cased(value: Any) -> Any:
+        if not isinstance(value, str):
+            raise _JqUnread("a case of a non-string")
+        return value.translate(table)
+
+    return cased
+
+
+def _jq_tostring(value: Any) -> str:
+    """(fnros54) jq's ``tostring`` of a text (itself), a whole number, a boolean or null (their JSON text); a map, a
+    list or a fraction (whose JSON text jq and Python may write differently) is not read."""
+    if isinstance(value, str):
+        return value
+    if value is None or isinstance(value, (bool, int)):
+        return json.dumps(value)
+    raise _JqUnread("tostring of a map, list or fraction")
+
+
+def _jq_entries(value: Any) -> list[dict[str, Any]]:
+    """(fnros54) jq's ``to_entries`` of an object ("an array of {key, value}", in the object's order); of anything
+    else not read."""
+    if not isinstance(value, Mapping):
+        raise _JqUnread("to_entries of a non-object")
+    return _jq_bounded([{"key": k, "value": v} for k, v in value.items()])
+
+
+def _jq_keys(value: Any) -> list[Any]:
+    """(fnros54) jq's ``keys`` ("the keys of an object as an array, sorted by unicode codepoint order"; an array's
+    indices); of anything else jq's error."""
+    if isinstance(value, Mapping):
+        return _jq_bounded(sorted(value, key=lambda k: [ord(c) for c in k]))
+    if isinstance(value, list):
+        return _jq_bounded(list(range(len(value))))
+    raise _JqUnread("keys of a non-object")
+
+
+_JQ_BUILTINS: Mapping[str, Callable[[Any], Any]] = {
+    "ascii_downcase": _jq_case(upper=False),
+    "ascii_upcase": _jq_case(upper=True),
+    "tostring": _jq_tostring,
+    "to_entries": _jq_entries,
+    "keys": _jq_keys,
+}
+"""(fnros54) jq builtins of no argument read (jq manual): each maps its input to one output, or jq's error (unread)."""
 
 
 def _jq_alternative(first: _JqFilter, second: _JqFilter) -> _JqFilter:
@@ -276,6 +365,51 @@ def _jq_optional(steps: list[Callable[[Any], list[Any]]]) -> Callable[[Any], lis
         return out
 
     return read
+
+
+def _jq_steps(steps: list[Callable[[Any], list[Any]]]) -> _JqFilter:
+    """Steps read one after another, each on every output of the one before (a path's ``.a[0].b``)."""
+    return lambda value: functools.reduce(
+        lambda values, step: _jq_bounded([out for v in values for out in step(v)]), steps, [value]
+    )
+
+
+def _jq_sum(first: _JqFilter, second: _JqFilter) -> _JqFilter:
+    """(fnros54) jq's ``first + second`` where each gives one value (:func:`_jq_add`)."""
+
+    def read(value: Any) -> list[Any]:
+        left, right = first(value), second(value)
+        if len(left) != 1 or len(right) != 1:
+            raise _JqUnread("a sum of several values")
+        return [_jq_add(left[0], right[0])]
+
+    return read
+
+
+def _jq_add(left: Any, right: Any) -> Any:
+    """(fnros54) jq's addition (the manual, "Addition: +"): numbers added, strings joined, arrays concatenated,
+    objects merged (the right's keys win), null plus anything that thing; any other pair is jq's error (not read)."""
+    if left is None:
+        return right
+    if right is None:
+        return left
+    if isinstance(left, bool) or isinstance(right, bool):
+        raise _JqUnread("a boolean added")
+    if isinstance(left, (int, float)) and isinstance(right, (int, float)):
+        return left + right
+    if isinstance(left, str) and isinstance(right, str):
+        if len(left) + len(right) > _MAX_TEXT:
+            raise _JqUnread("too long a text")
+        return left + right
+    if isinstance(left, list) and isinstance(right, list):
+        return _jq_bounded(left + right)
+    if isinstance(left, Mapping) and isinstance(right, Mapping):
+        return {**left, **right}
+    raise _JqUnread("values of different types added")
+
+
+_MAX_TEXT = 65536
+"""(fnros54) The longest text ``+`` builds: a host or a Region is a line; past this, not read."""
 
 
 def _jq_key_step(key: str) -> Callable[[Any], list[Any]]:

@@ -15,7 +15,7 @@ from typing import Literal, NamedTuple
 
 from components.residency.catalogue import Catalogue, Cloud
 from components.residency.endpoints import EndpointCatalogue, PropertyUrl, load_endpoints
-from components.residency.service_names import defined_spans, gateway_names
+from components.residency.service_names import added_host_names, defined_spans, gateway_names
 
 __all__ = [
     "BUCKET_SCHEMES",
@@ -748,9 +748,18 @@ class ReferenceParser:
         NAME:host-gateway``, :func:`service_names.gateway_names`)."""
         return gateway_names(text, self._service_names.compose) if self._service_names is not None else frozenset()
 
+    def added_host_names(self, text: str) -> frozenset[str]:
+        """(falsealarm54) The names ``text``'s docker commands map to private addresses (``--add-host
+        NAME:10.20.1.30``, :func:`service_names.added_host_names`)."""
+        if self._service_names is None:
+            return frozenset()
+        return added_host_names(text, self._service_names.compose, is_private_address)
+
     def defined_spans(self, text: str) -> tuple[tuple[int, int, frozenset[str]], ...]:
         """(start, end, names) of each run of YAML lines in ``text`` defining service names (``service_names``)."""
-        return defined_spans(text, self._service_names) if self._service_names is not None else ()
+        if self._service_names is None:
+            return ()
+        return defined_spans(text, self._service_names, is_private_address)
 
     def _urls(
         self, text: str, defined: frozenset[str] = frozenset()

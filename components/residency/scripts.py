@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 from components.residency import jq
 from components.residency.endpoints import ScriptCommand
 from components.residency.inputkeys import is_region_key, is_zone_key, key_tokens, snake_key
-from components.residency.references import is_ip
+from components.residency.references import is_ip, is_private_address
 
 __all__ = [
     "Edit",
@@ -98,6 +98,10 @@ class ScriptHost(NamedTuple):
     """(alired53) The value is the Alibaba Cloud account owning what the command writes into or joins (form
     ``alicloud-account``: ``aliyun dts ConfigureDtsJob --DestinationEndpointOwnerID``), judged as such an input's
     UID."""
+    policy: bool = False
+    """(alired54) The value is a RAM policy document granting accounts (form ``alicloud-policy``: ``aliyun ram
+    CreateRole --AssumeRolePolicyDocument``, ``aliyun kms SetKeyPolicy --Policy``), walked as the document input of the
+    resource twin is."""
 
 
 class ScriptReader:
@@ -1539,7 +1543,8 @@ def _read(command: str, form: str, value: str) -> Iterator[ScriptHost]:
             zone = form.removesuffix("-zone") if form.endswith("-zone") else None
             region = form in _REGION_FORMS or (form == "log-opt" and value.startswith(_LOG_OPT_REGION))
             word = host if form in _BESIDE else value
-            yield ScriptHost(command, word, host, region, zone, account=form == "alicloud-account")
+            account, policy = form == "alicloud-account", form == "alicloud-policy"
+            yield ScriptHost(command, word, host, region, zone, account=account, policy=policy)
 
 
 def _resolve(value: str) -> list[str]:
@@ -1663,6 +1668,7 @@ _FORMS = {
     "aws-zone": _region,  # a zone (name or id), judged by the engine as a zone field
     "alicloud-zone": _region,  # an Alibaba Cloud zone (cn-hangzhou-h), judged the same way
     "alicloud-account": _region,  # (alired53) an Alibaba Cloud UID, judged by the engine as an owner field's
+    "alicloud-policy": _host,  # (alired54) a JSON policy document, whole (its commas are the document's)
 }
 _BESIDE = frozenset({"resolve", "connect-to"})
 _REGION_FORMS = frozenset({"region"})
@@ -2103,13 +2109,52 @@ def hosts_file_names(script: str) -> frozenset[str]:
     53: ``psql -h db.fleet.internal`` after mapping it to 10.20.1.30 was RES-015, falsealarm53b's find)."""
     if _HOSTS_FILE not in script or not may_write_files(script):
         return frozenset()
-    body = written_files(script).get(_HOSTS_FILE, "")
+    files = written_files(script)
+    body = files.get(_HOSTS_FILE, "")
     names: set[str] = set()
-    for line in body.splitlines():
-        words = line.split("#", 1)[0].split()
-        if len(words) > 1 and is_ip(words[0]) and _unicast(words[0]):
+    for written in body.splitlines():
+        line = written.split("#", 1)[0].strip()
+        address = substitution_at(line, 0) if line[:2] == "$(" or line[:1] == "`" else None
+        words = [address, *line[len(address) :].split()] if address else line.split()
+        if len(words) > 1 and (
+            (is_ip(words[0]) and _unicast(words[0])) or _machine_or_private(words[0], script, files)
+        ):
             names.update(w for w in words[1:] if not is_ip(w))
     return frozenset(names)
+
+
+# falsealarm54 (stop 54): an /etc/hosts line's address written as the machine's own lookup (`$(hostname -i)`, IMDS's
+# `local-ipv4`) or as a variable the script assigns only such a lookup or a private address (`DB_IP=10.20.1.30`, then
+# `echo "$DB_IP db.fleet.internal" >> /etc/hosts`): the names go to the machine itself or into the network (was
+# RES-015 at every later use of the name). The /etc/hosts line's own reading (``etc-hosts``) judges literal addresses
+# only, so a variable holding a public address or anything the evaluator cannot compute defines no name (fail closed).
+_OTHER_BINDING = r"(?:\bread|\bfor|\bgetopts|\bmapfile|\breadarray|-v)\b[^\n;|&]*\b{name}\b|\$\{{{name}:?="
+
+
+def _machine_or_private(word: str, script: str, files: Mapping[str, str]) -> bool:
+    """Whether ``word`` (an /etc/hosts line's address) is the machine's own address or a private one: a command
+    substitution :func:`substitution_values` computes to :data:`OWN_MACHINE` or private addresses, or a whole
+    variable reference (``$NAME``, ``${NAME}``, quoted) whose every assignment in ``script`` is a plain one
+    (:func:`plain_assigned_name`) of such a value, and which nothing else binds (``read``, ``for``, ``${NAME:=}``)."""
+    if word[:2] == "$(" or word[:1] == "`":
+        values = substitution_values(word, {}, files) or []
+        return bool(values) and all(v == OWN_MACHINE or is_private_address(v) for v in values)
+    reference = re.fullmatch(r"\"?\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))\"?", word)
+    if reference is None:
+        return False
+    name = reference.group(1) or reference.group(2)
+    script = reads_as_assignments(script)
+    assigned = [line for line in script.splitlines() if plain_assigned_name(line) == name]
+    if not assigned or len(re.findall(rf"(?<![\w$]){name}\+?=", script)) != len(assigned):
+        return False  # unassigned (the environment's), or assigned elsewhere than on a line of its own
+    if re.search(_OTHER_BINDING.format(name=name), script):
+        return False
+    for line in assigned:
+        value = line.split("=", 1)[1].strip()
+        value = value[1:-1] if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'" else value
+        if not (is_private_address(value) or _machine_or_private(value, "", files)):
+            return False
+    return True
 
 
 def written_files(script: str) -> dict[str, str]:

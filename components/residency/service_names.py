@@ -13,7 +13,7 @@ Service with a selector, nothing from a document holding a key that makes a name
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from typing import Any
 
@@ -31,8 +31,9 @@ _SEPARATOR = re.compile(r"^---[ \t]*(?:#.*)?$", re.MULTILINE)
 Span = tuple[int, int, frozenset[str]]
 
 
-def defined_spans(text: str, catalogue: ServiceNames) -> tuple[Span, ...]:
-    """(start, end, names) of every run of YAML lines in ``text`` that defines service names (lower case)."""
+def defined_spans(text: str, catalogue: ServiceNames, private: Callable[[str], bool]) -> tuple[Span, ...]:
+    """(start, end, names) of every run of YAML lines in ``text`` that defines service names (lower case);
+    ``private``: whether an address is inside the network (``references.is_private_address``)."""
     if catalogue.compose.key not in text and "kind:" not in text:
         # most texts with a URL: two substring tests in C, no line-anchored scan (every URL text asks); mutation54: the
         # key's word alone, as it may be quoted (`"services":`)
@@ -51,7 +52,8 @@ def defined_spans(text: str, catalogue: ServiceNames) -> tuple[Span, ...]:
             continue  # what cannot be read within the bounds defines nothing (fail closed)
         maps = [d for d in documents if isinstance(d, dict)]
         gateway = catalogue.compose.host_gateway_set_by not in text  # falsealarm53: the daemon may move the gateway
-        names = _compose_names(maps, catalogue.compose, gateway) | _kubernetes_names(maps, catalogue.kubernetes)
+        names = _compose_names(maps, catalogue.compose, private, gateway)
+        names |= _kubernetes_names(maps, catalogue.kubernetes)
         if names:
             spans.append((start, end, names))
     return tuple(spans)
@@ -101,10 +103,13 @@ def gateway_names(text: str, compose: ComposeServices) -> frozenset[str]:
     )
 
 
-def _compose_names(documents: list[dict[Any, Any]], compose: ComposeServices, gateway: bool = True) -> frozenset[str]:
+def _compose_names(
+    documents: list[dict[Any, Any]], compose: ComposeServices, private: Callable[[str], bool], gateway: bool = True
+) -> frozenset[str]:
     """The service names of the Compose documents, none from a document where a service holds a ``closed_by`` key
     (``network_mode: host`` uses the machine's DNS) or an ``extra_hosts`` entry mapping a service's name to any address
-    (or one not readable); with ``gateway``, also each name an entry maps to ``host-gateway`` (the machine itself)."""
+    (or one not readable); with ``gateway``, also each name an entry maps to ``host-gateway`` (the machine itself);
+    falsealarm54: and each name every entry of the document maps to a ``private`` address (into the network)."""
     names: set[str] = set()
     for document in documents:
         services = document.get(compose.key)
@@ -125,7 +130,32 @@ def _compose_names(documents: list[dict[Any, Any]], compose: ComposeServices, ga
         names |= own
         if gateway:
             names |= {name for name, address in mapped if address == compose.host_gateway and _is_host_name(name)}
+        names |= privately_mapped(mapped, private)
     return frozenset(names)
+
+
+# falsealarm54 (stop 54): an `extra_hosts` entry (Compose, "Adds hostname mappings to the container network interface
+# configuration (/etc/hosts for Linux)") or `--add-host NAME:ADDRESS` (docker run, "Add a custom host-to-IP mapping")
+# naming a private address sends NAME there, as the script's own /etc/hosts line does (`scripts.hosts_file_names`):
+# `DATABASE_URL: postgres://fleet@db.fleet.internal:5432/fleet` beside `extra_hosts: ["db.fleet.internal:10.20.1.30"]`
+# was RES-015. A name mapped more than once (docker-py #614: "--add-host foo:1.1.1.1 --add-host foo:2.2.2.2 ... will
+# map one hostname to two IPs") is taken only when every address is private; a public address defines nothing (the
+# name stays a host, judged where it is used).
+def privately_mapped(mapped: list[tuple[str, str]], private: Callable[[str], bool]) -> set[str]:
+    """The names of ``mapped`` (name, address) entries that map each name only to ``private`` addresses."""
+    addresses: dict[str, list[str]] = {}
+    for name, address in mapped:
+        addresses.setdefault(name, []).append(address)
+    return {n for n, found in addresses.items() if _is_host_name(n) and all(private(a) for a in found)}
+
+
+def added_host_names(text: str, compose: ComposeServices, private: Callable[[str], bool]) -> frozenset[str]:
+    """(falsealarm54) The names a script's ``--add-host NAME:ADDRESS`` options map only to ``private`` addresses, lower
+    case. A text without the option pays one substring test."""
+    if compose.host_option not in text:
+        return frozenset()
+    mapped = [(m.group(1).lower(), m.group(2).strip("[]")) for m in _host_option(compose.host_option).finditer(text)]
+    return frozenset(privately_mapped(mapped, private))
 
 
 def _host_entries(value: Any) -> list[tuple[str, str]] | None:
@@ -151,7 +181,8 @@ def _is_host_name(name: str) -> bool:
 def _compose_aliases(services: dict[Any, Any], own: set[str], compose: ComposeServices) -> set[str]:
     """(config53) The other names the services of one Compose document have on the project's networks: a link's
     ``SERVICE:ALIAS`` where SERVICE is one of ``own`` (a link to a service the document does not define names nothing),
-    and each network entry's ``aliases``; one DNS label each, as a service name."""
+    and each network entry's ``aliases``; falsealarm54: a service's ``container_name``; one DNS label each, as a service
+    name."""
     aliases: set[str] = set()
     for service in services.values():
         if not isinstance(service, dict):
@@ -161,6 +192,9 @@ def _compose_aliases(services: dict[Any, Any], own: set[str], compose: ComposeSe
             target, colon, alias = str(link).lower().partition(":")
             if colon and target.strip() in own:
                 aliases.add(alias.strip())
+        named_container = service.get(compose.container_name) if compose.container_name else None
+        if isinstance(named_container, str):
+            aliases.add(named_container.lower())  # falsealarm54: the container's name, on the project's networks
         networks = service.get(compose.networks) if compose.networks else None
         for network in networks.values() if isinstance(networks, dict) else ():
             named = network.get(compose.aliases) if isinstance(network, dict) and compose.aliases else None
