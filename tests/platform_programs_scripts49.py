@@ -68,10 +68,12 @@ OWN_REGION = {
     "own-jq-tr-envsubst": (
         f"export AWS_REGION=$(curl -s {IMDS}/dynamic/instance-identity/document | jq .region | tr -d '\"')\n"
     ),
-    # a substitution writing text: the value is unknown
-    "own-sed-rewrite-envsubst": (f"export AWS_REGION=$(curl -s {IMDS}/meta-data/placement/region | sed 's/-1$/-2/')\n"),
+    # a substitution writing text: the value is unknown. scripts54 (stop 54): into the template's own variable, not the
+    # SDKs' AWS_REGION (an SDK Region variable's own substitution is read since stop 54: RES-011 beside the template's
+    # RES-016 on the same resource, and the table holds one rule a program; the RES-011 is scripts54's env-inline-*)
+    "own-sed-rewrite-envsubst": (f"export FLB_REGION=$(curl -s {IMDS}/meta-data/placement/region | sed 's/-1$/-2/')\n"),
 }
-"""How each ``own-*`` program sets AWS_REGION (the last one rewrites it: refused)."""
+"""How each ``own-*`` program sets the template's Region variable (the last one rewrites it: refused)."""
 XARGS_SHAPES = ("xargs-literal-partner", "xargs-variable-partner", "xargs-private")
 SED_SHAPES = ("sed-host-literal-partner", "sed-host-unknown-partner", "sed-host-private")
 APP_SHAPES = ("app-json-partner-db", "app-yaml-region-abroad", "app-yaml-own", "app-cwagent-own")
@@ -107,9 +109,10 @@ def _ali_expected(shape: str) -> set[str]:
 def _envsubst_script(shape: str) -> str:
     """Install Fluent Bit, set AWS_REGION the shape's way, fill the template (GNU gettext envsubst), start it (Fluent
     Bit manual, "Amazon CloudWatch": region, log_group_name)."""
+    name = "FLB_REGION" if shape == "own-sed-rewrite-envsubst" else "AWS_REGION"
     template = (
         "[OUTPUT]\n    Name              cloudwatch_logs\n    Match             *\n"
-        "    region            ${AWS_REGION}\n    log_group_name    /fleet/app\n    log_stream_prefix app-\n"
+        f"    region            ${{{name}}}\n    log_group_name    /fleet/app\n    log_stream_prefix app-\n"
     )
     return (
         f"#!/bin/bash\nset -euo pipefail\ndnf install -y fluent-bit\n{OWN_REGION[shape]}"

@@ -6349,6 +6349,67 @@ def test_a_stack_set_whose_instances_overrides_are_not_known_defers_its_paramete
     assert [p.value for p in pending] == [unknown]
 
 
+# stackref54 (stop 54): a StackSet's template reading a host from a Parameter (`DB_HOST: {"Ref": "Target"}`) receives
+# each run's value (its instance's override over the StackSet's own `parameters`), as a cloudformation.Stack's template
+# receives the stack's: the Region's own service host passes (RES-015 whatever the instance gave before), a partner's
+# host is refused as itself. With no instance of the program naming the StackSet (instances made elsewhere may give
+# anything), with an instance leaving it, or with only a Default, the Parameter proves nothing (RES-015, as before).
+def _host_stack_set(code: str, given: str | None, default: str | None = None) -> Subject:
+    target: dict[str, Any] = {"Type": "String"} if default is None else {"Type": "String", "Default": default}
+    partition = "aws-cn" if code == "CN" else "aws"
+    body = {
+        "Parameters": {"Target": target},
+        "Resources": {"Trips": {"Type": "AWS::Lambda::Function", "Properties": {
+            "Runtime": "python3.12", "Handler": "index.handler",
+            "Role": f"arn:{partition}:iam::123456789012:role/trips",
+            "Code": {"ZipFile": "def handler(e, c):\n    return e\n"},
+            "Environment": {"Variables": {"DB_HOST": {"Ref": "Target"}}}}}},
+    }  # fmt: skip
+    props: dict[str, Any] = {"name": "trips", "template_body": json.dumps(body)}
+    if given is not None:
+        props["parameters"] = {"Target": given}
+    return Subject("aws:cloudformation/stackSet:StackSet", "trips", props, provider(code))
+
+
+@pytest.mark.parametrize("code", ["EU", "CN"])
+@pytest.mark.parametrize(
+    ("given", "default", "instances", "expected"),
+    [
+        (None, None, [{"Target": "home"}], set()),
+        (None, None, [{"Target": "home"}, {"Target": "home"}], set()),
+        (None, None, [{"Target": "partner"}], {"RES-015"}),
+        (None, None, [{"Target": "home"}, {"Target": "partner"}], {"RES-015"}),
+        ("home", None, [{}], set()),  # the StackSet's own value, which its one instance keeps
+        ("partner", None, [{"Target": "home"}], set()),  # overridden by the one instance
+        (None, None, [{}], {"RES-015"}),  # nothing given: the Parameter proves nothing
+        (None, "home", [{}], {"RES-015"}),  # its Default alone proves nothing, as a stack's
+        ("home", None, None, {"RES-015"}),  # no instance of the program: instances elsewhere may give anything
+        (None, None, None, {"RES-015"}),
+    ],
+)
+def test_a_stack_sets_parameter_host_is_the_value_each_instance_runs_it_with(
+    code: str, given: str | None, default: str | None, instances: list[dict[str, str]] | None, expected: set[str]
+) -> None:
+    hosts = {"home": f"sqs.{provider(code).region}.{'amazonaws.com.cn' if code == 'CN' else 'amazonaws.com'}",
+             "partner": "db.partner-analytics.com"}  # fmt: skip
+    overrides = None if instances is None else [{k: hosts[v] for k, v in o.items()} for o in instances]
+    subject = _host_stack_set(
+        code, None if given is None else hosts[given], None if default is None else hosts[default]
+    )
+    known = stacksets.with_instances(lambda _: False, overrides)
+    assert rule_ids_known(code, subject, known) == expected
+
+
+def test_a_stack_sets_parameter_host_given_by_an_unknown_override_is_deferred() -> None:
+    # stackref54: a run whose overrides are one value not known here (a preview's unknown) gives it to the Parameter,
+    # deferred where it is used (judged by where it comes from, then at `up`), not RES-015.
+    unknown = object()
+    known = stacksets.with_instances(lambda _: False, [unknown])
+    findings, pending = ENGINES["EU"].check(_host_stack_set("EU", None), defer=lambda v: v is unknown, known=known)
+    assert findings == []
+    assert [p.value for p in pending] == [unknown]
+
+
 def test_the_stack_set_join_names_a_stack_set_by_its_key_or_its_literal_name() -> None:
     join = stacksets.StackSetJoin(lambda v: v == "<unknown>")
     aws_set = "aws:cloudformation/stackSet:StackSet"

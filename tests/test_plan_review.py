@@ -163,13 +163,18 @@ def test_unknowns_pass_only_when_every_source_is_resident() -> None:
     assert "elsewhere is not in this document" in violation.message
 
 
-@pytest.mark.parametrize("beside", [None, "stack-reference", "foreign-bucket"])
+@pytest.mark.parametrize("beside", [None, "stack-reference", "foreign-bucket", "uncovered-package"])
 def test_an_unknown_with_no_recorded_source_is_proven_by_every_step(beside: str | None) -> None:
     """(falsealarm50) A value unknown at a preview comes from a resource the preview creates, updates, replaces or
     reads; an invoke's unknown result names none (`aws.iam.get_policy_document_output` over the stack's own ARNs).
     When every step of the document vouches, the unrecorded source is one of them: the value passes (RES-014 before).
-    A step that cannot vouch beside it (a StackReference's outside values, a bucket on a provider abroad) leaves it
-    untraced: RES-014, as before."""
+    A step that cannot vouch beside it and is not refused itself (a resource of no covered package) leaves it
+    untraced: RES-014, as before.
+
+    stackref54 (stop 54): moved. A StackReference beside it is a read, judged by its values (as a recorded list leaves
+    it out since stackref53): passes (RES-014 before; the pack, never given the read nor the invoke, passed). A bucket
+    on a provider abroad is refused by its own finding at every door: the document is refused by it, with no RES-014
+    beside (RES-014 and RES-001 before; the pack said RES-001 alone)."""
     document = _json(PASS)
     for step in document["steps"]:
         if step["urn"].endswith("::dc-data-policy"):
@@ -198,10 +203,18 @@ def test_an_unknown_with_no_recorded_source_is_proven_by_every_step(beside: str 
         document["steps"].append({"op": "create", "urn": urn, "provider": f"{provider}::{UNKNOWN}", "newState": {
             "urn": urn, "custom": True, "type": "aws:s3/bucket:Bucket", "inputs": {"bucket": "fleet-us-logs"},
             "provider": f"{provider}::{UNKNOWN}"}})  # fmt: skip
+    elif beside == "uncovered-package":
+        urn = f"{STACK_URN}kubernetes:core/v1:ConfigMap::settings"
+        state = {"urn": urn, "custom": True, "type": "kubernetes:core/v1:ConfigMap", "inputs": {"data": {"a": "b"}}}
+        document["steps"].append({"op": "create", "urn": urn, "newState": state})
     plan = review_document(parse_preview(json.dumps(document), "p.json"))
     untraced = [v for v in plan.violations if v.rule == "RES-014"]
-    if beside is None:
+    if beside in (None, "stack-reference"):
         assert plan.verdict == "pass", [v.message for v in plan.violations]
+        return
+    if beside == "foreign-bucket":
+        assert untraced == [] and plan.violations, [v.message for v in plan.violations]
+        assert {v.rule for v in plan.violations} == {"RES-001"}
         return
     assert [(v.resource_name, v.path) for v in untraced] == [("dc-data-policy", "policy")]
     assert "the document records no resource it is computed from" in untraced[0].message

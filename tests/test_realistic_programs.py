@@ -183,6 +183,7 @@ import platform_programs_scripts51 as sc51
 import platform_programs_scripts52 as sc52
 import platform_programs_scripts53 as sc53
 import platform_programs_scripts53b as sc53b
+import platform_programs_scripts54 as sc54
 import platform_programs_sfn44 as sf44
 import platform_programs_sfn44b as sf44b
 import platform_programs_sfnrt45 as sfr45
@@ -193,6 +194,7 @@ import platform_programs_stackjoin51 as sj51
 import platform_programs_stackref52 as sr52
 import platform_programs_stackref53 as sr53
 import platform_programs_stackref53b as srb53
+import platform_programs_stackref54 as sr54
 import platform_programs_stackset49 as ss49
 import platform_programs_stagehosts39 as sh39
 import platform_programs_stages40 as st40
@@ -18575,6 +18577,23 @@ CASES: list[Case] = [
     # sinks, agent collaborator): RES-023 outside CN; passed every door before; own resources and a declared partner
     # pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw54.rows()],
+    # -- stop 54, computed reads, StackSets and first previews (tests/platform_programs_stackref54.py): a StackSet's or
+    # stack group's template reading a host from a Parameter its instance gives as the Region's own host passes (RES-015
+    # at every door before), a partner's host is RES-015; a program reading another stack beside an invoke over its own
+    # values passes its first preview (RES-014 at the review before); a VPC looked up under a provider abroad is RES-001
+    # alone at both doors of a first preview (RES-014 beside it at the review before); another stack's secret queue URL
+    # by require_output, get_output or get_output_details passes at home, RES-006 abroad (as before).
+    *[
+        Case(id, code, build, expected, destinations=declared, references=outputs)
+        for id, code, build, expected, declared, outputs in sr54.rows()
+    ],
+    # -- stop 54, scripts and user data, round 10 (tests/platform_programs_scripts54.py): a URL's host with fixed text
+    # before a variable holding a substitution the engine cannot compute (`https://ingest.$D/` after `D=$(cat FILE)`),
+    # `export AWS_REGION=$(cat FILE)` / `ALIBABA_CLOUD_REGION_ID=$(...)` written in the assignment, and the alicloud
+    # provider's `ALICLOUD_REGION=$R`, a nested default / `${A:+word}` naming a Region abroad and a `while read` loop
+    # over a partner's host or an unwritten file are refused (RES-015 / RES-011 / RES-009; each passed every door
+    # before); the machine's own Region and host pass, a zone argument holding one beside the home --region passes.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc54.rows()],
     # -- stop 54, mutation search round 23 (tests/platform_programs_mutation54.py): an nginx directive whose address is
     # on the next line, redis-server's --replicaof, valkey.conf and /etc/redis/<port>.conf naming a partner's host are
     # RES-015 (each passed every door before); a ROS Fn::Jq filter with jq's optional `[]?` / `.key?` gives its Region

@@ -654,17 +654,26 @@ def test_each_value_a_script_gives_a_host_variable_is_judged() -> None:
 
 
 @pytest.mark.parametrize(
-    "assignment",
+    ("assignment", "expected"),
     [
-        "DOMAIN=$(aws ssm get-parameter --name /fleet/domain --query Parameter.Value --output text)",
-        "DOMAIN=`cat /etc/fleet/domain`",
-        "DOMAIN=$PARTNER_DOMAIN",
-        "",
+        # scripts54 (stop 54): a substitution the evaluator cannot compute fails closed there now (RES-015, the text
+        # it fills the host with; was passing): the domain is the value's, and nothing proves it
+        (
+            "DOMAIN=$(aws ssm get-parameter --name /fleet/domain --query Parameter.Value --output text)",
+            [("RES-015", "api.$(aws ssm get-parameter --name /fleet/domain --query Parameter.Value --output text)")],
+        ),
+        ("DOMAIN=`cat /etc/fleet/domain`", [("RES-015", "api.`cat /etc/fleet/domain`")]),
+        ("DOMAIN=$PARTNER_DOMAIN", []),
+        ("", []),
     ],
 )
-def test_a_host_variable_the_script_does_not_assign_a_literal_leaves_no_host(assignment: str) -> None:
-    # Nothing fixed after the variable: the domain is whatever fills it (was refused as the one-label host `api`).
-    assert findings(f"#!/bin/sh\n{assignment}\ncurl -sf https://api.$DOMAIN/v1/heartbeat\n", "EU", "aws") == []
+def test_a_host_variable_the_script_does_not_assign_a_literal_leaves_no_host(
+    assignment: str, expected: list[tuple[str, str]]
+) -> None:
+    # Nothing fixed after the variable: the domain is whatever fills it (was refused as the one-label host `api`); an
+    # unset variable stays a placeholder.
+    script = f"#!/bin/sh\n{assignment}\ncurl -sf https://api.$DOMAIN/v1/heartbeat\n"
+    assert [(rule, value) for rule, _, value in findings(script, "EU", "aws")] == expected
 
 
 # -- a container's command naming its own environment's variables (stop 33, hostshape4) ---------------------------
@@ -2224,6 +2233,100 @@ def test_falsealarm54_an_etc_hosts_address_by_variable_or_the_machines_own(lines
 def test_falsealarm54_an_ssh_alias_remote_path_without_a_user(command: str, expected: set[str]) -> None:
     script = f"#!/bin/bash\ncat > /root/.ssh/config <<'EOF'\nHost app.fleet\n  HostName 10.20.1.7\nEOF\n{command}\n"
     assert {f[0] for f in findings(script, "EU", "aws")} == expected
+
+
+# scripts54 (stop 54): a URL's host whose last label is a variable holding a substitution the evaluator cannot compute
+# fails closed with fixed text before it too (`ingest.$D`: the domain is the value's); one before a fixed domain is the
+# placeholder reading (a host under that domain), the machine's own value passes.
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("curl -fsS https://ingest.$D/v1", [("RES-015", "ingest.$(cat /etc/fleet/d)")]),
+        ("curl -fsS https://ingest-${D}:8443/v1", [("RES-015", "ingest-$(cat /etc/fleet/d)")]),
+        ("curl -fsS https://$D.eu-west-1.amazonaws.com/v1", []),
+        ("echo $D > /var/fleet/domain", []),
+    ],
+)
+def test_a_url_host_ending_in_an_uncomputed_variable_fails_closed(line: str, expected: list[tuple[str, str]]) -> None:
+    script = f"#!/bin/bash\nD=$(cat /etc/fleet/d)\n{line}\n"
+    assert [(rule, value) for rule, _, value in findings(script, "EU", "aws")] == expected
+
+
+# scripts54 (stop 54): an SDK Region variable assigned a command substitution in its own assignment, unquoted (the bare
+# value ended at the substitution's first blank): read whole, computed or an unknown Region; the metadata's passes.
+@pytest.mark.parametrize(
+    ("assignment", "expected"),
+    [
+        ("export AWS_REGION=$(cat /etc/fleet/region)", [("RES-011", "$(cat /etc/fleet/region)")]),
+        ("export AWS_DEFAULT_REGION=`cat /etc/fleet/region`", [("RES-011", "`cat /etc/fleet/region`")]),
+        ("export AWS_REGION=$(echo us-west-2)", [("RES-009", "us-west-2")]),
+        ("export AWS_REGION=$(echo eu-west-1)", []),
+        ("export AWS_REGION=$(curl -s http://169.254.169.254/latest/meta-data/placement/region)", []),
+        ("export FLEET_REGION=$(cat /etc/fleet/region)", []),  # a script's own variable: judged where it is used
+    ],
+)
+def test_an_sdk_region_variable_s_own_substitution_is_read_whole(
+    assignment: str, expected: list[tuple[str, str]]
+) -> None:
+    script = f"#!/bin/bash\n{assignment}\naws logs describe-log-groups\n"
+    assert [(rule, value) for rule, _, value in findings(script, "EU", "aws")] == expected
+
+
+# scripts54 (stop 54): ALICLOUD_REGION (the alicloud Terraform provider's Region variable) is an SDK Region variable.
+def test_alicloud_region_is_an_sdk_region_variable() -> None:
+    unknown = "#!/bin/bash\nR=$(cat /etc/fleet/region)\nexport ALICLOUD_REGION=$R\nterraform apply -auto-approve\n"
+    own = "#!/bin/bash\nR=$(curl -s http://100.100.100.200/latest/meta-data/region-id)\nexport ALICLOUD_REGION=$R\n"
+    assert [rule for rule, _, _ in findings(unknown)] == ["RES-011"]
+    assert findings(own) == []
+
+
+# scripts54 (stop 54): bash(1) "Parameter Expansion": a nested default is the outer variable's value, else the inner's,
+# else the word; `${A:+word}` gives the word (or nothing). A value the script gives the inner variable is used first.
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ('aws s3 ls --region "${A:-${B:-us-west-2}}"', ["us-west-2"]),
+        ('aws s3 ls --region "${A:-${B:-eu-west-1}}"', []),
+        ('B=eu-west-1\naws s3 ls --region "${A:-${B:-us-west-2}}"', []),
+        ('B=us-east-2\naws s3 ls --region "${A:-${B:-eu-west-1}}"', ["us-east-2"]),
+        ('A=eu-west-1\naws s3 ls --region "${A:-${B:-us-west-2}}"', []),
+        ("aws s3 ls --region ${A:-${B:-${C:-us-west-2}}}", ["us-west-2"]),
+        ("T=${DR:+us-west-2}\naws s3 ls --region ${T:-eu-west-1}", ["us-west-2"]),
+        ("T=${DR:+eu-west-1}\naws s3 ls --region ${T:-eu-west-1}", []),
+        ("aws s3 ls --region ${DR:+us-west-2}", ["us-west-2"]),
+    ],
+)
+def test_nested_defaults_and_alternate_words_are_values(script: str, expected: list[str]) -> None:
+    assert [value for rule, _, value in findings(script, "EU", "aws") if rule == "RES-009"] == expected
+
+
+# scripts54 (stop 54): `while read NAME; do ... done <<EOF` gives NAME each body line; `done < FILE` each line of a file
+# the script writes, and fails closed for one it does not write (as `read NAME < FILE`).
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (
+            "while read -r r; do\n  aws s3 ls --region $r\ndone <<EOF\neu-west-1\nus-west-2\nEOF\n",
+            [("RES-009", "us-west-2")],
+        ),
+        ("while read -r r; do\n  aws s3 ls --region $r\ndone <<-'EOF'\n\teu-west-1\n\tEOF\n", []),
+        ('while IFS= read -r r; do aws s3 ls --region "$r"; done < /etc/r\n', [("RES-011", "$(< /etc/r)")]),
+        (
+            "echo us-west-2 > /etc/r\nwhile read r; do aws s3 ls --region $r; done < /etc/r\n",
+            [("RES-009", "us-west-2")],
+        ),
+        ("echo eu-west-1 > /etc/r\nwhile read r; do aws s3 ls --region $r; done < /etc/r\n", []),
+        ("while read -r r; do\n  echo $r\ndone <<EOF\nus-west-2\nEOF\n", []),  # used at no destination
+        # a URL's host holding it is filled with each line too (the URL filling's gate reads the loop)
+        (
+            "while read -r h; do\n  curl https://$h/health\ndone <<EOF\nintake.partner.example\nEOF\n",
+            [("RES-015", "intake.partner.example")],
+        ),
+        ("while read -r h; do\n  curl https://$h/health\ndone <<EOF\n10.20.1.30\nEOF\n", []),
+    ],
+)
+def test_a_while_read_loop_s_variable_holds_its_input_lines(script: str, expected: list[tuple[str, str]]) -> None:
+    assert [(rule, value) for rule, _, value in findings(script, "EU", "aws")] == expected
 
 
 # mutation54 (stop 54): round 23's mutants of config53's readers. An nginx directive ends at its `;`, not at the

@@ -22,6 +22,7 @@ import json
 from typing import Any
 
 import platform_programs_falsealarm51 as fa51
+import platform_programs_stackref54 as sr54
 import pytest
 import test_realistic_programs as table
 from engine_documents import FirstPreviewMocks, first_preview_document
@@ -32,7 +33,13 @@ from components.plan.preview import parse_preview
 from components.plan.review import review_document
 from components.residency import audit_session
 from components.residency.engine import ProviderRef, RuleEngine, Subject
-from components.residency.provenance import STACK_REFERENCE, Source, judged_by_its_values, unproven_unknowns
+from components.residency.provenance import (
+    STACK_REFERENCE,
+    Source,
+    judged_by_its_values,
+    refused_itself,
+    unproven_unknowns,
+)
 from components.testing import run_pulumi_program
 
 
@@ -124,3 +131,66 @@ def test_a_stack_reference_read_at_the_preview_or_not_is_no_source_of_an_unknown
     [(key, basis, (reason,))] = problems(abroad, unread)
     assert (key, basis) == ("vpc_config", "is computed from 1 resource(s)")
     assert reason.startswith("aws:ec2/securityGroup:SecurityGroup 'partner' is not in EU: [RES-001] `region`"), reason
+
+
+# stackref54 (stop 54): an unknown whose document records no source (an invoke's result: pulumi 3.272.0
+# `runtime/invoke.py` resolves it with no resources) is proven when every step of the preview vouches (falsealarm50).
+# A read (a StackReference, a cloud `get`) is judged by its values, as provenance.unproven_unknowns leaves it out of a
+# recorded list, and a step refused by a finding of its own (a provider abroad) is reported at every door: neither
+# keeps the unknown from being proven. Before, a StackReference in the program made the registry's bucket-policy example
+# (get_policy_document_output over the bucket's ARN) RES-014 at its first preview's review, and a VPC looked up under a
+# provider abroad added RES-014 beside the provider's RES-001 there; the policy pack, never given an invoke, passed the
+# first and said RES-001 alone for the second. A step that cannot vouch and is not refused by the engine (a resource of
+# no cloud package the catalogue covers) still leaves the unknown unproven.
+def _first_preview(case: table.Case) -> Any:
+    with audit_session():
+        first = run_pulumi_program(
+            table._program(case, "raise"), project="sovereign-dc", stack=case.code.lower(), config=table._config(case),
+            preview=True, mocks=FirstPreviewMocks(table._mocks(case)),
+        )  # fmt: skip
+    assert first.error is None, first.error
+    return first
+
+
+@pytest.mark.parametrize("code", ["EU", "CN"])
+def test_an_unknown_no_step_records_is_judged_as_the_pack_judges_it(code: str, stack_config: Any) -> None:
+    refs = {sr54.platform_stack(code): sr54.platform_outputs(code)}
+    policy = table.Case("policy", code, sr54.ref_policy_document(code), references=refs)
+    run = _first_preview(policy)
+    document = first_preview_document(run.resources, table._config(policy))
+    assert [v.rule for v in review_document(parse_preview(document, "f.json")).violations] == []
+    assert table.pack_rules(policy, run, stack_config, preview=True) == set()
+    # A step of no covered package beside them cannot vouch: the bucket policy's `policy` stays unproven.
+    steps = json.loads(document)
+    read = next(s for s in steps["steps"] if s["newState"]["type"] == "pulumi:pulumi:StackReference")
+    other = {**read["newState"], "type": "kubernetes:core/v1:ConfigMap", "urn": read["urn"] + "-cm", "custom": True}
+    steps["steps"].append({"op": "create", "urn": other["urn"], "provider": "", "newState": other})
+    reviewed = review_document(parse_preview(json.dumps(steps), "f.json"))
+    assert ("RES-014", "exports", "policy") in {(v.rule, v.resource_name, v.path) for v in reviewed.violations}
+    # A VPC looked up under a provider abroad by a filter unknown at the preview: the provider's RES-001, alone.
+    abroad = table.Case("abroad", code, sr54.invoke_vpc_abroad())
+    run = _first_preview(abroad)
+    reviewed = review_document(parse_preview(first_preview_document(run.resources, table._config(abroad)), "f.json"))
+    assert [(v.rule, v.resource_name) for v in reviewed.violations] == [("RES-001", "abroad")]
+    assert table.pack_rules(abroad, run, stack_config, preview=True) == {"RES-001"}
+
+
+def test_a_step_is_refused_itself_only_by_a_finding_of_its_own() -> None:
+    # stackref54: provenance.refused_itself, what the review's every-step test leaves out.
+    engine = RuleEngine("EU")
+    us = Subject("pulumi:providers:aws", "us", {"region": "us-east-1"})
+    eu = Subject("pulumi:providers:aws", "eu", {"region": "eu-west-1"})
+    unknown = Subject("pulumi:providers:aws", "later", {"region": UNKNOWN})
+    group = Subject("aws:ec2/securityGroup:SecurityGroup", "g", {}, ProviderRef("aws", "eu", "eu-west-1"))
+    in_us = Subject("aws:ec2/securityGroup:SecurityGroup", "g", {}, ProviderRef("aws", "us", "us-east-1"))
+    assert refused_itself(engine, Source(us.type, "us", us), is_unknown)
+    assert refused_itself(engine, Source(in_us.type, "g", in_us, us), is_unknown)
+    assert not refused_itself(engine, Source(eu.type, "eu", eu), is_unknown)
+    assert not refused_itself(engine, Source(group.type, "g", group, eu), is_unknown)
+    # Not refused, yet no voucher (RES-014 stays where an unknown may come from them): a provider whose region is
+    # unknown at the preview, a StackReference, a resource of no covered package, a dependency not in the document.
+    assert not refused_itself(engine, Source(unknown.type, "later", unknown), is_unknown)
+    assert not refused_itself(engine, Source(STACK_REFERENCE, "p", Subject(STACK_REFERENCE, "p", {})), is_unknown)
+    cm = Subject("kubernetes:core/v1:ConfigMap", "cm", {})
+    assert not refused_itself(engine, Source(cm.type, "cm", cm), is_unknown)
+    assert not refused_itself(engine, "urn:pulumi:eu::p::aws:s3/bucket:Bucket::gone", is_unknown)

@@ -59,8 +59,10 @@ from components.residency.engine import (
 from components.residency.provenance import (
     Reasons,
     Source,
+    judged_by_its_values,
     own_bucket,
     own_names,
+    refused_itself,
     regionless_known,
     remembered_reason,
     unproven_unknowns,
@@ -478,14 +480,28 @@ class _Review:
         creation: pulumi 3.272.0 ``runtime/invoke.py``), and every such resource has its step in the document. The
         SDK records no source for an invoke's unknown result (``invoke_output`` resolves it with no resources), so a
         policy from ``aws.iam.get_policy_document_output`` over the stack's own ARNs names none: it is proven when
-        every step of the document vouches, as any source it could come from is one of them."""
+        every step of the document vouches, as any source it could come from is one of them.
+
+        stackref54 (stop 54): two kinds of step are left out, as :func:`provenance.unproven_unknowns` leaves them out of
+        a recorded source list. A read (a StackReference, a cloud ``get``: ``judged_by_its_values``) is judged by its
+        values wherever they are known; a StackReference in the program made every such invoke's result RES-014 at its
+        first preview (the registry's bucket-policy example beside a network stack's ``vpcId``: a compliant program
+        refused), the pack passing. And a step the engine refuses by a finding of its own (a provider abroad,
+        ``provenance.refused_itself``) is reported at every door: the stack is refused whatever is computed from it,
+        and the pack, never given an invoke, reports that finding alone (an ``aws.ec2.get_vpc_output`` under a provider
+        abroad was RES-001 at both doors and RES-014 beside it at the review only). Once the step is mended or
+        declared it vouches, and nothing else changes."""
         if self._steps_vouch is None:
-            self._steps_vouch = all(
-                remembered_reason(self.engine, self.source(e.urn), is_unknown, self._reasons) is None
-                for e in self.live
-                if e.custom
-            )
+            self._steps_vouch = all(self._step_vouches(e) for e in self.live if e.custom)
         return self._steps_vouch
+
+    def _step_vouches(self, entry: Entry) -> bool:
+        """Whether one step of the document leaves an unknown with no recorded source proven (see
+        :meth:`_every_step_vouches`)."""
+        source = self.source(entry.urn)
+        if remembered_reason(self.engine, source, is_unknown, self._reasons) is None:
+            return True
+        return judged_by_its_values(source) or refused_itself(self.engine, source, is_unknown)
 
     def _provenance(self, entry: Entry) -> None:
         subject = self.subject(entry)

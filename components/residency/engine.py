@@ -103,6 +103,7 @@ from components.residency.scripts import (
     edited_files,
     for_loop_words,
     has_for_loop,
+    has_while_read,
     heredoc_files,
     hosts_file_names,
     may_write_files,
@@ -112,6 +113,7 @@ from components.residency.scripts import (
     shell_blocks,
     substitution_at,
     substitution_values,
+    while_read_words,
     written_files,
     xargs_expanded,
 )
@@ -3233,15 +3235,28 @@ class RuleEngine:
         """The value the stack being read gives its template's Parameter ``name`` (a ``Ref``): literal text, or a value
         not known yet (deferred where it is walked); None when ``name`` is no declared Parameter, the template's own
         resource, or is given nothing the stack wrote (its Default, another function), or the template is one that runs
-        as several stacks (a StackSet's, a stack group's, a stored template: ``region`` None)."""
-        if name is None or attribute != "Ref" or walk.template is None or walk.template[0].region is None:
+        as several stacks (a StackSet's, a stack group's, a stored template: ``region`` None) read with no run's values.
+
+        stackref54 (stop 54): such a template read once per run (``walk.stack_parameters``: a Pulumi StackSet's
+        instance's overrides over the StackSet's own ``parameters``, :meth:`_instance_runs`; a template StackSet's
+        instance group's, :meth:`_nested_templates`) receives that run's value, as a stack's template receives the
+        stack's. A StackSet whose template reads a host from a Parameter (``DB_HOST: {"Ref": "Target"}``) was RES-015
+        at every door whatever its instance gave, the Region's own service host too (a false alarm), while the same
+        template in a ``cloudformation.Stack`` given that host passed. With no run (no instance of the program names
+        it: instances made elsewhere may give anything) it still proves nothing."""
+        if name is None or attribute != "Ref" or walk.template is None:
+            return None
+        if walk.template[0].region is None and walk.stack_parameters is None:
             return None  # a StackSet's / stack group's / stored template: each stack instance may override it
         if walk.template_resources is not None and name in walk.template_resources:
             return None
         parameters = walk.template[1].get("Parameters")
         if not isinstance(parameters, Mapping) or not isinstance(parameters.get(name), Mapping):
             return None
-        return _literal_or_deferred(walk, _stack_values(walk).get(name))
+        values = _stack_values(walk)
+        # `in` and `[]`, not `.get` (dict.get skips `__getitem__`): a run whose overrides are one value not known here
+        # (_AnyParameter) gives it to every Parameter, deferred where it is used.
+        return _literal_or_deferred(walk, values[name] if name in values else None)  # noqa: SIM401
 
     def _placeholder_values(self, walk: _Walk, document: Mapping[Any, Any], given: Any) -> dict[str, str]:
         """An OOS template's declared parameters (``Parameters``) -> the value each ``{{ name }}`` takes: the one the
@@ -3934,6 +3949,15 @@ class RuleEngine:
                     # region)`, then `export AWS_REGION=$R`) fails closed there, as at `--region $R`. A script's own
                     # variable (`REGION=$R`) is judged where it is used.
                     sdk = m.group("name") in self.endpoints.sdk_region_variables
+                    inline = sdk and _inline_substitution(m, nested)
+                    word = _substituted_word(script, m.start("bare")) if inline else None
+                    if word is not None:
+                        # scripts54: `export AWS_REGION=$(cat FILE)` written in the assignment: the bare value ends at
+                        # the substitution's first blank (`$(cat`), so the substitution is read whole, with its word's
+                        # text after it, and judged as `export AWS_REGION=$R` of it is (computed, or an unknown Region)
+                        where = f"{path}.{m.group('name')}"
+                        self._judge_substituted_region(walk, "".join(word), values, offset, where)
+                        continue
                     for region in _referenced(value, values.at_destination(offset) if sdk else values.at(offset)):
                         if "$(" in region or "`" in region:
                             self._judge_substituted_region(walk, region, values, offset, f"{path}.{m.group('name')}")
@@ -3973,11 +3997,14 @@ class RuleEngine:
             # alired54: a policy document the walk above judged as one (its Service principal is no host) is not
             # scanned again as text.
             script = script.replace(document, "")
-        if "://$" in script:
+        # scripts54: `https://ingest.$D/` too (was `://$` only); a variable holds an uncomputed substitution only
+        # through an assignment or a `read`
+        if "://$" in script or ("://" in script and "$" in script and ("=" in script or "read" in script)):
             self._judge_substituted_url_hosts(walk, script, path)
         # scripts52: a URL's host computed by a command; mutation53: a variable's default word (`${HOST:-...}`), a
-        # loop's variable (`for h in ...`)
-        if ("$" in script and ("=" in script or "${" in script or has_for_loop(script))) or "://$(" in script:
+        # loop's variable (`for h in ...`; scripts54: `while read h; do ... done <<EOF`)
+        loop = "$" in script and (has_for_loop(script) or has_while_read(script))
+        if ("$" in script and ("=" in script or "${" in script)) or loop or "://$(" in script:
             return _assigned_urls(script, self._instance_region(walk))
         return script
 
@@ -3991,12 +4018,13 @@ class RuleEngine:
         values = _assigned_values(script, own)
         files = {**walk.script_files, **values.files} if values.files else walk.script_files
         hosts: list[tuple[str, int]] = []
-        # Only an http(s) host that is the substitution whole: fixed text around it (`sqs.$R.amazonaws.com.cn`,
-        # `db.$D`) is read as a placeholder under that domain by the reference scan, which proves or refuses it as
-        # before; an `s3://$BUCKET/` names a bucket, not a host (left as since stop 33).
+        # Only an http(s) host whose last label is the variable (scripts54: fixed text before it too, `ingest.$D`:
+        # the domain is the value's): one before a fixed domain (`sqs.$R.amazonaws.com.cn`, `$H.example.net`) is
+        # read as a placeholder under that domain by the reference scan, which proves or refuses it as before; an
+        # `s3://$BUCKET/` names a bucket, not a host (left as since stop 33).
         if values.opaque:
             for m in _URL_VARIABLES.finditer(script):
-                if m.group("scheme").lower() in _HOST_SCHEMES and _SHELL_REFERENCE.fullmatch(m.group("authority")):
+                if m.group("scheme").lower() in _HOST_SCHEMES and _HOST_ENDS_IN_VARIABLE.search(m.group("authority")):
                     hosts += [(h, m.start()) for h in _filled(m.group("authority"), values.at_destination(m.start()))]
         if "://$(" in script:
             for m in _URL_SUBSTITUTION.finditer(script):
@@ -8465,6 +8493,15 @@ _NO_VALUES = _ScriptValues((), ())
 _NO_FILES: Mapping[str, str] = _NO_RENAMES  # never written
 
 
+def _assignments(script: str) -> list[re.Match[str]]:
+    """``script``'s assignments in its order: ``NAME=value`` (:data:`_ASSIGNMENT`) and, mutation54, each
+    ``${NAME:=word}`` expansion (:data:`_DEFAULT_ASSIGNMENT`: ``: "${R:=eu-west-2}"``)."""
+    matches = list(_ASSIGNMENT.finditer(script))
+    if "${" in script and (defaulted := list(_DEFAULT_ASSIGNMENT.finditer(script))):
+        matches = sorted([*matches, *defaulted], key=lambda m: m.start())
+    return matches
+
+
 @functools.lru_cache(maxsize=256)  # the same script is read by the assignment judging and the URL filling
 def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None) -> _ScriptValues:
     """The literal values ``script``'s variables may hold at each line (scripts47: the value at the point of use).
@@ -8481,11 +8518,10 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
     replaces."""
     files = written_files(script) if may_write_files(script) else _NO_FILES  # scripts53: read once, here
     script = reads_as_assignments(script)  # scripts52: `read X < FILE` as `X=$(< FILE)`, the same offsets
-    matches = list(_ASSIGNMENT.finditer(script))
-    if "${" in script and (defaulted := list(_DEFAULT_ASSIGNMENT.finditer(script))):
-        matches = sorted([*matches, *defaulted], key=lambda m: m.start())  # mutation54: `: "${R:=eu-west-2}"`
+    matches = _assignments(script)
     loops = has_for_loop(script)  # codehealth53: the loop reader's own test, in scripts.py
-    if not matches and not loops:
+    reads = has_while_read(script)  # scripts54: `while read NAME; do ... done <<EOF`
+    if not matches and not loops and not reads:
         return _ScriptValues((), (), files) if files else _NO_VALUES
     lines = script.split("\n")
     starts = tuple(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
@@ -8494,6 +8530,10 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
     loop_words = for_loop_words(script, anywhere) if loops else {}
     if loop_words:  # mutation53: a loop's variable holds each of its words in the loop's body (a repeated block)
         anywhere = {**anywhere, **{n: tuple(dict.fromkeys([*anywhere.get(n, ()), *w])) for n, w in loop_words.items()}}
+    if reads:  # scripts54: so does a `while read` loop's, each line of its input; a file nobody writes fails closed
+        lines_read = while_read_words(script, files)
+        read_words = {n: tuple(_OPAQUE + w if w[:2] == "$(" else w for w in ws) for n, ws in lines_read.items()}
+        anywhere = {**anywhere, **{n: tuple(dict.fromkeys([*anywhere.get(n, ()), *w])) for n, w in read_words.items()}}
     env: dict[str, list[str]] = {}
     kept: dict[str, list[str]] = {}  # assigned in a function body: never replaced
     per_line: list[Mapping[str, tuple[str, ...]]] = []
@@ -8549,17 +8589,15 @@ def _match_values(
     value = next(v for v in m.group("double", "single", "bare") if v is not None)
     start = m.start("double") if m.group("double") is not None else m.start("bare")
     if m.group("single") is None and script.startswith(("$(", "`"), start):
-        substitution = substitution_at(script, start)
-        if substitution is None:
+        word = _substituted_word(script, start)
+        if word is None:
             return []
+        substitution, after = word
         # scripts49: `$(echo $X | sed 's/a/b/')` is X's values edited; an unknown input's result the host sed writes;
         # scripts50: so through perl -pe, awk, tr, cut and jq; scripts52: `$(echo X)`, `$(cat FILE)` of a file the
         # script writes (the one evaluator). One naming the machine itself holds no literal.
         known = {n: [v for v in vs if v[:1] != _OPAQUE] for n, vs in env.items()} if _holds_opaque(env) else env
         given = substitution_values(substitution, known, files, own)
-        # scripts53: the word's text after the substitution (`AZ=$(...)a`, `H=$(echo db).example.com`) is the value's
-        tail = _VALUE_TAIL.match(script, start + len(substitution))
-        after = tail.group(0) if tail is not None else ""
         if given is None:
             return _opaque_value(substitution + after, env)
         return [v + after for v in given if v != OWN_MACHINE or after]
@@ -8567,7 +8605,9 @@ def _match_values(
         return [value]
     if m.group("single") is None:  # mutation53: `REGION=${REGION:-eu-west-2}` holds the word where REGION is unset
         value, defaults = _with_defaults(value)
-        env = {**defaults, **env} if defaults else env
+        env = _defaulted(defaults, env)
+        if value and not any(c in value for c in "$`("):  # scripts54: `${A:+word}`'s word
+            return [value]
     whole = _SHELL_REFERENCE.fullmatch(value) if value and m.group("single") is None else None
     return list(env.get(whole.group(1) or whole.group(2), ())) if whole is not None else []
 
@@ -8578,6 +8618,25 @@ by :func:`_assigned_values`: only a destination argument reads it, :meth:`_Scrip
 # The rest of an assignment's word after its command substitution: text up to a blank, an operator or a quote
 # (bash(1) "metacharacter"); a variable or another substitution after it is not followed.
 _VALUE_TAIL = re.compile(r"[^\s;&|<>()\"'`$\\]*")
+
+
+def _substituted_word(script: str, start: int) -> tuple[str, str] | None:
+    """The command substitution an assignment's value starts with at ``start`` of ``script`` and its word's text
+    after it (scripts53: ``AZ=$(...)a``, ``H=$(echo db).example.com``: the output replaces the substitution inside its
+    word); None when the substitution does not close. The one reading of such a value (:func:`_match_values`; scripts54:
+    an SDK Region variable's own assignment, :meth:`RuleEngine._judge_assignments`)."""
+    substitution = substitution_at(script, start)
+    if substitution is None:
+        return None
+    tail = _VALUE_TAIL.match(script, start + len(substitution))
+    return substitution, tail.group(0) if tail is not None else ""
+
+
+def _inline_substitution(m: re.Match[str], nested: int) -> bool:
+    """(scripts54) Whether the assignment ``m`` of a script (not a value nested in another assignment, whose offsets
+    are its own) is written unquoted starting with a command substitution (``export AWS_REGION=$(cat FILE)``)."""
+    bare = m.group("bare")
+    return nested == 0 and bare is not None and bare.startswith(("$(", "`"))
 
 
 def _holds_opaque(env: Mapping[str, Sequence[str]]) -> bool:
@@ -8631,12 +8690,22 @@ _DEFAULT_ASSIGNMENT = re.compile(
 )
 
 
+# scripts54: bash(1) "Parameter Expansion": a default word that is itself an expansion (`${A:-${B:-eu-west-2}}`: A's
+# value, else B's, else the word), read from the inside out, this deep; and `${parameter:+word}` ("If parameter is null
+# or unset, nothing is substituted, otherwise the expansion of word is substituted"): the word is the only value it
+# can give (nothing else is sent anywhere).
+_NESTED_DEFAULTS = 3
+_REFERENCE_DEFAULT = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*):?[-=](\$\{[A-Za-z_][A-Za-z0-9_]*\})\}")
+_SHELL_ALTERNATE = re.compile(rf"\$\{{[A-Za-z_][A-Za-z0-9_]*:?\+({_DEFAULT_WORD})\}}")
+
+
 def _with_defaults(text: str) -> tuple[str, dict[str, tuple[str]]]:
     """``text`` with each ``${NAME:-word}`` (``:=``, ``-``, ``=``) written ``${NAME}``, and each NAME's word as the
-    value it holds where no literal the script gives it reaches (merged under the reaching values: a literal the script
-    gives NAME is what is used, else the word is; the environment's value, unknown, is left as an unset variable's).
-    Every reader of a script's variables (:func:`_filled`, :func:`_referenced`, :func:`_match_values`) reads a default
-    here."""
+    value it holds where no literal the script gives it reaches (merged under the reaching values by
+    :func:`_defaulted`: a literal the script gives NAME is what is used, else the word is; the environment's value,
+    unknown, is left as an unset variable's). Every reader of a script's variables (:func:`_filled`,
+    :func:`_referenced`, :func:`_match_values`) reads a default here. scripts54: a nested default's word is the inner
+    variable (``${B}``, resolved by :func:`_defaulted`), and ``${NAME:+word}`` is its word."""
     if "${" not in text:
         return text, {}
     defaults: dict[str, tuple[str]] = {}
@@ -8645,7 +8714,39 @@ def _with_defaults(text: str) -> tuple[str, dict[str, tuple[str]]]:
         defaults.setdefault(m.group(1), (m.group(2),))
         return f"${{{m.group(1)}}}"
 
-    return _SHELL_DEFAULT.sub(reference, text), defaults
+    if "+" in text:
+        text = _SHELL_ALTERNATE.sub(lambda m: m.group(1), text)
+    for _ in range(_NESTED_DEFAULTS):
+        written = _SHELL_DEFAULT.sub(reference, text)
+        written = _REFERENCE_DEFAULT.sub(reference, written) if "${" in written else written
+        if written == text:
+            break
+        text = written
+    return text, defaults
+
+
+def _defaulted(
+    defaults: Mapping[str, tuple[str, ...]], values: Mapping[str, Sequence[str]]
+) -> Mapping[str, Sequence[str]]:
+    """``values`` with :func:`_with_defaults`' ``defaults`` under them (a value that reaches a name is what it holds,
+    else its default word); scripts54: a default that is another variable (``${A:-${B:-word}}``) is the values that
+    variable holds, or its own default, in turn."""
+    if not defaults:
+        return values
+
+    def resolved(name: str, depth: int) -> tuple[str, ...]:
+        if held := values.get(name):
+            return tuple(held)
+        out: list[str] = []
+        for word in defaults.get(name, ()):
+            inner = _SHELL_REFERENCE.fullmatch(word) if word[:2] == "${" else None
+            if inner is None:
+                out.append(word)
+            elif depth < _NESTED_DEFAULTS:
+                out += resolved(inner.group(1) or inner.group(2), depth + 1)
+        return tuple(out)
+
+    return {**{n: r for n in defaults if (r := resolved(n, 0))}, **values}
 
 
 def _referenced(value: str, values: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
@@ -8653,10 +8754,10 @@ def _referenced(value: str, values: Mapping[str, tuple[str, ...]]) -> tuple[str,
     there (``values``: :meth:`_ScriptValues.at`), each judged as the value written there would be; a default word's
     too (``${C:-word}``: :func:`_with_defaults`)."""
     value, defaults = _with_defaults(value)
-    values = {**defaults, **values} if defaults else values
+    held = _defaulted(defaults, values)
     if value[:1] != "$" or (whole := _SHELL_REFERENCE.fullmatch(value)) is None:
         return (value,)
-    return values.get(whole.group(1) or whole.group(2)) or (value,)
+    return tuple(held.get(whole.group(1) or whole.group(2)) or (value,))
 
 
 def _assigned_urls(script: str, own: tuple[re.Pattern[str], str] | None = None) -> str:
@@ -8703,6 +8804,10 @@ _URL_SUBSTITUTION = re.compile(r"[a-z][a-z0-9+.-]*://[A-Za-z0-9.-]*(?=\$\()", re
 _URL_AFTER_HOST = re.compile(r"[A-Za-z0-9.:-]*[^\s\"';|&)]*")
 _HOST_SCHEMES = ("http://", "https://")  # scripts53b: the URLs whose authority is a network host the script connects to
 _URL_HOST_TAIL = re.compile(r"[A-Za-z0-9.-]*")  # scripts53b: the host's text after its substitution
+# scripts54: a URL's host whose last label is a variable (`https://$H/`, `https://ingest.$D/`, `https://api.${D}:8443/`):
+# no fixed domain follows it, so the variable's value is where the connection goes (one before a fixed domain,
+# `https://$H.example.net/`, is a host under that domain: the placeholder reading proves or refuses it).
+_HOST_ENDS_IN_VARIABLE = re.compile(rf"{_SHELL_VARIABLE}\Z")
 
 
 def _substituted_urls(script: str, values: _ScriptValues, own: tuple[re.Pattern[str], str] | None) -> list[str]:
@@ -8729,9 +8834,9 @@ def _filled(text: str, reaching: Mapping[str, tuple[str, ...]]) -> tuple[str, ..
     a command's option value (scripts48). A default word (``${REGION:-eu-west-2}``) is a value
     (:func:`_with_defaults`)."""
     text, defaults = _with_defaults(text)
-    reaching = {**defaults, **reaching} if defaults else reaching
+    held = _defaulted(defaults, reaching)
     names = list(dict.fromkeys(v.group(1) or v.group(2) for v in _SHELL_REFERENCE.finditer(text)))
-    choices: list[list[str | None]] = [[*sorted(reaching[n])] if n in reaching else [None] for n in names]
+    choices: list[list[str | None]] = [[*sorted(held[n])] if n in held else [None] for n in names]
     if all(c == [None] for c in choices):
         return (text,)
     filled = []

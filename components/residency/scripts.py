@@ -1840,6 +1840,51 @@ def for_loop_words(script: str, values: Mapping[str, Sequence[str]]) -> dict[str
     return {name: tuple(found) for name, found in words.items() if found}
 
 
+# scripts54: `while read [-r] NAME; do ... done <<DELIM` (or `done < FILE`): bash(1) "read": "One line is read from the
+# standard input ... the first word is assigned to the first name"; the loop's redirection is its standard input, so
+# NAME holds each line of the here-document's body (or of FILE) in the loop's body. `IFS=... ` before read is allowed;
+# one name only (several split each line: not read).
+_WHILE_READ = re.compile(
+    _COMMAND_PLACE + r"while[ \t]+(?:IFS=\S*[ \t]+)?read(?:[ \t]+-r)?[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?=;|\n|do\b)",
+    re.M,
+)
+_LOOP_INPUT = re.compile(
+    r"\bdone[ \t]*(?:<<(-?)[ \t]*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\2[^\n]*\n|<[ \t]*([^\s;&|<>()]+))"
+)
+
+
+def while_read_words(script: str, files: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+    """The lines each ``while read NAME; do ... done`` loop of ``script`` gives NAME (scripts54): a here-document's body
+    lines, or the lines of a file the script writes (``files``), each a word :func:`for_loop_words` would take; a loop
+    reading a file the script does not write gives NAME ``$(< FILE)``, the file's content as the script writes it
+    nowhere (the engine fails it closed at a destination, as ``read NAME < FILE``). A loop whose input is neither is
+    not read."""
+    words: dict[str, list[str]] = {}
+    for m in _WHILE_READ.finditer(script):
+        given = _LOOP_INPUT.search(script, m.end())
+        if given is None:
+            continue
+        lines: list[str] = []
+        if given.group(3) is not None:
+            for written in script[given.end() :].split("\n"):
+                line = written.lstrip("\t") if given.group(1) else written
+                if line.rstrip("\r") == given.group(3):
+                    break
+                lines.append(line.strip())
+        elif given.group(4) in files:
+            lines = [line.strip() for line in files[given.group(4)].splitlines()]
+        else:
+            lines = [f"$(< {given.group(4)})"]
+        known = words.setdefault(m.group(1), [])
+        known += [w for w in dict.fromkeys(lines) if (w[:2] == "$(" or _LOOP_WORD.fullmatch(w)) and w not in known]
+    return {name: tuple(found) for name, found in words.items() if found}
+
+
+def has_while_read(script: str) -> bool:
+    """Whether ``script`` may hold a ``while read`` loop :func:`while_read_words` reads (two substring tests first)."""
+    return "while" in script and "read" in script and _WHILE_READ.search(script) is not None
+
+
 def has_for_loop(script: str) -> bool:
     """Whether ``script`` holds a ``for NAME in WORDS`` loop :func:`for_loop_words` reads (codehealth53: gated by
     ``for`` and a blank, two substring tests, so that "format", "before", "platform" do not open the search)."""
