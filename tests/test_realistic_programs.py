@@ -66,6 +66,7 @@ import platform_programs_cloudflow44 as cf44
 import platform_programs_cloudflow45 as cf45
 import platform_programs_cn as pc
 import platform_programs_config53 as cg53
+import platform_programs_config54 as cg54
 import platform_programs_crossaccount37 as ca37
 import platform_programs_crossaccount39 as ca39
 import platform_programs_data as pdata
@@ -18594,6 +18595,13 @@ CASES: list[Case] = [
     # over a partner's host or an unwritten file are refused (RES-015 / RES-011 / RES-009; each passed every door
     # before); the machine's own Region and host pass, a zone argument holding one beside the home --region passes.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc54.rows()],
+    # -- stop 54, configuration file grammars in user data, round 2 (tests/platform_programs_config54.py): Redis
+    # Sentinel's `sentinel monitor <name> <host> ...`, rsyslog's `@@host:514` and `action(type="omfwd" target=...)`,
+    # syslog-ng's `network("host")` destination, stunnel's `connect`, HAProxy's `server-template`, an ssh configuration
+    # read with `ssh -F FILE` and a `ProxyCommand ssh -W %h:%p <host>` naming a partner's host are refused (RES-015;
+    # each passed every door before); `host.docker.internal`, `curl --unix-socket`, an `ssh -F` file's and a
+    # cloud-config's ssh aliases pass (RES-015 before); a Fluent Bit `Host` and a restic repository keep their verdicts.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg54.rows()],
     # -- stop 54, mutation search round 23 (tests/platform_programs_mutation54.py): an nginx directive whose address is
     # on the next line, redis-server's --replicaof, valkey.conf and /etc/redis/<port>.conf naming a partner's host are
     # RES-015 (each passed every door before); a ROS Fn::Jq filter with jq's optional `[]?` / `.key?` gives its Region

@@ -1684,6 +1684,122 @@ def test_config53_ssh_config_hostname_in_any_spelling(keyword: str, separator: s
     assert findings(script("10.0.3.9"), "EU", "aws") == []
 
 
+# config54 (stop 54): more tools' configuration files user data writes, read by each tool's documented grammar. On main
+# 51ca59f every offending script here passed (sentinel.conf, rsyslog, syslog-ng, stunnel had no reader or host key;
+# HAProxy's `server-template` no host key; a file read with `ssh -F` no listed path; `ProxyCommand` not read), and the
+# machine's own names (`host.docker.internal`, `curl --unix-socket`, an `ssh -F` file's alias) were RES-015.
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        # Redis Sentinel: `sentinel monitor <master-name> <ip> <redis-port> <quorum>`, the address after the name
+        (f"cat > /etc/redis/sentinel.conf <<'EOF'\nsentinel monitor fleet {_CONF_PARTNER} 6379 2\nEOF", {"RES-015"}),
+        (f"cat > /etc/redis-sentinel.conf <<'EOF'\nSENTINEL known-replica fleet {_CONF_PARTNER} 6379\nEOF",
+         {"RES-015"}),
+        ("cat > /etc/redis/sentinel.conf <<'EOF'\nsentinel monitor fleet 10.0.3.9 6379 2\n"
+         "sentinel down-after-milliseconds fleet 5000\nsentinel announce-ip 203.0.113.9\nEOF", set()),
+        ("cat > /etc/redis/sentinel.conf <<'EOF'\nsentinel monitor\nEOF", set()),  # no address: nothing to read
+        # rsyslog: a legacy `@` (UDP) / `@@` (TCP) action, `action(type="omfwd" target=...)` on one line or several,
+        # a target pool; a file, a comment, a module's load and an input's listen port name no host
+        (f"cat > /etc/rsyslog.d/50.conf <<'EOF'\n*.* @@{_CONF_PARTNER}:514\nEOF", {"RES-015"}),
+        (f"cat > /etc/rsyslog.d/50.conf <<'EOF'\nmail.* @(o){_CONF_PARTNER};RSYSLOG_ForwardFormat\nEOF", {"RES-015"}),
+        (f"cat > /etc/rsyslog.conf <<'EOF'\n*.* action(type=\"omfwd\"\n  Target=\"{_CONF_PARTNER}\" port=\"514\")\nEOF",
+         {"RES-015"}),
+        (f"cat > /etc/rsyslog.conf <<'EOF'\n*.* action(type=\"omfwd\" target=[\"10.0.3.20\", \"{_CONF_PARTNER}\"])\n"
+         "EOF", {"RES-015"}),
+        (f"cat > /etc/rsyslog.conf <<'EOF'\n*.* action(type=\"omrelp\" target=\"{_CONF_PARTNER}\" port=\"2514\")\nEOF",
+         {"RES-015"}),
+        ("cat > /etc/rsyslog.d/50.conf <<'EOF'\nmodule(load=\"imtcp\")\ninput(type=\"imtcp\" port=\"514\")\n"
+         "*.* action(type=\"omfwd\" target=[\"10.0.3.20\", \"10.0.3.21\"] protocol=\"tcp\")\n"
+         "auth.* @10.0.3.20:514\n*.info /var/log/messages\n"
+         f"# *.* @@{_CONF_PARTNER}:514\nEOF", set()),
+        # syslog-ng: a destination block's network / tcp / udp / syslog driver's first argument
+        (f"cat > /etc/syslog-ng/conf.d/f.conf <<'EOF'\ndestination d {{ network(\"{_CONF_PARTNER}\" port(514)); }};\n"
+         "EOF", {"RES-015"}),
+        (f"cat > /etc/syslog-ng/syslog-ng.conf <<'EOF'\ndestination d {{\n  syslog({_CONF_PARTNER} transport(tls));\n"
+         "};\nEOF", {"RES-015"}),
+        ("cat > /etc/syslog-ng/conf.d/f.conf <<'EOF'\nsource s { network(ip(0.0.0.0) port(514)); };\n"
+         "destination d { file(\"/var/log/all\"); tcp(\"10.0.3.20\" port(601)); };\nEOF", set()),
+        # stunnel `connect = [host:]port` (no host: localhost); HAProxy `server NAME ADDR`, `server-template P N FQDN`
+        (f"cat > /etc/stunnel/stunnel.conf <<'EOF'\n[redis]\nclient = yes\nconnect = {_CONF_PARTNER}:6380\nEOF",
+         {"RES-015"}),
+        ("cat > /etc/stunnel/stunnel.conf <<'EOF'\n[redis]\naccept = 0.0.0.0:6380\nconnect = 6379\nEOF", set()),
+        (f"cat > /etc/haproxy/haproxy.cfg <<'EOF'\nbackend b\n  server-template s 3 {_CONF_PARTNER}:5432 check\nEOF",
+         {"RES-015"}),
+        (f"cat > /etc/haproxy/haproxy.cfg <<'EOF'\nbackend b\n  server s1 ipv4@{_CONF_PARTNER}:5432 check\nEOF",
+         {"RES-015"}),
+        ("cat > /etc/haproxy/haproxy.cfg <<'EOF'\nglobal\n  log 127.0.0.1 local0\nbackend b\n"
+         "  server s1 10.0.3.9:5432 check\n  server s2 unix@/run/pg.sock\nEOF", set()),
+        # ssh: a file `ssh -F` reads is an ssh client configuration; ProxyCommand's command line is read as a script's
+        (f"cat > /opt/b/ssh.conf <<'EOF'\nHost backup\n  HostName {_CONF_PARTNER}\nEOF\n"
+         "ssh -F /opt/b/ssh.conf backup true", {"RES-015"}),
+        (f"cat > /opt/b/ssh.conf <<'EOF'\nHost backup\n  HostName {_CONF_PARTNER}\nEOF\n"
+         "rsync -e 'ssh -F /opt/b/ssh.conf' -a /srv/ backup:/srv/", {"RES-015"}),
+        ("cat > /opt/b/ssh.conf <<'EOF'\nHost backup.fleet\n  HostName 10.0.3.9\nEOF\n"
+         "ssh -F /opt/b/ssh.conf ops@backup.fleet true", set()),
+        (f"cat > /root/.ssh/config <<'EOF'\nHost db\n  HostName 10.0.3.9\n"
+         f"  ProxyCommand ssh -W %h:%p ops@{_CONF_PARTNER}\nEOF", {"RES-015"}),
+        ("cat > /root/.ssh/config <<'EOF'\nHost db\n  HostName 10.0.3.9\n  ProxyCommand ssh -W %h:%p ops@10.0.1.5\nEOF",
+         set()),
+        # log shippers: Filebeat's outputs' `hosts`, a Vector sink's `address` (a source's `address` listens)
+        (f"cat > /etc/filebeat/filebeat.yml <<'EOF'\noutput.logstash:\n  hosts: [\"{_CONF_PARTNER}:5044\"]\nEOF",
+         {"RES-015"}),
+        ("cat > /etc/filebeat/filebeat.yml <<'EOF'\nfilebeat.inputs:\n- type: tcp\n  host: 0.0.0.0:9000\n"
+         "output.elasticsearch:\n  hosts: [\"10.0.3.20:9200\", \"10.0.3.21:9200\"]\nEOF", set()),
+        (f"cat > /etc/vector/vector.toml <<'EOF'\n[sinks.out]\ntype = \"socket\"\naddress = \"{_CONF_PARTNER}:514\"\n"
+         "EOF", {"RES-015"}),
+        (f"cat > /etc/vector/vector.yaml <<'EOF'\nsinks:\n  out:\n    type: vector\n    address: {_CONF_PARTNER}:6000\n"
+         "EOF", {"RES-015"}),
+        ("cat > /etc/vector/vector.yaml <<'EOF'\nsources:\n  in:\n    type: socket\n    address: 0.0.0.0:9000\n"
+         "sinks:\n  out:\n    type: vector\n    address: 10.0.3.20:6000\nEOF", set()),
+        # the machine itself: a container's names for its host, and curl through a local socket
+        ("podman run -d -e DB_URL=postgres://app@host.containers.internal:5432/app "
+         "-e M=http://host.docker.internal:9100/m app:1", set()),  # Podman's own names for the machine
+        ("podman run -d --add-host host.containers.internal:203.0.113.10 "
+         "-e M=http://host.containers.internal:9100/m app:1", {"RES-015"}),  # mapped elsewhere
+        ("podman run -d --no-hosts -e M=http://host.containers.internal:9100/m app:1", {"RES-015"}),
+        ("docker run -d -e M=http://host.containers.internal:9100/m app:1", {"RES-015"}),  # Docker adds no such name
+        ("curl -s --unix-socket /var/run/docker.sock http://docker/v1.43/containers/json | jq length", set()),
+        ("curl --abstract-unix-socket fleet http://fleet/status", set()),
+        (f"curl --unix-socket /run/a.sock http://docker/x; curl http://{_CONF_PARTNER}/x", {"RES-015"}),
+        (f"curl http://{_CONF_PARTNER}/x\necho --unix-socket", {"RES-015"}),  # not a curl given the option
+    ],
+)  # fmt: skip
+def test_config54_config_file_grammars_are_read(script: str, expected: set[str]) -> None:
+    assert {f[0] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")} == expected
+
+
+def test_config54_a_cloud_configs_ssh_aliases_are_its_own() -> None:
+    # ssh_config(5) HostName: a cloud-config's write_files ssh configuration names its Host aliases' real hosts for
+    # its runcmd's ssh clients, as a script's here-document does (was RES-015 at runcmd).
+    config = (
+        "#cloud-config\nwrite_files:\n  - path: /root/.ssh/config\n    content: |\n      Host backup.fleet\n"
+        "        HostName {host}\nruncmd:\n  - ssh ops@backup.fleet true\n  - rsync -a /srv/ ops@backup.fleet:/srv/\n"
+    )
+    assert findings(config.format(host="10.0.3.9"), "EU", "aws") == []
+    assert {f[0] for f in findings(config.format(host=_CONF_PARTNER), "EU", "aws")} == {"RES-015"}
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(["*.*", "auth,authpriv.*", "*.info;mail.none", "kern.warn"]),
+    st.sampled_from(["@", "@@", "@@(o)", "@(z9)"]),
+    st.sampled_from(["", ":514", ":10514"]),
+    st.sampled_from(["", ";RSYSLOG_SyslogProtocol23Format"]),
+    st.sampled_from([" ", "\t", "   "]),
+)
+def test_config54_rsyslog_legacy_forwarding_in_any_spelling(
+    selector: str, action: str, port: str, template: str, blank: str
+) -> None:
+    # rsyslog's legacy forwarding action: a selector, blanks, `@` (UDP) or `@@` (TCP), options in parentheses, the
+    # host, an optional port and template.
+    def script(host: str) -> str:
+        line = f"{selector}{blank}{action}{host}{port}{template}"
+        return f"#!/bin/bash\ncat > /etc/rsyslog.d/9.conf <<'EOF'\n{line}\nEOF\n"
+
+    assert {f[0] for f in findings(script(_CONF_PARTNER), "EU", "aws")} == {"RES-015"}
+    assert findings(script("10.0.3.20"), "EU", "aws") == []
+
+
 # jqone53 (stop 53): a script's jq is read by the one jq reader (components/residency/jq.py), as a template's Fn::Jq:
 # a program writing a host after the machine's own name no longer passes as the machine's name (it did: a program
 # outside the old path / sub shape had no texts, so it "only selected"); the own name through a path still passes.

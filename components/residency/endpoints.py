@@ -151,6 +151,14 @@ class ComposeServices(_Frozen):
     host_option: str
     """The docker CLI option writing the same entry (``--add-host NAME:host-gateway``): a script holding it defines
     NAME for its text."""
+    automatic_gateway_engine: str | None = None
+    """config54: the container engine's command that adds ``automatic_gateway_names`` to every container's /etc/hosts
+    for the machine itself (``podman``): a script running it defines them."""
+    automatic_gateway_names: tuple[str, ...] = ()
+    """config54: those names (Podman: ``host.containers.internal``, ``host.docker.internal``)."""
+    automatic_gateway_set_by: tuple[str, ...] = ()
+    """config54: the settings that move or drop those names (``host_containers_internal_ip``, ``--no-hosts``): a text
+    naming one defines none of them."""
     links: str | None = None
     """config53: a service's key listing ``SERVICE:ALIAS`` links (``links``): ALIAS is that service's name too, where
     the document defines SERVICE."""
@@ -553,11 +561,14 @@ class ConfigFile(_PatternEntry):
 
     pattern: str
     """A regular expression searched in the written path (``(^|/)\\.aws/config$``)."""
-    format: Literal["ini", "conf", "words", "properties", "json", "yaml", "toml"]
+    format: Literal["ini", "conf", "words", "properties", "json", "yaml", "toml", "rsyslog", "syslog-ng"]
     """How the file is read: ``ini`` ``key = value`` lines (sections and comments skipped); ``conf`` (scripts50) only
     its lines holding ``=``, read as ``ini``'s; ``words`` (config53) ``keyword argument ...`` lines (redis.conf,
     ssh_config, msmtprc: a keyword, blanks or one ``=``, its arguments), only the keywords ``keys`` names, each read
-    as that name with its first argument; ``properties`` java.util.Properties lines; a JSON, YAML or TOML document."""
+    as that name with its first argument; ``properties`` java.util.Properties lines; a JSON, YAML or TOML document;
+    config54: ``rsyslog`` (rsyslog.conf: a legacy forwarding action ``@host`` / ``@@host:port``, an ``action(...)``'s
+    parameters ``keys`` names) and ``syslog-ng`` (a ``destination`` block's drivers ``keys`` names, their first
+    positional argument the host)."""
     source: str
     """Where the tool or the format documents the file and its settings."""
     keys: dict[str, str] = Field(default_factory=dict)
@@ -579,6 +590,18 @@ class ConfigFile(_PatternEntry):
     """falsealarm53b: the ``words`` keyword an ``alias_keyword`` entry gives its names' real host with (ssh_config's
     ``HostName``, judged in the file): a script's client command naming such an alias (``ssh ops@bastion.fleet``,
     ``scp f ops@bastion.fleet:/tmp``) connects there, not to the alias."""
+    arguments: dict[str, int] = Field(default_factory=dict)
+    """config54: a ``words`` keyword's argument that names the destination, by its index after the keyword (0, the
+    first, when the keyword is not listed): sentinel.conf ``sentinel monitor <master-name> <ip> <port> <quorum>`` 1,
+    HAProxy ``server <name> <address>[:port]`` 1. A keyword of two words (``sentinel monitor``) is a keyword and its
+    first argument."""
+    command_keywords: tuple[str, ...] = ()
+    """config54: ``words`` keywords whose arguments are a command line the tool runs (ssh_config(5) ``ProxyCommand``,
+    "the command string extends to the end of the line"), lower case: read as a script's line, its commands'
+    destinations judged (``ssh -W %h:%p <jump host>``)."""
+    option_files: dict[str, str] = Field(default_factory=dict)
+    """config54: a command and its option naming a file the command reads as this entry's, whatever the file's path
+    (ssh(1) ``-F configfile``): a file the script writes and names there is read by this entry."""
 
 
 class JoinedScript(TypedField):

@@ -4082,7 +4082,7 @@ class RuleEngine:
         keep only the last). A variable in the body (``region = $R``, an unquoted here-document) holds the values that
         reach the place the script holds it (the one resolver); one found nowhere in the script stays as written."""
         file, body = written
-        entry = self._config_entry(file)
+        entry = self._config_entry(file, script)
         if entry is None:
             return
         kind = entry.format
@@ -4092,6 +4092,8 @@ class RuleEngine:
         at = script.find(body) if "$" in body else -1
         for text in _filled(body, _assigned_values(script, self._instance_region(walk)).at(at)) if at >= 0 else (body,):
             document = _CONFIG_READERS[kind](text, depth)
+            if entry.keys and isinstance(document, (dict, list)):
+                document = _renamed_keys(document, entry.keys)  # config54: Filebeat's `hosts`, Vector's sink `address`
             if isinstance(document, (dict, list)):
                 defined = walk.defined
                 walk.defined = defined | self.parser.defined_names(text) if kind == "yaml" else defined
@@ -4100,10 +4102,15 @@ class RuleEngine:
                 finally:
                     walk.defined = defined
 
-    def _config_entry(self, file: str) -> ConfigFile | None:
+    def _config_entry(self, file: str, script: str = "") -> ConfigFile | None:
         """The entry of a settings file by its path (``cli_config_files``, ``app_config_files``); None for a file
-        neither lists."""
+        neither lists. config54: a file ``script`` names at a command's option that reads it as an entry's file
+        (``ConfigFile.option_files``: ``ssh -F /opt/backup/ssh.conf``) is that entry's whatever its path."""
         entries = (*self.endpoints.cli_config_files, *self.endpoints.app_config_files)
+        if " -F" in script:  # the one option an entry names today: a substring test first
+            named = next((c for c in entries if c.option_files and _names_option_file(script, c, file)), None)
+            if named is not None:
+                return named  # the command reads it as its own file, whatever other entry its name matches (`.conf`)
         return next((c for c in entries if re.search(c.pattern, file)), None)
 
     def _ssh_config_names(self, script: str) -> frozenset[str]:
@@ -4114,7 +4121,7 @@ class RuleEngine:
             return frozenset()
         names: set[str] = set()
         for file, body in written_files(script).items():
-            entry = self._config_entry(file)
+            entry = self._config_entry(file, script)
             if entry is not None and entry.alias_keyword is not None and entry.real_name_keyword is not None:
                 names |= _config_real_names(body, entry)
         return frozenset(names)
@@ -4132,14 +4139,13 @@ class RuleEngine:
         own = self._instance_region(walk)
         kind = entry.format
         aliases = _config_aliases(body, entry) if kind == "words" and entry.alias_keyword else frozenset()
-        for line in body.splitlines():
-            if kind == "conf" and "=" not in line:
-                continue
-            if kind == "words":
-                pairs = _config_words(line, entry, aliases)
-            else:
-                pairs = parse_properties(line, ini=kind != "properties")
-            for key, value in pairs.items():
+        for line, pairs in _config_pairs(body, entry, aliases):
+            for key, value in pairs:
+                if key in entry.command_keywords:
+                    # config54: ssh_config ProxyCommand, a command line ssh runs to reach the host: its commands'
+                    # destinations are judged as a script's (`ssh -W %h:%p ops@<jump host>`).
+                    self._judge_script_hosts(walk, value, f"{where}({kind}).{key}")
+                    continue
                 at = script.find(line) if "$" in value else -1
                 values = _assigned_values(script, own).at(at) if at >= 0 else {}
                 if at >= 0:
@@ -4368,6 +4374,22 @@ class RuleEngine:
                 if isinstance(item, dict) and isinstance(item.get(file_key), str):
                     written[f"{path}.{entries}[{i}].{content}"] = item[file_key].strip()
         return written
+
+    def _written_ssh_names(self, document: Mapping[Any, Any]) -> frozenset[str]:
+        """(config54) The ``Host`` names of the OpenSSH client configurations a cloud-config's ``write_files`` writes
+        whose entry sets the real host name (as :meth:`_ssh_config_names` reads a script's): the names its ``runcmd``
+        and scripts' ssh clients connect to through that entry's ``HostName`` (judged in the file)."""
+        names: set[str] = set()
+        for script, file_key in self.endpoints.payload_script_files.items():
+            entries, _, content = script.partition(".")
+            items = document.get(entries)
+            for item in items if isinstance(items, list) else ():
+                file = item.get(file_key) if isinstance(item, dict) else None
+                body = item.get(content) if isinstance(item, dict) else None
+                entry = self._config_entry(file) if isinstance(file, str) and isinstance(body, str) else None
+                if entry is not None and entry.alias_keyword is not None and entry.real_name_keyword is not None:
+                    names |= _config_real_names(str(body), entry)
+        return frozenset(names)
 
     def _judge_script_hosts(self, walk: _Walk, script: str, path: str, file: str | None = None) -> tuple[str, ...]:
         """The hosts a script's commands connect to by a catalogued option or operand (``psql -h host``, ``ssh
@@ -4833,14 +4855,16 @@ class RuleEngine:
                 stripped = self._in_own_stack(walk.subject, stripped, plan.template)
             document = yaml_or_none(stripped, depth)
             if isinstance(document, (dict, list)):
-                written, defined = walk.written, walk.defined
+                written, defined, ssh_names = walk.written, walk.defined, walk.ssh_names
                 if plan.payload and isinstance(document, dict):
                     walk.written = self._written_files(document, f"{path}(yaml)") or written
+                    if "hostname" in stripped.lower():  # config54: a substring test first (most write no ssh config)
+                        walk.ssh_names = ssh_names | self._written_ssh_names(document)
                 walk.defined = defined | self.parser.defined_names(stripped)
                 try:
                     self._walk_document(walk, document, f"{path}(yaml)", key, depth, plan.template)
                 finally:
-                    walk.written, walk.defined = written, defined
+                    walk.written, walk.defined, walk.ssh_names = written, defined, ssh_names
                 self._judge_log_outputs(walk, document, f"{path}(yaml)", "pipeline.outputs[].name")
                 return True
         if plan.payload:
@@ -8197,15 +8221,183 @@ def _config_words(line: str, entry: ConfigFile, aliases: frozenset[str] = frozen
     keyword, when ``entry.keys`` names it, and its first argument (quotes dropped); {} for a comment, another keyword,
     arguments naming no destination (``replicaof no one``, ``ProxyJump none``) or one of the file's own ``aliases``."""
     m = _CONFIG_WORDS.match(line)
-    if m is None or m.group(1).lower() not in entry.keys:
+    if m is None:
         return {}
+    keyword = m.group(1).lower()
+    if keyword in entry.command_keywords:
+        return {keyword: m.group(2).strip()}  # config54: a command line to the end of the line (ProxyCommand)
     arguments = m.group(2).split("#", 1)[0].split()
+    if keyword not in entry.keys and arguments and f"{keyword} {arguments[0].lower()}" in entry.keys:
+        # config54: a keyword of two words (sentinel.conf `sentinel monitor <name> <ip> <port> <quorum>`)
+        keyword, arguments = f"{keyword} {arguments[0].lower()}", arguments[1:]
+    if keyword not in entry.keys:
+        return {}
     if not arguments or " ".join(arguments).lower() in entry.no_destination:
         return {}
-    value = arguments[0].strip("\"'")
+    index = entry.arguments.get(keyword, 0)  # config54: the destination's argument (HAProxy `server <name> <addr>`)
+    if index >= len(arguments):
+        return {}
+    value = arguments[index].strip("\"'")
     if aliases and value.lower().rsplit("@", 1)[-1].split(":", 1)[0] in aliases:
         return {}
-    return {m.group(1).lower(): value}
+    return {keyword: value}
+
+
+def _config_pairs(
+    body: str, entry: ConfigFile, aliases: frozenset[str] = frozenset()
+) -> Iterator[tuple[str, list[tuple[str, str]]]]:
+    """The settings a line-read config file gives (:meth:`RuleEngine._judge_config_lines`), each with the text it is
+    read from: a line at a time for ``ini``, ``conf`` (a line with ``=``), ``properties`` and ``words``; config54: the
+    forwarding actions of an rsyslog file (:func:`_rsyslog_pairs`) and the destination drivers of a syslog-ng file
+    (:func:`_syslog_ng_pairs`), whose statements may span lines."""
+    kind = entry.format
+    if kind == "rsyslog":
+        yield from _rsyslog_pairs(body, entry)
+        return
+    if kind == "syslog-ng":
+        yield from _syslog_ng_pairs(body, entry)
+        return
+    for line in body.splitlines():
+        if kind == "conf" and "=" not in line:
+            continue
+        if kind == "words":
+            pairs = _config_words(line, entry, aliases)
+        else:
+            pairs = parse_properties(line, ini=kind != "properties")
+        yield line, list(pairs.items())
+
+
+# config54: rsyslog's legacy forwarding action (rsyslog "Legacy Configuration": `*.* @host` UDP, `@@host:port` TCP,
+# `@(o)host` with options, `@[2001:db8::1]:514`, a `;template` after it), after a selector at the start of a line.
+_RSYSLOG_LEGACY = re.compile(
+    r"^[ \t]*[^\s#$:(][^\s]*[ \t]+-?@@?(?:\([^)]*\))?(?P<host>\[[^\]\s]+\](?::\d+)?|[^\s:;#\[]+(?::\d+)?)",
+    re.MULTILINE,
+)
+_RSYSLOG_ACTION = re.compile(r"\baction\s*\(", re.IGNORECASE)
+# An rsyslog parameter (RainerScript: `name="value"`, `name=["a", "b"]`, `name=word`; names case-insensitive).
+_RSYSLOG_PARAMETER = re.compile(r"""([A-Za-z][\w.]*)\s*=\s*("(?:[^"\\]|\\.)*"|'[^']*'|\[[^\]]*\]|[^\s)]+)""")
+_QUOTED = re.compile(r""""((?:[^"\\]|\\.)*)"|'([^']*)'""")
+
+
+def _rsyslog_pairs(body: str, entry: ConfigFile) -> Iterator[tuple[str, list[tuple[str, str]]]]:
+    """(config54) Where an rsyslog configuration forwards messages: a legacy action's host (``*.* @@host:514``, read
+    as ``entry.keys``' ``@``) and an ``action(...)``'s parameters ``entry.keys`` names (omfwd / omrelp ``target``, a
+    string or an array of them, omelasticsearch / omhttp ``server``), an action across lines too. A comment line is
+    none; a file, pipe or user action names no host."""
+    text = "\n".join(line for line in body.splitlines() if not line.lstrip().startswith("#"))
+    if "@" in text and "@" in entry.keys:
+        for m in _RSYSLOG_LEGACY.finditer(text):
+            yield m.group(0), [("@", m.group("host"))]
+    if "action" not in text.lower():
+        return
+    for m in _RSYSLOG_ACTION.finditer(text):
+        arguments = _parenthesised(text, m.end() - 1)
+        pairs: list[tuple[str, str]] = []
+        for p in _RSYSLOG_PARAMETER.finditer(arguments):
+            name, value = p.group(1).lower(), p.group(2)
+            if name not in entry.keys:
+                continue
+            items = [q.group(1) if q.group(1) is not None else q.group(2) for q in _QUOTED.finditer(value)]
+            pairs += [(name, item) for item in (items if value[:1] in "[\"'" else [value]) if item.strip()]
+        if pairs:
+            yield arguments, pairs
+
+
+def _parenthesised(text: str, start: int) -> str:
+    """The text between the ``(`` at ``start`` and the ``)`` closing it (quotes hold no parenthesis), or to the end
+    of ``text`` when none closes it."""
+    depth, quote = 0, ""
+    for i in range(start, len(text)):
+        c = text[i]
+        if quote:
+            quote = "" if c == quote and text[i - 1] != "\\" else quote
+        elif c in "\"'":
+            quote = c
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return text[start + 1 : i]
+    return text[start + 1 :]
+
+
+_SYSLOG_NG_DESTINATION = re.compile(r"\bdestination\s+[\w.-]+\s*\{")
+# A driver's first positional argument (syslog-ng: `network("10.1.2.3" port(514))`, quoted or a bare word); a driver
+# whose first argument is an option (`network(ip(0.0.0.0) ...)`, a source's listen address) gives none.
+_SYSLOG_NG_DRIVER = re.compile(
+    r"""(?<![\w-])(?P<driver>[A-Za-z][\w-]*)\s*\(\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s()"';]+)(?![\w.:-]*\s*\())"""
+)
+
+
+def _syslog_ng_pairs(body: str, entry: ConfigFile) -> Iterator[tuple[str, list[tuple[str, str]]]]:
+    """(config54) Where a syslog-ng configuration sends messages: in each ``destination NAME { ... };`` block, the
+    first positional argument of a driver ``entry.keys`` names (``network("host" port(514))``, ``tcp``, ``udp``,
+    ``syslog``: the host). A source block's drivers (``network(ip(0.0.0.0))``: where it listens) are not read."""
+    if "destination" not in body:
+        return
+    text = "\n".join(line.split("#", 1)[0] for line in body.splitlines())
+    for m in _SYSLOG_NG_DESTINATION.finditer(text):
+        block = _braced(text, m.end() - 1)
+        pairs = [
+            (d.group("driver").lower(), _first_group(d, "dq", "sq", "bare")) for d in _SYSLOG_NG_DRIVER.finditer(block)
+        ]
+        if pairs := [(k, v) for k, v in pairs if k in entry.keys and v.strip()]:
+            yield block, pairs
+
+
+def _first_group(m: re.Match[str], *names: str) -> str:
+    """The first of ``m``'s named groups that matched (an empty quoted string is one), or ``""``."""
+    return next((g for g in m.group(*names) if g is not None), "")
+
+
+def _braced(text: str, start: int) -> str:
+    """The text between the ``{`` at ``start`` and the ``}`` closing it, or to the end of ``text``."""
+    depth = 0
+    for i in range(start, len(text)):
+        if text[i] == "{":
+            depth += 1
+        elif text[i] == "}":
+            depth -= 1
+            if depth == 0:
+                return text[start + 1 : i]
+    return text[start + 1 :]
+
+
+def _renamed_keys(node: Any, keys: Mapping[str, str], path: tuple[str, ...] = ()) -> Any:
+    """(config54) A config document with the file's own names of settings read as the key catalogue's
+    (``ConfigFile.keys``): a plain name at any depth (Filebeat's ``hosts``: ``host``), a dotted path from the document's
+    top, ``*`` one key of any name (Vector's ``sinks.*.address``: a sink's, never a source's listen ``address``).
+    Names compare in lower case; a renamed key keeps its value."""
+    if isinstance(node, list):
+        return [_renamed_keys(item, keys, path) for item in node]
+    if not isinstance(node, dict):
+        return node
+    renamed: dict[Any, Any] = {}
+    for key, value in node.items():
+        here = (*path, str(key).lower())
+        name = keys.get(here[-1]) or next((n for p, n in keys.items() if "." in p and _key_path_is(p, here)), None)
+        renamed[name or key] = _renamed_keys(value, keys, here)
+    return renamed
+
+
+def _key_path_is(pattern: str, path: tuple[str, ...]) -> bool:
+    """Whether a document's key ``path`` is the dotted ``pattern`` (``*``: any one key)."""
+    parts = pattern.split(".")
+    return len(parts) == len(path) and all(p in ("*", k) for p, k in zip(parts, path, strict=True))
+
+
+def _names_option_file(script: str, entry: ConfigFile, file: str) -> bool:
+    """(config54) Whether ``script`` runs one of ``entry.option_files``' commands with its option naming ``file``
+    (``ssh -F /opt/backup/ssh.conf host``, ``rsync -e 'ssh -F FILE'``, ``-FFILE``), quoted or not."""
+    for command, option in entry.option_files.items():
+        pattern = (
+            rf"(?<![\w./-]){re.escape(command)}\s(?:[^\n;|&]*?\s)?{re.escape(option)}\s*['\"]?{re.escape(file)}"
+            r"""(?=['"\s;|&)]|$)"""
+        )
+        if re.search(pattern, script, re.MULTILINE):
+            return True
+    return False
 
 
 def _config_aliases(body: str, entry: ConfigFile) -> frozenset[str]:
@@ -8947,7 +9139,7 @@ _PLACEHOLDER_BUCKET_URL = re.compile(
 )
 # A .properties line: the key runs to the first unescaped '=', ':' or whitespace; the separator may have blanks.
 # How a config file a script writes is read (ConfigFile.format, _judge_config_file): a line at a time, or as a document.
-_LINE_FORMATS = frozenset({"ini", "conf", "words", "properties"})
+_LINE_FORMATS = frozenset({"ini", "conf", "words", "properties", "rsyslog", "syslog-ng"})
 _TEXT_FORMATS = _LINE_FORMATS | {"toml"}
 """The config formats a payload's generic reading does not walk as a document (JSON and YAML text it does)."""
 _CONFIG_READERS: dict[str, Callable[[str, int], Any]] = {

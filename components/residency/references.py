@@ -10,7 +10,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import urllib.parse
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Literal, NamedTuple
 
 from components.residency.catalogue import Catalogue, Cloud
@@ -271,6 +271,32 @@ _UNIX_SOCKET = "unix:"
 _LOOPBACK_NAMES = frozenset({"ip6-localhost", "ip6-loopback"})
 """(falsealarm53) The names Debian's /etc/hosts and every Docker container's give ::1 beside ``localhost`` (``::1
 localhost ip6-localhost ip6-loopback``, moby #40007's /etc/hosts listing; Debian netbase): the machine itself."""
+
+
+# config54: curl's options that send the request into a socket of the machine instead of the network ("--unix-socket
+# <path> Connect through this Unix domain socket, instead of using the network", curl(1); libcurl's
+# CURLOPT_UNIX_SOCKET_PATH: "curl does not resolve the DNS hostname in the URL"; --abstract-unix-socket the same for an
+# abstract socket): a URL in the same curl command names no host (`http://docker/v1.41/containers/json`).
+_UNIX_SOCKET_OPTION = re.compile(r"--(?:abstract-)?unix-socket(?:=|\s)")
+_COMMAND_END = re.compile(r"[\n;|&]")
+
+
+def _unix_socket_commands(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each curl command in ``text`` given ``--unix-socket`` (or ``--abstract-unix-socket``): from
+    the line's or the pipeline's last separator before the option to the next after it."""
+    spans: list[tuple[int, int]] = []
+    for m in _UNIX_SOCKET_OPTION.finditer(text):
+        start = max(text.rfind(c, 0, m.start()) for c in "\n;|&") + 1
+        end = _COMMAND_END.search(text, m.end())
+        span = (start, end.start() if end else len(text))
+        if re.search(r"(?<![\w.-])curl\b", text[span[0] : m.start()]):
+            spans.append(span)
+    return tuple(spans)
+
+
+def _within(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``offset`` lies in one of ``spans`` ((start, end), end excluded)."""
+    return any(a <= offset < b for a, b in spans)
 
 
 def is_private_address(host: str) -> bool:
@@ -772,6 +798,7 @@ class ReferenceParser:
         found, by_props = self._property_urls_in(text, seen_hosts)
         groups = self._server_groups_in(text)
         services = self.defined_spans(text)
+        sockets = _unix_socket_commands(text) if "unix-socket" in text else ()  # a substring test first
         for m in _URL.finditer(text):
             scheme = m.group("scheme").lower()
             authority, authority_end = _read_authority(text, m, scheme)
@@ -802,8 +829,11 @@ class ReferenceParser:
             # oss://<id>:<key>@<endpoint>/<bucket>/... (https://www.alibabacloud.com/help/doc-detail/2382900.html),
             # so oss://x.collector.example.com/ sends to x.collector.example.com: read as a host, not skipped.
             no_host = scheme in _NO_HOST_SCHEMES and not (scheme == "oss" and "." in authority)
-            if authority.lower() == _UNIX_SOCKET and text[authority_end : authority_end + 1] == "/":
-                continue  # falsealarm53: `proxy_pass http://unix:/run/app.sock;` names a socket of the machine itself
+            socket = authority.lower() == _UNIX_SOCKET and text[authority_end : authority_end + 1] == "/"
+            if socket or _within(m.start(), sockets):
+                # falsealarm53: `proxy_pass http://unix:/run/app.sock;` names a socket of the machine itself; config54:
+                # `curl --unix-socket PATH http://docker/...` connects to the socket, not to the URL's host
+                continue
             if no_host or not authority or m.start() in by_props:
                 # No host of its own (jdbc:sqlserver://;serverName=h names its server as a property): nothing after
                 # it is the URL's own, so the hosts there are read like any other.

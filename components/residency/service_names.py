@@ -93,14 +93,35 @@ def _host_option(option: str) -> re.Pattern[str]:
 def gateway_names(text: str, compose: ComposeServices) -> frozenset[str]:
     """(falsealarm53) The names a script's docker commands map to the machine itself (``--add-host
     host.docker.internal:host-gateway``), lower case; none when the text names the daemon's ``host-gateway-ip`` (it
-    may point the gateway anywhere). A text without ``host-gateway`` pays one substring test."""
+    may point the gateway anywhere). config54: and the names Podman adds itself (:func:`_automatic_gateway_names`). A
+    text without ``host-gateway`` or the engine's name pays two substring tests."""
+    engine = compose.automatic_gateway_engine
+    names = _automatic_gateway_names(text, compose, engine) if engine and engine in text else frozenset()
     if compose.host_gateway not in text or compose.host_gateway_set_by in text:
-        return frozenset()
-    return frozenset(
+        return names
+    return names | frozenset(
         m.group(1).lower()
         for m in _host_option(compose.host_option).finditer(text)
         if m.group(2) == compose.host_gateway and _is_host_name(m.group(1).lower())
     )
+
+
+def _automatic_gateway_names(text: str, compose: ComposeServices, engine: str) -> frozenset[str]:
+    """(config54) The names a container engine the script runs (``automatic_gateway_engine``: ``podman``) adds to every
+    container's /etc/hosts for the machine itself (``automatic_gateway_names``: ``host.containers.internal``), lower
+    case; none when the text names a setting that moves or drops them (``automatic_gateway_set_by``: containers.conf
+    ``host_containers_internal_ip``, ``--no-hosts``), and not a name the text maps to another address (``--add-host
+    NAME:203.0.113.10``)."""
+    if re.search(rf"(?<![\w./-]){re.escape(engine)}\s", text) is None:
+        return frozenset()
+    if any(setting in text for setting in compose.automatic_gateway_set_by):
+        return frozenset()
+    moved = {
+        m.group(1).lower()
+        for m in _host_option(compose.host_option).finditer(text)
+        if m.group(2) != compose.host_gateway
+    }
+    return frozenset({n.lower() for n in compose.automatic_gateway_names} - moved)
 
 
 def _compose_names(
