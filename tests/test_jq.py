@@ -162,3 +162,40 @@ def test_an_array_built_is_the_list_of_outputs(items: list[Any], index: int) -> 
     assert jq.outputs("[.t[].v]", document) == [items]
     expected = items[index] if -len(items) <= index < len(items) else None
     assert jq.outputs(f"[.t[].v][{index}]", document) == [expected]
+
+
+# mutation54 (stop 54): jq's optional paths (`.key?`, `.[]?`, `.[n]?`) are read: an error jq would raise on the path
+# before the `?` gives no output (the outputs before the error are kept); the subset's own limits stay unread.
+MIXED = {"targets": [{"region": "cn-beijing"}, "retired", {"region": "cn-shanghai"}], "host": "db.internal"}
+
+
+@pytest.mark.parametrize(
+    ("program", "data", "expected"),
+    [
+        ('.targets[]? | select(.role? == "backup") | .region?', DATA, ["cn-shanghai"]),
+        (".host[]?", DATA, []),  # iterating a text: jq's error, caught
+        (".host.name?", DATA, []),
+        (".host?.name", DATA, None),  # the `?` catches only the path before it
+        (".targets?[1]?.region", DATA, ["cn-shanghai"]),
+        (".targets[] | .region?", MIXED, ["cn-beijing", "cn-shanghai"]),  # each input's own error
+        (".targets[].region?", MIXED, ["cn-beijing"]),  # one path: jq stops at the error, the output before it kept
+        (".targets[].region", MIXED, None),
+    ],
+)
+def test_an_optional_path_catches_only_jq_s_own_errors(program: str, data: Any, expected: list[Any] | None) -> None:
+    assert jq.outputs(program, data) == expected
+
+
+def test_an_optional_path_never_catches_the_subset_s_limits() -> None:
+    many = {"items": list(range(300))}
+    assert jq.outputs(".items[]?", many) is None  # past _MAX_OUTPUTS: unread, not an empty output
+    assert jq.outputs(".a ?// .b", DATA) is None  # jq's destructuring alternative `?//`: outside the subset
+
+
+@given(st.lists(st.one_of(st.text(max_size=4), st.integers(), st.dictionaries(KEYS, st.text(max_size=4))), max_size=6))
+def test_an_optional_iteration_keeps_the_items_it_reads(items: list[Any]) -> None:
+    # `.[]?` of a list gives its items (no error to catch); `.[] | .k?` gives each object's key, nothing for a scalar
+    # that jq cannot index (a text, a number), in the list's order.
+    assert jq.outputs(".[]?", items) == items
+    expected = [item.get("a") for item in items if isinstance(item, dict)]
+    assert jq.outputs(".[] | .a?", items) == expected

@@ -132,6 +132,7 @@ import platform_programs_mutation50 as mu50
 import platform_programs_mutation51 as mu51
 import platform_programs_mutation52 as mu52
 import platform_programs_mutation53 as mu53
+import platform_programs_mutation54 as mu54
 import platform_programs_new34 as pn
 import platform_programs_openapi44 as oa44
 import platform_programs_ops as po
@@ -18601,6 +18602,11 @@ CASES: list[Case] = [
     # each passed every door before); `host.docker.internal`, `curl --unix-socket`, an `ssh -F` file's and a
     # cloud-config's ssh aliases pass (RES-015 before); a Fluent Bit `Host` and a restic repository keep their verdicts.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg54.rows()],
+    # -- stop 54, mutation search round 23 (tests/platform_programs_mutation54.py): an nginx directive whose address is
+    # on the next line, redis-server's --replicaof, valkey.conf and /etc/redis/<port>.conf naming a partner's host are
+    # RES-015 (each passed every door before); a ROS Fn::Jq filter with jq's optional `[]?` / `.key?` gives its Region
+    # (RES-011 at home and abroad before: abroad is RES-009); the VPC's own hosts and the home Region pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu54.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -7839,6 +7839,35 @@ def test_config53_a_compose_alias_is_that_service(db: str, extra: str, found: li
     assert [(f.rule.id, f.path) for f in findings] == found
 
 
+# mutation54 (stop 54): a Compose file's keys quoted (`"services":`, as YAML allows) or the whole file written as JSON
+# (YAML reads it) names its services as the plain spelling does. On main 51ca59f each compliant one was RES-015 (a
+# false alarm: the services were not found); a URL to a name the file does not define is still a host.
+def _compose54(document: str, url: str = "http://search:9200") -> Subject:
+    script = f"#!/bin/bash\ncat > /opt/fleet/docker-compose.yml <<'EOF'\n{document}\nEOF\ndocker compose up -d\n"
+    return aws("aws:ec2/instance:Instance", _PINNED_EU, ami="ami-1", instance_type="t3.small",
+               user_data=script.replace("URL", url))  # fmt: skip
+
+
+_COMPOSE54 = {"services": {"app": {"image": "app", "environment": {"SEARCH_URL": "URL"}},
+                           "es": {"image": "es", "networks": {"backend": {"aliases": ["search"]}}}},
+              "networks": {"backend": {}}}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        json.dumps(_COMPOSE54),
+        json.dumps(_COMPOSE54, indent=2),
+        '"services":\n  "app":\n    "image": app\n    "environment": {"SEARCH_URL": "URL"}\n'
+        "  'es':\n    image: es\n    networks: {backend: {aliases: [search]}}\n",
+    ],
+)
+def test_mutation54_a_quoted_or_json_compose_file_names_its_services(document: str) -> None:
+    assert RuleEngine("EU").check(_compose54(document))[0] == []
+    findings, _ = RuleEngine("EU").check(_compose54(document, "http://search.partner-analytics.com:9200"))
+    assert {f.rule.id for f in findings} == {"RES-015"}
+
+
 def test_a_cloud_config_compose_file_names_its_services() -> None:
     # RES-015 at user_data(yaml).write_files[0].content(yaml).services.app.environment.DATABASE_URL on main faa992a
     assert RuleEngine("EU").check(_cloud_config52())[0] == []

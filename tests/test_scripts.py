@@ -2443,3 +2443,91 @@ def test_nested_defaults_and_alternate_words_are_values(script: str, expected: l
 )
 def test_a_while_read_loop_s_variable_holds_its_input_lines(script: str, expected: list[tuple[str, str]]) -> None:
     assert [(rule, value) for rule, _, value in findings(script, "EU", "aws")] == expected
+
+
+# mutation54 (stop 54): round 23's mutants of config53's readers. An nginx directive ends at its `;`, not at the
+# line's end (its address on the next line passed), a Redis / Valkey server's `--replicaof` on its command line and a
+# `replicaof` line in valkey.conf or a `.conf` under /etc/redis/ passed; each twin passed there too.
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (f"cat > /etc/nginx/conf.d/a.conf <<'EOF'\nlocation ~ \\.php$ {{\n  fastcgi_pass\n    {_CONF_PARTNER}:9000;\n"
+         "}\nEOF", {"RES-015"}),
+        (f"cat > /etc/nginx/conf.d/a.conf <<'EOF'\nlocation / {{ grpc_pass\n  # the pool\n  {_CONF_PARTNER}:50051; }}\n"
+         "EOF", {"RES-015"}),
+        (f"cat > /etc/nginx/conf.d/a.conf <<'EOF'\nupstream api {{\n  server\n    {_CONF_PARTNER}:443\n"
+         "    max_fails=3;\n}\nEOF", {"RES-015"}),
+        (f"cat > /etc/nginx/nginx.conf <<'EOF'\nstream {{\n  server {{\n    listen 5432;\n    proxy_pass\n"
+         f"      {_CONF_PARTNER}:5432;\n  }}\n}}\nEOF", {"RES-015"}),
+        ("cat > /etc/nginx/conf.d/a.conf <<'EOF'\nlocation / {\n  fastcgi_pass\n    127.0.0.1:9000;\n}\nEOF", set()),
+        ("cat > /etc/nginx/conf.d/a.conf <<'EOF'\nlocation / {\n  fastcgi_pass\n    unix:/run/php-fpm/www.sock;\n}\n"
+         "EOF", set()),
+        # a name ending a line with no `;` before a brace names nothing (as written, before)
+        (f"cat > /etc/nginx/conf.d/a.conf <<'EOF'\nupstream a {{\n  server\n}}\nserver {{ listen 80; }}\n"
+         f"# {_CONF_PARTNER};\nEOF", set()),
+        # redis.io "Redis configuration": a directive passed on the command line
+        (f"redis-server /etc/redis/redis.conf --replicaof {_CONF_PARTNER} 6379 --daemonize yes", {"RES-015"}),
+        (f"ExecStart=/usr/bin/valkey-server /etc/valkey/valkey.conf --slaveof {_CONF_PARTNER} 6379", {"RES-015"}),
+        ("redis-server --port 6380 --replicaof 127.0.0.1 6379", set()),
+        # redis-cli's REPLICAOF / SLAVEOF command (redis.io REPLICAOF), any case the docs write; other commands' words
+        (f"redis-cli -h 127.0.0.1 -p 6379 -a \"$PASS\" REPLICAOF {_CONF_PARTNER} 6379", {"RES-015"}),
+        (f"valkey-cli slaveof {_CONF_PARTNER} 6379", {"RES-015"}),
+        ("redis-cli -h 127.0.0.1 REPLICAOF 10.0.3.9 6379", set()),
+        ("redis-cli REPLICAOF NO ONE", set()),
+        (f"redis-cli -n 2 SET replicaof {_CONF_PARTNER}", set()),
+        ("redis-server /etc/redis/redis.conf --daemonize yes", set()),
+        # valkey.conf, a port's file under /etc/redis/, an included file
+        (f"cat > /etc/valkey/valkey.conf <<'EOF'\nreplicaof {_CONF_PARTNER} 6379\nEOF", {"RES-015"}),
+        (f"cat > /etc/redis/6379.conf <<'EOF'\nport 6379\nreplicaof {_CONF_PARTNER} 6379\nEOF", {"RES-015"}),
+        (f"cat > /etc/redis/conf.d/replica.conf <<'EOF'\nreplicaof {_CONF_PARTNER} 6379\nEOF\n"
+         "echo 'include /etc/redis/conf.d/replica.conf' >> /etc/redis/redis.conf", {"RES-015"}),
+        ("cat > /etc/valkey/valkey.conf <<'EOF'\nbind 0.0.0.0\nreplicaof 10.0.3.9 6379\nEOF", set()),
+        ("cat > /etc/redis/6379.conf <<'EOF'\nreplicaof no one\ndir /var/lib/redis/6379\nEOF", set()),
+    ],
+)  # fmt: skip
+def test_mutation54_split_directives_and_server_command_lines(script: str, expected: set[str]) -> None:
+    assert {f[0] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")} == expected
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(["fastcgi_pass", "uwsgi_pass", "scgi_pass", "grpc_pass", "memcached_pass", "proxy_pass"]),
+    st.lists(st.sampled_from(["", "  ", "\t", "    # a comment"]), max_size=3),
+    st.sampled_from(["", "{ ", "; "]),
+)
+def test_mutation54_a_directive_split_over_lines_names_its_address(name: str, between: list[str], before: str) -> None:
+    # nginx "Configuration File's Structure": a simple directive's name and parameters are separated by blanks
+    # (newlines too) and end with a semicolon; `#` starts a comment to the line's end.
+    def script(host: str) -> str:
+        gap = "".join(f"{line}\n" for line in between)
+        return f"#!/bin/bash\ncat > /etc/nginx/conf.d/a.conf <<'EOF'\n{before}{name}\n{gap}  {host}:9000;\nEOF\n"
+
+    assert hosts(script(_CONF_PARTNER)) == [(name, f"{_CONF_PARTNER}:9000")]
+    assert findings(script("127.0.0.1"), "EU", "aws") == []
+
+
+# mutation54 (stop 54): `${NAME:=word}` assigns NAME where it is expanded (the `: "${DR:=...}"` idiom, bash(1)
+# "Assign Default Values"), and a `for` loop's words go on over a backslash-newline. On main 51ca59f each offending
+# script passed (the `:` line assigned nothing; the loop's words stopped at the backslash); each twin passed too.
+_COPY54 = "aws ec2 copy-snapshot --source-region eu-west-1 --source-snapshot-id snap-1 --region"
+
+
+@pytest.mark.parametrize(
+    ("script", "refused"),
+    [
+        (f': "${{DR:=us-east-1}}"\n{_COPY54} "$DR"', True),
+        (f": ${{DR=us-east-1}}\n{_COPY54} $DR", True),
+        (f'echo "copying to ${{DR:=us-east-1}}"\n{_COPY54} "$DR"', True),
+        (f'if [ -z "$DR" ]; then : "${{DR:=us-east-1}}"; fi\n{_COPY54} "$DR"', True),
+        (f'DR=us-east-1\n: "${{DR:=eu-central-1}}"\n{_COPY54} "$DR"', True),  # the value DR holds is what stays
+        (f': "${{DR:=eu-central-1}}"\n{_COPY54} "$DR"', False),
+        (f'DR=eu-central-1\n: "${{DR:=us-east-1}}"\n{_COPY54} "$DR"', False),  # set: the word is not assigned
+        (f'for r in eu-central-1 \\\n    us-west-2; do\n  {_COPY54} "$r"\ndone', True),
+        (f'for r in \\\n    us-west-2\ndo\n  {_COPY54} "$r"\ndone', True),
+        (f'for r in eu-central-1 \\\n    eu-west-1; do\n  {_COPY54} "$r"\ndone', False),
+    ],
+)
+def test_mutation54_an_assigned_default_and_a_continued_loop_are_values(script: str, refused: bool) -> None:
+    found = findings(f"#!/bin/bash\n{script}\n", "EU", "aws")
+    assert (found != []) is refused, found
+    assert all(rule == "RES-009" for rule, _, _ in found)

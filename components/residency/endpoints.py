@@ -1448,6 +1448,11 @@ class ScriptCommand(_Frozen):
     """config53: an nginx block directive (``location ~ \\.php$ {``, ``server {``): where a ``{`` follows its name on
     the line (a word of its own, or glued to the next word or to the last parameter), the directive after the brace is
     read, as a wrapper's command is; without one, the entry is read as its own command (chrony's ``server``)."""
+    directive: bool = False
+    """mutation54: an nginx directive, which nginx ends at its ``;``, not at the line's end ("A simple directive
+    consists of the name and parameters separated by spaces and ends with a semicolon"): where the name ends its line
+    (``fastcgi_pass`` alone, its address on the next), its parameters are read from the lines after it up to the
+    ``;``."""
     assignment: bool = False
     """The command is written ``Name=command line`` (a systemd unit's ``ExecStart=``): the value runs, after
     ``exec_prefixes``."""

@@ -8691,6 +8691,15 @@ _NO_VALUES = _ScriptValues((), ())
 _NO_FILES: Mapping[str, str] = _NO_RENAMES  # never written
 
 
+def _assignments(script: str) -> list[re.Match[str]]:
+    """``script``'s assignments in its order: ``NAME=value`` (:data:`_ASSIGNMENT`) and, mutation54, each
+    ``${NAME:=word}`` expansion (:data:`_DEFAULT_ASSIGNMENT`: ``: "${R:=eu-west-2}"``)."""
+    matches = list(_ASSIGNMENT.finditer(script))
+    if "${" in script and (defaulted := list(_DEFAULT_ASSIGNMENT.finditer(script))):
+        matches = sorted([*matches, *defaulted], key=lambda m: m.start())
+    return matches
+
+
 @functools.lru_cache(maxsize=256)  # the same script is read by the assignment judging and the URL filling
 def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None) -> _ScriptValues:
     """The literal values ``script``'s variables may hold at each line (scripts47: the value at the point of use).
@@ -8707,7 +8716,7 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
     replaces."""
     files = written_files(script) if may_write_files(script) else _NO_FILES  # scripts53: read once, here
     script = reads_as_assignments(script)  # scripts52: `read X < FILE` as `X=$(< FILE)`, the same offsets
-    matches = list(_ASSIGNMENT.finditer(script))
+    matches = _assignments(script)
     loops = has_for_loop(script)  # codehealth53: the loop reader's own test, in scripts.py
     reads = has_while_read(script)  # scripts54: `while read NAME; do ... done <<EOF`
     if not matches and not loops and not reads:
@@ -8868,6 +8877,15 @@ def _values_anywhere(
 # the colon, only when unset): `--region ${REGION:-eu-west-2}` sends to eu-west-2 wherever the script sets no REGION. A
 # word holding an expansion or a quote of its own is left as written.
 _SHELL_DEFAULT = re.compile(rf"\$\{{([A-Za-z_][A-Za-z0-9_]*):?[-=]({_DEFAULT_WORD})\}}")
+
+
+# mutation54: `${parameter:=word}` ("Assign Default Values ... the expansion of word is assigned to parameter") assigns
+# NAME wherever it is expanded, the usual idiom a line of its own (`: "${DR_REGION:=eu-west-2}"`, the `:` builtin
+# only expanding it): read as the assignment `NAME=${NAME:-word}` is (the value NAME holds there, else the word). Its
+# groups are _ASSIGNMENT's (the whole expansion the bare value; never double or single) so that _match_values reads it.
+_DEFAULT_ASSIGNMENT = re.compile(
+    rf"(?P<bare>\$\{{(?P<name>[A-Za-z_][A-Za-z0-9_]*):?=(?:{_DEFAULT_WORD})\}})(?P<double>(?!))?(?P<single>(?!))?"
+)
 
 
 # scripts54: bash(1) "Parameter Expansion": a default word that is itself an expansion (`${A:-${B:-eu-west-2}}`: A's

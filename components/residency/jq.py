@@ -2,7 +2,8 @@
 (fnros52, fnros53) and a script's ``jq`` command (scripts50, scripts52) are the same language, read here once.
 
 A small, documented subset is evaluated exactly: the identity ``.``, paths ``.key``, ``."key"``, ``.[n]`` (negative
-from the end), ``.[]`` (each item or value), pipes ``|``, ``first`` / ``last``, ``first(f)`` / ``last(f)``,
+from the end), ``.[]`` (each item or value), a path's optional form ``?`` (``.key?``, ``.[]?``: jq's errors of the
+path before it give no output), pipes ``|``, ``first`` / ``last``, ``first(f)`` / ``last(f)``,
 ``map(f)``, ``select(f)``, ``f == literal`` / ``f != literal``, ``f // g`` (the alternative), literals, a text's
 interpolation ``"...\\(f)..."`` of one value each, and ``sub(re; text)`` / ``gsub(re; text)`` with a plain regular
 expression; (fnros54) ``a + b`` of one value each, an array built ``[f]`` (then its index or key steps), and
@@ -14,6 +15,7 @@ bounded (:data:`MAX_PROGRAM`, :data:`_MAX_OUTPUTS`, a nesting depth of 16): neve
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import re
@@ -29,12 +31,17 @@ _PLAIN_REGEXP = re.compile(r"(?:\\\.|[^\\()])*")
 """A regular expression with no group and no escape but ``\\.``, which Oniguruma (jq's) and Python read alike."""
 _JQ_TOKEN = re.compile(
     r'\s*(?:(?P<string>"(?:[^"\\]|\\.)*")|(?P<number>-?[0-9]+(?:\.[0-9]+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)'
-    r"|(?P<op>==|!=|//|[|.()\[\];+]))"
+    r"|(?P<op>==|!=|//|\?//|[|.()\[\];?+]))"
 )
 
 
 class _JqUnread(Exception):
     """A jq filter (or a value it meets) outside the subset :func:`_jq_outputs` evaluates."""
+
+
+class _JqError(_JqUnread):
+    """An error jq itself raises on a value (a key of a non-object, an index of a non-array, iterating a scalar):
+    a path's ``?`` catches it (mutation54); the subset's own limits (:class:`_JqUnread`) are never caught."""
 
 
 _JqFilter = Callable[[Any], list[Any]]
@@ -232,12 +239,19 @@ class _JqReader:
         steps: list[Callable[[Any], list[Any]]] = []
         if self.at < len(self.tokens) and self.tokens[self.at][0] in ("name", "string"):
             steps.append(self.key())
-        return _jq_steps([*steps, *self.steps()])
+        return _jq_steps(self.steps(steps))
 
-    def steps(self) -> list[Callable[[Any], list[Any]]]:
-        """The ``.key``, ``[n]``, ``["key"]`` and ``[]`` steps after a term (a path's, or an array built)."""
-        steps: list[Callable[[Any], list[Any]]] = []
-        while self.peek() in (".", "["):
+    def steps(self, before: list[Callable[[Any], list[Any]]] | None = None) -> list[Callable[[Any], list[Any]]]:
+        """The ``.key``, ``[n]``, ``["key"]`` and ``[]`` steps after a term (a path's, or an array built), after
+        ``before`` (a path's leading key: a ``?`` covers it too)."""
+        steps: list[Callable[[Any], list[Any]]] = list(before or ())
+        while self.peek() in (".", "[", "?"):
+            if self.peek() == "?":
+                # mutation54: jq's "Optional Object Identifier-Index" `.foo?` and `.[]?` ("no errors will be output
+                # if . is not an array or object"): the path so far, its errors giving no further output.
+                self.take()
+                steps = [_jq_optional(steps)]
+                continue
             if self.take() == ".":
                 steps.append(self.key())
                 continue
@@ -332,6 +346,27 @@ def _jq_alternative(first: _JqFilter, second: _JqFilter) -> _JqFilter:
     return read
 
 
+def _jq_optional(steps: list[Callable[[Any], list[Any]]]) -> Callable[[Any], list[Any]]:
+    """jq's ``path?`` (``try path``): the outputs ``steps`` give, in jq's order, until the first error jq raises (the
+    outputs before it are kept, none after it: jq's backtracking stops at the error)."""
+
+    def outputs(value: Any, at: int, out: list[Any]) -> None:
+        if at == len(steps):
+            out.append(value)
+            _jq_bounded(out)
+            return
+        for item in steps[at](value):
+            outputs(item, at + 1, out)
+
+    def read(value: Any) -> list[Any]:
+        out: list[Any] = []
+        with contextlib.suppress(_JqError):
+            outputs(value, 0, out)
+        return out
+
+    return read
+
+
 def _jq_steps(steps: list[Callable[[Any], list[Any]]]) -> _JqFilter:
     """Steps read one after another, each on every output of the one before (a path's ``.a[0].b``)."""
     return lambda value: functools.reduce(
@@ -391,7 +426,7 @@ def _jq_key(value: Any, key: str) -> Any:
         return value.get(key)
     if value is None:
         return None
-    raise _JqUnread("a key of a non-object")
+    raise _JqError("a key of a non-object")
 
 
 def _jq_index(value: Any, index: int) -> Any:
@@ -400,7 +435,7 @@ def _jq_index(value: Any, index: int) -> Any:
         return value[index] if -len(value) <= index < len(value) else None
     if value is None:
         return None
-    raise _JqUnread("an index of a non-array")
+    raise _JqError("an index of a non-array")
 
 
 def _jq_each(value: Any) -> list[Any]:
@@ -409,7 +444,7 @@ def _jq_each(value: Any) -> list[Any]:
         return _jq_bounded(list(value))
     if isinstance(value, Mapping):
         return _jq_bounded(list(value.values()))
-    raise _JqUnread("cannot iterate")
+    raise _JqError("cannot iterate")
 
 
 def _jq_bounded(values: list[Any]) -> list[Any]:

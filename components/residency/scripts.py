@@ -124,6 +124,8 @@ class ScriptReader:
         )
         stems = {n for n in names if len(n) > 2} | {f"{n}{blank}" for n in names if len(n) <= 2 for blank in " \t"}
         self._stems = tuple(sorted(s for s in stems if not any(o != s and o in s for o in stems)))
+        # mutation54: nginx directives whose parameters may follow on the next lines (tested with str.endswith).
+        self._directives = tuple(sorted(n for n, c in commands.items() if c.directive))
 
     def hosts(self, script: str, file: str | None = None) -> list[ScriptHost]:
         """Every host a listed command's listed option or operand names in ``script``; [] when none is listed.
@@ -138,8 +140,12 @@ class ScriptReader:
     def _lines(self, script: str, depth: int, hosts_file: bool, at: int | None = None) -> Iterator[ScriptHost]:
         """The hosts of ``script``'s lines; ``at``: the offset of the line a nested text (``sh -c '...'``, echo's
         words) was read from, else each line's own."""
-        for start, line in _joined_lines(script):
+        lines = list(_joined_lines(script))
+        for index, (start, text) in enumerate(lines):
             offset = start if at is None else at
+            line = text
+            if self._directives and text.rstrip().endswith(self._directives):
+                line = _directive_parameters(text, lines[index + 1 :], self._directives)
             if not any(stem in line for stem in self._stems) and not (
                 hosts_file and (line.lstrip()[:1] in _ADDRESS_START or _HOSTS_FILE in line)
             ):
@@ -314,6 +320,34 @@ def _joined_lines(script: str) -> Iterator[tuple[int, str]]:
         joined = None
     if joined:  # a last line continued onto nothing (splitlines gives no empty line at the end)
         yield start, joined
+
+
+_NGINX_COMMENT = re.compile(r"(?:^|(?<=\s))#.*")
+"""An nginx comment on a directive's parameter line: ``#`` at a word's start, to the line's end."""
+_MAX_DIRECTIVE_LINES = 8
+"""The most lines an nginx directive's parameters are read from after its name (mutation54): past them, or at a
+brace, the directive is read as written (its name alone: no host, as before)."""
+
+
+def _directive_parameters(line: str, after: list[tuple[int, str]], directives: tuple[str, ...]) -> str:
+    """``line`` with the parameters of the nginx directive that ends it (its name a word of its own: after a blank,
+    ``{`` or ``;``) read from the lines ``after`` it up to the ``;`` that ends it (nginx "Configuration File's
+    Structure": a directive "ends with a semicolon"; the tokenizer reads newlines as blanks); ``line`` itself when
+    no such directive ends it or no ``;`` follows within :data:`_MAX_DIRECTIVE_LINES` lines before a brace."""
+    body = line.rstrip()
+    name = max((n for n in directives if body.endswith(n)), key=len)
+    if body[: -len(name)][-1:] not in ("", " ", "\t", "{", ";"):
+        return line  # `my_fastcgi_pass`: another word
+    parameters: list[str] = []
+    for _, line_after in after[:_MAX_DIRECTIVE_LINES]:
+        text = _NGINX_COMMENT.sub("", line_after)  # "#" starts a comment to the line's end
+        end = text.find(";")
+        if any(brace in (text if end < 0 else text[:end]) for brace in "{}"):
+            return line
+        if end >= 0:
+            return " ".join([body, *parameters, text[: end + 1]])
+        parameters.append(text.strip())
+    return line
 
 
 def _crontab_input(words: list[str]) -> bool:
@@ -1763,7 +1797,11 @@ def plain_assigned_name(line: str) -> str | None:
 # mutation53: `for NAME in WORDS` at a command's place (bash(1) "Compound Commands": "The list of words following in
 # is expanded, generating a list of items. The variable name is set to each element of this list in turn"): `for r in
 # eu-central-1 eu-west-2; do aws ... --region $r; done` sends to both.
-_FOR_IN = re.compile(_COMMAND_PLACE + r"for[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]+in[ \t]+([^;\n]*)", re.M)
+# mutation54: the words may go on over a backslash-newline (bash(1): "A backslash-newline pair is treated as a line
+# continuation"): `for r in \` then the Regions on the next line passed.
+_FOR_IN = re.compile(
+    _COMMAND_PLACE + r"for[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]+in[ \t]+((?:[^;\n\\]|\\\n|\\[^\n])*)", re.M
+)
 _LOOP_WORD = re.compile(r"[A-Za-z0-9._:/@%+-]+")
 _LOOP_LIST = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(\[[@*]\])?\}|\$([A-Za-z_][A-Za-z0-9_]*)")
 # An indexed array's assignment (bash(1) "Arrays": "Arrays are assigned to using compound assignments of the form
@@ -1789,7 +1827,7 @@ def for_loop_words(script: str, values: Mapping[str, Sequence[str]]) -> dict[str
     arrays = _array_items(script) if "=(" in script else {}
     words: dict[str, list[str]] = {}
     for m in _FOR_IN.finditer(script):
-        for word in m.group(2).split():
+        for word in m.group(2).replace("\\\n", " ").split():
             literal = word.strip("\"'")
             listed = _LOOP_LIST.fullmatch(literal)
             if listed is None:

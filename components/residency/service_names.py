@@ -20,9 +20,11 @@ from typing import Any
 from components.residency.documents import DocumentBeyondBounds, yaml_or_none
 from components.residency.endpoints import ComposeServices, KubernetesServices, ServiceNames
 
-_YAML_LINE = re.compile(r"[ \t]|-(?:[ \t]|$)|#|---|\.\.\.|$|[\w\"'.-][^:\n]*:(?:[ \t]|$)")
+_YAML_LINE = re.compile(r"[ \t]|-(?:[ \t]|$)|#|---|\.\.\.|$|[\w\"'.-][^:\n]*:(?:[ \t]|$)|[{}][ \t,]*(?:\"|$)")
 """A line that may belong to a YAML block document: indented, a list item, a comment, a document marker, blank, or a
-``key:`` line. A shell command (``cat > f <<'EOF'``, ``EOF``) is none, so a here-document's body is a run of its own."""
+``key:`` line; mutation54: or a flow mapping's brace line (``{``, ``}``, ``{"services": ...``: a Compose file written as
+JSON, which YAML reads). A shell command (``cat > f <<'EOF'``, ``EOF``, ``{ cmd; }``) is none, so a here-document's
+body is a run of its own."""
 _LABEL = re.compile(r"[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?")
 """One DNS label (a Compose service name may hold ``_``, which Docker's resolver answers too)."""
 _SEPARATOR = re.compile(r"^---[ \t]*(?:#.*)?$", re.MULTILINE)
@@ -32,8 +34,10 @@ Span = tuple[int, int, frozenset[str]]
 def defined_spans(text: str, catalogue: ServiceNames, private: Callable[[str], bool]) -> tuple[Span, ...]:
     """(start, end, names) of every run of YAML lines in ``text`` that defines service names (lower case);
     ``private``: whether an address is inside the network (``references.is_private_address``)."""
-    if f"{catalogue.compose.key}:" not in text and "kind:" not in text:
-        return ()  # most texts with a URL: two substring tests in C, no line-anchored scan (every URL text asks)
+    if catalogue.compose.key not in text and "kind:" not in text:
+        # most texts with a URL: two substring tests in C, no line-anchored scan (every URL text asks); mutation54: the
+        # key's word alone, as it may be quoted (`"services":`)
+        return ()
     marker = _markers(catalogue)
     if marker.search(text) is None:
         return ()
@@ -57,9 +61,12 @@ def defined_spans(text: str, catalogue: ServiceNames, private: Callable[[str], b
 
 @cache
 def _markers(catalogue: ServiceNames) -> re.Pattern[str]:
-    """A line opening a Compose file's services (``services:``) or naming a Service's kind (``kind: Service``)."""
+    """A line opening a Compose file's services (``services:``) or naming a Service's kind (``kind: Service``).
+    mutation54: the key may be quoted (``"services":``, as YAML allows) and open a flow mapping (``"services": {``, a
+    Compose file written as JSON, its first line ``{"services": {`` too)."""
     key, kind = re.escape(catalogue.compose.key), re.escape(catalogue.kubernetes.kind)
-    return re.compile(rf"^[ \t]*(?:{key}:[ \t]*(?:#.*)?$|kind:[ \t]*[\"']?{kind}[\"']?[ \t]*$)", re.MULTILINE)
+    services = rf"(?:\{{[ \t]*)?(?P<q>[\"']?){key}(?P=q):[ \t]*(?:\{{.*)?(?:#.*)?$"
+    return re.compile(rf"^[ \t]*(?:{services}|kind:[ \t]*[\"']?{kind}[\"']?[ \t]*$)", re.MULTILINE)
 
 
 def _yaml_runs(text: str) -> Iterator[tuple[int, int]]:
