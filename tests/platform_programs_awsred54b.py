@@ -1,0 +1,136 @@
+"""AWS red team, round 27 (stop 54): template twins of account-bearing inputs round 26 left open.
+
+Round 27 probed, on the unchanged engine (main 0bf4fb91), the items round 26 left open and the brief's new candidates
+as one-value subjects and one-resource CloudFormation templates in a ``cloudformation.Stack`` (EU, provider pinned to
+the team's account). Already refused (no change): a Security Lake subscriber's ``subscriber_identity.principal`` of
+another account (Pulumi and ``AWS::SecurityLake::Subscriber``: RES-023), a Backup plan's copy action to another
+account's vault (RES-023), a Clean Rooms membership's result bucket and a Data Exchange event action's export bucket
+the stack does not make (RES-017). **Passed every door** while each Pulumi twin was RES-023: another account's ARN in
+an ``AWS::AppSync::SourceApiAssociation``'s ``SourceApiIdentifier`` (another account's source API merged into the
+stack's merged API: its callers' queries reach that account's resolvers) or ``MergedApiIdentifier`` (the stack's source
+API merged into another account's API), an ``AWS::BedrockAgentCore::Memory``'s
+``StreamDeliveryResources.Resources[].Kinesis.DataStreamArn`` (every memory record streamed there), an
+``AWS::ChimeSDKVoice::SipMediaApplication``'s ``Endpoints[].LambdaArn`` (each call's numbers and events) and an
+``AWS::Connect::IntegrationAssociation``'s ``IntegrationArn`` (a function the contact flows invoke with the caller's
+data). They are refused now (RES-023 until the provider pins the account or the account is declared).
+
+``who``: ``own`` (the template's own resource by ``Ref`` / ``Fn::GetAtt``: passes), ``partner`` (another account's ARN
+in the stack's Region: refused outside CN), ``partner-declared`` (that account declared: passes). aws-cn lies wholly in
+CN: every account there is China's. tests/test_realistic_programs.py runs them as CASES (``awsred54b-*``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from platform_parts import AWS_HOME as HOME
+from platform_parts import WHO, Build, Row
+
+# The same accounts and declaration as rounds 16 to 26, and round 23's template helpers (one fact, one place).
+from platform_programs_awsred44 import PARTNER_DECLARED
+from platform_programs_awsred51 import CODES, _own_sub, _pick, _role, _stack, _with_function
+
+_SCHEMA = "type Query { claim(id: ID!): Claim }\ntype Claim { id: ID! status: String }\n"
+
+
+def _api(api_type: str) -> dict[str, Any]:
+    # docs: AWS::AppSync::GraphQLApi Name, AuthenticationType, ApiType (GRAPHQL | MERGED), MergedApiExecutionRoleArn
+    # (required for a MERGED API); GetAtt ApiId, Arn.
+    props: dict[str, Any] = {"Name": f"claims-{api_type.lower()}", "AuthenticationType": "AWS_IAM", "ApiType": api_type}
+    if api_type == "MERGED":
+        props["MergedApiExecutionRoleArn"] = {"Fn::GetAtt": ["MergeRole", "Arn"]}
+    return {"Type": "AWS::AppSync::GraphQLApi", "Properties": props}
+
+
+def _association(source: Any, merged: Any, resources: dict[str, Any]) -> dict[str, Any]:
+    # docs: AWS::AppSync::SourceApiAssociation SourceApiIdentifier, MergedApiIdentifier ("In most cases, source APIs
+    # (especially in your account) only require the API ID value or ARN of the source API. However, source APIs from
+    # other accounts (cross-account use cases) strictly require the full resource ARN of the source API"),
+    # SourceApiAssociationConfig {MergeType AUTO_MERGE | MANUAL_MERGE}.
+    return resources | {"Association": {"Type": "AWS::AppSync::SourceApiAssociation", "Properties": {
+        "SourceApiIdentifier": source, "MergedApiIdentifier": merged,
+        "SourceApiAssociationConfig": {"MergeType": "AUTO_MERGE"}}}}  # fmt: skip
+
+
+def appsync_source(code: str, who: str) -> Build:
+    """The stack's merged API merging a source API (another account's, shared through RAM)."""
+    resources = {"Merged": _api("MERGED"), "MergeRole": _role("appsync.amazonaws.com")}
+    if who == "own":
+        resources["Source"] = _api("GRAPHQL")
+    source = _pick(code, who, {"Fn::GetAtt": ["Source", "Arn"]}, "appsync", "apis/a1b2c3d4e5f6g7h8i9j0k1l2m3")
+    return _stack("claims-merged-api", _association(source, {"Fn::GetAtt": ["Merged", "ApiId"]}, resources))
+
+
+def appsync_merged(code: str, who: str) -> Build:
+    """The stack's source API merged into a merged API (another account's: its callers run the stack's resolvers)."""
+    resources = {"Source": _api("GRAPHQL")}
+    if who == "own":
+        resources |= {"Merged": _api("MERGED"), "MergeRole": _role("appsync.amazonaws.com")}
+    merged = _pick(code, who, {"Fn::GetAtt": ["Merged", "Arn"]}, "appsync", "apis/z9y8x7w6v5u4t3s2r1q0p9o8n7")
+    return _stack("claims-source-api", _association({"Fn::GetAtt": ["Source", "ApiId"]}, merged, resources))
+
+
+def agentcore_memory(code: str, who: str) -> Build:
+    # docs: AWS::BedrockAgentCore::Memory Name, EventExpiryDuration, MemoryExecutionRoleArn, StreamDeliveryResources
+    # {Resources [{Kinesis {DataStreamArn ("ARN of the Kinesis Data Stream", KinesisResource), ContentConfigurations
+    # [{Type MEMORY_RECORDS, Level FULL_CONTENT}]}}]} (memory-record-streaming: "push-based events").
+    stream = _pick(code, who, {"Fn::GetAtt": ["MemoryEvents", "Arn"]}, "kinesis", "stream/memory-events")
+    return _stack("claims-agent-memory", {
+        "Memory": {"Type": "AWS::BedrockAgentCore::Memory", "Properties": {
+            "Name": "claims_memory", "EventExpiryDuration": 30,
+            "MemoryExecutionRoleArn": {"Fn::GetAtt": ["MemoryRole", "Arn"]},
+            "StreamDeliveryResources": {"Resources": [{"Kinesis": {
+                "DataStreamArn": stream,
+                "ContentConfigurations": [{"Type": "MEMORY_RECORDS", "Level": "FULL_CONTENT"}]}}]}}},
+        "MemoryEvents": {"Type": "AWS::Kinesis::Stream", "Properties": {"ShardCount": 1}},
+        "MemoryRole": _role("bedrock-agentcore.amazonaws.com"),
+    })  # fmt: skip
+
+
+def sip_media_application(code: str, who: str) -> Build:
+    # docs: AWS::ChimeSDKVoice::SipMediaApplication Name, AwsRegion, Endpoints [{LambdaArn ("Valid Amazon Resource Name
+    # (ARN) of the Lambda function, version, or alias. The function must be created in the same AWS Region as the SIP
+    # media application")}]: invoked with each call's events (caller and called numbers).
+    handler = _pick(code, who, {"Fn::GetAtt": ["Function", "Arn"]}, "lambda", "function:call-handler")
+    return _stack("claims-ivr", _with_function({
+        "Ivr": {"Type": "AWS::ChimeSDKVoice::SipMediaApplication", "Properties": {
+            "Name": "claims-ivr", "AwsRegion": HOME[code], "Endpoints": [{"LambdaArn": handler}]}},
+    }, who))  # fmt: skip
+
+
+def connect_integration(code: str, who: str) -> Build:
+    # docs: AWS::Connect::IntegrationAssociation InstanceId ("The Amazon Resource Name (ARN) of the instance"),
+    # IntegrationType LEX_BOT | LAMBDA_FUNCTION | APPLICATION, IntegrationArn ("ARN of the integration being associated
+    # with the instance"): "the association of an AWS resource such as Lex bot (both v1 and v2) and Lambda function with
+    # an Amazon Connect instance"; contact flows invoke the function with the contact's attributes.
+    function = _pick(code, who, {"Fn::GetAtt": ["Function", "Arn"]}, "lambda", "function:claim-lookup")
+    return _stack("claims-contact-centre", _with_function({
+        "Lookup": {"Type": "AWS::Connect::IntegrationAssociation", "Properties": {
+            "InstanceId": _own_sub("connect", "instance/a1b2c3d4-5678-90ab-cdef-1234567890ab"),
+            "IntegrationType": "LAMBDA_FUNCTION", "IntegrationArn": function}},
+    }, who))  # fmt: skip
+
+
+KINDS: dict[str, tuple[Callable[[str, str], Build], tuple[str, ...]]] = {
+    "cfn-appsync-source": (appsync_source, CODES),
+    "cfn-appsync-merged": (appsync_merged, CODES),
+    "cfn-agentcore-memory-stream": (agentcore_memory, CODES),
+    "cfn-sip-media-application": (sip_media_application, CODES),
+    "cfn-connect-integration": (connect_integration, CODES),
+}
+"""Kind -> (builder, jurisdictions). Every kind runs everywhere (aws-cn: services placed there are judged for
+residency, not availability, docs/residency-open.md)."""
+
+
+def rows() -> list[Row]:
+    """(id, jurisdiction, build, expected rule ids, declared destinations) for the realistic table."""
+    return [
+        (f"awsred54b-{code.lower()}-{kind}-{who}", code, make(code, who),
+         {"RES-023"} if who == "partner" and code != "CN" else set(),
+         [PARTNER_DECLARED] if who == "partner-declared" else [])
+        for kind, (make, codes) in KINDS.items()
+        for code in codes
+        for who in WHO
+    ]  # fmt: skip
+
