@@ -7755,6 +7755,83 @@ PAIRS += [
 ]  # fmt: skip
 
 
+# awsred54b (stop 54): the template twins round 26 left open; each passed every door on main 0bf4fb91 with another
+# account's ARN while its Pulumi twin was RES-023: an AppSync source API association's source API (written) and merged
+# API (granted), an AgentCore memory's stream delivery, a SIP media application's endpoint and a Connect integration
+# association's function (a one-key path to lambdaFunctionAssociation's `function_arn`).
+_RED54B_TEMPLATES: list[tuple[str, str, Callable[[str], dict[str, Any]]]] = [
+    ("AWS::AppSync::SourceApiAssociation", "SourceApiIdentifier",
+     lambda a: {"SourceApiIdentifier": _red49_arn("appsync", "apis/source1", a), "MergedApiIdentifier": "merged1"}),
+    ("AWS::AppSync::SourceApiAssociation", "MergedApiIdentifier",
+     lambda a: {"SourceApiIdentifier": "source1", "MergedApiIdentifier": _red49_arn("appsync", "apis/merged1", a)}),
+    ("AWS::BedrockAgentCore::Memory", "StreamDeliveryResources.Resources[0].Kinesis.DataStreamArn",
+     lambda a: {"Name": "m", "EventExpiryDuration": 30, "StreamDeliveryResources": {"Resources": [{"Kinesis": {
+         "DataStreamArn": _STREAM53(a), "ContentConfigurations": [{"Type": "MEMORY_RECORDS"}]}}]}}),
+    ("AWS::ChimeSDKVoice::SipMediaApplication", "Endpoints[0].LambdaArn",
+     lambda a: {"Name": "s", "AwsRegion": "eu-central-1", "Endpoints": [{"LambdaArn": _fn49(a)}]}),
+    ("AWS::Connect::IntegrationAssociation", "IntegrationArn",
+     lambda a: {"InstanceId": _red49_arn("connect", "instance/i1", "123456789012"),
+                "IntegrationType": "LAMBDA_FUNCTION", "IntegrationArn": _fn49(a)}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("kind", "path", "props"), _RED54B_TEMPLATES, ids=[f"{k.split('::', 1)[1]}-{p}" for k, p, _ in _RED54B_TEMPLATES]
+)
+def test_a_template_names_the_receiving_account_as_its_pulumi_twin_round_27(
+    kind: str, path: str, props: Callable[[str], dict[str, Any]]
+) -> None:
+    # awsred54b: the own account passes under the pinned provider, another's is RES-023 at the template's own path
+    # (the Pulumi twin's judgement), and the same template in aws-cn passes (every account there is China's).
+    test_a_template_names_the_receiving_account_as_its_pulumi_twin_round_23(kind, path, props)
+
+
+def test_a_round_27_twin_names_its_own_resources_by_reference() -> None:
+    # awsred54b: under an unpinned provider, the template's own APIs, stream and function by Fn::GetAtt, and an AppSync
+    # API by its id (which names no account, as the Pulumi `source_api_id` / `merged_api_id`), pass; the stack's own
+    # source API abroad stays one RES-004 (its Region, read as before).
+    unpinned = ProviderRef("aws", "eu", "eu-central-1")
+    own = {"Api": {"Type": "AWS::AppSync::GraphQLApi", "Properties": {"Name": "a", "AuthenticationType": "AWS_IAM"}},
+           "Stream": {"Type": "AWS::Kinesis::Stream", "Properties": {"ShardCount": 1}},
+           "Fn": {"Type": "AWS::Lambda::Function", "Properties": {}}}  # fmt: skip
+
+    def check(kind: str, **props: Any) -> list[tuple[str, str]]:
+        body = json.dumps({"Resources": {**own, "X": {"Type": kind, "Properties": props}}})
+        findings = RuleEngine("EU").check(aws(_STACK, unpinned, template_body=body))[0]
+        return [(f.rule.id, f.path.removeprefix("template_body(json).Resources.X.Properties.")) for f in findings]
+
+    association = "AWS::AppSync::SourceApiAssociation"
+    assert check(association, SourceApiIdentifier={"Fn::GetAtt": ["Api", "Arn"]}, MergedApiIdentifier="merged1") == []
+    assert check(association, SourceApiIdentifier="a1b2c3d4e5", MergedApiIdentifier="z9y8x7w6v5") == []
+    abroad = "arn:aws:appsync:us-east-1:123456789012:apis/source1"
+    assert check(association, SourceApiIdentifier=abroad, MergedApiIdentifier="merged1") == [
+        ("RES-004", "SourceApiIdentifier")
+    ]
+    stream = {"Kinesis": {"DataStreamArn": {"Fn::GetAtt": ["Stream", "Arn"]},
+                          "ContentConfigurations": [{"Type": "MEMORY_RECORDS"}]}}  # fmt: skip
+    assert check("AWS::BedrockAgentCore::Memory", Name="m", EventExpiryDuration=30,
+                 StreamDeliveryResources={"Resources": [stream]}) == []  # fmt: skip
+    function = {"Fn::GetAtt": ["Fn", "Arn"]}
+    assert check("AWS::ChimeSDKVoice::SipMediaApplication", Name="s", AwsRegion="eu-central-1",
+                 Endpoints=[{"LambdaArn": function}]) == []  # fmt: skip
+    assert check("AWS::Connect::IntegrationAssociation", InstanceId="i1", IntegrationType="LAMBDA_FUNCTION",
+                 IntegrationArn=function) == []  # fmt: skip
+
+
+# Through every front door (tests/test_front_doors.py): an AppSync association's merged API (a granted path) and a
+# Connect integration association's function (a one-key path).
+_RED54B_PAIRED = {
+    ("AWS::AppSync::SourceApiAssociation", "MergedApiIdentifier"),
+    ("AWS::Connect::IntegrationAssociation", "IntegrationArn"),
+}
+PAIRS += [
+    ("RES-023", "EU", _cfn(kind, **props("123456789012")), _cfn(kind, **props(_OTHER)),
+     f"template_body(json).Resources.X.Properties.{path}")
+    for kind, path, props in _RED54B_TEMPLATES
+    if (kind, path) in _RED54B_PAIRED
+]  # fmt: skip
+
+
 # falsealarm52 (stop 52): a Compose file's services and a manifest's Kubernetes Services are hosts of the same YAML text
 # (service_names): `postgres://db:5432/fleet` beside `services: {db: ...}` sends to the project's `db` container. On
 # main faa992a the compliant cases were RES-015 (the YAML walk and the script's text).
