@@ -7772,6 +7772,11 @@ _RED54B_TEMPLATES: list[tuple[str, str, Callable[[str], dict[str, Any]]]] = [
     ("AWS::Connect::IntegrationAssociation", "IntegrationArn",
      lambda a: {"InstanceId": _red49_arn("connect", "instance/i1", "123456789012"),
                 "IntegrationType": "LAMBDA_FUNCTION", "IntegrationArn": _fn49(a)}),
+    *[(f"AWS::ElasticBeanstalk::{kind}", "OptionSettings[0].Value",
+       lambda a: {"ApplicationName": "a", "OptionSettings": [{"Namespace": "aws:elasticbeanstalk:sns:topics",
+                                                              "OptionName": "Notification Topic ARN",
+                                                              "Value": _sns51(a)}]})
+      for kind in ("Environment", "ConfigurationTemplate")],
 ]  # fmt: skip
 
 
@@ -7816,6 +7821,43 @@ def test_a_round_27_twin_names_its_own_resources_by_reference() -> None:
                  Endpoints=[{"LambdaArn": function}]) == []  # fmt: skip
     assert check("AWS::Connect::IntegrationAssociation", InstanceId="i1", IntegrationType="LAMBDA_FUNCTION",
                  IntegrationArn=function) == []  # fmt: skip
+
+
+def test_a_template_option_setting_is_judged_by_its_namespace() -> None:
+    # awsred54b: an Elastic Beanstalk OptionSetting {Namespace, OptionName, Value} is the Pulumi `settings` item
+    # {namespace, name, value}, judged by the same config_items: a partner's notification address (RES-015), an
+    # environment property naming a bucket the stack does not make (RES-017); the template's own topic and ordinary
+    # settings pass. Before, each passed as template text.
+    def check(*settings: tuple[str, str, Any]) -> list[tuple[str, str]]:
+        options = [{"Namespace": n, "OptionName": o, "Value": v} for n, o, v in settings]
+        body = json.dumps(
+            {
+                "Resources": {
+                    "Topic": {"Type": "AWS::SNS::Topic", "Properties": {}},
+                    "X": {
+                        "Type": "AWS::ElasticBeanstalk::Environment",
+                        "Properties": {"ApplicationName": "a", "OptionSettings": options},
+                    },
+                }
+            }
+        )
+        findings = RuleEngine("EU").check(aws(_STACK, _PINNED_EU, template_body=body))[0]
+        return [(f.rule.id, f.path.removeprefix("template_body(json).Resources.X.Properties.")) for f in findings]
+
+    sns, env = "aws:elasticbeanstalk:sns:topics", "aws:elasticbeanstalk:application:environment"
+    assert (
+        check(
+            (sns, "Notification Topic ARN", {"Ref": "Topic"}),
+            (env, "LOG_LEVEL", "info"),
+            ("aws:autoscaling:launchconfiguration", "InstanceType", "t3.small"),
+            ("aws:elasticbeanstalk:environment", "ServiceRole", "aws-elasticbeanstalk-service-role"),
+        )
+        == []
+    )
+    assert check((sns, "Notification Endpoint", "ops@partner-soc.example.net")) == [
+        ("RES-015", "OptionSettings[0].Value")
+    ]
+    assert check((env, "EXPORT_BUCKET", "partner-exports")) == [("RES-017", "OptionSettings[0].Value")]
 
 
 # Through every front door (tests/test_front_doors.py): an AppSync association's merged API (a granted path) and a
