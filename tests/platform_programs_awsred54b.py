@@ -31,7 +31,7 @@ from platform_parts import AWS_HOME as HOME
 from platform_parts import WHO, Build, Row
 
 # The same accounts and declaration as rounds 16 to 26, and round 23's template helpers (one fact, one place).
-from platform_programs_awsred44 import PARTNER_DECLARED
+from platform_programs_awsred44 import PARTNER, PARTNER_DECLARED
 from platform_programs_awsred51 import CODES, _own_sub, _pick, _role, _stack, _with_function
 
 _SCHEMA = "type Query { claim(id: ID!): Claim }\ntype Claim { id: ID! status: String }\n"
@@ -146,6 +146,22 @@ def beanstalk_template(code: str, who: str) -> Build:
     return _beanstalk("ConfigurationTemplate", code, who)
 
 
+def lakeformation_grant(code: str, who: str) -> Build:
+    # docs: AWS::LakeFormation::Permissions DataLakePrincipal {DataLakePrincipalIdentifier ("An identifier for the Lake
+    # Formation principal")}, Resource {DatabaseResource {CatalogId, Name}}, Permissions, PermissionsWithGrantOption:
+    # the older twin of AWS::LakeFormation::PrincipalPermissions; a grant to another account shares the database.
+    principal = {"Fn::GetAtt": ["Analysts", "Arn"]} if who == "own" else PARTNER
+    return _stack("claims-lake-grant", {
+        "Claims": {"Type": "AWS::Glue::Database", "Properties": {
+            "CatalogId": {"Ref": "AWS::AccountId"}, "DatabaseInput": {"Name": "claims"}}},
+        "Grant": {"Type": "AWS::LakeFormation::Permissions", "Properties": {
+            "DataLakePrincipal": {"DataLakePrincipalIdentifier": principal},
+            "Resource": {"DatabaseResource": {"CatalogId": {"Ref": "AWS::AccountId"}, "Name": {"Ref": "Claims"}}},
+            "Permissions": ["DESCRIBE"], "PermissionsWithGrantOption": []}},
+        "Analysts": _role("athena.amazonaws.com"),
+    })  # fmt: skip
+
+
 KINDS: dict[str, tuple[Callable[[str, str], Build], tuple[str, ...]]] = {
     "cfn-appsync-source": (appsync_source, CODES),
     "cfn-appsync-merged": (appsync_merged, CODES),
@@ -154,17 +170,30 @@ KINDS: dict[str, tuple[Callable[[str, str], Build], tuple[str, ...]]] = {
     "cfn-connect-integration": (connect_integration, CODES),
     "cfn-beanstalk-environment-topic": (beanstalk_environment, CODES),
     "cfn-beanstalk-template-topic": (beanstalk_template, CODES),
+    "cfn-lakeformation-grant": (lakeformation_grant, CODES),
 }
 """Kind -> (builder, jurisdictions). Every kind runs everywhere (aws-cn: services placed there are judged for
 residency, not availability, docs/residency-open.md)."""
+
+
+LAKE_GRANT_DECLARED: dict[str, Any] = {
+    "id": "group-shared-services-lake", "kind": "resident", "match": "aws-lakeformation-cross-account-grant",
+    "evidence": "the group's shared-services account; its SCP keeps every resource link in the market's Regions",
+}  # fmt: skip
+"""A grant of the lake to another account is refused as a share (RES-016, its Pulumi twin's global_services entry),
+declared by the catalogue id, as a Pulumi ``lakeformation.Permissions`` grant is."""
+REFUSED = {"cfn-lakeformation-grant": "RES-016"}
+"""The rule a ``partner`` program of a kind is refused by (RES-023 unless listed)."""
+DECLARED = {"cfn-lakeformation-grant": LAKE_GRANT_DECLARED}
+"""The declaration a ``partner-declared`` program of a kind makes (the partner's account unless listed)."""
 
 
 def rows() -> list[Row]:
     """(id, jurisdiction, build, expected rule ids, declared destinations) for the realistic table."""
     return [
         (f"awsred54b-{code.lower()}-{kind}-{who}", code, make(code, who),
-         {"RES-023"} if who == "partner" and code != "CN" else set(),
-         [PARTNER_DECLARED] if who == "partner-declared" else [])
+         {REFUSED.get(kind, "RES-023")} if who == "partner" and code != "CN" else set(),
+         [DECLARED.get(kind, PARTNER_DECLARED)] if who == "partner-declared" else [])
         for kind, (make, codes) in KINDS.items()
         for code in codes
         for who in WHO

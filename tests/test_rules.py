@@ -7823,6 +7823,24 @@ def test_a_round_27_twin_names_its_own_resources_by_reference() -> None:
                  IntegrationArn=function) == []  # fmt: skip
 
 
+def test_a_template_lake_formation_grant_is_judged_as_its_pulumi_twin() -> None:
+    # awsred54b: an AWS::LakeFormation::Permissions' DataLakePrincipal is the Pulumi permissions' `principal`: another
+    # account's id (or an organization) RES-016 as aws-lakeformation-cross-account-grant judges it, the stack's role
+    # passes, and aws-cn accepts the share. Before, another account's id passed as template text.
+    def grant(principal: Any, provider: ProviderRef = _PINNED_EU) -> Subject:
+        props = {"DataLakePrincipal": {"DataLakePrincipalIdentifier": principal}, "Permissions": ["DESCRIBE"],
+                 "Resource": {"DatabaseResource": {"CatalogId": "123456789012", "Name": "claims"}}}  # fmt: skip
+        body = json.dumps({"Resources": {"X": {"Type": "AWS::LakeFormation::Permissions", "Properties": props}}})
+        return aws(_STACK, provider, template_body=body)
+
+    path = "template_body(json).Resources.X.Properties.DataLakePrincipal.DataLakePrincipalIdentifier"
+    assert RuleEngine("EU").check(grant("arn:aws:iam::123456789012:role/analysts"))[0] == []
+    for principal in (_OTHER, "arn:aws:organizations::123456789012:organization/o-a1b2c3d4e5"):
+        findings = RuleEngine("EU").check(grant(principal))[0]
+        assert [(f.rule.id, f.path) for f in findings] == [("RES-016", path)], principal
+    assert RuleEngine("CN").check(grant(_OTHER, AWS_CN))[0] == []
+
+
 def test_a_template_option_setting_is_judged_by_its_namespace() -> None:
     # awsred54b: an Elastic Beanstalk OptionSetting {Namespace, OptionName, Value} is the Pulumi `settings` item
     # {namespace, name, value}, judged by the same config_items: a partner's notification address (RES-015), an
