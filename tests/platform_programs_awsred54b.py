@@ -15,7 +15,10 @@ API merged into another account's API), an ``AWS::BedrockAgentCore::Memory``'s
 data), and an Elastic Beanstalk ``Environment``'s / ``ConfigurationTemplate``'s ``OptionSettings`` naming another
 account's topic as ``aws:elasticbeanstalk:sns:topics`` ``Notification Topic ARN`` (an option setting was read as a
 name/value pair without its namespace: ``OptionName``, not Pulumi's ``name``). They are refused now (RES-023 until the
-provider pins the account or the account is declared).
+provider pins the account or the account is declared). And an ``AWS::LakeFormation::Permissions``' ``DataLakePrincipal``
+naming another account passed while the Pulumi ``lakeformation.Permissions`` grant was RES-016 (the newer
+``AWS::LakeFormation::PrincipalPermissions`` was already RES-023 by its key): RES-016 now, declared by the catalogue id.
+On main 0bf4fb91 the 120 programs here: 32 failed (every ``partner`` program outside CN), 88 passed.
 
 ``who``: ``own`` (the template's own resource by ``Ref`` / ``Fn::GetAtt``: passes), ``partner`` (another account's ARN
 in the stack's Region: refused outside CN), ``partner-declared`` (that account declared: passes). aws-cn lies wholly in
