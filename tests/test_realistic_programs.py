@@ -18610,8 +18610,10 @@ CASES: list[Case] = [
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu54.rows()],
     # -- stop 54, AWS red team round 27 (tests/platform_programs_awsred54b.py): another account's ARN in an AppSync
     # source API association (the source or the merged API), an AgentCore memory's stream delivery, a SIP media
-    # application's endpoint and a Connect integration association's function, written in a CloudFormation template, is
-    # refused (RES-023; each passed every door before, its Pulumi twin refused); the template's own resources pass.
+    # application's endpoint, a Connect integration association's function and an Elastic Beanstalk environment's /
+    # configuration template's notification topic option, written in a CloudFormation template, is refused (RES-023),
+    # a Lake Formation Permissions grant to another account RES-016 (each passed every door before, its Pulumi twin
+    # refused); the template's own resources and the declared partner pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw54b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
