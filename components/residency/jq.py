@@ -675,8 +675,8 @@ def _jq_length(value: Any) -> Any:
 
 def _jq_json(value: Any) -> str:
     """(fnros54b) jq's compact JSON text of ``value`` (``tojson``, ``tostring`` of a map or list, an interpolated
-    map or list), where jq 1.6 and Python write it alike: whole numbers below 2**53, texts without control characters
-    or DEL; anything else (a fraction jq writes with 17 digits, ...) not read."""
+    map or list), where jq 1.6 and Python write it alike: whole numbers below 2**53, texts without control characters,
+    DEL or a lone surrogate; anything else (a fraction jq writes with 17 digits, ...) not read."""
 
     def check(item: Any) -> None:
         if isinstance(item, float) or (isinstance(item, int) and not isinstance(item, bool) and abs(item) >= 2**53):
@@ -698,7 +698,8 @@ def _jq_json(value: Any) -> str:
     return text
 
 
-_JQ_ESCAPED = re.compile(r"[\x00-\x1f\x7f]")
+_JQ_ESCAPED = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff]")
+"""Characters jq 1.6 may write otherwise than Python's ``json.dumps``: controls, DEL, a lone surrogate."""
 
 
 def _jq_type(value: Any) -> str:
