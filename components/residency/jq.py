@@ -238,8 +238,7 @@ class _JqReader:
             self.take()
             if text not in self.scope:  # `$ENV`, `$__loc__`, a name never bound: not read
                 raise _JqUnread(text)
-            cell = self.scope[text]
-            return lambda value: [cell[0]]
+            return _jq_variable(self.scope[text])
         if kind == "string":
             self.take()
             self.texts.append(text[1:-1])
@@ -356,8 +355,7 @@ class _JqReader:
                 self.take()
                 if text not in self.scope:
                     raise _JqUnread(text)
-                cell = self.scope[text]
-                entries.append((_jq_constant(text[1:]), lambda value, cell=cell: [cell[0]]))
+                entries.append((_jq_constant(text[1:]), _jq_variable(self.scope[text])))
                 continue
             if kind == "name" or (kind == "string" and "\\(" not in text):
                 self.take()
@@ -546,6 +544,11 @@ def _jq_identity(value: Any) -> list[Any]:
 
 def _jq_constant(value: Any) -> _JqFilter:
     return lambda _: [value]
+
+
+def _jq_variable(cell: list[Any]) -> _JqFilter:
+    """(fnros54b) ``$name``: the value its binding (:func:`_jq_bound`) holds while its body runs."""
+    return lambda _: [cell[0]]
 
 
 def _jq_raise(messages: list[Any]) -> list[Any]:
