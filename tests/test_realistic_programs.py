@@ -99,6 +99,7 @@ import platform_programs_fnb64_51 as fb51
 import platform_programs_fnros52 as fr52
 import platform_programs_fnros53 as fr53
 import platform_programs_fnros54 as fr54
+import platform_programs_fnros54b as fr54b
 import platform_programs_fnsel50 as fl50
 import platform_programs_fnsub49 as fs49
 import platform_programs_glue43 as g43
@@ -18615,6 +18616,11 @@ CASES: list[Case] = [
     # a Lake Formation Permissions grant to another account RES-016 (each passed every door before, its Pulumi twin
     # refused); the template's own resources and the declared partner pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw54b.rows()],
+    # -- stop 54, template functions round 7 (tests/platform_programs_fnros54b.py): ROS Fn::Jq filters and a script's
+    # jq with objects built, `if`, `as $x`, slices, `..`, `ltrimstr` / `split` / `join` give their Region or host
+    # (RES-011 / RES-015 at home and abroad before: abroad is RES-009 / RES-006); a script's `.targets[].region?` over
+    # a list with a non-object item gives every Region after it (the one abroad passed every door before).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fr54b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

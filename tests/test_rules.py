@@ -6628,9 +6628,9 @@ PAIRS += [
      _ros_copy({"Fn::Select": ["1", {"Fn::ListMerge": [["cn-shanghai"], ["cn-hongkong"]]}]}), _ROS_COPY),
     # fnros53 (stop 53): the unread filter is one outside the jq subset (`.copy | .to`, this pair's until stop 52, is
     # a pipe the evaluation now reads). fnros54 (stop 54): `to_entries` (this pair's until stop 53) joined the subset;
-    # `ltrimstr` is outside it.
+    # fnros54b (stop 54): so did `ltrimstr` (this pair's until then); `reduce` is outside it.
     ("RES-011", "CN", _ros_copy({"Fn::Jq": ["First", ".copy.to", _FNROS_JSON.format("cn-beijing")]}),
-     _ros_copy({"Fn::Jq": ["First", '.copy.to | ltrimstr("x")', _FNROS_JSON.format("cn-beijing")]}),
+     _ros_copy({"Fn::Jq": ["First", "reduce .copy.to as $r (null; $r)", _FNROS_JSON.format("cn-beijing")]}),
      f"{_ROS_COPY}.Fn::Jq"),
     ("RES-009", "EU", _default_replica("eu-central-1"), _default_replica("us-east-1"),
      "template_body(json).Resources.X.Properties.Replicas[0].Region"),
@@ -6687,6 +6687,18 @@ PAIRS += [
      "template_body(json).Resources.Ordersuseast1.Properties.Replicas[0].Region"),
     ("RES-009", "CN", _ros_copy_second("cn-hongkong", "cn-beijing"), _ros_copy_second("cn-beijing", "cn-hongkong"),
      _ROS_COPY),
+]  # fmt: skip
+
+
+# fnros54b (stop 54): a Region a jq `if` picks out of an object built (RES-011 at home and abroad before: objects and
+# `if` were outside the jq subset).
+def _ros_copy_if(dr: str) -> Subject:
+    script = '{to: .copy.to, on: true} | if .on then .to else "cn-beijing" end'
+    return _ros_copy({"Fn::Jq": ["First", script, _FNROS_JSON.format(dr)]})
+
+
+PAIRS += [
+    ("RES-009", "CN", _ros_copy_if("cn-shanghai"), _ros_copy_if("cn-hongkong"), _ROS_COPY),
 ]  # fmt: skip
 
 _FNSUB_IMPORT = {"Fn::ImportValue": "shared-name"}

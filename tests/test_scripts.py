@@ -1843,6 +1843,37 @@ def test_a_scripts_jq_sum_and_array_are_read(script: str, refused: bool) -> None
     assert bool(found) is refused, found
 
 
+# fnros54b (stop 54): the rest of jq in a script (objects, `if`, slices, `ltrimstr` / `split`, a step's `?`): the host
+# or Region the program computes is judged. On main 0bf4fb91 the compliant lines were refused (RES-011 / RES-015: the
+# program was outside the subset) and the `?` line abroad passed (mutation54's `?` stopped at "retired", hiding the
+# Region after it).
+_FNROS54B_LOOP = "for r in $R; do aws s3 ls --region $r; done"
+_FNROS54B_REGION = 'aws s3 ls --region "$R"'
+_FNROS54B_HOST = 'curl "https://$R/"'
+
+
+@pytest.mark.parametrize(
+    ("document", "program", "use", "expected"),
+    [
+        ('{"t":[{"r":"eu-central-1"},"retired",{"r":"eu-west-1"}]}', ".t[].r?", _FNROS54B_LOOP, set()),
+        ('{"t":[{"r":"eu-central-1"},"retired",{"r":"us-east-1"}]}', ".t[].r?", _FNROS54B_LOOP, {"RES-009"}),
+        ('{"d":{"on":true,"r":"eu-west-1"}}', 'if .d.on then .d.r else "x" end', _FNROS54B_REGION, set()),
+        ('{"d":{"on":true,"r":"us-east-1"}}', 'if .d.on then .d.r else "x" end', _FNROS54B_REGION, {"RES-009"}),
+        ('{"rs":["eu-west-1","eu-central-1"]}', ".rs[1:] | first", _FNROS54B_REGION, set()),
+        ('{"rs":["eu-west-1","us-east-1"]}', ".rs[1:] | first", _FNROS54B_REGION, {"RES-009"}),
+        ('{"u":"https://sqs.eu-west-1.amazonaws.com/1/q"}', '.u | ltrimstr("https://") | split("/")[0]',
+         _FNROS54B_HOST, set()),
+        ('{"u":"https://sqs.us-east-1.amazonaws.com/1/q"}', '.u | ltrimstr("https://") | split("/")[0]',
+         _FNROS54B_HOST, {"RES-006"}),
+        ('{"r":"eu-west-1"}', '{h: "sqs.\\(.r).amazonaws.com"} | .h', _FNROS54B_HOST, set()),
+        ('{"r":"us-east-1"}', '{h: "sqs.\\(.r).amazonaws.com"} | .h', _FNROS54B_HOST, {"RES-006"}),
+    ],
+)  # fmt: skip
+def test_fnros54b_the_rest_of_jq_in_a_script_is_read(document: str, program: str, use: str, expected: set[str]) -> None:
+    script = f"R=$(echo '{document}' | jq -r '{program}')\n{use}\n"
+    assert {rule for rule, _, _ in findings(script, "EU", "aws")} == expected
+
+
 # mutation53 (stop 53): a variable's default word (bash(1) "Parameter Expansion": `${parameter:-word}` "If parameter is
 # unset or null, the expansion of word is substituted") and a for loop's words ("name is set to each element of this
 # list in turn") are values the variable holds; each offending line passed every door on main 45eea1d.

@@ -2,24 +2,27 @@
 (fnros52, fnros53) and a script's ``jq`` command (scripts50, scripts52) are the same language, read here once.
 
 A small, documented subset is evaluated exactly: the identity ``.``, paths ``.key``, ``."key"``, ``.[n]`` (negative
-from the end), ``.[]`` (each item or value), a path's optional form ``?`` (``.key?``, ``.[]?``: jq's errors of the
-path before it give no output), pipes ``|``, ``first`` / ``last``, ``first(f)`` / ``last(f)``,
-``map(f)``, ``select(f)``, ``f == literal`` / ``f != literal``, ``f // g`` (the alternative), literals, a text's
-interpolation ``"...\\(f)..."`` of one value each, and ``sub(re; text)`` / ``gsub(re; text)`` with a plain regular
-expression; (fnros54) ``a + b`` of one value each, an array built ``[f]`` (then its index or key steps), and
-``ascii_downcase``, ``ascii_upcase``, ``tostring``, ``to_entries``, ``keys``. Anything else (``..``, ``,``, an object
-built, other builtins, an error jq would raise) is not
-read: the caller leaves the value as written, which fails closed where a destination is needed. Every evaluation is
-bounded (:data:`MAX_PROGRAM`, :data:`_MAX_OUTPUTS`, a nesting depth of 16): never guessed.
+from the end), ``.[]`` (each item or value), a step's optional form ``?`` (``.key?``, ``.[]?``: jq's errors of that step
+give no output), pipes ``|``, ``first`` / ``last``, ``first(f)`` / ``last(f)``, ``map(f)``, ``select(f)``, ``f // g``
+(the alternative), literals, a text's interpolation ``"...\\(f)..."`` of one value each, and ``sub(re; text)`` /
+``gsub(re; text)`` with a plain regular expression; (fnros54) ``a + b``, an array built ``[f]``, and
+``ascii_downcase``, ``ascii_upcase``, ``tostring``, ``to_entries``, ``keys``; (fnros54b) an object built ``{...}``,
+``,``, ``..``, parentheses, ``a == b`` / ``!=`` / ``and`` / ``or`` of any two filters, a sum of several values (jq's
+order), slices ``.[a:b]``, steps after any term (``select(f).key``), ``if ... then ... elif ... else ... end``,
+``try f`` (``catch`` with a constant), ``term as $x | body``, ``length``, ``not``, ``type``, ``tojson``, ``add``,
+``empty``, ``error``, ``ltrimstr`` / ``rtrimstr`` / ``split`` / ``join`` / ``startswith`` / ``endswith`` of one
+argument, and ``tostring`` of a map or list. Anything else (other builtins, ``reduce``, ``<``, a destructuring
+pattern, ``$ENV``, an error jq would raise, an error after some outputs, a value jq may write otherwise) is not read:
+the caller leaves the value as written, which fails closed where a destination is needed. Every evaluation is bounded
+(:data:`MAX_PROGRAM`, :data:`_MAX_OUTPUTS`, a nesting depth of 16): never guessed.
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NamedTuple
 
 MAX_PROGRAM = 512
@@ -30,8 +33,8 @@ _MAX_OUTPUTS = 256
 _PLAIN_REGEXP = re.compile(r"(?:\\\.|[^\\()])*")
 """A regular expression with no group and no escape but ``\\.``, which Oniguruma (jq's) and Python read alike."""
 _JQ_TOKEN = re.compile(
-    r'\s*(?:(?P<string>"(?:[^"\\]|\\.)*")|(?P<number>-?[0-9]+(?:\.[0-9]+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)'
-    r"|(?P<op>==|!=|//|\?//|[|.()\[\];?+]))"
+    r'\s*(?:(?P<string>"(?:[^"\\]|\\.)*")|(?P<number>-?[0-9]+(?:\.[0-9]+)?)|(?P<field>\.[A-Za-z_][A-Za-z0-9_]*)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)'
+    r"|(?P<variable>\$[A-Za-z_][A-Za-z0-9_]*)|(?P<op>==|!=|//|\?//|\.\.|[|.()\[\];?+,:{}]))"
 )
 
 
@@ -87,12 +90,15 @@ def _run(run: _JqFilter, data: Any) -> list[Any] | None:
 
 
 class _JqReader:
-    """A recursive-descent reading of jq's tokens into filters (:func:`_jq_outputs`)."""
+    """A recursive-descent reading of jq's tokens into filters (:func:`_jq_outputs`), by jq's precedence (lowest
+    first): ``|`` (and ``term as $x | body``), ``,``, ``//``, ``or``, ``and``, ``==`` / ``!=``, ``+``, then a postfix
+    term (a primary and its ``.key`` / ``[n]`` / ``[a:b]`` / ``[]`` / ``?`` steps)."""
 
     def __init__(self, tokens: list[tuple[str, str]]) -> None:
         self.tokens = tokens
         self.at = 0
         self.texts: list[str] = []
+        self.scope: dict[str, list[Any]] = {}  # fnros54b: each `$name` bound by `as`, its one cell
 
     def peek(self) -> str | None:
         return self.tokens[self.at][1] if self.at < len(self.tokens) else None
@@ -103,42 +109,76 @@ class _JqReader:
         self.at += 1
         return self.tokens[self.at - 1][1]
 
+    def at_step(self) -> bool:
+        """Whether a step follows: ``.key`` (fnros54b: one token, as jq's lexer reads a field, so ``. end`` is the
+        identity before ``end``), ``."key"``, ``[``, ``?``."""
+        return self.peek() in (".", "[", "?") or (self.at < len(self.tokens) and self.tokens[self.at][0] == "field")
+
+    def expect(self, text: str) -> None:
+        if self.take() != text:
+            raise _JqUnread(f"expected {text}")
+
     def pipe(self, depth: int) -> _JqFilter:
         if depth > 16:
             raise _JqUnread("nested too deep")
-        stages = [self.alternative(depth)]
+        stages = [self.comma(depth)]
         while self.peek() == "|":
             self.take()
-            stages.append(self.alternative(depth))
-        return lambda value: functools.reduce(
-            lambda values, stage: _jq_bounded([out for v in values for out in stage(v)]), stages, [value]
-        )
+            stages.append(self.comma(depth))
+        return stages[0] if len(stages) == 1 else _jq_steps(stages)
+
+    def comma(self, depth: int) -> _JqFilter:
+        """(fnros54b) jq's ``a, b`` (the manual, "Comma: `,`": "the same input is fed into both and the two filters'
+        output value streams are concatenated in order")."""
+        filters = [self.alternative(depth)]
+        while self.peek() == ",":
+            self.take()
+            filters.append(self.alternative(depth))
+        if len(filters) == 1:
+            return filters[0]
+        return lambda value: _jq_listed(out for f in filters for out in f(value))
 
     def alternative(self, depth: int) -> _JqFilter:
         """jq's ``a // b``: the outputs of ``a`` that are neither null nor false, else (none) those of ``b``."""
-        left = self.compared(depth)
+        left = self.either(depth)
         while self.peek() == "//":
             self.take()
-            first, right = left, self.compared(depth)
+            first, right = left, self.either(depth)
             left = _jq_alternative(first, right)
         return left
 
+    def either(self, depth: int) -> _JqFilter:
+        """(fnros54b) jq's ``a or b`` / ``a and b`` ("and / or / not": a value is true unless false or null; the
+        right side is evaluated only where the left does not decide), ``and`` binding tighter."""
+        left = self.both(depth)
+        while self.peek() == "or":
+            self.take()
+            left = _jq_logic(left, self.both(depth), decided_by=True)
+        return left
+
+    def both(self, depth: int) -> _JqFilter:
+        left = self.compared(depth)
+        while self.peek() == "and":
+            self.take()
+            left = _jq_logic(left, self.compared(depth), decided_by=False)
+        return left
+
     def compared(self, depth: int) -> _JqFilter:
+        """``a == b`` / ``a != b`` (fnros54b: of any two filters, each pair of their outputs, jq's equality)."""
         term = self.added(depth)
         if self.peek() not in ("==", "!="):
             return term
         equal = self.take() == "=="
-        literal = self.literal()
-        return lambda value: [(out == literal) is equal for out in term(value)]
+        right = self.added(depth)
+        return _jq_pairs(term, right, lambda a, b: _jq_equal(a, b) is equal)
 
     def added(self, depth: int) -> _JqFilter:
-        """(fnros54) jq's ``a + b`` (binding tighter than ``==``, looser than a term): each side's one value added
-        (:func:`_jq_add`); a side giving several values or none is not read."""
-        left = self.term(depth)
+        """(fnros54) jq's ``a + b`` (binding tighter than ``==``, looser than a term): (fnros54b) every pair of the
+        two sides' outputs added (:func:`_jq_add`), in jq's order (the right side's outputs outer)."""
+        left = self.postfix(depth)
         while self.peek() == "+":
             self.take()
-            first, right = left, self.term(depth)
-            left = _jq_sum(first, right)
+            left = _jq_pairs(left, self.postfix(depth), _jq_add)
         return left
 
     def literal(self) -> Any:
@@ -152,22 +192,71 @@ class _JqReader:
             return _JQ_CONSTANTS[text]
         raise _JqUnread(text)
 
+    def postfix(self, depth: int) -> _JqFilter:
+        """(fnros54b) A term and its steps (``select(f).key``, ``(f)[0]``, ``.[1:]``, ``f?``), then, where ``as``
+        follows, jq's variable binding ``term as $name | body`` (the manual, "Variable / Symbolic Binding Operator":
+        the body is run once for each value of the term, ``$name`` that value, on the same input)."""
+        primary = self.term(depth)
+        filter_ = _jq_steps(self.steps([primary])) if self.at_step() else primary
+        if self.peek() != "as":
+            return filter_
+        self.take()
+        kind, name = self.tokens[self.at] if self.at < len(self.tokens) else ("", "")
+        if kind != "variable":  # a destructuring pattern: not read
+            raise _JqUnread("as")
+        self.take()
+        self.expect("|")
+        cell: list[Any] = [None]
+        outer = self.scope.get(name)
+        self.scope[name] = cell
+        try:
+            body = self.pipe(depth + 1)
+        finally:
+            if outer is None:
+                del self.scope[name]
+            else:
+                self.scope[name] = outer
+        return _jq_bound(filter_, cell, body)
+
     def term(self, depth: int) -> _JqFilter:
         kind, text = self.tokens[self.at] if self.at < len(self.tokens) else ("", "")
-        if text == ".":
+        if text == "." or kind == "field":
             return self.path()
+        if text == "..":
+            self.take()
+            return _jq_recursed
         if kind == "op" and text == "[":
             return self.collected(depth)
+        if kind == "op" and text == "{":
+            return self.built(depth)
+        if kind == "op" and text == "(":
+            self.take()
+            inner = self.pipe(depth + 1)
+            self.expect(")")
+            return inner
+        if kind == "variable":
+            self.take()
+            if text not in self.scope:  # `$ENV`, `$__loc__`, a name never bound: not read
+                raise _JqUnread(text)
+            return _jq_variable(self.scope[text])
         if kind == "string":
             self.take()
             self.texts.append(text[1:-1])
-            return _jq_text(text, depth)
+            return _jq_text(text, depth, self.scope)
         if kind in ("number", "name") and (kind == "number" or text in _JQ_CONSTANTS):
             constant = self.literal()
             return lambda value: [constant]
         if kind != "name":
             raise _JqUnread(text)
         self.take()
+        return self.named(text, depth)
+
+    def named(self, text: str, depth: int) -> _JqFilter:
+        """A term led by a name: a keyword's construct or a builtin (with its arguments)."""
+        if text == "if":
+            return self.conditional(depth)
+        if text == "try":
+            return self.tried(depth)
         if text in ("first", "last") and self.peek() != "(":
             index = 0 if text == "first" else -1
             return lambda value: [_jq_index(value, index)]
@@ -175,19 +264,124 @@ class _JqReader:
             return self.substitution(text == "sub")
         if text in _JQ_BUILTINS and self.peek() != "(":
             builtin = _JQ_BUILTINS[text]
-            return _jq_steps([lambda value: [builtin(value)], *self.steps()])  # `to_entries[]`, `keys[0]`
-        if text not in ("first", "last", "map", "select") or self.take() != "(":
+            return lambda value: [builtin(value)]
+        if text in _JQ_STREAMS and self.peek() != "(":
+            return _JQ_STREAMS[text]
+        if text in _JQ_TEXT_FUNCTIONS and self.peek() == "(":
+            self.take()
+            argument = self.pipe(depth + 1)
+            self.expect(")")
+            function = _JQ_TEXT_FUNCTIONS[text]
+            return lambda value: _jq_listed(function(value, a) for a in argument(value))
+        if text not in ("first", "last", "map", "select", "error") or self.take() != "(":
             raise _JqUnread(text)
         inner = self.pipe(depth + 1)
-        if self.take() != ")":
-            raise _JqUnread("unclosed")
+        self.expect(")")
         if text == "first":
             return lambda value: inner(value)[:1]
         if text == "last":
             return lambda value: inner(value)[-1:]
         if text == "map":
             return lambda value: [_jq_bounded([out for item in _jq_each(value) for out in inner(item)])]
+        if text == "error":
+            return lambda value: _jq_raise(inner(value))
         return lambda value: [value for out in inner(value) if out is not None and out is not False]  # select
+
+    def conditional(self, depth: int) -> _JqFilter:
+        """(fnros54b) jq's ``if c then a elif c2 then b else d end`` (the manual, "if-then-else-end": for each output
+        of ``c``, ``a`` where it is neither false nor null, else the rest); ``if c then a end`` is ``... else .
+        end`` (jq 1.7's manual; jq 1.6 refuses the filter, so a template using it never deploys there)."""
+        condition = self.pipe(depth + 1)
+        self.expect("then")
+        then = self.pipe(depth + 1)
+        word = self.take()
+        if word == "elif":
+            otherwise = self.conditional(depth + 1)
+        elif word == "else":
+            otherwise = self.pipe(depth + 1)
+            self.expect("end")
+        elif word == "end":
+            otherwise = _jq_identity
+        else:
+            raise _JqUnread("if")
+
+        return lambda value: _jq_listed(
+            out for c in condition(value) for out in (then if _jq_true(c) else otherwise)(value)
+        )
+
+    def tried(self, depth: int) -> _JqFilter:
+        """(fnros54b) jq's ``try f`` / ``try f catch g`` (the manual, "try-catch": "Errors can be caught"): ``f``'s
+        outputs until jq's first error (:class:`_JqError`), none after it; ``catch`` read only with a constant handler
+        (a literal or ``empty``: jq's error messages are not reproduced). Like jq, ``try`` takes a postfix term."""
+        body = self.postfix(depth + 1)
+        handler: list[Any] | None = None
+        if self.peek() == "catch":
+            self.take()
+            kind, text = self.tokens[self.at] if self.at < len(self.tokens) else ("", "")
+            if text == "empty":
+                self.take()
+                handler = []
+            elif kind in ("string", "number") or (kind == "name" and text in _JQ_CONSTANTS):
+                if kind == "string":
+                    self.texts.append(text[1:-1])
+                handler = [self.literal()]
+            else:
+                raise _JqUnread("catch")
+            if self.at_step():
+                raise _JqUnread("catch")
+        caught = _jq_optional([body])
+        if handler is None:
+            return caught
+        fallback = handler
+
+        def read(value: Any) -> list[Any]:
+            out, failed = _jq_until_error([body], value)
+            return out + fallback if failed else out
+
+        return read
+
+    def built(self, depth: int) -> _JqFilter:
+        """(fnros54b) jq's object construction (the manual, "Object Construction: `{}`"): ``{key: f}`` with a key an
+        identifier, a string (interpolated too) or ``(f)``, ``{key}`` / ``{"key"}`` for ``{key: .key}``, ``{$x}`` for
+        ``{x: $x}``; each value a term or a pipe of terms, as jq's grammar has it; several outputs give every
+        combination (the first key's outer)."""
+        self.take()  # "{"
+        entries: list[tuple[_JqFilter, _JqFilter]] = []
+        while self.peek() != "}":
+            if entries:
+                self.expect(",")
+            kind, text = self.tokens[self.at] if self.at < len(self.tokens) else ("", "")
+            if kind == "variable":
+                self.take()
+                if text not in self.scope:
+                    raise _JqUnread(text)
+                entries.append((_jq_constant(text[1:]), _jq_variable(self.scope[text])))
+                continue
+            if kind == "name" or (kind == "string" and "\\(" not in text):
+                self.take()
+                name = text if kind == "name" else json.loads(text)
+                key = _jq_constant(name)
+                if self.peek() != ":":
+                    entries.append((key, _jq_key_step(name)))
+                    continue
+            elif kind == "string":
+                self.take()
+                self.texts.append(text[1:-1])
+                key = _jq_text(text, depth, self.scope)
+            elif text == "(":
+                self.take()
+                key = self.pipe(depth + 1)
+                self.expect(")")
+            else:
+                raise _JqUnread("object key")
+            self.expect(":")
+            stages = [self.postfix(depth + 1)]
+            while self.peek() == "|":
+                self.take()
+                stages.append(self.postfix(depth + 1))
+            entries.append((key, _jq_steps(stages)))
+        self.take()  # "}"
+        return functools.partial(_jq_object, tuple(entries))
 
     def substitution(self, once: bool) -> _JqFilter:
         """jq's ``sub(regex; tostring)`` ("Emit the string obtained by replacing the first match of regex in the input
@@ -221,36 +415,39 @@ class _JqReader:
 
     def collected(self, depth: int) -> _JqFilter:
         """(fnros54) jq's array construction ``[f]`` ("collects all the results of f into one array"; ``[]`` the
-        empty array), then any index or key steps after it (``[.targets[].region][1]``, :meth:`steps`)."""
+        empty array); its steps are read by :meth:`postfix`."""
         self.take()  # "["
         if self.peek() == "]":
             self.take()
-            inner: _JqFilter = lambda value: []  # noqa: E731
-        else:
-            inner = self.pipe(depth + 1)
-            if self.take() != "]":
-                raise _JqUnread("unclosed")
-        built: _JqFilter = lambda value: [_jq_bounded(list(inner(value)))]  # noqa: E731
-        steps = self.steps()
-        return _jq_steps([built, *steps]) if steps else built
+            return lambda value: [[]]
+        inner = self.pipe(depth + 1)
+        self.expect("]")
+        return lambda value: [_jq_bounded(list(inner(value)))]
 
     def path(self) -> _JqFilter:
-        self.take()  # the leading "."
-        steps: list[Callable[[Any], list[Any]]] = []
-        if self.at < len(self.tokens) and self.tokens[self.at][0] in ("name", "string"):
+        steps: list[Callable[[Any], list[Any]]] = [_jq_identity]
+        if self.tokens[self.at][0] == "field":
+            steps.append(_jq_key_step(self.take()[1:]))
+        elif self.take() == "." and self.at < len(self.tokens) and self.tokens[self.at][0] == "string":
             steps.append(self.key())
         return _jq_steps(self.steps(steps))
 
     def steps(self, before: list[Callable[[Any], list[Any]]] | None = None) -> list[Callable[[Any], list[Any]]]:
-        """The ``.key``, ``[n]``, ``["key"]`` and ``[]`` steps after a term (a path's, or an array built), after
-        ``before`` (a path's leading key: a ``?`` covers it too)."""
+        """The ``.key``, ``[n]``, ``["key"]``, ``[a:b]`` and ``[]`` steps after a term, after ``before`` (the term
+        itself: a ``?`` covers it too)."""
         steps: list[Callable[[Any], list[Any]]] = list(before or ())
-        while self.peek() in (".", "[", "?"):
+        while self.at_step():
+            if self.tokens[self.at][0] == "field":
+                steps.append(_jq_key_step(self.take()[1:]))
+                continue
             if self.peek() == "?":
                 # mutation54: jq's "Optional Object Identifier-Index" `.foo?` and `.[]?` ("no errors will be output
-                # if . is not an array or object"): the path so far, its errors giving no further output.
+                # if . is not an array or object"). fnros54b: the `?` covers the step it follows only (jq 1.6's
+                # grammar: `Term FIELD '?'`, `Term '[' ']' '?'`; `[{"r": "a"}, "x", {"r": "b"}] | .[].r?` is "a",
+                # "b", where mutation54's reading, the path so far, stopped at "x" and hid "b"); after a term that
+                # is not a step (`(f)?`, `select(f)?`) it is `try` of that term ("shorthand for try EXP").
                 self.take()
-                steps = [_jq_optional(steps)]
+                steps[-1] = _jq_optional(steps[-1:])
                 continue
             if self.take() == ".":
                 steps.append(self.key())
@@ -258,6 +455,9 @@ class _JqReader:
             if self.peek() == "]":
                 self.take()
                 steps.append(_jq_each)
+                continue
+            if self.peek() == ":" or (self.at + 1 < len(self.tokens) and self.tokens[self.at + 1][1] == ":"):
+                steps.append(self.slice())
                 continue
             kind, text = self.tokens[self.at] if self.at < len(self.tokens) else ("", "")
             self.take()
@@ -267,9 +467,23 @@ class _JqReader:
                 steps.append(_jq_key_step(json.loads(text)))
             else:
                 raise _JqUnread(text)
-            if self.take() != "]":
-                raise _JqUnread("unclosed")
+            self.expect("]")
         return steps
+
+    def slice(self) -> Callable[[Any], list[Any]]:
+        """(fnros54b) jq's ``.[a:b]`` (the manual, "Array/String Slice": either index may be left out, negative from
+        the end) with whole-number literal bounds."""
+        bounds: list[int | None] = [None, None]
+        for at in (0, 1):
+            if self.peek() not in (":", "]"):
+                kind, text = self.tokens[self.at] if self.at < len(self.tokens) else ("", "")
+                self.take()
+                if kind != "number" or "." in text:
+                    raise _JqUnread(text)
+                bounds[at] = int(text)
+            self.expect(":" if at == 0 else "]")
+        start, end = bounds
+        return lambda value: [_jq_sliced(value, start, end)]
 
     def key(self) -> Callable[[Any], list[Any]]:
         kind, text = self.tokens[self.at] if self.at < len(self.tokens) else ("", "")
@@ -292,27 +506,25 @@ def _jq_case(upper: bool) -> Callable[[Any], Any]:
 
     def cased(value: Any) -> Any:
         if not isinstance(value, str):
-            raise _JqUnread("a case of a non-string")
+            raise _JqError("a case of a non-string")
         return value.translate(table)
 
     return cased
 
 
 def _jq_tostring(value: Any) -> str:
-    """(fnros54) jq's ``tostring`` of a text (itself), a whole number, a boolean or null (their JSON text); a map, a
-    list or a fraction (whose JSON text jq and Python may write differently) is not read."""
-    if isinstance(value, str):
-        return value
-    if value is None or isinstance(value, (bool, int)):
-        return json.dumps(value)
-    raise _JqUnread("tostring of a map, list or fraction")
+    """(fnros54) jq's ``tostring`` of a text (itself), else its JSON text (:func:`_jq_json`; fnros54b: a map or list
+    too, where jq and Python write it alike; a fraction still not read)."""
+    return value if isinstance(value, str) else _jq_json(value)
 
 
 def _jq_entries(value: Any) -> list[dict[str, Any]]:
-    """(fnros54) jq's ``to_entries`` of an object ("an array of {key, value}", in the object's order); of anything
-    else not read."""
+    """(fnros54) jq's ``to_entries`` of an object ("an array of {key, value}", in the object's order); (fnros54b) of an
+    array, its indices as keys (jq 1.6 defines it over ``keys_unsorted``); of anything else jq's error."""
+    if isinstance(value, list):
+        return _jq_bounded([{"key": k, "value": v} for k, v in enumerate(value)])
     if not isinstance(value, Mapping):
-        raise _JqUnread("to_entries of a non-object")
+        raise _JqError("to_entries of a non-object")
     return _jq_bounded([{"key": k, "value": v} for k, v in value.items()])
 
 
@@ -323,8 +535,256 @@ def _jq_keys(value: Any) -> list[Any]:
         return _jq_bounded(sorted(value, key=lambda k: [ord(c) for c in k]))
     if isinstance(value, list):
         return _jq_bounded(list(range(len(value))))
-    raise _JqUnread("keys of a non-object")
+    raise _JqError("keys of a non-object")
 
+
+def _jq_identity(value: Any) -> list[Any]:
+    return [value]
+
+
+def _jq_constant(value: Any) -> _JqFilter:
+    return lambda _: [value]
+
+
+def _jq_variable(cell: list[Any]) -> _JqFilter:
+    """(fnros54b) ``$name``: the value its binding (:func:`_jq_bound`) holds while its body runs."""
+    return lambda _: [cell[0]]
+
+
+def _jq_raise(messages: list[Any]) -> list[Any]:
+    """jq's ``error(message)``: an error jq raises (a ``try`` or ``?`` catches it); no message, no error."""
+    if messages:
+        raise _JqError("error")
+    return []
+
+
+def _jq_recursed(value: Any) -> list[Any]:
+    """(fnros54b) jq's ``..`` (the manual, "Recursive Descent: `..`": "every value", the input first, then each item
+    or value's own, in order)."""
+    out: list[Any] = []
+
+    def walk(item: Any) -> None:
+        _jq_bounded(out)
+        out.append(item)
+        if isinstance(item, list):
+            for child in item:
+                walk(child)
+        elif isinstance(item, Mapping):
+            for child in item.values():
+                walk(child)
+
+    walk(value)
+    return _jq_bounded(out)
+
+
+def _jq_bound(source: _JqFilter, cell: list[Any], body: _JqFilter) -> _JqFilter:
+    """(fnros54b) ``source as $x | body``: ``body`` on the same input once for each output of ``source``, the
+    variable's cell holding that output (its former value put back after, so a binding met again is its own)."""
+
+    def outputs(value: Any) -> Iterable[Any]:
+        for bound in source(value):
+            cell[0] = bound
+            yield from body(value)
+
+    def read(value: Any) -> list[Any]:
+        saved = cell[0]
+        try:
+            return _jq_listed(outputs(value))
+        finally:
+            cell[0] = saved
+
+    return read
+
+
+def _jq_pairs(first: _JqFilter, second: _JqFilter, combine: Callable[[Any, Any], Any]) -> _JqFilter:
+    """(fnros54b) A binary operator over every pair of outputs, as jq 1.6 orders them (``[(1,2) + (10,20)]`` is
+    ``[11,12,21,22]``: the right side's outputs outer)."""
+
+    def read(value: Any) -> list[Any]:
+        lefts = first(value)
+        return _jq_listed(combine(left, right) for right in second(value) for left in lefts)
+
+    return read
+
+
+def _jq_logic(first: _JqFilter, second: _JqFilter, *, decided_by: bool) -> _JqFilter:
+    """(fnros54b) jq's ``or`` (``decided_by`` True) / ``and``: for each left output (outer), that output's truth where
+    it decides, else each right output's truth."""
+
+    def outputs(value: Any) -> Iterable[Any]:
+        for left in first(value):
+            if _jq_true(left) is decided_by:
+                yield decided_by
+            else:
+                yield from (_jq_true(right) for right in second(value))
+
+    def read(value: Any) -> list[Any]:
+        return _jq_listed(outputs(value))
+
+    return read
+
+
+def _jq_true(value: Any) -> bool:
+    return value is not None and value is not False
+
+
+def _jq_equal(left: Any, right: Any) -> bool:
+    """(fnros54b) jq's equality: same type and value (``1 == 1.0``; ``true == 1`` is false; arrays item by item,
+    objects key by key, whatever their order)."""
+    if isinstance(left, bool) or isinstance(right, bool) or left is None or right is None:
+        return left is right
+    if isinstance(left, (int, float)) and isinstance(right, (int, float)):
+        return left == right
+    if isinstance(left, list) and isinstance(right, list):
+        return len(left) == len(right) and all(_jq_equal(a, b) for a, b in zip(left, right, strict=True))
+    if isinstance(left, Mapping) and isinstance(right, Mapping):
+        return left.keys() == right.keys() and all(_jq_equal(v, right[k]) for k, v in left.items())
+    return type(left) is type(right) and left == right
+
+
+def _jq_object(entries: tuple[tuple[_JqFilter, _JqFilter], ...], value: Any) -> list[Any]:
+    """(fnros54b) The objects ``{k1: v1, ...}`` builds: every combination of each entry's keys (outer) and values, the
+    first entry's outer; a key not a string is jq's error."""
+    built: list[dict[str, Any]] = [{}]
+    for key, item in entries:
+        keys, items = key(value), item(value)
+        if any(not isinstance(k, str) for k in keys):
+            raise _JqError("an object key not a string")
+        built = _jq_bounded([{**b, k: v} for b in built for k in keys for v in items])
+    return built
+
+
+def _jq_sliced(value: Any, start: int | None, end: int | None) -> Any:
+    """(fnros54b) jq's ``.[start:end]`` of an array or a string (by code point), bounds clamped as Python's; of null,
+    null; of anything else jq's error."""
+    if value is None:
+        return None
+    if isinstance(value, (list, str)):
+        return value[start:end]
+    raise _JqError("a slice of a non-array")
+
+
+def _jq_length(value: Any) -> Any:
+    """(fnros54b) jq's ``length`` (the manual: a string's code points, an array's or object's items, a number's
+    absolute value, null's 0); a boolean's is jq's error."""
+    if value is None:
+        return 0
+    if isinstance(value, bool):
+        raise _JqError("a boolean has no length")
+    if isinstance(value, (int, float)):
+        return abs(value)
+    return len(value)
+
+
+def _jq_json(value: Any) -> str:
+    """(fnros54b) jq's compact JSON text of ``value`` (``tojson``, ``tostring`` of a map or list, an interpolated
+    map or list), where jq 1.6 and Python write it alike: whole numbers below 2**53, texts without control characters,
+    DEL or a lone surrogate; anything else (a fraction jq writes with 17 digits, ...) not read."""
+
+    def check(item: Any) -> None:
+        if isinstance(item, float) or (isinstance(item, int) and not isinstance(item, bool) and abs(item) >= 2**53):
+            raise _JqUnread("a number jq may write differently")
+        if isinstance(item, str) and _JQ_ESCAPED.search(item):
+            raise _JqUnread("a text jq may escape differently")
+        if isinstance(item, list):
+            for child in item:
+                check(child)
+        elif isinstance(item, Mapping):
+            for key, child in item.items():
+                check(key)
+                check(child)
+
+    check(value)
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    if len(text) > _MAX_TEXT:
+        raise _JqUnread("too long a text")
+    return text
+
+
+_JQ_ESCAPED = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff]")
+"""Characters jq 1.6 may write otherwise than Python's ``json.dumps``: controls, DEL, a lone surrogate."""
+
+
+def _jq_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    return "array" if isinstance(value, list) else "object"
+
+
+def _jq_added(value: Any) -> Any:
+    """(fnros54b) jq's ``add`` (the manual: "the elements of the input array added together"; of ``[]``, null)."""
+    total = None
+    for item in _jq_each(value):
+        total = _jq_add(total, item)
+    return total
+
+
+def _jq_trimmed(value: Any, affix: Any, *, left: bool) -> Any:
+    """(fnros54b) jq's ``ltrimstr(str)`` / ``rtrimstr(str)``: the input without that prefix / suffix where it starts
+    / ends with it; any other input (or a non-string argument) unchanged."""
+    if not isinstance(value, str) or not isinstance(affix, str) or not affix:
+        return value
+    if left:
+        return value[len(affix) :] if value.startswith(affix) else value
+    return value[: -len(affix)] if value.endswith(affix) else value
+
+
+def _jq_split(value: Any, separator: Any) -> list[str]:
+    """(fnros54b) jq's ``split(str)`` ("Splits an input string on the separator argument"); ``split("")`` gives the
+    code points of an ASCII text (of any other, not read); a non-string is jq's error."""
+    if not isinstance(value, str) or not isinstance(separator, str):
+        raise _JqError("split of a non-string")
+    if separator:
+        return _jq_bounded(value.split(separator))
+    if not value.isascii():
+        raise _JqUnread("split of a non-ASCII text into characters")
+    return _jq_bounded(list(value))
+
+
+def _jq_joined(value: Any, separator: Any) -> str:
+    """(fnros54b) jq 1.6's ``join(str)``: the items joined by the separator, null as "", a number or boolean as its
+    JSON (whole numbers only: a fraction's digits jq may write otherwise); an array or object item is jq's error."""
+    if not isinstance(separator, str):
+        raise _JqError("join with a non-string")
+    parts: list[str] = []
+    for item in _jq_each(value):
+        if isinstance(item, (list, Mapping)):
+            raise _JqError("join of an array or object")
+        parts.append("" if item is None else item if isinstance(item, str) else _jq_json(item))
+    text = separator.join(parts)
+    if len(text) > _MAX_TEXT:
+        raise _JqUnread("too long a text")
+    return text
+
+
+def _jq_affixed(value: Any, affix: Any, *, start: bool) -> bool:
+    """(fnros54b) jq's ``startswith(str)`` / ``endswith(str)``; not strings: jq's error."""
+    if not isinstance(value, str) or not isinstance(affix, str):
+        raise _JqError("startswith() requires string inputs")
+    return value.startswith(affix) if start else value.endswith(affix)
+
+
+_JQ_TEXT_FUNCTIONS: Mapping[str, Callable[[Any, Any], Any]] = {
+    "ltrimstr": functools.partial(_jq_trimmed, left=True),
+    "rtrimstr": functools.partial(_jq_trimmed, left=False),
+    "split": _jq_split,
+    "join": _jq_joined,
+    "startswith": functools.partial(_jq_affixed, start=True),
+    "endswith": functools.partial(_jq_affixed, start=False),
+}
+"""(fnros54b) jq builtins of one argument read (jq manual): the input and each output of the argument to one value."""
+
+_JQ_STREAMS: Mapping[str, _JqFilter] = {
+    "empty": lambda value: [],
+    "error": lambda value: _jq_raise([value]),
+}
+"""(fnros54b) jq builtins of no argument giving other than one value: ``empty`` (none), ``error`` (jq's error)."""
 
 _JQ_BUILTINS: Mapping[str, Callable[[Any], Any]] = {
     "ascii_downcase": _jq_case(upper=False),
@@ -332,6 +792,12 @@ _JQ_BUILTINS: Mapping[str, Callable[[Any], Any]] = {
     "tostring": _jq_tostring,
     "to_entries": _jq_entries,
     "keys": _jq_keys,
+    # fnros54b (stop 54):
+    "length": _jq_length,
+    "not": lambda value: not _jq_true(value),
+    "type": _jq_type,
+    "tojson": _jq_json,
+    "add": _jq_added,
 }
 """(fnros54) jq builtins of no argument read (jq manual): each maps its input to one output, or jq's error (unread)."""
 
@@ -350,40 +816,49 @@ def _jq_optional(steps: list[Callable[[Any], list[Any]]]) -> Callable[[Any], lis
     """jq's ``path?`` (``try path``): the outputs ``steps`` give, in jq's order, until the first error jq raises (the
     outputs before it are kept, none after it: jq's backtracking stops at the error)."""
 
-    def outputs(value: Any, at: int, out: list[Any]) -> None:
+    return lambda value: _jq_until_error(steps, value)[0]
+
+
+def _jq_until_error(steps: list[Callable[[Any], list[Any]]], value: Any) -> tuple[list[Any], bool]:
+    """The outputs ``steps`` give for ``value`` in jq's order until jq's first error, and whether one was raised."""
+    out: list[Any] = []
+
+    def outputs(item: Any, at: int) -> None:
         if at == len(steps):
-            out.append(value)
+            out.append(item)
             _jq_bounded(out)
             return
-        for item in steps[at](value):
-            outputs(item, at + 1, out)
+        for each in steps[at](item):
+            outputs(each, at + 1)
 
-    def read(value: Any) -> list[Any]:
-        out: list[Any] = []
-        with contextlib.suppress(_JqError):
-            outputs(value, 0, out)
-        return out
-
-    return read
+    try:
+        outputs(value, 0)
+    except _JqError:
+        return out, True
+    return out, False
 
 
 def _jq_steps(steps: list[Callable[[Any], list[Any]]]) -> _JqFilter:
     """Steps read one after another, each on every output of the one before (a path's ``.a[0].b``)."""
     return lambda value: functools.reduce(
-        lambda values, step: _jq_bounded([out for v in values for out in step(v)]), steps, [value]
+        lambda values, step: _jq_listed(out for v in values for out in step(v)), steps, [value]
     )
 
 
-def _jq_sum(first: _JqFilter, second: _JqFilter) -> _JqFilter:
-    """(fnros54) jq's ``first + second`` where each gives one value (:func:`_jq_add`)."""
-
-    def read(value: Any) -> list[Any]:
-        left, right = first(value), second(value)
-        if len(left) != 1 or len(right) != 1:
-            raise _JqUnread("a sum of several values")
-        return [_jq_add(left[0], right[0])]
-
-    return read
+def _jq_listed(outputs: Iterable[Any]) -> list[Any]:
+    """(fnros54b) The ``outputs`` of a filter giving several, evaluated in jq's order. An error jq raises before any
+    output stays jq's error (a ``try`` or ``?`` gives nothing, exactly); one after some outputs is not read: jq would
+    have given those first, and this evaluation (a list, not jq's stream) does not keep them."""
+    out: list[Any] = []
+    try:
+        for item in outputs:
+            out.append(item)
+            _jq_bounded(out)
+    except _JqError as error:
+        if out:
+            raise _JqUnread("an error after outputs") from error
+        raise
+    return out
 
 
 def _jq_add(left: Any, right: Any) -> Any:
@@ -453,7 +928,7 @@ def _jq_bounded(values: list[Any]) -> list[Any]:
     return values
 
 
-def _jq_text(literal: str, depth: int) -> _JqFilter:
+def _jq_text(literal: str, depth: int, scope: Mapping[str, list[Any]]) -> _JqFilter:
     """A jq string literal, its interpolations ``\\(f)`` each filled with ``f``'s one value (a text as
     itself, a number as JSON); more or fewer values, or a map, list or null, is not read."""
     body = literal[1:-1]
@@ -468,6 +943,7 @@ def _jq_text(literal: str, depth: int) -> _JqFilter:
         if level:
             raise _JqUnread("unclosed interpolation")
         inner = _JqReader(_jq_tokens(body[start + 2 : end - 1]))
+        inner.scope = dict(scope)  # fnros54b: the variables bound where the text stands
         parts.append(inner.pipe(depth + 1))
         if inner.at != len(inner.tokens):
             raise _JqUnread("interpolation")
@@ -481,9 +957,9 @@ def _jq_text(literal: str, depth: int) -> _JqFilter:
                 out.append(part)
                 continue
             got = part(value)
-            if len(got) != 1 or not isinstance(got[0], (str, int, float)) or isinstance(got[0], bool):
+            if len(got) != 1:
                 raise _JqUnread("interpolated value")
-            out.append(got[0] if isinstance(got[0], str) else json.dumps(got[0]))
+            out.append(_jq_tostring(got[0]))  # fnros54b: jq interpolates `tostring` of the value (null, a map too)
         return ["".join(out)]
 
     return text
