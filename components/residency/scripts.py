@@ -2286,16 +2286,41 @@ _READ_FROM_FILE = re.compile(
 )
 
 
+# scripts54b: one word given to one name, which bash(1) assigns as `NAME=WORD` would: `read [-r] NAME <<< WORD` (Here
+# Strings: "The word undergoes tilde expansion, parameter and variable expansion, command substitution ... The result
+# is supplied as a single string, with a newline appended, to the command on its standard input"; read: with one name
+# the whole line, leading and trailing IFS blanks removed) and `printf -v NAME %s WORD` (printf: "The -v option causes
+# the output to be assigned to the variable var rather than being printed to the standard output"; `%s` prints its
+# argument as is). The word is quoted or a bare word without blanks (or a bare `$(...)` with no nested parentheses),
+# and ends the command; another format, several names or more arguments are not read.
+_ONE_WORD = r"(\"[^\"\n]*\"|'[^'\n]*'|\$\([^()\n]*\)|[^\s;&|<>()'\"]+)(?=[ \t]*(?:$|[;&|)]))"
+_READ_HERE_STRING = re.compile(
+    r"(?<![^\s;&|(])read(?:[ \t]+-r)?[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*<<<[ \t]*" + _ONE_WORD, re.M
+)
+_PRINTF_TO_VARIABLE = re.compile(
+    r"(?<![^\s;&|(])printf[ \t]+-v[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]+(?:%s|'%s'|\"%s\")[ \t]+" + _ONE_WORD, re.M
+)
+
+
 def reads_as_assignments(script: str) -> str:
-    """``script`` with each ``read NAME < FILE`` written as ``NAME=$(< FILE)`` (blanks after it, same length)."""
-    if "read" not in script:
+    """``script`` with each ``read NAME < FILE`` written as ``NAME=$(< FILE)`` (blanks after it, same length);
+    scripts54b: ``read NAME <<< WORD`` and ``printf -v NAME %s WORD`` as ``NAME=WORD``."""
+    if "read" not in script and "printf" not in script:
         return script
 
     def assignment(m: re.Match[str]) -> str:
         written = f"{m.group(1)}=$(<{m.group(2)})"
         return written.ljust(len(m.group(0)))
 
-    return _READ_FROM_FILE.sub(assignment, script)
+    def given(m: re.Match[str]) -> str:
+        return f"{m.group(1)}={m.group(2)}".ljust(len(m.group(0)))
+
+    if "read" in script:
+        script = _READ_FROM_FILE.sub(assignment, script)
+        script = _READ_HERE_STRING.sub(given, script) if "<<<" in script else script
+    if "printf" in script and "-v" in script:
+        script = _PRINTF_TO_VARIABLE.sub(given, script)
+    return script
 
 
 def _echoed_values(words: list[str], reaching: Mapping[str, Sequence[str]]) -> list[str] | None:
