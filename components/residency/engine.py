@@ -104,6 +104,7 @@ from components.residency.scripts import (
     for_loop_words,
     has_for_loop,
     has_while_read,
+    heredoc_expanded_names,
     heredoc_files,
     hosts_file_names,
     machine_or_private,
@@ -4091,7 +4092,16 @@ class RuleEngine:
             self._judge_config_lines(walk, script, body, entry, where, depth)
             return
         at = script.find(body) if "$" in body else -1
-        for text in _filled(body, _assigned_values(script, self._instance_region(walk)).at(at)) if at >= 0 else (body,):
+        # scripts54b: a quoted here-document (`<<'EOF'`) holds `$R` as written: only the exported variables may be
+        # filled in later (by a program expanding the file from its environment), never the script's others
+        names = heredoc_expanded_names(script, at) if at >= 0 else None
+        if at >= 0:
+            # scripts54b: a Region or host field holding a variable assigned a substitution the evaluator cannot
+            # compute (`"region_id": "$R"` after `R=$(cat FILE)`) fails closed as the `key = value` line does
+            document = _CONFIG_READERS[kind](body, depth)
+            self._judge_document_substitutions(walk, script, document, entry, at, f"{where}({kind})", names)
+        reaching = _only(_assigned_values(script, self._instance_region(walk)).at(at), names) if at >= 0 else {}
+        for text in _filled(body, reaching) if at >= 0 else (body,):
             document = _CONFIG_READERS[kind](text, depth)
             if entry.keys and isinstance(document, (dict, list)):
                 document = _renamed_keys(document, entry.keys)  # config54: Filebeat's `hosts`, Vector's sink `address`
@@ -4102,6 +4112,18 @@ class RuleEngine:
                     self._walk_document(walk, document, f"{where}({kind})", "content", depth, None)
                 finally:
                     walk.defined = defined
+
+    def _judge_document_substitutions(
+        self, walk: _Walk, script: str, document: Any, entry: ConfigFile, at: int, where: str,
+        names: frozenset[str] | None,
+    ) -> None:
+        """(scripts54b) Each string field of a JSON / YAML settings file ``script`` writes at ``at`` that holds a
+        variable (``"region_id": "$R"``, ``host: $DB``), judged as :meth:`_judge_config_substitution` judges an INI
+        line's: a Region or host key whose variable holds a substitution the evaluator cannot compute fails closed, the
+        metadata's own Region passes (the document is still walked with the literal values as before)."""
+        for key, value in _string_fields(document):
+            if "$" in value:
+                self._judge_config_substitution(walk, script, key, value, entry, at, where, names)
 
     def _config_entry(self, file: str, script: str = "") -> ConfigFile | None:
         """The entry of a settings file by its path (``cli_config_files``, ``app_config_files``); None for a file
@@ -4148,9 +4170,10 @@ class RuleEngine:
                     self._judge_script_hosts(walk, value, f"{where}({kind}).{key}")
                     continue
                 at = script.find(line) if "$" in value else -1
-                values = _assigned_values(script, own).at(at) if at >= 0 else {}
+                names = heredoc_expanded_names(script, at) if at >= 0 else None  # scripts54b: `<<'EOF'`
+                values = _only(_assigned_values(script, own).at(at), names) if at >= 0 else {}
                 if at >= 0:
-                    self._judge_config_substitution(walk, script, key, value, entry, at, f"{where}({kind})")
+                    self._judge_config_substitution(walk, script, key, value, entry, at, f"{where}({kind})", names)
                 for filled in _filled(value, values):
                     named = entry.keys.get(key.strip().lower(), key)
                     # config53: a value the tool reads as another (s3cmd's legacy `EU`: eu-west-1) is judged as that.
@@ -4158,20 +4181,29 @@ class RuleEngine:
                     self._walk_document(walk, {named: given}, f"{where}({kind})", "content", depth, None)
 
     def _judge_config_substitution(
-        self, walk: _Walk, script: str, key: str, value: str, entry: ConfigFile, at: int, where: str
+        self,
+        walk: _Walk,
+        script: str,
+        key: str,
+        value: str,
+        entry: ConfigFile,
+        at: int,
+        where: str,
+        names: frozenset[str] | None = None,
     ) -> None:
         """(scripts53b) A settings file's Region or host line holding a command substitution, written or through a
         variable (``region = $R`` after ``R=$(cat /etc/fleet/region)``; :meth:`_ScriptValues.at_destination`): a Region
         is judged as each value the one evaluator computes (the metadata's own passes), and one it cannot compute fails
         closed (RES-011 / RES-015), as at a command's ``--region`` / ``-h``. The line is still walked as before (a
-        substitution's text there names nothing)."""
+        substitution's text there names nothing). scripts54b: ``names``, the only variables that may be filled in (a
+        quoted here-document's: :func:`scripts.heredoc_expanded_names`), None for every one."""
         name = _snake(entry.keys.get(key.strip().lower(), key))
         region = _is_region_key(name)
         if not region and not self._host_key(_key_tokens(name)):
             return
         values = _assigned_values(script, self._instance_region(walk))
         files = {**walk.script_files, **values.files} if values.files else walk.script_files
-        for text in _filled(value.strip(), values.at_destination(at)):
+        for text in _filled(value.strip(), _only(values.at_destination(at), names)):
             if "$(" not in text and "`" not in text:
                 continue
             if region:
@@ -9148,6 +9180,29 @@ _PLACEHOLDER_BUCKET_URL = re.compile(
 _LINE_FORMATS = frozenset({"ini", "conf", "words", "properties", "rsyslog", "syslog-ng"})
 _TEXT_FORMATS = _LINE_FORMATS | {"toml"}
 """The config formats a payload's generic reading does not walk as a document (JSON and YAML text it does)."""
+def _only(values: Mapping[str, tuple[str, ...]], names: frozenset[str] | None) -> Mapping[str, tuple[str, ...]]:
+    """(scripts54b) ``values`` of ``names`` only (None: all of them)."""
+    return values if names is None else {n: v for n, v in values.items() if n in names}
+
+
+def _string_fields(document: Any, depth: int = 0) -> Iterator[tuple[str, str]]:
+    """(scripts54b) Each ``(key, string value)`` of a parsed settings document, at any depth (a list's items under
+    the list's key: ``profiles[0].region_id`` is ``region_id``); a document deeper than :data:`_MAX_FIELD_DEPTH` is
+    read no further (its literal values are walked as before)."""
+    if depth > _MAX_FIELD_DEPTH:
+        return
+    if isinstance(document, Mapping):
+        for key, value in document.items():
+            if isinstance(value, str) and isinstance(key, str):
+                yield key, value
+            else:
+                yield from _string_fields(value, depth + 1)
+    elif isinstance(document, list):
+        for item in document:
+            yield from _string_fields(item, depth + 1)
+
+
+_MAX_FIELD_DEPTH = 16
 _CONFIG_READERS: dict[str, Callable[[str, int], Any]] = {
     "json": json_or_none,
     "yaml": yaml_or_none,

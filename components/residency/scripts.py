@@ -34,6 +34,7 @@ __all__ = [
     "echoed_files",
     "edited_files",
     "heredoc_files",
+    "heredoc_expanded_names",
     "hosts_file_names",
     "own_region_value",
     "plain_assignment",
@@ -499,6 +500,31 @@ def heredoc_files(script: str) -> list[tuple[str, str]]:
     shell expands in an unquoted one, ``${VAR}``, stays written as is). A here-document fed to another command
     (``psql <<SQL``), or whose delimiter line never comes, is left out."""
     return [(file, body) for _, _, file, body in _heredocs(script.splitlines()) if file is not None]
+
+
+_QUOTED_HEREDOC = re.compile(r"<<-?[ \t]*['\"]")
+_EXPORTED = re.compile(r"(?<![^\s;&|(])(?:export|declare[ \t]+-x|typeset[ \t]+-x)[ \t]+([A-Za-z_][A-Za-z0-9_]*)")
+_ALL_EXPORTED = re.compile(r"(?<![^\s;&|(])set[ \t]+(?:-[A-Za-z]*a[A-Za-z]*\b|-o[ \t]+allexport\b)")
+
+
+def heredoc_expanded_names(script: str, offset: int) -> frozenset[str] | None:
+    """(scripts54b) The variables whose values may stand where ``offset`` of ``script`` holds one: None (every
+    variable, as before) unless ``offset`` is inside the body of a here-document whose delimiter is quoted (``<<'EOF'``,
+    ``<<"EOF"``). bash(1) "Here Documents": "If any part of word is quoted, ... the lines in the here-document are not
+    expanded", so the file holds ``$R`` as written: only a program that reads the file and expands it from its own
+    environment may put a value there, and the environment holds the variables the script exports (``export R``,
+    ``declare -x``; every one after ``set -a`` / ``set -o allexport``: None)."""
+    if "<<" not in script or _QUOTED_HEREDOC.search(script) is None:
+        return None
+    lines = script.split("\n")
+    starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+    for first, after, _, _ in _heredocs(lines):
+        heredoc = _HEREDOC.search(lines[first])
+        if heredoc is not None and heredoc.group(2) and starts[first + 1] <= offset < starts[after - 1]:
+            if _ALL_EXPORTED.search(script):
+                return None
+            return frozenset(_EXPORTED.findall(script))
+    return None
 
 
 def _heredocs(lines: list[str]) -> Iterator[tuple[int, int, str | None, str]]:
