@@ -4114,7 +4114,13 @@ class RuleEngine:
                     walk.defined = defined
 
     def _judge_document_substitutions(
-        self, walk: _Walk, script: str, document: Any, entry: ConfigFile, at: int, where: str,
+        self,
+        walk: _Walk,
+        script: str,
+        document: Any,
+        entry: ConfigFile,
+        at: int,
+        where: str,
         names: frozenset[str] | None,
     ) -> None:
         """(scripts54b) Each string field of a JSON / YAML settings file ``script`` writes at ``at`` that holds a
@@ -9180,6 +9186,8 @@ _PLACEHOLDER_BUCKET_URL = re.compile(
 _LINE_FORMATS = frozenset({"ini", "conf", "words", "properties", "rsyslog", "syslog-ng"})
 _TEXT_FORMATS = _LINE_FORMATS | {"toml"}
 """The config formats a payload's generic reading does not walk as a document (JSON and YAML text it does)."""
+
+
 def _only(values: Mapping[str, tuple[str, ...]], names: frozenset[str] | None) -> Mapping[str, tuple[str, ...]]:
     """(scripts54b) ``values`` of ``names`` only (None: all of them)."""
     return values if names is None else {n: v for n, v in values.items() if n in names}
