@@ -103,6 +103,7 @@ from components.residency.scripts import (
     edited_files,
     for_loop_words,
     has_for_loop,
+    has_positional,
     has_while_read,
     heredoc_expanded_names,
     heredoc_files,
@@ -111,6 +112,7 @@ from components.residency.scripts import (
     may_write_files,
     plain_assigned_name,
     plain_assignment,
+    positional_words,
     reads_as_assignments,
     shell_blocks,
     substitution_at,
@@ -8680,6 +8682,11 @@ _DEFAULT_WORD = r"[^{}$`\"'\s]+"  # `${NAME:-word}`'s word, after `:-`, `-`, `:=
 _SHELL_VARIABLE = rf"(?>\$(?:\{{[A-Za-z_][A-Za-z0-9_]*(?::?[-=]{_DEFAULT_WORD})?\}}|[A-Za-z_][A-Za-z0-9_]*))"
 # The same variable with its name captured (braced, or bare): group 1 or group 2.
 _SHELL_REFERENCE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
+# scripts54b: the same, or a positional parameter (`$1`, `${1}`; bash(1): `$10` is `$1` then `0`), for the readers that
+# fill a script's values in (:func:`_filled`, :func:`_referenced`, :func:`_match_values`): a positional parameter
+# holds values only where :func:`scripts.positional_words` gives them (a function's calls, `set --`), else it stays
+# as written.
+_SHELL_PARAMETER = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*|[1-9])\}|([A-Za-z_][A-Za-z0-9_]*|[1-9]))")
 _SHELL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 """A shell variable's name (bash(1) "name": letters, digits and underscores, not starting with a digit)."""
 _URL_VARIABLES = re.compile(
@@ -8755,9 +8762,10 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
     files = written_files(script) if may_write_files(script) else _NO_FILES  # scripts53: read once, here
     script = reads_as_assignments(script)  # scripts52: `read X < FILE` as `X=$(< FILE)`, the same offsets
     matches = _assignments(script)
-    loops = has_for_loop(script)  # codehealth53: the loop reader's own test, in scripts.py
-    reads = has_while_read(script)  # scripts54: `while read NAME; do ... done <<EOF`
-    if not matches and not loops and not reads:
+    # codehealth53: the loop reader's own test, in scripts.py; scripts54: `while read NAME; do ... done <<EOF`;
+    # scripts54b: positional parameters (`copy() { ... "$1"; }; copy eu-west-2`, `set -- a b`)
+    loops, reads, positional = has_for_loop(script), has_while_read(script), has_positional(script)
+    if not matches and not loops and not reads and not positional:
         return _ScriptValues((), (), files) if files else _NO_VALUES
     lines = script.split("\n")
     starts = tuple(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
@@ -8800,7 +8808,8 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
         else:  # a use on the line may come before or after its assignments
             merged = {name: tuple(dict.fromkeys([*before.get(name, ()), *values])) for name, values in env.items()}
             per_line.append({**before, **merged})
-    if not opaque_seen and not _holds_opaque(anywhere):
+    held_apart = positional and _with_positional(script, per_line, starts, matches, anywhere, own, files)
+    if not held_apart and not opaque_seen and not _holds_opaque(anywhere):
         return _ScriptValues(starts, tuple({n: v for n, v in line.items() if v} for line in per_line), files)
     # scripts53: a substitution the evaluator cannot compute is held apart (only a destination argument reads it)
     literal = tuple(
@@ -8811,6 +8820,54 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
         for line in per_line
     )
     return _ScriptValues(starts, literal, files, opaque)
+
+
+_POSITIONAL_VALUE = re.compile(r"=[\"']?\$\{?[1-9]")  # an assignment's value starting with a positional parameter
+
+
+def _with_positional(
+    script: str,
+    per_line: list[Mapping[str, tuple[str, ...]]],
+    starts: tuple[int, ...],
+    matches: list[re.Match[str]],
+    anywhere: Mapping[str, tuple[str, ...]],
+    own: tuple[re.Pattern[str], str] | None,
+    files: Mapping[str, str],
+) -> bool:
+    """(scripts54b) ``per_line`` with the values positional parameters hold in each line range
+    :func:`scripts.positional_words` gives (a function's body: its calls' words; after ``set --``: its words), and
+    those of an assignment there from one (``local region="$1"``), from that line to the range's end. A literal word
+    is itself, a whole variable the values it holds anywhere, a command substitution held apart as one the evaluator
+    may not compute (a destination computes it, or fails closed: :meth:`_ScriptValues.at_destination`). Whether a
+    value so held apart was added."""
+    opaque = False
+    for first, last, given in positional_words(script):
+        held: dict[str, tuple[str, ...]] = {}
+        for k, words in given.items():
+            values: list[str] = []
+            for word in words:
+                whole = _SHELL_REFERENCE.fullmatch(word) if word[:1] == "$" else None
+                if whole is not None:
+                    values += anywhere.get(whole.group(1) or whole.group(2), ())
+                elif word[:2] == "$(" or word[:1] == "`":
+                    values.append(_OPAQUE + word)
+                elif not any(c in word for c in "$`"):
+                    values.append(word)
+            if values:
+                held[k] = tuple(dict.fromkeys(values))
+        if not held:
+            continue
+        opaque = opaque or _holds_opaque(held)
+        for i in range(first, min(last, len(per_line) - 1) + 1):
+            per_line[i] = {**per_line[i], **held}
+        for m in matches:
+            line = bisect.bisect_right(starts, m.start()) - 1
+            if first <= line <= last and _POSITIONAL_VALUE.search(m.group(0)):
+                assigned = tuple(dict.fromkeys(_match_values(script, m, own, per_line[line], files)))
+                opaque = opaque or _holds_opaque({"": assigned})
+                for i in range(line, min(last, len(per_line) - 1) + 1):
+                    per_line[i] = {**per_line[i], m.group("name"): assigned} if assigned else per_line[i]
+    return opaque
 
 
 def _match_values(
@@ -8844,7 +8901,7 @@ def _match_values(
         env = _defaulted(defaults, env)
         if value and not any(c in value for c in "$`("):  # scripts54: `${A:+word}`'s word
             return [value]
-    whole = _SHELL_REFERENCE.fullmatch(value) if value and m.group("single") is None else None
+    whole = _SHELL_PARAMETER.fullmatch(value) if value and m.group("single") is None else None
     return list(env.get(whole.group(1) or whole.group(2), ())) if whole is not None else []
 
 
@@ -8914,7 +8971,7 @@ def _values_anywhere(
 # parameter is unset or null, the expansion of word is substituted"; `${parameter:=word}` assigns it as well; without
 # the colon, only when unset): `--region ${REGION:-eu-west-2}` sends to eu-west-2 wherever the script sets no REGION. A
 # word holding an expansion or a quote of its own is left as written.
-_SHELL_DEFAULT = re.compile(rf"\$\{{([A-Za-z_][A-Za-z0-9_]*):?[-=]({_DEFAULT_WORD})\}}")
+_SHELL_DEFAULT = re.compile(rf"\$\{{([A-Za-z_][A-Za-z0-9_]*|[1-9]):?[-=]({_DEFAULT_WORD})\}}")  # scripts54b: `${1:-w}`
 
 
 # mutation54: `${parameter:=word}` ("Assign Default Values ... the expansion of word is assigned to parameter") assigns
@@ -8975,7 +9032,7 @@ def _defaulted(
             return tuple(held)
         out: list[str] = []
         for word in defaults.get(name, ()):
-            inner = _SHELL_REFERENCE.fullmatch(word) if word[:2] == "${" else None
+            inner = _SHELL_PARAMETER.fullmatch(word) if word[:2] == "${" else None
             if inner is None:
                 out.append(word)
             elif depth < _NESTED_DEFAULTS:
@@ -8991,7 +9048,7 @@ def _referenced(value: str, values: Mapping[str, tuple[str, ...]]) -> tuple[str,
     too (``${C:-word}``: :func:`_with_defaults`)."""
     value, defaults = _with_defaults(value)
     held = _defaulted(defaults, values)
-    if value[:1] != "$" or (whole := _SHELL_REFERENCE.fullmatch(value)) is None:
+    if value[:1] != "$" or (whole := _SHELL_PARAMETER.fullmatch(value)) is None:
         return (value,)
     return tuple(held.get(whole.group(1) or whole.group(2)) or (value,))
 
@@ -9071,14 +9128,14 @@ def _filled(text: str, reaching: Mapping[str, tuple[str, ...]]) -> tuple[str, ..
     (:func:`_with_defaults`)."""
     text, defaults = _with_defaults(text)
     held = _defaulted(defaults, reaching)
-    names = list(dict.fromkeys(v.group(1) or v.group(2) for v in _SHELL_REFERENCE.finditer(text)))
+    names = list(dict.fromkeys(v.group(1) or v.group(2) for v in _SHELL_PARAMETER.finditer(text)))
     choices: list[list[str | None]] = [[*sorted(held[n])] if n in held else [None] for n in names]
     if all(c == [None] for c in choices):
         return (text,)
     filled = []
     for combination in itertools.islice(itertools.product(*choices), _MAX_ASSIGNED_URLS):
         given = dict(zip(names, combination, strict=True))
-        filled.append(_SHELL_REFERENCE.sub(functools.partial(_given_or_written, given), text))
+        filled.append(_SHELL_PARAMETER.sub(functools.partial(_given_or_written, given), text))
     return tuple(filled)
 
 

@@ -46,6 +46,8 @@ __all__ = [
     "written_files",
     "may_write_files",
     "has_for_loop",
+    "has_positional",
+    "positional_words",
     "for_loop_words",
     "plain_assigned_name",
     "command_output_files",
@@ -1905,6 +1907,86 @@ def while_read_words(script: str, files: Mapping[str, str]) -> dict[str, tuple[s
         known = words.setdefault(m.group(1), [])
         known += [w for w in dict.fromkeys(lines) if (w[:2] == "$(" or _LOOP_WORD.fullmatch(w)) and w not in known]
     return {name: tuple(found) for name, found in words.items() if found}
+
+
+# scripts54b: positional parameters (bash(1) "Positional Parameters": "When a shell function is executed, the
+# arguments to the function become the positional parameters during its execution"; "Shell Functions": "the arguments
+# to the function become the positional parameters during its execution"; the `set` builtin: "--  If no arguments
+# follow this option, then the positional parameters are unset. Otherwise, the positional parameters are set to the
+# args"). A call's words: literal (quotes removed), a command substitution or a whole variable, kept as written.
+_POSITIONAL_USE = re.compile(r"\$\{?[1-9]")
+_CALL_WORD = re.compile(r"(?:\"[^\"\n]*\"|'[^'\n]*'|\$\([^()\n]*\)|[^\s;&|<>()'\"])+")
+_SET_ARGUMENTS = re.compile(_COMMAND_PLACE + r"set[ \t]+--((?:[ \t]+[^\s;&|<>()]+)*)[ \t]*(?=$|[;&|)])", re.M)
+_MAX_POSITIONAL = 9
+
+
+def has_positional(script: str) -> bool:
+    """Whether ``script`` uses a positional parameter ``$1`` .. ``$9`` (a substring test, then a search)."""
+    return "$" in script and _POSITIONAL_USE.search(script) is not None
+
+
+def _call_words(text: str) -> list[str]:
+    """The words of a call's arguments up to the end of its command (an unquoted operator): quotes around a whole word
+    removed, a substitution kept whole."""
+    words = []
+    i = 0
+    while True:
+        while i < len(text) and text[i] in " \t":
+            i += 1
+        word = _CALL_WORD.match(text, i)
+        if word is None:
+            return words
+        quoted = len(word.group(0)) > 1 and word.group(0)[0] == word.group(0)[-1] and word.group(0)[0] in "\"'"
+        words.append(word.group(0)[1:-1] if quoted and word.group(0).count(word.group(0)[0]) == 2 else word.group(0))
+        i = word.end()
+
+
+def positional_words(script: str) -> list[tuple[int, int, dict[str, tuple[str, ...]]]]:
+    """(scripts54b) The words positional parameters may hold, by line range of ``script`` (split at newlines):
+    ``(first line, last line, {"1": words, ...})``, for each function's body (the words of every call of it:
+    ``copy us-west-2`` gives its ``$1`` ``us-west-2``) and for the lines after a ``set -- WORDS`` (outside a
+    function's body, the script's own). A position no call gives is left out (unset: a default word applies)."""
+    lines = script.split("\n")
+    ranges: list[tuple[int, int, dict[str, tuple[str, ...]]]] = []
+    if "set" in script and "--" in script:
+        for m in _SET_ARGUMENTS.finditer(script):
+            words = _call_words(m.group(1))[:_MAX_POSITIONAL]
+            line = script.count("\n", 0, m.start())
+            ranges.append((line, len(lines) - 1, {str(k): (w,) for k, w in enumerate(words, start=1)}))
+    for name, first, last in _function_bodies(lines):  # after `set --`'s: a function's own are its calls'
+        given: dict[str, list[str]] = {}
+        # a call: the name at a command's place, then a blank, an operator or the line's end (`copy()` defines it)
+        call = re.compile(_COMMAND_PLACE + re.escape(name) + r"(?=[ \t;&|)]|$)([^\n]*)", re.M)
+        for m in call.finditer(script):
+            for k, word in enumerate(_call_words(m.group(1))[:_MAX_POSITIONAL], start=1):
+                known = given.setdefault(str(k), [])
+                if word not in known:
+                    known.append(word)
+        if given:
+            ranges.append((first, last, {k: tuple(v) for k, v in given.items()}))
+    return ranges
+
+
+def _function_bodies(lines: list[str]) -> list[tuple[str, int, int]]:
+    """Each function definition's name, its first line and the line its body closes on (:func:`shell_blocks`'
+    reading of compound commands)."""
+    bodies = {j for start, end, _, _ in _heredocs(lines) for j in range(start + 1, end)}
+    stack: list[str] = []
+    open_: list[tuple[str, int, int]] = []
+    out: list[tuple[str, int, int]] = []
+    for i, line in enumerate(lines):
+        if i in bodies:
+            continue
+        depth = len(stack)
+        defined = _FUNCTION_DEFINITION.match(line)
+        _block_words(line, stack)
+        if defined is not None and (len(stack) > depth or "}" in line):
+            name = re.sub(r"^\s*(?:function\s+)?", "", defined.group(0)).split("(")[0].strip()
+            open_.append((name, i, depth))
+        while open_ and len(stack) <= open_[-1][2]:
+            name, first, _ = open_.pop()
+            out.append((name, first, i))
+    return out
 
 
 def has_while_read(script: str) -> bool:
