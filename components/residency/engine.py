@@ -99,9 +99,11 @@ from components.residency.scripts import (
     Edit,
     ScriptHost,
     ScriptReader,
+    array_elements,
     echoed_files,
     edited_files,
     for_loop_words,
+    has_array_element,
     has_for_loop,
     has_positional,
     has_while_read,
@@ -8686,7 +8688,9 @@ _SHELL_REFERENCE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Z
 # fill a script's values in (:func:`_filled`, :func:`_referenced`, :func:`_match_values`): a positional parameter
 # holds values only where :func:`scripts.positional_words` gives them (a function's calls, `set --`), else it stays
 # as written.
-_SHELL_PARAMETER = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*|[1-9])\}|([A-Za-z_][A-Za-z0-9_]*|[1-9]))")
+_SHELL_PARAMETER = re.compile(
+    r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*(?:\[(?:[0-9]+|[@*])\])?|[1-9])\}|([A-Za-z_][A-Za-z0-9_]*|[1-9]))"
+)  # and an array's element, `${REGIONS[1]}` (:func:`scripts.array_elements`)
 _SHELL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 """A shell variable's name (bash(1) "name": letters, digits and underscores, not starting with a digit)."""
 _URL_VARIABLES = re.compile(
@@ -8763,9 +8767,10 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
     script = reads_as_assignments(script)  # scripts52: `read X < FILE` as `X=$(< FILE)`, the same offsets
     matches = _assignments(script)
     # codehealth53: the loop reader's own test, in scripts.py; scripts54: `while read NAME; do ... done <<EOF`;
-    # scripts54b: positional parameters (`copy() { ... "$1"; }; copy eu-west-2`, `set -- a b`)
-    loops, reads, positional = has_for_loop(script), has_while_read(script), has_positional(script)
-    if not matches and not loops and not reads and not positional:
+    # scripts54b: positional parameters (`copy() { ... "$1"; }; copy eu-west-2`, `set -- a b`), array elements
+    loops, reads = has_for_loop(script), has_while_read(script)
+    parameters = has_positional(script) or has_array_element(script)
+    if not matches and not loops and not reads and not parameters:
         return _ScriptValues((), (), files) if files else _NO_VALUES
     lines = script.split("\n")
     starts = tuple(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
@@ -8808,7 +8813,7 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
         else:  # a use on the line may come before or after its assignments
             merged = {name: tuple(dict.fromkeys([*before.get(name, ()), *values])) for name, values in env.items()}
             per_line.append({**before, **merged})
-    held_apart = positional and _with_positional(script, per_line, starts, matches, anywhere, own, files)
+    held_apart = parameters and _with_parameters(script, per_line, starts, matches, anywhere, own, files)
     if not held_apart and not opaque_seen and not _holds_opaque(anywhere):
         return _ScriptValues(starts, tuple({n: v for n, v in line.items() if v} for line in per_line), files)
     # scripts53: a substitution the evaluator cannot compute is held apart (only a destination argument reads it)
@@ -8825,7 +8830,7 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
 _POSITIONAL_VALUE = re.compile(r"=[\"']?\$\{?[1-9]")  # an assignment's value starting with a positional parameter
 
 
-def _with_positional(
+def _with_parameters(
     script: str,
     per_line: list[Mapping[str, tuple[str, ...]]],
     starts: tuple[int, ...],
@@ -8839,7 +8844,10 @@ def _with_positional(
     those of an assignment there from one (``local region="$1"``), from that line to the range's end. A literal word
     is itself, a whole variable the values it holds anywhere, a command substitution held apart as one the evaluator
     may not compute (a destination computes it, or fails closed: :meth:`_ScriptValues.at_destination`). Whether a
-    value so held apart was added."""
+    value so held apart was added. An array's elements (``${REGIONS[1]}``: :func:`scripts.array_elements`) hold their
+    literal items on every line."""
+    if has_array_element(script) and (elements := array_elements(script)):
+        per_line[:] = [{**elements, **line} for line in per_line]
     opaque = False
     for first, last, given in positional_words(script):
         held: dict[str, tuple[str, ...]] = {}

@@ -47,6 +47,8 @@ __all__ = [
     "may_write_files",
     "has_for_loop",
     "has_positional",
+    "has_array_element",
+    "array_elements",
     "positional_words",
     "for_loop_words",
     "plain_assigned_name",
@@ -1844,6 +1846,36 @@ def _array_items(script: str) -> dict[str, tuple[str, ...]]:
         known = items.setdefault(m.group(1), [])
         known += [w.strip("\"'") for w in m.group(2).split() if w.strip("\"'") not in known]
     return {name: tuple(found) for name, found in items.items()}
+
+
+# scripts54b: an array's element (bash(1) "Arrays": "Any element of an array may be referenced using
+# ${name[subscript]} ... If subscript is @ or *, the word expands to all members of name"; a compound assignment
+# `name=(value1 ... valuen)` assigns indexes from zero), used outside a `for` loop's words.
+_ARRAY_ELEMENT_USE = re.compile(r"\$\{[A-Za-z_][A-Za-z0-9_]*\[(?:[0-9]+|[@*])\]\}")
+
+
+def has_array_element(script: str) -> bool:
+    """Whether ``script`` assigns an array and uses one of its elements (``${REGIONS[1]}``, ``${REGIONS[@]}``)."""
+    return "=(" in script and "[" in script and _ARRAY_ELEMENT_USE.search(script) is not None
+
+
+def array_elements(script: str) -> dict[str, tuple[str, ...]]:
+    """(scripts54b) The literal words each element of ``script``'s arrays may hold, by the element's written name
+    (``REGIONS[0]``, ``REGIONS[@]`` and ``REGIONS[*]`` for every item), from each ``NAME=(...)`` compound assignment
+    (quotes around a word removed; a word holding an expansion or a glob gives nothing, as in :func:`for_loop_words`).
+    An append (``NAME+=(...)``) adds to ``[@]`` only (its indexes follow items this reader may not know)."""
+    elements: dict[str, list[str]] = {}
+    for m in _ARRAY_ASSIGNMENT.finditer(script):
+        name, append = m.group(1), "+=(" in m.group(0)
+        for index, word in enumerate(m.group(2).split()):
+            item = word.strip("\"'")
+            if not _LOOP_WORD.fullmatch(item):
+                continue
+            for key in (f"{name}[@]", f"{name}[*]", *(() if append else (f"{name}[{index}]",))):
+                known = elements.setdefault(key, [])
+                if item not in known:
+                    known.append(item)
+    return {key: tuple(items) for key, items in elements.items()}
 
 
 def for_loop_words(script: str, values: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, ...]]:
