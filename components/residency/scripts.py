@@ -1878,6 +1878,29 @@ def array_elements(script: str) -> dict[str, tuple[str, ...]]:
     return {key: tuple(items) for key, items in elements.items()}
 
 
+# scripts54b: bash(1) "Brace Expansion": "an optional preamble, followed by ... a series of comma-separated strings
+# ... between a pair of braces, followed by an optional postscript. The preamble is prefixed to each string contained
+# within the braces, and the postscript is then appended to each resulting string, expanding left to right"; a quoted
+# word is not expanded. Only a comma list without a nested brace or an expansion (a sequence `{1..3}` is not read).
+_BRACE_LIST = re.compile(r"\{([^{}$`\s]*,[^{}$`\s]*)\}")
+_MAX_BRACE_WORDS = 32
+
+
+def brace_expanded(word: str) -> list[str]:
+    """``word``'s brace expansion (``eu-{west-1,central-1}``: ``eu-west-1``, ``eu-central-1``), left to right, at most
+    :data:`_MAX_BRACE_WORDS` words; ``[word]`` when it holds no comma list."""
+    words = [word]
+    for _ in range(_MAX_BRACE_WORDS):
+        expanded: list[str] = []
+        for w in words:
+            m = _BRACE_LIST.search(w)
+            expanded += [w] if m is None else [w[: m.start()] + s + w[m.end() :] for s in m.group(1).split(",")]
+        if expanded == words or len(expanded) > _MAX_BRACE_WORDS:
+            return words
+        words = expanded
+    return words
+
+
 def for_loop_words(script: str, values: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, ...]]:
     """The literal words each ``for NAME in WORDS`` loop of ``script`` gives NAME (quotes around a word removed); a
     word that is a whole variable (``$TARGETS``) gives each blank-separated word of the values it holds anywhere
@@ -1891,7 +1914,7 @@ def for_loop_words(script: str, values: Mapping[str, Sequence[str]]) -> dict[str
             literal = word.strip("\"'")
             listed = _LOOP_LIST.fullmatch(literal)
             if listed is None:
-                items = [literal]
+                items = brace_expanded(literal) if literal == word and "{" in word else [literal]
             elif listed.group(2):
                 items = list(arrays.get(listed.group(1), ()))
             else:
