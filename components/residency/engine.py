@@ -99,6 +99,7 @@ from components.residency.scripts import (
     Edit,
     ScriptHost,
     ScriptReader,
+    alternates_written,
     array_elements,
     echoed_files,
     edited_files,
@@ -3982,7 +3983,7 @@ class RuleEngine:
         Returns the text whose references are to be judged: the script with the variables its URLs' hosts hold filled
         in where the script assigns them (:func:`_assigned_urls`). scripts49: a command ``xargs`` runs on the words an
         ``echo`` pipes into it is read as written out (:func:`scripts.xargs_expanded`)."""
-        script = xargs_expanded(script)
+        script = alternates_written(xargs_expanded(script))  # scripts54b: `${DR:+--region us-west-2}` is its word
         if "=" in script:
             self._judge_assignments(walk, script, path)
         if (

@@ -47,6 +47,7 @@ __all__ = [
     "may_write_files",
     "has_for_loop",
     "has_positional",
+    "alternates_written",
     "has_array_element",
     "array_elements",
     "positional_words",
@@ -2061,6 +2062,24 @@ _XARGS_VALUE_OPTIONS = frozenset({"-d", "-E", "-I", "-L", "-n", "-P", "-s", "--d
                                   "--max-lines", "--max-procs", "--process-slot-var", "--eof"})  # fmt: skip
 _XARGS_OTHER_INPUT = frozenset({"-a", "--arg-file"})
 _PRINTF_ONE_STRING = frozenset({"%s", "%s\\n"})
+
+
+# scripts54b: bash(1) "Parameter Expansion": `${parameter:+word}` "If parameter is null or unset, nothing is
+# substituted, otherwise the expansion of word is substituted" (`+` without the colon: when unset). The word may hold
+# blanks (`${DR:+--region us-west-2}`, split into words where unquoted) or variables (`${DR:+$DR_REGION}`).
+_ALTERNATE_WORD = re.compile(
+    r"\$\{[A-Za-z_][A-Za-z0-9_]*:?\+((?:[^{}$`\n]|\$[A-Za-z_][A-Za-z0-9_]*|\$\{[A-Za-z_][A-Za-z0-9_]*\})*)\}"
+)
+
+
+def alternates_written(script: str) -> str:
+    """``script`` with each ``${NAME:+word}`` written as its word, blanks after it to the same length (a line's
+    offsets do not move): the only value it can give, so the host reader, the filling and the reference scan read
+    the destination the word names when NAME is set (scripts54: a word without blanks or variables was read as a
+    value already, engine ``_with_defaults``)."""
+    if "+" not in script or "${" not in script:
+        return script
+    return _ALTERNATE_WORD.sub(lambda m: m.group(1).ljust(len(m.group(0))), script)
 
 
 def xargs_expanded(script: str) -> str:
