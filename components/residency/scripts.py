@@ -1927,14 +1927,18 @@ def for_loop_words(script: str, values: Mapping[str, Sequence[str]]) -> dict[str
 
 # scripts54: `while read [-r] NAME; do ... done <<DELIM` (or `done < FILE`): bash(1) "read": "One line is read from the
 # standard input ... the first word is assigned to the first name"; the loop's redirection is its standard input, so
-# NAME holds each line of the here-document's body (or of FILE) in the loop's body. `IFS=... ` before read is allowed;
-# one name only (several split each line: not read).
+# NAME holds each line of the here-document's body (or of FILE) in the loop's body. `IFS=... ` before read is allowed.
+# scripts54b: several names ("the first word is assigned to the first name, the second word to the second name, and
+# so on, with leftover words and their intervening separators assigned to the last name"), and a here-string `done
+# <<< WORD` (Here Strings: the word, expanded, is the loop's input: its lines).
 _WHILE_READ = re.compile(
-    _COMMAND_PLACE + r"while[ \t]+(?:IFS=\S*[ \t]+)?read(?:[ \t]+-r)?[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?=;|\n|do\b)",
+    _COMMAND_PLACE
+    + r"while[ \t]+(?:IFS=\S*[ \t]+)?read(?:[ \t]+-r)?((?:[ \t]+[A-Za-z_][A-Za-z0-9_]*)+)[ \t]*(?=;|\n|do\b)",
     re.M,
 )
 _LOOP_INPUT = re.compile(
-    r"\bdone[ \t]*(?:<<(-?)[ \t]*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\2[^\n]*\n|<[ \t]*([^\s;&|<>()]+))"
+    r"\bdone[ \t]*(?:<<(-?)[ \t]*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\2[^\n]*\n|<[ \t]*([^\s;&|<>()]+)"
+    r"|<<<[ \t]*(\"[^\"]*\"|'[^']*'|[^\s;&|<>()'\"]+))"
 )
 
 
@@ -1943,7 +1947,8 @@ def while_read_words(script: str, files: Mapping[str, str]) -> dict[str, tuple[s
     lines, or the lines of a file the script writes (``files``), each a word :func:`for_loop_words` would take; a loop
     reading a file the script does not write gives NAME ``$(< FILE)``, the file's content as the script writes it
     nowhere (the engine fails it closed at a destination, as ``read NAME < FILE``). A loop whose input is neither is
-    not read."""
+    not read. scripts54b: a here-string's lines (a literal word's; a substitution's is ``$(...)`` whole, as a file's),
+    and several names, each given its word of each line (the last the rest of it)."""
     words: dict[str, list[str]] = {}
     for m in _WHILE_READ.finditer(script):
         given = _LOOP_INPUT.search(script, m.end())
@@ -1956,12 +1961,21 @@ def while_read_words(script: str, files: Mapping[str, str]) -> dict[str, tuple[s
                 if line.rstrip("\r") == given.group(3):
                     break
                 lines.append(line.strip())
+        elif given.group(5) is not None:
+            word = given.group(5)
+            word = word[1:-1] if word[:1] in "\"'" else word
+            lines = [word] if word[:2] == "$(" else [line.strip() for line in word.splitlines()]
         elif given.group(4) in files:
             lines = [line.strip() for line in files[given.group(4)].splitlines()]
         else:
             lines = [f"$(< {given.group(4)})"]
-        known = words.setdefault(m.group(1), [])
-        known += [w for w in dict.fromkeys(lines) if (w[:2] == "$(" or _LOOP_WORD.fullmatch(w)) and w not in known]
+        names = m.group(1).split()
+        for line in lines:
+            split = [line] * len(names) if line[:2] == "$(" else line.split(None, len(names) - 1)
+            for name, word in zip(names, split, strict=False):
+                known = words.setdefault(name, [])
+                if (word[:2] == "$(" or _LOOP_WORD.fullmatch(word)) and word not in known:
+                    known.append(word)
     return {name: tuple(found) for name, found in words.items() if found}
 
 
