@@ -2271,8 +2271,8 @@ def test_a_printf_formats_escapes_are_printed_in_a_computed_value(script: str, r
 def test_a_settings_files_substitution_fails_closed_only_as_its_host(url: str, refused: bool) -> None:
     script = (
         "TOKEN=$(aws codeartifact get-authorization-token --domain fleet --query authorizationToken --output text)\n"
-        f"cat > /etc/pip.conf <<'EOF'\n[global]\nindex-url = {url}\nEOF\n"
-    )
+        f"cat > /etc/pip.conf <<EOF\n[global]\nindex-url = {url}\nEOF\n"
+    )  # scripts54b: unquoted (bash fills TOKEN in); a quoted `<<'EOF'` body holds `${TOKEN}` as written
     found = [f for f in findings(script, "EU", "aws") if f[0] == "RES-015"]
     assert bool(found) is refused, found
 
