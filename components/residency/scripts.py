@@ -48,6 +48,7 @@ __all__ = [
     "has_for_loop",
     "has_positional",
     "alternates_written",
+    "brace_expanded",
     "has_array_element",
     "array_elements",
     "positional_words",
