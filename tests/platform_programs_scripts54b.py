@@ -109,7 +109,7 @@ def _user_data(code: str, shape: str) -> str:
             "  port: 5432\n  name: fleet\nEOF\nsystemctl restart fleet-app\n"
         )
     if shape.startswith("quoted-heredoc-"):
-        export = "export " if shape.endswith("exported") else ""
+        export = "export " if shape.endswith("-exported") else ""
         return (
             f"{head}{export}R={abroad}\nmkdir -p /etc/fleet\ncat > /etc/fleet/app.yaml <<'EOF'\nstorage:\n"
             "  region: $R\n  bucket_prefix: fleet\nEOF\nsystemctl restart fleet-app\n"
