@@ -2082,8 +2082,12 @@ _PRINTF_ONE_STRING = frozenset({"%s", "%s\\n"})
 # scripts54b: bash(1) "Parameter Expansion": `${parameter:+word}` "If parameter is null or unset, nothing is
 # substituted, otherwise the expansion of word is substituted" (`+` without the colon: when unset). The word may hold
 # blanks (`${DR:+--region us-west-2}`, split into words where unquoted) or variables (`${DR:+$DR_REGION}`).
+# Only one whose word holds a blank or a variable (a plain word is read in place by the engine's `_with_defaults`),
+# and that ends its shell word (the padding must not split a word: `https://api${EU:+-$S}.example.com/`).
 _ALTERNATE_WORD = re.compile(
-    r"\$\{[A-Za-z_][A-Za-z0-9_]*:?\+((?:[^{}$`\n]|\$[A-Za-z_][A-Za-z0-9_]*|\$\{[A-Za-z_][A-Za-z0-9_]*\})*)\}"
+    r"\$\{[A-Za-z_][A-Za-z0-9_]*:?\+((?:[^{}$`\n]|\$[A-Za-z_][A-Za-z0-9_]*|\$\{[A-Za-z_][A-Za-z0-9_]*\})*"
+    r"[\s$](?:[^{}$`\n]|\$[A-Za-z_][A-Za-z0-9_]*|\$\{[A-Za-z_][A-Za-z0-9_]*\})*)\}(?=[\s\"';&|)]|$)",
+    re.M,
 )
 
 
