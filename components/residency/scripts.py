@@ -1989,6 +1989,7 @@ _POSITIONAL_USE = re.compile(r"\$\{?[1-9]")
 _CALL_WORD = re.compile(r"(?:\"[^\"\n]*\"|'[^'\n]*'|\$\([^()\n]*\)|[^\s;&|<>()'\"])+")
 _SET_ARGUMENTS = re.compile(_COMMAND_PLACE + r"set[ \t]+--((?:[ \t]+[^\s;&|<>()]+)*)[ \t]*(?=$|[;&|)])", re.M)
 _MAX_POSITIONAL = 9
+_ANY_FUNCTION_DEFINITION = re.compile(_FUNCTION_DEFINITION.pattern, re.M)
 
 
 def has_positional(script: str) -> bool:
@@ -2024,7 +2025,8 @@ def positional_words(script: str) -> list[tuple[int, int, dict[str, tuple[str, .
             words = _call_words(m.group(1))[:_MAX_POSITIONAL]
             line = script.count("\n", 0, m.start())
             ranges.append((line, len(lines) - 1, {str(k): (w,) for k, w in enumerate(words, start=1)}))
-    for name, first, last in _function_bodies(lines):  # after `set --`'s: a function's own are its calls'
+    bodies = _function_bodies(lines) if _ANY_FUNCTION_DEFINITION.search(script) else []  # most scripts define none
+    for name, first, last in bodies:  # after `set --`'s: a function's own are its calls'
         given: dict[str, list[str]] = {}
         # a call: the name at a command's place, then a blank, an operator or the line's end (`copy()` defines it)
         call = re.compile(_COMMAND_PLACE + re.escape(name) + r"(?=[ \t;&|)]|$)([^\n]*)", re.M)
