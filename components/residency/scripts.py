@@ -2000,7 +2000,7 @@ def has_positional(script: str) -> bool:
 def _call_words(text: str) -> list[str]:
     """The words of a call's arguments up to the end of its command (an unquoted operator): quotes around a whole word
     removed, a substitution kept whole."""
-    words = []
+    words: list[str] = []
     i = 0
     while True:
         while i < len(text) and text[i] in " \t":
