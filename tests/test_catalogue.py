@@ -564,6 +564,22 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
         *((f"{insights}:MediaInsightsPipelineConfiguration", f"elements.{sink}_sink_configuration.insights_target")
           for sink in ("kinesis_data_stream", "sns_topic", "sqs_queue", "lambda_function")),
     }  # fmt: skip
+    # awsred54b (stop 54): an AppSync source API association's source API (written) and merged API (granted), a Lake
+    # Formation grant's principal (a global_services field), an AgentCore memory's stream, a SIP media application's
+    # function and a Connect integration association's function (a one-key path to lambdaFunctionAssociation's
+    # `function_arn`).
+    red54b = {
+        ("aws:appsync/sourceApiAssociation:SourceApiAssociation", "source_api_arn"),
+        ("aws:appsync/sourceApiAssociation:SourceApiAssociation", "merged_api_arn"),
+        ("aws:bedrock/agentcoreMemory:AgentcoreMemory", "stream_delivery_resources.resource.kinesis.data_stream_arn"),
+        ("aws:chime/sdkvoiceSipMediaApplication:SdkvoiceSipMediaApplication", "endpoints.lambda_arn"),
+        ("aws:connect/lambdaFunctionAssociation:LambdaFunctionAssociation", "function_arn"),
+        # an AWS::LakeFormation::Permissions' DataLakePrincipal: the Pulumi permissions' `principal`, judged by the
+        # global_services entry aws-lakeformation-cross-account-grant (RES-016), not by an account field.
+        ("aws:lakeformation/permissions:Permissions", "principal"),
+    }
+    granted = [(f.type, f.path) for f in load_endpoints().granted_account_fields]
+    granted += [(t, g.field) for g in load_endpoints().global_services if g.field for t in g.types]
     assert nested_paths == {
         ("aws:sfn/stateMachine:StateMachine", "logging_configuration.log_destination"),
         (fc_async, "destination_config.on_success.destination"),
@@ -572,8 +588,9 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
         *red52,
         *red53,
         *red54,
+        *red54b,
     }
-    assert all((token, target) in written for token, target in nested_paths)
+    assert all((token, target) in written or (token, target) in granted for token, target in nested_paths)
     named += [(token, target.split(".")[0]) for token, target in nested_paths]
     # sam48 (stop 48): the paths of a resource SAM generates (an Api's / HttpApi's stage: its access log group) lead
     # to the generated Pulumi type's written_account_fields too.

@@ -58,6 +58,7 @@ import platform_programs_awsred51 as aw51
 import platform_programs_awsred52 as aw52
 import platform_programs_awsred53 as aw53
 import platform_programs_awsred54 as aw54
+import platform_programs_awsred54b as aw54b
 import platform_programs_bodies42 as bd42
 import platform_programs_cfnmap45 as cm45
 import platform_programs_cfnsfn45 as cs45
@@ -18608,6 +18609,13 @@ CASES: list[Case] = [
     # RES-015 (each passed every door before); a ROS Fn::Jq filter with jq's optional `[]?` / `.key?` gives its Region
     # (RES-011 at home and abroad before: abroad is RES-009); the VPC's own hosts and the home Region pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu54.rows()],
+    # -- stop 54, AWS red team round 27 (tests/platform_programs_awsred54b.py): another account's ARN in an AppSync
+    # source API association (the source or the merged API), an AgentCore memory's stream delivery, a SIP media
+    # application's endpoint, a Connect integration association's function and an Elastic Beanstalk environment's /
+    # configuration template's notification topic option, written in a CloudFormation template, is refused (RES-023),
+    # a Lake Formation Permissions grant to another account RES-016 (each passed every door before, its Pulumi twin
+    # refused); the template's own resources and the declared partner pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw54b.rows()],
     # -- stop 54, scripts and user data, round 10 part 2 (tests/platform_programs_scripts54b.py): a JSON / YAML settings
     # file's Region or host field holding an uncomputed substitution is RES-011 / RES-015; a function's `$1`, `set --`,
     # `read R <<<`, `printf -v`, `while read a b`, `${ARR[1]}`, `{a,b}` and `${A:+--region X}` giving a Region abroad

@@ -7755,6 +7755,143 @@ PAIRS += [
 ]  # fmt: skip
 
 
+# awsred54b (stop 54): the template twins round 26 left open; each passed every door on main 0bf4fb91 with another
+# account's ARN while its Pulumi twin was RES-023: an AppSync source API association's source API (written) and merged
+# API (granted), an AgentCore memory's stream delivery, a SIP media application's endpoint and a Connect integration
+# association's function (a one-key path to lambdaFunctionAssociation's `function_arn`).
+_RED54B_TEMPLATES: list[tuple[str, str, Callable[[str], dict[str, Any]]]] = [
+    ("AWS::AppSync::SourceApiAssociation", "SourceApiIdentifier",
+     lambda a: {"SourceApiIdentifier": _red49_arn("appsync", "apis/source1", a), "MergedApiIdentifier": "merged1"}),
+    ("AWS::AppSync::SourceApiAssociation", "MergedApiIdentifier",
+     lambda a: {"SourceApiIdentifier": "source1", "MergedApiIdentifier": _red49_arn("appsync", "apis/merged1", a)}),
+    ("AWS::BedrockAgentCore::Memory", "StreamDeliveryResources.Resources[0].Kinesis.DataStreamArn",
+     lambda a: {"Name": "m", "EventExpiryDuration": 30, "StreamDeliveryResources": {"Resources": [{"Kinesis": {
+         "DataStreamArn": _STREAM53(a), "ContentConfigurations": [{"Type": "MEMORY_RECORDS"}]}}]}}),
+    ("AWS::ChimeSDKVoice::SipMediaApplication", "Endpoints[0].LambdaArn",
+     lambda a: {"Name": "s", "AwsRegion": "eu-central-1", "Endpoints": [{"LambdaArn": _fn49(a)}]}),
+    ("AWS::Connect::IntegrationAssociation", "IntegrationArn",
+     lambda a: {"InstanceId": _red49_arn("connect", "instance/i1", "123456789012"),
+                "IntegrationType": "LAMBDA_FUNCTION", "IntegrationArn": _fn49(a)}),
+    *[(f"AWS::ElasticBeanstalk::{kind}", "OptionSettings[0].Value",
+       lambda a: {"ApplicationName": "a", "OptionSettings": [{"Namespace": "aws:elasticbeanstalk:sns:topics",
+                                                              "OptionName": "Notification Topic ARN",
+                                                              "Value": _sns51(a)}]})
+      for kind in ("Environment", "ConfigurationTemplate")],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("kind", "path", "props"), _RED54B_TEMPLATES, ids=[f"{k.split('::', 1)[1]}-{p}" for k, p, _ in _RED54B_TEMPLATES]
+)
+def test_a_template_names_the_receiving_account_as_its_pulumi_twin_round_27(
+    kind: str, path: str, props: Callable[[str], dict[str, Any]]
+) -> None:
+    # awsred54b: the own account passes under the pinned provider, another's is RES-023 at the template's own path
+    # (the Pulumi twin's judgement), and the same template in aws-cn passes (every account there is China's).
+    test_a_template_names_the_receiving_account_as_its_pulumi_twin_round_23(kind, path, props)
+
+
+def test_a_round_27_twin_names_its_own_resources_by_reference() -> None:
+    # awsred54b: under an unpinned provider, the template's own APIs, stream and function by Fn::GetAtt, and an AppSync
+    # API by its id (which names no account, as the Pulumi `source_api_id` / `merged_api_id`), pass; the stack's own
+    # source API abroad stays one RES-004 (its Region, read as before).
+    unpinned = ProviderRef("aws", "eu", "eu-central-1")
+    own = {"Api": {"Type": "AWS::AppSync::GraphQLApi", "Properties": {"Name": "a", "AuthenticationType": "AWS_IAM"}},
+           "Stream": {"Type": "AWS::Kinesis::Stream", "Properties": {"ShardCount": 1}},
+           "Fn": {"Type": "AWS::Lambda::Function", "Properties": {}}}  # fmt: skip
+
+    def check(kind: str, **props: Any) -> list[tuple[str, str]]:
+        body = json.dumps({"Resources": {**own, "X": {"Type": kind, "Properties": props}}})
+        findings = RuleEngine("EU").check(aws(_STACK, unpinned, template_body=body))[0]
+        return [(f.rule.id, f.path.removeprefix("template_body(json).Resources.X.Properties.")) for f in findings]
+
+    association = "AWS::AppSync::SourceApiAssociation"
+    assert check(association, SourceApiIdentifier={"Fn::GetAtt": ["Api", "Arn"]}, MergedApiIdentifier="merged1") == []
+    assert check(association, SourceApiIdentifier="a1b2c3d4e5", MergedApiIdentifier="z9y8x7w6v5") == []
+    abroad = "arn:aws:appsync:us-east-1:123456789012:apis/source1"
+    assert check(association, SourceApiIdentifier=abroad, MergedApiIdentifier="merged1") == [
+        ("RES-004", "SourceApiIdentifier")
+    ]
+    stream = {"Kinesis": {"DataStreamArn": {"Fn::GetAtt": ["Stream", "Arn"]},
+                          "ContentConfigurations": [{"Type": "MEMORY_RECORDS"}]}}  # fmt: skip
+    assert check("AWS::BedrockAgentCore::Memory", Name="m", EventExpiryDuration=30,
+                 StreamDeliveryResources={"Resources": [stream]}) == []  # fmt: skip
+    function = {"Fn::GetAtt": ["Fn", "Arn"]}
+    assert check("AWS::ChimeSDKVoice::SipMediaApplication", Name="s", AwsRegion="eu-central-1",
+                 Endpoints=[{"LambdaArn": function}]) == []  # fmt: skip
+    assert check("AWS::Connect::IntegrationAssociation", InstanceId="i1", IntegrationType="LAMBDA_FUNCTION",
+                 IntegrationArn=function) == []  # fmt: skip
+
+
+def test_a_template_lake_formation_grant_is_judged_as_its_pulumi_twin() -> None:
+    # awsred54b: an AWS::LakeFormation::Permissions' DataLakePrincipal is the Pulumi permissions' `principal`: another
+    # account's id (or an organization) RES-016 as aws-lakeformation-cross-account-grant judges it, the stack's role
+    # passes, and aws-cn accepts the share. Before, another account's id passed as template text.
+    def grant(principal: Any, provider: ProviderRef = _PINNED_EU) -> Subject:
+        props = {"DataLakePrincipal": {"DataLakePrincipalIdentifier": principal}, "Permissions": ["DESCRIBE"],
+                 "Resource": {"DatabaseResource": {"CatalogId": "123456789012", "Name": "claims"}}}  # fmt: skip
+        body = json.dumps({"Resources": {"X": {"Type": "AWS::LakeFormation::Permissions", "Properties": props}}})
+        return aws(_STACK, provider, template_body=body)
+
+    path = "template_body(json).Resources.X.Properties.DataLakePrincipal.DataLakePrincipalIdentifier"
+    assert RuleEngine("EU").check(grant("arn:aws:iam::123456789012:role/analysts"))[0] == []
+    for principal in (_OTHER, "arn:aws:organizations::123456789012:organization/o-a1b2c3d4e5"):
+        findings = RuleEngine("EU").check(grant(principal))[0]
+        assert [(f.rule.id, f.path) for f in findings] == [("RES-016", path)], principal
+    assert RuleEngine("CN").check(grant(_OTHER, AWS_CN))[0] == []
+
+
+def test_a_template_option_setting_is_judged_by_its_namespace() -> None:
+    # awsred54b: an Elastic Beanstalk OptionSetting {Namespace, OptionName, Value} is the Pulumi `settings` item
+    # {namespace, name, value}, judged by the same config_items: a partner's notification address (RES-015), an
+    # environment property naming a bucket the stack does not make (RES-017); the template's own topic and ordinary
+    # settings pass. Before, each passed as template text.
+    def check(*settings: tuple[str, str, Any]) -> list[tuple[str, str]]:
+        options = [{"Namespace": n, "OptionName": o, "Value": v} for n, o, v in settings]
+        body = json.dumps(
+            {
+                "Resources": {
+                    "Topic": {"Type": "AWS::SNS::Topic", "Properties": {}},
+                    "X": {
+                        "Type": "AWS::ElasticBeanstalk::Environment",
+                        "Properties": {"ApplicationName": "a", "OptionSettings": options},
+                    },
+                }
+            }
+        )
+        findings = RuleEngine("EU").check(aws(_STACK, _PINNED_EU, template_body=body))[0]
+        return [(f.rule.id, f.path.removeprefix("template_body(json).Resources.X.Properties.")) for f in findings]
+
+    sns, env = "aws:elasticbeanstalk:sns:topics", "aws:elasticbeanstalk:application:environment"
+    assert (
+        check(
+            (sns, "Notification Topic ARN", {"Ref": "Topic"}),
+            (env, "LOG_LEVEL", "info"),
+            ("aws:autoscaling:launchconfiguration", "InstanceType", "t3.small"),
+            ("aws:elasticbeanstalk:environment", "ServiceRole", "aws-elasticbeanstalk-service-role"),
+        )
+        == []
+    )
+    assert check((sns, "Notification Endpoint", "ops@partner-soc.example.net")) == [
+        ("RES-015", "OptionSettings[0].Value")
+    ]
+    assert check((env, "EXPORT_BUCKET", "partner-exports")) == [("RES-017", "OptionSettings[0].Value")]
+
+
+# Through every front door (tests/test_front_doors.py): an AppSync association's merged API (a granted path) and a
+# Connect integration association's function (a one-key path).
+_RED54B_PAIRED = {
+    ("AWS::AppSync::SourceApiAssociation", "MergedApiIdentifier"),
+    ("AWS::Connect::IntegrationAssociation", "IntegrationArn"),
+}
+PAIRS += [
+    ("RES-023", "EU", _cfn(kind, **props("123456789012")), _cfn(kind, **props(_OTHER)),
+     f"template_body(json).Resources.X.Properties.{path}")
+    for kind, path, props in _RED54B_TEMPLATES
+    if (kind, path) in _RED54B_PAIRED
+]  # fmt: skip
+
+
 # falsealarm52 (stop 52): a Compose file's services and a manifest's Kubernetes Services are hosts of the same YAML text
 # (service_names): `postgres://db:5432/fleet` beside `services: {db: ...}` sends to the project's `db` container. On
 # main faa992a the compliant cases were RES-015 (the YAML walk and the script's text).

@@ -1550,7 +1550,9 @@ class RuleEngine:
         setting = pair.get("config_item_key", pair.get("configItemKey", pair.get("config_key", pair.get("configKey"))))
         namespace = None
         if not isinstance(setting, str):
-            namespace, setting = pair.get("namespace", pair.get("Namespace")), pair.get("name", pair.get("Name"))
+            # (awsred54b) A CloudFormation OptionSetting names its option `OptionName` (Pulumi's `settings` `name`).
+            name = pair.get("name", pair.get("Name", pair.get("OptionName")))
+            namespace, setting = pair.get("namespace", pair.get("Namespace")), name
             if not isinstance(namespace, str) or not isinstance(setting, str):
                 return None
             namespace = namespace.strip()
