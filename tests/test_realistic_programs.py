@@ -187,6 +187,7 @@ import platform_programs_scripts52 as sc52
 import platform_programs_scripts53 as sc53
 import platform_programs_scripts53b as sc53b
 import platform_programs_scripts54 as sc54
+import platform_programs_scripts54b as sc54b
 import platform_programs_sfn44 as sf44
 import platform_programs_sfn44b as sf44b
 import platform_programs_sfnrt45 as sfr45
@@ -18621,6 +18622,11 @@ CASES: list[Case] = [
     # (RES-011 / RES-015 at home and abroad before: abroad is RES-009 / RES-006); a script's `.targets[].region?` over
     # a list with a non-object item gives every Region after it (the one abroad passed every door before).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fr54b.rows()],
+    # -- stop 54, scripts and user data, round 10 part 2 (tests/platform_programs_scripts54b.py): a JSON / YAML settings
+    # file's Region or host field holding an uncomputed substitution is RES-011 / RES-015; a function's `$1`, `set --`,
+    # `read R <<<`, `printf -v`, `while read a b`, `${ARR[1]}`, `{a,b}` and `${A:+--region X}` giving a Region abroad
+    # are RES-009 (each passed every door before); a quoted here-document's unexported `$R` passes (RES-009 before).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc54b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -14,7 +14,14 @@ from components.residency.catalogue import Cloud
 from components.residency.destinations import parse_destinations
 from components.residency.endpoints import load_endpoints
 from components.residency.engine import ProviderRef
-from components.residency.scripts import ScriptReader, command_output_files
+from components.residency.scripts import (
+    ScriptReader,
+    alternates_written,
+    brace_expanded,
+    command_output_files,
+    positional_words,
+    reads_as_assignments,
+)
 
 CATALOGUE = load_catalogue()
 COMMANDS = load_endpoints().script_commands
@@ -2302,8 +2309,8 @@ def test_a_printf_formats_escapes_are_printed_in_a_computed_value(script: str, r
 def test_a_settings_files_substitution_fails_closed_only_as_its_host(url: str, refused: bool) -> None:
     script = (
         "TOKEN=$(aws codeartifact get-authorization-token --domain fleet --query authorizationToken --output text)\n"
-        f"cat > /etc/pip.conf <<'EOF'\n[global]\nindex-url = {url}\nEOF\n"
-    )
+        f"cat > /etc/pip.conf <<EOF\n[global]\nindex-url = {url}\nEOF\n"
+    )  # scripts54b: unquoted (bash fills TOKEN in); a quoted `<<'EOF'` body holds `${TOKEN}` as written
     found = [f for f in findings(script, "EU", "aws") if f[0] == "RES-015"]
     assert bool(found) is refused, found
 
@@ -2562,3 +2569,99 @@ def test_mutation54_an_assigned_default_and_a_continued_loop_are_values(script: 
     found = findings(f"#!/bin/bash\n{script}\n", "EU", "aws")
     assert (found != []) is refused, found
     assert all(rule == "RES-009" for rule, _, _ in found)
+
+
+# scripts54b (stop 54): shell expansions the one reader did not compute. bash(1) "Positional Parameters" (a function's
+# arguments; `set --`), "Here Strings" and the read builtin (`read R <<< WORD`, several names), printf's `-v`,
+# "Arrays" (`${NAME[k]}`), "Brace Expansion" (a comma list in a loop's word) and `${A:+word}` with a blank or a
+# variable. On main 0bf4fb91 each offending script passed (no finding); each twin passes.
+_RETAIN54B = "aws logs put-retention-policy --log-group-name /fleet/app --retention-in-days 30 --region"
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (f'retain() {{\n  {_RETAIN54B} "$1"\n}}\nretain us-west-2', ["RES-009"]),
+        (f'retain() {{\n  {_RETAIN54B} "$1"\n}}\nretain eu-central-1', []),
+        (f'retain() {{ {_RETAIN54B} "${{1}}"; }}; retain us-west-2', ["RES-009"]),
+        (f'retain() {{\n  {_RETAIN54B} "${{1:-us-west-2}}"\n}}\nretain', ["RES-009"]),
+        (f'retain() {{\n  {_RETAIN54B} "${{1:-us-west-2}}"\n}}\nretain eu-central-1', []),
+        (f'retain() {{\n  local r="$1"\n  {_RETAIN54B} "$r"\n}}\nretain us-west-2', ["RES-009"]),
+        (f'retain() {{\n  {_RETAIN54B} "$2"\n}}\nretain eu-central-1 us-west-2', ["RES-009"]),
+        (f'retain() {{\n  {_RETAIN54B} "$1"\n}}\nretain "$(cat /etc/fleet/region)"', ["RES-011"]),
+        (f'DR=us-west-2\nretain() {{\n  {_RETAIN54B} "$1"\n}}\nretain "$DR"', ["RES-009"]),
+        (f'a() {{ {_RETAIN54B} "$1"; }}\nb() {{ echo "$1"; }}\na eu-central-1\nb us-west-2', []),
+        (f'set -- us-west-2 /fleet/app\n{_RETAIN54B} "$1"', ["RES-009"]),
+        (f'set -- eu-central-1 us-west-2\n{_RETAIN54B} "$1"', []),
+        (f'read -r R <<< "us-west-2"\n{_RETAIN54B} "$R"', ["RES-009"]),
+        (f"read R <<< eu-central-1\n{_RETAIN54B} $R", []),
+        (f'read -r R <<< "$(cat /etc/fleet/region)"\n{_RETAIN54B} "$R"', ["RES-011"]),
+        (f"printf -v R '%s' us-west-2\n{_RETAIN54B} \"$R\"", ["RES-009"]),
+        (f'printf -v R %s eu-central-1\n{_RETAIN54B} "$R"', []),
+        (f'while read -r app r; do\n  {_RETAIN54B} "$r"\ndone <<EOF\nfleet us-west-2\nEOF', ["RES-009"]),
+        (f'while read -r app r; do\n  {_RETAIN54B} "$r"\ndone <<EOF\nus-west-2 eu-central-1\nEOF', []),
+        (f'while read -r app r; do\n  {_RETAIN54B} "$r"\ndone < /etc/fleet/targets', ["RES-011"]),
+        (f'while read -r r; do\n  {_RETAIN54B} "$r"\ndone <<< "us-west-2"', ["RES-009"]),
+        (f'REGIONS=(eu-central-1 us-west-2)\n{_RETAIN54B} "${{REGIONS[1]}}"', ["RES-009"]),
+        (f'REGIONS=(eu-central-1 us-west-2)\n{_RETAIN54B} "${{REGIONS[0]}}"', []),
+        (f'for r in {{eu-central-1,us-west-2}}; do\n  {_RETAIN54B} "$r"\ndone', ["RES-009"]),
+        (f'for r in eu-{{central-1,west-1}}; do\n  {_RETAIN54B} "$r"\ndone', []),
+        (f'for r in "{{eu-central-1,us-west-2}}"; do\n  {_RETAIN54B} "$r"\ndone', []),  # quoted: one word, no Region
+        (f"{_RETAIN54B} eu-central-1 ${{DR:+--region us-west-2}}", ["RES-009"]),
+        (f"{_RETAIN54B} eu-central-1 ${{DR:+--region eu-west-1}}", []),
+        (f"T=us-west-2\n{_RETAIN54B} ${{DR:+$T}}", ["RES-009"]),
+    ],
+)
+def test_scripts54b_shell_expansions_give_their_values(script: str, expected: list[str]) -> None:
+    found = findings(f"#!/bin/bash\n{script}\n", "EU", "aws")
+    assert [rule for rule, _, _ in found] == expected, found
+
+
+# scripts54b (stop 54): a JSON / YAML settings file's Region or host field holding a variable assigned a substitution
+# the evaluator cannot compute fails closed, as an INI `region = $R` line does since stop 53 (passed on main 0bf4fb91);
+# the metadata's own Region passes. A quoted here-document (`<<'EOF'`, bash(1) "Here Documents": "the lines in the
+# here-document are not expanded") holds `$R` as written: only an exported variable is filled in (RES-009 before).
+_METADATA54B = "$(curl -s http://169.254.169.254/latest/meta-data/placement/region)"
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ('R=$(cat /etc/fleet/region)\ncat > /etc/fleet/app.json <<EOF\n{"region": "$R"}\nEOF', ["RES-011"]),
+        (f'R={_METADATA54B}\ncat > /etc/fleet/app.json <<EOF\n{{"region": "$R"}}\nEOF', []),
+        ("R=$(cat /etc/fleet/region)\ncat > /etc/fleet/app.yaml <<EOF\nstorage:\n  region: ${R}\nEOF", ["RES-011"]),
+        ("H=$(cat /etc/fleet/db)\ncat > /etc/fleet/app.yaml <<EOF\ndatabase:\n  host: $H\nEOF", ["RES-015"]),
+        ('R=$(cat /etc/fleet/region)\ncat > /etc/fleet/app.json <<EOF\n{"name": "$R"}\nEOF', []),  # no Region key
+        ("R=us-west-2\ncat > /etc/fleet/app.yaml <<EOF\nregion: $R\nEOF", ["RES-009"]),
+        ("R=us-west-2\ncat > /etc/fleet/app.yaml <<'EOF'\nregion: $R\nEOF", []),
+        ('R=us-west-2\ncat > /etc/fleet/app.yaml <<"EOF"\nregion: $R\nEOF', []),
+        ("export R=us-west-2\ncat > /etc/fleet/app.yaml <<'EOF'\nregion: $R\nEOF", ["RES-009"]),
+        ("set -a\nR=us-west-2\ncat > /etc/fleet/app.yaml <<'EOF'\nregion: $R\nEOF", ["RES-009"]),
+        ("R=us-west-2\nmkdir -p /root/.aws\ncat > /root/.aws/config <<'EOF'\n[default]\nregion = $R\nEOF", []),
+        ("R=$(cat /etc/fleet/region)\ncat > /root/.aws/config <<'EOF'\n[default]\nregion = $R\nEOF", []),
+        ("R=$(cat /etc/fleet/region)\ncat > /root/.aws/config <<EOF\n[default]\nregion = $R\nEOF", ["RES-011"]),
+    ],
+)
+def test_scripts54b_settings_documents_and_quoted_heredocs(script: str, expected: list[str]) -> None:
+    found = findings(f"#!/bin/bash\n{script}\n", "EU", "aws")
+    assert [rule for rule, _, _ in found] == expected, found
+
+
+# scripts54b (stop 54): the readers themselves.
+def test_scripts54b_positional_words_and_brace_expansion() -> None:
+    script = 'copy() {\n  aws s3 cp f s3://b --region "$1"\n}\ncopy us-west-2\ncopy "$(cat /x)" b && echo\nset -- a\n'
+    assert positional_words(script) == [
+        (5, 6, {"1": ("a",)}),
+        (0, 2, {"1": ("us-west-2", "$(cat /x)"), "2": ("b",)}),
+    ]
+    assert brace_expanded("eu-{west-1,central-1}") == ["eu-west-1", "eu-central-1"]
+    assert brace_expanded("{a,b}-{1,2}") == ["a-1", "a-2", "b-1", "b-2"]
+    assert brace_expanded("{a}") == ["{a}"]
+    assert reads_as_assignments('read -r R <<< "x y"\n') == 'R="x y"'.ljust(len('read -r R <<< "x y"')) + "\n"
+    assert alternates_written("a ${D:+--region x} b") == "a --region x" + " " * 6 + " b"
+
+
+@given(st.lists(st.sampled_from(["eu-west-1", "us-east-1", "a", "b-2", "x.y"]), min_size=1, max_size=4))
+def test_scripts54b_a_brace_list_expands_to_its_items(items: list[str]) -> None:
+    word = "{" + ",".join(items) + "}" if len(items) > 1 else items[0]
+    assert brace_expanded(word) == items

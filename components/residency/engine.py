@@ -99,17 +99,23 @@ from components.residency.scripts import (
     Edit,
     ScriptHost,
     ScriptReader,
+    alternates_written,
+    array_elements,
     echoed_files,
     edited_files,
     for_loop_words,
+    has_array_element,
     has_for_loop,
+    has_positional,
     has_while_read,
+    heredoc_expanded_names,
     heredoc_files,
     hosts_file_names,
     machine_or_private,
     may_write_files,
     plain_assigned_name,
     plain_assignment,
+    positional_words,
     reads_as_assignments,
     shell_blocks,
     substitution_at,
@@ -3979,7 +3985,7 @@ class RuleEngine:
         Returns the text whose references are to be judged: the script with the variables its URLs' hosts hold filled
         in where the script assigns them (:func:`_assigned_urls`). scripts49: a command ``xargs`` runs on the words an
         ``echo`` pipes into it is read as written out (:func:`scripts.xargs_expanded`)."""
-        script = xargs_expanded(script)
+        script = alternates_written(xargs_expanded(script))  # scripts54b: `${DR:+--region us-west-2}` is its word
         if "=" in script:
             self._judge_assignments(walk, script, path)
         if (
@@ -4093,7 +4099,16 @@ class RuleEngine:
             self._judge_config_lines(walk, script, body, entry, where, depth)
             return
         at = script.find(body) if "$" in body else -1
-        for text in _filled(body, _assigned_values(script, self._instance_region(walk)).at(at)) if at >= 0 else (body,):
+        # scripts54b: a quoted here-document (`<<'EOF'`) holds `$R` as written: only the exported variables may be
+        # filled in later (by a program expanding the file from its environment), never the script's others
+        names = heredoc_expanded_names(script, at) if at >= 0 else None
+        if at >= 0:
+            # scripts54b: a Region or host field holding a variable assigned a substitution the evaluator cannot
+            # compute (`"region_id": "$R"` after `R=$(cat FILE)`) fails closed as the `key = value` line does
+            document = _CONFIG_READERS[kind](body, depth)
+            self._judge_document_substitutions(walk, script, document, entry, at, f"{where}({kind})", names)
+        reaching = _only(_assigned_values(script, self._instance_region(walk)).at(at), names) if at >= 0 else {}
+        for text in _filled(body, reaching) if at >= 0 else (body,):
             document = _CONFIG_READERS[kind](text, depth)
             if entry.keys and isinstance(document, (dict, list)):
                 document = _renamed_keys(document, entry.keys)  # config54: Filebeat's `hosts`, Vector's sink `address`
@@ -4104,6 +4119,24 @@ class RuleEngine:
                     self._walk_document(walk, document, f"{where}({kind})", "content", depth, None)
                 finally:
                     walk.defined = defined
+
+    def _judge_document_substitutions(
+        self,
+        walk: _Walk,
+        script: str,
+        document: Any,
+        entry: ConfigFile,
+        at: int,
+        where: str,
+        names: frozenset[str] | None,
+    ) -> None:
+        """(scripts54b) Each string field of a JSON / YAML settings file ``script`` writes at ``at`` that holds a
+        variable (``"region_id": "$R"``, ``host: $DB``), judged as :meth:`_judge_config_substitution` judges an INI
+        line's: a Region or host key whose variable holds a substitution the evaluator cannot compute fails closed, the
+        metadata's own Region passes (the document is still walked with the literal values as before)."""
+        for key, value in _string_fields(document):
+            if "$" in value:
+                self._judge_config_substitution(walk, script, key, value, entry, at, where, names)
 
     def _config_entry(self, file: str, script: str = "") -> ConfigFile | None:
         """The entry of a settings file by its path (``cli_config_files``, ``app_config_files``); None for a file
@@ -4150,9 +4183,10 @@ class RuleEngine:
                     self._judge_script_hosts(walk, value, f"{where}({kind}).{key}")
                     continue
                 at = script.find(line) if "$" in value else -1
-                values = _assigned_values(script, own).at(at) if at >= 0 else {}
+                names = heredoc_expanded_names(script, at) if at >= 0 else None  # scripts54b: `<<'EOF'`
+                values = _only(_assigned_values(script, own).at(at), names) if at >= 0 else {}
                 if at >= 0:
-                    self._judge_config_substitution(walk, script, key, value, entry, at, f"{where}({kind})")
+                    self._judge_config_substitution(walk, script, key, value, entry, at, f"{where}({kind})", names)
                 for filled in _filled(value, values):
                     named = entry.keys.get(key.strip().lower(), key)
                     # config53: a value the tool reads as another (s3cmd's legacy `EU`: eu-west-1) is judged as that.
@@ -4160,20 +4194,29 @@ class RuleEngine:
                     self._walk_document(walk, {named: given}, f"{where}({kind})", "content", depth, None)
 
     def _judge_config_substitution(
-        self, walk: _Walk, script: str, key: str, value: str, entry: ConfigFile, at: int, where: str
+        self,
+        walk: _Walk,
+        script: str,
+        key: str,
+        value: str,
+        entry: ConfigFile,
+        at: int,
+        where: str,
+        names: frozenset[str] | None = None,
     ) -> None:
         """(scripts53b) A settings file's Region or host line holding a command substitution, written or through a
         variable (``region = $R`` after ``R=$(cat /etc/fleet/region)``; :meth:`_ScriptValues.at_destination`): a Region
         is judged as each value the one evaluator computes (the metadata's own passes), and one it cannot compute fails
         closed (RES-011 / RES-015), as at a command's ``--region`` / ``-h``. The line is still walked as before (a
-        substitution's text there names nothing)."""
+        substitution's text there names nothing). scripts54b: ``names``, the only variables that may be filled in (a
+        quoted here-document's: :func:`scripts.heredoc_expanded_names`), None for every one."""
         name = _snake(entry.keys.get(key.strip().lower(), key))
         region = _is_region_key(name)
         if not region and not self._host_key(_key_tokens(name)):
             return
         values = _assigned_values(script, self._instance_region(walk))
         files = {**walk.script_files, **values.files} if values.files else walk.script_files
-        for text in _filled(value.strip(), values.at_destination(at)):
+        for text in _filled(value.strip(), _only(values.at_destination(at), names)):
             if "$(" not in text and "`" not in text:
                 continue
             if region:
@@ -8644,6 +8687,13 @@ _DEFAULT_WORD = r"[^{}$`\"'\s]+"  # `${NAME:-word}`'s word, after `:-`, `-`, `:=
 _SHELL_VARIABLE = rf"(?>\$(?:\{{[A-Za-z_][A-Za-z0-9_]*(?::?[-=]{_DEFAULT_WORD})?\}}|[A-Za-z_][A-Za-z0-9_]*))"
 # The same variable with its name captured (braced, or bare): group 1 or group 2.
 _SHELL_REFERENCE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
+# scripts54b: the same, or a positional parameter (`$1`, `${1}`; bash(1): `$10` is `$1` then `0`), for the readers that
+# fill a script's values in (:func:`_filled`, :func:`_referenced`, :func:`_match_values`): a positional parameter
+# holds values only where :func:`scripts.positional_words` gives them (a function's calls, `set --`), else it stays
+# as written.
+_SHELL_PARAMETER = re.compile(
+    r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*(?:\[(?:[0-9]+|[@*])\])?|[1-9])\}|([A-Za-z_][A-Za-z0-9_]*|[1-9]))"
+)  # and an array's element, `${REGIONS[1]}` (:func:`scripts.array_elements`)
 _SHELL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 """A shell variable's name (bash(1) "name": letters, digits and underscores, not starting with a digit)."""
 _URL_VARIABLES = re.compile(
@@ -8719,9 +8769,11 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
     files = written_files(script) if may_write_files(script) else _NO_FILES  # scripts53: read once, here
     script = reads_as_assignments(script)  # scripts52: `read X < FILE` as `X=$(< FILE)`, the same offsets
     matches = _assignments(script)
-    loops = has_for_loop(script)  # codehealth53: the loop reader's own test, in scripts.py
-    reads = has_while_read(script)  # scripts54: `while read NAME; do ... done <<EOF`
-    if not matches and not loops and not reads:
+    # codehealth53: the loop reader's own test, in scripts.py; scripts54: `while read NAME; do ... done <<EOF`;
+    # scripts54b: positional parameters (`copy() { ... "$1"; }; copy eu-west-2`, `set -- a b`), array elements
+    loops, reads = has_for_loop(script), has_while_read(script)
+    parameters = has_positional(script) or has_array_element(script)
+    if not matches and not loops and not reads and not parameters:
         return _ScriptValues((), (), files) if files else _NO_VALUES
     lines = script.split("\n")
     starts = tuple(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
@@ -8764,7 +8816,8 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
         else:  # a use on the line may come before or after its assignments
             merged = {name: tuple(dict.fromkeys([*before.get(name, ()), *values])) for name, values in env.items()}
             per_line.append({**before, **merged})
-    if not opaque_seen and not _holds_opaque(anywhere):
+    held_apart = parameters and _with_parameters(script, per_line, starts, matches, anywhere, own, files)
+    if not held_apart and not opaque_seen and not _holds_opaque(anywhere):
         return _ScriptValues(starts, tuple({n: v for n, v in line.items() if v} for line in per_line), files)
     # scripts53: a substitution the evaluator cannot compute is held apart (only a destination argument reads it)
     literal = tuple(
@@ -8775,6 +8828,57 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
         for line in per_line
     )
     return _ScriptValues(starts, literal, files, opaque)
+
+
+_POSITIONAL_VALUE = re.compile(r"=[\"']?\$\{?[1-9]")  # an assignment's value starting with a positional parameter
+
+
+def _with_parameters(
+    script: str,
+    per_line: list[Mapping[str, tuple[str, ...]]],
+    starts: tuple[int, ...],
+    matches: list[re.Match[str]],
+    anywhere: Mapping[str, tuple[str, ...]],
+    own: tuple[re.Pattern[str], str] | None,
+    files: Mapping[str, str],
+) -> bool:
+    """(scripts54b) ``per_line`` with the values positional parameters hold in each line range
+    :func:`scripts.positional_words` gives (a function's body: its calls' words; after ``set --``: its words), and
+    those of an assignment there from one (``local region="$1"``), from that line to the range's end. A literal word
+    is itself, a whole variable the values it holds anywhere, a command substitution held apart as one the evaluator
+    may not compute (a destination computes it, or fails closed: :meth:`_ScriptValues.at_destination`). Whether a
+    value so held apart was added. An array's elements (``${REGIONS[1]}``: :func:`scripts.array_elements`) hold their
+    literal items on every line."""
+    if has_array_element(script) and (elements := array_elements(script)):
+        per_line[:] = [{**elements, **line} for line in per_line]
+    opaque = False
+    for first, last, given in positional_words(script):
+        held: dict[str, tuple[str, ...]] = {}
+        for k, words in given.items():
+            values: list[str] = []
+            for word in words:
+                whole = _SHELL_REFERENCE.fullmatch(word) if word[:1] == "$" else None
+                if whole is not None:
+                    values += anywhere.get(whole.group(1) or whole.group(2), ())
+                elif word[:2] == "$(" or word[:1] == "`":
+                    values.append(_OPAQUE + word)
+                elif not any(c in word for c in "$`"):
+                    values.append(word)
+            if values:
+                held[k] = tuple(dict.fromkeys(values))
+        if not held:
+            continue
+        opaque = opaque or _holds_opaque(held)
+        for i in range(first, min(last, len(per_line) - 1) + 1):
+            per_line[i] = {**per_line[i], **held}
+        for m in matches:
+            line = bisect.bisect_right(starts, m.start()) - 1
+            if first <= line <= last and _POSITIONAL_VALUE.search(m.group(0)):
+                assigned = tuple(dict.fromkeys(_match_values(script, m, own, per_line[line], files)))
+                opaque = opaque or _holds_opaque({"": assigned})
+                for i in range(line, min(last, len(per_line) - 1) + 1):
+                    per_line[i] = {**per_line[i], m.group("name"): assigned} if assigned else per_line[i]
+    return opaque
 
 
 def _match_values(
@@ -8808,7 +8912,7 @@ def _match_values(
         env = _defaulted(defaults, env)
         if value and not any(c in value for c in "$`("):  # scripts54: `${A:+word}`'s word
             return [value]
-    whole = _SHELL_REFERENCE.fullmatch(value) if value and m.group("single") is None else None
+    whole = _SHELL_PARAMETER.fullmatch(value) if value and m.group("single") is None else None
     return list(env.get(whole.group(1) or whole.group(2), ())) if whole is not None else []
 
 
@@ -8878,7 +8982,7 @@ def _values_anywhere(
 # parameter is unset or null, the expansion of word is substituted"; `${parameter:=word}` assigns it as well; without
 # the colon, only when unset): `--region ${REGION:-eu-west-2}` sends to eu-west-2 wherever the script sets no REGION. A
 # word holding an expansion or a quote of its own is left as written.
-_SHELL_DEFAULT = re.compile(rf"\$\{{([A-Za-z_][A-Za-z0-9_]*):?[-=]({_DEFAULT_WORD})\}}")
+_SHELL_DEFAULT = re.compile(rf"\$\{{([A-Za-z_][A-Za-z0-9_]*|[1-9]):?[-=]({_DEFAULT_WORD})\}}")  # scripts54b: `${1:-w}`
 
 
 # mutation54: `${parameter:=word}` ("Assign Default Values ... the expansion of word is assigned to parameter") assigns
@@ -8939,7 +9043,7 @@ def _defaulted(
             return tuple(held)
         out: list[str] = []
         for word in defaults.get(name, ()):
-            inner = _SHELL_REFERENCE.fullmatch(word) if word[:2] == "${" else None
+            inner = _SHELL_PARAMETER.fullmatch(word) if word[:2] == "${" else None
             if inner is None:
                 out.append(word)
             elif depth < _NESTED_DEFAULTS:
@@ -8955,7 +9059,7 @@ def _referenced(value: str, values: Mapping[str, tuple[str, ...]]) -> tuple[str,
     too (``${C:-word}``: :func:`_with_defaults`)."""
     value, defaults = _with_defaults(value)
     held = _defaulted(defaults, values)
-    if value[:1] != "$" or (whole := _SHELL_REFERENCE.fullmatch(value)) is None:
+    if value[:1] != "$" or (whole := _SHELL_PARAMETER.fullmatch(value)) is None:
         return (value,)
     return tuple(held.get(whole.group(1) or whole.group(2)) or (value,))
 
@@ -9035,14 +9139,14 @@ def _filled(text: str, reaching: Mapping[str, tuple[str, ...]]) -> tuple[str, ..
     (:func:`_with_defaults`)."""
     text, defaults = _with_defaults(text)
     held = _defaulted(defaults, reaching)
-    names = list(dict.fromkeys(v.group(1) or v.group(2) for v in _SHELL_REFERENCE.finditer(text)))
+    names = list(dict.fromkeys(v.group(1) or v.group(2) for v in _SHELL_PARAMETER.finditer(text)))
     choices: list[list[str | None]] = [[*sorted(held[n])] if n in held else [None] for n in names]
     if all(c == [None] for c in choices):
         return (text,)
     filled = []
     for combination in itertools.islice(itertools.product(*choices), _MAX_ASSIGNED_URLS):
         given = dict(zip(names, combination, strict=True))
-        filled.append(_SHELL_REFERENCE.sub(functools.partial(_given_or_written, given), text))
+        filled.append(_SHELL_PARAMETER.sub(functools.partial(_given_or_written, given), text))
     return tuple(filled)
 
 
@@ -9150,6 +9254,31 @@ _PLACEHOLDER_BUCKET_URL = re.compile(
 _LINE_FORMATS = frozenset({"ini", "conf", "words", "properties", "rsyslog", "syslog-ng"})
 _TEXT_FORMATS = _LINE_FORMATS | {"toml"}
 """The config formats a payload's generic reading does not walk as a document (JSON and YAML text it does)."""
+
+
+def _only(values: Mapping[str, tuple[str, ...]], names: frozenset[str] | None) -> Mapping[str, tuple[str, ...]]:
+    """(scripts54b) ``values`` of ``names`` only (None: all of them)."""
+    return values if names is None else {n: v for n, v in values.items() if n in names}
+
+
+def _string_fields(document: Any, depth: int = 0) -> Iterator[tuple[str, str]]:
+    """(scripts54b) Each ``(key, string value)`` of a parsed settings document, at any depth (a list's items under
+    the list's key: ``profiles[0].region_id`` is ``region_id``); a document deeper than :data:`_MAX_FIELD_DEPTH` is
+    read no further (its literal values are walked as before)."""
+    if depth > _MAX_FIELD_DEPTH:
+        return
+    if isinstance(document, Mapping):
+        for key, value in document.items():
+            if isinstance(value, str) and isinstance(key, str):
+                yield key, value
+            else:
+                yield from _string_fields(value, depth + 1)
+    elif isinstance(document, list):
+        for item in document:
+            yield from _string_fields(item, depth + 1)
+
+
+_MAX_FIELD_DEPTH = 16
 _CONFIG_READERS: dict[str, Callable[[str, int], Any]] = {
     "json": json_or_none,
     "yaml": yaml_or_none,

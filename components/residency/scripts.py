@@ -34,6 +34,7 @@ __all__ = [
     "echoed_files",
     "edited_files",
     "heredoc_files",
+    "heredoc_expanded_names",
     "hosts_file_names",
     "own_region_value",
     "plain_assignment",
@@ -45,6 +46,12 @@ __all__ = [
     "written_files",
     "may_write_files",
     "has_for_loop",
+    "has_positional",
+    "alternates_written",
+    "brace_expanded",
+    "has_array_element",
+    "array_elements",
+    "positional_words",
     "for_loop_words",
     "plain_assigned_name",
     "command_output_files",
@@ -499,6 +506,31 @@ def heredoc_files(script: str) -> list[tuple[str, str]]:
     shell expands in an unquoted one, ``${VAR}``, stays written as is). A here-document fed to another command
     (``psql <<SQL``), or whose delimiter line never comes, is left out."""
     return [(file, body) for _, _, file, body in _heredocs(script.splitlines()) if file is not None]
+
+
+_QUOTED_HEREDOC = re.compile(r"<<-?[ \t]*['\"]")
+_EXPORTED = re.compile(r"(?<![^\s;&|(])(?:export|declare[ \t]+-x|typeset[ \t]+-x)[ \t]+([A-Za-z_][A-Za-z0-9_]*)")
+_ALL_EXPORTED = re.compile(r"(?<![^\s;&|(])set[ \t]+(?:-[A-Za-z]*a[A-Za-z]*\b|-o[ \t]+allexport\b)")
+
+
+def heredoc_expanded_names(script: str, offset: int) -> frozenset[str] | None:
+    """(scripts54b) The variables whose values may stand where ``offset`` of ``script`` holds one: None (every
+    variable, as before) unless ``offset`` is inside the body of a here-document whose delimiter is quoted (``<<'EOF'``,
+    ``<<"EOF"``). bash(1) "Here Documents": "If any part of word is quoted, ... the lines in the here-document are not
+    expanded", so the file holds ``$R`` as written: only a program that reads the file and expands it from its own
+    environment may put a value there, and the environment holds the variables the script exports (``export R``,
+    ``declare -x``; every one after ``set -a`` / ``set -o allexport``: None)."""
+    if "<<" not in script or _QUOTED_HEREDOC.search(script) is None:
+        return None
+    lines = script.split("\n")
+    starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+    for first, after, _, _ in _heredocs(lines):
+        heredoc = _HEREDOC.search(lines[first])
+        if heredoc is not None and heredoc.group(2) and starts[first + 1] <= offset < starts[after - 1]:
+            if _ALL_EXPORTED.search(script):
+                return None
+            return frozenset(_EXPORTED.findall(script))
+    return None
 
 
 def _heredocs(lines: list[str]) -> Iterator[tuple[int, int, str | None, str]]:
@@ -1818,6 +1850,59 @@ def _array_items(script: str) -> dict[str, tuple[str, ...]]:
     return {name: tuple(found) for name, found in items.items()}
 
 
+# scripts54b: an array's element (bash(1) "Arrays": "Any element of an array may be referenced using
+# ${name[subscript]} ... If subscript is @ or *, the word expands to all members of name"; a compound assignment
+# `name=(value1 ... valuen)` assigns indexes from zero), used outside a `for` loop's words.
+_ARRAY_ELEMENT_USE = re.compile(r"\$\{[A-Za-z_][A-Za-z0-9_]*\[(?:[0-9]+|[@*])\]\}")
+
+
+def has_array_element(script: str) -> bool:
+    """Whether ``script`` assigns an array and uses one of its elements (``${REGIONS[1]}``, ``${REGIONS[@]}``)."""
+    return "=(" in script and "[" in script and _ARRAY_ELEMENT_USE.search(script) is not None
+
+
+def array_elements(script: str) -> dict[str, tuple[str, ...]]:
+    """(scripts54b) The literal words each element of ``script``'s arrays may hold, by the element's written name
+    (``REGIONS[0]``, ``REGIONS[@]`` and ``REGIONS[*]`` for every item), from each ``NAME=(...)`` compound assignment
+    (quotes around a word removed; a word holding an expansion or a glob gives nothing, as in :func:`for_loop_words`).
+    An append (``NAME+=(...)``) adds to ``[@]`` only (its indexes follow items this reader may not know)."""
+    elements: dict[str, list[str]] = {}
+    for m in _ARRAY_ASSIGNMENT.finditer(script):
+        name, append = m.group(1), "+=(" in m.group(0)
+        for index, word in enumerate(m.group(2).split()):
+            item = word.strip("\"'")
+            if not _LOOP_WORD.fullmatch(item):
+                continue
+            for key in (f"{name}[@]", f"{name}[*]", *(() if append else (f"{name}[{index}]",))):
+                known = elements.setdefault(key, [])
+                if item not in known:
+                    known.append(item)
+    return {key: tuple(items) for key, items in elements.items()}
+
+
+# scripts54b: bash(1) "Brace Expansion": "an optional preamble, followed by ... a series of comma-separated strings
+# ... between a pair of braces, followed by an optional postscript. The preamble is prefixed to each string contained
+# within the braces, and the postscript is then appended to each resulting string, expanding left to right"; a quoted
+# word is not expanded. Only a comma list without a nested brace or an expansion (a sequence `{1..3}` is not read).
+_BRACE_LIST = re.compile(r"\{([^{}$`\s]*,[^{}$`\s]*)\}")
+_MAX_BRACE_WORDS = 32
+
+
+def brace_expanded(word: str) -> list[str]:
+    """``word``'s brace expansion (``eu-{west-1,central-1}``: ``eu-west-1``, ``eu-central-1``), left to right, at most
+    :data:`_MAX_BRACE_WORDS` words; ``[word]`` when it holds no comma list."""
+    words = [word]
+    for _ in range(_MAX_BRACE_WORDS):
+        expanded: list[str] = []
+        for w in words:
+            m = _BRACE_LIST.search(w)
+            expanded += [w] if m is None else [w[: m.start()] + s + w[m.end() :] for s in m.group(1).split(",")]
+        if expanded == words or len(expanded) > _MAX_BRACE_WORDS:
+            return words
+        words = expanded
+    return words
+
+
 def for_loop_words(script: str, values: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, ...]]:
     """The literal words each ``for NAME in WORDS`` loop of ``script`` gives NAME (quotes around a word removed); a
     word that is a whole variable (``$TARGETS``) gives each blank-separated word of the values it holds anywhere
@@ -1831,7 +1916,7 @@ def for_loop_words(script: str, values: Mapping[str, Sequence[str]]) -> dict[str
             literal = word.strip("\"'")
             listed = _LOOP_LIST.fullmatch(literal)
             if listed is None:
-                items = [literal]
+                items = brace_expanded(literal) if literal == word and "{" in word else [literal]
             elif listed.group(2):
                 items = list(arrays.get(listed.group(1), ()))
             else:
@@ -1843,14 +1928,18 @@ def for_loop_words(script: str, values: Mapping[str, Sequence[str]]) -> dict[str
 
 # scripts54: `while read [-r] NAME; do ... done <<DELIM` (or `done < FILE`): bash(1) "read": "One line is read from the
 # standard input ... the first word is assigned to the first name"; the loop's redirection is its standard input, so
-# NAME holds each line of the here-document's body (or of FILE) in the loop's body. `IFS=... ` before read is allowed;
-# one name only (several split each line: not read).
+# NAME holds each line of the here-document's body (or of FILE) in the loop's body. `IFS=... ` before read is allowed.
+# scripts54b: several names ("the first word is assigned to the first name, the second word to the second name, and
+# so on, with leftover words and their intervening separators assigned to the last name"), and a here-string `done
+# <<< WORD` (Here Strings: the word, expanded, is the loop's input: its lines).
 _WHILE_READ = re.compile(
-    _COMMAND_PLACE + r"while[ \t]+(?:IFS=\S*[ \t]+)?read(?:[ \t]+-r)?[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?=;|\n|do\b)",
+    _COMMAND_PLACE
+    + r"while[ \t]+(?:IFS=\S*[ \t]+)?read(?:[ \t]+-r)?((?:[ \t]+[A-Za-z_][A-Za-z0-9_]*)+)[ \t]*(?=;|\n|do\b)",
     re.M,
 )
 _LOOP_INPUT = re.compile(
-    r"\bdone[ \t]*(?:<<(-?)[ \t]*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\2[^\n]*\n|<[ \t]*([^\s;&|<>()]+))"
+    r"\bdone[ \t]*(?:<<(-?)[ \t]*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\2[^\n]*\n|<[ \t]*([^\s;&|<>()]+)"
+    r"|<<<[ \t]*(\"[^\"]*\"|'[^']*'|[^\s;&|<>()'\"]+))"
 )
 
 
@@ -1859,7 +1948,8 @@ def while_read_words(script: str, files: Mapping[str, str]) -> dict[str, tuple[s
     lines, or the lines of a file the script writes (``files``), each a word :func:`for_loop_words` would take; a loop
     reading a file the script does not write gives NAME ``$(< FILE)``, the file's content as the script writes it
     nowhere (the engine fails it closed at a destination, as ``read NAME < FILE``). A loop whose input is neither is
-    not read."""
+    not read. scripts54b: a here-string's lines (a literal word's; a substitution's is ``$(...)`` whole, as a file's),
+    and several names, each given its word of each line (the last the rest of it)."""
     words: dict[str, list[str]] = {}
     for m in _WHILE_READ.finditer(script):
         given = _LOOP_INPUT.search(script, m.end())
@@ -1872,13 +1962,104 @@ def while_read_words(script: str, files: Mapping[str, str]) -> dict[str, tuple[s
                 if line.rstrip("\r") == given.group(3):
                     break
                 lines.append(line.strip())
+        elif given.group(5) is not None:
+            word = given.group(5)
+            word = word[1:-1] if word[:1] in "\"'" else word
+            lines = [word] if word[:2] == "$(" else [line.strip() for line in word.splitlines()]
         elif given.group(4) in files:
             lines = [line.strip() for line in files[given.group(4)].splitlines()]
         else:
             lines = [f"$(< {given.group(4)})"]
-        known = words.setdefault(m.group(1), [])
-        known += [w for w in dict.fromkeys(lines) if (w[:2] == "$(" or _LOOP_WORD.fullmatch(w)) and w not in known]
+        names = m.group(1).split()
+        for line in lines:
+            split = [line] * len(names) if line[:2] == "$(" else line.split(None, len(names) - 1)
+            for name, word in zip(names, split, strict=False):
+                known = words.setdefault(name, [])
+                if (word[:2] == "$(" or _LOOP_WORD.fullmatch(word)) and word not in known:
+                    known.append(word)
     return {name: tuple(found) for name, found in words.items() if found}
+
+
+# scripts54b: positional parameters (bash(1) "Positional Parameters": "When a shell function is executed, the
+# arguments to the function become the positional parameters during its execution"; "Shell Functions": "the arguments
+# to the function become the positional parameters during its execution"; the `set` builtin: "--  If no arguments
+# follow this option, then the positional parameters are unset. Otherwise, the positional parameters are set to the
+# args"). A call's words: literal (quotes removed), a command substitution or a whole variable, kept as written.
+_POSITIONAL_USE = re.compile(r"\$\{?[1-9]")
+_CALL_WORD = re.compile(r"(?:\"[^\"\n]*\"|'[^'\n]*'|\$\([^()\n]*\)|[^\s;&|<>()'\"])+")
+_SET_ARGUMENTS = re.compile(_COMMAND_PLACE + r"set[ \t]+--((?:[ \t]+[^\s;&|<>()]+)*)[ \t]*(?=$|[;&|)])", re.M)
+_MAX_POSITIONAL = 9
+_ANY_FUNCTION_DEFINITION = re.compile(_FUNCTION_DEFINITION.pattern, re.M)
+
+
+def has_positional(script: str) -> bool:
+    """Whether ``script`` uses a positional parameter ``$1`` .. ``$9`` (a substring test, then a search)."""
+    return "$" in script and _POSITIONAL_USE.search(script) is not None
+
+
+def _call_words(text: str) -> list[str]:
+    """The words of a call's arguments up to the end of its command (an unquoted operator): quotes around a whole word
+    removed, a substitution kept whole."""
+    words: list[str] = []
+    i = 0
+    while True:
+        while i < len(text) and text[i] in " \t":
+            i += 1
+        word = _CALL_WORD.match(text, i)
+        if word is None:
+            return words
+        quoted = len(word.group(0)) > 1 and word.group(0)[0] == word.group(0)[-1] and word.group(0)[0] in "\"'"
+        words.append(word.group(0)[1:-1] if quoted and word.group(0).count(word.group(0)[0]) == 2 else word.group(0))
+        i = word.end()
+
+
+def positional_words(script: str) -> list[tuple[int, int, dict[str, tuple[str, ...]]]]:
+    """(scripts54b) The words positional parameters may hold, by line range of ``script`` (split at newlines):
+    ``(first line, last line, {"1": words, ...})``, for each function's body (the words of every call of it:
+    ``copy us-west-2`` gives its ``$1`` ``us-west-2``) and for the lines after a ``set -- WORDS`` (outside a
+    function's body, the script's own). A position no call gives is left out (unset: a default word applies)."""
+    lines = script.split("\n")
+    ranges: list[tuple[int, int, dict[str, tuple[str, ...]]]] = []
+    if "set" in script and "--" in script:
+        for m in _SET_ARGUMENTS.finditer(script):
+            words = _call_words(m.group(1))[:_MAX_POSITIONAL]
+            line = script.count("\n", 0, m.start())
+            ranges.append((line, len(lines) - 1, {str(k): (w,) for k, w in enumerate(words, start=1)}))
+    bodies = _function_bodies(lines) if _ANY_FUNCTION_DEFINITION.search(script) else []  # most scripts define none
+    for name, first, last in bodies:  # after `set --`'s: a function's own are its calls'
+        given: dict[str, list[str]] = {}
+        # a call: the name at a command's place, then a blank, an operator or the line's end (`copy()` defines it)
+        call = re.compile(_COMMAND_PLACE + re.escape(name) + r"(?=[ \t;&|)]|$)([^\n]*)", re.M)
+        for m in call.finditer(script):
+            for k, word in enumerate(_call_words(m.group(1))[:_MAX_POSITIONAL], start=1):
+                known = given.setdefault(str(k), [])
+                if word not in known:
+                    known.append(word)
+        if given:
+            ranges.append((first, last, {k: tuple(v) for k, v in given.items()}))
+    return ranges
+
+
+def _function_bodies(lines: list[str]) -> list[tuple[str, int, int]]:
+    """Each function definition's name, its first line and the line its body closes on (:func:`shell_blocks`'
+    reading of compound commands)."""
+    bodies = {j for start, end, _, _ in _heredocs(lines) for j in range(start + 1, end)}
+    stack: list[str] = []
+    open_: list[tuple[str, int, int]] = []
+    out: list[tuple[str, int, int]] = []
+    for i, line in enumerate(lines):
+        if i in bodies:
+            continue
+        depth = len(stack)
+        defined = _FUNCTION_DEFINITION.match(line)
+        _block_words(line, stack)
+        if defined is not None and (len(stack) > depth or "}" in line):
+            name = re.sub(r"^\s*(?:function\s+)?", "", defined.group(0)).split("(")[0].strip()
+            open_.append((name, i, depth))
+        while open_ and len(stack) <= open_[-1][2]:
+            name, first, _ = open_.pop()
+            out.append((name, first, i))
+    return out
 
 
 def has_while_read(script: str) -> bool:
@@ -1898,6 +2079,28 @@ _XARGS_VALUE_OPTIONS = frozenset({"-d", "-E", "-I", "-L", "-n", "-P", "-s", "--d
                                   "--max-lines", "--max-procs", "--process-slot-var", "--eof"})  # fmt: skip
 _XARGS_OTHER_INPUT = frozenset({"-a", "--arg-file"})
 _PRINTF_ONE_STRING = frozenset({"%s", "%s\\n"})
+
+
+# scripts54b: bash(1) "Parameter Expansion": `${parameter:+word}` "If parameter is null or unset, nothing is
+# substituted, otherwise the expansion of word is substituted" (`+` without the colon: when unset). The word may hold
+# blanks (`${DR:+--region us-west-2}`, split into words where unquoted) or variables (`${DR:+$DR_REGION}`).
+# Only one whose word holds a blank or a variable (a plain word is read in place by the engine's `_with_defaults`),
+# and that ends its shell word (the padding must not split a word: `https://api${EU:+-$S}.example.com/`).
+_ALTERNATE_WORD = re.compile(
+    r"\$\{[A-Za-z_][A-Za-z0-9_]*:?\+((?:[^{}$`\n]|\$[A-Za-z_][A-Za-z0-9_]*|\$\{[A-Za-z_][A-Za-z0-9_]*\})*"
+    r"[\s$](?:[^{}$`\n]|\$[A-Za-z_][A-Za-z0-9_]*|\$\{[A-Za-z_][A-Za-z0-9_]*\})*)\}(?=[\s\"';&|)]|$)",
+    re.M,
+)
+
+
+def alternates_written(script: str) -> str:
+    """``script`` with each ``${NAME:+word}`` written as its word, blanks after it to the same length (a line's
+    offsets do not move): the only value it can give, so the host reader, the filling and the reference scan read
+    the destination the word names when NAME is set (scripts54: a word without blanks or variables was read as a
+    value already, engine ``_with_defaults``)."""
+    if "+" not in script or "${" not in script:
+        return script
+    return _ALTERNATE_WORD.sub(lambda m: m.group(1).ljust(len(m.group(0))), script)
 
 
 def xargs_expanded(script: str) -> str:
@@ -2286,16 +2489,41 @@ _READ_FROM_FILE = re.compile(
 )
 
 
+# scripts54b: one word given to one name, which bash(1) assigns as `NAME=WORD` would: `read [-r] NAME <<< WORD` (Here
+# Strings: "The word undergoes tilde expansion, parameter and variable expansion, command substitution ... The result
+# is supplied as a single string, with a newline appended, to the command on its standard input"; read: with one name
+# the whole line, leading and trailing IFS blanks removed) and `printf -v NAME %s WORD` (printf: "The -v option causes
+# the output to be assigned to the variable var rather than being printed to the standard output"; `%s` prints its
+# argument as is). The word is quoted or a bare word without blanks (or a bare `$(...)` with no nested parentheses),
+# and ends the command; another format, several names or more arguments are not read.
+_ONE_WORD = r"(\"[^\"\n]*\"|'[^'\n]*'|\$\([^()\n]*\)|[^\s;&|<>()'\"]+)(?=[ \t]*(?:$|[;&|)]))"
+_READ_HERE_STRING = re.compile(
+    r"(?<![^\s;&|(])read(?:[ \t]+-r)?[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*<<<[ \t]*" + _ONE_WORD, re.M
+)
+_PRINTF_TO_VARIABLE = re.compile(
+    r"(?<![^\s;&|(])printf[ \t]+-v[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]+(?:%s|'%s'|\"%s\")[ \t]+" + _ONE_WORD, re.M
+)
+
+
 def reads_as_assignments(script: str) -> str:
-    """``script`` with each ``read NAME < FILE`` written as ``NAME=$(< FILE)`` (blanks after it, same length)."""
-    if "read" not in script:
+    """``script`` with each ``read NAME < FILE`` written as ``NAME=$(< FILE)`` (blanks after it, same length);
+    scripts54b: ``read NAME <<< WORD`` and ``printf -v NAME %s WORD`` as ``NAME=WORD``."""
+    if "read" not in script and "printf" not in script:
         return script
 
     def assignment(m: re.Match[str]) -> str:
         written = f"{m.group(1)}=$(<{m.group(2)})"
         return written.ljust(len(m.group(0)))
 
-    return _READ_FROM_FILE.sub(assignment, script)
+    def given(m: re.Match[str]) -> str:
+        return f"{m.group(1)}={m.group(2)}".ljust(len(m.group(0)))
+
+    if "read" in script:
+        script = _READ_FROM_FILE.sub(assignment, script)
+        script = _READ_HERE_STRING.sub(given, script) if "<<<" in script else script
+    if "printf" in script and "-v" in script:
+        script = _PRINTF_TO_VARIABLE.sub(given, script)
+    return script
 
 
 def _echoed_values(words: list[str], reaching: Mapping[str, Sequence[str]]) -> list[str] | None:
