@@ -602,6 +602,13 @@ class ConfigFile(_PatternEntry):
     option_files: dict[str, str] = Field(default_factory=dict)
     """config54: a command and its option naming a file the command reads as this entry's, whatever the file's path
     (ssh(1) ``-F configfile``): a file the script writes and names there is read by this entry."""
+    unused_settings: dict[str, str] = Field(default_factory=dict)
+    """falsealarm54b: settings the tool connects to only when a command that uses them runs (s3cmd's
+    ``cloudfront_host``: its ``cf*`` commands and ``--cf-invalidate``), by the file's name of the setting, lower case,
+    to a regular expression searched in the script writing the file (the commands, the file's own switches); where it
+    matches nothing the setting's value is no destination of the script, neither as the line is read nor in the scan of
+    the whole text. An empty expression: a setting the tool never connects to (s3cmd's ``website_endpoint``, a URL
+    ``ws-info`` prints)."""
 
 
 class JoinedScript(TypedField):

@@ -984,6 +984,12 @@ class RuleEngine:
             f.type: f.fields for f in self.endpoints.template_bucket_fields
         }
         """Template resource type -> its properties naming a bucket (``template_bucket_fields``)."""
+        self._unused_setting_files = tuple(
+            c for c in (*self.endpoints.cli_config_files, *self.endpoints.app_config_files) if c.unused_settings
+        )
+        self._unused_setting_names = tuple({k for c in self._unused_setting_files for k in c.unused_settings})
+        """(falsealarm54b) The config files with settings a script may leave unused (``ConfigFile.unused_settings``),
+        and those settings' names: the substring test before a scan of the whole text drops their lines."""
 
     def judged_with_instances(self, finding: Finding) -> bool:
         """(stackinst50) Whether ``finding`` is one of a StackSet's / stack group's template (``stack_set_templates``),
@@ -4142,6 +4148,8 @@ class RuleEngine:
         aliases = _config_aliases(body, entry) if kind == "words" and entry.alias_keyword else frozenset()
         for line, pairs in _config_pairs(body, entry, aliases):
             for key, value in pairs:
+                if entry.unused_settings and _unused_setting(entry, key, script):
+                    continue  # falsealarm54b: s3cmd's `website_endpoint`, `cloudfront_host` without a `cf*` command
                 if key in entry.command_keywords:
                     # config54: ssh_config ProxyCommand, a command line ssh runs to reach the host: its commands'
                     # destinations are judged as a script's (`ssh -W %h:%p ops@<jump host>`).
@@ -4989,6 +4997,8 @@ class RuleEngine:
             and self._judge_mapped_host(walk, value, path, key)
         ):
             return  # a host from stage variables: judged there (the Stages' values), not as the fixed part reads
+        if any(name in value for name in self._unused_setting_names) and may_write_files(value):
+            value = _without_unused_settings(value, self._unused_setting_files, self._config_entry)
         for ref in parser.scan(value, screened=True, defined=walk.defined):
             if walk.ssh_names and _names_ssh_alias(ref, walk.ssh_names, value):
                 continue  # falsealarm53b: `user@alias:path` (scp, rsync, ProxyJump) is the alias's HostName, judged
@@ -8271,6 +8281,30 @@ def _config_pairs(
         else:
             pairs = parse_properties(line, ini=kind != "properties")
         yield line, list(pairs.items())
+
+
+def _unused_setting(entry: ConfigFile, key: str, script: str) -> bool:
+    """(falsealarm54b) Whether the config file's setting ``key`` names no destination of ``script``
+    (``ConfigFile.unused_settings``): the tool never connects to it, or no command of the script that would is there."""
+    pattern = entry.unused_settings.get(key.strip().lower())
+    return pattern is not None and not (pattern and re.search(pattern, script))
+
+
+def _without_unused_settings(
+    script: str, entries: tuple[ConfigFile, ...], config_entry: Callable[[str, str], ConfigFile | None]
+) -> str:
+    """(falsealarm54b) ``script`` without the lines of the config files it writes whose setting names no destination
+    of it (:func:`_unused_setting`), for the scan of the whole text: s3cmd's generated ``website_endpoint`` /
+    ``cloudfront_host`` lines are read nowhere else either. ``config_entry`` gives a written file's entry."""
+    for file, body in written_files(script).items():
+        entry = config_entry(file, script)
+        if entry is None or entry not in entries:
+            continue
+        for line in body.splitlines():
+            pairs = parse_properties(line, ini=True)
+            if pairs and all(_unused_setting(entry, key, script) for key in pairs):
+                script = script.replace(line, "")
+    return script
 
 
 # config54: rsyslog's legacy forwarding action (rsyslog "Legacy Configuration": `*.* @host` UDP, `@@host:port` TCP,
