@@ -3972,6 +3972,8 @@ class RuleEngine:
                             self._judge_script_region(walk, region, f"{path}.{m.group('name')}")
                 continue
             value = next(v for v in m.group("double", "single", "bare") if v is not None)
+            if m.group("name").lower() == "host" and self._in_ssh_entry_line(whole or script, m.group(0)):
+                continue  # falsealarm54b: ssh_config(5)'s `Host=name` (the `=` spelling) names the file's own entry
             for item in _LIST_SPLIT.split(value.strip()):
                 for host in _referenced(item, values.at(offset)):
                     if host and not self.parser.has_candidates(host):
@@ -4132,6 +4134,24 @@ class RuleEngine:
             if entry is not None and entry.alias_keyword is not None and entry.real_name_keyword is not None:
                 names |= _config_real_names(body, entry)
         return frozenset(names)
+
+    def _in_ssh_entry_line(self, script: str, text: str) -> bool:
+        """(falsealarm54b) Whether ``text`` (an assignment's or the scan's ``Host = name``) is on an entry line of an
+        ssh client configuration ``script`` writes (the ``alias_keyword`` line, ssh_config(5) ``Host``, in either
+        spelling the manual allows: "whitespace or optional whitespace and exactly one '='"): its names are the file's
+        own patterns, no host it connects to (a command naming one is judged where it is, :meth:`_ssh_config_names`).
+        Read only for a value under a ``host`` name (rare): the caller's test comes first."""
+        if "ssh" not in script or not may_write_files(script):
+            return False
+        for file, body in written_files(script).items():
+            entry = self._config_entry(file, script)
+            if entry is None or entry.alias_keyword is None:
+                continue
+            for line in body.splitlines():
+                m = _CONFIG_WORDS.match(line)
+                if m is not None and m.group(1).lower() == entry.alias_keyword and text.strip() in line:
+                    return True
+        return False
 
     def _judge_config_lines(
         self, walk: _Walk, script: str, body: str, entry: ConfigFile, where: str, depth: int
@@ -5002,6 +5022,8 @@ class RuleEngine:
         for ref in parser.scan(value, screened=True, defined=walk.defined):
             if walk.ssh_names and _names_ssh_alias(ref, walk.ssh_names, value):
                 continue  # falsealarm53b: `user@alias:path` (scp, rsync, ProxyJump) is the alias's HostName, judged
+            if ref.url is not None and ref.url[:4].lower() == "host" and self._in_ssh_entry_line(value, ref.url):
+                continue  # falsealarm54b: `Host = name` in an ssh_config the script writes: the entry's own name
             bare_regionless = ref.kind == "endpoint" and ref.region is None and not ref.in_url and ref.edge is None
             if bare_regionless and self._principal(walk, key, ref):
                 continue
