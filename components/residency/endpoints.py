@@ -74,6 +74,15 @@ class RegionHost(_Frozen):
     """Where the provider documents it (a table of the service's endpoints by region)."""
 
 
+class VpcServiceHost(_Frozen):
+    """(falsealarm54b) A provider's host that an instance reaches at a service address of its own VPC."""
+
+    service: str
+    """The service, for messages and docs."""
+    sources: tuple[str, ...]
+    """Where the provider documents the host as its VPC endpoint."""
+
+
 class PropertyUrl(_Frozen):
     """A JDBC URL scheme whose authority is a list of connection properties, not a host (``jdbc:athena://Region=
     eu-central-1;WorkGroup=w``): the driver calls the cloud's endpoint of the Region a property names."""
@@ -108,6 +117,11 @@ class CloudEndpoints(_Frozen):
     """Exact hosts (lower case) without a region label that the provider documents as one region's endpoint
     (DirectMail's SMTP endpoint ``smtpdm.aliyun.com``, China (Hangzhou)): read as that region's endpoints. A host
     listed for several regions (Alibaba SMS's ``dysmsapi.aliyuncs.com``, the mainland's and Hong Kong's) is not one."""
+    vpc_service_hosts: Mapping[str, VpcServiceHost] = Field(default_factory=dict)
+    """(falsealarm54b) Exact hosts (lower case) without a region label that the provider documents as its VPC
+    endpoints of a service every instance reaches inside its own network (Alibaba Cloud's NTP servers,
+    ``ntp.cloud.aliyuncs.com``): from a resource of this cloud the host is the network's own; elsewhere it is judged
+    as any regionless host."""
     principal_suffixes: Mapping[str, tuple[str, ...]]
     principal_sources: tuple[str, ...]
     principal_labels: Mapping[str, tuple[str, ...]] = Field(default_factory=dict)

@@ -984,6 +984,12 @@ class RuleEngine:
             f.type: f.fields for f in self.endpoints.template_bucket_fields
         }
         """Template resource type -> its properties naming a bucket (``template_bucket_fields``)."""
+        self._vpc_service_hosts: Mapping[str, str] = {
+            **{host: "aws" for host in self.endpoints.aws.vpc_service_hosts},
+            **{host: "alicloud" for host in self.endpoints.alicloud.vpc_service_hosts},
+        }
+        """(falsealarm54b) The providers' VPC endpoint hosts (``vpc_service_hosts``) -> the cloud whose resources
+        reach them in their own network."""
         self._unused_setting_files = tuple(
             c for c in (*self.endpoints.cli_config_files, *self.endpoints.app_config_files) if c.unused_settings
         )
@@ -5737,6 +5743,8 @@ class RuleEngine:
             return  # every region of the partition is in the jurisdiction
         if walk.known is not None and (walk.known(host) or _global_bucket_host_known(ref, walk.known)):
             return
+        if self._vpc_service_hosts.get(host) == walk.cloud:
+            return  # falsealarm54b: the cloud's VPC endpoint of a service (Alibaba Cloud's NTP servers), in-network
         detail = (
             f"{host} names no region, and {ref.dns_suffix} is shared with regions outside {self._j()}; "
             "it cannot be proven resident."
