@@ -180,6 +180,14 @@ class ComposeServices(_Frozen):
     """config53: a service's key mapping its networks (``networks``), each of which may give the service ``aliases``."""
     aliases: str | None = None
     """config53: a network entry's key listing the service's other names on that network (``aliases``)."""
+    network_create: str | None = None
+    """falsealarm54b: the docker CLI command making a user-defined network (``network create``, after ``docker`` /
+    ``podman``): a ``docker run`` on a network the script makes this way names its containers there."""
+    network_options: tuple[str, ...] = ()
+    """falsealarm54b: the ``docker run`` options attaching the container to a network (``--network``, ``--net``)."""
+    network_names: tuple[str, ...] = ()
+    """falsealarm54b: the ``docker run`` options naming the container on its network (``--name``,
+    ``--network-alias``, ``--net-alias``), which the network's embedded DNS answers for its other containers."""
     container_name: str | None = None
     """falsealarm54: a service's key naming its container (``container_name``), which Docker's embedded DNS answers
     on the project's networks as it does the service's name."""

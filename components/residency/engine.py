@@ -3946,6 +3946,7 @@ class RuleEngine:
         outermost assignment's offset, for a nested one); the instance's own Region command fills them for the types
         ``instance_region_commands`` lists."""
         values = _assigned_values(script if nested == 0 else whole, self._instance_region(walk))
+        networks: tuple[tuple[int, int, frozenset[str]], ...] | None = None  # falsealarm54b: read at a host's value
         for m in _ASSIGNMENT.finditer(script):
             offset = m.start() if nested == 0 else at
             if nested < _NESTED_ASSIGNMENTS:
@@ -3983,6 +3984,10 @@ class RuleEngine:
             for item in _LIST_SPLIT.split(value.strip()):
                 for host in _referenced(item, values.at(offset)):
                     if host and not self.parser.has_candidates(host):
+                        if networks is None:
+                            networks = self.parser.network_spans(whole or script)
+                        if any(a <= offset < b and host.lower() in names for a, b, names in networks):
+                            continue  # falsealarm54b: `docker run --network NET -e DB_HOST=db`: NET's container db
                         self._judged_as_bare_host(walk, host, f"{path}.{m.group('name')}")
 
     def _judge_script(self, walk: _Walk, script: str, path: str, depth: int) -> str:
