@@ -4116,7 +4116,9 @@ class RuleEngine:
                 document = _renamed_keys(document, entry.keys)  # config54: Filebeat's `hosts`, Vector's sink `address`
             if isinstance(document, (dict, list)):
                 defined = walk.defined
-                walk.defined = defined | self.parser.defined_names(text) if kind == "yaml" else defined
+                # falsealarm54b: a Compose file written as JSON by its `.json` name (`compose.json`, which YAML reads:
+                # mutation54) names its services as the YAML spelling does
+                walk.defined = defined | self.parser.defined_names(text) if kind in ("yaml", "json") else defined
                 try:
                     self._walk_document(walk, document, f"{where}({kind})", "content", depth, None)
                 finally:
