@@ -8333,7 +8333,7 @@ def _without_unused_settings(
     """(falsealarm54b) ``script`` without the lines of the config files it writes whose setting names no destination
     of it (:func:`_unused_setting`), for the scan of the whole text: s3cmd's generated ``website_endpoint`` /
     ``cloudfront_host`` lines are read nowhere else either. ``config_entry`` gives a written file's entry."""
-    for file, body in written_files(script).items():
+    for file, body in (*heredoc_files(script), *echoed_files(script)):  # every write: a later `>>` keeps the rest
         entry = config_entry(file, script)
         if entry is None or entry not in entries:
             continue
