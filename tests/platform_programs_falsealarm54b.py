@@ -248,14 +248,11 @@ def rows() -> list[Row]:
     out: list[Row] = []
     for shape, (body, expected) in AWS_PROGRAMS.items():
         out += [(f"falsealarm54b-{code.lower()}-{shape}", code, _boot(body)(code), expected, []) for code in AWS_CODES]
-    out += [
-        (f"falsealarm54b-{code.lower()}-s3cfg-cf-invalidate", code, _boot(S3CFG_CF_INVALIDATE)(code), _cf_expected(code),
-         [])
-        for code in AWS_CODES
-    ]  # fmt: skip
+    cf = _boot(S3CFG_CF_INVALIDATE)
+    out += [(f"falsealarm54b-{code.lower()}-s3cfg-cf-invalidate", code, cf(code), _cf_expected(code), [])
+            for code in AWS_CODES]  # fmt: skip
     for shape, script, expected in (("ali-chrony-vpc-ntp", ALI_CHRONY, set()),
                                     ("ali-chrony-public-ntp", ALI_CHRONY_PUBLIC, {"RES-016"})):  # fmt: skip
         out += [(f"falsealarm54b-{code.lower()}-{shape}", code, ali_chrony(script)(code), expected, [])
                 for code in ALI_CODES]  # fmt: skip
     return out
-

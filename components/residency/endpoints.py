@@ -1885,6 +1885,22 @@ class EndpointCatalogue(_Frozen):
             index.setdefault(entry.type, set()).update(entry.keys)
         return {t: frozenset(keys) for t, keys in index.items()}
 
+    @functools.cached_property
+    def vpc_service_host_clouds(self) -> Mapping[str, str]:
+        """(falsealarm54b) Each cloud's VPC endpoint hosts (``vpc_service_hosts``) -> the cloud whose resources reach
+        them inside their own network."""
+        return {
+            **{host: "aws" for host in self.aws.vpc_service_hosts},
+            **{host: "alicloud" for host in self.alicloud.vpc_service_hosts},
+        }
+
+    @functools.cached_property
+    def unused_setting_files(self) -> tuple[tuple[ConfigFile, ...], tuple[str, ...]]:
+        """(falsealarm54b) The config files with settings a script may leave unused (``ConfigFile.unused_settings``),
+        and those settings' names: the substring test before a scan of the whole text drops their lines."""
+        files = tuple(c for c in (*self.cli_config_files, *self.app_config_files) if c.unused_settings)
+        return files, tuple(sorted({k for c in files for k in c.unused_settings}))
+
     @staticmethod
     def key_paths(fields: tuple[RegionField, ...]) -> frozenset[tuple[str, ...]]:
         """The key paths of ``fields`` (``region_fields``, ``host_paths``, ``bucket_paths``: any type), as

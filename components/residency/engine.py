@@ -984,18 +984,6 @@ class RuleEngine:
             f.type: f.fields for f in self.endpoints.template_bucket_fields
         }
         """Template resource type -> its properties naming a bucket (``template_bucket_fields``)."""
-        self._vpc_service_hosts: Mapping[str, str] = {
-            **{host: "aws" for host in self.endpoints.aws.vpc_service_hosts},
-            **{host: "alicloud" for host in self.endpoints.alicloud.vpc_service_hosts},
-        }
-        """(falsealarm54b) The providers' VPC endpoint hosts (``vpc_service_hosts``) -> the cloud whose resources
-        reach them in their own network."""
-        self._unused_setting_files = tuple(
-            c for c in (*self.endpoints.cli_config_files, *self.endpoints.app_config_files) if c.unused_settings
-        )
-        self._unused_setting_names = tuple({k for c in self._unused_setting_files for k in c.unused_settings})
-        """(falsealarm54b) The config files with settings a script may leave unused (``ConfigFile.unused_settings``),
-        and those settings' names: the substring test before a scan of the whole text drops their lines."""
 
     def judged_with_instances(self, finding: Finding) -> bool:
         """(stackinst50) Whether ``finding`` is one of a StackSet's / stack group's template (``stack_set_templates``),
@@ -5030,8 +5018,9 @@ class RuleEngine:
             and self._judge_mapped_host(walk, value, path, key)
         ):
             return  # a host from stage variables: judged there (the Stages' values), not as the fixed part reads
-        if any(name in value for name in self._unused_setting_names) and may_write_files(value):
-            value = _without_unused_settings(value, self._unused_setting_files, self._config_entry)
+        setting_files, setting_names = self.endpoints.unused_setting_files
+        if any(name in value for name in setting_names) and may_write_files(value):
+            value = _without_unused_settings(value, setting_files, self._config_entry)
         for ref in parser.scan(value, screened=True, defined=walk.defined):
             if walk.ssh_names and _names_ssh_alias(ref, walk.ssh_names, value):
                 continue  # falsealarm53b: `user@alias:path` (scp, rsync, ProxyJump) is the alias's HostName, judged
@@ -5748,10 +5737,10 @@ class RuleEngine:
             return
         if ref.partition is not None and ref.partition in self._closed_partitions:
             return  # every region of the partition is in the jurisdiction
-        if walk.known is not None and (walk.known(host) or _global_bucket_host_known(ref, walk.known)):
-            return
-        if self._vpc_service_hosts.get(host) == walk.cloud:
-            return  # falsealarm54b: the cloud's VPC endpoint of a service (Alibaba Cloud's NTP servers), in-network
+        if (walk.known is not None and (walk.known(host) or _global_bucket_host_known(ref, walk.known))) or (
+            self.endpoints.vpc_service_host_clouds.get(host) == walk.cloud
+        ):
+            return  # falsealarm54b: or the cloud's VPC endpoint of a service (Alibaba Cloud's NTP servers), in-network
         detail = (
             f"{host} names no region, and {ref.dns_suffix} is shared with regions outside {self._j()}; "
             "it cannot be proven resident."

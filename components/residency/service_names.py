@@ -183,15 +183,15 @@ def network_spans(text: str, compose: ComposeServices) -> tuple[Span, ...]:
     by_network: dict[str, set[str]] = {}
     for _, _, network, names in runs:
         by_network.setdefault(network, set()).update(names)
-    return tuple(
-        (start, end, frozenset(by_network[network])) for start, end, network, _ in runs if by_network[network]
-    )
+    return tuple((start, end, frozenset(by_network[network])) for start, end, network, _ in runs if by_network[network])
 
 
 _DOCKER_RUN = re.compile(r"(?<![\w./-])(?:docker|podman)[ \t]+(?:container[ \t]+)?(?:run|create)\b(?:\\\n|[^\n;&|])*")
 """A ``docker run`` / ``docker container run`` / ``docker create`` command to the end of its line, a backslash-newline
 continuing it, before a ``;``, ``&&`` or ``|``."""
-_OPTION_VALUE = re.compile(r"(?<!\S)(--[a-z-]+)(?:=|[ \t]+(?:\\\n[ \t]*)?)[\"']?([A-Za-z0-9_][A-Za-z0-9._-]*)[\"']?(?=\s|$)")
+_OPTION_VALUE = re.compile(
+    r"(?<!\S)(--[a-z-]+)(?:=|[ \t]+(?:\\\n[ \t]*)?)[\"']?([A-Za-z0-9_][A-Za-z0-9._-]*)[\"']?(?=\s|$)"
+)
 
 
 def _option_values(command: str) -> list[tuple[str, str]]:
