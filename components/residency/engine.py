@@ -5024,7 +5024,7 @@ class RuleEngine:
         for ref in parser.scan(value, screened=True, defined=walk.defined):
             if walk.ssh_names and _names_ssh_alias(ref, walk.ssh_names, value):
                 continue  # falsealarm53b: `user@alias:path` (scp, rsync, ProxyJump) is the alias's HostName, judged
-            if ref.url is not None and ref.url[:4].lower() == "host" and self._in_ssh_entry_line(value, ref.url):
+            if ref.url is not None and _HOST_SETTING.match(ref.url) and self._in_ssh_entry_line(value, ref.url):
                 continue  # falsealarm54b: `Host = name` in an ssh_config the script writes: the entry's own name
             bare_regionless = ref.kind == "endpoint" and ref.region is None and not ref.in_url and ref.edge is None
             if bare_regionless and self._principal(walk, key, ref):
@@ -8307,6 +8307,10 @@ def _config_pairs(
         else:
             pairs = parse_properties(line, ini=kind != "properties")
         yield line, list(pairs.items())
+
+
+_HOST_SETTING = re.compile(r"host[ \t]*=", re.IGNORECASE)
+"""(falsealarm54b) The scan's ``Host = name`` reference form (a setting's text, not a bare host or URL)."""
 
 
 def _unused_setting(entry: ConfigFile, key: str, script: str) -> bool:
