@@ -93,6 +93,7 @@ import platform_programs_falsealarm52 as fa52
 import platform_programs_falsealarm53 as fa53
 import platform_programs_falsealarm53b as fa53b
 import platform_programs_falsealarm54 as fa54
+import platform_programs_falsealarm54b as fa54b
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_fnb64_51 as fb51
@@ -18627,6 +18628,12 @@ CASES: list[Case] = [
     # `read R <<<`, `printf -v`, `while read a b`, `${ARR[1]}`, `{a,b}` and `${A:+--region X}` giving a Region abroad
     # are RES-009 (each passed every door before); a quoted here-document's unexported `$R` passes (RES-009 before).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc54b.rows()],
+    # -- stop 54, false alarms round 16 (tests/platform_programs_falsealarm54b.py): docker run names on a network the
+    # script creates, s3cmd's generated ~/.s3cfg (website_endpoint, cloudfront_host), ssh_config's Host=name and
+    # Alibaba Cloud's NTP VPC endpoints on ECS pass (RES-015 / RES-006 before); the machine's own curl to a container
+    # name, a network not created, --cf-invalidate, a partner's HostName, a third party's NTP pool and Alibaba's NTP
+    # names from EC2 stay refused; Amazon Time Sync and config54 / mutation54 shapes to own hosts pass (pinned)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa54b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -2389,6 +2389,100 @@ def test_falsealarm54_an_ssh_alias_remote_path_without_a_user(command: str, expe
     assert {f[0] for f in findings(script, "EU", "aws")} == expected
 
 
+# falsealarm54b (stop 54): `docker network create NET`, then `docker run --network NET --name X` / `--network-alias
+# X`: X is defined on the run lines of NET's containers (Docker's embedded DNS), not for the machine's own commands,
+# another network's containers or a network the script does not create. On main 0bf4fb91 every compliant case was
+# RES-015 at the whole-text scan (or at DB_HOST).
+_NET54B = "docker network create fleet\ndocker run -d --network fleet --network-alias db --name fleet-cache redis:7\n"
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        ("docker run -d --network fleet -e DATABASE_URL=postgres://fleet@db:5432/fleet app:1\n", []),
+        ("docker run -d --net=fleet -e REDIS_URL=redis://fleet-cache:6379/0 -e DB_HOST=db app:1\n", []),
+        ("docker run -d --network fleet \\\n  -e DATABASE_URL=postgres://fleet@db:5432/fleet app:1\n", []),
+        ("curl -fsS http://fleet-cache:6379/\n", ["fleet-cache"]),  # the machine itself
+        ("docker run -d -e DATABASE_URL=postgres://fleet@db:5432/fleet app:1\n", ["db"]),  # the default bridge
+        ("docker network create other\ndocker run -d --network other -e DB_URL=postgres://fleet@db:5432/f app:1\n",
+         ["db"]),  # another network's container
+    ],
+)  # fmt: skip
+def test_falsealarm54b_a_docker_networks_container_names_on_its_run_lines(lines: str, expected: list[str]) -> None:
+    found = findings(f"#!/bin/bash\n{_NET54B}{lines}", "EU", "aws")
+    assert [value for rule, _, value in found if rule == "RES-015"] == expected
+    # Without `docker network create fleet` the network is not the script's: no name is defined (a URL's host judged).
+    uncreated = findings(f"#!/bin/bash\n{_NET54B.replace('docker network create fleet', 'true')}{lines}", "EU", "aws")
+    assert len([rule for rule, _, _ in uncreated if rule == "RES-015"]) == lines.count("://")
+
+
+# falsealarm54b (stop 54): the ~/.s3cfg `s3cmd --configure` writes holds `website_endpoint` (a URL `ws-info` prints)
+# and `cloudfront_host` (where only the `cf*` commands and --cf-invalidate connect, s3cmd S3/CloudFront.py): neither
+# is a destination of a script that runs no such command; `cloudfront_host` is judged when one runs. On main 0bf4fb91
+# both lines were RES-015 (as keys and in the scan).
+_S3CFG54B = (
+    "cat > /root/.s3cfg <<'EOF'\n[default]\nhost_base = s3.eu-west-1.amazonaws.com\n"
+    "website_endpoint = http://%(bucket)s.s3-website-%(location)s.amazonaws.com/\n"
+    "cloudfront_host = cloudfront.amazonaws.com\ninvalidate_on_cf = False\nEOF\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        ("s3cmd ls s3://fleet-logs/", set()),
+        ("s3cmd put /tmp/a s3://fleet-logs/a", set()),
+        ("s3cmd ws-info s3://fleet-logs", set()),  # prints the website URL, connects to S3 only
+        ("s3cmd sync --cf-invalidate /var/www/ s3://fleet-logs/www/", {"cloudfront.amazonaws.com"}),
+        ("s3cmd cfinval s3://fleet-logs/index.html", {"cloudfront.amazonaws.com"}),
+        ("s3cmd cflist", {"cloudfront.amazonaws.com"}),
+        ("echo 'invalidate_on_cf = True' >> /root/.s3cfg", {"cloudfront.amazonaws.com"}),
+    ],
+)  # fmt: skip
+def test_falsealarm54b_s3cmd_settings_no_command_of_the_script_uses(command: str, expected: set[str]) -> None:
+    found = findings(f"#!/bin/bash\n{_S3CFG54B}{command}\n", "EU", "aws")
+    assert {value for rule, _, value in found if rule == "RES-015" and "bucket" not in value} == expected
+
+
+# falsealarm54b (stop 54): ssh_config(5)'s `Host=name` / `Host = name` (whitespace "or optional whitespace and exactly
+# one '='") is the file's own entry, not a shell assignment of a host nor the scan's `Host = name`; the entry's
+# HostName is judged as before. On main 0bf4fb91 the `Host=` line was RES-015.
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        ("Host=app.fleet\n  HostName=10.20.1.7\n", set()),
+        ("Host = app.fleet\n  HostName = 10.20.1.7\n", set()),
+        ("Host=app.fleet\n  HostName=app.partner.example.com\n", {"app.partner.example.com"}),
+    ],
+)  # fmt: skip
+def test_falsealarm54b_an_ssh_config_host_line_with_equals(entry: str, expected: set[str]) -> None:
+    script = f"#!/bin/bash\ncat > /root/.ssh/config <<'EOF'\n{entry}EOF\nssh app.fleet uptime\n"
+    assert {value for rule, _, value in findings(script, "EU", "aws") if rule == "RES-015"} == expected
+    # The same `Host=` outside an ssh configuration (an env file's assignment) is still a host
+    env = "#!/bin/bash\ncat > /etc/fleet.env <<'EOF'\nHost=app.partner.example.com\nEOF\n"
+    assert "app.partner.example.com" in {value for rule, _, value in findings(env, "EU", "aws") if rule == "RES-015"}
+
+
+# falsealarm54b (stop 54): Alibaba Cloud's NTP servers' VPC endpoints (vpc_service_hosts) are the network's own from
+# an Alibaba Cloud instance; the same names from an AWS instance, the public ntp.aliyun.com and a third party's pool
+# stay refused. On main 0bf4fb91 every catalogued host was RES-015 on ECS.
+@pytest.mark.parametrize("host", sorted(load_endpoints().alicloud.vpc_service_hosts))
+def test_falsealarm54b_alibaba_ntp_vpc_endpoints_from_ecs(host: str) -> None:
+    script = f"#!/bin/bash\necho 'server {host} minpoll 4 maxpoll 10 iburst' >> /etc/chrony.conf\n"
+    assert findings(script, "CN", "alicloud") == []
+    assert {rule for rule, _, _ in findings(script, "CN", "aws")} == {"RES-015"}
+    assert {rule for rule, _, _ in findings(script, "EU", "aws")} == {"RES-015"}
+
+
+@pytest.mark.parametrize(
+    ("server", "expected"),
+    [("ntp.aliyun.com", {"RES-016"}), ("2.pool.ntp.org", {"RES-015"}), ("ntp13.cloud.aliyuncs.com", {"RES-015"})],
+)
+def test_falsealarm54b_other_ntp_servers_from_ecs_stay_refused(server: str, expected: set[str]) -> None:
+    script = f"#!/bin/bash\necho 'server {server} iburst' >> /etc/chrony.conf\n"
+    assert {rule for rule, _, _ in findings(script, "CN", "alicloud")} == expected
+
+
 # scripts54 (stop 54): a URL's host whose last label is a variable holding a substitution the evaluator cannot compute
 # fails closed with fixed text before it too (`ingest.$D`: the domain is the value's); one before a fixed domain is the
 # placeholder reading (a host under that domain), the machine's own value passes.

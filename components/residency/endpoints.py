@@ -74,6 +74,15 @@ class RegionHost(_Frozen):
     """Where the provider documents it (a table of the service's endpoints by region)."""
 
 
+class VpcServiceHost(_Frozen):
+    """(falsealarm54b) A provider's host that an instance reaches at a service address of its own VPC."""
+
+    service: str
+    """The service, for messages and docs."""
+    sources: tuple[str, ...]
+    """Where the provider documents the host as its VPC endpoint."""
+
+
 class PropertyUrl(_Frozen):
     """A JDBC URL scheme whose authority is a list of connection properties, not a host (``jdbc:athena://Region=
     eu-central-1;WorkGroup=w``): the driver calls the cloud's endpoint of the Region a property names."""
@@ -108,6 +117,11 @@ class CloudEndpoints(_Frozen):
     """Exact hosts (lower case) without a region label that the provider documents as one region's endpoint
     (DirectMail's SMTP endpoint ``smtpdm.aliyun.com``, China (Hangzhou)): read as that region's endpoints. A host
     listed for several regions (Alibaba SMS's ``dysmsapi.aliyuncs.com``, the mainland's and Hong Kong's) is not one."""
+    vpc_service_hosts: Mapping[str, VpcServiceHost] = Field(default_factory=dict)
+    """(falsealarm54b) Exact hosts (lower case) without a region label that the provider documents as its VPC
+    endpoints of a service every instance reaches inside its own network (Alibaba Cloud's NTP servers,
+    ``ntp.cloud.aliyuncs.com``): from a resource of this cloud the host is the network's own; elsewhere it is judged
+    as any regionless host."""
     principal_suffixes: Mapping[str, tuple[str, ...]]
     principal_sources: tuple[str, ...]
     principal_labels: Mapping[str, tuple[str, ...]] = Field(default_factory=dict)
@@ -166,6 +180,14 @@ class ComposeServices(_Frozen):
     """config53: a service's key mapping its networks (``networks``), each of which may give the service ``aliases``."""
     aliases: str | None = None
     """config53: a network entry's key listing the service's other names on that network (``aliases``)."""
+    network_create: str | None = None
+    """falsealarm54b: the docker CLI command making a user-defined network (``network create``, after ``docker`` /
+    ``podman``): a ``docker run`` on a network the script makes this way names its containers there."""
+    network_options: tuple[str, ...] = ()
+    """falsealarm54b: the ``docker run`` options attaching the container to a network (``--network``, ``--net``)."""
+    network_names: tuple[str, ...] = ()
+    """falsealarm54b: the ``docker run`` options naming the container on its network (``--name``,
+    ``--network-alias``, ``--net-alias``), which the network's embedded DNS answers for its other containers."""
     container_name: str | None = None
     """falsealarm54: a service's key naming its container (``container_name``), which Docker's embedded DNS answers
     on the project's networks as it does the service's name."""
@@ -602,6 +624,13 @@ class ConfigFile(_PatternEntry):
     option_files: dict[str, str] = Field(default_factory=dict)
     """config54: a command and its option naming a file the command reads as this entry's, whatever the file's path
     (ssh(1) ``-F configfile``): a file the script writes and names there is read by this entry."""
+    unused_settings: dict[str, str] = Field(default_factory=dict)
+    """falsealarm54b: settings the tool connects to only when a command that uses them runs (s3cmd's
+    ``cloudfront_host``: its ``cf*`` commands and ``--cf-invalidate``), by the file's name of the setting, lower case,
+    to a regular expression searched in the script writing the file (the commands, the file's own switches); where it
+    matches nothing the setting's value is no destination of the script, neither as the line is read nor in the scan of
+    the whole text. An empty expression: a setting the tool never connects to (s3cmd's ``website_endpoint``, a URL
+    ``ws-info`` prints)."""
 
 
 class JoinedScript(TypedField):
@@ -1855,6 +1884,22 @@ class EndpointCatalogue(_Frozen):
         for entry in self.self_address_outputs:
             index.setdefault(entry.type, set()).update(entry.keys)
         return {t: frozenset(keys) for t, keys in index.items()}
+
+    @functools.cached_property
+    def vpc_service_host_clouds(self) -> Mapping[str, str]:
+        """(falsealarm54b) Each cloud's VPC endpoint hosts (``vpc_service_hosts``) -> the cloud whose resources reach
+        them inside their own network."""
+        return {
+            **{host: "aws" for host in self.aws.vpc_service_hosts},
+            **{host: "alicloud" for host in self.alicloud.vpc_service_hosts},
+        }
+
+    @functools.cached_property
+    def unused_setting_files(self) -> tuple[tuple[ConfigFile, ...], tuple[str, ...]]:
+        """(falsealarm54b) The config files with settings a script may leave unused (``ConfigFile.unused_settings``),
+        and those settings' names: the substring test before a scan of the whole text drops their lines."""
+        files = tuple(c for c in (*self.cli_config_files, *self.app_config_files) if c.unused_settings)
+        return files, tuple(sorted({k for c in files for k in c.unused_settings}))
 
     @staticmethod
     def key_paths(fields: tuple[RegionField, ...]) -> frozenset[tuple[str, ...]]:

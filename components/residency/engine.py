@@ -3942,6 +3942,7 @@ class RuleEngine:
         outermost assignment's offset, for a nested one); the instance's own Region command fills them for the types
         ``instance_region_commands`` lists."""
         values = _assigned_values(script if nested == 0 else whole, self._instance_region(walk))
+        networks: tuple[tuple[int, int, frozenset[str]], ...] | None = None  # falsealarm54b: read at a host's value
         for m in _ASSIGNMENT.finditer(script):
             offset = m.start() if nested == 0 else at
             if nested < _NESTED_ASSIGNMENTS:
@@ -3974,9 +3975,15 @@ class RuleEngine:
                             self._judge_script_region(walk, region, f"{path}.{m.group('name')}")
                 continue
             value = next(v for v in m.group("double", "single", "bare") if v is not None)
+            if m.group("name").lower() == "host" and self._in_ssh_entry_line(whole or script, m.group(0)):
+                continue  # falsealarm54b: ssh_config(5)'s `Host=name` (the `=` spelling) names the file's own entry
             for item in _LIST_SPLIT.split(value.strip()):
                 for host in _referenced(item, values.at(offset)):
                     if host and not self.parser.has_candidates(host):
+                        if networks is None:
+                            networks = self.parser.network_spans(whole or script)
+                        if any(a <= offset < b and host.lower() in names for a, b, names in networks):
+                            continue  # falsealarm54b: `docker run --network NET -e DB_HOST=db`: NET's container db
                         self._judged_as_bare_host(walk, host, f"{path}.{m.group('name')}")
 
     def _judge_script(self, walk: _Walk, script: str, path: str, depth: int) -> str:
@@ -4114,7 +4121,9 @@ class RuleEngine:
                 document = _renamed_keys(document, entry.keys)  # config54: Filebeat's `hosts`, Vector's sink `address`
             if isinstance(document, (dict, list)):
                 defined = walk.defined
-                walk.defined = defined | self.parser.defined_names(text) if kind == "yaml" else defined
+                # falsealarm54b: a Compose file written as JSON by its `.json` name (`compose.json`, which YAML reads:
+                # mutation54) names its services as the YAML spelling does
+                walk.defined = defined | self.parser.defined_names(text) if kind in ("yaml", "json") else defined
                 try:
                     self._walk_document(walk, document, f"{where}({kind})", "content", depth, None)
                 finally:
@@ -4162,6 +4171,24 @@ class RuleEngine:
                 names |= _config_real_names(body, entry)
         return frozenset(names)
 
+    def _in_ssh_entry_line(self, script: str, text: str) -> bool:
+        """(falsealarm54b) Whether ``text`` (an assignment's or the scan's ``Host = name``) is on an entry line of an
+        ssh client configuration ``script`` writes (the ``alias_keyword`` line, ssh_config(5) ``Host``, in either
+        spelling the manual allows: "whitespace or optional whitespace and exactly one '='"): its names are the file's
+        own patterns, no host it connects to (a command naming one is judged where it is, :meth:`_ssh_config_names`).
+        Read only for a value under a ``host`` name (rare): the caller's test comes first."""
+        if "ssh" not in script or not may_write_files(script):
+            return False
+        for file, body in written_files(script).items():
+            entry = self._config_entry(file, script)
+            if entry is None or entry.alias_keyword is None:
+                continue
+            for line in body.splitlines():
+                m = _CONFIG_WORDS.match(line)
+                if m is not None and m.group(1).lower() == entry.alias_keyword and text.strip() in line:
+                    return True
+        return False
+
     def _judge_config_lines(
         self, walk: _Walk, script: str, body: str, entry: ConfigFile, where: str, depth: int
     ) -> None:
@@ -4177,6 +4204,8 @@ class RuleEngine:
         aliases = _config_aliases(body, entry) if kind == "words" and entry.alias_keyword else frozenset()
         for line, pairs in _config_pairs(body, entry, aliases):
             for key, value in pairs:
+                if entry.unused_settings and _unused_setting(entry, key, script):
+                    continue  # falsealarm54b: s3cmd's `website_endpoint`, `cloudfront_host` without a `cf*` command
                 if key in entry.command_keywords:
                     # config54: ssh_config ProxyCommand, a command line ssh runs to reach the host: its commands'
                     # destinations are judged as a script's (`ssh -W %h:%p ops@<jump host>`).
@@ -5034,9 +5063,14 @@ class RuleEngine:
             and self._judge_mapped_host(walk, value, path, key)
         ):
             return  # a host from stage variables: judged there (the Stages' values), not as the fixed part reads
+        setting_files, setting_names = self.endpoints.unused_setting_files
+        if any(name in value for name in setting_names) and may_write_files(value):
+            value = _without_unused_settings(value, setting_files, self._config_entry)
         for ref in parser.scan(value, screened=True, defined=walk.defined):
             if walk.ssh_names and _names_ssh_alias(ref, walk.ssh_names, value):
                 continue  # falsealarm53b: `user@alias:path` (scp, rsync, ProxyJump) is the alias's HostName, judged
+            if ref.url is not None and _HOST_SETTING.match(ref.url) and self._in_ssh_entry_line(value, ref.url):
+                continue  # falsealarm54b: `Host = name` in an ssh_config the script writes: the entry's own name
             bare_regionless = ref.kind == "endpoint" and ref.region is None and not ref.in_url and ref.edge is None
             if bare_regionless and self._principal(walk, key, ref):
                 continue
@@ -5748,8 +5782,10 @@ class RuleEngine:
             return
         if ref.partition is not None and ref.partition in self._closed_partitions:
             return  # every region of the partition is in the jurisdiction
-        if walk.known is not None and (walk.known(host) or _global_bucket_host_known(ref, walk.known)):
-            return
+        if (walk.known is not None and (walk.known(host) or _global_bucket_host_known(ref, walk.known))) or (
+            self.endpoints.vpc_service_host_clouds.get(host) == walk.cloud
+        ):
+            return  # falsealarm54b: or the cloud's VPC endpoint of a service (Alibaba Cloud's NTP servers), in-network
         detail = (
             f"{host} names no region, and {ref.dns_suffix} is shared with regions outside {self._j()}; "
             "it cannot be proven resident."
@@ -8316,6 +8352,34 @@ def _config_pairs(
         else:
             pairs = parse_properties(line, ini=kind != "properties")
         yield line, list(pairs.items())
+
+
+_HOST_SETTING = re.compile(r"host[ \t]*=", re.IGNORECASE)
+"""(falsealarm54b) The scan's ``Host = name`` reference form (a setting's text, not a bare host or URL)."""
+
+
+def _unused_setting(entry: ConfigFile, key: str, script: str) -> bool:
+    """(falsealarm54b) Whether the config file's setting ``key`` names no destination of ``script``
+    (``ConfigFile.unused_settings``): the tool never connects to it, or no command of the script that would is there."""
+    pattern = entry.unused_settings.get(key.strip().lower())
+    return pattern is not None and not (pattern and re.search(pattern, script))
+
+
+def _without_unused_settings(
+    script: str, entries: tuple[ConfigFile, ...], config_entry: Callable[[str, str], ConfigFile | None]
+) -> str:
+    """(falsealarm54b) ``script`` without the lines of the config files it writes whose setting names no destination
+    of it (:func:`_unused_setting`), for the scan of the whole text: s3cmd's generated ``website_endpoint`` /
+    ``cloudfront_host`` lines are read nowhere else either. ``config_entry`` gives a written file's entry."""
+    for file, body in (*heredoc_files(script), *echoed_files(script)):  # every write: a later `>>` keeps the rest
+        entry = config_entry(file, script)
+        if entry is None or entry not in entries:
+            continue
+        for line in body.splitlines():
+            pairs = parse_properties(line, ini=True)
+            if pairs and all(_unused_setting(entry, key, script) for key in pairs):
+                script = script.replace(line, "")
+    return script
 
 
 # config54: rsyslog's legacy forwarding action (rsyslog "Legacy Configuration": `*.* @host` UDP, `@@host:port` TCP,

@@ -15,7 +15,7 @@ from typing import Literal, NamedTuple
 
 from components.residency.catalogue import Catalogue, Cloud
 from components.residency.endpoints import EndpointCatalogue, PropertyUrl, load_endpoints
-from components.residency.service_names import added_host_names, defined_spans, gateway_names
+from components.residency.service_names import added_host_names, defined_spans, gateway_names, network_spans
 
 __all__ = [
     "BUCKET_SCHEMES",
@@ -781,6 +781,13 @@ class ReferenceParser:
             return frozenset()
         return added_host_names(text, self._service_names.compose, is_private_address)
 
+    def network_spans(self, text: str) -> tuple[tuple[int, int, frozenset[str]], ...]:
+        """(falsealarm54b) (start, end, names) of each ``docker run`` line on a network ``text`` creates, with the
+        names of that network's containers (:func:`service_names.network_spans`; a substring test first)."""
+        if self._service_names is None:
+            return ()
+        return network_spans(text, self._service_names.compose)
+
     def defined_spans(self, text: str) -> tuple[tuple[int, int, frozenset[str]], ...]:
         """(start, end, names) of each run of YAML lines in ``text`` defining service names (``service_names``)."""
         if self._service_names is None:
@@ -798,6 +805,7 @@ class ReferenceParser:
         found, by_props = self._property_urls_in(text, seen_hosts)
         groups = self._server_groups_in(text)
         services = self.defined_spans(text)
+        services += self.network_spans(text)  # falsealarm54b: a docker network's container names, on its run lines
         sockets = _unix_socket_commands(text) if "unix-socket" in text else ()  # a substring test first
         for m in _URL.finditer(text):
             scheme = m.group("scheme").lower()

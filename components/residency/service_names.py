@@ -155,6 +155,60 @@ def _compose_names(
     return frozenset(names)
 
 
+# falsealarm54b (stop 54): `docker network create NET`, then `docker run --network NET --name X` / `--network-alias
+# X`: Docker's embedded DNS answers X for the other containers on that user-defined network ("Container name configured
+# using --name is used to discover a container within an user-defined docker network"; `--network-alias` "Add
+# network-scoped alias for the container"), never for the machine itself nor on the default bridge (no DNS by name).
+# So X is defined only on the `docker run` lines of that network's containers (their `-e` URLs): the script's own
+# `curl http://X/` stays a host.
+def network_spans(text: str, compose: ComposeServices) -> tuple[Span, ...]:
+    """(start, end, names) of each ``docker run`` command line (a backslash-newline continues it) attached to a network
+    the script itself creates (``compose.network_create``), with the names (``compose.network_names``: ``--name``,
+    ``--network-alias``) of every container the text attaches to that network, lower case. A text without the create
+    command pays one substring test; a network the text does not create (``host``, the default bridge, one made
+    elsewhere) defines nothing."""
+    if compose.network_create is None or compose.network_create not in text:
+        return ()
+    created = set(_created_networks(text, compose.network_create))
+    if not created:
+        return ()
+    runs: list[tuple[int, int, str, set[str]]] = []
+    for m in _DOCKER_RUN.finditer(text):
+        words = _option_values(m.group(0))
+        networks = {v for o, v in words if o in compose.network_options}
+        if len(networks) != 1 or not networks <= created:
+            continue  # no network, several, or one the script does not create: its names prove nothing
+        names = {v.lower() for o, v in words if o in compose.network_names and _is_host_name(v.lower())}
+        runs.append((m.start(), m.end(), networks.pop(), names))
+    by_network: dict[str, set[str]] = {}
+    for _, _, network, names in runs:
+        by_network.setdefault(network, set()).update(names)
+    return tuple((start, end, frozenset(by_network[network])) for start, end, network, _ in runs if by_network[network])
+
+
+_DOCKER_RUN = re.compile(r"(?<![\w./-])(?:docker|podman)[ \t]+(?:container[ \t]+)?(?:run|create)\b(?:\\\n|[^\n;&|])*")
+"""A ``docker run`` / ``docker container run`` / ``docker create`` command to the end of its line, a backslash-newline
+continuing it, before a ``;``, ``&&`` or ``|``."""
+_OPTION_VALUE = re.compile(
+    r"(?<!\S)(--[a-z-]+)(?:=|[ \t]+(?:\\\n[ \t]*)?)[\"']?([A-Za-z0-9_][A-Za-z0-9._-]*)[\"']?(?=\s|$)"
+)
+
+
+def _option_values(command: str) -> list[tuple[str, str]]:
+    """A docker command's ``--option value`` / ``--option=value`` pairs (long options; quotes dropped)."""
+    return [(m.group(1), m.group(2)) for m in _OPTION_VALUE.finditer(command)]
+
+
+def _created_networks(text: str, create: str) -> Iterator[str]:
+    """The networks ``text``'s ``docker network create [OPTIONS] NETWORK`` commands make: the command's last word
+    (docker network create's usage: the one operand after the options), a redirection or what follows ``||`` / ``&&`` /
+    ``;`` left out."""
+    for m in re.finditer(rf"(?<![\w./-]){re.escape(create)}\b([^\n;&|]*)", text):
+        words = [w for w in m.group(1).split() if not re.match(r"\d?[<>]", w)]
+        if words and _LABEL.fullmatch(words[-1].lower()) and not words[-1].startswith("-"):
+            yield words[-1]
+
+
 # falsealarm54 (stop 54): an `extra_hosts` entry (Compose, "Adds hostname mappings to the container network interface
 # configuration (/etc/hosts for Linux)") or `--add-host NAME:ADDRESS` (docker run, "Add a custom host-to-IP mapping")
 # naming a private address sends NAME there, as the script's own /etc/hosts line does (`scripts.hosts_file_names`):
