@@ -4378,14 +4378,16 @@ class RuleEngine:
                 if text != item and self.parser.has_candidates(text):
                     self._judge_references(walk, text, where, key, own_region)
 
-    def _judge_written_by_names(self, walk: _Walk, text: str, path: str, depth: int) -> None:
-        """(config54b) A cloud-config's ``write_files`` content that is a YAML document (walked by shape above) written
-        to a file whose entry names settings by the file's own names (``ConfigFile.keys``: filebeat.yml's ``hosts``, a
-        Vector sink's ``address``, a Compose file's ``dns``): read as a script's here-document into that path is."""
-        file = walk.written.get(_DECODINGS.sub("", path)) if walk.written else None  # most payloads: none
+    def _by_written_names(self, written: Mapping[str, str], document: Any, path: str) -> Any:
+        """(config54b) A cloud-config's ``write_files`` content that is a YAML document, with the settings named by the
+        file's own names read as the key catalogue's (``ConfigFile.keys`` of the entry its path matches: filebeat.yml's
+        ``hosts``, a Vector sink's ``address``, a Compose file's ``dns``), as a script's here-document into that path is
+        read; ``document`` itself for any other text (most payloads write no file: one dictionary test)."""
+        file = written.get(_DECODINGS.sub("", path)) if written else None
         entry = self._config_entry(file) if file is not None and not self._log_router_file(file) else None
-        if entry is not None and entry.keys and entry.format in ("yaml", "json"):
-            self._judge_config_file(walk, text, (file, text), path, depth)
+        if entry is None or not entry.keys or entry.format not in ("yaml", "json"):
+            return document
+        return _renamed_keys(document, entry.keys)
 
     def _written_files(self, document: Mapping[Any, Any], path: str) -> dict[str, str]:
         """A cloud-config's written scripts (``payload_script_files``: ``write_files[i].content``) -> their files."""
@@ -4886,6 +4888,7 @@ class RuleEngine:
             document = yaml_or_none(stripped, depth)
             if isinstance(document, (dict, list)):
                 written, defined, ssh_names = walk.written, walk.defined, walk.ssh_names
+                document = self._by_written_names(written, document, path)
                 if plan.payload and isinstance(document, dict):
                     walk.written = self._written_files(document, f"{path}(yaml)") or written
                     if "hostname" in stripped.lower():  # config54: a substring test first (most write no ssh config)
@@ -4895,7 +4898,6 @@ class RuleEngine:
                     self._walk_document(walk, document, f"{path}(yaml)", key, depth, plan.template)
                 finally:
                     walk.written, walk.defined, walk.ssh_names = written, defined, ssh_names
-                self._judge_written_by_names(walk, stripped, path, depth)
                 self._judge_log_outputs(walk, document, f"{path}(yaml)", "pipeline.outputs[].name")
                 return True
         if plan.payload:
