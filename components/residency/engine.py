@@ -4378,7 +4378,7 @@ class RuleEngine:
                 if text != item and self.parser.has_candidates(text):
                     self._judge_references(walk, text, where, key, own_region)
 
-    def _by_written_names(self, written: Mapping[str, str], document: Any, path: str) -> Any:
+    def _by_written_names(self, written: Mapping[str, str] | None, document: Any, path: str) -> Any:
         """(config54b) A cloud-config's ``write_files`` content that is a YAML document, with the settings named by the
         file's own names read as the key catalogue's (``ConfigFile.keys`` of the entry its path matches: filebeat.yml's
         ``hosts``, a Vector sink's ``address``, a Compose file's ``dns``), as a script's here-document into that path is
