@@ -68,6 +68,7 @@ import platform_programs_cloudflow45 as cf45
 import platform_programs_cn as pc
 import platform_programs_config53 as cg53
 import platform_programs_config54 as cg54
+import platform_programs_config54b as cg54b
 import platform_programs_crossaccount37 as ca37
 import platform_programs_crossaccount39 as ca39
 import platform_programs_data as pdata
@@ -18634,6 +18635,13 @@ CASES: list[Case] = [
     # name, a network not created, --cf-invalidate, a partner's HostName, a third party's NTP pool and Alibaba's NTP
     # names from EC2 stay refused; Amazon Time Sync and config54 / mutation54 shapes to own hosts pass (pinned)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa54b.rows()],
+    # -- stop 54, configuration file grammars in user data, round 3 (tests/platform_programs_config54b.py): rsyslog's
+    # `:omrelp:host` and omkafka `broker`, syslog-ng's failover servers, Filebeat / Vector files written by cloud-init,
+    # redis `CONFIG SET replicaof`, `ReplicaOf`, a quoted `--replicaof`, a printf / `sed -i '$a'` line into
+    # redis.conf, `postconf -e relayhost`, a continued main.cf value naming a partner, and nginx `resolver`, Compose
+    # `dns`, `docker run --dns` naming a public resolver are refused (RES-015; each passed every door before); an
+    # rclone AWS remote without a region is RES-009 outside US (passed); the VPC's own hosts and resolver pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg54b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -2759,3 +2759,112 @@ def test_scripts54b_positional_words_and_brace_expansion() -> None:
 def test_scripts54b_a_brace_list_expands_to_its_items(items: list[str]) -> None:
     word = "{" + ",".join(items) + "}" if len(items) > 1 else items[0]
     assert brace_expanded(word) == items
+
+
+# config54b (stop 54): more of the tools' grammars in user data, each read as its manual documents. On main 0bf4fb9
+# every offending script here passed (RES-015 / RES-009 now); each own twin passed before and passes now.
+_P54B = "db.partner-analytics.com"
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        # rsyslog omrelp's legacy action and omkafka's broker array
+        (f"cat > /etc/rsyslog.d/6.conf <<'EOF'\n*.* :omrelp:{_P54B}:2514;RSYSLOG_ForwardFormat\nEOF", {"RES-015"}),
+        ("cat > /etc/rsyslog.d/6.conf <<'EOF'\n*.* :omrelp:[2001:db8::5]:2514\nEOF", {"RES-015"}),
+        ("cat > /etc/rsyslog.d/6.conf <<'EOF'\n*.* :omrelp:10.0.3.20:2514\n# *.* :omrelp:x.example.com:1\nEOF", set()),
+        (
+            f'cat > /etc/rsyslog.d/7.conf <<\'EOF\'\n*.* action(type="omkafka" broker=["{_P54B}:9092"])\nEOF',
+            {"RES-015"},
+        ),
+        ('cat > /etc/rsyslog.d/7.conf <<\'EOF\'\n*.* action(type="omkafka" broker=["10.0.3.20:9092"])\nEOF', set()),
+        # syslog-ng failover servers
+        (
+            "cat > /etc/syslog-ng/conf.d/f.conf <<'EOF'\ndestination d { network(\"10.0.3.20\"\n"
+            f'  failover(servers("10.0.3.21", "{_P54B}"))); }};\nEOF',
+            {"RES-015"},
+        ),
+        (
+            "cat > /etc/syslog-ng/conf.d/f.conf <<'EOF'\ndestination d { network(\"10.0.3.20\"\n"
+            '  failover(servers("10.0.3.21", "10.0.3.22") failback(tcp-probe-interval(10)))); };\nEOF',
+            set(),
+        ),
+        # redis: CONFIG SET, any case, one quoted argument, printf and sed -i '$a' lines into redis.conf
+        (f'redis-cli CONFIG SET replicaof "{_P54B} 6379"', {"RES-015"}),
+        (f'redis-cli -h 127.0.0.1 config set ReplicaOf "{_P54B} 6379"', {"RES-015"}),
+        ('redis-cli CONFIG SET replicaof "10.0.3.9 6379"', set()),
+        ('redis-cli CONFIG SET replicaof "no one"', set()),
+        ("redis-cli CONFIG SET maxmemory 2gb", set()),
+        (f"redis-cli ReplicaOf {_P54B} 6379", {"RES-015"}),
+        (f"redis-cli SlaveOf {_P54B} 6379", {"RES-015"}),
+        ("redis-cli ReplicaOf 10.0.3.9 6379", set()),
+        (f'redis-server --replicaof "{_P54B} 6379"', {"RES-015"}),
+        (f"valkey-server /etc/valkey/valkey.conf --replicaof '{_P54B} 6379'", {"RES-015"}),
+        ('redis-server --replicaof "10.0.3.9 6379"', set()),
+        (f"printf 'replicaof %s 6379\\n' {_P54B} >> /etc/redis/redis.conf", {"RES-015"}),
+        ("printf 'replicaof %s %s\\n' 10.0.3.9 6379 >> /etc/redis/redis.conf", set()),
+        (f"sed -i '$a replicaof {_P54B} 6379' /etc/redis/redis.conf", {"RES-015"}),
+        ("sed -i '$a replicaof 10.0.3.9 6379' /etc/redis/redis.conf", set()),
+        # Postfix: postconf -e, a main.cf value continued on an indented line
+        (f"postconf -e 'relayhost = [{_P54B}]:587'", {"RES-015"}),
+        (f"postconf -c /etc/postfix-out -e relayhost=[{_P54B}]:587", {"RES-015"}),
+        ("postconf -e 'relayhost = [10.0.3.25]:587' 'inet_interfaces = all'", set()),
+        (f"postconf relayhost=[{_P54B}]", set()),  # without -e postconf prints the parameter
+        (f"cat > /etc/postfix/main.cf <<'EOF'\nrelayhost =\n    [{_P54B}]:587\nEOF", {"RES-015"}),
+        ("cat > /etc/postfix/main.cf <<'EOF'\nrelayhost =\n    [10.0.3.25]:587\nmydestination =\nEOF", set()),
+        # resolvers: nginx `resolver`, Compose `dns`, docker run --dns (as resolv.conf's nameserver)
+        ("cat > /etc/nginx/conf.d/a.conf <<'EOF'\nresolver 8.8.8.8 valid=30s ipv6=off;\nEOF", {"RES-015"}),
+        ("cat > /etc/nginx/conf.d/a.conf <<'EOF'\nresolver 169.254.169.253 127.0.0.53:53 valid=10s;\nEOF", set()),
+        (
+            "cat > /opt/a/docker-compose.yml <<'EOF'\nservices:\n  a:\n    image: a:1\n    dns: 1.1.1.1\nEOF",
+            {"RES-015"},
+        ),
+        ("cat > /opt/a/compose.yaml <<'EOF'\nservices:\n  a:\n    image: a:1\n    dns: [169.254.169.253]\nEOF", set()),
+        ("docker run -d --dns 8.8.8.8 fleet/app:1", {"RES-015"}),
+        ("docker run -d --dns=169.254.169.253 fleet/app:1", set()),
+        # rclone: an AWS remote without region or endpoint is in us-east-1
+        ("cat > /root/.config/rclone/rclone.conf <<'EOF'\n[s3]\ntype = s3\nprovider = AWS\nEOF", {"RES-009"}),
+        (
+            "cat > /root/.config/rclone/rclone.conf <<'EOF'\n[s3]\ntype = s3\nprovider = AWS\nregion = eu-west-1\nEOF",
+            set(),
+        ),
+        (
+            "cat > /root/.config/rclone/rclone.conf <<'EOF'\n[c]\ntype = s3\nprovider = AWS\n"
+            "endpoint = https://s3.eu-west-1.amazonaws.com\n[m]\ntype = s3\nprovider = Minio\nEOF",
+            set(),
+        ),
+    ],
+)
+def test_config54b_config_file_grammars_are_read(script: str, expected: set[str]) -> None:
+    assert {f[0] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")} == expected
+
+
+@pytest.mark.parametrize(
+    ("path", "content"),
+    [
+        ("/etc/filebeat/filebeat.yml", 'output.logstash:\n  hosts: ["{host}:5044"]'),
+        ("/etc/vector/vector.yaml", "sinks:\n  agg:\n    type: vector\n    inputs: [j]\n    address: {host}:6000"),
+        ("/opt/fleet/docker-compose.yml", "services:\n  api:\n    image: fleet/api:1\n    dns: [{host}]"),
+    ],
+)
+def test_config54b_write_files_are_read_by_the_files_own_names(path: str, content: str) -> None:
+    # config54b: a cloud-config's write_files content in YAML was walked by shape only: `hosts`, a sink's `address`
+    # and Compose's `dns` (no key catalogue names) passed; they are read by the file's entry now.
+    def config(host: str) -> str:
+        body = "\n".join(f"      {line}" for line in content.format(host=host).splitlines())
+        return f"#cloud-config\nwrite_files:\n  - path: {path}\n    content: |\n{body}\n"
+
+    assert {f[0] for f in findings(config(_P54B), "EU", "aws")} == {"RES-015"}
+    assert findings(config("10.0.3.20" if "compose" not in path else "169.254.169.253"), "EU", "aws") == []
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["replicaof", "REPLICAOF", "ReplicaOf", "replicaOf", "SLAVEOF", "SlaveOf"]), st.booleans())
+def test_config54b_redis_commands_in_any_case(keyword: str, runtime: bool) -> None:
+    # Redis looks commands and CONFIG parameters up case-insensitively: every spelling is the same command.
+    def script(host: str) -> str:
+        line = f'redis-cli config SET {keyword} "{host} 6379"' if runtime else f"redis-cli {keyword} {host} 6379"
+        return f"#!/bin/bash\n{line}\n"
+
+    assert {f[0] for f in findings(script(_P54B), "EU", "aws")} == {"RES-015"}
+    assert findings(script("10.0.3.9"), "EU", "aws") == []

@@ -576,6 +576,20 @@ class InstanceRegionCommand(_PatternEntry):
         return re.compile(self.pattern)
 
 
+class SectionDefault(_Frozen):
+    """A setting a tool gives a section of its settings file that does not write it (``ConfigFile.section_defaults``,
+    config54b)."""
+
+    when: dict[str, str]
+    """The section's settings that select it (lower-case names; values compared case-insensitively)."""
+    unless: tuple[str, ...] = ()
+    """Settings whose presence leaves the default unused (rclone's ``endpoint``: the requests go there)."""
+    key: str
+    """The setting defaulted (lower case)."""
+    value: str
+    """Its value when the section does not write it."""
+
+
 class ConfigFile(_PatternEntry):
     """A file a script may write that a cloud CLI, an SDK or an application reads its settings from
     (``cli_config_files``, scripts48: ``~/.aws/config``'s ``region = ...``; ``app_config_files``, scripts49: a
@@ -631,6 +645,13 @@ class ConfigFile(_PatternEntry):
     matches nothing the setting's value is no destination of the script, neither as the line is read nor in the scan of
     the whole text. An empty expression: a setting the tool never connects to (s3cmd's ``website_endpoint``, a URL
     ``ws-info`` prints)."""
+    section_defaults: tuple[SectionDefault, ...] = ()
+    """config54b: settings a section of an ``ini`` / ``conf`` file holds when it does not write them (an rclone S3
+    remote of ``provider = AWS`` without ``region``: us-east-1), judged as if written."""
+    continued_lines: bool = False
+    """config54b: a line starting with whitespace continues the line before it (Postfix main.cf, postconf(5): "A
+    logical line starts with non-whitespace text. A line that starts with whitespace continues a logical line"): the
+    lines are joined before they are read."""
 
 
 class JoinedScript(TypedField):
@@ -1422,6 +1443,7 @@ HostForm = Literal[
     "alicloud-zone",
     "alicloud-account",
     "alicloud-policy",
+    "host-port",
 ]
 """How a script command's value names its host(s): ``host`` (``host[:port]``), ``hosts`` (a comma list), ``replica-set``
 (mongosh ``rs0/a:27017,b:27017``), ``sqlserver`` (sqlcmd ``tcp:host,1433``, ``host\\instance``), ``ssh``
@@ -1434,7 +1456,8 @@ region whose service endpoint the command sends its request to, judged as a regi
 ``fluentd-address=host:port``, the host as ``url``; another key: nothing), ``aws-zone`` / ``alicloud-zone`` (a cloud
 CLI's zone parameter: the zone what the command creates is placed in, judged as a zone field of that cloud),
 ``alicloud-account`` (an Alibaba Cloud UID the call writes into, joins or grants, judged as an owner or grantee field)
-and ``alicloud-policy`` (alired54: a RAM policy document, walked whole as the resource twin's document input is)."""
+and ``alicloud-policy`` (alired54: a RAM policy document, walked whole as the resource twin's document input is);
+``host-port`` (config54b: redis ``--replicaof "host port"``, a host and its port in one word or two: the first word)."""
 
 
 class ScriptCommand(_Frozen):
@@ -1463,6 +1486,9 @@ class ScriptCommand(_Frozen):
     (the aliyun CLI's business parameters) names its Regions so; a listed option keeps its own form."""
     subcommands: dict[str, ScriptCommand] = Field(default_factory=dict)
     """Subcommands read instead of the command (``docker login``, ``docker push``)."""
+    any_case: bool = False
+    """config54b: the subcommands are matched in any case (a Redis command name, ``ReplicaOf``, is the server's
+    ``replicaof``): a word no subcommand spells is looked up upper-cased."""
     line: str | None = None
     """``operands``: the command writes its operands as a line (echo), read as a line of its own when written into a
     file; ``run``: the command runs its operands joined as a line (eval), always read; an option (``-c`` of ``sh``):

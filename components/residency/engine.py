@@ -4084,10 +4084,22 @@ class RuleEngine:
             if (file, body) not in skip and not self._log_router_file(file):
                 self._judge_config_file(walk, script, (file, body), f"{path}({how}:{file})", depth)
         for edit in edits:
+            if edit.content is None and edit.texts and not self._log_router_file(edit.file):
+                self._judge_edited_config_lines(walk, script, edit, f"{path}({edit.how}:{edit.file})", depth)
             if edit.content is None and self._log_router_file(edit.file) and _edit_key(edit) not in skip:
                 self._judge_edit_texts(walk, edit, f"{path}({edit.how}:{edit.file})", depth)
                 if edit.deletes and edit.before is not None:
                     self._judge_deleted_defaults(walk, edit, f"{path}({edit.how}:{edit.file})")
+
+    def _judge_edited_config_lines(self, walk: _Walk, script: str, edit: Edit, where: str, depth: int) -> None:
+        """(config54b) An edit not applied (``sed -i '$a replicaof HOST 6379' /etc/redis/redis.conf`` on the package's
+        own file: its content is not known) of a file an entry reads line by line (``_LINE_FORMATS``: redis.conf's
+        ``words``, main.cf's ``conf``, rsyslog's): the lines the edit writes (sed's ``a`` / ``i`` / ``c`` text, a
+        replacement) are read as lines of that file, by the same entry. A document format (JSON, YAML) is left as
+        before: a fragment is no document."""
+        entry = self._config_entry(edit.file, script)
+        if entry is not None and entry.format in _LINE_FORMATS:
+            self._judge_config_lines(walk, script, "\n".join(edit.texts), entry, f"{where}(edit)", depth)
 
     def _judge_config_file(self, walk: _Walk, script: str, written: tuple[str, str], where: str, depth: int) -> None:
         """A file a script writes that a cloud CLI, an SDK or an application reads its settings from
@@ -4221,6 +4233,9 @@ class RuleEngine:
                     # config53: a value the tool reads as another (s3cmd's legacy `EU`: eu-west-1) is judged as that.
                     given = entry.values.get(key.strip().lower(), {}).get(filled.strip().upper(), filled)
                     self._walk_document(walk, {named: given}, f"{where}({kind})", "content", depth, None)
+        for key, value in _section_defaults(body, entry) if entry.section_defaults else ():
+            # config54b: a setting the tool gives a section that does not write it (rclone's AWS remote: us-east-1)
+            self._walk_document(walk, {key: value}, f"{where}({kind})(default)", "content", depth, None)
 
     def _judge_config_substitution(
         self,
@@ -4436,6 +4451,17 @@ class RuleEngine:
             for text in _filled(item, values.at(at)):
                 if text != item and self.parser.has_candidates(text):
                     self._judge_references(walk, text, where, key, own_region)
+
+    def _by_written_names(self, written: Mapping[str, str] | None, document: Any, path: str) -> Any:
+        """(config54b) A cloud-config's ``write_files`` content that is a YAML document, with the settings named by the
+        file's own names read as the key catalogue's (``ConfigFile.keys`` of the entry its path matches: filebeat.yml's
+        ``hosts``, a Vector sink's ``address``, a Compose file's ``dns``), as a script's here-document into that path is
+        read; ``document`` itself for any other text (most payloads write no file: one dictionary test)."""
+        file = written.get(_DECODINGS.sub("", path)) if written else None
+        entry = self._config_entry(file) if file is not None and not self._log_router_file(file) else None
+        if entry is None or not entry.keys or entry.format not in ("yaml", "json"):
+            return document
+        return _renamed_keys(document, entry.keys)
 
     def _written_files(self, document: Mapping[Any, Any], path: str) -> dict[str, str]:
         """A cloud-config's written scripts (``payload_script_files``: ``write_files[i].content``) -> their files."""
@@ -4936,6 +4962,7 @@ class RuleEngine:
             document = yaml_or_none(stripped, depth)
             if isinstance(document, (dict, list)):
                 written, defined, ssh_names = walk.written, walk.defined, walk.ssh_names
+                document = self._by_written_names(written, document, path)
                 if plan.payload and isinstance(document, dict):
                     walk.written = self._written_files(document, f"{path}(yaml)") or written
                     if "hostname" in stripped.lower():  # config54: a substring test first (most write no ssh config)
@@ -8344,7 +8371,7 @@ def _config_pairs(
     if kind == "syslog-ng":
         yield from _syslog_ng_pairs(body, entry)
         return
-    for line in body.splitlines():
+    for line in _logical_lines(body) if entry.continued_lines else body.splitlines():
         if kind == "conf" and "=" not in line:
             continue
         if kind == "words":
@@ -8382,11 +8409,53 @@ def _without_unused_settings(
     return script
 
 
+def _section_defaults(body: str, entry: ConfigFile) -> list[tuple[str, str]]:
+    """(config54b) The settings ``entry.section_defaults`` gives the ``[section]``s of an INI-like ``body`` that do not
+    write them (an rclone remote of ``type = s3`` / ``provider = AWS`` with neither ``region`` nor ``endpoint``: the
+    Region us-east-1), each ``(key, value)``."""
+    sections: list[dict[str, str]] = []
+    for line in body.splitlines():
+        text = line.strip()
+        if text.startswith("[") and text.endswith("]"):
+            sections.append({})
+        elif sections and "=" in text and text[:1] not in "#;":
+            key, _, value = text.partition("=")
+            sections[-1][key.strip().lower()] = value.strip()
+    out: list[tuple[str, str]] = []
+    for section in sections:
+        for default in entry.section_defaults:
+            if (
+                all(section.get(k, "").lower() == v.lower() for k, v in default.when.items())
+                and not any(section.get(k) for k in default.unless)
+                and not section.get(default.key)
+            ):
+                out.append((default.key, default.value))
+    return out
+
+
+def _logical_lines(body: str) -> list[str]:
+    """(config54b) ``body``'s logical lines where a line starting with whitespace continues the one before it
+    (``ConfigFile.continued_lines``: Postfix main.cf, ``relayhost =`` then ``    [host]:587``); a comment line
+    (``#`` first) neither continues nor is continued."""
+    lines: list[str] = []
+    for line in body.splitlines():
+        if lines and line[:1] in (" ", "\t") and line.strip() and not lines[-1].lstrip().startswith("#"):
+            lines[-1] = f"{lines[-1].rstrip()} {line.strip()}"
+        else:
+            lines.append(line)
+    return lines
+
+
 # config54: rsyslog's legacy forwarding action (rsyslog "Legacy Configuration": `*.* @host` UDP, `@@host:port` TCP,
 # `@(o)host` with options, `@[2001:db8::1]:514`, a `;template` after it), after a selector at the start of a line.
 _RSYSLOG_LEGACY = re.compile(
     r"^[ \t]*[^\s#$:(][^\s]*[ \t]+-?@@?(?:\([^)]*\))?(?P<host>\[[^\]\s]+\](?::\d+)?|[^\s:;#\[]+(?::\d+)?)",
     re.MULTILINE,
+)
+# config54b: omrelp's legacy action, `*.* :omrelp:host:port;TEMPLATE` (rsyslog omrelp, "Legacy Configuration Format":
+# "*.* :omrelp:centralserv:2514;RSYSLOG_ForwardFormat"): the host after the selector, an IPv6 address in brackets.
+_RSYSLOG_OMRELP = re.compile(
+    r"^[ \t]*[^\s#$:(][^\s]*[ \t]+:omrelp:(?P<host>\[[^\]\s]+\]|[^\s:;#\[]+)", re.MULTILINE | re.IGNORECASE
 )
 _RSYSLOG_ACTION = re.compile(r"\baction\s*\(", re.IGNORECASE)
 # An rsyslog parameter (RainerScript: `name="value"`, `name=["a", "b"]`, `name=word`; names case-insensitive).
@@ -8403,6 +8472,9 @@ def _rsyslog_pairs(body: str, entry: ConfigFile) -> Iterator[tuple[str, list[tup
     if "@" in text and "@" in entry.keys:
         for m in _RSYSLOG_LEGACY.finditer(text):
             yield m.group(0), [("@", m.group("host"))]
+    if ":omrelp:" in text.lower() and "target" in entry.keys:
+        for m in _RSYSLOG_OMRELP.finditer(text):
+            yield m.group(0), [("target", m.group("host"))]
     if "action" not in text.lower():
         return
     for m in _RSYSLOG_ACTION.finditer(text):
@@ -8457,8 +8529,25 @@ def _syslog_ng_pairs(body: str, entry: ConfigFile) -> Iterator[tuple[str, list[t
         pairs = [
             (d.group("driver").lower(), _first_group(d, "dq", "sq", "bare")) for d in _SYSLOG_NG_DRIVER.finditer(block)
         ]
+        if "servers" in entry.keys and "servers" in block:
+            pairs = [p for p in pairs if p[0] != "servers"] + _syslog_ng_failover(block)
         if pairs := [(k, v) for k, v in pairs if k in entry.keys and v.strip()]:
             yield block, pairs
+
+
+_SYSLOG_NG_SERVERS = re.compile(r"(?<![\w-])servers\s*\(")
+
+
+def _syslog_ng_failover(block: str) -> list[tuple[str, str]]:
+    """(config54b) A network destination's ``failover(servers("a", "b"))``: every server it lists (syslog-ng OSE
+    guide, "Client-side failover": "servers(): Specifies a secondary destination server where log messages are sent
+    if the primary server becomes inaccessible"), each a host messages go to."""
+    pairs = []
+    for m in _SYSLOG_NG_SERVERS.finditer(block):
+        inside = _parenthesised(block, m.end() - 1)
+        items = [q.group(1) if q.group(1) is not None else q.group(2) for q in _QUOTED.finditer(inside)]
+        pairs += [("servers", item) for item in (items or inside.replace(",", " ").split())]
+    return pairs
 
 
 def _first_group(m: re.Match[str], *names: str) -> str:

@@ -266,7 +266,7 @@ class ScriptReader:
                     yield from self._lines(value, depth + 1, hosts_file, offset)
                 continue
             if spec.subcommands and not operands:
-                sub = spec.subcommands.get(arg)
+                sub = _subcommand(spec, arg)
                 if sub is not None:
                     yield from self._arguments(f"{name} {arg}", sub, args[j:], depth, hosts_file, offset)
                     return
@@ -284,6 +284,13 @@ class ScriptReader:
     ) -> Iterator[ScriptHost]:
         """The hosts of the line a command's operands are (:func:`_operand_line_text`)."""
         yield from self._lines(_operand_line_text(spec, operands), depth + 1, hosts_file, offset)
+
+
+def _subcommand(spec: ScriptCommand, word: str) -> ScriptCommand | None:
+    """The subcommand ``word`` names, in any case where the command reads it so (config54b: redis-cli's ``ReplicaOf``,
+    Redis's ``REPLICAOF``); None for another word."""
+    sub = spec.subcommands.get(word)
+    return spec.subcommands.get(word.upper()) if sub is None and spec.any_case else sub
 
 
 def _operand_line_text(spec: ScriptCommand, operands: list[str]) -> str:
@@ -622,6 +629,9 @@ def _printed(words: list[str]) -> str | None:
     form, operands = words[0], words[1:]
     if form in ("%s\\n", "%s\n"):
         return "".join(f"{operand}\n" for operand in operands)
+    if operands and "%s" in form:
+        # config54b: `printf 'replicaof %s 6379\\n' HOST >> FILE`, the format's `%s` filled (the one printf reader)
+        return _printf_strings(form, operands)
     if operands or "%" in form.replace("%%", ""):
         return None
     return _ESCAPES.sub(lambda m: _ESCAPED[m.group(1)], form).replace("%%", "%")
@@ -647,7 +657,7 @@ def _printed(words: list[str]) -> str | None:
 # the texts it writes. A command whose result is not computed marks whether it can drop lines (`deletes`: sed's `d`,
 # `D`, `c`, `-n`, `-f`; awk): with the content it read (`before`), the engine judges each output of that content as
 # if a delete left it with its plugin's defaults (an unapplied `/RE/d` removing a `Host` line).
-EDIT_COMMAND = re.compile(r"(?:^|[\s;&|(`])(?:sed|cp|mv|install|perl|g?awk|envsubst|dd|tr)[ \t]")
+EDIT_COMMAND = re.compile(r"(?:^|[\s;&|(`])(?:sed|cp|mv|install|perl|g?awk|envsubst|dd|tr|postconf)[ \t]")
 _COPY_VALUE_OPTIONS = {"install": frozenset({"-m", "-o", "-g", "-S", "-t"}), "cp": frozenset({"-t"}),
                        "mv": frozenset({"-t"})}  # fmt: skip
 _POSIX_CLASSES = {"space": r"\s", "blank": r" \t", "digit": "0-9", "alpha": "A-Za-z", "alnum": "A-Za-z0-9",
@@ -823,7 +833,33 @@ def _edit_line(line: str, state: _Files) -> list[Edit]:
             edits += _dd(args, state, command)
         elif name == "tr":
             edits += _tr(args, state, command)
+        elif name == "postconf":
+            edits += _postconf(args, state)
     return edits
+
+
+def _postconf(args: list[str], state: _Files) -> list[Edit]:
+    """(config54b) ``postconf -e [-c config_dir] name=value ...`` (postconf(1): "-e Edit the main.cf configuration
+    file, and update parameter settings with the "name=value" pairs on the command line"; "-c config_dir The main.cf
+    configuration file is in the named directory instead of the default configuration directory"): an edit of
+    ``config_dir/main.cf`` (``/etc/postfix`` by default) not applied, whose texts are its ``name=value`` operands, read
+    by the engine as that file's lines. Without ``-e`` postconf only prints."""
+    directory, edit, pairs = "/etc/postfix", False, []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        i += 1
+        if arg == "-c" and i < len(args):
+            directory, i = args[i], i + 1
+        elif arg.startswith("-") and not arg.startswith("--"):
+            edit = edit or "e" in arg[1:]
+        elif "=" in arg:
+            pairs.append(arg)
+    if not edit or not pairs:
+        return []
+    file = f"{directory.rstrip('/')}/main.cf"
+    state.lose(file, _Unknown(tuple(pairs), state.files.get(file), False))
+    return [Edit("postconf", file, None, tuple(pairs), None, None, False)]
 
 
 def _written(state: _Files, command: _SimpleCommand, how: str, content: str | None, unknown: _Unknown) -> list[Edit]:
@@ -1677,6 +1713,12 @@ def _host(value: str) -> list[str]:
     return [value]
 
 
+def _host_port(value: str) -> list[str]:
+    # config54b: redis-server --replicaof "host port" (its configuration directive's two arguments in one word, as
+    # redis.conf writes them) or the host alone (the port the next word): the first word is the host.
+    return value.split(None, 1)[:1]
+
+
 def _url(value: str) -> list[str]:
     # curl / wget [user[:password]@]host[:port][/path][?query]: a URL without a scheme, guessed as http. One with a
     # scheme is the reference scan's.
@@ -1687,6 +1729,7 @@ def _url(value: str) -> list[str]:
 
 _FORMS = {
     "host": _host,
+    "host-port": _host_port,
     "hosts": _hosts,
     "replica-set": _replica_set,
     "sqlserver": _sqlserver,
