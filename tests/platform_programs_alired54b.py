@@ -89,6 +89,28 @@ PARTNER_DECLARED: dict[str, Any] = {
     "id": "group-shared-services", "kind": "resident", "match": f"acs:ram::{PARTNER_UID}:",
     "evidence": "the group's shared-services account; its contract keeps its copies in the market's regions",
 }  # fmt: skip
+_REPLICATION_XML = (
+    "<ReplicationConfiguration><Rule><Action>ALL</Action><Destination><Bucket>{bucket}</Bucket>"
+    "<Location>oss-{region}</Location><TransferType>internal</TransferType></Destination>"
+    "<HistoricalObjectReplication>enabled</HistoricalObjectReplication></Rule></ReplicationConfiguration>"
+)
+"""OSS PutBucketReplication's configuration (``Destination``: ``Bucket``, ``Location`` as ``oss-<region>``)."""
+OSSUTIL_REPLICATION = (
+    "cat > /tmp/replication.xml <<'EOF'\n" + _REPLICATION_XML + "\nEOF\n"
+    "ossutil replication --method put oss://fleet-exports /tmp/replication.xml"
+)
+"""ossutil 1.x ``replication --method put oss://bucketname local_xml_file``, the file written by the script."""
+OSSUTIL2_REPLICATION = (
+    "ossutil api put-bucket-replication --bucket fleet-exports --replication-configuration "
+    "'{{\"Rule\":{{\"Action\":\"ALL\",\"Destination\":{{\"Bucket\":\"{bucket}\",\"Location\":\"oss-{region}\",'"
+    "'\"TransferType\":\"internal\"}}}}}}'"
+)
+"""ossutil 2.0 ``api put-bucket-replication --replication-configuration`` with inline JSON (its documented form)."""
+OSSUTIL2_REPLICATION_UNWRITTEN = (
+    "ossutil api put-bucket-replication --bucket fleet-exports --replication-configuration file:///etc/fleet/dr.xml"
+)
+"""The configuration in a file the image holds (no line writes it): where the copies go is unknown."""
+_REPLICAS = {"home": ("fleet-dr", set()), "abroad": ("fleet-dr", {"RES-009"}), "partner": ("partner-dr", {"RES-017"})}
 _HOME = {"CN": "cn-north-1", "JP": "ap-northeast-1", "DE": "eu-central-1"}
 _ALI_HOME = {"CN": "cn-shanghai", "JP": "ap-northeast-1", "DE": "eu-central-1"}
 CODES = ("CN", "JP", "DE")
@@ -126,6 +148,19 @@ def _ecs(line: str, document: Any = _trust) -> Any:
     return make
 
 
+def _replication(line: str, code: str, shape: str) -> Build:
+    bucket, _ = _REPLICAS[shape]
+    region = "ap-southeast-1" if shape == "abroad" else _ALI_HOME[code]
+
+    def build(c: Any) -> object:
+        c.ali_role = DEPLOYER
+        alicloud.oss.Bucket("exports", bucket="fleet-exports", opts=c.ali)
+        alicloud.oss.Bucket("dr", bucket="fleet-dr", opts=c.ali)
+        return ali_boot(c, "#!/bin/bash\n" + line.format(bucket=bucket, region=region) + "\n")
+
+    return build
+
+
 def _oss_policy(uid: str) -> str:
     return json.dumps(_OSS_POLICY).replace("@UID@", uid)
 
@@ -148,4 +183,11 @@ def rows() -> list[Row]:
             (f"alired54b-{c}-unset-principal", code, unset(code, "own"), {"RES-023"}, []),
             (f"alired54b-{c}-unset-principal-declared", code, unset(code, "own"), set(), [UNSET_DECLARED]),
         ]  # fmt: skip
+        out += [
+            (f"alired54b-{c}-{kind}-{shape}", code, _replication(line, code, shape), rules, [])
+            for kind, line in (("ossutil-replication", OSSUTIL_REPLICATION), ("ossutil2-replication", OSSUTIL2_REPLICATION))
+            for shape, (_, rules) in _REPLICAS.items()
+        ]  # fmt: skip
+        out.append((f"alired54b-{c}-ossutil2-replication-unwritten", code,
+                    _replication(OSSUTIL2_REPLICATION_UNWRITTEN, code, "home"), {"RES-011"}, []))  # fmt: skip
     return out

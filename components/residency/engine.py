@@ -4409,6 +4409,9 @@ class RuleEngine:
         for found in hosts:
             if walk.ssh_names and found.command in _SSH_CLIENTS and _ssh_name(found.host) in walk.ssh_names:
                 continue  # falsealarm53b: an alias of the ssh configuration the script writes (its HostName judged)
+            if found.replication:
+                self._judge_script_replication(walk, found, script, path)
+                continue
             if "$" not in found.host:
                 self._judge_script_host(walk, found, found.host, path)
                 continue
@@ -4443,6 +4446,42 @@ class RuleEngine:
                             self._judge_script_host(walk, found, document, path)
                         continue
                     self._judge_script_host(walk, found, text, path)
+
+    def _judge_script_replication(self, walk: _Walk, found: ScriptHost, script: str, path: str) -> None:
+        """(alired54b) An OSS replication configuration a script gives ossutil (``script_commands`` form
+        ``oss-replication``: ``ossutil api put-bucket-replication --replication-configuration`` inline XML / JSON or
+        ``file://FILE``, ``ossutil replication --method put oss://BUCKET FILE``): each ``Destination``'s ``Location``
+        judged as a Region and its ``Bucket`` as a bucket the stack writes into, as oss.BucketReplication's
+        ``destination.location`` / ``destination.bucket`` (RES-009 / RES-017 unless at home, made by the stack or
+        declared). A configuration file the script does not write cannot be read: the Region the copies go to is
+        unknown (RES-011, declared by the text as written). Another operand (the source ``oss://BUCKET``) is none."""
+        where = f"{path}.{found.command}"
+        values = [found.host.strip()]
+        if "$" in values[0]:
+            values = _filled(values[0], _assigned_values(script, self._instance_region(walk)).at_destination(found.offset))
+        files: Mapping[str, str] | None = None
+        machine = walk.cloud
+        walk.cloud = "alicloud"  # OSS's on any machine (an EC2 instance may run ossutil)
+        try:
+            for value in values:
+                text: str | None = value
+                if value[:1] not in ("<", "{"):
+                    name = value.removeprefix("file://")
+                    if not value.startswith("file://") and not name.lower().endswith((".xml", ".json")):
+                        continue
+                    if files is None:
+                        files = {**walk.script_files, **written_files(script)}
+                    text = files.get(name)
+                    if text is None:
+                        self._judge_unknown_region(walk, value, where)
+                        continue
+                for bucket, location in _replication_destinations(text):
+                    if location:
+                        self._judge_script_region(walk, location.removeprefix("oss-"), where, "alicloud")
+                    if bucket:
+                        self._judge_bucket_name(walk, bucket, f"{where}.Destination.Bucket")
+        finally:
+            walk.cloud = machine
 
     def _judge_unknown_script_value(self, walk: _Walk, found: ScriptHost, value: str, path: str) -> None:
         """A destination argument holding a command substitution the engine cannot compute (scripts52: ``--region
@@ -9073,6 +9112,43 @@ def _filled(text: str, reaching: Mapping[str, tuple[str, ...]]) -> tuple[str, ..
         given = dict(zip(names, combination, strict=True))
         filled.append(_SHELL_REFERENCE.sub(functools.partial(_given_or_written, given), text))
     return tuple(filled)
+
+
+_XML_DESTINATION = re.compile(r"<Destination>(.*?)</Destination>", re.DOTALL)
+_XML_BUCKET = re.compile(r"<Bucket>\s*([^<\s]+)\s*</Bucket>")
+_XML_LOCATION = re.compile(r"<Location>\s*([^<\s]+)\s*</Location>")
+
+
+def _replication_destinations(text: str) -> list[tuple[str | None, str | None]]:
+    """(alired54b) Each ``Destination``'s ``(Bucket, Location)`` of an OSS replication configuration, XML
+    (``<ReplicationConfiguration><Rule><Destination><Bucket>b</Bucket><Location>oss-cn-beijing</Location>``, OSS
+    PutBucketReplication) or the JSON ossutil 2.0 takes (``{"Rule": {"Destination": {"Bucket": ..., "Location":
+    ...}}}``, put-bucket-replication); empty for text that is neither."""
+    if text.lstrip()[:1] == "<":
+        found = []
+        for block in _XML_DESTINATION.findall(text):
+            bucket, location = _XML_BUCKET.search(block), _XML_LOCATION.search(block)
+            found.append((bucket.group(1) if bucket else None, location.group(1) if location else None))
+        return found
+    try:
+        document = json_or_none(text)
+    except DocumentBeyondBounds:
+        return []
+    out: list[tuple[str | None, str | None]] = []
+    stack: list[Any] = [document]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            for key, value in item.items():
+                if key == "Destination" and isinstance(value, dict):
+                    bucket, location = value.get("Bucket"), value.get("Location")
+                    out.append((bucket if isinstance(bucket, str) else None,
+                                location if isinstance(location, str) else None))  # fmt: skip
+                else:
+                    stack.append(value)
+    return out
 
 
 _UNSET_RAM_ACCOUNT = re.compile(r"acs:ram::\$\{?[A-Za-z_][A-Za-z0-9_]*\}?")
