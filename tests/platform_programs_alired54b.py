@@ -29,7 +29,6 @@ from typing import Any
 
 import pulumi_alicloud as alicloud
 import pulumi_aws as aws
-
 from platform_parts import DEPLOYER, OWN_UID, PARTNER_UID, SUBNETS, Build, Row, account_rows, ali_boot
 
 _IMAGE = "ami-0a1b2c3d4e5f60718"
@@ -42,11 +41,16 @@ def _trust(uid: str) -> str:
     return json.dumps(_TRUST).replace("@UID@", uid)
 
 
-_ATTACH = "aliyun ram AttachPolicyToRole --PolicyType System --PolicyName AliyunOSSReadOnlyAccess --RoleName fleet-reader"
+_ATTACH = (
+    "aliyun ram AttachPolicyToRole --PolicyType System --PolicyName AliyunOSSReadOnlyAccess --RoleName fleet-reader"
+)
 EC2_ROLE_TRUST = "aliyun ram CreateRole --RoleName fleet-reader --AssumeRolePolicyDocument '{document}'\n" + _ATTACH
 """The Alibaba Cloud CLI on an AWS machine (the group's EC2 automation host managing its Alibaba Cloud account): the
 role and its trust policy are Alibaba Cloud's whatever machine calls."""
-EC2_SHARE_ASSOCIATE = "aliyun resourcesharing AssociateResourceShare --RegionId {region} --ResourceShareId rs-fleet01 \\\n  --Targets.1 {owner}"
+EC2_SHARE_ASSOCIATE = (
+    "aliyun resourcesharing AssociateResourceShare --RegionId {region} --ResourceShareId rs-fleet01 \\\n"
+    "  --Targets.1 {owner}"
+)
 """A principal added to the stack's Alibaba Cloud resource share from an AWS machine (Resource Sharing
 AssociateResourceShare ``Targets.N``)."""
 HEREDOC_FILE_TRUST = (
@@ -61,9 +65,7 @@ SUBSTITUTED_HEREDOC_TRUST = (
 )
 """The trust policy assigned from a here-document inside a command substitution over several lines: not computed, so
 the value is an unfilled variable (fails closed until declared; the file form above is read)."""
-UNSET_PRINCIPAL = (
-    'aliyun ram CreateRole --RoleName fleet-reader --AssumeRolePolicyDocument "{document}"\n' + _ATTACH
-)
+UNSET_PRINCIPAL = 'aliyun ram CreateRole --RoleName fleet-reader --AssumeRolePolicyDocument "{document}"\n' + _ATTACH
 """A principal built from a variable no line sets (``acs:ram::$HUB_UID:root``, the document double-quoted so the shell
 expands it from an environment no door sees)."""
 _OSS_POLICY = {"Version": "1", "Statement": [{
@@ -102,14 +104,15 @@ OSSUTIL_REPLICATION = (
 """ossutil 1.x ``replication --method put oss://bucketname local_xml_file``, the file written by the script."""
 OSSUTIL2_REPLICATION = (
     "ossutil api put-bucket-replication --bucket fleet-exports --replication-configuration "
-    "'{{\"Rule\":{{\"Action\":\"ALL\",\"Destination\":{{\"Bucket\":\"{bucket}\",\"Location\":\"oss-{region}\",'"
-    "'\"TransferType\":\"internal\"}}}}}}'"
+    '\'{{"Rule":{{"Action":"ALL","Destination":{{"Bucket":"{bucket}","Location":"oss-{region}",\''
+    '\'"TransferType":"internal"}}}}}}\''
 )
 """ossutil 2.0 ``api put-bucket-replication --replication-configuration`` with inline JSON (its documented form)."""
 OSSUTIL2_REPLICATION_UNWRITTEN = (
     "ossutil api put-bucket-replication --bucket fleet-exports --replication-configuration file:///etc/fleet/dr.xml"
 )
 """The configuration in a file the image holds (no line writes it): where the copies go is unknown."""
+_REPLICATIONS = {"ossutil-replication": OSSUTIL_REPLICATION, "ossutil2-replication": OSSUTIL2_REPLICATION}
 _REPLICAS = {"home": ("fleet-dr", set()), "abroad": ("fleet-dr", {"RES-009"}), "partner": ("partner-dr", {"RES-017"})}
 _HOME = {"CN": "cn-north-1", "JP": "ap-northeast-1", "DE": "eu-central-1"}
 _ALI_HOME = {"CN": "cn-shanghai", "JP": "ap-northeast-1", "DE": "eu-central-1"}
@@ -185,7 +188,7 @@ def rows() -> list[Row]:
         ]  # fmt: skip
         out += [
             (f"alired54b-{c}-{kind}-{shape}", code, _replication(line, code, shape), rules, [])
-            for kind, line in (("ossutil-replication", OSSUTIL_REPLICATION), ("ossutil2-replication", OSSUTIL2_REPLICATION))
+            for kind, line in _REPLICATIONS.items()
             for shape, (_, rules) in _REPLICAS.items()
         ]  # fmt: skip
         out.append((f"alired54b-{c}-ossutil2-replication-unwritten", code,

@@ -4458,7 +4458,9 @@ class RuleEngine:
         where = f"{path}.{found.command}"
         values = [found.host.strip()]
         if "$" in values[0]:
-            values = _filled(values[0], _assigned_values(script, self._instance_region(walk)).at_destination(found.offset))
+            values = _filled(
+                values[0], _assigned_values(script, self._instance_region(walk)).at_destination(found.offset)
+            )
         files: Mapping[str, str] | None = None
         machine = walk.cloud
         walk.cloud = "alicloud"  # OSS's on any machine (an EC2 instance may run ossutil)
@@ -4471,7 +4473,8 @@ class RuleEngine:
                         continue
                     if files is None:
                         files = {**walk.script_files, **written_files(script)}
-                    text = files.get(name)
+                    # the file as the script names it where it writes it too (`cat > $F <<EOF`, written as `$F`)
+                    text = files.get(name) or files.get(found.host.strip().removeprefix("file://"))
                     if text is None:
                         self._judge_unknown_region(walk, value, where)
                         continue
@@ -9152,7 +9155,8 @@ def _replication_destinations(text: str) -> list[tuple[str | None, str | None]]:
 
 
 _UNSET_RAM_ACCOUNT = re.compile(r"acs:ram::\$\{?[A-Za-z_][A-Za-z0-9_]*\}?")
-"""(alired54b) A RAM principal whose account is a shell variable left unfilled (``acs:ram::$UID``, ``acs:ram::${UID}``)."""
+"""(alired54b) A RAM principal whose account is a shell variable left unfilled (``acs:ram::$UID``,
+``acs:ram::${UID}``)."""
 
 
 def _script_substituted(
