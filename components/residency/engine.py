@@ -4456,17 +4456,16 @@ class RuleEngine:
         declared). A configuration file the script does not write cannot be read: the Region the copies go to is
         unknown (RES-011, declared by the text as written). Another operand (the source ``oss://BUCKET``) is none."""
         where = f"{path}.{found.command}"
-        values = [found.host.strip()]
-        if "$" in values[0]:
-            values = _filled(
-                values[0], _assigned_values(script, self._instance_region(walk)).at_destination(found.offset)
-            )
+        given = found.host.strip()
+        values: Sequence[str] = (given,)
+        if "$" in given:
+            values = _filled(given, _assigned_values(script, self._instance_region(walk)).at_destination(found.offset))
         files: Mapping[str, str] | None = None
         machine = walk.cloud
         walk.cloud = "alicloud"  # OSS's on any machine (an EC2 instance may run ossutil)
         try:
             for value in values:
-                text: str | None = value
+                text = value
                 if value[:1] not in ("<", "{"):
                     name = value.removeprefix("file://")
                     if not value.startswith("file://") and not name.lower().endswith((".xml", ".json")):
@@ -4474,10 +4473,11 @@ class RuleEngine:
                     if files is None:
                         files = {**walk.script_files, **written_files(script)}
                     # the file as the script names it where it writes it too (`cat > $F <<EOF`, written as `$F`)
-                    text = files.get(name) or files.get(found.host.strip().removeprefix("file://"))
-                    if text is None:
+                    content = files.get(name) or files.get(given.removeprefix("file://"))
+                    if content is None:
                         self._judge_unknown_region(walk, value, where)
                         continue
+                    text = content
                 for bucket, location in _replication_destinations(text):
                     if location:
                         self._judge_script_region(walk, location.removeprefix("oss-"), where, "alicloud")
