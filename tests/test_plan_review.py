@@ -24,8 +24,11 @@ from hypothesis import strategies as st
 
 from components.plan.cli import main
 from components.plan.documents import UNKNOWN, DocumentError
+from components.plan.model import ReviewPlan
 from components.plan.preview import parse_preview
+from components.plan.render_json import render_json
 from components.plan.render_markdown import render_markdown
+from components.plan.render_text import render_text
 from components.plan.review import review_document, review_files
 from components.plan.state import parse_state
 from components.residency import provenance
@@ -147,6 +150,27 @@ def test_a_provider_whose_region_is_unknown_or_missing_fails_closed() -> None:
         ("RES-001", "dc-ali-primary", "region"),
         ("RES-014", "dc-oss", "serverSideEncryptionRule"),  # computed from the unpinned provider
     }
+
+
+def test_the_plan_names_the_account_site_judged_for_each_alibaba_provider() -> None:
+    # alired54b (stop 54): a reviewer sees which account site (account_type) each Alibaba Cloud provider was judged
+    # with, in the text and the JSON (the plan's notes; the offline plan builds them the same way, build_stack_plan).
+    document = _json(PASS)
+    plan = review_document(parse_preview(json.dumps(document), "p.json"))
+    unnamed = [n for n in plan.notes if "'dc-ali-primary'" in n]
+    assert len(unnamed) == 1 and "names no account site" in unnamed[0]
+    for step in document["steps"]:
+        if step["urn"].endswith("::dc-ali-primary"):
+            step["newState"]["inputs"]["accountType"] = "International"
+    plan = review_document(parse_preview(json.dumps(document), "p.json"))
+    named = [n for n in plan.notes if "'dc-ali-primary'" in n]
+    assert named == [
+        "Alibaba Cloud provider 'dc-ali-primary' (cn-shanghai) judged with account site 'International' (its "
+        "account_type input)."
+    ]
+    review = ReviewPlan((plan,), "test")
+    assert f"  note: {named[0]}" in render_text(review)
+    assert named[0] in json.loads(render_json(review))["stacks"][0]["notes"]
 
 
 def test_unknowns_pass_only_when_every_source_is_resident() -> None:

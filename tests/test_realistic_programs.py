@@ -43,6 +43,7 @@ import platform_programs_alired52 as ar52
 import platform_programs_alired53 as ar53
 import platform_programs_alired53b as ar53b
 import platform_programs_alired54 as ar54
+import platform_programs_alired54b as ar54b
 import platform_programs_alirole41 as ar41
 import platform_programs_anonymous43 as an43
 import platform_programs_apigw39 as agw39
@@ -18642,6 +18643,11 @@ CASES: list[Case] = [
     # `dns`, `docker run --dns` naming a public resolver are refused (RES-015; each passed every door before); an
     # rclone AWS remote without a region is RES-009 outside US (passed); the VPC's own hosts and resolver pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg54b.rows()],
+    # -- stop 54, Alibaba Cloud red team round 12, part 2 (tests/platform_programs_alired54b.py): the aliyun CLI on an
+    # EC2 instance trusting or sharing with a partner's account, a trust policy assigned by `$(cat <<EOF ...)` and a
+    # principal `acs:ram::$HUB_UID:root` never set are RES-023 (each passed every door before); the team's own account,
+    # a declared partner or text, a here-document file read back and an ossutil bucket policy keep their verdicts.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar54b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -27,7 +27,7 @@ from components.residency import RULES, ProviderRef, RuleEngine, Subject
 from components.residency.destinations import parse_destinations
 from components.residency.docs import rules_markdown, sync_readme
 from components.residency.endpoints import DeliveryActions, load_endpoints
-from components.residency.engine import Place, group_key, made_arn_key, provider_site
+from components.residency.engine import ACCOUNT_KEY, Place, bucket_key, group_key, made_arn_key, provider_site
 from components.residency.rules import RuleId
 from components.residency.service_names import _host_entries
 
@@ -8441,6 +8441,119 @@ def test_the_anti_ddos_pro_and_cas_templates_are_judged_by_namespace(
 ) -> None:
     # alired54 (stop 54): template_services namespaces for the two hub services (their Pulumi entries' facts).
     assert [f.rule.id for f in RuleEngine(code).check(_ros53(kind, provider))[0]] == expected
+
+
+# alired54b (stop 54): the aliyun CLI's accounts and policy documents read as Alibaba Cloud's on an AWS machine; a
+# policy left an unfilled variable and an `acs:ram::$VAR` principal fail closed; a here-document read back has the
+# script's variables filled; OSS replication given to ossutil judged as oss.BucketReplication's destination. On main
+# 0bf4fb91 each refused line passed.
+_TRUST54B = (
+    '{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow",'
+    '"Principal":{"RAM":["acs:ram::%s:root"]}}],"Version":"1"}'
+)
+_ROLE54B = "aliyun ram CreateRole --RoleName r --AssumeRolePolicyDocument "
+_REPL54B = (
+    "<ReplicationConfiguration><Rule><Action>ALL</Action><Destination><Bucket>%s</Bucket><Location>oss-%s</Location>"
+    "</Destination></Rule></ReplicationConfiguration>"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (_ROLE54B + "'" + _TRUST54B % _ALI_OTHER + "'", ["RES-023"]),
+        (_ROLE54B + "'" + _TRUST54B % _ALI_OWN + "'", []),  # the stack's other provider is pinned to it
+        (f"aliyun resourcesharing AssociateResourceShare --ResourceShareId rs-1 --Targets.1 {_ALI_OTHER}", ["RES-023"]),
+        (f"aliyun vpc GrantInstanceToCen --InstanceId vpc-1 --CenId cen-1 --CenUid {_ALI_OTHER}", ["RES-023"]),
+        (f"aliyun vpc GrantInstanceToCen --InstanceId vpc-1 --CenId cen-1 --CenUid {_ALI_OWN}", []),
+        ("aliyun ecs DescribeInstances --RegionId eu-central-1", []),
+    ],
+)
+def test_the_aliyun_clis_grants_are_alibaba_clouds_on_an_aws_machine(line: str, expected: list[str]) -> None:
+    # alired54b: the command's cloud (script_commands `cloud: alicloud`), not the machine's, reads its accounts.
+    subject = aws("aws:ec2/instance:Instance", _PINNED_EU, ami="ami-1", instance_type="t3.small",
+                  user_data=f"#!/bin/bash\n{line}\n")  # fmt: skip
+    known = {ACCOUNT_KEY + _ALI_OWN}
+    assert [f.rule.id for f in RuleEngine("EU").check(subject, known=known.__contains__)[0]] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a document assigned by `$(cat <<EOF ...)` over several lines: not computed, an unfilled variable
+        (f'UID={_ALI_OTHER}\nPOLICY=$(cat <<EOF\n{_TRUST54B % "$UID"}\nEOF\n)\n{_ROLE54B}"$POLICY"', ["RES-023"]),
+        (f'{_ROLE54B}"$POLICY"', ["RES-023"]),  # set by no line
+        (f"POLICY='{_TRUST54B % _ALI_OWN}'\n{_ROLE54B}\"$POLICY\"", []),  # set: filled, the team's own
+        (f"POLICY='{_TRUST54B % _ALI_OTHER}'\n{_ROLE54B}\"$POLICY\"", ["RES-023"]),
+        # a principal built from a variable: set (filled) or never set (fails closed)
+        (_ROLE54B + '"' + (_TRUST54B % "$HUB").replace('"', '\\"') + '"', ["RES-023"]),
+        (f"HUB={_ALI_OWN}\n" + _ROLE54B + '"' + (_TRUST54B % "$HUB").replace('"', '\\"') + '"', []),
+        (f"HUB={_ALI_OTHER}\n" + _ROLE54B + '"' + (_TRUST54B % "$HUB").replace('"', '\\"') + '"', ["RES-023"]),
+        # a here-document written to a file, read back: the shell expands $UID in it
+        (f'UID={_ALI_OWN}\ncat > /tmp/t.json <<EOF\n{_TRUST54B % "$UID"}\nEOF\n{_ROLE54B}"$(cat /tmp/t.json)"', []),
+        (
+            f'UID={_ALI_OTHER}\ncat > /tmp/t.json <<EOF\n{_TRUST54B % "$UID"}\nEOF\n{_ROLE54B}"$(cat /tmp/t.json)"',
+            ["RES-023", "RES-023"],
+        ),  # the document, and the whole-script scan's reading of the written file
+        ("aliyun ecs CreateImage --RegionId cn-shanghai --InstanceId i-1", []),
+    ],
+)
+def test_policy_documents_from_variables_and_here_documents_are_judged(line: str, expected: list[str]) -> None:
+    # alired54b: `_judge_script_policy` / `_judge_unset_script_value`; `_judge_found_hosts` fills a read-back file.
+    assert [f.rule.id for f in RuleEngine("CN").check(_ali51_boot(line))[0]] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "cat > /tmp/r.xml <<'EOF'\n"
+            + _REPL54B % ("fleet-dr", "cn-beijing")
+            + "\nEOF\nossutil replication --method put oss://fleet-exports /tmp/r.xml",
+            [],
+        ),
+        (
+            "cat > /tmp/r.xml <<'EOF'\n"
+            + _REPL54B % ("fleet-dr", "ap-southeast-1")
+            + "\nEOF\nossutil replication --method put oss://fleet-exports /tmp/r.xml",
+            ["RES-009"],
+        ),
+        (
+            "cat > /tmp/r.xml <<'EOF'\n"
+            + _REPL54B % ("partner-dr", "cn-beijing")
+            + "\nEOF\nossutil replication --method put oss://fleet-exports /tmp/r.xml",
+            ["RES-017"],
+        ),
+        (
+            "ossutil api put-bucket-replication --bucket fleet-exports --replication-configuration "
+            """'{"Rule":{"Destination":{"Bucket":"fleet-dr","Location":"oss-us-west-1"}}}'""",
+            ["RES-009"],
+        ),
+        (
+            "ossutil api put-bucket-replication --bucket fleet-exports --replication-configuration "
+            """'{"Rule":{"Destination":{"Bucket":"fleet-dr","Location":"oss-cn-hangzhou"}}}'""",
+            [],
+        ),
+        (
+            "F=/tmp/r.xml\ncat > $F <<'EOF'\n"
+            + _REPL54B % ("fleet-dr", "ap-southeast-1")
+            + "\nEOF\nossutil api put-bucket-replication --bucket fleet-exports --replication-configuration file://$F",
+            ["RES-009"],
+        ),
+        (
+            "ossutil api put-bucket-replication --bucket fleet-exports --replication-configuration file:///etc/dr.xml",
+            ["RES-011"],
+        ),  # a file no line writes: where the copies go is unknown
+        ("ossutil replication --method get oss://fleet-exports", []),
+        ("ossutil replication --method delete oss://fleet-exports rule-1", []),
+        ("ossutil cp /var/log/boot.log oss://fleet-exports/boot/", []),
+    ],
+)
+def test_oss_replication_given_to_ossutil_is_judged(line: str, expected: list[str]) -> None:
+    # alired54b: script_commands `ossutil` (form oss-replication), `_judge_script_replication`.
+    known = {bucket_key("alicloud", "fleet-exports"), bucket_key("alicloud", "fleet-dr")}.__contains__
+    found = RuleEngine("CN").check(_ali51_boot(line), known=known)[0]
+    assert [f.rule.id for f in found] == expected
 
 
 # falsealarm54 (stop 54): a name a container's hosts file maps only to private addresses is that address: a Compose

@@ -34,6 +34,7 @@ from components.project import Project
 from components.residency import Finding, Guard, RuleEngine, Subject, audit_session, enforce, load_catalogue
 from components.residency.catalogue import Catalogue, Jurisdiction, as_cloud
 from components.residency.destinations import Destination, DestinationProblem, parse_destinations
+from components.residency.engine import provider_site
 from components.residency.rules import json_value, rule
 from components.simulate import ProgramFile, ProgramRun, ResourceRecord, run_pulumi_program
 
@@ -227,6 +228,7 @@ def build_stack_plan(
     declared = tuple(dict.fromkeys(v for v in violations if v.declared_by))
     violations = [v for v in violations if not v.declared_by]
     return StackPlan(
+        notes=account_site_notes(records),
         stack=stack,
         file=file,
         jurisdiction_code=jurisdiction.code if jurisdiction else "",
@@ -239,6 +241,30 @@ def build_stack_plan(
         declared=declared,
         declarations=tuple(declarations),
     )
+
+
+def account_site_notes(records: Sequence[ResourceRecord]) -> tuple[str, ...]:
+    """(alired54b) The Alibaba Cloud account site each explicit ``alicloud`` provider of the stack was judged with
+    (``engine.provider_site``: its ``account_type`` input), one note per provider, for the reviewer to see: an
+    International account sends Cloud Firewall, ESA and Cloud Config calls to Singapore whatever the Region."""
+    notes = []
+    for r in records:
+        if r.type != ALICLOUD_PROVIDER:
+            continue
+        region = r.inputs.get("region")
+        where = f" ({region})" if isinstance(region, str) and region else ""
+        site = provider_site(r.inputs)
+        notes.append(
+            f"Alibaba Cloud provider {r.name!r}{where} judged with account site {site!r} (its account_type input)."
+            if site is not None
+            else f"Alibaba Cloud provider {r.name!r}{where} names no account site (account_type), so none was "
+            "judged: at deploy time the provider reads ALIBABA_CLOUD_ACCOUNT_TYPE or asks BSS, which no door sees."
+        )
+    return tuple(notes)
+
+
+ALICLOUD_PROVIDER = "pulumi:providers:alicloud"
+"""The type token of an explicit Alibaba Cloud provider (its account site noted in the plan)."""
 
 
 def declaration_uses(guards: Sequence[Guard]) -> tuple[DeclarationUse, ...]:

@@ -754,7 +754,7 @@ def review_document(
             "the residency policy pack judged them in plaintext during the same preview/up."
         )
     plan = dataclasses.replace(
-        plan, resources=resources, violations=tuple(violations), source=document.kind, notes=tuple(notes)
+        plan, resources=resources, violations=tuple(violations), source=document.kind, notes=plan.notes + tuple(notes)
     )
     if document.kind != "state":
         plan = dataclasses.replace(plan, changes=_changes(review, catalogue))

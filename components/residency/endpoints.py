@@ -1444,6 +1444,7 @@ HostForm = Literal[
     "alicloud-account",
     "alicloud-policy",
     "host-port",
+    "oss-replication",
 ]
 """How a script command's value names its host(s): ``host`` (``host[:port]``), ``hosts`` (a comma list), ``replica-set``
 (mongosh ``rs0/a:27017,b:27017``), ``sqlserver`` (sqlcmd ``tcp:host,1433``, ``host\\instance``), ``ssh``
@@ -1455,8 +1456,10 @@ region whose service endpoint the command sends its request to, judged as a regi
 ``log-opt`` (docker's ``--log-opt awslogs-region=R``: the Region R, judged as ``region``; config53: an address key,
 ``fluentd-address=host:port``, the host as ``url``; another key: nothing), ``aws-zone`` / ``alicloud-zone`` (a cloud
 CLI's zone parameter: the zone what the command creates is placed in, judged as a zone field of that cloud),
-``alicloud-account`` (an Alibaba Cloud UID the call writes into, joins or grants, judged as an owner or grantee field)
-and ``alicloud-policy`` (alired54: a RAM policy document, walked whole as the resource twin's document input is);
+``alicloud-account`` (an Alibaba Cloud UID the call writes into, joins or grants, judged as an owner or grantee field),
+``alicloud-policy`` (alired54: a RAM policy document, walked whole as the resource twin's document input is);
+``oss-replication`` (alired54b: an OSS replication configuration, XML or JSON, inline or a file the script writes:
+each ``Destination``'s ``Bucket`` and ``Location`` judged as oss.BucketReplication's ``destination``) and
 ``host-port`` (config54b: redis ``--replicaof "host port"``, a host and its port in one word or two: the first word)."""
 
 

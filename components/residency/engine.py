@@ -4509,6 +4509,9 @@ class RuleEngine:
         for found in hosts:
             if walk.ssh_names and found.command in _SSH_CLIENTS and _ssh_name(found.host) in walk.ssh_names:
                 continue  # falsealarm53b: an alias of the ssh configuration the script writes (its HostName judged)
+            if found.replication:
+                self._judge_script_replication(walk, found, script, path)
+                continue
             if "$" not in found.host:
                 self._judge_script_host(walk, found, found.host, path)
                 continue
@@ -4535,7 +4538,53 @@ class RuleEngine:
                 if given is None:
                     self._judge_unknown_script_value(walk, found, value, path)
                 for text in given or ():
+                    if found.policy and "$" in text:
+                        # alired54b: a document read back from a here-document the script writes keeps its variables
+                        # as written (`acs:ram::$UID:root`, heredoc_files); the shell expands them from the values
+                        # that reach the call, so they are filled with those before the document is walked.
+                        for document in _filled(text, values.at_destination(found.offset)):
+                            self._judge_script_host(walk, found, document, path)
+                        continue
                     self._judge_script_host(walk, found, text, path)
+
+    def _judge_script_replication(self, walk: _Walk, found: ScriptHost, script: str, path: str) -> None:
+        """(alired54b) An OSS replication configuration a script gives ossutil (``script_commands`` form
+        ``oss-replication``: ``ossutil api put-bucket-replication --replication-configuration`` inline XML / JSON or
+        ``file://FILE``, ``ossutil replication --method put oss://BUCKET FILE``): each ``Destination``'s ``Location``
+        judged as a Region and its ``Bucket`` as a bucket the stack writes into, as oss.BucketReplication's
+        ``destination.location`` / ``destination.bucket`` (RES-009 / RES-017 unless at home, made by the stack or
+        declared). A configuration file the script does not write cannot be read: the Region the copies go to is
+        unknown (RES-011, declared by the text as written). Another operand (the source ``oss://BUCKET``) is none."""
+        where = f"{path}.{found.command}"
+        given = found.host.strip()
+        values: Sequence[str] = (given,)
+        if "$" in given:
+            values = _filled(given, _assigned_values(script, self._instance_region(walk)).at_destination(found.offset))
+        files: Mapping[str, str] | None = None
+        machine = walk.cloud
+        walk.cloud = "alicloud"  # OSS's on any machine (an EC2 instance may run ossutil)
+        try:
+            for value in values:
+                text = value
+                if value[:1] not in ("<", "{"):
+                    name = value.removeprefix("file://")
+                    if not value.startswith("file://") and not name.lower().endswith((".xml", ".json")):
+                        continue
+                    if files is None:
+                        files = {**walk.script_files, **written_files(script)}
+                    # the file as the script names it where it writes it too (`cat > $F <<EOF`, written as `$F`)
+                    content = files.get(name) or files.get(given.removeprefix("file://"))
+                    if content is None:
+                        self._judge_unknown_region(walk, value, where)
+                        continue
+                    text = content
+                for bucket, location in _replication_destinations(text):
+                    if location:
+                        self._judge_script_region(walk, location.removeprefix("oss-"), where, "alicloud")
+                    if bucket:
+                        self._judge_bucket_name(walk, bucket, f"{where}.Destination.Bucket")
+        finally:
+            walk.cloud = machine
 
     def _judge_unknown_script_value(self, walk: _Walk, found: ScriptHost, value: str, path: str) -> None:
         """A destination argument holding a command substitution the engine cannot compute (scripts52: ``--region
@@ -4605,11 +4654,19 @@ class RuleEngine:
         if found.region:
             self._judge_script_region(walk, value, f"{path}.{found.command}", self._command_cloud(found.command))
             return
-        if found.account:
-            self._judge_script_account(walk, value, f"{path}.{found.command}")
-            return
-        if found.policy:
-            self._judge_script_policy(walk, value, f"{path}.{found.command}")
+        if found.account or found.policy:
+            # alired54b: an account or policy document of the aliyun CLI is Alibaba Cloud's on any machine (an EC2
+            # instance may run `aliyun ram CreateRole`): read as the command's cloud's, not the machine's (an AWS walk
+            # parses no `acs:ram::` principal and no RAM document, so each passed on an AWS machine).
+            machine = walk.cloud
+            walk.cloud = self._command_cloud(found.command) or machine
+            try:
+                if found.account:
+                    self._judge_script_account(walk, value, f"{path}.{found.command}")
+                else:
+                    self._judge_script_policy(walk, value, f"{path}.{found.command}")
+            finally:
+                walk.cloud = machine
             return
         zone_cloud = as_cloud(found.zone)
         if zone_cloud is not None:
@@ -4630,16 +4687,24 @@ class RuleEngine:
         if _ALI_OWNER_UID.fullmatch(text):
             self._judged_as_account(walk, f"acs:ram::{text}:root", path, written=text)
         elif "$" in text:
-            # alired54: a variable no line of the script sets (the values that reach the line were filled in before:
-            # one left is unset there, or set only by an environment no door sees). Each of these parameters is given
-            # only to name another account, so nothing proves it the stack's own: RES-023, declared by the text.
-            detail = (
-                f"{text!r} is a variable the script never sets before this call: nothing proves the account it names, "
-                f"which receives or joins what the call shares, is the stack's own or stays in {self._j()}. Write the "
-                "account's UID (the stack's own passes when its provider assumes a role of it), or declare it in "
-                "sovereign-dc:destinations by this exact text."
-            )
-            self._add_coverable(walk, RuleId.GRANTED_ACCOUNT_PROVEN, path, text, detail, (text,))
+            self._judge_unset_script_value(walk, text, path)
+
+    def _judge_unset_script_value(self, walk: _Walk, value: str, path: str) -> None:
+        """An owner account or a policy document a script's aliyun command is given as a variable still unfilled
+        (:meth:`_judge_script_account`, :meth:`_judge_script_policy`): RES-023, declared by the text as written."""
+        # alired54: a variable no line of the script sets (the values that reach the line were filled in before:
+        # one left is unset there, or set only by an environment no door sees). Each of these parameters is given
+        # only to name another account, so nothing proves it the stack's own: RES-023, declared by the text.
+        # alired54b: a policy document so (`--AssumeRolePolicyDocument "$POLICY"`, POLICY assigned a here-document
+        # by `$(cat <<EOF` over several lines, which the evaluator does not read) grants accounts no literal shows.
+        text = value.strip()
+        detail = (
+            f"{text!r} is a variable the script never sets before this call: nothing proves the account it names, "
+            f"which receives or joins what the call shares, is the stack's own or stays in {self._j()}. Write the "
+            "account's UID (the stack's own passes when its provider assumes a role of it), or declare it in "
+            "sovereign-dc:destinations by this exact text."
+        )
+        self._add_coverable(walk, RuleId.GRANTED_ACCOUNT_PROVEN, path, text, detail, (text,))
 
     def _judge_script_policy(self, walk: _Walk, value: str, path: str) -> None:
         """(alired54) A RAM policy document a script's aliyun command attaches (``script_commands`` form
@@ -4648,6 +4713,8 @@ class RuleEngine:
         statement's ``RAM`` principal is a granted account (RES-023 unless the stack's own or declared), a ``Service``
         principal grants none. Text that is no JSON object (another API's ``--Policy``) is nothing here."""
         if value.lstrip()[:1] != "{":
+            if value.lstrip()[:1] == "$":
+                self._judge_unset_script_value(walk, value, path)
             return
         try:
             document = json_or_none(value)
@@ -4657,6 +4724,12 @@ class RuleEngine:
             return
         if isinstance(document, dict):
             self._walk_document(walk, document, f"{path}(json)", walk.kpath[-1] if walk.kpath else "policy", 0)
+            if "acs:ram::$" in value:
+                # alired54b: a principal built from a variable the script never sets (`acs:ram::$UID:root` in a
+                # here-document or a double-quoted document, UID unset): no account the walk can read, so it failed
+                # open; it names an account nothing proves, as an unset owner parameter does (declared by its text).
+                for unset in sorted(set(_UNSET_RAM_ACCOUNT.findall(value))):
+                    self._judge_unset_script_value(walk, unset, path)
 
     def _command_cloud(self, command: str) -> Cloud | None:
         """The cloud whose Regions a script command's region values name (``script_commands`` ``cloud``: ``aws``'s
@@ -9301,6 +9374,48 @@ def _filled(text: str, reaching: Mapping[str, tuple[str, ...]]) -> tuple[str, ..
         given = dict(zip(names, combination, strict=True))
         filled.append(_SHELL_PARAMETER.sub(functools.partial(_given_or_written, given), text))
     return tuple(filled)
+
+
+_XML_DESTINATION = re.compile(r"<Destination>(.*?)</Destination>", re.DOTALL)
+_XML_BUCKET = re.compile(r"<Bucket>\s*([^<\s]+)\s*</Bucket>")
+_XML_LOCATION = re.compile(r"<Location>\s*([^<\s]+)\s*</Location>")
+
+
+def _replication_destinations(text: str) -> list[tuple[str | None, str | None]]:
+    """(alired54b) Each ``Destination``'s ``(Bucket, Location)`` of an OSS replication configuration, XML
+    (``<ReplicationConfiguration><Rule><Destination><Bucket>b</Bucket><Location>oss-cn-beijing</Location>``, OSS
+    PutBucketReplication) or the JSON ossutil 2.0 takes (``{"Rule": {"Destination": {"Bucket": ..., "Location":
+    ...}}}``, put-bucket-replication); empty for text that is neither."""
+    if text.lstrip()[:1] == "<":
+        found = []
+        for block in _XML_DESTINATION.findall(text):
+            bucket, location = _XML_BUCKET.search(block), _XML_LOCATION.search(block)
+            found.append((bucket.group(1) if bucket else None, location.group(1) if location else None))
+        return found
+    try:
+        document = json_or_none(text)
+    except DocumentBeyondBounds:
+        return []
+    out: list[tuple[str | None, str | None]] = []
+    stack: list[Any] = [document]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            for key, value in item.items():
+                if key == "Destination" and isinstance(value, dict):
+                    bucket, location = value.get("Bucket"), value.get("Location")
+                    out.append((bucket if isinstance(bucket, str) else None,
+                                location if isinstance(location, str) else None))  # fmt: skip
+                else:
+                    stack.append(value)
+    return out
+
+
+_UNSET_RAM_ACCOUNT = re.compile(r"acs:ram::\$\{?[A-Za-z_][A-Za-z0-9_]*\}?")
+"""(alired54b) A RAM principal whose account is a shell variable left unfilled (``acs:ram::$UID``,
+``acs:ram::${UID}``)."""
 
 
 def _script_substituted(

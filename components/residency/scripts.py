@@ -110,6 +110,10 @@ class ScriptHost(NamedTuple):
     """(alired54) The value is a RAM policy document granting accounts (form ``alicloud-policy``: ``aliyun ram
     CreateRole --AssumeRolePolicyDocument``, ``aliyun kms SetKeyPolicy --Policy``), walked as the document input of the
     resource twin is."""
+    replication: bool = False
+    """(alired54b) The value is an OSS replication configuration (form ``oss-replication``: ``ossutil api
+    put-bucket-replication --replication-configuration``, ``ossutil replication --method put oss://b FILE``), inline or
+    the file holding it, whose destinations are judged as oss.BucketReplication's."""
 
 
 class ScriptReader:
@@ -1613,7 +1617,8 @@ def _read(command: str, form: str, value: str) -> Iterator[ScriptHost]:
             region = form in _REGION_FORMS or (form == "log-opt" and value.startswith(_LOG_OPT_REGION))
             word = host if form in _BESIDE else value
             account, policy = form == "alicloud-account", form == "alicloud-policy"
-            yield ScriptHost(command, word, host, region, zone, account=account, policy=policy)
+            replication = form == "oss-replication"
+            yield ScriptHost(command, word, host, region, zone, account=account, policy=policy, replication=replication)
 
 
 def _resolve(value: str) -> list[str]:
@@ -1745,6 +1750,7 @@ _FORMS = {
     "alicloud-zone": _region,  # an Alibaba Cloud zone (cn-hangzhou-h), judged the same way
     "alicloud-account": _region,  # (alired53) an Alibaba Cloud UID, judged by the engine as an owner field's
     "alicloud-policy": _host,  # (alired54) a JSON policy document, whole (its commas are the document's)
+    "oss-replication": _host,  # (alired54b) an OSS replication configuration or its file, whole
 }
 _BESIDE = frozenset({"resolve", "connect-to"})
 _REGION_FORMS = frozenset({"region"})
