@@ -13527,6 +13527,9 @@ CASES: list[Case] = [
         hs33_instance_script(_HOSTSHAPE4_DOMAIN.format(domain="partner.example.com")),
         destinations=[_HOSTSHAPE4_PARTNER],
     ),
+    # (lead, stop 54) RES-015 since scripts54: a host built around a value read at run time from an SSM parameter
+    # (`https://api.$DOMAIN/...`) is not proven resident (stop 33 left it unjudged, as any unknown value then). The
+    # heartbeat goes wherever the parameter says; fail closed (issue 9), declared by its text as any unknown host.
     Case(
         "hostshape4-de-instance-script-domain-variable-from-ssm",
         "DE",
@@ -13535,6 +13538,7 @@ CASES: list[Case] = [
                 domain="$(aws ssm get-parameter --name /fleet/domain --query Parameter.Value --output text)"
             )
         ),
+        {"RES-015"},
     ),
     Case(
         "hostshape4-jp-instance-script-tenant-partner-domain",
