@@ -2868,3 +2868,26 @@ def test_config54b_redis_commands_in_any_case(keyword: str, runtime: bool) -> No
 
     assert {f[0] for f in findings(script(_P54B), "EU", "aws")} == {"RES-015"}
     assert findings(script("10.0.3.9"), "EU", "aws") == []
+
+
+# lead (stop 54): a run-time value before a fixed domain in a URL's host is a placeholder under that domain, which
+# decides (hostshape4's `https://${TENANT}.$DOMAIN/` with the stack's own API Gateway domain was RES-015 once scripts54
+# filled DOMAIN in; the value as the last label still fails closed, a partner's domain is refused by the scan).
+@pytest.mark.parametrize(
+    ("domain", "expected"),
+    [
+        ("execute-api.eu-west-1.amazonaws.com", []),
+        ("execute-api.eu-west-1.amazonaws.com:8443", []),
+        ("collector.partner.example.com", ["RES-015"]),
+        ("execute-api.us-east-1.amazonaws.com", ["RES-006", "RES-006"]),  # the URL and the assignment
+    ],
+)
+def test_a_run_time_value_before_a_fixed_domain_is_judged_by_the_domain(domain: str, expected: list[str]) -> None:
+    script = f'T=$(cat /etc/fleet/tenant)\nD={domain}\ncurl -sf -d @f "https://${{T}}.$D/ingest"\n'
+    found = findings(f"#!/bin/bash\n{script}", "EU", "aws")
+    assert [rule for rule, _, _ in found] == expected, found
+
+
+def test_a_run_time_value_as_the_hosts_last_label_still_fails_closed() -> None:
+    found = findings('#!/bin/bash\nD=$(cat /etc/fleet/domain)\ncurl -sf -d @f "https://ingest.$D/x"\n', "EU", "aws")
+    assert [rule for rule, _, _ in found] == ["RES-015"], found

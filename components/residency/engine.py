@@ -4050,6 +4050,12 @@ class RuleEngine:
                 if substitution is not None and whole:
                     hosts.append((substitution, m.start()))
         for host, at in dict.fromkeys(hosts):
+            if _UNDER_FIXED_DOMAIN.search(host):
+                # (lead, stop 54) filled, the value stands before a fixed domain (`https://${TENANT}.$DOMAIN/` with
+                # `DOMAIN=execute-api.ap-northeast-1.amazonaws.com`, TENANT read at run time): the domain decides, as
+                # the rule above says, and the reference scan proves or refuses it (hostshape4's own API passed
+                # since stop 33; a partner's domain stays RES-015 there).
+                continue
             if ("$(" in host or "`" in host) and _script_substituted(host, values.at(at), files, own) is None:
                 self._judge_unknown_host(walk, host, f"{path}(url)")
 
@@ -9338,6 +9344,9 @@ _URL_HOST_TAIL = re.compile(r"[A-Za-z0-9.-]*")  # scripts53b: the host's text af
 # no fixed domain follows it, so the variable's value is where the connection goes (one before a fixed domain,
 # `https://$H.example.net/`, is a host under that domain: the placeholder reading proves or refuses it).
 _HOST_ENDS_IN_VARIABLE = re.compile(rf"{_SHELL_VARIABLE}\Z")
+# (lead, stop 54) A URL host whose last substitution is followed by fixed labels (`:port` allowed:
+# `$(cat f).execute-api.<Region>.amazonaws.com`): the value is a placeholder under a domain the reference scan judges.
+_UNDER_FIXED_DOMAIN = re.compile(r"[)`]\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?::\d+)?$")
 
 
 def _substituted_urls(script: str, values: _ScriptValues, own: tuple[re.Pattern[str], str] | None) -> list[str]:
