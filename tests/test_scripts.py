@@ -2891,3 +2891,31 @@ def test_a_run_time_value_before_a_fixed_domain_is_judged_by_the_domain(domain: 
 def test_a_run_time_value_as_the_hosts_last_label_still_fails_closed() -> None:
     found = findings('#!/bin/bash\nD=$(cat /etc/fleet/domain)\ncurl -sf -d @f "https://ingest.$D/x"\n', "EU", "aws")
     assert [rule for rule, _, _ in found] == ["RES-015"], found
+
+
+# lead (stop 54): a `for` loop over a command substitution (bash(1) "Command Substitution": the output is split into
+# words) gives its variable the values the one evaluator computes, or fails closed at a destination argument when it
+# cannot compute them (fnros54b found `for r in $(echo us-west-2); do aws s3 ls --region "$r"; done` passing every door
+# in EU; each line but the home ones gave no finding on main 2cf852d).
+@pytest.mark.parametrize(
+    ("loop", "expected"),
+    [
+        ('for r in $(echo us-west-2); do aws s3 ls --region "$r"; done', ["RES-009"]),
+        ("for r in `echo us-west-2`; do aws s3 ls --region $r; done", ["RES-009"]),
+        ('for r in eu-west-1 $(echo us-west-2); do aws s3 ls --region "$r"; done', ["RES-009"]),
+        ('for r in $(echo eu-west-1 eu-central-1); do aws s3 ls --region "$r"; done', []),
+        ('for r in $(cat /etc/fleet/regions); do aws s3 ls --region "$r"; done', ["RES-011"]),
+        ('for h in $(cat /etc/fleet/hosts); do psql -h "$h" -c "select 1"; done', ["RES-015"]),
+        ('for f in $(ls /var/log/fleet); do gzip "/var/log/fleet/$f"; done', []),  # never at a destination
+        (
+            "for r in $(curl -s http://169.254.169.254/latest/meta-data/placement/region); do\n"
+            '  aws s3 ls --region "$r"\ndone',
+            [],
+        ),  # the machine's own Region
+        ("echo eu-west-1 > /etc/fleet/r\nfor r in $(cat /etc/fleet/r); do aws s3 ls --region $r; done", []),
+        ("echo us-west-2 > /etc/fleet/r\nfor r in $(cat /etc/fleet/r); do aws s3 ls --region $r; done", ["RES-009"]),
+    ],
+)
+def test_a_for_loop_over_a_command_substitution_gives_its_words(loop: str, expected: list[str]) -> None:
+    found = findings(f"#!/bin/bash\n{loop}\n", "EU", "aws")
+    assert [rule for rule, _, _ in found] == expected, found

@@ -9011,8 +9011,12 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
     starts = tuple(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
     blocks = shell_blocks(lines)
     anywhere = _values_anywhere(script, matches, own, files)
-    loop_words = for_loop_words(script, anywhere) if loops else {}
+    loop_words = for_loop_words(script, anywhere, files) if loops else {}
     if loop_words:  # mutation53: a loop's variable holds each of its words in the loop's body (a repeated block)
+        # lead (stop 54): a substitution among the words the evaluator cannot compute is held apart, as a read's
+        loop_words = {
+            n: tuple(_OPAQUE + w if w[:2] == "$(" or w[:1] == "`" else w for w in ws) for n, ws in loop_words.items()
+        }
         anywhere = {**anywhere, **{n: tuple(dict.fromkeys([*anywhere.get(n, ()), *w])) for n, w in loop_words.items()}}
     if reads:  # scripts54: so does a `while read` loop's, each line of its input; a file nobody writes fails closed
         lines_read = while_read_words(script, files)

@@ -1952,16 +1952,26 @@ def brace_expanded(word: str) -> list[str]:
     return words
 
 
-def for_loop_words(script: str, values: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, ...]]:
+def for_loop_words(
+    script: str, values: Mapping[str, Sequence[str]], files: Mapping[str, str] | None = None
+) -> dict[str, tuple[str, ...]]:
     """The literal words each ``for NAME in WORDS`` loop of ``script`` gives NAME (quotes around a word removed); a
     word that is a whole variable (``$TARGETS``) gives each blank-separated word of the values it holds anywhere
     (``values``: unquoted, it is split into words), an array (``"${TARGETS[@]}"``) each item of the script's
     ``TARGETS=(...)``; any other word holding an expansion, or a glob, is left out, as an assignment of one is
-    (the engine's ``_match_values``)."""
+    (the engine's ``_match_values``). (lead, stop 54) A command substitution among the words (``for r in $(echo
+    us-west-2)``, ``for h in $(cat /etc/fleet/hosts)``; bash(1) "Command Substitution": its output is split into
+    words) gives the words of the values the one evaluator computes (:func:`substitution_values`, ``files`` the
+    files the script writes), or, when it cannot compute them, the substitution as written (``$(...)``): the engine
+    holds that apart, as a ``while read`` loop's unknown input, and it fails closed at a destination argument only."""
     arrays = _array_items(script) if "=(" in script else {}
     words: dict[str, list[str]] = {}
     for m in _FOR_IN.finditer(script):
-        for word in m.group(2).replace("\\\n", " ").split():
+        listed_words, substituted = _loop_substitutions(m.group(2).replace("\\\n", " "), values, files or {})
+        if substituted:
+            known = words.setdefault(m.group(1), [])
+            known += [w for w in dict.fromkeys(substituted) if w not in known]
+        for word in listed_words.split():
             literal = word.strip("\"'")
             listed = _LOOP_LIST.fullmatch(literal)
             if listed is None:
@@ -1973,6 +1983,33 @@ def for_loop_words(script: str, values: Mapping[str, Sequence[str]]) -> dict[str
             known = words.setdefault(m.group(1), [])
             known += [i for i in dict.fromkeys(items) if _LOOP_WORD.fullmatch(i) and i not in known]
     return {name: tuple(found) for name, found in words.items() if found}
+
+
+def _loop_substitutions(
+    text: str, values: Mapping[str, Sequence[str]], files: Mapping[str, str]
+) -> tuple[str, list[str]]:
+    """(lead, stop 54) ``text`` (a ``for`` loop's word list) with its command substitutions blanked, and the words they
+    give (:func:`for_loop_words`): each computed value split into words (a word naming the machine itself is left
+    out: no literal), or the substitution as written when it cannot be computed."""
+    if "$(" not in text and "`" not in text:
+        return text, []
+    words: list[str] = []
+    i = 0
+    while True:
+        starts = [at for at in (text.find("$(", i), text.find("`", i)) if at >= 0]
+        if not starts:
+            return text, words
+        at = min(starts)
+        substitution = substitution_at(text, at)
+        if substitution is None:
+            return text, words
+        given = substitution_values(substitution, values, files)
+        if given is None:
+            words.append(substitution)
+        else:
+            words += [w for v in given if v != OWN_MACHINE for w in v.split() if _LOOP_WORD.fullmatch(w)]
+        text = text[:at] + " " * len(substitution) + text[at + len(substitution) :]
+        i = at + len(substitution)
 
 
 # scripts54: `while read [-r] NAME; do ... done <<DELIM` (or `done < FILE`): bash(1) "read": "One line is read from the
