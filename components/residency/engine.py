@@ -8984,6 +8984,23 @@ def _assignments(script: str) -> list[re.Match[str]]:
     return matches
 
 
+def _with_loop_words(
+    script: str, anywhere: Mapping[str, tuple[str, ...]], files: Mapping[str, str], loops: bool, reads: bool
+) -> Mapping[str, tuple[str, ...]]:
+    """``anywhere`` (the values each variable of ``script`` is assigned anywhere) with the words its loops give their
+    variables in the loop's body, a repeated block (:func:`_assigned_values`): mutation53, each word of a ``for``
+    loop; scripts54, each line of a ``while read`` loop's input (a file nobody writes fails closed); a substitution
+    the evaluator cannot compute held apart (:data:`_OPAQUE`: lead, stop 54, a ``for`` loop's; a read's)."""
+    found: dict[str, tuple[str, ...]] = {}
+    if loops:
+        found.update(for_loop_words(script, anywhere, files))
+    if reads:
+        for name, words in while_read_words(script, files).items():
+            found[name] = tuple(dict.fromkeys([*found.get(name, ()), *words]))
+    marked = {n: tuple(_OPAQUE + w if w[:2] == "$(" or w[:1] == "`" else w for w in ws) for n, ws in found.items()}
+    return {**anywhere, **{n: tuple(dict.fromkeys([*anywhere.get(n, ()), *w])) for n, w in marked.items()}}
+
+
 @functools.lru_cache(maxsize=256)  # the same script is read by the assignment judging and the URL filling
 def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None) -> _ScriptValues:
     """The literal values ``script``'s variables may hold at each line (scripts47: the value at the point of use).
@@ -9011,17 +9028,8 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
     starts = tuple(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
     blocks = shell_blocks(lines)
     anywhere = _values_anywhere(script, matches, own, files)
-    loop_words = for_loop_words(script, anywhere, files) if loops else {}
-    if loop_words:  # mutation53: a loop's variable holds each of its words in the loop's body (a repeated block)
-        # lead (stop 54): a substitution among the words the evaluator cannot compute is held apart, as a read's
-        loop_words = {
-            n: tuple(_OPAQUE + w if w[:2] == "$(" or w[:1] == "`" else w for w in ws) for n, ws in loop_words.items()
-        }
-        anywhere = {**anywhere, **{n: tuple(dict.fromkeys([*anywhere.get(n, ()), *w])) for n, w in loop_words.items()}}
-    if reads:  # scripts54: so does a `while read` loop's, each line of its input; a file nobody writes fails closed
-        lines_read = while_read_words(script, files)
-        read_words = {n: tuple(_OPAQUE + w if w[:2] == "$(" else w for w in ws) for n, ws in lines_read.items()}
-        anywhere = {**anywhere, **{n: tuple(dict.fromkeys([*anywhere.get(n, ()), *w])) for n, w in read_words.items()}}
+    if loops or reads:
+        anywhere = _with_loop_words(script, anywhere, files, loops, reads)
     env: dict[str, list[str]] = {}
     kept: dict[str, list[str]] = {}  # assigned in a function body: never replaced
     per_line: list[Mapping[str, tuple[str, ...]]] = []
