@@ -23,9 +23,9 @@ is read only with ``--method put``, and the two ROS types are judged as their Pu
 Ids: ``alired55-<code>-<aliyun-oss|aliyun-ossutil|ossutil2-cat>-replication-<home|abroad|partner>``,
 ``alired55-<code>-<aliyun-oss|ossutil2-cat>-replication-unwritten[-declared]``, ``alired55-<code>-<aliyun-oss|
 ossutil2|aliyun-ossutil>-policy-<own|partner|partner-declared>``, ``alired55-<code>-oss-policy-unwritten[-declared]``,
-``alired55-<code>-oss-policy-get``, ``alired55-<code>-ros-<bpstudio-application|computenest-service-instance>[-declared]``,
-``alired55-<code>-<cen-bandwidth-limit|rds-ddr|image-pipeline>-<home|abroad>``. tests/test_realistic_programs.py runs
-them as CASES.
+``alired55-<code>-oss-policy-get``, ``alired55-<code>-ros-<bpstudio-application|computenest-service-instance>``,
+``alired55-jp-ros-<...>-declared``, ``alired55-<code>-<cen-bandwidth-limit|rds-ddr|image-pipeline>-<home|abroad>``.
+tests/test_realistic_programs.py runs them as CASES.
 """
 
 from __future__ import annotations
@@ -58,7 +58,8 @@ ALIYUN_OSSUTIL_REPLICATION = (
 )
 """ossutil 2.0 as the Alibaba Cloud CLI runs it (``aliyun ossutil``, CLI 3.3.3 and later), inline JSON."""
 OSSUTIL2_CAT_REPLICATION = _WRITE_XML + (
-    'ossutil api put-bucket-replication --bucket fleet-exports --replication-configuration "$(cat /tmp/replication.xml)"'
+    "ossutil api put-bucket-replication --bucket fleet-exports "
+    '--replication-configuration "$(cat /tmp/replication.xml)"'
 )
 """ossutil 2.0 given the file the script wrote through a command substitution."""
 _REPLICATIONS = {"aliyun-oss-replication": ALIYUN_OSS_REPLICATION,
@@ -118,7 +119,8 @@ its topology file in the stack's own bucket (``@REGION@``: the stack's Region)."
 COMPUTENEST_SERVICE_INSTANCE = {"Type": "ALIYUN::ComputeNest::ServiceInstance", "Properties": {
     "ServiceInstanceName": "fleet-grafana", "Service": {"ServiceId": "service-0e6fca6a51a54420****", "Version": "1"},
     "Parameters": {"NodeCount": 3, "InstancePassword": "Fleet-Passw0rd"}}}  # fmt: skip
-"""ROS ALIYUN::ComputeNest::ServiceInstance (Service, Parameters: "the parameters of the user's instance deployment")."""
+"""ROS ALIYUN::ComputeNest::ServiceInstance (Service, Parameters: "the parameters of the user's instance
+deployment")."""
 TEMPLATES: dict[str, tuple[dict[str, Any], str]] = {
     "bpstudio-application": (BPSTUDIO_APPLICATION, "alicloud-bpstudio-hub-region"),
     "computenest-service-instance": (COMPUTENEST_SERVICE_INSTANCE, "alicloud-compute-nest-hub-region"),
@@ -172,8 +174,9 @@ def _ddr(code: str, where: str) -> Build:
     def build(c: Any) -> object:
         # docs: rds/ddrinstance (restore_type BackupSet, source_region: "The region ID of the source instance")
         return alicloud.rds.DdrInstance("restored", engine="MySQL", engine_version="8.0",
-                                        instance_type="mysql.n2.medium.1", instance_storage=40, payment_type="PayAsYouGo",
-                                        vswitch_id="vsw-fleet0001", restore_type="BackupSet", backup_set_id="1140356",
+                                        instance_type="mysql.n2.medium.1", instance_storage=40,
+                                        payment_type="PayAsYouGo", vswitch_id="vsw-fleet0001",
+                                        restore_type="BackupSet", backup_set_id="1140356",
                                         source_region=source, source_db_instance_name="rm-fleet0001",
                                         opts=c.ali)  # fmt: skip
 
