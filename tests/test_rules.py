@@ -8700,6 +8700,19 @@ def test_oss_configurations_given_to_the_aliyun_cli_and_ossutil_are_judged(line:
     assert [f.rule.id for f in found] == expected
 
 
+@pytest.mark.parametrize(("uid", "expected"), [(_ALI_OTHER, ["RES-023"]), (_ALI_OWN, [])])
+def test_a_bucket_policy_file_written_on_an_aws_machine_is_alibaba_clouds(uid: str, expected: list[str]) -> None:
+    # alired55: the written file's own reading walks it as the machine's cloud's (AWS), which reads no bare Alibaba
+    # UID principal; the ossutil command walks it as Alibaba Cloud's (a partner's grant passed there).
+    script = (
+        f"#!/bin/bash\ncat > /tmp/p.json <<'EOF'\n{_POLICY55 % (uid, _ALI_OWN)}\nEOF\n"
+        "ossutil bucket-policy --method put oss://fleet-exports /tmp/p.json\n"
+    )
+    subject = aws("aws:ec2/instance:Instance", _PINNED_EU, ami="ami-1", instance_type="t3.small", user_data=script)
+    known = {bucket_key("alicloud", "fleet-exports"), ACCOUNT_KEY + _ALI_OWN}.__contains__
+    assert [f.rule.id for f in RuleEngine("EU").check(subject, known=known)[0]] == expected
+
+
 @pytest.mark.parametrize(
     ("code", "provider", "kind", "expected"),
     [

@@ -4587,8 +4587,9 @@ class RuleEngine:
         put-bucket-policy --body``, 1.x's ``bucket-policy --method put oss://BUCKET FILE``): one given inline is walked
         as oss.BucketPolicy's ``policy`` (:meth:`_judge_script_policy`: another account's principal is RES-023 unless
         the stack's own or declared). A file the script writes is judged where it is written (the written files'
-        reading), once. One no line writes, or a substitution the engine cannot compute, grants accounts no literal
-        shows: RES-023, declared by the text as written."""
+        reading), once; on a machine of another cloud (an EC2 instance) here too, as Alibaba Cloud's. One no line
+        writes, or a substitution the engine cannot compute, grants accounts no literal shows: RES-023, declared by the
+        text as written."""
         where = f"{path}.{found.command}"
         machine = walk.cloud
         walk.cloud = "alicloud"  # OSS's on any machine
@@ -4602,7 +4603,9 @@ class RuleEngine:
                         "sovereign-dc:destinations by this exact text."
                     )
                     self._add_coverable(walk, RuleId.GRANTED_ACCOUNT_PROVEN, where, value, detail, (value.strip(),))
-                elif not from_file:
+                elif not from_file or machine != "alicloud":
+                    # a written file is judged where it is written, as the machine's cloud's: on an AWS machine that
+                    # walk reads no bare Alibaba UID principal, so the policy is walked here as Alibaba Cloud's
                     self._judge_script_policy(walk, text, where)
         finally:
             walk.cloud = machine
