@@ -44,6 +44,7 @@ import platform_programs_alired53 as ar53
 import platform_programs_alired53b as ar53b
 import platform_programs_alired54 as ar54
 import platform_programs_alired54b as ar54b
+import platform_programs_alired55 as ar55
 import platform_programs_alirole41 as ar41
 import platform_programs_anonymous43 as an43
 import platform_programs_apigw39 as agw39
@@ -18652,6 +18653,13 @@ CASES: list[Case] = [
     # principal `acs:ram::$HUB_UID:root` never set are RES-023 (each passed every door before); the team's own account,
     # a declared partner or text, a here-document file read back and an ossutil bucket policy keep their verdicts.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar54b.rows()],
+    # -- stop 55, Alibaba Cloud red team round 13 (tests/platform_programs_alired55.py): OSS replication through
+    # `aliyun oss` / `aliyun ossutil` or `"$(cat FILE)"` abroad (RES-009) or to a partner's bucket (RES-017), a
+    # configuration or bucket policy from a file no line writes (RES-011 / RES-023), an inline ossutil 2.0 bucket policy
+    # granting a partner (RES-023) and ROS BP Studio / Compute Nest outside CN (RES-016) are refused (each passed every
+    # door before); home copies, the team's own grants, declared partners and texts, `--method get`, and three Pulumi
+    # cross-Region inputs (CEN bandwidth limit, RDS DDR restore, ECS image pipeline) keep their verdicts (pinned).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar55.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
