@@ -803,6 +803,8 @@ class RuleEngine:
             # falsealarm54: the hosts-file lists a container's document may hold (ECS extraHosts)
             {a.key: a for a in (endpoints.service_names.host_aliases if endpoints.service_names else ())},
         )
+        # config55: the script commands that are a YAML key (a manifest's `externalName:` line)
+        self._yaml_line_commands = frozenset(name for name in endpoints.script_commands if name.endswith(":"))
         # Memos of what a place (type, key path, key) decides before its value is read: programs repeat the same
         # few places. They are bound to the template engine, so they may read the tables, never the register.
         self._key_plan = functools.lru_cache(maxsize=8192)(self._decide_key_plan)
@@ -4512,9 +4514,17 @@ class RuleEngine:
     def _judge_found_hosts(self, walk: _Walk, script: str, hosts: Sequence[ScriptHost], path: str) -> None:
         """Each host :meth:`_judge_script_hosts` found in ``script``, a variable in it filled with the values that
         reach its line."""
+        spans: tuple[tuple[int, int, frozenset[str]], ...] | None = None
         for found in hosts:
             if walk.ssh_names and found.command in _SSH_CLIENTS and _ssh_name(found.host) in walk.ssh_names:
                 continue  # falsealarm53b: an alias of the ssh configuration the script writes (its HostName judged)
+            if found.command in self._yaml_line_commands:
+                # config55: a manifest's `externalName: api.backend.svc.cluster.local` naming a Service the same
+                # manifest defines (service_names) is that Service, as a URL to it is (the reference scan's spans)
+                spans = self.parser.defined_spans(script) if spans is None else spans
+                host = found.host.lower().rstrip(".")
+                if any(start <= found.offset < end and host in names for start, end, names in spans):
+                    continue
             if found.replication:
                 self._judge_script_replication(walk, found, script, path)
                 continue

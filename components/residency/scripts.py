@@ -247,6 +247,15 @@ class ScriptReader:
     ) -> Iterator[ScriptHost]:
         if spec.listen_options and any(_listens(arg, spec.listen_options) for arg in args):
             return  # a listening server (nc -l): its operands are its own address and port, not a destination
+        if spec.paired:
+            # config55: `CONFIG SET maxmemory 1gb replicaof "HOST 6379"` (Redis 7: "CONFIG SET parameter value
+            # [parameter value ...]"): every pair is read, each parameter with its one value (its value may start with
+            # `-`, so no word is an option here)
+            for k in range(0, len(args) - 1, 2):
+                sub = _subcommand(spec, args[k])
+                if sub is not None:
+                    yield from self._arguments(f"{name} {args[k]}", sub, args[k + 1 : k + 2], depth, hosts_file, offset)
+            return
         operands: list[str] = []
         j = 0
         while j < len(args):
