@@ -1509,8 +1509,8 @@ class ScriptCommand(_Frozen):
     ``replicaof``): a word no subcommand spells is looked up upper-cased."""
     paired: bool = False
     """config55: the operands are ``parameter value`` pairs, each parameter read as a subcommand given its one value
-    (Redis 7's ``CONFIG SET parameter value [parameter value ...]``: ``CONFIG SET maxmemory 1gb replicaof "HOST 6379"``);
-    else only the first operand may name a subcommand, which takes every word after it."""
+    (Redis 7's ``CONFIG SET parameter value [parameter value ...]``: ``CONFIG SET maxmemory 1gb replicaof "HOST
+    6379"``); else only the first operand may name a subcommand, which takes every word after it."""
     line: str | None = None
     """``operands``: the command writes its operands as a line (echo), read as a line of its own when written into a
     file; ``run``: the command runs its operands joined as a line (eval), always read; an option (``-c`` of ``sh``):

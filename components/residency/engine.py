@@ -803,8 +803,6 @@ class RuleEngine:
             # falsealarm54: the hosts-file lists a container's document may hold (ECS extraHosts)
             {a.key: a for a in (endpoints.service_names.host_aliases if endpoints.service_names else ())},
         )
-        # config55: the script commands that are a YAML key (a manifest's `externalName:` line)
-        self._yaml_line_commands = frozenset(name for name in endpoints.script_commands if name.endswith(":"))
         # Memos of what a place (type, key path, key) decides before its value is read: programs repeat the same
         # few places. They are bound to the template engine, so they may read the tables, never the register.
         self._key_plan = functools.lru_cache(maxsize=8192)(self._decide_key_plan)
@@ -4518,8 +4516,9 @@ class RuleEngine:
         for found in hosts:
             if walk.ssh_names and found.command in _SSH_CLIENTS and _ssh_name(found.host) in walk.ssh_names:
                 continue  # falsealarm53b: an alias of the ssh configuration the script writes (its HostName judged)
-            if found.command in self._yaml_line_commands:
-                # config55: a manifest's `externalName: api.backend.svc.cluster.local` naming a Service the same
+            if found.command.endswith(":"):
+                # config55: a command that is a YAML key (script_commands `externalName:`, a manifest's line):
+                # `externalName: api.backend.svc.cluster.local` naming a Service the same
                 # manifest defines (service_names) is that Service, as a URL to it is (the reference scan's spans)
                 spans = self.parser.defined_spans(script) if spans is None else spans
                 host = found.host.lower().rstrip(".")

@@ -238,6 +238,12 @@ def _connected(text: str, compose: ComposeServices, created: set[str]) -> dict[s
     return out
 
 
+@cache
+def _link_option(option: str) -> re.Pattern[str]:
+    """``--link NAME[:ALIAS]`` / ``--link=NAME:ALIAS`` (quoted or not): ``NAME[:ALIAS]``."""
+    return re.compile(rf"(?<!\S){re.escape(option)}(?:=|[ \t]+)[\"']?([\w.:-]+)")
+
+
 def _link_spans(text: str, compose: ComposeServices) -> tuple[Span, ...]:
     """(config55) Each ``docker run`` line with a legacy link ``--link NAME[:ALIAS]`` to a container the text runs
     (``--name NAME``), with NAME and ALIAS, lower case: Docker writes both into the linking container's /etc/hosts
@@ -246,7 +252,7 @@ def _link_spans(text: str, compose: ComposeServices) -> tuple[Span, ...]:
     spans: list[Span] = []
     for m in _DOCKER_RUN.finditer(text):
         names: set[str] = set()
-        for link in re.finditer(rf"(?<!\S){re.escape(compose.link_option or '')}(?:=|[ \t]+)[\"']?([\w.:-]+)", m.group(0)):
+        for link in _link_option(compose.link_option or "").finditer(m.group(0)):
             target, _, alias = link.group(1).lower().partition(":")
             if target in named:
                 names |= {n for n in (target, alias or target) if _is_host_name(n)}
