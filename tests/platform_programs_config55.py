@@ -190,7 +190,8 @@ def ingress(service: str) -> str:
     """An Ingress sending every request to ``service``'s port 443."""
     return (
         "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: api\nspec:\n  rules:\n"
-        "    - host: api.fleet.internal\n      http:\n        paths:\n          - path: /\n            pathType: Prefix\n"
+        "    - host: api.fleet.internal\n      http:\n        paths:\n          - path: /\n"
+        "            pathType: Prefix\n"
         f"            backend:\n              service:\n                name: {service}\n"
         "                port:\n                  number: 443\n"
     )
