@@ -187,13 +187,13 @@ def network_spans(text: str, compose: ComposeServices) -> tuple[Span, ...]:
         words = _option_values(m.group(0))
         networks = {v for o, v in words if o in compose.network_options}
         names = {v.lower() for o, v in words if o in compose.network_names and _is_host_name(v.lower())}
-        shared = _CONTAINER_NETWORK.search(m.group(0)) if "container:" in m.group(0) else None
-        runs.append((m.start(), m.end(), networks, names, shared.group(1).lower() if shared else None))
+        mode = _CONTAINER_NETWORK.search(m.group(0)) if "container:" in m.group(0) else None
+        runs.append((m.start(), m.end(), networks, names, mode.group(1).lower() if mode else None))
     on: list[str | None] = []
     for _, _, networks, names, _ in runs:
         joined = {net for name in names for net, joiners in connected.items() if name in joiners[0]}
-        found = networks | joined
-        on.append(found.pop() if len(found) == 1 and found <= created else None)  # several or none: nothing proven
+        nets = networks | joined
+        on.append(nets.pop() if len(nets) == 1 and nets <= created else None)  # several or none: nothing proven
     for i, (_, _, networks, _, shared) in enumerate(runs):
         if shared is not None and not networks:
             owners = {on[k] for k, run in enumerate(runs) if shared in run[3]}
@@ -202,9 +202,9 @@ def network_spans(text: str, compose: ComposeServices) -> tuple[Span, ...]:
     for network, (_, _, _, names, _) in zip(on, runs, strict=True):
         if network is not None:
             by_network.setdefault(network, set()).update(names)
-    found = [(start, end, frozenset(by_network[net])) for net, (start, end, *_) in zip(on, runs, strict=True)
-             if net is not None and by_network.get(net)]  # fmt: skip
-    return spans + tuple(found)
+    attached = [(start, end, frozenset(by_network[net])) for net, (start, end, *_) in zip(on, runs, strict=True)
+                if net is not None and by_network.get(net)]  # fmt: skip
+    return spans + tuple(attached)
 
 
 _CONTAINER_NETWORK = re.compile(r"(?<!\S)--net(?:work)?(?:=|[ \t]+)[\"']?container:([A-Za-z0-9_][A-Za-z0-9._-]*)")
