@@ -193,7 +193,8 @@ class ComposeServices(_Frozen):
     network connect [OPTIONS] NETWORK CONTAINER``, the container then on that network under its name."""
     connect_value_options: tuple[str, ...] = ()
     """config55: ``network connect``'s options taking a value (``--alias``, ``--ip``, ``--ip6``, ``--link``,
-    ``--link-local-ip``, ``--driver-opt``, ``--gw-priority``), so that no value is read as an operand."""
+    ``--link-local-ip``, ``--driver-opt``, ``--gw-priority``; podman's ``--mac-address``), so that no value is read as
+    an operand."""
     connect_names: tuple[str, ...] = ()
     """config55: ``network connect``'s options naming the container on the network (``--alias``)."""
     link_option: str | None = None
