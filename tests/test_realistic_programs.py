@@ -71,6 +71,7 @@ import platform_programs_cn as pc
 import platform_programs_config53 as cg53
 import platform_programs_config54 as cg54
 import platform_programs_config54b as cg54b
+import platform_programs_config55 as cg55
 import platform_programs_crossaccount37 as ca37
 import platform_programs_crossaccount39 as ca39
 import platform_programs_data as pdata
@@ -18660,6 +18661,12 @@ CASES: list[Case] = [
     # door before); home copies, the team's own grants, declared partners and texts, `--method get`, and three Pulumi
     # cross-Region inputs (CEN bandwidth limit, RDS DDR restore, ECS image pipeline) keep their verdicts (pinned).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar55.rows()],
+    # -- stop 55, configuration file grammars in user data, round 4 (tests/platform_programs_config55.py): redis `CONFIG
+    # SET` with several pairs, syslog-ng `@define` / `@include` and a Kubernetes ExternalName Service (kubectl, an
+    # Ingress backend, k3s's manifests directory) naming a partner are refused (RES-015; each passed every door
+    # before), as is an undefined syslog-ng name; `docker network connect --alias`, `--network container:X`, `--link`
+    # names and a pod's private `hostAliases` pass (RES-015 before: false alarms)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg55.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

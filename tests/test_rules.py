@@ -8034,8 +8034,10 @@ def test_a_cloud_config_compose_file_names_its_services() -> None:
         (_manifest52("http://api:8080", namespace="  namespace: fleet\n"), [("RES-015", "user_data")]),
         # no selector: someone else writes its endpoints; ExternalName: a CNAME to another host
         (_manifest52("http://api:8080", spec=""), [("RES-015", "user_data")]),
+        # config55 (stop 55): the partner's `externalName` is judged where written too (script_commands
+        # `externalName:`), beside the Service's own name at the URL (a CNAME the scan does not follow)
         (_manifest52("http://api:8080", spec="  type: ExternalName\n  externalName: intake.partner-analytics.com\n"),
-         [("RES-015", "user_data")]),
+         [("RES-015", "user_data.externalName:"), ("RES-015", "user_data")]),
         (_manifest52("http://api:8080", spec="  selector: {app: api}\n  externalName: x\n"),
          [("RES-015", "user_data")]),
         (_manifest52("http://web:8080"), [("RES-015", "user_data")]),  # no Service of that name

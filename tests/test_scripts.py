@@ -2919,3 +2919,143 @@ def test_a_run_time_value_as_the_hosts_last_label_still_fails_closed() -> None:
 def test_a_for_loop_over_a_command_substitution_gives_its_words(loop: str, expected: list[str]) -> None:
     found = findings(f"#!/bin/bash\n{loop}\n", "EU", "aws")
     assert [rule for rule, _, _ in found] == expected, found
+
+
+# config55 (stop 55): configuration grammars in user data, round 4. On main a7fee677 each offending script passed
+# (redis CONFIG SET's later pairs, syslog-ng `@define` / `@include`, a Kubernetes ExternalName's `externalName`), and
+# each own twin marked "was RES-015" below was refused (docker network connect / container: / --link names, a pod's
+# private hostAliases, an ExternalName naming a Service of the same manifest).
+_P55 = "db.partner-analytics.com"
+_SNG = "cat > /etc/syslog-ng/conf.d/c.conf <<'EOF'\n{}\nEOF"
+_K8S_BACKEND = (
+    "apiVersion: v1\nkind: Service\nmetadata:\n  name: api\n  namespace: backend\nspec:\n  selector:\n    app: api\n"
+)
+
+
+def _external_name(host: str) -> str:
+    return (
+        f"kubectl apply -f - <<'EOF'\n{_K8S_BACKEND}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: api\n"
+        f"  namespace: frontend\nspec:\n  type: ExternalName\n  externalName: {host}\nEOF"
+    )
+
+
+def _host_aliases(address: str) -> str:
+    return (
+        "kubectl apply -f - <<'EOF'\napiVersion: v1\nkind: Pod\nmetadata:\n  name: api\nspec:\n  hostAliases:\n"
+        f'    - ip: "{address}"\n      hostnames: ["db.fleet"]\n  containers:\n    - name: api\n      image: a:1\n'
+        "      env:\n        - name: DB_URL\n          value: postgres://db.fleet:5432/fleet\nEOF"
+    )
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        # redis 7: CONFIG SET parameter value [parameter value ...]
+        (f'redis-cli CONFIG SET maxmemory 1gb replicaof "{_P55} 6379"', {"RES-015"}),
+        (f'redis-cli config set maxmemory-policy allkeys-lru appendonly yes ReplicaOf "{_P55} 6379"', {"RES-015"}),
+        ('redis-cli CONFIG SET maxmemory 1gb replicaof "10.0.3.9 6379"', set()),
+        ("redis-cli CONFIG SET maxmemory-samples -1 save ''", set()),  # a value starting with `-` is no option
+        (f"redis-cli CONFIG SET maxmemory {_P55}", set()),  # a value of another parameter names no host
+        # syslog-ng: @define, an undefined name (the environment's), @include of a file the script writes
+        (_SNG.format(f'@define c "{_P55}"\ndestination d {{ network("`c`" port(6514)); }};'), {"RES-015"}),
+        (_SNG.format('@define c "10.0.3.20"\ndestination d { network("`c`" port(6514)); };'), set()),
+        (_SNG.format('destination d { network("`c`" port(6514)); };'), {"RES-015"}),
+        (
+            _SNG.format(f'@define b "{_P55}"\ndestination d {{ network("10.0.3.20" failover(servers("`b`"))); }};'),
+            {"RES-015"},
+        ),
+        (
+            f"cat > /etc/fleet/d.inc <<'EOF'\ndestination d {{ network(\"{_P55}\"); }};\nEOF\n"
+            "cat > /etc/syslog-ng/syslog-ng.conf <<'EOF'\n@include \"/etc/fleet/d.inc\"\nEOF",
+            {"RES-015"},
+        ),
+        (
+            "cat > /etc/syslog-ng/fleet.d/d.inc <<'EOF'\ndestination d { network(\"10.0.3.20\"); };\nEOF\n"
+            "cat > /etc/syslog-ng/syslog-ng.conf <<'EOF'\n@include \"fleet.d\"\nEOF",
+            set(),
+        ),
+        (
+            "cat > /etc/syslog-ng/syslog-ng.conf <<'EOF'\n@define c \"10.0.3.20\"\n"
+            '@include "/etc/syslog-ng/conf.d/*.conf"\nEOF\n' + _SNG.format('destination d { network("`c`"); };'),
+            set(),
+        ),  # defined in syslog-ng.conf, used in a conf.d file: one configuration
+        # Kubernetes: ExternalName judged where written; a Service of the same manifest is that Service (was RES-015)
+        (_external_name(_P55), {"RES-015"}),
+        (_external_name(f'"{_P55}"'), {"RES-015"}),
+        (_external_name("api.backend.svc.cluster.local"), set()),
+        (_external_name("fleet.c1a2b3c4d5e6.eu-west-1.rds.amazonaws.com"), set()),
+        (_external_name("api.other.svc.cluster.local"), {"RES-015"}),  # no Service of the manifest
+        # a pod's hostAliases: a private address defines the name for the manifest (was RES-015), a public one not
+        (_host_aliases("10.0.3.9"), set()),
+        (_host_aliases("203.0.113.10"), {"RES-015"}),
+    ],
+)
+def test_config55_config_file_grammars_are_read(script: str, expected: set[str]) -> None:
+    assert {f[0] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")} == expected
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        # docker network connect: the container's name and --alias on the network's run lines (was RES-015)
+        (
+            "docker network create fleet\ndocker run -d --name fleet-db postgres:16\n"
+            "docker network connect --alias db fleet fleet-db\n"
+            "docker run -d --network fleet -e DATABASE_URL=postgres://fleet@db:5432/fleet a:1",
+            set(),
+        ),
+        (
+            "docker network create fleet\ndocker run -d --name fleet-db postgres:16\n"
+            "docker network connect --alias=db fleet fleet-db\ndocker run -d --network fleet "
+            "-e CACHE=redis://fleet-db:6379/0 -e DATABASE_URL=postgres://fleet@db:5432/fleet a:1",
+            set(),
+        ),
+        (
+            "docker network create fleet\ndocker run -d --name fleet-db postgres:16\n"
+            "docker network connect --alias db fleet fleet-db\ncurl http://db:5432/",
+            {"RES-015"},
+        ),  # the machine's own command
+        (
+            "docker run -d --name fleet-db postgres:16\ndocker network connect --alias db shared fleet-db\n"
+            "docker run -d --network shared -e DATABASE_URL=postgres://fleet@db:5432/fleet a:1",
+            {"RES-015"},
+        ),  # a network the script does not create
+        # --network container:X is on X's network (was RES-015)
+        (
+            "docker network create fleet\ndocker run -d --network fleet --name fleet-db postgres:16\n"
+            "docker run -d --network fleet --name api a:1\n"
+            "docker run -d --network container:api -e DATABASE_URL=postgres://fleet@fleet-db:5432/fleet b:1",
+            set(),
+        ),
+        (
+            "docker network create fleet\ndocker run -d --network fleet --name fleet-db postgres:16\n"
+            "docker run -d --name api a:1\n"
+            "docker run -d --network container:api -e DATABASE_URL=postgres://fleet@fleet-db:5432/fleet b:1",
+            {"RES-015"},
+        ),  # api is on the default bridge: no names
+        # --link NAME:ALIAS to a container the script runs, on the linking line only (was RES-015)
+        (
+            "docker run -d --name fleet-db postgres:16\n"
+            "docker run -d --link fleet-db:db -e DATABASE_URL=postgres://fleet@db:5432/fleet a:1",
+            set(),
+        ),
+        ("docker run -d --link fleet-db:db -e DATABASE_URL=postgres://fleet@db:5432/fleet a:1", {"RES-015"}),
+        (
+            "docker run -d --name fleet-db postgres:16\ndocker run -d --link fleet-db:db a:1\ncurl http://db:5432/",
+            {"RES-015"},
+        ),
+    ],
+)
+def test_config55_docker_names_from_connect_container_and_link(script: str, expected: set[str]) -> None:
+    assert {f[0] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")} == expected
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from(["maxmemory 1gb", "appendonly yes", "save ''", "maxmemory-samples -1"]), max_size=3))
+def test_config55_config_set_reads_replicaof_among_any_pairs(pairs: list[str]) -> None:
+    # config55: wherever the replicaof pair stands among other pairs, its host is judged, and only it
+    def script(host: str) -> str:
+        return f"#!/bin/bash\nredis-cli CONFIG SET {' '.join(pairs)} replicaof '{host} 6379'\n"
+
+    assert {f[0] for f in findings(script(_P55), "EU", "aws")} == {"RES-015"}
+    assert findings(script("10.0.3.9"), "EU", "aws") == []

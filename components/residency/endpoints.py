@@ -188,6 +188,18 @@ class ComposeServices(_Frozen):
     network_names: tuple[str, ...] = ()
     """falsealarm54b: the ``docker run`` options naming the container on its network (``--name``,
     ``--network-alias``, ``--net-alias``), which the network's embedded DNS answers for its other containers."""
+    network_connect: str | None = None
+    """config55: the docker CLI command joining a running container to a network (``network connect``): ``docker
+    network connect [OPTIONS] NETWORK CONTAINER``, the container then on that network under its name."""
+    connect_value_options: tuple[str, ...] = ()
+    """config55: ``network connect``'s options taking a value (``--alias``, ``--ip``, ``--ip6``, ``--link``,
+    ``--link-local-ip``, ``--driver-opt``, ``--gw-priority``; podman's ``--mac-address``), so that no value is read as
+    an operand."""
+    connect_names: tuple[str, ...] = ()
+    """config55: ``network connect``'s options naming the container on the network (``--alias``)."""
+    link_option: str | None = None
+    """config55: ``docker run``'s legacy link option (``--link NAME[:ALIAS]``), writing NAME and ALIAS into the
+    container's /etc/hosts for the linked container."""
     container_name: str | None = None
     """falsealarm54: a service's key naming its container (``container_name``), which Docker's embedded DNS answers
     on the project's networks as it does the service's name."""
@@ -204,6 +216,10 @@ class KubernetesServices(_Frozen):
     closed_by: tuple[str, ...]
     """Keys making a name resolve elsewhere (a Service's ``externalName``, a pod's ``hostNetwork`` / ``dnsPolicy``):
     a manifest holding one anywhere defines no name (fail closed)."""
+    not_named_by: tuple[str, ...] = ()
+    """(config55) ``spec`` keys making that Service's own name resolve elsewhere (``externalName``: a CNAME to the host
+    it names, judged where written, script_commands ``externalName:``): that Service names nothing, the manifest's
+    other Services keep their names."""
     domain: str
     """The cluster domain under which ``<name>.<namespace>.svc`` is fully qualified (``cluster.local``)."""
     default_namespace: str
@@ -1499,6 +1515,10 @@ class ScriptCommand(_Frozen):
     any_case: bool = False
     """config54b: the subcommands are matched in any case (a Redis command name, ``ReplicaOf``, is the server's
     ``replicaof``): a word no subcommand spells is looked up upper-cased."""
+    paired: bool = False
+    """config55: the operands are ``parameter value`` pairs, each parameter read as a subcommand given its one value
+    (Redis 7's ``CONFIG SET parameter value [parameter value ...]``: ``CONFIG SET maxmemory 1gb replicaof "HOST
+    6379"``); else only the first operand may name a subcommand, which takes every word after it."""
     line: str | None = None
     """``operands``: the command writes its operands as a line (echo), read as a line of its own when written into a
     file; ``run``: the command runs its operands joined as a line (eval), always read; an option (``-c`` of ``sh``):

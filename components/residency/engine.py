@@ -4120,6 +4120,8 @@ class RuleEngine:
         if entry is None:
             return
         kind = entry.format
+        if kind == "syslog-ng" and ("`" in body or _SYSLOG_NG_INCLUDE_WORD in body):
+            body = _syslog_ng_text(file, body, entry, written_files(script), self._config_entry)  # config55
         if kind in _LINE_FORMATS:
             self._judge_config_lines(walk, script, body, entry, where, depth)
             return
@@ -4224,6 +4226,12 @@ class RuleEngine:
             for key, value in pairs:
                 if entry.unused_settings and _unused_setting(entry, key, script):
                     continue  # falsealarm54b: s3cmd's `website_endpoint`, `cloudfront_host` without a `cf*` command
+                if kind == "syslog-ng" and "`" in value:
+                    # config55: a backtick name no `@define` of the configuration gives: syslog-ng reads it from its
+                    # environment ("If the variable is not defined, syslog-ng tries to read it from the environment"),
+                    # which no door sees
+                    self._judge_undefined_config_value(walk, value, f"{where}({kind}).{key}")
+                    continue
                 if key in entry.command_keywords:
                     # config54: ssh_config ProxyCommand, a command line ssh runs to reach the host: its commands'
                     # destinations are judged as a script's (`ssh -W %h:%p ops@<jump host>`).
@@ -4514,9 +4522,18 @@ class RuleEngine:
     def _judge_found_hosts(self, walk: _Walk, script: str, hosts: Sequence[ScriptHost], path: str) -> None:
         """Each host :meth:`_judge_script_hosts` found in ``script``, a variable in it filled with the values that
         reach its line."""
+        spans: tuple[tuple[int, int, frozenset[str]], ...] | None = None
         for found in hosts:
             if walk.ssh_names and found.command in _SSH_CLIENTS and _ssh_name(found.host) in walk.ssh_names:
                 continue  # falsealarm53b: an alias of the ssh configuration the script writes (its HostName judged)
+            if found.command.endswith(":"):
+                # config55: a command that is a YAML key (script_commands `externalName:`, a manifest's line):
+                # `externalName: api.backend.svc.cluster.local` naming a Service the same
+                # manifest defines (service_names) is that Service, as a URL to it is (the reference scan's spans)
+                spans = self.parser.defined_spans(script) if spans is None else spans
+                host = found.host.lower().rstrip(".")
+                if any(start <= found.offset < end and host in names for start, end, names in spans):
+                    continue
             if found.replication:
                 self._judge_script_replication(walk, found, script, path)
                 continue
@@ -4681,6 +4698,17 @@ class RuleEngine:
             f"one, a file the script writes, nor the machine's own name or metadata): nothing proves the host it "
             f"connects to is in {self._j()}. Write the host, or declare it in sovereign-dc:destinations by this exact "
             "text."
+        )
+        self._add_coverable(walk, RuleId.DESTINATION_HOST_PROVEN, where, value, detail, (value.strip(),))
+
+    def _judge_undefined_config_value(self, walk: _Walk, value: str, where: str) -> None:
+        """(config55) A destination a configuration file gives through a name the file's own definitions do not give
+        (syslog-ng's `` `name` `` without an ``@define``: the daemon's environment at run time): unproven (RES-015),
+        declared by the text as written."""
+        detail = (
+            f"{value!r} names its host through a variable the configuration does not define (syslog-ng reads an "
+            f"undefined `name` from its environment): nothing proves the host it sends to is in {self._j()}. Define "
+            "the name with @define, write the host, or declare it in sovereign-dc:destinations by this exact text."
         )
         self._add_coverable(walk, RuleId.DESTINATION_HOST_PROVEN, where, value, detail, (value.strip(),))
 
@@ -8667,6 +8695,54 @@ def _syslog_ng_pairs(body: str, entry: ConfigFile) -> Iterator[tuple[str, list[t
 
 
 _SYSLOG_NG_SERVERS = re.compile(r"(?<![\w-])servers\s*\(")
+# config55: syslog-ng's configuration-wide definitions and inclusions (syslog-ng OSE Administration Guide, "Global and
+# environmental variables": "@define <name-of-the-variable> "<value-of-the-variable>"", used as `name`; "Managing
+# complex syslog-ng configurations": "@include "<filename>"", a file, a directory or a wildcard pattern, relative names
+# under the configuration's directory).
+_SYSLOG_NG_DEFINE = re.compile(
+    r"""^[ \t]*@define[ \t]+([A-Za-z_][\w-]*)[ \t]+(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+))""", re.MULTILINE
+)
+_SYSLOG_NG_INCLUDE_WORD = "@include"
+_SYSLOG_NG_INCLUDE = re.compile(r"""^[ \t]*@include[ \t]+(?:"([^"]*)"|'([^']*)'|(\S+))""", re.MULTILINE)
+_SYSLOG_NG_USE = re.compile(r"`([A-Za-z_][\w-]*)`")
+
+
+def _syslog_ng_text(
+    file: str,
+    body: str,
+    entry: ConfigFile,
+    written: Mapping[str, str],
+    config_entry: Callable[[str, str], ConfigFile | None],
+) -> str:
+    """(config55) A syslog-ng configuration ``file`` as the daemon reads it: each ``@include`` of a file the script
+    writes (``written``) that this entry does not read itself (``/etc/fleet/dest.inc``; a ``conf.d/*.conf`` file is
+    read on its own) put in its place, and each `` `name` `` replaced by the value an ``@define`` of the configuration
+    gives it (the definitions of every syslog-ng file the script writes: they are one configuration). A name no
+    definition gives is left as written (judged unproven where it names a host)."""
+    base = file.rsplit("/", 1)[0] if "/" in file else ""
+
+    def included(m: re.Match[str]) -> str:
+        name = next(g for g in m.groups() if g is not None)
+        path = name if name.startswith("/") else f"{base}/{name}"
+        found = [
+            text
+            for f, text in written.items()
+            if (fnmatch.fnmatchcase(f, path) or f.startswith(path.rstrip("/") + "/"))
+            and config_entry(f, "") is not entry
+        ]
+        return "\n".join([m.group(0), *found])
+
+    text = _SYSLOG_NG_INCLUDE.sub(included, body) if _SYSLOG_NG_INCLUDE_WORD in body else body
+    if "`" not in text:
+        return text
+    sources = [t for f, t in written.items() if config_entry(f, "") is entry] + [text]
+    defines = {
+        m.group(1): next(g for g in m.groups()[1:] if g is not None)
+        for source in sources
+        if "@define" in source
+        for m in _SYSLOG_NG_DEFINE.finditer(source)
+    }
+    return _SYSLOG_NG_USE.sub(lambda m: defines.get(m.group(1), m.group(0)), text)
 
 
 def _syslog_ng_failover(block: str) -> list[tuple[str, str]]:

@@ -276,7 +276,8 @@ class ScriptReader:
             if spec.subcommands and not operands:
                 sub = _subcommand(spec, arg)
                 if sub is not None:
-                    yield from self._arguments(f"{name} {arg}", sub, args[j:], depth, hosts_file, offset)
+                    read = self._paired_arguments if sub.paired else self._arguments
+                    yield from read(f"{name} {arg}", sub, args[j:], depth, hosts_file, offset)
                     return
             operands.append(arg)
         if spec.line in _OPERAND_LINES and depth < _MAX_DEPTH:
@@ -287,6 +288,17 @@ class ScriptReader:
             return
         for operand in _destinations(spec, operands):
             yield from _read(name, spec.operands, operand)
+
+    def _paired_arguments(
+        self, name: str, spec: ScriptCommand, args: list[str], depth: int, hosts_file: bool, offset: int
+    ) -> Iterator[ScriptHost]:
+        """(config55) A command of ``parameter value`` pairs (``ScriptCommand.paired``: Redis 7's ``CONFIG SET
+        maxmemory 1gb replicaof "HOST 6379"``, "CONFIG SET parameter value [parameter value ...]"): each parameter a
+        subcommand names is read with its one value (a value may start with ``-``, so no word is an option here)."""
+        for k in range(0, len(args) - 1, 2):
+            sub = _subcommand(spec, args[k])
+            if sub is not None:
+                yield from self._arguments(f"{name} {args[k]}", sub, args[k + 1 : k + 2], depth, hosts_file, offset)
 
     def _operand_line(
         self, spec: ScriptCommand, operands: list[str], depth: int, hosts_file: bool, offset: int
