@@ -96,6 +96,7 @@ import platform_programs_falsealarm53 as fa53
 import platform_programs_falsealarm53b as fa53b
 import platform_programs_falsealarm54 as fa54
 import platform_programs_falsealarm54b as fa54b
+import platform_programs_falsealarm55 as fa55
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_fnb64_51 as fb51
@@ -18652,6 +18653,8 @@ CASES: list[Case] = [
     # principal `acs:ram::$HUB_UID:root` never set are RES-023 (each passed every door before); the team's own account,
     # a declared partner or text, a here-document file read back and an ossutil bucket policy keep their verdicts.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar54b.rows()],
+    # -- stop 55, false alarms round 17 (tests/platform_programs_falsealarm55.py): TODO
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa55.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
