@@ -348,7 +348,9 @@ OWNER=$(curl -s {imds}/meta-data/owner-account-id)
 aliyun ram CreateRole --RoleName fleet-ops --AssumeRolePolicyDocument "{{\\"Statement\\":[{{\\"Action\\":\\"sts:AssumeRole\\",\\"Effect\\":\\"Allow\\",\\"Principal\\":{{\\"RAM\\":[\\"acs:ram::$OWNER:root\\"]}}}}],\\"Version\\":\\"1\\"}}"
 aliyun ecs DescribeInstances --RegionId {region}
 """  # noqa: E501
-ALI_CLI_POLICY_FILE_PARTNER = ALI_CLI_POLICY_FILE.replace('"Service":["fc.aliyuncs.com"]', '"RAM":["acs:ram::{partner_uid}:root"]')  # noqa: E501
+ALI_CLI_POLICY_FILE_PARTNER = ALI_CLI_POLICY_FILE.replace(
+    '"Service":["fc.aliyuncs.com"]', '"RAM":["acs:ram::{partner_uid}:root"]'
+)
 
 # Alibaba Cloud's VPC resolvers (100.100.2.136 / .138) and NTP VPC endpoint, docker `--dns` on ECS.
 ALI_RESOLVERS = """cat > /etc/resolv.conf <<'EOF'

@@ -8482,9 +8482,7 @@ def _config_pairs(
 # "Service": [ "ecs.amazonaws.com", "elasticloadbalancing.amazonaws.com" ] }") and RAM's trust policy (`"Principal":
 # {"Service": ["ecs.aliyuncs.com"]}`): the Service key of a Principal object, its value a string or a list of strings;
 # a quote may be escaped (a document inside a double-quoted shell word). An object nested in the Principal ends it.
-_POLICY_SERVICE = re.compile(
-    r'\\?"Principal\\?"\s*:\s*\{[^{}]*?\\?"Service\\?"\s*:\s*(\[[^\[\]{}]*\]|\\?"[^"\\]*\\?")'
-)
+_POLICY_SERVICE = re.compile(r'\\?"Principal\\?"\s*:\s*\{[^{}]*?\\?"Service\\?"\s*:\s*(\[[^\[\]{}]*\]|\\?"[^"\\]*\\?")')
 
 
 def _policy_service_principals(text: str) -> frozenset[str]:
@@ -9472,6 +9470,8 @@ def _replication_destinations(text: str) -> list[tuple[str | None, str | None]]:
 
 
 _UNSET_RAM_ACCOUNT = re.compile(r"acs:ram::\$\{?[A-Za-z_][A-Za-z0-9_]*\}?")
+"""(alired54b) A RAM principal whose account is a shell variable left unfilled (``acs:ram::$UID``,
+``acs:ram::${UID}``)."""
 
 
 def _machine_ram_accounts(document: str, script: str, files: Mapping[str, str]) -> frozenset[str]:
@@ -9484,8 +9484,6 @@ def _machine_ram_accounts(document: str, script: str, files: Mapping[str, str]) 
     return frozenset(
         u for u in _UNSET_RAM_ACCOUNT.findall(document) if machine_or_private(u[len("acs:ram::") :], script, files)
     )
-"""(alired54b) A RAM principal whose account is a shell variable left unfilled (``acs:ram::$UID``,
-``acs:ram::${UID}``)."""
 
 
 def _script_substituted(
