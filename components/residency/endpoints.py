@@ -188,6 +188,15 @@ class ComposeServices(_Frozen):
     network_names: tuple[str, ...] = ()
     """falsealarm54b: the ``docker run`` options naming the container on its network (``--name``,
     ``--network-alias``, ``--net-alias``), which the network's embedded DNS answers for its other containers."""
+    network_connect: str | None = None
+    """falsealarm55: the docker CLI command attaching a running container to a network (``network connect``:
+    ``docker network connect [OPTIONS] NETWORK CONTAINER``): a container so attached to a network the script makes is
+    on it as a ``docker run --network`` one is."""
+    connect_names: tuple[str, ...] = ()
+    """falsealarm55: the ``network connect`` options naming the container on that network (``--alias``)."""
+    connect_options: tuple[str, ...] = ()
+    """falsealarm55: the ``network connect`` options taking a value that names nothing (``--ip``, ``--ip6``,
+    ``--link``, ``--link-local-ip``, ``--driver-opt``), left out of the operands."""
     container_name: str | None = None
     """falsealarm54: a service's key naming its container (``container_name``), which Docker's embedded DNS answers
     on the project's networks as it does the service's name."""

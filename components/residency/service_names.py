@@ -172,13 +172,22 @@ def network_spans(text: str, compose: ComposeServices) -> tuple[Span, ...]:
     created = set(_created_networks(text, compose.network_create))
     if not created:
         return ()
+    connect = compose.network_connect
+    connected = _connected_containers(text, compose) if connect is not None and connect in text else {}
     runs: list[tuple[int, int, str, set[str]]] = []
     for m in _DOCKER_RUN.finditer(text):
         words = _option_values(m.group(0))
         networks = {v for o, v in words if o in compose.network_options}
+        names = {v.lower() for o, v in words if o in compose.network_names and _is_host_name(v.lower())}
+        if not networks and connected:
+            # falsealarm55: a container started on no network (`--name api`) and attached by `docker network connect
+            # NET api` to one network only: on NET as if run with `--network NET`, the connect's aliases its names.
+            joins = [connected.get(v.lower(), ()) for o, v in words if o == "--name"]
+            if len(joins) == 1 and len(joins[0]) == 1:
+                network, aliases = joins[0][0]
+                networks, names = {network}, names | aliases
         if len(networks) != 1 or not networks <= created:
             continue  # no network, several, or one the script does not create: its names prove nothing
-        names = {v.lower() for o, v in words if o in compose.network_names and _is_host_name(v.lower())}
         runs.append((m.start(), m.end(), networks.pop(), names))
     by_network: dict[str, set[str]] = {}
     for _, _, network, names in runs:
@@ -197,6 +206,33 @@ _OPTION_VALUE = re.compile(
 def _option_values(command: str) -> list[tuple[str, str]]:
     """A docker command's ``--option value`` / ``--option=value`` pairs (long options; quotes dropped)."""
     return [(m.group(1), m.group(2)) for m in _OPTION_VALUE.finditer(command)]
+
+
+def _connected_containers(text: str, compose: ComposeServices) -> dict[str, list[tuple[str, frozenset[str]]]]:
+    """(falsealarm55) Each container (by name, lower case) ``text``'s ``docker network connect [OPTIONS] NETWORK
+    CONTAINER`` commands attach, with each (network, the connect's ``--alias`` names). A command with an option not
+    catalogued, or other than two operands, attaches nothing the engine reads (its container keeps no network)."""
+    joined: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    command = rf"(?<![\w./-])(?:docker|podman)[ \t]+{re.escape(compose.network_connect or '')}\b([^\n;&|]*)"
+    for m in re.finditer(command, text):
+        words = [w.strip("\"'") for w in m.group(1).split() if not re.match(r"\d?[<>]", w)]
+        operands: list[str] = []
+        aliases: set[str] = set()
+        while words:
+            word = words.pop(0)
+            option, eq, value = word.partition("=")
+            if not word.startswith("-"):
+                operands.append(word)
+            elif option in compose.connect_names or option in compose.connect_options:
+                value = value if eq else (words.pop(0) if words else "")
+                if option in compose.connect_names and _is_host_name(value.lower()):
+                    aliases.add(value.lower())
+            else:
+                break  # an option the catalogue does not list: nothing read (fail closed)
+        else:
+            if len(operands) == 2 and _LABEL.fullmatch(operands[0].lower()):
+                joined.setdefault(operands[1].lower(), []).append((operands[0], frozenset(aliases)))
+    return joined
 
 
 def _created_networks(text: str, create: str) -> Iterator[str]:
