@@ -36,6 +36,7 @@ from platform_parts import (
     Row,
     ali_boot,
     dns_suffix,
+    partition,
 )
 
 AWS_CODES = ("EU", "DE", "US", "JP", "CN")
@@ -57,7 +58,8 @@ def _boot(body: str) -> Callable[[str], Build]:
     def make(code: str) -> Build:
         def build(c: Any) -> object:
             values = {"region": AWS_HOME[code], "suffix": dns_suffix(code), "c": code.lower(), "imds": IMDS,
-                      "account": OWN_ACCOUNT, "partner": PARTNER_HOST}  # fmt: skip
+                      "account": OWN_ACCOUNT, "partner": PARTNER_HOST,
+                      "partition": partition(code)}  # fmt: skip
             aws.s3.Bucket("logs", bucket=f"fleet-logs-{code.lower()}", opts=c.aws)
             aws.s3.Bucket("data", bucket=f"fleet-data-{code.lower()}", opts=c.aws)
             # docs: ec2/instance (user_data)
@@ -120,7 +122,6 @@ aws s3 ls "s3://$2/" --region "$1"
 notify() {{ curl -fsS -X POST "http://$1:8080/hooks/boot"; }}
 notify 10.20.1.7
 """
-POSITIONAL_PARTNER = POSITIONAL.replace("notify 10.20.1.7", "notify {partner}")
 
 # bash(1) here-strings (`<<< word`) read by `read`: the Region, the zone from the metadata, the database's address.
 HERE_STRINGS = (
@@ -261,6 +262,36 @@ docker run -d --name api -e DATABASE_URL=postgres://fleet@fleet-db:5432/fleet \\
 docker network connect fleet api
 """
 
+# The same with the network the connect names not made by the script (the default bridge or one made elsewhere answers
+# no name the engine can prove): the database's name stays a host.
+DOCKER_NETWORK_CONNECT_OTHER = DOCKER_NETWORK_CONNECT.replace(
+    "docker network connect fleet api", "docker network connect shared api"
+)
+
+# IAM "Creating a role for an AWS service (AWS CLI)": the trust policy written to a file and given as `file://`, and
+# one inline in a double-quoted word (`"Principal": {"Service": "ec2.amazonaws.com"}`: the service the role trusts).
+IAM_TRUST_POLICY = """cat > /tmp/ec2-trust.json <<'EOF'
+{{
+  "Version": "2012-10-17",
+  "Statement": [
+    {{"Effect": "Allow", "Principal": {{"Service": ["ec2.amazonaws.com", "ssm.amazonaws.com"]}},
+      "Action": "sts:AssumeRole"}}
+  ]
+}}
+EOF
+aws iam create-role --role-name fleet-node --assume-role-policy-document file:///tmp/ec2-trust.json
+aws iam create-role --role-name fleet-fn --assume-role-policy-document \\
+  "{{\\"Version\\":\\"2012-10-17\\",\\"Statement\\":[{{\\"Effect\\":\\"Allow\\",\\"Principal\\":{{\\"Service\\":\\"lambda.amazonaws.com\\"}},\\"Action\\":\\"sts:AssumeRole\\"}}]}}"
+aws iam attach-role-policy --role-name fleet-node \\
+  --policy-arn arn:{partition}:iam::aws:policy/AmazonSSMManagedInstanceCore
+"""
+# The same host under an application's own "Service" key (no Principal object): a global endpoint the app may call.
+IAM_TRUST_POLICY_APP_SERVICE = (
+    IAM_TRUST_POLICY
+    + """echo '{{"Service": "sqs.amazonaws.com", "queue": "fleet"}}' > /etc/fleet/queue.json
+"""
+)
+
 # ssh_config(5) aliases with ProxyJump and LocalForward, used by ssh, scp and git over ssh.
 SSH_PROXYJUMP = """mkdir -p /root/.ssh
 cat > /root/.ssh/config <<'EOF'
@@ -314,7 +345,6 @@ AWS_PROGRAMS: dict[str, tuple[str, set[str]]] = {
     "loop-substitutions-partner": (LOOP_SUBSTITUTIONS_PARTNER, {"RES-015"}),
     "loop-metadata-region": (LOOP_METADATA_REGION, set()),
     "positional": (POSITIONAL, set()),
-    "positional-partner": (POSITIONAL_PARTNER, {"RES-015"}),
     "here-strings": (HERE_STRINGS, set()),
     "arrays": (ARRAYS, set()),
     "settings-from-metadata": (SETTINGS_FROM_METADATA, set()),
@@ -323,6 +353,8 @@ AWS_PROGRAMS: dict[str, tuple[str, set[str]]] = {
     "relp-failover-own": (RELP_FAILOVER_OWN, set()),
     "resolvers-own": (RESOLVERS_OWN, set()),
     "docker-network-connect": (DOCKER_NETWORK_CONNECT, set()),
+    "docker-network-connect-other": (DOCKER_NETWORK_CONNECT_OTHER, {"RES-015"}),
+    "iam-trust-policy": (IAM_TRUST_POLICY, set()),
     "ssh-proxyjump": (SSH_PROXYJUMP, set()),
     "ssh-proxyjump-partner": (SSH_PROXYJUMP_PARTNER, {"RES-015"}),
     "proxies-and-redis-own": (PROXIES_AND_REDIS_OWN, set()),
@@ -348,6 +380,11 @@ OWNER=$(curl -s {imds}/meta-data/owner-account-id)
 aliyun ram CreateRole --RoleName fleet-ops --AssumeRolePolicyDocument "{{\\"Statement\\":[{{\\"Action\\":\\"sts:AssumeRole\\",\\"Effect\\":\\"Allow\\",\\"Principal\\":{{\\"RAM\\":[\\"acs:ram::$OWNER:root\\"]}}}}],\\"Version\\":\\"1\\"}}"
 aliyun ecs DescribeInstances --RegionId {region}
 """  # noqa: E501
+# The owner variable read from a parameter the team keeps (OOS GetParameter): nothing proves whose account it names.
+ALI_CLI_POLICY_FILE_OWNER_PARAMETER = ALI_CLI_POLICY_FILE.replace(
+    "OWNER=$(curl -s {imds}/meta-data/owner-account-id)",
+    "OWNER=$(aliyun oos GetParameter --RegionId {region} --Name fleet-owner | jq -r .Parameter.Value)",
+)
 ALI_CLI_POLICY_FILE_PARTNER = ALI_CLI_POLICY_FILE.replace(
     '"Service":["fc.aliyuncs.com"]', '"RAM":["acs:ram::{partner_uid}:root"]'
 )
@@ -368,6 +405,7 @@ ALI_PROGRAMS: dict[str, tuple[str, set[str]]] = {
     "ali-cli-documents-partner": (ALI_CLI_DOCUMENTS_PARTNER, {"RES-023"}),
     "ali-cli-policy-file": (ALI_CLI_POLICY_FILE, set()),
     "ali-cli-policy-file-partner": (ALI_CLI_POLICY_FILE_PARTNER, {"RES-023"}),
+    "ali-cli-policy-file-owner-parameter": (ALI_CLI_POLICY_FILE_OWNER_PARAMETER, {"RES-023"}),
     "ali-resolvers": (ALI_RESOLVERS, set()),
 }
 """shape -> (user data, expected rule ids) for every Alibaba Cloud code."""
@@ -378,6 +416,9 @@ def rows() -> list[Row]:
     out: list[Row] = []
     for shape, (body, expected) in AWS_PROGRAMS.items():
         out += [(f"falsealarm55-{code.lower()}-{shape}", code, _boot(body)(code), expected, []) for code in AWS_CODES]
+    app = _boot(IAM_TRUST_POLICY_APP_SERVICE)
+    out += [(f"falsealarm55-{code.lower()}-iam-trust-policy-app-service", code, app(code),
+             {"RES-006"} if code == "CN" else {"RES-015"}, []) for code in AWS_CODES]  # fmt: skip
     for shape, (body, expected) in ALI_PROGRAMS.items():
         out += [(f"falsealarm55-{code.lower()}-{shape}", code, _ali(body)(code), expected, []) for code in ALI_CODES]
     return out
