@@ -18653,7 +18653,13 @@ CASES: list[Case] = [
     # principal `acs:ram::$HUB_UID:root` never set are RES-023 (each passed every door before); the team's own account,
     # a declared partner or text, a here-document file read back and an ossutil bucket policy keep their verdicts.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar54b.rows()],
-    # -- stop 55, false alarms round 17 (tests/platform_programs_falsealarm55.py): TODO
+    # -- stop 55, false alarms round 17 (tests/platform_programs_falsealarm55.py): IAM trust policies a script
+    # gives `aws iam create-role` (a file, an inline document), a RAM trust policy read back from a file, a RAM
+    # principal of the metadata's owner account and a container joined by `docker network connect` pass (RES-015 /
+    # RES-006 / RES-023 before); an app's own "Service" host, a partner's or a parameter's RAM account and a connect
+    # to a network the script does not create stay refused; loops, positional parameters, here-strings, arrays,
+    # settings files, Vector, rclone, RELP, resolvers, ssh ProxyJump, HAProxy / stunnel / Redis and Postfix programs
+    # to own hosts pass (pinned)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa55.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
