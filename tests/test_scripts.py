@@ -3029,3 +3029,23 @@ def test_falsealarm55_a_connects_alias_names_the_container_on_its_network() -> N
     )
     assert findings(f"#!/bin/bash\n{script}", "EU", "aws") == []
     assert {v for _, _, v in findings(f"#!/bin/bash\n{script}curl http://pg:5432/\n", "EU", "aws")} == {"pg"}
+
+
+# falsealarm55 (stop 55): the two readers this round added never fail on any text made of their own words (a crash would
+# stop every door); each answers a set of the text's own words.
+_WORDS55 = ["docker", "network", "connect", "create", "run", "--alias", "--ip", "--name", "--network", "fleet", "api",
+            "-d", "=", "'", '"', "\n", ";", "&&", "\\\n", "{", "}", "[", "]", ":", ",", "Principal", "Service",
+            "ec2.amazonaws.com", "\\"]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS55), max_size=40).map(" ".join))
+def test_falsealarm55_the_new_readers_never_crash(text: str) -> None:
+    from components.residency.engine import _policy_service_principals
+    from components.residency.service_names import network_spans
+
+    assert _policy_service_principals(text) <= {"ec2.amazonaws.com"}
+    compose = load_endpoints().service_names
+    assert compose is not None
+    for _, _, names in network_spans(text, compose.compose):
+        assert names <= {w.lower() for w in _WORDS55}
