@@ -44,6 +44,7 @@ import platform_programs_alired53 as ar53
 import platform_programs_alired53b as ar53b
 import platform_programs_alired54 as ar54
 import platform_programs_alired54b as ar54b
+import platform_programs_alired55 as ar55
 import platform_programs_alirole41 as ar41
 import platform_programs_anonymous43 as an43
 import platform_programs_apigw39 as agw39
@@ -18653,6 +18654,13 @@ CASES: list[Case] = [
     # principal `acs:ram::$HUB_UID:root` never set are RES-023 (each passed every door before); the team's own account,
     # a declared partner or text, a here-document file read back and an ossutil bucket policy keep their verdicts.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar54b.rows()],
+    # -- stop 55, Alibaba Cloud red team round 13 (tests/platform_programs_alired55.py): OSS replication through
+    # `aliyun oss` / `aliyun ossutil` or `"$(cat FILE)"` abroad (RES-009) or to a partner's bucket (RES-017), a
+    # configuration or bucket policy from a file no line writes (RES-011 / RES-023), an inline ossutil 2.0 bucket policy
+    # granting a partner (RES-023) and ROS BP Studio / Compute Nest outside CN (RES-016) are refused (each passed every
+    # door before); home copies, the team's own grants, declared partners and texts, `--method get`, and three Pulumi
+    # cross-Region inputs (CEN bandwidth limit, RDS DDR restore, ECS image pipeline) keep their verdicts (pinned).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar55.rows()],
     # -- stop 55, false alarms round 17 (tests/platform_programs_falsealarm55.py): IAM trust policies a script
     # gives `aws iam create-role` (a file, an inline document), a RAM trust policy read back from a file, a RAM
     # principal of the metadata's owner account and a container joined by `docker network connect` pass (RES-015 /

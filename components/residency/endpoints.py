@@ -1454,6 +1454,7 @@ HostForm = Literal[
     "alicloud-policy",
     "host-port",
     "oss-replication",
+    "oss-policy",
 ]
 """How a script command's value names its host(s): ``host`` (``host[:port]``), ``hosts`` (a comma list), ``replica-set``
 (mongosh ``rs0/a:27017,b:27017``), ``sqlserver`` (sqlcmd ``tcp:host,1433``, ``host\\instance``), ``ssh``
@@ -1468,8 +1469,10 @@ CLI's zone parameter: the zone what the command creates is placed in, judged as 
 ``alicloud-account`` (an Alibaba Cloud UID the call writes into, joins or grants, judged as an owner or grantee field),
 ``alicloud-policy`` (alired54: a RAM policy document, walked whole as the resource twin's document input is);
 ``oss-replication`` (alired54b: an OSS replication configuration, XML or JSON, inline or a file the script writes:
-each ``Destination``'s ``Bucket`` and ``Location`` judged as oss.BucketReplication's ``destination``) and
-``host-port`` (config54b: redis ``--replicaof "host port"``, a host and its port in one word or two: the first word)."""
+each ``Destination``'s ``Bucket`` and ``Location`` judged as oss.BucketReplication's ``destination``),
+``oss-policy`` (alired55: an OSS bucket policy, inline or a file: walked as oss.BucketPolicy's ``policy``; a file no
+line writes fails closed) and ``host-port`` (config54b: redis ``--replicaof "host port"``, a host and its port in one
+word or two: the first word)."""
 
 
 class ScriptCommand(_Frozen):
@@ -1491,6 +1494,10 @@ class ScriptCommand(_Frozen):
     transports): such an operand is not read."""
     value_options: frozenset[str] = frozenset()
     """Options that take a value (the next word), which is then not an operand (``ssh -i key host``)."""
+    operands_when: dict[str, frozenset[str]] = Field(default_factory=dict)
+    """(alired55) The operands are read only when each option listed here is given one of its values (ossutil 1.x's
+    ``--method put``: with ``get`` the file operand is where the configuration is saved, no input); matched in any case,
+    as ossutil lower-cases it. Options (``options``) are read whatever these are."""
     named_options: dict[Literal["region", "zone"], HostForm] = Field(default_factory=dict)
     """Options ``options`` does not list, read by their name as an input of that name is (alired52): the form of an
     option named as a Region input (``region``: ``--TargetRegionId``, ``--cross-backup-region``, ``--RegionIds.1``) and

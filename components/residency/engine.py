@@ -4507,7 +4507,9 @@ class RuleEngine:
         the scan to leave out."""
         hosts = self._scripts.hosts(script, file)
         self._judge_found_hosts(walk, script, hosts, path)
-        return tuple(found.word for found in hosts if found.policy and found.word.lstrip()[:1] == "{")
+        return tuple(
+            found.word for found in hosts if (found.policy or found.bucket_policy) and found.word.lstrip()[:1] == "{"
+        )
 
     def _judge_found_hosts(self, walk: _Walk, script: str, hosts: Sequence[ScriptHost], path: str) -> None:
         """Each host :meth:`_judge_script_hosts` found in ``script``, a variable in it filled with the values that
@@ -4517,6 +4519,9 @@ class RuleEngine:
                 continue  # falsealarm53b: an alias of the ssh configuration the script writes (its HostName judged)
             if found.replication:
                 self._judge_script_replication(walk, found, script, path)
+                continue
+            if found.bucket_policy:
+                self._judge_script_bucket_policy(walk, found, script, path)
                 continue
             if "$" not in found.host:
                 self._judge_script_host(walk, found, found.host, path)
@@ -4566,28 +4571,13 @@ class RuleEngine:
         declared). A configuration file the script does not write cannot be read: the Region the copies go to is
         unknown (RES-011, declared by the text as written). Another operand (the source ``oss://BUCKET``) is none."""
         where = f"{path}.{found.command}"
-        given = found.host.strip()
-        values: Sequence[str] = (given,)
-        if "$" in given:
-            values = _filled(given, _assigned_values(script, self._instance_region(walk)).at_destination(found.offset))
-        files: Mapping[str, str] | None = None
         machine = walk.cloud
         walk.cloud = "alicloud"  # OSS's on any machine (an EC2 instance may run ossutil)
         try:
-            for value in values:
-                text = value
-                if value[:1] not in ("<", "{"):
-                    name = value.removeprefix("file://")
-                    if not value.startswith("file://") and not name.lower().endswith((".xml", ".json")):
-                        continue
-                    if files is None:
-                        files = {**walk.script_files, **written_files(script)}
-                    # the file as the script names it where it writes it too (`cat > $F <<EOF`, written as `$F`)
-                    content = files.get(name) or files.get(given.removeprefix("file://"))
-                    if content is None:
-                        self._judge_unknown_region(walk, value, where)
-                        continue
-                    text = content
+            for value, text, _ in self._oss_configurations(walk, found, script):
+                if text is None:
+                    self._judge_unknown_region(walk, value, where)
+                    continue
                 for bucket, location in _replication_destinations(text):
                     if location:
                         self._judge_script_region(walk, location.removeprefix("oss-"), where, "alicloud")
@@ -4595,6 +4585,68 @@ class RuleEngine:
                         self._judge_bucket_name(walk, bucket, f"{where}.Destination.Bucket")
         finally:
             walk.cloud = machine
+
+    def _judge_script_bucket_policy(self, walk: _Walk, found: ScriptHost, script: str, path: str) -> None:
+        """(alired55) An OSS bucket policy a script gives ossutil (``script_commands`` form ``oss-policy``: 2.0's ``api
+        put-bucket-policy --body``, 1.x's ``bucket-policy --method put oss://BUCKET FILE``): one given inline is walked
+        as oss.BucketPolicy's ``policy`` (:meth:`_judge_script_policy`: another account's principal is RES-023 unless
+        the stack's own or declared). A file the script writes is judged where it is written (the written files'
+        reading), once; on a machine of another cloud (an EC2 instance) here too, as Alibaba Cloud's. One no line
+        writes, or a substitution the engine cannot compute, grants accounts no literal shows: RES-023, declared by the
+        text as written."""
+        where = f"{path}.{found.command}"
+        machine = walk.cloud
+        walk.cloud = "alicloud"  # OSS's on any machine
+        try:
+            for value, text, from_file in self._oss_configurations(walk, found, script):
+                if text is None:
+                    detail = (
+                        f"{value!r} is a bucket policy in a file no line of the script writes (or a command "
+                        f"substitution the engine cannot compute): nothing proves the accounts it grants the bucket to "
+                        f"are the stack's own or stay in {self._j()}. Write the policy in the script, or declare it in "
+                        "sovereign-dc:destinations by this exact text."
+                    )
+                    self._add_coverable(walk, RuleId.GRANTED_ACCOUNT_PROVEN, where, value, detail, (value.strip(),))
+                elif not from_file or machine != "alicloud":
+                    # a written file is judged where it is written, as the machine's cloud's: on an AWS machine that
+                    # walk reads no bare Alibaba UID principal, so the policy is walked here as Alibaba Cloud's
+                    self._judge_script_policy(walk, text, where)
+        finally:
+            walk.cloud = machine
+
+    def _oss_configurations(
+        self, walk: _Walk, found: ScriptHost, script: str
+    ) -> Iterator[tuple[str, str | None, bool]]:
+        """(alired55) The configuration an ossutil command is given (forms ``oss-replication``, ``oss-policy``), as
+        ``(value as written, its text, read from a file)``: inline XML / JSON; the file the script writes, named by
+        ``file://FILE``, an operand ``FILE`` (``.xml`` / ``.json``) or read by ``"$(cat FILE)"`` (the one evaluator);
+        text None where no line writes the file or the substitution cannot be computed. A variable holds the values
+        that reach the line. Another value (the source ``oss://BUCKET``, a rule id) gives nothing."""
+        given = found.host.strip()
+        values: Sequence[str] = (given,)
+        assigned: _ScriptValues | None = None
+        if "$" in given:
+            assigned = _assigned_values(script, self._instance_region(walk))
+            values = _filled(given, assigned.at_destination(found.offset))
+        files: Mapping[str, str] | None = None
+        for value in values:
+            if value[:1] in ("<", "{"):
+                yield value, value, False
+                continue
+            if files is None:
+                files = {**walk.script_files, **written_files(script)}
+            if "$(" in value or "`" in value:
+                # alired55: `--replication-configuration "$(cat /tmp/r.xml)"` of the file the script wrote passed
+                if assigned is None:
+                    assigned = _assigned_values(script, self._instance_region(walk))
+                texts = _script_substituted(value, assigned.at(found.offset), files, self._instance_region(walk))
+                yield from ((value, text, True) for text in texts) if texts is not None else [(value, None, True)]
+                continue
+            name = value.removeprefix("file://")
+            if not value.startswith("file://") and not name.lower().endswith((".xml", ".json")):
+                continue
+            # the file as the script names it where it writes it too (`cat > $F <<EOF`, written as `$F`)
+            yield value, files.get(name) or files.get(given.removeprefix("file://")), True
 
     def _judge_unknown_script_value(self, walk: _Walk, found: ScriptHost, value: str, path: str) -> None:
         """A destination argument holding a command substitution the engine cannot compute (scripts52: ``--region
