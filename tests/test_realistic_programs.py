@@ -98,6 +98,7 @@ import platform_programs_falsealarm53 as fa53
 import platform_programs_falsealarm53b as fa53b
 import platform_programs_falsealarm54 as fa54
 import platform_programs_falsealarm54b as fa54b
+import platform_programs_falsealarm55 as fa55
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_fnb64_51 as fb51
@@ -18667,6 +18668,14 @@ CASES: list[Case] = [
     # before), as is an undefined syslog-ng name; `docker network connect --alias`, `--network container:X`, `--link`
     # names and a pod's private `hostAliases` pass (RES-015 before: false alarms)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg55.rows()],
+    # -- stop 55, false alarms round 17 (tests/platform_programs_falsealarm55.py): IAM trust policies a script
+    # gives `aws iam create-role` (a file, an inline document), a RAM trust policy read back from a file, a RAM
+    # principal of the metadata's owner account and a container joined by `docker network connect` pass (RES-015 /
+    # RES-006 / RES-023 before); an app's own "Service" host, a partner's or a parameter's RAM account and a connect
+    # to a network the script does not create stay refused; loops, positional parameters, here-strings, arrays,
+    # settings files, Vector, rclone, RELP, resolvers, ssh ProxyJump, HAProxy / stunnel / Redis and Postfix programs
+    # to own hosts pass (pinned)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa55.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -4553,15 +4553,18 @@ class RuleEngine:
                 # http://100.100.100.200/latest/meta-data/owner-account-id)`): the instance's own account, computed
                 # on the machine (falsealarm54's `ali-cli-own`), not a variable the script never sets (alired54).
                 continue
+            files = {**walk.script_files, **values.files} if values.files else walk.script_files
+            # falsealarm55: a RAM principal built from the owner account the metadata gives (`acs:ram::$OWNER:root`,
+            # OWNER as above) is the instance's own account, in a policy document as at an owner parameter.
+            own_ram = _machine_ram_accounts(found.host, script, files) if found.policy else frozenset()
             # scripts53: a variable holding a substitution the evaluator cannot compute (`R=$(aws configure get
             # region)`, then `--region $R`) is filled with it, and fails closed below as the substitution written there
             for value in _filled(found.host, values.at_destination(found.offset)):
                 if "$(" not in value and "`" not in value:
-                    self._judge_script_host(walk, found, value, path)
+                    self._judge_script_host(walk, found, value, path, own_ram)
                     continue
                 # scripts52: a command substitution's value (`--region $(echo eu-west-1 | sed ...)`, `-h $(cat FILE)`
                 # of a file the script wrote) is computed by the one evaluator; one it cannot compute fails closed.
-                files = {**walk.script_files, **values.files} if values.files else walk.script_files
                 given = _script_substituted(value, reaching, files, own)
                 if given is None:
                     self._judge_unknown_script_value(walk, found, value, path)
@@ -4570,8 +4573,9 @@ class RuleEngine:
                         # alired54b: a document read back from a here-document the script writes keeps its variables
                         # as written (`acs:ram::$UID:root`, heredoc_files); the shell expands them from the values
                         # that reach the call, so they are filled with those before the document is walked.
+                        own_text = _machine_ram_accounts(text, script, files)
                         for document in _filled(text, values.at_destination(found.offset)):
-                            self._judge_script_host(walk, found, document, path)
+                            self._judge_script_host(walk, found, document, path, own_text)
                         continue
                     self._judge_script_host(walk, found, text, path)
 
@@ -4734,9 +4738,11 @@ class RuleEngine:
         for text in given:
             self._judge_script_region(walk, text, where, cloud)
 
-    def _judge_script_host(self, walk: _Walk, found: ScriptHost, value: str, path: str) -> None:
+    def _judge_script_host(
+        self, walk: _Walk, found: ScriptHost, value: str, path: str, own_ram: frozenset[str] = frozenset()
+    ) -> None:
         """One value a script's command connects to (:meth:`_judge_script_hosts`): a region, a zone, an account or a
-        host."""
+        host. ``own_ram``: a policy document's RAM principals built from the machine's own account (falsealarm55)."""
         if found.region:
             self._judge_script_region(walk, value, f"{path}.{found.command}", self._command_cloud(found.command))
             return
@@ -4750,7 +4756,7 @@ class RuleEngine:
                 if found.account:
                     self._judge_script_account(walk, value, f"{path}.{found.command}")
                 else:
-                    self._judge_script_policy(walk, value, f"{path}.{found.command}")
+                    self._judge_script_policy(walk, value, f"{path}.{found.command}", own_ram)
             finally:
                 walk.cloud = machine
             return
@@ -4792,7 +4798,7 @@ class RuleEngine:
         )
         self._add_coverable(walk, RuleId.GRANTED_ACCOUNT_PROVEN, path, text, detail, (text,))
 
-    def _judge_script_policy(self, walk: _Walk, value: str, path: str) -> None:
+    def _judge_script_policy(self, walk: _Walk, value: str, path: str, own_ram: frozenset[str] = frozenset()) -> None:
         """(alired54) A RAM policy document a script's aliyun command attaches (``script_commands`` form
         ``alicloud-policy``: a role's ``--AssumeRolePolicyDocument``, a key's ``--Policy``), walked as the document
         input of the resource twin is (ram.Role ``assume_role_policy_document``, kms.Key ``policy``): an Allow
@@ -4814,7 +4820,7 @@ class RuleEngine:
                 # alired54b: a principal built from a variable the script never sets (`acs:ram::$UID:root` in a
                 # here-document or a double-quoted document, UID unset): no account the walk can read, so it failed
                 # open; it names an account nothing proves, as an unset owner parameter does (declared by its text).
-                for unset in sorted(set(_UNSET_RAM_ACCOUNT.findall(value))):
+                for unset in sorted(set(_UNSET_RAM_ACCOUNT.findall(value)) - own_ram):
                     self._judge_unset_script_value(walk, unset, path)
 
     def _command_cloud(self, command: str) -> Cloud | None:
@@ -5260,6 +5266,8 @@ class RuleEngine:
             bare_regionless = ref.kind == "endpoint" and ref.region is None and not ref.in_url and ref.edge is None
             if bare_regionless and self._principal(walk, key, ref):
                 continue
+            if bare_regionless and "Service" in value and self._in_policy_principal(value, ref):
+                continue  # falsealarm55: a policy document's `"Principal": {"Service": ...}` written in free text
             if own_region and ref.kind == "bucket":
                 self._judge_bucket(walk, ref, path, own_region=True)  # an ARN's partition only
                 continue
@@ -5779,6 +5787,16 @@ class RuleEngine:
         ):
             return False
         return self._principal_shape(ref) and ref.dns_suffix in self._principal_suffixes
+
+    def _in_policy_principal(self, text: str, ref: Reference) -> bool:
+        """(falsealarm55) Whether ``ref`` is a service principal of a JSON policy document written in free text (a trust
+        policy a script writes to a file or gives the CLI inline: ``"Principal": {"Service": ["ec2.amazonaws.com"]}``,
+        quotes escaped or not): the identity the role trusts, never contacted, as the same value under a document
+        input's ``Principal`` key is (:meth:`_principal`). Only the exact principal shape with a principal suffix of the
+        stack's partition; the same host under any other key (an app's ``"Service": ...``, a Condition) is judged."""
+        if not (self._principal_shape(ref) and ref.dns_suffix in self._principal_suffixes):
+            return False
+        return ref.text.lower() in _policy_service_principals(text)
 
     def _principal_shape(self, ref: Reference) -> bool:
         if ref.dns_suffix is None:
@@ -8540,6 +8558,23 @@ def _config_pairs(
         yield line, list(pairs.items())
 
 
+# falsealarm55 (stop 55): IAM JSON policy reference "Principal" ("Specify a service principal ... "Principal": {
+# "Service": [ "ecs.amazonaws.com", "elasticloadbalancing.amazonaws.com" ] }") and RAM's trust policy (`"Principal":
+# {"Service": ["ecs.aliyuncs.com"]}`): the Service key of a Principal object, its value a string or a list of strings;
+# a quote may be escaped (a document inside a double-quoted shell word). An object nested in the Principal ends it.
+_POLICY_SERVICE = re.compile(r'\\?"Principal\\?"\s*:\s*\{[^{}]*?\\?"Service\\?"\s*:\s*(\[[^\[\]{}]*\]|\\?"[^"\\]*\\?")')
+
+
+def _policy_service_principals(text: str) -> frozenset[str]:
+    """(falsealarm55) The service principals (lower case) of every JSON policy document's ``"Principal": {"Service":
+    ...}`` in ``text``."""
+    return frozenset(
+        name.lower()
+        for m in _POLICY_SERVICE.finditer(text)
+        for name in re.findall(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+", m.group(1))
+    )
+
+
 _HOST_SETTING = re.compile(r"host[ \t]*=", re.IGNORECASE)
 """(falsealarm54b) The scan's ``Host = name`` reference form (a setting's text, not a bare host or URL)."""
 
@@ -9565,6 +9600,18 @@ def _replication_destinations(text: str) -> list[tuple[str | None, str | None]]:
 _UNSET_RAM_ACCOUNT = re.compile(r"acs:ram::\$\{?[A-Za-z_][A-Za-z0-9_]*\}?")
 """(alired54b) A RAM principal whose account is a shell variable left unfilled (``acs:ram::$UID``,
 ``acs:ram::${UID}``)."""
+
+
+def _machine_ram_accounts(document: str, script: str, files: Mapping[str, str]) -> frozenset[str]:
+    """(falsealarm55) The ``acs:ram::$NAME`` principals of ``document`` whose variable holds the machine's own owner
+    account (:func:`scripts.machine_or_private`: every assignment the instance metadata's ``owner-account-id``); the
+    lead's stop-54 reading of an owner parameter, applied to a policy document's principal. A text without such a
+    principal pays one substring test."""
+    if "acs:ram::$" not in document:
+        return frozenset()
+    return frozenset(
+        u for u in _UNSET_RAM_ACCOUNT.findall(document) if machine_or_private(u[len("acs:ram::") :], script, files)
+    )
 
 
 def _script_substituted(

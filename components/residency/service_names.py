@@ -181,7 +181,7 @@ def network_spans(text: str, compose: ComposeServices) -> tuple[Span, ...]:
     created = set(_created_networks(text, compose.network_create))
     if not created:
         return spans
-    connected = _connected(text, compose, created)
+    connected = _connected(text, compose)
     runs: list[tuple[int, int, set[str], set[str], str | None]] = []
     for m in _DOCKER_RUN.finditer(text):
         words = _option_values(m.group(0))
@@ -198,7 +198,7 @@ def network_spans(text: str, compose: ComposeServices) -> tuple[Span, ...]:
         if shared is not None and not networks:
             owners = {on[k] for k, run in enumerate(runs) if shared in run[3]}
             on[i] = owners.pop() if len(owners) == 1 else None  # config55: `--network container:X`, X's network
-    by_network: dict[str, set[str]] = {net: set(joiners[1]) for net, joiners in connected.items()}
+    by_network = {net: set(joiners[1]) for net, joiners in connected.items() if net in created}
     for network, (_, _, _, names, _) in zip(on, runs, strict=True):
         if network is not None:
             by_network.setdefault(network, set()).update(names)
@@ -211,15 +211,18 @@ _CONTAINER_NETWORK = re.compile(r"(?<!\S)--net(?:work)?(?:=|[ \t]+)[\"']?contain
 """(config55) ``--network container:X``: "Reuse another container's network stack" (docker container run)."""
 
 
-def _connected(text: str, compose: ComposeServices, created: set[str]) -> dict[str, tuple[set[str], set[str]]]:
-    """(config55) For each network ``text`` creates, the containers ``docker network connect [OPTIONS] NETWORK
-    CONTAINER`` joins to it and the names they get there (the container's own and each ``--alias``, "Add
-    network-scoped alias for the container"), lower case: ``{network: (containers, names)}``."""
+def _connected(text: str, compose: ComposeServices) -> dict[str, tuple[set[str], set[str]]]:
+    """(config55) For each network, the containers ``docker network connect [OPTIONS] NETWORK CONTAINER`` joins to it
+    and the names they get there (the container's own and each ``--alias``, "Add network-scoped alias for the
+    container"), lower case: ``{network: (containers, names)}``. Networks the script does not create are kept too
+    (falsealarm55): a container joined to one of them as well is on several networks, and its names prove nothing. A
+    command with an option the catalogue does not list joins nothing the engine reads (fail closed)."""
     out: dict[str, tuple[set[str], set[str]]] = {}
     if compose.network_connect is None or compose.network_connect not in text:
         return out
     for m in re.finditer(rf"(?<![\w./-]){re.escape(compose.network_connect)}\b((?:\\\n|[^\n;&|])*)", text):
-        words = [w.strip("\"'") for w in m.group(1).replace("\\\n", " ").split()]
+        # falsealarm55: a redirection (`2>/dev/null`) is no operand
+        words = [w.strip("\"'") for w in m.group(1).replace("\\\n", " ").split() if not re.match(r"\d?[<>]", w)]
         operands, aliases, i = [], set(), 0
         while i < len(words):
             word, i = words[i], i + 1
@@ -229,9 +232,12 @@ def _connected(text: str, compose: ComposeServices, created: set[str]) -> dict[s
                 i += 0 if eq else 1
                 if option in compose.connect_names:
                     aliases.add(value.lower())
-            elif not word.startswith("-"):
+            elif word.startswith("-"):
+                operands = []
+                break  # falsealarm55: an option the catalogue does not list: nothing read
+            else:
                 operands.append(word)
-        if len(operands) == 2 and operands[0] in created and _is_host_name(operands[1].lower()):
+        if len(operands) == 2 and _is_host_name(operands[1].lower()):
             containers, names = out.setdefault(operands[0], (set(), set()))
             containers.add(operands[1].lower())
             names |= {n for n in (operands[1].lower(), *aliases) if _is_host_name(n)}
