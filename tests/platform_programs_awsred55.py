@@ -36,10 +36,10 @@ from platform_programs_awsred51 import CODES, _pick, _role, _stack
 
 def cleanrooms_collaboration(code: str, who: str) -> Build:
     """A claims-fraud collaboration: the team queries, the partner contributes its tables or receives the results."""
-    # docs: AWS::CleanRooms::Collaboration Name, Description, CreatorDisplayName, CreatorMemberAbilities, QueryLogStatus,
-    # Members [MemberSpecification {AccountId, DisplayName, MemberAbilities (CAN_QUERY | CAN_RECEIVE_RESULTS)}]: "If the
-    # invited member is the member who can receive results, they specify the results destination and format"
-    # (create-membership: their own membership's S3 location).
+    # docs: AWS::CleanRooms::Collaboration Name, Description, CreatorDisplayName, CreatorMemberAbilities,
+    # QueryLogStatus, Members [MemberSpecification {AccountId, DisplayName, MemberAbilities (CAN_QUERY |
+    # CAN_RECEIVE_RESULTS)}]: "If the invited member is the member who can receive results, they specify the results
+    # destination and format" (create-membership: their own membership's S3 location).
     abilities = [] if who == "own" else ["CAN_RECEIVE_RESULTS"]
     return _stack("claims-fraud-clean-room", {
         "Collaboration": {"Type": "AWS::CleanRooms::Collaboration", "Properties": {
@@ -65,8 +65,8 @@ def iotwireless_destination(code: str, who: str) -> Build:
 
 def _flow() -> dict[str, Any]:
     # docs: AWS::MediaConnect::Flow Name, Source {Name, Protocol, IngestPort, WhitelistCidr}; Ref returns the flow ARN.
-    return {"Type": "AWS::MediaConnect::Flow", "Properties": {"Name": "claims-hearing-live", "Source": {
-        "Name": "studio", "Protocol": "srt-listener", "IngestPort": 5000, "WhitelistCidr": "10.20.0.0/16"}}}
+    source = {"Name": "studio", "Protocol": "srt-listener", "IngestPort": 5000, "WhitelistCidr": "10.20.0.0/16"}
+    return {"Type": "AWS::MediaConnect::Flow", "Properties": {"Name": "claims-hearing-live", "Source": source}}
 
 
 def mediaconnect_entitlement(code: str, who: str) -> Build:
@@ -87,16 +87,17 @@ def fleetwise_campaign(code: str, who: str) -> Build:
     # [DataDestinationConfig {TimestreamConfig {TimestreamTableArn, ExecutionRoleArn}}]: the vehicles' collected signals
     # are written to the table.
     table = _pick(code, who, {"Fn::GetAtt": ["Signals", "Arn"]}, "timestream", "database/fleet/table/signals")
+    own = "arn:${AWS::Partition}:iotfleetwise:${AWS::Region}:${AWS::AccountId}"
     return _stack("fleet-telemetry-campaign", {
         "Campaign": {"Type": "AWS::IoTFleetWise::Campaign", "Properties": {
-            "Name": "brake-wear", "Action": "APPROVE",
-            "SignalCatalogArn": {"Fn::Sub": "arn:${AWS::Partition}:iotfleetwise:${AWS::Region}:${AWS::AccountId}:signal-catalog/fleet"},
-            "TargetArn": {"Fn::Sub": "arn:${AWS::Partition}:iotfleetwise:${AWS::Region}:${AWS::AccountId}:fleet/vans"},
+            "Name": "brake-wear", "Action": "APPROVE", "SignalCatalogArn": {"Fn::Sub": f"{own}:signal-catalog/fleet"},
+            "TargetArn": {"Fn::Sub": f"{own}:fleet/vans"},
             "CollectionScheme": {"TimeBasedCollectionScheme": {"PeriodMs": 10000}},
             "DataDestinationConfigs": [{"TimestreamConfig": {
                 "TimestreamTableArn": table, "ExecutionRoleArn": {"Fn::GetAtt": ["CampaignRole", "Arn"]}}}]}},
         "Fleet": {"Type": "AWS::Timestream::Database", "Properties": {"DatabaseName": "fleet"}},
-        "Signals": {"Type": "AWS::Timestream::Table", "Properties": {"DatabaseName": {"Ref": "Fleet"}, "TableName": "signals"}},
+        "Signals": {"Type": "AWS::Timestream::Table", "Properties": {
+            "DatabaseName": {"Ref": "Fleet"}, "TableName": "signals"}},
         "CampaignRole": _role("iotfleetwise.amazonaws.com"),
     })  # fmt: skip
 
@@ -140,7 +141,10 @@ INGEST_DECLARED: dict[str, Any] = {
 }  # fmt: skip
 REFUSED = {"cfn-cleanrooms-collaboration-results": "RES-016", "cfn-mediaconnect-output-host": "RES-015"}
 """The rule a ``partner`` program of a kind is refused by (RES-023 unless listed)."""
-DECLARED = {"cfn-cleanrooms-collaboration-results": CLEANROOMS_DECLARED, "cfn-mediaconnect-output-host": INGEST_DECLARED}
+DECLARED = {
+    "cfn-cleanrooms-collaboration-results": CLEANROOMS_DECLARED,
+    "cfn-mediaconnect-output-host": INGEST_DECLARED,
+}
 """The declaration a ``partner-declared`` program of a kind makes (the partner's account unless listed)."""
 EVERYWHERE = {"cfn-mediaconnect-output-host"}
 """Kinds whose ``partner`` is refused in CN too (a host, not an account)."""
