@@ -27,11 +27,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from platform_parts import WHO, Build, Row
+from platform_parts import AWS_HOME as HOME
+from platform_parts import OWN_ACCOUNT, WHO, Build, Row, partition
 
 # The same accounts and declaration as rounds 16 to 27, and round 23's template helpers (one fact, one place).
 from platform_programs_awsred44 import PARTNER, PARTNER_DECLARED
-from platform_programs_awsred51 import CODES, _pick, _role, _stack
+from platform_programs_awsred51 import CODES, REPLICA_HOME, _pick, _role, _stack
 
 
 def cleanrooms_collaboration(code: str, who: str) -> Build:
@@ -150,9 +151,122 @@ EVERYWHERE = {"cfn-mediaconnect-output-host"}
 """Kinds whose ``partner`` is refused in CN too (a host, not an account)."""
 
 
+# -- the template twins of global services: the same type (or value) the Pulumi resource is refused for -------------
+
+
+def _one(name: str, kind: str, props: dict[str, Any], **more: Any) -> Build:
+    return _stack(name, {"X": {"Type": kind, "Properties": props}, **more})
+
+
+def chatbot_slack(code: str, variant: str) -> Build:
+    # docs: AWS::Chatbot::SlackChannelConfiguration ConfigurationName, IamRoleArn, SlackChannelId, SlackWorkspaceId,
+    # SnsTopicArns: the topics' alarms and events are posted to the Slack channel.
+    return _one("ops-chat", "AWS::Chatbot::SlackChannelConfiguration", {
+        "ConfigurationName": "claims-ops", "IamRoleArn": {"Fn::GetAtt": ["ChatRole", "Arn"]},
+        "SlackChannelId": "C07CLAIMSOPS", "SlackWorkspaceId": "T02FLEET", "SnsTopicArns": [{"Ref": "Alarms"}]},
+        ChatRole=_role("chatbot.amazonaws.com"), Alarms={"Type": "AWS::SNS::Topic", "Properties": {}})  # fmt: skip
+
+
+def cognito_social(code: str, variant: str) -> Build:
+    # docs: AWS::Cognito::UserPoolIdentityProvider UserPoolId, ProviderName, ProviderType (SAML | Facebook | Google |
+    # LoginWithAmazon | SignInWithApple | OIDC), ProviderDetails, AttributeMapping.
+    return _one("claims-login", "AWS::Cognito::UserPoolIdentityProvider", {
+        "UserPoolId": {"Ref": "Pool"}, "ProviderName": "Google", "ProviderType": "Google",
+        "ProviderDetails": {"client_id": "claims.apps.googleusercontent.com", "client_secret": {"Ref": "Secret"},
+                            "authorize_scopes": "openid email"},
+        "AttributeMapping": {"email": "email"}},
+        Pool={"Type": "AWS::Cognito::UserPool", "Properties": {"UserPoolName": "claimants"}})  # fmt: skip
+
+
+def location_map(code: str, variant: str) -> Build:
+    # docs: AWS::Location::Map MapName, Configuration {Style}: VectorEsri* / VectorHere* / VectorGrab* styles are
+    # rendered by that data provider, VectorOpenData* by AWS.
+    style = "VectorOpenDataStandardLight" if variant == "home" else "VectorEsriStreets"
+    return _one("depot-map", "AWS::Location::Map", {"MapName": "depots", "Configuration": {"Style": style}})
+
+
+def securityhub_aggregator(code: str, variant: str) -> Build:
+    # docs: AWS::SecurityHub::FindingAggregator RegionLinkingMode (ALL_REGIONS | ALL_REGIONS_EXCEPT_SPECIFIED |
+    # SPECIFIED_REGIONS), Regions.
+    props: dict[str, Any] = {"RegionLinkingMode": "ALL_REGIONS"}
+    if variant == "home":
+        props = {"RegionLinkingMode": "SPECIFIED_REGIONS", "Regions": [REPLICA_HOME[code]]}
+    return _one("findings-aggregator", "AWS::SecurityHub::FindingAggregator", props)
+
+
+def code_connection(code: str, variant: str) -> Build:
+    # docs: AWS::CodeConnections::Connection ConnectionName, ProviderType (Bitbucket | GitHub | GitHubEnterpriseServer |
+    # GitLab | GitLabSelfManaged), HostArn (a self-managed host the stack makes).
+    props: dict[str, Any] = {"ConnectionName": "claims-source", "ProviderType": "GitHub"}
+    if variant == "home":
+        props = {"ConnectionName": "claims-source", "ProviderType": "GitLabSelfManaged",
+                 "HostArn": {"Fn::GetAtt": ["Host", "HostArn"]}}  # fmt: skip
+    host = {"Name": "gitlab", "ProviderType": "GitLabSelfManaged", "ProviderEndpoint": "https://10.20.3.40"}
+    return _one("claims-source", "AWS::CodeConnections::Connection", props,
+                Host={"Type": "AWS::CodeConnections::Host", "Properties": host})  # fmt: skip
+
+
+def inference_profile(code: str, variant: str) -> Build:
+    # docs: AWS::Bedrock::ApplicationInferenceProfile InferenceProfileName, ModelSource {CopyFrom ("The ARN of the
+    # model or system-defined inference profile that is the source for the inference profile")}.
+    arn = f"arn:{partition(code)}:bedrock:{HOME[code]}"
+    source = (f"{arn}::foundation-model/anthropic.claude-3-haiku-20240307-v1:0" if variant == "home" else
+              f"{arn}:{OWN_ACCOUNT}:inference-profile/global.anthropic.claude-sonnet-4-20250514-v1:0")  # fmt: skip
+    return _one("claims-triage-model", "AWS::Bedrock::ApplicationInferenceProfile",
+                {"InferenceProfileName": "claims-triage", "ModelSource": {"CopyFrom": source}})  # fmt: skip
+
+
+def dlm_share(code: str, variant: str) -> Build:
+    # docs: AWS::DLM::LifecyclePolicy PolicyDetails {Schedules [{ShareRules [{TargetAccounts ("The IDs of the AWS
+    # accounts with which to share the snapshots")}], CrossRegionCopyRules}]}.
+    schedule: dict[str, Any] = {"Name": "daily", "CreateRule": {"Interval": 24, "IntervalUnit": "HOURS"},
+                                "RetainRule": {"Count": 7}}  # fmt: skip
+    if variant != "home":
+        schedule["ShareRules"] = [{"TargetAccounts": [PARTNER]}]
+    return _one("volume-snapshots", "AWS::DLM::LifecyclePolicy", {
+        "Description": "claims volumes", "State": "ENABLED", "ExecutionRoleArn": {"Fn::GetAtt": ["DlmRole", "Arn"]},
+        "PolicyDetails": {"ResourceTypes": ["VOLUME"], "TargetTags": [{"Key": "backup", "Value": "daily"}],
+                          "Schedules": [schedule]}}, DlmRole=_role("dlm.amazonaws.com"))  # fmt: skip
+
+
+def imagebuilder_targets(code: str, variant: str) -> Build:
+    # docs: AWS::ImageBuilder::DistributionConfiguration Distributions [{Region, AmiDistributionConfiguration
+    # {Name, TargetAccountIds ("The ID of an account to which you want to distribute an image")}}].
+    ami: dict[str, Any] = {"Name": "claims-base-{{ imagebuilder:buildDate }}"}
+    if variant != "home":
+        ami["TargetAccountIds"] = [PARTNER]
+    distribution = {"Region": HOME[code], "AmiDistributionConfiguration": ami}
+    return _one("base-image", "AWS::ImageBuilder::DistributionConfiguration",
+                {"Name": "claims-base", "Distributions": [distribution]})  # fmt: skip
+
+
+GLOBAL_KINDS: dict[str, tuple[Callable[[str, str], Build], str, tuple[str, ...], tuple[str, ...]]] = {
+    "cfn-chatbot-slack": (chatbot_slack, "aws-chatbot", CODES, ()),
+    "cfn-cognito-google": (cognito_social, "aws-cognito-social-idp", CODES, ()),
+    "cfn-location-map-style": (location_map, "aws-location-map-provider", CODES, ()),
+    "cfn-securityhub-aggregator": (securityhub_aggregator, "aws-securityhub-all-regions",
+                                   ("EU", "US", "JP", "CN"), ("CN",)),
+    "cfn-codeconnections-github": (code_connection, "aws-codeconnections-cloud-provider", CODES, ()),
+    "cfn-bedrock-profile-copy": (inference_profile, "aws-bedrock-cross-region-profile", CODES, ()),
+    "cfn-dlm-share": (dlm_share, "aws-dlm-snapshot-share", CODES, ("CN",)),
+    "cfn-imagebuilder-targets": (imagebuilder_targets, "aws-imagebuilder-ami-target-accounts", CODES, ("CN",)),
+}  # fmt: skip
+"""Kind -> (builder, the global_services entry judging it, jurisdictions, jurisdictions whose partition the entry
+allows). Germany has one AWS Region: the aggregator's home twin (another Region of the jurisdiction) runs elsewhere."""
+HOME_TWINS = {"cfn-location-map-style", "cfn-securityhub-aggregator", "cfn-codeconnections-github",
+              "cfn-bedrock-profile-copy", "cfn-dlm-share", "cfn-imagebuilder-targets"}  # fmt: skip
+"""Kinds with a compliant twin of the same type (``home``); a chat channel or a social identity provider has none but
+its declaration."""
+
+
+def _declared(service: str) -> dict[str, Any]:
+    return {"id": f"approved-{service}", "kind": "resident", "match": service,
+            "evidence": "approved by the data protection officer: no personal data passes (DPIA-55)"}  # fmt: skip
+
+
 def rows() -> list[Row]:
     """(id, jurisdiction, build, expected rule ids, declared destinations) for the realistic table."""
-    return [
+    accounts: list[Row] = [
         (f"awsred55-{code.lower()}-{kind}-{who}", code, make(code, who),
          {REFUSED.get(kind, "RES-023")} if who == "partner" and (code != "CN" or kind in EVERYWHERE) else set(),
          [DECLARED.get(kind, PARTNER_DECLARED)] if who == "partner-declared" else [])
@@ -160,3 +274,12 @@ def rows() -> list[Row]:
         for code in CODES
         for who in WHO
     ]  # fmt: skip
+    services: list[Row] = [
+        (f"awsred55-{code.lower()}-{kind}-{variant}", code, make(code, variant),
+         {"RES-016"} if variant == "global" and code not in allowed else set(),
+         [_declared(service)] if variant == "global-declared" else [])
+        for kind, (make, service, codes, allowed) in GLOBAL_KINDS.items()
+        for code in codes
+        for variant in (("home", "global", "global-declared") if kind in HOME_TWINS else ("global", "global-declared"))
+    ]  # fmt: skip
+    return accounts + services
