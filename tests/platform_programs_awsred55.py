@@ -13,12 +13,25 @@ topic (``ExpressionType: SnsTopic``), an ``AWS::MediaConnect::FlowEntitlement`` 
 live content (``Subscribers``), an ``AWS::IoTFleetWise::Campaign`` writing the vehicles' signals to another account's
 Timestream table, and an ``AWS::MediaConnect::FlowOutput`` pushing the flow to a partner's address (``Destination``).
 They are refused now (``stack_templates`` entries: each judged as a Pulumi input of the same fact). On main a7fee677
-the 75 programs here: 21 failed (16 ``partner`` programs outside CN, the output's 5 ``partner`` programs), 54 passed.
+the 75 programs of that part: 21 failed (16 ``partner`` programs outside CN, the output's 5 ``partner`` programs), 54
+passed.
 
-``who``: ``own`` (the template's own resource by ``Ref`` / ``Fn::GetAtt``, the stack's account, a member that only
-contributes its tables, an address in the team's VPC: passes), ``partner`` (another account's or a partner's: refused,
-outside CN for an account), ``partner-declared`` (that account, catalogue id or host declared: passes). aws-cn lies
-wholly in CN: every account there is China's; a partner's host is no more placed there than elsewhere.
+The second part: the CloudFormation twins of AWS global services (``global_services`` entries of an AWS type no
+``template_services`` or ``stack_templates`` entry named, listed from the catalogue). **Passed every door** while the
+Pulumi resource was RES-016: a template's Chatbot Slack channel, a user pool's Google identity provider, an Esri map
+style, an all-Region Security Hub aggregator, a GitHub code connection, an application inference profile copying a
+``global.`` cross-Region profile, a DLM policy sharing snapshots with another account and an Image Builder
+distribution into another account. RES-016 now (``template_services``), declared by the catalogue id. On main a7fee677
+the 107 programs of that part: 36 failed (every ``global`` program the entry refuses), 71 passed.
+
+``who`` (the first part): ``own`` (the template's own resource by ``Ref`` / ``Fn::GetAtt``, the stack's account, a
+member that only contributes its tables, an address in the team's VPC: passes), ``partner`` (another account's or a
+partner's: refused, outside CN for an account), ``partner-declared`` (that account, catalogue id or host declared:
+passes). aws-cn lies wholly in CN: every account there is China's; a partner's host is no more placed there than
+elsewhere.
+``variant`` (the second part): ``home`` (the same type with a value the entry accepts: an Open Data map style, Regions
+of the jurisdiction, a self-managed GitLab, a foundation model in the Region, no share), ``global`` (refused, but where
+the entry allows the partition: aws-cn), ``global-declared`` (the catalogue id declared: passes).
 tests/test_realistic_programs.py runs them as CASES (``awsred55-*``).
 """
 
