@@ -253,6 +253,64 @@ def imagebuilder_targets(code: str, variant: str) -> Build:
                 {"Name": "claims-base", "Distributions": [distribution]})  # fmt: skip
 
 
+def pinpoint_push(code: str, variant: str) -> Build:
+    # docs: AWS::Pinpoint::GCMChannel ApplicationId, ApiKey / ServiceJson, DefaultAuthenticationMethod, Enabled: every
+    # push notification is handed to Firebase Cloud Messaging.
+    return _one("claims-push", "AWS::Pinpoint::GCMChannel", {
+        "ApplicationId": {"Ref": "App"}, "DefaultAuthenticationMethod": "TOKEN", "Enabled": True,
+        "ServiceJson": "{{resolve:secretsmanager:claims-fcm-service-account:SecretString}}"},
+        App={"Type": "AWS::Pinpoint::App", "Properties": {"Name": "claims"}})  # fmt: skip
+
+
+def notifications_channel(code: str, variant: str) -> Build:
+    # docs: AWS::Notifications::ChannelAssociation Arn ("The Amazon Resource Name (ARN) of the Channel"),
+    # NotificationConfigurationArn: a chat channel (Amazon Q Developer in chat applications) or an e-mail contact.
+    arn = f"arn:{partition(code)}"
+    channel = (f"{arn}:notifications-contacts::{OWN_ACCOUNT}:emailcontact/ops-desk" if variant == "home"
+               else f"{arn}:chatbot::{OWN_ACCOUNT}:chat-configuration/slack-channel/claims-ops")  # fmt: skip
+    configuration = f"{arn}:notifications::{OWN_ACCOUNT}:configuration/claims-alerts"
+    return _one("claims-alert-channel", "AWS::Notifications::ChannelAssociation",
+                {"Arn": channel, "NotificationConfigurationArn": configuration})  # fmt: skip
+
+
+def appstream_storage(code: str, variant: str) -> Build:
+    # docs: AWS::AppStream::Stack Name, StorageConnectors [{ConnectorType (HOMEFOLDERS | GOOGLE_DRIVE | ONE_DRIVE),
+    # Domains}]: the users' session files are saved there.
+    connector = {"ConnectorType": "HOMEFOLDERS"} if variant == "home" else {
+        "ConnectorType": "ONE_DRIVE", "Domains": ["claims.example.eu"]}  # fmt: skip
+    return _one("claims-desktop", "AWS::AppStream::Stack", {"Name": "claims-desktop", "StorageConnectors": [connector]})
+
+
+def glue_connection(code: str, variant: str) -> Build:
+    # docs: AWS::Glue::Connection CatalogId, ConnectionInput {Name, ConnectionType (JDBC | ... | SALESFORCE ...),
+    # ConnectionProperties}: a job writes the records it reads into the connection's application.
+    connection: dict[str, Any] = {"Name": "claims-crm", "ConnectionType": "SALESFORCE", "ConnectionProperties": {
+        "ROLE_ARN": {"Fn::GetAtt": ["GlueRole", "Arn"]}}}  # fmt: skip
+    if variant == "home":
+        connection = {"Name": "claims-db", "ConnectionType": "JDBC", "ConnectionProperties": {
+            "JDBC_CONNECTION_URL": "jdbc:postgresql://10.20.1.5:5432/claims"}}  # fmt: skip
+    return _one("claims-connection", "AWS::Glue::Connection",
+                {"CatalogId": {"Ref": "AWS::AccountId"}, "ConnectionInput": connection},
+                GlueRole=_role("glue.amazonaws.com"))  # fmt: skip
+
+
+def appflow_destination(code: str, variant: str) -> Build:
+    # docs: AWS::AppFlow::Flow FlowName, TriggerConfig, SourceFlowConfig, DestinationFlowConfigList [{ConnectorType,
+    # ConnectorProfileName, DestinationConnectorProperties}], Tasks: the flow's records are written to the destination.
+    source = {"ConnectorType": "S3", "SourceConnectorProperties": {"S3": {"BucketName": {"Ref": "Exports"},
+                                                                          "BucketPrefix": "claims/"}}}  # fmt: skip
+    destination: dict[str, Any] = {"ConnectorType": "EventBridge", "DestinationConnectorProperties": {
+        "EventBridge": {"Object": {"Fn::Sub": "aws.partner/appflow/${AWS::AccountId}/claims"}}}}  # fmt: skip
+    if variant != "home":
+        destination = {"ConnectorType": "Salesforce", "ConnectorProfileName": "partner-crm",
+                       "DestinationConnectorProperties": {"Salesforce": {"Object": "Case"}}}  # fmt: skip
+    return _one("claims-flow", "AWS::AppFlow::Flow", {
+        "FlowName": "claims-to-crm", "TriggerConfig": {"TriggerType": "OnDemand"}, "SourceFlowConfig": source,
+        "DestinationFlowConfigList": [destination],
+        "Tasks": [{"TaskType": "Map_all", "SourceFields": [], "ConnectorOperator": {"S3": "NO_OP"}}]},
+        Exports={"Type": "AWS::S3::Bucket", "Properties": {}})  # fmt: skip
+
+
 GLOBAL_KINDS: dict[str, tuple[Callable[[str, str], Build], str, tuple[str, ...], tuple[str, ...]]] = {
     "cfn-chatbot-slack": (chatbot_slack, "aws-chatbot", CODES, ()),
     "cfn-cognito-google": (cognito_social, "aws-cognito-social-idp", CODES, ()),
@@ -263,13 +321,20 @@ GLOBAL_KINDS: dict[str, tuple[Callable[[str, str], Build], str, tuple[str, ...],
     "cfn-bedrock-profile-copy": (inference_profile, "aws-bedrock-cross-region-profile", CODES, ()),
     "cfn-dlm-share": (dlm_share, "aws-dlm-snapshot-share", CODES, ("CN",)),
     "cfn-imagebuilder-targets": (imagebuilder_targets, "aws-imagebuilder-ami-target-accounts", CODES, ("CN",)),
+    "cfn-pinpoint-fcm": (pinpoint_push, "aws-pinpoint-push", CODES, ()),
+    "cfn-notifications-chat-channel": (notifications_channel, "aws-notifications-chat-and-mobile-channels", CODES, ()),
+    "cfn-appstream-cloud-storage": (appstream_storage, "aws-appstream-third-party-storage", CODES, ()),
+    "cfn-glue-application-connection": (glue_connection, "aws-glue-application-connection", CODES, ()),
+    "cfn-appflow-application-destination": (appflow_destination, "aws-appflow-application-destination", CODES, ()),
 }  # fmt: skip
 """Kind -> (builder, the global_services entry judging it, jurisdictions, jurisdictions whose partition the entry
 allows). Germany has one AWS Region: the aggregator's home twin (another Region of the jurisdiction) runs elsewhere."""
 HOME_TWINS = {"cfn-location-map-style", "cfn-securityhub-aggregator", "cfn-codeconnections-github",
-              "cfn-bedrock-profile-copy", "cfn-dlm-share", "cfn-imagebuilder-targets"}  # fmt: skip
+              "cfn-bedrock-profile-copy", "cfn-dlm-share", "cfn-imagebuilder-targets", "cfn-notifications-chat-channel",
+              "cfn-appstream-cloud-storage", "cfn-glue-application-connection",
+              "cfn-appflow-application-destination"}  # fmt: skip
 """Kinds with a compliant twin of the same type (``home``); a chat channel or a social identity provider has none but
-its declaration."""
+its declaration, nor a Pinpoint push channel (an SMS or e-mail channel is another type)."""
 
 
 def _declared(service: str) -> dict[str, Any]:
