@@ -12918,6 +12918,26 @@ _DLM55 = {"ResourceTypes": ["VOLUME"], "TargetTags": [{"Key": "backup", "Value":
         ("EU", _one("AWS::ImageBuilder::DistributionConfiguration", Name="d", Distributions=[{
             "Region": "eu-west-1", "AmiDistributionConfiguration": {"Name": "a-{{ imagebuilder:buildDate }}"}}]), {},
          set()),
+        # the five more: Pinpoint push channels, a chat channel association, cloud storage, application connections.
+        ("EU", _one("AWS::Pinpoint::APNSChannel", ApplicationId="a", Enabled=True), {}, {"RES-016"}),
+        ("CN", _one("AWS::Pinpoint::BaiduChannel", ApplicationId="a", ApiKey="k", SecretKey="s"), {}, {"RES-016"}),
+        ("EU", _one("AWS::Pinpoint::SMSChannel", ApplicationId="a", Enabled=True), {}, set()),
+        ("EU", _one("AWS::Notifications::ChannelAssociation", NotificationConfigurationArn="c",
+                    Arn="arn:aws:consoleapp::123456789012:device/d1"), {}, {"RES-016"}),
+        ("EU", _one("AWS::Notifications::ChannelAssociation", NotificationConfigurationArn="c",
+                    Arn="arn:aws:notifications-contacts::123456789012:emailcontact/e1"), {}, set()),
+        ("EU", _one("AWS::AppStream::Stack", Name="s", StorageConnectors=[{"ConnectorType": "GOOGLE_DRIVE"}]), {},
+         {"RES-016"}),
+        ("EU", _one("AWS::AppStream::Stack", Name="s", StorageConnectors=[{"ConnectorType": "HOMEFOLDERS"}]), {},
+         set()),
+        ("EU", _one("AWS::Glue::Connection", CatalogId="123456789012", ConnectionInput={
+            "Name": "c", "ConnectionType": "BIGQUERY", "ConnectionProperties": {}}), {}, {"RES-016"}),
+        ("EU", _one("AWS::Glue::Connection", CatalogId="123456789012", ConnectionInput={
+            "Name": "c", "ConnectionType": "NETWORK", "ConnectionProperties": {}}), {}, set()),
+        ("EU", _one("AWS::AppFlow::Flow", FlowName="f", DestinationFlowConfigList=[{"ConnectorType": "Zendesk"}]), {},
+         {"RES-016"}),
+        ("EU", _one("AWS::AppFlow::Flow", FlowName="f", DestinationFlowConfigList=[{"ConnectorType": "Redshift"}]), {},
+         set()),
     ],
 )  # fmt: skip
 def test_awsred55_a_templates_global_service_twins_are_judged_by_type(
