@@ -20,9 +20,11 @@ The second part: the CloudFormation twins of AWS global services (``global_servi
 ``template_services`` or ``stack_templates`` entry named, listed from the catalogue). **Passed every door** while the
 Pulumi resource was RES-016: a template's Chatbot Slack channel, a user pool's Google identity provider, an Esri map
 style, an all-Region Security Hub aggregator, a GitHub code connection, an application inference profile copying a
-``global.`` cross-Region profile, a DLM policy sharing snapshots with another account and an Image Builder
-distribution into another account. RES-016 now (``template_services``), declared by the catalogue id. On main a7fee677
-the 107 programs of that part: 36 failed (every ``global`` program the entry refuses), 71 passed.
+``global.`` cross-Region profile, a DLM policy sharing snapshots with another account, an Image Builder distribution
+into another account, a Pinpoint FCM channel, a User Notifications Slack channel, an AppStream OneDrive connector, a
+Glue Salesforce connection and an AppFlow flow into Salesforce. RES-016 now (``template_services``), declared by the
+catalogue id. On main a7fee677 the 177 programs of that part: 61 failed (every ``global`` program the entry refuses),
+116 passed.
 
 ``who`` (the first part): ``own`` (the template's own resource by ``Ref`` / ``Fn::GetAtt``, the stack's account, a
 member that only contributes its tables, an address in the team's VPC: passes), ``partner`` (another account's or a
@@ -30,7 +32,8 @@ partner's: refused, outside CN for an account), ``partner-declared`` (that accou
 passes). aws-cn lies wholly in CN: every account there is China's; a partner's host is no more placed there than
 elsewhere.
 ``variant`` (the second part): ``home`` (the same type with a value the entry accepts: an Open Data map style, Regions
-of the jurisdiction, a self-managed GitLab, a foundation model in the Region, no share), ``global`` (refused, but where
+of the jurisdiction, a self-managed GitLab, a foundation model in the Region, no share, an e-mail contact, home
+folders, a JDBC connection, an EventBridge destination), ``global`` (refused, but where
 the entry allows the partition: aws-cn), ``global-declared`` (the catalogue id declared: passes).
 tests/test_realistic_programs.py runs them as CASES (``awsred55-*``).
 """

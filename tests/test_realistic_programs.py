@@ -18659,8 +18659,10 @@ CASES: list[Case] = [
     # MediaConnect output pushed to a partner's address (RES-015), written in a CloudFormation template, are refused
     # (each passed every door before); the template's own resources, the VPC's address and the declared partner pass;
     # and a template's Chatbot channel, Google identity provider, Esri map style, all-Region Security Hub aggregator,
-    # GitHub connection, global inference profile copy, DLM share and Image Builder target account are RES-016 as their
-    # Pulumi twins (each passed before); the same types with a resident value and the declared service pass.
+    # GitHub connection, global inference profile copy, DLM share, Image Builder target account, Pinpoint FCM channel,
+    # chat channel association, AppStream OneDrive, Glue Salesforce connection and AppFlow Salesforce destination are
+    # RES-016 as their Pulumi twins (each passed before); the same types with a resident value and the declared
+    # service pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw55.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
