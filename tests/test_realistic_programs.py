@@ -61,6 +61,7 @@ import platform_programs_awsred52 as aw52
 import platform_programs_awsred53 as aw53
 import platform_programs_awsred54 as aw54
 import platform_programs_awsred54b as aw54b
+import platform_programs_awsred55 as aw55
 import platform_programs_bodies42 as bd42
 import platform_programs_cfnmap45 as cm45
 import platform_programs_cfnsfn45 as cs45
@@ -18676,6 +18677,17 @@ CASES: list[Case] = [
     # settings files, Vector, rclone, RELP, resolvers, ssh ProxyJump, HAProxy / stunnel / Redis and Postfix programs
     # to own hosts pass (pinned)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa55.rows()],
+    # -- stop 55, AWS red team round 28 (tests/platform_programs_awsred55.py): a Clean Rooms collaboration inviting
+    # another account to receive results (RES-016), an IoT Wireless destination's SNS topic, a MediaConnect
+    # entitlement's subscriber and a FleetWise campaign's Timestream table of another account (RES-023), and a
+    # MediaConnect output pushed to a partner's address (RES-015), written in a CloudFormation template, are refused
+    # (each passed every door before); the template's own resources, the VPC's address and the declared partner pass;
+    # and a template's Chatbot channel, Google identity provider, Esri map style, all-Region Security Hub aggregator,
+    # GitHub connection, global inference profile copy, DLM share, Image Builder target account, Pinpoint FCM channel,
+    # chat channel association, AppStream OneDrive, Glue Salesforce connection and AppFlow Salesforce destination are
+    # RES-016 as their Pulumi twins (each passed before); the same types with a resident value and the declared
+    # service pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw55.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
