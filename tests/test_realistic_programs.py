@@ -103,6 +103,7 @@ import platform_programs_fnros52 as fr52
 import platform_programs_fnros53 as fr53
 import platform_programs_fnros54 as fr54
 import platform_programs_fnros54b as fr54b
+import platform_programs_fnros55 as fr55
 import platform_programs_fnsel50 as fl50
 import platform_programs_fnsub49 as fs49
 import platform_programs_glue43 as g43
@@ -18652,6 +18653,8 @@ CASES: list[Case] = [
     # principal `acs:ram::$HUB_UID:root` never set are RES-023 (each passed every door before); the team's own account,
     # a declared partner or text, a here-document file read back and an ossutil bucket policy keep their verdicts.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar54b.rows()],
+    # -- stop 55, template functions round 8 (tests/platform_programs_fnros55.py): PLACEHOLDER
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fr55.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
