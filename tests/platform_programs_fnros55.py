@@ -86,9 +86,9 @@ def ros_copy_jq_limit(code: str, where: str) -> Build:
 
 def ros_copy_jq_minus(code: str, where: str) -> Build:
     # jq "Subtraction: -" of arrays ("removes all occurrences of the second array's elements from the first array"):
-    # the first Region of the plan that is not the primary one.
-    plan = {"primary": ALI_HOME[code], "regions": [ALI_HOME[code], _region(code, where)]}
-    return _copy(_jq(".regions - [.primary] | first", plan))
+    # the first copy site of the plan that is not being retired (the on-premises one).
+    plan = {"sites": ["legacy-dc", _region(code, where)], "retired": ["legacy-dc"]}
+    return _copy(_jq(".sites - .retired | first", plan))
 
 
 def ros_copy_jq_from_entries(code: str, where: str) -> Build:
@@ -134,8 +134,9 @@ def _copy_to(code: str, region: str) -> str:
 
 
 def _aws_plan(code: str, where: str) -> str:
-    return json.dumps({"targets": [{"name": "archive-1", "role": "archive", "region": AWS_HOME[code]},
-                                   {"name": "dr-1", "role": "backup", "region": _aws_region(code, where)}]})  # fmt: skip
+    targets = [{"name": "archive-1", "role": "archive", "region": AWS_HOME[code]},
+               {"name": "dr-1", "role": "backup", "region": _aws_region(code, where)}]  # fmt: skip
+    return json.dumps({"targets": targets})
 
 
 def jq_copy_test(code: str, where: str) -> Build:
@@ -154,6 +155,26 @@ def jq_sqs_def(code: str, where: str) -> Build:
     jq = 'def endpoint(r): "sqs." + r + ".amazonaws.com"; endpoint(.queue.region)'
     script = f"Q=$(echo '{queue}' | jq -r '{jq}')\ncurl -fsS \"https://$Q/{OWN_ACCOUNT}/jobs\"\n"
     return _user_data(script)
+
+
+def _env_copy(code: str, program: str) -> Build:
+    # The DR Region from the copy plan, which an operator may override in the machine's environment (jq's `$ENV` /
+    # `env`: "An object representing the environment variables as set when the jq program started").
+    plan = json.dumps({"dr": {"region": AWS_SECOND[code]}})
+    return _user_data(f"PLAN='{plan}'\nDR=$(echo \"$PLAN\" | jq -r '{program}')\n" + _copy_to(code, "$DR"))
+
+
+ENV_PROGRAMS = {"env-var": "$ENV.DR_REGION // .dr.region", "env-builtin": "env.DR_REGION // .dr.region",
+                "env-plan": ".dr.region"}  # fmt: skip
+"""jq programs reading the machine's environment (unknown to the engine: RES-011, fail closed) and the twin reading
+the plan only (passes)."""
+
+
+def env_rows() -> list[Row]:
+    """The environment rows: refused at home too (the environment is the machine's, unknown), the plan alone passes."""
+    return [(f"fnros55-{code.lower()}-jq-copy-{kind}", code, _env_copy(code, program),
+             set() if kind == "env-plan" else {"RES-011"}, [])
+            for code in USER_DATA_CODES for kind, program in ENV_PROGRAMS.items()]  # fmt: skip
 
 
 def _global_table(replica: Any, mappings: dict[str, Any]) -> Build:
@@ -202,4 +223,4 @@ HOME_ABROAD: dict[str, tuple[Family, set[str], tuple[str, ...]]] = {
 
 def rows() -> list[Row]:
     """(id, jurisdiction, build, expected rule ids, declared destinations) for the realistic table."""
-    return home_abroad_rows("fnros55", HOME_ABROAD)
+    return home_abroad_rows("fnros55", HOME_ABROAD) + env_rows()
