@@ -1424,9 +1424,11 @@ def without_single_quoted(text: str) -> str:
             continue
         if c == "'" and quote != '"':
             quote = "" if quote == "'" else "'"
-        elif c == '"' and quote != "'":
+            i += 1
+            continue
+        if c == '"' and quote != "'":
             quote = "" if quote == '"' else '"'
-        elif quote != "'":
+        if quote != "'":
             out.append(c)
         i += 1
     return "".join(out)
