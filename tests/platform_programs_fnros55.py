@@ -1,10 +1,26 @@
 """Template functions, round 8: jq's test, reduce, limit, def, arithmetic, entries and @base64d; ROS / CloudFormation
 functions over computed values (stop 55, issue 9).
 
-PLACEHOLDER: reproduced on the unchanged engine, what changed.
+Reproduced first on the unchanged engine (main a7fee677, these programs through every door: 62 of 74 failed): ROS
+``Fn::Jq`` filters (CN / JP / DE) and a script's ``jq`` (EU / US; the one reader, ``components/residency/jq.py``) using
+jq's ``test(re)``, ``reduce``, ``limit(n; f)``, ``-`` of arrays, ``from_entries``, ``with_entries``, ``def name: ...;``
+(with a filter parameter) and ``@base64d`` were left unread, so each compliant program was refused at home (RES-011 at
+a Region field, RES-015 at a host) and its abroad twin got that unproven-value rule instead of the rule of what jq
+computes (RES-009 / RES-006). Three leaks, each passing every door: a script's ``jq -r 'reduce .targets[] as $t (...)'``
+giving a Region abroad to ``--region "$DR"`` (the program's ``$t``, inside single quotes, was taken for a shell variable
+the script never set, so the substitution was held to be the machine's own value); ``jq -r '$ENV.DR_REGION //
+.dr.region'`` and ``jq -r 'env.DR_REGION // .dr.region'`` over ``echo "$PLAN"`` (a variable holding the plan): the
+machine's environment is unknown, yet the substitution read a variable holding a literal and no opaque one, so it too
+was the machine's own (and ``env.X`` inline gave its own program text as a host, which a Region argument leaves alone).
+CloudFormation ``Fn::FindInMap`` keyed by ``!Ref AWS::Region`` was right already (pinned: 8 rows).
 
-``kind`` (ROS: CN, JP, DE; user data: EU, US; CloudFormation: EU, DE, US, JP, CN): ``-home`` passes, ``-abroad``
-refused (RES-009 a Region; RES-006 an endpoint of another Region).
+Since this round the jq reader reads those forms (each checked against jq 1.6 on this machine), a ``$`` inside single
+quotes is no shell reference, an unread jq program's own text is no host it writes, and an unread filter over a
+variable holding a literal is an unknown value (RES-011 at a Region argument, RES-015 at a host).
+
+``kind`` (ROS: CN, JP, DE; user data: EU, US; CloudFormation: EU, US, JP, CN): ``-home`` passes, ``-abroad`` refused
+(RES-009 a Region; RES-006 an endpoint of another Region); ``jq-copy-env-var`` / ``-env-builtin`` are refused in both
+EU and US (RES-011: the environment is the machine's, unknown), their twin ``jq-copy-env-plan`` passes.
 
 tests/test_realistic_programs.py runs them as CASES (``fnros55-*``).
 """
@@ -203,6 +219,48 @@ def cfn_replica_findinmap_region(code: str, where: str) -> Build:
     return _global_table({"Fn::FindInMap": ["Replicas", {"Ref": "AWS::Region"}, "Second"]}, mappings)
 
 
+def _cfn(resources: dict[str, Any], name: str = "network") -> Build:
+    document = json.dumps({"AWSTemplateFormatVersion": "2010-09-09", "Resources": resources})
+
+    def build(c: Any) -> object:
+        # docs: cloudformation/stack (template_body)
+        return aws.cloudformation.Stack(name, name=name, template_body=document, opts=c.aws)
+
+    return build
+
+
+def cfn_subnet_getazs(code: str, where: str) -> Build:
+    # CloudFormation Fn::Cidr ("returns an array of CIDR address blocks") and Fn::GetAZs ("returns an array that lists
+    # Availability Zones for a specified Region"; "" is the stack's Region): a subnet in the first zone of the Region
+    # the template names (the stack's own, written "", or another), its block the VPC's first /24.
+    region = "" if where == "home" else AWS_AWAY[code]
+    subnet = {"Type": "AWS::EC2::Subnet", "Properties": {
+        "VpcId": {"Ref": "Vpc"}, "AvailabilityZone": {"Fn::Select": [0, {"Fn::GetAZs": region}]},
+        "CidrBlock": {"Fn::Select": [0, {"Fn::Cidr": [{"Fn::GetAtt": ["Vpc", "CidrBlock"]}, 4, 8]}]}}}  # fmt: skip
+    vpc = {"Type": "AWS::EC2::VPC", "Properties": {"CidrBlock": "10.20.0.0/16"}}
+    return _cfn({"Vpc": vpc, "Private": subnet})
+
+
+def cfn_function_queue_select(code: str, where: str) -> Build:
+    # A Lambda function's QUEUE_URL: Fn::Sub of an SQS URL whose Region is Fn::Select over a list Fn::Split makes of
+    # an Fn::Join of the stack's Region and the DR Region.
+    regions = {"Fn::Split": [",", {"Fn::Join": [",", [{"Ref": "AWS::Region"}, _aws_region(code, where)]]}]}
+    select = {"Fn::Select": [1, regions]}
+    url = {"Fn::Sub": ["https://sqs.${R}.${AWS::URLSuffix}/${AWS::AccountId}/jobs", {"R": select}]}
+    role = {"Fn::Sub": "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/jobs"}
+    function = {"Type": "AWS::Lambda::Function", "Properties": {
+        "Runtime": "python3.12", "Handler": "index.handler", "Role": role,
+        "Code": {"ZipFile": "def handler(event, context):\n    return event\n"},
+        "Environment": {"Variables": {"QUEUE_URL": url}}}}  # fmt: skip
+    return _cfn({"Jobs": function}, "jobs")
+
+
+def ros_copy_add_lists(code: str, where: str) -> Build:
+    # ROS Fn::Add of lists ("All parameters in a list must be of the same type: Number, List, or Dictionary"): the
+    # second Region of the archive list joined with the DR list.
+    return _copy({"Fn::Select": [1, {"Fn::Add": [[ALI_HOME[code]], [_region(code, where)]]}]})
+
+
 Family = Callable[[str, str], Build]
 HOME_ABROAD: dict[str, tuple[Family, set[str], tuple[str, ...]]] = {
     "ros-copy-jq-test": (ros_copy_jq_test, {"RES-009"}, ALI_CODES),
@@ -216,6 +274,9 @@ HOME_ABROAD: dict[str, tuple[Family, set[str], tuple[str, ...]]] = {
     "jq-copy-test": (jq_copy_test, {"RES-009"}, USER_DATA_CODES),
     "jq-copy-reduce": (jq_copy_reduce, {"RES-009"}, USER_DATA_CODES),
     "jq-sqs-def": (jq_sqs_def, {"RES-006"}, USER_DATA_CODES),
+    "cfn-subnet-getazs": (cfn_subnet_getazs, {"RES-008"}, ("EU", "DE", "US", "JP", "CN")),
+    "cfn-function-queue-select": (cfn_function_queue_select, {"RES-006"}, ("EU", "DE", "US", "JP", "CN")),
+    "ros-copy-add-lists": (ros_copy_add_lists, {"RES-009"}, ALI_CODES),
     "cfn-replica-findinmap-region": (cfn_replica_findinmap_region, {"RES-009"}, ("EU", "US", "JP", "CN")),
 }
 """Each home / abroad family, the rule its ``-abroad`` program breaks, and its jurisdictions."""

@@ -18653,7 +18653,11 @@ CASES: list[Case] = [
     # principal `acs:ram::$HUB_UID:root` never set are RES-023 (each passed every door before); the team's own account,
     # a declared partner or text, a here-document file read back and an ossutil bucket policy keep their verdicts.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar54b.rows()],
-    # -- stop 55, template functions round 8 (tests/platform_programs_fnros55.py): PLACEHOLDER
+    # -- stop 55, template functions round 8 (tests/platform_programs_fnros55.py): ROS Fn::Jq filters and a script's
+    # jq with `test`, `reduce`, `limit`, `-`, `from_entries` / `with_entries`, `def` and `@base64d` give their Region
+    # or host (RES-011 / RES-015 at home and abroad before: abroad is RES-009 / RES-006); a script's `reduce ... as $t`
+    # Region abroad and `$ENV` / `env` over a plan variable are refused (RES-009 / RES-011: passed every door before);
+    # Fn::FindInMap keyed by AWS::Region is pinned.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fr55.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
