@@ -107,6 +107,7 @@ import platform_programs_fnros52 as fr52
 import platform_programs_fnros53 as fr53
 import platform_programs_fnros54 as fr54
 import platform_programs_fnros54b as fr54b
+import platform_programs_fnros55 as fr55
 import platform_programs_fnsel50 as fl50
 import platform_programs_fnsub49 as fs49
 import platform_programs_glue43 as g43
@@ -18688,6 +18689,12 @@ CASES: list[Case] = [
     # RES-016 as their Pulumi twins (each passed before); the same types with a resident value and the declared
     # service pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw55.rows()],
+    # -- stop 55, template functions round 8 (tests/platform_programs_fnros55.py): ROS Fn::Jq filters and a script's
+    # jq with `test`, `reduce`, `limit`, `-`, `from_entries` / `with_entries`, `def` and `@base64d` give their Region
+    # or host (RES-011 / RES-015 at home and abroad before: abroad is RES-009 / RES-006); a script's `reduce ... as $t`
+    # Region abroad and `$ENV` / `env` over a plan variable are refused (RES-009 / RES-011: passed every door before);
+    # Fn::FindInMap keyed by AWS::Region is pinned.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fr55.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
