@@ -9312,7 +9312,7 @@ def _match_values(
         known = {n: [v for v in vs if v[:1] != _OPAQUE] for n, vs in env.items()} if _holds_opaque(env) else env
         given = substitution_values(substitution, known, files, own)
         if given is None:
-            return _opaque_value(substitution + after, env, filter_values(substitution, {}) is not None)
+            return _opaque_value(substitution + after, env)
         return [v + after for v in given if v != OWN_MACHINE or after]
     if value and not any(c in value for c in "$`("):
         return [value]
@@ -9357,21 +9357,22 @@ def _holds_opaque(env: Mapping[str, Sequence[str]]) -> bool:
     return any(v[:1] == _OPAQUE for values in env.values() for v in values)
 
 
-def _opaque_value(text: str, env: Mapping[str, Sequence[str]], filters: bool = False) -> list[str]:
+def _opaque_value(text: str, env: Mapping[str, Sequence[str]]) -> list[str]:
     """The value of an assignment whose command substitution the evaluator cannot compute (scripts53): the text as
     written, marked (:data:`_OPAQUE`), when its command reads no variable (``$(aws configure get region)``, ``$(cat
     FILE)`` of a file the script does not write, ``$(curl https://...)``) or reads one that may hold such a text
     (``$(echo $AZ | sed ...)`` of an ``AZ=$(aws ...)``); none when it reads only variables the script gives no such
     text (the metadata's zone, ``$(echo $AZ | sed 's/[a-z]$//')``, is the machine's own, as an unset variable's).
-    (fnros55) ``filters``: the substitution is a text filter pipeline; one reading a variable the script gives a
-    literal (``$(echo "$PLAN" | jq -r 'env.R // .r')``) had its input and still could not be computed (a filter
-    outside the evaluator): its output is unknown, not the machine's own (it passed every door)."""
+    (fnros55) A substitution reading a variable the script gives a literal (``$(echo "$PLAN" | jq -r 'env.R // .r')``)
+    had its input and still could not be computed: its output is unknown, not the machine's own (it passed every
+    door). (The lead, stop 55) So for any command, not only text filters: ``N=prod; R=$(aws ssm get-parameter --name
+    /dr/$N/region ...)`` is as unknown as the same command naming no variable (it passed every door)."""
     # fnros55: a `$x` inside single quotes (a jq program's variable) is no reference of the shell's
     names = {r.group(1) or r.group(2) for r in _SHELL_REFERENCE.finditer(without_single_quoted(text))}
     if (
         names
         and not any(v[:1] == _OPAQUE for n in names for v in env.get(n, ()))
-        and not (filters and any(env.get(n) for n in names))
+        and not any(env.get(n) for n in names)
     ):
         return []
     return [_OPAQUE + text]
