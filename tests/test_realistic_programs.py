@@ -138,6 +138,7 @@ import platform_programs_mutation51 as mu51
 import platform_programs_mutation52 as mu52
 import platform_programs_mutation53 as mu53
 import platform_programs_mutation54 as mu54
+import platform_programs_mutation55 as mu55
 import platform_programs_new34 as pn
 import platform_programs_openapi44 as oa44
 import platform_programs_ops as po
@@ -18652,6 +18653,11 @@ CASES: list[Case] = [
     # principal `acs:ram::$HUB_UID:root` never set are RES-023 (each passed every door before); the team's own account,
     # a declared partner or text, a here-document file read back and an ossutil bucket policy keep their verdicts.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar54b.rows()],
+    # -- stop 55, mutation search round 24 (tests/platform_programs_mutation55.py): `while IFS=, read` / `IFS=:` /
+    # a quoted IFS, `read A B <<<` and `read -a`, stunnel's `connect=host`, a Compose flow environment list,
+    # `redis-cli SENTINEL MONITOR` and a YAML flow-style template with a partner's host or a Region abroad are
+    # RES-015 / RES-009 (each passed every door before); the home twins pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu55.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
