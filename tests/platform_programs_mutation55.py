@@ -100,11 +100,16 @@ def stunnel_compact(code: str, where: str) -> str:
             f"connect={_host(where)}:6380\nEOF\nsystemctl enable --now stunnel\n")  # fmt: skip
 
 
-def compose_env_flow(code: str, where: str) -> str:
-    # Compose file reference, environment: "Array syntax: environment: - RACK_ENV=development"; YAML's flow sequence.
-    return (f"mkdir -p /opt/fleet\ncat > /opt/fleet/docker-compose.yml <<'EOF'\nservices:\n  app:\n"
-            f"    image: fleet/app:1.4\n    environment: [DATABASE_HOST={_host(where)}, LOG_LEVEL=info]\nEOF\n"
-            "docker compose -f /opt/fleet/docker-compose.yml up -d\n")  # fmt: skip
+def loop_in_next_line(code: str, where: str) -> str:
+    # bash's grammar: `for NAME newline_list in word_list`: `in` may stand on the line after the name.
+    return f"for region\nin {AWS_HOME[code]} {_region(code, where)}\ndo\n  {_copy_to(code, '$region')}\ndone\n"
+
+
+def array_lines(code: str, where: str) -> str:
+    # bash(1) "Arrays": `name=(value1 ... valuen)`, here one item a line with a comment, then the array's items.
+    copy = _copy_to(code, '"$region"')
+    return (f"DR_REGIONS=(\n  {AWS_HOME[code]}  # the stack's own\n  {_region(code, where)}\n)\n"
+            f'for region in "${{DR_REGIONS[@]}}"; do\n  {copy}\ndone\n')  # fmt: skip
 
 
 def sentinel_cli(code: str, where: str) -> str:
@@ -163,7 +168,8 @@ KINDS: dict[str, tuple[Callable[[str, str], Build], set[str], tuple[str, ...]]] 
     "read-herestring-two": (_aws(read_herestring_two), REGION, AWS_CODES),
     "read-array-herestring": (_aws(read_array_herestring), REGION, AWS_CODES),
     "stunnel-compact": (_aws(stunnel_compact), HOST, AWS_CODES),
-    "compose-env-flow": (_aws(compose_env_flow), HOST, AWS_CODES),
+    "loop-in-next-line": (_aws(loop_in_next_line), REGION, AWS_CODES),
+    "array-lines": (_aws(array_lines), REGION, AWS_CODES),
     "sentinel-cli": (_aws(sentinel_cli), HOST, AWS_CODES),
     "cfn-foreach-yaml-flow": (cfn_foreach_yaml_flow, REGION, AWS_CODES),
     "ali-stunnel-compact": (_ali(stunnel_compact), HOST, ALI_CODES),

@@ -5026,6 +5026,7 @@ class RuleEngine:
                 return True
         if self._judged_as_log_config(walk, stripped, path, key, depth):
             return True
+        flow = False
         if stripped[:1] in ("{", "["):
             # A document is judged whether or not it contains an ARN (templates, task definitions).
             if plan.template is not None:  # a stack's template (tested here: only documents have one)
@@ -5035,8 +5036,12 @@ class RuleEngine:
             if isinstance(document, (dict, list)):
                 self._walk_document(walk, document, f"{path}(json)", key, depth, plan.template)
                 return True
-        elif looks_like_yaml(stripped):
-            if plan.template is not None:
+            # mutation55: YAML's flow style begins with a brace too and is no JSON (`{AWSTemplateFormatVersion:
+            # '2010-09-09', Resources: {...}}`, a template CloudFormation reads as YAML): read as YAML below, the
+            # stack's own names already filled in. Only a text JSON refused pays the YAML parse.
+            flow, stripped = True, value.lstrip()
+        if flow or looks_like_yaml(stripped):
+            if plan.template is not None and not flow:
                 stripped = self._in_own_stack(walk.subject, stripped, plan.template)
             document = yaml_or_none(stripped, depth)
             if isinstance(document, (dict, list)):
