@@ -118,6 +118,14 @@ def sentinel_cli(code: str, where: str) -> str:
     return f"systemctl enable --now redis-sentinel\nredis-cli -p 26379 SENTINEL MONITOR fleet {_host(where)} 6379 2\n"
 
 
+def postconf_continued(code: str, where: str) -> str:
+    # postconf(1): "-e Edit the main.cf configuration file, and update parameter settings with the "name=value" pairs
+    # on the command line"; the pairs go on over a backslash-newline (bash(1) Quoting: "a line continuation").
+    return (f"postconf -e 'relayhost = [{_host(where)}]:587' 'smtp_tls_security_level = encrypt' \\\n"
+            "  'smtp_sasl_auth_enable = yes' 'smtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd'\n"
+            "systemctl restart postfix\n")  # fmt: skip
+
+
 def _aws(script: Callable[[str, str], str]) -> Callable[[str, str], Build]:
     def make(code: str, where: str) -> Build:
         def build(c: Any) -> object:
@@ -171,6 +179,7 @@ KINDS: dict[str, tuple[Callable[[str, str], Build], set[str], tuple[str, ...]]] 
     "loop-in-next-line": (_aws(loop_in_next_line), REGION, AWS_CODES),
     "array-lines": (_aws(array_lines), REGION, AWS_CODES),
     "sentinel-cli": (_aws(sentinel_cli), HOST, AWS_CODES),
+    "postconf-continued": (_aws(postconf_continued), HOST, AWS_CODES),
     "cfn-foreach-yaml-flow": (cfn_foreach_yaml_flow, REGION, AWS_CODES),
     "ali-stunnel-compact": (_ali(stunnel_compact), HOST, ALI_CODES),
     "ali-sentinel-cli": (_ali(sentinel_cli), HOST, ALI_CODES),

@@ -716,6 +716,10 @@ def edited_files(script: str, own_region: tuple[re.Pattern[str], str] | None = N
                 edits += _edit_line(line, state)
             continue
         i += 1
+        while line.endswith("\\") and i < len(lines) and i not in heredocs:
+            # mutation55: a backslash-newline continues the command ("a line continuation", bash(1) Quoting):
+            # `postconf -e 'relayhost = ...' \` then more pairs on the next line was read as no edit.
+            line, i = f"{line[:-1]} {lines[i]}", i + 1
         echoed = _echo_write(line)
         if echoed is not None:
             file, text, append = echoed
