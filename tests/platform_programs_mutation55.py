@@ -190,4 +190,3 @@ KINDS: dict[str, tuple[Callable[[str, str], Build], set[str], tuple[str, ...]]] 
 def rows() -> list[Row]:
     """(id, jurisdiction, build, expected rule ids, declared destinations) for the realistic table."""
     return home_abroad_rows("mutation55", KINDS)
-

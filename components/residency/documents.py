@@ -265,9 +265,10 @@ def looks_like_yaml(stripped: str) -> bool:
 
 def input_document(text: str) -> Any:
     """An input's text as the engine walks it as a document (``RuleEngine._judged_as_payload``): JSON when it begins
-    with ``{`` or ``[`` (leading blanks ignored; YAML when that is no JSON: YAML's flow style), else YAML when it :func:`looks_like_yaml`; None when it is read as
-    a plain value. The stage-variables join reads an OpenAPI body so, where the engine asks it about the body; a body
-    beyond the bounds is None here (the engine refuses it, RES-025)."""
+    with ``{`` or ``[`` (leading blanks ignored; YAML when that is no JSON: YAML's flow style, mutation55), else YAML
+    when it :func:`looks_like_yaml`; None when it is read as a plain value. The stage-variables join reads an OpenAPI
+    body so, where the engine asks it about the body; a body beyond the bounds is None here (the engine refuses it,
+    RES-025)."""
     stripped = text.lstrip()
     try:
         if stripped[:1] in ("{", "["):
@@ -283,8 +284,8 @@ def input_document(text: str) -> Any:
 
 def load_document(text: str) -> Any:
     """A document property's text (a stack's template body, an OpenAPI body): JSON when it begins with ``{`` (leading
-    blanks ignored) and is JSON, else YAML (JSON's other shapes are YAML too, and so is YAML's flow style); None when it is neither, or beyond the bounds (the
-    engine then meets the text as a string and refuses it, RES-025)."""
+    blanks ignored) and is JSON, else YAML (JSON's other shapes are YAML too, and so is YAML's flow style); None when
+    it is neither, or beyond the bounds (the engine then meets the text as a string and refuses it, RES-025)."""
     text = text.lstrip()
     try:
         document = json_or_none(text) if text[:1] == "{" else None

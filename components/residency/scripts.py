@@ -1888,9 +1888,7 @@ def plain_assigned_name(line: str) -> str | None:
 # continuation"): `for r in \` then the Regions on the next line passed.
 # mutation55: `in` may stand on the next line (bash's grammar: `for NAME newline_list in word_list`): `for r` then `in
 # <home> <abroad>` passed.
-_FOR_IN = re.compile(
-    _COMMAND_PLACE + r"for[ \t]+([A-Za-z_][A-Za-z0-9_]*)\s+in[ \t]+((?:[^;\n\\]|\\\n|\\[^\n])*)", re.M
-)
+_FOR_IN = re.compile(_COMMAND_PLACE + r"for[ \t]+([A-Za-z_][A-Za-z0-9_]*)\s+in[ \t]+((?:[^;\n\\]|\\\n|\\[^\n])*)", re.M)
 _LOOP_WORD = re.compile(r"[A-Za-z0-9._:/@%+-]+")
 _LOOP_LIST = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(\[[@*]\])?\}|\$([A-Za-z_][A-Za-z0-9_]*)")
 # An indexed array's assignment (bash(1) "Arrays": "Arrays are assigned to using compound assignments of the form
@@ -2074,7 +2072,11 @@ def ifs_fields(line: str, ifs: str | None, names: int) -> list[str]:
     delimiter = (f"{around}[{re.escape(others)}]{around}" if others else "") + (
         f"|[{re.escape(blanks)}]+" if blanks else ""
     )
-    return re.split(delimiter.lstrip("|"), trimmed, maxsplit=names - 1) if trimmed else []
+    if not trimmed or names < 2:
+        return [trimmed] if trimmed else []  # re.split's maxsplit 0 would split at every delimiter
+    return re.split(delimiter.lstrip("|"), trimmed, maxsplit=names - 1)
+
+
 _LOOP_INPUT = re.compile(
     r"\bdone[ \t]*(?:<<(-?)[ \t]*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\2[^\n]*\n|<[ \t]*([^\s;&|<>()]+)"
     r"|<<<[ \t]*(\"[^\"]*\"|'[^']*'|[^\s;&|<>()'\"]+))"
@@ -2643,7 +2645,9 @@ _READ_HERE_STRING = re.compile(
 # `IFS=` value before read splitting the word (:func:`ifs_fields`). The word is a literal one: with an expansion
 # (`"$X $Y"`) each name is given the word whole, which the engine judges as one value (fail closed).
 _READ_HERE_STRING_SPLIT = re.compile(
-    r"(?<![^\s;&|(])" + _IFS_VALUE + r"read((?:[ \t]+-[ra]+)*)((?:[ \t]+[A-Za-z_][A-Za-z0-9_]*)+)[ \t]*<<<[ \t]*"
+    r"(?<![^\s;&|(])"
+    + _IFS_VALUE
+    + r"read((?:[ \t]+-[ra]+)*)((?:[ \t]+[A-Za-z_][A-Za-z0-9_]*)+)[ \t]*<<<[ \t]*"
     + _ONE_WORD,
     re.M,
 )
