@@ -14,11 +14,15 @@ each through every front door, the ``-abroad`` programs passing every door with 
   ``while IFS=' ' read -r name host`` (a quoted ``IFS``) was not read as a loop at all.
 - ``read -r APP R <<< "fleet <abroad>"`` (several names from a here-string) and ``read -r -a RS <<< "<home>
   <abroad>"`` then ``${RS[1]}``: only one name was read.
-- stunnel's ``connect=<partner>:6380`` without blanks around ``=`` (the key was read as ``connect=<partner>``).
-- a Compose service's ``environment: [DATABASE_HOST=<partner>, ...]`` (a flow sequence of ``KEY=VALUE`` items).
+- ``for region`` then ``in <home> <abroad>`` on the next line, and an array assigned one item a line: not read.
+- stunnel's own ``/etc/stunnel/redis.conf`` with ``connect=<partner>:6380``: read as redis.conf's words (nothing).
 - ``redis-cli -p 26379 SENTINEL MONITOR fleet <partner> 6379 2`` (Sentinel told its primary at run time).
+- ``postconf -e 'relayhost = [<partner>]:587' ... \\`` with more pairs on the next line (found by the mutants tool).
 - a CloudFormation template written in YAML's flow style (``{AWSTemplateFormatVersion: '2010-09-09', Resources:
   {...}}``): it begins with a brace, is no JSON, and was read as no document at all.
+
+All 50 ``-abroad`` programs passed every door there; now they are RES-009 / RES-015 and the ``-home`` twins (the
+VPC's own addresses, a Region inside the jurisdiction) pass (docs/residency.md "Mutation search, round 24 (stop 55)").
 
 Ids ``mutation55-<code>-<kind>-<home|abroad>`` (AWS EU / US / JP / CN; Alibaba Cloud CN / JP / DE for ``ali-*``).
 tests/test_realistic_programs.py runs them as CASES (``mutation55-*``).

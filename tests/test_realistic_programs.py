@@ -18654,9 +18654,9 @@ CASES: list[Case] = [
     # a declared partner or text, a here-document file read back and an ossutil bucket policy keep their verdicts.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar54b.rows()],
     # -- stop 55, mutation search round 24 (tests/platform_programs_mutation55.py): `while IFS=, read` / `IFS=:` /
-    # a quoted IFS, `read A B <<<` and `read -a`, stunnel's `connect=host`, a Compose flow environment list,
-    # `redis-cli SENTINEL MONITOR` and a YAML flow-style template with a partner's host or a Region abroad are
-    # RES-015 / RES-009 (each passed every door before); the home twins pass.
+    # a quoted IFS, `read A B <<<` and `read -a`, `for r` with `in` on the next line, an array over lines, stunnel's
+    # own redis.conf, `redis-cli SENTINEL MONITOR`, a continued `postconf -e` and a YAML flow-style template with a
+    # partner's host or a Region abroad are RES-015 / RES-009 (each passed every door before); the home twins pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu55.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
