@@ -12,6 +12,7 @@ each through every front door, the ``-abroad`` programs passing every door with 
 - ``while IFS=, read -r app region; do ... --region "$region"; done <<EOF`` over ``fleet,<abroad>`` (and a here-string
   ``<<< "fleet:<abroad>"`` with ``IFS=:``): the loop's lines were split at blanks whatever ``IFS`` said;
   ``while IFS=' ' read -r name host`` (a quoted ``IFS``) was not read as a loop at all.
+- ``printf '%s\\n' <home> <abroad> | while read -r region; do ... done`` (a loop fed by a pipe): not read.
 - ``read -r APP R <<< "fleet <abroad>"`` (several names from a here-string) and ``read -r -a RS <<< "<home>
   <abroad>"`` then ``${RS[1]}``: only one name was read.
 - ``for region`` then ``in <home> <abroad>`` on the next line, and an array assigned one item a line: not read.
@@ -21,7 +22,7 @@ each through every front door, the ``-abroad`` programs passing every door with 
 - a CloudFormation template written in YAML's flow style (``{AWSTemplateFormatVersion: '2010-09-09', Resources:
   {...}}``): it begins with a brace, is no JSON, and was read as no document at all.
 
-All 50 ``-abroad`` programs passed every door there; now they are RES-009 / RES-015 and the ``-home`` twins (the
+All 54 ``-abroad`` programs passed every door there; now they are RES-009 / RES-015 and the ``-home`` twins (the
 VPC's own addresses, a Region inside the jurisdiction) pass (docs/residency.md "Mutation search, round 24 (stop 55)").
 
 Ids ``mutation55-<code>-<kind>-<home|abroad>`` (AWS EU / US / JP / CN; Alibaba Cloud CN / JP / DE for ``ali-*``).
@@ -77,6 +78,13 @@ def while_ifs_colon_herestring(code: str, where: str) -> str:
     copy = _copy_to(code, '"$region"')
     return (f'while IFS=: read -r app region; do {copy}; '
             f'done <<< "fleet:{_region(code, where)}"\n')  # fmt: skip
+
+
+def while_read_piped(code: str, where: str) -> str:
+    # bash(1) "Pipelines": "The standard output of command is connected via a pipe to the standard input of command2";
+    # printf reuses its format for each argument, one Region a line.
+    copy = _copy_to(code, '"$region"')
+    return f"printf '%s\\n' {AWS_HOME[code]} {_region(code, where)} | while read -r region; do\n  {copy}\ndone\n"
 
 
 def while_ifs_quoted(code: str, where: str) -> str:
@@ -176,6 +184,7 @@ REGION = {"RES-009"}
 KINDS: dict[str, tuple[Callable[[str, str], Build], set[str], tuple[str, ...]]] = {
     "while-ifs-comma": (_aws(while_ifs_comma), REGION, AWS_CODES),
     "while-ifs-colon-herestring": (_aws(while_ifs_colon_herestring), REGION, AWS_CODES),
+    "while-read-piped": (_aws(while_read_piped), REGION, AWS_CODES),
     "while-ifs-quoted": (_aws(while_ifs_quoted), HOST, AWS_CODES),
     "read-herestring-two": (_aws(read_herestring_two), REGION, AWS_CODES),
     "read-array-herestring": (_aws(read_array_herestring), REGION, AWS_CODES),

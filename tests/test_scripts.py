@@ -3015,3 +3015,25 @@ def test_mutation55_a_one_character_ifs_splits_as_bash_does(words: list[str], se
 def test_mutation55_sentinel_monitor_names_its_primary(line: str, expected: list[tuple[str, str]]) -> None:
     # redis.io "High availability with Redis Sentinel": SENTINEL MONITOR <name> <ip> <port> <quorum>.
     assert hosts(line) == expected
+
+
+# mutation55 (stop 55): a `while read` loop fed by a pipe (bash(1) "Pipelines": the first command's output is the
+# loop's input) reads the lines the one evaluator computes for the command before the `|`, else holds `$(COMMAND)`
+# apart (fail closed at a destination only). On main a7fee677 the RES-009 / RES-011 lines passed.
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (f"printf '%s\\n' eu-central-1 us-west-2 | while read -r r; do {_COPY55} \"$r\"; done", ["RES-009"]),
+        (f"printf '%s\\n' eu-central-1 eu-west-1 | while read -r r; do {_COPY55} \"$r\"; done", []),
+        (f"RS=us-west-2\necho \"$RS\" | while read -r r; do {_COPY55} \"$r\"; done", ["RES-009"]),
+        (f"echo 'fleet,us-west-2' | while IFS=, read -r a r; do {_COPY55} \"$r\"; done", ["RES-009"]),
+        (f"cat /etc/fleet/regions | while read -r r; do {_COPY55} \"$r\"; done", ["RES-011"]),
+        (f"echo eu-west-1 > /etc/fleet/r\ncat /etc/fleet/r | while read -r r; do {_COPY55} \"$r\"; done", []),
+        (f"curl -s http://169.254.169.254/latest/meta-data/placement/region | while read -r r; do {_COPY55} $r; done",
+         []),
+        ('ls /var/log/fleet | while read -r f; do gzip "/var/log/fleet/$f"; done', []),  # never at a destination
+    ],
+)  # fmt: skip
+def test_mutation55_a_while_read_loop_fed_by_a_pipe_reads_its_lines(script: str, expected: list[str]) -> None:
+    found = findings(f"#!/bin/bash\n{script}\n", "EU", "aws")
+    assert [rule for rule, _, _ in found] == expected, found

@@ -9000,7 +9000,7 @@ def _with_loop_words(
     if loops:
         found.update(for_loop_words(script, anywhere, files))
     if reads:
-        for name, words in while_read_words(script, files).items():
+        for name, words in while_read_words(script, files, anywhere).items():
             found[name] = tuple(dict.fromkeys([*found.get(name, ()), *words]))
     marked = {n: tuple(_OPAQUE + w if w[:2] == "$(" or w[:1] == "`" else w for w in ws) for n, ws in found.items()}
     return {**anywhere, **{n: tuple(dict.fromkeys([*anywhere.get(n, ()), *w])) for n, w in marked.items()}}

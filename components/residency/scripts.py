@@ -2083,20 +2083,29 @@ _LOOP_INPUT = re.compile(
 )
 
 
-def while_read_words(script: str, files: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+def while_read_words(
+    script: str, files: Mapping[str, str], values: Mapping[str, Sequence[str]] | None = None
+) -> dict[str, tuple[str, ...]]:
     """The lines each ``while read NAME; do ... done`` loop of ``script`` gives NAME (scripts54): a here-document's body
     lines, or the lines of a file the script writes (``files``), each a word :func:`for_loop_words` would take; a loop
     reading a file the script does not write gives NAME ``$(< FILE)``, the file's content as the script writes it
     nowhere (the engine fails it closed at a destination, as ``read NAME < FILE``). A loop whose input is neither is
     not read. scripts54b: a here-string's lines (a literal word's; a substitution's is ``$(...)`` whole, as a file's),
-    and several names, each given its word of each line (the last the rest of it)."""
+    and several names, each given its word of each line (the last the rest of it). mutation55: a loop fed by a pipe
+    (``printf '%s\\n' a b | while read -r r``) reads the lines of the command before it, as the one evaluator computes
+    them (:func:`substitution_values`, ``values`` the variables' values), else ``$(COMMAND)`` held apart."""
     words: dict[str, list[str]] = {}
     for m in _WHILE_READ.finditer(script):
-        given = _LOOP_INPUT.search(script, m.end())
-        if given is None:
+        piped = _piped_lines(script, m.start(), files, values or {}) if script[m.start()] == "|" else None
+        given = None if piped is not None else _LOOP_INPUT.search(script, m.end())
+        if given is None and piped is None:
             continue
         lines: list[str] = []
-        if given.group(3) is not None:
+        if piped is not None:
+            lines = piped
+        elif given is None:
+            continue
+        elif given.group(3) is not None:
             for written in script[given.end() :].split("\n"):
                 line = written.lstrip("\t") if given.group(1) else written
                 if line.rstrip("\r") == given.group(3):
@@ -2118,6 +2127,26 @@ def while_read_words(script: str, files: Mapping[str, str]) -> dict[str, tuple[s
                 if (word[:2] == "$(" or _LOOP_WORD.fullmatch(word)) and word not in known:
                     known.append(word)
     return {name: tuple(found) for name, found in words.items() if found}
+
+
+def _piped_lines(
+    script: str, bar: int, files: Mapping[str, str], values: Mapping[str, Sequence[str]]
+) -> list[str] | None:
+    """(mutation55) The lines a ``while read`` loop reads from the command piped into it at ``bar`` (bash(1)
+    "Pipelines": "The standard output of command is connected via a pipe to the standard input of command2"): the
+    command from its line's start (after the last ``;`` / ``&&``), its output as :func:`substitution_values` computes
+    it, split into lines; ``$(COMMAND)`` when it cannot compute them (held apart: fail closed at a destination); None
+    for ``||`` (no pipe) or no command."""
+    if bar > 0 and script[bar - 1] == "|":
+        return None
+    command = re.split(r";|&&", script[script.rfind("\n", 0, bar) + 1 : bar])[-1].strip()
+    if not command:
+        return None
+    substitution = f"$({command})"
+    given = substitution_values(substitution, values, files)
+    if given is None:
+        return [substitution]
+    return [line.strip() for value in given for line in value.splitlines() if line.strip()]
 
 
 # scripts54b: positional parameters (bash(1) "Positional Parameters": "When a shell function is executed, the
