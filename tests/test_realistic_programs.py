@@ -143,6 +143,7 @@ import platform_programs_mutation51 as mu51
 import platform_programs_mutation52 as mu52
 import platform_programs_mutation53 as mu53
 import platform_programs_mutation54 as mu54
+import platform_programs_mutation55 as mu55
 import platform_programs_new34 as pn
 import platform_programs_openapi44 as oa44
 import platform_programs_ops as po
@@ -18695,6 +18696,11 @@ CASES: list[Case] = [
     # Region abroad and `$ENV` / `env` over a plan variable are refused (RES-009 / RES-011: passed every door before);
     # Fn::FindInMap keyed by AWS::Region is pinned.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fr55.rows()],
+    # -- stop 55, mutation search round 24 (tests/platform_programs_mutation55.py): `while IFS=, read` / `IFS=:` /
+    # a quoted IFS, `read A B <<<` and `read -a`, `for r` with `in` on the next line, an array over lines, stunnel's
+    # own redis.conf, `redis-cli SENTINEL MONITOR`, a continued `postconf -e` and a YAML flow-style template with a
+    # partner's host or a Region abroad are RES-015 / RES-009 (each passed every door before); the home twins pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu55.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -8851,3 +8851,39 @@ PAIRS += [
     for kind, path, props in _RED55_TEMPLATES
     if (kind, path) in _RED55_PAIRED
 ]  # fmt: skip
+
+
+# mutation55 (stop 55): a template (or any document input) written in YAML's flow style begins with a brace and is no
+# JSON: it was read as no document (a replica abroad passed every door); it is YAML now (YAML 1.2: flow mappings;
+# CloudFormation "Template formats": JSON or YAML). The same text as JSON or block YAML keeps its verdict.
+def _flow55(region: str, style: str) -> Subject:
+    table = {"Type": "AWS::DynamoDB::GlobalTable", "Properties": {
+        "TableName": "orders", "BillingMode": "PAY_PER_REQUEST",
+        "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}],
+        "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}], "Replicas": [{"Region": region}]}}  # fmt: skip
+    document = {"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"Orders": table}}
+    if style == "json":
+        body = json.dumps(document)
+    else:  # a flow style spread over lines (PyYAML wraps at 80), on one line, or block style
+        body = yaml.safe_dump(
+            document, default_flow_style=style != "block", width=10_000 if style == "one-line" else 80
+        )
+    return aws("aws:cloudformation/stack:Stack", _PINNED_EU, name="orders", template_body=body)
+
+
+@pytest.mark.parametrize("style", ["flow", "one-line", "json", "block"])
+def test_mutation55_a_flow_style_template_is_read_as_yaml(style: str) -> None:
+    assert RuleEngine("EU").check(_flow55("eu-central-1", style))[0] == []
+    findings, _ = RuleEngine("EU").check(_flow55("us-west-2", style))
+    assert {f.rule.id for f in findings} == {"RES-009"}
+
+
+def test_mutation55_a_flow_style_input_document_is_yaml() -> None:
+    from components.residency.documents import input_document, load_document
+
+    assert input_document("{region: us-west-2, retention: 7}") == {"region": "us-west-2", "retention": 7}
+    assert load_document("{Resources: {A: {Type: 'AWS::SNS::Topic'}}}") == {
+        "Resources": {"A": {"Type": "AWS::SNS::Topic"}}
+    }
+    assert input_document('{"region": "us-west-2"}') == {"region": "us-west-2"}  # JSON first, as before
+    assert input_document("{not: [closed}") is None  # neither: a plain value, as before

@@ -19,6 +19,8 @@ from components.residency.scripts import (
     alternates_written,
     brace_expanded,
     command_output_files,
+    ifs_fields,
+    ifs_value,
     positional_words,
     reads_as_assignments,
     without_single_quoted,
@@ -3229,3 +3231,119 @@ def test_falsealarm55_the_new_readers_never_crash(text: str) -> None:
     assert compose is not None
     for _, _, names in network_spans(text, compose.compose):
         assert names <= {w.lower() for w in _WORDS55}
+
+
+# mutation55 (stop 55): stop 54's shell readers spelled another way. bash(1) "read" ("The characters in the value of
+# the IFS variable are used to split the line into words"; `-a aname`: "The words are assigned to sequential indices
+# of the array variable aname"), "Here Strings", the grammar's `for NAME newline_list in`, "Arrays" over several lines
+# (a `#` word starting a comment), a backslash-newline continuing an edit command (postconf -e). On main a7fee677 each
+# offending line passed (no finding); each twin passes.
+_COPY55 = "aws ec2 copy-snapshot --source-region eu-west-1 --source-snapshot-id snap-1 --region"
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (f'while IFS=, read -r app r; do {_COPY55} "$r"; done <<EOF\nfleet,us-west-2\nEOF', ["RES-009"]),
+        (f'while IFS=, read -r app r; do {_COPY55} "$r"; done <<EOF\nfleet,eu-central-1\nEOF', []),
+        (f'while IFS=: read -r app r; do {_COPY55} "$r"; done <<< "fleet:us-west-2"', ["RES-009"]),
+        (f"while IFS=$'\\t' read -r app r; do {_COPY55} \"$r\"; done <<< 'fleet\tus-west-2'", ["RES-009"]),
+        ("while IFS=' ' read -r n h; do psql -h \"$h\" -c 'select 1'; done <<'EOF'\n"
+         "primary db.partner.example.com\nEOF", ["RES-015"]),
+        ("while IFS=' ' read -r n h; do psql -h \"$h\" -c 'select 1'; done <<'EOF'\nprimary 10.0.3.9\nEOF", []),
+        (f'read -r APP R <<< "fleet us-west-2"\n{_COPY55} "$R"', ["RES-009"]),
+        (f'read -r APP R <<< "fleet eu-central-1"\n{_COPY55} "$R"', []),
+        (f'IFS=, read -r APP R <<< "fleet,us-west-2"\n{_COPY55} "$R"', ["RES-009"]),
+        (f'read -r -a RS <<< "eu-west-1 us-west-2"\n{_COPY55} "${{RS[1]}}"', ["RES-009"]),
+        (f'read -r -a RS <<< "eu-west-1 us-west-2"\n{_COPY55} "${{RS[0]}}"', []),
+        (f"for r\nin eu-central-1 us-west-2\ndo\n  {_COPY55} $r\ndone", ["RES-009"]),
+        (f"for r\nin eu-central-1 eu-west-1\ndo\n  {_COPY55} $r\ndone", []),
+        (f'RS=(\n  eu-central-1  # ours\n  us-west-2\n)\nfor r in "${{RS[@]}}"; do {_COPY55} "$r"; done', ["RES-009"]),
+        (f'RS=(\n  eu-central-1  # ours, us-west-2 is not\n  eu-west-1\n)\n'
+         f'for r in "${{RS[@]}}"; do {_COPY55} "$r"; done', []),
+        ("postconf -e 'relayhost = [db.partner.example.com]:587' \\\n  'smtp_tls_security_level = encrypt'",
+         ["RES-015"]),
+        ("postconf -e 'relayhost = [10.0.3.9]:587' \\\n  'smtp_tls_security_level = encrypt'", []),
+        # stunnel's file for the Redis link it wraps, named redis.conf in stunnel's directory (read as redis.conf's
+        # words before: no finding)
+        ("cat > /etc/stunnel/redis.conf <<'EOF'\n[redis]\nclient=yes\nconnect=db.partner.example.com:6380\nEOF",
+         ["RES-015"]),
+        ("cat > /etc/stunnel/redis.conf <<'EOF'\n[redis]\nclient = yes\nconnect = 10.0.3.9:6380\nEOF", []),
+        # still redis.conf's words elsewhere
+        ("cat > /etc/redis/redis.conf <<'EOF'\nreplicaof db.partner.example.com 6379\nEOF", ["RES-015"]),
+    ],
+)  # fmt: skip
+def test_mutation55_ifs_here_strings_loops_and_continued_edits(script: str, expected: list[str]) -> None:
+    found = findings(f"#!/bin/bash\n{script}\n", "EU", "aws")
+    assert [rule for rule, _, _ in found] == expected, found
+
+
+@pytest.mark.parametrize(
+    ("written", "line", "names", "fields"),
+    [
+        (None, "  a  b c ", 2, ["a", "b c "]),
+        (",", "fleet,us-west-2", 2, ["fleet", "us-west-2"]),
+        (",", "a,b,c", 2, ["a", "b,c"]),
+        ("' '", "  a  b ", 2, ["a", "b"]),
+        ("$'\\t'", "a\tb", 2, ["a", "b"]),
+        ('", "', " a , b ", 2, ["a", "b"]),
+        ("", "a b", 2, ["a b"]),
+        ("$SEP", "a b", 2, ["a", "b"]),  # an expansion: bash's default read (blanks)
+    ],
+)
+def test_mutation55_read_splits_a_line_by_its_ifs(
+    written: str | None, line: str, names: int, fields: list[str]
+) -> None:
+    assert ifs_fields(line, ifs_value(written), names) == fields
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.text(alphabet="abcdefghij-0123456789", min_size=1, max_size=8), min_size=1, max_size=5),
+    st.sampled_from([",", ":", "|", ";"]),
+    st.integers(min_value=1, max_value=6),
+)
+def test_mutation55_a_one_character_ifs_splits_as_bash_does(words: list[str], sep: str, names: int) -> None:
+    # bash(1): each non-blank IFS character delimits a field; the last name takes the rest with its separators.
+    expected = [*words[: names - 1], sep.join(words[names - 1 :])] if len(words) >= names else words
+    assert ifs_fields(sep.join(words), ifs_value(sep), names) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("redis-cli -p 26379 SENTINEL MONITOR fleet db.partner.example.com 6379 2",
+         [("redis-cli SENTINEL MONITOR", "db.partner.example.com")]),
+        ("redis-cli -p 26379 sentinel monitor fleet db.partner.example.com 6379 2",
+         [("redis-cli sentinel monitor", "db.partner.example.com")]),  # any case: the command as written
+        ("redis-cli Sentinel Monitor fleet db.partner.example.com 6379 2",
+         [("redis-cli Sentinel Monitor", "db.partner.example.com")]),
+        ("valkey-cli -p 26379 SENTINEL MONITOR fleet 10.0.3.9 6379 2", [("valkey-cli SENTINEL MONITOR", "10.0.3.9")]),
+        ("redis-cli -p 26379 SENTINEL MASTERS", []),
+    ],
+)  # fmt: skip
+def test_mutation55_sentinel_monitor_names_its_primary(line: str, expected: list[tuple[str, str]]) -> None:
+    # redis.io "High availability with Redis Sentinel": SENTINEL MONITOR <name> <ip> <port> <quorum>.
+    assert hosts(line) == expected
+
+
+# mutation55 (stop 55): a `while read` loop fed by a pipe (bash(1) "Pipelines": the first command's output is the
+# loop's input) reads the lines the one evaluator computes for the command before the `|`, else holds `$(COMMAND)`
+# apart (fail closed at a destination only). On main a7fee677 the RES-009 / RES-011 lines passed.
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (f"printf '%s\\n' eu-central-1 us-west-2 | while read -r r; do {_COPY55} \"$r\"; done", ["RES-009"]),
+        (f"printf '%s\\n' eu-central-1 eu-west-1 | while read -r r; do {_COPY55} \"$r\"; done", []),
+        (f"RS=us-west-2\necho \"$RS\" | while read -r r; do {_COPY55} \"$r\"; done", ["RES-009"]),
+        (f"echo 'fleet,us-west-2' | while IFS=, read -r a r; do {_COPY55} \"$r\"; done", ["RES-009"]),
+        (f"cat /etc/fleet/regions | while read -r r; do {_COPY55} \"$r\"; done", ["RES-011"]),
+        (f"echo eu-west-1 > /etc/fleet/r\ncat /etc/fleet/r | while read -r r; do {_COPY55} \"$r\"; done", []),
+        (f"curl -s http://169.254.169.254/latest/meta-data/placement/region | while read -r r; do {_COPY55} $r; done",
+         []),
+        ('ls /var/log/fleet | while read -r f; do gzip "/var/log/fleet/$f"; done', []),  # never at a destination
+    ],
+)  # fmt: skip
+def test_mutation55_a_while_read_loop_fed_by_a_pipe_reads_its_lines(script: str, expected: list[str]) -> None:
+    found = findings(f"#!/bin/bash\n{script}\n", "EU", "aws")
+    assert [rule for rule, _, _ in found] == expected, found

@@ -265,13 +265,16 @@ def looks_like_yaml(stripped: str) -> bool:
 
 def input_document(text: str) -> Any:
     """An input's text as the engine walks it as a document (``RuleEngine._judged_as_payload``): JSON when it begins
-    with ``{`` or ``[`` (leading blanks ignored), else YAML when it :func:`looks_like_yaml`; None when it is read as
-    a plain value. The stage-variables join reads an OpenAPI body so, where the engine asks it about the body; a body
-    beyond the bounds is None here (the engine refuses it, RES-025)."""
+    with ``{`` or ``[`` (leading blanks ignored; YAML when that is no JSON: YAML's flow style, mutation55), else YAML
+    when it :func:`looks_like_yaml`; None when it is read as a plain value. The stage-variables join reads an OpenAPI
+    body so, where the engine asks it about the body; a body beyond the bounds is None here (the engine refuses it,
+    RES-025)."""
     stripped = text.lstrip()
     try:
         if stripped[:1] in ("{", "["):
-            return json_or_none(text)
+            # mutation55: YAML's flow style (`{region: us-west-2}`) begins with a brace too: YAML when no JSON.
+            document = json_or_none(text)
+            return document if document is not None else yaml_or_none(stripped)
         if looks_like_yaml(stripped):
             return yaml_or_none(stripped)
     except DocumentBeyondBounds:
@@ -281,11 +284,13 @@ def input_document(text: str) -> Any:
 
 def load_document(text: str) -> Any:
     """A document property's text (a stack's template body, an OpenAPI body): JSON when it begins with ``{`` (leading
-    blanks ignored), else YAML (JSON's other shapes are YAML too); None when it is neither, or beyond the bounds (the
-    engine then meets the text as a string and refuses it, RES-025)."""
+    blanks ignored) and is JSON, else YAML (JSON's other shapes are YAML too, and so is YAML's flow style); None when
+    it is neither, or beyond the bounds (the engine then meets the text as a string and refuses it, RES-025)."""
     text = text.lstrip()
     try:
-        return json_or_none(text) if text[:1] == "{" else yaml_or_none(text)
+        document = json_or_none(text) if text[:1] == "{" else None
+        # mutation55: a template in YAML's flow style begins with a brace and is no JSON: YAML (JSON is YAML too).
+        return document if document is not None else yaml_or_none(text)
     except DocumentBeyondBounds:
         return None
 

@@ -1528,7 +1528,8 @@ class ScriptCommand(_Frozen):
     wrapper: bool = False
     """The command runs the command after its options (sudo, env, timeout): that one is read."""
     skip_operands: int = 0
-    """For a wrapper: operands before the command (timeout's duration)."""
+    """For a wrapper: operands before the command (timeout's duration); mutation55: for any other command, operands
+    before its destination operand (redis-cli ``SENTINEL MONITOR <name> <ip> ...``: the master's name)."""
     block: bool = False
     """config53: an nginx block directive (``location ~ \\.php$ {``, ``server {``): where a ``{`` follows its name on
     the line (a word of its own, or glued to the next word or to the last parameter), the directive after the brace is

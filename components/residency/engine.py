@@ -103,7 +103,6 @@ from components.residency.scripts import (
     array_elements,
     echoed_files,
     edited_files,
-    filter_values,
     for_loop_words,
     has_array_element,
     has_for_loop,
@@ -5114,6 +5113,7 @@ class RuleEngine:
                 return True
         if self._judged_as_log_config(walk, stripped, path, key, depth):
             return True
+        flow = False
         if stripped[:1] in ("{", "["):
             # A document is judged whether or not it contains an ARN (templates, task definitions).
             if plan.template is not None:  # a stack's template (tested here: only documents have one)
@@ -5123,8 +5123,12 @@ class RuleEngine:
             if isinstance(document, (dict, list)):
                 self._walk_document(walk, document, f"{path}(json)", key, depth, plan.template)
                 return True
-        elif looks_like_yaml(stripped):
-            if plan.template is not None:
+            # mutation55: YAML's flow style begins with a brace too and is no JSON (`{AWSTemplateFormatVersion:
+            # '2010-09-09', Resources: {...}}`, a template CloudFormation reads as YAML): read as YAML below, the
+            # stack's own names already filled in. Only a text JSON refused pays the YAML parse.
+            flow, stripped = True, value.lstrip()
+        if flow or looks_like_yaml(stripped):
+            if plan.template is not None and not flow:
                 stripped = self._in_own_stack(walk.subject, stripped, plan.template)
             document = yaml_or_none(stripped, depth)
             if isinstance(document, (dict, list)):
@@ -9160,7 +9164,7 @@ def _with_loop_words(
     if loops:
         found.update(for_loop_words(script, anywhere, files))
     if reads:
-        for name, words in while_read_words(script, files).items():
+        for name, words in while_read_words(script, files, anywhere).items():
             found[name] = tuple(dict.fromkeys([*found.get(name, ()), *words]))
     marked = {n: tuple(_OPAQUE + w if w[:2] == "$(" or w[:1] == "`" else w for w in ws) for n, ws in found.items()}
     return {**anywhere, **{n: tuple(dict.fromkeys([*anywhere.get(n, ()), *w])) for n, w in marked.items()}}

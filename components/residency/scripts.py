@@ -482,8 +482,10 @@ def _unprefixed(args: list[str], prefix: str | None) -> list[str]:
 
 
 def _destinations(spec: ScriptCommand, operands: list[str]) -> list[str]:
-    """The operands that are destinations: all (scp, curl), the last (podman push's), else the first; without those
-    naming a local file or daemon (podman push ... dir:/tmp/x)."""
+    """The operands that are destinations: all (scp, curl), the last (podman push's), else the first (mutation55: after
+    ``skip_operands``, Sentinel MONITOR's master name); without those naming a local file or daemon (podman push ...
+    dir:/tmp/x)."""
+    operands = operands[spec.skip_operands :] if spec.skip_operands and not spec.wrapper else operands
     chosen = operands if spec.all_operands else operands[-1:] if spec.last_operand else operands[:1]
     if spec.local_prefixes:
         return [o for o in chosen if not any(o.startswith(p) for p in spec.local_prefixes)]
@@ -744,6 +746,10 @@ def edited_files(script: str, own_region: tuple[re.Pattern[str], str] | None = N
                 edits += _edit_line(line, state)
             continue
         i += 1
+        while line.endswith("\\") and i < len(lines) and i not in heredocs:
+            # mutation55: a backslash-newline continues the command ("a line continuation", bash(1) Quoting):
+            # `postconf -e 'relayhost = ...' \` then more pairs on the next line was read as no edit.
+            line, i = f"{line[:-1]} {lines[i]}", i + 1
         echoed = _echo_write(line)
         if echoed is not None:
             file, text, append = echoed
@@ -1939,14 +1945,23 @@ def plain_assigned_name(line: str) -> str | None:
 # eu-central-1 eu-west-2; do aws ... --region $r; done` sends to both.
 # mutation54: the words may go on over a backslash-newline (bash(1): "A backslash-newline pair is treated as a line
 # continuation"): `for r in \` then the Regions on the next line passed.
-_FOR_IN = re.compile(
-    _COMMAND_PLACE + r"for[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]+in[ \t]+((?:[^;\n\\]|\\\n|\\[^\n])*)", re.M
-)
+# mutation55: `in` may stand on the next line (bash's grammar: `for NAME newline_list in word_list`): `for r` then `in
+# <home> <abroad>` passed.
+_FOR_IN = re.compile(_COMMAND_PLACE + r"for[ \t]+([A-Za-z_][A-Za-z0-9_]*)\s+in[ \t]+((?:[^;\n\\]|\\\n|\\[^\n])*)", re.M)
 _LOOP_WORD = re.compile(r"[A-Za-z0-9._:/@%+-]+")
 _LOOP_LIST = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(\[[@*]\])?\}|\$([A-Za-z_][A-Za-z0-9_]*)")
 # An indexed array's assignment (bash(1) "Arrays": "Arrays are assigned to using compound assignments of the form
 # name=(value1 ... valuen)"), at a command's place.
-_ARRAY_ASSIGNMENT = re.compile(rf"{_COMMAND_PLACE}(?:{_DECLARATION})?([A-Za-z_][A-Za-z0-9_]*)\+?=\(([^()\n]*)\)", re.M)
+# mutation55: the items may stand on several lines (bash reads a compound assignment's words up to its `)`; "a word
+# beginning with # causes that word and all remaining characters on that line to be ignored": _array_words drops them).
+_ARRAY_ASSIGNMENT = re.compile(rf"{_COMMAND_PLACE}(?:{_DECLARATION})?([A-Za-z_][A-Za-z0-9_]*)\+?=\(([^()]*)\)", re.M)
+_ARRAY_COMMENT = re.compile(r"(?:^|(?<=\s))#[^\n]*")
+
+
+def _array_words(items: str) -> list[str]:
+    """A compound assignment's words (``_ARRAY_ASSIGNMENT``'s second group), comments and line continuations left
+    out (mutation55)."""
+    return (_ARRAY_COMMENT.sub(" ", items) if "#" in items else items).replace("\\\n", " ").split()
 
 
 def _array_items(script: str) -> dict[str, tuple[str, ...]]:
@@ -1954,7 +1969,7 @@ def _array_items(script: str) -> dict[str, tuple[str, ...]]:
     items: dict[str, list[str]] = {}
     for m in _ARRAY_ASSIGNMENT.finditer(script):
         known = items.setdefault(m.group(1), [])
-        known += [w.strip("\"'") for w in m.group(2).split() if w.strip("\"'") not in known]
+        known += [w.strip("\"'") for w in _array_words(m.group(2)) if w.strip("\"'") not in known]
     return {name: tuple(found) for name, found in items.items()}
 
 
@@ -1977,7 +1992,7 @@ def array_elements(script: str) -> dict[str, tuple[str, ...]]:
     elements: dict[str, list[str]] = {}
     for m in _ARRAY_ASSIGNMENT.finditer(script):
         name, append = m.group(1), "+=(" in m.group(0)
-        for index, word in enumerate(m.group(2).split()):
+        for index, word in enumerate(_array_words(m.group(2))):
             item = word.strip("\"'")
             if not _LOOP_WORD.fullmatch(item):
                 continue
@@ -2077,31 +2092,79 @@ def _loop_substitutions(
 # scripts54b: several names ("the first word is assigned to the first name, the second word to the second name, and
 # so on, with leftover words and their intervening separators assigned to the last name"), and a here-string `done
 # <<< WORD` (Here Strings: the word, expanded, is the loop's input: its lines).
+# mutation55: the `IFS=` value before read (quoted, `$'\t'` too) splits each line (:func:`ifs_fields`).
+_IFS_VALUE = r"(?:IFS=(\$'[^'\n]*'|'[^'\n]*'|\"[^\"\n]*\"|[^\s;&|'\"]*)[ \t]+)?"
 _WHILE_READ = re.compile(
     _COMMAND_PLACE
-    + r"while[ \t]+(?:IFS=\S*[ \t]+)?read(?:[ \t]+-r)?((?:[ \t]+[A-Za-z_][A-Za-z0-9_]*)+)[ \t]*(?=;|\n|do\b)",
+    + r"while[ \t]+"
+    + _IFS_VALUE
+    + r"read(?:[ \t]+-r)?((?:[ \t]+[A-Za-z_][A-Za-z0-9_]*)+)[ \t]*(?=;|\n|do\b)",
     re.M,
 )
+_IFS_BLANKS = " \t\n"
+
+
+def ifs_value(written: str | None) -> str | None:
+    """The characters an ``IFS=WORD`` assignment gives IFS (quotes removed, ``$'\\t'`` / ``$'\\n'`` decoded); None
+    for none given, or a value holding an expansion (then bash's default, blanks, is read: mutation55)."""
+    if written is None:
+        return None
+    if written[:2] == "$'":
+        return written[2:-1].replace("\\t", "\t").replace("\\n", "\n").replace("\\\\", "\\")
+    value = written[1:-1] if written[:1] in "'\"" else written
+    return None if "$" in value or "`" in value else value
+
+
+def ifs_fields(line: str, ifs: str | None, names: int) -> list[str]:
+    """``line`` split into at most ``names`` fields as ``read`` splits it with IFS ``ifs`` (bash(1) "Word Splitting":
+    IFS blanks at the ends are trimmed and a run of them is one delimiter; each other IFS character delimits a field,
+    with the blanks around it; "leftover words and their intervening separators" go to the last name). None: the
+    default (blanks); an empty IFS: the line whole (mutation55)."""
+    if ifs is None:
+        return line.split(None, names - 1)
+    if not ifs:
+        return [line]
+    blanks = "".join(c for c in ifs if c in _IFS_BLANKS)
+    others = "".join(c for c in ifs if c not in _IFS_BLANKS)
+    trimmed = line.strip(blanks) if blanks else line
+    around = f"[{re.escape(blanks)}]*" if blanks else ""
+    delimiter = (f"{around}[{re.escape(others)}]{around}" if others else "") + (
+        f"|[{re.escape(blanks)}]+" if blanks else ""
+    )
+    if not trimmed or names < 2:
+        return [trimmed] if trimmed else []  # re.split's maxsplit 0 would split at every delimiter
+    return re.split(delimiter.lstrip("|"), trimmed, maxsplit=names - 1)
+
+
 _LOOP_INPUT = re.compile(
     r"\bdone[ \t]*(?:<<(-?)[ \t]*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\2[^\n]*\n|<[ \t]*([^\s;&|<>()]+)"
     r"|<<<[ \t]*(\"[^\"]*\"|'[^']*'|[^\s;&|<>()'\"]+))"
 )
 
 
-def while_read_words(script: str, files: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+def while_read_words(
+    script: str, files: Mapping[str, str], values: Mapping[str, Sequence[str]] | None = None
+) -> dict[str, tuple[str, ...]]:
     """The lines each ``while read NAME; do ... done`` loop of ``script`` gives NAME (scripts54): a here-document's body
     lines, or the lines of a file the script writes (``files``), each a word :func:`for_loop_words` would take; a loop
     reading a file the script does not write gives NAME ``$(< FILE)``, the file's content as the script writes it
     nowhere (the engine fails it closed at a destination, as ``read NAME < FILE``). A loop whose input is neither is
     not read. scripts54b: a here-string's lines (a literal word's; a substitution's is ``$(...)`` whole, as a file's),
-    and several names, each given its word of each line (the last the rest of it)."""
+    and several names, each given its word of each line (the last the rest of it). mutation55: a loop fed by a pipe
+    (``printf '%s\\n' a b | while read -r r``) reads the lines of the command before it, as the one evaluator computes
+    them (:func:`substitution_values`, ``values`` the variables' values), else ``$(COMMAND)`` held apart."""
     words: dict[str, list[str]] = {}
     for m in _WHILE_READ.finditer(script):
-        given = _LOOP_INPUT.search(script, m.end())
-        if given is None:
+        piped = _piped_lines(script, m.start(), files, values or {}) if script[m.start()] == "|" else None
+        given = None if piped is not None else _LOOP_INPUT.search(script, m.end())
+        if given is None and piped is None:
             continue
         lines: list[str] = []
-        if given.group(3) is not None:
+        if piped is not None:
+            lines = piped
+        elif given is None:
+            continue
+        elif given.group(3) is not None:
             for written in script[given.end() :].split("\n"):
                 line = written.lstrip("\t") if given.group(1) else written
                 if line.rstrip("\r") == given.group(3):
@@ -2115,14 +2178,34 @@ def while_read_words(script: str, files: Mapping[str, str]) -> dict[str, tuple[s
             lines = [line.strip() for line in files[given.group(4)].splitlines()]
         else:
             lines = [f"$(< {given.group(4)})"]
-        names = m.group(1).split()
+        names, ifs = m.group(2).split(), ifs_value(m.group(1))
         for line in lines:
-            split = [line] * len(names) if line[:2] == "$(" else line.split(None, len(names) - 1)
+            split = [line] * len(names) if line[:2] == "$(" else ifs_fields(line, ifs, len(names))
             for name, word in zip(names, split, strict=False):
                 known = words.setdefault(name, [])
                 if (word[:2] == "$(" or _LOOP_WORD.fullmatch(word)) and word not in known:
                     known.append(word)
     return {name: tuple(found) for name, found in words.items() if found}
+
+
+def _piped_lines(
+    script: str, bar: int, files: Mapping[str, str], values: Mapping[str, Sequence[str]]
+) -> list[str] | None:
+    """(mutation55) The lines a ``while read`` loop reads from the command piped into it at ``bar`` (bash(1)
+    "Pipelines": "The standard output of command is connected via a pipe to the standard input of command2"): the
+    command from its line's start (after the last ``;`` / ``&&``), its output as :func:`substitution_values` computes
+    it, split into lines; ``$(COMMAND)`` when it cannot compute them (held apart: fail closed at a destination); None
+    for ``||`` (no pipe) or no command."""
+    if bar > 0 and script[bar - 1] == "|":
+        return None
+    command = re.split(r";|&&", script[script.rfind("\n", 0, bar) + 1 : bar])[-1].strip()
+    if not command:
+        return None
+    substitution = f"$({command})"
+    given = substitution_values(substitution, values, files)
+    if given is None:
+        return [substitution]
+    return [line.strip() for value in given for line in value.splitlines() if line.strip()]
 
 
 # scripts54b: positional parameters (bash(1) "Positional Parameters": "When a shell function is executed, the
@@ -2645,6 +2728,17 @@ _ONE_WORD = r"(\"[^\"\n]*\"|'[^'\n]*'|\$\([^()\n]*\)|[^\s;&|<>()'\"]+)(?=[ \t]*(
 _READ_HERE_STRING = re.compile(
     r"(?<![^\s;&|(])read(?:[ \t]+-r)?[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*<<<[ \t]*" + _ONE_WORD, re.M
 )
+# mutation55: several names (`read -r APP R <<< "fleet us-west-2"`: each its field, the last the rest), an array
+# (`read -a NAME`: "The words are assigned to sequential indices of the array variable aname, starting at 0"), and an
+# `IFS=` value before read splitting the word (:func:`ifs_fields`). The word is a literal one: with an expansion
+# (`"$X $Y"`) each name is given the word whole, which the engine judges as one value (fail closed).
+_READ_HERE_STRING_SPLIT = re.compile(
+    r"(?<![^\s;&|(])"
+    + _IFS_VALUE
+    + r"read((?:[ \t]+-[ra]+)*)((?:[ \t]+[A-Za-z_][A-Za-z0-9_]*)+)[ \t]*<<<[ \t]*"
+    + _ONE_WORD,
+    re.M,
+)
 _PRINTF_TO_VARIABLE = re.compile(
     r"(?<![^\s;&|(])printf[ \t]+-v[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]+(?:%s|'%s'|\"%s\")[ \t]+" + _ONE_WORD, re.M
 )
@@ -2665,10 +2759,33 @@ def reads_as_assignments(script: str) -> str:
 
     if "read" in script:
         script = _READ_FROM_FILE.sub(assignment, script)
-        script = _READ_HERE_STRING.sub(given, script) if "<<<" in script else script
+        if "<<<" in script:
+            script = _READ_HERE_STRING.sub(given, script)
+            script = _READ_HERE_STRING_SPLIT.sub(_split_here_string, script)
     if "printf" in script and "-v" in script:
         script = _PRINTF_TO_VARIABLE.sub(given, script)
     return script
+
+
+def _split_here_string(m: re.Match[str]) -> str:
+    """(mutation55) ``[IFS=X] read [-r] [-a] NAMES <<< WORD`` written as the assignments it makes (``A=f1;B=f2``, an
+    array ``NAME=(f1 f2)``), padded to the same length; as written when they do not fit in it or one name alone is
+    given the word whole (``_READ_HERE_STRING``'s reading)."""
+    ifs, options, names, word = m.group(1), m.group(2), m.group(3).split(), m.group(4)
+    literal = word[1:-1] if word[:1] in "\"'" else word
+    array = "a" in options
+    if not array and len(names) == 1 and ifs is None:
+        return m.group(0)
+    if "$" in literal or "`" in literal:
+        fields = [word] * (1 if array else len(names))
+    else:
+        fields = ifs_fields(literal, ifs_value(ifs), 1 << 16 if array else len(names))
+        fields = [f if _LOOP_WORD.fullmatch(f) else shlex.quote(f) for f in fields]
+    if array:
+        written = f"{names[-1]}=({' '.join(fields)})"
+    else:
+        written = ";".join(f"{name}={field}" for name, field in zip(names, fields, strict=False))
+    return written.ljust(len(m.group(0))) if len(written) <= len(m.group(0)) else m.group(0)
 
 
 def _echoed_values(words: list[str], reaching: Mapping[str, Sequence[str]]) -> list[str] | None:
