@@ -1,0 +1,168 @@
+"""Scripts and user data, round 11 (stop 55, issue 9, scripts55).
+
+*Scripts and user data, round 10, part 2 (stop 54)* left shell expansions the one script reader did not compute
+(docs/residency-open.md, "Shell values the script reader does not compute"). Reproduced on the unchanged engine (main
+at a7fee677), these programs through every front door; the offending ones marked "passed" each passed every door:
+
+1. **Positional parameters passed on** (``wrap-args-*``, ``shift-*``, ``set-loop-*``; EC2 user data, EU / US / JP /
+   CN): ``retain() { ... --region "$1"; }; run() { retain "$@"; }; run <abroad>`` passed, so did ``shift`` then
+   ``"$1"`` in a function given ``/fleet/app <abroad>``, and ``set -- <home> <abroad>`` then ``for r in "$@"``.
+2. **Arrays** (``element-*``, ``element-var-*``, ``read-a-*``, ``mapfile-*``): ``R[1]=<abroad>`` then
+   ``"${R[1]}"`` passed, so did ``"${REGIONS[$i]}"`` in a loop over the indexes, ``read -r -a REGIONS <<< "<home>
+   <abroad>"`` then ``"${REGIONS[@]}"`` and ``mapfile -t REGIONS <<EOF`` then ``"${REGIONS[1]}"``.
+3. **Brace expansion outside a loop's words** (``brace-arg-*``, ``brace-seq-*``): ``--region={<abroad>,<home>}`` (two
+   words, ``--region=<abroad> --region=<home>``) passed, and a sequence ``for r in us-west-{1..2}`` passed.
+4. **A here-document read by ``$(cat <<EOF ... EOF)``** (``heredoc-sub-*``): ``R=$(cat <<EOF`` over a line naming a
+   Region abroad, then ``--region "$R"``, passed.
+5. **Alibaba Cloud** (``ali-*``, CN / JP / DE; ECS instances): an aliyun CLI call given its region through a wrapper's
+   ``"$@"`` passed, and one given ``${REGIONS[1]}`` of a ``mapfile``.
+
+Each refusal has its compliant twin (the home Region, a second Region inside the jurisdiction), which passes.
+Ids: ``scripts55-<jurisdiction>-<shape>``. tests/test_realistic_programs.py runs them as CASES (``scripts55-*``).
+"""
+
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+import pulumi_aws as aws
+from platform_parts import ALI_HOME, AWS_ABROAD, AWS_HOME, SUBNETS, Build, Row, ali_boot
+
+AWS_CODES = ("EU", "US", "JP", "CN")
+"""The jurisdictions of the AWS programs."""
+ALI_CODES = ("CN", "JP", "DE")
+"""The jurisdictions of the Alibaba Cloud programs."""
+ALI_ABROAD = {"CN": "ap-southeast-1", "JP": "us-west-1", "DE": "us-west-1"}
+"""An Alibaba Cloud region outside each market (Singapore, US Silicon Valley)."""
+SECOND_HOME = {"EU": "eu-central-1", "US": "us-east-2", "JP": "ap-northeast-3", "CN": "cn-northwest-1"}
+"""A second AWS Region inside each jurisdiction."""
+HOME_SEQUENCE = {"EU": "eu-south-{1..2}", "US": "us-east-{1..2}", "JP": "ap-northeast-{1..3..2}", "CN": "cn-north-{1..1}"}
+"""A brace sequence giving only Regions inside each jurisdiction (bash(1) "Brace Expansion": ``{x..y[..incr]}``)."""
+ABROAD_SEQUENCE = {"EU": "us-west-{1..2}", "US": "eu-west-{1..3}", "JP": "us-west-{1..2}", "CN": "us-west-{1..2}"}
+"""A brace sequence giving Regions outside each jurisdiction."""
+IMAGE = "ami-0a1b2c3d4e5f60718"
+"""The fleet's machine image."""
+RETENTION = "aws logs put-retention-policy --log-group-name /fleet/app --retention-in-days 30"
+"""A log retention call; its Region is the argument each shape gives."""
+AWS_EXPECTED = {
+    "wrap-args-abroad": {"RES-009"},
+    "wrap-args-home": set(),
+    "shift-abroad": {"RES-009"},
+    "shift-home": set(),
+    "set-loop-abroad": {"RES-009"},
+    "set-loop-home": set(),
+    "element-abroad": {"RES-009"},
+    "element-home": set(),
+    "element-var-abroad": {"RES-009"},
+    "element-var-home": set(),
+    "read-a-abroad": {"RES-009"},
+    "read-a-home": set(),
+    "mapfile-abroad": {"RES-009"},
+    "mapfile-home": set(),
+    "brace-arg-abroad": {"RES-009"},
+    "brace-arg-home": set(),
+    "brace-seq-abroad": {"RES-009"},
+    "brace-seq-home": set(),
+    "heredoc-sub-abroad": {"RES-009"},
+    "heredoc-sub-home": set(),
+}
+"""Each AWS shape and its verdict in every jurisdiction."""
+ALI_EXPECTED = {
+    "ali-wrap-args-abroad": {"RES-009"},
+    "ali-wrap-args-home": set(),
+    "ali-mapfile-abroad": {"RES-009"},
+    "ali-mapfile-home": set(),
+}
+"""Each Alibaba Cloud shape and its verdict in every jurisdiction."""
+LAUNCH_TEMPLATES = ("wrap-args-", "element-var-", "mapfile-", "brace-seq-")
+"""The shapes booted by a launch template (base64 user data); the others by an instance."""
+
+
+def _user_data(code: str, shape: str) -> str:
+    """A boot script giving a Region through a shell expansion (bash(1) "Positional Parameters", "Special
+    Parameters", "Arrays", "Brace Expansion", "Here Documents", the shift, set, read and mapfile builtins)."""
+    head = "#!/bin/bash\nset -euo pipefail\n"
+    home = AWS_HOME[code]
+    region = AWS_ABROAD[code] if shape.endswith("-abroad") else SECOND_HOME[code]
+    if shape.startswith("wrap-args-"):
+        return (
+            f'{head}retain() {{\n  {RETENTION} --region "$1"\n}}\nrun() {{\n  echo "retention for $*"\n'
+            f'  retain "$@"\n}}\nrun {region}\n'
+        )
+    if shape.startswith("shift-"):
+        return (
+            f'{head}retain() {{\n  local group="$1"\n  shift\n  aws logs put-retention-policy --log-group-name '
+            f'"$group" --retention-in-days 30 --region "$1"\n}}\nretain /fleet/app {region}\n'
+        )
+    if shape.startswith("set-loop-"):
+        return f'{head}set -- {home} {region}\nfor r in "$@"; do\n  {RETENTION} --region "$r"\ndone\n'
+    if shape.startswith("element-var-"):
+        return (
+            f'{head}REGIONS=({home} {region})\nfor i in 0 1; do\n  {RETENTION} --region "${{REGIONS[$i]}}"\n'
+            "done\n"
+        )
+    if shape.startswith("element-"):
+        return f'{head}R[0]={home}\nR[1]={region}\n{RETENTION} --region "${{R[1]}}"\n'
+    if shape.startswith("read-a-"):
+        return (
+            f'{head}read -r -a REGIONS <<< "{home} {region}"\nfor r in "${{REGIONS[@]}}"; do\n'
+            f'  {RETENTION} --region "$r"\ndone\n'
+        )
+    if shape.startswith("mapfile-"):
+        return (
+            f'{head}mapfile -t REGIONS <<EOF\n{home}\n{region}\nEOF\n{RETENTION} --region "${{REGIONS[1]}}"\n'
+        )
+    if shape.startswith("brace-arg-"):
+        return f"{head}{RETENTION} --region={{{region},{home}}}\n"
+    if shape.startswith("brace-seq-"):
+        words = ABROAD_SEQUENCE[code] if shape.endswith("-abroad") else HOME_SEQUENCE[code]
+        return f'{head}for r in {words}; do\n  {RETENTION} --region "$r"\ndone\n'
+    return f'{head}R=$(cat <<EOF\n{region}\nEOF\n)\n{RETENTION} --region "$R"\n'
+
+
+def aws_program(code: str, shape: str) -> Build:
+    def build(c: Any) -> object:
+        if shape.startswith(LAUNCH_TEMPLATES):
+            # docs: ec2/launchtemplate (image_id, instance_type, user_data: base64)
+            data = base64.b64encode(_user_data(code, shape).encode()).decode()
+            return aws.ec2.LaunchTemplate("fleet", image_id=IMAGE, instance_type="t3.small", user_data=data,
+                                          opts=c.aws)  # fmt: skip
+        # docs: ec2/instance (ami, instance_type, subnet_id, user_data)
+        return aws.ec2.Instance("fleet", ami=IMAGE, instance_type="t3.small", subnet_id=SUBNETS[0],
+                                user_data=_user_data(code, shape), opts=c.aws)  # fmt: skip
+
+    return build
+
+
+def _ali_script(code: str, shape: str) -> str:
+    """An aliyun CLI call given its region through a wrapper function's ``"$@"``, or an array ``mapfile`` fills."""
+    region = ALI_ABROAD[code] if shape.endswith("abroad") else ALI_HOME[code]
+    if shape.startswith("ali-wrap-args-"):
+        return (
+            '#!/bin/bash\nlist() {\n  aliyun ecs DescribeInstances --region "$1"\n}\nwith_retry() {\n'
+            f'  for n in 1 2 3; do list "$@" && return 0; sleep 5; done\n}}\nwith_retry {region}\n'
+        )
+    return (
+        f"#!/bin/bash\nmapfile -t REGIONS <<EOF\n{ALI_HOME[code]}\n{region}\nEOF\n"
+        'aliyun ecs DescribeInstances --region "${REGIONS[1]}"\n'
+    )
+
+
+def ali_program(code: str, shape: str) -> Build:
+    def build(c: Any) -> object:
+        return ali_boot(c, _ali_script(code, shape))
+
+    return build
+
+
+def rows() -> list[Row]:
+    """(id, jurisdiction, build, expected rule ids, declared destinations) of every program."""
+    out: list[Row] = []
+    for code in AWS_CODES:
+        p = f"scripts55-{code.lower()}-"
+        out += [(p + shape, code, aws_program(code, shape), expected, []) for shape, expected in AWS_EXPECTED.items()]
+    for code in ALI_CODES:
+        p = f"scripts55-{code.lower()}-"
+        out += [(p + s, code, ali_program(code, s), expected, []) for s, expected in ALI_EXPECTED.items()]
+    return out
