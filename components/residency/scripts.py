@@ -1891,41 +1891,116 @@ _ARRAY_ASSIGNMENT = re.compile(rf"{_COMMAND_PLACE}(?:{_DECLARATION})?([A-Za-z_][
 
 
 def _array_items(script: str) -> dict[str, tuple[str, ...]]:
-    """The items each ``NAME=(...)`` array assignment of ``script`` gives NAME (every assignment's, quotes removed)."""
+    """The items each ``NAME=(...)`` array assignment of ``script`` gives NAME (every assignment's, quotes removed);
+    scripts55: and each item :func:`_other_array_items` reads (an element assigned alone, ``read -a``, ``mapfile``)."""
     items: dict[str, list[str]] = {}
-    for m in _ARRAY_ASSIGNMENT.finditer(script):
+    for m in _ARRAY_ASSIGNMENT.finditer(script) if "=(" in script else ():
         known = items.setdefault(m.group(1), [])
         known += [w.strip("\"'") for w in m.group(2).split() if w.strip("\"'") not in known]
+    for name, given in _other_array_items(script).items():
+        known = items.setdefault(name, [])
+        known += [item for _, item in given if item not in known]
     return {name: tuple(found) for name, found in items.items()}
+
+
+# scripts55: the other ways bash(1) fills an indexed array. "Arrays": "Any element of an array may be assigned to using
+# the syntax name[subscript]=value"; the read builtin: "-a aname  The words are assigned to sequential indices of the
+# array variable aname, starting at 0"; mapfile (readarray): "Read lines from the standard input into the indexed array
+# variable array ... -t Remove a trailing delim (default newline) from each line read". The input is a here-string's
+# literal word or a here-document's body (unquoted: one holding an expansion gives nothing, as a loop's word).
+_ELEMENT_ASSIGNMENT = re.compile(
+    rf"{_COMMAND_PLACE}(?:{_DECLARATION})?([A-Za-z_][A-Za-z0-9_]*)\[([0-9]+)\]=(\"[^\"\n]*\"|'[^'\n]*'|[^\s;&|<>()'\"]*)",
+    re.M,
+)
+_ARRAY_READ = re.compile(
+    r"(?<![^\s;&|(])(?:read(?:[ \t]+-[A-Za-z]+)*?[ \t]+-[A-Za-z]*a[ \t]*|(?:mapfile|readarray)(?:[ \t]+-[A-Za-z]+)*"
+    r"[ \t]+)([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?:<<<[ \t]*(\"[^\"]*\"|'[^']*'|[^\s;&|<>()'\"]+)|<<(-?)[ \t]*(['\"]?)"
+    r"([A-Za-z_][A-Za-z0-9_]*)\4[^\n]*\n)"
+)
+
+
+def _other_array_items(script: str) -> dict[str, list[tuple[int | None, str]]]:
+    """(scripts55) The literal items ``script`` gives its arrays other than by a compound assignment, each with its
+    index (None: not known): ``NAME[k]=WORD``; ``read -a NAME <<< WORDS`` (each word, from 0); ``mapfile -t NAME`` /
+    ``readarray`` fed by a here-string or a here-document (each line, from 0)."""
+    given: dict[str, list[tuple[int | None, str]]] = {}
+    if "]=" in script:
+        for m in _ELEMENT_ASSIGNMENT.finditer(script):
+            item = m.group(3).strip("\"'")
+            if _LOOP_WORD.fullmatch(item):
+                given.setdefault(m.group(1), []).append((int(m.group(2)), item))
+    if "read" not in script and "mapfile" not in script:
+        return given
+    for m in _ARRAY_READ.finditer(script):
+        mapfile = m.group(0).split(None, 1)[0] != "read"
+        if m.group(2) is not None:
+            word = m.group(2)[1:-1] if m.group(2)[:1] in "\"'" else m.group(2)
+            if m.group(2)[:1] != "'" and ("$" in word or "`" in word):
+                continue
+            items = [line.strip() for line in word.splitlines()] if mapfile else word.split()
+        else:
+            items = []
+            for written in script[m.end() :].split("\n"):
+                line = written.lstrip("\t") if m.group(3) else written
+                if line.rstrip("\r") == m.group(5):
+                    break
+                items.append(line.strip())
+            if not m.group(4) and any("$" in i or "`" in i for i in items):
+                continue
+            items = items[0].split() if items and not mapfile else items
+        given.setdefault(m.group(1), []).extend(
+            (k, item) for k, item in enumerate(items) if _LOOP_WORD.fullmatch(item)
+        )
+    return given
 
 
 # scripts54b: an array's element (bash(1) "Arrays": "Any element of an array may be referenced using
 # ${name[subscript]} ... If subscript is @ or *, the word expands to all members of name"; a compound assignment
 # `name=(value1 ... valuen)` assigns indexes from zero), used outside a `for` loop's words.
-_ARRAY_ELEMENT_USE = re.compile(r"\$\{[A-Za-z_][A-Za-z0-9_]*\[(?:[0-9]+|[@*])\]\}")
+# scripts55: a subscript that is a variable (`${REGIONS[$i]}`, `${REGIONS[i]}`: "The subscript is treated as an
+# arithmetic expression") may be any index: every item.
+_ARRAY_ELEMENT_USE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\[([0-9]+|[@*]|\$?[A-Za-z_][A-Za-z0-9_]*)\]\}")
 
 
 def has_array_element(script: str) -> bool:
-    """Whether ``script`` assigns an array and uses one of its elements (``${REGIONS[1]}``, ``${REGIONS[@]}``)."""
-    return "=(" in script and "[" in script and _ARRAY_ELEMENT_USE.search(script) is not None
+    """Whether ``script`` assigns an array and uses one of its elements (``${REGIONS[1]}``, ``${REGIONS[@]}``;
+    scripts55: ``${REGIONS[$i]}``, and an array filled by ``R[1]=``, ``read -a`` or ``mapfile`` / ``readarray``)."""
+    return (
+        "[" in script
+        and ("=(" in script or "]=" in script or "-a" in script or "mapfile" in script or "readarray" in script)
+        and _ARRAY_ELEMENT_USE.search(script) is not None
+    )
 
 
 def array_elements(script: str) -> dict[str, tuple[str, ...]]:
     """(scripts54b) The literal words each element of ``script``'s arrays may hold, by the element's written name
     (``REGIONS[0]``, ``REGIONS[@]`` and ``REGIONS[*]`` for every item), from each ``NAME=(...)`` compound assignment
     (quotes around a word removed; a word holding an expansion or a glob gives nothing, as in :func:`for_loop_words`).
-    An append (``NAME+=(...)``) adds to ``[@]`` only (its indexes follow items this reader may not know)."""
+    An append (``NAME+=(...)``) adds to ``[@]`` only (its indexes follow items this reader may not know). scripts55:
+    and from :func:`_other_array_items` (``R[1]=...``, ``read -a``, ``mapfile``); an element whose subscript is a
+    variable (``REGIONS[$i]``, as the script writes it) holds every item."""
     elements: dict[str, list[str]] = {}
-    for m in _ARRAY_ASSIGNMENT.finditer(script):
+
+    def add(name: str, index: int | None, item: str) -> None:
+        for key in (f"{name}[@]", f"{name}[*]", *(() if index is None else (f"{name}[{index}]",))):
+            known = elements.setdefault(key, [])
+            if item not in known:
+                known.append(item)
+
+    for m in _ARRAY_ASSIGNMENT.finditer(script) if "=(" in script else ():
         name, append = m.group(1), "+=(" in m.group(0)
         for index, word in enumerate(m.group(2).split()):
             item = word.strip("\"'")
-            if not _LOOP_WORD.fullmatch(item):
-                continue
-            for key in (f"{name}[@]", f"{name}[*]", *(() if append else (f"{name}[{index}]",))):
-                known = elements.setdefault(key, [])
-                if item not in known:
-                    known.append(item)
+            if _LOOP_WORD.fullmatch(item):
+                add(name, None if append else index, item)
+    for name, given in _other_array_items(script).items():
+        for index, item in given:
+            add(name, index, item)
+    for m in _ARRAY_ELEMENT_USE.finditer(script):
+        if not m.group(2)[0].isdigit() and m.group(2) not in ("@", "*"):
+            every = elements.get(f"{m.group(1)}[@]")
+            if every:
+                elements[f"{m.group(1)}[{m.group(2)}]"] = list(every)
     return {key: tuple(items) for key, items in elements.items()}
 
 
@@ -1964,7 +2039,7 @@ def for_loop_words(
     words) gives the words of the values the one evaluator computes (:func:`substitution_values`, ``files`` the
     files the script writes), or, when it cannot compute them, the substitution as written (``$(...)``): the engine
     holds that apart, as a ``while read`` loop's unknown input, and it fails closed at a destination argument only."""
-    arrays = _array_items(script) if "=(" in script else {}
+    arrays = _array_items(script) if "=(" in script or "[" in script else {}
     words: dict[str, list[str]] = {}
     for m in _FOR_IN.finditer(script):
         listed_words, substituted = _loop_substitutions(m.group(2).replace("\\\n", " "), values, files or {})
