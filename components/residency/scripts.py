@@ -1404,6 +1404,8 @@ def _words(line: str) -> list[str]:
         # scripts53: shlex joins a run of operator characters into one word (`$(date);` gives `);`): a `)` is its own
         # word (bash(1): `)` and `;` are two operators), so that the substitution it closes ends there
         words = [p for w in words for p in (_CLOSING.findall(w) if w[:1] in _PUNCTUATION and ")" in w else (w,))]
+    if "{" in line and ("," in line or ".." in line):
+        words = _braces_expanded(line, words)
     return words
 
 
@@ -2007,24 +2009,63 @@ def array_elements(script: str) -> dict[str, tuple[str, ...]]:
 # scripts54b: bash(1) "Brace Expansion": "an optional preamble, followed by ... a series of comma-separated strings
 # ... between a pair of braces, followed by an optional postscript. The preamble is prefixed to each string contained
 # within the braces, and the postscript is then appended to each resulting string, expanding left to right"; a quoted
-# word is not expanded. Only a comma list without a nested brace or an expansion (a sequence `{1..3}` is not read).
-_BRACE_LIST = re.compile(r"\{([^{}$`\s]*,[^{}$`\s]*)\}")
+# word is not expanded. Only a comma list without a nested brace or an expansion.
+# scripts55: and a sequence ("A sequence expression takes the form {x..y[..incr]}, where x and y are either integers
+# or letters, and incr, an optional increment, is an integer ... When integers are supplied, the expression expands to
+# each number between x and y, inclusive ... When either x or y begins with a zero, the shell attempts to force all
+# generated terms to contain the same number of digits"); "the string `${` is not considered eligible for brace
+# expansion".
+_BRACE_LIST = re.compile(r"(?<!\$)\{([^{}$`\s]*,[^{}$`\s]*)\}")
+_BRACE_SEQUENCE = re.compile(r"(?<!\$)\{(-?[0-9]+|[A-Za-z])\.\.(-?[0-9]+|[A-Za-z])(?:\.\.(-?[0-9]+))?\}")
 _MAX_BRACE_WORDS = 32
 
 
+def _sequence(m: re.Match[str]) -> list[str] | None:
+    """The terms of a brace sequence (:data:`_BRACE_SEQUENCE`), or None for mixed ends or more than
+    :data:`_MAX_BRACE_WORDS` terms."""
+    first, last, step = m.group(1), m.group(2), abs(int(m.group(3) or 1)) or 1
+    if first.lstrip("-").isdigit() != last.lstrip("-").isdigit():
+        return None
+    if not first.lstrip("-").isdigit():
+        a, b = ord(first), ord(last)
+        terms = [chr(c) for c in range(a, b + (1 if b >= a else -1), step if b >= a else -step)]
+    else:
+        a, b = int(first), int(last)
+        width = max(len(first), len(last)) if first.lstrip("-")[:1] == "0" or last.lstrip("-")[:1] == "0" else 0
+        terms = [str(n).zfill(width) for n in range(a, b + (1 if b >= a else -1), step if b >= a else -step)]
+    return terms if len(terms) <= _MAX_BRACE_WORDS else None
+
+
 def brace_expanded(word: str) -> list[str]:
-    """``word``'s brace expansion (``eu-{west-1,central-1}``: ``eu-west-1``, ``eu-central-1``), left to right, at most
-    :data:`_MAX_BRACE_WORDS` words; ``[word]`` when it holds no comma list."""
+    """``word``'s brace expansion (``eu-{west-1,central-1}``: ``eu-west-1``, ``eu-central-1``; scripts55:
+    ``us-west-{1..2}``), left to right, at most :data:`_MAX_BRACE_WORDS` words; ``[word]`` when it holds no comma list
+    or sequence."""
     words = [word]
     for _ in range(_MAX_BRACE_WORDS):
         expanded: list[str] = []
         for w in words:
             m = _BRACE_LIST.search(w)
+            sequence = _BRACE_SEQUENCE.search(w) if ".." in w else None
+            if sequence is not None and (m is None or sequence.start() < m.start()):
+                terms = _sequence(sequence)
+                if terms is None:
+                    return words
+                expanded += [w[: sequence.start()] + t + w[sequence.end() :] for t in terms]
+                continue
             expanded += [w] if m is None else [w[: m.start()] + s + w[m.end() :] for s in m.group(1).split(",")]
         if expanded == words or len(expanded) > _MAX_BRACE_WORDS:
             return words
         words = expanded
     return words
+
+
+def _braces_expanded(line: str, words: list[str]) -> list[str]:
+    """(scripts55) ``words`` (a line's, :func:`_words`) with each unquoted word holding a brace list or sequence
+    replaced by the words it expands to (bash(1) "Brace Expansion" is the first expansion of every word of a command:
+    ``--region={a,b}`` is ``--region=a --region=b``, ``--region {a,b}`` gives the option ``a`` and an operand ``b``).
+    A word written quoted (not so in the line's text) is left whole."""
+    written = set(line.split())
+    return [e for w in words for e in (brace_expanded(w) if "{" in w and w in written else (w,))]
 
 
 def for_loop_words(
