@@ -2082,6 +2082,8 @@ def for_loop_words(
     holds that apart, as a ``while read`` loop's unknown input, and it fails closed at a destination argument only."""
     arrays = _array_items(script) if "=(" in script or "[" in script else {}
     words: dict[str, list[str]] = {}
+    passed = "$@" in script or "$*" in script or "${@}" in script or "${*}" in script
+    positional = positional_words(script) if passed else []
     for m in _FOR_IN.finditer(script):
         listed_words, substituted = _loop_substitutions(m.group(2).replace("\\\n", " "), values, files or {})
         if substituted:
@@ -2090,6 +2092,16 @@ def for_loop_words(
         for word in listed_words.split():
             literal = word.strip("\"'")
             listed = _LOOP_LIST.fullmatch(literal)
+            if literal in _ALL_POSITIONAL:
+                # scripts55: `for r in "$@"` (bash(1) "Special Parameters"): the words the positional parameters hold
+                # on the loop's line (a function's calls', `set --`'s); a whole variable among them its values, a
+                # substitution as written (held apart by the engine)
+                line = script.count("\n", 0, m.start())
+                held = [w for f, l, g in positional if f <= line <= l for w in g.get("@", ())]
+                items = [v for w in held for v in _positional_items(w, values)]
+                known = words.setdefault(m.group(1), [])
+                known += [i for i in dict.fromkeys(items) if (_LOOP_WORD.fullmatch(i) or i[:2] == "$(") and i not in known]
+                continue
             if listed is None:
                 items = brace_expanded(literal) if literal == word and "{" in word else [literal]
             elif listed.group(2):
@@ -2099,6 +2111,15 @@ def for_loop_words(
             known = words.setdefault(m.group(1), [])
             known += [i for i in dict.fromkeys(items) if _LOOP_WORD.fullmatch(i) and i not in known]
     return {name: tuple(found) for name, found in words.items() if found}
+
+
+def _positional_items(word: str, values: Mapping[str, Sequence[str]]) -> list[str]:
+    """(scripts55) A positional parameter's word as a loop's items: a whole variable's values split into words, a
+    command substitution as written, a literal itself."""
+    whole = _LOOP_LIST.fullmatch(word) if word[:1] == "$" and word[:2] != "$(" else None
+    if whole is not None and not whole.group(2):
+        return [w for v in values.get(whole.group(1) or whole.group(3), ()) for w in v.split()]
+    return [word] if word[:2] == "$(" or not any(c in word for c in "$`") else []
 
 
 def _loop_substitutions(
@@ -2215,11 +2236,25 @@ def _call_words(text: str) -> list[str]:
         i = word.end()
 
 
+# scripts55: bash(1) "Special Parameters": "@ ($@) Expands to the positional parameters, starting from one ... When the
+# expansion occurs within double quotes, each parameter expands to a separate word", and `*` the same words unquoted;
+# so a call written `retain "$@"` in a function's body gives retain that function's positional parameters (after the
+# call's words before it). The shift builtin: "The positional parameters from n+1 ... are renamed to $1 ... n must be a
+# non-negative number less than or equal to $#. If n is not supplied, it is assumed to be 1".
+_ALL_POSITIONAL = frozenset({"$@", "$*", "${@}", "${*}"})
+_SHIFT = re.compile(_COMMAND_PLACE + r"shift(?:[ \t]+([0-9]+))?[ \t]*(?=$|[;&|)#])", re.M)
+_MAX_PASSED_ON = 3  # calls passing "$@" on, followed this deep (a wrapper of a wrapper of a function)
+
+
 def positional_words(script: str) -> list[tuple[int, int, dict[str, tuple[str, ...]]]]:
     """(scripts54b) The words positional parameters may hold, by line range of ``script`` (split at newlines):
     ``(first line, last line, {"1": words, ...})``, for each function's body (the words of every call of it:
     ``copy us-west-2`` gives its ``$1`` ``us-west-2``) and for the lines after a ``set -- WORDS`` (outside a
-    function's body, the script's own). A position no call gives is left out (unset: a default word applies)."""
+    function's body, the script's own). A position no call gives is left out (unset: a default word applies).
+    scripts55: a call passing ``"$@"`` / ``$*`` on from another function's body (or after ``set --``) gives the words
+    that function's positions hold there, from the call's own position on; after ``shift [n]`` the positions are
+    renamed (``$1`` holds what ``$(1+n)`` held) to the range's end, and inside a loop every position may hold every
+    word from the loop's line on (an option loop's ``shift 2``). Also ``"@"``: every word of every position."""
     lines = script.split("\n")
     ranges: list[tuple[int, int, dict[str, tuple[str, ...]]]] = []
     if "set" in script and "--" in script:
@@ -2228,18 +2263,79 @@ def positional_words(script: str) -> list[tuple[int, int, dict[str, tuple[str, .
             line = script.count("\n", 0, m.start())
             ranges.append((line, len(lines) - 1, {str(k): (w,) for k, w in enumerate(words, start=1)}))
     bodies = _function_bodies(lines) if _ANY_FUNCTION_DEFINITION.search(script) else []  # most scripts define none
-    for name, first, last in bodies:  # after `set --`'s: a function's own are its calls'
-        given: dict[str, list[str]] = {}
+    calls: dict[str, list[tuple[int, list[str]]]] = {}
+    for name, _, _ in bodies:
         # a call: the name at a command's place, then a blank, an operator or the line's end (`copy()` defines it)
         call = re.compile(_COMMAND_PLACE + re.escape(name) + r"(?=[ \t;&|)]|$)([^\n]*)", re.M)
-        for m in call.finditer(script):
-            for k, word in enumerate(_call_words(m.group(1))[:_MAX_POSITIONAL], start=1):
-                known = given.setdefault(str(k), [])
-                if word not in known:
-                    known.append(word)
-        if given:
-            ranges.append((first, last, {k: tuple(v) for k, v in given.items()}))
-    return ranges
+        calls[name] = [(script.count("\n", 0, m.start()), _call_words(m.group(1))) for m in call.finditer(script)]
+    passed_on = "$@" in script or "$*" in script or "${@}" in script or "${*}" in script
+    given_by: dict[str, dict[str, list[str]]] = {}
+    for _ in range(_MAX_PASSED_ON + 1 if passed_on else 1):
+        known_ranges = [*ranges, *((f, l, {k: tuple(v) for k, v in given_by.get(n, {}).items()}) for n, f, l in bodies)]
+        for name, _, _ in bodies:
+            given = given_by.setdefault(name, {})
+            for line, words in calls[name]:
+                for k, word in _passed_words(words, line, known_ranges):
+                    known = given.setdefault(str(k), [])
+                    if word not in known:
+                        known.append(word)
+    for name, first, last in bodies:  # after `set --`'s: a function's own are its calls'
+        if given_by.get(name):
+            ranges.append((first, last, {k: tuple(v) for k, v in given_by[name].items()}))
+    ranges = _shifted(script, lines, ranges) if "shift" in script else ranges
+    return [(f, l, {**g, "@": tuple(dict.fromkeys(w for ws in g.values() for w in ws))}) for f, l, g in ranges]
+
+
+def _passed_words(
+    words: list[str], line: int, ranges: list[tuple[int, int, dict[str, tuple[str, ...]]]]
+) -> Iterator[tuple[int, str]]:
+    """(scripts55) The positions a call's ``words`` give (1 .. :data:`_MAX_POSITIONAL`) and each word at them: a
+    ``"$@"`` / ``$*`` word gives the words the positions of ``ranges`` covering ``line`` hold, from its own position
+    on (each of them at each position after it: a wrapper's words are as many as its caller gave)."""
+    for k, word in enumerate(words[:_MAX_POSITIONAL], start=1):
+        if word not in _ALL_POSITIONAL:
+            yield k, word
+            continue
+        for first, last, given in ranges:
+            if first <= line <= last:
+                for position, held in given.items():
+                    at = k + int(position) - 1
+                    if position.isdigit() and at <= _MAX_POSITIONAL:
+                        yield from ((at, w) for w in held)
+        return
+
+
+def _shifted(
+    script: str, lines: list[str], ranges: list[tuple[int, int, dict[str, tuple[str, ...]]]]
+) -> list[tuple[int, int, dict[str, tuple[str, ...]]]]:
+    """(scripts55) ``ranges`` with, after each ``shift [n]`` line inside one, a range from that line to its end whose
+    ``$k`` holds what ``$(k+n)`` held; a shift inside a loop gives every position every word from the loop's first
+    line on (the loop shifts again on each pass)."""
+    shifts = [(script.count("\n", 0, m.start()), int(m.group(1) or 1)) for m in _SHIFT.finditer(script)]
+    if not shifts:
+        return ranges
+    loops: dict[int, int] = {}  # a line inside a loop: the outermost loop's first line
+    stack: list[str] = []
+    opened: list[int] = []  # the first line of each loop open after the line before
+    for i, line in enumerate(lines):
+        if "loop" in _block_words(line, stack):
+            loops[i] = opened[0] if opened else i
+        depth = stack.count("loop")
+        del opened[depth:]
+        opened += [i] * (depth - len(opened))
+    out = list(ranges)
+    for first, last, given in ranges:
+        held = dict(given)
+        for line, n in shifts:
+            if not first <= line <= last:
+                continue
+            if line in loops:
+                every = tuple(dict.fromkeys(w for ws in held.values() for w in ws))
+                out.append((max(first, loops[line]), last, {str(k): every for k in range(1, _MAX_POSITIONAL + 1)}))
+                break
+            held = {str(int(k) - n): v for k, v in held.items() if k.isdigit() and int(k) > n}
+            out.append((line, last, held))
+    return out
 
 
 def _function_bodies(lines: list[str]) -> list[tuple[str, int, int]]:
