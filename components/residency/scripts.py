@@ -2097,7 +2097,7 @@ def for_loop_words(
                 # on the loop's line (a function's calls', `set --`'s); a whole variable among them its values, a
                 # substitution as written (held apart by the engine)
                 line = script.count("\n", 0, m.start())
-                held = [w for f, l, g in positional if f <= line <= l for w in g.get("@", ())]
+                held = [w for f, l, g in positional if f <= line <= l for ws in g.values() for w in ws]
                 items = [v for w in held for v in _positional_items(w, values)]
                 known = words.setdefault(m.group(1), [])
                 known += [i for i in dict.fromkeys(items) if (_LOOP_WORD.fullmatch(i) or i[:2] == "$(") and i not in known]
@@ -2254,7 +2254,7 @@ def positional_words(script: str) -> list[tuple[int, int, dict[str, tuple[str, .
     scripts55: a call passing ``"$@"`` / ``$*`` on from another function's body (or after ``set --``) gives the words
     that function's positions hold there, from the call's own position on; after ``shift [n]`` the positions are
     renamed (``$1`` holds what ``$(1+n)`` held) to the range's end, and inside a loop every position may hold every
-    word from the loop's line on (an option loop's ``shift 2``). Also ``"@"``: every word of every position."""
+    word from the loop's line on (an option loop's ``shift 2``)."""
     lines = script.split("\n")
     ranges: list[tuple[int, int, dict[str, tuple[str, ...]]]] = []
     if "set" in script and "--" in script:
@@ -2282,8 +2282,7 @@ def positional_words(script: str) -> list[tuple[int, int, dict[str, tuple[str, .
     for name, first, last in bodies:  # after `set --`'s: a function's own are its calls'
         if given_by.get(name):
             ranges.append((first, last, {k: tuple(v) for k, v in given_by[name].items()}))
-    ranges = _shifted(script, lines, ranges) if "shift" in script else ranges
-    return [(f, l, {**g, "@": tuple(dict.fromkeys(w for ws in g.values() for w in ws))}) for f, l, g in ranges]
+    return _shifted(script, lines, ranges) if "shift" in script else ranges
 
 
 def _passed_words(
