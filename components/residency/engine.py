@@ -101,6 +101,7 @@ from components.residency.scripts import (
     ScriptReader,
     alternates_written,
     array_elements,
+    cat_heredoc_value,
     echoed_files,
     edited_files,
     for_loop_words,
@@ -9137,6 +9138,17 @@ def _match_values(
     ``files`` the files the script writes."""
     value = next(v for v in m.group("double", "single", "bare") if v is not None)
     start = m.start("double") if m.group("double") is not None else m.start("bare")
+    if (
+        script.startswith(("$(cat", '"$(cat'), start)
+        and (heredoc := cat_heredoc_value(script, start + (script[start] == '"'))) is not None
+    ):
+        # scripts55: `R=$(cat <<EOF` over the lines after it (it does not close on its line): the body; one the shell
+        # expands is a variable's values when it is that variable whole, else not known (as text around a reference)
+        body, expanded = heredoc
+        whole = _SHELL_PARAMETER.fullmatch(body.strip()) if expanded else None
+        if expanded:
+            return list(env.get(whole.group(1) or whole.group(2), ())) if whole is not None else []
+        return [body]
     if m.group("single") is None and script.startswith(("$(", "`"), start):
         word = _substituted_word(script, start)
         if word is None:

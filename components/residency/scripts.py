@@ -49,6 +49,7 @@ __all__ = [
     "has_positional",
     "alternates_written",
     "brace_expanded",
+    "cat_heredoc_value",
     "has_array_element",
     "array_elements",
     "positional_words",
@@ -522,6 +523,26 @@ def heredoc_files(script: str) -> list[tuple[str, str]]:
 _QUOTED_HEREDOC = re.compile(r"<<-?[ \t]*['\"]")
 _EXPORTED = re.compile(r"(?<![^\s;&|(])(?:export|declare[ \t]+-x|typeset[ \t]+-x)[ \t]+([A-Za-z_][A-Za-z0-9_]*)")
 _ALL_EXPORTED = re.compile(r"(?<![^\s;&|(])set[ \t]+(?:-[A-Za-z]*a[A-Za-z]*\b|-o[ \t]+allexport\b)")
+
+
+# scripts55: a command substitution whose command is `cat` reading a here-document (`R=$(cat <<EOF` then the body, the
+# delimiter and `)` on the lines after): bash(1) "Command Substitution" replaces it "with the standard output of the
+# command, with any trailing newlines deleted", and "Here Documents": cat's standard input is the body (`<<-` strips
+# leading tabs; "If any part of word is quoted ... the lines in the here-document are not expanded").
+_CAT_HEREDOC = re.compile(
+    r"\$\([ \t]*cat[ \t]*<<(-?)[ \t]*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\2[ \t]*\n(.*?)\n\t*\3[ \t]*\n[ \t]*\)", re.S
+)
+
+
+def cat_heredoc_value(text: str, start: int) -> tuple[str, bool] | None:
+    """(scripts55) The output of a ``$(cat <<DELIM ... DELIM)`` substitution starting at ``text[start]`` (its body,
+    trailing newlines deleted), and whether bash expands the body (an unquoted delimiter and a ``$`` or backquote in
+    it); None when there is none."""
+    m = _CAT_HEREDOC.match(text, start)
+    if m is None:
+        return None
+    body = "\n".join(line.lstrip("\t") for line in m.group(4).split("\n")) if m.group(1) else m.group(4)
+    return body.rstrip("\n"), not m.group(2) and ("$" in body or "`" in body)
 
 
 def heredoc_expanded_names(script: str, offset: int) -> frozenset[str] | None:
