@@ -14,7 +14,10 @@ at a7fee677), these programs through every front door; the offending ones marked
    words, ``--region=<abroad> --region=<home>``) passed, and a sequence ``for r in us-west-{1..2}`` passed.
 4. **A here-document read by ``$(cat <<EOF ... EOF)``** (``heredoc-sub-*``): ``R=$(cat <<EOF`` over a line naming a
    Region abroad, then ``--region "$R"``, passed.
-5. **Alibaba Cloud** (``ali-*``, CN / JP / DE; ECS instances): an aliyun CLI call given its region through a wrapper's
+5. **The command a container runs** (``docker-cli-*``, ``docker-psql-*``): ``docker run ... public.ecr.aws/aws-cli/
+   aws-cli:2.22.0 logs put-retention-policy ... --region <abroad>`` (the image's entrypoint is the aws executable)
+   passed, and ``docker run ... postgres:16 psql -h <partner>`` passed (the words after the image were not read).
+6. **Alibaba Cloud** (``ali-*``, CN / JP / DE; ECS instances): an aliyun CLI call given its region through a wrapper's
    ``"$@"`` passed, and one given ``${REGIONS[1]}`` of a ``mapfile``.
 
 Each refusal has its compliant twin (the home Region, a second Region inside the jurisdiction), which passes.
@@ -66,6 +69,10 @@ AWS_EXPECTED = {
     "brace-seq-home": set(),
     "heredoc-sub-abroad": {"RES-009"},
     "heredoc-sub-home": set(),
+    "docker-cli-abroad": {"RES-009"},
+    "docker-cli-home": set(),
+    "docker-psql-partner": {"RES-015"},
+    "docker-psql-own": set(),
 }
 """Each AWS shape and its verdict in every jurisdiction."""
 ALI_EXPECTED = {
@@ -118,6 +125,18 @@ def _user_data(code: str, shape: str) -> str:
     if shape.startswith("brace-seq-"):
         words = ABROAD_SEQUENCE[code] if shape.endswith("-abroad") else HOME_SEQUENCE[code]
         return f'{head}for r in {words}; do\n  {RETENTION} --region "$r"\ndone\n'
+    if shape.startswith("docker-cli-"):
+        # AWS CLI user guide, "Running the official Amazon ECR Public or Docker images for the AWS CLI"
+        return (
+            f"{head}docker run --rm -v /var/log/fleet:/logs -e AWS_PAGER= public.ecr.aws/aws-cli/aws-cli:2.22.0 "
+            f"{RETENTION.removeprefix('aws ')} --region {region}\n"
+        )
+    if shape.startswith("docker-psql-"):
+        host = "reports.partner.example.com" if shape.endswith("-partner") else "10.0.1.15"
+        return (
+            f"{head}docker run --rm --name nightly -h fleet-reports -e PGPASSWORD -v /srv/sql:/sql postgres:16 "
+            f"psql -h {host} -U reports -d fleet -f /sql/nightly.sql\n"
+        )
     return f'{head}R=$(cat <<EOF\n{region}\nEOF\n)\n{RETENTION} --region "$R"\n'
 
 

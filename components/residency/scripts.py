@@ -248,6 +248,14 @@ class ScriptReader:
     ) -> Iterator[ScriptHost]:
         if spec.listen_options and any(_listens(arg, spec.listen_options) for arg in args):
             return  # a listening server (nc -l): its operands are its own address and port, not a destination
+        if spec.wrapper and depth < _MAX_DEPTH:
+            # scripts55: a subcommand running a command (`docker run [OPTIONS] IMAGE [COMMAND] [ARG...]`): its own
+            # options end at the image; the words after it are read as a command (the image's entrypoint first)
+            at = _after_options(args, 0, spec)
+            command = _container_command(spec, args[:at], args[at : at + spec.skip_operands], args[at + spec.skip_operands :])
+            args = args[:at]
+            if command:
+                yield from self._command(command, depth + 1, False, hosts_file, offset)
         operands: list[str] = []
         j = 0
         while j < len(args):
@@ -491,12 +499,25 @@ def _listens(arg: str, listen: frozenset[str]) -> bool:
     return arg[:1] == "-" and arg[1:2] not in ("-", "") and any(f"-{c}" in listen for c in arg[1:])
 
 
+def _container_command(spec: ScriptCommand, options: list[str], skipped: list[str], words: list[str]) -> list[str]:
+    """(scripts55) The command a container runs (``docker run``'s words after its image): ``--entrypoint``'s
+    executable, or the image's catalogued entrypoint (``entrypoints``, the image named without registry ``docker.io/``,
+    tag or digest), before ``words``; ``words`` alone for another image."""
+    entry = next((v for o, v in zip(options, [*options[1:], ""], strict=True) if o == "--entrypoint"), None)
+    entry = next((o.partition("=")[2] for o in options if o.startswith("--entrypoint=")), entry)
+    if entry is None and skipped:
+        image = skipped[-1].partition("@")[0].removeprefix("docker.io/")
+        image = image.rsplit(":", 1)[0] if ":" in image.rsplit("/", 1)[-1] else image
+        entry = spec.entrypoints.get(image)
+    return [entry, *words] if entry else words
+
+
 def _after_options(words: list[str], i: int, spec: ScriptCommand) -> int:
     """The index of the first word after a wrapper's options (``sudo -u postgres``, ``env -i``)."""
     while i < len(words) and words[i].startswith("-") and len(words[i]) > 1:
         if words[i] == "--":
             return i + 1
-        i += 2 if words[i] in spec.value_options else 1
+        i += 2 if words[i] in spec.value_options or words[i] in spec.options else 1  # scripts55: docker run --dns
     return i
 
 
