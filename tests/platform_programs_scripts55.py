@@ -40,7 +40,12 @@ ALI_ABROAD = {"CN": "ap-southeast-1", "JP": "us-west-1", "DE": "us-west-1"}
 """An Alibaba Cloud region outside each market (Singapore, US Silicon Valley)."""
 SECOND_HOME = {"EU": "eu-central-1", "US": "us-east-2", "JP": "ap-northeast-3", "CN": "cn-northwest-1"}
 """A second AWS Region inside each jurisdiction."""
-HOME_SEQUENCE = {"EU": "eu-south-{1..2}", "US": "us-east-{1..2}", "JP": "ap-northeast-{1..3..2}", "CN": "cn-north-{1..1}"}
+HOME_SEQUENCE = {
+    "EU": "eu-south-{1..2}",
+    "US": "us-east-{1..2}",
+    "JP": "ap-northeast-{1..3..2}",
+    "CN": "cn-north-{1..1}",
+}
 """A brace sequence giving only Regions inside each jurisdiction (bash(1) "Brace Expansion": ``{x..y[..incr]}``)."""
 ABROAD_SEQUENCE = {"EU": "us-west-{1..2}", "US": "eu-west-{1..3}", "JP": "us-west-{1..2}", "CN": "us-west-{1..2}"}
 """A brace sequence giving Regions outside each jurisdiction."""
@@ -105,10 +110,7 @@ def _user_data(code: str, shape: str) -> str:
     if shape.startswith("set-loop-"):
         return f'{head}set -- {home} {region}\nfor r in "$@"; do\n  {RETENTION} --region "$r"\ndone\n'
     if shape.startswith("element-var-"):
-        return (
-            f'{head}REGIONS=({home} {region})\nfor i in 0 1; do\n  {RETENTION} --region "${{REGIONS[$i]}}"\n'
-            "done\n"
-        )
+        return f'{head}REGIONS=({home} {region})\nfor i in 0 1; do\n  {RETENTION} --region "${{REGIONS[$i]}}"\ndone\n'
     if shape.startswith("element-"):
         return f'{head}R[0]={home}\nR[1]={region}\n{RETENTION} --region "${{R[1]}}"\n'
     if shape.startswith("read-a-"):
@@ -117,9 +119,7 @@ def _user_data(code: str, shape: str) -> str:
             f'  {RETENTION} --region "$r"\ndone\n'
         )
     if shape.startswith("mapfile-"):
-        return (
-            f'{head}mapfile -t REGIONS <<EOF\n{home}\n{region}\nEOF\n{RETENTION} --region "${{REGIONS[1]}}"\n'
-        )
+        return f'{head}mapfile -t REGIONS <<EOF\n{home}\n{region}\nEOF\n{RETENTION} --region "${{REGIONS[1]}}"\n'
     if shape.startswith("brace-arg-"):
         return f"{head}{RETENTION} --region={{{region},{home}}}\n"
     if shape.startswith("brace-seq-"):

@@ -248,14 +248,8 @@ class ScriptReader:
     ) -> Iterator[ScriptHost]:
         if spec.listen_options and any(_listens(arg, spec.listen_options) for arg in args):
             return  # a listening server (nc -l): its operands are its own address and port, not a destination
-        if spec.wrapper and depth < _MAX_DEPTH:
-            # scripts55: a subcommand running a command (`docker run [OPTIONS] IMAGE [COMMAND] [ARG...]`): its own
-            # options end at the image; the words after it are read as a command (the image's entrypoint first)
-            at = _after_options(args, 0, spec)
-            command = _container_command(spec, args[:at], args[at : at + spec.skip_operands], args[at + spec.skip_operands :])
-            args = args[:at]
-            if command:
-                yield from self._command(command, depth + 1, False, hosts_file, offset)
+        args, run = self._run_command(spec, args, depth, hosts_file, offset)
+        yield from run
         operands: list[str] = []
         j = 0
         while j < len(args):
@@ -291,6 +285,19 @@ class ScriptReader:
             return
         for operand in _destinations(spec, operands):
             yield from _read(name, spec.operands, operand)
+
+    def _run_command(
+        self, spec: ScriptCommand, args: list[str], depth: int, hosts_file: bool, offset: int
+    ) -> tuple[list[str], list[ScriptHost]]:
+        """(scripts55) For a subcommand running a command (``wrapper``: ``docker run [OPTIONS] IMAGE [COMMAND]
+        [ARG...]``), its own options (docker stops reading its options at the image) and the hosts of the command it
+        runs (:func:`_container_command`); ``(args, [])`` for another."""
+        if not spec.wrapper or depth >= _MAX_DEPTH:
+            return args, []
+        at = _after_options(args, 0, spec)
+        image, words = args[at : at + spec.skip_operands], args[at + spec.skip_operands :]
+        command = _container_command(spec, args[:at], image, words)
+        return args[:at], list(self._command(command, depth + 1, False, hosts_file, offset)) if command else []
 
     def _operand_line(
         self, spec: ScriptCommand, operands: list[str], depth: int, hosts_file: bool, offset: int
@@ -1992,9 +1999,7 @@ def _other_array_items(script: str) -> dict[str, list[tuple[int | None, str]]]:
             if not m.group(4) and any("$" in i or "`" in i for i in items):
                 continue
             items = items[0].split() if items and not mapfile else items
-        given.setdefault(m.group(1), []).extend(
-            (k, item) for k, item in enumerate(items) if _LOOP_WORD.fullmatch(item)
-        )
+        given.setdefault(m.group(1), []).extend((k, item) for k, item in enumerate(items) if _LOOP_WORD.fullmatch(item))
     return given
 
 
@@ -2139,10 +2144,12 @@ def for_loop_words(
                 # on the loop's line (a function's calls', `set --`'s); a whole variable among them its values, a
                 # substitution as written (held apart by the engine)
                 line = script.count("\n", 0, m.start())
-                held = [w for f, l, g in positional if f <= line <= l for ws in g.values() for w in ws]
+                held = [w for a, b, g in positional if a <= line <= b for ws in g.values() for w in ws]
                 items = [v for w in held for v in _positional_items(w, values)]
                 known = words.setdefault(m.group(1), [])
-                known += [i for i in dict.fromkeys(items) if (_LOOP_WORD.fullmatch(i) or i[:2] == "$(") and i not in known]
+                known += [
+                    i for i in dict.fromkeys(items) if (_LOOP_WORD.fullmatch(i) or i[:2] == "$(") and i not in known
+                ]
                 continue
             if listed is None:
                 items = brace_expanded(literal) if literal == word and "{" in word else [literal]
@@ -2313,7 +2320,7 @@ def positional_words(script: str) -> list[tuple[int, int, dict[str, tuple[str, .
     passed_on = "$@" in script or "$*" in script or "${@}" in script or "${*}" in script
     given_by: dict[str, dict[str, list[str]]] = {}
     for _ in range(_MAX_PASSED_ON + 1 if passed_on else 1):
-        known_ranges = [*ranges, *((f, l, {k: tuple(v) for k, v in given_by.get(n, {}).items()}) for n, f, l in bodies)]
+        known_ranges = [*ranges, *((a, b, {k: tuple(v) for k, v in given_by.get(n, {}).items()}) for n, a, b in bodies)]
         for name, _, _ in bodies:
             given = given_by.setdefault(name, {})
             for line, words in calls[name]:
