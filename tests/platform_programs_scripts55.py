@@ -17,6 +17,8 @@ at a7fee677), these programs through every front door; the offending ones marked
 5. **The command a container runs** (``docker-cli-*``, ``docker-psql-*``): ``docker run ... public.ecr.aws/aws-cli/
    aws-cli:2.22.0 logs put-retention-policy ... --region <abroad>`` (the image's entrypoint is the aws executable)
    passed, and ``docker run ... postgres:16 psql -h <partner>`` passed (the words after the image were not read).
+   The same two shapes as an SSM Command document's ``aws:runShellScript`` lines (``ssm-docker-cli-*``) and a
+   CodeBuild buildspec's build commands (``build-brace-arg-*``) passed too.
 6. **Alibaba Cloud** (``ali-*``, CN / JP / DE; ECS instances): an aliyun CLI call given its region through a wrapper's
    ``"$@"`` passed, and one given ``${REGIONS[1]}`` of a ``mapfile``.
 
@@ -27,10 +29,11 @@ Ids: ``scripts55-<jurisdiction>-<shape>``. tests/test_realistic_programs.py runs
 from __future__ import annotations
 
 import base64
+import json
 from typing import Any
 
 import pulumi_aws as aws
-from platform_parts import ALI_HOME, AWS_ABROAD, AWS_HOME, SUBNETS, Build, Row, ali_boot
+from platform_parts import ALI_HOME, AWS_ABROAD, AWS_HOME, SUBNETS, Build, Row, ali_boot, trust_policy
 
 AWS_CODES = ("EU", "US", "JP", "CN")
 """The jurisdictions of the AWS programs."""
@@ -78,6 +81,10 @@ AWS_EXPECTED = {
     "docker-cli-home": set(),
     "docker-psql-partner": {"RES-015"},
     "docker-psql-own": set(),
+    "ssm-docker-cli-abroad": {"RES-009"},
+    "ssm-docker-cli-home": set(),
+    "build-brace-arg-abroad": {"RES-009"},
+    "build-brace-arg-home": set(),
 }
 """Each AWS shape and its verdict in every jurisdiction."""
 ALI_EXPECTED = {
@@ -140,8 +147,32 @@ def _user_data(code: str, shape: str) -> str:
     return f'{head}R=$(cat <<EOF\n{region}\nEOF\n)\n{RETENTION} --region "$R"\n'
 
 
+def _commands(code: str, shape: str) -> list[str]:
+    """The command lines of an SSM document's ``aws:runShellScript`` step or a buildspec's build phase: the user data
+    shape of the same name, after the shebang and ``set`` lines."""
+    return _user_data(code, shape.removeprefix("ssm-").removeprefix("build-")).splitlines()[2:]
+
+
 def aws_program(code: str, shape: str) -> Build:
     def build(c: Any) -> object:
+        if shape.startswith("ssm-"):
+            # docs: ssm/document (content, document_type Command); SSM "aws:runShellScript" (runCommand)
+            step = {"action": "aws:runShellScript", "name": "boot", "inputs": {"runCommand": _commands(code, shape)}}
+            document = {"schemaVersion": "2.2", "description": "Fleet log retention", "mainSteps": [step]}
+            return aws.ssm.Document("fleet-retention", name="fleet-retention", document_type="Command",
+                                    document_format="JSON", content=json.dumps(document), opts=c.aws)  # fmt: skip
+        if shape.startswith("build-"):
+            # docs: codebuild/project (source.buildspec; CodeBuild "Build specification reference": phases.build)
+            commands = "".join(f"      - {json.dumps(line)}\n" for line in _commands(code, shape))
+            buildspec = f"version: 0.2\nphases:\n  build:\n    commands:\n{commands}"
+            role = aws.iam.Role("build", assume_role_policy=trust_policy("codebuild.amazonaws.com"), opts=c.aws)
+            return aws.codebuild.Project(
+                "fleet-retention", service_role=role.arn, artifacts={"type": "NO_ARTIFACTS"},
+                source={"type": "NO_SOURCE", "buildspec": buildspec},
+                environment={"compute_type": "BUILD_GENERAL1_SMALL", "type": "LINUX_CONTAINER",
+                             "image": "aws/codebuild/amazonlinux-x86_64-standard:5.0"},
+                opts=c.aws,
+            )  # fmt: skip
         if shape.startswith(LAUNCH_TEMPLATES):
             # docs: ec2/launchtemplate (image_id, instance_type, user_data: base64)
             data = base64.b64encode(_user_data(code, shape).encode()).decode()
