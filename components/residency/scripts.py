@@ -2043,8 +2043,8 @@ def array_elements(script: str) -> dict[str, tuple[str, ...]]:
             if _LOOP_WORD.fullmatch(item):
                 add(name, None if append else index, item)
     for name, given in _other_array_items(script).items():
-        for index, item in given:
-            add(name, index, item)
+        for at, item in given:
+            add(name, at, item)
     for m in _ARRAY_ELEMENT_USE.finditer(script):
         if not m.group(2)[0].isdigit() and m.group(2) not in ("@", "*"):
             every = elements.get(f"{m.group(1)}[@]")
@@ -2365,8 +2365,8 @@ def _shifted(
     loops: dict[int, int] = {}  # a line inside a loop: the outermost loop's first line
     stack: list[str] = []
     opened: list[int] = []  # the first line of each loop open after the line before
-    for i, line in enumerate(lines):
-        if "loop" in _block_words(line, stack):
+    for i, text in enumerate(lines):
+        if "loop" in _block_words(text, stack):
             loops[i] = opened[0] if opened else i
         depth = stack.count("loop")
         del opened[depth:]
