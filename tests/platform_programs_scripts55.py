@@ -22,7 +22,16 @@ at a7fee677), these programs through every front door; the offending ones marked
 6. **Alibaba Cloud** (``ali-*``, CN / JP / DE; ECS instances): an aliyun CLI call given its region through a wrapper's
    ``"$@"`` passed, and one given ``${REGIONS[1]}`` of a ``mapfile``.
 
-Each refusal has its compliant twin (the home Region, a second Region inside the jurisdiction), which passes.
+On main a7fee677, ``test_every_front_door_agrees`` failed for all 62 refused programs of the 124 (each passed every
+door) and agreed for the 62 compliant twins.
+
+What changed (docs/residency.md, *Scripts and user data, round 11 (stop 55)*): scripts.py's ``positional_words``
+follows ``"$@"`` / ``$*`` and ``shift``, ``for_loop_words`` reads ``"$@"``; ``array_elements`` reads ``R[k]=``,
+``read -a``, ``mapfile`` / ``readarray`` and a variable subscript; ``_words`` brace-expands every unquoted word
+(sequences too); ``cat_heredoc_value`` gives ``R=$(cat <<EOF ...)`` its body (engine ``_match_values``); and the
+catalogue's ``docker run`` reads the command after the image (``entrypoints``: the AWS CLI images run ``aws``).
+Each refusal has its compliant twin (the home Region, a second Region inside the jurisdiction, the VPC's own database
+address), which passes.
 Ids: ``scripts55-<jurisdiction>-<shape>``. tests/test_realistic_programs.py runs them as CASES (``scripts55-*``).
 """
 
