@@ -2360,8 +2360,8 @@ def _shifted(
     ``$k`` holds what ``$(k+n)`` held; a shift inside a loop gives every position every word from the loop's first
     line on (the loop shifts again on each pass)."""
     shifts = [(script.count("\n", 0, m.start()), int(m.group(1) or 1)) for m in _SHIFT.finditer(script)]
-    if not shifts:
-        return ranges
+    if not any(first <= line <= last for line, _ in shifts for first, last, _ in ranges):
+        return ranges  # no shift where a positional parameter holds a word: the blocks are not read
     loops: dict[int, int] = {}  # a line inside a loop: the outermost loop's first line
     stack: list[str] = []
     opened: list[int] = []  # the first line of each loop open after the line before
