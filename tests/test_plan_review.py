@@ -15,6 +15,7 @@ import io
 import json
 import sys
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import jsonschema
@@ -23,6 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from components.plan.cli import main
+from components.plan.collect import default_site_notes
 from components.plan.documents import UNKNOWN, DocumentError
 from components.plan.model import ReviewPlan
 from components.plan.preview import parse_preview
@@ -33,6 +35,7 @@ from components.plan.review import review_document, review_files
 from components.plan.state import parse_state
 from components.residency import provenance
 from components.residency.engine import RuleEngine, Subject
+from components.simulate import ResourceRecord
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PASS = FIXTURES / "preview-cn-pass.json"
@@ -171,6 +174,35 @@ def test_the_plan_names_the_account_site_judged_for_each_alibaba_provider() -> N
     review = ReviewPlan((plan,), "test")
     assert f"  note: {named[0]}" in render_text(review)
     assert named[0] in json.loads(render_json(review))["stacks"][0]["notes"]
+
+
+def _record55(type_: str, provider: str) -> ResourceRecord:
+    return ResourceRecord(type_, "r", f"urn:pulumi:cn::p::{type_}::r", "id", "", provider, True, False, False, "", "",
+                          MappingProxyType({}), MappingProxyType({}), "alicloud", "cn-shanghai")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("provider", "config", "runner", "note"),
+    [
+        ("", {"alicloud:accountType": "International"}, None, "account site 'International' (the stack file's"),
+        ("", {}, "International", "account site 'International' (the runner's ALIBABA_CLOUD_ACCOUNT_TYPE)"),
+        ("", {"alicloud:accountType": "Domestic"}, "International", "account site 'Domestic' (the stack file's"),
+        ("", {}, None, "neither the stack file (alicloud:accountType) nor the runner"),
+        ("urn:pulumi:cn::p::pulumi:providers:alicloud::dc::id", {"alicloud:accountType": "International"}, None, None),
+    ],
+)
+def test_the_offline_plan_names_the_default_alibaba_providers_site(
+    provider: str, config: dict[str, str], runner: str | None, note: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # alired55 (stop 55): resources on the default Alibaba Cloud provider (refused, RES-002) show which account site
+    # that provider would use, from the stack file or the runner; an explicit provider is noted by
+    # account_site_notes (alired54b) and adds nothing here.
+    if runner is None:
+        monkeypatch.delenv("ALIBABA_CLOUD_ACCOUNT_TYPE", raising=False)
+    else:
+        monkeypatch.setenv("ALIBABA_CLOUD_ACCOUNT_TYPE", runner)
+    notes = default_site_notes([_record55("alicloud:oss/bucket:Bucket", provider)], config)
+    assert (notes == ()) if note is None else (len(notes) == 1 and note in notes[0] and "RES-002" in notes[0])
 
 
 def test_unknowns_pass_only_when_every_source_is_resident() -> None:

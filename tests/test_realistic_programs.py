@@ -44,6 +44,7 @@ import platform_programs_alired53 as ar53
 import platform_programs_alired53b as ar53b
 import platform_programs_alired54 as ar54
 import platform_programs_alired54b as ar54b
+import platform_programs_alired55 as ar55
 import platform_programs_alirole41 as ar41
 import platform_programs_anonymous43 as an43
 import platform_programs_apigw39 as agw39
@@ -70,6 +71,7 @@ import platform_programs_cn as pc
 import platform_programs_config53 as cg53
 import platform_programs_config54 as cg54
 import platform_programs_config54b as cg54b
+import platform_programs_config55 as cg55
 import platform_programs_crossaccount37 as ca37
 import platform_programs_crossaccount39 as ca39
 import platform_programs_data as pdata
@@ -96,6 +98,7 @@ import platform_programs_falsealarm53 as fa53
 import platform_programs_falsealarm53b as fa53b
 import platform_programs_falsealarm54 as fa54
 import platform_programs_falsealarm54b as fa54b
+import platform_programs_falsealarm55 as fa55
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_fnb64_51 as fb51
@@ -18653,6 +18656,27 @@ CASES: list[Case] = [
     # principal `acs:ram::$HUB_UID:root` never set are RES-023 (each passed every door before); the team's own account,
     # a declared partner or text, a here-document file read back and an ossutil bucket policy keep their verdicts.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar54b.rows()],
+    # -- stop 55, Alibaba Cloud red team round 13 (tests/platform_programs_alired55.py): OSS replication through
+    # `aliyun oss` / `aliyun ossutil` or `"$(cat FILE)"` abroad (RES-009) or to a partner's bucket (RES-017), a
+    # configuration or bucket policy from a file no line writes (RES-011 / RES-023), an inline ossutil 2.0 bucket policy
+    # granting a partner (RES-023) and ROS BP Studio / Compute Nest outside CN (RES-016) are refused (each passed every
+    # door before); home copies, the team's own grants, declared partners and texts, `--method get`, and three Pulumi
+    # cross-Region inputs (CEN bandwidth limit, RDS DDR restore, ECS image pipeline) keep their verdicts (pinned).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar55.rows()],
+    # -- stop 55, configuration file grammars in user data, round 4 (tests/platform_programs_config55.py): redis `CONFIG
+    # SET` with several pairs, syslog-ng `@define` / `@include` and a Kubernetes ExternalName Service (kubectl, an
+    # Ingress backend, k3s's manifests directory) naming a partner are refused (RES-015; each passed every door
+    # before), as is an undefined syslog-ng name; `docker network connect --alias`, `--network container:X`, `--link`
+    # names and a pod's private `hostAliases` pass (RES-015 before: false alarms)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg55.rows()],
+    # -- stop 55, false alarms round 17 (tests/platform_programs_falsealarm55.py): IAM trust policies a script
+    # gives `aws iam create-role` (a file, an inline document), a RAM trust policy read back from a file, a RAM
+    # principal of the metadata's owner account and a container joined by `docker network connect` pass (RES-015 /
+    # RES-006 / RES-023 before); an app's own "Service" host, a partner's or a parameter's RAM account and a connect
+    # to a network the script does not create stay refused; loops, positional parameters, here-strings, arrays,
+    # settings files, Vector, rclone, RELP, resolvers, ssh ProxyJump, HAProxy / stunnel / Redis and Postfix programs
+    # to own hosts pass (pinned)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa55.rows()],
     # -- stop 55, scripts and user data, round 11 (tests/platform_programs_scripts55.py): a Region passed on through a
     # wrapper's `"$@"`, after `shift`, `set --` then `for r in "$@"`, an array's element assigned alone or indexed by a
     # variable, `read -a` / `mapfile`, a brace list or sequence outside a loop's words and `R=$(cat <<EOF ...)` naming a

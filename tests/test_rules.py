@@ -8034,8 +8034,10 @@ def test_a_cloud_config_compose_file_names_its_services() -> None:
         (_manifest52("http://api:8080", namespace="  namespace: fleet\n"), [("RES-015", "user_data")]),
         # no selector: someone else writes its endpoints; ExternalName: a CNAME to another host
         (_manifest52("http://api:8080", spec=""), [("RES-015", "user_data")]),
+        # config55 (stop 55): the partner's `externalName` is judged where written too (script_commands
+        # `externalName:`), beside the Service's own name at the URL (a CNAME the scan does not follow)
         (_manifest52("http://api:8080", spec="  type: ExternalName\n  externalName: intake.partner-analytics.com\n"),
-         [("RES-015", "user_data")]),
+         [("RES-015", "user_data.externalName:"), ("RES-015", "user_data")]),
         (_manifest52("http://api:8080", spec="  selector: {app: api}\n  externalName: x\n"),
          [("RES-015", "user_data")]),
         (_manifest52("http://web:8080"), [("RES-015", "user_data")]),  # no Service of that name
@@ -8643,3 +8645,88 @@ def test_falsealarm54_a_name_a_containers_hosts_file_maps_privately_is_that_addr
 ) -> None:
     findings, _ = RuleEngine("EU").check(subject)
     assert [(f.rule.id, f.path) for f in findings] == found
+
+
+# alired55 (stop 55): OSS replication and bucket policies through the Alibaba Cloud CLI's ossutil commands (`aliyun oss`
+# runs ossutil 1.x's, `aliyun ossutil` 2.0's), a configuration read back by `"$(cat FILE)"`, a bucket policy inline
+# (2.0 `--body`) or from a file no line writes, and ossutil 1.x's `--method`: its file operand is an input only with
+# `put`. On main a7fee677 each refused line passed, and `replication --method get oss://b FILE` was RES-011.
+_POLICY55 = (
+    '{"Version":"1","Statement":[{"Effect":"Allow","Action":["oss:GetObject"],"Principal":["%s"],'
+    '"Resource":["acs:oss:*:%s:fleet-exports/*"]}]}'
+)
+_WRITE55 = "cat > /tmp/r.xml <<'EOF'\n" + _REPL54B % ("fleet-dr", "%s") + "\nEOF\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (_WRITE55 % "ap-southeast-1" + "aliyun oss replication --method put oss://fleet-exports /tmp/r.xml",
+         ["RES-009"]),
+        (_WRITE55 % "cn-beijing" + "aliyun oss replication --method put oss://fleet-exports /tmp/r.xml", []),
+        ("aliyun oss replication --method put oss://fleet-exports /etc/fleet/r.xml", ["RES-011"]),
+        ("aliyun ossutil api put-bucket-replication --bucket fleet-exports --replication-configuration "
+         """'{"Rule":{"Destination":{"Bucket":"fleet-dr","Location":"oss-us-west-1"}}}'""", ["RES-009"]),
+        (_WRITE55 % "ap-southeast-1"
+         + 'ossutil api put-bucket-replication --bucket fleet-exports --replication-configuration "$(cat /tmp/r.xml)"',
+         ["RES-009"]),
+        (_WRITE55 % "cn-beijing"
+         + 'ossutil api put-bucket-replication --bucket fleet-exports --replication-configuration "$(cat /tmp/r.xml)"',
+         []),
+        ('ossutil api put-bucket-replication --bucket fleet-exports --replication-configuration "$(cat /etc/r.xml)"',
+         ["RES-011"]),  # a file no line writes: where the copies go is unknown
+        ("ossutil replication --method get oss://fleet-exports /tmp/current.xml", []),  # RES-011 on main: an output
+        (_WRITE55 % "ap-southeast-1" + "ossutil replication --method=PUT oss://fleet-exports /tmp/r.xml", ["RES-009"]),
+        ("aliyun oss cp /var/log/boot.log oss://fleet-exports/boot/ --region us-west-1", ["RES-009"]),  # the CLI's own
+        ("aliyun oss cp /var/log/boot.log oss://fleet-exports/boot/ --region cn-shanghai", []),
+        (f"ossutil api put-bucket-policy --bucket fleet-exports --body '{_POLICY55 % (_ALI_OTHER, _ALI_OWN)}'",
+         ["RES-023"]),
+        (f"ossutil api put-bucket-policy --bucket fleet-exports --body '{_POLICY55 % (_ALI_OWN, _ALI_OWN)}'", []),
+        (f"aliyun ossutil api put-bucket-policy --bucket fleet-exports --body '{_POLICY55 % (_ALI_OTHER, _ALI_OWN)}'",
+         ["RES-023"]),
+        ("ossutil api put-bucket-policy --bucket fleet-exports --body file:///etc/fleet/policy.json", ["RES-023"]),
+        ("aliyun oss bucket-policy --method put oss://fleet-exports /etc/fleet/policy.json", ["RES-023"]),
+        ("ossutil bucket-policy --method get oss://fleet-exports /tmp/current.json", []),  # saved to a local file
+        ("ossutil bucket-policy --method delete oss://fleet-exports", []),
+        (f"cat > /tmp/p.json <<'EOF'\n{_POLICY55 % (_ALI_OTHER, _ALI_OWN)}\nEOF\n"
+         "aliyun oss bucket-policy --method put oss://fleet-exports /tmp/p.json", ["RES-023"]),  # read once, the file
+        (f"cat > /tmp/p.json <<'EOF'\n{_POLICY55 % (_ALI_OWN, _ALI_OWN)}\nEOF\n"
+         "aliyun oss bucket-policy --method put oss://fleet-exports /tmp/p.json", []),
+    ],
+)  # fmt: skip
+def test_oss_configurations_given_to_the_aliyun_cli_and_ossutil_are_judged(line: str, expected: list[str]) -> None:
+    # alired55: script_commands aliyun `oss` / `ossutil` (&ossutil-commands), form oss-policy, operands_when,
+    # engine `_oss_configurations` / `_judge_script_bucket_policy`.
+    known = {bucket_key("alicloud", "fleet-exports"), bucket_key("alicloud", "fleet-dr")}.__contains__
+    found = RuleEngine("CN").check(_ali51_boot(line), known=known)[0]
+    assert [f.rule.id for f in found] == expected
+
+
+@pytest.mark.parametrize(("uid", "expected"), [(_ALI_OTHER, ["RES-023"]), (_ALI_OWN, [])])
+def test_a_bucket_policy_file_written_on_an_aws_machine_is_alibaba_clouds(uid: str, expected: list[str]) -> None:
+    # alired55: the written file's own reading walks it as the machine's cloud's (AWS), which reads no bare Alibaba
+    # UID principal; the ossutil command walks it as Alibaba Cloud's (a partner's grant passed there).
+    script = (
+        f"#!/bin/bash\ncat > /tmp/p.json <<'EOF'\n{_POLICY55 % (uid, _ALI_OWN)}\nEOF\n"
+        "ossutil bucket-policy --method put oss://fleet-exports /tmp/p.json\n"
+    )
+    subject = aws("aws:ec2/instance:Instance", _PINNED_EU, ami="ami-1", instance_type="t3.small", user_data=script)
+    known = {bucket_key("alicloud", "fleet-exports"), ACCOUNT_KEY + _ALI_OWN}.__contains__
+    assert [f.rule.id for f in RuleEngine("EU").check(subject, known=known)[0]] == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "provider", "kind", "expected"),
+    [
+        ("JP", _ALI_PINNED_JP, "ALIYUN::BPStudio::Application", ["RES-016"]),
+        ("CN", _ALI_PINNED_CN, "ALIYUN::BPStudio::Application", []),  # the hub is in the mainland
+        ("JP", _ALI_PINNED_JP, "ALIYUN::ComputeNest::ServiceInstance", ["RES-016"]),
+        ("CN", _ALI_PINNED_CN, "ALIYUN::ComputeNest::ServiceInstance", []),
+        ("JP", _ALI_PINNED_JP, "DATASOURCE::ComputeNest::ServiceInstances", []),  # a read, no listed type
+    ],
+)
+def test_the_bp_studio_and_compute_nest_templates_are_judged_as_their_pulumi_twins(
+    code: str, provider: ProviderRef, kind: str, expected: list[str]
+) -> None:
+    # alired55 (stop 55): template_services entries for alicloud-bpstudio-hub-region / alicloud-compute-nest-hub-region.
+    assert [f.rule.id for f in RuleEngine(code).check(_ros53(kind, provider))[0]] == expected

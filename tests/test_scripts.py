@@ -2921,6 +2921,276 @@ def test_a_for_loop_over_a_command_substitution_gives_its_words(loop: str, expec
     assert [rule for rule, _, _ in found] == expected, found
 
 
+# config55 (stop 55): configuration grammars in user data, round 4. On main a7fee677 each offending script passed
+# (redis CONFIG SET's later pairs, syslog-ng `@define` / `@include`, a Kubernetes ExternalName's `externalName`), and
+# each own twin marked "was RES-015" below was refused (docker network connect / container: / --link names, a pod's
+# private hostAliases, an ExternalName naming a Service of the same manifest).
+_P55 = "db.partner-analytics.com"
+_SNG = "cat > /etc/syslog-ng/conf.d/c.conf <<'EOF'\n{}\nEOF"
+_K8S_BACKEND = (
+    "apiVersion: v1\nkind: Service\nmetadata:\n  name: api\n  namespace: backend\nspec:\n  selector:\n    app: api\n"
+)
+
+
+def _external_name(host: str) -> str:
+    return (
+        f"kubectl apply -f - <<'EOF'\n{_K8S_BACKEND}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: api\n"
+        f"  namespace: frontend\nspec:\n  type: ExternalName\n  externalName: {host}\nEOF"
+    )
+
+
+def _host_aliases(address: str) -> str:
+    return (
+        "kubectl apply -f - <<'EOF'\napiVersion: v1\nkind: Pod\nmetadata:\n  name: api\nspec:\n  hostAliases:\n"
+        f'    - ip: "{address}"\n      hostnames: ["db.fleet"]\n  containers:\n    - name: api\n      image: a:1\n'
+        "      env:\n        - name: DB_URL\n          value: postgres://db.fleet:5432/fleet\nEOF"
+    )
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        # redis 7: CONFIG SET parameter value [parameter value ...]
+        (f'redis-cli CONFIG SET maxmemory 1gb replicaof "{_P55} 6379"', {"RES-015"}),
+        (f'redis-cli config set maxmemory-policy allkeys-lru appendonly yes ReplicaOf "{_P55} 6379"', {"RES-015"}),
+        ('redis-cli CONFIG SET maxmemory 1gb replicaof "10.0.3.9 6379"', set()),
+        ("redis-cli CONFIG SET maxmemory-samples -1 save ''", set()),  # a value starting with `-` is no option
+        (f"redis-cli CONFIG SET maxmemory {_P55}", set()),  # a value of another parameter names no host
+        # syslog-ng: @define, an undefined name (the environment's), @include of a file the script writes
+        (_SNG.format(f'@define c "{_P55}"\ndestination d {{ network("`c`" port(6514)); }};'), {"RES-015"}),
+        (_SNG.format('@define c "10.0.3.20"\ndestination d { network("`c`" port(6514)); };'), set()),
+        (_SNG.format('destination d { network("`c`" port(6514)); };'), {"RES-015"}),
+        (
+            _SNG.format(f'@define b "{_P55}"\ndestination d {{ network("10.0.3.20" failover(servers("`b`"))); }};'),
+            {"RES-015"},
+        ),
+        (
+            f"cat > /etc/fleet/d.inc <<'EOF'\ndestination d {{ network(\"{_P55}\"); }};\nEOF\n"
+            "cat > /etc/syslog-ng/syslog-ng.conf <<'EOF'\n@include \"/etc/fleet/d.inc\"\nEOF",
+            {"RES-015"},
+        ),
+        (
+            "cat > /etc/syslog-ng/fleet.d/d.inc <<'EOF'\ndestination d { network(\"10.0.3.20\"); };\nEOF\n"
+            "cat > /etc/syslog-ng/syslog-ng.conf <<'EOF'\n@include \"fleet.d\"\nEOF",
+            set(),
+        ),
+        (
+            "cat > /etc/syslog-ng/syslog-ng.conf <<'EOF'\n@define c \"10.0.3.20\"\n"
+            '@include "/etc/syslog-ng/conf.d/*.conf"\nEOF\n' + _SNG.format('destination d { network("`c`"); };'),
+            set(),
+        ),  # defined in syslog-ng.conf, used in a conf.d file: one configuration
+        # Kubernetes: ExternalName judged where written; a Service of the same manifest is that Service (was RES-015)
+        (_external_name(_P55), {"RES-015"}),
+        (_external_name(f'"{_P55}"'), {"RES-015"}),
+        (_external_name("api.backend.svc.cluster.local"), set()),
+        (_external_name("fleet.c1a2b3c4d5e6.eu-west-1.rds.amazonaws.com"), set()),
+        (_external_name("api.other.svc.cluster.local"), {"RES-015"}),  # no Service of the manifest
+        # a pod's hostAliases: a private address defines the name for the manifest (was RES-015), a public one not
+        (_host_aliases("10.0.3.9"), set()),
+        (_host_aliases("203.0.113.10"), {"RES-015"}),
+    ],
+)
+def test_config55_config_file_grammars_are_read(script: str, expected: set[str]) -> None:
+    assert {f[0] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")} == expected
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        # docker network connect: the container's name and --alias on the network's run lines (was RES-015)
+        (
+            "docker network create fleet\ndocker run -d --name fleet-db postgres:16\n"
+            "docker network connect --alias db fleet fleet-db\n"
+            "docker run -d --network fleet -e DATABASE_URL=postgres://fleet@db:5432/fleet a:1",
+            set(),
+        ),
+        (
+            "docker network create fleet\ndocker run -d --name fleet-db postgres:16\n"
+            "docker network connect --alias=db fleet fleet-db\ndocker run -d --network fleet "
+            "-e CACHE=redis://fleet-db:6379/0 -e DATABASE_URL=postgres://fleet@db:5432/fleet a:1",
+            set(),
+        ),
+        (
+            "docker network create fleet\ndocker run -d --name fleet-db postgres:16\n"
+            "docker network connect --alias db fleet fleet-db\ncurl http://db:5432/",
+            {"RES-015"},
+        ),  # the machine's own command
+        (
+            "docker run -d --name fleet-db postgres:16\ndocker network connect --alias db shared fleet-db\n"
+            "docker run -d --network shared -e DATABASE_URL=postgres://fleet@db:5432/fleet a:1",
+            {"RES-015"},
+        ),  # a network the script does not create
+        # --network container:X is on X's network (was RES-015)
+        (
+            "docker network create fleet\ndocker run -d --network fleet --name fleet-db postgres:16\n"
+            "docker run -d --network fleet --name api a:1\n"
+            "docker run -d --network container:api -e DATABASE_URL=postgres://fleet@fleet-db:5432/fleet b:1",
+            set(),
+        ),
+        (
+            "docker network create fleet\ndocker run -d --network fleet --name fleet-db postgres:16\n"
+            "docker run -d --name api a:1\n"
+            "docker run -d --network container:api -e DATABASE_URL=postgres://fleet@fleet-db:5432/fleet b:1",
+            {"RES-015"},
+        ),  # api is on the default bridge: no names
+        # --link NAME:ALIAS to a container the script runs, on the linking line only (was RES-015)
+        (
+            "docker run -d --name fleet-db postgres:16\n"
+            "docker run -d --link fleet-db:db -e DATABASE_URL=postgres://fleet@db:5432/fleet a:1",
+            set(),
+        ),
+        ("docker run -d --link fleet-db:db -e DATABASE_URL=postgres://fleet@db:5432/fleet a:1", {"RES-015"}),
+        (
+            "docker run -d --name fleet-db postgres:16\ndocker run -d --link fleet-db:db a:1\ncurl http://db:5432/",
+            {"RES-015"},
+        ),
+    ],
+)
+def test_config55_docker_names_from_connect_container_and_link(script: str, expected: set[str]) -> None:
+    assert {f[0] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")} == expected
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from(["maxmemory 1gb", "appendonly yes", "save ''", "maxmemory-samples -1"]), max_size=3))
+def test_config55_config_set_reads_replicaof_among_any_pairs(pairs: list[str]) -> None:
+    # config55: wherever the replicaof pair stands among other pairs, its host is judged, and only it
+    def script(host: str) -> str:
+        return f"#!/bin/bash\nredis-cli CONFIG SET {' '.join(pairs)} replicaof '{host} 6379'\n"
+
+    assert {f[0] for f in findings(script(_P55), "EU", "aws")} == {"RES-015"}
+    assert findings(script("10.0.3.9"), "EU", "aws") == []
+
+
+# falsealarm55 (stop 55): a JSON policy document's `"Principal": {"Service": ...}` written in a script's free text (a
+# trust policy file given as `file://`, a document inline in a double-quoted word) names the service the role trusts,
+# never a host: on main a7fee677 each compliant line was RES-015 at the whole-text scan. The same host under another key
+# (an app's own "Service", a "Principal" with no Service key) is judged as before.
+def _trust55(principal: str) -> str:
+    """An IAM trust policy whose statement's Principal is ``principal``."""
+    statement = '{"Effect": "Allow", "Principal": ' + principal + ', "Action": "sts:AssumeRole"}'
+    return '{"Version": "2012-10-17", "Statement": [' + statement + "]}"
+
+
+def _file55(document: str) -> str:
+    """A here-document writing ``document`` to a file."""
+    return "cat > /tmp/t.json <<'EOF'\n" + document + "\nEOF\n"
+
+
+_LAMBDA55 = _trust55('{\n  "Service": "lambda.amazonaws.com"\n}')
+_INLINE55 = _trust55('{"Service": "lambda.amazonaws.com"}').replace('"', '\\"')
+_RAM55 = '{"Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"Service":["fc.aliyuncs.com"]}}]}'
+
+
+@pytest.mark.parametrize(
+    ("text", "cloud", "expected"),
+    [
+        (_file55(_trust55('{"Service": "ec2.amazonaws.com"}')), "aws", []),
+        (_file55(_trust55('{"Service": ["ec2.amazonaws.com", "ssm.amazonaws.com"]}')), "aws", []),
+        ("echo '" + _LAMBDA55 + "' > /tmp/t.json\n", "aws", []),
+        ('aws iam create-role --role-name r --assume-role-policy-document "' + _INLINE55 + '"\n', "aws", []),
+        (_file55(_RAM55) + 'aliyun ram CreateRole --RoleName r --AssumeRolePolicyDocument "$(cat /tmp/t.json)"\n',
+         "alicloud", []),
+        # The same hosts under no Principal's Service key: judged as before.
+        ("""echo '{"Service": "sqs.amazonaws.com", "queue": "fleet"}' > /etc/fleet/q.json\n""", "aws",
+         ["sqs.amazonaws.com"]),
+        ("""echo '{"Principal": {"AWS": "*"}, "Endpoint": "sqs.amazonaws.com"}' > /etc/fleet/q.json\n""", "aws",
+         ["sqs.amazonaws.com"]),
+        ("""echo '{"Principal": {"Service": "ec2.amazonaws.com"}}' > /tmp/t.json\ncurl https://sts.amazonaws.com/\n""",
+         "aws", ["sts.amazonaws.com"]),
+    ],
+)  # fmt: skip
+def test_falsealarm55_a_policy_documents_service_principal_in_free_text(
+    text: str, cloud: Cloud, expected: list[str]
+) -> None:
+    code = "EU" if cloud == "aws" else "CN"
+    found = findings(f"#!/bin/bash\n{text}", code, cloud)
+    assert sorted({value for rule, _, value in found if rule == "RES-015"}) == expected, found
+
+
+# falsealarm55 (stop 55): a RAM principal `acs:ram::$OWNER:root` in an aliyun CLI policy document, OWNER set only from
+# the ECS metadata's `owner-account-id`, is the instance's own account (the lead's stop-54 reading of an owner
+# parameter): RES-023 on main a7fee677. OWNER from a parameter, never set, or also set to a literal stays RES-023.
+_OWNER55 = "OWNER=$(curl -s http://100.100.100.200/latest/meta-data/owner-account-id)\n"
+_ROLE55 = (
+    'aliyun ram CreateRole --RoleName ops --AssumeRolePolicyDocument "{\\"Statement\\":[{\\"Effect\\":\\"Allow\\",'
+    '\\"Action\\":\\"sts:AssumeRole\\",\\"Principal\\":{\\"RAM\\":[\\"acs:ram::$OWNER:root\\"]}}],\\"Version\\":\\"1\\"}"\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("script", "refused"),
+    [
+        (_OWNER55 + _ROLE55, False),
+        (_OWNER55 + _ROLE55.replace("$OWNER", "${OWNER}"), False),
+        (_OWNER55 + "cat > /tmp/t.json <<EOF\n"
+         '{"Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"RAM":["acs:ram::$OWNER:root"]}}]}\n'
+         'EOF\naliyun ram CreateRole --RoleName ops --AssumeRolePolicyDocument "$(cat /tmp/t.json)"\n', False),
+        (_ROLE55, True),  # never set
+        ("OWNER=$(aliyun oos GetParameter --Name hub | jq -r .Parameter.Value)\n" + _ROLE55, True),
+        (_OWNER55 + "[ -f /etc/hub ] && OWNER=5555666677778888\n" + _ROLE55, True),
+    ],
+)  # fmt: skip
+def test_falsealarm55_a_ram_principal_of_the_metadatas_owner_account(script: str, refused: bool) -> None:
+    found = findings(f"#!/bin/bash\n{script}", "CN", "alicloud")
+    assert ("RES-023" in {rule for rule, _, _ in found}) is refused, found
+
+
+# falsealarm55 (stop 55): `docker network connect [--alias A] NET CONTAINER` (docker network connect: "Once connected,
+# the container can communicate with other containers in the same network"): a container run on no network and
+# attached to one network the script creates is on it. On main a7fee677 the first two were RES-015 at the scan.
+_CONNECT55 = (
+    "docker network create fleet\ndocker run -d --network fleet --name fleet-db postgres:16\n"
+    "docker run -d --name api -e DATABASE_URL=postgres://fleet@fleet-db:5432/fleet app:1\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        ("docker network connect fleet api\n", []),
+        ("docker network connect --alias web --ip 172.18.0.9 fleet api\n", []),
+        ("", ["fleet-db"]),  # never connected: the default bridge
+        ("docker network connect shared api\n", ["fleet-db"]),  # a network the script does not create
+        ("docker network connect fleet worker\n", ["fleet-db"]),  # another container
+        ("docker network connect fleet api\ndocker network connect shared api\n", ["fleet-db"]),  # two networks
+        ("docker network connect --bogus x fleet api\n", ["fleet-db"]),  # an option not catalogued: nothing read
+        ("docker network connect fleet api\ncurl http://fleet-db:5432/\n", ["fleet-db"]),  # the machine itself
+    ],
+)  # fmt: skip
+def test_falsealarm55_a_container_attached_by_docker_network_connect(lines: str, expected: list[str]) -> None:
+    found = findings(f"#!/bin/bash\n{_CONNECT55}{lines}", "EU", "aws")
+    assert sorted({value for rule, _, value in found if rule == "RES-015"}) == expected, found
+
+
+def test_falsealarm55_a_connects_alias_names_the_container_on_its_network() -> None:
+    script = (
+        "docker network create fleet\ndocker run -d --name db postgres:16\ndocker network connect --alias pg fleet db\n"
+        "docker run -d --network fleet --name api -e DATABASE_URL=postgres://fleet@pg:5432/fleet -e DB_HOST=db app:1\n"
+    )
+    assert findings(f"#!/bin/bash\n{script}", "EU", "aws") == []
+    assert {v for _, _, v in findings(f"#!/bin/bash\n{script}curl http://pg:5432/\n", "EU", "aws")} == {"pg"}
+
+
+# falsealarm55 (stop 55): the two readers this round added never fail on any text made of their own words (a crash would
+# stop every door); each answers a set of the text's own words.
+_WORDS55 = ["docker", "network", "connect", "create", "run", "--alias", "--ip", "--name", "--network", "fleet", "api",
+            "-d", "=", "'", '"', "\n", ";", "&&", "\\\n", "{", "}", "[", "]", ":", ",", "Principal", "Service",
+            "ec2.amazonaws.com", "\\"]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS55), max_size=40).map(" ".join))
+def test_falsealarm55_the_new_readers_never_crash(text: str) -> None:
+    from components.residency.engine import _policy_service_principals
+    from components.residency.service_names import network_spans
+
+    assert _policy_service_principals(text) <= {"ec2.amazonaws.com"}
+    compose = load_endpoints().service_names
+    assert compose is not None
+    for _, _, names in network_spans(text, compose.compose):
+        assert names <= {w.lower() for w in _WORDS55}
+
+
 # scripts55 (stop 55): shell expansions the one reader did not compute (bash(1) "Special Parameters" `$@` / `$*`, the
 # shift builtin, "Arrays" `name[subscript]=value`, read -a, mapfile / readarray, "Brace Expansion" outside a loop's
 # words and sequences, `$(cat <<EOF ...)`) and the command `docker run` gives a container. Each offending line gave no

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
@@ -263,6 +264,27 @@ def account_site_notes(records: Sequence[ResourceRecord]) -> tuple[str, ...]:
     return tuple(notes)
 
 
+def default_site_notes(records: Sequence[ResourceRecord], config: Mapping[str, str]) -> tuple[str, ...]:
+    """(alired55) The account site the default Alibaba Cloud provider would use, for a stack with resources on it:
+    the offline plan records no default provider (the preview review lists it with its inputs, account_site_notes),
+    so the reviewer did not see which site the stack file (``alicloud:accountType``) or, naming none, the runner
+    (``ALIBABA_CLOUD_ACCOUNT_TYPE``, the provider's DefaultFunc) gives it. No door judges a site there: every resource
+    on a default provider is refused already (RES-002)."""
+    count = sum(1 for r in records if r.custom and r.type.startswith("alicloud:") and not r.provider)
+    if not count:
+        return ()
+    named = config.get("alicloud:accountType")
+    runner = os.environ.get("ALIBABA_CLOUD_ACCOUNT_TYPE")
+    head = f"{count} Alibaba Cloud resource(s) use the default provider (refused: RES-002)"
+    if named or runner:
+        whence = "the stack file's alicloud:accountType" if named else "the runner's ALIBABA_CLOUD_ACCOUNT_TYPE"
+        return (f"{head}; it would use account site {named or runner!r} ({whence}).",)
+    return (
+        f"{head}; neither the stack file (alicloud:accountType) nor the runner (ALIBABA_CLOUD_ACCOUNT_TYPE) names its "
+        "account site, so the provider would ask BSS at deploy time.",
+    )
+
+
 ALICLOUD_PROVIDER = "pulumi:providers:alicloud"
 """The type token of an explicit Alibaba Cloud provider (its account site noted in the plan)."""
 
@@ -374,7 +396,8 @@ def _plan_stack(file: Path, project: Project, stack: str, shown: str) -> StackPl
         declarations=declaration_uses(guards),
     )
     protection, trails = data_protection_of(run.outputs)
-    return dataclasses.replace(planned, data_protection=protection, audit_trails=trails)
+    notes = planned.notes + default_site_notes(run.resources, config)
+    return dataclasses.replace(planned, data_protection=protection, audit_trails=trails, notes=notes)
 
 
 def data_protection_of(outputs: Mapping[str, Any]) -> tuple[tuple[DataClassPlan, ...], tuple[AuditTrailPlan, ...]]:

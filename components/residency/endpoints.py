@@ -188,6 +188,18 @@ class ComposeServices(_Frozen):
     network_names: tuple[str, ...] = ()
     """falsealarm54b: the ``docker run`` options naming the container on its network (``--name``,
     ``--network-alias``, ``--net-alias``), which the network's embedded DNS answers for its other containers."""
+    network_connect: str | None = None
+    """config55: the docker CLI command joining a running container to a network (``network connect``): ``docker
+    network connect [OPTIONS] NETWORK CONTAINER``, the container then on that network under its name."""
+    connect_value_options: tuple[str, ...] = ()
+    """config55: ``network connect``'s options taking a value (``--alias``, ``--ip``, ``--ip6``, ``--link``,
+    ``--link-local-ip``, ``--driver-opt``, ``--gw-priority``; podman's ``--mac-address``), so that no value is read as
+    an operand."""
+    connect_names: tuple[str, ...] = ()
+    """config55: ``network connect``'s options naming the container on the network (``--alias``)."""
+    link_option: str | None = None
+    """config55: ``docker run``'s legacy link option (``--link NAME[:ALIAS]``), writing NAME and ALIAS into the
+    container's /etc/hosts for the linked container."""
     container_name: str | None = None
     """falsealarm54: a service's key naming its container (``container_name``), which Docker's embedded DNS answers
     on the project's networks as it does the service's name."""
@@ -204,6 +216,10 @@ class KubernetesServices(_Frozen):
     closed_by: tuple[str, ...]
     """Keys making a name resolve elsewhere (a Service's ``externalName``, a pod's ``hostNetwork`` / ``dnsPolicy``):
     a manifest holding one anywhere defines no name (fail closed)."""
+    not_named_by: tuple[str, ...] = ()
+    """(config55) ``spec`` keys making that Service's own name resolve elsewhere (``externalName``: a CNAME to the host
+    it names, judged where written, script_commands ``externalName:``): that Service names nothing, the manifest's
+    other Services keep their names."""
     domain: str
     """The cluster domain under which ``<name>.<namespace>.svc`` is fully qualified (``cluster.local``)."""
     default_namespace: str
@@ -1445,6 +1461,7 @@ HostForm = Literal[
     "alicloud-policy",
     "host-port",
     "oss-replication",
+    "oss-policy",
 ]
 """How a script command's value names its host(s): ``host`` (``host[:port]``), ``hosts`` (a comma list), ``replica-set``
 (mongosh ``rs0/a:27017,b:27017``), ``sqlserver`` (sqlcmd ``tcp:host,1433``, ``host\\instance``), ``ssh``
@@ -1459,8 +1476,10 @@ CLI's zone parameter: the zone what the command creates is placed in, judged as 
 ``alicloud-account`` (an Alibaba Cloud UID the call writes into, joins or grants, judged as an owner or grantee field),
 ``alicloud-policy`` (alired54: a RAM policy document, walked whole as the resource twin's document input is);
 ``oss-replication`` (alired54b: an OSS replication configuration, XML or JSON, inline or a file the script writes:
-each ``Destination``'s ``Bucket`` and ``Location`` judged as oss.BucketReplication's ``destination``) and
-``host-port`` (config54b: redis ``--replicaof "host port"``, a host and its port in one word or two: the first word)."""
+each ``Destination``'s ``Bucket`` and ``Location`` judged as oss.BucketReplication's ``destination``),
+``oss-policy`` (alired55: an OSS bucket policy, inline or a file: walked as oss.BucketPolicy's ``policy``; a file no
+line writes fails closed) and ``host-port`` (config54b: redis ``--replicaof "host port"``, a host and its port in one
+word or two: the first word)."""
 
 
 class ScriptCommand(_Frozen):
@@ -1482,6 +1501,10 @@ class ScriptCommand(_Frozen):
     transports): such an operand is not read."""
     value_options: frozenset[str] = frozenset()
     """Options that take a value (the next word), which is then not an operand (``ssh -i key host``)."""
+    operands_when: dict[str, frozenset[str]] = Field(default_factory=dict)
+    """(alired55) The operands are read only when each option listed here is given one of its values (ossutil 1.x's
+    ``--method put``: with ``get`` the file operand is where the configuration is saved, no input); matched in any case,
+    as ossutil lower-cases it. Options (``options``) are read whatever these are."""
     named_options: dict[Literal["region", "zone"], HostForm] = Field(default_factory=dict)
     """Options ``options`` does not list, read by their name as an input of that name is (alired52): the form of an
     option named as a Region input (``region``: ``--TargetRegionId``, ``--cross-backup-region``, ``--RegionIds.1``) and
@@ -1492,6 +1515,10 @@ class ScriptCommand(_Frozen):
     any_case: bool = False
     """config54b: the subcommands are matched in any case (a Redis command name, ``ReplicaOf``, is the server's
     ``replicaof``): a word no subcommand spells is looked up upper-cased."""
+    paired: bool = False
+    """config55: the operands are ``parameter value`` pairs, each parameter read as a subcommand given its one value
+    (Redis 7's ``CONFIG SET parameter value [parameter value ...]``: ``CONFIG SET maxmemory 1gb replicaof "HOST
+    6379"``); else only the first operand may name a subcommand, which takes every word after it."""
     line: str | None = None
     """``operands``: the command writes its operands as a line (echo), read as a line of its own when written into a
     file; ``run``: the command runs its operands joined as a line (eval), always read; an option (``-c`` of ``sh``):

@@ -4121,6 +4121,8 @@ class RuleEngine:
         if entry is None:
             return
         kind = entry.format
+        if kind == "syslog-ng" and ("`" in body or _SYSLOG_NG_INCLUDE_WORD in body):
+            body = _syslog_ng_text(file, body, entry, written_files(script), self._config_entry)  # config55
         if kind in _LINE_FORMATS:
             self._judge_config_lines(walk, script, body, entry, where, depth)
             return
@@ -4225,6 +4227,12 @@ class RuleEngine:
             for key, value in pairs:
                 if entry.unused_settings and _unused_setting(entry, key, script):
                     continue  # falsealarm54b: s3cmd's `website_endpoint`, `cloudfront_host` without a `cf*` command
+                if kind == "syslog-ng" and "`" in value:
+                    # config55: a backtick name no `@define` of the configuration gives: syslog-ng reads it from its
+                    # environment ("If the variable is not defined, syslog-ng tries to read it from the environment"),
+                    # which no door sees
+                    self._judge_undefined_config_value(walk, value, f"{where}({kind}).{key}")
+                    continue
                 if key in entry.command_keywords:
                     # config54: ssh_config ProxyCommand, a command line ssh runs to reach the host: its commands'
                     # destinations are judged as a script's (`ssh -W %h:%p ops@<jump host>`).
@@ -4508,16 +4516,30 @@ class RuleEngine:
         the scan to leave out."""
         hosts = self._scripts.hosts(script, file)
         self._judge_found_hosts(walk, script, hosts, path)
-        return tuple(found.word for found in hosts if found.policy and found.word.lstrip()[:1] == "{")
+        return tuple(
+            found.word for found in hosts if (found.policy or found.bucket_policy) and found.word.lstrip()[:1] == "{"
+        )
 
     def _judge_found_hosts(self, walk: _Walk, script: str, hosts: Sequence[ScriptHost], path: str) -> None:
         """Each host :meth:`_judge_script_hosts` found in ``script``, a variable in it filled with the values that
         reach its line."""
+        spans: tuple[tuple[int, int, frozenset[str]], ...] | None = None
         for found in hosts:
             if walk.ssh_names and found.command in _SSH_CLIENTS and _ssh_name(found.host) in walk.ssh_names:
                 continue  # falsealarm53b: an alias of the ssh configuration the script writes (its HostName judged)
+            if found.command.endswith(":"):
+                # config55: a command that is a YAML key (script_commands `externalName:`, a manifest's line):
+                # `externalName: api.backend.svc.cluster.local` naming a Service the same
+                # manifest defines (service_names) is that Service, as a URL to it is (the reference scan's spans)
+                spans = self.parser.defined_spans(script) if spans is None else spans
+                host = found.host.lower().rstrip(".")
+                if any(start <= found.offset < end and host in names for start, end, names in spans):
+                    continue
             if found.replication:
                 self._judge_script_replication(walk, found, script, path)
+                continue
+            if found.bucket_policy:
+                self._judge_script_bucket_policy(walk, found, script, path)
                 continue
             if "$" not in found.host:
                 self._judge_script_host(walk, found, found.host, path)
@@ -4532,15 +4554,18 @@ class RuleEngine:
                 # http://100.100.100.200/latest/meta-data/owner-account-id)`): the instance's own account, computed
                 # on the machine (falsealarm54's `ali-cli-own`), not a variable the script never sets (alired54).
                 continue
+            files = {**walk.script_files, **values.files} if values.files else walk.script_files
+            # falsealarm55: a RAM principal built from the owner account the metadata gives (`acs:ram::$OWNER:root`,
+            # OWNER as above) is the instance's own account, in a policy document as at an owner parameter.
+            own_ram = _machine_ram_accounts(found.host, script, files) if found.policy else frozenset()
             # scripts53: a variable holding a substitution the evaluator cannot compute (`R=$(aws configure get
             # region)`, then `--region $R`) is filled with it, and fails closed below as the substitution written there
             for value in _filled(found.host, values.at_destination(found.offset)):
                 if "$(" not in value and "`" not in value:
-                    self._judge_script_host(walk, found, value, path)
+                    self._judge_script_host(walk, found, value, path, own_ram)
                     continue
                 # scripts52: a command substitution's value (`--region $(echo eu-west-1 | sed ...)`, `-h $(cat FILE)`
                 # of a file the script wrote) is computed by the one evaluator; one it cannot compute fails closed.
-                files = {**walk.script_files, **values.files} if values.files else walk.script_files
                 given = _script_substituted(value, reaching, files, own)
                 if given is None:
                     self._judge_unknown_script_value(walk, found, value, path)
@@ -4549,8 +4574,9 @@ class RuleEngine:
                         # alired54b: a document read back from a here-document the script writes keeps its variables
                         # as written (`acs:ram::$UID:root`, heredoc_files); the shell expands them from the values
                         # that reach the call, so they are filled with those before the document is walked.
+                        own_text = _machine_ram_accounts(text, script, files)
                         for document in _filled(text, values.at_destination(found.offset)):
-                            self._judge_script_host(walk, found, document, path)
+                            self._judge_script_host(walk, found, document, path, own_text)
                         continue
                     self._judge_script_host(walk, found, text, path)
 
@@ -4563,28 +4589,13 @@ class RuleEngine:
         declared). A configuration file the script does not write cannot be read: the Region the copies go to is
         unknown (RES-011, declared by the text as written). Another operand (the source ``oss://BUCKET``) is none."""
         where = f"{path}.{found.command}"
-        given = found.host.strip()
-        values: Sequence[str] = (given,)
-        if "$" in given:
-            values = _filled(given, _assigned_values(script, self._instance_region(walk)).at_destination(found.offset))
-        files: Mapping[str, str] | None = None
         machine = walk.cloud
         walk.cloud = "alicloud"  # OSS's on any machine (an EC2 instance may run ossutil)
         try:
-            for value in values:
-                text = value
-                if value[:1] not in ("<", "{"):
-                    name = value.removeprefix("file://")
-                    if not value.startswith("file://") and not name.lower().endswith((".xml", ".json")):
-                        continue
-                    if files is None:
-                        files = {**walk.script_files, **written_files(script)}
-                    # the file as the script names it where it writes it too (`cat > $F <<EOF`, written as `$F`)
-                    content = files.get(name) or files.get(given.removeprefix("file://"))
-                    if content is None:
-                        self._judge_unknown_region(walk, value, where)
-                        continue
-                    text = content
+            for value, text, _ in self._oss_configurations(walk, found, script):
+                if text is None:
+                    self._judge_unknown_region(walk, value, where)
+                    continue
                 for bucket, location in _replication_destinations(text):
                     if location:
                         self._judge_script_region(walk, location.removeprefix("oss-"), where, "alicloud")
@@ -4592,6 +4603,68 @@ class RuleEngine:
                         self._judge_bucket_name(walk, bucket, f"{where}.Destination.Bucket")
         finally:
             walk.cloud = machine
+
+    def _judge_script_bucket_policy(self, walk: _Walk, found: ScriptHost, script: str, path: str) -> None:
+        """(alired55) An OSS bucket policy a script gives ossutil (``script_commands`` form ``oss-policy``: 2.0's ``api
+        put-bucket-policy --body``, 1.x's ``bucket-policy --method put oss://BUCKET FILE``): one given inline is walked
+        as oss.BucketPolicy's ``policy`` (:meth:`_judge_script_policy`: another account's principal is RES-023 unless
+        the stack's own or declared). A file the script writes is judged where it is written (the written files'
+        reading), once; on a machine of another cloud (an EC2 instance) here too, as Alibaba Cloud's. One no line
+        writes, or a substitution the engine cannot compute, grants accounts no literal shows: RES-023, declared by the
+        text as written."""
+        where = f"{path}.{found.command}"
+        machine = walk.cloud
+        walk.cloud = "alicloud"  # OSS's on any machine
+        try:
+            for value, text, from_file in self._oss_configurations(walk, found, script):
+                if text is None:
+                    detail = (
+                        f"{value!r} is a bucket policy in a file no line of the script writes (or a command "
+                        f"substitution the engine cannot compute): nothing proves the accounts it grants the bucket to "
+                        f"are the stack's own or stay in {self._j()}. Write the policy in the script, or declare it in "
+                        "sovereign-dc:destinations by this exact text."
+                    )
+                    self._add_coverable(walk, RuleId.GRANTED_ACCOUNT_PROVEN, where, value, detail, (value.strip(),))
+                elif not from_file or machine != "alicloud":
+                    # a written file is judged where it is written, as the machine's cloud's: on an AWS machine that
+                    # walk reads no bare Alibaba UID principal, so the policy is walked here as Alibaba Cloud's
+                    self._judge_script_policy(walk, text, where)
+        finally:
+            walk.cloud = machine
+
+    def _oss_configurations(
+        self, walk: _Walk, found: ScriptHost, script: str
+    ) -> Iterator[tuple[str, str | None, bool]]:
+        """(alired55) The configuration an ossutil command is given (forms ``oss-replication``, ``oss-policy``), as
+        ``(value as written, its text, read from a file)``: inline XML / JSON; the file the script writes, named by
+        ``file://FILE``, an operand ``FILE`` (``.xml`` / ``.json``) or read by ``"$(cat FILE)"`` (the one evaluator);
+        text None where no line writes the file or the substitution cannot be computed. A variable holds the values
+        that reach the line. Another value (the source ``oss://BUCKET``, a rule id) gives nothing."""
+        given = found.host.strip()
+        values: Sequence[str] = (given,)
+        assigned: _ScriptValues | None = None
+        if "$" in given:
+            assigned = _assigned_values(script, self._instance_region(walk))
+            values = _filled(given, assigned.at_destination(found.offset))
+        files: Mapping[str, str] | None = None
+        for value in values:
+            if value[:1] in ("<", "{"):
+                yield value, value, False
+                continue
+            if files is None:
+                files = {**walk.script_files, **written_files(script)}
+            if "$(" in value or "`" in value:
+                # alired55: `--replication-configuration "$(cat /tmp/r.xml)"` of the file the script wrote passed
+                if assigned is None:
+                    assigned = _assigned_values(script, self._instance_region(walk))
+                texts = _script_substituted(value, assigned.at(found.offset), files, self._instance_region(walk))
+                yield from ((value, text, True) for text in texts) if texts is not None else [(value, None, True)]
+                continue
+            name = value.removeprefix("file://")
+            if not value.startswith("file://") and not name.lower().endswith((".xml", ".json")):
+                continue
+            # the file as the script names it where it writes it too (`cat > $F <<EOF`, written as `$F`)
+            yield value, files.get(name) or files.get(given.removeprefix("file://")), True
 
     def _judge_unknown_script_value(self, walk: _Walk, found: ScriptHost, value: str, path: str) -> None:
         """A destination argument holding a command substitution the engine cannot compute (scripts52: ``--region
@@ -4633,6 +4706,17 @@ class RuleEngine:
         )
         self._add_coverable(walk, RuleId.DESTINATION_HOST_PROVEN, where, value, detail, (value.strip(),))
 
+    def _judge_undefined_config_value(self, walk: _Walk, value: str, where: str) -> None:
+        """(config55) A destination a configuration file gives through a name the file's own definitions do not give
+        (syslog-ng's `` `name` `` without an ``@define``: the daemon's environment at run time): unproven (RES-015),
+        declared by the text as written."""
+        detail = (
+            f"{value!r} names its host through a variable the configuration does not define (syslog-ng reads an "
+            f"undefined `name` from its environment): nothing proves the host it sends to is in {self._j()}. Define "
+            "the name with @define, write the host, or declare it in sovereign-dc:destinations by this exact text."
+        )
+        self._add_coverable(walk, RuleId.DESTINATION_HOST_PROVEN, where, value, detail, (value.strip(),))
+
     def _judge_unknown_region(self, walk: _Walk, value: str, where: str) -> None:
         """A Region a script gives as a command substitution the engine cannot compute (a command's Region argument,
         scripts52; a Region variable or a settings file's ``region``, scripts53b): an unknown Region (RES-011), declared
@@ -4655,9 +4739,11 @@ class RuleEngine:
         for text in given:
             self._judge_script_region(walk, text, where, cloud)
 
-    def _judge_script_host(self, walk: _Walk, found: ScriptHost, value: str, path: str) -> None:
+    def _judge_script_host(
+        self, walk: _Walk, found: ScriptHost, value: str, path: str, own_ram: frozenset[str] = frozenset()
+    ) -> None:
         """One value a script's command connects to (:meth:`_judge_script_hosts`): a region, a zone, an account or a
-        host."""
+        host. ``own_ram``: a policy document's RAM principals built from the machine's own account (falsealarm55)."""
         if found.region:
             self._judge_script_region(walk, value, f"{path}.{found.command}", self._command_cloud(found.command))
             return
@@ -4671,7 +4757,7 @@ class RuleEngine:
                 if found.account:
                     self._judge_script_account(walk, value, f"{path}.{found.command}")
                 else:
-                    self._judge_script_policy(walk, value, f"{path}.{found.command}")
+                    self._judge_script_policy(walk, value, f"{path}.{found.command}", own_ram)
             finally:
                 walk.cloud = machine
             return
@@ -4713,7 +4799,7 @@ class RuleEngine:
         )
         self._add_coverable(walk, RuleId.GRANTED_ACCOUNT_PROVEN, path, text, detail, (text,))
 
-    def _judge_script_policy(self, walk: _Walk, value: str, path: str) -> None:
+    def _judge_script_policy(self, walk: _Walk, value: str, path: str, own_ram: frozenset[str] = frozenset()) -> None:
         """(alired54) A RAM policy document a script's aliyun command attaches (``script_commands`` form
         ``alicloud-policy``: a role's ``--AssumeRolePolicyDocument``, a key's ``--Policy``), walked as the document
         input of the resource twin is (ram.Role ``assume_role_policy_document``, kms.Key ``policy``): an Allow
@@ -4735,7 +4821,7 @@ class RuleEngine:
                 # alired54b: a principal built from a variable the script never sets (`acs:ram::$UID:root` in a
                 # here-document or a double-quoted document, UID unset): no account the walk can read, so it failed
                 # open; it names an account nothing proves, as an unset owner parameter does (declared by its text).
-                for unset in sorted(set(_UNSET_RAM_ACCOUNT.findall(value))):
+                for unset in sorted(set(_UNSET_RAM_ACCOUNT.findall(value)) - own_ram):
                     self._judge_unset_script_value(walk, unset, path)
 
     def _command_cloud(self, command: str) -> Cloud | None:
@@ -5181,6 +5267,8 @@ class RuleEngine:
             bare_regionless = ref.kind == "endpoint" and ref.region is None and not ref.in_url and ref.edge is None
             if bare_regionless and self._principal(walk, key, ref):
                 continue
+            if bare_regionless and "Service" in value and self._in_policy_principal(value, ref):
+                continue  # falsealarm55: a policy document's `"Principal": {"Service": ...}` written in free text
             if own_region and ref.kind == "bucket":
                 self._judge_bucket(walk, ref, path, own_region=True)  # an ARN's partition only
                 continue
@@ -5700,6 +5788,16 @@ class RuleEngine:
         ):
             return False
         return self._principal_shape(ref) and ref.dns_suffix in self._principal_suffixes
+
+    def _in_policy_principal(self, text: str, ref: Reference) -> bool:
+        """(falsealarm55) Whether ``ref`` is a service principal of a JSON policy document written in free text (a trust
+        policy a script writes to a file or gives the CLI inline: ``"Principal": {"Service": ["ec2.amazonaws.com"]}``,
+        quotes escaped or not): the identity the role trusts, never contacted, as the same value under a document
+        input's ``Principal`` key is (:meth:`_principal`). Only the exact principal shape with a principal suffix of the
+        stack's partition; the same host under any other key (an app's ``"Service": ...``, a Condition) is judged."""
+        if not (self._principal_shape(ref) and ref.dns_suffix in self._principal_suffixes):
+            return False
+        return ref.text.lower() in _policy_service_principals(text)
 
     def _principal_shape(self, ref: Reference) -> bool:
         if ref.dns_suffix is None:
@@ -8461,6 +8559,23 @@ def _config_pairs(
         yield line, list(pairs.items())
 
 
+# falsealarm55 (stop 55): IAM JSON policy reference "Principal" ("Specify a service principal ... "Principal": {
+# "Service": [ "ecs.amazonaws.com", "elasticloadbalancing.amazonaws.com" ] }") and RAM's trust policy (`"Principal":
+# {"Service": ["ecs.aliyuncs.com"]}`): the Service key of a Principal object, its value a string or a list of strings;
+# a quote may be escaped (a document inside a double-quoted shell word). An object nested in the Principal ends it.
+_POLICY_SERVICE = re.compile(r'\\?"Principal\\?"\s*:\s*\{[^{}]*?\\?"Service\\?"\s*:\s*(\[[^\[\]{}]*\]|\\?"[^"\\]*\\?")')
+
+
+def _policy_service_principals(text: str) -> frozenset[str]:
+    """(falsealarm55) The service principals (lower case) of every JSON policy document's ``"Principal": {"Service":
+    ...}`` in ``text``."""
+    return frozenset(
+        name.lower()
+        for m in _POLICY_SERVICE.finditer(text)
+        for name in re.findall(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+", m.group(1))
+    )
+
+
 _HOST_SETTING = re.compile(r"host[ \t]*=", re.IGNORECASE)
 """(falsealarm54b) The scan's ``Host = name`` reference form (a setting's text, not a bare host or URL)."""
 
@@ -8616,6 +8731,54 @@ def _syslog_ng_pairs(body: str, entry: ConfigFile) -> Iterator[tuple[str, list[t
 
 
 _SYSLOG_NG_SERVERS = re.compile(r"(?<![\w-])servers\s*\(")
+# config55: syslog-ng's configuration-wide definitions and inclusions (syslog-ng OSE Administration Guide, "Global and
+# environmental variables": "@define <name-of-the-variable> "<value-of-the-variable>"", used as `name`; "Managing
+# complex syslog-ng configurations": "@include "<filename>"", a file, a directory or a wildcard pattern, relative names
+# under the configuration's directory).
+_SYSLOG_NG_DEFINE = re.compile(
+    r"""^[ \t]*@define[ \t]+([A-Za-z_][\w-]*)[ \t]+(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+))""", re.MULTILINE
+)
+_SYSLOG_NG_INCLUDE_WORD = "@include"
+_SYSLOG_NG_INCLUDE = re.compile(r"""^[ \t]*@include[ \t]+(?:"([^"]*)"|'([^']*)'|(\S+))""", re.MULTILINE)
+_SYSLOG_NG_USE = re.compile(r"`([A-Za-z_][\w-]*)`")
+
+
+def _syslog_ng_text(
+    file: str,
+    body: str,
+    entry: ConfigFile,
+    written: Mapping[str, str],
+    config_entry: Callable[[str, str], ConfigFile | None],
+) -> str:
+    """(config55) A syslog-ng configuration ``file`` as the daemon reads it: each ``@include`` of a file the script
+    writes (``written``) that this entry does not read itself (``/etc/fleet/dest.inc``; a ``conf.d/*.conf`` file is
+    read on its own) put in its place, and each `` `name` `` replaced by the value an ``@define`` of the configuration
+    gives it (the definitions of every syslog-ng file the script writes: they are one configuration). A name no
+    definition gives is left as written (judged unproven where it names a host)."""
+    base = file.rsplit("/", 1)[0] if "/" in file else ""
+
+    def included(m: re.Match[str]) -> str:
+        name = next(g for g in m.groups() if g is not None)
+        path = name if name.startswith("/") else f"{base}/{name}"
+        found = [
+            text
+            for f, text in written.items()
+            if (fnmatch.fnmatchcase(f, path) or f.startswith(path.rstrip("/") + "/"))
+            and config_entry(f, "") is not entry
+        ]
+        return "\n".join([m.group(0), *found])
+
+    text = _SYSLOG_NG_INCLUDE.sub(included, body) if _SYSLOG_NG_INCLUDE_WORD in body else body
+    if "`" not in text:
+        return text
+    sources = [t for f, t in written.items() if config_entry(f, "") is entry] + [text]
+    defines = {
+        m.group(1): next(g for g in m.groups()[1:] if g is not None)
+        for source in sources
+        if "@define" in source
+        for m in _SYSLOG_NG_DEFINE.finditer(source)
+    }
+    return _SYSLOG_NG_USE.sub(lambda m: defines.get(m.group(1), m.group(0)), text)
 
 
 def _syslog_ng_failover(block: str) -> list[tuple[str, str]]:
@@ -9450,6 +9613,18 @@ def _replication_destinations(text: str) -> list[tuple[str | None, str | None]]:
 _UNSET_RAM_ACCOUNT = re.compile(r"acs:ram::\$\{?[A-Za-z_][A-Za-z0-9_]*\}?")
 """(alired54b) A RAM principal whose account is a shell variable left unfilled (``acs:ram::$UID``,
 ``acs:ram::${UID}``)."""
+
+
+def _machine_ram_accounts(document: str, script: str, files: Mapping[str, str]) -> frozenset[str]:
+    """(falsealarm55) The ``acs:ram::$NAME`` principals of ``document`` whose variable holds the machine's own owner
+    account (:func:`scripts.machine_or_private`: every assignment the instance metadata's ``owner-account-id``); the
+    lead's stop-54 reading of an owner parameter, applied to a policy document's principal. A text without such a
+    principal pays one substring test."""
+    if "acs:ram::$" not in document:
+        return frozenset()
+    return frozenset(
+        u for u in _UNSET_RAM_ACCOUNT.findall(document) if machine_or_private(u[len("acs:ram::") :], script, files)
+    )
 
 
 def _script_substituted(

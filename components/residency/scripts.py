@@ -115,6 +115,10 @@ class ScriptHost(NamedTuple):
     """(alired54b) The value is an OSS replication configuration (form ``oss-replication``: ``ossutil api
     put-bucket-replication --replication-configuration``, ``ossutil replication --method put oss://b FILE``), inline or
     the file holding it, whose destinations are judged as oss.BucketReplication's."""
+    bucket_policy: bool = False
+    """(alired55) The value is an OSS bucket policy (form ``oss-policy``: ``ossutil bucket-policy --method put oss://b
+    FILE``, ``ossutil api put-bucket-policy --body``), inline or the file holding it, walked as oss.BucketPolicy's
+    ``policy``."""
 
 
 class ScriptReader:
@@ -275,13 +279,15 @@ class ScriptReader:
             if spec.subcommands and not operands:
                 sub = _subcommand(spec, arg)
                 if sub is not None:
-                    yield from self._arguments(f"{name} {arg}", sub, args[j:], depth, hosts_file, offset)
+                    read = self._paired_arguments if sub.paired else self._arguments
+                    yield from read(f"{name} {arg}", sub, args[j:], depth, hosts_file, offset)
                     return
             operands.append(arg)
         if spec.line in _OPERAND_LINES and depth < _MAX_DEPTH:
             yield from self._operand_line(spec, operands, depth, hosts_file, offset)
             return
-        if spec.operands is None or not operands:
+        # alired55: `ossutil bucket-policy --method get oss://b FILE` saves to FILE, no input (operands_when)
+        if spec.operands is None or not operands or not _options_given(args, spec.operands_when):
             return
         for operand in _destinations(spec, operands):
             yield from _read(name, spec.operands, operand)
@@ -299,11 +305,35 @@ class ScriptReader:
         command = _container_command(spec, args[:at], image, words)
         return args[:at], list(self._command(command, depth + 1, False, hosts_file, offset)) if command else []
 
+    def _paired_arguments(
+        self, name: str, spec: ScriptCommand, args: list[str], depth: int, hosts_file: bool, offset: int
+    ) -> Iterator[ScriptHost]:
+        """(config55) A command of ``parameter value`` pairs (``ScriptCommand.paired``: Redis 7's ``CONFIG SET
+        maxmemory 1gb replicaof "HOST 6379"``, "CONFIG SET parameter value [parameter value ...]"): each parameter a
+        subcommand names is read with its one value (a value may start with ``-``, so no word is an option here)."""
+        for k in range(0, len(args) - 1, 2):
+            sub = _subcommand(spec, args[k])
+            if sub is not None:
+                yield from self._arguments(f"{name} {args[k]}", sub, args[k + 1 : k + 2], depth, hosts_file, offset)
+
     def _operand_line(
         self, spec: ScriptCommand, operands: list[str], depth: int, hosts_file: bool, offset: int
     ) -> Iterator[ScriptHost]:
         """The hosts of the line a command's operands are (:func:`_operand_line_text`)."""
         yield from self._lines(_operand_line_text(spec, operands), depth + 1, hosts_file, offset)
+
+
+def _options_given(args: list[str], wanted: Mapping[str, frozenset[str]]) -> bool:
+    """(alired55) Whether each option of ``wanted`` is given one of its values in ``args`` (``--method put`` or
+    ``--method=put``, in any case: ``ScriptCommand.operands_when``); True when none is wanted."""
+    if not wanted:
+        return True
+    given: dict[str, str] = {}
+    for i, arg in enumerate(args):
+        name, equals, attached = arg.partition("=")
+        if name in wanted:
+            given[name] = (attached if equals else (args[i + 1] if i + 1 < len(args) else "")).lower()
+    return all(given.get(name) in values for name, values in wanted.items())
 
 
 def _subcommand(spec: ScriptCommand, word: str) -> ScriptCommand | None:
@@ -1668,8 +1698,9 @@ def _read(command: str, form: str, value: str) -> Iterator[ScriptHost]:
             region = form in _REGION_FORMS or (form == "log-opt" and value.startswith(_LOG_OPT_REGION))
             word = host if form in _BESIDE else value
             account, policy = form == "alicloud-account", form == "alicloud-policy"
-            replication = form == "oss-replication"
-            yield ScriptHost(command, word, host, region, zone, account=account, policy=policy, replication=replication)
+            replication, bucket_policy = form == "oss-replication", form == "oss-policy"
+            yield ScriptHost(command, word, host, region, zone, account=account, policy=policy, replication=replication,
+                             bucket_policy=bucket_policy)  # fmt: skip
 
 
 def _resolve(value: str) -> list[str]:
@@ -1802,6 +1833,7 @@ _FORMS = {
     "alicloud-account": _region,  # (alired53) an Alibaba Cloud UID, judged by the engine as an owner field's
     "alicloud-policy": _host,  # (alired54) a JSON policy document, whole (its commas are the document's)
     "oss-replication": _host,  # (alired54b) an OSS replication configuration or its file, whole
+    "oss-policy": _host,  # (alired55) an OSS bucket policy or its file, whole
 }
 _BESIDE = frozenset({"resolve", "connect-to"})
 _REGION_FORMS = frozenset({"region"})

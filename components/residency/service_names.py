@@ -18,7 +18,7 @@ from functools import cache
 from typing import Any
 
 from components.residency.documents import DocumentBeyondBounds, yaml_or_none
-from components.residency.endpoints import ComposeServices, KubernetesServices, ServiceNames
+from components.residency.endpoints import ComposeServices, HostAliases, KubernetesServices, ServiceNames
 
 _YAML_LINE = re.compile(r"[ \t]|-(?:[ \t]|$)|#|---|\.\.\.|$|[\w\"'.-][^:\n]*:(?:[ \t]|$)|[{}][ \t,]*(?:\"|$)")
 """A line that may belong to a YAML block document: indented, a list item, a comment, a document marker, blank, or a
@@ -54,6 +54,7 @@ def defined_spans(text: str, catalogue: ServiceNames, private: Callable[[str], b
         gateway = catalogue.compose.host_gateway_set_by not in text  # falsealarm53: the daemon may move the gateway
         names = _compose_names(maps, catalogue.compose, private, gateway)
         names |= _kubernetes_names(maps, catalogue.kubernetes)
+        names |= _aliased_names(maps, catalogue.host_aliases, private) if catalogue.host_aliases else frozenset()
         if names:
             spans.append((start, end, names))
     return tuple(spans)
@@ -66,7 +67,11 @@ def _markers(catalogue: ServiceNames) -> re.Pattern[str]:
     Compose file written as JSON, its first line ``{"services": {`` too)."""
     key, kind = re.escape(catalogue.compose.key), re.escape(catalogue.kubernetes.kind)
     services = rf"(?:\{{[ \t]*)?(?P<q>[\"']?){key}(?P=q):[ \t]*(?:\{{.*)?(?:#.*)?$"
-    return re.compile(rf"^[ \t]*(?:{services}|kind:[ \t]*[\"']?{kind}[\"']?[ \t]*$)", re.MULTILINE)
+    # config55: or a hosts-file list's key (a pod's `hostAliases:`, read by :func:`_aliased_names`)
+    aliases = "|".join(re.escape(a.key) for a in catalogue.host_aliases) or "(?!)"
+    return re.compile(
+        rf"^[ \t]*(?:{services}|kind:[ \t]*[\"']?{kind}[\"']?[ \t]*$|(?:-[ \t]+)?(?:{aliases}):)", re.MULTILINE
+    )
 
 
 def _yaml_runs(text: str) -> Iterator[tuple[int, int]]:
@@ -166,24 +171,100 @@ def network_spans(text: str, compose: ComposeServices) -> tuple[Span, ...]:
     the script itself creates (``compose.network_create``), with the names (``compose.network_names``: ``--name``,
     ``--network-alias``) of every container the text attaches to that network, lower case. A text without the create
     command pays one substring test; a network the text does not create (``host``, the default bridge, one made
-    elsewhere) defines nothing."""
+    elsewhere) defines nothing. config55: a container joined to the network later (``docker network connect [--alias
+    NAME] NET CONTAINER``, ``compose.network_connect``) brings its name and aliases, and its own run line is on the
+    network too; a container sharing another's network stack (``--network container:X``) is on X's network; and a
+    legacy link's names (``--link NAME[:ALIAS]``, :func:`_link_spans`) are defined on its own line."""
+    spans = _link_spans(text, compose) if compose.link_option and compose.link_option in text else ()
     if compose.network_create is None or compose.network_create not in text:
-        return ()
+        return spans
     created = set(_created_networks(text, compose.network_create))
     if not created:
-        return ()
-    runs: list[tuple[int, int, str, set[str]]] = []
+        return spans
+    connected = _connected(text, compose)
+    runs: list[tuple[int, int, set[str], set[str], str | None]] = []
     for m in _DOCKER_RUN.finditer(text):
         words = _option_values(m.group(0))
         networks = {v for o, v in words if o in compose.network_options}
-        if len(networks) != 1 or not networks <= created:
-            continue  # no network, several, or one the script does not create: its names prove nothing
         names = {v.lower() for o, v in words if o in compose.network_names and _is_host_name(v.lower())}
-        runs.append((m.start(), m.end(), networks.pop(), names))
-    by_network: dict[str, set[str]] = {}
-    for _, _, network, names in runs:
-        by_network.setdefault(network, set()).update(names)
-    return tuple((start, end, frozenset(by_network[network])) for start, end, network, _ in runs if by_network[network])
+        mode = _CONTAINER_NETWORK.search(m.group(0)) if "container:" in m.group(0) else None
+        runs.append((m.start(), m.end(), networks, names, mode.group(1).lower() if mode else None))
+    on: list[str | None] = []
+    for _, _, networks, names, _ in runs:
+        joined = {net for name in names for net, joiners in connected.items() if name in joiners[0]}
+        nets = networks | joined
+        on.append(nets.pop() if len(nets) == 1 and nets <= created else None)  # several or none: nothing proven
+    for i, (_, _, networks, _, shared) in enumerate(runs):
+        if shared is not None and not networks:
+            owners = {on[k] for k, run in enumerate(runs) if shared in run[3]}
+            on[i] = owners.pop() if len(owners) == 1 else None  # config55: `--network container:X`, X's network
+    by_network = {net: set(joiners[1]) for net, joiners in connected.items() if net in created}
+    for network, (_, _, _, names, _) in zip(on, runs, strict=True):
+        if network is not None:
+            by_network.setdefault(network, set()).update(names)
+    attached = [(start, end, frozenset(by_network[net])) for net, (start, end, *_) in zip(on, runs, strict=True)
+                if net is not None and by_network.get(net)]  # fmt: skip
+    return spans + tuple(attached)
+
+
+_CONTAINER_NETWORK = re.compile(r"(?<!\S)--net(?:work)?(?:=|[ \t]+)[\"']?container:([A-Za-z0-9_][A-Za-z0-9._-]*)")
+"""(config55) ``--network container:X``: "Reuse another container's network stack" (docker container run)."""
+
+
+def _connected(text: str, compose: ComposeServices) -> dict[str, tuple[set[str], set[str]]]:
+    """(config55) For each network, the containers ``docker network connect [OPTIONS] NETWORK CONTAINER`` joins to it
+    and the names they get there (the container's own and each ``--alias``, "Add network-scoped alias for the
+    container"), lower case: ``{network: (containers, names)}``. Networks the script does not create are kept too
+    (falsealarm55): a container joined to one of them as well is on several networks, and its names prove nothing. A
+    command with an option the catalogue does not list joins nothing the engine reads (fail closed)."""
+    out: dict[str, tuple[set[str], set[str]]] = {}
+    if compose.network_connect is None or compose.network_connect not in text:
+        return out
+    for m in re.finditer(rf"(?<![\w./-]){re.escape(compose.network_connect)}\b((?:\\\n|[^\n;&|])*)", text):
+        # falsealarm55: a redirection (`2>/dev/null`) is no operand
+        words = [w.strip("\"'") for w in m.group(1).replace("\\\n", " ").split() if not re.match(r"\d?[<>]", w)]
+        operands, aliases, i = [], set(), 0
+        while i < len(words):
+            word, i = words[i], i + 1
+            option, eq, value = word.partition("=")
+            if option in compose.connect_value_options:
+                value = value if eq else (words[i] if i < len(words) else "")
+                i += 0 if eq else 1
+                if option in compose.connect_names:
+                    aliases.add(value.lower())
+            elif word.startswith("-"):
+                operands = []
+                break  # falsealarm55: an option the catalogue does not list: nothing read
+            else:
+                operands.append(word)
+        if len(operands) == 2 and _is_host_name(operands[1].lower()):
+            containers, names = out.setdefault(operands[0], (set(), set()))
+            containers.add(operands[1].lower())
+            names |= {n for n in (operands[1].lower(), *aliases) if _is_host_name(n)}
+    return out
+
+
+@cache
+def _link_option(option: str) -> re.Pattern[str]:
+    """``--link NAME[:ALIAS]`` / ``--link=NAME:ALIAS`` (quoted or not): ``NAME[:ALIAS]``."""
+    return re.compile(rf"(?<!\S){re.escape(option)}(?:=|[ \t]+)[\"']?([\w.:-]+)")
+
+
+def _link_spans(text: str, compose: ComposeServices) -> tuple[Span, ...]:
+    """(config55) Each ``docker run`` line with a legacy link ``--link NAME[:ALIAS]`` to a container the text runs
+    (``--name NAME``), with NAME and ALIAS, lower case: Docker writes both into the linking container's /etc/hosts
+    ("--link <name or id>:alias", legacy container links), so they are that container on that line only."""
+    named = {v.lower() for m in _DOCKER_RUN.finditer(text) for o, v in _option_values(m.group(0)) if o == "--name"}
+    spans: list[Span] = []
+    for m in _DOCKER_RUN.finditer(text):
+        names: set[str] = set()
+        for link in _link_option(compose.link_option or "").finditer(m.group(0)):
+            target, _, alias = link.group(1).lower().partition(":")
+            if target in named:
+                names |= {n for n in (target, alias or target) if _is_host_name(n)}
+        if names:
+            spans.append((m.start(), m.end(), frozenset(names)))
+    return tuple(spans)
 
 
 _DOCKER_RUN = re.compile(r"(?<![\w./-])(?:docker|podman)[ \t]+(?:container[ \t]+)?(?:run|create)\b(?:\\\n|[^\n;&|])*")
@@ -294,11 +375,44 @@ def _kubernetes_names(documents: list[dict[Any, Any]], k8s: KubernetesServices) 
         name = metadata.get("name")
         if not isinstance(name, str) or not _LABEL.fullmatch(name) or "_" in name or not spec.get(k8s.requires):
             continue
+        if any(key in spec for key in k8s.not_named_by):
+            continue  # config55: an ExternalName Service is a CNAME to the host it names, not the cluster's pods
         namespace = _namespace(service) or k8s.default_namespace
         names |= {f"{name}.{namespace}", f"{name}.{namespace}.svc", f"{name}.{namespace}.svc.{k8s.domain}"}
         if namespaces == {_namespace(service)}:
             names.add(name)
     return frozenset(names)
+
+
+def _aliased_names(
+    documents: list[dict[Any, Any]], host_aliases: tuple[HostAliases, ...], private: Callable[[str], bool]
+) -> frozenset[str]:
+    """(config55) The names the documents' hosts-file lists (``service_names.host_aliases``: a Kubernetes pod's
+    ``hostAliases``, each ``ip`` with its ``hostnames``) map only to ``private`` addresses (:func:`privately_mapped`),
+    lower case, at any depth (a Deployment's ``spec.template.spec``). An entry not read gives its names no address, so
+    they are not defined (fail closed)."""
+    mapped: list[tuple[str, str]] = []
+    for spec in host_aliases:
+        for entries in _values_of(documents, spec.key):
+            for entry in entries if isinstance(entries, list) else ():
+                names = entry.get(spec.names) if isinstance(entry, dict) else None
+                address = entry.get(spec.address) if isinstance(entry, dict) else None
+                for name in [names] if isinstance(names, str) else names if isinstance(names, list) else []:
+                    if isinstance(name, str):
+                        mapped.append((name.lower().rstrip("."), address if isinstance(address, str) else ""))
+    return frozenset(privately_mapped(mapped, private))
+
+
+def _values_of(value: Any, key: str) -> Iterator[Any]:
+    """The values of every mapping inside ``value`` (a parsed document, bounded by its reader) under ``key``."""
+    if isinstance(value, dict):
+        if key in value:
+            yield value[key]
+        for v in value.values():
+            yield from _values_of(v, key)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _values_of(v, key)
 
 
 def _namespace(document: Mapping[Any, Any]) -> str | None:
