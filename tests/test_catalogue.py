@@ -578,6 +578,17 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
         # global_services entry aws-lakeformation-cross-account-grant (RES-016), not by an account field.
         ("aws:lakeformation/permissions:Permissions", "principal"),
     }
+    # awsred55 (stop 55): an IoT FleetWise campaign's Timestream table / MQTT topic as a pipe's `target`, a MediaConnect
+    # entitlement's subscribers as an SSM document's shared accounts (granted), and a MediaConnect output's address as
+    # a MediaLive channel destination's `url`, judged as a host by its key (not an account field). An IoT Wireless
+    # destination's SNS topic is the topic rule's `sns.target_arn` (already listed, red51).
+    red55 = {
+        ("aws:pipes/pipe:Pipe", "target"),
+        ("aws:ssm/document:Document", "permissions.account_ids"),
+        ("aws:medialive/channel:Channel", "destinations.settings.url"),
+    }
+    red55_hosts = {("aws:medialive/channel:Channel", "destinations.settings.url")}
+    assert all(path.rsplit(".", 1)[-1] in load_endpoints().host_keys for _, path in red55_hosts)
     granted = [(f.type, f.path) for f in load_endpoints().granted_account_fields]
     granted += [(t, g.field) for g in load_endpoints().global_services if g.field for t in g.types]
     assert nested_paths == {
@@ -589,8 +600,12 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
         *red53,
         *red54,
         *red54b,
+        *red55,
     }
-    assert all((token, target) in written or (token, target) in granted for token, target in nested_paths)
+    assert all(
+        (token, target) in written or (token, target) in granted or (token, target) in red55_hosts
+        for token, target in nested_paths
+    )
     named += [(token, target.split(".")[0]) for token, target in nested_paths]
     # sam48 (stop 48): the paths of a resource SAM generates (an Api's / HttpApi's stage: its access log group) lead
     # to the generated Pulumi type's written_account_fields too.

@@ -12850,3 +12850,99 @@ def test_a_payload_host_with_the_executions_region_is_data(code: str) -> None:
     http = {"Resource": "http:invoke", "Parameters": {"Method": "GET", "ApiEndpoint.$":
             "States.Format('https://abc.execute-api.{}.amazonaws.com/prod', $.region)"}}  # fmt: skip
     assert rule_ids(code, _sfn_subject(code, http)) == {"RES-015"}
+
+
+# awsred55 (stop 55): the CloudFormation twins of twelve AWS global services (template_services), each RES-016 as the
+# Pulumi resource is; on main a7fee677 every offending case here passed (no template_services entry named the type).
+# The compliant twin is the same type with a value the Pulumi entry accepts; aws-cn where the entry allows it.
+_BEDROCK55 = "arn:aws:bedrock:eu-west-1:123456789012:"
+_SHARE55 = {"Name": "s", "CreateRule": {"Interval": 24, "IntervalUnit": "HOURS"}, "RetainRule": {"Count": 7}}
+_DLM55 = {"ResourceTypes": ["VOLUME"], "TargetTags": [{"Key": "backup", "Value": "daily"}]}
+
+
+@pytest.mark.parametrize(
+    ("code", "resources", "extra", "expected"),
+    [
+        ("EU", _one("AWS::Chatbot::SlackChannelConfiguration", ConfigurationName="c", IamRoleArn="r",
+                    SlackChannelId="C1", SlackWorkspaceId="T1"), {}, {"RES-016"}),
+        ("CN", _one("AWS::Chatbot::MicrosoftTeamsChannelConfiguration", ConfigurationName="c", IamRoleArn="r",
+                    TeamId="t", TeamsChannelId="c", TeamsTenantId="x"), {}, {"RES-016"}),
+        ("EU", _one("AWS::Cognito::UserPoolIdentityProvider", UserPoolId="p", ProviderName="Google",
+                    ProviderType="Google"), {}, {"RES-016"}),
+        ("EU", _one("AWS::Cognito::UserPoolIdentityProvider", UserPoolId="p", ProviderName="corp", ProviderType="OIDC"),
+         {}, set()),
+        ("EU", _one("AWS::WorkSpacesWeb::IdentityProvider", IdentityProviderName="f", IdentityProviderType="Facebook"),
+         {}, {"RES-016"}),
+        ("EU", _one("AWS::Location::PlaceIndex", IndexName="i", DataSource="Here"), {}, {"RES-016"}),
+        ("JP", _one("AWS::Location::RouteCalculator", CalculatorName="c", DataSource="Esri"), {}, {"RES-016"}),
+        ("EU", _one("AWS::Location::Map", MapName="m", Configuration={"Style": "VectorHereExplore"}), {}, {"RES-016"}),
+        ("EU", _one("AWS::Location::Map", MapName="m", Configuration={"Style": "VectorOpenDataStandardDark"}), {},
+         set()),
+        ("EU", _one("AWS::SecurityHub::FindingAggregator", RegionLinkingMode="ALL_REGIONS_EXCEPT_SPECIFIED",
+                    Regions=["eu-central-1"]), {}, {"RES-016"}),
+        ("EU", _one("AWS::SecurityHub::FindingAggregator", RegionLinkingMode="SPECIFIED_REGIONS",
+                    Regions=["eu-central-1"]), {}, set()),
+        ("CN", _one("AWS::SecurityHub::FindingAggregator", RegionLinkingMode="ALL_REGIONS"), {}, set()),
+        ("US", _one("AWS::SecurityHub::AggregatorV2", RegionLinkingMode="ALL_REGIONS"), {}, {"RES-016"}),
+        ("EU", _one("AWS::CodeConnections::Connection", ConnectionName="c", ProviderType="GitLab"), {}, {"RES-016"}),
+        ("EU", _one("AWS::CodeStarConnections::Connection", ConnectionName="c", ProviderType="Bitbucket"), {},
+         {"RES-016"}),
+        ("EU", _one("AWS::CodeConnections::Connection", ConnectionName="c", ProviderType="GitHubEnterpriseServer",
+                    HostArn="h"), {}, set()),
+        # a Parameter naming the provider type: refused when one of its AllowedValues is refused, as everywhere.
+        ("EU", _one("AWS::CodeConnections::Connection", ConnectionName="c", ProviderType={"Ref": "Provider"}),
+         {"Parameters": {"Provider": {"Type": "String", "AllowedValues": ["GitHubEnterpriseServer", "GitHub"]}}},
+         {"RES-016"}),
+        ("EU", _one("AWS::Bedrock::Guardrail", Name="g", BlockedInputMessaging="x", BlockedOutputsMessaging="y",
+                    CrossRegionConfig={"GuardrailProfileArn": f"{_BEDROCK55}guardrail-profile/eu.guardrail.v1:0"}),
+         {}, {"RES-016"}),
+        ("US", _one("AWS::Bedrock::Guardrail", Name="g", BlockedInputMessaging="x", BlockedOutputsMessaging="y",
+                    CrossRegionConfig={"GuardrailProfileArn": "us.guardrail.v1:0"}), {}, set()),
+        ("EU", _one("AWS::Bedrock::Guardrail", Name="g", BlockedInputMessaging="x", BlockedOutputsMessaging="y"), {},
+         set()),
+        ("EU", _one("AWS::Bedrock::ApplicationInferenceProfile", InferenceProfileName="p", ModelSource={
+            "CopyFrom": f"{_BEDROCK55}inference-profile/eu.anthropic.claude-3-haiku-20240307-v1:0"}), {}, {"RES-016"}),
+        ("EU", _one("AWS::Bedrock::ApplicationInferenceProfile", InferenceProfileName="p", ModelSource={
+            "CopyFrom": "arn:aws:bedrock:eu-west-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0"}), {},
+         set()),
+        ("EU", _one("AWS::DLM::LifecyclePolicy", Description="d", ExecutionRoleArn="r", PolicyDetails={
+            **_DLM55, "Schedules": [{**_SHARE55, "ShareRules": [{"TargetAccounts": ["210987654321"]}]}]}), {},
+         {"RES-016"}),
+        ("EU", _one("AWS::DLM::LifecyclePolicy", Description="d", ExecutionRoleArn="r", PolicyDetails={
+            **_DLM55, "Schedules": [_SHARE55]}), {}, set()),
+        ("CN", _one("AWS::DLM::LifecyclePolicy", Description="d", ExecutionRoleArn="r", PolicyDetails={
+            **_DLM55, "Schedules": [{**_SHARE55, "ShareRules": [{"TargetAccounts": ["210987654321"]}]}]}), {}, set()),
+        ("EU", _one("AWS::ImageBuilder::DistributionConfiguration", Name="d", Distributions=[{
+            "Region": "eu-west-1", "AmiDistributionConfiguration": {"TargetAccountIds": ["210987654321"]}}]), {},
+         {"RES-016"}),
+        ("EU", _one("AWS::ImageBuilder::DistributionConfiguration", Name="d", Distributions=[{
+            "Region": "eu-west-1", "AmiDistributionConfiguration": {"Name": "a-{{ imagebuilder:buildDate }}"}}]), {},
+         set()),
+        # the five more: Pinpoint push channels, a chat channel association, cloud storage, application connections.
+        ("EU", _one("AWS::Pinpoint::APNSChannel", ApplicationId="a", Enabled=True), {}, {"RES-016"}),
+        ("CN", _one("AWS::Pinpoint::BaiduChannel", ApplicationId="a", ApiKey="k", SecretKey="s"), {}, {"RES-016"}),
+        ("EU", _one("AWS::Pinpoint::SMSChannel", ApplicationId="a", Enabled=True), {}, set()),
+        ("EU", _one("AWS::Notifications::ChannelAssociation", NotificationConfigurationArn="c",
+                    Arn="arn:aws:consoleapp::123456789012:device/d1"), {}, {"RES-016"}),
+        ("EU", _one("AWS::Notifications::ChannelAssociation", NotificationConfigurationArn="c",
+                    Arn="arn:aws:notifications-contacts::123456789012:emailcontact/e1"), {}, set()),
+        ("EU", _one("AWS::AppStream::Stack", Name="s", StorageConnectors=[{"ConnectorType": "GOOGLE_DRIVE"}]), {},
+         {"RES-016"}),
+        ("EU", _one("AWS::AppStream::Stack", Name="s", StorageConnectors=[{"ConnectorType": "HOMEFOLDERS"}]), {},
+         set()),
+        ("EU", _one("AWS::Glue::Connection", CatalogId="123456789012", ConnectionInput={
+            "Name": "c", "ConnectionType": "BIGQUERY", "ConnectionProperties": {}}), {}, {"RES-016"}),
+        ("EU", _one("AWS::Glue::Connection", CatalogId="123456789012", ConnectionInput={
+            "Name": "c", "ConnectionType": "NETWORK", "ConnectionProperties": {}}), {}, set()),
+        ("EU", _one("AWS::AppFlow::Flow", FlowName="f", DestinationFlowConfigList=[{"ConnectorType": "Zendesk"}]), {},
+         {"RES-016"}),
+        ("EU", _one("AWS::AppFlow::Flow", FlowName="f", DestinationFlowConfigList=[{"ConnectorType": "Redshift"}]), {},
+         set()),
+    ],
+)  # fmt: skip
+def test_awsred55_a_templates_global_service_twins_are_judged_by_type(
+    code: str, resources: dict[str, Any], extra: dict[str, Any], expected: set[str]
+) -> None:
+    # awsred55: judged as test_a_templates_global_service_resources_are_judged_by_type judges the older entries (a
+    # StackSet's template too).
+    test_a_templates_global_service_resources_are_judged_by_type(code, resources, extra, expected)

@@ -70,16 +70,23 @@ def test_the_subset_is_read_as_jq_does(program: str, expected: list[Any]) -> Non
     [
         # fnros54b (stop 54): an object built, a comma, `..`, `ltrimstr`, parentheses and `length`, this list's
         # until then, are read (test_the_rest_of_jq_is_read_as_jq_does); these stay unread.
-        '.host | test("db")',  # another builtin
+        # fnros55 (stop 55): `test`, `reduce` and `length > 1` are read now
+        # (test_jq_s_functions_and_arithmetic_are_read); these stay unread.
+        '.host | match("db")',  # another builtin
+        '.host | test("DB"; "i")',  # a regular expression's flags
+        "def f($a): $a; f(.host)",  # a `$name` parameter
+        "def f: f; f",  # a recursion (the calls a reading reads are bounded)
+        "@sh",  # a format outside the subset
+        '@base64 "\\(.host)"',  # a format of a string
+        "env.REGION",  # the environment
         '.host | sub("(db)"; "x")',  # a group in the regular expression
         '.host | sub("a**"; "x")',  # a regular expression jq refuses too
         "." * (jq.MAX_PROGRAM + 1),  # past the bound
-        "reduce .targets[] as $t (null; $t.region)",  # reduce
         ".targets | .[1:2:3]",  # not jq
         ".host as [$h] | $h",  # a destructuring pattern
         "$ENV.REGION",  # the environment
         ".targets[0] | keys_unsorted",
-        ".targets | length > 1",  # an ordering
+        ".targets | sort",  # an ordering of arrays
         "try .host catch .",  # a handler reading jq's message
     ],
 )
@@ -286,6 +293,79 @@ def test_the_rest_of_jq_is_read_as_jq_does(program: str, expected: list[Any]) ->
     assert jq.outputs(program, ROLES) == expected
 
 
+# fnros55 (stop 55): jq's `test`, `reduce`, `limit`, `def`, arithmetic, orderings of scalars, `from_entries` /
+# `with_entries` and the formats `@text`, `@json`, `@base64`, `@base64d` are read as jq 1.6 gives them (each checked
+# against /usr/bin/jq).
+@pytest.mark.parametrize(
+    ("program", "expected"),
+    [
+        ('.targets[] | select(.region | test("shanghai$")) | .role', ["backup"]),
+        ('.host | test("^db[.]")', [True]),
+        ('reduce .targets[] as $t (null; if $t.role == "backup" then $t.region else . end)', ["cn-shanghai"]),
+        ("reduce .n[] as $x (0; . + $x)", [6]),
+        ("reduce .n[] as $x (0, 10; . + $x)", [6, 16]),
+        ("reduce empty as $x (.host; 1)", ["db.internal"]),
+        ("[limit(2; .n[])]", [[1, 2]]),
+        ("limit(1; .targets[] | .region)", ["cn-beijing"]),
+        ("def regions: .targets[].region; [regions] | last", ["cn-shanghai"]),
+        ('def host(r): "oss-" + r + ".aliyuncs.com"; host(.targets[0].region)', ["oss-cn-beijing.aliyuncs.com"]),
+        ("def f(g): .targets | g; f(.[1].region)", ["cn-shanghai"]),  # an argument runs on the input where it is used
+        ("def f: def g: 3; g * 2; f", [6]),
+        ("def f: 1; def g: f + 1; g", [2]),
+        ('def f: "a"; f, (def f: "b"; f), f', ["a", "b", "a"]),  # a definition's scope is its expression's
+        (".n[2] - 1, .n[0] * 4, .n[2] / 2, .n[1] / 2, .n[2] % 2", [2, 4, 1.5, 1, 1]),
+        ("-.n[0] + 1, -5 % 3, 5 % -3", [0, -2, 2]),
+        ("1 + 2 * 3 - 4 / 2", [5]),
+        ("[.targets[].region] - [.targets[0].region]", [["cn-shanghai"]]),
+        ('.host / "."', [["db", "internal"]]),
+        ("{a: {b: 1}} * {a: {c: 2}}", [{"a": {"b": 1, "c": 2}}]),
+        ('"ab" * 2', ["abab"]),
+        ('.n[0] < .n[1], "a" > "b", null <= false, .host >= 1', [True, False, True, True]),
+        ("[.targets[] | {key: .role, value: .region}] | from_entries | .backup", ["cn-shanghai"]),
+        ('.targets[0] | with_entries(select(.key == "region")) | .region', ["cn-beijing"]),
+        ("[] | from_entries", [{}]),
+        ('"ZXUtd2VzdC0x" | @base64d', ["eu-west-1"]),
+        (".host | @base64 | @base64d", ["db.internal"]),
+        (".n | @text, @json", ["[1,2,3]", "[1,2,3]"]),
+        (".targets[-1].region, .n[-2:]", ["cn-shanghai", [2, 3]]),
+    ],
+)
+def test_jq_s_functions_and_arithmetic_are_read(program: str, expected: list[Any]) -> None:
+    assert jq.outputs(program, ROLES) == expected
+
+
+@pytest.mark.parametrize(
+    "program",
+    [
+        ".n[0] / 0",
+        ".n[0] % 0",
+        ".host - 1",
+        "{} - {}",
+        "-.host",
+        '.n | test("a")',
+        ".host * {}",
+        # the reader's own limits at run time: jq's versions differ, or jq and Python read it differently
+        '.host | test("[[:alpha:]]")',  # a POSIX bracket
+        "reduce .targets[] as $t (null; $t.region, .)",  # an update giving two values
+        "limit(0; .targets[])",  # jq 1.6 gives every output, jq 1.7 none
+        '[{"k": "a", "v": 1}] | from_entries',  # jq 1.6 and 1.7 read `k` / `v` differently
+        '"ab" * 0',
+        ".n[0] % 1.5",  # a remainder of a fraction
+        '"ZXUtd2VzdC0" | @base64d',  # a partial quantum (jq 1.6 decodes it)
+    ],
+)
+def test_jq_s_arithmetic_errors_give_no_value(program: str) -> None:
+    # fnros55 (stop 55): read, but no value for this input (jq raises: division by zero, types it cannot combine; or
+    # the subset's limits at run time).
+    assert jq.read(program).run is not None
+    assert jq.outputs(program, ROLES) is None
+
+
+def test_a_function_s_texts_are_kept() -> None:
+    # fnros55 (stop 55): a literal in a function's body is a text the program may write.
+    assert "db.partner.example" in jq.read('def h: "db.partner.example"; .a // h').texts
+
+
 def test_a_variable_is_bound_for_its_body_only() -> None:
     # `as` binds `$x` for the pipe after it; outside it (or never bound) the name is not read.
     assert jq.outputs("(.host as $h | $h), .empty", ROLES) == ["db.internal", None]
@@ -341,6 +421,14 @@ PIECES = [
     'startswith("db")',
     "first",
     "last",
+    # fnros55 (stop 55)
+    'test("db")',
+    "from_entries",
+    "@base64",
+    "@text",
+    "length - 1",
+    ". * 2",
+    "-.",
 ]
 FORMS = [
     "{a}",
@@ -365,6 +453,19 @@ FORMS = [
     "{a}[1:]",
     "{{k: {a}}}",
     "{a} | .[]?",
+    # fnros55 (stop 55)
+    "{a} - {b}",
+    "{a} * {b}",
+    "{a} / {b}",
+    "{a} % {b}",
+    "{a} < {b}",
+    "{a} >= {b}",
+    "reduce {a} as $x (null; {b})",
+    "reduce {a} as $x ([]; . + [$x])",
+    "[limit(1; {a})]",
+    "def f: {a}; f | {b}",
+    "def f(g): g | {b}; f({a})",
+    "with_entries({a})",
 ]
 
 

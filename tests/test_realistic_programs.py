@@ -61,6 +61,7 @@ import platform_programs_awsred52 as aw52
 import platform_programs_awsred53 as aw53
 import platform_programs_awsred54 as aw54
 import platform_programs_awsred54b as aw54b
+import platform_programs_awsred55 as aw55
 import platform_programs_bodies42 as bd42
 import platform_programs_cfnmap45 as cm45
 import platform_programs_cfnsfn45 as cs45
@@ -106,6 +107,7 @@ import platform_programs_fnros52 as fr52
 import platform_programs_fnros53 as fr53
 import platform_programs_fnros54 as fr54
 import platform_programs_fnros54b as fr54b
+import platform_programs_fnros55 as fr55
 import platform_programs_fnsel50 as fl50
 import platform_programs_fnsub49 as fs49
 import platform_programs_glue43 as g43
@@ -18677,6 +18679,23 @@ CASES: list[Case] = [
     # settings files, Vector, rclone, RELP, resolvers, ssh ProxyJump, HAProxy / stunnel / Redis and Postfix programs
     # to own hosts pass (pinned)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa55.rows()],
+    # -- stop 55, AWS red team round 28 (tests/platform_programs_awsred55.py): a Clean Rooms collaboration inviting
+    # another account to receive results (RES-016), an IoT Wireless destination's SNS topic, a MediaConnect
+    # entitlement's subscriber and a FleetWise campaign's Timestream table of another account (RES-023), and a
+    # MediaConnect output pushed to a partner's address (RES-015), written in a CloudFormation template, are refused
+    # (each passed every door before); the template's own resources, the VPC's address and the declared partner pass;
+    # and a template's Chatbot channel, Google identity provider, Esri map style, all-Region Security Hub aggregator,
+    # GitHub connection, global inference profile copy, DLM share, Image Builder target account, Pinpoint FCM channel,
+    # chat channel association, AppStream OneDrive, Glue Salesforce connection and AppFlow Salesforce destination are
+    # RES-016 as their Pulumi twins (each passed before); the same types with a resident value and the declared
+    # service pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw55.rows()],
+    # -- stop 55, template functions round 8 (tests/platform_programs_fnros55.py): ROS Fn::Jq filters and a script's
+    # jq with `test`, `reduce`, `limit`, `-`, `from_entries` / `with_entries`, `def` and `@base64d` give their Region
+    # or host (RES-011 / RES-015 at home and abroad before: abroad is RES-009 / RES-006); a script's `reduce ... as $t`
+    # Region abroad and `$ENV` / `env` over a plan variable are refused (RES-009 / RES-011: passed every door before);
+    # Fn::FindInMap keyed by AWS::Region is pinned.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fr55.rows()],
     # -- stop 55, scripts and user data, round 11 (tests/platform_programs_scripts55.py): a Region passed on through a
     # wrapper's `"$@"`, after `shift`, `set --` then `for r in "$@"`, an array's element assigned alone or indexed by a
     # variable, `read -a` / `mapfile`, a brace list or sequence outside a loop's words and `R=$(cat <<EOF ...)` naming a

@@ -6628,9 +6628,10 @@ PAIRS += [
      _ros_copy({"Fn::Select": ["1", {"Fn::ListMerge": [["cn-shanghai"], ["cn-hongkong"]]}]}), _ROS_COPY),
     # fnros53 (stop 53): the unread filter is one outside the jq subset (`.copy | .to`, this pair's until stop 52, is
     # a pipe the evaluation now reads). fnros54 (stop 54): `to_entries` (this pair's until stop 53) joined the subset;
-    # fnros54b (stop 54): so did `ltrimstr` (this pair's until then); `reduce` is outside it.
+    # fnros54b (stop 54): so did `ltrimstr` (this pair's until then); fnros55 (stop 55): and `reduce` (this pair's
+    # until then); `getpath` is outside it.
     ("RES-011", "CN", _ros_copy({"Fn::Jq": ["First", ".copy.to", _FNROS_JSON.format("cn-beijing")]}),
-     _ros_copy({"Fn::Jq": ["First", "reduce .copy.to as $r (null; $r)", _FNROS_JSON.format("cn-beijing")]}),
+     _ros_copy({"Fn::Jq": ["First", '.copy | getpath(["to"])', _FNROS_JSON.format("cn-beijing")]}),
      f"{_ROS_COPY}.Fn::Jq"),
     ("RES-009", "EU", _default_replica("eu-central-1"), _default_replica("us-east-1"),
      "template_body(json).Resources.X.Properties.Replicas[0].Region"),
@@ -8730,3 +8731,123 @@ def test_the_bp_studio_and_compute_nest_templates_are_judged_as_their_pulumi_twi
 ) -> None:
     # alired55 (stop 55): template_services entries for alicloud-bpstudio-hub-region / alicloud-compute-nest-hub-region.
     assert [f.rule.id for f in RuleEngine(code).check(_ros53(kind, provider))[0]] == expected
+
+
+# awsred55 (stop 55): template twins of newer services' destinations; each passed every door on main a7fee677 with
+# another account's ARN or id: an IoT Wireless destination's SNS topic (the topic rule's `sns.target_arn`), a
+# MediaConnect entitlement's subscribers (an SSM document's shared `permissions.account_ids`), an IoT FleetWise
+# campaign's Timestream table and MQTT topic (a pipe's `target`).
+_FLEETWISE55 = {"Name": "c", "SignalCatalogArn": "s", "TargetArn": "t",
+                "CollectionScheme": {"TimeBasedCollectionScheme": {"PeriodMs": 10000}}}  # fmt: skip
+_RED55_TEMPLATES: list[tuple[str, str, Callable[[str], dict[str, Any]]]] = [
+    ("AWS::IoTWireless::Destination", "Expression",
+     lambda a: {"Name": "d", "ExpressionType": "SnsTopic", "Expression": _sns51(a), "RoleArn": _ROLE51}),
+    ("AWS::MediaConnect::FlowEntitlement", "Subscribers[0]",
+     lambda a: {"FlowArn": _red49_arn("mediaconnect", "flow:1-a:f", "123456789012"), "Name": "e", "Description": "d",
+                "Subscribers": [a]}),
+    ("AWS::IoTFleetWise::Campaign", "DataDestinationConfigs[0].TimestreamConfig.TimestreamTableArn",
+     lambda a: {**_FLEETWISE55, "DataDestinationConfigs": [{"TimestreamConfig": {
+         "TimestreamTableArn": _red49_arn("timestream", "database/d/table/t", a), "ExecutionRoleArn": _ROLE51}}]}),
+    ("AWS::IoTFleetWise::Campaign", "DataDestinationConfigs[0].MqttTopicConfig.MqttTopicArn",
+     lambda a: {**_FLEETWISE55, "DataDestinationConfigs": [{"MqttTopicConfig": {
+         "MqttTopicArn": _red49_arn("iot", "topic/vehicles", a), "ExecutionRoleArn": _ROLE51}}]}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("kind", "path", "props"), _RED55_TEMPLATES, ids=[f"{k.split('::', 1)[1]}-{p}" for k, p, _ in _RED55_TEMPLATES]
+)
+def test_a_template_names_the_receiving_account_as_its_pulumi_twin_round_28(
+    kind: str, path: str, props: Callable[[str], dict[str, Any]]
+) -> None:
+    # awsred55: the own account passes under the pinned provider, another's is RES-023 at the template's own path
+    # (the Pulumi twin's judgement), and the same template in aws-cn passes (every account there is China's).
+    test_a_template_names_the_receiving_account_as_its_pulumi_twin_round_23(kind, path, props)
+
+
+def test_a_round_28_twin_names_its_own_resources_by_reference() -> None:
+    # awsred55: under an unpinned provider the template's own topic and table by Ref / Fn::GetAtt and the stack's
+    # account by Ref AWS::AccountId pass; a rule name or MQTT topic as an IoT Wireless expression names no account and
+    # passes; another account's subscriber is RES-023 (the unpinned provider proves no account), and the stack's own
+    # topic abroad stays one RES-004 (its Region, read as before).
+    unpinned = ProviderRef("aws", "eu", "eu-central-1")
+    own = {"Topic": {"Type": "AWS::SNS::Topic", "Properties": {}},
+           "Table": {"Type": "AWS::Timestream::Table", "Properties": {"DatabaseName": "d"}}}  # fmt: skip
+
+    def check(kind: str, **props: Any) -> list[tuple[str, str]]:
+        body = json.dumps({"Resources": {**own, "X": {"Type": kind, "Properties": props}}})
+        findings = RuleEngine("EU").check(aws(_STACK, unpinned, template_body=body))[0]
+        return [(f.rule.id, f.path.removeprefix("template_body(json).Resources.X.Properties.")) for f in findings]
+
+    wireless = "AWS::IoTWireless::Destination"
+    assert check(wireless, Name="d", ExpressionType="SnsTopic", Expression={"Ref": "Topic"}, RoleArn=_ROLE51) == []
+    assert check(wireless, Name="d", ExpressionType="RuleName", Expression="uplink_rule", RoleArn=_ROLE51) == []
+    assert check(wireless, Name="d", ExpressionType="MqttTopic", Expression="lorawan/uplinks", RoleArn=_ROLE51) == []
+    abroad = "arn:aws:sns:us-east-1:123456789012:t"
+    assert check(wireless, Name="d", ExpressionType="SnsTopic", Expression=abroad, RoleArn=_ROLE51) == [
+        ("RES-004", "Expression")
+    ]
+    entitlement = {"FlowArn": "f", "Name": "e", "Description": "d"}
+    assert check("AWS::MediaConnect::FlowEntitlement", **entitlement, Subscribers=[{"Ref": "AWS::AccountId"}]) == []
+    assert check("AWS::MediaConnect::FlowEntitlement", **entitlement, Subscribers=[_OTHER]) == [
+        ("RES-023", "Subscribers[0]")
+    ]
+    table = {"TimestreamConfig": {"TimestreamTableArn": {"Fn::GetAtt": ["Table", "Arn"]}, "ExecutionRoleArn": _ROLE51}}
+    assert check("AWS::IoTFleetWise::Campaign", **_FLEETWISE55, DataDestinationConfigs=[table]) == []
+
+
+def test_a_template_clean_rooms_collaboration_is_judged_as_its_pulumi_twin() -> None:
+    # awsred55: an AWS::CleanRooms::Collaboration's Members are the Pulumi collaboration's `members`: a member who
+    # receives results (or a model's output) RES-016 as aws-cleanrooms-member-receives-results judges it, a member who
+    # only contributes its tables and the creator's own abilities pass, and aws-cn accepts it. Before, it passed as
+    # template text.
+    def collaboration(abilities: list[str], provider: ProviderRef = _PINNED_EU) -> Subject:
+        props = {"Name": "c", "Description": "d", "CreatorDisplayName": "me", "QueryLogStatus": "ENABLED",
+                 "CreatorMemberAbilities": ["CAN_QUERY", "CAN_RECEIVE_RESULTS"],
+                 "Members": [{"AccountId": _OTHER, "DisplayName": "p", "MemberAbilities": abilities}]}  # fmt: skip
+        body = json.dumps({"Resources": {"X": {"Type": "AWS::CleanRooms::Collaboration", "Properties": props}}})
+        return aws(_STACK, provider, template_body=body)
+
+    assert RuleEngine("EU").check(collaboration([]))[0] == []
+    path = "template_body(json).Resources.X.Properties.Members[0].MemberAbilities[0]"
+    findings = RuleEngine("EU").check(collaboration(["CAN_RECEIVE_RESULTS"]))[0]
+    assert [(f.rule.id, f.path) for f in findings] == [("RES-016", path)]
+    assert RuleEngine("CN").check(collaboration(["CAN_RECEIVE_RESULTS"], AWS_CN))[0] == []
+
+
+@pytest.mark.parametrize(
+    ("destination", "found"),
+    [
+        ("10.20.4.15", []),  # the team's receiver in its VPC
+        ({"Fn::GetAtt": ["Recorder", "PrivateIp"]}, []),  # the template's own instance
+        ("ingest.partner-broadcast.example.net", [("RES-015", "Destination")]),
+        ("198.51.100.20", [("RES-015", "Destination")]),
+    ],
+)
+def test_a_template_mediaconnect_output_address_is_judged_as_a_host(destination: Any, found: list[Any]) -> None:
+    # awsred55: an AWS::MediaConnect::FlowOutput's Destination ("The IP address where you want to send the output") is
+    # judged as a MediaLive channel destination's `url`: a partner's host or public address nothing places RES-015 (in
+    # every jurisdiction: a host, not an account), a private address or the template's own instance passes. Before, any
+    # address passed as template text.
+    props = {"FlowArn": "f", "Name": "o", "Protocol": "rtp", "Port": 5004, "Destination": destination}
+    body = json.dumps({"Resources": {"Recorder": {"Type": "AWS::EC2::Instance", "Properties": {}},
+                                     "X": {"Type": "AWS::MediaConnect::FlowOutput", "Properties": props}}})  # fmt: skip
+    for code, provider in (("EU", _PINNED_EU), ("CN", AWS_CN)):
+        findings = RuleEngine(code).check(aws(_STACK, provider, template_body=body))[0]
+        assert [(f.rule.id, f.path.removeprefix("template_body(json).Resources.X.Properties.")) for f in findings] == (
+            found
+        ), code
+
+
+# Through every front door (tests/test_front_doors.py): an IoT Wireless destination's topic and a MediaConnect
+# entitlement's subscriber.
+_RED55_PAIRED = {
+    ("AWS::IoTWireless::Destination", "Expression"),
+    ("AWS::MediaConnect::FlowEntitlement", "Subscribers[0]"),
+}
+PAIRS += [
+    ("RES-023", "EU", _cfn(kind, **props("123456789012")), _cfn(kind, **props(_OTHER)),
+     f"template_body(json).Resources.X.Properties.{path}")
+    for kind, path, props in _RED55_TEMPLATES
+    if (kind, path) in _RED55_PAIRED
+]  # fmt: skip

@@ -21,6 +21,7 @@ from components.residency.scripts import (
     command_output_files,
     positional_words,
     reads_as_assignments,
+    without_single_quoted,
 )
 
 CATALOGUE = load_catalogue()
@@ -1879,6 +1880,45 @@ _FNROS54B_HOST = 'curl "https://$R/"'
 def test_fnros54b_the_rest_of_jq_in_a_script_is_read(document: str, program: str, use: str, expected: set[str]) -> None:
     script = f"R=$(echo '{document}' | jq -r '{program}')\n{use}\n"
     assert {rule for rule, _, _ in findings(script, "EU", "aws")} == expected
+
+
+# fnros55 (stop 55): jq's `reduce`, `test`, `def`, arithmetic and `@base64d` in a script are read (the one reader), and
+# three leaks at a Region argument are closed. On main a7fee677: `R=$(... | jq -r 'reduce .t[] as $t (...)')` then
+# `--region "$R"` gave no finding (the jq program's `$t`, inside single quotes, was taken for a shell variable the
+# script never set, so the substitution held "the machine's own" value); `jq -r 'env.R'` gave the program's own text
+# `env.R` as a host the substitution writes, which a Region argument leaves alone; `echo "$PLAN" | jq -r 'env.R //
+# .r'` over a variable holding a literal read no opaque variable, so its unknown output was the machine's own.
+_FNROS55_PLAN = '{"t":[{"n":"archive","r":"eu-west-1"},{"n":"dr-1","r":"%s"}]}'
+
+
+@pytest.mark.parametrize(
+    ("program", "region", "expected"),
+    [
+        ("reduce .t[] as $t (null; $t.r)", "eu-central-1", set()),
+        ("reduce .t[] as $t (null; $t.r)", "us-east-1", {"RES-009"}),
+        ('.t[] | select(.n | test("^dr-")) | .r', "eu-central-1", set()),
+        ('.t[] | select(.n | test("^dr-")) | .r', "us-east-1", {"RES-009"}),
+        ("def dr: .t[-1]; dr | .r", "us-east-1", {"RES-009"}),
+        ('[.t[].r] - ["eu-west-1"] | first', "us-east-1", {"RES-009"}),
+        (".t[1].r | @base64 | @base64d", "us-east-1", {"RES-009"}),
+        ("$ENV.DR_REGION // .t[1].r", "eu-central-1", {"RES-011"}),  # the machine's environment: unknown
+        ("env.DR_REGION // .t[1].r", "eu-central-1", {"RES-011"}),
+    ],
+)
+def test_fnros55_jq_functions_in_a_script_are_read(program: str, region: str, expected: set[str]) -> None:
+    plan = _FNROS55_PLAN % region
+    inline = f"R=$(echo '{plan}' | jq -r '{program}')\naws s3 ls --region \"$R\"\n"
+    through = f"PLAN='{plan}'\nR=$(echo \"$PLAN\" | jq -r '{program}')\naws s3 ls --region \"$R\"\n"
+    for script in (inline, through):
+        assert {rule for rule, _, _ in findings(script, "EU", "aws")} == expected, script
+
+
+def test_fnros55_a_dollar_in_single_quotes_is_no_reference() -> None:
+    # bash(1) "Quoting": single quotes keep every character literal; double quotes and escapes keep a quote literal.
+    assert without_single_quoted("echo '$t' \"$A\"") == 'echo  "$A"'
+    assert without_single_quoted('echo "it\'s $A"') == 'echo "it\'s $A"'
+    assert without_single_quoted("echo \\'$B") == "echo \\'$B"
+    assert without_single_quoted("no quotes $A") == "no quotes $A"
 
 
 # mutation53 (stop 53): a variable's default word (bash(1) "Parameter Expansion": `${parameter:-word}` "If parameter is

@@ -311,8 +311,20 @@ _SHAPES: list[tuple[str, Any, Any]] = [
      {"Fn::Jq": ["First", '"\\(.t[])"', '{"t": ["a", "b"]}']}),
     # fnros54 (stop 54): `keys` joined the subset (this shape's builtin until stop 53); `ltrimstr` is still outside.
     # fnros54b (stop 54): ltrimstr, parentheses, tostring of a map, a list literal and a sum of several values are read.
-    ("a jq builtin outside the subset: left", {"Fn::Jq": ["First", '.t | test("x")', '{"t": "xa"}']},
-     {"Fn::Jq": ["First", '.t | test("x")', '{"t": "xa"}']}),
+    # fnros55 (stop 55): `test` (this shape's until then) is read now; `match` is outside the subset.
+    ("a jq builtin outside the subset: left", {"Fn::Jq": ["First", '.t | match("x")', '{"t": "xa"}']},
+     {"Fn::Jq": ["First", '.t | match("x")', '{"t": "xa"}']}),
+    # fnros55 (stop 55): jq's test, reduce, def, arithmetic, entries and @base64d give their value.
+    ("a jq test", {"Fn::Jq": ["First", '.t[] | select(.n | test("^dr-")) | .r',
+                              '{"t": [{"n": "a-1", "r": "a"}, {"n": "dr-1", "r": "b"}]}']}, "b"),
+    ("a jq reduce", {"Fn::Jq": ["First", "reduce .t[] as $x (null; $x)", '{"t": ["a", "b"]}']}, "b"),
+    ("a jq def", {"Fn::Jq": ["First", "def r: .t[1]; r", '{"t": ["a", "b"]}']}, "b"),
+    ("a jq array minus", {"Fn::Jq": ["First", ".t - .u | first", '{"t": ["a", "b"], "u": ["a"]}']}, "b"),
+    ("a jq from_entries", {"Fn::Jq": ["First", '[{key: "r", value: .t[0]}] | from_entries | .r',
+                                      '{"t": ["a"]}']}, "a"),
+    ("a jq base64d", {"Fn::Jq": ["First", ".t | @base64d", '{"t": "Y24tYmVpamluZw=="}']}, "cn-beijing"),
+    ("a jq environment: left", {"Fn::Jq": ["First", "$ENV.R", '{"t": 1}']},
+     {"Fn::Jq": ["First", "$ENV.R", '{"t": 1}']}),
     ("a jq ltrimstr", {"Fn::Jq": ["First", '.t | ltrimstr("x")', '{"t": "xa"}']}, "a"),
     ("a jq keys", {"Fn::Jq": ["First", ".t | keys | .[0]", '{"t": {"b": 2, "a": 1}}']}, "a"),
     ("a jq to_entries", {"Fn::Jq": ["First", '.t | to_entries[] | select(.value == "dr") | .key',

@@ -104,6 +104,7 @@ from components.residency.scripts import (
     cat_heredoc_value,
     echoed_files,
     edited_files,
+    filter_values,
     for_loop_words,
     has_array_element,
     has_for_loop,
@@ -122,6 +123,7 @@ from components.residency.scripts import (
     substitution_at,
     substitution_values,
     while_read_words,
+    without_single_quoted,
     written_files,
     xargs_expanded,
 )
@@ -9373,9 +9375,18 @@ def _opaque_value(text: str, env: Mapping[str, Sequence[str]]) -> list[str]:
     written, marked (:data:`_OPAQUE`), when its command reads no variable (``$(aws configure get region)``, ``$(cat
     FILE)`` of a file the script does not write, ``$(curl https://...)``) or reads one that may hold such a text
     (``$(echo $AZ | sed ...)`` of an ``AZ=$(aws ...)``); none when it reads only variables the script gives no such
-    text (the metadata's zone, ``$(echo $AZ | sed 's/[a-z]$//')``, is the machine's own, as an unset variable's)."""
-    names = {r.group(1) or r.group(2) for r in _SHELL_REFERENCE.finditer(text)}
-    if names and not any(v[:1] == _OPAQUE for n in names for v in env.get(n, ())):
+    text (the metadata's zone, ``$(echo $AZ | sed 's/[a-z]$//')``, is the machine's own, as an unset variable's).
+    (fnros55) A substitution reading a variable the script gives a literal (``$(echo "$PLAN" | jq -r 'env.R // .r')``)
+    had its input and still could not be computed: its output is unknown, not the machine's own (it passed every
+    door). (The lead, stop 55) So for any command, not only text filters: ``N=prod; R=$(aws ssm get-parameter --name
+    /dr/$N/region ...)`` is as unknown as the same command naming no variable (it passed every door)."""
+    # fnros55: a `$x` inside single quotes (a jq program's variable) is no reference of the shell's
+    names = {r.group(1) or r.group(2) for r in _SHELL_REFERENCE.finditer(without_single_quoted(text))}
+    if (
+        names
+        and not any(v[:1] == _OPAQUE for n in names for v in env.get(n, ()))
+        and not any(env.get(n) for n in names)
+    ):
         return []
     return [_OPAQUE + text]
 

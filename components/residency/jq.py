@@ -19,6 +19,8 @@ the caller leaves the value as written, which fails closed where a destination i
 
 from __future__ import annotations
 
+import base64
+import binascii
 import functools
 import json
 import re
@@ -33,13 +35,37 @@ _MAX_OUTPUTS = 256
 _PLAIN_REGEXP = re.compile(r"(?:\\\.|[^\\()])*")
 """A regular expression with no group and no escape but ``\\.``, which Oniguruma (jq's) and Python read alike."""
 _JQ_TOKEN = re.compile(
-    r'\s*(?:(?P<string>"(?:[^"\\]|\\.)*")|(?P<number>-?[0-9]+(?:\.[0-9]+)?)|(?P<field>\.[A-Za-z_][A-Za-z0-9_]*)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)'
-    r"|(?P<variable>\$[A-Za-z_][A-Za-z0-9_]*)|(?P<op>==|!=|//|\?//|\.\.|[|.()\[\];?+,:{}]))"
+    r'\s*(?:(?P<string>"(?:[^"\\]|\\.)*")|(?P<number>[0-9]+(?:\.[0-9]+)?)|(?P<field>\.[A-Za-z_][A-Za-z0-9_]*)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)'
+    r"|(?P<variable>\$[A-Za-z_][A-Za-z0-9_]*)|(?P<format>@[A-Za-z0-9_]+)"
+    r"|(?P<op>==|!=|<=|>=|//|\?//|\.\.|[|.()\[\];?+,:{}<>*/%-]))"
 )
 
 
 class _JqUnread(Exception):
     """A jq filter (or a value it meets) outside the subset :func:`_jq_outputs` evaluates."""
+
+
+class _JqFunction:
+    """(fnros55) A function a jq program defines (``def name(params): body;``): where its body's tokens start and end,
+    and the variables, functions and parameters in scope where it is defined."""
+
+    def __init__(
+        self,
+        name: str,
+        params: tuple[str, ...],
+        start: int,
+        scope: dict[str, list[Any]],
+        functions: dict[str, _JqFunction],
+        arguments: dict[str, Callable[[Any], list[Any]]],
+    ) -> None:
+        self.name, self.params, self.start = name, params, start
+        self.end: int | None = None  # where the body ends, once read where it is defined
+        self.scope, self.functions, self.arguments = scope, functions, arguments
+
+
+_MAX_CALLS = 64
+"""(fnros55) The most function bodies one jq program's reading reads (each call reads its body again): past this
+(a recursion, calls nested deep), left as written."""
 
 
 class _JqError(_JqUnread):
@@ -99,6 +125,9 @@ class _JqReader:
         self.at = 0
         self.texts: list[str] = []
         self.scope: dict[str, list[Any]] = {}  # fnros54b: each `$name` bound by `as`, its one cell
+        self.functions: dict[str, _JqFunction] = {}  # fnros55: each `def name: body;` in scope, by name
+        self.arguments: dict[str, _JqFilter] = {}  # fnros55: a function's filter parameters, while its body is read
+        self.calls = [0]  # fnros55: the function bodies read for this program (shared), at most _MAX_CALLS
 
     def peek(self) -> str | None:
         return self.tokens[self.at][1] if self.at < len(self.tokens) else None
@@ -121,11 +150,81 @@ class _JqReader:
     def pipe(self, depth: int) -> _JqFilter:
         if depth > 16:
             raise _JqUnread("nested too deep")
-        stages = [self.comma(depth)]
-        while self.peek() == "|":
-            self.take()
-            stages.append(self.comma(depth))
+        functions = self.functions
+        try:
+            self.definitions(depth)
+            stages = [self.comma(depth)]
+            while self.peek() == "|":
+                self.take()
+                self.definitions(depth)
+                stages.append(self.comma(depth))
+        finally:
+            self.functions = functions  # fnros55: a definition is in scope for the rest of its expression only
         return stages[0] if len(stages) == 1 else _jq_steps(stages)
+
+    def definitions(self, depth: int) -> None:
+        """(fnros55) jq's ``def name: body;`` / ``def name(f; g): body;`` (the manual, "Defining Functions": "a
+        filter that is passed as an argument ... the argument is a filter, not a value"), in scope for the expression
+        after it: the body's tokens are kept and read again at each call (:meth:`called`) with the call's arguments.
+        A ``$name`` parameter is not read."""
+        while self.peek() == "def":
+            self.take()
+            name = self.take("name")
+            params: list[str] = []
+            if self.peek() == "(":
+                self.take()
+                params.append(self.take("name"))
+                while self.peek() == ";":
+                    self.take()
+                    params.append(self.take("name"))
+                self.expect(")")
+            self.expect(":")
+            function = _JqFunction(name, tuple(params), self.at, dict(self.scope), self.functions, self.arguments)
+            self.functions = {**self.functions, name: function}
+            # Read once here (where the body ends, its texts; its own calls and parameters left unexpanded).
+            reader = self.body(function, (_jq_identity,) * len(params), declaring=True)
+            reader.pipe(depth + 1)
+            self.at = reader.at
+            self.expect(";")
+            function.end = reader.at
+
+    def body(self, function: _JqFunction, arguments: tuple[_JqFilter, ...], *, declaring: bool) -> _JqReader:
+        """(fnros55) A reader of ``function``'s body: the variables, functions and parameters where it is defined,
+        the function itself (recursion), and its parameters bound to ``arguments``."""
+        self.calls[0] += 1
+        if self.calls[0] > _MAX_CALLS:
+            raise _JqUnread("too many function calls")
+        reader = _JqReader(self.tokens)
+        reader.at, reader.texts, reader.calls = function.start, self.texts, self.calls
+        reader.scope = dict(function.scope)
+        reader.functions = {**function.functions, function.name: function}
+        reader.arguments = {**function.arguments, **dict(zip(function.params, arguments, strict=True))}
+        reader.declaring = declaring
+        return reader
+
+    declaring = False
+    """(fnros55) Whether this reader reads a function's body where it is defined (its calls not expanded)."""
+
+    def called(self, function: _JqFunction, depth: int) -> _JqFilter:
+        """(fnros55) A call of a function the program defines: its arguments (filters, each on the input where the
+        body uses it) and its body read again with them (a call inside a body being defined is not expanded)."""
+        arguments: list[_JqFilter] = []
+        if function.params:
+            self.expect("(")
+            arguments.append(self.pipe(depth + 1))
+            while self.peek() == ";":
+                self.take()
+                arguments.append(self.pipe(depth + 1))
+            self.expect(")")
+        if len(arguments) != len(function.params):
+            raise _JqUnread("arguments")
+        if self.declaring or function.end is None:
+            return _jq_identity
+        reader = self.body(function, tuple(arguments), declaring=False)
+        filter_ = reader.pipe(depth + 1)
+        if reader.at != function.end:
+            raise _JqUnread("function body")
+        return filter_
 
     def comma(self, depth: int) -> _JqFilter:
         """(fnros54b) jq's ``a, b`` (the manual, "Comma: `,`": "the same input is fed into both and the two filters'
@@ -164,8 +263,12 @@ class _JqReader:
         return left
 
     def compared(self, depth: int) -> _JqFilter:
-        """``a == b`` / ``a != b`` (fnros54b: of any two filters, each pair of their outputs, jq's equality)."""
+        """``a == b`` / ``a != b`` (fnros54b: of any two filters, each pair of their outputs, jq's equality); (fnros55)
+        ``<``, ``<=``, ``>``, ``>=`` of scalars (:func:`_jq_less`)."""
         term = self.added(depth)
+        if self.peek() in ("<", "<=", ">", ">="):
+            operator = self.take()
+            return _jq_pairs(term, self.added(depth), _JQ_ORDERS[operator])
         if self.peek() not in ("==", "!="):
             return term
         equal = self.take() == "=="
@@ -174,11 +277,21 @@ class _JqReader:
 
     def added(self, depth: int) -> _JqFilter:
         """(fnros54) jq's ``a + b`` (binding tighter than ``==``, looser than a term): (fnros54b) every pair of the
-        two sides' outputs added (:func:`_jq_add`), in jq's order (the right side's outputs outer)."""
+        two sides' outputs added (:func:`_jq_add`), in jq's order (the right side's outputs outer); (fnros55) ``a -
+        b`` (:func:`_jq_subtract`) alike, both left to right, looser than ``*`` ``/`` ``%``."""
+        left = self.multiplied(depth)
+        while self.peek() in ("+", "-"):
+            combine = _jq_add if self.take() == "+" else _jq_subtract
+            left = _jq_pairs(left, self.multiplied(depth), combine)
+        return left
+
+    def multiplied(self, depth: int) -> _JqFilter:
+        """(fnros55) jq's ``a * b``, ``a / b``, ``a % b`` (the manual, "Multiplication, division, modulo"), left to
+        right, binding tighter than ``+`` / ``-``: :data:`_JQ_PRODUCTS`."""
         left = self.postfix(depth)
-        while self.peek() == "+":
-            self.take()
-            left = _jq_pairs(left, self.postfix(depth), _jq_add)
+        while self.peek() in _JQ_PRODUCTS:
+            combine = _JQ_PRODUCTS[self.take()]
+            left = _jq_pairs(left, self.postfix(depth), combine)
         return left
 
     def literal(self) -> Any:
@@ -234,6 +347,17 @@ class _JqReader:
             inner = self.pipe(depth + 1)
             self.expect(")")
             return inner
+        if kind == "op" and text == "-":
+            # fnros55: jq's negation of a term (`-.a + 1` is `(-.a) + 1`); of anything but a number, jq's error
+            self.take()
+            negated = self.postfix(depth + 1)
+            return lambda value: _jq_listed(_jq_negated(out) for out in negated(value))
+        if kind == "format":
+            self.take()
+            if text not in _JQ_FORMATS or (self.at < len(self.tokens) and self.tokens[self.at][0] == "string"):
+                raise _JqUnread(text)  # a format of a string (`@base64 "\(.a)"`) or one outside the subset
+            format_ = _JQ_FORMATS[text]
+            return lambda value: [format_(value)]
         if kind == "variable":
             self.take()
             if text not in self.scope:  # `$ENV`, `$__loc__`, a name never bound: not read
@@ -252,7 +376,11 @@ class _JqReader:
         return self.named(text, depth)
 
     def named(self, text: str, depth: int) -> _JqFilter:
-        """A term led by a name: a keyword's construct or a builtin (with its arguments)."""
+        """A term led by a name: a keyword's construct or a builtin (with its arguments); (fnros55) a parameter of the
+        function whose body is read, or a function the program defines (before a builtin of that name)."""
+        fnros55 = self.defined_or_fnros55(text, depth)
+        if fnros55 is not None:
+            return fnros55
         if text == "if":
             return self.conditional(depth)
         if text == "try":
@@ -286,6 +414,90 @@ class _JqReader:
         if text == "error":
             return lambda value: _jq_raise(inner(value))
         return lambda value: [value for out in inner(value) if out is not None and out is not False]  # select
+
+    def defined_or_fnros55(self, text: str, depth: int) -> _JqFilter | None:
+        """(fnros55) A parameter of the function whose body is read, a function the program defines (before a
+        builtin of that name), ``reduce``, ``limit(n; f)``, ``with_entries(f)``; None for any other name."""
+        if text in self.arguments and self.peek() != "(":
+            return self.arguments[text]
+        if text in self.functions:
+            return self.called(self.functions[text], depth)
+        if text == "reduce":
+            return self.reduced(depth)
+        if text in ("limit", "with_entries") and self.peek() == "(":
+            return self.limited(depth) if text == "limit" else self.with_entries(depth)
+        return None
+
+    def reduced(self, depth: int) -> _JqFilter:
+        """(fnros55) jq's ``reduce SOURCE as $x (INIT; UPDATE)`` (the manual, "reduce": "combine all the results of an
+        expression by accumulating them into a single answer"): for each output of INIT, UPDATE run on the answer so
+        far for each output of SOURCE (``$x`` that output). An UPDATE giving other than one value is not read (jq 1.6
+        and 1.7 differ there)."""
+        primary = self.term(depth + 1)
+        source = _jq_steps(self.steps([primary])) if self.at_step() else primary
+        self.expect("as")
+        name = self.take("variable")
+        self.expect("(")
+        initial = self.pipe(depth + 1)
+        self.expect(";")
+        cell: list[Any] = [None]
+        outer = self.scope.get(name)
+        self.scope[name] = cell
+        try:
+            update = self.pipe(depth + 1)
+        finally:
+            if outer is None:
+                del self.scope[name]
+            else:
+                self.scope[name] = outer
+        self.expect(")")
+
+        def reduce(value: Any) -> list[Any]:
+            saved, out = cell[0], []
+            try:
+                for start in initial(value):
+                    answer = start
+                    for item in source(value):
+                        cell[0] = item
+                        got = update(answer)
+                        if len(got) != 1:
+                            raise _JqUnread("a reduction's update of other than one value")
+                        answer = got[0]
+                    out.append(answer)
+            finally:
+                cell[0] = saved
+            return _jq_bounded(out)
+
+        return reduce
+
+    def limited(self, depth: int) -> _JqFilter:
+        """(fnros55) jq's ``limit(n; f)`` ("outputs up to n outputs from exp"), ``n`` a whole number from 1 (jq 1.6
+        gives every output for 0 or less, jq 1.7 none: not read). Every output of ``f`` is evaluated: an error after
+        the first ``n`` (which jq never reaches) leaves the value unread, never short."""
+        self.take()  # "("
+        count = self.pipe(depth + 1)
+        self.expect(";")
+        inner = self.pipe(depth + 1)
+        self.expect(")")
+
+        def limit(value: Any) -> list[Any]:
+            out: list[Any] = []
+            for n in count(value):
+                if not _jq_is_number(n) or n != int(n) or n < 1:
+                    raise _JqUnread("a limit not a whole number from 1")
+                out += inner(value)[: int(n)]
+            return _jq_bounded(out)
+
+        return limit
+
+    def with_entries(self, depth: int) -> _JqFilter:
+        """(fnros55) jq's ``with_entries(f)`` ("a shorthand for ``to_entries | map(f) | from_entries``")."""
+        self.take()  # "("
+        inner = self.pipe(depth + 1)
+        self.expect(")")
+        return lambda value: [
+            _jq_from_entries(_jq_bounded([out for entry in _jq_entries(value) for out in inner(entry)]))
+        ]
 
     def conditional(self, depth: int) -> _JqFilter:
         """(fnros54b) jq's ``if c then a elif c2 then b else d end`` (the manual, "if-then-else-end": for each output
@@ -397,12 +609,9 @@ class _JqReader:
             raise _JqUnread("unclosed")
         self.texts.append(replacement[1:-1])
         regexp = json.loads(pattern)
-        if "\\(" in pattern or "\\(" in replacement or _PLAIN_REGEXP.fullmatch(regexp) is None:
+        if "\\(" in pattern or "\\(" in replacement:
             raise _JqUnread("sub")
-        try:
-            compiled = re.compile(regexp)
-        except re.error as error:  # `a**`, an unclosed `[`: jq refuses it too
-            raise _JqUnread("regexp") from error
+        compiled = _plain_regexp(regexp)  # fnros55: the one reading of a plain regular expression (test too)
         text = json.loads(replacement).replace("\\", "\\\\")
         count = 1 if once else 0
 
@@ -456,13 +665,17 @@ class _JqReader:
                 self.take()
                 steps.append(_jq_each)
                 continue
-            if self.peek() == ":" or (self.at + 1 < len(self.tokens) and self.tokens[self.at + 1][1] == ":"):
+            ahead = 2 if self.peek() == "-" else 1  # fnros55: `.[-2:]`
+            if self.peek() == ":" or (self.at + ahead < len(self.tokens) and self.tokens[self.at + ahead][1] == ":"):
                 steps.append(self.slice())
                 continue
+            negative = self.peek() == "-"  # fnros55: `-` is jq's operator; `.[-1]` its negation of 1
+            if negative:
+                self.take()
             kind, text = self.tokens[self.at] if self.at < len(self.tokens) else ("", "")
             self.take()
             if kind == "number" and "." not in text:
-                steps.append(_jq_index_step(int(text)))
+                steps.append(_jq_index_step(-int(text) if negative else int(text)))
             elif kind == "string" and "\\(" not in text:
                 steps.append(_jq_key_step(json.loads(text)))
             else:
@@ -476,11 +689,14 @@ class _JqReader:
         bounds: list[int | None] = [None, None]
         for at in (0, 1):
             if self.peek() not in (":", "]"):
+                negative = self.peek() == "-"  # fnros55: `.[-2:]`
+                if negative:
+                    self.take()
                 kind, text = self.tokens[self.at] if self.at < len(self.tokens) else ("", "")
                 self.take()
                 if kind != "number" or "." in text:
                     raise _JqUnread(text)
-                bounds[at] = int(text)
+                bounds[at] = -int(text) if negative else int(text)
             self.expect(":" if at == 0 else "]")
         start, end = bounds
         return lambda value: [_jq_sliced(value, start, end)]
@@ -770,6 +986,62 @@ def _jq_affixed(value: Any, affix: Any, *, start: bool) -> bool:
     return value.startswith(affix) if start else value.endswith(affix)
 
 
+def _jq_from_entries(value: Any) -> dict[str, Any]:
+    """(fnros55) jq's ``from_entries`` of an array of ``{"key": <string>, "value": v}`` objects (later keys win); an
+    entry written another way (``k`` / ``name`` / a key not a string, no ``value``) is not read: jq 1.6 and 1.7 read
+    those differently."""
+    out: dict[str, Any] = {}
+    for entry in _jq_each(value):
+        if not isinstance(entry, Mapping) or not isinstance(entry.get("key"), str) or "value" not in entry:
+            raise _JqUnread("an entry other than key and value")
+        out[entry["key"]] = entry["value"]
+    return out
+
+
+def _jq_test(value: Any, regexp: Any) -> bool:
+    """(fnros55) jq's ``test(re)`` ("Like match, but does not return match objects, only true or false") of a plain
+    regular expression (:func:`_plain_regexp`); an input not a string is jq's error."""
+    if not isinstance(regexp, str):
+        raise _JqUnread("a regular expression not a string")
+    compiled = _plain_regexp(regexp)
+    if not isinstance(value, str):
+        raise _JqError("cannot be matched, as it is not a string")
+    return compiled.search(value) is not None
+
+
+def _plain_regexp(regexp: str) -> re.Pattern[str]:
+    """A regular expression Oniguruma (jq's, Perl syntax) and Python read alike (:data:`_PLAIN_REGEXP`; fnros55: no
+    POSIX bracket ``[[:alpha:]]``, class intersection ``&&`` or ``{,n}``, which they read differently), compiled; else
+    not read."""
+    if _PLAIN_REGEXP.fullmatch(regexp) is None or "[[" in regexp or "&&" in regexp or "{," in regexp:
+        raise _JqUnread("regexp")
+    try:
+        return re.compile(regexp)
+    except re.error as error:  # `a**`, an unclosed `[`: jq refuses it too
+        raise _JqUnread("regexp") from error
+
+
+def _jq_base64_decoded(value: Any) -> str:
+    """(fnros55) jq's ``@base64d`` ("The inverse of @base64, input is decoded as specified by RFC 4648") of a string
+    padded to whole quanta whose bytes are UTF-8 text; anything else (jq 1.6 decodes a partial quantum and replaces
+    bad bytes) is not read."""
+    if not isinstance(value, str) or len(value) % 4:
+        raise _JqUnread("base64d of a non-string or a partial quantum")
+    try:
+        return base64.b64decode(value, validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError) as error:
+        raise _JqUnread("base64d") from error
+
+
+_JQ_FORMATS: Mapping[str, Callable[[Any], Any]] = {
+    "@text": _jq_tostring,
+    "@json": _jq_json,
+    "@base64": lambda value: base64.b64encode(_jq_tostring(value).encode("utf-8")).decode("ascii"),
+    "@base64d": _jq_base64_decoded,
+}
+"""(fnros55) jq's formats read (the manual, "Format strings and escaping": ``@text`` "Calls tostring", ``@json``,
+``@base64``, ``@base64d``) applied to the input; one followed by a string (``@base64 "..."``) is not read."""
+
 _JQ_TEXT_FUNCTIONS: Mapping[str, Callable[[Any, Any], Any]] = {
     "ltrimstr": functools.partial(_jq_trimmed, left=True),
     "rtrimstr": functools.partial(_jq_trimmed, left=False),
@@ -777,6 +1049,7 @@ _JQ_TEXT_FUNCTIONS: Mapping[str, Callable[[Any, Any], Any]] = {
     "join": _jq_joined,
     "startswith": functools.partial(_jq_affixed, start=True),
     "endswith": functools.partial(_jq_affixed, start=False),
+    "test": _jq_test,  # fnros55
 }
 """(fnros54b) jq builtins of one argument read (jq manual): the input and each output of the argument to one value."""
 
@@ -798,6 +1071,7 @@ _JQ_BUILTINS: Mapping[str, Callable[[Any], Any]] = {
     "type": _jq_type,
     "tojson": _jq_json,
     "add": _jq_added,
+    "from_entries": _jq_from_entries,  # fnros55
 }
 """(fnros54) jq builtins of no argument read (jq manual): each maps its input to one output, or jq's error (unread)."""
 
@@ -871,7 +1145,7 @@ def _jq_add(left: Any, right: Any) -> Any:
     if isinstance(left, bool) or isinstance(right, bool):
         raise _JqUnread("a boolean added")
     if isinstance(left, (int, float)) and isinstance(right, (int, float)):
-        return left + right
+        return _jq_number(left + right)
     if isinstance(left, str) and isinstance(right, str):
         if len(left) + len(right) > _MAX_TEXT:
             raise _JqUnread("too long a text")
@@ -885,6 +1159,119 @@ def _jq_add(left: Any, right: Any) -> Any:
 
 _MAX_TEXT = 65536
 """(fnros54) The longest text ``+`` builds: a host or a Region is a line; past this, not read."""
+
+
+def _jq_is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _jq_number(value: float) -> Any:
+    """(fnros55) A number as jq holds it (a double, printed without a fraction where it is whole): a whole float below
+    2**53 as that int (``4 / 2`` is ``2``, as jq prints it, not ``2.0``)."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    return value
+
+
+def _jq_negated(value: Any) -> Any:
+    """(fnros55) jq's ``-x``: a number's negation; anything else is jq's error."""
+    if not _jq_is_number(value):
+        raise _JqError("a non-number negated")
+    return _jq_number(-value)
+
+
+def _jq_subtract(left: Any, right: Any) -> Any:
+    """(fnros55) jq's ``a - b`` (the manual, "Subtraction: -": "As well as normal arithmetic subtraction on numbers,
+    the - operator can be used on arrays to remove all occurrences of the second array's elements from the first
+    array", jq's equality); any other pair is jq's error."""
+    if _jq_is_number(left) and _jq_is_number(right):
+        return _jq_number(left - right)
+    if isinstance(left, list) and isinstance(right, list):
+        return [item for item in left if not any(_jq_equal(item, r) for r in right)]
+    raise _JqError("values cannot be subtracted")
+
+
+def _jq_multiply(left: Any, right: Any) -> Any:
+    """(fnros55) jq's ``a * b``: numbers multiplied; a string by a whole number from 1 repeated (jq 1.6 and 1.7 differ
+    below 1 and for a fraction: not read); objects merged recursively (the manual: "Multiplying two objects will merge
+    them recursively"). Any other pair is jq's error."""
+    if _jq_is_number(left) and _jq_is_number(right):
+        return _jq_number(left * right)
+    text, times = (left, right) if isinstance(left, str) else (right, left)
+    if isinstance(text, str) and _jq_is_number(times):
+        if times != int(times) or times < 1 or len(text) * times > _MAX_TEXT:
+            raise _JqUnread("a text repeated other than a whole number of times")
+        return text * int(times)
+    if isinstance(left, Mapping) and isinstance(right, Mapping):
+        merged = dict(left)
+        for key, value in right.items():
+            old = merged.get(key)
+            merged[key] = _jq_multiply(old, value) if isinstance(old, Mapping) and isinstance(value, Mapping) else value
+        return merged
+    raise _JqError("values cannot be multiplied")
+
+
+def _jq_divide(left: Any, right: Any) -> Any:
+    """(fnros55) jq's ``a / b``: numbers divided (by zero, jq's error); a string by a string split (the manual:
+    "Dividing a string by another splits the first using the second as separators", :func:`_jq_split`)."""
+    if _jq_is_number(left) and _jq_is_number(right):
+        if right == 0:
+            raise _JqError("division by zero")
+        return _jq_number(left / right)
+    if isinstance(left, str) and isinstance(right, str):
+        return _jq_split(left, right)
+    raise _JqError("values cannot be divided")
+
+
+def _jq_modulo(left: Any, right: Any) -> Any:
+    """(fnros55) jq's ``a % b`` of whole numbers below 2**53 (jq casts each to an integer and takes C's remainder, the
+    dividend's sign: ``-5 % 3`` is ``-2``); a fraction is not read (jq 1.6 and 1.7 truncate it differently); by zero,
+    jq's error."""
+    if not (_jq_is_number(left) and _jq_is_number(right)):
+        raise _JqError("values cannot be divided")
+    if left != int(left) or right != int(right) or abs(left) >= 2**53 or abs(right) >= 2**53:
+        raise _JqUnread("a remainder of a fraction")
+    a, b = int(left), int(right)
+    if b == 0:
+        raise _JqError("a remainder by zero")
+    remainder = abs(a) % abs(b)
+    return -remainder if a < 0 else remainder
+
+
+_JQ_PRODUCTS: Mapping[str, Callable[[Any, Any], Any]] = {"*": _jq_multiply, "/": _jq_divide, "%": _jq_modulo}
+"""(fnros55) jq's operators binding tighter than ``+`` / ``-``."""
+
+
+def _jq_rank(value: Any) -> int:
+    """(fnros55) jq's sort order of scalar types (the manual, "sort": null, false, true, numbers, strings); an array or
+    object is not read."""
+    if value is None:
+        return 0
+    if isinstance(value, bool):
+        return 2 if value else 1
+    if _jq_is_number(value):
+        return 3
+    if isinstance(value, str):
+        return 4
+    raise _JqUnread("an array or object ordered")
+
+
+def _jq_less(left: Any, right: Any) -> bool:
+    """(fnros55) jq's ``a < b`` of scalars: by type, then numbers by value and strings by code point."""
+    ranks = _jq_rank(left), _jq_rank(right)
+    if ranks[0] != ranks[1] or ranks[0] < 3:
+        return ranks[0] < ranks[1]
+    return bool(left < right)
+
+
+_JQ_ORDERS: Mapping[str, Callable[[Any, Any], bool]] = {
+    "<": _jq_less,
+    ">": lambda a, b: _jq_less(b, a),
+    "<=": lambda a, b: not _jq_less(b, a),
+    ">=": lambda a, b: not _jq_less(a, b),
+}
+"""(fnros55) jq's comparisons of order ("The comparison operators >, >=, <=, < return whether their left argument is
+greater than, greater than or equal to, less than or equal to or less than their right argument")."""
 
 
 def _jq_key_step(key: str) -> Callable[[Any], list[Any]]:

@@ -1488,6 +1488,33 @@ def _words(line: str) -> list[str]:
     return words
 
 
+def without_single_quoted(text: str) -> str:
+    """(fnros55) ``text`` with each single-quoted span's characters dropped (bash(1) "Quoting": "Enclosing characters
+    in single quotes preserves the literal value of each character within the quotes"): a ``$`` inside one is no
+    reference (``jq -r 'reduce .t[] as $t (...)'``, ``jq -n '$ENV.R'``). Quotes inside double quotes and escaped
+    ones are kept, as :func:`_backquotes_as_dollar` reads them."""
+    if "'" not in text:
+        return text
+    out: list[str] = []
+    quote, i = "", 0
+    while i < len(text):
+        c = text[i]
+        if c == "\\" and quote != "'":
+            out.append(text[i : i + 2])
+            i += 2
+            continue
+        if c == "'" and quote != '"':
+            quote = "" if quote == "'" else "'"
+            i += 1
+            continue
+        if c == '"' and quote != "'":
+            quote = "" if quote == '"' else '"'
+        if quote != "'":
+            out.append(c)
+        i += 1
+    return "".join(out)
+
+
 def _backquotes_as_dollar(line: str) -> str:
     """``line`` with each backquoted command substitution outside single quotes written ``$(...)`` (bash(1) "Command
     Substitution": "$(command) or `command`", the same substitution), so that the one splitter reads both forms."""
@@ -3122,7 +3149,9 @@ def _jq_filter(args: list[str]) -> _TextFilter:
         return _TextFilter(None)
     program = jq.read(programs[0])
     if program.run is None:
-        return _TextFilter(None, program.texts)
+        # fnros55: the texts the program's literals may write, not the program itself: an unread `env.R` is no host
+        # the substitution gives (a Region argument left it alone, taking it for a host: it passed every door)
+        return _TextFilter(None, program.texts[:-1])
     raw = "r" in letters or "--raw-output" in long
     raw_input = "R" in letters or "--raw-input" in long
     return _TextFilter(functools.partial(_jq_printed, program.run, raw=raw, raw_input=raw_input), program.texts)
