@@ -197,6 +197,7 @@ import platform_programs_scripts53 as sc53
 import platform_programs_scripts53b as sc53b
 import platform_programs_scripts54 as sc54
 import platform_programs_scripts54b as sc54b
+import platform_programs_scripts55 as sc55
 import platform_programs_sfn44 as sf44
 import platform_programs_sfn44b as sf44b
 import platform_programs_sfnrt45 as sfr45
@@ -18701,6 +18702,11 @@ CASES: list[Case] = [
     # own redis.conf, `redis-cli SENTINEL MONITOR`, a continued `postconf -e` and a YAML flow-style template with a
     # partner's host or a Region abroad are RES-015 / RES-009 (each passed every door before); the home twins pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu55.rows()],
+    # -- stop 55, scripts and user data, round 11 (tests/platform_programs_scripts55.py): a Region passed on through a
+    # wrapper's `"$@"`, after `shift`, `set --` then `for r in "$@"`, an array's element assigned alone or indexed by a
+    # variable, `read -a` / `mapfile`, a brace list or sequence outside a loop's words and `R=$(cat <<EOF ...)` naming a
+    # Region abroad are RES-009 (each passed every door before); the home Regions pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc55.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

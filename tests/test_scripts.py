@@ -3347,3 +3347,109 @@ def test_mutation55_sentinel_monitor_names_its_primary(line: str, expected: list
 def test_mutation55_a_while_read_loop_fed_by_a_pipe_reads_its_lines(script: str, expected: list[str]) -> None:
     found = findings(f"#!/bin/bash\n{script}\n", "EU", "aws")
     assert [rule for rule, _, _ in found] == expected, found
+
+
+# scripts55 (stop 55): shell expansions the one reader did not compute (bash(1) "Special Parameters" `$@` / `$*`, the
+# shift builtin, "Arrays" `name[subscript]=value`, read -a, mapfile / readarray, "Brace Expansion" outside a loop's
+# words and sequences, `$(cat <<EOF ...)`) and the command `docker run` gives a container. Each offending line gave no
+# finding on main a7fee677; the home / own / unused twins pass.
+_RETAIN = "aws logs put-retention-policy --log-group-name /fleet/app --retention-in-days 30"
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (f'retain() {{\n  {_RETAIN} --region "$1"\n}}\nrun() {{\n  retain "$@"\n}}\nrun us-west-2', ["RES-009"]),
+        (f'retain() {{\n  {_RETAIN} --region "$1"\n}}\nrun() {{\n  retain "$@"\n}}\nrun eu-central-1', []),
+        (f'retain() {{\n  {_RETAIN} --region "$1"\n}}\nrun() {{\n  retain $*\n}}\nrun us-west-2', ["RES-009"]),
+        (f'retain() {{\n  {_RETAIN} --region "$2"\n}}\nrun() {{\n  retain x "$@"\n}}\nrun us-west-2', ["RES-009"]),
+        (f'retain() {{\n  shift\n  {_RETAIN} --region "$1"\n}}\nretain fleet us-west-2', ["RES-009"]),
+        (f'retain() {{\n  shift\n  {_RETAIN} --region "$1"\n}}\nretain us-west-2 eu-central-1', []),
+        (f'retain() {{\n  shift 2\n  {_RETAIN} --region "$1"\n}}\nretain a b us-west-2', ["RES-009"]),
+        (
+            'main() {\n  while [ $# -gt 0 ]; do\n    case "$1" in\n      --region) R="$2"; shift 2 ;;\n'
+            f'      *) shift ;;\n    esac\n  done\n  {_RETAIN} --region "$R"\n}}\nmain --verbose --region us-west-2',
+            ["RES-009"],
+        ),  # an option loop: after a shift in a loop every position may hold every word
+        (f'set -- eu-central-1 us-west-2\nfor r in "$@"; do {_RETAIN} --region "$r"; done', ["RES-009"]),
+        (f'set -- eu-central-1 eu-west-1\nfor r in "$@"; do {_RETAIN} --region "$r"; done', []),
+        (f'f() {{\n  for r in "$@"; do {_RETAIN} --region "$r"; done\n}}\nf eu-west-1 us-west-2', ["RES-009"]),
+        (f'f() {{\n  for r in "$@"; do {_RETAIN} --region "$r"; done\n}}\nf $(cat /etc/fleet/r)', ["RES-011"]),
+    ],
+)
+def test_scripts55_positional_parameters_passed_on_and_shifted(script: str, expected: list[str]) -> None:
+    found = findings(f"#!/bin/bash\n{script}\n", "EU", "aws")
+    assert [rule for rule, _, _ in found] == expected, found
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (f'R[0]=eu-west-1\nR[1]=us-west-2\n{_RETAIN} --region "${{R[1]}}"', ["RES-009"]),
+        (f'R[0]=eu-west-1\nR[1]=us-west-2\n{_RETAIN} --region "${{R[0]}}"', []),
+        (f'R=(eu-west-1 us-west-2)\nfor i in 0 1; do {_RETAIN} --region "${{R[$i]}}"; done', ["RES-009"]),
+        (f'R=(eu-west-1 eu-central-1)\nfor i in 0 1; do {_RETAIN} --region "${{R[i]}}"; done', []),
+        (f'read -r -a R <<< "eu-west-1 us-west-2"\n{_RETAIN} --region "${{R[1]}}"', ["RES-009"]),
+        (f'read -ra R <<< "eu-west-1 us-west-2"\nfor r in "${{R[@]}}"; do {_RETAIN} --region "$r"; done', ["RES-009"]),
+        (f'read -r -a R <<< "eu-west-1 us-west-2"\n{_RETAIN} --region "${{R[0]}}"', []),
+        (f'mapfile -t R <<EOF\neu-west-1\nus-west-2\nEOF\n{_RETAIN} --region "${{R[1]}}"', ["RES-009"]),
+        (f'readarray -t R <<EOF\neu-west-1\nus-west-2\nEOF\n{_RETAIN} --region "${{R[0]}}"', []),
+        (f'mapfile -t R <<< "us-west-2"\n{_RETAIN} --region "${{R[0]}}"', ["RES-009"]),
+        ('mapfile -t R <<< "us-west-2"\necho "${R[0]}"', []),  # never at a destination
+    ],
+)
+def test_scripts55_array_elements_however_filled(script: str, expected: list[str]) -> None:
+    found = findings(f"#!/bin/bash\n{script}\n", "EU", "aws")
+    assert [rule for rule, _, _ in found] == expected, found
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (f"{_RETAIN} --region={{us-west-2,eu-west-1}}", ["RES-009"]),  # --region=us-west-2 --region=eu-west-1
+        (f"{_RETAIN} --region={{eu-central-1,eu-west-1}}", []),
+        (f"{_RETAIN} --region {{us-west-2,eu-west-1}}", ["RES-009"]),  # the option's value is the first word
+        (f"{_RETAIN} --region {{eu-west-1,us-west-2}}", []),  # us-west-2 is an operand, no Region
+        (f'{_RETAIN} --region="{{us-west-2,eu-west-1}}"', []),  # quoted: not expanded (the CLI refuses the word)
+        (f'for r in us-west-{{1..2}}; do {_RETAIN} --region "$r"; done', ["RES-009", "RES-009"]),
+        (f'for r in eu-south-{{1..2}}; do {_RETAIN} --region "$r"; done', []),
+        (f'for n in {{1..2}}; do {_RETAIN} --region "us-west-$n"; done', ["RES-009", "RES-009"]),
+        ("R=$(cat <<EOF\nus-west-2\nEOF\n)\n" + _RETAIN + ' --region "$R"', ["RES-009"]),
+        ('R="$(cat <<EOF\nus-west-2\nEOF\n)"\n' + _RETAIN + ' --region "$R"', ["RES-009"]),
+        ("R=$(cat <<'EOF'\neu-west-1\nEOF\n)\n" + _RETAIN + ' --region "$R"', []),
+        ("X=us-west-2\nR=$(cat <<EOF\n$X\nEOF\n)\n" + _RETAIN + ' --region "$R"', ["RES-009"]),
+        ('H=$(cat <<EOF\ndb.partner.example.com\nEOF\n)\npsql -h "$H" -U app', ["RES-015"]),
+    ],
+)
+def test_scripts55_brace_expansion_and_cat_heredocs(script: str, expected: list[str]) -> None:
+    found = findings(f"#!/bin/bash\n{script}\n", "EU", "aws")
+    assert [rule for rule, _, _ in found] == expected, found
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ("docker run --rm -v /l:/l amazon/aws-cli logs describe-log-groups --region us-west-2", ["RES-009"]),
+        ("docker run --rm -v /l:/l amazon/aws-cli:2.22.0 logs describe-log-groups --region eu-west-1", []),
+        ("docker run --rm public.ecr.aws/aws-cli/aws-cli logs describe-log-groups --region us-west-2", ["RES-009"]),
+        ("docker run --rm --entrypoint aws python:3.12 logs describe-log-groups --region us-west-2", ["RES-009"]),
+        ("docker run --rm -h fleet postgres:16 psql -h db.partner.example.com -U app", ["RES-015"]),
+        ("docker run --rm -h fleet postgres:16 psql -h 10.0.1.15 -U app", []),
+        ("docker create --name nightly postgres:16 pg_dump -h db.partner.example.com fleet", ["RES-015"]),
+        ('docker run -d -h web nginx:1.27 -g "daemon off;"', []),  # nginx's own options, no destination
+        ("docker run -d --log-opt awslogs-region=us-west-2 nginx:1.27", ["RES-009"]),  # scripts50's, kept
+    ],
+)
+def test_scripts55_the_command_a_container_runs(script: str, expected: list[str]) -> None:
+    found = findings(f"#!/bin/bash\n{script}\n", "EU", "aws")
+    assert [rule for rule, _, _ in found] == expected, found
+
+
+def test_scripts55_brace_sequences() -> None:
+    assert brace_expanded("us-west-{1..2}") == ["us-west-1", "us-west-2"]
+    assert brace_expanded("ap-northeast-{1..3..2}") == ["ap-northeast-1", "ap-northeast-3"]
+    assert brace_expanded("node{01..03}") == ["node01", "node02", "node03"]
+    assert brace_expanded("{c..a}") == ["c", "b", "a"]
+    assert brace_expanded("${A},{b,c}") == ["${A},b", "${A},c"]  # `${` is no brace expansion
+    assert brace_expanded("{1..a}") == ["{1..a}"]  # mixed ends: not a sequence
+    assert brace_expanded("{1..100}") == ["{1..100}"]  # beyond the bound: left whole

@@ -1530,6 +1530,10 @@ class ScriptCommand(_Frozen):
     skip_operands: int = 0
     """For a wrapper: operands before the command (timeout's duration); mutation55: for any other command, operands
     before its destination operand (redis-cli ``SENTINEL MONITOR <name> <ip> ...``: the master's name)."""
+    entrypoints: dict[str, str] = Field(default_factory=dict)
+    """scripts55: for a subcommand that is a wrapper (``docker run [OPTIONS] IMAGE [COMMAND] [ARG...]``, its image the
+    operand ``skip_operands`` skips): images whose entrypoint is a catalogued command, by name without tag or digest
+    (``amazon/aws-cli``: ``aws``), so that the words after the image are that command's arguments."""
     block: bool = False
     """config53: an nginx block directive (``location ~ \\.php$ {``, ``server {``): where a ``{`` follows its name on
     the line (a word of its own, or glued to the next word or to the last parameter), the directive after the brace is

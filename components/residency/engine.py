@@ -101,6 +101,7 @@ from components.residency.scripts import (
     ScriptReader,
     alternates_written,
     array_elements,
+    cat_heredoc_value,
     echoed_files,
     edited_files,
     for_loop_words,
@@ -9093,8 +9094,9 @@ _SHELL_REFERENCE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Z
 # holds values only where :func:`scripts.positional_words` gives them (a function's calls, `set --`), else it stays
 # as written.
 _SHELL_PARAMETER = re.compile(
-    r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*(?:\[(?:[0-9]+|[@*])\])?|[1-9])\}|([A-Za-z_][A-Za-z0-9_]*|[1-9]))"
-)  # and an array's element, `${REGIONS[1]}` (:func:`scripts.array_elements`)
+    r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*(?:\[(?:[0-9]+|[@*]|\$?[A-Za-z_][A-Za-z0-9_]*)\])?|[1-9])\}"
+    r"|([A-Za-z_][A-Za-z0-9_]*|[1-9]))"
+)  # and an array's element, `${REGIONS[1]}` (:func:`scripts.array_elements`; scripts55: `${REGIONS[$i]}` too)
 _SHELL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 """A shell variable's name (bash(1) "name": letters, digits and underscores, not starting with a digit)."""
 _URL_VARIABLES = re.compile(
@@ -9305,6 +9307,17 @@ def _match_values(
     ``files`` the files the script writes."""
     value = next(v for v in m.group("double", "single", "bare") if v is not None)
     start = m.start("double") if m.group("double") is not None else m.start("bare")
+    if (
+        script.startswith(("$(cat", '"$(cat'), start)
+        and (heredoc := cat_heredoc_value(script, start + (script[start] == '"'))) is not None
+    ):
+        # scripts55: `R=$(cat <<EOF` over the lines after it (it does not close on its line): the body; one the shell
+        # expands is a variable's values when it is that variable whole, else not known (as text around a reference)
+        body, expanded = heredoc
+        whole = _SHELL_PARAMETER.fullmatch(body.strip()) if expanded else None
+        if expanded:
+            return list(env.get(whole.group(1) or whole.group(2), ())) if whole is not None else []
+        return [body]
     if m.group("single") is None and script.startswith(("$(", "`"), start):
         word = _substituted_word(script, start)
         if word is None:

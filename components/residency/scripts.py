@@ -49,6 +49,7 @@ __all__ = [
     "has_positional",
     "alternates_written",
     "brace_expanded",
+    "cat_heredoc_value",
     "has_array_element",
     "array_elements",
     "positional_words",
@@ -251,6 +252,8 @@ class ScriptReader:
     ) -> Iterator[ScriptHost]:
         if spec.listen_options and any(_listens(arg, spec.listen_options) for arg in args):
             return  # a listening server (nc -l): its operands are its own address and port, not a destination
+        args, run = self._run_command(spec, args, depth, hosts_file, offset)
+        yield from run
         operands: list[str] = []
         j = 0
         while j < len(args):
@@ -288,6 +291,19 @@ class ScriptReader:
             return
         for operand in _destinations(spec, operands):
             yield from _read(name, spec.operands, operand)
+
+    def _run_command(
+        self, spec: ScriptCommand, args: list[str], depth: int, hosts_file: bool, offset: int
+    ) -> tuple[list[str], list[ScriptHost]]:
+        """(scripts55) For a subcommand running a command (``wrapper``: ``docker run [OPTIONS] IMAGE [COMMAND]
+        [ARG...]``), its own options (docker stops reading its options at the image) and the hosts of the command it
+        runs (:func:`_container_command`); ``(args, [])`` for another."""
+        if not spec.wrapper or depth >= _MAX_DEPTH:
+            return args, []
+        at = _after_options(args, 0, spec)
+        image, words = args[at : at + spec.skip_operands], args[at + spec.skip_operands :]
+        command = _container_command(spec, args[:at], image, words)
+        return args[:at], list(self._command(command, depth + 1, False, hosts_file, offset)) if command else []
 
     def _paired_arguments(
         self, name: str, spec: ScriptCommand, args: list[str], depth: int, hosts_file: bool, offset: int
@@ -522,12 +538,25 @@ def _listens(arg: str, listen: frozenset[str]) -> bool:
     return arg[:1] == "-" and arg[1:2] not in ("-", "") and any(f"-{c}" in listen for c in arg[1:])
 
 
+def _container_command(spec: ScriptCommand, options: list[str], skipped: list[str], words: list[str]) -> list[str]:
+    """(scripts55) The command a container runs (``docker run``'s words after its image): ``--entrypoint``'s
+    executable, or the image's catalogued entrypoint (``entrypoints``, the image named without registry ``docker.io/``,
+    tag or digest), before ``words``; ``words`` alone for another image."""
+    entry = next((v for o, v in zip(options, [*options[1:], ""], strict=True) if o == "--entrypoint"), None)
+    entry = next((o.partition("=")[2] for o in options if o.startswith("--entrypoint=")), entry)
+    if entry is None and skipped:
+        image = skipped[-1].partition("@")[0].removeprefix("docker.io/")
+        image = image.rsplit(":", 1)[0] if ":" in image.rsplit("/", 1)[-1] else image
+        entry = spec.entrypoints.get(image)
+    return [entry, *words] if entry else words
+
+
 def _after_options(words: list[str], i: int, spec: ScriptCommand) -> int:
     """The index of the first word after a wrapper's options (``sudo -u postgres``, ``env -i``)."""
     while i < len(words) and words[i].startswith("-") and len(words[i]) > 1:
         if words[i] == "--":
             return i + 1
-        i += 2 if words[i] in spec.value_options else 1
+        i += 2 if words[i] in spec.value_options or words[i] in spec.options else 1  # scripts55: docker run --dns
     return i
 
 
@@ -554,6 +583,26 @@ def heredoc_files(script: str) -> list[tuple[str, str]]:
 _QUOTED_HEREDOC = re.compile(r"<<-?[ \t]*['\"]")
 _EXPORTED = re.compile(r"(?<![^\s;&|(])(?:export|declare[ \t]+-x|typeset[ \t]+-x)[ \t]+([A-Za-z_][A-Za-z0-9_]*)")
 _ALL_EXPORTED = re.compile(r"(?<![^\s;&|(])set[ \t]+(?:-[A-Za-z]*a[A-Za-z]*\b|-o[ \t]+allexport\b)")
+
+
+# scripts55: a command substitution whose command is `cat` reading a here-document (`R=$(cat <<EOF` then the body, the
+# delimiter and `)` on the lines after): bash(1) "Command Substitution" replaces it "with the standard output of the
+# command, with any trailing newlines deleted", and "Here Documents": cat's standard input is the body (`<<-` strips
+# leading tabs; "If any part of word is quoted ... the lines in the here-document are not expanded").
+_CAT_HEREDOC = re.compile(
+    r"\$\([ \t]*cat[ \t]*<<(-?)[ \t]*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\2[ \t]*\n(.*?)\n\t*\3[ \t]*\n[ \t]*\)", re.S
+)
+
+
+def cat_heredoc_value(text: str, start: int) -> tuple[str, bool] | None:
+    """(scripts55) The output of a ``$(cat <<DELIM ... DELIM)`` substitution starting at ``text[start]`` (its body,
+    trailing newlines deleted), and whether bash expands the body (an unquoted delimiter and a ``$`` or backquote in
+    it); None when there is none."""
+    m = _CAT_HEREDOC.match(text, start)
+    if m is None:
+        return None
+    body = "\n".join(line.lstrip("\t") for line in m.group(4).split("\n")) if m.group(1) else m.group(4)
+    return body.rstrip("\n"), not m.group(2) and ("$" in body or "`" in body)
 
 
 def heredoc_expanded_names(script: str, offset: int) -> frozenset[str] | None:
@@ -1440,6 +1489,8 @@ def _words(line: str) -> list[str]:
         # scripts53: shlex joins a run of operator characters into one word (`$(date);` gives `);`): a `)` is its own
         # word (bash(1): `)` and `;` are two operators), so that the substitution it closes ends there
         words = [p for w in words for p in (_CLOSING.findall(w) if w[:1] in _PUNCTUATION and ")" in w else (w,))]
+    if "{" in line and ("," in line or ".." in line):
+        words = _braces_expanded(line, words)
     return words
 
 
@@ -1965,65 +2016,177 @@ def _array_words(items: str) -> list[str]:
 
 
 def _array_items(script: str) -> dict[str, tuple[str, ...]]:
-    """The items each ``NAME=(...)`` array assignment of ``script`` gives NAME (every assignment's, quotes removed)."""
+    """The items each ``NAME=(...)`` array assignment of ``script`` gives NAME (every assignment's, quotes removed);
+    scripts55: and each item :func:`_other_array_items` reads (an element assigned alone, ``read -a``, ``mapfile``)."""
     items: dict[str, list[str]] = {}
-    for m in _ARRAY_ASSIGNMENT.finditer(script):
+    for m in _ARRAY_ASSIGNMENT.finditer(script) if "=(" in script else ():
         known = items.setdefault(m.group(1), [])
         known += [w.strip("\"'") for w in _array_words(m.group(2)) if w.strip("\"'") not in known]
+    for name, given in _other_array_items(script).items():
+        known = items.setdefault(name, [])
+        known += [item for _, item in given if item not in known]
     return {name: tuple(found) for name, found in items.items()}
+
+
+# scripts55: the other ways bash(1) fills an indexed array. "Arrays": "Any element of an array may be assigned to using
+# the syntax name[subscript]=value"; the read builtin: "-a aname  The words are assigned to sequential indices of the
+# array variable aname, starting at 0"; mapfile (readarray): "Read lines from the standard input into the indexed array
+# variable array ... -t Remove a trailing delim (default newline) from each line read". The input is a here-string's
+# literal word or a here-document's body (unquoted: one holding an expansion gives nothing, as a loop's word).
+_ELEMENT_ASSIGNMENT = re.compile(
+    rf"{_COMMAND_PLACE}(?:{_DECLARATION})?([A-Za-z_][A-Za-z0-9_]*)\[([0-9]+)\]=(\"[^\"\n]*\"|'[^'\n]*'|[^\s;&|<>()'\"]*)",
+    re.M,
+)
+_ARRAY_READ = re.compile(
+    r"(?<![^\s;&|(])(?:read(?:[ \t]+-[A-Za-z]+)*?[ \t]+-[A-Za-z]*a[ \t]*|(?:mapfile|readarray)(?:[ \t]+-[A-Za-z]+)*"
+    r"[ \t]+)([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?:<<<[ \t]*(\"[^\"]*\"|'[^']*'|[^\s;&|<>()'\"]+)|<<(-?)[ \t]*(['\"]?)"
+    r"([A-Za-z_][A-Za-z0-9_]*)\4[^\n]*\n)"
+)
+
+
+def _other_array_items(script: str) -> dict[str, list[tuple[int | None, str]]]:
+    """(scripts55) The literal items ``script`` gives its arrays other than by a compound assignment, each with its
+    index (None: not known): ``NAME[k]=WORD``; ``read -a NAME <<< WORDS`` (each word, from 0); ``mapfile -t NAME`` /
+    ``readarray`` fed by a here-string or a here-document (each line, from 0)."""
+    given: dict[str, list[tuple[int | None, str]]] = {}
+    if "]=" in script:
+        for m in _ELEMENT_ASSIGNMENT.finditer(script):
+            item = m.group(3).strip("\"'")
+            if _LOOP_WORD.fullmatch(item):
+                given.setdefault(m.group(1), []).append((int(m.group(2)), item))
+    if "read" not in script and "mapfile" not in script:
+        return given
+    for m in _ARRAY_READ.finditer(script):
+        mapfile = m.group(0).split(None, 1)[0] != "read"
+        if m.group(2) is not None:
+            word = m.group(2)[1:-1] if m.group(2)[:1] in "\"'" else m.group(2)
+            if m.group(2)[:1] != "'" and ("$" in word or "`" in word):
+                continue
+            items = [line.strip() for line in word.splitlines()] if mapfile else word.split()
+        else:
+            items = []
+            for written in script[m.end() :].split("\n"):
+                line = written.lstrip("\t") if m.group(3) else written
+                if line.rstrip("\r") == m.group(5):
+                    break
+                items.append(line.strip())
+            if not m.group(4) and any("$" in i or "`" in i for i in items):
+                continue
+            items = items[0].split() if items and not mapfile else items
+        given.setdefault(m.group(1), []).extend((k, item) for k, item in enumerate(items) if _LOOP_WORD.fullmatch(item))
+    return given
 
 
 # scripts54b: an array's element (bash(1) "Arrays": "Any element of an array may be referenced using
 # ${name[subscript]} ... If subscript is @ or *, the word expands to all members of name"; a compound assignment
 # `name=(value1 ... valuen)` assigns indexes from zero), used outside a `for` loop's words.
-_ARRAY_ELEMENT_USE = re.compile(r"\$\{[A-Za-z_][A-Za-z0-9_]*\[(?:[0-9]+|[@*])\]\}")
+# scripts55: a subscript that is a variable (`${REGIONS[$i]}`, `${REGIONS[i]}`: "The subscript is treated as an
+# arithmetic expression") may be any index: every item.
+_ARRAY_ELEMENT_USE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\[([0-9]+|[@*]|\$?[A-Za-z_][A-Za-z0-9_]*)\]\}")
 
 
 def has_array_element(script: str) -> bool:
-    """Whether ``script`` assigns an array and uses one of its elements (``${REGIONS[1]}``, ``${REGIONS[@]}``)."""
-    return "=(" in script and "[" in script and _ARRAY_ELEMENT_USE.search(script) is not None
+    """Whether ``script`` assigns an array and uses one of its elements (``${REGIONS[1]}``, ``${REGIONS[@]}``;
+    scripts55: ``${REGIONS[$i]}``, and an array filled by ``R[1]=``, ``read -a`` or ``mapfile`` / ``readarray``)."""
+    return (
+        "[" in script
+        and ("=(" in script or "]=" in script or "-a" in script or "mapfile" in script or "readarray" in script)
+        and _ARRAY_ELEMENT_USE.search(script) is not None
+    )
 
 
 def array_elements(script: str) -> dict[str, tuple[str, ...]]:
     """(scripts54b) The literal words each element of ``script``'s arrays may hold, by the element's written name
     (``REGIONS[0]``, ``REGIONS[@]`` and ``REGIONS[*]`` for every item), from each ``NAME=(...)`` compound assignment
     (quotes around a word removed; a word holding an expansion or a glob gives nothing, as in :func:`for_loop_words`).
-    An append (``NAME+=(...)``) adds to ``[@]`` only (its indexes follow items this reader may not know)."""
+    An append (``NAME+=(...)``) adds to ``[@]`` only (its indexes follow items this reader may not know). scripts55:
+    and from :func:`_other_array_items` (``R[1]=...``, ``read -a``, ``mapfile``); an element whose subscript is a
+    variable (``REGIONS[$i]``, as the script writes it) holds every item."""
     elements: dict[str, list[str]] = {}
-    for m in _ARRAY_ASSIGNMENT.finditer(script):
+
+    def add(name: str, index: int | None, item: str) -> None:
+        for key in (f"{name}[@]", f"{name}[*]", *(() if index is None else (f"{name}[{index}]",))):
+            known = elements.setdefault(key, [])
+            if item not in known:
+                known.append(item)
+
+    for m in _ARRAY_ASSIGNMENT.finditer(script) if "=(" in script else ():
         name, append = m.group(1), "+=(" in m.group(0)
         for index, word in enumerate(_array_words(m.group(2))):
             item = word.strip("\"'")
-            if not _LOOP_WORD.fullmatch(item):
-                continue
-            for key in (f"{name}[@]", f"{name}[*]", *(() if append else (f"{name}[{index}]",))):
-                known = elements.setdefault(key, [])
-                if item not in known:
-                    known.append(item)
+            if _LOOP_WORD.fullmatch(item):
+                add(name, None if append else index, item)
+    for name, given in _other_array_items(script).items():
+        for at, item in given:
+            add(name, at, item)
+    for m in _ARRAY_ELEMENT_USE.finditer(script):
+        if not m.group(2)[0].isdigit() and m.group(2) not in ("@", "*"):
+            every = elements.get(f"{m.group(1)}[@]")
+            if every:
+                elements[f"{m.group(1)}[{m.group(2)}]"] = list(every)
     return {key: tuple(items) for key, items in elements.items()}
 
 
 # scripts54b: bash(1) "Brace Expansion": "an optional preamble, followed by ... a series of comma-separated strings
 # ... between a pair of braces, followed by an optional postscript. The preamble is prefixed to each string contained
 # within the braces, and the postscript is then appended to each resulting string, expanding left to right"; a quoted
-# word is not expanded. Only a comma list without a nested brace or an expansion (a sequence `{1..3}` is not read).
-_BRACE_LIST = re.compile(r"\{([^{}$`\s]*,[^{}$`\s]*)\}")
+# word is not expanded. Only a comma list without a nested brace or an expansion.
+# scripts55: and a sequence ("A sequence expression takes the form {x..y[..incr]}, where x and y are either integers
+# or letters, and incr, an optional increment, is an integer ... When integers are supplied, the expression expands to
+# each number between x and y, inclusive ... When either x or y begins with a zero, the shell attempts to force all
+# generated terms to contain the same number of digits"); "the string `${` is not considered eligible for brace
+# expansion".
+_BRACE_LIST = re.compile(r"(?<!\$)\{([^{}$`\s]*,[^{}$`\s]*)\}")
+_BRACE_SEQUENCE = re.compile(r"(?<!\$)\{(-?[0-9]+|[A-Za-z])\.\.(-?[0-9]+|[A-Za-z])(?:\.\.(-?[0-9]+))?\}")
 _MAX_BRACE_WORDS = 32
 
 
+def _sequence(m: re.Match[str]) -> list[str] | None:
+    """The terms of a brace sequence (:data:`_BRACE_SEQUENCE`), or None for mixed ends or more than
+    :data:`_MAX_BRACE_WORDS` terms."""
+    first, last, step = m.group(1), m.group(2), abs(int(m.group(3) or 1)) or 1
+    if first.lstrip("-").isdigit() != last.lstrip("-").isdigit():
+        return None
+    if not first.lstrip("-").isdigit():
+        a, b = ord(first), ord(last)
+        terms = [chr(c) for c in range(a, b + (1 if b >= a else -1), step if b >= a else -step)]
+    else:
+        a, b = int(first), int(last)
+        width = max(len(first), len(last)) if first.lstrip("-")[:1] == "0" or last.lstrip("-")[:1] == "0" else 0
+        terms = [str(n).zfill(width) for n in range(a, b + (1 if b >= a else -1), step if b >= a else -step)]
+    return terms if len(terms) <= _MAX_BRACE_WORDS else None
+
+
 def brace_expanded(word: str) -> list[str]:
-    """``word``'s brace expansion (``eu-{west-1,central-1}``: ``eu-west-1``, ``eu-central-1``), left to right, at most
-    :data:`_MAX_BRACE_WORDS` words; ``[word]`` when it holds no comma list."""
+    """``word``'s brace expansion (``eu-{west-1,central-1}``: ``eu-west-1``, ``eu-central-1``; scripts55:
+    ``us-west-{1..2}``), left to right, at most :data:`_MAX_BRACE_WORDS` words; ``[word]`` when it holds no comma list
+    or sequence."""
     words = [word]
     for _ in range(_MAX_BRACE_WORDS):
         expanded: list[str] = []
         for w in words:
             m = _BRACE_LIST.search(w)
+            sequence = _BRACE_SEQUENCE.search(w) if ".." in w else None
+            if sequence is not None and (m is None or sequence.start() < m.start()):
+                terms = _sequence(sequence)
+                if terms is None:
+                    return words
+                expanded += [w[: sequence.start()] + t + w[sequence.end() :] for t in terms]
+                continue
             expanded += [w] if m is None else [w[: m.start()] + s + w[m.end() :] for s in m.group(1).split(",")]
         if expanded == words or len(expanded) > _MAX_BRACE_WORDS:
             return words
         words = expanded
     return words
+
+
+def _braces_expanded(line: str, words: list[str]) -> list[str]:
+    """(scripts55) ``words`` (a line's, :func:`_words`) with each unquoted word holding a brace list or sequence
+    replaced by the words it expands to (bash(1) "Brace Expansion" is the first expansion of every word of a command:
+    ``--region={a,b}`` is ``--region=a --region=b``, ``--region {a,b}`` gives the option ``a`` and an operand ``b``).
+    A word written quoted (not so in the line's text) is left whole."""
+    written = set(line.split())
+    return [e for w in words for e in (brace_expanded(w) if "{" in w and w in written else (w,))]
 
 
 def for_loop_words(
@@ -2038,8 +2201,10 @@ def for_loop_words(
     words) gives the words of the values the one evaluator computes (:func:`substitution_values`, ``files`` the
     files the script writes), or, when it cannot compute them, the substitution as written (``$(...)``): the engine
     holds that apart, as a ``while read`` loop's unknown input, and it fails closed at a destination argument only."""
-    arrays = _array_items(script) if "=(" in script else {}
+    arrays = _array_items(script) if "=(" in script or "[" in script else {}
     words: dict[str, list[str]] = {}
+    passed = "$@" in script or "$*" in script or "${@}" in script or "${*}" in script
+    positional = positional_words(script) if passed else []
     for m in _FOR_IN.finditer(script):
         listed_words, substituted = _loop_substitutions(m.group(2).replace("\\\n", " "), values, files or {})
         if substituted:
@@ -2048,6 +2213,18 @@ def for_loop_words(
         for word in listed_words.split():
             literal = word.strip("\"'")
             listed = _LOOP_LIST.fullmatch(literal)
+            if literal in _ALL_POSITIONAL:
+                # scripts55: `for r in "$@"` (bash(1) "Special Parameters"): the words the positional parameters hold
+                # on the loop's line (a function's calls', `set --`'s); a whole variable among them its values, a
+                # substitution as written (held apart by the engine)
+                line = script.count("\n", 0, m.start())
+                held = [w for a, b, g in positional if a <= line <= b for ws in g.values() for w in ws]
+                items = [v for w in held for v in _positional_items(w, values)]
+                known = words.setdefault(m.group(1), [])
+                known += [
+                    i for i in dict.fromkeys(items) if (_LOOP_WORD.fullmatch(i) or i[:2] == "$(") and i not in known
+                ]
+                continue
             if listed is None:
                 items = brace_expanded(literal) if literal == word and "{" in word else [literal]
             elif listed.group(2):
@@ -2057,6 +2234,15 @@ def for_loop_words(
             known = words.setdefault(m.group(1), [])
             known += [i for i in dict.fromkeys(items) if _LOOP_WORD.fullmatch(i) and i not in known]
     return {name: tuple(found) for name, found in words.items() if found}
+
+
+def _positional_items(word: str, values: Mapping[str, Sequence[str]]) -> list[str]:
+    """(scripts55) A positional parameter's word as a loop's items: a whole variable's values split into words, a
+    command substitution as written, a literal itself."""
+    whole = _LOOP_LIST.fullmatch(word) if word[:1] == "$" and word[:2] != "$(" else None
+    if whole is not None and not whole.group(2):
+        return [w for v in values.get(whole.group(1) or whole.group(3), ()) for w in v.split()]
+    return [word] if word[:2] == "$(" or not any(c in word for c in "$`") else []
 
 
 def _loop_substitutions(
@@ -2241,11 +2427,25 @@ def _call_words(text: str) -> list[str]:
         i = word.end()
 
 
+# scripts55: bash(1) "Special Parameters": "@ ($@) Expands to the positional parameters, starting from one ... When the
+# expansion occurs within double quotes, each parameter expands to a separate word", and `*` the same words unquoted;
+# so a call written `retain "$@"` in a function's body gives retain that function's positional parameters (after the
+# call's words before it). The shift builtin: "The positional parameters from n+1 ... are renamed to $1 ... n must be a
+# non-negative number less than or equal to $#. If n is not supplied, it is assumed to be 1".
+_ALL_POSITIONAL = frozenset({"$@", "$*", "${@}", "${*}"})
+_SHIFT = re.compile(_COMMAND_PLACE + r"shift(?:[ \t]+([0-9]+))?[ \t]*(?=$|[;&|)#])", re.M)
+_MAX_PASSED_ON = 3  # calls passing "$@" on, followed this deep (a wrapper of a wrapper of a function)
+
+
 def positional_words(script: str) -> list[tuple[int, int, dict[str, tuple[str, ...]]]]:
     """(scripts54b) The words positional parameters may hold, by line range of ``script`` (split at newlines):
     ``(first line, last line, {"1": words, ...})``, for each function's body (the words of every call of it:
     ``copy us-west-2`` gives its ``$1`` ``us-west-2``) and for the lines after a ``set -- WORDS`` (outside a
-    function's body, the script's own). A position no call gives is left out (unset: a default word applies)."""
+    function's body, the script's own). A position no call gives is left out (unset: a default word applies).
+    scripts55: a call passing ``"$@"`` / ``$*`` on from another function's body (or after ``set --``) gives the words
+    that function's positions hold there, from the call's own position on; after ``shift [n]`` the positions are
+    renamed (``$1`` holds what ``$(1+n)`` held) to the range's end, and inside a loop every position may hold every
+    word from the loop's line on (an option loop's ``shift 2``)."""
     lines = script.split("\n")
     ranges: list[tuple[int, int, dict[str, tuple[str, ...]]]] = []
     if "set" in script and "--" in script:
@@ -2254,18 +2454,78 @@ def positional_words(script: str) -> list[tuple[int, int, dict[str, tuple[str, .
             line = script.count("\n", 0, m.start())
             ranges.append((line, len(lines) - 1, {str(k): (w,) for k, w in enumerate(words, start=1)}))
     bodies = _function_bodies(lines) if _ANY_FUNCTION_DEFINITION.search(script) else []  # most scripts define none
-    for name, first, last in bodies:  # after `set --`'s: a function's own are its calls'
-        given: dict[str, list[str]] = {}
+    calls: dict[str, list[tuple[int, list[str]]]] = {}
+    for name, _, _ in bodies:
         # a call: the name at a command's place, then a blank, an operator or the line's end (`copy()` defines it)
         call = re.compile(_COMMAND_PLACE + re.escape(name) + r"(?=[ \t;&|)]|$)([^\n]*)", re.M)
-        for m in call.finditer(script):
-            for k, word in enumerate(_call_words(m.group(1))[:_MAX_POSITIONAL], start=1):
-                known = given.setdefault(str(k), [])
-                if word not in known:
-                    known.append(word)
-        if given:
-            ranges.append((first, last, {k: tuple(v) for k, v in given.items()}))
-    return ranges
+        calls[name] = [(script.count("\n", 0, m.start()), _call_words(m.group(1))) for m in call.finditer(script)]
+    passed_on = "$@" in script or "$*" in script or "${@}" in script or "${*}" in script
+    given_by: dict[str, dict[str, list[str]]] = {}
+    for _ in range(_MAX_PASSED_ON + 1 if passed_on else 1):
+        known_ranges = [*ranges, *((a, b, {k: tuple(v) for k, v in given_by.get(n, {}).items()}) for n, a, b in bodies)]
+        for name, _, _ in bodies:
+            given = given_by.setdefault(name, {})
+            for line, words in calls[name]:
+                for k, word in _passed_words(words, line, known_ranges):
+                    known = given.setdefault(str(k), [])
+                    if word not in known:
+                        known.append(word)
+    for name, first, last in bodies:  # after `set --`'s: a function's own are its calls'
+        if given_by.get(name):
+            ranges.append((first, last, {k: tuple(v) for k, v in given_by[name].items()}))
+    return _shifted(script, lines, ranges) if "shift" in script else ranges
+
+
+def _passed_words(
+    words: list[str], line: int, ranges: list[tuple[int, int, dict[str, tuple[str, ...]]]]
+) -> Iterator[tuple[int, str]]:
+    """(scripts55) The positions a call's ``words`` give (1 .. :data:`_MAX_POSITIONAL`) and each word at them: a
+    ``"$@"`` / ``$*`` word gives the words the positions of ``ranges`` covering ``line`` hold, from its own position
+    on (each of them at each position after it: a wrapper's words are as many as its caller gave)."""
+    for k, word in enumerate(words[:_MAX_POSITIONAL], start=1):
+        if word not in _ALL_POSITIONAL:
+            yield k, word
+            continue
+        for first, last, given in ranges:
+            if first <= line <= last:
+                for position, held in given.items():
+                    at = k + int(position) - 1
+                    if position.isdigit() and at <= _MAX_POSITIONAL:
+                        yield from ((at, w) for w in held)
+        return
+
+
+def _shifted(
+    script: str, lines: list[str], ranges: list[tuple[int, int, dict[str, tuple[str, ...]]]]
+) -> list[tuple[int, int, dict[str, tuple[str, ...]]]]:
+    """(scripts55) ``ranges`` with, after each ``shift [n]`` line inside one, a range from that line to its end whose
+    ``$k`` holds what ``$(k+n)`` held; a shift inside a loop gives every position every word from the loop's first
+    line on (the loop shifts again on each pass)."""
+    shifts = [(script.count("\n", 0, m.start()), int(m.group(1) or 1)) for m in _SHIFT.finditer(script)]
+    if not any(first <= line <= last for line, _ in shifts for first, last, _ in ranges):
+        return ranges  # no shift where a positional parameter holds a word: the blocks are not read
+    loops: dict[int, int] = {}  # a line inside a loop: the outermost loop's first line
+    stack: list[str] = []
+    opened: list[int] = []  # the first line of each loop open after the line before
+    for i, text in enumerate(lines):
+        if "loop" in _block_words(text, stack):
+            loops[i] = opened[0] if opened else i
+        depth = stack.count("loop")
+        del opened[depth:]
+        opened += [i] * (depth - len(opened))
+    out = list(ranges)
+    for first, last, given in ranges:
+        held = dict(given)
+        for line, n in shifts:
+            if not first <= line <= last:
+                continue
+            if line in loops:
+                every = tuple(dict.fromkeys(w for ws in held.values() for w in ws))
+                out.append((max(first, loops[line]), last, {str(k): every for k in range(1, _MAX_POSITIONAL + 1)}))
+                break
+            held = {str(int(k) - n): v for k, v in held.items() if k.isdigit() and int(k) > n}
+            out.append((line, last, held))
+    return out
 
 
 def _function_bodies(lines: list[str]) -> list[tuple[str, int, int]]:
