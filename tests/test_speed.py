@@ -291,3 +291,33 @@ def test_the_end_of_session_keeps_pytests_first_collection_and_skips_only_the_se
     text = Path(source.origin).read_text()
     # pytest's own: one collection in pytest_unconfigure, then the cleanup's, both counted by the same stash key.
     assert text.count("gc_collect_harder(gc_collect_iterations)") == 2
+
+
+# perf55 (stop 55): every cached property of the engine is computed once per jurisdiction on the template engine and
+# shared by every engine of it (engine._DERIVED_PROPERTIES), so none may read what is each engine's own (its register,
+# its date, its counts): one that did would judge with the first engine's register.
+def _names_read(code: types.CodeType) -> set[str]:
+    names = set(code.co_names)
+    for const in code.co_consts:
+        if isinstance(const, types.CodeType):
+            names |= _names_read(const)
+    return names
+
+
+def test_perf55_the_engines_derived_tables_read_the_catalogues_only_and_are_shared() -> None:
+    from destination_entries import PARTNER_TRANSFER
+
+    from components.residency import RuleEngine
+    from components.residency.destinations import parse_destinations
+    from components.residency.engine import _DERIVED_PROPERTIES, _PER_ENGINE
+
+    assert "joined_public_types" in _DERIVED_PROPERTIES and "_public_types" in _DERIVED_PROPERTIES
+    per_engine = _PER_ENGINE - {"catalogue", "jurisdiction"} | {"judging_date"}
+    for name in _DERIVED_PROPERTIES:
+        assert not _names_read(vars(RuleEngine)[name].func.__code__) & per_engine, name
+    first, second = (
+        RuleEngine("CN"),
+        RuleEngine("CN", destinations=parse_destinations([{**PARTNER_TRANSFER, "expires": "2030-12-31"}])),
+    )
+    for name in _DERIVED_PROPERTIES:
+        assert name in vars(second) and getattr(second, name) is getattr(first, name), name

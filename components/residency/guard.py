@@ -137,8 +137,15 @@ def _hold_for_context(subject: Subject, context: frozenset[str]) -> Subject:
     return _held(subject, lambda key: key not in context)
 
 
+_SCALAR_TYPES = frozenset({str, int, float, bool, type(None)})
+"""Exact types that neither are nor hold an awaitable: answered from the type alone (perf55: ``_note_name`` asks about
+every input of a bucket the provider names, most of them None, and ``Mapping``'s ABC test costs a frame each)."""
+
+
 def _holds_output(value: Any) -> bool:
     """An Output itself, or a map / list with one inside (a stack's ``parameters`` with an Output value)."""
+    if type(value) in _SCALAR_TYPES:
+        return False
     if isinstance(value, Mapping):
         return any(_holds_output(v) for v in value.values())
     if isinstance(value, (list, tuple)):
