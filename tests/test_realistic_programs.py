@@ -115,6 +115,7 @@ import platform_programs_grants36 as g36
 import platform_programs_httpapi41 as ha41
 import platform_programs_inbound47 as in47
 import platform_programs_intl as pi
+import platform_programs_lead55 as le55
 import platform_programs_leftovers35 as pl
 import platform_programs_leftovers36 as pl36
 import platform_programs_leftovers41 as lo41
@@ -18707,6 +18708,10 @@ CASES: list[Case] = [
     # variable, `read -a` / `mapfile`, a brace list or sequence outside a loop's words and `R=$(cat <<EOF ...)` naming a
     # Region abroad are RES-009 (each passed every door before); the home Regions pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc55.rows()],
+    # -- stop 55, the lead's mend (tests/platform_programs_lead55.py): a Region read by a command substitution whose
+    # command names a variable holding a literal (`$(aws ssm get-parameter --name /fleet/$ENVIRONMENT/dr-region ...)`)
+    # is RES-011 (it passed every door); the metadata's Region and the same lookup at no destination pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in le55.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

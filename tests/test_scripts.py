@@ -3453,3 +3453,22 @@ def test_scripts55_brace_sequences() -> None:
     assert brace_expanded("${A},{b,c}") == ["${A},b", "${A},c"]  # `${` is no brace expansion
     assert brace_expanded("{1..a}") == ["{1..a}"]  # mixed ends: not a sequence
     assert brace_expanded("{1..100}") == ["{1..100}"]  # beyond the bound: left whole
+
+
+# The lead (stop 55): a substitution the evaluator cannot compute, reading a variable the script gives a literal, is
+# unknown whatever its command (fnros55 had this for text filters): `$(aws ssm get-parameter --name /dr/$N/region)`
+# passed every door, the same lookup naming no variable was RES-011. A variable the metadata fills keeps its value.
+@pytest.mark.parametrize(
+    ("lookup", "refused"),
+    [
+        ("N=prod\nR=$(aws ssm get-parameter --name /dr/$N/region --query Parameter.Value --output text)\n", True),
+        ("R=$(aws ssm get-parameter --name /dr/prod/region --query Parameter.Value --output text)\n", True),
+        ("AZ=$(curl -s http://169.254.169.254/latest/meta-data/placement/availability-zone)\n"
+         "R=$(echo $AZ | sed 's/[a-z]$//')\n", False),
+    ],
+)  # fmt: skip
+def test_lead55_a_substitution_over_a_literal_variable_is_unknown(lookup: str, refused: bool) -> None:
+    script = (
+        f'#!/bin/bash\n{lookup}aws logs put-retention-policy --log-group-name /a --retention-in-days 7 --region "$R"\n'
+    )
+    assert ("RES-011" in {rule for rule, _, _ in findings(script, "EU", "aws")}) is refused

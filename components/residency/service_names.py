@@ -223,7 +223,9 @@ def _connected(text: str, compose: ComposeServices) -> dict[str, tuple[set[str],
     for m in re.finditer(rf"(?<![\w./-]){re.escape(compose.network_connect)}\b((?:\\\n|[^\n;&|])*)", text):
         # falsealarm55: a redirection (`2>/dev/null`) is no operand
         words = [w.strip("\"'") for w in m.group(1).replace("\\\n", " ").split() if not re.match(r"\d?[<>]", w)]
-        operands, aliases, i = [], set(), 0
+        operands: list[str] = []
+        aliases: set[str] = set()
+        i = 0
         while i < len(words):
             word, i = words[i], i + 1
             option, eq, value = word.partition("=")
