@@ -4026,7 +4026,8 @@ class RuleEngine:
         # scripts52: a URL's host computed by a command; mutation53: a variable's default word (`${HOST:-...}`), a
         # loop's variable (`for h in ...`; scripts54: `while read h; do ... done <<EOF`)
         loop = "$" in script and (has_for_loop(script) or has_while_read(script))
-        if ("$" in script and ("=" in script or "${" in script)) or loop or "://$(" in script:
+        # scripts55b: a function's positional parameter in a URL (`notify() { curl "http://$1:8080/x"; }`, no `=`)
+        if ("$" in script and ("=" in script or "${" in script)) or loop or "://$(" in script or has_positional(script):
             return _assigned_urls(script, self._instance_region(walk))
         return script
 
@@ -9096,7 +9097,13 @@ _NESTED_ASSIGNMENTS = 2  # assignments inside an assignment's value, read this d
 # word (`echo a.$Aa.$Aa...`, 25 repeats: 29 s in one search; the lead's review, stop 48). The matches are the same.
 # mutation53: a braced one with a default word too (`${HOST:-intake.example.com}`: _with_defaults reads the word).
 _DEFAULT_WORD = r"[^{}$`\"'\s]+"  # `${NAME:-word}`'s word, after `:-`, `-`, `:=` or `=` (_SHELL_DEFAULT reads it)
-_SHELL_VARIABLE = rf"(?>\$(?:\{{[A-Za-z_][A-Za-z0-9_]*(?::?[-=]{_DEFAULT_WORD})?\}}|[A-Za-z_][A-Za-z0-9_]*))"
+# scripts55b: or a positional parameter (`$1`, `${1}`; bash(1) "Positional Parameters": "When a positional parameter
+# consisting of more than a single digit is expanded, it must be enclosed in braces", so `$10` is `$1` then `0`): a
+# function's `curl "http://$1:8080/hooks"` is filled with its calls' words (:func:`scripts.positional_words`), as a
+# Region option's `"$1"` is since scripts54b; a URL whose `$1` no call gives stays a placeholder, as an unset variable.
+_SHELL_VARIABLE = (
+    rf"(?>\$(?:\{{[A-Za-z_][A-Za-z0-9_]*(?::?[-=]{_DEFAULT_WORD})?\}}|\{{[1-9]\}}|[A-Za-z_][A-Za-z0-9_]*|[1-9]))"
+)
 # The same variable with its name captured (braced, or bare): group 1 or group 2.
 _SHELL_REFERENCE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
 # scripts54b: the same, or a positional parameter (`$1`, `${1}`; bash(1): `$10` is `$1` then `0`), for the readers that

@@ -300,6 +300,15 @@ class ScriptReader:
         runs (:func:`_container_command`); ``(args, [])`` for another."""
         if not spec.wrapper or depth >= _MAX_DEPTH:
             return args, []
+        if spec.command_after is not None:
+            # scripts55b: `kubectl run NAME --image=IMAGE [options] -- [COMMAND] [args...]`: the words after `--`
+            if spec.command_after not in args:
+                return args, []
+            at = args.index(spec.command_after)
+            image = _option_value(args[:at], spec.image_option)
+            run = [] if image is None or spec.command_options.intersection(args[:at]) else [image]
+            command = _container_command(spec, [], run, args[at + 1 :])
+            return args[:at], list(self._command(command, depth + 1, False, hosts_file, offset)) if command else []
         at = _after_options(args, 0, spec)
         image, words = args[at : at + spec.skip_operands], args[at + spec.skip_operands :]
         command = _container_command(spec, args[:at], image, words)
@@ -542,13 +551,27 @@ def _container_command(spec: ScriptCommand, options: list[str], skipped: list[st
     """(scripts55) The command a container runs (``docker run``'s words after its image): ``--entrypoint``'s
     executable, or the image's catalogued entrypoint (``entrypoints``, the image named without registry ``docker.io/``,
     tag or digest), before ``words``; ``words`` alone for another image."""
-    entry = next((v for o, v in zip(options, [*options[1:], ""], strict=True) if o == "--entrypoint"), None)
+    # scripts55b: the value after the option, "" at the end (zipped with the list shifted by one: the two lengths are
+    # equal, also for no option at all, `docker run IMAGE COMMAND`, which raised ValueError before)
+    entry = next((v for o, v in zip(options, [*options[1:], ""][: len(options)], strict=True) if o == "--entrypoint"), None)
     entry = next((o.partition("=")[2] for o in options if o.startswith("--entrypoint=")), entry)
     if entry is None and skipped:
         image = skipped[-1].partition("@")[0].removeprefix("docker.io/")
         image = image.rsplit(":", 1)[0] if ":" in image.rsplit("/", 1)[-1] else image
         entry = spec.entrypoints.get(image)
     return [entry, *words] if entry else words
+
+
+def _option_value(words: list[str], option: str | None) -> str | None:
+    """(scripts55b) The value ``option`` is given in ``words`` (``--image=IMAGE`` or ``--image IMAGE``), the last one
+    given; None when it is not given (or ``option`` is None)."""
+    value = None
+    for k, word in enumerate(words):
+        if option is not None and word == option and k + 1 < len(words):
+            value = words[k + 1]
+        elif option is not None and word.startswith(f"{option}="):
+            value = word.partition("=")[2]
+    return value
 
 
 def _after_options(words: list[str], i: int, spec: ScriptCommand) -> int:
