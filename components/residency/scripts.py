@@ -553,7 +553,8 @@ def _container_command(spec: ScriptCommand, options: list[str], skipped: list[st
     tag or digest), before ``words``; ``words`` alone for another image."""
     # scripts55b: the value after the option, "" at the end (zipped with the list shifted by one: the two lengths are
     # equal, also for no option at all, `docker run IMAGE COMMAND`, which raised ValueError before)
-    entry = next((v for o, v in zip(options, [*options[1:], ""][: len(options)], strict=True) if o == "--entrypoint"), None)
+    following = [*options[1:], ""][: len(options)]
+    entry = next((v for o, v in zip(options, following, strict=True) if o == "--entrypoint"), None)
     entry = next((o.partition("=")[2] for o in options if o.startswith("--entrypoint=")), entry)
     if entry is None and skipped:
         image = skipped[-1].partition("@")[0].removeprefix("docker.io/")
