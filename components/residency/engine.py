@@ -99,6 +99,7 @@ from components.residency.scripts import (
     Edit,
     ScriptHost,
     ScriptReader,
+    all_positional_expanded,
     alternates_written,
     array_elements,
     cat_heredoc_value,
@@ -3999,6 +4000,7 @@ class RuleEngine:
         in where the script assigns them (:func:`_assigned_urls`). scripts49: a command ``xargs`` runs on the words an
         ``echo`` pipes into it is read as written out (:func:`scripts.xargs_expanded`)."""
         script = alternates_written(xargs_expanded(script))  # scripts54b: `${DR:+--region us-west-2}` is its word
+        script = all_positional_expanded(script)  # scripts55b: `retain() { aws ... "$@"; }; retain --region R`
         if "=" in script:
             self._judge_assignments(walk, script, path)
         if (

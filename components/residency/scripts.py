@@ -59,6 +59,7 @@ __all__ = [
     "OWN_MACHINE",
     "machine_or_private",
     "xargs_expanded",
+    "all_positional_expanded",
 ]
 
 # Words that separate one command from the next (shlex's punctuation tokens), and redirections, whose next word is a
@@ -2478,11 +2479,7 @@ def positional_words(script: str) -> list[tuple[int, int, dict[str, tuple[str, .
             line = script.count("\n", 0, m.start())
             ranges.append((line, len(lines) - 1, {str(k): (w,) for k, w in enumerate(words, start=1)}))
     bodies = _function_bodies(lines) if _ANY_FUNCTION_DEFINITION.search(script) else []  # most scripts define none
-    calls: dict[str, list[tuple[int, list[str]]]] = {}
-    for name, _, _ in bodies:
-        # a call: the name at a command's place, then a blank, an operator or the line's end (`copy()` defines it)
-        call = re.compile(_COMMAND_PLACE + re.escape(name) + r"(?=[ \t;&|)]|$)([^\n]*)", re.M)
-        calls[name] = [(script.count("\n", 0, m.start()), _call_words(m.group(1))) for m in call.finditer(script)]
+    calls = _function_calls(script, bodies)
     passed_on = "$@" in script or "$*" in script or "${@}" in script or "${*}" in script
     given_by: dict[str, dict[str, list[str]]] = {}
     for _ in range(_MAX_PASSED_ON + 1 if passed_on else 1):
@@ -2550,6 +2547,93 @@ def _shifted(
             held = {str(int(k) - n): v for k, v in held.items() if k.isdigit() and int(k) > n}
             out.append((line, last, held))
     return out
+
+
+# scripts55b: `"$@"` / `$*` written as a command's own arguments (bash(1) "Special Parameters": each positional
+# parameter "expands to a separate word"): a wrapper passing options on (`retain() { aws logs put-retention-policy ...
+# "$@"; }` then `retain --region us-west-2`, `pg() { psql "$@"; }` then `pg -h <host>`, `set -- --region R` then
+# `aws ... "$@"`) runs the command with the call's words in their place, option and value together; the positions one
+# by one (`positional_words`) would not pair them. Each such command is read again, written out once per call.
+_RESERVED_LEAD = frozenset({"{", "do", "then", "else", "elif", "if", "while", "until", "!", "time"})
+_RESERVED_COMPOUND = frozenset({"for", "case", "select", "function", "[[", "(("})
+_MAX_CALLS_EXPANDED = 8  # a function's calls written out, at most per command
+
+
+def all_positional_expanded(script: str) -> str:
+    """(scripts55b) ``script`` with, after its end, each simple command holding ``"$@"`` / ``$*`` (``${@}``,
+    ``${*}``) among its words written out with the words of each call of its function (or of the ``set --`` before
+    it) in their place, one line per call, so that the host reader, the Region options and the URL scan read ``aws ...
+    --region us-west-2`` as written. The script's own text is unchanged (its offsets stay). A call passing ``"$@"`` on
+    is followed as :func:`positional_words` follows it; a line continued from the one before, a here-document's body,
+    and a compound command's own words (``for r in "$@"``: read by :func:`for_loop_words`) are left as written."""
+    if "$@" not in script and "$*" not in script and "${@}" not in script and "${*}" not in script:
+        return script
+    lines = script.split("\n")
+    given = _call_lists(script, lines)
+    if not given:
+        return script
+    bodies = {i for start, end, _, _ in _heredocs(lines) for i in range(start + 1, end)} if "<<" in script else set()
+    extra: list[str] = []
+    for i, line in enumerate(lines):
+        if i in bodies or (i and lines[i - 1].rstrip().endswith("\\")) or not any(p in line for p in _ALL_POSITIONAL):
+            continue
+        calls = [words for first, last, lists in given if first <= i <= last for words in lists][:_MAX_CALLS_EXPANDED]
+        for command in _simple_commands(_words(line)) if calls else ():
+            words = command.words
+            while words and words[0] in _RESERVED_LEAD:
+                words = words[1:]
+            at = next((k for k, w in enumerate(words) if w in {"$@", "$*", "${@}", "${*}"}), None)
+            if at is None or words[0] in _RESERVED_COMPOUND:
+                continue
+            extra += [" ".join(map(_requoted, [*words[:at], *call, *words[at + 1 :]])) for call in calls]
+    return "\n".join([script, *dict.fromkeys(extra)]) if extra else script
+
+
+def _requoted(word: str) -> str:
+    """A word :func:`_words` read (its quotes removed), written back as one word the shell expands the same way."""
+    if word and not any(c in word for c in " \t\n;&|<>()'\"\\`*?[#~"):
+        return word
+    return '"' + word.replace("\\", "\\\\").replace('"', '\\"').replace("`", "\\`") + '"'
+
+
+def _call_lists(script: str, lines: list[str]) -> list[tuple[int, int, list[list[str]]]]:
+    """(scripts55b) The word lists positional parameters may hold, by line range: ``(first line, last line, [words of
+    one call, ...])`` for each function's body (each call of it, a call passing ``"$@"`` on given the caller's lists in
+    its place, :data:`_MAX_PASSED_ON` deep) and for the lines after each ``set -- WORDS``."""
+    ranges: list[tuple[int, int, list[list[str]]]] = []
+    if "set" in script and "--" in script:
+        for m in _SET_ARGUMENTS.finditer(script):
+            ranges.append((script.count("\n", 0, m.start()), len(lines) - 1, [_call_words(m.group(1))]))
+    bodies = _function_bodies(lines) if _ANY_FUNCTION_DEFINITION.search(script) else []
+    calls = _function_calls(script, bodies)
+    held: list[tuple[int, int, list[list[str]]]] = []
+    for _ in range(_MAX_PASSED_ON + 1):
+        known = [*ranges, *held]
+        held = []
+        for name, first, last in bodies:
+            lists: list[list[str]] = []
+            for line, words in calls[name]:
+                at = next((k for k, w in enumerate(words) if w in _ALL_POSITIONAL), None)
+                if at is None:
+                    lists.append(words)
+                    continue
+                for a, b, outer in known:
+                    if a <= line <= b:
+                        lists += [[*words[:at], *o, *words[at + 1 :]] for o in outer]
+            unique = list({tuple(w): w for w in lists}.values())[:_MAX_CALLS_EXPANDED]
+            if unique:
+                held.append((first, last, unique))
+    return [*ranges, *held]
+
+
+def _function_calls(script: str, bodies: list[tuple[str, int, int]]) -> dict[str, list[tuple[int, list[str]]]]:
+    """Each function's calls in ``script``: the line and the words of its arguments (:func:`_call_words`)."""
+    calls: dict[str, list[tuple[int, list[str]]]] = {}
+    for name, _, _ in bodies:
+        # a call: the name at a command's place, then a blank, an operator or the line's end (`copy()` defines it)
+        call = re.compile(_COMMAND_PLACE + re.escape(name) + r"(?=[ \t;&|)]|$)([^\n]*)", re.M)
+        calls[name] = [(script.count("\n", 0, m.start()), _call_words(m.group(1))) for m in call.finditer(script)]
+    return calls
 
 
 def _function_bodies(lines: list[str]) -> list[tuple[str, int, int]]:
