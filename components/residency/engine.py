@@ -102,6 +102,8 @@ from components.residency.scripts import (
     all_positional_expanded,
     alternates_written,
     array_elements,
+    array_input_elements,
+    array_inputs,
     cat_heredoc_value,
     echoed_files,
     edited_files,
@@ -9285,7 +9287,7 @@ def _with_parameters(
     literal items on every line."""
     if has_array_element(script) and (elements := array_elements(script)):
         per_line[:] = [{**elements, **line} for line in per_line]
-    opaque = False
+    opaque = has_array_element(script) and _with_array_inputs(script, per_line, anywhere, own, files)
     for first, last, given in positional_words(script):
         held: dict[str, tuple[str, ...]] = {}
         for k, words in given.items():
@@ -9312,6 +9314,32 @@ def _with_parameters(
                 opaque = opaque or _holds_opaque({"": assigned})
                 for i in range(line, min(last, len(per_line) - 1) + 1):
                     per_line[i] = {**per_line[i], m.group("name"): assigned} if assigned else per_line[i]
+    return opaque
+
+
+def _with_array_inputs(
+    script: str,
+    per_line: list[Mapping[str, tuple[str, ...]]],
+    anywhere: Mapping[str, tuple[str, ...]],
+    own: tuple[re.Pattern[str], str] | None,
+    files: Mapping[str, str],
+) -> bool:
+    """(scripts55b) ``per_line`` with the items ``mapfile -t R < FILE`` / ``< <(cmd)`` and ``read -a R <<< "$(cmd)"``
+    give the elements of R the script uses (:func:`scripts.array_inputs`): the one evaluator's output (a file the
+    script writes, a literal echoed ...), else the input held apart as its text (a destination fails closed: RES-011
+    / RES-015, as the substitution written there does); the machine's own (the metadata) gives nothing. Whether a
+    value so held apart was added."""
+    opaque = False
+    for name, split, substitution in array_inputs(script):
+        # a file the script writes is read whole (its lines are the items; the evaluator gives them one by one)
+        file = substitution[4:-1].strip().strip("\"'") if substitution.startswith("$(< ") else None
+        given = [files[file]] if file in files else substitution_values(substitution, anywhere, files, own)
+        held: dict[str, tuple[str, ...]] = {}
+        for output in [o for o in given if o != OWN_MACHINE] if given is not None else [_OPAQUE + substitution]:
+            found = array_input_elements(name, split, output, script, unknown=output[:1] == _OPAQUE)
+            held.update({k: tuple(dict.fromkeys([*held.get(k, ()), *v])) for k, v in found.items()})
+        opaque = opaque or _holds_opaque(held)
+        per_line[:] = [{**line, **{k: (*line.get(k, ()), *v) for k, v in held.items()}} for line in per_line]
     return opaque
 
 

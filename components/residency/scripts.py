@@ -60,6 +60,8 @@ __all__ = [
     "machine_or_private",
     "xargs_expanded",
     "all_positional_expanded",
+    "array_inputs",
+    "array_input_elements",
 ]
 
 # Words that separate one command from the next (shlex's punctuation tokens), and redirections, whose next word is a
@@ -2040,13 +2042,27 @@ def _array_words(items: str) -> list[str]:
     return (_ARRAY_COMMENT.sub(" ", items) if "#" in items else items).replace("\\\n", " ").split()
 
 
+# scripts55b: bash(1) "Arrays": "each value is of the form [subscript]=string. Indexed array assignments do not require
+# anything but string. When assigning to indexed arrays, if the optional brackets and subscript are supplied, that
+# index is assigned to; otherwise the index of the element assigned is the last index assigned to by the statement plus
+# one": `R=([1]=us-west-2)` then `"${R[1]}"` passed every door.
+_INDEXED_ITEM = re.compile(r"\[([0-9]+)\]=(.*)", re.S)
+
+
+def _indexed_item(word: str) -> tuple[int | None, str]:
+    """A compound assignment's word: its explicit index (``[1]=us-west-2``: 1; None when it has none) and its item,
+    quotes around it removed."""
+    m = _INDEXED_ITEM.fullmatch(word) if word[:1] == "[" else None
+    return (int(m.group(1)), m.group(2).strip("\"'")) if m is not None else (None, word.strip("\"'"))
+
+
 def _array_items(script: str) -> dict[str, tuple[str, ...]]:
     """The items each ``NAME=(...)`` array assignment of ``script`` gives NAME (every assignment's, quotes removed);
     scripts55: and each item :func:`_other_array_items` reads (an element assigned alone, ``read -a``, ``mapfile``)."""
     items: dict[str, list[str]] = {}
     for m in _ARRAY_ASSIGNMENT.finditer(script) if "=(" in script else ():
         known = items.setdefault(m.group(1), [])
-        known += [w.strip("\"'") for w in _array_words(m.group(2)) if w.strip("\"'") not in known]
+        known += [i for i in (_indexed_item(w)[1] for w in _array_words(m.group(2))) if i not in known]
     for name, given in _other_array_items(script).items():
         known = items.setdefault(name, [])
         known += [item for _, item in given if item not in known]
@@ -2102,6 +2118,75 @@ def _other_array_items(script: str) -> dict[str, list[tuple[int | None, str]]]:
     return given
 
 
+# scripts55b: `read -a NAME` / `mapfile NAME` fed by a file (`< FILE`), a process substitution (`< <(cmd)`: bash(1)
+# "Process Substitution": "the file passed as an argument ... should be read to obtain the output of list") or a
+# command substitution's here-string (`<<< "$(cmd)"`): the input is that command's output, as `$(< FILE)` / `$(cmd)`.
+_ARRAY_READ_INPUT = re.compile(
+    r"(?<![^\s;&|(])(?:read(?:[ \t]+-[A-Za-z]+)*?[ \t]+-[A-Za-z]*a[ \t]*|(?:mapfile|readarray)(?:[ \t]+-[A-Za-z]+)*"
+    r"[ \t]+)([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?:<[ \t]*<\((?P<process>[^\n]*)\)"
+    r"|<[ \t]*(?P<file>\"[^\"\n]*\"|[^\s;&|<>()'\"]+)"
+    r"|<<<[ \t]*(?P<quote>\"?)(?P<substitution>\$\([^\n]*\))(?P=quote))[ \t]*(?=$|[;&|#])",
+    re.M,
+)
+# and a compound assignment whose one item is a command substitution (`R=($(cmd))`: its output's words; `R=("$(cmd)")`:
+# the output whole; :func:`reads_as_assignments` writes `read -a R <<< "$(cmd)"` so)
+_ARRAY_OF_SUBSTITUTION = re.compile(
+    rf"{_COMMAND_PLACE}(?:{_DECLARATION})?([A-Za-z_][A-Za-z0-9_]*)=\([ \t]*(\"?)(\$\([^\n]*\))\2[ \t]*\)[ \t]*"
+    r"(?=$|[;&|#])",
+    re.M,
+)
+
+
+def array_inputs(script: str) -> list[tuple[str, str, str]]:
+    """(scripts55b) Each ``read -a NAME`` / ``mapfile NAME`` (``readarray``) of ``script`` fed by a file, a process
+    substitution or a command substitution's here-string, and each ``NAME=($(cmd))``: ``(NAME, split, substitution)``,
+    the input written as the command substitution giving the same text (``$(< FILE)``, ``$(cmd)``) for the one
+    evaluator (:func:`substitution_values`), and how its output is split into items (:func:`array_input_elements`)."""
+    found = []
+    if "=(" in script and "$(" in script:
+        for m in _ARRAY_OF_SUBSTITUTION.finditer(script):
+            if substitution_at(m.group(3), 0) == m.group(3):
+                found.append((m.group(1), "whole" if m.group(2) else "words", m.group(3)))
+    if "<" not in script:
+        return found
+    for m in _ARRAY_READ_INPUT.finditer(script):
+        if m.group("process") is not None:
+            substitution = f"$({m.group('process')})"
+        elif m.group("file") is not None:
+            substitution = f"$(< {m.group('file')})"
+        else:
+            substitution = m.group("substitution")
+        found.append((m.group(1), "first-line" if m.group(0).startswith("read") else "lines", substitution))
+    return found
+
+
+def array_input_elements(
+    name: str, split: str, output: str, script: str, *, unknown: bool = False
+) -> dict[str, tuple[str, ...]]:
+    """(scripts55b) The elements of array ``name`` that ``script`` uses (``${R[1]}``, ``${R[@]}``, ``${R[$i]}``) and
+    the items an input's ``output`` gives each (:func:`array_inputs`'s ``split``: ``lines`` each line, mapfile's;
+    ``first-line`` the first line's words, ``read -a``'s; ``words`` every word; ``whole`` the output itself); an index
+    beyond them gets none. With ``unknown``, ``output`` is one text every element may hold (not computed)."""
+    if unknown:
+        return {f"{name}[{m.group(2)}]": (output,) for m in _ARRAY_ELEMENT_USE.finditer(script) if m.group(1) == name}
+    lines = output.split("\n")
+    items = {
+        "lines": [line.strip() for line in lines if line.strip()],
+        "first-line": lines[0].split(),
+        "words": output.split(),
+        "whole": [output],
+    }[split]
+    elements: dict[str, tuple[str, ...]] = {}
+    for m in _ARRAY_ELEMENT_USE.finditer(script):
+        if m.group(1) != name:
+            continue
+        index = m.group(2)
+        held = items[int(index) : int(index) + 1] if index.isdigit() else items
+        if held:
+            elements[f"{name}[{index}]"] = tuple(held)
+    return elements
+
+
 # scripts54b: an array's element (bash(1) "Arrays": "Any element of an array may be referenced using
 # ${name[subscript]} ... If subscript is @ or *, the word expands to all members of name"; a compound assignment
 # `name=(value1 ... valuen)` assigns indexes from zero), used outside a `for` loop's words.
@@ -2137,10 +2222,13 @@ def array_elements(script: str) -> dict[str, tuple[str, ...]]:
 
     for m in _ARRAY_ASSIGNMENT.finditer(script) if "=(" in script else ():
         name, append = m.group(1), "+=(" in m.group(0)
-        for index, word in enumerate(_array_words(m.group(2))):
-            item = word.strip("\"'")
+        index = 0
+        for word in _array_words(m.group(2)):
+            subscript, item = _indexed_item(word)
+            index = index if subscript is None else subscript
             if _LOOP_WORD.fullmatch(item):
-                add(name, None if append else index, item)
+                add(name, None if append and subscript is None else index, item)
+            index += 1
     for name, given in _other_array_items(script).items():
         for at, item in given:
             add(name, at, item)
