@@ -4401,7 +4401,14 @@ class RuleEngine:
         if not plan.payload:
             return
         items = [(f"{path}[{i}]", item, 0) for i, item in enumerate(lines) if isinstance(item, str)]
-        self._judge_joined_items(walk, items, key, plan.own_region, across=False)
+        given = len(items)
+        if any(p in item for _, item, _ in items for p in ("$@", "$*", "${@}", "${*}")):
+            # scripts55b: a function an item defines with `"$@"` among a command's words, called by a later item
+            # (`retain() {`, `  aws ... "$@"`, `}`, `retain --region R`): each call written out, judged as an item
+            joined = "\n".join(item for _, item, _ in items)
+            extra = all_positional_expanded(joined)[len(joined) + 1 :]
+            items += [(path, line, 0) for line in extra.split("\n")] if extra else []
+        self._judge_joined_items(walk, items, key, plan.own_region, across=False, given=given)
 
     def _judge_joined_scripts(self, walk: _Walk, document: Mapping[Any, Any], path: str) -> Mapping[str, str]:
         """The ``joined_scripts`` entries whose document is at the walk's place (one lookup for other types); the
@@ -4447,19 +4454,29 @@ class RuleEngine:
         return written_files(joined) if may_write_files(joined) else {}
 
     def _judge_joined_items(
-        self, walk: _Walk, items: Sequence[tuple[str, str, int]], key: str, own_region: bool, *, across: bool
+        self,
+        walk: _Walk,
+        items: Sequence[tuple[str, str, int]],
+        key: str,
+        own_region: bool,
+        *,
+        across: bool,
+        given: int | None = None,
     ) -> None:
         """Script lines (where, text, list) one shell runs in order: an item using a variable an earlier item
         assigns on its own (:func:`plain_assignment`; ``across``: one of another list) is judged again with the values
         that reach it in the items joined (the one resolver): its assignments, its commands' hosts, its URLs filled;
         the earlier items are not judged again. The joined text is read once (a list of thousands of items costs one
-        pass)."""
+        pass). scripts55b: the items from ``given`` on (commands written out with a function's calls' words) are
+        judged whatever they use."""
         needed: list[tuple[str, str, int]] = []
         names: dict[str, int] = {}
         start = 0
-        for where, item, group in items:
+        for k, (where, item, group) in enumerate(items):
             used = {m.group(1) or m.group(2) for m in _SHELL_REFERENCE.finditer(item)} if "$" in item else set()
-            if any(name in names and not (across and names[name] == group) for name in used):
+            if (given is not None and k >= given) or any(
+                name in names and not (across and names[name] == group) for name in used
+            ):
                 needed.append((where, item, start))
             if (assigned := plain_assigned_name(item)) is not None:
                 names.setdefault(assigned, group)

@@ -2714,12 +2714,16 @@ def _call_lists(script: str, lines: list[str]) -> list[tuple[int, int, list[list
     return [*ranges, *held]
 
 
+_CALL_PLACE = r"(?:^|[;&|]|(?<![$\w])\{|\b(?:do|then|else))[ \t]*"
+
+
 def _function_calls(script: str, bodies: list[tuple[str, int, int]]) -> dict[str, list[tuple[int, list[str]]]]:
     """Each function's calls in ``script``: the line and the words of its arguments (:func:`_call_words`)."""
     calls: dict[str, list[tuple[int, list[str]]]] = {}
     for name, _, _ in bodies:
-        # a call: the name at a command's place, then a blank, an operator or the line's end (`copy()` defines it)
-        call = re.compile(_COMMAND_PLACE + re.escape(name) + r"(?=[ \t;&|)]|$)([^\n]*)", re.M)
+        # a call: the name at a command's place, then a blank, an operator or the line's end (`copy()` defines it);
+        # scripts55b: also first in a one-line body (`run() { retain "$@"; }`: after the group's `{`)
+        call = re.compile(_CALL_PLACE + re.escape(name) + r"(?=[ \t;&|)]|$)([^\n]*)", re.M)
         calls[name] = [(script.count("\n", 0, m.start()), _call_words(m.group(1))) for m in call.finditer(script)]
     return calls
 
