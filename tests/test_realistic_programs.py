@@ -199,6 +199,7 @@ import platform_programs_scripts53b as sc53b
 import platform_programs_scripts54 as sc54
 import platform_programs_scripts54b as sc54b
 import platform_programs_scripts55 as sc55
+import platform_programs_scripts55b as sc55b
 import platform_programs_sfn44 as sf44
 import platform_programs_sfn44b as sf44b
 import platform_programs_sfnrt45 as sfr45
@@ -18712,6 +18713,11 @@ CASES: list[Case] = [
     # command names a variable holding a literal (`$(aws ssm get-parameter --name /fleet/$ENVIRONMENT/dr-region ...)`)
     # is RES-011 (it passed every door); the metadata's Region and the same lookup at no destination pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in le55.rows()],
+    # -- stop 55, scripts and user data, round 11, part 2 (tests/platform_programs_scripts55b.py): a function's `$1` in
+    # a URL's host, `"$@"` written as a command's words (a wrapper passing `--region`, a retry loop, `set --`), and the
+    # command `docker exec`, `podman run` and `kubectl run` give a container naming a partner's host or a Region abroad
+    # are RES-015 / RES-009 (each passed every door before); the home Regions and the VPC's own addresses pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc55b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -16,6 +16,7 @@ from components.residency.endpoints import load_endpoints
 from components.residency.engine import ProviderRef
 from components.residency.scripts import (
     ScriptReader,
+    all_positional_expanded,
     alternates_written,
     brace_expanded,
     command_output_files,
@@ -3472,3 +3473,126 @@ def test_lead55_a_substitution_over_a_literal_variable_is_unknown(lookup: str, r
         f'#!/bin/bash\n{lookup}aws logs put-retention-policy --log-group-name /a --retention-in-days 7 --region "$R"\n'
     )
     assert ("RES-011" in {rule for rule, _, _ in findings(script, "EU", "aws")}) is refused
+
+
+# scripts55b (stop 55): what round 11 left unread. A function's `$1` in a URL's host (the leak falsealarm55 found),
+# `"$@"` / `$*` written as a command's own words (a wrapper passing options on, a retry loop running its arguments,
+# `set --`), explicit array indexes, `mapfile` / `read -a` fed by a file, a process substitution or a substitution,
+# and the command `docker exec`, `podman run` / `exec` and `kubectl run` / `exec` give a container.
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ('notify() { curl -fsS -X POST "http://$1:8080/hooks/boot"; }\nnotify db.partner.example.com', ["RES-015"]),
+        ('notify() { curl -fsS -X POST "http://$1:8080/hooks/boot"; }\nnotify 10.0.1.15', []),
+        ('get() {\n  curl -fsS "https://${1}/x" -o /tmp/x\n}\nget db.partner.example.com', ["RES-015"]),
+        ('get() { curl -fsS "https://$1/x" -o /tmp/x; }\nget "$(aws ssm get-parameter --name /h)"', ["RES-015"]),
+        ('get() { curl -fsS "https://$1/x" -o /tmp/x; }', []),  # never called: a placeholder, as an unset variable
+        ('curl -fsS "https://$1/x"', []),  # the script's own arguments: not in the document
+        ("ping() { redis-cli -h $1 ping; }\nping cache.partner.example.com", ["RES-015"]),  # scripts54b's, pinned
+        ('awk \'{print "http://"$1"/x"}\' /etc/fleet/hosts', []),  # awk's field, in single quotes
+    ],
+)
+def test_scripts55b_a_function_s_positional_parameter_in_a_url(script: str, expected: list[str]) -> None:
+    found = findings(f"#!/bin/bash\n{script}\n", "EU", "aws")
+    assert [rule for rule, _, _ in found] == expected, found
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (f'retain() {{\n  {_RETAIN} "$@"\n}}\nretain --region us-west-2', ["RES-009"]),
+        (f'retain() {{\n  {_RETAIN} "$@"\n}}\nretain --region eu-west-1', []),
+        (f"retain() {{ {_RETAIN} $*; }}\nretain --region us-west-2", ["RES-009"]),
+        (f'retain() {{ {_RETAIN} "${{@}}"; }}\nrun() {{ retain "$@"; }}\nrun --region us-west-2', ["RES-009"]),
+        (
+            f'retry() {{\n  for n in 1 2 3; do\n    "$@" && return 0\n  done\n}}\nretry {_RETAIN} --region us-west-2',
+            ["RES-009"],
+        ),
+        (f'retry() {{\n  for n in 1 2 3; do\n    "$@" && return 0\n  done\n}}\nretry {_RETAIN} --region eu-west-1', []),
+        ('pg() { psql "$@" -U app -c "select 1"; }\npg -h db.partner.example.com', ["RES-015"]),
+        ('pg() { psql "$@" -U app -c "select 1"; }\npg -h 10.0.1.15', []),
+        (f'set -- --region us-west-2\n{_RETAIN} "$@"', ["RES-009"]),
+        (f'set -- --region eu-west-1\n{_RETAIN} "$@"', []),
+        ('log() { echo "$(date) $*" >> /var/log/boot.log; }\nlog syncing to us-west-2', []),  # text, no destination
+        (f'for r in "$@"; do {_RETAIN} --region "$r"; done', []),  # the script's own arguments: not in the document
+        (f'retain() {{ [ "$#" -ge 1 ] || return 2; {_RETAIN} --region "$1"; }}\nretain eu-west-1', []),  # a count
+    ],
+)
+def test_scripts55b_all_positional_parameters_as_a_command_s_words(script: str, expected: list[str]) -> None:
+    found = findings(f"#!/bin/bash\n{script}\n", "EU", "aws")
+    assert [rule for rule, _, _ in found] == expected, found
+
+
+def test_scripts55b_all_positional_expanded_writes_each_call_out() -> None:
+    script = 'pg() { psql "$@" -U app -c "select 1"; }\npg -h a.example.com\npg -h b.example.com'
+    expanded = all_positional_expanded(script)
+    assert expanded.startswith(script)  # the script's own text and offsets are kept
+    assert expanded[len(script) :].split("\n")[1:] == [
+        'psql -h a.example.com -U app -c "select 1"',
+        'psql -h b.example.com -U app -c "select 1"',
+    ]
+    assert all_positional_expanded("echo $HOME") == "echo $HOME"  # no "$@": the text itself
+    assert all_positional_expanded('for r in "$@"; do echo "$r"; done') == 'for r in "$@"; do echo "$r"; done'
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (f'R=([1]=us-west-2)\n{_RETAIN} --region "${{R[1]}}"', ["RES-009"]),
+        (f'R=([0]=eu-west-1 [1]=eu-central-1)\n{_RETAIN} --region "${{R[1]}}"', []),
+        (f'R=([3]=eu-west-1 us-west-2)\n{_RETAIN} --region "${{R[4]}}"', ["RES-009"]),  # the index after [3]
+        (f'R=([3]=eu-west-1 us-west-2)\n{_RETAIN} --region "${{R[3]}}"', []),
+        (
+            f'cat > /etc/r <<EOF\neu-west-1\nus-west-2\nEOF\nmapfile -t R < /etc/r\n{_RETAIN} --region "${{R[1]}}"',
+            ["RES-009"],
+        ),
+        (f'cat > /etc/r <<EOF\neu-west-1\nus-west-2\nEOF\nmapfile -t R < /etc/r\n{_RETAIN} --region "${{R[0]}}"', []),
+        (f'echo "eu-west-1 us-west-2" > /tmp/r\nread -r -a R < /tmp/r\n{_RETAIN} --region "${{R[1]}}"', ["RES-009"]),
+        (f'mapfile -t R < /etc/fleet/regions\n{_RETAIN} --region "${{R[0]}}"', ["RES-011"]),  # not written: unknown
+        (f'mapfile -t R < <(aws ssm get-parameter --name /r)\n{_RETAIN} --region "${{R[0]}}"', ["RES-011"]),
+        (f'read -r -a R <<< "$(aws ssm get-parameter --name /r)"\n{_RETAIN} --region "${{R[0]}}"', ["RES-011"]),
+        (f'R=($(aws ssm get-parameter --name /r))\n{_RETAIN} --region "${{R[1]}}"', ["RES-011"]),
+        (f'R=($(echo eu-west-1 us-west-2))\n{_RETAIN} --region "${{R[1]}}"', ["RES-009"]),
+        (f'R=($(echo eu-west-1 us-west-2))\n{_RETAIN} --region "${{R[0]}}"', []),
+        (
+            "mapfile -t R < <(curl -s http://169.254.169.254/latest/meta-data/placement/region)\n"
+            f'{_RETAIN} --region "${{R[0]}}"',
+            [],
+        ),  # the machine's own Region
+        ('mapfile -t H < <(aws ssm get-parameter --name /h)\npsql -h "${H[0]}" -U app', ["RES-015"]),
+        ('mapfile -t LINES < <(aws ssm get-parameter --name /r)\necho "${#LINES[@]} lines"', []),  # no destination
+    ],
+)
+def test_scripts55b_array_items_by_index_file_and_substitution(script: str, expected: list[str]) -> None:
+    found = findings(f"#!/bin/bash\n{script}\n", "EU", "aws")
+    assert [rule for rule, _, _ in found] == expected, found
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ("docker run postgres:16 psql -h db.partner.example.com -U app", ["RES-015"]),  # no option: raised before
+        ("docker exec fleet-cli aws logs describe-log-groups --region us-west-2", ["RES-009"]),
+        ("docker exec -e AWS_PAGER= -u 0 fleet-cli aws logs describe-log-groups --region eu-west-1", []),
+        ("docker exec -it fleet-db psql -h db.partner.example.com -U app", ["RES-015"]),
+        ("podman run --rm public.ecr.aws/aws-cli/aws-cli logs describe-log-groups --region us-west-2", ["RES-009"]),
+        ("podman run --rm --pull=missing amazon/aws-cli logs describe-log-groups --region eu-west-1", []),
+        ("podman create --name n --pod fleet postgres:16 psql -h db.partner.example.com", ["RES-015"]),
+        ("podman exec -w /srv fleet-db psql -h 10.0.1.15 -U app", []),
+        ("podman run --rm --dns 8.8.8.8 alpine:3.20 true", ["RES-015"]),  # the container's resolver, as docker's
+        (
+            "kubectl run r --image=amazon/aws-cli:2.22.0 --restart=Never -- logs list-tags --region us-west-1",
+            ["RES-009"],
+        ),
+        ("kubectl run r --image amazon/aws-cli -- logs describe-log-groups --region eu-west-1", []),
+        ("kubectl run p --image=postgres:16 --command -- psql -h db.partner.example.com -U app", ["RES-015"]),
+        ("kubectl run p --image=postgres:16 -- psql -h db.partner.example.com -U app", ["RES-015"]),  # args
+        ("kubectl run n --image=nginx:1.27 --port=80", []),  # no command
+        ("kubectl exec -n fleet deploy/api -c api -- curl -fsS http://10.0.1.15:8080/health", []),
+        ("kubectl exec deploy/api -- psql -h db.partner.example.com -U app", ["RES-015"]),
+        ("kubectl run r --image=amazon/aws-cli --command -- sleep 3600", []),  # --command: no entrypoint
+    ],
+)
+def test_scripts55b_the_command_other_container_tools_run(script: str, expected: list[str]) -> None:
+    found = findings(f"#!/bin/bash\n{script}\n", "EU", "aws")
+    assert [rule for rule, _, _ in found] == expected, found

@@ -1534,6 +1534,16 @@ class ScriptCommand(_Frozen):
     """scripts55: for a subcommand that is a wrapper (``docker run [OPTIONS] IMAGE [COMMAND] [ARG...]``, its image the
     operand ``skip_operands`` skips): images whose entrypoint is a catalogued command, by name without tag or digest
     (``amazon/aws-cli``: ``aws``), so that the words after the image are that command's arguments."""
+    command_after: str | None = None
+    """scripts55b: for a subcommand that is a wrapper, the word after which its command starts (``kubectl run NAME
+    --image=IMAGE [options] -- [COMMAND] [args...]``: ``--``), its options and operands before it; None: the command
+    follows the options and ``skip_operands`` (docker run's image)."""
+    image_option: str | None = None
+    """scripts55b: with ``command_after``, the option naming the image (``--image``) whose ``entrypoints`` entry runs
+    the words after it."""
+    command_options: frozenset[str] = frozenset()
+    """scripts55b: with ``command_after``, flags making the words after it the container's command instead of its
+    entrypoint's arguments (kubectl run's ``--command``): no entrypoint is put before them."""
     block: bool = False
     """config53: an nginx block directive (``location ~ \\.php$ {``, ``server {``): where a ``{`` follows its name on
     the line (a word of its own, or glued to the next word or to the last parameter), the directive after the brace is

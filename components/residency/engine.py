@@ -99,8 +99,11 @@ from components.residency.scripts import (
     Edit,
     ScriptHost,
     ScriptReader,
+    all_positional_expanded,
     alternates_written,
     array_elements,
+    array_input_elements,
+    array_inputs,
     cat_heredoc_value,
     echoed_files,
     edited_files,
@@ -3999,6 +4002,7 @@ class RuleEngine:
         in where the script assigns them (:func:`_assigned_urls`). scripts49: a command ``xargs`` runs on the words an
         ``echo`` pipes into it is read as written out (:func:`scripts.xargs_expanded`)."""
         script = alternates_written(xargs_expanded(script))  # scripts54b: `${DR:+--region us-west-2}` is its word
+        script = all_positional_expanded(script)  # scripts55b: `retain() { aws ... "$@"; }; retain --region R`
         if "=" in script:
             self._judge_assignments(walk, script, path)
         if (
@@ -4026,7 +4030,8 @@ class RuleEngine:
         # scripts52: a URL's host computed by a command; mutation53: a variable's default word (`${HOST:-...}`), a
         # loop's variable (`for h in ...`; scripts54: `while read h; do ... done <<EOF`)
         loop = "$" in script and (has_for_loop(script) or has_while_read(script))
-        if ("$" in script and ("=" in script or "${" in script)) or loop or "://$(" in script:
+        # scripts55b: a function's positional parameter in a URL (`notify() { curl "http://$1:8080/x"; }`, no `=`)
+        if ("$" in script and ("=" in script or "${" in script)) or loop or "://$(" in script or has_positional(script):
             return _assigned_urls(script, self._instance_region(walk))
         return script
 
@@ -4396,7 +4401,14 @@ class RuleEngine:
         if not plan.payload:
             return
         items = [(f"{path}[{i}]", item, 0) for i, item in enumerate(lines) if isinstance(item, str)]
-        self._judge_joined_items(walk, items, key, plan.own_region, across=False)
+        given = len(items)
+        if any(p in item for _, item, _ in items for p in ("$@", "$*", "${@}", "${*}")):
+            # scripts55b: a function an item defines with `"$@"` among a command's words, called by a later item
+            # (`retain() {`, `  aws ... "$@"`, `}`, `retain --region R`): each call written out, judged as an item
+            joined = "\n".join(item for _, item, _ in items)
+            extra = all_positional_expanded(joined)[len(joined) + 1 :]
+            items += [(path, line, 0) for line in extra.split("\n")] if extra else []
+        self._judge_joined_items(walk, items, key, plan.own_region, across=False, given=given)
 
     def _judge_joined_scripts(self, walk: _Walk, document: Mapping[Any, Any], path: str) -> Mapping[str, str]:
         """The ``joined_scripts`` entries whose document is at the walk's place (one lookup for other types); the
@@ -4442,19 +4454,29 @@ class RuleEngine:
         return written_files(joined) if may_write_files(joined) else {}
 
     def _judge_joined_items(
-        self, walk: _Walk, items: Sequence[tuple[str, str, int]], key: str, own_region: bool, *, across: bool
+        self,
+        walk: _Walk,
+        items: Sequence[tuple[str, str, int]],
+        key: str,
+        own_region: bool,
+        *,
+        across: bool,
+        given: int | None = None,
     ) -> None:
         """Script lines (where, text, list) one shell runs in order: an item using a variable an earlier item
         assigns on its own (:func:`plain_assignment`; ``across``: one of another list) is judged again with the values
         that reach it in the items joined (the one resolver): its assignments, its commands' hosts, its URLs filled;
         the earlier items are not judged again. The joined text is read once (a list of thousands of items costs one
-        pass)."""
+        pass). scripts55b: the items from ``given`` on (commands written out with a function's calls' words) are
+        judged whatever they use."""
         needed: list[tuple[str, str, int]] = []
         names: dict[str, int] = {}
         start = 0
-        for where, item, group in items:
+        for k, (where, item, group) in enumerate(items):
             used = {m.group(1) or m.group(2) for m in _SHELL_REFERENCE.finditer(item)} if "$" in item else set()
-            if any(name in names and not (across and names[name] == group) for name in used):
+            if (given is not None and k >= given) or any(
+                name in names and not (across and names[name] == group) for name in used
+            ):
                 needed.append((where, item, start))
             if (assigned := plain_assigned_name(item)) is not None:
                 names.setdefault(assigned, group)
@@ -9096,7 +9118,13 @@ _NESTED_ASSIGNMENTS = 2  # assignments inside an assignment's value, read this d
 # word (`echo a.$Aa.$Aa...`, 25 repeats: 29 s in one search; the lead's review, stop 48). The matches are the same.
 # mutation53: a braced one with a default word too (`${HOST:-intake.example.com}`: _with_defaults reads the word).
 _DEFAULT_WORD = r"[^{}$`\"'\s]+"  # `${NAME:-word}`'s word, after `:-`, `-`, `:=` or `=` (_SHELL_DEFAULT reads it)
-_SHELL_VARIABLE = rf"(?>\$(?:\{{[A-Za-z_][A-Za-z0-9_]*(?::?[-=]{_DEFAULT_WORD})?\}}|[A-Za-z_][A-Za-z0-9_]*))"
+# scripts55b: or a positional parameter (`$1`, `${1}`; bash(1) "Positional Parameters": "When a positional parameter
+# consisting of more than a single digit is expanded, it must be enclosed in braces", so `$10` is `$1` then `0`): a
+# function's `curl "http://$1:8080/hooks"` is filled with its calls' words (:func:`scripts.positional_words`), as a
+# Region option's `"$1"` is since scripts54b; a URL whose `$1` no call gives stays a placeholder, as an unset variable.
+_SHELL_VARIABLE = (
+    rf"(?>\$(?:\{{[A-Za-z_][A-Za-z0-9_]*(?::?[-=]{_DEFAULT_WORD})?\}}|\{{[1-9]\}}|[A-Za-z_][A-Za-z0-9_]*|[1-9]))"
+)
 # The same variable with its name captured (braced, or bare): group 1 or group 2.
 _SHELL_REFERENCE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
 # scripts54b: the same, or a positional parameter (`$1`, `${1}`; bash(1): `$10` is `$1` then `0`), for the readers that
@@ -9276,7 +9304,7 @@ def _with_parameters(
     literal items on every line."""
     if has_array_element(script) and (elements := array_elements(script)):
         per_line[:] = [{**elements, **line} for line in per_line]
-    opaque = False
+    opaque = has_array_element(script) and _with_array_inputs(script, per_line, anywhere, own, files)
     for first, last, given in positional_words(script):
         held: dict[str, tuple[str, ...]] = {}
         for k, words in given.items():
@@ -9303,6 +9331,32 @@ def _with_parameters(
                 opaque = opaque or _holds_opaque({"": assigned})
                 for i in range(line, min(last, len(per_line) - 1) + 1):
                     per_line[i] = {**per_line[i], m.group("name"): assigned} if assigned else per_line[i]
+    return opaque
+
+
+def _with_array_inputs(
+    script: str,
+    per_line: list[Mapping[str, tuple[str, ...]]],
+    anywhere: Mapping[str, tuple[str, ...]],
+    own: tuple[re.Pattern[str], str] | None,
+    files: Mapping[str, str],
+) -> bool:
+    """(scripts55b) ``per_line`` with the items ``mapfile -t R < FILE`` / ``< <(cmd)`` and ``read -a R <<< "$(cmd)"``
+    give the elements of R the script uses (:func:`scripts.array_inputs`): the one evaluator's output (a file the
+    script writes, a literal echoed ...), else the input held apart as its text (a destination fails closed: RES-011
+    / RES-015, as the substitution written there does); the machine's own (the metadata) gives nothing. Whether a
+    value so held apart was added."""
+    opaque = False
+    for name, split, substitution in array_inputs(script):
+        # a file the script writes is read whole (its lines are the items; the evaluator gives them one by one)
+        file = substitution[4:-1].strip().strip("\"'") if substitution.startswith("$(< ") else None
+        given = [files[file]] if file in files else substitution_values(substitution, anywhere, files, own)
+        held: dict[str, tuple[str, ...]] = {}
+        for output in [o for o in given if o != OWN_MACHINE] if given is not None else [_OPAQUE + substitution]:
+            found = array_input_elements(name, split, output, script, unknown=output[:1] == _OPAQUE)
+            held.update({k: tuple(dict.fromkeys([*held.get(k, ()), *v])) for k, v in found.items()})
+        opaque = opaque or _holds_opaque(held)
+        per_line[:] = [{**line, **{k: (*line.get(k, ()), *v) for k, v in held.items()}} for line in per_line]
     return opaque
 
 

@@ -59,6 +59,9 @@ __all__ = [
     "OWN_MACHINE",
     "machine_or_private",
     "xargs_expanded",
+    "all_positional_expanded",
+    "array_inputs",
+    "array_input_elements",
 ]
 
 # Words that separate one command from the next (shlex's punctuation tokens), and redirections, whose next word is a
@@ -300,6 +303,15 @@ class ScriptReader:
         runs (:func:`_container_command`); ``(args, [])`` for another."""
         if not spec.wrapper or depth >= _MAX_DEPTH:
             return args, []
+        if spec.command_after is not None:
+            # scripts55b: `kubectl run NAME --image=IMAGE [options] -- [COMMAND] [args...]`: the words after `--`
+            if spec.command_after not in args:
+                return args, []
+            at = args.index(spec.command_after)
+            image = _option_value(args[:at], spec.image_option)
+            run = [] if image is None or spec.command_options.intersection(args[:at]) else [image]
+            command = _container_command(spec, [], run, args[at + 1 :])
+            return args[:at], list(self._command(command, depth + 1, False, hosts_file, offset)) if command else []
         at = _after_options(args, 0, spec)
         image, words = args[at : at + spec.skip_operands], args[at + spec.skip_operands :]
         command = _container_command(spec, args[:at], image, words)
@@ -542,13 +554,28 @@ def _container_command(spec: ScriptCommand, options: list[str], skipped: list[st
     """(scripts55) The command a container runs (``docker run``'s words after its image): ``--entrypoint``'s
     executable, or the image's catalogued entrypoint (``entrypoints``, the image named without registry ``docker.io/``,
     tag or digest), before ``words``; ``words`` alone for another image."""
-    entry = next((v for o, v in zip(options, [*options[1:], ""], strict=True) if o == "--entrypoint"), None)
+    # scripts55b: the value after the option, "" at the end (zipped with the list shifted by one: the two lengths are
+    # equal, also for no option at all, `docker run IMAGE COMMAND`, which raised ValueError before)
+    following = [*options[1:], ""][: len(options)]
+    entry = next((v for o, v in zip(options, following, strict=True) if o == "--entrypoint"), None)
     entry = next((o.partition("=")[2] for o in options if o.startswith("--entrypoint=")), entry)
     if entry is None and skipped:
         image = skipped[-1].partition("@")[0].removeprefix("docker.io/")
         image = image.rsplit(":", 1)[0] if ":" in image.rsplit("/", 1)[-1] else image
         entry = spec.entrypoints.get(image)
     return [entry, *words] if entry else words
+
+
+def _option_value(words: list[str], option: str | None) -> str | None:
+    """(scripts55b) The value ``option`` is given in ``words`` (``--image=IMAGE`` or ``--image IMAGE``), the last one
+    given; None when it is not given (or ``option`` is None)."""
+    value = None
+    for k, word in enumerate(words):
+        if option is not None and word == option and k + 1 < len(words):
+            value = words[k + 1]
+        elif option is not None and word.startswith(f"{option}="):
+            value = word.partition("=")[2]
+    return value
 
 
 def _after_options(words: list[str], i: int, spec: ScriptCommand) -> int:
@@ -2015,13 +2042,27 @@ def _array_words(items: str) -> list[str]:
     return (_ARRAY_COMMENT.sub(" ", items) if "#" in items else items).replace("\\\n", " ").split()
 
 
+# scripts55b: bash(1) "Arrays": "each value is of the form [subscript]=string. Indexed array assignments do not require
+# anything but string. When assigning to indexed arrays, if the optional brackets and subscript are supplied, that
+# index is assigned to; otherwise the index of the element assigned is the last index assigned to by the statement plus
+# one": `R=([1]=us-west-2)` then `"${R[1]}"` passed every door.
+_INDEXED_ITEM = re.compile(r"\[([0-9]+)\]=(.*)", re.S)
+
+
+def _indexed_item(word: str) -> tuple[int | None, str]:
+    """A compound assignment's word: its explicit index (``[1]=us-west-2``: 1; None when it has none) and its item,
+    quotes around it removed."""
+    m = _INDEXED_ITEM.fullmatch(word) if word[:1] == "[" else None
+    return (int(m.group(1)), m.group(2).strip("\"'")) if m is not None else (None, word.strip("\"'"))
+
+
 def _array_items(script: str) -> dict[str, tuple[str, ...]]:
     """The items each ``NAME=(...)`` array assignment of ``script`` gives NAME (every assignment's, quotes removed);
     scripts55: and each item :func:`_other_array_items` reads (an element assigned alone, ``read -a``, ``mapfile``)."""
     items: dict[str, list[str]] = {}
     for m in _ARRAY_ASSIGNMENT.finditer(script) if "=(" in script else ():
         known = items.setdefault(m.group(1), [])
-        known += [w.strip("\"'") for w in _array_words(m.group(2)) if w.strip("\"'") not in known]
+        known += [i for i in (_indexed_item(w)[1] for w in _array_words(m.group(2))) if i not in known]
     for name, given in _other_array_items(script).items():
         known = items.setdefault(name, [])
         known += [item for _, item in given if item not in known]
@@ -2077,6 +2118,75 @@ def _other_array_items(script: str) -> dict[str, list[tuple[int | None, str]]]:
     return given
 
 
+# scripts55b: `read -a NAME` / `mapfile NAME` fed by a file (`< FILE`), a process substitution (`< <(cmd)`: bash(1)
+# "Process Substitution": "the file passed as an argument ... should be read to obtain the output of list") or a
+# command substitution's here-string (`<<< "$(cmd)"`): the input is that command's output, as `$(< FILE)` / `$(cmd)`.
+_ARRAY_READ_INPUT = re.compile(
+    r"(?<![^\s;&|(])(?:read(?:[ \t]+-[A-Za-z]+)*?[ \t]+-[A-Za-z]*a[ \t]*|(?:mapfile|readarray)(?:[ \t]+-[A-Za-z]+)*"
+    r"[ \t]+)([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?:<[ \t]*<\((?P<process>[^\n]*)\)"
+    r"|<[ \t]*(?P<file>\"[^\"\n]*\"|[^\s;&|<>()'\"]+)"
+    r"|<<<[ \t]*(?P<quote>\"?)(?P<substitution>\$\([^\n]*\))(?P=quote))[ \t]*(?=$|[;&|#])",
+    re.M,
+)
+# and a compound assignment whose one item is a command substitution (`R=($(cmd))`: its output's words; `R=("$(cmd)")`:
+# the output whole; :func:`reads_as_assignments` writes `read -a R <<< "$(cmd)"` so)
+_ARRAY_OF_SUBSTITUTION = re.compile(
+    rf"{_COMMAND_PLACE}(?:{_DECLARATION})?([A-Za-z_][A-Za-z0-9_]*)=\([ \t]*(\"?)(\$\([^\n]*\))\2[ \t]*\)[ \t]*"
+    r"(?=$|[;&|#])",
+    re.M,
+)
+
+
+def array_inputs(script: str) -> list[tuple[str, str, str]]:
+    """(scripts55b) Each ``read -a NAME`` / ``mapfile NAME`` (``readarray``) of ``script`` fed by a file, a process
+    substitution or a command substitution's here-string, and each ``NAME=($(cmd))``: ``(NAME, split, substitution)``,
+    the input written as the command substitution giving the same text (``$(< FILE)``, ``$(cmd)``) for the one
+    evaluator (:func:`substitution_values`), and how its output is split into items (:func:`array_input_elements`)."""
+    found = []
+    if "=(" in script and "$(" in script:
+        for m in _ARRAY_OF_SUBSTITUTION.finditer(script):
+            if substitution_at(m.group(3), 0) == m.group(3):
+                found.append((m.group(1), "whole" if m.group(2) else "words", m.group(3)))
+    if "<" not in script:
+        return found
+    for m in _ARRAY_READ_INPUT.finditer(script):
+        if m.group("process") is not None:
+            substitution = f"$({m.group('process')})"
+        elif m.group("file") is not None:
+            substitution = f"$(< {m.group('file')})"
+        else:
+            substitution = m.group("substitution")
+        found.append((m.group(1), "first-line" if m.group(0).startswith("read") else "lines", substitution))
+    return found
+
+
+def array_input_elements(
+    name: str, split: str, output: str, script: str, *, unknown: bool = False
+) -> dict[str, tuple[str, ...]]:
+    """(scripts55b) The elements of array ``name`` that ``script`` uses (``${R[1]}``, ``${R[@]}``, ``${R[$i]}``) and
+    the items an input's ``output`` gives each (:func:`array_inputs`'s ``split``: ``lines`` each line, mapfile's;
+    ``first-line`` the first line's words, ``read -a``'s; ``words`` every word; ``whole`` the output itself); an index
+    beyond them gets none. With ``unknown``, ``output`` is one text every element may hold (not computed)."""
+    if unknown:
+        return {f"{name}[{m.group(2)}]": (output,) for m in _ARRAY_ELEMENT_USE.finditer(script) if m.group(1) == name}
+    lines = output.split("\n")
+    items = {
+        "lines": [line.strip() for line in lines if line.strip()],
+        "first-line": lines[0].split(),
+        "words": output.split(),
+        "whole": [output],
+    }[split]
+    elements: dict[str, tuple[str, ...]] = {}
+    for m in _ARRAY_ELEMENT_USE.finditer(script):
+        if m.group(1) != name:
+            continue
+        index = m.group(2)
+        held = items[int(index) : int(index) + 1] if index.isdigit() else items
+        if held:
+            elements[f"{name}[{index}]"] = tuple(held)
+    return elements
+
+
 # scripts54b: an array's element (bash(1) "Arrays": "Any element of an array may be referenced using
 # ${name[subscript]} ... If subscript is @ or *, the word expands to all members of name"; a compound assignment
 # `name=(value1 ... valuen)` assigns indexes from zero), used outside a `for` loop's words.
@@ -2112,10 +2222,13 @@ def array_elements(script: str) -> dict[str, tuple[str, ...]]:
 
     for m in _ARRAY_ASSIGNMENT.finditer(script) if "=(" in script else ():
         name, append = m.group(1), "+=(" in m.group(0)
-        for index, word in enumerate(_array_words(m.group(2))):
-            item = word.strip("\"'")
+        index = 0
+        for word in _array_words(m.group(2)):
+            subscript, item = _indexed_item(word)
+            index = index if subscript is None else subscript
             if _LOOP_WORD.fullmatch(item):
-                add(name, None if append else index, item)
+                add(name, None if append and subscript is None else index, item)
+            index += 1
     for name, given in _other_array_items(script).items():
         for at, item in given:
             add(name, at, item)
@@ -2454,11 +2567,7 @@ def positional_words(script: str) -> list[tuple[int, int, dict[str, tuple[str, .
             line = script.count("\n", 0, m.start())
             ranges.append((line, len(lines) - 1, {str(k): (w,) for k, w in enumerate(words, start=1)}))
     bodies = _function_bodies(lines) if _ANY_FUNCTION_DEFINITION.search(script) else []  # most scripts define none
-    calls: dict[str, list[tuple[int, list[str]]]] = {}
-    for name, _, _ in bodies:
-        # a call: the name at a command's place, then a blank, an operator or the line's end (`copy()` defines it)
-        call = re.compile(_COMMAND_PLACE + re.escape(name) + r"(?=[ \t;&|)]|$)([^\n]*)", re.M)
-        calls[name] = [(script.count("\n", 0, m.start()), _call_words(m.group(1))) for m in call.finditer(script)]
+    calls = _function_calls(script, bodies)
     passed_on = "$@" in script or "$*" in script or "${@}" in script or "${*}" in script
     given_by: dict[str, dict[str, list[str]]] = {}
     for _ in range(_MAX_PASSED_ON + 1 if passed_on else 1):
@@ -2526,6 +2635,97 @@ def _shifted(
             held = {str(int(k) - n): v for k, v in held.items() if k.isdigit() and int(k) > n}
             out.append((line, last, held))
     return out
+
+
+# scripts55b: `"$@"` / `$*` written as a command's own arguments (bash(1) "Special Parameters": each positional
+# parameter "expands to a separate word"): a wrapper passing options on (`retain() { aws logs put-retention-policy ...
+# "$@"; }` then `retain --region us-west-2`, `pg() { psql "$@"; }` then `pg -h <host>`, `set -- --region R` then
+# `aws ... "$@"`) runs the command with the call's words in their place, option and value together; the positions one
+# by one (`positional_words`) would not pair them. Each such command is read again, written out once per call.
+_RESERVED_LEAD = frozenset({"{", "do", "then", "else", "elif", "if", "while", "until", "!", "time"})
+_RESERVED_COMPOUND = frozenset({"for", "case", "select", "function", "[[", "(("})
+_MAX_CALLS_EXPANDED = 8  # a function's calls written out, at most per command
+
+
+def all_positional_expanded(script: str) -> str:
+    """(scripts55b) ``script`` with, after its end, each simple command holding ``"$@"`` / ``$*`` (``${@}``,
+    ``${*}``) among its words written out with the words of each call of its function (or of the ``set --`` before
+    it) in their place, one line per call, so that the host reader, the Region options and the URL scan read ``aws ...
+    --region us-west-2`` as written. The script's own text is unchanged (its offsets stay). A call passing ``"$@"`` on
+    is followed as :func:`positional_words` follows it; a line continued from the one before, a here-document's body,
+    and a compound command's own words (``for r in "$@"``: read by :func:`for_loop_words`) are left as written."""
+    if "$@" not in script and "$*" not in script and "${@}" not in script and "${*}" not in script:
+        return script
+    lines = script.split("\n")
+    given = _call_lists(script, lines)
+    if not given:
+        return script
+    bodies = {i for start, end, _, _ in _heredocs(lines) for i in range(start + 1, end)} if "<<" in script else set()
+    extra: list[str] = []
+    for i, line in enumerate(lines):
+        if i in bodies or (i and lines[i - 1].rstrip().endswith("\\")) or not any(p in line for p in _ALL_POSITIONAL):
+            continue
+        calls = [words for first, last, lists in given if first <= i <= last for words in lists][:_MAX_CALLS_EXPANDED]
+        for command in _simple_commands(_words(line)) if calls else ():
+            words = command.words
+            while words and words[0] in _RESERVED_LEAD:
+                words = words[1:]
+            at = next((k for k, w in enumerate(words) if w in {"$@", "$*", "${@}", "${*}"}), None)
+            if at is None or words[0] in _RESERVED_COMPOUND:
+                continue
+            extra += [" ".join(map(_requoted, [*words[:at], *call, *words[at + 1 :]])) for call in calls]
+    return "\n".join([script, *dict.fromkeys(extra)]) if extra else script
+
+
+def _requoted(word: str) -> str:
+    """A word :func:`_words` read (its quotes removed), written back as one word the shell expands the same way."""
+    if word and not any(c in word for c in " \t\n;&|<>()'\"\\`*?[#~"):
+        return word
+    return '"' + word.replace("\\", "\\\\").replace('"', '\\"').replace("`", "\\`") + '"'
+
+
+def _call_lists(script: str, lines: list[str]) -> list[tuple[int, int, list[list[str]]]]:
+    """(scripts55b) The word lists positional parameters may hold, by line range: ``(first line, last line, [words of
+    one call, ...])`` for each function's body (each call of it, a call passing ``"$@"`` on given the caller's lists in
+    its place, :data:`_MAX_PASSED_ON` deep) and for the lines after each ``set -- WORDS``."""
+    ranges: list[tuple[int, int, list[list[str]]]] = []
+    if "set" in script and "--" in script:
+        for m in _SET_ARGUMENTS.finditer(script):
+            ranges.append((script.count("\n", 0, m.start()), len(lines) - 1, [_call_words(m.group(1))]))
+    bodies = _function_bodies(lines) if _ANY_FUNCTION_DEFINITION.search(script) else []
+    calls = _function_calls(script, bodies)
+    held: list[tuple[int, int, list[list[str]]]] = []
+    for _ in range(_MAX_PASSED_ON + 1):
+        known = [*ranges, *held]
+        held = []
+        for name, first, last in bodies:
+            lists: list[list[str]] = []
+            for line, words in calls[name]:
+                at = next((k for k, w in enumerate(words) if w in _ALL_POSITIONAL), None)
+                if at is None:
+                    lists.append(words)
+                    continue
+                for a, b, outer in known:
+                    if a <= line <= b:
+                        lists += [[*words[:at], *o, *words[at + 1 :]] for o in outer]
+            unique = list({tuple(w): w for w in lists}.values())[:_MAX_CALLS_EXPANDED]
+            if unique:
+                held.append((first, last, unique))
+    return [*ranges, *held]
+
+
+_CALL_PLACE = r"(?:^|[;&|]|(?<![$\w])\{|\b(?:do|then|else))[ \t]*"
+
+
+def _function_calls(script: str, bodies: list[tuple[str, int, int]]) -> dict[str, list[tuple[int, list[str]]]]:
+    """Each function's calls in ``script``: the line and the words of its arguments (:func:`_call_words`)."""
+    calls: dict[str, list[tuple[int, list[str]]]] = {}
+    for name, _, _ in bodies:
+        # a call: the name at a command's place, then a blank, an operator or the line's end (`copy()` defines it);
+        # scripts55b: also first in a one-line body (`run() { retain "$@"; }`: after the group's `{`)
+        call = re.compile(_CALL_PLACE + re.escape(name) + r"(?=[ \t;&|)]|$)([^\n]*)", re.M)
+        calls[name] = [(script.count("\n", 0, m.start()), _call_words(m.group(1))) for m in call.finditer(script)]
+    return calls
 
 
 def _function_bodies(lines: list[str]) -> list[tuple[str, int, int]]:
