@@ -100,6 +100,7 @@ import platform_programs_falsealarm53b as fa53b
 import platform_programs_falsealarm54 as fa54
 import platform_programs_falsealarm54b as fa54b
 import platform_programs_falsealarm55 as fa55
+import platform_programs_falsealarm55b as fa55b
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_fnb64_51 as fb51
@@ -18718,6 +18719,12 @@ CASES: list[Case] = [
     # command `docker exec`, `podman run` and `kubectl run` give a container naming a partner's host or a Region abroad
     # are RES-015 / RES-009 (each passed every door before); the home Regions and the VPC's own addresses pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc55b.rows()],
+    # -- stop 55, false alarms round 18 (tests/platform_programs_falsealarm55b.py): `$(dig +short NAME)` of the
+    # stack's private name and a YAML trust policy's service principals pass (RES-015 before); a partner's name, an
+    # unset name and an app's own `Service:` host stay refused; brace expansion, "$@" / shift, arrays, $(cat <<EOF),
+    # IFS-split and piped reads, images' commands, Redis / syslog-ng / Kubernetes texts and the aliyun CLI's OSS
+    # commands pass, as they did before
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa55b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -8606,12 +8606,56 @@ _POLICY_SERVICE = re.compile(r'\\?"Principal\\?"\s*:\s*\{[^{}]*?\\?"Service\\?"\
 
 def _policy_service_principals(text: str) -> frozenset[str]:
     """(falsealarm55) The service principals (lower case) of every JSON policy document's ``"Principal": {"Service":
-    ...}`` in ``text``."""
+    ...}`` in ``text``; (falsealarm55b) and of every YAML one (:func:`_yaml_service_values`)."""
+    values = [m.group(1) for m in _POLICY_SERVICE.finditer(text)]
+    if "Principal" in text and _YAML_PRINCIPAL.search(text):
+        values += _yaml_service_values(text)
     return frozenset(
-        name.lower()
-        for m in _POLICY_SERVICE.finditer(text)
-        for name in re.findall(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+", m.group(1))
+        name.lower() for value in values for name in re.findall(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+", value)
     )
+
+
+# falsealarm55b (stop 55): the same Principal object written as YAML (a policy document a script writes to a .yaml
+# file, as the IAM policy grammar's JSON in YAML's two styles): block style, `Principal:` alone on its line and its
+# more-indented keys below, `Service:` holding a scalar, a flow list or block list items; flow style, `Principal:
+# {Service: x}` or `{Service: [x, y]}`. A key of the line's own column or less ends the object.
+_YAML_PRINCIPAL = re.compile(
+    r"^(?P<lead>[ \t]*(?:-[ \t]+)?)[\"']?Principal[\"']?[ \t]*:(?P<rest>[^\n]*)$", re.MULTILINE
+)
+_YAML_FLOW_SERVICE = re.compile(r"\{[^{}]*?[\"']?\bService[\"']?[ \t]*:[ \t]*(\[[^\[\]{}]*\]|[^,}\s]+)")
+_YAML_SERVICE = re.compile(r"[\"']?Service[\"']?[ \t]*:(?P<value>.*)")
+
+
+def _yaml_service_values(text: str) -> list[str]:
+    """(falsealarm55b) The texts of the ``Service`` key of every YAML ``Principal`` mapping in ``text`` (a scalar, a
+    flow list, a block list's items), read by indentation; nothing else of the text."""
+    lines = text.splitlines()
+    values: list[str] = []
+    for m in _YAML_PRINCIPAL.finditer(text):
+        rest = m.group("rest").split(" #", 1)[0].strip()
+        if rest:
+            flow = _YAML_FLOW_SERVICE.match(rest)
+            values += [flow.group(1)] if flow is not None else []
+            continue
+        column, child, in_service = len(m.group("lead")), -1, False
+        for line in lines[text.count("\n", 0, m.start()) + 1 :]:
+            item = line.strip()
+            if not item or item.startswith("#"):
+                continue
+            indent = len(line) - len(line.lstrip())
+            if indent <= column:
+                break
+            child = indent if child < 0 else child
+            if in_service and item.startswith("- ") and indent >= child:
+                values.append(item[2:])
+                continue
+            in_service = False
+            key = _YAML_SERVICE.fullmatch(item) if indent == child else None
+            if key is not None:
+                value = key.group("value").split(" #", 1)[0].strip()
+                values += [value] if value else []
+                in_service = not value
+    return values
 
 
 _HOST_SETTING = re.compile(r"host[ \t]*=", re.IGNORECASE)

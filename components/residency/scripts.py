@@ -3010,7 +3010,30 @@ def substitution_values(
         return None
     if first.words[:1] == ["cat"] and len(first.words) == 2:
         return _file_values(files, first.words[1])
+    if first.words[:1] == ["dig"]:
+        return _looked_up_values(first.words, reaching)
     return _echoed_values(first.words, reaching)
+
+
+# falsealarm55b (stop 55): dig(1) "dig [@server] ... [name] [type] [class] [queryopt...]"; "+short: Provide a terse
+# answer" (the name's addresses, a CNAME's target first). Only the system's resolver (no `@server`, whose query is a
+# destination of its own) and the query options / types below, which change neither the name nor the server.
+_DIG_PLAIN = frozenset({"+short", "+search", "+nosearch", "-4", "-6", "A", "AAAA", "IN"})
+_DIG_TIMING = re.compile(r"\+(?:time|tries|retry)=[0-9]+")
+
+
+def _looked_up_values(words: list[str], reaching: Mapping[str, Sequence[str]]) -> list[str] | None:
+    """(falsealarm55b) The values ``dig +short NAME`` prints, as the name itself: its output is the address the
+    machine's resolver gives for NAME, so a command connecting to it connects where NAME does (``psql -h "$(dig
+    +short $HOST)"`` is judged as ``psql -h $HOST``: the stack's private name passes, a partner's is RES-015); NAME a
+    literal or one whole reference with ``reaching`` values. None (not computed) for any other dig: a ``@server``, a
+    reverse or other record type, a name the script never sets."""
+    if "+short" not in words:
+        return None
+    names = [w for w in words[1:] if w not in _DIG_PLAIN and not _DIG_TIMING.fullmatch(w)]
+    if len(names) != 1 or names[0][:1] in ("@", "-", "+"):
+        return None
+    return _echoed_values(["echo", names[0]], reaching)
 
 
 def _selects(words: list[str]) -> bool:
