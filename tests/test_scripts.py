@@ -3453,3 +3453,94 @@ def test_scripts55_brace_sequences() -> None:
     assert brace_expanded("${A},{b,c}") == ["${A},b", "${A},c"]  # `${` is no brace expansion
     assert brace_expanded("{1..a}") == ["{1..a}"]  # mixed ends: not a sequence
     assert brace_expanded("{1..100}") == ["{1..100}"]  # beyond the bound: left whole
+
+
+# config55b (stop 55): a configuration file a log shipper is told to read (`filebeat -c` / `--c`, `vector -c` /
+# `--config` / `--config-json`) is that shipper's whatever its name (JSON is YAML; Vector's format by the
+# extension), and a Compose service's environment written as a list of `NAME=value` items (a YAML flow sequence
+# too) is read as its map. On main b59e64d8 each partner's line passed.
+def _compose55b(environment: str) -> str:
+    """A docker-compose.yml whose service's environment is ``environment`` (the text after ``environment``)."""
+    return (
+        "cat > /opt/fleet/docker-compose.yml <<'EOF'\nservices:\n  api:\n    image: fleet/api:3.2\n"
+        f"    environment{environment}\nEOF\ndocker compose -f /opt/fleet/docker-compose.yml up -d"
+    )
+
+
+def _shipper55b(command: str, file: str, body: str) -> str:
+    """``body`` written to ``file`` and given to ``command``."""
+    return f"cat > {file} <<'EOF'\n{body}\nEOF\n{command} {file} &"
+
+
+_FILEBEAT55B = '{"output.logstash": {"hosts": ["%s:5044"]}}'
+_VECTOR55B = '{"sinks": {"out": {"type": "socket", "inputs": ["app"], "mode": "tcp", "address": "%s:514"}}}'
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (_compose55b(f": [DATABASE_HOST={_P55}, LOG_LEVEL=info]"), {"RES-015"}),
+        (_compose55b(f": [LOG_LEVEL=info, DATABASE_HOST={_P55}]"), {"RES-015"}),
+        (_compose55b(": [DATABASE_HOST=10.0.3.9, LOG_LEVEL=info]"), set()),  # the VPC's own address
+        (_compose55b(": [DATABASE_HOST=fleet.c1a2b3c4d5e6.eu-west-1.rds.amazonaws.com, SHOW=true]"), set()),
+        (_compose55b(f":\n      - DATABASE_HOST={_P55}\n      - LOG_LEVEL=info"), {"RES-015"}),  # pinned
+        (_compose55b(": [LOG_LEVEL=info, USER_INPUT]"), set()),  # a bare name (the shell's): left as a list
+        (_shipper55b("filebeat -c", "/etc/fleet/filebeat.json", _FILEBEAT55B % _P55), {"RES-015"}),
+        (_shipper55b("filebeat --c", "/etc/fleet/filebeat.json", _FILEBEAT55B % _P55), {"RES-015"}),
+        (
+            _shipper55b("filebeat -e -c", "/etc/fleet/shipper.yml", f"output.logstash:\n  hosts: ['{_P55}:5044']"),
+            {"RES-015"},
+        ),
+        (_shipper55b("filebeat -c", "/etc/fleet/filebeat.json", _FILEBEAT55B % "10.0.3.20"), set()),
+        (_shipper55b("vector --config", "/etc/fleet/pipeline.json", _VECTOR55B % _P55), {"RES-015"}),
+        (_shipper55b("vector -c", "/etc/fleet/pipeline.yaml", f"sinks:\n  out:\n    address: {_P55}:514"), {"RES-015"}),
+        (_shipper55b("vector --config-json", "/etc/fleet/pipeline.json", _VECTOR55B % "10.0.3.20"), set()),
+        # a `.toml` file is TOML for Vector: the TOML entry reads it
+        (
+            _shipper55b(
+                "vector -c", "/etc/fleet/pipeline.toml", f'[sinks.out]\ntype = "socket"\naddress = "{_P55}:514"'
+            ),
+            {"RES-015"},
+        ),
+        (
+            _shipper55b(
+                "vector -c", "/etc/fleet/pipeline.toml", '[sinks.out]\ntype = "socket"\naddress = "10.0.3.20:514"'
+            ),
+            set(),
+        ),
+        # a source's listen `address` is no destination, whatever file names it
+        (
+            _shipper55b(
+                "vector -c",
+                "/etc/fleet/in.json",
+                '{"sources": {"in": {"type": "socket", "address": "0.0.0.0:514", "mode": "tcp"}}}',
+            ),
+            set(),
+        ),
+    ],
+)
+def test_config55b_shipper_files_named_by_option_and_compose_environment_lists(script: str, expected: set[str]) -> None:
+    assert {f[0] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")} == expected
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.dictionaries(
+        st.from_regex(r"[A-Z_][A-Z0-9_]{0,8}", fullmatch=True),
+        st.from_regex(r"[a-z0-9.:/-]{0,12}", fullmatch=True),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_config55b_a_variables_list_reads_as_its_map(variables: dict[str, str]) -> None:
+    # config55b: a list of NAME=value items under a user-keyed name is exactly the map those items write; a list with
+    # a bare name, or under any other key, is left as it was
+    from components.residency.engine import _listed_variables
+
+    def keyed(key: str) -> bool:
+        return key == "environment"
+
+    items = [f"{k}={v}" for k, v in variables.items()]
+    assert _listed_variables({"s": {"environment": items}}, keyed) == {"s": {"environment": variables}}
+    assert _listed_variables({"environment": [*items, "BARE"]}, keyed) == {"environment": [*items, "BARE"]}
+    assert _listed_variables({"command": items}, keyed) == {"command": items}
