@@ -13,6 +13,12 @@ these programs through every front door. **Passed** with a partner's host (``db.
 3. **Vector's configuration as JSON given with ``--config``** (``vector-json-partner``): only ``vector*.yaml`` /
    ``.toml`` were read as Vector's (a sink's ``address``). RES-015 now; the VPC's collector passes.
 
+**Refused on the unchanged engine, compliant** (a false alarm, RES-015 at every door, passes now): docker names split
+across an SSM Command document's ``runCommand`` items (``--name fleet-db`` in one item, ``--link fleet-db:db`` or
+``docker network connect --alias db fleet fleet-db`` in others: ``ssm-docker-link-own``, ``ssm-docker-connect-own``;
+each item was read alone for these names). The machine's own ``curl http://db:5432/`` stays refused
+(``ssm-docker-connect-machine``).
+
 **Refused before and after** (pinned): the Compose block list ``- DATABASE_HOST=<partner>``
 (``compose-block-partner``), an ``env_file:`` the script writes (``compose-envfile-partner``), a Fluent Bit YAML
 configuration given with ``-c`` (``fluentbit-yaml-partner``).
@@ -61,11 +67,17 @@ AWS_SHAPES = {
     "vector-json-partner": REFUSED,
     "vector-json-own": set(),
     "fluentbit-yaml-partner": REFUSED,
+    "ssm-docker-link-own": set(),
+    "ssm-docker-connect-own": set(),
+    "ssm-docker-connect-machine": REFUSED,
 }
 """Each AWS shape and its verdict in every jurisdiction."""
 ENCODED = frozenset({"compose-flow-own", "filebeat-named-partner", "vector-json-own"})
 """The shapes made as a launch template (base64 user data)."""
-DOCUMENT = frozenset({"filebeat-json-own", "compose-envfile-partner"})
+DOCUMENT = frozenset(
+    {"filebeat-json-own", "compose-envfile-partner", "ssm-docker-link-own", "ssm-docker-connect-own",
+     "ssm-docker-connect-machine"}
+)  # fmt: skip
 """The shapes made as an SSM Command document."""
 ALI_SHAPES = {
     "ali-compose-flow-partner": REFUSED,
@@ -150,6 +162,27 @@ def fluentbit_yaml(host: str) -> str:
     )
 
 
+def docker(shape: str) -> str:
+    """Containers reaching each other by the names docker gives them (``--link NAME:ALIAS``, ``docker network connect
+    --alias``), one command a line (an SSM document's ``runCommand`` items: one script on the machine), or the machine
+    itself using such a name (``ssm-docker-connect-machine``)."""
+    if shape == "ssm-docker-link-own":
+        return (
+            "docker run -d --name fleet-db postgres:16\n"
+            "docker run -d --name fleet-api --link fleet-db:db -e DATABASE_URL=postgres://fleet@db:5432/fleet "
+            "fleet/api:3.2\n"
+        )
+    use = (
+        "docker run -d --network fleet --name fleet-api -e DATABASE_URL=postgres://fleet@db:5432/fleet fleet/api:3.2\n"
+        if shape == "ssm-docker-connect-own"
+        else "until curl -sf http://db:5432/ ; do sleep 2; done\n"
+    )
+    return (
+        "docker network create --driver bridge fleet\ndocker run -d --name fleet-db -e POSTGRES_DB=fleet postgres:16\n"
+        "docker network connect --alias db fleet fleet-db\n" + use
+    )
+
+
 def _body(shape: str) -> str:
     own = shape.endswith("-own")
     db = PRIVATE_DB if own else PARTNER_DB
@@ -166,6 +199,8 @@ def _body(shape: str) -> str:
         return filebeat_named(logs)
     if shape.startswith("vector-json"):
         return vector_json(logs)
+    if shape.startswith("ssm-docker"):
+        return docker(shape)
     return fluentbit_yaml(logs)
 
 

@@ -1446,13 +1446,20 @@ class RuleEngine:
     def _split_service_names(self, walk: _Walk, lines: Sequence[Any], key: str) -> dict[int, frozenset[str]]:
         """(falsealarm52) A script list's items (an SSM Command document's ``runCommand``, a cloud-config's ``runcmd``:
         lines of one script, :meth:`_judge_split_heredocs`) inside a YAML text their lines join into that defines
-        service names (a Compose file a here-document writes, one line an item): item index -> those names."""
-        if not any(isinstance(v, str) and ("services:" in v or "kind:" in v) for v in lines):
-            return {}
-        if not self._key_plan(walk.subject.type, walk.kpath, key).payload:
+        service names (a Compose file a here-document writes, one line an item): item index -> those names.
+        config55b: and the docker names one item's ``docker network create`` / ``network connect`` / ``--link`` gives
+        another item's run line (:meth:`ReferenceParser.network_spans`: the items are one script on the machine)."""
+        yaml = any(isinstance(v, str) and ("services:" in v or "kind:" in v) for v in lines)
+        docker = self._docker_markers and any(
+            isinstance(v, str) and any(m in v for m in self._docker_markers) for v in lines
+        )
+        if not (yaml or docker) or not self._key_plan(walk.subject.type, walk.kpath, key).payload:
             return {}
         texts = [v if isinstance(v, str) else "" for v in lines]
-        spans = self.parser.defined_spans("\n".join(texts))
+        joined = "\n".join(texts)
+        spans = self.parser.defined_spans(joined) if yaml else ()
+        if docker:
+            spans += self.parser.network_spans(joined)
         found: dict[int, frozenset[str]] = {}
         start = 0
         for i, text in enumerate(texts):
@@ -1461,6 +1468,13 @@ class RuleEngine:
                 found[i] = names
             start += len(text) + 1
         return found
+
+    @functools.cached_property
+    def _docker_markers(self) -> tuple[str, ...]:
+        """(config55b) The substrings without which a text defines no docker name (``service_names.compose``'s
+        ``network_create`` and ``link_option``)."""
+        compose = self.endpoints.service_names.compose if self.endpoints.service_names is not None else None
+        return tuple(m for m in (compose.network_create, compose.link_option) if m) if compose is not None else ()
 
     def _judge_number(self, walk: _Walk, value: float, path: str, key: str) -> None:
         """A phone field given a number (the provider takes 8613800138000 for "8613800138000"), or an account field
