@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import json
 from collections.abc import Mapping
 
 import pytest
@@ -3544,3 +3545,39 @@ def test_config55b_a_variables_list_reads_as_its_map(variables: dict[str, str]) 
     assert _listed_variables({"s": {"environment": items}}, keyed) == {"s": {"environment": variables}}
     assert _listed_variables({"environment": [*items, "BARE"]}, keyed) == {"environment": [*items, "BARE"]}
     assert _listed_variables({"command": items}, keyed) == {"command": items}
+
+
+# config55b (stop 55): an SSM Command document's `runCommand` items are one script on the machine: a docker name one
+# item gives (`--name`, `docker network connect --alias`) is defined on another item's run line (`--link`, the network
+# the script creates). On main b59e64d8 the compliant lists were RES-015 (each item read alone for these names).
+def _ssm55b(lines: list[str]) -> set[str]:
+    step = {"action": "aws:runShellScript", "name": "c", "inputs": {"runCommand": lines}}
+    content = {"schemaVersion": "2.2", "mainSteps": [step]}
+    subject = Subject(
+        "aws:ssm/document:Document", "d", {"documentType": "Command", "content": json.dumps(content)},
+        provider("EU", "aws"),
+    )  # fmt: skip
+    return {f.rule.id for f in ENGINES["EU"].check(subject)[0]}
+
+
+_NET55B = [
+    "docker network create --driver bridge fleet",
+    "docker run -d --name fleet-db postgres:16",
+    "docker network connect --alias db fleet fleet-db",
+]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["docker run -d --name fleet-db postgres:16",
+          "docker run -d --link fleet-db:db -e DATABASE_URL=postgres://fleet@db:5432/fleet a:1"], set()),
+        ([*_NET55B, "docker run -d --network fleet -e DATABASE_URL=postgres://fleet@db:5432/fleet a:1"], set()),
+        ([*_NET55B, "until curl -sf http://db:5432/ ; do sleep 2; done"], {"RES-015"}),  # the machine's own command
+        (["docker run -d --link fleet-db:db -e DATABASE_URL=postgres://fleet@db:5432/fleet a:1"], {"RES-015"}),
+        ([*_NET55B, f"docker run -d --network fleet -e DATABASE_URL=postgres://fleet@{_P55}:5432/fleet a:1"],
+         {"RES-015"}),
+    ],
+)  # fmt: skip
+def test_config55b_docker_names_across_runcommand_items(lines: list[str], expected: set[str]) -> None:
+    assert _ssm55b(lines) == expected
