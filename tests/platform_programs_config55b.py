@@ -118,8 +118,8 @@ def compose_env_file(host: str) -> str:
 
 
 def filebeat_json(host: str) -> str:
-    """Filebeat's configuration written as JSON and given with ``-c`` (Filebeat command reference: "-c, --c FILE
-    Specifies the configuration file to use for Filebeat")."""
+    """Filebeat's configuration written as JSON and given with ``-c`` (libbeat's command line options: "-c <file> Pass
+    the location of a configuration file for the Beat")."""
     config = {
         "filebeat.inputs": [{"type": "filestream", "id": "app", "paths": ["/var/log/app/*.log"]}],
         "output.logstash": {"hosts": [f"{host}:5044"]},
@@ -140,8 +140,8 @@ def filebeat_named(host: str) -> str:
 
 
 def vector_json(host: str) -> str:
-    """Vector's configuration written as JSON and given with ``--config`` (Vector: "--config ... Read configuration
-    from one or more files"; the format from the extension)."""
+    """Vector's configuration written as JSON and given with ``--config`` (the format "detected from the file name",
+    vector CLI reference)."""
     config = {
         "sources": {"app": {"type": "file", "include": ["/var/log/app/*.log"]}},
         "sinks": {"central": {"type": "socket", "inputs": ["app"], "mode": "tcp", "address": f"{host}:514",
