@@ -73,6 +73,7 @@ import platform_programs_config53 as cg53
 import platform_programs_config54 as cg54
 import platform_programs_config54b as cg54b
 import platform_programs_config55 as cg55
+import platform_programs_config55b as cg55b
 import platform_programs_crossaccount37 as ca37
 import platform_programs_crossaccount39 as ca39
 import platform_programs_data as pdata
@@ -18725,6 +18726,12 @@ CASES: list[Case] = [
     # IFS-split and piped reads, images' commands, Redis / syslog-ng / Kubernetes texts and the aliyun CLI's OSS
     # commands pass, as they did before
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa55b.rows()],
+    # -- stop 55, configuration file grammars in user data, round 5 (tests/platform_programs_config55b.py): a Compose
+    # service's `environment: [DATABASE_HOST=<partner>, ...]` flow sequence, Filebeat's configuration as JSON or under
+    # another name given with `-c` / `--c`, and Vector's as JSON given with `--config` naming a partner are refused
+    # (RES-015; each passed every door before); the VPC's addresses and the declared partner pass; the Compose block
+    # list, an `env_file` the script writes and Fluent Bit's YAML given with `-c` stay refused (pinned).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg55b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

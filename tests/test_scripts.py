@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import json
 from collections.abc import Mapping
 
 import pytest
@@ -3658,3 +3659,130 @@ def test_falsealarm55b_the_yaml_principal_reader_never_crashes(text: str) -> Non
     from components.residency.engine import _policy_service_principals
 
     assert _policy_service_principals(text) <= {"ec2.amazonaws.com"}
+
+
+# config55b (stop 55): a configuration file a log shipper is told to read (`filebeat -c` / `--c`, `vector -c` /
+# `--config` / `--config-json`) is that shipper's whatever its name (JSON is YAML; Vector's format by the
+# extension), and a Compose service's environment written as a list of `NAME=value` items (a YAML flow sequence
+# too) is read as its map. On main b59e64d8 each partner's line passed.
+def _compose55b(environment: str) -> str:
+    """A docker-compose.yml whose service's environment is ``environment`` (the text after ``environment``)."""
+    return (
+        "cat > /opt/fleet/docker-compose.yml <<'EOF'\nservices:\n  api:\n    image: fleet/api:3.2\n"
+        f"    environment{environment}\nEOF\ndocker compose -f /opt/fleet/docker-compose.yml up -d"
+    )
+
+
+def _shipper55b(command: str, file: str, body: str) -> str:
+    """``body`` written to ``file`` and given to ``command``."""
+    return f"cat > {file} <<'EOF'\n{body}\nEOF\n{command} {file} &"
+
+
+_FILEBEAT55B = '{"output.logstash": {"hosts": ["%s:5044"]}}'
+_VECTOR55B = '{"sinks": {"out": {"type": "socket", "inputs": ["app"], "mode": "tcp", "address": "%s:514"}}}'
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (_compose55b(f": [DATABASE_HOST={_P55}, LOG_LEVEL=info]"), {"RES-015"}),
+        (_compose55b(f": [LOG_LEVEL=info, DATABASE_HOST={_P55}]"), {"RES-015"}),
+        (_compose55b(": [DATABASE_HOST=10.0.3.9, LOG_LEVEL=info]"), set()),  # the VPC's own address
+        (_compose55b(": [DATABASE_HOST=fleet.c1a2b3c4d5e6.eu-west-1.rds.amazonaws.com, SHOW=true]"), set()),
+        (_compose55b(f":\n      - DATABASE_HOST={_P55}\n      - LOG_LEVEL=info"), {"RES-015"}),  # pinned
+        (_compose55b(": [LOG_LEVEL=info, USER_INPUT]"), set()),  # a bare name (the shell's): left as a list
+        (_shipper55b("filebeat -c", "/etc/fleet/filebeat.json", _FILEBEAT55B % _P55), {"RES-015"}),
+        (_shipper55b("filebeat --c", "/etc/fleet/filebeat.json", _FILEBEAT55B % _P55), {"RES-015"}),
+        (
+            _shipper55b("filebeat -e -c", "/etc/fleet/shipper.yml", f"output.logstash:\n  hosts: ['{_P55}:5044']"),
+            {"RES-015"},
+        ),
+        (_shipper55b("filebeat -c", "/etc/fleet/filebeat.json", _FILEBEAT55B % "10.0.3.20"), set()),
+        (_shipper55b("vector --config", "/etc/fleet/pipeline.json", _VECTOR55B % _P55), {"RES-015"}),
+        (_shipper55b("vector -c", "/etc/fleet/pipeline.yaml", f"sinks:\n  out:\n    address: {_P55}:514"), {"RES-015"}),
+        (_shipper55b("vector --config-json", "/etc/fleet/pipeline.json", _VECTOR55B % "10.0.3.20"), set()),
+        # a `.toml` file is TOML for Vector: the TOML entry reads it
+        (
+            _shipper55b(
+                "vector -c", "/etc/fleet/pipeline.toml", f'[sinks.out]\ntype = "socket"\naddress = "{_P55}:514"'
+            ),
+            {"RES-015"},
+        ),
+        (
+            _shipper55b(
+                "vector -c", "/etc/fleet/pipeline.toml", '[sinks.out]\ntype = "socket"\naddress = "10.0.3.20:514"'
+            ),
+            set(),
+        ),
+        # a source's listen `address` is no destination, whatever file names it
+        (
+            _shipper55b(
+                "vector -c",
+                "/etc/fleet/in.json",
+                '{"sources": {"in": {"type": "socket", "address": "0.0.0.0:514", "mode": "tcp"}}}',
+            ),
+            set(),
+        ),
+    ],
+)
+def test_config55b_shipper_files_named_by_option_and_compose_environment_lists(script: str, expected: set[str]) -> None:
+    assert {f[0] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")} == expected
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.dictionaries(
+        st.from_regex(r"[A-Z_][A-Z0-9_]{0,8}", fullmatch=True),
+        st.from_regex(r"[a-z0-9.:/-]{0,12}", fullmatch=True),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_config55b_a_variables_list_reads_as_its_map(variables: dict[str, str]) -> None:
+    # config55b: a list of NAME=value items under a user-keyed name is exactly the map those items write; a list with
+    # a bare name, or under any other key, is left as it was
+    from components.residency.engine import _listed_variables
+
+    def keyed(key: str) -> bool:
+        return key == "environment"
+
+    items = [f"{k}={v}" for k, v in variables.items()]
+    assert _listed_variables({"s": {"environment": items}}, keyed) == {"s": {"environment": variables}}
+    assert _listed_variables({"environment": [*items, "BARE"]}, keyed) == {"environment": [*items, "BARE"]}
+    assert _listed_variables({"command": items}, keyed) == {"command": items}
+
+
+# config55b (stop 55): an SSM Command document's `runCommand` items are one script on the machine: a docker name one
+# item gives (`--name`, `docker network connect --alias`) is defined on another item's run line (`--link`, the network
+# the script creates). On main b59e64d8 the compliant lists were RES-015 (each item read alone for these names).
+def _ssm55b(lines: list[str]) -> set[str]:
+    step = {"action": "aws:runShellScript", "name": "c", "inputs": {"runCommand": lines}}
+    content = {"schemaVersion": "2.2", "mainSteps": [step]}
+    subject = Subject(
+        "aws:ssm/document:Document", "d", {"documentType": "Command", "content": json.dumps(content)},
+        provider("EU", "aws"),
+    )  # fmt: skip
+    return {f.rule.id for f in ENGINES["EU"].check(subject)[0]}
+
+
+_NET55B = [
+    "docker network create --driver bridge fleet",
+    "docker run -d --name fleet-db postgres:16",
+    "docker network connect --alias db fleet fleet-db",
+]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["docker run -d --name fleet-db postgres:16",
+          "docker run -d --link fleet-db:db -e DATABASE_URL=postgres://fleet@db:5432/fleet a:1"], set()),
+        ([*_NET55B, "docker run -d --network fleet -e DATABASE_URL=postgres://fleet@db:5432/fleet a:1"], set()),
+        ([*_NET55B, "until curl -sf http://db:5432/ ; do sleep 2; done"], {"RES-015"}),  # the machine's own command
+        (["docker run -d --link fleet-db:db -e DATABASE_URL=postgres://fleet@db:5432/fleet a:1"], {"RES-015"}),
+        ([*_NET55B, f"docker run -d --network fleet -e DATABASE_URL=postgres://fleet@{_P55}:5432/fleet a:1"],
+         {"RES-015"}),
+    ],
+)  # fmt: skip
+def test_config55b_docker_names_across_runcommand_items(lines: list[str], expected: set[str]) -> None:
+    assert _ssm55b(lines) == expected

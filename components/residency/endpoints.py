@@ -651,9 +651,11 @@ class ConfigFile(_PatternEntry):
     """config54: ``words`` keywords whose arguments are a command line the tool runs (ssh_config(5) ``ProxyCommand``,
     "the command string extends to the end of the line"), lower case: read as a script's line, its commands'
     destinations judged (``ssh -W %h:%p <jump host>``)."""
-    option_files: dict[str, str] = Field(default_factory=dict)
+    option_files: dict[str, str | tuple[str, ...]] = Field(default_factory=dict)
     """config54: a command and its option naming a file the command reads as this entry's, whatever the file's path
-    (ssh(1) ``-F configfile``): a file the script writes and names there is read by this entry."""
+    (ssh(1) ``-F configfile``): a file the script writes and names there is read by this entry. config55b: or its
+    options (Filebeat's ``-c`` / ``--c``, Vector's ``-c`` / ``--config``); an entry of a document format (``yaml``,
+    ``toml``) reads only a file whose name is not another's format (a ``.toml`` file is TOML, any other YAML)."""
     unused_settings: dict[str, str] = Field(default_factory=dict)
     """falsealarm54b: settings the tool connects to only when a command that uses them runs (s3cmd's
     ``cloudfront_host``: its ``cf*`` commands and ``--cf-invalidate``), by the file's name of the setting, lower case,

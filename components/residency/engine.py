@@ -1449,13 +1449,20 @@ class RuleEngine:
     def _split_service_names(self, walk: _Walk, lines: Sequence[Any], key: str) -> dict[int, frozenset[str]]:
         """(falsealarm52) A script list's items (an SSM Command document's ``runCommand``, a cloud-config's ``runcmd``:
         lines of one script, :meth:`_judge_split_heredocs`) inside a YAML text their lines join into that defines
-        service names (a Compose file a here-document writes, one line an item): item index -> those names."""
-        if not any(isinstance(v, str) and ("services:" in v or "kind:" in v) for v in lines):
-            return {}
-        if not self._key_plan(walk.subject.type, walk.kpath, key).payload:
+        service names (a Compose file a here-document writes, one line an item): item index -> those names.
+        config55b: and the docker names one item's ``docker network create`` / ``network connect`` / ``--link`` gives
+        another item's run line (:meth:`ReferenceParser.network_spans`: the items are one script on the machine)."""
+        yaml = any(isinstance(v, str) and ("services:" in v or "kind:" in v) for v in lines)
+        docker = self._docker_markers and any(
+            isinstance(v, str) and any(m in v for m in self._docker_markers) for v in lines
+        )
+        if not (yaml or docker) or not self._key_plan(walk.subject.type, walk.kpath, key).payload:
             return {}
         texts = [v if isinstance(v, str) else "" for v in lines]
-        spans = self.parser.defined_spans("\n".join(texts))
+        joined = "\n".join(texts)
+        spans = self.parser.defined_spans(joined) if yaml else ()
+        if docker:
+            spans += self.parser.network_spans(joined)
         found: dict[int, frozenset[str]] = {}
         start = 0
         for i, text in enumerate(texts):
@@ -1464,6 +1471,13 @@ class RuleEngine:
                 found[i] = names
             start += len(text) + 1
         return found
+
+    @functools.cached_property
+    def _docker_markers(self) -> tuple[str, ...]:
+        """(config55b) The substrings without which a text defines no docker name (``service_names.compose``'s
+        ``network_create`` and ``link_option``)."""
+        compose = self.endpoints.service_names.compose if self.endpoints.service_names is not None else None
+        return tuple(m for m in (compose.network_create, compose.link_option) if m) if compose is not None else ()
 
     def _judge_number(self, walk: _Walk, value: float, path: str, key: str) -> None:
         """A phone field given a number (the provider takes 8613800138000 for "8613800138000"), or an account field
@@ -4150,6 +4164,8 @@ class RuleEngine:
             document = _CONFIG_READERS[kind](text, depth)
             if entry.keys and isinstance(document, (dict, list)):
                 document = _renamed_keys(document, entry.keys)  # config54: Filebeat's `hosts`, Vector's sink `address`
+            if kind in ("yaml", "json") and "=" in text and isinstance(document, (dict, list)):
+                document = _listed_variables(document, self._user_keyed)  # config55b: `environment: [DB_HOST=...]`
             if isinstance(document, (dict, list)):
                 defined = walk.defined
                 # falsealarm54b: a Compose file written as JSON by its `.json` name (`compose.json`, which YAML reads:
@@ -4183,7 +4199,8 @@ class RuleEngine:
         neither lists. config54: a file ``script`` names at a command's option that reads it as an entry's file
         (``ConfigFile.option_files``: ``ssh -F /opt/backup/ssh.conf``) is that entry's whatever its path."""
         entries = (*self.endpoints.cli_config_files, *self.endpoints.app_config_files)
-        if " -F" in script:  # the one option an entry names today: a substring test first
+        # config55b: Filebeat's / Vector's `-c` too; each entry's command name is a substring test before its regex
+        if " -F" in script or " -c" in script or " --c" in script:
             named = next((c for c in entries if c.option_files and _names_option_file(script, c, file)), None)
             if named is not None:
                 return named  # the command reads it as its own file, whatever other entry its name matches (`.conf`)
@@ -8910,6 +8927,36 @@ def _renamed_keys(node: Any, keys: Mapping[str, str], path: tuple[str, ...] = ()
     return renamed
 
 
+_LISTED_VARIABLE = re.compile(r"([A-Za-z_][A-Za-z0-9_.]*)=(.*)", re.DOTALL)
+"""A ``NAME=value`` item of a list of variables (Compose's environment "array syntax")."""
+
+
+def _listed_variables(node: Any, user_keyed: Callable[[str], bool]) -> Any:
+    """(config55b) A settings document with each list of ``NAME=value`` strings under a key naming a map of the user's
+    variables (``user_keyed_maps``: Compose's ``environment``) read as that map: the Compose file reference gives a
+    service's environment "either an array or a map" ("Array syntax: environment: - RACK_ENV=development"), so
+    ``environment: [DATABASE_HOST=<host>, LOG_LEVEL=info]`` (a YAML flow sequence, which the script text's assignment
+    scan does not read: no blank before the name) is ``{DATABASE_HOST: <host>, LOG_LEVEL: info}``, each value judged
+    by its name as the map's are. A list holding any other item (a bare ``NAME``, which Compose takes from the shell, or
+    a mapping) is left as it is; so is every other list."""
+    if isinstance(node, list):
+        return [_listed_variables(item, user_keyed) for item in node]
+    if not isinstance(node, dict):
+        return node
+    read: dict[Any, Any] = {}
+    for key, value in node.items():
+        pairs = (
+            [_LISTED_VARIABLE.fullmatch(v) if isinstance(v, str) else None for v in value]
+            if isinstance(value, list) and value and user_keyed(str(key))
+            else None
+        )
+        if pairs and all(pairs):
+            read[key] = {m.group(1): m.group(2) for m in pairs if m is not None}
+        else:
+            read[key] = _listed_variables(value, user_keyed)
+    return read
+
+
 def _key_path_is(pattern: str, path: tuple[str, ...]) -> bool:
     """Whether a document's key ``path`` is the dotted ``pattern`` (``*``: any one key)."""
     parts = pattern.split(".")
@@ -8919,13 +8966,18 @@ def _key_path_is(pattern: str, path: tuple[str, ...]) -> bool:
 def _names_option_file(script: str, entry: ConfigFile, file: str) -> bool:
     """(config54) Whether ``script`` runs one of ``entry.option_files``' commands with its option naming ``file``
     (``ssh -F /opt/backup/ssh.conf host``, ``rsync -e 'ssh -F FILE'``, ``-FFILE``), quoted or not."""
-    for command, option in entry.option_files.items():
-        pattern = (
-            rf"(?<![\w./-]){re.escape(command)}\s(?:[^\n;|&]*?\s)?{re.escape(option)}\s*['\"]?{re.escape(file)}"
-            r"""(?=['"\s;|&)]|$)"""
-        )
-        if re.search(pattern, script, re.MULTILINE):
-            return True
+    if entry.format in ("yaml", "toml") and file.endswith(".toml") != (entry.format == "toml"):
+        return False  # config55b: Vector reads a `.toml` file as TOML, any other named one as YAML / JSON
+    for command, options in entry.option_files.items():
+        if command not in script:
+            continue
+        for option in (options,) if isinstance(options, str) else options:
+            pattern = (
+                rf"(?<![\w./-]){re.escape(command)}\s(?:[^\n;|&]*?\s)?{re.escape(option)}\s*['\"]?{re.escape(file)}"
+                r"""(?=['"\s;|&)]|$)"""
+            )
+            if re.search(pattern, script, re.MULTILINE):
+                return True
     return False
 
 
