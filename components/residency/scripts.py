@@ -3258,13 +3258,14 @@ def _jq_filter(args: list[str]) -> _TextFilter:
     output as JSON, one a line), the program read by the one jq reader (:mod:`components.residency.jq`: paths,
     pipes, ``select``, ``map``, ``//``, scripts52's ``sub`` / ``gsub``, ...). Any other program or option is not
     applied; the texts the program may write (its literals, replacements) are its texts."""
+    variables, args = _jq_variables(args)
     flags = [a for a in args if a.startswith("-")]
     programs = [a for a in args if not a.startswith("-")]
     letters = {c for f in flags if not f.startswith("--") for c in f[1:]}
     long = {f for f in flags if f.startswith("--")}
-    if letters - {"r", "R"} or long - {"--raw-output", "--raw-input"} or len(programs) != 1:
+    if variables is None or letters - {"r", "R"} or long - {"--raw-output", "--raw-input"} or len(programs) != 1:
         return _TextFilter(None)
-    program = jq.read(programs[0])
+    program = jq.read(programs[0], variables)
     if program.run is None:
         # fnros55: the texts the program's literals may write, not the program itself: an unread `env.R` is no host
         # the substitution gives (a Region argument left it alone, taking it for a host: it passed every door)
@@ -3272,6 +3273,29 @@ def _jq_filter(args: list[str]) -> _TextFilter:
     raw = "r" in letters or "--raw-output" in long
     raw_input = "R" in letters or "--raw-input" in long
     return _TextFilter(functools.partial(_jq_printed, program.run, raw=raw, raw_input=raw_input), program.texts)
+
+
+def _jq_variables(args: list[str]) -> tuple[dict[str, Any] | None, list[str]]:
+    """(fnros55b) jq's ``--arg NAME VALUE`` ("passes a value to the jq program as a predefined variable": ``$NAME``,
+    a string) and ``--argjson NAME JSON-TEXT`` ("passes a JSON-encoded value") among ``args``, and the other
+    arguments; None for the variables where one cannot be read (a missing value, a JSON text jq may read otherwise)."""
+    variables: dict[str, Any] = {}
+    rest: list[str] = []
+    at = 0
+    while at < len(args):
+        if args[at] not in ("--arg", "--argjson"):
+            rest.append(args[at])
+            at += 1
+            continue
+        if at + 2 >= len(args) or re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", args[at + 1]) is None:
+            return None, rest
+        name, text = args[at + 1], args[at + 2]
+        try:
+            variables[name] = text if args[at] == "--arg" else jq.json_value(text)
+        except ValueError:
+            return None, rest
+        at += 3
+    return variables, rest
 
 
 def _jq_printed(run: Callable[[Any], list[Any] | None], text: str, *, raw: bool, raw_input: bool) -> str:
