@@ -1506,12 +1506,7 @@ def _jq_text(literal: str, depth: int, scope: Mapping[str, list[Any]]) -> _JqFil
     at = 0
     while (start := body.find("\\(", at)) >= 0:
         parts.append(json.loads(f'"{body[at:start]}"'))
-        level, end = 1, start + 2
-        while end < len(body) and level:
-            level += {"(": 1, ")": -1}.get(body[end], 0)
-            end += 1
-        if level:
-            raise _JqUnread("unclosed interpolation")
+        end = _jq_interpolation_end(body, start + 2)  # fnros55b: strings inside it (`"\\(getpath(["a"]))"`) too
         inner = _JqReader(_jq_tokens(body[start + 2 : end - 1]))
         inner.scope = dict(scope)  # fnros54b: the variables bound where the text stands
         parts.append(inner.pipe(depth + 1))
@@ -1535,11 +1530,46 @@ def _jq_text(literal: str, depth: int, scope: Mapping[str, list[Any]]) -> _JqFil
     return text
 
 
+def _jq_string_end(script: str, at: int) -> int:
+    """(fnros55b) Where the jq string literal starting at ``script[at]`` (a ``"``) ends: escapes skipped, each
+    interpolation ``\\(...)`` read to its closing parenthesis, strings inside it too (jq's lexer: a string's
+    interpolation is a whole expression)."""
+    at += 1
+    while at < len(script):
+        if script[at] == '"':
+            return at + 1
+        if script.startswith("\\(", at):
+            at = _jq_interpolation_end(script, at + 2)
+            continue
+        at += 2 if script[at] == "\\" else 1
+    raise _JqUnread("unclosed string")
+
+
+def _jq_interpolation_end(script: str, at: int) -> int:
+    """(fnros55b) Where the interpolation whose expression starts at ``script[at]`` ends (after its ``)``)."""
+    level = 1
+    while at < len(script):
+        if script[at] == '"':
+            at = _jq_string_end(script, at)
+            continue
+        level += {"(": 1, ")": -1}.get(script[at], 0)
+        at += 1
+        if not level:
+            return at
+    raise _JqUnread("unclosed interpolation")
+
+
 def _jq_tokens(script: str) -> list[tuple[str, str]]:
-    """jq's tokens of ``script`` (:data:`_JQ_TOKEN`); an error when a character is none."""
+    """jq's tokens of ``script`` (:data:`_JQ_TOKEN`; fnros55b: a string by :func:`_jq_string_end`, so a string
+    inside an interpolation is the outer string's); an error when a character is none."""
     tokens: list[tuple[str, str]] = []
     at = 0
     while at < len(script.rstrip()):
+        start = len(script) - len(script[at:].lstrip())
+        if script.startswith('"', start):
+            at = _jq_string_end(script, start)
+            tokens.append(("string", script[start:at]))
+            continue
         m = _JQ_TOKEN.match(script, at)
         if m is None or m.lastgroup is None:
             raise _JqUnread("token")
