@@ -417,9 +417,11 @@ class _JqReader:
             return lambda value: _jq_listed(function(value, a) for a in argument(value))
         if text not in ("first", "last", "map", "select", "error") or self.take() != "(":
             raise _JqUnread(text)
+        start = self.at
         inner = self.pipe(depth + 1)
         self.expect(")")
         if text == "first":
+            self.stopped_early(start)
             return lambda value: inner(value)[:1]
         if text == "last":
             return lambda value: inner(value)[-1:]
@@ -512,8 +514,10 @@ class _JqReader:
         self.take()  # "("
         count = self.pipe(depth + 1)
         self.expect(";")
+        start = self.at
         inner = self.pipe(depth + 1)
         self.expect(")")
+        self.stopped_early(start)
 
         def limit(value: Any) -> list[Any]:
             out: list[Any] = []
@@ -524,6 +528,15 @@ class _JqReader:
             return _jq_bounded(out)
 
         return limit
+
+    def stopped_early(self, start: int) -> None:
+        """(fnros55b) Not read where the filter from token ``start`` on, which ``first(f)`` / ``limit(n; f)`` stop
+        early, holds a ``try`` or ``?`` (or calls a function, whose body may): jq 1.6 stops them with a ``break`` that
+        such a ``try`` catches, giving its handler's value (``[first(try .a catch "c")]`` is ``["x", "c"]``) or the
+        outputs after (``[first((1, 2) | .?)]`` is ``[1, 2]``); jq 1.7 does not (found by the binary test)."""
+        for kind, text in self.tokens[start : self.at]:
+            if text in ("try", "?", "?//") or (kind == "name" and (text in self.functions or text in self.arguments)):
+                raise _JqUnread("a try inside first or limit")
 
     def with_entries(self, depth: int) -> _JqFilter:
         """(fnros55) jq's ``with_entries(f)`` ("a shorthand for ``to_entries | map(f) | from_entries``")."""
@@ -574,7 +587,8 @@ class _JqReader:
                 handler = [self.literal()]
             else:
                 raise _JqUnread("catch")
-            if self.at_step():
+            if self.at_step() or self.peek() == "as":
+                # fnros55b: jq 1.6 reads `catch "c" as $v | f` as the handler `"c" as $v | f` (found by the binary test)
                 raise _JqUnread("catch")
         caught = _jq_optional([body])
         if handler is None:
