@@ -3065,7 +3065,7 @@ def _echoed_values(words: list[str], reaching: Mapping[str, Sequence[str]]) -> l
 # F | xargs ...`). Each filter is read from its words: what it does to one line (None when the engine cannot apply it)
 # and the texts it writes into the line (a substitution's replacement), judged when the input is not known.
 class _TextFilter(NamedTuple):
-    apply: Callable[[str], str] | None
+    apply: Callable[[str], str | None] | None  # fnros55b: None for a text it cannot compute
     texts: tuple[str, ...] = ()
 
 
@@ -3290,6 +3290,8 @@ def _jq_variables(args: list[str]) -> tuple[dict[str, Any] | None, list[str]]:
         if at + 2 >= len(args) or re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", args[at + 1]) is None:
             return None, rest
         name, text = args[at + 1], args[at + 2]
+        if "$" in text or "`" in text:  # a shell expansion the words keep as written: its value is not this text
+            return None, rest
         try:
             variables[name] = text if args[at] == "--arg" else jq.json_value(text)
         except ValueError:
@@ -3298,8 +3300,10 @@ def _jq_variables(args: list[str]) -> tuple[dict[str, Any] | None, list[str]]:
     return variables, rest
 
 
-def _jq_printed(run: Callable[[Any], list[Any] | None], text: str, *, raw: bool, raw_input: bool) -> str:
-    """What jq prints for ``text``: each output on a line ("" where the program gives no value it can print)."""
+def _jq_printed(run: Callable[[Any], list[Any] | None], text: str, *, raw: bool, raw_input: bool) -> str | None:
+    """What jq prints for ``text``: each output on a line ("" where the input is no JSON); (fnros55b) None where the
+    reader gives no value for it (jq's error or the subset's limit at run time, ``.t[$i]`` of ``--argjson i 1.5``):
+    unknown, not an empty line (a Region argument took "" for the machine's own: it passed)."""
     try:
         inputs: list[Any] = text.splitlines() if raw_input else [json.loads(text)]
     except ValueError:
@@ -3308,7 +3312,7 @@ def _jq_printed(run: Callable[[Any], list[Any] | None], text: str, *, raw: bool,
     for value in inputs:
         got = run(value)
         if got is None:
-            return ""
+            return None
         printed += [out if raw and isinstance(out, str) else json.dumps(out) for out in got]
     return "".join(f"{line}\n" for line in printed)
 
@@ -3332,6 +3336,9 @@ def filtered(values: Sequence[str], filters: Sequence[_TextFilter]) -> list[str]
         for f in filters:
             if f.apply is None:
                 return None
-            text = f.apply(text)
+            applied = f.apply(text)
+            if applied is None:  # fnros55b: the filter could not compute this text
+                return None
+            text = applied
         out.append(text.strip())
     return out
