@@ -20,6 +20,7 @@ tests/test_realistic_programs.py runs them as CASES (``fnros55b-*``).
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Callable
 from typing import Any
@@ -131,6 +132,27 @@ def jq_sqs_getpath(code: str, where: str) -> Build:
     return _user_data(script)
 
 
+UNPADDED_ABROAD = {"EU": "ap-south-1", "US": "eu-north-1"}
+"""A Region outside each jurisdiction whose name's base64 ends in a partial quantum once its padding is cut."""
+
+
+def jq_copy_base64d(code: str, padded: bool) -> Build:
+    # jq `@base64d` of the DR Region kept base64-encoded in the plan: jq 1.6 decodes an unpadded text too (the reader
+    # does not: unknown, RES-011); the padded home Region is decoded and passes.
+    region = AWS_HOME[code] if padded else UNPADDED_ABROAD[code]
+    encoded = base64.b64encode(region.encode()).decode()
+    plan = json.dumps({"dr": encoded if padded else encoded.rstrip("=")})
+    return _user_data(f"DR=$(echo '{plan}' | jq -r '.dr | @base64d')\n" + _copy_to(code, "$DR"))
+
+
+def base64_rows() -> list[Row]:
+    """A script's jq `@base64d` of an unpadded text (RES-011: a Region abroad passed every door, the reader's run-time
+    "no value" printed as an empty line) and its padded home twin (passes)."""
+    return [(f"fnros55b-{code.lower()}-jq-copy-base64d-{'padded' if padded else 'unpadded'}", code,
+             jq_copy_base64d(code, padded), set() if padded else {"RES-011"}, [])
+            for code in USER_DATA_CODES for padded in (True, False)]  # fmt: skip
+
+
 Family = Callable[[str, str], Build]
 HOME_ABROAD: dict[str, tuple[Family, set[str], tuple[str, ...]]] = {
     "ros-copy-jq-sort-by": (ros_copy_jq_sort_by, {"RES-009"}, ALI_CODES),
@@ -152,4 +174,4 @@ HOME_ABROAD: dict[str, tuple[Family, set[str], tuple[str, ...]]] = {
 
 def rows() -> list[Row]:
     """(id, jurisdiction, build, expected rule ids, declared destinations) for the realistic table."""
-    return home_abroad_rows("fnros55b", HOME_ABROAD)
+    return home_abroad_rows("fnros55b", HOME_ABROAD) + base64_rows()
