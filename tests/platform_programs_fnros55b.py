@@ -26,7 +26,7 @@ from collections.abc import Callable
 from typing import Any
 
 from platform_parts import ALI_HOME, AWS_HOME, Build, Row, home_abroad_rows
-from platform_programs_fnros53 import ALI_CODES, ALI_AWAY, AWS_AWAY
+from platform_programs_fnros53 import ALI_AWAY, ALI_CODES, AWS_AWAY
 from platform_programs_fnros55 import USER_DATA_CODES, _copy, _copy_to, _jq, _sink, _user_data
 
 OWN_ACCOUNT = "123456789012"
@@ -110,7 +110,9 @@ def _aws_plan(code: str, where: str) -> str:
 def jq_copy_arg(code: str, where: str) -> Build:
     # jq `--arg name value` ("passes a value to the jq program as a predefined variable"): the target of that role.
     jq = ".targets[] | select(.role == $role) | .region"
-    return _user_data(f"DR=$(echo '{_aws_plan(code, where)}' | jq -r --arg role backup '{jq}')\n" + _copy_to(code, "$DR"))
+    return _user_data(
+        f"DR=$(echo '{_aws_plan(code, where)}' | jq -r --arg role backup '{jq}')\n" + _copy_to(code, "$DR")
+    )
 
 
 def jq_copy_argjson(code: str, where: str) -> Build:

@@ -1935,16 +1935,19 @@ def test_fnros55_a_dollar_in_single_quotes_is_no_reference() -> None:
         ("--argjson i 1", ".t[$i].r", "eu-central-1", set()),
         ("--argjson i 1", ".t[$i].r", "us-east-1", {"RES-009"}),
         ("--arg n dr-1 --argjson i 0", ".t[$i].r, (.t[] | select(.n == $n) | .r)", "us-east-1", {"RES-009"}),
-        ("", '.t | sort_by(.n) | last | .r', "us-east-1", {"RES-009"}),
+        ("", ".t | sort_by(.n) | last | .r", "us-east-1", {"RES-009"}),
         ("", 'getpath(["t", 1, "r"])', "us-east-1", {"RES-009"}),
         ("", ".t[.t | length - 1].r", "us-east-1", {"RES-009"}),
-        ("--arg n \"$DR_NAME\"", ".t[] | select(.n == $n) | .r", "eu-central-1", {"RES-011"}),  # DR_NAME=dr-1
+        ('--arg n "$DR_NAME"', ".t[] | select(.n == $n) | .r", "eu-central-1", {"RES-011"}),  # DR_NAME=dr-1
         ("--argjson i 1.5", ".t[$i].r", "eu-central-1", {"RES-011"}),
         ("--argjson i", ".t[$i].r", "eu-central-1", {"RES-011"}),
     ],
 )
-def test_fnros55b_jq_parameters_in_a_script_are_read(options: str, program: str, region: str, expected: set[str]) -> None:
-    script = f"DR_NAME=dr-1\nR=$(echo '{_FNROS55_PLAN % region}' | jq -r {options} '{program}')\naws s3 ls --region \"$R\"\n"
+def test_fnros55b_jq_parameters_in_a_script_are_read(
+    options: str, program: str, region: str, expected: set[str]
+) -> None:
+    jq = f"R=$(echo '{_FNROS55_PLAN % region}' | jq -r {options} '{program}')"
+    script = f'DR_NAME=dr-1\n{jq}\naws s3 ls --region "$R"\n'
     assert {rule for rule, _, _ in findings(script, "EU", "aws")} == expected, script
 
 

@@ -741,7 +741,7 @@ class _JqReader:
         ahead = 1 if self.peek() == "-" else 0
         if self.at + ahead + 1 >= len(self.tokens) or self.tokens[self.at + ahead + 1][1] != "]":
             return False
-        kind, text = self.tokens[self.at + ahead]
+        kind = self.tokens[self.at + ahead][0]
         return kind == "number" or (kind == "string" and not ahead)
 
     def computed_index(self, term: _JqFilter) -> Callable[[Any], list[Any]]:
@@ -1127,7 +1127,7 @@ _JQ_TEXT_FUNCTIONS: Mapping[str, Callable[[Any, Any], Any]] = {
     "startswith": functools.partial(_jq_affixed, start=True),
     "endswith": functools.partial(_jq_affixed, start=False),
     "test": _jq_test,  # fnros55
-    "getpath": lambda value, path: _jq_getpath(value, path),  # fnros55b
+    "getpath": lambda value, path: _jq_getpath(value, path),  # noqa: PLW0108 fnros55b (defined below)
 }
 """(fnros54b) jq builtins of one argument read (jq manual): the input and each output of the argument to one value."""
 
@@ -1153,7 +1153,7 @@ _JQ_BUILTINS: Mapping[str, Callable[[Any], Any]] = {
     # fnros55b (stop 55):
     "sort": lambda value: _jq_ordered(_jq_sortable(value), lambda item: item),
     "unique": lambda value: _jq_unique(_jq_ordered(_jq_sortable(value), lambda item: item), lambda item: item),
-    "fromjson": lambda value: _jq_from_json(value),
+    "fromjson": lambda value: _jq_from_json(value),  # noqa: PLW0108 (defined below)
 }
 """(fnros54) jq builtins of no argument read (jq manual): each maps its input to one output, or jq's error (unread)."""
 
