@@ -86,7 +86,8 @@ def test_the_subset_is_read_as_jq_does(program: str, expected: list[Any]) -> Non
         ".host as [$h] | $h",  # a destructuring pattern
         "$ENV.REGION",  # the environment
         ".targets[0] | keys_unsorted",
-        ".targets | sort",  # an ordering of arrays
+        # fnros55b (stop 55): `sort` of scalars is read now (test_jq_s_orderings_paths_and_ranges_are_read).
+        ".targets | group_by(.role)",  # another builtin
         "try .host catch .",  # a handler reading jq's message
     ],
 )
@@ -361,6 +362,79 @@ def test_jq_s_arithmetic_errors_give_no_value(program: str) -> None:
     assert jq.outputs(program, ROLES) is None
 
 
+# fnros55b (stop 55): jq's `sort` / `sort_by` / `unique` / `unique_by` (scalar keys), `getpath`, `range`, a computed
+# index `.[f]`, `fromjson`, a `$name` given by the caller (`--arg`) and a string inside an interpolation are read as jq
+# 1.6 gives them (each checked against /usr/bin/jq).
+@pytest.mark.parametrize(
+    ("program", "expected"),
+    [
+        ("[.targets[].region] | sort | last", ["cn-shanghai"]),
+        ('[3, 1, 2, "b", "a", null, true, false] | sort', [[None, False, True, 1, 2, 3, "a", "b"]]),
+        ("[.n[], .n[]] | unique", [[1, 2, 3]]),
+        (".targets | sort_by(.role) | first | .region", ["cn-shanghai"]),
+        ('[{"p": 1, "n": "b"}, {"p": 0, "n": "a"}, {"p": 1, "n": "c"}] | sort_by(.p) | map(.n)', [["a", "b", "c"]]),
+        (".targets | unique_by(.region | length) | map(.role)", [["main", "backup"]]),
+        ('getpath(["targets", 1, "region"])', ["cn-shanghai"]),
+        ('getpath(["empty", "a", 0])', [None]),
+        ("[range(3)], [range(1; 3)], [range(2; 1)]", [[0, 1, 2], [1, 2], []]),
+        (".targets[.n[0]].region", ["cn-shanghai"]),
+        (".targets[0][.targets[1] | keys | first]", ["cn-beijing"]),
+        (".targets as $t | range(1; $t | length) as $i | $t[$i].role", ["backup"]),
+        (".n[(0, 1)]", [1, 2]),
+        ('"{\\"dr\\": {\\"r\\": \\"cn-shanghai\\"}, \\"n\\": 1.0}" | fromjson | .dr.r, .n', ["cn-shanghai", 1]),
+        (".n | tojson | fromjson", [[1, 2, 3]]),
+        ('"oss-\\(getpath(["targets", 0, "region"]))-internal"', ["oss-cn-beijing-internal"]),
+        ('"\\("(")\\(.host)"', ["(db.internal"]),
+    ],
+)
+def test_jq_s_orderings_paths_and_ranges_are_read(program: str, expected: list[Any]) -> None:
+    assert jq.outputs(program, ROLES) == expected
+
+
+@pytest.mark.parametrize(
+    "program",
+    [
+        ".host | sort",  # jq's error: not an array
+        ".targets | sort_by(.)",  # objects ordered: not read
+        ".targets | sort_by(.role, .region)",  # a key of several values
+        "[range(1.5)]",  # a fraction (jq 1.6 and 1.7 differ)
+        "[range(0, 1; 3)]",  # a bound of several values
+        "range(1000)",  # past the bound on outputs
+        ".n[.n[0] / 2]",  # a fractional index
+        ".n[null]",  # jq's error
+        ".n[[1]]",  # jq's `indices`
+        ".targets[.host]",  # a key of an array: jq's error
+        ".targets[.n[0]]?",  # an optional computed index (jq's `try` covers the term)
+        '"9007199254740993" | fromjson',  # jq rounds it
+        '"NaN" | fromjson',
+        '"\\"\\\\u0001\\"" | fromjson',  # a control character
+        '"1 2" | fromjson',
+        ".n | fromjson",  # jq's error: not a string
+        'getpath(["n", true])',
+        # found by the binary test: jq 1.6's `first(f)` / `limit(n; f)` stop with a `break` a `try` inside catches
+        '[limit(1; try .host catch "c")]',  # jq 1.6: ["db.internal", "c"]
+        "[first(.n[] | .?)]",  # jq 1.6: [1, 2, 3]
+        'try .host catch "c" as $v | [$v]',  # jq 1.6: the handler is `"c" as $v | [$v]`
+    ],
+)
+def test_jq_s_orderings_paths_and_ranges_may_give_no_value(program: str) -> None:
+    # fnros55b (stop 55): no value for this input (jq's error, or where jq's versions or Python and jq may differ).
+    assert jq.outputs(program, ROLES) is None
+
+
+def test_a_caller_s_variables_are_the_program_s() -> None:
+    # fnros55b (stop 55): a script's `jq --arg role backup` / `--argjson n 1` gives `$role` / `$n`.
+    program = ".targets[] | select(.role == $role) | .region"
+    assert jq.read(program, {"role": "backup"}).run is not None
+    assert jq.read(program).run is None
+    assert jq.outputs(".targets[$n].region", ROLES) is None
+    run = jq.read(".targets[$n].region", {"n": 1}).run
+    assert run is not None and run(ROLES) == ["cn-shanghai"]
+    assert jq.json_value("1.0") == 1
+    with pytest.raises(ValueError):
+        jq.json_value("Infinity")
+
+
 def test_a_function_s_texts_are_kept() -> None:
     # fnros55 (stop 55): a literal in a function's body is a text the program may write.
     assert "db.partner.example" in jq.read('def h: "db.partner.example"; .a // h').texts
@@ -429,6 +503,16 @@ PIECES = [
     "length - 1",
     ". * 2",
     "-.",
+    # fnros55b (stop 55)
+    "sort",
+    "unique",
+    "sort_by(.region)",
+    "unique_by(type)",
+    'getpath(["targets", 0])',
+    "tojson | fromjson",
+    "fromjson",
+    "[range(2)]",
+    ".[.n[0]]",
 ]
 FORMS = [
     "{a}",
@@ -466,6 +550,12 @@ FORMS = [
     "def f: {a}; f | {b}",
     "def f(g): g | {b}; f({a})",
     "with_entries({a})",
+    # fnros55b (stop 55)
+    "{a}[{b}]",
+    "[range({a}; {b})]",
+    "sort_by({a})",
+    "getpath([{a}])",
+    '"<\\({a} | "\\({b})")>"',
 ]
 
 

@@ -110,6 +110,7 @@ import platform_programs_fnros53 as fr53
 import platform_programs_fnros54 as fr54
 import platform_programs_fnros54b as fr54b
 import platform_programs_fnros55 as fr55
+import platform_programs_fnros55b as fr55b
 import platform_programs_fnsel50 as fl50
 import platform_programs_fnsub49 as fs49
 import platform_programs_glue43 as g43
@@ -18732,6 +18733,10 @@ CASES: list[Case] = [
     # (RES-015; each passed every door before); the VPC's addresses and the declared partner pass; the Compose block
     # list, an `env_file` the script writes and Fluent Bit's YAML given with `-c` stay refused (pinned).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg55b.rows()],
+    # -- stop 55, template functions round 9 (tests/platform_programs_fnros55b.py): ROS Fn::Jq filters and a script's
+    # jq using sort / sort_by / unique, getpath, range, a computed index, fromjson and --arg / --argjson give their
+    # Region or host (refused at home, RES-011 / RES-015, and by the wrong rule abroad before); abroad RES-009 / RES-006
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fr55b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

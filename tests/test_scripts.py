@@ -1925,6 +1925,34 @@ def test_fnros55_a_dollar_in_single_quotes_is_no_reference() -> None:
     assert without_single_quoted("no quotes $A") == "no quotes $A"
 
 
+# fnros55b (stop 55): jq's `--arg NAME VALUE` / `--argjson NAME JSON` give the program's `$NAME` (jq manual,
+# "Invoking jq"), and jq's sort_by / getpath / a computed index are read. On main b59e64d8 each was unread: refused at
+# home (RES-011), and by that rule abroad. A value from the shell (`--arg r "$DR"`) or a JSON text jq may read
+# otherwise is not applied (unknown: RES-011 at a Region argument).
+@pytest.mark.parametrize(
+    ("options", "program", "region", "expected"),
+    [
+        ("--arg n dr-1", ".t[] | select(.n == $n) | .r", "eu-central-1", set()),
+        ("--arg n dr-1", ".t[] | select(.n == $n) | .r", "us-east-1", {"RES-009"}),
+        ("--argjson i 1", ".t[$i].r", "eu-central-1", set()),
+        ("--argjson i 1", ".t[$i].r", "us-east-1", {"RES-009"}),
+        ("--arg n dr-1 --argjson i 0", ".t[$i].r, (.t[] | select(.n == $n) | .r)", "us-east-1", {"RES-009"}),
+        ("", ".t | sort_by(.n) | last | .r", "us-east-1", {"RES-009"}),
+        ("", 'getpath(["t", 1, "r"])', "us-east-1", {"RES-009"}),
+        ("", ".t[.t | length - 1].r", "us-east-1", {"RES-009"}),
+        ('--arg n "$DR_NAME"', ".t[] | select(.n == $n) | .r", "eu-central-1", {"RES-011"}),  # DR_NAME=dr-1
+        ("--argjson i 1.5", ".t[$i].r", "eu-central-1", {"RES-011"}),
+        ("--argjson i", ".t[$i].r", "eu-central-1", {"RES-011"}),
+    ],
+)
+def test_fnros55b_jq_parameters_in_a_script_are_read(
+    options: str, program: str, region: str, expected: set[str]
+) -> None:
+    jq = f"R=$(echo '{_FNROS55_PLAN % region}' | jq -r {options} '{program}')"
+    script = f'DR_NAME=dr-1\n{jq}\naws s3 ls --region "$R"\n'
+    assert {rule for rule, _, _ in findings(script, "EU", "aws")} == expected, script
+
+
 # mutation53 (stop 53): a variable's default word (bash(1) "Parameter Expansion": `${parameter:-word}` "If parameter is
 # unset or null, the expansion of word is substituted") and a for loop's words ("name is set to each element of this
 # list in turn") are values the variable holds; each offending line passed every door on main 45eea1d.

@@ -86,13 +86,15 @@ class Program(NamedTuple):
     texts: tuple[str, ...]
 
 
-def read(program: str) -> Program:
-    """The jq ``program`` read into a :class:`Program` (the subset in this module's docstring)."""
+def read(program: str, variables: Mapping[str, Any] | None = None) -> Program:
+    """The jq ``program`` read into a :class:`Program` (the subset in this module's docstring); (fnros55b)
+    ``variables`` are the program's ``$name`` values a caller gives (jq's ``--arg`` / ``--argjson``), by name."""
     reader = _JqReader([])
     try:
         if len(program) > MAX_PROGRAM:
             raise _JqUnread("too long")
         reader = _JqReader(_jq_tokens(program))
+        reader.scope.update({f"${name}": [value] for name, value in (variables or {}).items()})
         run = reader.pipe(0)
         if reader.at != len(reader.tokens):
             raise _JqUnread("unread tokens")
@@ -106,6 +108,15 @@ def outputs(program: str, data: Any) -> list[Any] | None:
     for anything else."""
     run = read(program).run
     return run(data) if run is not None else None
+
+
+def json_value(text: str) -> Any:
+    """(fnros55b) A JSON text as jq 1.6 reads it (``fromjson``, a script's ``--argjson NAME TEXT``); a ValueError where
+    this reading and jq's may differ or the text is no JSON."""
+    try:
+        return _jq_from_json(text)
+    except _JqUnread as error:
+        raise ValueError(text) from error
 
 
 def _run(run: _JqFilter, data: Any) -> list[Any] | None:
@@ -381,6 +392,9 @@ class _JqReader:
         fnros55 = self.defined_or_fnros55(text, depth)
         if fnros55 is not None:
             return fnros55
+        fnros55b = self.ordered_or_ranged(text, depth)
+        if fnros55b is not None:
+            return fnros55b
         if text == "if":
             return self.conditional(depth)
         if text == "try":
@@ -403,9 +417,11 @@ class _JqReader:
             return lambda value: _jq_listed(function(value, a) for a in argument(value))
         if text not in ("first", "last", "map", "select", "error") or self.take() != "(":
             raise _JqUnread(text)
+        start = self.at
         inner = self.pipe(depth + 1)
         self.expect(")")
         if text == "first":
+            self.stopped_early(start)
             return lambda value: inner(value)[:1]
         if text == "last":
             return lambda value: inner(value)[-1:]
@@ -427,6 +443,27 @@ class _JqReader:
         if text in ("limit", "with_entries") and self.peek() == "(":
             return self.limited(depth) if text == "limit" else self.with_entries(depth)
         return None
+
+    def ordered_or_ranged(self, text: str, depth: int) -> _JqFilter | None:
+        """(fnros55b) jq's ``sort_by(f)`` / ``unique_by(f)`` (the manual, "sort, sort_by(path_expression)": "sort by
+        comparing the result of the path"; "unique, unique_by(path_exp)") and ``range(upto)`` / ``range(from; upto)``
+        ("produces a range of numbers"); None for any other name."""
+        if text not in ("sort_by", "unique_by", "range") or self.peek() != "(":
+            return None
+        self.take()  # "("
+        first = self.pipe(depth + 1)
+        if text != "range":
+            self.expect(")")
+            return functools.partial(_jq_sorted_by, first, unique=text == "unique_by")
+        second = None
+        if self.peek() == ";":
+            self.take()
+            second = self.pipe(depth + 1)
+        self.expect(")")
+        if second is None:
+            return lambda value: _jq_range(0, _jq_one(first(value)))
+        upto = second
+        return lambda value: _jq_range(_jq_one(first(value)), _jq_one(upto(value)))
 
     def reduced(self, depth: int) -> _JqFilter:
         """(fnros55) jq's ``reduce SOURCE as $x (INIT; UPDATE)`` (the manual, "reduce": "combine all the results of an
@@ -477,8 +514,10 @@ class _JqReader:
         self.take()  # "("
         count = self.pipe(depth + 1)
         self.expect(";")
+        start = self.at
         inner = self.pipe(depth + 1)
         self.expect(")")
+        self.stopped_early(start)
 
         def limit(value: Any) -> list[Any]:
             out: list[Any] = []
@@ -489,6 +528,15 @@ class _JqReader:
             return _jq_bounded(out)
 
         return limit
+
+    def stopped_early(self, start: int) -> None:
+        """(fnros55b) Not read where the filter from token ``start`` on, which ``first(f)`` / ``limit(n; f)`` stop
+        early, holds a ``try`` or ``?`` (or calls a function, whose body may): jq 1.6 stops them with a ``break`` that
+        such a ``try`` catches, giving its handler's value (``[first(try .a catch "c")]`` is ``["x", "c"]``) or the
+        outputs after (``[first((1, 2) | .?)]`` is ``[1, 2]``); jq 1.7 does not (found by the binary test)."""
+        for kind, text in self.tokens[start : self.at]:
+            if text in ("try", "?", "?//") or (kind == "name" and (text in self.functions or text in self.arguments)):
+                raise _JqUnread("a try inside first or limit")
 
     def with_entries(self, depth: int) -> _JqFilter:
         """(fnros55) jq's ``with_entries(f)`` ("a shorthand for ``to_entries | map(f) | from_entries``")."""
@@ -539,7 +587,8 @@ class _JqReader:
                 handler = [self.literal()]
             else:
                 raise _JqUnread("catch")
-            if self.at_step():
+            if self.at_step() or self.peek() == "as":
+                # fnros55b: jq 1.6 reads `catch "c" as $v | f` as the handler `"c" as $v | f` (found by the binary test)
                 raise _JqUnread("catch")
         caught = _jq_optional([body])
         if handler is None:
@@ -669,6 +718,10 @@ class _JqReader:
             if self.peek() == ":" or (self.at + ahead < len(self.tokens) and self.tokens[self.at + ahead][1] == ":"):
                 steps.append(self.slice())
                 continue
+            if not self.at_literal_index():
+                # fnros55b: a computed index `.a[.b]`, `$t[$i]`: the steps so far become one, as jq reads it
+                steps = [self.computed_index(_jq_steps(steps))]
+                continue
             negative = self.peek() == "-"  # fnros55: `-` is jq's operator; `.[-1]` its negation of 1
             if negative:
                 self.take()
@@ -682,6 +735,30 @@ class _JqReader:
                 raise _JqUnread(text)
             self.expect("]")
         return steps
+
+    def at_literal_index(self) -> bool:
+        """(fnros55b) Whether the index after ``[`` is a literal (``[0]``, ``[-1]``, ``["key"]``) closed by ``]``."""
+        ahead = 1 if self.peek() == "-" else 0
+        if self.at + ahead + 1 >= len(self.tokens) or self.tokens[self.at + ahead + 1][1] != "]":
+            return False
+        kind = self.tokens[self.at + ahead][0]
+        return kind == "number" or (kind == "string" and not ahead)
+
+    def computed_index(self, term: _JqFilter) -> Callable[[Any], list[Any]]:
+        """(fnros55b) jq's ``term[f]`` (the manual, "Generic Object Index: .[<string>]", "Array Index: .[<number>]"):
+        ``f`` evaluated on the input the term reads (``.a[.b]`` reads ``.b`` of the same input), each of its outputs
+        (outer) indexing each of the term's (jq 1.6's order): a string a key, a whole number an index; a fraction (jq
+        1.6 and 1.7 differ) or an array (jq's ``indices``) is not read, null or a boolean is jq's error. A ``?`` after
+        it is not read (jq's ``try`` would cover the term too)."""
+        index = self.pipe(0)
+        self.expect("]")
+        if self.peek() == "?":
+            raise _JqUnread("an optional computed index")
+
+        def indexed(value: Any) -> list[Any]:
+            return _jq_listed(_jq_lookup(item, key) for key in index(value) for item in term(value))
+
+        return indexed
 
     def slice(self) -> Callable[[Any], list[Any]]:
         """(fnros54b) jq's ``.[a:b]`` (the manual, "Array/String Slice": either index may be left out, negative from
@@ -1050,6 +1127,7 @@ _JQ_TEXT_FUNCTIONS: Mapping[str, Callable[[Any, Any], Any]] = {
     "startswith": functools.partial(_jq_affixed, start=True),
     "endswith": functools.partial(_jq_affixed, start=False),
     "test": _jq_test,  # fnros55
+    "getpath": lambda value, path: _jq_getpath(value, path),  # noqa: PLW0108 fnros55b (defined below)
 }
 """(fnros54b) jq builtins of one argument read (jq manual): the input and each output of the argument to one value."""
 
@@ -1072,8 +1150,127 @@ _JQ_BUILTINS: Mapping[str, Callable[[Any], Any]] = {
     "tojson": _jq_json,
     "add": _jq_added,
     "from_entries": _jq_from_entries,  # fnros55
+    # fnros55b (stop 55):
+    "sort": lambda value: _jq_ordered(_jq_sortable(value), lambda item: item),
+    "unique": lambda value: _jq_unique(_jq_ordered(_jq_sortable(value), lambda item: item), lambda item: item),
+    "fromjson": lambda value: _jq_from_json(value),  # noqa: PLW0108 (defined below)
 }
 """(fnros54) jq builtins of no argument read (jq manual): each maps its input to one output, or jq's error (unread)."""
+
+
+def _jq_sortable(value: Any) -> list[Any]:
+    """(fnros55b) The items of an array jq sorts; anything else is jq's error ("cannot be sorted, as it is not an
+    array")."""
+    if not isinstance(value, list):
+        raise _JqError("cannot be sorted, as it is not an array")
+    return value
+
+
+def _jq_ordered(items: list[Any], key: Callable[[Any], Any]) -> list[Any]:
+    """(fnros55b) ``items`` in jq's order of their scalar ``key`` (:func:`_jq_less`; stable, as jq 1.6 sorts), an array
+    or object key not read (:func:`_jq_rank`)."""
+    return sorted(items, key=functools.cmp_to_key(lambda a, b: _jq_compare(key(a), key(b))))
+
+
+def _jq_compare(left: Any, right: Any) -> int:
+    return -1 if _jq_less(left, right) else 1 if _jq_less(right, left) else 0
+
+
+def _jq_unique(items: list[Any], key: Callable[[Any], Any]) -> list[Any]:
+    """(fnros55b) The first of each run of items whose keys are equal (jq's equality), ``items`` in order."""
+    out: list[Any] = []
+    for item in items:
+        if not out or not _jq_equal(key(out[-1]), key(item)):
+            out.append(item)
+    return out
+
+
+def _jq_sorted_by(path: _JqFilter, value: Any, *, unique: bool) -> list[Any]:
+    """(fnros55b) jq's ``sort_by(f)`` / ``unique_by(f)`` where ``f`` gives one scalar for each item (jq compares the
+    arrays of its outputs: several, none, an array or object key not read)."""
+    items = _jq_sortable(value)
+    keys = {id(item): _jq_one(path(item)) for item in items}
+    ordered = _jq_ordered(items, lambda item: keys[id(item)])
+    return [_jq_unique(ordered, lambda item: keys[id(item)]) if unique else ordered]
+
+
+def _jq_one(values: list[Any]) -> Any:
+    """(fnros55b) The one value a filter gives where the subset reads exactly one (other counts not read)."""
+    if len(values) != 1:
+        raise _JqUnread("other than one value")
+    return values[0]
+
+
+def _jq_whole(value: Any) -> int:
+    """(fnros55b) A whole number below 2**53 as an int; a fraction (jq 1.6 and 1.7 read it differently) or anything
+    else not read."""
+    if not _jq_is_number(value) or value != int(value) or abs(value) >= 2**53:
+        raise _JqUnread("not a whole number")
+    return int(value)
+
+
+def _jq_range(start: Any, end: Any) -> list[Any]:
+    """(fnros55b) jq's ``range(from; upto)`` of whole numbers (one each: several give every combination, not read):
+    ``from`` up to but not including ``upto``, none where ``upto`` is not above it."""
+    low, high = _jq_whole(start), _jq_whole(end)
+    if high - low > _MAX_OUTPUTS:
+        raise _JqUnread("too many values")
+    return list(range(low, high))
+
+
+def _jq_lookup(value: Any, key: Any) -> Any:
+    """(fnros55b) ``value[key]`` for a computed key (:meth:`_JqReader.computed_index`, :func:`_jq_getpath`): a string
+    a key, a whole number an index; null or a boolean jq's error; anything else not read."""
+    if isinstance(key, str):
+        return _jq_key(value, key)
+    if _jq_is_number(key):
+        return _jq_index(value, _jq_whole(key))
+    if key is None or isinstance(key, bool):
+        raise _JqError("cannot index with null or a boolean")
+    raise _JqUnread("an index of an array or object")
+
+
+def _jq_getpath(value: Any, path: Any) -> Any:
+    """(fnros55b) jq's ``getpath(PATHS)`` ("outputs the values in . found at each path"): each string or whole number
+    of the path in turn, null from null on (jq 1.6: a null input gives null whatever the path); a path not an array,
+    or holding another value, is not read."""
+    if not isinstance(path, list) or any(not isinstance(p, str) and not _jq_is_number(p) for p in path):
+        raise _JqUnread("getpath of a path not read")
+    for step in path:
+        if value is None:
+            return None
+        value = _jq_lookup(value, step)
+    return value
+
+
+def _jq_from_json(value: Any) -> Any:
+    """(fnros55b) jq's ``fromjson`` ("parse the input as JSON") of one JSON text: a whole number as jq holds it
+    (``1.0`` is ``1``); a whole number from 2**53 (jq rounds it), ``NaN`` / ``Infinity``, a text with a control
+    character or a lone surrogate (jq 1.6 replaces it) or a nesting deeper than 64 (jq 1.6 stops at 256) is not
+    read; not a string is jq's error."""
+    if not isinstance(value, str):
+        raise _JqError("only strings can be parsed")
+    if len(value) > _MAX_TEXT:
+        raise _JqUnread("too long a text")
+
+    def whole(text: str) -> int:
+        return _jq_whole(int(text))
+
+    def constant(text: str) -> Any:
+        raise _JqUnread(text)
+
+    parsed = json.loads(value, parse_int=whole, parse_float=lambda text: _jq_number(float(text)),
+                        parse_constant=constant)  # fmt: skip
+
+    def check(item: Any, depth: int) -> None:
+        if depth > 64 or (isinstance(item, str) and _JQ_ESCAPED.search(item)):
+            raise _JqUnread("a value jq 1.6 parses otherwise")
+        children = item if isinstance(item, list) else [*item, *item.values()] if isinstance(item, Mapping) else []
+        for child in children:
+            check(child, depth + 1)
+
+    check(parsed, 0)
+    return parsed
 
 
 def _jq_alternative(first: _JqFilter, second: _JqFilter) -> _JqFilter:
@@ -1323,12 +1520,7 @@ def _jq_text(literal: str, depth: int, scope: Mapping[str, list[Any]]) -> _JqFil
     at = 0
     while (start := body.find("\\(", at)) >= 0:
         parts.append(json.loads(f'"{body[at:start]}"'))
-        level, end = 1, start + 2
-        while end < len(body) and level:
-            level += {"(": 1, ")": -1}.get(body[end], 0)
-            end += 1
-        if level:
-            raise _JqUnread("unclosed interpolation")
+        end = _jq_interpolation_end(body, start + 2)  # fnros55b: strings inside it (`"\\(getpath(["a"]))"`) too
         inner = _JqReader(_jq_tokens(body[start + 2 : end - 1]))
         inner.scope = dict(scope)  # fnros54b: the variables bound where the text stands
         parts.append(inner.pipe(depth + 1))
@@ -1352,11 +1544,46 @@ def _jq_text(literal: str, depth: int, scope: Mapping[str, list[Any]]) -> _JqFil
     return text
 
 
+def _jq_string_end(script: str, at: int) -> int:
+    """(fnros55b) Where the jq string literal starting at ``script[at]`` (a ``"``) ends: escapes skipped, each
+    interpolation ``\\(...)`` read to its closing parenthesis, strings inside it too (jq's lexer: a string's
+    interpolation is a whole expression)."""
+    at += 1
+    while at < len(script):
+        if script[at] == '"':
+            return at + 1
+        if script.startswith("\\(", at):
+            at = _jq_interpolation_end(script, at + 2)
+            continue
+        at += 2 if script[at] == "\\" else 1
+    raise _JqUnread("unclosed string")
+
+
+def _jq_interpolation_end(script: str, at: int) -> int:
+    """(fnros55b) Where the interpolation whose expression starts at ``script[at]`` ends (after its ``)``)."""
+    level = 1
+    while at < len(script):
+        if script[at] == '"':
+            at = _jq_string_end(script, at)
+            continue
+        level += {"(": 1, ")": -1}.get(script[at], 0)
+        at += 1
+        if not level:
+            return at
+    raise _JqUnread("unclosed interpolation")
+
+
 def _jq_tokens(script: str) -> list[tuple[str, str]]:
-    """jq's tokens of ``script`` (:data:`_JQ_TOKEN`); an error when a character is none."""
+    """jq's tokens of ``script`` (:data:`_JQ_TOKEN`; fnros55b: a string by :func:`_jq_string_end`, so a string
+    inside an interpolation is the outer string's); an error when a character is none."""
     tokens: list[tuple[str, str]] = []
     at = 0
     while at < len(script.rstrip()):
+        start = len(script) - len(script[at:].lstrip())
+        if script.startswith('"', start):
+            at = _jq_string_end(script, start)
+            tokens.append(("string", script[start:at]))
+            continue
         m = _JQ_TOKEN.match(script, at)
         if m is None or m.lastgroup is None:
             raise _JqUnread("token")

@@ -3288,7 +3288,7 @@ def _echoed_values(words: list[str], reaching: Mapping[str, Sequence[str]]) -> l
 # F | xargs ...`). Each filter is read from its words: what it does to one line (None when the engine cannot apply it)
 # and the texts it writes into the line (a substitution's replacement), judged when the input is not known.
 class _TextFilter(NamedTuple):
-    apply: Callable[[str], str] | None
+    apply: Callable[[str], str | None] | None  # fnros55b: None for a text it cannot compute
     texts: tuple[str, ...] = ()
 
 
@@ -3481,13 +3481,14 @@ def _jq_filter(args: list[str]) -> _TextFilter:
     output as JSON, one a line), the program read by the one jq reader (:mod:`components.residency.jq`: paths,
     pipes, ``select``, ``map``, ``//``, scripts52's ``sub`` / ``gsub``, ...). Any other program or option is not
     applied; the texts the program may write (its literals, replacements) are its texts."""
+    variables, args = _jq_variables(args)
     flags = [a for a in args if a.startswith("-")]
     programs = [a for a in args if not a.startswith("-")]
     letters = {c for f in flags if not f.startswith("--") for c in f[1:]}
     long = {f for f in flags if f.startswith("--")}
-    if letters - {"r", "R"} or long - {"--raw-output", "--raw-input"} or len(programs) != 1:
+    if variables is None or letters - {"r", "R"} or long - {"--raw-output", "--raw-input"} or len(programs) != 1:
         return _TextFilter(None)
-    program = jq.read(programs[0])
+    program = jq.read(programs[0], variables)
     if program.run is None:
         # fnros55: the texts the program's literals may write, not the program itself: an unread `env.R` is no host
         # the substitution gives (a Region argument left it alone, taking it for a host: it passed every door)
@@ -3497,8 +3498,35 @@ def _jq_filter(args: list[str]) -> _TextFilter:
     return _TextFilter(functools.partial(_jq_printed, program.run, raw=raw, raw_input=raw_input), program.texts)
 
 
-def _jq_printed(run: Callable[[Any], list[Any] | None], text: str, *, raw: bool, raw_input: bool) -> str:
-    """What jq prints for ``text``: each output on a line ("" where the program gives no value it can print)."""
+def _jq_variables(args: list[str]) -> tuple[dict[str, Any] | None, list[str]]:
+    """(fnros55b) jq's ``--arg NAME VALUE`` ("passes a value to the jq program as a predefined variable": ``$NAME``,
+    a string) and ``--argjson NAME JSON-TEXT`` ("passes a JSON-encoded value") among ``args``, and the other
+    arguments; None for the variables where one cannot be read (a missing value, a JSON text jq may read otherwise)."""
+    variables: dict[str, Any] = {}
+    rest: list[str] = []
+    at = 0
+    while at < len(args):
+        if args[at] not in ("--arg", "--argjson"):
+            rest.append(args[at])
+            at += 1
+            continue
+        if at + 2 >= len(args) or re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", args[at + 1]) is None:
+            return None, rest
+        name, text = args[at + 1], args[at + 2]
+        if "$" in text or "`" in text:  # a shell expansion the words keep as written: its value is not this text
+            return None, rest
+        try:
+            variables[name] = text if args[at] == "--arg" else jq.json_value(text)
+        except ValueError:
+            return None, rest
+        at += 3
+    return variables, rest
+
+
+def _jq_printed(run: Callable[[Any], list[Any] | None], text: str, *, raw: bool, raw_input: bool) -> str | None:
+    """What jq prints for ``text``: each output on a line ("" where the input is no JSON); (fnros55b) None where the
+    reader gives no value for it (jq's error or the subset's limit at run time, ``.t[$i]`` of ``--argjson i 1.5``):
+    unknown, not an empty line (a Region argument took "" for the machine's own: it passed)."""
     try:
         inputs: list[Any] = text.splitlines() if raw_input else [json.loads(text)]
     except ValueError:
@@ -3507,7 +3535,7 @@ def _jq_printed(run: Callable[[Any], list[Any] | None], text: str, *, raw: bool,
     for value in inputs:
         got = run(value)
         if got is None:
-            return ""
+            return None
         printed += [out if raw and isinstance(out, str) else json.dumps(out) for out in got]
     return "".join(f"{line}\n" for line in printed)
 
@@ -3531,6 +3559,9 @@ def filtered(values: Sequence[str], filters: Sequence[_TextFilter]) -> list[str]
         for f in filters:
             if f.apply is None:
                 return None
-            text = f.apply(text)
+            applied = f.apply(text)
+            if applied is None:  # fnros55b: the filter could not compute this text
+                return None
+            text = applied
         out.append(text.strip())
     return out
