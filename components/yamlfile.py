@@ -41,6 +41,7 @@ from yaml.scanner import Scanner
 from components.errors import ConfigError, SovereignError
 
 __all__ = [
+    "CATALOGUE_MAX_BYTES",
     "MAX_BYTES",
     "MAX_DEPTH",
     "MAX_NODES",
@@ -53,7 +54,11 @@ __all__ = [
 ]
 
 MAX_BYTES = 1_000_000
-"""Largest file read (every file the toolkit reads is a few kilobytes; this is 100x headroom)."""
+"""Largest file read from a user (stack files, deployment maps, documents: a few kilobytes each; 100x headroom)."""
+CATALOGUE_MAX_BYTES = 4_000_000
+"""Largest catalogue the toolkit ships read (``load_yaml(..., cached=True)``). The endpoint catalogue, each entry with
+its sources and a comment saying why, passed 1,000,000 bytes at stop 55 (996,202 bytes before its last round); its
+own files are reviewed in the repository, so this bound only guards against a broken checkout, not a hostile file."""
 MAX_DEPTH = 32
 """Deepest nesting of mappings and sequences (stack files nest five levels)."""
 MAX_NODES = 100_000
@@ -271,10 +276,13 @@ def _error_at(file: str, problem: str, fix: str, mark: _Mark | None) -> YamlFile
     return YamlFileError(file, problem, fix, mark.line + 1, mark.column + 1)
 
 
-def load_yaml_text(text: str, file: str, *, fix: str = "correct the YAML syntax there") -> Any:
-    """Parse ``text`` (read from ``file``) with the bounds above; :class:`YamlFileError` on any problem."""
-    if len(text) > MAX_BYTES:
-        raise YamlFileError(file, f"the file is larger than {MAX_BYTES:,} characters", "shorten it")
+def load_yaml_text(
+    text: str, file: str, *, fix: str = "correct the YAML syntax there", max_chars: int = MAX_BYTES
+) -> Any:
+    """Parse ``text`` (read from ``file``) with the bounds above, ``max_chars`` characters at most;
+    :class:`YamlFileError` on any problem."""
+    if len(text) > max_chars:
+        raise YamlFileError(file, f"the file is larger than {max_chars:,} characters", "shorten it")
     if _FAST_LOADER is not None:
         try:
             return _read(text, file, _FAST_LOADER)
@@ -354,8 +362,9 @@ def load_yaml(
         data = Path(path).read_bytes()
     except OSError as exc:
         raise YamlFileError(file, f"cannot read the {what} ({exc.strerror or exc})", missing_fix) from None
-    if len(data) > MAX_BYTES:
-        raise YamlFileError(file, f"the file is larger than {MAX_BYTES:,} bytes", "shorten it")
+    limit = CATALOGUE_MAX_BYTES if cached else MAX_BYTES
+    if len(data) > limit:
+        raise YamlFileError(file, f"the file is larger than {limit:,} bytes", "shorten it")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -374,7 +383,7 @@ def load_yaml(
             kept = cache.read_bytes()
             if kept.startswith(key):
                 return marshal.loads(kept[len(key) :])
-    value = load_yaml_text(text.removeprefix("\ufeff"), file, fix=fix)
+    value = load_yaml_text(text.removeprefix("\ufeff"), file, fix=fix, max_chars=limit)
     if key is not None and not sys.dont_write_bytecode:
         _keep(cache, key, value)
     return value
@@ -430,7 +439,8 @@ def keep_yaml(path: Path) -> bool:
     (an invalid file is left to the reader that words its error)."""
     try:
         data = path.read_bytes()
-        value = load_yaml_text(data.decode("utf-8").removeprefix("\ufeff"), str(path))
+        text = data.decode("utf-8").removeprefix("\ufeff")
+        value = load_yaml_text(text, str(path), max_chars=CATALOGUE_MAX_BYTES)
     except (OSError, UnicodeDecodeError, YamlFileError):
         return False
     key = _cache_key(data)

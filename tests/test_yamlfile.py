@@ -154,6 +154,13 @@ def test_missing_and_oversized_files(tmp_path: Path) -> None:
     big.write_text("a: '" + "x" * 1_100_000 + "'\n")
     with pytest.raises(YamlFileError, match=r"larger than 1,000,000 bytes\. Fix: shorten it"):
         load_yaml(big)
+    # The lead (stop 55): the toolkit's own catalogues (read cached) have their own bound; the endpoint catalogue
+    # passed 1,000,000 bytes with its sources and comments, and every door failed on it.
+    assert load_yaml(big, cached=True) == {"a": "x" * 1_100_000}
+    huge = tmp_path / "huge.yaml"
+    huge.write_text("a: '" + "x" * 4_100_000 + "'\n")
+    with pytest.raises(YamlFileError, match=r"larger than 4,000,000 bytes\. Fix: shorten it"):
+        load_yaml(huge, cached=True)
 
 
 def test_shorten_bounds_any_value() -> None:
