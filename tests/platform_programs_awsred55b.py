@@ -1,0 +1,181 @@
+"""AWS red team, round 29 (stop 55): template twins of global services round 28 left open.
+
+Round 29 listed the ``global_services`` entries of an AWS type that no ``template_services`` or ``stack_templates``
+entry names (47 on main b59e64d8) and wrote, for those with a CloudFormation type carrying the same fact, the template
+a user would write, one resource in a ``cloudformation.Stack``. **Passed every door** on the unchanged engine while the
+Pulumi resource was RES-016: a Security Hub ``ConnectorV2`` to Jira Cloud, an ``AutomationRuleV2`` whose action is
+``EXTERNAL_INTEGRATION`` (tickets opened in the ITSM), a CodeBuild ``SourceCredential`` for GitHub.com, a Bedrock
+``Prompt`` variant, an ``Agent``'s overridden orchestration step and a ``KnowledgeBase``'s embedding model naming a
+``global.`` cross-Region inference profile, a Lex V2 ``Bot``'s ``AMAZON.QnAIntent`` answering with one, and an Image
+Builder distribution's ``LaunchPermissionConfiguration`` granting another account launch permission. RES-016 now
+(``template_services``), declared by the catalogue id. On main b59e64d8 the 115 programs: 39 failed (every ``global``
+program the entry refuses: no door found anything), 76 passed.
+
+``variant``: ``home`` (the same type with a value the entry accepts: a finding-fields update, a GitHub Enterprise
+Server credential, a foundation model in the Region or the jurisdiction's own geographic profile, an image distributed
+with no launch permission), ``global`` (refused, but where the entry allows the partition: aws-cn for a launch
+permission), ``global-declared`` (the catalogue id declared: passes). A connector has no compliant twin but its
+declaration (every provider is a third party's service).
+tests/test_realistic_programs.py runs them as CASES (``awsred55b-*``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from platform_parts import AWS_HOME as HOME
+from platform_parts import OWN_ACCOUNT, Build, Row, partition
+
+# The same accounts and template helpers as rounds 23 to 28 (one fact, one place).
+from platform_programs_awsred44 import PARTNER
+from platform_programs_awsred51 import CODES, _role
+from platform_programs_awsred55 import _declared, _one
+
+LOCALE = {"EU": "en_GB", "DE": "de_DE", "US": "en_US", "JP": "ja_JP", "CN": "zh_CN"}
+"""The bot's locale in each market."""
+
+
+def _model(code: str, variant: str, model: str) -> str:
+    """A model the ``home`` program names (a foundation model in the Region, or the jurisdiction's geographic profile
+    in JP, where the Bedrock page lists one) or the ``global.`` cross-Region profile of the same model."""
+    arn = f"arn:{partition(code)}:bedrock:{HOME[code]}"
+    if variant == "home" and code == "JP":
+        return f"{arn}:{OWN_ACCOUNT}:inference-profile/jp.{model}"
+    if variant == "home":
+        return f"{arn}::foundation-model/{model}"
+    return f"{arn}:{OWN_ACCOUNT}:inference-profile/global.{model}"
+
+
+def securityhub_connector(code: str, variant: str) -> Build:
+    # docs: AWS::SecurityHub::ConnectorV2 Name, Description, Provider {JiraCloud {ProjectKey} | ServiceNow
+    # {InstanceName, SecretArn}}, KmsKeyArn: findings become tickets in the vendor's ITSM.
+    return _one("findings-to-jira", "AWS::SecurityHub::ConnectorV2", {
+        "Name": "claims-jira", "Description": "Critical findings as Jira issues",
+        "Provider": {"JiraCloud": {"ProjectKey": "SEC"}}})  # fmt: skip
+
+
+def securityhub_rule(code: str, variant: str) -> Build:
+    # docs: AWS::SecurityHub::AutomationRuleV2 RuleName, RuleStatus, RuleOrder, Description, Criteria
+    # {OcsfFindingCriteria}, Actions [{Type (FINDING_FIELDS_UPDATE | EXTERNAL_INTEGRATION), FindingFieldsUpdate
+    # {SeverityId, StatusId, Comment}, ExternalIntegrationConfiguration {ConnectorArn}}].
+    action: dict[str, Any] = {"Type": "EXTERNAL_INTEGRATION", "ExternalIntegrationConfiguration": {
+        "ConnectorArn": {"Fn::Sub": "arn:${AWS::Partition}:securityhub:${AWS::Region}:${AWS::AccountId}:"
+                                    "connectorv2/claims-jira"}}}  # fmt: skip
+    if variant == "home":
+        action = {"Type": "FINDING_FIELDS_UPDATE",
+                  "FindingFieldsUpdate": {"StatusId": 2, "Comment": "Triaged by the claims platform team"}}  # fmt: skip
+    criteria = {"OcsfFindingCriteria": {"CompositeOperator": "AND", "CompositeFilters": [{"StringFilters": [
+        {"FieldName": "severity", "Filter": {"Value": "Critical", "Comparison": "EQUALS"}}]}]}}  # fmt: skip
+    return _one("critical-findings", "AWS::SecurityHub::AutomationRuleV2", {
+        "RuleName": "critical-to-tickets", "RuleStatus": "ENABLED", "RuleOrder": 1,
+        "Description": "Critical findings", "Criteria": criteria, "Actions": [action]})  # fmt: skip
+
+
+def codebuild_credential(code: str, variant: str) -> Build:
+    # docs: AWS::CodeBuild::SourceCredential AuthType (OAUTH | BASIC_AUTH | PERSONAL_ACCESS_TOKEN | CODECONNECTIONS),
+    # ServerType (GITHUB | BITBUCKET | GITHUB_ENTERPRISE | GITLAB | GITLAB_SELF_MANAGED), Token, Username.
+    server = "GITHUB_ENTERPRISE" if variant == "home" else "GITHUB"
+    return _one("build-source-token", "AWS::CodeBuild::SourceCredential", {
+        "AuthType": "PERSONAL_ACCESS_TOKEN", "ServerType": server,
+        "Token": "{{resolve:secretsmanager:claims-build-token:SecretString:token}}"})  # fmt: skip
+
+
+def bedrock_prompt(code: str, variant: str) -> Build:
+    # docs: AWS::Bedrock::Prompt Name, DefaultVariant, Variants [{Name, TemplateType (TEXT | CHAT), ModelId ("The
+    # unique identifier of the model or inference profile with which to run inference on the prompt"),
+    # TemplateConfiguration {Text {Text}}, InferenceConfiguration}].
+    return _one("claims-summary-prompt", "AWS::Bedrock::Prompt", {
+        "Name": "claims-summary", "DefaultVariant": "v1",
+        "Variants": [{"Name": "v1", "TemplateType": "TEXT",
+                      "ModelId": _model(code, variant, "anthropic.claude-3-haiku-20240307-v1:0"),
+                      "TemplateConfiguration": {"Text": {"Text": "Summarise the claim: {{claim}}",
+                                                         "InputVariables": [{"Name": "claim"}]}},
+                      "InferenceConfiguration": {"Text": {"MaxTokens": 512, "Temperature": 0.2}}}]})  # fmt: skip
+
+
+def bedrock_agent_step(code: str, variant: str) -> Build:
+    # docs: AWS::Bedrock::Agent AgentName, FoundationModel, AgentResourceRoleArn, Instruction,
+    # PromptOverrideConfiguration {PromptConfigurations [{PromptType, PromptCreationMode, PromptState,
+    # BasePromptTemplate, FoundationModel, ParserMode, InferenceConfiguration}]}: that step runs on its own model.
+    step = {"PromptType": "ORCHESTRATION", "PromptCreationMode": "OVERRIDDEN", "PromptState": "ENABLED",
+            "ParserMode": "DEFAULT", "BasePromptTemplate": "You route claims questions. $question$",
+            "FoundationModel": _model(code, variant, "anthropic.claude-3-5-sonnet-20240620-v1:0"),
+            "InferenceConfiguration": {"MaximumLength": 2048, "Temperature": 0}}  # fmt: skip
+    return _one("claims-agent", "AWS::Bedrock::Agent", {
+        "AgentName": "claims-helper", "FoundationModel": "amazon.nova-pro-v1:0",
+        "AgentResourceRoleArn": {"Fn::GetAtt": ["AgentRole", "Arn"]},
+        "Instruction": "Answer questions about the status of a claim from the claims records.",
+        "PromptOverrideConfiguration": {"PromptConfigurations": [step]}},
+        AgentRole=_role("bedrock.amazonaws.com"))  # fmt: skip
+
+
+def bedrock_kb_embedding(code: str, variant: str) -> Build:
+    # docs: AWS::Bedrock::KnowledgeBase Name, RoleArn, KnowledgeBaseConfiguration {Type VECTOR,
+    # VectorKnowledgeBaseConfiguration {EmbeddingModelArn}}, StorageConfiguration {Type OPENSEARCH_SERVERLESS,
+    # OpensearchServerlessConfiguration {CollectionArn, VectorIndexName, FieldMapping}}: every document chunk and query
+    # is embedded by that model.
+    collection = {"Fn::Sub": "arn:${AWS::Partition}:aoss:${AWS::Region}:${AWS::AccountId}:collection/claimsdocs"}
+    storage = {"Type": "OPENSEARCH_SERVERLESS", "OpensearchServerlessConfiguration": {
+        "CollectionArn": collection, "VectorIndexName": "claims-index",
+        "FieldMapping": {"VectorField": "vector", "TextField": "text", "MetadataField": "metadata"}}}  # fmt: skip
+    return _one("claims-knowledge", "AWS::Bedrock::KnowledgeBase", {
+        "Name": "claims-handbook", "RoleArn": {"Fn::GetAtt": ["KbRole", "Arn"]},
+        "KnowledgeBaseConfiguration": {"Type": "VECTOR", "VectorKnowledgeBaseConfiguration": {
+            "EmbeddingModelArn": _model(code, variant, "cohere.embed-v4:0")}},
+        "StorageConfiguration": storage}, KbRole=_role("bedrock.amazonaws.com"))  # fmt: skip
+
+
+def lex_qna(code: str, variant: str) -> Build:
+    # docs: AWS::Lex::Bot Name, RoleArn, DataPrivacy, IdleSessionTTLInSeconds, BotLocales [{LocaleId,
+    # NluConfidenceThreshold, Intents [{Name, ParentIntentSignature AMAZON.QnAIntent, QnAIntentConfiguration
+    # {BedrockModelConfiguration {ModelArn}, DataSourceConfiguration {BedrockKnowledgeStoreConfiguration
+    # {BedrockKnowledgeBaseArn}}}}]}]: the users' questions and the passages found go to the model.
+    kb = {"Fn::Sub": "arn:${AWS::Partition}:bedrock:${AWS::Region}:${AWS::AccountId}:knowledge-base/CLAIMSKB01"}
+    qna = {"Name": "ClaimsQuestions", "ParentIntentSignature": "AMAZON.QnAIntent", "QnAIntentConfiguration": {
+        "BedrockModelConfiguration": {"ModelArn": _model(code, variant, "anthropic.claude-3-haiku-20240307-v1:0")},
+        "DataSourceConfiguration": {"BedrockKnowledgeStoreConfiguration": {"BedrockKnowledgeBaseArn": kb}}}}
+    fallback = {"Name": "FallbackIntent", "ParentIntentSignature": "AMAZON.FallbackIntent"}
+    return _one("claims-bot", "AWS::Lex::Bot", {
+        "Name": "claims-assistant", "RoleArn": {"Fn::GetAtt": ["BotRole", "Arn"]},
+        "DataPrivacy": {"ChildDirected": False}, "IdleSessionTTLInSeconds": 300,
+        "BotLocales": [{"LocaleId": LOCALE[code], "NluConfidenceThreshold": 0.4, "Intents": [qna, fallback]}]},
+        BotRole=_role("lexv2.amazonaws.com"))  # fmt: skip
+
+
+def imagebuilder_launch(code: str, variant: str) -> Build:
+    # docs: AWS::ImageBuilder::DistributionConfiguration Distributions [{Region, AmiDistributionConfiguration {Name,
+    # LaunchPermissionConfiguration {UserIds, UserGroups, OrganizationArns, OrganizationalUnitArns}}}]: "The launch
+    # permission modification request is sent to the Amazon EC2 ModifyImageAttribute API".
+    ami: dict[str, Any] = {"Name": "claims-base-{{ imagebuilder:buildDate }}"}
+    if variant != "home":
+        ami["LaunchPermissionConfiguration"] = {"UserIds": [PARTNER]}
+    return _one("base-image", "AWS::ImageBuilder::DistributionConfiguration", {
+        "Name": "claims-base", "Distributions": [{"Region": HOME[code], "AmiDistributionConfiguration": ami}]})
+
+
+GLOBAL_KINDS: dict[str, tuple[Callable[[str, str], Build], str, tuple[str, ...]]] = {
+    "cfn-securityhub-jira-connector": (securityhub_connector, "aws-securityhub-itsm-connector", ()),
+    "cfn-securityhub-ticket-rule": (securityhub_rule, "aws-securityhub-itsm-automation", ()),
+    "cfn-codebuild-github-credential": (codebuild_credential, "aws-codebuild-cloud-provider-credential", ()),
+    "cfn-bedrock-prompt-profile": (bedrock_prompt, "aws-bedrock-cross-region-prompt", ()),
+    "cfn-bedrock-agent-step-profile": (bedrock_agent_step, "aws-bedrock-cross-region-agent-step-model", ()),
+    "cfn-bedrock-kb-embedding-profile": (bedrock_kb_embedding, "aws-bedrock-cross-region-embedding-model", ()),
+    "cfn-lex-qna-profile": (lex_qna, "aws-bedrock-cross-region-lex-model", ()),
+    "cfn-imagebuilder-launch-permission": (imagebuilder_launch, "aws-imagebuilder-ami-launch-permission", ("CN",)),
+}  # fmt: skip
+"""Kind -> (builder, the global_services entry judging it, jurisdictions whose partition the entry allows)."""
+NO_HOME_TWIN = {"cfn-securityhub-jira-connector"}
+"""Kinds with no compliant twin of the same type but the declaration."""
+
+
+def rows() -> list[Row]:
+    """(id, jurisdiction, build, expected rule ids, declared destinations) for the realistic table."""
+    return [
+        (f"awsred55b-{code.lower()}-{kind}-{variant}", code, make(code, variant),
+         {"RES-016"} if variant == "global" and code not in allowed else set(),
+         [_declared(service)] if variant == "global-declared" else [])
+        for kind, (make, service, allowed) in GLOBAL_KINDS.items()
+        for code in CODES
+        for variant in (("global", "global-declared") if kind in NO_HOME_TWIN else ("home", "global", "global-declared"))
+    ]  # fmt: skip
