@@ -132,9 +132,10 @@ def lex_qna(code: str, variant: str) -> Build:
     # {BedrockModelConfiguration {ModelArn}, DataSourceConfiguration {BedrockKnowledgeStoreConfiguration
     # {BedrockKnowledgeBaseArn}}}}]}]: the users' questions and the passages found go to the model.
     kb = {"Fn::Sub": "arn:${AWS::Partition}:bedrock:${AWS::Region}:${AWS::AccountId}:knowledge-base/CLAIMSKB01"}
+    model = {"ModelArn": _model(code, variant, "anthropic.claude-3-haiku-20240307-v1:0")}
+    source = {"BedrockKnowledgeStoreConfiguration": {"BedrockKnowledgeBaseArn": kb}}
     qna = {"Name": "ClaimsQuestions", "ParentIntentSignature": "AMAZON.QnAIntent", "QnAIntentConfiguration": {
-        "BedrockModelConfiguration": {"ModelArn": _model(code, variant, "anthropic.claude-3-haiku-20240307-v1:0")},
-        "DataSourceConfiguration": {"BedrockKnowledgeStoreConfiguration": {"BedrockKnowledgeBaseArn": kb}}}}
+        "BedrockModelConfiguration": model, "DataSourceConfiguration": source}}  # fmt: skip
     fallback = {"Name": "FallbackIntent", "ParentIntentSignature": "AMAZON.FallbackIntent"}
     return _one("claims-bot", "AWS::Lex::Bot", {
         "Name": "claims-assistant", "RoleArn": {"Fn::GetAtt": ["BotRole", "Arn"]},
@@ -150,8 +151,9 @@ def imagebuilder_launch(code: str, variant: str) -> Build:
     ami: dict[str, Any] = {"Name": "claims-base-{{ imagebuilder:buildDate }}"}
     if variant != "home":
         ami["LaunchPermissionConfiguration"] = {"UserIds": [PARTNER]}
-    return _one("base-image", "AWS::ImageBuilder::DistributionConfiguration", {
-        "Name": "claims-base", "Distributions": [{"Region": HOME[code], "AmiDistributionConfiguration": ami}]})
+    distribution = {"Region": HOME[code], "AmiDistributionConfiguration": ami}
+    return _one("base-image", "AWS::ImageBuilder::DistributionConfiguration",
+                {"Name": "claims-base", "Distributions": [distribution]})  # fmt: skip
 
 
 GLOBAL_KINDS: dict[str, tuple[Callable[[str, str], Build], str, tuple[str, ...]]] = {
@@ -167,6 +169,8 @@ GLOBAL_KINDS: dict[str, tuple[Callable[[str, str], Build], str, tuple[str, ...]]
 """Kind -> (builder, the global_services entry judging it, jurisdictions whose partition the entry allows)."""
 NO_HOME_TWIN = {"cfn-securityhub-jira-connector"}
 """Kinds with no compliant twin of the same type but the declaration."""
+VARIANTS = {False: ("home", "global", "global-declared"), True: ("global", "global-declared")}
+"""The variants a kind runs, by whether it has no home twin."""
 
 
 def rows() -> list[Row]:
@@ -177,5 +181,5 @@ def rows() -> list[Row]:
          [_declared(service)] if variant == "global-declared" else [])
         for kind, (make, service, allowed) in GLOBAL_KINDS.items()
         for code in CODES
-        for variant in (("global", "global-declared") if kind in NO_HOME_TWIN else ("home", "global", "global-declared"))
+        for variant in VARIANTS[kind in NO_HOME_TWIN]
     ]  # fmt: skip

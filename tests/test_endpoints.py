@@ -12946,3 +12946,91 @@ def test_awsred55_a_templates_global_service_twins_are_judged_by_type(
     # awsred55: judged as test_a_templates_global_service_resources_are_judged_by_type judges the older entries (a
     # StackSet's template too).
     test_a_templates_global_service_resources_are_judged_by_type(code, resources, extra, expected)
+
+
+# awsred55b (stop 55): eight more CloudFormation twins of AWS global services (template_services), each RES-016 as the
+# Pulumi resource is; on main b59e64d8 every offending case here passed (no template_services entry named the type).
+# The compliant twin is the same type with a value the Pulumi entry accepts (a jurisdiction's own geographic inference
+# profile, a self-hosted source server, a finding-fields update); aws-cn where the entry allows it.
+_PROFILE55B = "arn:aws:bedrock:eu-west-1:123456789012:inference-profile/"
+_STEP55B = {"PromptType": "ORCHESTRATION", "PromptCreationMode": "OVERRIDDEN", "BasePromptTemplate": "t"}
+_DIST55B = {"Region": "eu-west-1"}
+
+
+def _qna55b(model: str) -> dict[str, Any]:
+    return {"Name": "q", "ParentIntentSignature": "AMAZON.QnAIntent", "QnAIntentConfiguration": {
+        "BedrockModelConfiguration": {"ModelArn": model}, "DataSourceConfiguration": {}}}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("code", "resources", "extra", "expected"),
+    [
+        ("EU", _one("AWS::SecurityHub::ConnectorV2", Name="c", Provider={
+            "ServiceNow": {"InstanceName": "corp", "SecretArn": "s"}}), {}, {"RES-016"}),
+        ("CN", _one("AWS::SecurityHub::ConnectorV2", Name="c", Provider={"JiraCloud": {"ProjectKey": "SEC"}}), {},
+         {"RES-016"}),
+        ("EU", _one("AWS::SecurityHub::AutomationRuleV2", RuleName="r", Criteria={}, Actions=[
+            {"Type": "FINDING_FIELDS_UPDATE"}, {"Type": "EXTERNAL_INTEGRATION"}]), {}, {"RES-016"}),
+        ("EU", _one("AWS::SecurityHub::AutomationRuleV2", RuleName="r", Criteria={}, Actions=[
+            {"Type": "FINDING_FIELDS_UPDATE", "FindingFieldsUpdate": {"StatusId": 2}}]), {}, set()),
+        # a Parameter naming the action type: judged by its AllowedValues, as everywhere.
+        ("EU", _one("AWS::SecurityHub::AutomationRuleV2", RuleName="r", Criteria={}, Actions=[{"Type": {"Ref": "A"}}]),
+         {"Parameters": {"A": {"Type": "String", "AllowedValues": ["FINDING_FIELDS_UPDATE"]}}}, set()),
+        ("EU", _one("AWS::CodeBuild::SourceCredential", AuthType="BASIC_AUTH", ServerType="BITBUCKET", Token="t"), {},
+         {"RES-016"}),
+        ("JP", _one("AWS::CodeBuild::SourceCredential", AuthType="PERSONAL_ACCESS_TOKEN", ServerType="GITLAB",
+                    Token="t"), {}, {"RES-016"}),
+        ("EU", _one("AWS::CodeBuild::SourceCredential", AuthType="PERSONAL_ACCESS_TOKEN",
+                    ServerType="GITLAB_SELF_MANAGED", Token="t"), {}, set()),
+        ("EU", _one("AWS::Bedrock::Prompt", Name="p", Variants=[{
+            "Name": "v", "TemplateType": "TEXT", "ModelId": "global.anthropic.claude-sonnet-4-20250514-v1:0"}]), {},
+         {"RES-016"}),
+        ("US", _one("AWS::Bedrock::Prompt", Name="p", Variants=[{
+            "Name": "v", "TemplateType": "TEXT", "ModelId": "us.anthropic.claude-3-haiku-20240307-v1:0"}]), {}, set()),
+        ("EU", _one("AWS::Bedrock::Prompt", Name="p", Variants=[{
+            "Name": "v", "TemplateType": "TEXT", "ModelId": "anthropic.claude-3-haiku-20240307-v1:0"}]), {}, set()),
+        ("EU", _one("AWS::Bedrock::Agent", AgentName="a", FoundationModel="amazon.nova-pro-v1:0",
+                    PromptOverrideConfiguration={"PromptConfigurations": [
+                        {**_STEP55B, "FoundationModel": f"{_PROFILE55B}us.amazon.nova-pro-v1:0"}]}), {},
+         {"RES-016"}),
+        ("JP", _one("AWS::Bedrock::Agent", AgentName="a", FoundationModel="amazon.nova-pro-v1:0",
+                    PromptOverrideConfiguration={"PromptConfigurations": [
+                        {**_STEP55B, "FoundationModel": "jp.amazon.nova-pro-v1:0"}]}), {}, set()),
+        ("EU", _one("AWS::Bedrock::KnowledgeBase", Name="k", RoleArn="r", KnowledgeBaseConfiguration={
+            "Type": "VECTOR", "VectorKnowledgeBaseConfiguration": {
+                "EmbeddingModelArn": f"{_PROFILE55B}global.cohere.embed-v4:0"}}), {}, {"RES-016"}),
+        ("EU", _one("AWS::Bedrock::KnowledgeBase", Name="k", RoleArn="r", KnowledgeBaseConfiguration={
+            "Type": "VECTOR", "VectorKnowledgeBaseConfiguration": {
+                "EmbeddingModelArn": "arn:aws:bedrock:eu-west-1::foundation-model/amazon.titan-embed-text-v2:0"}}), {},
+         set()),
+        ("DE", _one("AWS::Lex::Bot", Name="b", RoleArn="r", DataPrivacy={"ChildDirected": False},
+                    IdleSessionTTLInSeconds=300, BotLocales=[{"LocaleId": "de_DE", "NluConfidenceThreshold": 0.4,
+                    "Intents": [_qna55b(
+                        "arn:aws:bedrock:eu-central-1:123456789012:inference-profile/eu.anthropic.claude-3-haiku-20240307-v1:0"
+                    )]}]), {},
+         {"RES-016"}),
+        ("DE", _one("AWS::Lex::Bot", Name="b", RoleArn="r", DataPrivacy={"ChildDirected": False},
+                    IdleSessionTTLInSeconds=300, BotLocales=[{"LocaleId": "de_DE", "NluConfidenceThreshold": 0.4,
+                    "Intents": [{"Name": "FallbackIntent", "ParentIntentSignature": "AMAZON.FallbackIntent"}]}]), {},
+         set()),
+        ("EU", _one("AWS::ImageBuilder::DistributionConfiguration", Name="d", Distributions=[{**_DIST55B,
+            "AmiDistributionConfiguration": {"LaunchPermissionConfiguration": {"UserGroups": ["all"]}}}]), {},
+         {"RES-016"}),
+        ("US", _one("AWS::ImageBuilder::DistributionConfiguration", Name="d", Distributions=[{"Region": "us-east-1",
+            "AmiDistributionConfiguration": {"LaunchPermissionConfiguration": {
+                "OrganizationArns": ["arn:aws:organizations::123456789012:organization/o-a1b2c3d4e5"]}}}]), {},
+         {"RES-016"}),
+        ("EU", _one("AWS::ImageBuilder::DistributionConfiguration", Name="d", Distributions=[{**_DIST55B,
+            "AmiDistributionConfiguration": {"LaunchPermissionConfiguration": {
+                "OrganizationalUnitArns": ["arn:aws:organizations::123456789012:ou/o-a1b2c3d4e5/ou-ab12-cd34ef56"]}}}]),
+         {}, {"RES-016"}),
+        ("CN", _one("AWS::ImageBuilder::DistributionConfiguration", Name="d", Distributions=[{
+            "Region": "cn-north-1", "AmiDistributionConfiguration": {"LaunchPermissionConfiguration": {
+                "UserIds": ["210987654321"]}}}]), {}, set()),
+    ],
+)  # fmt: skip
+def test_awsred55b_a_templates_global_service_twins_are_judged_by_type(
+    code: str, resources: dict[str, Any], extra: dict[str, Any], expected: set[str]
+) -> None:
+    # awsred55b: judged as round 28's (a StackSet's template too).
+    test_a_templates_global_service_resources_are_judged_by_type(code, resources, extra, expected)
