@@ -6,16 +6,18 @@ a user would write, one resource in a ``cloudformation.Stack``. **Passed every d
 Pulumi resource was RES-016: a Security Hub ``ConnectorV2`` to Jira Cloud, an ``AutomationRuleV2`` whose action is
 ``EXTERNAL_INTEGRATION`` (tickets opened in the ITSM), a CodeBuild ``SourceCredential`` for GitHub.com, a Bedrock
 ``Prompt`` variant, an ``Agent``'s overridden orchestration step and a ``KnowledgeBase``'s embedding model naming a
-``global.`` cross-Region inference profile, a Lex V2 ``Bot``'s ``AMAZON.QnAIntent`` answering with one, and an Image
-Builder distribution's ``LaunchPermissionConfiguration`` granting another account launch permission. RES-016 now
-(``template_services``), declared by the catalogue id. On main b59e64d8 the 115 programs: 39 failed (every ``global``
-program the entry refuses: no door found anything), 76 passed.
+``global.`` cross-Region inference profile, a Lex V2 ``Bot``'s ``AMAZON.QnAIntent`` answering with one, an Image
+Builder distribution's ``LaunchPermissionConfiguration`` granting another account launch permission, a Bedrock
+``DataSource`` parsing documents with a ``global.`` profile, and an ECS ``TaskDefinition`` whose container logs go to
+Google Cloud Logging through FireLens (``Options.Name: stackdriver``) or to Logentries (``LogDriver: logentries``).
+RES-016 now (``template_services``), declared by the catalogue id. On main b59e64d8 the 160 programs: 54 failed (every
+``global`` program the entry refuses: no door found anything), 106 passed.
 
 ``variant``: ``home`` (the same type with a value the entry accepts: a finding-fields update, a GitHub Enterprise
 Server credential, a foundation model in the Region or the jurisdiction's own geographic profile, an image distributed
-with no launch permission), ``global`` (refused, but where the entry allows the partition: aws-cn for a launch
-permission), ``global-declared`` (the catalogue id declared: passes). A connector has no compliant twin but its
-declaration (every provider is a third party's service).
+with no launch permission, FireLens to CloudWatch Logs or the awslogs driver in the Region), ``global`` (refused, but
+where the entry allows the partition: aws-cn for a launch permission), ``global-declared`` (the catalogue id declared:
+passes). A connector has no compliant twin but its declaration (every provider is a third party's service).
 tests/test_realistic_programs.py runs them as CASES (``awsred55b-*``).
 """
 
@@ -156,6 +158,57 @@ def imagebuilder_launch(code: str, variant: str) -> Build:
                 {"Name": "claims-base", "Distributions": [distribution]})  # fmt: skip
 
 
+def bedrock_data_source(code: str, variant: str) -> Build:
+    # docs: AWS::Bedrock::DataSource KnowledgeBaseId, Name, DataSourceConfiguration {Type S3, S3Configuration
+    # {BucketArn}}, VectorIngestionConfiguration {ParsingConfiguration {ParsingStrategy BEDROCK_FOUNDATION_MODEL,
+    # BedrockFoundationModelConfiguration {ModelArn, ParsingModality}}}: every ingested document is parsed by the model.
+    arn = _model(code, variant, "anthropic.claude-3-haiku-20240307-v1:0")
+    model = {"ModelArn": arn, "ParsingModality": "MULTIMODAL"}
+    parsing = {"ParsingStrategy": "BEDROCK_FOUNDATION_MODEL", "BedrockFoundationModelConfiguration": model}
+    return _one("claims-handbook-source", "AWS::Bedrock::DataSource", {
+        "KnowledgeBaseId": "CLAIMSKB01", "Name": "handbook-pdfs",
+        "DataSourceConfiguration": {"Type": "S3", "S3Configuration": {"BucketArn": {"Fn::GetAtt": ["Docs", "Arn"]}}},
+        "VectorIngestionConfiguration": {"ParsingConfiguration": parsing}},
+        Docs={"Type": "AWS::S3::Bucket", "Properties": {}})  # fmt: skip
+
+
+def _task(container: dict[str, Any], *, firelens: bool) -> dict[str, Any]:
+    """A task definition of the claims API (on EC2, where every log driver is offered) and, for FireLens, its Fluent
+    Bit log router; both images from the team's registry."""
+    registry = "${AWS::AccountId}.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}"
+    api = {"Name": "api", "Image": {"Fn::Sub": f"{registry}/claims-api:1.4"}, "Essential": True, "Memory": 512,
+           **container}  # fmt: skip
+    router = {"Name": "log_router", "Image": {"Fn::Sub": f"{registry}/aws-for-fluent-bit:stable"}, "Essential": True,
+              "Memory": 128, "FirelensConfiguration": {"Type": "fluentbit"}}  # fmt: skip
+    return {"Family": "claims-api", "RequiresCompatibilities": ["EC2"], "NetworkMode": "bridge",
+            "ExecutionRoleArn": {"Fn::GetAtt": ["TaskRole", "Arn"]},
+            "ContainerDefinitions": [router, api] if firelens else [api]}  # fmt: skip
+
+
+def ecs_firelens_google(code: str, variant: str) -> Build:
+    # docs: AWS::ECS::TaskDefinition ContainerDefinitions [{LogConfiguration {LogDriver awsfirelens, Options {Name
+    # ...}}, FirelensConfiguration {Type fluentbit}}]: the options are the Fluent Bit output's (its `Name` the plugin).
+    options: dict[str, Any] = {"Name": "stackdriver", "google_service_credentials": "/fluent-bit/etc/gcp.json",
+                               "resource": "global"}  # fmt: skip
+    if variant == "home":
+        options = {"Name": "cloudwatch_logs", "region": HOME[code], "log_group_name": "/claims/api",
+                   "log_stream_prefix": "api-", "auto_create_group": "true"}  # fmt: skip
+    container = {"LogConfiguration": {"LogDriver": "awsfirelens", "Options": options}}
+    return _one("claims-api-task", "AWS::ECS::TaskDefinition", _task(container, firelens=True),
+                TaskRole=_role("ecs-tasks.amazonaws.com"))  # fmt: skip
+
+
+def ecs_logentries(code: str, variant: str) -> Build:
+    # docs: AWS::ECS::TaskDefinition LogConfiguration LogDriver ("Allowed values: awsfirelens | awslogs | fluentd |
+    # gelf | journald | json-file | splunk | syslog", logentries on EC2 container instances, API LogConfiguration).
+    logging: dict[str, Any] = {"LogDriver": "logentries", "Options": {"logentries-token": "claims-api-token"}}
+    if variant == "home":
+        logging = {"LogDriver": "awslogs", "Options": {"awslogs-group": "/claims/api", "awslogs-region": HOME[code],
+                                                       "awslogs-stream-prefix": "api"}}  # fmt: skip
+    return _one("claims-api-task", "AWS::ECS::TaskDefinition", _task({"LogConfiguration": logging}, firelens=False),
+                TaskRole=_role("ecs-tasks.amazonaws.com"))  # fmt: skip
+
+
 GLOBAL_KINDS: dict[str, tuple[Callable[[str, str], Build], str, tuple[str, ...]]] = {
     "cfn-securityhub-jira-connector": (securityhub_connector, "aws-securityhub-itsm-connector", ()),
     "cfn-securityhub-ticket-rule": (securityhub_rule, "aws-securityhub-itsm-automation", ()),
@@ -165,6 +218,9 @@ GLOBAL_KINDS: dict[str, tuple[Callable[[str, str], Build], str, tuple[str, ...]]
     "cfn-bedrock-kb-embedding-profile": (bedrock_kb_embedding, "aws-bedrock-cross-region-embedding-model", ()),
     "cfn-lex-qna-profile": (lex_qna, "aws-bedrock-cross-region-lex-model", ()),
     "cfn-imagebuilder-launch-permission": (imagebuilder_launch, "aws-imagebuilder-ami-launch-permission", ("CN",)),
+    "cfn-bedrock-data-source-parsing-profile": (bedrock_data_source, "aws-bedrock-cross-region-ingestion-model", ()),
+    "cfn-ecs-firelens-google": (ecs_firelens_google, "firelens-google-cloud-outputs", ()),
+    "cfn-ecs-logentries-driver": (ecs_logentries, "container-logentries-driver", ()),
 }  # fmt: skip
 """Kind -> (builder, the global_services entry judging it, jurisdictions whose partition the entry allows)."""
 NO_HOME_TWIN = {"cfn-securityhub-jira-connector"}
