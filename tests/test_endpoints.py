@@ -13034,3 +13034,61 @@ def test_awsred55b_a_templates_global_service_twins_are_judged_by_type(
 ) -> None:
     # awsred55b: judged as round 28's (a StackSet's template too).
     test_a_templates_global_service_resources_are_judged_by_type(code, resources, extra, expected)
+
+
+# awsred55b: a data source's parsing and context-enrichment models, and a container's log driver and FireLens output
+# judged by name (ECS ContainerDefinitions, a Batch job's ContainerProperties or EcsProperties containers); on main
+# b59e64d8 every offending case here passed.
+def _ecs55b(logging: dict[str, Any]) -> dict[str, Any]:
+    return _one("AWS::ECS::TaskDefinition", Family="f", ContainerDefinitions=[
+        {"Name": "r", "Image": "i", "FirelensConfiguration": {"Type": "fluentbit"}},
+        {"Name": "a", "Image": "i", "LogConfiguration": logging}])  # fmt: skip
+
+
+def _batch55b(logging: dict[str, Any]) -> dict[str, Any]:
+    return _one("AWS::Batch::JobDefinition", Type="container", EcsProperties={"TaskProperties": [{"Containers": [
+        {"Name": "r", "Image": "i", "FirelensConfiguration": {"Type": "fluentbit"}},
+        {"Name": "a", "Image": "i", "LogConfiguration": logging}]}]})  # fmt: skip
+
+
+_ENRICH55B = {"Type": "BEDROCK_FOUNDATION_MODEL", "BedrockFoundationModelConfiguration": {
+    "ModelArn": f"{_PROFILE55B}global.anthropic.claude-sonnet-4-20250514-v1:0",
+    "EnrichmentStrategyConfiguration": {"Method": "CHUNK_ENTITY_EXTRACTION"}}}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("code", "resources", "expected"),
+    [
+        ("EU", _one("AWS::Bedrock::DataSource", KnowledgeBaseId="k", Name="d", DataSourceConfiguration={"Type": "S3"},
+                    VectorIngestionConfiguration={"ContextEnrichmentConfiguration": _ENRICH55B}), {"RES-016"}),
+        ("EU", _one("AWS::Bedrock::DataSource", KnowledgeBaseId="k", Name="d", DataSourceConfiguration={"Type": "S3"},
+                    VectorIngestionConfiguration={"ParsingConfiguration": {
+                        "ParsingStrategy": "BEDROCK_FOUNDATION_MODEL", "BedrockFoundationModelConfiguration": {
+                            "ModelArn": f"{_PROFILE55B}eu.anthropic.claude-3-haiku-20240307-v1:0"}}}), {"RES-016"}),
+        ("EU", _one("AWS::Bedrock::DataSource", KnowledgeBaseId="k", Name="d", DataSourceConfiguration={"Type": "S3"},
+                    VectorIngestionConfiguration={"ParsingConfiguration": {
+                        "ParsingStrategy": "BEDROCK_DATA_AUTOMATION"}}), set()),
+        ("EU", _ecs55b({"LogDriver": "awsfirelens", "Options": {"Name": "azure", "Customer_ID": "c"}}), {"RES-016"}),
+        ("JP", _ecs55b({"LogDriver": "awsfirelens", "Options": {"Name": "oracle_log_analytics"}}), {"RES-016"}),
+        ("EU", _ecs55b({"LogDriver": "awsfirelens", "Options": {"Name": "arvancloud_cloudlogs"}}), {"RES-016"}),
+        ("CN", _ecs55b({"LogDriver": "awsfirelens", "Options": {"Name": "bigquery"}}), {"RES-016"}),
+        ("EU", _ecs55b({"LogDriver": "awsfirelens", "Options": {
+            "Name": "cloudwatch_logs", "region": "eu-west-1", "log_group_name": "g"}}), set()),
+        ("EU", _ecs55b({"LogDriver": "logentries", "Options": {"logentries-token": "t"}}), {"RES-016"}),
+        ("EU", _ecs55b({"LogDriver": "json-file"}), set()),
+        ("EU", _one("AWS::Batch::JobDefinition", Type="container", ContainerProperties={
+            "Image": "i", "LogConfiguration": {"LogDriver": "logentries"}}), {"RES-016"}),
+        ("EU", _one("AWS::Batch::JobDefinition", Type="container", ContainerProperties={
+            "Image": "i", "LogConfiguration": {"LogDriver": "awslogs", "Options": {"awslogs-region": "eu-west-1"}}}),
+         set()),
+        ("US", _batch55b({"LogDriver": "awsfirelens", "Options": {"Name": "gcs", "bucket": "b"}}), {"RES-016"}),
+        ("US", _batch55b({"LogDriver": "logentries"}), {"RES-016"}),
+        ("US", _batch55b({"LogDriver": "awsfirelens", "Options": {
+            "Name": "kinesis_firehose", "region": "us-east-1", "delivery_stream": "s"}}), set()),
+    ],
+)  # fmt: skip
+def test_awsred55b_a_templates_log_outputs_and_ingestion_models_are_judged_by_type(
+    code: str, resources: dict[str, Any], expected: set[str]
+) -> None:
+    # awsred55b: judged as round 28's (a StackSet's template too).
+    test_a_templates_global_service_resources_are_judged_by_type(code, resources, {}, expected)
