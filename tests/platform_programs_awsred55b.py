@@ -9,13 +9,15 @@ Pulumi resource was RES-016: a Security Hub ``ConnectorV2`` to Jira Cloud, an ``
 ``global.`` cross-Region inference profile, a Lex V2 ``Bot``'s ``AMAZON.QnAIntent`` answering with one, an Image
 Builder distribution's ``LaunchPermissionConfiguration`` granting another account launch permission, a Bedrock
 ``DataSource`` parsing documents with a ``global.`` profile, and an ECS ``TaskDefinition`` whose container logs go to
-Google Cloud Logging through FireLens (``Options.Name: stackdriver``) or to Logentries (``LogDriver: logentries``).
-RES-016 now (``template_services``), declared by the catalogue id. On main b59e64d8 the 160 programs: 54 failed (every
-``global`` program the entry refuses: no door found anything), 106 passed.
+Google Cloud Logging through FireLens (``Options.Name: stackdriver``) or to Logentries (``LogDriver: logentries``), and
+a Cognito ``IdentityPool`` signing users in with Google (``SupportedLoginProviders``, a map: each value read, an engine
+reading). RES-016 now (``template_services``), declared by the catalogue id. On main b59e64d8 the 175 programs: 59
+failed (every ``global`` program the entry refuses: no door found anything), 116 passed.
 
 ``variant``: ``home`` (the same type with a value the entry accepts: a finding-fields update, a GitHub Enterprise
 Server credential, a foundation model in the Region or the jurisdiction's own geographic profile, an image distributed
-with no launch permission, FireLens to CloudWatch Logs or the awslogs driver in the Region), ``global`` (refused, but
+with no launch permission, FireLens to CloudWatch Logs or the awslogs driver in the Region, a pool with only its user
+pool), ``global`` (refused, but
 where the entry allows the partition: aws-cn for a launch permission), ``global-declared`` (the catalogue id declared:
 passes). A connector has no compliant twin but its declaration (every provider is a third party's service).
 tests/test_realistic_programs.py runs them as CASES (``awsred55b-*``).
@@ -209,6 +211,19 @@ def ecs_logentries(code: str, variant: str) -> Build:
                 TaskRole=_role("ecs-tasks.amazonaws.com"))  # fmt: skip
 
 
+def cognito_identity_pool(code: str, variant: str) -> Build:
+    # docs: AWS::Cognito::IdentityPool IdentityPoolName, AllowUnauthenticatedIdentities, CognitoIdentityProviders
+    # [{ClientId, ProviderName}], SupportedLoginProviders ("Key-value pairs that map provider names to provider app
+    # IDs"): the claimants sign in at Google and get AWS credentials for it.
+    pool = {"ClientId": "7abc3claimsapp", "ProviderName": {"Fn::GetAtt": ["Pool", "ProviderName"]}}
+    props: dict[str, Any] = {"IdentityPoolName": "claimants", "AllowUnauthenticatedIdentities": False,
+                             "CognitoIdentityProviders": [pool]}  # fmt: skip
+    if variant != "home":
+        props["SupportedLoginProviders"] = {"accounts.google.com": "123456789012-claims.apps.googleusercontent.com"}
+    return _one("claims-identity", "AWS::Cognito::IdentityPool", props,
+                Pool={"Type": "AWS::Cognito::UserPool", "Properties": {"UserPoolName": "claimants"}})  # fmt: skip
+
+
 GLOBAL_KINDS: dict[str, tuple[Callable[[str, str], Build], str, tuple[str, ...]]] = {
     "cfn-securityhub-jira-connector": (securityhub_connector, "aws-securityhub-itsm-connector", ()),
     "cfn-securityhub-ticket-rule": (securityhub_rule, "aws-securityhub-itsm-automation", ()),
@@ -221,6 +236,7 @@ GLOBAL_KINDS: dict[str, tuple[Callable[[str, str], Build], str, tuple[str, ...]]
     "cfn-bedrock-data-source-parsing-profile": (bedrock_data_source, "aws-bedrock-cross-region-ingestion-model", ()),
     "cfn-ecs-firelens-google": (ecs_firelens_google, "firelens-google-cloud-outputs", ()),
     "cfn-ecs-logentries-driver": (ecs_logentries, "container-logentries-driver", ()),
+    "cfn-cognito-identity-pool-google": (cognito_identity_pool, "aws-cognito-identity-pool-public-login", ()),
 }  # fmt: skip
 """Kind -> (builder, the global_services entry judging it, jurisdictions whose partition the entry allows)."""
 NO_HOME_TWIN = {"cfn-securityhub-jira-connector"}

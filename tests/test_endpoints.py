@@ -13085,6 +13085,18 @@ _ENRICH55B = {"Type": "BEDROCK_FOUNDATION_MODEL", "BedrockFoundationModelConfigu
         ("US", _batch55b({"LogDriver": "logentries"}), {"RES-016"}),
         ("US", _batch55b({"LogDriver": "awsfirelens", "Options": {
             "Name": "kinesis_firehose", "region": "us-east-1", "delivery_stream": "s"}}), set()),
+        # an identity pool's social login providers: each value of the map (an engine reading: `*` in a template field).
+        ("EU", _one("AWS::Cognito::IdentityPool", AllowUnauthenticatedIdentities=False, SupportedLoginProviders={
+            "graph.facebook.com": "7346241598935555", "appleid.apple.com": "com.example.claims"}), {"RES-016"}),
+        ("CN", _one("AWS::Cognito::IdentityPool", AllowUnauthenticatedIdentities=False,
+                    SupportedLoginProviders={"www.amazon.com": "amzn1.application.1"}), {"RES-016"}),
+        # a Json Parameter: unproven, refused as every template_services value it cannot evaluate.
+        ("EU", _one("AWS::Cognito::IdentityPool", AllowUnauthenticatedIdentities=False,
+                    SupportedLoginProviders={"Ref": "Providers"}), {"RES-016"}),
+        ("EU", _one("AWS::Cognito::IdentityPool", AllowUnauthenticatedIdentities=False, SupportedLoginProviders={}),
+         set()),
+        ("EU", _one("AWS::Cognito::IdentityPool", AllowUnauthenticatedIdentities=False, CognitoIdentityProviders=[
+            {"ClientId": "c", "ProviderName": "cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc"}]), set()),
     ],
 )  # fmt: skip
 def test_awsred55b_a_templates_log_outputs_and_ingestion_models_are_judged_by_type(
