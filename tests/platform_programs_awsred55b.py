@@ -17,9 +17,9 @@ failed (every ``global`` program the entry refuses: no door found anything), 116
 ``variant``: ``home`` (the same type with a value the entry accepts: a finding-fields update, a GitHub Enterprise
 Server credential, a foundation model in the Region or the jurisdiction's own geographic profile, an image distributed
 with no launch permission, FireLens to CloudWatch Logs or the awslogs driver in the Region, a pool with only its user
-pool), ``global`` (refused, but
-where the entry allows the partition: aws-cn for a launch permission), ``global-declared`` (the catalogue id declared:
-passes). A connector has no compliant twin but its declaration (every provider is a third party's service).
+pool), ``global`` (refused, but where the entry allows the partition: aws-cn for a launch permission),
+``global-declared`` (the catalogue id declared: passes). A connector has no compliant twin but its declaration (every
+provider is a third party's service).
 tests/test_realistic_programs.py runs them as CASES (``awsred55b-*``).
 """
 
