@@ -18711,9 +18711,10 @@ CASES: list[Case] = [
     # -- stop 55, AWS red team round 29 (tests/platform_programs_awsred55b.py): a Security Hub Jira connector, an
     # automation rule's external integration action, a CodeBuild GitHub.com source credential, a Bedrock prompt
     # variant's, an agent's overridden step's, a knowledge base's embedding and a Lex QnA intent's `global.`
-    # cross-Region inference profile and an Image Builder launch permission for another account, written in a
-    # CloudFormation template, are RES-016 as their Pulumi twins (each passed every door before); the same types with a
-    # resident value, aws-cn for the launch permission and the declared service pass.
+    # cross-Region inference profile, an Image Builder launch permission for another account, a data source's parsing
+    # model of that kind, an ECS task's FireLens Google output or logentries driver and an identity pool's Google
+    # login, written in a CloudFormation template, are RES-016 as their Pulumi twins (each passed every door before);
+    # the same types with a resident value, aws-cn for the launch permission and the declared service pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw55b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
