@@ -224,6 +224,30 @@ def cognito_identity_pool(code: str, variant: str) -> Build:
                 Pool={"Type": "AWS::Cognito::UserPool", "Properties": {"UserPoolName": "claimants"}})  # fmt: skip
 
 
+def bedrock_agent_model(code: str, variant: str) -> Build:
+    # docs: AWS::Bedrock::Agent AgentName, FoundationModel ("The foundation model used for orchestration by the agent"),
+    # AgentResourceRoleArn, Instruction: every user turn goes to that model.
+    return _one("claims-agent", "AWS::Bedrock::Agent", {
+        "AgentName": "claims-helper", "AgentResourceRoleArn": {"Fn::GetAtt": ["AgentRole", "Arn"]},
+        "FoundationModel": _model(code, variant, "anthropic.claude-3-5-sonnet-20240620-v1:0"),
+        "Instruction": "Answer questions about the status of a claim from the claims records."},
+        AgentRole=_role("bedrock.amazonaws.com"))  # fmt: skip
+
+
+def bedrock_flow_prompt(code: str, variant: str) -> Build:
+    # docs: AWS::Bedrock::Flow Name, ExecutionRoleArn, Definition {Nodes [{Name, Type Prompt, Configuration {Prompt
+    # {SourceConfiguration {Inline {ModelId, TemplateType, TemplateConfiguration}}}}}], Connections}.
+    inline = {"ModelId": _model(code, variant, "anthropic.claude-3-haiku-20240307-v1:0"), "TemplateType": "TEXT",
+              "TemplateConfiguration": {"Text": {"Text": "Classify this claim: {{claim}}"}}}  # fmt: skip
+    start = {"Name": "Start", "Type": "Input", "Outputs": [{"Name": "document", "Type": "String"}]}
+    classify = {"Name": "Classify", "Type": "Prompt", "Configuration": {"Prompt": {"SourceConfiguration": {
+        "Inline": inline}}}, "Inputs": [{"Name": "claim", "Type": "String", "Expression": "$.data"}]}  # fmt: skip
+    nodes = [start, classify]
+    return _one("claims-flow", "AWS::Bedrock::Flow", {
+        "Name": "claims-triage", "ExecutionRoleArn": {"Fn::GetAtt": ["FlowRole", "Arn"]},
+        "Definition": {"Nodes": nodes}}, FlowRole=_role("bedrock.amazonaws.com"))  # fmt: skip
+
+
 GLOBAL_KINDS: dict[str, tuple[Callable[[str, str], Build], str, tuple[str, ...]]] = {
     "cfn-securityhub-jira-connector": (securityhub_connector, "aws-securityhub-itsm-connector", ()),
     "cfn-securityhub-ticket-rule": (securityhub_rule, "aws-securityhub-itsm-automation", ()),
@@ -237,6 +261,8 @@ GLOBAL_KINDS: dict[str, tuple[Callable[[str, str], Build], str, tuple[str, ...]]
     "cfn-ecs-firelens-google": (ecs_firelens_google, "firelens-google-cloud-outputs", ()),
     "cfn-ecs-logentries-driver": (ecs_logentries, "container-logentries-driver", ()),
     "cfn-cognito-identity-pool-google": (cognito_identity_pool, "aws-cognito-identity-pool-public-login", ()),
+    "cfn-bedrock-agent-profile": (bedrock_agent_model, "aws-bedrock-cross-region-model", ()),
+    "cfn-bedrock-flow-prompt-profile": (bedrock_flow_prompt, "aws-bedrock-cross-region-nested-model", ()),
 }  # fmt: skip
 """Kind -> (builder, the global_services entry judging it, jurisdictions whose partition the entry allows)."""
 NO_HOME_TWIN = {"cfn-securityhub-jira-connector"}
