@@ -11,8 +11,10 @@ Builder distribution's ``LaunchPermissionConfiguration`` granting another accoun
 ``DataSource`` parsing documents with a ``global.`` profile, and an ECS ``TaskDefinition`` whose container logs go to
 Google Cloud Logging through FireLens (``Options.Name: stackdriver``) or to Logentries (``LogDriver: logentries``), and
 a Cognito ``IdentityPool`` signing users in with Google (``SupportedLoginProviders``, a map: each value read, an engine
-reading). RES-016 now (``template_services``), declared by the catalogue id. On main b59e64d8 the 175 programs: 59
-failed (every ``global`` program the entry refuses: no door found anything), 116 passed.
+reading), and an ``Agent``'s own ``FoundationModel`` or a ``Flow``'s prompt node naming a ``global.`` profile (their
+Pulumi entries' ``types: ["*"]`` / flow types kept them out of the listing). RES-016 now (``template_services``),
+declared by the catalogue id. On main b59e64d8 the 205 programs: 69 failed (every ``global`` program the entry refuses:
+no door found anything), 136 passed.
 
 ``variant``: ``home`` (the same type with a value the entry accepts: a finding-fields update, a GitHub Enterprise
 Server credential, a foundation model in the Region or the jurisdiction's own geographic profile, an image distributed

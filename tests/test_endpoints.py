@@ -13085,6 +13085,15 @@ _ENRICH55B = {"Type": "BEDROCK_FOUNDATION_MODEL", "BedrockFoundationModelConfigu
         ("US", _batch55b({"LogDriver": "logentries"}), {"RES-016"}),
         ("US", _batch55b({"LogDriver": "awsfirelens", "Options": {
             "Name": "kinesis_firehose", "region": "us-east-1", "delivery_stream": "s"}}), set()),
+        # an agent's own model and a flow's prompt / knowledge base node models.
+        ("EU", _one("AWS::Bedrock::Agent", AgentName="a", FoundationModel="global.amazon.nova-pro-v1:0"), {"RES-016"}),
+        ("US", _one("AWS::Bedrock::Agent", AgentName="a", FoundationModel="us.amazon.nova-pro-v1:0"), set()),
+        ("EU", _one("AWS::Bedrock::Flow", Name="f", ExecutionRoleArn="r", Definition={"Nodes": [{
+            "Name": "k", "Type": "KnowledgeBase", "Configuration": {"KnowledgeBase": {
+                "KnowledgeBaseId": "KB1", "ModelId": "eu.anthropic.claude-3-haiku-20240307-v1:0"}}}]}), {"RES-016"}),
+        ("JP", _one("AWS::Bedrock::Flow", Name="f", ExecutionRoleArn="r", Definition={"Nodes": [{
+            "Name": "p", "Type": "Prompt", "Configuration": {"Prompt": {"SourceConfiguration": {"Inline": {
+                "ModelId": "jp.anthropic.claude-3-haiku-20240307-v1:0", "TemplateType": "TEXT"}}}}}]}), set()),
         # an identity pool's social login providers: each value of the map (an engine reading: `*` in a template field).
         ("EU", _one("AWS::Cognito::IdentityPool", AllowUnauthenticatedIdentities=False, SupportedLoginProviders={
             "graph.facebook.com": "7346241598935555", "appleid.apple.com": "com.example.claims"}), {"RES-016"}),
