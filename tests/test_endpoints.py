@@ -12946,3 +12946,170 @@ def test_awsred55_a_templates_global_service_twins_are_judged_by_type(
     # awsred55: judged as test_a_templates_global_service_resources_are_judged_by_type judges the older entries (a
     # StackSet's template too).
     test_a_templates_global_service_resources_are_judged_by_type(code, resources, extra, expected)
+
+
+# awsred55b (stop 55): eight more CloudFormation twins of AWS global services (template_services), each RES-016 as the
+# Pulumi resource is; on main b59e64d8 every offending case here passed (no template_services entry named the type).
+# The compliant twin is the same type with a value the Pulumi entry accepts (a jurisdiction's own geographic inference
+# profile, a self-hosted source server, a finding-fields update); aws-cn where the entry allows it.
+_PROFILE55B = "arn:aws:bedrock:eu-west-1:123456789012:inference-profile/"
+_STEP55B = {"PromptType": "ORCHESTRATION", "PromptCreationMode": "OVERRIDDEN", "BasePromptTemplate": "t"}
+_DIST55B = {"Region": "eu-west-1"}
+
+
+def _qna55b(model: str) -> dict[str, Any]:
+    return {"Name": "q", "ParentIntentSignature": "AMAZON.QnAIntent", "QnAIntentConfiguration": {
+        "BedrockModelConfiguration": {"ModelArn": model}, "DataSourceConfiguration": {}}}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("code", "resources", "extra", "expected"),
+    [
+        ("EU", _one("AWS::SecurityHub::ConnectorV2", Name="c", Provider={
+            "ServiceNow": {"InstanceName": "corp", "SecretArn": "s"}}), {}, {"RES-016"}),
+        ("CN", _one("AWS::SecurityHub::ConnectorV2", Name="c", Provider={"JiraCloud": {"ProjectKey": "SEC"}}), {},
+         {"RES-016"}),
+        ("EU", _one("AWS::SecurityHub::AutomationRuleV2", RuleName="r", Criteria={}, Actions=[
+            {"Type": "FINDING_FIELDS_UPDATE"}, {"Type": "EXTERNAL_INTEGRATION"}]), {}, {"RES-016"}),
+        ("EU", _one("AWS::SecurityHub::AutomationRuleV2", RuleName="r", Criteria={}, Actions=[
+            {"Type": "FINDING_FIELDS_UPDATE", "FindingFieldsUpdate": {"StatusId": 2}}]), {}, set()),
+        # a Parameter naming the action type: judged by its AllowedValues, as everywhere.
+        ("EU", _one("AWS::SecurityHub::AutomationRuleV2", RuleName="r", Criteria={}, Actions=[{"Type": {"Ref": "A"}}]),
+         {"Parameters": {"A": {"Type": "String", "AllowedValues": ["FINDING_FIELDS_UPDATE"]}}}, set()),
+        ("EU", _one("AWS::CodeBuild::SourceCredential", AuthType="BASIC_AUTH", ServerType="BITBUCKET", Token="t"), {},
+         {"RES-016"}),
+        ("JP", _one("AWS::CodeBuild::SourceCredential", AuthType="PERSONAL_ACCESS_TOKEN", ServerType="GITLAB",
+                    Token="t"), {}, {"RES-016"}),
+        ("EU", _one("AWS::CodeBuild::SourceCredential", AuthType="PERSONAL_ACCESS_TOKEN",
+                    ServerType="GITLAB_SELF_MANAGED", Token="t"), {}, set()),
+        ("EU", _one("AWS::Bedrock::Prompt", Name="p", Variants=[{
+            "Name": "v", "TemplateType": "TEXT", "ModelId": "global.anthropic.claude-sonnet-4-20250514-v1:0"}]), {},
+         {"RES-016"}),
+        ("US", _one("AWS::Bedrock::Prompt", Name="p", Variants=[{
+            "Name": "v", "TemplateType": "TEXT", "ModelId": "us.anthropic.claude-3-haiku-20240307-v1:0"}]), {}, set()),
+        ("EU", _one("AWS::Bedrock::Prompt", Name="p", Variants=[{
+            "Name": "v", "TemplateType": "TEXT", "ModelId": "anthropic.claude-3-haiku-20240307-v1:0"}]), {}, set()),
+        ("EU", _one("AWS::Bedrock::Agent", AgentName="a", FoundationModel="amazon.nova-pro-v1:0",
+                    PromptOverrideConfiguration={"PromptConfigurations": [
+                        {**_STEP55B, "FoundationModel": f"{_PROFILE55B}us.amazon.nova-pro-v1:0"}]}), {},
+         {"RES-016"}),
+        ("JP", _one("AWS::Bedrock::Agent", AgentName="a", FoundationModel="amazon.nova-pro-v1:0",
+                    PromptOverrideConfiguration={"PromptConfigurations": [
+                        {**_STEP55B, "FoundationModel": "jp.amazon.nova-pro-v1:0"}]}), {}, set()),
+        ("EU", _one("AWS::Bedrock::KnowledgeBase", Name="k", RoleArn="r", KnowledgeBaseConfiguration={
+            "Type": "VECTOR", "VectorKnowledgeBaseConfiguration": {
+                "EmbeddingModelArn": f"{_PROFILE55B}global.cohere.embed-v4:0"}}), {}, {"RES-016"}),
+        ("EU", _one("AWS::Bedrock::KnowledgeBase", Name="k", RoleArn="r", KnowledgeBaseConfiguration={
+            "Type": "VECTOR", "VectorKnowledgeBaseConfiguration": {
+                "EmbeddingModelArn": "arn:aws:bedrock:eu-west-1::foundation-model/amazon.titan-embed-text-v2:0"}}), {},
+         set()),
+        ("DE", _one("AWS::Lex::Bot", Name="b", RoleArn="r", DataPrivacy={"ChildDirected": False},
+                    IdleSessionTTLInSeconds=300, BotLocales=[{"LocaleId": "de_DE", "NluConfidenceThreshold": 0.4,
+                    "Intents": [_qna55b(
+                        "arn:aws:bedrock:eu-central-1:123456789012:inference-profile/eu.anthropic.claude-3-haiku-20240307-v1:0"
+                    )]}]), {},
+         {"RES-016"}),
+        ("DE", _one("AWS::Lex::Bot", Name="b", RoleArn="r", DataPrivacy={"ChildDirected": False},
+                    IdleSessionTTLInSeconds=300, BotLocales=[{"LocaleId": "de_DE", "NluConfidenceThreshold": 0.4,
+                    "Intents": [{"Name": "FallbackIntent", "ParentIntentSignature": "AMAZON.FallbackIntent"}]}]), {},
+         set()),
+        ("EU", _one("AWS::ImageBuilder::DistributionConfiguration", Name="d", Distributions=[{**_DIST55B,
+            "AmiDistributionConfiguration": {"LaunchPermissionConfiguration": {"UserGroups": ["all"]}}}]), {},
+         {"RES-016"}),
+        ("US", _one("AWS::ImageBuilder::DistributionConfiguration", Name="d", Distributions=[{"Region": "us-east-1",
+            "AmiDistributionConfiguration": {"LaunchPermissionConfiguration": {
+                "OrganizationArns": ["arn:aws:organizations::123456789012:organization/o-a1b2c3d4e5"]}}}]), {},
+         {"RES-016"}),
+        ("EU", _one("AWS::ImageBuilder::DistributionConfiguration", Name="d", Distributions=[{**_DIST55B,
+            "AmiDistributionConfiguration": {"LaunchPermissionConfiguration": {
+                "OrganizationalUnitArns": ["arn:aws:organizations::123456789012:ou/o-a1b2c3d4e5/ou-ab12-cd34ef56"]}}}]),
+         {}, {"RES-016"}),
+        ("CN", _one("AWS::ImageBuilder::DistributionConfiguration", Name="d", Distributions=[{
+            "Region": "cn-north-1", "AmiDistributionConfiguration": {"LaunchPermissionConfiguration": {
+                "UserIds": ["210987654321"]}}}]), {}, set()),
+    ],
+)  # fmt: skip
+def test_awsred55b_a_templates_global_service_twins_are_judged_by_type(
+    code: str, resources: dict[str, Any], extra: dict[str, Any], expected: set[str]
+) -> None:
+    # awsred55b: judged as round 28's (a StackSet's template too).
+    test_a_templates_global_service_resources_are_judged_by_type(code, resources, extra, expected)
+
+
+# awsred55b: a data source's parsing and context-enrichment models, and a container's log driver and FireLens output
+# judged by name (ECS ContainerDefinitions, a Batch job's ContainerProperties or EcsProperties containers); on main
+# b59e64d8 every offending case here passed.
+def _ecs55b(logging: dict[str, Any]) -> dict[str, Any]:
+    return _one("AWS::ECS::TaskDefinition", Family="f", ContainerDefinitions=[
+        {"Name": "r", "Image": "i", "FirelensConfiguration": {"Type": "fluentbit"}},
+        {"Name": "a", "Image": "i", "LogConfiguration": logging}])  # fmt: skip
+
+
+def _batch55b(logging: dict[str, Any]) -> dict[str, Any]:
+    return _one("AWS::Batch::JobDefinition", Type="container", EcsProperties={"TaskProperties": [{"Containers": [
+        {"Name": "r", "Image": "i", "FirelensConfiguration": {"Type": "fluentbit"}},
+        {"Name": "a", "Image": "i", "LogConfiguration": logging}]}]})  # fmt: skip
+
+
+_ENRICH55B = {"Type": "BEDROCK_FOUNDATION_MODEL", "BedrockFoundationModelConfiguration": {
+    "ModelArn": f"{_PROFILE55B}global.anthropic.claude-sonnet-4-20250514-v1:0",
+    "EnrichmentStrategyConfiguration": {"Method": "CHUNK_ENTITY_EXTRACTION"}}}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("code", "resources", "expected"),
+    [
+        ("EU", _one("AWS::Bedrock::DataSource", KnowledgeBaseId="k", Name="d", DataSourceConfiguration={"Type": "S3"},
+                    VectorIngestionConfiguration={"ContextEnrichmentConfiguration": _ENRICH55B}), {"RES-016"}),
+        ("EU", _one("AWS::Bedrock::DataSource", KnowledgeBaseId="k", Name="d", DataSourceConfiguration={"Type": "S3"},
+                    VectorIngestionConfiguration={"ParsingConfiguration": {
+                        "ParsingStrategy": "BEDROCK_FOUNDATION_MODEL", "BedrockFoundationModelConfiguration": {
+                            "ModelArn": f"{_PROFILE55B}eu.anthropic.claude-3-haiku-20240307-v1:0"}}}), {"RES-016"}),
+        ("EU", _one("AWS::Bedrock::DataSource", KnowledgeBaseId="k", Name="d", DataSourceConfiguration={"Type": "S3"},
+                    VectorIngestionConfiguration={"ParsingConfiguration": {
+                        "ParsingStrategy": "BEDROCK_DATA_AUTOMATION"}}), set()),
+        ("EU", _ecs55b({"LogDriver": "awsfirelens", "Options": {"Name": "azure", "Customer_ID": "c"}}), {"RES-016"}),
+        ("JP", _ecs55b({"LogDriver": "awsfirelens", "Options": {"Name": "oracle_log_analytics"}}), {"RES-016"}),
+        ("EU", _ecs55b({"LogDriver": "awsfirelens", "Options": {"Name": "arvancloud_cloudlogs"}}), {"RES-016"}),
+        ("CN", _ecs55b({"LogDriver": "awsfirelens", "Options": {"Name": "bigquery"}}), {"RES-016"}),
+        ("EU", _ecs55b({"LogDriver": "awsfirelens", "Options": {
+            "Name": "cloudwatch_logs", "region": "eu-west-1", "log_group_name": "g"}}), set()),
+        ("EU", _ecs55b({"LogDriver": "logentries", "Options": {"logentries-token": "t"}}), {"RES-016"}),
+        ("EU", _ecs55b({"LogDriver": "json-file"}), set()),
+        ("EU", _one("AWS::Batch::JobDefinition", Type="container", ContainerProperties={
+            "Image": "i", "LogConfiguration": {"LogDriver": "logentries"}}), {"RES-016"}),
+        ("EU", _one("AWS::Batch::JobDefinition", Type="container", ContainerProperties={
+            "Image": "i", "LogConfiguration": {"LogDriver": "awslogs", "Options": {"awslogs-region": "eu-west-1"}}}),
+         set()),
+        ("US", _batch55b({"LogDriver": "awsfirelens", "Options": {"Name": "gcs", "bucket": "b"}}), {"RES-016"}),
+        ("US", _batch55b({"LogDriver": "logentries"}), {"RES-016"}),
+        ("US", _batch55b({"LogDriver": "awsfirelens", "Options": {
+            "Name": "kinesis_firehose", "region": "us-east-1", "delivery_stream": "s"}}), set()),
+        # an agent's own model and a flow's prompt / knowledge base node models.
+        ("EU", _one("AWS::Bedrock::Agent", AgentName="a", FoundationModel="global.amazon.nova-pro-v1:0"), {"RES-016"}),
+        ("US", _one("AWS::Bedrock::Agent", AgentName="a", FoundationModel="us.amazon.nova-pro-v1:0"), set()),
+        ("EU", _one("AWS::Bedrock::Flow", Name="f", ExecutionRoleArn="r", Definition={"Nodes": [{
+            "Name": "k", "Type": "KnowledgeBase", "Configuration": {"KnowledgeBase": {
+                "KnowledgeBaseId": "KB1", "ModelId": "eu.anthropic.claude-3-haiku-20240307-v1:0"}}}]}), {"RES-016"}),
+        ("JP", _one("AWS::Bedrock::Flow", Name="f", ExecutionRoleArn="r", Definition={"Nodes": [{
+            "Name": "p", "Type": "Prompt", "Configuration": {"Prompt": {"SourceConfiguration": {"Inline": {
+                "ModelId": "jp.anthropic.claude-3-haiku-20240307-v1:0", "TemplateType": "TEXT"}}}}}]}), set()),
+        # an identity pool's social login providers: each value of the map (an engine reading: `*` in a template field).
+        ("EU", _one("AWS::Cognito::IdentityPool", AllowUnauthenticatedIdentities=False, SupportedLoginProviders={
+            "graph.facebook.com": "7346241598935555", "appleid.apple.com": "com.example.claims"}), {"RES-016"}),
+        ("CN", _one("AWS::Cognito::IdentityPool", AllowUnauthenticatedIdentities=False,
+                    SupportedLoginProviders={"www.amazon.com": "amzn1.application.1"}), {"RES-016"}),
+        # a Json Parameter: unproven, refused as every template_services value it cannot evaluate.
+        ("EU", _one("AWS::Cognito::IdentityPool", AllowUnauthenticatedIdentities=False,
+                    SupportedLoginProviders={"Ref": "Providers"}), {"RES-016"}),
+        ("EU", _one("AWS::Cognito::IdentityPool", AllowUnauthenticatedIdentities=False, SupportedLoginProviders={}),
+         set()),
+        ("EU", _one("AWS::Cognito::IdentityPool", AllowUnauthenticatedIdentities=False, CognitoIdentityProviders=[
+            {"ClientId": "c", "ProviderName": "cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc"}]), set()),
+    ],
+)  # fmt: skip
+def test_awsred55b_a_templates_log_outputs_and_ingestion_models_are_judged_by_type(
+    code: str, resources: dict[str, Any], expected: set[str]
+) -> None:
+    # awsred55b: judged as round 28's (a StackSet's template too).
+    test_a_templates_global_service_resources_are_judged_by_type(code, resources, {}, expected)

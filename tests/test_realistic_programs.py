@@ -62,6 +62,7 @@ import platform_programs_awsred53 as aw53
 import platform_programs_awsred54 as aw54
 import platform_programs_awsred54b as aw54b
 import platform_programs_awsred55 as aw55
+import platform_programs_awsred55b as aw55b
 import platform_programs_bodies42 as bd42
 import platform_programs_cfnmap45 as cm45
 import platform_programs_cfnsfn45 as cs45
@@ -18737,6 +18738,14 @@ CASES: list[Case] = [
     # jq using sort / sort_by / unique, getpath, range, a computed index, fromjson and --arg / --argjson give their
     # Region or host (refused at home, RES-011 / RES-015, and by the wrong rule abroad before); abroad RES-009 / RES-006
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fr55b.rows()],
+    # -- stop 55, AWS red team round 29 (tests/platform_programs_awsred55b.py): a Security Hub Jira connector, an
+    # automation rule's external integration action, a CodeBuild GitHub.com source credential, a Bedrock prompt
+    # variant's, an agent's overridden step's, a knowledge base's embedding and a Lex QnA intent's `global.`
+    # cross-Region inference profile, an Image Builder launch permission for another account, a data source's parsing
+    # model of that kind, an ECS task's FireLens Google output or logentries driver and an identity pool's Google
+    # login, written in a CloudFormation template, are RES-016 as their Pulumi twins (each passed every door before);
+    # the same types with a resident value, aws-cn for the launch permission and the declared service pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw55b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

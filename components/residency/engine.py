@@ -7448,8 +7448,9 @@ def _s3_location_text(value: Any) -> str:
 
 def _template_values(node: Any, keys: list[str], path: str) -> Iterator[tuple[str, Any]]:
     """(path, value) for each value a template property path (``EndpointConfiguration.Types``) holds: a list on the
-    way is read item by item, an ``Fn::If`` as each branch; ``_OMITTED`` where the property is left out. A function
-    elsewhere on the way (a whole map from a Parameter) is yielded as the value, unevaluated."""
+    way is read item by item, an ``Fn::If`` as each branch, a ``*`` as each value of a map (none for an empty one);
+    ``_OMITTED`` where the property is left out. A function elsewhere on the way (a whole map from a Parameter) is
+    yielded as the value, unevaluated."""
     if isinstance(node, Mapping) and len(node) == 1 and "Fn::If" in node:
         branches = _template_choices(node)
         if branches is not None:
@@ -7466,6 +7467,10 @@ def _template_values(node: Any, keys: list[str], path: str) -> Iterator[tuple[st
     elif not keys:
         yield path, node
     elif isinstance(node, Mapping) and not any(str(k).startswith("Fn::") or k == "Ref" for k in node):
+        if keys[0] == "*":  # (awsred55b) each value of a map keyed by the user (an identity pool's providers)
+            for key, item in node.items():
+                yield from _template_values(item, keys[1:], f"{path}.{key}")
+            return
         yield from _template_values(node.get(keys[0]), keys[1:], f"{path}.{keys[0]}")
     else:
         yield path, node  # a function giving a whole map or list: unevaluated
