@@ -9451,7 +9451,11 @@ def _with_array_inputs(
     for name, split, substitution in array_inputs(script):
         # a file the script writes is read whole (its lines are the items; the evaluator gives them one by one)
         file = substitution[4:-1].strip().strip("\"'") if substitution.startswith("$(< ") else None
-        given = [files[file]] if file in files else substitution_values(substitution, anywhere, files, own)
+        given = (
+            [files[file]]
+            if file is not None and file in files
+            else substitution_values(substitution, anywhere, files, own)
+        )
         held: dict[str, tuple[str, ...]] = {}
         for output in [o for o in given if o != OWN_MACHINE] if given is not None else [_OPAQUE + substitution]:
             found = array_input_elements(name, split, output, script, unknown=output[:1] == _OPAQUE)

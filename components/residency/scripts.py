@@ -308,8 +308,8 @@ class ScriptReader:
             if spec.command_after not in args:
                 return args, []
             at = args.index(spec.command_after)
-            image = _option_value(args[:at], spec.image_option)
-            run = [] if image is None or spec.command_options.intersection(args[:at]) else [image]
+            named = _option_value(args[:at], spec.image_option)
+            run = [] if named is None or spec.command_options.intersection(args[:at]) else [named]
             command = _container_command(spec, [], run, args[at + 1 :])
             return args[:at], list(self._command(command, depth + 1, False, hosts_file, offset)) if command else []
         at = _after_options(args, 0, spec)
