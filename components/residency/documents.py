@@ -44,6 +44,7 @@ __all__ = [
     "MAX_NODES",
     "DocumentBeyondBounds",
     "TemplateLoader",
+    "flow_yaml_or_none",
     "fluent_bit_classic",
     "fluent_bit_outputs",
     "fluentd_config",
@@ -263,6 +264,18 @@ def looks_like_yaml(stripped: str) -> bool:
     return "\n" in stripped and _YAML_HINT.search(stripped) is not None
 
 
+def flow_yaml_or_none(text: str, depth: int = 0) -> Any:
+    """A text beginning with ``{`` or ``[`` that is no JSON, as YAML's flow style (mutation55:
+    ``{AWSTemplateFormatVersion: '2010-09-09', Resources: {...}}``, ``[eu-west-1, eu-central-1]``): the document when
+    it is a list or a mapping with at least one value; None for a mapping of bare names only (the lead, stop 55:
+    ``{regionId}`` is YAML's ``{regionId: null}``, but a placeholder, as a Config remediation's ``"regionId":
+    "{regionId}"``, stays a plain value). Raises :class:`DocumentBeyondBounds` beyond the bounds."""
+    document = yaml_or_none(text, depth)
+    if isinstance(document, list) or (isinstance(document, dict) and any(v is not None for v in document.values())):
+        return document
+    return None
+
+
 def input_document(text: str) -> Any:
     """An input's text as the engine walks it as a document (``RuleEngine._judged_as_payload``): JSON when it begins
     with ``{`` or ``[`` (leading blanks ignored; YAML when that is no JSON: YAML's flow style, mutation55), else YAML
@@ -274,7 +287,7 @@ def input_document(text: str) -> Any:
         if stripped[:1] in ("{", "["):
             # mutation55: YAML's flow style (`{region: us-west-2}`) begins with a brace too: YAML when no JSON.
             document = json_or_none(text)
-            return document if document is not None else yaml_or_none(stripped)
+            return document if document is not None else flow_yaml_or_none(stripped)
         if looks_like_yaml(stripped):
             return yaml_or_none(stripped)
     except DocumentBeyondBounds:

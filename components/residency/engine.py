@@ -29,6 +29,7 @@ from components.residency.catalogue import Catalogue, Cloud, Jurisdiction, as_cl
 from components.residency.destinations import Destination
 from components.residency.documents import (
     DocumentBeyondBounds,
+    flow_yaml_or_none,
     fluent_bit_classic,
     fluent_bit_outputs,
     fluentd_config,
@@ -5174,7 +5175,7 @@ class RuleEngine:
         if flow or looks_like_yaml(stripped):
             if plan.template is not None and not flow:
                 stripped = self._in_own_stack(walk.subject, stripped, plan.template)
-            document = yaml_or_none(stripped, depth)
+            document = flow_yaml_or_none(stripped, depth) if flow else yaml_or_none(stripped, depth)
             if isinstance(document, (dict, list)):
                 written, defined, ssh_names = walk.written, walk.defined, walk.ssh_names
                 document = self._by_written_names(written, document, path)
