@@ -38,6 +38,10 @@ from pathlib import Path
 from typing import Any
 from unittest import mock
 
+# perf55 (stop 55): run as a script, this file's path starts at benchmarks/, so `components` came from the .venv's
+# editable install (/work/main for every worktree sharing it): a worktree's guard figures measured main's engine.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 import pulumi
 import pulumi_alicloud as alicloud
 import pulumi_aws as aws
