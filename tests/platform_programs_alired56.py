@@ -12,14 +12,17 @@ does not make by ``GDNId`` passed every door, where its Pulumi twin's ``gdn_id``
 a lifecycle, an inventory (OSS refuses a destination of another Region or account) and a bucket-encryption command; a
 mirroring-based back-to-origin rule given to ossutil / ``aliyun oss`` / oss.BucketWebsite (the stack's bucket at home
 passes, another Region's OSS host RES-006, a partner's origin RES-015); ECS automatic snapshot policies copying to a
-mainland Region (passes) or abroad (RES-009); a CORS configuration beside an upload to the same partner (RES-015).
+mainland Region (passes) or abroad (RES-009); a CORS configuration or preflight beside an upload to the same partner,
+and an origin an unquoted here-document computes by ``curl`` to a partner (RES-015); CORS rules from a file no line
+writes (passes: none is contacted).
 
 Now the CORS commands' configurations are read as CORS rules (``script_commands`` form ``oss-cors``): their origins are
 left out of the whole-script scan, as a match field's values are; and ``GDNId`` is mapped to the twin's ``gdn_id``.
 
 Ids: ``alired56-<code>-ossutil-<lifecycle|cors|cors-options|inventory|encryption>``,
 ``alired56-<code>-<ossutil2-cors|aliyun-ossutil-cors-file|oss-bucket-cors>`` (compliant),
-``alired56-<code>-ossutil-cors-and-upload`` (RES-015),
+``alired56-<code>-ossutil-cors-unwritten`` (compliant: no origin is contacted),
+``alired56-<code>-ossutil-<cors|cors-options>-and-upload``, ``alired56-<code>-ossutil-cors-computed`` (RES-015),
 ``alired56-<code>-<ossutil|aliyun-oss|oss>-website-mirror-<home|abroad|partner>``,
 ``alired56-<code>-ros-polardb-gdn-<own|partner|partner-declared>``, ``alired56-<code>-snapshot-copy-abroad``,
 ``alired56-cn-snapshot-copy-home``. tests/test_realistic_programs.py runs them as CASES.
@@ -75,6 +78,19 @@ CORS_OPTIONS = "ossutil cors-options oss://fleet-exports/index.html --acr-method
 test"), not a host contacted."""
 CORS_AND_UPLOAD = CORS + "\ncurl -s -T /var/log/fleet.log " + _ORIGIN + "/upload"
 """A CORS configuration beside an upload to the same partner host: the upload stays refused (RES-015)."""
+CORS_OPTIONS_AND_UPLOAD = CORS_OPTIONS + "\ncurl -s -T /var/log/fleet.log " + _ORIGIN
+"""A preflight test beside an upload to the very origin URL: the upload stays refused (RES-015)."""
+CORS_UNWRITTEN = "ossutil cors --method put oss://fleet-exports /etc/fleet/cors.xml"
+"""CORS rules from a file the image holds: whatever origins it lists, none is contacted (passes)."""
+CORS_COMPUTED = (
+    "cat > /tmp/cors.xml <<EOF\n"
+    "<CORSConfiguration><CORSRule><AllowedOrigin>$(curl -s https://config.fleet-partner.example.com/origin)"
+    "</AllowedOrigin><AllowedMethod>GET</AllowedMethod></CORSRule></CORSConfiguration>\n"
+    "EOF\n"
+    "ossutil cors --method put oss://fleet-exports /tmp/cors.xml"
+)
+"""An unquoted here-document whose origin is a command substitution: the shell runs the curl to the partner as it
+writes the file (RES-015 stays)."""
 INVENTORY = (
     "cat > /tmp/inventory.xml <<'EOF'\n"
     "<InventoryConfiguration><Id>weekly</Id><IsEnabled>true</IsEnabled><Destination><OSSBucketDestination>"
@@ -218,7 +234,11 @@ def rows() -> list[Row]:
                                    ("aliyun-ossutil-cors-file", CORS2_FILE), ("ossutil-cors-options", CORS_OPTIONS),
                                    ("ossutil-inventory", INVENTORY), ("ossutil-encryption", ENCRYPTION))]  # fmt: skip
         out += [(f"alired56-{c}-oss-bucket-cors", code, _cors_pulumi, set(), []),
-                (f"alired56-{c}-ossutil-cors-and-upload", code, _boot(CORS_AND_UPLOAD), {"RES-015"}, [])]  # fmt: skip
+                (f"alired56-{c}-ossutil-cors-and-upload", code, _boot(CORS_AND_UPLOAD), {"RES-015"}, []),
+                (f"alired56-{c}-ossutil-cors-options-and-upload", code, _boot(CORS_OPTIONS_AND_UPLOAD), {"RES-015"},
+                 []),
+                (f"alired56-{c}-ossutil-cors-computed", code, _boot(CORS_COMPUTED), {"RES-015"}, []),
+                (f"alired56-{c}-ossutil-cors-unwritten", code, _boot(CORS_UNWRITTEN), set(), [])]  # fmt: skip
         for where in ("home", "abroad", "partner"):
             origin, rules = _origin(code, where)
             out += [(f"alired56-{c}-{command}-website-mirror-{where}", code, _website_script(command, origin),
