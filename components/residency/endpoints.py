@@ -1483,8 +1483,8 @@ each ``Destination``'s ``Bucket`` and ``Location`` judged as oss.BucketReplicati
 ``oss-policy`` (alired55: an OSS bucket policy, inline or a file: walked as oss.BucketPolicy's ``policy``; a file no
 line writes fails closed), ``oss-cors`` (alired56: an OSS CORS configuration, inline or a file, or ossutil
 ``cors-options``'s ``--origin``: its origins are compared with a browser's Origin header, never contacted, so they are
-left out of the whole-script scan as a match field's values are) and ``host-port`` (config54b: redis ``--replicaof "host port"``, a host and its port in one
-word or two: the first word)."""
+left out of the whole-script scan as a match field's values are) and ``host-port`` (config54b: redis ``--replicaof
+"host port"``, a host and its port in one word or two: the first word)."""
 
 
 class ScriptCommand(_Frozen):

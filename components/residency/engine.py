@@ -4608,7 +4608,8 @@ class RuleEngine:
         """Each host :meth:`_judge_script_hosts` found in ``script``, a variable in it filled with the values that
         reach its line."""
         spans: tuple[tuple[int, int, frozenset[str]], ...] | None = None
-        for found in hosts:
+        # alired56: a CORS origin (form oss-cors) is compared, never contacted: nothing to judge (_cors_origins)
+        for found in filter(_contacted, hosts):
             if walk.ssh_names and found.command in _SSH_CLIENTS and _ssh_name(found.host) in walk.ssh_names:
                 continue  # falsealarm53b: an alias of the ssh configuration the script writes (its HostName judged)
             if found.command.endswith(":"):
@@ -4619,8 +4620,6 @@ class RuleEngine:
                 host = found.host.lower().rstrip(".")
                 if any(start <= found.offset < end and host in names for start, end, names in spans):
                     continue
-            if found.cors:
-                continue  # alired56: a CORS origin is compared, never contacted (_cors_origins)
             if found.replication:
                 self._judge_script_replication(walk, found, script, path)
                 continue
@@ -9808,6 +9807,11 @@ _CORS_ORIGINS = re.compile(r'<AllowedOrigin>[^<]*</AllowedOrigin>|"AllowedOrigin
 _COMPUTED = re.compile(r"[$`]")
 # An option (`--origin`, `--origin=`) followed by the value `{}` (escaped) as one shell word, quoted or not.
 _OPTION_WITH = r"(?<![\w-])--?[\w-]+(?:=|[ \t]+)(['\"]?){}\1(?=[\s;&|)]|$)"
+
+
+def _contacted(found: ScriptHost) -> bool:
+    """(alired56) Whether a command's value names what the command contacts or writes into: not a CORS origin."""
+    return not found.cors
 
 
 def _replication_destinations(text: str) -> list[tuple[str | None, str | None]]:
