@@ -8759,6 +8759,9 @@ _CORS56_JSON = '{"CORSRule":[{"AllowedOrigin":["' + _ORIGIN56 + '"],"AllowedMeth
         (f"ossutil cors-options oss://fleet-exports/index.html --acr-method GET --origin '{_ORIGIN56}'", []),
         (f"ossutil cors-options --origin={_ORIGIN56} oss://fleet-exports/index.html", []),
         ("ossutil cors --method put oss://fleet-exports /etc/fleet/cors.xml", []),  # no origin is contacted
+        # a bucket operand is no origin, whatever word precedes it: another account's bucket stays RES-017
+        ("ossutil cors --method put --loglevel debug oss://partner-exports /etc/fleet/cors.xml", ["RES-017"]),
+        ("ossutil cors --method put -f oss://partner-exports /etc/fleet/cors.xml", ["RES-017"]),
         # the same host contacted, or computed by the shell as the file is written: judged as before
         (f"ossutil cors-options oss://fleet-exports/i --origin {_ORIGIN56}\ncurl -T /tmp/x {_ORIGIN56}", ["RES-015"]),
         (f"ossutil cors-options oss://fleet-exports/i --origin {_ORIGIN56}\ncurl {_ORIGIN56}/upload", ["RES-015"]),

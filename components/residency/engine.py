@@ -4595,8 +4595,9 @@ class RuleEngine:
         out: list[str] = []
         for found in given:
             value = found.host.strip()
-            if "://" in value and value[:1] not in ("<", "{") and not value.startswith("file://"):
-                # `ossutil cors-options --origin URL`: the option and its value as written on the command's line
+            if value.lower().startswith(("http://", "https://")):
+                # `ossutil cors-options --origin URL`: the option and its value as written on the command's line (a
+                # 1.x operand `oss://BUCKET` is no origin: the scan keeps reading it as the bucket it names)
                 m = re.search(_OPTION_WITH.format(re.escape(value)), script[found.offset :])
                 out += [m.group(0)] if m and "$" not in value and "`" not in value else []
                 continue
