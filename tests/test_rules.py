@@ -8742,6 +8742,7 @@ _ORIGIN56 = "https://portal.partner-example.com"
 _CORS56_XML = (f"<CORSConfiguration><CORSRule><AllowedOrigin>{_ORIGIN56}</AllowedOrigin><AllowedMethod>GET"
                "</AllowedMethod></CORSRule></CORSConfiguration>")  # fmt: skip
 _CORS56_JSON = '{"CORSRule":[{"AllowedOrigin":["' + _ORIGIN56 + '"],"AllowedMethod":["GET"]}]}'
+_CORS56_ESCAPED = _CORS56_JSON.replace('"', '\\"')  # the JSON in a double-quoted shell word
 
 
 @pytest.mark.parametrize(
@@ -8756,6 +8757,7 @@ _CORS56_JSON = '{"CORSRule":[{"AllowedOrigin":["' + _ORIGIN56 + '"],"AllowedMeth
          "ossutil api put-bucket-cors --bucket fleet-exports --cors-configuration file:///tmp/c.json", []),
         (f"cat > /tmp/c.xml <<'EOF'\n{_CORS56_XML}\nEOF\n"
          'ossutil api put-bucket-cors --bucket fleet-exports --cors-configuration "$(cat /tmp/c.xml)"', []),
+        (f'ossutil api put-bucket-cors --bucket fleet-exports --cors-configuration "{_CORS56_ESCAPED}"', []),
         (f"ossutil cors-options oss://fleet-exports/index.html --acr-method GET --origin '{_ORIGIN56}'", []),
         (f"ossutil cors-options --origin={_ORIGIN56} oss://fleet-exports/index.html", []),
         ("ossutil cors --method put oss://fleet-exports /etc/fleet/cors.xml", []),  # no origin is contacted

@@ -4602,7 +4602,10 @@ class RuleEngine:
                 out += [m.group(0)] if m and "$" not in value and "`" not in value else []
                 continue
             for _, text, _ in self._oss_configurations(walk, found, script):
-                out += [m.group(0) for m in _CORS_ORIGINS.finditer(text or "") if not _COMPUTED.search(m.group(0))]
+                for origin in _CORS_ORIGINS.finditer(text or ""):
+                    if not _COMPUTED.search(origin.group(0)):
+                        # as written: JSON in a double-quoted word has its quotes escaped there (`\"AllowedOrigin\"`)
+                        out += [origin.group(0), origin.group(0).replace('"', '\\"')]
         return tuple(dict.fromkeys(out))
 
     def _judge_found_hosts(self, walk: _Walk, script: str, hosts: Sequence[ScriptHost], path: str) -> None:
