@@ -45,6 +45,7 @@ import platform_programs_alired53b as ar53b
 import platform_programs_alired54 as ar54
 import platform_programs_alired54b as ar54b
 import platform_programs_alired55 as ar55
+import platform_programs_alired56 as ar56
 import platform_programs_alirole41 as ar41
 import platform_programs_anonymous43 as an43
 import platform_programs_apigw39 as agw39
@@ -18746,6 +18747,13 @@ CASES: list[Case] = [
     # login, written in a CloudFormation template, are RES-016 as their Pulumi twins (each passed every door before);
     # the same types with a resident value, aws-cn for the launch permission and the declared service pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw55b.rows()],
+    # -- stop 56, Alibaba Cloud red team round 14 (tests/platform_programs_alired56.py): CORS rules given to ossutil
+    # (`cors --method put`, `api put-bucket-cors`, `cors-options --origin`, through `aliyun ossutil` too) pass (RES-015
+    # before: an origin is compared, never contacted); a ROS PolarDB cluster joining a GDN the template does not make is
+    # RES-017 (passed every door before); the same host contacted by curl, a computed origin, ossutil website mirroring
+    # to a partner (RES-015) or another Region (RES-006), ECS snapshot copies abroad (RES-009), lifecycle, inventory and
+    # encryption commands keep their verdicts (pinned).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar56.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -8733,6 +8733,69 @@ def test_the_bp_studio_and_compute_nest_templates_are_judged_as_their_pulumi_twi
     assert [f.rule.id for f in RuleEngine(code).check(_ros53(kind, provider))[0]] == expected
 
 
+# alired56 (stop 56): ossutil's CORS rules (script_commands form oss-cors: 1.x `cors --method put`, 2.0 `api
+# put-bucket-cors --cors-configuration`, `cors-options --origin`): an origin is compared with a browser's Origin header,
+# never contacted, so it is left out of the whole-script scan and a written CORS file is no settings file (each `[]`
+# line with a partner origin was RES-015 on main 8f0aa679). The same host contacted by another command, an origin the
+# shell computes, and an origin in a file no CORS command reads stay judged.
+_ORIGIN56 = "https://portal.partner-example.com"
+_CORS56_XML = (f"<CORSConfiguration><CORSRule><AllowedOrigin>{_ORIGIN56}</AllowedOrigin><AllowedMethod>GET"
+               "</AllowedMethod></CORSRule></CORSConfiguration>")  # fmt: skip
+_CORS56_JSON = '{"CORSRule":[{"AllowedOrigin":["' + _ORIGIN56 + '"],"AllowedMethod":["GET"]}]}'
+_CORS56_ESCAPED = _CORS56_JSON.replace('"', '\\"')  # the JSON in a double-quoted shell word
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (f"cat > /tmp/c.xml <<'EOF'\n{_CORS56_XML}\nEOF\nossutil cors --method put oss://fleet-exports /tmp/c.xml", []),
+        (f"cat > /tmp/c.xml <<'EOF'\n{_CORS56_XML}\nEOF\naliyun oss cors --method PUT oss://fleet-exports /tmp/c.xml",
+         []),
+        (f"ossutil api put-bucket-cors --bucket fleet-exports --cors-configuration '{_CORS56_JSON}'", []),
+        (f"aliyun ossutil api put-bucket-cors --bucket fleet-exports --cors-configuration '{_CORS56_XML}'", []),
+        (f"cat > /tmp/c.json <<'EOF'\n{_CORS56_JSON}\nEOF\n"
+         "ossutil api put-bucket-cors --bucket fleet-exports --cors-configuration file:///tmp/c.json", []),
+        (f"cat > /tmp/c.xml <<'EOF'\n{_CORS56_XML}\nEOF\n"
+         'ossutil api put-bucket-cors --bucket fleet-exports --cors-configuration "$(cat /tmp/c.xml)"', []),
+        (f'ossutil api put-bucket-cors --bucket fleet-exports --cors-configuration "{_CORS56_ESCAPED}"', []),
+        (f"ossutil cors-options oss://fleet-exports/index.html --acr-method GET --origin '{_ORIGIN56}'", []),
+        (f"ossutil cors-options --origin={_ORIGIN56} oss://fleet-exports/index.html", []),
+        ("ossutil cors --method put oss://fleet-exports /etc/fleet/cors.xml", []),  # no origin is contacted
+        # a bucket operand is no origin, whatever word precedes it: another account's bucket stays RES-017
+        ("ossutil cors --method put --loglevel debug oss://partner-exports /etc/fleet/cors.xml", ["RES-017"]),
+        ("ossutil cors --method put -f oss://partner-exports /etc/fleet/cors.xml", ["RES-017"]),
+        # the same host contacted, or computed by the shell as the file is written: judged as before
+        (f"ossutil cors-options oss://fleet-exports/i --origin {_ORIGIN56}\ncurl -T /tmp/x {_ORIGIN56}", ["RES-015"]),
+        (f"ossutil cors-options oss://fleet-exports/i --origin {_ORIGIN56}\ncurl {_ORIGIN56}/upload", ["RES-015"]),
+        (f"cat > /tmp/c.xml <<'EOF'\n{_CORS56_XML}\nEOF\nossutil cors --method put oss://fleet-exports /tmp/c.xml\n"
+         f"curl -T /var/log/x {_ORIGIN56}/upload", ["RES-015"]),
+        ("cat > /tmp/c.xml <<EOF\n<CORSConfiguration><CORSRule><AllowedOrigin>$(curl -s https://cfg.partner-example.com)"
+         "</AllowedOrigin></CORSRule></CORSConfiguration>\nEOF\n"
+         "ossutil cors --method put oss://fleet-exports /tmp/c.xml", ["RES-015"]),
+        # an application's own settings file (walked by key, and scanned): no CORS command reads it
+        (f"cat > /tmp/c.json <<'EOF'\n{_CORS56_JSON}\nEOF\nnode /opt/app/server.js --config /tmp/c.json",
+         ["RES-015", "RES-015"]),
+        (f"cat > /tmp/c.xml <<'EOF'\n{_CORS56_XML}\nEOF\nossutil cors --method get oss://fleet-exports /tmp/c.xml",
+         ["RES-015"]),  # `get` saves the bucket's rules over the file: the written text is given to nothing
+    ],
+)  # fmt: skip
+def test_cors_rules_given_to_ossutil_are_compared_not_contacted(line: str, expected: list[str]) -> None:
+    known = {bucket_key("alicloud", "fleet-exports")}.__contains__
+    found = RuleEngine("CN").check(_ali51_boot(line), known=known)[0]
+    assert [f.rule.id for f in found] == expected
+
+
+# alired56 (stop 56): ROS ALIYUN::POLARDB::DBCluster GDNId -> polardb/cluster `gdn_id` (a global group field): a GDN the
+# template does not make passed every door on main 8f0aa679; the template's own (a function) passes.
+_ROS56_POLARDB = {"DBType": "MySQL", "DBVersion": "8.0", "DBNodeClass": "polar.mysql.x4.large", "PayType": "Postpaid",
+                  "CreationOption": "CreateGdnStandby"}  # fmt: skip
+PAIRS += [
+    ("RES-017", "CN", _ros("ALIYUN::POLARDB::DBCluster", **_ROS56_POLARDB, GDNId={"Fn::GetAtt": ["Gdn", "GdnId"]}),
+     _ros("ALIYUN::POLARDB::DBCluster", **_ROS56_POLARDB, GDNId="gd-m5ex5wqfqbou12345"),
+     "template_body(json).Resources.X.Properties.GDNId"),
+]  # fmt: skip
+
+
 # awsred55 (stop 55): template twins of newer services' destinations; each passed every door on main a7fee677 with
 # another account's ARN or id: an IoT Wireless destination's SNS topic (the topic rule's `sns.target_arn`), a
 # MediaConnect entitlement's subscribers (an SSM document's shared `permissions.account_ids`), an IoT FleetWise

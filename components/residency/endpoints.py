@@ -1464,6 +1464,7 @@ HostForm = Literal[
     "host-port",
     "oss-replication",
     "oss-policy",
+    "oss-cors",
 ]
 """How a script command's value names its host(s): ``host`` (``host[:port]``), ``hosts`` (a comma list), ``replica-set``
 (mongosh ``rs0/a:27017,b:27017``), ``sqlserver`` (sqlcmd ``tcp:host,1433``, ``host\\instance``), ``ssh``
@@ -1480,8 +1481,10 @@ CLI's zone parameter: the zone what the command creates is placed in, judged as 
 ``oss-replication`` (alired54b: an OSS replication configuration, XML or JSON, inline or a file the script writes:
 each ``Destination``'s ``Bucket`` and ``Location`` judged as oss.BucketReplication's ``destination``),
 ``oss-policy`` (alired55: an OSS bucket policy, inline or a file: walked as oss.BucketPolicy's ``policy``; a file no
-line writes fails closed) and ``host-port`` (config54b: redis ``--replicaof "host port"``, a host and its port in one
-word or two: the first word)."""
+line writes fails closed), ``oss-cors`` (alired56: an OSS CORS configuration, inline or a file, or ossutil
+``cors-options``'s ``--origin``: its origins are compared with a browser's Origin header, never contacted, so they are
+left out of the whole-script scan as a match field's values are) and ``host-port`` (config54b: redis ``--replicaof
+"host port"``, a host and its port in one word or two: the first word)."""
 
 
 class ScriptCommand(_Frozen):

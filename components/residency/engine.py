@@ -4145,6 +4145,8 @@ class RuleEngine:
         entry = self._config_entry(file, script)
         if entry is None:
             return
+        if "cors" in script and body in self._cors_configurations(walk, script):
+            return  # alired56: the CORS rules the script gives ossutil, no settings file (_cors_origins)
         kind = entry.format
         if kind == "syslog-ng" and ("`" in body or _SYSLOG_NG_INCLUDE_WORD in body):
             body = _syslog_ng_text(file, body, entry, written_files(script), self._config_entry)  # config55
@@ -4561,15 +4563,57 @@ class RuleEngine:
         the scan to leave out."""
         hosts = self._scripts.hosts(script, file)
         self._judge_found_hosts(walk, script, hosts, path)
-        return tuple(
+        documents = tuple(
             found.word for found in hosts if (found.policy or found.bucket_policy) and found.word.lstrip()[:1] == "{"
         )
+        cors = [found for found in hosts if found.cors]
+        return documents + self._cors_origins(walk, cors, script) if cors else documents
+
+    def _cors_configurations(self, walk: _Walk, script: str) -> frozenset[str]:
+        """(alired56) The texts of the CORS configurations ``script`` gives ossutil (form ``oss-cors``), as
+        :meth:`_oss_configurations` reads them: a file the script writes and gives a CORS command holds CORS rules, not
+        an application's settings, and is not walked by key (its ``AllowedOrigin`` was RES-015 as a URL in a JSON
+        document); the whole-script scan still reads any other text of it."""
+        return frozenset(
+            text
+            for found in self._scripts.hosts(script)
+            if found.cors
+            for _, text, _ in self._oss_configurations(walk, found, script)
+            if text
+        )
+
+    def _cors_origins(self, walk: _Walk, given: Sequence[ScriptHost], script: str) -> tuple[str, ...]:
+        """(alired56) The origins the script's CORS commands are given (``script_commands`` form ``oss-cors``), as the
+        texts the script writes them in, for the whole-script scan to leave out: each ``AllowedOrigin`` element or JSON
+        member of a configuration given inline, in a file the script writes or read back by ``"$(cat FILE)"`` (read as
+        :meth:`_oss_configurations` reads a replication's), and ``cors-options``'s ``--origin`` with its option. OSS
+        compares an origin with a browser's Origin header and never connects to it (PutBucketCors), as oss.BucketCors's
+        ``allowed_origins`` is a match field; the scan read each as a host the machine connects to (RES-015). Only that
+        text is left out: the same host in another command (``curl ... https://origin/upload``) stays judged, and so
+        does an origin the shell computes (``$``, a backquote: a substitution in a here-document runs as it is
+        written)."""
+        out: list[str] = []
+        for found in given:
+            value = found.host.strip()
+            if value.lower().startswith(("http://", "https://")):
+                # `ossutil cors-options --origin URL`: the option and its value as written on the command's line (a
+                # 1.x operand `oss://BUCKET` is no origin: the scan keeps reading it as the bucket it names)
+                m = re.search(_OPTION_WITH.format(re.escape(value)), script[found.offset :])
+                out += [m.group(0)] if m and "$" not in value and "`" not in value else []
+                continue
+            for _, text, _ in self._oss_configurations(walk, found, script):
+                for origin in _CORS_ORIGINS.finditer(text or ""):
+                    if not _COMPUTED.search(origin.group(0)):
+                        # as written: JSON in a double-quoted word has its quotes escaped there (`\"AllowedOrigin\"`)
+                        out += [origin.group(0), origin.group(0).replace('"', '\\"')]
+        return tuple(dict.fromkeys(out))
 
     def _judge_found_hosts(self, walk: _Walk, script: str, hosts: Sequence[ScriptHost], path: str) -> None:
         """Each host :meth:`_judge_script_hosts` found in ``script``, a variable in it filled with the values that
         reach its line."""
         spans: tuple[tuple[int, int, frozenset[str]], ...] | None = None
-        for found in hosts:
+        # alired56: a CORS origin (form oss-cors) is compared, never contacted: nothing to judge (_cors_origins)
+        for found in filter(_contacted, hosts):
             if walk.ssh_names and found.command in _SSH_CLIENTS and _ssh_name(found.host) in walk.ssh_names:
                 continue  # falsealarm53b: an alias of the ssh configuration the script writes (its HostName judged)
             if found.command.endswith(":"):
@@ -9761,6 +9805,17 @@ def _filled(text: str, reaching: Mapping[str, tuple[str, ...]]) -> tuple[str, ..
 _XML_DESTINATION = re.compile(r"<Destination>(.*?)</Destination>", re.DOTALL)
 _XML_BUCKET = re.compile(r"<Bucket>\s*([^<\s]+)\s*</Bucket>")
 _XML_LOCATION = re.compile(r"<Location>\s*([^<\s]+)\s*</Location>")
+# (alired56) A CORS rule's origins as OSS PutBucketCors takes them: XML `<AllowedOrigin>...</AllowedOrigin>` elements
+# and ossutil 2.0's JSON `"AllowedOrigin": [...]` (or one string) member; _COMPUTED: text the shell computes.
+_CORS_ORIGINS = re.compile(r'<AllowedOrigin>[^<]*</AllowedOrigin>|"AllowedOrigin"\s*:\s*(?:"[^"]*"|\[[^\]]*\])')
+_COMPUTED = re.compile(r"[$`]")
+# An option (`--origin`, `--origin=`) followed by the value `{}` (escaped) as one shell word, quoted or not.
+_OPTION_WITH = r"(?<![\w-])--?[\w-]+(?:=|[ \t]+)(['\"]?){}\1(?=[\s;&|)]|$)"
+
+
+def _contacted(found: ScriptHost) -> bool:
+    """(alired56) Whether a command's value names what the command contacts or writes into: not a CORS origin."""
+    return not found.cors
 
 
 def _replication_destinations(text: str) -> list[tuple[str | None, str | None]]:

@@ -122,6 +122,10 @@ class ScriptHost(NamedTuple):
     """(alired55) The value is an OSS bucket policy (form ``oss-policy``: ``ossutil bucket-policy --method put oss://b
     FILE``, ``ossutil api put-bucket-policy --body``), inline or the file holding it, walked as oss.BucketPolicy's
     ``policy``."""
+    cors: bool = False
+    """(alired56) The value is an OSS CORS configuration or origin (form ``oss-cors``: ``ossutil cors --method put oss://b
+    FILE``, ``ossutil api put-bucket-cors --cors-configuration``, ``ossutil cors-options --origin``), inline or the file
+    holding it: its origins are compared with requests, never contacted."""
 
 
 class ScriptReader:
@@ -1760,7 +1764,7 @@ def _read(command: str, form: str, value: str) -> Iterator[ScriptHost]:
             account, policy = form == "alicloud-account", form == "alicloud-policy"
             replication, bucket_policy = form == "oss-replication", form == "oss-policy"
             yield ScriptHost(command, word, host, region, zone, account=account, policy=policy, replication=replication,
-                             bucket_policy=bucket_policy)  # fmt: skip
+                             bucket_policy=bucket_policy, cors=form == "oss-cors")  # fmt: skip
 
 
 def _resolve(value: str) -> list[str]:
@@ -1894,6 +1898,7 @@ _FORMS = {
     "alicloud-policy": _host,  # (alired54) a JSON policy document, whole (its commas are the document's)
     "oss-replication": _host,  # (alired54b) an OSS replication configuration or its file, whole
     "oss-policy": _host,  # (alired55) an OSS bucket policy or its file, whole
+    "oss-cors": _host,  # (alired56) an OSS CORS configuration or its file, whole, or an origin
 }
 _BESIDE = frozenset({"resolve", "connect-to"})
 _REGION_FORMS = frozenset({"region"})
