@@ -171,10 +171,12 @@ def jq_copy_min_by(code: str, where: str) -> Build:
 
 
 def jq_sqs_capture(code: str, where: str) -> Build:
-    # A queue's endpoint from the Region its ARN names (jq `capture`).
-    arn = json.dumps({"queue": f"arn:aws:sqs:{_aws_region(code, where)}:{OWN_ACCOUNT}:jobs"})
-    jq = '.queue | capture("^arn:aws:sqs:(?<r>[a-z0-9-]+):") | "sqs.\\(.r).amazonaws.com"'
-    script = f"Q=$(echo '{arn}' | jq -r '{jq}')\ncurl -fsS \"https://$Q/{OWN_ACCOUNT}/jobs\"\n"
+    # A queue's endpoint from the plan's `<region>/<name>` (jq `capture`). Not an ARN: the script's text would hold an
+    # ARN abroad (RES-004), and an expression written `^arn:aws:sqs:(?<r>...)` is itself read as an ARN of an unknown
+    # Region in the script's text (RES-011 at home, left open, docs/residency-open.md).
+    queue = json.dumps({"queue": f"{_aws_region(code, where)}/jobs"})
+    jq = '.queue | capture("^(?<r>[a-z0-9-]+)/(?<name>[a-z-]+)$") | "sqs.\\(.r).amazonaws.com"'
+    script = f"Q=$(echo '{queue}' | jq -r '{jq}')\ncurl -fsS \"https://$Q/{OWN_ACCOUNT}/jobs\"\n"
     return _user_data(script)
 
 
