@@ -130,8 +130,8 @@ def ros_copy_select_add_maps(code: str, where: str) -> Build:
     # ROS Fn::Select of a key ("If data is a dictionary, index is the key") over Fn::Add of two maps ("returns a merged
     # dictionary. If dictionaries share the same key, the latter value overwrites the former"): pinned.
     regions = {"Fn::Add": [{"archive": ALI_HOME[code], "dr": ALI_HOME[code]}, {"dr": _region(code, where)}]}
-    copy = {"Type": "ALIYUN::ECS::CopyImage", "Properties": {"ImageId": "m-uf6fleetbase0001",
-                                                               "DestinationRegionId": {"Fn::Select": ["dr", regions]}}}  # fmt: skip
+    properties = {"ImageId": "m-uf6fleetbase0001", "DestinationRegionId": {"Fn::Select": ["dr", regions]}}
+    copy = {"Type": "ALIYUN::ECS::CopyImage", "Properties": properties}
     return ros_stack("images", {"Copy": copy})
 
 
@@ -181,8 +181,8 @@ def jq_sqs_capture(code: str, where: str) -> Build:
 
 
 def jq_copy_error(code: str, guarded: bool) -> Build:
-    # A plan whose `dr` is a text, not a map: `.dr.region` is jq's error (jq prints nothing, exits 5), unknown (RES-011);
-    # with `?` and a fallback to the home Region (the manual, "Alternative operator: //") it is that Region.
+    # A plan whose `dr` is a text, not a map: `.dr.region` is jq's error (jq prints nothing, exits 5), unknown
+    # (RES-011); with `?` and a fallback to the home Region (the manual, "Alternative operator: //") it is that Region.
     jq = f'.dr.region? // "{AWS_HOME[code]}"' if guarded else ".dr.region"
     return _user_data(f"DR=$(echo '{{\"dr\": \"pending\"}}' | jq -r '{jq}')\n" + _copy_to(code, "$DR"))
 

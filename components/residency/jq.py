@@ -370,7 +370,9 @@ class _JqReader:
                 name = self.take("variable")
             else:
                 raise _JqUnread("a destructuring key")
-            get = functools.partial(_jq_index, index=key) if isinstance(key, int) else functools.partial(_jq_key, key=key)
+            get: Callable[[Any], Any] = functools.partial(_jq_key, key=key)
+            if isinstance(key, int):
+                get = functools.partial(_jq_index, index=key)
             pattern.append((name, get))
         self.take()
         if self.peek() != "|" or len({name for name, _ in pattern}) != len(pattern):
@@ -439,9 +441,6 @@ class _JqReader:
         fnros55 = self.defined_or_fnros55(text, depth)
         if fnros55 is not None:
             return fnros55
-        fnros56 = self.matching(text, depth)
-        if fnros56 is not None:
-            return fnros56
         fnros55b = self.ordered_or_ranged(text, depth)
         if fnros55b is not None:
             return fnros55b
@@ -483,7 +482,8 @@ class _JqReader:
 
     def defined_or_fnros55(self, text: str, depth: int) -> _JqFilter | None:
         """(fnros55) A parameter of the function whose body is read, a function the program defines (before a
-        builtin of that name), ``reduce``, ``limit(n; f)``, ``with_entries(f)``; None for any other name."""
+        builtin of that name), ``reduce``, ``limit(n; f)``, ``with_entries(f)``, (fnros56) the regular expression
+        functions (:meth:`matching`); None for any other name."""
         if text in self.arguments and self.peek() != "(":
             return self.arguments[text]
         if text in self.functions:
@@ -492,7 +492,7 @@ class _JqReader:
             return self.reduced(depth)
         if text in ("limit", "with_entries") and self.peek() == "(":
             return self.limited(depth) if text == "limit" else self.with_entries(depth)
-        return None
+        return self.matching(text, depth)  # fnros56
 
     def ordered_or_ranged(self, text: str, depth: int) -> _JqFilter | None:
         """(fnros55b) jq's ``sort_by(f)`` / ``unique_by(f)`` (the manual, "sort, sort_by(path_expression)": "sort by
@@ -534,7 +534,7 @@ class _JqReader:
             arguments.append(self.pipe(depth + 1))
         self.expect(")")
         if len(arguments) not in _JQ_MATCHING[text]:
-            if text == "test":  # `test(re)`: the plain reading
+            if text in ("test", "split") and len(arguments) == 1:  # `test(re)` / `split(str)`: _JQ_TEXT_FUNCTIONS'
                 self.at = start
                 return None
             raise _JqUnread(f"{text} of {len(arguments)} arguments")
@@ -1186,6 +1186,8 @@ def _jq_test(value: Any, regexp: Any) -> bool:
     regular expression (:func:`_plain_regexp`); an input not a string is jq's error."""
     if not isinstance(regexp, str):
         raise _JqUnread("a regular expression not a string")
+    if _PLAIN_REGEXP.fullmatch(regexp) is None and isinstance(value, str):
+        return _jq_matched("test", value, regexp, None)[0]  # fnros56: groups, `\\d`, `\\w` over ASCII text
     compiled = _plain_regexp(regexp)
     if not isinstance(value, str):
         raise _JqError("cannot be matched, as it is not a string")
@@ -1246,9 +1248,9 @@ def _jq_regexp(regexp: str, ignore_case: bool) -> re.Pattern[str]:
 
 def _jq_matched(function: str, value: Any, regexp: Any, flags: Any) -> list[Any]:
     """(fnros56) What jq 1.6's ``function`` (:data:`_JQ_MATCHING`) gives for ``value``: flags null or of ``g`` /
-    ``i`` only; the value ASCII text (jq 1.6 counts a match's offsets in bytes, a slice in code points: they agree on
-    ASCII only); a match of no text (jq 1.6's global search steps past it otherwise than Python) not read; not a string
-    jq's error."""
+    ``i`` only; the value ASCII text (Oniguruma searches UTF-8 bytes, and jq converts its offsets to code points:
+    on ASCII text bytes and code points are one, so no conversion can differ); a match of no text (jq 1.6's global
+    search steps past it otherwise than Python) not read; not a string jq's error."""
     if not isinstance(regexp, str) or not (flags is None or (isinstance(flags, str) and set(flags) <= {"g", "i"})):
         raise _JqUnread("a regular expression or flags not read")
     if not isinstance(value, str):
