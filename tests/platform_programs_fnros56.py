@@ -7,8 +7,10 @@ Reproduced first on the unchanged engine (main 8f0aa679, these programs through 
 (EU / US; the one reader, ``components/residency/jq.py``) using those forms were left unread, so each compliant program
 was refused at home (RES-011 at a Region field, RES-015 at a host) and its abroad twin got that unproven-value rule
 instead of the rule of what jq computes (RES-009 / RES-006). A script's ``jq --arg role "$ROLE"`` of a variable the
-script sets was not applied (RES-011 at home). ROS ``Fn::Select`` of a key over ``Fn::Add`` of maps and a script's jq
-error on its input (fails closed, with a compliant ``?`` / ``//`` twin) were pinned.
+script sets was not applied (RES-011 at home). Pinned (right on main): ROS ``Fn::Select`` of a key over ``Fn::Add`` of
+maps, ``Fn::Sub`` / ``Fn::Join`` over ``Fn::Select`` of a list ``Fn::Jq`` or ``Fn::Split`` computes, an ``Fn::Indent``
+of several lines partly a Parameter, and a script's jq error on its input (fails closed, with a compliant ``?`` /
+``//`` twin).
 
 Since this round the jq reader reads those forms (each checked against jq 1.6 on this machine), a script's ``jq`` takes
 ``--args`` / ``--jsonargs`` as ``$ARGS.positional`` and its ``--arg`` / ``--argjson`` as ``$ARGS.named`` too, and an
@@ -28,6 +30,7 @@ from typing import Any
 
 from platform_parts import ALI_HOME, AWS_HOME, Build, Row, home_abroad_rows, ros_stack
 from platform_programs_fnros53 import ALI_AWAY, ALI_CODES, AWS_AWAY
+from platform_programs_fnros54 import _sink as _sink54
 from platform_programs_fnros55 import USER_DATA_CODES, _copy, _copy_to, _jq, _sink, _user_data
 
 OWN_ACCOUNT = "123456789012"
@@ -135,6 +138,29 @@ def ros_copy_select_add_maps(code: str, where: str) -> Build:
     return ros_stack("images", {"Copy": copy})
 
 
+def ros_copy_sub_select_jq(code: str, where: str) -> Build:
+    # ROS Fn::Sub ("substitutes variables in an input string with values") whose variable is Fn::Select of the second
+    # of the list Fn::Jq's `All` gives (a computed list): pinned.
+    regions = {"Fn::Jq": ["All", ".targets[].region", json.dumps({"targets": _targets(code, where)})]}
+    return _copy({"Fn::Sub": ["${Dr}", {"Dr": {"Fn::Select": [1, regions]}}]})
+
+
+def ros_copy_join_select_split(code: str, where: str) -> Build:
+    # ROS Fn::Join of a prefix and Fn::Select over Fn::Split of the text Fn::Jq computes (the plan keeps the Region
+    # without its `geo-` prefix, `<name>.<suffix>`): pinned.
+    geo, rest = _region(code, where).split("-", 1)
+    part = {"Fn::Select": [0, {"Fn::Split": [".", {"Fn::Jq": ["First", ".dr", json.dumps({"dr": f"{rest}.dr"})]}]}]}
+    return _copy({"Fn::Join": ["-", [geo, part]]})
+
+
+def ros_fc_indent_lines(code: str, where: str) -> Build:
+    # ROS Fn::Indent ("adjusts the indentation format of a string") of several lines, one partly the SinkHost
+    # Parameter, which the program gives the OSS internal endpoint of the Region the function writes to: the
+    # function's sink settings as a YAML block.
+    lines = {"Fn::Sub": "sink:\n  endpoint: https://${SinkHost}/thumbnails\n  retries: 3"}
+    return _sink54("SINK_CONFIG", {"Fn::Indent": [lines, 1]}, f"oss-{_region(code, where)}-internal.aliyuncs.com")
+
+
 def _aws_plan(code: str, where: str) -> str:
     targets = [{"name": "archive-1", "role": "archive", "priority": 2, "region": AWS_HOME[code]},
                {"name": "DR-1", "role": "backup", "priority": 1, "region": _aws_region(code, where)}]  # fmt: skip
@@ -210,6 +236,9 @@ HOME_ABROAD: dict[str, tuple[Family, set[str], tuple[str, ...]]] = {
     "ros-copy-jq-destructure-object": (ros_copy_jq_destructure_object, {"RES-009"}, ALI_CODES),
     "ros-fc-jq-capture": (ros_fc_jq_capture, {"RES-006"}, ALI_CODES),
     "ros-copy-select-add-maps": (ros_copy_select_add_maps, {"RES-009"}, ALI_CODES),
+    "ros-fc-indent-lines": (ros_fc_indent_lines, {"RES-006"}, ALI_CODES),
+    "ros-copy-sub-select-jq": (ros_copy_sub_select_jq, {"RES-009"}, ALI_CODES),
+    "ros-copy-join-select-split": (ros_copy_join_select_split, {"RES-009"}, ALI_CODES),
     "jq-copy-arg-variable": (jq_copy_arg_variable, {"RES-009"}, USER_DATA_CODES),
     "jq-copy-args-positional": (jq_copy_args_positional, {"RES-009"}, USER_DATA_CODES),
     "jq-copy-args-named": (jq_copy_args_named, {"RES-009"}, USER_DATA_CODES),
