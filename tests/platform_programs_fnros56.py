@@ -1,6 +1,6 @@
 """Template functions, round 10: jq's regular expressions (``match`` / ``capture`` / ``scan`` / ``splits``, ``test``
-with flags), ``group_by`` / ``min_by`` / ``max_by``, ``keys_unsorted``, a destructuring ``as [$a]`` / ``as {k: $v}``,
-``$ARGS``, a script's ``--arg NAME "$VAR"`` and a jq error on its input (stop 56, issue 9).
+with flags), ``group_by`` / ``min_by`` / ``max_by``, ``keys_unsorted``, ``foreach``, a destructuring ``as [$a]`` /
+``as {k: $v}``, ``$ARGS``, a script's ``--arg NAME "$VAR"`` and a jq error on its input (stop 56, issue 9).
 
 Reproduced first on the unchanged engine (main 8f0aa679, these programs through every door): see docs/residency.md,
 *Template functions, round 10 (stop 56)*, for the count. ROS ``Fn::Jq`` filters (CN / JP / DE) and a script's ``jq``
@@ -100,6 +100,13 @@ def ros_copy_jq_scan(code: str, where: str) -> Build:
     # Region of the DR image's ARN.
     arn = f"acs:ecs:{_region(code, where)}:{OWN_ACCOUNT}:image/m-uf6fleetbase0001"
     return _copy(_jq('.dr_image | [scan("^acs:ecs:([a-z0-9-]+):")] | .[0][0]', {"dr_image": arn}))
+
+
+def ros_copy_jq_foreach(code: str, where: str) -> Build:
+    # jq `foreach` ("like reduce, but ... produces the output of EXTRACT for each intermediate state"): the Region of
+    # the second target the plan lists.
+    script = "foreach .targets[] as $t (0; . + 1; select(. == 2) | $t.region)"
+    return _copy(_jq(script, {"targets": _targets(code, where)}))
 
 
 def ros_copy_jq_test_flags(code: str, where: str) -> Build:
@@ -232,6 +239,7 @@ HOME_ABROAD: dict[str, tuple[Family, set[str], tuple[str, ...]]] = {
     "ros-copy-jq-splits": (ros_copy_jq_splits, {"RES-009"}, ALI_CODES),
     "ros-copy-jq-scan": (ros_copy_jq_scan, {"RES-009"}, ALI_CODES),
     "ros-copy-jq-test-flags": (ros_copy_jq_test_flags, {"RES-009"}, ALI_CODES),
+    "ros-copy-jq-foreach": (ros_copy_jq_foreach, {"RES-009"}, ALI_CODES),
     "ros-copy-jq-destructure": (ros_copy_jq_destructure, {"RES-009"}, ALI_CODES),
     "ros-copy-jq-destructure-object": (ros_copy_jq_destructure_object, {"RES-009"}, ALI_CODES),
     "ros-fc-jq-capture": (ros_fc_jq_capture, {"RES-006"}, ALI_CODES),

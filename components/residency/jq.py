@@ -488,8 +488,8 @@ class _JqReader:
             return self.arguments[text]
         if text in self.functions:
             return self.called(self.functions[text], depth)
-        if text == "reduce":
-            return self.reduced(depth)
+        if text in ("reduce", "foreach"):
+            return self.reduced(depth, each=text == "foreach")  # fnros56: foreach
         if text in ("limit", "with_entries") and self.peek() == "(":
             return self.limited(depth) if text == "limit" else self.with_entries(depth)
         return self.matching(text, depth)  # fnros56
@@ -541,11 +541,14 @@ class _JqReader:
         regexp, flags = arguments[0], arguments[1] if len(arguments) > 1 else _jq_constant(None)
         return lambda value: _jq_matched(text, value, _jq_one(regexp(value)), _jq_one(flags(value)))
 
-    def reduced(self, depth: int) -> _JqFilter:
+    def reduced(self, depth: int, *, each: bool = False) -> _JqFilter:
         """(fnros55) jq's ``reduce SOURCE as $x (INIT; UPDATE)`` (the manual, "reduce": "combine all the results of an
         expression by accumulating them into a single answer"): for each output of INIT, UPDATE run on the answer so
         far for each output of SOURCE (``$x`` that output). An UPDATE giving other than one value is not read (jq 1.6
-        and 1.7 differ there)."""
+        and 1.7 differ there); (fnros56) nor an INIT giving other than one (jq 1.6 errs, found by the binary).
+        (fnros56) ``each``: jq's ``foreach SOURCE as $x (INIT; UPDATE; EXTRACT)`` ("like reduce, but ... produces
+        the output of EXTRACT for each intermediate state"; EXTRACT ``.`` when omitted), INIT and UPDATE one value
+        alike."""
         primary = self.term(depth + 1)
         source = _jq_steps(self.steps([primary])) if self.at_step() else primary
         self.expect("as")
@@ -556,8 +559,12 @@ class _JqReader:
         cell: list[Any] = [None]
         outer = self.scope.get(name)
         self.scope[name] = cell
+        extract: _JqFilter | None = None
         try:
             update = self.pipe(depth + 1)
+            if each and self.peek() == ";":
+                self.take()
+                extract = self.pipe(depth + 1)  # $x is bound in EXTRACT too
         finally:
             if outer is None:
                 del self.scope[name]
@@ -567,8 +574,13 @@ class _JqReader:
 
         def reduce(value: Any) -> list[Any]:
             saved, out = cell[0], []
+            starts = initial(value)
+            if len(starts) != 1:
+                # fnros56: jq 1.6 runs SOURCE on another input after INIT's first value (`reduce .n[] as $x (0, 10;
+                # ...)` is its error "Cannot iterate over null"; jq 1.7 gives both answers): not read
+                raise _JqUnread("a reduction's start of other than one value")
             try:
-                for start in initial(value):
+                for start in starts:
                     answer = start
                     for item in source(value):
                         cell[0] = item
@@ -576,7 +588,10 @@ class _JqReader:
                         if len(got) != 1:
                             raise _JqUnread("a reduction's update of other than one value")
                         answer = got[0]
-                    out.append(answer)
+                        if each:
+                            out += _jq_bounded(extract(answer) if extract is not None else [answer])
+                    if not each:
+                        out.append(answer)
             finally:
                 cell[0] = saved
             return _jq_bounded(out)
