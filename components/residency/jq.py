@@ -370,9 +370,9 @@ class _JqReader:
                 name = self.take("variable")
             else:
                 raise _JqUnread("a destructuring key")
-            get: Callable[[Any], Any] = functools.partial(_jq_key, key=key)
-            if isinstance(key, int):
-                get = functools.partial(_jq_index, index=key)
+            get: Callable[[Any], Any] = (
+                functools.partial(_jq_index, index=key) if isinstance(key, int) else functools.partial(_jq_key, key=key)
+            )
             pattern.append((name, get))
         self.take()
         if self.peek() != "|" or len({name for name, _ in pattern}) != len(pattern):
@@ -1202,7 +1202,7 @@ def _jq_test(value: Any, regexp: Any) -> bool:
     if not isinstance(regexp, str):
         raise _JqUnread("a regular expression not a string")
     if _PLAIN_REGEXP.fullmatch(regexp) is None and isinstance(value, str):
-        return _jq_matched("test", value, regexp, None)[0]  # fnros56: groups, `\\d`, `\\w` over ASCII text
+        return bool(_jq_matched("test", value, regexp, None)[0])  # fnros56: groups, `\\d`, `\\w` over ASCII text
     compiled = _plain_regexp(regexp)
     if not isinstance(value, str):
         raise _JqError("cannot be matched, as it is not a string")
