@@ -11,8 +11,12 @@ give no output), pipes ``|``, ``first`` / ``last``, ``first(f)`` / ``last(f)``, 
 order), slices ``.[a:b]``, steps after any term (``select(f).key``), ``if ... then ... elif ... else ... end``,
 ``try f`` (``catch`` with a constant), ``term as $x | body``, ``length``, ``not``, ``type``, ``tojson``, ``add``,
 ``empty``, ``error``, ``ltrimstr`` / ``rtrimstr`` / ``split`` / ``join`` / ``startswith`` / ``endswith`` of one
-argument, and ``tostring`` of a map or list. Anything else (other builtins, ``reduce``, ``<``, a destructuring
-pattern, ``$ENV``, an error jq would raise, an error after some outputs, a value jq may write otherwise) is not read:
+argument, and ``tostring`` of a map or list; (fnros55, fnros55b, see their methods) ``reduce``, ``limit``, ``def``,
+arithmetic, orderings, ``getpath``, ``range``, ``fromjson``; (fnros56) ``match`` / ``capture`` / ``scan`` / ``splits``
+/ ``split(re; flags)`` / ``test(re; flags)`` over ASCII text, ``group_by`` / ``min_by`` / ``max_by``,
+``keys_unsorted``, ``foreach``, a flat destructuring pattern and a script's ``$ARGS``. Anything else (other builtins,
+a nested destructuring pattern, ``$ENV``, an error jq would raise, an error after some outputs, a value jq may write
+otherwise) is not read:
 the caller leaves the value as written, which fails closed where a destination is needed. Every evaluation is bounded
 (:data:`MAX_PROGRAM`, :data:`_MAX_OUTPUTS`, a nesting depth of 16): never guessed.
 """
