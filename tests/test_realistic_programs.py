@@ -18748,10 +18748,11 @@ CASES: list[Case] = [
     # the same types with a resident value, aws-cn for the launch permission and the declared service pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw55b.rows()],
     # -- stop 56, template functions round 10 (tests/platform_programs_fnros56.py): ROS Fn::Jq filters and a script's
-    # jq using match / capture / scan / splits, test with flags, group_by / min_by / max_by, keys_unsorted, a
+    # jq using match / capture / scan / splits, test with flags, group_by / min_by / max_by, keys_unsorted, foreach, a
     # destructuring `as [$a]` / `as {k: $v}`, $ARGS and --arg of a variable the script sets give their Region or host
     # (refused at home, RES-011 / RES-015, and by the wrong rule abroad before); abroad RES-009 / RES-006; Fn::Select
-    # over Fn::Add of maps and a jq error on its input (RES-011, its guarded twin passes) pinned
+    # over Fn::Add of maps, Fn::Sub / Fn::Join over a computed Fn::Select, a several-line Fn::Indent and a jq error on
+    # its input (RES-011, its guarded twin passes) pinned
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fr56.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
