@@ -113,6 +113,7 @@ import platform_programs_fnros54 as fr54
 import platform_programs_fnros54b as fr54b
 import platform_programs_fnros55 as fr55
 import platform_programs_fnros55b as fr55b
+import platform_programs_fnros56 as fr56
 import platform_programs_fnsel50 as fl50
 import platform_programs_fnsub49 as fs49
 import platform_programs_glue43 as g43
@@ -18754,6 +18755,13 @@ CASES: list[Case] = [
     # to a partner (RES-015) or another Region (RES-006), ECS snapshot copies abroad (RES-009), lifecycle, inventory and
     # encryption commands keep their verdicts (pinned).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar56.rows()],
+    # -- stop 56, template functions round 10 (tests/platform_programs_fnros56.py): ROS Fn::Jq filters and a script's
+    # jq using match / capture / scan / splits, test with flags, group_by / min_by / max_by, keys_unsorted, foreach, a
+    # destructuring `as [$a]` / `as {k: $v}`, $ARGS and --arg of a variable the script sets give their Region or host
+    # (refused at home, RES-011 / RES-015, and by the wrong rule abroad before); abroad RES-009 / RES-006; Fn::Select
+    # over Fn::Add of maps, Fn::Sub / Fn::Join over a computed Fn::Select, a several-line Fn::Indent and a jq error on
+    # its input (RES-011, its guarded twin passes) pinned
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fr56.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

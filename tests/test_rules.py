@@ -6629,9 +6629,10 @@ PAIRS += [
     # fnros53 (stop 53): the unread filter is one outside the jq subset (`.copy | .to`, this pair's until stop 52, is
     # a pipe the evaluation now reads). fnros54 (stop 54): `to_entries` (this pair's until stop 53) joined the subset;
     # fnros54b (stop 54): so did `ltrimstr` (this pair's until then); fnros55 (stop 55): and `reduce` (this pair's
-    # until then); fnros55b (stop 55): and `getpath` (this pair's until then); `group_by` is outside it.
+    # until then); fnros55b (stop 55): and `getpath` (this pair's until then); fnros56 (stop 56): and `group_by` (this
+    # pair's until then); `paths` is outside it.
     ("RES-011", "CN", _ros_copy({"Fn::Jq": ["First", ".copy.to", _FNROS_JSON.format("cn-beijing")]}),
-     _ros_copy({"Fn::Jq": ["First", "[.copy[]] | group_by(.) | .[0][0]", _FNROS_JSON.format("cn-beijing")]}),
+     _ros_copy({"Fn::Jq": ["First", "[.copy | paths] | .[0][0]", _FNROS_JSON.format("cn-beijing")]}),
      f"{_ROS_COPY}.Fn::Jq"),
     ("RES-009", "EU", _default_replica("eu-central-1"), _default_replica("us-east-1"),
      "template_body(json).Resources.X.Properties.Replicas[0].Region"),

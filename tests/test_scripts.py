@@ -1940,7 +1940,8 @@ def test_fnros55_a_dollar_in_single_quotes_is_no_reference() -> None:
         ("", ".t | sort_by(.n) | last | .r", "us-east-1", {"RES-009"}),
         ("", 'getpath(["t", 1, "r"])', "us-east-1", {"RES-009"}),
         ("", ".t[.t | length - 1].r", "us-east-1", {"RES-009"}),
-        ('--arg n "$DR_NAME"', ".t[] | select(.n == $n) | .r", "eu-central-1", {"RES-011"}),  # DR_NAME=dr-1
+        # fnros56 (stop 56): a variable the script gives one value is that value (RES-011 before: not applied)
+        ('--arg n "$DR_NAME"', ".t[] | select(.n == $n) | .r", "eu-central-1", set()),  # DR_NAME=dr-1
         ("--argjson i 1.5", ".t[$i].r", "eu-central-1", {"RES-011"}),
         ("--argjson i", ".t[$i].r", "eu-central-1", {"RES-011"}),
     ],
@@ -3814,3 +3815,37 @@ _NET55B = [
 )  # fmt: skip
 def test_config55b_docker_names_across_runcommand_items(lines: list[str], expected: set[str]) -> None:
     assert _ssm55b(lines) == expected
+
+
+# fnros56 (stop 56): a script's `jq --arg NAME "$VAR"` of a variable the script gives one value is that value (RES-011
+# at home before: not applied); `--args` / `--jsonargs` give `$ARGS.positional`, `--arg` `$ARGS.named` (jq manual,
+# "Invoking jq"); jq's regular expressions, group_by / min_by / max_by and a destructuring `as [$a, $b]` are read. A
+# single-quoted `'$VAR'` is that text, a variable of several values or none stays unknown (RES-011 at a Region).
+@pytest.mark.parametrize(
+    ("setup", "options", "program", "region", "expected"),
+    [
+        ("N=dr-1", '--arg n "$N"', ".t[] | select(.n == $n) | .r", "eu-central-1", set()),
+        ("N=dr-1", '--arg n "$N"', ".t[] | select(.n == $n) | .r", "us-east-1", {"RES-009"}),
+        ("N=dr-1", "--arg n ${N}", ".t[] | select(.n == $n) | .r", "us-east-1", {"RES-009"}),
+        ("I=1", '--argjson i "$I"', ".t[$i].r", "us-east-1", {"RES-009"}),
+        ("N=dr-1", "--arg n '$N'", ".t[] | select(.n == $n) | .r", "eu-central-1", {"RES-011"}),  # the text `$N`
+        ('if [ -f /etc/dr ]; then N=dr-1; else N=archive; fi', '--arg n "$N"', ".t[] | select(.n == $n) | .r",
+         "eu-central-1", {"RES-011"}),  # two values: not applied
+        ("", '--arg n "$UNSET_NAME"', ".t[] | select(.n == $n) | .r", "us-east-1", set()),  # the machine's own
+        ("", "", ".t[] | select(.n == $ARGS.positional[0]) | .r' --args 'dr-1", "us-east-1", {"RES-009"}),
+        ("", "", ".t[$ARGS.positional[0]].r' --jsonargs '1", "eu-central-1", set()),
+        ("", "--arg n dr-1", ".t[] | select(.n == $ARGS.named.n) | .r", "us-east-1", {"RES-009"}),
+        ("", "", ".t | min_by(.n) | .r", "us-east-1", set()),  # "archive" < "dr-1": the archive, at home
+        ("", "", ".t | max_by(.n) | .r", "us-east-1", {"RES-009"}),
+        ("", "", '.t | group_by(.n) | .[1][0].r', "us-east-1", {"RES-009"}),
+        ("", "", '.t[1].r | capture("^(?<geo>[a-z]+)-") | .geo + "-central-1"', "eu-north-1", set()),  # eu-central-1
+        ("", "", '[.t[] | select(.n | test("^DR-"; "i")) | .r] | first', "us-east-1", {"RES-009"}),
+        ("", "", ".t[] | [.n, .r] as [$n, $r] | select($n == \"dr-1\") | $r", "us-east-1", {"RES-009"}),
+    ],
+)  # fmt: skip
+def test_fnros56_jq_variables_and_patterns_in_a_script_are_read(
+    setup: str, options: str, program: str, region: str, expected: set[str]
+) -> None:
+    jq = f"R=$(echo '{_FNROS55_PLAN % region}' | jq -r {options} '{program}')"
+    script = f'{setup}\n{jq}\naws s3 ls --region "$R"\n'
+    assert {rule for rule, _, _ in findings(script, "EU", "aws")} == expected, script

@@ -11,8 +11,12 @@ give no output), pipes ``|``, ``first`` / ``last``, ``first(f)`` / ``last(f)``, 
 order), slices ``.[a:b]``, steps after any term (``select(f).key``), ``if ... then ... elif ... else ... end``,
 ``try f`` (``catch`` with a constant), ``term as $x | body``, ``length``, ``not``, ``type``, ``tojson``, ``add``,
 ``empty``, ``error``, ``ltrimstr`` / ``rtrimstr`` / ``split`` / ``join`` / ``startswith`` / ``endswith`` of one
-argument, and ``tostring`` of a map or list. Anything else (other builtins, ``reduce``, ``<``, a destructuring
-pattern, ``$ENV``, an error jq would raise, an error after some outputs, a value jq may write otherwise) is not read:
+argument, and ``tostring`` of a map or list; (fnros55, fnros55b, see their methods) ``reduce``, ``limit``, ``def``,
+arithmetic, orderings, ``getpath``, ``range``, ``fromjson``; (fnros56) ``match`` / ``capture`` / ``scan`` / ``splits``
+/ ``split(re; flags)`` / ``test(re; flags)`` over ASCII text, ``group_by`` / ``min_by`` / ``max_by``,
+``keys_unsorted``, ``foreach``, a flat destructuring pattern and a script's ``$ARGS``. Anything else (other builtins,
+a nested destructuring pattern, ``$ENV``, an error jq would raise, an error after some outputs, a value jq may write
+otherwise) is not read:
 the caller leaves the value as written, which fails closed where a destination is needed. Every evaluation is bounded
 (:data:`MAX_PROGRAM`, :data:`_MAX_OUTPUTS`, a nesting depth of 16): never guessed.
 """
@@ -24,7 +28,7 @@ import binascii
 import functools
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 MAX_PROGRAM = 512
@@ -86,15 +90,20 @@ class Program(NamedTuple):
     texts: tuple[str, ...]
 
 
-def read(program: str, variables: Mapping[str, Any] | None = None) -> Program:
+def read(program: str, variables: Mapping[str, Any] | None = None, positional: Sequence[Any] = ()) -> Program:
     """The jq ``program`` read into a :class:`Program` (the subset in this module's docstring); (fnros55b)
-    ``variables`` are the program's ``$name`` values a caller gives (jq's ``--arg`` / ``--argjson``), by name."""
+    ``variables`` are the program's ``$name`` values a caller gives (jq's ``--arg`` / ``--argjson``), by name;
+    (fnros56) where a caller gives them (a script's jq), ``$ARGS`` is ``{"positional": positional, "named":
+    variables}`` (the manual, "$ARGS": ``--args`` / ``--jsonargs`` and ``--arg`` / ``--argjson``); a template's
+    ``Fn::Jq`` gives none, so ``$ARGS`` stays unread there."""
     reader = _JqReader([])
     try:
         if len(program) > MAX_PROGRAM:
             raise _JqUnread("too long")
         reader = _JqReader(_jq_tokens(program))
         reader.scope.update({f"${name}": [value] for name, value in (variables or {}).items()})
+        if variables is not None:
+            reader.scope["$ARGS"] = [{"positional": list(positional), "named": dict(variables)}]
         run = reader.pipe(0)
         if reader.at != len(reader.tokens):
             raise _JqUnread("unread tokens")
@@ -326,8 +335,8 @@ class _JqReader:
             return filter_
         self.take()
         kind, name = self.tokens[self.at] if self.at < len(self.tokens) else ("", "")
-        if kind != "variable":  # a destructuring pattern: not read
-            raise _JqUnread("as")
+        if kind != "variable":
+            return self.destructured(filter_, depth)  # fnros56
         self.take()
         self.expect("|")
         cell: list[Any] = [None]
@@ -341,6 +350,50 @@ class _JqReader:
             else:
                 self.scope[name] = outer
         return _jq_bound(filter_, cell, body)
+
+    def destructured(self, source: _JqFilter, depth: int) -> _JqFilter:
+        """(fnros56) jq's destructuring ``term as [$a, $b] | body`` / ``term as {key: $v, $w} | body`` (the manual,
+        "Destructuring": "Variables can be bound to the values of ... an array or object pattern"): each variable the
+        item at its index or the value at its key of each output (jq's ``.[n]`` / ``.key``: null of null, jq's error
+        of another type). A nested pattern, a ``$name:`` key, a computed key or ``?//`` is not read."""
+        opening = self.take()
+        if opening not in ("[", "{"):
+            raise _JqUnread("as")
+        pattern: list[tuple[str, Callable[[Any], Any]]] = []
+        while self.peek() != ("]" if opening == "[" else "}"):
+            if pattern:
+                self.expect(",")
+            kind, text = self.tokens[self.at] if self.at < len(self.tokens) else ("", "")
+            if opening == "[" or kind == "variable":
+                name = self.take("variable")
+                key: str | int = len(pattern) if opening == "[" else name[1:]
+            elif kind == "name" or (kind == "string" and "\\(" not in text):
+                self.take()
+                key = text if kind == "name" else json.loads(text)
+                self.expect(":")
+                name = self.take("variable")
+            else:
+                raise _JqUnread("a destructuring key")
+            get: Callable[[Any], Any] = (
+                functools.partial(_jq_index, index=key) if isinstance(key, int) else functools.partial(_jq_key, key=key)
+            )
+            pattern.append((name, get))
+        self.take()
+        if self.peek() != "|" or len({name for name, _ in pattern}) != len(pattern):
+            raise _JqUnread("as")  # `?//` alternatives, or a name bound twice
+        self.take()
+        cells = {name: [None] for name, _ in pattern}
+        outer = {name: self.scope.get(name) for name in cells}
+        self.scope.update(cells)
+        try:
+            body = self.pipe(depth + 1)
+        finally:
+            for name, saved in outer.items():
+                if saved is None:
+                    del self.scope[name]
+                else:
+                    self.scope[name] = saved
+        return _jq_unpacked(source, [(cells[name], get) for name, get in pattern], body)
 
     def term(self, depth: int) -> _JqFilter:
         kind, text = self.tokens[self.at] if self.at < len(self.tokens) else ("", "")
@@ -433,25 +486,29 @@ class _JqReader:
 
     def defined_or_fnros55(self, text: str, depth: int) -> _JqFilter | None:
         """(fnros55) A parameter of the function whose body is read, a function the program defines (before a
-        builtin of that name), ``reduce``, ``limit(n; f)``, ``with_entries(f)``; None for any other name."""
+        builtin of that name), ``reduce``, ``limit(n; f)``, ``with_entries(f)``, (fnros56) the regular expression
+        functions (:meth:`matching`); None for any other name."""
         if text in self.arguments and self.peek() != "(":
             return self.arguments[text]
         if text in self.functions:
             return self.called(self.functions[text], depth)
-        if text == "reduce":
-            return self.reduced(depth)
+        if text in ("reduce", "foreach"):
+            return self.reduced(depth, each=text == "foreach")  # fnros56: foreach
         if text in ("limit", "with_entries") and self.peek() == "(":
             return self.limited(depth) if text == "limit" else self.with_entries(depth)
-        return None
+        return self.matching(text, depth)  # fnros56
 
     def ordered_or_ranged(self, text: str, depth: int) -> _JqFilter | None:
         """(fnros55b) jq's ``sort_by(f)`` / ``unique_by(f)`` (the manual, "sort, sort_by(path_expression)": "sort by
         comparing the result of the path"; "unique, unique_by(path_exp)") and ``range(upto)`` / ``range(from; upto)``
         ("produces a range of numbers"); None for any other name."""
-        if text not in ("sort_by", "unique_by", "range") or self.peek() != "(":
+        if text not in ("sort_by", "unique_by", "range", *_JQ_GROUPINGS) or self.peek() != "(":
             return None
         self.take()  # "("
         first = self.pipe(depth + 1)
+        if text in _JQ_GROUPINGS:  # fnros56
+            self.expect(")")
+            return functools.partial(_JQ_GROUPINGS[text], first)
         if text != "range":
             self.expect(")")
             return functools.partial(_jq_sorted_by, first, unique=text == "unique_by")
@@ -465,11 +522,37 @@ class _JqReader:
         upto = second
         return lambda value: _jq_range(_jq_one(first(value)), _jq_one(upto(value)))
 
-    def reduced(self, depth: int) -> _JqFilter:
+    def matching(self, text: str, depth: int) -> _JqFilter | None:
+        """(fnros56) jq 1.6's regular expression functions (the manual, "Regular expressions"): ``test(re; flags)``,
+        ``match(re)`` / ``match(re; flags)``, ``capture(re)`` / ``capture(re; flags)``, ``scan(re)``, ``splits(re)`` /
+        ``splits(re; flags)`` and ``split(re; flags)``, each argument one string (flags a string of ``g`` and ``i``,
+        or null), read by :func:`_jq_matches`; ``test(re)`` stays the plain reading (:func:`_jq_test`); None for any
+        other name or form."""
+        if text not in _JQ_MATCHING or self.peek() != "(":
+            return None
+        start = self.at
+        self.take()  # "("
+        arguments = [self.pipe(depth + 1)]
+        if self.peek() == ";":
+            self.take()
+            arguments.append(self.pipe(depth + 1))
+        self.expect(")")
+        if len(arguments) not in _JQ_MATCHING[text]:
+            if text in ("test", "split") and len(arguments) == 1:  # `test(re)` / `split(str)`: _JQ_TEXT_FUNCTIONS'
+                self.at = start
+                return None
+            raise _JqUnread(f"{text} of {len(arguments)} arguments")
+        regexp, flags = arguments[0], arguments[1] if len(arguments) > 1 else _jq_constant(None)
+        return lambda value: _jq_matched(text, value, _jq_one(regexp(value)), _jq_one(flags(value)))
+
+    def reduced(self, depth: int, *, each: bool = False) -> _JqFilter:
         """(fnros55) jq's ``reduce SOURCE as $x (INIT; UPDATE)`` (the manual, "reduce": "combine all the results of an
         expression by accumulating them into a single answer"): for each output of INIT, UPDATE run on the answer so
         far for each output of SOURCE (``$x`` that output). An UPDATE giving other than one value is not read (jq 1.6
-        and 1.7 differ there)."""
+        and 1.7 differ there); (fnros56) nor an INIT giving other than one (jq 1.6 errs, found by the binary).
+        (fnros56) ``each``: jq's ``foreach SOURCE as $x (INIT; UPDATE; EXTRACT)`` ("like reduce, but ... produces
+        the output of EXTRACT for each intermediate state"; EXTRACT ``.`` when omitted), INIT and UPDATE one value
+        alike."""
         primary = self.term(depth + 1)
         source = _jq_steps(self.steps([primary])) if self.at_step() else primary
         self.expect("as")
@@ -480,8 +563,12 @@ class _JqReader:
         cell: list[Any] = [None]
         outer = self.scope.get(name)
         self.scope[name] = cell
+        extract: _JqFilter | None = None
         try:
             update = self.pipe(depth + 1)
+            if each and self.peek() == ";":
+                self.take()
+                extract = self.pipe(depth + 1)  # $x is bound in EXTRACT too
         finally:
             if outer is None:
                 del self.scope[name]
@@ -491,8 +578,13 @@ class _JqReader:
 
         def reduce(value: Any) -> list[Any]:
             saved, out = cell[0], []
+            starts = initial(value)
+            if len(starts) != 1:
+                # fnros56: jq 1.6 runs SOURCE on another input after INIT's first value (`reduce .n[] as $x (0, 10;
+                # ...)` is its error "Cannot iterate over null"; jq 1.7 gives both answers): not read
+                raise _JqUnread("a reduction's start of other than one value")
             try:
-                for start in initial(value):
+                for start in starts:
                     answer = start
                     for item in source(value):
                         cell[0] = item
@@ -500,7 +592,10 @@ class _JqReader:
                         if len(got) != 1:
                             raise _JqUnread("a reduction's update of other than one value")
                         answer = got[0]
-                    out.append(answer)
+                        if each:
+                            out += _jq_bounded(extract(answer) if extract is not None else [answer])
+                    if not each:
+                        out.append(answer)
             finally:
                 cell[0] = saved
             return _jq_bounded(out)
@@ -831,6 +926,15 @@ def _jq_keys(value: Any) -> list[Any]:
     raise _JqError("keys of a non-object")
 
 
+def _jq_keys_unsorted(value: Any) -> list[Any]:
+    """(fnros56) jq's ``keys_unsorted`` ("Like keys, but if the input is an object then the keys will not be sorted,
+    instead the keys will roughly be in insertion order"): an object's keys as the JSON text wrote them (jq 1.6 and
+    Python keep that order), an array's indices; anything else jq's error."""
+    if isinstance(value, Mapping):
+        return _jq_bounded(list(value))
+    return _jq_keys(value)
+
+
 def _jq_identity(value: Any) -> list[Any]:
     return [value]
 
@@ -885,6 +989,27 @@ def _jq_bound(source: _JqFilter, cell: list[Any], body: _JqFilter) -> _JqFilter:
             return _jq_listed(outputs(value))
         finally:
             cell[0] = saved
+
+    return read
+
+
+def _jq_unpacked(source: _JqFilter, cells: list[tuple[list[Any], Callable[[Any], Any]]], body: _JqFilter) -> _JqFilter:
+    """(fnros56) ``source as PATTERN | body``: for each output of ``source``, each variable's cell holding its part
+    (:meth:`_JqReader.destructured`), ``body`` on the same input; the former values put back after."""
+
+    def outputs(value: Any) -> Iterable[Any]:
+        for bound in source(value):
+            for cell, get in cells:
+                cell[0] = get(bound)
+            yield from body(value)
+
+    def read(value: Any) -> list[Any]:
+        saved = [cell[0] for cell, _ in cells]
+        try:
+            return _jq_listed(outputs(value))
+        finally:
+            for (cell, _), old in zip(cells, saved, strict=True):
+                cell[0] = old
 
     return read
 
@@ -1080,10 +1205,110 @@ def _jq_test(value: Any, regexp: Any) -> bool:
     regular expression (:func:`_plain_regexp`); an input not a string is jq's error."""
     if not isinstance(regexp, str):
         raise _JqUnread("a regular expression not a string")
+    if _PLAIN_REGEXP.fullmatch(regexp) is None and isinstance(value, str):
+        return bool(_jq_matched("test", value, regexp, None)[0])  # fnros56: groups, `\\d`, `\\w` over ASCII text
     compiled = _plain_regexp(regexp)
     if not isinstance(value, str):
         raise _JqError("cannot be matched, as it is not a string")
     return compiled.search(value) is not None
+
+
+_JQ_MATCHING: Mapping[str, tuple[int, ...]] = {
+    "test": (2,),
+    "match": (1, 2),
+    "capture": (1, 2),
+    "scan": (1,),  # jq 1.6 has no scan(re; flags) (jq 1.7's)
+    "splits": (1, 2),
+    "split": (2,),  # split(str) of one argument is a literal separator (_jq_split)
+}
+"""(fnros56) jq 1.6's regular expression functions :meth:`_JqReader.matching` reads, by their argument counts."""
+_JQ_REGEXP_ESCAPES = frozenset(".-/:+*?()[]{}|^$\\dw")
+"""(fnros56) The escapes a regular expression of :func:`_jq_regexp` may hold: a punctuation character as itself, and
+``\\d`` / ``\\w``, which Oniguruma (jq's) and Python read alike over ASCII text."""
+_JQ_GROUP_NAME = re.compile(r"\?<([A-Za-z_][A-Za-z0-9_]*)>")
+
+
+def _jq_regexp(regexp: str, ignore_case: bool) -> re.Pattern[str]:
+    """(fnros56) A regular expression Oniguruma and Python read alike over ASCII text: the plain ones
+    (:func:`_plain_regexp`) and also groups ``(...)``, ``(?:...)``, ``(?<name>...)`` (Python's ``(?P<name>...)``) and
+    the escapes :data:`_JQ_REGEXP_ESCAPES`; a POSIX bracket, class intersection, ``{,n}``, a bracket opening with
+    ``]``, another ``(?`` form or escape is not read."""
+    if "[[" in regexp or "&&" in regexp or "{," in regexp or "[]" in regexp or "[^]" in regexp:
+        raise _JqUnread("regexp")
+    out: list[str] = []
+    at, in_class = 0, False
+    while at < len(regexp):
+        char = regexp[at]
+        if char == "\\":
+            if regexp[at + 1 : at + 2] not in _JQ_REGEXP_ESCAPES:  # an escape of another letter, or none
+                raise _JqUnread("regexp escape")
+            out.append(regexp[at : at + 2])
+            at += 2
+            continue
+        if char == "[" and not in_class:
+            in_class = True
+        elif char == "]" and in_class:
+            in_class = False
+        elif char == "(" and not in_class and regexp.startswith("(?", at):
+            name = _JQ_GROUP_NAME.match(regexp, at + 1)
+            if name is not None:
+                out.append(f"(?P<{name.group(1)}>")
+                at = name.end()
+                continue
+            if not regexp.startswith("(?:", at):
+                raise _JqUnread("regexp group")
+        out.append(char)
+        at += 1
+    try:
+        return re.compile("".join(out), re.IGNORECASE if ignore_case else 0)
+    except re.error as error:  # `a**`, an unclosed group: jq refuses it too
+        raise _JqUnread("regexp") from error
+
+
+def _jq_matched(function: str, value: Any, regexp: Any, flags: Any) -> list[Any]:
+    """(fnros56) What jq 1.6's ``function`` (:data:`_JQ_MATCHING`) gives for ``value``: flags null or of ``g`` /
+    ``i`` only; the value ASCII text (Oniguruma searches UTF-8 bytes, and jq converts its offsets to code points:
+    on ASCII text bytes and code points are one, so no conversion can differ); a match of no text (jq 1.6's global
+    search steps past it otherwise than Python) not read; not a string jq's error."""
+    if not isinstance(regexp, str) or not (flags is None or (isinstance(flags, str) and set(flags) <= {"g", "i"})):
+        raise _JqUnread("a regular expression or flags not read")
+    if not isinstance(value, str):
+        raise _JqError("cannot be matched, as it is not a string")
+    if not value.isascii() or not regexp.isascii() or len(value) > _MAX_TEXT:
+        raise _JqUnread("a regular expression over other than ASCII text")
+    compiled = _jq_regexp(regexp, "i" in (flags or ""))
+    if function == "test":
+        return [compiled.search(value) is not None]
+    every = function in ("scan", "splits", "split") or "g" in (flags or "")
+    found = list(compiled.finditer(value)) if every else [m for m in [compiled.search(value)] if m is not None]
+    if any(m.end() == m.start() for m in found):
+        raise _JqUnread("a match of no text")
+    _jq_bounded(found)
+    if function == "match":
+        return [_jq_match_object(m) for m in found]
+    if function == "capture":
+        return [{name: m.group(name) for name in compiled.groupindex} for m in found]
+    if function == "scan":
+        return [list(m.groups()) if compiled.groups else m.group(0) for m in found]
+    bounds = [0, *(b for m in found for b in m.span()), len(value)]
+    pieces = [value[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2)]
+    return [pieces] if function == "split" else pieces
+
+
+def _jq_match_object(match: re.Match[str]) -> dict[str, Any]:
+    """(fnros56) jq 1.6's match object (the manual, "match": ``offset``, ``length``, ``string``, ``captures``, each
+    capture with its ``name``; a group that took no part offset -1, length 0, string null)."""
+    names = {index: name for name, index in match.re.groupindex.items()}
+    captures: list[dict[str, Any]] = []
+    for index in range(1, match.re.groups + 1):
+        start, end = match.span(index)
+        if start < 0:
+            captures.append({"offset": -1, "string": None, "length": 0, "name": names.get(index)})
+        else:
+            captures.append({"offset": start, "length": end - start, "string": match.group(index),
+                             "name": names.get(index)})  # fmt: skip
+    start, end = match.span()
+    return {"offset": start, "length": end - start, "string": match.group(0), "captures": captures}
 
 
 def _plain_regexp(regexp: str) -> re.Pattern[str]:
@@ -1154,6 +1379,8 @@ _JQ_BUILTINS: Mapping[str, Callable[[Any], Any]] = {
     "sort": lambda value: _jq_ordered(_jq_sortable(value), lambda item: item),
     "unique": lambda value: _jq_unique(_jq_ordered(_jq_sortable(value), lambda item: item), lambda item: item),
     "fromjson": lambda value: _jq_from_json(value),  # noqa: PLW0108 (defined below)
+    # fnros56 (stop 56):
+    "keys_unsorted": lambda value: _jq_keys_unsorted(value),  # noqa: PLW0108 (defined below)
 }
 """(fnros54) jq builtins of no argument read (jq manual): each maps its input to one output, or jq's error (unread)."""
 
@@ -1192,6 +1419,44 @@ def _jq_sorted_by(path: _JqFilter, value: Any, *, unique: bool) -> list[Any]:
     keys = {id(item): _jq_one(path(item)) for item in items}
     ordered = _jq_ordered(items, lambda item: keys[id(item)])
     return [_jq_unique(ordered, lambda item: keys[id(item)]) if unique else ordered]
+
+
+def _jq_keyed(path: _JqFilter, value: Any) -> tuple[list[Any], dict[int, Any]]:
+    """(fnros56) The items of the array ``value`` in jq's order of the one scalar ``path`` gives each (as
+    :func:`_jq_sorted_by`), and each item's key by its id."""
+    items = _jq_sortable(value)
+    keys = {id(item): _jq_one(path(item)) for item in items}
+    return _jq_ordered(items, lambda item: keys[id(item)]), keys
+
+
+def _jq_grouped(path: _JqFilter, value: Any) -> list[Any]:
+    """(fnros56) jq's ``group_by(f)`` ("groups the elements of the input array that have the same .foo field into
+    separate arrays ... sorted by the value of the .foo field") where ``f`` gives one scalar an item."""
+    ordered, keys = _jq_keyed(path, value)
+    groups: list[list[Any]] = []
+    for item in ordered:
+        if groups and _jq_equal(keys[id(groups[-1][0])], keys[id(item)]):
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    return [groups]
+
+
+def _jq_extreme(path: _JqFilter, value: Any, *, greatest: bool) -> list[Any]:
+    """(fnros56) jq 1.6's ``min_by(f)`` / ``max_by(f)`` ("find the minimum or maximum element of the input array"),
+    ``f`` one scalar an item: of equal keys the first for ``min_by``, the last for ``max_by`` (as the binary gives);
+    null for an empty array."""
+    ordered, _ = _jq_keyed(path, value)
+    return [(ordered[-1] if greatest else ordered[0]) if ordered else None]
+
+
+_JQ_GROUPINGS: Mapping[str, Callable[[_JqFilter, Any], list[Any]]] = {
+    "group_by": _jq_grouped,
+    "min_by": functools.partial(_jq_extreme, greatest=False),
+    "max_by": functools.partial(_jq_extreme, greatest=True),
+}
+"""(fnros56) jq's orderings of an array by a path giving one array (``group_by``) or one item (``min_by`` /
+``max_by``)."""
 
 
 def _jq_one(values: list[Any]) -> Any:

@@ -2945,7 +2945,7 @@ def filter_values(substitution: str, reaching: Mapping[str, Sequence[str]]) -> l
     if not any(name in command for name in _FILTER_NAMES):
         return None
     commands = list(_simple_commands(_words(command)))
-    filters = [text_filter(c.words) for c in commands[1:]]
+    filters = [text_filter(_jq_arguments_resolved(c.words, reaching, command)) for c in commands[1:]]
     if len(commands) < 2 or filters[-1] is None:
         return None
     inputs = _echoed_values(commands[0].words, reaching)
@@ -3486,14 +3486,14 @@ def _jq_filter(args: list[str]) -> _TextFilter:
     output as JSON, one a line), the program read by the one jq reader (:mod:`components.residency.jq`: paths,
     pipes, ``select``, ``map``, ``//``, scripts52's ``sub`` / ``gsub``, ...). Any other program or option is not
     applied; the texts the program may write (its literals, replacements) are its texts."""
-    variables, args = _jq_variables(args)
+    variables, args, positional = _jq_variables(args)
     flags = [a for a in args if a.startswith("-")]
     programs = [a for a in args if not a.startswith("-")]
     letters = {c for f in flags if not f.startswith("--") for c in f[1:]}
     long = {f for f in flags if f.startswith("--")}
     if variables is None or letters - {"r", "R"} or long - {"--raw-output", "--raw-input"} or len(programs) != 1:
         return _TextFilter(None)
-    program = jq.read(programs[0], variables)
+    program = jq.read(programs[0], variables, positional)
     if program.run is None:
         # fnros55: the texts the program's literals may write, not the program itself: an unread `env.R` is no host
         # the substitution gives (a Region argument left it alone, taking it for a host: it passed every door)
@@ -3503,29 +3503,71 @@ def _jq_filter(args: list[str]) -> _TextFilter:
     return _TextFilter(functools.partial(_jq_printed, program.run, raw=raw, raw_input=raw_input), program.texts)
 
 
-def _jq_variables(args: list[str]) -> tuple[dict[str, Any] | None, list[str]]:
+_WHOLE_REFERENCE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
+
+
+def _jq_arguments_resolved(words: list[str], reaching: Mapping[str, Sequence[str]], command: str) -> list[str]:
+    """(fnros56) A ``jq`` stage's words with each ``--arg NAME "$VAR"`` / ``--argjson NAME "$VAR"`` value that is one
+    whole reference, not single-quoted in ``command`` (bash(1) "Quoting"), to a variable the script gives one value
+    (``reaching``, the values the engine's one resolver computed; none holding an expansion) replaced by that value:
+    ``ROLE=backup; jq --arg role "$ROLE" ...`` is ``--arg role backup`` (RES-011 before: not applied). Any other
+    stage, several values, or an unset variable: the words as written (the value stays unproven)."""
+    if not words or words[0].rsplit("/", 1)[-1] != "jq" or "--arg" not in command:
+        return words
+    out = list(words)
+    for at in range(1, len(words) - 2):
+        reference = _WHOLE_REFERENCE.fullmatch(words[at + 2]) if words[at] in ("--arg", "--argjson") else None
+        if reference is None or f"'{words[at + 2]}'" in command:
+            continue
+        values = set(reaching.get(reference.group(1) or reference.group(2)) or ())
+        value = values.pop() if len(values) == 1 else None
+        if value is not None and "$" not in value and "`" not in value:
+            out[at + 2] = value
+    return out
+
+
+def _jq_variables(args: list[str]) -> tuple[dict[str, Any] | None, list[str], list[Any]]:
     """(fnros55b) jq's ``--arg NAME VALUE`` ("passes a value to the jq program as a predefined variable": ``$NAME``,
-    a string) and ``--argjson NAME JSON-TEXT`` ("passes a JSON-encoded value") among ``args``, and the other
-    arguments; None for the variables where one cannot be read (a missing value, a JSON text jq may read otherwise)."""
+    a string) and ``--argjson NAME JSON-TEXT`` ("passes a JSON-encoded value") among ``args``, the other arguments,
+    and (fnros56) the positional arguments ``--args`` / ``--jsonargs`` give (the manual: "Remaining arguments are
+    positional string / JSON text arguments", ``$ARGS.positional``: each word after the program once either is met);
+    None for the variables where one cannot be read (a missing value, a JSON text jq may read otherwise, ``$ARGS``
+    named by ``--arg``)."""
     variables: dict[str, Any] = {}
     rest: list[str] = []
+    positional: list[Any] = []
+    mode: str | None = None  # fnros56: --args or --jsonargs, once met
+    program = False
     at = 0
     while at < len(args):
+        if args[at] in ("--args", "--jsonargs"):
+            mode = args[at]
+            at += 1
+            continue
         if args[at] not in ("--arg", "--argjson"):
-            rest.append(args[at])
+            if program and mode is not None and not args[at].startswith("-"):
+                if "$" in args[at] or "`" in args[at]:  # a shell expansion kept as written
+                    return None, rest, positional
+                try:
+                    positional.append(args[at] if mode == "--args" else jq.json_value(args[at]))
+                except ValueError:
+                    return None, rest, positional
+            else:
+                program = program or not args[at].startswith("-")
+                rest.append(args[at])
             at += 1
             continue
         if at + 2 >= len(args) or re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", args[at + 1]) is None:
-            return None, rest
+            return None, rest, positional
         name, text = args[at + 1], args[at + 2]
-        if "$" in text or "`" in text:  # a shell expansion the words keep as written: its value is not this text
-            return None, rest
+        if "$" in text or "`" in text or name == "ARGS":  # a shell expansion the words keep as written: not this text
+            return None, rest, positional
         try:
             variables[name] = text if args[at] == "--arg" else jq.json_value(text)
         except ValueError:
-            return None, rest
+            return None, rest, positional
         at += 3
-    return variables, rest
+    return variables, rest, positional
 
 
 def _jq_printed(run: Callable[[Any], list[Any] | None], text: str, *, raw: bool, raw_input: bool) -> str | None:
