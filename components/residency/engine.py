@@ -106,6 +106,7 @@ from components.residency.scripts import (
     array_input_elements,
     array_inputs,
     cat_heredoc_value,
+    compose_commands,
     echoed_files,
     edited_files,
     for_loop_words,
@@ -4176,6 +4177,23 @@ class RuleEngine:
                     self._walk_document(walk, document, f"{where}({kind})", "content", depth, None)
                 finally:
                     walk.defined = defined
+                if kind in ("yaml", "json") and isinstance(document, dict):
+                    self._judge_compose_commands(walk, text, document, f"{where}({kind})")
+
+    def _judge_compose_commands(self, walk: _Walk, text: str, document: dict[Any, Any], where: str) -> None:
+        """(scripts56) The command each service of a Compose file a script writes runs (``entrypoint`` / ``command``,
+        string or list: :func:`scripts.compose_commands`), read as a script's command line by the one script reader,
+        so that ``command: ["logs", "put-retention-policy", ..., "--region", R]`` under the AWS CLI image is judged as
+        ``aws logs ... --region R``. Gate: the catalogue's services key and one of the two keys in the text."""
+        names = self.endpoints.service_names
+        docker = self.endpoints.script_commands.get("docker")
+        run = docker.subcommands.get("run") if docker is not None else None
+        if names is None or run is None or names.compose.key not in text:
+            return
+        if "command" not in text and "entrypoint" not in text:
+            return
+        for service, line in compose_commands(document, names.compose.key, run):
+            self._judge_script_hosts(walk, line, f"{where}({names.compose.key}.{service})")
 
     def _judge_document_substitutions(
         self,

@@ -566,6 +566,51 @@ def _container_command(spec: ScriptCommand, options: list[str], skipped: list[st
     return [entry, *words] if entry else words
 
 
+_COMPOSE_COMMAND_KEYS = ("entrypoint", "command")  # the Compose Specification's service keys a container runs
+
+
+def compose_commands(document: Mapping[Any, Any], key: str, spec: ScriptCommand) -> list[tuple[str, str]]:
+    """(scripts56) The command each service of a Compose file runs, ``(service, line)``: its ``entrypoint`` then its
+    ``command`` (the Compose Specification, "entrypoint declares the default entrypoint for the service container",
+    "command overrides the default command declared by the container image"; each "can also be a list, in a manner
+    similar to Dockerfile", a string is split into words as a shell would, without running one), the image's
+    catalogued entrypoint (``spec``: docker run's ``entrypoints``, ``amazon/aws-cli``: ``aws``) before ``command`` where
+    the service sets no ``entrypoint``. A service setting neither, or a word that is no scalar, gives nothing; ``key``
+    is the catalogue's key of the services (``services``)."""
+    services = document.get(key)
+    if not isinstance(services, Mapping):
+        return []
+    found: list[tuple[str, str]] = []
+    for name, service in services.items():
+        if not isinstance(service, Mapping) or not any(k in service for k in _COMPOSE_COMMAND_KEYS):
+            continue
+        entry, command = (_compose_words(service.get(k)) for k in _COMPOSE_COMMAND_KEYS)
+        if entry is None or command is None:
+            continue  # a mapping or a nested list: no command Compose runs
+        image = service.get("image")
+        if not entry and isinstance(image, str):
+            command = _container_command(spec, [], [image], command)
+        words = [*entry, *command]
+        if words:
+            found.append((str(name), shlex.join(words)))
+    return found
+
+
+def _compose_words(value: Any) -> list[str] | None:
+    """(scripts56) A Compose ``entrypoint`` / ``command`` as words: a list's scalars, a string split as a shell splits
+    it (a string shlex cannot split, an unclosed quote, is split at blanks); [] for none; None for another value."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        try:
+            return shlex.split(value)
+        except ValueError:
+            return value.split()
+    if isinstance(value, list) and all(isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value):
+        return [str(v) for v in value]
+    return None
+
+
 def _option_value(words: list[str], option: str | None) -> str | None:
     """(scripts55b) The value ``option`` is given in ``words`` (``--image=IMAGE`` or ``--image IMAGE``), the last one
     given; None when it is not given (or ``option`` is None)."""
