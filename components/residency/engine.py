@@ -106,6 +106,7 @@ from components.residency.scripts import (
     array_input_elements,
     array_inputs,
     cat_heredoc_value,
+    cat_heredocs_written,
     compose_commands,
     echoed_files,
     edited_files,
@@ -4018,6 +4019,7 @@ class RuleEngine:
         in where the script assigns them (:func:`_assigned_urls`). scripts49: a command ``xargs`` runs on the words an
         ``echo`` pipes into it is read as written out (:func:`scripts.xargs_expanded`)."""
         script = alternates_written(xargs_expanded(script))  # scripts54b: `${DR:+--region us-west-2}` is its word
+        script = cat_heredocs_written(script)  # scripts56: `--region "$(cat <<EOF` over a line naming the Region
         script = all_positional_expanded(script)  # scripts55b: `retain() { aws ... "$@"; }; retain --region R`
         if "=" in script:
             self._judge_assignments(walk, script, path)

@@ -677,6 +677,44 @@ def cat_heredoc_value(text: str, start: int) -> tuple[str, bool] | None:
     return body.rstrip("\n"), not m.group(2) and ("$" in body or "`" in body)
 
 
+_CAT_HEREDOC_START = re.compile(r"(?<![=\w])(?<!=\")\$\([ \t]*cat[ \t]*<<")  # not an assignment's (cat_heredoc_value)
+_QUOTED_BODY_BREAKS = frozenset('"\\`')  # what would end or change a double-quoted word the body is written into
+_UNQUOTED_BODY = re.compile(r"[A-Za-z0-9_.:/@%+,=${}-]+")  # a body that stays one word unquoted (no blank, no glob)
+
+
+def cat_heredocs_written(script: str) -> str:
+    """(scripts56) ``script`` with each ``$(cat <<DELIM ... DELIM)`` written inside a command's words (``--region
+    "$(cat <<EOF`` over the lines after it) replaced by its one-line output, blanks after it to the same length (the
+    offsets after it do not move), so that the option reads the value as written. bash(1) "Command Substitution": the
+    output, "with any trailing newlines deleted"; "Here Documents": the body is expanded as a double-quoted word is
+    (parameter expansion, command substitution) unless the delimiter is quoted. Inside double quotes the body is
+    written in their place (one without ``"``, ``\\`` or a backquote, and, with a quoted delimiter, no ``$``); unquoted,
+    a body that is one word (no blank or glob character). An assignment's value (``R=$(cat <<EOF``) is read by
+    :func:`cat_heredoc_value` and is left as it is; a body of several lines, or one these do not fit, too."""
+    if "$(cat" not in script or "<<" not in script:
+        return script
+    out: list[str] = []
+    last = 0
+    for m in _CAT_HEREDOC_START.finditer(script):
+        if m.start() < last:
+            continue
+        found = cat_heredoc_value(script, m.start())
+        whole = _CAT_HEREDOC.match(script, m.start())
+        if found is None or whole is None or "\n" in found[0]:
+            continue
+        body, expanded = found
+        line_start = script.rfind("\n", 0, m.start()) + 1
+        quoted = script.count('"', line_start, m.start()) % 2 == 1
+        literal = bool(whole.group(2))
+        if "$" in body and literal:
+            continue  # `<<'EOF'` holds `$R` as written: no word here says so
+        if (quoted and _QUOTED_BODY_BREAKS.intersection(body)) or (not quoted and not _UNQUOTED_BODY.fullmatch(body)):
+            continue
+        out += [script[last : m.start()], body.ljust(whole.end() - m.start())]
+        last = whole.end()
+    return "".join(out) + script[last:] if out else script
+
+
 def heredoc_expanded_names(script: str, offset: int) -> frozenset[str] | None:
     """(scripts54b) The variables whose values may stand where ``offset`` of ``script`` holds one: None (every
     variable, as before) unless ``offset`` is inside the body of a here-document whose delimiter is quoted (``<<'EOF'``,
