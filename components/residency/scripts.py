@@ -2398,6 +2398,7 @@ def for_loop_words(
     files the script writes), or, when it cannot compute them, the substitution as written (``$(...)``): the engine
     holds that apart, as a ``while read`` loop's unknown input, and it fails closed at a destination argument only."""
     arrays = _array_items(script) if "=(" in script or "[" in script else {}
+    inputs = {name: given for name, _, given in array_inputs(script)} if has_array_element(script) else {}
     words: dict[str, list[str]] = {}
     passed = "$@" in script or "$*" in script or "${@}" in script or "${*}" in script
     positional = positional_words(script) if passed else []
@@ -2425,6 +2426,12 @@ def for_loop_words(
                 items = brace_expanded(literal) if literal == word and "{" in word else [literal]
             elif listed.group(2):
                 items = list(arrays.get(listed.group(1), ()))
+                if listed.group(1) in inputs:
+                    # scripts56: an array `mapfile` / `read -a` / `R=($(cmd))` fills (array_inputs): the words its
+                    # input gives, computed by the one evaluator, else the input as written (held apart)
+                    _, given = _loop_substitutions(inputs[listed.group(1)], values, files or {})
+                    known = words.setdefault(m.group(1), [])
+                    known += [w for w in dict.fromkeys(given) if w not in known]
             else:
                 items = [w for v in values.get(listed.group(1) or listed.group(3), ()) for w in v.split()]
             known = words.setdefault(m.group(1), [])
