@@ -118,6 +118,7 @@ from components.residency.scripts import (
     heredoc_expanded_names,
     heredoc_files,
     hosts_file_names,
+    last_positional_written,
     machine_or_private,
     may_write_files,
     plain_assigned_name,
@@ -4020,7 +4021,8 @@ class RuleEngine:
         ``echo`` pipes into it is read as written out (:func:`scripts.xargs_expanded`)."""
         script = alternates_written(xargs_expanded(script))  # scripts54b: `${DR:+--region us-west-2}` is its word
         script = cat_heredocs_written(script)  # scripts56: `--region "$(cat <<EOF` over a line naming the Region
-        script = all_positional_expanded(script)  # scripts55b: `retain() { aws ... "$@"; }; retain --region R`
+        # scripts55b: `retain() { aws ... "$@"; }; retain --region R`; scripts56: `${!#}`, `${@: -1}` as `${N}` first
+        script = all_positional_expanded(last_positional_written(script))
         if "=" in script:
             self._judge_assignments(walk, script, path)
         if (

@@ -2752,8 +2752,11 @@ def all_positional_expanded(script: str) -> str:
         return script
     bodies = {i for start, end, _, _ in _heredocs(lines) for i in range(start + 1, end)} if "<<" in script else set()
     extra: list[str] = []
-    for i, line in enumerate(lines):
-        if i in bodies or (i and lines[i - 1].rstrip().endswith("\\")) or not any(p in line for p in _ALL_POSITIONAL):
+    # scripts56: a command continued over backslash-newlines (`aws ... \` then `  --retention-in-days 30 "$@"`) is
+    # read whole, as the shell joins it (bash(1): "A backslash-newline pair is treated as a line continuation")
+    for start, line in _joined_lines(script) if "\\\n" in script else enumerate(lines):
+        i = script.count("\n", 0, start) if "\\\n" in script else start
+        if i in bodies or not any(p in line for p in _ALL_POSITIONAL):
             continue
         calls = [words for first, last, lists in given if first <= i <= last for words in lists][:_MAX_CALLS_EXPANDED]
         for command in _simple_commands(_words(line)) if calls else ():
@@ -2765,6 +2768,31 @@ def all_positional_expanded(script: str) -> str:
                 continue
             extra += [" ".join(map(_requoted, [*words[:at], *call, *words[at + 1 :]])) for call in calls]
     return "\n".join([script, *dict.fromkeys(extra)]) if extra else script
+
+
+# scripts56: the last positional parameter: `${!#}` (bash(1) "Parameter Expansion": "If the first character of
+# parameter is an exclamation point (!) ... the value of the variable formed from the rest of parameter" is used: `#`
+# holds the count, so the parameter whose number it is) and `${@: -1}` ("If parameter is @ or *, the result is length
+# positional parameters beginning at offset. A negative offset is taken relative to one greater than the greatest
+# positional parameter"; written with a blank or in parentheses, not `:-`), `${@:$#}` too, length 1 or none.
+_LAST_POSITIONAL = re.compile(r"\$\{(?:!#|[@*]:(?:[ \t]+-1|\(-1\)|\$#|\$\{#\})(?::1)?)\}")
+
+
+def last_positional_written(script: str) -> str:
+    """(scripts56) ``script`` with each last positional parameter (:data:`_LAST_POSITIONAL`: ``${!#}``, ``${@: -1}``)
+    written as the position it is, ``${N}``, where every call of its function (or the ``set --`` before it) gives the
+    same number N of words (:func:`_call_lists`, 1 to 9); so the one positional reader fills it. One whose calls give
+    different numbers of words, or none, is left as written (a placeholder, as an unset ``$1``)."""
+    if "${" not in script or _LAST_POSITIONAL.search(script) is None:
+        return script
+    lines = script.split("\n")
+    for first, last, lists in _call_lists(script, lines):
+        counts = {len(words) for words in lists}
+        if len(counts) != 1 or not 1 <= (count := counts.pop()) <= _MAX_POSITIONAL:
+            continue
+        for i in range(first, min(last, len(lines) - 1) + 1):
+            lines[i] = _LAST_POSITIONAL.sub(f"${{{count}}}", lines[i])
+    return "\n".join(lines)
 
 
 def _requoted(word: str) -> str:
