@@ -3365,7 +3365,31 @@ def reads_as_assignments(script: str) -> str:
             script = _READ_HERE_STRING_SPLIT.sub(_split_here_string, script)
     if "printf" in script and "-v" in script:
         script = _PRINTF_TO_VARIABLE.sub(given, script)
+        script = _PRINTF_FORMAT_TO_VARIABLE.sub(_printed_assignment, script)
     return script
+
+
+# scripts56: `printf -v NAME FORMAT ARGUMENTS...` with another format or several arguments (`printf -v R '%s-%s' us
+# west-2`): what printf prints (:func:`_printf_strings`: `%s` conversions only, the format reused for the rest)
+_PRINTF_FORMAT_TO_VARIABLE = re.compile(
+    r"(?<![^\s;&|(])printf[ \t]+-v[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]+([^\n;&|<>()`$]+?)[ \t]*(?=$|[;&|)#])", re.M
+)
+
+
+def _printed_assignment(m: re.Match[str]) -> str:
+    """(scripts56) ``printf -v NAME FORMAT ARGS`` of literal words written as ``NAME=OUTPUT`` (quoted where it holds a
+    blank), padded to the same length; as written when a word holds an expansion, a conversion other than ``%s`` is
+    used, or the assignment does not fit in it."""
+    try:
+        words = shlex.split(m.group(2))
+    except ValueError:
+        return m.group(0)
+    printed = _printf_strings(words[0], words[1:]) if words else None
+    if printed is None or "\n" in printed.rstrip("\n"):
+        return m.group(0)
+    printed = printed.rstrip("\n")
+    written = f"{m.group(1)}={printed if _LOOP_WORD.fullmatch(printed) else shlex.quote(printed)}"
+    return written.ljust(len(m.group(0))) if len(written) <= len(m.group(0)) else m.group(0)
 
 
 def _split_here_string(m: re.Match[str]) -> str:
