@@ -3329,6 +3329,32 @@ _ONE_WORD = r"(\"[^\"\n]*\"|'[^'\n]*'|\$\([^()\n]*\)|[^\s;&|<>()'\"]+)(?=[ \t]*(
 _READ_HERE_STRING = re.compile(
     r"(?<![^\s;&|(])read(?:[ \t]+-r)?[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*<<<[ \t]*" + _ONE_WORD, re.M
 )
+# scripts56: and with `-t TIMEOUT` / `-d DELIM` among its options (bash(1) "read": "-d delim The first character of
+# delim is used to terminate the input line, rather than newline. If delim is the empty string, read will terminate a
+# line when it reads a NUL character"; "-t timeout ... This option has no effect if read is not reading input from the
+# terminal or a pipe" and a here-string's word is there at once): the word up to DELIM's first character (all of it
+# for an empty DELIM), a literal one only (one holding an expansion is left as written).
+_READ_OPTION = r"-r|-r?t[ \t]*[0-9.]+|-r?d[ \t]*(?:''|\"\"|'[^'\n]'|\"[^\"\n]\"|[^\s'\"])"
+_READ_DELIMITED = re.compile(
+    rf"(?<![^\s;&|(])read((?:[ \t]+(?:{_READ_OPTION}))+)[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*<<<[ \t]*" + _ONE_WORD,
+    re.M,
+)
+
+
+def _delimited_read(m: re.Match[str]) -> str:
+    """(scripts56) ``read -t N / -d D NAME <<< WORD`` (:data:`_READ_DELIMITED`) written as ``NAME=VALUE``, padded to
+    the same length; as written for a word holding an expansion or one with no ``-t`` / ``-d`` (read elsewhere)."""
+    options, name, word = m.group(1), m.group(2), m.group(3)
+    literal = word[1:-1] if word[:1] in "\"'" else word
+    delimiter = re.search(r"-r?d[ \t]*(''|\"\"|'[^'\n]'|\"[^\"\n]\"|[^\s'\"])", options)
+    if ("t" not in options and delimiter is None) or "$" in literal or "`" in literal:
+        return m.group(0)
+    if delimiter is not None:
+        stop = delimiter.group(1).strip("'\"")
+        literal = literal.split(stop, 1)[0] if stop else literal
+    value = literal.strip(_IFS_BLANKS)
+    written = f"{name}={value if _LOOP_WORD.fullmatch(value) else shlex.quote(value)}"
+    return written.ljust(len(m.group(0))) if len(written) <= len(m.group(0)) else m.group(0)
 # mutation55: several names (`read -r APP R <<< "fleet us-west-2"`: each its field, the last the rest), an array
 # (`read -a NAME`: "The words are assigned to sequential indices of the array variable aname, starting at 0"), and an
 # `IFS=` value before read splitting the word (:func:`ifs_fields`). The word is a literal one: with an expansion
@@ -3362,6 +3388,7 @@ def reads_as_assignments(script: str) -> str:
         script = _READ_FROM_FILE.sub(assignment, script)
         if "<<<" in script:
             script = _READ_HERE_STRING.sub(given, script)
+            script = _READ_DELIMITED.sub(_delimited_read, script)
             script = _READ_HERE_STRING_SPLIT.sub(_split_here_string, script)
     if "printf" in script and "-v" in script:
         script = _PRINTF_TO_VARIABLE.sub(given, script)
