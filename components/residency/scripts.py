@@ -2558,7 +2558,8 @@ def while_read_words(
                 line = written.lstrip("\t") if given.group(1) else written
                 if line.rstrip("\r") == given.group(3):
                     break
-                lines.append(line.strip())
+                expanded = not given.group(2) and "$" in line and values
+                lines += _expanded_body_line(line.strip(), values or {}) if expanded else [line.strip()]
         elif given.group(5) is not None:
             word = given.group(5)
             word = word[1:-1] if word[:1] in "\"'" else word
@@ -2575,6 +2576,25 @@ def while_read_words(
                 if (word[:2] == "$(" or _LOOP_WORD.fullmatch(word)) and word not in known:
                     known.append(word)
     return {name: tuple(found) for name, found in words.items() if found}
+
+
+_MAX_BODY_LINES = 8  # a here-document's line written with its variables' values, at most this many ways
+
+
+def _expanded_body_line(line: str, values: Mapping[str, Sequence[str]]) -> list[str]:
+    """(scripts56) A here-document body's line with text around its expansions (``${P}-1``; bash(1) "Here Documents":
+    an unquoted delimiter's body undergoes parameter expansion) written with each value its variables hold anywhere
+    (``values``), at most :data:`_MAX_BODY_LINES` ways; the line as written when one of them holds none (a placeholder,
+    as before) or it holds another expansion."""
+    names = list(dict.fromkeys(m.group(1) or m.group(2) for m in _ENV_VARIABLE.finditer(line)))
+    rest = _ENV_VARIABLE.sub("", line)
+    if not names or "$" in rest or "`" in rest or any(not values.get(n) for n in names):
+        return [line]
+    filled = []
+    for combination in itertools.islice(itertools.product(*(values[n] for n in names)), _MAX_BODY_LINES):
+        given = dict(zip(names, combination, strict=True))
+        filled.append(_ENV_VARIABLE.sub(lambda m, given=given: given[m.group(1) or m.group(2)], line))
+    return filled
 
 
 def _piped_lines(
