@@ -2170,7 +2170,8 @@ _ARRAY_READ = re.compile(
 
 def _other_array_items(script: str) -> dict[str, list[tuple[int | None, str]]]:
     """(scripts55) The literal items ``script`` gives its arrays other than by a compound assignment, each with its
-    index (None: not known): ``NAME[k]=WORD``; ``read -a NAME <<< WORDS`` (each word, from 0); ``mapfile -t NAME`` /
+    index (None: not known): ``NAME[k]=WORD``; ``read -a NAME`` fed by a here-document (its first line's words, from
+    0; scripts56: ``read -a NAME <<< WORDS`` is :func:`reads_as_assignments`' alone); ``mapfile -t NAME`` /
     ``readarray`` fed by a here-string or a here-document (each line, from 0)."""
     given: dict[str, list[tuple[int | None, str]]] = {}
     if "]=" in script:
@@ -2182,6 +2183,10 @@ def _other_array_items(script: str) -> dict[str, list[tuple[int | None, str]]]:
         return given
     for m in _ARRAY_READ.finditer(script):
         mapfile = m.group(0).split(None, 1)[0] != "read"
+        if m.group(2) is not None and not mapfile:
+            # scripts56 (the lead's review of stop 55): `read -a NAME <<< WORDS` has one reader, reads_as_assignments'
+            # `_split_here_string` (`NAME=(f1 f2)`, the IFS before it too), which the engine applies first
+            continue
         if m.group(2) is not None:
             word = m.group(2)[1:-1] if m.group(2)[:1] in "\"'" else m.group(2)
             if m.group(2)[:1] != "'" and ("$" in word or "`" in word):
