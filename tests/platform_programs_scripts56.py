@@ -68,7 +68,8 @@ PAIRED = (
 )  # fmt: skip
 """The AWS shapes refused with a Region abroad (RES-009) and passing with the home Region."""
 AWS_EXPECTED: dict[str, set[str]] = {
-    **{f"{shape}-{where}": ({"RES-009"} if where == "abroad" else set()) for shape in PAIRED for where in ("abroad", "home")},
+    **{f"{shape}-abroad": {"RES-009"} for shape in PAIRED},
+    **{f"{shape}-home": set() for shape in PAIRED},
     "compose-psql-partner": {"RES-015"},
     "compose-psql-own": set(),
     "loop-unknown": {"RES-011"},
@@ -193,11 +194,9 @@ def _parameter_data(code: str, shape: str, head: str, region: str) -> str:
         return f'{head}read -t 5 -r R <<< "{region}"\n{RETENTION} --region "$R"\n'
     if shape.startswith("heredoc-text-"):
         prefix, number = region.rsplit("-", 1)
-        return (
-            f"{head}P={prefix}\nwhile read -r r; do\n  {RETENTION} --region \"$r\"\ndone <<EOF\n${{P}}-{number}\nEOF\n"
-        )
+        return f'{head}P={prefix}\nwhile read -r r; do\n  {RETENTION} --region "$r"\ndone <<EOF\n${{P}}-{number}\nEOF\n'
     if shape.startswith("reada-ifs-quoted-"):
-        return f"{head}IFS=' ' read -r -a RS <<< \"{AWS_HOME[code]} {region}\"\n{RETENTION} --region \"${{RS[1]}}\"\n"
+        return f'{head}IFS=\' \' read -r -a RS <<< "{AWS_HOME[code]} {region}"\n{RETENTION} --region "${{RS[1]}}"\n'
     if shape.startswith("reada-ra-"):
         return f'{head}read -ra RS <<< "{AWS_HOME[code]} {region}"\n{RETENTION} --region "${{RS[1]}}"\n'
     if shape.startswith("reada-ifs-comma-"):

@@ -3890,16 +3890,16 @@ def test_scripts56_compose_commands(document: dict[str, object], expected: list[
          f'{_R56} --region "$r"; done', []),
         (f'R=($(aws ssm get-parameter --name /r --output text))\nfor r in "${{R[@]}}"; do {_R56} --region "$r"; done',
          ["RES-011"]),
-        (f"R=($(aws ssm get-parameter --name /r --output text))\nfor r in \"${{R[@]}}\"; do echo \"$r\"; done", []),
+        ("R=($(aws ssm get-parameter --name /r --output text))\nfor r in \"${R[@]}\"; do echo \"$r\"; done", []),
         # the last positional parameter; calls of different lengths are left as written
         (f'f() {{ {_R56} --region "${{!#}}"; }}\nf /a us-west-2', ["RES-009"]),
         (f'f() {{ {_R56} --region "${{@: -1}}"; }}\nf /a us-west-2', ["RES-009"]),
         (f'f() {{ {_R56} --region "${{@:(-1)}}"; }}\nf /a eu-west-1', []),
         (f'f() {{ {_R56} --region "${{!#}}"; }}\nf /a us-west-2\nf eu-west-1', []),
         # "$@" on a line continued from the one before
-        (f'f() {{\n  aws logs put-retention-policy \\\n    --log-group-name /a "$@"\n}}\nf --region us-west-2',
+        ('f() {\n  aws logs put-retention-policy \\\n    --log-group-name /a "$@"\n}\nf --region us-west-2',
          ["RES-009"]),
-        (f'f() {{\n  aws logs put-retention-policy \\\n    --log-group-name /a "$@"\n}}\nf --region eu-west-1', []),
+        ('f() {\n  aws logs put-retention-policy \\\n    --log-group-name /a "$@"\n}\nf --region eu-west-1', []),
         # printf -v with another format or several arguments; read -d / -t
         (f"printf -v R '%s-%s' us west-2\n{_R56} --region \"$R\"", ["RES-009"]),
         (f"printf -v R '%s-%s-%s' eu west 1\n{_R56} --region \"$R\"", []),

@@ -702,7 +702,7 @@ def cat_heredocs_written(script: str) -> str:
         whole = _CAT_HEREDOC.match(script, m.start())
         if found is None or whole is None or "\n" in found[0]:
             continue
-        body, expanded = found
+        body = found[0]
         line_start = script.rfind("\n", 0, m.start()) + 1
         quoted = script.count('"', line_start, m.start()) % 2 == 1
         literal = bool(whole.group(2))
@@ -3380,6 +3380,8 @@ def _delimited_read(m: re.Match[str]) -> str:
     value = literal.strip(_IFS_BLANKS)
     written = f"{name}={value if _LOOP_WORD.fullmatch(value) else shlex.quote(value)}"
     return written.ljust(len(m.group(0))) if len(written) <= len(m.group(0)) else m.group(0)
+
+
 # mutation55: several names (`read -r APP R <<< "fleet us-west-2"`: each its field, the last the rest), an array
 # (`read -a NAME`: "The words are assigned to sequential indices of the array variable aname, starting at 0"), and an
 # `IFS=` value before read splitting the word (:func:`ifs_fields`). The word is a literal one: with an expansion
