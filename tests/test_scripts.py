@@ -3870,6 +3870,7 @@ def test_scripts56_compose_commands(document: dict[str, object], expected: list[
         (_compose56('    image: alpine\n    entrypoint: ["aws", "s3", "ls", "--region", "us-west-2"]\n'), ["RES-009"]),
         (_compose56("    image: postgres:16\n    command: psql -h db.partner.example.com\n"), ["RES-015"]),
         (_compose56("    image: postgres:16\n    command: psql -h 10.0.1.15\n"), []),
+        (_compose56("    image: postgres:16\n    command: psql -h db\n  db:\n    image: postgres:16\n"), []),  # its own
         (_compose56('    image: amazon/aws-cli\n    command: ["s3", "ls", "--region", "${AWS_REGION}"]\n'), []),
         # docker compose run / exec (and the standalone docker-compose): the words after the service
         (f"docker compose -f c.yaml run --rm -e A=1 cli {_R56} --region us-west-2", ["RES-009"]),

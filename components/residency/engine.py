@@ -4179,10 +4179,11 @@ class RuleEngine:
                 walk.defined = defined | self.parser.defined_names(text) if kind in ("yaml", "json") else defined
                 try:
                     self._walk_document(walk, document, f"{where}({kind})", "content", depth, None)
+                    if kind in ("yaml", "json") and isinstance(document, dict):
+                        # scripts56: with the names the file defines (a service, a network alias: its own hosts)
+                        self._judge_compose_commands(walk, text, document, f"{where}({kind})")
                 finally:
                     walk.defined = defined
-                if kind in ("yaml", "json") and isinstance(document, dict):
-                    self._judge_compose_commands(walk, text, document, f"{where}({kind})")
 
     def _judge_compose_commands(self, walk: _Walk, text: str, document: dict[Any, Any], where: str) -> None:
         """(scripts56) The command each service of a Compose file a script writes runs (``entrypoint`` / ``command``,
