@@ -4180,7 +4180,7 @@ class RuleEngine:
                 try:
                     self._walk_document(walk, document, f"{where}({kind})", "content", depth, None)
                     if kind in ("yaml", "json") and isinstance(document, dict):
-                        # scripts56: with the names the file defines (a service, a network alias: its own hosts)
+                        # scripts56: with the names the file defines (its services: `psql -h db` is its own)
                         self._judge_compose_commands(walk, text, document, f"{where}({kind})")
                 finally:
                     walk.defined = defined
