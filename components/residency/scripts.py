@@ -2598,8 +2598,13 @@ def _expanded_body_line(line: str, values: Mapping[str, Sequence[str]]) -> list[
     filled = []
     for combination in itertools.islice(itertools.product(*(values[n] for n in names)), _MAX_BODY_LINES):
         given = dict(zip(names, combination, strict=True))
-        filled.append(_ENV_VARIABLE.sub(lambda m, given=given: given[m.group(1) or m.group(2)], line))
+        filled.append(_ENV_VARIABLE.sub(functools.partial(_value_given, given), line))
     return filled
+
+
+def _value_given(given: Mapping[str, str], m: re.Match[str]) -> str:
+    """(scripts56) The value ``given`` holds for the variable ``m`` names (:func:`_expanded_body_line`)."""
+    return given[m.group(1) or m.group(2)]
 
 
 def _piped_lines(
