@@ -206,6 +206,7 @@ import platform_programs_scripts54 as sc54
 import platform_programs_scripts54b as sc54b
 import platform_programs_scripts55 as sc55
 import platform_programs_scripts55b as sc55b
+import platform_programs_scripts56 as sc56
 import platform_programs_sfn44 as sf44
 import platform_programs_sfn44b as sf44b
 import platform_programs_sfnrt45 as sfr45
@@ -18762,6 +18763,13 @@ CASES: list[Case] = [
     # over Fn::Add of maps, Fn::Sub / Fn::Join over a computed Fn::Select, a several-line Fn::Indent and a jq error on
     # its input (RES-011, its guarded twin passes) pinned
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fr56.rows()],
+    # -- stop 56, scripts and user data, round 12 (tests/platform_programs_scripts56.py): a Compose file's service
+    # `command:` / `entrypoint:` (list and string forms) running the AWS CLI image or psql, `docker compose run` /
+    # `exec`, `$(cat <<EOF ...)` inside an argument, a `for` loop over `"${R[@]}"` of an array a file or a
+    # substitution fills, `${!#}` / `${@: -1}`, `"$@"` on a continued line, `printf -v` with another format, `read -d` /
+    # `-t` and a here-document line with text around a variable are RES-009 / RES-015 / RES-011 (each passed every door
+    # before); the home Region, the VPC's own address and the metadata's Region pass; `read -a` here-strings pinned.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc56.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

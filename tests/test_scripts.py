@@ -20,9 +20,12 @@ from components.residency.scripts import (
     all_positional_expanded,
     alternates_written,
     brace_expanded,
+    cat_heredocs_written,
     command_output_files,
+    compose_commands,
     ifs_fields,
     ifs_value,
+    last_positional_written,
     positional_words,
     reads_as_assignments,
     without_single_quoted,
@@ -3849,3 +3852,141 @@ def test_fnros56_jq_variables_and_patterns_in_a_script_are_read(
     jq = f"R=$(echo '{_FNROS55_PLAN % region}' | jq -r {options} '{program}')"
     script = f'{setup}\n{jq}\naws s3 ls --region "$R"\n'
     assert {rule for rule, _, _ in findings(script, "EU", "aws")} == expected, script
+
+
+# scripts56 (stop 56): what round 11 and its part 2 left unread in the one script reader. A Compose file's services'
+# `command:` / `entrypoint:` (string and list forms; the Compose Specification), `docker compose run` / `exec`, a
+# here-document substituted inside an argument, a loop over an array an input fills, the last positional parameter,
+# `"$@"` on a continued line, `printf -v` with another format, `read -d` / `-t`, a here-document line with text around
+# a variable (bash(1)); each refusal beside the compliant twin that passes.
+_R56 = "aws logs put-retention-policy --log-group-name /fleet/app --retention-in-days 30"
+_RUN56 = {"amazon/aws-cli": "aws", "public.ecr.aws/aws-cli/aws-cli": "aws"}
+
+
+def _compose56(service: str) -> str:
+    return f"#!/bin/bash\ncat > /opt/fleet/compose.yaml <<'EOF'\nservices:\n  job:\n{service}EOF\n"
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [
+        ({"services": {"a": {"image": "amazon/aws-cli:2.22.0", "command": ["s3", "ls", "--region", "us-west-2"]}}},
+         [("a", "aws s3 ls --region us-west-2")]),
+        ({"services": {"a": {"image": "public.ecr.aws/aws-cli/aws-cli@sha256:ab", "command": "s3 ls --region x"}}},
+         [("a", "aws s3 ls --region x")]),
+        ({"services": {"a": {"image": "alpine", "entrypoint": "/usr/bin/aws", "command": ["s3", "ls"]}}},
+         [("a", "/usr/bin/aws s3 ls")]),
+        ({"services": {"a": {"image": "amazon/aws-cli", "entrypoint": ["sh", "-c"], "command": ["aws s3 ls"]}}},
+         [("a", "sh -c 'aws s3 ls'")]),
+        ({"services": {"a": {"image": "postgres:16", "command": "psql -h 'db.example.com' -U x"}}},
+         [("a", "psql -h db.example.com -U x")]),
+        ({"services": {"a": {"image": "postgres:16", "command": 'psql -h "db.example.com'}}},  # unclosed quote
+         [("a", "psql -h '\"db.example.com'")]),
+        ({"services": {"a": {"image": "amazon/aws-cli"}}}, []),  # the image's own command: nothing written
+        ({"services": {"a": {"image": "amazon/aws-cli", "command": {"x": 1}}}}, []),  # no command Compose runs
+        ({"services": {"a": {"image": "amazon/aws-cli", "command": [True]}}}, []),
+        ({"services": ["a"]}, []),
+        ({"volumes": {"a": {"command": "x"}}}, []),
+    ],
+)  # fmt: skip
+def test_scripts56_compose_commands(document: dict[str, object], expected: list[tuple[str, str]]) -> None:
+    spec = COMMANDS["docker"].subcommands["run"]
+    assert spec.entrypoints == _RUN56
+    assert compose_commands(document, "services", spec) == expected
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        # Compose: a service's command under the AWS CLI image, string and list forms, an entrypoint, psql
+        (_compose56('    image: amazon/aws-cli\n    command: ["s3", "ls", "--region", "us-west-2"]\n'), ["RES-009"]),
+        (_compose56('    image: amazon/aws-cli\n    command: ["s3", "ls", "--region", "eu-west-1"]\n'), []),
+        (_compose56("    image: amazon/aws-cli:2.22.0\n    command: s3 ls --region us-west-2\n"), ["RES-009"]),
+        (_compose56('    image: alpine\n    entrypoint: ["aws", "s3", "ls", "--region", "us-west-2"]\n'), ["RES-009"]),
+        (_compose56("    image: postgres:16\n    command: psql -h db.partner.example.com\n"), ["RES-015"]),
+        (_compose56("    image: postgres:16\n    command: psql -h 10.0.1.15\n"), []),
+        (_compose56("    image: postgres:16\n    command: psql -h db\n  db:\n    image: postgres:16\n"), []),  # its own
+        (_compose56('    image: amazon/aws-cli\n    command: ["s3", "ls", "--region", "${AWS_REGION}"]\n'), []),
+        # docker compose run / exec (and the standalone docker-compose): the words after the service
+        (f"docker compose -f c.yaml run --rm -e A=1 cli {_R56} --region us-west-2", ["RES-009"]),
+        (f"docker compose -p fleet exec -T cli {_R56} --region us-west-2", ["RES-009"]),
+        (f"docker-compose run --entrypoint aws cli {_R56[4:]} --region us-west-2", ["RES-009"]),
+        (f"docker compose run --rm cli {_R56} --region eu-west-1", []),
+        ("docker compose run --rm cli", []),
+        # $(cat <<EOF ...) inside an argument: its one-line body
+        (f'{_R56} --region "$(cat <<EOF\nus-west-2\nEOF\n)"', ["RES-009"]),
+        (f'{_R56} --region "$(cat <<EOF\neu-west-1\nEOF\n)"', []),
+        (f'R=us-west-2\n{_R56} --region "$(cat <<EOF\n$R\nEOF\n)"', ["RES-009"]),
+        (f"P=us-west\n{_R56} --region $(cat <<EOF\n${{P}}-2\nEOF\n)", ["RES-009"]),
+        (f"{_R56} --region \"$(cat <<'EOF'\n$R\nEOF\n)\"", []),  # a quoted delimiter: `$R` as written
+        # a loop over an array a file or a substitution fills; unknown input fails closed, the metadata passes
+        (f"printf '%s\\n' eu-west-1 us-west-2 > /etc/r\nmapfile -t R < /etc/r\nfor r in \"${{R[@]}}\"; do "
+         f'{_R56} --region "$r"; done', ["RES-009"]),
+        (f"printf '%s\\n' eu-west-1 eu-central-1 > /etc/r\nR=($(cat /etc/r))\nfor r in \"${{R[@]}}\"; do "
+         f'{_R56} --region "$r"; done', []),
+        (f'R=($(aws ssm get-parameter --name /r --output text))\nfor r in "${{R[@]}}"; do {_R56} --region "$r"; done',
+         ["RES-011"]),
+        ("R=($(aws ssm get-parameter --name /r --output text))\nfor r in \"${R[@]}\"; do echo \"$r\"; done", []),
+        # the last positional parameter; calls of different lengths are left as written
+        (f'f() {{ {_R56} --region "${{!#}}"; }}\nf /a us-west-2', ["RES-009"]),
+        (f'f() {{ {_R56} --region "${{@: -1}}"; }}\nf /a us-west-2', ["RES-009"]),
+        (f'f() {{ {_R56} --region "${{@:(-1)}}"; }}\nf /a eu-west-1', []),
+        (f'f() {{ {_R56} --region "${{!#}}"; }}\nf /a us-west-2\nf eu-west-1', []),
+        # "$@" on a line continued from the one before
+        ('f() {\n  aws logs put-retention-policy \\\n    --log-group-name /a "$@"\n}\nf --region us-west-2',
+         ["RES-009"]),
+        ('f() {\n  aws logs put-retention-policy \\\n    --log-group-name /a "$@"\n}\nf --region eu-west-1', []),
+        # printf -v with another format or several arguments; read -d / -t
+        (f"printf -v R '%s-%s' us west-2\n{_R56} --region \"$R\"", ["RES-009"]),
+        (f"printf -v R '%s-%s-%s' eu west 1\n{_R56} --region \"$R\"", []),
+        (f"printf -v R '%d' 2\n{_R56} --region \"us-west-$R\"", []),  # another conversion: not computed
+        (f"read -r -d '' R <<< \"us-west-2\" || true\n{_R56} --region \"$R\"", ["RES-009"]),
+        (f"read -d , R <<< \"us-west-2,eu-west-1\"\n{_R56} --region \"$R\"", ["RES-009"]),
+        (f"read -d , R <<< \"eu-west-1,us-west-2\"\n{_R56} --region \"$R\"", []),
+        (f"read -rt 5 R <<< us-west-2\n{_R56} --region \"$R\"", ["RES-009"]),
+        # a here-document line with text around a variable
+        (f'P=us-west\nwhile read -r r; do {_R56} --region "$r"; done <<EOF\n${{P}}-2\nEOF', ["RES-009"]),
+        (f'P=eu-west\nwhile read -r r; do {_R56} --region "$r"; done <<EOF\n${{P}}-1\nEOF', []),
+        (f"P=us-west\nwhile read -r r; do {_R56} --region \"$r\"; done <<'EOF'\n${{P}}-2\nEOF", []),
+    ],
+)  # fmt: skip
+def test_scripts56_shapes(script: str, expected: list[str]) -> None:
+    assert [rule for rule, _, _ in findings(script, "EU", "aws")] == expected
+
+
+# scripts56: `read -a NAME <<< WORDS` has one reader (reads_as_assignments); these pin the verdicts both readers gave
+# before the here-string branch of scripts._other_array_items was cut.
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (f"IFS=' ' read -r -a RS <<< \"eu-west-1 us-west-2\"\n{_R56} --region \"${{RS[1]}}\"", ["RES-009"]),
+        (f'read -ra RS <<< "eu-west-1 us-west-2"\n{_R56} --region "${{RS[1]}}"', ["RES-009"]),
+        (f'read -ra RS <<< "eu-west-1 us-west-2"\n{_R56} --region "${{RS[0]}}"', []),
+        (f'IFS=, read -r -a RS <<< "eu-west-1,us-west-2"\n{_R56} --region "${{RS[1]}}"', ["RES-009"]),
+        (f'DR=us-west-2\nread -r -a RS <<< "eu-west-1 $DR"\n{_R56} --region "${{RS[1]}}"', []),  # left open
+        (f"read -r -a RS <<< 'eu-west-1 us-west-2 x\\ y'\n{_R56} --region \"${{RS[1]}}\"", ["RES-009"]),
+        (f'mapfile -t RS <<< "eu-west-1"\n{_R56} --region "${{RS[0]}}"', []),
+        (f"mapfile -t RS <<EOF\neu-west-1\nus-west-2\nEOF\n{_R56} --region \"${{RS[1]}}\"", ["RES-009"]),
+    ],
+)  # fmt: skip
+def test_scripts56_read_a_here_string_read_once(script: str, expected: list[str]) -> None:
+    assert [rule for rule, _, _ in findings(script, "EU", "aws")] == expected
+
+
+def test_scripts56_last_positional_written() -> None:
+    assert last_positional_written('f() { x "${!#}" "${@: -1}"; }\nf a b') == 'f() { x "${2}" "${2}"; }\nf a b'
+    assert last_positional_written('f() { x "${!#}"; }\nf a\nf a b') == 'f() { x "${!#}"; }\nf a\nf a b'
+    assert last_positional_written('x "${!#}"') == 'x "${!#}"'  # the script's own arguments: not in the document
+    assert last_positional_written('set -- a b c\nx "${@:$#}"') == 'set -- a b c\nx "${3}"'
+
+
+# scripts56: the rewritings keep the script's length (offsets after them do not move) whatever the text
+_SHELL56 = st.text(alphabet=st.sampled_from(list("ab$()<>'\"\n -=cat{}EOF|;")), max_size=60)
+
+
+@given(_SHELL56)
+@settings(max_examples=200, deadline=None)
+def test_scripts56_rewritings_keep_the_length(text: str) -> None:
+    for script in (text, f"$(cat <<EOF\n{text}\nEOF\n)", f"read -d , R <<< {text}", f"printf -v R '%s' {text}"):
+        assert len(cat_heredocs_written(script)) == len(script)
+        assert len(reads_as_assignments(script)) == len(script)

@@ -106,6 +106,8 @@ from components.residency.scripts import (
     array_input_elements,
     array_inputs,
     cat_heredoc_value,
+    cat_heredocs_written,
+    compose_commands,
     echoed_files,
     edited_files,
     for_loop_words,
@@ -116,6 +118,7 @@ from components.residency.scripts import (
     heredoc_expanded_names,
     heredoc_files,
     hosts_file_names,
+    last_positional_written,
     machine_or_private,
     may_write_files,
     plain_assigned_name,
@@ -4017,7 +4020,9 @@ class RuleEngine:
         in where the script assigns them (:func:`_assigned_urls`). scripts49: a command ``xargs`` runs on the words an
         ``echo`` pipes into it is read as written out (:func:`scripts.xargs_expanded`)."""
         script = alternates_written(xargs_expanded(script))  # scripts54b: `${DR:+--region us-west-2}` is its word
-        script = all_positional_expanded(script)  # scripts55b: `retain() { aws ... "$@"; }; retain --region R`
+        script = cat_heredocs_written(script)  # scripts56: `--region "$(cat <<EOF` over a line naming the Region
+        # scripts55b: `retain() { aws ... "$@"; }; retain --region R`; scripts56: `${!#}`, `${@: -1}` as `${N}` first
+        script = all_positional_expanded(last_positional_written(script))
         if "=" in script:
             self._judge_assignments(walk, script, path)
         if (
@@ -4176,8 +4181,26 @@ class RuleEngine:
                 walk.defined = defined | self.parser.defined_names(text) if kind in ("yaml", "json") else defined
                 try:
                     self._walk_document(walk, document, f"{where}({kind})", "content", depth, None)
+                    if kind in ("yaml", "json") and isinstance(document, dict):
+                        # scripts56: with the names the file defines (its services: `psql -h db` is its own)
+                        self._judge_compose_commands(walk, text, document, f"{where}({kind})")
                 finally:
                     walk.defined = defined
+
+    def _judge_compose_commands(self, walk: _Walk, text: str, document: dict[Any, Any], where: str) -> None:
+        """(scripts56) The command each service of a Compose file a script writes runs (``entrypoint`` / ``command``,
+        string or list: :func:`scripts.compose_commands`), read as a script's command line by the one script reader,
+        so that ``command: ["logs", "put-retention-policy", ..., "--region", R]`` under the AWS CLI image is judged as
+        ``aws logs ... --region R``. Gate: the catalogue's services key and one of the two keys in the text."""
+        names = self.endpoints.service_names
+        docker = self.endpoints.script_commands.get("docker")
+        run = docker.subcommands.get("run") if docker is not None else None
+        if names is None or run is None or names.compose.key not in text:
+            return
+        if "command" not in text and "entrypoint" not in text:
+            return
+        for service, line in compose_commands(document, names.compose.key, run):
+            self._judge_script_hosts(walk, line, f"{where}({names.compose.key}.{service})")
 
     def _judge_document_substitutions(
         self,

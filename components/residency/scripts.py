@@ -570,6 +570,51 @@ def _container_command(spec: ScriptCommand, options: list[str], skipped: list[st
     return [entry, *words] if entry else words
 
 
+_COMPOSE_COMMAND_KEYS = ("entrypoint", "command")  # the Compose Specification's service keys a container runs
+
+
+def compose_commands(document: Mapping[Any, Any], key: str, spec: ScriptCommand) -> list[tuple[str, str]]:
+    """(scripts56) The command each service of a Compose file runs, ``(service, line)``: its ``entrypoint`` then its
+    ``command`` (the Compose Specification, "entrypoint declares the default entrypoint for the service container",
+    "command overrides the default command declared by the container image"; each "can also be a list, in a manner
+    similar to Dockerfile", a string is split into words as a shell would, without running one), the image's
+    catalogued entrypoint (``spec``: docker run's ``entrypoints``, ``amazon/aws-cli``: ``aws``) before ``command`` where
+    the service sets no ``entrypoint``. A service setting neither, or a word that is no scalar, gives nothing; ``key``
+    is the catalogue's key of the services (``services``)."""
+    services = document.get(key)
+    if not isinstance(services, Mapping):
+        return []
+    found: list[tuple[str, str]] = []
+    for name, service in services.items():
+        if not isinstance(service, Mapping) or not any(k in service for k in _COMPOSE_COMMAND_KEYS):
+            continue
+        entry, command = (_compose_words(service.get(k)) for k in _COMPOSE_COMMAND_KEYS)
+        if entry is None or command is None:
+            continue  # a mapping or a nested list: no command Compose runs
+        image = service.get("image")
+        if not entry and isinstance(image, str):
+            command = _container_command(spec, [], [image], command)
+        words = [*entry, *command]
+        if words:
+            found.append((str(name), shlex.join(words)))
+    return found
+
+
+def _compose_words(value: Any) -> list[str] | None:
+    """(scripts56) A Compose ``entrypoint`` / ``command`` as words: a list's scalars, a string split as a shell splits
+    it (a string shlex cannot split, an unclosed quote, is split at blanks); [] for none; None for another value."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        try:
+            return shlex.split(value)
+        except ValueError:
+            return value.split()
+    if isinstance(value, list) and all(isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value):
+        return [str(v) for v in value]
+    return None
+
+
 def _option_value(words: list[str], option: str | None) -> str | None:
     """(scripts55b) The value ``option`` is given in ``words`` (``--image=IMAGE`` or ``--image IMAGE``), the last one
     given; None when it is not given (or ``option`` is None)."""
@@ -634,6 +679,44 @@ def cat_heredoc_value(text: str, start: int) -> tuple[str, bool] | None:
         return None
     body = "\n".join(line.lstrip("\t") for line in m.group(4).split("\n")) if m.group(1) else m.group(4)
     return body.rstrip("\n"), not m.group(2) and ("$" in body or "`" in body)
+
+
+_CAT_HEREDOC_START = re.compile(r"(?<![=\w])(?<!=\")\$\([ \t]*cat[ \t]*<<")  # not an assignment's (cat_heredoc_value)
+_QUOTED_BODY_BREAKS = frozenset('"\\`')  # what would end or change a double-quoted word the body is written into
+_UNQUOTED_BODY = re.compile(r"[A-Za-z0-9_.:/@%+,=${}-]+")  # a body that stays one word unquoted (no blank, no glob)
+
+
+def cat_heredocs_written(script: str) -> str:
+    """(scripts56) ``script`` with each ``$(cat <<DELIM ... DELIM)`` written inside a command's words (``--region
+    "$(cat <<EOF`` over the lines after it) replaced by its one-line output, blanks after it to the same length (the
+    offsets after it do not move), so that the option reads the value as written. bash(1) "Command Substitution": the
+    output, "with any trailing newlines deleted"; "Here Documents": the body is expanded as a double-quoted word is
+    (parameter expansion, command substitution) unless the delimiter is quoted. Inside double quotes the body is
+    written in their place (one without ``"``, ``\\`` or a backquote, and, with a quoted delimiter, no ``$``); unquoted,
+    a body that is one word (no blank or glob character). An assignment's value (``R=$(cat <<EOF``) is read by
+    :func:`cat_heredoc_value` and is left as it is; a body of several lines, or one these do not fit, too."""
+    if "$(cat" not in script or "<<" not in script:
+        return script
+    out: list[str] = []
+    last = 0
+    for m in _CAT_HEREDOC_START.finditer(script):
+        if m.start() < last:
+            continue
+        found = cat_heredoc_value(script, m.start())
+        whole = _CAT_HEREDOC.match(script, m.start())
+        if found is None or whole is None or "\n" in found[0]:
+            continue
+        body = found[0]
+        line_start = script.rfind("\n", 0, m.start()) + 1
+        quoted = script.count('"', line_start, m.start()) % 2 == 1
+        literal = bool(whole.group(2))
+        if "$" in body and literal:
+            continue  # `<<'EOF'` holds `$R` as written: no word here says so
+        if (quoted and _QUOTED_BODY_BREAKS.intersection(body)) or (not quoted and not _UNQUOTED_BODY.fullmatch(body)):
+            continue
+        out += [script[last : m.start()], body.ljust(whole.end() - m.start())]
+        last = whole.end()
+    return "".join(out) + script[last:] if out else script
 
 
 def heredoc_expanded_names(script: str, offset: int) -> frozenset[str] | None:
@@ -2092,7 +2175,8 @@ _ARRAY_READ = re.compile(
 
 def _other_array_items(script: str) -> dict[str, list[tuple[int | None, str]]]:
     """(scripts55) The literal items ``script`` gives its arrays other than by a compound assignment, each with its
-    index (None: not known): ``NAME[k]=WORD``; ``read -a NAME <<< WORDS`` (each word, from 0); ``mapfile -t NAME`` /
+    index (None: not known): ``NAME[k]=WORD``; ``read -a NAME`` fed by a here-document (its first line's words, from
+    0; scripts56: ``read -a NAME <<< WORDS`` is :func:`reads_as_assignments`' alone); ``mapfile -t NAME`` /
     ``readarray`` fed by a here-string or a here-document (each line, from 0)."""
     given: dict[str, list[tuple[int | None, str]]] = {}
     if "]=" in script:
@@ -2104,6 +2188,10 @@ def _other_array_items(script: str) -> dict[str, list[tuple[int | None, str]]]:
         return given
     for m in _ARRAY_READ.finditer(script):
         mapfile = m.group(0).split(None, 1)[0] != "read"
+        if m.group(2) is not None and not mapfile:
+            # scripts56 (the lead's review of stop 55): `read -a NAME <<< WORDS` has one reader, reads_as_assignments'
+            # `_split_here_string` (`NAME=(f1 f2)`, the IFS before it too), which the engine applies first
+            continue
         if m.group(2) is not None:
             word = m.group(2)[1:-1] if m.group(2)[:1] in "\"'" else m.group(2)
             if m.group(2)[:1] != "'" and ("$" in word or "`" in word):
@@ -2320,6 +2408,7 @@ def for_loop_words(
     files the script writes), or, when it cannot compute them, the substitution as written (``$(...)``): the engine
     holds that apart, as a ``while read`` loop's unknown input, and it fails closed at a destination argument only."""
     arrays = _array_items(script) if "=(" in script or "[" in script else {}
+    inputs = {name: given for name, _, given in array_inputs(script)} if has_array_element(script) else {}
     words: dict[str, list[str]] = {}
     passed = "$@" in script or "$*" in script or "${@}" in script or "${*}" in script
     positional = positional_words(script) if passed else []
@@ -2347,6 +2436,12 @@ def for_loop_words(
                 items = brace_expanded(literal) if literal == word and "{" in word else [literal]
             elif listed.group(2):
                 items = list(arrays.get(listed.group(1), ()))
+                if listed.group(1) in inputs:
+                    # scripts56: an array `mapfile` / `read -a` / `R=($(cmd))` fills (array_inputs): the words its
+                    # input gives, computed by the one evaluator, else the input as written (held apart)
+                    _, given = _loop_substitutions(inputs[listed.group(1)], values, files or {})
+                    known = words.setdefault(m.group(1), [])
+                    known += [w for w in dict.fromkeys(given) if w not in known]
             else:
                 items = [w for v in values.get(listed.group(1) or listed.group(3), ()) for w in v.split()]
             known = words.setdefault(m.group(1), [])
@@ -2473,7 +2568,8 @@ def while_read_words(
                 line = written.lstrip("\t") if given.group(1) else written
                 if line.rstrip("\r") == given.group(3):
                     break
-                lines.append(line.strip())
+                expanded = not given.group(2) and "$" in line and values
+                lines += _expanded_body_line(line.strip(), values or {}) if expanded else [line.strip()]
         elif given.group(5) is not None:
             word = given.group(5)
             word = word[1:-1] if word[:1] in "\"'" else word
@@ -2490,6 +2586,30 @@ def while_read_words(
                 if (word[:2] == "$(" or _LOOP_WORD.fullmatch(word)) and word not in known:
                     known.append(word)
     return {name: tuple(found) for name, found in words.items() if found}
+
+
+_MAX_BODY_LINES = 8  # a here-document's line written with its variables' values, at most this many ways
+
+
+def _expanded_body_line(line: str, values: Mapping[str, Sequence[str]]) -> list[str]:
+    """(scripts56) A here-document body's line with text around its expansions (``${P}-1``; bash(1) "Here Documents":
+    an unquoted delimiter's body undergoes parameter expansion) written with each value its variables hold anywhere
+    (``values``), at most :data:`_MAX_BODY_LINES` ways; the line as written when one of them holds none (a placeholder,
+    as before) or it holds another expansion."""
+    names = list(dict.fromkeys(m.group(1) or m.group(2) for m in _ENV_VARIABLE.finditer(line)))
+    rest = _ENV_VARIABLE.sub("", line)
+    if not names or "$" in rest or "`" in rest or any(not values.get(n) for n in names):
+        return [line]
+    filled = []
+    for combination in itertools.islice(itertools.product(*(values[n] for n in names)), _MAX_BODY_LINES):
+        given = dict(zip(names, combination, strict=True))
+        filled.append(_ENV_VARIABLE.sub(functools.partial(_value_given, given), line))
+    return filled
+
+
+def _value_given(given: Mapping[str, str], m: re.Match[str]) -> str:
+    """(scripts56) The value ``given`` holds for the variable ``m`` names (:func:`_expanded_body_line`)."""
+    return given[m.group(1) or m.group(2)]
 
 
 def _piped_lines(
@@ -2667,8 +2787,11 @@ def all_positional_expanded(script: str) -> str:
         return script
     bodies = {i for start, end, _, _ in _heredocs(lines) for i in range(start + 1, end)} if "<<" in script else set()
     extra: list[str] = []
-    for i, line in enumerate(lines):
-        if i in bodies or (i and lines[i - 1].rstrip().endswith("\\")) or not any(p in line for p in _ALL_POSITIONAL):
+    # scripts56: a command continued over backslash-newlines (`aws ... \` then `  --retention-in-days 30 "$@"`) is
+    # read whole, as the shell joins it (bash(1): "A backslash-newline pair is treated as a line continuation")
+    for start, line in _joined_lines(script) if "\\\n" in script else enumerate(lines):
+        i = script.count("\n", 0, start) if "\\\n" in script else start
+        if i in bodies or not any(p in line for p in _ALL_POSITIONAL):
             continue
         calls = [words for first, last, lists in given if first <= i <= last for words in lists][:_MAX_CALLS_EXPANDED]
         for command in _simple_commands(_words(line)) if calls else ():
@@ -2680,6 +2803,31 @@ def all_positional_expanded(script: str) -> str:
                 continue
             extra += [" ".join(map(_requoted, [*words[:at], *call, *words[at + 1 :]])) for call in calls]
     return "\n".join([script, *dict.fromkeys(extra)]) if extra else script
+
+
+# scripts56: the last positional parameter: `${!#}` (bash(1) "Parameter Expansion": "If the first character of
+# parameter is an exclamation point (!) ... the value of the variable formed from the rest of parameter" is used: `#`
+# holds the count, so the parameter whose number it is) and `${@: -1}` ("If parameter is @ or *, the result is length
+# positional parameters beginning at offset. A negative offset is taken relative to one greater than the greatest
+# positional parameter"; written with a blank or in parentheses, not `:-`), `${@:$#}` too, length 1 or none.
+_LAST_POSITIONAL = re.compile(r"\$\{(?:!#|[@*]:(?:[ \t]+-1|\(-1\)|\$#|\$\{#\})(?::1)?)\}")
+
+
+def last_positional_written(script: str) -> str:
+    """(scripts56) ``script`` with each last positional parameter (:data:`_LAST_POSITIONAL`: ``${!#}``, ``${@: -1}``)
+    written as the position it is, ``${N}``, where every call of its function (or the ``set --`` before it) gives the
+    same number N of words (:func:`_call_lists`, 1 to 9); so the one positional reader fills it. One whose calls give
+    different numbers of words, or none, is left as written (a placeholder, as an unset ``$1``)."""
+    if "${" not in script or _LAST_POSITIONAL.search(script) is None:
+        return script
+    lines = script.split("\n")
+    for first, last, lists in _call_lists(script, lines):
+        counts = {len(words) for words in lists}
+        if len(counts) != 1 or not 1 <= (count := counts.pop()) <= _MAX_POSITIONAL:
+            continue
+        for i in range(first, min(last, len(lines) - 1) + 1):
+            lines[i] = _LAST_POSITIONAL.sub(f"${{{count}}}", lines[i])
+    return "\n".join(lines)
 
 
 def _requoted(word: str) -> str:
@@ -3216,6 +3364,34 @@ _ONE_WORD = r"(\"[^\"\n]*\"|'[^'\n]*'|\$\([^()\n]*\)|[^\s;&|<>()'\"]+)(?=[ \t]*(
 _READ_HERE_STRING = re.compile(
     r"(?<![^\s;&|(])read(?:[ \t]+-r)?[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*<<<[ \t]*" + _ONE_WORD, re.M
 )
+# scripts56: and with `-t TIMEOUT` / `-d DELIM` among its options (bash(1) "read": "-d delim The first character of
+# delim is used to terminate the input line, rather than newline. If delim is the empty string, read will terminate a
+# line when it reads a NUL character"; "-t timeout ... This option has no effect if read is not reading input from the
+# terminal or a pipe" and a here-string's word is there at once): the word up to DELIM's first character (all of it
+# for an empty DELIM), a literal one only (one holding an expansion is left as written).
+_READ_OPTION = r"-r|-r?t[ \t]*[0-9.]+|-r?d[ \t]*(?:''|\"\"|'[^'\n]'|\"[^\"\n]\"|[^\s'\"])"
+_READ_DELIMITED = re.compile(
+    rf"(?<![^\s;&|(])read((?:[ \t]+(?:{_READ_OPTION}))+)[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*<<<[ \t]*" + _ONE_WORD,
+    re.M,
+)
+
+
+def _delimited_read(m: re.Match[str]) -> str:
+    """(scripts56) ``read -t N / -d D NAME <<< WORD`` (:data:`_READ_DELIMITED`) written as ``NAME=VALUE``, padded to
+    the same length; as written for a word holding an expansion or one with no ``-t`` / ``-d`` (read elsewhere)."""
+    options, name, word = m.group(1), m.group(2), m.group(3)
+    literal = word[1:-1] if word[:1] in "\"'" else word
+    delimiter = re.search(r"-r?d[ \t]*(''|\"\"|'[^'\n]'|\"[^\"\n]\"|[^\s'\"])", options)
+    if ("t" not in options and delimiter is None) or "$" in literal or "`" in literal:
+        return m.group(0)
+    if delimiter is not None:
+        stop = delimiter.group(1).strip("'\"")
+        literal = literal.split(stop, 1)[0] if stop else literal
+    value = literal.strip(_IFS_BLANKS)
+    written = f"{name}={value if _LOOP_WORD.fullmatch(value) else shlex.quote(value)}"
+    return written.ljust(len(m.group(0))) if len(written) <= len(m.group(0)) else m.group(0)
+
+
 # mutation55: several names (`read -r APP R <<< "fleet us-west-2"`: each its field, the last the rest), an array
 # (`read -a NAME`: "The words are assigned to sequential indices of the array variable aname, starting at 0"), and an
 # `IFS=` value before read splitting the word (:func:`ifs_fields`). The word is a literal one: with an expansion
@@ -3249,10 +3425,35 @@ def reads_as_assignments(script: str) -> str:
         script = _READ_FROM_FILE.sub(assignment, script)
         if "<<<" in script:
             script = _READ_HERE_STRING.sub(given, script)
+            script = _READ_DELIMITED.sub(_delimited_read, script)
             script = _READ_HERE_STRING_SPLIT.sub(_split_here_string, script)
     if "printf" in script and "-v" in script:
         script = _PRINTF_TO_VARIABLE.sub(given, script)
+        script = _PRINTF_FORMAT_TO_VARIABLE.sub(_printed_assignment, script)
     return script
+
+
+# scripts56: `printf -v NAME FORMAT ARGUMENTS...` with another format or several arguments (`printf -v R '%s-%s' us
+# west-2`): what printf prints (:func:`_printf_strings`: `%s` conversions only, the format reused for the rest)
+_PRINTF_FORMAT_TO_VARIABLE = re.compile(
+    r"(?<![^\s;&|(])printf[ \t]+-v[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]+([^\n;&|<>()`$]+?)[ \t]*(?=$|[;&|)#])", re.M
+)
+
+
+def _printed_assignment(m: re.Match[str]) -> str:
+    """(scripts56) ``printf -v NAME FORMAT ARGS`` of literal words written as ``NAME=OUTPUT`` (quoted where it holds a
+    blank), padded to the same length; as written when a word holds an expansion, a conversion other than ``%s`` is
+    used, or the assignment does not fit in it."""
+    try:
+        words = shlex.split(m.group(2))
+    except ValueError:
+        return m.group(0)
+    printed = _printf_strings(words[0], words[1:]) if words else None
+    if printed is None or "\n" in printed.rstrip("\n"):
+        return m.group(0)
+    printed = printed.rstrip("\n")
+    written = f"{m.group(1)}={printed if _LOOP_WORD.fullmatch(printed) else shlex.quote(printed)}"
+    return written.ljust(len(m.group(0))) if len(written) <= len(m.group(0)) else m.group(0)
 
 
 def _split_here_string(m: re.Match[str]) -> str:
