@@ -8978,8 +8978,10 @@ def _names_option_file(script: str, entry: ConfigFile, file: str) -> bool:
         if command not in script:
             continue
         for option in (options,) if isinstance(options, str) else options:
+            # config56: `-c=FILE` / `--config=FILE` too (Go's flag package: "-flag=x"; clap's `--config=FILE`)
             pattern = (
-                rf"(?<![\w./-]){re.escape(command)}\s(?:[^\n;|&]*?\s)?{re.escape(option)}\s*['\"]?{re.escape(file)}"
+                rf"(?<![\w./-]){re.escape(command)}\s(?:[^\n;|&]*?\s)?{re.escape(option)}(?:=|\s*)['\"]?"
+                rf"{re.escape(file)}"
                 r"""(?=['"\s;|&)]|$)"""
             )
             if re.search(pattern, script, re.MULTILINE):
