@@ -75,6 +75,7 @@ import platform_programs_config54 as cg54
 import platform_programs_config54b as cg54b
 import platform_programs_config55 as cg55
 import platform_programs_config55b as cg55b
+import platform_programs_config56 as cg56
 import platform_programs_crossaccount37 as ca37
 import platform_programs_crossaccount39 as ca39
 import platform_programs_data as pdata
@@ -18746,6 +18747,12 @@ CASES: list[Case] = [
     # login, written in a CloudFormation template, are RES-016 as their Pulumi twins (each passed every door before);
     # the same types with a resident value, aws-cn for the launch permission and the declared service pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw55b.rows()],
+    # -- stop 56, configuration file grammars round 6 (tests/platform_programs_config56.py): a Kubernetes ExternalName
+    # Service written as JSON (one line to kubectl apply, a .json file, pretty-printed in k3s's manifests directory, a
+    # kubectl patch -p body), filebeat -c=FILE / vector --config=FILE, and a container's command under nerdctl run,
+    # ctr run, crictl exec and kubectl debug, naming a partner's host, are RES-015 (each passed every door before); the
+    # home Region's RDS endpoint, the VPC's addresses and the declared partner pass.
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg56.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

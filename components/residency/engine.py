@@ -5166,6 +5166,8 @@ class RuleEngine:
             # The same reading as documents.input_document (the stage-variables join's), after the stack's own names.
             document = json_or_none(value, depth)
             if isinstance(document, (dict, list)):
+                # config56: a cloud-config's write_files content in JSON is read by its file's names too, as YAML is
+                document = self._by_written_names(walk.written, document, path) if walk.written else document
                 self._walk_document(walk, document, f"{path}(json)", key, depth, plan.template)
                 return True
             # mutation55: YAML's flow style begins with a brace too and is no JSON (`{AWSTemplateFormatVersion:
