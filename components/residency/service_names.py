@@ -183,15 +183,18 @@ def network_spans(text: str, compose: ComposeServices) -> tuple[Span, ...]:
         return spans
     connected = _connected(text, compose)
     runs: list[tuple[int, int, set[str], set[str], str | None]] = []
+    ids: list[str | None] = []
     for m in _DOCKER_RUN.finditer(text):
         words = _option_values(m.group(0))
         networks = {v for o, v in words if o in compose.network_options}
         names = {v.lower() for o, v in words if o in compose.network_names and _is_host_name(v.lower())}
         mode = _CONTAINER_NETWORK.search(m.group(0)) if "container:" in m.group(0) else None
         runs.append((m.start(), m.end(), networks, names, mode.group(1).lower() if mode else None))
+        ids.append(_run_id_variable(text, m.start()))  # config56: `CID=$(docker run -d ...)`
     on: list[str | None] = []
-    for _, _, networks, names, _ in runs:
-        joined = {net for name in names for net, joiners in connected.items() if name in joiners[0]}
+    for (_, _, networks, names, _), run_id in zip(runs, ids, strict=True):
+        ids_of = names | {run_id} if run_id is not None else names
+        joined = {net for name in ids_of for net, joiners in connected.items() if name in joiners[0]}
         nets = networks | joined
         on.append(nets.pop() if len(nets) == 1 and nets <= created else None)  # several or none: nothing proven
     for i, (_, _, networks, _, shared) in enumerate(runs):
@@ -239,11 +242,44 @@ def _connected(text: str, compose: ComposeServices) -> dict[str, tuple[set[str],
                 break  # falsealarm55: an option the catalogue does not list: nothing read
             else:
                 operands.append(word)
-        if len(operands) == 2 and _is_host_name(operands[1].lower()):
+        by_id = _id_variable(operands[1]) if len(operands) == 2 and "$" in operands[1] else None
+        if by_id is not None:
+            # config56: a container given by its id in a variable (`CID=$(docker run -d ...)`: docker run -d "prints
+            # the container ID"): its aliases are the network's names whichever container it is (the network is the
+            # script's own, so is every container on it); `$var` stands for it, the run line that assigns it
+            # (:func:`_run_id_variable`) is on the network
+            containers, names = out.setdefault(operands[0], (set(), set()))
+            containers.add(by_id)
+            names |= {n for n in aliases if _is_host_name(n)}
+        elif len(operands) == 2 and _is_host_name(operands[1].lower()):
             containers, names = out.setdefault(operands[0], (set(), set()))
             containers.add(operands[1].lower())
             names |= {n for n in (operands[1].lower(), *aliases) if _is_host_name(n)}
     return out
+
+
+_ID_VARIABLE = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?")
+"""(config56) A container given by a variable, ``$CID`` / ``${CID}`` (quotes already dropped)."""
+_RUN_ASSIGNMENT = re.compile(r"(?:^|[\s;&|(])([A-Za-z_][A-Za-z0-9_]*)=\$\([ \t]*$", re.MULTILINE)
+"""(config56) ``NAME=$(`` right before a ``docker run`` on its line: NAME holds the container's ID."""
+
+
+def _id_variable(word: str) -> str | None:
+    """(config56) ``$var`` (lower case) for a container given as a variable (``$CID``, ``${CID}``); None otherwise."""
+    m = _ID_VARIABLE.fullmatch(word)
+    return f"${m.group(1).lower()}" if m else None
+
+
+def _run_id_variable(text: str, start: int) -> str | None:
+    """(config56) ``$var`` when the ``docker run`` at ``start`` is the whole substitution a variable is assigned on its
+    line (``CID=$(docker run -d postgres:16)``: docker run -d "prints the container ID", docker container run), and
+    the text assigns that variable once; None otherwise (a reassigned variable names no one container)."""
+    m = _RUN_ASSIGNMENT.search(text, text.rfind("\n", 0, start) + 1, start)
+    if m is None:
+        return None
+    name = m.group(1)
+    assigned = re.findall(rf"(?<![\w$]){re.escape(name)}=", text)
+    return f"${name.lower()}" if len(assigned) == 1 else None
 
 
 @cache
