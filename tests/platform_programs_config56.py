@@ -85,11 +85,21 @@ AWS_SHAPES = {
     "crictl-own": set(),
     "kubectl-debug-partner": REFUSED,
     "kubectl-debug-own": set(),
+    "k8s-url-externalname-own": set(),
+    "k8s-url-externalname-partner": REFUSED,
+    "docker-connect-id-own": set(),
+    "ssm-docker-connect-id-own": set(),
+    "docker-connect-id-machine": REFUSED,
 }
 """Each AWS shape and its verdict in every jurisdiction."""
-ENCODED = frozenset({"k8s-json-file-partner", "filebeat-eq-own", "vector-eq-partner", "ctr-partner", "crictl-own"})
+ENCODED = frozenset(
+    {"k8s-json-file-partner", "filebeat-eq-own", "vector-eq-partner", "ctr-partner", "crictl-own",
+     "k8s-url-externalname-own"}
+)  # fmt: skip
 """The shapes made as a launch template (base64 user data)."""
-DOCUMENT = frozenset({"k8s-json-patch-partner", "k8s-json-patch-own", "nerdctl-own", "kubectl-debug-partner"})
+DOCUMENT = frozenset(
+    {"k8s-json-patch-partner", "k8s-json-patch-own", "nerdctl-own", "kubectl-debug-partner", "ssm-docker-connect-id-own"}
+)  # fmt: skip
 """The shapes made as an SSM Command document."""
 CLOUD_CONFIG = frozenset({"k8s-json-pretty-partner", "k8s-json-pretty-own", "k3s-yaml-partner", "k3s-yaml-own"})
 """The shapes written by a cloud-config's ``write_files``."""
@@ -203,6 +213,39 @@ def containers(shape: str, host: str) -> str:
     return f"kubectl debug -n cache cache-0 -i --image=redis:7 --target=redis -- redis-cli replicaof {host} 6379\n"
 
 
+def url_to_external_name(target: str) -> str:
+    """An ExternalName Service and the Deployment whose jobs call it by its own name (``http://analytics-db:5432``):
+    the cluster's DNS answers that name with a CNAME to ``target``, so the URL reaches ``target``."""
+    service = (
+        "apiVersion: v1\nkind: Service\nmetadata:\n  name: analytics-db\n  namespace: analytics\nspec:\n"
+        f"  type: ExternalName\n  externalName: {target}\n"
+    )
+    deployment = (
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: reports\n  namespace: analytics\nspec:\n"
+        "  replicas: 1\n  selector:\n    matchLabels:\n      app: reports\n  template:\n    metadata:\n"
+        "      labels:\n        app: reports\n    spec:\n      containers:\n        - name: reports\n"
+        "          image: fleet/reports:1.4\n          env:\n            - name: DATABASE_URL\n"
+        "              value: postgres://reports@analytics-db:5432/analytics\n"
+    )
+    return f"kubectl apply -f - <<'EOF'\n{service}---\n{deployment}EOF\n"
+
+
+def docker_by_id(shape: str) -> str:
+    """A database container run without a name, its ID kept from ``docker run -d`` ("prints the container ID"), joined
+    to the script's network under an alias (``docker network connect --alias db fleet "$DB_ID"``); the api container
+    on that network calls it ``db`` (``-own``), or the machine itself does (``-machine``: no DNS of the network)."""
+    use = (
+        "until curl -sf http://db:5432/ ; do sleep 2; done\n"
+        if shape.endswith("-machine")
+        else "docker run -d --network fleet --name fleet-api -e DATABASE_URL=postgres://fleet@db:5432/fleet "
+        "fleet/api:3.2\n"
+    )
+    return (
+        "docker network create --driver bridge fleet\nDB_ID=$(docker run -d -e POSTGRES_DB=fleet postgres:16)\n"
+        'docker network connect --alias db fleet "$DB_ID"\n' + use
+    )
+
+
 def _body(code: str, shape: str) -> str:
     own = shape.endswith("-own")
     target = HOME_RDS[code] if own else PARTNER_DB
@@ -212,6 +255,10 @@ def _body(code: str, shape: str) -> str:
         return k8s_json_pretty(target)
     if shape.startswith("k3s-yaml"):
         return k3s_yaml(target)
+    if shape.startswith("k8s-url-externalname"):
+        return url_to_external_name(target)
+    if "docker-connect-id" in shape:
+        return docker_by_id(shape)
     if shape.startswith("k8s-json-patch"):
         return k8s_json_patch(target)
     if shape.startswith("k8s-json"):
