@@ -98,7 +98,8 @@ ENCODED = frozenset(
 )  # fmt: skip
 """The shapes made as a launch template (base64 user data)."""
 DOCUMENT = frozenset(
-    {"k8s-json-patch-partner", "k8s-json-patch-own", "nerdctl-own", "kubectl-debug-partner", "ssm-docker-connect-id-own"}
+    {"k8s-json-patch-partner", "k8s-json-patch-own", "nerdctl-own", "kubectl-debug-partner",
+     "ssm-docker-connect-id-own"}
 )  # fmt: skip
 """The shapes made as an SSM Command document."""
 CLOUD_CONFIG = frozenset({"k8s-json-pretty-partner", "k8s-json-pretty-own", "k3s-yaml-partner", "k3s-yaml-own"})
@@ -163,7 +164,7 @@ def k3s_yaml(target: str) -> str:
 def k8s_json_patch(target: str) -> str:
     """The Service pointed at its database by ``kubectl patch`` (kubectl patch: "-p, --patch: The patch to be applied to
     the resource JSON file")."""
-    return f"kubectl patch service analytics-db -n analytics -p '{{\"spec\": {{\"externalName\": \"{target}\"}}}}'\n"
+    return f'kubectl patch service analytics-db -n analytics -p \'{{"spec": {{"externalName": "{target}"}}}}\'\n'
 
 
 def filebeat_eq(host: str) -> str:
