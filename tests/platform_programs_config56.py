@@ -77,6 +77,10 @@ AWS_SHAPES = {
     "filebeat-eq-own": set(),
     "vector-eq-partner": REFUSED,
     "vector-eq-own": set(),
+    "vector-env-partner": REFUSED,
+    "vector-env-own": set(),
+    "vector-dir-partner": REFUSED,
+    "vector-dir-own": set(),
     "nerdctl-partner": REFUSED,
     "nerdctl-own": set(),
     "ctr-partner": REFUSED,
@@ -94,12 +98,12 @@ AWS_SHAPES = {
 """Each AWS shape and its verdict in every jurisdiction."""
 ENCODED = frozenset(
     {"k8s-json-file-partner", "filebeat-eq-own", "vector-eq-partner", "ctr-partner", "crictl-own",
-     "k8s-url-externalname-own"}
+     "k8s-url-externalname-own", "vector-dir-partner"}
 )  # fmt: skip
 """The shapes made as a launch template (base64 user data)."""
 DOCUMENT = frozenset(
     {"k8s-json-patch-partner", "k8s-json-patch-own", "nerdctl-own", "kubectl-debug-partner",
-     "ssm-docker-connect-id-own"}
+     "ssm-docker-connect-id-own", "vector-env-own"}
 )  # fmt: skip
 """The shapes made as an SSM Command document."""
 CLOUD_CONFIG = frozenset({"k8s-json-pretty-partner", "k8s-json-pretty-own", "k3s-yaml-partner", "k3s-yaml-own"})
@@ -187,6 +191,33 @@ def vector_eq(host: str) -> str:
     )
 
 
+def vector_env(host: str) -> str:
+    """Vector's configuration named by its environment variable (vector CLI: ``--config``, "env: VECTOR_CONFIG"), in
+    the systemd unit's drop-in and exported for a first run."""
+    return (
+        "mkdir -p /etc/fleet /etc/systemd/system/vector.service.d\n"
+        "cat > /etc/fleet/pipeline.yaml <<'EOF'\nsources:\n  app:\n    type: file\n    include: [/var/log/app/*.log]\n"
+        f"sinks:\n  central:\n    type: socket\n    inputs: [app]\n    mode: tcp\n    address: {host}:514\nEOF\n"
+        "printf '[Service]\\nEnvironment=VECTOR_CONFIG=/etc/fleet/pipeline.yaml\\n' "
+        "> /etc/systemd/system/vector.service.d/fleet.conf\n"
+        "export VECTOR_CONFIG=/etc/fleet/pipeline.yaml\nvector validate\nsystemctl daemon-reload\n"
+        "systemctl restart vector\n"
+    )
+
+
+def vector_dir(host: str) -> str:
+    """Vector's configuration split over the files of a directory given with ``--config-dir`` ("Read configuration
+    from files in one or more directories. File format is detected from the file name")."""
+    return (
+        "mkdir -p /etc/fleet/vector.d\n"
+        "cat > /etc/fleet/vector.d/sources.yaml <<'EOF'\nsources:\n  app:\n    type: file\n"
+        "    include: [/var/log/app/*.log]\nEOF\n"
+        f"cat > /etc/fleet/vector.d/sinks.yaml <<'EOF'\nsinks:\n  central:\n    type: socket\n    inputs: [app]\n"
+        f"    mode: tcp\n    address: {host}:514\nEOF\n"
+        "nohup vector --config-dir /etc/fleet/vector.d >/var/log/vector.log 2>&1 &\n"
+    )
+
+
 def containers(shape: str, host: str) -> str:
     """A Redis replica started by another container CLI than docker, its primary on the command line."""
     if shape.startswith("nerdctl"):
@@ -266,6 +297,10 @@ def _body(code: str, shape: str) -> str:
         return k8s_json(target)
     if shape.startswith("filebeat-eq"):
         return filebeat_eq(PRIVATE_LOGS if own else PARTNER_DB)
+    if shape.startswith("vector-env"):
+        return vector_env(PRIVATE_LOGS if own else PARTNER_DB)
+    if shape.startswith("vector-dir"):
+        return vector_dir(PRIVATE_LOGS if own else PARTNER_DB)
     if shape.startswith("vector-eq"):
         return vector_eq(PRIVATE_LOGS if own else PARTNER_DB)
     return containers(shape, PRIVATE_DB if own else PARTNER_DB)

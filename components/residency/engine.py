@@ -4201,7 +4201,8 @@ class RuleEngine:
         (``ConfigFile.option_files``: ``ssh -F /opt/backup/ssh.conf``) is that entry's whatever its path."""
         entries = (*self.endpoints.cli_config_files, *self.endpoints.app_config_files)
         # config55b: Filebeat's / Vector's `-c` too; each entry's command name is a substring test before its regex
-        if " -F" in script or " -c" in script or " --c" in script:
+        # config56: Vector's `-C DIR` and its environment variables (`VECTOR_CONFIG=FILE`) too
+        if " -F" in script or " -c" in script or " --c" in script or " -C" in script or "_CONFIG" in script:
             named = next((c for c in entries if c.option_files and _names_option_file(script, c, file)), None)
             if named is not None:
                 return named  # the command reads it as its own file, whatever other entry its name matches (`.conf`)
@@ -8988,6 +8989,41 @@ def _names_option_file(script: str, entry: ConfigFile, file: str) -> bool:
             )
             if re.search(pattern, script, re.MULTILINE):
                 return True
+    return _names_option_dir(script, entry, file) or _names_option_variable(script, entry, file)
+
+
+def _names_option_dir(script: str, entry: ConfigFile, file: str) -> bool:
+    """(config56) Whether ``script`` runs one of ``entry.option_dirs``' commands with its option naming the directory
+    ``file`` is right in (``vector --config-dir /etc/fleet/pipeline``, ``-C DIR``, ``--config-dir=DIR``), quoted or
+    not, with or without a trailing slash."""
+    directory = file.rpartition("/")[0]
+    if not directory:
+        return False
+    for command, options in entry.option_dirs.items():
+        if command not in script:
+            continue
+        for option in (options,) if isinstance(options, str) else options:
+            pattern = (
+                rf"(?<![\w./-]){re.escape(command)}\s(?:[^\n;|&]*?\s)?{re.escape(option)}(?:=|\s*)['\"]?"
+                rf"{re.escape(directory)}/?"
+                r"""(?=['"\s;|&)]|$)"""
+            )
+            if re.search(pattern, script, re.MULTILINE):
+                return True
+    return False
+
+
+def _names_option_variable(script: str, entry: ConfigFile, file: str) -> bool:
+    """(config56) Whether ``script`` runs one of ``entry.option_variables``' commands and sets one of its variables to
+    ``file`` or to the directory it is right in (``VECTOR_CONFIG=/etc/fleet/pipeline.yaml vector``, ``export
+    VECTOR_CONFIG_DIR=/etc/fleet/pipeline``, a unit's ``Environment=VECTOR_CONFIG=...``), quoted or not."""
+    places = "|".join(re.escape(p) for p in (file, file.rpartition("/")[0]) if p)
+    for command, variables in entry.option_variables.items():
+        if command not in script or not any(v in script for v in variables):
+            continue
+        names = "|".join(re.escape(v) for v in variables)
+        if re.search(rf"(?<![\w$])(?:{names})=['\"]?(?:{places})/?(?=['\"\s;|&)]|$)", script, re.MULTILINE):
+            return True
     return False
 
 
