@@ -75,6 +75,8 @@ AWS_SHAPES = {
     "k8s-json-patch-own": set(),
     "filebeat-eq-partner": REFUSED,
     "filebeat-eq-own": set(),
+    "filebeat-relative-partner": REFUSED,
+    "filebeat-relative-own": set(),
     "vector-eq-partner": REFUSED,
     "vector-eq-own": set(),
     "vector-env-partner": REFUSED,
@@ -178,6 +180,17 @@ def filebeat_eq(host: str) -> str:
         "mkdir -p /etc/fleet\ncat > /etc/fleet/shipper.yml <<'EOF'\nfilebeat.inputs:\n  - type: filestream\n"
         f"    id: app\n    paths: [/var/log/app/*.log]\noutput.logstash:\n  hosts: ['{host}:5044']\nEOF\n"
         "nohup filebeat -c=/etc/fleet/shipper.yml -e >/var/log/shipper.log 2>&1 &\n"
+    )
+
+
+def filebeat_relative(host: str) -> str:
+    """Filebeat's configuration named relative to ``--path.config`` (libbeat: "-c ... The path is relative to
+    path.config")."""
+    return (
+        "mkdir -p /etc/fleet/beats\ncat > /etc/fleet/beats/shipper.yml <<'EOF'\nfilebeat.inputs:\n"
+        "  - type: filestream\n    id: app\n    paths: [/var/log/app/*.log]\n"
+        f"output.logstash:\n  hosts: ['{host}:5044']\nEOF\n"
+        "filebeat --path.config /etc/fleet/beats --path.data /var/lib/fleet-beats -c shipper.yml -e &\n"
     )
 
 
@@ -297,6 +310,8 @@ def _body(code: str, shape: str) -> str:
         return k8s_json(target)
     if shape.startswith("filebeat-eq"):
         return filebeat_eq(PRIVATE_LOGS if own else PARTNER_DB)
+    if shape.startswith("filebeat-relative"):
+        return filebeat_relative(PRIVATE_LOGS if own else PARTNER_DB)
     if shape.startswith("vector-env"):
         return vector_env(PRIVATE_LOGS if own else PARTNER_DB)
     if shape.startswith("vector-dir"):

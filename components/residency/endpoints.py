@@ -656,6 +656,10 @@ class ConfigFile(_PatternEntry):
     (ssh(1) ``-F configfile``): a file the script writes and names there is read by this entry. config55b: or its
     options (Filebeat's ``-c`` / ``--c``, Vector's ``-c`` / ``--config``); an entry of a document format (``yaml``,
     ``toml``) reads only a file whose name is not another's format (a ``.toml`` file is TOML, any other YAML)."""
+    option_base: dict[str, str] = Field(default_factory=dict)
+    """config56: a command and its option naming the directory a relative file name given at ``option_files`` is in
+    (Filebeat's ``--path.config``: "-c ... The path is relative to path.config"): ``filebeat --path.config /etc/fleet -c
+    shipper.yml`` reads /etc/fleet/shipper.yml as this entry's."""
     option_dirs: dict[str, str | tuple[str, ...]] = Field(default_factory=dict)
     """config56: a command and its options naming a directory every file of which it reads as this entry's (Vector's
     ``--config-dir`` / ``-C``: "Read configuration from files in one or more directories. File format is detected from

@@ -8989,7 +8989,29 @@ def _names_option_file(script: str, entry: ConfigFile, file: str) -> bool:
             )
             if re.search(pattern, script, re.MULTILINE):
                 return True
-    return _names_option_dir(script, entry, file) or _names_option_variable(script, entry, file)
+    return (
+        _names_option_dir(script, entry, file)
+        or _names_option_variable(script, entry, file)
+        or _names_relative_option_file(script, entry, file)
+    )
+
+
+def _names_relative_option_file(script: str, entry: ConfigFile, file: str) -> bool:
+    """(config56) Whether ``script`` runs one of ``entry.option_base``' commands with its base option naming a directory
+    and an ``option_files`` option naming ``file`` relative to it, on the same command line (``filebeat --path.config
+    /etc/fleet -c shipper.yml``: "The path is relative to path.config")."""
+    for command, base in entry.option_base.items():
+        if command not in script or base not in script:
+            continue
+        options = entry.option_files.get(command, ())
+        for option in (options,) if isinstance(options, str) else options:
+            for m in re.finditer(rf"(?<![\w./-]){re.escape(command)}\s([^\n;|&]*)", script):
+                line = m.group(1)
+                directory = re.search(rf"(?<!\S){re.escape(base)}(?:=|\s+)['\"]?([^'\"\s]+)", line)
+                name = re.search(rf"(?<!\S){re.escape(option)}(?:=|\s+)['\"]?([^'\"\s/-][^'\"\s]*)", line)
+                if directory and name and f"{directory.group(1).rstrip('/')}/{name.group(1)}" == file:
+                    return True
+    return False
 
 
 def _names_option_dir(script: str, entry: ConfigFile, file: str) -> bool:
