@@ -179,6 +179,8 @@ class ScriptReader:
                 continue
             if self._json_pair is not None and any(k in line for k in self._json_keys):
                 yield from self._json_pairs(line, depth, hosts_file, offset)
+                if line.lstrip()[:1] == '"':
+                    continue  # a pretty-printed JSON line (`"externalName": "HOST",`): no shell words to read
             words = _words(line)
             if "%" in line and depth < _MAX_DEPTH and self._cron_command(words):
                 # crontab(5): "Percent-signs (%) in the command, unless escaped with backslash (\\), will be changed
