@@ -3,25 +3,31 @@
 Reproduced on the unchanged engine (main at 8f0aa679), one-value checks of an EC2 instance's user data in EU, then
 these programs through every front door. **Passed** with a partner's host (``db.partner-analytics.com``):
 
-1. **A Kubernetes manifest written as JSON** (``k8s-json-partner``, ``k8s-json-file-partner``,
-   ``k8s-json-pretty-partner``, ``k8s-json-patch-partner``): an ExternalName Service as one line of JSON to ``kubectl
-   apply -f -``, to a ``.json`` file then applied, pretty-printed in a k3s manifests file (a cloud-config's
-   ``write_files``), and ``kubectl patch service ... -p '{"spec": {"externalName": ...}}'``. The YAML line
-   ``externalName: HOST`` was read (config55); the JSON pair ``"externalName": "HOST"`` was not. RES-015 now; the home
-   Region's RDS endpoint passes, the partner declared passes.
-2. **A shipper's file given with ``=``** (``filebeat-eq-partner``: ``filebeat -c=/etc/fleet/shipper.yml``;
-   ``vector-eq-partner``: ``vector --config=/etc/fleet/pipeline.yaml``): only ``-c FILE`` was read as naming the
-   shipper's file. RES-015 now; the VPC's collector passes.
-3. **A container's command under other container CLIs** (``nerdctl-partner``: ``nerdctl run -d redis:7 redis-server
-   --replicaof <partner> 6379``; ``ctr-partner``: ``ctr run ... IMAGE ID redis-server --replicaof``; ``crictl-partner``:
-   ``crictl exec -i ID redis-cli replicaof``; ``kubectl-debug-partner``: ``kubectl debug ... -- redis-cli replicaof``):
-   the same line with ``docker run`` / ``kubectl exec`` was refused. RES-015 now; the VPC's Redis passes.
+1. **A Kubernetes ExternalName Service written as JSON** (``k8s-json-partner``: one line to ``kubectl apply -f -``;
+   ``k8s-json-file-partner``: a ``.json`` file then applied; ``k8s-json-pretty-partner``: pretty-printed in k3s's
+   manifests directory by a cloud-config's ``write_files``; ``k8s-json-patch-partner``: ``kubectl patch ... -p
+   '{"spec": {"externalName": ...}}'``), and one YAML document there (``k3s-yaml-partner``: a single document in
+   ``write_files`` is walked as a document, where ``externalName`` was no host key). RES-015 now; the home Region's
+   RDS endpoint passes, the partner declared passes.
+2. **A shipper's file named another way** (``filebeat-eq-partner``: ``filebeat -c=FILE``; ``vector-eq-partner``:
+   ``vector --config=FILE``; ``filebeat-relative-partner``: ``--path.config DIR -c NAME``; ``vector-env-partner``:
+   ``VECTOR_CONFIG=FILE`` in a unit drop-in and exported; ``vector-dir-partner``: ``vector --config-dir DIR``).
+   RES-015 now; the VPC's collector passes.
+3. **A container's command under other container CLIs** (``nerdctl-partner``, ``ctr-partner``, ``crictl-partner``,
+   ``kubectl-debug-partner``: ``redis-server --replicaof <partner> 6379`` / ``redis-cli replicaof``; the same line with
+   ``docker run`` / ``kubectl exec`` was refused). RES-015 now; the VPC's Redis passes.
 
-No compliant program of this table was refused on the unchanged engine.
+**Refused on the unchanged engine, compliant** (RES-015 at every door and at the first preview; pass now):
+``k8s-url-externalname-own`` (a Deployment's ``postgres://reports@analytics-db:5432`` naming an ExternalName Service
+of the same manifest whose ``externalName`` is the home Region's RDS endpoint: the name is now followed to its
+target), ``docker-connect-id-own`` / ``ssm-docker-connect-id-own`` (``DB_ID=$(docker run -d postgres:16)``, then
+``docker network connect --alias db fleet "$DB_ID"``: a container given by its id). **Refused before and after**
+(pinned): ``k8s-url-externalname-partner`` (the target a partner's host, now found at the target),
+``docker-connect-id-machine`` (the machine's own ``curl http://db:5432/``).
 
-On main 8f0aa679, 47 of these 80 programs failed ``test_every_front_door_agrees``: every AWS ``-partner`` shape x4
-(11 x 4) and the three Alibaba partner shapes x3 ... see docs/residency.md, *Configuration file grammars in user data,
-round 6 (stop 56)*, for the counts measured.
+On main 8f0aa679, 77 of these 148 programs failed ``test_every_front_door_agrees`` (the 65 leaks: the 14 AWS partner
+shapes above x4 and the three Alibaba partner shapes x3; the 12 false alarms) and 12 failed
+``test_a_first_preview_refuses_no_compliant_program`` (the false alarms).
 
 Ids: ``config56-<code>-<shape>``; AWS programs in EU / US / JP / CN (an EC2 instance, a launch template with base64
 user data, an SSM Command document, a cloud-config's ``write_files``), Alibaba Cloud programs in CN / JP / DE (an ECS
