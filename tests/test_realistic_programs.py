@@ -18749,9 +18749,11 @@ CASES: list[Case] = [
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw55b.rows()],
     # -- stop 56, configuration file grammars round 6 (tests/platform_programs_config56.py): a Kubernetes ExternalName
     # Service written as JSON (one line to kubectl apply, a .json file, pretty-printed in k3s's manifests directory, a
-    # kubectl patch -p body), filebeat -c=FILE / vector --config=FILE, and a container's command under nerdctl run,
-    # ctr run, crictl exec and kubectl debug, naming a partner's host, are RES-015 (each passed every door before); the
-    # home Region's RDS endpoint, the VPC's addresses and the declared partner pass.
+    # kubectl patch -p body) or as one k3s manifest document, Filebeat / Vector files given as -c=FILE, --config=FILE,
+    # relative to --path.config, by VECTOR_CONFIG or --config-dir, and a container's command under nerdctl run, ctr
+    # run, crictl exec and kubectl debug, naming a partner's host, are RES-015 (each passed every door before); the
+    # home Region's RDS endpoint, the VPC's addresses and the declared partner pass. A URL naming an ExternalName
+    # Service with a proven target and a docker alias of a container given by id pass (RES-015 before).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg56.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
