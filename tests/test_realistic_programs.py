@@ -76,6 +76,7 @@ import platform_programs_config54 as cg54
 import platform_programs_config54b as cg54b
 import platform_programs_config55 as cg55
 import platform_programs_config55b as cg55b
+import platform_programs_config56 as cg56
 import platform_programs_crossaccount37 as ca37
 import platform_programs_crossaccount39 as ca39
 import platform_programs_data as pdata
@@ -18770,6 +18771,14 @@ CASES: list[Case] = [
     # `-t` and a here-document line with text around a variable are RES-009 / RES-015 / RES-011 (each passed every door
     # before); the home Region, the VPC's own address and the metadata's Region pass; `read -a` here-strings pinned.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc56.rows()],
+    # -- stop 56, configuration file grammars round 6 (tests/platform_programs_config56.py): a Kubernetes ExternalName
+    # Service written as JSON (one line to kubectl apply, a .json file, pretty-printed in k3s's manifests directory, a
+    # kubectl patch -p body) or as one k3s manifest document, Filebeat / Vector files given as -c=FILE, --config=FILE,
+    # relative to --path.config, by VECTOR_CONFIG or --config-dir, and a container's command under nerdctl run, ctr
+    # run, crictl exec and kubectl debug, naming a partner's host, are RES-015 (each passed every door before); the
+    # home Region's RDS endpoint, the VPC's addresses and the declared partner pass. A URL naming an ExternalName
+    # Service with a proven target and a docker alias of a container given by id pass (RES-015 before).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg56.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -3990,3 +3990,126 @@ def test_scripts56_rewritings_keep_the_length(text: str) -> None:
     for script in (text, f"$(cat <<EOF\n{text}\nEOF\n)", f"read -d , R <<< {text}", f"printf -v R '%s' {text}"):
         assert len(cat_heredocs_written(script)) == len(script)
         assert len(reads_as_assignments(script)) == len(script)
+
+
+# config56 (stop 56): a manifest's `externalName` in JSON's spelling, a shipper's file given with `=`, a directory, an
+# environment variable or relative to `--path.config`, a container's command under nerdctl / ctr / crictl / kubectl
+# debug, a URL naming an ExternalName Service followed to its target, and a container given by its id in a variable.
+# On main 8f0aa679 every RES-015 line below passed, and the ExternalName / docker id lines passing here were RES-015.
+_RDS56 = "fleet.c1a2b3c4d5e6.eu-west-1.rds.amazonaws.com"
+
+
+def _svc56(target: str) -> dict[str, object]:
+    return {"apiVersion": "v1", "kind": "Service", "metadata": {"name": "analytics", "namespace": "analytics"},
+            "spec": {"type": "ExternalName", "externalName": target}}  # fmt: skip
+
+
+def _vector56(host: str, file: str = "/etc/fleet/pipe.yaml") -> str:
+    return f"cat > {file} <<'EOF'\nsinks:\n  out:\n    type: socket\n    inputs: [app]\n    address: {host}:514\nEOF\n"
+
+
+def _filebeat56(host: str, file: str = "/etc/fleet/shipper.yml") -> str:
+    return f"cat > {file} <<'EOF'\noutput.logstash:\n  hosts: ['{host}:5044']\nEOF\n"
+
+
+def _url56(target: str, url: str = "http://analytics:8080/", extra: str = "") -> str:
+    return (
+        "kubectl apply -f - <<'EOF'\napiVersion: v1\nkind: Service\nmetadata:\n  name: analytics\nspec:\n"
+        f"  type: ExternalName\n  externalName: {target}\n---\n{extra}apiVersion: v1\nkind: Pod\nmetadata:\n"
+        "  name: api\nspec:\n  containers:\n    - name: api\n      image: a:1\n      env:\n"
+        f"        - name: ANALYTICS_URL\n          value: {url}\nEOF"
+    )
+
+
+_BACKEND56 = "apiVersion: v1\nkind: Service\nmetadata:\n  name: ingest\nspec:\n  selector:\n    app: ingest\n---\n"
+_NET56 = "docker network create fleet\nDB_ID=$(docker run -d postgres:16)\n" + (
+    'docker network connect --alias db fleet "$DB_ID"\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        # a manifest as one line of JSON, pretty-printed, a kubectl patch body
+        (f"kubectl apply -f - <<'EOF'\n{json.dumps(_svc56(_P55))}\nEOF", {"RES-015"}),
+        (f"kubectl apply -f - <<'EOF'\n{json.dumps(_svc56(_RDS56))}\nEOF", set()),
+        (f"echo '{json.dumps(_svc56(_P55))}' | kubectl apply -f -", {"RES-015"}),
+        (f"kubectl apply -f - <<'EOF'\n{json.dumps(_svc56(_P55), indent=2)}\nEOF", {"RES-015"}),
+        (f'kubectl patch svc analytics -p \'{{"spec":{{"externalName":"{_P55}"}}}}\'', {"RES-015"}),
+        (f'kubectl patch svc analytics -p \'{{"spec":{{"externalName":"{_RDS56}"}}}}\'', set()),
+        # a shipper's file: `=`, a directory, an environment variable, relative to --path.config
+        (_filebeat56(_P55) + "filebeat -c=/etc/fleet/shipper.yml -e &", {"RES-015"}),
+        (_filebeat56("10.0.3.20") + "filebeat -c=/etc/fleet/shipper.yml -e &", set()),
+        (_vector56(_P55) + "vector --config=/etc/fleet/pipe.yaml &", {"RES-015"}),
+        (_vector56(_P55) + "VECTOR_CONFIG=/etc/fleet/pipe.yaml vector &", {"RES-015"}),
+        (_vector56(_P55) + 'export VECTOR_CONFIG="/etc/fleet/pipe.yaml"\nvector &', {"RES-015"}),
+        (_vector56("10.0.3.20") + "VECTOR_CONFIG=/etc/fleet/pipe.yaml vector &", set()),
+        (_vector56(_P55) + "export VECTOR_CONFIG=/etc/fleet/pipe.yaml", set()),  # no vector runs: not its file
+        (_vector56(_P55, "/etc/fleet/v/sinks.yaml") + "vector --config-dir /etc/fleet/v/ &", {"RES-015"}),
+        (_vector56(_P55, "/etc/fleet/v/sinks.yaml") + "vector -C /etc/fleet/v &", {"RES-015"}),
+        (_vector56(_P55, "/etc/fleet/v/sinks.yaml") + "export VECTOR_CONFIG_DIR=/etc/fleet/v\nvector &", {"RES-015"}),
+        (_vector56("10.0.3.20", "/etc/fleet/v/sinks.yaml") + "vector --config-dir=/etc/fleet/v &", set()),
+        (_filebeat56(_P55) + "filebeat --path.config /etc/fleet -c shipper.yml -e &", {"RES-015"}),
+        (_filebeat56(_P55) + "filebeat -e --path.config=/etc/fleet/ -c=shipper.yml &", {"RES-015"}),
+        (_filebeat56("10.0.3.20") + "filebeat --path.config /etc/fleet -c shipper.yml -e &", set()),
+        (_filebeat56(_P55) + "filebeat --path.config /etc/other -c shipper.yml -e &", set()),  # another file
+        # a container's command under other container CLIs
+        (f"nerdctl --namespace fleet run -d redis:7 redis-server --replicaof {_P55} 6379", {"RES-015"}),
+        ("nerdctl run -d --name cache redis:7 redis-server --replicaof 10.0.3.9 6379", set()),
+        (f"ctr run -d --env A=b docker.io/library/redis:7 cache redis-server --replicaof {_P55} 6379", {"RES-015"}),
+        ("ctr run --rm -t docker.io/library/redis:7 cache redis-server --replicaof 10.0.3.9 6379", set()),
+        (f"crictl exec -i 3f2a9c8e7d61 redis-cli replicaof {_P55} 6379", {"RES-015"}),
+        ("crictl --timeout 5s exec -i 3f2a9c8e7d61 redis-cli replicaof 10.0.3.9 6379", set()),
+        (f"kubectl debug cache-0 -i --image=redis:7 -- redis-cli replicaof {_P55} 6379", {"RES-015"}),
+        ("kubectl debug cache-0 -i --image=redis:7 -- redis-cli replicaof 10.0.3.9 6379", set()),
+        # a URL naming an ExternalName Service: its target judged (was RES-015 at the Service's name)
+        (_url56(_RDS56), set()),
+        (_url56(_RDS56, "http://analytics.default.svc.cluster.local:8080/"), set()),
+        (_url56("ingest.default.svc.cluster.local", extra=_BACKEND56), set()),
+        (_url56(_P55), {"RES-015"}),
+        (_url56("db.example.internal"), {"RES-015"}),
+        (_url56(_RDS56) + "\ncurl http://analytics:8080/", {"RES-015"}),  # the machine: no cluster DNS
+        # a container given by its id in a variable (was RES-015)
+        (_NET56 + "docker run -d --network fleet -e DATABASE_URL=postgres://fleet@db:5432/fleet a:1", set()),
+        (_NET56 + "curl http://db:5432/", {"RES-015"}),
+        (_NET56 + f"docker run -d --network fleet -e DATABASE_URL=postgres://fleet@{_P55}:5432/fleet a:1", {"RES-015"}),
+    ],
+)
+def test_config56_config_file_and_command_grammars(script: str, expected: set[str]) -> None:
+    assert {f[0] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")} == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "body", "expected"),
+    [
+        ("fleet.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\nspec:\n  externalName: {}\n", {"RES-015"}),
+        ("a.json", json.dumps(_svc56("{}"), indent=2), {"RES-015"}),
+        ("a.json", json.dumps(_svc56("{}")), {"RES-015"}),
+    ],
+)
+def test_config56_k3s_manifests_in_write_files(name: str, body: str, expected: set[str]) -> None:
+    # config56: one YAML or JSON document in k3s's manifests directory was walked with no host key (passed)
+    def check(target: str) -> set[str]:
+        content = "".join(f"      {line}\n" for line in body.replace("{}", target).splitlines())
+        config = (
+            f"#cloud-config\nwrite_files:\n  - path: /var/lib/rancher/k3s/server/manifests/{name}\n"
+            f"    content: |\n{content}runcmd:\n  - systemctl restart k3s\n"
+        )
+        subject = Subject("aws:ec2/instance:Instance", "vm", {"user_data": config}, provider("EU", "aws"))
+        return {f.rule.id for f in ENGINES["EU"].check(subject)[0]}
+
+    assert check(_P55) == expected
+    assert check(_RDS56) == set()
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.from_regex(r"[a-z][a-z0-9-]{0,10}(\.[a-z][a-z0-9-]{0,10}){1,3}", fullmatch=True),
+    st.sampled_from([None, 2]),
+    st.booleans(),
+)
+def test_config56_json_pairs_read_as_their_yaml_lines(host: str, indent: int | None, spaced: bool) -> None:
+    # config56: `"externalName": "HOST"` (one line, pretty-printed, `":"` spaced or not) is the YAML line's reading
+    text = json.dumps(_svc56(host), indent=indent, separators=(", ", ": ") if spaced else (",", ":"))
+    assert hosts(f"kubectl apply -f - <<'EOF'\n{text}\nEOF\n") == [("externalName:", host)]
+    assert hosts(f"kubectl apply -f - <<'EOF'\n  externalName: {host}\nEOF\n") == [("externalName:", host)]

@@ -656,6 +656,18 @@ class ConfigFile(_PatternEntry):
     (ssh(1) ``-F configfile``): a file the script writes and names there is read by this entry. config55b: or its
     options (Filebeat's ``-c`` / ``--c``, Vector's ``-c`` / ``--config``); an entry of a document format (``yaml``,
     ``toml``) reads only a file whose name is not another's format (a ``.toml`` file is TOML, any other YAML)."""
+    option_base: dict[str, str] = Field(default_factory=dict)
+    """config56: a command and its option naming the directory a relative file name given at ``option_files`` is in
+    (Filebeat's ``--path.config``: "-c ... The path is relative to path.config"): ``filebeat --path.config /etc/fleet -c
+    shipper.yml`` reads /etc/fleet/shipper.yml as this entry's."""
+    option_dirs: dict[str, str | tuple[str, ...]] = Field(default_factory=dict)
+    """config56: a command and its options naming a directory every file of which it reads as this entry's (Vector's
+    ``--config-dir`` / ``-C``: "Read configuration from files in one or more directories. File format is detected from
+    the file name"): a file the script writes right in that directory is read by this entry."""
+    option_variables: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    """config56: a command and the environment variables its options read (Vector's ``VECTOR_CONFIG``, ``--config``'s
+    "env: VECTOR_CONFIG"): a file the script names in one (``VECTOR_CONFIG=FILE vector``, ``export``, a unit's
+    ``Environment=``) while it runs the command is read by this entry."""
     unused_settings: dict[str, str] = Field(default_factory=dict)
     """falsealarm54b: settings the tool connects to only when a command that uses them runs (s3cmd's
     ``cloudfront_host``: its ``cf*`` commands and ``--cf-invalidate``), by the file's name of the setting, lower case,

@@ -4226,7 +4226,8 @@ class RuleEngine:
         (``ConfigFile.option_files``: ``ssh -F /opt/backup/ssh.conf``) is that entry's whatever its path."""
         entries = (*self.endpoints.cli_config_files, *self.endpoints.app_config_files)
         # config55b: Filebeat's / Vector's `-c` too; each entry's command name is a substring test before its regex
-        if " -F" in script or " -c" in script or " --c" in script:
+        # config56: Vector's `-C DIR` and its environment variables (`VECTOR_CONFIG=FILE`) too
+        if " -F" in script or " -c" in script or " --c" in script or " -C" in script or "_CONFIG" in script:
             named = next((c for c in entries if c.option_files and _names_option_file(script, c, file)), None)
             if named is not None:
                 return named  # the command reads it as its own file, whatever other entry its name matches (`.conf`)
@@ -5233,6 +5234,8 @@ class RuleEngine:
             # The same reading as documents.input_document (the stage-variables join's), after the stack's own names.
             document = json_or_none(value, depth)
             if isinstance(document, (dict, list)):
+                # config56: a cloud-config's write_files content in JSON is read by its file's names too, as YAML is
+                document = self._by_written_names(walk.written, document, path) if walk.written else document
                 self._walk_document(walk, document, f"{path}(json)", key, depth, plan.template)
                 return True
             # mutation55: YAML's flow style begins with a brace too and is no JSON (`{AWSTemplateFormatVersion:
@@ -9045,12 +9048,71 @@ def _names_option_file(script: str, entry: ConfigFile, file: str) -> bool:
         if command not in script:
             continue
         for option in (options,) if isinstance(options, str) else options:
+            # config56: `-c=FILE` / `--config=FILE` too (Go's flag package: "-flag=x"; clap's `--config=FILE`)
             pattern = (
-                rf"(?<![\w./-]){re.escape(command)}\s(?:[^\n;|&]*?\s)?{re.escape(option)}\s*['\"]?{re.escape(file)}"
+                rf"(?<![\w./-]){re.escape(command)}\s(?:[^\n;|&]*?\s)?{re.escape(option)}(?:=|\s*)['\"]?"
+                rf"{re.escape(file)}"
                 r"""(?=['"\s;|&)]|$)"""
             )
             if re.search(pattern, script, re.MULTILINE):
                 return True
+    return (
+        _names_option_dir(script, entry, file)
+        or _names_option_variable(script, entry, file)
+        or _names_relative_option_file(script, entry, file)
+    )
+
+
+def _names_relative_option_file(script: str, entry: ConfigFile, file: str) -> bool:
+    """(config56) Whether ``script`` runs one of ``entry.option_base``' commands with its base option naming a directory
+    and an ``option_files`` option naming ``file`` relative to it, on the same command line (``filebeat --path.config
+    /etc/fleet -c shipper.yml``: "The path is relative to path.config")."""
+    for command, base in entry.option_base.items():
+        if command not in script or base not in script:
+            continue
+        options = entry.option_files.get(command, ())
+        for option in (options,) if isinstance(options, str) else options:
+            for m in re.finditer(rf"(?<![\w./-]){re.escape(command)}\s([^\n;|&]*)", script):
+                line = m.group(1)
+                directory = re.search(rf"(?<!\S){re.escape(base)}(?:=|\s+)['\"]?([^'\"\s]+)", line)
+                name = re.search(rf"(?<!\S){re.escape(option)}(?:=|\s+)['\"]?([^'\"\s/-][^'\"\s]*)", line)
+                if directory and name and f"{directory.group(1).rstrip('/')}/{name.group(1)}" == file:
+                    return True
+    return False
+
+
+def _names_option_dir(script: str, entry: ConfigFile, file: str) -> bool:
+    """(config56) Whether ``script`` runs one of ``entry.option_dirs``' commands with its option naming the directory
+    ``file`` is right in (``vector --config-dir /etc/fleet/pipeline``, ``-C DIR``, ``--config-dir=DIR``), quoted or
+    not, with or without a trailing slash."""
+    directory = file.rpartition("/")[0]
+    if not directory:
+        return False
+    for command, options in entry.option_dirs.items():
+        if command not in script:
+            continue
+        for option in (options,) if isinstance(options, str) else options:
+            pattern = (
+                rf"(?<![\w./-]){re.escape(command)}\s(?:[^\n;|&]*?\s)?{re.escape(option)}(?:=|\s*)['\"]?"
+                rf"{re.escape(directory)}/?"
+                r"""(?=['"\s;|&)]|$)"""
+            )
+            if re.search(pattern, script, re.MULTILINE):
+                return True
+    return False
+
+
+def _names_option_variable(script: str, entry: ConfigFile, file: str) -> bool:
+    """(config56) Whether ``script`` runs one of ``entry.option_variables``' commands and sets one of its variables to
+    ``file`` or to the directory it is right in (``VECTOR_CONFIG=/etc/fleet/pipeline.yaml vector``, ``export
+    VECTOR_CONFIG_DIR=/etc/fleet/pipeline``, a unit's ``Environment=VECTOR_CONFIG=...``), quoted or not."""
+    places = "|".join(re.escape(p) for p in (file, file.rpartition("/")[0]) if p)
+    for command, variables in entry.option_variables.items():
+        if command not in script or not any(v in script for v in variables):
+            continue
+        names = "|".join(re.escape(v) for v in variables)
+        if re.search(rf"(?<![\w$])(?:{names})=['\"]?(?:{places})/?(?=['\"\s;|&)]|$)", script, re.MULTILINE):
+            return True
     return False
 
 

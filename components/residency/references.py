@@ -15,7 +15,13 @@ from typing import Literal, NamedTuple
 
 from components.residency.catalogue import Catalogue, Cloud
 from components.residency.endpoints import EndpointCatalogue, PropertyUrl, load_endpoints
-from components.residency.service_names import added_host_names, defined_spans, gateway_names, network_spans
+from components.residency.service_names import (
+    added_host_names,
+    defined_spans,
+    external_names,
+    gateway_names,
+    network_spans,
+)
 
 __all__ = [
     "BUCKET_SCHEMES",
@@ -806,6 +812,8 @@ class ReferenceParser:
         groups = self._server_groups_in(text)
         services = self.defined_spans(text)
         services += self.network_spans(text)  # falsealarm54b: a docker network's container names, on its run lines
+        # config56: an ExternalName Service's names in the same YAML text, each followed to the host it is a CNAME to
+        cnames = external_names(text, self._service_names) if self._service_names is not None else ()
         sockets = _unix_socket_commands(text) if "unix-socket" in text else ()  # a substring test first
         for m in _URL.finditer(text):
             scheme = m.group("scheme").lower()
@@ -856,6 +864,7 @@ class ReferenceParser:
                 if groups and part.lower() in groups and self._names_group(text, m.start()):
                     continue  # the text's own server group (nginx `upstream`): its servers are read where listed
                 host = _strip_port(part).lower().rstrip(".")
+                host = _followed(host, m.start(), cnames) if cnames else host
                 if host in defined or any(a <= m.start() < b and host in names for a, b, names in services):
                     continue  # a service the URL's own YAML text defines (a Compose service, a Kubernetes Service)
                 if host:
@@ -1172,3 +1181,16 @@ def _dash_suffixes(label: str) -> list[str]:
         out.append(label[start + 1 :])
         start = label.find("-", start + 1)
     return out
+
+
+def _followed(host: str, at: int, cnames: tuple[tuple[int, int, dict[str, str]], ...]) -> str:
+    """(config56) The host a URL at ``at`` really reaches when ``host`` names an ExternalName Service of the YAML text
+    around it (:func:`service_names.external_names`): the Service's ``externalName``, followed through a few such
+    Services at most (a CNAME to a CNAME); ``host`` itself otherwise. The target is then judged as the URL's host (an
+    unproven one stays RES-015, a Service of the same text is that Service)."""
+    for _ in range(4):
+        target = next((t[host] for a, b, t in cnames if a <= at < b and host in t), None)
+        if target is None or target == host:
+            return host
+        host = target
+    return host

@@ -146,6 +146,14 @@ class ScriptReader:
             if not c.wrapper and c.line is None and not c.assignment and not (c.block and c.operands is None)
         )
         stems = {n for n in names if len(n) > 2} | {f"{n}{blank}" for n in names if len(n) <= 2 for blank in " \t"}
+        # config56: a command that is a YAML key (`externalName:`) written in JSON's spelling (`"externalName": "x"`,
+        # a manifest as one line of JSON, pretty-printed, or a `kubectl patch -p` body): the quoted key is a stem too
+        keys = sorted(n[:-1] for n in names if n.endswith(":"))
+        self._json_keys = tuple(f'"{k}"' for k in keys)
+        self._json_pair = (
+            re.compile(rf'"({"|".join(map(re.escape, keys))})"\s*:\s*"((?:[^"\\]|\\.)*)"') if keys else None
+        )
+        stems |= set(self._json_keys)
         self._stems = tuple(sorted(s for s in stems if not any(o != s and o in s for o in stems)))
         # mutation54: nginx directives whose parameters may follow on the next lines (tested with str.endswith).
         self._directives = tuple(sorted(n for n, c in commands.items() if c.directive))
@@ -173,6 +181,10 @@ class ScriptReader:
                 hosts_file and (line.lstrip()[:1] in _ADDRESS_START or _HOSTS_FILE in line)
             ):
                 continue
+            if self._json_pair is not None and any(k in line for k in self._json_keys):
+                yield from self._json_pairs(line, depth, hosts_file, offset)
+                if line.lstrip()[:1] == '"':
+                    continue  # a pretty-printed JSON line (`"externalName": "HOST",`): no shell words to read
             words = _words(line)
             if "%" in line and depth < _MAX_DEPTH and self._cron_command(words):
                 # crontab(5): "Percent-signs (%) in the command, unless escaped with backslash (\\), will be changed
@@ -190,6 +202,20 @@ class ScriptReader:
             for command in commands:
                 for found in self._command(command.words, depth, written, hosts_file, offset):
                     yield found if found.offset == offset else found._replace(offset=offset)
+
+    def _json_pairs(self, line: str, depth: int, hosts_file: bool, offset: int) -> Iterator[ScriptHost]:
+        """(config56) The hosts of ``line``'s JSON pairs whose key is a command that is a YAML key (``"externalName":
+        "HOST"``: the same manifest line as ``externalName: HOST``, JSON being YAML), read as that line is; a value
+        that is no JSON string (an escape JSON does not know) is left as written."""
+        assert self._json_pair is not None
+        for m in self._json_pair.finditer(line):
+            name = f"{m.group(1)}:"
+            try:
+                value = json.loads(f'"{m.group(2)}"')
+            except ValueError:
+                value = m.group(2)
+            for found in self._arguments(name, self._commands[name], [value], depth, hosts_file, offset):
+                yield found if found.offset == offset else found._replace(offset=offset)
 
     def _command(
         self, words: list[str], depth: int, written: bool, hosts_file: bool, offset: int

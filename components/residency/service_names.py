@@ -38,10 +38,24 @@ def defined_spans(text: str, catalogue: ServiceNames, private: Callable[[str], b
         # most texts with a URL: two substring tests in C, no line-anchored scan (every URL text asks); mutation54: the
         # key's word alone, as it may be quoted (`"services":`)
         return ()
+    spans: list[Span] = []
+    for start, end, maps in _manifest_runs(text, catalogue):
+        gateway = catalogue.compose.host_gateway_set_by not in text  # falsealarm53: the daemon may move the gateway
+        names = _compose_names(maps, catalogue.compose, private, gateway)
+        names |= _kubernetes_names(maps, catalogue.kubernetes)
+        names |= _aliased_names(maps, catalogue.host_aliases, private) if catalogue.host_aliases else frozenset()
+        if names:
+            spans.append((start, end, names))
+    return tuple(spans)
+
+
+def _manifest_runs(text: str, catalogue: ServiceNames) -> Iterator[tuple[int, int, list[dict[Any, Any]]]]:
+    """(start, end, mappings) of each run of YAML lines in ``text`` opening with a line :func:`_markers` finds (a
+    Compose file's ``services:``, ``kind: Service``, ``hostAliases:``), its documents read; a run beyond the bounds is
+    left out (what cannot be read defines nothing: fail closed)."""
     marker = _markers(catalogue)
     if marker.search(text) is None:
-        return ()
-    spans: list[Span] = []
+        return
     for start, end in _yaml_runs(text):
         run = text[start:end]
         if marker.search(run) is None:
@@ -49,14 +63,38 @@ def defined_spans(text: str, catalogue: ServiceNames, private: Callable[[str], b
         try:
             documents = [yaml_or_none(part) for part in _SEPARATOR.split(run)]
         except DocumentBeyondBounds:
-            continue  # what cannot be read within the bounds defines nothing (fail closed)
-        maps = [d for d in documents if isinstance(d, dict)]
-        gateway = catalogue.compose.host_gateway_set_by not in text  # falsealarm53: the daemon may move the gateway
-        names = _compose_names(maps, catalogue.compose, private, gateway)
-        names |= _kubernetes_names(maps, catalogue.kubernetes)
-        names |= _aliased_names(maps, catalogue.host_aliases, private) if catalogue.host_aliases else frozenset()
-        if names:
-            spans.append((start, end, names))
+            continue
+        yield start, end, [d for d in documents if isinstance(d, dict)]
+
+
+def external_names(text: str, catalogue: ServiceNames) -> tuple[tuple[int, int, dict[str, str]], ...]:
+    """(config56) (start, end, {name: target}) of each run of YAML lines in ``text`` holding a Service whose own name
+    is a CNAME (``kubernetes.not_named_by``: ``externalName``, "Services of type ExternalName map a Service to a DNS
+    name ... by returning a CNAME record with its value"): each DNS name of that Service (:func:`_service_dns_names`)
+    -> the host it names, lower case. A text without the key's word or ``kind:`` pays two substring tests."""
+    k8s = catalogue.kubernetes
+    if not any(key in text for key in k8s.not_named_by) or "kind:" not in text:
+        return ()
+    spans: list[tuple[int, int, dict[str, str]]] = []
+    for start, end, maps in _manifest_runs(text, catalogue):
+        objects = [d for d in maps if isinstance(d.get("kind"), str)]
+        if any(_holds_key(d, k8s.closed_by) for d in objects):
+            continue  # hostNetwork / dnsPolicy: the names resolve elsewhere (as for the Services' own names)
+        namespaces = {_namespace(d) for d in objects}
+        targets: dict[str, str] = {}
+        for service in objects:
+            metadata, spec = service.get("metadata"), service.get("spec")
+            if service["kind"] != k8s.kind or not isinstance(metadata, dict) or not isinstance(spec, dict):
+                continue
+            name = metadata.get("name")
+            target = next((spec[k] for k in k8s.not_named_by if isinstance(spec.get(k), str)), None)
+            if not isinstance(name, str) or not _LABEL.fullmatch(name) or "_" in name or not target:
+                continue
+            short = namespaces == {_namespace(service)}
+            for dns_name in _service_dns_names(name, _namespace(service) or k8s.default_namespace, k8s, short):
+                targets[dns_name] = target.strip().lower().rstrip(".")
+        if targets:
+            spans.append((start, end, targets))
     return tuple(spans)
 
 
@@ -183,15 +221,18 @@ def network_spans(text: str, compose: ComposeServices) -> tuple[Span, ...]:
         return spans
     connected = _connected(text, compose)
     runs: list[tuple[int, int, set[str], set[str], str | None]] = []
+    ids: list[str | None] = []
     for m in _DOCKER_RUN.finditer(text):
         words = _option_values(m.group(0))
         networks = {v for o, v in words if o in compose.network_options}
         names = {v.lower() for o, v in words if o in compose.network_names and _is_host_name(v.lower())}
         mode = _CONTAINER_NETWORK.search(m.group(0)) if "container:" in m.group(0) else None
         runs.append((m.start(), m.end(), networks, names, mode.group(1).lower() if mode else None))
+        ids.append(_run_id_variable(text, m.start()))  # config56: `CID=$(docker run -d ...)`
     on: list[str | None] = []
-    for _, _, networks, names, _ in runs:
-        joined = {net for name in names for net, joiners in connected.items() if name in joiners[0]}
+    for (_, _, networks, names, _), run_id in zip(runs, ids, strict=True):
+        ids_of = names | {run_id} if run_id is not None else names
+        joined = {net for name in ids_of for net, joiners in connected.items() if name in joiners[0]}
         nets = networks | joined
         on.append(nets.pop() if len(nets) == 1 and nets <= created else None)  # several or none: nothing proven
     for i, (_, _, networks, _, shared) in enumerate(runs):
@@ -239,11 +280,44 @@ def _connected(text: str, compose: ComposeServices) -> dict[str, tuple[set[str],
                 break  # falsealarm55: an option the catalogue does not list: nothing read
             else:
                 operands.append(word)
-        if len(operands) == 2 and _is_host_name(operands[1].lower()):
+        by_id = _id_variable(operands[1]) if len(operands) == 2 and "$" in operands[1] else None
+        if by_id is not None:
+            # config56: a container given by its id in a variable (`CID=$(docker run -d ...)`: docker run -d "prints
+            # the container ID"): its aliases are the network's names whichever container it is (the network is the
+            # script's own, so is every container on it); `$var` stands for it, the run line that assigns it
+            # (:func:`_run_id_variable`) is on the network
+            containers, names = out.setdefault(operands[0], (set(), set()))
+            containers.add(by_id)
+            names |= {n for n in aliases if _is_host_name(n)}
+        elif len(operands) == 2 and _is_host_name(operands[1].lower()):
             containers, names = out.setdefault(operands[0], (set(), set()))
             containers.add(operands[1].lower())
             names |= {n for n in (operands[1].lower(), *aliases) if _is_host_name(n)}
     return out
+
+
+_ID_VARIABLE = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?")
+"""(config56) A container given by a variable, ``$CID`` / ``${CID}`` (quotes already dropped)."""
+_RUN_ASSIGNMENT = re.compile(r"(?:^|[\s;&|(])([A-Za-z_][A-Za-z0-9_]*)=\$\([ \t]*$", re.MULTILINE)
+"""(config56) ``NAME=$(`` right before a ``docker run`` on its line: NAME holds the container's ID."""
+
+
+def _id_variable(word: str) -> str | None:
+    """(config56) ``$var`` (lower case) for a container given as a variable (``$CID``, ``${CID}``); None otherwise."""
+    m = _ID_VARIABLE.fullmatch(word)
+    return f"${m.group(1).lower()}" if m else None
+
+
+def _run_id_variable(text: str, start: int) -> str | None:
+    """(config56) ``$var`` when the ``docker run`` at ``start`` is the whole substitution a variable is assigned on its
+    line (``CID=$(docker run -d postgres:16)``: docker run -d "prints the container ID", docker container run), and
+    the text assigns that variable once; None otherwise (a reassigned variable names no one container)."""
+    m = _RUN_ASSIGNMENT.search(text, text.rfind("\n", 0, start) + 1, start)
+    if m is None:
+        return None
+    name = m.group(1)
+    assigned = re.findall(rf"(?<![\w$]){re.escape(name)}=", text)
+    return f"${name.lower()}" if len(assigned) == 1 else None
 
 
 @cache
@@ -380,10 +454,16 @@ def _kubernetes_names(documents: list[dict[Any, Any]], k8s: KubernetesServices) 
         if any(key in spec for key in k8s.not_named_by):
             continue  # config55: an ExternalName Service is a CNAME to the host it names, not the cluster's pods
         namespace = _namespace(service) or k8s.default_namespace
-        names |= {f"{name}.{namespace}", f"{name}.{namespace}.svc", f"{name}.{namespace}.svc.{k8s.domain}"}
-        if namespaces == {_namespace(service)}:
-            names.add(name)
+        names |= _service_dns_names(name, namespace, k8s, namespaces == {_namespace(service)})
     return frozenset(names)
+
+
+def _service_dns_names(name: str, namespace: str, k8s: KubernetesServices, short: bool) -> set[str]:
+    """A Service's DNS names: ``<name>.<namespace>.svc.<domain>``, ``<name>.<namespace>.svc``, ``<name>.<namespace>``,
+    and ``<name>`` when ``short`` (every object of the manifests is in its namespace: a short name is looked up in the
+    asking pod's namespace)."""
+    names = {f"{name}.{namespace}", f"{name}.{namespace}.svc", f"{name}.{namespace}.svc.{k8s.domain}"}
+    return names | {name} if short else names
 
 
 def _aliased_names(
