@@ -180,20 +180,21 @@ def _website_pulumi(origin: str) -> Build:
 
 GDN_ID = "gd-m5ex5wqfqbou12345"
 """A global database network the stack does not make (CreateGlobalDatabaseNetwork returns ``gd-...``)."""
-_POLARDB = {"Type": "ALIYUN::POLARDB::DBCluster", "Properties": {
+_POLARDB_PROPERTIES: dict[str, Any] = {
     "DBType": "MySQL", "DBVersion": "8.0", "DBNodeClass": "polar.mysql.x4.large", "PayType": "Postpaid",
-    "VpcId": "vpc-fleet0001", "VSwitchId": "vsw-fleet0001", "CreationOption": "CreateGdnStandby"}}  # fmt: skip
+    "VpcId": "vpc-fleet0001", "VSwitchId": "vsw-fleet0001", "CreationOption": "CreateGdnStandby"}  # fmt: skip
+_POLARDB: dict[str, Any] = {"Type": "ALIYUN::POLARDB::DBCluster", "Properties": _POLARDB_PROPERTIES}
 """ROS ALIYUN::POLARDB::DBCluster as a GDN's secondary cluster (CreationOption ``CreateGdnStandby``, GDNId)."""
 
 
 def _polardb_gdn(code: str, who: str) -> Build:
-    secondary = {"Type": _POLARDB["Type"], "Properties": dict(_POLARDB["Properties"])}
+    secondary: dict[str, Any] = {"Type": _POLARDB["Type"], "Properties": dict(_POLARDB_PROPERTIES)}
     resources: dict[str, Any] = {"Standby": secondary}
     if who == "own":
         # The template's own GDN (ALIYUN::POLARDB::GlobalDatabaseNetwork, primary cluster DbClusterId; GdnId its
         # Fn::GetAtt), its primary the template's own cluster.
         resources["Primary"] = {"Type": _POLARDB["Type"], "Properties": {
-            k: v for k, v in _POLARDB["Properties"].items() if k != "CreationOption"}}  # fmt: skip
+            k: v for k, v in _POLARDB_PROPERTIES.items() if k != "CreationOption"}}  # fmt: skip
         resources["Gdn"] = {
             "Type": "ALIYUN::POLARDB::GlobalDatabaseNetwork",
             "Properties": {"DbClusterId": {"Ref": "Primary"}, "GdnDescription": "fleet-gdn"},
