@@ -63,6 +63,7 @@ import platform_programs_awsred54 as aw54
 import platform_programs_awsred54b as aw54b
 import platform_programs_awsred55 as aw55
 import platform_programs_awsred55b as aw55b
+import platform_programs_awsred56 as aw56
 import platform_programs_bodies42 as bd42
 import platform_programs_cfnmap45 as cm45
 import platform_programs_cfnsfn45 as cs45
@@ -18746,6 +18747,12 @@ CASES: list[Case] = [
     # login, written in a CloudFormation template, are RES-016 as their Pulumi twins (each passed every door before);
     # the same types with a resident value, aws-cn for the launch permission and the declared service pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw55b.rows()],
+    # -- stop 56, AWS red team round 30 (tests/platform_programs_awsred56.py): a Route 53 HTTPS health check without
+    # Regions, an EFS replica whose destination names no Region, an ECS FireLens datadog output without Host, a Batch
+    # FireLens newrelic output without endpoint and User Notifications (configuration, rule, e-mail channel) outside
+    # the US, written in a CloudFormation template, are RES-016 as their Pulumi twins (each passed every door before);
+    # a Bedrock agent on the template's own application inference profile of a Regional model passes (RES-016 before)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw56.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
