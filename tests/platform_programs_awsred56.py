@@ -94,8 +94,9 @@ def ecs_firelens_datadog(code: str, variant: str) -> Build:
     # docs: AWS::ECS::TaskDefinition ContainerDefinitions [{LogConfiguration {LogDriver awsfirelens, Options {Name
     # datadog, Host, apikey, dd_service, dd_source, TLS, provider}}}]: Fluent Bit's datadog output, Host "The Datadog
     # server where you are sending your logs" (default http-intake.logs.datadoghq.com).
-    options: dict[str, Any] = {"Name": "datadog", "apikey": "{{resolve:secretsmanager:claims-datadog:SecretString:key}}",
-                               "dd_service": "claims-api", "dd_source": "python", "TLS": "on", "provider": "ecs"}  # fmt: skip
+    options: dict[str, Any] = {"Name": "datadog", "apikey": "{{resolve:secretsmanager:claims-dd:SecretString:key}}",
+                               "dd_service": "claims-api", "dd_source": "python", "TLS": "on",
+                               "provider": "ecs"}  # fmt: skip
     if variant == "host-declared":
         options["Host"] = DATADOG[code]
     if variant == "home":
@@ -108,11 +109,12 @@ def ecs_firelens_datadog(code: str, variant: str) -> Build:
 
 def batch_firelens_newrelic(code: str, variant: str) -> Build:
     # docs: AWS::Batch::JobDefinition Type container, PlatformCapabilities [EC2], EcsProperties {TaskProperties [{
-    # Containers [{Name, Image, Essential, LogConfiguration {LogDriver awsfirelens, Options}, FirelensConfiguration}]}]}:
+    # Containers [{Name, Image, Essential, LogConfiguration {LogDriver awsfirelens, Options},
+    # FirelensConfiguration}]}]}:
     # New Relic's Fluent Bit output (`Name newrelic`, its image for FireLens) sends to `endpoint`, by default the US
     # one (https://log-api.newrelic.com/log/v1).
     registry = "${AWS::AccountId}.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}"
-    options: dict[str, Any] = {"Name": "newrelic", "licenseKey": "{{resolve:secretsmanager:claims-nr:SecretString:key}}"}
+    options: dict[str, Any] = {"Name": "newrelic", "licenseKey": "{{resolve:secretsmanager:nr:SecretString:key}}"}
     if variant == "host-declared":
         options["endpoint"] = NEWRELIC[code]
     if variant == "home":
@@ -169,7 +171,7 @@ def bedrock_agent_own_profile(code: str, variant: str) -> Build:
 
 def _host_declared(host: str) -> dict[str, Any]:
     return {"id": "vendor-log-intake", "kind": "resident", "match": host,
-            "evidence": "the vendor's intake site in the market, its contract naming the data centre (DPA-56)"}  # fmt: skip
+            "evidence": "the vendor's intake site in the market, its contract naming the site (DPA-56)"}  # fmt: skip
 
 
 GLOBAL_KINDS: dict[str, tuple[Callable[[str, str], Build], str, tuple[str, ...]]] = {

@@ -13128,13 +13128,23 @@ def test_awsred55b_a_templates_log_outputs_and_ingestion_models_are_judged_by_ty
 # passed: every new RES-016 case passed (the profile's `global.` source and the Parameter / foreign-attribute models
 # were RES-016 already), and the two own-profile models of a Regional source were RES-016.
 _CHECK56 = {"Type": "HTTPS", "FullyQualifiedDomainName": "claims.example.com", "Port": 443, "ResourcePath": "/health"}
-_PROFILE56 = {"Type": "AWS::Bedrock::ApplicationInferenceProfile", "Properties": {"InferenceProfileName": "p",
-              "ModelSource": {"CopyFrom": "arn:aws:bedrock:eu-west-1::foundation-model/amazon.nova-pro-v1:0"}}}  # fmt: skip
+_PROFILE56 = {
+    "Type": "AWS::Bedrock::ApplicationInferenceProfile",
+    "Properties": {
+        "InferenceProfileName": "p",
+        "ModelSource": {"CopyFrom": "arn:aws:bedrock:eu-west-1::foundation-model/amazon.nova-pro-v1:0"},
+    },
+}
 
 
 def _firelens56(options: dict[str, Any]) -> dict[str, Any]:
-    return _one("AWS::ECS::TaskDefinition", Family="f", ContainerDefinitions=[
-        {"Name": "app", "Image": "app", "LogConfiguration": {"LogDriver": "awsfirelens", "Options": options}}])  # fmt: skip
+    return _one(
+        "AWS::ECS::TaskDefinition",
+        Family="f",
+        ContainerDefinitions=[
+            {"Name": "app", "Image": "app", "LogConfiguration": {"LogDriver": "awsfirelens", "Options": options}}
+        ],
+    )
 
 
 def _agent56(model: Any, **more: Any) -> dict[str, Any]:
@@ -13150,7 +13160,8 @@ def _agent56(model: Any, **more: Any) -> dict[str, Any]:
         # Regions in one branch only: a condition may leave them out, so the default may apply.
         ("EU", _one("AWS::Route53::HealthCheck", HealthCheckConfig={**_CHECK56, "Regions": {"Fn::If": [
             "Listed", ["eu-west-1", "us-east-1", "ap-northeast-1"], {"Ref": "AWS::NoValue"}]}}),
-         {"Parameters": {"Env": {"Type": "String"}}, "Conditions": {"Listed": {"Fn::Equals": [{"Ref": "Env"}, "prod"]}}},
+         {"Parameters": {"Env": {"Type": "String"}},
+          "Conditions": {"Listed": {"Fn::Equals": [{"Ref": "Env"}, "prod"]}}},
          {"RES-016", "RES-009"}),
         ("EU", _one("AWS::Route53::HealthCheck", HealthCheckConfig={
             **_CHECK56, "Regions": ["eu-west-1", "us-east-1", "ap-northeast-1"]}), {}, {"RES-009"}),
@@ -13202,3 +13213,40 @@ def test_awsred56_templates_read_unless_set_defaults_and_own_models(
     code: str, resources: dict[str, Any], extra: dict[str, Any], expected: set[str]
 ) -> None:
     test_a_templates_global_service_resources_are_judged_by_type(code, resources, extra, expected)
+
+
+def test_awsred56_a_template_model_attribute_is_judged_at_its_resource() -> None:
+    # awsred56 (stop 56): a Ref / Fn::GetAtt catalogued as a model (template_attributes names: [model]) is proven only
+    # because the resource's own routing is judged at it: its type needs a template_services field entry.
+    judged = {kind for t in ENDPOINTS.template_services if t.field is not None for kind in t.types}
+    models = {a.type for a in ENDPOINTS.template_attributes if "model" in a.names}
+    assert models == {"AWS::Bedrock::ApplicationInferenceProfile"}
+    assert models <= judged
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        # without the template's names of the entry's exceptions, a health check with its Regions would be refused.
+        ({"service": "aws-route53-health-check-all-regions", "types": ["AWS::Route53::HealthCheck"],
+          "field": "HealthCheckConfig.Type"}, "unless_set is given exactly"),
+        ({"service": "aws-efs-replica-region-unstated", "types": ["AWS::EFS::FileSystem"],
+          "field": "ReplicationConfiguration.Destinations.Region",
+          "defaults": {"AWS::EFS::FileSystem": "(not stated)"}},
+         "default_unless is given exactly"),
+        ({"service": "aws-s3-transfer-acceleration", "types": ["AWS::S3::Bucket"],
+          "field": "AccelerateConfiguration.AccelerationStatus", "unless_set": ["X"]}, "unless_set is given exactly"),
+        ({"service": "fluent-bit-aws-output-region-from-environment", "types": ["AWS::ECS::TaskDefinition"],
+          "field": "ContainerDefinitions.LogConfiguration.Options.Name", "unless_set": ["region"]},
+         "when_set is not read"),
+    ],
+)  # fmt: skip
+def test_awsred56_a_template_service_reads_the_entrys_exceptions(entry: dict[str, Any], message: str) -> None:
+    # awsred56 (stop 56): a template entry names the Pulumi entry's unless_set / default_unless inputs by its own names,
+    # exactly when the service has them; when_set is still not read in templates.
+    from components.residency.endpoints import EndpointCatalogue
+
+    raw = ENDPOINTS.model_dump()
+    raw["template_services"] = [{**entry, "sources": ["x"]}]
+    with pytest.raises(ValueError, match=message):
+        EndpointCatalogue.model_validate(raw)

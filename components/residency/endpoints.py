@@ -1899,11 +1899,6 @@ class EndpointCatalogue(_Frozen):
         for entry in self.template_attributes:
             if entry.service is not None and entry.service not in services:
                 raise ValueError(f"template_attributes {entry.type}: no global service {entry.service!r}")
-        # (awsred56) a model reference is proven only because the resource's own routing is judged at it.
-        judged = {kind for t in self.template_services if t.field is not None for kind in t.types}
-        for entry in self.template_attributes:
-            if "model" in entry.names and entry.type not in judged:
-                raise ValueError(f"template_attributes {entry.type}: a model needs the type's template_services field")
         by_id = {s.id: s for s in self.global_services}
         for t in self.template_services:
             service = by_id.get(t.service)
