@@ -13,22 +13,26 @@ Reproduced on the unchanged engine (main 8f0aa679), one resource in a ``cloudfor
   service stores configurations and notifications in US East (N. Virginia) whatever the Region, and its Pulumi types
   are refused outside the US (``aws-user-notifications-home-region``), while only the chat-channel entry was mapped
   for templates;
+- **passed every door** too: an ``AWS::BedrockAgentCore::Memory`` with a built-in ``SemanticMemoryStrategy`` outside
+  the US (its Pulumi strategy's ``type = "SEMANTIC"`` is refused there: cross-region inference in a geography whose
+  Regions are documented only for the US); the fact is the strategy's key, which no template field read;
 - **refused, a false alarm**: a Bedrock ``Agent`` whose ``FoundationModel`` is ``Fn::GetAtt`` of the template's own
   ``AWS::Bedrock::ApplicationInferenceProfile`` copying a foundation model of the Region (RES-016 as "a value this
   check cannot evaluate"; its Pulumi twin passes). The profile's routing is its ``ModelSource.CopyFrom``, judged at the
   profile itself.
 
-Now (``template_services`` ``unless_set`` / ``default_unless``, the Notifications types, ``template_attributes``
-``names: [model]``): the leaks are RES-016 (declared by the catalogue id), the agent on its own profile passes, and the
-agent on its own profile copying a ``global.`` profile is refused at the profile.
+Now (``template_services`` ``unless_set`` / ``default_unless`` / ``keys``, the Notifications types,
+``template_attributes`` ``names: [model]``): the leaks are RES-016 (declared by the catalogue id), the agent on its
+own profile passes, and the agent on its own profile copying a ``global.`` profile is refused at the profile.
 
 Ids ``awsred56-<code>-<kind>-<variant>``. ``home``: the same type with a value the entry accepts (a CloudWatch-metric
-health check, a replica in the Region, FireLens to CloudWatch Logs, an agent on its profile of a Regional model);
-``global``: refused (except where the entry allows the partition: aws-cn for an EFS replica; or where it is resident:
-the US for User Notifications); ``global-declared``: the catalogue id declared. ``regions``: a health check listing
-its checker Regions (US: three US Regions, passes; elsewhere Regions outside the jurisdiction, RES-009);
-``host-declared``: the FireLens output with its host option set to the vendor's intake in the market, declared as a
-resident host (passes: the option decides the destination, judged as a host).
+health check, a replica in the Region, FireLens to CloudWatch Logs, an agent on its profile of a Regional model, a
+custom memory strategy on a model of the Region); ``global``: refused (except where the entry allows the partition:
+aws-cn for an EFS replica; or where it is resident: the US for User Notifications and AgentCore Memory);
+``global-declared``: the catalogue id declared. ``regions``: a health check listing its checker Regions (US: three US
+Regions, passes; elsewhere Regions outside the jurisdiction, RES-009); ``host-declared``: the FireLens output with its
+host option set to the vendor's intake in the market, declared as a resident host (passes: the option decides the
+destination, judged as a host).
 tests/test_realistic_programs.py runs them as CASES (``awsred56-*``).
 """
 
@@ -169,6 +173,23 @@ def bedrock_agent_own_profile(code: str, variant: str) -> Build:
         "AgentRole": _role("bedrock.amazonaws.com")})  # fmt: skip
 
 
+def agentcore_memory(code: str, variant: str) -> Build:
+    # docs: AWS::BedrockAgentCore::Memory Name, EventExpiryDuration, MemoryExecutionRoleArn, MemoryStrategies
+    # [MemoryStrategy {CustomMemoryStrategy | EpisodicMemoryStrategy | SemanticMemoryStrategy | SummaryMemoryStrategy |
+    # UserPreferenceMemoryStrategy}]: "Built-in strategies may use cross-region inference" within the geography; a
+    # custom strategy's override names its own model.
+    strategy: dict[str, Any] = {"SemanticMemoryStrategy": {"Name": "claim_facts", "Namespaces": ["/claims/{actorId}"]}}
+    if variant == "home":
+        override = {"Extraction": {"ModelId": _model(code, "home", "amazon.nova-pro-v1:0"),
+                                   "AppendToPrompt": "Keep only facts about the claim."}}  # fmt: skip
+        strategy = {"CustomMemoryStrategy": {"Name": "claim_facts", "Namespaces": ["/claims/{actorId}"],
+                                             "Configuration": {"SemanticOverride": override}}}  # fmt: skip
+    return _one("claims-memory", "AWS::BedrockAgentCore::Memory", {
+        "Name": "claims_helper_memory", "EventExpiryDuration": 30,
+        "MemoryExecutionRoleArn": {"Fn::GetAtt": ["MemoryRole", "Arn"]}, "MemoryStrategies": [strategy]},
+        MemoryRole=_role("bedrock-agentcore.amazonaws.com"))  # fmt: skip
+
+
 def _host_declared(host: str) -> dict[str, Any]:
     return {"id": "vendor-log-intake", "kind": "resident", "match": host,
             "evidence": "the vendor's intake site in the market, its contract naming the site (DPA-56)"}  # fmt: skip
@@ -181,6 +202,7 @@ GLOBAL_KINDS: dict[str, tuple[Callable[[str, str], Build], str, tuple[str, ...]]
     "cfn-batch-firelens-newrelic": (batch_firelens_newrelic, "firelens-newrelic-default-endpoint", ()),
     "cfn-notifications-email": (notifications, "aws-user-notifications-home-region", ("US",)),
     "cfn-bedrock-agent-own-profile": (bedrock_agent_own_profile, "aws-bedrock-cross-region-profile", ()),
+    "cfn-agentcore-memory-builtin": (agentcore_memory, "aws-agentcore-memory-builtin-strategy", ("US",)),
 }  # fmt: skip
 """Kind -> (builder, the global_services entry judging it, jurisdictions where the entry refuses nothing: the
 partition it allows, or where it is resident)."""

@@ -13250,3 +13250,35 @@ def test_awsred56_a_template_service_reads_the_entrys_exceptions(entry: dict[str
     raw["template_services"] = [{**entry, "sources": ["x"]}]
     with pytest.raises(ValueError, match=message):
         EndpointCatalogue.model_validate(raw)
+
+
+@pytest.mark.parametrize(
+    ("code", "strategies", "expected"),
+    [
+        ("EU", [{"SemanticMemoryStrategy": {"Name": "facts", "Namespaces": ["/facts/{actorId}"]}}], {"RES-016"}),
+        ("JP", [{"SummaryMemoryStrategy": {"Name": "s"}}, {"UserPreferenceMemoryStrategy": {"Name": "p"}}],
+         {"RES-016"}),
+        ("CN", [{"EpisodicMemoryStrategy": {"Name": "e"}}], {"RES-016"}),
+        ("US", [{"SemanticMemoryStrategy": {"Name": "facts"}}], set()),
+        # a custom strategy (its own models, no cross-region inference), or short-term memory only: nothing refused.
+        ("EU", [{"CustomMemoryStrategy": {"Name": "c", "Configuration": {"SemanticOverride": {"Extraction": {
+            "ModelId": "amazon.nova-pro-v1:0", "AppendToPrompt": "p"}}}}}], set()),
+        ("EU", None, set()),
+        # a strategy key the catalogue does not list (one the service adds later): unproven.
+        ("EU", [{"ReflectiveMemoryStrategy": {"Name": "r"}}], {"RES-016"}),
+        ("EU", {"Ref": "Strategies"}, {"RES-016"}),
+    ],
+)  # fmt: skip
+def test_awsred56_a_template_memory_strategy_is_named_by_its_key(
+    code: str, strategies: Any, expected: set[str]
+) -> None:
+    # awsred56 (stop 56): an AgentCore memory's built-in strategy in a template is the key of its MemoryStrategy
+    # (`keys`: SemanticMemoryStrategy -> the Pulumi strategy's `type` SEMANTIC), judged by
+    # aws-agentcore-memory-builtin-strategy (resident only in the US); on main 8f0aa679 every RES-016 case passed.
+    props: dict[str, Any] = {"Name": "claims_memory", "EventExpiryDuration": 30}
+    if strategies is not None:
+        props["MemoryStrategies"] = strategies
+    extra = {"Parameters": {"Strategies": {"Type": "String"}}} if isinstance(strategies, dict) else {}
+    test_a_templates_global_service_resources_are_judged_by_type(
+        code, _one("AWS::BedrockAgentCore::Memory", **props), extra, expected
+    )

@@ -1119,6 +1119,11 @@ class TemplateService(_Frozen):
     """(awsred56) The template's names of the entry's ``default_unless`` inputs, beside the field as ``unless_set``.
     With it, the default applies only to a map holding the field that the template writes (an EFS file system's
     replication destination): a template writing none has nothing the default describes."""
+    keys: Mapping[str, str] = Field(default_factory=dict)
+    """(awsred56) For a field that is a map of alternatives whose key names the fact (an AgentCore memory strategy's
+    ``SemanticMemoryStrategy: {...}``, the Pulumi strategy's ``type = "SEMANTIC"``): each key the template sets there
+    -> the Pulumi field's value it stands for, judged as that value; a key not listed (a kind the service adds later)
+    is unproven."""
     sources: tuple[str, ...]
     """Where the type names (and the property and its default) are documented."""
 
@@ -1918,8 +1923,8 @@ class EndpointCatalogue(_Frozen):
                 raise ValueError(f"template_services {t.service!r}: unless_set is given exactly when the service's is")
             if bool(service.default_unless and t.defaults) != bool(t.default_unless):
                 raise ValueError(f"template_services {t.service!r}: default_unless is given exactly with the defaults")
-            if (t.unless_set or t.default_unless) and (t.field is None or "*" in t.field):
-                raise ValueError(f"template_services {t.service!r}: unless_set / default_unless need a field")
+            if (t.unless_set or t.default_unless or t.keys) and (t.field is None or "*" in t.field):
+                raise ValueError(f"template_services {t.service!r}: unless_set / default_unless / keys need a field")
             if set(t.defaults) - t.types:
                 raise ValueError(f"template_services {t.service!r}: defaults name types the entry does not list")
             # (alired53) a wildcard names a whole namespace, nothing narrower: `ALIYUN::ESA::*`.

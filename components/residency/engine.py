@@ -7500,6 +7500,16 @@ def _template_field_values(props: Mapping[Any, Any], entry: TemplateService, pat
     is not written or one of ``default_unless`` is set. Other entries (nearly all) pay one test."""
     assert entry.field is not None
     keys = entry.field.split(".")
+    if entry.keys:  # (awsred56) a map of alternatives: each key set there stands for a value
+        for map_path, alternatives in _template_values(props, keys, path):
+            if alternatives is _OMITTED or not isinstance(alternatives, Mapping) or _is_function(alternatives):
+                yield map_path, alternatives  # omitted, or a function: judged as such
+                continue
+            for key in alternatives:
+                if _sets_any(alternatives, (str(key),)):
+                    named = entry.keys.get(str(key))
+                    yield f"{map_path}.{key}", {str(key): alternatives[key]} if named is None else named
+        return
     if not entry.unless_set and not entry.default_unless:
         yield from _template_values(props, keys, path)
         return
