@@ -13186,6 +13186,8 @@ def _agent56(model: Any, **more: Any) -> dict[str, Any]:
         ("EU", _firelens56({"Name": "datadog", "apikey": "k"}), {}, {"RES-016"}),
         ("EU", _firelens56({"Name": "datadog", "apikey": "k", "host": "http-intake.logs.datadoghq.eu"}), {},
          {"RES-015"}),
+        # a ${VAR} Fluent Bit fills from the router's environment fixes nothing (the Pulumi entry's `fixed`).
+        ("EU", _firelens56({"Name": "datadog", "apikey": "k", "Host": "${DD_HOST}"}), {}, {"RES-016"}),
         ("EU", _firelens56({"Name": "logdna", "api_key": "k"}), {}, {"RES-016"}),
         ("EU", _firelens56({"Name": "calyptia", "api_key": "k"}), {}, {"RES-016"}),
         ("EU", _firelens56({"Name": "azure_blob", "account_name": "a", "shared_key": "k"}), {}, {"RES-016"}),

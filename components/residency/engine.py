@@ -7526,12 +7526,16 @@ def _template_field_values(props: Mapping[Any, Any], entry: TemplateService, pat
 
 def _sets_any(holder: Mapping[Any, Any], names: tuple[str, ...]) -> bool:
     """(awsred56) Whether ``holder`` sets one of ``names`` (case-insensitive): a value that is neither absent, null,
-    ``Ref AWS::NoValue`` nor an ``Fn::If`` one of whose branches is none of these (a condition may leave it out)."""
+    ``Ref AWS::NoValue`` nor an ``Fn::If`` one of whose branches is none of these (a condition may leave it out), nor a
+    text with a ``${VAR}`` that CloudFormation leaves as written (Fluent Bit fills it from the log router's
+    environment, which proves nothing: as the Pulumi entry's ``fixed``)."""
     if not names:
         return False
     wanted = {n.lower() for n in names}
     for key, value in holder.items():
-        if str(key).lower() in wanted and all(v is not _OMITTED for _, v in _template_values(value, [], "")):
+        if str(key).lower() in wanted and all(
+            v is not _OMITTED and not (isinstance(v, str) and "${" in v) for _, v in _template_values(value, [], "")
+        ):
             return True
     return False
 
