@@ -7497,7 +7497,9 @@ def _template_field_values(props: Mapping[Any, Any], entry: TemplateService, pat
     """(path, value) of a ``template_services`` entry's field in a resource's Properties (:func:`_template_values`);
     for an entry with ``unless_set`` / ``default_unless`` (awsred56), read in each map holding the field's last key:
     none from a map where one of ``unless_set`` is set (what it names is judged by the walk), no default where the map
-    is not written or one of ``default_unless`` is set. Other entries (nearly all) pay one test."""
+    is not written or one of ``default_unless`` is set. For an entry with ``keys``, each key set in the field's map
+    gives the value it stands for (a key not listed: the ``{key: ...}`` map itself, which no reader evaluates, so
+    unproven). Other entries (nearly all) pay two tests."""
     assert entry.field is not None
     keys = entry.field.split(".")
     if entry.keys:  # (awsred56) a map of alternatives: each key set there stands for a value
