@@ -13137,6 +13137,9 @@ _PROFILE56 = {
 }
 
 
+_OAUTH56 = "AWS::BedrockAgentCore::OAuth2CredentialProvider"
+
+
 def _firelens56(options: dict[str, Any]) -> dict[str, Any]:
     return _one(
         "AWS::ECS::TaskDefinition",
@@ -13196,6 +13199,21 @@ def _agent56(model: Any, **more: Any) -> dict[str, Any]:
         ("EU", _one("AWS::Batch::JobDefinition", Type="container", EcsProperties={"TaskProperties": [{"Containers": [
             {"Name": "j", "Image": "i", "LogConfiguration": {"LogDriver": "awsfirelens", "Options": {
                 "Name": "datadog", "apikey": "k"}}}]}]}), {}, {"RES-016"}),
+        # an AgentCore OAuth2 provider of a built-in vendor; a tenant vendor's issuer (a dotted unless_set) decides.
+        ("EU", _one(_OAUTH56, Name="g", CredentialProviderVendor="GoogleOauth2",
+                    Oauth2ProviderConfigInput={"GoogleOauth2ProviderConfig": {"ClientId": "c", "ClientSecret": "s"}}),
+         {}, {"RES-016"}),
+        ("EU", _one(_OAUTH56, Name="o", CredentialProviderVendor="OktaOauth2",
+                    Oauth2ProviderConfigInput={"IncludedOauth2ProviderConfig": {"ClientId": "c", "ClientSecret": "s"}}),
+         {}, {"RES-016"}),
+        ("EU", _one(_OAUTH56, Name="o", CredentialProviderVendor="CognitoOauth2",
+                    Oauth2ProviderConfigInput={"IncludedOauth2ProviderConfig": {
+                        "ClientId": "c", "ClientSecret": "s",
+                        "Issuer": "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc"}}), {}, set()),
+        ("EU", _one(_OAUTH56, Name="c", CredentialProviderVendor="CustomOauth2",
+                    Oauth2ProviderConfigInput={"CustomOauth2ProviderConfig": {"ClientId": "c", "ClientSecret": "s",
+                        "OauthDiscovery": {"DiscoveryUrl": "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc/"
+                                                           ".well-known/openid-configuration"}}}), {}, set()),
         ("EU", _one("AWS::Notifications::NotificationConfiguration", Name="n", Description="d"), {}, {"RES-016"}),
         ("CN", _one("AWS::Notifications::EventRule", NotificationConfigurationArn="c", Source="aws.cloudwatch",
                     EventType="CloudWatch Alarm State Change", Regions=["cn-north-1"]), {}, {"RES-016"}),

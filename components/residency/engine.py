@@ -7527,15 +7527,27 @@ def _template_field_values(props: Mapping[Any, Any], entry: TemplateService, pat
 
 
 def _sets_any(holder: Mapping[Any, Any], names: tuple[str, ...]) -> bool:
-    """(awsred56) Whether ``holder`` sets one of ``names`` (case-insensitive): a value that is neither absent, null,
-    ``Ref AWS::NoValue`` nor an ``Fn::If`` one of whose branches is none of these (a condition may leave it out), nor a
-    text with a ``${VAR}`` that CloudFormation leaves as written (Fluent Bit fills it from the log router's
-    environment, which proves nothing: as the Pulumi entry's ``fixed``)."""
+    """(awsred56) Whether ``holder`` sets one of ``names`` (case-insensitive; dots: nested maps): a value that is
+    neither absent, null, ``Ref AWS::NoValue`` nor an ``Fn::If`` one of whose branches is none of these (a condition
+    may leave it out), nor a text with a ``${VAR}`` that CloudFormation leaves as written (Fluent Bit fills it from the
+    log router's environment, which proves nothing: as the Pulumi entry's ``fixed``)."""
     if not names:
         return False
-    wanted = {n.lower() for n in names}
+    for name in names:
+        *way, last = name.split(".")
+        # A dotted name runs through nested maps (an AgentCore provider's IncludedOauth2ProviderConfig.Issuer): set
+        # only when every map the way may give (each branch of an Fn::If on it) sets it.
+        maps = [m for _, m in _template_values(holder, way, "")] if way else [holder]
+        if maps and all(isinstance(m, Mapping) and not _is_function(m) and _sets_key(m, last) for m in maps):
+            return True
+    return False
+
+
+def _sets_key(holder: Mapping[Any, Any], name: str) -> bool:
+    """(awsred56) Whether ``holder`` sets ``name`` (case-insensitive), as :func:`_sets_any` reads it."""
+    wanted = name.lower()
     for key, value in holder.items():
-        if str(key).lower() in wanted and all(
+        if str(key).lower() == wanted and all(
             v is not _OMITTED and not (isinstance(v, str) and "${" in v) for _, v in _template_values(value, [], "")
         ):
             return True
