@@ -15,7 +15,9 @@ Reproduced on the unchanged engine (main 8f0aa679), one resource in a ``cloudfor
   for templates;
 - **passed every door** too: an ``AWS::BedrockAgentCore::Memory`` with a built-in ``SemanticMemoryStrategy`` outside
   the US (its Pulumi strategy's ``type = "SEMANTIC"`` is refused there: cross-region inference in a geography whose
-  Regions are documented only for the US); the fact is the strategy's key, which no template field read;
+  Regions are documented only for the US); the fact is the strategy's key, which no template field read; and an
+  ``AWS::BedrockAgentCore::OAuth2CredentialProvider`` of vendor ``GoogleOauth2`` (its entry's ``unless_set``, a tenant
+  vendor's issuer, is nested in ``Oauth2ProviderConfigInput``);
 - **refused, a false alarm**: a Bedrock ``Agent`` whose ``FoundationModel`` is ``Fn::GetAtt`` of the template's own
   ``AWS::Bedrock::ApplicationInferenceProfile`` copying a foundation model of the Region (RES-016 as "a value this
   check cannot evaluate"; its Pulumi twin passes). The profile's routing is its ``ModelSource.CopyFrom``, judged at the
@@ -27,12 +29,12 @@ own profile passes, and the agent on its own profile copying a ``global.`` profi
 
 Ids ``awsred56-<code>-<kind>-<variant>``. ``home``: the same type with a value the entry accepts (a CloudWatch-metric
 health check, a replica in the Region, FireLens to CloudWatch Logs, an agent on its profile of a Regional model, a
-custom memory strategy on a model of the Region); ``global``: refused (except where the entry allows the partition:
-aws-cn for an EFS replica; or where it is resident: the US for User Notifications and AgentCore Memory);
-``global-declared``: the catalogue id declared. ``regions``: a health check listing its checker Regions (US: three US
-Regions, passes; elsewhere Regions outside the jurisdiction, RES-009); ``host-declared``: the FireLens output with its
-host option set to the vendor's intake in the market, declared as a resident host (passes: the option decides the
-destination, judged as a host).
+custom memory strategy on a model of the Region, a Cognito tenant's issuer in the Region); ``global``: refused
+(except where the entry allows the partition: aws-cn for an EFS replica; or where it is resident: the US for User
+Notifications and AgentCore Memory); ``global-declared``: the catalogue id declared. ``regions``: a health check
+listing its checker Regions (US: three US Regions, passes; elsewhere Regions outside the jurisdiction, RES-009);
+``host-declared``: the FireLens output with its host option set to the vendor's intake in the market, declared as a
+resident host (passes: the option decides the destination, judged as a host).
 tests/test_realistic_programs.py runs them as CASES (``awsred56-*``).
 """
 
@@ -42,7 +44,7 @@ from collections.abc import Callable
 from typing import Any
 
 from platform_parts import AWS_HOME as HOME
-from platform_parts import OWN_ACCOUNT, Build, Row, partition
+from platform_parts import OWN_ACCOUNT, Build, Row, dns_suffix, partition
 
 # The same accounts and template helpers as rounds 23 to 29 (one fact, one place).
 from platform_programs_awsred51 import CODES, _role, _stack
@@ -190,6 +192,23 @@ def agentcore_memory(code: str, variant: str) -> Build:
         MemoryRole=_role("bedrock-agentcore.amazonaws.com"))  # fmt: skip
 
 
+def agentcore_oauth2(code: str, variant: str) -> Build:
+    # docs: AWS::BedrockAgentCore::OAuth2CredentialProvider Name, CredentialProviderVendor (GoogleOauth2 | ... |
+    # CognitoOauth2 | OktaOauth2 | CustomOauth2 ...), Oauth2ProviderConfigInput {GoogleOauth2ProviderConfig {ClientId,
+    # ClientSecret} | IncludedOauth2ProviderConfig {ClientId, ClientSecret, Issuer ("Token issuer of your isolated
+    # OAuth2 application tenant"), AuthorizationEndpoint, TokenEndpoint}}: the agent's users sign in there.
+    secret = "{{resolve:secretsmanager:claims-oauth:SecretString:secret}}"
+    vendor, config = "GoogleOauth2", {"GoogleOauth2ProviderConfig": {"ClientId": "claims.apps.googleusercontent.com",
+                                                                    "ClientSecret": secret}}  # fmt: skip
+    if variant == "home":
+        pool = f"https://cognito-idp.{HOME[code]}.{dns_suffix(code)}/{HOME[code]}_Cla1ms"
+        vendor, config = "CognitoOauth2", {"IncludedOauth2ProviderConfig": {
+            "ClientId": "7claimsagentclient", "ClientSecret": secret, "Issuer": pool}}  # fmt: skip
+    return _one("claims-agent-login", "AWS::BedrockAgentCore::OAuth2CredentialProvider", {
+        "Name": "claims-agent-login", "CredentialProviderVendor": vendor,
+        "Oauth2ProviderConfigInput": config})  # fmt: skip
+
+
 def _host_declared(host: str) -> dict[str, Any]:
     return {"id": "vendor-log-intake", "kind": "resident", "match": host,
             "evidence": "the vendor's intake site in the market, its contract naming the site (DPA-56)"}  # fmt: skip
@@ -203,6 +222,7 @@ GLOBAL_KINDS: dict[str, tuple[Callable[[str, str], Build], str, tuple[str, ...]]
     "cfn-notifications-email": (notifications, "aws-user-notifications-home-region", ("US",)),
     "cfn-bedrock-agent-own-profile": (bedrock_agent_own_profile, "aws-bedrock-cross-region-profile", ()),
     "cfn-agentcore-memory-builtin": (agentcore_memory, "aws-agentcore-memory-builtin-strategy", ("US",)),
+    "cfn-agentcore-oauth2-google": (agentcore_oauth2, "aws-agentcore-oauth2-vendor", ()),
 }  # fmt: skip
 """Kind -> (builder, the global_services entry judging it, jurisdictions where the entry refuses nothing: the
 partition it allows, or where it is resident)."""
