@@ -18749,9 +18749,10 @@ CASES: list[Case] = [
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw55b.rows()],
     # -- stop 56, AWS red team round 30 (tests/platform_programs_awsred56.py): a Route 53 HTTPS health check without
     # Regions, an EFS replica whose destination names no Region, an ECS FireLens datadog output without Host, a Batch
-    # FireLens newrelic output without endpoint and User Notifications (configuration, rule, e-mail channel) outside
-    # the US, written in a CloudFormation template, are RES-016 as their Pulumi twins (each passed every door before);
-    # a Bedrock agent on the template's own application inference profile of a Regional model passes (RES-016 before)
+    # FireLens newrelic output without endpoint, a built-in AgentCore memory strategy and User Notifications
+    # (configuration, rule, e-mail channel) outside the US, and an AgentCore OAuth2 provider of the Google vendor,
+    # written in a CloudFormation template, are RES-016 as their Pulumi twins (each passed every door before); a
+    # Bedrock agent on the template's own application inference profile of a Regional model passes (RES-016 before)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw56.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
