@@ -340,6 +340,13 @@ HOME_TWINS = {"cfn-location-map-style", "cfn-securityhub-aggregator", "cfn-codec
 its declaration, nor a Pinpoint push channel (an SMS or e-mail channel is another type)."""
 
 
+HOME_REGION = {("cfn-notifications-chat-channel", code) for code in CODES if code != "US"}
+"""(awsred56, stop 56) Moved: a User Notifications channel association of any channel (the e-mail contact of ``home``
+too) is refused outside the US by ``aws-user-notifications-home-region`` (the service stores configurations and
+notifications in US East (N. Virginia)), as its Pulumi twin was; these programs passed as templates before stop 56, and
+``global-declared`` declares only the chat-channel entry."""
+
+
 def _declared(service: str) -> dict[str, Any]:
     return {"id": f"approved-{service}", "kind": "resident", "match": service,
             "evidence": "approved by the data protection officer: no personal data passes (DPIA-55)"}  # fmt: skip
@@ -357,7 +364,7 @@ def rows() -> list[Row]:
     ]  # fmt: skip
     services: list[Row] = [
         (f"awsred55-{code.lower()}-{kind}-{variant}", code, make(code, variant),
-         {"RES-016"} if variant == "global" and code not in allowed else set(),
+         {"RES-016"} if (variant == "global" and code not in allowed) or (kind, code) in HOME_REGION else set(),
          [_declared(service)] if variant == "global-declared" else [])
         for kind, (make, service, codes, allowed) in GLOBAL_KINDS.items()
         for code in codes

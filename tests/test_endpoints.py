@@ -12924,7 +12924,11 @@ _DLM55 = {"ResourceTypes": ["VOLUME"], "TargetTags": [{"Key": "backup", "Value":
         ("EU", _one("AWS::Pinpoint::SMSChannel", ApplicationId="a", Enabled=True), {}, set()),
         ("EU", _one("AWS::Notifications::ChannelAssociation", NotificationConfigurationArn="c",
                     Arn="arn:aws:consoleapp::123456789012:device/d1"), {}, {"RES-016"}),
+        # (awsred56, stop 56) moved: an e-mail contact's association is User Notifications' too, stored in us-east-1
+        # (aws-user-notifications-home-region, as the Pulumi association): refused in EU, resident in the US.
         ("EU", _one("AWS::Notifications::ChannelAssociation", NotificationConfigurationArn="c",
+                    Arn="arn:aws:notifications-contacts::123456789012:emailcontact/e1"), {}, {"RES-016"}),
+        ("US", _one("AWS::Notifications::ChannelAssociation", NotificationConfigurationArn="c",
                     Arn="arn:aws:notifications-contacts::123456789012:emailcontact/e1"), {}, set()),
         ("EU", _one("AWS::AppStream::Stack", Name="s", StorageConnectors=[{"ConnectorType": "GOOGLE_DRIVE"}]), {},
          {"RES-016"}),
@@ -13113,3 +13117,188 @@ def test_awsred55b_a_templates_log_outputs_and_ingestion_models_are_judged_by_ty
 ) -> None:
     # awsred55b: judged as round 28's (a StackSet's template too).
     test_a_templates_global_service_resources_are_judged_by_type(code, resources, {}, expected)
+
+
+# awsred56 (stop 56): template twins that need a reading round 29 lacked. `unless_set` by the template's own names,
+# beside the field (a health check's Regions, a FireLens output's host option, case-insensitive as Fluent Bit reads
+# it): set, it decides the destination and is judged itself (RES-009 / RES-015); `default_unless` (an EFS replica's
+# destination without Region, AvailabilityZoneName or FileSystemId is "(not stated)"; none written, nothing to judge);
+# User Notifications' types (resident only in the US); and a template's own application inference profile as a model
+# (template_attributes names: [model]: judged at the profile by its ModelSource). On main 8f0aa679 16 failed / 15
+# passed: every new RES-016 case passed (the profile's `global.` source and the Parameter / foreign-attribute models
+# were RES-016 already), and the two own-profile models of a Regional source were RES-016.
+_CHECK56 = {"Type": "HTTPS", "FullyQualifiedDomainName": "claims.example.com", "Port": 443, "ResourcePath": "/health"}
+_PROFILE56 = {
+    "Type": "AWS::Bedrock::ApplicationInferenceProfile",
+    "Properties": {
+        "InferenceProfileName": "p",
+        "ModelSource": {"CopyFrom": "arn:aws:bedrock:eu-west-1::foundation-model/amazon.nova-pro-v1:0"},
+    },
+}
+
+
+_OAUTH56 = "AWS::BedrockAgentCore::OAuth2CredentialProvider"
+
+
+def _firelens56(options: dict[str, Any]) -> dict[str, Any]:
+    return _one(
+        "AWS::ECS::TaskDefinition",
+        Family="f",
+        ContainerDefinitions=[
+            {"Name": "app", "Image": "app", "LogConfiguration": {"LogDriver": "awsfirelens", "Options": options}}
+        ],
+    )
+
+
+def _agent56(model: Any, **more: Any) -> dict[str, Any]:
+    return {**_one("AWS::Bedrock::Agent", AgentName="a", FoundationModel=model, AgentResourceRoleArn="r"), **more}
+
+
+@pytest.mark.parametrize(
+    ("code", "resources", "extra", "expected"),
+    [
+        ("EU", _one("AWS::Route53::HealthCheck", HealthCheckConfig=_CHECK56), {}, {"RES-016"}),
+        ("CN", _one("AWS::Route53::HealthCheck", HealthCheckConfig={**_CHECK56, "Type": "TCP"}), {}, {"RES-016"}),
+        ("EU", _one("AWS::Route53::HealthCheck", HealthCheckConfig={**_CHECK56, "Regions": []}), {}, {"RES-016"}),
+        # Regions in one branch only: a condition may leave them out, so the default may apply.
+        ("EU", _one("AWS::Route53::HealthCheck", HealthCheckConfig={**_CHECK56, "Regions": {"Fn::If": [
+            "Listed", ["eu-west-1", "us-east-1", "ap-northeast-1"], {"Ref": "AWS::NoValue"}]}}),
+         {"Parameters": {"Env": {"Type": "String"}},
+          "Conditions": {"Listed": {"Fn::Equals": [{"Ref": "Env"}, "prod"]}}},
+         {"RES-016", "RES-009"}),
+        ("EU", _one("AWS::Route53::HealthCheck", HealthCheckConfig={
+            **_CHECK56, "Regions": ["eu-west-1", "us-east-1", "ap-northeast-1"]}), {}, {"RES-009"}),
+        ("US", _one("AWS::Route53::HealthCheck", HealthCheckConfig={
+            **_CHECK56, "Regions": ["us-east-1", "us-west-1", "us-west-2"]}), {}, set()),
+        ("EU", _one("AWS::Route53::HealthCheck", HealthCheckConfig={
+            "Type": "CLOUDWATCH_METRIC", "AlarmIdentifier": {"Name": "a", "Region": "eu-west-1"}}), {}, set()),
+        ("EU", _one("AWS::EFS::FileSystem", ReplicationConfiguration={"Destinations": [{"KmsKeyId": "k"}]}), {},
+         {"RES-016"}),
+        ("US", _one("AWS::EFS::FileSystem", ReplicationConfiguration={"Destinations": [{"RoleArn": "r"}]}), {},
+         {"RES-016"}),
+        ("CN", _one("AWS::EFS::FileSystem", ReplicationConfiguration={"Destinations": [{"KmsKeyId": "k"}]}), {},
+         set()),
+        ("EU", _one("AWS::EFS::FileSystem", ReplicationConfiguration={"Destinations": [{"Region": "eu-central-1"}]}),
+         {}, set()),
+        ("EU", _one("AWS::EFS::FileSystem", ReplicationConfiguration={"Destinations": [{"Region": "us-east-1"}]}),
+         {}, {"RES-009"}),
+        ("EU", _one("AWS::EFS::FileSystem", ReplicationConfiguration={
+            "Destinations": [{"AvailabilityZoneName": "eu-central-1a"}]}), {}, set()),
+        ("EU", _one("AWS::EFS::FileSystem", Encrypted=True), {}, set()),
+        ("EU", _one("AWS::EFS::FileSystem", ReplicationConfiguration={"Destinations": []}), {}, set()),
+        ("EU", _firelens56({"Name": "datadog", "apikey": "k"}), {}, {"RES-016"}),
+        ("EU", _firelens56({"Name": "datadog", "apikey": "k", "host": "http-intake.logs.datadoghq.eu"}), {},
+         {"RES-015"}),
+        # a ${VAR} Fluent Bit fills from the router's environment fixes nothing (the Pulumi entry's `fixed`).
+        ("EU", _firelens56({"Name": "datadog", "apikey": "k", "Host": "${DD_HOST}"}), {}, {"RES-016"}),
+        ("EU", _firelens56({"Name": "logdna", "api_key": "k"}), {}, {"RES-016"}),
+        ("EU", _firelens56({"Name": "calyptia", "api_key": "k"}), {}, {"RES-016"}),
+        ("EU", _firelens56({"Name": "azure_blob", "account_name": "a", "shared_key": "k"}), {}, {"RES-016"}),
+        ("EU", _firelens56({"Name": "nrlogs", "license_key": "k"}), {}, {"RES-016"}),
+        ("EU", _firelens56({"Name": "cloudwatch_logs", "region": "eu-west-1", "log_group_name": "g"}), {}, set()),
+        ("EU", _one("AWS::Batch::JobDefinition", Type="container", EcsProperties={"TaskProperties": [{"Containers": [
+            {"Name": "j", "Image": "i", "LogConfiguration": {"LogDriver": "awsfirelens", "Options": {
+                "Name": "datadog", "apikey": "k"}}}]}]}), {}, {"RES-016"}),
+        # an AgentCore OAuth2 provider of a built-in vendor; a tenant vendor's issuer (a dotted unless_set) decides.
+        ("EU", _one(_OAUTH56, Name="g", CredentialProviderVendor="GoogleOauth2",
+                    Oauth2ProviderConfigInput={"GoogleOauth2ProviderConfig": {"ClientId": "c", "ClientSecret": "s"}}),
+         {}, {"RES-016"}),
+        ("EU", _one(_OAUTH56, Name="o", CredentialProviderVendor="OktaOauth2",
+                    Oauth2ProviderConfigInput={"IncludedOauth2ProviderConfig": {"ClientId": "c", "ClientSecret": "s"}}),
+         {}, {"RES-016"}),
+        ("EU", _one(_OAUTH56, Name="o", CredentialProviderVendor="CognitoOauth2",
+                    Oauth2ProviderConfigInput={"IncludedOauth2ProviderConfig": {
+                        "ClientId": "c", "ClientSecret": "s",
+                        "Issuer": "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc"}}), {}, set()),
+        ("EU", _one(_OAUTH56, Name="c", CredentialProviderVendor="CustomOauth2",
+                    Oauth2ProviderConfigInput={"CustomOauth2ProviderConfig": {"ClientId": "c", "ClientSecret": "s",
+                        "OauthDiscovery": {"DiscoveryUrl": "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc/"
+                                                           ".well-known/openid-configuration"}}}), {}, set()),
+        ("EU", _one("AWS::Notifications::NotificationConfiguration", Name="n", Description="d"), {}, {"RES-016"}),
+        ("CN", _one("AWS::Notifications::EventRule", NotificationConfigurationArn="c", Source="aws.cloudwatch",
+                    EventType="CloudWatch Alarm State Change", Regions=["cn-north-1"]), {}, {"RES-016"}),
+        ("US", _one("AWS::Notifications::NotificationHub", Region="us-west-2"), {}, set()),
+        ("EU", _agent56({"Fn::GetAtt": ["Profile", "InferenceProfileArn"]}, Profile=_PROFILE56), {}, set()),
+        ("EU", _agent56({"Ref": "Profile"}, Profile=_PROFILE56), {}, set()),
+        ("EU", _agent56({"Fn::GetAtt": ["Profile", "InferenceProfileArn"]}, Profile={**_PROFILE56, "Properties": {
+            "InferenceProfileName": "p", "ModelSource": {"CopyFrom": f"{_PROFILE55B}global.amazon.nova-pro-v1:0"}}}),
+         {}, {"RES-016"}),
+        # another resource's attribute, or a Parameter: unproven, as before.
+        ("EU", _agent56({"Fn::GetAtt": ["Fn", "Arn"]}, Fn={"Type": "AWS::Lambda::Function", "Properties": {}}), {},
+         {"RES-016"}),
+        ("EU", _agent56({"Ref": "Model"}), {"Parameters": {"Model": {"Type": "String"}}}, {"RES-016"}),
+    ],
+)  # fmt: skip
+def test_awsred56_templates_read_unless_set_defaults_and_own_models(
+    code: str, resources: dict[str, Any], extra: dict[str, Any], expected: set[str]
+) -> None:
+    test_a_templates_global_service_resources_are_judged_by_type(code, resources, extra, expected)
+
+
+def test_awsred56_a_template_model_attribute_is_judged_at_its_resource() -> None:
+    # awsred56 (stop 56): a Ref / Fn::GetAtt catalogued as a model (template_attributes names: [model]) is proven only
+    # because the resource's own routing is judged at it: its type needs a template_services field entry.
+    judged = {kind for t in ENDPOINTS.template_services if t.field is not None for kind in t.types}
+    models = {a.type for a in ENDPOINTS.template_attributes if "model" in a.names}
+    assert models == {"AWS::Bedrock::ApplicationInferenceProfile"}
+    assert models <= judged
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        # without the template's names of the entry's exceptions, a health check with its Regions would be refused.
+        ({"service": "aws-route53-health-check-all-regions", "types": ["AWS::Route53::HealthCheck"],
+          "field": "HealthCheckConfig.Type"}, "unless_set is given exactly"),
+        ({"service": "aws-efs-replica-region-unstated", "types": ["AWS::EFS::FileSystem"],
+          "field": "ReplicationConfiguration.Destinations.Region",
+          "defaults": {"AWS::EFS::FileSystem": "(not stated)"}},
+         "default_unless is given exactly"),
+        ({"service": "aws-s3-transfer-acceleration", "types": ["AWS::S3::Bucket"],
+          "field": "AccelerateConfiguration.AccelerationStatus", "unless_set": ["X"]}, "unless_set is given exactly"),
+        ({"service": "fluent-bit-aws-output-region-from-environment", "types": ["AWS::ECS::TaskDefinition"],
+          "field": "ContainerDefinitions.LogConfiguration.Options.Name", "unless_set": ["region"]},
+         "when_set is not read"),
+    ],
+)  # fmt: skip
+def test_awsred56_a_template_service_reads_the_entrys_exceptions(entry: dict[str, Any], message: str) -> None:
+    # awsred56 (stop 56): a template entry names the Pulumi entry's unless_set / default_unless inputs by its own names,
+    # exactly when the service has them; when_set is still not read in templates.
+    from components.residency.endpoints import EndpointCatalogue
+
+    raw = ENDPOINTS.model_dump()
+    raw["template_services"] = [{**entry, "sources": ["x"]}]
+    with pytest.raises(ValueError, match=message):
+        EndpointCatalogue.model_validate(raw)
+
+
+@pytest.mark.parametrize(
+    ("code", "strategies", "expected"),
+    [
+        ("EU", [{"SemanticMemoryStrategy": {"Name": "facts", "Namespaces": ["/facts/{actorId}"]}}], {"RES-016"}),
+        ("JP", [{"SummaryMemoryStrategy": {"Name": "s"}}, {"UserPreferenceMemoryStrategy": {"Name": "p"}}],
+         {"RES-016"}),
+        ("CN", [{"EpisodicMemoryStrategy": {"Name": "e"}}], {"RES-016"}),
+        ("US", [{"SemanticMemoryStrategy": {"Name": "facts"}}], set()),
+        # a custom strategy (its own models, no cross-region inference), or short-term memory only: nothing refused.
+        ("EU", [{"CustomMemoryStrategy": {"Name": "c", "Configuration": {"SemanticOverride": {"Extraction": {
+            "ModelId": "amazon.nova-pro-v1:0", "AppendToPrompt": "p"}}}}}], set()),
+        ("EU", None, set()),
+        # a strategy key the catalogue does not list (one the service adds later): unproven.
+        ("EU", [{"ReflectiveMemoryStrategy": {"Name": "r"}}], {"RES-016"}),
+        ("EU", {"Ref": "Strategies"}, {"RES-016"}),
+    ],
+)  # fmt: skip
+def test_awsred56_a_template_memory_strategy_is_named_by_its_key(
+    code: str, strategies: Any, expected: set[str]
+) -> None:
+    # awsred56 (stop 56): an AgentCore memory's built-in strategy in a template is the key of its MemoryStrategy
+    # (`keys`: SemanticMemoryStrategy -> the Pulumi strategy's `type` SEMANTIC), judged by
+    # aws-agentcore-memory-builtin-strategy (resident only in the US); on main 8f0aa679 every RES-016 case passed.
+    props: dict[str, Any] = {"Name": "claims_memory", "EventExpiryDuration": 30}
+    if strategies is not None:
+        props["MemoryStrategies"] = strategies
+    extra = {"Parameters": {"Strategies": {"Type": "String"}}} if isinstance(strategies, dict) else {}
+    test_a_templates_global_service_resources_are_judged_by_type(
+        code, _one("AWS::BedrockAgentCore::Memory", **props), extra, expected
+    )

@@ -64,6 +64,7 @@ import platform_programs_awsred54 as aw54
 import platform_programs_awsred54b as aw54b
 import platform_programs_awsred55 as aw55
 import platform_programs_awsred55b as aw55b
+import platform_programs_awsred56 as aw56
 import platform_programs_bodies42 as bd42
 import platform_programs_cfnmap45 as cm45
 import platform_programs_cfnsfn45 as cs45
@@ -18779,6 +18780,13 @@ CASES: list[Case] = [
     # home Region's RDS endpoint, the VPC's addresses and the declared partner pass. A URL naming an ExternalName
     # Service with a proven target and a docker alias of a container given by id pass (RES-015 before).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg56.rows()],
+    # -- stop 56, AWS red team round 30 (tests/platform_programs_awsred56.py): a Route 53 HTTPS health check without
+    # Regions, an EFS replica whose destination names no Region, an ECS FireLens datadog output without Host, a Batch
+    # FireLens newrelic output without endpoint, a built-in AgentCore memory strategy and User Notifications
+    # (configuration, rule, e-mail channel) outside the US, and an AgentCore OAuth2 provider of the Google vendor,
+    # written in a CloudFormation template, are RES-016 as their Pulumi twins (each passed every door before); a
+    # Bedrock agent on the template's own application inference profile of a Regional model passes (RES-016 before)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw56.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

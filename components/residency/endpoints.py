@@ -1122,6 +1122,20 @@ class TemplateService(_Frozen):
     itself."""
     defaults: Mapping[str, str] = Field(default_factory=dict)
     """Per template type, the value the service applies when the property is omitted (judged as if it were set)."""
+    unless_set: tuple[str, ...] = ()
+    """(awsred56) The template's names of the entry's ``unless_set`` inputs: properties beside the field (in the map
+    holding its last key; case-insensitive, as Fluent Bit reads its option names) any one of which, set, decides where
+    the traffic goes instead and is judged itself by the walk (a health check's ``Regions``, a FireLens output's
+    ``Host``). Required when the service has ``unless_set``."""
+    default_unless: tuple[str, ...] = ()
+    """(awsred56) The template's names of the entry's ``default_unless`` inputs, beside the field as ``unless_set``.
+    With it, the default applies only to a map holding the field that the template writes (an EFS file system's
+    replication destination): a template writing none has nothing the default describes."""
+    keys: Mapping[str, str] = Field(default_factory=dict)
+    """(awsred56) For a field that is a map of alternatives whose key names the fact (an AgentCore memory strategy's
+    ``SemanticMemoryStrategy: {...}``, the Pulumi strategy's ``type = "SEMANTIC"``): each key the template sets there
+    -> the Pulumi field's value it stands for, judged as that value; a key not listed (a kind the service adds later)
+    is unproven."""
     sources: tuple[str, ...]
     """Where the type names (and the property and its default) are documented."""
 
@@ -1147,10 +1161,11 @@ class TemplateAttribute(_Frozen):
     """Template resource type (``AWS::RDS::DBInstance``, ``ALIYUN::OSS::Bucket``)."""
     attributes: frozenset[str]
     """``Fn::GetAtt`` attribute names (``Endpoint.Address``); ``Ref`` for what ``Ref`` returns."""
-    names: tuple[Literal["host", "bucket"], ...] = ("host",)
+    names: tuple[Literal["host", "bucket", "model"], ...] = ("host",)
     """``host``: a host, URL or ARN of the resource; ``bucket``: the bucket's name (an ``oss://`` or ``s3://`` URL's
     bucket) or its ARN where a bucket key takes one (a replication destination's ``Bucket``); both for an S3 bucket's
-    ARN."""
+    ARN. ``model`` (awsred56): a model a ``template_services`` field takes (an application inference profile), whose
+    routing is the resource's own property, judged at that resource by its own ``template_services`` entry."""
     service: str | None = None
     """A ``global_services`` id: the address is served by that edge service, judged as it (RES-016)."""
     source: str
@@ -1915,8 +1930,16 @@ class EndpointCatalogue(_Frozen):
                 raise ValueError(
                     f"template_services {t.service!r}: field must be given exactly when the service has one"
                 )
-            if service.unless_set or service.when_set:
-                raise ValueError(f"template_services {t.service!r}: unless_set / when_set are not read in templates")
+            if service.when_set:
+                raise ValueError(f"template_services {t.service!r}: when_set is not read in templates")
+            # (awsred56) The template reads the Pulumi entry's exceptions by its own names: one left out would refuse
+            # a compliant template (a health check with its Regions), one given without the entry's would judge none.
+            if bool(service.unless_set) != bool(t.unless_set):
+                raise ValueError(f"template_services {t.service!r}: unless_set is given exactly when the service's is")
+            if bool(service.default_unless and t.defaults) != bool(t.default_unless):
+                raise ValueError(f"template_services {t.service!r}: default_unless is given exactly with the defaults")
+            if (t.unless_set or t.default_unless or t.keys) and (t.field is None or "*" in t.field):
+                raise ValueError(f"template_services {t.service!r}: unless_set / default_unless / keys need a field")
             if set(t.defaults) - t.types:
                 raise ValueError(f"template_services {t.service!r}: defaults name types the entry does not list")
             # (alired53) a wildcard names a whole namespace, nothing narrower: `ALIYUN::ESA::*`.

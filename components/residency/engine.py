@@ -3794,7 +3794,7 @@ class RuleEngine:
                     if not self._partition_allows(walk, service):
                         self._global_finding(walk, service, where, kind)
                     continue
-                for vpath, value in _template_values(props, entry.field.split("."), f"{where}.Properties"):
+                for vpath, value in _template_field_values(props, entry, f"{where}.Properties"):
                     self._judge_template_service_value(walk, document, service, entry, kind, vpath, value)
             for field in fields:
                 for vpath, value in _template_values(props, field.split("."), f"{where}.Properties"):
@@ -3823,6 +3823,8 @@ class RuleEngine:
                 self._global_finding(walk, service, path, default, omitted=True, field=entry.field)
             return
         literals = _template_literals(document, value)
+        if literals is None and self._names_template_model(walk, value):
+            return
         if literals is None:
             text = json.dumps(value, sort_keys=True, default=str)
             detail = (
@@ -3837,6 +3839,20 @@ class RuleEngine:
             text = str(literal).lower() if isinstance(literal, bool) else str(literal)
             if service.refuses(text, code):
                 self._global_finding(walk, service, path, text, field=entry.field)
+
+    def _names_template_model(self, walk: _Walk, value: Any) -> bool:
+        """(awsred56) Whether ``value`` is a ``Ref`` / ``Fn::GetAtt`` of the template's own resource catalogued as a
+        model (``template_attributes`` ``names: [model]``: an application inference profile), whose routing (its
+        ``ModelSource``) is judged at that resource by its own ``template_services`` entry: the reference adds no
+        destination. A Parameter, an import or another resource's attribute stays unproven."""
+        if not isinstance(value, Mapping) or len(value) != 1 or walk.template_resources is None:
+            return False
+        reference = _template_reference(value)
+        if reference is None or reference[0] is None:
+            return False
+        kind = walk.template_resources.get(reference[0])
+        entry = self._template_attributes.get((kind, reference[1])) if kind is not None else None
+        return entry is not None and "model" in entry.names
 
     def _judge_template_bucket(self, walk: _Walk, document: Mapping[Any, Any], path: str, value: Any) -> None:
         """A template property naming a bucket (``template_bucket_fields``): a literal name is proven only as a bucket
@@ -7545,6 +7561,67 @@ def _template_values(node: Any, keys: list[str], path: str) -> Iterator[tuple[st
         yield from _template_values(node.get(keys[0]), keys[1:], f"{path}.{keys[0]}")
     else:
         yield path, node  # a function giving a whole map or list: unevaluated
+
+
+def _template_field_values(props: Mapping[Any, Any], entry: TemplateService, path: str) -> Iterator[tuple[str, Any]]:
+    """(path, value) of a ``template_services`` entry's field in a resource's Properties (:func:`_template_values`);
+    for an entry with ``unless_set`` / ``default_unless`` (awsred56), read in each map holding the field's last key:
+    none from a map where one of ``unless_set`` is set (what it names is judged by the walk), no default where the map
+    is not written or one of ``default_unless`` is set. For an entry with ``keys``, each key set in the field's map
+    gives the value it stands for (a key not listed: the ``{key: ...}`` map itself, which no reader evaluates, so
+    unproven). Other entries (nearly all) pay two tests."""
+    assert entry.field is not None
+    keys = entry.field.split(".")
+    if entry.keys:  # (awsred56) a map of alternatives: each key set there stands for a value
+        for map_path, alternatives in _template_values(props, keys, path):
+            if alternatives is _OMITTED or not isinstance(alternatives, Mapping) or _is_function(alternatives):
+                yield map_path, alternatives  # omitted, or a function: judged as such
+                continue
+            for key in alternatives:
+                if _sets_any(alternatives, (str(key),)):
+                    named = entry.keys.get(str(key))
+                    yield f"{map_path}.{key}", {str(key): alternatives[key]} if named is None else named
+        return
+    if not entry.unless_set and not entry.default_unless:
+        yield from _template_values(props, keys, path)
+        return
+    for holder_path, holder in _template_values(props, keys[:-1], path):
+        if holder is _OMITTED:
+            continue  # no map holding the field: no output, no destination written
+        if isinstance(holder, Mapping) and not _is_function(holder) and _sets_any(holder, entry.unless_set):
+            continue
+        for value_path, value in _template_values(holder, keys[-1:], holder_path):
+            if value is _OMITTED and isinstance(holder, Mapping) and _sets_any(holder, entry.default_unless):
+                continue
+            yield value_path, value
+
+
+def _sets_any(holder: Mapping[Any, Any], names: tuple[str, ...]) -> bool:
+    """(awsred56) Whether ``holder`` sets one of ``names`` (case-insensitive; dots: nested maps): a value that is
+    neither absent, null, ``Ref AWS::NoValue`` nor an ``Fn::If`` one of whose branches is none of these (a condition
+    may leave it out), nor a text with a ``${VAR}`` that CloudFormation leaves as written (Fluent Bit fills it from the
+    log router's environment, which proves nothing: as the Pulumi entry's ``fixed``)."""
+    if not names:
+        return False
+    for name in names:
+        *way, last = name.split(".")
+        # A dotted name runs through nested maps (an AgentCore provider's IncludedOauth2ProviderConfig.Issuer): set
+        # only when every map the way may give (each branch of an Fn::If on it) sets it.
+        maps = [m for _, m in _template_values(holder, way, "")] if way else [holder]
+        if maps and all(isinstance(m, Mapping) and not _is_function(m) and _sets_key(m, last) for m in maps):
+            return True
+    return False
+
+
+def _sets_key(holder: Mapping[Any, Any], name: str) -> bool:
+    """(awsred56) Whether ``holder`` sets ``name`` (case-insensitive), as :func:`_sets_any` reads it."""
+    wanted = name.lower()
+    for key, value in holder.items():
+        if str(key).lower() == wanted and all(
+            v is not _OMITTED and not (isinstance(v, str) and "${" in v) for _, v in _template_values(value, [], "")
+        ):
+            return True
+    return False
 
 
 def _declare_service(service: GlobalService) -> str:
