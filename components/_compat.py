@@ -337,7 +337,6 @@ def lean_unknowns_check() -> Iterator[None]:
         yield
 
 
-
 _TRACK = "_track"
 
 
@@ -393,6 +392,7 @@ def lean_output_tracking() -> Iterator[None]:
         return
     with _swapped(pulumi.Output, _TRACK, _lean_track):
         yield
+
 
 # -- judging a registration before the SDK prepares it ----------------------------------------
 

@@ -653,7 +653,7 @@ def test_the_lean_output_tracking_keeps_the_outputs_set_as_the_sdk_does(pulumi_m
     assert _tracked_states(lean=True) == _tracked_states(lean=False) == [(True, False), (True, True), (True, True)]
 
 
-def test_the_lean_output_tracking_changes_nothing_where_the_sdk_s_track_differs(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_lean_output_tracking_changes_nothing_where_the_sdks_track_differs(monkeypatch: pytest.MonkeyPatch) -> None:
     def other_track(self: Any) -> None:  # a newer SDK's, not the one checked
         return None
 
