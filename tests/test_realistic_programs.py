@@ -103,6 +103,7 @@ import platform_programs_falsealarm54 as fa54
 import platform_programs_falsealarm54b as fa54b
 import platform_programs_falsealarm55 as fa55
 import platform_programs_falsealarm55b as fa55b
+import platform_programs_falsealarm56 as fa56
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_fnb64_51 as fb51
@@ -18746,6 +18747,8 @@ CASES: list[Case] = [
     # login, written in a CloudFormation template, are RES-016 as their Pulumi twins (each passed every door before);
     # the same types with a resident value, aws-cn for the launch permission and the declared service pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw55b.rows()],
+    # -- stop 56, false alarms round 19 (tests/platform_programs_falsealarm56.py): TODO
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa56.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
