@@ -972,8 +972,10 @@ def test_the_instance_s_own_region_through_more_pipelines() -> None:
 def test_a_host_read_from_a_line_keeps_the_line_s_offset() -> None:
     script = "A=1\npsql -h db.example.com \\\n  -U app\nsh -c 'redis-cli -h cache.example.com ping'\n"
     found = READER.hosts(script)
+    # falsealarm56 (stop 56): a continued line's offset is its last physical line's (was its first's: a loop opened
+    # on a continued line, `printf ... \` then `| while read -r h; do psql -h "$h"; done`, left its variable unset)
     assert [(h.host, h.offset) for h in found] == [
-        ("db.example.com", script.index("psql")),
+        ("db.example.com", script.index("  -U app")),
         ("cache.example.com", script.index("sh -c")),
     ]
 

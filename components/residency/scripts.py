@@ -2397,8 +2397,9 @@ def _loop_substitutions(
 # mutation55: the `IFS=` value before read (quoted, `$'\t'` too) splits each line (:func:`ifs_fields`).
 _IFS_VALUE = r"(?:IFS=(\$'[^'\n]*'|'[^'\n]*'|\"[^\"\n]*\"|[^\s;&|'\"]*)[ \t]+)?"
 _WHILE_READ = re.compile(
-    _COMMAND_PLACE
-    + r"(?:\{[ \t]+)?while[ \t]+"  # falsealarm56: `CMD | { while read ...; done; }` too
+    r"(?:"
+    + _COMMAND_PLACE
+    + r"(?:\{[ \t]+)?|\{[ \t]+)while[ \t]+"  # falsealarm56: `CMD | { while ...; }`, `f() { while ...; }` too
     + _IFS_VALUE
     + r"read(?:[ \t]+-r)?((?:[ \t]+[A-Za-z_][A-Za-z0-9_]*)+)[ \t]*(?=;|\n|do\b)",
     re.M,
