@@ -157,6 +157,13 @@ PIPED_LOOPS_PARTNER = PIPED_LOOPS.replace("printf '%s\\n' db.fleet.internal", "p
 PIPED_LOOPS_PARTNER_BAR = PIPED_LOOPS.replace("printf '%s\\n' 10.20.1.40 10.20.1.41", "printf '%s\\n' @P@")
 PIPED_LOOPS_PARTNER_GROUP = PIPED_LOOPS.replace("printf '%s\\n' 10.20.1.7 | {", "printf '%s\\n' @P@ | {")
 PIPED_LOOPS_PARTNER_PROCESS = PIPED_LOOPS.replace("10.20.1.8 10.20.1.9)", "@P@)")
+# A function's loop fed by its caller's pipe (bash(1) "Shell Functions": the function's commands read the caller's
+# standard input): the caller's input is not read, so the loop's variable is unknown (on main 8f0aa679 the function's
+# loop was not read at all and a partner's host passed every door).
+PIPED_LOOPS_PARTNER_FUNCTION = (
+    PIPED_LOOPS + "restart_all() { while read -r h; do ssh ec2-user@\"$h\" 'sudo systemctl restart fleet'; done; }\n"
+    "printf '%s\\n' @P@ | restart_all\n"
+)
 # A loop reading the script's own standard input (nothing the reader can know): its variable is unknown, not unset.
 PIPED_LOOPS_STDIN = PIPED_LOOPS + 'while read -r h; do psql -h "$h" -U fleet -c "select 1"; done\n'
 
@@ -358,6 +365,7 @@ AWS_PROGRAMS: dict[str, tuple[str, set[str]]] = {
     "piped-loops-partner-bar": (PIPED_LOOPS_PARTNER_BAR, {"RES-015"}),
     "piped-loops-partner-group": (PIPED_LOOPS_PARTNER_GROUP, {"RES-015"}),
     "piped-loops-partner-process": (PIPED_LOOPS_PARTNER_PROCESS, {"RES-015"}),
+    "piped-loops-partner-function": (PIPED_LOOPS_PARTNER_FUNCTION, {"RES-015"}),
     "piped-loops-stdin": (PIPED_LOOPS_STDIN, {"RES-015"}),
     "retry-wrapper": (RETRY_WRAPPER, set()),
     "array-index": (ARRAY_INDEX, set()),
