@@ -18747,7 +18747,11 @@ CASES: list[Case] = [
     # login, written in a CloudFormation template, are RES-016 as their Pulumi twins (each passed every door before);
     # the same types with a resident value, aws-cn for the launch permission and the declared service pass.
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw55b.rows()],
-    # -- stop 56, false alarms round 19 (tests/platform_programs_falsealarm56.py): TODO
+    # -- stop 56, false alarms round 19 (tests/platform_programs_falsealarm56.py): getent / host / nslookup lookups and
+    # dig through head / awk / cut of the private zone's names, and a printf continued over two lines into while read,
+    # pass (RES-015 before); a partner's host fed to a while-read loop over continued lines, a { } group, < <(...) or a
+    # function's caller, and a loop reading stdin, are RES-015 (passed every door before); describe-instances' private
+    # address listing stays RES-015 by decision
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa56.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
