@@ -338,6 +338,23 @@ vector validate --no-environment /etc/vector/fleet.toml
 vector --config /etc/vector/fleet.toml &
 """
 
+# jq(1) "jq [options...] filter [files...]" over a settings file the script writes: `.region`, `getpath`, `sort_by`,
+# `< FILE`, `cat FILE |` (on main 8f0aa679 each read of the file was unknown: RES-011 at --region).
+JQ_FILE = r"""cat > /opt/fleet/settings.json <<'EOF'
+{"region": "@R@", "db": {"host": "10.20.1.30", "port": 5432},
+ "nodes": [{"name": "b", "ip": "10.20.1.8"}, {"name": "a", "ip": "10.20.1.7"}]}
+EOF
+REGION=$(jq -r '.region' /opt/fleet/settings.json)
+DB=$(jq -r 'getpath(["db","host"])' < /opt/fleet/settings.json)
+FIRST=$(cat /opt/fleet/settings.json | jq -r '.nodes | sort_by(.name) | .[0].ip')
+aws s3 ls s3://fleet-logs-@c@/ --region "$REGION"
+psql -h "$DB" -U fleet -c 'select 1'
+curl -fsS "http://$FIRST:8080/healthz"
+"""
+# A file the script does not write, read the same way: unknown (RES-011 at --region).
+JQ_FILE_UNWRITTEN = JQ_FILE.replace("REGION=$(jq -r '.region' /opt/fleet/settings.json)",
+                                    "REGION=$(jq -r '.region' /etc/fleet/site.json)")  # fmt: skip
+
 # The CloudWatch agent's configuration (its `{instance_id}`, `{hostname}`, `{ip_address}` placeholders in
 # log_stream_name) written and started with `-a fetch-config -m ec2 -c file:`, and an SSM parameter holding it.
 CW_AGENT = r"""cat > /opt/aws/amazon-cloudwatch-agent/etc/fleet.json <<'EOF'
@@ -378,6 +395,8 @@ AWS_PROGRAMS: dict[str, tuple[str, set[str]]] = {
     "compose": (COMPOSE, set()),
     "shippers": (SHIPPERS, set()),
     "cw-agent": (CW_AGENT, set()),
+    "jq-file": (JQ_FILE, set()),
+    "jq-file-unwritten": (JQ_FILE_UNWRITTEN, {"RES-011"}),
 }
 """shape -> (user data, expected rule ids) for every AWS code."""
 

@@ -3916,3 +3916,31 @@ def test_falsealarm56_the_lookup_reader_gives_its_name_or_nothing(command: str, 
     given = _looked_up_values([command, *words], {"H": ("10.0.1.7",)})
     operands = {"10.0.1.7" if w == "$H" else w for w in words if w[:1] not in ("-", "+", "@")}
     assert given is None or (len(given) == 1 and given[0] in operands), given
+
+
+# falsealarm56 (stop 56): jq over a JSON file the script writes (`jq FILTER FILE`, `< FILE`, `cat FILE |`) is the
+# filter applied to the file's text, as to an echoed variable: on main 8f0aa679 unknown (RES-011 / RES-015). A file the
+# script does not write, or several files, stays unknown; the file's partner host or Region abroad is refused at use.
+_JQ56 = 'cat > /opt/s.json <<\'EOF\'\n{"region": "REGION", "db": {"host": "HOST"}}\nEOF\n'
+
+
+@pytest.mark.parametrize(
+    ("use", "region", "host", "expected"),
+    [
+        ('aws s3 ls --region "$(jq -r .region /opt/s.json)"', "eu-west-1", "10.0.1.7", set()),
+        ("R=$(jq -r '.region' < /opt/s.json)\naws s3 ls --region \"$R\"", "eu-west-1", "10.0.1.7", set()),
+        ("psql -h \"$(cat /opt/s.json | jq -r '.db.host')\"", "eu-west-1", "10.0.1.7", set()),
+        ('aws s3 ls --region "$(jq -r .region /opt/s.json)"', "us-west-2", "10.0.1.7",
+         {("RES-009", "us-west-2", "aws")}),
+        ("psql -h \"$(jq -r .db.host < /opt/s.json)\"", "eu-west-1", "db.partner.example.com",
+         {("RES-015", "db.partner.example.com", "psql")}),
+        ('aws s3 ls --region "$(jq -r .region /opt/t.json)"', "eu-west-1", "10.0.1.7",
+         {("RES-011", "$(jq -r .region /opt/t.json)", "aws")}),
+        ('aws s3 ls --region "$(jq -r .region /opt/s.json /opt/t.json)"', "eu-west-1", "10.0.1.7",
+         {("RES-011", "$(jq -r .region /opt/s.json /opt/t.json)", "aws")}),
+    ],
+)  # fmt: skip
+def test_falsealarm56_jq_over_a_file_the_script_writes(use: str, region: str, host: str, expected: set) -> None:
+    script = _JQ56.replace("REGION", region).replace("HOST", host) + use + "\n"
+    found = findings(f"#!/bin/bash\n{script}", "EU", "aws")
+    assert {(rule, value, path.rsplit(".", 1)[-1]) for rule, path, value in found if "heredoc" not in path} == expected

@@ -3022,6 +3022,10 @@ def substitution_values(
     if body[:1] == "<" and body[1:2] != "<":
         read = _words(body[1:])
         return _file_values(files, read[0]) if len(read) == 1 else None
+    if "jq" in body and files:
+        read = _jq_file_values(body, files)
+        if read is not None:
+            return read
     rewritten = filter_values(text, reaching)
     if rewritten:
         return rewritten
@@ -3039,6 +3043,26 @@ def substitution_values(
     if first.words[:1] == ["cat"] and len(first.words) == 2:
         return _file_values(files, first.words[1])
     return _echoed_values(first.words, reaching)
+
+
+def _jq_file_values(body: str, files: Mapping[str, str]) -> list[str] | None:
+    """(falsealarm56) jq over a file the script writes (jq(1) "jq [options...] filter [files...]"): ``jq -r FILTER
+    FILE``, ``jq -r FILTER < FILE`` or ``cat FILE | jq -r FILTER``, the filter (:func:`text_filter`) applied to the
+    file's whole text, as to an echoed variable's (was unknown: RES-011 at ``--region``). None for anything else (a
+    file the script does not write, several files, a filter the engine does not apply)."""
+    commands = list(_simple_commands(_words(body)))
+    if len(commands) == 2 and commands[0].words[:1] == ["cat"] and len(commands[0].words) == 2:
+        file, words = commands[0].words[1], commands[1].words
+    elif len(commands) == 1 and commands[0].stdin is not None:
+        file, words = commands[0].stdin, commands[0].words
+    elif len(commands) == 1:
+        file, words = commands[0].words[-1], commands[0].words[:-1]
+    else:
+        return None
+    if words[:1] != ["jq"] or file not in files or any(c.stdout is not None for c in commands):
+        return None
+    found = text_filter(words)
+    return filtered([files[file]], [found]) if found is not None and found.apply is not None else None
 
 
 # falsealarm55b (stop 55): dig(1) "dig [@server] ... [name] [type] [class] [queryopt...]"; "+short: Provide a terse
