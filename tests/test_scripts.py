@@ -926,17 +926,19 @@ _PHYSICAL = st.from_regex(r"[a-z $=-]{0,8}", fullmatch=True)
 @given(st.lists(st.tuples(_PHYSICAL, st.booleans(), st.booleans()), min_size=1, max_size=8))
 def test_joined_lines_keep_where_each_line_starts(lines: list[tuple[str, bool, bool]]) -> None:
     # A line ending in a backslash continues on the next (bash(1)); each logical line is the reading the host reader
-    # had (`replace("\\\n", "")` then splitlines), and its offset is where its first physical line starts.
+    # had (`replace("\\\n", "")` then splitlines), and its offset is where its last physical line starts
+    # (falsealarm56, stop 56: was its first's; the values reaching a loop opened on a continued line are read there).
     from components.residency.scripts import _joined_lines
 
     script = "".join(text + ("\\" if continued else "") + ("\r\n" if crlf else "\n") for text, continued, crlf in lines)
     joined = list(_joined_lines(script))
     assert [line for _, line in joined] == script.replace("\\\r\n", "").replace("\\\n", "").splitlines()
-    starts, offset = [0], 0
+    starts, offset, last = [], 0, 0
     for text, continued, crlf in lines:
-        offset += len(text) + continued + 1 + crlf
+        last, offset = offset, offset + len(text) + continued + 1 + crlf
         if not continued:
-            starts.append(offset)
+            starts.append(last)
+    starts.append(last)  # a last line continued onto nothing
     assert [start for start, _ in joined] == starts[: len(joined)]
 
 
