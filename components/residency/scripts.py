@@ -3023,9 +3023,9 @@ def substitution_values(
         read = _words(body[1:])
         return _file_values(files, read[0]) if len(read) == 1 else None
     if "jq" in body and files:
-        read = _jq_file_values(body, files)
-        if read is not None:
-            return read
+        from_file = _jq_file_values(body, files)
+        if from_file is not None:
+            return from_file
     rewritten = filter_values(text, reaching)
     if rewritten:
         return rewritten
