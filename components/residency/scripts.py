@@ -412,12 +412,15 @@ def _run_output(line: str) -> str:
 
 
 def _joined_lines(script: str) -> Iterator[tuple[int, str]]:
-    """``script``'s lines, each with its offset, a line ending in a backslash joined with the next (bash(1):
-    "A backslash-newline pair is treated as a line continuation")."""
+    r"""``script``'s lines, each with its offset, a line ending in a backslash joined with the next (bash(1):
+    "A backslash-newline pair is treated as a line continuation"). falsealarm56: a joined line's offset is its last
+    physical line's, where the values reaching it are read: a loop opened on a continued line (`printf ... \`, then
+    `| while read -r h; do psql -h "$h"; done`) gives its variable there (the first line's, before the loop, left the
+    variable unset: a partner's host passed every door)."""
     start, offset, joined = 0, 0, None
     for raw in script.splitlines(keepends=True):
         body = raw.rstrip("\r\n")
-        start = offset if joined is None else start
+        start = offset
         offset += len(raw)
         if body.endswith("\\") and raw[len(body) :] in ("\n", "\r\n"):
             joined = (joined or "") + body[:-1]
@@ -2520,8 +2523,9 @@ def _loop_substitutions(
 # mutation55: the `IFS=` value before read (quoted, `$'\t'` too) splits each line (:func:`ifs_fields`).
 _IFS_VALUE = r"(?:IFS=(\$'[^'\n]*'|'[^'\n]*'|\"[^\"\n]*\"|[^\s;&|'\"]*)[ \t]+)?"
 _WHILE_READ = re.compile(
-    _COMMAND_PLACE
-    + r"while[ \t]+"
+    r"(?:"
+    + _COMMAND_PLACE
+    + r"(?:\{[ \t]+)?|\{[ \t]+)while[ \t]+"  # falsealarm56: `CMD | { while ...; }`, `f() { while ...; }` too
     + _IFS_VALUE
     + r"read(?:[ \t]+-r)?((?:[ \t]+[A-Za-z_][A-Za-z0-9_]*)+)[ \t]*(?=;|\n|do\b)",
     re.M,
@@ -2563,8 +2567,23 @@ def ifs_fields(line: str, ifs: str | None, names: int) -> list[str]:
 
 _LOOP_INPUT = re.compile(
     r"\bdone[ \t]*(?:<<(-?)[ \t]*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\2[^\n]*\n|<[ \t]*([^\s;&|<>()]+)"
-    r"|<<<[ \t]*(\"[^\"]*\"|'[^']*'|[^\s;&|<>()'\"]+))"
+    r"|<<<[ \t]*(\"[^\"]*\"|'[^']*'|[^\s;&|<>()'\"]+)|<[ \t]*<\(([^()\n]*)\))"
 )
+# falsealarm56 (stop 56): a loop's input given by process substitution (bash(1) "Process Substitution": `<(list)`,
+# `done < <(COMMAND)`) is COMMAND's output, as a pipe's; a loop whose input the reader finds nowhere reads the
+# script's own standard input or a form not read (a `{ ...; }` group): its variable is unknown at a destination, not
+# an unset variable (a partner's host piped into `| \` then `while read` on the next line passed every door).
+_UNREAD_INPUT = "$(< /dev/stdin)"
+_PIPE_BEFORE = re.compile(r"(?<!\|)\|(?:[ \t]*\\?\n)*[ \t]*\{?[ \t]*\Z")
+
+
+def _pipe_into(script: str, at: int) -> int | None:
+    """The offset of the pipe feeding the ``while`` command matched at ``at`` (bash(1) "Pipelines"; the pipe on the
+    same line, or ending an earlier line, with or without a backslash-newline, and before a ``{`` group), or None."""
+    if script[at] == "|":
+        return at if at == 0 or script[at - 1] != "|" else None
+    found = _PIPE_BEFORE.search(script, max(0, at - 200), at)
+    return found.start() if found is not None else None
 
 
 def while_read_words(
@@ -2580,10 +2599,11 @@ def while_read_words(
     them (:func:`substitution_values`, ``values`` the variables' values), else ``$(COMMAND)`` held apart."""
     words: dict[str, list[str]] = {}
     for m in _WHILE_READ.finditer(script):
-        piped = _piped_lines(script, m.start(), files, values or {}) if script[m.start()] == "|" else None
+        bar = _pipe_into(script, m.start())
+        piped = _piped_lines(script, bar, files, values or {}) if bar is not None else None
         given = None if piped is not None else _LOOP_INPUT.search(script, m.end())
         if given is None and piped is None:
-            continue
+            piped = [_UNREAD_INPUT]  # falsealarm56: an input the reader does not find is unknown, not unset
         lines: list[str] = []
         if piped is not None:
             lines = piped
@@ -2600,6 +2620,8 @@ def while_read_words(
             word = given.group(5)
             word = word[1:-1] if word[:1] in "\"'" else word
             lines = [word] if word[:2] == "$(" else [line.strip() for line in word.splitlines()]
+        elif given.group(6) is not None:
+            lines = _piped_lines(f"{given.group(6)}|", len(given.group(6)), files, values or {}) or [_UNREAD_INPUT]
         elif given.group(4) in files:
             lines = [line.strip() for line in files[given.group(4)].splitlines()]
         else:
@@ -2648,7 +2670,10 @@ def _piped_lines(
     for ``||`` (no pipe) or no command."""
     if bar > 0 and script[bar - 1] == "|":
         return None
-    command = re.split(r";|&&", script[script.rfind("\n", 0, bar) + 1 : bar])[-1].strip()
+    start = script.rfind("\n", 0, bar) + 1
+    while start > 1 and script[start - 2] == "\\":  # falsealarm56: the command's continued lines (a backslash-newline)
+        start = script.rfind("\n", 0, start - 2) + 1
+    command = re.split(r";|&&", script[start:bar].replace("\\\n", " "))[-1].strip()
     if not command:
         return None
     substitution = f"$({command})"
@@ -3176,6 +3201,10 @@ def substitution_values(
     if body[:1] == "<" and body[1:2] != "<":
         read = _words(body[1:])
         return _file_values(files, read[0]) if len(read) == 1 else None
+    if "jq" in body and files:
+        from_file = _jq_file_values(body, files)
+        if from_file is not None:
+            return from_file
     rewritten = filter_values(text, reaching)
     if rewritten:
         return rewritten
@@ -3185,13 +3214,34 @@ def substitution_values(
     first = commands[0]
     if _OWN_MACHINE.fullmatch(" ".join(first.words)) and all(_selects(c.words) for c in commands[1:]):
         return [OWN_MACHINE]
+    if first.words[:1] and first.words[0] in _LOOKUPS and all(_selects_whole(c.words) for c in commands[1:]):
+        # falsealarm56: a lookup's answer, perhaps with its lines or fields selected, is still an answer for the name
+        return _looked_up_values(first.words, reaching)
     if len(commands) > 1:
         return None
     if first.words[:1] == ["cat"] and len(first.words) == 2:
         return _file_values(files, first.words[1])
-    if first.words[:1] == ["dig"]:
-        return _looked_up_values(first.words, reaching)
     return _echoed_values(first.words, reaching)
+
+
+def _jq_file_values(body: str, files: Mapping[str, str]) -> list[str] | None:
+    """(falsealarm56) jq over a file the script writes (jq(1) "jq [options...] filter [files...]"): ``jq -r FILTER
+    FILE``, ``jq -r FILTER < FILE`` or ``cat FILE | jq -r FILTER``, the filter (:func:`text_filter`) applied to the
+    file's whole text, as to an echoed variable's (was unknown: RES-011 at ``--region``). None for anything else (a
+    file the script does not write, several files, a filter the engine does not apply)."""
+    commands = list(_simple_commands(_words(body)))
+    if len(commands) == 2 and commands[0].words[:1] == ["cat"] and len(commands[0].words) == 2:
+        file, words = commands[0].words[1], commands[1].words
+    elif len(commands) == 1 and commands[0].stdin is not None:
+        file, words = commands[0].stdin, commands[0].words
+    elif len(commands) == 1:
+        file, words = commands[0].words[-1], commands[0].words[:-1]
+    else:
+        return None
+    if words[:1] != ["jq"] or file not in files or any(c.stdout is not None for c in commands):
+        return None
+    found = text_filter(words)
+    return filtered([files[file]], [found]) if found is not None and found.apply is not None else None
 
 
 # falsealarm55b (stop 55): dig(1) "dig [@server] ... [name] [type] [class] [queryopt...]"; "+short: Provide a terse
@@ -3201,18 +3251,79 @@ _DIG_PLAIN = frozenset({"+short", "+search", "+nosearch", "-4", "-6", "A", "AAAA
 _DIG_TIMING = re.compile(r"\+(?:time|tries|retry)=[0-9]+")
 
 
+# falsealarm56 (stop 56): the other lookups through the system's resolver, read as dig +short is. getent(1) "hosts,
+# ahosts, ahostsv4, ahostsv6": gethostbyname2(3) / getaddrinfo(3), the sources of nsswitch.conf(5) (/etc/hosts, then
+# DNS: where a command given NAME connects), one key; no `-s SERVICE` (another source). host(1) "host [-aACdlnrsTUwv]
+# [-c class] [-N ndots] [-R number] [-t type] [-W wait] [-m flag] [-4] [-6] [-v] [-V] {name} [server]": an A / AAAA
+# type (or none: A, AAAA and MX, the records of NAME's own zone, as dig's CNAME chain is), no `server`. nslookup(1)
+# "nslookup [-option] [name | -] [server]": `-type=` / `-query=` A / AAAA, `-timeout=` / `-retry=`, no `server`.
+_LOOKUPS = frozenset({"dig", "getent", "host", "nslookup"})
+_GETENT_HOSTS = frozenset({"hosts", "ahosts", "ahostsv4", "ahostsv6"})
+_HOST_PLAIN = frozenset({"-4", "-6"})
+_HOST_VALUED = frozenset({"-W", "-R"})
+_ADDRESS_TYPES = frozenset({"A", "AAAA", "a", "aaaa"})
+_NSLOOKUP_OPTION = re.compile(r"-(?:(?:type|query|q|querytype)=(?:A|AAAA|a|aaaa)|(?:timeout|retry)=[0-9]+)")
+
+
 def _looked_up_values(words: list[str], reaching: Mapping[str, Sequence[str]]) -> list[str] | None:
     """(falsealarm55b) The values ``dig +short NAME`` prints, as the name itself: its output is the address the
     machine's resolver gives for NAME, so a command connecting to it connects where NAME does (``psql -h "$(dig
     +short $HOST)"`` is judged as ``psql -h $HOST``: the stack's private name passes, a partner's is RES-015); NAME a
     literal or one whole reference with ``reaching`` values. None (not computed) for any other dig: a ``@server``, a
-    reverse or other record type, a name the script never sets."""
-    if "+short" not in words:
-        return None
-    names = [w for w in words[1:] if w not in _DIG_PLAIN and not _DIG_TIMING.fullmatch(w)]
-    if len(names) != 1 or names[0][:1] in ("@", "-", "+"):
+    reverse or other record type, a name the script never sets. falsealarm56: ``getent hosts NAME``, ``host [-t A]
+    NAME`` and ``nslookup NAME`` alike (:data:`_LOOKUPS`); a server operand, another record type or an option not
+    listed is None."""
+    command, names = words[0], None
+    if command == "dig" and "+short" in words:
+        names = [w for w in words[1:] if w not in _DIG_PLAIN and not _DIG_TIMING.fullmatch(w)]
+    elif command == "getent" and len(words) == 3 and words[1] in _GETENT_HOSTS:
+        names = words[2:]
+    elif command == "host":
+        names, i = [], 1
+        while i < len(words):
+            valued = words[i] in _HOST_VALUED or words[i] == "-t"
+            if valued and (i + 1 == len(words) or (words[i] == "-t" and words[i + 1] not in _ADDRESS_TYPES)):
+                return None
+            if words[i] not in _HOST_PLAIN and not valued:
+                names.append(words[i])
+            i += 2 if valued else 1
+    elif command == "nslookup":
+        names = [w for w in words[1:] if not _NSLOOKUP_OPTION.fullmatch(w)]
+    if names is None or len(names) != 1 or names[0][:1] in ("@", "-", "+"):
         return None
     return _echoed_values(["echo", names[0]], reaching)
+
+
+# falsealarm56: stages that select whole lines or whole fields of a lookup's answer and change no character of them:
+# head / tail by lines (`-n N`, `-N`), grep of lines (no `-o`: a part of a line), cut by fields (`-d C -f LIST`, not
+# `-c` / `-b`: characters), awk printing one field (`'{print $N}'`, behind a `/regex/` or `NR==N` pattern), a bare
+# xargs, tr between blanks (`tr '\t' '\n'`, `tr -d '\n'`). :func:`_selects` allows deletions (`sed 's/^1//'`,
+# `cut -c2-`) that could turn 172.16.0.5 into 72.16.0.5, a public address: an answer is not that address edited.
+_LINES = re.compile(r"-n|-?[0-9]+|-n[0-9]+|\+[0-9]+")
+_GREP_PLAIN = re.compile(r"-[EFiwvx]+|-m[0-9]*|[0-9]+")
+_CUT_FIELDS = re.compile(r"-d.?|-f[0-9,-]*|[0-9,-]+|-s")
+_AWK_FIELD = re.compile(r"\s*(?:/[^/\n]*/|NR\s*==\s*[0-9]+)?\s*\{\s*print\s+\$(?:[0-9]+|NF)\s*;?\s*\}\s*")
+_BLANK_SET = re.compile(r"(?:\\[ntr]|[ \t\n\r])+")
+
+
+def _selects_whole(words: list[str]) -> bool:
+    """Whether a pipeline stage only selects whole lines or fields of its input (a lookup's answer: falsealarm56)."""
+    name, rest = (words[0], words[1:]) if words else ("", [])
+    if name in ("head", "tail"):
+        return all(_LINES.fullmatch(w) for w in rest)
+    if name == "grep":
+        return len([w for w in rest if not _GREP_PLAIN.fullmatch(w)]) <= 1 and "-o" not in "".join(rest)
+    if name == "cut":
+        return any(w.startswith("-f") for w in rest) and all(
+            _CUT_FIELDS.fullmatch(w) or (i > 0 and rest[i - 1] == "-d") for i, w in enumerate(rest)
+        )
+    if name == "awk":
+        program = [w for i, w in enumerate(rest) if not w.startswith("-F") and (i == 0 or rest[i - 1] != "-F")]
+        return len(program) == 1 and _AWK_FIELD.fullmatch(program[0]) is not None
+    if name == "tr":
+        sets = rest[1:] if rest[:1] == ["-d"] else rest
+        return 0 < len(sets) <= 2 and all(_BLANK_SET.fullmatch(w) for w in sets)
+    return name == "xargs" and not rest
 
 
 def _selects(words: list[str]) -> bool:
