@@ -124,6 +124,7 @@ from components.residency.scripts import (
     reads_as_assignments,
     shell_blocks,
     substitution_at,
+    substitutions_joined,
     substitution_values,
     while_read_words,
     without_single_quoted,
@@ -4018,6 +4019,7 @@ class RuleEngine:
         ``echo`` pipes into it is read as written out (:func:`scripts.xargs_expanded`)."""
         script = alternates_written(xargs_expanded(script))  # scripts54b: `${DR:+--region us-west-2}` is its word
         script = all_positional_expanded(script)  # scripts55b: `retain() { aws ... "$@"; }; retain --region R`
+        script = substitutions_joined(script)  # mutation56: `R=$(` over several lines, read as one substitution
         if "=" in script:
             self._judge_assignments(walk, script, path)
         if (

@@ -41,6 +41,7 @@ __all__ = [
     "filter_values",
     "shell_blocks",
     "substitution_at",
+    "substitutions_joined",
     "substitution_values",
     "reads_as_assignments",
     "written_files",
@@ -1983,6 +1984,84 @@ def substitution_at(text: str, start: int) -> str | None:
                 return text[start : i + 1]
         i += 1
     return None
+
+
+# mutation56: bash(1) "Command Substitution": `$(command)` runs command, and a command list may hold newlines ("a
+# sequence of one or more pipelines separated by one of the operators ;, &, &&, or || ... or a newline"); "Quoting": a
+# backslash-newline "is treated as a line continuation". A substitution written over several lines (`R=$(` then the
+# command on the next line and `)` after it; `... \` then more options; a jq program spread over lines inside its
+# quotes) was read as not closing: the assignment gave no value (an unset variable: `--region "$R"` passed every door
+# with a Region abroad or an unknown parameter) and an argument `"$(` was no substitution at all.
+_MAX_SUBSTITUTION_LINES = 24  # the lines a substitution may span, at most (a longer one stays as before: unread)
+
+
+def _substitution_end(text: str, start: int) -> int | None:
+    """The offset after the ``)`` closing the ``$(`` at ``start`` of ``text``, read over newlines (at most
+    :data:`_MAX_SUBSTITUTION_LINES`); None when it does not close, or holds a here-document (``$(cat <<EOF``: its body
+    is read by :func:`cat_heredoc_value`)."""
+    depth, quote, i, lines = 0, "", start + 1, 0
+    while i < len(text):
+        c = text[i]
+        if c == "\n":
+            lines += 1
+            if lines > _MAX_SUBSTITUTION_LINES:
+                return None
+        elif c == "\\" and quote != "'":
+            i += 2
+            continue
+        elif quote:
+            quote = "" if c == quote else quote
+        elif c in "'\"":
+            quote = c
+        elif c == "<" and text.startswith("<<", i) and not text.startswith("<<<", i):
+            return None
+        elif c == "#" and text[i - 1] in " \t\n":
+            return None  # a comment inside: its `)` may be text (left as before)
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return None
+
+
+def substitutions_joined(script: str) -> str:
+    """``script`` with each ``$(...)`` that does not close on its line but closes within
+    :data:`_MAX_SUBSTITUTION_LINES` written on one line: its newlines (and a backslash before one) as blanks, so that
+    its offsets do not move and the one reading of a substitution (:func:`substitution_at`, the evaluator, an
+    assignment's value, an argument) reads it whole. A ``$(`` in a here-document's body (data) or after a comment's
+    ``#`` is left as written. Gate: a script with a ``$(`` and a newline only."""
+    if "$(" not in script or "\n" not in script:
+        return script
+    bodies: list[tuple[int, int]] = []
+    if "<<" in script:
+        lines = script.split("\n")
+        starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
+        bodies = [(starts[a + 1], starts[b - 1]) for a, b, _, _ in _heredocs(lines) if b - 1 > a]
+    text = list(script)
+    at = script.find("$(")
+    while at >= 0:
+        line_start = script.rfind("\n", 0, at) + 1
+        skip = (
+            script.startswith("$((", at)
+            or any(a <= at < b for a, b in bodies)
+            or "#" in without_single_quoted(script[line_start:at]).replace("$#", "").replace("${#", "")
+            or substitution_at(script, at) is not None
+        )
+        end = None if skip else _substitution_end(script, at)
+        if end is not None:
+            for k in range(at, end):
+                if script[k] == "\n":
+                    text[k] = " "
+                    if text[k - 1] == "\\":
+                        text[k - 1] = " "
+            at = script.find("$(", end)
+            continue
+        at = script.find("$(", at + 2)
+    joined = "".join(text)
+    return joined if joined != script else script
 
 
 # codehealth53: the builtins that assign as they declare (bash(1) "SHELL BUILTIN COMMANDS": `declare [-aAfFgiIlnrtux]
