@@ -95,6 +95,7 @@ from components.residency.references import (
 )
 from components.residency.rules import SECRET_PLACEHOLDER, Finding, RuleId, rule
 from components.residency.scripts import (
+    ARRAY_SUBSCRIPT,
     EDIT_COMMAND,
     OWN_MACHINE,
     Edit,
@@ -9236,9 +9237,10 @@ _SHELL_REFERENCE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Z
 # holds values only where :func:`scripts.positional_words` gives them (a function's calls, `set --`), else it stays
 # as written.
 _SHELL_PARAMETER = re.compile(
-    r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*(?:\[(?:[0-9]+|[@*]|\$?[A-Za-z_][A-Za-z0-9_]*)\])?|[1-9])\}"
+    rf"\$(?:\{{([A-Za-z_][A-Za-z0-9_]*(?:\[(?:{ARRAY_SUBSCRIPT})\])?|[1-9])\}}"
     r"|([A-Za-z_][A-Za-z0-9_]*|[1-9]))"
-)  # and an array's element, `${REGIONS[1]}` (:func:`scripts.array_elements`; scripts55: `${REGIONS[$i]}` too)
+)  # and an array's element, `${REGIONS[1]}` (:func:`scripts.array_elements`; scripts55: `${REGIONS[$i]}` too;
+# mutation56: an arithmetic subscript, `${REGIONS[i+1]}`)
 _SHELL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 """A shell variable's name (bash(1) "name": letters, digits and underscores, not starting with a digit)."""
 _URL_VARIABLES = re.compile(

@@ -42,6 +42,7 @@ __all__ = [
     "shell_blocks",
     "substitution_at",
     "substitutions_joined",
+    "ARRAY_SUBSCRIPT",
     "substitution_values",
     "reads_as_assignments",
     "written_files",
@@ -2128,6 +2129,16 @@ def _array_words(items: str) -> list[str]:
 _INDEXED_ITEM = re.compile(r"\[([0-9]+)\]=(.*)", re.S)
 
 
+def _array_braces_expanded(words: list[str]) -> list[str]:
+    """(mutation56) A compound assignment's words, each unquoted one brace-expanded (bash(1) "Arrays": "name=(value1
+    ... valuen) ... Each value is then expanded using all the shell expansions"; brace expansion is the first:
+    `R=(us-west-{1..2})` holds two items, each passed every door abroad as an unread word); a word with an explicit
+    index (``[1]=...``) is left as written."""
+    if not any("{" in w for w in words):
+        return words
+    return [e for w in words for e in (brace_expanded(w) if w[:1] not in "[\"'" else [w])]
+
+
 def _indexed_item(word: str) -> tuple[int | None, str]:
     """A compound assignment's word: its explicit index (``[1]=us-west-2``: 1; None when it has none) and its item,
     quotes around it removed."""
@@ -2141,7 +2152,8 @@ def _array_items(script: str) -> dict[str, tuple[str, ...]]:
     items: dict[str, list[str]] = {}
     for m in _ARRAY_ASSIGNMENT.finditer(script) if "=(" in script else ():
         known = items.setdefault(m.group(1), [])
-        known += [i for i in (_indexed_item(w)[1] for w in _array_words(m.group(2))) if i not in known]
+        words = _array_braces_expanded(_array_words(m.group(2)))
+        known += [i for i in (_indexed_item(w)[1] for w in words) if i not in known]
     for name, given in _other_array_items(script).items():
         known = items.setdefault(name, [])
         known += [item for _, item in given if item not in known]
@@ -2158,10 +2170,47 @@ _ELEMENT_ASSIGNMENT = re.compile(
     re.M,
 )
 _ARRAY_READ = re.compile(
-    r"(?<![^\s;&|(])(?:read(?:[ \t]+-[A-Za-z]+)*?[ \t]+-[A-Za-z]*a[ \t]*|(?:mapfile|readarray)(?:[ \t]+-[A-Za-z]+)*"
-    r"[ \t]+)([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?:<<<[ \t]*(\"[^\"]*\"|'[^']*'|[^\s;&|<>()'\"]+)|<<(-?)[ \t]*(['\"]?)"
+    r"(?<![^\s;&|(])(?:read(?:[ \t]+-[A-Za-z]+)*?[ \t]+-[A-Za-z]*a[ \t]*|(?:mapfile|readarray)"
+    r"(?:[ \t]+-[A-Za-z]+(?:[ \t]*[0-9]+)?)*[ \t]+)([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?:<<<[ \t]*(\"[^\"]*\"|'[^']*'|[^\s;&|<>()'\"]+)|<<(-?)[ \t]*(['\"]?)"
     r"([A-Za-z_][A-Za-z0-9_]*)\4[^\n]*\n)"
 )
+
+
+# mutation56: mapfile's options choosing which lines it keeps and where it puts them (bash(1) "mapfile": "-n Copy at
+# most count lines. If count is 0, all lines are copied. -O Begin assigning to array at index origin. The default index
+# is 0. -s Discard the first count lines read. -t Remove a trailing delim"): `mapfile -t -s 1 R <<EOF` over
+# `<home>`, `<abroad>` then `"${R[0]}"` passed every door in EU (the option's number was read as the array's name: the
+# array was not read, an unset variable). An option this reader does not follow (`-d` another delimiter, `-u` another
+# file descriptor, `-C` / `-c` a callback) leaves the read unread, as before.
+_MAPFILE_VALUE_OPTIONS = frozenset("sdnOuCc")
+
+
+def _mapfile_window(command: str) -> tuple[int, int, int] | None:
+    """The ``(skip, count, origin)`` a ``mapfile`` / ``readarray`` command's options (``command``: its text up to the
+    array's name) give (``-s``, ``-n``, ``-O``; count 0: every line), or None when an option this reader does not
+    follow is given. Letters may be joined (``-ts1``) and a value attached or the next word (getopts' reading)."""
+    window = {"s": 0, "n": 0, "O": 0}
+    words = command.split()[1:]
+    i = 0
+    while i < len(words):
+        word, i = words[i], i + 1
+        for k, letter in enumerate(word[1:], start=1):
+            if letter not in _MAPFILE_VALUE_OPTIONS:
+                continue
+            value = word[k + 1 :] or (words[i] if i < len(words) else "")
+            i += 0 if word[k + 1 :] else 1
+            if letter not in window or not value.isdigit():
+                return None
+            window[letter] = int(value)
+            break
+    return window["s"], window["n"], window["O"]
+
+
+def _windowed(items: list[str], window: tuple[int, int, int]) -> list[tuple[int, str]]:
+    """``items`` (the lines mapfile reads) with their indexes after :func:`_mapfile_window`'s ``window``."""
+    skip, count, origin = window
+    kept = items[skip:][: count or None]
+    return [(origin + k, item) for k, item in enumerate(kept)]
 
 
 def _other_array_items(script: str) -> dict[str, list[tuple[int | None, str]]]:
@@ -2178,6 +2227,9 @@ def _other_array_items(script: str) -> dict[str, list[tuple[int | None, str]]]:
         return given
     for m in _ARRAY_READ.finditer(script):
         mapfile = m.group(0).split(None, 1)[0] != "read"
+        window = _mapfile_window(script[m.start() : m.start(1)]) if mapfile else (0, 0, 0)
+        if window is None:
+            continue
         if m.group(2) is not None:
             word = m.group(2)[1:-1] if m.group(2)[:1] in "\"'" else m.group(2)
             if m.group(2)[:1] != "'" and ("$" in word or "`" in word):
@@ -2193,7 +2245,7 @@ def _other_array_items(script: str) -> dict[str, list[tuple[int | None, str]]]:
             if not m.group(4) and any("$" in i or "`" in i for i in items):
                 continue
             items = items[0].split() if items and not mapfile else items
-        given.setdefault(m.group(1), []).extend((k, item) for k, item in enumerate(items) if _LOOP_WORD.fullmatch(item))
+        given.setdefault(m.group(1), []).extend((k, item) for k, item in _windowed(items, window) if _LOOP_WORD.fullmatch(item))
     return given
 
 
@@ -2201,8 +2253,8 @@ def _other_array_items(script: str) -> dict[str, list[tuple[int | None, str]]]:
 # "Process Substitution": "the file passed as an argument ... should be read to obtain the output of list") or a
 # command substitution's here-string (`<<< "$(cmd)"`): the input is that command's output, as `$(< FILE)` / `$(cmd)`.
 _ARRAY_READ_INPUT = re.compile(
-    r"(?<![^\s;&|(])(?:read(?:[ \t]+-[A-Za-z]+)*?[ \t]+-[A-Za-z]*a[ \t]*|(?:mapfile|readarray)(?:[ \t]+-[A-Za-z]+)*"
-    r"[ \t]+)([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?:<[ \t]*<\((?P<process>[^\n]*)\)"
+    r"(?<![^\s;&|(])(?:read(?:[ \t]+-[A-Za-z]+)*?[ \t]+-[A-Za-z]*a[ \t]*|(?:mapfile|readarray)"
+    r"(?:[ \t]+-[A-Za-z]+(?:[ \t]*[0-9]+)?)*[ \t]+)([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?:<[ \t]*<\((?P<process>[^\n]*)\)"
     r"|<[ \t]*(?P<file>\"[^\"\n]*\"|[^\s;&|<>()'\"]+)"
     r"|<<<[ \t]*(?P<quote>\"?)(?P<substitution>\$\([^\n]*\))(?P=quote))[ \t]*(?=$|[;&|#])",
     re.M,
@@ -2235,7 +2287,11 @@ def array_inputs(script: str) -> list[tuple[str, str, str]]:
             substitution = f"$(< {m.group('file')})"
         else:
             substitution = m.group("substitution")
-        found.append((m.group(1), "first-line" if m.group(0).startswith("read") else "lines", substitution))
+        if m.group(0).startswith("read"):
+            found.append((m.group(1), "first-line", substitution))
+        elif (window := _mapfile_window(m.group(0)[: m.start(1) - m.start()])) is not None:
+            # mutation56: mapfile's -s / -n / -O, carried in the split's name (`lines/1/0/0`)
+            found.append((m.group(1), "lines" if window == (0, 0, 0) else "lines/{}/{}/{}".format(*window), substitution))
     return found
 
 
@@ -2249,18 +2305,24 @@ def array_input_elements(
     if unknown:
         return {f"{name}[{m.group(2)}]": (output,) for m in _ARRAY_ELEMENT_USE.finditer(script) if m.group(1) == name}
     lines = output.split("\n")
+    split, _, window = split.partition("/")
     items = {
         "lines": [line.strip() for line in lines if line.strip()],
         "first-line": lines[0].split(),
         "words": output.split(),
         "whole": [output],
     }[split]
+    if window:
+        skip, count, origin = (int(w) for w in window.split("/"))
+        indexed = dict(_windowed(items, (skip, count, origin)))
+    else:
+        indexed = dict(enumerate(items))
     elements: dict[str, tuple[str, ...]] = {}
     for m in _ARRAY_ELEMENT_USE.finditer(script):
         if m.group(1) != name:
             continue
-        index = m.group(2)
-        held = items[int(index) : int(index) + 1] if index.isdigit() else items
+        index = _subscript_index(m.group(2))
+        held = ([indexed[index]] if index in indexed else []) if index is not None else list(indexed.values())
         if held:
             elements[f"{name}[{index}]"] = tuple(held)
     return elements
@@ -2271,7 +2333,40 @@ def array_input_elements(
 # `name=(value1 ... valuen)` assigns indexes from zero), used outside a `for` loop's words.
 # scripts55: a subscript that is a variable (`${REGIONS[$i]}`, `${REGIONS[i]}`: "The subscript is treated as an
 # arithmetic expression") may be any index: every item.
-_ARRAY_ELEMENT_USE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\[([0-9]+|[@*]|\$?[A-Za-z_][A-Za-z0-9_]*)\]\}")
+# mutation56: "The subscript is treated as an arithmetic expression that must evaluate to a number" and "If the
+# subscript used to reference an element of an indexed array evaluates to a number less than zero, it is interpreted
+# as relative to one greater than the maximum index of the array" (bash(1) "Arrays"): `${R[i+1]}`, `${R[ 1 ]}`,
+# `${R[1-1]}`, `${R[-1]}`, `${R[$((i+1))]}` and `${R[${#R[@]}-1]}` were no element use (an unset variable: each passed
+# every door with a Region abroad). An arithmetic subscript of literal numbers is computed; any other (a variable, a
+# negative index) may be any index: every item, as a variable's since scripts55.
+ARRAY_SUBSCRIPT = r"[0-9]+|[@*]|\$?[A-Za-z_][A-Za-z0-9_]*|(?:[^\[\]{}\n]|\$\{#?[A-Za-z_][A-Za-z0-9_]*(?:\[[@*]\])?\})+"
+"""An indexed array's subscript as a script writes it in ``${NAME[subscript]}`` (group-free)."""
+_ARRAY_ELEMENT_USE = re.compile(rf"\$\{{([A-Za-z_][A-Za-z0-9_]*)\[({ARRAY_SUBSCRIPT})\]\}}")
+_SUBSCRIPT_ARITHMETIC = re.compile(r"[0-9]+(?:\s*[-+*]\s*[0-9]+)*")
+
+
+def _subscript_index(subscript: str) -> int | None:
+    """The index an element's ``subscript`` names when it is a number or an arithmetic expression of literal numbers
+    (``1``, `` 1 ``, ``1-1``, ``0+1``; bash's ``$((...))`` around it too), or None when it may be any index (``@``,
+    ``*``, a variable, a negative number, anything else)."""
+    text = subscript.strip()
+    if text.startswith("$((") and text.endswith("))"):
+        text = text[3:-2].strip()
+    if text.isdigit():
+        return int(text)
+    if not _SUBSCRIPT_ARITHMETIC.fullmatch(text):
+        return None
+    terms: list[int] = []
+    operator = "+"
+    for token in re.findall(r"[0-9]+|[-+*]", text):  # products first, then sums, as $((...)) does
+        if not token.isdigit():
+            operator = token
+        elif operator == "*" and terms:
+            terms.append(terms.pop() * int(token))
+        else:
+            terms.append(int(token) if operator == "+" else -int(token))
+    total = sum(terms)
+    return total if total >= 0 else None
 
 
 def has_array_element(script: str) -> bool:
@@ -2302,7 +2397,7 @@ def array_elements(script: str) -> dict[str, tuple[str, ...]]:
     for m in _ARRAY_ASSIGNMENT.finditer(script) if "=(" in script else ():
         name, append = m.group(1), "+=(" in m.group(0)
         index = 0
-        for word in _array_words(m.group(2)):
+        for word in _array_braces_expanded(_array_words(m.group(2))):
             subscript, item = _indexed_item(word)
             index = index if subscript is None else subscript
             if _LOOP_WORD.fullmatch(item):
@@ -2312,10 +2407,13 @@ def array_elements(script: str) -> dict[str, tuple[str, ...]]:
         for at, item in given:
             add(name, at, item)
     for m in _ARRAY_ELEMENT_USE.finditer(script):
-        if not m.group(2)[0].isdigit() and m.group(2) not in ("@", "*"):
-            every = elements.get(f"{m.group(1)}[@]")
-            if every:
-                elements[f"{m.group(1)}[{m.group(2)}]"] = list(every)
+        if m.group(2) in ("@", "*") or m.group(2).isdigit():
+            continue
+        # mutation56: an arithmetic subscript of literal numbers is its index; any other may be any index
+        index = _subscript_index(m.group(2))
+        held = elements.get(f"{m.group(1)}[{index}]" if index is not None else f"{m.group(1)}[@]")
+        if held:
+            elements[f"{m.group(1)}[{m.group(2)}]"] = list(held)
     return {key: tuple(items) for key, items in elements.items()}
 
 
