@@ -2723,7 +2723,13 @@ def _call_words(text: str) -> list[str]:
 # call's words before it). The shift builtin: "The positional parameters from n+1 ... are renamed to $1 ... n must be a
 # non-negative number less than or equal to $#. If n is not supplied, it is assumed to be 1".
 _ALL_POSITIONAL = frozenset({"$@", "$*", "${@}", "${*}"})
-_SHIFT = re.compile(_COMMAND_PLACE + r"shift(?:[ \t]+([0-9]+))?[ \t]*(?=$|[;&|)#])", re.M)
+# mutation56: and a shift first in a one-line body (`f() { shift; aws ... "$1"; }`: after the group's `{`), and one
+# whose count is no literal number (`shift $N`, `shift $((1))`: each passed every door with a Region abroad), which may
+# rename by any count: every position holds every word from there on, as a shift inside a loop does.
+_SHIFT = re.compile(
+    r"(?:" + _COMMAND_PLACE + r"|(?<![$\w])\{[ \t]*)shift(?:[ \t]+([0-9]+|\$[^\s;&|)]+|\"[^\"\n]*\"))?[ \t]*(?=$|[;&|)#])",
+    re.M,
+)
 _MAX_PASSED_ON = 3  # calls passing "$@" on, followed this deep (a wrapper of a wrapper of a function)
 
 
@@ -2749,6 +2755,8 @@ def positional_words(script: str) -> list[tuple[int, int, dict[str, tuple[str, .
     given_by: dict[str, dict[str, list[str]]] = {}
     for _ in range(_MAX_PASSED_ON + 1 if passed_on else 1):
         known_ranges = [*ranges, *((a, b, {k: tuple(v) for k, v in given_by.get(n, {}).items()}) for n, a, b in bodies)]
+        if passed_on and "shift" in script:  # mutation56: `outer() { shift; inner "$@"; }` passes the shifted words on
+            known_ranges = _shifted(script, lines, known_ranges)
         for name, _, _ in bodies:
             given = given_by.setdefault(name, {})
             for line, words in calls[name]:
@@ -2772,12 +2780,13 @@ def _passed_words(
         if word not in _ALL_POSITIONAL:
             yield k, word
             continue
-        for first, last, given in ranges:
-            if first <= line <= last:
-                for position, held in given.items():
-                    at = k + int(position) - 1
-                    if position.isdigit() and at <= _MAX_POSITIONAL:
-                        yield from ((at, w) for w in held)
+        # mutation56: the last range covering the line holds its words there (a shift's range after the body's, as the
+        # engine lays them over each other)
+        for first, last, given in [r for r in ranges if r[0] <= line <= r[1]][-1:]:
+            for position, held in given.items():
+                at = k + int(position) - 1
+                if position.isdigit() and at <= _MAX_POSITIONAL:
+                    yield from ((at, w) for w in held)
         return
 
 
@@ -2787,7 +2796,10 @@ def _shifted(
     """(scripts55) ``ranges`` with, after each ``shift [n]`` line inside one, a range from that line to its end whose
     ``$k`` holds what ``$(k+n)`` held; a shift inside a loop gives every position every word from the loop's first
     line on (the loop shifts again on each pass)."""
-    shifts = [(script.count("\n", 0, m.start()), int(m.group(1) or 1)) for m in _SHIFT.finditer(script)]
+    shifts = [
+        (script.count("\n", 0, m.start()), int(m.group(1) or 1) if (m.group(1) or "1").isdigit() else None)
+        for m in _SHIFT.finditer(script)
+    ]
     if not any(first <= line <= last for line, _ in shifts for first, last, _ in ranges):
         return ranges  # no shift where a positional parameter holds a word: the blocks are not read
     loops: dict[int, int] = {}  # a line inside a loop: the outermost loop's first line
@@ -2805,9 +2817,10 @@ def _shifted(
         for line, n in shifts:
             if not first <= line <= last:
                 continue
-            if line in loops:
+            if line in loops or n is None:
                 every = tuple(dict.fromkeys(w for ws in held.values() for w in ws))
-                out.append((max(first, loops[line]), last, {str(k): every for k in range(1, _MAX_POSITIONAL + 1)}))
+                begin = max(first, loops[line]) if line in loops else line
+                out.append((begin, last, {str(k): every for k in range(1, _MAX_POSITIONAL + 1)}))
                 break
             held = {str(int(k) - n): v for k, v in held.items() if k.isdigit() and int(k) > n}
             out.append((line, last, held))
@@ -2840,11 +2853,21 @@ def all_positional_expanded(script: str) -> str:
     bodies = {i for start, end, _, _ in _heredocs(lines) for i in range(start + 1, end)} if "<<" in script else set()
     extra: list[str] = []
     for i, line in enumerate(lines):
-        if i in bodies or (i and lines[i - 1].rstrip().endswith("\\")) or not any(p in line for p in _ALL_POSITIONAL):
+        if i in bodies or (i and lines[i - 1].rstrip().endswith("\\")):
+            continue
+        # mutation56: a command continued over backslash-newlines is read whole (`aws ... \` then `"$@"` on the next
+        # line passed every door with a Region abroad)
+        j = i
+        while line.rstrip().endswith("\\") and j + 1 < len(lines) and j + 1 not in bodies:
+            j += 1
+            line = line.rstrip()[:-1] + " " + lines[j]
+        if not any(p in line for p in _ALL_POSITIONAL):
             continue
         calls = [words for first, last, lists in given if first <= i <= last for words in lists][:_MAX_CALLS_EXPANDED]
         for command in _simple_commands(_words(line)) if calls else ():
             words = command.words
+            if words[:1] == ["function"]:  # mutation56: `function NAME { CMD "$@"; }`, the body after its brace
+                words = words[2:]
             while words and words[0] in _RESERVED_LEAD:
                 words = words[1:]
             at = next((k for k, w in enumerate(words) if w in {"$@", "$*", "${@}", "${*}"}), None)
@@ -3663,16 +3686,18 @@ def _jq_filter(args: list[str]) -> _TextFilter:
     programs = [a for a in args if not a.startswith("-")]
     letters = {c for f in flags if not f.startswith("--") for c in f[1:]}
     long = {f for f in flags if f.startswith("--")}
-    if variables is None or letters - {"r", "R"} or long - {"--raw-output", "--raw-input"} or len(programs) != 1:
+    if variables is None or letters - _JQ_LETTERS or long - set(_JQ_LONG) or len(programs) != 1:
         return _TextFilter(None)
+    letters |= {_JQ_LONG[f] for f in long}
     program = jq.read(programs[0], variables)
     if program.run is None:
         # fnros55: the texts the program's literals may write, not the program itself: an unread `env.R` is no host
         # the substitution gives (a Region argument left it alone, taking it for a host: it passed every door)
         return _TextFilter(None, program.texts[:-1])
-    raw = "r" in letters or "--raw-output" in long
-    raw_input = "R" in letters or "--raw-input" in long
-    return _TextFilter(functools.partial(_jq_printed, program.run, raw=raw, raw_input=raw_input), program.texts)
+    printed = functools.partial(
+        _jq_printed, program.run, raw="r" in letters or "j" in letters, raw_input="R" in letters, form=letters & set("jcS")
+    )
+    return _TextFilter(printed, program.texts)
 
 
 def _jq_variables(args: list[str]) -> tuple[dict[str, Any] | None, list[str]]:
@@ -3700,10 +3725,24 @@ def _jq_variables(args: list[str]) -> tuple[dict[str, Any] | None, list[str]]:
     return variables, rest
 
 
-def _jq_printed(run: Callable[[Any], list[Any] | None], text: str, *, raw: bool, raw_input: bool) -> str | None:
+# mutation56: jq's options that change nothing the program computes, only how it prints (jq 1.6 manual, "Invoking
+# jq": "--exit-status / -e: Sets the exit status of jq ..."; "--compact-output / -c: By default, jq pretty-prints JSON
+# output. Using this option will result in more compact output"; "--join-output / -j: Like -r but jq won't print a
+# newline after each output"; "--sort-keys / -S: Output the fields of each object with the keys in sorted order";
+# "--monochrome-output / -M"; each checked with jq 1.6 on this machine): `jq -er '.dr.region'` was an unread filter
+# (RES-011 at home too). -C (colour codes in the text), -n, -s and the others change the output or the input: unread.
+_JQ_LONG = {"--raw-output": "r", "--raw-input": "R", "--exit-status": "e", "--compact-output": "c",
+            "--join-output": "j", "--sort-keys": "S", "--monochrome-output": "M"}  # fmt: skip
+_JQ_LETTERS = frozenset(_JQ_LONG.values())
+
+
+def _jq_printed(
+    run: Callable[[Any], list[Any] | None], text: str, *, raw: bool, raw_input: bool, form: frozenset[str] | set[str]
+) -> str | None:
     """What jq prints for ``text``: each output on a line ("" where the input is no JSON); (fnros55b) None where the
     reader gives no value for it (jq's error or the subset's limit at run time, ``.t[$i]`` of ``--argjson i 1.5``):
-    unknown, not an empty line (a Region argument took "" for the machine's own: it passed)."""
+    unknown, not an empty line (a Region argument took "" for the machine's own: it passed). mutation56: ``form``'s
+    ``j`` joins the outputs with no newline, ``c`` prints JSON compact, ``S`` its keys sorted."""
     try:
         inputs: list[Any] = text.splitlines() if raw_input else [json.loads(text)]
     except ValueError:
@@ -3713,8 +3752,13 @@ def _jq_printed(run: Callable[[Any], list[Any] | None], text: str, *, raw: bool,
         got = run(value)
         if got is None:
             return None
-        printed += [out if raw and isinstance(out, str) else json.dumps(out) for out in got]
-    return "".join(f"{line}\n" for line in printed)
+        printed += [
+            out
+            if raw and isinstance(out, str)
+            else json.dumps(out, sort_keys="S" in form, separators=(",", ":") if "c" in form else None)
+            for out in got
+        ]
+    return "".join(printed) if "j" in form else "".join(f"{line}\n" for line in printed)
 
 
 _FILTER_READERS: dict[str, Callable[[list[str]], _TextFilter | None]] = {
