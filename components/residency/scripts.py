@@ -2790,19 +2790,9 @@ def _passed_words(
         return
 
 
-def _shifted(
-    script: str, lines: list[str], ranges: list[tuple[int, int, dict[str, tuple[str, ...]]]]
-) -> list[tuple[int, int, dict[str, tuple[str, ...]]]]:
-    """(scripts55) ``ranges`` with, after each ``shift [n]`` line inside one, a range from that line to its end whose
-    ``$k`` holds what ``$(k+n)`` held; a shift inside a loop gives every position every word from the loop's first
-    line on (the loop shifts again on each pass)."""
-    shifts = [
-        (script.count("\n", 0, m.start()), int(m.group(1) or 1) if (m.group(1) or "1").isdigit() else None)
-        for m in _SHIFT.finditer(script)
-    ]
-    if not any(first <= line <= last for line, _ in shifts for first, last, _ in ranges):
-        return ranges  # no shift where a positional parameter holds a word: the blocks are not read
-    loops: dict[int, int] = {}  # a line inside a loop: the outermost loop's first line
+def _loop_lines(lines: list[str]) -> dict[int, int]:
+    """Each line of ``lines`` inside a loop, with the outermost loop's first line (:func:`shell_blocks`' reading)."""
+    loops: dict[int, int] = {}
     stack: list[str] = []
     opened: list[int] = []  # the first line of each loop open after the line before
     for i, text in enumerate(lines):
@@ -2811,6 +2801,34 @@ def _shifted(
         depth = stack.count("loop")
         del opened[depth:]
         opened += [i] * (depth - len(opened))
+    return loops
+
+
+def _shift_counts(script: str, lines: list[str] | None = None) -> list[tuple[int, int | None]]:
+    """(mutation56) Each ``shift [n]`` of ``script`` (:data:`_SHIFT`): its line and count (None: a count no number
+    writes; with ``lines``, the script's, also a shift inside a loop, which shifts again on each pass)."""
+    if "shift" not in script:
+        return []
+    shifts = [
+        (script.count("\n", 0, m.start()), int(m.group(1) or 1) if (m.group(1) or "1").isdigit() else None)
+        for m in _SHIFT.finditer(script)
+    ]
+    if shifts and lines is not None:
+        loops = _loop_lines(lines)
+        shifts = [(at, None if at in loops else n) for at, n in shifts]
+    return shifts
+
+
+def _shifted(
+    script: str, lines: list[str], ranges: list[tuple[int, int, dict[str, tuple[str, ...]]]]
+) -> list[tuple[int, int, dict[str, tuple[str, ...]]]]:
+    """(scripts55) ``ranges`` with, after each ``shift [n]`` line inside one, a range from that line to its end whose
+    ``$k`` holds what ``$(k+n)`` held; a shift inside a loop gives every position every word from the loop's first
+    line on (the loop shifts again on each pass)."""
+    shifts = _shift_counts(script)
+    if not any(first <= line <= last for line, _ in shifts for first, last, _ in ranges):
+        return ranges  # no shift where a positional parameter holds a word: the blocks are not read
+    loops = _loop_lines(lines)
     out = list(ranges)
     for first, last, given in ranges:
         held = dict(given)
@@ -2852,6 +2870,7 @@ def all_positional_expanded(script: str) -> str:
         return script
     bodies = {i for start, end, _, _ in _heredocs(lines) for i in range(start + 1, end)} if "<<" in script else set()
     extra: list[str] = []
+    shifts = _shift_counts(script, lines)
     for i, line in enumerate(lines):
         if i in bodies or (i and lines[i - 1].rstrip().endswith("\\")):
             continue
@@ -2863,7 +2882,9 @@ def all_positional_expanded(script: str) -> str:
             line = line.rstrip()[:-1] + " " + lines[j]
         if not any(p in line for p in _ALL_POSITIONAL):
             continue
-        calls = [words for first, last, lists in given if first <= i <= last for words in lists][:_MAX_CALLS_EXPANDED]
+        calls = [
+            words for first, last, lists in given if first <= i <= last for words in _shifted_lists(lists, shifts, first, i)
+        ][:_MAX_CALLS_EXPANDED]
         for command in _simple_commands(_words(line)) if calls else ():
             words = command.words
             if words[:1] == ["function"]:  # mutation56: `function NAME { CMD "$@"; }`, the body after its brace
@@ -2894,6 +2915,7 @@ def _call_lists(script: str, lines: list[str]) -> list[tuple[int, int, list[list
             ranges.append((script.count("\n", 0, m.start()), len(lines) - 1, [_call_words(m.group(1))]))
     bodies = _function_bodies(lines) if _ANY_FUNCTION_DEFINITION.search(script) else []
     calls = _function_calls(script, bodies)
+    shifts = _shift_counts(script, lines)
     held: list[tuple[int, int, list[list[str]]]] = []
     for _ in range(_MAX_PASSED_ON + 1):
         known = [*ranges, *held]
@@ -2907,11 +2929,24 @@ def _call_lists(script: str, lines: list[str]) -> list[tuple[int, int, list[list
                     continue
                 for a, b, outer in known:
                     if a <= line <= b:
-                        lists += [[*words[:at], *o, *words[at + 1 :]] for o in outer]
+                        lists += [[*words[:at], *o, *words[at + 1 :]] for o in _shifted_lists(outer, shifts, a, line)]
             unique = list({tuple(w): w for w in lists}.values())[:_MAX_CALLS_EXPANDED]
             if unique:
                 held.append((first, last, unique))
     return [*ranges, *held]
+
+
+def _shifted_lists(lists: list[list[str]], shifts: list[tuple[int, int | None]], first: int, line: int) -> list[list[str]]:
+    """(mutation56) The word lists a range's positional parameters hold at ``line`` after the ``shifts`` (``(line, n)``,
+    None for a count no number writes) from its ``first`` line up to it: each list without its first n words; with a
+    count not known, every list from each of its words on (`outer() { shift; inner "$@"; }` passes its words from the
+    second on: written out whole, the first word reached inner's ``$1``)."""
+    counts = [n for at, n in shifts if first <= at <= line]
+    if not counts:
+        return lists
+    if None in counts:
+        return [o[k:] for o in lists for k in range(len(o) + 1)]
+    return [o[sum(n for n in counts if n is not None) :] for o in lists]
 
 
 _CALL_PLACE = r"(?:^|[;&|]|(?<![$\w])\{|\b(?:do|then|else))[ \t]*"
