@@ -25,6 +25,8 @@ programs passing every door with a Region abroad, a partner's host or a public r
   ``kubectl -n batch run ... --command -- psql -h <partner>`` (an option before the subcommand, or the management
   command, hid the command the container runs);
 - HAProxy's ``resolvers`` ``nameserver dns1 <public address>:53`` (found by the mutants tool);
+- a CloudFormation template in YAML's flow style after a comment line or ``%YAML 1.1`` / ``---`` (read as no
+  document: it did not begin with a brace);
 - compliant and refused alike at home (RES-011): ``jq -er`` (an option the jq reader did not take).
 
 Now they are RES-009 / RES-015 (``subst-continued-unknown`` RES-011) and the ``-home`` twins (a Region inside the
@@ -43,6 +45,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pulumi_aws as aws
+import yaml
 from platform_parts import AWS_HOME, PARTNER_DB, SUBNETS, Build, Row, ali_boot, home_abroad_rows
 from platform_programs_mutation53 import ALI_NEIGHBOUR, ALI_SECOND, AWS_NEIGHBOUR, AWS_SECOND
 
@@ -199,6 +202,29 @@ def ali_docker_container_run(code: str, where: str) -> str:
     return f"docker container run --rm postgres:16 psql -h {host} -U reports -d fleet -c 'select 1'\n"
 
 
+def _flow_template(preamble: str) -> Callable[[str, str], Build]:
+    """A DynamoDB global table's template in YAML's flow style after YAML's comment lines or its document start marker
+    (YAML 1.2: a document may begin with comments, directives and ``---``; CloudFormation "Template formats": JSON or
+    YAML), a replica in a second Region of the jurisdiction or abroad."""
+
+    def make(code: str, where: str) -> Build:
+        table = {"Type": "AWS::DynamoDB::GlobalTable", "Properties": {
+            "TableName": "orders", "BillingMode": "PAY_PER_REQUEST",
+            "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}],
+            "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}],
+            "Replicas": [{"Region": AWS_HOME[code]}, {"Region": _region(code, where)}]}}  # fmt: skip
+        document = {"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"Orders": table}}
+        body = preamble + yaml.safe_dump(document, default_flow_style=True, sort_keys=False)
+
+        def build(c: Any) -> object:
+            # docs: cloudformation/stack (template_body)
+            return aws.cloudformation.Stack("tables", name="tables", template_body=body, opts=c.aws)
+
+        return build
+
+    return make
+
+
 def _aws(script: Callable[[str, str], str]) -> Callable[[str, str], Build]:
     def make(code: str, where: str) -> Build:
         def build(c: Any) -> object:
@@ -252,6 +278,8 @@ KINDS: dict[str, tuple[Callable[[str, str], Build], set[str], tuple[str, ...]]] 
     "podman-root": (_aws(podman_root), REGION, AWS_CODES),
     "kubectl-namespace": (_aws(kubectl_namespace), HOST, AWS_CODES),
     "haproxy-resolver": (_aws(haproxy_resolver), HOST, AWS_CODES),
+    "cfn-flow-comment": (_flow_template("# The orders table, one replica per Region.\n"), REGION, AWS_CODES),
+    "cfn-flow-document-start": (_flow_template("%YAML 1.1\n---\n"), REGION, AWS_CODES),
     "ali-subst-lines": (_ali(ali_subst_lines), REGION, ALI_CODES),
     "ali-docker-container-run": (_ali(ali_docker_container_run), HOST, ALI_CODES),
 }

@@ -29,6 +29,7 @@ from components.residency.catalogue import Catalogue, Cloud, Jurisdiction, as_cl
 from components.residency.destinations import Destination
 from components.residency.documents import (
     DocumentBeyondBounds,
+    flow_after_preamble,
     flow_yaml_or_none,
     fluent_bit_classic,
     fluent_bit_outputs,
@@ -5162,7 +5163,7 @@ class RuleEngine:
         if self._judged_as_log_config(walk, stripped, path, key, depth):
             return True
         flow = False
-        if stripped[:1] in ("{", "["):
+        if stripped[:1] in ("{", "[") or flow_after_preamble(stripped):  # mutation56: `# note` / `---` then `{...}`
             # A document is judged whether or not it contains an ARN (templates, task definitions).
             if plan.template is not None:  # a stack's template (tested here: only documents have one)
                 value = self._in_own_stack(walk.subject, value, plan.template)
