@@ -23,7 +23,8 @@ programs passing every door with a Region abroad, a partner's host or a public r
   shift; inner "$@"; }``, ``function retain { ... }`` and a wrapper's ``"$@"`` on a continued line;
 - ``docker container run postgres:16 psql -h <partner>``, ``podman --root DIR run <aws-cli image> ... --region R``,
   ``kubectl -n batch run ... --command -- psql -h <partner>`` (an option before the subcommand, or the management
-  command, hid the command the container runs);
+  command, hid the command the container runs), and ``kubectl -s <partner>:6443 apply`` (an API server written
+  without a scheme);
 - HAProxy's ``resolvers`` ``nameserver dns1 <public address>:53`` (found by the mutants tool);
 - a CloudFormation template in YAML's flow style after a comment line or ``%YAML 1.1`` / ``---`` (read as no
   document: it did not begin with a brace);
@@ -178,6 +179,12 @@ def kubectl_namespace(code: str, where: str) -> str:
             f"psql -h {_host(where)} -U reports -d fleet -c 'select 1'\n")  # fmt: skip
 
 
+def kubectl_server(code: str, where: str) -> str:
+    # kubectl's global "-s, --server: The address and port of the Kubernetes API server", written without a scheme.
+    server = "10.0.1.20" if where == "home" else PARTNER_DB
+    return f"kubectl -s {server}:6443 apply -f /opt/fleet/app.yaml\n"
+
+
 def haproxy_resolver(code: str, where: str) -> str:
     # HAProxy configuration manual 5.3.2: "nameserver <id> <ip>:<port>" in a resolvers section.
     resolver = VPC_RESOLVER if where == "home" else PUBLIC_RESOLVER
@@ -277,6 +284,7 @@ KINDS: dict[str, tuple[Callable[[str, str], Build], set[str], tuple[str, ...]]] 
     "docker-container-run": (_aws(docker_container_run), HOST, AWS_CODES),
     "podman-root": (_aws(podman_root), REGION, AWS_CODES),
     "kubectl-namespace": (_aws(kubectl_namespace), HOST, AWS_CODES),
+    "kubectl-server": (_aws(kubectl_server), HOST, AWS_CODES),
     "haproxy-resolver": (_aws(haproxy_resolver), HOST, AWS_CODES),
     "cfn-flow-comment": (_flow_template("# The orders table, one replica per Region.\n"), REGION, AWS_CODES),
     "cfn-flow-document-start": (_flow_template("%YAML 1.1\n---\n"), REGION, AWS_CODES),

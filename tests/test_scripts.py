@@ -3922,6 +3922,7 @@ def test_mutation56_positional_parameters(script: str, expected: set[str]) -> No
         ("kubectl -n batch run n --image=postgres:16 --command -- psql -h {h}", ("psql", "{h}")),
         ("kubectl --context prod --namespace batch run n --image=postgres:16 --command -- psql -h {h}", ("psql", "{h}")),
         ("function dump { psql -h {h} -U r; }", ("psql", "{h}")),
+        ("kubectl -s {h}:6443 apply -f /opt/fleet/app.yaml", ("kubectl", "{h}:6443")),
     ],
 )  # fmt: skip
 def test_mutation56_commands_read(line: str, expected: tuple[str, str]) -> None:
