@@ -89,14 +89,14 @@ def _plan(code: str, where: str) -> str:
 
 def subst_lines(code: str, where: str) -> str:
     # bash(1) "Command Substitution": `$(command)`; a command list may be written over newlines inside it.
-    return (f"DR=$(\n  echo '{_plan(code, where)}' \\\n    | jq -r '.targets[] | select(.role == \"backup\") | .region'\n)\n"
-            f"{_copy_to(code, '$DR')}\n")  # fmt: skip
+    backup = '.targets[] | select(.role == "backup") | .region'
+    return f"DR=$(\n  echo '{_plan(code, where)}' \\\n    | jq -r '{backup}'\n)\n{_copy_to(code, '$DR')}\n"
 
 
 def jq_lines(code: str, where: str) -> str:
     # A jq program spread over lines inside its single quotes (jq reads a newline as whitespace).
-    return (f"DR=$(echo '{_plan(code, where)}' | jq -r '\n  .targets[]\n  | select(.role == \"backup\")\n  | .region')\n"
-            f"{_copy_to(code, '$DR')}\n")  # fmt: skip
+    program = '\n  .targets[]\n  | select(.role == "backup")\n  | .region'
+    return f"DR=$(echo '{_plan(code, where)}' | jq -r '{program}')\n{_copy_to(code, '$DR')}\n"
 
 
 def jq_exit_status(code: str, where: str) -> str:

@@ -3920,7 +3920,8 @@ def test_mutation56_positional_parameters(script: str, expected: set[str]) -> No
         ("docker container exec fleet-db psql -h {h} -U r", ("psql", "{h}")),
         ("podman --root /var/lib/c run --rm docker.io/library/postgres:16 psql -h {h}", ("psql", "{h}")),
         ("kubectl -n batch run n --image=postgres:16 --command -- psql -h {h}", ("psql", "{h}")),
-        ("kubectl --context prod --namespace batch run n --image=postgres:16 --command -- psql -h {h}", ("psql", "{h}")),
+        ("kubectl --context prod --namespace batch run n --image=postgres:16 --command -- psql -h {h}",
+         ("psql", "{h}")),
         ("function dump { psql -h {h} -U r; }", ("psql", "{h}")),
         ("kubectl -s {h}:6443 apply -f /opt/fleet/app.yaml", ("kubectl", "{h}:6443")),
     ],
@@ -3930,8 +3931,10 @@ def test_mutation56_commands_read(line: str, expected: tuple[str, str]) -> None:
         assert (expected[0], expected[1].replace("{h}", host)) in hosts(line.replace("{h}", host))
 
 
-@pytest.mark.parametrize(("resolver", "expected"), [("10.0.0.2", set()), ("169.254.169.253", set()),
-                                                    ("203.0.113.53", {"RES-015"}), ("8.8.8.8", {"RES-015"})])  # fmt: skip
+@pytest.mark.parametrize(
+    ("resolver", "expected"),
+    [("10.0.0.2", set()), ("169.254.169.253", set()), ("203.0.113.53", {"RES-015"}), ("8.8.8.8", {"RES-015"})],
+)
 def test_mutation56_haproxy_resolvers_nameserver(resolver: str, expected: set[str]) -> None:
     config = (f"cat > /etc/haproxy/haproxy.cfg <<'EOF'\nresolvers vpc\n    nameserver dns1 {resolver}:53\n"
               "backend app\n    server app1 10.0.1.15:8080 resolvers vpc check\nEOF\n")  # fmt: skip

@@ -2171,8 +2171,8 @@ _ELEMENT_ASSIGNMENT = re.compile(
 )
 _ARRAY_READ = re.compile(
     r"(?<![^\s;&|(])(?:read(?:[ \t]+-[A-Za-z]+)*?[ \t]+-[A-Za-z]*a[ \t]*|(?:mapfile|readarray)"
-    r"(?:[ \t]+-[A-Za-z]+(?:[ \t]*[0-9]+)?)*[ \t]+)([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?:<<<[ \t]*(\"[^\"]*\"|'[^']*'|[^\s;&|<>()'\"]+)|<<(-?)[ \t]*(['\"]?)"
-    r"([A-Za-z_][A-Za-z0-9_]*)\4[^\n]*\n)"
+    r"(?:[ \t]+-[A-Za-z]+(?:[ \t]*[0-9]+)?)*[ \t]+)([A-Za-z_][A-Za-z0-9_]*)[ \t]*"
+    r"(?:<<<[ \t]*(\"[^\"]*\"|'[^']*'|[^\s;&|<>()'\"]+)|<<(-?)[ \t]*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\4[^\n]*\n)"
 )
 
 
@@ -2245,7 +2245,9 @@ def _other_array_items(script: str) -> dict[str, list[tuple[int | None, str]]]:
             if not m.group(4) and any("$" in i or "`" in i for i in items):
                 continue
             items = items[0].split() if items and not mapfile else items
-        given.setdefault(m.group(1), []).extend((k, item) for k, item in _windowed(items, window) if _LOOP_WORD.fullmatch(item))
+        given.setdefault(m.group(1), []).extend(
+            (k, item) for k, item in _windowed(items, window) if _LOOP_WORD.fullmatch(item)
+        )
     return given
 
 
@@ -2291,7 +2293,9 @@ def array_inputs(script: str) -> list[tuple[str, str, str]]:
             found.append((m.group(1), "first-line", substitution))
         elif (window := _mapfile_window(m.group(0)[: m.start(1) - m.start()])) is not None:
             # mutation56: mapfile's -s / -n / -O, carried in the split's name (`lines/1/0/0`)
-            found.append((m.group(1), "lines" if window == (0, 0, 0) else "lines/{}/{}/{}".format(*window), substitution))
+            found.append(
+                (m.group(1), "lines" if window == (0, 0, 0) else "lines/{}/{}/{}".format(*window), substitution)
+            )
     return found
 
 
@@ -2727,7 +2731,9 @@ _ALL_POSITIONAL = frozenset({"$@", "$*", "${@}", "${*}"})
 # whose count is no literal number (`shift $N`, `shift $((1))`: each passed every door with a Region abroad), which may
 # rename by any count: every position holds every word from there on, as a shift inside a loop does.
 _SHIFT = re.compile(
-    r"(?:" + _COMMAND_PLACE + r"|(?<![$\w])\{[ \t]*)shift(?:[ \t]+([0-9]+|\$[^\s;&|)]+|\"[^\"\n]*\"))?[ \t]*(?=$|[;&|)#])",
+    r"(?:"
+    + _COMMAND_PLACE
+    + r"|(?<![$\w])\{[ \t]*)shift(?:[ \t]+([0-9]+|\$[^\s;&|)]+|\"[^\"\n]*\"))?[ \t]*(?=$|[;&|)#])",
     re.M,
 )
 _MAX_PASSED_ON = 3  # calls passing "$@" on, followed this deep (a wrapper of a wrapper of a function)
@@ -2782,7 +2788,7 @@ def _passed_words(
             continue
         # mutation56: the last range covering the line holds its words there (a shift's range after the body's, as the
         # engine lays them over each other)
-        for first, last, given in [r for r in ranges if r[0] <= line <= r[1]][-1:]:
+        for *_, given in [r for r in ranges if r[0] <= line <= r[1]][-1:]:
             for position, held in given.items():
                 at = k + int(position) - 1
                 if position.isdigit() and at <= _MAX_POSITIONAL:
@@ -2876,16 +2882,19 @@ def all_positional_expanded(script: str) -> str:
             continue
         # mutation56: a command continued over backslash-newlines is read whole (`aws ... \` then `"$@"` on the next
         # line passed every door with a Region abroad)
-        j = i
-        while line.rstrip().endswith("\\") and j + 1 < len(lines) and j + 1 not in bodies:
+        j, command_line = i, line
+        while command_line.rstrip().endswith("\\") and j + 1 < len(lines) and j + 1 not in bodies:
             j += 1
-            line = line.rstrip()[:-1] + " " + lines[j]
-        if not any(p in line for p in _ALL_POSITIONAL):
+            command_line = command_line.rstrip()[:-1] + " " + lines[j]
+        if not any(p in command_line for p in _ALL_POSITIONAL):
             continue
         calls = [
-            words for first, last, lists in given if first <= i <= last for words in _shifted_lists(lists, shifts, first, i)
+            words
+            for first, last, lists in given
+            if first <= i <= last
+            for words in _shifted_lists(lists, shifts, first, i)
         ][:_MAX_CALLS_EXPANDED]
-        for command in _simple_commands(_words(line)) if calls else ():
+        for command in _simple_commands(_words(command_line)) if calls else ():
             words = command.words
             if words[:1] == ["function"]:  # mutation56: `function NAME { CMD "$@"; }`, the body after its brace
                 words = words[2:]
@@ -2936,7 +2945,9 @@ def _call_lists(script: str, lines: list[str]) -> list[tuple[int, int, list[list
     return [*ranges, *held]
 
 
-def _shifted_lists(lists: list[list[str]], shifts: list[tuple[int, int | None]], first: int, line: int) -> list[list[str]]:
+def _shifted_lists(
+    lists: list[list[str]], shifts: list[tuple[int, int | None]], first: int, line: int
+) -> list[list[str]]:
     """(mutation56) The word lists a range's positional parameters hold at ``line`` after the ``shifts`` (``(line, n)``,
     None for a count no number writes) from its ``first`` line up to it: each list without its first n words; with a
     count not known, every list from each of its words on (`outer() { shift; inner "$@"; }` passes its words from the
@@ -3730,7 +3741,11 @@ def _jq_filter(args: list[str]) -> _TextFilter:
         # the substitution gives (a Region argument left it alone, taking it for a host: it passed every door)
         return _TextFilter(None, program.texts[:-1])
     printed = functools.partial(
-        _jq_printed, program.run, raw="r" in letters or "j" in letters, raw_input="R" in letters, form=letters & set("jcS")
+        _jq_printed,
+        program.run,
+        raw="r" in letters or "j" in letters,
+        raw_input="R" in letters,
+        form=letters & set("jcS"),
     )
     return _TextFilter(printed, program.texts)
 
