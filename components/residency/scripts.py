@@ -2304,8 +2304,10 @@ def array_input_elements(
 ) -> dict[str, tuple[str, ...]]:
     """(scripts55b) The elements of array ``name`` that ``script`` uses (``${R[1]}``, ``${R[@]}``, ``${R[$i]}``) and
     the items an input's ``output`` gives each (:func:`array_inputs`'s ``split``: ``lines`` each line, mapfile's;
-    ``first-line`` the first line's words, ``read -a``'s; ``words`` every word; ``whole`` the output itself); an index
-    beyond them gets none. With ``unknown``, ``output`` is one text every element may hold (not computed)."""
+    ``first-line`` the first line's words, ``read -a``'s; ``words`` every word; ``whole`` the output itself; mutation56:
+    ``lines/S/N/O`` mapfile's lines after ``-s S -n N -O O``, :func:`_mapfile_window`); an index beyond them gets none,
+    a subscript not computed (:func:`_subscript_index`) every item. With ``unknown``, ``output`` is one text every
+    element may hold (not computed)."""
     if unknown:
         return {f"{name}[{m.group(2)}]": (output,) for m in _ARRAY_ELEMENT_USE.finditer(script) if m.group(1) == name}
     lines = output.split("\n")
