@@ -2416,8 +2416,8 @@ def array_elements(script: str) -> dict[str, tuple[str, ...]]:
         if m.group(2) in ("@", "*") or m.group(2).isdigit():
             continue
         # mutation56: an arithmetic subscript of literal numbers is its index; any other may be any index
-        index = _subscript_index(m.group(2))
-        held = elements.get(f"{m.group(1)}[{index}]" if index is not None else f"{m.group(1)}[@]")
+        at = _subscript_index(m.group(2))
+        held = elements.get(f"{m.group(1)}[{at}]" if at is not None else f"{m.group(1)}[@]")
         if held:
             elements[f"{m.group(1)}[{m.group(2)}]"] = list(held)
     return {key: tuple(items) for key, items in elements.items()}
