@@ -154,6 +154,7 @@ import platform_programs_mutation52 as mu52
 import platform_programs_mutation53 as mu53
 import platform_programs_mutation54 as mu54
 import platform_programs_mutation55 as mu55
+import platform_programs_mutation56 as mu56
 import platform_programs_new34 as pn
 import platform_programs_openapi44 as oa44
 import platform_programs_ops as po
@@ -18794,6 +18795,13 @@ CASES: list[Case] = [
     # function's caller, and a loop reading stdin, are RES-015 (passed every door before); describe-instances' private
     # address listing stays RES-015 by decision
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa56.rows()],
+    # -- stop 56, mutation search round 25 (tests/platform_programs_mutation56.py): a command substitution over several
+    # lines, mapfile -s / -O, an arithmetic or negative array subscript, brace expansion in an array's items, shift in a
+    # one-line body or by a variable's count, "$@" after a shift or on a continued line, `function NAME {`, `docker
+    # container run`, podman / kubectl options before the subcommand and HAProxy's resolvers nameserver naming a Region
+    # abroad, a partner or a public resolver are refused (RES-009 / RES-015, an SSM lookup RES-011; each passed every
+    # door before); `jq -er` is read (RES-011 at home before); the home twins pass
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu56.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

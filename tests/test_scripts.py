@@ -4245,3 +4245,140 @@ def test_falsealarm56_jq_over_a_file_the_script_writes(use: str, region: str, ho
     script = _JQ56.replace("REGION", region).replace("HOST", host) + use + "\n"
     found = findings(f"#!/bin/bash\n{script}", "EU", "aws")
     assert {(rule, value, path.rsplit(".", 1)[-1]) for rule, path, value in found if "heredoc" not in path} == expected
+
+
+# mutation56 (stop 56): a command substitution written over several lines (`R=$(` then the command and `)` on later
+# lines, options continued with a backslash, a jq program spread inside its quotes) is read as one: on main 8f0aa679
+# it closed on no line, the variable held no value and `--region "$R"` passed every door, even for an SSM lookup
+# (RES-011 on one line). Its newlines become blanks (the offsets do not move); a here-document's body, a comment's
+# `$(` and a `$(cat <<EOF` (read by its own reader) are left as written.
+_DR56 = 'aws ec2 copy-snapshot --source-region eu-west-1 --source-snapshot-id snap-1 --region "$DR"'
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ("DR=$(\n  echo '{\"r\": \"eu-central-1\"}' | jq -r '.r'\n)", set()),
+        ("DR=$(\n  echo '{\"r\": \"us-west-2\"}' | jq -r '.r'\n)", {"RES-009"}),
+        ("DR=$(echo '{\"r\": \"us-west-2\"}' |\n  jq -r '\n  .r')", {"RES-009"}),
+        ("DR=$(curl -s \\\n  http://169.254.169.254/latest/meta-data/placement/region)", set()),
+        ("DR=$(aws ssm get-parameter --name /dr/region \\\n  --query Parameter.Value --output text)", {"RES-011"}),
+    ],
+)  # fmt: skip
+def test_mutation56_a_substitution_over_several_lines(script: str, expected: set[str]) -> None:
+    assert {f[0] for f in findings(f"#!/bin/bash\n{script}\n{_DR56}\n", "EU", "aws")} == expected
+
+
+def test_mutation56_substitutions_joined_keeps_offsets() -> None:
+    from components.residency.scripts import substitutions_joined
+
+    script = "R=$(\n  echo a \\\n    b\n)\necho done\n"
+    joined = substitutions_joined(script)
+    assert len(joined) == len(script) and joined.startswith("R=$(   echo a       b )\necho done")
+    heredoc = "cat > /etc/x.sh <<'EOF'\nR=$(\n  date\n)\nEOF\n"
+    assert substitutions_joined(heredoc) == heredoc  # a here-document's body is data
+    assert substitutions_joined("# see $(man bash\necho (x)\n") == "# see $(man bash\necho (x)\n"  # a comment
+    assert substitutions_joined("R=$(cat <<EOF\neu-west-1\nEOF\n)\n") == "R=$(cat <<EOF\neu-west-1\nEOF\n)\n"
+    assert substitutions_joined("R=$(echo a)\n") == "R=$(echo a)\n"
+
+
+# mutation56 (stop 56): bash(1) "Arrays": an arithmetic subscript (`${R[i+1]}`, `${R[1-1]}`, `${R[ 1 ]}`,
+# `${R[$((0+1))]}`) is computed where its numbers are literal, and any other (a variable, a negative index, `${#R[@]}`)
+# may be any index; a compound assignment's words are brace-expanded; mapfile's -s / -n / -O choose and place its
+# lines. On main 8f0aa679 each was no element (an unset variable): the Region abroad passed.
+@pytest.mark.parametrize(
+    ("script", "element", "expected"),
+    [
+        ("R=(a b c)", "R[1-1]", ("a",)),
+        ("R=(a b c)", "R[ 2 ]", ("c",)),
+        ("R=(a b c)", "R[$((0+1))]", ("b",)),
+        ("R=(a b c)", "R[2*1-1]", ("b",)),
+        ("R=(a b c)", "R[i+1]", ("a", "b", "c")),
+        ("R=(a b c)", "R[-1]", ("a", "b", "c")),
+        ("R=(a b c)", "R[${#R[@]}-1]", ("a", "b", "c")),
+        ("R=(x-{1..2} y)", "R[1]", ("x-2",)),
+        ("R=({a,b})", "R[@]", ("a", "b")),
+        ("mapfile -t -s 1 R <<EOF\na\nb\nEOF", "R[0]", ("b",)),
+        ("mapfile -ts1 R <<EOF\na\nb\nEOF", "R[0]", ("b",)),
+        ("mapfile -t -n 1 R <<EOF\na\nb\nEOF", "R[@]", ("a",)),
+        ("mapfile -t -O 2 R <<EOF\na\nEOF", "R[2]", ("a",)),
+        ("mapfile -t -d , R <<EOF\na\nEOF", "R[0]", None),  # another delimiter: not read
+    ],
+)  # fmt: skip
+def test_mutation56_array_elements(script: str, element: str, expected: tuple[str, ...] | None) -> None:
+    from components.residency.scripts import array_elements
+
+    name = element.split("[", 1)[0]
+    use = f'{script}\necho "${{{element}}}" "${{{name}[@]}}"\n'
+    assert array_elements(use).get(element) == expected
+
+
+# mutation56 (stop 56): positional parameters through a one-line body's `shift`, a shift by a count no number writes
+# (every word may be $1), `"$@"` passed on after a shift, `function NAME {`, and a wrapper's `"$@"` on a continued
+# line. On main 8f0aa679 each passed every door with a Region abroad; the twins naming a Region abroad only in a word
+# the shift drops pass.
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ('f() { shift; R --region "$1"; }\nf app us-west-2', {"RES-009"}),
+        ('f() { shift; R --region "$1"; }\nf us-west-2 eu-central-1', set()),
+        ('f() { shift; R --region "$1"; }\nf app eu-central-1', set()),
+        ('N=1\nf() {\n  shift "$N"\n  R --region "$1"\n}\nf app us-west-2', {"RES-009"}),
+        ('N=1\nf() {\n  shift "$N"\n  R --region "$1"\n}\nf app eu-central-1', set()),
+        ('i() { R --region "$1"; }\no() { shift; i "$@"; }\no app us-west-2', {"RES-009"}),
+        ('i() { R --region "$1"; }\no() { shift; i "$@"; }\no us-west-2 eu-central-1', set()),
+        ('function f { R --region "$1"; }\nf us-west-2', {"RES-009"}),
+        ('function f { R --region "$1"; }\nf eu-central-1', set()),
+        ('function f { R "$@"; }\nf --region us-west-2', {"RES-009"}),
+        ('f() {\n  R \\\n    "$@"\n}\nf --region us-west-2', {"RES-009"}),
+        ('f() {\n  R \\\n    "$@"\n}\nf --region eu-central-1', set()),
+    ],
+)  # fmt: skip
+def test_mutation56_positional_parameters(script: str, expected: set[str]) -> None:
+    retention = "aws logs put-retention-policy --log-group-name /a --retention-in-days 30"
+    text = script.replace("R --region", f"{retention} --region").replace('R "$@"', f'{retention} "$@"')
+    text = text.replace("R \\", f"{retention} \\")
+    assert {f[0] for f in findings(f"#!/bin/bash\n{text}\n", "EU", "aws")} == expected
+
+
+# mutation56 (stop 56): the container commands and resolvers this round's mutants hid (catalogue: docker / podman
+# `container run|create|exec`, podman's and kubectl's global options, `function`, HAProxy's resolvers `nameserver`).
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("docker container run --rm postgres:16 psql -h {h} -U r", ("psql", "{h}")),
+        ("podman container run --rm docker.io/library/postgres:16 psql -h {h} -U r", ("psql", "{h}")),
+        ("docker container exec fleet-db psql -h {h} -U r", ("psql", "{h}")),
+        ("podman --root /var/lib/c run --rm docker.io/library/postgres:16 psql -h {h}", ("psql", "{h}")),
+        ("kubectl -n batch run n --image=postgres:16 --command -- psql -h {h}", ("psql", "{h}")),
+        ("kubectl --context prod --namespace batch run n --image=postgres:16 --command -- psql -h {h}",
+         ("psql", "{h}")),
+        ("function dump { psql -h {h} -U r; }", ("psql", "{h}")),
+        ("kubectl -s {h}:6443 apply -f /opt/fleet/app.yaml", ("kubectl", "{h}:6443")),
+    ],
+)  # fmt: skip
+def test_mutation56_commands_read(line: str, expected: tuple[str, str]) -> None:
+    for host in ("10.0.3.9", "db.partner-analytics.com"):
+        assert (expected[0], expected[1].replace("{h}", host)) in hosts(line.replace("{h}", host))
+
+
+@pytest.mark.parametrize(
+    ("resolver", "expected"),
+    [("10.0.0.2", set()), ("169.254.169.253", set()), ("203.0.113.53", {"RES-015"}), ("8.8.8.8", {"RES-015"})],
+)
+def test_mutation56_haproxy_resolvers_nameserver(resolver: str, expected: set[str]) -> None:
+    config = (f"cat > /etc/haproxy/haproxy.cfg <<'EOF'\nresolvers vpc\n    nameserver dns1 {resolver}:53\n"
+              "backend app\n    server app1 10.0.1.15:8080 resolvers vpc check\nEOF\n")  # fmt: skip
+    assert {f[0] for f in findings(f"#!/bin/bash\n{config}", "EU", "aws")} == expected
+
+
+# mutation56 (stop 56): jq's -e / -c / -j / -S / -M change only how it prints (each checked with jq 1.6): read as -r
+# is; -n / -s / -C are not (their output or input differs).
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [("-er", {"RES-009"}), ("-r -e", {"RES-009"}), ("-j", {"RES-009"}), ("-rc", {"RES-009"}),
+     ("--exit-status --raw-output", {"RES-009"}), ("-rS", {"RES-009"}), ("-rn", {"RES-011"})],
+)  # fmt: skip
+def test_mutation56_jq_printing_options(options: str, expected: set[str]) -> None:
+    script = f"DR=$(echo '{{\"r\": \"us-west-2\"}}' | jq {options} '.r')\n{_DR56}\n"
+    assert {f[0] for f in findings(f"#!/bin/bash\n{script}", "EU", "aws")} == expected

@@ -29,6 +29,7 @@ from components.residency.catalogue import Catalogue, Cloud, Jurisdiction, as_cl
 from components.residency.destinations import Destination
 from components.residency.documents import (
     DocumentBeyondBounds,
+    flow_after_preamble,
     flow_yaml_or_none,
     fluent_bit_classic,
     fluent_bit_outputs,
@@ -95,6 +96,7 @@ from components.residency.references import (
 )
 from components.residency.rules import SECRET_PLACEHOLDER, Finding, RuleId, rule
 from components.residency.scripts import (
+    ARRAY_SUBSCRIPT,
     EDIT_COMMAND,
     OWN_MACHINE,
     Edit,
@@ -128,6 +130,7 @@ from components.residency.scripts import (
     shell_blocks,
     substitution_at,
     substitution_values,
+    substitutions_joined,
     while_read_words,
     without_single_quoted,
     written_files,
@@ -4039,6 +4042,7 @@ class RuleEngine:
         script = cat_heredocs_written(script)  # scripts56: `--region "$(cat <<EOF` over a line naming the Region
         # scripts55b: `retain() { aws ... "$@"; }; retain --region R`; scripts56: `${!#}`, `${@: -1}` as `${N}` first
         script = all_positional_expanded(last_positional_written(script))
+        script = substitutions_joined(script)  # mutation56: `R=$(` over several lines, read as one substitution
         if "=" in script:
             self._judge_assignments(walk, script, path)
         if (
@@ -5243,7 +5247,7 @@ class RuleEngine:
         if self._judged_as_log_config(walk, stripped, path, key, depth):
             return True
         flow = False
-        if stripped[:1] in ("{", "["):
+        if stripped[:1] in ("{", "[") or flow_after_preamble(stripped):  # mutation56: `# note` / `---` then `{...}`
             # A document is judged whether or not it contains an ARN (templates, task definitions).
             if plan.template is not None:  # a stack's template (tested here: only documents have one)
                 value = self._in_own_stack(walk.subject, value, plan.template)
@@ -9440,9 +9444,10 @@ _SHELL_REFERENCE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Z
 # holds values only where :func:`scripts.positional_words` gives them (a function's calls, `set --`), else it stays
 # as written.
 _SHELL_PARAMETER = re.compile(
-    r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*(?:\[(?:[0-9]+|[@*]|\$?[A-Za-z_][A-Za-z0-9_]*)\])?|[1-9])\}"
+    rf"\$(?:\{{([A-Za-z_][A-Za-z0-9_]*(?:\[(?:{ARRAY_SUBSCRIPT})\])?|[1-9])\}}"
     r"|([A-Za-z_][A-Za-z0-9_]*|[1-9]))"
-)  # and an array's element, `${REGIONS[1]}` (:func:`scripts.array_elements`; scripts55: `${REGIONS[$i]}` too)
+)  # and an array's element, `${REGIONS[1]}` (:func:`scripts.array_elements`; scripts55: `${REGIONS[$i]}` too;
+# mutation56: an arithmetic subscript, `${REGIONS[i+1]}`)
 _SHELL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 """A shell variable's name (bash(1) "name": letters, digits and underscores, not starting with a digit)."""
 _URL_VARIABLES = re.compile(
