@@ -4241,7 +4241,9 @@ _JQ56 = 'cat > /opt/s.json <<\'EOF\'\n{"region": "REGION", "db": {"host": "HOST"
          {("RES-011", "$(jq -r .region /opt/s.json /opt/t.json)", "aws")}),
     ],
 )  # fmt: skip
-def test_falsealarm56_jq_over_a_file_the_script_writes(use: str, region: str, host: str, expected: set) -> None:
+def test_falsealarm56_jq_over_a_file_the_script_writes(
+    use: str, region: str, host: str, expected: set[tuple[str, str, str]]
+) -> None:
     script = _JQ56.replace("REGION", region).replace("HOST", host) + use + "\n"
     found = findings(f"#!/bin/bash\n{script}", "EU", "aws")
     assert {(rule, value, path.rsplit(".", 1)[-1]) for rule, path, value in found if "heredoc" not in path} == expected
