@@ -9125,18 +9125,8 @@ def _names_option_file(script: str, entry: ConfigFile, file: str) -> bool:
     (``ssh -F /opt/backup/ssh.conf host``, ``rsync -e 'ssh -F FILE'``, ``-FFILE``), quoted or not."""
     if entry.format in ("yaml", "toml") and file.endswith(".toml") != (entry.format == "toml"):
         return False  # config55b: Vector reads a `.toml` file as TOML, any other named one as YAML / JSON
-    for command, options in entry.option_files.items():
-        if command not in script:
-            continue
-        for option in (options,) if isinstance(options, str) else options:
-            # config56: `-c=FILE` / `--config=FILE` too (Go's flag package: "-flag=x"; clap's `--config=FILE`)
-            pattern = (
-                rf"(?<![\w./-]){re.escape(command)}\s(?:[^\n;|&]*?\s)?{re.escape(option)}(?:=|\s*)['\"]?"
-                rf"{re.escape(file)}"
-                r"""(?=['"\s;|&)]|$)"""
-            )
-            if re.search(pattern, script, re.MULTILINE):
-                return True
+    if _runs_with_option(script, entry.option_files, re.escape(file)):
+        return True
     return (
         _names_option_dir(script, entry, file)
         or _names_option_variable(script, entry, file)
@@ -9167,15 +9157,19 @@ def _names_option_dir(script: str, entry: ConfigFile, file: str) -> bool:
     ``file`` is right in (``vector --config-dir /etc/fleet/pipeline``, ``-C DIR``, ``--config-dir=DIR``), quoted or
     not, with or without a trailing slash."""
     directory = file.rpartition("/")[0]
-    if not directory:
-        return False
-    for command, options in entry.option_dirs.items():
+    return bool(directory) and _runs_with_option(script, entry.option_dirs, f"{re.escape(directory)}/?")
+
+
+def _runs_with_option(script: str, commands: Mapping[str, str | tuple[str, ...]], value: str) -> bool:
+    """Whether ``script`` runs one of ``commands`` (command -> its option or options) with the option followed by a
+    word matching the pattern ``value``, quoted or not (config54's ``-F FILE`` / ``-FFILE``; config56: ``-c=FILE`` /
+    ``--config=FILE`` too, Go's flag package "-flag=x", clap's ``--config=FILE``)."""
+    for command, options in commands.items():
         if command not in script:
             continue
         for option in (options,) if isinstance(options, str) else options:
             pattern = (
-                rf"(?<![\w./-]){re.escape(command)}\s(?:[^\n;|&]*?\s)?{re.escape(option)}(?:=|\s*)['\"]?"
-                rf"{re.escape(directory)}/?"
+                rf"(?<![\w./-]){re.escape(command)}\s(?:[^\n;|&]*?\s)?{re.escape(option)}(?:=|\s*)['\"]?{value}"
                 r"""(?=['"\s;|&)]|$)"""
             )
             if re.search(pattern, script, re.MULTILINE):
