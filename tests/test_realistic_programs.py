@@ -65,6 +65,7 @@ import platform_programs_awsred54b as aw54b
 import platform_programs_awsred55 as aw55
 import platform_programs_awsred55b as aw55b
 import platform_programs_awsred56 as aw56
+import platform_programs_awsred56b as aw56b
 import platform_programs_bodies42 as bd42
 import platform_programs_cfnmap45 as cm45
 import platform_programs_cfnsfn45 as cs45
@@ -18787,6 +18788,10 @@ CASES: list[Case] = [
     # written in a CloudFormation template, are RES-016 as their Pulumi twins (each passed every door before); a
     # Bedrock agent on the template's own application inference profile of a Regional model passes (RES-016 before)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw56.rows()],
+    # -- stop 56, AWS red team round 31 (tests/platform_programs_awsred56b.py): an EFS replica to an existing file
+    # system named by a bare FileSystemId in a template is RES-017 as its Pulumi twin (passed every door before); the
+    # template's own file system by Ref, a placed or declared one pass
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw56b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

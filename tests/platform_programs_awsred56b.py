@@ -1,0 +1,87 @@
+"""AWS red team, round 31 (stop 56): an EFS replica to an existing file system named in a template.
+
+Reproduced on the unchanged engine (main 1ae99877), one ``AWS::EFS::FileSystem`` in a ``cloudformation.Stack`` each
+(EU / DE / US / JP / CN, provider pinned to the team's account) whose ``ReplicationConfiguration.Destinations`` item
+names an existing file system by ``FileSystemId`` and no ``Region`` / ``AvailabilityZoneName``: it passed every door
+(round 30 found it; the ``aws-efs-replica-region-unstated`` default stands aside for a ``FileSystemId``), while its
+Pulumi twin, an ``efs.ReplicationConfiguration`` whose ``destination.file_system_id`` is a bare id, is RES-017 (a
+``global_group_fields`` entry: the id carries no Region, which API page does not say; proven when the stack made the
+file system, placed by ``region`` / ``availability_zone_name`` beside it, or declared).
+
+Now (``stack_templates`` ``resources``: ``AWS::EFS::FileSystem`` ``ReplicationConfiguration.Destinations.FileSystemId``
+-> the Pulumi ``destination.file_system_id``, its siblings read as the Pulumi destination's): a bare id of a file
+system the template does not make is RES-017, as the Pulumi twin; the template's own file system by ``Ref``, a
+destination placed by its ``Region`` in the home Region, and a declared partner's file system pass.
+
+Ids ``awsred56b-<code>-<kind>-<variant>``. ``own``: the destination is ``Ref`` of a second ``AWS::EFS::FileSystem``
+of the template (passes); ``placed``: a literal ``fs-...`` with ``Region`` the stack's home Region (passes: the Region
+is judged as a Region); ``bare``: a literal ``fs-...`` without Region (RES-017); ``bare-declared``: the same, the id
+declared as a resident partner's file system (passes); ``abroad``: a literal id with ``Region`` outside the
+jurisdiction (RES-009, as before; aws-cn's other Region passes). tests/test_realistic_programs.py runs them as CASES
+(``awsred56b-*``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from platform_parts import AWS_HOME as HOME
+from platform_parts import Build, Row
+
+# The same accounts and template helpers as rounds 23 to 30 (one fact, one place).
+from platform_programs_awsred51 import CODES, _stack
+
+PARTNER_FS = "fs-0c1a1m5dr0000042"
+"""An existing file system of the team's DR account, named by its bare id (a replica's destination)."""
+ABROAD = {"EU": "us-east-1", "DE": "us-east-1", "US": "eu-west-1", "JP": "us-west-2", "CN": "cn-northwest-1"}
+"""A Region outside the jurisdiction (aws-cn's other Region is in China: passes)."""
+
+
+def efs_existing(code: str, variant: str) -> Build:
+    # docs: AWS::EFS::FileSystem ReplicationConfiguration {Destinations [ReplicationDestination {AvailabilityZoneName,
+    # FileSystemId ("The ID of the destination Amazon EFS file system"), KmsKeyId, Region, RoleArn}]}: all "Required:
+    # No"; "replicate to an existing file system" (the user guide: "the destination file system and AWS Region that
+    # you choose"); the destination file system must have replication overwrite protection turned off.
+    destination: dict[str, Any] = {"FileSystemId": PARTNER_FS}
+    more: dict[str, Any] = {}
+    if variant == "own":
+        destination = {"FileSystemId": {"Ref": "Replica"}}  # Ref returns the file system's id
+        more["Replica"] = {"Type": "AWS::EFS::FileSystem", "Properties": {
+            "Encrypted": True, "FileSystemProtection": {"ReplicationOverwriteProtection": "DISABLED"},
+            "FileSystemTags": [{"Key": "Name", "Value": "claims-files-replica"}]}}  # fmt: skip
+    if variant == "placed":
+        destination["Region"] = HOME[code]
+    if variant == "abroad":
+        destination["Region"] = ABROAD[code]
+    return _stack("claims-files", {"X": {"Type": "AWS::EFS::FileSystem", "Properties": {
+        "Encrypted": True, "PerformanceMode": "generalPurpose", "ThroughputMode": "elastic",
+        "ReplicationConfiguration": {"Destinations": [destination]},
+        "FileSystemTags": [{"Key": "Name", "Value": "claims-files"}]}}, **more})  # fmt: skip
+
+
+def _expected(code: str, variant: str) -> set[str]:
+    if variant == "bare":
+        return {"RES-017"}
+    if variant == "abroad":
+        return set() if code == "CN" else {"RES-009"}
+    return set()
+
+
+def _declaration(variant: str) -> list[dict[str, Any]]:
+    if variant != "bare-declared":
+        return []
+    return [{"id": "claims-dr-files", "kind": "resident", "match": PARTNER_FS,
+             "evidence": "the DR account's file system in the home Region (DR runbook 7, DPA-56)"}]  # fmt: skip
+
+
+VARIANTS = ("own", "placed", "bare", "bare-declared", "abroad")
+
+
+def rows() -> list[Row]:
+    """(id, jurisdiction, build, expected rule ids, declared destinations) for the realistic table."""
+    return [
+        (f"awsred56b-{code.lower()}-cfn-efs-existing-{variant}", code, efs_existing(code, variant),
+         _expected(code, variant), _declaration(variant))
+        for code in CODES
+        for variant in VARIANTS
+    ]  # fmt: skip
