@@ -13272,6 +13272,53 @@ def test_awsred56_a_template_service_reads_the_entrys_exceptions(entry: dict[str
         EndpointCatalogue.model_validate(raw)
 
 
+# awsred56b (stop 56): an EFS file system's replication destination naming an existing file system by FileSystemId is
+# the Pulumi efs/replicationConfiguration `destination.file_system_id` (stack_templates resources `paths`): a bare id is
+# RES-017 unless the template makes the file system (Ref), a Region / zone beside it places it, or it is an ARN; it
+# passed every door in a template before.
+_EFS56B = "fs-0f9e8d7c6b5a49382"
+
+
+def _efs56b(destination: dict[str, Any], **more: Any) -> dict[str, Any]:
+    return {"R": {"Type": "AWS::EFS::FileSystem", "Properties": {
+        "Encrypted": True, "ReplicationConfiguration": {"Destinations": [destination]}}}, **more}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("code", "resources", "extra", "expected"),
+    [
+        ("EU", _efs56b({"FileSystemId": _EFS56B}), {}, {"RES-017"}),
+        ("US", _efs56b({"FileSystemId": _EFS56B, "KmsKeyId": "alias/aws/elasticfilesystem"}), {}, {"RES-017"}),
+        # aws-cn is wholly in China: a bare id of the partition passes there, as the Pulumi twin's.
+        ("CN", _efs56b({"FileSystemId": _EFS56B}), {}, set()),
+        ("EU", _efs56b({"FileSystemId": _EFS56B, "Region": "eu-central-1"}), {}, set()),
+        ("EU", _efs56b({"FileSystemId": _EFS56B, "Region": "us-east-1"}), {}, {"RES-009"}),
+        ("EU", _efs56b({"FileSystemId": _EFS56B, "AvailabilityZoneName": "eu-central-1b"}), {}, set()),
+        ("EU", _efs56b({"FileSystemId": _EFS56B, "AvailabilityZoneName": "us-east-1a"}), {}, {"RES-008"}),
+        ("EU", _efs56b({"FileSystemId": _EFS_ARN.format("eu-central-1")}), {}, set()),
+        ("EU", _efs56b({"FileSystemId": _EFS_ARN.format("us-east-1")}), {}, {"RES-004"}),
+        # The template's own file system (Ref gives its id) is proven; a Parameter's is not.
+        ("EU", _efs56b({"FileSystemId": {"Ref": "Replica"}},
+                       Replica={"Type": "AWS::EFS::FileSystem", "Properties": {"Encrypted": True}}), {}, set()),
+        ("EU", _efs56b({"FileSystemId": {"Ref": "Target"}}), {"Parameters": {"Target": {"Type": "String"}}},
+         {"RES-017"}),
+        # A Region beside a Parameter's id places it, as beside a literal (RES-017 before this round's engine change).
+        ("EU", _efs56b({"FileSystemId": {"Ref": "Target"}, "Region": "eu-west-1"}),
+         {"Parameters": {"Target": {"Type": "String"}}}, set()),
+        ("EU", _efs56b({"FileSystemId": {"Ref": "Target"}, "Region": "us-east-1"}),
+         {"Parameters": {"Target": {"Type": "String"}}}, {"RES-009"}),
+        ("EU", _efs56b({"FileSystemId": {"Ref": "Target"}}),
+         {"Parameters": {"Target": {"Type": "String", "Default": _EFS56B}}}, {"RES-017"}),
+        ("EU", _efs56b({"FileSystemId": {"Fn::GetAtt": ["Replica", "FileSystemId"]}},
+                       Replica={"Type": "AWS::EFS::FileSystem", "Properties": {"Encrypted": True}}), {}, set()),
+    ],
+)  # fmt: skip
+def test_awsred56b_a_template_efs_replica_to_an_existing_file_system_is_placed(
+    code: str, resources: dict[str, Any], extra: dict[str, Any], expected: set[str]
+) -> None:
+    test_a_templates_global_service_resources_are_judged_by_type(code, resources, extra, expected)
+
+
 @pytest.mark.parametrize(
     ("code", "strategies", "expected"),
     [

@@ -3182,10 +3182,15 @@ class RuleEngine:
             # Given an output no preview knows yet (a transit router's `transit_router_id` before it exists): nothing
             # to judge, as the same unknown at the Pulumi attachment's `transit_router_id`.
             return True
+        if self._group_placed(walk):
+            # (awsred56b) An input beside the field places what the id names (an EFS destination's `Region`), judged
+            # itself, as beside a literal id: the Parameter's value needs no proof of its own (RES-017 before, while
+            # the Pulumi twin with the same `region` passes).
+            return True
         detail = (
             f"The group id comes from the template's Parameter {name}, which has no Default and is given no value the "
-            "engine can read (none, or another template function): whatever the deployer passes is the CEN or transit "
-            f"router joined, so nothing proves it is one this stack makes or one routed only in {self._j()}. Give the "
+            "engine can read (none, or another template function): whatever the deployer passes is the group joined "
+            f"(a CEN, a transit router, a file system replicated into), so nothing proves it is one this stack makes or one routed only in {self._j()}. Give the "
             "Parameter the id (the stack's `parameters`, e.g. the stack's own CEN's id output), reference the "
             "template's own resource, or declare the id."
         )
