@@ -3190,9 +3190,10 @@ class RuleEngine:
         detail = (
             f"The group id comes from the template's Parameter {name}, which has no Default and is given no value the "
             "engine can read (none, or another template function): whatever the deployer passes is the group joined "
-            f"(a CEN, a transit router, a file system replicated into), so nothing proves it is one this stack makes or one routed only in {self._j()}. Give the "
-            "Parameter the id (the stack's `parameters`, e.g. the stack's own CEN's id output), reference the "
-            "template's own resource, or declare the id."
+            "(a CEN, a transit router, a file system replicated into), so nothing proves it is one this stack makes or "
+            f"one routed only in {self._j()}. Give the Parameter the id (the stack's `parameters`, e.g. the stack's "
+            "own CEN's id output), reference the template's own resource, place it (a Region beside it), or declare "
+            "the id."
         )
         self._add_coverable(walk, RuleId.REGIONLESS_REFERENCE_PROVEN, path, f"Ref {name}", detail, (f"${{{name}}}",))
         return True
