@@ -13256,9 +13256,15 @@ def test_awsred56_a_template_model_attribute_is_judged_at_its_resource() -> None
          "default_unless is given exactly"),
         ({"service": "aws-s3-transfer-acceleration", "types": ["AWS::S3::Bucket"],
           "field": "AccelerateConfiguration.AccelerationStatus", "unless_set": ["X"]}, "unless_set is given exactly"),
+        # awsred56b (stop 56): when_set is read in templates now, given exactly when the service has it (was "when_set
+        # is not read"): without it every output of the refused names would be refused, its host set or not.
         ({"service": "fluent-bit-aws-output-region-from-environment", "types": ["AWS::ECS::TaskDefinition"],
           "field": "ContainerDefinitions.LogConfiguration.Options.Name", "unless_set": ["region"]},
-         "when_set is not read"),
+         "when_set is given exactly"),
+        ({"service": "firelens-elastic-cloud-id", "types": ["AWS::ECS::TaskDefinition"],
+          "field": "ContainerDefinitions.LogConfiguration.Options.Name"}, "when_set is given exactly"),
+        ({"service": "aws-s3-transfer-acceleration", "types": ["AWS::S3::Bucket"],
+          "field": "AccelerateConfiguration.AccelerationStatus", "when_set": ["X"]}, "when_set is given exactly"),
     ],
 )  # fmt: skip
 def test_awsred56_a_template_service_reads_the_entrys_exceptions(entry: dict[str, Any], message: str) -> None:
@@ -13317,6 +13323,37 @@ def test_awsred56b_a_template_efs_replica_to_an_existing_file_system_is_placed(
     code: str, resources: dict[str, Any], extra: dict[str, Any], expected: set[str]
 ) -> None:
     test_a_templates_global_service_resources_are_judged_by_type(code, resources, extra, expected)
+
+
+# awsred56b (stop 56): a template entry's when_set (firelens-elastic-cloud-id's Cloud_ID) is read: an es output with a
+# Cloud_ID (or one that may have it) is RES-016 as the Pulumi twin; without one the output's Host is judged as a host.
+_ELASTIC56B = "claims:ZXUtY2VudHJhbC0xLmF3cy5jbG91ZC5lcy5pbyQxMjM0JDU2Nzg="
+
+
+@pytest.mark.parametrize(
+    ("code", "options", "extra", "expected"),
+    [
+        ("EU", {"Name": "es", "Cloud_ID": _ELASTIC56B, "Cloud_Auth": "u:p"}, {}, {"RES-016"}),
+        ("US", {"Name": "elasticsearch", "cloud_id": _ELASTIC56B}, {}, {"RES-016"}),
+        ("CN", {"Name": "es", "Cloud_ID": _ELASTIC56B}, {}, {"RES-016"}),
+        # An id from the router's environment is still Elastic Cloud's.
+        ("EU", {"Name": "es", "Cloud_ID": "${ELASTIC_CLOUD_ID}"}, {}, {"RES-016"}),
+        # A condition that may set it: refused (fail closed); one that may not set it on either branch: not.
+        ("EU", {"Name": "es", "Cloud_ID": {"Fn::If": ["Hosted", _ELASTIC56B, {"Ref": "AWS::NoValue"}]}},
+         {"Conditions": {"Hosted": {"Fn::Equals": ["a", "a"]}}}, {"RES-016"}),
+        ("EU", {"Name": "es", "Cloud_ID": {"Ref": "AWS::NoValue"}, "Host": "10.0.1.20"}, {}, set()),
+        # Without a Cloud_ID: the Host is judged as a host (an OpenSearch domain of the Region passes, another is
+        # RES-015 until declared); another output name is not this entry's.
+        ("EU", {"Name": "es", "Host": "vpc-claims-abc123.eu-central-1.es.amazonaws.com", "Port": "443"}, {}, set()),
+        ("EU", {"Name": "es", "Host": "claims.es.partner.example.com", "Port": "443"}, {}, {"RES-015"}),
+        ("EU", {"Name": "cloudwatch_logs", "region": "eu-central-1", "log_group_name": "g", "cloud_id": "x"}, {},
+         set()),
+    ],
+)  # fmt: skip
+def test_awsred56b_a_template_reads_the_entrys_when_set(
+    code: str, options: dict[str, Any], extra: dict[str, Any], expected: set[str]
+) -> None:
+    test_a_templates_global_service_resources_are_judged_by_type(code, _firelens56(options), extra, expected)
 
 
 @pytest.mark.parametrize(
