@@ -29,15 +29,23 @@ from __future__ import annotations
 from typing import Any
 
 from platform_parts import AWS_HOME as HOME
-from platform_parts import Build, Row
+from platform_parts import Build, Row, dns_suffix
 
 # The same accounts and template helpers as rounds 23 to 30 (one fact, one place).
-from platform_programs_awsred51 import CODES, _stack
+from platform_programs_awsred51 import CODES, _role, _stack
+from platform_programs_awsred55 import _declared, _one
+from platform_programs_awsred55b import _task
 
 PARTNER_FS = "fs-0c1a1m5dr0000042"
 """An existing file system of the team's DR account, named by its bare id (a replica's destination)."""
 ABROAD = {"EU": "us-east-1", "DE": "us-east-1", "US": "eu-west-1", "JP": "us-west-2", "CN": "cn-northwest-1"}
 """A Region outside the jurisdiction (aws-cn's other Region is in China: passes)."""
+CLOUD_ID = {"EU": "claims-logs:ZXUtY2VudHJhbC0xLmF3cy5jbG91ZC5lcy5pbyQ0ZjJhOWMkN2IxZDNl",
+            "DE": "claims-logs:ZXUtY2VudHJhbC0xLmF3cy5jbG91ZC5lcy5pbyQ0ZjJhOWMkN2IxZDNl",
+            "US": "claims-logs:dXMtZWFzdC0xLmF3cy5mb3VuZC5pbyQ0ZjJhOWMkN2IxZDNl",
+            "JP": "claims-logs:YXAtbm9ydGhlYXN0LTEuYXdzLmZvdW5kLmlvJDRmMmE5YyQ3YjFkM2U=",
+            "CN": "claims-logs:Y24tbm9ydGgtMS5hd3MuZXhhbXBsZS5jbiQ0ZjJhOWMkN2IxZDNl"}  # fmt: skip
+"""An Elastic Cloud deployment's id (``<name>:<base64 of region$es-host$kibana-host>``) in the market's Region."""
 
 
 def efs_existing(code: str, variant: str) -> Build:
@@ -62,6 +70,23 @@ def efs_existing(code: str, variant: str) -> Build:
         "FileSystemTags": [{"Key": "Name", "Value": "claims-files"}]}}, **more})  # fmt: skip
 
 
+def ecs_firelens_elastic(code: str, variant: str) -> Build:
+    # docs: AWS::ECS::TaskDefinition ContainerDefinitions [{LogConfiguration {LogDriver awsfirelens, Options {Name es,
+    # Cloud_ID, Cloud_Auth, Index, tls, Suppress_Type_Name}}}]: Fluent Bit's es output; "If you are using Elastic's
+    # Elasticsearch Service you can specify the cloud_id of the cluster running" (the deployment's host is inside the
+    # id's base64); without it, Host / Port / AWS_Auth / AWS_Region (an Amazon OpenSearch Service domain).
+    options: dict[str, Any] = {"Name": "es", "Cloud_ID": CLOUD_ID[code],
+                               "Cloud_Auth": "{{resolve:secretsmanager:claims-elastic:SecretString:auth}}",
+                               "Index": "claims-api", "tls": "On", "Suppress_Type_Name": "On"}  # fmt: skip
+    if variant == "home":
+        options = {"Name": "es", "Host": f"vpc-claims-logs-4f2a9c.{HOME[code]}.es.{dns_suffix(code)}", "Port": "443",
+                   "AWS_Auth": "On", "AWS_Region": HOME[code], "Index": "claims-api", "tls": "On",
+                   "Suppress_Type_Name": "On"}  # fmt: skip
+    container = {"LogConfiguration": {"LogDriver": "awsfirelens", "Options": options}}
+    return _one("claims-api-task", "AWS::ECS::TaskDefinition", _task(container, firelens=True),
+                TaskRole=_role("ecs-tasks.amazonaws.com"))  # fmt: skip
+
+
 def _expected(code: str, variant: str) -> set[str]:
     if variant == "bare":
         return set() if code == "CN" else {"RES-017"}
@@ -78,13 +103,22 @@ def _declaration(variant: str) -> list[dict[str, Any]]:
 
 
 VARIANTS = ("own", "placed", "bare", "bare-declared", "abroad")
+ELASTIC = "firelens-elastic-cloud-id"
+"""The global_services entry judging an es output with a Cloud_ID (refused in every jurisdiction until declared)."""
 
 
 def rows() -> list[Row]:
     """(id, jurisdiction, build, expected rule ids, declared destinations) for the realistic table."""
-    return [
+    efs: list[Row] = [
         (f"awsred56b-{code.lower()}-cfn-efs-existing-{variant}", code, efs_existing(code, variant),
          _expected(code, variant), _declaration(variant))
         for code in CODES
         for variant in VARIANTS
     ]  # fmt: skip
+    elastic: list[Row] = [
+        (f"awsred56b-{code.lower()}-cfn-ecs-firelens-elastic-{variant}", code, ecs_firelens_elastic(code, variant),
+         {"RES-016"} if variant == "global" else set(), [_declared(ELASTIC)] if variant == "global-declared" else [])
+        for code in CODES
+        for variant in ("home", "global", "global-declared")
+    ]  # fmt: skip
+    return efs + elastic
