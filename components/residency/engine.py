@@ -7597,11 +7597,15 @@ def _template_field_values(props: Mapping[Any, Any], entry: TemplateService, pat
             continue  # no map holding the field: no output, no destination written
         if isinstance(holder, Mapping) and not _is_function(holder) and _sets_any(holder, entry.unless_set):
             continue
-        if entry.when_set and isinstance(holder, Mapping) and not _is_function(holder):
-            # (awsred56b) judged only where one of ``when_set`` may be set (a FireLens es output's Cloud_ID); a map
-            # that is a function giving the whole options is judged as before (unevaluated: unproven).
-            if not any(_may_set_key(holder, name) for name in entry.when_set):
-                continue
+        # (awsred56b) judged only where one of ``when_set`` may be set (a FireLens es output's Cloud_ID); a map that is
+        # a function giving the whole options is judged as before (unevaluated: unproven).
+        if (
+            entry.when_set
+            and isinstance(holder, Mapping)
+            and not _is_function(holder)
+            and not any(_may_set_key(holder, name) for name in entry.when_set)
+        ):
+            continue
         for value_path, value in _template_values(holder, keys[-1:], holder_path):
             if value is _OMITTED and isinstance(holder, Mapping) and _sets_any(holder, entry.default_unless):
                 continue
@@ -7627,8 +7631,9 @@ def _sets_any(holder: Mapping[Any, Any], names: tuple[str, ...]) -> bool:
 
 def _may_set_key(holder: Mapping[Any, Any], name: str) -> bool:
     """(awsred56b) Whether ``holder`` may set ``name`` (case-insensitive): a value one of whose ways (an ``Fn::If``
-    branch) is neither absent, null nor ``Ref AWS::NoValue``; a ``${VAR}`` counts (filled from the router's environment,
-    it is still set). The fail-closed reading of a ``when_set`` input, as :func:`_sets_key` is of an ``unless_set`` one."""
+    branch) is neither absent, null nor ``Ref AWS::NoValue``; a ``${VAR}`` counts (filled from the router's
+    environment, it is still set). The fail-closed reading of a ``when_set`` input, as :func:`_sets_key` is of an
+    ``unless_set`` one."""
     wanted = name.lower()
     return any(
         str(key).lower() == wanted and any(v is not _OMITTED for _, v in _template_values(value, [], ""))
