@@ -34,7 +34,7 @@ from platform_parts import Build, Row, dns_suffix
 # The same accounts and template helpers as rounds 23 to 30 (one fact, one place).
 from platform_programs_awsred51 import CODES, _role, _stack
 from platform_programs_awsred55 import _declared, _one
-from platform_programs_awsred55b import _task
+from platform_programs_awsred55b import _model, _task
 
 PARTNER_FS = "fs-0c1a1m5dr0000042"
 """An existing file system of the team's DR account, named by its bare id (a replica's destination)."""
@@ -87,6 +87,22 @@ def ecs_firelens_elastic(code: str, variant: str) -> Build:
                 TaskRole=_role("ecs-tasks.amazonaws.com"))  # fmt: skip
 
 
+def agentcore_memory_override(code: str, variant: str) -> Build:
+    # docs: AWS::BedrockAgentCore::Memory MemoryStrategies [{CustomMemoryStrategy {Name, Namespaces, Configuration
+    # {SemanticOverride | SummaryOverride | UserPreferenceOverride | EpisodicOverride {Extraction, Consolidation,
+    # Reflection {AppendToPrompt, ModelId}} | SelfManagedConfiguration}}}]: each step's model, a foundation model or an
+    # inference profile (a ``global.`` one routes the conversation's events to any commercial Region).
+    model = _model(code, "home" if variant == "home" else "global", "amazon.nova-pro-v1:0")
+    override = {"Extraction": {"ModelId": model, "AppendToPrompt": "Keep only facts about the claim."},
+                "Consolidation": {"ModelId": model, "AppendToPrompt": "Merge facts about the same claim."}}  # fmt: skip
+    strategy = {"CustomMemoryStrategy": {"Name": "claim_facts", "Namespaces": ["/claims/{actorId}"],
+                                         "Configuration": {"SemanticOverride": override}}}  # fmt: skip
+    return _one("claims-memory", "AWS::BedrockAgentCore::Memory", {
+        "Name": "claims_helper_memory", "EventExpiryDuration": 30,
+        "MemoryExecutionRoleArn": {"Fn::GetAtt": ["MemoryRole", "Arn"]}, "MemoryStrategies": [strategy]},
+        MemoryRole=_role("bedrock-agentcore.amazonaws.com"))  # fmt: skip
+
+
 def _expected(code: str, variant: str) -> set[str]:
     if variant == "bare":
         return set() if code == "CN" else {"RES-017"}
@@ -105,6 +121,9 @@ def _declaration(variant: str) -> list[dict[str, Any]]:
 VARIANTS = ("own", "placed", "bare", "bare-declared", "abroad")
 ELASTIC = "firelens-elastic-cloud-id"
 """The global_services entry judging an es output with a Cloud_ID (refused in every jurisdiction until declared)."""
+NESTED_MODEL = "aws-bedrock-cross-region-nested-model"
+"""The global_services entry judging a model nested in an AgentCore memory strategy (a ``global.`` profile refused in
+every jurisdiction until declared)."""
 
 
 def rows() -> list[Row]:
@@ -121,4 +140,11 @@ def rows() -> list[Row]:
         for code in CODES
         for variant in ("home", "global", "global-declared")
     ]  # fmt: skip
-    return efs + elastic
+    memory: list[Row] = [
+        (f"awsred56b-{code.lower()}-cfn-agentcore-memory-override-{variant}", code,
+         agentcore_memory_override(code, variant), {"RES-016"} if variant == "global" else set(),
+         [_declared(NESTED_MODEL)] if variant == "global-declared" else [])
+        for code in CODES
+        for variant in ("home", "global", "global-declared")
+    ]  # fmt: skip
+    return efs + elastic + memory

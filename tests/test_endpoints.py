@@ -13356,6 +13356,38 @@ def test_awsred56b_a_template_reads_the_entrys_when_set(
     test_a_templates_global_service_resources_are_judged_by_type(code, _firelens56(options), extra, expected)
 
 
+# awsred56b (stop 56): a custom AgentCore memory strategy's override ModelId (each step's) is the Pulumi strategy's
+# `*.model_id` (aws-bedrock-cross-region-nested-model): a cross-region profile is RES-016 outside its resident
+# geography; a model of the Region, a self-managed strategy (no model) pass. It passed every door in a template before.
+def _memory56b(configuration: dict[str, Any]) -> dict[str, Any]:
+    strategy = {"CustomMemoryStrategy": {"Name": "c", "Configuration": configuration}}
+    return _one("AWS::BedrockAgentCore::Memory", Name="m", EventExpiryDuration=30, MemoryStrategies=[strategy])
+
+
+@pytest.mark.parametrize(
+    ("code", "configuration", "expected"),
+    [
+        ("EU", {"SemanticOverride": {"Extraction": {"ModelId": "global.amazon.nova-pro-v1:0", "AppendToPrompt": "x"}}},
+         {"RES-016"}),
+        ("DE", {"SummaryOverride": {"Consolidation": {"ModelId": "eu.amazon.nova-pro-v1:0", "AppendToPrompt": "x"}}},
+         {"RES-016"}),
+        ("US", {"EpisodicOverride": {"Reflection": {"ModelId": "global.amazon.nova-pro-v1:0", "AppendToPrompt": "x"}}},
+         {"RES-016"}),
+        ("US", {"UserPreferenceOverride": {"Extraction": {"ModelId": "us.amazon.nova-pro-v1:0",
+                                                          "AppendToPrompt": "x"}}}, set()),
+        ("JP", {"SemanticOverride": {"Extraction": {"ModelId": "jp.amazon.nova-pro-v1:0", "AppendToPrompt": "x"}}},
+         set()),
+        ("EU", {"SemanticOverride": {"Extraction": {"ModelId": "amazon.nova-pro-v1:0", "AppendToPrompt": "x"}}}, set()),
+        ("EU", {"SelfManagedConfiguration": {"HistoricalContextWindowSize": 4, "TriggerConditions": [
+            {"MessageBasedTrigger": {"MessageCount": 5}}]}}, set()),
+    ],
+)  # fmt: skip
+def test_awsred56b_a_template_memory_override_model_is_judged(
+    code: str, configuration: dict[str, Any], expected: set[str]
+) -> None:
+    test_a_templates_global_service_resources_are_judged_by_type(code, _memory56b(configuration), {}, expected)
+
+
 @pytest.mark.parametrize(
     ("code", "strategies", "expected"),
     [
