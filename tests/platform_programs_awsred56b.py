@@ -1,27 +1,32 @@
-"""AWS red team, round 31 (stop 56): an EFS replica to an existing file system named in a template.
+"""AWS red team, round 31 (stop 56): an EFS replica to an existing file system, the Elastic output, a memory model.
 
-Reproduced on the unchanged engine (main 1ae99877), one ``AWS::EFS::FileSystem`` in a ``cloudformation.Stack`` each
-(EU / DE / US / JP / CN, provider pinned to the team's account) whose ``ReplicationConfiguration.Destinations`` item
-names an existing file system by ``FileSystemId`` and no ``Region`` / ``AvailabilityZoneName``: it passed every door
-(4 leaks: EU, DE, US, JP; the table's CN row was first written RES-017 too, 5 failed / 20 passed, and corrected to the
-Pulumi twin's verdict, which passes in aws-cn)
-(round 30 found it; the ``aws-efs-replica-region-unstated`` default stands aside for a ``FileSystemId``), while its
-Pulumi twin, an ``efs.ReplicationConfiguration`` whose ``destination.file_system_id`` is a bare id, is RES-017 (a
-``global_group_fields`` entry: the id carries no Region, which API page does not say; proven when the stack made the
-file system, placed by ``region`` / ``availability_zone_name`` beside it, or declared).
+Reproduced on the unchanged engine (main 1ae99877), one resource in a ``cloudformation.Stack`` each (EU / DE / US /
+JP / CN, provider pinned to the team's account), each **passing every door** while its Pulumi twin is refused:
 
-Now (``stack_templates`` ``resources``: ``AWS::EFS::FileSystem`` ``ReplicationConfiguration.Destinations.FileSystemId``
--> the Pulumi ``destination.file_system_id``, its siblings read as the Pulumi destination's): a bare id of a file
-system the template does not make is RES-017, as the Pulumi twin; the template's own file system by ``Ref``, a
-destination placed by its ``Region`` in the home Region, and a declared partner's file system pass.
+- an ``AWS::EFS::FileSystem`` whose ``ReplicationConfiguration.Destinations`` item names an existing file system by a
+  bare ``FileSystemId`` and no ``Region`` / ``AvailabilityZoneName`` (round 30 found it): the Pulumi
+  ``efs.ReplicationConfiguration``'s ``destination.file_system_id`` is RES-017 (a ``global_group_fields`` entry: the
+  id carries no Region; proven when the stack made the file system, placed by ``region`` /
+  ``availability_zone_name`` beside it, or declared). 4 leaks (EU, DE, US, JP); the CN row was first written RES-017
+  too and corrected to the Pulumi twin's verdict (a bare id in aws-cn passes: the partition is wholly in China);
+- an ECS task definition's FireLens ``es`` output with ``Cloud_ID`` (Elastic's hosted service, its host inside the
+  id): ``firelens-elastic-cloud-id`` has ``when_set``, which the template walk did not read (5 leaks);
+- an ``AWS::BedrockAgentCore::Memory`` custom strategy overriding a step's ``ModelId`` with a ``global.`` profile:
+  the Pulumi strategy's ``*.model_id`` is ``aws-bedrock-cross-region-nested-model``, unmapped for templates (5 leaks).
 
-Ids ``awsred56b-<code>-<kind>-<variant>``. ``own``: the destination is ``Ref`` of a second ``AWS::EFS::FileSystem``
-of the template (passes); ``placed``: a literal ``fs-...`` with ``Region`` the stack's home Region (passes: the Region
-is judged as a Region); ``bare``: a literal ``fs-...`` without Region (RES-017; in CN it passes, as its Pulumi twin:
-the id is looked up in the aws-cn partition, wholly in China); ``bare-declared``: the same, the id
-declared as a resident partner's file system (passes); ``abroad``: a literal id with ``Region`` outside the
-jurisdiction (RES-009, as before; aws-cn's other Region passes). tests/test_realistic_programs.py runs them as CASES
-(``awsred56b-*``).
+On main's engine the table's every-door test: 14 failed / 41 passed.
+
+Now: ``stack_templates`` ``resources`` maps the EFS destination's ``FileSystemId`` to the Pulumi
+``destination.file_system_id`` (its siblings read beside it; a Parameter's id beside a ``Region`` is placed by it);
+``template_services`` read ``when_set``; the memory override's ``ModelId`` is the nested-model entry's field.
+
+Ids ``awsred56b-<code>-<kind>-<variant>``. EFS (``cfn-efs-existing``): ``own``, ``Ref`` of a second file system of
+the template (passes); ``placed``, a literal ``fs-...`` with the home ``Region`` (passes); ``bare``, without Region
+(RES-017; CN passes); ``bare-declared``, the id declared as a resident partner's (passes); ``abroad``, a ``Region``
+outside the jurisdiction (RES-009 as before; aws-cn's other Region passes). Elastic (``cfn-ecs-firelens-elastic``)
+and memory (``cfn-agentcore-memory-override``): ``home`` (an OpenSearch domain's ``Host`` in the Region; a model of
+the Region, JP's ``jp.`` profile), ``global`` (RES-016), ``global-declared`` (the catalogue id declared, passes).
+tests/test_realistic_programs.py runs them as CASES (``awsred56b-*``).
 """
 
 from __future__ import annotations
