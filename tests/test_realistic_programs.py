@@ -18788,9 +18788,10 @@ CASES: list[Case] = [
     # written in a CloudFormation template, are RES-016 as their Pulumi twins (each passed every door before); a
     # Bedrock agent on the template's own application inference profile of a Regional model passes (RES-016 before)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw56.rows()],
-    # -- stop 56, AWS red team round 31 (tests/platform_programs_awsred56b.py): an EFS replica to an existing file
-    # system named by a bare FileSystemId in a template is RES-017 as its Pulumi twin (passed every door before); the
-    # template's own file system by Ref, a placed or declared one pass
+    # -- stop 56, AWS red team round 31 (tests/platform_programs_awsred56b.py): in a template, an EFS replica to an
+    # existing file system named by a bare FileSystemId is RES-017, a FireLens es output with Cloud_ID and a custom
+    # AgentCore memory strategy's step on a global. profile RES-016, as their Pulumi twins (each passed every door
+    # before); the template's own file system by Ref, a placed or declared one, an es output to its Host pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw56b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
