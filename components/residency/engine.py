@@ -3192,8 +3192,8 @@ class RuleEngine:
             "engine can read (none, or another template function): whatever the deployer passes is the group joined "
             "(a CEN, a transit router, a file system replicated into), so nothing proves it is one this stack makes or "
             f"one routed only in {self._j()}. Give the Parameter the id (the stack's `parameters`, e.g. the stack's "
-            "own CEN's id output), reference the template's own resource, place it (a Region beside it), or declare "
-            "the id."
+            "own CEN's id output), reference the template's own resource, place it where the type has a Region "
+            "beside the id (an EFS destination's `Region`), or declare the id."
         )
         self._add_coverable(walk, RuleId.REGIONLESS_REFERENCE_PROVEN, path, f"Ref {name}", detail, (f"${{{name}}}",))
         return True
