@@ -65,6 +65,7 @@ import platform_programs_awsred54b as aw54b
 import platform_programs_awsred55 as aw55
 import platform_programs_awsred55b as aw55b
 import platform_programs_awsred56 as aw56
+import platform_programs_awsred56b as aw56b
 import platform_programs_bodies42 as bd42
 import platform_programs_cfnmap45 as cm45
 import platform_programs_cfnsfn45 as cs45
@@ -18802,6 +18803,11 @@ CASES: list[Case] = [
     # abroad, a partner or a public resolver are refused (RES-009 / RES-015, an SSM lookup RES-011; each passed every
     # door before); `jq -er` is read (RES-011 at home before); the home twins pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu56.rows()],
+    # -- stop 56, AWS red team round 31 (tests/platform_programs_awsred56b.py): in a template, an EFS replica to an
+    # existing file system named by a bare FileSystemId is RES-017, a FireLens es output with Cloud_ID and a custom
+    # AgentCore memory strategy's step on a global. profile RES-016, as their Pulumi twins (each passed every door
+    # before); the template's own file system by Ref, a placed or declared one, an es output to its Host pass
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw56b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -3185,12 +3185,18 @@ class RuleEngine:
             # Given an output no preview knows yet (a transit router's `transit_router_id` before it exists): nothing
             # to judge, as the same unknown at the Pulumi attachment's `transit_router_id`.
             return True
+        if self._group_placed(walk):
+            # (awsred56b) An input beside the field places what the id names (an EFS destination's `Region`), judged
+            # itself, as beside a literal id: the Parameter's value needs no proof of its own (RES-017 before, while
+            # the Pulumi twin with the same `region` passes).
+            return True
         detail = (
             f"The group id comes from the template's Parameter {name}, which has no Default and is given no value the "
-            "engine can read (none, or another template function): whatever the deployer passes is the CEN or transit "
-            f"router joined, so nothing proves it is one this stack makes or one routed only in {self._j()}. Give the "
-            "Parameter the id (the stack's `parameters`, e.g. the stack's own CEN's id output), reference the "
-            "template's own resource, or declare the id."
+            "engine can read (none, or another template function): whatever the deployer passes is the group joined "
+            "(a CEN, a transit router, a file system replicated into), so nothing proves it is one this stack makes or "
+            f"one routed only in {self._j()}. Give the Parameter the id (the stack's `parameters`, e.g. the stack's "
+            "own CEN's id output), reference the template's own resource, place it where the type has a Region "
+            "beside the id (an EFS destination's `Region`), or declare the id."
         )
         self._add_coverable(walk, RuleId.REGIONLESS_REFERENCE_PROVEN, path, f"Ref {name}", detail, (f"${{{name}}}",))
         return True
@@ -7569,11 +7575,12 @@ def _template_values(node: Any, keys: list[str], path: str) -> Iterator[tuple[st
 
 def _template_field_values(props: Mapping[Any, Any], entry: TemplateService, path: str) -> Iterator[tuple[str, Any]]:
     """(path, value) of a ``template_services`` entry's field in a resource's Properties (:func:`_template_values`);
-    for an entry with ``unless_set`` / ``default_unless`` (awsred56), read in each map holding the field's last key:
-    none from a map where one of ``unless_set`` is set (what it names is judged by the walk), no default where the map
-    is not written or one of ``default_unless`` is set. For an entry with ``keys``, each key set in the field's map
+    for an entry with ``unless_set`` / ``default_unless`` (awsred56) / ``when_set`` (awsred56b), read in each map
+    holding the field's last key: none from a map where one of ``unless_set`` is set (what it names is judged by the
+    walk) or none of ``when_set`` may be set, no default where the map is not written or one of ``default_unless`` is
+    set. For an entry with ``keys``, each key set in the field's map
     gives the value it stands for (a key not listed: the ``{key: ...}`` map itself, which no reader evaluates, so
-    unproven). Other entries (nearly all) pay two tests."""
+    unproven). Other entries (nearly all) pay three tests."""
     assert entry.field is not None
     keys = entry.field.split(".")
     if entry.keys:  # (awsred56) a map of alternatives: each key set there stands for a value
@@ -7586,13 +7593,22 @@ def _template_field_values(props: Mapping[Any, Any], entry: TemplateService, pat
                     named = entry.keys.get(str(key))
                     yield f"{map_path}.{key}", {str(key): alternatives[key]} if named is None else named
         return
-    if not entry.unless_set and not entry.default_unless:
+    if not entry.unless_set and not entry.default_unless and not entry.when_set:
         yield from _template_values(props, keys, path)
         return
     for holder_path, holder in _template_values(props, keys[:-1], path):
         if holder is _OMITTED:
             continue  # no map holding the field: no output, no destination written
         if isinstance(holder, Mapping) and not _is_function(holder) and _sets_any(holder, entry.unless_set):
+            continue
+        # (awsred56b) judged only where one of ``when_set`` may be set (a FireLens es output's Cloud_ID); a map that is
+        # a function giving the whole options is judged as before (unevaluated: unproven).
+        if (
+            entry.when_set
+            and isinstance(holder, Mapping)
+            and not _is_function(holder)
+            and not any(_may_set_key(holder, name) for name in entry.when_set)
+        ):
             continue
         for value_path, value in _template_values(holder, keys[-1:], holder_path):
             if value is _OMITTED and isinstance(holder, Mapping) and _sets_any(holder, entry.default_unless):
@@ -7615,6 +7631,18 @@ def _sets_any(holder: Mapping[Any, Any], names: tuple[str, ...]) -> bool:
         if maps and all(isinstance(m, Mapping) and not _is_function(m) and _sets_key(m, last) for m in maps):
             return True
     return False
+
+
+def _may_set_key(holder: Mapping[Any, Any], name: str) -> bool:
+    """(awsred56b) Whether ``holder`` may set ``name`` (case-insensitive): a value one of whose ways (an ``Fn::If``
+    branch) is neither absent, null nor ``Ref AWS::NoValue``; a ``${VAR}`` counts (filled from the router's
+    environment, it is still set). The fail-closed reading of a ``when_set`` input, as :func:`_sets_key` is of an
+    ``unless_set`` one."""
+    wanted = name.lower()
+    return any(
+        str(key).lower() == wanted and any(v is not _OMITTED for _, v in _template_values(value, [], ""))
+        for key, value in holder.items()
+    )
 
 
 def _sets_key(holder: Mapping[Any, Any], name: str) -> bool:
