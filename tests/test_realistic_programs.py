@@ -106,6 +106,7 @@ import platform_programs_falsealarm54 as fa54
 import platform_programs_falsealarm54b as fa54b
 import platform_programs_falsealarm55 as fa55
 import platform_programs_falsealarm55b as fa55b
+import platform_programs_falsealarm56b as fa56b
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_fnb64_51 as fb51
@@ -18787,6 +18788,10 @@ CASES: list[Case] = [
     # written in a CloudFormation template, are RES-016 as their Pulumi twins (each passed every door before); a
     # Bedrock agent on the template's own application inference profile of a Regional model passes (RES-016 before)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw56.rows()],
+    # -- stop 56, false alarms round 20 (tests/platform_programs_falsealarm56b.py): a jq regular expression written like
+    # an ARN or a URL, a Compose service's dotted network alias, ossutil CORS rules over several lines: pass (were
+    # RES-011 / RES-015 / RES-017); their twins (a queue abroad, another network, the machine's own psql, an upload) refused
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa56b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
