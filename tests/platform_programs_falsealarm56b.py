@@ -111,8 +111,9 @@ aws resourcegroupstaggingapi get-resources --region @R@ \
 aws lambda list-functions --region @R@ \
   | jq -r '.Functions[].FunctionArn | capture("^arn:@p@:lambda:(?<region>[^:]+):(?<acct>[0-9]{12}):function:(?<name>.+)$") | .name' > /tmp/functions
 """
-# The pattern is left out, nothing else: a queue abroad the script asks for, and a jq `sub` whose replacement
-# (its output) names a queue abroad given to the AWS CLI, stay judged.
+# The pattern is left out, nothing else: a queue abroad the script asks for stays RES-009, and a jq `sub` whose
+# replacement (its output) rewrites the queue's URL to another Region, given to the AWS CLI, is a host the engine
+# cannot compute (the URL is read at run time): RES-015 (RES-011 on main, for the pattern).
 JQ_REGEX_SEND_ABROAD = JQ_REGEX + "aws sqs get-queue-url --queue-name fleet-jobs-dr --region @X@\n"
 JQ_REGEX_SUB_ABROAD = JQ_REGEX + (
     "DR=$(jq -rn --arg a \"$Q\" '$a | sub(\"^https://sqs\\\\.[a-z0-9-]+\\\\.\"; \"https://sqs.@X@.\")')\n"
@@ -158,6 +159,25 @@ COMPOSE_DOTTED_ALIAS_OTHER_NETWORK = COMPOSE_DOTTED_ALIAS.replace(
 # The machine's own command outside the Compose file: the alias is no name there (RES-015).
 COMPOSE_DOTTED_ALIAS_ON_HOST = COMPOSE_DOTTED_ALIAS + "psql -h pg.fleet-app.internal -U fleet -c 'select 1'\n"
 
+# The project's `default` network (every service without `networks` joins it), the alias given there.
+COMPOSE_DOTTED_ALIAS_DEFAULT = r"""mkdir -p /opt/fleet
+cat > /opt/fleet/compose.yaml <<'EOF'
+services:
+  cache:
+    image: redis:7
+    networks:
+      default:
+        aliases:
+          - cache.fleet-app.internal
+  worker:
+    image: fleet/worker:2.3
+    command: ["fleet-worker", "--redis-url", "redis://cache.fleet-app.internal:6379/0"]
+    environment:
+      REDIS_HOST: cache.fleet-app.internal
+EOF
+docker compose -f /opt/fleet/compose.yaml up -d
+"""
+
 # Pins of stop 56's first-wave readings at home: a Compose service running the AWS CLI image with a `command:` list,
 # `docker compose run --rm SERVICE aws ...`, `printf -v`.
 COMPOSE_CLI_HOME = r"""mkdir -p /opt/fleet
@@ -181,8 +201,9 @@ aws s3 cp /var/log/cloud-init.log "s3://$BUCKET/boot/" --region @R@
 AWS_PROGRAMS: dict[str, tuple[str, set[str]]] = {
     "jq-regex": (JQ_REGEX, set()),
     "jq-regex-send-abroad": (JQ_REGEX_SEND_ABROAD, {"RES-009"}),
-    "jq-regex-sub-abroad": (JQ_REGEX_SUB_ABROAD, {"RES-009"}),
+    "jq-regex-sub-abroad": (JQ_REGEX_SUB_ABROAD, {"RES-015"}),
     "compose-dotted-alias": (COMPOSE_DOTTED_ALIAS, set()),
+    "compose-dotted-alias-default": (COMPOSE_DOTTED_ALIAS_DEFAULT, set()),
     "compose-dotted-alias-other-network": (COMPOSE_DOTTED_ALIAS_OTHER_NETWORK, {"RES-015"}),
     "compose-dotted-alias-on-host": (COMPOSE_DOTTED_ALIAS_ON_HOST, {"RES-015"}),
     "compose-cli-home": (COMPOSE_CLI_HOME, set()),
