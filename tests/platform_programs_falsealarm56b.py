@@ -110,14 +110,14 @@ aws resourcegroupstaggingapi get-resources --region @R@ \
   | jq -r '.ResourceTagMappingList[].ResourceARN | select(test("^arn:@p@:s3:::fleet-"))' > /tmp/buckets
 aws lambda list-functions --region @R@ \
   | jq -r '.Functions[].FunctionArn | capture("^arn:@p@:lambda:(?<region>[^:]+):(?<acct>[0-9]{12}):function:(?<name>.+)$") | .name' > /tmp/functions
-"""
+"""  # noqa: E501
 # The pattern is left out, nothing else: a queue abroad the script asks for stays RES-009, and a jq `sub` whose
 # replacement (its output) rewrites the queue's URL to another Region, given to the AWS CLI, is a host the engine
 # cannot compute (the URL is read at run time): RES-015 (RES-011 on main, for the pattern).
 JQ_REGEX_SEND_ABROAD = JQ_REGEX + "aws sqs get-queue-url --queue-name fleet-jobs-dr --region @X@\n"
 JQ_REGEX_SUB_ABROAD = JQ_REGEX + (
-    "DR=$(jq -rn --arg a \"$Q\" '$a | sub(\"^https://sqs\\\\.[a-z0-9-]+\\\\.\"; \"https://sqs.@X@.\")')\n"
-    "aws sqs send-message --queue-url \"$DR\" --message-body booted\n"
+    'DR=$(jq -rn --arg a "$Q" \'$a | sub("^https://sqs\\\\.[a-z0-9-]+\\\\."; "https://sqs.@X@.")\')\n'
+    'aws sqs send-message --queue-url "$DR" --message-body booted\n'
 )
 
 # The Compose Specification, services.networks: "aliases declares alternative hostnames for the service on the
@@ -154,7 +154,7 @@ docker compose -f /opt/fleet/compose.yaml up -d
 # The same alias named by a service on another network only: Docker's DNS does not answer it there (a lookup goes to
 # the machine's resolver): still a host no text proves (RES-015).
 COMPOSE_DOTTED_ALIAS_OTHER_NETWORK = COMPOSE_DOTTED_ALIAS.replace(
-    "      PGPORT: \"5432\"\n    networks:\n      - back\n", "      PGPORT: \"5432\"\n    networks:\n      - front\n"
+    '      PGPORT: "5432"\n    networks:\n      - back\n', '      PGPORT: "5432"\n    networks:\n      - front\n'
 ).replace("networks:\n  back: {}\n", "networks:\n  back: {}\n  front: {}\n")
 # The machine's own command outside the Compose file: the alias is no name there (RES-015).
 COMPOSE_DOTTED_ALIAS_ON_HOST = COMPOSE_DOTTED_ALIAS + "psql -h pg.fleet-app.internal -U fleet -c 'select 1'\n"
@@ -235,7 +235,7 @@ cat > /tmp/cors.json <<'EOF'
 {"CORSRule": [{"AllowedOrigin": ["https:\/\/@O@"], "AllowedMethod": ["GET", "PUT"]}]}
 EOF
 ossutil api put-bucket-cors --bucket fleet-logs-@c@ --region @R@ --cors-configuration file:///tmp/cors.json
-"""
+"""  # noqa: E501
 # The origin is left out of the scan, nothing else: an upload to the partner's portal beside the rules stays judged.
 CORS_LINES_AND_UPLOAD = CORS_LINES + "curl -sf -T /var/log/cloud-init.log https://@O@/upload\n"
 

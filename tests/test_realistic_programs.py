@@ -18790,7 +18790,7 @@ CASES: list[Case] = [
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw56.rows()],
     # -- stop 56, false alarms round 20 (tests/platform_programs_falsealarm56b.py): a jq regular expression written like
     # an ARN or a URL, a Compose service's dotted network alias, ossutil CORS rules over several lines: pass (were
-    # RES-011 / RES-015 / RES-017); their twins (a queue abroad, another network, the machine's own psql, an upload) refused
+    # RES-011 / RES-015); their twins (a queue abroad, another network, the machine's own psql, an upload) refused
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa56b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /

@@ -4060,8 +4060,8 @@ class RuleEngine:
             # alired54: a policy document the walk above judged as one (its Service principal is no host) is not
             # scanned again as text.
             script = script.replace(document, "")
-        # falsealarm56b: a jq program's regular expression (`capture("^arn:aws:sqs:(?<r>[a-z0-9-]+):")`) is compared with
-        # the input, no reference: blanked where it is written (was RES-011 at home, the pattern read as an ARN's Region)
+        # falsealarm56b: a jq program's regular expression (`capture("^arn:aws:sqs:(?<r>[a-z0-9-]+):")`) is compared
+        # with the input, no reference: blanked where it is written (was RES-011 at home: the pattern read as an ARN)
         script = jq_patterns_blanked(script)
         # scripts54: `https://ingest.$D/` too (was `://$` only); a variable holds an uncomputed substitution only
         # through an assignment or a `read`
