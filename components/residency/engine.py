@@ -4060,9 +4060,6 @@ class RuleEngine:
             # alired54: a policy document the walk above judged as one (its Service principal is no host) is not
             # scanned again as text.
             script = script.replace(document, "")
-        # falsealarm56b: a jq program's regular expression (`capture("^arn:aws:sqs:(?<r>[a-z0-9-]+):")`) is compared
-        # with the input, no reference: blanked where it is written (was RES-011 at home: the pattern read as an ARN)
-        script = jq_patterns_blanked(script)
         # scripts54: `https://ingest.$D/` too (was `://$` only); a variable holds an uncomputed substitution only
         # through an assignment or a `read`
         if "://$" in script or ("://" in script and "$" in script and ("=" in script or "read" in script)):
@@ -4072,9 +4069,12 @@ class RuleEngine:
         loop = "$" in script and (has_for_loop(script) or has_while_read(script))
         # scripts55b: a function's positional parameter in a URL (`notify() { curl "http://$1:8080/x"; }`, no `=`)
         if ("$" in script and ("=" in script or "${" in script)) or loop or "://$(" in script or has_positional(script):
-            # falsealarm56b: and where a variable's uncomputed value (`R=$(... | jq '... capture(...)')`) is written in
             return jq_patterns_blanked(_assigned_urls(script, self._instance_region(walk)))
-        return script
+        # falsealarm56b: a jq program's regular expression (`capture("^arn:aws:sqs:(?<r>[a-z0-9-]+):")`) is compared
+        # with the input, no reference: blanked in the text the scan reads (was RES-011 at home: read as an ARN), also
+        # where a variable's value is written in above (`R=$(... | jq '... capture(...)')`, then `"$R"`); the readers
+        # and the one evaluator (which runs the program) see it as written
+        return jq_patterns_blanked(script)
 
     def _judge_substituted_url_hosts(self, walk: _Walk, script: str, path: str) -> None:
         """(scripts53b) A URL whose host is a command substitution the one evaluator cannot compute, written there
