@@ -108,6 +108,7 @@ import platform_programs_falsealarm54b as fa54b
 import platform_programs_falsealarm55 as fa55
 import platform_programs_falsealarm55b as fa55b
 import platform_programs_falsealarm56 as fa56
+import platform_programs_falsealarm56b as fa56b
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_fnb64_51 as fb51
@@ -18808,6 +18809,10 @@ CASES: list[Case] = [
     # AgentCore memory strategy's step on a global. profile RES-016, as their Pulumi twins (each passed every door
     # before); the template's own file system by Ref, a placed or declared one, an es output to its Host pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw56b.rows()],
+    # -- stop 56, false alarms round 20 (tests/platform_programs_falsealarm56b.py): a jq regular expression written like
+    # an ARN or a URL, a Compose service's dotted network alias, ossutil CORS rules over several lines: pass (were
+    # RES-011 / RES-015); their twins (a queue abroad, another network, the machine's own psql, an upload) refused
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa56b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -25,6 +25,7 @@ from components.residency.scripts import (
     compose_commands,
     ifs_fields,
     ifs_value,
+    jq_patterns_blanked,
     last_positional_written,
     positional_words,
     reads_as_assignments,
@@ -4384,3 +4385,146 @@ def test_mutation56_haproxy_resolvers_nameserver(resolver: str, expected: set[st
 def test_mutation56_jq_printing_options(options: str, expected: set[str]) -> None:
     script = f"DR=$(echo '{{\"r\": \"us-west-2\"}}' | jq {options} '.r')\n{_DR56}\n"
     assert {f[0] for f in findings(f"#!/bin/bash\n{script}", "EU", "aws")} == expected
+
+
+# falsealarm56b (stop 56): a jq program's regular expression (its first argument to test / match / capture / scan /
+# split / splits / sub / gsub) is compared with the input, never contacted: the whole-script scan read one written
+# like an ARN or a URL as a reference (RES-011 / RES-017 / RES-015 at home). Only that literal: a replacement, a
+# double-quoted program, the same text outside jq and a reference beside it stay judged.
+_Q56 = "Q=$(aws sqs get-queue-url --queue-name fleet-jobs --region eu-west-1 --query QueueUrl --output text)\n"
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (_Q56 + 'R=$(echo "$Q" | jq -rR \'capture("^https://sqs\\\\.(?<r>[a-z0-9-]+)\\\\.") | .r\')\necho $R\n', []),
+        (
+            "ARN=$(aws sqs get-queue-attributes --queue-url x --region eu-west-1 | jq -r .Attributes.QueueArn)\n"
+            'R=$(jq -rn --arg a "$ARN" \'$a | capture("^arn:aws:sqs:(?<r>[a-z0-9-]+):") | .r\')\nlogger "$R"\n',
+            [],
+        ),
+        ("aws s3api list-buckets | jq -r '.Buckets[].Name | select(test(\"^arn:aws:s3:::fleet-\"))'\n", []),
+        (
+            "aws lambda list-functions --region eu-west-1 \\\n  | jq -r '.Functions[].FunctionArn\n"
+            '  | capture("^arn:aws:lambda:(?<region>[^:]+):(?<a>[0-9]{12}):function:(?<n>.+)$") | .n\'\n',
+            [],
+        ),
+        ("aws sqs list-queues --region eu-west-1 | jq -r '.QueueUrls[] | [scan(\"https://sqs\\\\.[^/]+/\")]'\n", []),
+        ('echo "$A" | jq -r \'split("arn:aws:sqs:") | .[1]\'\n', []),
+        # the replacement is the program's output: a queue abroad stays judged
+        ('echo x | jq -r \'sub("^x$"; "arn:aws:sqs:us-west-2:123456789012:dr")\'\n', ["RES-004"]),
+        # a double-quoted program, the same pattern outside jq, an ARN beside the pattern in the same program
+        ('echo "$A" | jq -r ".a | capture(\\"^arn:aws:sqs:(?<r>[a-z0-9-]+):\\")"\n', ["RES-011"]),
+        ("logger 'arn:aws:sqs:(?<r>[a-z0-9-]+):'\n", ["RES-011"]),
+        ('jq -n \'"arn:aws:sqs:us-west-2:123456789012:dr" | test("^arn:aws:sqs:")\'\n', ["RES-004"]),
+        # a pattern holding an interpolation is left as written
+        ('jq -rn --arg r x \'"y" | test("arn:aws:sqs:\\($r):")\'\n', ["RES-011"]),
+    ],
+)
+def test_falsealarm56b_a_jq_regular_expression_is_no_reference(script: str, expected: list[str]) -> None:
+    assert [rule for rule, _, _ in findings("#!/bin/bash\n" + script, "EU", "aws")] == expected
+
+
+def test_falsealarm56b_jq_patterns_blanked_keeps_offsets() -> None:
+    script = "jq -r '.a | capture(\"^arn:aws:sqs:(?<r>[^:]+):\") | .r' f\ncurl 'capture(\"x\")'\n"
+    blanked = jq_patterns_blanked(script)
+    assert len(blanked) == len(script) and "arn:aws" not in blanked and "curl 'capture(\"x\")'" in blanked
+    assert jq_patterns_blanked("echo 'test(\"a\")'\n") == "echo 'test(\"a\")'\n"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="jq '\"()\\|;\n atesu", max_size=60))
+def test_falsealarm56b_jq_patterns_blanked_never_moves_text(text: str) -> None:
+    blanked = jq_patterns_blanked(text)
+    assert len(blanked) == len(text)
+    assert all(b in (a, " ") for a, b in zip(text, blanked, strict=True))
+
+
+# falsealarm56b (stop 56): a Compose network's dotted alias (`aliases: [pg.fleet-app.internal]`) is answered by
+# Docker's embedded DNS for the containers on that network: a service's name where every service of the file joins it
+# (RES-015 before); a service on another network, or the machine's own command, still judges it.
+_COMPOSE56B = """cat > /opt/fleet/compose.yaml <<'EOF'
+services:
+  db:
+    image: postgres:16
+    networks:
+      back:
+        aliases: [pg.fleet-app.internal]
+  app:
+    image: fleet/app:1.4
+    command: psql -h pg.fleet-app.internal -U fleet
+    environment:
+      PGHOST: pg.fleet-app.internal
+      DB_URL: postgres://pg.fleet-app.internal:5432/fleet
+    networks: [NET]
+networks:
+  back: {}
+  front: {}
+EOF
+docker compose -f /opt/fleet/compose.yaml up -d
+"""
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (_COMPOSE56B.replace("NET", "back"), set()),
+        (_COMPOSE56B.replace("NET", "back, front"), set()),
+        (_COMPOSE56B.replace("NET", "front"), {"RES-015"}),
+        (_COMPOSE56B.replace("    networks: [NET]\n", ""), {"RES-015"}),  # app on `default` only
+        (_COMPOSE56B.replace("NET", "back") + "psql -h pg.fleet-app.internal\n", {"RES-015"}),
+        # a dotted link alias or container name is still one DNS label's reading (not this round's)
+        (_COMPOSE56B.replace("NET", "back").replace("aliases: [pg.fleet-app.internal]", "{}"), {"RES-015"}),
+    ],
+)
+def test_falsealarm56b_a_compose_dotted_alias_on_a_shared_network(script: str, expected: set[str]) -> None:
+    assert {rule for rule, _, _ in findings("#!/bin/bash\n" + script, "EU", "aws")} == expected
+
+
+# falsealarm56b (stop 56): CORS rules given to ossutil as a quoted JSON document over several lines (single quotes, or
+# double quotes with the quotes escaped) were read from their first line only, so their origins stayed in the scan
+# (RES-015); the whole quoted word is the configuration now. A computed origin or an upload to it stays judged.
+_CORS56B = "ossutil api put-bucket-cors --bucket fleet-web --region cn-shanghai --cors-configuration "
+_ORIGIN56B = "https://portal.fleet-partner.example.com"
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (
+            _CORS56B + '\'{"CORSRule": [{\n  "AllowedOrigin": [\n    "' + _ORIGIN56B + '"\n  ],\n'
+            '  "AllowedMethod": ["GET"]}]}\'\n',
+            [],
+        ),
+        (
+            _CORS56B + '"{\\"CORSRule\\":[{\\"AllowedOrigin\\":[\\"' + _ORIGIN56B + '\\",\n'
+            '  \\"https://admin.fleet-partner.example.com\\"],\\"AllowedMethod\\":[\\"GET\\"]}]}"\n',
+            [],
+        ),
+        (
+            _CORS56B + "'<CORSConfiguration>\n<CORSRule>\n<AllowedOrigin>" + _ORIGIN56B + "</AllowedOrigin>\n"
+            "</CORSRule>\n</CORSConfiguration>'\n",
+            [],
+        ),
+        (
+            _CORS56B
+            + '"{\\"CORSRule\\":[{\\"AllowedOrigin\\":[\\"https:\\/\\/portal.fleet-partner.example.com\\"]}]}"\n',
+            [],
+        ),
+        # an upload to the origin beside the rules, an origin the shell computes, a quote that never closes
+        (
+            _CORS56B + '\'{"CORSRule": [{\n  "AllowedOrigin": ["' + _ORIGIN56B + "\"]}]}'\n"
+            "curl -T f " + _ORIGIN56B + "/upload\n",
+            ["RES-015"],
+        ),
+        (
+            _CORS56B + '"{\\"CORSRule\\":[{\\"AllowedOrigin\\":[\\"https://$PORTAL\\",\n'
+            '  \\"' + _ORIGIN56B + '\\"]}]}"\n',
+            ["RES-015"],
+        ),
+        (_CORS56B + '\'{"CORSRule": [{\n  "AllowedOrigin": ["' + _ORIGIN56B + '"]}]}\n', ["RES-015"]),
+    ],
+)
+def test_falsealarm56b_cors_rules_over_several_lines(script: str, expected: list[str]) -> None:
+    found = {rule for rule, _, _ in findings("#!/bin/bash\n" + script, "CN", "alicloud") if rule != "RES-017"}
+    assert found == set(expected)

@@ -120,6 +120,7 @@ from components.residency.scripts import (
     heredoc_expanded_names,
     heredoc_files,
     hosts_file_names,
+    jq_patterns_blanked,
     last_positional_written,
     machine_or_private,
     may_write_files,
@@ -4078,8 +4079,12 @@ class RuleEngine:
         loop = "$" in script and (has_for_loop(script) or has_while_read(script))
         # scripts55b: a function's positional parameter in a URL (`notify() { curl "http://$1:8080/x"; }`, no `=`)
         if ("$" in script and ("=" in script or "${" in script)) or loop or "://$(" in script or has_positional(script):
-            return _assigned_urls(script, self._instance_region(walk))
-        return script
+            return jq_patterns_blanked(_assigned_urls(script, self._instance_region(walk)))
+        # falsealarm56b: a jq program's regular expression (`capture("^arn:aws:sqs:(?<r>[a-z0-9-]+):")`) is compared
+        # with the input, no reference: blanked in the text the scan reads (was RES-011 at home: read as an ARN), also
+        # where a variable's value is written in above (`R=$(... | jq '... capture(...)')`, then `"$R"`); the readers
+        # and the one evaluator (which runs the program) see it as written
+        return jq_patterns_blanked(script)
 
     def _judge_substituted_url_hosts(self, walk: _Walk, script: str, path: str) -> None:
         """(scripts53b) A URL whose host is a command substitution the one evaluator cannot compute, written there
@@ -4651,7 +4656,10 @@ class RuleEngine:
                 m = re.search(_OPTION_WITH.format(re.escape(value)), script[found.offset :])
                 out += [m.group(0)] if m and "$" not in value and "`" not in value else []
                 continue
-            for _, text, _ in self._oss_configurations(walk, found, script):
+            # falsealarm56b: a quoted document over several lines (`--cors-configuration '{` then the rules on the lines
+            # after it) is the whole quoted word, not its first line (its origins were RES-015: a false alarm)
+            whole = _quoted_over_lines(found.host, script, found.offset)
+            for _, text, _ in self._oss_configurations(walk, found._replace(host=whole) if whole else found, script):
                 for origin in _CORS_ORIGINS.finditer(text or ""):
                     if not _COMPUTED.search(origin.group(0)):
                         # as written: JSON in a double-quoted word has its quotes escaped there (`\"AllowedOrigin\"`)
@@ -9998,6 +10006,30 @@ _XML_LOCATION = re.compile(r"<Location>\s*([^<\s]+)\s*</Location>")
 # and ossutil 2.0's JSON `"AllowedOrigin": [...]` (or one string) member; _COMPUTED: text the shell computes.
 _CORS_ORIGINS = re.compile(r'<AllowedOrigin>[^<]*</AllowedOrigin>|"AllowedOrigin"\s*:\s*(?:"[^"]*"|\[[^\]]*\])')
 _COMPUTED = re.compile(r"[$`]")
+
+
+def _quoted_over_lines(word: str, script: str, offset: int) -> str | None:
+    """(falsealarm56b) The whole of a quoted word a command's line holds only the start of (the script reader reads a
+    line, with its continuations: ``--cors-configuration '{`` whose JSON goes on over the lines after it), without its
+    quotes, as the shell gives it (bash(1) "Quoting": nothing is special inside single quotes; inside double quotes a
+    backslash before ``"``, ``\\``, `` ` `` or ``$`` is removed); None for a word that is not such a start, a word
+    whose quote never closes, or a double-quoted word holding an expansion (left as read)."""
+    quote = word[:1]
+    if quote not in ("'", '"') or (len(word) > 1 and word.endswith(quote) and not word.endswith("\\" + quote)):
+        return None
+    start = script.find(word, offset)
+    if start < 0:
+        return None
+    if quote == "'":
+        close = script.find("'", start + 1)
+        return script[start + 1 : close] if close > 0 else None
+    m = _DOUBLE_QUOTED.match(script, start)
+    if m is None or _COMPUTED.search(re.sub(r"\\[$`]", "", m.group(1))):
+        return None
+    return re.sub(r'\\([$`"\\\n])', r"\1", m.group(1))
+
+
+_DOUBLE_QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"', re.DOTALL)
 # An option (`--origin`, `--origin=`) followed by the value `{}` (escaped) as one shell word, quoted or not.
 _OPTION_WITH = r"(?<![\w-])--?[\w-]+(?:=|[ \t]+)(['\"]?){}\1(?=[\s;&|)]|$)"
 

@@ -4059,6 +4059,62 @@ def _field_lines(text: str, separator: str | None, ranges: list[tuple[int, int]]
     return "".join(f"{line}\n" for line in out)
 
 
+# falsealarm56b (stop 56): jq 1.7 manual, "Regular expressions": `test(re)`, `match(re)`, `capture(re)`, `scan(re)`,
+# `split(re; flags)`, `splits(re)`, `sub(re; tostring)`, `gsub(re; tostring)` match their input against the PCRE `re`;
+# `split(str)` splits at a literal separator. Either is compared with the input, never contacted.
+_JQ_COMMAND = re.compile(r"(?:^|(?<=[\s|;&(`]))jq(?=[ \t])", re.MULTILINE)
+_JQ_PATTERN_ARGUMENT = re.compile(r'\b(?:test|match|capture|scan|splits?|g?sub)\(\s*("(?:[^"\\\n]|\\.)*")')
+
+
+def jq_patterns_blanked(script: str) -> str:
+    """(falsealarm56b) ``script`` with the first argument of each regular-expression call (``capture("^arn:aws:sqs:(?<r>
+    [a-z0-9-]+):")``, ``test("^https://sqs\\.R\\.amazonaws\\.com/")``) in a single-quoted ``jq`` program written as
+    blanks of the same length (offsets do not move): a pattern is no reference, and the whole-script scan read it as
+    an ARN of the unknown Region ``(?<r>[a-z0-9-]+)`` (RES-011 at home), a bucket ``fleet-`` (RES-017) or a host.
+    Only that literal at that place: a replacement (``sub(re; "https://...")``, the program's output), any other
+    string, the same text elsewhere in the script and a pattern holding an interpolation (``\\(...)``) stay. Gate: the
+    word ``jq`` and an opening parenthesis."""
+    if "jq" not in script or "(" not in script:
+        return script
+    spans: list[tuple[int, int]] = []
+    for command in _JQ_COMMAND.finditer(script):
+        for start, end in _single_quoted_spans(script, command.end()):
+            for call in _JQ_PATTERN_ARGUMENT.finditer(script, start, end):
+                if "\\(" not in call.group(1):
+                    spans.append(call.span(1))
+    if not spans:
+        return script
+    chars = list(script)
+    for start, end in spans:
+        chars[start:end] = [c if c == "\n" else " " for c in chars[start:end]]
+    return "".join(chars)
+
+
+def _single_quoted_spans(script: str, at: int) -> Iterator[tuple[int, int]]:
+    """The spans of the single-quoted words' contents of the command starting at ``at``, up to its end: an unquoted
+    newline (a backslash-newline continues it, bash(1) "Quoting"), ``|``, ``;``, ``&`` or ``)``; a double-quoted word
+    is passed over (its ``\\"`` too)."""
+    i, n = at, len(script)
+    while i < n:
+        c = script[i]
+        if c == "'":
+            close = script.find("'", i + 1)
+            if close < 0:
+                return
+            yield i + 1, close
+            i = close + 1
+            continue
+        if c == '"':
+            i += 1
+            while i < n and script[i] != '"':
+                i += 2 if script[i] == "\\" else 1
+        elif c == "\\":
+            i += 1
+        elif c in "\n|;&)":
+            return
+        i += 1
+
+
 def _jq_filter(args: list[str]) -> _TextFilter:
     """``jq [-r] [-R] PROGRAM`` over one JSON document (``-r``: a string written without its quotes; ``-R``, "Don't
     parse the input as JSON. Instead, each line of text is passed to the filter as a string"; without ``-r`` each

@@ -414,8 +414,11 @@ def _compose_aliases(services: dict[Any, Any], own: set[str], compose: ComposeSe
     """(config53) The other names the services of one Compose document have on the project's networks: a link's
     ``SERVICE:ALIAS`` where SERVICE is one of ``own`` (a link to a service the document does not define names nothing),
     and each network entry's ``aliases``; falsealarm54: a service's ``container_name``; one DNS label each, as a service
-    name."""
+    name; falsealarm56b: a network's dotted alias too where every service joins that network
+    (:func:`_shared_networks`)."""
     aliases: set[str] = set()
+    dotted: set[str] = set()
+    shared = _shared_networks(services, compose) if compose.networks and compose.aliases else set()
     for service in services.values():
         if not isinstance(service, dict):
             continue
@@ -428,10 +431,36 @@ def _compose_aliases(services: dict[Any, Any], own: set[str], compose: ComposeSe
         if isinstance(named_container, str):
             aliases.add(named_container.lower())  # falsealarm54: the container's name, on the project's networks
         networks = service.get(compose.networks) if compose.networks else None
-        for network in networks.values() if isinstance(networks, dict) else ():
-            named = network.get(compose.aliases) if isinstance(network, dict) and compose.aliases else None
-            aliases |= {str(a).lower() for a in named} if isinstance(named, list) else set()
-    return {a for a in aliases if _LABEL.fullmatch(a)}
+        for network, entry in networks.items() if isinstance(networks, dict) else ():
+            named = entry.get(compose.aliases) if isinstance(entry, dict) and compose.aliases else None
+            named = {str(a).lower() for a in named} if isinstance(named, list) else set()
+            aliases |= named
+            if network in shared:
+                # falsealarm56b: a dotted alias (`pg.fleet-app.internal`) on a network every service joins
+                dotted |= {a for a in named if "." in a and _is_host_name(a)}
+    return {a for a in aliases if _LABEL.fullmatch(a)} | dotted
+
+
+def _shared_networks(services: dict[Any, Any], compose: ComposeServices) -> set[Any]:
+    """(falsealarm56b) The networks every service of a Compose document joins (a service naming none is on
+    ``default``; one whose ``networks`` is not a list or map: none). Compose Specification, services.networks:
+    "aliases declares alternative hostnames for the service on the network. Other containers on the same network can
+    use either the service name or this alias", and Docker's embedded DNS answers them before any other resolver, a
+    dotted name too; a container on another network asks the machine's resolver for the same name, so a dotted alias
+    (which, unlike a bare label, is also a name the world's DNS may answer) is proven only where every service of the
+    document is on its network (the document's text is judged as one)."""
+    shared: set[Any] | None = None
+    for service in services.values():
+        networks = service.get(compose.networks) if isinstance(service, dict) and compose.networks else None
+        joined = (
+            {"default"}
+            if networks is None
+            else set(networks)
+            if isinstance(networks, (dict, list)) and all(isinstance(n, str) for n in networks)
+            else set()
+        )
+        shared = joined if shared is None else shared & joined
+    return shared or set()
 
 
 def _kubernetes_names(documents: list[dict[Any, Any]], k8s: KubernetesServices) -> frozenset[str]:
