@@ -46,6 +46,7 @@ import platform_programs_alired54 as ar54
 import platform_programs_alired54b as ar54b
 import platform_programs_alired55 as ar55
 import platform_programs_alired56 as ar56
+import platform_programs_alired56b as ar56b
 import platform_programs_alirole41 as ar41
 import platform_programs_anonymous43 as an43
 import platform_programs_apigw39 as agw39
@@ -18787,6 +18788,8 @@ CASES: list[Case] = [
     # written in a CloudFormation template, are RES-016 as their Pulumi twins (each passed every door before); a
     # Bedrock agent on the template's own application inference profile of a Regional model passes (RES-016 before)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw56.rows()],
+    # -- stop 56, Alibaba Cloud red team round 15 (tests/platform_programs_alired56b.py): TODO
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar56b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
