@@ -130,8 +130,13 @@ def _param_stack(code: str, kind: str, default: str, given: str | None) -> Build
         resources = {"Attach": {"Type": "ALIYUN::CEN::CenInstanceAttachment", "Properties": {
             "CenId": {"Ref": name}, "ChildInstanceId": "vpc-fleet0001", "ChildInstanceType": "VPC",
             "ChildInstanceRegionId": _HOME[code]}}}  # fmt: skip
-    template = json.dumps({"ROSTemplateFormatVersion": "2015-09-01",
-                           "Parameters": {name: {"Type": "String", "Default": default}}, "Resources": resources})
+    template = json.dumps(
+        {
+            "ROSTemplateFormatVersion": "2015-09-01",
+            "Parameters": {name: {"Type": "String", "Default": default}},
+            "Resources": resources,
+        }
+    )
 
     def build(c: Any) -> object:
         c.ali_role = DEPLOYER
@@ -158,36 +163,36 @@ CLI = {
     # docs: CloudMonitor PutEventRuleTargets (FcParameters.N.Region "The region where Function Compute is deployed",
     # MnsParameters.N.Region "The region where Simple Message Queue (formerly MNS) is deployed")
     "cli-cms-fc": "aliyun cms PutEventRuleTargets --RuleName fleet-ecs-events --FcParameters.1.Id 1 "
-                  "--FcParameters.1.Region {region} --FcParameters.1.ServiceName fleet-alerts "
-                  "--FcParameters.1.FunctionName on-event",
+    "--FcParameters.1.Region {region} --FcParameters.1.ServiceName fleet-alerts "
+    "--FcParameters.1.FunctionName on-event",
     "cli-cms-mns": "aliyun cms PutEventRuleTargets --RuleName fleet-ecs-events --MnsParameters.1.Id 1 "
-                   "--MnsParameters.1.Region {region} --MnsParameters.1.Queue fleet-alerts",
+    "--MnsParameters.1.Region {region} --MnsParameters.1.Queue fleet-alerts",
     # docs: ApsaraDB for MongoDB ModifyBackupPolicy (SrcRegion, DestRegion "The region ID of the cross-regional
     # backup", CrossBackupType, CrossBackupPeriod, CrossRetentionType, CrossRetentionValue)
     "cli-dds-cross-backup": "aliyun dds ModifyBackupPolicy --DBInstanceId dds-fleet0001 --SrcRegion {home} "
-                            "--DestRegion {region} --CrossBackupType update --CrossBackupPeriod Monday "
-                            "--CrossRetentionType delay --CrossRetentionValue 7 --CrossLogRetentionType delay "
-                            "--CrossLogRetentionValue 7 --InstanceType replicate",
+    "--DestRegion {region} --CrossBackupType update --CrossBackupPeriod Monday "
+    "--CrossRetentionType delay --CrossRetentionValue 7 --CrossLogRetentionType delay "
+    "--CrossLogRetentionValue 7 --InstanceType replicate",
     # docs: ApsaraDB RDS ModifyInstanceCrossBackupPolicy (CrossBackupRegion "The ID of the destination region")
     "cli-rds-cross-backup": "aliyun rds ModifyInstanceCrossBackupPolicy --RegionId {home} --DBInstanceId rm-fleet0001 "
-                            "--CrossBackupRegion {region} --BackupEnabled 1 --LogBackupEnabled 1",
+    "--CrossBackupRegion {region} --BackupEnabled 1 --LogBackupEnabled 1",
     # docs: Container Registry CreateRepoSyncRule (TargetRegionId, TargetInstanceId)
     "cli-cr-sync-rule": "aliyun cr CreateRepoSyncRule --InstanceId cri-fleet0001 --NamespaceName fleet "
-                        "--SyncRuleName to-dr --TargetInstanceId cri-fleetdr01 --TargetNamespaceName fleet "
-                        "--TargetRegionId {region} --SyncScope NAMESPACE --SyncTrigger PASSIVE",
+    "--SyncRuleName to-dr --TargetInstanceId cri-fleetdr01 --TargetNamespaceName fleet "
+    "--TargetRegionId {region} --SyncScope NAMESPACE --SyncTrigger PASSIVE",
     # docs: DTS CreateDtsInstance (SourceRegion, DestinationRegion "The ID of the region in which the destination
     # instance resides")
     "cli-dts-instance": "aliyun dts CreateDtsInstance --Type SYNC --PayType PostPaid --InstanceClass small "
-                        "--SourceRegion {home} --DestinationRegion {region} --SourceEndpointEngineName MySQL "
-                        "--DestinationEndpointEngineName MySQL",
+    "--SourceRegion {home} --DestinationRegion {region} --SourceEndpointEngineName MySQL "
+    "--DestinationEndpointEngineName MySQL",
     # docs: Simple Log Service CreateETL (configuration.sinks[].endpoint "The endpoint of the destination project")
     "cli-sls-etl": "cat > /tmp/etl.json <<'EOF'\n"
-                   '{{"name":"to-dr","displayName":"to-dr","configuration":{{"script":"e_keep(e_search(\\"level: error\\"))",'
-                   '"logstore":"app","lang":"SPL","roleArn":"acs:ram::' + OWN_UID + ':role/aliyunlogetlrole",'
-                   '"sinks":[{{"name":"dr","endpoint":"{region}.log.aliyuncs.com","project":"fleet-dr-logs",'
-                   '"logstore":"app","roleArn":"acs:ram::' + OWN_UID + ':role/aliyunlogetlrole"}}]}}}}\n'
-                   "EOF\n"
-                   'aliyun sls CreateETL --project fleet-logs --body "$(cat /tmp/etl.json)"',
+    '{{"name":"to-dr","displayName":"to-dr","configuration":{{"script":"e_keep(e_search(\\"level: error\\"))",'
+    '"logstore":"app","lang":"SPL","roleArn":"acs:ram::' + OWN_UID + ':role/aliyunlogetlrole",'
+    '"sinks":[{{"name":"dr","endpoint":"{region}.log.aliyuncs.com","project":"fleet-dr-logs",'
+    '"logstore":"app","roleArn":"acs:ram::' + OWN_UID + ':role/aliyunlogetlrole"}}]}}}}\n'
+    "EOF\n"
+    'aliyun sls CreateETL --project fleet-logs --body "$(cat /tmp/etl.json)"',
 }
 """Alibaba Cloud CLI calls each sending data (or events) into ``{region}``."""
 
@@ -212,22 +217,6 @@ def _polardb_log_backup(code: str, where: str) -> Build:
         return alicloud.polardb.BackupPolicy("fleet", db_cluster_id="pc-fleet0001",
                                              log_backup_another_region_region=region,
                                              log_backup_another_region_retention_period=7, opts=c.ali)  # fmt: skip
-
-    return build
-
-
-def _disk_replica(code: str, where: str) -> Build:
-    region = "cn-beijing" if where == "home" else _ABROAD[code]
-
-    def build(c: Any) -> object:
-        c.ali_role = DEPLOYER
-        # docs: ebs/diskreplicapair (destination_region_id "The ID of the region to which the secondary disk belongs").
-        # Its destination_zone_id is left out: a zone abroad is a second refusal (RES-008) of the same resource, and
-        # the guard reports the first only.
-        return alicloud.ebs.DiskReplicaPair("fleet", disk_id="d-fleet0001", destination_disk_id="d-fleetdr01",
-                                            destination_region_id=region, source_zone_id=f"{_HOME[code]}-b",
-                                            payment_type="POSTPAY",
-                                            opts=c.ali)  # fmt: skip
 
     return build
 
@@ -258,8 +247,14 @@ def _partner_host(code: str, kind: str) -> Build:
         c.ali_role = DEPLOYER
         if kind == "arms-alert-robot":
             # docs: arms/alertrobot (robot_addr "The webhook url of the robot", robot_type wechat|dingding|webhook)
-            return alicloud.arms.AlertRobot("fleet", alert_robot_name="fleet", robot_type="webhook",
-                                            robot_addr=PARTNER_URL + "/hooks/arms", daily_noc=False, opts=c.ali)
+            return alicloud.arms.AlertRobot(
+                "fleet",
+                alert_robot_name="fleet",
+                robot_type="webhook",
+                robot_addr=PARTNER_URL + "/hooks/arms",
+                daily_noc=False,
+                opts=c.ali,
+            )
         if kind == "arms-remote-write":
             # docs: arms/remotewrite (remote_write_yaml "The details of the Remote Write configuration item")
             yaml = f"remote_write:\n- name: partner\n  url: {PARTNER_URL}/api/v1/write\n"
@@ -271,14 +266,28 @@ def _partner_host(code: str, kind: str) -> Build:
                                              opts=c.ali)  # fmt: skip
         # docs: dts/synchronizationjob (destination_endpoint_instance_type "Express", destination_endpoint_ip)
         return alicloud.dts.SynchronizationJob(
-            "fleet", dts_instance_id="dtsfleet0001", dts_job_name="to-partner", source_endpoint_instance_type="RDS",
-            source_endpoint_instance_id="rm-fleet0001", source_endpoint_engine_name="MySQL",
-            source_endpoint_region=_HOME[code], source_endpoint_user_name="dts", source_endpoint_password="x",
-            destination_endpoint_instance_type="Express", destination_endpoint_engine_name="MySQL",
-            destination_endpoint_ip="alerts.fleet-partner.example.com", destination_endpoint_port="3306",
-            destination_endpoint_region=_HOME[code], destination_endpoint_user_name="dts",
-            destination_endpoint_password="x", db_list='{"orders":{"name":"orders","all":true}}',
-            structure_initialization=True, data_initialization=True, data_synchronization=True, opts=c.ali)
+            "fleet",
+            dts_instance_id="dtsfleet0001",
+            dts_job_name="to-partner",
+            source_endpoint_instance_type="RDS",
+            source_endpoint_instance_id="rm-fleet0001",
+            source_endpoint_engine_name="MySQL",
+            source_endpoint_region=_HOME[code],
+            source_endpoint_user_name="dts",
+            source_endpoint_password="x",
+            destination_endpoint_instance_type="Express",
+            destination_endpoint_engine_name="MySQL",
+            destination_endpoint_ip="alerts.fleet-partner.example.com",
+            destination_endpoint_port="3306",
+            destination_endpoint_region=_HOME[code],
+            destination_endpoint_user_name="dts",
+            destination_endpoint_password="x",
+            db_list='{"orders":{"name":"orders","all":true}}',
+            structure_initialization=True,
+            data_initialization=True,
+            data_synchronization=True,
+            opts=c.ali,
+        )
 
     return build
 
@@ -314,14 +323,14 @@ def rows() -> list[Row]:
             abroad = {"RES-006"} if kind == "cli-sls-etl" else {"RES-009"}
             out += [(f"alired56b-{c}-{kind}-home", code, _cli(code, kind, "home"), set(), []),
                     (f"alired56b-{c}-{kind}-abroad", code, _cli(code, kind, "abroad"), abroad, [])]  # fmt: skip
-        out += [(f"alired56b-{c}-polardb-log-backup-abroad", code, _polardb_log_backup(code, "abroad"), {"RES-009"}, []),
-                (f"alired56b-{c}-disk-replica-abroad", code, _disk_replica(code, "abroad"), {"RES-009"}, [])]  # fmt: skip
+        out.append(
+            (f"alired56b-{c}-polardb-log-backup-abroad", code, _polardb_log_backup(code, "abroad"), {"RES-009"}, [])
+        )
         for kind in PARTNER_HOSTS:
             out += [(f"alired56b-{c}-{kind}-partner", code, _partner_host(code, kind), {"RES-015"}, []),
                     (f"alired56b-{c}-{kind}-partner-declared", code, _partner_host(code, kind), set(),
                      [PARTNER_DECLARED])]  # fmt: skip
         out += [(f"alired56b-{c}-{prefix}-trust-idp-own", code, program(code, "idp-own"), set(), [])
                 for prefix, program in (("ros-ram-role", _ros_role), ("ram-role", _ram_role))]  # fmt: skip
-    out += [("alired56b-cn-polardb-log-backup-home", "CN", _polardb_log_backup("CN", "home"), set(), []),
-            ("alired56b-cn-disk-replica-home", "CN", _disk_replica("CN", "home"), set(), [])]
+    out.append(("alired56b-cn-polardb-log-backup-home", "CN", _polardb_log_backup("CN", "home"), set(), []))
     return out
