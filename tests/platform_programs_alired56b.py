@@ -1,12 +1,30 @@
 """Alibaba Cloud red team, round 15 (stop 56): ROS twins of DTS synchronisation, CloudMonitor event-rule targets and a
 RAM role's trust policy; a global group id (a PolarDB GDN, a CEN) given by ``Ref`` to a template Parameter.
 
-Reproduced on the unchanged engine (docs/residency.md "Alibaba Cloud red team, round 15 (stop 56)"): see that section
-for the programs that failed there.
+Reproduced on the unchanged engine (main 1ae99877, docs/residency.md "Alibaba Cloud red team, round 15 (stop 56)"): a
+ROS ``ALIYUN::DTS::SynchronizationJob`` whose ``DestinationEndpoint`` is a partner's self-managed database by ``IP``
+passed every door in CN, JP and DE, where its Pulumi twin (dts.SynchronizationJob ``destination_endpoint_ip``) is
+RES-015 (3 leaks); a RAM role trusted by the account's own SAML identity provider, with RAM's documented
+``saml:recipient`` condition (``https://signin.aliyun.com/saml-role/sso``), was RES-016 in a template and in Pulumi (6
+false alarms). Pinned as they were: ROS DTS jobs and CloudMonitor event-rule targets (Function Compute, MNS) at home
+(pass) and abroad (RES-009; cn-hongkong is not mainland China), a CloudMonitor webhook, an ARMS alert robot, an ARMS
+remote write and a CloudMonitor DingTalk webhook to a partner (RES-015, declared: pass), a RAM role trusting another
+account in ROS and Pulumi (RES-023, declared: pass), a PolarDB ``GDNId`` and a CEN ``CenId`` given by ``Ref`` to a
+Parameter whose Default is a literal id, or given that id by the ros.Stack (RES-017, declared: pass), the aliyun CLI's
+cross-Region copies (``cms PutEventRuleTargets --FcParameters.1.Region``, ``dds ModifyBackupPolicy --DestRegion``,
+``rds ModifyInstanceCrossBackupPolicy``, ``cr CreateRepoSyncRule``, ``dts CreateDtsInstance``: RES-009 abroad; ``sls
+CreateETL`` with a sink endpoint of another Region: RES-006) and polardb.BackupPolicy's cross-Region log backups.
+
+Now the ROS job's ``DestinationEndpoint.IP`` is judged as the Pulumi ``destination_endpoint_ip`` (a ``stack_templates``
+path), and ``saml:recipient`` is a match key (compared with the assertion's Recipient, never contacted).
 
 Ids: ``alired56b-<code>-ros-dts-sync-<home|abroad>``, ``alired56b-<code>-ros-cms-<fc|mns>-<home|abroad>``,
 ``alired56b-<code>-ros-cms-webhook-<partner|partner-declared>``, ``alired56b-<code>-<ros-ram-role|ram-role>-trust-<own|
-partner|partner-declared>``, ``alired56b-<code>-ros-<polardb-gdn|cen>-param-<partner|partner-declared|given-partner>``.
+partner|partner-declared|idp-own>``, ``alired56b-<code>-ros-<polardb-gdn|cen>-param-<partner|partner-declared|
+given-partner>``, ``alired56b-<code>-cli-<cms-fc|cms-mns|dds-cross-backup|rds-cross-backup|cr-sync-rule|dts-instance|
+sls-etl>-<home|abroad>``, ``alired56b-<code>-polardb-log-backup-abroad``, ``alired56b-cn-polardb-log-backup-home``,
+``alired56b-<code>-<arms-alert-robot|arms-remote-write|cms-contact-webhook|dts-sync-ip|ros-dts-sync-ip>-<partner|
+partner-declared>``.
 tests/test_realistic_programs.py runs them as CASES.
 """
 

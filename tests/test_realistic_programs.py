@@ -18788,7 +18788,10 @@ CASES: list[Case] = [
     # written in a CloudFormation template, are RES-016 as their Pulumi twins (each passed every door before); a
     # Bedrock agent on the template's own application inference profile of a Regional model passes (RES-016 before)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw56.rows()],
-    # -- stop 56, Alibaba Cloud red team round 15 (tests/platform_programs_alired56b.py): TODO
+    # -- stop 56, Alibaba Cloud red team round 15 (tests/platform_programs_alired56b.py): a ROS DTS synchronisation
+    # job writing to a partner's database host (DestinationEndpoint.IP) is RES-015 as its Pulumi twin (it passed every
+    # door); a RAM role trusted by the account's own SAML provider with RAM's saml:recipient condition passes (RES-016
+    # before); DTS, CloudMonitor, backup and CLI cross-Region copies, webhooks, trust, a group id by Parameter pinned
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar56b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
