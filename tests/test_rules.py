@@ -8834,6 +8834,18 @@ def test_saml_recipient_in_a_trust_policy_is_compared_not_contacted(code: str, r
     assert [f.rule.id for f in RuleEngine(code).check(hook)[0]] == ["RES-016"]
 
 
+# alired56b (stop 56): IAM's twin, `SAML:aud` (the endpoint URL SAML assertions are presented to) in an IAM role for
+# SAML 2.0 federation, was RES-015; another SAML key holding the same URL stays judged.
+@pytest.mark.parametrize(("key", "expected"), [("SAML:aud", []), ("saml:aud", []), ("SAML:sub", ["RES-015"])])
+def test_saml_aud_in_an_iam_trust_policy_is_compared_not_contacted(key: str, expected: list[str]) -> None:
+    trust = json.dumps({"Version": "2012-10-17", "Statement": [{
+        "Effect": "Allow", "Action": "sts:AssumeRoleWithSAML",
+        "Principal": {"Federated": "arn:aws:iam::123456789012:saml-provider/idp"},
+        "Condition": {"StringEquals": {key: "https://signin.aws.amazon.com/saml"}}}]})  # fmt: skip
+    role = Subject("aws:iam/role:Role", "r", {"assume_role_policy": trust}, ProviderRef("aws", "eu-central-1", None))
+    assert [f.rule.id for f in RuleEngine("DE").check(role)[0]] == expected
+
+
 # awsred55 (stop 55): template twins of newer services' destinations; each passed every door on main a7fee677 with
 # another account's ARN or id: an IoT Wireless destination's SNS topic (the topic rule's `sns.target_arn`), a
 # MediaConnect entitlement's subscribers (an SSM document's shared `permissions.account_ids`), an IoT FleetWise
