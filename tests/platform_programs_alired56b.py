@@ -158,7 +158,7 @@ def _param_stack(code: str, kind: str, default: str, given: str | None) -> Build
 
     def build(c: Any) -> object:
         c.ali_role = DEPLOYER
-        params = None
+        params: list[alicloud.ros.StackParameterArgsDict] | None = None
         if given is not None:
             # docs: ros/stack (parameters: parameter_key, parameter_value)
             params = [{"parameter_key": name, "parameter_value": given}]
