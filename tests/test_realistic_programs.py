@@ -46,6 +46,7 @@ import platform_programs_alired54 as ar54
 import platform_programs_alired54b as ar54b
 import platform_programs_alired55 as ar55
 import platform_programs_alired56 as ar56
+import platform_programs_alired56b as ar56b
 import platform_programs_alirole41 as ar41
 import platform_programs_anonymous43 as an43
 import platform_programs_apigw39 as agw39
@@ -18813,6 +18814,11 @@ CASES: list[Case] = [
     # an ARN or a URL, a Compose service's dotted network alias, ossutil CORS rules over several lines: pass (were
     # RES-011 / RES-015); their twins (a queue abroad, another network, the machine's own psql, an upload) refused
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa56b.rows()],
+    # -- stop 56, Alibaba Cloud red team round 15 (tests/platform_programs_alired56b.py): a ROS DTS synchronisation
+    # job writing to a partner's database host (DestinationEndpoint.IP) is RES-015 as its Pulumi twin (it passed every
+    # door); a RAM role trusted by the account's own SAML provider with RAM's saml:recipient condition passes (RES-016
+    # before); DTS, CloudMonitor, backup and CLI cross-Region copies, webhooks, trust, a group id by Parameter pinned
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar56b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

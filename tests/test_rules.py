@@ -8797,6 +8797,55 @@ PAIRS += [
 ]  # fmt: skip
 
 
+# alired56b (stop 56): ROS ALIYUN::DTS::SynchronizationJob DestinationEndpoint.IP -> dts/synchronizationJob
+# `destination_endpoint_ip`: a partner's database host passed every door in a template while the Pulumi twin was
+# RES-015; the stack's own RDS instance by id passes.
+_ROS56B_DTS = {"SynchronizationJobClass": "small", "SourceRegion": "cn-shanghai", "DestRegion": "cn-shanghai",
+               "SourceEndpoint": {"InstanceType": "RDS", "InstanceId": "rm-fleet0001"}}  # fmt: skip
+PAIRS += [
+    ("RES-015", "CN",
+     _ros("ALIYUN::DTS::SynchronizationJob", **_ROS56B_DTS,
+          DestinationEndpoint={"InstanceType": "RDS", "InstanceId": "rm-fleetdr01", "Region": "cn-shanghai"}),
+     _ros("ALIYUN::DTS::SynchronizationJob", **_ROS56B_DTS,
+          DestinationEndpoint={"InstanceType": "Express", "IP": "db.fleet-partner.example.com", "Port": "3306"}),
+     "template_body(json).Resources.X.Properties.DestinationEndpoint.IP"),
+]  # fmt: skip
+
+
+# alired56b (stop 56): a RAM role trusted by the account's own SAML identity provider holds the sign-in page's URL in
+# its `saml:recipient` condition (RAM's documented trust policy): compared with the assertion's Recipient, never
+# contacted by the stack (a match key). It was RES-016 (aliyun.com, the portals' edge suffix) in CN, JP and DE; the
+# same URL as a CloudMonitor webhook stays refused.
+def _saml_trust56b(key: str) -> str:
+    return json.dumps({"Version": "1", "Statement": [{
+        "Action": "sts:AssumeRole", "Effect": "Allow",
+        "Principal": {"Federated": ["acs:ram::1234567890123456:saml-provider/fleet-idp"]},
+        "Condition": {"StringEquals": {key: "https://signin.aliyun.com/saml-role/sso"}}}]})  # fmt: skip
+
+
+@pytest.mark.parametrize("code, region", [("CN", "cn-shanghai"), ("JP", "ap-northeast-1"), ("DE", "eu-central-1")])
+def test_saml_recipient_in_a_trust_policy_is_compared_not_contacted(code: str, region: str) -> None:
+    home = ProviderRef("alicloud", region, region)
+    role = ali("alicloud:ram/role:Role", home, role_name="sso",
+               assume_role_policy_document=_saml_trust56b("saml:recipient"))  # fmt: skip
+    assert RuleEngine(code).check(role)[0] == []
+    hook = ali("alicloud:arms/alertRobot:AlertRobot", home, robot_type="webhook",
+               robot_addr="https://signin.aliyun.com/saml-role/sso")  # fmt: skip
+    assert [f.rule.id for f in RuleEngine(code).check(hook)[0]] == ["RES-016"]
+
+
+# alired56b (stop 56): IAM's twin, `SAML:aud` (the endpoint URL SAML assertions are presented to) in an IAM role for
+# SAML 2.0 federation, was RES-015; another SAML key holding the same URL stays judged.
+@pytest.mark.parametrize(("key", "expected"), [("SAML:aud", []), ("saml:aud", []), ("SAML:sub", ["RES-015"])])
+def test_saml_aud_in_an_iam_trust_policy_is_compared_not_contacted(key: str, expected: list[str]) -> None:
+    trust = json.dumps({"Version": "2012-10-17", "Statement": [{
+        "Effect": "Allow", "Action": "sts:AssumeRoleWithSAML",
+        "Principal": {"Federated": "arn:aws:iam::123456789012:saml-provider/idp"},
+        "Condition": {"StringEquals": {key: "https://signin.aws.amazon.com/saml"}}}]})  # fmt: skip
+    role = Subject("aws:iam/role:Role", "r", {"assume_role_policy": trust}, ProviderRef("aws", "eu-central-1", None))
+    assert [f.rule.id for f in RuleEngine("DE").check(role)[0]] == expected
+
+
 # awsred55 (stop 55): template twins of newer services' destinations; each passed every door on main a7fee677 with
 # another account's ARN or id: an IoT Wireless destination's SNS topic (the topic rule's `sns.target_arn`), a
 # MediaConnect entitlement's subscribers (an SSM document's shared `permissions.account_ids`), an IoT FleetWise
