@@ -5,9 +5,9 @@ these programs through every front door.
 
 **Refused on the unchanged engine, compliant** (RES-015 at the Service's name, at every door and at the first
 preview; pass now): a Kubernetes manifest written as one JSON ``List`` (``kubectl apply -f -``, or pretty-printed in
-k3s's manifests directory by a cloud-config's ``write_files``) whose Deployment's
-``postgres://reports@analytics-db:5432`` names a Service of the same List: a selector Service (``k8s-json-selector-own``)
-or an ExternalName Service to the home Region's RDS endpoint (``k8s-json-list-own``, ``k3s-json-list-own``). The
+k3s's manifests directory by a cloud-config's ``write_files``) whose Deployment's ``postgres://reports@analytics-db``
+names a Service of the same List: a selector Service (``k8s-json-selector-own``) or an ExternalName Service to the
+home Region's RDS endpoint (``k8s-json-list-own``, ``k3s-json-list-own``). The
 ``defined_spans`` markers were YAML lines (``kind: Service``) and a ``List``'s ``items`` were not read as objects.
 
 **Passed every door**, with a partner's host (``db.partner-analytics.com``) or a Region abroad:

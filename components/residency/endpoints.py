@@ -1579,10 +1579,10 @@ class ScriptCommand(_Frozen):
     """scripts55b: with ``command_after``, flags making the words after it the container's command instead of its
     entrypoint's arguments (kubectl run's ``--command``): no entrypoint is put before them."""
     arguments_options: frozenset[str] = frozenset()
-    """config56b: with ``command_after`` and ``image_option``, flags without which the words after it are the container's
-    command (kubectl debug's ``--arguments-only``, "everything after -- will be passed to the new container as Args
-    instead of Command"): given one, the image's ``entrypoints`` entry runs them; none listed: as ``command_options``
-    says."""
+    """config56b: with ``command_after`` and ``image_option``, flags without which the words after it are the
+    container's command (kubectl debug's ``--arguments-only``, "everything after -- will be passed to the new container
+    as Args instead of Command"): given one, the image's ``entrypoints`` entry runs them; none listed: as
+    ``command_options`` says."""
     selector_options: frozenset[str] = frozenset()
     """config56b: for a wrapper, options selecting the container themselves (crictl exec's ``--name``, ``--label``:
     "The CONTAINER-ID is only required if none of the following filter flags are set"): given one, no operand is

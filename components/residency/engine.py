@@ -601,8 +601,8 @@ class _Walk:
 
     __slots__ = (
         "cloud",
-        "defer",
         "cnames",
+        "defer",
         "defined",
         "document",
         "document_parameters",
@@ -5266,16 +5266,7 @@ class RuleEngine:
             if isinstance(document, (dict, list)):
                 # config56: a cloud-config's write_files content in JSON is read by its file's names too, as YAML is
                 document = self._by_written_names(walk.written, document, path) if walk.written else document
-                defined, cnames = walk.defined, walk.cnames
-                # config56b: a Kubernetes manifest in JSON (a `List` in k3s's manifests directory) names its Services
-                # as the YAML spelling does, and its ExternalName Services are followed (substring tests first)
-                walk.defined = defined | self.parser.defined_names(value)
-                targets = self.parser.external_targets(value)
-                walk.cnames = {**cnames, **targets} if targets else cnames
-                try:
-                    self._walk_document(walk, document, f"{path}(json)", key, depth, plan.template)
-                finally:
-                    walk.defined, walk.cnames = defined, cnames
+                self._walk_json_document(walk, document, value, f"{path}(json)", key, depth, plan.template)
                 return True
             # mutation55: YAML's flow style begins with a brace too and is no JSON (`{AWSTemplateFormatVersion:
             # '2010-09-09', Resources: {...}}`, a template CloudFormation reads as YAML): read as YAML below, the
@@ -5308,6 +5299,21 @@ class RuleEngine:
                 self._judge_string(walk, decoded[1], f"{path}({decoded[0]})", "user_data", depth + 1)
                 return True
         return False
+
+    def _walk_json_document(
+        self, walk: _Walk, document: Any, text: str, path: str, key: str, depth: int, template: StackTemplate | None
+    ) -> None:
+        """(config56b) A JSON document ``text`` walked with the service names it defines: a Kubernetes manifest in JSON
+        (a ``List`` in k3s's manifests directory) names its Services as the YAML spelling does, and a host naming one of
+        its ExternalName Services is that Service's target (two substring tests first in each reader)."""
+        defined, cnames = walk.defined, walk.cnames
+        walk.defined = defined | self.parser.defined_names(text)
+        targets = self.parser.external_targets(text)
+        walk.cnames = {**cnames, **targets} if targets else cnames
+        try:
+            self._walk_document(walk, document, path, key, depth, template)
+        finally:
+            walk.defined, walk.cnames = defined, cnames
 
     def _judged_as_log_config(self, walk: _Walk, stripped: str, path: str, key: str, depth: int) -> bool:
         """A log router's configuration file in its own format: True when the text was one, walked and judged."""
