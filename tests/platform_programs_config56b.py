@@ -23,13 +23,18 @@ home Region's RDS endpoint (``k8s-json-list-own``, ``k3s-json-list-own``). The
 
 RES-015 / RES-009 now; the VPC's Redis, the home Region pass.
 
-**Pinned** (refused before and after, twins pass before and after): other shippers' files commonly written by user
-data, naming a partner's host (``agents-partner``: Fluentd's ``<match> @type forward <server> host``, Telegraf's
-``[[outputs.influxdb_v2]] urls``, Promtail's ``clients: - url``, the OpenTelemetry Collector's ``exporters: otlp:
-endpoint``) are RES-015 (the body's host scan finds the partner's dotted name or URL); the VPC's collector passes
-(``agents-own``). ``k8s-json-list-partner`` / ``k3s-json-list-partner`` (the ExternalName's target a partner's host,
+**Pinned** (refused before and after): other shippers' files commonly written by user data, naming a partner's host
+(``agents-partner``: Fluentd's ``<match> @type forward <server> host``, Telegraf's ``[[outputs.influxdb_v2]] urls``,
+Promtail's ``clients: - url``, the OpenTelemetry Collector's ``exporters: otlp: endpoint``) are RES-015 (the body's host
+scan finds the partner's dotted name or URL). Their twin with the VPC's collector (``agents-own``) was RES-017 in EU, US
+and JP (a false alarm: Telegraf's InfluxDB v2 ``bucket = "metrics"`` read as an S3 bucket by ``.conf``'s lines; so
+``agents-partner`` had RES-017 beside RES-015 there); it passes now (the Telegraf entry reads ``bucket`` as
+``database``). ``k8s-json-list-partner`` / ``k3s-json-list-partner`` (the ExternalName's target a partner's host,
 now found at the target) and ``k8s-json-selector-machine`` (the machine's own ``curl http://analytics-db:5432/``: no
 cluster DNS there) stay RES-015.
+
+On main 1ae99877, 51 of these 80 programs failed ``test_every_front_door_agrees`` (the 22 leaks, the 26 false alarms,
+``agents-partner`` in EU / US / JP) and 29 failed ``test_a_first_preview_refuses_no_compliant_program``.
 
 Ids: ``config56b-<code>-<shape>``; AWS programs in EU / US / JP / CN (an EC2 instance, a launch template with base64
 user data, an SSM Command document, a cloud-config's ``write_files``), Alibaba Cloud programs in CN / JP / DE (an ECS
