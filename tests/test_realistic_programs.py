@@ -18794,7 +18794,7 @@ CASES: list[Case] = [
     # name before); a partner's host in ctr task exec, crictl exec --name / --label, and a Region abroad in kubectl
     # debug --arguments-only with the AWS CLI image are RES-015 / RES-009 (each passed every door before); the VPC's
     # Redis and the home Region pass. Fluentd, Telegraf, Promtail and OpenTelemetry Collector files naming a partner
-    # stay RES-015 (pinned), the VPC's collector passes.
+    # stay RES-015 (pinned); with the VPC's collector they pass (Telegraf's InfluxDB v2 bucket was RES-017 before).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg56b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
