@@ -4213,9 +4213,10 @@ def test_config56b_external_name_followed_in_a_walked_document(as_json: bool, va
 
 
 @settings(max_examples=30, deadline=None)
-@given(st.from_regex(r"[a-z][a-z0-9-]{0,10}", fullmatch=True), st.sampled_from([None, 2]))
+@given(st.from_regex(r"[a-z](?:[a-z0-9-]{0,9}[a-z0-9])?", fullmatch=True), st.sampled_from([None, 2]))
 def test_config56b_a_json_list_defines_its_selector_services(name: str, indent: int | None) -> None:
-    # config56b: the Service's names are defined whatever its name and the JSON's layout; a URL to another name is not
+    # config56b: the Service's names are defined whatever its name (a DNS label) and the JSON's layout; a URL to
+    # another name is not
     assume(name != "other")
     document = _list56b(None, f"postgres://r@{name}:5432/a")
     document["items"][0]["metadata"]["name"] = name  # type: ignore[index]
