@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import json
 from collections.abc import Mapping
+from typing import Any
 
 import pytest
 from hypothesis import assume, given, settings
@@ -4122,7 +4123,7 @@ def test_config56_json_pairs_read_as_their_yaml_lines(host: str, indent: int | N
 _URL56B = "postgres://reports@analytics-db:5432/analytics"
 
 
-def _list56b(target: str | None, value: str = _URL56B, key: str = "DATABASE_URL") -> dict[str, object]:
+def _list56b(target: str | None, value: str = _URL56B, key: str = "DATABASE_URL") -> dict[str, Any]:
     spec: dict[str, object] = (
         {"type": "ExternalName", "externalName": target}
         if target
@@ -4197,7 +4198,7 @@ def test_config56b_external_name_followed_in_a_walked_document(as_json: bool, va
         if as_json:
             body, name = json.dumps(document, indent=2), "analytics.json"
         else:
-            items = "".join(f"  - {json.dumps(item)}\n" for item in document["items"])  # type: ignore[attr-defined]
+            items = "".join(f"  - {json.dumps(item)}\n" for item in document["items"])
             body, name = f"apiVersion: v1\nkind: List\nitems:\n{items}", "analytics.yaml"
         content = "".join(f"      {line}\n" for line in body.splitlines())
         config = (
@@ -4219,7 +4220,7 @@ def test_config56b_a_json_list_defines_its_selector_services(name: str, indent: 
     # another name is not
     assume(name != "other")
     document = _list56b(None, f"postgres://r@{name}:5432/a")
-    document["items"][0]["metadata"]["name"] = name  # type: ignore[index]
+    document["items"][0]["metadata"]["name"] = name
     assert {f[0] for f in findings("#!/bin/bash\n" + _apply56b(document, indent) + "\n", "EU", "aws")} == set()
-    document["items"][1]["data"]["DATABASE_URL"] = "postgres://r@other:5432/a"  # type: ignore[index]
+    document["items"][1]["data"]["DATABASE_URL"] = "postgres://r@other:5432/a"
     assert {f[0] for f in findings("#!/bin/bash\n" + _apply56b(document, indent) + "\n", "EU", "aws")} == {"RES-015"}
