@@ -80,6 +80,7 @@ import platform_programs_config54b as cg54b
 import platform_programs_config55 as cg55
 import platform_programs_config55b as cg55b
 import platform_programs_config56 as cg56
+import platform_programs_config56b as cg56b
 import platform_programs_crossaccount37 as ca37
 import platform_programs_crossaccount39 as ca39
 import platform_programs_data as pdata
@@ -18819,6 +18820,14 @@ CASES: list[Case] = [
     # door); a RAM role trusted by the account's own SAML provider with RAM's saml:recipient condition passes (RES-016
     # before); DTS, CloudMonitor, backup and CLI cross-Region copies, webhooks, trust, a group id by Parameter pinned
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar56b.rows()],
+    # -- stop 56, configuration file grammars round 7 (tests/platform_programs_config56b.py): a Kubernetes List written
+    # as JSON (one line to kubectl apply, pretty-printed in k3s's manifests directory) whose Deployment names a
+    # selector Service or an ExternalName Service to the home Region's RDS endpoint passes (RES-015 at the Service's
+    # name before); a partner's host in ctr task exec, crictl exec --name / --label, and a Region abroad in kubectl
+    # debug --arguments-only with the AWS CLI image are RES-015 / RES-009 (each passed every door before); the VPC's
+    # Redis and the home Region pass. Fluentd, Telegraf, Promtail and OpenTelemetry Collector files naming a partner
+    # stay RES-015 (pinned); with the VPC's collector they pass (Telegraf's InfluxDB v2 bucket was RES-017 before).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg56b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

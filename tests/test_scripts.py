@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import json
 from collections.abc import Mapping
+from typing import Any
 
 import pytest
 from hypothesis import assume, given, settings
@@ -4528,3 +4529,113 @@ _ORIGIN56B = "https://portal.fleet-partner.example.com"
 def test_falsealarm56b_cors_rules_over_several_lines(script: str, expected: list[str]) -> None:
     found = {rule for rule, _, _ in findings("#!/bin/bash\n" + script, "CN", "alicloud") if rule != "RES-017"}
     assert found == set(expected)
+
+
+# config56b (stop 56): a Kubernetes manifest in JSON (one line, pretty-printed, a `List`) names its Services as YAML
+# does, an ExternalName Service is followed where the manifest is walked as one document and at a host key; ctr task
+# exec, crictl exec selecting the container by a filter, kubectl debug --arguments-only under the AWS CLI image;
+# Telegraf's InfluxDB v2 `bucket` is no S3 bucket.
+_URL56B = "postgres://reports@analytics-db:5432/analytics"
+
+
+def _list56b(target: str | None, value: str = _URL56B, key: str = "DATABASE_URL") -> dict[str, Any]:
+    spec: dict[str, object] = (
+        {"type": "ExternalName", "externalName": target}
+        if target
+        else {"selector": {"app": "db"}, "ports": [{"port": 5432}]}
+    )
+    service = {"apiVersion": "v1", "kind": "Service", "metadata": {"name": "analytics-db"}, "spec": spec}
+    config = {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "reports"}, "data": {key: value}}
+    return {"apiVersion": "v1", "kind": "List", "items": [service, config]}
+
+
+def _apply56b(document: object, indent: int | None = None) -> str:
+    return f"kubectl apply -f - <<'EOF'\n{json.dumps(document, indent=indent)}\nEOF"
+
+
+_DEBUG56B = "kubectl debug ops-0 -i --image=amazon/aws-cli {} sqs list-queues --region us-east-1"
+_TELEGRAF56B = (
+    "cat > /etc/telegraf/telegraf.d/outputs.conf <<'EOF'\n[[outputs.influxdb_v2]]\n  urls = [\"http://{}:8086\"]\n"
+    '  organization = "fleet"\n  bucket = "metrics"\nEOF'
+)
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        # a JSON List naming its own Service (was RES-015 at the Service's name)
+        (_apply56b(_list56b(None)), set()),
+        (_apply56b(_list56b(None), indent=2), set()),
+        (_apply56b(_list56b(_RDS56)), set()),
+        (_apply56b(_list56b(_RDS56), indent=2), set()),
+        (_apply56b(_list56b(None)["items"][0]) + "\n" + _apply56b(_list56b(None)["items"][1]), {"RES-015"}),  # two runs
+        (_apply56b(_list56b(_P55)), {"RES-015"}),
+        (_apply56b(_list56b(None)) + "\ncurl http://analytics-db:5432/", {"RES-015"}),  # the machine: no cluster DNS
+        # ctr task exec, crictl exec by filter, kubectl debug --arguments-only (each passed)
+        (f"ctr task exec --exec-id s1 cache redis-cli replicaof {_P55} 6379", {"RES-015"}),
+        (f"ctr -n fleet tasks exec -t --exec-id=s1 --cwd /data cache redis-cli replicaof {_P55} 6379", {"RES-015"}),
+        ("ctr t exec --exec-id s1 cache redis-cli replicaof 10.0.3.9 6379", set()),
+        (f"crictl exec --name redis redis-cli replicaof {_P55} 6379", {"RES-015"}),
+        (f"crictl exec -i --label app=redis redis-cli replicaof {_P55} 6379", {"RES-015"}),
+        (f"crictl exec --latest redis-cli replicaof {_P55} 6379", {"RES-015"}),
+        (f"crictl exec --name=redis -s redis-cli replicaof {_P55} 6379", {"RES-015"}),
+        ("crictl exec --name redis redis-cli replicaof 10.0.3.9 6379", set()),
+        (f"crictl exec -i 3f2a9c8e7d61 redis-cli replicaof {_P55} 6379", {"RES-015"}),  # by ID, as before
+        (
+            "kubectl debug ops-0 -i --image=amazon/aws-cli --arguments-only -- sqs list-queues --region us-east-1",
+            {"RES-009"},
+        ),
+        ("kubectl debug ops-0 -i --image=amazon/aws-cli --arguments-only -- sqs list-queues --region eu-west-1", set()),
+        (_DEBUG56B.format("--arguments-only=false -- aws"), {"RES-009"}),
+        # without --arguments-only the words are the command (config56), the image's entrypoint not put before them
+        ("kubectl debug ops-0 -i --image=amazon/aws-cli -- aws sqs list-queues --region us-east-1", {"RES-009"}),
+        ("kubectl debug ops-0 -i --image=amazon/aws-cli -- aws sqs list-queues --region eu-west-1", set()),
+        # Telegraf's InfluxDB v2 bucket (was RES-017); its urls judged
+        (_TELEGRAF56B.format("10.0.3.20"), set()),
+        (_TELEGRAF56B.format(_P55), {"RES-015"}),
+        (
+            _TELEGRAF56B.format("10.0.3.20").replace('"metrics"', '"metrics"\n[agent]\n  region = "us-east-1"'),
+            {"RES-009"},
+        ),
+    ],
+)
+def test_config56b_manifest_and_command_grammars(script: str, expected: set[str]) -> None:
+    assert {f[0] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")} == expected
+
+
+@pytest.mark.parametrize("as_json", [True, False])
+@pytest.mark.parametrize(("value", "key"), [(_URL56B, "DATABASE_URL"), ("analytics-db", "ANALYTICS_HOST")])
+def test_config56b_external_name_followed_in_a_walked_document(as_json: bool, value: str, key: str) -> None:
+    # config56b: one List document in k3s's manifests directory is walked as a document: a URL's host or a host key's
+    # value naming its ExternalName Service is the Service's target (was RES-015 at the Service's name)
+    def check(target: str) -> set[str]:
+        document = _list56b(target, value, key)
+        if as_json:
+            body, name = json.dumps(document, indent=2), "analytics.json"
+        else:
+            items = "".join(f"  - {json.dumps(item)}\n" for item in document["items"])
+            body, name = f"apiVersion: v1\nkind: List\nitems:\n{items}", "analytics.yaml"
+        content = "".join(f"      {line}\n" for line in body.splitlines())
+        config = (
+            f"#cloud-config\nwrite_files:\n  - path: /var/lib/rancher/k3s/server/manifests/{name}\n"
+            f"    content: |\n{content}"
+        )
+        subject = Subject("aws:ec2/instance:Instance", "vm", {"user_data": config}, provider("EU", "aws"))
+        return {f.rule.id for f in ENGINES["EU"].check(subject)[0]}
+
+    assert check(_RDS56) == set()
+    assert check(_P55) == {"RES-015"}
+    assert check("db.example.internal") == {"RES-015"}
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.from_regex(r"[a-z](?:[a-z0-9-]{0,9}[a-z0-9])?", fullmatch=True), st.sampled_from([None, 2]))
+def test_config56b_a_json_list_defines_its_selector_services(name: str, indent: int | None) -> None:
+    # config56b: the Service's names are defined whatever its name (a DNS label) and the JSON's layout; a URL to
+    # another name is not
+    assume(name != "other")
+    document = _list56b(None, f"postgres://r@{name}:5432/a")
+    document["items"][0]["metadata"]["name"] = name
+    assert {f[0] for f in findings("#!/bin/bash\n" + _apply56b(document, indent) + "\n", "EU", "aws")} == set()
+    document["items"][1]["data"]["DATABASE_URL"] = "postgres://r@other:5432/a"
+    assert {f[0] for f in findings("#!/bin/bash\n" + _apply56b(document, indent) + "\n", "EU", "aws")} == {"RES-015"}

@@ -224,6 +224,8 @@ class KubernetesServices(_Frozen):
     """The cluster domain under which ``<name>.<namespace>.svc`` is fully qualified (``cluster.local``)."""
     default_namespace: str
     """The namespace of an object whose manifest names none (``default``)."""
+    list_kinds: tuple[str, ...] = ()
+    """(config56b) Kinds whose ``items`` are the manifest's objects (``List``: kubectl applies each item)."""
     sources: tuple[str, ...]
 
 
@@ -1581,6 +1583,15 @@ class ScriptCommand(_Frozen):
     command_options: frozenset[str] = frozenset()
     """scripts55b: with ``command_after``, flags making the words after it the container's command instead of its
     entrypoint's arguments (kubectl run's ``--command``): no entrypoint is put before them."""
+    arguments_options: frozenset[str] = frozenset()
+    """config56b: with ``command_after`` and ``image_option``, flags without which the words after it are the
+    container's command (kubectl debug's ``--arguments-only``, "everything after -- will be passed to the new container
+    as Args instead of Command"): given one, the image's ``entrypoints`` entry runs them; none listed: as
+    ``command_options`` says."""
+    selector_options: frozenset[str] = frozenset()
+    """config56b: for a wrapper, options selecting the container themselves (crictl exec's ``--name``, ``--label``:
+    "The CONTAINER-ID is only required if none of the following filter flags are set"): given one, no operand is
+    skipped (``skip_operands`` is 0), the command starts right after the options."""
     block: bool = False
     """config53: an nginx block directive (``location ~ \\.php$ {``, ``server {``): where a ``{`` follows its name on
     the line (a word of its own, or glued to the next word or to the last parameter), the directive after the brace is

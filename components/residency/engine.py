@@ -83,6 +83,7 @@ from components.residency.references import (
     ReferenceParser,
     compact_placeholders,
     fill_placeholders,
+    followed_name,
     idna_form,
     integration_bucket_template,
     integration_placeholders,
@@ -591,6 +592,10 @@ _NO_RENAMES: Mapping[str, str] = {}  # never written: a read-only view would cos
 """No template key renamed (``_Walk.renames`` outside a template resource judged as a Pulumi type with ``keys``)."""
 
 
+_NO_CNAMES: Mapping[str, str] = {}
+"""(config56b) No ExternalName Service around a value (:attr:`_Walk.cnames`; never written to)."""
+
+
 class _Walk:
     """One judging pass over one subject: where findings and deferred values go.
 
@@ -600,6 +605,7 @@ class _Walk:
 
     __slots__ = (
         "cloud",
+        "cnames",
         "defer",
         "defined",
         "document",
@@ -695,6 +701,10 @@ class _Walk:
         self.defined: frozenset[str] = frozenset()
         """Inside a YAML document that defines service names (a Compose file's services, a manifest's Kubernetes
         Services: ``service_names``, falsealarm52): those names, which a URL of the document sends to, not a host."""
+        self.cnames: Mapping[str, str] = _NO_CNAMES
+        """(config56b) Inside a YAML document holding Kubernetes ExternalName Services: each Service's DNS names -> the
+        host it is a CNAME to (:meth:`ReferenceParser.external_targets`): a host read there naming one reaches that
+        host, which is judged instead (a URL's host, a host key's value)."""
         self.runtime_text = False
         """True while a workflow's run-time value (``<Key>.$``, JSONata) is judged as the text its fixed parts give
         (:meth:`RuleEngine._runtime_value`, each run-time part the placeholder ``${v}``): a Region that is the
@@ -4210,13 +4220,17 @@ class RuleEngine:
                 # falsealarm54b: a Compose file written as JSON by its `.json` name (`compose.json`, which YAML reads:
                 # mutation54) names its services as the YAML spelling does
                 walk.defined = defined | self.parser.defined_names(text) if kind in ("yaml", "json") else defined
+                cnames = walk.cnames
+                # config56b: and its ExternalName Services' names, each a CNAME to its target (two substring tests)
+                targets = self.parser.external_targets(text) if kind in ("yaml", "json") else None
+                walk.cnames = {**cnames, **targets} if targets else cnames
                 try:
                     self._walk_document(walk, document, f"{where}({kind})", "content", depth, None)
                     if kind in ("yaml", "json") and isinstance(document, dict):
                         # scripts56: with the names the file defines (its services: `psql -h db` is its own)
                         self._judge_compose_commands(walk, text, document, f"{where}({kind})")
                 finally:
-                    walk.defined = defined
+                    walk.defined, walk.cnames = defined, cnames
 
     def _judge_compose_commands(self, walk: _Walk, text: str, document: dict[Any, Any], where: str) -> None:
         """(scripts56) The command each service of a Compose file a script writes runs (``entrypoint`` / ``command``,
@@ -5270,7 +5284,7 @@ class RuleEngine:
             if isinstance(document, (dict, list)):
                 # config56: a cloud-config's write_files content in JSON is read by its file's names too, as YAML is
                 document = self._by_written_names(walk.written, document, path) if walk.written else document
-                self._walk_document(walk, document, f"{path}(json)", key, depth, plan.template)
+                self._walk_json_document(walk, document, value, f"{path}(json)", key, depth, plan.template)
                 return True
             # mutation55: YAML's flow style begins with a brace too and is no JSON (`{AWSTemplateFormatVersion:
             # '2010-09-09', Resources: {...}}`, a template CloudFormation reads as YAML): read as YAML below, the
@@ -5288,10 +5302,13 @@ class RuleEngine:
                     if "hostname" in stripped.lower():  # config54: a substring test first (most write no ssh config)
                         walk.ssh_names = ssh_names | self._written_ssh_names(document)
                 walk.defined = defined | self.parser.defined_names(stripped)
+                cnames = walk.cnames
+                targets = self.parser.external_targets(stripped)  # config56b: as for a written file's document
+                walk.cnames = {**cnames, **targets} if targets else cnames
                 try:
                     self._walk_document(walk, document, f"{path}(yaml)", key, depth, plan.template)
                 finally:
-                    walk.written, walk.defined, walk.ssh_names = written, defined, ssh_names
+                    walk.written, walk.defined, walk.ssh_names, walk.cnames = written, defined, ssh_names, cnames
                 self._judge_log_outputs(walk, document, f"{path}(yaml)", "pipeline.outputs[].name")
                 return True
         if plan.payload:
@@ -5300,6 +5317,21 @@ class RuleEngine:
                 self._judge_string(walk, decoded[1], f"{path}({decoded[0]})", "user_data", depth + 1)
                 return True
         return False
+
+    def _walk_json_document(
+        self, walk: _Walk, document: Any, text: str, path: str, key: str, depth: int, template: StackTemplate | None
+    ) -> None:
+        """(config56b) A JSON document ``text`` walked with the service names it defines: a Kubernetes manifest in JSON
+        (a ``List`` in k3s's manifests directory) names its Services as the YAML spelling does, and a host naming one of
+        its ExternalName Services is that Service's target (two substring tests first in each reader)."""
+        defined, cnames = walk.defined, walk.cnames
+        walk.defined = defined | self.parser.defined_names(text)
+        targets = self.parser.external_targets(text)
+        walk.cnames = {**cnames, **targets} if targets else cnames
+        try:
+            self._walk_document(walk, document, path, key, depth, template)
+        finally:
+            walk.defined, walk.cnames = defined, cnames
 
     def _judged_as_log_config(self, walk: _Walk, stripped: str, path: str, key: str, depth: int) -> bool:
         """A log router's configuration file in its own format: True when the text was one, walked and judged."""
@@ -5964,6 +5996,10 @@ class RuleEngine:
     # -- verdicts -----------------------------------------------------------------------------
 
     def _judge(self, walk: _Walk, ref: Reference, path: str, rule_id: RuleId) -> None:
+        if walk.cnames and ref.kind == "host" and ref.text in walk.cnames:
+            # config56b: an ExternalName Service of the value's own document (a manifest walked as one document, a
+            # host key's `ANALYTICS_HOST: analytics-db`): the name is a CNAME to its target, judged instead
+            ref = self.parser.host(followed_name(ref.text, walk.cnames), in_url=ref.in_url)._replace(url=ref.url)
         if ref.kind == "bucket":
             self._judge_bucket(walk, ref, path)
             return

@@ -10,7 +10,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import urllib.parse
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Literal, NamedTuple
 
 from components.residency.catalogue import Catalogue, Cloud
@@ -775,6 +775,15 @@ class ReferenceParser:
         sends to that service (:meth:`scan`'s ``defined``)."""
         return frozenset().union(*(names for _, _, names in self.defined_spans(text)))
 
+    def external_targets(self, text: str) -> dict[str, str]:
+        """(config56b) The ExternalName Services' DNS names the YAML ``text`` defines -> the host each is a CNAME to
+        (:func:`service_names.external_names`, every run of the text), lower case: a host read from its document that
+        names one reaches that host (:func:`followed_name`)."""
+        if self._service_names is None:
+            return {}
+        spans = external_names(text, self._service_names)
+        return {name: target for _, _, targets in spans for name, target in targets.items()}
+
     def gateway_names(self, text: str) -> frozenset[str]:
         """(falsealarm53) The names ``text``'s docker commands map to the machine itself (``--add-host
         NAME:host-gateway``, :func:`service_names.gateway_names`)."""
@@ -1188,8 +1197,15 @@ def _followed(host: str, at: int, cnames: tuple[tuple[int, int, dict[str, str]],
     around it (:func:`service_names.external_names`): the Service's ``externalName``, followed through a few such
     Services at most (a CNAME to a CNAME); ``host`` itself otherwise. The target is then judged as the URL's host (an
     unproven one stays RES-015, a Service of the same text is that Service)."""
+    around = next((t for a, b, t in cnames if a <= at < b and host in t), None)  # the runs do not overlap
+    return followed_name(host, around) if around is not None else host
+
+
+def followed_name(host: str, targets: Mapping[str, str]) -> str:
+    """(config56b) ``host`` followed through ``targets`` (an ExternalName Service's DNS names -> its ``externalName``,
+    :func:`service_names.external_names`) a few times at most (a CNAME to a CNAME); ``host`` when it names none."""
     for _ in range(4):
-        target = next((t[host] for a, b, t in cnames if a <= at < b and host in t), None)
+        target = targets.get(host)
         if target is None or target == host:
             return host
         host = target

@@ -342,10 +342,14 @@ class ScriptReader:
             at = args.index(spec.command_after)
             named = _option_value(args[:at], spec.image_option)
             run = [] if named is None or spec.command_options.intersection(args[:at]) else [named]
+            if spec.arguments_options and not _flag_given(args[:at], spec.arguments_options):
+                run = []  # config56b: kubectl debug's words after `--` are the command unless --arguments-only
             command = _container_command(spec, [], run, args[at + 1 :])
             return args[:at], list(self._command(command, depth + 1, False, hosts_file, offset)) if command else []
         at = _after_options(args, 0, spec)
-        image, words = args[at : at + spec.skip_operands], args[at + spec.skip_operands :]
+        # config56b: a filter option selects the container (crictl exec --name): no CONTAINER-ID operand then
+        skip = 0 if spec.selector_options and _flag_given(args[:at], spec.selector_options) else spec.skip_operands
+        image, words = args[at : at + skip], args[at + skip :]
         command = _container_command(spec, args[:at], image, words)
         return args[:at], list(self._command(command, depth + 1, False, hosts_file, offset)) if command else []
 
@@ -378,6 +382,16 @@ def _options_given(args: list[str], wanted: Mapping[str, frozenset[str]]) -> boo
         if name in wanted:
             given[name] = (attached if equals else (args[i + 1] if i + 1 < len(args) else "")).lower()
     return all(given.get(name) in values for name, values in wanted.items())
+
+
+def _flag_given(options: list[str], names: frozenset[str]) -> bool:
+    """(config56b) Whether one of ``names`` is among ``options`` (a command's words before its operands), alone or with
+    its value after ``=`` (``--name=redis``, ``--arguments-only=true``; ``=false`` is not given)."""
+    for option in options:
+        name, equals, value = option.partition("=")
+        if name in names and not (equals and value.lower() == "false"):
+            return True
+    return False
 
 
 def _subcommand(spec: ScriptCommand, word: str) -> ScriptCommand | None:

@@ -34,9 +34,9 @@ Span = tuple[int, int, frozenset[str]]
 def defined_spans(text: str, catalogue: ServiceNames, private: Callable[[str], bool]) -> tuple[Span, ...]:
     """(start, end, names) of every run of YAML lines in ``text`` that defines service names (lower case);
     ``private``: whether an address is inside the network (``references.is_private_address``)."""
-    if catalogue.compose.key not in text and "kind:" not in text:
+    if catalogue.compose.key not in text and "kind:" not in text and '"kind"' not in text:
         # most texts with a URL: two substring tests in C, no line-anchored scan (every URL text asks); mutation54: the
-        # key's word alone, as it may be quoted (`"services":`)
+        # key's word alone, as it may be quoted (`"services":`); config56b: a manifest in JSON (`"kind": "Service"`)
         return ()
     spans: list[Span] = []
     for start, end, maps in _manifest_runs(text, catalogue):
@@ -64,7 +64,22 @@ def _manifest_runs(text: str, catalogue: ServiceNames) -> Iterator[tuple[int, in
             documents = [yaml_or_none(part) for part in _SEPARATOR.split(run)]
         except DocumentBeyondBounds:
             continue
-        yield start, end, [d for d in documents if isinstance(d, dict)]
+        yield start, end, _listed_objects([d for d in documents if isinstance(d, dict)], catalogue.kubernetes)
+
+
+def _listed_objects(documents: list[dict[Any, Any]], k8s: KubernetesServices) -> list[dict[Any, Any]]:
+    """(config56b) ``documents`` with each Kubernetes ``List`` (``kubernetes.list_kinds``: kubectl applies a List's
+    ``items`` as its objects) replaced by its items that are mappings; the others as they are."""
+    if not k8s.list_kinds or not any(d.get("kind") in k8s.list_kinds for d in documents):
+        return documents
+    objects: list[dict[Any, Any]] = []
+    for document in documents:
+        items = document.get("items") if document.get("kind") in k8s.list_kinds else None
+        if isinstance(items, list):
+            objects += [item for item in items if isinstance(item, dict)]
+        else:
+            objects.append(document)
+    return objects
 
 
 def external_names(text: str, catalogue: ServiceNames) -> tuple[tuple[int, int, dict[str, str]], ...]:
@@ -73,7 +88,7 @@ def external_names(text: str, catalogue: ServiceNames) -> tuple[tuple[int, int, 
     name ... by returning a CNAME record with its value"): each DNS name of that Service (:func:`_service_dns_names`)
     -> the host it names, lower case. A text without the key's word or ``kind:`` pays two substring tests."""
     k8s = catalogue.kubernetes
-    if not any(key in text for key in k8s.not_named_by) or "kind:" not in text:
+    if not any(key in text for key in k8s.not_named_by) or ("kind:" not in text and '"kind"' not in text):
         return ()
     spans: list[tuple[int, int, dict[str, str]]] = []
     for start, end, maps in _manifest_runs(text, catalogue):
@@ -107,8 +122,12 @@ def _markers(catalogue: ServiceNames) -> re.Pattern[str]:
     services = rf"(?:\{{[ \t]*)?(?P<q>[\"']?){key}(?P=q):[ \t]*(?:\{{.*)?(?:#.*)?$"
     # config55: or a hosts-file list's key (a pod's `hostAliases:`, read by :func:`_aliased_names`)
     aliases = "|".join(re.escape(a.key) for a in catalogue.host_aliases) or "(?!)"
+    # config56b: or the kind in JSON's spelling, a pretty-printed line (`"kind": "Service",`) or inside a one-line
+    # object (`{"apiVersion": "v1", "kind": "List", "items": [{... "kind": "Service" ...`, a YAML list item's too)
+    json_kind = rf'"kind"[ \t]*:[ \t]*"{kind}"[ \t]*,?[ \t]*$|(?:-[ \t]+)?[{{\[][^\n]*"kind"[ \t]*:[ \t]*"{kind}"'
     return re.compile(
-        rf"^[ \t]*(?:{services}|kind:[ \t]*[\"']?{kind}[\"']?[ \t]*$|(?:-[ \t]+)?(?:{aliases}):)", re.MULTILINE
+        rf"^[ \t]*(?:{services}|kind:[ \t]*[\"']?{kind}[\"']?[ \t]*$|{json_kind}|(?:-[ \t]+)?(?:{aliases}):)",
+        re.MULTILINE,
     )
 
 
