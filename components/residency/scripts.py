@@ -2324,13 +2324,14 @@ def has_array_element(script: str) -> bool:
     )
 
 
-def array_elements(script: str) -> dict[str, tuple[str, ...]]:
+def array_elements(script: str, references: bool = False) -> dict[str, tuple[str, ...]]:
     """(scripts54b) The literal words each element of ``script``'s arrays may hold, by the element's written name
     (``REGIONS[0]``, ``REGIONS[@]`` and ``REGIONS[*]`` for every item), from each ``NAME=(...)`` compound assignment
     (quotes around a word removed; a word holding an expansion or a glob gives nothing, as in :func:`for_loop_words`).
     An append (``NAME+=(...)``) adds to ``[@]`` only (its indexes follow items this reader may not know). scripts55:
     and from :func:`_other_array_items` (``R[1]=...``, ``read -a``, ``mapfile``); an element whose subscript is a
-    variable (``REGIONS[$i]``, as the script writes it) holds every item."""
+    variable (``REGIONS[$i]``, as the script writes it) holds every item. scripts56b: ``references``: and an item
+    holding an expansion as written (``RS=(eu-central-1 "$DR")``: ``$DR``), for the engine's resolver to fill."""
     elements: dict[str, list[str]] = {}
 
     def add(name: str, index: int | None, item: str) -> None:
@@ -2345,7 +2346,7 @@ def array_elements(script: str) -> dict[str, tuple[str, ...]]:
         for word in _array_words(m.group(2)):
             subscript, item = _indexed_item(word)
             index = index if subscript is None else subscript
-            if _LOOP_WORD.fullmatch(item):
+            if _LOOP_WORD.fullmatch(item) or (references and ("$" in item or "`" in item)):
                 add(name, None if append and subscript is None else index, item)
             index += 1
     for name, given in _other_array_items(script).items():
@@ -3491,7 +3492,13 @@ def _split_here_string(m: re.Match[str]) -> str:
     array = "a" in options
     if not array and len(names) == 1 and ifs is None:
         return m.group(0)
-    if "$" in literal or "`" in literal:
+    if (
+        word[:1] != "'"
+        and ("$" in literal or "`" in literal)
+        and (split := _expanded_fields(literal, ifs_value(ifs), names, array))
+    ):
+        fields = split
+    elif "$" in literal or "`" in literal:
         fields = [word] * (1 if array else len(names))
     else:
         fields = ifs_fields(literal, ifs_value(ifs), 1 << 16 if array else len(names))
@@ -3501,6 +3508,28 @@ def _split_here_string(m: re.Match[str]) -> str:
     else:
         written = ";".join(f"{name}={field}" for name, field in zip(names, fields, strict=False))
     return written.ljust(len(m.group(0))) if len(written) <= len(m.group(0)) else m.group(0)
+
+
+# scripts56b: a here-string's expansions that are whole references (`$DR`, `${DR}`) or a substitution of one word
+# (`$(hostname)`): bash(1) "Here Strings": "The word undergoes ... parameter and variable expansion, command
+# substitution", then read splits the result ("Word Splitting"). The fields are split as written, each holding an
+# expansion written double-quoted, so the one resolver fills it with what the variable holds (a substitution it cannot
+# compute fails closed at a destination). A value holding an IFS character would split further: not read (see
+# docs/residency.md, *Scripts and user data, round 12, part 2 (stop 56)*).
+_SIMPLE_EXPANSION = re.compile(r"\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*|\([^()\s`$\"']*\))")
+
+
+def _expanded_fields(literal: str, ifs: str | None, names: list[str], array: bool) -> list[str] | None:
+    """(scripts56b) The fields ``read`` gives from a here-string word ``literal`` holding only simple expansions
+    (:data:`_SIMPLE_EXPANSION`), each holding an expansion double-quoted; None for any other expansion or an IFS
+    character inside one."""
+    bare = _SIMPLE_EXPANSION.sub("", literal)
+    if "$" in bare or "`" in bare or "\\" in literal:
+        return None
+    if ifs and any(c in m.group(0) for m in _SIMPLE_EXPANSION.finditer(literal) for c in ifs):
+        return None
+    fields = ifs_fields(literal, ifs, 1 << 16 if array else len(names))
+    return [f'"{f}"' if "$" in f else f if _LOOP_WORD.fullmatch(f) else shlex.quote(f) for f in fields]
 
 
 def _echoed_values(words: list[str], reaching: Mapping[str, Sequence[str]]) -> list[str] | None:
