@@ -12,6 +12,10 @@ below passed every door:
 2. **A compound assignment's item holding a variable** (``array-var-*``: ``RS=(eu-central-1 "$DR")`` then
    ``${RS[1]}``, in an SSM Command document), or a substitution (``array-unknown``: RES-011).
 
+3. **``select NAME in WORDS``** (``select-*``) and an **associative array** (``assoc-*``: ``declare -A
+   M=([home]=... [dr]=...)`` then ``${M[dr]}`` or ``${M[$k]}``; ``assoc-other-key``: ``${M[home]}`` beside a key
+   holding a Region abroad, which passes).
+
 The ``case-*``, ``until-*``, ``local-*`` and ``export-child-*`` rows pin shapes the task named that were refused on
 main already (a ``case`` branch's assignment, an ``until`` loop's condition, ``local R=...`` in a function, ``export
 R=...`` then ``bash -c '... $R'``), each with its compliant twin, which passes.
@@ -20,8 +24,10 @@ What changed (docs/residency.md, *Scripts and user data, round 12, part 2 (stop 
 ``_split_here_string`` splits a here-string whose expansions are whole variables or one-word substitutions
 (``_expanded_fields``), each field holding one written double-quoted; ``array_elements(references=True)`` keeps an
 item holding an expansion, and the engine's ``_with_parameters`` fills it as a positional parameter's word
-(``_word_values``: a variable's values, a substitution held apart: RES-011 at a destination). Each refusal has its
-compliant twin (the home Region in the variable), which passes. Ids: ``scripts56b-<jurisdiction>-<shape>``.
+(``_word_values``: a variable's values, a substitution held apart: RES-011 at a destination); ``_FOR_IN`` reads
+``select`` as ``for``; ``array_elements`` reads an associative array's ``[key]=value`` items (``_KEYED_ITEM``).
+Each refusal has its compliant twin (the home Region in the variable), which passes. Ids:
+``scripts56b-<jurisdiction>-<shape>``.
 """
 
 from __future__ import annotations
@@ -47,7 +53,7 @@ UNKNOWN = "$(aws ssm get-parameter --name /fleet/dr-region --query Parameter.Val
 """A Region read at run time, never proven."""
 PAIRED = (
     "reada-variable", "reada-first", "reada-ifs-comma-var", "read-names-var", "array-var", "build-reada-variable",
-    "case", "until", "local", "export-child",
+    "case", "until", "local", "export-child", "select", "assoc", "assoc-var",
 )  # fmt: skip
 """The AWS shapes refused with a Region abroad (RES-009) and passing with the home Region."""
 AWS_EXPECTED: dict[str, set[str]] = {
@@ -55,11 +61,12 @@ AWS_EXPECTED: dict[str, set[str]] = {
     **{f"{shape}-home": set() for shape in PAIRED},
     "reada-unknown": {"RES-011"},
     "array-unknown": {"RES-011"},
+    "assoc-other-key": set(),
 }  # fmt: skip
 """Each AWS shape and its verdict in every jurisdiction."""
 ALI_EXPECTED = {"ali-reada-variable-abroad": {"RES-009"}, "ali-reada-variable-home": set()}
 """Each Alibaba Cloud shape and its verdict in every jurisdiction."""
-LAUNCH_TEMPLATES = ("reada-first-", "read-names-var-", "until-", "export-child-")
+LAUNCH_TEMPLATES = ("reada-first-", "read-names-var-", "until-", "export-child-", "select-", "assoc-var-")
 """The shapes booted by a launch template (base64 user data); the others by an instance."""
 
 
@@ -82,6 +89,15 @@ def _user_data(code: str, shape: str) -> str:
         return f'{head}{dr}read -r APP R <<< "fleet $DR"\n{RETENTION} --region "$R"\n'
     if shape.startswith(("array-var-", "array-unknown")):
         return f'{head}{dr}RS=({home} "$DR")\n{RETENTION} --region "${{RS[1]}}"\n'
+    if shape.startswith("select-"):
+        # bash(1) "Compound Commands": select's "list of words following in is expanded, generating a list of items"
+        return f'{head}select R in {home} {region}; do\n  {RETENTION} --region "$R"\n  break\ndone <<< 1\n'
+    if shape.startswith("assoc"):
+        # bash(1) "Arrays": "Associative arrays are created using declare -A name"; `[subscript]=string` items
+        abroad = AWS_ABROAD[code] if shape == "assoc-other-key" else region
+        use = {"assoc-var-": 'k=dr\n{r} --region "${{M[$k]}}"', "assoc-other-key": '{r} --region "${{M[home]}}"'}
+        line = next((v for k, v in use.items() if shape.startswith(k)), '{r} --region "${{M[dr]}}"')
+        return f"{head}declare -A M=([home]={home} [dr]={abroad})\n" + line.format(r=RETENTION) + "\n"
     if shape.startswith("case-"):
         branches = f"  prod) R={region};;\n  *) R={home};;\n"
         return f'{head}ENV=prod\ncase "$ENV" in\n{branches}esac\n{RETENTION} --region "$R"\n'

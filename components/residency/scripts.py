@@ -2139,7 +2139,11 @@ def plain_assigned_name(line: str) -> str | None:
 # continuation"): `for r in \` then the Regions on the next line passed.
 # mutation55: `in` may stand on the next line (bash's grammar: `for NAME newline_list in word_list`): `for r` then `in
 # <home> <abroad>` passed.
-_FOR_IN = re.compile(_COMMAND_PLACE + r"for[ \t]+([A-Za-z_][A-Za-z0-9_]*)\s+in[ \t]+((?:[^;\n\\]|\\\n|\\[^\n])*)", re.M)
+# scripts56b: and `select NAME in WORDS` (bash(1) "Compound Commands": "The list of words following in is expanded,
+# generating a list of items ... the value of name is set to that word"): NAME holds one of the words, as a for loop's.
+_FOR_IN = re.compile(
+    _COMMAND_PLACE + r"(?:for|select)[ \t]+([A-Za-z_][A-Za-z0-9_]*)\s+in[ \t]+((?:[^;\n\\]|\\\n|\\[^\n])*)", re.M
+)
 _LOOP_WORD = re.compile(r"[A-Za-z0-9._:/@%+-]+")
 _LOOP_LIST = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(\[[@*]\])?\}|\$([A-Za-z_][A-Za-z0-9_]*)")
 # An indexed array's assignment (bash(1) "Arrays": "Arrays are assigned to using compound assignments of the form
@@ -2324,6 +2328,11 @@ def has_array_element(script: str) -> bool:
     )
 
 
+# scripts56b: bash(1) "Arrays": "Associative arrays are created using declare -A name"; "name=( key1=value1 key2=value2
+# ...)" ... "[subscript]=string": a key written as a word (quoted or not) and its item, `${M[key]}` that item.
+_KEYED_ITEM = re.compile(r"\[[\"']?([A-Za-z_][A-Za-z0-9_.-]*)[\"']?\]=(.*)", re.S)
+
+
 def array_elements(script: str, references: bool = False) -> dict[str, tuple[str, ...]]:
     """(scripts54b) The literal words each element of ``script``'s arrays may hold, by the element's written name
     (``REGIONS[0]``, ``REGIONS[@]`` and ``REGIONS[*]`` for every item), from each ``NAME=(...)`` compound assignment
@@ -2344,6 +2353,14 @@ def array_elements(script: str, references: bool = False) -> dict[str, tuple[str
         name, append = m.group(1), "+=(" in m.group(0)
         index = 0
         for word in _array_words(m.group(2)):
+            keyed = _KEYED_ITEM.fullmatch(word) if word[:1] == "[" else None
+            if keyed is not None:
+                # scripts56b: an associative array's `[key]=value` (`declare -A M=([eu]=eu-central-1)`)
+                item = keyed.group(2).strip("\"'")
+                if _LOOP_WORD.fullmatch(item) or (references and ("$" in item or "`" in item)):
+                    add(name, None, item)
+                    elements.setdefault(f"{name}[{keyed.group(1)}]", []).append(item)
+                continue
             subscript, item = _indexed_item(word)
             index = index if subscript is None else subscript
             if _LOOP_WORD.fullmatch(item) or (references and ("$" in item or "`" in item)):
@@ -2355,7 +2372,7 @@ def array_elements(script: str, references: bool = False) -> dict[str, tuple[str
     for m in _ARRAY_ELEMENT_USE.finditer(script):
         if not m.group(2)[0].isdigit() and m.group(2) not in ("@", "*"):
             every = elements.get(f"{m.group(1)}[@]")
-            if every:
+            if every and f"{m.group(1)}[{m.group(2)}]" not in elements:  # scripts56b: not a key the array gives
                 elements[f"{m.group(1)}[{m.group(2)}]"] = list(every)
     return {key: tuple(items) for key, items in elements.items()}
 
@@ -2938,7 +2955,8 @@ def has_while_read(script: str) -> bool:
 def has_for_loop(script: str) -> bool:
     """Whether ``script`` holds a ``for NAME in WORDS`` loop :func:`for_loop_words` reads (codehealth53: gated by
     ``for`` and a blank, two substring tests, so that "format", "before", "platform" do not open the search)."""
-    return ("for " in script or "for\t" in script) and _FOR_IN.search(script) is not None
+    loop = "for " in script or "for\t" in script or "select " in script  # scripts56b: select
+    return loop and _FOR_IN.search(script) is not None
 
 
 # GNU findutils xargs ("Invoking xargs"): the options taking a value as the next word (or attached), and those that make
