@@ -19,6 +19,7 @@ from components.residency.scripts import (
     ScriptReader,
     all_positional_expanded,
     alternates_written,
+    array_elements,
     brace_expanded,
     cat_heredocs_written,
     command_output_files,
@@ -3963,7 +3964,8 @@ def test_scripts56_shapes(script: str, expected: list[str]) -> None:
         (f'read -ra RS <<< "eu-west-1 us-west-2"\n{_R56} --region "${{RS[1]}}"', ["RES-009"]),
         (f'read -ra RS <<< "eu-west-1 us-west-2"\n{_R56} --region "${{RS[0]}}"', []),
         (f'IFS=, read -r -a RS <<< "eu-west-1,us-west-2"\n{_R56} --region "${{RS[1]}}"', ["RES-009"]),
-        (f'DR=us-west-2\nread -r -a RS <<< "eu-west-1 $DR"\n{_R56} --region "${{RS[1]}}"', []),  # left open
+        # scripts56b: the variable's value filled in (was pinned as passing, left open)
+        (f'DR=us-west-2\nread -r -a RS <<< "eu-west-1 $DR"\n{_R56} --region "${{RS[1]}}"', ["RES-009"]),
         (f"read -r -a RS <<< 'eu-west-1 us-west-2 x\\ y'\n{_R56} --region \"${{RS[1]}}\"", ["RES-009"]),
         (f'mapfile -t RS <<< "eu-west-1"\n{_R56} --region "${{RS[0]}}"', []),
         (f"mapfile -t RS <<EOF\neu-west-1\nus-west-2\nEOF\n{_R56} --region \"${{RS[1]}}\"", ["RES-009"]),
@@ -4113,3 +4115,49 @@ def test_config56_json_pairs_read_as_their_yaml_lines(host: str, indent: int | N
     text = json.dumps(_svc56(host), indent=indent, separators=(", ", ": ") if spaced else (",", ":"))
     assert hosts(f"kubectl apply -f - <<'EOF'\n{text}\nEOF\n") == [("externalName:", host)]
     assert hosts(f"kubectl apply -f - <<'EOF'\n  externalName: {host}\nEOF\n") == [("externalName:", host)]
+
+
+# scripts56b (stop 56): a here-string or an array item holding a variable holds the variable's values (bash(1) "Here
+# Strings": parameter expansion, then read's split), `select` as `for`, an associative array's `[key]=value` items. On
+# main 1ae99877 every RES-009 / RES-011 line below passed.
+_R56B = "aws logs put-retention-policy --log-group-name /fleet/app --retention-in-days 30 --region"
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (f'DR=us-west-2\nread -r -a RS <<< "eu-central-1 $DR"\n{_R56B} "${{RS[1]}}"', ["RES-009"]),
+        (f'DR=eu-west-1\nread -r -a RS <<< "eu-central-1 $DR"\n{_R56B} "${{RS[1]}}"', []),
+        (f'DR=us-west-2\nread -r -a RS <<< "eu-central-1 $DR"\n{_R56B} "${{RS[0]}}"', []),
+        (f'DR=us-west-2\nread -r -a RS <<< "${{DR}} eu-central-1"\n{_R56B} "${{RS[0]}}"', ["RES-009"]),
+        (f'DR=us-west-2\nIFS=, read -r -a RS <<< "eu-central-1,$DR"\n{_R56B} "${{RS[1]}}"', ["RES-009"]),
+        (f'DR=us-west-2\nread -r APP R <<< "fleet $DR"\n{_R56B} "$R"', ["RES-009"]),
+        (f'DR=eu-west-1\nread -r APP R <<< "fleet $DR"\n{_R56B} "$R"', []),
+        (f'DR=$(aws configure get dr)\nread -r -a RS <<< "eu-central-1 $DR"\n{_R56B} "${{RS[1]}}"', ["RES-011"]),
+        # a one-word substitution: as the same substitution written at the destination (`$(hostname)`: passes there)
+        (f'read -r -a RS <<< "eu-central-1 $(hostname)"\n{_R56B} "${{RS[1]}}"', []),
+        (f'read -r -a RS <<< "eu-central-1 $(hostname)"\n{_R56B} "${{RS[0]}}"', []),
+        (f'DR=us-west-2\nRS=(eu-central-1 "$DR")\n{_R56B} "${{RS[1]}}"', ["RES-009"]),
+        (f'DR=us-west-2\nRS=(eu-central-1 $DR)\n{_R56B} "${{RS[0]}}"', []),
+        ('DR=us-west-2\nRS=(eu-central-1 "$DR")\necho "${RS[1]}"', []),  # never at a destination
+        (f'select R in eu-central-1 us-west-2; do {_R56B} "$R"; break; done', ["RES-009"]),
+        (f'select R in eu-central-1 eu-west-1; do {_R56B} "$R"; break; done', []),
+        (f'declare -A M=([eu]=eu-central-1 [us]=us-west-2)\n{_R56B} "${{M[us]}}"', ["RES-009"]),
+        (f'declare -A M=([eu]=eu-central-1 [us]=us-west-2)\n{_R56B} "${{M[eu]}}"', []),
+        (f'declare -A M=(["eu"]=us-west-2)\nk=eu\n{_R56B} "${{M[$k]}}"', ["RES-009"]),
+        (f'declare -A M=([eu]=eu-central-1)\nk=eu\n{_R56B} "${{M[$k]}}"', []),
+    ],
+)
+def test_scripts56b_variables_in_here_strings_and_arrays(script: str, expected: list[str]) -> None:
+    assert [rule for rule, _, _ in findings(script, "EU", "aws")] == expected
+
+
+def test_scripts56b_here_string_fields_written() -> None:
+    assert reads_as_assignments('read -r -a RS <<< "a $DR"').rstrip() == 'RS=(a "$DR")'
+    assert reads_as_assignments('read -r A B <<< "a ${DR}"').rstrip() == 'A=a;B="${DR}"'
+    # a single-quoted word is not expanded; an expansion with blanks inside is left to the old reading (one item)
+    assert reads_as_assignments("read -r -a RS <<< 'a $DR'").rstrip() == "RS=('a $DR')"
+    assert reads_as_assignments('read -r -a RS <<< "a ${DR:-b c}"').rstrip() == 'RS=("a ${DR:-b c}")'
+    assert array_elements('RS=(a "$DR")\nx "${RS[1]}"', references=True)["RS[1]"] == ("$DR",)
+    assert "RS[1]" not in array_elements('RS=(a "$DR")\nx "${RS[1]}"')
+    assert array_elements('declare -A M=([k]=v [j]="w")\nx "${M[j]}"')["M[j]"] == ("w",)
