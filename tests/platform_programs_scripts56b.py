@@ -15,6 +15,8 @@ below passed every door:
 3. **``select NAME in WORDS``** (``select-*``) and an **associative array** (``assoc-*``: ``declare -A
    M=([home]=... [dr]=...)`` then ``${M[dr]}`` or ``${M[$k]}``; ``assoc-other-key``: ``${M[home]}`` beside a key
    holding a Region abroad, which passes).
+4. **``printf -v R`` with another conversion** (``printf-decimal-*``: ``'%s-%d' us-west 2``; ``printf-width-*``:
+   ``'%-16s'``, then ``$R`` unquoted).
 
 The ``case-*``, ``until-*``, ``local-*`` and ``export-child-*`` rows pin shapes the task named that were refused on
 main already (a ``case`` branch's assignment, an ``until`` loop's condition, ``local R=...`` in a function, ``export
@@ -25,7 +27,8 @@ What changed (docs/residency.md, *Scripts and user data, round 12, part 2 (stop 
 (``_expanded_fields``), each field holding one written double-quoted; ``array_elements(references=True)`` keeps an
 item holding an expansion, and the engine's ``_with_parameters`` fills it as a positional parameter's word
 (``_word_values``: a variable's values, a substitution held apart: RES-011 at a destination); ``_FOR_IN`` reads
-``select`` as ``for``; ``array_elements`` reads an associative array's ``[key]=value`` items (``_KEYED_ITEM``).
+``select`` as ``for``; ``array_elements`` reads an associative array's ``[key]=value`` items (``_KEYED_ITEM``);
+``_printf_strings`` prints ``%d`` / ``%i`` of a decimal number and a conversion's flags, width and precision.
 Each refusal has its compliant twin (the home Region in the variable), which passes. Ids:
 ``scripts56b-<jurisdiction>-<shape>``.
 """
@@ -53,7 +56,7 @@ UNKNOWN = "$(aws ssm get-parameter --name /fleet/dr-region --query Parameter.Val
 """A Region read at run time, never proven."""
 PAIRED = (
     "reada-variable", "reada-first", "reada-ifs-comma-var", "read-names-var", "array-var", "build-reada-variable",
-    "case", "until", "local", "export-child", "select", "assoc", "assoc-var",
+    "case", "until", "local", "export-child", "select", "assoc", "assoc-var", "printf-decimal", "printf-width",
 )  # fmt: skip
 """The AWS shapes refused with a Region abroad (RES-009) and passing with the home Region."""
 AWS_EXPECTED: dict[str, set[str]] = {
@@ -66,7 +69,9 @@ AWS_EXPECTED: dict[str, set[str]] = {
 """Each AWS shape and its verdict in every jurisdiction."""
 ALI_EXPECTED = {"ali-reada-variable-abroad": {"RES-009"}, "ali-reada-variable-home": set()}
 """Each Alibaba Cloud shape and its verdict in every jurisdiction."""
-LAUNCH_TEMPLATES = ("reada-first-", "read-names-var-", "until-", "export-child-", "select-", "assoc-var-")
+LAUNCH_TEMPLATES = (
+    "reada-first-", "read-names-var-", "until-", "export-child-", "select-", "assoc-var-", "printf-width-",
+)  # fmt: skip
 """The shapes booted by a launch template (base64 user data); the others by an instance."""
 
 
@@ -89,6 +94,12 @@ def _user_data(code: str, shape: str) -> str:
         return f'{head}{dr}read -r APP R <<< "fleet $DR"\n{RETENTION} --region "$R"\n'
     if shape.startswith(("array-var-", "array-unknown")):
         return f'{head}{dr}RS=({home} "$DR")\n{RETENTION} --region "${{RS[1]}}"\n'
+    if shape.startswith("printf-decimal-"):
+        # bash(1) "printf" (printf -v, the format's conversions); printf(1) "%d: signed decimal"
+        prefix, number = region.rsplit("-", 1)
+        return f"{head}printf -v R '%s-%d' {prefix} {number}\n{RETENTION} --region \"$R\"\n"
+    if shape.startswith("printf-width-"):
+        return f"{head}printf -v R '%-16s' {region}\n{RETENTION} --region $R\n"
     if shape.startswith("select-"):
         # bash(1) "Compound Commands": select's "list of words following in is expanded, generating a list of items"
         return f'{head}select R in {home} {region}; do\n  {RETENTION} --region "$R"\n  break\ndone <<< 1\n'

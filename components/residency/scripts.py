@@ -3071,7 +3071,10 @@ def _echoed_items(words: list[str]) -> str | None:
     return None
 
 
-_PRINTF_CONVERSION = re.compile(r"%%|%s|%")
+# scripts56b: with flags, a width and a precision, and `%d` / `%i` (bash(1) "printf": "the format is a character
+# string which contains ... format specifications"; printf(1): "%d, %i: signed decimal", `-` left-justifies, a width
+# pads), which Python's `%` operator reads alike for these.
+_PRINTF_CONVERSION = re.compile(r"%%|%[-0 +]*[0-9]*(?:\.[0-9]*)?[sdi]|%")
 
 
 def _printf_strings(form: str, operands: list[str]) -> str | None:
@@ -3081,20 +3084,35 @@ def _printf_strings(form: str, operands: list[str]) -> str | None:
     "interprets backslash escapes in format"; the lead, stop 53: ``$(printf 'us-east-1\\n')`` is ``us-east-1``, a
     literal ``\\n`` left in it hid the Region), the arguments' are not (``%s`` prints its argument as it is)."""
     conversions = [c for c in _PRINTF_CONVERSION.findall(form) if c != "%%"]
-    if any(c != "%s" for c in conversions) or (operands and not conversions):
+    if any(c == "%" for c in conversions) or (operands and not conversions):
         return None
     form = _ESCAPES.sub(lambda m: _ESCAPED[m.group(1)], form)
     rest, out = list(operands), []
     while True:
         used = [rest.pop(0) if rest else "" for _ in conversions]
-        out.append(_PRINTF_CONVERSION.sub(functools.partial(_converted, used), form))
+        try:
+            out.append(_PRINTF_CONVERSION.sub(functools.partial(_converted, used), form))
+        except ValueError:  # scripts56b: `%d` of a word that is no number (bash prints an error)
+            return None
         if not rest:
             return "".join(out)
 
 
 def _converted(used: list[str], conversion: re.Match[str]) -> str:
-    """printf's ``%%`` or the next ``%s`` argument (:func:`_printf_strings`)."""
-    return "%" if conversion.group(0) == "%%" else used.pop(0)
+    """printf's ``%%`` or the next argument as its conversion prints it (:func:`_printf_strings`: ``%s`` as it is;
+    scripts56b: a width, ``-``, a precision, ``%d`` / ``%i`` of a decimal number, an empty one 0)."""
+    spec = conversion.group(0)
+    if spec == "%%":
+        return "%"
+    word = used.pop(0)
+    if spec == "%s":
+        return word
+    if spec[-1] != "s" and not _PRINTF_DECIMAL.fullmatch(word):
+        raise ValueError(word)  # octal `010`, hexadecimal `0x10`, a character `'a`: not read
+    return spec % (word if spec[-1] == "s" else int(word or "0", 10))
+
+
+_PRINTF_DECIMAL = re.compile(r"[+-]?(?:0|[1-9][0-9]*)|")
 
 
 def _xargs_run(words: list[str]) -> tuple[str | None, list[str]] | None:
