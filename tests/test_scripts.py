@@ -4177,3 +4177,23 @@ def test_scripts56b_printf_conversions() -> None:
     assert reads_as_assignments("printf -v R 'us-west-%d' 010") == "printf -v R 'us-west-%d' 010"
     assert reads_as_assignments("printf -v R '%d' x") == "printf -v R '%d' x"
     assert reads_as_assignments("printf -v R '%x' 10") == "printf -v R '%x' 10"
+
+
+# scripts56b: an SSM Command document's items are one script: an array an item fills (`RS=(...)`, `read -a`) reaches a
+# later item's `${RS[1]}` (on main 1ae99877 both RES-009 lines passed)
+@pytest.mark.parametrize(
+    ("fill", "dr", "expected"),
+    [
+        ('RS=(eu-central-1 "$DR")', "us-west-2", ["RES-009"]),
+        ('RS=(eu-central-1 "$DR")', "eu-west-1", []),
+        ('read -r -a RS <<< "eu-central-1 $DR"', "us-west-2", ["RES-009"]),
+        ('read -r -a RS <<< "eu-central-1 $DR"', "eu-west-1", []),
+    ],
+)
+def test_scripts56b_array_across_ssm_items(fill: str, dr: str, expected: list[str]) -> None:
+    lines = [f"DR={dr}", fill, f'{_R56B} "${{RS[1]}}"']
+    step = {"action": "aws:runShellScript", "name": "b", "inputs": {"runCommand": lines}}
+    content = json.dumps({"schemaVersion": "2.2", "mainSteps": [step]})
+    props = {"content": content, "documentType": "Command", "documentFormat": "JSON"}
+    subject = Subject("aws:ssm/document:Document", "d", props, provider("EU", "aws"))
+    assert [f.rule.id for f in ENGINES["EU"].check(subject)[0]] == expected

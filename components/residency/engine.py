@@ -105,6 +105,7 @@ from components.residency.scripts import (
     array_elements,
     array_input_elements,
     array_inputs,
+    array_names,
     cat_heredoc_value,
     cat_heredocs_written,
     compose_commands,
@@ -4534,12 +4535,16 @@ class RuleEngine:
         start = 0
         for k, (where, item, group) in enumerate(items):
             used = {m.group(1) or m.group(2) for m in _SHELL_REFERENCE.finditer(item)} if "$" in item else set()
+            # scripts56b: an array an item fills (`RS=(...)`, `read -a RS <<< ...`) and a later item's `${RS[1]}`
+            arrays, elements = array_names(item)
             if (given is not None and k >= given) or any(
-                name in names and not (across and names[name] == group) for name in used
+                name in names and not (across and names[name] == group) for name in used | elements
             ):
                 needed.append((where, item, start))
             if (assigned := plain_assigned_name(item)) is not None:
                 names.setdefault(assigned, group)
+            for name in arrays:
+                names.setdefault(name, group)
             start += len(item) + 1
         if not needed:
             return

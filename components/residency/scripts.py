@@ -51,6 +51,7 @@ __all__ = [
     "brace_expanded",
     "cat_heredoc_value",
     "has_array_element",
+    "array_names",
     "array_elements",
     "positional_words",
     "for_loop_words",
@@ -2316,6 +2317,18 @@ def array_input_elements(
 # scripts55: a subscript that is a variable (`${REGIONS[$i]}`, `${REGIONS[i]}`: "The subscript is treated as an
 # arithmetic expression") may be any index: every item.
 _ARRAY_ELEMENT_USE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\[([0-9]+|[@*]|\$?[A-Za-z_][A-Za-z0-9_]*)\]\}")
+
+
+def array_names(line: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(scripts56b) The arrays a script line assigns (``NAME=(...)``, ``NAME[k]=``, ``read -a NAME``, ``mapfile
+    NAME``) and those whose elements it uses (``${NAME[1]}``): for a script list's items one shell runs in order (an
+    SSM Command document's ``runCommand``), where an item using an element an earlier item fills is judged again."""
+    used = frozenset(m.group(1) for m in _ARRAY_ELEMENT_USE.finditer(line)) if "[" in line else frozenset()
+    if not any(m in line for m in ("=(", "]=", "-a", "mapfile", "readarray")):
+        return frozenset(), used
+    line = reads_as_assignments(line)
+    assigned = {m.group(1) for m in _ARRAY_ASSIGNMENT.finditer(line)} if "=(" in line else set()
+    return frozenset(assigned | set(_other_array_items(line))), used
 
 
 def has_array_element(script: str) -> bool:
