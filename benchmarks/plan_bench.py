@@ -104,7 +104,7 @@ def _worker(mode: str, resources: int) -> dict[str, Any]:
     from pulumi.runtime.stack import wait_for_rpcs
     from pulumi.runtime.sync_await import _sync_await
 
-    from components._compat import lean_unknowns_check, source_positions_off
+    from components._compat import lean_output_tracking, lean_unknowns_check, source_positions_off
     from components.precompile import PROVIDER_MODULES, load
     from components.residency import load_catalogue
     from components.residency.endpoints import load_endpoints
@@ -143,6 +143,7 @@ def _worker(mode: str, resources: int) -> dict[str, Any]:
             if mode == "raw-all":
                 settings.enter_context(source_positions_off())
                 settings.enter_context(lean_unknowns_check())
+                settings.enter_context(lean_output_tracking())  # perf56: one of tuning.tuned_run's settings
             pulumi.runtime.set_mocks(Plain(), project="bench", stack="bench", preview=False)
             _estate(resources, guarded=False)
             _sync_await(wait_for_rpcs())

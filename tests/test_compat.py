@@ -9,6 +9,8 @@ or, where there is none (the registration hook), refuse to run.
 from __future__ import annotations
 
 import ast
+import asyncio
+import contextlib
 import inspect
 from importlib.metadata import version
 from pathlib import Path
@@ -602,3 +604,59 @@ def test_the_lean_unknowns_check_replaces_the_sdk_s_and_restores_it(pulumi_mocks
         run = pulumi_mocks.run(lambda: aws.s3.Bucket("b", tags={"owner": "fleet"}, opts=pulumi.ResourceOptions()))
     assert rpc.contains_unknowns is original
     assert run.find("b").inputs["tags"] == {"owner": "fleet"}
+
+
+# perf56 (stop 56): the lean Output tracking (tuning.tuned_run) keeps SETTINGS.outputs as the SDK's Output._track does:
+# each Output's data is added when it is made, removed once it resolves, kept when it fails (the SDK picks those up at
+# the program's end) and when it is cancelled; outside the block the SDK's own method is back.
+def test_the_lean_output_tracking_replaces_the_sdk_s_and_restores_it(pulumi_mocks: MockSession) -> None:
+    original = pulumi.Output.__dict__["_track"]
+    with _compat.lean_output_tracking():
+        assert pulumi.Output.__dict__["_track"] is _compat._lean_track
+        run = pulumi_mocks.run(lambda: aws.s3.Bucket("b", tags={"owner": "fleet"}, opts=pulumi.ResourceOptions()))
+    assert pulumi.Output.__dict__["_track"] is original
+    assert run.find("b").inputs["tags"] == {"owner": "fleet"}
+
+
+def _tracked_states(lean: bool) -> list[tuple[bool, bool]]:
+    """(tracked when made, tracked once settled) of a resolved, a failed and a cancelled Output, on a fresh loop."""
+    from pulumi.runtime.settings import SETTINGS
+
+    loop = asyncio.new_event_loop()
+    try:
+        asyncio.set_event_loop(loop)
+        states: list[tuple[bool, bool]] = []
+        with _compat.lean_output_tracking() if lean else contextlib.nullcontext():
+            for outcome in ("resolved", "failed", "cancelled"):
+                future: asyncio.Future[Any] = loop.create_future()
+                known: asyncio.Future[bool] = loop.create_future()
+                known.set_result(True)
+                out = pulumi.Output(set(), future, known)
+                made = out._data in SETTINGS.outputs
+                if outcome == "resolved":
+                    future.set_result("v")
+                elif outcome == "failed":
+                    future.set_exception(ValueError("refused"))
+                else:
+                    out._data.cancel()
+                loop.run_until_complete(asyncio.gather(out._data, return_exceptions=True))
+                loop.run_until_complete(asyncio.sleep(0))  # the done callbacks
+                states.append((made, out._data in SETTINGS.outputs))
+                SETTINGS.outputs.discard(out._data)
+        return states
+    finally:
+        asyncio.set_event_loop(None)
+        loop.close()
+
+
+def test_the_lean_output_tracking_keeps_the_outputs_set_as_the_sdk_does(pulumi_mocks: MockSession) -> None:
+    assert _tracked_states(lean=True) == _tracked_states(lean=False) == [(True, False), (True, True), (True, True)]
+
+
+def test_the_lean_output_tracking_changes_nothing_where_the_sdks_track_differs(monkeypatch: pytest.MonkeyPatch) -> None:
+    def other_track(self: Any) -> None:  # a newer SDK's, not the one checked
+        return None
+
+    monkeypatch.setattr(pulumi.Output, "_track", other_track)
+    with _compat.lean_output_tracking():
+        assert pulumi.Output.__dict__["_track"] is other_track

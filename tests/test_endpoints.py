@@ -13256,9 +13256,15 @@ def test_awsred56_a_template_model_attribute_is_judged_at_its_resource() -> None
          "default_unless is given exactly"),
         ({"service": "aws-s3-transfer-acceleration", "types": ["AWS::S3::Bucket"],
           "field": "AccelerateConfiguration.AccelerationStatus", "unless_set": ["X"]}, "unless_set is given exactly"),
+        # awsred56b (stop 56): when_set is read in templates now, given exactly when the service has it (was "when_set
+        # is not read"): without it every output of the refused names would be refused, its host set or not.
         ({"service": "fluent-bit-aws-output-region-from-environment", "types": ["AWS::ECS::TaskDefinition"],
           "field": "ContainerDefinitions.LogConfiguration.Options.Name", "unless_set": ["region"]},
-         "when_set is not read"),
+         "when_set is given exactly"),
+        ({"service": "firelens-elastic-cloud-id", "types": ["AWS::ECS::TaskDefinition"],
+          "field": "ContainerDefinitions.LogConfiguration.Options.Name"}, "when_set is given exactly"),
+        ({"service": "aws-s3-transfer-acceleration", "types": ["AWS::S3::Bucket"],
+          "field": "AccelerateConfiguration.AccelerationStatus", "when_set": ["X"]}, "when_set is given exactly"),
     ],
 )  # fmt: skip
 def test_awsred56_a_template_service_reads_the_entrys_exceptions(entry: dict[str, Any], message: str) -> None:
@@ -13270,6 +13276,116 @@ def test_awsred56_a_template_service_reads_the_entrys_exceptions(entry: dict[str
     raw["template_services"] = [{**entry, "sources": ["x"]}]
     with pytest.raises(ValueError, match=message):
         EndpointCatalogue.model_validate(raw)
+
+
+# awsred56b (stop 56): an EFS file system's replication destination naming an existing file system by FileSystemId is
+# the Pulumi efs/replicationConfiguration `destination.file_system_id` (stack_templates resources `paths`): a bare id is
+# RES-017 unless the template makes the file system (Ref), a Region / zone beside it places it, or it is an ARN; it
+# passed every door in a template before.
+_EFS56B = "fs-0f9e8d7c6b5a49382"
+
+
+def _efs56b(destination: dict[str, Any], **more: Any) -> dict[str, Any]:
+    return {"R": {"Type": "AWS::EFS::FileSystem", "Properties": {
+        "Encrypted": True, "ReplicationConfiguration": {"Destinations": [destination]}}}, **more}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("code", "resources", "extra", "expected"),
+    [
+        ("EU", _efs56b({"FileSystemId": _EFS56B}), {}, {"RES-017"}),
+        ("US", _efs56b({"FileSystemId": _EFS56B, "KmsKeyId": "alias/aws/elasticfilesystem"}), {}, {"RES-017"}),
+        # aws-cn is wholly in China: a bare id of the partition passes there, as the Pulumi twin's.
+        ("CN", _efs56b({"FileSystemId": _EFS56B}), {}, set()),
+        ("EU", _efs56b({"FileSystemId": _EFS56B, "Region": "eu-central-1"}), {}, set()),
+        ("EU", _efs56b({"FileSystemId": _EFS56B, "Region": "us-east-1"}), {}, {"RES-009"}),
+        ("EU", _efs56b({"FileSystemId": _EFS56B, "AvailabilityZoneName": "eu-central-1b"}), {}, set()),
+        ("EU", _efs56b({"FileSystemId": _EFS56B, "AvailabilityZoneName": "us-east-1a"}), {}, {"RES-008"}),
+        ("EU", _efs56b({"FileSystemId": _EFS_ARN.format("eu-central-1")}), {}, set()),
+        ("EU", _efs56b({"FileSystemId": _EFS_ARN.format("us-east-1")}), {}, {"RES-004"}),
+        # The template's own file system (Ref gives its id) is proven; a Parameter's is not.
+        ("EU", _efs56b({"FileSystemId": {"Ref": "Replica"}},
+                       Replica={"Type": "AWS::EFS::FileSystem", "Properties": {"Encrypted": True}}), {}, set()),
+        ("EU", _efs56b({"FileSystemId": {"Ref": "Target"}}), {"Parameters": {"Target": {"Type": "String"}}},
+         {"RES-017"}),
+        # A Region beside a Parameter's id places it, as beside a literal (RES-017 before this round's engine change).
+        ("EU", _efs56b({"FileSystemId": {"Ref": "Target"}, "Region": "eu-west-1"}),
+         {"Parameters": {"Target": {"Type": "String"}}}, set()),
+        ("EU", _efs56b({"FileSystemId": {"Ref": "Target"}, "Region": "us-east-1"}),
+         {"Parameters": {"Target": {"Type": "String"}}}, {"RES-009"}),
+        ("EU", _efs56b({"FileSystemId": {"Ref": "Target"}}),
+         {"Parameters": {"Target": {"Type": "String", "Default": _EFS56B}}}, {"RES-017"}),
+        ("EU", _efs56b({"FileSystemId": {"Fn::GetAtt": ["Replica", "FileSystemId"]}},
+                       Replica={"Type": "AWS::EFS::FileSystem", "Properties": {"Encrypted": True}}), {}, set()),
+    ],
+)  # fmt: skip
+def test_awsred56b_a_template_efs_replica_to_an_existing_file_system_is_placed(
+    code: str, resources: dict[str, Any], extra: dict[str, Any], expected: set[str]
+) -> None:
+    test_a_templates_global_service_resources_are_judged_by_type(code, resources, extra, expected)
+
+
+# awsred56b (stop 56): a template entry's when_set (firelens-elastic-cloud-id's Cloud_ID) is read: an es output with a
+# Cloud_ID (or one that may have it) is RES-016 as the Pulumi twin; without one the output's Host is judged as a host.
+_ELASTIC56B = "claims:ZXUtY2VudHJhbC0xLmF3cy5jbG91ZC5lcy5pbyQxMjM0JDU2Nzg="
+
+
+@pytest.mark.parametrize(
+    ("code", "options", "extra", "expected"),
+    [
+        ("EU", {"Name": "es", "Cloud_ID": _ELASTIC56B, "Cloud_Auth": "u:p"}, {}, {"RES-016"}),
+        ("US", {"Name": "elasticsearch", "cloud_id": _ELASTIC56B}, {}, {"RES-016"}),
+        ("CN", {"Name": "es", "Cloud_ID": _ELASTIC56B}, {}, {"RES-016"}),
+        # An id from the router's environment is still Elastic Cloud's.
+        ("EU", {"Name": "es", "Cloud_ID": "${ELASTIC_CLOUD_ID}"}, {}, {"RES-016"}),
+        # A condition that may set it: refused (fail closed); one that may not set it on either branch: not.
+        ("EU", {"Name": "es", "Cloud_ID": {"Fn::If": ["Hosted", _ELASTIC56B, {"Ref": "AWS::NoValue"}]}},
+         {"Conditions": {"Hosted": {"Fn::Equals": ["a", "a"]}}}, {"RES-016"}),
+        ("EU", {"Name": "es", "Cloud_ID": {"Ref": "AWS::NoValue"}, "Host": "10.0.1.20"}, {}, set()),
+        # Without a Cloud_ID: the Host is judged as a host (an OpenSearch domain of the Region passes, another is
+        # RES-015 until declared); another output name is not this entry's.
+        ("EU", {"Name": "es", "Host": "vpc-claims-abc123.eu-central-1.es.amazonaws.com", "Port": "443"}, {}, set()),
+        ("EU", {"Name": "es", "Host": "claims.es.partner.example.com", "Port": "443"}, {}, {"RES-015"}),
+        ("EU", {"Name": "cloudwatch_logs", "region": "eu-central-1", "log_group_name": "g", "cloud_id": "x"}, {},
+         set()),
+    ],
+)  # fmt: skip
+def test_awsred56b_a_template_reads_the_entrys_when_set(
+    code: str, options: dict[str, Any], extra: dict[str, Any], expected: set[str]
+) -> None:
+    test_a_templates_global_service_resources_are_judged_by_type(code, _firelens56(options), extra, expected)
+
+
+# awsred56b (stop 56): a custom AgentCore memory strategy's override ModelId (each step's) is the Pulumi strategy's
+# `*.model_id` (aws-bedrock-cross-region-nested-model): a cross-region profile is RES-016 outside its resident
+# geography; a model of the Region, a self-managed strategy (no model) pass. It passed every door in a template before.
+def _memory56b(configuration: dict[str, Any]) -> dict[str, Any]:
+    strategy = {"CustomMemoryStrategy": {"Name": "c", "Configuration": configuration}}
+    return _one("AWS::BedrockAgentCore::Memory", Name="m", EventExpiryDuration=30, MemoryStrategies=[strategy])
+
+
+@pytest.mark.parametrize(
+    ("code", "configuration", "expected"),
+    [
+        ("EU", {"SemanticOverride": {"Extraction": {"ModelId": "global.amazon.nova-pro-v1:0", "AppendToPrompt": "x"}}},
+         {"RES-016"}),
+        ("DE", {"SummaryOverride": {"Consolidation": {"ModelId": "eu.amazon.nova-pro-v1:0", "AppendToPrompt": "x"}}},
+         {"RES-016"}),
+        ("US", {"EpisodicOverride": {"Reflection": {"ModelId": "global.amazon.nova-pro-v1:0", "AppendToPrompt": "x"}}},
+         {"RES-016"}),
+        ("US", {"UserPreferenceOverride": {"Extraction": {"ModelId": "us.amazon.nova-pro-v1:0",
+                                                          "AppendToPrompt": "x"}}}, set()),
+        ("JP", {"SemanticOverride": {"Extraction": {"ModelId": "jp.amazon.nova-pro-v1:0", "AppendToPrompt": "x"}}},
+         set()),
+        ("EU", {"SemanticOverride": {"Extraction": {"ModelId": "amazon.nova-pro-v1:0", "AppendToPrompt": "x"}}}, set()),
+        ("EU", {"SelfManagedConfiguration": {"HistoricalContextWindowSize": 4, "TriggerConditions": [
+            {"MessageBasedTrigger": {"MessageCount": 5}}]}}, set()),
+    ],
+)  # fmt: skip
+def test_awsred56b_a_template_memory_override_model_is_judged(
+    code: str, configuration: dict[str, Any], expected: set[str]
+) -> None:
+    test_a_templates_global_service_resources_are_judged_by_type(code, _memory56b(configuration), {}, expected)
 
 
 @pytest.mark.parametrize(

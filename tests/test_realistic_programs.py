@@ -65,6 +65,7 @@ import platform_programs_awsred54b as aw54b
 import platform_programs_awsred55 as aw55
 import platform_programs_awsred55b as aw55b
 import platform_programs_awsred56 as aw56
+import platform_programs_awsred56b as aw56b
 import platform_programs_bodies42 as bd42
 import platform_programs_cfnmap45 as cm45
 import platform_programs_cfnsfn45 as cs45
@@ -106,6 +107,7 @@ import platform_programs_falsealarm54 as fa54
 import platform_programs_falsealarm54b as fa54b
 import platform_programs_falsealarm55 as fa55
 import platform_programs_falsealarm55b as fa55b
+import platform_programs_falsealarm56 as fa56
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_fnb64_51 as fb51
@@ -153,6 +155,7 @@ import platform_programs_mutation52 as mu52
 import platform_programs_mutation53 as mu53
 import platform_programs_mutation54 as mu54
 import platform_programs_mutation55 as mu55
+import platform_programs_mutation56 as mu56
 import platform_programs_new34 as pn
 import platform_programs_openapi44 as oa44
 import platform_programs_ops as po
@@ -18788,6 +18791,24 @@ CASES: list[Case] = [
     # written in a CloudFormation template, are RES-016 as their Pulumi twins (each passed every door before); a
     # Bedrock agent on the template's own application inference profile of a Regional model passes (RES-016 before)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw56.rows()],
+    # -- stop 56, false alarms round 19 (tests/platform_programs_falsealarm56.py): getent / host / nslookup lookups and
+    # dig through head / awk / cut of the private zone's names, and a printf continued over two lines into while read,
+    # pass (RES-015 before); a partner's host fed to a while-read loop over continued lines, a { } group, < <(...) or a
+    # function's caller, and a loop reading stdin, are RES-015 (passed every door before); describe-instances' private
+    # address listing stays RES-015 by decision
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa56.rows()],
+    # -- stop 56, mutation search round 25 (tests/platform_programs_mutation56.py): a command substitution over several
+    # lines, mapfile -s / -O, an arithmetic or negative array subscript, brace expansion in an array's items, shift in a
+    # one-line body or by a variable's count, "$@" after a shift or on a continued line, `function NAME {`, `docker
+    # container run`, podman / kubectl options before the subcommand and HAProxy's resolvers nameserver naming a Region
+    # abroad, a partner or a public resolver are refused (RES-009 / RES-015, an SSM lookup RES-011; each passed every
+    # door before); `jq -er` is read (RES-011 at home before); the home twins pass
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu56.rows()],
+    # -- stop 56, AWS red team round 31 (tests/platform_programs_awsred56b.py): in a template, an EFS replica to an
+    # existing file system named by a bare FileSystemId is RES-017, a FireLens es output with Cloud_ID and a custom
+    # AgentCore memory strategy's step on a global. profile RES-016, as their Pulumi twins (each passed every door
+    # before); the template's own file system by Ref, a placed or declared one, an es output to its Host pass
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw56b.rows()],
     # -- stop 56, scripts and user data round 12, part 2 (tests/platform_programs_scripts56b.py): a here-string or an
     # array item holding a variable (`read -a RS <<< "home $DR"`, `RS=(home "$DR")`) filled with its values (RES-009
     # abroad, RES-011 for a substitution), each passed every door before; case / until / local / export pinned

@@ -8951,3 +8951,26 @@ def test_mutation55_a_flow_style_input_document_is_yaml() -> None:
     }
     assert input_document('{"region": "us-west-2"}') == {"region": "us-west-2"}  # JSON first, as before
     assert input_document("{not: [closed}") is None  # neither: a plain value, as before
+
+
+# mutation56 (stop 56): YAML lets a document begin with comment lines, directives and `---` before its content; a
+# flow-style template so written was read as no document on main 8f0aa679 (it did not begin with a brace): a replica
+# abroad passed every door. A script's `#!` line is never such a preamble.
+@pytest.mark.parametrize("preamble", ["# orders\n", "---\n", "%YAML 1.1\n---\n", "# a\n\n# b\n--- "])
+def test_mutation56_a_flow_style_template_after_a_preamble(preamble: str) -> None:
+    def stack(region: str) -> Subject:
+        body = _flow55(region, "flow").props["template_body"]
+        return aws("aws:cloudformation/stack:Stack", _PINNED_EU, name="orders", template_body=preamble + body)
+
+    assert RuleEngine("EU").check(stack("eu-central-1"))[0] == []
+    assert {f.rule.id for f in RuleEngine("EU").check(stack("us-west-2"))[0]} == {"RES-009"}
+
+
+def test_mutation56_flow_after_preamble() -> None:
+    from components.residency.documents import flow_after_preamble, input_document
+
+    assert input_document("# settings\n{region: us-west-2, retention: 7}") == {"region": "us-west-2", "retention": 7}
+    assert input_document("---\n[eu-west-1, eu-central-1]") == ["eu-west-1", "eu-central-1"]
+    assert not flow_after_preamble("#!/bin/bash\n{ echo a; } > /tmp/x")  # a script's brace group
+    assert not flow_after_preamble("# note\nregion: us-west-2")  # block style: read as before
+    assert not flow_after_preamble("- a\n- b")

@@ -276,6 +276,19 @@ def flow_yaml_or_none(text: str, depth: int = 0) -> Any:
     return None
 
 
+# mutation56: YAML 1.2 lets a document begin with comment lines ("#" to the line's end), directives (`%YAML 1.2`) and
+# the document start marker `---` before its content; a flow-style template so written (`# orders table` or `---`
+# then `{AWSTemplateFormatVersion: ..., Resources: {...}}`) was read as no document (it did not begin with a brace):
+# a replica abroad passed every door. A `#!` line is a script's, never this.
+_FLOW_PREAMBLE = re.compile(r"(?:(?:#(?!!)[^\n]*|%[A-Za-z]+[^\n]*|---[ \t]*|[ \t]*)\r?\n|---[ \t]+)+[ \t]*(?=[{\[])")
+
+
+def flow_after_preamble(stripped: str) -> bool:
+    """Whether a text (blanks stripped on the left) is YAML's comment lines, directives or ``---`` and then a flow
+    collection (mutation56); a substring test first: most texts begin with neither."""
+    return stripped[:1] in ("#", "%", "-") and _FLOW_PREAMBLE.match(stripped) is not None
+
+
 def input_document(text: str) -> Any:
     """An input's text as the engine walks it as a document (``RuleEngine._judged_as_payload``): JSON when it begins
     with ``{`` or ``[`` (leading blanks ignored; YAML when that is no JSON: YAML's flow style, mutation55), else YAML
@@ -284,7 +297,7 @@ def input_document(text: str) -> Any:
     RES-025)."""
     stripped = text.lstrip()
     try:
-        if stripped[:1] in ("{", "["):
+        if stripped[:1] in ("{", "[") or flow_after_preamble(stripped):
             # mutation55: YAML's flow style (`{region: us-west-2}`) begins with a brace too: YAML when no JSON.
             document = json_or_none(text)
             return document if document is not None else flow_yaml_or_none(stripped)

@@ -1131,6 +1131,11 @@ class TemplateService(_Frozen):
     """(awsred56) The template's names of the entry's ``default_unless`` inputs, beside the field as ``unless_set``.
     With it, the default applies only to a map holding the field that the template writes (an EFS file system's
     replication destination): a template writing none has nothing the default describes."""
+    when_set: tuple[str, ...] = ()
+    """(awsred56b) The template's names of the entry's ``when_set`` inputs, beside the field as ``unless_set``: the
+    field's value is judged only in a map that may set one of them (a FireLens ``es`` output with ``Cloud_ID``; a
+    ``${VAR}`` or one ``Fn::If`` branch counts as set, since the id is then still Elastic Cloud's, from the router's
+    environment or the condition). Required when the service has ``when_set``."""
     keys: Mapping[str, str] = Field(default_factory=dict)
     """(awsred56) For a field that is a map of alternatives whose key names the fact (an AgentCore memory strategy's
     ``SemanticMemoryStrategy: {...}``, the Pulumi strategy's ``type = "SEMANTIC"``): each key the template sets there
@@ -1930,16 +1935,20 @@ class EndpointCatalogue(_Frozen):
                 raise ValueError(
                     f"template_services {t.service!r}: field must be given exactly when the service has one"
                 )
-            if service.when_set:
-                raise ValueError(f"template_services {t.service!r}: when_set is not read in templates")
+            # (awsred56b) when_set is read in templates too, by the template's names: left out, every output of the
+            # refused names would be refused (an `es` output to its Host, a false alarm).
+            if bool(service.when_set) != bool(t.when_set):
+                raise ValueError(f"template_services {t.service!r}: when_set is given exactly when the service's is")
             # (awsred56) The template reads the Pulumi entry's exceptions by its own names: one left out would refuse
             # a compliant template (a health check with its Regions), one given without the entry's would judge none.
             if bool(service.unless_set) != bool(t.unless_set):
                 raise ValueError(f"template_services {t.service!r}: unless_set is given exactly when the service's is")
             if bool(service.default_unless and t.defaults) != bool(t.default_unless):
                 raise ValueError(f"template_services {t.service!r}: default_unless is given exactly with the defaults")
-            if (t.unless_set or t.default_unless or t.keys) and (t.field is None or "*" in t.field):
-                raise ValueError(f"template_services {t.service!r}: unless_set / default_unless / keys need a field")
+            if (t.unless_set or t.default_unless or t.keys or t.when_set) and (t.field is None or "*" in t.field):
+                raise ValueError(
+                    f"template_services {t.service!r}: unless_set / default_unless / keys / when_set need a field"
+                )
             if set(t.defaults) - t.types:
                 raise ValueError(f"template_services {t.service!r}: defaults name types the entry does not list")
             # (alired53) a wildcard names a whole namespace, nothing narrower: `ALIYUN::ESA::*`.

@@ -29,6 +29,7 @@ from components.residency.catalogue import Catalogue, Cloud, Jurisdiction, as_cl
 from components.residency.destinations import Destination
 from components.residency.documents import (
     DocumentBeyondBounds,
+    flow_after_preamble,
     flow_yaml_or_none,
     fluent_bit_classic,
     fluent_bit_outputs,
@@ -95,6 +96,7 @@ from components.residency.references import (
 )
 from components.residency.rules import SECRET_PLACEHOLDER, Finding, RuleId, rule
 from components.residency.scripts import (
+    ARRAY_SUBSCRIPT,
     EDIT_COMMAND,
     OWN_MACHINE,
     Edit,
@@ -129,6 +131,7 @@ from components.residency.scripts import (
     shell_blocks,
     substitution_at,
     substitution_values,
+    substitutions_joined,
     while_read_words,
     without_single_quoted,
     written_files,
@@ -3183,12 +3186,18 @@ class RuleEngine:
             # Given an output no preview knows yet (a transit router's `transit_router_id` before it exists): nothing
             # to judge, as the same unknown at the Pulumi attachment's `transit_router_id`.
             return True
+        if self._group_placed(walk):
+            # (awsred56b) An input beside the field places what the id names (an EFS destination's `Region`), judged
+            # itself, as beside a literal id: the Parameter's value needs no proof of its own (RES-017 before, while
+            # the Pulumi twin with the same `region` passes).
+            return True
         detail = (
             f"The group id comes from the template's Parameter {name}, which has no Default and is given no value the "
-            "engine can read (none, or another template function): whatever the deployer passes is the CEN or transit "
-            f"router joined, so nothing proves it is one this stack makes or one routed only in {self._j()}. Give the "
-            "Parameter the id (the stack's `parameters`, e.g. the stack's own CEN's id output), reference the "
-            "template's own resource, or declare the id."
+            "engine can read (none, or another template function): whatever the deployer passes is the group joined "
+            "(a CEN, a transit router, a file system replicated into), so nothing proves it is one this stack makes or "
+            f"one routed only in {self._j()}. Give the Parameter the id (the stack's `parameters`, e.g. the stack's "
+            "own CEN's id output), reference the template's own resource, place it where the type has a Region "
+            "beside the id (an EFS destination's `Region`), or declare the id."
         )
         self._add_coverable(walk, RuleId.REGIONLESS_REFERENCE_PROVEN, path, f"Ref {name}", detail, (f"${{{name}}}",))
         return True
@@ -4040,6 +4049,7 @@ class RuleEngine:
         script = cat_heredocs_written(script)  # scripts56: `--region "$(cat <<EOF` over a line naming the Region
         # scripts55b: `retain() { aws ... "$@"; }; retain --region R`; scripts56: `${!#}`, `${@: -1}` as `${N}` first
         script = all_positional_expanded(last_positional_written(script))
+        script = substitutions_joined(script)  # mutation56: `R=$(` over several lines, read as one substitution
         if "=" in script:
             self._judge_assignments(walk, script, path)
         if (
@@ -5248,7 +5258,7 @@ class RuleEngine:
         if self._judged_as_log_config(walk, stripped, path, key, depth):
             return True
         flow = False
-        if stripped[:1] in ("{", "["):
+        if stripped[:1] in ("{", "[") or flow_after_preamble(stripped):  # mutation56: `# note` / `---` then `{...}`
             # A document is judged whether or not it contains an ARN (templates, task definitions).
             if plan.template is not None:  # a stack's template (tested here: only documents have one)
                 value = self._in_own_stack(walk.subject, value, plan.template)
@@ -7570,11 +7580,12 @@ def _template_values(node: Any, keys: list[str], path: str) -> Iterator[tuple[st
 
 def _template_field_values(props: Mapping[Any, Any], entry: TemplateService, path: str) -> Iterator[tuple[str, Any]]:
     """(path, value) of a ``template_services`` entry's field in a resource's Properties (:func:`_template_values`);
-    for an entry with ``unless_set`` / ``default_unless`` (awsred56), read in each map holding the field's last key:
-    none from a map where one of ``unless_set`` is set (what it names is judged by the walk), no default where the map
-    is not written or one of ``default_unless`` is set. For an entry with ``keys``, each key set in the field's map
+    for an entry with ``unless_set`` / ``default_unless`` (awsred56) / ``when_set`` (awsred56b), read in each map
+    holding the field's last key: none from a map where one of ``unless_set`` is set (what it names is judged by the
+    walk) or none of ``when_set`` may be set, no default where the map is not written or one of ``default_unless`` is
+    set. For an entry with ``keys``, each key set in the field's map
     gives the value it stands for (a key not listed: the ``{key: ...}`` map itself, which no reader evaluates, so
-    unproven). Other entries (nearly all) pay two tests."""
+    unproven). Other entries (nearly all) pay three tests."""
     assert entry.field is not None
     keys = entry.field.split(".")
     if entry.keys:  # (awsred56) a map of alternatives: each key set there stands for a value
@@ -7587,13 +7598,22 @@ def _template_field_values(props: Mapping[Any, Any], entry: TemplateService, pat
                     named = entry.keys.get(str(key))
                     yield f"{map_path}.{key}", {str(key): alternatives[key]} if named is None else named
         return
-    if not entry.unless_set and not entry.default_unless:
+    if not entry.unless_set and not entry.default_unless and not entry.when_set:
         yield from _template_values(props, keys, path)
         return
     for holder_path, holder in _template_values(props, keys[:-1], path):
         if holder is _OMITTED:
             continue  # no map holding the field: no output, no destination written
         if isinstance(holder, Mapping) and not _is_function(holder) and _sets_any(holder, entry.unless_set):
+            continue
+        # (awsred56b) judged only where one of ``when_set`` may be set (a FireLens es output's Cloud_ID); a map that is
+        # a function giving the whole options is judged as before (unevaluated: unproven).
+        if (
+            entry.when_set
+            and isinstance(holder, Mapping)
+            and not _is_function(holder)
+            and not any(_may_set_key(holder, name) for name in entry.when_set)
+        ):
             continue
         for value_path, value in _template_values(holder, keys[-1:], holder_path):
             if value is _OMITTED and isinstance(holder, Mapping) and _sets_any(holder, entry.default_unless):
@@ -7616,6 +7636,18 @@ def _sets_any(holder: Mapping[Any, Any], names: tuple[str, ...]) -> bool:
         if maps and all(isinstance(m, Mapping) and not _is_function(m) and _sets_key(m, last) for m in maps):
             return True
     return False
+
+
+def _may_set_key(holder: Mapping[Any, Any], name: str) -> bool:
+    """(awsred56b) Whether ``holder`` may set ``name`` (case-insensitive): a value one of whose ways (an ``Fn::If``
+    branch) is neither absent, null nor ``Ref AWS::NoValue``; a ``${VAR}`` counts (filled from the router's
+    environment, it is still set). The fail-closed reading of a ``when_set`` input, as :func:`_sets_key` is of an
+    ``unless_set`` one."""
+    wanted = name.lower()
+    return any(
+        str(key).lower() == wanted and any(v is not _OMITTED for _, v in _template_values(value, [], ""))
+        for key, value in holder.items()
+    )
 
 
 def _sets_key(holder: Mapping[Any, Any], name: str) -> bool:
@@ -9126,18 +9158,8 @@ def _names_option_file(script: str, entry: ConfigFile, file: str) -> bool:
     (``ssh -F /opt/backup/ssh.conf host``, ``rsync -e 'ssh -F FILE'``, ``-FFILE``), quoted or not."""
     if entry.format in ("yaml", "toml") and file.endswith(".toml") != (entry.format == "toml"):
         return False  # config55b: Vector reads a `.toml` file as TOML, any other named one as YAML / JSON
-    for command, options in entry.option_files.items():
-        if command not in script:
-            continue
-        for option in (options,) if isinstance(options, str) else options:
-            # config56: `-c=FILE` / `--config=FILE` too (Go's flag package: "-flag=x"; clap's `--config=FILE`)
-            pattern = (
-                rf"(?<![\w./-]){re.escape(command)}\s(?:[^\n;|&]*?\s)?{re.escape(option)}(?:=|\s*)['\"]?"
-                rf"{re.escape(file)}"
-                r"""(?=['"\s;|&)]|$)"""
-            )
-            if re.search(pattern, script, re.MULTILINE):
-                return True
+    if _runs_with_option(script, entry.option_files, re.escape(file)):
+        return True
     return (
         _names_option_dir(script, entry, file)
         or _names_option_variable(script, entry, file)
@@ -9168,15 +9190,19 @@ def _names_option_dir(script: str, entry: ConfigFile, file: str) -> bool:
     ``file`` is right in (``vector --config-dir /etc/fleet/pipeline``, ``-C DIR``, ``--config-dir=DIR``), quoted or
     not, with or without a trailing slash."""
     directory = file.rpartition("/")[0]
-    if not directory:
-        return False
-    for command, options in entry.option_dirs.items():
+    return bool(directory) and _runs_with_option(script, entry.option_dirs, f"{re.escape(directory)}/?")
+
+
+def _runs_with_option(script: str, commands: Mapping[str, str | tuple[str, ...]], value: str) -> bool:
+    """Whether ``script`` runs one of ``commands`` (command -> its option or options) with the option followed by a
+    word matching the pattern ``value``, quoted or not (config54's ``-F FILE`` / ``-FFILE``; config56: ``-c=FILE`` /
+    ``--config=FILE`` too, Go's flag package "-flag=x", clap's ``--config=FILE``)."""
+    for command, options in commands.items():
         if command not in script:
             continue
         for option in (options,) if isinstance(options, str) else options:
             pattern = (
-                rf"(?<![\w./-]){re.escape(command)}\s(?:[^\n;|&]*?\s)?{re.escape(option)}(?:=|\s*)['\"]?"
-                rf"{re.escape(directory)}/?"
+                rf"(?<![\w./-]){re.escape(command)}\s(?:[^\n;|&]*?\s)?{re.escape(option)}(?:=|\s*)['\"]?{value}"
                 r"""(?=['"\s;|&)]|$)"""
             )
             if re.search(pattern, script, re.MULTILINE):
@@ -9445,9 +9471,10 @@ _SHELL_REFERENCE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Z
 # holds values only where :func:`scripts.positional_words` gives them (a function's calls, `set --`), else it stays
 # as written.
 _SHELL_PARAMETER = re.compile(
-    r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*(?:\[(?:[0-9]+|[@*]|\$?[A-Za-z_][A-Za-z0-9_]*)\])?|[1-9])\}"
+    rf"\$(?:\{{([A-Za-z_][A-Za-z0-9_]*(?:\[(?:{ARRAY_SUBSCRIPT})\])?|[1-9])\}}"
     r"|([A-Za-z_][A-Za-z0-9_]*|[1-9]))"
-)  # and an array's element, `${REGIONS[1]}` (:func:`scripts.array_elements`; scripts55: `${REGIONS[$i]}` too)
+)  # and an array's element, `${REGIONS[1]}` (:func:`scripts.array_elements`; scripts55: `${REGIONS[$i]}` too;
+# mutation56: an arithmetic subscript, `${REGIONS[i+1]}`)
 _SHELL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 """A shell variable's name (bash(1) "name": letters, digits and underscores, not starting with a digit)."""
 _URL_VARIABLES = re.compile(

@@ -41,6 +41,8 @@ __all__ = [
     "filter_values",
     "shell_blocks",
     "substitution_at",
+    "substitutions_joined",
+    "ARRAY_SUBSCRIPT",
     "substitution_values",
     "reads_as_assignments",
     "written_files",
@@ -413,12 +415,15 @@ def _run_output(line: str) -> str:
 
 
 def _joined_lines(script: str) -> Iterator[tuple[int, str]]:
-    """``script``'s lines, each with its offset, a line ending in a backslash joined with the next (bash(1):
-    "A backslash-newline pair is treated as a line continuation")."""
+    r"""``script``'s lines, each with its offset, a line ending in a backslash joined with the next (bash(1):
+    "A backslash-newline pair is treated as a line continuation"). falsealarm56: a joined line's offset is its last
+    physical line's, where the values reaching it are read: a loop opened on a continued line (`printf ... \`, then
+    `| while read -r h; do psql -h "$h"; done`) gives its variable there (the first line's, before the loop, left the
+    variable unset: a partner's host passed every door)."""
     start, offset, joined = 0, 0, None
     for raw in script.splitlines(keepends=True):
         body = raw.rstrip("\r\n")
-        start = offset if joined is None else start
+        start = offset
         offset += len(raw)
         if body.endswith("\\") and raw[len(body) :] in ("\n", "\r\n"):
             joined = (joined or "") + body[:-1]
@@ -2100,6 +2105,84 @@ def substitution_at(text: str, start: int) -> str | None:
     return None
 
 
+# mutation56: bash(1) "Command Substitution": `$(command)` runs command, and a command list may hold newlines ("a
+# sequence of one or more pipelines separated by one of the operators ;, &, &&, or || ... or a newline"); "Quoting": a
+# backslash-newline "is treated as a line continuation". A substitution written over several lines (`R=$(` then the
+# command on the next line and `)` after it; `... \` then more options; a jq program spread over lines inside its
+# quotes) was read as not closing: the assignment gave no value (an unset variable: `--region "$R"` passed every door
+# with a Region abroad or an unknown parameter) and an argument `"$(` was no substitution at all.
+_MAX_SUBSTITUTION_LINES = 24  # the lines a substitution may span, at most (a longer one stays as before: unread)
+
+
+def _substitution_end(text: str, start: int) -> int | None:
+    """The offset after the ``)`` closing the ``$(`` at ``start`` of ``text``, read over newlines (at most
+    :data:`_MAX_SUBSTITUTION_LINES`); None when it does not close, or holds a here-document (``$(cat <<EOF``: its body
+    is read by :func:`cat_heredoc_value`)."""
+    depth, quote, i, lines = 0, "", start + 1, 0
+    while i < len(text):
+        c = text[i]
+        if c == "\n":
+            lines += 1
+            if lines > _MAX_SUBSTITUTION_LINES:
+                return None
+        elif c == "\\" and quote != "'":
+            i += 2
+            continue
+        elif quote:
+            quote = "" if c == quote else quote
+        elif c in "'\"":
+            quote = c
+        elif c == "<" and text.startswith("<<", i) and not text.startswith("<<<", i):
+            return None
+        elif c == "#" and text[i - 1] in " \t\n":
+            return None  # a comment inside: its `)` may be text (left as before)
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return None
+
+
+def substitutions_joined(script: str) -> str:
+    """``script`` with each ``$(...)`` that does not close on its line but closes within
+    :data:`_MAX_SUBSTITUTION_LINES` written on one line: its newlines (and a backslash before one) as blanks, so that
+    its offsets do not move and the one reading of a substitution (:func:`substitution_at`, the evaluator, an
+    assignment's value, an argument) reads it whole. A ``$(`` in a here-document's body (data) or after a comment's
+    ``#`` is left as written. Gate: a script with a ``$(`` and a newline only."""
+    if "$(" not in script or "\n" not in script:
+        return script
+    bodies: list[tuple[int, int]] = []
+    if "<<" in script:
+        lines = script.split("\n")
+        starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
+        bodies = [(starts[a + 1], starts[b - 1]) for a, b, _, _ in _heredocs(lines) if b - 1 > a]
+    text = list(script)
+    at = script.find("$(")
+    while at >= 0:
+        line_start = script.rfind("\n", 0, at) + 1
+        skip = (
+            script.startswith("$((", at)
+            or any(a <= at < b for a, b in bodies)
+            or "#" in without_single_quoted(script[line_start:at]).replace("$#", "").replace("${#", "")
+            or substitution_at(script, at) is not None
+        )
+        end = None if skip else _substitution_end(script, at)
+        if end is not None:
+            for k in range(at, end):
+                if script[k] == "\n":
+                    text[k] = " "
+                    if text[k - 1] == "\\":
+                        text[k - 1] = " "
+            at = script.find("$(", end)
+            continue
+        at = script.find("$(", at + 2)
+    joined = "".join(text)
+    return joined if joined != script else script
+
+
 # codehealth53: the builtins that assign as they declare (bash(1) "SHELL BUILTIN COMMANDS": `declare [-aAfFgiIlnrtux]
 # [name[=value] ...]`, `local`, `readonly`, `export` take the same assignments), with their options: one spelling for
 # the plain assignment's line and the array assignment (for_loop_words).
@@ -2168,6 +2251,16 @@ def _array_words(items: str) -> list[str]:
 _INDEXED_ITEM = re.compile(r"\[([0-9]+)\]=(.*)", re.S)
 
 
+def _array_braces_expanded(words: list[str]) -> list[str]:
+    """(mutation56) A compound assignment's words, each unquoted one brace-expanded (bash(1) "Arrays": "name=(value1
+    ... valuen) ... Each value is then expanded using all the shell expansions"; brace expansion is the first:
+    `R=(us-west-{1..2})` holds two items, each passed every door abroad as an unread word); a word with an explicit
+    index (``[1]=...``) is left as written."""
+    if not any("{" in w for w in words):
+        return words
+    return [e for w in words for e in (brace_expanded(w) if w[:1] not in "[\"'" else [w])]
+
+
 def _indexed_item(word: str) -> tuple[int | None, str]:
     """A compound assignment's word: its explicit index (``[1]=us-west-2``: 1; None when it has none) and its item,
     quotes around it removed."""
@@ -2181,7 +2274,8 @@ def _array_items(script: str) -> dict[str, tuple[str, ...]]:
     items: dict[str, list[str]] = {}
     for m in _ARRAY_ASSIGNMENT.finditer(script) if "=(" in script else ():
         known = items.setdefault(m.group(1), [])
-        known += [i for i in (_indexed_item(w)[1] for w in _array_words(m.group(2))) if i not in known]
+        words = _array_braces_expanded(_array_words(m.group(2)))
+        known += [i for i in (_indexed_item(w)[1] for w in words) if i not in known]
     for name, given in _other_array_items(script).items():
         known = items.setdefault(name, [])
         known += [item for _, item in given if item not in known]
@@ -2198,10 +2292,47 @@ _ELEMENT_ASSIGNMENT = re.compile(
     re.M,
 )
 _ARRAY_READ = re.compile(
-    r"(?<![^\s;&|(])(?:read(?:[ \t]+-[A-Za-z]+)*?[ \t]+-[A-Za-z]*a[ \t]*|(?:mapfile|readarray)(?:[ \t]+-[A-Za-z]+)*"
-    r"[ \t]+)([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?:<<<[ \t]*(\"[^\"]*\"|'[^']*'|[^\s;&|<>()'\"]+)|<<(-?)[ \t]*(['\"]?)"
-    r"([A-Za-z_][A-Za-z0-9_]*)\4[^\n]*\n)"
+    r"(?<![^\s;&|(])(?:read(?:[ \t]+-[A-Za-z]+)*?[ \t]+-[A-Za-z]*a[ \t]*|(?:mapfile|readarray)"
+    r"(?:[ \t]+-[A-Za-z]+(?:[ \t]*[0-9]+)?)*[ \t]+)([A-Za-z_][A-Za-z0-9_]*)[ \t]*"
+    r"(?:<<<[ \t]*(\"[^\"]*\"|'[^']*'|[^\s;&|<>()'\"]+)|<<(-?)[ \t]*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\4[^\n]*\n)"
 )
+
+
+# mutation56: mapfile's options choosing which lines it keeps and where it puts them (bash(1) "mapfile": "-n Copy at
+# most count lines. If count is 0, all lines are copied. -O Begin assigning to array at index origin. The default index
+# is 0. -s Discard the first count lines read. -t Remove a trailing delim"): `mapfile -t -s 1 R <<EOF` over
+# `<home>`, `<abroad>` then `"${R[0]}"` passed every door in EU (the option's number was read as the array's name: the
+# array was not read, an unset variable). An option this reader does not follow (`-d` another delimiter, `-u` another
+# file descriptor, `-C` / `-c` a callback) leaves the read unread, as before.
+_MAPFILE_VALUE_OPTIONS = frozenset("sdnOuCc")
+
+
+def _mapfile_window(command: str) -> tuple[int, int, int] | None:
+    """The ``(skip, count, origin)`` a ``mapfile`` / ``readarray`` command's options (``command``: its text up to the
+    array's name) give (``-s``, ``-n``, ``-O``; count 0: every line), or None when an option this reader does not
+    follow is given. Letters may be joined (``-ts1``) and a value attached or the next word (getopts' reading)."""
+    window = {"s": 0, "n": 0, "O": 0}
+    words = command.split()[1:]
+    i = 0
+    while i < len(words):
+        word, i = words[i], i + 1
+        for k, letter in enumerate(word[1:], start=1):
+            if letter not in _MAPFILE_VALUE_OPTIONS:
+                continue
+            value = word[k + 1 :] or (words[i] if i < len(words) else "")
+            i += 0 if word[k + 1 :] else 1
+            if letter not in window or not value.isdigit():
+                return None
+            window[letter] = int(value)
+            break
+    return window["s"], window["n"], window["O"]
+
+
+def _windowed(items: list[str], window: tuple[int, int, int]) -> list[tuple[int, str]]:
+    """``items`` (the lines mapfile reads) with their indexes after :func:`_mapfile_window`'s ``window``."""
+    skip, count, origin = window
+    kept = items[skip:][: count or None]
+    return [(origin + k, item) for k, item in enumerate(kept)]
 
 
 def _other_array_items(script: str) -> dict[str, list[tuple[int | None, str]]]:
@@ -2223,6 +2354,9 @@ def _other_array_items(script: str) -> dict[str, list[tuple[int | None, str]]]:
             # scripts56 (the lead's review of stop 55): `read -a NAME <<< WORDS` has one reader, reads_as_assignments'
             # `_split_here_string` (`NAME=(f1 f2)`, the IFS before it too), which the engine applies first
             continue
+        window = _mapfile_window(script[m.start() : m.start(1)]) if mapfile else (0, 0, 0)
+        if window is None:
+            continue
         if m.group(2) is not None:
             word = m.group(2)[1:-1] if m.group(2)[:1] in "\"'" else m.group(2)
             if m.group(2)[:1] != "'" and ("$" in word or "`" in word):
@@ -2238,7 +2372,9 @@ def _other_array_items(script: str) -> dict[str, list[tuple[int | None, str]]]:
             if not m.group(4) and any("$" in i or "`" in i for i in items):
                 continue
             items = items[0].split() if items and not mapfile else items
-        given.setdefault(m.group(1), []).extend((k, item) for k, item in enumerate(items) if _LOOP_WORD.fullmatch(item))
+        given.setdefault(m.group(1), []).extend(
+            (k, item) for k, item in _windowed(items, window) if _LOOP_WORD.fullmatch(item)
+        )
     return given
 
 
@@ -2246,8 +2382,8 @@ def _other_array_items(script: str) -> dict[str, list[tuple[int | None, str]]]:
 # "Process Substitution": "the file passed as an argument ... should be read to obtain the output of list") or a
 # command substitution's here-string (`<<< "$(cmd)"`): the input is that command's output, as `$(< FILE)` / `$(cmd)`.
 _ARRAY_READ_INPUT = re.compile(
-    r"(?<![^\s;&|(])(?:read(?:[ \t]+-[A-Za-z]+)*?[ \t]+-[A-Za-z]*a[ \t]*|(?:mapfile|readarray)(?:[ \t]+-[A-Za-z]+)*"
-    r"[ \t]+)([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?:<[ \t]*<\((?P<process>[^\n]*)\)"
+    r"(?<![^\s;&|(])(?:read(?:[ \t]+-[A-Za-z]+)*?[ \t]+-[A-Za-z]*a[ \t]*|(?:mapfile|readarray)"
+    r"(?:[ \t]+-[A-Za-z]+(?:[ \t]*[0-9]+)?)*[ \t]+)([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?:<[ \t]*<\((?P<process>[^\n]*)\)"
     r"|<[ \t]*(?P<file>\"[^\"\n]*\"|[^\s;&|<>()'\"]+)"
     r"|<<<[ \t]*(?P<quote>\"?)(?P<substitution>\$\([^\n]*\))(?P=quote))[ \t]*(?=$|[;&|#])",
     re.M,
@@ -2280,7 +2416,13 @@ def array_inputs(script: str) -> list[tuple[str, str, str]]:
             substitution = f"$(< {m.group('file')})"
         else:
             substitution = m.group("substitution")
-        found.append((m.group(1), "first-line" if m.group(0).startswith("read") else "lines", substitution))
+        if m.group(0).startswith("read"):
+            found.append((m.group(1), "first-line", substitution))
+        elif (window := _mapfile_window(m.group(0)[: m.start(1) - m.start()])) is not None:
+            # mutation56: mapfile's -s / -n / -O, carried in the split's name (`lines/1/0/0`)
+            found.append(
+                (m.group(1), "lines" if window == (0, 0, 0) else "lines/{}/{}/{}".format(*window), substitution)
+            )
     return found
 
 
@@ -2289,23 +2431,31 @@ def array_input_elements(
 ) -> dict[str, tuple[str, ...]]:
     """(scripts55b) The elements of array ``name`` that ``script`` uses (``${R[1]}``, ``${R[@]}``, ``${R[$i]}``) and
     the items an input's ``output`` gives each (:func:`array_inputs`'s ``split``: ``lines`` each line, mapfile's;
-    ``first-line`` the first line's words, ``read -a``'s; ``words`` every word; ``whole`` the output itself); an index
-    beyond them gets none. With ``unknown``, ``output`` is one text every element may hold (not computed)."""
+    ``first-line`` the first line's words, ``read -a``'s; ``words`` every word; ``whole`` the output itself; mutation56:
+    ``lines/S/N/O`` mapfile's lines after ``-s S -n N -O O``, :func:`_mapfile_window`); an index beyond them gets none,
+    a subscript not computed (:func:`_subscript_index`) every item. With ``unknown``, ``output`` is one text every
+    element may hold (not computed)."""
     if unknown:
         return {f"{name}[{m.group(2)}]": (output,) for m in _ARRAY_ELEMENT_USE.finditer(script) if m.group(1) == name}
     lines = output.split("\n")
+    split, _, window = split.partition("/")
     items = {
         "lines": [line.strip() for line in lines if line.strip()],
         "first-line": lines[0].split(),
         "words": output.split(),
         "whole": [output],
     }[split]
+    if window:
+        skip, count, origin = (int(w) for w in window.split("/"))
+        indexed = dict(_windowed(items, (skip, count, origin)))
+    else:
+        indexed = dict(enumerate(items))
     elements: dict[str, tuple[str, ...]] = {}
     for m in _ARRAY_ELEMENT_USE.finditer(script):
         if m.group(1) != name:
             continue
-        index = m.group(2)
-        held = items[int(index) : int(index) + 1] if index.isdigit() else items
+        index = _subscript_index(m.group(2))
+        held = ([indexed[index]] if index in indexed else []) if index is not None else list(indexed.values())
         if held:
             elements[f"{name}[{index}]"] = tuple(held)
     return elements
@@ -2316,7 +2466,40 @@ def array_input_elements(
 # `name=(value1 ... valuen)` assigns indexes from zero), used outside a `for` loop's words.
 # scripts55: a subscript that is a variable (`${REGIONS[$i]}`, `${REGIONS[i]}`: "The subscript is treated as an
 # arithmetic expression") may be any index: every item.
-_ARRAY_ELEMENT_USE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\[([0-9]+|[@*]|\$?[A-Za-z_][A-Za-z0-9_]*)\]\}")
+# mutation56: "The subscript is treated as an arithmetic expression that must evaluate to a number" and "If the
+# subscript used to reference an element of an indexed array evaluates to a number less than zero, it is interpreted
+# as relative to one greater than the maximum index of the array" (bash(1) "Arrays"): `${R[i+1]}`, `${R[ 1 ]}`,
+# `${R[1-1]}`, `${R[-1]}`, `${R[$((i+1))]}` and `${R[${#R[@]}-1]}` were no element use (an unset variable: each passed
+# every door with a Region abroad). An arithmetic subscript of literal numbers is computed; any other (a variable, a
+# negative index) may be any index: every item, as a variable's since scripts55.
+ARRAY_SUBSCRIPT = r"[0-9]+|[@*]|\$?[A-Za-z_][A-Za-z0-9_]*|(?:[^\[\]{}\n]|\$\{#?[A-Za-z_][A-Za-z0-9_]*(?:\[[@*]\])?\})+"
+"""An indexed array's subscript as a script writes it in ``${NAME[subscript]}`` (group-free)."""
+_ARRAY_ELEMENT_USE = re.compile(rf"\$\{{([A-Za-z_][A-Za-z0-9_]*)\[({ARRAY_SUBSCRIPT})\]\}}")
+_SUBSCRIPT_ARITHMETIC = re.compile(r"[0-9]+(?:\s*[-+*]\s*[0-9]+)*")
+
+
+def _subscript_index(subscript: str) -> int | None:
+    """The index an element's ``subscript`` names when it is a number or an arithmetic expression of literal numbers
+    (``1``, `` 1 ``, ``1-1``, ``0+1``; bash's ``$((...))`` around it too), or None when it may be any index (``@``,
+    ``*``, a variable, a negative number, anything else)."""
+    text = subscript.strip()
+    if text.startswith("$((") and text.endswith("))"):
+        text = text[3:-2].strip()
+    if text.isdigit():
+        return int(text)
+    if not _SUBSCRIPT_ARITHMETIC.fullmatch(text):
+        return None
+    terms: list[int] = []
+    operator = "+"
+    for token in re.findall(r"[0-9]+|[-+*]", text):  # products first, then sums, as $((...)) does
+        if not token.isdigit():
+            operator = token
+        elif operator == "*" and terms:
+            terms.append(terms.pop() * int(token))
+        else:
+            terms.append(int(token) if operator == "+" else -int(token))
+    total = sum(terms)
+    return total if total >= 0 else None
 
 
 def array_names(line: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -2365,7 +2548,7 @@ def array_elements(script: str, references: bool = False) -> dict[str, tuple[str
     for m in _ARRAY_ASSIGNMENT.finditer(script) if "=(" in script else ():
         name, append = m.group(1), "+=(" in m.group(0)
         index = 0
-        for word in _array_words(m.group(2)):
+        for word in _array_braces_expanded(_array_words(m.group(2))):
             keyed = _KEYED_ITEM.fullmatch(word) if word[:1] == "[" else None
             if keyed is not None:
                 # scripts56b: an associative array's `[key]=value` (`declare -A M=([eu]=eu-central-1)`)
@@ -2383,10 +2566,13 @@ def array_elements(script: str, references: bool = False) -> dict[str, tuple[str
         for at, item in given:
             add(name, at, item)
     for m in _ARRAY_ELEMENT_USE.finditer(script):
-        if not m.group(2)[0].isdigit() and m.group(2) not in ("@", "*"):
-            every = elements.get(f"{m.group(1)}[@]")
-            if every and f"{m.group(1)}[{m.group(2)}]" not in elements:  # scripts56b: not a key the array gives
-                elements[f"{m.group(1)}[{m.group(2)}]"] = list(every)
+        if m.group(2) in ("@", "*") or m.group(2).isdigit() or f"{m.group(1)}[{m.group(2)}]" in elements:
+            continue  # scripts56b: and a key an associative array gives
+        # mutation56: an arithmetic subscript of literal numbers is its index; any other may be any index
+        at = _subscript_index(m.group(2))
+        held = elements.get(f"{m.group(1)}[{at}]" if at is not None else f"{m.group(1)}[@]")
+        if held:
+            elements[f"{m.group(1)}[{m.group(2)}]"] = list(held)
     return {key: tuple(items) for key, items in elements.items()}
 
 
@@ -2551,8 +2737,9 @@ def _loop_substitutions(
 # mutation55: the `IFS=` value before read (quoted, `$'\t'` too) splits each line (:func:`ifs_fields`).
 _IFS_VALUE = r"(?:IFS=(\$'[^'\n]*'|'[^'\n]*'|\"[^\"\n]*\"|[^\s;&|'\"]*)[ \t]+)?"
 _WHILE_READ = re.compile(
-    _COMMAND_PLACE
-    + r"while[ \t]+"
+    r"(?:"
+    + _COMMAND_PLACE
+    + r"(?:\{[ \t]+)?|\{[ \t]+)while[ \t]+"  # falsealarm56: `CMD | { while ...; }`, `f() { while ...; }` too
     + _IFS_VALUE
     + r"read(?:[ \t]+-r)?((?:[ \t]+[A-Za-z_][A-Za-z0-9_]*)+)[ \t]*(?=;|\n|do\b)",
     re.M,
@@ -2594,8 +2781,23 @@ def ifs_fields(line: str, ifs: str | None, names: int) -> list[str]:
 
 _LOOP_INPUT = re.compile(
     r"\bdone[ \t]*(?:<<(-?)[ \t]*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\2[^\n]*\n|<[ \t]*([^\s;&|<>()]+)"
-    r"|<<<[ \t]*(\"[^\"]*\"|'[^']*'|[^\s;&|<>()'\"]+))"
+    r"|<<<[ \t]*(\"[^\"]*\"|'[^']*'|[^\s;&|<>()'\"]+)|<[ \t]*<\(([^()\n]*)\))"
 )
+# falsealarm56 (stop 56): a loop's input given by process substitution (bash(1) "Process Substitution": `<(list)`,
+# `done < <(COMMAND)`) is COMMAND's output, as a pipe's; a loop whose input the reader finds nowhere reads the
+# script's own standard input or a form not read (a `{ ...; }` group): its variable is unknown at a destination, not
+# an unset variable (a partner's host piped into `| \` then `while read` on the next line passed every door).
+_UNREAD_INPUT = "$(< /dev/stdin)"
+_PIPE_BEFORE = re.compile(r"(?<!\|)\|(?:[ \t]*\\?\n)*[ \t]*\{?[ \t]*\Z")
+
+
+def _pipe_into(script: str, at: int) -> int | None:
+    """The offset of the pipe feeding the ``while`` command matched at ``at`` (bash(1) "Pipelines"; the pipe on the
+    same line, or ending an earlier line, with or without a backslash-newline, and before a ``{`` group), or None."""
+    if script[at] == "|":
+        return at if at == 0 or script[at - 1] != "|" else None
+    found = _PIPE_BEFORE.search(script, max(0, at - 200), at)
+    return found.start() if found is not None else None
 
 
 def while_read_words(
@@ -2611,10 +2813,11 @@ def while_read_words(
     them (:func:`substitution_values`, ``values`` the variables' values), else ``$(COMMAND)`` held apart."""
     words: dict[str, list[str]] = {}
     for m in _WHILE_READ.finditer(script):
-        piped = _piped_lines(script, m.start(), files, values or {}) if script[m.start()] == "|" else None
+        bar = _pipe_into(script, m.start())
+        piped = _piped_lines(script, bar, files, values or {}) if bar is not None else None
         given = None if piped is not None else _LOOP_INPUT.search(script, m.end())
         if given is None and piped is None:
-            continue
+            piped = [_UNREAD_INPUT]  # falsealarm56: an input the reader does not find is unknown, not unset
         lines: list[str] = []
         if piped is not None:
             lines = piped
@@ -2631,6 +2834,8 @@ def while_read_words(
             word = given.group(5)
             word = word[1:-1] if word[:1] in "\"'" else word
             lines = [word] if word[:2] == "$(" else [line.strip() for line in word.splitlines()]
+        elif given.group(6) is not None:
+            lines = _piped_lines(f"{given.group(6)}|", len(given.group(6)), files, values or {}) or [_UNREAD_INPUT]
         elif given.group(4) in files:
             lines = [line.strip() for line in files[given.group(4)].splitlines()]
         else:
@@ -2679,7 +2884,10 @@ def _piped_lines(
     for ``||`` (no pipe) or no command."""
     if bar > 0 and script[bar - 1] == "|":
         return None
-    command = re.split(r";|&&", script[script.rfind("\n", 0, bar) + 1 : bar])[-1].strip()
+    start = script.rfind("\n", 0, bar) + 1
+    while start > 1 and script[start - 2] == "\\":  # falsealarm56: the command's continued lines (a backslash-newline)
+        start = script.rfind("\n", 0, start - 2) + 1
+    command = re.split(r";|&&", script[start:bar].replace("\\\n", " "))[-1].strip()
     if not command:
         return None
     substitution = f"$({command})"
@@ -2728,7 +2936,15 @@ def _call_words(text: str) -> list[str]:
 # call's words before it). The shift builtin: "The positional parameters from n+1 ... are renamed to $1 ... n must be a
 # non-negative number less than or equal to $#. If n is not supplied, it is assumed to be 1".
 _ALL_POSITIONAL = frozenset({"$@", "$*", "${@}", "${*}"})
-_SHIFT = re.compile(_COMMAND_PLACE + r"shift(?:[ \t]+([0-9]+))?[ \t]*(?=$|[;&|)#])", re.M)
+# mutation56: and a shift first in a one-line body (`f() { shift; aws ... "$1"; }`: after the group's `{`), and one
+# whose count is no literal number (`shift $N`, `shift $((1))`: each passed every door with a Region abroad), which may
+# rename by any count: every position holds every word from there on, as a shift inside a loop does.
+_SHIFT = re.compile(
+    r"(?:"
+    + _COMMAND_PLACE
+    + r"|(?<![$\w])\{[ \t]*)shift(?:[ \t]+([0-9]+|\$[^\s;&|)]+|\"[^\"\n]*\"))?[ \t]*(?=$|[;&|)#])",
+    re.M,
+)
 _MAX_PASSED_ON = 3  # calls passing "$@" on, followed this deep (a wrapper of a wrapper of a function)
 
 
@@ -2754,6 +2970,8 @@ def positional_words(script: str) -> list[tuple[int, int, dict[str, tuple[str, .
     given_by: dict[str, dict[str, list[str]]] = {}
     for _ in range(_MAX_PASSED_ON + 1 if passed_on else 1):
         known_ranges = [*ranges, *((a, b, {k: tuple(v) for k, v in given_by.get(n, {}).items()}) for n, a, b in bodies)]
+        if passed_on and "shift" in script:  # mutation56: `outer() { shift; inner "$@"; }` passes the shifted words on
+            known_ranges = _shifted(script, lines, known_ranges)
         for name, _, _ in bodies:
             given = given_by.setdefault(name, {})
             for line, words in calls[name]:
@@ -2777,25 +2995,19 @@ def _passed_words(
         if word not in _ALL_POSITIONAL:
             yield k, word
             continue
-        for first, last, given in ranges:
-            if first <= line <= last:
-                for position, held in given.items():
-                    at = k + int(position) - 1
-                    if position.isdigit() and at <= _MAX_POSITIONAL:
-                        yield from ((at, w) for w in held)
+        # mutation56: the last range covering the line holds its words there (a shift's range after the body's, as the
+        # engine lays them over each other)
+        for *_, given in [r for r in ranges if r[0] <= line <= r[1]][-1:]:
+            for position, held in given.items():
+                at = k + int(position) - 1
+                if position.isdigit() and at <= _MAX_POSITIONAL:
+                    yield from ((at, w) for w in held)
         return
 
 
-def _shifted(
-    script: str, lines: list[str], ranges: list[tuple[int, int, dict[str, tuple[str, ...]]]]
-) -> list[tuple[int, int, dict[str, tuple[str, ...]]]]:
-    """(scripts55) ``ranges`` with, after each ``shift [n]`` line inside one, a range from that line to its end whose
-    ``$k`` holds what ``$(k+n)`` held; a shift inside a loop gives every position every word from the loop's first
-    line on (the loop shifts again on each pass)."""
-    shifts = [(script.count("\n", 0, m.start()), int(m.group(1) or 1)) for m in _SHIFT.finditer(script)]
-    if not any(first <= line <= last for line, _ in shifts for first, last, _ in ranges):
-        return ranges  # no shift where a positional parameter holds a word: the blocks are not read
-    loops: dict[int, int] = {}  # a line inside a loop: the outermost loop's first line
+def _loop_lines(lines: list[str]) -> dict[int, int]:
+    """Each line of ``lines`` inside a loop, with the outermost loop's first line (:func:`shell_blocks`' reading)."""
+    loops: dict[int, int] = {}
     stack: list[str] = []
     opened: list[int] = []  # the first line of each loop open after the line before
     for i, text in enumerate(lines):
@@ -2804,15 +3016,44 @@ def _shifted(
         depth = stack.count("loop")
         del opened[depth:]
         opened += [i] * (depth - len(opened))
+    return loops
+
+
+def _shift_counts(script: str, lines: list[str] | None = None) -> list[tuple[int, int | None]]:
+    """(mutation56) Each ``shift [n]`` of ``script`` (:data:`_SHIFT`): its line and count (None: a count no number
+    writes; with ``lines``, the script's, also a shift inside a loop, which shifts again on each pass)."""
+    if "shift" not in script:
+        return []
+    shifts = [
+        (script.count("\n", 0, m.start()), int(m.group(1) or 1) if (m.group(1) or "1").isdigit() else None)
+        for m in _SHIFT.finditer(script)
+    ]
+    if shifts and lines is not None:
+        loops = _loop_lines(lines)
+        shifts = [(at, None if at in loops else n) for at, n in shifts]
+    return shifts
+
+
+def _shifted(
+    script: str, lines: list[str], ranges: list[tuple[int, int, dict[str, tuple[str, ...]]]]
+) -> list[tuple[int, int, dict[str, tuple[str, ...]]]]:
+    """(scripts55) ``ranges`` with, after each ``shift [n]`` line inside one, a range from that line to its end whose
+    ``$k`` holds what ``$(k+n)`` held; a shift inside a loop gives every position every word from the loop's first
+    line on (the loop shifts again on each pass)."""
+    shifts = _shift_counts(script)
+    if not any(first <= line <= last for line, _ in shifts for first, last, _ in ranges):
+        return ranges  # no shift where a positional parameter holds a word: the blocks are not read
+    loops = _loop_lines(lines)
     out = list(ranges)
     for first, last, given in ranges:
         held = dict(given)
         for line, n in shifts:
             if not first <= line <= last:
                 continue
-            if line in loops:
+            if line in loops or n is None:
                 every = tuple(dict.fromkeys(w for ws in held.values() for w in ws))
-                out.append((max(first, loops[line]), last, {str(k): every for k in range(1, _MAX_POSITIONAL + 1)}))
+                begin = max(first, loops[line]) if line in loops else line
+                out.append((begin, last, {str(k): every for k in range(1, _MAX_POSITIONAL + 1)}))
                 break
             held = {str(int(k) - n): v for k, v in held.items() if k.isdigit() and int(k) > n}
             out.append((line, last, held))
@@ -2844,15 +3085,24 @@ def all_positional_expanded(script: str) -> str:
         return script
     bodies = {i for start, end, _, _ in _heredocs(lines) for i in range(start + 1, end)} if "<<" in script else set()
     extra: list[str] = []
+    shifts = _shift_counts(script, lines)
     # scripts56: a command continued over backslash-newlines (`aws ... \` then `  --retention-in-days 30 "$@"`) is
-    # read whole, as the shell joins it (bash(1): "A backslash-newline pair is treated as a line continuation")
+    # read whole, as the shell joins it (bash(1): "A backslash-newline pair is treated as a line continuation");
+    # mutation56 found the same leak (one reader kept: this one)
     for start, line in _joined_lines(script) if "\\\n" in script else enumerate(lines):
         i = script.count("\n", 0, start) if "\\\n" in script else start
         if i in bodies or not any(p in line for p in _ALL_POSITIONAL):
             continue
-        calls = [words for first, last, lists in given if first <= i <= last for words in lists][:_MAX_CALLS_EXPANDED]
+        calls = [
+            words
+            for first, last, lists in given
+            if first <= i <= last
+            for words in _shifted_lists(lists, shifts, first, i)
+        ][:_MAX_CALLS_EXPANDED]
         for command in _simple_commands(_words(line)) if calls else ():
             words = command.words
+            if words[:1] == ["function"]:  # mutation56: `function NAME { CMD "$@"; }`, the body after its brace
+                words = words[2:]
             while words and words[0] in _RESERVED_LEAD:
                 words = words[1:]
             at = next((k for k, w in enumerate(words) if w in {"$@", "$*", "${@}", "${*}"}), None)
@@ -2904,6 +3154,7 @@ def _call_lists(script: str, lines: list[str]) -> list[tuple[int, int, list[list
             ranges.append((script.count("\n", 0, m.start()), len(lines) - 1, [_call_words(m.group(1))]))
     bodies = _function_bodies(lines) if _ANY_FUNCTION_DEFINITION.search(script) else []
     calls = _function_calls(script, bodies)
+    shifts = _shift_counts(script, lines)
     held: list[tuple[int, int, list[list[str]]]] = []
     for _ in range(_MAX_PASSED_ON + 1):
         known = [*ranges, *held]
@@ -2917,11 +3168,26 @@ def _call_lists(script: str, lines: list[str]) -> list[tuple[int, int, list[list
                     continue
                 for a, b, outer in known:
                     if a <= line <= b:
-                        lists += [[*words[:at], *o, *words[at + 1 :]] for o in outer]
+                        lists += [[*words[:at], *o, *words[at + 1 :]] for o in _shifted_lists(outer, shifts, a, line)]
             unique = list({tuple(w): w for w in lists}.values())[:_MAX_CALLS_EXPANDED]
             if unique:
                 held.append((first, last, unique))
     return [*ranges, *held]
+
+
+def _shifted_lists(
+    lists: list[list[str]], shifts: list[tuple[int, int | None]], first: int, line: int
+) -> list[list[str]]:
+    """(mutation56) The word lists a range's positional parameters hold at ``line`` after the ``shifts`` (``(line, n)``,
+    None for a count no number writes) from its ``first`` line up to it: each list without its first n words; with a
+    count not known, every list from each of its words on (`outer() { shift; inner "$@"; }` passes its words from the
+    second on: written out whole, the first word reached inner's ``$1``)."""
+    counts = [n for at, n in shifts if first <= at <= line]
+    if not counts:
+        return lists
+    if None in counts:
+        return [o[k:] for o in lists for k in range(len(o) + 1)]
+    return [o[sum(n for n in counts if n is not None) :] for o in lists]
 
 
 _CALL_PLACE = r"(?:^|[;&|]|(?<![$\w])\{|\b(?:do|then|else))[ \t]*"
@@ -3226,6 +3492,10 @@ def substitution_values(
     if body[:1] == "<" and body[1:2] != "<":
         read = _words(body[1:])
         return _file_values(files, read[0]) if len(read) == 1 else None
+    if "jq" in body and files:
+        from_file = _jq_file_values(body, files)
+        if from_file is not None:
+            return from_file
     rewritten = filter_values(text, reaching)
     if rewritten:
         return rewritten
@@ -3235,13 +3505,34 @@ def substitution_values(
     first = commands[0]
     if _OWN_MACHINE.fullmatch(" ".join(first.words)) and all(_selects(c.words) for c in commands[1:]):
         return [OWN_MACHINE]
+    if first.words[:1] and first.words[0] in _LOOKUPS and all(_selects_whole(c.words) for c in commands[1:]):
+        # falsealarm56: a lookup's answer, perhaps with its lines or fields selected, is still an answer for the name
+        return _looked_up_values(first.words, reaching)
     if len(commands) > 1:
         return None
     if first.words[:1] == ["cat"] and len(first.words) == 2:
         return _file_values(files, first.words[1])
-    if first.words[:1] == ["dig"]:
-        return _looked_up_values(first.words, reaching)
     return _echoed_values(first.words, reaching)
+
+
+def _jq_file_values(body: str, files: Mapping[str, str]) -> list[str] | None:
+    """(falsealarm56) jq over a file the script writes (jq(1) "jq [options...] filter [files...]"): ``jq -r FILTER
+    FILE``, ``jq -r FILTER < FILE`` or ``cat FILE | jq -r FILTER``, the filter (:func:`text_filter`) applied to the
+    file's whole text, as to an echoed variable's (was unknown: RES-011 at ``--region``). None for anything else (a
+    file the script does not write, several files, a filter the engine does not apply)."""
+    commands = list(_simple_commands(_words(body)))
+    if len(commands) == 2 and commands[0].words[:1] == ["cat"] and len(commands[0].words) == 2:
+        file, words = commands[0].words[1], commands[1].words
+    elif len(commands) == 1 and commands[0].stdin is not None:
+        file, words = commands[0].stdin, commands[0].words
+    elif len(commands) == 1:
+        file, words = commands[0].words[-1], commands[0].words[:-1]
+    else:
+        return None
+    if words[:1] != ["jq"] or file not in files or any(c.stdout is not None for c in commands):
+        return None
+    found = text_filter(words)
+    return filtered([files[file]], [found]) if found is not None and found.apply is not None else None
 
 
 # falsealarm55b (stop 55): dig(1) "dig [@server] ... [name] [type] [class] [queryopt...]"; "+short: Provide a terse
@@ -3251,18 +3542,79 @@ _DIG_PLAIN = frozenset({"+short", "+search", "+nosearch", "-4", "-6", "A", "AAAA
 _DIG_TIMING = re.compile(r"\+(?:time|tries|retry)=[0-9]+")
 
 
+# falsealarm56 (stop 56): the other lookups through the system's resolver, read as dig +short is. getent(1) "hosts,
+# ahosts, ahostsv4, ahostsv6": gethostbyname2(3) / getaddrinfo(3), the sources of nsswitch.conf(5) (/etc/hosts, then
+# DNS: where a command given NAME connects), one key; no `-s SERVICE` (another source). host(1) "host [-aACdlnrsTUwv]
+# [-c class] [-N ndots] [-R number] [-t type] [-W wait] [-m flag] [-4] [-6] [-v] [-V] {name} [server]": an A / AAAA
+# type (or none: A, AAAA and MX, the records of NAME's own zone, as dig's CNAME chain is), no `server`. nslookup(1)
+# "nslookup [-option] [name | -] [server]": `-type=` / `-query=` A / AAAA, `-timeout=` / `-retry=`, no `server`.
+_LOOKUPS = frozenset({"dig", "getent", "host", "nslookup"})
+_GETENT_HOSTS = frozenset({"hosts", "ahosts", "ahostsv4", "ahostsv6"})
+_HOST_PLAIN = frozenset({"-4", "-6"})
+_HOST_VALUED = frozenset({"-W", "-R"})
+_ADDRESS_TYPES = frozenset({"A", "AAAA", "a", "aaaa"})
+_NSLOOKUP_OPTION = re.compile(r"-(?:(?:type|query|q|querytype)=(?:A|AAAA|a|aaaa)|(?:timeout|retry)=[0-9]+)")
+
+
 def _looked_up_values(words: list[str], reaching: Mapping[str, Sequence[str]]) -> list[str] | None:
     """(falsealarm55b) The values ``dig +short NAME`` prints, as the name itself: its output is the address the
     machine's resolver gives for NAME, so a command connecting to it connects where NAME does (``psql -h "$(dig
     +short $HOST)"`` is judged as ``psql -h $HOST``: the stack's private name passes, a partner's is RES-015); NAME a
     literal or one whole reference with ``reaching`` values. None (not computed) for any other dig: a ``@server``, a
-    reverse or other record type, a name the script never sets."""
-    if "+short" not in words:
-        return None
-    names = [w for w in words[1:] if w not in _DIG_PLAIN and not _DIG_TIMING.fullmatch(w)]
-    if len(names) != 1 or names[0][:1] in ("@", "-", "+"):
+    reverse or other record type, a name the script never sets. falsealarm56: ``getent hosts NAME``, ``host [-t A]
+    NAME`` and ``nslookup NAME`` alike (:data:`_LOOKUPS`); a server operand, another record type or an option not
+    listed is None."""
+    command, names = words[0], None
+    if command == "dig" and "+short" in words:
+        names = [w for w in words[1:] if w not in _DIG_PLAIN and not _DIG_TIMING.fullmatch(w)]
+    elif command == "getent" and len(words) == 3 and words[1] in _GETENT_HOSTS:
+        names = words[2:]
+    elif command == "host":
+        names, i = [], 1
+        while i < len(words):
+            valued = words[i] in _HOST_VALUED or words[i] == "-t"
+            if valued and (i + 1 == len(words) or (words[i] == "-t" and words[i + 1] not in _ADDRESS_TYPES)):
+                return None
+            if words[i] not in _HOST_PLAIN and not valued:
+                names.append(words[i])
+            i += 2 if valued else 1
+    elif command == "nslookup":
+        names = [w for w in words[1:] if not _NSLOOKUP_OPTION.fullmatch(w)]
+    if names is None or len(names) != 1 or names[0][:1] in ("@", "-", "+"):
         return None
     return _echoed_values(["echo", names[0]], reaching)
+
+
+# falsealarm56: stages that select whole lines or whole fields of a lookup's answer and change no character of them:
+# head / tail by lines (`-n N`, `-N`), grep of lines (no `-o`: a part of a line), cut by fields (`-d C -f LIST`, not
+# `-c` / `-b`: characters), awk printing one field (`'{print $N}'`, behind a `/regex/` or `NR==N` pattern), a bare
+# xargs, tr between blanks (`tr '\t' '\n'`, `tr -d '\n'`). :func:`_selects` allows deletions (`sed 's/^1//'`,
+# `cut -c2-`) that could turn 172.16.0.5 into 72.16.0.5, a public address: an answer is not that address edited.
+_LINES = re.compile(r"-n|-?[0-9]+|-n[0-9]+|\+[0-9]+")
+_GREP_PLAIN = re.compile(r"-[EFiwvx]+|-m[0-9]*|[0-9]+")
+_CUT_FIELDS = re.compile(r"-d.?|-f[0-9,-]*|[0-9,-]+|-s")
+_AWK_FIELD = re.compile(r"\s*(?:/[^/\n]*/|NR\s*==\s*[0-9]+)?\s*\{\s*print\s+\$(?:[0-9]+|NF)\s*;?\s*\}\s*")
+_BLANK_SET = re.compile(r"(?:\\[ntr]|[ \t\n\r])+")
+
+
+def _selects_whole(words: list[str]) -> bool:
+    """Whether a pipeline stage only selects whole lines or fields of its input (a lookup's answer: falsealarm56)."""
+    name, rest = (words[0], words[1:]) if words else ("", [])
+    if name in ("head", "tail"):
+        return all(_LINES.fullmatch(w) for w in rest)
+    if name == "grep":
+        return len([w for w in rest if not _GREP_PLAIN.fullmatch(w)]) <= 1 and "-o" not in "".join(rest)
+    if name == "cut":
+        return any(w.startswith("-f") for w in rest) and all(
+            _CUT_FIELDS.fullmatch(w) or (i > 0 and rest[i - 1] == "-d") for i, w in enumerate(rest)
+        )
+    if name == "awk":
+        program = [w for i, w in enumerate(rest) if not w.startswith("-F") and (i == 0 or rest[i - 1] != "-F")]
+        return len(program) == 1 and _AWK_FIELD.fullmatch(program[0]) is not None
+    if name == "tr":
+        sets = rest[1:] if rest[:1] == ["-d"] else rest
+        return 0 < len(sets) <= 2 and all(_BLANK_SET.fullmatch(w) for w in sets)
+    return name == "xargs" and not rest
 
 
 def _selects(words: list[str]) -> bool:
@@ -3796,16 +4148,22 @@ def _jq_filter(args: list[str]) -> _TextFilter:
     programs = [a for a in args if not a.startswith("-")]
     letters = {c for f in flags if not f.startswith("--") for c in f[1:]}
     long = {f for f in flags if f.startswith("--")}
-    if variables is None or letters - {"r", "R"} or long - {"--raw-output", "--raw-input"} or len(programs) != 1:
+    if variables is None or letters - _JQ_LETTERS or long - set(_JQ_LONG) or len(programs) != 1:
         return _TextFilter(None)
+    letters |= {_JQ_LONG[f] for f in long}
     program = jq.read(programs[0], variables, positional)
     if program.run is None:
         # fnros55: the texts the program's literals may write, not the program itself: an unread `env.R` is no host
         # the substitution gives (a Region argument left it alone, taking it for a host: it passed every door)
         return _TextFilter(None, program.texts[:-1])
-    raw = "r" in letters or "--raw-output" in long
-    raw_input = "R" in letters or "--raw-input" in long
-    return _TextFilter(functools.partial(_jq_printed, program.run, raw=raw, raw_input=raw_input), program.texts)
+    printed = functools.partial(
+        _jq_printed,
+        program.run,
+        raw="r" in letters or "j" in letters,
+        raw_input="R" in letters,
+        form=letters & set("jcS"),
+    )
+    return _TextFilter(printed, program.texts)
 
 
 _WHOLE_REFERENCE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
@@ -3875,10 +4233,24 @@ def _jq_variables(args: list[str]) -> tuple[dict[str, Any] | None, list[str], li
     return variables, rest, positional
 
 
-def _jq_printed(run: Callable[[Any], list[Any] | None], text: str, *, raw: bool, raw_input: bool) -> str | None:
+# mutation56: jq's options that change nothing the program computes, only how it prints (jq 1.6 manual, "Invoking
+# jq": "--exit-status / -e: Sets the exit status of jq ..."; "--compact-output / -c: By default, jq pretty-prints JSON
+# output. Using this option will result in more compact output"; "--join-output / -j: Like -r but jq won't print a
+# newline after each output"; "--sort-keys / -S: Output the fields of each object with the keys in sorted order";
+# "--monochrome-output / -M"; each checked with jq 1.6 on this machine): `jq -er '.dr.region'` was an unread filter
+# (RES-011 at home too). -C (colour codes in the text), -n, -s and the others change the output or the input: unread.
+_JQ_LONG = {"--raw-output": "r", "--raw-input": "R", "--exit-status": "e", "--compact-output": "c",
+            "--join-output": "j", "--sort-keys": "S", "--monochrome-output": "M"}  # fmt: skip
+_JQ_LETTERS = frozenset(_JQ_LONG.values())
+
+
+def _jq_printed(
+    run: Callable[[Any], list[Any] | None], text: str, *, raw: bool, raw_input: bool, form: frozenset[str] | set[str]
+) -> str | None:
     """What jq prints for ``text``: each output on a line ("" where the input is no JSON); (fnros55b) None where the
     reader gives no value for it (jq's error or the subset's limit at run time, ``.t[$i]`` of ``--argjson i 1.5``):
-    unknown, not an empty line (a Region argument took "" for the machine's own: it passed)."""
+    unknown, not an empty line (a Region argument took "" for the machine's own: it passed). mutation56: ``form``'s
+    ``j`` joins the outputs with no newline, ``c`` prints JSON compact, ``S`` its keys sorted."""
     try:
         inputs: list[Any] = text.splitlines() if raw_input else [json.loads(text)]
     except ValueError:
@@ -3888,8 +4260,13 @@ def _jq_printed(run: Callable[[Any], list[Any] | None], text: str, *, raw: bool,
         got = run(value)
         if got is None:
             return None
-        printed += [out if raw and isinstance(out, str) else json.dumps(out) for out in got]
-    return "".join(f"{line}\n" for line in printed)
+        printed += [
+            out
+            if raw and isinstance(out, str)
+            else json.dumps(out, sort_keys="S" in form, separators=(",", ":") if "c" in form else None)
+            for out in got
+        ]
+    return "".join(printed) if "j" in form else "".join(f"{line}\n" for line in printed)
 
 
 _FILTER_READERS: dict[str, Callable[[list[str]], _TextFilter | None]] = {
