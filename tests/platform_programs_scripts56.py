@@ -21,8 +21,8 @@ every front door), each offending program below passed every door:
 
 The ``reada-*`` rows pin ``read -a NAME <<< WORDS`` (a quoted ``IFS``, ``read -ra``, ``IFS=,``, a here-string holding
 a variable) before and after its second reader was cut (the lead's review of stop 55): the verdicts are unchanged;
-``reada-variable-abroad`` passes (a here-string with a variable is not split into items; left open, see
-docs/residency-open.md).
+``reada-variable-abroad`` passed (a here-string with a variable was not split into items); since *Scripts and user
+data, round 12, part 2 (stop 56)* it is RES-009 (the expectation moved, at the lead's request).
 
 What changed (docs/residency.md, *Scripts and user data, round 12 (stop 56)*): the catalogue reads ``docker compose`` /
 ``docker-compose`` ``run`` and ``exec``; scripts.py's ``compose_commands`` gives a Compose file's services' commands to
@@ -74,8 +74,9 @@ AWS_EXPECTED: dict[str, set[str]] = {
     "compose-psql-own": set(),
     "loop-unknown": {"RES-011"},
     "loop-metadata": set(),
-    # a here-string holding a variable is not split into `read -a`'s items (pinned; left open)
-    "reada-variable-abroad": set(),
+    # scripts56b (stop 56, the lead's request): a here-string holding a variable is split into `read -a`'s items, the
+    # variable's values filled in (was pinned as passing: a leak)
+    "reada-variable-abroad": {"RES-009"},
     "reada-variable-home": set(),
 }  # fmt: skip
 """Each AWS shape and its verdict in every jurisdiction."""

@@ -215,6 +215,7 @@ import platform_programs_scripts54b as sc54b
 import platform_programs_scripts55 as sc55
 import platform_programs_scripts55b as sc55b
 import platform_programs_scripts56 as sc56
+import platform_programs_scripts56b as sc56b
 import platform_programs_sfn44 as sf44
 import platform_programs_sfn44b as sf44b
 import platform_programs_sfnrt45 as sfr45
@@ -18828,6 +18829,10 @@ CASES: list[Case] = [
     # Redis and the home Region pass. Fluentd, Telegraf, Promtail and OpenTelemetry Collector files naming a partner
     # stay RES-015 (pinned); with the VPC's collector they pass (Telegraf's InfluxDB v2 bucket was RES-017 before).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg56b.rows()],
+    # -- stop 56, scripts and user data round 12, part 2 (tests/platform_programs_scripts56b.py): a here-string or an
+    # array item holding a variable (`read -a RS <<< "home $DR"`, `RS=(home "$DR")`) filled with its values (RES-009
+    # abroad, RES-011 for a substitution), each passed every door before; case / until / local / export pinned
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc56b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

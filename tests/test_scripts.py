@@ -20,6 +20,7 @@ from components.residency.scripts import (
     ScriptReader,
     all_positional_expanded,
     alternates_written,
+    array_elements,
     brace_expanded,
     cat_heredocs_written,
     command_output_files,
@@ -3945,7 +3946,8 @@ def test_scripts56_compose_commands(document: dict[str, object], expected: list[
         # printf -v with another format or several arguments; read -d / -t
         (f"printf -v R '%s-%s' us west-2\n{_R56} --region \"$R\"", ["RES-009"]),
         (f"printf -v R '%s-%s-%s' eu west 1\n{_R56} --region \"$R\"", []),
-        (f"printf -v R '%d' 2\n{_R56} --region \"us-west-$R\"", []),  # another conversion: not computed
+        # another conversion: not computed here; scripts56b: `%d` computed (was pinned as passing, left open)
+        (f"printf -v R '%d' 2\n{_R56} --region \"us-west-$R\"", ["RES-009"]),
         (f"read -r -d '' R <<< \"us-west-2\" || true\n{_R56} --region \"$R\"", ["RES-009"]),
         (f"read -d , R <<< \"us-west-2,eu-west-1\"\n{_R56} --region \"$R\"", ["RES-009"]),
         (f"read -d , R <<< \"eu-west-1,us-west-2\"\n{_R56} --region \"$R\"", []),
@@ -3969,7 +3971,8 @@ def test_scripts56_shapes(script: str, expected: list[str]) -> None:
         (f'read -ra RS <<< "eu-west-1 us-west-2"\n{_R56} --region "${{RS[1]}}"', ["RES-009"]),
         (f'read -ra RS <<< "eu-west-1 us-west-2"\n{_R56} --region "${{RS[0]}}"', []),
         (f'IFS=, read -r -a RS <<< "eu-west-1,us-west-2"\n{_R56} --region "${{RS[1]}}"', ["RES-009"]),
-        (f'DR=us-west-2\nread -r -a RS <<< "eu-west-1 $DR"\n{_R56} --region "${{RS[1]}}"', []),  # left open
+        # scripts56b: the variable's value filled in (was pinned as passing, left open)
+        (f'DR=us-west-2\nread -r -a RS <<< "eu-west-1 $DR"\n{_R56} --region "${{RS[1]}}"', ["RES-009"]),
         (f"read -r -a RS <<< 'eu-west-1 us-west-2 x\\ y'\n{_R56} --region \"${{RS[1]}}\"", ["RES-009"]),
         (f'mapfile -t RS <<< "eu-west-1"\n{_R56} --region "${{RS[0]}}"', []),
         (f"mapfile -t RS <<EOF\neu-west-1\nus-west-2\nEOF\n{_R56} --region \"${{RS[1]}}\"", ["RES-009"]),
@@ -4639,3 +4642,84 @@ def test_config56b_a_json_list_defines_its_selector_services(name: str, indent: 
     assert {f[0] for f in findings("#!/bin/bash\n" + _apply56b(document, indent) + "\n", "EU", "aws")} == set()
     document["items"][1]["data"]["DATABASE_URL"] = "postgres://r@other:5432/a"
     assert {f[0] for f in findings("#!/bin/bash\n" + _apply56b(document, indent) + "\n", "EU", "aws")} == {"RES-015"}
+
+
+# scripts56b (stop 56): a here-string or an array item holding a variable holds the variable's values (bash(1) "Here
+# Strings": parameter expansion, then read's split), `select` as `for`, an associative array's `[key]=value` items. On
+# main 1ae99877 every RES-009 / RES-011 line below passed.
+_R56B = "aws logs put-retention-policy --log-group-name /fleet/app --retention-in-days 30 --region"
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (f'DR=us-west-2\nread -r -a RS <<< "eu-central-1 $DR"\n{_R56B} "${{RS[1]}}"', ["RES-009"]),
+        (f'DR=eu-west-1\nread -r -a RS <<< "eu-central-1 $DR"\n{_R56B} "${{RS[1]}}"', []),
+        (f'DR=us-west-2\nread -r -a RS <<< "eu-central-1 $DR"\n{_R56B} "${{RS[0]}}"', []),
+        (f'DR=us-west-2\nread -r -a RS <<< "${{DR}} eu-central-1"\n{_R56B} "${{RS[0]}}"', ["RES-009"]),
+        (f'DR=us-west-2\nIFS=, read -r -a RS <<< "eu-central-1,$DR"\n{_R56B} "${{RS[1]}}"', ["RES-009"]),
+        (f'DR=us-west-2\nread -r APP R <<< "fleet $DR"\n{_R56B} "$R"', ["RES-009"]),
+        (f'DR=eu-west-1\nread -r APP R <<< "fleet $DR"\n{_R56B} "$R"', []),
+        (f'DR=$(aws configure get dr)\nread -r -a RS <<< "eu-central-1 $DR"\n{_R56B} "${{RS[1]}}"', ["RES-011"]),
+        # a one-word substitution: as the same substitution written at the destination (`$(hostname)`: passes there)
+        (f'read -r -a RS <<< "eu-central-1 $(hostname)"\n{_R56B} "${{RS[1]}}"', []),
+        (f'read -r -a RS <<< "eu-central-1 $(hostname)"\n{_R56B} "${{RS[0]}}"', []),
+        (f'DR=us-west-2\nRS=(eu-central-1 "$DR")\n{_R56B} "${{RS[1]}}"', ["RES-009"]),
+        (f'DR=us-west-2\nRS=(eu-central-1 $DR)\n{_R56B} "${{RS[0]}}"', []),
+        ('DR=us-west-2\nRS=(eu-central-1 "$DR")\necho "${RS[1]}"', []),  # never at a destination
+        (f'select R in eu-central-1 us-west-2; do {_R56B} "$R"; break; done', ["RES-009"]),
+        (f'select R in eu-central-1 eu-west-1; do {_R56B} "$R"; break; done', []),
+        (f'declare -A M=([eu]=eu-central-1 [us]=us-west-2)\n{_R56B} "${{M[us]}}"', ["RES-009"]),
+        (f'declare -A M=([eu]=eu-central-1 [us]=us-west-2)\n{_R56B} "${{M[eu]}}"', []),
+        (f'declare -A M=(["eu"]=us-west-2)\nk=eu\n{_R56B} "${{M[$k]}}"', ["RES-009"]),
+        (f'declare -A M=([eu]=eu-central-1)\nk=eu\n{_R56B} "${{M[$k]}}"', []),
+        (f"printf -v R '%s-%d' us-west 2\n{_R56B} \"$R\"", ["RES-009"]),
+        (f"printf -v R '%s-%d' eu-west 1\n{_R56B} \"$R\"", []),
+        (f"printf -v R '%-12s' us-west-2\n{_R56B} $R", ["RES-009"]),
+        (f"printf -v R '%-12s' eu-west-1\n{_R56B} $R", []),
+        (f"printf -v R '%.9s' us-west-2a\n{_R56B} \"$R\"", ["RES-009"]),
+    ],
+)
+def test_scripts56b_variables_in_here_strings_and_arrays(script: str, expected: list[str]) -> None:
+    assert [rule for rule, _, _ in findings(script, "EU", "aws")] == expected
+
+
+def test_scripts56b_here_string_fields_written() -> None:
+    assert reads_as_assignments('read -r -a RS <<< "a $DR"').rstrip() == 'RS=(a "$DR")'
+    assert reads_as_assignments('read -r A B <<< "a ${DR}"').rstrip() == 'A=a;B="${DR}"'
+    # a single-quoted word is not expanded; an expansion with blanks inside is left to the old reading (one item)
+    assert reads_as_assignments("read -r -a RS <<< 'a $DR'").rstrip() == "RS=('a $DR')"
+    assert reads_as_assignments('read -r -a RS <<< "a ${DR:-b c}"').rstrip() == 'RS=("a ${DR:-b c}")'
+    assert array_elements('RS=(a "$DR")\nx "${RS[1]}"', references=True)["RS[1]"] == ("$DR",)
+    assert "RS[1]" not in array_elements('RS=(a "$DR")\nx "${RS[1]}"')
+    assert array_elements('declare -A M=([k]=v [j]="w")\nx "${M[j]}"')["M[j]"] == ("w",)
+
+
+def test_scripts56b_printf_conversions() -> None:
+    assert reads_as_assignments("printf -v R 'us-west-%d' 2").rstrip() == "R=us-west-2"
+    assert reads_as_assignments("printf -v R '%-4s:' ab").rstrip() == "R='ab  :'"
+    assert reads_as_assignments("printf -v R '%i-%03d' 7 5").rstrip() == "R=7-005"
+    # a number bash reads in another base, or a word that is no number: left as written
+    assert reads_as_assignments("printf -v R 'us-west-%d' 010") == "printf -v R 'us-west-%d' 010"
+    assert reads_as_assignments("printf -v R '%d' x") == "printf -v R '%d' x"
+    assert reads_as_assignments("printf -v R '%x' 10") == "printf -v R '%x' 10"
+
+
+# scripts56b: an SSM Command document's items are one script: an array an item fills (`RS=(...)`, `read -a`) reaches a
+# later item's `${RS[1]}` (on main 1ae99877 both RES-009 lines passed)
+@pytest.mark.parametrize(
+    ("fill", "dr", "expected"),
+    [
+        ('RS=(eu-central-1 "$DR")', "us-west-2", ["RES-009"]),
+        ('RS=(eu-central-1 "$DR")', "eu-west-1", []),
+        ('read -r -a RS <<< "eu-central-1 $DR"', "us-west-2", ["RES-009"]),
+        ('read -r -a RS <<< "eu-central-1 $DR"', "eu-west-1", []),
+    ],
+)
+def test_scripts56b_array_across_ssm_items(fill: str, dr: str, expected: list[str]) -> None:
+    lines = [f"DR={dr}", fill, f'{_R56B} "${{RS[1]}}"']
+    step = {"action": "aws:runShellScript", "name": "b", "inputs": {"runCommand": lines}}
+    content = json.dumps({"schemaVersion": "2.2", "mainSteps": [step]})
+    props = {"content": content, "documentType": "Command", "documentFormat": "JSON"}
+    subject = Subject("aws:ssm/document:Document", "d", props, provider("EU", "aws"))
+    assert [f.rule.id for f in ENGINES["EU"].check(subject)[0]] == expected

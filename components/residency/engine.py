@@ -108,6 +108,7 @@ from components.residency.scripts import (
     array_elements,
     array_input_elements,
     array_inputs,
+    array_names,
     cat_heredoc_value,
     cat_heredocs_written,
     compose_commands,
@@ -4563,12 +4564,16 @@ class RuleEngine:
         start = 0
         for k, (where, item, group) in enumerate(items):
             used = {m.group(1) or m.group(2) for m in _SHELL_REFERENCE.finditer(item)} if "$" in item else set()
+            # scripts56b: an array an item fills (`RS=(...)`, `read -a RS <<< ...`) and a later item's `${RS[1]}`
+            arrays, elements = array_names(item)
             if (given is not None and k >= given) or any(
-                name in names and not (across and names[name] == group) for name in used
+                name in names and not (across and names[name] == group) for name in used | elements
             ):
                 needed.append((where, item, start))
             if (assigned := plain_assigned_name(item)) is not None:
                 names.setdefault(assigned, group)
+            for name in arrays:
+                names.setdefault(name, group)
             start += len(item) + 1
         if not needed:
             return
@@ -9681,21 +9686,22 @@ def _with_parameters(
     may not compute (a destination computes it, or fails closed: :meth:`_ScriptValues.at_destination`). Whether a
     value so held apart was added. An array's elements (``${REGIONS[1]}``: :func:`scripts.array_elements`) hold their
     literal items on every line."""
-    if has_array_element(script) and (elements := array_elements(script)):
+    opaque = False
+    if has_array_element(script) and (elements := array_elements(script, references=True)):
+        # scripts56b: an item holding a variable (`RS=(eu-central-1 "$DR")`, `read -a RS <<< "eu-central-1 $DR"`)
+        # holds what the variable holds, as a positional parameter's word does
+        filled = {
+            k: tuple(dict.fromkeys(v for item in items for v in _word_values(item, anywhere)))
+            for k, items in elements.items()
+        }
+        elements = {k: items for k, items in filled.items() if items}
+        opaque = _holds_opaque(elements)
         per_line[:] = [{**elements, **line} for line in per_line]
-    opaque = has_array_element(script) and _with_array_inputs(script, per_line, anywhere, own, files)
+    opaque = (has_array_element(script) and _with_array_inputs(script, per_line, anywhere, own, files)) or opaque
     for first, last, given in positional_words(script):
         held: dict[str, tuple[str, ...]] = {}
         for k, words in given.items():
-            values: list[str] = []
-            for word in words:
-                whole = _SHELL_REFERENCE.fullmatch(word) if word[:1] == "$" else None
-                if whole is not None:
-                    values += anywhere.get(whole.group(1) or whole.group(2), ())
-                elif word[:2] == "$(" or word[:1] == "`":
-                    values.append(_OPAQUE + word)
-                elif not any(c in word for c in "$`"):
-                    values.append(word)
+            values = [v for word in words for v in _word_values(word, anywhere)]
             if values:
                 held[k] = tuple(dict.fromkeys(values))
         if not held:
@@ -9711,6 +9717,18 @@ def _with_parameters(
                 for i in range(line, min(last, len(per_line) - 1) + 1):
                     per_line[i] = {**per_line[i], m.group("name"): assigned} if assigned else per_line[i]
     return opaque
+
+
+def _word_values(word: str, anywhere: Mapping[str, tuple[str, ...]]) -> list[str]:
+    """The values a word given to a positional parameter or an array item holds: a literal word itself, a whole
+    variable the values it holds anywhere, a command substitution held apart (:data:`_OPAQUE`: a destination computes
+    it, or fails closed); none for text around an expansion (not known, as an assignment's)."""
+    whole = _SHELL_REFERENCE.fullmatch(word) if word[:1] == "$" else None
+    if whole is not None:
+        return list(anywhere.get(whole.group(1) or whole.group(2), ()))
+    if word[:2] == "$(" or word[:1] == "`":
+        return [_OPAQUE + word]
+    return [] if any(c in word for c in "$`") else [word]
 
 
 def _with_array_inputs(

@@ -53,6 +53,7 @@ __all__ = [
     "brace_expanded",
     "cat_heredoc_value",
     "has_array_element",
+    "array_names",
     "array_elements",
     "positional_words",
     "for_loop_words",
@@ -2236,7 +2237,11 @@ def plain_assigned_name(line: str) -> str | None:
 # continuation"): `for r in \` then the Regions on the next line passed.
 # mutation55: `in` may stand on the next line (bash's grammar: `for NAME newline_list in word_list`): `for r` then `in
 # <home> <abroad>` passed.
-_FOR_IN = re.compile(_COMMAND_PLACE + r"for[ \t]+([A-Za-z_][A-Za-z0-9_]*)\s+in[ \t]+((?:[^;\n\\]|\\\n|\\[^\n])*)", re.M)
+# scripts56b: and `select NAME in WORDS` (bash(1) "Compound Commands": "The list of words following in is expanded,
+# generating a list of items ... the value of name is set to that word"): NAME holds one of the words, as a for loop's.
+_FOR_IN = re.compile(
+    _COMMAND_PLACE + r"(?:for|select)[ \t]+([A-Za-z_][A-Za-z0-9_]*)\s+in[ \t]+((?:[^;\n\\]|\\\n|\\[^\n])*)", re.M
+)
 _LOOP_WORD = re.compile(r"[A-Za-z0-9._:/@%+-]+")
 _LOOP_LIST = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(\[[@*]\])?\}|\$([A-Za-z_][A-Za-z0-9_]*)")
 # An indexed array's assignment (bash(1) "Arrays": "Arrays are assigned to using compound assignments of the form
@@ -2511,6 +2516,18 @@ def _subscript_index(subscript: str) -> int | None:
     return total if total >= 0 else None
 
 
+def array_names(line: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(scripts56b) The arrays a script line assigns (``NAME=(...)``, ``NAME[k]=``, ``read -a NAME``, ``mapfile
+    NAME``) and those whose elements it uses (``${NAME[1]}``): for a script list's items one shell runs in order (an
+    SSM Command document's ``runCommand``), where an item using an element an earlier item fills is judged again."""
+    used = frozenset(m.group(1) for m in _ARRAY_ELEMENT_USE.finditer(line)) if "[" in line else frozenset()
+    if not any(m in line for m in ("=(", "]=", "-a", "mapfile", "readarray")):
+        return frozenset(), used
+    line = reads_as_assignments(line)
+    assigned = {m.group(1) for m in _ARRAY_ASSIGNMENT.finditer(line)} if "=(" in line else set()
+    return frozenset(assigned | set(_other_array_items(line))), used
+
+
 def has_array_element(script: str) -> bool:
     """Whether ``script`` assigns an array and uses one of its elements (``${REGIONS[1]}``, ``${REGIONS[@]}``;
     scripts55: ``${REGIONS[$i]}``, and an array filled by ``R[1]=``, ``read -a`` or ``mapfile`` / ``readarray``)."""
@@ -2521,13 +2538,19 @@ def has_array_element(script: str) -> bool:
     )
 
 
-def array_elements(script: str) -> dict[str, tuple[str, ...]]:
+# scripts56b: bash(1) "Arrays": "Associative arrays are created using declare -A name"; "name=( key1=value1 key2=value2
+# ...)" ... "[subscript]=string": a key written as a word (quoted or not) and its item, `${M[key]}` that item.
+_KEYED_ITEM = re.compile(r"\[[\"']?([A-Za-z_][A-Za-z0-9_.-]*)[\"']?\]=(.*)", re.S)
+
+
+def array_elements(script: str, references: bool = False) -> dict[str, tuple[str, ...]]:
     """(scripts54b) The literal words each element of ``script``'s arrays may hold, by the element's written name
     (``REGIONS[0]``, ``REGIONS[@]`` and ``REGIONS[*]`` for every item), from each ``NAME=(...)`` compound assignment
     (quotes around a word removed; a word holding an expansion or a glob gives nothing, as in :func:`for_loop_words`).
     An append (``NAME+=(...)``) adds to ``[@]`` only (its indexes follow items this reader may not know). scripts55:
     and from :func:`_other_array_items` (``R[1]=...``, ``read -a``, ``mapfile``); an element whose subscript is a
-    variable (``REGIONS[$i]``, as the script writes it) holds every item."""
+    variable (``REGIONS[$i]``, as the script writes it) holds every item. scripts56b: ``references``: and an item
+    holding an expansion as written (``RS=(eu-central-1 "$DR")``: ``$DR``), for the engine's resolver to fill."""
     elements: dict[str, list[str]] = {}
 
     def add(name: str, index: int | None, item: str) -> None:
@@ -2540,17 +2563,25 @@ def array_elements(script: str) -> dict[str, tuple[str, ...]]:
         name, append = m.group(1), "+=(" in m.group(0)
         index = 0
         for word in _array_braces_expanded(_array_words(m.group(2))):
+            keyed = _KEYED_ITEM.fullmatch(word) if word[:1] == "[" else None
+            if keyed is not None:
+                # scripts56b: an associative array's `[key]=value` (`declare -A M=([eu]=eu-central-1)`)
+                item = keyed.group(2).strip("\"'")
+                if _LOOP_WORD.fullmatch(item) or (references and ("$" in item or "`" in item)):
+                    add(name, None, item)
+                    elements.setdefault(f"{name}[{keyed.group(1)}]", []).append(item)
+                continue
             subscript, item = _indexed_item(word)
             index = index if subscript is None else subscript
-            if _LOOP_WORD.fullmatch(item):
+            if _LOOP_WORD.fullmatch(item) or (references and ("$" in item or "`" in item)):
                 add(name, None if append and subscript is None else index, item)
             index += 1
     for name, given in _other_array_items(script).items():
         for at, item in given:
             add(name, at, item)
     for m in _ARRAY_ELEMENT_USE.finditer(script):
-        if m.group(2) in ("@", "*") or m.group(2).isdigit():
-            continue
+        if m.group(2) in ("@", "*") or m.group(2).isdigit() or f"{m.group(1)}[{m.group(2)}]" in elements:
+            continue  # scripts56b: and a key an associative array gives
         # mutation56: an arithmetic subscript of literal numbers is its index; any other may be any index
         at = _subscript_index(m.group(2))
         held = elements.get(f"{m.group(1)}[{at}]" if at is not None else f"{m.group(1)}[@]")
@@ -3217,7 +3248,8 @@ def has_while_read(script: str) -> bool:
 def has_for_loop(script: str) -> bool:
     """Whether ``script`` holds a ``for NAME in WORDS`` loop :func:`for_loop_words` reads (codehealth53: gated by
     ``for`` and a blank, two substring tests, so that "format", "before", "platform" do not open the search)."""
-    return ("for " in script or "for\t" in script) and _FOR_IN.search(script) is not None
+    loop = "for " in script or "for\t" in script or "select " in script  # scripts56b: select
+    return loop and _FOR_IN.search(script) is not None
 
 
 # GNU findutils xargs ("Invoking xargs"): the options taking a value as the next word (or attached), and those that make
@@ -3332,7 +3364,10 @@ def _echoed_items(words: list[str]) -> str | None:
     return None
 
 
-_PRINTF_CONVERSION = re.compile(r"%%|%s|%")
+# scripts56b: with flags, a width and a precision, and `%d` / `%i` (bash(1) "printf": "the format is a character
+# string which contains ... format specifications"; printf(1): "%d, %i: signed decimal", `-` left-justifies, a width
+# pads), which Python's `%` operator reads alike for these.
+_PRINTF_CONVERSION = re.compile(r"%%|%[-0 +]*[0-9]*(?:\.[0-9]*)?[sdi]|%")
 
 
 def _printf_strings(form: str, operands: list[str]) -> str | None:
@@ -3342,20 +3377,35 @@ def _printf_strings(form: str, operands: list[str]) -> str | None:
     "interprets backslash escapes in format"; the lead, stop 53: ``$(printf 'us-east-1\\n')`` is ``us-east-1``, a
     literal ``\\n`` left in it hid the Region), the arguments' are not (``%s`` prints its argument as it is)."""
     conversions = [c for c in _PRINTF_CONVERSION.findall(form) if c != "%%"]
-    if any(c != "%s" for c in conversions) or (operands and not conversions):
+    if any(c == "%" for c in conversions) or (operands and not conversions):
         return None
     form = _ESCAPES.sub(lambda m: _ESCAPED[m.group(1)], form)
     rest, out = list(operands), []
     while True:
         used = [rest.pop(0) if rest else "" for _ in conversions]
-        out.append(_PRINTF_CONVERSION.sub(functools.partial(_converted, used), form))
+        try:
+            out.append(_PRINTF_CONVERSION.sub(functools.partial(_converted, used), form))
+        except ValueError:  # scripts56b: `%d` of a word that is no number (bash prints an error)
+            return None
         if not rest:
             return "".join(out)
 
 
 def _converted(used: list[str], conversion: re.Match[str]) -> str:
-    """printf's ``%%`` or the next ``%s`` argument (:func:`_printf_strings`)."""
-    return "%" if conversion.group(0) == "%%" else used.pop(0)
+    """printf's ``%%`` or the next argument as its conversion prints it (:func:`_printf_strings`: ``%s`` as it is;
+    scripts56b: a width, ``-``, a precision, ``%d`` / ``%i`` of a decimal number, an empty one 0)."""
+    spec = conversion.group(0)
+    if spec == "%%":
+        return "%"
+    word = used.pop(0)
+    if spec == "%s":
+        return word
+    if spec[-1] != "s" and not _PRINTF_DECIMAL.fullmatch(word):
+        raise ValueError(word)  # octal `010`, hexadecimal `0x10`, a character `'a`: not read
+    return spec % (word if spec[-1] == "s" else int(word or "0", 10))
+
+
+_PRINTF_DECIMAL = re.compile(r"[+-]?(?:0|[1-9][0-9]*)|")
 
 
 def _xargs_run(words: list[str]) -> tuple[str | None, list[str]] | None:
@@ -3857,7 +3907,13 @@ def _split_here_string(m: re.Match[str]) -> str:
     array = "a" in options
     if not array and len(names) == 1 and ifs is None:
         return m.group(0)
-    if "$" in literal or "`" in literal:
+    if (
+        word[:1] != "'"
+        and ("$" in literal or "`" in literal)
+        and (split := _expanded_fields(literal, ifs_value(ifs), names, array))
+    ):
+        fields = split
+    elif "$" in literal or "`" in literal:
         fields = [word] * (1 if array else len(names))
     else:
         fields = ifs_fields(literal, ifs_value(ifs), 1 << 16 if array else len(names))
@@ -3867,6 +3923,28 @@ def _split_here_string(m: re.Match[str]) -> str:
     else:
         written = ";".join(f"{name}={field}" for name, field in zip(names, fields, strict=False))
     return written.ljust(len(m.group(0))) if len(written) <= len(m.group(0)) else m.group(0)
+
+
+# scripts56b: a here-string's expansions that are whole references (`$DR`, `${DR}`) or a substitution of one word
+# (`$(hostname)`): bash(1) "Here Strings": "The word undergoes ... parameter and variable expansion, command
+# substitution", then read splits the result ("Word Splitting"). The fields are split as written, each holding an
+# expansion written double-quoted, so the one resolver fills it with what the variable holds (a substitution it cannot
+# compute fails closed at a destination). A value holding an IFS character would split further: not read (see
+# docs/residency.md, *Scripts and user data, round 12, part 2 (stop 56)*).
+_SIMPLE_EXPANSION = re.compile(r"\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*|\([^()\s`$\"']*\))")
+
+
+def _expanded_fields(literal: str, ifs: str | None, names: list[str], array: bool) -> list[str] | None:
+    """(scripts56b) The fields ``read`` gives from a here-string word ``literal`` holding only simple expansions
+    (:data:`_SIMPLE_EXPANSION`), each holding an expansion double-quoted; None for any other expansion or an IFS
+    character inside one."""
+    bare = _SIMPLE_EXPANSION.sub("", literal)
+    if "$" in bare or "`" in bare or "\\" in literal:
+        return None
+    if ifs and any(c in m.group(0) for m in _SIMPLE_EXPANSION.finditer(literal) for c in ifs):
+        return None
+    fields = ifs_fields(literal, ifs, 1 << 16 if array else len(names))
+    return [f'"{f}"' if "$" in f else f if _LOOP_WORD.fullmatch(f) else shlex.quote(f) for f in fields]
 
 
 def _echoed_values(words: list[str], reaching: Mapping[str, Sequence[str]]) -> list[str] | None:
