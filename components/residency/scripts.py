@@ -3371,11 +3371,12 @@ _PRINTF_CONVERSION = re.compile(r"%%|%[-0 +]*[0-9]*(?:\.[0-9]*)?[sdi]|%")
 
 
 def _printf_strings(form: str, operands: list[str]) -> str | None:
-    """What ``printf FORMAT ARGS`` prints when the format's only conversions are ``%s`` (bash(1) "printf": "The
-    format is reused as necessary to consume all of the arguments"; a missing argument is an empty string); None for
-    another conversion. The format's backslash escapes are printed as the characters they name (bash(1) "printf":
-    "interprets backslash escapes in format"; the lead, stop 53: ``$(printf 'us-east-1\\n')`` is ``us-east-1``, a
-    literal ``\\n`` left in it hid the Region), the arguments' are not (``%s`` prints its argument as it is)."""
+    """What ``printf FORMAT ARGS`` prints when the format's conversions are ``%s`` / ``%d`` / ``%i`` with flags, width
+    and precision (:func:`_converted`; bash(1) "printf": "The format is reused as necessary to consume all of the
+    arguments"; a missing argument is an empty string); None for another conversion or a ``%d`` of no number. The
+    format's backslash escapes are printed as the characters they name (bash(1) "printf": "interprets backslash escapes
+    in format"; the lead, stop 53: ``$(printf 'us-east-1\\n')`` is ``us-east-1``, a literal ``\\n`` left in it hid the
+    Region), the arguments' are not (``%s`` prints its argument as it is)."""
     conversions = [c for c in _PRINTF_CONVERSION.findall(form) if c != "%%"]
     if any(c == "%" for c in conversions) or (operands and not conversions):
         return None
@@ -3876,7 +3877,7 @@ def reads_as_assignments(script: str) -> str:
 
 
 # scripts56: `printf -v NAME FORMAT ARGUMENTS...` with another format or several arguments (`printf -v R '%s-%s' us
-# west-2`): what printf prints (:func:`_printf_strings`: `%s` conversions only, the format reused for the rest)
+# west-2`): what printf prints (:func:`_printf_strings`: the conversions it reads, the format reused for the rest)
 _PRINTF_FORMAT_TO_VARIABLE = re.compile(
     r"(?<![^\s;&|(])printf[ \t]+-v[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]+([^\n;&|<>()`$]+?)[ \t]*(?=$|[;&|)#])", re.M
 )
@@ -3884,8 +3885,8 @@ _PRINTF_FORMAT_TO_VARIABLE = re.compile(
 
 def _printed_assignment(m: re.Match[str]) -> str:
     """(scripts56) ``printf -v NAME FORMAT ARGS`` of literal words written as ``NAME=OUTPUT`` (quoted where it holds a
-    blank), padded to the same length; as written when a word holds an expansion, a conversion other than ``%s`` is
-    used, or the assignment does not fit in it."""
+    blank), padded to the same length; as written when a word holds an expansion, :func:`_printf_strings` does not
+    read the format, or the assignment does not fit in it."""
     try:
         words = shlex.split(m.group(2))
     except ValueError:
