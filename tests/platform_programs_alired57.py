@@ -6,13 +6,14 @@ Reproduced on the unchanged engine (main 44bcf26a, docs/residency.md "Alibaba Cl
 ROS ``ALIYUN::DTS::SynchronizationJob`` reading from a partner's self-managed database by ``SourceEndpoint.IP``, and a
 ``ALIYUN::DTS::SynchronizationJob2`` (the type ROS recommends now) with a partner's host at either endpoint's ``IP`` or
 a partner's account as ``DestinationEndpoint.OwnerId``, passed every door in CN, JP and DE, where the Pulumi twin
-(dts.SynchronizationJob ``source_endpoint_ip`` / ``destination_endpoint_ip``: RES-015; ``destination_endpoint_owner_id``:
-RES-023) is refused (12 leaks); a RAM role trusting the account's own OIDC provider for GitHub Actions, with RAM's
-documented ``oidc:iss`` condition (``https://token.actions.githubusercontent.com``), was RES-015 in Pulumi and ROS (6
-false alarms). Pinned as they were: the OIDC provider's own ``issuer_url`` (RES-015, declared: pass; RAM fetches the
-issuer's keys there), a role trusting another account's SAML provider (passes: a ``Federated`` principal is no grant,
-docs/residency-open.md), SynchronizationJob2 to another Region (RES-009), ecs.ImageCopy from another Region (RES-009)
-and a Log Service OSS export sink writing through another Region's OSS endpoint (RES-006), each with its home twin.
+(dts.SynchronizationJob ``source_endpoint_ip`` / ``destination_endpoint_ip``: RES-015;
+``destination_endpoint_owner_id``: RES-023) is refused (12 leaks); a RAM role trusting the account's own OIDC provider
+for GitHub Actions, with RAM's documented ``oidc:iss`` condition (``https://token.actions.githubusercontent.com``), was
+RES-015 in Pulumi and ROS (6 false alarms). Pinned as they were: the OIDC provider's own ``issuer_url`` (RES-015,
+declared: pass; RAM fetches the issuer's keys there), a role trusting another account's SAML provider (passes: a
+``Federated`` principal is no grant, docs/residency-open.md), SynchronizationJob2 to another Region (RES-009),
+ecs.ImageCopy from another Region (RES-009) and a Log Service OSS export sink writing through another Region's OSS
+endpoint (RES-006), each with its home twin.
 
 Now the two ROS job types' endpoint hosts and owner are judged as the Pulumi job's inputs (``stack_templates`` paths),
 and ``oidc:iss`` is a match key (compared with the token's ``iss`` claim, never contacted).
