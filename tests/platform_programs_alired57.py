@@ -20,7 +20,8 @@ and ``oidc:iss`` is a match key (compared with the token's ``iss`` claim, never 
 
 Ids: ``alired57-<code>-ros-dts-sync-src-ip-<partner|partner-declared>``, ``alired57-<code>-ros-dts-sync2-<dest-ip|
 src-ip>-<partner|partner-declared>``, ``alired57-<code>-ros-dts-sync2-owner-<own|partner|partner-declared>``,
-``alired57-<code>-ros-dts-sync2-<home|abroad>``, ``alired57-<code>-<ram-role|ros-ram-role>-trust-oidc-github``,
+``alired57-<code>-ros-dts-sync2-<home|abroad>``, ``alired57-<code>-ros-dts-migration2-dest-ip-<partner|
+partner-declared>``, ``alired57-<code>-<ram-role|ros-ram-role>-trust-oidc-github``,
 ``alired57-<code>-ims-oidc-provider-github-<undeclared|declared>``, ``alired57-<code>-ram-role-trust-saml-partner-idp``,
 ``alired57-<code>-image-copy-abroad``, ``alired57-cn-image-copy-home``, ``alired57-<code>-sls-oss-sink-<home|abroad>``.
 tests/test_realistic_programs.py runs them as CASES.
@@ -85,6 +86,17 @@ def _sync2(code: str, source: dict[str, Any], dest: dict[str, Any]) -> Build:
             "DataInitialization": True, "DataSynchronization": True}},
     }  # fmt: skip
     return ros_stack(f"dts-sync2-{code.lower()}", resources)
+
+
+def _migration2(code: str) -> Build:
+    # docs: ROS ALIYUN::DTS::MigrationJob2 (DtsJobName, SourceEndpoint, DestinationEndpoint with the same properties as
+    # SynchronizationJob2's: IP, Port, Region, OwnerId, Role; DbList, StructureInitialization, DataInitialization)
+    job = {"Type": "ALIYUN::DTS::MigrationJob2", "Properties": {
+        "DtsJobName": "orders-move", "SourceEndpoint": _endpoint("src", code),
+        "DestinationEndpoint": _endpoint("dst", code, ip=PARTNER_DB),
+        "DbList": {"orders": {"name": "orders", "all": True}}, "StructureInitialization": True,
+        "DataInitialization": True, "DataSynchronization": False}}  # fmt: skip
+    return ros_stack(f"dts-migration2-{code.lower()}", {"Move": job})
 
 
 def _sync_src_ip(code: str) -> Build:
@@ -207,6 +219,9 @@ def rows() -> list[Row]:
             out += [(f"{p}-ros-dts-sync2-{where}-partner", code, _sync2(code, src, dest), {"RES-015"}, []),
                     (f"{p}-ros-dts-sync2-{where}-partner-declared", code, _sync2(code, src, dest), set(),
                      [PARTNER_DB_DECLARED])]  # fmt: skip
+        out += [(f"{p}-ros-dts-migration2-dest-ip-partner", code, _migration2(code), {"RES-015"}, []),
+                (f"{p}-ros-dts-migration2-dest-ip-partner-declared", code, _migration2(code), set(),
+                 [PARTNER_DB_DECLARED])]  # fmt: skip
         partner_dest = _endpoint("dst", code, owner=PARTNER_UID)
         out += [(f"{p}-ros-dts-sync2-owner-own", code, _sync2(code, own_src, _endpoint("dst", code, owner=OWN_UID)),
                  set(), []),

@@ -599,8 +599,11 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
     # `destination_endpoint_ip`, judged as a host by its key's tokens (`endpoint_ip`), not by an account field.
     red56b_hosts = {("alicloud:dts/synchronizationJob:SynchronizationJob", "destination_endpoint_ip")}
     # alired57 (stop 57): the source's (both ROS job types) and SynchronizationJob2's destination host, the same host
-    # input as above, and SynchronizationJob2's DestinationEndpoint.OwnerId as the job's written account field.
-    red57_hosts = {("alicloud:dts/synchronizationJob:SynchronizationJob", "source_endpoint_ip")}
+    # input as above, MigrationJob2's two hosts as the migration job's, and SynchronizationJob2's
+    # DestinationEndpoint.OwnerId as the job's written account field.
+    red57_hosts = {("alicloud:dts/synchronizationJob:SynchronizationJob", "source_endpoint_ip"),
+                   ("alicloud:dts/migrationJob:MigrationJob", "destination_endpoint_ip"),
+                   ("alicloud:dts/migrationJob:MigrationJob", "source_endpoint_ip")}  # fmt: skip
     red57 = {("alicloud:dts/synchronizationJob:SynchronizationJob", "destination_endpoint_owner_id")}
     host_keys = load_endpoints().host_keys
     assert all(any(path == k or path.endswith(f"_{k}") for k in host_keys) for _, path in red56b_hosts | red57_hosts)

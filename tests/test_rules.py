@@ -8848,7 +8848,8 @@ def test_saml_aud_in_an_iam_trust_policy_is_compared_not_contacted(key: str, exp
 
 # alired57 (stop 57): the ROS DTS jobs' other endpoints, judged as the Pulumi job's flat inputs (stack_templates paths):
 # the old job's SourceEndpoint.IP, SynchronizationJob2's SourceEndpoint.IP / DestinationEndpoint.IP (RES-015) and its
-# DestinationEndpoint.OwnerId (RES-023). Each passed every door before; an instance id at home passes.
+# DestinationEndpoint.OwnerId (RES-023), MigrationJob2's DestinationEndpoint.IP (RES-015, the migration job's). Each
+# passed every door before; an instance id at home passes.
 _ROS57_SRC = {"InstanceType": "RDS", "InstanceId": "rm-fleet0001", "Region": "cn-shanghai"}
 _ROS57_DEST = {"InstanceType": "RDS", "InstanceId": "rm-fleetdr01", "Region": "cn-shanghai"}
 _ROS57_PARTNER = {"InstanceType": "OTHER", "IP": "db.fleet-partner.example.com", "Port": "3306"}
@@ -8872,6 +8873,10 @@ PAIRS += [
      _ros(_ROS57_JOB2, DtsInstanceId="dts1", SourceEndpoint=_ROS57_SRC,
           DestinationEndpoint={**_ROS57_DEST, "OwnerId": "5555666677778888", "Role": "dts-cross"}),
      "template_body(json).Resources.X.Properties.DestinationEndpoint.OwnerId"),
+    ("RES-015", "CN",
+     _ros("ALIYUN::DTS::MigrationJob2", SourceEndpoint=_ROS57_SRC, DestinationEndpoint=_ROS57_DEST),
+     _ros("ALIYUN::DTS::MigrationJob2", SourceEndpoint=_ROS57_SRC, DestinationEndpoint=_ROS57_PARTNER),
+     "template_body(json).Resources.X.Properties.DestinationEndpoint.IP"),
 ]  # fmt: skip
 
 
