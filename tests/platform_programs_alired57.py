@@ -13,7 +13,8 @@ RES-015 in Pulumi and ROS (6 false alarms). Pinned as they were: the OIDC provid
 declared: pass; RAM fetches the issuer's keys there), a role trusting another account's SAML provider (passes: a
 ``Federated`` principal is no grant, docs/residency-open.md), SynchronizationJob2 to another Region (RES-009),
 ecs.ImageCopy from another Region (RES-009) and a Log Service OSS export sink writing through another Region's OSS
-endpoint (RES-006), each with its home twin.
+endpoint (RES-006), a Container Registry sync rule to another Region (RES-009) or another account's instance (RES-023),
+each with its home twin.
 
 Now the two ROS job types' endpoint hosts and owner are judged as the Pulumi job's inputs (``stack_templates`` paths),
 and ``oidc:iss`` is a match key (compared with the token's ``iss`` claim, never contacted).
@@ -23,7 +24,8 @@ src-ip>-<partner|partner-declared>``, ``alired57-<code>-ros-dts-sync2-owner-<own
 ``alired57-<code>-ros-dts-sync2-<home|abroad>``, ``alired57-<code>-ros-dts-migration2-dest-ip-<partner|
 partner-declared>``, ``alired57-<code>-<ram-role|ros-ram-role>-trust-oidc-github``,
 ``alired57-<code>-ims-oidc-provider-github-<undeclared|declared>``, ``alired57-<code>-ram-role-trust-saml-partner-idp``,
-``alired57-<code>-image-copy-abroad``, ``alired57-cn-image-copy-home``, ``alired57-<code>-sls-oss-sink-<home|abroad>``.
+``alired57-<code>-image-copy-abroad``, ``alired57-cn-image-copy-home``, ``alired57-<code>-sls-oss-sink-<home|abroad>``,
+``alired57-<code>-cr-sync-rule-<home|abroad|partner>``.
 tests/test_realistic_programs.py runs them as CASES.
 """
 
@@ -204,6 +206,28 @@ def _oss_sink(code: str, region: str) -> Build:
     return build
 
 
+def _cr_sync(code: str, where: str) -> Build:
+    def build(c: Any) -> object:
+        c.ali_role = DEPLOYER
+        # docs: cs/registryenterprisesyncrule (target_region_id "The target region to be synchronized",
+        # target_instance_id, target_user_id "The UID of the account to which the target instance belongs")
+        extra = {"target_user_id": PARTNER_UID} if where == "partner" else {}
+        return alicloud.cs.RegistryEnterpriseSyncRule(
+            "to-dr",
+            instance_id="cri-fleet0001",
+            namespace_name="fleet",
+            sync_rule_name="to-dr",
+            tag_filter=".*",
+            target_instance_id="cri-fleetdr01",
+            target_namespace_name="fleet",
+            target_region_id=_ABROAD[code] if where == "abroad" else _HOME[code],
+            opts=c.ali,
+            **extra,
+        )
+
+    return build
+
+
 def rows() -> list[Row]:
     """Every program of the round: (id, jurisdiction, build, expected rule ids, declared destinations)."""
     out: list[Row] = []
@@ -239,5 +263,8 @@ def rows() -> list[Row]:
         out += [(f"{p}-image-copy-abroad", code, _image_copy(_ABROAD[code]), {"RES-009"}, []),
                 (f"{p}-sls-oss-sink-home", code, _oss_sink(code, _HOME[code]), set(), []),
                 (f"{p}-sls-oss-sink-abroad", code, _oss_sink(code, _ABROAD[code]), {"RES-006"}, [])]  # fmt: skip
+        out += [(f"{p}-cr-sync-rule-home", code, _cr_sync(code, "home"), set(), []),
+                (f"{p}-cr-sync-rule-abroad", code, _cr_sync(code, "abroad"), {"RES-009"}, []),
+                (f"{p}-cr-sync-rule-partner", code, _cr_sync(code, "partner"), {"RES-023"}, [])]  # fmt: skip
     out.append(("alired57-cn-image-copy-home", "CN", _image_copy("cn-beijing"), set(), []))
     return out
