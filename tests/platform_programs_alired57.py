@@ -176,32 +176,27 @@ def _oss_sink(code: str, region: str) -> Build:
         bucket = alicloud.oss.Bucket("exports", bucket="fleet-log-exports", opts=c.ali)
         role = f"acs:ram::{OWN_UID}:role/aliyunlogdefaultrole"
         # docs: sls/ossexportsink (configuration.sink: endpoint "The OSS internal endpoint", bucket, role_arn, ...)
-        return alicloud.sls.OssExportSink(
-            "exports",
-            project="fleet-logs",
-            job_name="to-oss",
-            display_name="to-oss",
-            configuration={
-                "logstore": "app",
+        configuration: Any = {
+            "logstore": "app",
+            "role_arn": role,
+            "from_time": 1732165733,
+            "to_time": 0,
+            "sink": {
+                "endpoint": f"oss-{region}-internal.aliyuncs.com",
+                "bucket": bucket.bucket,
                 "role_arn": role,
-                "from_time": 1732165733,
-                "to_time": 0,
-                "sink": {
-                    "endpoint": f"oss-{region}-internal.aliyuncs.com",
-                    "bucket": bucket.bucket,
-                    "role_arn": role,
-                    "prefix": "app",
-                    "suffix": "",
-                    "path_format": "%Y/%m/%d/%H/%M",
-                    "time_zone": "+0800",
-                    "content_type": "json",
-                    "compression_type": "none",
-                    "buffer_interval": "300",
-                    "buffer_size": "256",
-                },
+                "prefix": "app",
+                "suffix": "",
+                "path_format": "%Y/%m/%d/%H/%M",
+                "time_zone": "+0800",
+                "content_type": "json",
+                "compression_type": "none",
+                "buffer_interval": "300",
+                "buffer_size": "256",
             },
-            opts=c.ali,
-        )
+        }
+        return alicloud.sls.OssExportSink("exports", project="fleet-logs", job_name="to-oss", display_name="to-oss",
+                                          configuration=configuration, opts=c.ali)  # fmt: skip
 
     return build
 
