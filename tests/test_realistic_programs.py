@@ -47,6 +47,7 @@ import platform_programs_alired54b as ar54b
 import platform_programs_alired55 as ar55
 import platform_programs_alired56 as ar56
 import platform_programs_alired56b as ar56b
+import platform_programs_alired57 as ar57
 import platform_programs_alirole41 as ar41
 import platform_programs_anonymous43 as an43
 import platform_programs_apigw39 as agw39
@@ -18833,6 +18834,11 @@ CASES: list[Case] = [
     # array item holding a variable (`read -a RS <<< "home $DR"`, `RS=(home "$DR")`) filled with its values (RES-009
     # abroad, RES-011 for a substitution), each passed every door before; case / until / local / export pinned
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc56b.rows()],
+    # -- stop 57, Alibaba Cloud red team round 16 (tests/platform_programs_alired57.py): a ROS DTS job's source host and
+    # SynchronizationJob2's endpoint hosts and destination owner are RES-015 / RES-023 as the Pulumi job's (each passed
+    # every door before); a RAM role trusting the own OIDC provider with `oidc:iss` passes (RES-015 before); the OIDC
+    # provider's issuer, another account's SAML provider, image copies and Log Service OSS sinks pinned
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar57.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

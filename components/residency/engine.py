@@ -4063,20 +4063,23 @@ class RuleEngine:
         script = substitutions_joined(script)  # mutation56: `R=$(` over several lines, read as one substitution
         if "=" in script:
             self._judge_assignments(walk, script, path)
+        # The file a cloud-config writes this content to (its decodings, "(base64)", "(gzip)", after the key path).
+        file = walk.written.get(_DECODINGS.sub("", path)) if walk.written else None
+        # alired57: the commands' hosts read once, for the written files' CORS test and for their own judging
+        hosts = self._scripts.hosts(script, file)
+        cors = self._cors_configurations(walk, hosts, script)
         if (
             "<<" in script
             or (may_write_files(script) and ("echo" in script or "printf" in script))
             or EDIT_COMMAND.search(script) is not None
         ):
-            self._judge_heredocs(walk, script, path, depth)
-        # The file a cloud-config writes this content to (its decodings, "(base64)", "(gzip)", after the key path).
-        file = walk.written.get(_DECODINGS.sub("", path)) if walk.written else None
+            self._judge_heredocs(walk, script, path, depth, cors=cors)
         entry = self._config_entry(file) if file is not None and not self._log_router_file(file) else None
         if file is not None and entry is not None and entry.format in _TEXT_FORMATS:
             # scripts51: a cloud-config's write_files content is the file its path names, read by key as a script's
             # here-document into that path is (its JSON / YAML content is walked as a document already).
-            self._judge_config_file(walk, script, (file, script), path, depth)
-        documents = self._judge_script_hosts(walk, script, path, file)
+            self._judge_config_file(walk, script, (file, script), path, depth, cors)
+        documents = self._judge_script_hosts(walk, script, path, file, hosts)
         for document in documents:
             # alired54: a policy document the walk above judged as one (its Service principal is no host) is not
             # scanned again as text.
@@ -4133,7 +4136,13 @@ class RuleEngine:
                 self._judge_unknown_host(walk, host, f"{path}(url)")
 
     def _judge_heredocs(
-        self, walk: _Walk, script: str, path: str, depth: int, skip: Collection[tuple[str, str]] = ()
+        self,
+        walk: _Walk,
+        script: str,
+        path: str,
+        depth: int,
+        skip: Collection[tuple[str, str]] = (),
+        cors: frozenset[str] | None = None,
     ) -> None:
         """A Fluent Bit or Fluentd configuration a script writes with a here-document (``cat >
         /etc/fluent-bit/fluent-bit.conf <<EOF``; fluentd43) or line by line with ``echo`` / ``printf`` redirections
@@ -4141,7 +4150,8 @@ class RuleEngine:
         configuration found in any other input (classic or YAML Fluent Bit, Fluentd), its outputs judged by the same
         entries. The script's own scan still reads the body's URLs and cloud hosts as text. A body that is no such
         configuration is left to that scan; ``skip``: the (file, content) pairs already read (a split script's
-        items)."""
+        items); ``cors``: the CORS configurations the script gives ossutil (:meth:`_cors_configurations` of the hosts
+        the caller read), None when the caller has not read them."""
         written = [("heredoc", f, b) for f, b in heredoc_files(script)] if "<<" in script else []
         if may_write_files(script) and ("echo" in script or "printf" in script):  # scripts53: `echo ... | tee FILE` too
             written += [("echo", f, b) for f, b in echoed_files(script)]
@@ -4159,9 +4169,14 @@ class RuleEngine:
             if not self._log_router_file(file) or (file, body) in skip:
                 continue
             self._judge_log_router_file(walk, body, f"{path}({how}:{file})", file.endswith(("yml", "yaml")), depth)
+        if cors is None:
+            # a split script's items joined (_judge_split_heredocs): no caller read their hosts; read once here
+            cors = frozenset()
+            if written and "cors" in script:
+                cors = self._cors_configurations(walk, self._scripts.hosts(script), script)
         for how, file, body in written:
             if (file, body) not in skip and not self._log_router_file(file):
-                self._judge_config_file(walk, script, (file, body), f"{path}({how}:{file})", depth)
+                self._judge_config_file(walk, script, (file, body), f"{path}({how}:{file})", depth, cors)
         for edit in edits:
             if edit.content is None and edit.texts and not self._log_router_file(edit.file):
                 self._judge_edited_config_lines(walk, script, edit, f"{path}({edit.how}:{edit.file})", depth)
@@ -4180,7 +4195,9 @@ class RuleEngine:
         if entry is not None and entry.format in _LINE_FORMATS:
             self._judge_config_lines(walk, script, "\n".join(edit.texts), entry, f"{where}(edit)", depth)
 
-    def _judge_config_file(self, walk: _Walk, script: str, written: tuple[str, str], where: str, depth: int) -> None:
+    def _judge_config_file(
+        self, walk: _Walk, script: str, written: tuple[str, str], where: str, depth: int, cors: frozenset[str]
+    ) -> None:
         """A file a script writes that a cloud CLI, an SDK or an application reads its settings from
         (``cli_config_files``, scripts48: ``~/.aws/config``; scripts49: ``~/.aliyun/config.json``, and
         ``app_config_files``: an application's ``.json`` / ``.yaml`` / ``.ini`` file), walked as a document so that a
@@ -4192,7 +4209,7 @@ class RuleEngine:
         entry = self._config_entry(file, script)
         if entry is None:
             return
-        if "cors" in script and body in self._cors_configurations(walk, script):
+        if body in cors:
             return  # alired56: the CORS rules the script gives ossutil, no settings file (_cors_origins)
         kind = entry.format
         if kind == "syslog-ng" and ("`" in body or _SYSLOG_NG_INCLUDE_WORD in body):
@@ -4628,14 +4645,16 @@ class RuleEngine:
                     names |= _config_real_names(str(body), entry)
         return frozenset(names)
 
-    def _judge_script_hosts(self, walk: _Walk, script: str, path: str, file: str | None = None) -> tuple[str, ...]:
+    def _judge_script_hosts(
+        self, walk: _Walk, script: str, path: str, file: str | None = None, hosts: Sequence[ScriptHost] | None = None
+    ) -> tuple[str, ...]:
         """The hosts a script's commands connect to by a catalogued option or operand (``psql -h host``, ``ssh
         ops@host``, ``echo "nameserver 8.8.8.8" >> /etc/resolv.conf``: ``endpoints.yaml`` ``script_commands``), each
         judged as a destination, as under a host key. A script naming no listed command costs a few substring tests.
         What the scan of the whole script reads (a cloud host, ``user@host:/path``) is left to it, so it is judged
         once. Returns the policy documents walked as documents (alired54, form ``alicloud-policy``), as written, for
-        the scan to leave out."""
-        hosts = self._scripts.hosts(script, file)
+        the scan to leave out. ``hosts``: the ones the caller read already (alired57: read once)."""
+        hosts = self._scripts.hosts(script, file) if hosts is None else hosts
         self._judge_found_hosts(walk, script, hosts, path)
         documents = tuple(
             found.word for found in hosts if (found.policy or found.bucket_policy) and found.word.lstrip()[:1] == "{"
@@ -4643,14 +4662,16 @@ class RuleEngine:
         cors = [found for found in hosts if found.cors]
         return documents + self._cors_origins(walk, cors, script) if cors else documents
 
-    def _cors_configurations(self, walk: _Walk, script: str) -> frozenset[str]:
+    def _cors_configurations(self, walk: _Walk, hosts: Sequence[ScriptHost], script: str) -> frozenset[str]:
         """(alired56) The texts of the CORS configurations ``script`` gives ossutil (form ``oss-cors``), as
         :meth:`_oss_configurations` reads them: a file the script writes and gives a CORS command holds CORS rules, not
         an application's settings, and is not walked by key (its ``AllowedOrigin`` was RES-015 as a URL in a JSON
-        document); the whole-script scan still reads any other text of it."""
+        document); the whole-script scan still reads any other text of it. ``hosts``: the script's commands' hosts as
+        the caller read them (alired57, the lead's review of stop 56: the script was read a second time here, once per
+        written file); a script naming no CORS command pays one ``cors`` test per host."""
         return frozenset(
             text
-            for found in self._scripts.hosts(script)
+            for found in hosts
             if found.cors
             for _, text, _ in self._oss_configurations(walk, found, script)
             if text
