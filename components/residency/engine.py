@@ -9202,7 +9202,7 @@ def _names_option_file(script: str, entry: ConfigFile, file: str) -> bool:
     (``ssh -F /opt/backup/ssh.conf host``, ``rsync -e 'ssh -F FILE'``, ``-FFILE``), quoted or not."""
     if entry.format in ("yaml", "toml") and file.endswith(".toml") != (entry.format == "toml"):
         return False  # config55b: Vector reads a `.toml` file as TOML, any other named one as YAML / JSON
-    if _runs_with_option(script, entry.option_files, re.escape(file)):
+    if _runs_with_option(script, entry.option_files, re.escape(file), entry.option_separator):
         return True
     return (
         _names_option_dir(script, entry, file)
@@ -9234,20 +9234,26 @@ def _names_option_dir(script: str, entry: ConfigFile, file: str) -> bool:
     ``file`` is right in (``vector --config-dir /etc/fleet/pipeline``, ``-C DIR``, ``--config-dir=DIR``), quoted or
     not, with or without a trailing slash."""
     directory = file.rpartition("/")[0]
-    return bool(directory) and _runs_with_option(script, entry.option_dirs, f"{re.escape(directory)}/?")
+    return bool(directory) and _runs_with_option(
+        script, entry.option_dirs, f"{re.escape(directory)}/?", entry.option_separator
+    )
 
 
-def _runs_with_option(script: str, commands: Mapping[str, str | tuple[str, ...]], value: str) -> bool:
+def _runs_with_option(
+    script: str, commands: Mapping[str, str | tuple[str, ...]], value: str, separator: str | None = None
+) -> bool:
     """Whether ``script`` runs one of ``commands`` (command -> its option or options) with the option followed by a
     word matching the pattern ``value``, quoted or not (config54's ``-F FILE`` / ``-FFILE``; config56: ``-c=FILE`` /
-    ``--config=FILE`` too, Go's flag package "-flag=x", clap's ``--config=FILE``)."""
+    ``--config=FILE`` too, Go's flag package "-flag=x", clap's ``--config=FILE``). mutation57: with ``separator``
+    (``ConfigFile.option_separator``) also as one item of a list (``vector -c a.toml,b.yaml``)."""
+    before, after = _list_item_around(separator)
     for command, options in commands.items():
         if command not in script:
             continue
         for option in (options,) if isinstance(options, str) else options:
             pattern = (
-                rf"(?<![\w./-]){re.escape(command)}\s(?:[^\n;|&]*?\s)?{re.escape(option)}(?:=|\s*)['\"]?{value}"
-                r"""(?=['"\s;|&)]|$)"""
+                rf"(?<![\w./-]){re.escape(command)}\s(?:[^\n;|&]*?\s)?{re.escape(option)}(?:=|\s*)['\"]?{before}"
+                rf"""{value}(?=['"\s;|&){after}]|$)"""
             )
             if re.search(pattern, script, re.MULTILINE):
                 return True
@@ -9263,9 +9269,21 @@ def _names_option_variable(script: str, entry: ConfigFile, file: str) -> bool:
         if command not in script or not any(v in script for v in variables):
             continue
         names = "|".join(re.escape(v) for v in variables)
-        if re.search(rf"(?<![\w$])(?:{names})=['\"]?(?:{places})/?(?=['\"\s;|&)]|$)", script, re.MULTILINE):
+        before, after = _list_item_around(entry.option_separator)
+        pattern = rf"(?<![\w$])(?:{names})=['\"]?{before}(?:{places})/?(?=['\"\s;|&){after}]|$)"
+        if re.search(pattern, script, re.MULTILINE):
             return True
     return False
+
+
+def _list_item_around(separator: str | None) -> tuple[str, str]:
+    """(mutation57) The patterns around an option's value that make it one item of a ``separator`` list: the items
+    before it (any number, none a blank, quote or the separator), and the separator as a character ending it. Empty
+    for an option whose value is one file."""
+    if separator is None:
+        return "", ""
+    escaped = re.escape(separator)
+    return rf"""(?:[^\s'"{escaped};|&]*{escaped})*""", escaped
 
 
 def _config_aliases(body: str, entry: ConfigFile) -> frozenset[str]:
