@@ -3449,7 +3449,7 @@ def filter_values(substitution: str, reaching: Mapping[str, Sequence[str]]) -> l
     command = text[2:-1] if text.startswith("$(") else text[1:-1]
     if not any(name in command for name in _FILTER_NAMES):
         return None
-    commands = list(_simple_commands(_words(command)))
+    commands = list(_simple_commands(_here_string_echoed(_words(command), command)))
     filters = [text_filter(_jq_arguments_resolved(c.words, reaching, command)) for c in commands[1:]]
     if len(commands) < 2 or filters[-1] is None:
         return None
@@ -3460,6 +3460,23 @@ def filter_values(substitution: str, reaching: Mapping[str, Sequence[str]]) -> l
         return exact
     hosts = (_SED_HOST_TEXT.fullmatch(t.strip(".")) for f in known for t in f.texts)
     return [h.group(0) for h in hosts if h is not None]
+
+
+def _here_string_echoed(words: list[str], command: str) -> list[str]:
+    """(mutation57) A text filter reading a here-string (``jq -r '.dr.region' <<< '{...}'``, ``sed ... <<< "$R"``;
+    bash(1) "Here Strings": the word, expanded, "is supplied as a single string, with a newline appended, to the
+    command on its standard input") as ``echo WORD | FILTER``, which gives the filter the same line: was RES-011 at
+    ``--region`` with the home Region (the filter's input not read). Any other words as they are, and a single-quoted
+    word holding ``$`` or a backquote (no expansion: not the reference ``_echoed_values`` would fill in)."""
+    if not words or words[0].rsplit("/", 1)[-1] not in _FILTER_NAMES or "<<<" not in words:
+        return words
+    at = words.index("<<<")
+    if at + 1 >= len(words) or any(w in _SEPARATORS for w in words[:at]):
+        return words
+    word = words[at + 1]
+    if ("$" in word or "`" in word) and f"'{word}'" in command:
+        return words
+    return ["echo", word, "|", *words[:at], *words[at + 2 :]]
 
 
 # scripts52: commands whose output names the machine the script runs on, never another host: hostname(1) ("show or
@@ -3870,10 +3887,44 @@ def reads_as_assignments(script: str) -> str:
             script = _READ_HERE_STRING.sub(given, script)
             script = _READ_DELIMITED.sub(_delimited_read, script)
             script = _READ_HERE_STRING_SPLIT.sub(_split_here_string, script)
+        if "<<" in script:
+            script = _READ_HERE_DOCUMENT.sub(_here_document_read, script)
     if "printf" in script and "-v" in script:
         script = _PRINTF_TO_VARIABLE.sub(given, script)
         script = _PRINTF_FORMAT_TO_VARIABLE.sub(_printed_assignment, script)
     return script
+
+
+# mutation57: `read [-r] [-t N] NAME <<DELIM` and the here-document's first line (bash(1) "Here Documents": "the lines
+# in the here-document are not expanded" when the delimiter is quoted, else they undergo "parameter expansion, command
+# substitution, and arithmetic expansion"; "If the redirection operator is <<-, then all leading tab characters are
+# stripped"; read: one line, one name given it whole, leading and trailing IFS blanks removed). `read -r R <<EOF` then
+# `us-west-2` then `EOF`, and `--region "$R"`, passed every door (mutation57). Other options (`-d`, `-a`, `-n`, `-p`)
+# and several names are left as written.
+_READ_HERE_DOCUMENT = re.compile(
+    r"(?<![^\s;&|(])read((?:[ \t]+(?:-r|-r?t[ \t]*[0-9.]+))*)[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*"
+    r"<<(-?)[ \t]*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\4((?:[ \t]*[;&|][^\n]*)?)[ \t]*\n([^\n]*)\n"
+)
+
+
+def _here_document_read(m: re.Match[str]) -> str:
+    """(mutation57) ``read NAME <<DELIM`` and the document's first line (:data:`_READ_HERE_DOCUMENT`) written as
+    ``NAME=LINE;:<<DELIM`` (the rest of its line kept), the first line left blank (``:`` takes the rest of the document): the same length and the
+    same lines. As written where the line is the delimiter (an empty document), holds a backslash without ``-r``, or
+    (an unquoted delimiter) a quote or backquote, or the assignment does not fit."""
+    options, name, dash, quote, delimiter, rest, line = m.groups()
+    value = (line.lstrip("\t") if dash else line).strip(" \t")
+    if value == delimiter or ("\\" in value and "r" not in options):
+        return m.group(0)
+    if quote:
+        written_value = value if _LOOP_WORD.fullmatch(value) else shlex.quote(value)
+    elif any(c in value for c in "\"'`\\"):
+        return m.group(0)
+    else:
+        written_value = value if _LOOP_WORD.fullmatch(value) else f'"{value}"'
+    head = f"{name}={written_value};:<<{dash}{quote}{delimiter}{quote}{rest}\n"
+    room = len(m.group(0)) - len(head) - 1
+    return m.group(0) if room < 0 else f"{head}{' ' * room}\n"
 
 
 # scripts56: `printf -v NAME FORMAT ARGUMENTS...` with another format or several arguments (`printf -v R '%s-%s' us
