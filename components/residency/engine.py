@@ -3844,6 +3844,8 @@ class RuleEngine:
                 self._global_finding(walk, service, path, default, omitted=True, field=entry.field)
             return
         literals = _template_literals(document, value)
+        if literals is None:
+            literals = self._parameter_literal(walk, document, value)
         if literals is None and self._names_template_model(walk, value):
             return
         if literals is None:
@@ -3860,6 +3862,21 @@ class RuleEngine:
             text = str(literal).lower() if isinstance(literal, bool) else str(literal)
             if service.refuses(text, code):
                 self._global_finding(walk, service, path, text, field=entry.field)
+
+    def _parameter_literal(self, walk: _Walk, document: Mapping[Any, Any], value: Any) -> list[Any] | None:
+        """(mutation57) A ``Ref`` of one of the template's Parameters as the one text the stack gives it, else its
+        ``Default`` (:meth:`_parameter_value`, the reading a Region field's ``Ref`` has): an EFS replica's ``Region``
+        by a Parameter whose Default is the home Region was RES-016 (aws-efs-replica-region-unstated's value not
+        evaluated) while the same Region field was judged by its Default (RES-009 abroad, passing at home). None for
+        anything else, a value not known yet, or a template each of whose stacks may give another value (a StackSet's,
+        a stack group's: as :meth:`_given_parameter`)."""
+        name = value.get("Ref") if isinstance(value, Mapping) and len(value) == 1 else None
+        if not isinstance(name, str) or walk.template is None:
+            return None
+        if walk.template[0].region is None and walk.stack_parameters is None:
+            return None
+        given = self._parameter_value(walk, document, name)
+        return [given] if isinstance(given, str) else None
 
     def _names_template_model(self, walk: _Walk, value: Any) -> bool:
         """(awsred56) Whether ``value`` is a ``Ref`` / ``Fn::GetAtt`` of the template's own resource catalogued as a

@@ -3132,14 +3132,19 @@ def all_positional_expanded(script: str) -> str:
 # positional parameters beginning at offset. A negative offset is taken relative to one greater than the greatest
 # positional parameter"; written with a blank or in parentheses, not `:-`), `${@:$#}` too, length 1 or none.
 _LAST_POSITIONAL = re.compile(r"\$\{(?:!#|[@*]:(?:[ \t]+-1|\(-1\)|\$#|\$\{#\})(?::1)?)\}")
+# mutation57: and a slice from a literal offset N (1 to 9): `${@:N:1}` is the one parameter N, `${@:N}` the parameters
+# from N on, which is parameter N alone where every call gives N words (`retain /fleet/app us-west-2` and
+# `--region "${@:2}"`, which passed every door); a slice of several words is left as written.
+_POSITIONAL_SLICE = re.compile(r"\$\{[@*]:([1-9])(:1)?\}")
 
 
 def last_positional_written(script: str) -> str:
     """(scripts56) ``script`` with each last positional parameter (:data:`_LAST_POSITIONAL`: ``${!#}``, ``${@: -1}``)
     written as the position it is, ``${N}``, where every call of its function (or the ``set --`` before it) gives the
-    same number N of words (:func:`_call_lists`, 1 to 9); so the one positional reader fills it. One whose calls give
+    same number N of words (:func:`_call_lists`, 1 to 9); so the one positional reader fills it. mutation57: a slice
+    giving one parameter too (:func:`_slice_written`). One whose calls give
     different numbers of words, or none, is left as written (a placeholder, as an unset ``$1``)."""
-    if "${" not in script or _LAST_POSITIONAL.search(script) is None:
+    if "${" not in script or (_LAST_POSITIONAL.search(script) is None and _POSITIONAL_SLICE.search(script) is None):
         return script
     lines = script.split("\n")
     for first, last, lists in _call_lists(script, lines):
@@ -3148,7 +3153,15 @@ def last_positional_written(script: str) -> str:
             continue
         for i in range(first, min(last, len(lines) - 1) + 1):
             lines[i] = _LAST_POSITIONAL.sub(f"${{{count}}}", lines[i])
+            lines[i] = _POSITIONAL_SLICE.sub(lambda m, n=count: _slice_written(m, n), lines[i])
     return "\n".join(lines)
+
+
+def _slice_written(m: re.Match[str], count: int) -> str:
+    """(mutation57) A positional slice (:data:`_POSITIONAL_SLICE`) as the one parameter it gives where every call
+    gives ``count`` words: ``${N}`` for a length of 1 or an offset that is the last word; as written otherwise."""
+    offset = int(m.group(1))
+    return f"${{{offset}}}" if m.group(2) or offset == count else m.group(0)
 
 
 def _requoted(word: str) -> str:
@@ -3367,7 +3380,11 @@ def _echoed_items(words: list[str]) -> str | None:
 # scripts56b: with flags, a width and a precision, and `%d` / `%i` (bash(1) "printf": "the format is a character
 # string which contains ... format specifications"; printf(1): "%d, %i: signed decimal", `-` left-justifies, a width
 # pads), which Python's `%` operator reads alike for these.
-_PRINTF_CONVERSION = re.compile(r"%%|%[-0 +]*[0-9]*(?:\.[0-9]*)?[sdi]|%")
+# mutation57: and `%q` / `%b` of a word they print unchanged (bash(1) "printf": "%b causes printf to expand backslash
+# escape sequences in the corresponding argument", "%q causes printf to output the corresponding argument in a format
+# that can be reused as shell input": a word of letters, digits and `._:/@%+-` needs no quoting); another word is not
+# read. `printf -v R '%q' us-west-2` was unread (R unset) and the Region passed every door.
+_PRINTF_CONVERSION = re.compile(r"%%|%[-0 +]*[0-9]*(?:\.[0-9]*)?[sdi]|%[qb]|%")
 
 
 def _printf_strings(form: str, operands: list[str]) -> str | None:
@@ -3400,6 +3417,10 @@ def _converted(used: list[str], conversion: re.Match[str]) -> str:
         return "%"
     word = used.pop(0)
     if spec == "%s":
+        return word
+    if spec in ("%q", "%b"):
+        if _LOOP_WORD.fullmatch(word) is None and word:
+            raise ValueError(word)  # mutation57: a word %q quotes or %b unescapes: not read
         return word
     if spec[-1] != "s" and not _PRINTF_DECIMAL.fullmatch(word):
         raise ValueError(word)  # octal `010`, hexadecimal `0x10`, a character `'a`: not read
@@ -3942,6 +3963,8 @@ def _printed_assignment(m: re.Match[str]) -> str:
         words = shlex.split(m.group(2))
     except ValueError:
         return m.group(0)
+    if words[:1] == ["--"]:  # mutation57: the end of printf's options (`printf -v R -- '%s' WORD`)
+        words = words[1:]
     printed = _printf_strings(words[0], words[1:]) if words else None
     if printed is None or "\n" in printed.rstrip("\n"):
         return m.group(0)
