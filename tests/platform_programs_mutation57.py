@@ -69,12 +69,12 @@ def jq_here_string(code: str, where: str) -> str:
 
 def slice_offset(code: str, where: str) -> str:
     # bash(1) "Parameter Expansion": `${@:offset}`, the positional parameters beginning at offset.
-    return f'copy() {{ {_copy_to(code, "${@:2}")}; }}\ncopy nightly {_region(code, where)}\n'
+    return f"copy() {{ {_copy_to(code, '${@:2}')}; }}\ncopy nightly {_region(code, where)}\n"
 
 
 def slice_one(code: str, where: str) -> str:
     # `${@:offset:length}` with a length of 1: the one parameter at offset.
-    return f'copy() {{\n  {_copy_to(code, "${@:2:1}")}\n}}\ncopy nightly {_region(code, where)}\n'
+    return f"copy() {{\n  {_copy_to(code, '${@:2:1}')}\n}}\ncopy nightly {_region(code, where)}\n"
 
 
 def printf_q(code: str, where: str) -> str:
@@ -89,7 +89,7 @@ def printf_end_options(code: str, where: str) -> str:
 
 
 _VECTOR_SINK = "sinks:\n  central:\n    type: socket\n    inputs: [app]\n    mode: tcp\n    address: {host}:514\n"
-_VECTOR_SOURCE = "[sources.app]\ntype = \"file\"\ninclude = [\"/var/log/app/*.log\"]\n"
+_VECTOR_SOURCE = '[sources.app]\ntype = "file"\ninclude = ["/var/log/app/*.log"]\n'
 
 
 def vector_variable_list(code: str, where: str) -> str:

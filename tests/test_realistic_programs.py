@@ -18834,10 +18834,10 @@ CASES: list[Case] = [
     # array item holding a variable (`read -a RS <<< "home $DR"`, `RS=(home "$DR")`) filled with its values (RES-009
     # abroad, RES-011 for a substitution), each passed every door before; case / until / local / export pinned
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc56b.rows()],
-    # -- stop 57, mutation search round 26 (tests/platform_programs_mutation57.py): `read NAME <<EOF` of a here-document,
-    # a positional slice `${@:2}`, `printf -v` with `%q` / `--`, Vector's comma-separated config lists, `ctr c create`
-    # naming a Region abroad or a partner are RES-009 / RES-015 (each passed every door before); jq over a here-string
-    # and an EFS replica's Region by a Parameter's Default in the jurisdiction pass (RES-011 / RES-016 before)
+    # -- stop 57, mutation search round 26 (tests/platform_programs_mutation57.py): `read NAME <<EOF` of a
+    # here-document, a positional slice `${@:2}`, `printf -v` with `%q` / `--`, Vector's comma-separated config lists,
+    # `ctr c create` naming a Region abroad or a partner are RES-009 / RES-015 (each passed every door before); jq over
+    # a here-string and an EFS replica's Region by a Parameter's Default in the jurisdiction pass (RES-011 / RES-016)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu57.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /

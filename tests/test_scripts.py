@@ -4749,7 +4749,7 @@ def test_scripts56b_array_across_ssm_items(fill: str, dr: str, expected: list[st
         ("printf -v DR -- '%s' us-west-2", {"RES-009"}),
         ("DR=$(jq -r '.dr' <<< '{\"dr\": \"eu-central-1\"}')", set()),
         ("DR=$(jq -r '.dr' <<< '{\"dr\": \"us-west-2\"}')", {"RES-009"}),
-        ("P='{\"dr\": \"us-west-2\"}'\nDR=$(jq -r '.dr' <<< \"$P\")", {"RES-009"}),
+        ('P=\'{"dr": "us-west-2"}\'\nDR=$(jq -r \'.dr\' <<< "$P")', {"RES-009"}),
         ("DR=$(cut -d, -f2 <<< 'eu-west-1,us-west-2')", {"RES-009"}),
     ],
 )
@@ -4806,6 +4806,6 @@ def test_mutation57_vector_config_lists(run: str, expected_partner: set[str]) ->
 def test_mutation57_ctr_containers_create(line: str) -> None:
     for host in ("10.0.3.9", "db.partner-analytics.com"):
         assert any(h == host for _, h in hosts(line.replace("{h}", host)))
-    assert {f[0] for f in findings(f"#!/bin/bash\n{line.replace('{h}', 'db.partner-analytics.com')}\n", "EU", "aws")} == {
-        "RES-015"
-    }
+    assert {
+        f[0] for f in findings(f"#!/bin/bash\n{line.replace('{h}', 'db.partner-analytics.com')}\n", "EU", "aws")
+    } == {"RES-015"}

@@ -3930,9 +3930,10 @@ _READ_HERE_DOCUMENT = re.compile(
 
 def _here_document_read(m: re.Match[str]) -> str:
     """(mutation57) ``read NAME <<DELIM`` and the document's first line (:data:`_READ_HERE_DOCUMENT`) written as
-    ``NAME=LINE;:<<DELIM`` (the rest of its line kept), the first line left blank (``:`` takes the rest of the document): the same length and the
-    same lines. As written where the line is the delimiter (an empty document), holds a backslash without ``-r``, or
-    (an unquoted delimiter) a quote or backquote, or the assignment does not fit."""
+    ``NAME=LINE;:<<DELIM`` (the rest of its line kept), the first line left blank (``:`` takes the rest of the
+    document): the same length and the same lines. As written where the line is the delimiter (an empty document),
+    holds a backslash without ``-r``, or (an unquoted delimiter) a quote or backquote, or the assignment does not
+    fit."""
     options, name, dash, quote, delimiter, rest, line = m.groups()
     value = (line.lstrip("\t") if dash else line).strip(" \t")
     if value == delimiter or ("\\" in value and "r" not in options):
