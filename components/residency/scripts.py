@@ -3153,7 +3153,7 @@ def last_positional_written(script: str) -> str:
             continue
         for i in range(first, min(last, len(lines) - 1) + 1):
             lines[i] = _LAST_POSITIONAL.sub(f"${{{count}}}", lines[i])
-            lines[i] = _POSITIONAL_SLICE.sub(lambda m, n=count: _slice_written(m, n), lines[i])
+            lines[i] = _POSITIONAL_SLICE.sub(functools.partial(_slice_written, count=count), lines[i])
     return "\n".join(lines)
 
 
