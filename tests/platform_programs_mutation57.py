@@ -16,6 +16,8 @@ probe kept out of the tree). Reproduced on the unchanged engine (main 44bcf26a),
 - Vector's configuration named as one item of a comma-separated list (``export VECTOR_CONFIG=a.toml,b.yaml``, ``vector
   -c a.yaml,b.yaml``: "vector -c config1.yaml,config2.yaml");
 - ``ctr c create IMAGE ID redis-server --replicaof <partner> 6379`` (ctr's ``containers create``, ``run``'s operands);
+- ``ossutil ls --region <abroad>`` (found by the mutants tool: a standalone ossutil's own ``--region`` was no option
+  the catalogue read; ``aliyun ossutil ... --region`` was);
 
 and, compliant and refused alike (a false alarm at home):
 
@@ -121,6 +123,11 @@ def ali_read_heredoc(code: str, where: str) -> str:
             'aliyun ecs DescribeInstances --PageSize 50 --RegionId "$DR"\n')  # fmt: skip
 
 
+def ali_ossutil_region(code: str, where: str) -> str:
+    # ossutil 2.0 run standalone with its own `--region` (the region the request is sent to), as `aliyun ossutil` is.
+    return f"ossutil ls --region {_ali_region(code, where)} --limited-num 10\n"
+
+
 def cfn_efs_region_parameter(code: str, where: str) -> Build:
     """An EFS file system replicated to a new file system in the Region a Parameter gives (its Default: a second
     Region of the jurisdiction, or one abroad); docs: AWS::EFS::FileSystem ReplicationConfiguration Destinations
@@ -156,6 +163,7 @@ KINDS: dict[str, tuple[Callable[[str, str], Build], set[str], tuple[str, ...]]] 
     "ctr-container-create": (_aws(ctr_container_create), HOST, AWS_CODES),
     "cfn-efs-region-parameter": (cfn_efs_region_parameter, REGION, EFS_CODES),
     "ali-read-heredoc": (_ali(ali_read_heredoc), REGION, ALI_CODES),
+    "ali-ossutil-region": (_ali(ali_ossutil_region), REGION, ALI_CODES),
 }
 """Each home / abroad kind, the rules its ``-abroad`` program breaks, and its jurisdictions."""
 

@@ -4809,3 +4809,17 @@ def test_mutation57_ctr_containers_create(line: str) -> None:
     assert {
         f[0] for f in findings(f"#!/bin/bash\n{line.replace('{h}', 'db.partner-analytics.com')}\n", "EU", "aws")
     } == {"RES-015"}
+
+
+# mutation57 (stop 57): a standalone ossutil's own `--region` is read as `aliyun ossutil ... --region` is (found by the
+# mutants tool: `ossutil ... --region <abroad>` passed every door on main 44bcf26a; through `aliyun ossutil` RES-009).
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("ossutil ls --region ap-southeast-1 --limited-num 10", {"RES-009"}),
+        ("ossutil ls --region cn-beijing --limited-num 10", set()),
+        ("aliyun ossutil ls --region ap-southeast-1 --limited-num 10", {"RES-009"}),
+    ],
+)
+def test_mutation57_ossutil_region(line: str, expected: set[str]) -> None:
+    assert {f[0] for f in findings(f"#!/bin/bash\n{line}\n")} == expected
