@@ -160,6 +160,7 @@ import platform_programs_mutation53 as mu53
 import platform_programs_mutation54 as mu54
 import platform_programs_mutation55 as mu55
 import platform_programs_mutation56 as mu56
+import platform_programs_mutation57 as mu57
 import platform_programs_new34 as pn
 import platform_programs_openapi44 as oa44
 import platform_programs_ops as po
@@ -18839,6 +18840,11 @@ CASES: list[Case] = [
     # every door before); a RAM role trusting the own OIDC provider with `oidc:iss` passes (RES-015 before); the OIDC
     # provider's issuer, another account's SAML provider, image copies and Log Service OSS sinks pinned
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar57.rows()],
+    # -- stop 57, mutation search round 26 (tests/platform_programs_mutation57.py): `read NAME <<EOF` of a
+    # here-document, a positional slice `${@:2}`, `printf -v` with `%q` / `--`, Vector's comma-separated config lists,
+    # `ctr c create` naming a Region abroad or a partner are RES-009 / RES-015 (each passed every door before); jq over
+    # a here-string and an EFS replica's Region by a Parameter's Default in the jurisdiction pass (RES-011 / RES-016)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu57.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -9077,3 +9077,30 @@ def test_mutation56_flow_after_preamble() -> None:
     assert not flow_after_preamble("#!/bin/bash\n{ echo a; } > /tmp/x")  # a script's brace group
     assert not flow_after_preamble("# note\nregion: us-west-2")  # block style: read as before
     assert not flow_after_preamble("- a\n- b")
+
+
+# mutation57 (stop 57): a template_services field given by `Ref` of a Parameter is judged as the value the stack gives
+# it, else its Default (the reading a Region field's Ref has): an EFS replica's Region by a Parameter whose Default is
+# in the jurisdiction was RES-016 on main 44bcf26a (a false alarm), one abroad RES-009 and RES-016. The stack's given
+# value wins over the Default; a Parameter with neither stays unproven (RES-011 as a Region, RES-016 as before).
+def _efs57(parameter: dict[str, Any], **stack: Any) -> Subject:
+    files = {"Type": "AWS::EFS::FileSystem", "Properties": {
+        "ReplicationConfiguration": {"Destinations": [{"Region": {"Ref": "ReplicaRegion"}}]}}}  # fmt: skip
+    body = json.dumps({"Parameters": {"ReplicaRegion": {"Type": "String", **parameter}}, "Resources": {"X": files}})
+    return aws(_STACK, _PINNED_EU, template_body=body, **stack)
+
+
+@pytest.mark.parametrize(
+    ("parameter", "stack", "expected"),
+    [
+        ({"Default": "eu-west-1"}, {}, set()),
+        ({"Default": "us-east-1"}, {}, {"RES-009"}),
+        ({"Default": "eu-west-1"}, {"parameters": {"ReplicaRegion": "us-east-1"}}, {"RES-009"}),
+        ({"Default": "us-east-1"}, {"parameters": {"ReplicaRegion": "eu-west-1"}}, set()),
+        ({}, {}, {"RES-011", "RES-016"}),  # unproven, as before
+    ],
+)
+def test_mutation57_template_service_parameter_default(
+    parameter: dict[str, Any], stack: dict[str, Any], expected: set[str]
+) -> None:
+    assert {f.rule.id for f in RuleEngine("EU").check(_efs57(parameter, **stack))[0]} == expected

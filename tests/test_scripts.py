@@ -4723,3 +4723,103 @@ def test_scripts56b_array_across_ssm_items(fill: str, dr: str, expected: list[st
     props = {"content": content, "documentType": "Command", "documentFormat": "JSON"}
     subject = Subject("aws:ssm/document:Document", "d", props, provider("EU", "aws"))
     assert [f.rule.id for f in ENGINES["EU"].check(subject)[0]] == expected
+
+
+# mutation57 (stop 57): `read NAME <<DELIM` takes the here-document's first line (bash(1) "Here Documents", "read"),
+# quoted delimiter or not, `<<-` with tabs, a command after it on the line; a positional slice giving one parameter
+# (`${@:2}` of two words, `${@:2:1}`); `printf -v` with `%q` / `%b` of a plain word and `--`; a text filter reading a
+# here-string (`jq -r .x <<< '{...}'`). On main 44bcf26a each RES-009 row passed (an unset variable) and each
+# compliant jq row was RES-011.
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ("read -r DR <<EOF\nus-west-2\nEOF", {"RES-009"}),
+        ("read -r DR <<EOF\neu-central-1\nus-west-2\nEOF", set()),  # only the first line is read
+        ("read DR <<'EOF'\nus-west-2\nEOF", {"RES-009"}),
+        ("read -r -t 1 DR <<-EOF\n\tus-west-2\n\tEOF", {"RES-009"}),
+        ("read -r DR <<EOF; echo read\nus-west-2\nEOF", {"RES-009"}),
+        ("X=us-west-2\nread -r DR <<EOF\n$X\nEOF", {"RES-009"}),
+        ("read -r DR <<EOF\neu-central-1\nEOF", set()),
+        ("read -r DR <<EOF\n$(aws configure get region)\nEOF", {"RES-011"}),
+        ('f() { R --region "${@:2}"; }\nf app us-west-2', {"RES-009"}),
+        ('f() { R --region "${@:2}"; }\nf app eu-central-1', set()),
+        ('f() {\n  R --region "${*:2:1}"\n}\nf app us-west-2', {"RES-009"}),
+        ("printf -v DR '%q' us-west-2", {"RES-009"}),
+        ("printf -v DR '%b' eu-central-1", set()),
+        ("printf -v DR -- '%s' us-west-2", {"RES-009"}),
+        ("DR=$(jq -r '.dr' <<< '{\"dr\": \"eu-central-1\"}')", set()),
+        ("DR=$(jq -r '.dr' <<< '{\"dr\": \"us-west-2\"}')", {"RES-009"}),
+        ('P=\'{"dr": "us-west-2"}\'\nDR=$(jq -r \'.dr\' <<< "$P")', {"RES-009"}),
+        ("DR=$(cut -d, -f2 <<< 'eu-west-1,us-west-2')", {"RES-009"}),
+    ],
+)
+def test_mutation57_shell_values(script: str, expected: set[str]) -> None:
+    retention = "aws logs put-retention-policy --log-group-name /a --retention-in-days 30"
+    text = script.replace("R --region", f"{retention} --region")
+    tail = "" if "R --region" in script else f'\n{retention} --region "$DR"'
+    assert {f[0] for f in findings(f"#!/bin/bash\n{text}{tail}\n", "EU", "aws")} == expected
+
+
+def test_mutation57_here_document_read_keeps_offsets() -> None:
+    from components.residency.scripts import reads_as_assignments
+
+    script = "read -r DR <<EOF\nus-west-2\nEOF\necho $DR\n"
+    written = reads_as_assignments(script)
+    assert len(written) == len(script) and written.count("\n") == script.count("\n")
+    assert written.startswith("DR=us-west-2;:<<EOF\n")
+    # several names, -a, -d and an empty document are left as written
+    for kept in ("read -r A B <<EOF\nx y\nEOF\n", "read -ra A <<EOF\nx y\nEOF\n", "read -d , A <<EOF\nx\nEOF\n",
+                 "read -r A <<EOF\nEOF\n"):  # fmt: skip
+        assert reads_as_assignments(kept) == kept
+
+
+# mutation57 (stop 57): catalogue: Vector's options and VECTOR_CONFIG take comma-separated lists (`option_separator`),
+# ctr's `containers create` (`c`, `container`) reads as `ctr run`. Each partner row passed every door on main 44bcf26a.
+_SINK57 = "sinks:\n  c:\n    type: socket\n    inputs: [a]\n    mode: tcp\n    address: {h}:514\n"
+
+
+@pytest.mark.parametrize(
+    ("run", "expected_partner"),
+    [
+        ("export VECTOR_CONFIG=/etc/fleet/a.toml,/etc/fleet/sinks.yaml\nvector &", {"RES-015"}),
+        ('export VECTOR_CONFIG="/etc/fleet/sinks.yaml,/etc/fleet/a.toml"\nvector &', {"RES-015"}),
+        ("vector -c /etc/vector/vector.yaml,/etc/fleet/sinks.yaml &", {"RES-015"}),
+        ("vector --config=/etc/vector/vector.yaml,/etc/fleet/sinks.yaml &", {"RES-015"}),
+        ("VECTOR_CONFIG_DIR=/etc/vector,/etc/fleet vector &", {"RES-015"}),
+        ("vector -c /etc/vector/vector.yaml &", set()),  # the written file named nowhere
+    ],
+)
+def test_mutation57_vector_config_lists(run: str, expected_partner: set[str]) -> None:
+    for host, expected in (("10.0.1.20", set()), ("db.partner-analytics.com", expected_partner)):
+        script = f"mkdir -p /etc/fleet\ncat > /etc/fleet/sinks.yaml <<'EOF'\n{_SINK57.format(h=host)}EOF\n{run}\n"
+        assert {f[0] for f in findings(f"#!/bin/bash\n{script}", "EU", "aws")} == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "ctr c create docker.io/library/redis:7 cache redis-server --replicaof {h} 6379",
+        "ctr -n k8s.io containers create --net-host docker.io/library/redis:7 cache redis-cli -h {h} ping",
+        "ctr container create --env A=1 docker.io/library/postgres:16 db psql -h {h} -U r",
+    ],
+)
+def test_mutation57_ctr_containers_create(line: str) -> None:
+    for host in ("10.0.3.9", "db.partner-analytics.com"):
+        assert any(h == host for _, h in hosts(line.replace("{h}", host)))
+    assert {
+        f[0] for f in findings(f"#!/bin/bash\n{line.replace('{h}', 'db.partner-analytics.com')}\n", "EU", "aws")
+    } == {"RES-015"}
+
+
+# mutation57 (stop 57): a standalone ossutil's own `--region` is read as `aliyun ossutil ... --region` is (found by the
+# mutants tool: `ossutil ... --region <abroad>` passed every door on main 44bcf26a; through `aliyun ossutil` RES-009).
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("ossutil ls --region ap-southeast-1 --limited-num 10", {"RES-009"}),
+        ("ossutil ls --region cn-beijing --limited-num 10", set()),
+        ("aliyun ossutil ls --region ap-southeast-1 --limited-num 10", {"RES-009"}),
+    ],
+)
+def test_mutation57_ossutil_region(line: str, expected: set[str]) -> None:
+    assert {f[0] for f in findings(f"#!/bin/bash\n{line}\n")} == expected

@@ -3844,6 +3844,8 @@ class RuleEngine:
                 self._global_finding(walk, service, path, default, omitted=True, field=entry.field)
             return
         literals = _template_literals(document, value)
+        if literals is None:
+            literals = self._parameter_literal(walk, document, value)
         if literals is None and self._names_template_model(walk, value):
             return
         if literals is None:
@@ -3860,6 +3862,21 @@ class RuleEngine:
             text = str(literal).lower() if isinstance(literal, bool) else str(literal)
             if service.refuses(text, code):
                 self._global_finding(walk, service, path, text, field=entry.field)
+
+    def _parameter_literal(self, walk: _Walk, document: Mapping[Any, Any], value: Any) -> list[Any] | None:
+        """(mutation57) A ``Ref`` of one of the template's Parameters as the one text the stack gives it, else its
+        ``Default`` (:meth:`_parameter_value`, the reading a Region field's ``Ref`` has): an EFS replica's ``Region``
+        by a Parameter whose Default is the home Region was RES-016 (aws-efs-replica-region-unstated's value not
+        evaluated) while the same Region field was judged by its Default (RES-009 abroad, passing at home). None for
+        anything else, a value not known yet, or a template each of whose stacks may give another value (a StackSet's,
+        a stack group's: as :meth:`_given_parameter`)."""
+        name = value.get("Ref") if isinstance(value, Mapping) and len(value) == 1 else None
+        if not isinstance(name, str) or walk.template is None:
+            return None
+        if walk.template[0].region is None and walk.stack_parameters is None:
+            return None
+        given = self._parameter_value(walk, document, name)
+        return [given] if isinstance(given, str) else None
 
     def _names_template_model(self, walk: _Walk, value: Any) -> bool:
         """(awsred56) Whether ``value`` is a ``Ref`` / ``Fn::GetAtt`` of the template's own resource catalogued as a
@@ -9223,7 +9240,7 @@ def _names_option_file(script: str, entry: ConfigFile, file: str) -> bool:
     (``ssh -F /opt/backup/ssh.conf host``, ``rsync -e 'ssh -F FILE'``, ``-FFILE``), quoted or not."""
     if entry.format in ("yaml", "toml") and file.endswith(".toml") != (entry.format == "toml"):
         return False  # config55b: Vector reads a `.toml` file as TOML, any other named one as YAML / JSON
-    if _runs_with_option(script, entry.option_files, re.escape(file)):
+    if _runs_with_option(script, entry.option_files, re.escape(file), entry.option_separator):
         return True
     return (
         _names_option_dir(script, entry, file)
@@ -9255,20 +9272,26 @@ def _names_option_dir(script: str, entry: ConfigFile, file: str) -> bool:
     ``file`` is right in (``vector --config-dir /etc/fleet/pipeline``, ``-C DIR``, ``--config-dir=DIR``), quoted or
     not, with or without a trailing slash."""
     directory = file.rpartition("/")[0]
-    return bool(directory) and _runs_with_option(script, entry.option_dirs, f"{re.escape(directory)}/?")
+    return bool(directory) and _runs_with_option(
+        script, entry.option_dirs, f"{re.escape(directory)}/?", entry.option_separator
+    )
 
 
-def _runs_with_option(script: str, commands: Mapping[str, str | tuple[str, ...]], value: str) -> bool:
+def _runs_with_option(
+    script: str, commands: Mapping[str, str | tuple[str, ...]], value: str, separator: str | None = None
+) -> bool:
     """Whether ``script`` runs one of ``commands`` (command -> its option or options) with the option followed by a
     word matching the pattern ``value``, quoted or not (config54's ``-F FILE`` / ``-FFILE``; config56: ``-c=FILE`` /
-    ``--config=FILE`` too, Go's flag package "-flag=x", clap's ``--config=FILE``)."""
+    ``--config=FILE`` too, Go's flag package "-flag=x", clap's ``--config=FILE``). mutation57: with ``separator``
+    (``ConfigFile.option_separator``) also as one item of a list (``vector -c a.toml,b.yaml``)."""
+    before, after = _list_item_around(separator)
     for command, options in commands.items():
         if command not in script:
             continue
         for option in (options,) if isinstance(options, str) else options:
             pattern = (
-                rf"(?<![\w./-]){re.escape(command)}\s(?:[^\n;|&]*?\s)?{re.escape(option)}(?:=|\s*)['\"]?{value}"
-                r"""(?=['"\s;|&)]|$)"""
+                rf"(?<![\w./-]){re.escape(command)}\s(?:[^\n;|&]*?\s)?{re.escape(option)}(?:=|\s*)['\"]?{before}"
+                rf"""{value}(?=['"\s;|&){after}]|$)"""
             )
             if re.search(pattern, script, re.MULTILINE):
                 return True
@@ -9284,9 +9307,21 @@ def _names_option_variable(script: str, entry: ConfigFile, file: str) -> bool:
         if command not in script or not any(v in script for v in variables):
             continue
         names = "|".join(re.escape(v) for v in variables)
-        if re.search(rf"(?<![\w$])(?:{names})=['\"]?(?:{places})/?(?=['\"\s;|&)]|$)", script, re.MULTILINE):
+        before, after = _list_item_around(entry.option_separator)
+        pattern = rf"(?<![\w$])(?:{names})=['\"]?{before}(?:{places})/?(?=['\"\s;|&){after}]|$)"
+        if re.search(pattern, script, re.MULTILINE):
             return True
     return False
+
+
+def _list_item_around(separator: str | None) -> tuple[str, str]:
+    """(mutation57) The patterns around an option's value that make it one item of a ``separator`` list: the items
+    before it (any number, none a blank, quote or the separator), and the separator as a character ending it. Empty
+    for an option whose value is one file."""
+    if separator is None:
+        return "", ""
+    escaped = re.escape(separator)
+    return rf"""(?:[^\s'"{escaped};|&]*{escaped})*""", escaped
 
 
 def _config_aliases(body: str, entry: ConfigFile) -> frozenset[str]:

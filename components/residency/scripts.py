@@ -3132,14 +3132,19 @@ def all_positional_expanded(script: str) -> str:
 # positional parameters beginning at offset. A negative offset is taken relative to one greater than the greatest
 # positional parameter"; written with a blank or in parentheses, not `:-`), `${@:$#}` too, length 1 or none.
 _LAST_POSITIONAL = re.compile(r"\$\{(?:!#|[@*]:(?:[ \t]+-1|\(-1\)|\$#|\$\{#\})(?::1)?)\}")
+# mutation57: and a slice from a literal offset N (1 to 9): `${@:N:1}` is the one parameter N, `${@:N}` the parameters
+# from N on, which is parameter N alone where every call gives N words (`retain /fleet/app us-west-2` and
+# `--region "${@:2}"`, which passed every door); a slice of several words is left as written.
+_POSITIONAL_SLICE = re.compile(r"\$\{[@*]:([1-9])(:1)?\}")
 
 
 def last_positional_written(script: str) -> str:
     """(scripts56) ``script`` with each last positional parameter (:data:`_LAST_POSITIONAL`: ``${!#}``, ``${@: -1}``)
     written as the position it is, ``${N}``, where every call of its function (or the ``set --`` before it) gives the
-    same number N of words (:func:`_call_lists`, 1 to 9); so the one positional reader fills it. One whose calls give
+    same number N of words (:func:`_call_lists`, 1 to 9); so the one positional reader fills it. mutation57: a slice
+    giving one parameter too (:func:`_slice_written`). One whose calls give
     different numbers of words, or none, is left as written (a placeholder, as an unset ``$1``)."""
-    if "${" not in script or _LAST_POSITIONAL.search(script) is None:
+    if "${" not in script or (_LAST_POSITIONAL.search(script) is None and _POSITIONAL_SLICE.search(script) is None):
         return script
     lines = script.split("\n")
     for first, last, lists in _call_lists(script, lines):
@@ -3148,7 +3153,15 @@ def last_positional_written(script: str) -> str:
             continue
         for i in range(first, min(last, len(lines) - 1) + 1):
             lines[i] = _LAST_POSITIONAL.sub(f"${{{count}}}", lines[i])
+            lines[i] = _POSITIONAL_SLICE.sub(functools.partial(_slice_written, count=count), lines[i])
     return "\n".join(lines)
+
+
+def _slice_written(m: re.Match[str], count: int) -> str:
+    """(mutation57) A positional slice (:data:`_POSITIONAL_SLICE`) as the one parameter it gives where every call
+    gives ``count`` words: ``${N}`` for a length of 1 or an offset that is the last word; as written otherwise."""
+    offset = int(m.group(1))
+    return f"${{{offset}}}" if m.group(2) or offset == count else m.group(0)
 
 
 def _requoted(word: str) -> str:
@@ -3367,7 +3380,11 @@ def _echoed_items(words: list[str]) -> str | None:
 # scripts56b: with flags, a width and a precision, and `%d` / `%i` (bash(1) "printf": "the format is a character
 # string which contains ... format specifications"; printf(1): "%d, %i: signed decimal", `-` left-justifies, a width
 # pads), which Python's `%` operator reads alike for these.
-_PRINTF_CONVERSION = re.compile(r"%%|%[-0 +]*[0-9]*(?:\.[0-9]*)?[sdi]|%")
+# mutation57: and `%q` / `%b` of a word they print unchanged (bash(1) "printf": "%b causes printf to expand backslash
+# escape sequences in the corresponding argument", "%q causes printf to output the corresponding argument in a format
+# that can be reused as shell input": a word of letters, digits and `._:/@%+-` needs no quoting); another word is not
+# read. `printf -v R '%q' us-west-2` was unread (R unset) and the Region passed every door.
+_PRINTF_CONVERSION = re.compile(r"%%|%[-0 +]*[0-9]*(?:\.[0-9]*)?[sdi]|%[qb]|%")
 
 
 def _printf_strings(form: str, operands: list[str]) -> str | None:
@@ -3400,6 +3417,10 @@ def _converted(used: list[str], conversion: re.Match[str]) -> str:
         return "%"
     word = used.pop(0)
     if spec == "%s":
+        return word
+    if spec in ("%q", "%b"):
+        if _LOOP_WORD.fullmatch(word) is None and word:
+            raise ValueError(word)  # mutation57: a word %q quotes or %b unescapes: not read
         return word
     if spec[-1] != "s" and not _PRINTF_DECIMAL.fullmatch(word):
         raise ValueError(word)  # octal `010`, hexadecimal `0x10`, a character `'a`: not read
@@ -3449,7 +3470,7 @@ def filter_values(substitution: str, reaching: Mapping[str, Sequence[str]]) -> l
     command = text[2:-1] if text.startswith("$(") else text[1:-1]
     if not any(name in command for name in _FILTER_NAMES):
         return None
-    commands = list(_simple_commands(_words(command)))
+    commands = list(_simple_commands(_here_string_echoed(_words(command), command)))
     filters = [text_filter(_jq_arguments_resolved(c.words, reaching, command)) for c in commands[1:]]
     if len(commands) < 2 or filters[-1] is None:
         return None
@@ -3460,6 +3481,23 @@ def filter_values(substitution: str, reaching: Mapping[str, Sequence[str]]) -> l
         return exact
     hosts = (_SED_HOST_TEXT.fullmatch(t.strip(".")) for f in known for t in f.texts)
     return [h.group(0) for h in hosts if h is not None]
+
+
+def _here_string_echoed(words: list[str], command: str) -> list[str]:
+    """(mutation57) A text filter reading a here-string (``jq -r '.dr.region' <<< '{...}'``, ``sed ... <<< "$R"``;
+    bash(1) "Here Strings": the word, expanded, "is supplied as a single string, with a newline appended, to the
+    command on its standard input") as ``echo WORD | FILTER``, which gives the filter the same line: was RES-011 at
+    ``--region`` with the home Region (the filter's input not read). Any other words as they are, and a single-quoted
+    word holding ``$`` or a backquote (no expansion: not the reference ``_echoed_values`` would fill in)."""
+    if not words or words[0].rsplit("/", 1)[-1] not in _FILTER_NAMES or "<<<" not in words:
+        return words
+    at = words.index("<<<")
+    if at + 1 >= len(words) or any(w in _SEPARATORS for w in words[:at]):
+        return words
+    word = words[at + 1]
+    if ("$" in word or "`" in word) and f"'{word}'" in command:
+        return words
+    return ["echo", word, "|", *words[:at], *words[at + 2 :]]
 
 
 # scripts52: commands whose output names the machine the script runs on, never another host: hostname(1) ("show or
@@ -3870,10 +3908,45 @@ def reads_as_assignments(script: str) -> str:
             script = _READ_HERE_STRING.sub(given, script)
             script = _READ_DELIMITED.sub(_delimited_read, script)
             script = _READ_HERE_STRING_SPLIT.sub(_split_here_string, script)
+        if "<<" in script:
+            script = _READ_HERE_DOCUMENT.sub(_here_document_read, script)
     if "printf" in script and "-v" in script:
         script = _PRINTF_TO_VARIABLE.sub(given, script)
         script = _PRINTF_FORMAT_TO_VARIABLE.sub(_printed_assignment, script)
     return script
+
+
+# mutation57: `read [-r] [-t N] NAME <<DELIM` and the here-document's first line (bash(1) "Here Documents": "the lines
+# in the here-document are not expanded" when the delimiter is quoted, else they undergo "parameter expansion, command
+# substitution, and arithmetic expansion"; "If the redirection operator is <<-, then all leading tab characters are
+# stripped"; read: one line, one name given it whole, leading and trailing IFS blanks removed). `read -r R <<EOF` then
+# `us-west-2` then `EOF`, and `--region "$R"`, passed every door (mutation57). Other options (`-d`, `-a`, `-n`, `-p`)
+# and several names are left as written.
+_READ_HERE_DOCUMENT = re.compile(
+    r"(?<![^\s;&|(])read((?:[ \t]+(?:-r|-r?t[ \t]*[0-9.]+))*)[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*"
+    r"<<(-?)[ \t]*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\4((?:[ \t]*[;&|][^\n]*)?)[ \t]*\n([^\n]*)\n"
+)
+
+
+def _here_document_read(m: re.Match[str]) -> str:
+    """(mutation57) ``read NAME <<DELIM`` and the document's first line (:data:`_READ_HERE_DOCUMENT`) written as
+    ``NAME=LINE;:<<DELIM`` (the rest of its line kept), the first line left blank (``:`` takes the rest of the
+    document): the same length and the same lines. As written where the line is the delimiter (an empty document),
+    holds a backslash without ``-r``, or (an unquoted delimiter) a quote or backquote, or the assignment does not
+    fit."""
+    options, name, dash, quote, delimiter, rest, line = m.groups()
+    value = (line.lstrip("\t") if dash else line).strip(" \t")
+    if value == delimiter or ("\\" in value and "r" not in options):
+        return m.group(0)
+    if quote:
+        written_value = value if _LOOP_WORD.fullmatch(value) else shlex.quote(value)
+    elif any(c in value for c in "\"'`\\"):
+        return m.group(0)
+    else:
+        written_value = value if _LOOP_WORD.fullmatch(value) else f'"{value}"'
+    head = f"{name}={written_value};:<<{dash}{quote}{delimiter}{quote}{rest}\n"
+    room = len(m.group(0)) - len(head) - 1
+    return m.group(0) if room < 0 else f"{head}{' ' * room}\n"
 
 
 # scripts56: `printf -v NAME FORMAT ARGUMENTS...` with another format or several arguments (`printf -v R '%s-%s' us
@@ -3891,6 +3964,8 @@ def _printed_assignment(m: re.Match[str]) -> str:
         words = shlex.split(m.group(2))
     except ValueError:
         return m.group(0)
+    if words[:1] == ["--"]:  # mutation57: the end of printf's options (`printf -v R -- '%s' WORD`)
+        words = words[1:]
     printed = _printf_strings(words[0], words[1:]) if words else None
     if printed is None or "\n" in printed.rstrip("\n"):
         return m.group(0)
