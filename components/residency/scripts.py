@@ -2814,6 +2814,36 @@ def _pipe_into(script: str, at: int) -> int | None:
     return found.start() if found is not None else None
 
 
+# falsealarm57 (stop 57): bash(1) "Shell Functions": a function's commands run in the caller's shell, with its standard
+# input, so a `while read` loop opening a function body (`push_all() { while read -r ip; do ssh "$ip" ...; done; }`)
+# reads what each call is given: `CMD | push_all` (a pipe on the call's line or ending an earlier one). The lines of
+# every call's pipe, each as :func:`_piped_lines` reads a loop's own pipe; a call with any other input (none, a file,
+# the script's standard input) or no call at all leaves the loop unread (None: unknown, as before).
+_LOOP_IN_BODY = re.compile(
+    r"(?:^|\n)[ \t]*(?:function[ \t]+([A-Za-z_][\w:.-]*)(?:[ \t]*\([ \t]*\))?|([A-Za-z_][\w:.-]*)[ \t]*\([ \t]*\))"
+    r"[ \t]*(?:\n[ \t]*)?\{[ \t]*(?:\n[ \t]*)?\Z"
+)
+
+
+def _callers_lines(
+    script: str, at: int, files: Mapping[str, str], values: Mapping[str, Sequence[str]]
+) -> list[str] | None:
+    """The lines the callers of the function whose body opens with the ``while`` at ``at`` pipe into it, or None."""
+    at = script.index("while", at)  # after a one-line body's `{`
+    defined = _LOOP_IN_BODY.search(script, max(0, at - 200), at)
+    if defined is None:
+        return None
+    call = re.compile(_CALL_PLACE + "(" + re.escape(defined.group(1) or defined.group(2)) + r")(?=[ \t;&|)]|$)", re.M)
+    lines: list[str] = []
+    for found in call.finditer(script):
+        bar = _pipe_into(script, found.start(1))
+        piped = _piped_lines(script, bar, files, values) if bar is not None else None
+        if piped is None:
+            return None
+        lines += piped
+    return lines or None
+
+
 def while_read_words(
     script: str, files: Mapping[str, str], values: Mapping[str, Sequence[str]] | None = None
 ) -> dict[str, tuple[str, ...]]:
@@ -2831,7 +2861,9 @@ def while_read_words(
         piped = _piped_lines(script, bar, files, values or {}) if bar is not None else None
         given = None if piped is not None else _LOOP_INPUT.search(script, m.end())
         if given is None and piped is None:
-            piped = [_UNREAD_INPUT]  # falsealarm56: an input the reader does not find is unknown, not unset
+            # falsealarm56: an input the reader does not find is unknown, not unset; falsealarm57: a function's loop
+            # reads what its callers pipe into it
+            piped = _callers_lines(script, m.start(), files, values or {}) or [_UNREAD_INPUT]
         lines: list[str] = []
         if piped is not None:
             lines = piped
