@@ -3501,16 +3501,22 @@ def filter_values(substitution: str, reaching: Mapping[str, Sequence[str]]) -> l
 # ec2-metadata(8), https://github.com/amazonlinux/amazon-ec2-utils/blob/main/doc/ec2-metadata.8; Alibaba Cloud ECS's
 # at http://100.100.100.200/, https://www.alibabacloud.com/help/en/ecs/user-guide/view-instance-metadata): each item
 # describes the instance itself (its address, name, zone, Region). Matched whole against a pipeline's first command.
+# falsealarm57 (stop 57): ip-address(8) `ip [-4|-6] [-o|-br] addr show [dev] IFACE` of the cloud's own network
+# interface (eth*, ens*, enp*): the interface's own addresses (`inet 10.0.1.5/24 brd ...`); not a tunnel's (`tun0`,
+# `wg0`: its `peer` is the far end), nor every interface's.
 _OWN_MACHINE = re.compile(
     r"(?:/usr)?(?:/s?bin/)?(?:hostname(?:\s+(?:-[fsdiIA]|--fqdn|--short|--domain|--ip-address|--all-ip-addresses))?"
     r"|whoami|id\s+-un|ec2-metadata(?:\s+-{1,2}[A-Za-z-]+)*"
+    r"|ip(?:\s+-(?:4|6|o|br|brief|oneline))*\s+(?:a|addr|address)(?:\s+(?:show|list|s))?(?:\s+dev)?"
+    r"\s+(?:eth[0-9]+|ens[0-9]+|enp[0-9a-z]+)(?:\s+(?:primary|scope\s+global))*"
     r"|(?:curl|wget)(?:\s+[^\s()`;|&<>]+)*?\s+['\"]?http://(?:169\.254\.169\.254|\[fd00:ec2::254\]|100\.100\.100\.200)"
     r"/[^\s()`;|&<>'\"]*['\"]?)"
 )
-# Stages after such a command that only select from its output (head / tail -n N, a bare xargs, a filter writing no
-# text: tr -d, cut, awk '{print $N}', sed 's/.$//'): the value stays the machine's own.
-_SELECTING = frozenset({"head", "tail", "xargs"})
-_SELECTING_WORDS = 3
+# Stages after such a command that select whole lines or fields of its output (:func:`_selects_whole`: head / tail -n
+# N, grep, `cut -d C -f N`, awk '{print $N}', a bare xargs, tr between blanks): the value stays the machine's own.
+# falsealarm57 (stop 57): a stage editing characters (`cut -c2-`, `sed 's/^1//'`, `tr 1 5`, `sed 's/.internal$//'`)
+# no longer does: 172.16.0.5 minus its first character is a public address, and the machine's name without its last
+# label is no name of the machine (a name with dots is asked of public DNS as written first).
 OWN_MACHINE = "${HOSTNAME}"
 """What a substitution naming the machine itself stands for in a value (bash(1) "Shell Variables": HOSTNAME, "the name
 of the current host"): a placeholder, judged as any placeholder is (before a fixed domain, a host under it)."""
@@ -3550,7 +3556,7 @@ def substitution_values(
     if not commands or any(c.stdout is not None for c in commands):
         return None
     first = commands[0]
-    if _OWN_MACHINE.fullmatch(" ".join(first.words)) and all(_selects(c.words) for c in commands[1:]):
+    if _OWN_MACHINE.fullmatch(" ".join(first.words)) and all(_selects_whole(c.words) for c in commands[1:]):
         return [OWN_MACHINE]
     if first.words[:1] and first.words[0] in _LOOKUPS and all(_selects_whole(c.words) for c in commands[1:]):
         # falsealarm56: a lookup's answer, perhaps with its lines or fields selected, is still an answer for the name
@@ -3635,8 +3641,9 @@ def _looked_up_values(words: list[str], reaching: Mapping[str, Sequence[str]]) -
 # falsealarm56: stages that select whole lines or whole fields of a lookup's answer and change no character of them:
 # head / tail by lines (`-n N`, `-N`), grep of lines (no `-o`: a part of a line), cut by fields (`-d C -f LIST`, not
 # `-c` / `-b`: characters), awk printing one field (`'{print $N}'`, behind a `/regex/` or `NR==N` pattern), a bare
-# xargs, tr between blanks (`tr '\t' '\n'`, `tr -d '\n'`). :func:`_selects` allows deletions (`sed 's/^1//'`,
-# `cut -c2-`) that could turn 172.16.0.5 into 72.16.0.5, a public address: an answer is not that address edited.
+# xargs, tr between blanks (`tr '\t' '\n'`, `tr -d '\n'`). Not deletions (`sed 's/^1//'`, `cut -c2-`) that could
+# turn 172.16.0.5 into 72.16.0.5, a public address: an answer is not that address edited. falsealarm57: the machine's
+# own values (:data:`_OWN_MACHINE`) through the same stages (a second, looser test was joined with this one).
 _LINES = re.compile(r"-n|-?[0-9]+|-n[0-9]+|\+[0-9]+")
 _GREP_PLAIN = re.compile(r"-[EFiwvx]+|-m[0-9]*|[0-9]+")
 _CUT_FIELDS = re.compile(r"-d.?|-f[0-9,-]*|[0-9,-]+|-s")
@@ -3662,14 +3669,6 @@ def _selects_whole(words: list[str]) -> bool:
         sets = rest[1:] if rest[:1] == ["-d"] else rest
         return 0 < len(sets) <= 2 and all(_BLANK_SET.fullmatch(w) for w in sets)
     return name == "xargs" and not rest
-
-
-def _selects(words: list[str]) -> bool:
-    """A pipeline stage that only selects from its input (no text of its own written)."""
-    if words[:1] and words[0] in _SELECTING:
-        return len(words) <= _SELECTING_WORDS  # head -n 1, tail -1, xargs
-    found = text_filter(words)
-    return found is not None and not any(t.strip() for t in found.texts)
 
 
 def _file_values(files: Mapping[str, str], file: str) -> list[str] | None:
