@@ -3513,10 +3513,16 @@ _OWN_MACHINE = re.compile(
     r"/[^\s()`;|&<>'\"]*['\"]?)"
 )
 # Stages after such a command that select whole lines or fields of its output (:func:`_selects_whole`: head / tail -n
-# N, grep, `cut -d C -f N`, awk '{print $N}', a bare xargs, tr between blanks): the value stays the machine's own.
-# falsealarm57 (stop 57): a stage editing characters (`cut -c2-`, `sed 's/^1//'`, `tr 1 5`, `sed 's/.internal$//'`)
-# no longer does: 172.16.0.5 minus its first character is a public address, and the machine's name without its last
-# label is no name of the machine (a name with dots is asked of public DNS as written first).
+# N, grep, `cut -d C -f N`, awk '{print $N}', a bare xargs, tr between blanks; jq's identity `jq -R .`): the value
+# stays the machine's own. falsealarm57 (stop 57): a stage editing characters (`cut -c2-`, `sed 's/^1//'`, `tr 1 5`,
+# `sed 's/.internal$//'`) no longer does for an address or a name: 172.16.0.5 minus its first character is a public
+# address, and the machine's name without its last label is no name of the machine (a name with dots is asked of
+# public DNS as written first). The instance's placement (zone, Region: never a host) keeps the looser test
+# (:func:`_selects`: `sed 's/[a-z]$//'` of the zone is its Region, the idiom before `placement/region`).
+_SELECTING = frozenset({"head", "tail", "xargs"})
+_SELECTING_WORDS = 3
+_JQ_IDENTITY = re.compile(r"jq(?:[ \t]+-[rRj]+)*[ \t]+['\"]?\.['\"]?")
+_OWN_PLACEMENT = re.compile(r"/meta-data/placement/|\bec2-metadata\b")
 OWN_MACHINE = "${HOSTNAME}"
 """What a substitution naming the machine itself stands for in a value (bash(1) "Shell Variables": HOSTNAME, "the name
 of the current host"): a placeholder, judged as any placeholder is (before a fixed domain, a host under it)."""
@@ -3556,7 +3562,7 @@ def substitution_values(
     if not commands or any(c.stdout is not None for c in commands):
         return None
     first = commands[0]
-    if _OWN_MACHINE.fullmatch(" ".join(first.words)) and all(_selects_whole(c.words) for c in commands[1:]):
+    if _OWN_MACHINE.fullmatch(" ".join(first.words)) and all(_keeps_own(first.words, c.words) for c in commands[1:]):
         return [OWN_MACHINE]
     if first.words[:1] and first.words[0] in _LOOKUPS and all(_selects_whole(c.words) for c in commands[1:]):
         # falsealarm56: a lookup's answer, perhaps with its lines or fields selected, is still an answer for the name
@@ -3566,6 +3572,23 @@ def substitution_values(
     if first.words[:1] == ["cat"] and len(first.words) == 2:
         return _file_values(files, first.words[1])
     return _echoed_values(first.words, reaching)
+
+
+def _keeps_own(command: list[str], words: list[str]) -> bool:
+    """(falsealarm57) Whether a stage after the machine's own ``command`` keeps its value the machine's own: whole
+    lines or fields (:func:`_selects_whole`), jq's identity, or, for the instance's placement only, any stage writing
+    no text of its own (:func:`_selects`)."""
+    if _selects_whole(words) or _JQ_IDENTITY.fullmatch(" ".join(words)):
+        return True
+    return _OWN_PLACEMENT.search(" ".join(command)) is not None and _selects(words)
+
+
+def _selects(words: list[str]) -> bool:
+    """A pipeline stage that only selects from its input (no text of its own written)."""
+    if words[:1] and words[0] in _SELECTING:
+        return len(words) <= _SELECTING_WORDS  # head -n 1, tail -1, xargs
+    found = text_filter(words)
+    return found is not None and not any(t.strip() for t in found.texts)
 
 
 def _jq_file_values(body: str, files: Mapping[str, str]) -> list[str] | None:
@@ -3643,7 +3666,7 @@ def _looked_up_values(words: list[str], reaching: Mapping[str, Sequence[str]]) -
 # `-c` / `-b`: characters), awk printing one field (`'{print $N}'`, behind a `/regex/` or `NR==N` pattern), a bare
 # xargs, tr between blanks (`tr '\t' '\n'`, `tr -d '\n'`). Not deletions (`sed 's/^1//'`, `cut -c2-`) that could
 # turn 172.16.0.5 into 72.16.0.5, a public address: an answer is not that address edited. falsealarm57: the machine's
-# own values (:data:`_OWN_MACHINE`) through the same stages (a second, looser test was joined with this one).
+# own address and name (:data:`_OWN_MACHINE`, :func:`_keeps_own`) through the same stages.
 _LINES = re.compile(r"-n|-?[0-9]+|-n[0-9]+|\+[0-9]+")
 _GREP_PLAIN = re.compile(r"-[EFiwvx]+|-m[0-9]*|[0-9]+")
 _CUT_FIELDS = re.compile(r"-d.?|-f[0-9,-]*|[0-9,-]+|-s")
