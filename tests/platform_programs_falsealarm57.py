@@ -159,7 +159,8 @@ OWN_VALUES_TUNNEL = OWN_VALUES + (
 )
 
 # Everyday programs over stop 56's readings: associative arrays, mapfile loops, printf -v with %d, ${!#}, read -t,
-# jq --arg and $ARGS.named, at home.
+# jq -n --arg and $ARGS.named (a settings document built from arguments: RES-011 on main, `jq -n` not computed), at
+# home; the same with the Region argument abroad is RES-009.
 EVERYDAY = r"""declare -A HOSTS=([db]=db.fleet.internal [cache]=cache.fleet.internal)
 declare -A PORTS=([db]=5432 [cache]=6379)
 for svc in "${!HOSTS[@]}"; do
@@ -169,16 +170,21 @@ mapfile -t PEERS < <(printf '%s\n' 10.20.1.7 10.20.1.8)
 for p in "${PEERS[@]}"; do curl -fsS "http://$p:8080/healthz"; done
 printf -v SHARD 'shard-%02d' 7
 aws s3 cp /var/log/cloud-init.log "s3://fleet-logs-@c@/boot/$SHARD/" --region @R@
-last_arg() { echo "${!#}"; }
-TARGET=$(last_arg --port 5432 db.fleet.internal)
-pg_isready -h "$TARGET" -p 5432
+probe() { pg_isready -q -p 5432 -h "${!#}"; }
+probe --quiet db.fleet.internal
 read -r -t 5 GREETING < /etc/motd || true
-Q=$(jq -rn --arg r @R@ --arg a @A@ '"https://sqs.\($r).@S@/\($a)/fleet-jobs"')
-aws sqs send-message --queue-url "$Q" --message-body booted --region @R@
-jq -n --arg region @R@ --arg bucket fleet-logs-@c@ '$ARGS.named' > /etc/fleet/settings.json
-aws s3 cp /etc/fleet/settings.json "s3://$(jq -r .bucket /etc/fleet/settings.json)/cfg/" --region "$(jq -r .region /etc/fleet/settings.json)"
+aws sqs send-message --queue-url "https://sqs.@R@.@S@/@A@/fleet-jobs" --message-body "$GREETING" --region @R@
+SETTINGS=$(jq -cn --arg region @R@ --arg bucket fleet-logs-@c@ '$ARGS.named')
+aws s3 cp /etc/fleet/app.conf "s3://$(echo "$SETTINGS" | jq -r .bucket)/cfg/" --region "$(echo "$SETTINGS" | jq -r .region)"
 """  # noqa: E501
-EVERYDAY_ABROAD = EVERYDAY.replace("--arg region @R@", "--arg region @X@")
+EVERYDAY_ABROAD = EVERYDAY.replace("--arg region @R@ --arg bucket", "--arg region @X@ --arg bucket")
+# A settings document in a variable (single-quoted JSON) read back with jq at `--region`: at home it passes; abroad it
+# passed every door on main 44bcf26a (the value filled into `$(echo "$S" | jq -r .region)` bare, its quotes lost, jq
+# read no JSON and gave nothing) and is RES-009 now.
+JSON_VARIABLE = """S='{"region": "@R@", "bucket": "fleet-logs-@c@"}'
+aws s3 cp /var/log/cloud-init.log "s3://fleet-logs-@c@/boot/" --region "$(echo "$S" | jq -r .region)"
+"""
+JSON_VARIABLE_ABROAD = JSON_VARIABLE.replace('"region": "@R@"', '"region": "@X@"')
 
 # Compose (stop 56's `command:` and `docker compose run` readings) with the services' own names at home.
 COMPOSE = r"""mkdir -p /opt/fleet
@@ -229,6 +235,8 @@ AWS_PROGRAMS: dict[str, tuple[str, set[str]]] = {
     "everyday": (EVERYDAY, set()),
     "everyday-abroad": (EVERYDAY_ABROAD, {"RES-009"}),
     "compose": (COMPOSE, set()),
+    "json-variable": (JSON_VARIABLE, set()),
+    "json-variable-abroad": (JSON_VARIABLE_ABROAD, {"RES-009"}),
 }
 ALI_PROGRAMS: dict[str, tuple[str, set[str]]] = {
     "ali-own-values": (ALI_OWN_VALUES, set()),

@@ -4197,9 +4197,11 @@ def test_falsealarm56_a_lookup_is_the_name_it_looks_up(script: str, expected: li
         ("cat /etc/fleet/hosts.txt \\\n  | while read -r h; do psql -h \"$h\"; done\n",
          ["$(cat /etc/fleet/hosts.txt)"]),
         ("while read -r h; do psql -h \"$h\"; done\n", ["$(< /dev/stdin)"]),
-        # a function's loop reads its caller's input, which is not read: unknown (the partner's passed on main)
+        # a function's loop reads its caller's input (the partner's passed on main 8f0aa679); falsealarm57 (stop 57):
+        # the caller's pipe is read, so the partner is refused by name (was `$(< /dev/stdin)`, unknown)
         ("f() { while read -r h; do psql -h \"$h\"; done; }\nprintf '%s\\n' db.partner.example.com | f\n",
-         ["$(< /dev/stdin)"]),
+         ["db.partner.example.com"]),
+        ("f() { while read -r h; do psql -h \"$h\"; done; }\nf < /etc/fleet/peers\n", ["$(< /dev/stdin)"]),
         ("a || \\\n  while read -r h; do psql -h \"$h\"; done <<EOF\n10.0.1.7\nEOF\n", []),  # `||`: no pipe
         ("R=eu-west-1\naws s3 ls \\\n  --region \"$R\"\n", []),
     ],

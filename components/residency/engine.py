@@ -10174,8 +10174,14 @@ def _next_substitution(text: str, start: int) -> int:
 
 
 def _given_or_written(given: Mapping[str, str | None], reference: re.Match[str]) -> str:
-    """A variable's value in ``given``, else the reference as written (:func:`_filled`)."""
-    return given[reference.group(1) or reference.group(2)] or reference.group(0)
+    """A variable's value in ``given``, else the reference as written (:func:`_filled`). falsealarm57 (stop 57): a
+    value holding a double quote is written single-quoted: bash(1) "Quote Removal" removes only the quotes the script
+    wrote, never those an expansion gives, so `"$S"` of `{"region":"us-west-2"}` reaches `echo` whole (written bare,
+    the filled text was re-read as `{region:us-west-2}`, jq read no JSON, and the Region abroad passed every door)."""
+    value = given[reference.group(1) or reference.group(2)]
+    if value and '"' in value:
+        return "'" + value.replace("'", "'\\''") + "'"
+    return value or reference.group(0)
 
 
 # A Kubernetes dependent variable reference `$(NAME)`, or its escape `$$`; a shell variable `$NAME` / `${NAME}`.

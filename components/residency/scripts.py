@@ -3569,9 +3569,23 @@ def substitution_values(
         return _looked_up_values(first.words, reaching)
     if len(commands) > 1:
         return None
+    if first.words[:1] == ["jq"] and first.stdin is None:
+        return _jq_null_values(first.words, reaching, body)
     if first.words[:1] == ["cat"] and len(first.words) == 2:
         return _file_values(files, first.words[1])
     return _echoed_values(first.words, reaching)
+
+
+def _jq_null_values(words: list[str], reaching: Mapping[str, Sequence[str]], body: str) -> list[str] | None:
+    """(falsealarm57) A lone ``jq -n [--arg NAME VALUE ...] PROGRAM`` (jq 1.7 manual, ``--null-input``: the program
+    run once on null; no file operand): what it prints, as :func:`filter_values` computes ``echo null | jq ...``
+    (``$(jq -cn --arg region R '$ARGS.named')`` is ``{"region":"R"}``; was unknown: RES-011 where it was used). None
+    without ``-n`` (jq would read the script's standard input) or for a program the one jq reader does not apply."""
+    resolved = _jq_arguments_resolved(words, reaching, body)
+    found = text_filter(resolved)
+    if found is None or found.apply is None or found.apply("") == "":
+        return None
+    return filtered(["null"], [found])
 
 
 def _keeps_own(command: list[str], words: list[str]) -> bool:
@@ -4288,6 +4302,8 @@ def _jq_filter(args: list[str]) -> _TextFilter:
         raw_input="R" in letters,
         form=letters & set("jcS"),
     )
+    if "n" in letters:  # falsealarm57: the program runs once on null, whatever the input
+        return _TextFilter(lambda _: printed("null"), program.texts)
     return _TextFilter(printed, program.texts)
 
 
@@ -4364,8 +4380,10 @@ def _jq_variables(args: list[str]) -> tuple[dict[str, Any] | None, list[str], li
 # newline after each output"; "--sort-keys / -S: Output the fields of each object with the keys in sorted order";
 # "--monochrome-output / -M"; each checked with jq 1.6 on this machine): `jq -er '.dr.region'` was an unread filter
 # (RES-011 at home too). -C (colour codes in the text), -n, -s and the others change the output or the input: unread.
+# falsealarm57 (stop 57): jq 1.7 manual, "--null-input / -n: Don't read any input at all. Instead, the filter is run
+# once using null as the input" (`jq -n --arg region R '$ARGS.named'`, a settings document built from arguments).
 _JQ_LONG = {"--raw-output": "r", "--raw-input": "R", "--exit-status": "e", "--compact-output": "c",
-            "--join-output": "j", "--sort-keys": "S", "--monochrome-output": "M"}  # fmt: skip
+            "--join-output": "j", "--sort-keys": "S", "--monochrome-output": "M", "--null-input": "n"}  # fmt: skip
 _JQ_LETTERS = frozenset(_JQ_LONG.values())
 
 
