@@ -62,8 +62,9 @@ def _fill(body: str, values: dict[str, str]) -> str:
 def _boot(body: str) -> Callable[[str], Build]:
     """An EC2 instance whose user data is ``body`` with the stack's Region (``@R@``), its DNS suffix (``@S@``), the
     lower-case code (``@c@``), the partition (``@p@``), the account (``@A@``), the metadata's base URL (``@M@``), a
-    Region abroad (``@X@``) and a partner's host (``@P@``); the stack's buckets ``fleet-logs-<c>``, its queue ``fleet-jobs`` and the VPC's private
-    zone ``fleet.internal`` (``db`` -> 10.20.1.30, ``cache`` -> 10.20.1.40) beside it."""
+    Region abroad (``@X@``) and a partner's host (``@P@``); the stack's bucket ``fleet-logs-<c>``, its queue
+    ``fleet-jobs`` and the VPC's private zone ``fleet.internal`` (``db`` -> 10.20.1.30, ``cache`` -> 10.20.1.40)
+    beside it."""
 
     def make(code: str) -> Build:
         def build(c: Any) -> object:
