@@ -4794,12 +4794,15 @@ def test_falsealarm57_the_instance_s_zone_minus_its_letter_is_still_its_region()
 # falsealarm57 (stop 57): jq 1.7 `--null-input` (`jq -n --arg region R '$ARGS.named'`) is computed (RES-011 on main
 # 44bcf26a), and a variable's JSON value filled into `$(echo "$S" | jq -r .region)` keeps its quotes (bash(1) "Quote
 # Removal": an expansion's quotes are not removed): on main the Region abroad passed every door.
+_READ57 = 'aws s3 ls --region "$(echo "$S" | jq -r .region)"'
+
+
 @pytest.mark.parametrize(
     ("script", "expected"),
     [
-        ("S=$(jq -cn --arg region eu-west-1 --arg b x '$ARGS.named')\naws s3 ls --region \"$(echo \"$S\" | jq -r .region)\"",
+        ("S=$(jq -cn --arg region eu-west-1 --arg b x '$ARGS.named')\n" + _READ57,
          set()),
-        ("S=$(jq -cn --arg region us-west-2 --arg b x '$ARGS.named')\naws s3 ls --region \"$(echo \"$S\" | jq -r .region)\"",
+        ("S=$(jq -cn --arg region us-west-2 --arg b x '$ARGS.named')\n" + _READ57,
          {("RES-009", "us-west-2")}),
         ("aws s3 ls --region \"$(jq -rn --arg r eu-west-1 '$r')\"", set()),
         ("aws s3 ls --region \"$(jq -rn --arg r us-west-2 '$r')\"", {("RES-009", "us-west-2")}),
