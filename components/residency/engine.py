@@ -10175,13 +10175,19 @@ def _next_substitution(text: str, start: int) -> int:
 
 def _given_or_written(given: Mapping[str, str | None], reference: re.Match[str]) -> str:
     """A variable's value in ``given``, else the reference as written (:func:`_filled`). falsealarm57 (stop 57): a
-    value holding a double quote is written single-quoted: bash(1) "Quote Removal" removes only the quotes the script
-    wrote, never those an expansion gives, so `"$S"` of `{"region":"us-west-2"}` reaches `echo` whole (written bare,
-    the filled text was re-read as `{region:us-west-2}`, jq read no JSON, and the Region abroad passed every door)."""
+    literal value's double quotes are written escaped (``\\"``), bare or inside double quotes (not where the text
+    single-quotes the reference, which keeps them): bash(1) "Quote Removal" removes only the quotes the script wrote,
+    never those an expansion gives, so ``"$S"`` of ``{"region":"us-west-2"}`` reaches ``echo`` whole (written bare,
+    the filled text was re-read as ``{region:us-west-2}``, jq read no JSON, and the Region abroad passed every door).
+    A value holding an expansion or a backslash (an uncomputed substitution kept as text) is written as it is."""
     value = given[reference.group(1) or reference.group(2)]
-    if value and '"' in value:
-        return "'" + value.replace("'", "'\\''") + "'"
+    single = reference.string[reference.start() - 1 : reference.start()] == "'"  # the reader's `'$S'`: kept whole
+    if value and not single and '"' in value and not _KEPT_AS_WRITTEN.search(value):
+        return value.replace('"', '\\"')
     return value or reference.group(0)
+
+
+_KEPT_AS_WRITTEN = re.compile(r"[$`\\]")
 
 
 # A Kubernetes dependent variable reference `$(NAME)`, or its escape `$$`; a shell variable `$NAME` / `${NAME}`.

@@ -4302,8 +4302,8 @@ def _jq_filter(args: list[str]) -> _TextFilter:
         raw_input="R" in letters,
         form=letters & set("jcS"),
     )
-    if "n" in letters:  # falsealarm57: the program runs once on null, whatever the input
-        return _TextFilter(lambda _: printed("null"), program.texts)
+    if "n" in letters:  # falsealarm57: the program runs once on null, whatever the input; a null output is unknown
+        return _TextFilter(lambda _: _jq_null_printed(printed), program.texts)
     return _TextFilter(printed, program.texts)
 
 
@@ -4385,6 +4385,13 @@ def _jq_variables(args: list[str]) -> tuple[dict[str, Any] | None, list[str], li
 _JQ_LONG = {"--raw-output": "r", "--raw-input": "R", "--exit-status": "e", "--compact-output": "c",
             "--join-output": "j", "--sort-keys": "S", "--monochrome-output": "M", "--null-input": "n"}  # fmt: skip
 _JQ_LETTERS = frozenset(_JQ_LONG.values())
+
+
+def _jq_null_printed(printed: Callable[[str], str | None]) -> str | None:
+    """(falsealarm57) What ``jq -n`` prints (the program run on null), None where it prints only ``null`` (a value the
+    program did not find: unknown, as before, not a word ``null`` at a Region argument)."""
+    out = printed("null")
+    return None if out is None or out.strip() == "null" else out
 
 
 def _jq_printed(
