@@ -3583,7 +3583,7 @@ def _jq_null_values(words: list[str], reaching: Mapping[str, Sequence[str]], bod
     without ``-n`` (jq would read the script's standard input) or for a program the one jq reader does not apply."""
     resolved = _jq_arguments_resolved(words, reaching, body)
     found = text_filter(resolved)
-    if found is None or found.apply is None or found.apply("") == "":
+    if found is None or found.apply is None or not found.apply(""):  # no -n: no JSON read, nothing printed
         return None
     return filtered(["null"], [found])
 
@@ -4379,7 +4379,7 @@ def _jq_variables(args: list[str]) -> tuple[dict[str, Any] | None, list[str], li
 # output. Using this option will result in more compact output"; "--join-output / -j: Like -r but jq won't print a
 # newline after each output"; "--sort-keys / -S: Output the fields of each object with the keys in sorted order";
 # "--monochrome-output / -M"; each checked with jq 1.6 on this machine): `jq -er '.dr.region'` was an unread filter
-# (RES-011 at home too). -C (colour codes in the text), -n, -s and the others change the output or the input: unread.
+# (RES-011 at home too). -C (colour codes in the text), -s and the others change the output or the input: unread.
 # falsealarm57 (stop 57): jq 1.7 manual, "--null-input / -n: Don't read any input at all. Instead, the filter is run
 # once using null as the input" (`jq -n --arg region R '$ARGS.named'`, a settings document built from arguments).
 _JQ_LONG = {"--raw-output": "r", "--raw-input": "R", "--exit-status": "e", "--compact-output": "c",
