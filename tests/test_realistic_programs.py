@@ -112,6 +112,7 @@ import platform_programs_falsealarm55 as fa55
 import platform_programs_falsealarm55b as fa55b
 import platform_programs_falsealarm56 as fa56
 import platform_programs_falsealarm56b as fa56b
+import platform_programs_falsealarm57 as fa57
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_fnb64_51 as fb51
@@ -18845,6 +18846,11 @@ CASES: list[Case] = [
     # `ctr c create` naming a Region abroad or a partner are RES-009 / RES-015 (each passed every door before); jq over
     # a here-string and an EFS replica's Region by a Parameter's Default in the jurisdiction pass (RES-011 / RES-016)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu57.rows()],
+    # -- stop 57, false alarms round 21 (tests/platform_programs_falsealarm57.py): a function's `while read` loop fed
+    # by its callers' pipes (VPC addresses, the machine's own) and the machine's address by `ip -4 addr show eth0`
+    # pass (RES-015 before); a partner piped into the function, a character edit of the machine's own address or name
+    # (`cut -c2-`, `tr 1 5`, `sed 's/.internal$//'`) and a tunnel's address are RES-015 (the edits passed before)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa57.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

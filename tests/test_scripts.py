@@ -4197,9 +4197,11 @@ def test_falsealarm56_a_lookup_is_the_name_it_looks_up(script: str, expected: li
         ("cat /etc/fleet/hosts.txt \\\n  | while read -r h; do psql -h \"$h\"; done\n",
          ["$(cat /etc/fleet/hosts.txt)"]),
         ("while read -r h; do psql -h \"$h\"; done\n", ["$(< /dev/stdin)"]),
-        # a function's loop reads its caller's input, which is not read: unknown (the partner's passed on main)
+        # a function's loop reads its caller's input (the partner's passed on main 8f0aa679); falsealarm57 (stop 57):
+        # the caller's pipe is read, so the partner is refused by name (was `$(< /dev/stdin)`, unknown)
         ("f() { while read -r h; do psql -h \"$h\"; done; }\nprintf '%s\\n' db.partner.example.com | f\n",
-         ["$(< /dev/stdin)"]),
+         ["db.partner.example.com"]),
+        ("f() { while read -r h; do psql -h \"$h\"; done; }\nf < /etc/fleet/peers\n", ["$(< /dev/stdin)"]),
         ("a || \\\n  while read -r h; do psql -h \"$h\"; done <<EOF\n10.0.1.7\nEOF\n", []),  # `||`: no pipe
         ("R=eu-west-1\naws s3 ls \\\n  --region \"$R\"\n", []),
     ],
@@ -4823,3 +4825,93 @@ def test_mutation57_ctr_containers_create(line: str) -> None:
 )
 def test_mutation57_ossutil_region(line: str, expected: set[str]) -> None:
     assert {f[0] for f in findings(f"#!/bin/bash\n{line}\n")} == expected
+
+
+# falsealarm57 (stop 57): a function's `while read` loop reads what its callers pipe into it (bash(1) "Shell
+# Functions": the function runs with the caller's standard input). On main 44bcf26a every such loop was unknown
+# (`$(< /dev/stdin)`, RES-015 at a destination), a false alarm for the VPC's addresses; a partner's host piped in is
+# refused by name now, and a call whose input is not read (a file the script does not write, none) stays unknown.
+_F57 = 'f() { while read -r h; do psql -h "$h"; done; }\n'
+_F57_LINES = 'function f {\n  while read -r h; do\n    psql -h "$h"\n  done\n}\n'
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (_F57 + "printf '%s\\n' 10.0.1.7 10.0.1.8 | f\n", []),
+        (_F57_LINES + "printf '%s\\n' 10.0.1.7 |\n  f\n", []),
+        (_F57 + "hostname -I | tr ' ' '\\n' | f\n", []),
+        (_F57 + "printf '%s\\n' db.partner.example.com | f\n", ["db.partner.example.com"]),
+        (_F57 + "printf '%s\\n' 10.0.1.7 | f\nprintf '%s\\n' db.partner.example.com | f\n", ["db.partner.example.com"]),
+        (_F57_LINES + "printf '%s\\n' db.partner.example.com | f\n", ["db.partner.example.com"]),
+        (_F57 + "printf '%s\\n' 10.0.1.7 | f\nf < /etc/fleet/peers\n", ["$(< /dev/stdin)"]),
+        (_F57 + "f\n", ["$(< /dev/stdin)"]),
+        (_F57 + "true || f\n", ["$(< /dev/stdin)"]),
+        (_F57, ["$(< /dev/stdin)"]),
+    ],
+)  # fmt: skip
+def test_falsealarm57_a_function_s_loop_reads_its_callers_pipes(script: str, expected: list[str]) -> None:
+    found = findings(f"#!/bin/bash\n{script}", "EU", "aws")
+    assert sorted({value for rule, _, value in found if rule == "RES-015"}) == expected, found
+
+
+# falsealarm57 (stop 57): the machine's own address or name keeps through stages selecting whole lines or fields
+# (`cut -d' ' -f1`, `awk '{print $1}'`, `head`, `tr -d ' '`, jq's identity), and `ip -4 addr show eth0` is its own
+# (RES-015 on main 44bcf26a); a character edit (`cut -c2-`, `sed 's/^1//'`, `tr 1 5`, a name's last label removed)
+# and a tunnel's address are not the machine's own (each passed on main). The instance's placement keeps the looser
+# test (a zone minus its letter is its Region).
+@pytest.mark.parametrize(
+    ("value", "refused"),
+    [
+        ("$(hostname -i | cut -d' ' -f1)", False),
+        ("$(hostname -I | awk '{print $1}')", False),
+        ("$(hostname -I | tr -d ' ')", False),
+        ("$(hostname | cut -d. -f1)", False),
+        ("$(hostname -f | jq -R .)", False),
+        ("$(curl -s http://169.254.169.254/latest/meta-data/local-ipv4 | head -n 1)", False),
+        ("$(curl -s http://100.100.100.200/latest/meta-data/private-ipv4)", False),
+        ("$(ip -4 addr show eth0 | awk '/inet / {print $2}' | cut -d/ -f1)", False),
+        ("$(ip -o -4 addr show dev ens5 | awk '{print $4}' | cut -d/ -f1)", False),
+        ("$(hostname -i | cut -c2-)", True),
+        ("$(hostname -i | sed 's/^1//')", True),
+        ("$(hostname -I | awk '{print $1}' | tr 1 5)", True),
+        ("$(hostname -f | sed 's/.internal$//')", True),
+        ("$(curl -s http://169.254.169.254/latest/meta-data/local-ipv4 | cut -c3-)", True),
+        ("$(ip -4 addr show tun0 | awk '/inet / {print $2}' | cut -d/ -f1)", True),
+        ("$(ip -4 addr show | awk '/inet / {print $2}' | cut -d/ -f1)", True),
+    ],
+)
+def test_falsealarm57_the_machine_s_own_values_through_text_tools(value: str, refused: bool) -> None:
+    found = findings(f'#!/bin/bash\nIP={value}\ncurl -fsS "http://$IP:8080/healthz"\n', "EU", "aws")
+    assert bool(found) is refused, found
+
+
+def test_falsealarm57_the_instance_s_zone_minus_its_letter_is_still_its_region() -> None:
+    zone = "$(curl -s http://169.254.169.254/latest/meta-data/placement/availability-zone | sed 's/[a-z]$//')"
+    assert findings(f"#!/bin/bash\naws s3 ls --region {zone}\n", "EU", "aws") == []
+
+
+# falsealarm57 (stop 57): jq 1.7 `--null-input` (`jq -n --arg region R '$ARGS.named'`) is computed (RES-011 on main
+# 44bcf26a), and a variable's JSON value filled into `$(echo "$S" | jq -r .region)` keeps its quotes (bash(1) "Quote
+# Removal": an expansion's quotes are not removed): on main the Region abroad passed every door.
+_READ57 = 'aws s3 ls --region "$(echo "$S" | jq -r .region)"'
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ("S=$(jq -cn --arg region eu-west-1 --arg b x '$ARGS.named')\n" + _READ57,
+         set()),
+        ("S=$(jq -cn --arg region us-west-2 --arg b x '$ARGS.named')\n" + _READ57,
+         {("RES-009", "us-west-2")}),
+        ("aws s3 ls --region \"$(jq -rn --arg r eu-west-1 '$r')\"", set()),
+        ("aws s3 ls --region \"$(jq -rn --arg r us-west-2 '$r')\"", {("RES-009", "us-west-2")}),
+        ("S='{\"region\":\"eu-west-1\"}'\naws s3 ls --region \"$(echo \"$S\" | jq -r .region)\"", set()),
+        ("S='{\"region\":\"us-west-2\"}'\naws s3 ls --region \"$(echo \"$S\" | jq -r .region)\"",
+         {("RES-009", "us-west-2")}),
+        ("aws s3 ls --region \"$(jq -r .region)\"", {("RES-011", "$(jq -r .region)")}),
+    ],
+)  # fmt: skip
+def test_falsealarm57_jq_null_input_and_a_json_value_filled_whole(script: str, expected: set[tuple[str, str]]) -> None:
+    found = findings(f"#!/bin/bash\n{script}\n", "EU", "aws")
+    assert {(rule, value) for rule, _, value in found} == expected, found

@@ -10230,8 +10230,23 @@ def _next_substitution(text: str, start: int) -> int:
 
 
 def _given_or_written(given: Mapping[str, str | None], reference: re.Match[str]) -> str:
-    """A variable's value in ``given``, else the reference as written (:func:`_filled`)."""
-    return given[reference.group(1) or reference.group(2)] or reference.group(0)
+    """A variable's value in ``given``, else the reference as written (:func:`_filled`). falsealarm57 (stop 57): a
+    literal value's double quotes are written escaped (``\\"``) inside a command substitution the evaluator re-reads
+    as shell words (not where the text single-quotes the reference, which keeps them; not elsewhere: a policy document
+    filled from ``"$P"`` is read as JSON): bash(1) "Quote Removal" removes only the quotes the script wrote,
+    never those an expansion gives, so ``"$S"`` of ``{"region":"us-west-2"}`` reaches ``echo`` whole (written bare,
+    the filled text was re-read as ``{region:us-west-2}``, jq read no JSON, and the Region abroad passed every door).
+    A value holding an expansion or a backslash (an uncomputed substitution kept as text) is written as it is."""
+    value = given[reference.group(1) or reference.group(2)]
+    text, at = reference.string, reference.start()
+    opened = text.rfind("$(", 0, at)
+    reread = opened >= 0 and ")" not in text[opened:at] and text[at - 1 : at] != "'"  # the reader's `'$S'` keeps them
+    if value and reread and '"' in value and not _KEPT_AS_WRITTEN.search(value):
+        return value.replace('"', '\\"')
+    return value or reference.group(0)
+
+
+_KEPT_AS_WRITTEN = re.compile(r"[$`\\]")
 
 
 # A Kubernetes dependent variable reference `$(NAME)`, or its escape `$$`; a shell variable `$NAME` / `${NAME}`.

@@ -2814,6 +2814,36 @@ def _pipe_into(script: str, at: int) -> int | None:
     return found.start() if found is not None else None
 
 
+# falsealarm57 (stop 57): bash(1) "Shell Functions": a function's commands run in the caller's shell, with its standard
+# input, so a `while read` loop opening a function body (`push_all() { while read -r ip; do ssh "$ip" ...; done; }`)
+# reads what each call is given: `CMD | push_all` (a pipe on the call's line or ending an earlier one). The lines of
+# every call's pipe, each as :func:`_piped_lines` reads a loop's own pipe; a call with any other input (none, a file,
+# the script's standard input) or no call at all leaves the loop unread (None: unknown, as before).
+_LOOP_IN_BODY = re.compile(
+    r"(?:^|\n)[ \t]*(?:function[ \t]+([A-Za-z_][\w:.-]*)(?:[ \t]*\([ \t]*\))?|([A-Za-z_][\w:.-]*)[ \t]*\([ \t]*\))"
+    r"[ \t]*(?:\n[ \t]*)?\{[ \t]*(?:\n[ \t]*)?\Z"
+)
+
+
+def _callers_lines(
+    script: str, at: int, files: Mapping[str, str], values: Mapping[str, Sequence[str]]
+) -> list[str] | None:
+    """The lines the callers of the function whose body opens with the ``while`` at ``at`` pipe into it, or None."""
+    at = script.index("while", at)  # after a one-line body's `{`
+    defined = _LOOP_IN_BODY.search(script, max(0, at - 200), at)
+    if defined is None:
+        return None
+    call = re.compile(_CALL_PLACE + "(" + re.escape(defined.group(1) or defined.group(2)) + r")(?=[ \t;&|)]|$)", re.M)
+    lines: list[str] = []
+    for found in call.finditer(script):
+        bar = _pipe_into(script, found.start(1))
+        piped = _piped_lines(script, bar, files, values) if bar is not None else None
+        if piped is None:
+            return None
+        lines += piped
+    return lines or None
+
+
 def while_read_words(
     script: str, files: Mapping[str, str], values: Mapping[str, Sequence[str]] | None = None
 ) -> dict[str, tuple[str, ...]]:
@@ -2831,7 +2861,9 @@ def while_read_words(
         piped = _piped_lines(script, bar, files, values or {}) if bar is not None else None
         given = None if piped is not None else _LOOP_INPUT.search(script, m.end())
         if given is None and piped is None:
-            piped = [_UNREAD_INPUT]  # falsealarm56: an input the reader does not find is unknown, not unset
+            # falsealarm56: an input the reader does not find is unknown, not unset; falsealarm57: a function's loop
+            # reads what its callers pipe into it
+            piped = _callers_lines(script, m.start(), files, values or {}) or [_UNREAD_INPUT]
         lines: list[str] = []
         if piped is not None:
             lines = piped
@@ -3507,16 +3539,28 @@ def _here_string_echoed(words: list[str], command: str) -> list[str]:
 # ec2-metadata(8), https://github.com/amazonlinux/amazon-ec2-utils/blob/main/doc/ec2-metadata.8; Alibaba Cloud ECS's
 # at http://100.100.100.200/, https://www.alibabacloud.com/help/en/ecs/user-guide/view-instance-metadata): each item
 # describes the instance itself (its address, name, zone, Region). Matched whole against a pipeline's first command.
+# falsealarm57 (stop 57): ip-address(8) `ip [-4|-6] [-o|-br] addr show [dev] IFACE` of the cloud's own network
+# interface (eth*, ens*, enp*): the interface's own addresses (`inet 10.0.1.5/24 brd ...`); not a tunnel's (`tun0`,
+# `wg0`: its `peer` is the far end), nor every interface's.
 _OWN_MACHINE = re.compile(
     r"(?:/usr)?(?:/s?bin/)?(?:hostname(?:\s+(?:-[fsdiIA]|--fqdn|--short|--domain|--ip-address|--all-ip-addresses))?"
     r"|whoami|id\s+-un|ec2-metadata(?:\s+-{1,2}[A-Za-z-]+)*"
+    r"|ip(?:\s+-(?:4|6|o|br|brief|oneline))*\s+(?:a|addr|address)(?:\s+(?:show|list|s))?(?:\s+dev)?"
+    r"\s+(?:eth[0-9]+|ens[0-9]+|enp[0-9a-z]+)(?:\s+(?:primary|scope\s+global))*"
     r"|(?:curl|wget)(?:\s+[^\s()`;|&<>]+)*?\s+['\"]?http://(?:169\.254\.169\.254|\[fd00:ec2::254\]|100\.100\.100\.200)"
     r"/[^\s()`;|&<>'\"]*['\"]?)"
 )
-# Stages after such a command that only select from its output (head / tail -n N, a bare xargs, a filter writing no
-# text: tr -d, cut, awk '{print $N}', sed 's/.$//'): the value stays the machine's own.
+# Stages after such a command that select whole lines or fields of its output (:func:`_selects_whole`: head / tail -n
+# N, grep, `cut -d C -f N`, awk '{print $N}', a bare xargs, tr between blanks; jq's identity `jq -R .`): the value
+# stays the machine's own. falsealarm57 (stop 57): a stage editing characters (`cut -c2-`, `sed 's/^1//'`, `tr 1 5`,
+# `sed 's/.internal$//'`) no longer does for an address or a name: 172.16.0.5 minus its first character is a public
+# address, and the machine's name without its last label is no name of the machine (a name with dots is asked of
+# public DNS as written first). The instance's placement (zone, Region: never a host) keeps the looser test
+# (:func:`_selects`: `sed 's/[a-z]$//'` of the zone is its Region, the idiom before `placement/region`).
 _SELECTING = frozenset({"head", "tail", "xargs"})
 _SELECTING_WORDS = 3
+_JQ_IDENTITY = re.compile(r"jq(?:[ \t]+-[rRj]+)*[ \t]+['\"]?\.['\"]?")
+_OWN_PLACEMENT = re.compile(r"/meta-data/placement/|\bec2-metadata\b")
 OWN_MACHINE = "${HOSTNAME}"
 """What a substitution naming the machine itself stands for in a value (bash(1) "Shell Variables": HOSTNAME, "the name
 of the current host"): a placeholder, judged as any placeholder is (before a fixed domain, a host under it)."""
@@ -3556,16 +3600,47 @@ def substitution_values(
     if not commands or any(c.stdout is not None for c in commands):
         return None
     first = commands[0]
-    if _OWN_MACHINE.fullmatch(" ".join(first.words)) and all(_selects(c.words) for c in commands[1:]):
+    if _OWN_MACHINE.fullmatch(" ".join(first.words)) and all(_keeps_own(first.words, c.words) for c in commands[1:]):
         return [OWN_MACHINE]
     if first.words[:1] and first.words[0] in _LOOKUPS and all(_selects_whole(c.words) for c in commands[1:]):
         # falsealarm56: a lookup's answer, perhaps with its lines or fields selected, is still an answer for the name
         return _looked_up_values(first.words, reaching)
     if len(commands) > 1:
         return None
+    if first.words[:1] == ["jq"] and first.stdin is None:
+        return _jq_null_values(first.words, reaching, body)
     if first.words[:1] == ["cat"] and len(first.words) == 2:
         return _file_values(files, first.words[1])
     return _echoed_values(first.words, reaching)
+
+
+def _jq_null_values(words: list[str], reaching: Mapping[str, Sequence[str]], body: str) -> list[str] | None:
+    """(falsealarm57) A lone ``jq -n [--arg NAME VALUE ...] PROGRAM`` (jq 1.7 manual, ``--null-input``: the program
+    run once on null; no file operand): what it prints, as :func:`filter_values` computes ``echo null | jq ...``
+    (``$(jq -cn --arg region R '$ARGS.named')`` is ``{"region":"R"}``; was unknown: RES-011 where it was used). None
+    without ``-n`` (jq would read the script's standard input) or for a program the one jq reader does not apply."""
+    resolved = _jq_arguments_resolved(words, reaching, body)
+    found = text_filter(resolved)
+    if found is None or found.apply is None or not found.apply(""):  # no -n: no JSON read, nothing printed
+        return None
+    return filtered(["null"], [found])
+
+
+def _keeps_own(command: list[str], words: list[str]) -> bool:
+    """(falsealarm57) Whether a stage after the machine's own ``command`` keeps its value the machine's own: whole
+    lines or fields (:func:`_selects_whole`), jq's identity, or, for the instance's placement only, any stage writing
+    no text of its own (:func:`_selects`)."""
+    if _selects_whole(words) or _JQ_IDENTITY.fullmatch(" ".join(words)):
+        return True
+    return _OWN_PLACEMENT.search(" ".join(command)) is not None and _selects(words)
+
+
+def _selects(words: list[str]) -> bool:
+    """A pipeline stage that only selects from its input (no text of its own written)."""
+    if words[:1] and words[0] in _SELECTING:
+        return len(words) <= _SELECTING_WORDS  # head -n 1, tail -1, xargs
+    found = text_filter(words)
+    return found is not None and not any(t.strip() for t in found.texts)
 
 
 def _jq_file_values(body: str, files: Mapping[str, str]) -> list[str] | None:
@@ -3641,8 +3716,9 @@ def _looked_up_values(words: list[str], reaching: Mapping[str, Sequence[str]]) -
 # falsealarm56: stages that select whole lines or whole fields of a lookup's answer and change no character of them:
 # head / tail by lines (`-n N`, `-N`), grep of lines (no `-o`: a part of a line), cut by fields (`-d C -f LIST`, not
 # `-c` / `-b`: characters), awk printing one field (`'{print $N}'`, behind a `/regex/` or `NR==N` pattern), a bare
-# xargs, tr between blanks (`tr '\t' '\n'`, `tr -d '\n'`). :func:`_selects` allows deletions (`sed 's/^1//'`,
-# `cut -c2-`) that could turn 172.16.0.5 into 72.16.0.5, a public address: an answer is not that address edited.
+# xargs, tr between blanks (`tr '\t' '\n'`, `tr -d '\n'`). Not deletions (`sed 's/^1//'`, `cut -c2-`) that could
+# turn 172.16.0.5 into 72.16.0.5, a public address: an answer is not that address edited. falsealarm57: the machine's
+# own address and name (:data:`_OWN_MACHINE`, :func:`_keeps_own`) through the same stages.
 _LINES = re.compile(r"-n|-?[0-9]+|-n[0-9]+|\+[0-9]+")
 _GREP_PLAIN = re.compile(r"-[EFiwvx]+|-m[0-9]*|[0-9]+")
 _CUT_FIELDS = re.compile(r"-d.?|-f[0-9,-]*|[0-9,-]+|-s")
@@ -3668,14 +3744,6 @@ def _selects_whole(words: list[str]) -> bool:
         sets = rest[1:] if rest[:1] == ["-d"] else rest
         return 0 < len(sets) <= 2 and all(_BLANK_SET.fullmatch(w) for w in sets)
     return name == "xargs" and not rest
-
-
-def _selects(words: list[str]) -> bool:
-    """A pipeline stage that only selects from its input (no text of its own written)."""
-    if words[:1] and words[0] in _SELECTING:
-        return len(words) <= _SELECTING_WORDS  # head -n 1, tail -1, xargs
-    found = text_filter(words)
-    return found is not None and not any(t.strip() for t in found.texts)
 
 
 def _file_values(files: Mapping[str, str], file: str) -> list[str] | None:
@@ -4309,6 +4377,8 @@ def _jq_filter(args: list[str]) -> _TextFilter:
         raw_input="R" in letters,
         form=letters & set("jcS"),
     )
+    if "n" in letters:  # falsealarm57: the program runs once on null, whatever the input; a null output is unknown
+        return _TextFilter(lambda _: _jq_null_printed(printed), program.texts)
     return _TextFilter(printed, program.texts)
 
 
@@ -4384,10 +4454,19 @@ def _jq_variables(args: list[str]) -> tuple[dict[str, Any] | None, list[str], li
 # output. Using this option will result in more compact output"; "--join-output / -j: Like -r but jq won't print a
 # newline after each output"; "--sort-keys / -S: Output the fields of each object with the keys in sorted order";
 # "--monochrome-output / -M"; each checked with jq 1.6 on this machine): `jq -er '.dr.region'` was an unread filter
-# (RES-011 at home too). -C (colour codes in the text), -n, -s and the others change the output or the input: unread.
+# (RES-011 at home too). -C (colour codes in the text), -s and the others change the output or the input: unread.
+# falsealarm57 (stop 57): jq 1.7 manual, "--null-input / -n: Don't read any input at all. Instead, the filter is run
+# once using null as the input" (`jq -n --arg region R '$ARGS.named'`, a settings document built from arguments).
 _JQ_LONG = {"--raw-output": "r", "--raw-input": "R", "--exit-status": "e", "--compact-output": "c",
-            "--join-output": "j", "--sort-keys": "S", "--monochrome-output": "M"}  # fmt: skip
+            "--join-output": "j", "--sort-keys": "S", "--monochrome-output": "M", "--null-input": "n"}  # fmt: skip
 _JQ_LETTERS = frozenset(_JQ_LONG.values())
+
+
+def _jq_null_printed(printed: Callable[[str], str | None]) -> str | None:
+    """(falsealarm57) What ``jq -n`` prints (the program run on null), None where it prints only ``null`` (a value the
+    program did not find: unknown, as before, not a word ``null`` at a Region argument)."""
+    out = printed("null")
+    return None if out is None or out.strip() == "null" else out
 
 
 def _jq_printed(
