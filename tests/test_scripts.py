@@ -989,7 +989,7 @@ def test_a_host_read_from_a_line_keeps_the_line_s_offset() -> None:
 
 
 def test_filled_writes_each_value_that_reaches() -> None:
-    from components.residency.engine import _filled
+    from components.residency.scripts import filled_texts as _filled
 
     assert _filled("$R", {"R": ("eu-west-1",)}) == ("eu-west-1",)
     assert _filled("oss-${R}-internal.aliyuncs.com", {"R": ("cn-hangzhou", "cn-beijing")}) == (

@@ -97,9 +97,11 @@ from components.residency.references import (
 )
 from components.residency.rules import SECRET_PLACEHOLDER, Finding, RuleId, rule
 from components.residency.scripts import (
-    ARRAY_SUBSCRIPT,
+    DEFAULT_WORD,
     EDIT_COMMAND,
     OWN_MACHINE,
+    SHELL_DEFAULT,
+    SHELL_PARAMETER,
     Edit,
     ScriptHost,
     ScriptReader,
@@ -114,6 +116,7 @@ from components.residency.scripts import (
     compose_commands,
     echoed_files,
     edited_files,
+    filled_texts,
     for_loop_words,
     has_array_element,
     has_for_loop,
@@ -134,7 +137,9 @@ from components.residency.scripts import (
     substitution_at,
     substitution_values,
     substitutions_joined,
+    under_defaults,
     while_read_words,
+    with_defaults,
     without_single_quoted,
     written_files,
     xargs_expanded,
@@ -4114,7 +4119,9 @@ class RuleEngine:
         if values.opaque:
             for m in _URL_VARIABLES.finditer(script):
                 if m.group("scheme").lower() in _HOST_SCHEMES and _HOST_ENDS_IN_VARIABLE.search(m.group("authority")):
-                    hosts += [(h, m.start()) for h in _filled(m.group("authority"), values.at_destination(m.start()))]
+                    hosts += [
+                        (h, m.start()) for h in filled_texts(m.group("authority"), values.at_destination(m.start()))
+                    ]
         if "://$(" in script:
             for m in _URL_SUBSTITUTION.finditer(script):
                 substitution = substitution_at(script, m.end())
@@ -4210,7 +4217,7 @@ class RuleEngine:
             document = _CONFIG_READERS[kind](body, depth)
             self._judge_document_substitutions(walk, script, document, entry, at, f"{where}({kind})", names)
         reaching = _only(_assigned_values(script, self._instance_region(walk)).at(at), names) if at >= 0 else {}
-        for text in _filled(body, reaching) if at >= 0 else (body,):
+        for text in filled_texts(body, reaching) if at >= 0 else (body,):
             document = _CONFIG_READERS[kind](text, depth)
             if entry.keys and isinstance(document, (dict, list)):
                 document = _renamed_keys(document, entry.keys)  # config54: Filebeat's `hosts`, Vector's sink `address`
@@ -4343,7 +4350,7 @@ class RuleEngine:
                 values = _only(_assigned_values(script, own).at(at), names) if at >= 0 else {}
                 if at >= 0:
                     self._judge_config_substitution(walk, script, key, value, entry, at, f"{where}({kind})", names)
-                for filled in _filled(value, values):
+                for filled in filled_texts(value, values):
                     named = entry.keys.get(key.strip().lower(), key)
                     # config53: a value the tool reads as another (s3cmd's legacy `EU`: eu-west-1) is judged as that.
                     given = entry.values.get(key.strip().lower(), {}).get(filled.strip().upper(), filled)
@@ -4375,7 +4382,7 @@ class RuleEngine:
             return
         values = _assigned_values(script, self._instance_region(walk))
         files = {**walk.script_files, **values.files} if values.files else walk.script_files
-        for text in _filled(value.strip(), _only(values.at_destination(at), names)):
+        for text in filled_texts(value.strip(), _only(values.at_destination(at), names)):
             if "$(" not in text and "`" not in text:
                 continue
             if region:
@@ -4584,7 +4591,7 @@ class RuleEngine:
             if "=" in item:
                 self._judge_assignments(walk, item, where, 1, whole, at)
             self._judge_found_hosts(walk, whole, [h for h in hosts if at <= h.offset <= at + len(item)], where)
-            for text in _filled(item, values.at(at)):
+            for text in filled_texts(item, values.at(at)):
                 if text != item and self.parser.has_candidates(text):
                     self._judge_references(walk, text, where, key, own_region)
 
@@ -4726,7 +4733,7 @@ class RuleEngine:
             own_ram = _machine_ram_accounts(found.host, script, files) if found.policy else frozenset()
             # scripts53: a variable holding a substitution the evaluator cannot compute (`R=$(aws configure get
             # region)`, then `--region $R`) is filled with it, and fails closed below as the substitution written there
-            for value in _filled(found.host, values.at_destination(found.offset)):
+            for value in filled_texts(found.host, values.at_destination(found.offset)):
                 if "$(" not in value and "`" not in value:
                     self._judge_script_host(walk, found, value, path, own_ram)
                     continue
@@ -4741,7 +4748,7 @@ class RuleEngine:
                         # as written (`acs:ram::$UID:root`, heredoc_files); the shell expands them from the values
                         # that reach the call, so they are filled with those before the document is walked.
                         own_text = _machine_ram_accounts(text, script, files)
-                        for document in _filled(text, values.at_destination(found.offset)):
+                        for document in filled_texts(text, values.at_destination(found.offset)):
                             self._judge_script_host(walk, found, document, path, own_text)
                         continue
                     self._judge_script_host(walk, found, text, path)
@@ -4811,7 +4818,7 @@ class RuleEngine:
         assigned: _ScriptValues | None = None
         if "$" in given:
             assigned = _assigned_values(script, self._instance_region(walk))
-            values = _filled(given, assigned.at_destination(found.offset))
+            values = filled_texts(given, assigned.at_destination(found.offset))
         files: Mapping[str, str] | None = None
         for value in values:
             if value[:1] in ("<", "{"):
@@ -9499,26 +9506,16 @@ _NESTED_ASSIGNMENTS = 2  # assignments inside an assignment's value, read this d
 # Atomic (bash takes the longest name: `$Aa` is the variable `Aa`): without it the host and URL patterns below could
 # split a name between the variable and the host characters after it in every way, exponentially many on a failing
 # word (`echo a.$Aa.$Aa...`, 25 repeats: 29 s in one search; the lead's review, stop 48). The matches are the same.
-# mutation53: a braced one with a default word too (`${HOST:-intake.example.com}`: _with_defaults reads the word).
-_DEFAULT_WORD = r"[^{}$`\"'\s]+"  # `${NAME:-word}`'s word, after `:-`, `-`, `:=` or `=` (_SHELL_DEFAULT reads it)
+# mutation53: a braced one with a default word too (`${HOST:-intake.example.com}`: with_defaults reads the word).
 # scripts55b: or a positional parameter (`$1`, `${1}`; bash(1) "Positional Parameters": "When a positional parameter
 # consisting of more than a single digit is expanded, it must be enclosed in braces", so `$10` is `$1` then `0`): a
 # function's `curl "http://$1:8080/hooks"` is filled with its calls' words (:func:`scripts.positional_words`), as a
 # Region option's `"$1"` is since scripts54b; a URL whose `$1` no call gives stays a placeholder, as an unset variable.
 _SHELL_VARIABLE = (
-    rf"(?>\$(?:\{{[A-Za-z_][A-Za-z0-9_]*(?::?[-=]{_DEFAULT_WORD})?\}}|\{{[1-9]\}}|[A-Za-z_][A-Za-z0-9_]*|[1-9]))"
+    rf"(?>\$(?:\{{[A-Za-z_][A-Za-z0-9_]*(?::?[-=]{DEFAULT_WORD})?\}}|\{{[1-9]\}}|[A-Za-z_][A-Za-z0-9_]*|[1-9]))"
 )
 # The same variable with its name captured (braced, or bare): group 1 or group 2.
 _SHELL_REFERENCE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
-# scripts54b: the same, or a positional parameter (`$1`, `${1}`; bash(1): `$10` is `$1` then `0`), for the readers that
-# fill a script's values in (:func:`_filled`, :func:`_referenced`, :func:`_match_values`): a positional parameter
-# holds values only where :func:`scripts.positional_words` gives them (a function's calls, `set --`), else it stays
-# as written.
-_SHELL_PARAMETER = re.compile(
-    rf"\$(?:\{{([A-Za-z_][A-Za-z0-9_]*(?:\[(?:{ARRAY_SUBSCRIPT})\])?|[1-9])\}}"
-    r"|([A-Za-z_][A-Za-z0-9_]*|[1-9]))"
-)  # and an array's element, `${REGIONS[1]}` (:func:`scripts.array_elements`; scripts55: `${REGIONS[$i]}` too;
-# mutation56: an arithmetic subscript, `${REGIONS[i+1]}`)
 _SHELL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 """A shell variable's name (bash(1) "name": letters, digits and underscores, not starting with a digit)."""
 _URL_VARIABLES = re.compile(
@@ -9779,7 +9776,7 @@ def _match_values(
         # scripts55: `R=$(cat <<EOF` over the lines after it (it does not close on its line): the body; one the shell
         # expands is a variable's values when it is that variable whole, else not known (as text around a reference)
         body, expanded = heredoc
-        whole = _SHELL_PARAMETER.fullmatch(body.strip()) if expanded else None
+        whole = SHELL_PARAMETER.fullmatch(body.strip()) if expanded else None
         if expanded:
             return list(env.get(whole.group(1) or whole.group(2), ())) if whole is not None else []
         return [body]
@@ -9799,12 +9796,29 @@ def _match_values(
     if value and not any(c in value for c in "$`("):
         return [value]
     if m.group("single") is None:  # mutation53: `REGION=${REGION:-eu-west-2}` holds the word where REGION is unset
-        value, defaults = _with_defaults(value)
-        env = _defaulted(defaults, env)
+        value, defaults = with_defaults(value)
+        env = under_defaults(defaults, env)
         if value and not any(c in value for c in "$`("):  # scripts54: `${A:+word}`'s word
             return [value]
-    whole = _SHELL_PARAMETER.fullmatch(value) if value and m.group("single") is None else None
+    whole = SHELL_PARAMETER.fullmatch(value) if value and m.group("single") is None else None
+    if whole is None and value and m.group("single") is None and not any(c in value for c in "`("):
+        return _text_around_values(value, m.group("name"), env)
     return list(env.get(whole.group(1) or whole.group(2), ())) if whole is not None else []
+
+
+def _text_around_values(value: str, name: str, env: Mapping[str, Sequence[str]]) -> list[str]:
+    """(scripts57, stop 57) The values of an assignment's word holding text around its variables (``R="${P}-2"``,
+    ``H=db.$DOMAIN``; bash(1) "Parameter Expansion": each ``$NAME`` is replaced by its value inside the word): the word
+    with each value its variables hold (:func:`scripts.filled_texts`, the one filling); none while a variable holds no
+    literal (unknown, as before) or the word names the variable it assigns (``P="$P-x"``: a value built on itself);
+    the word as written, held apart (:data:`_OPAQUE`), when a variable may hold a substitution the evaluator cannot
+    compute (a destination fails it closed)."""
+    names = {r.group(1) or r.group(2) for r in SHELL_PARAMETER.finditer(value)}
+    if not names or name in names:
+        return []
+    if any(v[:1] == _OPAQUE for n in names for v in env.get(n, ())):
+        return [_OPAQUE + value]
+    return [text for text in filled_texts(value, env) if "$" not in text]
 
 
 _OPAQUE = "\x00"
@@ -9878,88 +9892,22 @@ def _values_anywhere(
             return {name: tuple(known) for name, known in values.items() if known}
 
 
-# mutation53: a parameter expansion with a default word (bash(1) "Parameter Expansion": `${parameter:-word}` "If
-# parameter is unset or null, the expansion of word is substituted"; `${parameter:=word}` assigns it as well; without
-# the colon, only when unset): `--region ${REGION:-eu-west-2}` sends to eu-west-2 wherever the script sets no REGION. A
-# word holding an expansion or a quote of its own is left as written.
-_SHELL_DEFAULT = re.compile(rf"\$\{{([A-Za-z_][A-Za-z0-9_]*|[1-9]):?[-=]({_DEFAULT_WORD})\}}")  # scripts54b: `${1:-w}`
-
-
 # mutation54: `${parameter:=word}` ("Assign Default Values ... the expansion of word is assigned to parameter") assigns
 # NAME wherever it is expanded, the usual idiom a line of its own (`: "${DR_REGION:=eu-west-2}"`, the `:` builtin
 # only expanding it): read as the assignment `NAME=${NAME:-word}` is (the value NAME holds there, else the word). Its
 # groups are _ASSIGNMENT's (the whole expansion the bare value; never double or single) so that _match_values reads it.
 _DEFAULT_ASSIGNMENT = re.compile(
-    rf"(?P<bare>\$\{{(?P<name>[A-Za-z_][A-Za-z0-9_]*):?=(?:{_DEFAULT_WORD})\}})(?P<double>(?!))?(?P<single>(?!))?"
+    rf"(?P<bare>\$\{{(?P<name>[A-Za-z_][A-Za-z0-9_]*):?=(?:{DEFAULT_WORD})\}})(?P<double>(?!))?(?P<single>(?!))?"
 )
-
-
-# scripts54: bash(1) "Parameter Expansion": a default word that is itself an expansion (`${A:-${B:-eu-west-2}}`: A's
-# value, else B's, else the word), read from the inside out, this deep; and `${parameter:+word}` ("If parameter is null
-# or unset, nothing is substituted, otherwise the expansion of word is substituted"): the word is the only value it
-# can give (nothing else is sent anywhere).
-_NESTED_DEFAULTS = 3
-_REFERENCE_DEFAULT = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*):?[-=](\$\{[A-Za-z_][A-Za-z0-9_]*\})\}")
-_SHELL_ALTERNATE = re.compile(rf"\$\{{[A-Za-z_][A-Za-z0-9_]*:?\+({_DEFAULT_WORD})\}}")
-
-
-def _with_defaults(text: str) -> tuple[str, dict[str, tuple[str]]]:
-    """``text`` with each ``${NAME:-word}`` (``:=``, ``-``, ``=``) written ``${NAME}``, and each NAME's word as the
-    value it holds where no literal the script gives it reaches (merged under the reaching values by
-    :func:`_defaulted`: a literal the script gives NAME is what is used, else the word is; the environment's value,
-    unknown, is left as an unset variable's). Every reader of a script's variables (:func:`_filled`,
-    :func:`_referenced`, :func:`_match_values`) reads a default here. scripts54: a nested default's word is the inner
-    variable (``${B}``, resolved by :func:`_defaulted`), and ``${NAME:+word}`` is its word."""
-    if "${" not in text:
-        return text, {}
-    defaults: dict[str, tuple[str]] = {}
-
-    def reference(m: re.Match[str]) -> str:
-        defaults.setdefault(m.group(1), (m.group(2),))
-        return f"${{{m.group(1)}}}"
-
-    if "+" in text:
-        text = _SHELL_ALTERNATE.sub(lambda m: m.group(1), text)
-    for _ in range(_NESTED_DEFAULTS):
-        written = _SHELL_DEFAULT.sub(reference, text)
-        written = _REFERENCE_DEFAULT.sub(reference, written) if "${" in written else written
-        if written == text:
-            break
-        text = written
-    return text, defaults
-
-
-def _defaulted(
-    defaults: Mapping[str, tuple[str, ...]], values: Mapping[str, Sequence[str]]
-) -> Mapping[str, Sequence[str]]:
-    """``values`` with :func:`_with_defaults`' ``defaults`` under them (a value that reaches a name is what it holds,
-    else its default word); scripts54: a default that is another variable (``${A:-${B:-word}}``) is the values that
-    variable holds, or its own default, in turn."""
-    if not defaults:
-        return values
-
-    def resolved(name: str, depth: int) -> tuple[str, ...]:
-        if held := values.get(name):
-            return tuple(held)
-        out: list[str] = []
-        for word in defaults.get(name, ()):
-            inner = _SHELL_PARAMETER.fullmatch(word) if word[:2] == "${" else None
-            if inner is None:
-                out.append(word)
-            elif depth < _NESTED_DEFAULTS:
-                out += resolved(inner.group(1) or inner.group(2), depth + 1)
-        return tuple(out)
-
-    return {**{n: r for n in defaults if (r := resolved(n, 0))}, **values}
 
 
 def _referenced(value: str, values: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
     """``value``, or when it is a whole reference to a variable (``$C``, ``${C}``; scripts46) the values it may hold
     there (``values``: :meth:`_ScriptValues.at`), each judged as the value written there would be; a default word's
-    too (``${C:-word}``: :func:`_with_defaults`)."""
-    value, defaults = _with_defaults(value)
-    held = _defaulted(defaults, values)
-    if value[:1] != "$" or (whole := _SHELL_PARAMETER.fullmatch(value)) is None:
+    too (``${C:-word}``: :func:`with_defaults`)."""
+    value, defaults = with_defaults(value)
+    held = under_defaults(defaults, values)
+    if value[:1] != "$" or (whole := SHELL_PARAMETER.fullmatch(value)) is None:
         return (value,)
     return tuple(held.get(whole.group(1) or whole.group(2)) or (value,))
 
@@ -9978,13 +9926,13 @@ def _assigned_urls(script: str, own: tuple[re.Pattern[str], str] | None = None) 
     ``https://sqs.$R.amazonaws.com/``)."""
     values = _assigned_values(script, own)
     computed = _substituted_urls(script, values, own) if "://$(" in script else []
-    if not values.lines and not ("${" in script and _SHELL_DEFAULT.search(script)):
+    if not values.lines and not ("${" in script and SHELL_DEFAULT.search(script)):
         return "\n".join([script, *computed]) if computed else script
     extra: list[str] = computed
 
     def written(m: re.Match[str]) -> str:
         scheme = m.group("scheme")
-        hosts = _filled(m.group("authority"), values.at(m.start()))
+        hosts = filled_texts(m.group("authority"), values.at(m.start()))
         urls = [f"{scheme}{host}{m.group('rest')}" for host in hosts]
         extra.extend(urls[1:])
         return urls[0]
@@ -10032,25 +9980,6 @@ def _substituted_urls(script: str, values: _ScriptValues, own: tuple[re.Pattern[
         given = _script_substituted(f"{substitution}{rest}", values.at(m.start()), files, own)
         urls += [f"{m.group(0)}{text}" for text in given or () if OWN_MACHINE not in text]
     return urls[:_MAX_ASSIGNED_URLS]
-
-
-def _filled(text: str, reaching: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
-    """``text`` with each variable written as each value that reaches it (``reaching``: :meth:`_ScriptValues.at`),
-    one text per combination (at most :data:`_MAX_ASSIGNED_URLS`); a variable the script gives no literal stays as
-    written (``(text,)`` when none has one). The one filling of a script's values into a host, a URL's authority or
-    a command's option value (scripts48). A default word (``${REGION:-eu-west-2}``) is a value
-    (:func:`_with_defaults`)."""
-    text, defaults = _with_defaults(text)
-    held = _defaulted(defaults, reaching)
-    names = list(dict.fromkeys(v.group(1) or v.group(2) for v in _SHELL_PARAMETER.finditer(text)))
-    choices: list[list[str | None]] = [[*sorted(held[n])] if n in held else [None] for n in names]
-    if all(c == [None] for c in choices):
-        return (text,)
-    filled = []
-    for combination in itertools.islice(itertools.product(*choices), _MAX_ASSIGNED_URLS):
-        given = dict(zip(names, combination, strict=True))
-        filled.append(_SHELL_PARAMETER.sub(functools.partial(_given_or_written, given), text))
-    return tuple(filled)
 
 
 _XML_DESTINATION = re.compile(r"<Destination>(.*?)</Destination>", re.DOTALL)
@@ -10171,11 +10100,6 @@ def _next_substitution(text: str, start: int) -> int:
     """Where the next ``$(`` or backquote of ``text`` starts from ``start`` (-1: none)."""
     found = [i for i in (text.find("$(", start), text.find("`", start)) if i >= 0]
     return min(found, default=-1)
-
-
-def _given_or_written(given: Mapping[str, str | None], reference: re.Match[str]) -> str:
-    """A variable's value in ``given``, else the reference as written (:func:`_filled`)."""
-    return given[reference.group(1) or reference.group(2)] or reference.group(0)
 
 
 # A Kubernetes dependent variable reference `$(NAME)`, or its escape `$$`; a shell variable `$NAME` / `${NAME}`.

@@ -2842,8 +2842,8 @@ def while_read_words(
                 line = written.lstrip("\t") if given.group(1) else written
                 if line.rstrip("\r") == given.group(3):
                     break
-                expanded = not given.group(2) and "$" in line and values
-                lines += _expanded_body_line(line.strip(), values or {}) if expanded else [line.strip()]
+                expanded = not given.group(2) and "$" in line
+                lines += filled_texts(line.strip(), values or {}) if expanded else [line.strip()]
         elif given.group(5) is not None:
             word = given.group(5)
             word = word[1:-1] if word[:1] in "\"'" else word
@@ -2864,28 +2864,106 @@ def while_read_words(
     return {name: tuple(found) for name, found in words.items() if found}
 
 
-_MAX_BODY_LINES = 8  # a here-document's line written with its variables' values, at most this many ways
+# scripts57 (stop 57): the one filling of a script's values into a text (a host, a URL's authority, a command's option
+# value, a here-document's line), moved here from the engine (its `_filled`, `_with_defaults`, `_defaulted`) so that the
+# script reader's `while read` loop (scripts56's `_expanded_body_line`, a second filling) and the engine use one.
+_MAX_FILLED = 8  # the texts :func:`filled_texts` writes, at most (a script assigning a variable several values)
+DEFAULT_WORD = r"[^{}$`\"'\s]+"  # `${NAME:-word}`'s word, after `:-`, `-`, `:=` or `=` (SHELL_DEFAULT reads it)
+# scripts54b: a shell variable, or a positional parameter (`$1`, `${1}`; bash(1): `$10` is `$1` then `0`), for the
+# readers that fill a script's values in (:func:`filled_texts`, engine `_referenced`, `_match_values`): a positional
+# parameter holds values only where :func:`positional_words` gives them (a function's calls, `set --`), else it stays
+# as written.
+SHELL_PARAMETER = re.compile(
+    rf"\$(?:\{{([A-Za-z_][A-Za-z0-9_]*(?:\[(?:{ARRAY_SUBSCRIPT})\])?|[1-9])\}}"
+    r"|([A-Za-z_][A-Za-z0-9_]*|[1-9]))"
+)  # and an array's element, `${REGIONS[1]}` (:func:`array_elements`; scripts55: `${REGIONS[$i]}` too;
+# mutation56: an arithmetic subscript, `${REGIONS[i+1]}`)
+# mutation53: a parameter expansion with a default word (bash(1) "Parameter Expansion": `${parameter:-word}` "If
+# parameter is unset or null, the expansion of word is substituted"; `${parameter:=word}` assigns it as well; without
+# the colon, only when unset): `--region ${REGION:-eu-west-2}` sends to eu-west-2 wherever the script sets no REGION. A
+# word holding an expansion or a quote of its own is left as written.
+SHELL_DEFAULT = re.compile(rf"\$\{{([A-Za-z_][A-Za-z0-9_]*|[1-9]):?[-=]({DEFAULT_WORD})\}}")  # scripts54b: `${1:-w}`
+# scripts54: bash(1) "Parameter Expansion": a default word that is itself an expansion (`${A:-${B:-eu-west-2}}`: A's
+# value, else B's, else the word), read from the inside out, this deep; and `${parameter:+word}` ("If parameter is null
+# or unset, nothing is substituted, otherwise the expansion of word is substituted"): the word is the only value it
+# can give (nothing else is sent anywhere).
+_NESTED_DEFAULTS = 3
+_REFERENCE_DEFAULT = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*):?[-=](\$\{[A-Za-z_][A-Za-z0-9_]*\})\}")
+_SHELL_ALTERNATE = re.compile(rf"\$\{{[A-Za-z_][A-Za-z0-9_]*:?\+({DEFAULT_WORD})\}}")
 
 
-def _expanded_body_line(line: str, values: Mapping[str, Sequence[str]]) -> list[str]:
-    """(scripts56) A here-document body's line with text around its expansions (``${P}-1``; bash(1) "Here Documents":
-    an unquoted delimiter's body undergoes parameter expansion) written with each value its variables hold anywhere
-    (``values``), at most :data:`_MAX_BODY_LINES` ways; the line as written when one of them holds none (a placeholder,
-    as before) or it holds another expansion."""
-    names = list(dict.fromkeys(m.group(1) or m.group(2) for m in _ENV_VARIABLE.finditer(line)))
-    rest = _ENV_VARIABLE.sub("", line)
-    if not names or "$" in rest or "`" in rest or any(not values.get(n) for n in names):
-        return [line]
+def with_defaults(text: str) -> tuple[str, dict[str, tuple[str]]]:
+    """``text`` with each ``${NAME:-word}`` (``:=``, ``-``, ``=``) written ``${NAME}``, and each NAME's word as the
+    value it holds where no literal the script gives it reaches (merged under the reaching values by
+    :func:`under_defaults`: a literal the script gives NAME is what is used, else the word is; the environment's
+    value, unknown, is left as an unset variable's). Every reader of a script's variables (:func:`filled_texts`, engine
+    ``_referenced``, ``_match_values``) reads a default here. scripts54: a nested default's word is the inner variable
+    (``${B}``, resolved by :func:`under_defaults`), and ``${NAME:+word}`` is its word."""
+    if "${" not in text:
+        return text, {}
+    defaults: dict[str, tuple[str]] = {}
+
+    def reference(m: re.Match[str]) -> str:
+        defaults.setdefault(m.group(1), (m.group(2),))
+        return f"${{{m.group(1)}}}"
+
+    if "+" in text:
+        text = _SHELL_ALTERNATE.sub(lambda m: m.group(1), text)
+    for _ in range(_NESTED_DEFAULTS):
+        written = SHELL_DEFAULT.sub(reference, text)
+        written = _REFERENCE_DEFAULT.sub(reference, written) if "${" in written else written
+        if written == text:
+            break
+        text = written
+    return text, defaults
+
+
+def under_defaults(
+    defaults: Mapping[str, tuple[str, ...]], values: Mapping[str, Sequence[str]]
+) -> Mapping[str, Sequence[str]]:
+    """``values`` with :func:`with_defaults`' ``defaults`` under them (a value that reaches a name is what it holds,
+    else its default word); scripts54: a default that is another variable (``${A:-${B:-word}}``) is the values that
+    variable holds, or its own default, in turn."""
+    if not defaults:
+        return values
+
+    def resolved(name: str, depth: int) -> tuple[str, ...]:
+        if held := values.get(name):
+            return tuple(held)
+        out: list[str] = []
+        for word in defaults.get(name, ()):
+            inner = SHELL_PARAMETER.fullmatch(word) if word[:2] == "${" else None
+            if inner is None:
+                out.append(word)
+            elif depth < _NESTED_DEFAULTS:
+                out += resolved(inner.group(1) or inner.group(2), depth + 1)
+        return tuple(out)
+
+    return {**{n: r for n in defaults if (r := resolved(n, 0))}, **values}
+
+
+def filled_texts(text: str, reaching: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
+    """``text`` with each variable written as each value that reaches it (``reaching``: engine
+    ``_ScriptValues.at``, or every value a variable holds anywhere), one text per combination (at most
+    :data:`_MAX_FILLED`); a variable the script gives no literal stays as written (``(text,)`` when none has one). The
+    one filling of a script's values into a host, a URL's authority, a command's option value (scripts48) or a
+    here-document's line (scripts56). A default word (``${REGION:-eu-west-2}``) is a value (:func:`with_defaults`)."""
+    text, defaults = with_defaults(text)
+    held = under_defaults(defaults, reaching)
+    names = list(dict.fromkeys(v.group(1) or v.group(2) for v in SHELL_PARAMETER.finditer(text)))
+    choices: list[list[str | None]] = [[*sorted(held[n])] if n in held else [None] for n in names]
+    if all(c == [None] for c in choices):
+        return (text,)
     filled = []
-    for combination in itertools.islice(itertools.product(*(values[n] for n in names)), _MAX_BODY_LINES):
+    for combination in itertools.islice(itertools.product(*choices), _MAX_FILLED):
         given = dict(zip(names, combination, strict=True))
-        filled.append(_ENV_VARIABLE.sub(functools.partial(_value_given, given), line))
-    return filled
+        filled.append(SHELL_PARAMETER.sub(functools.partial(_given_or_written, given), text))
+    return tuple(filled)
 
 
-def _value_given(given: Mapping[str, str], m: re.Match[str]) -> str:
-    """(scripts56) The value ``given`` holds for the variable ``m`` names (:func:`_expanded_body_line`)."""
-    return given[m.group(1) or m.group(2)]
+def _given_or_written(given: Mapping[str, str | None], reference: re.Match[str]) -> str:
+    """A variable's value in ``given``, else the reference as written (:func:`filled_texts`)."""
+    return given[reference.group(1) or reference.group(2)] or reference.group(0)
 
 
 def _piped_lines(
@@ -3394,19 +3472,37 @@ def _printf_strings(form: str, operands: list[str]) -> str | None:
 
 def _converted(used: list[str], conversion: re.Match[str]) -> str:
     """printf's ``%%`` or the next argument as its conversion prints it (:func:`_printf_strings`: ``%s`` as it is;
-    scripts56b: a width, ``-``, a precision, ``%d`` / ``%i`` of a decimal number, an empty one 0)."""
+    scripts56b: a width, ``-``, a precision, ``%d`` / ``%i`` of a decimal number, an empty one 0; scripts57: of an
+    octal, hexadecimal or character constant, :func:`_c_constant`)."""
     spec = conversion.group(0)
     if spec == "%%":
         return "%"
     word = used.pop(0)
     if spec == "%s":
         return word
-    if spec[-1] != "s" and not _PRINTF_DECIMAL.fullmatch(word):
-        raise ValueError(word)  # octal `010`, hexadecimal `0x10`, a character `'a`: not read
-    return spec % (word if spec[-1] == "s" else int(word or "0", 10))
+    return spec % (word if spec[-1] == "s" else _c_constant(word))
 
 
-_PRINTF_DECIMAL = re.compile(r"[+-]?(?:0|[1-9][0-9]*)|")
+# scripts57 (stop 57): bash(1) "printf": "Arguments to non-string format specifiers are treated as C language constants,
+# except that a leading plus or minus sign is allowed, and if the leading character is a single or double quote, the
+# value is the ASCII value of the following character": a decimal number, an octal one after `0` (`010` is 8), a
+# hexadecimal one after `0x` (`0x10` is 16), `'a` / `"a` the character's code; an empty argument is 0.
+_PRINTF_NUMBER = re.compile(r"([+-]?)(?:0[xX]([0-9a-fA-F]+)|0([0-7]*)|([1-9][0-9]*))|")
+
+
+def _c_constant(word: str) -> int:
+    """(scripts57) The number printf's ``%d`` / ``%i`` prints for the argument ``word`` (:data:`_PRINTF_NUMBER`);
+    ValueError for a word that is no such constant (bash prints an error)."""
+    if len(word) >= 2 and word[0] in "'\"":
+        return ord(word[1])
+    m = _PRINTF_NUMBER.fullmatch(word)
+    if m is None:
+        raise ValueError(word)
+    sign = -1 if m.group(1) == "-" else 1
+    hexadecimal, octal, decimal = m.group(2, 3, 4)
+    if hexadecimal is not None:
+        return sign * int(hexadecimal, 16)
+    return sign * (int(octal or "0", 8) if decimal is None else int(decimal, 10))
 
 
 def _xargs_run(words: list[str]) -> tuple[str | None, list[str]] | None:
@@ -3790,9 +3886,14 @@ def _download(line: str) -> tuple[str, str]:
 
 # scripts52: `read [-r] NAME < FILE` (bash(1) "read": "One line is read from the standard input ... the first word is
 # assigned to the first name") assigns the file's first line, as `NAME=$(< FILE)` does: written so, padded to the same
-# length (a line's offsets do not move), the one resolver reads it as any assignment.
+# length (a line's offsets do not move), the one resolver reads it as any assignment. scripts57 (stop 57): also with
+# `-d ''` ("If delim is the empty string, read will terminate a line when it reads a NUL character": a text file's
+# whole content, its last newline stripped as IFS whitespace) or `-t TIMEOUT` ("This option has no effect if read is
+# not reading input from the terminal or a pipe": a file is neither) among its options (`read -r -d '' R < FILE ||
+# true`, the idiom for a whole file); a file the script does not write is `$(< FILE)`: RES-011 at a destination.
 _READ_FROM_FILE = re.compile(
-    r"(?<![^\s;&|(])read(?:[ \t]+-r)?[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*<[ \t]*([^\s;&|<>()]+)"
+    r"(?<![^\s;&|(])read(?:[ \t]+(?:-r|-r?t[ \t]*[0-9.]+|-r?d[ \t]*(?:''|\"\")))*[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*<"
+    r"[ \t]*([^\s;&|<>()]+)"
 )
 
 
@@ -3879,24 +3980,44 @@ def reads_as_assignments(script: str) -> str:
 # scripts56: `printf -v NAME FORMAT ARGUMENTS...` with another format or several arguments (`printf -v R '%s-%s' us
 # west-2`): what printf prints (:func:`_printf_strings`: the conversions it reads, the format reused for the rest)
 _PRINTF_FORMAT_TO_VARIABLE = re.compile(
-    r"(?<![^\s;&|(])printf[ \t]+-v[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]+([^\n;&|<>()`$]+?)[ \t]*(?=$|[;&|)#])", re.M
-)
+    r"(?<![^\s;&|(])printf[ \t]+-v[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]+([^\n;&|<>()`]+?)[ \t]*(?=$|[;&|)#])", re.M
+)  # scripts57: an argument holding a variable too (`"$A"`; a `$(` is no such word: `(` is not taken)
 
 
 def _printed_assignment(m: re.Match[str]) -> str:
     """(scripts56) ``printf -v NAME FORMAT ARGS`` of literal words written as ``NAME=OUTPUT`` (quoted where it holds a
     blank), padded to the same length; as written when a word holds an expansion, :func:`_printf_strings` does not
     read the format, or the assignment does not fit in it."""
+    given = m.group(2)
+    if "$" in given:
+        given = _braced_arguments(given)
+        if given is None:
+            return m.group(0)
     try:
-        words = shlex.split(m.group(2))
+        words = shlex.split(given)
     except ValueError:
         return m.group(0)
-    printed = _printf_strings(words[0], words[1:]) if words else None
+    printed = _printf_strings(words[0], words[1:]) if words and "$" not in words[0] else None
     if printed is None or "\n" in printed.rstrip("\n"):
         return m.group(0)
     printed = printed.rstrip("\n")
+    if "$" in printed:  # scripts57: the variables' values are filled in by the one resolver (a double-quoted word)
+        if any(c in printed for c in '"\\`'):
+            return m.group(0)
+        written = f'{m.group(1)}="{printed}"'
+        return written.ljust(len(m.group(0))) if len(written) <= len(m.group(0)) else m.group(0)
     written = f"{m.group(1)}={printed if _LOOP_WORD.fullmatch(printed) else shlex.quote(printed)}"
     return written.ljust(len(m.group(0))) if len(written) <= len(m.group(0)) else m.group(0)
+
+
+def _braced_arguments(words: str) -> str | None:
+    """(scripts57) printf's arguments ``words`` with each variable written braced (``"$A"`` as ``"${A}"``: printf's
+    output keeps the variable apart from the text after it, ``NAME="${A}-2"``, which the engine fills with A's values,
+    bash(1) "Parameter Expansion"); None when a ``$`` stands inside single quotes (no expansion: not read here) or
+    starts another expansion (``${A:-x}``, ``${#A}``: left as written)."""
+    if without_single_quoted(words).count("$") != words.count("$") or "$" in SHELL_PARAMETER.sub("", words):
+        return None
+    return SHELL_PARAMETER.sub(lambda r: f"${{{r.group(1) or r.group(2)}}}", words)
 
 
 def _split_here_string(m: re.Match[str]) -> str:
