@@ -9770,7 +9770,7 @@ def _match_values(
     value = next(v for v in m.group("double", "single", "bare") if v is not None)
     start = m.start("double") if m.group("double") is not None else m.start("bare")
     if (
-        script.startswith(("$(cat", '"$(cat'), start)
+        script.startswith(("$(cat", '"$(cat', "`cat", '"`cat'), start)  # scripts57: a backquoted one too
         and (heredoc := cat_heredoc_value(script, start + (script[start] == '"'))) is not None
     ):
         # scripts55: `R=$(cat <<EOF` over the lines after it (it does not close on its line): the body; one the shell
@@ -9812,13 +9812,18 @@ def _text_around_values(value: str, name: str, env: Mapping[str, Sequence[str]])
     with each value its variables hold (:func:`scripts.filled_texts`, the one filling); none while a variable holds no
     literal (unknown, as before) or the word names the variable it assigns (``P="$P-x"``: a value built on itself);
     the word as written, held apart (:data:`_OPAQUE`), when a variable may hold a substitution the evaluator cannot
-    compute (a destination fails it closed)."""
+    compute (a destination fails it closed); at most :data:`_MAX_BUILT_VALUE` characters."""
     names = {r.group(1) or r.group(2) for r in SHELL_PARAMETER.finditer(value)}
     if not names or name in names:
         return []
     if any(v[:1] == _OPAQUE for n in names for v in env.get(n, ())):
         return [_OPAQUE + value]
-    return [text for text in filled_texts(value, env) if "$" not in text]
+    return [text for text in filled_texts(value, env) if "$" not in text and len(text) <= _MAX_BUILT_VALUE]
+
+
+# scripts57: a value built from text around variables is kept up to this length (a host name is at most 253 characters),
+# so that words built on each other in a loop (`A="$B-x"; B="$A-y"`) give finitely many values (_values_anywhere ends).
+_MAX_BUILT_VALUE = 1024
 
 
 _OPAQUE = "\x00"

@@ -711,8 +711,15 @@ _ALL_EXPORTED = re.compile(r"(?<![^\s;&|(])set[ \t]+(?:-[A-Za-z]*a[A-Za-z]*\b|-o
 # delimiter and `)` on the lines after): bash(1) "Command Substitution" replaces it "with the standard output of the
 # command, with any trailing newlines deleted", and "Here Documents": cat's standard input is the body (`<<-` strips
 # leading tabs; "If any part of word is quoted ... the lines in the here-document are not expanded").
+# scripts57 (stop 57): and piped into `head -n N` / `head -N` on the same line (head(1): "Print the first 10 lines of
+# each FILE to standard output"; "-n, --lines=[-]NUM: print the first NUM lines instead"): the body's first N lines.
+# And the old-style backquoted form, `` `cat <<EOF `` ... `` ` `` (bash(1) "Command Substitution": "$(command) or
+# `command`": the same output).
 _CAT_HEREDOC = re.compile(
-    r"\$\([ \t]*cat[ \t]*<<(-?)[ \t]*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\2[ \t]*\n(.*?)\n\t*\3[ \t]*\n[ \t]*\)", re.S
+    r"(?:(?P<paren>\$\()|`)[ \t]*cat[ \t]*<<(-?)[ \t]*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\3"
+    r"(?:[ \t]*\|[ \t]*head[ \t]+(?:-n[ \t]*|--lines=|-)(?P<head>[1-9][0-9]*))?[ \t]*\n(.*?)\n\t*\4[ \t]*\n[ \t]*"
+    r"(?(paren)\)|`)",
+    re.S,
 )
 
 
@@ -723,8 +730,10 @@ def cat_heredoc_value(text: str, start: int) -> tuple[str, bool] | None:
     m = _CAT_HEREDOC.match(text, start)
     if m is None:
         return None
-    body = "\n".join(line.lstrip("\t") for line in m.group(4).split("\n")) if m.group(1) else m.group(4)
-    return body.rstrip("\n"), not m.group(2) and ("$" in body or "`" in body)
+    body = "\n".join(line.lstrip("\t") for line in m.group(6).split("\n")) if m.group(2) else m.group(6)
+    if m.group("head"):  # scripts57: `| head -n N`
+        body = "\n".join(body.split("\n")[: int(m.group("head"))])
+    return body.rstrip("\n"), not m.group(3) and ("$" in body or "`" in body)
 
 
 _CAT_HEREDOC_START = re.compile(r"(?<![=\w])(?<!=\")\$\([ \t]*cat[ \t]*<<")  # not an assignment's (cat_heredoc_value)
@@ -750,15 +759,26 @@ def cat_heredocs_written(script: str) -> str:
             continue
         found = cat_heredoc_value(script, m.start())
         whole = _CAT_HEREDOC.match(script, m.start())
-        if found is None or whole is None or "\n" in found[0]:
+        if found is None or whole is None:
             continue
         body = found[0]
         line_start = script.rfind("\n", 0, m.start()) + 1
         quoted = script.count('"', line_start, m.start()) % 2 == 1
-        literal = bool(whole.group(2))
+        if "\n" in body:
+            # scripts57: unquoted, a body of several lines is split into words at its newlines (bash(1) "Word
+            # Splitting": newline is in IFS), one word a line, written a blank apart (the same length); quoted, its
+            # newlines stay in the word: not written
+            if quoted:
+                continue
+            body = body.replace("\n", " ")
+            if not all(_UNQUOTED_BODY.fullmatch(word) for word in body.split(" ")):
+                continue
+        literal = bool(whole.group(3))
         if "$" in body and literal:
             continue  # `<<'EOF'` holds `$R` as written: no word here says so
-        if (quoted and _QUOTED_BODY_BREAKS.intersection(body)) or (not quoted and not _UNQUOTED_BODY.fullmatch(body)):
+        if (quoted and _QUOTED_BODY_BREAKS.intersection(body)) or (
+            not quoted and not _UNQUOTED_BODY.fullmatch(body.replace(" ", ""))
+        ):
             continue
         out += [script[last : m.start()], body.ljust(whole.end() - m.start())]
         last = whole.end()
@@ -2874,10 +2894,12 @@ DEFAULT_WORD = r"[^{}$`\"'\s]+"  # `${NAME:-word}`'s word, after `:-`, `-`, `:=`
 # parameter holds values only where :func:`positional_words` gives them (a function's calls, `set --`), else it stays
 # as written.
 SHELL_PARAMETER = re.compile(
-    rf"\$(?:\{{([A-Za-z_][A-Za-z0-9_]*(?:\[(?:{ARRAY_SUBSCRIPT})\])?|[1-9])\}}"
+    rf"\$(?:\{{([A-Za-z_][A-Za-z0-9_]*(?:\[(?:{ARRAY_SUBSCRIPT})\])?|[1-9][0-9]?|!#)\}}"
     r"|([A-Za-z_][A-Za-z0-9_]*|[1-9]))"
 )  # and an array's element, `${REGIONS[1]}` (:func:`array_elements`; scripts55: `${REGIONS[$i]}` too;
-# mutation56: an arithmetic subscript, `${REGIONS[i+1]}`)
+# mutation56: an arithmetic subscript, `${REGIONS[i+1]}`; scripts57: the last positional parameter, `${!#}`, and
+# `${10}` and later: bash(1) "Positional Parameters": "When a positional parameter consisting of more than a single
+# digit is expanded, it must be enclosed in braces")
 # mutation53: a parameter expansion with a default word (bash(1) "Parameter Expansion": `${parameter:-word}` "If
 # parameter is unset or null, the expansion of word is substituted"; `${parameter:=word}` assigns it as well; without
 # the colon, only when unset): `--region ${REGION:-eu-west-2}` sends to eu-west-2 wherever the script sets no REGION. A
@@ -2994,15 +3016,16 @@ def _piped_lines(
 # to the function become the positional parameters during its execution"; the `set` builtin: "--  If no arguments
 # follow this option, then the positional parameters are unset. Otherwise, the positional parameters are set to the
 # args"). A call's words: literal (quotes removed), a command substitution or a whole variable, kept as written.
-_POSITIONAL_USE = re.compile(r"\$\{?[1-9]")
+_POSITIONAL_USE = re.compile(r"\$\{?[1-9]|\$\{!#\}")  # scripts57: `${!#}` (LAST_POSITIONAL) too
 _CALL_WORD = re.compile(r"(?:\"[^\"\n]*\"|'[^'\n]*'|\$\([^()\n]*\)|[^\s;&|<>()'\"])+")
 _SET_ARGUMENTS = re.compile(_COMMAND_PLACE + r"set[ \t]+--((?:[ \t]+[^\s;&|<>()]+)*)[ \t]*(?=$|[;&|)])", re.M)
-_MAX_POSITIONAL = 9
+_MAX_POSITIONAL = 20  # scripts57: `${10}` and later (braced) too; before, `$1` .. `$9`
 _ANY_FUNCTION_DEFINITION = re.compile(_FUNCTION_DEFINITION.pattern, re.M)
 
 
 def has_positional(script: str) -> bool:
-    """Whether ``script`` uses a positional parameter ``$1`` .. ``$9`` (a substring test, then a search)."""
+    """Whether ``script`` uses a positional parameter ``$1`` .. ``$9`` or ``${!#}`` (a substring test, then a
+    search)."""
     return "$" in script and _POSITIONAL_USE.search(script) is not None
 
 
@@ -3051,11 +3074,13 @@ def positional_words(script: str) -> list[tuple[int, int, dict[str, tuple[str, .
     word from the loop's line on (an option loop's ``shift 2``)."""
     lines = script.split("\n")
     ranges: list[tuple[int, int, dict[str, tuple[str, ...]]]] = []
+    last = LAST_POSITIONAL in script  # scripts57: `${!#}` (last_positional_written), each call's last word
     if "set" in script and "--" in script:
         for m in _SET_ARGUMENTS.finditer(script):
-            words = _call_words(m.group(1))[:_MAX_POSITIONAL]
+            words = _call_words(m.group(1))
             line = script.count("\n", 0, m.start())
-            ranges.append((line, len(lines) - 1, {str(k): (w,) for k, w in enumerate(words, start=1)}))
+            given = {str(k): (w,) for k, w in enumerate(words[:_MAX_POSITIONAL], start=1)}
+            ranges.append((line, len(lines) - 1, {**given, "!#": (words[-1],)} if last and words else given))
     bodies = _function_bodies(lines) if _ANY_FUNCTION_DEFINITION.search(script) else []  # most scripts define none
     calls = _function_calls(script, bodies)
     passed_on = "$@" in script or "$*" in script or "${@}" in script or "${*}" in script
@@ -3071,9 +3096,13 @@ def positional_words(script: str) -> list[tuple[int, int, dict[str, tuple[str, .
                     known = given.setdefault(str(k), [])
                     if word not in known:
                         known.append(word)
-    for name, first, last in bodies:  # after `set --`'s: a function's own are its calls'
+    for name, first, end in bodies:  # after `set --`'s: a function's own are its calls'
+        if last:  # scripts57: each call's last word (a call passing "$@" on gives no literal last word here)
+            ends = [words[-1] for _, words in calls[name] if words and not _ALL_POSITIONAL.intersection(words)]
+            if ends:
+                given_by.setdefault(name, {})["!#"] = list(dict.fromkeys(ends))
         if given_by.get(name):
-            ranges.append((first, last, {k: tuple(v) for k, v in given_by[name].items()}))
+            ranges.append((first, end, {k: tuple(v) for k, v in given_by[name].items()}))
     return _shifted(script, lines, ranges) if "shift" in script else ranges
 
 
@@ -3215,18 +3244,28 @@ _LAST_POSITIONAL = re.compile(r"\$\{(?:!#|[@*]:(?:[ \t]+-1|\(-1\)|\$#|\$\{#\})(?
 def last_positional_written(script: str) -> str:
     """(scripts56) ``script`` with each last positional parameter (:data:`_LAST_POSITIONAL`: ``${!#}``, ``${@: -1}``)
     written as the position it is, ``${N}``, where every call of its function (or the ``set --`` before it) gives the
-    same number N of words (:func:`_call_lists`, 1 to 9); so the one positional reader fills it. One whose calls give
-    different numbers of words, or none, is left as written (a placeholder, as an unset ``$1``)."""
+    same number N of words (:func:`_call_lists`, 1 to 20); so the one positional reader fills it. scripts57: one whose
+    calls give different numbers of words is written ``${!#}`` (:data:`LAST_POSITIONAL`), which holds each call's last
+    word; one given no call is left as written (a placeholder, as an unset ``$1``)."""
     if "${" not in script or _LAST_POSITIONAL.search(script) is None:
         return script
     lines = script.split("\n")
     for first, last, lists in _call_lists(script, lines):
         counts = {len(words) for words in lists}
-        if len(counts) != 1 or not 1 <= (count := counts.pop()) <= _MAX_POSITIONAL:
+        count = counts.pop() if len(counts) == 1 else 0
+        # scripts57: calls giving different numbers of words: `${!#}`, each call's last word (positional_words' `!#`)
+        written = f"${{{count}}}" if 1 <= count <= _MAX_POSITIONAL else LAST_POSITIONAL if counts else None
+        if written is None:
             continue
         for i in range(first, min(last, len(lines) - 1) + 1):
-            lines[i] = _LAST_POSITIONAL.sub(f"${{{count}}}", lines[i])
+            lines[i] = _LAST_POSITIONAL.sub(written, lines[i])
     return "\n".join(lines)
+
+
+LAST_POSITIONAL = "${!#}"
+"""(scripts57) The last positional parameter as :func:`last_positional_written` writes it where the calls give
+different numbers of words; :func:`positional_words` gives it (as ``!#``) each call's last word, and
+:data:`SHELL_PARAMETER` reads it as a name."""
 
 
 def _requoted(word: str) -> str:
