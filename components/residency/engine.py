@@ -131,6 +131,7 @@ from components.residency.scripts import (
     may_write_files,
     plain_assigned_name,
     plain_assignment,
+    plain_literal_values,
     positional_words,
     reads_as_assignments,
     shell_blocks,
@@ -9687,6 +9688,8 @@ def _with_parameters(
     if has_array_element(script) and (elements := array_elements(script, references=True)):
         # scripts56b: an item holding a variable (`RS=(eu-central-1 "$DR")`, `read -a RS <<< "eu-central-1 $DR"`)
         # holds what the variable holds, as a positional parameter's word does
+        if "[$" in script or "[${" in script:  # scripts57: `${M[$k]}` where k is known
+            elements = _keyed_by_variable(script, elements)
         filled = {
             k: tuple(dict.fromkeys(v for item in items for v in _word_values(item, anywhere)))
             for k, items in elements.items()
@@ -9695,6 +9698,8 @@ def _with_parameters(
         opaque = _holds_opaque(elements)
         per_line[:] = [{**elements, **line} for line in per_line]
     opaque = (has_array_element(script) and _with_array_inputs(script, per_line, anywhere, own, files)) or opaque
+    if has_array_element(script):  # scripts57: `R="${RS[1]}"`, an assignment of an element's value
+        opaque = _with_element_assignments(script, per_line, starts, matches, own, files) or opaque
     for first, last, given in positional_words(script):
         held: dict[str, tuple[str, ...]] = {}
         for k, words in given.items():
@@ -9713,6 +9718,62 @@ def _with_parameters(
                 opaque = opaque or _holds_opaque({"": assigned})
                 for i in range(line, min(last, len(per_line) - 1) + 1):
                     per_line[i] = {**per_line[i], m.group("name"): assigned} if assigned else per_line[i]
+    return opaque
+
+
+# scripts57: an element whose subscript is a whole variable (`M[$k]`, `R[${i}]`), its name and the variable's.
+_VARIABLE_SUBSCRIPT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\[\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?\]")
+
+
+def _keyed_by_variable(script: str, elements: Mapping[str, tuple[str, ...]]) -> Mapping[str, tuple[str, ...]]:
+    """(scripts57, stop 57) ``elements`` (:func:`scripts.array_elements`) with an element whose subscript is a variable
+    the script only ever assigns literal words (:func:`scripts.plain_literal_values`: ``k=dr``) holding the items of
+    those keys alone (bash(1) "Arrays": the subscript is expanded; ``${M[$k]}`` is ``${M[dr]}``), not every item (a
+    ``${M[home]}`` beside a key abroad was refused through ``k=home``); every item, as before, when the variable is
+    bound otherwise (a loop, ``read``, arithmetic) or a value names no item the reader knows."""
+    out = dict(elements)
+    for key in elements:
+        m = _VARIABLE_SUBSCRIPT.fullmatch(key)
+        values = plain_literal_values(script, m.group(2)) if m is not None else None
+        if m is None or values is None:
+            continue
+        items = [elements.get(f"{m.group(1)}[{value}]") for value in values]
+        if all(items):
+            out[key] = tuple(dict.fromkeys(item for given in items for item in given or ()))
+    return out
+
+
+# scripts57: an assignment whose value holds an array's element (`R="${RS[1]}"`, `R=${M[dr]}-x`).
+_ELEMENT_VALUE = re.compile(r"=[^\s;&|]*\$\{[A-Za-z_][A-Za-z0-9_]*\[")
+
+
+def _with_element_assignments(
+    script: str,
+    per_line: list[Mapping[str, tuple[str, ...]]],
+    starts: tuple[int, ...],
+    matches: list[re.Match[str]],
+    own: tuple[re.Pattern[str], str] | None,
+    files: Mapping[str, str],
+) -> bool:
+    """(scripts57, stop 57) ``per_line`` with the values of each assignment whose value holds an array's element
+    (``R="${RS[1]}"``; bash(1) "Arrays": "Any element of an array may be referenced using ${name[subscript]}"): the
+    elements are known only once :func:`_with_parameters` has put them on every line, so such an assignment held
+    nothing (its variable read as unset: a Region abroad in ``RS[1]`` passed every door through ``R``). Its values are
+    added from its line until the next assignment of the same variable (which gives that line's values itself).
+    Whether a value held apart (:data:`_OPAQUE`) was added."""
+    opaque = False
+    for k, m in enumerate(matches):
+        if "[" not in m.group(0) or not _ELEMENT_VALUE.search(m.group(0)):
+            continue
+        line = bisect.bisect_right(starts, m.start()) - 1
+        assigned = tuple(dict.fromkeys(_match_values(script, m, own, per_line[line], files)))
+        if not assigned:
+            continue
+        opaque = opaque or _holds_opaque({"": assigned})
+        name = m.group("name")
+        later = (bisect.bisect_right(starts, n.start()) - 1 for n in matches[k + 1 :] if n.group("name") == name)
+        for i in range(line, next(later, len(per_line))):
+            per_line[i] = {**per_line[i], name: tuple(dict.fromkeys([*per_line[i].get(name, ()), *assigned]))}
     return opaque
 
 

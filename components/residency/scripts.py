@@ -2325,9 +2325,12 @@ _ELEMENT_ASSIGNMENT = re.compile(
     rf"{_COMMAND_PLACE}(?:{_DECLARATION})?([A-Za-z_][A-Za-z0-9_]*)\[([0-9]+)\]=(\"[^\"\n]*\"|'[^'\n]*'|[^\s;&|<>()'\"]*)",
     re.M,
 )
+# scripts57 (stop 57): a mapfile option and its value (bash(1) "mapfile": `-d delim`, `-u fd`, `-C callback`, `-c
+# quantum`, `-n` / `-O` / `-s` count), quoted or not (`-C "echo read"`, `-d ''`), or an option taking none (`-t`).
+_MAPFILE_OPTION = r"(?:-[A-Za-z]*[CcdunOs][ \t]*(?:'[^'\n]*'|\"[^\"\n]*\"|[^\s;&|<>()'\"]+)|-[A-Za-z]+)"
 _ARRAY_READ = re.compile(
     r"(?<![^\s;&|(])(?:read(?:[ \t]+-[A-Za-z]+)*?[ \t]+-[A-Za-z]*a[ \t]*|(?:mapfile|readarray)"
-    r"(?:[ \t]+-[A-Za-z]+(?:[ \t]*[0-9]+)?)*[ \t]+)([A-Za-z_][A-Za-z0-9_]*)[ \t]*"
+    rf"(?:[ \t]+{_MAPFILE_OPTION})*[ \t]+)([A-Za-z_][A-Za-z0-9_]*)[ \t]*"
     r"(?:<<<[ \t]*(\"[^\"]*\"|'[^']*'|[^\s;&|<>()'\"]+)|<<(-?)[ \t]*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\4[^\n]*\n)"
 )
 
@@ -2336,8 +2339,8 @@ _ARRAY_READ = re.compile(
 # most count lines. If count is 0, all lines are copied. -O Begin assigning to array at index origin. The default index
 # is 0. -s Discard the first count lines read. -t Remove a trailing delim"): `mapfile -t -s 1 R <<EOF` over
 # `<home>`, `<abroad>` then `"${R[0]}"` passed every door in EU (the option's number was read as the array's name: the
-# array was not read, an unset variable). An option this reader does not follow (`-d` another delimiter, `-u` another
-# file descriptor, `-C` / `-c` a callback) leaves the read unread, as before.
+# array was not read, an unset variable). scripts57: `-d` another delimiter splits the input there, `-u` another file
+# descriptor reads what `exec FD< FILE` opened (array_inputs), `-C` / `-c` a callback changes no item.
 _MAPFILE_VALUE_OPTIONS = frozenset("sdnOuCc")
 
 
@@ -2346,20 +2349,56 @@ def _mapfile_window(command: str) -> tuple[int, int, int] | None:
     array's name) give (``-s``, ``-n``, ``-O``; count 0: every line), or None when an option this reader does not
     follow is given. Letters may be joined (``-ts1``) and a value attached or the next word (getopts' reading)."""
     window = {"s": 0, "n": 0, "O": 0}
-    words = command.split()[1:]
+    options = _mapfile_options(command)
+    if options is None:
+        return None
+    for letter, value in options:
+        if letter in window:
+            if not value.isdigit():
+                return None
+            window[letter] = int(value)
+    return window["s"], window["n"], window["O"]
+
+
+def _mapfile_options(command: str) -> list[tuple[str, str]] | None:
+    """(scripts57) The options a ``mapfile`` / ``readarray`` command gives (``command``: its text up to the array's
+    name), each ``(letter, value)`` (the value empty for an option taking none), getopts' reading: letters may be
+    joined (``-ts1``), a value attached or the next word, quoted (``-d ''``, ``-C "echo read"``); None for text that
+    is no such list."""
+    try:
+        words = shlex.split(command)[1:]
+    except ValueError:
+        return None
+    found: list[tuple[str, str]] = []
     i = 0
     while i < len(words):
         word, i = words[i], i + 1
+        if word[:1] != "-":
+            return None
         for k, letter in enumerate(word[1:], start=1):
             if letter not in _MAPFILE_VALUE_OPTIONS:
+                found.append((letter, ""))
                 continue
             value = word[k + 1 :] or (words[i] if i < len(words) else "")
             i += 0 if word[k + 1 :] else 1
-            if letter not in window or not value.isdigit():
-                return None
-            window[letter] = int(value)
+            found.append((letter, value))
             break
-    return window["s"], window["n"], window["O"]
+    return found
+
+
+def _mapfile_delimiter(command: str) -> str:
+    """(scripts57) The delimiter a ``mapfile`` command's ``-d`` gives (bash(1): "The first character of delim is used
+    to terminate each input line, rather than newline. If delim is the empty string, mapfile will terminate a line when
+    it reads a NUL character"): its first character, NUL for an empty one, a newline without ``-d``."""
+    given = [value for letter, value in _mapfile_options(command) or () if letter == "d"]
+    return (given[-1][:1] or "\0") if given else "\n"
+
+
+def _mapfile_descriptor(command: str) -> str | None:
+    """(scripts57) The file descriptor a ``mapfile`` command's ``-u fd`` reads ("Read lines from file descriptor fd
+    instead of the standard input"), or None."""
+    given = [value for letter, value in _mapfile_options(command) or () if letter == "u"]
+    return given[-1] if given else None
 
 
 def _windowed(items: list[str], window: tuple[int, int, int]) -> list[tuple[int, str]]:
@@ -2388,14 +2427,16 @@ def _other_array_items(script: str) -> dict[str, list[tuple[int | None, str]]]:
             # scripts56 (the lead's review of stop 55): `read -a NAME <<< WORDS` has one reader, reads_as_assignments'
             # `_split_here_string` (`NAME=(f1 f2)`, the IFS before it too), which the engine applies first
             continue
-        window = _mapfile_window(script[m.start() : m.start(1)]) if mapfile else (0, 0, 0)
-        if window is None:
-            continue
+        command = script[m.start() : m.start(1)]
+        window = _mapfile_window(command) if mapfile else (0, 0, 0)
+        if window is None or (mapfile and _mapfile_descriptor(command) is not None):
+            continue  # scripts57: `-u FD` reads another descriptor than the redirection (array_inputs reads it)
+        delimiter = _mapfile_delimiter(command) if mapfile else "\n"
         if m.group(2) is not None:
             word = m.group(2)[1:-1] if m.group(2)[:1] in "\"'" else m.group(2)
             if m.group(2)[:1] != "'" and ("$" in word or "`" in word):
                 continue
-            items = [line.strip() for line in word.splitlines()] if mapfile else word.split()
+            items = [line.strip() for line in word.split(delimiter)] if mapfile else word.split()
         else:
             items = []
             for written in script[m.end() :].split("\n"):
@@ -2406,6 +2447,8 @@ def _other_array_items(script: str) -> dict[str, list[tuple[int | None, str]]]:
             if not m.group(4) and any("$" in i or "`" in i for i in items):
                 continue
             items = items[0].split() if items and not mapfile else items
+            if delimiter != "\n":  # scripts57: `mapfile -d SEP`: the body split at SEP, not at its lines
+                items = [item.strip() for item in "\n".join(items).split(delimiter)]
         given.setdefault(m.group(1), []).extend(
             (k, item) for k, item in _windowed(items, window) if _LOOP_WORD.fullmatch(item)
         )
@@ -2417,7 +2460,7 @@ def _other_array_items(script: str) -> dict[str, list[tuple[int | None, str]]]:
 # command substitution's here-string (`<<< "$(cmd)"`): the input is that command's output, as `$(< FILE)` / `$(cmd)`.
 _ARRAY_READ_INPUT = re.compile(
     r"(?<![^\s;&|(])(?:read(?:[ \t]+-[A-Za-z]+)*?[ \t]+-[A-Za-z]*a[ \t]*|(?:mapfile|readarray)"
-    r"(?:[ \t]+-[A-Za-z]+(?:[ \t]*[0-9]+)?)*[ \t]+)([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?:<[ \t]*<\((?P<process>[^\n]*)\)"
+    rf"(?:[ \t]+{_MAPFILE_OPTION})*[ \t]+)([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?:<[ \t]*<\((?P<process>[^\n]*)\)"
     r"|<[ \t]*(?P<file>\"[^\"\n]*\"|[^\s;&|<>()'\"]+)"
     r"|<<<[ \t]*(?P<quote>\"?)(?P<substitution>\$\([^\n]*\))(?P=quote))[ \t]*(?=$|[;&|#])",
     re.M,
@@ -2453,11 +2496,39 @@ def array_inputs(script: str) -> list[tuple[str, str, str]]:
         if m.group(0).startswith("read"):
             found.append((m.group(1), "first-line", substitution))
         elif (window := _mapfile_window(m.group(0)[: m.start(1) - m.start()])) is not None:
-            # mutation56: mapfile's -s / -n / -O, carried in the split's name (`lines/1/0/0`)
-            found.append(
-                (m.group(1), "lines" if window == (0, 0, 0) else "lines/{}/{}/{}".format(*window), substitution)
-            )
+            found.append((m.group(1), _mapfile_split(m.group(0)[: m.start(1) - m.start()], window), substitution))
+    if "-u" in script:  # scripts57: `mapfile -u FD NAME`, FD opened by `exec FD< FILE` before it
+        for m in _MAPFILE_FROM_DESCRIPTOR.finditer(script):
+            command = m.group(0)[: m.start(2) - m.start()]
+            descriptor, window = _mapfile_descriptor(command), _mapfile_window(command)
+            if descriptor is None or window is None:
+                continue
+            opened = [o.group(2) for o in _EXEC_OPENED.finditer(script, 0, m.start()) if o.group("fd") == descriptor]
+            # an input the script opens nowhere is unknown: the one evaluator cannot compute it (RES-011 there)
+            substitution = f"$(< {opened[-1]})" if opened else f"$(< /dev/fd/{descriptor})"
+            found.append((m.group(2), _mapfile_split(command, window), substitution))
     return found
+
+
+def _mapfile_split(command: str, window: tuple[int, int, int]) -> str:
+    """How :func:`array_input_elements` splits a ``mapfile`` command's input: ``lines``, or (mutation56) with -s / -n /
+    -O carried in the split's name (``lines/1/0/0``); scripts57: a ``-d`` delimiter's character code after them
+    (``lines/0/0/0/44``: at commas)."""
+    delimiter = _mapfile_delimiter(command)
+    if delimiter != "\n":
+        return "lines/{}/{}/{}/".format(*window) + str(ord(delimiter))
+    return "lines" if window == (0, 0, 0) else "lines/{}/{}/{}".format(*window)
+
+
+# scripts57: `mapfile [OPTIONS] NAME` with no redirection (its `-u FD` names the input), and bash(1) "Redirections":
+# `exec FD< FILE` ("Redirecting Input": "[n]<word ... the file descriptor n"; exec with no command "redirections take
+# effect in the current shell") opening FILE on FD.
+_MAPFILE_FROM_DESCRIPTOR = re.compile(
+    rf"(?<![^\s;&|(])(?:mapfile|readarray)((?:[ \t]+{_MAPFILE_OPTION})*)[ \t]+([A-Za-z_][A-Za-z0-9_]*)"
+    r"[ \t]*(?=$|[;&|#])",
+    re.M,
+)
+_EXEC_OPENED = re.compile(r"(?<![^\s;&|(])exec[ \t]+(?P<fd>[0-9]+)<[ \t]*([^\s;&|<>()'\"]+)")
 
 
 def array_input_elements(
@@ -2480,7 +2551,9 @@ def array_input_elements(
         "whole": [output],
     }[split]
     if window:
-        skip, count, origin = (int(w) for w in window.split("/"))
+        skip, count, origin, *delimiter = (int(w) for w in window.split("/"))
+        if delimiter:  # scripts57: `mapfile -d SEP`'s items (_mapfile_split)
+            items = [item.strip() for item in output.split(chr(delimiter[0])) if item.strip()]
         indexed = dict(_windowed(items, (skip, count, origin)))
     else:
         indexed = dict(enumerate(items))
@@ -3820,6 +3893,26 @@ def hosts_file_names(script: str) -> frozenset[str]:
 _OTHER_BINDING = r"(?:\bread|\bfor|\bgetopts|\bmapfile|\breadarray|-v)\b[^\n;|&]*\b{name}\b|\$\{{{name}:?="
 
 
+def plain_literal_values(script: str, name: str) -> tuple[str, ...] | None:
+    """(scripts57) The literal words variable ``name`` of ``script`` is assigned, when every assignment of it is a
+    plain one of a literal word (:func:`plain_assigned_name`: ``k=dr`` on a line of its own) and nothing else binds it
+    (``read``, ``for``, ``${NAME:=}``, :data:`_OTHER_BINDING`); None otherwise (a value the reader may not know: an
+    arithmetic ``i=$((i+1))``, a substitution, the environment's)."""
+    assigned = [line for line in script.splitlines() if plain_assigned_name(line) == name]
+    if not assigned or len(re.findall(rf"(?<![\w$]){name}\+?=", script)) != len(assigned):
+        return None
+    if re.search(_OTHER_BINDING.format(name=name), script):
+        return None
+    values = []
+    for line in assigned:
+        value = line.split("=", 1)[1].strip()
+        value = value[1:-1] if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'" else value
+        if not _LOOP_WORD.fullmatch(value):
+            return None
+        values.append(value)
+    return tuple(dict.fromkeys(values))
+
+
 def machine_or_private(word: str, script: str, files: Mapping[str, str]) -> bool:
     """Whether ``word`` (an /etc/hosts line's address) is the machine's own address or a private one: a command
     substitution :func:`substitution_values` computes to :data:`OWN_MACHINE` or private addresses, or a whole
@@ -4065,6 +4158,9 @@ def _split_here_string(m: re.Match[str]) -> str:
     given the word whole (``_READ_HERE_STRING``'s reading)."""
     ifs, options, names, word = m.group(1), m.group(2), m.group(3).split(), m.group(4)
     literal = word[1:-1] if word[:1] in "\"'" else word
+    others = f"{m.string[: m.start()]}\n{m.string[m.end() :]}" if word[:1] == '"' and "${" in word else ""
+    if others and (unset := _UNSET_DEFAULT.fullmatch(literal)) and not _bound(others, unset.group(1)):
+        literal = unset.group(2)  # scripts57: `<<< "${DR:-a b}"` where nothing sets DR: the default word
     array = "a" in options
     if not array and len(names) == 1 and ifs is None:
         return m.group(0)
@@ -4084,6 +4180,19 @@ def _split_here_string(m: re.Match[str]) -> str:
     else:
         written = ";".join(f"{name}={field}" for name, field in zip(names, fields, strict=False))
     return written.ljust(len(m.group(0))) if len(written) <= len(m.group(0)) else m.group(0)
+
+
+# scripts57 (stop 57): a here-string word that is one default expansion (bash(1) "Parameter Expansion":
+# `${parameter:-word}`, "If parameter is unset or null, the expansion of word is substituted") of literal words: where
+# the script binds the variable nowhere, the word is what read splits (`read -r -a RS <<< "${DR:-a b}"`: RS=(a b)); a
+# variable the script sets is read as before (the word whole, one item).
+_UNSET_DEFAULT = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*):?-([^{}$`\"'\\]*)\}")
+
+
+def _bound(script: str, name: str) -> bool:
+    """(scripts57) Whether ``script`` assigns or binds variable ``name`` anywhere (``NAME=``, ``NAME+=``, ``read``,
+    ``for``, ``${NAME:=}``, :data:`_OTHER_BINDING`)."""
+    return bool(re.search(rf"(?<![\w$]){name}\+?=", script) or re.search(_OTHER_BINDING.format(name=name), script))
 
 
 # scripts56b: a here-string's expansions that are whole references (`$DR`, `${DR}`) or a substitution of one word
