@@ -4699,8 +4699,7 @@ def test_scripts56b_printf_conversions() -> None:
     assert reads_as_assignments("printf -v R 'us-west-%d' 2").rstrip() == "R=us-west-2"
     assert reads_as_assignments("printf -v R '%-4s:' ab").rstrip() == "R='ab  :'"
     assert reads_as_assignments("printf -v R '%i-%03d' 7 5").rstrip() == "R=7-005"
-    # a number bash reads in another base, or a word that is no number: left as written
-    assert reads_as_assignments("printf -v R 'us-west-%d' 010") == "printf -v R 'us-west-%d' 010"
+    # a word that is no number, or another conversion: left as written (scripts57: `010` is octal, read below)
     assert reads_as_assignments("printf -v R '%d' x") == "printf -v R '%d' x"
     assert reads_as_assignments("printf -v R '%x' 10") == "printf -v R '%x' 10"
 
@@ -4723,3 +4722,115 @@ def test_scripts56b_array_across_ssm_items(fill: str, dr: str, expected: list[st
     props = {"content": content, "documentType": "Command", "documentFormat": "JSON"}
     subject = Subject("aws:ssm/document:Document", "d", props, provider("EU", "aws"))
     assert [f.rule.id for f in ENGINES["EU"].check(subject)[0]] == expected
+
+
+# scripts57 (stop 57): the one filling of a script's values (scripts.filled_texts, the engine's `_filled` moved; the
+# `while read` here-document reader's `_expanded_body_line` cut), pinned through both paths before the cut: a line with
+# text around an expansion, a default word, a variable the script never assigns (a placeholder)
+_R57 = "aws logs put-retention-policy --log-group-name /fleet/app --retention-in-days 30 --region"
+
+
+def _loop57(line: str, before: str = "") -> str:
+    return f'#!/bin/bash\n{before}while read -r R; do\n  {_R57} "$R"\ndone <<EOF\n{line}\nEOF\n'
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (_loop57("${P}-2", "P=us-west\n"), ["RES-009"]),  # refused on main already (scripts56)
+        (_loop57("${P}-1", "P=eu-west\n"), []),
+        (_loop57("${DR:-us-west-2}"), ["RES-009"]),  # passed every door on main 44bcf26a
+        (_loop57("${DR:-eu-west-1}"), []),
+        (_loop57("${P:-us-west}-2"), ["RES-009"]),
+        (_loop57("${Q}-2"), []),  # Q is never assigned: a placeholder, as before
+        (_loop57("$P-2", "P=$(aws ssm get-parameter --name /p --output text)\n"), []),  # not a loop word, as before
+        ("#!/bin/bash\nP=us-west\n" + f'{_R57} "${{P}}-2"\n', ["RES-009"]),  # the option path, refused on main
+        (f'#!/bin/bash\n{_R57} "${{DR:-us-west-2}}"\n', ["RES-009"]),
+        (f'#!/bin/bash\n{_R57} "${{DR:-eu-west-1}}"\n', []),
+    ],
+)
+def test_scripts57_one_filling(script: str, expected: list[str]) -> None:
+    assert [f[0] for f in findings(script, "EU", "aws")] == expected
+
+
+def test_scripts57_filled_texts_reads_defaults_and_keeps_unknowns() -> None:
+    from components.residency.scripts import filled_texts
+
+    assert filled_texts("${DR:-us-west-2}", {}) == ("us-west-2",)
+    assert filled_texts("${DR:-us-west-2}", {"DR": ("eu-west-1",)}) == ("eu-west-1",)
+    assert filled_texts("${P}-$Q", {"P": ("us-west",)}) == ("us-west-$Q",)
+    assert filled_texts("${Q}-2", {}) == ("${Q}-2",)
+    assert filled_texts("${!#}", {"!#": ("a", "b")}) == ("a", "b")  # the last positional parameter (scripts57)
+    assert filled_texts("${12}", {"12": ("x",)}) == ("x",)
+    assert filled_texts("$12", {"1": ("x",)}) == ("x2",)  # bash(1): `$12` is `$1` then `2`
+
+
+# scripts57: the shapes round 12, part 2 left open, each passed every door on main 44bcf26a with a Region abroad
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (f'{_R57} "$(cat <<EOF | head -n1\nus-west-2\neu-west-1\nEOF\n)"', ["RES-009"]),
+        (f'{_R57} "$(cat <<EOF | head -n1\neu-west-1\nus-west-2\nEOF\n)"', []),
+        (f"{_R57.removesuffix(' --region')} $(cat <<EOF\n--region\nus-west-2\nEOF\n)", ["RES-009"]),
+        (f'retain() {{\n  {_R57} "${{!#}}"\n}}\nretain a eu-west-1\nretain a b us-west-2', ["RES-009"]),
+        (f'retain() {{\n  {_R57} "${{@: -1}}"\n}}\nretain a eu-west-1\nretain a b eu-west-1', []),
+        (f'retain() {{\n  {_R57} "${{11}}"\n}}\nretain 1 2 3 4 5 6 7 8 9 10 us-west-2', ["RES-009"]),
+        (f'A=us-west\nprintf -v R \'%s-%s\' "$A" 2\n{_R57} "$R"', ["RES-009"]),
+        (f"A=us-west\nprintf -v R '%s-%s' '$A' 2\n{_R57} \"$R\"", []),  # single-quoted: the text `$A`, no Region
+        (f"printf -v R 'us-west-%d' 0x2\n{_R57} \"$R\"", ["RES-009"]),
+        (f"printf -v R 'us-west-%d' 02\n{_R57} \"$R\"", ["RES-009"]),
+        (f"echo us-west-2 > /etc/r\nread -r -d '' R < /etc/r || true\n{_R57} \"$R\"", ["RES-009"]),
+        (f'echo eu-west-1 > /etc/r\nread -t 5 R < /etc/r\n{_R57} "$R"', []),
+        (f"read -r -d '' R < /etc/r || true\n{_R57} \"$R\"", ["RES-011"]),
+        (f'mapfile -d , -t RS < <(printf %s "eu-west-1,us-west-2")\n{_R57} "${{RS[1]}}"', ["RES-009"]),
+        (f'mapfile -d , -t RS < <(printf %s "eu-west-1,us-west-2")\n{_R57} "${{RS[0]}}"', []),
+        (f'mapfile -t -u 3 RS\n{_R57} "${{RS[0]}}"', ["RES-011"]),  # a descriptor the script opens nowhere
+        (f'R=`cat <<EOF\nus-west-2\nEOF\n`\n{_R57} "$R"', ["RES-009"]),
+        (f'RS=(eu-west-1 us-west-2)\nR="${{RS[1]}}"\n{_R57} "$R"', ["RES-009"]),
+        (f'RS=(eu-west-1 us-west-2)\nR="${{RS[0]}}"\n{_R57} "$R"', []),
+        (f'declare -A M=([home]=eu-west-1 [dr]=us-west-2)\nk=home\n{_R57} "${{M[$k]}}"', []),  # was RES-009
+        (f'declare -A M=([home]=eu-west-1 [dr]=us-west-2)\nk=dr\n{_R57} "${{M[$k]}}"', ["RES-009"]),
+        (f'declare -A M=([home]=eu-west-1 [dr]=us-west-2)\nfor k in home; do {_R57} "${{M[$k]}}"; done', ["RES-009"]),
+        (f'read -r -a RS <<< "${{DR:-eu-west-1 us-west-2}}"\n{_R57} "${{RS[1]}}"', ["RES-009"]),
+        (f'DR=eu-west-1\nread -r -a RS <<< "${{DR:-eu-west-1 us-west-2}}"\n{_R57} "${{RS[1]}}"', []),
+        (f'P=us-west\nR="${{P}}-2"\n{_R57} "$R"', ["RES-009"]),  # an assignment's text around a variable
+        (f'P=eu-west\nR="$P-1"\n{_R57} "$R"', []),
+        (f'P=$(aws ssm get-parameter --name /p)\nR="$P-1"\n{_R57} "$R"', ["RES-011"]),
+    ],
+)
+def test_scripts57_shapes(script: str, expected: list[str]) -> None:
+    assert sorted({f[0] for f in findings("#!/bin/bash\n" + script + "\n", "EU", "aws")}) == expected
+
+
+def test_scripts57_readings() -> None:
+    from components.residency.scripts import _mapfile_options, array_inputs
+
+    assert reads_as_assignments("read -r -d '' R < /etc/r").rstrip() == "R=$(</etc/r)"
+    assert reads_as_assignments("read -t 5 -r R < /etc/r").rstrip() == "R=$(</etc/r)"
+    assert reads_as_assignments("read -d , R < /etc/r") == "read -d , R < /etc/r"  # another delimiter: not read
+    assert reads_as_assignments("printf -v R 'us-west-%d' 010").rstrip() == "R=us-west-8"  # octal (was left as is)
+    assert reads_as_assignments("printf -v R '%d' \"'a\"").rstrip() == "R=97"
+    assert reads_as_assignments("printf -v R '%s-%s' \"$A\" 2").rstrip() == 'R="${A}-2"'
+    assert reads_as_assignments("printf -v R '%d' \"$A\"") == "printf -v R '%d' \"$A\""  # no number: as written
+    assert reads_as_assignments("printf -v R '%s' \"${A:-x}\" y") == "printf -v R '%s' \"${A:-x}\" y"
+    assert _mapfile_options("mapfile -t -C \"echo read\" -c 1 -d '' ") == [
+        ("t", ""),
+        ("C", "echo read"),
+        ("c", "1"),
+        ("d", ""),
+    ]
+    script = "exec 3< /etc/fleet/regions\nmapfile -t -u 3 RS\n"
+    assert array_inputs(script) == [("RS", "lines", "$(< /etc/fleet/regions)")]
+    assert array_inputs('mapfile -d , -t RS < <(printf %s "a,b")') == [("RS", "lines/0/0/0/44", '$(printf %s "a,b")')]
+    assert cat_heredocs_written('x "$(cat <<EOF | head -n1\na\nb\nEOF\n)"').startswith('x "a')
+    assert last_positional_written('f() { x "${!#}"; }\nf a\nf a b') == 'f() { x "${!#}"; }\nf a\nf a b'
+    assert last_positional_written('f() { x "${@: -1}"; }\nf a\nf a b') == 'f() { x "${!#}"; }\nf a\nf a b'
+    assert positional_words('f() { x "${!#}"; }\nf a\nf a b')[0][2]["!#"] == ("a", "b")
+
+
+@given(st.integers(min_value=-(2**31), max_value=2**31), st.sampled_from(["{:d}", "0x{:x}", "0X{:X}", "0{:o}"]))
+def test_scripts57_printf_c_constants(number: int, form: str) -> None:
+    from components.residency.scripts import _c_constant
+
+    sign = "-" if number < 0 else ""
+    assert _c_constant(sign + form.format(abs(number))) == number

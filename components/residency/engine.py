@@ -9872,13 +9872,14 @@ def _text_around_values(value: str, name: str, env: Mapping[str, Sequence[str]])
     ``H=db.$DOMAIN``; bash(1) "Parameter Expansion": each ``$NAME`` is replaced by its value inside the word): the word
     with each value its variables hold (:func:`scripts.filled_texts`, the one filling); none while a variable holds no
     literal (unknown, as before) or the word names the variable it assigns (``P="$P-x"``: a value built on itself);
-    the word as written, held apart (:data:`_OPAQUE`), when a variable may hold a substitution the evaluator cannot
-    compute (a destination fails it closed); at most :data:`_MAX_BUILT_VALUE` characters."""
+    each text held apart (:data:`_OPAQUE`) when a variable may hold a substitution the evaluator cannot compute (the
+    substitution written in its place: a destination fails it closed); at most :data:`_MAX_BUILT_VALUE` characters."""
     names = {r.group(1) or r.group(2) for r in SHELL_PARAMETER.finditer(value)}
     if not names or name in names:
         return []
     if any(v[:1] == _OPAQUE for n in names for v in env.get(n, ())):
-        return [_OPAQUE + value]
+        unmarked = {n: tuple(v.removeprefix(_OPAQUE) for v in env.get(n, ())) for n in names}
+        return [_OPAQUE + text for text in filled_texts(value, unmarked)]
     return [text for text in filled_texts(value, env) if "$" not in text and len(text) <= _MAX_BUILT_VALUE]
 
 

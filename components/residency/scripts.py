@@ -2484,6 +2484,16 @@ def array_inputs(script: str) -> list[tuple[str, str, str]]:
         for m in _ARRAY_OF_SUBSTITUTION.finditer(script):
             if substitution_at(m.group(3), 0) == m.group(3):
                 found.append((m.group(1), "whole" if m.group(2) else "words", m.group(3)))
+    if "-u" in script:  # scripts57: `mapfile -u FD NAME`, FD opened by `exec FD< FILE` before it
+        for m in _MAPFILE_FROM_DESCRIPTOR.finditer(script):
+            command = m.group(0)[: m.start(2) - m.start()]
+            descriptor, window = _mapfile_descriptor(command), _mapfile_window(command)
+            if descriptor is None or window is None:
+                continue
+            opened = [o.group(2) for o in _EXEC_OPENED.finditer(script, 0, m.start()) if o.group("fd") == descriptor]
+            # an input the script opens nowhere is unknown: the one evaluator cannot compute it (RES-011 there)
+            substitution = f"$(< {opened[-1]})" if opened else f"$(< /dev/fd/{descriptor})"
+            found.append((m.group(2), _mapfile_split(command, window), substitution))
     if "<" not in script:
         return found
     for m in _ARRAY_READ_INPUT.finditer(script):
@@ -2497,16 +2507,6 @@ def array_inputs(script: str) -> list[tuple[str, str, str]]:
             found.append((m.group(1), "first-line", substitution))
         elif (window := _mapfile_window(m.group(0)[: m.start(1) - m.start()])) is not None:
             found.append((m.group(1), _mapfile_split(m.group(0)[: m.start(1) - m.start()], window), substitution))
-    if "-u" in script:  # scripts57: `mapfile -u FD NAME`, FD opened by `exec FD< FILE` before it
-        for m in _MAPFILE_FROM_DESCRIPTOR.finditer(script):
-            command = m.group(0)[: m.start(2) - m.start()]
-            descriptor, window = _mapfile_descriptor(command), _mapfile_window(command)
-            if descriptor is None or window is None:
-                continue
-            opened = [o.group(2) for o in _EXEC_OPENED.finditer(script, 0, m.start()) if o.group("fd") == descriptor]
-            # an input the script opens nowhere is unknown: the one evaluator cannot compute it (RES-011 there)
-            substitution = f"$(< {opened[-1]})" if opened else f"$(< /dev/fd/{descriptor})"
-            found.append((m.group(2), _mapfile_split(command, window), substitution))
     return found
 
 
