@@ -139,7 +139,10 @@ def aws_program(code: str, shape: str) -> Build:
     def build(c: Any) -> object:
         if shape.startswith("ssm-"):
             # docs: ssm/document (content, document_type Command); SSM "aws:runShellScript" (runCommand)
-            lines = _user_data(code, shape.removeprefix("ssm-")).splitlines()[2:]
+            # the items run without `set -e` (dropped with the shebang), so `read -d ''` needs no `|| true` there
+            lines = [
+                line.removesuffix(" || true") for line in _user_data(code, shape.removeprefix("ssm-")).splitlines()[2:]
+            ]
             step = {"action": "aws:runShellScript", "name": "boot", "inputs": {"runCommand": lines}}
             document = {"schemaVersion": "2.2", "description": "Fleet log retention", "mainSteps": [step]}
             return aws.ssm.Document("fleet-retention", name="fleet-retention", document_type="Command",

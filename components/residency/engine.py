@@ -4578,7 +4578,9 @@ class RuleEngine:
                 name in names and not (across and names[name] == group) for name in used | elements
             ):
                 needed.append((where, item, start))
-            if (assigned := plain_assigned_name(item)) is not None:
+            # scripts57: `read [-d ''] R < FILE`, `printf -v R ...` read as the assignments they make
+            read = reads_as_assignments(item) if "read" in item or "printf" in item else item
+            if (assigned := plain_assigned_name(read)) is not None:
                 names.setdefault(assigned, group)
             for name in arrays:
                 names.setdefault(name, group)
