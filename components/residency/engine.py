@@ -4579,8 +4579,10 @@ class RuleEngine:
             ):
                 needed.append((where, item, start))
             # scripts57: `read [-d ''] R < FILE`, `printf -v R ...` read as the assignments they make
-            read = reads_as_assignments(item) if "read" in item or "printf" in item else item
-            if (assigned := plain_assigned_name(read)) is not None:
+            assigned = plain_assigned_name(item)
+            if assigned is None and ("read" in item or "printf" in item):
+                assigned = plain_assigned_name(reads_as_assignments(item))
+            if assigned is not None:
                 names.setdefault(assigned, group)
             for name in arrays:
                 names.setdefault(name, group)
