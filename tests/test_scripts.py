@@ -3934,11 +3934,12 @@ def test_scripts56_compose_commands(document: dict[str, object], expected: list[
         (f'R=($(aws ssm get-parameter --name /r --output text))\nfor r in "${{R[@]}}"; do {_R56} --region "$r"; done',
          ["RES-011"]),
         ("R=($(aws ssm get-parameter --name /r --output text))\nfor r in \"${R[@]}\"; do echo \"$r\"; done", []),
-        # the last positional parameter; calls of different lengths are left as written
+        # the last positional parameter (scripts57: calls of different lengths, each call's last word, below)
         (f'f() {{ {_R56} --region "${{!#}}"; }}\nf /a us-west-2', ["RES-009"]),
         (f'f() {{ {_R56} --region "${{@: -1}}"; }}\nf /a us-west-2', ["RES-009"]),
         (f'f() {{ {_R56} --region "${{@:(-1)}}"; }}\nf /a eu-west-1', []),
-        (f'f() {{ {_R56} --region "${{!#}}"; }}\nf /a us-west-2\nf eu-west-1', []),
+        # scripts57: calls of different lengths give each call's last word (was a placeholder, pinned: passed)
+        (f'f() {{ {_R56} --region "${{!#}}"; }}\nf /a us-west-2\nf eu-west-1', ["RES-009"]),
         # "$@" on a line continued from the one before
         ('f() {\n  aws logs put-retention-policy \\\n    --log-group-name /a "$@"\n}\nf --region us-west-2',
          ["RES-009"]),
@@ -4309,7 +4310,7 @@ def test_mutation56_substitutions_joined_keeps_offsets() -> None:
         ("mapfile -ts1 R <<EOF\na\nb\nEOF", "R[0]", ("b",)),
         ("mapfile -t -n 1 R <<EOF\na\nb\nEOF", "R[@]", ("a",)),
         ("mapfile -t -O 2 R <<EOF\na\nEOF", "R[2]", ("a",)),
-        ("mapfile -t -d , R <<EOF\na\nEOF", "R[0]", None),  # another delimiter: not read
+        ("mapfile -t -d , R <<EOF\na\nEOF", "R[0]", ("a",)),  # scripts57: another delimiter splits there (was not read)
     ],
 )  # fmt: skip
 def test_mutation56_array_elements(script: str, element: str, expected: tuple[str, ...] | None) -> None:
@@ -4834,3 +4835,12 @@ def test_scripts57_printf_c_constants(number: int, form: str) -> None:
 
     sign = "-" if number < 0 else ""
     assert _c_constant(sign + form.format(abs(number))) == number
+
+
+def test_scripts57_words_built_on_each_other_hold_few_values() -> None:
+    # scripts57: text around variables is filled (`A="${B}-x"`); words built on each other in a loop stop growing
+    from components.residency.engine import _MAX_VALUES_ANYWHERE, _assigned_values
+
+    script = '#!/bin/bash\nB=x\nC=y\nfor i in 1 2; do\n A="${B}${C}"\n B="${A}${C}"\n C="$B$A"\ndone\necho "$A"\n'
+    values = _assigned_values(script).at(script.index("echo"))
+    assert values and all(len(held) <= _MAX_VALUES_ANYWHERE for held in values.values())

@@ -9883,13 +9883,15 @@ def _text_around_values(value: str, name: str, env: Mapping[str, Sequence[str]])
         return []
     if any(v[:1] == _OPAQUE for n in names for v in env.get(n, ())):
         unmarked = {n: tuple(v.removeprefix(_OPAQUE) for v in env.get(n, ())) for n in names}
-        return [_OPAQUE + text for text in filled_texts(value, unmarked)]
+        return [_OPAQUE + text for text in filled_texts(value, unmarked) if len(text) <= _MAX_BUILT_VALUE]
     return [text for text in filled_texts(value, env) if "$" not in text and len(text) <= _MAX_BUILT_VALUE]
 
 
 # scripts57: a value built from text around variables is kept up to this length (a host name is at most 253 characters),
-# so that words built on each other in a loop (`A="$B-x"; B="$A-y"`) give finitely many values (_values_anywhere ends).
+# and a variable holds at most this many values anywhere, so that words built on each other in a loop (`A="$B-x"`,
+# `B="$A-y"`) give few values and _values_anywhere ends after a few passes (two such words took 18 s without the cap).
 _MAX_BUILT_VALUE = 1024
+_MAX_VALUES_ANYWHERE = 32
 
 
 _OPAQUE = "\x00"
@@ -9949,14 +9951,15 @@ def _values_anywhere(
     script: str, matches: list[re.Match[str]], own: tuple[re.Pattern[str], str] | None, files: Mapping[str, str]
 ) -> Mapping[str, tuple[str, ...]]:
     """Every literal value each variable of ``script`` is assigned anywhere, whole references followed to their end
-    (the values a use in a loop's or function's body may see)."""
+    (the values a use in a loop's or function's body may see); scripts57: at most :data:`_MAX_VALUES_ANYWHERE` a
+    variable (values built from text around others, :func:`_text_around_values`, may grow on each other in a loop)."""
     values: dict[str, list[str]] = {}
     while True:
         grown = False
         for m in matches:
             known = values.setdefault(m.group("name"), [])
             for value in _match_values(script, m, own, values, files):
-                if value not in known:
+                if value not in known and len(known) < _MAX_VALUES_ANYWHERE:
                     known.append(value)
                     grown = True
         if not grown:
