@@ -9729,7 +9729,7 @@ def _with_parameters(
 _VARIABLE_SUBSCRIPT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\[\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?\]")
 
 
-def _keyed_by_variable(script: str, elements: Mapping[str, tuple[str, ...]]) -> Mapping[str, tuple[str, ...]]:
+def _keyed_by_variable(script: str, elements: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
     """(scripts57, stop 57) ``elements`` (:func:`scripts.array_elements`) with an element whose subscript is a variable
     the script only ever assigns literal words (:func:`scripts.plain_literal_values`: ``k=dr``) holding the items of
     those keys alone (bash(1) "Arrays": the subscript is expanded; ``${M[$k]}`` is ``${M[dr]}``), not every item (a

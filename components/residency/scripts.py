@@ -3152,8 +3152,10 @@ def positional_words(script: str) -> list[tuple[int, int, dict[str, tuple[str, .
         for m in _SET_ARGUMENTS.finditer(script):
             words = _call_words(m.group(1))
             line = script.count("\n", 0, m.start())
-            given = {str(k): (w,) for k, w in enumerate(words[:_MAX_POSITIONAL], start=1)}
-            ranges.append((line, len(lines) - 1, {**given, "!#": (words[-1],)} if last and words else given))
+            positions: dict[str, tuple[str, ...]] = {str(k): (w,) for k, w in enumerate(words[:_MAX_POSITIONAL], 1)}
+            if last and words:
+                positions["!#"] = (words[-1],)
+            ranges.append((line, len(lines) - 1, positions))
     bodies = _function_bodies(lines) if _ANY_FUNCTION_DEFINITION.search(script) else []  # most scripts define none
     calls = _function_calls(script, bodies)
     passed_on = "$@" in script or "$*" in script or "${@}" in script or "${*}" in script
