@@ -219,6 +219,7 @@ import platform_programs_scripts55 as sc55
 import platform_programs_scripts55b as sc55b
 import platform_programs_scripts56 as sc56
 import platform_programs_scripts56b as sc56b
+import platform_programs_scripts57 as sc57
 import platform_programs_sfn44 as sf44
 import platform_programs_sfn44b as sf44b
 import platform_programs_sfnrt45 as sfr45
@@ -18851,6 +18852,11 @@ CASES: list[Case] = [
     # pass (RES-015 before); a partner piped into the function, a character edit of the machine's own address or name
     # (`cut -c2-`, `tr 1 5`, `sed 's/.internal$//'`) and a tunnel's address are RES-015 (the edits passed before)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa57.rows()],
+    # -- stop 57, scripts and user data, round 13 (tests/platform_programs_scripts57.py): a several-line `$(cat <<EOF`
+    # in an argument, ${!#} over calls of different lengths, printf -v of an expansion or a hex number, read -d / -t of
+    # a file, ${M[$k]} of a known k, a here-string's default word and more (RES-009 abroad, RES-011 for an unwritten
+    # file); the here-document line and option fillings pinned before their two implementations became one
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc57.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

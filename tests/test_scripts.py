@@ -989,7 +989,7 @@ def test_a_host_read_from_a_line_keeps_the_line_s_offset() -> None:
 
 
 def test_filled_writes_each_value_that_reaches() -> None:
-    from components.residency.engine import _filled
+    from components.residency.scripts import filled_texts as _filled
 
     assert _filled("$R", {"R": ("eu-west-1",)}) == ("eu-west-1",)
     assert _filled("oss-${R}-internal.aliyuncs.com", {"R": ("cn-hangzhou", "cn-beijing")}) == (
@@ -3934,11 +3934,12 @@ def test_scripts56_compose_commands(document: dict[str, object], expected: list[
         (f'R=($(aws ssm get-parameter --name /r --output text))\nfor r in "${{R[@]}}"; do {_R56} --region "$r"; done',
          ["RES-011"]),
         ("R=($(aws ssm get-parameter --name /r --output text))\nfor r in \"${R[@]}\"; do echo \"$r\"; done", []),
-        # the last positional parameter; calls of different lengths are left as written
+        # the last positional parameter (scripts57: calls of different lengths, each call's last word, below)
         (f'f() {{ {_R56} --region "${{!#}}"; }}\nf /a us-west-2', ["RES-009"]),
         (f'f() {{ {_R56} --region "${{@: -1}}"; }}\nf /a us-west-2', ["RES-009"]),
         (f'f() {{ {_R56} --region "${{@:(-1)}}"; }}\nf /a eu-west-1', []),
-        (f'f() {{ {_R56} --region "${{!#}}"; }}\nf /a us-west-2\nf eu-west-1', []),
+        # scripts57: calls of different lengths give each call's last word (was a placeholder, pinned: passed)
+        (f'f() {{ {_R56} --region "${{!#}}"; }}\nf /a us-west-2\nf eu-west-1', ["RES-009"]),
         # "$@" on a line continued from the one before
         ('f() {\n  aws logs put-retention-policy \\\n    --log-group-name /a "$@"\n}\nf --region us-west-2',
          ["RES-009"]),
@@ -4311,7 +4312,7 @@ def test_mutation56_substitutions_joined_keeps_offsets() -> None:
         ("mapfile -ts1 R <<EOF\na\nb\nEOF", "R[0]", ("b",)),
         ("mapfile -t -n 1 R <<EOF\na\nb\nEOF", "R[@]", ("a",)),
         ("mapfile -t -O 2 R <<EOF\na\nEOF", "R[2]", ("a",)),
-        ("mapfile -t -d , R <<EOF\na\nEOF", "R[0]", None),  # another delimiter: not read
+        ("mapfile -t -d , R <<EOF\na\nEOF", "R[0]", ("a",)),  # scripts57: another delimiter splits there (was not read)
     ],
 )  # fmt: skip
 def test_mutation56_array_elements(script: str, element: str, expected: tuple[str, ...] | None) -> None:
@@ -4701,8 +4702,7 @@ def test_scripts56b_printf_conversions() -> None:
     assert reads_as_assignments("printf -v R 'us-west-%d' 2").rstrip() == "R=us-west-2"
     assert reads_as_assignments("printf -v R '%-4s:' ab").rstrip() == "R='ab  :'"
     assert reads_as_assignments("printf -v R '%i-%03d' 7 5").rstrip() == "R=7-005"
-    # a number bash reads in another base, or a word that is no number: left as written
-    assert reads_as_assignments("printf -v R 'us-west-%d' 010") == "printf -v R 'us-west-%d' 010"
+    # a word that is no number, or another conversion: left as written (scripts57: `010` is octal, read below)
     assert reads_as_assignments("printf -v R '%d' x") == "printf -v R '%d' x"
     assert reads_as_assignments("printf -v R '%x' 10") == "printf -v R '%x' 10"
 
@@ -4915,3 +4915,124 @@ _READ57 = 'aws s3 ls --region "$(echo "$S" | jq -r .region)"'
 def test_falsealarm57_jq_null_input_and_a_json_value_filled_whole(script: str, expected: set[tuple[str, str]]) -> None:
     found = findings(f"#!/bin/bash\n{script}\n", "EU", "aws")
     assert {(rule, value) for rule, _, value in found} == expected, found
+
+
+# scripts57 (stop 57): the one filling of a script's values (scripts.filled_texts, the engine's `_filled` moved; the
+# `while read` here-document reader's `_expanded_body_line` cut), pinned through both paths before the cut: a line with
+# text around an expansion, a default word, a variable the script never assigns (a placeholder)
+_R57 = "aws logs put-retention-policy --log-group-name /fleet/app --retention-in-days 30 --region"
+
+
+def _loop57(line: str, before: str = "") -> str:
+    return f'#!/bin/bash\n{before}while read -r R; do\n  {_R57} "$R"\ndone <<EOF\n{line}\nEOF\n'
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (_loop57("${P}-2", "P=us-west\n"), ["RES-009"]),  # refused on main already (scripts56)
+        (_loop57("${P}-1", "P=eu-west\n"), []),
+        (_loop57("${DR:-us-west-2}"), ["RES-009"]),  # passed every door on main 44bcf26a
+        (_loop57("${DR:-eu-west-1}"), []),
+        (_loop57("${P:-us-west}-2"), ["RES-009"]),
+        (_loop57("${Q}-2"), []),  # Q is never assigned: a placeholder, as before
+        (_loop57("$P-2", "P=$(aws ssm get-parameter --name /p --output text)\n"), []),  # not a loop word, as before
+        ("#!/bin/bash\nP=us-west\n" + f'{_R57} "${{P}}-2"\n', ["RES-009"]),  # the option path, refused on main
+        (f'#!/bin/bash\n{_R57} "${{DR:-us-west-2}}"\n', ["RES-009"]),
+        (f'#!/bin/bash\n{_R57} "${{DR:-eu-west-1}}"\n', []),
+    ],
+)
+def test_scripts57_one_filling(script: str, expected: list[str]) -> None:
+    assert [f[0] for f in findings(script, "EU", "aws")] == expected
+
+
+def test_scripts57_filled_texts_reads_defaults_and_keeps_unknowns() -> None:
+    from components.residency.scripts import filled_texts
+
+    assert filled_texts("${DR:-us-west-2}", {}) == ("us-west-2",)
+    assert filled_texts("${DR:-us-west-2}", {"DR": ("eu-west-1",)}) == ("eu-west-1",)
+    assert filled_texts("${P}-$Q", {"P": ("us-west",)}) == ("us-west-$Q",)
+    assert filled_texts("${Q}-2", {}) == ("${Q}-2",)
+    assert filled_texts("${!#}", {"!#": ("a", "b")}) == ("a", "b")  # the last positional parameter (scripts57)
+    assert filled_texts("${12}", {"12": ("x",)}) == ("x",)
+    assert filled_texts("$12", {"1": ("x",)}) == ("x2",)  # bash(1): `$12` is `$1` then `2`
+
+
+# scripts57: the shapes round 12, part 2 left open, each passed every door on main 44bcf26a with a Region abroad
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (f'{_R57} "$(cat <<EOF | head -n1\nus-west-2\neu-west-1\nEOF\n)"', ["RES-009"]),
+        (f'{_R57} "$(cat <<EOF | head -n1\neu-west-1\nus-west-2\nEOF\n)"', []),
+        (f"{_R57.removesuffix(' --region')} $(cat <<EOF\n--region\nus-west-2\nEOF\n)", ["RES-009"]),
+        (f'retain() {{\n  {_R57} "${{!#}}"\n}}\nretain a eu-west-1\nretain a b us-west-2', ["RES-009"]),
+        (f'retain() {{\n  {_R57} "${{@: -1}}"\n}}\nretain a eu-west-1\nretain a b eu-west-1', []),
+        (f'retain() {{\n  {_R57} "${{11}}"\n}}\nretain 1 2 3 4 5 6 7 8 9 10 us-west-2', ["RES-009"]),
+        (f'A=us-west\nprintf -v R \'%s-%s\' "$A" 2\n{_R57} "$R"', ["RES-009"]),
+        (f"A=us-west\nprintf -v R '%s-%s' '$A' 2\n{_R57} \"$R\"", []),  # single-quoted: the text `$A`, no Region
+        (f"printf -v R 'us-west-%d' 0x2\n{_R57} \"$R\"", ["RES-009"]),
+        (f"printf -v R 'us-west-%d' 02\n{_R57} \"$R\"", ["RES-009"]),
+        (f"echo us-west-2 > /etc/r\nread -r -d '' R < /etc/r || true\n{_R57} \"$R\"", ["RES-009"]),
+        (f'echo eu-west-1 > /etc/r\nread -t 5 R < /etc/r\n{_R57} "$R"', []),
+        (f"read -r -d '' R < /etc/r || true\n{_R57} \"$R\"", ["RES-011"]),
+        (f'mapfile -d , -t RS < <(printf %s "eu-west-1,us-west-2")\n{_R57} "${{RS[1]}}"', ["RES-009"]),
+        (f'mapfile -d , -t RS < <(printf %s "eu-west-1,us-west-2")\n{_R57} "${{RS[0]}}"', []),
+        (f'mapfile -t -u 3 RS\n{_R57} "${{RS[0]}}"', ["RES-011"]),  # a descriptor the script opens nowhere
+        (f'R=`cat <<EOF\nus-west-2\nEOF\n`\n{_R57} "$R"', ["RES-009"]),
+        (f'RS=(eu-west-1 us-west-2)\nR="${{RS[1]}}"\n{_R57} "$R"', ["RES-009"]),
+        (f'RS=(eu-west-1 us-west-2)\nR="${{RS[0]}}"\n{_R57} "$R"', []),
+        (f'declare -A M=([home]=eu-west-1 [dr]=us-west-2)\nk=home\n{_R57} "${{M[$k]}}"', []),  # was RES-009
+        (f'declare -A M=([home]=eu-west-1 [dr]=us-west-2)\nk=dr\n{_R57} "${{M[$k]}}"', ["RES-009"]),
+        (f'declare -A M=([home]=eu-west-1 [dr]=us-west-2)\nfor k in home; do {_R57} "${{M[$k]}}"; done', ["RES-009"]),
+        (f'read -r -a RS <<< "${{DR:-eu-west-1 us-west-2}}"\n{_R57} "${{RS[1]}}"', ["RES-009"]),
+        (f'DR=eu-west-1\nread -r -a RS <<< "${{DR:-eu-west-1 us-west-2}}"\n{_R57} "${{RS[1]}}"', []),
+        (f'P=us-west\nR="${{P}}-2"\n{_R57} "$R"', ["RES-009"]),  # an assignment's text around a variable
+        (f'P=eu-west\nR="$P-1"\n{_R57} "$R"', []),
+        (f'P=$(aws ssm get-parameter --name /p)\nR="$P-1"\n{_R57} "$R"', ["RES-011"]),
+    ],
+)
+def test_scripts57_shapes(script: str, expected: list[str]) -> None:
+    assert sorted({f[0] for f in findings("#!/bin/bash\n" + script + "\n", "EU", "aws")}) == expected
+
+
+def test_scripts57_readings() -> None:
+    from components.residency.scripts import _mapfile_options, array_inputs
+
+    assert reads_as_assignments("read -r -d '' R < /etc/r").rstrip() == "R=$(</etc/r)"
+    assert reads_as_assignments("read -t 5 -r R < /etc/r").rstrip() == "R=$(</etc/r)"
+    assert reads_as_assignments("read -d , R < /etc/r") == "read -d , R < /etc/r"  # another delimiter: not read
+    assert reads_as_assignments("printf -v R 'us-west-%d' 010").rstrip() == "R=us-west-8"  # octal (was left as is)
+    assert reads_as_assignments("printf -v R '%d' \"'a\"").rstrip() == "R=97"
+    assert reads_as_assignments("printf -v R '%s-%s' \"$A\" 2").rstrip() == 'R="${A}-2"'
+    assert reads_as_assignments("printf -v R '%d' \"$A\"") == "printf -v R '%d' \"$A\""  # no number: as written
+    assert reads_as_assignments("printf -v R '%s' \"${A:-x}\" y") == "printf -v R '%s' \"${A:-x}\" y"
+    assert _mapfile_options("mapfile -t -C \"echo read\" -c 1 -d '' ") == [
+        ("t", ""),
+        ("C", "echo read"),
+        ("c", "1"),
+        ("d", ""),
+    ]
+    script = "exec 3< /etc/fleet/regions\nmapfile -t -u 3 RS\n"
+    assert array_inputs(script) == [("RS", "lines", "$(< /etc/fleet/regions)")]
+    assert array_inputs('mapfile -d , -t RS < <(printf %s "a,b")') == [("RS", "lines/0/0/0/44", '$(printf %s "a,b")')]
+    assert cat_heredocs_written('x "$(cat <<EOF | head -n1\na\nb\nEOF\n)"').startswith('x "a')
+    assert last_positional_written('f() { x "${!#}"; }\nf a\nf a b') == 'f() { x "${!#}"; }\nf a\nf a b'
+    assert last_positional_written('f() { x "${@: -1}"; }\nf a\nf a b') == 'f() { x "${!#}"; }\nf a\nf a b'
+    assert positional_words('f() { x "${!#}"; }\nf a\nf a b')[0][2]["!#"] == ("a", "b")
+
+
+@given(st.integers(min_value=-(2**31), max_value=2**31), st.sampled_from(["{:d}", "0x{:x}", "0X{:X}", "0{:o}"]))
+def test_scripts57_printf_c_constants(number: int, form: str) -> None:
+    from components.residency.scripts import _c_constant
+
+    sign = "-" if number < 0 else ""
+    assert _c_constant(sign + form.format(abs(number))) == number
+
+
+def test_scripts57_words_built_on_each_other_hold_few_values() -> None:
+    # scripts57: text around variables is filled (`A="${B}-x"`); words built on each other in a loop stop growing
+    from components.residency.engine import _MAX_VALUES_ANYWHERE, _assigned_values
+
+    script = '#!/bin/bash\nB=x\nC=y\nfor i in 1 2; do\n A="${B}${C}"\n B="${A}${C}"\n C="$B$A"\ndone\necho "$A"\n'
+    values = _assigned_values(script).at(script.index("echo"))
+    assert values and all(len(held) <= _MAX_VALUES_ANYWHERE for held in values.values())
