@@ -451,7 +451,7 @@ def unwrap_type(val: Any) -> Any:
     return _SDK_UNWRAP_TYPE(val)
 
 
-_SDK_UNWRAP_TYPE = getattr(_pulumi_types, _UNWRAP_TYPE, None)
+_SDK_UNWRAP_TYPE: Any = getattr(_pulumi_types, _UNWRAP_TYPE, None)  # None: no swap (_unwraps_types_as_checked)
 _UnionType = types.UnionType
 
 

@@ -691,6 +691,8 @@ def _provider_hints() -> list[Any]:
 
 
 _T = typing.TypeVar("_T")
+_INPUT: Any = pulumi.Input  # the SDK's type aliases, subscripted at run time as its own modules do
+_INPUT_TYPE: Any = pulumi.InputType
 _MADE_HINTS: list[Any] = [
     str,
     type(None),
@@ -698,15 +700,15 @@ _MADE_HINTS: list[Any] = [
     Any,
     pulumi.Output,
     pulumi.Output[str],
-    pulumi.Input[str],
-    pulumi.Input[typing.Optional[str]],  # noqa: UP045  (the SDK's own spelling: a typing.Union, not a types.UnionType)
-    typing.Optional[pulumi.Input[str]],  # noqa: UP045  (the SDK's own spelling: a typing.Union, not a types.UnionType)
+    _INPUT[str],
+    _INPUT[typing.Optional[str]],  # noqa: UP045  (the SDK's own spelling: a typing.Union, not a types.UnionType)
+    typing.Optional[_INPUT[str]],  # noqa: UP045  (the SDK's own spelling: a typing.Union, not a types.UnionType)
     typing.Optional[str],  # noqa: UP045  (the SDK's own spelling: a typing.Union, not a types.UnionType)
     typing.Union[int, str],  # noqa: UP007
     int | None,
     int | str,
-    typing.Sequence[pulumi.Input[str]],
-    typing.Mapping[str, pulumi.Input[str]],
+    typing.Sequence[_INPUT[str]],
+    typing.Mapping[str, _INPUT[str]],
     list[str],
     dict[str, int],
     typing.Literal["a", "b"],
@@ -718,8 +720,8 @@ _MADE_HINTS: list[Any] = [
     "Output[T]",
     typing.ForwardRef("Output[T]"),
     aws.s3.BucketArgs,
-    typing.Optional[pulumi.Input[aws.ec2.SecurityGroupIngressArgs]],  # noqa: UP045  (the SDK's own spelling: a typing.Union, not a types.UnionType)
-    pulumi.InputType[aws.ec2.SecurityGroupIngressArgs],
+    typing.Optional[_INPUT[aws.ec2.SecurityGroupIngressArgs]],  # noqa: UP045  (the SDK's own spelling: a typing.Union, not a types.UnionType)
+    _INPUT_TYPE[aws.ec2.SecurityGroupIngressArgs],
 ]
 
 
