@@ -15,7 +15,7 @@ While a program runs under :class:`~components.simulate.program.MockSession`:
   descriptor reads per setting and its closure per Output (:func:`components._compat.lean_output_tracking`:
   the same set, the same lock, the same removal once resolved; perf56, stop 56);
 - the type hint of each value serialised is unwrapped without the SDK's five ``typing.get_origin`` calls where
-  it comes back unchanged (a class, ``Sequence[str]``: nine in ten of them;
+  it comes back unchanged (a class, ``Sequence[str]``: 85% of them;
   :func:`components._compat.lean_type_unwrapping`: the SDK's own answer for every other hint; perf57, stop 57);
 - the mocked RPCs (the SDK runs each ``RegisterResource`` / ``Invoke`` in the event loop's default
   executor) run on one worker thread instead of asyncio's default of ``min(32, cores + 4)``: the
