@@ -247,6 +247,29 @@ def msk_replicator(code: str, variant: str) -> Build:
         ReplicatorRole=_role("kafka.amazonaws.com"))  # fmt: skip
 
 
+def lightsail_domain(code: str, variant: str) -> Build:
+    # docs: AWS::Lightsail::Domain DomainName, DomainEntries [DomainEntry {Name, Type, Target ("The target IP address
+    # (192.0.2.0), or AWS name server"), IsAlias}]: where the name's visitors are sent.
+    target = _pick(variant, PRIVATE_IP["server"], f"shop.{PARTNER}")
+    return _one("claims-domain", "AWS::Lightsail::Domain", {"DomainName": "claims.fleet-example.net", "DomainEntries": [
+        {"Name": "portal.claims.fleet-example.net", "Type": "A" if variant == "home" else "CNAME",
+         "Target": target}]})  # fmt: skip
+
+
+def route53_alias(code: str, variant: str) -> Build:
+    # docs: AWS::Route53::RecordSet HostedZoneId, Name, Type, AliasTarget {DNSName ("The value that you specify
+    # depends on where you want to route queries"), HostedZoneId, EvaluateTargetHealth}: the template's own load
+    # balancer by Fn::GetAtt, or a name written out.
+    dns: Any = {"Fn::GetAtt": ["Portal", "DNSName"]} if variant == "home" else f"portal.{PARTNER}"
+    zone: Any = {"Fn::GetAtt": ["Portal", "CanonicalHostedZoneID"]} if variant == "home" else "Z2FDTNDATAQYW2"
+    return _one("claims-portal-name", "AWS::Route53::RecordSet", {
+        "HostedZoneId": "Z0123456789ABCDEFGHIJ", "Name": "portal.claims.fleet-example.net", "Type": "A",
+        "AliasTarget": {"DNSName": dns, "HostedZoneId": zone, "EvaluateTargetHealth": False}},
+        Portal={"Type": "AWS::ElasticLoadBalancingV2::LoadBalancer", "Properties": {
+            "Type": "application", "Scheme": "internal",
+            "Subnets": ["subnet-0a1b2c3d4e5f60718", "subnet-1a1b2c3d4e5f60718"]}})  # fmt: skip
+
+
 # -- mailboxes: refused until the domain is declared ------------------------------------------------------------------
 
 MAILBOX = f"cloud-ops@{PARTNER}"
@@ -286,6 +309,15 @@ def connect_user(code: str, variant: str) -> Build:
         "RoutingProfileArn": {"Fn::Sub": [f"{placeholder}/routing-profile/basic", {"Instance": instance}]},
         "SecurityProfileArns": [{"Fn::Sub": [f"{placeholder}/security-profile/agent", {"Instance": instance}]}],
         "IdentityInfo": {"FirstName": "Claims", "LastName": "Agent", "Email": MAILBOX}})  # fmt: skip
+
+
+def exadata_contact(code: str, variant: str) -> Build:
+    # docs: AWS::ODB::CloudExadataInfrastructure DisplayName, Shape, AvailabilityZone, ComputeCount, StorageCount,
+    # CustomerContactsToSendToOCI [CustomerContact {Email}] ("A contact to receive notification from Oracle about
+    # maintenance updates for a specific Exadata infrastructure").
+    return _one("claims-exadata", "AWS::ODB::CloudExadataInfrastructure", {
+        "DisplayName": "claims-exadata", "Shape": "Exadata.X11M", "AvailabilityZone": f"{HOME[code]}a",
+        "ComputeCount": 2, "StorageCount": 3, "CustomerContactsToSendToOCI": [{"Email": MAILBOX}]})  # fmt: skip
 
 
 def budget_email(code: str, variant: str) -> Build:
@@ -367,6 +399,8 @@ PLACES = {
     "cfn-quicksight-resolvers": quicksight_resolvers,
     "cfn-cloud-map-instance": cloud_map_instance,
     "cfn-msk-replicator-apache": msk_replicator,
+    "cfn-lightsail-domain-entry": lightsail_domain,
+    "cfn-route53-alias": route53_alias,
     "pulumi-lattice-dns": lambda code, variant: pulumi_lattice(code, variant, by="dns"),
     "pulumi-lattice-ip": lambda code, variant: pulumi_lattice(code, variant, by="ip"),
     "pulumi-datasync-object-storage": pulumi_datasync,
@@ -380,6 +414,7 @@ MAILBOXES = {
     "cfn-shield-emergency-contact": shield_engagement,
     "cfn-connect-user-email": connect_user,
     "cfn-budget-email-subscriber": budget_email,
+    "cfn-exadata-customer-contact": exadata_contact,
 }
 """Kinds naming a mailbox (``partner`` RES-015, ``partner-declared`` passes)."""
 
@@ -399,6 +434,10 @@ def _declared(kind: str) -> dict[str, Any]:
         match = f"docs.{PARTNER}"
     elif kind == "cfn-mq-ldap":
         match = f"ldap.{PARTNER}"
+    elif kind == "cfn-lightsail-domain-entry":
+        match = f"shop.{PARTNER}"
+    elif kind == "cfn-route53-alias":
+        match = f"portal.{PARTNER}"
     elif kind == "cfn-msk-replicator-apache":
         match = f"*.{PARTNER}"
     return {"id": "claims-partner", "kind": "resident", "match": match,

@@ -625,6 +625,9 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
             for a in ("ipv4", "ipv6", "cname")
         ),
         ("aws:msk/replicator:Replicator", "kafka_clusters.apache_kafka_cluster.bootstrap_broker_string"),
+        ("aws:odb/cloudExadataInfrastructure:CloudExadataInfrastructure", "customer_contacts_to_send_to_ocis.email"),
+        ("aws:lightsail/domainEntry:DomainEntry", "target"),
+        ("aws:route53/record:Record", "aliases.name"),
     }
     destinations = {(f.type, f.path) for f in load_endpoints().destination_fields}
     assert all(any(t == token and f"{p}.".startswith(f"{target}.") for t, p in destinations) for token, target in red57)

@@ -13480,6 +13480,15 @@ _TWINS57: list[tuple[str, Callable[[Any], dict[str, Any]], Any, Any]] = [
     ("AWS::Connect::User", lambda v: {"Username": "u", "IdentityInfo": {"SecondaryEmail": v}}, None, f"ops@{_P57}"),
     ("AWS::Budgets::Budget", lambda v: {"NotificationsWithSubscribers": [{"Subscribers": [
         {"SubscriptionType": "EMAIL", "Address": v}]}]}, None, f"ops@{_P57}"),
+    ("AWS::ODB::CloudExadataInfrastructure", lambda v: {"CustomerContactsToSendToOCI": [{"Email": v}]}, None,
+     f"ops@{_P57}"),
+    ("AWS::Lightsail::Domain", lambda v: {"DomainName": "fleet.example", "DomainEntries": [
+        {"Name": "www.fleet.example", "Type": "A", "Target": v}]}, "10.20.1.15", "203.0.113.25"),
+    ("AWS::Route53::RecordSet", lambda v: {"Name": "www.fleet.example", "Type": "A", "AliasTarget": {
+        "DNSName": v, "HostedZoneId": "Z2"}}, "dualstack.claims-123.eu-central-1.elb.amazonaws.com", f"www.{_P57}"),
+    ("AWS::Route53::RecordSetGroup", lambda v: {"RecordSets": [{"Name": "www.fleet.example", "Type": "A",
+                                                                "AliasTarget": {"DNSName": v, "HostedZoneId": "Z2"}}]},
+     "dualstack.claims-123.eu-central-1.elb.amazonaws.com", f"www.{_P57}"),
 ]  # fmt: skip
 
 
