@@ -332,6 +332,115 @@ def budget_email(code: str, variant: str) -> Build:
         CostAlerts={"Type": "AWS::SNS::Topic", "Properties": {}})  # fmt: skip
 
 
+# -- pinned: the brief's new resources, each already refused with a partner's host on main (RES-015) ----------------
+
+
+def _role_of(service: str) -> dict[str, Any]:
+    return {"Role": _role(service)}
+
+
+def _api_url(code: str) -> str:
+    """The team's own regional API in the Region (an intake endpoint it runs)."""
+    return f"https://a1b2c3d4e5.execute-api.{HOME[code]}.{dns_suffix(code)}/prod/intake"
+
+
+def transfer_connector(code: str, variant: str) -> Build:
+    # docs: AWS::Transfer::Connector Url ("The URL of the partner's AS2 or SFTP endpoint"), AccessRole, SftpConfig
+    # {UserSecretId, TrustedHostKeys}: files are sent there.
+    url = _pick(variant, f"sftp://s-0a1b2c3d4e5f60718.server.transfer.{HOME[code]}.{dns_suffix(code)}",
+                f"sftp://sftp.{PARTNER}")  # fmt: skip
+    return _one("claims-sftp-out", "AWS::Transfer::Connector", {
+        "Url": url, "AccessRole": {"Fn::GetAtt": ["Role", "Arn"]},
+        "SftpConfig": {"UserSecretId": "claims-sftp", "TrustedHostKeys": ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA"]}},
+        **_role_of("transfer.amazonaws.com"))  # fmt: skip
+
+
+def api_destination(code: str, variant: str) -> Build:
+    # docs: AWS::Events::ApiDestination InvocationEndpoint ("The URL to the HTTP invocation endpoint for the API
+    # destination"), HttpMethod, ConnectionArn; AWS::Events::Connection AuthorizationType API_KEY.
+    return _one("claims-events-out", "AWS::Events::ApiDestination", {
+        "InvocationEndpoint": _pick(variant, _api_url(code), f"https://intake.{PARTNER}/events"), "HttpMethod": "POST",
+        "ConnectionArn": {"Fn::GetAtt": ["Conn", "Arn"]}},
+        Conn={"Type": "AWS::Events::Connection", "Properties": {"AuthorizationType": "API_KEY", "AuthParameters": {
+            "ApiKeyAuthParameters": {"ApiKeyName": "x-api-key",
+                                     "ApiKeyValue": "{{resolve:secretsmanager:k}}"}}}})  # fmt: skip
+
+
+def firehose_http(code: str, variant: str) -> Build:
+    # docs: AWS::KinesisFirehose::DeliveryStream HttpEndpointDestinationConfiguration {EndpointConfiguration {Url,
+    # Name, AccessKey}, RoleARN, S3BackupMode, S3Configuration}: every record is delivered there.
+    url = _pick(variant, _api_url(code), f"https://intake.{PARTNER}/v1/firehose")
+    role = {"Fn::GetAtt": ["Role", "Arn"]}
+    return _one("claims-stream-out", "AWS::KinesisFirehose::DeliveryStream", {
+        "DeliveryStreamType": "DirectPut", "HttpEndpointDestinationConfiguration": {
+            "EndpointConfiguration": {"Url": url, "Name": "claims-intake"}, "RoleARN": role,
+            "S3BackupMode": "FailedDataOnly",
+            "S3Configuration": {"BucketARN": {"Fn::GetAtt": ["Backup", "Arn"]}, "RoleARN": role}}},
+        Backup={"Type": "AWS::S3::Bucket", "Properties": {}}, **_role_of("firehose.amazonaws.com"))  # fmt: skip
+
+
+def bedrock_confluence(code: str, variant: str) -> Build:
+    # docs: AWS::Bedrock::DataSource DataSourceConfiguration {Type CONFLUENCE, ConfluenceConfiguration
+    # {SourceConfiguration {HostUrl ("The Confluence host URL or instance URL"), HostType, AuthType,
+    # CredentialsSecretArn}}}: the knowledge base crawls it (and sends the credentials there).
+    host = _pick(variant, "https://10.20.5.20", f"https://wiki.{PARTNER}")
+    return _one("claims-wiki-source", "AWS::Bedrock::DataSource", {
+        "KnowledgeBaseId": "KB12345678", "Name": "claims-wiki", "DataSourceConfiguration": {
+            "Type": "CONFLUENCE", "ConfluenceConfiguration": {"SourceConfiguration": {
+                "HostUrl": host, "HostType": "SAAS", "AuthType": "BASIC",
+                "CredentialsSecretArn": {"Ref": "Secret"}}}}},
+        Secret={"Type": "AWS::SecretsManager::Secret", "Properties": {}})  # fmt: skip
+
+
+def glue_jdbc(code: str, variant: str) -> Build:
+    # docs: AWS::Glue::Connection ConnectionInput {ConnectionType JDBC, ConnectionProperties {JDBC_CONNECTION_URL,
+    # SECRET_ID}}: Glue jobs read and write the database there.
+    host = _pick(variant, _host(code, "rds"), f"db.{PARTNER}")
+    return _one("claims-jdbc", "AWS::Glue::Connection", {"CatalogId": {"Ref": "AWS::AccountId"}, "ConnectionInput": {
+        "Name": "claims-db", "ConnectionType": "JDBC", "ConnectionProperties": {
+            "JDBC_CONNECTION_URL": f"jdbc:postgresql://{host}:5432/claims", "SECRET_ID": "claims-db"}}})  # fmt: skip
+
+
+def iot_http(code: str, variant: str) -> Build:
+    # docs: AWS::IoT::TopicRule TopicRulePayload {Sql, Actions [{Http {Url ("The endpoint URL"), Headers}}]}: each
+    # device message is posted there.
+    return _one("fleet-telemetry-out", "AWS::IoT::TopicRule", {"TopicRulePayload": {
+        "Sql": "SELECT * FROM 'fleet/+/telemetry'", "AwsIotSqlVersion": "2016-03-23",
+        "Actions": [{"Http": {"Url": _pick(variant, _api_url(code), f"https://intake.{PARTNER}/iot")}}]}})  # fmt: skip
+
+
+def msk_connect_jdbc(code: str, variant: str) -> Build:
+    # docs: AWS::KafkaConnect::Connector KafkaCluster {ApacheKafkaCluster {BootstrapServers, Vpc}},
+    # ConnectorConfiguration (the connector's properties: a JDBC sink's `connection.url`), Plugins, Capacity.
+    db = _pick(variant, _host(code, "rds"), f"db.{PARTNER}")
+    brokers = f"b-1.claims.abc123.c2.kafka.{HOME[code]}.{dns_suffix(code)}:9098"
+    plugin = {"Fn::Sub": "arn:${AWS::Partition}:kafkaconnect:${AWS::Region}:${AWS::AccountId}:custom-plugin/jdbc/1"}
+    return _one("claims-sink", "AWS::KafkaConnect::Connector", {
+        "ConnectorName": "claims-sink", "KafkaConnectVersion": "2.7.1",
+        "Capacity": {"ProvisionedCapacity": {"WorkerCount": 1, "McuCount": 1}},
+        "KafkaCluster": {"ApacheKafkaCluster": {"BootstrapServers": brokers, "Vpc": {
+            "SecurityGroups": ["sg-0a1b2c3d"], "Subnets": ["subnet-0a1b2c3d4e5f60718"]}}},
+        "KafkaClusterClientAuthentication": {"AuthenticationType": "IAM"},
+        "KafkaClusterEncryptionInTransit": {"EncryptionType": "TLS"},
+        "Plugins": [{"CustomPlugin": {"CustomPluginArn": plugin, "Revision": 1}}],
+        "ServiceExecutionRoleArn": {"Fn::GetAtt": ["Role", "Arn"]},
+        "ConnectorConfiguration": {"connector.class": "io.confluent.connect.jdbc.JdbcSinkConnector", "topics": "claims",
+                                   "connection.url": f"jdbc:postgresql://{db}:5432/claims"}},
+        **_role_of("kafkaconnect.amazonaws.com"))  # fmt: skip
+
+
+PINNED = {
+    "cfn-transfer-connector": transfer_connector,
+    "cfn-events-api-destination": api_destination,
+    "cfn-firehose-http-endpoint": firehose_http,
+    "cfn-bedrock-confluence-source": bedrock_confluence,
+    "cfn-glue-jdbc-connection": glue_jdbc,
+    "cfn-iot-rule-http": iot_http,
+    "cfn-msk-connect-jdbc-sink": msk_connect_jdbc,
+}
+"""Kinds pinned (``home`` passes, ``partner`` RES-015), each already refused on main: the probes of this round."""
+
+
 # -- the Pulumi twins of the first five template kinds ----------------------------------------------------------------
 
 
@@ -448,6 +557,7 @@ def rows() -> list[Row]:
     """(id, jurisdiction, build, expected rule ids, declared destinations) for the realistic table."""
     kinds = [(kind, make, ("home", "partner", "partner-declared")) for kind, make in PLACES.items()]
     kinds += [(kind, make, ("partner", "partner-declared")) for kind, make in MAILBOXES.items()]
+    kinds += [(kind, make, ("home", "partner")) for kind, make in PINNED.items()]
     return [
         (f"awsred57-{code.lower()}-{kind}-{variant}", code, make(code, variant),
          {"RES-015"} if variant == "partner" else set(),
