@@ -429,6 +429,23 @@ def msk_connect_jdbc(code: str, variant: str) -> Build:
         **_role_of("kafkaconnect.amazonaws.com"))  # fmt: skip
 
 
+def incident_pagerduty(code: str, variant: str) -> Build:
+    # docs: AWS::SSMIncidents::ResponsePlan Name, IncidentTemplate {Title, Impact}, Integrations
+    # [{PagerDutyConfiguration {Name, SecretId, PagerDutyIncidentConfiguration {ServiceId}}}]: each incident is created
+    # in that PagerDuty service too (aws-incident-manager-pagerduty); without an integration the plan stays in the
+    # Region.
+    props: dict[str, Any] = {"Name": "claims-outage", "IncidentTemplate": {"Title": "Claims API outage", "Impact": 2}}
+    if variant != "home":
+        props["Integrations"] = [{"PagerDutyConfiguration": {
+            "Name": "claims-oncall", "SecretId": "pagerduty-claims",
+            "PagerDutyIncidentConfiguration": {"ServiceId": "PCLAIMS1"}}}]  # fmt: skip
+    return _one("claims-response-plan", "AWS::SSMIncidents::ResponsePlan", props)
+
+
+PAGERDUTY = "aws-incident-manager-pagerduty"
+"""The global_services entry a response plan's PagerDuty integration is judged by (RES-016 until declared)."""
+
+
 PINNED = {
     "cfn-transfer-connector": transfer_connector,
     "cfn-events-api-destination": api_destination,
@@ -558,7 +575,7 @@ def rows() -> list[Row]:
     kinds = [(kind, make, ("home", "partner", "partner-declared")) for kind, make in PLACES.items()]
     kinds += [(kind, make, ("partner", "partner-declared")) for kind, make in MAILBOXES.items()]
     kinds += [(kind, make, ("home", "partner")) for kind, make in PINNED.items()]
-    return [
+    places = [
         (f"awsred57-{code.lower()}-{kind}-{variant}", code, make(code, variant),
          {"RES-015"} if variant == "partner" else set(),
          [_declared(kind)] if variant == "partner-declared" else [])
@@ -566,3 +583,12 @@ def rows() -> list[Row]:
         for code in CODES
         for variant in variants
     ]  # fmt: skip
+    declared = {"id": "claims-oncall", "kind": "resident", "match": PAGERDUTY,
+                "evidence": "PagerDuty EU service region, DPA-57 (incident titles only, no personal data)"}  # fmt: skip
+    pagerduty: list[Row] = [
+        (f"awsred57-{code.lower()}-cfn-incident-pagerduty-{variant}", code, incident_pagerduty(code, variant),
+         {"RES-016"} if variant == "global" else set(), [declared] if variant == "global-declared" else [])
+        for code in CODES
+        for variant in ("home", "global", "global-declared")
+    ]  # fmt: skip
+    return places + pagerduty

@@ -13493,6 +13493,30 @@ _TWINS57: list[tuple[str, Callable[[Any], dict[str, Any]], Any, Any]] = [
 
 
 @pytest.mark.parametrize(
+    ("code", "integrations", "expected"),
+    [
+        ("EU", [{"PagerDutyConfiguration": {"Name": "pd", "SecretId": "s",
+                                            "PagerDutyIncidentConfiguration": {"ServiceId": "PABC123"}}}], {"RES-016"}),
+        ("CN", [{"PagerDutyConfiguration": {"Name": "pd", "SecretId": "s",
+                                            "PagerDutyIncidentConfiguration": {"ServiceId": "PABC123"}}}], {"RES-016"}),
+        ("EU", None, set()),
+    ],
+)  # fmt: skip
+def test_awsred57_a_template_response_plan_with_pagerduty_is_judged_by_the_entry(
+    code: str, integrations: Any, expected: set[str]
+) -> None:
+    # awsred57 (stop 57): an Incident Manager response plan's PagerDuty service in a template is the Pulumi plan's
+    # `integration.pagerduties.service_id` (aws-incident-manager-pagerduty, RES-016 until declared); it passed every
+    # door in a template on main 44bcf26a. A plan without an integration passes.
+    props: dict[str, Any] = {"Name": "r", "IncidentTemplate": {"Title": "t", "Impact": 3}}
+    if integrations is not None:
+        props["Integrations"] = integrations
+    test_a_templates_global_service_resources_are_judged_by_type(
+        code, _one("AWS::SSMIncidents::ResponsePlan", **props), {}, expected
+    )
+
+
+@pytest.mark.parametrize(
     ("kind", "props", "home", "partner"), _TWINS57, ids=[f"{t[0]}-{i}" for i, t in enumerate(_TWINS57)]
 )
 def test_awsred57_a_templates_destination_field_is_judged_as_its_pulumi_twin(
