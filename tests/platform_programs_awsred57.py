@@ -34,6 +34,7 @@ the first five kinds, judged alike. tests/test_realistic_programs.py runs them a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pulumi_aws as aws
@@ -464,9 +465,9 @@ PINNED = {
 def pulumi_lattice(code: str, variant: str, *, by: str) -> Build:
     # docs: vpclattice/resourceconfiguration (resource_configuration_definition.dns_resource.domain_name,
     # .ip_resource.ip_address).
-    definition = ({"dns_resource": {"domain_name": _pick(variant, _host(code, "rds"), f"db.{PARTNER}"),
-                                    "ip_address_type": "IPV4"}} if by == "dns"
-                  else {"ip_resource": {"ip_address": _pick(variant, PRIVATE_IP["server"], PARTNER_IP)}})  # fmt: skip
+    dns = {"domain_name": _pick(variant, _host(code, "rds"), f"db.{PARTNER}"), "ip_address_type": "IPV4"}
+    address = {"ip_address": _pick(variant, PRIVATE_IP["server"], PARTNER_IP)}
+    definition: Any = {"dns_resource": dns} if by == "dns" else {"ip_resource": address}
 
     def build(c: Any) -> object:
         return aws.vpclattice.ResourceConfiguration("claims-db", name="claims-db", protocol="TCP", port_ranges=["5432"],
@@ -572,7 +573,9 @@ def _declared(kind: str) -> dict[str, Any]:
 
 def rows() -> list[Row]:
     """(id, jurisdiction, build, expected rule ids, declared destinations) for the realistic table."""
-    kinds = [(kind, make, ("home", "partner", "partner-declared")) for kind, make in PLACES.items()]
+    kinds: list[tuple[str, Callable[[str, str], Build], tuple[str, ...]]] = [
+        (kind, make, ("home", "partner", "partner-declared")) for kind, make in PLACES.items()
+    ]
     kinds += [(kind, make, ("partner", "partner-declared")) for kind, make in MAILBOXES.items()]
     kinds += [(kind, make, ("home", "partner")) for kind, make in PINNED.items()]
     places = [
