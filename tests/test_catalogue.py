@@ -604,7 +604,7 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
     assert all(any(path == k or path.endswith(f"_{k}") for k in host_keys) for _, path in red56b_hosts)
     # awsred57 (stop 57): template twins of destination_fields (a host, address or mailbox the resource sends to),
     # each a destination field's path or the map holding it (stage variables: `variables.*`).
-    red57 = {
+    destinations57 = {
         (
             "aws:vpclattice/resourceConfiguration:ResourceConfiguration",
             "resource_configuration_definition.dns_resource.domain_name",
@@ -629,8 +629,10 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
         ("aws:lightsail/domainEntry:DomainEntry", "target"),
         ("aws:route53/record:Record", "aliases.name"),
     }
-    destinations = {(f.type, f.path) for f in load_endpoints().destination_fields}
-    assert all(any(t == token and f"{p}.".startswith(f"{target}.") for t, p in destinations) for token, target in red57)
+    fields = {(f.type, f.path) for f in load_endpoints().destination_fields}
+    assert all(
+        any(t == token and f"{p}.".startswith(f"{target}.") for t, p in fields) for token, target in destinations57
+    )
     granted = [(f.type, f.path) for f in load_endpoints().granted_account_fields]
     granted += [(t, g.field) for g in load_endpoints().global_services if g.field for t in g.types]
     assert nested_paths == {
@@ -645,9 +647,10 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
         *red55,
         *red56b,
         *red56b_hosts,
-        *red57,
+        *destinations57,
     }
-    judged_otherwise = red55_hosts | red56b | red56b_hosts | red57  # host paths and group fields, no account field
+    # host paths, group fields and destination fields, no account field
+    judged_otherwise = red55_hosts | red56b | red56b_hosts | destinations57
     assert all(
         (token, target) in written or (token, target) in granted or (token, target) in judged_otherwise
         for token, target in nested_paths
