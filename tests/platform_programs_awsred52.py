@@ -237,12 +237,23 @@ KINDS: dict[str, tuple[Callable[[str, str], Build], tuple[str, ...]]] = {
 stream processors are offered in Frankfurt or the China Regions was not checked."""
 
 
+FINANCE_MAILBOX: dict[str, Any] = {
+    "id": "finance-mailbox", "kind": "resident", "match": "example.com",
+    "evidence": "the finance team's mail domain, hosted in the market (mail service contract)",
+}  # fmt: skip
+"""(awsred57, stop 57) The budget's e-mail subscriber (``finops@example.com``) declared: a template's budget
+subscribers were read as SNS topics only, so the address passed there; since stop 57 it is RES-015 until declared,
+as the Pulumi budget's ``subscriber_email_addresses`` (a recipient path). The programs declare it (the one-line fix
+users apply) and keep their verdicts, which are about the SNS topic's account."""
+MAILBOX_KINDS = {"cfn-budget-topic"}
+
+
 def rows() -> list[Row]:
     """(id, jurisdiction, build, expected rule ids, declared destinations) for the realistic table."""
     return [
         (f"awsred52-{code.lower()}-{kind}-{who}", code, make(code, who),
          {"RES-023"} if who == "partner" and code != "CN" else set(),
-         [PARTNER_DECLARED] if who == "partner-declared" else [])
+         [PARTNER_DECLARED] * (who == "partner-declared") + [FINANCE_MAILBOX] * (kind in MAILBOX_KINDS))
         for kind, (make, codes) in KINDS.items()
         for code in codes
         for who in WHO

@@ -490,7 +490,9 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
     # rule's, already listed above).
     vpn_logs, table_bucket = "tunnel1_log_options.cloudwatch_log_options", "destination_table_bucket_arn"
     red52 = {
-        ("aws:budgets/budget:Budget", "notifications.subscriber_sns_topic_arns"),
+        # awsred57 (stop 57): a budget's subscribers are the budget action's `subscribers.address` (an SNS topic's
+        # account, and an e-mail address's domain as the Pulumi budget's recipients), no longer the SNS topic ARNs only.
+        ("aws:budgets/budgetAction:BudgetAction", "subscribers.address"),
         ("aws:opensearch/domain:Domain", "log_publishing_options.cloudwatch_log_group_arn"),
         ("aws:elasticsearch/domain:Domain", "log_publishing_options.cloudwatch_log_group_arn"),
         ("aws:ec2/vpnConnection:VpnConnection", f"{vpn_logs}.log_group_arn"),
@@ -607,6 +609,37 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
     red57 = {("alicloud:dts/synchronizationJob:SynchronizationJob", "destination_endpoint_owner_id")}
     host_keys = load_endpoints().host_keys
     assert all(any(path == k or path.endswith(f"_{k}") for k in host_keys) for _, path in red56b_hosts | red57_hosts)
+    # awsred57 (stop 57): template twins of destination_fields (a host, address or mailbox the resource sends to),
+    # each a destination field's path or the map holding it (stage variables: `variables.*`).
+    destinations57 = {
+        (
+            "aws:vpclattice/resourceConfiguration:ResourceConfiguration",
+            "resource_configuration_definition.dns_resource.domain_name",
+        ),
+        (
+            "aws:vpclattice/resourceConfiguration:ResourceConfiguration",
+            "resource_configuration_definition.ip_resource.ip_address",
+        ),
+        ("aws:apigateway/stage:Stage", "variables"),
+        ("aws:apigateway/stage:Stage", "canary_settings.stage_variable_overrides"),
+        ("aws:s3/bucket:Bucket", "website.redirect_all_requests_to"),
+        ("aws:s3/bucket:Bucket", "website.routing_rules.redirect.host_name"),
+        ("aws:ec2transitgateway/connectPeer:ConnectPeer", "peer_address"),
+        ("aws:route53/resolverFirewallRule:ResolverFirewallRule", "block_override_domain"),
+        ("aws:mq/broker:Broker", "ldap_server_metadata.hosts"),
+        *(
+            ("aws:servicediscovery/instance:Instance", f"attributes.aws_instance_{a}")
+            for a in ("ipv4", "ipv6", "cname")
+        ),
+        ("aws:msk/replicator:Replicator", "kafka_clusters.apache_kafka_cluster.bootstrap_broker_string"),
+        ("aws:odb/cloudExadataInfrastructure:CloudExadataInfrastructure", "customer_contacts_to_send_to_ocis.email"),
+        ("aws:lightsail/domainEntry:DomainEntry", "target"),
+        ("aws:route53/record:Record", "aliases.name"),
+    }
+    fields = {(f.type, f.path) for f in load_endpoints().destination_fields}
+    assert all(
+        any(t == token and f"{p}.".startswith(f"{target}.") for t, p in fields) for token, target in destinations57
+    )
     granted = [(f.type, f.path) for f in load_endpoints().granted_account_fields]
     granted += [(t, g.field) for g in load_endpoints().global_services if g.field for t in g.types]
     assert nested_paths == {
@@ -623,8 +656,10 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
         *red56b_hosts,
         *red57,
         *red57_hosts,
+        *destinations57,
     }
-    judged_otherwise = red55_hosts | red56b | red56b_hosts | red57_hosts  # host paths and group fields
+    # host paths, group fields and destination fields, no account field
+    judged_otherwise = red55_hosts | red56b | red56b_hosts | red57_hosts | destinations57
     assert all(
         (token, target) in written or (token, target) in granted or (token, target) in judged_otherwise
         for token, target in nested_paths

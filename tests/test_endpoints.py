@@ -13444,3 +13444,118 @@ def test_awsred56_a_template_memory_strategy_is_named_by_its_key(
     test_a_templates_global_service_resources_are_judged_by_type(
         code, _one("AWS::BedrockAgentCore::Memory", **props), extra, expected
     )
+
+
+# awsred57 (stop 57): template twins of destination_fields, each the Pulumi input of the same API call (stack_templates
+# `resources`): a partner's host, public address or mailbox is RES-015 in a template as in Pulumi (each passed every
+# door on main 44bcf26a), the VPC's own address, the Region's hosts and a declared partner pass. A DataSync
+# object-storage location's BucketName is the self-managed server's bucket (server_buckets), no S3 bucket (RES-017 on
+# main, a false alarm the Pulumi twin did not raise).
+_P57 = "partner.example.com"
+_ELB57 = "internal-claims-api-1234567890.eu-central-1.elb.amazonaws.com"
+_TWINS57: list[tuple[str, Callable[[Any], dict[str, Any]], Any, Any]] = [
+    ("AWS::VpcLattice::ResourceConfiguration",
+     lambda v: {"ResourceConfigurationDefinition": {"DnsResource": {"DomainName": v, "IpAddressType": "IPV4"}}},
+     "claims.cluster-c1a2b3.eu-central-1.rds.amazonaws.com", f"db.{_P57}"),
+    ("AWS::VpcLattice::ResourceConfiguration", lambda v: {"ResourceConfigurationDefinition": {"IpResource": v}},
+     "10.20.1.15", "203.0.113.25"),
+    ("AWS::DataSync::LocationObjectStorage",
+     lambda v: {"ServerHostname": v, "BucketName": "claims-archive", "ServerProtocol": "HTTPS"},
+     "10.20.1.15", f"objects.{_P57}"),
+    ("AWS::EC2::CustomerGateway", lambda v: {"BgpAsn": 65010, "IpAddress": v, "Type": "ipsec.1"},
+     "10.30.0.1", "203.0.113.25"),
+    ("AWS::EC2::TransitGatewayConnectPeer",
+     lambda v: {"TransitGatewayAttachmentId": "tgw-attach-1", "ConnectPeerConfiguration": {
+         "PeerAddress": v, "InsideCidrBlocks": ["169.254.6.0/29"]}}, "10.20.9.10", "203.0.113.25"),
+    ("AWS::NetworkManager::ConnectPeer", lambda v: {"ConnectAttachmentId": "a", "PeerAddress": v},
+     "10.20.9.10", "203.0.113.25"),
+    ("AWS::Route53Resolver::FirewallRuleGroup", lambda v: {"FirewallRules": [{
+        "FirewallDomainListId": "rslvr-fdl-1", "Priority": 1, "Action": "BLOCK", "BlockResponse": "OVERRIDE",
+        "BlockOverrideDomain": v, "BlockOverrideDnsType": "CNAME", "BlockOverrideTtl": 60}]}, _ELB57, f"sink.{_P57}"),
+    ("AWS::ApiGateway::Stage", lambda v: {"RestApiId": "a", "StageName": "prod", "Variables": {"backend": v}},
+     _ELB57, f"api.{_P57}"),
+    ("AWS::ApiGateway::Stage", lambda v: {"RestApiId": "a", "StageName": "prod", "CanarySetting": {
+        "PercentTraffic": 10, "StageVariableOverrides": {"backend": v}}}, _ELB57, f"api.{_P57}"),
+    ("AWS::ApiGateway::Deployment", lambda v: {"RestApiId": "a", "StageName": "prod",
+                                               "StageDescription": {"Variables": {"backend": v}}},
+     _ELB57, f"api.{_P57}"),
+    ("AWS::ApiGateway::Deployment", lambda v: {"RestApiId": "a", "StageName": "prod", "StageDescription": {
+        "CanarySetting": {"PercentTraffic": 10, "StageVariableOverrides": {"backend": v}}}}, _ELB57, f"api.{_P57}"),
+    ("AWS::ApiGatewayV2::Stage", lambda v: {"ApiId": "a", "StageName": "prod", "StageVariables": {"backend": v}},
+     _ELB57, f"api.{_P57}"),
+    ("AWS::S3::Bucket", lambda v: {"WebsiteConfiguration": {"RedirectAllRequestsTo": {"HostName": v}}},
+     _ELB57, f"www.{_P57}"),
+    ("AWS::S3::Bucket", lambda v: {"WebsiteConfiguration": {"RoutingRules": [{"RedirectRule": {"HostName": v}}]}},
+     _ELB57, f"www.{_P57}"),
+    ("AWS::QuickSight::VPCConnection", lambda v: {"VPCConnectionId": "v", "DnsResolvers": [v]},
+     "10.20.0.2", "8.8.8.8"),
+    ("AWS::AmazonMQ::Broker", lambda v: {"BrokerName": "b", "LdapServerMetadata": {"Hosts": [v]}},
+     "10.20.3.10", f"ldap.{_P57}"),
+    ("AWS::ServiceDiscovery::Instance", lambda v: {"ServiceId": "srv-1", "InstanceAttributes": {
+        "AWS_INSTANCE_IPV4" if v[0].isdigit() else "AWS_INSTANCE_CNAME": v}}, "10.20.1.15", f"db.{_P57}"),
+    ("AWS::ServiceDiscovery::Instance", lambda v: {"ServiceId": "srv-1", "InstanceAttributes": {
+        "AWS_INSTANCE_IPV6": v}}, "fd00:20::15", "2001:db8::25"),
+    ("AWS::MSK::Replicator", lambda v: {"KafkaClusters": [{"ApacheKafkaCluster": {
+        "ApacheKafkaClusterId": "c", "BootstrapBrokerString": v}}]}, "10.20.4.11:9092", f"kafka.{_P57}:9092"),
+    # Mailboxes: no address is placed by anything but a declaration of its domain (the compliant twin below).
+    ("AWS::Organizations::Account", lambda v: {"AccountName": "a", "Email": v}, None, f"ops@{_P57}"),
+    ("AWS::NotificationsContacts::EmailContact", lambda v: {"Name": "ops", "EmailAddress": v}, None, f"ops@{_P57}"),
+    ("AWS::Shield::ProactiveEngagement", lambda v: {"EmergencyContactList": [{
+        "EmailAddress": v, "PhoneNumber": "+49 30 5550100"}]}, None, f"ops@{_P57}"),
+    ("AWS::Connect::User", lambda v: {"Username": "u", "IdentityInfo": {"Email": v}}, None, f"ops@{_P57}"),
+    ("AWS::Connect::User", lambda v: {"Username": "u", "IdentityInfo": {"SecondaryEmail": v}}, None, f"ops@{_P57}"),
+    ("AWS::Budgets::Budget", lambda v: {"NotificationsWithSubscribers": [{"Subscribers": [
+        {"SubscriptionType": "EMAIL", "Address": v}]}]}, None, f"ops@{_P57}"),
+    ("AWS::ODB::CloudExadataInfrastructure", lambda v: {"CustomerContactsToSendToOCI": [{"Email": v}]}, None,
+     f"ops@{_P57}"),
+    ("AWS::Lightsail::Domain", lambda v: {"DomainName": "fleet.example", "DomainEntries": [
+        {"Name": "www.fleet.example", "Type": "A", "Target": v}]}, "10.20.1.15", "203.0.113.25"),
+    ("AWS::Route53::RecordSet", lambda v: {"Name": "www.fleet.example", "Type": "A", "AliasTarget": {
+        "DNSName": v, "HostedZoneId": "Z2"}}, "dualstack.claims-123.eu-central-1.elb.amazonaws.com", f"www.{_P57}"),
+    ("AWS::Route53::RecordSetGroup", lambda v: {"RecordSets": [{"Name": "www.fleet.example", "Type": "A",
+                                                                "AliasTarget": {"DNSName": v, "HostedZoneId": "Z2"}}]},
+     "dualstack.claims-123.eu-central-1.elb.amazonaws.com", f"www.{_P57}"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("code", "integrations", "expected"),
+    [
+        ("EU", [{"PagerDutyConfiguration": {"Name": "pd", "SecretId": "s",
+                                            "PagerDutyIncidentConfiguration": {"ServiceId": "PABC123"}}}], {"RES-016"}),
+        ("CN", [{"PagerDutyConfiguration": {"Name": "pd", "SecretId": "s",
+                                            "PagerDutyIncidentConfiguration": {"ServiceId": "PABC123"}}}], {"RES-016"}),
+        ("EU", None, set()),
+    ],
+)  # fmt: skip
+def test_awsred57_a_template_response_plan_with_pagerduty_is_judged_by_the_entry(
+    code: str, integrations: Any, expected: set[str]
+) -> None:
+    # awsred57 (stop 57): an Incident Manager response plan's PagerDuty service in a template is the Pulumi plan's
+    # `integration.pagerduties.service_id` (aws-incident-manager-pagerduty, RES-016 until declared); it passed every
+    # door in a template on main 44bcf26a. A plan without an integration passes.
+    props: dict[str, Any] = {"Name": "r", "IncidentTemplate": {"Title": "t", "Impact": 3}}
+    if integrations is not None:
+        props["Integrations"] = integrations
+    test_a_templates_global_service_resources_are_judged_by_type(
+        code, _one("AWS::SSMIncidents::ResponsePlan", **props), {}, expected
+    )
+
+
+@pytest.mark.parametrize(
+    ("kind", "props", "home", "partner"), _TWINS57, ids=[f"{t[0]}-{i}" for i, t in enumerate(_TWINS57)]
+)
+def test_awsred57_a_templates_destination_field_is_judged_as_its_pulumi_twin(
+    kind: str, props: Callable[[Any], dict[str, Any]], home: Any, partner: Any
+) -> None:
+    def findings(value: Any, destinations: tuple[Destination, ...] = ()) -> list[tuple[str, str | None]]:
+        body = json.dumps({"Resources": {"X": {"Type": kind, "Properties": props(value)}}})
+        subject = Subject("aws:cloudformation/stack:Stack", "s", {"template_body": body}, provider("DE"))
+        return [(f.rule.id, f.declared_by) for f in RuleEngine("DE", destinations=destinations).check(subject)[0]]
+
+    if home is not None:
+        assert findings(home) == []
+    assert findings(partner) == [("RES-015", None)]
+    match = partner.split("@")[-1].rsplit(":", 1)[0] if "." in partner else partner
+    declared = parse_destinations([{"id": "p", "kind": "resident", "match": match, "evidence": "the partner's site"}])
+    assert findings(partner, tuple(declared)) == [("RES-015", "p")]

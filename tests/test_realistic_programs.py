@@ -68,6 +68,7 @@ import platform_programs_awsred55 as aw55
 import platform_programs_awsred55b as aw55b
 import platform_programs_awsred56 as aw56
 import platform_programs_awsred56b as aw56b
+import platform_programs_awsred57 as aw57
 import platform_programs_bodies42 as bd42
 import platform_programs_cfnmap45 as cm45
 import platform_programs_cfnsfn45 as cs45
@@ -18857,6 +18858,15 @@ CASES: list[Case] = [
     # a file, ${M[$k]} of a known k, a here-string's default word and more (RES-009 abroad, RES-011 for an unwritten
     # file); the here-document line and option fillings pinned before their two implementations became one
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc57.rows()],
+    # -- stop 57, AWS red team round 32 (tests/platform_programs_awsred57.py): in a template, a VPC Lattice resource
+    # configuration's domain name or address, a customer gateway's, Transit Gateway / Cloud WAN Connect peers' and
+    # QuickSight resolvers' public addresses, a DNS Firewall override domain, API Gateway stage and canary variables,
+    # an S3 website redirect, an MQ broker's LDAP host, a Cloud Map instance's CNAME, an MSK replicator's Apache Kafka
+    # brokers and the mailboxes of an Organizations account, a notifications e-mail contact, a Shield emergency
+    # contact, a Connect user and a budget's e-mail subscriber naming a partner are RES-015 as their Pulumi twins (each
+    # passed every door before); a DataSync object-storage location on a private server passes (RES-017 before); the
+    # VPC's addresses, the Region's hosts, the template's own bucket and the declared partner pass
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw57.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -7349,8 +7349,11 @@ def test_what_a_round_24_twin_does_not_name_stays_unjudged() -> None:
     # awsred52: a budget's EMAIL subscriber names no account (as the Pulumi `subscriber_email_addresses`); a Lex V2
     # alias's audio logs to an S3 bucket ARN name no account either (the bucket is judged as a bucket: RES-017 for one
     # the stack does not make, as before); the template's own log group by Fn::GetAtt under an unpinned provider passes.
+    # awsred57 (stop 57): the EMAIL subscriber's domain is judged as the Pulumi twin's recipient (RES-015 until
+    # declared; it passed in a template before), still no account (no RES-023).
     engine = RuleEngine("EU")
-    assert engine.check(_cfn("AWS::Budgets::Budget", **_budget52("finops@example.com", "EMAIL")))[0] == []
+    mailed = engine.check(_cfn("AWS::Budgets::Budget", **_budget52("finops@example.com", "EMAIL")))[0]
+    assert [(f.rule.id, f.value) for f in mailed] == [("RES-015", "example.com")]  # the domain receives the mail
     unpinned = ProviderRef("aws", "eu", "eu-central-1")
     body = {"Resources": {"G": {"Type": "AWS::Logs::LogGroup", "Properties": {}}, "X": {
         "Type": "AWS::OpenSearchService::Domain", "Properties": {"LogPublishingOptions": {
