@@ -81,6 +81,7 @@ import platform_programs_config55 as cg55
 import platform_programs_config55b as cg55b
 import platform_programs_config56 as cg56
 import platform_programs_config56b as cg56b
+import platform_programs_config57 as cg57
 import platform_programs_crossaccount37 as ca37
 import platform_programs_crossaccount39 as ca39
 import platform_programs_data as pdata
@@ -18833,6 +18834,12 @@ CASES: list[Case] = [
     # array item holding a variable (`read -a RS <<< "home $DR"`, `RS=(home "$DR")`) filled with its values (RES-009
     # abroad, RES-011 for a substitution), each passed every door before; case / until / local / export pinned
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc56b.rows()],
+    # -- stop 57, configuration file grammars round 8 (tests/platform_programs_config57.py): a partner's host in a
+    # Vector sink namespaced by its subdirectory of --config-dir / VECTOR_CONFIG_DIR (sinks/central.yaml), in a file
+    # Filebeat reads by a relative -c with no --path.config (a tarball's ./filebeat, the packages' /etc/filebeat), and
+    # the Datadog Agent's site (datadog.yaml `site`, DD_SITE) are RES-015 (each passed every door before); the VPC's
+    # collector and a declared Datadog site pass; a namespaced TOML sink and Treasure Data's tdlog output pinned
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg57.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -670,6 +670,11 @@ class ConfigFile(_PatternEntry):
     """config56: a command and the environment variables its options read (Vector's ``VECTOR_CONFIG``, ``--config``'s
     "env: VECTOR_CONFIG"): a file the script names in one (``VECTOR_CONFIG=FILE vector``, ``export``, a unit's
     ``Environment=``) while it runs the command is read by this entry."""
+    option_dir_namespaces: tuple[str, ...] = ()
+    """config57: subdirectories of a directory given at ``option_dirs`` / ``option_variables`` whose files each hold one
+    component, its type the subdirectory's name and its id the file's stem (Vector's "automatic namespacing":
+    ``--config-dir /etc/vector`` reads ``/etc/vector/sinks/central.yaml`` as ``sinks.central``): such a file is read by
+    this entry as that component's body."""
     unused_settings: dict[str, str] = Field(default_factory=dict)
     """falsealarm54b: settings the tool connects to only when a command that uses them runs (s3cmd's
     ``cloudfront_host``: its ``cf*`` commands and ``--cf-invalidate``), by the file's name of the setting, lower case,

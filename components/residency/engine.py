@@ -4212,6 +4212,8 @@ class RuleEngine:
         reaching = _only(_assigned_values(script, self._instance_region(walk)).at(at), names) if at >= 0 else {}
         for text in _filled(body, reaching) if at >= 0 else (body,):
             document = _CONFIG_READERS[kind](text, depth)
+            if entry.option_dir_namespaces:
+                document = _namespaced_component(entry, file, document)  # config57: Vector's `sinks/central.yaml`
             if entry.keys and isinstance(document, (dict, list)):
                 document = _renamed_keys(document, entry.keys)  # config54: Filebeat's `hosts`, Vector's sink `address`
             if kind in ("yaml", "json") and "=" in text and isinstance(document, (dict, list)):
@@ -9214,17 +9216,25 @@ def _names_option_file(script: str, entry: ConfigFile, file: str) -> bool:
 def _names_relative_option_file(script: str, entry: ConfigFile, file: str) -> bool:
     """(config56) Whether ``script`` runs one of ``entry.option_base``' commands with its base option naming a directory
     and an ``option_files`` option naming ``file`` relative to it, on the same command line (``filebeat --path.config
-    /etc/fleet -c shipper.yml``: "The path is relative to path.config")."""
+    /etc/fleet -c shipper.yml``: "The path is relative to path.config"). config57: with no base option on the line,
+    whether ``file`` ends with the relative name (``cd /opt/filebeat && ./filebeat -c shipper.yml``)."""
     for command, base in entry.option_base.items():
-        if command not in script or base not in script:
+        if command not in script:
             continue
         options = entry.option_files.get(command, ())
         for option in (options,) if isinstance(options, str) else options:
-            for m in re.finditer(rf"(?<![\w./-]){re.escape(command)}\s([^\n;|&]*)", script):
+            # config57: the command run by its path too (a tarball's `./filebeat`, `/usr/share/filebeat/bin/filebeat`)
+            for m in re.finditer(rf"(?<![\w.-]){re.escape(command)}\s([^\n;|&]*)", script):
                 line = m.group(1)
                 directory = re.search(rf"(?<!\S){re.escape(base)}(?:=|\s+)['\"]?([^'\"\s]+)", line)
                 name = re.search(rf"(?<!\S){re.escape(option)}(?:=|\s+)['\"]?([^'\"\s/-][^'\"\s]*)", line)
                 if directory and name and f"{directory.group(1).rstrip('/')}/{name.group(1)}" == file:
+                    return True
+                # config57: no base option on the line: the name is relative to the default path.config (path.home:
+                # the working directory of a tarball install, /etc/filebeat for the packages), which the script's
+                # text does not prove; a file it writes whose path ends with the name is read (failing closed: the
+                # written file judged whichever directory the tool resolves the name against)
+                if not directory and name and file.endswith(f"/{name.group(1).removeprefix('./')}"):
                     return True
     return False
 
@@ -9233,20 +9243,44 @@ def _names_option_dir(script: str, entry: ConfigFile, file: str) -> bool:
     """(config56) Whether ``script`` runs one of ``entry.option_dirs``' commands with its option naming the directory
     ``file`` is right in (``vector --config-dir /etc/fleet/pipeline``, ``-C DIR``, ``--config-dir=DIR``), quoted or
     not, with or without a trailing slash."""
+    places = "|".join(re.escape(d) for d in _option_dirs_of(entry, file))
+    return bool(places) and _runs_with_option(script, entry.option_dirs, f"(?:{places})/?")
+
+
+def _option_dirs_of(entry: ConfigFile, file: str) -> tuple[str, ...]:
+    """The directories whose naming at one of ``entry``'s directory options (or variables) makes ``file`` that entry's
+    file: the one it is right in, and (config57) for a file in a namespace subdirectory
+    (``ConfigFile.option_dir_namespaces``: Vector's ``sinks/central.yaml``) the directory above it."""
     directory = file.rpartition("/")[0]
-    return bool(directory) and _runs_with_option(script, entry.option_dirs, f"{re.escape(directory)}/?")
+    parent, _, namespace = directory.rpartition("/")
+    if parent and namespace in entry.option_dir_namespaces:
+        return (directory, parent)
+    return (directory,) if directory else ()
+
+
+def _namespaced_component(entry: ConfigFile, file: str, document: Any) -> Any:
+    """(config57) ``document``, a file's body in a namespace subdirectory of ``entry`` (Vector's "automatic
+    namespacing": ``sinks/central.yaml`` holds the component ``sinks.central`` itself, no ``sinks:`` key), as the
+    document the entry's key paths read (``{"sinks": {"central": body}}``); any other document as it is. A body that
+    already has the namespace's key (a whole configuration kept there) is left as written."""
+    directory, _, name = file.rpartition("/")
+    namespace = directory.rpartition("/")[2]
+    if namespace not in entry.option_dir_namespaces or not isinstance(document, dict) or namespace in document:
+        return document
+    return {namespace: {name.rpartition(".")[0] or name: document}}
 
 
 def _runs_with_option(script: str, commands: Mapping[str, str | tuple[str, ...]], value: str) -> bool:
     """Whether ``script`` runs one of ``commands`` (command -> its option or options) with the option followed by a
     word matching the pattern ``value``, quoted or not (config54's ``-F FILE`` / ``-FFILE``; config56: ``-c=FILE`` /
-    ``--config=FILE`` too, Go's flag package "-flag=x", clap's ``--config=FILE``)."""
+    ``--config=FILE`` too, Go's flag package "-flag=x", clap's ``--config=FILE``). config57: the command run by its
+    path too (``./filebeat``, ``/usr/share/filebeat/bin/filebeat``: a slash before its name)."""
     for command, options in commands.items():
         if command not in script:
             continue
         for option in (options,) if isinstance(options, str) else options:
             pattern = (
-                rf"(?<![\w./-]){re.escape(command)}\s(?:[^\n;|&]*?\s)?{re.escape(option)}(?:=|\s*)['\"]?{value}"
+                rf"(?<![\w.-]){re.escape(command)}\s(?:[^\n;|&]*?\s)?{re.escape(option)}(?:=|\s*)['\"]?{value}"
                 r"""(?=['"\s;|&)]|$)"""
             )
             if re.search(pattern, script, re.MULTILINE):
@@ -9258,7 +9292,7 @@ def _names_option_variable(script: str, entry: ConfigFile, file: str) -> bool:
     """(config56) Whether ``script`` runs one of ``entry.option_variables``' commands and sets one of its variables to
     ``file`` or to the directory it is right in (``VECTOR_CONFIG=/etc/fleet/pipeline.yaml vector``, ``export
     VECTOR_CONFIG_DIR=/etc/fleet/pipeline``, a unit's ``Environment=VECTOR_CONFIG=...``), quoted or not."""
-    places = "|".join(re.escape(p) for p in (file, file.rpartition("/")[0]) if p)
+    places = "|".join(re.escape(p) for p in (file, *_option_dirs_of(entry, file)) if p)
     for command, variables in entry.option_variables.items():
         if command not in script or not any(v in script for v in variables):
             continue
