@@ -63,7 +63,7 @@ def declared(code: str, host: str) -> dict[str, Any]:
     if code == "CN":
         return {
             "id": "saas-telemetry", "kind": "transfer", "match": host, "destination": "US",
-            "data_classes": ["service_telemetry"], "basis": "documented-assessment", "reference": "DPA-2026-211",
+            "data_classes": ["audit_logs"], "basis": "standard-contract", "reference": "DPA-2026-211",
             "approved_by": "dpo", "expires": "2027-12-31",
         }  # fmt: skip
     return {"id": "saas-telemetry", "kind": "resident", "match": host,
