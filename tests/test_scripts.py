@@ -4723,3 +4723,72 @@ def test_scripts56b_array_across_ssm_items(fill: str, dr: str, expected: list[st
     props = {"content": content, "documentType": "Command", "documentFormat": "JSON"}
     subject = Subject("aws:ssm/document:Document", "d", props, provider("EU", "aws"))
     assert [f.rule.id for f in ENGINES["EU"].check(subject)[0]] == expected
+
+
+# config57 (stop 57): Vector's namespace subdirectories of a --config-dir / VECTOR_CONFIG_DIR directory hold one
+# component each (`sinks/central.yaml` is the sink `central`'s body), Filebeat's relative `-c NAME` with no
+# --path.config names a written file whose path ends with the name (a tarball's `./filebeat` run by its path too), and
+# the Datadog Agent's site (datadog.yaml `site`, DD_SITE) is the host its data goes to. On main 44bcf26a every RES-015
+# below passed.
+def _vector57(host: str, run: str, kind: str = "sinks", name: str = "central") -> str:
+    return (
+        f"mkdir -p /etc/fleet/pipe/{kind}\ncat > /etc/fleet/pipe/{kind}/{name}.yaml <<'EOF'\ntype: socket\n"
+        f"inputs: [app]\naddress: {host}:514\nmode: tcp\nEOF\n{run}"
+    )
+
+
+def _filebeat57(file: str, host: str, run: str) -> str:
+    return f"cat > {file} <<'EOF'\noutput.logstash:\n  hosts: [\"{host}:5044\"]\nEOF\n{run}"
+
+
+_DATADOG57 = "cat > /etc/datadog-agent/datadog.yaml <<'EOF'\napi_key: x\nsite: {}\nEOF"
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (_vector57(_P55, "vector --config-dir /etc/fleet/pipe"), {"RES-015"}),
+        (_vector57(_P55, "vector -C /etc/fleet/pipe/ --watch-config"), {"RES-015"}),
+        (_vector57(_P55, "vector --config-dir=/etc/fleet/pipe"), {"RES-015"}),
+        (_vector57(_P55, "VECTOR_CONFIG_DIR=/etc/fleet/pipe vector"), {"RES-015"}),
+        (_vector57(_P55, "export VECTOR_CONFIG_DIR='/etc/fleet/pipe'\nvector"), {"RES-015"}),
+        (_vector57("10.0.3.20", "vector --config-dir /etc/fleet/pipe"), set()),
+        # a source's `address` is where it listens (read under `sources`, no host key there)
+        (_vector57("0.0.0.0", "vector --config-dir /etc/fleet/pipe", kind="sources"), set()),
+        # right in the directory, as config56 read it: unchanged
+        (_vector57(_P55, "vector -C /etc/fleet/pipe/sinks"), {"RES-015"}),
+        # relative -c with no --path.config: a written file whose path ends with the name
+        (_filebeat57("/opt/filebeat/shipper.yml", _P55, "cd /opt/filebeat && ./filebeat -e -c shipper.yml"), {"RES-015"}),
+        (_filebeat57("/etc/filebeat/shipper.yml", _P55, "filebeat -e -c shipper.yml"), {"RES-015"}),
+        (_filebeat57("/etc/filebeat/shipper.yml", _P55, "filebeat -e -c=./shipper.yml"), {"RES-015"}),
+        (_filebeat57("/opt/fb/conf/ship.yml", _P55, "/usr/share/filebeat/bin/filebeat -c conf/ship.yml"), {"RES-015"}),
+        (_filebeat57("/opt/filebeat/shipper.yml", "10.0.3.20", "cd /opt/filebeat && ./filebeat -c shipper.yml"), set()),
+        # an absolute -c given to the binary run by its path (config55b's reading, now with the path)
+        (_filebeat57("/opt/fleet/ship.json", _P55, "/opt/filebeat/filebeat -c /opt/fleet/ship.json"), {"RES-015"}),
+        # the Datadog Agent's site: a third party's host, declared to pass
+        (_DATADOG57.format("datadoghq.com"), {"RES-015"}),
+        (_DATADOG57.format("datadoghq.eu"), {"RES-015"}),
+        ("export DD_SITE=us5.datadoghq.com\nsystemctl restart datadog-agent", {"RES-015"}),
+        ("cat > /etc/datadog-agent/datadog.yaml <<'EOF'\napi_key: x\nhostname: fleet-1\nEOF", set()),
+        ("export DD_ENV=prod DD_SERVICE=fleet\nsystemctl restart datadog-agent", set()),
+    ],
+)  # fmt: skip
+def test_config57_namespaced_relative_and_site_grammars(script: str, expected: set[str]) -> None:
+    assert {f[0] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")} == expected
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.from_regex(r"[a-z][a-z0-9_]{0,12}", fullmatch=True), st.sampled_from(["-C", "--config-dir"]))
+def test_config57_a_namespaced_sink_is_read_whatever_its_id(name: str, option: str) -> None:
+    # config57: the file's stem is the component's id (any id), the subdirectory its type
+    script = _vector57(_P55, f"vector {option} /etc/fleet/pipe", name=name)
+    assert {f[0] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")} == {"RES-015"}
+
+
+def test_config57_a_declared_datadog_site_passes() -> None:
+    # config57: the site declared (a resident destination) is proven like any host
+    entry = {"id": "dd-eu1", "kind": "resident", "match": "datadoghq.eu", "evidence": "Datadog EU1, under contract"}
+    engine = RuleEngine("EU", destinations=parse_destinations([entry]))
+    payload = base64.b64encode(f"#!/bin/bash\n{_DATADOG57.format('datadoghq.eu')}\n".encode()).decode()
+    subject = Subject("aws:ec2/instance:Instance", "vm", {"user_data": payload}, provider("EU", "aws"))
+    assert [(f.rule.id, f.declared_by) for f in engine.check(subject)[0]] == [("RES-015", "dd-eu1")]
