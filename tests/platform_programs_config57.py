@@ -83,14 +83,18 @@ AWS_SHAPES: dict[str, set[str]] = {
     "datadog-site-declared": set(),
     "datadog-env-us": REFUSED,
     "datadog-env-declared": set(),
+    "syslog-include-path-partner": REFUSED,
+    "syslog-include-path-own": set(),
     "td-endpoint": REFUSED,
     "td-default": {"RES-016"},
     "td-endpoint-declared": set(),
 }
 """Each AWS shape and its verdict in every jurisdiction."""
-ENCODED = frozenset({"vector-ns-own", "filebeat-package-partner", "datadog-env-declared", "td-default"})
+ENCODED = frozenset(
+    {"vector-ns-own", "filebeat-package-partner", "datadog-env-declared", "td-default", "syslog-include-path-own"}
+)
 """The shapes made as a launch template (base64 user data)."""
-DOCUMENT = frozenset({"vector-ns-env-partner", "filebeat-tarball-own", "datadog-env-us"})
+DOCUMENT = frozenset({"vector-ns-env-partner", "filebeat-tarball-own", "datadog-env-us", "syslog-include-path-partner"})
 """The shapes made as an SSM Command document."""
 ALI_SHAPES = {
     "ali-vector-ns-partner": REFUSED,
@@ -152,6 +156,21 @@ def datadog_env(site: str) -> str:
     )
 
 
+def syslog_include_path(host: str) -> str:
+    """syslog-ng's main file adding a directory to the ``include-path`` (after the package's, as scl.conf sets it) and
+    a conf.d file including a destination by its relative name, found in that directory."""
+    return (
+        "mkdir -p /etc/syslog-ng/fleet /etc/syslog-ng/conf.d\n"
+        "cat > /etc/syslog-ng/fleet/central.conf <<'EOF'\n"
+        f'destination d_central {{ network("{host}" port(6514) transport("tls")); }};\nEOF\n'
+        "cat > /etc/syslog-ng/syslog-ng.conf <<'EOF'\n@version: 4.2\n@include \"scl.conf\"\n"
+        '@define include-path "`include-path`:/etc/syslog-ng/fleet"\n'
+        "source s_local { system(); internal(); };\n@include \"/etc/syslog-ng/conf.d/*.conf\"\nEOF\n"
+        "cat > /etc/syslog-ng/conf.d/fleet.conf <<'EOF'\n@include \"central.conf\"\n"
+        "log { source(s_local); destination(d_central); };\nEOF\nsystemctl restart syslog-ng\n"
+    )
+
+
 def td_output(endpoint: str | None) -> str:
     """td-agent's Treasure Data output (fluent-plugin-td ``@type tdlog``), with or without ``endpoint``."""
     line = f"  endpoint {endpoint}\n" if endpoint else ""
@@ -171,6 +190,8 @@ def _body(code: str, shape: str) -> str:
     if shape.startswith("datadog"):
         site = DATADOG_SITE[code] if shape.endswith("-declared") else "datadoghq.com"
         return datadog_site(site) if "-site-" in shape else datadog_env(site)
+    if shape.startswith("syslog"):
+        return syslog_include_path(host)
     if shape == "td-default":
         return td_output(None)
     return td_output(TD_ENDPOINT[code] if shape.endswith("-declared") else "api.treasuredata.com")

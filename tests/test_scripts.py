@@ -4792,3 +4792,32 @@ def test_config57_a_declared_datadog_site_passes() -> None:
     payload = base64.b64encode(f"#!/bin/bash\n{_DATADOG57.format('datadoghq.eu')}\n".encode()).decode()
     subject = Subject("aws:ec2/instance:Instance", "vm", {"user_data": payload}, provider("EU", "aws"))
     assert [(f.rule.id, f.declared_by) for f in engine.check(subject)[0]] == [("RES-015", "dd-eu1")]
+
+
+# config57 (stop 57): an `@include` of a relative name is also looked for in the configuration's `include-path`
+# directories (`@define include-path "...:DIR"`, in the including file or another syslog-ng file the script writes); a
+# part naming a definition (`scl-root`) is the package's. On main 44bcf26a the RES-015 lines passed.
+def _syslog57(host: str, define: str, where: str = "main") -> str:
+    main = f"@version: 4.2\n@include \"scl.conf\"\n{define if where == 'main' else ''}\n"
+    included = f"{define if where == 'conf.d' else ''}\n@include \"central.conf\"\nlog {{ destination(d_central); }};\n"
+    return (
+        f"cat > /etc/syslog-ng/fleet/central.conf <<'EOF'\ndestination d_central {{ network(\"{host}\"); }};\nEOF\n"
+        f"cat > /etc/syslog-ng/syslog-ng.conf <<'EOF'\n{main}EOF\n"
+        f"cat > /etc/syslog-ng/conf.d/fleet.conf <<'EOF'\n{included}EOF"
+    )
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (_syslog57(_P55, '@define include-path "`include-path`:/etc/syslog-ng/fleet"'), {"RES-015"}),
+        (_syslog57(_P55, '@define include-path "/etc/syslog-ng/fleet/"', where="conf.d"), {"RES-015"}),
+        (_syslog57(_P55, "@define include-path '/usr/share/syslog-ng/include/scl:/etc/syslog-ng/fleet'"), {"RES-015"}),
+        (_syslog57("10.0.3.20", '@define include-path "`include-path`:/etc/syslog-ng/fleet"'), set()),
+        # no include-path naming the directory: the relative name is the including file's neighbour (not written)
+        (_syslog57(_P55, '@define include-path "`scl-root`"'), set()),
+        (_syslog57(_P55, ""), set()),
+    ],
+)  # fmt: skip
+def test_config57_syslog_ng_include_path(script: str, expected: set[str]) -> None:
+    assert {f[0] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")} == expected

@@ -9091,14 +9091,17 @@ def _syslog_ng_text(
     gives it (the definitions of every syslog-ng file the script writes: they are one configuration). A name no
     definition gives is left as written (judged unproven where it names a host)."""
     base = file.rsplit("/", 1)[0] if "/" in file else ""
+    # config57: a relative name is also looked for in the directories of the configuration's `include-path`
+    # (`@define include-path "DIR[:DIR...]"`, as the package's scl.conf sets it), any syslog-ng file the script writes
+    bases = [base, *_syslog_ng_include_path(body, written, entry, config_entry)]
 
     def included(m: re.Match[str]) -> str:
         name = next(g for g in m.groups() if g is not None)
-        path = name if name.startswith("/") else f"{base}/{name}"
+        paths = [name] if name.startswith("/") else [f"{b}/{name}" for b in bases]
         found = [
             text
             for f, text in written.items()
-            if (fnmatch.fnmatchcase(f, path) or f.startswith(path.rstrip("/") + "/"))
+            if any(fnmatch.fnmatchcase(f, path) or f.startswith(path.rstrip("/") + "/") for path in paths)
             and config_entry(f, "") is not entry
         ]
         return "\n".join([m.group(0), *found])
@@ -9114,6 +9117,30 @@ def _syslog_ng_text(
         for m in _SYSLOG_NG_DEFINE.finditer(source)
     }
     return _SYSLOG_NG_USE.sub(lambda m: defines.get(m.group(1), m.group(0)), text)
+
+
+def _syslog_ng_include_path(
+    body: str,
+    written: Mapping[str, str],
+    entry: ConfigFile,
+    config_entry: Callable[[str, str], ConfigFile | None],
+) -> list[str]:
+    """(config57) The directories an ``@include`` of a relative name is also looked for in: the ``include-path`` the
+    configuration defines (syslog-ng OSE Administration Guide, "Including configuration files": "The default path
+    where syslog-ng OSE looks for the file depends on where syslog-ng OSE is installed. The syslog-ng --version command
+    displays this path as Include-Path"; the package's scl.conf "sets up 'scl-root' and `include-path`" with ``@define
+    include-path "...:`scl-root`"``), read in ``body`` and every syslog-ng file the script writes (one configuration);
+    a part naming a definition (`` `scl-root` ``: the package's) is left out. Gate: the word ``include-path``."""
+    sources = [body, *(t for f, t in written.items() if "include-path" in t and config_entry(f, "") is entry)]
+    dirs: list[str] = []
+    for source in sources:
+        if "include-path" not in source:
+            continue
+        for m in _SYSLOG_NG_DEFINE.finditer(source):
+            if m.group(1) == "include-path":
+                value = next(g for g in m.groups()[1:] if g is not None)
+                dirs += [d.rstrip("/") for d in value.split(":") if d.startswith("/") and d not in dirs]
+    return dirs
 
 
 def _syslog_ng_failover(block: str) -> list[tuple[str, str]]:
