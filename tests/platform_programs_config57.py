@@ -85,6 +85,8 @@ AWS_SHAPES: dict[str, set[str]] = {
     "datadog-env-declared": set(),
     "syslog-include-path-partner": REFUSED,
     "syslog-include-path-own": set(),
+    "docker-connect-items-own": set(),
+    "docker-connect-items-partner": REFUSED,
     "td-endpoint": REFUSED,
     "td-default": {"RES-016"},
     "td-endpoint-declared": set(),
@@ -180,6 +182,17 @@ def td_output(endpoint: str | None) -> str:
     )
 
 
+def docker_connect_items(host: str) -> list[list[str]]:
+    """An SSM Command document's three steps: the network, the database connected to it under an alias by its id,
+    and a report run on the network against ``host`` (the alias ``db``, or a partner's host)."""
+    return [
+        ["docker network create fleet"],
+        ["DB_ID=$(docker run -d -e POSTGRES_PASSWORD_FILE=/run/secrets/pg postgres:16)",
+         'docker network connect --alias db fleet "$DB_ID"'],
+        [f"docker run --rm --network fleet fleet/reports:1.4 psql -h {host} -U reports -c 'select 1'"],
+    ]  # fmt: skip
+
+
 def _body(code: str, shape: str) -> str:
     own = shape.endswith("-own")
     host = PRIVATE_LOGS if own else PARTNER_DB
@@ -206,6 +219,13 @@ def _declared(code: str, shape: str) -> list[dict[str, Any]]:
 def aws_program(code: str, shape: str) -> Build:
     def build(c: Any) -> object:
         user_data = f"#!/bin/bash\nset -euo pipefail\n{_body(code, shape)}"
+        if shape.startswith("docker-connect-items"):
+            # docs: ssm/document (mainSteps: each aws:runShellScript step's runCommand runs in turn on the instance)
+            items = docker_connect_items("db" if shape.endswith("-own") else PARTNER_DB)
+            steps = [{"action": "aws:runShellScript", "name": f"step{i}", "inputs": {"runCommand": lines}}
+                     for i, lines in enumerate(items)]  # fmt: skip
+            content = {"schemaVersion": "2.2", "description": "Run the nightly report", "mainSteps": steps}
+            return aws.ssm.Document("fleet-report", document_type="Command", content=json.dumps(content), opts=c.aws)
         if shape in DOCUMENT:
             # docs: ssm/document (document_type Command, content: schemaVersion 2.2, aws:runShellScript runCommand)
             content = {
