@@ -111,7 +111,8 @@ def vector_namespaced(host: str, *, by_variable: bool = False, toml: bool = Fals
     """A socket sink in Vector's namespace subdirectory ``sinks/`` of the directory given with ``--config-dir`` (or
     ``VECTOR_CONFIG_DIR``): the file holds the component ``sinks.central`` itself (Vector "automatic namespacing")."""
     if toml:
-        body = f'type = "socket"\ninputs = ["app_logs"]\naddress = "{host}:514"\nmode = "tcp"\nencoding.codec = "json"\n'
+        body = f'type = "socket"\ninputs = ["app_logs"]\naddress = "{host}:514"\nmode = "tcp"\n'
+        body += 'encoding.codec = "json"\n'
         name = "central.toml"
     else:
         body = f"type: socket\ninputs: [app_logs]\naddress: {host}:514\nmode: tcp\nencoding:\n  codec: json\n"
@@ -167,7 +168,7 @@ def syslog_include_path(host: str) -> str:
         f'destination d_central {{ network("{host}" port(6514) transport("tls")); }};\nEOF\n'
         "cat > /etc/syslog-ng/syslog-ng.conf <<'EOF'\n@version: 4.2\n@include \"scl.conf\"\n"
         '@define include-path "`include-path`:/etc/syslog-ng/fleet"\n'
-        "source s_local { system(); internal(); };\n@include \"/etc/syslog-ng/conf.d/*.conf\"\nEOF\n"
+        'source s_local { system(); internal(); };\n@include "/etc/syslog-ng/conf.d/*.conf"\nEOF\n'
         "cat > /etc/syslog-ng/conf.d/fleet.conf <<'EOF'\n@include \"central.conf\"\n"
         "log { source(s_local); destination(d_central); };\nEOF\nsystemctl restart syslog-ng\n"
     )

@@ -4758,7 +4758,7 @@ _DATADOG57 = "cat > /etc/datadog-agent/datadog.yaml <<'EOF'\napi_key: x\nsite: {
         # right in the directory, as config56 read it: unchanged
         (_vector57(_P55, "vector -C /etc/fleet/pipe/sinks"), {"RES-015"}),
         # relative -c with no --path.config: a written file whose path ends with the name
-        (_filebeat57("/opt/filebeat/shipper.yml", _P55, "cd /opt/filebeat && ./filebeat -e -c shipper.yml"), {"RES-015"}),
+        (_filebeat57("/opt/filebeat/shipper.yml", _P55, "cd /opt/filebeat && ./filebeat -c shipper.yml"), {"RES-015"}),
         (_filebeat57("/etc/filebeat/shipper.yml", _P55, "filebeat -e -c shipper.yml"), {"RES-015"}),
         (_filebeat57("/etc/filebeat/shipper.yml", _P55, "filebeat -e -c=./shipper.yml"), {"RES-015"}),
         (_filebeat57("/opt/fb/conf/ship.yml", _P55, "/usr/share/filebeat/bin/filebeat -c conf/ship.yml"), {"RES-015"}),
@@ -4798,8 +4798,8 @@ def test_config57_a_declared_datadog_site_passes() -> None:
 # directories (`@define include-path "...:DIR"`, in the including file or another syslog-ng file the script writes); a
 # part naming a definition (`scl-root`) is the package's. On main 44bcf26a the RES-015 lines passed.
 def _syslog57(host: str, define: str, where: str = "main") -> str:
-    main = f"@version: 4.2\n@include \"scl.conf\"\n{define if where == 'main' else ''}\n"
-    included = f"{define if where == 'conf.d' else ''}\n@include \"central.conf\"\nlog {{ destination(d_central); }};\n"
+    main = f'@version: 4.2\n@include "scl.conf"\n{define if where == "main" else ""}\n'
+    included = f'{define if where == "conf.d" else ""}\n@include "central.conf"\nlog {{ destination(d_central); }};\n'
     return (
         f"cat > /etc/syslog-ng/fleet/central.conf <<'EOF'\ndestination d_central {{ network(\"{host}\"); }};\nEOF\n"
         f"cat > /etc/syslog-ng/syslog-ng.conf <<'EOF'\n{main}EOF\n"
