@@ -85,6 +85,9 @@ AWS_SHAPES: dict[str, set[str]] = {
     "datadog-env-declared": set(),
     "syslog-include-path-partner": REFUSED,
     "syslog-include-path-own": set(),
+    "cc-vector-ns-partner": REFUSED,
+    "cc-filebeat-tarball-partner": REFUSED,
+    "cc-own": set(),
     "docker-connect-items-own": set(),
     "docker-connect-items-partner": REFUSED,
     "td-endpoint": REFUSED,
@@ -183,6 +186,25 @@ def td_output(endpoint: str | None) -> str:
     )
 
 
+def cloud_config(host: str, tools: tuple[str, ...]) -> str:
+    """A cloud-config whose ``write_files`` writes a namespaced Vector sink and / or a tarball Filebeat's relative file,
+    and whose ``runcmd`` starts the tools naming them (``vector --config-dir DIR``, ``./filebeat -c NAME``)."""
+    files, commands = "", ""
+    if "vector" in tools:
+        files += (
+            "  - path: /etc/fleet/pipe/sinks/central.yaml\n    content: |\n      type: socket\n"
+            f"      inputs: [app_logs]\n      address: {host}:514\n      mode: tcp\n"
+        )
+        commands += "  - vector --config-dir /etc/fleet/pipe --watch-config &\n"
+    if "filebeat" in tools:
+        files += (
+            "  - path: /opt/filebeat/shipper.yml\n    content: |\n      output.logstash:\n"
+            f'        hosts: ["{host}:5044"]\n'
+        )
+        commands += "  - cd /opt/filebeat && ./filebeat -e -c shipper.yml &\n"
+    return f"#cloud-config\nwrite_files:\n{files}runcmd:\n{commands}"
+
+
 def docker_connect_items(host: str) -> list[list[str]]:
     """An SSM Command document's three steps: the network, the database connected to it under an alias by its id,
     and a report run on the network against ``host`` (the alias ``db``, or a partner's host)."""
@@ -204,6 +226,8 @@ def _body(code: str, shape: str) -> str:
     if shape.startswith("datadog"):
         site = DATADOG_SITE[code] if shape.endswith("-declared") else "datadoghq.com"
         return datadog_site(site) if "-site-" in shape else datadog_env(site)
+    if shape.startswith("cc-"):
+        return cloud_config(host, ("vector", "filebeat") if own else (shape.split("-")[1],))
     if shape.startswith("syslog"):
         return syslog_include_path(host)
     if shape == "td-default":
@@ -219,7 +243,9 @@ def _declared(code: str, shape: str) -> list[dict[str, Any]]:
 
 def aws_program(code: str, shape: str) -> Build:
     def build(c: Any) -> object:
-        user_data = f"#!/bin/bash\nset -euo pipefail\n{_body(code, shape)}"
+        user_data = (
+            _body(code, shape) if shape.startswith("cc-") else f"#!/bin/bash\nset -euo pipefail\n{_body(code, shape)}"
+        )
         if shape.startswith("docker-connect-items"):
             # docs: ssm/document (mainSteps: each aws:runShellScript step's runCommand runs in turn on the instance)
             items = docker_connect_items("db" if shape.endswith("-own") else PARTNER_DB)

@@ -4821,3 +4821,29 @@ def _syslog57(host: str, define: str, where: str = "main") -> str:
 )  # fmt: skip
 def test_config57_syslog_ng_include_path(script: str, expected: set[str]) -> None:
     assert {f[0] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")} == expected
+
+
+# config57 (stop 57): a cloud-config's runcmd naming a file its write_files writes at a tool's option (`vector -C DIR`
+# with DIR/sinks/NAME.yaml, `./filebeat -c NAME`) makes it that tool's file, as in a script (both passed on main).
+_SINK57 = "/etc/fleet/pipe/sinks/central.yaml"
+_FB57 = "/opt/filebeat/shipper.yml"
+
+
+@pytest.mark.parametrize(
+    ("path", "content", "run", "expected"),
+    [
+        (_SINK57, f"type: socket\naddress: {_P55}:514", "vector -C /etc/fleet/pipe", {"RES-015"}),
+        (_SINK57, "type: socket\naddress: 10.0.3.20:514", "vector -C /etc/fleet/pipe", set()),
+        (_FB57, f"output.logstash:\n  hosts: ['{_P55}:5044']", "cd /opt/filebeat && ./filebeat -c shipper.yml",
+         {"RES-015"}),
+        (_FB57, "output.logstash:\n  hosts: ['10.0.3.20:5044']", "/opt/filebeat/filebeat -c shipper.yml", set()),
+        ("/opt/fleet/pipe.yaml", f"sinks:\n  o:\n    type: socket\n    address: {_P55}:514",
+         "vector -c /opt/fleet/pipe.yaml", {"RES-015"}),
+    ],
+)  # fmt: skip
+def test_config57_a_cloud_config_runcmd_names_its_written_file(
+    path: str, content: str, run: str, expected: set[str]
+) -> None:
+    body = "".join(f"      {line}\n" for line in content.splitlines())
+    config = f"#cloud-config\nwrite_files:\n  - path: {path}\n    content: |\n{body}runcmd:\n  - {run}\n"
+    assert {f[0] for f in findings(config, "EU", "aws")} == expected

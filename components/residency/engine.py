@@ -630,6 +630,7 @@ class _Walk:
         "template",
         "template_resources",
         "written",
+        "written_by",
     )
 
     def __init__(
@@ -695,6 +696,9 @@ class _Walk:
         self.written: Mapping[str, str] | None = None
         """Inside a payload's YAML document (a cloud-config): the path of each written script
         (``write_files[0].content``) -> the file it is written to (``payload_script_files``); None elsewhere."""
+        self.written_by = ""
+        """(config57) Inside a payload's YAML document: its text, whose commands (a cloud-config's ``runcmd``: ``vector
+        -C DIR``, ``filebeat -c NAME``) may name a written file as a tool's (:meth:`RuleEngine._config_entry`)."""
         self.ssh_names: frozenset[str] = frozenset()
         """Inside a script that writes an OpenSSH client configuration (falsealarm53b): the ``Host`` names of its
         entries that set a ``HostName`` (judged in the file), lower case: an ssh client's destination naming one
@@ -4071,7 +4075,9 @@ class RuleEngine:
             self._judge_heredocs(walk, script, path, depth)
         # The file a cloud-config writes this content to (its decodings, "(base64)", "(gzip)", after the key path).
         file = walk.written.get(_DECODINGS.sub("", path)) if walk.written else None
-        entry = self._config_entry(file) if file is not None and not self._log_router_file(file) else None
+        entry = (
+            self._config_entry(file, walk.written_by) if file is not None and not self._log_router_file(file) else None
+        )
         if file is not None and entry is not None and entry.format in _TEXT_FORMATS:
             # scripts51: a cloud-config's write_files content is the file its path names, read by key as a script's
             # here-document into that path is (its JSON / YAML content is walked as a document already).
@@ -4590,15 +4596,20 @@ class RuleEngine:
                 if text != item and self.parser.has_candidates(text):
                     self._judge_references(walk, text, where, key, own_region)
 
-    def _by_written_names(self, written: Mapping[str, str] | None, document: Any, path: str) -> Any:
+    def _by_written_names(self, written: Mapping[str, str] | None, document: Any, path: str, script: str = "") -> Any:
         """(config54b) A cloud-config's ``write_files`` content that is a YAML document, with the settings named by the
         file's own names read as the key catalogue's (``ConfigFile.keys`` of the entry its path matches: filebeat.yml's
         ``hosts``, a Vector sink's ``address``, a Compose file's ``dns``), as a script's here-document into that path is
-        read; ``document`` itself for any other text (most payloads write no file: one dictionary test)."""
+        read; ``document`` itself for any other text (most payloads write no file: one dictionary test). config57:
+        ``script`` is the payload's text, whose commands (``runcmd``: ``vector -C DIR``, ``filebeat -c NAME``) may name
+        the file as a tool's, whatever its name (:meth:`_config_entry`), and a Vector namespaced body is its
+        component's (:func:`_namespaced_component`)."""
         file = written.get(_DECODINGS.sub("", path)) if written else None
-        entry = self._config_entry(file) if file is not None and not self._log_router_file(file) else None
-        if entry is None or not entry.keys or entry.format not in ("yaml", "json"):
+        entry = self._config_entry(file, script) if file is not None and not self._log_router_file(file) else None
+        if file is None or entry is None or not entry.keys or entry.format not in ("yaml", "json"):
             return document
+        if entry.option_dir_namespaces:
+            document = _namespaced_component(entry, file, document)  # config57: Vector's `sinks/central.yaml`
         return _renamed_keys(document, entry.keys)
 
     def _written_files(self, document: Mapping[Any, Any], path: str) -> dict[str, str]:
@@ -5290,7 +5301,9 @@ class RuleEngine:
             document = json_or_none(value, depth)
             if isinstance(document, (dict, list)):
                 # config56: a cloud-config's write_files content in JSON is read by its file's names too, as YAML is
-                document = self._by_written_names(walk.written, document, path) if walk.written else document
+                document = (
+                    self._by_written_names(walk.written, document, path, walk.written_by) if walk.written else document
+                )
                 self._walk_json_document(walk, document, value, f"{path}(json)", key, depth, plan.template)
                 return True
             # mutation55: YAML's flow style begins with a brace too and is no JSON (`{AWSTemplateFormatVersion:
@@ -5302,10 +5315,11 @@ class RuleEngine:
                 stripped = self._in_own_stack(walk.subject, stripped, plan.template)
             document = flow_yaml_or_none(stripped, depth) if flow else yaml_or_none(stripped, depth)
             if isinstance(document, (dict, list)):
-                written, defined, ssh_names = walk.written, walk.defined, walk.ssh_names
-                document = self._by_written_names(written, document, path)
+                written, defined, ssh_names, written_by = walk.written, walk.defined, walk.ssh_names, walk.written_by
+                document = self._by_written_names(written, document, path, written_by)
                 if plan.payload and isinstance(document, dict):
                     walk.written = self._written_files(document, f"{path}(yaml)") or written
+                    walk.written_by = stripped  # config57: its runcmd may name a written file at a tool's option
                     if "hostname" in stripped.lower():  # config54: a substring test first (most write no ssh config)
                         walk.ssh_names = ssh_names | self._written_ssh_names(document)
                 walk.defined = defined | self.parser.defined_names(stripped)
@@ -5316,6 +5330,7 @@ class RuleEngine:
                     self._walk_document(walk, document, f"{path}(yaml)", key, depth, plan.template)
                 finally:
                     walk.written, walk.defined, walk.ssh_names, walk.cnames = written, defined, ssh_names, cnames
+                    walk.written_by = written_by
                 self._judge_log_outputs(walk, document, f"{path}(yaml)", "pipeline.outputs[].name")
                 return True
         if plan.payload:
