@@ -47,6 +47,7 @@ import platform_programs_alired54b as ar54b
 import platform_programs_alired55 as ar55
 import platform_programs_alired56 as ar56
 import platform_programs_alired56b as ar56b
+import platform_programs_alired57 as ar57
 import platform_programs_alirole41 as ar41
 import platform_programs_anonymous43 as an43
 import platform_programs_apigw39 as agw39
@@ -112,6 +113,7 @@ import platform_programs_falsealarm55 as fa55
 import platform_programs_falsealarm55b as fa55b
 import platform_programs_falsealarm56 as fa56
 import platform_programs_falsealarm56b as fa56b
+import platform_programs_falsealarm57 as fa57
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_fnb64_51 as fb51
@@ -160,6 +162,7 @@ import platform_programs_mutation53 as mu53
 import platform_programs_mutation54 as mu54
 import platform_programs_mutation55 as mu55
 import platform_programs_mutation56 as mu56
+import platform_programs_mutation57 as mu57
 import platform_programs_new34 as pn
 import platform_programs_openapi44 as oa44
 import platform_programs_ops as po
@@ -18834,6 +18837,21 @@ CASES: list[Case] = [
     # array item holding a variable (`read -a RS <<< "home $DR"`, `RS=(home "$DR")`) filled with its values (RES-009
     # abroad, RES-011 for a substitution), each passed every door before; case / until / local / export pinned
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc56b.rows()],
+    # -- stop 57, Alibaba Cloud red team round 16 (tests/platform_programs_alired57.py): a ROS DTS job's source host and
+    # SynchronizationJob2's endpoint hosts and destination owner are RES-015 / RES-023 as the Pulumi job's (each passed
+    # every door before); a RAM role trusting the own OIDC provider with `oidc:iss` passes (RES-015 before); the OIDC
+    # provider's issuer, another account's SAML provider, image copies and Log Service OSS sinks pinned
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar57.rows()],
+    # -- stop 57, mutation search round 26 (tests/platform_programs_mutation57.py): `read NAME <<EOF` of a
+    # here-document, a positional slice `${@:2}`, `printf -v` with `%q` / `--`, Vector's comma-separated config lists,
+    # `ctr c create` naming a Region abroad or a partner are RES-009 / RES-015 (each passed every door before); jq over
+    # a here-string and an EFS replica's Region by a Parameter's Default in the jurisdiction pass (RES-011 / RES-016)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu57.rows()],
+    # -- stop 57, false alarms round 21 (tests/platform_programs_falsealarm57.py): a function's `while read` loop fed
+    # by its callers' pipes (VPC addresses, the machine's own) and the machine's address by `ip -4 addr show eth0`
+    # pass (RES-015 before); a partner piped into the function, a character edit of the machine's own address or name
+    # (`cut -c2-`, `tr 1 5`, `sed 's/.internal$//'`) and a tunnel's address are RES-015 (the edits passed before)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa57.rows()],
     # -- stop 57, configuration file grammars round 8 (tests/platform_programs_config57.py): a partner's host in a
     # Vector sink namespaced by its subdirectory of --config-dir / VECTOR_CONFIG_DIR (sinks/central.yaml), in a file
     # Filebeat reads by a relative -c with no --path.config (a tarball's ./filebeat, the packages' /etc/filebeat), and

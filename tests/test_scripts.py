@@ -4197,9 +4197,11 @@ def test_falsealarm56_a_lookup_is_the_name_it_looks_up(script: str, expected: li
         ("cat /etc/fleet/hosts.txt \\\n  | while read -r h; do psql -h \"$h\"; done\n",
          ["$(cat /etc/fleet/hosts.txt)"]),
         ("while read -r h; do psql -h \"$h\"; done\n", ["$(< /dev/stdin)"]),
-        # a function's loop reads its caller's input, which is not read: unknown (the partner's passed on main)
+        # a function's loop reads its caller's input (the partner's passed on main 8f0aa679); falsealarm57 (stop 57):
+        # the caller's pipe is read, so the partner is refused by name (was `$(< /dev/stdin)`, unknown)
         ("f() { while read -r h; do psql -h \"$h\"; done; }\nprintf '%s\\n' db.partner.example.com | f\n",
-         ["$(< /dev/stdin)"]),
+         ["db.partner.example.com"]),
+        ("f() { while read -r h; do psql -h \"$h\"; done; }\nf < /etc/fleet/peers\n", ["$(< /dev/stdin)"]),
         ("a || \\\n  while read -r h; do psql -h \"$h\"; done <<EOF\n10.0.1.7\nEOF\n", []),  # `||`: no pipe
         ("R=eu-west-1\naws s3 ls \\\n  --region \"$R\"\n", []),
     ],
@@ -4725,6 +4727,196 @@ def test_scripts56b_array_across_ssm_items(fill: str, dr: str, expected: list[st
     assert [f.rule.id for f in ENGINES["EU"].check(subject)[0]] == expected
 
 
+# mutation57 (stop 57): `read NAME <<DELIM` takes the here-document's first line (bash(1) "Here Documents", "read"),
+# quoted delimiter or not, `<<-` with tabs, a command after it on the line; a positional slice giving one parameter
+# (`${@:2}` of two words, `${@:2:1}`); `printf -v` with `%q` / `%b` of a plain word and `--`; a text filter reading a
+# here-string (`jq -r .x <<< '{...}'`). On main 44bcf26a each RES-009 row passed (an unset variable) and each
+# compliant jq row was RES-011.
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ("read -r DR <<EOF\nus-west-2\nEOF", {"RES-009"}),
+        ("read -r DR <<EOF\neu-central-1\nus-west-2\nEOF", set()),  # only the first line is read
+        ("read DR <<'EOF'\nus-west-2\nEOF", {"RES-009"}),
+        ("read -r -t 1 DR <<-EOF\n\tus-west-2\n\tEOF", {"RES-009"}),
+        ("read -r DR <<EOF; echo read\nus-west-2\nEOF", {"RES-009"}),
+        ("X=us-west-2\nread -r DR <<EOF\n$X\nEOF", {"RES-009"}),
+        ("read -r DR <<EOF\neu-central-1\nEOF", set()),
+        ("read -r DR <<EOF\n$(aws configure get region)\nEOF", {"RES-011"}),
+        ('f() { R --region "${@:2}"; }\nf app us-west-2', {"RES-009"}),
+        ('f() { R --region "${@:2}"; }\nf app eu-central-1', set()),
+        ('f() {\n  R --region "${*:2:1}"\n}\nf app us-west-2', {"RES-009"}),
+        ("printf -v DR '%q' us-west-2", {"RES-009"}),
+        ("printf -v DR '%b' eu-central-1", set()),
+        ("printf -v DR -- '%s' us-west-2", {"RES-009"}),
+        ("DR=$(jq -r '.dr' <<< '{\"dr\": \"eu-central-1\"}')", set()),
+        ("DR=$(jq -r '.dr' <<< '{\"dr\": \"us-west-2\"}')", {"RES-009"}),
+        ('P=\'{"dr": "us-west-2"}\'\nDR=$(jq -r \'.dr\' <<< "$P")', {"RES-009"}),
+        ("DR=$(cut -d, -f2 <<< 'eu-west-1,us-west-2')", {"RES-009"}),
+    ],
+)
+def test_mutation57_shell_values(script: str, expected: set[str]) -> None:
+    retention = "aws logs put-retention-policy --log-group-name /a --retention-in-days 30"
+    text = script.replace("R --region", f"{retention} --region")
+    tail = "" if "R --region" in script else f'\n{retention} --region "$DR"'
+    assert {f[0] for f in findings(f"#!/bin/bash\n{text}{tail}\n", "EU", "aws")} == expected
+
+
+def test_mutation57_here_document_read_keeps_offsets() -> None:
+    from components.residency.scripts import reads_as_assignments
+
+    script = "read -r DR <<EOF\nus-west-2\nEOF\necho $DR\n"
+    written = reads_as_assignments(script)
+    assert len(written) == len(script) and written.count("\n") == script.count("\n")
+    assert written.startswith("DR=us-west-2;:<<EOF\n")
+    # several names, -a, -d and an empty document are left as written
+    for kept in ("read -r A B <<EOF\nx y\nEOF\n", "read -ra A <<EOF\nx y\nEOF\n", "read -d , A <<EOF\nx\nEOF\n",
+                 "read -r A <<EOF\nEOF\n"):  # fmt: skip
+        assert reads_as_assignments(kept) == kept
+
+
+# mutation57 (stop 57): catalogue: Vector's options and VECTOR_CONFIG take comma-separated lists (`option_separator`),
+# ctr's `containers create` (`c`, `container`) reads as `ctr run`. Each partner row passed every door on main 44bcf26a.
+_SINK57 = "sinks:\n  c:\n    type: socket\n    inputs: [a]\n    mode: tcp\n    address: {h}:514\n"
+
+
+@pytest.mark.parametrize(
+    ("run", "expected_partner"),
+    [
+        ("export VECTOR_CONFIG=/etc/fleet/a.toml,/etc/fleet/sinks.yaml\nvector &", {"RES-015"}),
+        ('export VECTOR_CONFIG="/etc/fleet/sinks.yaml,/etc/fleet/a.toml"\nvector &', {"RES-015"}),
+        ("vector -c /etc/vector/vector.yaml,/etc/fleet/sinks.yaml &", {"RES-015"}),
+        ("vector --config=/etc/vector/vector.yaml,/etc/fleet/sinks.yaml &", {"RES-015"}),
+        ("VECTOR_CONFIG_DIR=/etc/vector,/etc/fleet vector &", {"RES-015"}),
+        ("vector -c /etc/vector/vector.yaml &", set()),  # the written file named nowhere
+    ],
+)
+def test_mutation57_vector_config_lists(run: str, expected_partner: set[str]) -> None:
+    for host, expected in (("10.0.1.20", set()), ("db.partner-analytics.com", expected_partner)):
+        script = f"mkdir -p /etc/fleet\ncat > /etc/fleet/sinks.yaml <<'EOF'\n{_SINK57.format(h=host)}EOF\n{run}\n"
+        assert {f[0] for f in findings(f"#!/bin/bash\n{script}", "EU", "aws")} == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "ctr c create docker.io/library/redis:7 cache redis-server --replicaof {h} 6379",
+        "ctr -n k8s.io containers create --net-host docker.io/library/redis:7 cache redis-cli -h {h} ping",
+        "ctr container create --env A=1 docker.io/library/postgres:16 db psql -h {h} -U r",
+    ],
+)
+def test_mutation57_ctr_containers_create(line: str) -> None:
+    for host in ("10.0.3.9", "db.partner-analytics.com"):
+        assert any(h == host for _, h in hosts(line.replace("{h}", host)))
+    assert {
+        f[0] for f in findings(f"#!/bin/bash\n{line.replace('{h}', 'db.partner-analytics.com')}\n", "EU", "aws")
+    } == {"RES-015"}
+
+
+# mutation57 (stop 57): a standalone ossutil's own `--region` is read as `aliyun ossutil ... --region` is (found by the
+# mutants tool: `ossutil ... --region <abroad>` passed every door on main 44bcf26a; through `aliyun ossutil` RES-009).
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("ossutil ls --region ap-southeast-1 --limited-num 10", {"RES-009"}),
+        ("ossutil ls --region cn-beijing --limited-num 10", set()),
+        ("aliyun ossutil ls --region ap-southeast-1 --limited-num 10", {"RES-009"}),
+    ],
+)
+def test_mutation57_ossutil_region(line: str, expected: set[str]) -> None:
+    assert {f[0] for f in findings(f"#!/bin/bash\n{line}\n")} == expected
+
+
+# falsealarm57 (stop 57): a function's `while read` loop reads what its callers pipe into it (bash(1) "Shell
+# Functions": the function runs with the caller's standard input). On main 44bcf26a every such loop was unknown
+# (`$(< /dev/stdin)`, RES-015 at a destination), a false alarm for the VPC's addresses; a partner's host piped in is
+# refused by name now, and a call whose input is not read (a file the script does not write, none) stays unknown.
+_F57 = 'f() { while read -r h; do psql -h "$h"; done; }\n'
+_F57_LINES = 'function f {\n  while read -r h; do\n    psql -h "$h"\n  done\n}\n'
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (_F57 + "printf '%s\\n' 10.0.1.7 10.0.1.8 | f\n", []),
+        (_F57_LINES + "printf '%s\\n' 10.0.1.7 |\n  f\n", []),
+        (_F57 + "hostname -I | tr ' ' '\\n' | f\n", []),
+        (_F57 + "printf '%s\\n' db.partner.example.com | f\n", ["db.partner.example.com"]),
+        (_F57 + "printf '%s\\n' 10.0.1.7 | f\nprintf '%s\\n' db.partner.example.com | f\n", ["db.partner.example.com"]),
+        (_F57_LINES + "printf '%s\\n' db.partner.example.com | f\n", ["db.partner.example.com"]),
+        (_F57 + "printf '%s\\n' 10.0.1.7 | f\nf < /etc/fleet/peers\n", ["$(< /dev/stdin)"]),
+        (_F57 + "f\n", ["$(< /dev/stdin)"]),
+        (_F57 + "true || f\n", ["$(< /dev/stdin)"]),
+        (_F57, ["$(< /dev/stdin)"]),
+    ],
+)  # fmt: skip
+def test_falsealarm57_a_function_s_loop_reads_its_callers_pipes(script: str, expected: list[str]) -> None:
+    found = findings(f"#!/bin/bash\n{script}", "EU", "aws")
+    assert sorted({value for rule, _, value in found if rule == "RES-015"}) == expected, found
+
+
+# falsealarm57 (stop 57): the machine's own address or name keeps through stages selecting whole lines or fields
+# (`cut -d' ' -f1`, `awk '{print $1}'`, `head`, `tr -d ' '`, jq's identity), and `ip -4 addr show eth0` is its own
+# (RES-015 on main 44bcf26a); a character edit (`cut -c2-`, `sed 's/^1//'`, `tr 1 5`, a name's last label removed)
+# and a tunnel's address are not the machine's own (each passed on main). The instance's placement keeps the looser
+# test (a zone minus its letter is its Region).
+@pytest.mark.parametrize(
+    ("value", "refused"),
+    [
+        ("$(hostname -i | cut -d' ' -f1)", False),
+        ("$(hostname -I | awk '{print $1}')", False),
+        ("$(hostname -I | tr -d ' ')", False),
+        ("$(hostname | cut -d. -f1)", False),
+        ("$(hostname -f | jq -R .)", False),
+        ("$(curl -s http://169.254.169.254/latest/meta-data/local-ipv4 | head -n 1)", False),
+        ("$(curl -s http://100.100.100.200/latest/meta-data/private-ipv4)", False),
+        ("$(ip -4 addr show eth0 | awk '/inet / {print $2}' | cut -d/ -f1)", False),
+        ("$(ip -o -4 addr show dev ens5 | awk '{print $4}' | cut -d/ -f1)", False),
+        ("$(hostname -i | cut -c2-)", True),
+        ("$(hostname -i | sed 's/^1//')", True),
+        ("$(hostname -I | awk '{print $1}' | tr 1 5)", True),
+        ("$(hostname -f | sed 's/.internal$//')", True),
+        ("$(curl -s http://169.254.169.254/latest/meta-data/local-ipv4 | cut -c3-)", True),
+        ("$(ip -4 addr show tun0 | awk '/inet / {print $2}' | cut -d/ -f1)", True),
+        ("$(ip -4 addr show | awk '/inet / {print $2}' | cut -d/ -f1)", True),
+    ],
+)
+def test_falsealarm57_the_machine_s_own_values_through_text_tools(value: str, refused: bool) -> None:
+    found = findings(f'#!/bin/bash\nIP={value}\ncurl -fsS "http://$IP:8080/healthz"\n', "EU", "aws")
+    assert bool(found) is refused, found
+
+
+def test_falsealarm57_the_instance_s_zone_minus_its_letter_is_still_its_region() -> None:
+    zone = "$(curl -s http://169.254.169.254/latest/meta-data/placement/availability-zone | sed 's/[a-z]$//')"
+    assert findings(f"#!/bin/bash\naws s3 ls --region {zone}\n", "EU", "aws") == []
+
+
+# falsealarm57 (stop 57): jq 1.7 `--null-input` (`jq -n --arg region R '$ARGS.named'`) is computed (RES-011 on main
+# 44bcf26a), and a variable's JSON value filled into `$(echo "$S" | jq -r .region)` keeps its quotes (bash(1) "Quote
+# Removal": an expansion's quotes are not removed): on main the Region abroad passed every door.
+_READ57 = 'aws s3 ls --region "$(echo "$S" | jq -r .region)"'
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ("S=$(jq -cn --arg region eu-west-1 --arg b x '$ARGS.named')\n" + _READ57,
+         set()),
+        ("S=$(jq -cn --arg region us-west-2 --arg b x '$ARGS.named')\n" + _READ57,
+         {("RES-009", "us-west-2")}),
+        ("aws s3 ls --region \"$(jq -rn --arg r eu-west-1 '$r')\"", set()),
+        ("aws s3 ls --region \"$(jq -rn --arg r us-west-2 '$r')\"", {("RES-009", "us-west-2")}),
+        ("S='{\"region\":\"eu-west-1\"}'\naws s3 ls --region \"$(echo \"$S\" | jq -r .region)\"", set()),
+        ("S='{\"region\":\"us-west-2\"}'\naws s3 ls --region \"$(echo \"$S\" | jq -r .region)\"",
+         {("RES-009", "us-west-2")}),
+        ("aws s3 ls --region \"$(jq -r .region)\"", {("RES-011", "$(jq -r .region)")}),
+    ],
+)  # fmt: skip
+def test_falsealarm57_jq_null_input_and_a_json_value_filled_whole(script: str, expected: set[tuple[str, str]]) -> None:
+    found = findings(f"#!/bin/bash\n{script}\n", "EU", "aws")
+    assert {(rule, value) for rule, _, value in found} == expected, found
+
+
 # config57 (stop 57): Vector's namespace subdirectories of a --config-dir / VECTOR_CONFIG_DIR directory hold one
 # component each (`sinks/central.yaml` is the sink `central`'s body), Filebeat's relative `-c NAME` with no
 # --path.config names a written file whose path ends with the name (a tarball's `./filebeat` run by its path too), and
@@ -4825,15 +5017,15 @@ def test_config57_syslog_ng_include_path(script: str, expected: set[str]) -> Non
 
 # config57 (stop 57): a cloud-config's runcmd naming a file its write_files writes at a tool's option (`vector -C DIR`
 # with DIR/sinks/NAME.yaml, `./filebeat -c NAME`) makes it that tool's file, as in a script (both passed on main).
-_SINK57 = "/etc/fleet/pipe/sinks/central.yaml"
+_CC_SINK57 = "/etc/fleet/pipe/sinks/central.yaml"
 _FB57 = "/opt/filebeat/shipper.yml"
 
 
 @pytest.mark.parametrize(
     ("path", "content", "run", "expected"),
     [
-        (_SINK57, f"type: socket\naddress: {_P55}:514", "vector -C /etc/fleet/pipe", {"RES-015"}),
-        (_SINK57, "type: socket\naddress: 10.0.3.20:514", "vector -C /etc/fleet/pipe", set()),
+        (_CC_SINK57, f"type: socket\naddress: {_P55}:514", "vector -C /etc/fleet/pipe", {"RES-015"}),
+        (_CC_SINK57, "type: socket\naddress: 10.0.3.20:514", "vector -C /etc/fleet/pipe", set()),
         (_FB57, f"output.logstash:\n  hosts: ['{_P55}:5044']", "cd /opt/filebeat && ./filebeat -c shipper.yml",
          {"RES-015"}),
         (_FB57, "output.logstash:\n  hosts: ['10.0.3.20:5044']", "/opt/filebeat/filebeat -c shipper.yml", set()),

@@ -3848,6 +3848,8 @@ class RuleEngine:
                 self._global_finding(walk, service, path, default, omitted=True, field=entry.field)
             return
         literals = _template_literals(document, value)
+        if literals is None:
+            literals = self._parameter_literal(walk, document, value)
         if literals is None and self._names_template_model(walk, value):
             return
         if literals is None:
@@ -3864,6 +3866,21 @@ class RuleEngine:
             text = str(literal).lower() if isinstance(literal, bool) else str(literal)
             if service.refuses(text, code):
                 self._global_finding(walk, service, path, text, field=entry.field)
+
+    def _parameter_literal(self, walk: _Walk, document: Mapping[Any, Any], value: Any) -> list[Any] | None:
+        """(mutation57) A ``Ref`` of one of the template's Parameters as the one text the stack gives it, else its
+        ``Default`` (:meth:`_parameter_value`, the reading a Region field's ``Ref`` has): an EFS replica's ``Region``
+        by a Parameter whose Default is the home Region was RES-016 (aws-efs-replica-region-unstated's value not
+        evaluated) while the same Region field was judged by its Default (RES-009 abroad, passing at home). None for
+        anything else, a value not known yet, or a template each of whose stacks may give another value (a StackSet's,
+        a stack group's: as :meth:`_given_parameter`)."""
+        name = value.get("Ref") if isinstance(value, Mapping) and len(value) == 1 else None
+        if not isinstance(name, str) or walk.template is None:
+            return None
+        if walk.template[0].region is None and walk.stack_parameters is None:
+            return None
+        given = self._parameter_value(walk, document, name)
+        return [given] if isinstance(given, str) else None
 
     def _names_template_model(self, walk: _Walk, value: Any) -> bool:
         """(awsred56) Whether ``value`` is a ``Ref`` / ``Fn::GetAtt`` of the template's own resource catalogued as a
@@ -4067,22 +4084,25 @@ class RuleEngine:
         script = substitutions_joined(script)  # mutation56: `R=$(` over several lines, read as one substitution
         if "=" in script:
             self._judge_assignments(walk, script, path)
+        # The file a cloud-config writes this content to (its decodings, "(base64)", "(gzip)", after the key path).
+        file = walk.written.get(_DECODINGS.sub("", path)) if walk.written else None
+        # alired57: the commands' hosts read once, for the written files' CORS test and for their own judging
+        hosts = self._scripts.hosts(script, file)
+        cors = self._cors_configurations(walk, hosts, script)
         if (
             "<<" in script
             or (may_write_files(script) and ("echo" in script or "printf" in script))
             or EDIT_COMMAND.search(script) is not None
         ):
-            self._judge_heredocs(walk, script, path, depth)
-        # The file a cloud-config writes this content to (its decodings, "(base64)", "(gzip)", after the key path).
-        file = walk.written.get(_DECODINGS.sub("", path)) if walk.written else None
+            self._judge_heredocs(walk, script, path, depth, cors=cors)
         entry = (
             self._config_entry(file, walk.written_by) if file is not None and not self._log_router_file(file) else None
         )
         if file is not None and entry is not None and entry.format in _TEXT_FORMATS:
             # scripts51: a cloud-config's write_files content is the file its path names, read by key as a script's
             # here-document into that path is (its JSON / YAML content is walked as a document already).
-            self._judge_config_file(walk, script, (file, script), path, depth)
-        documents = self._judge_script_hosts(walk, script, path, file)
+            self._judge_config_file(walk, script, (file, script), path, depth, cors)
+        documents = self._judge_script_hosts(walk, script, path, file, hosts)
         for document in documents:
             # alired54: a policy document the walk above judged as one (its Service principal is no host) is not
             # scanned again as text.
@@ -4139,7 +4159,13 @@ class RuleEngine:
                 self._judge_unknown_host(walk, host, f"{path}(url)")
 
     def _judge_heredocs(
-        self, walk: _Walk, script: str, path: str, depth: int, skip: Collection[tuple[str, str]] = ()
+        self,
+        walk: _Walk,
+        script: str,
+        path: str,
+        depth: int,
+        skip: Collection[tuple[str, str]] = (),
+        cors: frozenset[str] | None = None,
     ) -> None:
         """A Fluent Bit or Fluentd configuration a script writes with a here-document (``cat >
         /etc/fluent-bit/fluent-bit.conf <<EOF``; fluentd43) or line by line with ``echo`` / ``printf`` redirections
@@ -4147,7 +4173,8 @@ class RuleEngine:
         configuration found in any other input (classic or YAML Fluent Bit, Fluentd), its outputs judged by the same
         entries. The script's own scan still reads the body's URLs and cloud hosts as text. A body that is no such
         configuration is left to that scan; ``skip``: the (file, content) pairs already read (a split script's
-        items)."""
+        items); ``cors``: the CORS configurations the script gives ossutil (:meth:`_cors_configurations` of the hosts
+        the caller read), None when the caller has not read them."""
         written = [("heredoc", f, b) for f, b in heredoc_files(script)] if "<<" in script else []
         if may_write_files(script) and ("echo" in script or "printf" in script):  # scripts53: `echo ... | tee FILE` too
             written += [("echo", f, b) for f, b in echoed_files(script)]
@@ -4165,9 +4192,14 @@ class RuleEngine:
             if not self._log_router_file(file) or (file, body) in skip:
                 continue
             self._judge_log_router_file(walk, body, f"{path}({how}:{file})", file.endswith(("yml", "yaml")), depth)
+        if cors is None:
+            # a split script's items joined (_judge_split_heredocs): no caller read their hosts; read once here
+            cors = frozenset()
+            if written and "cors" in script:
+                cors = self._cors_configurations(walk, self._scripts.hosts(script), script)
         for how, file, body in written:
             if (file, body) not in skip and not self._log_router_file(file):
-                self._judge_config_file(walk, script, (file, body), f"{path}({how}:{file})", depth)
+                self._judge_config_file(walk, script, (file, body), f"{path}({how}:{file})", depth, cors)
         for edit in edits:
             if edit.content is None and edit.texts and not self._log_router_file(edit.file):
                 self._judge_edited_config_lines(walk, script, edit, f"{path}({edit.how}:{edit.file})", depth)
@@ -4186,7 +4218,9 @@ class RuleEngine:
         if entry is not None and entry.format in _LINE_FORMATS:
             self._judge_config_lines(walk, script, "\n".join(edit.texts), entry, f"{where}(edit)", depth)
 
-    def _judge_config_file(self, walk: _Walk, script: str, written: tuple[str, str], where: str, depth: int) -> None:
+    def _judge_config_file(
+        self, walk: _Walk, script: str, written: tuple[str, str], where: str, depth: int, cors: frozenset[str]
+    ) -> None:
         """A file a script writes that a cloud CLI, an SDK or an application reads its settings from
         (``cli_config_files``, scripts48: ``~/.aws/config``; scripts49: ``~/.aliyun/config.json``, and
         ``app_config_files``: an application's ``.json`` / ``.yaml`` / ``.ini`` file), walked as a document so that a
@@ -4198,7 +4232,7 @@ class RuleEngine:
         entry = self._config_entry(file, script)
         if entry is None:
             return
-        if "cors" in script and body in self._cors_configurations(walk, script):
+        if body in cors:
             return  # alired56: the CORS rules the script gives ossutil, no settings file (_cors_origins)
         kind = entry.format
         if kind == "syslog-ng" and ("`" in body or _SYSLOG_NG_INCLUDE_WORD in body):
@@ -4641,14 +4675,16 @@ class RuleEngine:
                     names |= _config_real_names(str(body), entry)
         return frozenset(names)
 
-    def _judge_script_hosts(self, walk: _Walk, script: str, path: str, file: str | None = None) -> tuple[str, ...]:
+    def _judge_script_hosts(
+        self, walk: _Walk, script: str, path: str, file: str | None = None, hosts: Sequence[ScriptHost] | None = None
+    ) -> tuple[str, ...]:
         """The hosts a script's commands connect to by a catalogued option or operand (``psql -h host``, ``ssh
         ops@host``, ``echo "nameserver 8.8.8.8" >> /etc/resolv.conf``: ``endpoints.yaml`` ``script_commands``), each
         judged as a destination, as under a host key. A script naming no listed command costs a few substring tests.
         What the scan of the whole script reads (a cloud host, ``user@host:/path``) is left to it, so it is judged
         once. Returns the policy documents walked as documents (alired54, form ``alicloud-policy``), as written, for
-        the scan to leave out."""
-        hosts = self._scripts.hosts(script, file)
+        the scan to leave out. ``hosts``: the ones the caller read already (alired57: read once)."""
+        hosts = self._scripts.hosts(script, file) if hosts is None else hosts
         self._judge_found_hosts(walk, script, hosts, path)
         documents = tuple(
             found.word for found in hosts if (found.policy or found.bucket_policy) and found.word.lstrip()[:1] == "{"
@@ -4656,14 +4692,16 @@ class RuleEngine:
         cors = [found for found in hosts if found.cors]
         return documents + self._cors_origins(walk, cors, script) if cors else documents
 
-    def _cors_configurations(self, walk: _Walk, script: str) -> frozenset[str]:
+    def _cors_configurations(self, walk: _Walk, hosts: Sequence[ScriptHost], script: str) -> frozenset[str]:
         """(alired56) The texts of the CORS configurations ``script`` gives ossutil (form ``oss-cors``), as
         :meth:`_oss_configurations` reads them: a file the script writes and gives a CORS command holds CORS rules, not
         an application's settings, and is not walked by key (its ``AllowedOrigin`` was RES-015 as a URL in a JSON
-        document); the whole-script scan still reads any other text of it."""
+        document); the whole-script scan still reads any other text of it. ``hosts``: the script's commands' hosts as
+        the caller read them (alired57, the lead's review of stop 56: the script was read a second time here, once per
+        written file); a script naming no CORS command pays one ``cors`` test per host."""
         return frozenset(
             text
-            for found in self._scripts.hosts(script)
+            for found in hosts
             if found.cors
             for _, text, _ in self._oss_configurations(walk, found, script)
             if text
@@ -9246,7 +9284,7 @@ def _names_option_file(script: str, entry: ConfigFile, file: str) -> bool:
     (``ssh -F /opt/backup/ssh.conf host``, ``rsync -e 'ssh -F FILE'``, ``-FFILE``), quoted or not."""
     if entry.format in ("yaml", "toml") and file.endswith(".toml") != (entry.format == "toml"):
         return False  # config55b: Vector reads a `.toml` file as TOML, any other named one as YAML / JSON
-    if _runs_with_option(script, entry.option_files, re.escape(file)):
+    if _runs_with_option(script, entry.option_files, re.escape(file), entry.option_separator):
         return True
     return (
         _names_option_dir(script, entry, file)
@@ -9286,7 +9324,7 @@ def _names_option_dir(script: str, entry: ConfigFile, file: str) -> bool:
     ``file`` is right in (``vector --config-dir /etc/fleet/pipeline``, ``-C DIR``, ``--config-dir=DIR``), quoted or
     not, with or without a trailing slash."""
     places = "|".join(re.escape(d) for d in _option_dirs_of(entry, file))
-    return bool(places) and _runs_with_option(script, entry.option_dirs, f"(?:{places})/?")
+    return bool(places) and _runs_with_option(script, entry.option_dirs, f"(?:{places})/?", entry.option_separator)
 
 
 def _option_dirs_of(entry: ConfigFile, file: str) -> tuple[str, ...]:
@@ -9312,18 +9350,22 @@ def _namespaced_component(entry: ConfigFile, file: str, document: Any) -> Any:
     return {namespace: {name.rpartition(".")[0] or name: document}}
 
 
-def _runs_with_option(script: str, commands: Mapping[str, str | tuple[str, ...]], value: str) -> bool:
+def _runs_with_option(
+    script: str, commands: Mapping[str, str | tuple[str, ...]], value: str, separator: str | None = None
+) -> bool:
     """Whether ``script`` runs one of ``commands`` (command -> its option or options) with the option followed by a
     word matching the pattern ``value``, quoted or not (config54's ``-F FILE`` / ``-FFILE``; config56: ``-c=FILE`` /
-    ``--config=FILE`` too, Go's flag package "-flag=x", clap's ``--config=FILE``). config57: the command run by its
-    path too (``./filebeat``, ``/usr/share/filebeat/bin/filebeat``: a slash before its name)."""
+    ``--config=FILE`` too, Go's flag package "-flag=x", clap's ``--config=FILE``). mutation57: with ``separator``
+    (``ConfigFile.option_separator``) also as one item of a list (``vector -c a.toml,b.yaml``). config57: the command
+    run by its path too (``./filebeat``, ``/usr/share/filebeat/bin/filebeat``: a slash before its name)."""
+    before, after = _list_item_around(separator)
     for command, options in commands.items():
         if command not in script:
             continue
         for option in (options,) if isinstance(options, str) else options:
             pattern = (
-                rf"(?<![\w.-]){re.escape(command)}\s(?:[^\n;|&]*?\s)?{re.escape(option)}(?:=|\s*)['\"]?{value}"
-                r"""(?=['"\s;|&)]|$)"""
+                rf"(?<![\w.-]){re.escape(command)}\s(?:[^\n;|&]*?\s)?{re.escape(option)}(?:=|\s*)['\"]?{before}"
+                rf"""{value}(?=['"\s;|&){after}]|$)"""
             )
             if re.search(pattern, script, re.MULTILINE):
                 return True
@@ -9339,9 +9381,21 @@ def _names_option_variable(script: str, entry: ConfigFile, file: str) -> bool:
         if command not in script or not any(v in script for v in variables):
             continue
         names = "|".join(re.escape(v) for v in variables)
-        if re.search(rf"(?<![\w$])(?:{names})=['\"]?(?:{places})/?(?=['\"\s;|&)]|$)", script, re.MULTILINE):
+        before, after = _list_item_around(entry.option_separator)
+        pattern = rf"(?<![\w$])(?:{names})=['\"]?{before}(?:{places})/?(?=['\"\s;|&){after}]|$)"
+        if re.search(pattern, script, re.MULTILINE):
             return True
     return False
+
+
+def _list_item_around(separator: str | None) -> tuple[str, str]:
+    """(mutation57) The patterns around an option's value that make it one item of a ``separator`` list: the items
+    before it (any number, none a blank, quote or the separator), and the separator as a character ending it. Empty
+    for an option whose value is one file."""
+    if separator is None:
+        return "", ""
+    escaped = re.escape(separator)
+    return rf"""(?:[^\s'"{escaped};|&]*{escaped})*""", escaped
 
 
 def _config_aliases(body: str, entry: ConfigFile) -> frozenset[str]:
@@ -10250,8 +10304,23 @@ def _next_substitution(text: str, start: int) -> int:
 
 
 def _given_or_written(given: Mapping[str, str | None], reference: re.Match[str]) -> str:
-    """A variable's value in ``given``, else the reference as written (:func:`_filled`)."""
-    return given[reference.group(1) or reference.group(2)] or reference.group(0)
+    """A variable's value in ``given``, else the reference as written (:func:`_filled`). falsealarm57 (stop 57): a
+    literal value's double quotes are written escaped (``\\"``) inside a command substitution the evaluator re-reads
+    as shell words (not where the text single-quotes the reference, which keeps them; not elsewhere: a policy document
+    filled from ``"$P"`` is read as JSON): bash(1) "Quote Removal" removes only the quotes the script wrote,
+    never those an expansion gives, so ``"$S"`` of ``{"region":"us-west-2"}`` reaches ``echo`` whole (written bare,
+    the filled text was re-read as ``{region:us-west-2}``, jq read no JSON, and the Region abroad passed every door).
+    A value holding an expansion or a backslash (an uncomputed substitution kept as text) is written as it is."""
+    value = given[reference.group(1) or reference.group(2)]
+    text, at = reference.string, reference.start()
+    opened = text.rfind("$(", 0, at)
+    reread = opened >= 0 and ")" not in text[opened:at] and text[at - 1 : at] != "'"  # the reader's `'$S'` keeps them
+    if value and reread and '"' in value and not _KEPT_AS_WRITTEN.search(value):
+        return value.replace('"', '\\"')
+    return value or reference.group(0)
+
+
+_KEPT_AS_WRITTEN = re.compile(r"[$`\\]")
 
 
 # A Kubernetes dependent variable reference `$(NAME)`, or its escape `$$`; a shell variable `$NAME` / `${NAME}`.

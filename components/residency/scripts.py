@@ -2814,6 +2814,36 @@ def _pipe_into(script: str, at: int) -> int | None:
     return found.start() if found is not None else None
 
 
+# falsealarm57 (stop 57): bash(1) "Shell Functions": a function's commands run in the caller's shell, with its standard
+# input, so a `while read` loop opening a function body (`push_all() { while read -r ip; do ssh "$ip" ...; done; }`)
+# reads what each call is given: `CMD | push_all` (a pipe on the call's line or ending an earlier one). The lines of
+# every call's pipe, each as :func:`_piped_lines` reads a loop's own pipe; a call with any other input (none, a file,
+# the script's standard input) or no call at all leaves the loop unread (None: unknown, as before).
+_LOOP_IN_BODY = re.compile(
+    r"(?:^|\n)[ \t]*(?:function[ \t]+([A-Za-z_][\w:.-]*)(?:[ \t]*\([ \t]*\))?|([A-Za-z_][\w:.-]*)[ \t]*\([ \t]*\))"
+    r"[ \t]*(?:\n[ \t]*)?\{[ \t]*(?:\n[ \t]*)?\Z"
+)
+
+
+def _callers_lines(
+    script: str, at: int, files: Mapping[str, str], values: Mapping[str, Sequence[str]]
+) -> list[str] | None:
+    """The lines the callers of the function whose body opens with the ``while`` at ``at`` pipe into it, or None."""
+    at = script.index("while", at)  # after a one-line body's `{`
+    defined = _LOOP_IN_BODY.search(script, max(0, at - 200), at)
+    if defined is None:
+        return None
+    call = re.compile(_CALL_PLACE + "(" + re.escape(defined.group(1) or defined.group(2)) + r")(?=[ \t;&|)]|$)", re.M)
+    lines: list[str] = []
+    for found in call.finditer(script):
+        bar = _pipe_into(script, found.start(1))
+        piped = _piped_lines(script, bar, files, values) if bar is not None else None
+        if piped is None:
+            return None
+        lines += piped
+    return lines or None
+
+
 def while_read_words(
     script: str, files: Mapping[str, str], values: Mapping[str, Sequence[str]] | None = None
 ) -> dict[str, tuple[str, ...]]:
@@ -2831,7 +2861,9 @@ def while_read_words(
         piped = _piped_lines(script, bar, files, values or {}) if bar is not None else None
         given = None if piped is not None else _LOOP_INPUT.search(script, m.end())
         if given is None and piped is None:
-            piped = [_UNREAD_INPUT]  # falsealarm56: an input the reader does not find is unknown, not unset
+            # falsealarm56: an input the reader does not find is unknown, not unset; falsealarm57: a function's loop
+            # reads what its callers pipe into it
+            piped = _callers_lines(script, m.start(), files, values or {}) or [_UNREAD_INPUT]
         lines: list[str] = []
         if piped is not None:
             lines = piped
@@ -3132,14 +3164,19 @@ def all_positional_expanded(script: str) -> str:
 # positional parameters beginning at offset. A negative offset is taken relative to one greater than the greatest
 # positional parameter"; written with a blank or in parentheses, not `:-`), `${@:$#}` too, length 1 or none.
 _LAST_POSITIONAL = re.compile(r"\$\{(?:!#|[@*]:(?:[ \t]+-1|\(-1\)|\$#|\$\{#\})(?::1)?)\}")
+# mutation57: and a slice from a literal offset N (1 to 9): `${@:N:1}` is the one parameter N, `${@:N}` the parameters
+# from N on, which is parameter N alone where every call gives N words (`retain /fleet/app us-west-2` and
+# `--region "${@:2}"`, which passed every door); a slice of several words is left as written.
+_POSITIONAL_SLICE = re.compile(r"\$\{[@*]:([1-9])(:1)?\}")
 
 
 def last_positional_written(script: str) -> str:
     """(scripts56) ``script`` with each last positional parameter (:data:`_LAST_POSITIONAL`: ``${!#}``, ``${@: -1}``)
     written as the position it is, ``${N}``, where every call of its function (or the ``set --`` before it) gives the
-    same number N of words (:func:`_call_lists`, 1 to 9); so the one positional reader fills it. One whose calls give
+    same number N of words (:func:`_call_lists`, 1 to 9); so the one positional reader fills it. mutation57: a slice
+    giving one parameter too (:func:`_slice_written`). One whose calls give
     different numbers of words, or none, is left as written (a placeholder, as an unset ``$1``)."""
-    if "${" not in script or _LAST_POSITIONAL.search(script) is None:
+    if "${" not in script or (_LAST_POSITIONAL.search(script) is None and _POSITIONAL_SLICE.search(script) is None):
         return script
     lines = script.split("\n")
     for first, last, lists in _call_lists(script, lines):
@@ -3148,7 +3185,15 @@ def last_positional_written(script: str) -> str:
             continue
         for i in range(first, min(last, len(lines) - 1) + 1):
             lines[i] = _LAST_POSITIONAL.sub(f"${{{count}}}", lines[i])
+            lines[i] = _POSITIONAL_SLICE.sub(functools.partial(_slice_written, count=count), lines[i])
     return "\n".join(lines)
+
+
+def _slice_written(m: re.Match[str], count: int) -> str:
+    """(mutation57) A positional slice (:data:`_POSITIONAL_SLICE`) as the one parameter it gives where every call
+    gives ``count`` words: ``${N}`` for a length of 1 or an offset that is the last word; as written otherwise."""
+    offset = int(m.group(1))
+    return f"${{{offset}}}" if m.group(2) or offset == count else m.group(0)
 
 
 def _requoted(word: str) -> str:
@@ -3367,7 +3412,11 @@ def _echoed_items(words: list[str]) -> str | None:
 # scripts56b: with flags, a width and a precision, and `%d` / `%i` (bash(1) "printf": "the format is a character
 # string which contains ... format specifications"; printf(1): "%d, %i: signed decimal", `-` left-justifies, a width
 # pads), which Python's `%` operator reads alike for these.
-_PRINTF_CONVERSION = re.compile(r"%%|%[-0 +]*[0-9]*(?:\.[0-9]*)?[sdi]|%")
+# mutation57: and `%q` / `%b` of a word they print unchanged (bash(1) "printf": "%b causes printf to expand backslash
+# escape sequences in the corresponding argument", "%q causes printf to output the corresponding argument in a format
+# that can be reused as shell input": a word of letters, digits and `._:/@%+-` needs no quoting); another word is not
+# read. `printf -v R '%q' us-west-2` was unread (R unset) and the Region passed every door.
+_PRINTF_CONVERSION = re.compile(r"%%|%[-0 +]*[0-9]*(?:\.[0-9]*)?[sdi]|%[qb]|%")
 
 
 def _printf_strings(form: str, operands: list[str]) -> str | None:
@@ -3400,6 +3449,10 @@ def _converted(used: list[str], conversion: re.Match[str]) -> str:
         return "%"
     word = used.pop(0)
     if spec == "%s":
+        return word
+    if spec in ("%q", "%b"):
+        if _LOOP_WORD.fullmatch(word) is None and word:
+            raise ValueError(word)  # mutation57: a word %q quotes or %b unescapes: not read
         return word
     if spec[-1] != "s" and not _PRINTF_DECIMAL.fullmatch(word):
         raise ValueError(word)  # octal `010`, hexadecimal `0x10`, a character `'a`: not read
@@ -3449,7 +3502,7 @@ def filter_values(substitution: str, reaching: Mapping[str, Sequence[str]]) -> l
     command = text[2:-1] if text.startswith("$(") else text[1:-1]
     if not any(name in command for name in _FILTER_NAMES):
         return None
-    commands = list(_simple_commands(_words(command)))
+    commands = list(_simple_commands(_here_string_echoed(_words(command), command)))
     filters = [text_filter(_jq_arguments_resolved(c.words, reaching, command)) for c in commands[1:]]
     if len(commands) < 2 or filters[-1] is None:
         return None
@@ -3462,6 +3515,23 @@ def filter_values(substitution: str, reaching: Mapping[str, Sequence[str]]) -> l
     return [h.group(0) for h in hosts if h is not None]
 
 
+def _here_string_echoed(words: list[str], command: str) -> list[str]:
+    """(mutation57) A text filter reading a here-string (``jq -r '.dr.region' <<< '{...}'``, ``sed ... <<< "$R"``;
+    bash(1) "Here Strings": the word, expanded, "is supplied as a single string, with a newline appended, to the
+    command on its standard input") as ``echo WORD | FILTER``, which gives the filter the same line: was RES-011 at
+    ``--region`` with the home Region (the filter's input not read). Any other words as they are, and a single-quoted
+    word holding ``$`` or a backquote (no expansion: not the reference ``_echoed_values`` would fill in)."""
+    if not words or words[0].rsplit("/", 1)[-1] not in _FILTER_NAMES or "<<<" not in words:
+        return words
+    at = words.index("<<<")
+    if at + 1 >= len(words) or any(w in _SEPARATORS for w in words[:at]):
+        return words
+    word = words[at + 1]
+    if ("$" in word or "`" in word) and f"'{word}'" in command:
+        return words
+    return ["echo", word, "|", *words[:at], *words[at + 2 :]]
+
+
 # scripts52: commands whose output names the machine the script runs on, never another host: hostname(1) ("show or
 # set the system's host name"; -f / --fqdn its full name, -s / --short, -d / --domain, -i / -I its addresses), whoami(1)
 # / id -un (a user's name, no host), and the instance metadata services (EC2's IMDS at http://169.254.169.254/ and
@@ -3469,16 +3539,28 @@ def filter_values(substitution: str, reaching: Mapping[str, Sequence[str]]) -> l
 # ec2-metadata(8), https://github.com/amazonlinux/amazon-ec2-utils/blob/main/doc/ec2-metadata.8; Alibaba Cloud ECS's
 # at http://100.100.100.200/, https://www.alibabacloud.com/help/en/ecs/user-guide/view-instance-metadata): each item
 # describes the instance itself (its address, name, zone, Region). Matched whole against a pipeline's first command.
+# falsealarm57 (stop 57): ip-address(8) `ip [-4|-6] [-o|-br] addr show [dev] IFACE` of the cloud's own network
+# interface (eth*, ens*, enp*): the interface's own addresses (`inet 10.0.1.5/24 brd ...`); not a tunnel's (`tun0`,
+# `wg0`: its `peer` is the far end), nor every interface's.
 _OWN_MACHINE = re.compile(
     r"(?:/usr)?(?:/s?bin/)?(?:hostname(?:\s+(?:-[fsdiIA]|--fqdn|--short|--domain|--ip-address|--all-ip-addresses))?"
     r"|whoami|id\s+-un|ec2-metadata(?:\s+-{1,2}[A-Za-z-]+)*"
+    r"|ip(?:\s+-(?:4|6|o|br|brief|oneline))*\s+(?:a|addr|address)(?:\s+(?:show|list|s))?(?:\s+dev)?"
+    r"\s+(?:eth[0-9]+|ens[0-9]+|enp[0-9a-z]+)(?:\s+(?:primary|scope\s+global))*"
     r"|(?:curl|wget)(?:\s+[^\s()`;|&<>]+)*?\s+['\"]?http://(?:169\.254\.169\.254|\[fd00:ec2::254\]|100\.100\.100\.200)"
     r"/[^\s()`;|&<>'\"]*['\"]?)"
 )
-# Stages after such a command that only select from its output (head / tail -n N, a bare xargs, a filter writing no
-# text: tr -d, cut, awk '{print $N}', sed 's/.$//'): the value stays the machine's own.
+# Stages after such a command that select whole lines or fields of its output (:func:`_selects_whole`: head / tail -n
+# N, grep, `cut -d C -f N`, awk '{print $N}', a bare xargs, tr between blanks; jq's identity `jq -R .`): the value
+# stays the machine's own. falsealarm57 (stop 57): a stage editing characters (`cut -c2-`, `sed 's/^1//'`, `tr 1 5`,
+# `sed 's/.internal$//'`) no longer does for an address or a name: 172.16.0.5 minus its first character is a public
+# address, and the machine's name without its last label is no name of the machine (a name with dots is asked of
+# public DNS as written first). The instance's placement (zone, Region: never a host) keeps the looser test
+# (:func:`_selects`: `sed 's/[a-z]$//'` of the zone is its Region, the idiom before `placement/region`).
 _SELECTING = frozenset({"head", "tail", "xargs"})
 _SELECTING_WORDS = 3
+_JQ_IDENTITY = re.compile(r"jq(?:[ \t]+-[rRj]+)*[ \t]+['\"]?\.['\"]?")
+_OWN_PLACEMENT = re.compile(r"/meta-data/placement/|\bec2-metadata\b")
 OWN_MACHINE = "${HOSTNAME}"
 """What a substitution naming the machine itself stands for in a value (bash(1) "Shell Variables": HOSTNAME, "the name
 of the current host"): a placeholder, judged as any placeholder is (before a fixed domain, a host under it)."""
@@ -3518,16 +3600,47 @@ def substitution_values(
     if not commands or any(c.stdout is not None for c in commands):
         return None
     first = commands[0]
-    if _OWN_MACHINE.fullmatch(" ".join(first.words)) and all(_selects(c.words) for c in commands[1:]):
+    if _OWN_MACHINE.fullmatch(" ".join(first.words)) and all(_keeps_own(first.words, c.words) for c in commands[1:]):
         return [OWN_MACHINE]
     if first.words[:1] and first.words[0] in _LOOKUPS and all(_selects_whole(c.words) for c in commands[1:]):
         # falsealarm56: a lookup's answer, perhaps with its lines or fields selected, is still an answer for the name
         return _looked_up_values(first.words, reaching)
     if len(commands) > 1:
         return None
+    if first.words[:1] == ["jq"] and first.stdin is None:
+        return _jq_null_values(first.words, reaching, body)
     if first.words[:1] == ["cat"] and len(first.words) == 2:
         return _file_values(files, first.words[1])
     return _echoed_values(first.words, reaching)
+
+
+def _jq_null_values(words: list[str], reaching: Mapping[str, Sequence[str]], body: str) -> list[str] | None:
+    """(falsealarm57) A lone ``jq -n [--arg NAME VALUE ...] PROGRAM`` (jq 1.7 manual, ``--null-input``: the program
+    run once on null; no file operand): what it prints, as :func:`filter_values` computes ``echo null | jq ...``
+    (``$(jq -cn --arg region R '$ARGS.named')`` is ``{"region":"R"}``; was unknown: RES-011 where it was used). None
+    without ``-n`` (jq would read the script's standard input) or for a program the one jq reader does not apply."""
+    resolved = _jq_arguments_resolved(words, reaching, body)
+    found = text_filter(resolved)
+    if found is None or found.apply is None or not found.apply(""):  # no -n: no JSON read, nothing printed
+        return None
+    return filtered(["null"], [found])
+
+
+def _keeps_own(command: list[str], words: list[str]) -> bool:
+    """(falsealarm57) Whether a stage after the machine's own ``command`` keeps its value the machine's own: whole
+    lines or fields (:func:`_selects_whole`), jq's identity, or, for the instance's placement only, any stage writing
+    no text of its own (:func:`_selects`)."""
+    if _selects_whole(words) or _JQ_IDENTITY.fullmatch(" ".join(words)):
+        return True
+    return _OWN_PLACEMENT.search(" ".join(command)) is not None and _selects(words)
+
+
+def _selects(words: list[str]) -> bool:
+    """A pipeline stage that only selects from its input (no text of its own written)."""
+    if words[:1] and words[0] in _SELECTING:
+        return len(words) <= _SELECTING_WORDS  # head -n 1, tail -1, xargs
+    found = text_filter(words)
+    return found is not None and not any(t.strip() for t in found.texts)
 
 
 def _jq_file_values(body: str, files: Mapping[str, str]) -> list[str] | None:
@@ -3603,8 +3716,9 @@ def _looked_up_values(words: list[str], reaching: Mapping[str, Sequence[str]]) -
 # falsealarm56: stages that select whole lines or whole fields of a lookup's answer and change no character of them:
 # head / tail by lines (`-n N`, `-N`), grep of lines (no `-o`: a part of a line), cut by fields (`-d C -f LIST`, not
 # `-c` / `-b`: characters), awk printing one field (`'{print $N}'`, behind a `/regex/` or `NR==N` pattern), a bare
-# xargs, tr between blanks (`tr '\t' '\n'`, `tr -d '\n'`). :func:`_selects` allows deletions (`sed 's/^1//'`,
-# `cut -c2-`) that could turn 172.16.0.5 into 72.16.0.5, a public address: an answer is not that address edited.
+# xargs, tr between blanks (`tr '\t' '\n'`, `tr -d '\n'`). Not deletions (`sed 's/^1//'`, `cut -c2-`) that could
+# turn 172.16.0.5 into 72.16.0.5, a public address: an answer is not that address edited. falsealarm57: the machine's
+# own address and name (:data:`_OWN_MACHINE`, :func:`_keeps_own`) through the same stages.
 _LINES = re.compile(r"-n|-?[0-9]+|-n[0-9]+|\+[0-9]+")
 _GREP_PLAIN = re.compile(r"-[EFiwvx]+|-m[0-9]*|[0-9]+")
 _CUT_FIELDS = re.compile(r"-d.?|-f[0-9,-]*|[0-9,-]+|-s")
@@ -3630,14 +3744,6 @@ def _selects_whole(words: list[str]) -> bool:
         sets = rest[1:] if rest[:1] == ["-d"] else rest
         return 0 < len(sets) <= 2 and all(_BLANK_SET.fullmatch(w) for w in sets)
     return name == "xargs" and not rest
-
-
-def _selects(words: list[str]) -> bool:
-    """A pipeline stage that only selects from its input (no text of its own written)."""
-    if words[:1] and words[0] in _SELECTING:
-        return len(words) <= _SELECTING_WORDS  # head -n 1, tail -1, xargs
-    found = text_filter(words)
-    return found is not None and not any(t.strip() for t in found.texts)
 
 
 def _file_values(files: Mapping[str, str], file: str) -> list[str] | None:
@@ -3870,10 +3976,45 @@ def reads_as_assignments(script: str) -> str:
             script = _READ_HERE_STRING.sub(given, script)
             script = _READ_DELIMITED.sub(_delimited_read, script)
             script = _READ_HERE_STRING_SPLIT.sub(_split_here_string, script)
+        if "<<" in script:
+            script = _READ_HERE_DOCUMENT.sub(_here_document_read, script)
     if "printf" in script and "-v" in script:
         script = _PRINTF_TO_VARIABLE.sub(given, script)
         script = _PRINTF_FORMAT_TO_VARIABLE.sub(_printed_assignment, script)
     return script
+
+
+# mutation57: `read [-r] [-t N] NAME <<DELIM` and the here-document's first line (bash(1) "Here Documents": "the lines
+# in the here-document are not expanded" when the delimiter is quoted, else they undergo "parameter expansion, command
+# substitution, and arithmetic expansion"; "If the redirection operator is <<-, then all leading tab characters are
+# stripped"; read: one line, one name given it whole, leading and trailing IFS blanks removed). `read -r R <<EOF` then
+# `us-west-2` then `EOF`, and `--region "$R"`, passed every door (mutation57). Other options (`-d`, `-a`, `-n`, `-p`)
+# and several names are left as written.
+_READ_HERE_DOCUMENT = re.compile(
+    r"(?<![^\s;&|(])read((?:[ \t]+(?:-r|-r?t[ \t]*[0-9.]+))*)[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*"
+    r"<<(-?)[ \t]*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\4((?:[ \t]*[;&|][^\n]*)?)[ \t]*\n([^\n]*)\n"
+)
+
+
+def _here_document_read(m: re.Match[str]) -> str:
+    """(mutation57) ``read NAME <<DELIM`` and the document's first line (:data:`_READ_HERE_DOCUMENT`) written as
+    ``NAME=LINE;:<<DELIM`` (the rest of its line kept), the first line left blank (``:`` takes the rest of the
+    document): the same length and the same lines. As written where the line is the delimiter (an empty document),
+    holds a backslash without ``-r``, or (an unquoted delimiter) a quote or backquote, or the assignment does not
+    fit."""
+    options, name, dash, quote, delimiter, rest, line = m.groups()
+    value = (line.lstrip("\t") if dash else line).strip(" \t")
+    if value == delimiter or ("\\" in value and "r" not in options):
+        return m.group(0)
+    if quote:
+        written_value = value if _LOOP_WORD.fullmatch(value) else shlex.quote(value)
+    elif any(c in value for c in "\"'`\\"):
+        return m.group(0)
+    else:
+        written_value = value if _LOOP_WORD.fullmatch(value) else f'"{value}"'
+    head = f"{name}={written_value};:<<{dash}{quote}{delimiter}{quote}{rest}\n"
+    room = len(m.group(0)) - len(head) - 1
+    return m.group(0) if room < 0 else f"{head}{' ' * room}\n"
 
 
 # scripts56: `printf -v NAME FORMAT ARGUMENTS...` with another format or several arguments (`printf -v R '%s-%s' us
@@ -3891,6 +4032,8 @@ def _printed_assignment(m: re.Match[str]) -> str:
         words = shlex.split(m.group(2))
     except ValueError:
         return m.group(0)
+    if words[:1] == ["--"]:  # mutation57: the end of printf's options (`printf -v R -- '%s' WORD`)
+        words = words[1:]
     printed = _printf_strings(words[0], words[1:]) if words else None
     if printed is None or "\n" in printed.rstrip("\n"):
         return m.group(0)
@@ -4234,6 +4377,8 @@ def _jq_filter(args: list[str]) -> _TextFilter:
         raw_input="R" in letters,
         form=letters & set("jcS"),
     )
+    if "n" in letters:  # falsealarm57: the program runs once on null, whatever the input; a null output is unknown
+        return _TextFilter(lambda _: _jq_null_printed(printed), program.texts)
     return _TextFilter(printed, program.texts)
 
 
@@ -4309,10 +4454,19 @@ def _jq_variables(args: list[str]) -> tuple[dict[str, Any] | None, list[str], li
 # output. Using this option will result in more compact output"; "--join-output / -j: Like -r but jq won't print a
 # newline after each output"; "--sort-keys / -S: Output the fields of each object with the keys in sorted order";
 # "--monochrome-output / -M"; each checked with jq 1.6 on this machine): `jq -er '.dr.region'` was an unread filter
-# (RES-011 at home too). -C (colour codes in the text), -n, -s and the others change the output or the input: unread.
+# (RES-011 at home too). -C (colour codes in the text), -s and the others change the output or the input: unread.
+# falsealarm57 (stop 57): jq 1.7 manual, "--null-input / -n: Don't read any input at all. Instead, the filter is run
+# once using null as the input" (`jq -n --arg region R '$ARGS.named'`, a settings document built from arguments).
 _JQ_LONG = {"--raw-output": "r", "--raw-input": "R", "--exit-status": "e", "--compact-output": "c",
-            "--join-output": "j", "--sort-keys": "S", "--monochrome-output": "M"}  # fmt: skip
+            "--join-output": "j", "--sort-keys": "S", "--monochrome-output": "M", "--null-input": "n"}  # fmt: skip
 _JQ_LETTERS = frozenset(_JQ_LONG.values())
+
+
+def _jq_null_printed(printed: Callable[[str], str | None]) -> str | None:
+    """(falsealarm57) What ``jq -n`` prints (the program run on null), None where it prints only ``null`` (a value the
+    program did not find: unknown, as before, not a word ``null`` at a Region argument)."""
+    out = printed("null")
+    return None if out is None or out.strip() == "null" else out
 
 
 def _jq_printed(
