@@ -7015,6 +7015,24 @@ def test_a_kafka_bootstrap_variable_is_a_host_key(variable: str, value: str, exp
     assert rule_ids("EU", subject) == expected
 
 
+# config57 (stop 57): the Datadog site (DD_SITE) is where the agent, the tracers and the Lambda extension send their
+# data: a third party's host, judged as one (it passed unjudged); other DD_ settings are no host.
+@pytest.mark.parametrize(
+    ("variable", "value", "expected"),
+    [
+        ("DD_SITE", "datadoghq.com", {"RES-015"}),
+        ("DD_SITE", "datadoghq.eu", {"RES-015"}),  # EU1: a third party's host, declared to pass
+        ("DD_SITE", "ap1.datadoghq.com", {"RES-015"}),
+        ("DD_ENV", "prod", set()),
+        ("DD_SERVICE", "fleet-api", set()),
+    ],
+)  # fmt: skip
+def test_the_datadog_site_variable_is_a_host_key(variable: str, value: str, expected: set[str]) -> None:
+    subject = Subject("aws:lambda/function:Function", "fn", {"environment": {"variables": {variable: value}}},
+                      provider("EU"))  # fmt: skip
+    assert rule_ids("EU", subject) == expected
+
+
 _EFS_REPLICATION = "aws:efs/replicationConfiguration:ReplicationConfiguration"
 _EFS_ARN = "arn:aws:elasticfilesystem:{}:111122223333:file-system/fs-0f9e8d7c6b5a49382"
 

@@ -83,6 +83,7 @@ import platform_programs_config55 as cg55
 import platform_programs_config55b as cg55b
 import platform_programs_config56 as cg56
 import platform_programs_config56b as cg56b
+import platform_programs_config57 as cg57
 import platform_programs_crossaccount37 as ca37
 import platform_programs_crossaccount39 as ca39
 import platform_programs_data as pdata
@@ -18867,6 +18868,12 @@ CASES: list[Case] = [
     # passed every door before); a DataSync object-storage location on a private server passes (RES-017 before); the
     # VPC's addresses, the Region's hosts, the template's own bucket and the declared partner pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw57.rows()],
+    # -- stop 57, configuration file grammars round 8 (tests/platform_programs_config57.py): a partner's host in a
+    # Vector sink namespaced by its subdirectory of --config-dir / VECTOR_CONFIG_DIR (sinks/central.yaml), in a file
+    # Filebeat reads by a relative -c with no --path.config (a tarball's ./filebeat, the packages' /etc/filebeat), and
+    # the Datadog Agent's site (datadog.yaml `site`, DD_SITE) are RES-015 (each passed every door before); the VPC's
+    # collector and a declared Datadog site pass; a namespaced TOML sink and Treasure Data's tdlog output pinned
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg57.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -5036,3 +5036,127 @@ def test_scripts57_words_built_on_each_other_hold_few_values() -> None:
     script = '#!/bin/bash\nB=x\nC=y\nfor i in 1 2; do\n A="${B}${C}"\n B="${A}${C}"\n C="$B$A"\ndone\necho "$A"\n'
     values = _assigned_values(script).at(script.index("echo"))
     assert values and all(len(held) <= _MAX_VALUES_ANYWHERE for held in values.values())
+
+
+# config57 (stop 57): Vector's namespace subdirectories of a --config-dir / VECTOR_CONFIG_DIR directory hold one
+# component each (`sinks/central.yaml` is the sink `central`'s body), Filebeat's relative `-c NAME` with no
+# --path.config names a written file whose path ends with the name (a tarball's `./filebeat` run by its path too), and
+# the Datadog Agent's site (datadog.yaml `site`, DD_SITE) is the host its data goes to. On main 44bcf26a every RES-015
+# below passed.
+def _vector57(host: str, run: str, kind: str = "sinks", name: str = "central") -> str:
+    return (
+        f"mkdir -p /etc/fleet/pipe/{kind}\ncat > /etc/fleet/pipe/{kind}/{name}.yaml <<'EOF'\ntype: socket\n"
+        f"inputs: [app]\naddress: {host}:514\nmode: tcp\nEOF\n{run}"
+    )
+
+
+def _filebeat57(file: str, host: str, run: str) -> str:
+    return f"cat > {file} <<'EOF'\noutput.logstash:\n  hosts: [\"{host}:5044\"]\nEOF\n{run}"
+
+
+_DATADOG57 = "cat > /etc/datadog-agent/datadog.yaml <<'EOF'\napi_key: x\nsite: {}\nEOF"
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (_vector57(_P55, "vector --config-dir /etc/fleet/pipe"), {"RES-015"}),
+        (_vector57(_P55, "vector -C /etc/fleet/pipe/ --watch-config"), {"RES-015"}),
+        (_vector57(_P55, "vector --config-dir=/etc/fleet/pipe"), {"RES-015"}),
+        (_vector57(_P55, "VECTOR_CONFIG_DIR=/etc/fleet/pipe vector"), {"RES-015"}),
+        (_vector57(_P55, "export VECTOR_CONFIG_DIR='/etc/fleet/pipe'\nvector"), {"RES-015"}),
+        (_vector57("10.0.3.20", "vector --config-dir /etc/fleet/pipe"), set()),
+        # a source's `address` is where it listens (read under `sources`, no host key there)
+        (_vector57("0.0.0.0", "vector --config-dir /etc/fleet/pipe", kind="sources"), set()),
+        # right in the directory, as config56 read it: unchanged
+        (_vector57(_P55, "vector -C /etc/fleet/pipe/sinks"), {"RES-015"}),
+        # relative -c with no --path.config: a written file whose path ends with the name
+        (_filebeat57("/opt/filebeat/shipper.yml", _P55, "cd /opt/filebeat && ./filebeat -c shipper.yml"), {"RES-015"}),
+        (_filebeat57("/etc/filebeat/shipper.yml", _P55, "filebeat -e -c shipper.yml"), {"RES-015"}),
+        (_filebeat57("/etc/filebeat/shipper.yml", _P55, "filebeat -e -c=./shipper.yml"), {"RES-015"}),
+        (_filebeat57("/opt/fb/conf/ship.yml", _P55, "/usr/share/filebeat/bin/filebeat -c conf/ship.yml"), {"RES-015"}),
+        (_filebeat57("/opt/filebeat/shipper.yml", "10.0.3.20", "cd /opt/filebeat && ./filebeat -c shipper.yml"), set()),
+        # an absolute -c given to the binary run by its path (config55b's reading, now with the path)
+        (_filebeat57("/opt/fleet/ship.json", _P55, "/opt/filebeat/filebeat -c /opt/fleet/ship.json"), {"RES-015"}),
+        # the Datadog Agent's site: a third party's host, declared to pass
+        (_DATADOG57.format("datadoghq.com"), {"RES-015"}),
+        (_DATADOG57.format("datadoghq.eu"), {"RES-015"}),
+        ("export DD_SITE=us5.datadoghq.com\nsystemctl restart datadog-agent", {"RES-015"}),
+        ("cat > /etc/datadog-agent/datadog.yaml <<'EOF'\napi_key: x\nhostname: fleet-1\nEOF", set()),
+        ("export DD_ENV=prod DD_SERVICE=fleet\nsystemctl restart datadog-agent", set()),
+    ],
+)  # fmt: skip
+def test_config57_namespaced_relative_and_site_grammars(script: str, expected: set[str]) -> None:
+    assert {f[0] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")} == expected
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.from_regex(r"[a-z][a-z0-9_]{0,12}", fullmatch=True), st.sampled_from(["-C", "--config-dir"]))
+def test_config57_a_namespaced_sink_is_read_whatever_its_id(name: str, option: str) -> None:
+    # config57: the file's stem is the component's id (any id), the subdirectory its type
+    script = _vector57(_P55, f"vector {option} /etc/fleet/pipe", name=name)
+    assert {f[0] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")} == {"RES-015"}
+
+
+def test_config57_a_declared_datadog_site_passes() -> None:
+    # config57: the site declared (a resident destination) is proven like any host
+    entry = {"id": "dd-eu1", "kind": "resident", "match": "datadoghq.eu", "evidence": "Datadog EU1, under contract"}
+    engine = RuleEngine("EU", destinations=parse_destinations([entry]))
+    payload = base64.b64encode(f"#!/bin/bash\n{_DATADOG57.format('datadoghq.eu')}\n".encode()).decode()
+    subject = Subject("aws:ec2/instance:Instance", "vm", {"user_data": payload}, provider("EU", "aws"))
+    assert [(f.rule.id, f.declared_by) for f in engine.check(subject)[0]] == [("RES-015", "dd-eu1")]
+
+
+# config57 (stop 57): an `@include` of a relative name is also looked for in the configuration's `include-path`
+# directories (`@define include-path "...:DIR"`, in the including file or another syslog-ng file the script writes); a
+# part naming a definition (`scl-root`) is the package's. On main 44bcf26a the RES-015 lines passed.
+def _syslog57(host: str, define: str, where: str = "main") -> str:
+    main = f'@version: 4.2\n@include "scl.conf"\n{define if where == "main" else ""}\n'
+    included = f'{define if where == "conf.d" else ""}\n@include "central.conf"\nlog {{ destination(d_central); }};\n'
+    return (
+        f"cat > /etc/syslog-ng/fleet/central.conf <<'EOF'\ndestination d_central {{ network(\"{host}\"); }};\nEOF\n"
+        f"cat > /etc/syslog-ng/syslog-ng.conf <<'EOF'\n{main}EOF\n"
+        f"cat > /etc/syslog-ng/conf.d/fleet.conf <<'EOF'\n{included}EOF"
+    )
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (_syslog57(_P55, '@define include-path "`include-path`:/etc/syslog-ng/fleet"'), {"RES-015"}),
+        (_syslog57(_P55, '@define include-path "/etc/syslog-ng/fleet/"', where="conf.d"), {"RES-015"}),
+        (_syslog57(_P55, "@define include-path '/usr/share/syslog-ng/include/scl:/etc/syslog-ng/fleet'"), {"RES-015"}),
+        (_syslog57("10.0.3.20", '@define include-path "`include-path`:/etc/syslog-ng/fleet"'), set()),
+        # no include-path naming the directory: the relative name is the including file's neighbour (not written)
+        (_syslog57(_P55, '@define include-path "`scl-root`"'), set()),
+        (_syslog57(_P55, ""), set()),
+    ],
+)  # fmt: skip
+def test_config57_syslog_ng_include_path(script: str, expected: set[str]) -> None:
+    assert {f[0] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")} == expected
+
+
+# config57 (stop 57): a cloud-config's runcmd naming a file its write_files writes at a tool's option (`vector -C DIR`
+# with DIR/sinks/NAME.yaml, `./filebeat -c NAME`) makes it that tool's file, as in a script (both passed on main).
+_CC_SINK57 = "/etc/fleet/pipe/sinks/central.yaml"
+_FB57 = "/opt/filebeat/shipper.yml"
+
+
+@pytest.mark.parametrize(
+    ("path", "content", "run", "expected"),
+    [
+        (_CC_SINK57, f"type: socket\naddress: {_P55}:514", "vector -C /etc/fleet/pipe", {"RES-015"}),
+        (_CC_SINK57, "type: socket\naddress: 10.0.3.20:514", "vector -C /etc/fleet/pipe", set()),
+        (_FB57, f"output.logstash:\n  hosts: ['{_P55}:5044']", "cd /opt/filebeat && ./filebeat -c shipper.yml",
+         {"RES-015"}),
+        (_FB57, "output.logstash:\n  hosts: ['10.0.3.20:5044']", "/opt/filebeat/filebeat -c shipper.yml", set()),
+        ("/opt/fleet/pipe.yaml", f"sinks:\n  o:\n    type: socket\n    address: {_P55}:514",
+         "vector -c /opt/fleet/pipe.yaml", {"RES-015"}),
+    ],
+)  # fmt: skip
+def test_config57_a_cloud_config_runcmd_names_its_written_file(
+    path: str, content: str, run: str, expected: set[str]
+) -> None:
+    body = "".join(f"      {line}\n" for line in content.splitlines())
+    config = f"#cloud-config\nwrite_files:\n  - path: {path}\n    content: |\n{body}runcmd:\n  - {run}\n"
+    assert {f[0] for f in findings(config, "EU", "aws")} == expected

@@ -675,6 +675,11 @@ class ConfigFile(_PatternEntry):
     files or directories with (Vector's ``,``: the CLI reference's ``vector -c config1.yaml,config2.yaml``, its options'
     values delimited by commas, ``VECTOR_CONFIG`` too): a file named as one item of such a list is named there. None:
     the value is one file."""
+    option_dir_namespaces: tuple[str, ...] = ()
+    """config57: subdirectories of a directory given at ``option_dirs`` / ``option_variables`` whose files each hold one
+    component, its type the subdirectory's name and its id the file's stem (Vector's "automatic namespacing":
+    ``--config-dir /etc/vector`` reads ``/etc/vector/sinks/central.yaml`` as ``sinks.central``): such a file is read by
+    this entry as that component's body."""
     unused_settings: dict[str, str] = Field(default_factory=dict)
     """falsealarm54b: settings the tool connects to only when a command that uses them runs (s3cmd's
     ``cloudfront_host``: its ``cf*`` commands and ``--cf-invalidate``), by the file's name of the setting, lower case,

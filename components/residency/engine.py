@@ -636,6 +636,7 @@ class _Walk:
         "template",
         "template_resources",
         "written",
+        "written_by",
     )
 
     def __init__(
@@ -701,6 +702,9 @@ class _Walk:
         self.written: Mapping[str, str] | None = None
         """Inside a payload's YAML document (a cloud-config): the path of each written script
         (``write_files[0].content``) -> the file it is written to (``payload_script_files``); None elsewhere."""
+        self.written_by = ""
+        """(config57) Inside a payload's YAML document: its text, whose commands (a cloud-config's ``runcmd``: ``vector
+        -C DIR``, ``filebeat -c NAME``) may name a written file as a tool's (:meth:`RuleEngine._config_entry`)."""
         self.ssh_names: frozenset[str] = frozenset()
         """Inside a script that writes an OpenSSH client configuration (falsealarm53b): the ``Host`` names of its
         entries that set a ``HostName`` (judged in the file), lower case: an ssh client's destination naming one
@@ -4097,7 +4101,9 @@ class RuleEngine:
             or EDIT_COMMAND.search(script) is not None
         ):
             self._judge_heredocs(walk, script, path, depth, cors=cors)
-        entry = self._config_entry(file) if file is not None and not self._log_router_file(file) else None
+        entry = (
+            self._config_entry(file, walk.written_by) if file is not None and not self._log_router_file(file) else None
+        )
         if file is not None and entry is not None and entry.format in _TEXT_FORMATS:
             # scripts51: a cloud-config's write_files content is the file its path names, read by key as a script's
             # here-document into that path is (its JSON / YAML content is walked as a document already).
@@ -4254,6 +4260,8 @@ class RuleEngine:
         reaching = _only(_assigned_values(script, self._instance_region(walk)).at(at), names) if at >= 0 else {}
         for text in filled_texts(body, reaching) if at >= 0 else (body,):
             document = _CONFIG_READERS[kind](text, depth)
+            if entry.option_dir_namespaces:
+                document = _namespaced_component(entry, file, document)  # config57: Vector's `sinks/central.yaml`
             if entry.keys and isinstance(document, (dict, list)):
                 document = _renamed_keys(document, entry.keys)  # config54: Filebeat's `hosts`, Vector's sink `address`
             if kind in ("yaml", "json") and "=" in text and isinstance(document, (dict, list)):
@@ -4634,15 +4642,20 @@ class RuleEngine:
                 if text != item and self.parser.has_candidates(text):
                     self._judge_references(walk, text, where, key, own_region)
 
-    def _by_written_names(self, written: Mapping[str, str] | None, document: Any, path: str) -> Any:
+    def _by_written_names(self, written: Mapping[str, str] | None, document: Any, path: str, script: str = "") -> Any:
         """(config54b) A cloud-config's ``write_files`` content that is a YAML document, with the settings named by the
         file's own names read as the key catalogue's (``ConfigFile.keys`` of the entry its path matches: filebeat.yml's
         ``hosts``, a Vector sink's ``address``, a Compose file's ``dns``), as a script's here-document into that path is
-        read; ``document`` itself for any other text (most payloads write no file: one dictionary test)."""
+        read; ``document`` itself for any other text (most payloads write no file: one dictionary test). config57:
+        ``script`` is the payload's text, whose commands (``runcmd``: ``vector -C DIR``, ``filebeat -c NAME``) may name
+        the file as a tool's, whatever its name (:meth:`_config_entry`), and a Vector namespaced body is its
+        component's (:func:`_namespaced_component`)."""
         file = written.get(_DECODINGS.sub("", path)) if written else None
-        entry = self._config_entry(file) if file is not None and not self._log_router_file(file) else None
-        if entry is None or not entry.keys or entry.format not in ("yaml", "json"):
+        entry = self._config_entry(file, script) if file is not None and not self._log_router_file(file) else None
+        if file is None or entry is None or not entry.keys or entry.format not in ("yaml", "json"):
             return document
+        if entry.option_dir_namespaces:
+            document = _namespaced_component(entry, file, document)  # config57: Vector's `sinks/central.yaml`
         return _renamed_keys(document, entry.keys)
 
     def _written_files(self, document: Mapping[Any, Any], path: str) -> dict[str, str]:
@@ -5338,7 +5351,9 @@ class RuleEngine:
             document = json_or_none(value, depth)
             if isinstance(document, (dict, list)):
                 # config56: a cloud-config's write_files content in JSON is read by its file's names too, as YAML is
-                document = self._by_written_names(walk.written, document, path) if walk.written else document
+                document = (
+                    self._by_written_names(walk.written, document, path, walk.written_by) if walk.written else document
+                )
                 self._walk_json_document(walk, document, value, f"{path}(json)", key, depth, plan.template)
                 return True
             # mutation55: YAML's flow style begins with a brace too and is no JSON (`{AWSTemplateFormatVersion:
@@ -5350,10 +5365,11 @@ class RuleEngine:
                 stripped = self._in_own_stack(walk.subject, stripped, plan.template)
             document = flow_yaml_or_none(stripped, depth) if flow else yaml_or_none(stripped, depth)
             if isinstance(document, (dict, list)):
-                written, defined, ssh_names = walk.written, walk.defined, walk.ssh_names
-                document = self._by_written_names(written, document, path)
+                written, defined, ssh_names, written_by = walk.written, walk.defined, walk.ssh_names, walk.written_by
+                document = self._by_written_names(written, document, path, written_by)
                 if plan.payload and isinstance(document, dict):
                     walk.written = self._written_files(document, f"{path}(yaml)") or written
+                    walk.written_by = stripped  # config57: its runcmd may name a written file at a tool's option
                     if "hostname" in stripped.lower():  # config54: a substring test first (most write no ssh config)
                         walk.ssh_names = ssh_names | self._written_ssh_names(document)
                 walk.defined = defined | self.parser.defined_names(stripped)
@@ -5364,6 +5380,7 @@ class RuleEngine:
                     self._walk_document(walk, document, f"{path}(yaml)", key, depth, plan.template)
                 finally:
                     walk.written, walk.defined, walk.ssh_names, walk.cnames = written, defined, ssh_names, cnames
+                    walk.written_by = written_by
                 self._judge_log_outputs(walk, document, f"{path}(yaml)", "pipeline.outputs[].name")
                 return True
         if plan.payload:
@@ -9139,14 +9156,17 @@ def _syslog_ng_text(
     gives it (the definitions of every syslog-ng file the script writes: they are one configuration). A name no
     definition gives is left as written (judged unproven where it names a host)."""
     base = file.rsplit("/", 1)[0] if "/" in file else ""
+    # config57: a relative name is also looked for in the directories of the configuration's `include-path`
+    # (`@define include-path "DIR[:DIR...]"`, as the package's scl.conf sets it), any syslog-ng file the script writes
+    bases = [base, *_syslog_ng_include_path(body, written, entry, config_entry)]
 
     def included(m: re.Match[str]) -> str:
         name = next(g for g in m.groups() if g is not None)
-        path = name if name.startswith("/") else f"{base}/{name}"
+        paths = [name] if name.startswith("/") else [f"{b}/{name}" for b in bases]
         found = [
             text
             for f, text in written.items()
-            if (fnmatch.fnmatchcase(f, path) or f.startswith(path.rstrip("/") + "/"))
+            if any(fnmatch.fnmatchcase(f, path) or f.startswith(path.rstrip("/") + "/") for path in paths)
             and config_entry(f, "") is not entry
         ]
         return "\n".join([m.group(0), *found])
@@ -9162,6 +9182,30 @@ def _syslog_ng_text(
         for m in _SYSLOG_NG_DEFINE.finditer(source)
     }
     return _SYSLOG_NG_USE.sub(lambda m: defines.get(m.group(1), m.group(0)), text)
+
+
+def _syslog_ng_include_path(
+    body: str,
+    written: Mapping[str, str],
+    entry: ConfigFile,
+    config_entry: Callable[[str, str], ConfigFile | None],
+) -> list[str]:
+    """(config57) The directories an ``@include`` of a relative name is also looked for in: the ``include-path`` the
+    configuration defines (syslog-ng OSE Administration Guide, "Including configuration files": "The default path
+    where syslog-ng OSE looks for the file depends on where syslog-ng OSE is installed. The syslog-ng --version command
+    displays this path as Include-Path"; the package's scl.conf "sets up 'scl-root' and `include-path`" with ``@define
+    include-path "...:`scl-root`"``), read in ``body`` and every syslog-ng file the script writes (one configuration);
+    a part naming a definition (`` `scl-root` ``: the package's) is left out. Gate: the word ``include-path``."""
+    sources = [body, *(t for f, t in written.items() if "include-path" in t and config_entry(f, "") is entry)]
+    dirs: list[str] = []
+    for source in sources:
+        if "include-path" not in source:
+            continue
+        for m in _SYSLOG_NG_DEFINE.finditer(source):
+            if m.group(1) == "include-path":
+                value = next(g for g in m.groups()[1:] if g is not None)
+                dirs += [d.rstrip("/") for d in value.split(":") if d.startswith("/") and d not in dirs]
+    return dirs
 
 
 def _syslog_ng_failover(block: str) -> list[tuple[str, str]]:
@@ -9264,17 +9308,25 @@ def _names_option_file(script: str, entry: ConfigFile, file: str) -> bool:
 def _names_relative_option_file(script: str, entry: ConfigFile, file: str) -> bool:
     """(config56) Whether ``script`` runs one of ``entry.option_base``' commands with its base option naming a directory
     and an ``option_files`` option naming ``file`` relative to it, on the same command line (``filebeat --path.config
-    /etc/fleet -c shipper.yml``: "The path is relative to path.config")."""
+    /etc/fleet -c shipper.yml``: "The path is relative to path.config"). config57: with no base option on the line,
+    whether ``file`` ends with the relative name (``cd /opt/filebeat && ./filebeat -c shipper.yml``)."""
     for command, base in entry.option_base.items():
-        if command not in script or base not in script:
+        if command not in script:
             continue
         options = entry.option_files.get(command, ())
         for option in (options,) if isinstance(options, str) else options:
-            for m in re.finditer(rf"(?<![\w./-]){re.escape(command)}\s([^\n;|&]*)", script):
+            # config57: the command run by its path too (a tarball's `./filebeat`, `/usr/share/filebeat/bin/filebeat`)
+            for m in re.finditer(rf"(?<![\w.-]){re.escape(command)}\s([^\n;|&]*)", script):
                 line = m.group(1)
                 directory = re.search(rf"(?<!\S){re.escape(base)}(?:=|\s+)['\"]?([^'\"\s]+)", line)
                 name = re.search(rf"(?<!\S){re.escape(option)}(?:=|\s+)['\"]?([^'\"\s/-][^'\"\s]*)", line)
                 if directory and name and f"{directory.group(1).rstrip('/')}/{name.group(1)}" == file:
+                    return True
+                # config57: no base option on the line: the name is relative to the default path.config (path.home:
+                # the working directory of a tarball install, /etc/filebeat for the packages), which the script's
+                # text does not prove; a file it writes whose path ends with the name is read (failing closed: the
+                # written file judged whichever directory the tool resolves the name against)
+                if not directory and name and file.endswith(f"/{name.group(1).removeprefix('./')}"):
                     return True
     return False
 
@@ -9283,10 +9335,31 @@ def _names_option_dir(script: str, entry: ConfigFile, file: str) -> bool:
     """(config56) Whether ``script`` runs one of ``entry.option_dirs``' commands with its option naming the directory
     ``file`` is right in (``vector --config-dir /etc/fleet/pipeline``, ``-C DIR``, ``--config-dir=DIR``), quoted or
     not, with or without a trailing slash."""
+    places = "|".join(re.escape(d) for d in _option_dirs_of(entry, file))
+    return bool(places) and _runs_with_option(script, entry.option_dirs, f"(?:{places})/?", entry.option_separator)
+
+
+def _option_dirs_of(entry: ConfigFile, file: str) -> tuple[str, ...]:
+    """The directories whose naming at one of ``entry``'s directory options (or variables) makes ``file`` that entry's
+    file: the one it is right in, and (config57) for a file in a namespace subdirectory
+    (``ConfigFile.option_dir_namespaces``: Vector's ``sinks/central.yaml``) the directory above it."""
     directory = file.rpartition("/")[0]
-    return bool(directory) and _runs_with_option(
-        script, entry.option_dirs, f"{re.escape(directory)}/?", entry.option_separator
-    )
+    parent, _, namespace = directory.rpartition("/")
+    if parent and namespace in entry.option_dir_namespaces:
+        return (directory, parent)
+    return (directory,) if directory else ()
+
+
+def _namespaced_component(entry: ConfigFile, file: str, document: Any) -> Any:
+    """(config57) ``document``, a file's body in a namespace subdirectory of ``entry`` (Vector's "automatic
+    namespacing": ``sinks/central.yaml`` holds the component ``sinks.central`` itself, no ``sinks:`` key), as the
+    document the entry's key paths read (``{"sinks": {"central": body}}``); any other document as it is. A body that
+    already has the namespace's key (a whole configuration kept there) is left as written."""
+    directory, _, name = file.rpartition("/")
+    namespace = directory.rpartition("/")[2]
+    if namespace not in entry.option_dir_namespaces or not isinstance(document, dict) or namespace in document:
+        return document
+    return {namespace: {name.rpartition(".")[0] or name: document}}
 
 
 def _runs_with_option(
@@ -9295,14 +9368,15 @@ def _runs_with_option(
     """Whether ``script`` runs one of ``commands`` (command -> its option or options) with the option followed by a
     word matching the pattern ``value``, quoted or not (config54's ``-F FILE`` / ``-FFILE``; config56: ``-c=FILE`` /
     ``--config=FILE`` too, Go's flag package "-flag=x", clap's ``--config=FILE``). mutation57: with ``separator``
-    (``ConfigFile.option_separator``) also as one item of a list (``vector -c a.toml,b.yaml``)."""
+    (``ConfigFile.option_separator``) also as one item of a list (``vector -c a.toml,b.yaml``). config57: the command
+    run by its path too (``./filebeat``, ``/usr/share/filebeat/bin/filebeat``: a slash before its name)."""
     before, after = _list_item_around(separator)
     for command, options in commands.items():
         if command not in script:
             continue
         for option in (options,) if isinstance(options, str) else options:
             pattern = (
-                rf"(?<![\w./-]){re.escape(command)}\s(?:[^\n;|&]*?\s)?{re.escape(option)}(?:=|\s*)['\"]?{before}"
+                rf"(?<![\w.-]){re.escape(command)}\s(?:[^\n;|&]*?\s)?{re.escape(option)}(?:=|\s*)['\"]?{before}"
                 rf"""{value}(?=['"\s;|&){after}]|$)"""
             )
             if re.search(pattern, script, re.MULTILINE):
@@ -9314,7 +9388,7 @@ def _names_option_variable(script: str, entry: ConfigFile, file: str) -> bool:
     """(config56) Whether ``script`` runs one of ``entry.option_variables``' commands and sets one of its variables to
     ``file`` or to the directory it is right in (``VECTOR_CONFIG=/etc/fleet/pipeline.yaml vector``, ``export
     VECTOR_CONFIG_DIR=/etc/fleet/pipeline``, a unit's ``Environment=VECTOR_CONFIG=...``), quoted or not."""
-    places = "|".join(re.escape(p) for p in (file, file.rpartition("/")[0]) if p)
+    places = "|".join(re.escape(p) for p in (file, *_option_dirs_of(entry, file)) if p)
     for command, variables in entry.option_variables.items():
         if command not in script or not any(v in script for v in variables):
             continue
