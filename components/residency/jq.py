@@ -468,6 +468,15 @@ class _JqReader:
             self.expect(")")
             function = _JQ_TEXT_FUNCTIONS[text]
             return lambda value: _jq_listed(function(value, a) for a in argument(value))
+        if text == "paths" and self.peek() == "(":
+            # fnros57: jq 1.6's `def paths(node_filter): . as $dot | paths | select(. as $p | $dot | getpath($p) |
+            # node_filter);` (each path once for each true output of node_filter)
+            self.take()
+            node = self.pipe(depth + 1)
+            self.expect(")")
+            return lambda value: _jq_bounded(
+                [p for p in _jq_paths(value)[1:] for out in node(_jq_getpath(value, p)) if _jq_true(out)]
+            )
         if text not in ("first", "last", "map", "select", "error") or self.take() != "(":
             raise _JqUnread(text)
         start = self.at
@@ -756,6 +765,11 @@ class _JqReader:
         if "\\(" in pattern or "\\(" in replacement:
             raise _JqUnread("sub")
         compiled = _plain_regexp(regexp)  # fnros55: the one reading of a plain regular expression (test too)
+        if not once and (compiled.match("") is not None or "^" in _JQ_CLASS.sub("", regexp)):
+            # fnros57 (found by the binary): jq 1.6's gsub substitutes again in the rest of the text after each
+            # match, where `^` matches anew (`"abc" | gsub("^."; "y")` is "yyy") and a match of no text never ends
+            # (`gsub("x*"; "y")`) or gives otherwise (`gsub("b|$"; "y")` of "abcb" is "aycy"): not read
+            raise _JqUnread("gsub of an anchor or of no text")
         text = json.loads(replacement).replace("\\", "\\\\")
         count = 1 if once else 0
 
@@ -1225,6 +1239,8 @@ _JQ_MATCHING: Mapping[str, tuple[int, ...]] = {
 _JQ_REGEXP_ESCAPES = frozenset(".-/:+*?()[]{}|^$\\dw")
 """(fnros56) The escapes a regular expression of :func:`_jq_regexp` may hold: a punctuation character as itself, and
 ``\\d`` / ``\\w``, which Oniguruma (jq's) and Python read alike over ASCII text."""
+_JQ_CLASS = re.compile(r"\[(?:\\.|[^\]\\])*\]")
+"""(fnros57) A bracket class of a regular expression (its ``^`` negates, no anchor)."""
 _JQ_GROUP_NAME = re.compile(r"\?<([A-Za-z_][A-Za-z0-9_]*)>")
 
 
@@ -1268,13 +1284,19 @@ def _jq_regexp(regexp: str, ignore_case: bool) -> re.Pattern[str]:
 def _jq_matched(function: str, value: Any, regexp: Any, flags: Any) -> list[Any]:
     """(fnros56) What jq 1.6's ``function`` (:data:`_JQ_MATCHING`) gives for ``value``: flags null or of ``g`` /
     ``i`` only; the value ASCII text (Oniguruma searches UTF-8 bytes, and jq converts its offsets to code points:
-    on ASCII text bytes and code points are one, so no conversion can differ); a match of no text (jq 1.6's global
+    on ASCII text bytes and code points are one, so no conversion can differ), (fnros57) or other text without the
+    ``i`` flag or ``\\w``; a match of no text (jq 1.6's global
     search steps past it otherwise than Python) not read; not a string jq's error."""
     if not isinstance(regexp, str) or not (flags is None or (isinstance(flags, str) and set(flags) <= {"g", "i"})):
         raise _JqUnread("a regular expression or flags not read")
     if not isinstance(value, str):
         raise _JqError("cannot be matched, as it is not a string")
-    if not value.isascii() or not regexp.isascii() or len(value) > _MAX_TEXT:
+    if len(value) > _MAX_TEXT or (
+        not (value.isascii() and regexp.isascii()) and ("i" in (flags or "") or "\\w" in regexp)
+    ):
+        # fnros57: other text is read but for case folding (Oniguruma folds `ß` as `ss`, Python does not) and `\w`
+        # (Oniguruma's holds marks, Python's does not); its offsets and lengths are code points in jq 1.6 as in
+        # Python (checked with jq 1.6 on this machine: `"😀a" | match("a").offset` is 1)
         raise _JqUnread("a regular expression over other than ASCII text")
     compiled = _jq_regexp(regexp, "i" in (flags or ""))
     if function == "test":
@@ -1335,6 +1357,23 @@ def _jq_base64_decoded(value: Any) -> str:
         raise _JqUnread("base64d") from error
 
 
+def _jq_scalar(value: Any) -> bool:
+    """(fnros57) jq's ``scalars`` test: null, a boolean, a number or a string (neither an array nor an object)."""
+    return not isinstance(value, (list, Mapping))
+
+
+def _jq_leaf(value: Any) -> bool:
+    """(fnros57) Whether ``paths(scalars)`` (jq's ``leaf_paths``) keeps a value's path: a scalar neither null nor
+    false (the node filter's output must be true)."""
+    return _jq_scalar(value) and _jq_true(value)
+
+
+def _jq_typed(kind: str, value: Any) -> list[Any]:
+    """(fnros57) jq's ``arrays`` / ``objects`` / ``booleans`` / ``numbers`` / ``strings`` / ``nulls``: the input where
+    its ``type`` is ``kind``, else nothing."""
+    return [value] if _jq_type(value) == kind else []
+
+
 _JQ_FORMATS: Mapping[str, Callable[[Any], Any]] = {
     "@text": _jq_tostring,
     "@json": _jq_json,
@@ -1353,12 +1392,26 @@ _JQ_TEXT_FUNCTIONS: Mapping[str, Callable[[Any, Any], Any]] = {
     "endswith": functools.partial(_jq_affixed, start=False),
     "test": _jq_test,  # fnros55
     "getpath": lambda value, path: _jq_getpath(value, path),  # noqa: PLW0108 fnros55b (defined below)
+    "has": lambda value, key: _jq_has(value, key),  # noqa: PLW0108 fnros57 (defined below)
 }
 """(fnros54b) jq builtins of one argument read (jq manual): the input and each output of the argument to one value."""
 
 _JQ_STREAMS: Mapping[str, _JqFilter] = {
     "empty": lambda value: [],
     "error": lambda value: _jq_raise([value]),
+    # fnros57 (stop 57): jq 1.6's builtins of paths and type selections (its builtin.jq: `def paths: path(..) |
+    # select(length > 0);`, `def leaf_paths: paths(scalars);`, `def scalars: select(. == null or . == true or . ==
+    # false or type == "number" or type == "string");`, `def strings: select(type == "string");` ...) and `tostream`
+    "paths": lambda value: _jq_paths(value)[1:],
+    # `paths(scalars)`: `scalars` outputs the leaf itself, so a null or false leaf is no path (checked with jq 1.6)
+    "leaf_paths": lambda value: [p for p in _jq_paths(value)[1:] if _jq_leaf(_jq_getpath(value, p))],
+    "tostream": lambda value: _jq_streamed(value),  # noqa: PLW0108 (defined below)
+    "scalars": lambda value: [value] if _jq_scalar(value) else [],
+    "iterables": lambda value: [value] if isinstance(value, (list, Mapping)) else [],
+    **{name: functools.partial(_jq_typed, kind) for name, kind in (
+        ("arrays", "array"), ("objects", "object"), ("booleans", "boolean"), ("numbers", "number"),
+        ("strings", "string"), ("nulls", "null"))},  # fmt: skip
+    "values": lambda value: [] if value is None else [value],
 }
 """(fnros54b) jq builtins of no argument giving other than one value: ``empty`` (none), ``error`` (jq's error)."""
 
@@ -1506,6 +1559,57 @@ def _jq_getpath(value: Any, path: Any) -> Any:
             return None
         value = _jq_lookup(value, step)
     return value
+
+
+def _jq_paths(value: Any) -> list[list[Any]]:
+    """(fnros57) The path of every value ``..`` gives (jq's ``path(..)``, the input's own ``[]`` first), in the same
+    order: an array's indices, an object's keys as it holds them."""
+    out: list[list[Any]] = []
+
+    def walk(item: Any, path: list[Any]) -> None:
+        _jq_bounded(out)
+        out.append(path)
+        if isinstance(item, list):
+            for index, child in enumerate(item):
+                walk(child, [*path, index])
+        elif isinstance(item, Mapping):
+            for key, child in item.items():
+                walk(child, [*path, key])
+
+    walk(value, [])
+    return _jq_bounded(out)
+
+
+def _jq_streamed(value: Any) -> list[Any]:
+    """(fnros57) jq 1.6's ``tostream`` (the manual, "Streaming": "the streamed form of its input"; builtin.jq: `path(def
+    r: (.[]?|r), .; r) as $p | getpath($p) | reduce path(.[]?) as $q ([$p, .]; [$p+$q])`): each value's path after
+    its children's, a leaf (a scalar, an empty array or object) ``[path, leaf]``, any other value ``[path + its last
+    key]`` (the event closing it)."""
+    out: list[Any] = []
+
+    def walk(item: Any, path: list[Any]) -> None:
+        _jq_bounded(out)
+        keys = list(range(len(item))) if isinstance(item, list) else list(item) if isinstance(item, Mapping) else []
+        for key in keys:
+            walk(item[key], [*path, key])
+        out.append([[*path, keys[-1]]] if keys else [path, item])
+
+    walk(value, [])
+    return _jq_bounded(out)
+
+
+def _jq_has(value: Any, key: Any) -> bool:
+    """(fnros57) jq's ``has(key)`` ("whether the input object has the given key, or the input array has an element
+    at the given index"): a string key of an object, a whole number of an array (a negative one false); an object
+    with a number or an array with a string is jq's error; null (jq 1.6: false, jq 1.7: an error) and a fraction
+    (jq 1.6 truncates it) are not read."""
+    if isinstance(value, Mapping) and isinstance(key, str):
+        return key in value
+    if isinstance(value, list) and _jq_is_number(key) and key == int(key):
+        return 0 <= int(key) < len(value)
+    if isinstance(value, (list, Mapping)) and (isinstance(key, str) or _jq_is_number(key)):
+        raise _JqError("cannot check whether it has a key of that type")
+    raise _JqUnread("has of another value")
 
 
 def _jq_from_json(value: Any) -> Any:
@@ -1840,18 +1944,27 @@ def _jq_interpolation_end(script: str, at: int) -> int:
 
 def _jq_tokens(script: str) -> list[tuple[str, str]]:
     """jq's tokens of ``script`` (:data:`_JQ_TOKEN`; fnros55b: a string by :func:`_jq_string_end`, so a string
-    inside an interpolation is the outer string's); an error when a character is none."""
+    inside an interpolation is the outer string's); an error when a character is none. (fnros57) jq 1.6's lexer
+    skips blanks, tabs, newlines and comments (the manual, "Comments": "`#` ... until the end of the line"; its
+    lexer.l: `"#"[^\r\n]*`, `[ \n\t]+`), each checked with jq 1.6: any other white space between tokens (a
+    carriage return, a form feed) is its syntax error, not read."""
     tokens: list[tuple[str, str]] = []
     at = 0
-    while at < len(script.rstrip()):
-        start = len(script) - len(script[at:].lstrip())
-        if script.startswith('"', start):
-            at = _jq_string_end(script, start)
+    while True:
+        while at < len(script) and script[at] in " \t\n#":
+            if script[at] == "#":  # to the line's end (a carriage return ends it too, then is no token)
+                ends = [end for end in (script.find("\n", at), script.find("\r", at)) if end >= 0]
+                at = min(ends, default=len(script))
+                continue
+            at += 1
+        if at >= len(script):
+            return tokens
+        if script.startswith('"', at):
+            start, at = at, _jq_string_end(script, at)
             tokens.append(("string", script[start:at]))
             continue
         m = _JQ_TOKEN.match(script, at)
-        if m is None or m.lastgroup is None:
+        if m is None or m.lastgroup is None or m.start(m.lastgroup) != at:
             raise _JqUnread("token")
         tokens.append((m.lastgroup, m.group(m.lastgroup)))
         at = m.end()
-    return tokens
