@@ -155,7 +155,7 @@ def jq_copy_rawfile(code: str, where: str) -> Build:
 
 def jq_copy_paths(code: str, where: str) -> Build:
     # A script's jq `paths(f)` / `getpath`: the Region of the target the plan names `dr-1`, wherever it is.
-    jq = '[paths(type == "string") as $p | select(getpath($p) == "dr-1") | $p[:-1]] | first as $t | getpath($t).region'
+    jq = 'getpath(first(paths(type == "string") as $p | select(getpath($p) == "dr-1") | $p[:-1])) | .region'
     return _user_data(f"DR=$(echo '{_aws_plan(code, where)}' | jq -r '{jq}')\n" + _copy_to(code, "$DR"))
 
 

@@ -90,12 +90,20 @@ class Program(NamedTuple):
     texts: tuple[str, ...]
 
 
-def read(program: str, variables: Mapping[str, Any] | None = None, positional: Sequence[Any] = ()) -> Program:
+def read(
+    program: str,
+    variables: Mapping[str, Any] | None = None,
+    positional: Sequence[Any] = (),
+    documents: Sequence[Any] | None = None,
+) -> Program:
     """The jq ``program`` read into a :class:`Program` (the subset in this module's docstring); (fnros55b)
     ``variables`` are the program's ``$name`` values a caller gives (jq's ``--arg`` / ``--argjson``), by name;
     (fnros56) where a caller gives them (a script's jq), ``$ARGS`` is ``{"positional": positional, "named":
     variables}`` (the manual, "$ARGS": ``--args`` / ``--jsonargs`` and ``--arg`` / ``--argjson``); a template's
-    ``Fn::Jq`` gives none, so ``$ARGS`` stays unread there."""
+    ``Fn::Jq`` gives none, so ``$ARGS`` stays unread there. (fnros57) ``documents``: the inputs jq's ``input`` ("Outputs
+    one new input") and ``inputs`` ("Outputs all remaining inputs, one by one") read, in order, afresh at each run
+    (a script's ``jq -n``); without them (a template) both stay unread, and so does a program naming them twice (the
+    order jq consumes them in is the order it backtracks, not read)."""
     reader = _JqReader([])
     try:
         if len(program) > MAX_PROGRAM:
@@ -104,12 +112,59 @@ def read(program: str, variables: Mapping[str, Any] | None = None, positional: S
         reader.scope.update({f"${name}": [value] for name, value in (variables or {}).items()})
         if variables is not None:
             reader.scope["$ARGS"] = [{"positional": list(positional), "named": dict(variables)}]
+        if documents is not None and sum(t in (("name", "input"), ("name", "inputs")) for t in reader.tokens) <= 1:
+            reader.documents = []
         run = reader.pipe(0)
         if reader.at != len(reader.tokens):
             raise _JqUnread("unread tokens")
     except (_JqUnread, ValueError, RecursionError):
         return Program(None, (*reader.texts, program))
+    if reader.documents is not None and documents is not None:
+        run = functools.partial(_jq_fed, run, reader.documents, tuple(documents))
     return Program(functools.partial(_run, run), tuple(reader.texts))
+
+
+def comments_blanked(program: str) -> str:
+    """(fnros57) ``program`` with each comment (jq 1.6's lexer: ``#`` outside a string, to the line's end: a newline
+    or a carriage return) written as blanks, the same length: a caller that joins the program's lines (a script's
+    substitution over several lines, read as one) keeps what jq reads. A string that does not close: as written."""
+    if "#" not in program:
+        return program
+    out = list(program)
+    at = 0
+    while at < len(program):
+        if program[at] == '"':
+            try:
+                at = _jq_string_end(program, at)
+            except _JqUnread:
+                return program
+            continue
+        if program[at] == "#":
+            ends = [end for end in (program.find("\n", at), program.find("\r", at)) if end >= 0]
+            end = min(ends, default=len(program))
+            out[at:end] = " " * (end - at)
+            at = end
+            continue
+        at += 1
+    return "".join(out)
+
+
+def _jq_fed(run: _JqFilter, cell: list[Any], documents: tuple[Any, ...], value: Any) -> list[Any]:
+    """(fnros57) ``run`` of ``value`` with ``input`` / ``inputs`` reading ``documents`` from the first."""
+    cell[:] = documents
+    return run(value)
+
+
+def _jq_input(cell: list[Any], *, every: bool) -> list[Any]:
+    """(fnros57) jq's ``input`` (the next document; none left is jq's error, "No more inputs") or ``inputs`` (every
+    document left)."""
+    if every:
+        taken = list(cell)
+        cell.clear()
+        return _jq_bounded(taken)
+    if not cell:
+        raise _JqError("No more inputs")
+    return [cell.pop(0)]
 
 
 def outputs(program: str, data: Any) -> list[Any] | None:
@@ -148,6 +203,7 @@ class _JqReader:
         self.functions: dict[str, _JqFunction] = {}  # fnros55: each `def name: body;` in scope, by name
         self.arguments: dict[str, _JqFilter] = {}  # fnros55: a function's filter parameters, while its body is read
         self.calls = [0]  # fnros55: the function bodies read for this program (shared), at most _MAX_CALLS
+        self.documents: list[Any] | None = None  # fnros57: the documents `input` / `inputs` read, where given
 
     def peek(self) -> str | None:
         return self.tokens[self.at][1] if self.at < len(self.tokens) else None
@@ -468,6 +524,9 @@ class _JqReader:
             self.expect(")")
             function = _JQ_TEXT_FUNCTIONS[text]
             return lambda value: _jq_listed(function(value, a) for a in argument(value))
+        if text in ("input", "inputs") and self.documents is not None and self.peek() != "(":
+            return functools.partial(lambda cell, every, value: _jq_input(cell, every=every), self.documents,
+                                     text == "inputs")  # fmt: skip
         if text == "paths" and self.peek() == "(":
             # fnros57: jq 1.6's `def paths(node_filter): . as $dot | paths | select(. as $p | $dot | getpath($p) |
             # node_filter);` (each path once for each true output of node_filter)
@@ -765,18 +824,14 @@ class _JqReader:
         if "\\(" in pattern or "\\(" in replacement:
             raise _JqUnread("sub")
         compiled = _plain_regexp(regexp)  # fnros55: the one reading of a plain regular expression (test too)
-        if not once and (compiled.match("") is not None or "^" in _JQ_CLASS.sub("", regexp)):
-            # fnros57 (found by the binary): jq 1.6's gsub substitutes again in the rest of the text after each
-            # match, where `^` matches anew (`"abc" | gsub("^."; "y")` is "yyy") and a match of no text never ends
-            # (`gsub("x*"; "y")`) or gives otherwise (`gsub("b|$"; "y")` of "abcb" is "aycy"): not read
-            raise _JqUnread("gsub of an anchor or of no text")
         text = json.loads(replacement).replace("\\", "\\\\")
-        count = 1 if once else 0
+        if not once:
+            return functools.partial(_jq_gsub, compiled, text)
 
         def substituted(value: Any) -> list[Any]:
             if not isinstance(value, str):
                 raise _JqUnread("sub of a non-string")
-            return [compiled.sub(text, value, count=count)]
+            return [compiled.sub(text, value, count=1)]
 
         return substituted
 
@@ -825,8 +880,12 @@ class _JqReader:
                 continue
             ahead = 2 if self.peek() == "-" else 1  # fnros55: `.[-2:]`
             if self.peek() == ":" or (self.at + ahead < len(self.tokens) and self.tokens[self.at + ahead][1] == ":"):
-                steps.append(self.slice())
-                continue
+                start = self.at
+                try:
+                    steps.append(self.slice())
+                    continue
+                except _JqUnread:
+                    self.at = start  # fnros57: a computed bound (`.[$m.offset:]`), read as a computed index is
             if not self.at_literal_index():
                 # fnros55b: a computed index `.a[.b]`, `$t[$i]`: the steps so far become one, as jq reads it
                 steps = [self.computed_index(_jq_steps(steps))]
@@ -859,15 +918,35 @@ class _JqReader:
         (outer) indexing each of the term's (jq 1.6's order): a string a key, a whole number an index; a fraction (jq
         1.6 and 1.7 differ) or an array (jq's ``indices``) is not read, null or a boolean is jq's error. A ``?`` after
         it is not read (jq's ``try`` would cover the term too)."""
-        index = self.pipe(0)
+        index = None if self.peek() == ":" else self.pipe(0)
+        if self.peek() == ":":
+            self.take()
+            end = None if self.peek() == "]" else self.pipe(0)
+            self.expect("]")
+            return self.computed_slice(term, index, end)
         self.expect("]")
-        if self.peek() == "?":
+        if self.peek() == "?" or index is None:
             raise _JqUnread("an optional computed index")
 
         def indexed(value: Any) -> list[Any]:
             return _jq_listed(_jq_lookup(item, key) for key in index(value) for item in term(value))
 
         return indexed
+
+    def computed_slice(
+        self, term: _JqFilter, start: _JqFilter | None, end: _JqFilter | None
+    ) -> Callable[[Any], list[Any]]:
+        """(fnros57) jq's ``term[f:g]`` with a computed bound (``.[$m.offset + $m.length:]``): each bound evaluated on
+        the input the term reads, as a computed index is (:meth:`computed_index`), one value each (:func:`_jq_slice_bound`);
+        a ``?`` after it not read."""
+        if self.peek() == "?":
+            raise _JqUnread("an optional computed slice")
+
+        def sliced(value: Any) -> list[Any]:
+            first, last = _jq_slice_bound(start, value), _jq_slice_bound(end, value)
+            return _jq_listed(_jq_sliced(item, first, last) for item in term(value))
+
+        return sliced
 
     def slice(self) -> Callable[[Any], list[Any]]:
         """(fnros54b) jq's ``.[a:b]`` (the manual, "Array/String Slice": either index may be left out, negative from
@@ -1086,6 +1165,22 @@ def _jq_object(entries: tuple[tuple[_JqFilter, _JqFilter], ...], value: Any) -> 
     return built
 
 
+def _jq_slice_bound(bound: _JqFilter | None, value: Any) -> int | None:
+    """(fnros57) A slice's computed bound: left out or null, none; a whole number, that index; a fraction (jq 1.6
+    floors a start and ceils an end) not read; anything else jq's error ("Start and end indices of an array slice must
+    be numbers")."""
+    if bound is None:
+        return None
+    got = _jq_one(bound(value))
+    if got is None:
+        return None
+    if not _jq_is_number(got):
+        raise _JqError("Start and end indices of a slice must be numbers")
+    if got != int(got):
+        raise _JqUnread("a fraction of a slice bound")
+    return int(got)
+
+
 def _jq_sliced(value: Any, start: int | None, end: int | None) -> Any:
     """(fnros54b) jq's ``.[start:end]`` of an array or a string (by code point), bounds clamped as Python's; of null,
     null; of anything else jq's error."""
@@ -1239,8 +1334,6 @@ _JQ_MATCHING: Mapping[str, tuple[int, ...]] = {
 _JQ_REGEXP_ESCAPES = frozenset(".-/:+*?()[]{}|^$\\dw")
 """(fnros56) The escapes a regular expression of :func:`_jq_regexp` may hold: a punctuation character as itself, and
 ``\\d`` / ``\\w``, which Oniguruma (jq's) and Python read alike over ASCII text."""
-_JQ_CLASS = re.compile(r"\[(?:\\.|[^\]\\])*\]")
-"""(fnros57) A bracket class of a regular expression (its ``^`` negates, no anchor)."""
 _JQ_GROUP_NAME = re.compile(r"\?<([A-Za-z_][A-Za-z0-9_]*)>")
 
 
@@ -1331,6 +1424,30 @@ def _jq_match_object(match: re.Match[str]) -> dict[str, Any]:
                              "name": names.get(index)})  # fmt: skip
     start, end = match.span()
     return {"offset": start, "length": end - start, "string": match.group(0), "captures": captures}
+
+
+def _jq_gsub(compiled: re.Pattern[str], replacement: str, value: Any) -> list[Any]:
+    """(fnros57, found by the binary) jq 1.6's ``gsub(re; text)``: the first match replaced, then the rest of the
+    text after it substituted afresh, until no text is left (so ``^`` matches again at each rest's start: ``"abc" |
+    gsub("^."; "y")`` is "yyy", where Python's ``re.sub`` gives "ybc"; ``"abcb" | gsub("b|$"; "y")`` is "aycy"); a
+    match of no text before the end never ends in jq 1.6 (``gsub("x*"; "y")``): not read. Checked against jq 1.6 on
+    this machine (150 random texts and expressions, tests/test_jq.py)."""
+    if not isinstance(value, str):
+        raise _JqUnread("sub of a non-string")
+    out: list[str] = []
+    rest, first = value, True
+    while rest or first:
+        first = False
+        match = compiled.search(rest)
+        if match is None:
+            out.append(rest)
+            break
+        if match.end() == match.start() < len(rest):
+            raise _JqUnread("a gsub jq 1.6 never ends")
+        out.append(rest[: match.start()] + match.expand(replacement))
+        rest = rest[match.end() :]
+        _jq_bounded(out)
+    return ["".join(out)]
 
 
 def _plain_regexp(regexp: str) -> re.Pattern[str]:
