@@ -56,7 +56,7 @@ def ros_copy_jq_leaf_paths(code: str, where: str) -> Build:
 
 def ros_copy_jq_tostream(code: str, where: str) -> Build:
     # jq `tostream` ("streamed form": [path, leaf] events, then closing [path] events): the last leaf named dr_region.
-    script = "[tostream | select(length == 2 and .[0][-1] == \"dr_region\") | .[1]] | last"
+    script = '[tostream | select(length == 2 and .[0][-1] == "dr_region") | .[1]] | last'
     return _copy(_jq(script, _plan(code, where)))
 
 
@@ -108,6 +108,13 @@ def jq_copy_double_quoted(code: str, where: str) -> Build:
     # A jq program in double quotes (bash(1) "Double Quotes": `\"` is a quote), its regular expression too.
     jq = '".targets[] | select(.name | test(\\"^dr-\\")) | .region"'
     return _user_data(f"DR=$(echo '{_aws_plan(code, where)}' | jq -r {jq})\n" + _copy_to(code, "$DR"))
+
+
+def jq_copy_double_quoted_arg(code: str, where: str) -> Build:
+    # A double-quoted jq program naming an `--arg` variable: `\$role` (bash(1) "Double Quotes": "The backslash retains
+    # its special meaning only when followed by ... $", and is removed), so jq reads `$role`.
+    jq = '".targets[] | select(.role == \\$role) | .region"'
+    return _user_data(f"DR=$(echo '{_aws_plan(code, where)}' | jq -r --arg role backup {jq})\n" + _copy_to(code, "$DR"))
 
 
 def jq_copy_comment_lines(code: str, where: str) -> Build:
@@ -189,6 +196,7 @@ HOME_ABROAD: dict[str, tuple[Family, set[str], tuple[str, ...]]] = {
     "ros-copy-replace-select-split": (ros_copy_replace_select_split, {"RES-009"}, ALI_CODES),
     "ros-copy-sub-join-jq": (ros_copy_sub_join_jq, {"RES-009"}, ALI_CODES),
     "jq-copy-double-quoted": (jq_copy_double_quoted, {"RES-009"}, USER_DATA_CODES),
+    "jq-copy-double-quoted-arg": (jq_copy_double_quoted_arg, {"RES-009"}, USER_DATA_CODES),
     "jq-copy-comment-lines": (jq_copy_comment_lines, {"RES-009"}, USER_DATA_CODES),
     "jq-copy-slurp": (jq_copy_slurp, {"RES-009"}, USER_DATA_CODES),
     "jq-copy-null-input": (jq_copy_null_input, {"RES-009"}, USER_DATA_CODES),

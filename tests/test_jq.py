@@ -494,18 +494,25 @@ PLAN = {"plan": {"archive": {"tier": "cold", "region": "cn-shanghai", "on": Fals
     ("program", "data", "expected"),
     [
         # fnros57 (stop 57): each expectation is jq 1.6's output on this machine (test_the_new_forms_agree_with_jq).
-        ('[paths(type == "string") as $p | select($p[-1] == "dr_region") | getpath($p)] | first', PLAN,
-         ["ap-southeast-1"]),
+        (
+            '[paths(type == "string") as $p | select($p[-1] == "dr_region") | getpath($p)] | first',
+            PLAN,
+            ["ap-southeast-1"],
+        ),
         ("[paths] | length", PLAN, [11]),
         ("[paths(..)] | length", PLAN, [23]),
         ("[leaf_paths] | length", PLAN, [4]),  # `paths(scalars)`: a null or false leaf is no path
         ("[paths(scalars)] | length", PLAN, [4]),
-        ('[leaf_paths as $p | {key: ($p | map(tostring) | join(".")), value: getpath($p)}] | from_entries'
-         ' | .["plan.copy.dr_region"]', PLAN, ["ap-southeast-1"]),
+        (
+            '[leaf_paths as $p | {key: ($p | map(tostring) | join(".")), value: getpath($p)}] | from_entries'
+            ' | .["plan.copy.dr_region"]',
+            PLAN,
+            ["ap-southeast-1"],
+        ),
         ('[tostream | select(length == 2 and .[0][-1] == "dr_region") | .[1]] | last', PLAN, ["ap-southeast-1"]),
         ("[1, [2], {}] | [tostream]", None, [[[[0], 1], [[1, 0], 2], [[1, 0]], [[2], {}], [[2]]]]),
         ("3 | [tostream]", None, [[[[], 3]]]),
-        (".plan.copy | has(\"dr_region\"), has(\"region\")", PLAN, [True, False]),
+        ('.plan.copy | has("dr_region"), has("region")', PLAN, [True, False]),
         ("[1, 2] | has(1), has(2), has(-1)", None, [True, False, False]),
         ("[.. | strings] | length", PLAN, [4]),
         ("[.. | scalars] | length", PLAN, [6]),
@@ -514,14 +521,17 @@ PLAN = {"plan": {"archive": {"tier": "cold", "region": "cn-shanghai", "on": Fals
         ("[.. | objects | keys[0]]", PLAN, [["plan", "archive", "note", "dr_region", None]]),
         ("[.. | arrays], [.. | numbers], [.. | values | type] | length", PLAN, [1, 0, 11]),
         # comments (the manual, "Comments") to the line's end
-        ('.plan.copy # the DR copy\n| .dr_region # its Region', PLAN, ["ap-southeast-1"]),
+        (".plan.copy # the DR copy\n| .dr_region # its Region", PLAN, ["ap-southeast-1"]),
         ('"#x" # not a comment inside a string', None, ["#x"]),
         # a computed slice
         ('.plan.copy.dr_region | match("-") as $m | .[$m.offset + $m.length:]', PLAN, ["southeast-1"]),
         ("[1, 2, 3] | 1 as $n | .[$n:], .[:$n], .[null:-$n]", None, [[2, 3], [1], [1, 2]]),
         # regular expressions over non-ASCII text (code points, as jq 1.6 gives them)
-        ('"Z\u00fcrich/eu-central-2" | capture("^(?<site>[^/]+)/(?<r>.+)$")', None,
-         [{"site": "Z\u00fcrich", "r": "eu-central-2"}]),
+        (
+            '"Z\u00fcrich/eu-central-2" | capture("^(?<site>[^/]+)/(?<r>.+)$")',
+            None,
+            [{"site": "Z\u00fcrich", "r": "eu-central-2"}],
+        ),
         ('"\u6771\u4eac-ap-northeast-1" | [match("-"; "g") | .offset]', None, [[2, 5, 15]]),
         ('"\\ud83d\\ude00a-b" | [splits("-")], [scan("[a-z]")]', None, [["\U0001f600a", "b"], ["a", "b"]]),
         # jq 1.6's gsub substitutes afresh in the rest after each match (found by the binary)
@@ -572,7 +582,9 @@ def test_a_program_s_comments_are_blanked_in_place() -> None:
     program = '.a # the "a"\n| "#b" # c\r\n| .c'
     blanked = jq.comments_blanked(program)
     assert len(blanked) == len(program) and "#" not in blanked.replace('"#b"', "")
-    assert jq.outputs(program.replace("\r", ""), {"a": "#b"}) == jq.outputs(blanked.replace("\n", " ").replace("\r", ""), {"a": "#b"})
+    assert jq.outputs(program.replace("\r", ""), {"a": "#b"}) == jq.outputs(
+        blanked.replace("\n", " ").replace("\r", ""), {"a": "#b"}
+    )
 
 
 _NON_ASCII = st.text(alphabet=["a", "b", "-", "/", "1", "\u00e4", "\u00df", "\u6771", "\U0001f600", "\u0663", "\u0301"],
@@ -580,7 +592,8 @@ _NON_ASCII = st.text(alphabet=["a", "b", "-", "/", "1", "\u00e4", "\u00df", "\u6
 _EXPRESSIONS = ["b", "[a-z]+", "(?<x>[^-/]+)-", "^(?<s>[^/]+)/(?<r>.+)$", "\\\\d", "\u00e4+", "(a)|(b)", "[^a]b", ".b",
                 "\u6771.", "b$", "^."]  # fmt: skip
 _FUNCTIONS = ['[match(R; "g") | [.offset, .length, .string, (.captures | map([.offset, .length, .string]))]]',
-              "[capture(R)]", "[scan(R)]", "[splits(R)]", "test(R)", "split(R; null)", 'sub(R; "x")', 'gsub(R; "y")']  # fmt: skip
+              "[capture(R)]", "[scan(R)]", "[splits(R)]", "test(R)", "split(R; null)", 'sub(R; "x")',
+              'gsub(R; "y")']  # fmt: skip
 
 
 @pytest.mark.skipif(shutil.which("jq") is None, reason="the jq binary is not installed")

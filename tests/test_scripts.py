@@ -3861,6 +3861,47 @@ def test_fnros56_jq_variables_and_patterns_in_a_script_are_read(
     assert {rule for rule, _, _ in findings(script, "EU", "aws")} == expected, script
 
 
+# fnros57 (stop 57): a script's `jq -s` / `jq -n` with `input` / `inputs` (jq manual, "Invoking jq"), `--slurpfile` /
+# `--rawfile` of a file the script writes, a double-quoted program's `\$name` (bash(1) "Double Quotes": the backslash
+# is removed) and a program over several lines with `#` comments inside a substitution were unread (RES-011 at home);
+# each now computes its value (RES-009 abroad). A file the script does not write, or no -n, stays unknown.
+_FNROS57_FILE = "mkdir -p /etc/dr\ncat > /etc/dr/plan.json <<'EOF'\n%s\nEOF\n"
+
+
+@pytest.mark.parametrize(
+    ("substitution", "region", "expected"),
+    [
+        ("echo '{plan}' | jq -rs '.[0].t[1].r'", "eu-central-1", set()),
+        ("echo '{plan}' | jq -rs '.[0].t[1].r'", "us-east-1", {"RES-009"}),
+        ("echo '{plan}' | jq -r --slurp '.[0].t[1].r'", "us-east-1", {"RES-009"}),
+        ("echo '{plan}' | jq -rn 'input | .t[1].r'", "us-east-1", {"RES-009"}),
+        ("echo '{plan}' | jq -rn '[inputs | .t[1].r] | first'", "eu-central-1", set()),
+        ("echo '{plan}' | jq -rn '[inputs | .t[1].r] | first'", "us-east-1", {"RES-009"}),
+        ("echo '{plan}' | jq -rn '[input, input] | .[0].t[1].r'", "eu-central-1", {"RES-011"}),  # two call sites
+        ("echo '{plan}' | jq -rRn 'input'", "eu-central-1", {"RES-011"}),  # lines, not documents: not read
+        ("jq -rn --slurpfile p /etc/dr/plan.json '$p[0].t[1].r'", "eu-central-1", set()),
+        ("jq -rn --slurpfile p /etc/dr/plan.json '$p[0].t[1].r'", "us-east-1", {"RES-009"}),
+        ("jq -rn --rawfile p /etc/dr/plan.json '$p | fromjson | .t[1].r'", "us-east-1", {"RES-009"}),
+        ("jq -rn --rawfile p /etc/dr/plan.json '$p | fromjson | .t[1].r'", "eu-central-1", set()),
+        ("jq -rn --slurpfile p /etc/dr/other.json '$p[0].t[1].r'", "eu-central-1", {"RES-011"}),  # not written
+        ("jq -r --slurpfile p /etc/dr/plan.json '$p[0].t[1].r'", "eu-central-1", {"RES-011"}),  # reads stdin
+        ('echo \'{plan}\' | jq -r --arg n dr-1 ".t[] | select(.n == \\$n) | .r"', "eu-central-1", set()),
+        ('echo \'{plan}\' | jq -r --arg n dr-1 ".t[] | select(.n == \\$n) | .r"', "us-east-1", {"RES-009"}),
+        ("echo '{plan}' | jq -r --arg n dr-1 '.t[] | select(.n == \\$n) | .r'", "eu-central-1", {"RES-011"}),
+        ("echo '{plan}' | jq -r '\n  # the DR target\n  .t[1] # not the archive\n  | .r'", "eu-central-1", set()),
+        ("echo '{plan}' | jq -r '\n  # the DR target\n  .t[1] # not the archive\n  | .r'", "us-east-1", {"RES-009"}),
+        ("echo '{plan}' | jq -r '\n  .t[1] # a \"quoted\" comment\n  | \"\\(.r)\"'", "us-east-1", {"RES-009"}),
+    ],
+)  # fmt: skip
+def test_fnros57_jq_inputs_files_quotes_and_comments_in_a_script_are_read(
+    substitution: str, region: str, expected: set[str]
+) -> None:
+    plan = _FNROS55_PLAN % region
+    written = _FNROS57_FILE % plan
+    script = f'{written}R=$({substitution.replace("{plan}", plan)})\naws s3 ls --region "$R"\n'
+    assert {rule for rule, _, _ in findings(script, "EU", "aws")} == expected, script
+
+
 # scripts56 (stop 56): what round 11 and its part 2 left unread in the one script reader. A Compose file's services'
 # `command:` / `entrypoint:` (string and list forms; the Compose Specification), `docker compose run` / `exec`, a
 # here-document substituted inside an argument, a loop over an array an input fills, the last positional parameter,

@@ -524,18 +524,6 @@ class _JqReader:
             self.expect(")")
             function = _JQ_TEXT_FUNCTIONS[text]
             return lambda value: _jq_listed(function(value, a) for a in argument(value))
-        if text in ("input", "inputs") and self.documents is not None and self.peek() != "(":
-            return functools.partial(lambda cell, every, value: _jq_input(cell, every=every), self.documents,
-                                     text == "inputs")  # fmt: skip
-        if text == "paths" and self.peek() == "(":
-            # fnros57: jq 1.6's `def paths(node_filter): . as $dot | paths | select(. as $p | $dot | getpath($p) |
-            # node_filter);` (each path once for each true output of node_filter)
-            self.take()
-            node = self.pipe(depth + 1)
-            self.expect(")")
-            return lambda value: _jq_bounded(
-                [p for p in _jq_paths(value)[1:] for out in node(_jq_getpath(value, p)) if _jq_true(out)]
-            )
         if text not in ("first", "last", "map", "select", "error") or self.take() != "(":
             raise _JqUnread(text)
         start = self.at
@@ -564,7 +552,24 @@ class _JqReader:
             return self.reduced(depth, each=text == "foreach")  # fnros56: foreach
         if text in ("limit", "with_entries") and self.peek() == "(":
             return self.limited(depth) if text == "limit" else self.with_entries(depth)
-        return self.matching(text, depth)  # fnros56
+        return self.matching(text, depth) if text in _JQ_MATCHING else self.paths_or_inputs(text, depth)  # fnros56
+
+    def paths_or_inputs(self, text: str, depth: int) -> _JqFilter | None:
+        """(fnros57) jq 1.6's ``paths(node_filter)`` (its builtin.jq: `def paths(node_filter): . as $dot | paths |
+        select(. as $p | $dot | getpath($p) | node_filter);`, each path once for each true output), and ``input`` /
+        ``inputs`` where a caller gives documents (:func:`read`); None for any other name or form."""
+        if text in ("input", "inputs") and self.documents is not None and self.peek() != "(":
+            every = text == "inputs"
+            cell = self.documents
+            return lambda value: _jq_input(cell, every=every)
+        if text != "paths" or self.peek() != "(":
+            return None
+        self.take()
+        node = self.pipe(depth + 1)
+        self.expect(")")
+        return lambda value: _jq_bounded(
+            [p for p in _jq_paths(value)[1:] for out in node(_jq_getpath(value, p)) if _jq_true(out)]
+        )
 
     def ordered_or_ranged(self, text: str, depth: int) -> _JqFilter | None:
         """(fnros55b) jq's ``sort_by(f)`` / ``unique_by(f)`` (the manual, "sort, sort_by(path_expression)": "sort by
@@ -937,8 +942,8 @@ class _JqReader:
         self, term: _JqFilter, start: _JqFilter | None, end: _JqFilter | None
     ) -> Callable[[Any], list[Any]]:
         """(fnros57) jq's ``term[f:g]`` with a computed bound (``.[$m.offset + $m.length:]``): each bound evaluated on
-        the input the term reads, as a computed index is (:meth:`computed_index`), one value each (:func:`_jq_slice_bound`);
-        a ``?`` after it not read."""
+        the input the term reads, as a computed index is (:meth:`computed_index`), one value each
+        (:func:`_jq_slice_bound`); a ``?`` after it not read."""
         if self.peek() == "?":
             raise _JqUnread("an optional computed slice")
 
@@ -1513,6 +1518,10 @@ _JQ_TEXT_FUNCTIONS: Mapping[str, Callable[[Any, Any], Any]] = {
 }
 """(fnros54b) jq builtins of one argument read (jq manual): the input and each output of the argument to one value."""
 
+_JQ_TYPE_SELECTIONS = {"arrays": "array", "objects": "object", "booleans": "boolean", "numbers": "number",
+                       "strings": "string", "nulls": "null"}  # fmt: skip
+"""(fnros57) jq's selections of a type (builtin.jq: `def arrays: select(type == "array");` ...), by their names."""
+
 _JQ_STREAMS: Mapping[str, _JqFilter] = {
     "empty": lambda value: [],
     "error": lambda value: _jq_raise([value]),
@@ -1525,9 +1534,7 @@ _JQ_STREAMS: Mapping[str, _JqFilter] = {
     "tostream": lambda value: _jq_streamed(value),  # noqa: PLW0108 (defined below)
     "scalars": lambda value: [value] if _jq_scalar(value) else [],
     "iterables": lambda value: [value] if isinstance(value, (list, Mapping)) else [],
-    **{name: functools.partial(_jq_typed, kind) for name, kind in (
-        ("arrays", "array"), ("objects", "object"), ("booleans", "boolean"), ("numbers", "number"),
-        ("strings", "string"), ("nulls", "null"))},  # fmt: skip
+    **{name: functools.partial(_jq_typed, kind) for name, kind in _JQ_TYPE_SELECTIONS.items()},
     "values": lambda value: [] if value is None else [value],
 }
 """(fnros54b) jq builtins of no argument giving other than one value: ``empty`` (none), ``error`` (jq's error)."""
