@@ -3888,6 +3888,10 @@ _FNROS57_FILE = "mkdir -p /etc/dr\ncat > /etc/dr/plan.json <<'EOF'\n%s\nEOF\n"
         ('echo \'{plan}\' | jq -r --arg n dr-1 ".t[] | select(.n == \\$n) | .r"', "eu-central-1", set()),
         ('echo \'{plan}\' | jq -r --arg n dr-1 ".t[] | select(.n == \\$n) | .r"', "us-east-1", {"RES-009"}),
         ("echo '{plan}' | jq -r --arg n dr-1 '.t[] | select(.n == \\$n) | .r'", "eu-central-1", {"RES-011"}),
+        # an unread double-quoted program holding `\$n` is unknown, not a reference to an unset `$n` (the machine's
+        # own: it passed every door abroad before, engine._opaque_value)
+        ('echo \'{plan}\' | jq -r --arg n dr-1 ".t[] | select(.n == \\$n) | .r | ascii"', "us-east-1", {"RES-011"}),
+        ('echo \'{plan}\' | jq -r "\\$ENV.R"', "us-east-1", {"RES-011"}),
         ("echo '{plan}' | jq -r '\n  # the DR target\n  .t[1] # not the archive\n  | .r'", "eu-central-1", set()),
         ("echo '{plan}' | jq -r '\n  # the DR target\n  .t[1] # not the archive\n  | .r'", "us-east-1", {"RES-009"}),
         ("echo '{plan}' | jq -r '\n  .t[1] # a \"quoted\" comment\n  | \"\\(.r)\"'", "us-east-1", {"RES-009"}),
