@@ -185,6 +185,22 @@ def jq_copy_match_non_ascii(code: str, where: str) -> Build:
     return _user_data(f"DR=$(echo '{_site_plan(code, where)}' | jq -r '{jq}')\n" + _copy_to(code, "$DR"))
 
 
+def jq_copy_double_quoted_env(code: str) -> Build:
+    # The double-quoted program falls back to the machine's environment (`env`, unread by design): its value is
+    # unknown (RES-011). On main the escaped `\$role` was read as a reference to an unset shell variable, so the
+    # substitution counted as the machine's own and the DR copy abroad passed every door.
+    jq = '".targets[] | select(.role == \\$role) | .region // env.DR_REGION"'
+    return _user_data(
+        f"DR=$(echo '{_aws_plan(code, 'abroad')}' | jq -r --arg role backup {jq})\n" + _copy_to(code, "$DR")
+    )
+
+
+def unknown_rows() -> list[Row]:
+    """A double-quoted jq program the reader leaves unread at a Region argument (RES-011: unknown; no home twin)."""
+    return [(f"fnros57-{code.lower()}-jq-copy-double-quoted-env", code, jq_copy_double_quoted_env(code),
+             {"RES-011"}, []) for code in USER_DATA_CODES]  # fmt: skip
+
+
 Family = Callable[[str, str], Build]
 HOME_ABROAD: dict[str, tuple[Family, set[str], tuple[str, ...]]] = {
     "ros-copy-jq-paths": (ros_copy_jq_paths, {"RES-009"}, ALI_CODES),
@@ -212,4 +228,4 @@ HOME_ABROAD: dict[str, tuple[Family, set[str], tuple[str, ...]]] = {
 
 def rows() -> list[Row]:
     """(id, jurisdiction, build, expected rule ids, declared destinations) for the realistic table."""
-    return home_abroad_rows("fnros57", HOME_ABROAD)
+    return home_abroad_rows("fnros57", HOME_ABROAD) + unknown_rows()
