@@ -117,6 +117,15 @@ def jq_copy_double_quoted_arg(code: str, where: str) -> Build:
     return _user_data(f"DR=$(echo '{_aws_plan(code, where)}' | jq -r --arg role backup {jq})\n" + _copy_to(code, "$DR"))
 
 
+def jq_sqs_capture_arn_double_quoted(code: str, where: str) -> Build:
+    # A queue's endpoint from its ARN (jq `capture`), the program double-quoted: the pattern's `arn:aws:sqs:(?<r>...)`
+    # is no ARN (read as one of an unknown Region before: RES-011 at home).
+    queue = json.dumps({"queue": f"arn:aws:sqs:{_aws_region(code, where)}:{OWN_ACCOUNT}:jobs"})
+    jq = '".queue | capture(\\"^arn:aws:sqs:(?<r>[a-z0-9-]+):\\") | \\"sqs.\\(.r).amazonaws.com\\""'
+    script = f"Q=$(echo '{queue}' | jq -r {jq})\ncurl -fsS \"https://$Q/{OWN_ACCOUNT}/jobs\"\n"
+    return _user_data(script)
+
+
 def jq_copy_comment_lines(code: str, where: str) -> Build:
     # A jq program over several lines with comments (the manual, "Comments": "# ... until the end of the line").
     jq = ("\n  # the disaster-recovery target, not the archive\n  .targets[]\n"
@@ -195,6 +204,13 @@ def jq_copy_double_quoted_env(code: str) -> Build:
     )
 
 
+def arn_rows() -> list[Row]:
+    """The double-quoted ARN pattern at home (passes; RES-011 before). Its abroad twin names the ARN abroad in the
+    script's own text (the guard RES-004, a preview RES-004 and RES-006: not pinned here)."""
+    return [(f"fnros57-{code.lower()}-jq-sqs-capture-arn-double-quoted-home", code,
+             jq_sqs_capture_arn_double_quoted(code, "home"), set(), []) for code in USER_DATA_CODES]  # fmt: skip
+
+
 def unknown_rows() -> list[Row]:
     """A double-quoted jq program the reader leaves unread at a Region argument (RES-011: unknown; no home twin)."""
     return [(f"fnros57-{code.lower()}-jq-copy-double-quoted-env", code, jq_copy_double_quoted_env(code),
@@ -228,4 +244,4 @@ HOME_ABROAD: dict[str, tuple[Family, set[str], tuple[str, ...]]] = {
 
 def rows() -> list[Row]:
     """(id, jurisdiction, build, expected rule ids, declared destinations) for the realistic table."""
-    return home_abroad_rows("fnros57", HOME_ABROAD) + unknown_rows()
+    return home_abroad_rows("fnros57", HOME_ABROAD) + arn_rows() + unknown_rows()

@@ -14,7 +14,10 @@ order), slices ``.[a:b]``, steps after any term (``select(f).key``), ``if ... th
 argument, and ``tostring`` of a map or list; (fnros55, fnros55b, see their methods) ``reduce``, ``limit``, ``def``,
 arithmetic, orderings, ``getpath``, ``range``, ``fromjson``; (fnros56) ``match`` / ``capture`` / ``scan`` / ``splits``
 / ``split(re; flags)`` / ``test(re; flags)`` over ASCII text, ``group_by`` / ``min_by`` / ``max_by``,
-``keys_unsorted``, ``foreach``, a flat destructuring pattern and a script's ``$ARGS``. Anything else (other builtins,
+``keys_unsorted``, ``foreach``, a flat destructuring pattern and a script's ``$ARGS``; (fnros57) ``paths`` /
+``paths(f)`` / ``leaf_paths`` / ``tostream``, ``has``, the type selections (``strings``, ``scalars`` ...), a slice's
+computed bounds, comments, regular expressions over non-ASCII text (no ``i`` flag or ``\\w``), jq 1.6's ``gsub`` and a
+script's ``input`` / ``inputs``. Anything else (other builtins,
 a nested destructuring pattern, ``$ENV``, an error jq would raise, an error after some outputs, a value jq may write
 otherwise) is not read:
 the caller leaves the value as written, which fails closed where a destination is needed. Every evaluation is bounded

@@ -4221,6 +4221,9 @@ def _field_lines(text: str, separator: str | None, ranges: list[tuple[int, int]]
 # `split(str)` splits at a literal separator. Either is compared with the input, never contacted.
 _JQ_COMMAND = re.compile(r"(?:^|(?<=[\s|;&(`]))jq(?=[ \t])", re.MULTILINE)
 _JQ_PATTERN_ARGUMENT = re.compile(r'\b(?:test|match|capture|scan|splits?|g?sub)\(\s*("(?:[^"\\\n]|\\.)*")')
+_JQ_ESCAPED_PATTERN_ARGUMENT = re.compile(
+    r'\b(?:test|match|capture|scan|splits?|g?sub)\(\s*(\\"(?:[^"\\\n]|\\[^"\n])*\\")'
+)  # fnros57: the same argument inside a double-quoted word (its quotes escaped)
 
 
 def jq_patterns_blanked(script: str) -> str:
@@ -4239,12 +4242,47 @@ def jq_patterns_blanked(script: str) -> str:
             for call in _JQ_PATTERN_ARGUMENT.finditer(script, start, end):
                 if "\\(" not in call.group(1):
                     spans.append(call.span(1))
+        if '\\"' in script:
+            # fnros57: and in a double-quoted program, where the pattern's quotes are escaped (`capture(\"^arn:...\")`,
+            # bash(1) "Double Quotes"): RES-011 at home as well
+            for start, end in _double_quoted_spans(script, command.end()):
+                for call in _JQ_ESCAPED_PATTERN_ARGUMENT.finditer(script, start, end):
+                    if "\\(" not in call.group(1) and "$" not in call.group(1).replace("\\$", ""):
+                        spans.append(call.span(1))
     if not spans:
         return script
     chars = list(script)
     for start, end in spans:
         chars[start:end] = [c if c == "\n" else " " for c in chars[start:end]]
     return "".join(chars)
+
+
+def _double_quoted_spans(script: str, at: int) -> Iterator[tuple[int, int]]:
+    """(fnros57) The spans of the double-quoted words' contents of the command starting at ``at``, up to its end (as
+    :func:`_single_quoted_spans` reads it); a single-quoted word is passed over."""
+    i, n = at, len(script)
+    while i < n:
+        c = script[i]
+        if c == "'":
+            close = script.find("'", i + 1)
+            if close < 0:
+                return
+            i = close + 1
+            continue
+        if c == '"':
+            close = i + 1
+            while close < n and script[close] != '"':
+                close += 2 if script[close] == "\\" else 1
+            if close >= n:
+                return
+            yield i + 1, close
+            i = close + 1
+            continue
+        if c == "\\":
+            i += 1
+        elif c in "\n|;&)":
+            return
+        i += 1
 
 
 def _single_quoted_spans(script: str, at: int) -> Iterator[tuple[int, int]]:
