@@ -4462,8 +4462,9 @@ _Q56 = "Q=$(aws sqs get-queue-url --queue-name fleet-jobs --region eu-west-1 --q
         ('echo "$A" | jq -r \'split("arn:aws:sqs:") | .[1]\'\n', []),
         # the replacement is the program's output: a queue abroad stays judged
         ('echo x | jq -r \'sub("^x$"; "arn:aws:sqs:us-west-2:123456789012:dr")\'\n', ["RES-004"]),
-        # a double-quoted program, the same pattern outside jq, an ARN beside the pattern in the same program
-        ('echo "$A" | jq -r ".a | capture(\\"^arn:aws:sqs:(?<r>[a-z0-9-]+):\\")"\n', ["RES-011"]),
+        # fnros57 (stop 57): a double-quoted program's pattern is no reference either (RES-011 before); the same
+        # pattern outside jq, an ARN beside the pattern in the same program
+        ('echo "$A" | jq -r ".a | capture(\\"^arn:aws:sqs:(?<r>[a-z0-9-]+):\\")"\n', []),
         ("logger 'arn:aws:sqs:(?<r>[a-z0-9-]+):'\n", ["RES-011"]),
         ('jq -n \'"arn:aws:sqs:us-west-2:123456789012:dr" | test("^arn:aws:sqs:")\'\n', ["RES-004"]),
         # a pattern holding an interpolation is left as written
