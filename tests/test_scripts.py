@@ -4425,11 +4425,14 @@ def test_mutation56_haproxy_resolvers_nameserver(resolver: str, expected: set[st
 
 
 # mutation56 (stop 56): jq's -e / -c / -j / -S / -M change only how it prints (each checked with jq 1.6): read as -r
-# is; -n / -s / -C are not (their output or input differs).
+# is; -n / -s / -C are not (their output or input differs; fnros57: -n and -s are read since stop 57).
 @pytest.mark.parametrize(
     ("options", "expected"),
     [("-er", {"RES-009"}), ("-r -e", {"RES-009"}), ("-j", {"RES-009"}), ("-rc", {"RES-009"}),
-     ("--exit-status --raw-output", {"RES-009"}), ("-rS", {"RES-009"}), ("-rn", {"RES-011"})],
+     ("--exit-status --raw-output", {"RES-009"}), ("-rS", {"RES-009"}),
+     # fnros57 (stop 57): -n and -s are read now: `null | .r` prints "null" (judged as a literal `--region null` is:
+     # no Region, the CLI refuses it; RES-011 before, unread), `[{...}] | .r` is jq's error (unknown)
+     ("-rn", set()), ("-rs", {"RES-011"})],
 )  # fmt: skip
 def test_mutation56_jq_printing_options(options: str, expected: set[str]) -> None:
     script = f"DR=$(echo '{{\"r\": \"us-west-2\"}}' | jq {options} '.r')\n{_DR56}\n"
