@@ -104,7 +104,12 @@ def _worker(mode: str, resources: int) -> dict[str, Any]:
     from pulumi.runtime.stack import wait_for_rpcs
     from pulumi.runtime.sync_await import _sync_await
 
-    from components._compat import lean_output_tracking, lean_unknowns_check, source_positions_off
+    from components._compat import (
+        lean_output_tracking,
+        lean_type_unwrapping,
+        lean_unknowns_check,
+        source_positions_off,
+    )
     from components.precompile import PROVIDER_MODULES, load
     from components.residency import load_catalogue
     from components.residency.endpoints import load_endpoints
@@ -144,6 +149,7 @@ def _worker(mode: str, resources: int) -> dict[str, Any]:
                 settings.enter_context(source_positions_off())
                 settings.enter_context(lean_unknowns_check())
                 settings.enter_context(lean_output_tracking())  # perf56: one of tuning.tuned_run's settings
+                settings.enter_context(lean_type_unwrapping())  # perf57: likewise
             pulumi.runtime.set_mocks(Plain(), project="bench", stack="bench", preview=False)
             _estate(resources, guarded=False)
             _sync_await(wait_for_rpcs())

@@ -598,8 +598,15 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
     # alired56b (stop 56): a ROS DTS synchronisation job's DestinationEndpoint.IP as the Pulumi job's
     # `destination_endpoint_ip`, judged as a host by its key's tokens (`endpoint_ip`), not by an account field.
     red56b_hosts = {("alicloud:dts/synchronizationJob:SynchronizationJob", "destination_endpoint_ip")}
+    # alired57 (stop 57): the source's (both ROS job types) and SynchronizationJob2's destination host, the same host
+    # input as above, MigrationJob2's two hosts as the migration job's, and SynchronizationJob2's
+    # DestinationEndpoint.OwnerId as the job's written account field.
+    red57_hosts = {("alicloud:dts/synchronizationJob:SynchronizationJob", "source_endpoint_ip"),
+                   ("alicloud:dts/migrationJob:MigrationJob", "destination_endpoint_ip"),
+                   ("alicloud:dts/migrationJob:MigrationJob", "source_endpoint_ip")}  # fmt: skip
+    red57 = {("alicloud:dts/synchronizationJob:SynchronizationJob", "destination_endpoint_owner_id")}
     host_keys = load_endpoints().host_keys
-    assert all(any(path == k or path.endswith(f"_{k}") for k in host_keys) for _, path in red56b_hosts)
+    assert all(any(path == k or path.endswith(f"_{k}") for k in host_keys) for _, path in red56b_hosts | red57_hosts)
     granted = [(f.type, f.path) for f in load_endpoints().granted_account_fields]
     granted += [(t, g.field) for g in load_endpoints().global_services if g.field for t in g.types]
     assert nested_paths == {
@@ -614,8 +621,10 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
         *red55,
         *red56b,
         *red56b_hosts,
+        *red57,
+        *red57_hosts,
     }
-    judged_otherwise = red55_hosts | red56b | red56b_hosts  # host paths and group fields, no account field
+    judged_otherwise = red55_hosts | red56b | red56b_hosts | red57_hosts  # host paths and group fields
     assert all(
         (token, target) in written or (token, target) in granted or (token, target) in judged_otherwise
         for token, target in nested_paths

@@ -12,6 +12,8 @@ import ast
 import asyncio
 import contextlib
 import inspect
+import types
+import typing
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -26,6 +28,7 @@ from pulumi.output import Unknown
 from pulumi.runtime import rpc
 
 from components import _compat
+from components.simulate import tuning
 from components.testing import MockSession
 
 
@@ -660,3 +663,123 @@ def test_the_lean_output_tracking_changes_nothing_where_the_sdks_track_differs(m
     monkeypatch.setattr(pulumi.Output, "_track", other_track)
     with _compat.lean_output_tracking():
         assert pulumi.Output.__dict__["_track"] is other_track
+
+
+# perf57 (stop 57): the lean type-hint unwrapping (tuning.tuned_run) answers as the SDK's _types.unwrap_type, object for
+# object: the SDK's own function is the oracle, over every hint its serialisation meets in a mocked run, every property
+# hint of the input types of four provider modules (and every hint nested in them), and hand-made ones of each kind.
+def _hints_within(hint: Any, seen: dict[int, Any]) -> None:
+    if id(hint) in seen:
+        return
+    seen[id(hint)] = hint
+    for arg in typing.get_args(hint):
+        if not isinstance(arg, list):  # Callable's parameter list
+            _hints_within(arg, seen)
+
+
+def _provider_hints() -> list[Any]:
+    import pulumi_alicloud as alicloud
+    from pulumi import _types as sdk_types
+
+    seen: dict[int, Any] = {}
+    for module in (aws.s3, aws.ec2, alicloud.oss, alicloud.ram):
+        for cls in vars(module).values():
+            if isinstance(cls, type) and sdk_types.is_input_type(cls):
+                for hint in sdk_types.input_type_types(cls).values():
+                    _hints_within(hint, seen)
+    return list(seen.values())
+
+
+_T = typing.TypeVar("_T")
+_INPUT: Any = pulumi.Input  # the SDK's type aliases, subscripted at run time as its own modules do
+_INPUT_TYPE: Any = pulumi.InputType
+_MADE_HINTS: list[Any] = [
+    str,
+    type(None),
+    None,
+    Any,
+    pulumi.Output,
+    pulumi.Output[str],
+    _INPUT[str],
+    _INPUT[typing.Optional[str]],  # noqa: UP045  (the SDK's own spelling: a typing.Union, not a types.UnionType)
+    typing.Optional[_INPUT[str]],  # noqa: UP045  (the SDK's own spelling: a typing.Union, not a types.UnionType)
+    typing.Optional[str],  # noqa: UP045  (the SDK's own spelling: a typing.Union, not a types.UnionType)
+    typing.Union[int, str],  # noqa: UP007
+    int | None,
+    int | str,
+    typing.Sequence[_INPUT[str]],
+    typing.Mapping[str, _INPUT[str]],
+    list[str],
+    dict[str, int],
+    typing.Literal["a", "b"],
+    typing.Annotated[int, "meta"],
+    typing.Callable[[int], str],
+    typing.Generic,
+    typing.List,  # noqa: UP006
+    _T,
+    "Output[T]",
+    typing.ForwardRef("Output[T]"),
+    aws.s3.BucketArgs,
+    typing.Optional[_INPUT[aws.ec2.SecurityGroupIngressArgs]],  # noqa: UP045  (the SDK's own spelling: a typing.Union, not a types.UnionType)
+    _INPUT_TYPE[aws.ec2.SecurityGroupIngressArgs],
+]
+
+
+def _recorded_hints(pulumi_mocks: MockSession) -> list[Any]:
+    from pulumi import _types as sdk_types
+
+    seen: dict[int, Any] = {}
+    sdk_unwrap = sdk_types.unwrap_type
+
+    def recording(val: Any) -> Any:
+        seen[id(val)] = val
+        return sdk_unwrap(val)
+
+    def program() -> None:
+        bucket = aws.s3.Bucket("b", tags={"owner": "fleet"})
+        aws.ec2.SecurityGroup(
+            "sg",
+            ingress=[
+                aws.ec2.SecurityGroupIngressArgs(protocol="tcp", from_port=443, to_port=443, cidr_blocks=["10.0.0.0/8"])
+            ],
+            tags={"bucket": bucket.bucket},
+        )
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(tuning, "TUNED", False)  # the SDK's own unwrapping, as a user's run has it
+        patch.setattr(sdk_types, "unwrap_type", recording)
+        pulumi_mocks.run(program)
+    return list(seen.values())
+
+
+def test_the_lean_type_unwrapping_answers_as_the_sdk_does(pulumi_mocks: MockSession) -> None:
+    from pulumi import _types as sdk_types
+
+    recorded = _recorded_hints(pulumi_mocks)
+    assert any(isinstance(hint, type) for hint in recorded) and any(typing.get_origin(h) for h in recorded)
+    for hint in [*recorded, *_provider_hints(), *_MADE_HINTS]:
+        assert _compat.unwrap_type(hint) is sdk_types.unwrap_type(hint), hint
+
+
+def test_the_lean_type_unwrapping_replaces_the_sdk_s_and_restores_it(pulumi_mocks: MockSession) -> None:
+    from pulumi import _types as sdk_types
+
+    original = sdk_types.unwrap_type
+    with _compat.lean_type_unwrapping():
+        assert sdk_types.unwrap_type is _compat.unwrap_type
+        assert _compat.has_private_details()["pulumi._types.unwrap_type as checked"]  # holds while swapped
+        run = pulumi_mocks.run(lambda: aws.s3.Bucket("b", tags={"owner": "fleet"}, opts=pulumi.ResourceOptions()))
+    assert sdk_types.unwrap_type is original
+    assert run.find("b").inputs["tags"] == {"owner": "fleet"}
+
+
+def test_the_lean_type_unwrapping_changes_nothing_where_the_sdks_differs(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pulumi import _types as sdk_types
+
+    def other_is_union_type(tp: Any) -> bool:  # a newer SDK's, reading other names than the one checked
+        return typing.get_origin(tp) in (typing.Union, types.UnionType)
+
+    original = sdk_types.unwrap_type
+    monkeypatch.setattr(sdk_types, "_is_union_type", other_is_union_type)
+    with _compat.lean_type_unwrapping():
+        assert sdk_types.unwrap_type is original

@@ -7956,7 +7956,8 @@ _NO_VALUE = {"Ref": "AWS::NoValue"}
         ("EU", _api({"Types": ["PRIVATE"]}), {}, set()),
         ("EU", _api(_EDGE_TYPE), _endpoint_type(AllowedValues=["REGIONAL", "EDGE"]), {"RES-016"}),
         ("EU", _api(_EDGE_TYPE), _endpoint_type(AllowedValues=["REGIONAL", "PRIVATE"]), set()),
-        ("EU", _api(_EDGE_TYPE), _endpoint_type(Default="REGIONAL"), {"RES-016"}),
+        # mutation57 (stop 57): a Parameter with only a Default is judged by it in a stack's template (its own test
+        # below: REGIONAL passes there, a StackSet's instances may override it)
         ("EU", _api({"Fn::If": ["Private", {"Types": ["PRIVATE"]}, {"Types": ["REGIONAL"]}]}), {}, set()),
         ("EU", _api({"Fn::If": ["Private", {"Types": ["PRIVATE"]}, _NO_VALUE]}), {}, {"RES-016"}),
         ("EU", _one("AWS::ApiGateway::DomainName", EndpointConfiguration={"Types": ["EDGE"]}), {}, {"RES-016"}),
@@ -8021,7 +8022,8 @@ def test_a_templates_edge_resource_finding_says_the_fix() -> None:
         ("CN", "ALIYUN::DCDN::Domain", None, set()),
         ("EU", "ALIYUN::CDN::Domain", None, {"RES-016"}),
         ("EU", "ALIYUN::CDN::Domain", "overseas", {"RES-016"}),
-        ("CN", "ALIYUN::CDN::Domain", {"Ref": "Scope"}, {"RES-016"}),  # a Parameter without AllowedValues
+        # mutation57 (stop 57): `{"Ref": "Scope"}` of a Parameter with only a Default is judged by the Default in a
+        # stack's template (its own test below), unproven in a stack group's or a stored one (RES-016)
         ("CN", "ALIYUN::GA::Accelerator", None, {"RES-016"}),
         ("CN", "ALIYUN::GA::BasicAccelerator", None, {"RES-016"}),
         ("CN", "ALIYUN::SLB::LoadBalancer", None, set()),
@@ -8041,6 +8043,30 @@ def test_a_ros_templates_edge_resources_are_judged_by_type(
     stack = _typed_stack(resources, code, "alicloud", **extra)
     for token in ("alicloud:ros/stackGroup:StackGroup", "alicloud:ros/template:Template"):
         assert rule_ids(code, Subject(token, "g", stack.props, stack.provider)) == expected
+
+
+# mutation57 (stop 57): a template service field given by `Ref` of a Parameter is the value the stack gives it, else
+# its Default, as a Region field's is (engine `_parameter_literal`); each row below was RES-016 on main 44bcf26a for
+# the stack too. A template each of whose stacks may give another value (a StackSet's, a stack group's, a stored ROS
+# template) stays unproven.
+@pytest.mark.parametrize(("default", "expected"), [("REGIONAL", set()), ("EDGE", {"RES-016"})])
+def test_mutation57_a_templates_edge_type_by_a_parameter_default(default: str, expected: set[str]) -> None:
+    subject = _typed_stack(_api(_EDGE_TYPE), "EU", **_endpoint_type(Default=default))
+    assert rule_ids("EU", subject) == expected
+    stackset = Subject("aws:cloudformation/stackSet:StackSet", "s", subject.props, subject.provider)
+    assert rule_ids("EU", stackset) == {"RES-016"}
+    given = Subject(subject.type, "s", {**subject.props, "parameters": {"EndpointType": "EDGE"}}, subject.provider)
+    assert rule_ids("EU", given) == {"RES-016"}  # the stack's value wins over the Default
+
+
+@pytest.mark.parametrize(("default", "expected"), [("domestic", set()), ("overseas", {"RES-016"})])
+def test_mutation57_a_ros_templates_cdn_scope_by_a_parameter_default(default: str, expected: set[str]) -> None:
+    resources = _one("ALIYUN::CDN::Domain", DomainName="downloads.example.cn", CdnType="download",
+                     Scope={"Ref": "Scope"})  # fmt: skip
+    stack = _typed_stack(resources, "CN", "alicloud", Parameters={"Scope": {"Type": "String", "Default": default}})
+    assert rule_ids("CN", stack) == expected
+    for token in ("alicloud:ros/stackGroup:StackGroup", "alicloud:ros/template:Template"):
+        assert rule_ids("CN", Subject(token, "g", stack.props, stack.provider)) == {"RES-016"}
 
 
 @pytest.mark.parametrize(

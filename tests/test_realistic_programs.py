@@ -47,6 +47,7 @@ import platform_programs_alired54b as ar54b
 import platform_programs_alired55 as ar55
 import platform_programs_alired56 as ar56
 import platform_programs_alired56b as ar56b
+import platform_programs_alired57 as ar57
 import platform_programs_alirole41 as ar41
 import platform_programs_anonymous43 as an43
 import platform_programs_apigw39 as agw39
@@ -111,6 +112,7 @@ import platform_programs_falsealarm55 as fa55
 import platform_programs_falsealarm55b as fa55b
 import platform_programs_falsealarm56 as fa56
 import platform_programs_falsealarm56b as fa56b
+import platform_programs_falsealarm57 as fa57
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_fnb64_51 as fb51
@@ -160,6 +162,7 @@ import platform_programs_mutation53 as mu53
 import platform_programs_mutation54 as mu54
 import platform_programs_mutation55 as mu55
 import platform_programs_mutation56 as mu56
+import platform_programs_mutation57 as mu57
 import platform_programs_new34 as pn
 import platform_programs_openapi44 as oa44
 import platform_programs_ops as po
@@ -217,6 +220,7 @@ import platform_programs_scripts55 as sc55
 import platform_programs_scripts55b as sc55b
 import platform_programs_scripts56 as sc56
 import platform_programs_scripts56b as sc56b
+import platform_programs_scripts57 as sc57
 import platform_programs_sfn44 as sf44
 import platform_programs_sfn44b as sf44b
 import platform_programs_sfnrt45 as sfr45
@@ -18834,6 +18838,26 @@ CASES: list[Case] = [
     # array item holding a variable (`read -a RS <<< "home $DR"`, `RS=(home "$DR")`) filled with its values (RES-009
     # abroad, RES-011 for a substitution), each passed every door before; case / until / local / export pinned
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc56b.rows()],
+    # -- stop 57, Alibaba Cloud red team round 16 (tests/platform_programs_alired57.py): a ROS DTS job's source host and
+    # SynchronizationJob2's endpoint hosts and destination owner are RES-015 / RES-023 as the Pulumi job's (each passed
+    # every door before); a RAM role trusting the own OIDC provider with `oidc:iss` passes (RES-015 before); the OIDC
+    # provider's issuer, another account's SAML provider, image copies and Log Service OSS sinks pinned
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar57.rows()],
+    # -- stop 57, mutation search round 26 (tests/platform_programs_mutation57.py): `read NAME <<EOF` of a
+    # here-document, a positional slice `${@:2}`, `printf -v` with `%q` / `--`, Vector's comma-separated config lists,
+    # `ctr c create` naming a Region abroad or a partner are RES-009 / RES-015 (each passed every door before); jq over
+    # a here-string and an EFS replica's Region by a Parameter's Default in the jurisdiction pass (RES-011 / RES-016)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu57.rows()],
+    # -- stop 57, false alarms round 21 (tests/platform_programs_falsealarm57.py): a function's `while read` loop fed
+    # by its callers' pipes (VPC addresses, the machine's own) and the machine's address by `ip -4 addr show eth0`
+    # pass (RES-015 before); a partner piped into the function, a character edit of the machine's own address or name
+    # (`cut -c2-`, `tr 1 5`, `sed 's/.internal$//'`) and a tunnel's address are RES-015 (the edits passed before)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa57.rows()],
+    # -- stop 57, scripts and user data, round 13 (tests/platform_programs_scripts57.py): a several-line `$(cat <<EOF`
+    # in an argument, ${!#} over calls of different lengths, printf -v of an expansion or a hex number, read -d / -t of
+    # a file, ${M[$k]} of a known k, a here-string's default word and more (RES-009 abroad, RES-011 for an unwritten
+    # file); the here-document line and option fillings pinned before their two implementations became one
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc57.rows()],
     # -- stop 57, template functions round 11 (tests/platform_programs_fnros57.py): jq's paths / leaf_paths / tostream /
     # has, -s / -n with input / inputs, --slurpfile / --rawfile of a file the script writes, a double-quoted jq program,
     # a jq program with # comments over several lines, regular expressions over non-ASCII text: each abroad RES-009

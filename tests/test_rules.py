@@ -8846,6 +8846,60 @@ def test_saml_aud_in_an_iam_trust_policy_is_compared_not_contacted(key: str, exp
     assert [f.rule.id for f in RuleEngine("DE").check(role)[0]] == expected
 
 
+# alired57 (stop 57): the ROS DTS jobs' other endpoints, judged as the Pulumi job's flat inputs (stack_templates paths):
+# the old job's SourceEndpoint.IP, SynchronizationJob2's SourceEndpoint.IP / DestinationEndpoint.IP (RES-015) and its
+# DestinationEndpoint.OwnerId (RES-023), MigrationJob2's DestinationEndpoint.IP (RES-015, the migration job's). Each
+# passed every door before; an instance id at home passes.
+_ROS57_SRC = {"InstanceType": "RDS", "InstanceId": "rm-fleet0001", "Region": "cn-shanghai"}
+_ROS57_DEST = {"InstanceType": "RDS", "InstanceId": "rm-fleetdr01", "Region": "cn-shanghai"}
+_ROS57_PARTNER = {"InstanceType": "OTHER", "IP": "db.fleet-partner.example.com", "Port": "3306"}
+_ROS57_JOB2 = "ALIYUN::DTS::SynchronizationJob2"
+PAIRS += [
+    ("RES-015", "CN",
+     _ros("ALIYUN::DTS::SynchronizationJob", **_ROS56B_DTS, DestinationEndpoint=_ROS57_DEST),
+     _ros("ALIYUN::DTS::SynchronizationJob", **{**_ROS56B_DTS, "SourceEndpoint": _ROS57_PARTNER},
+          DestinationEndpoint=_ROS57_DEST),
+     "template_body(json).Resources.X.Properties.SourceEndpoint.IP"),
+    ("RES-015", "CN",
+     _ros(_ROS57_JOB2, DtsInstanceId="dts1", SourceEndpoint=_ROS57_SRC, DestinationEndpoint=_ROS57_DEST),
+     _ros(_ROS57_JOB2, DtsInstanceId="dts1", SourceEndpoint=_ROS57_SRC, DestinationEndpoint=_ROS57_PARTNER),
+     "template_body(json).Resources.X.Properties.DestinationEndpoint.IP"),
+    ("RES-015", "CN",
+     _ros(_ROS57_JOB2, DtsInstanceId="dts1", SourceEndpoint=_ROS57_SRC, DestinationEndpoint=_ROS57_DEST),
+     _ros(_ROS57_JOB2, DtsInstanceId="dts1", SourceEndpoint=_ROS57_PARTNER, DestinationEndpoint=_ROS57_DEST),
+     "template_body(json).Resources.X.Properties.SourceEndpoint.IP"),
+    ("RES-023", "CN",
+     _ros(_ROS57_JOB2, DtsInstanceId="dts1", SourceEndpoint=_ROS57_SRC, DestinationEndpoint=_ROS57_DEST),
+     _ros(_ROS57_JOB2, DtsInstanceId="dts1", SourceEndpoint=_ROS57_SRC,
+          DestinationEndpoint={**_ROS57_DEST, "OwnerId": "5555666677778888", "Role": "dts-cross"}),
+     "template_body(json).Resources.X.Properties.DestinationEndpoint.OwnerId"),
+    ("RES-015", "CN",
+     _ros("ALIYUN::DTS::MigrationJob2", SourceEndpoint=_ROS57_SRC, DestinationEndpoint=_ROS57_DEST),
+     _ros("ALIYUN::DTS::MigrationJob2", SourceEndpoint=_ROS57_SRC, DestinationEndpoint=_ROS57_PARTNER),
+     "template_body(json).Resources.X.Properties.DestinationEndpoint.IP"),
+]  # fmt: skip
+
+
+# alired57 (stop 57): a RAM role trusting the account's own OIDC provider compares `oidc:iss` with the token's issuer
+# (RAM "Create a RAM role for a trusted IdP": "The value must be the URL of the issuer"): a match key. A GitHub Actions
+# issuer was RES-015 there in CN, JP and DE; the OIDC provider's `issuer_url` (where RAM reads the issuer's keys) and
+# the same URL as a webhook stay RES-015.
+@pytest.mark.parametrize("code, region", [("CN", "cn-shanghai"), ("JP", "ap-northeast-1"), ("DE", "eu-central-1")])
+def test_oidc_issuer_in_a_trust_policy_is_compared_not_contacted(code: str, region: str) -> None:
+    home = ProviderRef("alicloud", region, region)
+    issuer = "https://token.actions.githubusercontent.com"
+    trust = json.dumps({"Version": "1", "Statement": [{
+        "Action": "sts:AssumeRole", "Effect": "Allow",
+        "Principal": {"Federated": ["acs:ram::1234567890123456:oidc-provider/github"]},
+        "Condition": {"StringEquals": {"oidc:iss": issuer, "oidc:aud": "sts.aliyuncs.com"}}}]})  # fmt: skip
+    role = ali("alicloud:ram/role:Role", home, role_name="ci", assume_role_policy_document=trust)
+    assert RuleEngine(code).check(role)[0] == []
+    provider = ali("alicloud:ims/oidcProvider:OidcProvider", home, oidc_provider_name="github", issuer_url=issuer)
+    assert [f.rule.id for f in RuleEngine(code).check(provider)[0]] == ["RES-015"]
+    hook = ali("alicloud:arms/alertRobot:AlertRobot", home, robot_type="webhook", robot_addr=issuer)
+    assert [f.rule.id for f in RuleEngine(code).check(hook)[0]] == ["RES-015"]
+
+
 # awsred55 (stop 55): template twins of newer services' destinations; each passed every door on main a7fee677 with
 # another account's ARN or id: an IoT Wireless destination's SNS topic (the topic rule's `sns.target_arn`), a
 # MediaConnect entitlement's subscribers (an SSM document's shared `permissions.account_ids`), an IoT FleetWise
@@ -9023,3 +9077,30 @@ def test_mutation56_flow_after_preamble() -> None:
     assert not flow_after_preamble("#!/bin/bash\n{ echo a; } > /tmp/x")  # a script's brace group
     assert not flow_after_preamble("# note\nregion: us-west-2")  # block style: read as before
     assert not flow_after_preamble("- a\n- b")
+
+
+# mutation57 (stop 57): a template_services field given by `Ref` of a Parameter is judged as the value the stack gives
+# it, else its Default (the reading a Region field's Ref has): an EFS replica's Region by a Parameter whose Default is
+# in the jurisdiction was RES-016 on main 44bcf26a (a false alarm), one abroad RES-009 and RES-016. The stack's given
+# value wins over the Default; a Parameter with neither stays unproven (RES-011 as a Region, RES-016 as before).
+def _efs57(parameter: dict[str, Any], **stack: Any) -> Subject:
+    files = {"Type": "AWS::EFS::FileSystem", "Properties": {
+        "ReplicationConfiguration": {"Destinations": [{"Region": {"Ref": "ReplicaRegion"}}]}}}  # fmt: skip
+    body = json.dumps({"Parameters": {"ReplicaRegion": {"Type": "String", **parameter}}, "Resources": {"X": files}})
+    return aws(_STACK, _PINNED_EU, template_body=body, **stack)
+
+
+@pytest.mark.parametrize(
+    ("parameter", "stack", "expected"),
+    [
+        ({"Default": "eu-west-1"}, {}, set()),
+        ({"Default": "us-east-1"}, {}, {"RES-009"}),
+        ({"Default": "eu-west-1"}, {"parameters": {"ReplicaRegion": "us-east-1"}}, {"RES-009"}),
+        ({"Default": "us-east-1"}, {"parameters": {"ReplicaRegion": "eu-west-1"}}, set()),
+        ({}, {}, {"RES-011", "RES-016"}),  # unproven, as before
+    ],
+)
+def test_mutation57_template_service_parameter_default(
+    parameter: dict[str, Any], stack: dict[str, Any], expected: set[str]
+) -> None:
+    assert {f.rule.id for f in RuleEngine("EU").check(_efs57(parameter, **stack))[0]} == expected

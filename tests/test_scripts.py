@@ -989,7 +989,7 @@ def test_a_host_read_from_a_line_keeps_the_line_s_offset() -> None:
 
 
 def test_filled_writes_each_value_that_reaches() -> None:
-    from components.residency.engine import _filled
+    from components.residency.scripts import filled_texts as _filled
 
     assert _filled("$R", {"R": ("eu-west-1",)}) == ("eu-west-1",)
     assert _filled("oss-${R}-internal.aliyuncs.com", {"R": ("cn-hangzhou", "cn-beijing")}) == (
@@ -3979,11 +3979,12 @@ def test_scripts56_compose_commands(document: dict[str, object], expected: list[
         (f'R=($(aws ssm get-parameter --name /r --output text))\nfor r in "${{R[@]}}"; do {_R56} --region "$r"; done',
          ["RES-011"]),
         ("R=($(aws ssm get-parameter --name /r --output text))\nfor r in \"${R[@]}\"; do echo \"$r\"; done", []),
-        # the last positional parameter; calls of different lengths are left as written
+        # the last positional parameter (scripts57: calls of different lengths, each call's last word, below)
         (f'f() {{ {_R56} --region "${{!#}}"; }}\nf /a us-west-2', ["RES-009"]),
         (f'f() {{ {_R56} --region "${{@: -1}}"; }}\nf /a us-west-2', ["RES-009"]),
         (f'f() {{ {_R56} --region "${{@:(-1)}}"; }}\nf /a eu-west-1', []),
-        (f'f() {{ {_R56} --region "${{!#}}"; }}\nf /a us-west-2\nf eu-west-1', []),
+        # scripts57: calls of different lengths give each call's last word (was a placeholder, pinned: passed)
+        (f'f() {{ {_R56} --region "${{!#}}"; }}\nf /a us-west-2\nf eu-west-1', ["RES-009"]),
         # "$@" on a line continued from the one before
         ('f() {\n  aws logs put-retention-policy \\\n    --log-group-name /a "$@"\n}\nf --region us-west-2',
          ["RES-009"]),
@@ -4242,9 +4243,11 @@ def test_falsealarm56_a_lookup_is_the_name_it_looks_up(script: str, expected: li
         ("cat /etc/fleet/hosts.txt \\\n  | while read -r h; do psql -h \"$h\"; done\n",
          ["$(cat /etc/fleet/hosts.txt)"]),
         ("while read -r h; do psql -h \"$h\"; done\n", ["$(< /dev/stdin)"]),
-        # a function's loop reads its caller's input, which is not read: unknown (the partner's passed on main)
+        # a function's loop reads its caller's input (the partner's passed on main 8f0aa679); falsealarm57 (stop 57):
+        # the caller's pipe is read, so the partner is refused by name (was `$(< /dev/stdin)`, unknown)
         ("f() { while read -r h; do psql -h \"$h\"; done; }\nprintf '%s\\n' db.partner.example.com | f\n",
-         ["$(< /dev/stdin)"]),
+         ["db.partner.example.com"]),
+        ("f() { while read -r h; do psql -h \"$h\"; done; }\nf < /etc/fleet/peers\n", ["$(< /dev/stdin)"]),
         ("a || \\\n  while read -r h; do psql -h \"$h\"; done <<EOF\n10.0.1.7\nEOF\n", []),  # `||`: no pipe
         ("R=eu-west-1\naws s3 ls \\\n  --region \"$R\"\n", []),
     ],
@@ -4354,7 +4357,7 @@ def test_mutation56_substitutions_joined_keeps_offsets() -> None:
         ("mapfile -ts1 R <<EOF\na\nb\nEOF", "R[0]", ("b",)),
         ("mapfile -t -n 1 R <<EOF\na\nb\nEOF", "R[@]", ("a",)),
         ("mapfile -t -O 2 R <<EOF\na\nEOF", "R[2]", ("a",)),
-        ("mapfile -t -d , R <<EOF\na\nEOF", "R[0]", None),  # another delimiter: not read
+        ("mapfile -t -d , R <<EOF\na\nEOF", "R[0]", ("a",)),  # scripts57: another delimiter splits there (was not read)
     ],
 )  # fmt: skip
 def test_mutation56_array_elements(script: str, element: str, expected: tuple[str, ...] | None) -> None:
@@ -4425,14 +4428,14 @@ def test_mutation56_haproxy_resolvers_nameserver(resolver: str, expected: set[st
 
 
 # mutation56 (stop 56): jq's -e / -c / -j / -S / -M change only how it prints (each checked with jq 1.6): read as -r
-# is; -n / -s / -C are not (their output or input differs; fnros57: -n and -s are read since stop 57).
+# is; -n / -s / -C are not (their output or input differs; -n and -s are read since stop 57).
 @pytest.mark.parametrize(
     ("options", "expected"),
     [("-er", {"RES-009"}), ("-r -e", {"RES-009"}), ("-j", {"RES-009"}), ("-rc", {"RES-009"}),
      ("--exit-status --raw-output", {"RES-009"}), ("-rS", {"RES-009"}),
-     # fnros57 (stop 57): -n and -s are read now: `null | .r` prints "null" (judged as a literal `--region null` is:
-     # no Region, the CLI refuses it; RES-011 before, unread), `[{...}] | .r` is jq's error (unknown)
-     ("-rn", set()), ("-rs", {"RES-011"})],
+     # fnros57 (stop 57): -s is read now: `[{...}] | .r` is jq's error (unknown); -n (falsealarm57): `null | .r`
+     # prints only "null", a value not found (unknown)
+     ("-rn", {"RES-011"}), ("-rs", {"RES-011"})],
 )  # fmt: skip
 def test_mutation56_jq_printing_options(options: str, expected: set[str]) -> None:
     script = f"DR=$(echo '{{\"r\": \"us-west-2\"}}' | jq {options} '.r')\n{_DR56}\n"
@@ -4748,8 +4751,7 @@ def test_scripts56b_printf_conversions() -> None:
     assert reads_as_assignments("printf -v R 'us-west-%d' 2").rstrip() == "R=us-west-2"
     assert reads_as_assignments("printf -v R '%-4s:' ab").rstrip() == "R='ab  :'"
     assert reads_as_assignments("printf -v R '%i-%03d' 7 5").rstrip() == "R=7-005"
-    # a number bash reads in another base, or a word that is no number: left as written
-    assert reads_as_assignments("printf -v R 'us-west-%d' 010") == "printf -v R 'us-west-%d' 010"
+    # a word that is no number, or another conversion: left as written (scripts57: `010` is octal, read below)
     assert reads_as_assignments("printf -v R '%d' x") == "printf -v R '%d' x"
     assert reads_as_assignments("printf -v R '%x' 10") == "printf -v R '%x' 10"
 
@@ -4772,3 +4774,314 @@ def test_scripts56b_array_across_ssm_items(fill: str, dr: str, expected: list[st
     props = {"content": content, "documentType": "Command", "documentFormat": "JSON"}
     subject = Subject("aws:ssm/document:Document", "d", props, provider("EU", "aws"))
     assert [f.rule.id for f in ENGINES["EU"].check(subject)[0]] == expected
+
+
+# mutation57 (stop 57): `read NAME <<DELIM` takes the here-document's first line (bash(1) "Here Documents", "read"),
+# quoted delimiter or not, `<<-` with tabs, a command after it on the line; a positional slice giving one parameter
+# (`${@:2}` of two words, `${@:2:1}`); `printf -v` with `%q` / `%b` of a plain word and `--`; a text filter reading a
+# here-string (`jq -r .x <<< '{...}'`). On main 44bcf26a each RES-009 row passed (an unset variable) and each
+# compliant jq row was RES-011.
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ("read -r DR <<EOF\nus-west-2\nEOF", {"RES-009"}),
+        ("read -r DR <<EOF\neu-central-1\nus-west-2\nEOF", set()),  # only the first line is read
+        ("read DR <<'EOF'\nus-west-2\nEOF", {"RES-009"}),
+        ("read -r -t 1 DR <<-EOF\n\tus-west-2\n\tEOF", {"RES-009"}),
+        ("read -r DR <<EOF; echo read\nus-west-2\nEOF", {"RES-009"}),
+        ("X=us-west-2\nread -r DR <<EOF\n$X\nEOF", {"RES-009"}),
+        ("read -r DR <<EOF\neu-central-1\nEOF", set()),
+        ("read -r DR <<EOF\n$(aws configure get region)\nEOF", {"RES-011"}),
+        ('f() { R --region "${@:2}"; }\nf app us-west-2', {"RES-009"}),
+        ('f() { R --region "${@:2}"; }\nf app eu-central-1', set()),
+        ('f() {\n  R --region "${*:2:1}"\n}\nf app us-west-2', {"RES-009"}),
+        ("printf -v DR '%q' us-west-2", {"RES-009"}),
+        ("printf -v DR '%b' eu-central-1", set()),
+        ("printf -v DR -- '%s' us-west-2", {"RES-009"}),
+        ("DR=$(jq -r '.dr' <<< '{\"dr\": \"eu-central-1\"}')", set()),
+        ("DR=$(jq -r '.dr' <<< '{\"dr\": \"us-west-2\"}')", {"RES-009"}),
+        ('P=\'{"dr": "us-west-2"}\'\nDR=$(jq -r \'.dr\' <<< "$P")', {"RES-009"}),
+        ("DR=$(cut -d, -f2 <<< 'eu-west-1,us-west-2')", {"RES-009"}),
+    ],
+)
+def test_mutation57_shell_values(script: str, expected: set[str]) -> None:
+    retention = "aws logs put-retention-policy --log-group-name /a --retention-in-days 30"
+    text = script.replace("R --region", f"{retention} --region")
+    tail = "" if "R --region" in script else f'\n{retention} --region "$DR"'
+    assert {f[0] for f in findings(f"#!/bin/bash\n{text}{tail}\n", "EU", "aws")} == expected
+
+
+def test_mutation57_here_document_read_keeps_offsets() -> None:
+    from components.residency.scripts import reads_as_assignments
+
+    script = "read -r DR <<EOF\nus-west-2\nEOF\necho $DR\n"
+    written = reads_as_assignments(script)
+    assert len(written) == len(script) and written.count("\n") == script.count("\n")
+    assert written.startswith("DR=us-west-2;:<<EOF\n")
+    # several names, -a, -d and an empty document are left as written
+    for kept in ("read -r A B <<EOF\nx y\nEOF\n", "read -ra A <<EOF\nx y\nEOF\n", "read -d , A <<EOF\nx\nEOF\n",
+                 "read -r A <<EOF\nEOF\n"):  # fmt: skip
+        assert reads_as_assignments(kept) == kept
+
+
+# mutation57 (stop 57): catalogue: Vector's options and VECTOR_CONFIG take comma-separated lists (`option_separator`),
+# ctr's `containers create` (`c`, `container`) reads as `ctr run`. Each partner row passed every door on main 44bcf26a.
+_SINK57 = "sinks:\n  c:\n    type: socket\n    inputs: [a]\n    mode: tcp\n    address: {h}:514\n"
+
+
+@pytest.mark.parametrize(
+    ("run", "expected_partner"),
+    [
+        ("export VECTOR_CONFIG=/etc/fleet/a.toml,/etc/fleet/sinks.yaml\nvector &", {"RES-015"}),
+        ('export VECTOR_CONFIG="/etc/fleet/sinks.yaml,/etc/fleet/a.toml"\nvector &', {"RES-015"}),
+        ("vector -c /etc/vector/vector.yaml,/etc/fleet/sinks.yaml &", {"RES-015"}),
+        ("vector --config=/etc/vector/vector.yaml,/etc/fleet/sinks.yaml &", {"RES-015"}),
+        ("VECTOR_CONFIG_DIR=/etc/vector,/etc/fleet vector &", {"RES-015"}),
+        ("vector -c /etc/vector/vector.yaml &", set()),  # the written file named nowhere
+    ],
+)
+def test_mutation57_vector_config_lists(run: str, expected_partner: set[str]) -> None:
+    for host, expected in (("10.0.1.20", set()), ("db.partner-analytics.com", expected_partner)):
+        script = f"mkdir -p /etc/fleet\ncat > /etc/fleet/sinks.yaml <<'EOF'\n{_SINK57.format(h=host)}EOF\n{run}\n"
+        assert {f[0] for f in findings(f"#!/bin/bash\n{script}", "EU", "aws")} == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "ctr c create docker.io/library/redis:7 cache redis-server --replicaof {h} 6379",
+        "ctr -n k8s.io containers create --net-host docker.io/library/redis:7 cache redis-cli -h {h} ping",
+        "ctr container create --env A=1 docker.io/library/postgres:16 db psql -h {h} -U r",
+    ],
+)
+def test_mutation57_ctr_containers_create(line: str) -> None:
+    for host in ("10.0.3.9", "db.partner-analytics.com"):
+        assert any(h == host for _, h in hosts(line.replace("{h}", host)))
+    assert {
+        f[0] for f in findings(f"#!/bin/bash\n{line.replace('{h}', 'db.partner-analytics.com')}\n", "EU", "aws")
+    } == {"RES-015"}
+
+
+# mutation57 (stop 57): a standalone ossutil's own `--region` is read as `aliyun ossutil ... --region` is (found by the
+# mutants tool: `ossutil ... --region <abroad>` passed every door on main 44bcf26a; through `aliyun ossutil` RES-009).
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("ossutil ls --region ap-southeast-1 --limited-num 10", {"RES-009"}),
+        ("ossutil ls --region cn-beijing --limited-num 10", set()),
+        ("aliyun ossutil ls --region ap-southeast-1 --limited-num 10", {"RES-009"}),
+    ],
+)
+def test_mutation57_ossutil_region(line: str, expected: set[str]) -> None:
+    assert {f[0] for f in findings(f"#!/bin/bash\n{line}\n")} == expected
+
+
+# falsealarm57 (stop 57): a function's `while read` loop reads what its callers pipe into it (bash(1) "Shell
+# Functions": the function runs with the caller's standard input). On main 44bcf26a every such loop was unknown
+# (`$(< /dev/stdin)`, RES-015 at a destination), a false alarm for the VPC's addresses; a partner's host piped in is
+# refused by name now, and a call whose input is not read (a file the script does not write, none) stays unknown.
+_F57 = 'f() { while read -r h; do psql -h "$h"; done; }\n'
+_F57_LINES = 'function f {\n  while read -r h; do\n    psql -h "$h"\n  done\n}\n'
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (_F57 + "printf '%s\\n' 10.0.1.7 10.0.1.8 | f\n", []),
+        (_F57_LINES + "printf '%s\\n' 10.0.1.7 |\n  f\n", []),
+        (_F57 + "hostname -I | tr ' ' '\\n' | f\n", []),
+        (_F57 + "printf '%s\\n' db.partner.example.com | f\n", ["db.partner.example.com"]),
+        (_F57 + "printf '%s\\n' 10.0.1.7 | f\nprintf '%s\\n' db.partner.example.com | f\n", ["db.partner.example.com"]),
+        (_F57_LINES + "printf '%s\\n' db.partner.example.com | f\n", ["db.partner.example.com"]),
+        (_F57 + "printf '%s\\n' 10.0.1.7 | f\nf < /etc/fleet/peers\n", ["$(< /dev/stdin)"]),
+        (_F57 + "f\n", ["$(< /dev/stdin)"]),
+        (_F57 + "true || f\n", ["$(< /dev/stdin)"]),
+        (_F57, ["$(< /dev/stdin)"]),
+    ],
+)  # fmt: skip
+def test_falsealarm57_a_function_s_loop_reads_its_callers_pipes(script: str, expected: list[str]) -> None:
+    found = findings(f"#!/bin/bash\n{script}", "EU", "aws")
+    assert sorted({value for rule, _, value in found if rule == "RES-015"}) == expected, found
+
+
+# falsealarm57 (stop 57): the machine's own address or name keeps through stages selecting whole lines or fields
+# (`cut -d' ' -f1`, `awk '{print $1}'`, `head`, `tr -d ' '`, jq's identity), and `ip -4 addr show eth0` is its own
+# (RES-015 on main 44bcf26a); a character edit (`cut -c2-`, `sed 's/^1//'`, `tr 1 5`, a name's last label removed)
+# and a tunnel's address are not the machine's own (each passed on main). The instance's placement keeps the looser
+# test (a zone minus its letter is its Region).
+@pytest.mark.parametrize(
+    ("value", "refused"),
+    [
+        ("$(hostname -i | cut -d' ' -f1)", False),
+        ("$(hostname -I | awk '{print $1}')", False),
+        ("$(hostname -I | tr -d ' ')", False),
+        ("$(hostname | cut -d. -f1)", False),
+        ("$(hostname -f | jq -R .)", False),
+        ("$(curl -s http://169.254.169.254/latest/meta-data/local-ipv4 | head -n 1)", False),
+        ("$(curl -s http://100.100.100.200/latest/meta-data/private-ipv4)", False),
+        ("$(ip -4 addr show eth0 | awk '/inet / {print $2}' | cut -d/ -f1)", False),
+        ("$(ip -o -4 addr show dev ens5 | awk '{print $4}' | cut -d/ -f1)", False),
+        ("$(hostname -i | cut -c2-)", True),
+        ("$(hostname -i | sed 's/^1//')", True),
+        ("$(hostname -I | awk '{print $1}' | tr 1 5)", True),
+        ("$(hostname -f | sed 's/.internal$//')", True),
+        ("$(curl -s http://169.254.169.254/latest/meta-data/local-ipv4 | cut -c3-)", True),
+        ("$(ip -4 addr show tun0 | awk '/inet / {print $2}' | cut -d/ -f1)", True),
+        ("$(ip -4 addr show | awk '/inet / {print $2}' | cut -d/ -f1)", True),
+    ],
+)
+def test_falsealarm57_the_machine_s_own_values_through_text_tools(value: str, refused: bool) -> None:
+    found = findings(f'#!/bin/bash\nIP={value}\ncurl -fsS "http://$IP:8080/healthz"\n', "EU", "aws")
+    assert bool(found) is refused, found
+
+
+def test_falsealarm57_the_instance_s_zone_minus_its_letter_is_still_its_region() -> None:
+    zone = "$(curl -s http://169.254.169.254/latest/meta-data/placement/availability-zone | sed 's/[a-z]$//')"
+    assert findings(f"#!/bin/bash\naws s3 ls --region {zone}\n", "EU", "aws") == []
+
+
+# falsealarm57 (stop 57): jq 1.7 `--null-input` (`jq -n --arg region R '$ARGS.named'`) is computed (RES-011 on main
+# 44bcf26a), and a variable's JSON value filled into `$(echo "$S" | jq -r .region)` keeps its quotes (bash(1) "Quote
+# Removal": an expansion's quotes are not removed): on main the Region abroad passed every door.
+_READ57 = 'aws s3 ls --region "$(echo "$S" | jq -r .region)"'
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ("S=$(jq -cn --arg region eu-west-1 --arg b x '$ARGS.named')\n" + _READ57,
+         set()),
+        ("S=$(jq -cn --arg region us-west-2 --arg b x '$ARGS.named')\n" + _READ57,
+         {("RES-009", "us-west-2")}),
+        ("aws s3 ls --region \"$(jq -rn --arg r eu-west-1 '$r')\"", set()),
+        ("aws s3 ls --region \"$(jq -rn --arg r us-west-2 '$r')\"", {("RES-009", "us-west-2")}),
+        ("S='{\"region\":\"eu-west-1\"}'\naws s3 ls --region \"$(echo \"$S\" | jq -r .region)\"", set()),
+        ("S='{\"region\":\"us-west-2\"}'\naws s3 ls --region \"$(echo \"$S\" | jq -r .region)\"",
+         {("RES-009", "us-west-2")}),
+        ("aws s3 ls --region \"$(jq -r .region)\"", {("RES-011", "$(jq -r .region)")}),
+    ],
+)  # fmt: skip
+def test_falsealarm57_jq_null_input_and_a_json_value_filled_whole(script: str, expected: set[tuple[str, str]]) -> None:
+    found = findings(f"#!/bin/bash\n{script}\n", "EU", "aws")
+    assert {(rule, value) for rule, _, value in found} == expected, found
+
+
+# scripts57 (stop 57): the one filling of a script's values (scripts.filled_texts, the engine's `_filled` moved; the
+# `while read` here-document reader's `_expanded_body_line` cut), pinned through both paths before the cut: a line with
+# text around an expansion, a default word, a variable the script never assigns (a placeholder)
+_R57 = "aws logs put-retention-policy --log-group-name /fleet/app --retention-in-days 30 --region"
+
+
+def _loop57(line: str, before: str = "") -> str:
+    return f'#!/bin/bash\n{before}while read -r R; do\n  {_R57} "$R"\ndone <<EOF\n{line}\nEOF\n'
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (_loop57("${P}-2", "P=us-west\n"), ["RES-009"]),  # refused on main already (scripts56)
+        (_loop57("${P}-1", "P=eu-west\n"), []),
+        (_loop57("${DR:-us-west-2}"), ["RES-009"]),  # passed every door on main 44bcf26a
+        (_loop57("${DR:-eu-west-1}"), []),
+        (_loop57("${P:-us-west}-2"), ["RES-009"]),
+        (_loop57("${Q}-2"), []),  # Q is never assigned: a placeholder, as before
+        (_loop57("$P-2", "P=$(aws ssm get-parameter --name /p --output text)\n"), []),  # not a loop word, as before
+        ("#!/bin/bash\nP=us-west\n" + f'{_R57} "${{P}}-2"\n', ["RES-009"]),  # the option path, refused on main
+        (f'#!/bin/bash\n{_R57} "${{DR:-us-west-2}}"\n', ["RES-009"]),
+        (f'#!/bin/bash\n{_R57} "${{DR:-eu-west-1}}"\n', []),
+    ],
+)
+def test_scripts57_one_filling(script: str, expected: list[str]) -> None:
+    assert [f[0] for f in findings(script, "EU", "aws")] == expected
+
+
+def test_scripts57_filled_texts_reads_defaults_and_keeps_unknowns() -> None:
+    from components.residency.scripts import filled_texts
+
+    assert filled_texts("${DR:-us-west-2}", {}) == ("us-west-2",)
+    assert filled_texts("${DR:-us-west-2}", {"DR": ("eu-west-1",)}) == ("eu-west-1",)
+    assert filled_texts("${P}-$Q", {"P": ("us-west",)}) == ("us-west-$Q",)
+    assert filled_texts("${Q}-2", {}) == ("${Q}-2",)
+    assert filled_texts("${!#}", {"!#": ("a", "b")}) == ("a", "b")  # the last positional parameter (scripts57)
+    assert filled_texts("${12}", {"12": ("x",)}) == ("x",)
+    assert filled_texts("$12", {"1": ("x",)}) == ("x2",)  # bash(1): `$12` is `$1` then `2`
+
+
+# scripts57: the shapes round 12, part 2 left open, each passed every door on main 44bcf26a with a Region abroad
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (f'{_R57} "$(cat <<EOF | head -n1\nus-west-2\neu-west-1\nEOF\n)"', ["RES-009"]),
+        (f'{_R57} "$(cat <<EOF | head -n1\neu-west-1\nus-west-2\nEOF\n)"', []),
+        (f"{_R57.removesuffix(' --region')} $(cat <<EOF\n--region\nus-west-2\nEOF\n)", ["RES-009"]),
+        (f'retain() {{\n  {_R57} "${{!#}}"\n}}\nretain a eu-west-1\nretain a b us-west-2', ["RES-009"]),
+        (f'retain() {{\n  {_R57} "${{@: -1}}"\n}}\nretain a eu-west-1\nretain a b eu-west-1', []),
+        (f'retain() {{\n  {_R57} "${{11}}"\n}}\nretain 1 2 3 4 5 6 7 8 9 10 us-west-2', ["RES-009"]),
+        (f'A=us-west\nprintf -v R \'%s-%s\' "$A" 2\n{_R57} "$R"', ["RES-009"]),
+        (f"A=us-west\nprintf -v R '%s-%s' '$A' 2\n{_R57} \"$R\"", []),  # single-quoted: the text `$A`, no Region
+        (f"printf -v R 'us-west-%d' 0x2\n{_R57} \"$R\"", ["RES-009"]),
+        (f"printf -v R 'us-west-%d' 02\n{_R57} \"$R\"", ["RES-009"]),
+        (f"echo us-west-2 > /etc/r\nread -r -d '' R < /etc/r || true\n{_R57} \"$R\"", ["RES-009"]),
+        (f'echo eu-west-1 > /etc/r\nread -t 5 R < /etc/r\n{_R57} "$R"', []),
+        (f"read -r -d '' R < /etc/r || true\n{_R57} \"$R\"", ["RES-011"]),
+        (f'mapfile -d , -t RS < <(printf %s "eu-west-1,us-west-2")\n{_R57} "${{RS[1]}}"', ["RES-009"]),
+        (f'mapfile -d , -t RS < <(printf %s "eu-west-1,us-west-2")\n{_R57} "${{RS[0]}}"', []),
+        (f'mapfile -t -u 3 RS\n{_R57} "${{RS[0]}}"', ["RES-011"]),  # a descriptor the script opens nowhere
+        (f'R=`cat <<EOF\nus-west-2\nEOF\n`\n{_R57} "$R"', ["RES-009"]),
+        (f'RS=(eu-west-1 us-west-2)\nR="${{RS[1]}}"\n{_R57} "$R"', ["RES-009"]),
+        (f'RS=(eu-west-1 us-west-2)\nR="${{RS[0]}}"\n{_R57} "$R"', []),
+        (f'declare -A M=([home]=eu-west-1 [dr]=us-west-2)\nk=home\n{_R57} "${{M[$k]}}"', []),  # was RES-009
+        (f'declare -A M=([home]=eu-west-1 [dr]=us-west-2)\nk=dr\n{_R57} "${{M[$k]}}"', ["RES-009"]),
+        (f'declare -A M=([home]=eu-west-1 [dr]=us-west-2)\nfor k in home; do {_R57} "${{M[$k]}}"; done', ["RES-009"]),
+        (f'read -r -a RS <<< "${{DR:-eu-west-1 us-west-2}}"\n{_R57} "${{RS[1]}}"', ["RES-009"]),
+        (f'DR=eu-west-1\nread -r -a RS <<< "${{DR:-eu-west-1 us-west-2}}"\n{_R57} "${{RS[1]}}"', []),
+        (f'P=us-west\nR="${{P}}-2"\n{_R57} "$R"', ["RES-009"]),  # an assignment's text around a variable
+        (f'P=eu-west\nR="$P-1"\n{_R57} "$R"', []),
+        (f'P=$(aws ssm get-parameter --name /p)\nR="$P-1"\n{_R57} "$R"', ["RES-011"]),
+    ],
+)
+def test_scripts57_shapes(script: str, expected: list[str]) -> None:
+    assert sorted({f[0] for f in findings("#!/bin/bash\n" + script + "\n", "EU", "aws")}) == expected
+
+
+def test_scripts57_readings() -> None:
+    from components.residency.scripts import _mapfile_options, array_inputs
+
+    assert reads_as_assignments("read -r -d '' R < /etc/r").rstrip() == "R=$(</etc/r)"
+    assert reads_as_assignments("read -t 5 -r R < /etc/r").rstrip() == "R=$(</etc/r)"
+    assert reads_as_assignments("read -d , R < /etc/r") == "read -d , R < /etc/r"  # another delimiter: not read
+    assert reads_as_assignments("printf -v R 'us-west-%d' 010").rstrip() == "R=us-west-8"  # octal (was left as is)
+    assert reads_as_assignments("printf -v R '%d' \"'a\"").rstrip() == "R=97"
+    assert reads_as_assignments("printf -v R '%s-%s' \"$A\" 2").rstrip() == 'R="${A}-2"'
+    assert reads_as_assignments("printf -v R '%d' \"$A\"") == "printf -v R '%d' \"$A\""  # no number: as written
+    assert reads_as_assignments("printf -v R '%s' \"${A:-x}\" y") == "printf -v R '%s' \"${A:-x}\" y"
+    assert _mapfile_options("mapfile -t -C \"echo read\" -c 1 -d '' ") == [
+        ("t", ""),
+        ("C", "echo read"),
+        ("c", "1"),
+        ("d", ""),
+    ]
+    script = "exec 3< /etc/fleet/regions\nmapfile -t -u 3 RS\n"
+    assert array_inputs(script) == [("RS", "lines", "$(< /etc/fleet/regions)")]
+    assert array_inputs('mapfile -d , -t RS < <(printf %s "a,b")') == [("RS", "lines/0/0/0/44", '$(printf %s "a,b")')]
+    assert cat_heredocs_written('x "$(cat <<EOF | head -n1\na\nb\nEOF\n)"').startswith('x "a')
+    assert last_positional_written('f() { x "${!#}"; }\nf a\nf a b') == 'f() { x "${!#}"; }\nf a\nf a b'
+    assert last_positional_written('f() { x "${@: -1}"; }\nf a\nf a b') == 'f() { x "${!#}"; }\nf a\nf a b'
+    assert positional_words('f() { x "${!#}"; }\nf a\nf a b')[0][2]["!#"] == ("a", "b")
+
+
+@given(st.integers(min_value=-(2**31), max_value=2**31), st.sampled_from(["{:d}", "0x{:x}", "0X{:X}", "0{:o}"]))
+def test_scripts57_printf_c_constants(number: int, form: str) -> None:
+    from components.residency.scripts import _c_constant
+
+    sign = "-" if number < 0 else ""
+    assert _c_constant(sign + form.format(abs(number))) == number
+
+
+def test_scripts57_words_built_on_each_other_hold_few_values() -> None:
+    # scripts57: text around variables is filled (`A="${B}-x"`); words built on each other in a loop stop growing
+    from components.residency.engine import _MAX_VALUES_ANYWHERE, _assigned_values
+
+    script = '#!/bin/bash\nB=x\nC=y\nfor i in 1 2; do\n A="${B}${C}"\n B="${A}${C}"\n C="$B$A"\ndone\necho "$A"\n'
+    values = _assigned_values(script).at(script.index("echo"))
+    assert values and all(len(held) <= _MAX_VALUES_ANYWHERE for held in values.values())

@@ -670,6 +670,11 @@ class ConfigFile(_PatternEntry):
     """config56: a command and the environment variables its options read (Vector's ``VECTOR_CONFIG``, ``--config``'s
     "env: VECTOR_CONFIG"): a file the script names in one (``VECTOR_CONFIG=FILE vector``, ``export``, a unit's
     ``Environment=``) while it runs the command is read by this entry."""
+    option_separator: str | None = None
+    """mutation57: the character a value of ``option_files`` / ``option_dirs`` / ``option_variables`` separates several
+    files or directories with (Vector's ``,``: the CLI reference's ``vector -c config1.yaml,config2.yaml``, its options'
+    values delimited by commas, ``VECTOR_CONFIG`` too): a file named as one item of such a list is named there. None:
+    the value is one file."""
     unused_settings: dict[str, str] = Field(default_factory=dict)
     """falsealarm54b: settings the tool connects to only when a command that uses them runs (s3cmd's
     ``cloudfront_host``: its ``cf*`` commands and ``--cf-invalidate``), by the file's name of the setting, lower case,

@@ -97,9 +97,11 @@ from components.residency.references import (
 )
 from components.residency.rules import SECRET_PLACEHOLDER, Finding, RuleId, rule
 from components.residency.scripts import (
-    ARRAY_SUBSCRIPT,
+    DEFAULT_WORD,
     EDIT_COMMAND,
     OWN_MACHINE,
+    SHELL_DEFAULT,
+    SHELL_PARAMETER,
     Edit,
     ScriptHost,
     ScriptReader,
@@ -114,6 +116,7 @@ from components.residency.scripts import (
     compose_commands,
     echoed_files,
     edited_files,
+    filled_texts,
     for_loop_words,
     has_array_element,
     has_for_loop,
@@ -128,13 +131,16 @@ from components.residency.scripts import (
     may_write_files,
     plain_assigned_name,
     plain_assignment,
+    plain_literal_values,
     positional_words,
     reads_as_assignments,
     shell_blocks,
     substitution_at,
     substitution_values,
     substitutions_joined,
+    under_defaults,
     while_read_words,
+    with_defaults,
     without_single_quoted,
     written_files,
     xargs_expanded,
@@ -3844,6 +3850,8 @@ class RuleEngine:
                 self._global_finding(walk, service, path, default, omitted=True, field=entry.field)
             return
         literals = _template_literals(document, value)
+        if literals is None:
+            literals = self._parameter_literal(walk, document, value)
         if literals is None and self._names_template_model(walk, value):
             return
         if literals is None:
@@ -3860,6 +3868,21 @@ class RuleEngine:
             text = str(literal).lower() if isinstance(literal, bool) else str(literal)
             if service.refuses(text, code):
                 self._global_finding(walk, service, path, text, field=entry.field)
+
+    def _parameter_literal(self, walk: _Walk, document: Mapping[Any, Any], value: Any) -> list[Any] | None:
+        """(mutation57) A ``Ref`` of one of the template's Parameters as the one text the stack gives it, else its
+        ``Default`` (:meth:`_parameter_value`, the reading a Region field's ``Ref`` has): an EFS replica's ``Region``
+        by a Parameter whose Default is the home Region was RES-016 (aws-efs-replica-region-unstated's value not
+        evaluated) while the same Region field was judged by its Default (RES-009 abroad, passing at home). None for
+        anything else, a value not known yet, or a template each of whose stacks may give another value (a StackSet's,
+        a stack group's: as :meth:`_given_parameter`)."""
+        name = value.get("Ref") if isinstance(value, Mapping) and len(value) == 1 else None
+        if not isinstance(name, str) or walk.template is None:
+            return None
+        if walk.template[0].region is None and walk.stack_parameters is None:
+            return None
+        given = self._parameter_value(walk, document, name)
+        return [given] if isinstance(given, str) else None
 
     def _names_template_model(self, walk: _Walk, value: Any) -> bool:
         """(awsred56) Whether ``value`` is a ``Ref`` / ``Fn::GetAtt`` of the template's own resource catalogued as a
@@ -4063,20 +4086,23 @@ class RuleEngine:
         script = substitutions_joined(script)  # mutation56: `R=$(` over several lines, read as one substitution
         if "=" in script:
             self._judge_assignments(walk, script, path)
+        # The file a cloud-config writes this content to (its decodings, "(base64)", "(gzip)", after the key path).
+        file = walk.written.get(_DECODINGS.sub("", path)) if walk.written else None
+        # alired57: the commands' hosts read once, for the written files' CORS test and for their own judging
+        hosts = self._scripts.hosts(script, file)
+        cors = self._cors_configurations(walk, hosts, script)
         if (
             "<<" in script
             or (may_write_files(script) and ("echo" in script or "printf" in script))
             or EDIT_COMMAND.search(script) is not None
         ):
-            self._judge_heredocs(walk, script, path, depth)
-        # The file a cloud-config writes this content to (its decodings, "(base64)", "(gzip)", after the key path).
-        file = walk.written.get(_DECODINGS.sub("", path)) if walk.written else None
+            self._judge_heredocs(walk, script, path, depth, cors=cors)
         entry = self._config_entry(file) if file is not None and not self._log_router_file(file) else None
         if file is not None and entry is not None and entry.format in _TEXT_FORMATS:
             # scripts51: a cloud-config's write_files content is the file its path names, read by key as a script's
             # here-document into that path is (its JSON / YAML content is walked as a document already).
-            self._judge_config_file(walk, script, (file, script), path, depth)
-        documents = self._judge_script_hosts(walk, script, path, file)
+            self._judge_config_file(walk, script, (file, script), path, depth, cors)
+        documents = self._judge_script_hosts(walk, script, path, file, hosts)
         for document in documents:
             # alired54: a policy document the walk above judged as one (its Service principal is no host) is not
             # scanned again as text.
@@ -4114,7 +4140,9 @@ class RuleEngine:
         if values.opaque:
             for m in _URL_VARIABLES.finditer(script):
                 if m.group("scheme").lower() in _HOST_SCHEMES and _HOST_ENDS_IN_VARIABLE.search(m.group("authority")):
-                    hosts += [(h, m.start()) for h in _filled(m.group("authority"), values.at_destination(m.start()))]
+                    hosts += [
+                        (h, m.start()) for h in filled_texts(m.group("authority"), values.at_destination(m.start()))
+                    ]
         if "://$(" in script:
             for m in _URL_SUBSTITUTION.finditer(script):
                 substitution = substitution_at(script, m.end())
@@ -4133,7 +4161,13 @@ class RuleEngine:
                 self._judge_unknown_host(walk, host, f"{path}(url)")
 
     def _judge_heredocs(
-        self, walk: _Walk, script: str, path: str, depth: int, skip: Collection[tuple[str, str]] = ()
+        self,
+        walk: _Walk,
+        script: str,
+        path: str,
+        depth: int,
+        skip: Collection[tuple[str, str]] = (),
+        cors: frozenset[str] | None = None,
     ) -> None:
         """A Fluent Bit or Fluentd configuration a script writes with a here-document (``cat >
         /etc/fluent-bit/fluent-bit.conf <<EOF``; fluentd43) or line by line with ``echo`` / ``printf`` redirections
@@ -4141,7 +4175,8 @@ class RuleEngine:
         configuration found in any other input (classic or YAML Fluent Bit, Fluentd), its outputs judged by the same
         entries. The script's own scan still reads the body's URLs and cloud hosts as text. A body that is no such
         configuration is left to that scan; ``skip``: the (file, content) pairs already read (a split script's
-        items)."""
+        items); ``cors``: the CORS configurations the script gives ossutil (:meth:`_cors_configurations` of the hosts
+        the caller read), None when the caller has not read them."""
         written = [("heredoc", f, b) for f, b in heredoc_files(script)] if "<<" in script else []
         if may_write_files(script) and ("echo" in script or "printf" in script):  # scripts53: `echo ... | tee FILE` too
             written += [("echo", f, b) for f, b in echoed_files(script)]
@@ -4159,9 +4194,14 @@ class RuleEngine:
             if not self._log_router_file(file) or (file, body) in skip:
                 continue
             self._judge_log_router_file(walk, body, f"{path}({how}:{file})", file.endswith(("yml", "yaml")), depth)
+        if cors is None:
+            # a split script's items joined (_judge_split_heredocs): no caller read their hosts; read once here
+            cors = frozenset()
+            if written and "cors" in script:
+                cors = self._cors_configurations(walk, self._scripts.hosts(script), script)
         for how, file, body in written:
             if (file, body) not in skip and not self._log_router_file(file):
-                self._judge_config_file(walk, script, (file, body), f"{path}({how}:{file})", depth)
+                self._judge_config_file(walk, script, (file, body), f"{path}({how}:{file})", depth, cors)
         for edit in edits:
             if edit.content is None and edit.texts and not self._log_router_file(edit.file):
                 self._judge_edited_config_lines(walk, script, edit, f"{path}({edit.how}:{edit.file})", depth)
@@ -4180,7 +4220,9 @@ class RuleEngine:
         if entry is not None and entry.format in _LINE_FORMATS:
             self._judge_config_lines(walk, script, "\n".join(edit.texts), entry, f"{where}(edit)", depth)
 
-    def _judge_config_file(self, walk: _Walk, script: str, written: tuple[str, str], where: str, depth: int) -> None:
+    def _judge_config_file(
+        self, walk: _Walk, script: str, written: tuple[str, str], where: str, depth: int, cors: frozenset[str]
+    ) -> None:
         """A file a script writes that a cloud CLI, an SDK or an application reads its settings from
         (``cli_config_files``, scripts48: ``~/.aws/config``; scripts49: ``~/.aliyun/config.json``, and
         ``app_config_files``: an application's ``.json`` / ``.yaml`` / ``.ini`` file), walked as a document so that a
@@ -4192,7 +4234,7 @@ class RuleEngine:
         entry = self._config_entry(file, script)
         if entry is None:
             return
-        if "cors" in script and body in self._cors_configurations(walk, script):
+        if body in cors:
             return  # alired56: the CORS rules the script gives ossutil, no settings file (_cors_origins)
         kind = entry.format
         if kind == "syslog-ng" and ("`" in body or _SYSLOG_NG_INCLUDE_WORD in body):
@@ -4210,7 +4252,7 @@ class RuleEngine:
             document = _CONFIG_READERS[kind](body, depth)
             self._judge_document_substitutions(walk, script, document, entry, at, f"{where}({kind})", names)
         reaching = _only(_assigned_values(script, self._instance_region(walk)).at(at), names) if at >= 0 else {}
-        for text in _filled(body, reaching) if at >= 0 else (body,):
+        for text in filled_texts(body, reaching) if at >= 0 else (body,):
             document = _CONFIG_READERS[kind](text, depth)
             if entry.keys and isinstance(document, (dict, list)):
                 document = _renamed_keys(document, entry.keys)  # config54: Filebeat's `hosts`, Vector's sink `address`
@@ -4343,7 +4385,7 @@ class RuleEngine:
                 values = _only(_assigned_values(script, own).at(at), names) if at >= 0 else {}
                 if at >= 0:
                     self._judge_config_substitution(walk, script, key, value, entry, at, f"{where}({kind})", names)
-                for filled in _filled(value, values):
+                for filled in filled_texts(value, values):
                     named = entry.keys.get(key.strip().lower(), key)
                     # config53: a value the tool reads as another (s3cmd's legacy `EU`: eu-west-1) is judged as that.
                     given = entry.values.get(key.strip().lower(), {}).get(filled.strip().upper(), filled)
@@ -4375,7 +4417,7 @@ class RuleEngine:
             return
         values = _assigned_values(script, self._instance_region(walk))
         files = {**walk.script_files, **values.files} if values.files else walk.script_files
-        for text in _filled(value.strip(), _only(values.at_destination(at), names)):
+        for text in filled_texts(value.strip(), _only(values.at_destination(at), names)):
             if "$(" not in text and "`" not in text:
                 continue
             if region:
@@ -4570,7 +4612,11 @@ class RuleEngine:
                 name in names and not (across and names[name] == group) for name in used | elements
             ):
                 needed.append((where, item, start))
-            if (assigned := plain_assigned_name(item)) is not None:
+            # scripts57: `read [-d ''] R < FILE`, `printf -v R ...` read as the assignments they make
+            assigned = plain_assigned_name(item)
+            if assigned is None and ("read" in item or "printf" in item):
+                assigned = plain_assigned_name(reads_as_assignments(item))
+            if assigned is not None:
                 names.setdefault(assigned, group)
             for name in arrays:
                 names.setdefault(name, group)
@@ -4584,7 +4630,7 @@ class RuleEngine:
             if "=" in item:
                 self._judge_assignments(walk, item, where, 1, whole, at)
             self._judge_found_hosts(walk, whole, [h for h in hosts if at <= h.offset <= at + len(item)], where)
-            for text in _filled(item, values.at(at)):
+            for text in filled_texts(item, values.at(at)):
                 if text != item and self.parser.has_candidates(text):
                     self._judge_references(walk, text, where, key, own_region)
 
@@ -4628,14 +4674,16 @@ class RuleEngine:
                     names |= _config_real_names(str(body), entry)
         return frozenset(names)
 
-    def _judge_script_hosts(self, walk: _Walk, script: str, path: str, file: str | None = None) -> tuple[str, ...]:
+    def _judge_script_hosts(
+        self, walk: _Walk, script: str, path: str, file: str | None = None, hosts: Sequence[ScriptHost] | None = None
+    ) -> tuple[str, ...]:
         """The hosts a script's commands connect to by a catalogued option or operand (``psql -h host``, ``ssh
         ops@host``, ``echo "nameserver 8.8.8.8" >> /etc/resolv.conf``: ``endpoints.yaml`` ``script_commands``), each
         judged as a destination, as under a host key. A script naming no listed command costs a few substring tests.
         What the scan of the whole script reads (a cloud host, ``user@host:/path``) is left to it, so it is judged
         once. Returns the policy documents walked as documents (alired54, form ``alicloud-policy``), as written, for
-        the scan to leave out."""
-        hosts = self._scripts.hosts(script, file)
+        the scan to leave out. ``hosts``: the ones the caller read already (alired57: read once)."""
+        hosts = self._scripts.hosts(script, file) if hosts is None else hosts
         self._judge_found_hosts(walk, script, hosts, path)
         documents = tuple(
             found.word for found in hosts if (found.policy or found.bucket_policy) and found.word.lstrip()[:1] == "{"
@@ -4643,14 +4691,16 @@ class RuleEngine:
         cors = [found for found in hosts if found.cors]
         return documents + self._cors_origins(walk, cors, script) if cors else documents
 
-    def _cors_configurations(self, walk: _Walk, script: str) -> frozenset[str]:
+    def _cors_configurations(self, walk: _Walk, hosts: Sequence[ScriptHost], script: str) -> frozenset[str]:
         """(alired56) The texts of the CORS configurations ``script`` gives ossutil (form ``oss-cors``), as
         :meth:`_oss_configurations` reads them: a file the script writes and gives a CORS command holds CORS rules, not
         an application's settings, and is not walked by key (its ``AllowedOrigin`` was RES-015 as a URL in a JSON
-        document); the whole-script scan still reads any other text of it."""
+        document); the whole-script scan still reads any other text of it. ``hosts``: the script's commands' hosts as
+        the caller read them (alired57, the lead's review of stop 56: the script was read a second time here, once per
+        written file); a script naming no CORS command pays one ``cors`` test per host."""
         return frozenset(
             text
-            for found in self._scripts.hosts(script)
+            for found in hosts
             if found.cors
             for _, text, _ in self._oss_configurations(walk, found, script)
             if text
@@ -4726,7 +4776,7 @@ class RuleEngine:
             own_ram = _machine_ram_accounts(found.host, script, files) if found.policy else frozenset()
             # scripts53: a variable holding a substitution the evaluator cannot compute (`R=$(aws configure get
             # region)`, then `--region $R`) is filled with it, and fails closed below as the substitution written there
-            for value in _filled(found.host, values.at_destination(found.offset)):
+            for value in filled_texts(found.host, values.at_destination(found.offset)):
                 if "$(" not in value and "`" not in value:
                     self._judge_script_host(walk, found, value, path, own_ram)
                     continue
@@ -4741,7 +4791,7 @@ class RuleEngine:
                         # as written (`acs:ram::$UID:root`, heredoc_files); the shell expands them from the values
                         # that reach the call, so they are filled with those before the document is walked.
                         own_text = _machine_ram_accounts(text, script, files)
-                        for document in _filled(text, values.at_destination(found.offset)):
+                        for document in filled_texts(text, values.at_destination(found.offset)):
                             self._judge_script_host(walk, found, document, path, own_text)
                         continue
                     self._judge_script_host(walk, found, text, path)
@@ -4811,7 +4861,7 @@ class RuleEngine:
         assigned: _ScriptValues | None = None
         if "$" in given:
             assigned = _assigned_values(script, self._instance_region(walk))
-            values = _filled(given, assigned.at_destination(found.offset))
+            values = filled_texts(given, assigned.at_destination(found.offset))
         files: Mapping[str, str] | None = None
         for value in values:
             if value[:1] in ("<", "{"):
@@ -9202,7 +9252,7 @@ def _names_option_file(script: str, entry: ConfigFile, file: str) -> bool:
     (``ssh -F /opt/backup/ssh.conf host``, ``rsync -e 'ssh -F FILE'``, ``-FFILE``), quoted or not."""
     if entry.format in ("yaml", "toml") and file.endswith(".toml") != (entry.format == "toml"):
         return False  # config55b: Vector reads a `.toml` file as TOML, any other named one as YAML / JSON
-    if _runs_with_option(script, entry.option_files, re.escape(file)):
+    if _runs_with_option(script, entry.option_files, re.escape(file), entry.option_separator):
         return True
     return (
         _names_option_dir(script, entry, file)
@@ -9234,20 +9284,26 @@ def _names_option_dir(script: str, entry: ConfigFile, file: str) -> bool:
     ``file`` is right in (``vector --config-dir /etc/fleet/pipeline``, ``-C DIR``, ``--config-dir=DIR``), quoted or
     not, with or without a trailing slash."""
     directory = file.rpartition("/")[0]
-    return bool(directory) and _runs_with_option(script, entry.option_dirs, f"{re.escape(directory)}/?")
+    return bool(directory) and _runs_with_option(
+        script, entry.option_dirs, f"{re.escape(directory)}/?", entry.option_separator
+    )
 
 
-def _runs_with_option(script: str, commands: Mapping[str, str | tuple[str, ...]], value: str) -> bool:
+def _runs_with_option(
+    script: str, commands: Mapping[str, str | tuple[str, ...]], value: str, separator: str | None = None
+) -> bool:
     """Whether ``script`` runs one of ``commands`` (command -> its option or options) with the option followed by a
     word matching the pattern ``value``, quoted or not (config54's ``-F FILE`` / ``-FFILE``; config56: ``-c=FILE`` /
-    ``--config=FILE`` too, Go's flag package "-flag=x", clap's ``--config=FILE``)."""
+    ``--config=FILE`` too, Go's flag package "-flag=x", clap's ``--config=FILE``). mutation57: with ``separator``
+    (``ConfigFile.option_separator``) also as one item of a list (``vector -c a.toml,b.yaml``)."""
+    before, after = _list_item_around(separator)
     for command, options in commands.items():
         if command not in script:
             continue
         for option in (options,) if isinstance(options, str) else options:
             pattern = (
-                rf"(?<![\w./-]){re.escape(command)}\s(?:[^\n;|&]*?\s)?{re.escape(option)}(?:=|\s*)['\"]?{value}"
-                r"""(?=['"\s;|&)]|$)"""
+                rf"(?<![\w./-]){re.escape(command)}\s(?:[^\n;|&]*?\s)?{re.escape(option)}(?:=|\s*)['\"]?{before}"
+                rf"""{value}(?=['"\s;|&){after}]|$)"""
             )
             if re.search(pattern, script, re.MULTILINE):
                 return True
@@ -9263,9 +9319,21 @@ def _names_option_variable(script: str, entry: ConfigFile, file: str) -> bool:
         if command not in script or not any(v in script for v in variables):
             continue
         names = "|".join(re.escape(v) for v in variables)
-        if re.search(rf"(?<![\w$])(?:{names})=['\"]?(?:{places})/?(?=['\"\s;|&)]|$)", script, re.MULTILINE):
+        before, after = _list_item_around(entry.option_separator)
+        pattern = rf"(?<![\w$])(?:{names})=['\"]?{before}(?:{places})/?(?=['\"\s;|&){after}]|$)"
+        if re.search(pattern, script, re.MULTILINE):
             return True
     return False
+
+
+def _list_item_around(separator: str | None) -> tuple[str, str]:
+    """(mutation57) The patterns around an option's value that make it one item of a ``separator`` list: the items
+    before it (any number, none a blank, quote or the separator), and the separator as a character ending it. Empty
+    for an option whose value is one file."""
+    if separator is None:
+        return "", ""
+    escaped = re.escape(separator)
+    return rf"""(?:[^\s'"{escaped};|&]*{escaped})*""", escaped
 
 
 def _config_aliases(body: str, entry: ConfigFile) -> frozenset[str]:
@@ -9499,26 +9567,16 @@ _NESTED_ASSIGNMENTS = 2  # assignments inside an assignment's value, read this d
 # Atomic (bash takes the longest name: `$Aa` is the variable `Aa`): without it the host and URL patterns below could
 # split a name between the variable and the host characters after it in every way, exponentially many on a failing
 # word (`echo a.$Aa.$Aa...`, 25 repeats: 29 s in one search; the lead's review, stop 48). The matches are the same.
-# mutation53: a braced one with a default word too (`${HOST:-intake.example.com}`: _with_defaults reads the word).
-_DEFAULT_WORD = r"[^{}$`\"'\s]+"  # `${NAME:-word}`'s word, after `:-`, `-`, `:=` or `=` (_SHELL_DEFAULT reads it)
+# mutation53: a braced one with a default word too (`${HOST:-intake.example.com}`: with_defaults reads the word).
 # scripts55b: or a positional parameter (`$1`, `${1}`; bash(1) "Positional Parameters": "When a positional parameter
 # consisting of more than a single digit is expanded, it must be enclosed in braces", so `$10` is `$1` then `0`): a
 # function's `curl "http://$1:8080/hooks"` is filled with its calls' words (:func:`scripts.positional_words`), as a
 # Region option's `"$1"` is since scripts54b; a URL whose `$1` no call gives stays a placeholder, as an unset variable.
 _SHELL_VARIABLE = (
-    rf"(?>\$(?:\{{[A-Za-z_][A-Za-z0-9_]*(?::?[-=]{_DEFAULT_WORD})?\}}|\{{[1-9]\}}|[A-Za-z_][A-Za-z0-9_]*|[1-9]))"
+    rf"(?>\$(?:\{{[A-Za-z_][A-Za-z0-9_]*(?::?[-=]{DEFAULT_WORD})?\}}|\{{[1-9]\}}|[A-Za-z_][A-Za-z0-9_]*|[1-9]))"
 )
 # The same variable with its name captured (braced, or bare): group 1 or group 2.
 _SHELL_REFERENCE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
-# scripts54b: the same, or a positional parameter (`$1`, `${1}`; bash(1): `$10` is `$1` then `0`), for the readers that
-# fill a script's values in (:func:`_filled`, :func:`_referenced`, :func:`_match_values`): a positional parameter
-# holds values only where :func:`scripts.positional_words` gives them (a function's calls, `set --`), else it stays
-# as written.
-_SHELL_PARAMETER = re.compile(
-    rf"\$(?:\{{([A-Za-z_][A-Za-z0-9_]*(?:\[(?:{ARRAY_SUBSCRIPT})\])?|[1-9])\}}"
-    r"|([A-Za-z_][A-Za-z0-9_]*|[1-9]))"
-)  # and an array's element, `${REGIONS[1]}` (:func:`scripts.array_elements`; scripts55: `${REGIONS[$i]}` too;
-# mutation56: an arithmetic subscript, `${REGIONS[i+1]}`)
 _SHELL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 """A shell variable's name (bash(1) "name": letters, digits and underscores, not starting with a digit)."""
 _URL_VARIABLES = re.compile(
@@ -9690,6 +9748,8 @@ def _with_parameters(
     if has_array_element(script) and (elements := array_elements(script, references=True)):
         # scripts56b: an item holding a variable (`RS=(eu-central-1 "$DR")`, `read -a RS <<< "eu-central-1 $DR"`)
         # holds what the variable holds, as a positional parameter's word does
+        if "[$" in script or "[${" in script:  # scripts57: `${M[$k]}` where k is known
+            elements = _keyed_by_variable(script, elements)
         filled = {
             k: tuple(dict.fromkeys(v for item in items for v in _word_values(item, anywhere)))
             for k, items in elements.items()
@@ -9698,6 +9758,8 @@ def _with_parameters(
         opaque = _holds_opaque(elements)
         per_line[:] = [{**elements, **line} for line in per_line]
     opaque = (has_array_element(script) and _with_array_inputs(script, per_line, anywhere, own, files)) or opaque
+    if has_array_element(script):  # scripts57: `R="${RS[1]}"`, an assignment of an element's value
+        opaque = _with_element_assignments(script, per_line, starts, matches, own, files) or opaque
     for first, last, given in positional_words(script):
         held: dict[str, tuple[str, ...]] = {}
         for k, words in given.items():
@@ -9716,6 +9778,62 @@ def _with_parameters(
                 opaque = opaque or _holds_opaque({"": assigned})
                 for i in range(line, min(last, len(per_line) - 1) + 1):
                     per_line[i] = {**per_line[i], m.group("name"): assigned} if assigned else per_line[i]
+    return opaque
+
+
+# scripts57: an element whose subscript is a whole variable (`M[$k]`, `R[${i}]`), its name and the variable's.
+_VARIABLE_SUBSCRIPT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\[\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?\]")
+
+
+def _keyed_by_variable(script: str, elements: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """(scripts57, stop 57) ``elements`` (:func:`scripts.array_elements`) with an element whose subscript is a variable
+    the script only ever assigns literal words (:func:`scripts.plain_literal_values`: ``k=dr``) holding the items of
+    those keys alone (bash(1) "Arrays": the subscript is expanded; ``${M[$k]}`` is ``${M[dr]}``), not every item (a
+    ``${M[home]}`` beside a key abroad was refused through ``k=home``); every item, as before, when the variable is
+    bound otherwise (a loop, ``read``, arithmetic) or a value names no item the reader knows."""
+    out = dict(elements)
+    for key in elements:
+        m = _VARIABLE_SUBSCRIPT.fullmatch(key)
+        values = plain_literal_values(script, m.group(2)) if m is not None else None
+        if m is None or values is None:
+            continue
+        items = [elements.get(f"{m.group(1)}[{value}]") for value in values]
+        if all(items):
+            out[key] = tuple(dict.fromkeys(item for given in items for item in given or ()))
+    return out
+
+
+# scripts57: an assignment whose value holds an array's element (`R="${RS[1]}"`, `R=${M[dr]}-x`).
+_ELEMENT_VALUE = re.compile(r"=[^\s;&|]*\$\{[A-Za-z_][A-Za-z0-9_]*\[")
+
+
+def _with_element_assignments(
+    script: str,
+    per_line: list[Mapping[str, tuple[str, ...]]],
+    starts: tuple[int, ...],
+    matches: list[re.Match[str]],
+    own: tuple[re.Pattern[str], str] | None,
+    files: Mapping[str, str],
+) -> bool:
+    """(scripts57, stop 57) ``per_line`` with the values of each assignment whose value holds an array's element
+    (``R="${RS[1]}"``; bash(1) "Arrays": "Any element of an array may be referenced using ${name[subscript]}"): the
+    elements are known only once :func:`_with_parameters` has put them on every line, so such an assignment held
+    nothing (its variable read as unset: a Region abroad in ``RS[1]`` passed every door through ``R``). Its values are
+    added from its line until the next assignment of the same variable (which gives that line's values itself).
+    Whether a value held apart (:data:`_OPAQUE`) was added."""
+    opaque = False
+    for k, m in enumerate(matches):
+        if "[" not in m.group(0) or not _ELEMENT_VALUE.search(m.group(0)):
+            continue
+        line = bisect.bisect_right(starts, m.start()) - 1
+        assigned = tuple(dict.fromkeys(_match_values(script, m, own, per_line[line], files)))
+        if not assigned:
+            continue
+        opaque = opaque or _holds_opaque({"": assigned})
+        name = m.group("name")
+        later = (bisect.bisect_right(starts, n.start()) - 1 for n in matches[k + 1 :] if n.group("name") == name)
+        for i in range(line, next(later, len(per_line))):
+            per_line[i] = {**per_line[i], name: tuple(dict.fromkeys([*per_line[i].get(name, ()), *assigned]))}
     return opaque
 
 
@@ -9773,13 +9891,13 @@ def _match_values(
     value = next(v for v in m.group("double", "single", "bare") if v is not None)
     start = m.start("double") if m.group("double") is not None else m.start("bare")
     if (
-        script.startswith(("$(cat", '"$(cat'), start)
+        script.startswith(("$(cat", '"$(cat', "`cat", '"`cat'), start)  # scripts57: a backquoted one too
         and (heredoc := cat_heredoc_value(script, start + (script[start] == '"'))) is not None
     ):
         # scripts55: `R=$(cat <<EOF` over the lines after it (it does not close on its line): the body; one the shell
         # expands is a variable's values when it is that variable whole, else not known (as text around a reference)
         body, expanded = heredoc
-        whole = _SHELL_PARAMETER.fullmatch(body.strip()) if expanded else None
+        whole = SHELL_PARAMETER.fullmatch(body.strip()) if expanded else None
         if expanded:
             return list(env.get(whole.group(1) or whole.group(2), ())) if whole is not None else []
         return [body]
@@ -9799,12 +9917,37 @@ def _match_values(
     if value and not any(c in value for c in "$`("):
         return [value]
     if m.group("single") is None:  # mutation53: `REGION=${REGION:-eu-west-2}` holds the word where REGION is unset
-        value, defaults = _with_defaults(value)
-        env = _defaulted(defaults, env)
+        value, defaults = with_defaults(value)
+        env = under_defaults(defaults, env)
         if value and not any(c in value for c in "$`("):  # scripts54: `${A:+word}`'s word
             return [value]
-    whole = _SHELL_PARAMETER.fullmatch(value) if value and m.group("single") is None else None
+    whole = SHELL_PARAMETER.fullmatch(value) if value and m.group("single") is None else None
+    if whole is None and value and m.group("single") is None and not any(c in value for c in "`("):
+        return _text_around_values(value, m.group("name"), env)
     return list(env.get(whole.group(1) or whole.group(2), ())) if whole is not None else []
+
+
+def _text_around_values(value: str, name: str, env: Mapping[str, Sequence[str]]) -> list[str]:
+    """(scripts57, stop 57) The values of an assignment's word holding text around its variables (``R="${P}-2"``,
+    ``H=db.$DOMAIN``; bash(1) "Parameter Expansion": each ``$NAME`` is replaced by its value inside the word): the word
+    with each value its variables hold (:func:`scripts.filled_texts`, the one filling); none while a variable holds no
+    literal (unknown, as before) or the word names the variable it assigns (``P="$P-x"``: a value built on itself);
+    each text held apart (:data:`_OPAQUE`) when a variable may hold a substitution the evaluator cannot compute (the
+    substitution written in its place: a destination fails it closed); at most :data:`_MAX_BUILT_VALUE` characters."""
+    names = {r.group(1) or r.group(2) for r in SHELL_PARAMETER.finditer(value)}
+    if not names or name in names:
+        return []
+    if any(v[:1] == _OPAQUE for n in names for v in env.get(n, ())):
+        unmarked = {n: tuple(v.removeprefix(_OPAQUE) for v in env.get(n, ())) for n in names}
+        return [_OPAQUE + text for text in filled_texts(value, unmarked) if len(text) <= _MAX_BUILT_VALUE]
+    return [text for text in filled_texts(value, env) if "$" not in text and len(text) <= _MAX_BUILT_VALUE]
+
+
+# scripts57: a value built from text around variables is kept up to this length (a host name is at most 253 characters),
+# and a variable holds at most this many values anywhere, so that words built on each other in a loop (`A="$B-x"`,
+# `B="$A-y"`) give few values and _values_anywhere ends after a few passes (two such words took 18 s without the cap).
+_MAX_BUILT_VALUE = 1024
+_MAX_VALUES_ANYWHERE = 32
 
 
 _OPAQUE = "\x00"
@@ -9868,25 +10011,19 @@ def _values_anywhere(
     script: str, matches: list[re.Match[str]], own: tuple[re.Pattern[str], str] | None, files: Mapping[str, str]
 ) -> Mapping[str, tuple[str, ...]]:
     """Every literal value each variable of ``script`` is assigned anywhere, whole references followed to their end
-    (the values a use in a loop's or function's body may see)."""
+    (the values a use in a loop's or function's body may see); scripts57: at most :data:`_MAX_VALUES_ANYWHERE` a
+    variable (values built from text around others, :func:`_text_around_values`, may grow on each other in a loop)."""
     values: dict[str, list[str]] = {}
     while True:
         grown = False
         for m in matches:
             known = values.setdefault(m.group("name"), [])
             for value in _match_values(script, m, own, values, files):
-                if value not in known:
+                if value not in known and len(known) < _MAX_VALUES_ANYWHERE:
                     known.append(value)
                     grown = True
         if not grown:
             return {name: tuple(known) for name, known in values.items() if known}
-
-
-# mutation53: a parameter expansion with a default word (bash(1) "Parameter Expansion": `${parameter:-word}` "If
-# parameter is unset or null, the expansion of word is substituted"; `${parameter:=word}` assigns it as well; without
-# the colon, only when unset): `--region ${REGION:-eu-west-2}` sends to eu-west-2 wherever the script sets no REGION. A
-# word holding an expansion or a quote of its own is left as written.
-_SHELL_DEFAULT = re.compile(rf"\$\{{([A-Za-z_][A-Za-z0-9_]*|[1-9]):?[-=]({_DEFAULT_WORD})\}}")  # scripts54b: `${1:-w}`
 
 
 # mutation54: `${parameter:=word}` ("Assign Default Values ... the expansion of word is assigned to parameter") assigns
@@ -9894,76 +10031,17 @@ _SHELL_DEFAULT = re.compile(rf"\$\{{([A-Za-z_][A-Za-z0-9_]*|[1-9]):?[-=]({_DEFAU
 # only expanding it): read as the assignment `NAME=${NAME:-word}` is (the value NAME holds there, else the word). Its
 # groups are _ASSIGNMENT's (the whole expansion the bare value; never double or single) so that _match_values reads it.
 _DEFAULT_ASSIGNMENT = re.compile(
-    rf"(?P<bare>\$\{{(?P<name>[A-Za-z_][A-Za-z0-9_]*):?=(?:{_DEFAULT_WORD})\}})(?P<double>(?!))?(?P<single>(?!))?"
+    rf"(?P<bare>\$\{{(?P<name>[A-Za-z_][A-Za-z0-9_]*):?=(?:{DEFAULT_WORD})\}})(?P<double>(?!))?(?P<single>(?!))?"
 )
-
-
-# scripts54: bash(1) "Parameter Expansion": a default word that is itself an expansion (`${A:-${B:-eu-west-2}}`: A's
-# value, else B's, else the word), read from the inside out, this deep; and `${parameter:+word}` ("If parameter is null
-# or unset, nothing is substituted, otherwise the expansion of word is substituted"): the word is the only value it
-# can give (nothing else is sent anywhere).
-_NESTED_DEFAULTS = 3
-_REFERENCE_DEFAULT = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*):?[-=](\$\{[A-Za-z_][A-Za-z0-9_]*\})\}")
-_SHELL_ALTERNATE = re.compile(rf"\$\{{[A-Za-z_][A-Za-z0-9_]*:?\+({_DEFAULT_WORD})\}}")
-
-
-def _with_defaults(text: str) -> tuple[str, dict[str, tuple[str]]]:
-    """``text`` with each ``${NAME:-word}`` (``:=``, ``-``, ``=``) written ``${NAME}``, and each NAME's word as the
-    value it holds where no literal the script gives it reaches (merged under the reaching values by
-    :func:`_defaulted`: a literal the script gives NAME is what is used, else the word is; the environment's value,
-    unknown, is left as an unset variable's). Every reader of a script's variables (:func:`_filled`,
-    :func:`_referenced`, :func:`_match_values`) reads a default here. scripts54: a nested default's word is the inner
-    variable (``${B}``, resolved by :func:`_defaulted`), and ``${NAME:+word}`` is its word."""
-    if "${" not in text:
-        return text, {}
-    defaults: dict[str, tuple[str]] = {}
-
-    def reference(m: re.Match[str]) -> str:
-        defaults.setdefault(m.group(1), (m.group(2),))
-        return f"${{{m.group(1)}}}"
-
-    if "+" in text:
-        text = _SHELL_ALTERNATE.sub(lambda m: m.group(1), text)
-    for _ in range(_NESTED_DEFAULTS):
-        written = _SHELL_DEFAULT.sub(reference, text)
-        written = _REFERENCE_DEFAULT.sub(reference, written) if "${" in written else written
-        if written == text:
-            break
-        text = written
-    return text, defaults
-
-
-def _defaulted(
-    defaults: Mapping[str, tuple[str, ...]], values: Mapping[str, Sequence[str]]
-) -> Mapping[str, Sequence[str]]:
-    """``values`` with :func:`_with_defaults`' ``defaults`` under them (a value that reaches a name is what it holds,
-    else its default word); scripts54: a default that is another variable (``${A:-${B:-word}}``) is the values that
-    variable holds, or its own default, in turn."""
-    if not defaults:
-        return values
-
-    def resolved(name: str, depth: int) -> tuple[str, ...]:
-        if held := values.get(name):
-            return tuple(held)
-        out: list[str] = []
-        for word in defaults.get(name, ()):
-            inner = _SHELL_PARAMETER.fullmatch(word) if word[:2] == "${" else None
-            if inner is None:
-                out.append(word)
-            elif depth < _NESTED_DEFAULTS:
-                out += resolved(inner.group(1) or inner.group(2), depth + 1)
-        return tuple(out)
-
-    return {**{n: r for n in defaults if (r := resolved(n, 0))}, **values}
 
 
 def _referenced(value: str, values: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
     """``value``, or when it is a whole reference to a variable (``$C``, ``${C}``; scripts46) the values it may hold
     there (``values``: :meth:`_ScriptValues.at`), each judged as the value written there would be; a default word's
-    too (``${C:-word}``: :func:`_with_defaults`)."""
-    value, defaults = _with_defaults(value)
-    held = _defaulted(defaults, values)
-    if value[:1] != "$" or (whole := _SHELL_PARAMETER.fullmatch(value)) is None:
+    too (``${C:-word}``: :func:`with_defaults`)."""
+    value, defaults = with_defaults(value)
+    held = under_defaults(defaults, values)
+    if value[:1] != "$" or (whole := SHELL_PARAMETER.fullmatch(value)) is None:
         return (value,)
     return tuple(held.get(whole.group(1) or whole.group(2)) or (value,))
 
@@ -9982,13 +10060,13 @@ def _assigned_urls(script: str, own: tuple[re.Pattern[str], str] | None = None) 
     ``https://sqs.$R.amazonaws.com/``)."""
     values = _assigned_values(script, own)
     computed = _substituted_urls(script, values, own) if "://$(" in script else []
-    if not values.lines and not ("${" in script and _SHELL_DEFAULT.search(script)):
+    if not values.lines and not ("${" in script and SHELL_DEFAULT.search(script)):
         return "\n".join([script, *computed]) if computed else script
     extra: list[str] = computed
 
     def written(m: re.Match[str]) -> str:
         scheme = m.group("scheme")
-        hosts = _filled(m.group("authority"), values.at(m.start()))
+        hosts = filled_texts(m.group("authority"), values.at(m.start()))
         urls = [f"{scheme}{host}{m.group('rest')}" for host in hosts]
         extra.extend(urls[1:])
         return urls[0]
@@ -10036,25 +10114,6 @@ def _substituted_urls(script: str, values: _ScriptValues, own: tuple[re.Pattern[
         given = _script_substituted(f"{substitution}{rest}", values.at(m.start()), files, own)
         urls += [f"{m.group(0)}{text}" for text in given or () if OWN_MACHINE not in text]
     return urls[:_MAX_ASSIGNED_URLS]
-
-
-def _filled(text: str, reaching: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
-    """``text`` with each variable written as each value that reaches it (``reaching``: :meth:`_ScriptValues.at`),
-    one text per combination (at most :data:`_MAX_ASSIGNED_URLS`); a variable the script gives no literal stays as
-    written (``(text,)`` when none has one). The one filling of a script's values into a host, a URL's authority or
-    a command's option value (scripts48). A default word (``${REGION:-eu-west-2}``) is a value
-    (:func:`_with_defaults`)."""
-    text, defaults = _with_defaults(text)
-    held = _defaulted(defaults, reaching)
-    names = list(dict.fromkeys(v.group(1) or v.group(2) for v in _SHELL_PARAMETER.finditer(text)))
-    choices: list[list[str | None]] = [[*sorted(held[n])] if n in held else [None] for n in names]
-    if all(c == [None] for c in choices):
-        return (text,)
-    filled = []
-    for combination in itertools.islice(itertools.product(*choices), _MAX_ASSIGNED_URLS):
-        given = dict(zip(names, combination, strict=True))
-        filled.append(_SHELL_PARAMETER.sub(functools.partial(_given_or_written, given), text))
-    return tuple(filled)
 
 
 _XML_DESTINATION = re.compile(r"<Destination>(.*?)</Destination>", re.DOTALL)
@@ -10175,11 +10234,6 @@ def _next_substitution(text: str, start: int) -> int:
     """Where the next ``$(`` or backquote of ``text`` starts from ``start`` (-1: none)."""
     found = [i for i in (text.find("$(", start), text.find("`", start)) if i >= 0]
     return min(found, default=-1)
-
-
-def _given_or_written(given: Mapping[str, str | None], reference: re.Match[str]) -> str:
-    """A variable's value in ``given``, else the reference as written (:func:`_filled`)."""
-    return given[reference.group(1) or reference.group(2)] or reference.group(0)
 
 
 # A Kubernetes dependent variable reference `$(NAME)`, or its escape `$$`; a shell variable `$NAME` / `${NAME}`.

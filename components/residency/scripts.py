@@ -711,8 +711,15 @@ _ALL_EXPORTED = re.compile(r"(?<![^\s;&|(])set[ \t]+(?:-[A-Za-z]*a[A-Za-z]*\b|-o
 # delimiter and `)` on the lines after): bash(1) "Command Substitution" replaces it "with the standard output of the
 # command, with any trailing newlines deleted", and "Here Documents": cat's standard input is the body (`<<-` strips
 # leading tabs; "If any part of word is quoted ... the lines in the here-document are not expanded").
+# scripts57 (stop 57): and piped into `head -n N` / `head -N` on the same line (head(1): "Print the first 10 lines of
+# each FILE to standard output"; "-n, --lines=[-]NUM: print the first NUM lines instead"): the body's first N lines.
+# And the old-style backquoted form, `` `cat <<EOF `` ... `` ` `` (bash(1) "Command Substitution": "$(command) or
+# `command`": the same output).
 _CAT_HEREDOC = re.compile(
-    r"\$\([ \t]*cat[ \t]*<<(-?)[ \t]*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\2[ \t]*\n(.*?)\n\t*\3[ \t]*\n[ \t]*\)", re.S
+    r"(?:(?P<paren>\$\()|`)[ \t]*cat[ \t]*<<(-?)[ \t]*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\3"
+    r"(?:[ \t]*\|[ \t]*head[ \t]+(?:-n[ \t]*|--lines=|-)(?P<head>[1-9][0-9]*))?[ \t]*\n(.*?)\n\t*\4[ \t]*\n[ \t]*"
+    r"(?(paren)\)|`)",
+    re.S,
 )
 
 
@@ -723,8 +730,10 @@ def cat_heredoc_value(text: str, start: int) -> tuple[str, bool] | None:
     m = _CAT_HEREDOC.match(text, start)
     if m is None:
         return None
-    body = "\n".join(line.lstrip("\t") for line in m.group(4).split("\n")) if m.group(1) else m.group(4)
-    return body.rstrip("\n"), not m.group(2) and ("$" in body or "`" in body)
+    body = "\n".join(line.lstrip("\t") for line in m.group(6).split("\n")) if m.group(2) else m.group(6)
+    if m.group("head"):  # scripts57: `| head -n N`
+        body = "\n".join(body.split("\n")[: int(m.group("head"))])
+    return body.rstrip("\n"), not m.group(3) and ("$" in body or "`" in body)
 
 
 _CAT_HEREDOC_START = re.compile(r"(?<![=\w])(?<!=\")\$\([ \t]*cat[ \t]*<<")  # not an assignment's (cat_heredoc_value)
@@ -750,15 +759,26 @@ def cat_heredocs_written(script: str) -> str:
             continue
         found = cat_heredoc_value(script, m.start())
         whole = _CAT_HEREDOC.match(script, m.start())
-        if found is None or whole is None or "\n" in found[0]:
+        if found is None or whole is None:
             continue
         body = found[0]
         line_start = script.rfind("\n", 0, m.start()) + 1
         quoted = script.count('"', line_start, m.start()) % 2 == 1
-        literal = bool(whole.group(2))
+        if "\n" in body:
+            # scripts57: unquoted, a body of several lines is split into words at its newlines (bash(1) "Word
+            # Splitting": newline is in IFS), one word a line, written a blank apart (the same length); quoted, its
+            # newlines stay in the word: not written
+            if quoted:
+                continue
+            body = body.replace("\n", " ")
+            if not all(_UNQUOTED_BODY.fullmatch(word) for word in body.split(" ")):
+                continue
+        literal = bool(whole.group(3))
         if "$" in body and literal:
             continue  # `<<'EOF'` holds `$R` as written: no word here says so
-        if (quoted and _QUOTED_BODY_BREAKS.intersection(body)) or (not quoted and not _UNQUOTED_BODY.fullmatch(body)):
+        if (quoted and _QUOTED_BODY_BREAKS.intersection(body)) or (
+            not quoted and not _UNQUOTED_BODY.fullmatch(body.replace(" ", ""))
+        ):
             continue
         out += [script[last : m.start()], body.ljust(whole.end() - m.start())]
         last = whole.end()
@@ -2333,9 +2353,12 @@ _ELEMENT_ASSIGNMENT = re.compile(
     rf"{_COMMAND_PLACE}(?:{_DECLARATION})?([A-Za-z_][A-Za-z0-9_]*)\[([0-9]+)\]=(\"[^\"\n]*\"|'[^'\n]*'|[^\s;&|<>()'\"]*)",
     re.M,
 )
+# scripts57 (stop 57): a mapfile option and its value (bash(1) "mapfile": `-d delim`, `-u fd`, `-C callback`, `-c
+# quantum`, `-n` / `-O` / `-s` count), quoted or not (`-C "echo read"`, `-d ''`), or an option taking none (`-t`).
+_MAPFILE_OPTION = r"(?:-[A-Za-z]*[CcdunOs][ \t]*(?:'[^'\n]*'|\"[^\"\n]*\"|[^\s;&|<>()'\"]+)|-[A-Za-z]+)"
 _ARRAY_READ = re.compile(
     r"(?<![^\s;&|(])(?:read(?:[ \t]+-[A-Za-z]+)*?[ \t]+-[A-Za-z]*a[ \t]*|(?:mapfile|readarray)"
-    r"(?:[ \t]+-[A-Za-z]+(?:[ \t]*[0-9]+)?)*[ \t]+)([A-Za-z_][A-Za-z0-9_]*)[ \t]*"
+    rf"(?:[ \t]+{_MAPFILE_OPTION})*[ \t]+)([A-Za-z_][A-Za-z0-9_]*)[ \t]*"
     r"(?:<<<[ \t]*(\"[^\"]*\"|'[^']*'|[^\s;&|<>()'\"]+)|<<(-?)[ \t]*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\4[^\n]*\n)"
 )
 
@@ -2344,8 +2367,8 @@ _ARRAY_READ = re.compile(
 # most count lines. If count is 0, all lines are copied. -O Begin assigning to array at index origin. The default index
 # is 0. -s Discard the first count lines read. -t Remove a trailing delim"): `mapfile -t -s 1 R <<EOF` over
 # `<home>`, `<abroad>` then `"${R[0]}"` passed every door in EU (the option's number was read as the array's name: the
-# array was not read, an unset variable). An option this reader does not follow (`-d` another delimiter, `-u` another
-# file descriptor, `-C` / `-c` a callback) leaves the read unread, as before.
+# array was not read, an unset variable). scripts57: `-d` another delimiter splits the input there, `-u` another file
+# descriptor reads what `exec FD< FILE` opened (array_inputs), `-C` / `-c` a callback changes no item.
 _MAPFILE_VALUE_OPTIONS = frozenset("sdnOuCc")
 
 
@@ -2354,20 +2377,56 @@ def _mapfile_window(command: str) -> tuple[int, int, int] | None:
     array's name) give (``-s``, ``-n``, ``-O``; count 0: every line), or None when an option this reader does not
     follow is given. Letters may be joined (``-ts1``) and a value attached or the next word (getopts' reading)."""
     window = {"s": 0, "n": 0, "O": 0}
-    words = command.split()[1:]
+    options = _mapfile_options(command)
+    if options is None:
+        return None
+    for letter, value in options:
+        if letter in window:
+            if not value.isdigit():
+                return None
+            window[letter] = int(value)
+    return window["s"], window["n"], window["O"]
+
+
+def _mapfile_options(command: str) -> list[tuple[str, str]] | None:
+    """(scripts57) The options a ``mapfile`` / ``readarray`` command gives (``command``: its text up to the array's
+    name), each ``(letter, value)`` (the value empty for an option taking none), getopts' reading: letters may be
+    joined (``-ts1``), a value attached or the next word, quoted (``-d ''``, ``-C "echo read"``); None for text that
+    is no such list."""
+    try:
+        words = shlex.split(command)[1:]
+    except ValueError:
+        return None
+    found: list[tuple[str, str]] = []
     i = 0
     while i < len(words):
         word, i = words[i], i + 1
+        if word[:1] != "-":
+            return None
         for k, letter in enumerate(word[1:], start=1):
             if letter not in _MAPFILE_VALUE_OPTIONS:
+                found.append((letter, ""))
                 continue
             value = word[k + 1 :] or (words[i] if i < len(words) else "")
             i += 0 if word[k + 1 :] else 1
-            if letter not in window or not value.isdigit():
-                return None
-            window[letter] = int(value)
+            found.append((letter, value))
             break
-    return window["s"], window["n"], window["O"]
+    return found
+
+
+def _mapfile_delimiter(command: str) -> str:
+    """(scripts57) The delimiter a ``mapfile`` command's ``-d`` gives (bash(1): "The first character of delim is used
+    to terminate each input line, rather than newline. If delim is the empty string, mapfile will terminate a line when
+    it reads a NUL character"): its first character, NUL for an empty one, a newline without ``-d``."""
+    given = [value for letter, value in _mapfile_options(command) or () if letter == "d"]
+    return (given[-1][:1] or "\0") if given else "\n"
+
+
+def _mapfile_descriptor(command: str) -> str | None:
+    """(scripts57) The file descriptor a ``mapfile`` command's ``-u fd`` reads ("Read lines from file descriptor fd
+    instead of the standard input"), or None."""
+    given = [value for letter, value in _mapfile_options(command) or () if letter == "u"]
+    return given[-1] if given else None
 
 
 def _windowed(items: list[str], window: tuple[int, int, int]) -> list[tuple[int, str]]:
@@ -2396,14 +2455,16 @@ def _other_array_items(script: str) -> dict[str, list[tuple[int | None, str]]]:
             # scripts56 (the lead's review of stop 55): `read -a NAME <<< WORDS` has one reader, reads_as_assignments'
             # `_split_here_string` (`NAME=(f1 f2)`, the IFS before it too), which the engine applies first
             continue
-        window = _mapfile_window(script[m.start() : m.start(1)]) if mapfile else (0, 0, 0)
-        if window is None:
-            continue
+        command = script[m.start() : m.start(1)]
+        window = _mapfile_window(command) if mapfile else (0, 0, 0)
+        if window is None or (mapfile and _mapfile_descriptor(command) is not None):
+            continue  # scripts57: `-u FD` reads another descriptor than the redirection (array_inputs reads it)
+        delimiter = _mapfile_delimiter(command) if mapfile else "\n"
         if m.group(2) is not None:
             word = m.group(2)[1:-1] if m.group(2)[:1] in "\"'" else m.group(2)
             if m.group(2)[:1] != "'" and ("$" in word or "`" in word):
                 continue
-            items = [line.strip() for line in word.splitlines()] if mapfile else word.split()
+            items = [line.strip() for line in word.split(delimiter)] if mapfile else word.split()
         else:
             items = []
             for written in script[m.end() :].split("\n"):
@@ -2414,6 +2475,8 @@ def _other_array_items(script: str) -> dict[str, list[tuple[int | None, str]]]:
             if not m.group(4) and any("$" in i or "`" in i for i in items):
                 continue
             items = items[0].split() if items and not mapfile else items
+            if delimiter != "\n":  # scripts57: `mapfile -d SEP`: the body split at SEP, not at its lines
+                items = [item.strip() for item in "\n".join(items).split(delimiter)]
         given.setdefault(m.group(1), []).extend(
             (k, item) for k, item in _windowed(items, window) if _LOOP_WORD.fullmatch(item)
         )
@@ -2425,7 +2488,7 @@ def _other_array_items(script: str) -> dict[str, list[tuple[int | None, str]]]:
 # command substitution's here-string (`<<< "$(cmd)"`): the input is that command's output, as `$(< FILE)` / `$(cmd)`.
 _ARRAY_READ_INPUT = re.compile(
     r"(?<![^\s;&|(])(?:read(?:[ \t]+-[A-Za-z]+)*?[ \t]+-[A-Za-z]*a[ \t]*|(?:mapfile|readarray)"
-    r"(?:[ \t]+-[A-Za-z]+(?:[ \t]*[0-9]+)?)*[ \t]+)([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?:<[ \t]*<\((?P<process>[^\n]*)\)"
+    rf"(?:[ \t]+{_MAPFILE_OPTION})*[ \t]+)([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?:<[ \t]*<\((?P<process>[^\n]*)\)"
     r"|<[ \t]*(?P<file>\"[^\"\n]*\"|[^\s;&|<>()'\"]+)"
     r"|<<<[ \t]*(?P<quote>\"?)(?P<substitution>\$\([^\n]*\))(?P=quote))[ \t]*(?=$|[;&|#])",
     re.M,
@@ -2449,6 +2512,16 @@ def array_inputs(script: str) -> list[tuple[str, str, str]]:
         for m in _ARRAY_OF_SUBSTITUTION.finditer(script):
             if substitution_at(m.group(3), 0) == m.group(3):
                 found.append((m.group(1), "whole" if m.group(2) else "words", m.group(3)))
+    if "-u" in script:  # scripts57: `mapfile -u FD NAME`, FD opened by `exec FD< FILE` before it
+        for m in _MAPFILE_FROM_DESCRIPTOR.finditer(script):
+            command = m.group(0)[: m.start(2) - m.start()]
+            descriptor, window = _mapfile_descriptor(command), _mapfile_window(command)
+            if descriptor is None or window is None:
+                continue
+            opened = [o.group(2) for o in _EXEC_OPENED.finditer(script, 0, m.start()) if o.group("fd") == descriptor]
+            # an input the script opens nowhere is unknown: the one evaluator cannot compute it (RES-011 there)
+            substitution = f"$(< {opened[-1]})" if opened else f"$(< /dev/fd/{descriptor})"
+            found.append((m.group(2), _mapfile_split(command, window), substitution))
     if "<" not in script:
         return found
     for m in _ARRAY_READ_INPUT.finditer(script):
@@ -2461,11 +2534,29 @@ def array_inputs(script: str) -> list[tuple[str, str, str]]:
         if m.group(0).startswith("read"):
             found.append((m.group(1), "first-line", substitution))
         elif (window := _mapfile_window(m.group(0)[: m.start(1) - m.start()])) is not None:
-            # mutation56: mapfile's -s / -n / -O, carried in the split's name (`lines/1/0/0`)
-            found.append(
-                (m.group(1), "lines" if window == (0, 0, 0) else "lines/{}/{}/{}".format(*window), substitution)
-            )
+            found.append((m.group(1), _mapfile_split(m.group(0)[: m.start(1) - m.start()], window), substitution))
     return found
+
+
+def _mapfile_split(command: str, window: tuple[int, int, int]) -> str:
+    """How :func:`array_input_elements` splits a ``mapfile`` command's input: ``lines``, or (mutation56) with -s / -n /
+    -O carried in the split's name (``lines/1/0/0``); scripts57: a ``-d`` delimiter's character code after them
+    (``lines/0/0/0/44``: at commas)."""
+    delimiter = _mapfile_delimiter(command)
+    if delimiter != "\n":
+        return "lines/{}/{}/{}/".format(*window) + str(ord(delimiter))
+    return "lines" if window == (0, 0, 0) else "lines/{}/{}/{}".format(*window)
+
+
+# scripts57: `mapfile [OPTIONS] NAME` with no redirection (its `-u FD` names the input), and bash(1) "Redirections":
+# `exec FD< FILE` ("Redirecting Input": "[n]<word ... the file descriptor n"; exec with no command "redirections take
+# effect in the current shell") opening FILE on FD.
+_MAPFILE_FROM_DESCRIPTOR = re.compile(
+    rf"(?<![^\s;&|(])(?:mapfile|readarray)((?:[ \t]+{_MAPFILE_OPTION})*)[ \t]+([A-Za-z_][A-Za-z0-9_]*)"
+    r"[ \t]*(?=$|[;&|#])",
+    re.M,
+)
+_EXEC_OPENED = re.compile(r"(?<![^\s;&|(])exec[ \t]+(?P<fd>[0-9]+)<[ \t]*([^\s;&|<>()'\"]+)")
 
 
 def array_input_elements(
@@ -2488,7 +2579,9 @@ def array_input_elements(
         "whole": [output],
     }[split]
     if window:
-        skip, count, origin = (int(w) for w in window.split("/"))
+        skip, count, origin, *delimiter = (int(w) for w in window.split("/"))
+        if delimiter:  # scripts57: `mapfile -d SEP`'s items (_mapfile_split)
+            items = [item.strip() for item in output.split(chr(delimiter[0])) if item.strip()]
         indexed = dict(_windowed(items, (skip, count, origin)))
     else:
         indexed = dict(enumerate(items))
@@ -2842,6 +2935,36 @@ def _pipe_into(script: str, at: int) -> int | None:
     return found.start() if found is not None else None
 
 
+# falsealarm57 (stop 57): bash(1) "Shell Functions": a function's commands run in the caller's shell, with its standard
+# input, so a `while read` loop opening a function body (`push_all() { while read -r ip; do ssh "$ip" ...; done; }`)
+# reads what each call is given: `CMD | push_all` (a pipe on the call's line or ending an earlier one). The lines of
+# every call's pipe, each as :func:`_piped_lines` reads a loop's own pipe; a call with any other input (none, a file,
+# the script's standard input) or no call at all leaves the loop unread (None: unknown, as before).
+_LOOP_IN_BODY = re.compile(
+    r"(?:^|\n)[ \t]*(?:function[ \t]+([A-Za-z_][\w:.-]*)(?:[ \t]*\([ \t]*\))?|([A-Za-z_][\w:.-]*)[ \t]*\([ \t]*\))"
+    r"[ \t]*(?:\n[ \t]*)?\{[ \t]*(?:\n[ \t]*)?\Z"
+)
+
+
+def _callers_lines(
+    script: str, at: int, files: Mapping[str, str], values: Mapping[str, Sequence[str]]
+) -> list[str] | None:
+    """The lines the callers of the function whose body opens with the ``while`` at ``at`` pipe into it, or None."""
+    at = script.index("while", at)  # after a one-line body's `{`
+    defined = _LOOP_IN_BODY.search(script, max(0, at - 200), at)
+    if defined is None:
+        return None
+    call = re.compile(_CALL_PLACE + "(" + re.escape(defined.group(1) or defined.group(2)) + r")(?=[ \t;&|)]|$)", re.M)
+    lines: list[str] = []
+    for found in call.finditer(script):
+        bar = _pipe_into(script, found.start(1))
+        piped = _piped_lines(script, bar, files, values) if bar is not None else None
+        if piped is None:
+            return None
+        lines += piped
+    return lines or None
+
+
 def while_read_words(
     script: str, files: Mapping[str, str], values: Mapping[str, Sequence[str]] | None = None
 ) -> dict[str, tuple[str, ...]]:
@@ -2859,7 +2982,9 @@ def while_read_words(
         piped = _piped_lines(script, bar, files, values or {}) if bar is not None else None
         given = None if piped is not None else _LOOP_INPUT.search(script, m.end())
         if given is None and piped is None:
-            piped = [_UNREAD_INPUT]  # falsealarm56: an input the reader does not find is unknown, not unset
+            # falsealarm56: an input the reader does not find is unknown, not unset; falsealarm57: a function's loop
+            # reads what its callers pipe into it
+            piped = _callers_lines(script, m.start(), files, values or {}) or [_UNREAD_INPUT]
         lines: list[str] = []
         if piped is not None:
             lines = piped
@@ -2870,8 +2995,8 @@ def while_read_words(
                 line = written.lstrip("\t") if given.group(1) else written
                 if line.rstrip("\r") == given.group(3):
                     break
-                expanded = not given.group(2) and "$" in line and values
-                lines += _expanded_body_line(line.strip(), values or {}) if expanded else [line.strip()]
+                expanded = not given.group(2) and "$" in line
+                lines += filled_texts(line.strip(), values or {}) if expanded else [line.strip()]
         elif given.group(5) is not None:
             word = given.group(5)
             word = word[1:-1] if word[:1] in "\"'" else word
@@ -2892,28 +3017,123 @@ def while_read_words(
     return {name: tuple(found) for name, found in words.items() if found}
 
 
-_MAX_BODY_LINES = 8  # a here-document's line written with its variables' values, at most this many ways
+# scripts57 (stop 57): the one filling of a script's values into a text (a host, a URL's authority, a command's option
+# value, a here-document's line), moved here from the engine (its `_filled`, `_with_defaults`, `_defaulted`) so that the
+# script reader's `while read` loop (scripts56's `_expanded_body_line`, a second filling) and the engine use one.
+_MAX_FILLED = 8  # the texts :func:`filled_texts` writes, at most (a script assigning a variable several values)
+DEFAULT_WORD = r"[^{}$`\"'\s]+"  # `${NAME:-word}`'s word, after `:-`, `-`, `:=` or `=` (SHELL_DEFAULT reads it)
+# scripts54b: a shell variable, or a positional parameter (`$1`, `${1}`; bash(1): `$10` is `$1` then `0`), for the
+# readers that fill a script's values in (:func:`filled_texts`, engine `_referenced`, `_match_values`): a positional
+# parameter holds values only where :func:`positional_words` gives them (a function's calls, `set --`), else it stays
+# as written.
+SHELL_PARAMETER = re.compile(
+    rf"\$(?:\{{([A-Za-z_][A-Za-z0-9_]*(?:\[(?:{ARRAY_SUBSCRIPT})\])?|[1-9][0-9]?|!#)\}}"
+    r"|([A-Za-z_][A-Za-z0-9_]*|[1-9]))"
+)  # and an array's element, `${REGIONS[1]}` (:func:`array_elements`; scripts55: `${REGIONS[$i]}` too;
+# mutation56: an arithmetic subscript, `${REGIONS[i+1]}`; scripts57: the last positional parameter, `${!#}`, and
+# `${10}` and later: bash(1) "Positional Parameters": "When a positional parameter consisting of more than a single
+# digit is expanded, it must be enclosed in braces")
+# mutation53: a parameter expansion with a default word (bash(1) "Parameter Expansion": `${parameter:-word}` "If
+# parameter is unset or null, the expansion of word is substituted"; `${parameter:=word}` assigns it as well; without
+# the colon, only when unset): `--region ${REGION:-eu-west-2}` sends to eu-west-2 wherever the script sets no REGION. A
+# word holding an expansion or a quote of its own is left as written.
+SHELL_DEFAULT = re.compile(rf"\$\{{([A-Za-z_][A-Za-z0-9_]*|[1-9]):?[-=]({DEFAULT_WORD})\}}")  # scripts54b: `${1:-w}`
+# scripts54: bash(1) "Parameter Expansion": a default word that is itself an expansion (`${A:-${B:-eu-west-2}}`: A's
+# value, else B's, else the word), read from the inside out, this deep; and `${parameter:+word}` ("If parameter is null
+# or unset, nothing is substituted, otherwise the expansion of word is substituted"): the word is the only value it
+# can give (nothing else is sent anywhere).
+_NESTED_DEFAULTS = 3
+_REFERENCE_DEFAULT = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*):?[-=](\$\{[A-Za-z_][A-Za-z0-9_]*\})\}")
+_SHELL_ALTERNATE = re.compile(rf"\$\{{[A-Za-z_][A-Za-z0-9_]*:?\+({DEFAULT_WORD})\}}")
 
 
-def _expanded_body_line(line: str, values: Mapping[str, Sequence[str]]) -> list[str]:
-    """(scripts56) A here-document body's line with text around its expansions (``${P}-1``; bash(1) "Here Documents":
-    an unquoted delimiter's body undergoes parameter expansion) written with each value its variables hold anywhere
-    (``values``), at most :data:`_MAX_BODY_LINES` ways; the line as written when one of them holds none (a placeholder,
-    as before) or it holds another expansion."""
-    names = list(dict.fromkeys(m.group(1) or m.group(2) for m in _ENV_VARIABLE.finditer(line)))
-    rest = _ENV_VARIABLE.sub("", line)
-    if not names or "$" in rest or "`" in rest or any(not values.get(n) for n in names):
-        return [line]
+def with_defaults(text: str) -> tuple[str, dict[str, tuple[str]]]:
+    """``text`` with each ``${NAME:-word}`` (``:=``, ``-``, ``=``) written ``${NAME}``, and each NAME's word as the
+    value it holds where no literal the script gives it reaches (merged under the reaching values by
+    :func:`under_defaults`: a literal the script gives NAME is what is used, else the word is; the environment's
+    value, unknown, is left as an unset variable's). Every reader of a script's variables (:func:`filled_texts`, engine
+    ``_referenced``, ``_match_values``) reads a default here. scripts54: a nested default's word is the inner variable
+    (``${B}``, resolved by :func:`under_defaults`), and ``${NAME:+word}`` is its word."""
+    if "${" not in text:
+        return text, {}
+    defaults: dict[str, tuple[str]] = {}
+
+    def reference(m: re.Match[str]) -> str:
+        defaults.setdefault(m.group(1), (m.group(2),))
+        return f"${{{m.group(1)}}}"
+
+    if "+" in text:
+        text = _SHELL_ALTERNATE.sub(lambda m: m.group(1), text)
+    for _ in range(_NESTED_DEFAULTS):
+        written = SHELL_DEFAULT.sub(reference, text)
+        written = _REFERENCE_DEFAULT.sub(reference, written) if "${" in written else written
+        if written == text:
+            break
+        text = written
+    return text, defaults
+
+
+def under_defaults(
+    defaults: Mapping[str, tuple[str, ...]], values: Mapping[str, Sequence[str]]
+) -> Mapping[str, Sequence[str]]:
+    """``values`` with :func:`with_defaults`' ``defaults`` under them (a value that reaches a name is what it holds,
+    else its default word); scripts54: a default that is another variable (``${A:-${B:-word}}``) is the values that
+    variable holds, or its own default, in turn."""
+    if not defaults:
+        return values
+
+    def resolved(name: str, depth: int) -> tuple[str, ...]:
+        if held := values.get(name):
+            return tuple(held)
+        out: list[str] = []
+        for word in defaults.get(name, ()):
+            inner = SHELL_PARAMETER.fullmatch(word) if word[:2] == "${" else None
+            if inner is None:
+                out.append(word)
+            elif depth < _NESTED_DEFAULTS:
+                out += resolved(inner.group(1) or inner.group(2), depth + 1)
+        return tuple(out)
+
+    return {**{n: r for n in defaults if (r := resolved(n, 0))}, **values}
+
+
+def filled_texts(text: str, reaching: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
+    """``text`` with each variable written as each value that reaches it (``reaching``: engine
+    ``_ScriptValues.at``, or every value a variable holds anywhere), one text per combination (at most
+    :data:`_MAX_FILLED`); a variable the script gives no literal stays as written (``(text,)`` when none has one). The
+    one filling of a script's values into a host, a URL's authority, a command's option value (scripts48) or a
+    here-document's line (scripts56). A default word (``${REGION:-eu-west-2}``) is a value (:func:`with_defaults`)."""
+    text, defaults = with_defaults(text)
+    held = under_defaults(defaults, reaching)
+    names = list(dict.fromkeys(v.group(1) or v.group(2) for v in SHELL_PARAMETER.finditer(text)))
+    choices: list[list[str | None]] = [[*sorted(held[n])] if n in held else [None] for n in names]
+    if all(c == [None] for c in choices):
+        return (text,)
     filled = []
-    for combination in itertools.islice(itertools.product(*(values[n] for n in names)), _MAX_BODY_LINES):
+    for combination in itertools.islice(itertools.product(*choices), _MAX_FILLED):
         given = dict(zip(names, combination, strict=True))
-        filled.append(_ENV_VARIABLE.sub(functools.partial(_value_given, given), line))
-    return filled
+        filled.append(SHELL_PARAMETER.sub(functools.partial(_given_or_written, given), text))
+    return tuple(filled)
 
 
-def _value_given(given: Mapping[str, str], m: re.Match[str]) -> str:
-    """(scripts56) The value ``given`` holds for the variable ``m`` names (:func:`_expanded_body_line`)."""
-    return given[m.group(1) or m.group(2)]
+def _given_or_written(given: Mapping[str, str | None], reference: re.Match[str]) -> str:
+    """A variable's value in ``given``, else the reference as written (:func:`filled_texts`). falsealarm57 (stop 57): a
+    literal value's double quotes are written escaped (``\\"``) inside a command substitution the evaluator re-reads
+    as shell words (not where the text single-quotes the reference, which keeps them; not elsewhere: a policy document
+    filled from ``"$P"`` is read as JSON): bash(1) "Quote Removal" removes only the quotes the script wrote,
+    never those an expansion gives, so ``"$S"`` of ``{"region":"us-west-2"}`` reaches ``echo`` whole (written bare,
+    the filled text was re-read as ``{region:us-west-2}``, jq read no JSON, and the Region abroad passed every door).
+    A value holding an expansion or a backslash (an uncomputed substitution kept as text) is written as it is."""
+    value = given[reference.group(1) or reference.group(2)]
+    text, at = reference.string, reference.start()
+    opened = text.rfind("$(", 0, at)
+    reread = opened >= 0 and ")" not in text[opened:at] and text[at - 1 : at] != "'"  # the reader's `'$S'` keeps them
+    if value and reread and '"' in value and not _KEPT_AS_WRITTEN.search(value):
+        return value.replace('"', '\\"')
+    return value or reference.group(0)
+
+
+_KEPT_AS_WRITTEN = re.compile(r"[$`\\]")
 
 
 def _piped_lines(
@@ -2944,15 +3164,16 @@ def _piped_lines(
 # to the function become the positional parameters during its execution"; the `set` builtin: "--  If no arguments
 # follow this option, then the positional parameters are unset. Otherwise, the positional parameters are set to the
 # args"). A call's words: literal (quotes removed), a command substitution or a whole variable, kept as written.
-_POSITIONAL_USE = re.compile(r"\$\{?[1-9]")
+_POSITIONAL_USE = re.compile(r"\$\{?[1-9]|\$\{!#\}")  # scripts57: `${!#}` (LAST_POSITIONAL) too
 _CALL_WORD = re.compile(r"(?:\"[^\"\n]*\"|'[^'\n]*'|\$\([^()\n]*\)|[^\s;&|<>()'\"])+")
 _SET_ARGUMENTS = re.compile(_COMMAND_PLACE + r"set[ \t]+--((?:[ \t]+[^\s;&|<>()]+)*)[ \t]*(?=$|[;&|)])", re.M)
-_MAX_POSITIONAL = 9
+_MAX_POSITIONAL = 20  # scripts57: `${10}` and later (braced) too; before, `$1` .. `$9`
 _ANY_FUNCTION_DEFINITION = re.compile(_FUNCTION_DEFINITION.pattern, re.M)
 
 
 def has_positional(script: str) -> bool:
-    """Whether ``script`` uses a positional parameter ``$1`` .. ``$9`` (a substring test, then a search)."""
+    """Whether ``script`` uses a positional parameter ``$1`` .. ``$9`` or ``${!#}`` (a substring test, then a
+    search)."""
     return "$" in script and _POSITIONAL_USE.search(script) is not None
 
 
@@ -3001,11 +3222,15 @@ def positional_words(script: str) -> list[tuple[int, int, dict[str, tuple[str, .
     word from the loop's line on (an option loop's ``shift 2``)."""
     lines = script.split("\n")
     ranges: list[tuple[int, int, dict[str, tuple[str, ...]]]] = []
+    last = LAST_POSITIONAL in script  # scripts57: `${!#}` (last_positional_written), each call's last word
     if "set" in script and "--" in script:
         for m in _SET_ARGUMENTS.finditer(script):
-            words = _call_words(m.group(1))[:_MAX_POSITIONAL]
+            words = _call_words(m.group(1))
             line = script.count("\n", 0, m.start())
-            ranges.append((line, len(lines) - 1, {str(k): (w,) for k, w in enumerate(words, start=1)}))
+            positions: dict[str, tuple[str, ...]] = {str(k): (w,) for k, w in enumerate(words[:_MAX_POSITIONAL], 1)}
+            if last and words:
+                positions["!#"] = (words[-1],)
+            ranges.append((line, len(lines) - 1, positions))
     bodies = _function_bodies(lines) if _ANY_FUNCTION_DEFINITION.search(script) else []  # most scripts define none
     calls = _function_calls(script, bodies)
     passed_on = "$@" in script or "$*" in script or "${@}" in script or "${*}" in script
@@ -3021,9 +3246,13 @@ def positional_words(script: str) -> list[tuple[int, int, dict[str, tuple[str, .
                     known = given.setdefault(str(k), [])
                     if word not in known:
                         known.append(word)
-    for name, first, last in bodies:  # after `set --`'s: a function's own are its calls'
+    for name, first, end in bodies:  # after `set --`'s: a function's own are its calls'
+        if last:  # scripts57: each call's last word (a call passing "$@" on gives no literal last word here)
+            ends = [words[-1] for _, words in calls[name] if words and not _ALL_POSITIONAL.intersection(words)]
+            if ends:
+                given_by.setdefault(name, {})["!#"] = list(dict.fromkeys(ends))
         if given_by.get(name):
-            ranges.append((first, last, {k: tuple(v) for k, v in given_by[name].items()}))
+            ranges.append((first, end, {k: tuple(v) for k, v in given_by[name].items()}))
     return _shifted(script, lines, ranges) if "shift" in script else ranges
 
 
@@ -3160,23 +3389,47 @@ def all_positional_expanded(script: str) -> str:
 # positional parameters beginning at offset. A negative offset is taken relative to one greater than the greatest
 # positional parameter"; written with a blank or in parentheses, not `:-`), `${@:$#}` too, length 1 or none.
 _LAST_POSITIONAL = re.compile(r"\$\{(?:!#|[@*]:(?:[ \t]+-1|\(-1\)|\$#|\$\{#\})(?::1)?)\}")
+# mutation57: and a slice from a literal offset N (1 to 9): `${@:N:1}` is the one parameter N, `${@:N}` the parameters
+# from N on, which is parameter N alone where every call gives N words (`retain /fleet/app us-west-2` and
+# `--region "${@:2}"`, which passed every door); a slice of several words is left as written.
+_POSITIONAL_SLICE = re.compile(r"\$\{[@*]:([1-9])(:1)?\}")
 
 
 def last_positional_written(script: str) -> str:
     """(scripts56) ``script`` with each last positional parameter (:data:`_LAST_POSITIONAL`: ``${!#}``, ``${@: -1}``)
     written as the position it is, ``${N}``, where every call of its function (or the ``set --`` before it) gives the
-    same number N of words (:func:`_call_lists`, 1 to 9); so the one positional reader fills it. One whose calls give
-    different numbers of words, or none, is left as written (a placeholder, as an unset ``$1``)."""
-    if "${" not in script or _LAST_POSITIONAL.search(script) is None:
+    same number N of words (:func:`_call_lists`, 1 to 20); so the one positional reader fills it. mutation57: a slice
+    giving one parameter too (:func:`_slice_written`). scripts57: one whose calls give different numbers of words is
+    written ``${!#}`` (:data:`LAST_POSITIONAL`), which holds each call's last word; one given no call is left as written
+    (a placeholder, as an unset ``$1``)."""
+    if "${" not in script or (_LAST_POSITIONAL.search(script) is None and _POSITIONAL_SLICE.search(script) is None):
         return script
     lines = script.split("\n")
     for first, last, lists in _call_lists(script, lines):
         counts = {len(words) for words in lists}
-        if len(counts) != 1 or not 1 <= (count := counts.pop()) <= _MAX_POSITIONAL:
+        count = counts.pop() if len(counts) == 1 else 0
+        # scripts57: calls giving different numbers of words: `${!#}`, each call's last word (positional_words' `!#`)
+        written = f"${{{count}}}" if 1 <= count <= _MAX_POSITIONAL else LAST_POSITIONAL if counts else None
+        if written is None:
             continue
         for i in range(first, min(last, len(lines) - 1) + 1):
-            lines[i] = _LAST_POSITIONAL.sub(f"${{{count}}}", lines[i])
+            lines[i] = _LAST_POSITIONAL.sub(written, lines[i])
+            if count:
+                lines[i] = _POSITIONAL_SLICE.sub(functools.partial(_slice_written, count=count), lines[i])
     return "\n".join(lines)
+
+
+def _slice_written(m: re.Match[str], count: int) -> str:
+    """(mutation57) A positional slice (:data:`_POSITIONAL_SLICE`) as the one parameter it gives where every call
+    gives ``count`` words: ``${N}`` for a length of 1 or an offset that is the last word; as written otherwise."""
+    offset = int(m.group(1))
+    return f"${{{offset}}}" if m.group(2) or offset == count else m.group(0)
+
+
+LAST_POSITIONAL = "${!#}"
+"""(scripts57) The last positional parameter as :func:`last_positional_written` writes it where the calls give
+different numbers of words; :func:`positional_words` gives it (as ``!#``) each call's last word, and
+:data:`SHELL_PARAMETER` reads it as a name."""
 
 
 def _requoted(word: str) -> str:
@@ -3395,7 +3648,11 @@ def _echoed_items(words: list[str]) -> str | None:
 # scripts56b: with flags, a width and a precision, and `%d` / `%i` (bash(1) "printf": "the format is a character
 # string which contains ... format specifications"; printf(1): "%d, %i: signed decimal", `-` left-justifies, a width
 # pads), which Python's `%` operator reads alike for these.
-_PRINTF_CONVERSION = re.compile(r"%%|%[-0 +]*[0-9]*(?:\.[0-9]*)?[sdi]|%")
+# mutation57: and `%q` / `%b` of a word they print unchanged (bash(1) "printf": "%b causes printf to expand backslash
+# escape sequences in the corresponding argument", "%q causes printf to output the corresponding argument in a format
+# that can be reused as shell input": a word of letters, digits and `._:/@%+-` needs no quoting); another word is not
+# read. `printf -v R '%q' us-west-2` was unread (R unset) and the Region passed every door.
+_PRINTF_CONVERSION = re.compile(r"%%|%[-0 +]*[0-9]*(?:\.[0-9]*)?[sdi]|%[qb]|%")
 
 
 def _printf_strings(form: str, operands: list[str]) -> str | None:
@@ -3422,19 +3679,41 @@ def _printf_strings(form: str, operands: list[str]) -> str | None:
 
 def _converted(used: list[str], conversion: re.Match[str]) -> str:
     """printf's ``%%`` or the next argument as its conversion prints it (:func:`_printf_strings`: ``%s`` as it is;
-    scripts56b: a width, ``-``, a precision, ``%d`` / ``%i`` of a decimal number, an empty one 0)."""
+    scripts56b: a width, ``-``, a precision, ``%d`` / ``%i`` of a decimal number, an empty one 0; scripts57: of an
+    octal, hexadecimal or character constant, :func:`_c_constant`)."""
     spec = conversion.group(0)
     if spec == "%%":
         return "%"
     word = used.pop(0)
     if spec == "%s":
         return word
-    if spec[-1] != "s" and not _PRINTF_DECIMAL.fullmatch(word):
-        raise ValueError(word)  # octal `010`, hexadecimal `0x10`, a character `'a`: not read
-    return spec % (word if spec[-1] == "s" else int(word or "0", 10))
+    if spec in ("%q", "%b"):
+        if _LOOP_WORD.fullmatch(word) is None and word:
+            raise ValueError(word)  # mutation57: a word %q quotes or %b unescapes: not read
+        return word
+    return spec % (word if spec[-1] == "s" else _c_constant(word))
 
 
-_PRINTF_DECIMAL = re.compile(r"[+-]?(?:0|[1-9][0-9]*)|")
+# scripts57 (stop 57): bash(1) "printf": "Arguments to non-string format specifiers are treated as C language constants,
+# except that a leading plus or minus sign is allowed, and if the leading character is a single or double quote, the
+# value is the ASCII value of the following character": a decimal number, an octal one after `0` (`010` is 8), a
+# hexadecimal one after `0x` (`0x10` is 16), `'a` / `"a` the character's code; an empty argument is 0.
+_PRINTF_NUMBER = re.compile(r"([+-]?)(?:0[xX]([0-9a-fA-F]+)|0([0-7]*)|([1-9][0-9]*))|")
+
+
+def _c_constant(word: str) -> int:
+    """(scripts57) The number printf's ``%d`` / ``%i`` prints for the argument ``word`` (:data:`_PRINTF_NUMBER`);
+    ValueError for a word that is no such constant (bash prints an error)."""
+    if len(word) >= 2 and word[0] in "'\"":
+        return ord(word[1])
+    m = _PRINTF_NUMBER.fullmatch(word)
+    if m is None:
+        raise ValueError(word)
+    sign = -1 if m.group(1) == "-" else 1
+    hexadecimal, octal, decimal = m.group(2, 3, 4)
+    if hexadecimal is not None:
+        return sign * int(hexadecimal, 16)
+    return sign * (int(octal or "0", 8) if decimal is None else int(decimal, 10))
 
 
 def _xargs_run(words: list[str]) -> tuple[str | None, list[str]] | None:
@@ -3477,7 +3756,7 @@ def filter_values(substitution: str, reaching: Mapping[str, Sequence[str]]) -> l
     command = text[2:-1] if text.startswith("$(") else text[1:-1]
     if not any(name in command for name in _FILTER_NAMES):
         return None
-    commands = list(_simple_commands(_words(command)))
+    commands = list(_simple_commands(_here_string_echoed(_words(command), command)))
     filters = [text_filter(_jq_arguments_resolved(c.words, reaching, command)) for c in commands[1:]]
     if len(commands) < 2 or filters[-1] is None:
         return None
@@ -3490,6 +3769,23 @@ def filter_values(substitution: str, reaching: Mapping[str, Sequence[str]]) -> l
     return [h.group(0) for h in hosts if h is not None]
 
 
+def _here_string_echoed(words: list[str], command: str) -> list[str]:
+    """(mutation57) A text filter reading a here-string (``jq -r '.dr.region' <<< '{...}'``, ``sed ... <<< "$R"``;
+    bash(1) "Here Strings": the word, expanded, "is supplied as a single string, with a newline appended, to the
+    command on its standard input") as ``echo WORD | FILTER``, which gives the filter the same line: was RES-011 at
+    ``--region`` with the home Region (the filter's input not read). Any other words as they are, and a single-quoted
+    word holding ``$`` or a backquote (no expansion: not the reference ``_echoed_values`` would fill in)."""
+    if not words or words[0].rsplit("/", 1)[-1] not in _FILTER_NAMES or "<<<" not in words:
+        return words
+    at = words.index("<<<")
+    if at + 1 >= len(words) or any(w in _SEPARATORS for w in words[:at]):
+        return words
+    word = words[at + 1]
+    if ("$" in word or "`" in word) and f"'{word}'" in command:
+        return words
+    return ["echo", word, "|", *words[:at], *words[at + 2 :]]
+
+
 # scripts52: commands whose output names the machine the script runs on, never another host: hostname(1) ("show or
 # set the system's host name"; -f / --fqdn its full name, -s / --short, -d / --domain, -i / -I its addresses), whoami(1)
 # / id -un (a user's name, no host), and the instance metadata services (EC2's IMDS at http://169.254.169.254/ and
@@ -3497,16 +3793,28 @@ def filter_values(substitution: str, reaching: Mapping[str, Sequence[str]]) -> l
 # ec2-metadata(8), https://github.com/amazonlinux/amazon-ec2-utils/blob/main/doc/ec2-metadata.8; Alibaba Cloud ECS's
 # at http://100.100.100.200/, https://www.alibabacloud.com/help/en/ecs/user-guide/view-instance-metadata): each item
 # describes the instance itself (its address, name, zone, Region). Matched whole against a pipeline's first command.
+# falsealarm57 (stop 57): ip-address(8) `ip [-4|-6] [-o|-br] addr show [dev] IFACE` of the cloud's own network
+# interface (eth*, ens*, enp*): the interface's own addresses (`inet 10.0.1.5/24 brd ...`); not a tunnel's (`tun0`,
+# `wg0`: its `peer` is the far end), nor every interface's.
 _OWN_MACHINE = re.compile(
     r"(?:/usr)?(?:/s?bin/)?(?:hostname(?:\s+(?:-[fsdiIA]|--fqdn|--short|--domain|--ip-address|--all-ip-addresses))?"
     r"|whoami|id\s+-un|ec2-metadata(?:\s+-{1,2}[A-Za-z-]+)*"
+    r"|ip(?:\s+-(?:4|6|o|br|brief|oneline))*\s+(?:a|addr|address)(?:\s+(?:show|list|s))?(?:\s+dev)?"
+    r"\s+(?:eth[0-9]+|ens[0-9]+|enp[0-9a-z]+)(?:\s+(?:primary|scope\s+global))*"
     r"|(?:curl|wget)(?:\s+[^\s()`;|&<>]+)*?\s+['\"]?http://(?:169\.254\.169\.254|\[fd00:ec2::254\]|100\.100\.100\.200)"
     r"/[^\s()`;|&<>'\"]*['\"]?)"
 )
-# Stages after such a command that only select from its output (head / tail -n N, a bare xargs, a filter writing no
-# text: tr -d, cut, awk '{print $N}', sed 's/.$//'): the value stays the machine's own.
+# Stages after such a command that select whole lines or fields of its output (:func:`_selects_whole`: head / tail -n
+# N, grep, `cut -d C -f N`, awk '{print $N}', a bare xargs, tr between blanks; jq's identity `jq -R .`): the value
+# stays the machine's own. falsealarm57 (stop 57): a stage editing characters (`cut -c2-`, `sed 's/^1//'`, `tr 1 5`,
+# `sed 's/.internal$//'`) no longer does for an address or a name: 172.16.0.5 minus its first character is a public
+# address, and the machine's name without its last label is no name of the machine (a name with dots is asked of
+# public DNS as written first). The instance's placement (zone, Region: never a host) keeps the looser test
+# (:func:`_selects`: `sed 's/[a-z]$//'` of the zone is its Region, the idiom before `placement/region`).
 _SELECTING = frozenset({"head", "tail", "xargs"})
 _SELECTING_WORDS = 3
+_JQ_IDENTITY = re.compile(r"jq(?:[ \t]+-[rRj]+)*[ \t]+['\"]?\.['\"]?")
+_OWN_PLACEMENT = re.compile(r"/meta-data/placement/|\bec2-metadata\b")
 OWN_MACHINE = "${HOSTNAME}"
 """What a substitution naming the machine itself stands for in a value (bash(1) "Shell Variables": HOSTNAME, "the name
 of the current host"): a placeholder, judged as any placeholder is (before a fixed domain, a host under it)."""
@@ -3546,16 +3854,47 @@ def substitution_values(
     if not commands or any(c.stdout is not None for c in commands):
         return None
     first = commands[0]
-    if _OWN_MACHINE.fullmatch(" ".join(first.words)) and all(_selects(c.words) for c in commands[1:]):
+    if _OWN_MACHINE.fullmatch(" ".join(first.words)) and all(_keeps_own(first.words, c.words) for c in commands[1:]):
         return [OWN_MACHINE]
     if first.words[:1] and first.words[0] in _LOOKUPS and all(_selects_whole(c.words) for c in commands[1:]):
         # falsealarm56: a lookup's answer, perhaps with its lines or fields selected, is still an answer for the name
         return _looked_up_values(first.words, reaching)
     if len(commands) > 1:
         return None
+    if first.words[:1] == ["jq"] and first.stdin is None:
+        return _jq_null_values(first.words, reaching, body)
     if first.words[:1] == ["cat"] and len(first.words) == 2:
         return _file_values(files, first.words[1])
     return _echoed_values(first.words, reaching)
+
+
+def _jq_null_values(words: list[str], reaching: Mapping[str, Sequence[str]], body: str) -> list[str] | None:
+    """(falsealarm57) A lone ``jq -n [--arg NAME VALUE ...] PROGRAM`` (jq 1.7 manual, ``--null-input``: the program
+    run once on null; no file operand): what it prints, as :func:`filter_values` computes ``echo null | jq ...``
+    (``$(jq -cn --arg region R '$ARGS.named')`` is ``{"region":"R"}``; was unknown: RES-011 where it was used). None
+    without ``-n`` (jq would read the script's standard input) or for a program the one jq reader does not apply."""
+    resolved = _jq_arguments_resolved(words, reaching, body)
+    found = text_filter(resolved)
+    if found is None or found.apply is None or not found.apply(""):  # no -n: no JSON read, nothing printed
+        return None
+    return filtered(["null"], [found])
+
+
+def _keeps_own(command: list[str], words: list[str]) -> bool:
+    """(falsealarm57) Whether a stage after the machine's own ``command`` keeps its value the machine's own: whole
+    lines or fields (:func:`_selects_whole`), jq's identity, or, for the instance's placement only, any stage writing
+    no text of its own (:func:`_selects`)."""
+    if _selects_whole(words) or _JQ_IDENTITY.fullmatch(" ".join(words)):
+        return True
+    return _OWN_PLACEMENT.search(" ".join(command)) is not None and _selects(words)
+
+
+def _selects(words: list[str]) -> bool:
+    """A pipeline stage that only selects from its input (no text of its own written)."""
+    if words[:1] and words[0] in _SELECTING:
+        return len(words) <= _SELECTING_WORDS  # head -n 1, tail -1, xargs
+    found = text_filter(words)
+    return found is not None and not any(t.strip() for t in found.texts)
 
 
 def _jq_file_values(body: str, files: Mapping[str, str]) -> list[str] | None:
@@ -3667,8 +4006,9 @@ def _looked_up_values(words: list[str], reaching: Mapping[str, Sequence[str]]) -
 # falsealarm56: stages that select whole lines or whole fields of a lookup's answer and change no character of them:
 # head / tail by lines (`-n N`, `-N`), grep of lines (no `-o`: a part of a line), cut by fields (`-d C -f LIST`, not
 # `-c` / `-b`: characters), awk printing one field (`'{print $N}'`, behind a `/regex/` or `NR==N` pattern), a bare
-# xargs, tr between blanks (`tr '\t' '\n'`, `tr -d '\n'`). :func:`_selects` allows deletions (`sed 's/^1//'`,
-# `cut -c2-`) that could turn 172.16.0.5 into 72.16.0.5, a public address: an answer is not that address edited.
+# xargs, tr between blanks (`tr '\t' '\n'`, `tr -d '\n'`). Not deletions (`sed 's/^1//'`, `cut -c2-`) that could
+# turn 172.16.0.5 into 72.16.0.5, a public address: an answer is not that address edited. falsealarm57: the machine's
+# own address and name (:data:`_OWN_MACHINE`, :func:`_keeps_own`) through the same stages.
 _LINES = re.compile(r"-n|-?[0-9]+|-n[0-9]+|\+[0-9]+")
 _GREP_PLAIN = re.compile(r"-[EFiwvx]+|-m[0-9]*|[0-9]+")
 _CUT_FIELDS = re.compile(r"-d.?|-f[0-9,-]*|[0-9,-]+|-s")
@@ -3694,14 +4034,6 @@ def _selects_whole(words: list[str]) -> bool:
         sets = rest[1:] if rest[:1] == ["-d"] else rest
         return 0 < len(sets) <= 2 and all(_BLANK_SET.fullmatch(w) for w in sets)
     return name == "xargs" and not rest
-
-
-def _selects(words: list[str]) -> bool:
-    """A pipeline stage that only selects from its input (no text of its own written)."""
-    if words[:1] and words[0] in _SELECTING:
-        return len(words) <= _SELECTING_WORDS  # head -n 1, tail -1, xargs
-    found = text_filter(words)
-    return found is not None and not any(t.strip() for t in found.texts)
 
 
 def _file_values(files: Mapping[str, str], file: str) -> list[str] | None:
@@ -3747,6 +4079,26 @@ def hosts_file_names(script: str) -> frozenset[str]:
 # RES-015 at every later use of the name). The /etc/hosts line's own reading (``etc-hosts``) judges literal addresses
 # only, so a variable holding a public address or anything the evaluator cannot compute defines no name (fail closed).
 _OTHER_BINDING = r"(?:\bread|\bfor|\bgetopts|\bmapfile|\breadarray|-v)\b[^\n;|&]*\b{name}\b|\$\{{{name}:?="
+
+
+def plain_literal_values(script: str, name: str) -> tuple[str, ...] | None:
+    """(scripts57) The literal words variable ``name`` of ``script`` is assigned, when every assignment of it is a
+    plain one of a literal word (:func:`plain_assigned_name`: ``k=dr`` on a line of its own) and nothing else binds it
+    (``read``, ``for``, ``${NAME:=}``, :data:`_OTHER_BINDING`); None otherwise (a value the reader may not know: an
+    arithmetic ``i=$((i+1))``, a substitution, the environment's)."""
+    assigned = [line for line in script.splitlines() if plain_assigned_name(line) == name]
+    if not assigned or len(re.findall(rf"(?<![\w$]){name}\+?=", script)) != len(assigned):
+        return None
+    if re.search(_OTHER_BINDING.format(name=name), script):
+        return None
+    values = []
+    for line in assigned:
+        value = line.split("=", 1)[1].strip()
+        value = value[1:-1] if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'" else value
+        if not _LOOP_WORD.fullmatch(value):
+            return None
+        values.append(value)
+    return tuple(dict.fromkeys(values))
 
 
 def machine_or_private(word: str, script: str, files: Mapping[str, str]) -> bool:
@@ -3854,9 +4206,14 @@ def _download(line: str) -> tuple[str, str]:
 
 # scripts52: `read [-r] NAME < FILE` (bash(1) "read": "One line is read from the standard input ... the first word is
 # assigned to the first name") assigns the file's first line, as `NAME=$(< FILE)` does: written so, padded to the same
-# length (a line's offsets do not move), the one resolver reads it as any assignment.
+# length (a line's offsets do not move), the one resolver reads it as any assignment. scripts57 (stop 57): also with
+# `-d ''` ("If delim is the empty string, read will terminate a line when it reads a NUL character": a text file's
+# whole content, its last newline stripped as IFS whitespace) or `-t TIMEOUT` ("This option has no effect if read is
+# not reading input from the terminal or a pipe": a file is neither) among its options (`read -r -d '' R < FILE ||
+# true`, the idiom for a whole file); a file the script does not write is `$(< FILE)`: RES-011 at a destination.
 _READ_FROM_FILE = re.compile(
-    r"(?<![^\s;&|(])read(?:[ \t]+-r)?[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*<[ \t]*([^\s;&|<>()]+)"
+    r"(?<![^\s;&|(])read(?:[ \t]+(?:-r|-r?t[ \t]*[0-9.]+|-r?d[ \t]*(?:''|\"\")))*[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*<"
+    r"[ \t]*([^\s;&|<>()]+)"
 )
 
 
@@ -3934,33 +4291,90 @@ def reads_as_assignments(script: str) -> str:
             script = _READ_HERE_STRING.sub(given, script)
             script = _READ_DELIMITED.sub(_delimited_read, script)
             script = _READ_HERE_STRING_SPLIT.sub(_split_here_string, script)
+        if "<<" in script:
+            script = _READ_HERE_DOCUMENT.sub(_here_document_read, script)
     if "printf" in script and "-v" in script:
         script = _PRINTF_TO_VARIABLE.sub(given, script)
         script = _PRINTF_FORMAT_TO_VARIABLE.sub(_printed_assignment, script)
     return script
 
 
+# mutation57: `read [-r] [-t N] NAME <<DELIM` and the here-document's first line (bash(1) "Here Documents": "the lines
+# in the here-document are not expanded" when the delimiter is quoted, else they undergo "parameter expansion, command
+# substitution, and arithmetic expansion"; "If the redirection operator is <<-, then all leading tab characters are
+# stripped"; read: one line, one name given it whole, leading and trailing IFS blanks removed). `read -r R <<EOF` then
+# `us-west-2` then `EOF`, and `--region "$R"`, passed every door (mutation57). Other options (`-d`, `-a`, `-n`, `-p`)
+# and several names are left as written.
+_READ_HERE_DOCUMENT = re.compile(
+    r"(?<![^\s;&|(])read((?:[ \t]+(?:-r|-r?t[ \t]*[0-9.]+))*)[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*"
+    r"<<(-?)[ \t]*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\4((?:[ \t]*[;&|][^\n]*)?)[ \t]*\n([^\n]*)\n"
+)
+
+
+def _here_document_read(m: re.Match[str]) -> str:
+    """(mutation57) ``read NAME <<DELIM`` and the document's first line (:data:`_READ_HERE_DOCUMENT`) written as
+    ``NAME=LINE;:<<DELIM`` (the rest of its line kept), the first line left blank (``:`` takes the rest of the
+    document): the same length and the same lines. As written where the line is the delimiter (an empty document),
+    holds a backslash without ``-r``, or (an unquoted delimiter) a quote or backquote, or the assignment does not
+    fit."""
+    options, name, dash, quote, delimiter, rest, line = m.groups()
+    value = (line.lstrip("\t") if dash else line).strip(" \t")
+    if value == delimiter or ("\\" in value and "r" not in options):
+        return m.group(0)
+    if quote:
+        written_value = value if _LOOP_WORD.fullmatch(value) else shlex.quote(value)
+    elif any(c in value for c in "\"'`\\"):
+        return m.group(0)
+    else:
+        written_value = value if _LOOP_WORD.fullmatch(value) else f'"{value}"'
+    head = f"{name}={written_value};:<<{dash}{quote}{delimiter}{quote}{rest}\n"
+    room = len(m.group(0)) - len(head) - 1
+    return m.group(0) if room < 0 else f"{head}{' ' * room}\n"
+
+
 # scripts56: `printf -v NAME FORMAT ARGUMENTS...` with another format or several arguments (`printf -v R '%s-%s' us
 # west-2`): what printf prints (:func:`_printf_strings`: the conversions it reads, the format reused for the rest)
 _PRINTF_FORMAT_TO_VARIABLE = re.compile(
-    r"(?<![^\s;&|(])printf[ \t]+-v[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]+([^\n;&|<>()`$]+?)[ \t]*(?=$|[;&|)#])", re.M
-)
+    r"(?<![^\s;&|(])printf[ \t]+-v[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]+([^\n;&|<>()`]+?)[ \t]*(?=$|[;&|)#])", re.M
+)  # scripts57: an argument holding a variable too (`"$A"`; a `$(` is no such word: `(` is not taken)
 
 
 def _printed_assignment(m: re.Match[str]) -> str:
     """(scripts56) ``printf -v NAME FORMAT ARGS`` of literal words written as ``NAME=OUTPUT`` (quoted where it holds a
     blank), padded to the same length; as written when a word holds an expansion, :func:`_printf_strings` does not
     read the format, or the assignment does not fit in it."""
+    given = m.group(2)
+    if "$" in given:
+        given = _braced_arguments(given)
+        if given is None:
+            return m.group(0)
     try:
-        words = shlex.split(m.group(2))
+        words = shlex.split(given)
     except ValueError:
         return m.group(0)
-    printed = _printf_strings(words[0], words[1:]) if words else None
+    if words[:1] == ["--"]:  # mutation57: the end of printf's options (`printf -v R -- '%s' WORD`)
+        words = words[1:]
+    printed = _printf_strings(words[0], words[1:]) if words and "$" not in words[0] else None
     if printed is None or "\n" in printed.rstrip("\n"):
         return m.group(0)
     printed = printed.rstrip("\n")
+    if "$" in printed:  # scripts57: the variables' values are filled in by the one resolver (a double-quoted word)
+        if any(c in printed for c in '"\\`'):
+            return m.group(0)
+        written = f'{m.group(1)}="{printed}"'
+        return written.ljust(len(m.group(0))) if len(written) <= len(m.group(0)) else m.group(0)
     written = f"{m.group(1)}={printed if _LOOP_WORD.fullmatch(printed) else shlex.quote(printed)}"
     return written.ljust(len(m.group(0))) if len(written) <= len(m.group(0)) else m.group(0)
+
+
+def _braced_arguments(words: str) -> str | None:
+    """(scripts57) printf's arguments ``words`` with each variable written braced (``"$A"`` as ``"${A}"``: printf's
+    output keeps the variable apart from the text after it, ``NAME="${A}-2"``, which the engine fills with A's values,
+    bash(1) "Parameter Expansion"); None when a ``$`` stands inside single quotes (no expansion: not read here) or
+    starts another expansion (``${A:-x}``, ``${#A}``: left as written)."""
+    if without_single_quoted(words).count("$") != words.count("$") or "$" in SHELL_PARAMETER.sub("", words):
+        return None
+    return SHELL_PARAMETER.sub(lambda r: f"${{{r.group(1) or r.group(2)}}}", words)
 
 
 def _split_here_string(m: re.Match[str]) -> str:
@@ -3969,6 +4383,9 @@ def _split_here_string(m: re.Match[str]) -> str:
     given the word whole (``_READ_HERE_STRING``'s reading)."""
     ifs, options, names, word = m.group(1), m.group(2), m.group(3).split(), m.group(4)
     literal = word[1:-1] if word[:1] in "\"'" else word
+    others = f"{m.string[: m.start()]}\n{m.string[m.end() :]}" if word[:1] == '"' and "${" in word else ""
+    if others and (unset := _UNSET_DEFAULT.fullmatch(literal)) and not _bound(others, unset.group(1)):
+        literal = unset.group(2)  # scripts57: `<<< "${DR:-a b}"` where nothing sets DR: the default word
     array = "a" in options
     if not array and len(names) == 1 and ifs is None:
         return m.group(0)
@@ -3988,6 +4405,19 @@ def _split_here_string(m: re.Match[str]) -> str:
     else:
         written = ";".join(f"{name}={field}" for name, field in zip(names, fields, strict=False))
     return written.ljust(len(m.group(0))) if len(written) <= len(m.group(0)) else m.group(0)
+
+
+# scripts57 (stop 57): a here-string word that is one default expansion (bash(1) "Parameter Expansion":
+# `${parameter:-word}`, "If parameter is unset or null, the expansion of word is substituted") of literal words: where
+# the script binds the variable nowhere, the word is what read splits (`read -r -a RS <<< "${DR:-a b}"`: RS=(a b)); a
+# variable the script sets is read as before (the word whole, one item).
+_UNSET_DEFAULT = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*):?-([^{}$`\"'\\]*)\}")
+
+
+def _bound(script: str, name: str) -> bool:
+    """(scripts57) Whether ``script`` assigns or binds variable ``name`` anywhere (``NAME=``, ``NAME+=``, ``read``,
+    ``for``, ``${NAME:=}``, :data:`_OTHER_BINDING`)."""
+    return bool(re.search(rf"(?<![\w$]){name}\+?=", script) or re.search(_OTHER_BINDING.format(name=name), script))
 
 
 # scripts56b: a here-string's expansions that are whole references (`$DR`, `${DR}`) or a substitution of one word
@@ -4326,7 +4756,8 @@ def _jq_filter(args: list[str]) -> _TextFilter:
     if len(programs) != 1:
         return _TextFilter(None)
     letters |= {_JQ_LONG.get(f) or _JQ_INPUT_LONG[f] for f in long}
-    if letters & _JQ_INPUTS:
+    if letters & _JQ_INPUTS or ("n" in letters and _JQ_READS_INPUTS.search(programs[0])):
+        # fnros57: -s, or -n with `input` / `inputs` (the documents read); falsealarm57's -n of any other program below
         return _jq_inputs_filter(programs[0], variables, positional, letters)
     program = jq.read(programs[0], variables, positional)
     if program.run is None:
@@ -4340,6 +4771,8 @@ def _jq_filter(args: list[str]) -> _TextFilter:
         raw_input="R" in letters,
         form=letters & set("jcS"),
     )
+    if "n" in letters:  # falsealarm57: the program runs once on null, whatever the input; a null output is unknown
+        return _TextFilter(lambda _: _jq_null_printed(printed), program.texts)
     return _TextFilter(printed, program.texts)
 
 
@@ -4427,10 +4860,19 @@ def _jq_variables(args: list[str]) -> tuple[dict[str, Any] | None, list[str], li
 # output. Using this option will result in more compact output"; "--join-output / -j: Like -r but jq won't print a
 # newline after each output"; "--sort-keys / -S: Output the fields of each object with the keys in sorted order";
 # "--monochrome-output / -M"; each checked with jq 1.6 on this machine): `jq -er '.dr.region'` was an unread filter
-# (RES-011 at home too). -C (colour codes in the text), -n, -s and the others change the output or the input: unread.
+# (RES-011 at home too). -C (colour codes in the text), -s and the others change the output or the input: unread.
+# falsealarm57 (stop 57): jq 1.7 manual, "--null-input / -n: Don't read any input at all. Instead, the filter is run
+# once using null as the input" (`jq -n --arg region R '$ARGS.named'`, a settings document built from arguments).
 _JQ_LONG = {"--raw-output": "r", "--raw-input": "R", "--exit-status": "e", "--compact-output": "c",
-            "--join-output": "j", "--sort-keys": "S", "--monochrome-output": "M"}  # fmt: skip
+            "--join-output": "j", "--sort-keys": "S", "--monochrome-output": "M", "--null-input": "n"}  # fmt: skip
 _JQ_LETTERS = frozenset(_JQ_LONG.values())
+
+
+def _jq_null_printed(printed: Callable[[str], str | None]) -> str | None:
+    """(falsealarm57) What ``jq -n`` prints (the program run on null), None where it prints only ``null`` (a value the
+    program did not find: unknown, as before, not a word ``null`` at a Region argument)."""
+    out = printed("null")
+    return None if out is None or out.strip() == "null" else out
 
 
 # fnros57 (stop 57): jq 1.6 manual, "Invoking jq": "--slurp / -s: Instead of running the filter for each JSON object
@@ -4438,8 +4880,9 @@ _JQ_LETTERS = frozenset(_JQ_LONG.values())
 # Don't read any input at all! Instead, the filter is run once using null as the input", its documents read by
 # `input` / `inputs` ("Outputs one new input", "Outputs all remaining inputs, one by one"; with -s and -n, the one
 # slurped array). Each checked with jq 1.6 on this machine. With -R (lines, not documents) not read.
-_JQ_INPUTS = frozenset("ns")
-_JQ_INPUT_LONG = {"--null-input": "n", "--slurp": "s"}
+_JQ_INPUTS = frozenset("s")
+_JQ_INPUT_LONG = {"--slurp": "s"}  # `--null-input` is falsealarm57's, in _JQ_LONG
+_JQ_READS_INPUTS = re.compile(r"\binputs?\b")
 
 
 def _jq_inputs_filter(program: str, variables: dict[str, Any], positional: list[Any], letters: set[str]) -> _TextFilter:
@@ -4458,7 +4901,9 @@ def _jq_inputs_filter(program: str, variables: dict[str, Any], positional: list[
         fed = [documents] if "s" in letters else documents
         run = jq.read(program, variables, positional, fed if "n" in letters else ()).run
         got = None if run is None else run(None if "n" in letters else fed[0])
-        return None if got is None else _jq_formatted(got, raw="r" in letters or "j" in letters, form=letters)
+        out = None if got is None else _jq_formatted(got, raw="r" in letters or "j" in letters, form=letters)
+        # falsealarm57's reading of -n: an output of only `null` is a value the program did not find (unknown)
+        return None if out is None or ("n" in letters and out.strip() == "null") else out
 
     return _TextFilter(printed, texts)
 
