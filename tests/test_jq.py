@@ -86,9 +86,13 @@ def test_the_subset_is_read_as_jq_does(program: str, expected: list[Any]) -> Non
         ".targets | .[1:2:3]",  # not jq
         ".host as [[$h]] | $h",  # a nested destructuring pattern
         "$ENV.REGION",  # the environment
-        ".targets[0] | paths",
+        # fnros57 (stop 57): `paths`, `tostream` and a regular expression over non-ASCII text are read now
+        # (test_jq_s_paths_streams_and_comments_are_read); these stay unread.
+        ".targets[0] | [path(..)]",
         # fnros55b (stop 55): `sort` of scalars is read now (test_jq_s_orderings_paths_and_ranges_are_read).
-        "[.targets[] | tostream]",  # another builtin (fnros56: foreach is read now)
+        "fromstream(tostream)",  # another builtin (fnros56: foreach is read now)
+        '.host | index("b")',  # jq 1.6 gives a string's byte offset ("Zürich/x" | index("/") is 7): not read
+        "input",  # a template's jq: no documents given
         "try .host catch .",  # a handler reading jq's message
     ],
 )
@@ -454,7 +458,9 @@ def test_jq_s_regular_expressions_groupings_and_patterns_are_read(program: str, 
 @pytest.mark.parametrize(
     "program",
     [
-        '"\\u00e9a" | match("a")',  # not ASCII: Oniguruma's byte offsets converted (read on ASCII text only)
+        # fnros57: over non-ASCII text (read since stop 57) case folding and `\\w` are not read
+        '"stra\\u00dfe" | test("SS"; "i")',  # Oniguruma folds ß as ss (true), Python does not
+        '"\\u00e9a" | [scan("\\\\w+")]',  # Oniguruma's \w holds marks, Python's does not
         '.host | [match(""; "g")]',  # a match of no text (jq 1.6 steps past it otherwise)
         '.host | [match("x*"; "g")]',
         '.n | match("1")',  # jq's error: not a string
@@ -478,6 +484,131 @@ def test_jq_s_regular_expressions_groupings_and_patterns_are_read(program: str, 
 def test_jq_s_regular_expressions_and_patterns_may_give_no_value(program: str) -> None:
     # fnros56 (stop 56): no value for this input (jq's error, or where jq and Python may differ).
     assert jq.outputs(program, ROLES) is None
+
+
+PLAN = {"plan": {"archive": {"tier": "cold", "region": "cn-shanghai", "on": False, "note": None},
+                 "copy": {"tier": "warm", "dr_region": "ap-southeast-1", "targets": [], "opts": {}}}}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("program", "data", "expected"),
+    [
+        # fnros57 (stop 57): each expectation is jq 1.6's output on this machine (test_the_new_forms_agree_with_jq).
+        (
+            '[paths(type == "string") as $p | select($p[-1] == "dr_region") | getpath($p)] | first',
+            PLAN,
+            ["ap-southeast-1"],
+        ),
+        ("[paths] | length", PLAN, [11]),
+        ("[paths(..)] | length", PLAN, [23]),
+        ("[leaf_paths] | length", PLAN, [4]),  # `paths(scalars)`: a null or false leaf is no path
+        ("[paths(scalars)] | length", PLAN, [4]),
+        (
+            '[leaf_paths as $p | {key: ($p | map(tostring) | join(".")), value: getpath($p)}] | from_entries'
+            ' | .["plan.copy.dr_region"]',
+            PLAN,
+            ["ap-southeast-1"],
+        ),
+        ('[tostream | select(length == 2 and .[0][-1] == "dr_region") | .[1]] | last', PLAN, ["ap-southeast-1"]),
+        ("[1, [2], {}] | [tostream]", None, [[[[0], 1], [[1, 0], 2], [[1, 0]], [[2], {}], [[2]]]]),
+        ("3 | [tostream]", None, [[[[], 3]]]),
+        ('.plan.copy | has("dr_region"), has("region")', PLAN, [True, False]),
+        ("[1, 2] | has(1), has(2), has(-1)", None, [True, False, False]),
+        ("[.. | strings] | length", PLAN, [4]),
+        ("[.. | scalars] | length", PLAN, [6]),
+        ("[.. | iterables | length]", PLAN, [[1, 2, 4, 4, 0, 0]]),
+        ("[.. | booleans, nulls]", PLAN, [[False, None]]),
+        ("[.. | objects | keys[0]]", PLAN, [["plan", "archive", "note", "dr_region", None]]),
+        ("[.. | arrays], [.. | numbers], [.. | values | type] | length", PLAN, [1, 0, 11]),
+        # comments (the manual, "Comments") to the line's end
+        (".plan.copy # the DR copy\n| .dr_region # its Region", PLAN, ["ap-southeast-1"]),
+        ('"#x" # not a comment inside a string', None, ["#x"]),
+        # a computed slice
+        ('.plan.copy.dr_region | match("-") as $m | .[$m.offset + $m.length:]', PLAN, ["southeast-1"]),
+        ("[1, 2, 3] | 1 as $n | .[$n:], .[:$n], .[null:-$n]", None, [[2, 3], [1], [1, 2]]),
+        # regular expressions over non-ASCII text (code points, as jq 1.6 gives them)
+        (
+            '"Z\u00fcrich/eu-central-2" | capture("^(?<site>[^/]+)/(?<r>.+)$")',
+            None,
+            [{"site": "Z\u00fcrich", "r": "eu-central-2"}],
+        ),
+        ('"\u6771\u4eac-ap-northeast-1" | [match("-"; "g") | .offset]', None, [[2, 5, 15]]),
+        ('"\\ud83d\\ude00a-b" | [splits("-")], [scan("[a-z]")]', None, [["\U0001f600a", "b"], ["a", "b"]]),
+        # jq 1.6's gsub substitutes afresh in the rest after each match (found by the binary)
+        ('"abc" | gsub("^."; "y")', None, ["yyy"]),
+        ('"abcb" | gsub("b|$"; "y")', None, ["aycy"]),
+        ('"eu-west-1" | gsub("^[a-z]+-"; "")', None, ["1"]),
+        ('"dr-us-west-2" | gsub("^dr-"; "")', None, ["us-west-2"]),
+    ],
+)
+def test_jq_s_paths_streams_and_comments_are_read(program: str, data: Any, expected: list[Any]) -> None:
+    assert jq.outputs(program, data) == expected
+
+
+@pytest.mark.parametrize(
+    "program",
+    [
+        '"abcb" | gsub("x*"; "y")',  # jq 1.6 never ends
+        "1 # a carriage return ends a comment\r+ 1",  # and is jq 1.6's syntax error
+        "1\r+ 1",
+        '{"a": 1} | has(0)',  # jq's error
+        "[1] | has(0.5)",  # jq 1.6 truncates
+        'null | has("a")',  # jq 1.6 false, jq 1.7 an error
+        "[1, 2] | .[0.5:]",  # jq 1.6 floors a start, ceils an end
+        '[1, 2] | .["a":]',  # jq's error
+        "[input, input]",  # no documents given (a template); two call sites either way
+    ],
+)
+def test_jq_s_paths_streams_and_comments_may_give_no_value(program: str) -> None:
+    # fnros57 (stop 57): no value (jq's error, a version difference, or where jq and Python may differ).
+    assert jq.outputs(program, None) is None
+
+
+def test_a_script_s_documents_are_inputs() -> None:
+    # fnros57 (stop 57): `jq -n` reads its input's documents by `input` / `inputs`, afresh at each run.
+    documents = [{"r": "eu-west-1"}, {"r": "eu-central-1"}]
+    run = jq.read("input | .r", None, (), documents).run
+    assert run is not None and run(None) == ["eu-west-1"] and run(None) == ["eu-west-1"]
+    run = jq.read("[inputs | .r]", None, (), documents).run
+    assert run is not None and run(None) == [["eu-west-1", "eu-central-1"]]
+    run = jq.read("[range(3) | try input catch 0]", None, (), documents).run
+    assert run is not None and run(None) == [[*documents, 0]]  # jq 1.6's: "No more inputs" caught
+    assert jq.read("[input, input]", None, (), documents).run is None  # two call sites
+    assert jq.read("input").run is None
+
+
+def test_a_program_s_comments_are_blanked_in_place() -> None:
+    # fnros57 (stop 57): a script joining a substitution's lines keeps what jq reads.
+    program = '.a # the "a"\n| "#b" # c\r\n| .c'
+    blanked = jq.comments_blanked(program)
+    assert len(blanked) == len(program) and "#" not in blanked.replace('"#b"', "")
+    assert jq.outputs(program.replace("\r", ""), {"a": "#b"}) == jq.outputs(
+        blanked.replace("\n", " ").replace("\r", ""), {"a": "#b"}
+    )
+
+
+_NON_ASCII = st.text(alphabet=["a", "b", "-", "/", "1", "\u00e4", "\u00df", "\u6771", "\U0001f600", "\u0663", "\u0301"],
+                     max_size=9)  # fmt: skip
+_EXPRESSIONS = ["b", "[a-z]+", "(?<x>[^-/]+)-", "^(?<s>[^/]+)/(?<r>.+)$", "\\\\d", "\u00e4+", "(a)|(b)", "[^a]b", ".b",
+                "\u6771.", "b$", "^."]  # fmt: skip
+_FUNCTIONS = ['[match(R; "g") | [.offset, .length, .string, (.captures | map([.offset, .length, .string]))]]',
+              "[capture(R)]", "[scan(R)]", "[splits(R)]", "test(R)", "split(R; null)", 'sub(R; "x")',
+              'gsub(R; "y")']  # fmt: skip
+
+
+@pytest.mark.skipif(shutil.which("jq") is None, reason="the jq binary is not installed")
+@settings(max_examples=150, deadline=None)
+@given(_NON_ASCII, st.sampled_from(_EXPRESSIONS), st.sampled_from(_FUNCTIONS))
+def test_regular_expressions_over_any_text_agree_with_the_jq_binary(text: str, expression: str, function: str) -> None:
+    # fnros57 (stop 57): non-ASCII text (code points, as jq 1.6 converts Oniguruma's byte offsets) and jq 1.6's gsub.
+    program = function.replace("R", f'"{expression}"')
+    ours = jq.outputs(program, text)
+    if ours is None:
+        return
+    run = subprocess.run([str(shutil.which("jq")), "-c", program], input=json.dumps(text), capture_output=True,
+                         text=True, check=False, timeout=10)  # fmt: skip
+    assert run.returncode == 0, (program, text, run.stderr)
+    assert [json.loads(line) for line in run.stdout.splitlines()] == ours, (program, text)
 
 
 def test_a_script_s_arguments_are_args() -> None:
@@ -589,6 +720,13 @@ PIECES = [
     '[scan("[0-9a-d]")]',
     '[splits("[.-]")]',
     'split("n+"; "g")',
+    # fnros57 (stop 57)
+    "[paths]",
+    "[leaf_paths]",
+    "[tostream]",
+    '[paths(type == "string")]',
+    'has("region")',
+    "[.. | scalars]",
 ]
 FORMS = [
     "{a}",
@@ -638,6 +776,11 @@ FORMS = [
     "{a} | min_by({b})",
     "[foreach {a} as $x (null; {b})]",
     "[foreach {a} as $x (0; . + 1; [$x, {b}])]",
+    # fnros57 (stop 57)
+    "[paths({a})]",
+    "{a} # a comment\n| {b}",
+    "{a}[{b}:]",
+    "[{a}] | .[:({b} | length)]",
 ]
 
 

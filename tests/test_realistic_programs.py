@@ -125,6 +125,7 @@ import platform_programs_fnros54b as fr54b
 import platform_programs_fnros55 as fr55
 import platform_programs_fnros55b as fr55b
 import platform_programs_fnros56 as fr56
+import platform_programs_fnros57 as fr57
 import platform_programs_fnsel50 as fl50
 import platform_programs_fnsub49 as fs49
 import platform_programs_glue43 as g43
@@ -18874,6 +18875,11 @@ CASES: list[Case] = [
     # the Datadog Agent's site (datadog.yaml `site`, DD_SITE) are RES-015 (each passed every door before); the VPC's
     # collector and a declared Datadog site pass; a namespaced TOML sink and Treasure Data's tdlog output pinned
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg57.rows()],
+    # -- stop 57, template functions round 11 (tests/platform_programs_fnros57.py): jq's paths / leaf_paths / tostream /
+    # has, -s / -n with input / inputs, --slurpfile / --rawfile of a file the script writes, a double-quoted jq program,
+    # a jq program with # comments over several lines, regular expressions over non-ASCII text: each abroad RES-009
+    # (the rule of what jq computes), each at home passes; ROS Fn::Replace / Fn::Sub / Fn::Join nestings pinned
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fr57.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -3861,6 +3861,51 @@ def test_fnros56_jq_variables_and_patterns_in_a_script_are_read(
     assert {rule for rule, _, _ in findings(script, "EU", "aws")} == expected, script
 
 
+# fnros57 (stop 57): a script's `jq -s` / `jq -n` with `input` / `inputs` (jq manual, "Invoking jq"), `--slurpfile` /
+# `--rawfile` of a file the script writes, a double-quoted program's `\$name` (bash(1) "Double Quotes": the backslash
+# is removed) and a program over several lines with `#` comments inside a substitution were unread (RES-011 at home);
+# each now computes its value (RES-009 abroad). A file the script does not write, or no -n, stays unknown.
+_FNROS57_FILE = "mkdir -p /etc/dr\ncat > /etc/dr/plan.json <<'EOF'\n%s\nEOF\n"
+
+
+@pytest.mark.parametrize(
+    ("substitution", "region", "expected"),
+    [
+        ("echo '{plan}' | jq -rs '.[0].t[1].r'", "eu-central-1", set()),
+        ("echo '{plan}' | jq -rs '.[0].t[1].r'", "us-east-1", {"RES-009"}),
+        ("echo '{plan}' | jq -r --slurp '.[0].t[1].r'", "us-east-1", {"RES-009"}),
+        ("echo '{plan}' | jq -rn 'input | .t[1].r'", "us-east-1", {"RES-009"}),
+        ("echo '{plan}' | jq -rn '[inputs | .t[1].r] | first'", "eu-central-1", set()),
+        ("echo '{plan}' | jq -rn '[inputs | .t[1].r] | first'", "us-east-1", {"RES-009"}),
+        ("echo '{plan}' | jq -rn '[input, input] | .[0].t[1].r'", "eu-central-1", {"RES-011"}),  # two call sites
+        ("echo '{plan}' | jq -rRn 'input'", "eu-central-1", {"RES-011"}),  # lines, not documents: not read
+        ("jq -rn --slurpfile p /etc/dr/plan.json '$p[0].t[1].r'", "eu-central-1", set()),
+        ("jq -rn --slurpfile p /etc/dr/plan.json '$p[0].t[1].r'", "us-east-1", {"RES-009"}),
+        ("jq -rn --rawfile p /etc/dr/plan.json '$p | fromjson | .t[1].r'", "us-east-1", {"RES-009"}),
+        ("jq -rn --rawfile p /etc/dr/plan.json '$p | fromjson | .t[1].r'", "eu-central-1", set()),
+        ("jq -rn --slurpfile p /etc/dr/other.json '$p[0].t[1].r'", "eu-central-1", {"RES-011"}),  # not written
+        ("jq -r --slurpfile p /etc/dr/plan.json '$p[0].t[1].r'", "eu-central-1", {"RES-011"}),  # reads stdin
+        ('echo \'{plan}\' | jq -r --arg n dr-1 ".t[] | select(.n == \\$n) | .r"', "eu-central-1", set()),
+        ('echo \'{plan}\' | jq -r --arg n dr-1 ".t[] | select(.n == \\$n) | .r"', "us-east-1", {"RES-009"}),
+        ("echo '{plan}' | jq -r --arg n dr-1 '.t[] | select(.n == \\$n) | .r'", "eu-central-1", {"RES-011"}),
+        # an unread double-quoted program holding `\$n` is unknown, not a reference to an unset `$n` (the machine's
+        # own: it passed every door abroad before, engine._opaque_value)
+        ('echo \'{plan}\' | jq -r --arg n dr-1 ".t[] | select(.n == \\$n) | .r | ascii"', "us-east-1", {"RES-011"}),
+        ('echo \'{plan}\' | jq -r "\\$ENV.R"', "us-east-1", {"RES-011"}),
+        ("echo '{plan}' | jq -r '\n  # the DR target\n  .t[1] # not the archive\n  | .r'", "eu-central-1", set()),
+        ("echo '{plan}' | jq -r '\n  # the DR target\n  .t[1] # not the archive\n  | .r'", "us-east-1", {"RES-009"}),
+        ("echo '{plan}' | jq -r '\n  .t[1] # a \"quoted\" comment\n  | \"\\(.r)\"'", "us-east-1", {"RES-009"}),
+    ],
+)  # fmt: skip
+def test_fnros57_jq_inputs_files_quotes_and_comments_in_a_script_are_read(
+    substitution: str, region: str, expected: set[str]
+) -> None:
+    plan = _FNROS55_PLAN % region
+    written = _FNROS57_FILE % plan
+    script = f'{written}R=$({substitution.replace("{plan}", plan)})\naws s3 ls --region "$R"\n'
+    assert {rule for rule, _, _ in findings(script, "EU", "aws")} == expected, script
+
+
 # scripts56 (stop 56): what round 11 and its part 2 left unread in the one script reader. A Compose file's services'
 # `command:` / `entrypoint:` (string and list forms; the Compose Specification), `docker compose run` / `exec`, a
 # here-document substituted inside an argument, a loop over an array an input fills, the last positional parameter,
@@ -4383,11 +4428,14 @@ def test_mutation56_haproxy_resolvers_nameserver(resolver: str, expected: set[st
 
 
 # mutation56 (stop 56): jq's -e / -c / -j / -S / -M change only how it prints (each checked with jq 1.6): read as -r
-# is; -n / -s / -C are not (their output or input differs).
+# is; -n / -s / -C are not (their output or input differs; -n and -s are read since stop 57).
 @pytest.mark.parametrize(
     ("options", "expected"),
     [("-er", {"RES-009"}), ("-r -e", {"RES-009"}), ("-j", {"RES-009"}), ("-rc", {"RES-009"}),
-     ("--exit-status --raw-output", {"RES-009"}), ("-rS", {"RES-009"}), ("-rn", {"RES-011"})],
+     ("--exit-status --raw-output", {"RES-009"}), ("-rS", {"RES-009"}),
+     # fnros57 (stop 57): -s is read now: `[{...}] | .r` is jq's error (unknown); -n (falsealarm57): `null | .r`
+     # prints only "null", a value not found (unknown)
+     ("-rn", {"RES-011"}), ("-rs", {"RES-011"})],
 )  # fmt: skip
 def test_mutation56_jq_printing_options(options: str, expected: set[str]) -> None:
     script = f"DR=$(echo '{{\"r\": \"us-west-2\"}}' | jq {options} '.r')\n{_DR56}\n"
@@ -4420,8 +4468,9 @@ _Q56 = "Q=$(aws sqs get-queue-url --queue-name fleet-jobs --region eu-west-1 --q
         ('echo "$A" | jq -r \'split("arn:aws:sqs:") | .[1]\'\n', []),
         # the replacement is the program's output: a queue abroad stays judged
         ('echo x | jq -r \'sub("^x$"; "arn:aws:sqs:us-west-2:123456789012:dr")\'\n', ["RES-004"]),
-        # a double-quoted program, the same pattern outside jq, an ARN beside the pattern in the same program
-        ('echo "$A" | jq -r ".a | capture(\\"^arn:aws:sqs:(?<r>[a-z0-9-]+):\\")"\n', ["RES-011"]),
+        # fnros57 (stop 57): a double-quoted program's pattern is no reference either (RES-011 before); the same
+        # pattern outside jq, an ARN beside the pattern in the same program
+        ('echo "$A" | jq -r ".a | capture(\\"^arn:aws:sqs:(?<r>[a-z0-9-]+):\\")"\n', []),
         ("logger 'arn:aws:sqs:(?<r>[a-z0-9-]+):'\n", ["RES-011"]),
         ('jq -n \'"arn:aws:sqs:us-west-2:123456789012:dr" | test("^arn:aws:sqs:")\'\n', ["RES-004"]),
         # a pattern holding an interpolation is left as written

@@ -10066,8 +10066,12 @@ def _opaque_value(text: str, env: Mapping[str, Sequence[str]]) -> list[str]:
     had its input and still could not be computed: its output is unknown, not the machine's own (it passed every
     door). (The lead, stop 55) So for any command, not only text filters: ``N=prod; R=$(aws ssm get-parameter --name
     /dr/$N/region ...)`` is as unknown as the same command naming no variable (it passed every door)."""
-    # fnros55: a `$x` inside single quotes (a jq program's variable) is no reference of the shell's
-    names = {r.group(1) or r.group(2) for r in _SHELL_REFERENCE.finditer(without_single_quoted(text))}
+    # fnros55: a `$x` inside single quotes (a jq program's variable) is no reference of the shell's; fnros57: nor is an
+    # escaped `\$x` (bash(1) "Quoting": "A non-quoted backslash ... preserves the literal value of the next
+    # character", in double quotes before `$` too): `jq -r ".t[] | select(.n == \$n) | .r | ascii"` read as a
+    # reference to an unset `$n`, the machine's own, passed every door abroad
+    shell = without_single_quoted(text).replace("\\$", "")
+    names = {r.group(1) or r.group(2) for r in _SHELL_REFERENCE.finditer(shell)}
     if (
         names
         and not any(v[:1] == _OPAQUE for n in names for v in env.get(n, ()))

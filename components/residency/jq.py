@@ -14,7 +14,10 @@ order), slices ``.[a:b]``, steps after any term (``select(f).key``), ``if ... th
 argument, and ``tostring`` of a map or list; (fnros55, fnros55b, see their methods) ``reduce``, ``limit``, ``def``,
 arithmetic, orderings, ``getpath``, ``range``, ``fromjson``; (fnros56) ``match`` / ``capture`` / ``scan`` / ``splits``
 / ``split(re; flags)`` / ``test(re; flags)`` over ASCII text, ``group_by`` / ``min_by`` / ``max_by``,
-``keys_unsorted``, ``foreach``, a flat destructuring pattern and a script's ``$ARGS``. Anything else (other builtins,
+``keys_unsorted``, ``foreach``, a flat destructuring pattern and a script's ``$ARGS``; (fnros57) ``paths`` /
+``paths(f)`` / ``leaf_paths`` / ``tostream``, ``has``, the type selections (``strings``, ``scalars`` ...), a slice's
+computed bounds, comments, regular expressions over non-ASCII text (no ``i`` flag or ``\\w``), jq 1.6's ``gsub`` and a
+script's ``input`` / ``inputs``. Anything else (other builtins,
 a nested destructuring pattern, ``$ENV``, an error jq would raise, an error after some outputs, a value jq may write
 otherwise) is not read:
 the caller leaves the value as written, which fails closed where a destination is needed. Every evaluation is bounded
@@ -90,12 +93,20 @@ class Program(NamedTuple):
     texts: tuple[str, ...]
 
 
-def read(program: str, variables: Mapping[str, Any] | None = None, positional: Sequence[Any] = ()) -> Program:
+def read(
+    program: str,
+    variables: Mapping[str, Any] | None = None,
+    positional: Sequence[Any] = (),
+    documents: Sequence[Any] | None = None,
+) -> Program:
     """The jq ``program`` read into a :class:`Program` (the subset in this module's docstring); (fnros55b)
     ``variables`` are the program's ``$name`` values a caller gives (jq's ``--arg`` / ``--argjson``), by name;
     (fnros56) where a caller gives them (a script's jq), ``$ARGS`` is ``{"positional": positional, "named":
     variables}`` (the manual, "$ARGS": ``--args`` / ``--jsonargs`` and ``--arg`` / ``--argjson``); a template's
-    ``Fn::Jq`` gives none, so ``$ARGS`` stays unread there."""
+    ``Fn::Jq`` gives none, so ``$ARGS`` stays unread there. (fnros57) ``documents``: the inputs jq's ``input`` ("Outputs
+    one new input") and ``inputs`` ("Outputs all remaining inputs, one by one") read, in order, afresh at each run
+    (a script's ``jq -n``); without them (a template) both stay unread, and so does a program naming them twice (the
+    order jq consumes them in is the order it backtracks, not read)."""
     reader = _JqReader([])
     try:
         if len(program) > MAX_PROGRAM:
@@ -104,12 +115,59 @@ def read(program: str, variables: Mapping[str, Any] | None = None, positional: S
         reader.scope.update({f"${name}": [value] for name, value in (variables or {}).items()})
         if variables is not None:
             reader.scope["$ARGS"] = [{"positional": list(positional), "named": dict(variables)}]
+        if documents is not None and sum(t in (("name", "input"), ("name", "inputs")) for t in reader.tokens) <= 1:
+            reader.documents = []
         run = reader.pipe(0)
         if reader.at != len(reader.tokens):
             raise _JqUnread("unread tokens")
     except (_JqUnread, ValueError, RecursionError):
         return Program(None, (*reader.texts, program))
+    if reader.documents is not None and documents is not None:
+        run = functools.partial(_jq_fed, run, reader.documents, tuple(documents))
     return Program(functools.partial(_run, run), tuple(reader.texts))
+
+
+def comments_blanked(program: str) -> str:
+    """(fnros57) ``program`` with each comment (jq 1.6's lexer: ``#`` outside a string, to the line's end: a newline
+    or a carriage return) written as blanks, the same length: a caller that joins the program's lines (a script's
+    substitution over several lines, read as one) keeps what jq reads. A string that does not close: as written."""
+    if "#" not in program:
+        return program
+    out = list(program)
+    at = 0
+    while at < len(program):
+        if program[at] == '"':
+            try:
+                at = _jq_string_end(program, at)
+            except _JqUnread:
+                return program
+            continue
+        if program[at] == "#":
+            ends = [end for end in (program.find("\n", at), program.find("\r", at)) if end >= 0]
+            end = min(ends, default=len(program))
+            out[at:end] = " " * (end - at)
+            at = end
+            continue
+        at += 1
+    return "".join(out)
+
+
+def _jq_fed(run: _JqFilter, cell: list[Any], documents: tuple[Any, ...], value: Any) -> list[Any]:
+    """(fnros57) ``run`` of ``value`` with ``input`` / ``inputs`` reading ``documents`` from the first."""
+    cell[:] = documents
+    return run(value)
+
+
+def _jq_input(cell: list[Any], *, every: bool) -> list[Any]:
+    """(fnros57) jq's ``input`` (the next document; none left is jq's error, "No more inputs") or ``inputs`` (every
+    document left)."""
+    if every:
+        taken = list(cell)
+        cell.clear()
+        return _jq_bounded(taken)
+    if not cell:
+        raise _JqError("No more inputs")
+    return [cell.pop(0)]
 
 
 def outputs(program: str, data: Any) -> list[Any] | None:
@@ -148,6 +206,7 @@ class _JqReader:
         self.functions: dict[str, _JqFunction] = {}  # fnros55: each `def name: body;` in scope, by name
         self.arguments: dict[str, _JqFilter] = {}  # fnros55: a function's filter parameters, while its body is read
         self.calls = [0]  # fnros55: the function bodies read for this program (shared), at most _MAX_CALLS
+        self.documents: list[Any] | None = None  # fnros57: the documents `input` / `inputs` read, where given
 
     def peek(self) -> str | None:
         return self.tokens[self.at][1] if self.at < len(self.tokens) else None
@@ -496,7 +555,24 @@ class _JqReader:
             return self.reduced(depth, each=text == "foreach")  # fnros56: foreach
         if text in ("limit", "with_entries") and self.peek() == "(":
             return self.limited(depth) if text == "limit" else self.with_entries(depth)
-        return self.matching(text, depth)  # fnros56
+        return self.matching(text, depth) if text in _JQ_MATCHING else self.paths_or_inputs(text, depth)  # fnros56
+
+    def paths_or_inputs(self, text: str, depth: int) -> _JqFilter | None:
+        """(fnros57) jq 1.6's ``paths(node_filter)`` (its builtin.jq: `def paths(node_filter): . as $dot | paths |
+        select(. as $p | $dot | getpath($p) | node_filter);`, each path once for each true output), and ``input`` /
+        ``inputs`` where a caller gives documents (:func:`read`); None for any other name or form."""
+        if text in ("input", "inputs") and self.documents is not None and self.peek() != "(":
+            every = text == "inputs"
+            cell = self.documents
+            return lambda value: _jq_input(cell, every=every)
+        if text != "paths" or self.peek() != "(":
+            return None
+        self.take()
+        node = self.pipe(depth + 1)
+        self.expect(")")
+        return lambda value: _jq_bounded(
+            [p for p in _jq_paths(value)[1:] for out in node(_jq_getpath(value, p)) if _jq_true(out)]
+        )
 
     def ordered_or_ranged(self, text: str, depth: int) -> _JqFilter | None:
         """(fnros55b) jq's ``sort_by(f)`` / ``unique_by(f)`` (the manual, "sort, sort_by(path_expression)": "sort by
@@ -757,12 +833,13 @@ class _JqReader:
             raise _JqUnread("sub")
         compiled = _plain_regexp(regexp)  # fnros55: the one reading of a plain regular expression (test too)
         text = json.loads(replacement).replace("\\", "\\\\")
-        count = 1 if once else 0
+        if not once:
+            return functools.partial(_jq_gsub, compiled, text)
 
         def substituted(value: Any) -> list[Any]:
             if not isinstance(value, str):
                 raise _JqUnread("sub of a non-string")
-            return [compiled.sub(text, value, count=count)]
+            return [compiled.sub(text, value, count=1)]
 
         return substituted
 
@@ -811,8 +888,12 @@ class _JqReader:
                 continue
             ahead = 2 if self.peek() == "-" else 1  # fnros55: `.[-2:]`
             if self.peek() == ":" or (self.at + ahead < len(self.tokens) and self.tokens[self.at + ahead][1] == ":"):
-                steps.append(self.slice())
-                continue
+                start = self.at
+                try:
+                    steps.append(self.slice())
+                    continue
+                except _JqUnread:
+                    self.at = start  # fnros57: a computed bound (`.[$m.offset:]`), read as a computed index is
             if not self.at_literal_index():
                 # fnros55b: a computed index `.a[.b]`, `$t[$i]`: the steps so far become one, as jq reads it
                 steps = [self.computed_index(_jq_steps(steps))]
@@ -845,15 +926,35 @@ class _JqReader:
         (outer) indexing each of the term's (jq 1.6's order): a string a key, a whole number an index; a fraction (jq
         1.6 and 1.7 differ) or an array (jq's ``indices``) is not read, null or a boolean is jq's error. A ``?`` after
         it is not read (jq's ``try`` would cover the term too)."""
-        index = self.pipe(0)
+        index = None if self.peek() == ":" else self.pipe(0)
+        if self.peek() == ":":
+            self.take()
+            end = None if self.peek() == "]" else self.pipe(0)
+            self.expect("]")
+            return self.computed_slice(term, index, end)
         self.expect("]")
-        if self.peek() == "?":
+        if self.peek() == "?" or index is None:
             raise _JqUnread("an optional computed index")
 
         def indexed(value: Any) -> list[Any]:
             return _jq_listed(_jq_lookup(item, key) for key in index(value) for item in term(value))
 
         return indexed
+
+    def computed_slice(
+        self, term: _JqFilter, start: _JqFilter | None, end: _JqFilter | None
+    ) -> Callable[[Any], list[Any]]:
+        """(fnros57) jq's ``term[f:g]`` with a computed bound (``.[$m.offset + $m.length:]``): each bound evaluated on
+        the input the term reads, as a computed index is (:meth:`computed_index`), one value each
+        (:func:`_jq_slice_bound`); a ``?`` after it not read."""
+        if self.peek() == "?":
+            raise _JqUnread("an optional computed slice")
+
+        def sliced(value: Any) -> list[Any]:
+            first, last = _jq_slice_bound(start, value), _jq_slice_bound(end, value)
+            return _jq_listed(_jq_sliced(item, first, last) for item in term(value))
+
+        return sliced
 
     def slice(self) -> Callable[[Any], list[Any]]:
         """(fnros54b) jq's ``.[a:b]`` (the manual, "Array/String Slice": either index may be left out, negative from
@@ -1072,6 +1173,22 @@ def _jq_object(entries: tuple[tuple[_JqFilter, _JqFilter], ...], value: Any) -> 
     return built
 
 
+def _jq_slice_bound(bound: _JqFilter | None, value: Any) -> int | None:
+    """(fnros57) A slice's computed bound: left out or null, none; a whole number, that index; a fraction (jq 1.6
+    floors a start and ceils an end) not read; anything else jq's error ("Start and end indices of an array slice must
+    be numbers")."""
+    if bound is None:
+        return None
+    got = _jq_one(bound(value))
+    if got is None:
+        return None
+    if not _jq_is_number(got):
+        raise _JqError("Start and end indices of a slice must be numbers")
+    if got != int(got):
+        raise _JqUnread("a fraction of a slice bound")
+    return int(got)
+
+
 def _jq_sliced(value: Any, start: int | None, end: int | None) -> Any:
     """(fnros54b) jq's ``.[start:end]`` of an array or a string (by code point), bounds clamped as Python's; of null,
     null; of anything else jq's error."""
@@ -1268,13 +1385,19 @@ def _jq_regexp(regexp: str, ignore_case: bool) -> re.Pattern[str]:
 def _jq_matched(function: str, value: Any, regexp: Any, flags: Any) -> list[Any]:
     """(fnros56) What jq 1.6's ``function`` (:data:`_JQ_MATCHING`) gives for ``value``: flags null or of ``g`` /
     ``i`` only; the value ASCII text (Oniguruma searches UTF-8 bytes, and jq converts its offsets to code points:
-    on ASCII text bytes and code points are one, so no conversion can differ); a match of no text (jq 1.6's global
+    on ASCII text bytes and code points are one, so no conversion can differ), (fnros57) or other text without the
+    ``i`` flag or ``\\w``; a match of no text (jq 1.6's global
     search steps past it otherwise than Python) not read; not a string jq's error."""
     if not isinstance(regexp, str) or not (flags is None or (isinstance(flags, str) and set(flags) <= {"g", "i"})):
         raise _JqUnread("a regular expression or flags not read")
     if not isinstance(value, str):
         raise _JqError("cannot be matched, as it is not a string")
-    if not value.isascii() or not regexp.isascii() or len(value) > _MAX_TEXT:
+    if len(value) > _MAX_TEXT or (
+        not (value.isascii() and regexp.isascii()) and ("i" in (flags or "") or "\\w" in regexp)
+    ):
+        # fnros57: other text is read but for case folding (Oniguruma folds `ß` as `ss`, Python does not) and `\w`
+        # (Oniguruma's holds marks, Python's does not); its offsets and lengths are code points in jq 1.6 as in
+        # Python (checked with jq 1.6 on this machine: `"😀a" | match("a").offset` is 1)
         raise _JqUnread("a regular expression over other than ASCII text")
     compiled = _jq_regexp(regexp, "i" in (flags or ""))
     if function == "test":
@@ -1311,6 +1434,30 @@ def _jq_match_object(match: re.Match[str]) -> dict[str, Any]:
     return {"offset": start, "length": end - start, "string": match.group(0), "captures": captures}
 
 
+def _jq_gsub(compiled: re.Pattern[str], replacement: str, value: Any) -> list[Any]:
+    """(fnros57, found by the binary) jq 1.6's ``gsub(re; text)``: the first match replaced, then the rest of the
+    text after it substituted afresh, until no text is left (so ``^`` matches again at each rest's start: ``"abc" |
+    gsub("^."; "y")`` is "yyy", where Python's ``re.sub`` gives "ybc"; ``"abcb" | gsub("b|$"; "y")`` is "aycy"); a
+    match of no text before the end never ends in jq 1.6 (``gsub("x*"; "y")``): not read. Checked against jq 1.6 on
+    this machine (150 random texts and expressions, tests/test_jq.py)."""
+    if not isinstance(value, str):
+        raise _JqUnread("sub of a non-string")
+    out: list[str] = []
+    rest, first = value, True
+    while rest or first:
+        first = False
+        match = compiled.search(rest)
+        if match is None:
+            out.append(rest)
+            break
+        if match.end() == match.start() < len(rest):
+            raise _JqUnread("a gsub jq 1.6 never ends")
+        out.append(rest[: match.start()] + match.expand(replacement))
+        rest = rest[match.end() :]
+        _jq_bounded(out)
+    return ["".join(out)]
+
+
 def _plain_regexp(regexp: str) -> re.Pattern[str]:
     """A regular expression Oniguruma (jq's, Perl syntax) and Python read alike (:data:`_PLAIN_REGEXP`; fnros55: no
     POSIX bracket ``[[:alpha:]]``, class intersection ``&&`` or ``{,n}``, which they read differently), compiled; else
@@ -1335,6 +1482,23 @@ def _jq_base64_decoded(value: Any) -> str:
         raise _JqUnread("base64d") from error
 
 
+def _jq_scalar(value: Any) -> bool:
+    """(fnros57) jq's ``scalars`` test: null, a boolean, a number or a string (neither an array nor an object)."""
+    return not isinstance(value, (list, Mapping))
+
+
+def _jq_leaf(value: Any) -> bool:
+    """(fnros57) Whether ``paths(scalars)`` (jq's ``leaf_paths``) keeps a value's path: a scalar neither null nor
+    false (the node filter's output must be true)."""
+    return _jq_scalar(value) and _jq_true(value)
+
+
+def _jq_typed(kind: str, value: Any) -> list[Any]:
+    """(fnros57) jq's ``arrays`` / ``objects`` / ``booleans`` / ``numbers`` / ``strings`` / ``nulls``: the input where
+    its ``type`` is ``kind``, else nothing."""
+    return [value] if _jq_type(value) == kind else []
+
+
 _JQ_FORMATS: Mapping[str, Callable[[Any], Any]] = {
     "@text": _jq_tostring,
     "@json": _jq_json,
@@ -1353,12 +1517,28 @@ _JQ_TEXT_FUNCTIONS: Mapping[str, Callable[[Any, Any], Any]] = {
     "endswith": functools.partial(_jq_affixed, start=False),
     "test": _jq_test,  # fnros55
     "getpath": lambda value, path: _jq_getpath(value, path),  # noqa: PLW0108 fnros55b (defined below)
+    "has": lambda value, key: _jq_has(value, key),  # noqa: PLW0108 fnros57 (defined below)
 }
 """(fnros54b) jq builtins of one argument read (jq manual): the input and each output of the argument to one value."""
+
+_JQ_TYPE_SELECTIONS = {"arrays": "array", "objects": "object", "booleans": "boolean", "numbers": "number",
+                       "strings": "string", "nulls": "null"}  # fmt: skip
+"""(fnros57) jq's selections of a type (builtin.jq: `def arrays: select(type == "array");` ...), by their names."""
 
 _JQ_STREAMS: Mapping[str, _JqFilter] = {
     "empty": lambda value: [],
     "error": lambda value: _jq_raise([value]),
+    # fnros57 (stop 57): jq 1.6's builtins of paths and type selections (its builtin.jq: `def paths: path(..) |
+    # select(length > 0);`, `def leaf_paths: paths(scalars);`, `def scalars: select(. == null or . == true or . ==
+    # false or type == "number" or type == "string");`, `def strings: select(type == "string");` ...) and `tostream`
+    "paths": lambda value: _jq_paths(value)[1:],
+    # `paths(scalars)`: `scalars` outputs the leaf itself, so a null or false leaf is no path (checked with jq 1.6)
+    "leaf_paths": lambda value: [p for p in _jq_paths(value)[1:] if _jq_leaf(_jq_getpath(value, p))],
+    "tostream": lambda value: _jq_streamed(value),  # noqa: PLW0108 (defined below)
+    "scalars": lambda value: [value] if _jq_scalar(value) else [],
+    "iterables": lambda value: [value] if isinstance(value, (list, Mapping)) else [],
+    **{name: functools.partial(_jq_typed, kind) for name, kind in _JQ_TYPE_SELECTIONS.items()},
+    "values": lambda value: [] if value is None else [value],
 }
 """(fnros54b) jq builtins of no argument giving other than one value: ``empty`` (none), ``error`` (jq's error)."""
 
@@ -1506,6 +1686,57 @@ def _jq_getpath(value: Any, path: Any) -> Any:
             return None
         value = _jq_lookup(value, step)
     return value
+
+
+def _jq_paths(value: Any) -> list[list[Any]]:
+    """(fnros57) The path of every value ``..`` gives (jq's ``path(..)``, the input's own ``[]`` first), in the same
+    order: an array's indices, an object's keys as it holds them."""
+    out: list[list[Any]] = []
+
+    def walk(item: Any, path: list[Any]) -> None:
+        _jq_bounded(out)
+        out.append(path)
+        if isinstance(item, list):
+            for index, child in enumerate(item):
+                walk(child, [*path, index])
+        elif isinstance(item, Mapping):
+            for key, child in item.items():
+                walk(child, [*path, key])
+
+    walk(value, [])
+    return _jq_bounded(out)
+
+
+def _jq_streamed(value: Any) -> list[Any]:
+    """(fnros57) jq 1.6's ``tostream`` (the manual, "Streaming": "the streamed form of its input"; builtin.jq: `path(def
+    r: (.[]?|r), .; r) as $p | getpath($p) | reduce path(.[]?) as $q ([$p, .]; [$p+$q])`): each value's path after
+    its children's, a leaf (a scalar, an empty array or object) ``[path, leaf]``, any other value ``[path + its last
+    key]`` (the event closing it)."""
+    out: list[Any] = []
+
+    def walk(item: Any, path: list[Any]) -> None:
+        _jq_bounded(out)
+        keys = list(range(len(item))) if isinstance(item, list) else list(item) if isinstance(item, Mapping) else []
+        for key in keys:
+            walk(item[key], [*path, key])
+        out.append([[*path, keys[-1]]] if keys else [path, item])
+
+    walk(value, [])
+    return _jq_bounded(out)
+
+
+def _jq_has(value: Any, key: Any) -> bool:
+    """(fnros57) jq's ``has(key)`` ("whether the input object has the given key, or the input array has an element
+    at the given index"): a string key of an object, a whole number of an array (a negative one false); an object
+    with a number or an array with a string is jq's error; null (jq 1.6: false, jq 1.7: an error) and a fraction
+    (jq 1.6 truncates it) are not read."""
+    if isinstance(value, Mapping) and isinstance(key, str):
+        return key in value
+    if isinstance(value, list) and _jq_is_number(key) and key == int(key):
+        return 0 <= int(key) < len(value)
+    if isinstance(value, (list, Mapping)) and (isinstance(key, str) or _jq_is_number(key)):
+        raise _JqError("cannot check whether it has a key of that type")
+    raise _JqUnread("has of another value")
 
 
 def _jq_from_json(value: Any) -> Any:
@@ -1840,18 +2071,27 @@ def _jq_interpolation_end(script: str, at: int) -> int:
 
 def _jq_tokens(script: str) -> list[tuple[str, str]]:
     """jq's tokens of ``script`` (:data:`_JQ_TOKEN`; fnros55b: a string by :func:`_jq_string_end`, so a string
-    inside an interpolation is the outer string's); an error when a character is none."""
+    inside an interpolation is the outer string's); an error when a character is none. (fnros57) jq 1.6's lexer
+    skips blanks, tabs, newlines and comments (the manual, "Comments": "`#` ... until the end of the line"; its
+    lexer.l: `"#"[^\r\n]*`, `[ \n\t]+`), each checked with jq 1.6: any other white space between tokens (a
+    carriage return, a form feed) is its syntax error, not read."""
     tokens: list[tuple[str, str]] = []
     at = 0
-    while at < len(script.rstrip()):
-        start = len(script) - len(script[at:].lstrip())
-        if script.startswith('"', start):
-            at = _jq_string_end(script, start)
+    while True:
+        while at < len(script) and script[at] in " \t\n#":
+            if script[at] == "#":  # to the line's end (a carriage return ends it too, then is no token)
+                ends = [end for end in (script.find("\n", at), script.find("\r", at)) if end >= 0]
+                at = min(ends, default=len(script))
+                continue
+            at += 1
+        if at >= len(script):
+            return tokens
+        if script.startswith('"', at):
+            start, at = at, _jq_string_end(script, at)
             tokens.append(("string", script[start:at]))
             continue
         m = _JQ_TOKEN.match(script, at)
-        if m is None or m.lastgroup is None:
+        if m is None or m.lastgroup is None or m.start(m.lastgroup) != at:
             raise _JqUnread("token")
         tokens.append((m.lastgroup, m.group(m.lastgroup)))
         at = m.end()
-    return tokens

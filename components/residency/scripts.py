@@ -2180,6 +2180,32 @@ def _substitution_end(text: str, start: int) -> int | None:
     return None
 
 
+def _jq_comments_blanked(script: str, start: int, end: int, text: list[str]) -> None:
+    """(fnros57) In ``text`` (``script``'s characters, as :func:`substitutions_joined` writes them), the comments of
+    each single-quoted word of a ``jq`` command inside the substitution ``script[start:end]`` written as blanks
+    (:func:`jq.comments_blanked`; the jq manual, "Comments": a comment runs "until the end of the line"): joined on
+    one line the comment would run over the rest of the program (the filter was unread: RES-011 at home). Other
+    commands' words (data, where a ``#`` may be text) are left as written."""
+    quote, stage, at, opened = "", start + 2, start + 2, start
+    while at < end:
+        c = script[at]
+        if c == "\\" and quote != "'":
+            at += 2
+            continue
+        if quote == "'" and c == "'":
+            words = _words(script[stage:opened])
+            if words[:1] and words[0].rsplit("/", 1)[-1] == "jq":
+                text[opened + 1 : at] = jq.comments_blanked(script[opened + 1 : at])
+            quote = ""
+        elif quote:
+            quote = "" if c == quote else quote
+        elif c in "'\"":
+            quote, opened = c, at
+        elif c in "|;&(\n":
+            stage = at + 1
+        at += 1
+
+
 def substitutions_joined(script: str) -> str:
     """``script`` with each ``$(...)`` that does not close on its line but closes within
     :data:`_MAX_SUBSTITUTION_LINES` written on one line: its newlines (and a backslash before one) as blanks, so that
@@ -2205,6 +2231,8 @@ def substitutions_joined(script: str) -> str:
         )
         end = None if skip else _substitution_end(script, at)
         if end is not None:
+            if "#" in script[at:end] and "jq" in script[at:end]:
+                _jq_comments_blanked(script, at, end, text)  # fnros57
             for k in range(at, end):
                 if script[k] == "\n":
                     text[k] = " "
@@ -3875,6 +3903,8 @@ def _jq_file_values(body: str, files: Mapping[str, str]) -> list[str] | None:
     file's whole text, as to an echoed variable's (was unknown: RES-011 at ``--region``). None for anything else (a
     file the script does not write, several files, a filter the engine does not apply)."""
     commands = list(_simple_commands(_words(body)))
+    if len(commands) == 1 and commands[0].stdin is None and any(w in _JQ_FILE_VARIABLES for w in commands[0].words):
+        return _jq_file_variables_values(commands[0].words, files)
     if len(commands) == 2 and commands[0].words[:1] == ["cat"] and len(commands[0].words) == 2:
         file, words = commands[0].words[1], commands[1].words
     elif len(commands) == 1 and commands[0].stdin is not None:
@@ -3887,6 +3917,40 @@ def _jq_file_values(body: str, files: Mapping[str, str]) -> list[str] | None:
         return None
     found = text_filter(words)
     return filtered([files[file]], [found]) if found is not None and found.apply is not None else None
+
+
+# fnros57 (stop 57): jq 1.6 manual, "Invoking jq": "--slurpfile variable-name filename: This option reads all the
+# JSON texts in the named file and binds an array of the parsed JSON values to the given global variable"; "--rawfile
+# variable-name filename: This option reads in the named file and binds its contents to the given global variable".
+_JQ_FILE_VARIABLES = frozenset({"--slurpfile", "--rawfile"})
+
+
+def _jq_file_variables_values(words: list[str], files: Mapping[str, str]) -> list[str] | None:
+    """(fnros57) ``jq -n ... --slurpfile NAME FILE`` / ``--rawfile NAME FILE`` of a file the script writes
+    (``files``): each read as ``--argjson NAME [its documents]`` / ``--arg NAME its text`` and the filter
+    (:func:`text_filter`) run with ``-n``'s null input (jq reads no other input then). None for anything else (a
+    file the script does not write, a file operand, no ``-n``)."""
+    if words[:1] != ["jq"]:
+        return None
+    given = words[:1]
+    at = 1
+    while at < len(words):
+        if words[at] in _JQ_FILE_VARIABLES:
+            if at + 2 >= len(words) or words[at + 2] not in files:
+                return None
+            text = files[words[at + 2]]
+            documents = _jq_documents(text) if words[at] == "--slurpfile" else None
+            if words[at] == "--slurpfile" and documents is None:
+                return None
+            value = json.dumps(documents) if documents is not None else text
+            given += ["--argjson" if documents is not None else "--arg", words[at + 1], value]
+            at += 3
+            continue
+        given.append(words[at])
+        at += 1
+    null_input = any(w == "--null-input" or (w[:1] == "-" and w[1:2] != "-" and "n" in w) for w in given[1:])
+    found = text_filter(given)
+    return filtered([""], [found]) if null_input and found is not None and found.apply is not None else None
 
 
 # falsealarm55b (stop 55): dig(1) "dig [@server] ... [name] [type] [class] [queryopt...]"; "+short: Provide a terse
@@ -4587,6 +4651,9 @@ def _field_lines(text: str, separator: str | None, ranges: list[tuple[int, int]]
 # `split(str)` splits at a literal separator. Either is compared with the input, never contacted.
 _JQ_COMMAND = re.compile(r"(?:^|(?<=[\s|;&(`]))jq(?=[ \t])", re.MULTILINE)
 _JQ_PATTERN_ARGUMENT = re.compile(r'\b(?:test|match|capture|scan|splits?|g?sub)\(\s*("(?:[^"\\\n]|\\.)*")')
+_JQ_ESCAPED_PATTERN_ARGUMENT = re.compile(
+    r'\b(?:test|match|capture|scan|splits?|g?sub)\(\s*(\\"(?:[^"\\\n]|\\[^"\n])*\\")'
+)  # fnros57: the same argument inside a double-quoted word (its quotes escaped)
 
 
 def jq_patterns_blanked(script: str) -> str:
@@ -4605,12 +4672,47 @@ def jq_patterns_blanked(script: str) -> str:
             for call in _JQ_PATTERN_ARGUMENT.finditer(script, start, end):
                 if "\\(" not in call.group(1):
                     spans.append(call.span(1))
+        if '\\"' in script:
+            # fnros57: and in a double-quoted program, where the pattern's quotes are escaped (`capture(\"^arn:...\")`,
+            # bash(1) "Double Quotes"): RES-011 at home as well
+            for start, end in _double_quoted_spans(script, command.end()):
+                for call in _JQ_ESCAPED_PATTERN_ARGUMENT.finditer(script, start, end):
+                    if "\\(" not in call.group(1) and "$" not in call.group(1).replace("\\$", ""):
+                        spans.append(call.span(1))
     if not spans:
         return script
     chars = list(script)
     for start, end in spans:
         chars[start:end] = [c if c == "\n" else " " for c in chars[start:end]]
     return "".join(chars)
+
+
+def _double_quoted_spans(script: str, at: int) -> Iterator[tuple[int, int]]:
+    """(fnros57) The spans of the double-quoted words' contents of the command starting at ``at``, up to its end (as
+    :func:`_single_quoted_spans` reads it); a single-quoted word is passed over."""
+    i, n = at, len(script)
+    while i < n:
+        c = script[i]
+        if c == "'":
+            close = script.find("'", i + 1)
+            if close < 0:
+                return
+            i = close + 1
+            continue
+        if c == '"':
+            close = i + 1
+            while close < n and script[close] != '"':
+                close += 2 if script[close] == "\\" else 1
+            if close >= n:
+                return
+            yield i + 1, close
+            i = close + 1
+            continue
+        if c == "\\":
+            i += 1
+        elif c in "\n|;&)":
+            return
+        i += 1
 
 
 def _single_quoted_spans(script: str, at: int) -> Iterator[tuple[int, int]]:
@@ -4649,9 +4751,14 @@ def _jq_filter(args: list[str]) -> _TextFilter:
     programs = [a for a in args if not a.startswith("-")]
     letters = {c for f in flags if not f.startswith("--") for c in f[1:]}
     long = {f for f in flags if f.startswith("--")}
-    if variables is None or letters - _JQ_LETTERS or long - set(_JQ_LONG) or len(programs) != 1:
+    if variables is None or letters - _JQ_LETTERS - _JQ_INPUTS or long - {*_JQ_LONG, *_JQ_INPUT_LONG}:
         return _TextFilter(None)
-    letters |= {_JQ_LONG[f] for f in long}
+    if len(programs) != 1:
+        return _TextFilter(None)
+    letters |= {_JQ_LONG.get(f) or _JQ_INPUT_LONG[f] for f in long}
+    if letters & _JQ_INPUTS or ("n" in letters and _JQ_READS_INPUTS.search(programs[0])):
+        # fnros57: -s, or -n with `input` / `inputs` (the documents read); falsealarm57's -n of any other program below
+        return _jq_inputs_filter(programs[0], variables, positional, letters)
     program = jq.read(programs[0], variables, positional)
     if program.run is None:
         # fnros55: the texts the program's literals may write, not the program itself: an unread `env.R` is no host
@@ -4677,10 +4784,11 @@ def _jq_arguments_resolved(words: list[str], reaching: Mapping[str, Sequence[str
     whole reference, not single-quoted in ``command`` (bash(1) "Quoting"), to a variable the script gives one value
     (``reaching``, the values the engine's one resolver computed; none holding an expansion) replaced by that value:
     ``ROLE=backup; jq --arg role "$ROLE" ...`` is ``--arg role backup`` (RES-011 before: not applied). Any other
-    stage, several values, or an unset variable: the words as written (the value stays unproven)."""
-    if not words or words[0].rsplit("/", 1)[-1] != "jq" or "--arg" not in command:
+    stage, several values, or an unset variable: the words as written (the value stays unproven). (fnros57) A word
+    holding ``\\$`` inside double quotes is read as bash gives it (:func:`_jq_double_quoted`)."""
+    if not words or words[0].rsplit("/", 1)[-1] != "jq" or ("--arg" not in command and "\\$" not in command):
         return words
-    out = list(words)
+    out = [_jq_double_quoted(w, command) for w in words] if "\\$" in command else list(words)
     for at in range(1, len(words) - 2):
         reference = _WHOLE_REFERENCE.fullmatch(words[at + 2]) if words[at] in ("--arg", "--argjson") else None
         if reference is None or f"'{words[at + 2]}'" in command:
@@ -4690,6 +4798,17 @@ def _jq_arguments_resolved(words: list[str], reaching: Mapping[str, Sequence[str
         if value is not None and "$" not in value and "`" not in value:
             out[at + 2] = value
     return out
+
+
+def _jq_double_quoted(word: str, command: str) -> str:
+    """(fnros57) A jq word as bash gives it: inside double quotes "the backslash retains its special meaning only
+    when followed by one of the following characters: $, `, ", \\, or newline" and is removed there (bash(1)
+    "Double Quotes"); the splitter keeps ``\\$`` (shlex removes it before ``"`` and ``\\`` only), so ``jq ".[] |
+    select(.r == \\$r)"`` was an unread program (jq has no ``\\$``: RES-011 at home). A word written single-quoted
+    in ``command`` (its backslashes literal, jq's syntax error) is left as it is."""
+    if "\\$" not in word or f"'{word}'" in command:
+        return word
+    return word.replace("\\$", "$")
 
 
 def _jq_variables(args: list[str]) -> tuple[dict[str, Any] | None, list[str], list[Any]]:
@@ -4756,6 +4875,73 @@ def _jq_null_printed(printed: Callable[[str], str | None]) -> str | None:
     return None if out is None or out.strip() == "null" else out
 
 
+# fnros57 (stop 57): jq 1.6 manual, "Invoking jq": "--slurp / -s: Instead of running the filter for each JSON object
+# in the input, read the entire input stream into a large array and run the filter just once"; "--null-input / -n:
+# Don't read any input at all! Instead, the filter is run once using null as the input", its documents read by
+# `input` / `inputs` ("Outputs one new input", "Outputs all remaining inputs, one by one"; with -s and -n, the one
+# slurped array). Each checked with jq 1.6 on this machine. With -R (lines, not documents) not read.
+_JQ_INPUTS = frozenset("s")
+_JQ_INPUT_LONG = {"--slurp": "s"}  # `--null-input` is falsealarm57's, in _JQ_LONG
+_JQ_READS_INPUTS = re.compile(r"\binputs?\b")
+
+
+def _jq_inputs_filter(program: str, variables: dict[str, Any], positional: list[Any], letters: set[str]) -> _TextFilter:
+    """(fnros57) ``jq -n`` / ``jq -s`` (:data:`_JQ_INPUTS`): the program run once, on null (``-n``, the input's
+    documents read by ``input`` / ``inputs``) or on the array of the documents (``-s``); the input's documents as jq
+    reads them (:func:`_jq_documents`). The texts are those of the program as read without documents."""
+    alone = jq.read(program, variables, positional)
+    texts = alone.texts[:-1] if alone.run is None else alone.texts  # as _jq_filter's: not the unread program itself
+    if "R" in letters:
+        return _TextFilter(None, texts)
+
+    def printed(text: str) -> str | None:
+        documents = _jq_documents(text)
+        if documents is None:
+            return None
+        fed = [documents] if "s" in letters else documents
+        run = jq.read(program, variables, positional, fed if "n" in letters else ()).run
+        got = None if run is None else run(None if "n" in letters else fed[0])
+        out = None if got is None else _jq_formatted(got, raw="r" in letters or "j" in letters, form=letters)
+        # falsealarm57's reading of -n: an output of only `null` is a value the program did not find (unknown)
+        return None if out is None or ("n" in letters and out.strip() == "null") else out
+
+    return _TextFilter(printed, texts)
+
+
+def _jq_documents(text: str) -> list[Any] | None:
+    """(fnros57) The JSON texts jq reads from ``text`` one after another (blanks between them), each as jq 1.6 reads
+    it (:func:`jq.json_value`); None where one is not read."""
+    decoder = json.JSONDecoder()
+    documents: list[Any] = []
+    at = 0
+    while text[at:].strip():
+        at = len(text) - len(text[at:].lstrip())
+        try:
+            _, end = decoder.raw_decode(text, at)
+            documents.append(jq.json_value(text[at:end]))
+        except ValueError:
+            return None
+        at = end
+        if len(documents) > _MAX_JQ_DOCUMENTS:
+            return None
+    return documents
+
+
+_MAX_JQ_DOCUMENTS = 64
+
+
+def _jq_formatted(got: list[Any], *, raw: bool, form: frozenset[str] | set[str]) -> str:
+    """What jq prints for its outputs ``got`` (mutation56: ``form``'s ``j`` joins them with no newline, ``c`` prints
+    JSON compact, ``S`` its keys sorted; ``raw``: a string without its quotes)."""
+    printed = [
+        out
+        if raw and isinstance(out, str)
+        else json.dumps(out, sort_keys="S" in form, separators=(",", ":") if "c" in form else None)
+        for out in got
+    ]
+    return "".join(printed) if "j" in form else "".join(f"{line}\n" for line in printed)
+
+
 def _jq_printed(
     run: Callable[[Any], list[Any] | None], text: str, *, raw: bool, raw_input: bool, form: frozenset[str] | set[str]
 ) -> str | None:
@@ -4767,18 +4953,13 @@ def _jq_printed(
         inputs: list[Any] = text.splitlines() if raw_input else [json.loads(text)]
     except ValueError:
         return ""
-    printed: list[str] = []
+    printed: list[Any] = []
     for value in inputs:
         got = run(value)
         if got is None:
             return None
-        printed += [
-            out
-            if raw and isinstance(out, str)
-            else json.dumps(out, sort_keys="S" in form, separators=(",", ":") if "c" in form else None)
-            for out in got
-        ]
-    return "".join(printed) if "j" in form else "".join(f"{line}\n" for line in printed)
+        printed += got
+    return _jq_formatted(printed, raw=raw, form=form)  # fnros57: the one formatting of jq's outputs
 
 
 _FILTER_READERS: dict[str, Callable[[list[str]], _TextFilter | None]] = {
