@@ -4668,14 +4668,14 @@ def jq_patterns_blanked(script: str) -> str:
         return script
     spans: list[tuple[int, int]] = []
     for command in _JQ_COMMAND.finditer(script):
-        for start, end in _single_quoted_spans(script, command.end()):
+        for start, end in _quoted_spans(script, command.end(), "'"):
             for call in _JQ_PATTERN_ARGUMENT.finditer(script, start, end):
                 if "\\(" not in call.group(1):
                     spans.append(call.span(1))
         if '\\"' in script:
             # fnros57: and in a double-quoted program, where the pattern's quotes are escaped (`capture(\"^arn:...\")`,
             # bash(1) "Double Quotes"): RES-011 at home as well
-            for start, end in _double_quoted_spans(script, command.end()):
+            for start, end in _quoted_spans(script, command.end(), '"'):
                 for call in _JQ_ESCAPED_PATTERN_ARGUMENT.finditer(script, start, end):
                     if "\\(" not in call.group(1) and "$" not in call.group(1).replace("\\$", ""):
                         spans.append(call.span(1))
@@ -4687,57 +4687,32 @@ def jq_patterns_blanked(script: str) -> str:
     return "".join(chars)
 
 
-def _double_quoted_spans(script: str, at: int) -> Iterator[tuple[int, int]]:
-    """(fnros57) The spans of the double-quoted words' contents of the command starting at ``at``, up to its end (as
-    :func:`_single_quoted_spans` reads it); a single-quoted word is passed over."""
+def _quoted_spans(script: str, at: int, quote: str) -> Iterator[tuple[int, int]]:
+    """The spans of the contents of the words quoted by ``quote`` (``'`` or ``"``) of the command starting at ``at``,
+    up to its end: an unquoted newline (a backslash-newline continues it, bash(1) "Quoting"), ``|``, ``;``, ``&`` or
+    ``)``; a word quoted the other way is passed over (a double-quoted word's ``\\"`` too). fnros57 (stop 57) added
+    the double-quoted words (the lead joined its scanner with the single-quoted one's)."""
     i, n = at, len(script)
     while i < n:
         c = script[i]
         if c == "'":
             close = script.find("'", i + 1)
-            if close < 0:
-                return
-            i = close + 1
-            continue
-        if c == '"':
+        elif c == '"':
             close = i + 1
             while close < n and script[close] != '"':
                 close += 2 if script[close] == "\\" else 1
-            if close >= n:
+        else:
+            if c == "\\":
+                i += 1
+            elif c in "\n|;&)":
                 return
-            yield i + 1, close
-            i = close + 1
+            i += 1
             continue
-        if c == "\\":
-            i += 1
-        elif c in "\n|;&)":
+        if not 0 <= close < n:
             return
-        i += 1
-
-
-def _single_quoted_spans(script: str, at: int) -> Iterator[tuple[int, int]]:
-    """The spans of the single-quoted words' contents of the command starting at ``at``, up to its end: an unquoted
-    newline (a backslash-newline continues it, bash(1) "Quoting"), ``|``, ``;``, ``&`` or ``)``; a double-quoted word
-    is passed over (its ``\\"`` too)."""
-    i, n = at, len(script)
-    while i < n:
-        c = script[i]
-        if c == "'":
-            close = script.find("'", i + 1)
-            if close < 0:
-                return
+        if c == quote:
             yield i + 1, close
-            i = close + 1
-            continue
-        if c == '"':
-            i += 1
-            while i < n and script[i] != '"':
-                i += 2 if script[i] == "\\" else 1
-        elif c == "\\":
-            i += 1
-        elif c in "\n|;&)":
-            return
-        i += 1
+        i = close + 1
 
 
 def _jq_filter(args: list[str]) -> _TextFilter:
