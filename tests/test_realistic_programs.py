@@ -48,6 +48,7 @@ import platform_programs_alired55 as ar55
 import platform_programs_alired56 as ar56
 import platform_programs_alired56b as ar56b
 import platform_programs_alired57 as ar57
+import platform_programs_alired57b as ar57b
 import platform_programs_alirole41 as ar41
 import platform_programs_anonymous43 as an43
 import platform_programs_apigw39 as agw39
@@ -18857,6 +18858,8 @@ CASES: list[Case] = [
     # a file, ${M[$k]} of a known k, a here-string's default word and more (RES-009 abroad, RES-011 for an unwritten
     # file); the here-document line and option fillings pinned before their two implementations became one
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc57.rows()],
+    # -- stop 57, Alibaba Cloud red team round 17 (tests/platform_programs_alired57b.py): PLACEHOLDER
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar57b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
