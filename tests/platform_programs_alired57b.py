@@ -1,14 +1,27 @@
 """Alibaba Cloud red team, round 17 (stop 57): the ROS DTS migration job's destination account, the DTS jobs' source
-accounts, a RAM role trusting another account's SAML / OIDC provider (the decision round 16 left open), and an
-Elasticsearch cluster reindexing from a remote host.
+accounts, a RAM role trusting another account's SAML / OIDC provider (the decision round 16 left open), an
+Elasticsearch instance's remote reindex whitelist and an EMR cluster's application settings.
 
-Reproduced on the unchanged engine (main 8bba384b, docs/residency.md "Alibaba Cloud red team, round 17 (stop 57)"):
-PLACEHOLDER.
+Reproduced on the unchanged engine and catalogue (base 8bba384b, docs/residency.md "Alibaba Cloud red team, round 17
+(stop 57)"): 9 of 132 tests failed, each a program that must be refused passing every door, in CN, JP and DE: a ROS
+``ALIYUN::DTS::MigrationJob2`` migrating into a partner's account (``DestinationEndpoint.OwnerId``, with ``Role``), and
+an Elasticsearch instance (Pulumi ``setting_config``, ROS ``YMLConfig``) whose ``reindex.remote.whitelist`` names a
+partner's cluster. Pinned as they were: a source database in another account (SynchronizationJob2's
+``SourceEndpoint.OwnerId``, the Pulumi jobs' ``source_endpoint_owner_id``: data coming in, no transfer), a RAM role
+trusting another account's SAML or OIDC provider (no grant: RAM's pages describe the current account's IdP only) and
+the account's own, an EMR cluster's Hive metastore / default file system at a partner's host (RES-015) or its OSS
+endpoint in another Region (RES-006), each with its compliant twin.
+
+Now MigrationJob2 is read as the DTS synchronisation job (its ``DestinationEndpoint.OwnerId`` the job's
+``destination_endpoint_owner_id``: RES-023), and ``reindex.remote.whitelist`` is a host key (RES-015).
 
 Ids: ``alired57b-<code>-ros-dts-migration2-owner-<own|partner|partner-declared>``,
 ``alired57b-<code>-<ros-dts-sync2|dts-sync|dts-migration>-src-owner-partner``,
-``alired57b-<code>-<ram-role|ros-ram-role>-trust-<saml|oidc>-partner-idp``, ``alired57b-<code>-ros-ram-role-trust-saml-
-own-idp``, ``alired57b-<code>-es-reindex-remote-<own|partner|partner-declared>``.
+``alired57b-<code>-<ram-role|ros-ram-role>-trust-oidc-partner-idp``,
+``alired57b-<code>-ros-ram-role-trust-saml-<partner|own>-idp``,
+``alired57b-<code>-<es|ros-es>-reindex-remote-<own|partner|partner-declared>``,
+``alired57b-<code>-emr-<metastore-jdbc-partner|metastore-uris-partner|defaultfs-partner|oss-endpoint-abroad|
+oss-endpoint-home|metastore-local>``.
 tests/test_realistic_programs.py runs them as CASES.
 """
 
@@ -22,6 +35,7 @@ from platform_programs_alired57 import PARTNER_DECLARED, _endpoint, _ram_role, _
 
 CODES = ("CN", "JP", "DE")
 _HOME = {"CN": "cn-shanghai", "JP": "ap-northeast-1", "DE": "eu-central-1"}
+_ABROAD = {"CN": "cn-hongkong", "JP": "ap-southeast-1", "DE": "ap-southeast-1"}
 
 PARTNER_ES = "es.fleet-partner.example.com"
 PARTNER_ES_DECLARED: dict[str, Any] = {
@@ -106,6 +120,41 @@ def _es(remote: str) -> Build:
     return build
 
 
+def _ros_es(code: str, remote: str) -> Build:
+    # docs: ROS ALIYUN::ElasticSearch::Instance (VSwitchId, Version, Password, DataNode {Amount, Spec, DiskSize,
+    # DiskType}, YMLConfig Map: the instance's YML settings, as the Pulumi instance's `setting_config`)
+    es = {"Type": "ALIYUN::ElasticSearch::Instance", "Properties": {
+        "VSwitchId": "vsw-fleet0001", "Version": "7.10_with_X-Pack", "Password": "Fleet-Es-2026",
+        "DataNode": {"Amount": 2, "Spec": "elasticsearch.sn2ne.large", "DiskSize": 20, "DiskType": "cloud_ssd"},
+        "YMLConfig": {"reindex.remote.whitelist": f"{remote}:9200"}}}  # fmt: skip
+    return ros_stack(f"search-{code.lower()}", {"Search": es})
+
+
+def _emr(code: str, items: list[tuple[str, str, str]]) -> Build:
+    def build(c: Any) -> object:
+        c.ali_role = DEPLOYER
+        # docs: emrv2/cluster (application_configs: application_name, config_file_name, config_item_key,
+        # config_item_value "The configuration item value of application installed"; node_groups, node_attributes)
+        configs = [{"application_name": app, "config_file_name": f"{app.lower()}-site.xml", "config_item_key": key,
+                    "config_item_value": value, "config_scope": "CLUSTER"} for app, key, value in items]  # fmt: skip
+        return alicloud.emrv2.Cluster(
+            "lake", cluster_name="fleet-lake", cluster_type="DATALAKE", release_version="EMR-5.16.0",
+            payment_type="PayAsYouGo", deploy_mode="NORMAL", security_mode="NORMAL",
+            applications=["HADOOP-COMMON", "HDFS", "YARN", "HIVE", "SPARK3"], application_configs=configs,
+            node_attributes=[{"vpc_id": "vpc-fleet0001", "zone_id": f"{_HOME[code]}-b", "security_group_id": "sg-1",
+                              "ram_role": "AliyunECSInstanceForEMRRole", "key_pair_name": "fleet"}],
+            node_groups=[{"node_group_type": "MASTER", "node_group_name": "master", "node_count": 1,
+                          "instance_types": ["ecs.g7.xlarge"], "vswitch_ids": ["vsw-fleet0001"],
+                          "system_disk": {"category": "cloud_essd", "size": 80, "count": 1},
+                          "data_disks": [{"category": "cloud_essd", "size": 80, "count": 1}]}],
+            opts=c.ali)  # fmt: skip
+
+    return build
+
+
+PARTNER_METASTORE = "metastore.fleet-partner.example.com"
+
+
 def rows() -> list[Row]:
     """Every program of the round: (id, jurisdiction, build, expected rule ids, declared destinations)."""
     out: list[Row] = []
@@ -131,5 +180,28 @@ def rows() -> list[Row]:
         out += [(f"{p}-es-reindex-remote-own", code, _es(OWN_ES_ADDRESS), set(), []),
                 (f"{p}-es-reindex-remote-partner", code, _es(PARTNER_ES), {"RES-015"}, []),
                 (f"{p}-es-reindex-remote-partner-declared", code, _es(PARTNER_ES), set(),
+                 [PARTNER_ES_DECLARED]),
+                (f"{p}-ros-es-reindex-remote-own", code, _ros_es(code, OWN_ES_ADDRESS), set(), []),
+                (f"{p}-ros-es-reindex-remote-partner", code, _ros_es(code, PARTNER_ES), {"RES-015"}, []),
+                (f"{p}-ros-es-reindex-remote-partner-declared", code, _ros_es(code, PARTNER_ES), set(),
                  [PARTNER_ES_DECLARED])]  # fmt: skip
+        out += [(f"{p}-emr-metastore-jdbc-partner", code,
+                 _emr(code, [("HIVE", "javax.jdo.option.ConnectionURL",
+                              f"jdbc:mysql://{PARTNER_METASTORE}:3306/hive?createDatabaseIfNotExist=true")]),
+                 {"RES-015"}, []),
+                (f"{p}-emr-metastore-uris-partner", code,
+                 _emr(code, [("HIVE", "hive.metastore.uris", f"thrift://{PARTNER_METASTORE}:9083")]), {"RES-015"}, []),
+                (f"{p}-emr-defaultfs-partner", code,
+                 _emr(code, [("HADOOP-COMMON", "fs.defaultFS", "hdfs://nn.fleet-partner.example.com:8020")]),
+                 {"RES-015"}, []),
+                (f"{p}-emr-oss-endpoint-abroad", code,
+                 _emr(code, [("HADOOP-COMMON", "fs.oss.endpoint", f"oss-{_ABROAD[code]}-internal.aliyuncs.com")]),
+                 {"RES-006"}, []),
+                (f"{p}-emr-oss-endpoint-home", code,
+                 _emr(code, [("HADOOP-COMMON", "fs.oss.endpoint", f"oss-{_HOME[code]}-internal.aliyuncs.com")]),
+                 set(), []),
+                (f"{p}-emr-metastore-local", code,
+                 _emr(code, [("HIVE", "hive.metastore.uris", "thrift://10.20.1.5:9083"),
+                             ("HIVE", "hive.exec.dynamic.partition.mode", "nonstrict"),
+                             ("SPARK3", "spark.sql.shuffle.partitions", "200")]), set(), [])]  # fmt: skip
     return out

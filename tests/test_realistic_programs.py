@@ -18858,7 +18858,10 @@ CASES: list[Case] = [
     # a file, ${M[$k]} of a known k, a here-string's default word and more (RES-009 abroad, RES-011 for an unwritten
     # file); the here-document line and option fillings pinned before their two implementations became one
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc57.rows()],
-    # -- stop 57, Alibaba Cloud red team round 17 (tests/platform_programs_alired57b.py): PLACEHOLDER
+    # -- stop 57, Alibaba Cloud red team round 17 (tests/platform_programs_alired57b.py): a ROS DTS MigrationJob2 into
+    # a partner's account (RES-023) and an Elasticsearch reindex whitelist naming a partner's cluster, Pulumi and ROS
+    # (RES-015), each passed every door before; a source account, another account's IdP in a RAM trust and EMR
+    # settings pinned
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar57b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
