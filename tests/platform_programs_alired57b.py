@@ -135,7 +135,7 @@ def _emr(code: str, items: list[tuple[str, str, str]]) -> Build:
         c.ali_role = DEPLOYER
         # docs: emrv2/cluster (application_configs: application_name, config_file_name, config_item_key,
         # config_item_value "The configuration item value of application installed"; node_groups, node_attributes)
-        configs = [{"application_name": app, "config_file_name": f"{app.lower()}-site.xml", "config_item_key": key,
+        configs: Any = [{"application_name": app, "config_file_name": f"{app.lower()}-site.xml", "config_item_key": key,
                     "config_item_value": value, "config_scope": "CLUSTER"} for app, key, value in items]  # fmt: skip
         return alicloud.emrv2.Cluster(
             "lake", cluster_name="fleet-lake", cluster_type="DATALAKE", release_version="EMR-5.16.0",
