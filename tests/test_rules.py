@@ -8885,7 +8885,8 @@ PAIRS += [
 # before. A source in another account is data coming in: unjudged (SourceEndpoint.OwnerId of either job).
 # Elasticsearch's `reindex.remote.whitelist` (an instance's `setting_config`) names the remote clusters the instance
 # connects to and reads from: a host key (RES-015 for a partner's; the stack's VPC address passes).
-_ES57B = {"version": "7.10_with_X-Pack", "vswitch_id": "vsw-1", "password": "P-2026-es", "data_node_amount": 2}
+_ES57B: dict[str, Any] = {"version": "7.10_with_X-Pack", "vswitch_id": "vsw-1", "password": "P-2026-es",
+                          "data_node_amount": 2}  # fmt: skip
 PAIRS += [
     ("RES-023", "CN",
      _ros("ALIYUN::DTS::MigrationJob2", SourceEndpoint=_ROS57_SRC, DestinationEndpoint=_ROS57_DEST),
