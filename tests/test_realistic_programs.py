@@ -48,6 +48,7 @@ import platform_programs_alired55 as ar55
 import platform_programs_alired56 as ar56
 import platform_programs_alired56b as ar56b
 import platform_programs_alired57 as ar57
+import platform_programs_alired57b as ar57b
 import platform_programs_alirole41 as ar41
 import platform_programs_anonymous43 as an43
 import platform_programs_apigw39 as agw39
@@ -18880,6 +18881,11 @@ CASES: list[Case] = [
     # a jq program with # comments over several lines, regular expressions over non-ASCII text: each abroad RES-009
     # (the rule of what jq computes), each at home passes; ROS Fn::Replace / Fn::Sub / Fn::Join nestings pinned
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fr57.rows()],
+    # -- stop 57, Alibaba Cloud red team round 17 (tests/platform_programs_alired57b.py): a ROS DTS MigrationJob2 into
+    # a partner's account (RES-023) and an Elasticsearch reindex whitelist naming a partner's cluster, Pulumi and ROS
+    # (RES-015), each passed every door before; a source account, another account's IdP in a RAM trust and EMR
+    # settings pinned
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar57b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

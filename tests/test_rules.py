@@ -8883,6 +8883,43 @@ PAIRS += [
 ]  # fmt: skip
 
 
+# alired57b (stop 57): MigrationJob2's DestinationEndpoint.OwnerId (the migrated rows written into that account's
+# database) is judged as the synchronisation job's `destination_endpoint_owner_id` (RES-023); it passed every door
+# before. A source in another account is data coming in: unjudged (SourceEndpoint.OwnerId of either job).
+# Elasticsearch's `reindex.remote.whitelist` (an instance's `setting_config`) names the remote clusters the instance
+# connects to and reads from: a host key (RES-015 for a partner's; the stack's VPC address passes).
+_ES57B: dict[str, Any] = {"version": "7.10_with_X-Pack", "vswitch_id": "vsw-1", "password": "P-2026-es",
+                          "data_node_amount": 2}  # fmt: skip
+PAIRS += [
+    ("RES-023", "CN",
+     _ros("ALIYUN::DTS::MigrationJob2", SourceEndpoint=_ROS57_SRC, DestinationEndpoint=_ROS57_DEST),
+     _ros("ALIYUN::DTS::MigrationJob2", SourceEndpoint=_ROS57_SRC,
+          DestinationEndpoint={**_ROS57_DEST, "OwnerId": "5555666677778888", "Role": "dts-cross"}),
+     "template_body(json).Resources.X.Properties.DestinationEndpoint.OwnerId"),
+    ("RES-015", "CN",
+     ali("alicloud:elasticsearch/instance:Instance", **_ES57B,
+         setting_config={"reindex.remote.whitelist": "10.20.3.17:9200"}),
+     ali("alicloud:elasticsearch/instance:Instance", **_ES57B,
+         setting_config={"reindex.remote.whitelist": "10.20.3.17:9200, es.partner.example.com:9200"}),
+     "setting_config.reindex.remote.whitelist"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("whitelist", "expected"),
+    [("10.20.3.17:9200", []), ("10.20.3.17:9200,10.20.3.18:9200", []), ("localhost:*", []),
+     ("es.partner.example.com:9200", ["RES-015"]), ("10.20.3.17:9200, es.partner.example.com:9200", ["RES-015"]),
+     ("es-de.example.eu:9200", ["RES-015"])],
+)  # fmt: skip
+def test_a_reindex_whitelist_names_the_clusters_the_instance_reads(whitelist: str, expected: list[str]) -> None:
+    # alired57b (stop 57): each listed host is judged; the other settings of the map are no hosts. (A wildcard pattern,
+    # `*.partner.example.com:9200` or `*:*`, is no host the engine reads under any host key: docs/residency-open.md.)
+    settings = {"reindex.remote.whitelist": whitelist, "action.auto_create_index": "+.*,-*",
+                "indices.fielddata.cache.size": "20%", "action.destructive_requires_name": "true"}  # fmt: skip
+    es = ali("alicloud:elasticsearch/instance:Instance", **_ES57B, setting_config=settings)
+    assert sorted({f.rule.id for f in RuleEngine("CN").check(es)[0]}) == expected
+
+
 # alired57 (stop 57): a RAM role trusting the account's own OIDC provider compares `oidc:iss` with the token's issuer
 # (RAM "Create a RAM role for a trusted IdP": "The value must be the URL of the issuer"): a match key. A GitHub Actions
 # issuer was RES-015 there in CN, JP and DE; the OIDC provider's `issuer_url` (where RAM reads the issuer's keys) and
