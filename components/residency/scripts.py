@@ -1659,8 +1659,11 @@ def _words(line: str) -> list[str]:
     stray backslash) is split at whitespace, so that no text is skipped."""
     if "`" in line:
         line = _backquotes_as_dollar(line)
+    if "#" in line:
+        line = _uncommented(line)
     lexer = shlex.shlex(_glued_tails(line) if "$(" in line else line, posix=True, punctuation_chars=True)
     lexer.whitespace_split = True
+    lexer.commenters = ""  # scripts57b: comments are cut by _uncommented, at a word's start only
     try:
         words = list(lexer)
     except ValueError:
@@ -1672,6 +1675,35 @@ def _words(line: str) -> list[str]:
     if "{" in line and ("," in line or ".." in line):
         words = _braces_expanded(line, words)
     return words
+
+
+def _uncommented(line: str) -> str:
+    """(scripts57b) ``line`` without its comments: bash(1) "Comments": "a word beginning with # causes that word and
+    all remaining characters on that line to be ignored". Only an unquoted ``#`` at a word's start (the line's start,
+    after a blank or an operator character) opens one, to the end of its line; a ``#`` inside a word (``a#b``,
+    ``${!#}``, ``${R#eu-}``, ``$#``) is text. Python's shlex cut the line at any ``#``, so that the rest of a line
+    after ``echo a#b;`` or a one-line function's ``${!#}`` was never read."""
+    out: list[str] = []
+    quote, i = "", 0
+    while i < len(line):
+        c = line[i]
+        if c == "\\" and quote != "'":
+            out.append(line[i : i + 2])
+            i += 2
+            continue
+        if c == "'" and quote != '"':
+            quote = "" if quote == "'" else "'"
+        elif c == '"' and quote != "'":
+            quote = "" if quote == '"' else '"'
+        elif c == "#" and not quote and (i == 0 or line[i - 1] in _WORD_ENDS):
+            end = line.find("\n", i)
+            if end < 0:
+                break
+            i = end
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
 
 
 def without_single_quoted(text: str) -> str:
