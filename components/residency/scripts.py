@@ -12,6 +12,7 @@ are read, never a generic ``-h`` (``sort -h``, ``df -h``) nor a server's own lis
 from __future__ import annotations
 
 import dataclasses
+import fnmatch
 import functools
 import ipaddress
 import itertools
@@ -3111,13 +3112,81 @@ def filled_texts(text: str, reaching: Mapping[str, Sequence[str]]) -> tuple[str,
     held = under_defaults(defaults, reaching)
     names = list(dict.fromkeys(v.group(1) or v.group(2) for v in SHELL_PARAMETER.finditer(text)))
     choices: list[list[str | None]] = [[*sorted(held[n])] if n in held else [None] for n in names]
-    if all(c == [None] for c in choices):
+    operations = _operations_held(text, held) if "${" in text else {}
+    if all(c == [None] for c in choices) and not operations:
         return (text,)
     filled = []
+    tokens = list(operations)
+    choices += [[*operations[t]] for t in tokens]
     for combination in itertools.islice(itertools.product(*choices), _MAX_FILLED):
-        given = dict(zip(names, combination, strict=True))
-        filled.append(SHELL_PARAMETER.sub(functools.partial(_given_or_written, given), text))
+        given = dict(zip(names, combination[: len(names)], strict=True))
+        written = text
+        for token, value in zip(tokens, combination[len(names) :], strict=True):
+            written = written.replace(token, value)
+        filled.append(SHELL_PARAMETER.sub(functools.partial(_given_or_written, given), written))
     return tuple(filled)
+
+
+# scripts57b: bash(1) "Parameter Expansion": `${parameter#word}` / `##` ("the result of the expansion is the expanded
+# value of parameter with the shortest (`#`) or longest (`##`) matching pattern deleted" from its beginning), `%` /
+# `%%` (from its end), `${parameter/pattern/string}` ("The pattern is expanded to produce a pattern ... The longest
+# match of pattern against its value is replaced with string"; `//` every match, `/#` at the start, `/%` at the end),
+# `${parameter^pattern}` / `^^` / `,` / `,,` ("Case modification ... The ^ operator converts lowercase letters
+# matching pattern to uppercase; the , operator converts matching uppercase letters to lowercase. The ^^ and ,,
+# expansions convert each matched character"; an empty pattern "is treated like a ?, which matches every
+# character"). A variable's operation is each value it holds, changed so; a word holding a quote or an expansion of
+# its own is left as written (unread, as before).
+PARAMETER_OPERATION = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(##?|%%?|//?|\^\^?|,,?)([^{}$`\"'\s]*)\}")
+
+
+def _operations_held(text: str, held: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, ...]]:
+    """Each :data:`PARAMETER_OPERATION` in ``text`` whose variable holds values there, and the values it gives."""
+    out: dict[str, tuple[str, ...]] = {}
+    for m in PARAMETER_OPERATION.finditer(text):
+        if m.group(1) in held and m.group(0) not in out:
+            values = (operated(v, m.group(2), m.group(3)) for v in sorted(held[m.group(1)]))
+            out[m.group(0)] = tuple(dict.fromkeys(v for v in values if v is not None))
+    return {token: values for token, values in out.items() if values}
+
+
+def operated(value: str, operator: str, word: str) -> str | None:
+    """``value`` changed by a :data:`PARAMETER_OPERATION`'s ``operator`` and ``word`` (bash(1) "Parameter
+    Expansion"); None for a value holding an expansion (an uncomputed substitution kept as text)."""
+    if "$" in value or "`" in value:
+        return None
+    if operator[0] in "^,":
+        pattern = word or "?"
+        change = str.upper if operator[0] == "^" else str.lower
+        count = len(value) if len(operator) == 2 else 1
+        return "".join(change(c) if i < count and fnmatch.fnmatchcase(c, pattern) else c for i, c in enumerate(value))
+    if operator[0] == "#":
+        cuts = range(len(value) + 1) if operator == "#" else range(len(value), -1, -1)
+        return next((value[i:] for i in cuts if fnmatch.fnmatchcase(value[:i], word)), value)
+    if operator[0] == "%":
+        cuts = range(len(value), -1, -1) if operator == "%" else range(len(value) + 1)
+        return next((value[:i] for i in cuts if fnmatch.fnmatchcase(value[i:], word)), value)
+    pattern, _, string = word.partition("/")
+    anchor = pattern[:1] if operator == "/" and pattern[:1] in "#%" else ""
+    pattern = pattern[len(anchor) :]
+    if not pattern:
+        return value
+    if anchor == "#":
+        end = next((e for e in range(len(value), 0, -1) if fnmatch.fnmatchcase(value[:e], pattern)), None)
+        return value if end is None else string + value[end:]
+    if anchor == "%":
+        start = next((i for i in range(len(value)) if fnmatch.fnmatchcase(value[i:], pattern)), None)
+        return value if start is None else value[:start] + string
+    out, i = "", 0
+    while i < len(value):
+        end = next((e for e in range(len(value), i, -1) if fnmatch.fnmatchcase(value[i:e], pattern)), None)
+        if end is None:
+            out, i = out + value[i], i + 1
+            continue
+        out += string
+        if operator == "/":
+            return out + value[end:]
+        i = end
+    return out
 
 
 def _given_or_written(given: Mapping[str, str | None], reference: re.Match[str]) -> str:
