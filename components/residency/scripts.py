@@ -4253,6 +4253,14 @@ _READ_FROM_FILE = re.compile(
     r"[ \t]*([^\s;&|<>()]+)"
 )
 
+# scripts57b: `read [-r] NAME < <(LIST)` (bash(1) "Process Substitution": "<(list) ... the file name is passed as an
+# argument to the current command as the result of the expansion"; read reads its first line) is `NAME=$(LIST)`, which
+# the one evaluator computes (every line of the output: a line after the first is judged too; one it cannot compute
+# fails closed at a destination, as `$(LIST)` does).
+_READ_FROM_PROCESS = re.compile(
+    r"(?<![^\s;&|(])read(?:[ \t]+(?:-r|-r?t[ \t]*[0-9.]+))*[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*<[ \t]*<\(([^()\n]*)\)"
+)
+
 
 # scripts54b: one word given to one name, which bash(1) assigns as `NAME=WORD` would: `read [-r] NAME <<< WORD` (Here
 # Strings: "The word undergoes tilde expansion, parameter and variable expansion, command substitution ... The result
@@ -4271,6 +4279,12 @@ _READ_HERE_STRING = re.compile(
 # terminal or a pipe" and a here-string's word is there at once): the word up to DELIM's first character (all of it
 # for an empty DELIM), a literal one only (one holding an expansion is left as written).
 _READ_OPTION = r"-r|-r?t[ \t]*[0-9.]+|-r?d[ \t]*(?:''|\"\"|'[^'\n]'|\"[^\"\n]\"|[^\s'\"])"
+# scripts57b: and `-p PROMPT` (read: "Display prompt on standard error ... The prompt is displayed only if input is
+# coming from a terminal": no value) and `-n NCHARS` ("read returns after reading nchars characters rather than waiting
+# for a complete line of input, but honors a delimiter if fewer than nchars characters are read before the delimiter":
+# the line's first NCHARS characters), with `-r` before them or not.
+_READ_PROMPT_COUNT = r"|-r?p[ \t]*(?:'[^'\n]*'|\"[^\"\n$`]*\"|[^\s'\";&|<>()]+)|-r?n[ \t]*[0-9]+"
+_READ_OPTION += _READ_PROMPT_COUNT
 _READ_DELIMITED = re.compile(
     rf"(?<![^\s;&|(])read((?:[ \t]+(?:{_READ_OPTION}))+)[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*<<<[ \t]*" + _ONE_WORD,
     re.M,
@@ -4283,14 +4297,25 @@ def _delimited_read(m: re.Match[str]) -> str:
     options, name, word = m.group(1), m.group(2), m.group(3)
     literal = word[1:-1] if word[:1] in "\"'" else word
     delimiter = re.search(r"-r?d[ \t]*(''|\"\"|'[^'\n]'|\"[^\"\n]\"|[^\s'\"])", options)
-    if ("t" not in options and delimiter is None) or "$" in literal or "`" in literal:
+    count = _read_count(options)
+    if ("t" not in options and delimiter is None and count is None and "p" not in options) or any(
+        c in literal for c in "$`"
+    ):
         return m.group(0)
     if delimiter is not None:
         stop = delimiter.group(1).strip("'\"")
         literal = literal.split(stop, 1)[0] if stop else literal
+    if count is not None:
+        literal = literal[:count]
     value = literal.strip(_IFS_BLANKS)
     written = f"{name}={value if _LOOP_WORD.fullmatch(value) else shlex.quote(value)}"
     return written.ljust(len(m.group(0))) if len(written) <= len(m.group(0)) else m.group(0)
+
+
+def _read_count(options: str) -> int | None:
+    """(scripts57b) The NCHARS of read's ``-n NCHARS`` among ``options``, else None."""
+    given = re.search(r"-r?n[ \t]*([0-9]+)", options)
+    return None if given is None else int(given.group(1))
 
 
 # mutation55: several names (`read -r APP R <<< "fleet us-west-2"`: each its field, the last the rest), an array
@@ -4324,6 +4349,8 @@ def reads_as_assignments(script: str) -> str:
 
     if "read" in script:
         script = _READ_FROM_FILE.sub(assignment, script)
+        if "<(" in script:
+            script = _READ_FROM_PROCESS.sub(lambda p: f"{p.group(1)}=$({p.group(2)})".ljust(len(p.group(0))), script)
         if "<<<" in script:
             script = _READ_HERE_STRING.sub(given, script)
             script = _READ_DELIMITED.sub(_delimited_read, script)
@@ -4342,8 +4369,12 @@ def reads_as_assignments(script: str) -> str:
 # stripped"; read: one line, one name given it whole, leading and trailing IFS blanks removed). `read -r R <<EOF` then
 # `us-west-2` then `EOF`, and `--region "$R"`, passed every door (mutation57). Other options (`-d`, `-a`, `-n`, `-p`)
 # and several names are left as written.
+# scripts57b: with `-p PROMPT` / `-n NCHARS` too, and several names or `-a NAME` (each name its field,
+# :func:`ifs_fields`; a line holding an expansion gives each name the line whole, as a here-string's does: the engine
+# fails it closed).
 _READ_HERE_DOCUMENT = re.compile(
-    r"(?<![^\s;&|(])read((?:[ \t]+(?:-r|-r?t[ \t]*[0-9.]+))*)[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*"
+    r"(?<![^\s;&|(])read((?:[ \t]+(?:-r|-r?t[ \t]*[0-9.]+|-r?a" + _READ_PROMPT_COUNT + r"))*)"
+    r"((?:[ \t]+[A-Za-z_][A-Za-z0-9_]*)+)[ \t]*"
     r"<<(-?)[ \t]*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\4((?:[ \t]*[;&|][^\n]*)?)[ \t]*\n([^\n]*)\n"
 )
 
@@ -4354,17 +4385,29 @@ def _here_document_read(m: re.Match[str]) -> str:
     document): the same length and the same lines. As written where the line is the delimiter (an empty document),
     holds a backslash without ``-r``, or (an unquoted delimiter) a quote or backquote, or the assignment does not
     fit."""
-    options, name, dash, quote, delimiter, rest, line = m.groups()
-    value = (line.lstrip("\t") if dash else line).strip(" \t")
-    if value == delimiter or ("\\" in value and "r" not in options):
+    options, names, dash, quote, delimiter, rest, line = m.groups()
+    line = line.lstrip("\t") if dash else line
+    if line.strip(" \t") == delimiter or ("\\" in line and "r" not in options):
         return m.group(0)
-    if quote:
-        written_value = value if _LOOP_WORD.fullmatch(value) else shlex.quote(value)
-    elif any(c in value for c in "\"'`\\"):
+    if (count := _read_count(options)) is not None:
+        line = line[:count]  # scripts57b: `-n NCHARS`
+    value = line.strip(" \t")
+    if not quote and any(c in value for c in "\"'`\\"):
         return m.group(0)
+    array, several = re.search(r"-r?a", options) is not None, len(names.split()) > 1
+    if (array or several) and (quote or "$" not in value):
+        fields = ifs_fields(value, None, 1 << 16 if array else len(names.split()))
     else:
-        written_value = value if _LOOP_WORD.fullmatch(value) else f'"{value}"'
-    head = f"{name}={written_value};:<<{dash}{quote}{delimiter}{quote}{rest}\n"
+        fields = [value] * (1 if array else len(names.split()))
+    if quote or "$" not in value:
+        fields = [f if _LOOP_WORD.fullmatch(f) else shlex.quote(f) for f in fields]
+    else:
+        fields = [f if _LOOP_WORD.fullmatch(f) else f'"{f}"' for f in fields]
+    if array:
+        assigned = f"{names.split()[-1]}=({' '.join(fields)})"
+    else:
+        assigned = ";".join(f"{n}={f}" for n, f in zip(names.split(), fields, strict=False))
+    head = f"{assigned};:<<{dash}{quote}{delimiter}{quote}{rest}\n"
     room = len(m.group(0)) - len(head) - 1
     return m.group(0) if room < 0 else f"{head}{' ' * room}\n"
 
