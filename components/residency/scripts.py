@@ -3272,6 +3272,11 @@ def _call_words(text: str) -> list[str]:
 # call's words before it). The shift builtin: "The positional parameters from n+1 ... are renamed to $1 ... n must be a
 # non-negative number less than or equal to $#. If n is not supplied, it is assumed to be 1".
 _ALL_POSITIONAL = frozenset({"$@", "$*", "${@}", "${*}"})
+# scripts57b: a slice from a literal offset with no length, `"${@:N}"` (bash(1) "Parameter Expansion": "If parameter
+# is @ or *, the result is length positional parameters beginning at offset ... If length is omitted, the expansion
+# is ... all positional parameters from offset on"): each call's words from N on, several words (one word alone is
+# also read by :func:`_slice_written`).
+_SLICE_FROM = re.compile(r"\$\{[@*]:([1-9])\}")
 # mutation56: and a shift first in a one-line body (`f() { shift; aws ... "$1"; }`: after the group's `{`), and one
 # whose count is no literal number (`shift $N`, `shift $((1))`: each passed every door with a Region abroad), which may
 # rename by any count: every position holds every word from there on, as a shift inside a loop does.
@@ -3421,7 +3426,7 @@ def all_positional_expanded(script: str) -> str:
     --region us-west-2`` as written. The script's own text is unchanged (its offsets stay). A call passing ``"$@"`` on
     is followed as :func:`positional_words` follows it; a line continued from the one before, a here-document's body,
     and a compound command's own words (``for r in "$@"``: read by :func:`for_loop_words`) are left as written."""
-    if "$@" not in script and "$*" not in script and "${@}" not in script and "${*}" not in script:
+    if "$@" not in script and "$*" not in script and "${@" not in script and "${*" not in script:
         return script
     lines = script.split("\n")
     given = _call_lists(script, lines)
@@ -3435,7 +3440,7 @@ def all_positional_expanded(script: str) -> str:
     # mutation56 found the same leak (one reader kept: this one)
     for start, line in _joined_lines(script) if "\\\n" in script else enumerate(lines):
         i = script.count("\n", 0, start) if "\\\n" in script else start
-        if i in bodies or not any(p in line for p in _ALL_POSITIONAL):
+        if i in bodies or not (any(p in line for p in _ALL_POSITIONAL) or _SLICE_FROM.search(line)):
             continue
         calls = [
             words
@@ -3449,10 +3454,12 @@ def all_positional_expanded(script: str) -> str:
                 words = words[2:]
             while words and words[0] in _RESERVED_LEAD:
                 words = words[1:]
-            at = next((k for k, w in enumerate(words) if w in {"$@", "$*", "${@}", "${*}"}), None)
+            at = next((k for k, w in enumerate(words) if w in _ALL_POSITIONAL or _SLICE_FROM.fullmatch(w)), None)
             if at is None or words[0] in _RESERVED_COMPOUND:
                 continue
-            extra += [" ".join(map(_requoted, [*words[:at], *call, *words[at + 1 :]])) for call in calls]
+            sliced = _SLICE_FROM.fullmatch(words[at])
+            skipped = int(sliced.group(1)) - 1 if sliced else 0  # scripts57b: `"${@:N}"`, the words from N on
+            extra += [" ".join(map(_requoted, [*words[:at], *call[skipped:], *words[at + 1 :]])) for call in calls]
     return "\n".join([script, *dict.fromkeys(extra)]) if extra else script
 
 
@@ -3725,7 +3732,9 @@ def _echoed_items(words: list[str]) -> str | None:
 # escape sequences in the corresponding argument", "%q causes printf to output the corresponding argument in a format
 # that can be reused as shell input": a word of letters, digits and `._:/@%+-` needs no quoting); another word is not
 # read. `printf -v R '%q' us-west-2` was unread (R unset) and the Region passed every door.
-_PRINTF_CONVERSION = re.compile(r"%%|%[-0 +]*[0-9]*(?:\.[0-9]*)?[sdi]|%[qb]|%")
+_PRINTF_CONVERSION = re.compile(r"%%|%[-0 +]*(?:[0-9]*|\*)(?:\.(?:[0-9]*|\*))?[sdi]|%[qb]|%")
+# scripts57b: a width or precision `*` (printf(1), which bash's printf follows: "a field width or precision may be
+# `*`, ... the value is taken from the next argument"; a negative width is a `-` flag): printf -v R '%*s' 0 us-west-2
 
 
 def _printf_strings(form: str, operands: list[str]) -> str | None:
@@ -3741,7 +3750,7 @@ def _printf_strings(form: str, operands: list[str]) -> str | None:
     form = _ESCAPES.sub(lambda m: _ESCAPED[m.group(1)], form)
     rest, out = list(operands), []
     while True:
-        used = [rest.pop(0) if rest else "" for _ in conversions]
+        used = [rest.pop(0) if rest else "" for c in conversions for _ in range(1 + c.count("*"))]
         try:
             out.append(_PRINTF_CONVERSION.sub(functools.partial(_converted, used), form))
         except ValueError:  # scripts56b: `%d` of a word that is no number (bash prints an error)
@@ -3757,6 +3766,11 @@ def _converted(used: list[str], conversion: re.Match[str]) -> str:
     spec = conversion.group(0)
     if spec == "%%":
         return "%"
+    while "*" in spec:  # scripts57b: the width or precision the next argument gives (a C constant)
+        given = _c_constant(used.pop(0))
+        if given < 0 and spec[spec.index("*") - 1] == ".":
+            raise ValueError(spec)  # a negative precision ("as if the precision were omitted"): not read
+        spec = spec.replace("*", str(given), 1)
     word = used.pop(0)
     if spec == "%s":
         return word
