@@ -1892,9 +1892,7 @@ def _simple_commands(words: list[str]) -> Iterator[_SimpleCommand]:
         elif word in _REDIRECTS or (word[:1] in ("<", ">") and set(word) <= set("<>&|")):
             current.redirect(word, words[i] if i < len(words) else None)
             i += 1
-        elif word[:1] == "#":
-            break
-        else:
+        else:  # scripts57b: a word `#...` here was quoted or escaped (`_words` cuts comments): text, no comment
             current.words.append(word.removeprefix(_GLUED))
     for building in (current, *reversed(outer)):  # and the commands of a substitution not closed on the line
         if (command := building.done()) is not None:
@@ -2130,9 +2128,7 @@ def _block_words(line: str, stack: list[str]) -> set[str]:
         stack.append("function")
         seen.add("function")
         words = words[words.index("{") + 1 :]  # the brace opens the function's body, not a group of its own
-    for word in words:
-        if word[:1] == "#" and place:
-            break
+    for word in words:  # scripts57b: `_words` cuts comments (a quoted `"#"` left is text)
         if place and word in _OPENERS:
             stack.append(_OPENERS[word])
             seen.add(stack[-1])
@@ -3821,7 +3817,7 @@ def _xargs_run(words: list[str]) -> tuple[str | None, list[str]] | None:
             i += 1
             continue
         i += 2 if option in _XARGS_VALUE_OPTIONS and not attached else 1
-    end = next((j for j in range(i, len(words)) if words[j] in _SEPARATORS or words[j][:1] == "#"), len(words))
+    end = next((j for j in range(i, len(words)) if words[j] in _SEPARATORS), len(words))  # scripts57b: no `#`
     command = words[i:end] or ["echo"]
     return replace, command
 
