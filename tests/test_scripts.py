@@ -5089,7 +5089,7 @@ def test_scripts57b_shapes(script: str, expected: list[str]) -> None:
         ("aws s3 ls # --region us-west-2", ["aws", "s3", "ls"]),
         ("echo a#b; ls", ["echo", "a#b", ";", "ls"]),
         ("f() { x ${!#}; }", ["f", "(", ")", "{", "x", "${!#}", ";", "}"]),
-        ('echo "#x" \'#y\' \\#z', ["echo", "#x", "#y", "#z"]),
+        ("echo \"#x\" '#y' \\#z", ["echo", "#x", "#y", "#z"]),
         ("a;#c d", ["a", ";"]),
         ("x ${#R} $# ${R#eu-} ${R##*-}", ["x", "${#R}", "$#", "${R#eu-}", "${R##*-}"]),
         ("#!/bin/bash", []),
