@@ -4769,10 +4769,11 @@ def test_mutation57_here_document_read_keeps_offsets() -> None:
     written = reads_as_assignments(script)
     assert len(written) == len(script) and written.count("\n") == script.count("\n")
     assert written.startswith("DR=us-west-2;:<<EOF\n")
-    # several names, -a, -d and an empty document are left as written
-    for kept in ("read -r A B <<EOF\nx y\nEOF\n", "read -ra A <<EOF\nx y\nEOF\n", "read -d , A <<EOF\nx\nEOF\n",
-                 "read -r A <<EOF\nEOF\n"):  # fmt: skip
+    # -d and an empty document are left as written; scripts57b (stop 57): several names and -a are read (pin moved)
+    for kept in ("read -d , A <<EOF\nx\nEOF\n", "read -r A <<EOF\nEOF\n"):
         assert reads_as_assignments(kept) == kept
+    assert reads_as_assignments("read -r A B <<EOF\nx y\nEOF\n").startswith("A=x;B=y;:<<EOF\n")
+    assert reads_as_assignments("read -ra A <<EOF\nx y\nEOF\n").startswith("A=(x y);:<<EOF\n")
 
 
 # mutation57 (stop 57): catalogue: Vector's options and VECTOR_CONFIG take comma-separated lists (`option_separator`),
