@@ -3118,7 +3118,7 @@ def filled_texts(text: str, reaching: Mapping[str, Sequence[str]]) -> tuple[str,
         given = dict(zip(names, combination[: len(names)], strict=True))
         written = text
         for token, value in zip(tokens, combination[len(names) :], strict=True):
-            written = written.replace(token, value)
+            written = written.replace(token, token if value is None else value)
         filled.append(SHELL_PARAMETER.sub(functools.partial(_given_or_written, given), written))
     return tuple(filled)
 
