@@ -127,6 +127,7 @@ SERVER_MODULES: tuple[str, ...] = (
     "pydantic.json_schema",
     "annotated_types",
     "difflib",
+    "fnmatch",
     "gzip",
     "hmac",
     "runpy",

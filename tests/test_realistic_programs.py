@@ -224,6 +224,7 @@ import platform_programs_scripts55b as sc55b
 import platform_programs_scripts56 as sc56
 import platform_programs_scripts56b as sc56b
 import platform_programs_scripts57 as sc57
+import platform_programs_scripts57b as sc57b
 import platform_programs_sfn44 as sf44
 import platform_programs_sfn44b as sf44b
 import platform_programs_sfnrt45 as sfr45
@@ -18886,6 +18887,11 @@ CASES: list[Case] = [
     # (RES-015), each passed every door before; a source account, another account's IdP in a RAM trust and EMR
     # settings pinned
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar57b.rows()],
+    # -- stop 57, scripts and user data, round 13, part 2 (tests/platform_programs_scripts57b.py): a `#` inside a word
+    # (`${!#}`, `a#b`), read -p / -n / several names / < <(cmd), "${@:2}", printf '%*s', ${DR/x/y} / ${DR#x} /
+    # ${DR%%x} / ${DR,,} of a variable the script sets are RES-009 abroad (each passed every door before); a comment
+    # at a word's start, an operation on an unset variable, read -a / -d and a quoted "$(cat <<EOF)" pinned
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc57b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

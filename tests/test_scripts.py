@@ -4818,10 +4818,11 @@ def test_mutation57_here_document_read_keeps_offsets() -> None:
     written = reads_as_assignments(script)
     assert len(written) == len(script) and written.count("\n") == script.count("\n")
     assert written.startswith("DR=us-west-2;:<<EOF\n")
-    # several names, -a, -d and an empty document are left as written
-    for kept in ("read -r A B <<EOF\nx y\nEOF\n", "read -ra A <<EOF\nx y\nEOF\n", "read -d , A <<EOF\nx\nEOF\n",
-                 "read -r A <<EOF\nEOF\n"):  # fmt: skip
+    # -d and an empty document are left as written; scripts57b (stop 57): several names and -a are read (pin moved)
+    for kept in ("read -d , A <<EOF\nx\nEOF\n", "read -r A <<EOF\nEOF\n"):
         assert reads_as_assignments(kept) == kept
+    assert reads_as_assignments("read -r A B <<EOF\nx y\nEOF\n").startswith("A=x;B=y;:<<EOF\n")
+    assert reads_as_assignments("read -ra A <<EOF\nx y\nEOF\n").startswith("A=(x y);:<<EOF\n")
 
 
 # mutation57 (stop 57): catalogue: Vector's options and VECTOR_CONFIG take comma-separated lists (`option_separator`),
@@ -5209,3 +5210,94 @@ def test_config57_a_cloud_config_runcmd_names_its_written_file(
     body = "".join(f"      {line}\n" for line in content.splitlines())
     config = f"#cloud-config\nwrite_files:\n  - path: {path}\n    content: |\n{body}runcmd:\n  - {run}\n"
     assert {f[0] for f in findings(config, "EU", "aws")} == expected
+
+
+# scripts57b (stop 57): what rounds 13 and 26 left open, each passed every door on main 8bba384b with a Region abroad
+# (a `#` inside a word, read's -p / -n / several names / process substitution, "${@:N}", printf's `*`, a variable's
+# parameter operations); each with its twin at home, and a comment at a word's start still a comment
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (f"retain() {{ {_R57} ${{!#}}; }}\nretain a us-west-2", ["RES-009"]),
+        (f"retain() {{ {_R57} ${{!#}}; }}\nretain a eu-west-1", []),
+        (f'R=us-west-2\necho a#b; {_R57} "$R"', ["RES-009"]),
+        (f"{_R57} eu-west-1 # --region us-west-2", []),
+        (f"{_R57} eu-west-1;# us-west-2", []),
+        (f'{_R57} "eu-west-1" \\# --region us-west-2', ["RES-009"]),  # an escaped `#` is text: a second option
+        (f'echo "#x"; {_R57} us-west-2', ["RES-009"]),  # a quoted `#` word cut the line's next command
+        (f"echo '#x'; {_R57} eu-west-1", []),
+        (f'read -r -p "Region: " R <<< "us-west-2"\n{_R57} "$R"', ["RES-009"]),
+        (f"read -rp 'Region: ' R <<< eu-west-1\n{_R57} \"$R\"", []),
+        (f'read -r -n 9 R <<< "us-west-2-fleet"\n{_R57} "$R"', ["RES-009"]),
+        (f'read -r -n 9 R <<< "eu-west-1-fleet"\n{_R57} "$R"', []),
+        (f'read -r -n 9 R <<EOF\nus-west-2-fleet\nEOF\n{_R57} "$R"', ["RES-009"]),
+        (f'read -r A R <<EOF\nfleet us-west-2\nEOF\n{_R57} "$R"', ["RES-009"]),
+        (f'read -r A R <<EOF\nus-west-2 eu-west-1\nEOF\n{_R57} "$R"', []),
+        (f'read -r R < <(echo us-west-2)\n{_R57} "$R"', ["RES-009"]),
+        (f'read -r R < <(echo eu-west-1)\n{_R57} "$R"', []),
+        (f'read -r R < <(aws ssm get-parameter --name /p)\n{_R57} "$R"', ["RES-011"]),
+        (f'retain() {{\n  {_R57.removesuffix(" --region")} "${{@:2}}"\n}}\nretain x --region us-west-2', ["RES-009"]),
+        (f'retain() {{\n  {_R57.removesuffix(" --region")} "${{@:2}}"\n}}\nretain x --region eu-west-1', []),
+        (f"printf -v R '%*s' 0 us-west-2\n{_R57} \"$R\"", ["RES-009"]),
+        (f"printf -v R '%.*s' 9 eu-west-1x\n{_R57} \"$R\"", []),
+        (f'DR=eu-west-1\n{_R57} "${{DR/eu-west-1/us-west-2}}"', ["RES-009"]),
+        (f'DR=eu-west-1\n{_R57} "${{DR/west/central}}"', []),
+        (f'DR=xxus-west-2\n{_R57} "${{DR#xx}}"', ["RES-009"]),
+        (f'DR=us-west-2.fleet\n{_R57} "${{DR%%.*}}"', ["RES-009"]),
+        (f'DR=eu-west-1.fleet\n{_R57} "${{DR%.*}}"', []),
+        (f'DR=US-WEST-2\n{_R57} "${{DR,,}}"', ["RES-009"]),
+        (f'DR=EU-WEST-1\n{_R57} "${{DR,,}}"', []),
+        (f'DR=xxus-west-2\nR="${{DR#xx}}"\n{_R57} "$R"', ["RES-009"]),
+        (f'DR=eu-west-1\nread -r R <<< "${{DR/eu-west-1/us-west-2}}"\n{_R57} "$R"', ["RES-009"]),
+        (f'{_R57} "${{DR#xx}}"', []),  # a variable the script never sets: a placeholder, as `${DR}`
+    ],
+)
+def test_scripts57b_shapes(script: str, expected: list[str]) -> None:
+    assert sorted({f[0] for f in findings("#!/bin/bash\n" + script + "\n", "EU", "aws")}) == expected
+
+
+# scripts57b: bash(1) "Comments": only an unquoted `#` at a word's start opens one, in the one splitter
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("aws s3 ls # --region us-west-2", ["aws", "s3", "ls"]),
+        ("echo a#b; ls", ["echo", "a#b", ";", "ls"]),
+        ("f() { x ${!#}; }", ["f", "(", ")", "{", "x", "${!#}", ";", "}"]),
+        ("echo \"#x\" '#y' \\#z", ["echo", "#x", "#y", "#z"]),
+        ("a;#c d", ["a", ";"]),
+        ("x ${#R} $# ${R#eu-} ${R##*-}", ["x", "${#R}", "$#", "${R#eu-}", "${R##*-}"]),
+        ("#!/bin/bash", []),
+    ],
+)
+def test_scripts57b_words_comments(line: str, expected: list[str]) -> None:
+    from components.residency.scripts import _words
+
+    assert _words(line) == expected
+
+
+# scripts57b: the parameter operations bash(1) "Parameter Expansion" documents, against a glob-free reference where
+# the pattern is literal
+@given(st.text("ab-", max_size=8), st.text("ab-", min_size=1, max_size=3))
+@settings(max_examples=200)
+def test_scripts57b_operations_literal_patterns(value: str, pattern: str) -> None:
+    from components.residency.scripts import operated
+
+    assert operated(value, "#", pattern) == value.removeprefix(pattern)
+    assert operated(value, "%", pattern) == value.removesuffix(pattern)
+    assert operated(value, "//", f"{pattern}/X") == value.replace(pattern, "X")
+    assert operated(value, "/", f"{pattern}/X") == value.replace(pattern, "X", 1)
+    assert operated(value.upper(), ",,", "") == value.upper().lower()
+
+
+def test_scripts57b_operations_globs() -> None:
+    from components.residency.scripts import operated
+
+    assert operated("a-b-c", "#", "*-") == "b-c"
+    assert operated("a-b-c", "##", "*-") == "c"
+    assert operated("a-b-c", "%", "-*") == "a-b"
+    assert operated("a-b-c", "%%", "-*") == "a"
+    assert operated("eu-west-1", "/", "#eu/us") == "us-west-1"
+    assert operated("eu-west-1", "/", "%1/2") == "eu-west-2"
+    assert operated("eu-west-1", "/", "e*t/us-west") == "us-west-1"
+    assert operated("eu-west-1", "^", "") == "Eu-west-1"
+    assert operated("$(cmd)", "#", "x") is None

@@ -100,6 +100,7 @@ from components.residency.scripts import (
     DEFAULT_WORD,
     EDIT_COMMAND,
     OWN_MACHINE,
+    PARAMETER_OPERATION,
     SHELL_DEFAULT,
     SHELL_PARAMETER,
     Edit,
@@ -10009,6 +10010,8 @@ def _text_around_values(value: str, name: str, env: Mapping[str, Sequence[str]])
     each text held apart (:data:`_OPAQUE`) when a variable may hold a substitution the evaluator cannot compute (the
     substitution written in its place: a destination fails it closed); at most :data:`_MAX_BUILT_VALUE` characters."""
     names = {r.group(1) or r.group(2) for r in SHELL_PARAMETER.finditer(value)}
+    if "${" in value:  # scripts57b: `R="${DR#xx}"`, `R=${DR/a/b}`: the variable DR (filled_texts computes the change)
+        names |= {o.group(1) for o in PARAMETER_OPERATION.finditer(value)}
     if not names or name in names:
         return []
     if any(v[:1] == _OPAQUE for n in names for v in env.get(n, ())):

@@ -12,6 +12,7 @@ are read, never a generic ``-h`` (``sort -h``, ``df -h``) nor a server's own lis
 from __future__ import annotations
 
 import dataclasses
+import fnmatch
 import functools
 import ipaddress
 import itertools
@@ -1659,8 +1660,11 @@ def _words(line: str) -> list[str]:
     stray backslash) is split at whitespace, so that no text is skipped."""
     if "`" in line:
         line = _backquotes_as_dollar(line)
+    if "#" in line:
+        line = _uncommented(line)
     lexer = shlex.shlex(_glued_tails(line) if "$(" in line else line, posix=True, punctuation_chars=True)
     lexer.whitespace_split = True
+    lexer.commenters = ""  # scripts57b: comments are cut by _uncommented, at a word's start only
     try:
         words = list(lexer)
     except ValueError:
@@ -1672,6 +1676,35 @@ def _words(line: str) -> list[str]:
     if "{" in line and ("," in line or ".." in line):
         words = _braces_expanded(line, words)
     return words
+
+
+def _uncommented(line: str) -> str:
+    """(scripts57b) ``line`` without its comments: bash(1) "Comments": "a word beginning with # causes that word and
+    all remaining characters on that line to be ignored". Only an unquoted ``#`` at a word's start (the line's start,
+    after a blank or an operator character) opens one, to the end of its line; a ``#`` inside a word (``a#b``,
+    ``${!#}``, ``${R#eu-}``, ``$#``) is text. Python's shlex cut the line at any ``#``, so that the rest of a line
+    after ``echo a#b;`` or a one-line function's ``${!#}`` was never read."""
+    out: list[str] = []
+    quote, i = "", 0
+    while i < len(line):
+        c = line[i]
+        if c == "\\" and quote != "'":
+            out.append(line[i : i + 2])
+            i += 2
+            continue
+        if c == "'" and quote != '"':
+            quote = "" if quote == "'" else "'"
+        elif c == '"' and quote != "'":
+            quote = "" if quote == '"' else '"'
+        elif c == "#" and not quote and (i == 0 or line[i - 1] in _WORD_ENDS):
+            end = line.find("\n", i)
+            if end < 0:
+                break
+            i = end
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
 
 
 def without_single_quoted(text: str) -> str:
@@ -1859,9 +1892,7 @@ def _simple_commands(words: list[str]) -> Iterator[_SimpleCommand]:
         elif word in _REDIRECTS or (word[:1] in ("<", ">") and set(word) <= set("<>&|")):
             current.redirect(word, words[i] if i < len(words) else None)
             i += 1
-        elif word[:1] == "#":
-            break
-        else:
+        else:  # scripts57b: a word `#...` here was quoted or escaped (`_words` cuts comments): text, no comment
             current.words.append(word.removeprefix(_GLUED))
     for building in (current, *reversed(outer)):  # and the commands of a substitution not closed on the line
         if (command := building.done()) is not None:
@@ -2097,9 +2128,7 @@ def _block_words(line: str, stack: list[str]) -> set[str]:
         stack.append("function")
         seen.add("function")
         words = words[words.index("{") + 1 :]  # the brace opens the function's body, not a group of its own
-    for word in words:
-        if word[:1] == "#" and place:
-            break
+    for word in words:  # scripts57b: `_words` cuts comments (a quoted `"#"` left is text)
         if place and word in _OPENERS:
             stack.append(_OPENERS[word])
             seen.add(stack[-1])
@@ -3107,13 +3136,81 @@ def filled_texts(text: str, reaching: Mapping[str, Sequence[str]]) -> tuple[str,
     held = under_defaults(defaults, reaching)
     names = list(dict.fromkeys(v.group(1) or v.group(2) for v in SHELL_PARAMETER.finditer(text)))
     choices: list[list[str | None]] = [[*sorted(held[n])] if n in held else [None] for n in names]
-    if all(c == [None] for c in choices):
+    operations = _operations_held(text, held) if "${" in text else {}
+    if all(c == [None] for c in choices) and not operations:
         return (text,)
     filled = []
+    tokens = list(operations)
+    choices += [[*operations[t]] for t in tokens]
     for combination in itertools.islice(itertools.product(*choices), _MAX_FILLED):
-        given = dict(zip(names, combination, strict=True))
-        filled.append(SHELL_PARAMETER.sub(functools.partial(_given_or_written, given), text))
+        given = dict(zip(names, combination[: len(names)], strict=True))
+        written = text
+        for token, value in zip(tokens, combination[len(names) :], strict=True):
+            written = written.replace(token, token if value is None else value)
+        filled.append(SHELL_PARAMETER.sub(functools.partial(_given_or_written, given), written))
     return tuple(filled)
+
+
+# scripts57b: bash(1) "Parameter Expansion": `${parameter#word}` / `##` ("the result of the expansion is the expanded
+# value of parameter with the shortest (`#`) or longest (`##`) matching pattern deleted" from its beginning), `%` /
+# `%%` (from its end), `${parameter/pattern/string}` ("The pattern is expanded to produce a pattern ... The longest
+# match of pattern against its value is replaced with string"; `//` every match, `/#` at the start, `/%` at the end),
+# `${parameter^pattern}` / `^^` / `,` / `,,` ("Case modification ... The ^ operator converts lowercase letters
+# matching pattern to uppercase; the , operator converts matching uppercase letters to lowercase. The ^^ and ,,
+# expansions convert each matched character"; an empty pattern "is treated like a ?, which matches every
+# character"). A variable's operation is each value it holds, changed so; a word holding a quote or an expansion of
+# its own is left as written (unread, as before).
+PARAMETER_OPERATION = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(##?|%%?|//?|\^\^?|,,?)([^{}$`\"'\s]*)\}")
+
+
+def _operations_held(text: str, held: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, ...]]:
+    """Each :data:`PARAMETER_OPERATION` in ``text`` whose variable holds values there, and the values it gives."""
+    out: dict[str, tuple[str, ...]] = {}
+    for m in PARAMETER_OPERATION.finditer(text):
+        if m.group(1) in held and m.group(0) not in out:
+            values = (operated(v, m.group(2), m.group(3)) for v in sorted(held[m.group(1)]))
+            out[m.group(0)] = tuple(dict.fromkeys(v for v in values if v is not None))
+    return {token: values for token, values in out.items() if values}
+
+
+def operated(value: str, operator: str, word: str) -> str | None:
+    """``value`` changed by a :data:`PARAMETER_OPERATION`'s ``operator`` and ``word`` (bash(1) "Parameter
+    Expansion"); None for a value holding an expansion (an uncomputed substitution kept as text)."""
+    if "$" in value or "`" in value:
+        return None
+    if operator[0] in "^,":
+        pattern = word or "?"
+        change = str.upper if operator[0] == "^" else str.lower
+        count = len(value) if len(operator) == 2 else 1
+        return "".join(change(c) if i < count and fnmatch.fnmatchcase(c, pattern) else c for i, c in enumerate(value))
+    if operator[0] == "#":
+        cuts = range(len(value) + 1) if operator == "#" else range(len(value), -1, -1)
+        return next((value[i:] for i in cuts if fnmatch.fnmatchcase(value[:i], word)), value)
+    if operator[0] == "%":
+        cuts = range(len(value), -1, -1) if operator == "%" else range(len(value) + 1)
+        return next((value[:i] for i in cuts if fnmatch.fnmatchcase(value[i:], word)), value)
+    pattern, _, string = word.partition("/")
+    anchor = pattern[:1] if operator == "/" and pattern[:1] in "#%" else ""
+    pattern = pattern[len(anchor) :]
+    if not pattern:
+        return value
+    if anchor == "#":
+        end = next((e for e in range(len(value), 0, -1) if fnmatch.fnmatchcase(value[:e], pattern)), None)
+        return value if end is None else string + value[end:]
+    if anchor == "%":
+        start = next((i for i in range(len(value)) if fnmatch.fnmatchcase(value[i:], pattern)), None)
+        return value if start is None else value[:start] + string
+    out, i = "", 0
+    while i < len(value):
+        end = next((e for e in range(len(value), i, -1) if fnmatch.fnmatchcase(value[i:e], pattern)), None)
+        if end is None:
+            out, i = out + value[i], i + 1
+            continue
+        out += string
+        if operator == "/":
+            return out + value[end:]
+        i = end
+    return out
 
 
 def _given_or_written(given: Mapping[str, str | None], reference: re.Match[str]) -> str:
@@ -3199,6 +3296,11 @@ def _call_words(text: str) -> list[str]:
 # call's words before it). The shift builtin: "The positional parameters from n+1 ... are renamed to $1 ... n must be a
 # non-negative number less than or equal to $#. If n is not supplied, it is assumed to be 1".
 _ALL_POSITIONAL = frozenset({"$@", "$*", "${@}", "${*}"})
+# scripts57b: a slice from a literal offset with no length, `"${@:N}"` (bash(1) "Parameter Expansion": "If parameter
+# is @ or *, the result is length positional parameters beginning at offset ... If length is omitted, the expansion
+# is ... all positional parameters from offset on"): each call's words from N on, several words (one word alone is
+# also read by :func:`_slice_written`).
+_SLICE_FROM = re.compile(r"\$\{[@*]:([1-9])\}")
 # mutation56: and a shift first in a one-line body (`f() { shift; aws ... "$1"; }`: after the group's `{`), and one
 # whose count is no literal number (`shift $N`, `shift $((1))`: each passed every door with a Region abroad), which may
 # rename by any count: every position holds every word from there on, as a shift inside a loop does.
@@ -3348,7 +3450,7 @@ def all_positional_expanded(script: str) -> str:
     --region us-west-2`` as written. The script's own text is unchanged (its offsets stay). A call passing ``"$@"`` on
     is followed as :func:`positional_words` follows it; a line continued from the one before, a here-document's body,
     and a compound command's own words (``for r in "$@"``: read by :func:`for_loop_words`) are left as written."""
-    if "$@" not in script and "$*" not in script and "${@}" not in script and "${*}" not in script:
+    if "$@" not in script and "$*" not in script and "${@" not in script and "${*" not in script:
         return script
     lines = script.split("\n")
     given = _call_lists(script, lines)
@@ -3362,7 +3464,7 @@ def all_positional_expanded(script: str) -> str:
     # mutation56 found the same leak (one reader kept: this one)
     for start, line in _joined_lines(script) if "\\\n" in script else enumerate(lines):
         i = script.count("\n", 0, start) if "\\\n" in script else start
-        if i in bodies or not any(p in line for p in _ALL_POSITIONAL):
+        if i in bodies or not (any(p in line for p in _ALL_POSITIONAL) or _SLICE_FROM.search(line)):
             continue
         calls = [
             words
@@ -3376,10 +3478,12 @@ def all_positional_expanded(script: str) -> str:
                 words = words[2:]
             while words and words[0] in _RESERVED_LEAD:
                 words = words[1:]
-            at = next((k for k, w in enumerate(words) if w in {"$@", "$*", "${@}", "${*}"}), None)
+            at = next((k for k, w in enumerate(words) if w in _ALL_POSITIONAL or _SLICE_FROM.fullmatch(w)), None)
             if at is None or words[0] in _RESERVED_COMPOUND:
                 continue
-            extra += [" ".join(map(_requoted, [*words[:at], *call, *words[at + 1 :]])) for call in calls]
+            sliced = _SLICE_FROM.fullmatch(words[at])
+            skipped = int(sliced.group(1)) - 1 if sliced else 0  # scripts57b: `"${@:N}"`, the words from N on
+            extra += [" ".join(map(_requoted, [*words[:at], *call[skipped:], *words[at + 1 :]])) for call in calls]
     return "\n".join([script, *dict.fromkeys(extra)]) if extra else script
 
 
@@ -3652,7 +3756,9 @@ def _echoed_items(words: list[str]) -> str | None:
 # escape sequences in the corresponding argument", "%q causes printf to output the corresponding argument in a format
 # that can be reused as shell input": a word of letters, digits and `._:/@%+-` needs no quoting); another word is not
 # read. `printf -v R '%q' us-west-2` was unread (R unset) and the Region passed every door.
-_PRINTF_CONVERSION = re.compile(r"%%|%[-0 +]*[0-9]*(?:\.[0-9]*)?[sdi]|%[qb]|%")
+_PRINTF_CONVERSION = re.compile(r"%%|%[-0 +]*(?:[0-9]*|\*)(?:\.(?:[0-9]*|\*))?[sdi]|%[qb]|%")
+# scripts57b: a width or precision `*` (printf(1), which bash's printf follows: "a field width or precision may be
+# `*`, ... the value is taken from the next argument"; a negative width is a `-` flag): printf -v R '%*s' 0 us-west-2
 
 
 def _printf_strings(form: str, operands: list[str]) -> str | None:
@@ -3668,7 +3774,7 @@ def _printf_strings(form: str, operands: list[str]) -> str | None:
     form = _ESCAPES.sub(lambda m: _ESCAPED[m.group(1)], form)
     rest, out = list(operands), []
     while True:
-        used = [rest.pop(0) if rest else "" for _ in conversions]
+        used = [rest.pop(0) if rest else "" for c in conversions for _ in range(1 + c.count("*"))]
         try:
             out.append(_PRINTF_CONVERSION.sub(functools.partial(_converted, used), form))
         except ValueError:  # scripts56b: `%d` of a word that is no number (bash prints an error)
@@ -3684,6 +3790,11 @@ def _converted(used: list[str], conversion: re.Match[str]) -> str:
     spec = conversion.group(0)
     if spec == "%%":
         return "%"
+    while "*" in spec:  # scripts57b: the width or precision the next argument gives (a C constant)
+        given = _c_constant(used.pop(0))
+        if given < 0 and spec[spec.index("*") - 1] == ".":
+            raise ValueError(spec)  # a negative precision ("as if the precision were omitted"): not read
+        spec = spec.replace("*", str(given), 1)
     word = used.pop(0)
     if spec == "%s":
         return word
@@ -3734,7 +3845,7 @@ def _xargs_run(words: list[str]) -> tuple[str | None, list[str]] | None:
             i += 1
             continue
         i += 2 if option in _XARGS_VALUE_OPTIONS and not attached else 1
-    end = next((j for j in range(i, len(words)) if words[j] in _SEPARATORS or words[j][:1] == "#"), len(words))
+    end = next((j for j in range(i, len(words)) if words[j] in _SEPARATORS), len(words))  # scripts57b: no `#`
     command = words[i:end] or ["echo"]
     return replace, command
 
@@ -4216,6 +4327,14 @@ _READ_FROM_FILE = re.compile(
     r"[ \t]*([^\s;&|<>()]+)"
 )
 
+# scripts57b: `read [-r] NAME < <(LIST)` (bash(1) "Process Substitution": "<(list) ... the file name is passed as an
+# argument to the current command as the result of the expansion"; read reads its first line) is `NAME=$(LIST)`, which
+# the one evaluator computes (every line of the output: a line after the first is judged too; one it cannot compute
+# fails closed at a destination, as `$(LIST)` does).
+_READ_FROM_PROCESS = re.compile(
+    r"(?<![^\s;&|(])read(?:[ \t]+(?:-r|-r?t[ \t]*[0-9.]+))*[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*<[ \t]*<\(([^()\n]*)\)"
+)
+
 
 # scripts54b: one word given to one name, which bash(1) assigns as `NAME=WORD` would: `read [-r] NAME <<< WORD` (Here
 # Strings: "The word undergoes tilde expansion, parameter and variable expansion, command substitution ... The result
@@ -4234,6 +4353,12 @@ _READ_HERE_STRING = re.compile(
 # terminal or a pipe" and a here-string's word is there at once): the word up to DELIM's first character (all of it
 # for an empty DELIM), a literal one only (one holding an expansion is left as written).
 _READ_OPTION = r"-r|-r?t[ \t]*[0-9.]+|-r?d[ \t]*(?:''|\"\"|'[^'\n]'|\"[^\"\n]\"|[^\s'\"])"
+# scripts57b: and `-p PROMPT` (read: "Display prompt on standard error ... The prompt is displayed only if input is
+# coming from a terminal": no value) and `-n NCHARS` ("read returns after reading nchars characters rather than waiting
+# for a complete line of input, but honors a delimiter if fewer than nchars characters are read before the delimiter":
+# the line's first NCHARS characters), with `-r` before them or not.
+_READ_PROMPT_COUNT = r"|-r?p[ \t]*(?:'[^'\n]*'|\"[^\"\n$`]*\"|[^\s'\";&|<>()]+)|-r?n[ \t]*[0-9]+"
+_READ_OPTION += _READ_PROMPT_COUNT
 _READ_DELIMITED = re.compile(
     rf"(?<![^\s;&|(])read((?:[ \t]+(?:{_READ_OPTION}))+)[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*<<<[ \t]*" + _ONE_WORD,
     re.M,
@@ -4246,14 +4371,25 @@ def _delimited_read(m: re.Match[str]) -> str:
     options, name, word = m.group(1), m.group(2), m.group(3)
     literal = word[1:-1] if word[:1] in "\"'" else word
     delimiter = re.search(r"-r?d[ \t]*(''|\"\"|'[^'\n]'|\"[^\"\n]\"|[^\s'\"])", options)
-    if ("t" not in options and delimiter is None) or "$" in literal or "`" in literal:
+    count = _read_count(options)
+    if ("t" not in options and delimiter is None and count is None and "p" not in options) or any(
+        c in literal for c in "$`"
+    ):
         return m.group(0)
     if delimiter is not None:
         stop = delimiter.group(1).strip("'\"")
         literal = literal.split(stop, 1)[0] if stop else literal
+    if count is not None:
+        literal = literal[:count]
     value = literal.strip(_IFS_BLANKS)
     written = f"{name}={value if _LOOP_WORD.fullmatch(value) else shlex.quote(value)}"
     return written.ljust(len(m.group(0))) if len(written) <= len(m.group(0)) else m.group(0)
+
+
+def _read_count(options: str) -> int | None:
+    """(scripts57b) The NCHARS of read's ``-n NCHARS`` among ``options``, else None."""
+    given = re.search(r"-r?n[ \t]*([0-9]+)", options)
+    return None if given is None else int(given.group(1))
 
 
 # mutation55: several names (`read -r APP R <<< "fleet us-west-2"`: each its field, the last the rest), an array
@@ -4287,6 +4423,8 @@ def reads_as_assignments(script: str) -> str:
 
     if "read" in script:
         script = _READ_FROM_FILE.sub(assignment, script)
+        if "<(" in script:
+            script = _READ_FROM_PROCESS.sub(lambda p: f"{p.group(1)}=$({p.group(2)})".ljust(len(p.group(0))), script)
         if "<<<" in script:
             script = _READ_HERE_STRING.sub(given, script)
             script = _READ_DELIMITED.sub(_delimited_read, script)
@@ -4305,8 +4443,12 @@ def reads_as_assignments(script: str) -> str:
 # stripped"; read: one line, one name given it whole, leading and trailing IFS blanks removed). `read -r R <<EOF` then
 # `us-west-2` then `EOF`, and `--region "$R"`, passed every door (mutation57). Other options (`-d`, `-a`, `-n`, `-p`)
 # and several names are left as written.
+# scripts57b: with `-p PROMPT` / `-n NCHARS` too, and several names or `-a NAME` (each name its field,
+# :func:`ifs_fields`; a line holding an expansion gives each name the line whole, as a here-string's does: the engine
+# fails it closed).
 _READ_HERE_DOCUMENT = re.compile(
-    r"(?<![^\s;&|(])read((?:[ \t]+(?:-r|-r?t[ \t]*[0-9.]+))*)[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*"
+    r"(?<![^\s;&|(])read((?:[ \t]+(?:-r|-r?t[ \t]*[0-9.]+|-r?a" + _READ_PROMPT_COUNT + r"))*)"
+    r"((?:[ \t]+[A-Za-z_][A-Za-z0-9_]*)+)[ \t]*"
     r"<<(-?)[ \t]*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\4((?:[ \t]*[;&|][^\n]*)?)[ \t]*\n([^\n]*)\n"
 )
 
@@ -4317,17 +4459,29 @@ def _here_document_read(m: re.Match[str]) -> str:
     document): the same length and the same lines. As written where the line is the delimiter (an empty document),
     holds a backslash without ``-r``, or (an unquoted delimiter) a quote or backquote, or the assignment does not
     fit."""
-    options, name, dash, quote, delimiter, rest, line = m.groups()
-    value = (line.lstrip("\t") if dash else line).strip(" \t")
-    if value == delimiter or ("\\" in value and "r" not in options):
+    options, names, dash, quote, delimiter, rest, line = m.groups()
+    line = line.lstrip("\t") if dash else line
+    if line.strip(" \t") == delimiter or ("\\" in line and "r" not in options):
         return m.group(0)
-    if quote:
-        written_value = value if _LOOP_WORD.fullmatch(value) else shlex.quote(value)
-    elif any(c in value for c in "\"'`\\"):
+    if (count := _read_count(options)) is not None:
+        line = line[:count]  # scripts57b: `-n NCHARS`
+    value = line.strip(" \t")
+    if not quote and any(c in value for c in "\"'`\\"):
         return m.group(0)
+    array, several = re.search(r"-r?a", options) is not None, len(names.split()) > 1
+    if (array or several) and (quote or "$" not in value):
+        fields = ifs_fields(value, None, 1 << 16 if array else len(names.split()))
     else:
-        written_value = value if _LOOP_WORD.fullmatch(value) else f'"{value}"'
-    head = f"{name}={written_value};:<<{dash}{quote}{delimiter}{quote}{rest}\n"
+        fields = [value] * (1 if array else len(names.split()))
+    if quote or "$" not in value:
+        fields = [f if _LOOP_WORD.fullmatch(f) else shlex.quote(f) for f in fields]
+    else:
+        fields = [f if _LOOP_WORD.fullmatch(f) else f'"{f}"' for f in fields]
+    if array:
+        assigned = f"{names.split()[-1]}=({' '.join(fields)})"
+    else:
+        assigned = ";".join(f"{n}={f}" for n, f in zip(names.split(), fields, strict=False))
+    head = f"{assigned};:<<{dash}{quote}{delimiter}{quote}{rest}\n"
     room = len(m.group(0)) - len(head) - 1
     return m.group(0) if room < 0 else f"{head}{' ' * room}\n"
 
