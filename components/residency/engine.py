@@ -125,6 +125,7 @@ from components.residency.scripts import (
     heredoc_expanded_names,
     heredoc_files,
     hosts_file_names,
+    jq_interpolating_programs,
     jq_patterns_blanked,
     last_positional_written,
     machine_or_private,
@@ -10056,6 +10057,9 @@ def _assigned_urls(script: str, own: tuple[re.Pattern[str], str] | None = None) 
     ``https://sqs.$R.amazonaws.com/``)."""
     values = _assigned_values(script, own)
     computed = _substituted_urls(script, values, own) if "://$(" in script else []
+    if "\\(" in script:  # falsealarm57b: a jq program's interpolated string judged as the text it prints
+        script, printed = _jq_interpolations_computed(script, values, own)
+        computed += printed
     if not values.lines and not ("${" in script and SHELL_DEFAULT.search(script)):
         return "\n".join([script, *computed]) if computed else script
     extra: list[str] = computed
@@ -10110,6 +10114,38 @@ def _substituted_urls(script: str, values: _ScriptValues, own: tuple[re.Pattern[
         given = _script_substituted(f"{substitution}{rest}", values.at(m.start()), files, own)
         urls += [f"{m.group(0)}{text}" for text in given or () if OWN_MACHINE not in text]
     return urls[:_MAX_ASSIGNED_URLS]
+
+
+def _jq_interpolations_computed(
+    script: str, values: _ScriptValues, own: tuple[re.Pattern[str], str] | None
+) -> tuple[str, list[str]]:
+    """(falsealarm57b) ``script`` with each single-quoted ``jq`` program holding a string interpolation
+    (:func:`scripts.jq_interpolating_programs`) blanked (same length: offsets do not move) where the command
+    substitution around it is computed by the one evaluator (``Q=$(jq -rn --arg r "$R" '"https://sqs.\\($r).
+    amazonaws.com/\\($a)/q"')``, ``R`` the home Region), and the texts it gives, for the reference scan: the URL
+    the program prints is judged, not its template (was RES-015 at home: ``sqs.\\($r).amazonaws.com`` read as a
+    host). A substitution the evaluator cannot compute (an argument read at run time, a program the jq reader does
+    not apply) keeps its program as written (refused as before: fail closed)."""
+    spans: list[tuple[int, int]] = []
+    texts: list[str] = []
+    at = _next_substitution(script, 0)
+    while at >= 0:
+        substitution = substitution_at(script, at)
+        if substitution is None:
+            at = _next_substitution(script, at + 1)
+            continue
+        programs = jq_interpolating_programs(substitution)
+        given = _script_substituted(substitution, values.at(at), values.files, own) if programs else None
+        if given is not None:
+            spans += [(at + start, at + end) for start, end in programs]
+            texts += [text for text in given if OWN_MACHINE not in text]
+        at = _next_substitution(script, at + len(substitution))
+    if not spans:
+        return script, []
+    chars = list(script)
+    for start, end in spans:
+        chars[start:end] = [" "] * (end - start)
+    return "".join(chars), texts[:_MAX_ASSIGNED_URLS]
 
 
 _XML_DESTINATION = re.compile(r"<Destination>(.*?)</Destination>", re.DOTALL)

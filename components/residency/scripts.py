@@ -4613,6 +4613,22 @@ def jq_patterns_blanked(script: str) -> str:
     return "".join(chars)
 
 
+def jq_interpolating_programs(text: str) -> list[tuple[int, int]]:
+    """(falsealarm57b) The spans of ``text``'s single-quoted ``jq`` programs holding a string interpolation (jq 1.7
+    manual, "String interpolation: ``\\(exp)``": "Inside a string, you can put an expression inside parens after a
+    backslash. Whatever the expression returns will be interpolated into the string"): ``jq -rn --arg r "$R"
+    '"https://sqs.\\($r).amazonaws.com/"'``. Such a program's text is a template, not the text it prints; the engine
+    judges what the one evaluator computes instead where it can (:func:`substitution_values`). Gate: ``\\(``."""
+    if "\\(" not in text or "jq" not in text:
+        return []
+    return [
+        (start, end)
+        for command in _JQ_COMMAND.finditer(text)
+        for start, end in _single_quoted_spans(text, command.end())
+        if "\\(" in text[start:end]
+    ]
+
+
 def _single_quoted_spans(script: str, at: int) -> Iterator[tuple[int, int]]:
     """The spans of the single-quoted words' contents of the command starting at ``at``, up to its end: an unquoted
     newline (a backslash-newline continues it, bash(1) "Quoting"), ``|``, ``;``, ``&`` or ``)``; a double-quoted word
