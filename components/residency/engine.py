@@ -118,6 +118,7 @@ from components.residency.scripts import (
     edited_files,
     filled_texts,
     for_loop_words,
+    function_outputs_written,
     has_array_element,
     has_for_loop,
     has_positional,
@@ -4081,6 +4082,7 @@ class RuleEngine:
         in where the script assigns them (:func:`_assigned_urls`). scripts49: a command ``xargs`` runs on the words an
         ``echo`` pipes into it is read as written out (:func:`scripts.xargs_expanded`)."""
         script = alternates_written(xargs_expanded(script))  # scripts54b: `${DR:+--region us-west-2}` is its word
+        script = function_outputs_written(script)  # falsealarm57b: `$(last_arg a "$R")` as `$(echo "${R}")`
         script = cat_heredocs_written(script)  # scripts56: `--region "$(cat <<EOF` over a line naming the Region
         # scripts55b: `retain() { aws ... "$@"; }; retain --region R`; scripts56: `${!#}`, `${@: -1}` as `${N}` first
         script = all_positional_expanded(last_positional_written(script))

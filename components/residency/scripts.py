@@ -3493,6 +3493,85 @@ def _function_bodies(lines: list[str]) -> list[tuple[str, int, int]]:
     return out
 
 
+# falsealarm57b (stop 57): bash(1) "Shell Functions" ("executed in the context of the calling shell ... the
+# positional parameters are set to the arguments of the function call") and "Command Substitution" (the command's
+# standard output replaces it): a helper whose whole body is one `echo` / `printf '%s\n'` of words prints those words
+# with the call's arguments in the positions (`last_arg() { echo "${!#}"; }`, `R=$(last_arg a "$HOME_REGION")`). The
+# body holds no operator, redirection or substitution (a one-command body only); the call's arguments are literal
+# words or whole variable references.
+_ECHOING_BODY = re.compile(
+    r"""(?:echo(?:[ \t]+-n)?|printf[ \t]+(?:'%s\\n'|"%s\\n"|'%s'|"%s"|%s))(?:[ \t]+[^\s;&|<>()`\\]+)+"""
+)
+_PLAIN_CALL_WORD = re.compile(r"[A-Za-z0-9_./:@,+=%-]+|\$([A-Za-z_][A-Za-z0-9_]*)|\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
+_BODY_POSITIONAL = re.compile(
+    r"\$\{!#\}|\$\{[@*]:(?:[ \t]+-1|\(-1\))\}|\$\{([0-9]+)\}|\$([0-9])|\$\{[@*]\}|\$[@*]|\$\{#\}|\$#"
+)
+
+
+def function_outputs_written(script: str) -> str:
+    """(falsealarm57b) ``script`` with each command substitution calling a function whose body is one ``echo`` /
+    ``printf '%s\\n'`` of words (:data:`_ECHOING_BODY`; a name defined once) written as that command with the call's
+    arguments in the positional parameters' place (``${N}`` / ``$N``, ``${!#}`` / ``${@: -1}`` the last, ``"$@"`` all,
+    ``$#`` their count; a variable written braced): ``$(last_arg a "$HOME_REGION")`` is ``$(echo "${HOME_REGION}")``,
+    which the one evaluator computes (was unknown: RES-011 at ``--region``). A call with another word (a quoted
+    blank, a substitution) or a body with another expansion of the positions (``${@:2}``, ``$0``) is left as written
+    (unknown, as before). Gate: ``$(`` and a function definition."""
+    if "$(" not in script or not _ANY_FUNCTION_DEFINITION.search(script):
+        return script
+    lines = script.split("\n")
+    bodies = _function_bodies(lines)
+    defined = [name for name, _, _ in bodies]
+    echoing: dict[str, str] = {}
+    for name, first, last in bodies:
+        text = "\n".join(lines[first : last + 1])
+        start, end = text.find("{"), text.rfind("}")
+        body = text[start + 1 : end].strip().rstrip(";").strip() if 0 <= start < end else ""
+        if defined.count(name) == 1 and _ECHOING_BODY.fullmatch(body):
+            echoing[name] = body
+    if not echoing:
+        return script
+    call = re.compile(r"\$\((" + "|".join(map(re.escape, echoing)) + r")(?=[ \t)])")
+    parts: list[str] = []
+    end = 0
+    for m in call.finditer(script):
+        substitution = substitution_at(script, m.start()) if m.start() >= end else None
+        if substitution is None:
+            continue
+        written = _echoed_with(echoing[m.group(1)], _call_words(substitution[m.end() - m.start() : -1]))
+        if written is not None:
+            parts += [script[end : m.start()], f"$({written})"]
+            end = m.start() + len(substitution)
+    return "".join([*parts, script[end:]]) if parts else script
+
+
+def _echoed_with(body: str, words: list[str]) -> str | None:
+    """(falsealarm57b) ``body`` with its positional parameters given ``words`` (each a literal word or a variable,
+    written braced); None for another word or another expansion of the positions."""
+    given: list[str] = []
+    for word in words:
+        plain = _PLAIN_CALL_WORD.fullmatch(word)
+        if plain is None:
+            return None
+        name = plain.group(1) or plain.group(2)
+        given.append(f"${{{name}}}" if name else word)
+
+    def position(m: re.Match[str]) -> str:
+        text = m.group(0)
+        number = m.group(1) or m.group(2)
+        if number is not None:
+            return given[int(number) - 1] if 0 < int(number) <= len(given) else ""
+        if "#" in text and "!" not in text:
+            return str(len(given))
+        if "!" in text or "-1" in text:
+            return given[-1] if given else ""
+        return " ".join(given)
+
+    if "$0" in body:
+        return None
+    written = _BODY_POSITIONAL.sub(position, body)
+    return None if "${@" in written or "${*" in written or "${!" in written else written
+
+
 def has_while_read(script: str) -> bool:
     """Whether ``script`` may hold a ``while read`` loop :func:`while_read_words` reads (two substring tests first)."""
     return "while" in script and "read" in script and _WHILE_READ.search(script) is not None
