@@ -147,7 +147,7 @@ from components.residency.scripts import (
     written_files,
     xargs_expanded,
 )
-from components.residency.service_names import privately_mapped
+from components.residency.service_names import network_alias_names, privately_mapped
 from components.residency.stages import (
     ALI_API_TYPE,
     API_TYPES,
@@ -839,6 +839,8 @@ class RuleEngine:
             # falsealarm54: the hosts-file lists a container's document may hold (ECS extraHosts)
             {a.key: a for a in (endpoints.service_names.host_aliases if endpoints.service_names else ())},
         )
+        # falsealarm57b: the Compose file's services key, whose services' dotted network aliases are judged by service
+        self._compose = endpoints.service_names.compose if endpoints.service_names else None
         # Memos of what a place (type, key path, key) decides before its value is read: programs repeat the same
         # few places. They are bound to the template engine, so they may read the tables, never the register.
         self._key_plan = functools.lru_cache(maxsize=8192)(self._decide_key_plan)
@@ -1369,6 +1371,8 @@ class RuleEngine:
             files = walk.script_files
             defined = walk.defined
             walk.defined = self._with_aliased_names(defined, value)  # falsealarm54: a container's hosts-file entries
+            if self._compose is not None and walk.kpath[-2:-1] == (self._compose.key,):  # a tuple slice: most pay that
+                walk.defined |= self._service_network_names(walk, path)
             walk.script_files = {**files, **self._judge_joined_scripts(walk, value, path)}
             # A name/value pair (ECS and Batch container environment, CodeBuild environment variables,
             # Elastic Beanstalk settings, Alibaba EventBridge target parameters): the value is classified by
@@ -1448,6 +1452,14 @@ class RuleEngine:
             self._judge_split_heredocs(walk, value, path, key, depth)
         if len(value) > 1 and any(isinstance(v, str) and "$" in v for v in value):
             self._judge_split_variables(walk, value, path, key)
+
+    def _service_network_names(self, walk: _Walk, path: str) -> frozenset[str]:
+        """(falsealarm57b) The dotted network aliases a Compose service's own values (``path``: ``...services.app``,
+        walked under its services map, ``walk.parent``) may name: those of the networks it joins
+        (:func:`service_names.network_alias_names`; none for a map that is no Compose file's services)."""
+        if self._compose is None or not isinstance(walk.parent, Mapping):
+            return frozenset()
+        return network_alias_names(walk.parent, path.rpartition(".")[2], self._compose)
 
     def _with_aliased_names(self, defined: frozenset[str], value: Mapping[Any, Any]) -> frozenset[str]:
         """(falsealarm54) ``defined`` with the names a container's hosts-file list in ``value``
@@ -4290,8 +4302,14 @@ class RuleEngine:
             return
         if "command" not in text and "entrypoint" not in text:
             return
-        for service, line in compose_commands(document, names.compose.key, run):
-            self._judge_script_hosts(walk, line, f"{where}({names.compose.key}.{service})")
+        defined = walk.defined
+        try:
+            for service, line in compose_commands(document, names.compose.key, run):
+                # falsealarm57b: with the dotted aliases of the networks that service joins
+                walk.defined = defined | network_alias_names(document.get(names.compose.key), service, names.compose)
+                self._judge_script_hosts(walk, line, f"{where}({names.compose.key}.{service})")
+        finally:
+            walk.defined = defined
 
     def _judge_document_substitutions(
         self,
