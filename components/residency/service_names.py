@@ -506,6 +506,32 @@ def network_alias_names(services: Any, service: str, compose: ComposeServices) -
     return frozenset(names)
 
 
+def network_alias_spans(text: str, catalogue: ServiceNames) -> tuple[Span, ...]:
+    """(falsealarm57b) (start, end, names) of each Compose service's block of lines in ``text`` (its ``NAME:`` line
+    under ``services:`` to the next line indented no deeper) with the dotted aliases of the networks it joins
+    (:func:`network_alias_names`): for the reference scan's URLs there (``DATABASE_URL:
+    postgres://fleet@pg.fleet-app.internal:5432/fleet`` under a service on that network), never for the rest of the
+    text. A service whose block is not found once in its run (a name written twice, quoted, or a JSON spelling) gets
+    none (fail closed). A text without the catalogue's ``aliases`` key pays one substring test."""
+    compose = catalogue.compose
+    if not compose.aliases or compose.aliases not in text:
+        return ()
+    spans: list[Span] = []
+    for start, end, maps in _manifest_runs(text, catalogue):
+        run = text[start:end]
+        for document in maps:
+            services = document.get(compose.key)
+            for name in services if isinstance(services, dict) else ():
+                names = network_alias_names(services, name, compose) if isinstance(name, str) else frozenset()
+                heads = list(re.finditer(rf"^([ \t]+){re.escape(name)}:[ \t]*(?:#.*)?$", run, re.M)) if names else []
+                if len(heads) != 1:
+                    continue
+                indent = len(heads[0].group(1))
+                close = re.compile(rf"^[ \t]{{0,{indent}}}(?=\S)", re.M).search(run, heads[0].end())
+                spans.append((start + heads[0].start(), start + (close.start() if close else len(run)), names))
+    return tuple(spans)
+
+
 def _joined_networks(service: dict[Any, Any], compose: ComposeServices) -> set[Any]:
     """(falsealarm57b) The networks one Compose service joins: ``default`` where it names none; those its ``networks``
     list or map names (all strings); none for another form (fail closed). :func:`_shared_networks`' reading."""
