@@ -10156,7 +10156,8 @@ def _jq_interpolations_computed(
             continue
         programs = jq_interpolating_programs(substitution)
         given = _script_substituted(substitution, values.at(at), values.files, own) if programs else None
-        if given is not None:
+        # every value judged or none: a list the cap may have cut keeps the template (fail closed)
+        if given is not None and len(texts) + len(given) < _MAX_ASSIGNED_URLS:
             spans += [(at + start, at + end) for start, end in programs]
             texts += [text for text in given if OWN_MACHINE not in text]
         at = _next_substitution(script, at + len(substitution))
@@ -10165,7 +10166,7 @@ def _jq_interpolations_computed(
     chars = list(script)
     for start, end in spans:
         chars[start:end] = [" "] * (end - start)
-    return "".join(chars), texts[:_MAX_ASSIGNED_URLS]
+    return "".join(chars), texts
 
 
 _XML_DESTINATION = re.compile(r"<Destination>(.*?)</Destination>", re.DOTALL)
