@@ -5040,10 +5040,11 @@ def test_scripts57_words_built_on_each_other_hold_few_values() -> None:
     assert values and all(len(held) <= _MAX_VALUES_ANYWHERE for held in values.values())
 
 
-# falsealarm57b (stop 57): jq's string interpolation (jq 1.7 manual, "String interpolation: \(exp)") building a URL is
-# judged as the URL the one evaluator computes, its template blanked for the whole-script scan (on main 8bba384b the
-# template `sqs.\($r).amazonaws.com` was RES-015 at home); a substitution it cannot compute keeps its template (RES-015).
-_F57B_JQ = "Q=$(jq -rn --arg r \"$R\" --arg a 123456789012 '\"https://sqs.\\($r).amazonaws.com/\\($a)/q\"')\n"
+# falsealarm57b (stop 57): jq's string interpolation (jq 1.7 manual, "String interpolation: \(exp)") building a URL
+# is judged as the URL the one evaluator computes, its template blanked for the whole-script scan (on main 8bba384b
+# the template `sqs.\($r).amazonaws.com` was RES-015 at home); a substitution it cannot compute keeps its template
+# (RES-015).
+_F57B_JQ = 'Q=$(jq -rn --arg r "$R" --arg a 123456789012 \'"https://sqs.\\($r).amazonaws.com/\\($a)/q"\')\n'
 
 
 @pytest.mark.parametrize(
@@ -5065,7 +5066,7 @@ def test_falsealarm57b_jq_interpolation_judged_as_printed(script: str, expected:
 
 
 def test_falsealarm57b_jq_interpolating_programs() -> None:
-    text = "$(jq -rn --arg r \"$R\" '\"https://sqs.\\($r).amazonaws.com/\"')"
+    text = '$(jq -rn --arg r "$R" \'"https://sqs.\\($r).amazonaws.com/"\')'
     [(start, end)] = jq_interpolating_programs(text)
     assert text[start:end] == '"https://sqs.\\($r).amazonaws.com/"'
     assert jq_interpolating_programs("$(jq -r '.region' <<< \"$S\")") == []  # no interpolation
@@ -5081,7 +5082,8 @@ def test_falsealarm57b_jq_interpolating_programs() -> None:
         ('last() { echo "${!#}"; }\nR=$(last a "$H")\n', 'last() { echo "${!#}"; }\nR=$(echo "${H}")\n'),
         ('f() { echo "$2"; }\nR=$(f a eu-west-1)\n', 'f() { echo "$2"; }\nR=$(echo "eu-west-1")\n'),
         ('f() {\n  echo "${1}-$#"\n}\nR=$(f eu)\n', 'f() {\n  echo "${1}-$#"\n}\nR=$(echo "eu-1")\n'),
-        ("f() { printf '%s\\n' \"$@\"; }\nR=$(f a b)\n", "f() { printf '%s\\n' \"$@\"; }\nR=$(printf '%s\\n' \"a b\")\n"),
+        ("f() { printf '%s\\n' \"$@\"; }\nR=$(f a b)\n",
+         "f() { printf '%s\\n' \"$@\"; }\nR=$(printf '%s\\n' \"a b\")\n"),
         ('f() { echo "$1"; }\nR=$(f "$(cat /etc/r)")\n', None),  # a word read at run time
         ('f() { echo "$1"; }\nR=$(f "a b")\n', None),  # a quoted blank
         ('f() { echo "$1" >&2; }\nR=$(f eu-west-1)\n', None),  # a redirection: prints nothing

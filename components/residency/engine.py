@@ -829,7 +829,11 @@ class RuleEngine:
 
     def _derive(self, endpoints: EndpointCatalogue) -> None:
         """The tables and memos :func:`_shared_tables` shares (run on a template engine with no register)."""
-        self.parser = ReferenceParser(self.catalogue, endpoints)
+        # falsealarm57b: and the Compose file's keys, whose services' dotted network aliases are judged by service
+        self.parser, self._compose = (
+            ReferenceParser(self.catalogue, endpoints),
+            endpoints.service_names.compose if endpoints.service_names else None,
+        )
         self.endpoints = endpoints
         self._scripts, self._host_headers, self._body_host_headers, self._log_router_file, self._host_aliases = (
             ScriptReader(endpoints.script_commands),
@@ -839,8 +843,6 @@ class RuleEngine:
             # falsealarm54: the hosts-file lists a container's document may hold (ECS extraHosts)
             {a.key: a for a in (endpoints.service_names.host_aliases if endpoints.service_names else ())},
         )
-        # falsealarm57b: the Compose file's services key, whose services' dotted network aliases are judged by service
-        self._compose = endpoints.service_names.compose if endpoints.service_names else None
         # Memos of what a place (type, key path, key) decides before its value is read: programs repeat the same
         # few places. They are bound to the template engine, so they may read the tables, never the register.
         self._key_plan = functools.lru_cache(maxsize=8192)(self._decide_key_plan)
@@ -1370,9 +1372,8 @@ class RuleEngine:
             parent = walk.kpath
             files = walk.script_files
             defined = walk.defined
-            walk.defined = self._with_aliased_names(defined, value)  # falsealarm54: a container's hosts-file entries
-            if self._compose is not None and walk.kpath[-2:-1] == (self._compose.key,):  # a tuple slice: most pay that
-                walk.defined |= self._service_network_names(walk, path)
+            # falsealarm54: a container's hosts-file entries; falsealarm57b: a Compose service's networks' aliases
+            walk.defined = self._service_network_names(walk, path, self._with_aliased_names(defined, value))
             walk.script_files = {**files, **self._judge_joined_scripts(walk, value, path)}
             # A name/value pair (ECS and Batch container environment, CodeBuild environment variables,
             # Elastic Beanstalk settings, Alibaba EventBridge target parameters): the value is classified by
@@ -1453,13 +1454,15 @@ class RuleEngine:
         if len(value) > 1 and any(isinstance(v, str) and "$" in v for v in value):
             self._judge_split_variables(walk, value, path, key)
 
-    def _service_network_names(self, walk: _Walk, path: str) -> frozenset[str]:
-        """(falsealarm57b) The dotted network aliases a Compose service's own values (``path``: ``...services.app``,
-        walked under its services map, ``walk.parent``) may name: those of the networks it joins
-        (:func:`service_names.network_alias_names`; none for a map that is no Compose file's services)."""
-        if self._compose is None or not isinstance(walk.parent, Mapping):
-            return frozenset()
-        return network_alias_names(walk.parent, path.rpartition(".")[2], self._compose)
+    def _service_network_names(self, walk: _Walk, path: str, defined: frozenset[str]) -> frozenset[str]:
+        """(falsealarm57b) ``defined`` with the dotted network aliases a Compose service's own values (``path``:
+        ``...services.app``, walked under its services map, ``walk.parent``) may name: those of the networks it joins
+        (:func:`service_names.network_alias_names`; none for a map that is no Compose file's services). Gate: the key
+        path's parent is the services key (a tuple slice: every other mapping pays that)."""
+        compose = self._compose
+        if compose is None or walk.kpath[-2:-1] != (compose.key,) or not isinstance(walk.parent, Mapping):
+            return defined
+        return defined | network_alias_names(walk.parent, path.rpartition(".")[2], compose)
 
     def _with_aliased_names(self, defined: frozenset[str], value: Mapping[Any, Any]) -> frozenset[str]:
         """(falsealarm54) ``defined`` with the names a container's hosts-file list in ``value``

@@ -499,8 +499,8 @@ def network_alias_names(services: Any, service: str, compose: ComposeServices) -
         networks = other.get(compose.networks)
         for network, entry in networks.items() if isinstance(networks, dict) else ():
             named = entry.get(compose.aliases) if network in joined and isinstance(entry, dict) else None
-            for alias in named if isinstance(named, list) else ():
-                alias = str(alias).lower()
+            for given in named if isinstance(named, list) else ():
+                alias = str(given).lower()
                 if "." in alias and _is_host_name(alias):
                     names.add(alias)
     return frozenset(names)
