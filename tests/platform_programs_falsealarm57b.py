@@ -135,6 +135,16 @@ FUNCTION_OUTPUT_UNKNOWN = FUNCTION_OUTPUT.replace(
     'R=$(last_arg fleet "$HOME_REGION")', 'R=$(last_arg fleet "$(cat /etc/fleet/region)")'
 )
 
+# A helper building the queue's URL from its first argument, called in a command substitution: on main its `$1` held
+# nothing there (the call was no call at a command's place) and the URL was read as the hosts `sqs` and
+# `1.amazonaws.com` (RES-015, a false alarm found this round); now the call gives `$1` its word and the helper's output
+# is computed. Abroad: the endpoint is another Region's (RES-006).
+FUNCTION_URL = r"""endpoint() { printf '%s\n' "https://sqs.$1.@S@/@A@/fleet-jobs"; }
+Q=$(endpoint @R@)
+aws sqs send-message --queue-url "$Q" --message-body booted --region @R@
+"""
+FUNCTION_URL_ABROAD = FUNCTION_URL.replace("Q=$(endpoint @R@)", "Q=$(endpoint @X@)")
+
 # Compose Specification, services.networks: "aliases declares alternative hostnames for the service on the network.
 # Other containers on the same network can use either the service name or this alias to connect to one of the
 # service's containers". `web` is on `front` only and names nothing of `back`.
@@ -230,6 +240,8 @@ AWS_PROGRAMS: dict[str, tuple[str, set[str]]] = {
     "function-output": (FUNCTION_OUTPUT, set()),
     "function-output-abroad": (FUNCTION_OUTPUT_ABROAD, {"RES-009"}),
     "function-output-unknown": (FUNCTION_OUTPUT_UNKNOWN, {"RES-011"}),
+    "function-url": (FUNCTION_URL, set()),
+    "function-url-abroad": (FUNCTION_URL_ABROAD, {"RES-006"}),
     "compose-partial-network": (COMPOSE_PARTIAL_NETWORK, set()),
     "compose-partial-network-other": (COMPOSE_PARTIAL_NETWORK_OTHER, {"RES-015"}),
     "compose-partial-network-other-key": (COMPOSE_PARTIAL_NETWORK_OTHER_KEY, {"RES-015"}),

@@ -5075,15 +5075,16 @@ def test_falsealarm57b_jq_interpolating_programs() -> None:
 
 # falsealarm57b (stop 57): a function whose whole body is one echo of words prints them with the call's arguments in
 # the positions (bash(1) "Shell Functions"): `R=$(last_arg a "$HOME_REGION")` was unknown on main 8bba384b (RES-011);
-# a call given another word, or a body doing more than one echo, stays unknown.
+# a call given another word, or a body doing more than one echo, stays unknown. Each call is also written after the
+# script's end, so that the body's own uses of the positions get its words.
 @pytest.mark.parametrize(
     ("script", "expected"),
     [
-        ('last() { echo "${!#}"; }\nR=$(last a "$H")\n', 'last() { echo "${!#}"; }\nR=$(echo "${H}")\n'),
-        ('f() { echo "$2"; }\nR=$(f a eu-west-1)\n', 'f() { echo "$2"; }\nR=$(echo "eu-west-1")\n'),
-        ('f() {\n  echo "${1}-$#"\n}\nR=$(f eu)\n', 'f() {\n  echo "${1}-$#"\n}\nR=$(echo "eu-1")\n'),
+        ('last() { echo "${!#}"; }\nR=$(last a "$H")\n', 'last() { echo "${!#}"; }\nR=$(echo "${H}")\n\nlast a "$H"'),
+        ('f() { echo "$2"; }\nR=$(f a eu-west-1)\n', 'f() { echo "$2"; }\nR=$(echo "eu-west-1")\n\nf a eu-west-1'),
+        ('f() {\n  echo "${1}-$#"\n}\nR=$(f eu)\n', 'f() {\n  echo "${1}-$#"\n}\nR=$(echo "eu-1")\n\nf eu'),
         ("f() { printf '%s\\n' \"$@\"; }\nR=$(f a b)\n",
-         "f() { printf '%s\\n' \"$@\"; }\nR=$(printf '%s\\n' \"a b\")\n"),
+         "f() { printf '%s\\n' \"$@\"; }\nR=$(printf '%s\\n' \"a b\")\n\nf a b"),
         ('f() { echo "$1"; }\nR=$(f "$(cat /etc/r)")\n', None),  # a word read at run time
         ('f() { echo "$1"; }\nR=$(f "a b")\n', None),  # a quoted blank
         ('f() { echo "$1" >&2; }\nR=$(f eu-west-1)\n', None),  # a redirection: prints nothing
@@ -5103,6 +5104,10 @@ def test_falsealarm57b_function_outputs_written(script: str, expected: str | Non
         ('last() { echo "${!#}"; }\naws s3 ls --region "$(last a us-west-2)"\n', {("RES-009", "us-west-2")}),
         ('last() { echo "${!#}"; }\nR=$(last a "$(cat /etc/r)")\naws s3 ls --region "$R"\n',
          {("RES-011", '$(last a "$(cat /etc/r)")')}),
+        # a call in a substitution gives the body's `$1` its word (its URL was the hosts `sqs`, `1.amazonaws.com`)
+        ("u() { printf '%s\\n' \"https://sqs.$1.amazonaws.com/1/q\"; }\nQ=$(u eu-west-1)\ncurl \"$Q\"\n", set()),
+        ("u() { printf '%s\\n' \"https://sqs.$1.amazonaws.com/1/q\"; }\nQ=$(u us-west-2)\ncurl \"$Q\"\n",
+         {("RES-006", "sqs.us-west-2.amazonaws.com")}),
     ],
 )  # fmt: skip
 def test_falsealarm57b_a_function_s_output(script: str, expected: set[tuple[str, str]]) -> None:

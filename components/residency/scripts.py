@@ -3457,7 +3457,10 @@ def _shifted_lists(
     return [o[sum(n for n in counts if n is not None) :] for o in lists]
 
 
-_CALL_PLACE = r"(?:^|[;&|]|(?<![$\w])\{|\b(?:do|then|else))[ \t]*"
+# falsealarm57b: and first in a command substitution (`Q=$(endpoint eu-west-1)`, bash(1) "Command Substitution": the
+# command runs with its words; its `$1` held nothing there, and a URL built from it was read as the hosts `sqs` and
+# `1.amazonaws.com`)
+_CALL_PLACE = r"(?:^|[;&|]|(?<![$\w])\{|\$\(|\b(?:do|then|else))[ \t]*"
 
 
 def _function_calls(script: str, bodies: list[tuple[str, int, int]]) -> dict[str, list[tuple[int, list[str]]]]:
@@ -3532,6 +3535,7 @@ def function_outputs_written(script: str) -> str:
         return script
     call = re.compile(r"\$\((" + "|".join(map(re.escape, echoing)) + r")(?=[ \t)])")
     parts: list[str] = []
+    calls: list[str] = []
     end = 0
     for m in call.finditer(script):
         substitution = substitution_at(script, m.start()) if m.start() >= end else None
@@ -3540,8 +3544,11 @@ def function_outputs_written(script: str) -> str:
         written = _echoed_with(echoing[m.group(1)], _call_words(substitution[m.end() - m.start() : -1]))
         if written is not None:
             parts += [script[end : m.start()], f"$({written})"]
+            calls.append(substitution[2:-1])
             end = m.start() + len(substitution)
-    return "".join([*parts, script[end:]]) if parts else script
+    # each call also written after the script's end (as all_positional_expanded writes its lines), so that the
+    # body's own uses of the positions (a URL built from `$1`) are still given the call's words
+    return "\n".join(["".join([*parts, script[end:]]), *dict.fromkeys(calls)]) if parts else script
 
 
 def _echoed_with(body: str, words: list[str]) -> str | None:
