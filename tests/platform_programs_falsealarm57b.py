@@ -222,6 +222,16 @@ aws sqs get-queue-url --queue-name fleet-jobs --region "$PLAN"
 aws sqs get-queue-url --queue-name fleet-jobs --region "$QR"
 """
 
+# More of stop 57's first wave at home: `ctr c create` of the VPC's own replica (mutation57's ctr reading), `printf -v
+# ... --` and a positional slice `${@:2}`.
+EVERYDAY_CONTAINERS = r"""ctr -n fleet images pull docker.io/library/redis:7
+ctr -n fleet c create --net-host docker.io/library/redis:7 cache redis-server --replicaof 10.20.1.40 6379
+ctr -n fleet task start -d cache
+printf -v DR -- '%s' @R@
+copy() { aws s3 cp /var/log/messages "s3://fleet-logs-@c@/boot/" --region "${@:2}"; }
+copy nightly "$DR"
+"""
+
 # Alibaba Cloud ECS: standalone ossutil's own --region (mutation57), a helper's output, read <<EOF.
 ALI_EVERYDAY = r"""last() { echo "${!#}"; }
 R=$(last fleet "@R@")
@@ -247,6 +257,7 @@ AWS_PROGRAMS: dict[str, tuple[str, set[str]]] = {
     "compose-partial-network-other-key": (COMPOSE_PARTIAL_NETWORK_OTHER_KEY, {"RES-015"}),
     "compose-partial-network-on-host": (COMPOSE_PARTIAL_NETWORK_ON_HOST, {"RES-015"}),
     "everyday": (EVERYDAY, set()),
+    "everyday-containers": (EVERYDAY_CONTAINERS, set()),
 }
 ALI_PROGRAMS: dict[str, tuple[str, set[str]]] = {
     "ali-everyday": (ALI_EVERYDAY, set()),
