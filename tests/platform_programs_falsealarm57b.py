@@ -17,7 +17,9 @@ front door:
   template is kept and refused as before (RES-015);
 - a function's output (``last_arg() { echo "${!#}"; }``, ``R=$(last_arg fleet "$HOME_REGION")``): RES-011 (unknown);
   now the call's words are given to the echo: at home it passes, abroad RES-009, a call given a word read at run time
-  stays unknown (RES-011);
+  stays unknown (RES-011); found this round: a helper building a URL from ``$1`` called as ``Q=$(endpoint <home>)``
+  was RES-015 (``sqs``, ``1.amazonaws.com``: a call inside ``$(...)`` gave the body's positions nothing): passes now,
+  abroad RES-006 (``function-url``);
 - a Compose network's dotted alias on a network only some services join (``db`` on ``back`` with ``aliases:
   [pg.fleet-app.internal]``, ``migrate`` and ``app`` on ``back`` naming it, ``web`` on ``front`` naming nothing):
   RES-015 (the whole document judged as one); now each service's own values and command are judged with the aliases
@@ -27,7 +29,8 @@ front door:
 
 Everyday programs over stop 57's first wave (``read <<EOF``, positional slices, ``printf %q`` / ``--``, jq
 here-strings, ``read -d '' < FILE``, ``mapfile -d``, ``${M[$k]}``, a several-line ``$(cat <<EOF)``, ``printf %d``,
-standalone ``ossutil --region``) at home pass (``everyday``, ``ali-everyday``).
+standalone ``ossutil --region``, ``ctr c create``, ``printf -v ... --``, ``${@:2}``) at home pass (``everyday``,
+``everyday-containers``, ``ali-everyday``; on main all but ``ali-everyday`` passed already: pinned).
 
 Ids: ``falsealarm57b-<code>-<shape>``; tests/test_realistic_programs.py runs them as CASES.
 """

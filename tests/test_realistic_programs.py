@@ -18859,9 +18859,9 @@ CASES: list[Case] = [
     # file); the here-document line and option fillings pinned before their two implementations became one
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc57.rows()],
     # -- stop 57, false alarms round 22 (tests/platform_programs_falsealarm57b.py): jq's string interpolation of the
-    # home Region, a function echoing its last argument and a Compose dotted alias on a network only some services
-    # join pass (RES-015 / RES-011 / RES-015 before); the same abroad, read at run time or named off the network are
-    # RES-006 / RES-009 / RES-011 / RES-015
+    # home Region, a function echoing its last argument or building a URL from `$1` in `$(...)` and a Compose dotted
+    # alias on a network only some services join pass (RES-015 / RES-011 / RES-015 before); the same abroad, read at
+    # run time or named off the network are RES-006 / RES-009 / RES-011 / RES-015
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa57b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
