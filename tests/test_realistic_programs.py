@@ -116,6 +116,7 @@ import platform_programs_falsealarm55b as fa55b
 import platform_programs_falsealarm56 as fa56
 import platform_programs_falsealarm56b as fa56b
 import platform_programs_falsealarm57 as fa57
+import platform_programs_falsealarm57b as fa57b
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_fnb64_51 as fb51
@@ -18892,6 +18893,11 @@ CASES: list[Case] = [
     # ${DR%%x} / ${DR,,} of a variable the script sets are RES-009 abroad (each passed every door before); a comment
     # at a word's start, an operation on an unset variable, read -a / -d and a quoted "$(cat <<EOF)" pinned
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc57b.rows()],
+    # -- stop 57, false alarms round 22 (tests/platform_programs_falsealarm57b.py): jq's string interpolation of the
+    # home Region, a function echoing its last argument or building a URL from `$1` in `$(...)` and a Compose dotted
+    # alias on a network only some services join pass (RES-015 / RES-011 / RES-015 before); the same abroad, read at
+    # run time or named off the network are RES-006 / RES-009 / RES-011 / RES-015
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa57b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

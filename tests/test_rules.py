@@ -7984,8 +7984,14 @@ def test_a_compose_service_name_is_that_service_not_a_host(subject: Subject, fou
         ("database", '    links: ["db"]\n', [("RES-015", _COMPOSE52_PATH), ("RES-015", "user_data")]),
         ("database", '    links: ["db:database"]\n    extra_hosts: ["database:203.0.113.10"]\n',
          [("RES-015", _COMPOSE52_PATH), ("RES-015", "user_data")]),
+        # falsealarm57b (stop 57): a dotted alias is a name for the services on its network (falsealarm56b: where every
+        # service joins it); here app gives itself the alias on `backend` and names it: its own container (was RES-015)
         ("db.partner-analytics.com", "    networks:\n      backend:\n        aliases: [db.partner-analytics.com]\n",
-         [("RES-015", _COMPOSE52_PATH), ("RES-015", "user_data")]),  # one DNS label only, as a service name
+         []),
+        # the same alias given by another service on a network app does not join: a host, as before
+        ("db.partner-analytics.com", "    networks: [front]\n  cache:\n    image: redis:7\n    networks:\n"
+         "      backend:\n        aliases: [db.partner-analytics.com]\n",
+         [("RES-015", _COMPOSE52_PATH), ("RES-015", "user_data")]),
     ],
 )  # fmt: skip
 def test_config53_a_compose_alias_is_that_service(db: str, extra: str, found: list[Any]) -> None:

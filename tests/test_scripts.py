@@ -25,8 +25,10 @@ from components.residency.scripts import (
     cat_heredocs_written,
     command_output_files,
     compose_commands,
+    function_outputs_written,
     ifs_fields,
     ifs_value,
+    jq_interpolating_programs,
     jq_patterns_blanked,
     last_positional_written,
     positional_words,
@@ -5301,3 +5303,122 @@ def test_scripts57b_operations_globs() -> None:
     assert operated("eu-west-1", "/", "e*t/us-west") == "us-west-1"
     assert operated("eu-west-1", "^", "") == "Eu-west-1"
     assert operated("$(cmd)", "#", "x") is None
+
+
+# falsealarm57b (stop 57): jq's string interpolation (jq 1.7 manual, "String interpolation: \(exp)") building a URL
+# is judged as the URL the one evaluator computes, its template blanked for the whole-script scan (on main 8bba384b
+# the template `sqs.\($r).amazonaws.com` was RES-015 at home); a substitution it cannot compute keeps its template
+# (RES-015).
+_F57B_JQ = 'Q=$(jq -rn --arg r "$R" --arg a 123456789012 \'"https://sqs.\\($r).amazonaws.com/\\($a)/q"\')\n'
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ("R=eu-central-1\n" + _F57B_JQ + 'aws sqs send-message --queue-url "$Q" --message-body x\n', set()),
+        ("R=eu-west-1\n" + _F57B_JQ.replace("-rn", "-r -n") + 'curl -fsS "$Q"\n', set()),
+        ("R=us-west-2\n" + _F57B_JQ + 'aws sqs send-message --queue-url "$Q" --message-body x\n',
+         {("RES-006", "sqs.us-west-2.amazonaws.com")}),
+        ('R="$(cat /etc/fleet/region)"\n' + _F57B_JQ,
+         {("RES-015", "sqs"), ("RES-015", "sqs.\\($r).amazonaws.com")}),
+        ("R=eu-central-1\nQ=$(jq -rn --arg r \"$R\" '\"https://intake.partner.example.com/\\($r)\"')\ncurl \"$Q\"\n",
+         {("RES-015", "intake.partner.example.com")}),
+    ],
+)  # fmt: skip
+def test_falsealarm57b_jq_interpolation_judged_as_printed(script: str, expected: set[tuple[str, str]]) -> None:
+    found = findings(f"#!/bin/bash\n{script}", "EU", "aws")
+    assert {(rule, value) for rule, _, value in found} == expected, found
+
+
+def test_falsealarm57b_jq_interpolating_programs() -> None:
+    text = '$(jq -rn --arg r "$R" \'"https://sqs.\\($r).amazonaws.com/"\')'
+    [(start, end)] = jq_interpolating_programs(text)
+    assert text[start:end] == '"https://sqs.\\($r).amazonaws.com/"'
+    assert jq_interpolating_programs("$(jq -r '.region' <<< \"$S\")") == []  # no interpolation
+    assert jq_interpolating_programs("echo '\\(x)'") == []  # no jq
+
+
+# falsealarm57b (stop 57): a function whose whole body is one echo of words prints them with the call's arguments in
+# the positions (bash(1) "Shell Functions"): `R=$(last_arg a "$HOME_REGION")` was unknown on main 8bba384b (RES-011);
+# a call given another word, or a body doing more than one echo, stays unknown. Each call is also written after the
+# script's end, so that the body's own uses of the positions get its words.
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ('last() { echo "${!#}"; }\nR=$(last a "$H")\n', 'last() { echo "${!#}"; }\nR=$(echo "${H}")\n\nlast a "$H"'),
+        ('f() { echo "$2"; }\nR=$(f a eu-west-1)\n', 'f() { echo "$2"; }\nR=$(echo "eu-west-1")\n\nf a eu-west-1'),
+        ('f() {\n  echo "${1}-$#"\n}\nR=$(f eu)\n', 'f() {\n  echo "${1}-$#"\n}\nR=$(echo "eu-1")\n\nf eu'),
+        ("f() { printf '%s\\n' \"$@\"; }\nR=$(f a b)\n",
+         "f() { printf '%s\\n' \"$@\"; }\nR=$(printf '%s\\n' \"a b\")\n\nf a b"),
+        ('f() { echo "$1"; }\nR=$(f "$(cat /etc/r)")\n', None),  # a word read at run time
+        ('f() { echo "$1"; }\nR=$(f "a b")\n', None),  # a quoted blank
+        ('f() { echo "$1" >&2; }\nR=$(f eu-west-1)\n', None),  # a redirection: prints nothing
+        ('f() { logger x; echo "$1"; }\nR=$(f eu-west-1)\n', None),  # two commands
+        ('f() { echo "${@:2}"; }\nR=$(f a eu-west-1)\n', None),  # another expansion of the positions
+        ('f() { echo "$1"; }\nf() { echo us-west-2; }\nR=$(f eu-west-1)\n', None),  # defined twice
+    ],
+)  # fmt: skip
+def test_falsealarm57b_function_outputs_written(script: str, expected: str | None) -> None:
+    assert function_outputs_written(script) == (script if expected is None else expected)
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ('H=eu-central-1\nlast() { echo "${!#}"; }\nR=$(last a "$H")\naws s3 ls --region "$R"\n', set()),
+        ('last() { echo "${!#}"; }\naws s3 ls --region "$(last a us-west-2)"\n', {("RES-009", "us-west-2")}),
+        ('last() { echo "${!#}"; }\nR=$(last a "$(cat /etc/r)")\naws s3 ls --region "$R"\n',
+         {("RES-011", '$(last a "$(cat /etc/r)")')}),
+        # a call in a substitution gives the body's `$1` its word (its URL was the hosts `sqs`, `1.amazonaws.com`)
+        ("u() { printf '%s\\n' \"https://sqs.$1.amazonaws.com/1/q\"; }\nQ=$(u eu-west-1)\ncurl \"$Q\"\n", set()),
+        ("u() { printf '%s\\n' \"https://sqs.$1.amazonaws.com/1/q\"; }\nQ=$(u us-west-2)\ncurl \"$Q\"\n",
+         {("RES-006", "sqs.us-west-2.amazonaws.com")}),
+    ],
+)  # fmt: skip
+def test_falsealarm57b_a_function_s_output(script: str, expected: set[tuple[str, str]]) -> None:
+    found = findings(f"#!/bin/bash\n{script}", "EU", "aws")
+    assert {(rule, value) for rule, _, value in found} == expected, found
+
+
+# falsealarm57b (stop 57): a Compose network's dotted alias on a network only some services join names that service
+# for the services on that network (their values, command and the URLs inside their blocks); a service elsewhere, a
+# document with `network_mode: host` and the machine's own commands still judge it (RES-015 for every use on main
+# 8bba384b). Each finding's path, after the document's `(yaml)`.
+_F57B_COMPOSE = """cat > /opt/c.yaml <<'EOF'
+services:
+  db:
+    image: postgres:16
+    networks:
+      back:
+        aliases: [pg.fleet.internal]
+  app:
+    image: fleet/app:1
+    command: psql -h pg.fleet.internal -U fleet
+    environment:
+      DATABASE_URL: postgres://fleet@pg.fleet.internal:5432/fleet
+    networks: [back]
+  web:
+    image: nginx:1.27
+    networks: [front]
+EOF
+"""
+_F57B_WEB = "    networks: [front]\n"
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (_F57B_COMPOSE, set()),
+        (_F57B_COMPOSE.replace(_F57B_WEB, _F57B_WEB + "    environment:\n      PGHOST: pg.fleet.internal\n"),
+         {".services.web.environment.PGHOST"}),
+        (_F57B_COMPOSE.replace(_F57B_WEB, _F57B_WEB + "    environment:\n      U: http://pg.fleet.internal/\n"),
+         {".services.web.environment.U", "user_data(base64)"}),
+        (_F57B_COMPOSE.replace(_F57B_WEB, _F57B_WEB + "    network_mode: host\n"),
+         {".services.app.environment.DATABASE_URL", "(services.app).psql", "user_data(base64)"}),
+        (_F57B_COMPOSE + "curl http://pg.fleet.internal/\n", {"user_data(base64)"}),
+    ],
+)  # fmt: skip
+def test_falsealarm57b_a_dotted_alias_on_some_services_network(script: str, expected: set[str]) -> None:
+    found = findings(f"#!/bin/bash\n{script}", "EU", "aws")
+    assert all(rule == "RES-015" and value == "pg.fleet.internal" for rule, _, value in found), found
+    assert {path.rpartition("(yaml)")[2] or path for _, path, _ in found} == expected, found

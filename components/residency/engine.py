@@ -119,6 +119,7 @@ from components.residency.scripts import (
     edited_files,
     filled_texts,
     for_loop_words,
+    function_outputs_written,
     has_array_element,
     has_for_loop,
     has_positional,
@@ -126,6 +127,7 @@ from components.residency.scripts import (
     heredoc_expanded_names,
     heredoc_files,
     hosts_file_names,
+    jq_interpolating_programs,
     jq_patterns_blanked,
     last_positional_written,
     machine_or_private,
@@ -146,7 +148,7 @@ from components.residency.scripts import (
     written_files,
     xargs_expanded,
 )
-from components.residency.service_names import privately_mapped
+from components.residency.service_names import network_alias_names, privately_mapped
 from components.residency.stages import (
     ALI_API_TYPE,
     API_TYPES,
@@ -832,7 +834,11 @@ class RuleEngine:
 
     def _derive(self, endpoints: EndpointCatalogue) -> None:
         """The tables and memos :func:`_shared_tables` shares (run on a template engine with no register)."""
-        self.parser = ReferenceParser(self.catalogue, endpoints)
+        # falsealarm57b: and the Compose file's keys, whose services' dotted network aliases are judged by service
+        self.parser, self._compose = (
+            ReferenceParser(self.catalogue, endpoints),
+            endpoints.service_names.compose if endpoints.service_names else None,
+        )
         self.endpoints = endpoints
         self._scripts, self._host_headers, self._body_host_headers, self._log_router_file, self._host_aliases = (
             ScriptReader(endpoints.script_commands),
@@ -1371,7 +1377,8 @@ class RuleEngine:
             parent = walk.kpath
             files = walk.script_files
             defined = walk.defined
-            walk.defined = self._with_aliased_names(defined, value)  # falsealarm54: a container's hosts-file entries
+            # falsealarm54: a container's hosts-file entries; falsealarm57b: a Compose service's networks' aliases
+            walk.defined = self._service_network_names(walk, path, self._with_aliased_names(defined, value))
             walk.script_files = {**files, **self._judge_joined_scripts(walk, value, path)}
             # A name/value pair (ECS and Batch container environment, CodeBuild environment variables,
             # Elastic Beanstalk settings, Alibaba EventBridge target parameters): the value is classified by
@@ -1451,6 +1458,16 @@ class RuleEngine:
             self._judge_split_heredocs(walk, value, path, key, depth)
         if len(value) > 1 and any(isinstance(v, str) and "$" in v for v in value):
             self._judge_split_variables(walk, value, path, key)
+
+    def _service_network_names(self, walk: _Walk, path: str, defined: frozenset[str]) -> frozenset[str]:
+        """(falsealarm57b) ``defined`` with the dotted network aliases a Compose service's own values (``path``:
+        ``...services.app``, walked under its services map, ``walk.parent``) may name: those of the networks it joins
+        (:func:`service_names.network_alias_names`; none for a map that is no Compose file's services). Gate: the key
+        path's parent is the services key (a tuple slice: every other mapping pays that)."""
+        compose = self._compose
+        if compose is None or walk.kpath[-2:-1] != (compose.key,) or not isinstance(walk.parent, Mapping):
+            return defined
+        return defined | network_alias_names(walk.parent, path.rpartition(".")[2], compose)
 
     def _with_aliased_names(self, defined: frozenset[str], value: Mapping[Any, Any]) -> frozenset[str]:
         """(falsealarm54) ``defined`` with the names a container's hosts-file list in ``value``
@@ -4085,6 +4102,7 @@ class RuleEngine:
         in where the script assigns them (:func:`_assigned_urls`). scripts49: a command ``xargs`` runs on the words an
         ``echo`` pipes into it is read as written out (:func:`scripts.xargs_expanded`)."""
         script = alternates_written(xargs_expanded(script))  # scripts54b: `${DR:+--region us-west-2}` is its word
+        script = function_outputs_written(script)  # falsealarm57b: `$(last_arg a "$R")` as `$(echo "${R}")`
         script = cat_heredocs_written(script)  # scripts56: `--region "$(cat <<EOF` over a line naming the Region
         # scripts55b: `retain() { aws ... "$@"; }; retain --region R`; scripts56: `${!#}`, `${@: -1}` as `${N}` first
         script = all_positional_expanded(last_positional_written(script))
@@ -4296,8 +4314,14 @@ class RuleEngine:
             return
         if "command" not in text and "entrypoint" not in text:
             return
-        for service, line in compose_commands(document, names.compose.key, run):
-            self._judge_script_hosts(walk, line, f"{where}({names.compose.key}.{service})")
+        defined = walk.defined
+        try:
+            for service, line in compose_commands(document, names.compose.key, run):
+                # falsealarm57b: with the dotted aliases of the networks that service joins
+                walk.defined = defined | network_alias_names(document.get(names.compose.key), service, names.compose)
+                self._judge_script_hosts(walk, line, f"{where}({names.compose.key}.{service})")
+        finally:
+            walk.defined = defined
 
     def _judge_document_substitutions(
         self,
@@ -10137,6 +10161,9 @@ def _assigned_urls(script: str, own: tuple[re.Pattern[str], str] | None = None) 
     ``https://sqs.$R.amazonaws.com/``)."""
     values = _assigned_values(script, own)
     computed = _substituted_urls(script, values, own) if "://$(" in script else []
+    if "\\(" in script:  # falsealarm57b: a jq program's interpolated string judged as the text it prints
+        script, printed = _jq_interpolations_computed(script, values, own)
+        computed += printed
     if not values.lines and not ("${" in script and SHELL_DEFAULT.search(script)):
         return "\n".join([script, *computed]) if computed else script
     extra: list[str] = computed
@@ -10191,6 +10218,39 @@ def _substituted_urls(script: str, values: _ScriptValues, own: tuple[re.Pattern[
         given = _script_substituted(f"{substitution}{rest}", values.at(m.start()), files, own)
         urls += [f"{m.group(0)}{text}" for text in given or () if OWN_MACHINE not in text]
     return urls[:_MAX_ASSIGNED_URLS]
+
+
+def _jq_interpolations_computed(
+    script: str, values: _ScriptValues, own: tuple[re.Pattern[str], str] | None
+) -> tuple[str, list[str]]:
+    """(falsealarm57b) ``script`` with each single-quoted ``jq`` program holding a string interpolation
+    (:func:`scripts.jq_interpolating_programs`) blanked (same length: offsets do not move) where the command
+    substitution around it is computed by the one evaluator (``Q=$(jq -rn --arg r "$R" '"https://sqs.\\($r).
+    amazonaws.com/\\($a)/q"')``, ``R`` the home Region), and the texts it gives, for the reference scan: the URL
+    the program prints is judged, not its template (was RES-015 at home: ``sqs.\\($r).amazonaws.com`` read as a
+    host). A substitution the evaluator cannot compute (an argument read at run time, a program the jq reader does
+    not apply) keeps its program as written (refused as before: fail closed)."""
+    spans: list[tuple[int, int]] = []
+    texts: list[str] = []
+    at = _next_substitution(script, 0)
+    while at >= 0:
+        substitution = substitution_at(script, at)
+        if substitution is None:
+            at = _next_substitution(script, at + 1)
+            continue
+        programs = jq_interpolating_programs(substitution)
+        given = _script_substituted(substitution, values.at(at), values.files, own) if programs else None
+        # every value judged or none: a list the cap may have cut keeps the template (fail closed)
+        if given is not None and len(texts) + len(given) < _MAX_ASSIGNED_URLS:
+            spans += [(at + start, at + end) for start, end in programs]
+            texts += [text for text in given if OWN_MACHINE not in text]
+        at = _next_substitution(script, at + len(substitution))
+    if not spans:
+        return script, []
+    chars = list(script)
+    for start, end in spans:
+        chars[start:end] = [" "] * (end - start)
+    return "".join(chars), texts
 
 
 _XML_DESTINATION = re.compile(r"<Destination>(.*?)</Destination>", re.DOTALL)

@@ -20,6 +20,7 @@ from components.residency.service_names import (
     defined_spans,
     external_names,
     gateway_names,
+    network_alias_spans,
     network_spans,
 )
 
@@ -821,6 +822,8 @@ class ReferenceParser:
         groups = self._server_groups_in(text)
         services = self.defined_spans(text)
         services += self.network_spans(text)  # falsealarm54b: a docker network's container names, on its run lines
+        # falsealarm57b: a Compose service's block, with the dotted aliases of the networks it joins
+        services += network_alias_spans(text, self._service_names) if self._service_names is not None else ()
         # config56: an ExternalName Service's names in the same YAML text, each followed to the host it is a CNAME to
         cnames = external_names(text, self._service_names) if self._service_names is not None else ()
         sockets = _unix_socket_commands(text) if "unix-socket" in text else ()  # a substring test first

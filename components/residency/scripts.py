@@ -3589,7 +3589,10 @@ def _shifted_lists(
     return [o[sum(n for n in counts if n is not None) :] for o in lists]
 
 
-_CALL_PLACE = r"(?:^|[;&|]|(?<![$\w])\{|\b(?:do|then|else))[ \t]*"
+# falsealarm57b: and first in a command substitution (`Q=$(endpoint eu-west-1)`, bash(1) "Command Substitution": the
+# command runs with its words; its `$1` held nothing there, and a URL built from it was read as the hosts `sqs` and
+# `1.amazonaws.com`)
+_CALL_PLACE = r"(?:^|[;&|]|(?<![$\w])\{|\$\(|\b(?:do|then|else))[ \t]*"
 
 
 def _function_calls(script: str, bodies: list[tuple[str, int, int]]) -> dict[str, list[tuple[int, list[str]]]]:
@@ -3623,6 +3626,89 @@ def _function_bodies(lines: list[str]) -> list[tuple[str, int, int]]:
             name, first, _ = open_.pop()
             out.append((name, first, i))
     return out
+
+
+# falsealarm57b (stop 57): bash(1) "Shell Functions" ("executed in the context of the calling shell ... the
+# positional parameters are set to the arguments of the function call") and "Command Substitution" (the command's
+# standard output replaces it): a helper whose whole body is one `echo` / `printf '%s\n'` of words prints those words
+# with the call's arguments in the positions (`last_arg() { echo "${!#}"; }`, `R=$(last_arg a "$HOME_REGION")`). The
+# body holds no operator, redirection or substitution (a one-command body only); the call's arguments are literal
+# words or whole variable references.
+_ECHOING_BODY = re.compile(
+    r"""(?:echo(?:[ \t]+-n)?|printf[ \t]+(?:'%s\\n'|"%s\\n"|'%s'|"%s"|%s))(?:[ \t]+[^\s;&|<>()`\\]+)+"""
+)
+_PLAIN_CALL_WORD = re.compile(r"[A-Za-z0-9_./:@,+=%-]+|\$([A-Za-z_][A-Za-z0-9_]*)|\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
+_BODY_POSITIONAL = re.compile(
+    r"\$\{!#\}|\$\{[@*]:(?:[ \t]+-1|\(-1\))\}|\$\{([0-9]+)\}|\$([0-9])|\$\{[@*]\}|\$[@*]|\$\{#\}|\$#"
+)
+
+
+def function_outputs_written(script: str) -> str:
+    """(falsealarm57b) ``script`` with each command substitution calling a function whose body is one ``echo`` /
+    ``printf '%s\\n'`` of words (:data:`_ECHOING_BODY`; a name defined once) written as that command with the call's
+    arguments in the positional parameters' place (``${N}`` / ``$N``, ``${!#}`` / ``${@: -1}`` the last, ``"$@"`` all,
+    ``$#`` their count; a variable written braced): ``$(last_arg a "$HOME_REGION")`` is ``$(echo "${HOME_REGION}")``,
+    which the one evaluator computes (was unknown: RES-011 at ``--region``). A call with another word (a quoted
+    blank, a substitution) or a body with another expansion of the positions (``${@:2}``, ``$0``) is left as written
+    (unknown, as before). Gate: ``$(`` and a function definition."""
+    if "$(" not in script or not _ANY_FUNCTION_DEFINITION.search(script):
+        return script
+    lines = script.split("\n")
+    bodies = _function_bodies(lines)
+    defined = [name for name, _, _ in bodies]
+    echoing: dict[str, str] = {}
+    for name, first, last in bodies:
+        text = "\n".join(lines[first : last + 1])
+        start, end = text.find("{"), text.rfind("}")
+        body = text[start + 1 : end].strip().rstrip(";").strip() if 0 <= start < end else ""
+        if defined.count(name) == 1 and _ECHOING_BODY.fullmatch(body):
+            echoing[name] = body
+    if not echoing:
+        return script
+    call = re.compile(r"\$\((" + "|".join(map(re.escape, echoing)) + r")(?=[ \t)])")
+    parts: list[str] = []
+    calls: list[str] = []
+    end = 0
+    for m in call.finditer(script):
+        substitution = substitution_at(script, m.start()) if m.start() >= end else None
+        if substitution is None:
+            continue
+        written = _echoed_with(echoing[m.group(1)], _call_words(substitution[m.end() - m.start() : -1]))
+        if written is not None:
+            parts += [script[end : m.start()], f"$({written})"]
+            calls.append(substitution[2:-1])
+            end = m.start() + len(substitution)
+    # each call also written after the script's end (as all_positional_expanded writes its lines), so that the
+    # body's own uses of the positions (a URL built from `$1`) are still given the call's words
+    return "\n".join(["".join([*parts, script[end:]]), *dict.fromkeys(calls)]) if parts else script
+
+
+def _echoed_with(body: str, words: list[str]) -> str | None:
+    """(falsealarm57b) ``body`` with its positional parameters given ``words`` (each a literal word or a variable,
+    written braced); None for another word or another expansion of the positions."""
+    given: list[str] = []
+    for word in words:
+        plain = _PLAIN_CALL_WORD.fullmatch(word)
+        if plain is None:
+            return None
+        name = plain.group(1) or plain.group(2)
+        given.append(f"${{{name}}}" if name else word)
+
+    def position(m: re.Match[str]) -> str:
+        text = m.group(0)
+        number = m.group(1) or m.group(2)
+        if number is not None:
+            return given[int(number) - 1] if 0 < int(number) <= len(given) else ""
+        if "#" in text and "!" not in text:
+            return str(len(given))
+        if "!" in text or "-1" in text:
+            return given[-1] if given else ""
+        return " ".join(given)
+
+    if "$0" in body:
+        return None
+    written = _BODY_POSITIONAL.sub(position, body)
+    return None if "${@" in written or "${*" in written or "${!" in written else written
 
 
 def has_while_read(script: str) -> bool:
@@ -4839,6 +4925,22 @@ def jq_patterns_blanked(script: str) -> str:
     for start, end in spans:
         chars[start:end] = [c if c == "\n" else " " for c in chars[start:end]]
     return "".join(chars)
+
+
+def jq_interpolating_programs(text: str) -> list[tuple[int, int]]:
+    """(falsealarm57b) The spans of ``text``'s single-quoted ``jq`` programs holding a string interpolation (jq 1.7
+    manual, "String interpolation: ``\\(exp)``": "Inside a string, you can put an expression inside parens after a
+    backslash. Whatever the expression returns will be interpolated into the string"): ``jq -rn --arg r "$R"
+    '"https://sqs.\\($r).amazonaws.com/"'``. Such a program's text is a template, not the text it prints; the engine
+    judges what the one evaluator computes instead where it can (:func:`substitution_values`). Gate: ``\\(``."""
+    if "\\(" not in text or "jq" not in text:
+        return []
+    return [
+        (start, end)
+        for command in _JQ_COMMAND.finditer(text)
+        for start, end in _quoted_spans(text, command.end(), "'")
+        if "\\(" in text[start:end]
+    ]
 
 
 def _quoted_spans(script: str, at: int, quote: str) -> Iterator[tuple[int, int]]:

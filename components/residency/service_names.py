@@ -470,16 +470,77 @@ def _shared_networks(services: dict[Any, Any], compose: ComposeServices) -> set[
     document is on its network (the document's text is judged as one)."""
     shared: set[Any] | None = None
     for service in services.values():
-        networks = service.get(compose.networks) if isinstance(service, dict) and compose.networks else None
-        joined = (
-            {"default"}
-            if networks is None
-            else set(networks)
-            if isinstance(networks, (dict, list)) and all(isinstance(n, str) for n in networks)
-            else set()
-        )
+        joined = _joined_networks(service, compose) if isinstance(service, dict) else {"default"}
         shared = joined if shared is None else shared & joined
     return shared or set()
+
+
+def network_alias_names(services: Any, service: str, compose: ComposeServices) -> frozenset[str]:
+    """(falsealarm57b) The dotted aliases (``db.fleet.internal``) that Compose ``services`` give on the networks
+    ``service`` joins (a service naming no ``networks`` is on ``default``), lower case: names Docker's embedded DNS
+    answers for that service's containers (Compose Specification, services.networks: "aliases declares alternative
+    hostnames for the service on the network. Other containers on the same network can use either the service name
+    or this alias"), judged for that service's own values and command only (the engine's walk of the document, by
+    service). None where a service of the document holds a ``closed_by`` key (``network_mode: host``) or an
+    ``extra_hosts`` entry (fail closed, as :func:`_compose_names`), for a service not in the map, or without the
+    catalogue's ``networks`` / ``aliases`` keys. A document whose every service joins the network names the alias for
+    the whole text already (falsealarm56b, :func:`_shared_networks`)."""
+    if not compose.networks or not compose.aliases or not isinstance(services, dict):
+        return frozenset()
+    own = services.get(service)
+    if not isinstance(own, dict) or any(
+        not isinstance(s, dict) or compose.host_entries in s or any(k in s for k in compose.closed_by)
+        for s in services.values()
+    ):
+        return frozenset()
+    joined = _joined_networks(own, compose)
+    names: set[str] = set()
+    for other in services.values():
+        networks = other.get(compose.networks)
+        for network, entry in networks.items() if isinstance(networks, dict) else ():
+            named = entry.get(compose.aliases) if network in joined and isinstance(entry, dict) else None
+            for given in named if isinstance(named, list) else ():
+                alias = str(given).lower()
+                if "." in alias and _is_host_name(alias):
+                    names.add(alias)
+    return frozenset(names)
+
+
+def network_alias_spans(text: str, catalogue: ServiceNames) -> tuple[Span, ...]:
+    """(falsealarm57b) (start, end, names) of each Compose service's block of lines in ``text`` (its ``NAME:`` line
+    under ``services:`` to the next line indented no deeper) with the dotted aliases of the networks it joins
+    (:func:`network_alias_names`): for the reference scan's URLs there (``DATABASE_URL:
+    postgres://fleet@pg.fleet-app.internal:5432/fleet`` under a service on that network), never for the rest of the
+    text. A service whose block is not found once in its run (a name written twice, quoted, or a JSON spelling) gets
+    none (fail closed). A text without the catalogue's ``aliases`` key pays one substring test."""
+    compose = catalogue.compose
+    if not compose.aliases or compose.aliases not in text:
+        return ()
+    spans: list[Span] = []
+    for start, end, maps in _manifest_runs(text, catalogue):
+        run = text[start:end]
+        for document in maps:
+            services = document.get(compose.key)
+            for name in services if isinstance(services, dict) else ():
+                names = network_alias_names(services, name, compose) if isinstance(name, str) else frozenset()
+                heads = list(re.finditer(rf"^([ \t]+){re.escape(name)}:[ \t]*(?:#.*)?$", run, re.M)) if names else []
+                if len(heads) != 1:
+                    continue
+                indent = len(heads[0].group(1))
+                close = re.compile(rf"^[ \t]{{0,{indent}}}(?=\S)", re.M).search(run, heads[0].end())
+                spans.append((start + heads[0].start(), start + (close.start() if close else len(run)), names))
+    return tuple(spans)
+
+
+def _joined_networks(service: dict[Any, Any], compose: ComposeServices) -> set[Any]:
+    """(falsealarm57b) The networks one Compose service joins: ``default`` where it names none; those its ``networks``
+    list or map names (all strings); none for another form (fail closed). :func:`_shared_networks`' reading."""
+    networks = service.get(compose.networks) if compose.networks else None
+    if networks is None:
+        return {"default"}
+    if isinstance(networks, (dict, list)) and all(isinstance(n, str) for n in networks):
+        return set(networks)
+    return set()
 
 
 def _kubernetes_names(documents: list[dict[Any, Any]], k8s: KubernetesServices) -> frozenset[str]:
