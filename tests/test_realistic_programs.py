@@ -165,6 +165,7 @@ import platform_programs_mutation54 as mu54
 import platform_programs_mutation55 as mu55
 import platform_programs_mutation56 as mu56
 import platform_programs_mutation57 as mu57
+import platform_programs_mutation57b as mu57b
 import platform_programs_new34 as pn
 import platform_programs_openapi44 as oa44
 import platform_programs_ops as po
@@ -18880,6 +18881,10 @@ CASES: list[Case] = [
     # a jq program with # comments over several lines, regular expressions over non-ASCII text: each abroad RES-009
     # (the rule of what jq computes), each at home passes; ROS Fn::Replace / Fn::Sub / Fn::Join nestings pinned
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fr57.rows()],
+    # -- stop 57, mutation search round 27 (tests/platform_programs_mutation57b.py): an associative array's element by a
+    # double-quoted variable subscript (`--region "${M["$k"]}"`): abroad RES-009 (passed every door before), at home
+    # passes
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu57b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -9822,7 +9822,7 @@ def _with_parameters(
     if has_array_element(script) and (elements := array_elements(script, references=True)):
         # scripts56b: an item holding a variable (`RS=(eu-central-1 "$DR")`, `read -a RS <<< "eu-central-1 $DR"`)
         # holds what the variable holds, as a positional parameter's word does
-        if "[$" in script or "[${" in script:  # scripts57: `${M[$k]}` where k is known
+        if "[$" in script or '["$' in script:  # scripts57: `${M[$k]}` where k is known (mutation57b: `${M["$k"]}`)
             elements = _keyed_by_variable(script, elements)
         filled = {
             k: tuple(dict.fromkeys(v for item in items for v in _word_values(item, anywhere)))
@@ -9856,7 +9856,8 @@ def _with_parameters(
 
 
 # scripts57: an element whose subscript is a whole variable (`M[$k]`, `R[${i}]`), its name and the variable's.
-_VARIABLE_SUBSCRIPT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\[\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?\]")
+# mutation57b: double-quoted too (`M["$k"]`: bash(1) "Arrays": the subscript is expanded; quotes removed).
+_VARIABLE_SUBSCRIPT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\[(\"?)\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?\2\]")
 
 
 def _keyed_by_variable(script: str, elements: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
@@ -9868,7 +9869,7 @@ def _keyed_by_variable(script: str, elements: Mapping[str, tuple[str, ...]]) -> 
     out = dict(elements)
     for key in elements:
         m = _VARIABLE_SUBSCRIPT.fullmatch(key)
-        values = plain_literal_values(script, m.group(2)) if m is not None else None
+        values = plain_literal_values(script, m.group(3)) if m is not None else None
         if m is None or values is None:
             continue
         items = [elements.get(f"{m.group(1)}[{value}]") for value in values]

@@ -2703,11 +2703,20 @@ def array_elements(script: str, references: bool = False) -> dict[str, tuple[str
     for m in _ARRAY_ELEMENT_USE.finditer(script):
         if m.group(2) in ("@", "*") or m.group(2).isdigit() or f"{m.group(1)}[{m.group(2)}]" in elements:
             continue  # scripts56b: and a key an associative array gives
+        # mutation57b: a quoted subscript is the word it spells (bash(1) "Arrays": `${M["dr"]}` is `${M[dr]}`,
+        # `${M["$k"]}` is `${M[$k]}`): held under both spellings (the resolver reads the word with its quotes removed)
+        subscript = m.group(2)
+        quoted = len(subscript) > 2 and subscript[0] == subscript[-1] and subscript[0] in "\"'"
+        unquoted = subscript[1:-1] if quoted else subscript
+        if quoted and f"{m.group(1)}[{unquoted}]" in elements:
+            elements[f"{m.group(1)}[{subscript}]"] = list(elements[f"{m.group(1)}[{unquoted}]"])
+            continue
         # mutation56: an arithmetic subscript of literal numbers is its index; any other may be any index
-        at = _subscript_index(m.group(2))
+        at = _subscript_index(unquoted)
         held = elements.get(f"{m.group(1)}[{at}]" if at is not None else f"{m.group(1)}[@]")
         if held:
-            elements[f"{m.group(1)}[{m.group(2)}]"] = list(held)
+            for key in {f"{m.group(1)}[{subscript}]", f"{m.group(1)}[{unquoted}]"}:
+                elements[key] = list(held)
     return {key: tuple(items) for key, items in elements.items()}
 
 
