@@ -32,9 +32,23 @@ def assoc_quoted_subscript(code: str, where: str) -> str:
     return f"declare -A M=([home]={AWS_HOME[code]} [dr]={_region(code, where)})\nk=dr\n{_copy_to(code, element)}\n"
 
 
+def positional_forwarded(code: str, where: str) -> str:
+    # bash(1) "Positional Parameters": a wrapper passing its own `$1` on to another function as that one's `$2`.
+    return (f'copy() {{\n  {_copy_to(code, "$2")}\n}}\nnightly() {{\n  copy nightly "$1"\n}}\n'
+            f"nightly {_region(code, where)}\n")  # fmt: skip
+
+
+def slice_forwarded(code: str, where: str) -> str:
+    # The same, the inner function reading `${@:2:1}` (round 26's slice of one parameter) on one line each.
+    return (f'copy() {{ {_copy_to(code, "${@:2:1}")}; }}\nnightly() {{ copy nightly "$1"; }}\n'
+            f"nightly {_region(code, where)}\n")  # fmt: skip
+
+
 REGION = {"RES-009"}
 KINDS: dict[str, tuple[Callable[[str, str], Build], set[str], tuple[str, ...]]] = {
     "assoc-quoted-subscript": (_aws(assoc_quoted_subscript), REGION, AWS_CODES),
+    "positional-forwarded": (_aws(positional_forwarded), REGION, AWS_CODES),
+    "slice-forwarded": (_aws(slice_forwarded), REGION, AWS_CODES),
 }
 """Each home / abroad kind, the rules its ``-abroad`` program breaks, and its jurisdictions."""
 

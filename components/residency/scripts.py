@@ -3218,6 +3218,10 @@ _SHIFT = re.compile(
     re.M,
 )
 _MAX_PASSED_ON = 3  # calls passing "$@" on, followed this deep (a wrapper of a wrapper of a function)
+# mutation57b: a call's word that is one positional parameter whole (`inner nightly "$1"`, `${2}`: quotes removed by
+# _call_words), passed on from the caller's body as "$@" is (bash(1) "Positional Parameters"): it held nothing (a
+# Region abroad given to `outer` passed every door through `inner`'s `$2`).
+_ONE_POSITIONAL = re.compile(r"\$(?:([1-9])|\{([1-9][0-9]?)\})")
 
 
 def positional_words(script: str) -> list[tuple[int, int, dict[str, tuple[str, ...]]]]:
@@ -3243,6 +3247,9 @@ def positional_words(script: str) -> list[tuple[int, int, dict[str, tuple[str, .
     bodies = _function_bodies(lines) if _ANY_FUNCTION_DEFINITION.search(script) else []  # most scripts define none
     calls = _function_calls(script, bodies)
     passed_on = "$@" in script or "$*" in script or "${@}" in script or "${*}" in script
+    passed_on = passed_on or any(  # mutation57b: or one positional parameter passed on whole
+        w[:1] == "$" and _ONE_POSITIONAL.fullmatch(w) for given in calls.values() for _, ws in given for w in ws
+    )
     given_by: dict[str, dict[str, list[str]]] = {}
     for _ in range(_MAX_PASSED_ON + 1 if passed_on else 1):
         known_ranges = [*ranges, *((a, b, {k: tuple(v) for k, v in given_by.get(n, {}).items()}) for n, a, b in bodies)]
@@ -3272,6 +3279,12 @@ def _passed_words(
     ``"$@"`` / ``$*`` word gives the words the positions of ``ranges`` covering ``line`` hold, from its own position
     on (each of them at each position after it: a wrapper's words are as many as its caller gave)."""
     for k, word in enumerate(words[:_MAX_POSITIONAL], start=1):
+        one = _ONE_POSITIONAL.fullmatch(word) if word[:1] == "$" else None
+        if one is not None:  # mutation57b: `"$1"` gives the words the caller's position holds there (else as written)
+            covering = [r for r in ranges if r[0] <= line <= r[1]][-1:]
+            held = [w for *_, given in covering for w in given.get(one.group(1) or one.group(2), ())]
+            yield from ((k, w) for w in held) if held else ((k, word),)
+            continue
         if word not in _ALL_POSITIONAL:
             yield k, word
             continue
