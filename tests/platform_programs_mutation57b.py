@@ -6,8 +6,10 @@ probe kept out of the tree; docs/residency.md "Mutation search, round 27 (stop 5
 engine (main 8a249ced): an associative array's element by a double-quoted variable subscript (``k=dr`` then
 ``--region "${M["$k"]}"``; bash(1) "Arrays": the subscript is expanded, its quotes removed, as ``${M[$k]}``) passed
 every door with the Region abroad in ``M[dr]``: the reader held the element under the spelling ``M["$k"]`` while the
-resolver reads the word with its quotes removed (``M[$k]``), so the use held nothing. Now the ``-abroad`` programs are
-RES-009 and the ``-home`` twins (a second Region inside the jurisdiction under the same key) pass.
+resolver reads the word with its quotes removed (``M[$k]``), so the use held nothing; assigned first (``R="${M["$k"]}"``)
+the assignment's value ended at the inner quote (R held nothing). And a function's ``"$1"`` passed on whole to another
+function (``nightly() { copy nightly "$1"; }``, ``copy`` reading ``$2`` or ``${@:2:1}``) held nothing there. Now the
+``-abroad`` programs are RES-009 and the ``-home`` twins (a second Region inside the jurisdiction) pass.
 
 Ids ``mutation57b-<code>-<kind>-<home|abroad>`` (AWS EU / US / JP / CN). tests/test_realistic_programs.py runs them as
 CASES (``mutation57b-*``).
@@ -32,6 +34,12 @@ def assoc_quoted_subscript(code: str, where: str) -> str:
     return f"declare -A M=([home]={AWS_HOME[code]} [dr]={_region(code, where)})\nk=dr\n{_copy_to(code, element)}\n"
 
 
+def assoc_quoted_assignment(code: str, where: str) -> str:
+    # The same element assigned first (`R="${M["$k"]}"`: the quotes inside `${...}` are the subscript's own).
+    return (f"declare -A M=([home]={AWS_HOME[code]} [dr]={_region(code, where)})\nk=dr\n"
+            f'R="${{M["$k"]}}"\n{_copy_to(code, "$R")}\n')  # fmt: skip
+
+
 def positional_forwarded(code: str, where: str) -> str:
     # bash(1) "Positional Parameters": a wrapper passing its own `$1` on to another function as that one's `$2`.
     return (f'copy() {{\n  {_copy_to(code, "$2")}\n}}\nnightly() {{\n  copy nightly "$1"\n}}\n'
@@ -47,6 +55,7 @@ def slice_forwarded(code: str, where: str) -> str:
 REGION = {"RES-009"}
 KINDS: dict[str, tuple[Callable[[str, str], Build], set[str], tuple[str, ...]]] = {
     "assoc-quoted-subscript": (_aws(assoc_quoted_subscript), REGION, AWS_CODES),
+    "assoc-quoted-assignment": (_aws(assoc_quoted_assignment), REGION, AWS_CODES),
     "positional-forwarded": (_aws(positional_forwarded), REGION, AWS_CODES),
     "slice-forwarded": (_aws(slice_forwarded), REGION, AWS_CODES),
 }

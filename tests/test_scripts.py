@@ -5214,7 +5214,8 @@ def test_config57_a_cloud_config_runcmd_names_its_written_file(
 # mutation57b (stop 57): a function's `"$1"` passed on whole to another function (bash(1) "Positional Parameters")
 # gives the caller's words at that position, as `"$@"` does (on main 8a249ced the inner `$2` held nothing: each
 # RES-009 row passed); an associative array's element by a double-quoted subscript (`${M["$k"]}`, `${M["dr"]}`:
-# bash(1) "Arrays", the subscript's quotes removed) holds the items of the key it spells (the `"$k"` row passed).
+# bash(1) "Arrays", the subscript's quotes removed) holds the items of the key it spells (the `"$k"` row passed), used
+# in the command or assigned first (`R="${M["$k"]}"`: the assignment's value ended at the inner quote; R unset).
 @pytest.mark.parametrize(
     ("script", "expected"),
     [
@@ -5229,6 +5230,10 @@ def test_config57_a_cloud_config_runcmd_names_its_written_file(
         ('declare -A M=([home]=eu-central-1 [dr]=eu-west-1)\nk=dr\nR --region "${M["$k"]}"', set()),
         ('declare -A M=([home]=eu-central-1 [dr]=us-west-2)\nR --region "${M["dr"]}"', {"RES-009"}),
         ("declare -A M=([home]=eu-central-1 [dr]=us-west-2)\nR --region \"${M['home']}\"", set()),
+        ('declare -A M=([home]=eu-central-1 [dr]=us-west-2)\nk=dr\nR="${M["$k"]}"\nR --region "$R"', {"RES-009"}),
+        ('declare -A M=([home]=eu-central-1 [dr]=us-west-2)\nk=home\nR="${M["$k"]}"\nR --region "$R"', set()),
+        ('declare -A M=([home]=eu-central-1 [dr]=us-west-2)\nR=${M["dr"]}\nR --region "$R"', {"RES-009"}),
+        ('declare -A M=([home]=eu-central-1 [dr]=us-west-2)\nexport R="x${M["dr"]}"\nR --region "$R"', {"RES-011"}),
     ],
 )
 def test_mutation57b_shell_values(script: str, expected: set[str]) -> None:

@@ -9630,9 +9630,14 @@ def _document_as_region(cloud: Cloud, value: str) -> Reference:
 # export NAME="value", NAME='value', echo "NAME=value" >> /etc/app.env, docker run -e 'NAME=value' / --env=NAME=value;
 # a dotted name is a properties file's line (db.host=...) or a Java system property (java -Ddb.host=...,
 # https://docs.oracle.com/en/java/javase/21/docs/specs/man/java.html: -Dproperty=value).
+# mutation57b: a value holding an array's element by a double-quoted subscript (`R="${M["$k"]}"`, `R=${M["dr"]}`;
+# bash(1) "Arrays": the quotes inside `${...}` are the subscript's own) is read whole: it ended at the inner quote (R
+# held nothing and a Region abroad in M passed every door). Possessive: each character is taken once, as before.
+_QUOTED_ELEMENT = r"\$\{[A-Za-z_][A-Za-z0-9_]*\[\"[^\"\n\]]*\"\]\}"
 _ASSIGNMENT = re.compile(
     r"(?:^|(?<=[;&|(\s\"'=]))(?:export\s+|-D)?(?P<name>[A-Za-z_][A-Za-z0-9_.]*)="
-    r"(?:\"(?P<double>[^\"\n]*)\"|'(?P<single>[^'\n]*)'|(?P<bare>[^\s;&|)\"']*))",
+    rf"(?:\"(?P<double>(?:[^\"\n$]++|{_QUOTED_ELEMENT}|\$)*+)\"|'(?P<single>[^'\n]*)'"
+    rf"|(?P<bare>(?:[^\s;&|)\"'$]++|{_QUOTED_ELEMENT}|\$)*+))",
     re.MULTILINE,
 )
 # A shell variable (`$DOMAIN`, `${TENANT}`), and a URL whose authority holds one, whole or in part (`s3://$BUCKET/`,
