@@ -6,10 +6,11 @@ probe kept out of the tree; docs/residency.md "Mutation search, round 27 (stop 5
 engine (main 8a249ced): an associative array's element by a double-quoted variable subscript (``k=dr`` then
 ``--region "${M["$k"]}"``; bash(1) "Arrays": the subscript is expanded, its quotes removed, as ``${M[$k]}``) passed
 every door with the Region abroad in ``M[dr]``: the reader held the element under the spelling ``M["$k"]`` while the
-resolver reads the word with its quotes removed (``M[$k]``), so the use held nothing; assigned first (``R="${M["$k"]}"``)
-the assignment's value ended at the inner quote (R held nothing). And a function's ``"$1"`` passed on whole to another
-function (``nightly() { copy nightly "$1"; }``, ``copy`` reading ``$2`` or ``${@:2:1}``) held nothing there. Now the
-``-abroad`` programs are RES-009 and the ``-home`` twins (a second Region inside the jurisdiction) pass.
+resolver reads the word with its quotes removed (``M[$k]``), so the use held nothing; assigned first
+(``R="${M["$k"]}"``) the assignment's value ended at the inner quote (R held nothing). And a function's ``"$1"``
+passed on whole to another function (``nightly() { copy nightly "$1"; }``, ``copy`` reading ``$2`` or ``${@:2:1}``)
+held nothing there. Now the ``-abroad`` programs are RES-009 and the ``-home`` twins (a second Region inside the
+jurisdiction) pass.
 
 Ids ``mutation57b-<code>-<kind>-<home|abroad>`` (AWS EU / US / JP / CN). tests/test_realistic_programs.py runs them as
 CASES (``mutation57b-*``).

@@ -2703,21 +2703,25 @@ def array_elements(script: str, references: bool = False) -> dict[str, tuple[str
     for m in _ARRAY_ELEMENT_USE.finditer(script):
         if m.group(2) in ("@", "*") or m.group(2).isdigit() or f"{m.group(1)}[{m.group(2)}]" in elements:
             continue  # scripts56b: and a key an associative array gives
-        # mutation57b: a quoted subscript is the word it spells (bash(1) "Arrays": `${M["dr"]}` is `${M[dr]}`,
-        # `${M["$k"]}` is `${M[$k]}`): held under both spellings (the resolver reads the word with its quotes removed)
-        subscript = m.group(2)
-        quoted = len(subscript) > 2 and subscript[0] == subscript[-1] and subscript[0] in "\"'"
-        unquoted = subscript[1:-1] if quoted else subscript
-        if quoted and f"{m.group(1)}[{unquoted}]" in elements:
-            elements[f"{m.group(1)}[{subscript}]"] = list(elements[f"{m.group(1)}[{unquoted}]"])
-            continue
-        # mutation56: an arithmetic subscript of literal numbers is its index; any other may be any index
-        at = _subscript_index(unquoted)
-        held = elements.get(f"{m.group(1)}[{at}]" if at is not None else f"{m.group(1)}[@]")
-        if held:
-            for key in {f"{m.group(1)}[{subscript}]", f"{m.group(1)}[{unquoted}]"}:
-                elements[key] = list(held)
+        _add_used_element(elements, m.group(1), m.group(2))
     return {key: tuple(items) for key, items in elements.items()}
+
+
+def _add_used_element(elements: dict[str, list[str]], name: str, subscript: str) -> None:
+    """``elements`` with the element ``${name[subscript]}`` a script uses and no assignment names: mutation56: an
+    arithmetic subscript of literal numbers is its index; any other may be any index (every item). mutation57b: a quoted
+    subscript is the word it spells (bash(1) "Arrays": `${M["dr"]}` is `${M[dr]}`, `${M["$k"]}` is `${M[$k]}`), held
+    under both spellings (the resolver reads the word with its quotes removed; ``${M["$k"]}`` held nothing)."""
+    quoted = len(subscript) > 2 and subscript[0] == subscript[-1] and subscript[0] in "\"'"
+    unquoted = subscript[1:-1] if quoted else subscript
+    if quoted and f"{name}[{unquoted}]" in elements:
+        elements[f"{name}[{subscript}]"] = list(elements[f"{name}[{unquoted}]"])
+        return
+    at = _subscript_index(unquoted)
+    held = elements.get(f"{name}[{at}]" if at is not None else f"{name}[@]")
+    if held:
+        for key in {f"{name}[{subscript}]", f"{name}[{unquoted}]"}:
+            elements[key] = list(held)
 
 
 # scripts54b: bash(1) "Brace Expansion": "an optional preamble, followed by ... a series of comma-separated strings
@@ -3247,9 +3251,9 @@ def positional_words(script: str) -> list[tuple[int, int, dict[str, tuple[str, .
     bodies = _function_bodies(lines) if _ANY_FUNCTION_DEFINITION.search(script) else []  # most scripts define none
     calls = _function_calls(script, bodies)
     passed_on = "$@" in script or "$*" in script or "${@}" in script or "${*}" in script
-    passed_on = passed_on or any(  # mutation57b: or one positional parameter passed on whole
-        w[:1] == "$" and _ONE_POSITIONAL.fullmatch(w) for given in calls.values() for _, ws in given for w in ws
-    )
+    if not passed_on:  # mutation57b: or one positional parameter passed on whole (`inner nightly "$1"`)
+        call_words = (w for given in calls.values() for _, ws in given for w in ws)
+        passed_on = any(w[:1] == "$" and _ONE_POSITIONAL.fullmatch(w) for w in call_words)
     given_by: dict[str, dict[str, list[str]]] = {}
     for _ in range(_MAX_PASSED_ON + 1 if passed_on else 1):
         known_ranges = [*ranges, *((a, b, {k: tuple(v) for k, v in given_by.get(n, {}).items()}) for n, a, b in bodies)]
