@@ -3286,8 +3286,8 @@ def _passed_words(
         one = _ONE_POSITIONAL.fullmatch(word) if word[:1] == "$" else None
         if one is not None:  # mutation57b: `"$1"` gives the words the caller's position holds there (else as written)
             covering = [r for r in ranges if r[0] <= line <= r[1]][-1:]
-            held = [w for *_, given in covering for w in given.get(one.group(1) or one.group(2), ())]
-            yield from ((k, w) for w in held) if held else ((k, word),)
+            passed = [w for *_, given in covering for w in given.get(one.group(1) or one.group(2), ())]
+            yield from ((k, w) for w in passed) if passed else ((k, word),)
             continue
         if word not in _ALL_POSITIONAL:
             yield k, word
