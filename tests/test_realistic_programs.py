@@ -167,6 +167,7 @@ import platform_programs_mutation54 as mu54
 import platform_programs_mutation55 as mu55
 import platform_programs_mutation56 as mu56
 import platform_programs_mutation57 as mu57
+import platform_programs_mutation57b as mu57b
 import platform_programs_new34 as pn
 import platform_programs_openapi44 as oa44
 import platform_programs_ops as po
@@ -18898,6 +18899,10 @@ CASES: list[Case] = [
     # alias on a network only some services join pass (RES-015 / RES-011 / RES-015 before); the same abroad, read at
     # run time or named off the network are RES-006 / RES-009 / RES-011 / RES-015
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa57b.rows()],
+    # -- stop 57, mutation search round 27 (tests/platform_programs_mutation57b.py): an associative array's element by a
+    # double-quoted variable subscript (`--region "${M["$k"]}"`): abroad RES-009 (passed every door before), at home
+    # passes
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu57b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

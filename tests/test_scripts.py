@@ -5422,3 +5422,41 @@ def test_falsealarm57b_a_dotted_alias_on_some_services_network(script: str, expe
     found = findings(f"#!/bin/bash\n{script}", "EU", "aws")
     assert all(rule == "RES-015" and value == "pg.fleet.internal" for rule, _, value in found), found
     assert {path.rpartition("(yaml)")[2] or path for _, path, _ in found} == expected, found
+
+
+# mutation57b (stop 57): a function's `"$1"` passed on whole to another function (bash(1) "Positional Parameters")
+# gives the caller's words at that position, as `"$@"` does (on main 8a249ced the inner `$2` held nothing: each
+# RES-009 row passed); an associative array's element by a double-quoted subscript (`${M["$k"]}`, `${M["dr"]}`:
+# bash(1) "Arrays", the subscript's quotes removed) holds the items of the key it spells (the `"$k"` row passed), used
+# in the command or assigned first (`R="${M["$k"]}"`: the assignment's value ended at the inner quote; R unset).
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ('f() {\n  R --region "$2"\n}\ng() {\n  f app "$1"\n}\ng us-west-2', {"RES-009"}),
+        ('f() {\n  R --region "$2"\n}\ng() {\n  f app "$1"\n}\ng eu-central-1', set()),
+        ('f() { R --region "${@:2:1}"; }\ng() { f app "${1}"; }\ng us-west-2', {"RES-009"}),
+        ('f() { R --region "$1"; }\ng() { f $2; }\ng app eu-west-1\ng app us-west-2', {"RES-009"}),
+        ('f() { R --region "$1"; }\ng() { f "$2"; }\ng us-west-2 eu-west-1', set()),  # the position, not every word
+        ('f() { R --region "$1"; }\ng() { f "$1"; }\ng "$(aws configure get region)"', {"RES-011"}),
+        ('declare -A M=([home]=eu-central-1 [dr]=us-west-2)\nk=dr\nR --region "${M["$k"]}"', {"RES-009"}),
+        ('declare -A M=([home]=eu-central-1 [dr]=us-west-2)\nk=home\nR --region "${M["$k"]}"', set()),
+        ('declare -A M=([home]=eu-central-1 [dr]=eu-west-1)\nk=dr\nR --region "${M["$k"]}"', set()),
+        ('declare -A M=([home]=eu-central-1 [dr]=us-west-2)\nR --region "${M["dr"]}"', {"RES-009"}),
+        ("declare -A M=([home]=eu-central-1 [dr]=us-west-2)\nR --region \"${M['home']}\"", set()),
+        ('declare -A M=([home]=eu-central-1 [dr]=us-west-2)\nk=dr\nR="${M["$k"]}"\nR --region "$R"', {"RES-009"}),
+        ('declare -A M=([home]=eu-central-1 [dr]=us-west-2)\nk=home\nR="${M["$k"]}"\nR --region "$R"', set()),
+        ('declare -A M=([home]=eu-central-1 [dr]=us-west-2)\nR=${M["dr"]}\nR --region "$R"', {"RES-009"}),
+        ('declare -A M=([home]=eu-central-1 [dr]=us-west-2)\nexport R="x${M["dr"]}"\nR --region "$R"', {"RES-011"}),
+    ],
+)
+def test_mutation57b_shell_values(script: str, expected: set[str]) -> None:
+    retention = "aws logs put-retention-policy --log-group-name /a --retention-in-days 30"
+    text = script.replace("R --region", f"{retention} --region")
+    assert {f[0] for f in findings(f"#!/bin/bash\n{text}\n", "EU", "aws")} == expected
+
+
+def test_mutation57b_quoted_subscript_held_under_both_spellings() -> None:
+    script = 'declare -A M=([home]=eu-central-1 [dr]=us-west-2)\nk=dr\necho "${M["$k"]}" "${M["dr"]}"\n'
+    elements = array_elements(script)
+    assert elements['M["dr"]'] == ("us-west-2",)
+    assert elements['M["$k"]'] == elements["M[$k]"] == ("eu-central-1", "us-west-2")  # narrowed by the engine

@@ -9655,9 +9655,14 @@ def _document_as_region(cloud: Cloud, value: str) -> Reference:
 # export NAME="value", NAME='value', echo "NAME=value" >> /etc/app.env, docker run -e 'NAME=value' / --env=NAME=value;
 # a dotted name is a properties file's line (db.host=...) or a Java system property (java -Ddb.host=...,
 # https://docs.oracle.com/en/java/javase/21/docs/specs/man/java.html: -Dproperty=value).
+# mutation57b: a value holding an array's element by a double-quoted subscript (`R="${M["$k"]}"`, `R=${M["dr"]}`;
+# bash(1) "Arrays": the quotes inside `${...}` are the subscript's own) is read whole: it ended at the inner quote (R
+# held nothing and a Region abroad in M passed every door). Possessive: each character is taken once, as before.
+_QUOTED_ELEMENT = r"\$\{[A-Za-z_][A-Za-z0-9_]*\[\"[^\"\n\]]*\"\]\}"
 _ASSIGNMENT = re.compile(
     r"(?:^|(?<=[;&|(\s\"'=]))(?:export\s+|-D)?(?P<name>[A-Za-z_][A-Za-z0-9_.]*)="
-    r"(?:\"(?P<double>[^\"\n]*)\"|'(?P<single>[^'\n]*)'|(?P<bare>[^\s;&|)\"']*))",
+    rf"(?:\"(?P<double>(?:[^\"\n$]++|{_QUOTED_ELEMENT}|\$)*+)\"|'(?P<single>[^'\n]*)'"
+    rf"|(?P<bare>(?:[^\s;&|)\"'$]++|{_QUOTED_ELEMENT}|\$)*+))",
     re.MULTILINE,
 )
 # A shell variable (`$DOMAIN`, `${TENANT}`), and a URL whose authority holds one, whole or in part (`s3://$BUCKET/`,
@@ -9847,7 +9852,7 @@ def _with_parameters(
     if has_array_element(script) and (elements := array_elements(script, references=True)):
         # scripts56b: an item holding a variable (`RS=(eu-central-1 "$DR")`, `read -a RS <<< "eu-central-1 $DR"`)
         # holds what the variable holds, as a positional parameter's word does
-        if "[$" in script or "[${" in script:  # scripts57: `${M[$k]}` where k is known
+        if "[$" in script or '["$' in script:  # scripts57: `${M[$k]}` where k is known (mutation57b: `${M["$k"]}`)
             elements = _keyed_by_variable(script, elements)
         filled = {
             k: tuple(dict.fromkeys(v for item in items for v in _word_values(item, anywhere)))
@@ -9881,7 +9886,8 @@ def _with_parameters(
 
 
 # scripts57: an element whose subscript is a whole variable (`M[$k]`, `R[${i}]`), its name and the variable's.
-_VARIABLE_SUBSCRIPT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\[\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?\]")
+# mutation57b: double-quoted too (`M["$k"]`: bash(1) "Arrays": the subscript is expanded; quotes removed).
+_VARIABLE_SUBSCRIPT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\[(\"?)\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?\2\]")
 
 
 def _keyed_by_variable(script: str, elements: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
@@ -9893,7 +9899,7 @@ def _keyed_by_variable(script: str, elements: Mapping[str, tuple[str, ...]]) -> 
     out = dict(elements)
     for key in elements:
         m = _VARIABLE_SUBSCRIPT.fullmatch(key)
-        values = plain_literal_values(script, m.group(2)) if m is not None else None
+        values = plain_literal_values(script, m.group(3)) if m is not None else None
         if m is None or values is None:
             continue
         items = [elements.get(f"{m.group(1)}[{value}]") for value in values]

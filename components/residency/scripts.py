@@ -2732,12 +2732,25 @@ def array_elements(script: str, references: bool = False) -> dict[str, tuple[str
     for m in _ARRAY_ELEMENT_USE.finditer(script):
         if m.group(2) in ("@", "*") or m.group(2).isdigit() or f"{m.group(1)}[{m.group(2)}]" in elements:
             continue  # scripts56b: and a key an associative array gives
-        # mutation56: an arithmetic subscript of literal numbers is its index; any other may be any index
-        at = _subscript_index(m.group(2))
-        held = elements.get(f"{m.group(1)}[{at}]" if at is not None else f"{m.group(1)}[@]")
-        if held:
-            elements[f"{m.group(1)}[{m.group(2)}]"] = list(held)
+        _add_used_element(elements, m.group(1), m.group(2))
     return {key: tuple(items) for key, items in elements.items()}
+
+
+def _add_used_element(elements: dict[str, list[str]], name: str, subscript: str) -> None:
+    """``elements`` with the element ``${name[subscript]}`` a script uses and no assignment names: mutation56: an
+    arithmetic subscript of literal numbers is its index; any other may be any index (every item). mutation57b: a quoted
+    subscript is the word it spells (bash(1) "Arrays": `${M["dr"]}` is `${M[dr]}`, `${M["$k"]}` is `${M[$k]}`), held
+    under both spellings (the resolver reads the word with its quotes removed; ``${M["$k"]}`` held nothing)."""
+    quoted = len(subscript) > 2 and subscript[0] == subscript[-1] and subscript[0] in "\"'"
+    unquoted = subscript[1:-1] if quoted else subscript
+    if quoted and f"{name}[{unquoted}]" in elements:
+        elements[f"{name}[{subscript}]"] = list(elements[f"{name}[{unquoted}]"])
+        return
+    at = _subscript_index(unquoted)
+    held = elements.get(f"{name}[{at}]" if at is not None else f"{name}[@]")
+    if held:
+        for key in {f"{name}[{subscript}]", f"{name}[{unquoted}]"}:
+            elements[key] = list(held)
 
 
 # scripts54b: bash(1) "Brace Expansion": "an optional preamble, followed by ... a series of comma-separated strings
@@ -3311,6 +3324,10 @@ _SHIFT = re.compile(
     re.M,
 )
 _MAX_PASSED_ON = 3  # calls passing "$@" on, followed this deep (a wrapper of a wrapper of a function)
+# mutation57b: a call's word that is one positional parameter whole (`inner nightly "$1"`, `${2}`: quotes removed by
+# _call_words), passed on from the caller's body as "$@" is (bash(1) "Positional Parameters"): it held nothing (a
+# Region abroad given to `outer` passed every door through `inner`'s `$2`).
+_ONE_POSITIONAL = re.compile(r"\$(?:([1-9])|\{([1-9][0-9]?)\})")
 
 
 def positional_words(script: str) -> list[tuple[int, int, dict[str, tuple[str, ...]]]]:
@@ -3336,6 +3353,9 @@ def positional_words(script: str) -> list[tuple[int, int, dict[str, tuple[str, .
     bodies = _function_bodies(lines) if _ANY_FUNCTION_DEFINITION.search(script) else []  # most scripts define none
     calls = _function_calls(script, bodies)
     passed_on = "$@" in script or "$*" in script or "${@}" in script or "${*}" in script
+    if not passed_on:  # mutation57b: or one positional parameter passed on whole (`inner nightly "$1"`)
+        call_words = (w for given in calls.values() for _, ws in given for w in ws)
+        passed_on = any(w[:1] == "$" and _ONE_POSITIONAL.fullmatch(w) for w in call_words)
     given_by: dict[str, dict[str, list[str]]] = {}
     for _ in range(_MAX_PASSED_ON + 1 if passed_on else 1):
         known_ranges = [*ranges, *((a, b, {k: tuple(v) for k, v in given_by.get(n, {}).items()}) for n, a, b in bodies)]
@@ -3365,6 +3385,12 @@ def _passed_words(
     ``"$@"`` / ``$*`` word gives the words the positions of ``ranges`` covering ``line`` hold, from its own position
     on (each of them at each position after it: a wrapper's words are as many as its caller gave)."""
     for k, word in enumerate(words[:_MAX_POSITIONAL], start=1):
+        one = _ONE_POSITIONAL.fullmatch(word) if word[:1] == "$" else None
+        if one is not None:  # mutation57b: `"$1"` gives the words the caller's position holds there (else as written)
+            covering = [r for r in ranges if r[0] <= line <= r[1]][-1:]
+            passed = [w for *_, given in covering for w in given.get(one.group(1) or one.group(2), ())]
+            yield from ((k, w) for w in passed) if passed else ((k, word),)
+            continue
         if word not in _ALL_POSITIONAL:
             yield k, word
             continue
