@@ -3597,6 +3597,11 @@ class RuleEngine:
         # `*` principal is restricted by its source_arn / source_account / principal_org_id, as in Pulumi).
         inputs = {n: v for k, v in props.items() if (n := entry.input_of(_snake(str(k)))) is not None}
         walk.subject = Subject(entry.resource, logical_id, {**subject.props, **inputs, name: value}, subject.provider)
+        # (awsred57b) A DNS record's twin (ALIYUN::DNS::DomainRecord) is no destination when its own Type says so (TXT,
+        # CAA: dns_records), as the Pulumi record is (one dict test; every other type keeps the template's reading).
+        no_destination = walk.no_destination
+        if entry.resource in self._record_type_fields:
+            walk.no_destination = self._no_destination(walk.subject)
         try:
             walk.renames = entry.keys
             for i, text in enumerate(texts):
@@ -3605,6 +3610,7 @@ class RuleEngine:
                 self._walk(walk, text, path if len(texts) == 1 else f"{path}[{i}]", name, depth + 1, None)
         finally:
             walk.subject, walk.document, walk.renames = subject, outer_document, _NO_RENAMES
+            walk.no_destination = no_destination
         return True
 
     def _judge_template_items(
