@@ -171,10 +171,10 @@ def ehpc_volume(code: str, variant: str) -> Build:
 
 
 def cms_contact(code: str, variant: str) -> Build:
-    # docs: ALIYUN::CMS::Contact {Name, Describe, Channels {Mail, SMS, DingWebHook, AliIM}} (rostran
+    # docs: ALIYUN::CMS::Contact {ContactName, Describe, Channels {Mail, SMS, DingWebHook, AliIM}} (rostran
     # cms_alarm_contact.yml: channels_mail -> Channels.Mail): the alert e-mails are sent there.
     return _one("oncall-contact", "ALIYUN::CMS::Contact", {
-        "Name": "oncall", "Describe": "on-call engineer", "Channels": {"Mail": f"oncall@{PARTNER}"}})  # fmt: skip
+        "ContactName": "oncall", "Describe": "on-call", "Channels": {"Mail": f"oncall@{PARTNER}"}})  # fmt: skip
 
 
 def arms_contact(code: str, variant: str) -> Build:
