@@ -18868,12 +18868,12 @@ CASES: list[Case] = [
     # passed every door before); a DataSync object-storage location on a private server passes (RES-017 before); the
     # VPC's addresses, the Region's hosts, the template's own bucket and the declared partner pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw57.rows()],
-    # -- stop 57, template twins round 33 (tests/platform_programs_awsred57b.py): in a ROS template, a DNS or PrivateZone
-    # record's value, a VPN customer gateway's, an ECI container group's or ECI scaling configuration's host alias, a
-    # WAF domain's origin and a bastion host's address, an E-HPC cluster's NFS mount target and the mailboxes of a
-    # CloudMonitor contact, an ARMS alert contact and a resource directory message contact naming a partner are
-    # RES-015 as their Pulumi twins (each passed every door before); the VPC's addresses, the region's OSS host and the
-    # declared partner pass
+    # -- stop 57, template twins round 33 (tests/platform_programs_awsred57b.py): in a ROS template, a DNS or
+    # PrivateZone record's value, a VPN customer gateway's address, an ECI container group's or ECI scaling
+    # configuration's host alias, an ALB backend server, a WAF domain's origin, a bastion host's address, an E-HPC
+    # cluster's NFS mount target and the mailboxes of a CloudMonitor contact, an ARMS alert contact and a message
+    # contact naming a partner are RES-015 as their Pulumi twins (each passed every door before); a TXT (SPF) record
+    # passes (RES-016 before); the VPC's addresses, the region's OSS host and the declared partner pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw57b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
