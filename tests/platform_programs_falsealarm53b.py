@@ -323,6 +323,12 @@ def ali_ros_config_waf_domestic(code: str) -> Build:
     return build
 
 
+WAF_ORIGIN_DECLARED: dict[str, Any] = {
+    "id": "portal-origin", "kind": "resident", "match": "47.100.10.20",
+    "evidence": "the portal's origin, an EIP of the team's ECS instance in cn-hangzhou",
+}  # fmt: skip
+"""(awsred57b, stop 57) The WAF domain's origin: a public address nothing in the template places, RES-015 since a ROS
+WAF domain's SourceIps are the Pulumi waf.Domain's `source_ips` (as the Pulumi twin's); declared, the one-line fix."""
 ALI_PROGRAMS: dict[str, tuple[Callable[[str], Build], tuple[str, ...]]] = {
     "ali-boot-own": (ali_boot_own, ALI_CODES),
     "ali-ros-calculate": (ali_ros_calculate, ALI_CODES),
@@ -337,5 +343,6 @@ def rows() -> list[Row]:
     for shape, body in AWS_PROGRAMS.items():
         out += [(f"falsealarm53b-{code.lower()}-{shape}", code, _boot(body)(code), set(), []) for code in AWS_CODES]
     for shape, (make, codes) in ALI_PROGRAMS.items():
-        out += [(f"falsealarm53b-{code.lower()}-{shape}", code, make(code), set(), []) for code in codes]
+        declared = [WAF_ORIGIN_DECLARED] if shape == "ali-ros-config-waf-domestic" else []
+        out += [(f"falsealarm53b-{code.lower()}-{shape}", code, make(code), set(), declared) for code in codes]
     return out

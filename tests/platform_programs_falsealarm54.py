@@ -49,6 +49,7 @@ from platform_parts import (
     dns_suffix,
     ros_template,
 )
+from platform_programs_falsealarm53b import WAF_ORIGIN_DECLARED
 
 AWS_CODES = ("EU", "DE", "US", "JP", "CN")
 ALI_CODES = ("CN", "JP", "DE")
@@ -454,7 +455,8 @@ def rows() -> list[Row]:
                 for code in AWS_CODES]  # fmt: skip
     for shape, make in (("ali-hosts-own", ali_hosts_own), ("ali-cli-own", ali_cli_own)):
         out += [(f"falsealarm54-{code.lower()}-{shape}", code, make(code), set(), []) for code in ALI_CODES]
-    out.append(("falsealarm54-cn-ali-ros-hub-domestic", "CN", ali_ros_hub_domestic("CN"), set(), []))
+    # (awsred57b) its WAF domain's public origin declared (falsealarm53b's WAF_ORIGIN_DECLARED: the same address)
+    out.append(("falsealarm54-cn-ali-ros-hub-domestic", "CN", ali_ros_hub_domestic("CN"), set(), [WAF_ORIGIN_DECLARED]))
     out.append(
         ("falsealarm54-jp-ali-ros-hub-international-declared", "JP", ali_ros_hub_international("JP"), set(),
          [HUB_DECLARED])

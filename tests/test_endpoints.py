@@ -13579,3 +13579,83 @@ def test_awsred57_a_templates_destination_field_is_judged_as_its_pulumi_twin(
     match = partner.split("@")[-1].rsplit(":", 1)[0] if "." in partner else partner
     declared = parse_destinations([{"id": "p", "kind": "resident", "match": match, "evidence": "the partner's site"}])
     assert findings(partner, tuple(declared)) == [("RES-015", "p")]
+
+
+# awsred57b (stop 57): each Alibaba Cloud destination field's ROS twin (stack_templates `resources`), one ROS resource
+# in a ros.Stack: RES-015 at a partner's host, address or mailbox (each passed every door before), passing at the
+# VPC's private address or the region's own host, and passing once the partner is declared. The SPF record (a TXT
+# record naming senders) passes as the Pulumi record does: its own Type makes its value no destination.
+_P57B = "fleet-partner.example.com"
+_TWINS57B: list[tuple[str, Callable[[Any], dict[str, Any]], Any, Any]] = [
+    ("ALIYUN::DNS::DomainRecord",
+     lambda v: {"DomainName": "fleet.example.cn", "RR": "docs", "Type": "CNAME", "Value": v},
+     "fleet-docs.oss-cn-shanghai.aliyuncs.com", f"docs.{_P57B}"),
+    ("ALIYUN::PVTZ::ZoneRecord", lambda v: {"ZoneId": "z1", "Rr": "db", "Type": "A", "Value": v},
+     "10.20.1.15", "203.0.113.47"),
+    ("ALIYUN::VPC::CustomerGateway", lambda v: {"IpAddress": v, "Asn": 65010}, "10.30.0.1", "203.0.113.47"),
+    ("ALIYUN::BastionHost::Host",
+     lambda v: {"InstanceId": "bastionhost-cn-1", "HostName": "scada", "Source": "Local", "OSType": "Linux",
+                "HostPrivateAddress": v},
+     "10.20.1.15", f"scada.{_P57B}"),
+    ("ALIYUN::BastionHost::Host",
+     lambda v: {"InstanceId": "bastionhost-cn-1", "HostName": "scada", "Source": "Local", "OSType": "Linux",
+                "ActiveAddressType": "Public", "HostPublicAddress": v},
+     None, "203.0.113.47"),
+    ("ALIYUN::ECI::ContainerGroup",
+     lambda v: {"ContainerGroupName": "w", "HostAliase": [{"Ip": v, "Hostname": ["db.internal"]}]},
+     "10.20.1.15", "203.0.113.47"),
+    ("ALIYUN::ESS::EciScalingConfiguration",
+     lambda v: {"ScalingGroupId": "asg-1", "HostAliases": [{"Ip": v, "Hostnames": ["db.internal"]}]},
+     "10.20.1.15", "203.0.113.47"),
+    ("ALIYUN::ALB::BackendServerAttachment",
+     lambda v: {"ServerGroupId": "sgp-1", "Servers": [{"ServerType": "Ip", "ServerId": v, "ServerIp": v, "Port": 80,
+                                                        "RemoteIpEnabled": True}]},
+     "10.20.1.15", "203.0.113.47"),
+    ("ALIYUN::WAF::Domain", lambda v: {"InstanceId": "waf-1", "DomainName": "shop.fleet.example.cn", "SourceIps": [v]},
+     "10.20.1.15", "203.0.113.47"),
+    ("ALIYUN::EHPC::Cluster", lambda v: {"Name": "hpc", "VolumeType": "nas", "VolumeMountpoint": v},
+     "10.20.5.20", f"nfs.{_P57B}"),
+    ("ALIYUN::EHPC::Cluster",
+     lambda v: {"Name": "hpc", "AdditionalVolumes": [{"VolumeType": "nas", "VolumeMountpoint": v}]},
+     "10.20.5.20", f"nfs.{_P57B}"),
+    ("ALIYUN::CMS::Contact", lambda v: {"ContactName": "oncall", "Describe": "on-call", "Channels": {"Mail": v}},
+     None, f"oncall@{_P57B}"),
+    ("ALIYUN::ARMS::AlertContact", lambda v: {"ContactName": "oncall", "Email": v}, None, f"oncall@{_P57B}"),
+    ("ALIYUN::ResourceManager::MessageContact",
+     lambda v: {"MessageContactName": "finance", "EmailAddress": v, "MessageTypes": ["AccountExpenses"]},
+     None, f"finance@{_P57B}"),
+]  # fmt: skip
+
+
+def _ros_findings(
+    kind: str, props: dict[str, Any], destinations: tuple[Destination, ...] = ()
+) -> list[tuple[str, str | None]]:
+    resources = {"X": {"Type": kind, "Properties": props}}
+    body = json.dumps({"ROSTemplateFormatVersion": "2015-09-01", "Resources": resources})
+    subject = Subject("alicloud:ros/stack:Stack", "s", {"template_body": body}, provider("CN", "alicloud"))
+    return [(f.rule.id, f.declared_by) for f in RuleEngine("CN", destinations=destinations).check(subject)[0]]
+
+
+@pytest.mark.parametrize(
+    ("kind", "props", "home", "partner"), _TWINS57B, ids=[f"{t[0]}-{i}" for i, t in enumerate(_TWINS57B)]
+)
+def test_awsred57b_a_ros_destination_field_is_judged_as_its_pulumi_twin(
+    kind: str, props: Callable[[Any], dict[str, Any]], home: Any, partner: Any
+) -> None:
+    if home is not None:
+        assert _ros_findings(kind, props(home)) == []
+    assert _ros_findings(kind, props(partner)) == [("RES-015", None)]
+    match = partner.split("@")[-1]
+    declared = parse_destinations([{"id": "p", "kind": "resident", "match": match, "evidence": "the partner's site"}])
+    assert _ros_findings(kind, props(partner), tuple(declared)) == [("RES-015", "p")]
+
+
+@pytest.mark.parametrize("record_type", ["TXT", "CAA"])
+def test_awsred57b_a_ros_record_of_no_destination_type_stays_unjudged(record_type: str) -> None:
+    value = {"TXT": f"v=spf1 include:spf.{_P57B} include:spf1.dm.aliyun.com -all",
+             "CAA": '0 issue "letsencrypt.org"'}[record_type]  # fmt: skip
+    record = {"DomainName": "fleet.example.cn", "RR": "@", "Type": record_type, "Value": value}
+    assert _ros_findings("ALIYUN::DNS::DomainRecord", record) == []
+    # the same record's CNAME twin sends its resolvers there: judged
+    cname = {**record, "RR": "mail", "Type": "CNAME", "Value": f"mail.{_P57B}"}
+    assert _ros_findings("ALIYUN::DNS::DomainRecord", cname) == [("RES-015", None)]

@@ -70,6 +70,7 @@ import platform_programs_awsred55b as aw55b
 import platform_programs_awsred56 as aw56
 import platform_programs_awsred56b as aw56b
 import platform_programs_awsred57 as aw57
+import platform_programs_awsred57b as aw57b
 import platform_programs_bodies42 as bd42
 import platform_programs_cfnmap45 as cm45
 import platform_programs_cfnsfn45 as cs45
@@ -18903,6 +18904,13 @@ CASES: list[Case] = [
     # double-quoted variable subscript (`--region "${M["$k"]}"`): abroad RES-009 (passed every door before), at home
     # passes
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu57b.rows()],
+    # -- stop 57, template twins round 33 (tests/platform_programs_awsred57b.py): in a ROS template, a DNS or
+    # PrivateZone record's value, a VPN customer gateway's address, an ECI container group's or ECI scaling
+    # configuration's host alias, an ALB backend server, a WAF domain's origin, a bastion host's address, an E-HPC
+    # cluster's NFS mount target and the mailboxes of a CloudMonitor contact, an ARMS alert contact and a message
+    # contact naming a partner are RES-015 as their Pulumi twins (each passed every door before); a TXT (SPF) record
+    # passes (RES-016 before); the VPC's addresses, the region's OSS host and the declared partner pass
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw57b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

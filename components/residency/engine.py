@@ -3592,7 +3592,7 @@ class RuleEngine:
             self._judge_held_in_s3(walk, entry.held_in_s3[kpath[-1]], value, path, logical_id)
             return False  # its bucket is judged as a bucket, as before
         name, item_type = entry.input_of(kpath[-1]), entry.items.get(kpath[-1])
-        subject, outer_document = walk.subject, walk.document
+        subject = walk.subject
         if item_type is not None:
             self._judge_template_items(walk, entry.keys, item_type, value, path, logical_id, depth)
             return True
@@ -3618,16 +3618,37 @@ class RuleEngine:
         # The resource's other listed properties are the Pulumi resource's other inputs (cfnmap45: a permission's
         # `*` principal is restricted by its source_arn / source_account / principal_org_id, as in Pulumi).
         inputs = {n: v for k, v in props.items() if (n := entry.input_of(_snake(str(k)))) is not None}
-        walk.subject = Subject(entry.resource, logical_id, {**subject.props, **inputs, name: value}, subject.provider)
+        twin = Subject(entry.resource, logical_id, {**subject.props, **inputs, name: value}, subject.provider)
+        self._walk_as_template_input(walk, twin, entry.keys, texts, path, name, depth)
+        return True
+
+    def _walk_as_template_input(
+        self,
+        walk: _Walk,
+        twin: Subject,
+        renames: Mapping[str, str],
+        texts: list[Any],
+        path: str,
+        name: str,
+        depth: int,
+    ) -> None:
+        """A template property's texts walked as the Pulumi ``twin``'s input ``name`` (split from
+        ``_judged_as_template_input`` at awsred57b for its length). (awsred57b) A DNS record's twin
+        (``ALIYUN::DNS::DomainRecord``) is no destination when its own Type says so (TXT, CAA: ``dns_records``), as
+        the Pulumi record is: one dict test; every other type keeps the template's reading."""
+        subject, outer_document, no_destination = walk.subject, walk.document, walk.no_destination
+        walk.subject = twin
+        if twin.type in self._record_type_fields:
+            walk.no_destination = self._no_destination(twin)
         try:
-            walk.renames = entry.keys
+            walk.renames = renames
             for i, text in enumerate(texts):
                 walk.kpath = (name,)
                 walk.document = text if isinstance(text, Mapping) else outer_document
                 self._walk(walk, text, path if len(texts) == 1 else f"{path}[{i}]", name, depth + 1, None)
         finally:
             walk.subject, walk.document, walk.renames = subject, outer_document, _NO_RENAMES
-        return True
+            walk.no_destination = no_destination
 
     def _judge_template_items(
         self,
