@@ -229,7 +229,13 @@ def json_or_none(text: str, depth: int = 0) -> Any:
 def yaml_or_none(text: str, depth: int = 0) -> Any:
     """``text`` as YAML (:class:`TemplateLoader`: plain data only); None when PyYAML refuses it. ``depth``: as for
     :func:`json_or_none`. Raises :class:`DocumentBeyondBounds` beyond the bounds."""
-    loader = _BoundedLoader(text)  # a SafeLoader subclass: constructs plain data only
+    try:
+        # PyYAML's reader refuses a non-printable character (`[\x08`) while the loader is built (ReaderError, a
+        # YAMLError): built inside the try, so such a text is no YAML document rather than an error out of the engine
+        # (found by test_random_nested_documents_never_raise_out_of_the_engine at stop 57's CI).
+        loader = _BoundedLoader(text)  # a SafeLoader subclass: constructs plain data only
+    except yaml.YAMLError:
+        return None
     loader.depth_limit = MAX_DEPTH - depth
     try:
         document = loader.get_single_data()
