@@ -5460,3 +5460,26 @@ def test_mutation57b_quoted_subscript_held_under_both_spellings() -> None:
     elements = array_elements(script)
     assert elements['M["dr"]'] == ("us-west-2",)
     assert elements['M["$k"]'] == elements["M[$k]"] == ("eu-central-1", "us-west-2")  # narrowed by the engine
+
+
+# The lead's review of stop 57: the one filling wrote at most eight combinations, so a variable's ninth value (a
+# partner's host after eight private addresses) was never judged, and the reader's 32-values cap dropped the 33rd:
+# both passed every door. Each value of a one-variable text is judged now, and a value past the cap is unknown.
+def _pushes(hosts: list[str]) -> str:
+    calls = "".join(f"H={h}\npush\n" for h in hosts)
+    return "#!/bin/bash\npush() { psql -h \"$H\" -c 'select 1'; }\n" + calls
+
+
+@pytest.mark.parametrize("own", [7, 8, 20, 31])
+def test_review57_every_value_of_a_variable_is_filled(own: int) -> None:
+    addresses = [f"10.0.{i}.5" for i in range(own)]
+    assert findings(_pushes(addresses), "EU", "aws") == []
+    partner = findings(_pushes([*addresses, "db.partner.example.com"]), "EU", "aws")
+    assert partner == [("RES-015", "user_data(base64).psql", "db.partner.example.com")]
+
+
+def test_review57_a_value_past_the_readers_cap_is_unknown() -> None:
+    addresses = [f"10.0.{i}.5" for i in range(40)]
+    assert findings(_pushes(addresses[:32]), "EU", "aws") == []
+    rules = findings(_pushes([*addresses, "db.partner.example.com"]), "EU", "aws")
+    assert rules == [("RES-015", "user_data(base64).psql", "$(more values than the reader keeps)")]

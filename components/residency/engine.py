@@ -10081,6 +10081,9 @@ _MAX_VALUES_ANYWHERE = 32
 _OPAQUE = "\x00"
 """scripts53: the mark of a command substitution the evaluator cannot compute, among a variable's values (held apart
 by :func:`_assigned_values`: only a destination argument reads it, :meth:`_ScriptValues.at_destination`)."""
+_PAST_THE_CAP = _OPAQUE + "$(more values than the reader keeps)"
+"""The value a variable holds past :data:`_MAX_VALUES_ANYWHERE` (:func:`_values_anywhere`): unknown, held apart as an
+uncomputed substitution is, so that a destination fails it closed (RES-011 / RES-015) rather than dropping it."""
 # The rest of an assignment's word after its command substitution: text up to a blank, an operator or a quote
 # (bash(1) "metacharacter"); a variable or another substitution after it is not followed.
 _VALUE_TAIL = re.compile(r"[^\s;&|<>()\"'`$\\]*")
@@ -10147,8 +10150,12 @@ def _values_anywhere(
         for m in matches:
             known = values.setdefault(m.group("name"), [])
             for value in _match_values(script, m, own, values, files):
-                if value not in known and len(known) < _MAX_VALUES_ANYWHERE:
-                    known.append(value)
+                # the lead's review of stop 57: a value past the cap was dropped, so that a 33rd host or Region (a
+                # partner's, one abroad) passed every door; the variable holds an unknown value instead (a
+                # destination fails it closed, as an uncomputed substitution), once
+                kept = value if value in known or len(known) < _MAX_VALUES_ANYWHERE else _PAST_THE_CAP
+                if kept not in known:
+                    known.append(kept)
                     grown = True
         if not grown:
             return {name: tuple(known) for name, known in values.items() if known}

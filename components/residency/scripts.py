@@ -17,6 +17,7 @@ import functools
 import ipaddress
 import itertools
 import json
+import math
 import re
 import shlex
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -3062,7 +3063,29 @@ def while_read_words(
 # scripts57 (stop 57): the one filling of a script's values into a text (a host, a URL's authority, a command's option
 # value, a here-document's line), moved here from the engine (its `_filled`, `_with_defaults`, `_defaulted`) so that the
 # script reader's `while read` loop (scripts56's `_expanded_body_line`, a second filling) and the engine use one.
-_MAX_FILLED = 8  # the texts :func:`filled_texts` writes, at most (a script assigning a variable several values)
+_MAX_FILLED = 8  # every combination of the variables' values up to this many texts; past it, each value once
+
+
+def _combinations(choices: list[list[str | None]]) -> Iterator[tuple[str | None, ...]]:
+    """The combinations :func:`filled_texts` writes: every one while they are at most :data:`_MAX_FILLED`; past that,
+    each value of each variable once, the others at their first value (the lead's review of stop 57: the product was
+    cut at eight, so that a ninth value a variable was assigned, a partner's host or a Region abroad, was never
+    judged and passed every door). A text of one variable (the usual case) is thus filled with every value it holds;
+    a text of several variables judges each value, though not every cross combination past eight (listed open)."""
+    if math.prod(len(c) for c in choices) <= _MAX_FILLED:
+        yield from itertools.product(*choices)
+        return
+    first = tuple(c[0] for c in choices)
+    seen = {first}
+    yield first
+    for i, values in enumerate(choices):
+        for value in values[1:]:
+            combination = (*first[:i], value, *first[i + 1 :])
+            if combination not in seen:
+                seen.add(combination)
+                yield combination
+
+
 DEFAULT_WORD = r"[^{}$`\"'\s]+"  # `${NAME:-word}`'s word, after `:-`, `-`, `:=` or `=` (SHELL_DEFAULT reads it)
 # scripts54b: a shell variable, or a positional parameter (`$1`, `${1}`; bash(1): `$10` is `$1` then `0`), for the
 # readers that fill a script's values in (:func:`filled_texts`, engine `_referenced`, `_match_values`): a positional
@@ -3155,7 +3178,7 @@ def filled_texts(text: str, reaching: Mapping[str, Sequence[str]]) -> tuple[str,
     filled = []
     tokens = list(operations)
     choices += [[*operations[t]] for t in tokens]
-    for combination in itertools.islice(itertools.product(*choices), _MAX_FILLED):
+    for combination in _combinations(choices):
         given = dict(zip(names, combination[: len(names)], strict=True))
         written = text
         for token, value in zip(tokens, combination[len(names) :], strict=True):
