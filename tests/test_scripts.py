@@ -5483,3 +5483,14 @@ def test_review57_a_value_past_the_readers_cap_is_unknown() -> None:
     assert findings(_pushes(addresses[:32]), "EU", "aws") == []
     rules = findings(_pushes([*addresses, "db.partner.example.com"]), "EU", "aws")
     assert rules == [("RES-015", "user_data(base64).psql", "$(more values than the reader keeps)")]
+
+
+# The lead's review of stop 57: a wrapper's calls were written out eight at most, so a ninth distinct call's Region
+# passed every door.
+@pytest.mark.parametrize("before", [7, 8, 20])
+def test_review57_every_distinct_call_of_a_wrapper_is_written_out(before: int) -> None:
+    body = '#!/bin/bash\nretain() { aws logs put-retention-policy --retention-in-days 30 "$@"; }\n'
+    calls = "".join(f"retain --log-group-name g{i} --region eu-central-1\n" for i in range(before))
+    assert findings(body + calls, "EU", "aws") == []
+    abroad = findings(body + calls + "retain --log-group-name last --region us-west-2\n", "EU", "aws")
+    assert abroad == [("RES-009", "user_data(base64).aws", "us-west-2")]

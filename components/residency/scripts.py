@@ -3489,7 +3489,10 @@ def _shifted(
 # by one (`positional_words`) would not pair them. Each such command is read again, written out once per call.
 _RESERVED_LEAD = frozenset({"{", "do", "then", "else", "elif", "if", "while", "until", "!", "time"})
 _RESERVED_COMPOUND = frozenset({"for", "case", "select", "function", "[[", "(("})
-_MAX_CALLS_EXPANDED = 8  # a function's calls written out, at most per command
+# a function's distinct calls written out, at most per command. The lead's review of stop 57: it was 8, so that a
+# wrapper's ninth distinct call (`retain --log-group-name g9 --region us-west-2` after eight in-country ones) was never
+# written out and passed every door; each distinct call is one more line to read (identical calls are written once).
+_MAX_CALLS_EXPANDED = 64
 
 
 def all_positional_expanded(script: str) -> str:
