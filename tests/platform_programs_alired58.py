@@ -30,6 +30,13 @@ PARTNER_ZONE_DECLARED: dict[str, Any] = {
     "id": "partner-zone", "kind": "resident", "match": f"*.{PARTNER_ZONE}",
     "evidence": "the partner's clusters and hosts, all hosted in the market",
 }  # fmt: skip
+OWN_ES_DOMAIN = "es-cn-fleet0old01.elasticsearch.aliyuncs.com"
+"""The stack's older cluster by its instance domain, written literally: the domain names neither a Region nor an
+account (Alibaba Cloud Elasticsearch instance domains are ``<instance id>.elasticsearch.aliyuncs.com``)."""
+OWN_ES_DECLARED: dict[str, Any] = {
+    "id": "old-search", "kind": "resident", "match": OWN_ES_DOMAIN,
+    "evidence": "the team's older search cluster, in the market's Region",
+}  # fmt: skip
 OWN_ADDRESS = "10.20.3.17"
 """An address in the stack's VPC (private: resident wherever it is written)."""
 
@@ -101,6 +108,28 @@ def _ros_oss_website(code: str, kind: str, host: str) -> Build:
             "RoutingRules": [{"RuleNumber": 1, "Condition": {"HttpErrorCodeReturnedEquals": "404"},
                               "Redirect": redirect}]}}}  # fmt: skip
     return ros_stack(f"site-{code.lower()}", {"Site": site})
+
+
+# -- a cloud-native API Gateway service of source type DNS / VIP: Pulumi apig.Service and its ROS twin ----------------
+
+
+def _apig_service(address: str) -> Build:
+    def build(c: Any) -> object:
+        c.ali_role = DEPLOYER
+        # docs: apig/service (addresses "a list of domain names or fixed addresses", gateway_id, service_name,
+        # source_type DNS | VIP): the gateway routes the APIs' requests (and their bodies) to these addresses
+        return alicloud.apig.Service("orders", gateway_id="gw-fleet0001", service_name="orders", source_type="DNS",
+                                     addresses=[address], opts=c.ali)  # fmt: skip
+
+    return build
+
+
+def _ros_apig_service(code: str, address: str) -> Build:
+    # docs: ROS ALIYUN::APIG::Service (Addresses List "The information about the addresses. You can specify up to 10 IP
+    # addresses or domain names", the page's example `ros.test:80`; GatewayId, ServiceName, SourceType DNS)
+    service = {"Type": "ALIYUN::APIG::Service", "Properties": {
+        "GatewayId": "gw-fleet0001", "ServiceName": "orders", "SourceType": "DNS", "Addresses": [address]}}  # fmt: skip
+    return ros_stack(f"apig-service-{code.lower()}", {"Orders": service})
 
 
 # -- an Elasticsearch instance's reindex whitelist: patterns and the stack's own cluster -----------------------------
@@ -196,12 +225,25 @@ def rows() -> list[Row]:
                          [PARTNER_SITE_DECLARED]),
                         (f"{p}-{name}-{kind}-own-oss", code, site(kind, f"fleet-old.oss-{_HOME[code]}.aliyuncs.com"),
                          set(), [])]  # fmt: skip
+        for name, svc in (("apig-service", lambda a: _apig_service(a)),
+                          ("ros-apig-service", lambda a: _ros_apig_service(code, a))):  # fmt: skip
+            out += [(f"{p}-{name}-partner", code, svc(f"{PARTNER_SITE}:443"), {"RES-015"}, []),
+                    (f"{p}-{name}-partner-declared", code, svc(f"{PARTNER_SITE}:443"), set(), [PARTNER_SITE_DECLARED]),
+                    (f"{p}-{name}-vpc", code, svc(f"{OWN_ADDRESS}:8080"), set(), [])]  # fmt: skip
         out += [(f"{p}-es-reindex-wildcard-partner", code, _es_settings(f"*.{PARTNER_ZONE}:9200"), {"RES-015"}, []),
                 (f"{p}-es-reindex-wildcard-partner-declared", code, _es_settings(f"*.{PARTNER_ZONE}:9200"), set(),
                  [PARTNER_ZONE_DECLARED]),
                 (f"{p}-es-reindex-wildcard-aliyun", code, _es_settings("*.elasticsearch.aliyuncs.com:9200"),
                  {"RES-015"}, []),
                 (f"{p}-es-reindex-wildcard-any", code, _es_settings("*:*"), {"RES-015"}, []),
+                (f"{p}-es-reindex-wildcard-instance-id", code, _es_settings("es-cn-*.elasticsearch.aliyuncs.com:9200"),
+                 {"RES-015"}, []),
+                (f"{p}-es-reindex-wildcard-public-block", code, _es_settings("47.100.*.*:9200"), {"RES-015"}, []),
+                (f"{p}-es-reindex-wildcard-partner-beside-vpc", code,
+                 _es_settings(f"{OWN_ADDRESS}:9200,*.{PARTNER_ZONE}:9200"), {"RES-015"}, []),
+                (f"{p}-es-reindex-own-domain-literal", code, _es_settings(f"{OWN_ES_DOMAIN}:9200"), {"RES-015"}, []),
+                (f"{p}-es-reindex-own-domain-literal-declared", code, _es_settings(f"{OWN_ES_DOMAIN}:9200"), set(),
+                 [OWN_ES_DECLARED]),
                 (f"{p}-es-reindex-wildcard-vpc", code, _es_settings("10.20.*.*:9200"), set(), []),
                 (f"{p}-es-reindex-localhost-any-port", code, _es_settings("localhost:*"), set(), []),
                 (f"{p}-es-reindex-own-cluster-domain", code, _es_from_own_cluster, set(), [])]  # fmt: skip

@@ -5183,8 +5183,10 @@ class RuleEngine:
         whitelist's ``*.partner.example.com:9200``), a ``*`` matching any text: judged as every host it matches.
         Wildcards in the leading labels only: a host under the fixed domain after them, judged as a placeholder's
         host (declared by the domain's wildcard or the pattern as written); an IPv4 pattern whose addresses are all
-        inside one private range passes, as each address would; any other pattern matches hosts anywhere, unproven
-        (declared by its exact text). False when the host is fixed (``localhost:*``): judged as written."""
+        inside one private range passes, as each address would; any other pattern (``*:*``, ``47.100.*.*``, a wildcard
+        after a fixed label) matches hosts anywhere: unproven, and no declaration names it (the register takes `*` only
+        as a host's first label), so the hosts are listed instead. False when the host is fixed (``localhost:*``):
+        judged as written."""
         host = _PATTERN_PORT.sub("", value).lower().rstrip(".")
         if "*" not in host:
             return False
@@ -5208,8 +5210,8 @@ class RuleEngine:
                 return True
         detail = (
             f"{value!r} is a pattern of the hosts the service may connect to that matches hosts anywhere: nothing "
-            f"proves they are in {self._j()}. List the hosts (or a domain's `*.` pattern), or declare this exact "
-            "pattern (kind: resident with its evidence, or kind: transfer with its legal basis)."
+            f"proves they are in {self._j()}. List the hosts instead (or a domain's `*.` pattern), each inside "
+            f"{self._j()} or declared."
         )
         self._add_coverable(walk, RuleId.DESTINATION_HOST_PROVEN, path, value, detail, (value,))
         return True
