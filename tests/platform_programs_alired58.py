@@ -1,15 +1,37 @@
 """Alibaba Cloud red team, round 18 (stop 58): ROS twins round 33 left unmapped (a GTM address pool's addresses, an OSS
-website's redirect and mirror hosts), wildcard patterns in an Elasticsearch reindex whitelist and the stack's own
-cluster by its instance domain, a PrivateLink endpoint to another Region's service, DataWorks data sources.
+website's redirect and mirror hosts, a cloud-native API Gateway service's addresses), wildcard patterns in an
+Elasticsearch reindex whitelist and the stack's own cluster by its instance domain, a PrivateLink endpoint to another
+Region's service, a DataWorks data source by URL.
 
-DOCSTRING-TBD
+Reproduced on the unchanged engine (main 38135ba4, docs/residency.md "Alibaba Cloud red team, round 18 (stop 58)"): 21
+programs passed every door in CN, JP and DE that must be refused: a partner's host in a ROS ``ALIYUN::DNS::AddressPool``
+``Addr[].Addr``, an ``ALIYUN::OSS::Website`` routing rule's ``Redirect.HostName`` and an ``ALIYUN::APIG::Service``'s
+``Addresses`` (the Pulumi twins are RES-015), and an Elasticsearch instance's ``reindex.remote.whitelist`` pattern
+``*.fleet-partner.example.com:9200``, ``*:*``, ``47.100.*.*:9200`` or a partner's pattern beside a VPC address. Pinned
+as they were: a Mirror rule's MirrorURL (RES-015 in Pulumi and ROS), ``*.elasticsearch.aliyuncs.com`` and
+``es-cn-*.elasticsearch.aliyuncs.com`` (RES-015), ``10.20.*.*:9200`` and ``localhost:*`` (pass), the stack's own older
+cluster through its instance's ``domain`` output (passes) and by its literal instance domain (RES-015: the domain names
+no Region and no account; declared: passes), a PrivateLink endpoint to another Region's service by ``service_name``
+(RES-006) or ``service_region_id`` (RES-009), a DataWorks data source's ``address[].host`` (RES-015 for a partner's).
+
+Now the three ROS types are read as their Pulumi twins (``stack_templates`` resources), and a whitelist pattern is
+judged as every host it matches (``host_pattern_keys``).
+
+Ids: ``alired58-<code>-<gtm-pool|ros-gtm-pool>-<partner|partner-declared|own-oss>``,
+``alired58-<code>-<oss-website|ros-oss-website>-<redirect|mirror>-<partner|partner-declared|own-oss>``,
+``alired58-<code>-<apig-service|ros-apig-service>-<partner|partner-declared|vpc>``,
+``alired58-<code>-es-reindex-<wildcard-*|localhost-any-port|own-cluster-domain|own-domain-literal[-declared]>``,
+``alired58-<code>-privatelink-endpoint-<name|region-id>-<home|abroad>``,
+``alired58-<code>-dataworks-source-url-<partner|vpc>``.
 
 tests/test_realistic_programs.py runs them as CASES.
 """
 
 from __future__ import annotations
 
+import functools
 import json
+from collections.abc import Callable
 from typing import Any
 
 import pulumi_alicloud as alicloud
@@ -212,21 +234,27 @@ def rows() -> list[Row]:
     for code in CODES:
         c = code.lower()
         p = f"alired58-{c}"
-        for name, make in (("gtm-pool", lambda h: _gtm_pool(h)), ("ros-gtm-pool", lambda h: _ros_gtm_pool(code, h))):
+        pools: tuple[tuple[str, Callable[[str], Build]], ...] = (
+            ("gtm-pool", _gtm_pool), ("ros-gtm-pool", functools.partial(_ros_gtm_pool, code)))  # fmt: skip
+        for name, make in pools:
             out += [(f"{p}-{name}-partner", code, make(PARTNER_SITE), {"RES-015"}, []),
                     (f"{p}-{name}-partner-declared", code, make(PARTNER_SITE), set(), [PARTNER_SITE_DECLARED]),
                     (f"{p}-{name}-own-oss", code, make(f"fleet-site.oss-{_HOME[code]}.aliyuncs.com"), set(),
                      [])]  # fmt: skip
         for kind in ("redirect", "mirror"):
-            for name, site in (("oss-website", lambda k, h: _oss_website(k, h)),
-                               ("ros-oss-website", lambda k, h: _ros_oss_website(code, k, h))):  # fmt: skip
+            sites: tuple[tuple[str, Callable[[str, str], Build]], ...] = (
+                ("oss-website", _oss_website),
+                ("ros-oss-website", functools.partial(_ros_oss_website, code)))  # fmt: skip
+            for name, site in sites:
                 out += [(f"{p}-{name}-{kind}-partner", code, site(kind, PARTNER_SITE), {"RES-015"}, []),
                         (f"{p}-{name}-{kind}-partner-declared", code, site(kind, PARTNER_SITE), set(),
                          [PARTNER_SITE_DECLARED]),
                         (f"{p}-{name}-{kind}-own-oss", code, site(kind, f"fleet-old.oss-{_HOME[code]}.aliyuncs.com"),
                          set(), [])]  # fmt: skip
-        for name, svc in (("apig-service", lambda a: _apig_service(a)),
-                          ("ros-apig-service", lambda a: _ros_apig_service(code, a))):  # fmt: skip
+        services: tuple[tuple[str, Callable[[str], Build]], ...] = (
+            ("apig-service", _apig_service),
+            ("ros-apig-service", functools.partial(_ros_apig_service, code)))  # fmt: skip
+        for name, svc in services:
             out += [(f"{p}-{name}-partner", code, svc(f"{PARTNER_SITE}:443"), {"RES-015"}, []),
                     (f"{p}-{name}-partner-declared", code, svc(f"{PARTNER_SITE}:443"), set(), [PARTNER_SITE_DECLARED]),
                     (f"{p}-{name}-vpc", code, svc(f"{OWN_ADDRESS}:8080"), set(), [])]  # fmt: skip
