@@ -106,12 +106,10 @@ def _oss_website(kind: str, host: str) -> Build:
         c.ali_role = DEPLOYER
         # docs: oss/bucketwebsite (index_document, error_document, routing_rules.routing_rules [{rule_number,
         # condition, redirect}]: "the static website configuration and mirror configuration of the bucket")
-        return alicloud.oss.BucketWebsite(
-            "site", bucket="fleet-site", index_document={"suffix": "index.html"},
-            routing_rules={"routing_rules": [{"rule_number": 1,
-                                              "condition": {"http_error_code_returned_equals": "404"},
-                                              "redirect": _redirect(kind, host)}]},
-            opts=c.ali)  # fmt: skip
+        rules: Any = {"routing_rules": [{"rule_number": 1, "condition": {"http_error_code_returned_equals": "404"},
+                                         "redirect": _redirect(kind, host)}]}  # fmt: skip
+        return alicloud.oss.BucketWebsite("site", bucket="fleet-site", index_document={"suffix": "index.html"},
+                                          routing_rules=rules, opts=c.ali)  # fmt: skip
 
     return build
 
@@ -199,13 +197,13 @@ def _endpoint(region: str, by: str) -> Build:
         c.ali_role = DEPLOYER
         # docs: privatelink/vpcendpoint (service_id, service_name, service_region_id "The region ID of the endpoint
         # service": a cross-region endpoint connects the VPC to a service in that Region; cross_region_bandwidth)
-        service: dict[str, str] = (
-            {"service_name": f"com.aliyuncs.privatelink.{region}.epsrv-fleetorders01"} if by == "name"
-            else {"service_id": "epsrv-fleetorders01", "service_region_id": region}
-        )  # fmt: skip
+        by_name = by == "name"
         return alicloud.privatelink.VpcEndpoint(
             "orders", vpc_id="vpc-fleet0001", security_group_ids=["sg-fleet0001"], vpc_endpoint_name="orders",
-            endpoint_type="Interface", opts=c.ali, **service)  # fmt: skip
+            endpoint_type="Interface", opts=c.ali,
+            service_name=f"com.aliyuncs.privatelink.{region}.epsrv-fleetorders01" if by_name else None,
+            service_id=None if by_name else "epsrv-fleetorders01",
+            service_region_id=None if by_name else region)  # fmt: skip
 
     return build
 
