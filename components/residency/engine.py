@@ -5182,11 +5182,10 @@ class RuleEngine:
         """(alired58) One pattern of an allow-list of hosts the service connects to (``host_pattern_keys``: a reindex
         whitelist's ``*.partner.example.com:9200``), a ``*`` matching any text: judged as every host it matches.
         Wildcards in the leading labels only: a host under the fixed domain after them, judged as a placeholder's
-        host (declared by the domain's wildcard or the pattern as written); an IPv4 pattern whose addresses are all
-        inside one private range passes, as each address would; any other pattern (``*:*``, ``47.100.*.*``, a wildcard
-        after a fixed label) matches hosts anywhere: unproven, and no declaration names it (the register takes `*` only
-        as a host's first label), so the hosts are listed instead. False when the host is fixed (``localhost:*``):
-        judged as written."""
+        host (declared by the domain's ``*.`` match); an IPv4 pattern whose addresses are all inside one private range
+        passes, as each address would; any other pattern (``*:*``, ``47.100.*.*``, a wildcard after a fixed label)
+        matches hosts anywhere: unproven, and no declaration names it (the register takes ``*`` only as a host's first
+        label), so the hosts are listed instead. False when the host is fixed (``localhost:*``): judged as written."""
         host = _PATTERN_PORT.sub("", value).lower().rstrip(".")
         if "*" not in host:
             return False
