@@ -639,10 +639,16 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
     # awsred57b (stop 57): the Alibaba Cloud destination fields' ROS twins' nested properties (a CloudMonitor contact's
     # Channels.Mail), each a destination field's path.
     destinations57b = {("alicloud:cms/alarmContact:AlarmContact", "channels_mail")}
+    # alired58 (stop 58): a ROS GTM address pool's `Addr[].Addr` and an OSS website routing rule's Redirect.HostName,
+    # each a destination field's path.
+    destinations58 = {
+        ("alicloud:dns/addressPool:AddressPool", "addresses.address"),
+        ("alicloud:oss/bucketWebsite:BucketWebsite", "routing_rules.routing_rules.redirect.host_name"),
+    }
     fields = {(f.type, f.path) for f in load_endpoints().destination_fields}
     assert all(
         any(t == token and f"{p}.".startswith(f"{target}.") for t, p in fields)
-        for token, target in destinations57 | destinations57b
+        for token, target in destinations57 | destinations57b | destinations58
     )
     granted = [(f.type, f.path) for f in load_endpoints().granted_account_fields]
     granted += [(t, g.field) for g in load_endpoints().global_services if g.field for t in g.types]
@@ -662,9 +668,12 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
         *red57_hosts,
         *destinations57,
         *destinations57b,
+        *destinations58,
     }
     # host paths, group fields and destination fields, no account field
-    judged_otherwise = red55_hosts | red56b | red56b_hosts | red57_hosts | destinations57 | destinations57b
+    judged_otherwise = (
+        red55_hosts | red56b | red56b_hosts | red57_hosts | destinations57 | destinations57b | destinations58
+    )
     assert all(
         (token, target) in written or (token, target) in granted or (token, target) in judged_otherwise
         for token, target in nested_paths

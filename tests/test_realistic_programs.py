@@ -49,6 +49,7 @@ import platform_programs_alired56 as ar56
 import platform_programs_alired56b as ar56b
 import platform_programs_alired57 as ar57
 import platform_programs_alired57b as ar57b
+import platform_programs_alired58 as ar58
 import platform_programs_alirole41 as ar41
 import platform_programs_anonymous43 as an43
 import platform_programs_apigw39 as agw39
@@ -18911,6 +18912,12 @@ CASES: list[Case] = [
     # contact naming a partner are RES-015 as their Pulumi twins (each passed every door before); a TXT (SPF) record
     # passes (RES-016 before); the VPC's addresses, the region's OSS host and the declared partner pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw57b.rows()],
+    # -- stop 58, Alibaba Cloud red team round 18 (tests/platform_programs_alired58.py): in a ROS template, a GTM
+    # address pool's address, an OSS website's redirect host and a cloud-native API Gateway service's address naming a
+    # partner, and an Elasticsearch reindex whitelist's pattern matching a partner's or any host, are RES-015 (each
+    # passed every door before); the region's OSS host, the VPC's addresses and patterns, the declared partner and the
+    # stack's own cluster by its instance's domain output pass; PrivateLink and DataWorks pinned
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar58.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

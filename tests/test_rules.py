@@ -8919,7 +8919,7 @@ PAIRS += [
 )  # fmt: skip
 def test_a_reindex_whitelist_names_the_clusters_the_instance_reads(whitelist: str, expected: list[str]) -> None:
     # alired57b (stop 57): each listed host is judged; the other settings of the map are no hosts. (A wildcard pattern,
-    # `*.partner.example.com:9200` or `*:*`, is no host the engine reads under any host key: docs/residency-open.md.)
+    # `*.partner.example.com:9200` or `*:*`: alired58's test below.)
     settings = {"reindex.remote.whitelist": whitelist, "action.auto_create_index": "+.*,-*",
                 "indices.fielddata.cache.size": "20%", "action.destructive_requires_name": "true"}  # fmt: skip
     es = ali("alicloud:elasticsearch/instance:Instance", **_ES57B, setting_config=settings)
@@ -9150,3 +9150,66 @@ def test_mutation57_template_service_parameter_default(
     parameter: dict[str, Any], stack: dict[str, Any], expected: set[str]
 ) -> None:
     assert {f.rule.id for f in RuleEngine("EU").check(_efs57(parameter, **stack))[0]} == expected
+
+
+# alired58 (stop 58): three ROS twins round 33 left unmapped, each judged at its Pulumi input's path: a GTM address
+# pool's `Addr[].Addr` (dns/addressPool `addresses.address`), an OSS website routing rule's `Redirect.HostName`
+# (oss/bucketWebsite), a cloud-native API Gateway service's `Addresses` (apig/service). A partner's host passed every
+# door in each before; the region's OSS host and the VPC's address pass.
+_POOL58 = {"InstanceId": "gtm-1", "Name": "web", "LbaStrategy": "RATIO", "Type": "DOMAIN"}
+
+
+def _site58(host: str) -> dict[str, Any]:
+    redirect = {"RedirectType": "External", "HostName": host, "Protocol": "https"}
+    return {"IndexDocument": {"Suffix": "index.html"},
+            "RoutingRules": [{"RuleNumber": 1, "Condition": {"HttpErrorCodeReturnedEquals": "404"},
+                              "Redirect": redirect}]}  # fmt: skip
+
+
+PAIRS += [
+    ("RES-015", "CN",
+     _ros("ALIYUN::DNS::AddressPool", **_POOL58, Addr=[{"Addr": "site.oss-cn-shanghai.aliyuncs.com", "Mode": "SMART"}]),
+     _ros("ALIYUN::DNS::AddressPool", **_POOL58, Addr=[{"Addr": "www.partner.example.com", "Mode": "SMART"}]),
+     "template_body(json).Resources.X.Properties.Addr[0].Addr"),
+    ("RES-015", "CN",
+     _ros("ALIYUN::OSS::Website", BucketName="site", WebsiteConfiguration=_site58("old.oss-cn-shanghai.aliyuncs.com")),
+     _ros("ALIYUN::OSS::Website", BucketName="site", WebsiteConfiguration=_site58("www.partner.example.com")),
+     "template_body(json).Resources.X.Properties.WebsiteConfiguration.RoutingRules[0].Redirect.HostName"),
+    ("RES-015", "CN",
+     _ros("ALIYUN::APIG::Service", GatewayId="gw-1", ServiceName="s", SourceType="DNS", Addresses=["10.20.3.17:8080"]),
+     _ros("ALIYUN::APIG::Service", GatewayId="gw-1", ServiceName="s", SourceType="DNS",
+          Addresses=["api.partner.example.com:443"]),
+     "template_body(json).Resources.X.Properties.Addresses[0]"),
+]  # fmt: skip
+
+
+# alired58 (stop 58): a reindex whitelist takes host patterns ("127.0.10.*:9200, localhost:*", Elastic's "Reindex from
+# remote"), each naming every host it matches (`host_pattern_keys`): wildcards in the leading labels only name hosts
+# under the fixed domain (RES-015 for a partner's, declared by the domain's `*.` match); an IPv4 pattern inside one
+# private range passes; any other pattern (`*:*`, a public block, a wildcard after a fixed label) is unproven. Each
+# refused one passed every door before (tests/platform_programs_alired58.py).
+@pytest.mark.parametrize(
+    ("whitelist", "expected"),
+    [("*.partner.example.com:9200", ["RES-015"]), ("es-*.partner.example.com:*", ["RES-015"]),
+     ("*:*", ["RES-015"]), ("*", ["RES-015"]), ("47.100.*.*:9200", ["RES-015"]), ("10.*:9200", []),
+     ("10.20.*.*:9200", []), ("127.0.10.*:9200", []), ("192.168.*.*:9200", []), ("172.*.*.*:9200", ["RES-015"]),
+     ("es.*.example.com:9200", ["RES-015"]), ("10.20.3.17:9200,*.partner.example.com:9200", ["RES-015"]),
+     ("localhost:*,10.20.*.*:9200", []), ("*.elasticsearch.aliyuncs.com:9200", ["RES-015"])],
+)  # fmt: skip
+def test_alired58_a_reindex_whitelist_pattern_names_every_host_it_matches(whitelist: str, expected: list[str]) -> None:
+    es = ali("alicloud:elasticsearch/instance:Instance", **_ES57B,
+             setting_config={"reindex.remote.whitelist": whitelist})  # fmt: skip
+    assert sorted({f.rule.id for f in RuleEngine("CN").check(es)[0]}) == expected
+
+
+def test_alired58_a_domain_pattern_is_declared_by_the_domains_wildcard() -> None:
+    es = ali("alicloud:elasticsearch/instance:Instance", **_ES57B,
+             setting_config={"reindex.remote.whitelist": "*.partner.example.com:9200"})  # fmt: skip
+    partner = parse_destinations([{"id": "p", "kind": "resident", "match": "*.partner.example.com", "evidence": "e"}])
+    findings = RuleEngine("CN", destinations=partner).check(es)[0]
+    assert [(f.rule.id, f.declared_by) for f in findings] == [("RES-015", "p")]
+    # A pattern of no domain is not declared by one: its hosts are anywhere.
+    es = ali("alicloud:elasticsearch/instance:Instance", **_ES57B,
+             setting_config={"reindex.remote.whitelist": "*:9200"})  # fmt: skip
+    findings = RuleEngine("CN", destinations=partner).check(es)[0]
+    assert [(f.rule.id, f.declared_by) for f in findings] == [("RES-015", None)]

@@ -1721,6 +1721,10 @@ class EndpointCatalogue(_Frozen):
     host_key_prefixes: frozenset[str] = frozenset()
     """Keys (snake_case) named by how they start, ``<prefix>_<anything>``, that hold a host as a host key does: the
     Alibaba Cloud provider's ``ALIBABA_CLOUD_ENDPOINT_<PRODUCT>`` variables."""
+    host_pattern_keys: frozenset[str] = frozenset()
+    """(alired58) Host keys (snake_case, matched like host keys) whose value is an allow-list of host patterns the
+    service connects to (Elasticsearch's ``reindex.remote.whitelist``): a ``*`` in a pattern matches any text, so the
+    pattern names every host it matches."""
     user_keyed_maps: frozenset[str] = frozenset()
     """Keys (snake_case) whose map holds names the user chose, such as environment variables: a free-text
     name among them (a variable ``DESCRIPTION``) is data like any other, not a field for humans."""

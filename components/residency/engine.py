@@ -4014,6 +4014,10 @@ class RuleEngine:
                 if not self.parser.has_candidates(item):
                     self._judged_as_bare_host(walk, item, path)
             return False
+        if "*" in stripped and _named_by(_key_tokens(_snake(key)), self.endpoints.host_pattern_keys):
+            # (alired58) One pattern of an allow-list of hosts (a reindex whitelist's `*.partner.example.com:9200`):
+            # the substring test first, so a value without a wildcard pays nothing more.
+            return self._judged_as_host_pattern(walk, stripped, path)
         if (
             candidates
             and stripped.lower().rstrip(".") not in self._all_suffixes
@@ -5172,6 +5176,43 @@ class RuleEngine:
         # as written: a host under no catalogued suffix, unproven.)
         host = idna_form(host) or host
         self._judge(walk, self.parser.host(host, in_url=False), path, RuleId.DESTINATION_HOST_PROVEN)
+        return True
+
+    def _judged_as_host_pattern(self, walk: _Walk, value: str, path: str) -> bool:
+        """(alired58) One pattern of an allow-list of hosts the service connects to (``host_pattern_keys``: a reindex
+        whitelist's ``*.partner.example.com:9200``), a ``*`` matching any text: judged as every host it matches.
+        Wildcards in the leading labels only: a host under the fixed domain after them, judged as a placeholder's
+        host (declared by the domain's ``*.`` match); an IPv4 pattern whose addresses are all inside one private range
+        passes, as each address would; any other pattern (``*:*``, ``47.100.*.*``, a wildcard after a fixed label)
+        matches hosts anywhere: unproven, and no declaration names it (the register takes ``*`` only as a host's first
+        label), so the hosts are listed instead. False when the host is fixed (``localhost:*``): judged as written."""
+        host = _PATTERN_PORT.sub("", value).lower().rstrip(".")
+        if "*" not in host:
+            return False
+        octets = _IPV4_PATTERN.fullmatch(host)
+        if octets is not None:
+            fixed = [int(o) for o in octets.group(1).split(".") if o]
+            if fixed and all(o < 256 for o in fixed):
+                first = ".".join(str(o) for o in fixed + [0] * (4 - len(fixed)))
+                last = ".".join(str(o) for o in fixed + [255] * (4 - len(fixed)))
+                # The block the wildcards span is aligned (a /8, /16 or /24): both its ends inside the network's
+                # ranges means the whole block is (10.20.*.*, 127.0.10.*).
+                if is_private_address(first) and is_private_address(last):
+                    return True
+        else:
+            labels = host.split(".")
+            wild = [i for i, label in enumerate(labels) if "*" in label]
+            if wild == list(range(len(wild))) and len(labels) > len(wild):
+                filled = ".".join([PLACEHOLDER_LABEL] * len(wild) + labels[len(wild) :])
+                ref = self.parser.host(idna_form(filled) or filled, in_url=False)._replace(url=value)
+                self._judge(walk, ref, path, RuleId.DESTINATION_HOST_PROVEN)
+                return True
+        detail = (
+            f"{value!r} is a pattern of the hosts the service may connect to that matches hosts anywhere: nothing "
+            f"proves they are in {self._j()}. List the hosts instead (or a domain's `*.` pattern), each inside "
+            f"{self._j()} or declared."
+        )
+        self._add_coverable(walk, RuleId.DESTINATION_HOST_PROVEN, path, value, detail, (value,))
         return True
 
     def _judged_as_site(self, walk: _Walk, value: str, path: str) -> bool:
@@ -9646,6 +9687,10 @@ _SHOWN_DOCUMENT = 80  # characters of a document beyond the bounds shown in its 
 _NO_KEYS: frozenset[str] = frozenset()
 _AUTONAME_SUFFIX = re.compile(r"-[0-9a-f]{7}$")  # Pulumi's default auto-name: <logical name>-<7 hex digits>
 _LIST_SPLIT = re.compile(r"[,;\s]+")
+# (alired58) A host pattern's port (`:9200`, `:*`) and an IPv4 pattern's fixed octets before its wildcards
+# (`10.20.*.*`, `127.0.10.*`): _judged_as_host_pattern.
+_PATTERN_PORT = re.compile(r":(?:\d+|\*)$")
+_IPV4_PATTERN = re.compile(r"((?:\d{1,3}\.){0,3})\*(?:\.\*)*")
 
 
 def _list_items(value: str) -> list[str]:
