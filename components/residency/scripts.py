@@ -2622,7 +2622,9 @@ def array_input_elements(
         index = _subscript_index(m.group(2))
         held = ([indexed[index]] if index in indexed else []) if index is not None else list(indexed.values())
         if held:
-            elements[f"{name}[{index}]"] = tuple(held)
+            # mutation58: held under the subscript as written (`R[@]`, `R[$i]`, `R[1+0]`), the name the resolver reads
+            # (array_elements' keys); since mutation56 the computed index was written (`R[None]` for `@`: nothing held)
+            elements[f"{name}[{m.group(2)}]"] = tuple(held)
     return elements
 
 
@@ -2829,7 +2831,7 @@ def for_loop_words(
     files the script writes), or, when it cannot compute them, the substitution as written (``$(...)``): the engine
     holds that apart, as a ``while read`` loop's unknown input, and it fails closed at a destination argument only."""
     arrays = _array_items(script) if "=(" in script or "[" in script else {}
-    inputs = {name: given for name, _, given in array_inputs(script)} if has_array_element(script) else {}
+    inputs = {name: (split, given) for name, split, given in array_inputs(script)} if has_array_element(script) else {}
     words: dict[str, list[str]] = {}
     passed = "$@" in script or "$*" in script or "${@}" in script or "${*}" in script
     positional = positional_words(script) if passed else []
@@ -2860,7 +2862,11 @@ def for_loop_words(
                 if listed.group(1) in inputs:
                     # scripts56: an array `mapfile` / `read -a` / `R=($(cmd))` fills (array_inputs): the words its
                     # input gives, computed by the one evaluator, else the input as written (held apart)
-                    _, given = _loop_substitutions(inputs[listed.group(1)], values, files or {})
+                    split, substitution = inputs[listed.group(1)]
+                    # mutation58: `mapfile -d SEP` (_mapfile_split): the output's items at SEP too, as the elements'
+                    # (array_input_elements); `-d ,` over `a,b` gave the one word `a,b`, no loop word: nothing judged
+                    at = chr(int(split.rsplit("/", 1)[1])) if split.count("/") == 4 else None
+                    _, given = _loop_substitutions(substitution, values, files or {}, at)
                     known = words.setdefault(m.group(1), [])
                     known += [w for w in dict.fromkeys(given) if w not in known]
             else:
@@ -2880,11 +2886,12 @@ def _positional_items(word: str, values: Mapping[str, Sequence[str]]) -> list[st
 
 
 def _loop_substitutions(
-    text: str, values: Mapping[str, Sequence[str]], files: Mapping[str, str]
+    text: str, values: Mapping[str, Sequence[str]], files: Mapping[str, str], separator: str | None = None
 ) -> tuple[str, list[str]]:
     """(lead, stop 54) ``text`` (a ``for`` loop's word list) with its command substitutions blanked, and the words they
     give (:func:`for_loop_words`): each computed value split into words (a word naming the machine itself is left
-    out: no literal), or the substitution as written when it cannot be computed."""
+    out: no literal), or the substitution as written when it cannot be computed. mutation58: ``separator`` (a
+    ``mapfile -d SEP`` array's) splits the values there too."""
     if "$(" not in text and "`" not in text:
         return text, []
     words: list[str] = []
@@ -2901,7 +2908,8 @@ def _loop_substitutions(
         if given is None:
             words.append(substitution)
         else:
-            words += [w for v in given if v != OWN_MACHINE for w in v.split() if _LOOP_WORD.fullmatch(w)]
+            split = (v.replace(separator, " ") if separator else v for v in given if v != OWN_MACHINE)
+            words += [w for v in split for w in v.split() if _LOOP_WORD.fullmatch(w)]
         text = text[:at] + " " * len(substitution) + text[at + len(substitution) :]
         i = at + len(substitution)
 
@@ -4687,6 +4695,11 @@ def _split_here_string(m: re.Match[str]) -> str:
         and (split := _expanded_fields(literal, ifs_value(ifs), names, array))
     ):
         fields = split
+    elif array and ifs is None and literal[:2] == "$(" and substitution_at(literal, 0) == literal:
+        # mutation58: `read -a R <<< "$(cmd)"` splits the output's first line into items (bash(1) "read": "-a aname
+        # The words are assigned to sequential indices"): left as written for array_inputs' `first-line` reading;
+        # written `R=("$(cmd)")` the output was one item, so `${R[1]}` held nothing (a second Region passed)
+        return m.group(0)
     elif "$" in literal or "`" in literal:
         fields = [word] * (1 if array else len(names))
     else:
