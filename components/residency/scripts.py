@@ -3204,7 +3204,16 @@ def filled_texts(text: str, reaching: Mapping[str, Sequence[str]]) -> tuple[str,
 # expansions convert each matched character"; an empty pattern "is treated like a ?, which matches every
 # character"). A variable's operation is each value it holds, changed so; a word holding a quote or an expansion of
 # its own is left as written (unread, as before).
-PARAMETER_OPERATION = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(##?|%%?|//?|\^\^?|,,?)([^{}$`\"'\s]*)\}")
+# mutation58 (stop 58): and "Substring Expansion", `${parameter:offset}` / `${parameter:offset:length}` ("Expands to up
+# to length characters of the value of parameter starting at the character specified by offset ... If offset evaluates
+# to a number less than zero, the value is used as an offset in characters from the end ... Note that a negative
+# offset must be separated from the colon by at least one space to avoid being confused with the :- expansion"; "If
+# length evaluates to a number less than zero, it is interpreted as an offset in characters from the end"): `R=x<abroad>`
+# then `--region "${R:1}"` passed every door (the operation was unread: nothing held). `${R:-x}` / `:=` / `:+` / `:?`
+# stay the default expansions they are.
+PARAMETER_OPERATION = re.compile(
+    r"\$\{([A-Za-z_][A-Za-z0-9_]*)(##?|%%?|//?|\^\^?|,,?|:(?=[0-9:])|:[ \t]+(?=-?[0-9]))([^{}$`\"'\s]*)\}"
+)
 
 
 def _operations_held(text: str, held: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, ...]]:
@@ -3222,6 +3231,8 @@ def operated(value: str, operator: str, word: str) -> str | None:
     Expansion"); None for a value holding an expansion (an uncomputed substitution kept as text)."""
     if "$" in value or "`" in value:
         return None
+    if operator[0] == ":":
+        return _substring(value, word)
     if operator[0] in "^,":
         pattern = word or "?"
         change = str.upper if operator[0] == "^" else str.lower
@@ -3255,6 +3266,26 @@ def operated(value: str, operator: str, word: str) -> str | None:
             return out + value[end:]
         i = end
     return out
+
+
+_SUBSTRING_BOUNDS = re.compile(r"(-?[0-9]*)(?::[ \t]*(-?[0-9]+))?")
+
+
+def _substring(value: str, word: str) -> str | None:
+    """(mutation58) ``value``'s substring expansion by ``word`` (``offset`` or ``offset:length``, literal numbers; an
+    empty offset is 0); None for bounds that are no such numbers (an arithmetic expression: not computed)."""
+    m = _SUBSTRING_BOUNDS.fullmatch(word)
+    if m is None:
+        return None
+    offset = int(m.group(1)) if m.group(1) not in ("", "-") else 0
+    start = offset if offset >= 0 else len(value) + offset
+    if start < 0 or start > len(value):
+        return ""
+    if m.group(2) is None:
+        return value[start:]
+    length = int(m.group(2))
+    end = start + length if length >= 0 else len(value) + length
+    return value[start:end] if end >= start else ""
 
 
 def _given_or_written(given: Mapping[str, str | None], reference: re.Match[str]) -> str:
