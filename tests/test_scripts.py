@@ -5035,7 +5035,10 @@ def test_scripts57_filled_texts_reads_defaults_and_keeps_unknowns() -> None:
         (f'RS=(eu-west-1 us-west-2)\nR="${{RS[0]}}"\n{_R57} "$R"', []),
         (f'declare -A M=([home]=eu-west-1 [dr]=us-west-2)\nk=home\n{_R57} "${{M[$k]}}"', []),  # was RES-009
         (f'declare -A M=([home]=eu-west-1 [dr]=us-west-2)\nk=dr\n{_R57} "${{M[$k]}}"', ["RES-009"]),
-        (f'declare -A M=([home]=eu-west-1 [dr]=us-west-2)\nfor k in home; do {_R57} "${{M[$k]}}"; done', ["RES-009"]),
+        # mutation58 (stop 58): a key bound by a loop of literal words is those keys' items (was RES-009: every
+        # item, a false alarm where the loop never takes the key abroad)
+        (f'declare -A M=([home]=eu-west-1 [dr]=us-west-2)\nfor k in home; do {_R57} "${{M[$k]}}"; done', []),
+        (f'declare -A M=([home]=eu-west-1 [dr]=us-west-2)\nfor k in home dr; do {_R57} "${{M[$k]}}"; done', ["RES-009"]),
         (f'read -r -a RS <<< "${{DR:-eu-west-1 us-west-2}}"\n{_R57} "${{RS[1]}}"', ["RES-009"]),
         (f'DR=eu-west-1\nread -r -a RS <<< "${{DR:-eu-west-1 us-west-2}}"\n{_R57} "${{RS[1]}}"', []),
         (f'P=us-west\nR="${{P}}-2"\n{_R57} "$R"', ["RES-009"]),  # an assignment's text around a variable

@@ -130,6 +130,7 @@ from components.residency.scripts import (
     jq_interpolating_programs,
     jq_patterns_blanked,
     last_positional_written,
+    loop_literal_values,
     machine_or_private,
     may_write_files,
     plain_assigned_name,
@@ -9915,12 +9916,17 @@ def _keyed_by_variable(script: str, elements: Mapping[str, tuple[str, ...]]) -> 
     """(scripts57, stop 57) ``elements`` (:func:`scripts.array_elements`) with an element whose subscript is a variable
     the script only ever assigns literal words (:func:`scripts.plain_literal_values`: ``k=dr``) holding the items of
     those keys alone (bash(1) "Arrays": the subscript is expanded; ``${M[$k]}`` is ``${M[dr]}``), not every item (a
-    ``${M[home]}`` beside a key abroad was refused through ``k=home``); every item, as before, when the variable is
-    bound otherwise (a loop, ``read``, arithmetic) or a value names no item the reader knows."""
+    ``${M[home]}`` beside a key abroad was refused through ``k=home``); mutation58: so too a variable only loops of
+    literal words bind (:func:`scripts.loop_literal_values`); every item, as before, when the variable is bound
+    otherwise (``read``, arithmetic, a loop over an expansion) or a value names no item the reader knows."""
     out = dict(elements)
     for key in elements:
         m = _VARIABLE_SUBSCRIPT.fullmatch(key)
         values = plain_literal_values(script, m.group(3)) if m is not None else None
+        if m is not None and values is None:
+            # mutation58: k bound by loops of literal words alone (`for k in home; do ... "${M[$k]}"`): those keys'
+            # items (every item was refused at home: a key abroad the loop never takes)
+            values = loop_literal_values(script, m.group(3))
         if m is None or values is None:
             continue
         items = [elements.get(f"{m.group(1)}[{value}]") for value in values]

@@ -67,6 +67,7 @@ __all__ = [
     "all_positional_expanded",
     "array_inputs",
     "array_input_elements",
+    "loop_literal_values",
 ]
 
 # Words that separate one command from the next (shlex's punctuation tokens), and redirections, whose next word is a
@@ -2379,8 +2380,14 @@ def _array_items(script: str) -> dict[str, tuple[str, ...]]:
 # array variable aname, starting at 0"; mapfile (readarray): "Read lines from the standard input into the indexed array
 # variable array ... -t Remove a trailing delim (default newline) from each line read". The input is a here-string's
 # literal word or a here-document's body (unquoted: one holding an expansion gives nothing, as a loop's word).
+# mutation58 (stop 58): and an associative array's element by its key (bash(1) "Arrays": "Any element of an array may be
+# assigned to using the syntax name[subscript]=value"; `declare -A M` then `M[dr]=<Region>`, `M["dr"]=...`): the key's
+# item and every item's; `M[dr]=<abroad>` then `"${M[$k]}"` (k from a loop) or `"${M[dr]}"` passed every door (a key
+# was no subscript here: nothing held).
 _ELEMENT_ASSIGNMENT = re.compile(
-    rf"{_COMMAND_PLACE}(?:{_DECLARATION})?([A-Za-z_][A-Za-z0-9_]*)\[([0-9]+)\]=(\"[^\"\n]*\"|'[^'\n]*'|[^\s;&|<>()'\"]*)",
+    rf"{_COMMAND_PLACE}(?:{_DECLARATION})?([A-Za-z_][A-Za-z0-9_]*)"
+    r"\[([0-9]+|[A-Za-z_][A-Za-z0-9_.-]*|\"[A-Za-z0-9_.-]+\"|'[A-Za-z0-9_.-]+')\]"
+    r"=(\"[^\"\n]*\"|'[^'\n]*'|[^\s;&|<>()'\"]*)",
     re.M,
 )
 # scripts57 (stop 57): a mapfile option and its value (bash(1) "mapfile": `-d delim`, `-u fd`, `-C callback`, `-c
@@ -2466,17 +2473,19 @@ def _windowed(items: list[str], window: tuple[int, int, int]) -> list[tuple[int,
     return [(origin + k, item) for k, item in enumerate(kept)]
 
 
-def _other_array_items(script: str) -> dict[str, list[tuple[int | None, str]]]:
+def _other_array_items(script: str) -> dict[str, list[tuple[int | str | None, str]]]:
     """(scripts55) The literal items ``script`` gives its arrays other than by a compound assignment, each with its
-    index (None: not known): ``NAME[k]=WORD``; ``read -a NAME`` fed by a here-document (its first line's words, from
+    index (None: not known): ``NAME[k]=WORD`` (mutation58: an associative array's key too, ``M[dr]=WORD``: the key as
+    its index); ``read -a NAME`` fed by a here-document (its first line's words, from
     0; scripts56: ``read -a NAME <<< WORDS`` is :func:`reads_as_assignments`' alone); ``mapfile -t NAME`` /
     ``readarray`` fed by a here-string or a here-document (each line, from 0)."""
-    given: dict[str, list[tuple[int | None, str]]] = {}
+    given: dict[str, list[tuple[int | str | None, str]]] = {}
     if "]=" in script:
         for m in _ELEMENT_ASSIGNMENT.finditer(script):
             item = m.group(3).strip("\"'")
             if _LOOP_WORD.fullmatch(item):
-                given.setdefault(m.group(1), []).append((int(m.group(2)), item))
+                key = m.group(2).strip("\"'")  # mutation58: an associative array's key, its quotes removed
+                given.setdefault(m.group(1), []).append((int(key) if key.isdigit() else key, item))
     if "read" not in script and "mapfile" not in script:
         return given
     for m in _ARRAY_READ.finditer(script):
@@ -2706,7 +2715,7 @@ def array_elements(script: str, references: bool = False) -> dict[str, tuple[str
     holding an expansion as written (``RS=(eu-central-1 "$DR")``: ``$DR``), for the engine's resolver to fill."""
     elements: dict[str, list[str]] = {}
 
-    def add(name: str, index: int | None, item: str) -> None:
+    def add(name: str, index: int | str | None, item: str) -> None:
         for key in (f"{name}[@]", f"{name}[*]", *(() if index is None else (f"{name}[{index}]",))):
             known = elements.setdefault(key, [])
             if item not in known:
@@ -4387,6 +4396,35 @@ def plain_literal_values(script: str, name: str) -> tuple[str, ...] | None:
             return None
         values.append(value)
     return tuple(dict.fromkeys(values))
+
+
+def loop_literal_values(script: str, name: str) -> tuple[str, ...] | None:
+    """(mutation58) The literal words variable ``name`` of ``script`` takes, when only ``for NAME in WORDS`` loops of
+    literal words bind it (bash(1) "Looping Constructs": "The list of words following in is expanded ... name is set
+    to each element of this list in turn"): ``for k in home; do ... "${M[$k]}"``; None when anything else binds or
+    assigns it, or a loop's word is not a literal one (an expansion, a glob, a brace list)."""
+    loops = [m for m in _FOR_IN.finditer(script) if m.group(1) == name] if "for" in script else []
+    if not loops or re.search(rf"(?<![\w$]){name}\+?=", script):
+        return None
+    if re.search(_OTHER_BINDING.format(name=name), _without_spans(script, [m.span() for m in loops])):
+        return None
+    values: list[str] = []
+    for m in loops:
+        for word in m.group(2).replace("\\\n", " ").split():
+            literal = word[1:-1] if len(word) > 1 and word[0] == word[-1] and word[0] in "\"'" else word
+            if not _LOOP_WORD.fullmatch(literal):
+                return None
+            values.append(literal)
+    return tuple(dict.fromkeys(values)) or None
+
+
+def _without_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each of ``spans`` (in order, not overlapping) blanked (spaces: the lines stay where they are)."""
+    out, at = [], 0
+    for start, end in spans:
+        out += [text[at:start], " " * (end - start)]
+        at = end
+    return "".join([*out, text[at:]])
 
 
 def machine_or_private(word: str, script: str, files: Mapping[str, str]) -> bool:
