@@ -169,6 +169,7 @@ import platform_programs_mutation55 as mu55
 import platform_programs_mutation56 as mu56
 import platform_programs_mutation57 as mu57
 import platform_programs_mutation57b as mu57b
+import platform_programs_mutation58 as mu58
 import platform_programs_new34 as pn
 import platform_programs_openapi44 as oa44
 import platform_programs_ops as po
@@ -18911,6 +18912,11 @@ CASES: list[Case] = [
     # contact naming a partner are RES-015 as their Pulumi twins (each passed every door before); a TXT (SPF) record
     # passes (RES-016 before); the VPC's addresses, the region's OSS host and the declared partner pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw57b.rows()],
+    # -- stop 58, mutation search round 28 (tests/platform_programs_mutation58.py): a Region abroad in an array mapfile
+    # / read -a fills used by `[@]` / `[$i]`, a `mapfile -d ,` loop, an associative array's element assigned by its
+    # key, a substring expansion, `printf -v R '%q'` and an EMR cluster's fs.oss.endpoint naming a partner are refused
+    # (each passed every door before); `${M[$k]}` with k from `for k in home` passes (RES-009 before)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu58.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -3985,6 +3985,10 @@ def _converted(used: list[str], conversion: re.Match[str]) -> str:
     if spec == "%s":
         return word
     if spec in ("%q", "%b"):
+        if spec == "%q" and re.fullmatch(r"\$\{[A-Za-z_][A-Za-z0-9_]*\}", word):
+            # mutation58: `printf -v R '%q' "$X"` (written `${X}` by _braced_arguments): X's values, as `%s` gives
+            # them (a Region or host %q leaves as it is); unread, R held nothing and a Region abroad passed every door
+            return word
         if _LOOP_WORD.fullmatch(word) is None and word:
             raise ValueError(word)  # mutation57: a word %q quotes or %b unescapes: not read
         return word
