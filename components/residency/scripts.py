@@ -3217,9 +3217,9 @@ def filled_texts(text: str, reaching: Mapping[str, Sequence[str]]) -> tuple[str,
 # to length characters of the value of parameter starting at the character specified by offset ... If offset evaluates
 # to a number less than zero, the value is used as an offset in characters from the end ... Note that a negative
 # offset must be separated from the colon by at least one space to avoid being confused with the :- expansion"; "If
-# length evaluates to a number less than zero, it is interpreted as an offset in characters from the end"): `R=x<abroad>`
-# then `--region "${R:1}"` passed every door (the operation was unread: nothing held). `${R:-x}` / `:=` / `:+` / `:?`
-# stay the default expansions they are.
+# length evaluates to a number less than zero, it is interpreted as an offset in characters from the end"):
+# `R=x<abroad>` then `--region "${R:1}"` passed every door (the operation was unread: nothing held). `${R:-x}` / `:=` /
+# `:+` / `:?` stay the default expansions they are.
 PARAMETER_OPERATION = re.compile(
     r"\$\{([A-Za-z_][A-Za-z0-9_]*)(##?|%%?|//?|\^\^?|,,?|:(?=[0-9:])|:[ \t]+(?=-?[0-9]))([^{}$`\"'\s]*)\}"
 )
