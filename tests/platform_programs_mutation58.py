@@ -14,14 +14,17 @@ of the tree; docs/residency.md "Mutation search, round 28 (stop 58)"). Reproduce
 - a substring expansion (``${DR_TARGET:3}`` of ``dr:<Region>``; bash(1) "Substring Expansion"): unread;
 - ``printf -v R '%q' "$DR"``: unread (``%q`` of a literal word only);
 - an EMR cluster's ``fs.oss.endpoint`` (Hadoop-Aliyun's OSS endpoint) naming a third party's host: not a setting the
-  catalogue read.
+  catalogue read;
+- the Datadog Agent's site chosen by editing the package's ``datadog.yaml`` in place (``sed -i 's/^# site:.*/site:
+  datadoghq.com/'``): an edit of a YAML file was left unread (only a written file's ``site`` was judged).
 
 And a false alarm: ``${M[$k]}`` with ``k`` bound only by ``for k in home`` was RES-009 (every item of M, the key
 abroad too); now the loop's keys' items alone (``-home`` passes, ``-abroad``, the loop over ``dr``, is RES-009).
 
-Ids ``mutation58-<code>-<kind>-<home|abroad>`` (AWS EU / US / JP / CN) and ``mutation58-<code>-emr-oss-endpoint-
-<home|partner|declared>`` (Alibaba Cloud CN / JP / DE). tests/test_realistic_programs.py runs them as CASES
-(``mutation58-*``).
+Ids ``mutation58-<code>-<kind>-<home|abroad>`` and ``mutation58-<code>-datadog-site-edited-<us|declared>`` (AWS EU /
+US / JP / CN; the declared twin names the market's Datadog site, a transfer from CN), and
+``mutation58-<code>-emr-oss-endpoint-<home|partner|declared>`` (Alibaba Cloud CN / JP / DE).
+tests/test_realistic_programs.py runs them as CASES (``mutation58-*``).
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from typing import Any
 from platform_parts import AWS_HOME, Build, Row, home_abroad_rows
 from platform_programs_alired57b import _HOME as ALI_HOME_REGION
 from platform_programs_alired57b import _emr
+from platform_programs_config57 import DATADOG_SITE, declared
 
 # The same helpers as rounds 25-27 (one fact, one place): the DR copy, the Regions and the machines.
 from platform_programs_mutation56 import AWS_NEIGHBOUR, _aws, _copy_to, _region
@@ -109,9 +113,24 @@ def _emr_oss(code: str, endpoint: str) -> Build:
     return _emr(code, [("HADOOP-COMMON", "fs.oss.endpoint", endpoint)])
 
 
+def datadog_site_edited(site: str) -> Callable[[str, str], str]:
+    # Datadog "Agent Configuration Files": the package's /etc/datadog-agent/datadog.yaml holds `# site: datadoghq.com`;
+    # a script chooses the site by editing that line in place.
+    def script(code: str, where: str) -> str:
+        return (f"sed -i 's/^# site:.*/site: {site}/' /etc/datadog-agent/datadog.yaml\n"
+                "systemctl restart datadog-agent\n")  # fmt: skip
+
+    return script
+
+
 def rows() -> list[Row]:
     """(id, jurisdiction, build, expected rule ids, declared destinations) of every program."""
     out = home_abroad_rows("mutation58", KINDS)
+    for code in AWS_CODES:
+        p = f"mutation58-{code.lower()}-datadog-site-edited"
+        out += [(f"{p}-us", code, _aws(datadog_site_edited("datadoghq.com"))(code, "abroad"), {"RES-015"}, []),
+                (f"{p}-declared", code, _aws(datadog_site_edited(DATADOG_SITE[code]))(code, "home"), set(),
+                 [declared(code, DATADOG_SITE[code])])]  # fmt: skip
     for code in ALI_CODES:
         p = f"mutation58-{code.lower()}-emr-oss-endpoint"
         out += [(f"{p}-home", code, _emr_oss(code, f"oss-{ALI_HOME_REGION[code]}-internal.aliyuncs.com"), set(), []),

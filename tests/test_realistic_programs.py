@@ -18914,8 +18914,9 @@ CASES: list[Case] = [
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw57b.rows()],
     # -- stop 58, mutation search round 28 (tests/platform_programs_mutation58.py): a Region abroad in an array mapfile
     # / read -a fills used by `[@]` / `[$i]`, a `mapfile -d ,` loop, an associative array's element assigned by its
-    # key, a substring expansion, `printf -v R '%q'` and an EMR cluster's fs.oss.endpoint naming a partner are refused
-    # (each passed every door before); `${M[$k]}` with k from `for k in home` passes (RES-009 before)
+    # key, a substring expansion, `printf -v R '%q'`, an EMR cluster's fs.oss.endpoint naming a partner and a
+    # Datadog site set by `sed -i` in datadog.yaml are refused (each passed every door before); `${M[$k]}` with k from
+    # `for k in home` passes (RES-009 before)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu58.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /

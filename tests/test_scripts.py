@@ -5588,3 +5588,22 @@ def test_mutation58_loop_literal_values() -> None:
     assert loop_literal_values("for k in home $X; do :; done\n", "k") is None
     assert loop_literal_values("for k in home; do :; done\nk=dr\n", "k") is None
     assert loop_literal_values("k=dr\n", "k") is None
+
+
+# mutation58 (stop 58): the Datadog site chosen by editing the package's datadog.yaml in place (a key the catalogue
+# entry names, set by the edit's one line) is judged as the written file's `site` is; other keys of the edit stay
+# unread.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("site: datadoghq.com", [("RES-015", "datadoghq.com")]),
+        ('site: "datadoghq.com"', [("RES-015", "datadoghq.com")]),
+        ("logs_enabled: true", []),
+        ("api_key: 0123abcd", []),
+        ("site: $DD_SITE", []),  # a variable the script does not assign: unjudged, as in the written file
+    ],
+)
+def test_mutation58_datadog_site_edited_in_place(text: str, expected: list[tuple[str, str]]) -> None:
+    key = text.partition(":")[0]
+    script = f"#!/bin/bash\nsed -i 's/^# {key}:.*/{text}/' /etc/datadog-agent/datadog.yaml\n"
+    assert [(f[0], f[2]) for f in findings(script, "EU", "aws")] == expected

@@ -4266,6 +4266,16 @@ class RuleEngine:
         entry = self._config_entry(edit.file, script)
         if entry is not None and entry.format in _LINE_FORMATS:
             self._judge_config_lines(walk, script, "\n".join(edit.texts), entry, f"{where}(edit)", depth)
+        elif entry is not None and entry.format == "yaml" and entry.keys:
+            # mutation58 (stop 58): a key the entry names (datadog.yaml's `site`) set by the edit's one line (`sed -i
+            # 's/^# site:.*/site: datadoghq.com/'` on the package's file, Datadog's documented way of choosing the
+            # site) is judged as the file written with it is; other keys stay unread (a fragment is no document)
+            for text in edit.texts:
+                document = yaml_or_none(text.strip(), depth) if ":" in text and "\n" not in text.strip() else None
+                named = {k: v for k, v in document.items() if k in entry.keys} if isinstance(document, dict) else {}
+                if named:
+                    renamed = _renamed_keys(named, entry.keys)
+                    self._walk_document(walk, renamed, f"{where}(edit)(yaml)", "content", depth, None)
 
     def _judge_config_file(
         self, walk: _Walk, script: str, written: tuple[str, str], where: str, depth: int, cors: frozenset[str]
