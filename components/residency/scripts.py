@@ -3219,9 +3219,9 @@ def filled_texts(text: str, reaching: Mapping[str, Sequence[str]]) -> tuple[str,
 # offset must be separated from the colon by at least one space to avoid being confused with the :- expansion"; "If
 # length evaluates to a number less than zero, it is interpreted as an offset in characters from the end"):
 # `R=x<abroad>` then `--region "${R:1}"` passed every door (the operation was unread: nothing held). `${R:-x}` / `:=` /
-# `:+` / `:?` stay the default expansions they are.
+# `:+` / `:?` stay the default expansions they are, and a template's `${AWS::Region}` no substring.
 PARAMETER_OPERATION = re.compile(
-    r"\$\{([A-Za-z_][A-Za-z0-9_]*)(##?|%%?|//?|\^\^?|,,?|:(?=[0-9:])|:[ \t]+(?=-?[0-9]))([^{}$`\"'\s]*)\}"
+    r"\$\{([A-Za-z_][A-Za-z0-9_]*)(##?|%%?|//?|\^\^?|,,?|:(?=:?[0-9])|:[ \t]+(?=-?[0-9]))([^{}$`\"'\s]*)\}"
 )
 
 
