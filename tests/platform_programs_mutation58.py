@@ -36,9 +36,10 @@ from platform_parts import AWS_HOME, Build, Row, home_abroad_rows
 from platform_programs_alired57b import _HOME as ALI_HOME_REGION
 from platform_programs_alired57b import _emr
 from platform_programs_config57 import DATADOG_SITE, declared
+from platform_programs_mutation53 import AWS_NEIGHBOUR
 
 # The same helpers as rounds 25-27 (one fact, one place): the DR copy, the Regions and the machines.
-from platform_programs_mutation56 import AWS_NEIGHBOUR, _aws, _copy_to, _region
+from platform_programs_mutation56 import _aws, _copy_to, _region
 
 AWS_CODES = ("EU", "US", "JP", "CN")
 """The jurisdictions of the AWS programs."""
