@@ -7242,6 +7242,12 @@ def _emr_v1_configs(settings: dict[str, str], *, camel: bool = False) -> dict[st
         ({"dlf.catalog.endpoint": "dlf-vpc.cn-hangzhou.aliyuncs.com"}, set()),
         ({"dlf.catalog.endpoint": "dlf-vpc.ap-southeast-1.aliyuncs.com"}, {"RES-006"}),
         ({"dlf.catalog.endpoint": "metastore.partner.example.com"}, {"RES-015"}),
+        # mutation58 (stop 58): the Hadoop file system's OSS endpoint, read as a host; a third party's S3-compatible
+        # host there passed every door.
+        ({"fs.oss.endpoint": "oss-cn-hangzhou-internal.aliyuncs.com"}, set()),
+        ({"fs.oss.endpoint": "oss-ap-southeast-1-internal.aliyuncs.com"}, {"RES-006"}),
+        ({"fs.oss.endpoint": "objects.partner.example.com"}, {"RES-015"}),
+        ({"fs.oss.endpoint": "https://objects.partner.example.com"}, {"RES-015"}),
         # Any other setting is judged as any value: a region-shaped value under another name is no region field, a
         # one-label node name no destination.
         ({"yarn.resourcemanager.hostname": "master-1-1"}, set()),

@@ -170,6 +170,7 @@ import platform_programs_mutation55 as mu55
 import platform_programs_mutation56 as mu56
 import platform_programs_mutation57 as mu57
 import platform_programs_mutation57b as mu57b
+import platform_programs_mutation58 as mu58
 import platform_programs_new34 as pn
 import platform_programs_openapi44 as oa44
 import platform_programs_ops as po
@@ -18918,6 +18919,12 @@ CASES: list[Case] = [
     # passed every door before); the region's OSS host, the VPC's addresses and patterns, the declared partner and the
     # stack's own cluster by its instance's domain output pass; PrivateLink and DataWorks pinned
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar58.rows()],
+    # -- stop 58, mutation search round 28 (tests/platform_programs_mutation58.py): a Region abroad in an array mapfile
+    # / read -a fills used by `[@]` / `[$i]`, a `mapfile -d ,` loop, an associative array's element assigned by its
+    # key, a substring expansion, `printf -v R '%q'`, an EMR cluster's fs.oss.endpoint naming a partner and a
+    # Datadog site set by `sed -i` in datadog.yaml are refused (each passed every door before); `${M[$k]}` with k from
+    # `for k in home` passes (RES-009 before)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu58.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

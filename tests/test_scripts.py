@@ -31,6 +31,8 @@ from components.residency.scripts import (
     jq_interpolating_programs,
     jq_patterns_blanked,
     last_positional_written,
+    loop_literal_values,
+    operated,
     positional_words,
     reads_as_assignments,
     without_single_quoted,
@@ -5035,7 +5037,13 @@ def test_scripts57_filled_texts_reads_defaults_and_keeps_unknowns() -> None:
         (f'RS=(eu-west-1 us-west-2)\nR="${{RS[0]}}"\n{_R57} "$R"', []),
         (f'declare -A M=([home]=eu-west-1 [dr]=us-west-2)\nk=home\n{_R57} "${{M[$k]}}"', []),  # was RES-009
         (f'declare -A M=([home]=eu-west-1 [dr]=us-west-2)\nk=dr\n{_R57} "${{M[$k]}}"', ["RES-009"]),
-        (f'declare -A M=([home]=eu-west-1 [dr]=us-west-2)\nfor k in home; do {_R57} "${{M[$k]}}"; done', ["RES-009"]),
+        # mutation58 (stop 58): a key bound by a loop of literal words is those keys' items (was RES-009: every
+        # item, a false alarm where the loop never takes the key abroad)
+        (f'declare -A M=([home]=eu-west-1 [dr]=us-west-2)\nfor k in home; do {_R57} "${{M[$k]}}"; done', []),
+        (
+            f'declare -A M=([home]=eu-west-1 [dr]=us-west-2)\nfor k in home dr; do {_R57} "${{M[$k]}}"; done',
+            ["RES-009"],
+        ),
         (f'read -r -a RS <<< "${{DR:-eu-west-1 us-west-2}}"\n{_R57} "${{RS[1]}}"', ["RES-009"]),
         (f'DR=eu-west-1\nread -r -a RS <<< "${{DR:-eu-west-1 us-west-2}}"\n{_R57} "${{RS[1]}}"', []),
         (f'P=us-west\nR="${{P}}-2"\n{_R57} "$R"', ["RES-009"]),  # an assignment's text around a variable
@@ -5494,3 +5502,108 @@ def test_review57_every_distinct_call_of_a_wrapper_is_written_out(before: int) -
     assert findings(body + calls, "EU", "aws") == []
     abroad = findings(body + calls + "retain --log-group-name last --region us-west-2\n", "EU", "aws")
     assert abroad == [("RES-009", "user_data(base64).aws", "us-west-2")]
+
+
+# mutation58 (stop 58): what the stop-57 readers missed when spelled another way. An array mapfile / read -a fills from
+# a file or command was held under its computed index (`RS[None]` for `@`: since mutation56), so a use by `[@]`,
+# `[$i]`, `[1+0]`, `[-1]` held nothing; `mapfile -d ,` looped over `"${RS[@]}"` gave one word; `read -a RS <<<
+# "$(cmd)"` was one item; an associative array's `M[dr]=...`, a substring expansion and `printf -v R '%q' "$X"` were
+# unread: each passed every door with a Region abroad. And `${M[$k]}` with k bound by `for k in home` was every item.
+_R58 = "aws logs put-retention-policy --log-group-name /a --retention-in-days 30 --region"
+_INPUTS58 = [
+    "mapfile -d , -t RS < <(printf %s eu-central-1,{r})",
+    'printf "%s\\n" eu-central-1 {r} > /etc/r\nmapfile -t RS < /etc/r',
+    'mapfile -t RS < <(printf "%s\\n" eu-central-1 {r})',
+    'read -r -a RS <<< "$(echo eu-central-1 {r})"',
+]
+_USES58 = [
+    'for r in "${{RS[@]}}"; do {R} "$r"; done',
+    '{R} "${{RS[@]}}"',
+    'for i in 0 1; do {R} "${{RS[$i]}}"; done',
+    '{R} "${{RS[1+0]}}"',
+    '{R} "${{RS[-1]}}"',
+    "{R} ${{RS[*]}}",
+]
+
+
+@pytest.mark.parametrize("given", _INPUTS58)
+@pytest.mark.parametrize("use", _USES58)
+@pytest.mark.parametrize(("region", "expected"), [("eu-west-1", []), ("us-west-2", ["RES-009"])])
+def test_mutation58_array_inputs_by_any_subscript(given: str, use: str, region: str, expected: list[str]) -> None:
+    script = f"#!/bin/bash\n{given.format(r=region)}\n{use.format(R=_R58)}\n"
+    assert sorted({f[0] for f in findings(script, "EU", "aws")}) == expected
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        # an associative array's element assigned by its key (quoted or not), by a literal or a variable subscript
+        ('declare -A M\nM[home]=eu-west-1\nM[dr]=us-west-2\nk=dr\n{R} "${{M[$k]}}"', ["RES-009"]),
+        ('declare -A M\nM[home]=eu-west-1\nM[dr]=us-west-2\nk=home\n{R} "${{M[$k]}}"', []),
+        ('declare -A M\nM["dr"]=us-west-2\n{R} "${{M[dr]}}"', ["RES-009"]),
+        ('declare -A M\nM[home]=eu-west-1\nM[dr]=us-west-2\n{R} "${{M[home]}}"', []),
+        # a key bound by loops of literal words alone: those keys' items; any other binding: every item, as before
+        ('declare -A M=([home]=eu-west-1 [dr]=us-west-2)\nfor k in home\ndo\n  {R} "${{M[$k]}}"\ndone', []),
+        (
+            'declare -A M=([home]=eu-west-1 [dr]=us-west-2)\nfor k in "${{!M[@]}}"; do {R} "${{M[$k]}}"; done',
+            ["RES-009"],
+        ),
+        (
+            'declare -A M=([home]=eu-west-1 [dr]=us-west-2)\nfor k in home; do :; done\nk=dr\n{R} "${{M[$k]}}"',
+            ["RES-009"],
+        ),
+        (
+            'declare -A M=([home]=eu-west-1 [dr]=us-west-2)\nfor k in home; do :; done\nread -r k\n{R} "${{M[$k]}}"',
+            ["RES-009"],
+        ),
+        # substring expansion, in a command, an assignment, a function and a loop; the default expansions unchanged
+        ('R=dr:us-west-2\n{R} "${{R:3}}"', ["RES-009"]),
+        ('R=dr:eu-west-1\n{R} "${{R:3}}"', []),
+        ("R=us-west-2-prod\n{R} ${{R:0:9}}", ["RES-009"]),
+        ('R=prod-us-west-2\n{R} "${{R: -9}}"', ["RES-009"]),
+        ('R=xus-west-2\nD=${{R:1}}\n{R} "$D"', ["RES-009"]),
+        ('R=xus-west-2\nf() {{ {R} "${{R:1}}"; }}\nf', ["RES-009"]),
+        ('{R} "${{DR:-eu-west-1}}"', []),
+        # printf -v R '%q' of a variable: its values
+        ('X=us-west-2\nprintf -v R \'%q\' "$X"\n{R} "$R"', ["RES-009"]),
+        ('X=eu-west-1\nprintf -v R %q "$X"\n{R} "$R"', []),
+    ],
+)
+def test_mutation58_shell_values(script: str, expected: list[str]) -> None:
+    text = f"#!/bin/bash\n{script.format(R=_R58)}\n"
+    assert sorted({f[0] for f in findings(text, "EU", "aws")}) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "word", "expected"),
+    [("xus-west-2", "1", "us-west-2"), ("us-west-2x", "0:9", "us-west-2"), ("abc", "-2", "bc"),
+     ("abcdef", "1:-1", "bcde"), ("abc", "5", ""), ("abc", "1:-5", ""), ("abc", ":2", "ab"), ("abc", "$n", None)],
+)  # fmt: skip
+def test_mutation58_substring_expansion(value: str, word: str, expected: str | None) -> None:
+    assert operated(value, ":", word) == expected
+
+
+def test_mutation58_loop_literal_values() -> None:
+    assert loop_literal_values("for k in home dr; do :; done\nfor k in 'eu'; do :; done\n", "k") == ("home", "dr", "eu")
+    assert loop_literal_values("for k in home $X; do :; done\n", "k") is None
+    assert loop_literal_values("for k in home; do :; done\nk=dr\n", "k") is None
+    assert loop_literal_values("k=dr\n", "k") is None
+
+
+# mutation58 (stop 58): the Datadog site chosen by editing the package's datadog.yaml in place (a key the catalogue
+# entry names, set by the edit's one line) is judged as the written file's `site` is; other keys of the edit stay
+# unread.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("site: datadoghq.com", [("RES-015", "datadoghq.com")]),
+        ('site: "datadoghq.com"', [("RES-015", "datadoghq.com")]),
+        ("logs_enabled: true", []),
+        ("api_key: 0123abcd", []),
+        ("site: $DD_SITE", []),  # a variable the script does not assign: unjudged, as in the written file
+    ],
+)
+def test_mutation58_datadog_site_edited_in_place(text: str, expected: list[tuple[str, str]]) -> None:
+    key = text.partition(":")[0]
+    script = f"#!/bin/bash\nsed -i 's/^# {key}:.*/{text}/' /etc/datadog-agent/datadog.yaml\n"
+    assert [(f[0], f[2]) for f in findings(script, "EU", "aws")] == expected

@@ -130,6 +130,7 @@ from components.residency.scripts import (
     jq_interpolating_programs,
     jq_patterns_blanked,
     last_positional_written,
+    loop_literal_values,
     machine_or_private,
     may_write_files,
     plain_assigned_name,
@@ -4269,6 +4270,16 @@ class RuleEngine:
         entry = self._config_entry(edit.file, script)
         if entry is not None and entry.format in _LINE_FORMATS:
             self._judge_config_lines(walk, script, "\n".join(edit.texts), entry, f"{where}(edit)", depth)
+        elif entry is not None and entry.format == "yaml" and entry.keys:
+            # mutation58 (stop 58): a key the entry names (datadog.yaml's `site`) set by the edit's one line (`sed -i
+            # 's/^# site:.*/site: datadoghq.com/'` on the package's file, Datadog's documented way of choosing the
+            # site) is judged as the file written with it is; other keys stay unread (a fragment is no document)
+            for text in edit.texts:
+                document = yaml_or_none(text.strip(), depth) if ":" in text and "\n" not in text.strip() else None
+                named = {k: v for k, v in document.items() if k in entry.keys} if isinstance(document, dict) else {}
+                if named:
+                    renamed = _renamed_keys(named, entry.keys)
+                    self._walk_document(walk, renamed, f"{where}(edit)(yaml)", "content", depth, None)
 
     def _judge_config_file(
         self, walk: _Walk, script: str, written: tuple[str, str], where: str, depth: int, cors: frozenset[str]
@@ -9960,12 +9971,17 @@ def _keyed_by_variable(script: str, elements: Mapping[str, tuple[str, ...]]) -> 
     """(scripts57, stop 57) ``elements`` (:func:`scripts.array_elements`) with an element whose subscript is a variable
     the script only ever assigns literal words (:func:`scripts.plain_literal_values`: ``k=dr``) holding the items of
     those keys alone (bash(1) "Arrays": the subscript is expanded; ``${M[$k]}`` is ``${M[dr]}``), not every item (a
-    ``${M[home]}`` beside a key abroad was refused through ``k=home``); every item, as before, when the variable is
-    bound otherwise (a loop, ``read``, arithmetic) or a value names no item the reader knows."""
+    ``${M[home]}`` beside a key abroad was refused through ``k=home``); mutation58: so too a variable only loops of
+    literal words bind (:func:`scripts.loop_literal_values`); every item, as before, when the variable is bound
+    otherwise (``read``, arithmetic, a loop over an expansion) or a value names no item the reader knows."""
     out = dict(elements)
     for key in elements:
         m = _VARIABLE_SUBSCRIPT.fullmatch(key)
         values = plain_literal_values(script, m.group(3)) if m is not None else None
+        if m is not None and values is None:
+            # mutation58: k bound by loops of literal words alone (`for k in home; do ... "${M[$k]}"`): those keys'
+            # items (every item was refused at home: a key abroad the loop never takes)
+            values = loop_literal_values(script, m.group(3))
         if m is None or values is None:
             continue
         items = [elements.get(f"{m.group(1)}[{value}]") for value in values]

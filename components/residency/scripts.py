@@ -67,6 +67,7 @@ __all__ = [
     "all_positional_expanded",
     "array_inputs",
     "array_input_elements",
+    "loop_literal_values",
 ]
 
 # Words that separate one command from the next (shlex's punctuation tokens), and redirections, whose next word is a
@@ -2379,8 +2380,14 @@ def _array_items(script: str) -> dict[str, tuple[str, ...]]:
 # array variable aname, starting at 0"; mapfile (readarray): "Read lines from the standard input into the indexed array
 # variable array ... -t Remove a trailing delim (default newline) from each line read". The input is a here-string's
 # literal word or a here-document's body (unquoted: one holding an expansion gives nothing, as a loop's word).
+# mutation58 (stop 58): and an associative array's element by its key (bash(1) "Arrays": "Any element of an array may be
+# assigned to using the syntax name[subscript]=value"; `declare -A M` then `M[dr]=<Region>`, `M["dr"]=...`): the key's
+# item and every item's; `M[dr]=<abroad>` then `"${M[$k]}"` (k from a loop) or `"${M[dr]}"` passed every door (a key
+# was no subscript here: nothing held).
 _ELEMENT_ASSIGNMENT = re.compile(
-    rf"{_COMMAND_PLACE}(?:{_DECLARATION})?([A-Za-z_][A-Za-z0-9_]*)\[([0-9]+)\]=(\"[^\"\n]*\"|'[^'\n]*'|[^\s;&|<>()'\"]*)",
+    rf"{_COMMAND_PLACE}(?:{_DECLARATION})?([A-Za-z_][A-Za-z0-9_]*)"
+    r"\[([0-9]+|[A-Za-z_][A-Za-z0-9_.-]*|\"[A-Za-z0-9_.-]+\"|'[A-Za-z0-9_.-]+')\]"
+    r"=(\"[^\"\n]*\"|'[^'\n]*'|[^\s;&|<>()'\"]*)",
     re.M,
 )
 # scripts57 (stop 57): a mapfile option and its value (bash(1) "mapfile": `-d delim`, `-u fd`, `-C callback`, `-c
@@ -2466,17 +2473,19 @@ def _windowed(items: list[str], window: tuple[int, int, int]) -> list[tuple[int,
     return [(origin + k, item) for k, item in enumerate(kept)]
 
 
-def _other_array_items(script: str) -> dict[str, list[tuple[int | None, str]]]:
+def _other_array_items(script: str) -> dict[str, list[tuple[int | str | None, str]]]:
     """(scripts55) The literal items ``script`` gives its arrays other than by a compound assignment, each with its
-    index (None: not known): ``NAME[k]=WORD``; ``read -a NAME`` fed by a here-document (its first line's words, from
+    index (None: not known): ``NAME[k]=WORD`` (mutation58: an associative array's key too, ``M[dr]=WORD``: the key as
+    its index); ``read -a NAME`` fed by a here-document (its first line's words, from
     0; scripts56: ``read -a NAME <<< WORDS`` is :func:`reads_as_assignments`' alone); ``mapfile -t NAME`` /
     ``readarray`` fed by a here-string or a here-document (each line, from 0)."""
-    given: dict[str, list[tuple[int | None, str]]] = {}
+    given: dict[str, list[tuple[int | str | None, str]]] = {}
     if "]=" in script:
         for m in _ELEMENT_ASSIGNMENT.finditer(script):
             item = m.group(3).strip("\"'")
             if _LOOP_WORD.fullmatch(item):
-                given.setdefault(m.group(1), []).append((int(m.group(2)), item))
+                key = m.group(2).strip("\"'")  # mutation58: an associative array's key, its quotes removed
+                given.setdefault(m.group(1), []).append((int(key) if key.isdigit() else key, item))
     if "read" not in script and "mapfile" not in script:
         return given
     for m in _ARRAY_READ.finditer(script):
@@ -2622,7 +2631,9 @@ def array_input_elements(
         index = _subscript_index(m.group(2))
         held = ([indexed[index]] if index in indexed else []) if index is not None else list(indexed.values())
         if held:
-            elements[f"{name}[{index}]"] = tuple(held)
+            # mutation58: held under the subscript as written (`R[@]`, `R[$i]`, `R[1+0]`), the name the resolver reads
+            # (array_elements' keys); since mutation56 the computed index was written (`R[None]` for `@`: nothing held)
+            elements[f"{name}[{m.group(2)}]"] = tuple(held)
     return elements
 
 
@@ -2704,7 +2715,7 @@ def array_elements(script: str, references: bool = False) -> dict[str, tuple[str
     holding an expansion as written (``RS=(eu-central-1 "$DR")``: ``$DR``), for the engine's resolver to fill."""
     elements: dict[str, list[str]] = {}
 
-    def add(name: str, index: int | None, item: str) -> None:
+    def add(name: str, index: int | str | None, item: str) -> None:
         for key in (f"{name}[@]", f"{name}[*]", *(() if index is None else (f"{name}[{index}]",))):
             known = elements.setdefault(key, [])
             if item not in known:
@@ -2829,7 +2840,7 @@ def for_loop_words(
     files the script writes), or, when it cannot compute them, the substitution as written (``$(...)``): the engine
     holds that apart, as a ``while read`` loop's unknown input, and it fails closed at a destination argument only."""
     arrays = _array_items(script) if "=(" in script or "[" in script else {}
-    inputs = {name: given for name, _, given in array_inputs(script)} if has_array_element(script) else {}
+    inputs = {name: (split, given) for name, split, given in array_inputs(script)} if has_array_element(script) else {}
     words: dict[str, list[str]] = {}
     passed = "$@" in script or "$*" in script or "${@}" in script or "${*}" in script
     positional = positional_words(script) if passed else []
@@ -2860,7 +2871,11 @@ def for_loop_words(
                 if listed.group(1) in inputs:
                     # scripts56: an array `mapfile` / `read -a` / `R=($(cmd))` fills (array_inputs): the words its
                     # input gives, computed by the one evaluator, else the input as written (held apart)
-                    _, given = _loop_substitutions(inputs[listed.group(1)], values, files or {})
+                    split, substitution = inputs[listed.group(1)]
+                    # mutation58: `mapfile -d SEP` (_mapfile_split): the output's items at SEP too, as the elements'
+                    # (array_input_elements); `-d ,` over `a,b` gave the one word `a,b`, no loop word: nothing judged
+                    at = chr(int(split.rsplit("/", 1)[1])) if split.count("/") == 4 else None
+                    _, given = _loop_substitutions(substitution, values, files or {}, at)
                     known = words.setdefault(m.group(1), [])
                     known += [w for w in dict.fromkeys(given) if w not in known]
             else:
@@ -2880,11 +2895,12 @@ def _positional_items(word: str, values: Mapping[str, Sequence[str]]) -> list[st
 
 
 def _loop_substitutions(
-    text: str, values: Mapping[str, Sequence[str]], files: Mapping[str, str]
+    text: str, values: Mapping[str, Sequence[str]], files: Mapping[str, str], separator: str | None = None
 ) -> tuple[str, list[str]]:
     """(lead, stop 54) ``text`` (a ``for`` loop's word list) with its command substitutions blanked, and the words they
     give (:func:`for_loop_words`): each computed value split into words (a word naming the machine itself is left
-    out: no literal), or the substitution as written when it cannot be computed."""
+    out: no literal), or the substitution as written when it cannot be computed. mutation58: ``separator`` (a
+    ``mapfile -d SEP`` array's) splits the values there too."""
     if "$(" not in text and "`" not in text:
         return text, []
     words: list[str] = []
@@ -2901,7 +2917,8 @@ def _loop_substitutions(
         if given is None:
             words.append(substitution)
         else:
-            words += [w for v in given if v != OWN_MACHINE for w in v.split() if _LOOP_WORD.fullmatch(w)]
+            split = (v.replace(separator, " ") if separator else v for v in given if v != OWN_MACHINE)
+            words += [w for v in split for w in v.split() if _LOOP_WORD.fullmatch(w)]
         text = text[:at] + " " * len(substitution) + text[at + len(substitution) :]
         i = at + len(substitution)
 
@@ -3196,7 +3213,16 @@ def filled_texts(text: str, reaching: Mapping[str, Sequence[str]]) -> tuple[str,
 # expansions convert each matched character"; an empty pattern "is treated like a ?, which matches every
 # character"). A variable's operation is each value it holds, changed so; a word holding a quote or an expansion of
 # its own is left as written (unread, as before).
-PARAMETER_OPERATION = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(##?|%%?|//?|\^\^?|,,?)([^{}$`\"'\s]*)\}")
+# mutation58 (stop 58): and "Substring Expansion", `${parameter:offset}` / `${parameter:offset:length}` ("Expands to up
+# to length characters of the value of parameter starting at the character specified by offset ... If offset evaluates
+# to a number less than zero, the value is used as an offset in characters from the end ... Note that a negative
+# offset must be separated from the colon by at least one space to avoid being confused with the :- expansion"; "If
+# length evaluates to a number less than zero, it is interpreted as an offset in characters from the end"):
+# `R=x<abroad>` then `--region "${R:1}"` passed every door (the operation was unread: nothing held). `${R:-x}` / `:=` /
+# `:+` / `:?` stay the default expansions they are, and a template's `${AWS::Region}` no substring.
+PARAMETER_OPERATION = re.compile(
+    r"\$\{([A-Za-z_][A-Za-z0-9_]*)(##?|%%?|//?|\^\^?|,,?|:(?=:?[0-9])|:[ \t]+(?=-?[0-9]))([^{}$`\"'\s]*)\}"
+)
 
 
 def _operations_held(text: str, held: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, ...]]:
@@ -3214,6 +3240,8 @@ def operated(value: str, operator: str, word: str) -> str | None:
     Expansion"); None for a value holding an expansion (an uncomputed substitution kept as text)."""
     if "$" in value or "`" in value:
         return None
+    if operator[0] == ":":
+        return _substring(value, word)
     if operator[0] in "^,":
         pattern = word or "?"
         change = str.upper if operator[0] == "^" else str.lower
@@ -3247,6 +3275,26 @@ def operated(value: str, operator: str, word: str) -> str | None:
             return out + value[end:]
         i = end
     return out
+
+
+_SUBSTRING_BOUNDS = re.compile(r"(-?[0-9]*)(?::[ \t]*(-?[0-9]+))?")
+
+
+def _substring(value: str, word: str) -> str | None:
+    """(mutation58) ``value``'s substring expansion by ``word`` (``offset`` or ``offset:length``, literal numbers; an
+    empty offset is 0); None for bounds that are no such numbers (an arithmetic expression: not computed)."""
+    m = _SUBSTRING_BOUNDS.fullmatch(word)
+    if m is None:
+        return None
+    offset = int(m.group(1)) if m.group(1) not in ("", "-") else 0
+    start = offset if offset >= 0 else len(value) + offset
+    if start < 0 or start > len(value):
+        return ""
+    if m.group(2) is None:
+        return value[start:]
+    length = int(m.group(2))
+    end = start + length if length >= 0 else len(value) + length
+    return value[start:end] if end >= start else ""
 
 
 def _given_or_written(given: Mapping[str, str | None], reference: re.Match[str]) -> str:
@@ -3937,6 +3985,10 @@ def _converted(used: list[str], conversion: re.Match[str]) -> str:
     if spec == "%s":
         return word
     if spec in ("%q", "%b"):
+        if spec == "%q" and re.fullmatch(r"\$\{[A-Za-z_][A-Za-z0-9_]*\}", word):
+            # mutation58: `printf -v R '%q' "$X"` (written `${X}` by _braced_arguments): X's values, as `%s` gives
+            # them (a Region or host %q leaves as it is); unread, R held nothing and a Region abroad passed every door
+            return word
         if _LOOP_WORD.fullmatch(word) is None and word:
             raise ValueError(word)  # mutation57: a word %q quotes or %b unescapes: not read
         return word
@@ -4350,6 +4402,35 @@ def plain_literal_values(script: str, name: str) -> tuple[str, ...] | None:
     return tuple(dict.fromkeys(values))
 
 
+def loop_literal_values(script: str, name: str) -> tuple[str, ...] | None:
+    """(mutation58) The literal words variable ``name`` of ``script`` takes, when only ``for NAME in WORDS`` loops of
+    literal words bind it (bash(1) "Looping Constructs": "The list of words following in is expanded ... name is set
+    to each element of this list in turn"): ``for k in home; do ... "${M[$k]}"``; None when anything else binds or
+    assigns it, or a loop's word is not a literal one (an expansion, a glob, a brace list)."""
+    loops = [m for m in _FOR_IN.finditer(script) if m.group(1) == name] if "for" in script else []
+    if not loops or re.search(rf"(?<![\w$]){name}\+?=", script):
+        return None
+    if re.search(_OTHER_BINDING.format(name=name), _without_spans(script, [m.span() for m in loops])):
+        return None
+    values: list[str] = []
+    for m in loops:
+        for word in m.group(2).replace("\\\n", " ").split():
+            literal = word[1:-1] if len(word) > 1 and word[0] == word[-1] and word[0] in "\"'" else word
+            if not _LOOP_WORD.fullmatch(literal):
+                return None
+            values.append(literal)
+    return tuple(dict.fromkeys(values)) or None
+
+
+def _without_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each of ``spans`` (in order, not overlapping) blanked (spaces: the lines stay where they are)."""
+    out, at = [], 0
+    for start, end in spans:
+        out += [text[at:start], " " * (end - start)]
+        at = end
+    return "".join([*out, text[at:]])
+
+
 def machine_or_private(word: str, script: str, files: Mapping[str, str]) -> bool:
     """Whether ``word`` (an /etc/hosts line's address) is the machine's own address or a private one: a command
     substitution :func:`substitution_values` computes to :data:`OWN_MACHINE` or private addresses, or a whole
@@ -4687,6 +4768,11 @@ def _split_here_string(m: re.Match[str]) -> str:
         and (split := _expanded_fields(literal, ifs_value(ifs), names, array))
     ):
         fields = split
+    elif array and ifs is None and literal[:2] == "$(" and substitution_at(literal, 0) == literal:
+        # mutation58: `read -a R <<< "$(cmd)"` splits the output's first line into items (bash(1) "read": "-a aname
+        # The words are assigned to sequential indices"): left as written for array_inputs' `first-line` reading;
+        # written `R=("$(cmd)")` the output was one item, so `${R[1]}` held nothing (a second Region passed)
+        return m.group(0)
     elif "$" in literal or "`" in literal:
         fields = [word] * (1 if array else len(names))
     else:
