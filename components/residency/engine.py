@@ -101,6 +101,7 @@ from components.residency.scripts import (
     EDIT_COMMAND,
     OWN_MACHINE,
     PARAMETER_OPERATION,
+    PAST_THE_FILLING,
     SHELL_DEFAULT,
     SHELL_PARAMETER,
     Edit,
@@ -10067,8 +10068,19 @@ def _text_around_values(value: str, name: str, env: Mapping[str, Sequence[str]])
         return []
     if any(v[:1] == _OPAQUE for n in names for v in env.get(n, ())):
         unmarked = {n: tuple(v.removeprefix(_OPAQUE) for v in env.get(n, ())) for n in names}
-        return [_OPAQUE + text for text in filled_texts(value, unmarked) if len(text) <= _MAX_BUILT_VALUE]
-    return [text for text in filled_texts(value, env) if "$" not in text and len(text) <= _MAX_BUILT_VALUE]
+        texts = filled_texts(value, unmarked)
+        return [_OPAQUE + text if len(text) <= _MAX_BUILT_VALUE else _PAST_THE_CAP for text in texts]
+    # scripts58: a text past the length bound, and the combinations filled_texts does not write past its bound
+    # (PAST_THE_FILLING), are an unknown value (_PAST_THE_CAP), not dropped: `H="${NET}.${OCT}.0.5"` of two
+    # variables set in `case` branches giving ten combinations held each value once, so the one pair abroad passed
+    texts = filled_texts(value, env)
+    return list(
+        dict.fromkeys(
+            _PAST_THE_CAP if text == PAST_THE_FILLING or len(text) > _MAX_BUILT_VALUE else text
+            for text in texts
+            if "$" not in text or text == PAST_THE_FILLING
+        )
+    )
 
 
 # scripts57: a value built from text around variables is kept up to this length (a host name is at most 253 characters),
