@@ -3100,8 +3100,9 @@ def _combinations(choices: list[list[str | None]]) -> Iterator[tuple[str | None,
 
 
 def _every_combination(choices: list[list[str | None]]) -> bool:
-    """Whether :func:`_combinations` writes every combination of ``choices`` (at most :data:`_MAX_FILLED`)."""
-    return math.prod(len(c) for c in choices) <= _MAX_FILLED
+    """Whether :func:`_combinations` writes every combination of ``choices``: at most :data:`_MAX_FILLED`, or one
+    variable of several values (each value once is then every combination)."""
+    return sum(len(c) > 1 for c in choices) <= 1 or math.prod(len(c) for c in choices) <= _MAX_FILLED
 
 
 DEFAULT_WORD = r"[^{}$`\"'\s]+"  # `${NAME:-word}`'s word, after `:-`, `-`, `:=` or `=` (SHELL_DEFAULT reads it)
@@ -3396,7 +3397,12 @@ _ALL_POSITIONAL = frozenset({"$@", "$*", "${@}", "${*}"})
 # is @ or *, the result is length positional parameters beginning at offset ... If length is omitted, the expansion
 # is ... all positional parameters from offset on"): each call's words from N on, several words (one word alone is
 # also read by :func:`_slice_written`).
-_SLICE_FROM = re.compile(r"\$\{[@*]:([1-9])\}")
+# mutation57: and a slice from a literal offset N (1 to 9): `${@:N:1}` is the one parameter N, `${@:N}` the parameters
+# from N on, which is parameter N alone where every call gives N words (`retain /fleet/app us-west-2` and
+# `--region "${@:2}"`, which passed every door); a slice of several words is left as written.
+# scripts58 (stop 58): one pattern for both jobs (scripts57b's `_SLICE_FROM` was this without the length): a command's
+# `"${@:N:1}"` is written out per call too (its word N alone), where the calls give different numbers of words.
+_POSITIONAL_SLICE = re.compile(r"\$\{[@*]:([1-9])(:1)?\}")
 # mutation56: and a shift first in a one-line body (`f() { shift; aws ... "$1"; }`: after the group's `{`), and one
 # whose count is no literal number (`shift $N`, `shift $((1))`: each passed every door with a Region abroad), which may
 # rename by any count: every position holds every word from there on, as a shift inside a loop does.
@@ -3629,7 +3635,7 @@ def all_positional_expanded(script: str) -> str:
     # mutation56 found the same leak (one reader kept: this one)
     for start, line in _joined_lines(script) if "\\\n" in script else enumerate(lines):
         i = script.count("\n", 0, start) if "\\\n" in script else start
-        if i in bodies or not (any(p in line for p in _ALL_POSITIONAL) or _SLICE_FROM.search(line)):
+        if i in bodies or not (any(p in line for p in _ALL_POSITIONAL) or _POSITIONAL_SLICE.search(line)):
             continue
         calls = [
             words
@@ -3644,12 +3650,13 @@ def all_positional_expanded(script: str) -> str:
                 words = words[2:]
             while words and words[0] in _RESERVED_LEAD:
                 words = words[1:]
-            at = next((k for k, w in enumerate(words) if w in _ALL_POSITIONAL or _SLICE_FROM.fullmatch(w)), None)
+            at = next((k for k, w in enumerate(words) if w in _ALL_POSITIONAL or _POSITIONAL_SLICE.fullmatch(w)), None)
             if at is None or words[0] in _RESERVED_COMPOUND:
                 continue
-            sliced = _SLICE_FROM.fullmatch(words[at])
+            sliced = _POSITIONAL_SLICE.fullmatch(words[at])
             skipped = int(sliced.group(1)) - 1 if sliced else 0  # scripts57b: `"${@:N}"`, the words from N on
-            extra += [" ".join(map(_requoted, [*words[:at], *call[skipped:], *words[at + 1 :]])) for call in calls]
+            end = skipped + 1 if sliced and sliced.group(2) else None  # scripts58: `"${@:N:1}"`, word N alone
+            extra += [" ".join(map(_requoted, [*words[:at], *call[skipped:end], *words[at + 1 :]])) for call in calls]
     return "\n".join([script, *dict.fromkeys(extra)]) if extra else script
 
 
@@ -3659,10 +3666,7 @@ def all_positional_expanded(script: str) -> str:
 # positional parameters beginning at offset. A negative offset is taken relative to one greater than the greatest
 # positional parameter"; written with a blank or in parentheses, not `:-`), `${@:$#}` too, length 1 or none.
 _LAST_POSITIONAL = re.compile(r"\$\{(?:!#|[@*]:(?:[ \t]+-1|\(-1\)|\$#|\$\{#\})(?::1)?)\}")
-# mutation57: and a slice from a literal offset N (1 to 9): `${@:N:1}` is the one parameter N, `${@:N}` the parameters
-# from N on, which is parameter N alone where every call gives N words (`retain /fleet/app us-west-2` and
-# `--region "${@:2}"`, which passed every door); a slice of several words is left as written.
-_POSITIONAL_SLICE = re.compile(r"\$\{[@*]:([1-9])(:1)?\}")
+# mutation57: and a slice from a literal offset (_POSITIONAL_SLICE, above; scripts58: joined with scripts57b's).
 
 
 def last_positional_written(script: str) -> str:
