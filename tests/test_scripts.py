@@ -5531,12 +5531,11 @@ def test_scripts58_an_assignment_past_the_combinations_is_unknown() -> None:
     values = " ".join(str(i) for i in range(9))
     script = f'#!/bin/bash\nfor A in {values}; do\n for B in {values}; do\n  H="10.$A.$B.5"\n'
     script += '  psql -h "$H" -c 1\n done\ndone\n'
-    assert findings(script, "EU", "aws") == []  # the loop variables reach no assignment text (not read, as before)
+    unknown = [("RES-015", "user_data(base64).psql", "$(more values than the reader keeps)")]
+    assert findings(script, "EU", "aws") == unknown  # the loops' 81 combinations: fail closed, as the case branches'
     cases = "".join(f"  a{i}) A={i} ;;\n" for i in range(9)) + "".join(f"  b{i}) B={i} ;;\n" for i in range(9))
     script = f'#!/bin/bash\ncase "$S" in\n{cases}esac\nH="10.${{A}}.${{B}}.5"\npsql -h "$H" -c 1\n'
-    assert findings(script, "EU", "aws") == [
-        ("RES-015", "user_data(base64).psql", "$(more values than the reader keeps)")
-    ]  # 81 combinations: fail closed (a false alarm for a compliant script of that size, listed open)
+    assert findings(script, "EU", "aws") == unknown  # 81 combinations: fail closed (a false alarm at that size)
 
 
 # scripts58: a wrapper's distinct calls past 64 are merged by shape, never dropped
@@ -5640,3 +5639,24 @@ def test_scripts58_read_delimited_file() -> None:
     assert reads_as_assignments(written).splitlines()[1].rstrip() == "R=us-west-2"
     assert len(reads_as_assignments(written)) == len(written)
     assert reads_as_assignments("read -r -d , R < /etc/r").rstrip() == "R=$(</etc/r)"
+
+
+# scripts58: an assignment built from a loop's variable held nothing (the values anywhere were read before the loop's
+# words), so `X="$R"` or `H="${N}.0.5"` in the loop's body passed every door
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ('for R in eu-west-1 us-west-2; do\n  X="$R"\n  aws s3 ls --region "$X"\ndone', ["RES-009"]),
+        ('for R in eu-west-1 eu-north-1; do\n  X="$R"\n  aws s3 ls --region "$X"\ndone', []),
+        ('for P in eu-west us-west; do\n  X="${P}-1"\n  aws s3 ls --region "$X"\ndone', ["RES-009"]),
+        ('for N in 10 192; do\n  H="${N}.17.0.5"\n  psql -h "$H" -c 1\ndone', ["RES-015"]),
+        ('for N in 10 172; do\n  H="${N}.17.0.5"\n  psql -h "$H" -c 1\ndone', []),
+        ('R=eu-west-1\nfor R in eu-north-1 us-west-2; do\n  X="$R"\n  aws s3 ls --region "$X"\ndone', ["RES-009"]),
+        (
+            'while read -r R; do\n  X="$R"\n  aws s3 ls --region "$X"\ndone <<EOF\neu-west-1\nus-west-2\nEOF',
+            ["RES-009"],
+        ),
+    ],
+)
+def test_scripts58_an_assignment_from_a_loop_variable(script: str, expected: list[str]) -> None:
+    assert sorted({f[0] for f in findings("#!/bin/bash\n" + script + "\n", "EU", "aws")}) == expected

@@ -9806,7 +9806,12 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
     blocks = shell_blocks(lines)
     anywhere = _values_anywhere(script, matches, own, files)
     if loops or reads:
-        anywhere = _with_loop_words(script, anywhere, files, loops, reads)
+        bound = _with_loop_words(script, anywhere, files, loops, reads)
+        # scripts58 (stop 58): an assignment built from a loop's variable (`for R in ...; do X="$R"` or `H="$N.0.5"`)
+        # held nothing (the values anywhere were read before the loop's words): read again with them
+        if matches and any(held != anywhere.get(name) for name, held in bound.items()):
+            bound = _values_anywhere(script, matches, own, files, seed=bound)
+        anywhere = bound
     env: dict[str, list[str]] = {}
     kept: dict[str, list[str]] = {}  # assigned in a function body: never replaced
     per_line: list[Mapping[str, tuple[str, ...]]] = []
@@ -10151,12 +10156,17 @@ def _opaque_value(text: str, env: Mapping[str, Sequence[str]]) -> list[str]:
 
 
 def _values_anywhere(
-    script: str, matches: list[re.Match[str]], own: tuple[re.Pattern[str], str] | None, files: Mapping[str, str]
+    script: str,
+    matches: list[re.Match[str]],
+    own: tuple[re.Pattern[str], str] | None,
+    files: Mapping[str, str],
+    seed: Mapping[str, tuple[str, ...]] | None = None,
 ) -> Mapping[str, tuple[str, ...]]:
     """Every literal value each variable of ``script`` is assigned anywhere, whole references followed to their end
     (the values a use in a loop's or function's body may see); scripts57: at most :data:`_MAX_VALUES_ANYWHERE` a
-    variable (values built from text around others, :func:`_text_around_values`, may grow on each other in a loop)."""
-    values: dict[str, list[str]] = {}
+    variable (values built from text around others, :func:`_text_around_values`, may grow on each other in a loop).
+    scripts58: from ``seed``'s values (the words loops bind, :func:`_with_loop_words`), kept."""
+    values: dict[str, list[str]] = {name: list(held) for name, held in (seed or {}).items()}
     while True:
         grown = False
         for m in matches:
