@@ -12,7 +12,8 @@ see docs/residency.md, *Scripts and user data, round 14 (stop 58)*, for which of
 2. **Shell readings left open** (``read-exact-*``: ``read -N N``; ``read-delim-file-*``: ``read -d , R < FILE`` of a
    file the script writes; ``substring-*``: ``${DR:6:N}``; ``substring-end-*``: ``${DR: -N}``; ``default-var-*``:
    ``${R:-$B}``; ``op-var-*``: ``${T/fleet/$B}``; ``mapfile-nul-*``: ``mapfile -t -d '' RS < <(printf '%s\\0' ...)``;
-   ``mapfile-nul-file-*``: the same of a file; ``function-lines-*``: ``$(f)`` where f logs, then echoes).
+   ``mapfile-nul-file-*``: the same of a file; ``function-lines-*``: ``$(f)`` where f logs, then echoes;
+   ``loop-assign-*``: ``R="$DR"`` in a ``for DR`` loop's body, found on the way).
 
 Also through an SSM Command document (``ssm-``) and an Alibaba ECS instance's user data (``ali-``). Each refusal has
 its compliant twin (the home Region, or in-country private addresses), which passes. Ids:
@@ -40,7 +41,7 @@ RETENTION = "aws logs put-retention-policy --log-group-name /fleet/app --retenti
 """A log retention call; its Region is what each shape gives."""
 REGION_SHAPES = (
     "calls-past", "positional-21", "read-exact", "read-delim-file", "substring", "substring-end", "default-var",
-    "op-var", "mapfile-nul", "mapfile-nul-file", "function-lines", "ssm-default-var", "ssm-substring",
+    "op-var", "mapfile-nul", "mapfile-nul-file", "function-lines", "loop-assign", "ssm-default-var", "ssm-substring",
 )  # fmt: skip
 """The AWS shapes refused with a Region abroad (RES-009) and passing with the home Region."""
 HOST_SHAPES = ("cross-hosts", "cross-assign")
@@ -110,6 +111,8 @@ def _region_script(shape: str, home: str, region: str) -> str:
         "mapfile-nul-file-": f"printf '%s\\0' {home} {region} > /etc/fleet/regions\n"
         "mapfile -t -d '' RS < /etc/fleet/regions\nR=\"${RS[1]}\"\n",
         "mapfile-nul-": f"mapfile -t -d '' RS < <(printf '%s\\0' {home} {region})\nR=\"${{RS[1]}}\"\n",
+        # "Looping Constructs": each word bound in turn, assigned to another variable in the body
+        "loop-assign-": f'for DR in {home} {region}; do\n  R="$DR"\n  {RETENTION} --region "$R"\ndone\n',
         # "Command Substitution": a function's output, after a command writing nothing to it
         "function-lines-": f'dr_region() {{\n  logger -t fleet "resolving the DR Region"\n  echo {region}\n}}\n'
         'R="$(dr_region)"\n',

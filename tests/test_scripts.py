@@ -5355,7 +5355,10 @@ def test_falsealarm57b_jq_interpolating_programs() -> None:
         ('f() { echo "$1"; }\nR=$(f "$(cat /etc/r)")\n', None),  # a word read at run time
         ('f() { echo "$1"; }\nR=$(f "a b")\n', None),  # a quoted blank
         ('f() { echo "$1" >&2; }\nR=$(f eu-west-1)\n', None),  # a redirection: prints nothing
-        ('f() { logger x; echo "$1"; }\nR=$(f eu-west-1)\n', None),  # two commands
+        # scripts58 (stop 58): two commands, one silent (was pinned None: unread)
+        ('f() { logger x; echo "$1"; }\nR=$(f eu-west-1)\n',
+         'f() { logger x; echo "$1"; }\nR=$(echo "eu-west-1")\n\nf eu-west-1'),
+        ('f() { date; echo "$1"; }\nR=$(f eu-west-1)\n', None),  # two commands, both writing
         ('f() { echo "${@:2}"; }\nR=$(f a eu-west-1)\n', None),  # another expansion of the positions
         ('f() { echo "$1"; }\nf() { echo us-west-2; }\nR=$(f eu-west-1)\n', None),  # defined twice
     ],
