@@ -230,6 +230,7 @@ import platform_programs_scripts56 as sc56
 import platform_programs_scripts56b as sc56b
 import platform_programs_scripts57 as sc57
 import platform_programs_scripts57b as sc57b
+import platform_programs_scripts58 as sc58
 import platform_programs_sfn44 as sf44
 import platform_programs_sfn44b as sf44b
 import platform_programs_sfnrt45 as sfr45
@@ -18925,6 +18926,13 @@ CASES: list[Case] = [
     # Datadog site set by `sed -i` in datadog.yaml are refused (each passed every door before); `${M[$k]}` with k from
     # `for k in home` passes (RES-009 before)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu58.rows()],
+    # -- stop 58, scripts and user data, round 14 (tests/platform_programs_scripts58.py): a wrapper's 65th distinct
+    # call's Region, a host of two variables past eight combinations (in a loop and through an assignment), `${21}`,
+    # `read -N`, `read -d ,` of a file, `${DR:6:N}`, `${DR: -N}`, `${R:-$B}`, `${T/x/$B}`, `mapfile -d ''` of
+    # printf's `\0` (a process substitution and a file) and a function's output after a logger line, each naming a
+    # Region or address abroad, are RES-009 / RES-015 (each passed every door before); the home Region and private
+    # addresses pass
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc58.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

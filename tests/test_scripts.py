@@ -5060,7 +5060,9 @@ def test_scripts57_readings() -> None:
 
     assert reads_as_assignments("read -r -d '' R < /etc/r").rstrip() == "R=$(</etc/r)"
     assert reads_as_assignments("read -t 5 -r R < /etc/r").rstrip() == "R=$(</etc/r)"
-    assert reads_as_assignments("read -d , R < /etc/r") == "read -d , R < /etc/r"  # another delimiter: not read
+    # scripts58 (stop 58): another delimiter is read now (pinned unread here): a file the script does not write is
+    # unknown, `$(< FILE)`, as with `-d ''` (test_scripts58_read_delimited_file)
+    assert reads_as_assignments("read -d , R < /etc/r").rstrip() == "R=$(</etc/r)"
     assert reads_as_assignments("printf -v R 'us-west-%d' 010").rstrip() == "R=us-west-8"  # octal (was left as is)
     assert reads_as_assignments("printf -v R '%d' \"'a\"").rstrip() == "R=97"
     assert reads_as_assignments("printf -v R '%s-%s' \"$A\" 2").rstrip() == 'R="${A}-2"'
@@ -5361,7 +5363,10 @@ def test_falsealarm57b_jq_interpolating_programs() -> None:
         ('f() { echo "$1"; }\nR=$(f "$(cat /etc/r)")\n', None),  # a word read at run time
         ('f() { echo "$1"; }\nR=$(f "a b")\n', None),  # a quoted blank
         ('f() { echo "$1" >&2; }\nR=$(f eu-west-1)\n', None),  # a redirection: prints nothing
-        ('f() { logger x; echo "$1"; }\nR=$(f eu-west-1)\n', None),  # two commands
+        # scripts58 (stop 58): two commands, one silent (was pinned None: unread)
+        ('f() { logger x; echo "$1"; }\nR=$(f eu-west-1)\n',
+         'f() { logger x; echo "$1"; }\nR=$(echo "eu-west-1")\n\nf eu-west-1'),
+        ('f() { date; echo "$1"; }\nR=$(f eu-west-1)\n', None),  # two commands, both writing
         ('f() { echo "${@:2}"; }\nR=$(f a eu-west-1)\n', None),  # another expansion of the positions
         ('f() { echo "$1"; }\nf() { echo us-west-2; }\nR=$(f eu-west-1)\n', None),  # defined twice
     ],
@@ -5607,3 +5612,167 @@ def test_mutation58_datadog_site_edited_in_place(text: str, expected: list[tuple
     key = text.partition(":")[0]
     script = f"#!/bin/bash\nsed -i 's/^# {key}:.*/{text}/' /etc/datadog-agent/datadog.yaml\n"
     assert [(f[0], f[2]) for f in findings(script, "EU", "aws")] == expected
+
+
+# scripts58 (stop 58): the reader's bounds fail closed. filled_texts writes every combination of a text's variables up
+# to 64 (it was 8: the one pair abroad of ten passed every door), and past that each value once and an unknown text.
+def test_scripts58_filled_texts_every_combination_then_unknown() -> None:
+    from components.residency.scripts import PAST_THE_FILLING, filled_texts
+
+    ten = filled_texts("${NET}.${OCT}.0.5", {"NET": ["10", "192"], "OCT": ["168", "17", "2", "20", "3"]})
+    assert len(ten) == 10 and "192.17.0.5" in ten and PAST_THE_FILLING not in ten
+    held = {"A": [str(i) for i in range(9)], "B": [str(i) for i in range(8)]}
+    past = filled_texts("${A}.${B}", held)
+    assert past[-1] == PAST_THE_FILLING and {"8.0", "0.7"} <= set(past)  # each value once, then unknown
+    assert filled_texts("${A}", {"A": [str(i) for i in range(100)]})[-1] == "99"  # one variable: every value
+
+
+_NETS = {"abroad": ("10 192", "168 17 2 20 3", ".0.5"), "home": ("10.1 10.2", "0 1 2 3 4", ".5")}
+
+
+@pytest.mark.parametrize("side", ["abroad", "home"])
+def test_scripts58_a_host_of_two_variables_past_eight_combinations(side: str) -> None:
+    nets, octets, tail = _NETS[side]
+    looped = f'for NET in {nets}; do\n for OCT in {octets}; do\n  psql -h "${{NET}}.${{OCT}}{tail}" -c 1\n done\ndone\n'
+    cases = "".join(f"  n{n}) NET={n} ;;\n" for n in nets.split()) + "".join(
+        f"  o{o}) OCT={o} ;;\n" for o in octets.split()
+    )
+    assigned = f'case "$S" in\n{cases}esac\nH="${{NET}}.${{OCT}}{tail}"\npsql -h "$H" -c 1\n'
+    for script in (looped, assigned):
+        rules = {f[0] for f in findings("#!/bin/bash\n" + script, "EU", "aws")}
+        assert rules == ({"RES-015"} if side == "abroad" else set()), script
+
+
+def test_scripts58_an_assignment_past_the_combinations_is_unknown() -> None:
+    values = " ".join(str(i) for i in range(9))
+    script = f'#!/bin/bash\nfor A in {values}; do\n for B in {values}; do\n  H="10.$A.$B.5"\n'
+    script += '  psql -h "$H" -c 1\n done\ndone\n'
+    unknown = [("RES-015", "user_data(base64).psql", "$(more values than the reader keeps)")]
+    assert findings(script, "EU", "aws") == unknown  # the loops' 81 combinations: fail closed, as the case branches'
+    cases = "".join(f"  a{i}) A={i} ;;\n" for i in range(9)) + "".join(f"  b{i}) B={i} ;;\n" for i in range(9))
+    script = f'#!/bin/bash\ncase "$S" in\n{cases}esac\nH="10.${{A}}.${{B}}.5"\npsql -h "$H" -c 1\n'
+    assert findings(script, "EU", "aws") == unknown  # 81 combinations: fail closed (a false alarm at that size)
+
+
+# scripts58: a wrapper's distinct calls past 64 are merged by shape, never dropped
+def test_scripts58_calls_past_the_bound_are_merged() -> None:
+    from components.residency.scripts import PAST_THE_CALLS, _calls_within_bound
+
+    own = [["--log-group-name", f"g{i}", "--region", "eu-central-1"] for i in range(80)]  # 16 names past: unknown
+    merged = _calls_within_bound(own)
+    assert merged[:64] == own[:64] and merged[64:] == [["--log-group-name", PAST_THE_CALLS, "--region", "eu-central-1"]]
+    mixed = _calls_within_bound([*own, ["--log-group-name", "x", "--region", "us-west-2"]])
+    assert ["--log-group-name", PAST_THE_CALLS, "--region", "us-west-2"] in mixed
+    shapes = _calls_within_bound([[f"--o{i}", "x", f"--region={i}"] for i in range(200)])
+    assert PAST_THE_CALLS in shapes[-1] and "--o199" in shapes[-1] and f"--region={PAST_THE_CALLS}" in shapes[-1]
+    assert _calls_within_bound(own[:64]) == own[:64]
+
+
+@pytest.mark.parametrize(("last", "expected"), [("us-west-2", ["RES-009"]), ("eu-north-1", []), (None, ["RES-011"])])
+def test_scripts58_the_65th_distinct_call(last: str | None, expected: list[str]) -> None:
+    body = '#!/bin/bash\nretain() { aws logs put-retention-policy --retention-in-days 30 "$@"; }\n'
+    calls = "".join(f"retain --log-group-name g{i} --region eu-central-1\n" for i in range(64))
+    if last is None:  # two past the bound, differing in more than eight Regions: unknown
+        tail = "".join(f"retain --log-group-name x{i} --region {r}\n" for i, r in enumerate(_NINE_REGIONS))
+    else:
+        tail = f"retain --log-group-name last --region {last}\n"
+    assert sorted({f[0] for f in findings(body + calls + tail, "EU", "aws")}) == expected
+
+
+# nine Regions past the bound at one place: unknown (RES-011), not each
+_NINE_REGIONS = ["eu-west-1", "eu-west-3", "eu-north-1", "eu-south-1", "eu-south-2", "eu-central-1", "us-west-2",
+                 "us-east-1", "ap-south-1"]  # fmt: skip
+
+
+@pytest.mark.parametrize(("position", "words"), [(21, 20), (30, 29), (99, 98)])
+def test_scripts58_positional_parameters_past_twenty(position: int, words: int) -> None:
+    fill = " ".join(f"w{i}" for i in range(words))
+    for region, expected in (("us-west-2", ["RES-009"]), ("eu-west-1", [])):
+        script = f'#!/bin/bash\nf() {{ aws s3 ls --region "${{{position}}}"; }}\nf {fill} {region}\n'
+        assert sorted({f[0] for f in findings(script, "EU", "aws")}) == expected
+
+
+# scripts58: shell readings left open at stop 57
+_R58 = "aws s3 ls --region"
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (f'read -r -N 9 R <<< "us-west-2-fleet"\n{_R58} "$R"', ["RES-009"]),  # read -N: exactly N characters
+        (f'read -r -N 9 R <<< "eu-west-1-fleet"\n{_R58} "$R"', []),
+        (f'read -r -N 9 R <<EOF\nus-west-2-fleet\nEOF\n{_R58} "$R"', ["RES-009"]),
+        (f'echo "us-west-2,eu-west-1" > /etc/r\nread -r -d , R < /etc/r\n{_R58} "$R"', ["RES-009"]),
+        (f'echo "eu-west-1,us-west-2" > /etc/r\nread -r -d , R < /etc/r || true\n{_R58} "$R"', []),
+        (f'read -r -d , R < /etc/r\n{_R58} "$R"', ["RES-011"]),  # a file the script does not write
+        (f'DR=fleet-us-west-2-x\n{_R58} "${{DR:6:9}}"', ["RES-009"]),  # substring expansion
+        (f'DR=fleet-eu-west-1-x\n{_R58} "${{DR:6:9}}"', []),
+        (f'DR=fleet-us-west-2\nR="${{DR: -9}}"\n{_R58} "$R"', ["RES-009"]),
+        (f'DR=fleet-us-west-2\n{_R58} "${{DR:(-9)}}"', ["RES-009"]),
+        (f'DR=us-west-2\n{_R58} "${{DR:-eu-west-1}}"', ["RES-009"]),  # `:-` stays a default word
+        (f'B=us-west-2\n{_R58} "${{A:-$B}}"', ["RES-009"]),  # a default word that is a variable
+        (f'B=eu-west-1\n{_R58} "${{A:-$B}}"', []),
+        (f'A=eu-west-1\nB=us-west-2\n{_R58} "${{A:-$B}}"', []),  # A set: its value
+        (f'B=us-west\nT=fleet-2\n{_R58} "${{T/fleet/$B}}"', ["RES-009"]),  # a replacement that is a variable
+        (f'B=eu-west\nT=fleet-1\n{_R58} "${{T/fleet/${{B}}}}"', []),
+        (f'T=fleet-2\n{_R58} "${{T/fleet/$B}}"', []),  # B never set: as written (a placeholder, as before)
+        (f"mapfile -t -d '' RS < <(printf '%s\\0' eu-west-1 us-west-2)\n{_R58} \"${{RS[1]}}\"", ["RES-009"]),
+        (f"mapfile -t -d '' RS < <(printf '%s\\0' us-west-2 eu-west-1)\n{_R58} \"${{RS[1]}}\"", []),
+        (f'dr() {{\n  logger -t fleet "dr"\n  echo us-west-2\n}}\n{_R58} "$(dr)"', ["RES-009"]),  # one echo
+        (f'dr() {{ mkdir -p /x; echo eu-west-1 >/dev/null; echo eu-west-1; }}\n{_R58} "$(dr)"', []),
+        (f'dr() {{ date; echo eu-west-1; }}\n{_R58} "$(dr)"', ["RES-011"]),  # date writes: unknown, as before
+        (f'f() {{ {_R58} "${{@:2:1}}"; }}\nf a us-west-2\nf a b eu-west-1', ["RES-009"]),  # `${@:N:1}` written out
+    ],
+)
+def test_scripts58_shapes(script: str, expected: list[str]) -> None:
+    assert sorted({f[0] for f in findings("#!/bin/bash\n" + script + "\n", "EU", "aws")}) == expected
+
+
+@pytest.mark.parametrize(
+    ("spec", "bash"),
+    [  # each as bash 5 prints `${V:spec}` of V=fleet-us-west-2
+        ("0", "fleet-us-west-2"), ("6", "us-west-2"), ("6:9", "us-west-2"), ("20", ""), (" -3", "t-2"),
+        (" -3:2", "t-"), ("(-3)", "t-2"), ("(-3):1", "t"), ("0:-1", "fleet-us-west-"), ("6:-2", "us-west"),
+        ("3:0", ""), (" -20", ""), ("14:5", "2"),
+    ],
+)  # fmt: skip
+def test_scripts58_substring_expansion_as_bash(spec: str, bash: str) -> None:
+    from components.residency.scripts import PARAMETER_OPERATION, operated
+
+    m = PARAMETER_OPERATION.fullmatch("${V:" + spec + "}")
+    assert m is not None and operated("fleet-us-west-2", m.group(2), m.group(3)) == bash
+
+
+@pytest.mark.parametrize("text", ["${A:-1}", "${A:=x}", "${A:+x}", "${A:?x}", "${A-1}", "${A:-$B}"])
+def test_scripts58_a_default_is_no_substring(text: str) -> None:
+    from components.residency.scripts import PARAMETER_OPERATION
+
+    assert PARAMETER_OPERATION.fullmatch(text) is None
+
+
+def test_scripts58_read_delimited_file() -> None:
+    written = 'echo "us-west-2,eu-west-1" > /etc/r\nread -r -d , R < /etc/r'
+    assert reads_as_assignments(written).splitlines()[1].rstrip() == "R=us-west-2"
+    assert len(reads_as_assignments(written)) == len(written)
+    assert reads_as_assignments("read -r -d , R < /etc/r").rstrip() == "R=$(</etc/r)"
+
+
+# scripts58: an assignment built from a loop's variable held nothing (the values anywhere were read before the loop's
+# words), so `X="$R"` or `H="${N}.0.5"` in the loop's body passed every door
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ('for R in eu-west-1 us-west-2; do\n  X="$R"\n  aws s3 ls --region "$X"\ndone', ["RES-009"]),
+        ('for R in eu-west-1 eu-north-1; do\n  X="$R"\n  aws s3 ls --region "$X"\ndone', []),
+        ('for P in eu-west us-west; do\n  X="${P}-1"\n  aws s3 ls --region "$X"\ndone', ["RES-009"]),
+        ('for N in 10 192; do\n  H="${N}.17.0.5"\n  psql -h "$H" -c 1\ndone', ["RES-015"]),
+        ('for N in 10 172; do\n  H="${N}.17.0.5"\n  psql -h "$H" -c 1\ndone', []),
+        ('R=eu-west-1\nfor R in eu-north-1 us-west-2; do\n  X="$R"\n  aws s3 ls --region "$X"\ndone', ["RES-009"]),
+        (
+            'while read -r R; do\n  X="$R"\n  aws s3 ls --region "$X"\ndone <<EOF\neu-west-1\nus-west-2\nEOF',
+            ["RES-009"],
+        ),
+    ],
+)
+def test_scripts58_an_assignment_from_a_loop_variable(script: str, expected: list[str]) -> None:
+    assert sorted({f[0] for f in findings("#!/bin/bash\n" + script + "\n", "EU", "aws")}) == expected

@@ -101,6 +101,7 @@ from components.residency.scripts import (
     EDIT_COMMAND,
     OWN_MACHINE,
     PARAMETER_OPERATION,
+    PAST_THE_FILLING,
     SHELL_DEFAULT,
     SHELL_PARAMETER,
     Edit,
@@ -9861,7 +9862,12 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
     blocks = shell_blocks(lines)
     anywhere = _values_anywhere(script, matches, own, files)
     if loops or reads:
-        anywhere = _with_loop_words(script, anywhere, files, loops, reads)
+        bound = _with_loop_words(script, anywhere, files, loops, reads)
+        # scripts58 (stop 58): an assignment built from a loop's variable (`for R in ...; do X="$R"` or `H="$N.0.5"`)
+        # held nothing (the values anywhere were read before the loop's words): read again with them
+        if matches and any(held != anywhere.get(name) for name, held in bound.items()):
+            bound = _values_anywhere(script, matches, own, files, seed=bound)
+        anywhere = bound
     env: dict[str, list[str]] = {}
     kept: dict[str, list[str]] = {}  # assigned in a function body: never replaced
     per_line: list[Mapping[str, tuple[str, ...]]] = []
@@ -10128,8 +10134,19 @@ def _text_around_values(value: str, name: str, env: Mapping[str, Sequence[str]])
         return []
     if any(v[:1] == _OPAQUE for n in names for v in env.get(n, ())):
         unmarked = {n: tuple(v.removeprefix(_OPAQUE) for v in env.get(n, ())) for n in names}
-        return [_OPAQUE + text for text in filled_texts(value, unmarked) if len(text) <= _MAX_BUILT_VALUE]
-    return [text for text in filled_texts(value, env) if "$" not in text and len(text) <= _MAX_BUILT_VALUE]
+        texts = filled_texts(value, unmarked)
+        return [_OPAQUE + text if len(text) <= _MAX_BUILT_VALUE else _PAST_THE_CAP for text in texts]
+    # scripts58: a text past the length bound, and the combinations filled_texts does not write past its bound
+    # (PAST_THE_FILLING), are an unknown value (_PAST_THE_CAP), not dropped: `H="${NET}.${OCT}.0.5"` of two
+    # variables set in `case` branches giving ten combinations held each value once, so the one pair abroad passed
+    texts = filled_texts(value, env)
+    return list(
+        dict.fromkeys(
+            _PAST_THE_CAP if text == PAST_THE_FILLING or len(text) > _MAX_BUILT_VALUE else text
+            for text in texts
+            if "$" not in text or text == PAST_THE_FILLING
+        )
+    )
 
 
 # scripts57: a value built from text around variables is kept up to this length (a host name is at most 253 characters),
@@ -10200,12 +10217,17 @@ def _opaque_value(text: str, env: Mapping[str, Sequence[str]]) -> list[str]:
 
 
 def _values_anywhere(
-    script: str, matches: list[re.Match[str]], own: tuple[re.Pattern[str], str] | None, files: Mapping[str, str]
+    script: str,
+    matches: list[re.Match[str]],
+    own: tuple[re.Pattern[str], str] | None,
+    files: Mapping[str, str],
+    seed: Mapping[str, tuple[str, ...]] | None = None,
 ) -> Mapping[str, tuple[str, ...]]:
     """Every literal value each variable of ``script`` is assigned anywhere, whole references followed to their end
     (the values a use in a loop's or function's body may see); scripts57: at most :data:`_MAX_VALUES_ANYWHERE` a
-    variable (values built from text around others, :func:`_text_around_values`, may grow on each other in a loop)."""
-    values: dict[str, list[str]] = {}
+    variable (values built from text around others, :func:`_text_around_values`, may grow on each other in a loop).
+    scripts58: from ``seed``'s values (the words loops bind, :func:`_with_loop_words`), kept."""
+    values: dict[str, list[str]] = {name: list(held) for name, held in (seed or {}).items()}
     while True:
         grown = False
         for m in matches:

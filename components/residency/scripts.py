@@ -2620,6 +2620,12 @@ def array_input_elements(
     if window:
         skip, count, origin, *delimiter = (int(w) for w in window.split("/"))
         if delimiter:  # scripts57: `mapfile -d SEP`'s items (_mapfile_split)
+            if delimiter[0] == 0:
+                # scripts58 (stop 58): `mapfile -t -d '' R < <(printf '%s\0' a b)`: the evaluator writes printf's
+                # `\0` escape (printf(1): "\0NNN the eight-bit character whose value is the octal value NNN (zero
+                # to three digits)") as the two characters, where bash writes the NUL mapfile splits at (its items
+                # passed every door: one item, the second unset)
+                output = output.replace("\\0", "\0")
             items = [item.strip() for item in output.split(chr(delimiter[0])) if item.strip()]
         indexed = dict(_windowed(items, (skip, count, origin)))
     else:
@@ -3080,7 +3086,14 @@ def while_read_words(
 # scripts57 (stop 57): the one filling of a script's values into a text (a host, a URL's authority, a command's option
 # value, a here-document's line), moved here from the engine (its `_filled`, `_with_defaults`, `_defaulted`) so that the
 # script reader's `while read` loop (scripts56's `_expanded_body_line`, a second filling) and the engine use one.
-_MAX_FILLED = 8  # every combination of the variables' values up to this many texts; past it, each value once
+# scripts58 (stop 58): 64, was 8: `psql -h "${NET}.${OCT}.0.5"` over two loops of 2 and 5 words (10 combinations) was
+# filled with each value once, so the one pair abroad (`192.17.0.5`, beside `10.17.0.5` and `192.168.0.5`) was never
+# judged and passed every door. Past the bound the texts are each value once and PAST_THE_FILLING (fail closed).
+_MAX_FILLED = 64  # every combination of the variables' values up to this many texts; past it, each value once
+PAST_THE_FILLING = "$(more combinations than the reader keeps)"
+"""(scripts58) The text :func:`filled_texts` adds where a text's variables give more than :data:`_MAX_FILLED`
+combinations: a command substitution no evaluator computes, so that a destination fails it closed (RES-011 / RES-015,
+as an unknown value) rather than dropping the combinations not written (the engine's ``_PAST_THE_CAP`` for values)."""
 
 
 def _combinations(choices: list[list[str | None]]) -> Iterator[tuple[str | None, ...]]:
@@ -3088,8 +3101,8 @@ def _combinations(choices: list[list[str | None]]) -> Iterator[tuple[str | None,
     each value of each variable once, the others at their first value (the lead's review of stop 57: the product was
     cut at eight, so that a ninth value a variable was assigned, a partner's host or a Region abroad, was never
     judged and passed every door). A text of one variable (the usual case) is thus filled with every value it holds;
-    a text of several variables judges each value, though not every cross combination past eight (listed open)."""
-    if math.prod(len(c) for c in choices) <= _MAX_FILLED:
+    past the bound, a text of several variables is also given :data:`PAST_THE_FILLING` (:func:`filled_texts`)."""
+    if _every_combination(choices):
         yield from itertools.product(*choices)
         return
     first = tuple(c[0] for c in choices)
@@ -3101,6 +3114,12 @@ def _combinations(choices: list[list[str | None]]) -> Iterator[tuple[str | None,
             if combination not in seen:
                 seen.add(combination)
                 yield combination
+
+
+def _every_combination(choices: list[list[str | None]]) -> bool:
+    """Whether :func:`_combinations` writes every combination of ``choices``: at most :data:`_MAX_FILLED`, or one
+    variable of several values (each value once is then every combination)."""
+    return sum(len(c) > 1 for c in choices) <= 1 or math.prod(len(c) for c in choices) <= _MAX_FILLED
 
 
 DEFAULT_WORD = r"[^{}$`\"'\s]+"  # `${NAME:-word}`'s word, after `:-`, `-`, `:=` or `=` (SHELL_DEFAULT reads it)
@@ -3125,7 +3144,11 @@ SHELL_DEFAULT = re.compile(rf"\$\{{([A-Za-z_][A-Za-z0-9_]*|[1-9]):?[-=]({DEFAULT
 # or unset, nothing is substituted, otherwise the expansion of word is substituted"): the word is the only value it
 # can give (nothing else is sent anywhere).
 _NESTED_DEFAULTS = 3
-_REFERENCE_DEFAULT = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*):?[-=](\$\{[A-Za-z_][A-Za-z0-9_]*\})\}")
+# scripts58 (stop 58): the inner variable unbraced too (`${A:-$B}`: A's value, else B's; B holding a Region abroad
+# passed every door, the word holding a `$` was left as written)
+_REFERENCE_DEFAULT = re.compile(
+    r"\$\{([A-Za-z_][A-Za-z0-9_]*):?[-=](\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Za-z_][A-Za-z0-9_]*)\}"
+)
 _SHELL_ALTERNATE = re.compile(rf"\$\{{[A-Za-z_][A-Za-z0-9_]*:?\+({DEFAULT_WORD})\}}")
 
 
@@ -3169,7 +3192,7 @@ def under_defaults(
             return tuple(held)
         out: list[str] = []
         for word in defaults.get(name, ()):
-            inner = SHELL_PARAMETER.fullmatch(word) if word[:2] == "${" else None
+            inner = SHELL_PARAMETER.fullmatch(word) if word[:1] == "$" else None  # scripts58: `$B` too
             if inner is None:
                 out.append(word)
             elif depth < _NESTED_DEFAULTS:
@@ -3201,6 +3224,8 @@ def filled_texts(text: str, reaching: Mapping[str, Sequence[str]]) -> tuple[str,
         for token, value in zip(tokens, combination[len(names) :], strict=True):
             written = written.replace(token, token if value is None else value)
         filled.append(SHELL_PARAMETER.sub(functools.partial(_given_or_written, given), written))
+    if not _every_combination(choices):  # scripts58: the combinations not written are unknown, not dropped
+        filled.append(PAST_THE_FILLING)
     return tuple(filled)
 
 
@@ -3213,26 +3238,50 @@ def filled_texts(text: str, reaching: Mapping[str, Sequence[str]]) -> tuple[str,
 # expansions convert each matched character"; an empty pattern "is treated like a ?, which matches every
 # character"). A variable's operation is each value it holds, changed so; a word holding a quote or an expansion of
 # its own is left as written (unread, as before).
-# mutation58 (stop 58): and "Substring Expansion", `${parameter:offset}` / `${parameter:offset:length}` ("Expands to up
-# to length characters of the value of parameter starting at the character specified by offset ... If offset evaluates
-# to a number less than zero, the value is used as an offset in characters from the end ... Note that a negative
-# offset must be separated from the colon by at least one space to avoid being confused with the :- expansion"; "If
-# length evaluates to a number less than zero, it is interpreted as an offset in characters from the end"):
-# `R=x<abroad>` then `--region "${R:1}"` passed every door (the operation was unread: nothing held). `${R:-x}` / `:=` /
-# `:+` / `:?` stay the default expansions they are, and a template's `${AWS::Region}` no substring.
+# mutation58 (stop 58) found the same leak (`R=x<abroad>` then `--region "${R:1}"`); `${R: 3}` and `${R::3}` (an empty
+# offset is 0) are read too. `${R:-x}` / `:=` / `:+` / `:?` stay the default expansions they are.
+# scripts58 (stop 58): and a word holding a variable (`${DR/eu-central/$B}`: "The pattern is expanded", as is the
+# string: each value the variable holds there; one the script gives no literal leaves the operation as written), and
+# "Substring Expansion": `${parameter:offset}` / `${parameter:offset:length}` ("Expands to up to length characters of
+# the value of parameter starting at the character specified by offset ... If offset evaluates to a number less than
+# zero, the value is used as an offset in characters from the end of the value ... If length evaluates to a number
+# less than zero, it is interpreted as an offset in characters from the end of the value"; "a negative offset must be
+# separated from the colon by at least one space to avoid being confused with the :- expansion"): literal numbers
+# only. `--region "${DR:6:9}"` of `DR=fleet-us-west-2` and `${A/x/$B}` passed every door (left as written).
+_OPERATION_WORD = r"(?:[^{}$`\"'\s]|\$[A-Za-z_][A-Za-z0-9_]*|\$\{[A-Za-z_][A-Za-z0-9_]*\})*"
+_SUBSTRING = r"(?<=:)(?:[0-9]+|[ \t]+-?[0-9]+|\(-[0-9]+\)|(?=:))(?::[ \t]*-?[0-9]+)?"
 PARAMETER_OPERATION = re.compile(
-    r"\$\{([A-Za-z_][A-Za-z0-9_]*)(##?|%%?|//?|\^\^?|,,?|:(?=:?[0-9])|:[ \t]+(?=-?[0-9]))([^{}$`\"'\s]*)\}"
+    r"\$\{([A-Za-z_][A-Za-z0-9_]*)(##?|%%?|//?|\^\^?|,,?|:(?=[0-9]|[ \t]+-?[0-9]|\(-|:[ \t]*-?[0-9]))"
+    rf"({_SUBSTRING}|(?<!:){_OPERATION_WORD})\}}"
 )
 
 
 def _operations_held(text: str, held: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, ...]]:
-    """Each :data:`PARAMETER_OPERATION` in ``text`` whose variable holds values there, and the values it gives."""
+    """Each :data:`PARAMETER_OPERATION` in ``text`` whose variable holds values there, and the values it gives
+    (scripts58: a word holding variables is filled with theirs first, :func:`filled_texts`; one still holding an
+    expansion gives nothing)."""
     out: dict[str, tuple[str, ...]] = {}
     for m in PARAMETER_OPERATION.finditer(text):
         if m.group(1) in held and m.group(0) not in out:
-            values = (operated(v, m.group(2), m.group(3)) for v in sorted(held[m.group(1)]))
-            out[m.group(0)] = tuple(dict.fromkeys(v for v in values if v is not None))
+            words = filled_texts(m.group(3), held) if "$" in m.group(3) else (m.group(3),)
+            given = (operated(v, m.group(2), w) for v in sorted(held[m.group(1)]) for w in words if "$" not in w)
+            out[m.group(0)] = tuple(dict.fromkeys(v for v in given if v is not None))
     return {token: values for token, values in out.items() if values}
+
+
+def _substring(value: str, spec: str) -> str:
+    """(scripts58) ``value``'s substring by a :data:`_SUBSTRING` ``spec`` (``6``, ``6:9``, `` -3``, ``(-3):2``,
+    ``0:-1``), as bash(1) "Substring Expansion" computes it."""
+    offset_text, _, length_text = spec.partition(":")
+    offset = int(offset_text.strip(" \t()") or 0)  # `${R::3}`: an empty offset is 0
+    if len(value) + offset < 0:
+        return ""  # an offset before the value's start expands to nothing
+    start = len(value) + offset if offset < 0 else min(offset, len(value))
+    if not length_text:
+        return value[start:]
+    length = int(length_text.strip(" \t"))
+    end = len(value) + length if length < 0 else start + length
+    return value[start : max(end, start)]
 
 
 def operated(value: str, operator: str, word: str) -> str | None:
@@ -3240,7 +3289,7 @@ def operated(value: str, operator: str, word: str) -> str | None:
     Expansion"); None for a value holding an expansion (an uncomputed substitution kept as text)."""
     if "$" in value or "`" in value:
         return None
-    if operator[0] == ":":
+    if operator == ":":  # scripts58: substring expansion
         return _substring(value, word)
     if operator[0] in "^,":
         pattern = word or "?"
@@ -3275,26 +3324,6 @@ def operated(value: str, operator: str, word: str) -> str | None:
             return out + value[end:]
         i = end
     return out
-
-
-_SUBSTRING_BOUNDS = re.compile(r"(-?[0-9]*)(?::[ \t]*(-?[0-9]+))?")
-
-
-def _substring(value: str, word: str) -> str | None:
-    """(mutation58) ``value``'s substring expansion by ``word`` (``offset`` or ``offset:length``, literal numbers; an
-    empty offset is 0); None for bounds that are no such numbers (an arithmetic expression: not computed)."""
-    m = _SUBSTRING_BOUNDS.fullmatch(word)
-    if m is None:
-        return None
-    offset = int(m.group(1)) if m.group(1) not in ("", "-") else 0
-    start = offset if offset >= 0 else len(value) + offset
-    if start < 0 or start > len(value):
-        return ""
-    if m.group(2) is None:
-        return value[start:]
-    length = int(m.group(2))
-    end = start + length if length >= 0 else len(value) + length
-    return value[start:end] if end >= start else ""
 
 
 def _given_or_written(given: Mapping[str, str | None], reference: re.Match[str]) -> str:
@@ -3348,7 +3377,10 @@ def _piped_lines(
 _POSITIONAL_USE = re.compile(r"\$\{?[1-9]|\$\{!#\}")  # scripts57: `${!#}` (LAST_POSITIONAL) too
 _CALL_WORD = re.compile(r"(?:\"[^\"\n]*\"|'[^'\n]*'|\$\([^()\n]*\)|[^\s;&|<>()'\"])+")
 _SET_ARGUMENTS = re.compile(_COMMAND_PLACE + r"set[ \t]+--((?:[ \t]+[^\s;&|<>()]+)*)[ \t]*(?=$|[;&|)])", re.M)
-_MAX_POSITIONAL = 20  # scripts57: `${10}` and later (braced) too; before, `$1` .. `$9`
+# scripts57: `${10}` and later (braced) too; before, `$1` .. `$9`. scripts58: 99, was 20: a call's 21st word was
+# dropped, so `--region "${21}"` held nothing (a placeholder) and a Region abroad there passed every door; 99 is the
+# last position SHELL_PARAMETER reads (`${100}` and later stay as written)
+_MAX_POSITIONAL = 99
 _ANY_FUNCTION_DEFINITION = re.compile(_FUNCTION_DEFINITION.pattern, re.M)
 
 
@@ -3384,7 +3416,12 @@ _ALL_POSITIONAL = frozenset({"$@", "$*", "${@}", "${*}"})
 # is @ or *, the result is length positional parameters beginning at offset ... If length is omitted, the expansion
 # is ... all positional parameters from offset on"): each call's words from N on, several words (one word alone is
 # also read by :func:`_slice_written`).
-_SLICE_FROM = re.compile(r"\$\{[@*]:([1-9])\}")
+# mutation57: and a slice from a literal offset N (1 to 9): `${@:N:1}` is the one parameter N, `${@:N}` the parameters
+# from N on, which is parameter N alone where every call gives N words (`retain /fleet/app us-west-2` and
+# `--region "${@:2}"`, which passed every door); a slice of several words is left as written.
+# scripts58 (stop 58): one pattern for both jobs (scripts57b's `_SLICE_FROM` was this without the length): a command's
+# `"${@:N:1}"` is written out per call too (its word N alone), where the calls give different numbers of words.
+_POSITIONAL_SLICE = re.compile(r"\$\{[@*]:([1-9])(:1)?\}")
 # mutation56: and a shift first in a one-line body (`f() { shift; aws ... "$1"; }`: after the group's `{`), and one
 # whose count is no literal number (`shift $N`, `shift $((1))`: each passed every door with a Region abroad), which may
 # rename by any count: every position holds every word from there on, as a shift inside a loop does.
@@ -3523,7 +3560,9 @@ def _shifted(
             if line in loops or n is None:
                 every = tuple(dict.fromkeys(w for ws in held.values() for w in ws))
                 begin = max(first, loops[line]) if line in loops else line
-                out.append((begin, last, {str(k): every for k in range(1, _MAX_POSITIONAL + 1)}))
+                # scripts58: as many positions as the calls give words (at most _MAX_POSITIONAL, now 99)
+                given_count = max((int(k) for k in held if k.isdigit()), default=0)
+                out.append((begin, last, {str(k): every for k in range(1, given_count + 1)}))
                 break
             held = {str(int(k) - n): v for k, v in held.items() if k.isdigit() and int(k) > n}
             out.append((line, last, held))
@@ -3541,6 +3580,57 @@ _RESERVED_COMPOUND = frozenset({"for", "case", "select", "function", "[[", "(("}
 # wrapper's ninth distinct call (`retain --log-group-name g9 --region us-west-2` after eight in-country ones) was never
 # written out and passed every door; each distinct call is one more line to read (identical calls are written once).
 _MAX_CALLS_EXPANDED = 64
+PAST_THE_CALLS = "$(more calls than the reader keeps)"
+"""(scripts58) A word of the calls :func:`_calls_within_bound` merges past :data:`_MAX_CALLS_EXPANDED`: a command
+substitution no evaluator computes, so that a destination fails it closed (RES-011 / RES-015), as the engine's
+``_PAST_THE_CAP`` does for a variable's values."""
+
+
+def _calls_within_bound(lists: list[list[str]]) -> list[list[str]]:
+    """(scripts58) A function's distinct calls' word lists, at most :data:`_MAX_CALLS_EXPANDED` written out and the rest
+    merged, never dropped: the lead's review of stop 57 asked that a 65th distinct call's ``--region us-west-2`` (cut
+    here, it passed every door) be judged, or be an unknown value at the destination. The calls past the bound are
+    merged by their shape (the options, words starting with ``-``, an ``--opt=`` word by its name; other words by
+    place): per shape, a place where the calls give at most :data:`_MAX_MERGED_WORDS` words is written with each of
+    them (as :func:`_combinations` writes each value once), a place of more is :data:`PAST_THE_CALLS` (a log group
+    name differing in every call; a destination there fails closed). Past as many shapes, one list of every option
+    name met, each with an unknown value (fail closed)."""
+    if len(lists) <= _MAX_CALLS_EXPANDED:
+        return lists
+    shapes: dict[tuple[str | None, ...], list[list[str]]] = {}
+    for words in lists[_MAX_CALLS_EXPANDED:]:
+        shapes.setdefault(tuple(_option_name(w) for w in words), []).append(words)
+    merged: list[list[str]] = []
+    for shape, group in itertools.islice(shapes.items(), _MAX_CALLS_EXPANDED):
+        places = [list(dict.fromkeys(given)) for given in zip(*group, strict=True)]
+        first = [
+            given[0] if len(given) <= _MAX_MERGED_WORDS else _unknown_word(name)
+            for name, given in zip(shape, places, strict=True)
+        ]
+        merged.append(first)
+        for k, given in enumerate(places):
+            if 1 < len(given) <= _MAX_MERGED_WORDS:
+                merged += [[*first[:k], word, *first[k + 1 :]] for word in given[1:]]
+    if len(shapes) > _MAX_CALLS_EXPANDED:
+        names = dict.fromkeys(n for shape in itertools.islice(shapes, _MAX_CALLS_EXPANDED, None) for n in shape if n)
+        merged.append([w for n in names for w in ((n,) if n[-1] != "=" else ()) + (_unknown_word(n),)])
+    return [*lists[:_MAX_CALLS_EXPANDED], *merged]
+
+
+_MAX_MERGED_WORDS = 8  # (scripts58) a merged place's distinct words written each, past the calls' bound
+
+
+def _unknown_word(name: str | None) -> str:
+    """(scripts58) :data:`PAST_THE_CALLS` at a place of ``name`` (an ``--opt=`` word keeps its name)."""
+    return f"{name}{PAST_THE_CALLS}" if name and name[-1] == "=" else PAST_THE_CALLS
+
+
+def _option_name(word: str) -> str | None:
+    """An option word's name (``--region``; ``--region=`` for ``--region=eu-west-1``), None for another word."""
+    if word[:1] != "-":
+        return None
+    name, equals, _ = word.partition("=")
+    return name + equals
 
 
 def all_positional_expanded(script: str) -> str:
@@ -3564,26 +3654,28 @@ def all_positional_expanded(script: str) -> str:
     # mutation56 found the same leak (one reader kept: this one)
     for start, line in _joined_lines(script) if "\\\n" in script else enumerate(lines):
         i = script.count("\n", 0, start) if "\\\n" in script else start
-        if i in bodies or not (any(p in line for p in _ALL_POSITIONAL) or _SLICE_FROM.search(line)):
+        if i in bodies or not (any(p in line for p in _ALL_POSITIONAL) or _POSITIONAL_SLICE.search(line)):
             continue
         calls = [
             words
             for first, last, lists in given
             if first <= i <= last
             for words in _shifted_lists(lists, shifts, first, i)
-        ][:_MAX_CALLS_EXPANDED]
+        ]
+        calls = _calls_within_bound(list({tuple(w): w for w in calls}.values()))  # scripts58: past it, merged
         for command in _simple_commands(_words(line)) if calls else ():
             words = command.words
             if words[:1] == ["function"]:  # mutation56: `function NAME { CMD "$@"; }`, the body after its brace
                 words = words[2:]
             while words and words[0] in _RESERVED_LEAD:
                 words = words[1:]
-            at = next((k for k, w in enumerate(words) if w in _ALL_POSITIONAL or _SLICE_FROM.fullmatch(w)), None)
+            at = next((k for k, w in enumerate(words) if w in _ALL_POSITIONAL or _POSITIONAL_SLICE.fullmatch(w)), None)
             if at is None or words[0] in _RESERVED_COMPOUND:
                 continue
-            sliced = _SLICE_FROM.fullmatch(words[at])
+            sliced = _POSITIONAL_SLICE.fullmatch(words[at])
             skipped = int(sliced.group(1)) - 1 if sliced else 0  # scripts57b: `"${@:N}"`, the words from N on
-            extra += [" ".join(map(_requoted, [*words[:at], *call[skipped:], *words[at + 1 :]])) for call in calls]
+            end = skipped + 1 if sliced and sliced.group(2) else None  # scripts58: `"${@:N:1}"`, word N alone
+            extra += [" ".join(map(_requoted, [*words[:at], *call[skipped:end], *words[at + 1 :]])) for call in calls]
     return "\n".join([script, *dict.fromkeys(extra)]) if extra else script
 
 
@@ -3593,10 +3685,7 @@ def all_positional_expanded(script: str) -> str:
 # positional parameters beginning at offset. A negative offset is taken relative to one greater than the greatest
 # positional parameter"; written with a blank or in parentheses, not `:-`), `${@:$#}` too, length 1 or none.
 _LAST_POSITIONAL = re.compile(r"\$\{(?:!#|[@*]:(?:[ \t]+-1|\(-1\)|\$#|\$\{#\})(?::1)?)\}")
-# mutation57: and a slice from a literal offset N (1 to 9): `${@:N:1}` is the one parameter N, `${@:N}` the parameters
-# from N on, which is parameter N alone where every call gives N words (`retain /fleet/app us-west-2` and
-# `--region "${@:2}"`, which passed every door); a slice of several words is left as written.
-_POSITIONAL_SLICE = re.compile(r"\$\{[@*]:([1-9])(:1)?\}")
+# mutation57: and a slice from a literal offset (_POSITIONAL_SLICE, above; scripts58: joined with scripts57b's).
 
 
 def last_positional_written(script: str) -> str:
@@ -3668,7 +3757,7 @@ def _call_lists(script: str, lines: list[str]) -> list[tuple[int, int, list[list
                 for a, b, outer in known:
                     if a <= line <= b:
                         lists += [[*words[:at], *o, *words[at + 1 :]] for o in _shifted_lists(outer, shifts, a, line)]
-            unique = list({tuple(w): w for w in lists}.values())[:_MAX_CALLS_EXPANDED]
+            unique = _calls_within_bound(list({tuple(w): w for w in lists}.values()))  # scripts58: none dropped
             if unique:
                 held.append((first, last, unique))
     return [*ranges, *held]
@@ -3761,8 +3850,9 @@ def function_outputs_written(script: str) -> str:
         text = "\n".join(lines[first : last + 1])
         start, end = text.find("{"), text.rfind("}")
         body = text[start + 1 : end].strip().rstrip(";").strip() if 0 <= start < end else ""
-        if defined.count(name) == 1 and _ECHOING_BODY.fullmatch(body):
-            echoing[name] = body
+        echoes = body if _ECHOING_BODY.fullmatch(body) else _echoing_command(body)  # scripts58: or one of several
+        if defined.count(name) == 1 and echoes:
+            echoing[name] = echoes
     if not echoing:
         return script
     call = re.compile(r"\$\((" + "|".join(map(re.escape, echoing)) + r")(?=[ \t)])")
@@ -3781,6 +3871,31 @@ def function_outputs_written(script: str) -> str:
     # each call also written after the script's end (as all_positional_expanded writes its lines), so that the
     # body's own uses of the positions (a URL built from `$1`) are still given the call's words
     return "\n".join(["".join([*parts, script[end:]]), *dict.fromkeys(calls)]) if parts else script
+
+
+# scripts58 (stop 58): a body of several commands of which one echoes and every other writes nothing to the standard
+# output (bash(1) "Command Substitution": "replacing the command substitution with the standard output of the
+# command"): logger(1) ("makes entries in the system log"; `-s` copies to standard error), sleep, mkdir, touch, chmod,
+# cd, `:` / true, set, local / export / readonly of an assignment, an assignment, and any command whose standard
+# output is redirected to a file or standard error (`> FILE`, `>/dev/null`, `>&2`). `dr() { logger start; echo
+# us-west-2; }` then `--region "$(dr)"` was RES-011 with the home Region too (unknown output: a false alarm).
+_SILENT_COMMAND = re.compile(
+    r"(?:logger|sleep|mkdir|touch|chmod|chown|cd|:|true|set|shopt|umask)(?:[ \t]+[^;&|<>()`]*)?"
+    r"|(?:(?:local|export|readonly|declare)[ \t]+)?[A-Za-z_][A-Za-z0-9_]*=[^\s;&|<>()`]*"
+    r"|[^;&|<>()`]*?[ \t](?:[0-9]?>[ \t]*(?!&)[^\s;&|<>()`]+|>&[ \t]*2)[ \t]*"
+)
+
+
+def _echoing_command(body: str) -> str | None:
+    """(scripts58) The one echoing command (:data:`_ECHOING_BODY`) of a function ``body`` whose other commands are
+    silent (:data:`_SILENT_COMMAND`), else None."""
+    if "\n" not in body and ";" not in body:
+        return None
+    commands = [c.strip() for c in re.split(r"[;\n]", body) if c.strip()]
+    echoing = [c for c in commands if _ECHOING_BODY.fullmatch(c)]
+    if len(echoing) != 1 or not all(c in echoing or _SILENT_COMMAND.fullmatch(c) for c in commands):
+        return None
+    return echoing[0]
 
 
 def _echoed_with(body: str, words: list[str]) -> str | None:
@@ -4546,6 +4661,29 @@ _READ_FROM_FILE = re.compile(
     r"[ \t]*([^\s;&|<>()]+)"
 )
 
+# scripts58 (stop 58): and `-d DELIM` with a delimiter (read: "The first character of delim is used to terminate the
+# input line, rather than newline"): the file's text up to DELIM's first character, IFS blanks at its ends removed
+# (one name), where the script writes the file (written_files); `read -r -d , R < FILE` passed every door (unread).
+_READ_DELIMITED_FROM_FILE = re.compile(
+    r"(?<![^\s;&|(])read(?:[ \t]+(?:-r|-r?t[ \t]*[0-9.]+))*[ \t]+-r?d[ \t]*('[^'\n]+'|\"[^\"\n]+\"|[^\s'\"])"
+    r"(?:[ \t]+(?:-r|-r?t[ \t]*[0-9.]+))*[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*<[ \t]*([^\s;&|<>()]+)"
+)
+
+
+def _delimited_file_read(m: re.Match[str], files: Mapping[str, str]) -> str:
+    """(scripts58) ``read -d DELIM NAME < FILE`` (:data:`_READ_DELIMITED_FROM_FILE`) written as ``NAME=VALUE`` (the
+    file's text up to DELIM) where the script writes FILE and the value is one plain word that fits; else as
+    ``NAME=$(< FILE)`` (a file the script does not write: unknown, RES-011 at a destination; a value that does not fit
+    or is no plain word: the whole text, judged as it is, fail closed). Padded to the same length."""
+    delimiter, name, file = m.group(1).strip("'\"")[:1], m.group(2), m.group(3)
+    written = f"{name}=$(<{file})"
+    if file in files:
+        value = files[file].split(delimiter, 1)[0].strip(_IFS_BLANKS)
+        if _LOOP_WORD.fullmatch(value) and len(name) + 1 + len(value) <= len(m.group(0)):
+            written = f"{name}={value}"
+    return written.ljust(len(m.group(0)))
+
+
 # scripts57b: `read [-r] NAME < <(LIST)` (bash(1) "Process Substitution": "<(list) ... the file name is passed as an
 # argument to the current command as the result of the expansion"; read reads its first line) is `NAME=$(LIST)`, which
 # the one evaluator computes (every line of the output: a line after the first is judged too; one it cannot compute
@@ -4576,7 +4714,11 @@ _READ_OPTION = r"-r|-r?t[ \t]*[0-9.]+|-r?d[ \t]*(?:''|\"\"|'[^'\n]'|\"[^\"\n]\"|
 # coming from a terminal": no value) and `-n NCHARS` ("read returns after reading nchars characters rather than waiting
 # for a complete line of input, but honors a delimiter if fewer than nchars characters are read before the delimiter":
 # the line's first NCHARS characters), with `-r` before them or not.
-_READ_PROMPT_COUNT = r"|-r?p[ \t]*(?:'[^'\n]*'|\"[^\"\n$`]*\"|[^\s'\";&|<>()]+)|-r?n[ \t]*[0-9]+"
+# scripts58 (stop 58): and `-N NCHARS` ("read returns after reading exactly nchars characters rather than waiting for
+# a complete line of input ... Delimiter characters encountered in the input are not treated specially ... The result
+# is not split on the characters in IFS"): the first NCHARS characters as they are (`read -r -N 9 R <<< "us-west-2-x"`
+# passed every door).
+_READ_PROMPT_COUNT = r"|-r?p[ \t]*(?:'[^'\n]*'|\"[^\"\n$`]*\"|[^\s'\";&|<>()]+)|-r?[nN][ \t]*[0-9]+"
 _READ_OPTION += _READ_PROMPT_COUNT
 _READ_DELIMITED = re.compile(
     rf"(?<![^\s;&|(])read((?:[ \t]+(?:{_READ_OPTION}))+)[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*<<<[ \t]*" + _ONE_WORD,
@@ -4591,16 +4733,19 @@ def _delimited_read(m: re.Match[str]) -> str:
     literal = word[1:-1] if word[:1] in "\"'" else word
     delimiter = re.search(r"-r?d[ \t]*(''|\"\"|'[^'\n]'|\"[^\"\n]\"|[^\s'\"])", options)
     count = _read_count(options)
-    if ("t" not in options and delimiter is None and count is None and "p" not in options) or any(
-        c in literal for c in "$`"
-    ):
+    if (
+        "t" not in options and delimiter is None and count is None and "p" not in options and "N" not in options
+    ) or any(c in literal for c in "$`"):
         return m.group(0)
-    if delimiter is not None:
-        stop = delimiter.group(1).strip("'\"")
-        literal = literal.split(stop, 1)[0] if stop else literal
-    if count is not None:
-        literal = literal[:count]
-    value = literal.strip(_IFS_BLANKS)
+    if (exact := _read_exact(options)) is not None:  # scripts58: `-N NCHARS`, the delimiter and IFS not applied
+        value = (literal + "\n")[:exact].removesuffix("\n")
+    else:
+        if delimiter is not None:
+            stop = delimiter.group(1).strip("'\"")
+            literal = literal.split(stop, 1)[0] if stop else literal
+        if count is not None:
+            literal = literal[:count]
+        value = literal.strip(_IFS_BLANKS)
     written = f"{name}={value if _LOOP_WORD.fullmatch(value) else shlex.quote(value)}"
     return written.ljust(len(m.group(0))) if len(written) <= len(m.group(0)) else m.group(0)
 
@@ -4608,6 +4753,12 @@ def _delimited_read(m: re.Match[str]) -> str:
 def _read_count(options: str) -> int | None:
     """(scripts57b) The NCHARS of read's ``-n NCHARS`` among ``options``, else None."""
     given = re.search(r"-r?n[ \t]*([0-9]+)", options)
+    return None if given is None else int(given.group(1))
+
+
+def _read_exact(options: str) -> int | None:
+    """(scripts58) The NCHARS of read's ``-N NCHARS`` among ``options``, else None."""
+    given = re.search(r"-r?N[ \t]*([0-9]+)", options)
     return None if given is None else int(given.group(1))
 
 
@@ -4642,6 +4793,10 @@ def reads_as_assignments(script: str) -> str:
 
     if "read" in script:
         script = _READ_FROM_FILE.sub(assignment, script)
+        if "-" in script and (delimited := list(_READ_DELIMITED_FROM_FILE.finditer(script))):  # scripts58
+            files = written_files(script)
+            for d in reversed(delimited):
+                script = script[: d.start()] + _delimited_file_read(d, files) + script[d.end() :]
         if "<(" in script:
             script = _READ_FROM_PROCESS.sub(lambda p: f"{p.group(1)}=$({p.group(2)})".ljust(len(p.group(0))), script)
         if "<<<" in script:
@@ -4684,7 +4839,9 @@ def _here_document_read(m: re.Match[str]) -> str:
         return m.group(0)
     if (count := _read_count(options)) is not None:
         line = line[:count]  # scripts57b: `-n NCHARS`
-    value = line.strip(" \t")
+    if (exact := _read_exact(options)) is not None:  # scripts58: `-N NCHARS` of the first line, as it is (more
+        line = line[:exact]  # characters run on into the next line: the first line is judged, never dropped)
+    value = line if exact is not None else line.strip(" \t")
     if not quote and any(c in value for c in "\"'`\\"):
         return m.group(0)
     array, several = re.search(r"-r?a", options) is not None, len(names.split()) > 1
