@@ -5734,6 +5734,7 @@ def test_scripts58_shapes(script: str, expected: list[str]) -> None:
         ("0", "fleet-us-west-2"), ("6", "us-west-2"), ("6:9", "us-west-2"), ("20", ""), (" -3", "t-2"),
         (" -3:2", "t-"), ("(-3)", "t-2"), ("(-3):1", "t"), ("0:-1", "fleet-us-west-"), ("6:-2", "us-west"),
         ("3:0", ""), (" -20", ""), ("14:5", "2"),
+        (" 3", "et-us-west-2"), (":5", "fleet"), (":-2", "fleet-us-west"),  # the lead (stop 58), with mutation58's
     ],
 )  # fmt: skip
 def test_scripts58_substring_expansion_as_bash(spec: str, bash: str) -> None:

@@ -3269,10 +3269,16 @@ def _operations_held(text: str, held: Mapping[str, Sequence[str]]) -> dict[str, 
     return {token: values for token, values in out.items() if values}
 
 
-def _substring(value: str, spec: str) -> str:
+_LITERAL_BOUNDS = re.compile(r"[ \t]*\(?-?[0-9]*\)?")
+
+
+def _substring(value: str, spec: str) -> str | None:
     """(scripts58) ``value``'s substring by a :data:`_SUBSTRING` ``spec`` (``6``, ``6:9``, `` -3``, ``(-3):2``,
-    ``0:-1``), as bash(1) "Substring Expansion" computes it."""
+    ``0:-1``, ``:3``), as bash(1) "Substring Expansion" computes it; None for bounds that are no literal numbers (an
+    arithmetic expression: not computed)."""
     offset_text, _, length_text = spec.partition(":")
+    if not _LITERAL_BOUNDS.fullmatch(offset_text) or not _LITERAL_BOUNDS.fullmatch(length_text):
+        return None
     offset = int(offset_text.strip(" \t()") or 0)  # `${R::3}`: an empty offset is 0
     if len(value) + offset < 0:
         return ""  # an offset before the value's start expands to nothing
