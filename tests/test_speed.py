@@ -18,6 +18,7 @@ import sys
 import sysconfig
 import textwrap
 import types
+import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -179,6 +180,39 @@ def test_a_tuned_run_leaves_the_collector_as_it_found_it() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+# perf58 (stop 58): a small run's objects are collected young when it ends, alone (everything older still frozen):
+# its cyclic garbage is gone without waiting for a full collection over the whole heap; a large run's objects are
+# promoted untraversed as before, and a caller that disabled the collector gets no collection.
+class _Cycle:
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_a_small_tuned_runs_cyclic_garbage_is_collected_when_it_ends() -> None:
+    held: list[weakref.ref[_Cycle]] = []
+    run_pulumi_program(lambda: held.append(weakref.ref(_Cycle())), project="p", stack="s")
+    assert held[0]() is None
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    gc.disable()
+    try:
+        run_pulumi_program(lambda: held.append(weakref.ref(_Cycle())), project="p", stack="s")
+        assert held[1]() is not None and not gc.isenabled()
+    finally:
+        gc.enable()
+        gc.collect()
+
+
+def test_a_large_tuned_runs_objects_are_promoted_untraversed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tuning, "YOUNG_COLLECTION_UP_TO", 0)
+    held: list[weakref.ref[_Cycle]] = []
+    promoted = tuning._promoted[0]
+    run_pulumi_program(lambda: held.append(weakref.ref(_Cycle())), project="p", stack="s")
+    assert held[0]() is not None and tuning._promoted[0] > promoted
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    gc.collect()
+    assert held[0]() is None
 
 
 def test_precompile_writes_bytecode_that_imports_read_even_when_the_environment_forbids_writing(tmp_path: Path) -> None:
