@@ -54,9 +54,9 @@ would keep every run's cyclic garbage: full collections wait for survivors of yo
 which paused runs never make. A single run (the plan, a benchmark) never pays it."""
 
 YOUNG_COLLECTION_UP_TO = 20_000
-"""perf58: a run that leaves at most this many objects has them collected young when it ends (a test program's
-run leaves about a thousand); a larger run's (a shipped stack's, 25,000 to 620,000; an estate's) are promoted
-untraversed, whose young collection would cost a share of the run."""
+"""perf58: a run that leaves at most this many objects leaves them young (a test program's run leaves about a
+thousand); a larger run's (a shipped stack's, 25,000 to 620,000; an estate's) are promoted untraversed, whose young
+collection would cost a share of the run."""
 
 _promoted = [0]  # in a list so that the functions below update it without a global statement
 
@@ -73,26 +73,28 @@ def collector_paused() -> Iterator[None]:
     was_enabled = gc.isenabled()
     if was_enabled and _promoted[0] > FULL_COLLECTION_AFTER:
         collect()
+    elif was_enabled:
+        # perf58: the young generations first (what was made since the last pause, an earlier small run's objects
+        # among them, now that its session has closed: bounded by the collector's own thresholds and
+        # YOUNG_COLLECTION_UP_TO), so that their garbage is freed young instead of being frozen with the rest and
+        # promoted untraversed, to wait for a full collection over a test session's whole heap (every provider module
+        # imported: seconds each, every FULL_COLLECTION_AFTER objects). Survivors age as the collector's own do.
+        gc.collect(1)
     gc.freeze()  # O(1): moves every tracked object to the permanent generation
     gc.disable()
     try:
         yield
     finally:
-        # Freeze again, now with the run's objects, and thaw: everything lands in the oldest
-        # generation without a traversal (both calls are O(1)). Re-enabling without this would
-        # start with a young collection over every object the run made, about a third of the run.
-        # The run's garbage is collected by a later full collection (see FULL_COLLECTION_AFTER).
         made = gc.get_count()[0]  # objects the run made, net (freeze above reset the count)
-        if was_enabled and made <= YOUNG_COLLECTION_UP_TO:
-            # perf58: a small run's objects (a test program's) are collected young, alone: everything older is still
-            # frozen, so the collection traverses only them, and its survivors age as any object does. Promoted
-            # untraversed, they made a full collection over the whole heap (a test session's: every provider module
-            # imported) every FULL_COLLECTION_AFTER objects, seconds each. A caller that disabled the collector gets
-            # no collection.
-            gc.collect(0)
-        else:
+        if made > YOUNG_COLLECTION_UP_TO or not was_enabled:
+            # Freeze again, now with the run's objects, and thaw: everything lands in the oldest
+            # generation without a traversal (both calls are O(1)). Re-enabling without this would
+            # start with a young collection over every object the run made, about a third of the run.
+            # The run's garbage is collected by a later full collection (see FULL_COLLECTION_AFTER).
             _promoted[0] += made
             gc.freeze()
+        # else (perf58) a small run's objects (a test program's) stay young: the collector's next young collection,
+        # or the next pause's, traverses them and nothing older
         gc.unfreeze()
         if was_enabled:
             gc.enable()
