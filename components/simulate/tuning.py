@@ -78,8 +78,10 @@ def collector_paused() -> Iterator[None]:
         # among them, now that its session has closed: bounded by the collector's own thresholds and
         # YOUNG_COLLECTION_UP_TO), so that their garbage is freed young instead of being frozen with the rest and
         # promoted untraversed, to wait for a full collection over a test session's whole heap (every provider module
-        # imported: seconds each, every FULL_COLLECTION_AFTER objects). Survivors age as the collector's own do.
-        gc.collect(1)
+        # imported: seconds each, every FULL_COLLECTION_AFTER objects). Survivors move to the oldest generation and
+        # count towards FULL_COLLECTION_AFTER as promoted ones do, so the garbage a session may hold stays bounded.
+        young = len(gc.get_objects(0)) + len(gc.get_objects(1))
+        _promoted[0] += max(0, young - gc.collect(1))
     gc.freeze()  # O(1): moves every tracked object to the permanent generation
     gc.disable()
     try:
