@@ -18,7 +18,6 @@ import sys
 import sysconfig
 import textwrap
 import types
-import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -180,44 +179,6 @@ def test_a_tuned_run_leaves_the_collector_as_it_found_it() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
-
-
-# perf58 (stop 58): a small run's objects stay young when it ends (everything older thawed into the oldest generation):
-# a young collection frees its cyclic garbage without a full collection over the whole heap; a large run's objects
-# are promoted untraversed as before (only a full collection frees them), and so are a run's whose caller disabled the
-# collector (it gets no collection).
-class _Cycle:
-    def __init__(self) -> None:
-        self.me = self
-
-
-def test_a_small_tuned_runs_cyclic_garbage_is_left_young() -> None:
-    held: list[weakref.ref[_Cycle]] = []
-    run_pulumi_program(lambda: held.append(weakref.ref(_Cycle())), project="p", stack="s")
-    assert gc.isenabled() and gc.get_freeze_count() == 0
-    gc.collect(1)
-    assert held[0]() is None
-
-
-@pytest.mark.parametrize("large", [True, False])
-def test_a_large_or_unpaused_tuned_runs_objects_are_promoted_untraversed(
-    large: bool, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    if large:
-        monkeypatch.setattr(tuning, "YOUNG_COLLECTION_UP_TO", 0)
-    held: list[weakref.ref[_Cycle]] = []
-    promoted = tuning._promoted[0]
-    if not large:
-        gc.disable()
-    try:
-        run_pulumi_program(lambda: held.append(weakref.ref(_Cycle())), project="p", stack="s")
-        assert gc.isenabled() == large and gc.get_freeze_count() == 0
-    finally:
-        gc.enable()
-    gc.collect(1)
-    assert held[0]() is not None and tuning._promoted[0] > promoted
-    gc.collect()
-    assert held[0]() is None
 
 
 def test_precompile_writes_bytecode_that_imports_read_even_when_the_environment_forbids_writing(tmp_path: Path) -> None:

@@ -53,11 +53,6 @@ with a full collection. Without it a long-lived process running many programs (a
 would keep every run's cyclic garbage: full collections wait for survivors of young collections,
 which paused runs never make. A single run (the plan, a benchmark) never pays it."""
 
-YOUNG_COLLECTION_UP_TO = 20_000
-"""perf58: a run that leaves at most this many objects leaves them young (a test program's run leaves about a
-thousand); a larger run's (a shipped stack's, 25,000 to 620,000; an estate's) are promoted untraversed, whose young
-collection would cost a share of the run."""
-
 _promoted = [0]  # in a list so that the functions below update it without a global statement
 
 
@@ -73,30 +68,17 @@ def collector_paused() -> Iterator[None]:
     was_enabled = gc.isenabled()
     if was_enabled and _promoted[0] > FULL_COLLECTION_AFTER:
         collect()
-    elif was_enabled:
-        # perf58: the young generations first (what was made since the last pause, an earlier small run's objects
-        # among them, now that its session has closed: bounded by the collector's own thresholds and
-        # YOUNG_COLLECTION_UP_TO), so that their garbage is freed young instead of being frozen with the rest and
-        # promoted untraversed, to wait for a full collection over a test session's whole heap (every provider module
-        # imported: seconds each, every FULL_COLLECTION_AFTER objects). Survivors move to the oldest generation and
-        # count towards FULL_COLLECTION_AFTER as promoted ones do, so the garbage a session may hold stays bounded.
-        young = len(gc.get_objects(0)) + len(gc.get_objects(1))
-        _promoted[0] += max(0, young - gc.collect(1))
     gc.freeze()  # O(1): moves every tracked object to the permanent generation
     gc.disable()
     try:
         yield
     finally:
-        made = gc.get_count()[0]  # objects the run made, net (freeze above reset the count)
-        if made > YOUNG_COLLECTION_UP_TO or not was_enabled:
-            # Freeze again, now with the run's objects, and thaw: everything lands in the oldest
-            # generation without a traversal (both calls are O(1)). Re-enabling without this would
-            # start with a young collection over every object the run made, about a third of the run.
-            # The run's garbage is collected by a later full collection (see FULL_COLLECTION_AFTER).
-            _promoted[0] += made
-            gc.freeze()
-        # else (perf58) a small run's objects (a test program's) stay young: the collector's next young collection,
-        # or the next pause's, traverses them and nothing older
+        # Freeze again, now with the run's objects, and thaw: everything lands in the oldest
+        # generation without a traversal (both calls are O(1)). Re-enabling without this would
+        # start with a young collection over every object the run made, about a third of the run.
+        # The run's garbage is collected by a later full collection (see FULL_COLLECTION_AFTER).
+        _promoted[0] += gc.get_count()[0]  # objects the run made, net (freeze above reset the count)
+        gc.freeze()
         gc.unfreeze()
         if was_enabled:
             gc.enable()
