@@ -129,6 +129,7 @@ import platform_programs_fnros55 as fr55
 import platform_programs_fnros55b as fr55b
 import platform_programs_fnros56 as fr56
 import platform_programs_fnros57 as fr57
+import platform_programs_fnros58 as fr58
 import platform_programs_fnsel50 as fl50
 import platform_programs_fnsub49 as fs49
 import platform_programs_glue43 as g43
@@ -18911,6 +18912,10 @@ CASES: list[Case] = [
     # contact naming a partner are RES-015 as their Pulumi twins (each passed every door before); a TXT (SPF) record
     # passes (RES-016 before); the VPC's addresses, the region's OSS host and the declared partner pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw57b.rows()],
+    # -- stop 58, template functions round 12 (tests/platform_programs_fnros58.py): jq's del / path / setpath /
+    # delpaths, |= / = / +=, walk, any / all, nth, fromstream and @uri in ROS Fn::Jq and a script's jq: each abroad
+    # RES-009 (the rule of what jq computes; RES-011 before), each at home passes (RES-011 before)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fr58.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
