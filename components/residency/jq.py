@@ -1125,7 +1125,7 @@ class _JqReader:
         ``all`` (of no, one and two arguments), ``nth(n)`` / ``nth(n; f)`` and ``fromstream(f)``, each as jq 1.6's
         builtin.jq or C code defines it (checked against the binary); None for any other name or form."""
         if text in ("any", "all") and self.peek() != "(":
-            return functools.partial(_jq_any_all, text == "any", _jq_each)
+            return functools.partial(_jq_any_all, text == "any", _jq_each, _jq_identity)
         if text not in _JQ_FNROS58 or self.peek() != "(":
             return None
         self.take()
@@ -1145,12 +1145,8 @@ class _JqReader:
             raise _JqUnread(f"{text} of {len(arguments)} arguments")
         first = arguments[0]
         if text in ("any", "all"):
-            if len(arguments) == 1:
-                return functools.partial(_jq_any_all, text == "any", lambda value: _jq_listed(
-                    out for item in _jq_each(value) for out in first(item)))  # fmt: skip
-            condition = arguments[1]
-            return functools.partial(_jq_any_all, text == "any", lambda value: _jq_listed(
-                out for item in first(value) for out in condition(item)))  # fmt: skip
+            generator, condition = (_jq_each, first) if len(arguments) == 1 else (first, arguments[1])
+            return functools.partial(_jq_any_all, text == "any", generator, condition)
         if text == "nth":
             if len(arguments) == 1:
                 return lambda value: _jq_listed(_jq_index(value, _jq_whole(n)) for n in first(value))
@@ -2514,15 +2510,20 @@ def _jq_walk(update: _JqFilter, value: Any) -> list[Any]:
     return update(value)
 
 
-def _jq_any_all(any_: bool, source: _JqFilter, value: Any) -> list[Any]:
-    """jq 1.6's ``any`` / ``all`` (builtin.jq: `def any: reduce .[] as $x (false; . or $x);`, `def any(f): reduce
-    (.[]|f) as $x (false; . or $x);`, `any(generator; condition)` stopping at the first true): whether any (all) of
-    ``source``'s outputs is true. An error is not read (the two-argument forms stop before a later one)."""
+def _jq_any_all(any_: bool, generator: _JqFilter, condition: _JqFilter, value: Any) -> list[Any]:
+    """jq 1.6's ``any`` / ``all`` (builtin.jq: `def any: reduce .[] as $x (false; . or $x);`, ``any(f)`` as
+    ``any(.[]; f)``, ``any(generator; condition)`` a ``foreach`` over ``generator | condition`` stopping at the first
+    true (``all``: false)): whether any (all) of the conditions is true. A condition giving other than one value for
+    an item is not read (jq 1.6 gives false for ``[[1, 2]] | any(.[])``, found by the binary), nor an error (jq stops
+    before a later one)."""
     try:
-        outs = source(value)
+        outs = [condition(item) for item in generator(value)]
     except _JqError as error:
         raise _JqUnread("any / all over an error") from error
-    return [any(map(_jq_true, outs)) if any_ else all(map(_jq_true, outs))]
+    if any(len(out) != 1 for out in outs):
+        raise _JqUnread("any / all of a condition of other than one value")
+    truths = [_jq_true(out[0]) for out in outs]
+    return [any(truths) if any_ else all(truths)]
 
 
 def _jq_nth(count: _JqFilter, inner: _JqFilter, value: Any) -> list[Any]:
