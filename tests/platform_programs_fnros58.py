@@ -21,6 +21,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+import pulumi_aws as aws
 from platform_parts import ALI_HOME, AWS_HOME, Build, Row, home_abroad_rows
 from platform_programs_fnros53 import ALI_AWAY, ALI_CODES, AWS_AWAY
 from platform_programs_fnros55 import USER_DATA_CODES, _copy, _copy_to, _jq, _user_data
@@ -100,10 +101,38 @@ SCRIPT_FILTERS = {
 }
 
 
+def ros_copy_select_avg(code: str, where: str) -> Build:
+    # ROS Fn::Avg ("returns the average of a set of numbers": [ndigits, [number1, number2, ...]]) as Fn::Select's
+    # index (pinned: read since fnros53, no table program until now).
+    return _copy({"Fn::Select": [{"Fn::Avg": [0, [1, "1"]]}, [ALI_HOME[code], _region(code, where)]]})
+
+
+def cfn_function_to_json_string(code: str, where: str) -> Build:
+    # CloudFormation Fn::ToJsonString (AWS::LanguageExtensions: "converts an object or array to its corresponding
+    # JSON string"): a Lambda function's CONFIG holding the jobs queue's URL (pinned: the URL is judged inside it).
+    url = {"Fn::Sub": f"https://sqs.{_aws_region(code, where)}.${{AWS::URLSuffix}}/${{AWS::AccountId}}/jobs"}
+    role = {"Fn::Sub": "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/jobs"}
+    function = {"Type": "AWS::Lambda::Function", "Properties": {
+        "Runtime": "python3.12", "Handler": "index.handler", "Role": role,
+        "Code": {"ZipFile": "def handler(event, context):\n    return event\n"},
+        "Environment": {"Variables": {"CONFIG": {"Fn::ToJsonString": {"queue_url": url, "batch": 10}}}}}}  # fmt: skip
+    document = json.dumps({"AWSTemplateFormatVersion": "2010-09-09", "Transform": "AWS::LanguageExtensions",
+                           "Resources": {"Jobs": function}})  # fmt: skip
+
+    def build(c: Any) -> object:
+        # docs: cloudformation/stack (template_body, capabilities: a transform needs CAPABILITY_AUTO_EXPAND)
+        return aws.cloudformation.Stack("jobs", name="jobs", template_body=document,
+                                        capabilities=["CAPABILITY_AUTO_EXPAND"], opts=c.aws)  # fmt: skip
+
+    return build
+
+
 Family = Callable[[str, str], Build]
 HOME_ABROAD: dict[str, tuple[Family, set[str], tuple[str, ...]]] = {
     **{name: (_ros(script), {"RES-009"}, ALI_CODES) for name, script in ROS_FILTERS.items()},
     **{name: (family, {"RES-009"}, USER_DATA_CODES) for name, family in SCRIPT_FILTERS.items()},
+    "ros-copy-select-avg": (ros_copy_select_avg, {"RES-009"}, ALI_CODES),
+    "cfn-function-to-json-string": (cfn_function_to_json_string, {"RES-006"}, ("EU", "US", "JP")),
 }
 """Each home / abroad family, the rule its ``-abroad`` program breaks, and its jurisdictions."""
 
