@@ -17,7 +17,9 @@ arithmetic, orderings, ``getpath``, ``range``, ``fromjson``; (fnros56) ``match``
 ``keys_unsorted``, ``foreach``, a flat destructuring pattern and a script's ``$ARGS``; (fnros57) ``paths`` /
 ``paths(f)`` / ``leaf_paths`` / ``tostream``, ``has``, the type selections (``strings``, ``scalars`` ...), a slice's
 computed bounds, comments, regular expressions over non-ASCII text (no ``i`` flag or ``\\w``), jq 1.6's ``gsub`` and a
-script's ``input`` / ``inputs``. Anything else (other builtins,
+script's ``input`` / ``inputs``; (fnros58) path expressions (``path(f)``, ``del(f)``, assignments ``|=`` / ``=`` /
+``+=`` ... ``//=``), ``setpath`` / ``delpaths``, ``walk``, ``any`` / ``all``, ``nth``, ``fromstream``, ``@sh`` /
+``@uri`` / ``@csv`` / ``@tsv`` and format strings. Anything else (other builtins,
 a nested destructuring pattern, ``$ENV``, an error jq would raise, an error after some outputs, a value jq may write
 otherwise) is not read:
 the caller leaves the value as written, which fails closed where a destination is needed. Every evaluation is bounded
