@@ -1094,9 +1094,9 @@ class _JqReader:
         if text == "..":
             return _jq_path_recursed
         if text == "(":
-            inner = self.path_pipe(depth + 1)
+            grouped = self.path_pipe(depth + 1)
             self.expect(")")
-            return inner
+            return grouped
         if kind != "name" or text in self.functions or text in self.arguments:
             raise _JqUnread("a path expression not read")
         if text in ("first", "last") and self.peek() != "(":
