@@ -77,8 +77,10 @@ def test_the_subset_is_read_as_jq_does(program: str, expected: list[Any]) -> Non
         "$ARGS",  # a template's jq: no arguments given
         "def f($a): $a; f(.host)",  # a `$name` parameter
         "def f: f; f",  # a recursion (the calls a reading reads are bounded)
-        "@sh",  # a format outside the subset
-        '@base64 "\\(.host)"',  # a format of a string
+        # fnros58 (stop 58): `@sh`, a format string (`@base64 "\\(.host)"`), `[path(..)]` and `fromstream` are read
+        # now (test_jq_s_path_expressions_and_their_builtins_are_read); these stay unread.
+        "@html",  # a format outside the subset
+        '@html "\\(.host)"',  # a format string of one
         "env.REGION",  # the environment
         '.host | sub("(db)"; "x")',  # a group in the regular expression
         '.host | sub("a**"; "x")',  # a regular expression jq refuses too
@@ -88,9 +90,9 @@ def test_the_subset_is_read_as_jq_does(program: str, expected: list[Any]) -> Non
         "$ENV.REGION",  # the environment
         # fnros57 (stop 57): `paths`, `tostream` and a regular expression over non-ASCII text are read now
         # (test_jq_s_paths_streams_and_comments_are_read); these stay unread.
-        ".targets[0] | [path(..)]",
+        ".targets[0] | [path(.[1:])]",  # fnros58: a slice's path (an object in jq's path)
         # fnros55b (stop 55): `sort` of scalars is read now (test_jq_s_orderings_paths_and_ranges_are_read).
-        "fromstream(tostream)",  # another builtin (fnros56: foreach is read now)
+        "[fromstream(1 | truncate_stream(tostream))]",  # another builtin (fnros58: fromstream is read now)
         '.host | index("b")',  # jq 1.6 gives a string's byte offset ("Zürich/x" | index("/") is 7): not read
         "input",  # a template's jq: no documents given
         "try .host catch .",  # a handler reading jq's message
@@ -564,6 +566,138 @@ def test_jq_s_paths_streams_and_comments_may_give_no_value(program: str) -> None
     assert jq.outputs(program, None) is None
 
 
+# fnros58 (stop 58): jq 1.6's path expressions (`path`, `del`, `setpath`, `delpaths`, the assignments), `walk`, `any`
+# / `all`, `nth`, `fromstream` and the formats `@sh` / `@uri` / `@csv` / `@tsv` (format strings too); each expected
+# value is jq 1.6's own output on this machine (the last, mutation57b's program written to read the plan).
+@pytest.mark.parametrize(
+    ("program", "data", "expected"),
+    [
+        ("walk(.)", {"b": 1, "a": 2}, [{"b": 1, "a": 2}]),
+        (
+            'walk(if type == "number" then . + 1 else . end)',
+            {"b": [1, {"d": 1, "c": 2}]},
+            [{"b": [2, {"d": 2, "c": 3}]}],
+        ),
+        ('walk(if type == "number" then (., .) else . end)', [1, 2], [[1, 1, 2, 2]]),
+        ('walk(if type == "number" then empty else . end)', [1, 2], [[]]),
+        ("path(.[-1])", [1, 2, 3], [[-1]]),
+        ("del(.[-1])", [1, 2, 3], [[1, 2]]),
+        ("del(.[0, 2])", [1, 2, 3], [[2]]),
+        ("del(.[5])", [1, 2, 3], [[1, 2, 3]]),
+        ("del(.a)", None, [None]),
+        ("del(.a.b)", {"a": None}, [{"a": None}]),
+        ("setpath([-1]; 9)", [1, 2], [[1, 9]]),
+        ("setpath([3]; 9)", [], [[None, None, None, 9]]),
+        ('setpath(["a", 1]; 9)', None, [{"a": [None, 9]}]),
+        ("setpath([]; 9)", {}, [9]),
+        ('setpath(["a"]; 1)', {"b": 1}, [{"b": 1, "a": 1}]),
+        ("[path(..)]", {"a": [1, 2]}, [[[], ["a"], ["a", 0], ["a", 1]]]),
+        ("[path(.a[])]", {"a": [1, 2]}, [[["a", 0], ["a", 1]]]),
+        ("[path(.a[0].b)]", None, [[["a", 0, "b"]]]),
+        (".a[] |= . + 1", {"a": [1, 2]}, [{"a": [2, 3]}]),
+        (".a[] |= (., 5)", {"a": [1, 2]}, [{"a": [1, 2]}]),
+        ("[.a = (3, 4)]", {"a": [1, 2]}, [[{"a": 3}, {"a": 4}]]),
+        (".a += .b", {"a": 1, "b": 2}, [{"a": 3, "b": 2}]),
+        ('.a //= "x"', {"a": None}, [{"a": "x"}]),
+        (".a[0] as $x | .a[1] = $x", {"a": [1, 2]}, [{"a": [1, 1]}]),
+        ("[.a = 1, 2]", {"a": 1}, [[{"a": 1}, 2]]),
+        (".a |= null // 3", {"a": 1}, [{"a": None}]),
+        ("any", [1, [2]], [True]),
+        ("any", [], [False]),
+        ("all", [None, False], [False]),
+        ("any", {"a": True}, [True]),
+        ("any(. > 1)", [1, 2], [True]),
+        ("any(.[]; . > 1)", [1, "a"], [True]),
+        ("nth(1)", [1, 2, 3], [2]),
+        ("nth(5; .[])", [1, 2, 3], [3]),
+        ("[nth(0; empty)]", [1, 2, 3], [[None]]),
+        ("@sh", "it's a b", ["'it'\\''s a b'"]),
+        ("@sh", ["a b", "c'd", 1, None, True], ["'a b' 'c'\\''d' 1 null true"]),
+        ("@uri", "a b/c?d=é~*()!'", ["a%20b%2Fc%3Fd%3D%C3%A9~*()!'"]),
+        ("@uri", [1, 2], ["%5B1%2C2%5D"]),
+        ("@csv", ["a", 'b"c', 1, None, True], ['"a","b""c",1,,true']),
+        ("@tsv", ["a\tb", "c\\d", "e\nf", "g\rh", None, True, 1], ["a\\tb\tc\\\\d\te\\nf\tg\\rh\t\ttrue\t1"]),
+        ("fromstream(tostream)", {"a": [1, {"b": 2}]}, [{"a": [1, {"b": 2}]}]),
+        ("[fromstream(.[] | tostream)]", [{"a": 1}, {"b": 2}], [[{"a": 1}, {"b": 2}]]),
+        ("fromstream(tostream)", 3, [3]),
+        ("fromstream(tostream)", {"a": []}, [{"a": []}]),
+        ("[fromstream([[0], 1], [[1], 2], [[1]])]", None, [[[1, 2]]]),
+        ('[fromstream([["a"], 1])]', None, [[]]),
+        ("[fromstream([[], 1], [[], 2])]", None, [[1, 2]]),
+        ("[path(.a | select(.b == 1))]", {"a": {"b": 1}}, [[["a"]]]),
+        ('[path(.. | select(type == "number"))]', {"a": {"b": 1}}, [[["a", "b"]]]),
+        ("del(.. | select(. == 1))", {"a": {"b": 1}}, [{"a": {}}]),
+        ('path(getpath(["a", "b"]))', {"a": {"b": 1}}, [["a", "b"]]),
+        ("path(first(.a[]))", {"a": [1, 2]}, [["a", 0]]),
+        ("path(.a | last)", {"a": [1, 2]}, [["a", -1]]),
+        ("path(.a?)", {"a": [1, 2]}, [["a"]]),
+        ("[path(.a | .[0], .[1])]", {"a": [1, 2]}, [[["a", 0], ["a", 1]]]),
+        ("del(.[1, 0])", [3, 1, 2], [[2]]),
+        ("delpaths([[0], [0]])", [3, 1, 2], [[1, 2]]),
+        ("delpaths([[]])", {"a": 1}, [None]),
+        ("to_entries | map(.value |= tostring) | from_entries", {"a": 1}, [{"a": "1"}]),
+        ("with_entries(.value += 1)", {"a": 1}, [{"a": 2}]),
+        (".[] += 1", [1, 2], [[2, 3]]),
+        (".a.b[0] -= 1 | .a.b[0] *= 3", {"a": {"b": [1]}}, [{"a": {"b": [0]}}]),
+        (".a |= ascii_upcase", {"a": "x"}, [{"a": "X"}]),
+        (".a.b |= 1", None, [{"a": {"b": 1}}]),
+        ('@sh "aws --region \\(.x)"', {"x": "eu"}, ["aws --region 'eu'"]),
+        ('@uri "https://h/?q=\\(.x)"', {"x": "e u"}, ["https://h/?q=e%20u"]),
+        (
+            'reduce paths(type == "number") as $p (.; setpath($p; 0))',
+            {"a": {"b": 1}, "c": [1, 2]},
+            [{"a": {"b": 0}, "c": [0, 0]}],
+        ),
+        ('del(.a[] | select(.r == "x")) | .a[0].r', {"a": [{"r": "x"}, {"r": "y"}]}, ["y"]),
+        ("[path(.a[]?)]", {"a": [1, 2]}, [[["a", 0], ["a", 1]]]),
+        ("[path(.a[]?)]", {"a": 1}, [[]]),
+        ("[.[] | nth(1)]", [[1, 2], [3]], [[2, None]]),
+        (".a |= map(. * 10)", {"a": [1, 2]}, [{"a": [10, 20]}]),
+        (".[5] = 1", [1, 2], [[1, 2, None, None, None, 1]]),
+        (".a %= 2", {"a": 2}, [{"a": 0}]),
+        ('delpaths([["b"], ["a"]])', {"b": 2, "a": 1}, [{}]),
+        ("del(.[-1, 0])", [1, 2, 3], [[2]]),
+        ("delpaths([[-1], [2]])", [1, 2, 3], [[1, 2]]),
+        ("[path(.a[.i])]", {"a": [1, 2, 3], "i": 1}, [[["a", 1]]]),
+        (
+            '. as $d | [paths(type == "string")] | length as $n | $d | getpath([0, "r"])',
+            [{"r": "eu-west-1"}],
+            ["eu-west-1"],
+        ),
+    ],
+)
+def test_jq_s_path_expressions_and_their_builtins_are_read(program: str, data: Any, expected: list[Any]) -> None:
+    assert jq.outputs(program, data) == expected
+
+
+@pytest.mark.parametrize(
+    ("program", "data"),
+    [
+        ('{"a": 1} | del(.a.b)', None),  # jq's error: a key of a number
+        ("setpath([-1]; 9)", []),  # jq's error: out of bounds
+        ('setpath(["a"]; 9)', 1),  # jq's error
+        ("nth(-1; .[])", [1]),  # jq's error
+        ("nth(1.5; .[])", [1, 2, 3]),  # jq 1.6's limit reads a fraction its own way
+        ("@sh", [[1]]),  # jq's error: an array inside
+        ("@csv", "x"),  # jq's error: not an array
+        (".a[] |= empty", {"a": [1, 2]}),  # jq 1.6 deletes, and its later paths shift ({"a": [2]})
+        ('try (.a |= (1, error)) catch "x"', {"a": 1}),  # jq stops at the update's first output
+        ("[[1, 2]] | any(.[])", None),  # jq 1.6 gives false (a condition of two values)
+        ('{"a": 1} | any(.; ..)', None),  # jq 1.6 gives false
+        ("path(1)", None),  # jq's "Invalid path expression"
+        ("path(if .a then .a else .b end)", {"a": 1}),  # a path expression outside the subset
+        ("del(.a[1:])", {"a": [1, 2]}),  # a slice's path
+        ("[fromstream(1)]", None),  # an event of another shape
+        ('walk(if type == "number" then (., .) else . end)', {"a": 1}),  # an object's value walked to two
+        (".[100000] = 1", []),  # past the bound
+        (".a = 1 = 2", {}),  # jq's syntax error (an assignment is no operand of another)
+    ],
+)
+def test_jq_s_path_expressions_may_give_no_value(program: str, data: Any) -> None:
+    # fnros58 (stop 58): no value (jq's error, a version or a reading difference, or past a bound).
+    assert jq.outputs(program, data) is None
+
+
 def test_a_script_s_documents_are_inputs() -> None:
     # fnros57 (stop 57): `jq -n` reads its input's documents by `input` / `inputs`, afresh at each run.
     documents = [{"r": "eu-west-1"}, {"r": "eu-central-1"}]
@@ -727,6 +861,31 @@ PIECES = [
     '[paths(type == "string")]',
     'has("region")',
     "[.. | scalars]",
+    # fnros58 (stop 58)
+    "del(.targets[0])",
+    "del(.. | select(. == null))",
+    "[path(..)]",
+    "[path(.targets[]?.region)]",
+    '[path(.[1, "host"]?)]',
+    'setpath(["a", 0]; 1)',
+    "setpath([-1]; 0)",
+    'delpaths([["targets", 0], ["host"], [-1]])',
+    'walk(if type == "string" then ascii_upcase else . end)',
+    "any",
+    "all",
+    'any(.[]?; . == "a")',
+    "nth(0)",
+    "[nth(1; .[]?)]",
+    "[fromstream(tostream)]",
+    "@sh",
+    "@uri",
+    "@csv",
+    "@tsv",
+    '@sh "x \\(.)"',
+    ".targets |= length",
+    ".host = 1",
+    ".[]? += 1",
+    '.x //= "d"',
 ]
 FORMS = [
     "{a}",
@@ -781,6 +940,22 @@ FORMS = [
     "{a} # a comment\n| {b}",
     "{a}[{b}:]",
     "[{a}] | .[:({b} | length)]",
+    # fnros58 (stop 58)
+    "{a} |= {b}",
+    "({a}) = {b}",
+    "{a} += {b}",
+    "{a} //= {b}",
+    "del({a})",
+    "[path({a})]",
+    "walk({a})",
+    "any({a}; {b})",
+    "all({a})",
+    "[nth(1; {a})]",
+    "[fromstream({a} | tostream)]",
+    "setpath([{a}]; {b})",
+    "delpaths([[{a}]])",
+    "[{a}] | @csv",
+    '@uri "q=\\({a})"',
 ]
 
 

@@ -130,6 +130,7 @@ import platform_programs_fnros55 as fr55
 import platform_programs_fnros55b as fr55b
 import platform_programs_fnros56 as fr56
 import platform_programs_fnros57 as fr57
+import platform_programs_fnros58 as fr58
 import platform_programs_fnsel50 as fl50
 import platform_programs_fnsub49 as fs49
 import platform_programs_glue43 as g43
@@ -18933,6 +18934,10 @@ CASES: list[Case] = [
     # Region or address abroad, are RES-009 / RES-015 (each passed every door before); the home Region and private
     # addresses pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc58.rows()],
+    # -- stop 58, template functions round 12 (tests/platform_programs_fnros58.py): jq's del / path / setpath /
+    # delpaths, |= / = / +=, walk, any / all, nth, fromstream and @uri in ROS Fn::Jq and a script's jq: each abroad
+    # RES-009 (the rule of what jq computes; RES-011 before), each at home passes (RES-011 before)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fr58.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -6630,9 +6630,10 @@ PAIRS += [
     # a pipe the evaluation now reads). fnros54 (stop 54): `to_entries` (this pair's until stop 53) joined the subset;
     # fnros54b (stop 54): so did `ltrimstr` (this pair's until then); fnros55 (stop 55): and `reduce` (this pair's
     # until then); fnros55b (stop 55): and `getpath` (this pair's until then); fnros56 (stop 56): and `group_by` (this
-    # pair's until then); fnros57 (stop 57): and `paths` (this pair's until then); `path(f)` is outside it.
+    # pair's until then); fnros57 (stop 57): and `paths` (this pair's until then); fnros58 (stop 58): and `path(f)`
+    # (this pair's until then); a slice's path is outside it.
     ("RES-011", "CN", _ros_copy({"Fn::Jq": ["First", ".copy.to", _FNROS_JSON.format("cn-beijing")]}),
-     _ros_copy({"Fn::Jq": ["First", "[.copy | path(.to)] | .[0][0]", _FNROS_JSON.format("cn-beijing")]}),
+     _ros_copy({"Fn::Jq": ["First", "[.copy | path(.to[1:])] | .[0][0]", _FNROS_JSON.format("cn-beijing")]}),
      f"{_ROS_COPY}.Fn::Jq"),
     ("RES-009", "EU", _default_replica("eu-central-1"), _default_replica("us-east-1"),
      "template_body(json).Resources.X.Properties.Replicas[0].Region"),

@@ -17,7 +17,9 @@ arithmetic, orderings, ``getpath``, ``range``, ``fromjson``; (fnros56) ``match``
 ``keys_unsorted``, ``foreach``, a flat destructuring pattern and a script's ``$ARGS``; (fnros57) ``paths`` /
 ``paths(f)`` / ``leaf_paths`` / ``tostream``, ``has``, the type selections (``strings``, ``scalars`` ...), a slice's
 computed bounds, comments, regular expressions over non-ASCII text (no ``i`` flag or ``\\w``), jq 1.6's ``gsub`` and a
-script's ``input`` / ``inputs``. Anything else (other builtins,
+script's ``input`` / ``inputs``; (fnros58) path expressions (``path(f)``, ``del(f)``, assignments ``|=`` / ``=`` /
+``+=`` ... ``//=``), ``setpath`` / ``delpaths``, ``walk``, ``any`` / ``all``, ``nth``, ``fromstream``, ``@sh`` /
+``@uri`` / ``@csv`` / ``@tsv`` and format strings. Anything else (other builtins,
 a nested destructuring pattern, ``$ENV``, an error jq would raise, an error after some outputs, a value jq may write
 otherwise) is not read:
 the caller leaves the value as written, which fails closed where a destination is needed. Every evaluation is bounded
@@ -44,7 +46,7 @@ _PLAIN_REGEXP = re.compile(r"(?:\\\.|[^\\()])*")
 _JQ_TOKEN = re.compile(
     r'\s*(?:(?P<string>"(?:[^"\\]|\\.)*")|(?P<number>[0-9]+(?:\.[0-9]+)?)|(?P<field>\.[A-Za-z_][A-Za-z0-9_]*)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)'
     r"|(?P<variable>\$[A-Za-z_][A-Za-z0-9_]*)|(?P<format>@[A-Za-z0-9_]+)"
-    r"|(?P<op>==|!=|<=|>=|//|\?//|\.\.|[|.()\[\];?+,:{}<>*/%-]))"
+    r"|(?P<op>==|!=|<=|>=|\?//|//=|//|\|=|\+=|-=|\*=|/=|%=|\.\.|[|.()\[\];?+,:{}<>*/%=-]))"
 )
 
 
@@ -81,6 +83,9 @@ class _JqError(_JqUnread):
 
 
 _JqFilter = Callable[[Any], list[Any]]
+_JqPaths = Callable[[list[Any], Any], list[tuple[list[Any], Any]]]
+"""(fnros58) A path expression as read: for the path so far and the value there, each path it reaches and the value
+there (jq's path tracking)."""
 
 
 class Program(NamedTuple):
@@ -318,12 +323,29 @@ class _JqReader:
 
     def alternative(self, depth: int) -> _JqFilter:
         """jq's ``a // b``: the outputs of ``a`` that are neither null nor false, else (none) those of ``b``."""
-        left = self.either(depth)
+        left = self.assigned(depth)
         while self.peek() == "//":
             self.take()
-            first, right = left, self.either(depth)
+            first, right = left, self.assigned(depth)
             left = _jq_alternative(first, right)
         return left
+
+    def assigned(self, depth: int) -> _JqFilter:
+        """(fnros58) jq's assignments (the manual, "Assignment"; jq 1.6's parser: ``=``, ``|=``, ``+=`` ... and
+        ``//=`` bind tighter than ``//`` and looser than ``or``, neither side another assignment): the left side read
+        again as a path expression (:meth:`path_postfix`), the right side on the input (:func:`_jq_assigned`)."""
+        start = self.at
+        left = self.either(depth)
+        if self.peek() not in _JQ_UPDATES:
+            return left
+        end, operator = self.at, self.take()
+        right = self.either(depth)
+        after, self.at = self.at, start
+        paths = self.path_postfix(depth + 1)
+        if self.at != end:
+            raise _JqUnread("an assignment's left side not a path expression read")
+        self.at = after
+        return functools.partial(_jq_assigned, operator, paths, right)
 
     def either(self, depth: int) -> _JqFilter:
         """(fnros54b) jq's ``a or b`` / ``a and b`` ("and / or / not": a value is true unless false or null; the
@@ -477,9 +499,15 @@ class _JqReader:
             return lambda value: _jq_listed(_jq_negated(out) for out in negated(value))
         if kind == "format":
             self.take()
-            if text not in _JQ_FORMATS or (self.at < len(self.tokens) and self.tokens[self.at][0] == "string"):
-                raise _JqUnread(text)  # a format of a string (`@base64 "\(.a)"`) or one outside the subset
+            if text not in _JQ_FORMATS:
+                raise _JqUnread(text)  # a format outside the subset
             format_ = _JQ_FORMATS[text]
+            if self.at < len(self.tokens) and self.tokens[self.at][0] == "string":
+                # fnros58: a format string (the manual, "Format strings and escaping": `@sh "echo \(.)"`: each
+                # interpolated value formatted, the text around it as written)
+                literal = self.take()
+                self.texts.append(literal[1:-1])
+                return _jq_text(literal, depth, self.scope, format_)
             return lambda value: [format_(value)]
         if kind == "variable":
             self.take()
@@ -566,7 +594,7 @@ class _JqReader:
             cell = self.documents
             return lambda value: _jq_input(cell, every=every)
         if text != "paths" or self.peek() != "(":
-            return None
+            return self.fnros58(text, depth)  # fnros58
         self.take()
         node = self.pipe(depth + 1)
         self.expect(")")
@@ -980,6 +1008,160 @@ class _JqReader:
             raise _JqUnread(text)
         self.take()
         return _jq_key_step(json.loads(text) if kind == "string" else text)
+
+    # fnros58 (stop 58): jq's path expressions (the manual, "path(path_expression)": "Outputs array representations of
+    # the given path expression in `.`"; "Assignment": the left side is one), read apart from values: each gives, for
+    # the path so far and the value there, the paths it reaches and their values. Read: `.`, `.key`, `."key"`, `.[n]`,
+    # `.["key"]`, `.[]`, a step's `?`, `..`, `|`, `,`, parentheses, `select(f)`, `getpath(f)`, `first` / `last`,
+    # `first(f)` / `last(f)`, `empty`; anything else (a slice, `if`, a function, a literal: jq's "Invalid path
+    # expression") is not read.
+
+    def path_pipe(self, depth: int) -> _JqPaths:
+        if depth > 16:
+            raise _JqUnread("nested too deep")
+        stages = [self.path_comma(depth)]
+        while self.peek() == "|":
+            self.take()
+            stages.append(self.path_comma(depth))
+        return functools.reduce(_jq_path_then, stages)
+
+    def path_comma(self, depth: int) -> _JqPaths:
+        filters = [self.path_postfix(depth)]
+        while self.peek() == ",":
+            self.take()
+            filters.append(self.path_postfix(depth))
+        if len(filters) == 1:
+            return filters[0]
+        return lambda path, value: _jq_listed(out for f in filters for out in f(path, value))
+
+    def path_postfix(self, depth: int) -> _JqPaths:
+        kind, text = self.tokens[self.at] if self.at < len(self.tokens) else ("", "")
+        steps: list[_JqPaths] = []
+        if text == "." or kind == "field":
+            self.take()
+            if kind == "field":
+                steps.append(functools.partial(_jq_path_key, text[1:]))
+            elif self.peek() is not None and self.tokens[self.at][0] == "string":
+                steps.append(self.path_key())
+        else:
+            steps.append(self.path_term(depth))
+        while self.at_step():
+            kind, text = self.tokens[self.at]
+            self.take()
+            if kind == "field":
+                steps.append(functools.partial(_jq_path_key, text[1:]))
+            elif text == "?":
+                # one step's `?` (`.a?`, `.[]?`: nothing before its error); after a term (`select(f)?`), not read
+                if not steps or not _jq_path_step(steps[-1]):
+                    raise _JqUnread("a path term's ?")
+                steps[-1] = functools.partial(_jq_path_optional, steps[-1])
+            elif text == ".":
+                steps.append(self.path_key())
+            elif self.peek() == "]":
+                self.take()
+                steps.append(_jq_path_each)
+            elif not self.at_literal_index():
+                # a computed index (`.[0, 2]`, `.[$i]`): evaluated on the input the term reads, as in a value
+                index = self.pipe(depth + 1)
+                self.expect("]")
+                term = functools.reduce(_jq_path_then, steps) if steps else _jq_path_identity
+                steps = [functools.partial(_jq_path_computed, term, index)]
+            else:
+                negative = self.peek() == "-"
+                if negative:
+                    self.take()
+                kind, text = self.tokens[self.at] if self.at < len(self.tokens) else ("", "")
+                self.take()
+                if kind == "number" and "." not in text:
+                    steps.append(functools.partial(_jq_path_index, -int(text) if negative else int(text)))
+                elif kind == "string" and "\\(" not in text and not negative:
+                    steps.append(functools.partial(_jq_path_key, json.loads(text)))
+                else:
+                    raise _JqUnread("a path step not read")
+                self.expect("]")
+        return functools.reduce(_jq_path_then, steps) if steps else _jq_path_identity
+
+    def path_key(self) -> _JqPaths:
+        kind, text = self.tokens[self.at] if self.at < len(self.tokens) else ("", "")
+        if kind != "string" or "\\(" in text:
+            raise _JqUnread(text)
+        self.take()
+        return functools.partial(_jq_path_key, json.loads(text))
+
+    def path_term(self, depth: int) -> _JqPaths:
+        kind, text = self.tokens[self.at] if self.at < len(self.tokens) else ("", "")
+        self.take()
+        if text == "..":
+            return _jq_path_recursed
+        if text == "(":
+            grouped = self.path_pipe(depth + 1)
+            self.expect(")")
+            return grouped
+        if kind != "name" or text in self.functions or text in self.arguments:
+            raise _JqUnread("a path expression not read")
+        if text in ("first", "last") and self.peek() != "(":
+            return functools.partial(_jq_path_index, 0 if text == "first" else -1)
+        if text == "empty":
+            return lambda path, value: []
+        if text not in ("select", "getpath", "first", "last"):
+            raise _JqUnread("a path expression not read")
+        self.expect("(")
+        start = self.at
+        if text in ("first", "last"):
+            paths = self.path_pipe(depth + 1)
+            self.expect(")")
+            if text == "first":
+                self.stopped_early(start)
+                return lambda path, value: paths(path, value)[:1]
+            return lambda path, value: paths(path, value)[-1:]
+        inner = self.pipe(depth + 1)
+        self.expect(")")
+        if text == "select":
+            return lambda path, value: [(path, value) for out in inner(value) if _jq_true(out)]
+        return lambda path, value: _jq_listed(
+            ([*path, *_jq_path_checked(p)], _jq_getpath(value, p)) for p in inner(value)
+        )
+
+    def fnros58(self, text: str, depth: int) -> _JqFilter | None:
+        """(fnros58) jq 1.6's ``path(f)``, ``del(f)``, ``setpath(p; v)``, ``delpaths(ps)``, ``walk(f)``, ``any`` /
+        ``all`` (of no, one and two arguments), ``nth(n)`` / ``nth(n; f)`` and ``fromstream(f)``, each as jq 1.6's
+        builtin.jq or C code defines it (checked against the binary); None for any other name or form."""
+        if text in ("any", "all") and self.peek() != "(":
+            return functools.partial(_jq_any_all, text == "any", _jq_each, _jq_identity)
+        if text not in _JQ_FNROS58 or self.peek() != "(":
+            return None
+        self.take()
+        start = self.at
+        if text in ("path", "del"):
+            paths = self.path_pipe(depth + 1)
+            self.expect(")")
+            if text == "path":
+                return lambda value: _jq_listed(p for p, _ in paths([], value))
+            return lambda value: [_jq_delpaths(value, [p for p, _ in paths([], value)])]
+        arguments = [self.pipe(depth + 1)]
+        while self.peek() == ";":
+            self.take()
+            arguments.append(self.pipe(depth + 1))
+        self.expect(")")
+        if len(arguments) not in _JQ_FNROS58[text]:
+            raise _JqUnread(f"{text} of {len(arguments)} arguments")
+        first = arguments[0]
+        if text in ("any", "all"):
+            generator, condition = (_jq_each, first) if len(arguments) == 1 else (first, arguments[1])
+            return functools.partial(_jq_any_all, text == "any", generator, condition)
+        if text == "nth":
+            if len(arguments) == 1:
+                return lambda value: _jq_listed(_jq_index(value, _jq_whole(n)) for n in first(value))
+            self.stopped_early(start)
+            return functools.partial(_jq_nth, first, arguments[1])
+        if text == "setpath":
+            to = arguments[1]
+            return lambda value: [_jq_setpath(value, _jq_one(first(value)), _jq_one(to(value)))]
+        if text == "delpaths":
+            return lambda value: _jq_listed(_jq_delpaths(value, _jq_path_list(ps)) for ps in first(value))
+        if text == "fromstream":
+            return lambda value: _jq_from_stream(first(value))
+        return functools.partial(_jq_walk, first)  # walk
 
 
 _JQ_CONSTANTS: Mapping[str, Any] = {"true": True, "false": False, "null": None}
@@ -1504,6 +1686,11 @@ _JQ_FORMATS: Mapping[str, Callable[[Any], Any]] = {
     "@json": _jq_json,
     "@base64": lambda value: base64.b64encode(_jq_tostring(value).encode("utf-8")).decode("ascii"),
     "@base64d": _jq_base64_decoded,
+    # fnros58 (stop 58):
+    "@sh": lambda value: _jq_sh(value),  # noqa: PLW0108 (defined below)
+    "@uri": lambda value: _jq_uri(value),  # noqa: PLW0108 (defined below)
+    "@csv": lambda value: _jq_row(value, tabs=False),
+    "@tsv": lambda value: _jq_row(value, tabs=True),
 }
 """(fnros55) jq's formats read (the manual, "Format strings and escaping": ``@text`` "Calls tostring", ``@json``,
 ``@base64``, ``@base64d``) applied to the input; one followed by a string (``@base64 "..."``) is not read."""
@@ -1934,6 +2121,20 @@ def _jq_modulo(left: Any, right: Any) -> Any:
 _JQ_PRODUCTS: Mapping[str, Callable[[Any, Any], Any]] = {"*": _jq_multiply, "/": _jq_divide, "%": _jq_modulo}
 """(fnros55) jq's operators binding tighter than ``+`` / ``-``."""
 
+_JQ_UPDATES: Mapping[str, Callable[[Any, Any], Any] | None] = {
+    "=": None,
+    "|=": None,
+    "+=": _jq_add,
+    "-=": _jq_subtract,
+    "*=": _jq_multiply,
+    "/=": _jq_divide,
+    "%=": _jq_modulo,
+    "//=": lambda old, new: old if _jq_true(old) else new,
+}
+"""(fnros58) jq's assignment operators (the manual, "Update-assignment: `|=`", "Arithmetic update-assignment: `+=`,
+`-=`, `*=`, `/=`, `%=`, `//=`", "Plain assignment: `=`") and, for the arithmetic ones, the operation (jq 1.6's
+parser: ``a op= b`` is ``b as $x | a |= . op $x``, for each output of ``b`` on the input)."""
+
 
 def _jq_rank(value: Any) -> int:
     """(fnros55) jq's sort order of scalar types (the manual, "sort": null, false, true, numbers, strings); an array or
@@ -2008,9 +2209,12 @@ def _jq_bounded(values: list[Any]) -> list[Any]:
     return values
 
 
-def _jq_text(literal: str, depth: int, scope: Mapping[str, list[Any]]) -> _JqFilter:
+def _jq_text(
+    literal: str, depth: int, scope: Mapping[str, list[Any]], format_: Callable[[Any], Any] | None = None
+) -> _JqFilter:
     """A jq string literal, its interpolations ``\\(f)`` each filled with ``f``'s one value (a text as
-    itself, a number as JSON); more or fewer values, or a map, list or null, is not read."""
+    itself, a number as JSON); more or fewer values, or a map, list or null, is not read. (fnros58) ``format_``: a
+    format string's format, applied to each interpolated value in place of ``tostring``."""
     body = literal[1:-1]
     parts: list[str | _JqFilter] = []
     at = 0
@@ -2034,7 +2238,7 @@ def _jq_text(literal: str, depth: int, scope: Mapping[str, list[Any]]) -> _JqFil
             got = part(value)
             if len(got) != 1:
                 raise _JqUnread("interpolated value")
-            out.append(_jq_tostring(got[0]))  # fnros54b: jq interpolates `tostring` of the value (null, a map too)
+            out.append((format_ or _jq_tostring)(got[0]))  # fnros54b: `tostring` of the value (null, a map too)
         return ["".join(out)]
 
     return text
@@ -2095,3 +2299,324 @@ def _jq_tokens(script: str) -> list[tuple[str, str]]:
             raise _JqUnread("token")
         tokens.append((m.lastgroup, m.group(m.lastgroup)))
         at = m.end()
+
+
+# fnros58 (stop 58): jq 1.6's path expressions and the builtins over paths, each checked against the binary
+# (tests/test_jq.py).
+
+
+def _jq_path_then(first: _JqPaths, second: _JqPaths) -> _JqPaths:
+    """``a | b`` of path expressions: ``b`` from each path ``a`` reaches."""
+    return lambda path, value: _jq_listed(out for p, v in first(path, value) for out in second(p, v))
+
+
+def _jq_path_identity(path: list[Any], value: Any) -> list[tuple[list[Any], Any]]:
+    return [(path, value)]
+
+
+def _jq_path_key(key: str, path: list[Any], value: Any) -> list[tuple[list[Any], Any]]:
+    return [([*path, key], _jq_key(value, key))]
+
+
+def _jq_path_index(index: int, path: list[Any], value: Any) -> list[tuple[list[Any], Any]]:
+    # jq keeps a negative index as written (`path(.[-1])` is `[-1]`); setpath / delpaths count it from the end
+    return [([*path, index], _jq_index(value, index))]
+
+
+def _jq_path_each(path: list[Any], value: Any) -> list[tuple[list[Any], Any]]:
+    """``.[]`` as a path expression: each index of an array, each key of an object; anything else jq's error."""
+    if isinstance(value, list):
+        return _jq_bounded([([*path, index], item) for index, item in enumerate(value)])
+    if isinstance(value, Mapping):
+        return _jq_bounded([([*path, key], item) for key, item in value.items()])
+    raise _JqError("cannot iterate")
+
+
+def _jq_path_computed(term: _JqPaths, index: _JqFilter, path: list[Any], value: Any) -> list[tuple[list[Any], Any]]:
+    """``term[f]`` as a path expression: each output of ``f`` on the input (outer) after each path of the term, a
+    string a key, a whole number an index (:func:`_jq_lookup`)."""
+    return _jq_listed(
+        ([*p, key if isinstance(key, str) else _jq_whole(key)], _jq_lookup(v, key))
+        for key in index(value)
+        for p, v in term(path, value)
+    )
+
+
+def _jq_path_step(step: _JqPaths) -> bool:
+    """Whether ``step`` is one step (``.key``, ``.[n]``, ``.[]``), which a ``?`` covers whole."""
+    return step is _jq_path_each or (
+        isinstance(step, functools.partial) and step.func in (_jq_path_key, _jq_path_index)
+    )
+
+
+def _jq_path_optional(step: _JqPaths, path: list[Any], value: Any) -> list[tuple[list[Any], Any]]:
+    """A step's ``?`` (``.a?``, ``.[]?``): no path where the step is jq's error (one step: nothing before it)."""
+    try:
+        return step(path, value)
+    except _JqError:
+        return []
+
+
+def _jq_path_recursed(path: list[Any], value: Any) -> list[tuple[list[Any], Any]]:
+    """``..`` as a path expression (jq's ``recurse``: the input first, then each item's own, in order)."""
+    return _jq_bounded([([*path, *p], _jq_getpath(value, p)) for p in _jq_paths(value)])
+
+
+def _jq_path_checked(path: Any) -> list[Any]:
+    """A path as jq's ``setpath`` / ``delpaths`` / ``getpath`` take it: an array of strings and whole numbers; any
+    other (a slice's object, a fraction, not an array) not read."""
+    if not isinstance(path, list):
+        raise _JqUnread("a path not an array")
+    for step in path:
+        if not isinstance(step, str):
+            _jq_whole(step)
+    return [step if isinstance(step, str) else int(step) for step in path]
+
+
+def _jq_path_list(paths: Any) -> list[list[Any]]:
+    if not isinstance(paths, list):
+        raise _JqUnread("paths not an array")
+    return [_jq_path_checked(path) for path in _jq_bounded(paths)]
+
+
+def _jq_child(value: Any, key: str | int) -> Any:
+    """jq 1.6's ``jv_get`` on the way down a path: a key of an object, an index of an array (negative from the end,
+    null past it), null of null; anything else jq's error."""
+    return _jq_key(value, key) if isinstance(key, str) else _jq_index(value, key)
+
+
+def _jq_setpath(value: Any, path: Any, new: Any) -> Any:
+    """jq 1.6's ``setpath(PATHS; VALUE)`` (its ``jv_setpath``): the value at the path set, null on the way an object
+    (a key) or an array (an index), an array padded with nulls to an index past its end, a negative index counted from
+    the end (before the start: jq's error "Out of bounds negative array index"); another type on the way, jq's error."""
+    steps = _jq_path_checked(path)
+    if not steps:
+        return new
+    key, rest = steps[0], steps[1:]
+    rebuilt = _jq_setpath(_jq_child(value, key), rest, new)
+    if isinstance(key, str):
+        if value is None or isinstance(value, Mapping):
+            return {**(value or {}), key: rebuilt}
+        raise _JqError("cannot set a key of a non-object")
+    if value is not None and not isinstance(value, list):
+        raise _JqError("cannot set an index of a non-array")
+    items = list(value or [])
+    index = key + len(items) if key < 0 else key
+    if index < 0:
+        raise _JqError("Out of bounds negative array index")
+    if index >= _MAX_TEXT:
+        raise _JqUnread("too long an array")
+    items += [None] * (index + 1 - len(items))
+    items[index] = rebuilt
+    return items
+
+
+def _jq_path_order(left: list[Any], right: list[Any]) -> int:
+    """jq's order of two paths (arrays of strings and numbers): item by item, numbers before strings, a prefix first."""
+    for a, b in zip(left, right, strict=False):
+        if _jq_equal(a, b):
+            continue
+        return _jq_compare(a, b)
+    return (len(left) > len(right)) - (len(left) < len(right))
+
+
+def _jq_delpaths(value: Any, paths: list[Any]) -> Any:
+    """jq 1.6's ``delpaths(PATHS)`` (its ``jv_delpaths``): the paths sorted, the empty path the whole value (null);
+    else each distinct first key deleted once (its deeper paths then ignored), or its deeper paths deleted inside it
+    (a null on the way left as it is)."""
+    checked = sorted((_jq_path_checked(p) for p in paths), key=functools.cmp_to_key(_jq_path_order))
+    if not checked:
+        return value
+    if not checked[0]:
+        return None
+    return _jq_deleted(value, checked, 0)
+
+
+def _jq_deleted(value: Any, paths: list[list[Any]], start: int) -> Any:
+    keys: list[Any] = []
+    at = 0
+    while at < len(paths):
+        key = paths[at][start]
+        end = at
+        while end < len(paths) and _jq_equal(paths[end][start], key):
+            end += 1
+        if len(paths[at]) == start + 1:
+            keys.append(key)
+        else:
+            child = _jq_child(value, key)
+            if child is not None:
+                value = _jq_setpath(value, [key], _jq_deleted(child, paths[at:end], start + 1))
+        at = end
+    return _jq_dels(value, keys)
+
+
+def _jq_dels(value: Any, keys: list[Any]) -> Any:
+    """jq 1.6's ``jv_dels``: an object's keys or an array's indices (negative from the end) deleted; null or no key,
+    unchanged; a key of the other kind or another type, jq's error."""
+    if value is None or not keys:
+        return value
+    if isinstance(value, list):
+        if any(isinstance(k, str) for k in keys):
+            raise _JqError("Cannot delete field at object index of array")
+        gone = {k + len(value) if k < 0 else k for k in keys}
+        return [item for index, item in enumerate(value) if index not in gone]
+    if isinstance(value, Mapping):
+        if any(not isinstance(k, str) for k in keys):
+            raise _JqError("Cannot delete field at index of object")
+        return {k: v for k, v in value.items() if k not in keys}
+    raise _JqError("Cannot delete fields")
+
+
+def _jq_assigned(operator: str, paths: _JqPaths, right: _JqFilter, value: Any) -> list[Any]:
+    """jq 1.6's assignments (builtin.jq: `def _assign(paths; value): value as $v | reduce path(paths) as $p (.;
+    setpath($p; $v));`, `def _modify(paths; update): reduce path(paths) as $p (.; label $out | (setpath($p; getpath($p)
+    | update) | ., break $out), delpaths([$p]));`): the left side's paths on the input, then for ``|=`` each value
+    replaced by the update's first output (none: jq 1.6 deletes it and its later paths shift, not read), for ``=`` and
+    the arithmetic ones, for each output of the right side on the input, each value set (or combined with it)."""
+    targets = [p for p, _ in paths([], value)]
+    if operator == "|=":
+        result = value
+        for path in targets:
+            try:
+                got = right(_jq_getpath(result, path))
+            except _JqError as error:  # jq stops at the first output: an error after it is never reached
+                raise _JqUnread("an update's error") from error
+            if not got:
+                raise _JqUnread("an update of no value")
+            result = _jq_setpath(result, path, got[0])
+        return [result]
+    combine = _JQ_UPDATES[operator]
+    out = []
+    for new in right(value):
+        result = value
+        for path in targets:
+            result = _jq_setpath(result, path, new if combine is None else combine(_jq_getpath(result, path), new))
+        out.append(result)
+    return _jq_bounded(out)
+
+
+def _jq_walk(update: _JqFilter, value: Any) -> list[Any]:
+    """jq 1.6's ``walk(f)`` (builtin.jq: `def walk(f): . as $in | if type == "object" then reduce keys_unsorted[] as
+    $key ( {}; . + { ($key): ($in[$key] | walk(f)) } ) | f elif type == "array" then map( walk(f) ) | f else f end;`):
+    children first, then the value; an object's value walked to other than one value is not read (reduce's update)."""
+    if isinstance(value, Mapping):
+        rebuilt = {}
+        for key, child in value.items():
+            got = _jq_walk(update, child)
+            if len(got) != 1:
+                raise _JqUnread("an object's value walked to other than one value")
+            rebuilt[key] = got[0]
+        return update(rebuilt)
+    if isinstance(value, list):
+        return update(_jq_bounded([out for child in value for out in _jq_walk(update, child)]))
+    return update(value)
+
+
+def _jq_any_all(any_: bool, generator: _JqFilter, condition: _JqFilter, value: Any) -> list[Any]:
+    """jq 1.6's ``any`` / ``all`` (builtin.jq: `def any: reduce .[] as $x (false; . or $x);`, ``any(f)`` as
+    ``any(.[]; f)``, ``any(generator; condition)`` a ``foreach`` over ``generator | condition`` stopping at the first
+    true (``all``: false)): whether any (all) of the conditions is true. A condition giving other than one value for
+    an item is not read (jq 1.6 gives false for ``[[1, 2]] | any(.[])``, found by the binary), nor an error (jq stops
+    before a later one)."""
+    try:
+        outs = [condition(item) for item in generator(value)]
+    except _JqError as error:
+        raise _JqUnread("any / all over an error") from error
+    if any(len(out) != 1 for out in outs):
+        raise _JqUnread("any / all of a condition of other than one value")
+    truths = [_jq_true(out[0]) for out in outs]
+    return [any(truths) if any_ else all(truths)]
+
+
+def _jq_nth(count: _JqFilter, inner: _JqFilter, value: Any) -> list[Any]:
+    """jq 1.6's ``nth($n; f)`` (builtin.jq: `if $n < 0 then error("nth doesn't support negative indices") else
+    last(limit($n + 1; f)) end`): the last of ``f``'s first n + 1 outputs, null where it gives none; n a whole number
+    (a fraction is read by jq's ``limit`` otherwise)."""
+    out = []
+    for n in count(value):
+        index = _jq_whole(n)
+        if index < 0:
+            raise _JqError("nth doesn't support negative indices")
+        try:
+            got = inner(value)[: index + 1]
+        except _JqError as error:  # jq stops after n + 1 outputs: a later error is never reached
+            raise _JqUnread("nth over an error") from error
+        out.append(got[-1] if got else None)
+    return out
+
+
+def _jq_from_stream(events: list[Any]) -> list[Any]:
+    """jq 1.6's ``fromstream(f)`` (builtin.jq: `{x: null, e: false} as $init | foreach f as $i ($init; if .e then $init
+    else . end | if $i | length == 2 then setpath(["e"]; $i[0] | length == 0) | setpath(["x"] + $i[0]; $i[1]) else
+    setpath(["e"]; $i[0] | length == 1) end; if .e then .x else empty end)`): a leaf event ``[path, leaf]`` sets the
+    value, a closing event ``[path]`` of one key (or a leaf at the top) gives it. An event of another shape not read."""
+    out: list[Any] = []
+    built, done = None, False
+    for event in events:
+        if done:
+            built, done = None, False
+        if not isinstance(event, list) or len(event) not in (1, 2):
+            raise _JqUnread("a stream event not read")
+        path = _jq_path_checked(event[0])
+        if len(event) == 2:
+            done = not path
+            built = _jq_setpath(built, path, event[1])
+        else:
+            done = len(path) == 1
+        if done:
+            out.append(built)
+    return _jq_bounded(out)
+
+
+def _jq_sh(value: Any) -> str:
+    """jq's ``@sh`` ("The input is escaped suitable for use in a command-line for a POSIX shell. If the input is an
+    array, the output will be a series of space-separated strings"): a text in single quotes (``'`` as ``'\\''``),
+    a number, boolean or null as written; an array or object inside, jq's error."""
+    parts = []
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, (list, Mapping)):
+            raise _JqError("can not be escaped for shell")
+        parts.append("'" + item.replace("'", "'\\''") + "'" if isinstance(item, str) else _jq_json(item))
+    return " ".join(parts)
+
+
+_JQ_URI_KEPT = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!~*'()")
+"""The bytes jq 1.6's ``@uri`` keeps (its C code's unreserved set; jq 1.7 keeps ``-_.~`` only)."""
+
+
+def _jq_uri(value: Any) -> str:
+    """jq 1.6's ``@uri`` ("Applies percent-encoding, by mapping all reserved URI characters to a %XX sequence") of the
+    input's text (``tostring``)."""
+    return "".join(chr(b) if b in _JQ_URI_KEPT else f"%{b:02X}" for b in _jq_tostring(value).encode("utf-8"))
+
+
+def _jq_row(value: Any, *, tabs: bool) -> str:
+    """jq 1.6's ``@csv`` / ``@tsv`` of an array ("strings are quoted, with quotes repeated" / "\\t, \\n, \\r and \\\\
+    escaped"): numbers and booleans as written, null empty; an array or object inside, or an input not an array,
+    jq's error."""
+    if not isinstance(value, list):
+        raise _JqError("only an array can be formatted as a row")
+    cells = []
+    for item in value:
+        if isinstance(item, (list, Mapping)):
+            raise _JqError("not valid in a row")
+        if isinstance(item, str):
+            escaped = item.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+            cells.append(escaped if tabs else '"' + item.replace('"', '""') + '"')
+        else:
+            cells.append("" if item is None else _jq_json(item))
+    return ("\t" if tabs else ",").join(cells)
+
+
+_JQ_FNROS58: Mapping[str, frozenset[int]] = {
+    "path": frozenset({1}),
+    "del": frozenset({1}),
+    "setpath": frozenset({2}),
+    "delpaths": frozenset({1}),
+    "walk": frozenset({1}),
+    "any": frozenset({1, 2}),
+    "all": frozenset({1, 2}),
+    "nth": frozenset({1, 2}),
+    "fromstream": frozenset({1}),
+}
+"""(fnros58) The builtins :meth:`_JqReader.fnros58` reads, by their numbers of arguments."""
