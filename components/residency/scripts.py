@@ -2957,10 +2957,16 @@ def ifs_fields(line: str, ifs: str | None, names: int) -> list[str]:
     return re.split(delimiter.lstrip("|"), trimmed, maxsplit=names - 1)
 
 
-_LOOP_INPUT = re.compile(
-    r"\bdone[ \t]*(?:<<(-?)[ \t]*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\2[^\n]*\n|<[ \t]*([^\s;&|<>()]+)"
-    r"|<<<[ \t]*(\"[^\"]*\"|'[^']*'|[^\s;&|<>()'\"]+)|<[ \t]*<\(([^()\n]*)\))"
+# A command's standard input redirected (bash(1) "Redirections"): a here-document (groups 1-3: `-`, a quote, the
+# delimiter), a file (4), a here-string (5) or a process substitution (6); a loop's after its `done`.
+_INPUT_REDIRECTION = (
+    r"<<(-?)[ \t]*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\2[^\n]*\n|<[ \t]*([^\s;&|<>()]+)"
+    r"|<<<[ \t]*(\"[^\"]*\"|'[^']*'|[^\s;&|<>()'\"]+)|<[ \t]*<\(([^()\n]*)\)"
 )
+_LOOP_INPUT = re.compile(r"\bdone[ \t]*(?:" + _INPUT_REDIRECTION + ")")
+# falsealarm58 (stop 58): a function call's input redirected after its words on its line (`push_all < FILE`,
+# `push_all <<EOF`, `push_all <<< "$HOSTS"`, `push_all < <(CMD)`)
+_CALL_INPUT = re.compile(r"[^\n;&|<>]*?(?:" + _INPUT_REDIRECTION + ")")
 # falsealarm56 (stop 56): a loop's input given by process substitution (bash(1) "Process Substitution": `<(list)`,
 # `done < <(COMMAND)`) is COMMAND's output, as a pipe's; a loop whose input the reader finds nowhere reads the
 # script's own standard input or a form not read (a `{ ...; }` group): its variable is unknown at a destination, not
@@ -2997,15 +3003,47 @@ def _callers_lines(
     defined = _LOOP_IN_BODY.search(script, max(0, at - 200), at)
     if defined is None:
         return None
-    call = re.compile(_CALL_PLACE + "(" + re.escape(defined.group(1) or defined.group(2)) + r")(?=[ \t;&|)]|$)", re.M)
+    call = re.compile(_CALL_PLACE + "(" + re.escape(defined.group(1) or defined.group(2)) + r")(?=[ \t;&|)<]|$)", re.M)
     lines: list[str] = []
     for found in call.finditer(script):
         bar = _pipe_into(script, found.start(1))
         piped = _piped_lines(script, bar, files, values) if bar is not None else None
         if piped is None:
+            # falsealarm58 (stop 58): a call's own redirection is read as a loop's (a file the script writes, a
+            # here-document, a here-string); on main 38135ba4 any call not piped left the whole loop unknown (RES-015
+            # for a compliant `push_all <<EOF` of the VPC's addresses)
+            given = _CALL_INPUT.match(script, found.end(1))
+            piped = _redirected_lines(script, given, files, values) if given is not None else None
+        if piped is None:
             return None
         lines += piped
     return lines or None
+
+
+def _redirected_lines(
+    script: str, given: re.Match[str], files: Mapping[str, str], values: Mapping[str, Sequence[str]]
+) -> list[str]:
+    """The lines an input redirection (:data:`_INPUT_REDIRECTION`, matched as ``given``) gives a ``while read`` loop:
+    a here-document's body lines (an unquoted one's variables filled), a here-string's, a process substitution's
+    output, a file the script writes; ``$(< FILE)`` for a file it does not write (unknown, held apart)."""
+    if given.group(3) is not None:
+        lines: list[str] = []
+        for written in script[given.end() :].split("\n"):
+            line = written.lstrip("\t") if given.group(1) else written
+            if line.rstrip("\r") == given.group(3):
+                break
+            expanded = not given.group(2) and "$" in line
+            lines += filled_texts(line.strip(), values) if expanded else [line.strip()]
+        return lines
+    if given.group(5) is not None:
+        word = given.group(5)
+        word = word[1:-1] if word[:1] in "\"'" else word
+        return [word] if word[:2] == "$(" else [line.strip() for line in word.splitlines()]
+    if given.group(6) is not None:
+        return _piped_lines(f"{given.group(6)}|", len(given.group(6)), files, values) or [_UNREAD_INPUT]
+    if given.group(4) in files:
+        return [line.strip() for line in files[given.group(4)].splitlines()]
+    return [f"$(< {given.group(4)})"]
 
 
 def while_read_words(
@@ -3028,28 +3066,12 @@ def while_read_words(
             # falsealarm56: an input the reader does not find is unknown, not unset; falsealarm57: a function's loop
             # reads what its callers pipe into it
             piped = _callers_lines(script, m.start(), files, values or {}) or [_UNREAD_INPUT]
-        lines: list[str] = []
         if piped is not None:
             lines = piped
         elif given is None:
             continue
-        elif given.group(3) is not None:
-            for written in script[given.end() :].split("\n"):
-                line = written.lstrip("\t") if given.group(1) else written
-                if line.rstrip("\r") == given.group(3):
-                    break
-                expanded = not given.group(2) and "$" in line
-                lines += filled_texts(line.strip(), values or {}) if expanded else [line.strip()]
-        elif given.group(5) is not None:
-            word = given.group(5)
-            word = word[1:-1] if word[:1] in "\"'" else word
-            lines = [word] if word[:2] == "$(" else [line.strip() for line in word.splitlines()]
-        elif given.group(6) is not None:
-            lines = _piped_lines(f"{given.group(6)}|", len(given.group(6)), files, values or {}) or [_UNREAD_INPUT]
-        elif given.group(4) in files:
-            lines = [line.strip() for line in files[given.group(4)].splitlines()]
         else:
-            lines = [f"$(< {given.group(4)})"]
+            lines = _redirected_lines(script, given, files, values or {})
         names, ifs = m.group(2).split(), ifs_value(m.group(1))
         for line in lines:
             split = [line] * len(names) if line[:2] == "$(" else ifs_fields(line, ifs, len(names))
