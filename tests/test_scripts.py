@@ -4249,7 +4249,9 @@ def test_falsealarm56_a_lookup_is_the_name_it_looks_up(script: str, expected: li
         # the caller's pipe is read, so the partner is refused by name (was `$(< /dev/stdin)`, unknown)
         ("f() { while read -r h; do psql -h \"$h\"; done; }\nprintf '%s\\n' db.partner.example.com | f\n",
          ["db.partner.example.com"]),
-        ("f() { while read -r h; do psql -h \"$h\"; done; }\nf < /etc/fleet/peers\n", ["$(< /dev/stdin)"]),
+        # falsealarm58 (stop 58): a call's own redirection is read as a loop's: a file the script does not write is
+        # that file's unknown content (still RES-015; was the script's standard input, `$(< /dev/stdin)`)
+        ("f() { while read -r h; do psql -h \"$h\"; done; }\nf < /etc/fleet/peers\n", ["$(< /etc/fleet/peers)"]),
         ("a || \\\n  while read -r h; do psql -h \"$h\"; done <<EOF\n10.0.1.7\nEOF\n", []),  # `||`: no pipe
         ("R=eu-west-1\naws s3 ls \\\n  --region \"$R\"\n", []),
     ],
@@ -4896,7 +4898,8 @@ _F57_LINES = 'function f {\n  while read -r h; do\n    psql -h "$h"\n  done\n}\n
         (_F57 + "printf '%s\\n' db.partner.example.com | f\n", ["db.partner.example.com"]),
         (_F57 + "printf '%s\\n' 10.0.1.7 | f\nprintf '%s\\n' db.partner.example.com | f\n", ["db.partner.example.com"]),
         (_F57_LINES + "printf '%s\\n' db.partner.example.com | f\n", ["db.partner.example.com"]),
-        (_F57 + "printf '%s\\n' 10.0.1.7 | f\nf < /etc/fleet/peers\n", ["$(< /dev/stdin)"]),
+        # falsealarm58 (stop 58): the call's own redirection is read (the file's unknown content, still RES-015)
+        (_F57 + "printf '%s\\n' 10.0.1.7 | f\nf < /etc/fleet/peers\n", ["$(< /etc/fleet/peers)"]),
         (_F57 + "f\n", ["$(< /dev/stdin)"]),
         (_F57 + "true || f\n", ["$(< /dev/stdin)"]),
         (_F57, ["$(< /dev/stdin)"]),
@@ -5478,11 +5481,31 @@ def test_review57_every_value_of_a_variable_is_filled(own: int) -> None:
     assert partner == [("RES-015", "user_data(base64).psql", "db.partner.example.com")]
 
 
-def test_review57_a_value_past_the_readers_cap_is_unknown() -> None:
-    addresses = [f"10.0.{i}.5" for i in range(40)]
-    assert findings(_pushes(addresses[:32]), "EU", "aws") == []
-    rules = findings(_pushes([*addresses, "db.partner.example.com"]), "EU", "aws")
-    assert rules == [("RES-015", "user_data(base64).psql", "$(more values than the reader keeps)")]
+def test_review57_a_value_past_the_readers_cap_is_unknown(monkeypatch: pytest.MonkeyPatch) -> None:
+    # falsealarm58 (stop 58): the cap is at least the most assignments of one variable (below), so a cap of four is
+    # set here to reach it with few values: the fifth is unknown
+    from components.residency import engine
+
+    monkeypatch.setattr(engine, "_MAX_VALUES_ANYWHERE", 4)
+    script = "#!/bin/bash\nB=x\nfor i in 1 2 3 4 5 6; do\n  A=\"${B}y\"\n  B=\"$A\"\n  psql -h \"$B.example.net\"\ndone\n"
+    rules = findings(script, "EU", "aws")
+    assert ("RES-015", "user_data(base64).psql", "$(more values than the reader keeps).example.net") in rules
+
+
+# falsealarm58 (stop 58): a variable assigned once for each of 40 in-country hosts held 32 of them and an unknown
+# 33rd (RES-015, a false alarm): the cap is at least the most assignments the script writes of one variable, so each
+# of them is judged (the partner's by name) and a word built on the variable holds a value for each.
+@pytest.mark.parametrize("own", [32, 33, 40, 64])
+def test_falsealarm58_a_variable_holds_every_value_it_is_assigned(own: int) -> None:
+    addresses = [f"10.0.{i}.5" for i in range(own)]
+    assert findings(_pushes(addresses), "EU", "aws") == []
+    partner = findings(_pushes([*addresses, "db.partner.example.com"]), "EU", "aws")
+    assert partner == [("RES-015", "user_data(base64).psql", "db.partner.example.com")]
+    built = _pushes(addresses).replace('psql -h "$H"', 'U="http://$H:8080/healthz"; curl -fsS "$U"')
+    assert findings(built, "EU", "aws") == []
+    assert findings(built + "H=db.partner.example.com\npush\n", "EU", "aws") == [
+        ("RES-015", "user_data(base64)", "db.partner.example.com")
+    ]
 
 
 # The lead's review of stop 57: a wrapper's calls were written out eight at most, so a ninth distinct call's Region

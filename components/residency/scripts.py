@@ -1670,10 +1670,12 @@ def _words(line: str) -> list[str]:
         words = list(lexer)
     except ValueError:
         return line.split()
-    if ")" in line and any(len(w) > 1 and w[:1] in _PUNCTUATION and ")" in w for w in words):
+    if ")" in line and any(len(w) > 1 and ")" in w and _PUNCTUATION.issuperset(w) for w in words):
         # scripts53: shlex joins a run of operator characters into one word (`$(date);` gives `);`): a `)` is its own
-        # word (bash(1): `)` and `;` are two operators), so that the substitution it closes ends there
-        words = [p for w in words for p in (_CLOSING.findall(w) if w[:1] in _PUNCTUATION and ")" in w else (w,))]
+        # word (bash(1): `)` and `;` are two operators), so that the substitution it closes ends there. falsealarm58
+        # (stop 58): only such a run; a quoted word opening with a parenthesis (jq's `'(.r | length) as $n | ...'`)
+        # is one word (it was cut at its `)`, the program unread: RES-011 for the home Region)
+        words = [p for w in words for p in (_CLOSING.findall(w) if _PUNCTUATION.issuperset(w) and ")" in w else (w,))]
     if "{" in line and ("," in line or ".." in line):
         words = _braces_expanded(line, words)
     return words
@@ -4155,7 +4157,7 @@ def _keeps_own(command: list[str], words: list[str]) -> bool:
     """(falsealarm57) Whether a stage after the machine's own ``command`` keeps its value the machine's own: whole
     lines or fields (:func:`_selects_whole`), jq's identity, or, for the instance's placement only, any stage writing
     no text of its own (:func:`_selects`)."""
-    if _selects_whole(words) or _JQ_IDENTITY.fullmatch(" ".join(words)):
+    if _selects_whole(words) or _JQ_IDENTITY.fullmatch(" ".join(words)) or _first_label(command, words):
         return True
     return _OWN_PLACEMENT.search(" ".join(command)) is not None and _selects(words)
 
@@ -4285,22 +4287,67 @@ _GREP_PLAIN = re.compile(r"-[EFiwvx]+|-m[0-9]*|[0-9]+")
 _CUT_FIELDS = re.compile(r"-d.?|-f[0-9,-]*|[0-9,-]+|-s")
 _AWK_FIELD = re.compile(r"\s*(?:/[^/\n]*/|NR\s*==\s*[0-9]+)?\s*\{\s*print\s+\$(?:[0-9]+|NF)\s*;?\s*\}\s*")
 _BLANK_SET = re.compile(r"(?:\\[ntr]|[ \t\n\r])+")
+# falsealarm58 (stop 58): a character of an address or a host name (RFC 1123 labels, IPv4 dots, IPv6 colons): a field
+# separator holding one cuts inside the value
+_INSIDE_A_NAME = re.compile(r"[A-Za-z0-9.:_-]")
+
+
+def _field_separator(rest: list[str], option: str) -> str:
+    """The field separator ``option`` (cut's ``-d``, awk's ``-F``) gives among a stage's words ``rest``, attached
+    (``-d.``) or the next word (``-d .``); empty when none is given (cut's tab, awk's blanks)."""
+    for i, word in enumerate(rest):
+        if word == option:
+            return rest[i + 1] if i + 1 < len(rest) else ""
+        if word.startswith(option):
+            return word[len(option) :]
+    return ""
+
+
+def _first_label(command: list[str], words: list[str]) -> bool:
+    """(falsealarm58) Whether ``words`` selects the first field at a dot (``cut -d. -f1``, ``awk -F. '{print $1}'``)
+    of the machine's own name (``command``: hostname(1), ``-f`` / ``--fqdn`` / ``-s`` / ``--short``, or the
+    metadata's ``local-hostname`` / ``hostname``): the short host name, as ``hostname -s`` ("the host name cut at the
+    first dot") prints it."""
+    name, rest = (words[0], words[1:]) if words else ("", [])
+    option = {"cut": "-d", "awk": "-F"}.get(name)
+    if option is None or _field_separator(rest, option).strip("'\"\\[]") != ".":
+        return False
+    kept = [w for i, w in enumerate(rest) if not w.startswith(option) and (i == 0 or rest[i - 1] != option)]
+    first = kept in (["-f1"], ["-f", "1"]) if name == "cut" else len(kept) == 1 and _PRINT_FIRST.fullmatch(kept[0])
+    return bool(first) and _OWN_NAME.fullmatch(" ".join(command)) is not None
+
+
+_PRINT_FIRST = re.compile(r"\s*\{\s*print\s+\$1\s*;?\s*\}\s*")
+# The machine's own name among _OWN_MACHINE's commands (not its addresses, nor its domain: hostname(1) -d)
+_OWN_NAME = re.compile(
+    r"(?:/usr)?(?:/s?bin/)?hostname(?:\s+(?:-[fs]|--fqdn|--short))?"
+    r"|(?:curl|wget)(?:\s+\S+)*?\s+['\"]?http://\S+/meta-data/(?:local-)?hostname['\"]?"
+)
 
 
 def _selects_whole(words: list[str]) -> bool:
-    """Whether a pipeline stage only selects whole lines or fields of its input (a lookup's answer: falsealarm56)."""
+    """Whether a pipeline stage only selects whole lines or fields of its input (a lookup's answer: falsealarm56).
+    falsealarm58 (stop 58): fields split at a character of an address or a name (``cut -d. -f2-``, ``awk -F.``,
+    ``cut -d- -f1``, ``-d:``) are parts of one, not whole: 172.16.0.5 cut at its dots from the second field is
+    16.0.5 (16.0.0.5 to inet_aton(3), a public address), which passed as the machine's own."""
     name, rest = (words[0], words[1:]) if words else ("", [])
     if name in ("head", "tail"):
         return all(_LINES.fullmatch(w) for w in rest)
     if name == "grep":
         return len([w for w in rest if not _GREP_PLAIN.fullmatch(w)]) <= 1 and "-o" not in "".join(rest)
     if name == "cut":
-        return any(w.startswith("-f") for w in rest) and all(
-            _CUT_FIELDS.fullmatch(w) or (i > 0 and rest[i - 1] == "-d") for i, w in enumerate(rest)
+        return (
+            any(w.startswith("-f") for w in rest)
+            and all(_CUT_FIELDS.fullmatch(w) or (i > 0 and rest[i - 1] == "-d") for i, w in enumerate(rest))
+            and not _INSIDE_A_NAME.search(_field_separator(rest, "-d"))
         )
     if name == "awk":
         program = [w for i, w in enumerate(rest) if not w.startswith("-F") and (i == 0 or rest[i - 1] != "-F")]
-        return len(program) == 1 and _AWK_FIELD.fullmatch(program[0]) is not None
+        return (
+            len(program) == 1
+            and _AWK_FIELD.fullmatch(program[0]) is not None
+            and not _INSIDE_A_NAME.search(_field_separator(rest, "-F"))
+        )
     if name == "tr":
         sets = rest[1:] if rest[:1] == ["-d"] else rest
         return 0 < len(sets) <= 2 and all(_BLANK_SET.fullmatch(w) for w in sets)
