@@ -29,8 +29,9 @@ hostname(1) ``-s``) passes before and after (``short-name``).
 
 Everyday programs over stop 57's readings (``everyday``: ``"$@"`` and ``"${@:2}"`` wrappers, ``read R <<EOF``,
 ``printf -v '%q'``, ``${10}``, ``${M[$k]}``, ``IFS=, read -a``, ``mapfile -u`` / ``-d ''``, jq paths / --slurpfile /
-comments, the metadata's own name) pass before and after; the same with the here-document's Region abroad
-(``everyday-abroad``) is RES-009.
+comments, the metadata's own name; ``vector``: Vector's namespaced sinks and a comma list of config files naming the
+VPC's collector, the stack's bucket and the private zone's name) pass before and after; the same with the
+here-document's Region abroad (``everyday-abroad``) is RES-009, a partner's collector (``vector-partner``) RES-015.
 
 Ids: ``falsealarm58-<code>-<shape>``; tests/test_realistic_programs.py runs them as CASES.
 """
@@ -209,6 +210,40 @@ PR=$(jq -r '# the primary Region
   .primary.region' /etc/fleet/plan.json)
 aws sqs get-queue-attributes --queue-url "https://sqs.$PR.@S@/@A@/fleet-jobs" --attribute-names All --region "$PR"
 """
+# Vector's namespaced configuration directory (stop 57's reading: `sinks/NAME.yaml` holds the sink's body) with the
+# VPC's collector, the stack's bucket and the private zone's database, and a comma list of config files.
+VECTOR = r"""mkdir -p /etc/fleet/pipe/sinks /etc/fleet/pipe/sources
+cat > /etc/fleet/pipe/sources/journal.yaml <<'EOF'
+type: journald
+EOF
+cat > /etc/fleet/pipe/sinks/central.yaml <<'EOF'
+type: socket
+inputs: ["journal"]
+address: 10.20.1.50:514
+mode: tcp
+encoding:
+  codec: json
+EOF
+cat > /etc/fleet/pipe/sinks/archive.yaml <<'EOF'
+type: aws_s3
+inputs: ["journal"]
+bucket: fleet-logs-@c@
+region: @R@
+encoding:
+  codec: json
+EOF
+cat > /etc/vector/extra.yaml <<'EOF'
+sinks:
+  es:
+    type: elasticsearch
+    inputs: [journal]
+    endpoints: ["http://10.20.1.60:9200", "http://db.fleet.internal:9200"]
+EOF
+vector --config-dir /etc/fleet/pipe &
+vector --config /etc/vector/vector.yaml,/etc/vector/extra.yaml &
+"""
+VECTOR_PARTNER = VECTOR.replace("address: 10.20.1.50:514", "address: @P@:514")
+
 EVERYDAY_ABROAD = EVERYDAY.replace("read -r DR <<EOF\n@R2@\nEOF", "read -r DR <<EOF\n@X@\nEOF")
 
 # Alibaba Cloud ECS: 40 hosts of the VPC, a function's loop from a here-document, the metadata's own name, jq.
@@ -246,6 +281,8 @@ AWS_PROGRAMS: dict[str, tuple[str, set[str]]] = {
     "own-address-dot": (OWN_ADDRESS_DOT, {"RES-015"}),
     "everyday": (EVERYDAY, set()),
     "everyday-abroad": (EVERYDAY_ABROAD, {"RES-009"}),
+    "vector": (VECTOR, set()),
+    "vector-partner": (VECTOR_PARTNER, {"RES-015"}),
 }
 ALI_PROGRAMS: dict[str, tuple[str, set[str]]] = {
     "ali-many-hosts": (ALI_MANY_HOSTS, set()),
