@@ -86,8 +86,8 @@ def _boot(body: str) -> Callable[[str], Build]:
 
     def make(code: str) -> Build:
         def build(c: Any) -> object:
-            values = {"R": AWS_HOME[code], "R2": SECOND[code], "S": _suffix(code), "c": code.lower(),
-                      "A": OWN_ACCOUNT, "M": IMDS, "P": PARTNER_DB, "p": partition(code), "X": ABROAD[code]}  # fmt: skip
+            values = {"R": AWS_HOME[code], "R2": SECOND[code], "S": _suffix(code), "c": code.lower(), "A": OWN_ACCOUNT,
+                      "M": IMDS, "P": PARTNER_DB, "p": partition(code), "X": ABROAD[code]}  # fmt: skip
             aws.s3.Bucket("logs", bucket=f"fleet-logs-{code.lower()}", opts=c.aws)
             aws.sqs.Queue("jobs", name="fleet-jobs", opts=c.aws)
             # docs: route53/zone (vpcs: a private hosted zone), route53/record

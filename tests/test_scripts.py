@@ -5487,7 +5487,7 @@ def test_review57_a_value_past_the_readers_cap_is_unknown(monkeypatch: pytest.Mo
     from components.residency import engine
 
     monkeypatch.setattr(engine, "_MAX_VALUES_ANYWHERE", 4)
-    script = "#!/bin/bash\nB=x\nfor i in 1 2 3 4 5 6; do\n  A=\"${B}y\"\n  B=\"$A\"\n  psql -h \"$B.example.net\"\ndone\n"
+    script = '#!/bin/bash\nB=x\nfor i in 1 2 3 4 5 6; do\n  A="${B}y"\n  B="$A"\n  psql -h "$B.example.net"\ndone\n'
     rules = findings(script, "EU", "aws")
     assert ("RES-015", "user_data(base64).psql", "$(more values than the reader keeps).example.net") in rules
 
@@ -5536,7 +5536,8 @@ def test_review57_every_distinct_call_of_a_wrapper_is_written_out(before: int) -
         ("f <<EOF\n10.0.1.7\ndb.partner.example.com\nEOF\n", ["db.partner.example.com"]),
         ("f <<< db.partner.example.com\n", ["db.partner.example.com"]),
         ("f < <(printf '%s\\n' db.partner.example.com)\n", ["db.partner.example.com"]),
-        ("printf '%s\\n' db.partner.example.com > /etc/fleet/peers\nf < /etc/fleet/peers\n", ["db.partner.example.com"]),
+        ("printf '%s\\n' db.partner.example.com > /etc/fleet/peers\nf < /etc/fleet/peers\n",
+         ["db.partner.example.com"]),
         ("f <<EOF\n10.0.1.7\nEOF\nf < /etc/other/peers\n", ["$(< /etc/other/peers)"]),
         ("f <<EOF\n10.0.1.7\nEOF\nf\n", ["$(< /dev/stdin)"]),
         ("f <<EOF\n10.0.1.7\nEOF\ntrue || f\n", ["$(< /dev/stdin)"]),
@@ -5557,11 +5558,11 @@ def test_falsealarm58_a_function_s_loop_reads_each_call_s_redirection(calls: str
         "(.regions) as $r | $r[1]",
         "(.regions[1])",
         ".regions | length as $n | .[$n - 1]",
-        "(.regions | length) as $n | getpath([\"regions\", $n - 1])",
+        '(.regions | length) as $n | getpath(["regions", $n - 1])',
     ],
 )
 def test_falsealarm58_a_parenthesised_jq_program_is_one_word(program: str) -> None:
-    script = "#!/bin/bash\nCFG='{\"regions\": [\"eu-west-1\", \"%s\"]}'\nR=$(echo \"$CFG\" | jq -r '%s')\n"
+    script = '#!/bin/bash\nCFG=\'{"regions": ["eu-west-1", "%s"]}\'\nR=$(echo "$CFG" | jq -r \'%s\')\n'
     script += 'aws sqs list-queues --region "$R"\n'
     assert findings(script % ("eu-central-1", program), "EU", "aws") == []
     assert findings(script % ("us-west-2", program), "EU", "aws") == [("RES-009", "user_data(base64).aws", "us-west-2")]
