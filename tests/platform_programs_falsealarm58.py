@@ -22,8 +22,11 @@ Reproduced on the unchanged engine (main 38135ba4), every door:
   same abroad (``-abroad``) is RES-009. (The mutation57b note's ``[paths(...)] | length as $n | getpath(["dr",
   "region"])`` is no false alarm: jq 1.6 itself errs, "Cannot index array with string", so the value is unknown.)
 
-And a gap closed with a compliant twin: ``hostname -i | cut -d. -f2-`` (172.16.0.5 -> 16.0.5, to inet_aton(3)
-16.0.0.5, a public address) passed as the machine's own (``own-address-dot``, RES-015 now); the own name's first
+Leaks closed with compliant twins: ``while read ...; done <<< "$PEERS"`` (and a function's ``push <<< "$PEERS"``)
+read the here-string as the text ``$PEERS`` (bash(1) "Here Strings": the word undergoes variable expansion), so a
+partner's host there passed every door (``here-string-partner``, RES-015 now; ``here-string`` passes); and
+``hostname -i | cut -d. -f2-`` (172.16.0.5 -> 16.0.5, to inet_aton(3) 16.0.0.5, a public address) passed as the
+machine's own (``own-address-dot``, RES-015 now); the own name's first
 label (``hostname | cut -d. -f1``, the metadata's ``local-hostname | cut -d. -f1``, ``awk -F. '{print $1}'``:
 hostname(1) ``-s``) passes before and after (``short-name``).
 
@@ -151,6 +154,15 @@ push_all < <(printf '%s\n' db.fleet.internal)
 FUNCTION_LOOP_REDIRECTED_PARTNER = FUNCTION_LOOP_REDIRECTED.replace("10.20.1.8\nEOF", "@P@\nEOF")
 FUNCTION_LOOP_REDIRECTED_UNWRITTEN = FUNCTION_LOOP_REDIRECTED + "push_all < /etc/partner/peers\n"
 
+# bash(1) "Here Strings": the word undergoes variable expansion; a loop (its own, or a function's) over a variable's
+# lines. The partner's host in the variable passed every door on main 38135ba4 (the here-string read as the text `$H`).
+HERE_STRING = r"""PEERS=10.20.1.7
+while read -r ip; do nc -z -w 3 "$ip" 22; done <<< "$PEERS"
+push() { while read -r ip; do redis-cli -h "$ip" ping; done; }
+push <<< "$PEERS"
+"""
+HERE_STRING_PARTNER = HERE_STRING.replace("PEERS=10.20.1.7", "PEERS=@P@")
+
 # jq 1.6 manual, "Variable / Symbolic Binding Operator": `... as $identifier | ...`; a plan's last Region.
 JQ_PARENTHESISED = r"""PLAN='{"regions": ["@R2@", "@R@"], "bucket": "fleet-logs-@c@"}'
 R=$(echo "$PLAN" | jq -r '(.regions | length) as $n | .regions[$n - 1]')
@@ -275,6 +287,8 @@ AWS_PROGRAMS: dict[str, tuple[str, set[str]]] = {
     "function-loop-redirected": (FUNCTION_LOOP_REDIRECTED, set()),
     "function-loop-redirected-partner": (FUNCTION_LOOP_REDIRECTED_PARTNER, {"RES-015"}),
     "function-loop-redirected-unwritten": (FUNCTION_LOOP_REDIRECTED_UNWRITTEN, {"RES-015"}),
+    "here-string": (HERE_STRING, set()),
+    "here-string-partner": (HERE_STRING_PARTNER, {"RES-015"}),
     "jq-parenthesised": (JQ_PARENTHESISED, set()),
     "jq-parenthesised-abroad": (JQ_PARENTHESISED_ABROAD, {"RES-009"}),
     "short-name": (SHORT_NAME, set()),

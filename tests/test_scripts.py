@@ -5607,3 +5607,23 @@ def test_falsealarm58_a_field_selection_at_a_dot(command: str, own: bool) -> Non
     script = f'#!/bin/bash\nH=$({command})\nredis-cli -h "$H" ping\n'
     expected = [] if own else [("RES-015", "user_data(base64).redis-cli", f"$({command})")]
     assert findings(script, "EU", "aws") == expected
+
+
+# falsealarm58 (stop 58): bash(1) "Here Strings": "The word undergoes ... parameter and variable expansion": a loop's
+# here-string of a variable the script assigns (`done <<< "$H"`, a function's `f <<< "$H"`) is each value H holds; it
+# was the text `$H`, no loop word, so a partner's host in H passed every door (the loop's own on main 38135ba4 too).
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ('H=10.0.1.7\nwhile read -r h; do psql -h "$h"; done <<< "$H"\n', []),
+        ('H=10.0.1.7\nf() { while read -r h; do psql -h "$h"; done; }\nf <<< "${H}"\n', []),
+        ('H=db.partner.example.com\nwhile read -r h; do psql -h "$h"; done <<< "$H"\n', ["db.partner.example.com"]),
+        ('H=db.partner.example.com\nwhile read -r h; do psql -h "$h"; done <<< $H\n', ["db.partner.example.com"]),
+        ('H=db.partner.example.com\nf() { while read -r h; do psql -h "$h"; done; }\nf <<< "$H"\n',
+         ["db.partner.example.com"]),
+        ("H=db.partner.example.com\nwhile read -r h; do psql -h \"$h\"; done <<< '$H'\n", []),  # no expansion
+    ],
+)  # fmt: skip
+def test_falsealarm58_a_here_string_s_variable_is_expanded(script: str, expected: list[str]) -> None:
+    found = findings(f"#!/bin/bash\n{script}", "EU", "aws")
+    assert sorted({value for rule, _, value in found if rule == "RES-015"}) == expected, found

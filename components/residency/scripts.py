@@ -3038,9 +3038,16 @@ def _redirected_lines(
             lines += filled_texts(line.strip(), values) if expanded else [line.strip()]
         return lines
     if given.group(5) is not None:
-        word = given.group(5)
-        word = word[1:-1] if word[:1] in "\"'" else word
-        return [word] if word[:2] == "$(" else [line.strip() for line in word.splitlines()]
+        written = given.group(5)
+        word = written[1:-1] if written[:1] in "\"'" else written
+        if word[:2] == "$(":
+            return [word]
+        if "$" in word and written[:1] != "'":
+            # falsealarm58 (stop 58): bash(1) "Here Strings": "The word undergoes ... parameter and variable
+            # expansion": `<<< "$H"` is each value H holds (it was the text `$H`, no loop word: a partner's host in H
+            # passed every door, a loop's own here-string on main too)
+            return [line.strip() for text in filled_texts(word, values) for line in text.splitlines()]
+        return [line.strip() for line in word.splitlines()]
     if given.group(6) is not None:
         return _piped_lines(f"{given.group(6)}|", len(given.group(6)), files, values) or [_UNREAD_INPUT]
     if given.group(4) in files:
