@@ -119,6 +119,7 @@ import platform_programs_falsealarm56 as fa56
 import platform_programs_falsealarm56b as fa56b
 import platform_programs_falsealarm57 as fa57
 import platform_programs_falsealarm57b as fa57b
+import platform_programs_falsealarm58 as fa58
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_fnb64_51 as fb51
@@ -18938,6 +18939,12 @@ CASES: list[Case] = [
     # delpaths, |= / = / +=, walk, any / all, nth, fromstream and @uri in ROS Fn::Jq and a script's jq: each abroad
     # RES-009 (the rule of what jq computes; RES-011 before), each at home passes (RES-011 before)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fr58.rows()],
+    # -- stop 58, false alarms round 23 (tests/platform_programs_falsealarm58.py): a function run for each of 40 VPC
+    # hosts, a function's loop fed by a call's here-document / here-string / written file / process substitution, a
+    # jq program opening with a parenthesis at home pass (RES-015 / RES-015 / RES-011 before); a partner's 41st host or
+    # one in the here-document is RES-015, the jq Region abroad RES-009, the own address cut at a dot RES-015 (passed
+    # before); the own name's first label and everyday programs over stop 57's readings pass (before and after)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa58.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -10228,6 +10228,16 @@ def _values_anywhere(
     variable (values built from text around others, :func:`_text_around_values`, may grow on each other in a loop).
     scripts58: from ``seed``'s values (the words loops bind, :func:`_with_loop_words`), kept."""
     values: dict[str, list[str]] = {name: list(held) for name, held in (seed or {}).items()}
+    # falsealarm58 (stop 58): the cap is at least the most assignments the script writes of one variable, so that a
+    # variable assigned by each of 40 lines (a function run for each of 40 in-country hosts) holds all 40 values, and
+    # a word built on it one value for each (its 33rd was unknown: RES-015, a false alarm); words built on each other
+    # in a loop still stop at 32 values unless one variable is assigned more often (the cost grows with that count)
+    assignments: dict[str, int] = {}
+    for m in matches:
+        assignments[m.group("name")] = assignments.get(m.group("name"), 0) + 1
+    # the lead (stop 58): and at least the most words a loop binds (scripts58's seed), or a loop over 40 in-country
+    # hosts assigned in a function would fall back into the same false alarm
+    cap = max([_MAX_VALUES_ANYWHERE, *assignments.values(), *(len(v) for v in values.values())])
     while True:
         grown = False
         for m in matches:
@@ -10236,7 +10246,7 @@ def _values_anywhere(
                 # the lead's review of stop 57: a value past the cap was dropped, so that a 33rd host or Region (a
                 # partner's, one abroad) passed every door; the variable holds an unknown value instead (a
                 # destination fails it closed, as an uncomputed substitution), once
-                kept = value if value in known or len(known) < _MAX_VALUES_ANYWHERE else _PAST_THE_CAP
+                kept = value if value in known or len(known) < cap else _PAST_THE_CAP
                 if kept not in known:
                     known.append(kept)
                     grown = True

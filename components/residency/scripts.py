@@ -1671,10 +1671,12 @@ def _words(line: str) -> list[str]:
         words = list(lexer)
     except ValueError:
         return line.split()
-    if ")" in line and any(len(w) > 1 and w[:1] in _PUNCTUATION and ")" in w for w in words):
+    if ")" in line and any(len(w) > 1 and ")" in w and _PUNCTUATION.issuperset(w) for w in words):
         # scripts53: shlex joins a run of operator characters into one word (`$(date);` gives `);`): a `)` is its own
-        # word (bash(1): `)` and `;` are two operators), so that the substitution it closes ends there
-        words = [p for w in words for p in (_CLOSING.findall(w) if w[:1] in _PUNCTUATION and ")" in w else (w,))]
+        # word (bash(1): `)` and `;` are two operators), so that the substitution it closes ends there. falsealarm58
+        # (stop 58): only such a run; a quoted word opening with a parenthesis (jq's `'(.r | length) as $n | ...'`)
+        # is one word (it was cut at its `)`, the program unread: RES-011 for the home Region)
+        words = [p for w in words for p in (_CLOSING.findall(w) if _PUNCTUATION.issuperset(w) and ")" in w else (w,))]
     if "{" in line and ("," in line or ".." in line):
         words = _braces_expanded(line, words)
     return words
@@ -2980,10 +2982,16 @@ def ifs_fields(line: str, ifs: str | None, names: int) -> list[str]:
     return re.split(delimiter.lstrip("|"), trimmed, maxsplit=names - 1)
 
 
-_LOOP_INPUT = re.compile(
-    r"\bdone[ \t]*(?:<<(-?)[ \t]*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\2[^\n]*\n|<[ \t]*([^\s;&|<>()]+)"
-    r"|<<<[ \t]*(\"[^\"]*\"|'[^']*'|[^\s;&|<>()'\"]+)|<[ \t]*<\(([^()\n]*)\))"
+# A command's standard input redirected (bash(1) "Redirections"): a here-document (groups 1-3: `-`, a quote, the
+# delimiter), a file (4), a here-string (5) or a process substitution (6); a loop's after its `done`.
+_INPUT_REDIRECTION = (
+    r"<<(-?)[ \t]*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\2[^\n]*\n|<[ \t]*([^\s;&|<>()]+)"
+    r"|<<<[ \t]*(\"[^\"]*\"|'[^']*'|[^\s;&|<>()'\"]+)|<[ \t]*<\(([^()\n]*)\)"
 )
+_LOOP_INPUT = re.compile(r"\bdone[ \t]*(?:" + _INPUT_REDIRECTION + ")")
+# falsealarm58 (stop 58): a function call's input redirected after its words on its line (`push_all < FILE`,
+# `push_all <<EOF`, `push_all <<< "$HOSTS"`, `push_all < <(CMD)`)
+_CALL_INPUT = re.compile(r"[^\n;&|<>]*?(?:" + _INPUT_REDIRECTION + ")")
 # falsealarm56 (stop 56): a loop's input given by process substitution (bash(1) "Process Substitution": `<(list)`,
 # `done < <(COMMAND)`) is COMMAND's output, as a pipe's; a loop whose input the reader finds nowhere reads the
 # script's own standard input or a form not read (a `{ ...; }` group): its variable is unknown at a destination, not
@@ -3020,15 +3028,54 @@ def _callers_lines(
     defined = _LOOP_IN_BODY.search(script, max(0, at - 200), at)
     if defined is None:
         return None
-    call = re.compile(_CALL_PLACE + "(" + re.escape(defined.group(1) or defined.group(2)) + r")(?=[ \t;&|)]|$)", re.M)
+    call = re.compile(_CALL_PLACE + "(" + re.escape(defined.group(1) or defined.group(2)) + r")(?=[ \t;&|)<]|$)", re.M)
     lines: list[str] = []
     for found in call.finditer(script):
         bar = _pipe_into(script, found.start(1))
         piped = _piped_lines(script, bar, files, values) if bar is not None else None
         if piped is None:
+            # falsealarm58 (stop 58): a call's own redirection is read as a loop's (a file the script writes, a
+            # here-document, a here-string); on main 38135ba4 any call not piped left the whole loop unknown (RES-015
+            # for a compliant `push_all <<EOF` of the VPC's addresses)
+            given = _CALL_INPUT.match(script, found.end(1))
+            piped = _redirected_lines(script, given, files, values) if given is not None else None
+        if piped is None:
             return None
         lines += piped
     return lines or None
+
+
+def _redirected_lines(
+    script: str, given: re.Match[str], files: Mapping[str, str], values: Mapping[str, Sequence[str]]
+) -> list[str]:
+    """The lines an input redirection (:data:`_INPUT_REDIRECTION`, matched as ``given``) gives a ``while read`` loop:
+    a here-document's body lines (an unquoted one's variables filled), a here-string's, a process substitution's
+    output, a file the script writes; ``$(< FILE)`` for a file it does not write (unknown, held apart)."""
+    if given.group(3) is not None:
+        lines: list[str] = []
+        for written in script[given.end() :].split("\n"):
+            line = written.lstrip("\t") if given.group(1) else written
+            if line.rstrip("\r") == given.group(3):
+                break
+            expanded = not given.group(2) and "$" in line
+            lines += filled_texts(line.strip(), values) if expanded else [line.strip()]
+        return lines
+    if given.group(5) is not None:
+        written = given.group(5)
+        word = written[1:-1] if written[:1] in "\"'" else written
+        if word[:2] == "$(":
+            return [word]
+        if "$" in word and written[:1] != "'":
+            # falsealarm58 (stop 58): bash(1) "Here Strings": "The word undergoes ... parameter and variable
+            # expansion": `<<< "$H"` is each value H holds (it was the text `$H`, no loop word: a partner's host in H
+            # passed every door, a loop's own here-string on main too)
+            return [line.strip() for text in filled_texts(word, values) for line in text.splitlines()]
+        return [line.strip() for line in word.splitlines()]
+    if given.group(6) is not None:
+        return _piped_lines(f"{given.group(6)}|", len(given.group(6)), files, values) or [_UNREAD_INPUT]
+    if given.group(4) in files:
+        return [line.strip() for line in files[given.group(4)].splitlines()]
+    return [f"$(< {given.group(4)})"]
 
 
 def while_read_words(
@@ -3051,28 +3098,12 @@ def while_read_words(
             # falsealarm56: an input the reader does not find is unknown, not unset; falsealarm57: a function's loop
             # reads what its callers pipe into it
             piped = _callers_lines(script, m.start(), files, values or {}) or [_UNREAD_INPUT]
-        lines: list[str] = []
         if piped is not None:
             lines = piped
         elif given is None:
             continue
-        elif given.group(3) is not None:
-            for written in script[given.end() :].split("\n"):
-                line = written.lstrip("\t") if given.group(1) else written
-                if line.rstrip("\r") == given.group(3):
-                    break
-                expanded = not given.group(2) and "$" in line
-                lines += filled_texts(line.strip(), values or {}) if expanded else [line.strip()]
-        elif given.group(5) is not None:
-            word = given.group(5)
-            word = word[1:-1] if word[:1] in "\"'" else word
-            lines = [word] if word[:2] == "$(" else [line.strip() for line in word.splitlines()]
-        elif given.group(6) is not None:
-            lines = _piped_lines(f"{given.group(6)}|", len(given.group(6)), files, values or {}) or [_UNREAD_INPUT]
-        elif given.group(4) in files:
-            lines = [line.strip() for line in files[given.group(4)].splitlines()]
         else:
-            lines = [f"$(< {given.group(4)})"]
+            lines = _redirected_lines(script, given, files, values or {})
         names, ifs = m.group(2).split(), ifs_value(m.group(1))
         for line in lines:
             split = [line] * len(names) if line[:2] == "$(" else ifs_fields(line, ifs, len(names))
@@ -4306,7 +4337,7 @@ def _keeps_own(command: list[str], words: list[str]) -> bool:
     """(falsealarm57) Whether a stage after the machine's own ``command`` keeps its value the machine's own: whole
     lines or fields (:func:`_selects_whole`), jq's identity, or, for the instance's placement only, any stage writing
     no text of its own (:func:`_selects`)."""
-    if _selects_whole(words) or _JQ_IDENTITY.fullmatch(" ".join(words)):
+    if _selects_whole(words) or _JQ_IDENTITY.fullmatch(" ".join(words)) or _first_label(command, words):
         return True
     return _OWN_PLACEMENT.search(" ".join(command)) is not None and _selects(words)
 
@@ -4436,22 +4467,67 @@ _GREP_PLAIN = re.compile(r"-[EFiwvx]+|-m[0-9]*|[0-9]+")
 _CUT_FIELDS = re.compile(r"-d.?|-f[0-9,-]*|[0-9,-]+|-s")
 _AWK_FIELD = re.compile(r"\s*(?:/[^/\n]*/|NR\s*==\s*[0-9]+)?\s*\{\s*print\s+\$(?:[0-9]+|NF)\s*;?\s*\}\s*")
 _BLANK_SET = re.compile(r"(?:\\[ntr]|[ \t\n\r])+")
+# falsealarm58 (stop 58): a character of an address or a host name (RFC 1123 labels, IPv4 dots, IPv6 colons): a field
+# separator holding one cuts inside the value
+_INSIDE_A_NAME = re.compile(r"[A-Za-z0-9.:_-]")
+
+
+def _field_separator(rest: list[str], option: str) -> str:
+    """The field separator ``option`` (cut's ``-d``, awk's ``-F``) gives among a stage's words ``rest``, attached
+    (``-d.``) or the next word (``-d .``); empty when none is given (cut's tab, awk's blanks)."""
+    for i, word in enumerate(rest):
+        if word == option:
+            return rest[i + 1] if i + 1 < len(rest) else ""
+        if word.startswith(option):
+            return word[len(option) :]
+    return ""
+
+
+def _first_label(command: list[str], words: list[str]) -> bool:
+    """(falsealarm58) Whether ``words`` selects the first field at a dot (``cut -d. -f1``, ``awk -F. '{print $1}'``)
+    of the machine's own name (``command``: hostname(1), ``-f`` / ``--fqdn`` / ``-s`` / ``--short``, or the
+    metadata's ``local-hostname`` / ``hostname``): the short host name, as ``hostname -s`` ("the host name cut at the
+    first dot") prints it."""
+    name, rest = (words[0], words[1:]) if words else ("", [])
+    option = {"cut": "-d", "awk": "-F"}.get(name)
+    if option is None or _field_separator(rest, option).strip("'\"\\[]") != ".":
+        return False
+    kept = [w for i, w in enumerate(rest) if not w.startswith(option) and (i == 0 or rest[i - 1] != option)]
+    first = kept in (["-f1"], ["-f", "1"]) if name == "cut" else len(kept) == 1 and _PRINT_FIRST.fullmatch(kept[0])
+    return bool(first) and _OWN_NAME.fullmatch(" ".join(command)) is not None
+
+
+_PRINT_FIRST = re.compile(r"\s*\{\s*print\s+\$1\s*;?\s*\}\s*")
+# The machine's own name among _OWN_MACHINE's commands (not its addresses, nor its domain: hostname(1) -d)
+_OWN_NAME = re.compile(
+    r"(?:/usr)?(?:/s?bin/)?hostname(?:\s+(?:-[fs]|--fqdn|--short))?"
+    r"|(?:curl|wget)(?:\s+\S+)*?\s+['\"]?http://\S+/meta-data/(?:local-)?hostname['\"]?"
+)
 
 
 def _selects_whole(words: list[str]) -> bool:
-    """Whether a pipeline stage only selects whole lines or fields of its input (a lookup's answer: falsealarm56)."""
+    """Whether a pipeline stage only selects whole lines or fields of its input (a lookup's answer: falsealarm56).
+    falsealarm58 (stop 58): fields split at a character of an address or a name (``cut -d. -f2-``, ``awk -F.``,
+    ``cut -d- -f1``, ``-d:``) are parts of one, not whole: 172.16.0.5 cut at its dots from the second field is
+    16.0.5 (16.0.0.5 to inet_aton(3), a public address), which passed as the machine's own."""
     name, rest = (words[0], words[1:]) if words else ("", [])
     if name in ("head", "tail"):
         return all(_LINES.fullmatch(w) for w in rest)
     if name == "grep":
         return len([w for w in rest if not _GREP_PLAIN.fullmatch(w)]) <= 1 and "-o" not in "".join(rest)
     if name == "cut":
-        return any(w.startswith("-f") for w in rest) and all(
-            _CUT_FIELDS.fullmatch(w) or (i > 0 and rest[i - 1] == "-d") for i, w in enumerate(rest)
+        return (
+            any(w.startswith("-f") for w in rest)
+            and all(_CUT_FIELDS.fullmatch(w) or (i > 0 and rest[i - 1] == "-d") for i, w in enumerate(rest))
+            and not _INSIDE_A_NAME.search(_field_separator(rest, "-d"))
         )
     if name == "awk":
         program = [w for i, w in enumerate(rest) if not w.startswith("-F") and (i == 0 or rest[i - 1] != "-F")]
-        return len(program) == 1 and _AWK_FIELD.fullmatch(program[0]) is not None
+        return (
+            len(program) == 1
+            and _AWK_FIELD.fullmatch(program[0]) is not None
+            and not _INSIDE_A_NAME.search(_field_separator(rest, "-F"))
+        )
     if name == "tr":
         sets = rest[1:] if rest[:1] == ["-d"] else rest
         return 0 < len(sets) <= 2 and all(_BLANK_SET.fullmatch(w) for w in sets)
