@@ -5910,3 +5910,13 @@ def test_falsealarm58_a_field_selection_at_a_dot(command: str, own: bool) -> Non
 def test_falsealarm58_a_here_string_s_variable_is_expanded(script: str, expected: list[str]) -> None:
     found = findings(f"#!/bin/bash\n{script}", "EU", "aws")
     assert sorted({value for rule, _, value in found if rule == "RES-015"}) == expected, found
+
+
+# the lead (stop 58), merging falsealarm58 with scripts58: the values cap is at least the most words a loop binds (its
+# seed), so a loop over 41 in-country addresses copied into another variable passes (RES-015 when the cap counted only
+# assignments), and one partner's host among them stays refused
+@pytest.mark.parametrize(("last", "expected"), [("10.0.1.41", []), ("db.partner.example.com", ["RES-015"])])
+def test_lead58_a_loop_of_more_than_32_words_copied(last: str, expected: list[str]) -> None:
+    hosts = " ".join(f"10.0.1.{i}" for i in range(1, 41))
+    script = f'#!/bin/bash\nfor h in {hosts} {last}; do\n  T="$h"\n  psql -h "$T" -c \'select 1\'\ndone\n'
+    assert sorted({f[0] for f in findings(script, "EU", "aws")}) == expected
