@@ -4285,6 +4285,8 @@ class RuleEngine:
         kind = entry.format
         if kind == "syslog-ng" and ("`" in body or _SYSLOG_NG_INCLUDE_WORD in body):
             body = _syslog_ng_text(file, body, entry, written_files(script), self._config_entry)  # config55
+        if kind == "rsyslog" and "include" in body.lower():
+            body = _rsyslog_text(file, body, entry, written_files(script), self._config_entry)  # config58
         if kind in _LINE_FORMATS:
             self._judge_config_lines(walk, script, body, entry, where, depth)
             return
@@ -4322,6 +4324,12 @@ class RuleEngine:
                         self._judge_compose_commands(walk, text, document, f"{where}({kind})")
                 finally:
                     walk.defined, walk.cnames = defined, cnames
+        if entry.document_defaults:
+            # config58: a setting the tool gives a document that does not write it (the Datadog Agent's US1 site)
+            document = _CONFIG_READERS[kind](body, depth)
+            for key, value in _document_defaults(document, entry, script):
+                default = {entry.keys.get(key, key): value}
+                self._walk_document(walk, default, f"{where}({kind})(default)", "content", depth, None)
 
     def _judge_compose_commands(self, walk: _Walk, text: str, document: dict[Any, Any], where: str) -> None:
         """(scripts56) The command each service of a Compose file a script writes runs (``entrypoint`` / ``command``,
@@ -9074,6 +9082,25 @@ def _section_defaults(body: str, entry: ConfigFile) -> list[tuple[str, str]]:
     return out
 
 
+def _document_defaults(document: Any, entry: ConfigFile, script: str) -> list[tuple[str, str]]:
+    """(config58) The settings ``entry.document_defaults`` gives a settings ``document`` that writes none of their
+    ``unless`` keys at its top (an empty document too), where ``script`` sets none of their ``unless_variables`` and
+    runs the tool (``runs``: the Datadog Agent started, installed or run), each ``(key, value)``. A document that is no
+    mapping (the tool would refuse it) gives none."""
+    if document is None:
+        document = {}
+    if not isinstance(document, dict):
+        return []
+    written = {str(k).lower() for k in document}
+    return [
+        (d.key, d.value)
+        for d in entry.document_defaults
+        if not written & {d.key, *d.unless}
+        and not any(v in script for v in d.unless_variables)
+        and re.search(d.runs, script) is not None
+    ]
+
+
 def _logical_lines(body: str) -> list[str]:
     """(config54b) ``body``'s logical lines where a line starting with whitespace continues the one before it
     (``ConfigFile.continued_lines``: Postfix main.cf, ``relayhost =`` then ``    [host]:587``); a comment line
@@ -9208,14 +9235,7 @@ def _syslog_ng_text(
 
     def included(m: re.Match[str]) -> str:
         name = next(g for g in m.groups() if g is not None)
-        paths = [name] if name.startswith("/") else [f"{b}/{name}" for b in bases]
-        found = [
-            text
-            for f, text in written.items()
-            if any(fnmatch.fnmatchcase(f, path) or f.startswith(path.rstrip("/") + "/") for path in paths)
-            and config_entry(f, "") is not entry
-        ]
-        return "\n".join([m.group(0), *found])
+        return "\n".join([m.group(0), *_included_files(name, bases, written, entry, config_entry)])
 
     text = _SYSLOG_NG_INCLUDE.sub(included, body) if _SYSLOG_NG_INCLUDE_WORD in body else body
     if "`" not in text:
@@ -9228,6 +9248,57 @@ def _syslog_ng_text(
         for m in _SYSLOG_NG_DEFINE.finditer(source)
     }
     return _SYSLOG_NG_USE.sub(lambda m: defines.get(m.group(1), m.group(0)), text)
+
+
+def _included_files(
+    name: str,
+    bases: Sequence[str],
+    written: Mapping[str, str],
+    entry: ConfigFile,
+    config_entry: Callable[[str, str], ConfigFile | None],
+) -> list[str]:
+    """(config55; config58 shared by rsyslog's includes) The bodies of the files the script writes (``written``) that
+    an include of ``name`` reads: the file, every file of a directory, or every file a wildcard pattern matches
+    (syslog-ng "@include": "a file, a directory or a wildcard pattern"; rsyslog ``$IncludeConfig`` / ``include(file=)``:
+    "We use the glob() C library function"), a relative name under each of ``bases``; a file this entry reads on its
+    own (``conf.d/*.conf`` of the package's path) is left to that reading."""
+    paths = [name] if name.startswith("/") else [f"{b}/{name}" for b in bases]
+    return [
+        text
+        for f, text in written.items()
+        if any(fnmatch.fnmatchcase(f, path) or f.startswith(path.rstrip("/") + "/") for path in paths)
+        and config_entry(f, "") is not entry
+    ]
+
+
+# config58: rsyslog's includes (rsyslog "$IncludeConfig": "This parameter allows to include other files into the main
+# configuration file ... We use the glob() C library function for obtaining the sorted list"; "The rsyslog include()
+# object": "whenever rsyslog finds an include object, in copies the text from that include file at the exact position",
+# its `file` parameter a file name or a wildcard pattern), one a line.
+_RSYSLOG_INCLUDE = re.compile(
+    r"""^[ \t]*(?:\$IncludeConfig[ \t]+(?:"([^"]*)"|(\S+))|include[ \t]*\((?:[^)]*?\s)?file[ \t]*=[ \t]*(?:"([^"]*)"|'([^']*)'))""",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
+def _rsyslog_text(
+    file: str,
+    body: str,
+    entry: ConfigFile,
+    written: Mapping[str, str],
+    config_entry: Callable[[str, str], ConfigFile | None],
+) -> str:
+    """(config58) An rsyslog configuration ``file`` as the daemon reads it: after each ``$IncludeConfig PATH`` /
+    ``include(file="PATH")`` line the bodies of the files the script writes that it includes (a wildcard pattern, a
+    directory; a relative name under the including file's directory, failing closed), unless this entry reads them on
+    their own (``/etc/rsyslog.d/*.conf``). Gate: the word ``include`` (the caller's)."""
+    base = file.rsplit("/", 1)[0] if "/" in file else ""
+
+    def included(m: re.Match[str]) -> str:
+        name = next(g for g in m.groups() if g is not None)
+        return "\n".join([m.group(0), *_included_files(name, [base], written, entry, config_entry)])
+
+    return _RSYSLOG_INCLUDE.sub(included, body)
 
 
 def _syslog_ng_include_path(
@@ -9342,13 +9413,36 @@ def _names_option_file(script: str, entry: ConfigFile, file: str) -> bool:
     (``ssh -F /opt/backup/ssh.conf host``, ``rsync -e 'ssh -F FILE'``, ``-FFILE``), quoted or not."""
     if entry.format in ("yaml", "toml") and file.endswith(".toml") != (entry.format == "toml"):
         return False  # config55b: Vector reads a `.toml` file as TOML, any other named one as YAML / JSON
-    if _runs_with_option(script, entry.option_files, re.escape(file), entry.option_separator):
+    # config58: or a wildcard pattern matching it (`filebeat -c '/etc/filebeat/conf.d/*.yml'`)
+    named = "|".join((re.escape(file), *_globs_matching(script, file)))
+    if _runs_with_option(script, entry.option_files, f"(?:{named})", entry.option_separator):
         return True
     return (
         _names_option_dir(script, entry, file)
         or _names_option_variable(script, entry, file)
         or _names_relative_option_file(script, entry, file)
     )
+
+
+# config58: a word of a script holding a wildcard (`*`, `?`), a path pattern up to a blank, quote, `=`, `,` or operator.
+_GLOB_WORD = re.compile(r"""[^\s'"=,;|&<>()]*[*?][^\s'"=,;|&<>()]*""")
+
+
+def _globs_matching(script: str, file: str) -> tuple[str, ...]:
+    """(config58) The wildcard patterns ``script`` writes that match the absolute path ``file`` (bash(1) "Pathname
+    Expansion": an unquoted pattern is replaced by the matching file names, so `-c /etc/fleet/*.yml` names each; a
+    quoted one is the tool's own wildcard: Vector's `--config` "Read configuration from one or more files. Wildcard
+    paths are supported", libbeat's `-c`, rsyslog's and syslog-ng's includes read it with glob()), each escaped as a
+    regular expression of the word. A ``*`` matches within one path segment (as glob(3)); ``?`` one character. Gate:
+    a ``*`` in the script."""
+    if "*" not in script or not file.startswith("/"):
+        return ()
+    found = {
+        m.group(0)
+        for m in _GLOB_WORD.finditer(script)
+        if m.group(0).startswith("/") and m.group(0).count("/") == file.count("/")
+    }
+    return tuple(re.escape(g) for g in sorted(found) if fnmatch.fnmatchcase(file, g))
 
 
 def _names_relative_option_file(script: str, entry: ConfigFile, file: str) -> bool:
@@ -9434,7 +9528,9 @@ def _names_option_variable(script: str, entry: ConfigFile, file: str) -> bool:
     """(config56) Whether ``script`` runs one of ``entry.option_variables``' commands and sets one of its variables to
     ``file`` or to the directory it is right in (``VECTOR_CONFIG=/etc/fleet/pipeline.yaml vector``, ``export
     VECTOR_CONFIG_DIR=/etc/fleet/pipeline``, a unit's ``Environment=VECTOR_CONFIG=...``), quoted or not."""
-    places = "|".join(re.escape(p) for p in (file, *_option_dirs_of(entry, file)) if p)
+    places = "|".join(
+        (*(re.escape(p) for p in (file, *_option_dirs_of(entry, file)) if p), *_globs_matching(script, file))
+    )  # config58: a wildcard pattern matching the file too (`VECTOR_CONFIG=/etc/vector/*.yaml`)
     for command, variables in entry.option_variables.items():
         if command not in script or not any(v in script for v in variables):
             continue
