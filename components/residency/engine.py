@@ -4710,6 +4710,10 @@ class RuleEngine:
             return document
         if entry.option_dir_namespaces:
             document = _namespaced_component(entry, file, document)  # config57: Vector's `sinks/central.yaml`
+        if entry.document_defaults and isinstance(document, dict):
+            # config58: a setting the tool gives the file when it does not write it (the Datadog Agent's US1 site),
+            # where the payload (its runcmd, its packages) runs the tool
+            document = {**document, **dict(_document_defaults(document, entry, script))}
         return _renamed_keys(document, entry.keys)
 
     def _written_files(self, document: Mapping[Any, Any], path: str) -> dict[str, str]:
