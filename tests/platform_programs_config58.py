@@ -157,7 +157,8 @@ def rsyslog_include(host: str, *, rainerscript: bool = False) -> str:
 
 
 def pipe_select(hosts: tuple[str, ...], *, from_file: bool = False) -> str:
-    """The fleet's hosts through a two-stage pipe into ``while read`` (comments dropped by grep), each reached by ssh."""
+    """The fleet's hosts through a two-stage pipe into ``while read`` (comments dropped by grep), each reached by
+    ssh."""
     loop = "while read -r h; do ssh -o BatchMode=yes ec2-user@\"$h\" 'sudo systemctl restart app'; done\n"
     if from_file:
         listing = "".join(f"{h}\n" for h in ("# the fleet's app servers", *hosts))

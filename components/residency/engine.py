@@ -9280,7 +9280,8 @@ def _included_files(
 # object": "whenever rsyslog finds an include object, in copies the text from that include file at the exact position",
 # its `file` parameter a file name or a wildcard pattern), one a line.
 _RSYSLOG_INCLUDE = re.compile(
-    r"""^[ \t]*(?:\$IncludeConfig[ \t]+(?:"([^"]*)"|(\S+))|include[ \t]*\((?:[^)]*?\s)?file[ \t]*=[ \t]*(?:"([^"]*)"|'([^']*)'))""",
+    r"""^[ \t]*(?:\$IncludeConfig[ \t]+(?:"([^"]*)"|(\S+))"""
+    r"""|include[ \t]*\((?:[^)]*?\s)?file[ \t]*=[ \t]*(?:"([^"]*)"|'([^']*)'))""",
     re.MULTILINE | re.IGNORECASE,
 )
 
@@ -9436,10 +9437,11 @@ def _globs_matching(script: str, file: str) -> tuple[str, ...]:
     """(config58) The wildcard patterns ``script`` writes that match the absolute path ``file`` (bash(1) "Pathname
     Expansion": an unquoted pattern is replaced by the matching file names, so `-c /etc/fleet/*.yml` names each; a
     quoted one is the tool's own wildcard: Vector's `--config` "Read configuration from one or more files. Wildcard
-    paths are supported", libbeat's `-c`, rsyslog's and syslog-ng's includes read it with glob()), each escaped as a
+    paths are supported", the vector CLI reference; a quoted pattern at another tool's option is read the same, failing
+    closed), each escaped as a
     regular expression of the word. A ``*`` matches within one path segment (as glob(3)); ``?`` one character. Gate:
-    a ``*`` in the script."""
-    if "*" not in script or not file.startswith("/"):
+    a ``*`` or ``?`` in the script."""
+    if ("*" not in script and "?" not in script) or not file.startswith("/"):
         return ()
     found = {
         m.group(0)
