@@ -9438,9 +9438,8 @@ def _globs_matching(script: str, file: str) -> tuple[str, ...]:
     Expansion": an unquoted pattern is replaced by the matching file names, so `-c /etc/fleet/*.yml` names each; a
     quoted one is the tool's own wildcard: Vector's `--config` "Read configuration from one or more files. Wildcard
     paths are supported", the vector CLI reference; a quoted pattern at another tool's option is read the same, failing
-    closed), each escaped as a
-    regular expression of the word. A ``*`` matches within one path segment (as glob(3)); ``?`` one character. Gate:
-    a ``*`` or ``?`` in the script."""
+    closed), each escaped as a regular expression of the word. A ``*`` matches within one path segment (as glob(3));
+    ``?`` one character. Gate: a ``*`` or ``?`` in the script."""
     if ("*" not in script and "?" not in script) or not file.startswith("/"):
         return ()
     found = {
