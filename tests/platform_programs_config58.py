@@ -14,7 +14,11 @@ these programs through every front door.
    '/etc/fleet/beats/*.yml'`` beside ``/etc/fleet/beats/central.yml``): only a file named exactly was read;
 3. rsyslog's includes of a directory outside ``/etc/rsyslog.d`` (``rsyslog-include-partner``: ``$IncludeConfig
    /etc/fleet/rsyslog/*.conf``; ``rsyslog-include-object-partner``: ``include(file="/etc/fleet/rsyslog/*.conf")``):
-   the included file was read as a generic ``.conf`` file, its ``action(type="omfwd" target=...)`` not at all.
+   the included file was read as a generic ``.conf`` file, its ``action(type="omfwd" target=...)`` not at all;
+4. a log router's main file named at ``-c`` outside the package's directory (``fluent-bit-include-partner``:
+   ``fluent-bit -c /opt/fleet/fluent/main.conf``; ``fluentd-include-partner``: ``fluentd -c ...``), its ``@INCLUDE
+   outputs/*.conf`` / ``@include outputs/*.conf`` naming the file with the forward output: only paths under the
+   packages' directories were read as a router's.
 
 **Refused on main, compliant** (a false alarm): ``pipe-select-own`` and ``pipe-file-select-own``, the VPC's own
 addresses through a two-stage pipe into ``while read`` (``printf '%s\\n' 10.0.3.7 10.0.3.8 | grep -v '^#' | while
@@ -22,7 +26,7 @@ read -r h; do ssh ...``, ``cat FILE | grep ... | while read``): the loop's input
 of the first stage is a value (the stages only select whole lines): the VPC's addresses pass, a partner's host
 piped in stays RES-015 (``pipe-select-partner``).
 
-RES-015 now for 1-3 (the default site is a third party's host, as ``site: datadoghq.com`` is since stop 57); the VPC's
+RES-015 now for 1-4 (the default site is a third party's host, as ``site: datadoghq.com`` is since stop 57); the VPC's
 collector, a file nobody runs (``datadog-unused``), the default site declared (resident in the US, a transfer from
 EU / JP / CN) pass.
 
@@ -85,6 +89,9 @@ AWS_SHAPES: dict[str, set[str]] = {
     "rsyslog-include-partner": REFUSED,
     "rsyslog-include-object-partner": REFUSED,
     "rsyslog-include-own": set(),
+    "fluent-bit-include-partner": REFUSED,
+    "fluentd-include-partner": REFUSED,
+    "fluent-bit-include-own": set(),
     "pipe-select-own": set(),
     "pipe-file-select-own": set(),
     "pipe-select-partner": REFUSED,
@@ -97,9 +104,14 @@ AWS_SHAPES: dict[str, set[str]] = {
     "compose-own": set(),
 }
 """Each AWS shape and its verdict in every jurisdiction."""
-ENCODED = frozenset({"datadog-default-installed", "filebeat-glob-own", "rsyslog-include-own", "pipe-file-select-own"})
+ENCODED = frozenset(
+    {"datadog-default-installed", "filebeat-glob-own", "rsyslog-include-own", "pipe-file-select-own",
+     "fluent-bit-include-own"}
+)  # fmt: skip
 """The shapes made as a launch template (base64 user data)."""
-DOCUMENT = frozenset({"rsyslog-include-object-partner", "pipe-select-partner", "compose-env-file-partner"})
+DOCUMENT = frozenset(
+    {"rsyslog-include-object-partner", "pipe-select-partner", "compose-env-file-partner", "fluentd-include-partner"}
+)
 """The shapes made as an SSM Command document."""
 ALI_SHAPES = {
     "ali-datadog-default": REFUSED,
@@ -153,6 +165,27 @@ def rsyslog_include(host: str, *, rainerscript: bool = False) -> str:
         heredoc("/etc/fleet/rsyslog/forward.conf", action)
         + heredoc("/etc/rsyslog.conf", main)
         + ("systemctl restart rsyslog\n")
+    )
+
+
+def log_router_include(host: str, *, fluentd: bool = False) -> str:
+    """A log router run with its main file named at ``-c`` outside the package's directory, the main file including
+    its outputs' directory by a wildcard relative to it (Fluent Bit ``@INCLUDE``, Fluentd ``@include``), a forward
+    output to ``host`` there."""
+    if fluentd:
+        output = (
+            f"<match app.**>\n  @type forward\n  <server>\n    host {host}\n    port 24224\n  </server>\n</match>\n"
+        )
+        main = "<source>\n  @type tail\n  path /var/log/app/*.log\n  tag app.log\n  <parse>\n    @type none\n"
+        main += "  </parse>\n</source>\n@include outputs/*.conf\n"
+        run = "fluentd -c /opt/fleet/fluent/main.conf -d /run/fluentd.pid\n"
+    else:
+        output = f"[OUTPUT]\n    Name  forward\n    Match app.*\n    Host  {host}\n    Port  24224\n"
+        main = "[SERVICE]\n    Flush 5\n[INPUT]\n    Name tail\n    Path /var/log/app/*.log\n    Tag  app.log\n"
+        main += "@INCLUDE outputs/*.conf\n"
+        run = "fluent-bit -c /opt/fleet/fluent/main.conf &\n"
+    return (
+        heredoc("/opt/fleet/fluent/outputs/central.conf", output) + heredoc("/opt/fleet/fluent/main.conf", main) + run
     )
 
 
@@ -232,6 +265,8 @@ def _body(shape: str) -> str:
         return filebeat_glob(host)
     if shape.startswith("rsyslog"):
         return rsyslog_include(host, rainerscript="-object-" in shape)
+    if shape.startswith("fluent"):
+        return log_router_include(host, fluentd=shape.startswith("fluentd"))
     if shape.startswith("pipe"):
         hosts = ("10.0.3.7", "10.0.3.8") if own else ("10.0.3.7", PARTNER_DB)
         return pipe_select(hosts, from_file="-file-" in shape)

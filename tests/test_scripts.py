@@ -5634,3 +5634,36 @@ def test_config58_line_selecting_stages_keep_their_inputs_lines(
 def test_config58_a_two_stage_pipe_into_while_read(hosts: str, expected: list[tuple[str, str, str]]) -> None:
     loop = 'while read -r h; do ssh ec2-user@"$h" uptime; done'
     assert findings(f"#!/bin/bash\nprintf '%s\\n' {hosts} | grep -v '^#' | {loop}\n", "EU", "aws") == expected
+
+
+# config58 (stop 58): a log router's main file named at its `-c` / `--config` option is its configuration whatever its
+# path, and so is a file that configuration's `@INCLUDE` / `@include` names (relative to its directory, a wildcard
+# pattern). On main 38135ba4 every RES-015 below passed (only the packages' directories were read as a router's).
+_FB_OUT58 = "[OUTPUT]\n    Name  forward\n    Match *\n    Host  {}\n    Port  24224\n"
+
+
+def _router58(host: str, include: str, run: str, output: str = "/opt/fb/outputs/central.conf") -> str:
+    return (
+        f"mkdir -p /opt/fb/outputs\ncat > {output} <<'EOF'\n{_FB_OUT58.format(host)}EOF\n"
+        f"cat > /opt/fb/main.conf <<'EOF'\n[SERVICE]\n    Flush 1\n{include}\nEOF\n{run}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (_router58(_P55, "@INCLUDE outputs/*.conf", "fluent-bit -c /opt/fb/main.conf"), {"RES-015"}),
+        (_router58(_P55, "@INCLUDE /opt/fb/outputs/central.conf", "fluent-bit --config=/opt/fb/main.conf"),
+         {"RES-015"}),
+        (_router58(_P55, "@INCLUDE outputs/c*.conf", "/opt/fluent-bit/bin/fluent-bit -c /opt/fb/main.conf"),
+         {"RES-015"}),
+        (_router58("10.0.3.20", "@INCLUDE outputs/*.conf", "fluent-bit -c /opt/fb/main.conf"), set()),
+        # the main file itself holding the output
+        (f"cat > /opt/fb/main.conf <<'EOF'\n{_FB_OUT58.format(_P55)}EOF\nfluent-bit -c /opt/fb/main.conf", {"RES-015"}),
+        # no router runs the main file, or the include names other files: nothing read as a router's
+        (_router58(_P55, "@INCLUDE outputs/*.conf", "echo ready"), set()),
+        (_router58(_P55, "@INCLUDE filters/*.conf", "fluent-bit -c /opt/fb/main.conf"), set()),
+    ],
+)  # fmt: skip
+def test_config58_a_log_routers_file_named_at_its_option(script: str, expected: set[str]) -> None:
+    assert {f[0] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")} == expected

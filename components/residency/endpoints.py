@@ -1864,6 +1864,11 @@ class EndpointCatalogue(_Frozen):
     (fluentd43: ``/etc/fluent-bit/fluent-bit.conf``, ``/etc/td-agent/td-agent.conf``): such a body is read as the
     Fluent Bit or Fluentd configuration it is, as the same text found in any other input."""
     log_router_files_sources: tuple[str, ...] = ()
+    log_router_options: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    """config58: a log router's command and its options naming the configuration file it reads (Fluent Bit's ``-c`` /
+    ``--config``, Fluentd's): a file a script writes and names there is that router's configuration whatever its path,
+    and so is a file such a configuration's ``@INCLUDE`` names (a wildcard pattern, a name relative to its
+    directory)."""
     script_commands: dict[str, ScriptCommand] = Field(default_factory=dict)
     """Commands (by name, as a script runs them) whose listed options or operands are destination hosts: read in
     script payloads only (``payload_keys``, ``payload_scripts``) by :mod:`components.residency.scripts`."""

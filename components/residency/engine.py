@@ -346,6 +346,8 @@ quote, comma or semicolon (glue43)."""
 # logplugins44: a log-router file of Fluent Bit's packages (else Fluentd's: log_router_files names both), and a
 # `key value` (or YAML `key: value`) line of a text a sed edit writes into one.
 _LOG_ROUTER_FLUENT_BIT = re.compile(r"fluent-bit|td-agent-bit")
+# config58: Fluent Bit's `@INCLUDE FILE` and Fluentd's `@include FILE` (a file, a wildcard pattern), one a line.
+_LOG_ROUTER_INCLUDE = re.compile(r"^[ \t]*@include[ \t]+(\S+)", re.MULTILINE | re.IGNORECASE)
 _EDIT_ENTRY = re.compile(r"^(@?[A-Za-z_][A-Za-z0-9_.-]*):?[ \t]+(\S.*?)$")
 
 
@@ -4236,8 +4238,9 @@ class RuleEngine:
         gone = {e.source for e in applied} | set(last)
         written = [w for w in written if w[1] not in gone]
         written += [(e.how, e.file, e.content or "") for i, e in enumerate(applied) if last.get(e.file, i) == i]
+        routers = self._log_router_files_of(script, [(f, b) for _, f, b in written])  # config58: named at `-c` too
         for how, file, body in written:
-            if not self._log_router_file(file) or (file, body) in skip:
+            if file not in routers or (file, body) in skip:
                 continue
             self._judge_log_router_file(walk, body, f"{path}({how}:{file})", file.endswith(("yml", "yaml")), depth)
         if cors is None:
@@ -4246,7 +4249,7 @@ class RuleEngine:
             if written and "cors" in script:
                 cors = self._cors_configurations(walk, self._scripts.hosts(script), script)
         for how, file, body in written:
-            if (file, body) not in skip and not self._log_router_file(file):
+            if (file, body) not in skip and file not in routers:
                 self._judge_config_file(walk, script, (file, body), f"{path}({how}:{file})", depth, cors)
         for edit in edits:
             if edit.content is None and edit.texts and not self._log_router_file(edit.file):
@@ -4255,6 +4258,34 @@ class RuleEngine:
                 self._judge_edit_texts(walk, edit, f"{path}({edit.how}:{edit.file})", depth)
                 if edit.deletes and edit.before is not None:
                     self._judge_deleted_defaults(walk, edit, f"{path}({edit.how}:{edit.file})")
+
+    def _log_router_files_of(self, script: str, written: Sequence[tuple[str, str]]) -> frozenset[str]:
+        """The files among ``written`` (path, body) that are a log router's configuration: a path
+        ``log_router_files`` names, and (config58) a file named at a router's option (``fluent-bit -c FILE``:
+        ``log_router_options``, a wildcard pattern too) or included by such a file's ``@INCLUDE`` / ``@include`` (a
+        name relative to its directory, a wildcard pattern). Gate: an option's spelling in the script."""
+        routers = {f for f, _ in written if self._log_router_file(f)}
+        options = self.endpoints.log_router_options
+        if not options or (" -c" not in script and "--config" not in script):
+            return frozenset(routers)
+        for file, _ in written:
+            named = "|".join((re.escape(file), *_globs_matching(script, file)))
+            if file not in routers and _runs_with_option(script, options, f"(?:{named})"):
+                routers.add(file)
+        bodies = dict(written)
+        found = True
+        while found:  # an included file may include another
+            found = False
+            for router in [r for r in routers if "@include" in bodies.get(r, "").lower()]:
+                base = router.rpartition("/")[0]
+                for m in _LOG_ROUTER_INCLUDE.finditer(bodies[router]):
+                    name = m.group(1).strip("\"'")
+                    path = name if name.startswith("/") else f"{base}/{name}"
+                    for file in bodies:
+                        if file not in routers and fnmatch.fnmatchcase(file, path):
+                            routers.add(file)
+                            found = True
+        return frozenset(routers)
 
     def _judge_edited_config_lines(self, walk: _Walk, script: str, edit: Edit, where: str, depth: int) -> None:
         """(config54b) An edit not applied (``sed -i '$a replicaof HOST 6379' /etc/redis/redis.conf`` on the package's
