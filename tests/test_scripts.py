@@ -5613,6 +5613,8 @@ def test_config58_a_wildcard_names_every_file_it_matches(name: str, pattern: str
         # a stage writing other text, an unread first stage, or a file the script did not write: unknown
         ("$(printf '%s\\n' a b | grep -o a)", {}, None),
         ("$(printf '%s\\n' a b | sort -k 2)", {}, None),
+        ("$(printf '%s\\n' a a | uniq -c)", {}, None),  # a count before each line
+        ("$(printf '%s\\n' a b | head -c 3)", {}, None),
         ("$(curl -s https://inventory.internal/hosts | grep -v '^#')", {}, None),
         ("$(cat /etc/other | grep x)", {}, None),
         ("$(grep -v '^#' /etc/h | head -1)", {"/etc/h": "a\n"}, None),

@@ -4290,7 +4290,9 @@ def _selects_lines(words: list[str]) -> bool:
     name, rest = (words[0], words[1:]) if words else ("", [])
     if name in ("grep", "head", "tail"):
         return _selects_whole(words)
-    return name in ("sort", "uniq") and all(re.fullmatch(r"-[a-z]+", w) for w in rest)
+    # sort(1) / uniq(1) options that neither write other text (`uniq -c`'s counts) nor change the line delimiter (`-z`)
+    options = {"sort": r"-[bdfghiMnRrsuV]+", "uniq": r"-[diuD]+"}.get(name)
+    return options is not None and all(re.fullmatch(options, w) for w in rest)
 
 
 def _selects_whole(words: list[str]) -> bool:
