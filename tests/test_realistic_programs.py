@@ -87,6 +87,7 @@ import platform_programs_config55b as cg55b
 import platform_programs_config56 as cg56
 import platform_programs_config56b as cg56b
 import platform_programs_config57 as cg57
+import platform_programs_config58 as cg58
 import platform_programs_crossaccount37 as ca37
 import platform_programs_crossaccount39 as ca39
 import platform_programs_data as pdata
@@ -18945,6 +18946,12 @@ CASES: list[Case] = [
     # one in the here-document is RES-015, the jq Region abroad RES-009, the own address cut at a dot RES-015 (passed
     # before); the own name's first label and everyday programs over stop 57's readings pass (before and after)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa58.rows()],
+    # -- stop 58, configuration file grammars round 9 (tests/platform_programs_config58.py): the Datadog Agent's
+    # default site (a datadog.yaml with no site, the agent run), a Filebeat file named by a wildcard and rsyslog's
+    # $IncludeConfig / include() of a directory a partner's action is written in are RES-015 (each passed every door
+    # before); the VPC's addresses through a two-stage pipe into `while read` pass (RES-015 before); Vector / syslog-ng
+    # / nginx wildcards, Compose run / env_file and docker --env-file pinned
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg58.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import fnmatch
 import json
 from collections.abc import Mapping
 from typing import Any
@@ -35,6 +36,7 @@ from components.residency.scripts import (
     operated,
     positional_words,
     reads_as_assignments,
+    substitution_values,
     without_single_quoted,
 )
 
@@ -5920,3 +5922,176 @@ def test_lead58_a_loop_of_more_than_32_words_copied(last: str, expected: list[st
     hosts = " ".join(f"10.0.1.{i}" for i in range(1, 41))
     script = f'#!/bin/bash\nfor h in {hosts} {last}; do\n  T="$h"\n  psql -h "$T" -c \'select 1\'\ndone\n'
     assert sorted({f[0] for f in findings(script, "EU", "aws")}) == expected
+
+
+# config58 (stop 58): the Datadog Agent's default site. A datadog.yaml with neither `site` nor `dd_url` (and no
+# DD_SITE / DD_DD_URL) sends to US1, datadoghq.com (the Agent's config template: "site ... default: datadoghq.com"),
+# judged as if written where the script runs the agent (its service, its package, its command, the install script); a
+# file nobody runs passes. On main 38135ba4 every RES-015 below passed.
+_DD58 = "cat > /etc/datadog-agent/datadog.yaml <<'EOF'\napi_key: ${{DD_API_KEY}}\n{}EOF\n"
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (_DD58.format("") + "systemctl restart datadog-agent", [("RES-015", "datadoghq.com")]),
+        (_DD58.format("logs_enabled: true\n") + "systemctl enable --now datadog-agent.service",
+         [("RES-015", "datadoghq.com")]),
+        (_DD58.format("") + "service datadog-agent start", [("RES-015", "datadoghq.com")]),
+        (_DD58.format("") + "yum install -y datadog-agent", [("RES-015", "datadoghq.com")]),
+        (_DD58.format("") + "datadog-agent run &", [("RES-015", "datadoghq.com")]),
+        ("cat > /etc/datadog-agent/datadog.yaml <<'EOF'\nEOF\nsystemctl start datadog-agent",
+         [("RES-015", "datadoghq.com")]),
+        # nobody runs the agent with the file (its directory and a unit drop-in's path name no command)
+        (_DD58.format(""), []),
+        (_DD58.format("") + "chown dd-agent /etc/datadog-agent/datadog.yaml", []),
+        (_DD58.format("") + "mkdir -p /etc/systemd/system/datadog-agent.service.d", []),
+        # the site written, or given by DD_SITE: that value is judged, not the default
+        (_DD58.format("site: datadoghq.eu\n") + "systemctl restart datadog-agent", [("RES-015", "datadoghq.eu")]),
+        (_DD58.format("") + "export DD_SITE=ap1.datadoghq.com\nsystemctl restart datadog-agent",
+         [("RES-015", "ap1.datadoghq.com")]),
+        (_DD58.format("dd_url: https://intake.fleet.internal:8443\n") + "systemctl restart datadog-agent",
+         [("RES-015", "intake.fleet.internal")]),
+    ],
+)  # fmt: skip
+def test_config58_the_datadog_agents_default_site(script: str, expected: list[tuple[str, str]]) -> None:
+    found = sorted({(f[0], f[2]) for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")})
+    assert found == expected
+
+
+def test_config58_a_declared_default_site_passes() -> None:
+    # config58: the default site declared (US1, resident in a US stack) is proven like the written site
+    entry = {"id": "dd-us1", "kind": "resident", "match": "datadoghq.com", "evidence": "Datadog US1, under contract"}
+    engine = RuleEngine("US", destinations=parse_destinations([entry]))
+    script = f"#!/bin/bash\n{_DD58.format('')}systemctl restart datadog-agent\n"
+    subject = Subject("aws:ec2/instance:Instance", "vm", {"user_data": script}, provider("US", "aws"))
+    assert [(f.rule.id, f.declared_by) for f in engine.check(subject)[0]] == [("RES-015", "dd-us1")]
+
+
+# config58 (stop 58): a wildcard pattern at a tool's file option or variable names each written file it matches (bash(1)
+# "Pathname Expansion" for an unquoted one, the tool's own glob for a quoted one), and rsyslog's `$IncludeConfig` /
+# `include(file=...)` read the written files they include (a pattern, a directory). On main 38135ba4 every RES-015
+# below passed.
+def _filebeat58(host: str, run: str, file: str = "/etc/fleet/beats/central.yml") -> str:
+    return f"mkdir -p /etc/fleet/beats\ncat > {file} <<'EOF'\noutput.logstash:\n  hosts: [\"{host}:5044\"]\nEOF\n{run}"
+
+
+_VECTOR58 = f"cat > /etc/fleet/beats/v.yml <<'EOF'\nsinks:\n  o:\n    type: socket\n    address: {_P55}:514\nEOF\n"
+
+
+def _rsyslog58(host: str, include: str, file: str = "/etc/fleet/rsyslog/forward.conf") -> str:
+    action = f'*.* action(type="omfwd" target="{host}" port="514")'
+    return f"cat > {file} <<'EOF'\n{action}\nEOF\ncat > /etc/rsyslog.conf <<'EOF'\n{include}\nEOF"
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (_filebeat58(_P55, "filebeat -e -c '/etc/fleet/beats/*.yml'"), {"RES-015"}),
+        (_filebeat58(_P55, "filebeat -e -c /etc/fleet/beats/*.yml"), {"RES-015"}),
+        (_filebeat58(_P55, 'filebeat -c="/etc/fleet/beats/c*.yml"'), {"RES-015"}),
+        (_filebeat58(_P55, "filebeat -e -c '/etc/fleet/beats/?entral.yml'"), {"RES-015"}),
+        (_filebeat58("10.0.3.20", "filebeat -e -c '/etc/fleet/beats/*.yml'"), set()),
+        # a pattern matching another directory, or a deeper one (`*` stays within a segment), names no written file
+        (_filebeat58(_P55, "filebeat -e -c '/etc/fleet/other/*.yml'"), set()),
+        (_filebeat58(_P55, "filebeat -e -c '/etc/fleet/*.yml'"), set()),
+        # Vector's option and variable (read by shape before: pinned)
+        (_VECTOR58 + "vector -c '/etc/fleet/beats/*.yml'", {"RES-015"}),
+        (_rsyslog58(_P55, "$IncludeConfig /etc/fleet/rsyslog/*.conf"), {"RES-015"}),
+        (_rsyslog58(_P55, "$IncludeConfig /etc/fleet/rsyslog/"), {"RES-015"}),
+        (_rsyslog58(_P55, 'include(file="/etc/fleet/rsyslog/*.conf" mode="optional")'), {"RES-015"}),
+        (_rsyslog58(_P55, "include(mode=\"optional\" file='/etc/fleet/rsyslog/forward.conf')"), {"RES-015"}),
+        (_rsyslog58(_P55, 'INCLUDE(File="/etc/fleet/rsyslog/*.conf")'), {"RES-015"}),
+        (_rsyslog58("10.0.3.20", "$IncludeConfig /etc/fleet/rsyslog/*.conf"), set()),
+        # an include naming other files: the written one is no rsyslog file
+        (_rsyslog58(_P55, "$IncludeConfig /etc/fleet/rsyslog/*.rules"), set()),
+        (_rsyslog58(_P55, "# $IncludeConfig /etc/fleet/rsyslog/*.conf"), set()),
+        # the package's own directory is read on its own, once
+        (_rsyslog58(_P55, "$IncludeConfig /etc/rsyslog.d/*.conf", "/etc/rsyslog.d/fwd.conf"), {"RES-015"}),
+    ],
+)  # fmt: skip
+def test_config58_wildcards_and_rsyslog_includes(script: str, expected: set[str]) -> None:
+    assert {f[0] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")} == expected
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.from_regex(r"[a-z][a-z0-9_-]{0,12}", fullmatch=True), st.sampled_from(["*.yml", "*", "c*", "*.y?l"]))
+def test_config58_a_wildcard_names_every_file_it_matches(name: str, pattern: str) -> None:
+    # config58: any written file the pattern matches is Filebeat's (fnmatch's match within the directory)
+    file = f"/etc/fleet/beats/{name}.yml"
+    assume(fnmatch.fnmatchcase(file, f"/etc/fleet/beats/{pattern}"))
+    script = _filebeat58(_P55, f"filebeat -e -c '/etc/fleet/beats/{pattern}'", file)
+    assert {f[0] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")} == {"RES-015"}
+
+
+# config58 (stop 58): a pipeline whose stages only select whole lines (grep without -o, head / tail, sort / uniq) gives
+# among the first stage's lines: each is a value (a superset, failing closed). The VPC's addresses through `| grep -v
+# '^#' | while read` were RES-015 on main 38135ba4 (a false alarm); a partner's host there stays RES-015.
+@pytest.mark.parametrize(
+    ("substitution", "files", "expected"),
+    [
+        ("$(printf '%s\\n' 10.0.3.7 10.0.3.8 | grep -v '^#')", {}, ["10.0.3.7", "10.0.3.8"]),
+        ("$(printf '%s\\n' a b | grep -v b)", {}, ["a", "b"]),  # a superset: what grep drops is judged too
+        ("$(echo eu-west-1 | head -n 1)", {}, ["eu-west-1"]),
+        ("$(printf '%s\\n' b a | sort -u | uniq)", {}, ["b", "a"]),
+        ("$(cat /etc/h | grep -v '^#' | tail -2)", {"/etc/h": "# c\n10.0.3.7\n"}, ["# c", "10.0.3.7"]),
+        ("$(echo $R | grep eu)", {}, ["eu-west-1", "us-west-2"]),
+        # a stage writing other text, an unread first stage, or a file the script did not write: unknown
+        ("$(printf '%s\\n' a b | grep -o a)", {}, None),
+        ("$(printf '%s\\n' a b | sort -k 2)", {}, None),
+        ("$(printf '%s\\n' a a | uniq -c)", {}, None),  # a count before each line
+        ("$(printf '%s\\n' a b | head -c 3)", {}, None),
+        ("$(curl -s https://inventory.internal/hosts | grep -v '^#')", {}, None),
+        ("$(cat /etc/other | grep x)", {}, None),
+        ("$(grep -v '^#' /etc/h | head -1)", {"/etc/h": "a\n"}, None),
+    ],
+)  # fmt: skip
+def test_config58_line_selecting_stages_keep_their_inputs_lines(
+    substitution: str, files: dict[str, str], expected: list[str] | None
+) -> None:
+    assert substitution_values(substitution, {"R": ("eu-west-1", "us-west-2")}, files) == expected
+
+
+@pytest.mark.parametrize(
+    ("hosts", "expected"),
+    [
+        ("10.0.3.7 10.0.3.8", []),
+        ("10.0.3.7 db.partner-analytics.com", [("RES-015", "user_data(base64).ssh", "db.partner-analytics.com")]),
+    ],
+)
+def test_config58_a_two_stage_pipe_into_while_read(hosts: str, expected: list[tuple[str, str, str]]) -> None:
+    loop = 'while read -r h; do ssh ec2-user@"$h" uptime; done'
+    assert findings(f"#!/bin/bash\nprintf '%s\\n' {hosts} | grep -v '^#' | {loop}\n", "EU", "aws") == expected
+
+
+# config58 (stop 58): a log router's main file named at its `-c` / `--config` option is its configuration whatever its
+# path, and so is a file that configuration's `@INCLUDE` / `@include` names (relative to its directory, a wildcard
+# pattern). On main 38135ba4 every RES-015 below passed (only the packages' directories were read as a router's).
+_FB_OUT58 = "[OUTPUT]\n    Name  forward\n    Match *\n    Host  {}\n    Port  24224\n"
+
+
+def _router58(host: str, include: str, run: str, output: str = "/opt/fb/outputs/central.conf") -> str:
+    return (
+        f"mkdir -p /opt/fb/outputs\ncat > {output} <<'EOF'\n{_FB_OUT58.format(host)}EOF\n"
+        f"cat > /opt/fb/main.conf <<'EOF'\n[SERVICE]\n    Flush 1\n{include}\nEOF\n{run}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (_router58(_P55, "@INCLUDE outputs/*.conf", "fluent-bit -c /opt/fb/main.conf"), {"RES-015"}),
+        (_router58(_P55, "@INCLUDE /opt/fb/outputs/central.conf", "fluent-bit --config=/opt/fb/main.conf"),
+         {"RES-015"}),
+        (_router58(_P55, "@INCLUDE outputs/c*.conf", "/opt/fluent-bit/bin/fluent-bit -c /opt/fb/main.conf"),
+         {"RES-015"}),
+        (_router58("10.0.3.20", "@INCLUDE outputs/*.conf", "fluent-bit -c /opt/fb/main.conf"), set()),
+        # the main file itself holding the output
+        (f"cat > /opt/fb/main.conf <<'EOF'\n{_FB_OUT58.format(_P55)}EOF\nfluent-bit -c /opt/fb/main.conf", {"RES-015"}),
+        # no router runs the main file, or the include names other files: nothing read as a router's
+        (_router58(_P55, "@INCLUDE outputs/*.conf", "echo ready"), set()),
+        (_router58(_P55, "@INCLUDE filters/*.conf", "fluent-bit -c /opt/fb/main.conf"), set()),
+    ],
+)  # fmt: skip
+def test_config58_a_log_routers_file_named_at_its_option(script: str, expected: set[str]) -> None:
+    assert {f[0] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")} == expected

@@ -608,6 +608,25 @@ class SectionDefault(_Frozen):
     """Its value when the section does not write it."""
 
 
+class DocumentDefault(_Frozen):
+    """(config58) A setting a tool gives its whole settings document when the document does not write it and the
+    script runs the tool (``ConfigFile.document_defaults``: the Datadog Agent's ``site``, datadoghq.com)."""
+
+    key: str
+    """The setting defaulted, the document's own name (lower case; read through ``ConfigFile.keys``)."""
+    value: str
+    """Its value when the document does not write it."""
+    unless: tuple[str, ...] = ()
+    """Top-level settings whose presence leaves the default unused (``site`` itself, ``dd_url``: the data goes there,
+    each judged as written), lower case."""
+    unless_variables: tuple[str, ...] = ()
+    """Environment variables the tool reads in place of the setting (``DD_SITE``, ``DD_DD_URL``): a script naming one
+    gives the value there (judged where it is set), not the default."""
+    runs: str
+    """A regular expression searched in the script: the tool runs with the file (its service started or enabled, its
+    package installed, its command run). A file nobody runs sends nothing."""
+
+
 class ConfigFile(_PatternEntry):
     """A file a script may write that a cloud CLI, an SDK or an application reads its settings from
     (``cli_config_files``, scripts48: ``~/.aws/config``'s ``region = ...``; ``app_config_files``, scripts49: a
@@ -690,6 +709,9 @@ class ConfigFile(_PatternEntry):
     section_defaults: tuple[SectionDefault, ...] = ()
     """config54b: settings a section of an ``ini`` / ``conf`` file holds when it does not write them (an rclone S3
     remote of ``provider = AWS`` without ``region``: us-east-1), judged as if written."""
+    document_defaults: tuple[DocumentDefault, ...] = ()
+    """config58: settings a ``yaml`` / ``json`` document holds when it does not write them and the script runs its tool
+    (the Datadog Agent's datadog.yaml without ``site``: datadoghq.com, US1), judged as if written."""
     continued_lines: bool = False
     """config54b: a line starting with whitespace continues the line before it (Postfix main.cf, postconf(5): "A
     logical line starts with non-whitespace text. A line that starts with whitespace continues a logical line"): the
@@ -1846,6 +1868,11 @@ class EndpointCatalogue(_Frozen):
     (fluentd43: ``/etc/fluent-bit/fluent-bit.conf``, ``/etc/td-agent/td-agent.conf``): such a body is read as the
     Fluent Bit or Fluentd configuration it is, as the same text found in any other input."""
     log_router_files_sources: tuple[str, ...] = ()
+    log_router_options: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    """config58: a log router's command and its options naming the configuration file it reads (Fluent Bit's ``-c`` /
+    ``--config``, Fluentd's): a file a script writes and names there is that router's configuration whatever its path,
+    and so is a file such a configuration's ``@INCLUDE`` names (a wildcard pattern, a name relative to its
+    directory)."""
     script_commands: dict[str, ScriptCommand] = Field(default_factory=dict)
     """Commands (by name, as a script runs them) whose listed options or operands are destination hosts: read in
     script payloads only (``payload_keys``, ``payload_scripts``) by :mod:`components.residency.scripts`."""

@@ -348,6 +348,8 @@ quote, comma or semicolon (glue43)."""
 # logplugins44: a log-router file of Fluent Bit's packages (else Fluentd's: log_router_files names both), and a
 # `key value` (or YAML `key: value`) line of a text a sed edit writes into one.
 _LOG_ROUTER_FLUENT_BIT = re.compile(r"fluent-bit|td-agent-bit")
+# config58: Fluent Bit's `@INCLUDE FILE` and Fluentd's `@include FILE` (a file, a wildcard pattern), one a line.
+_LOG_ROUTER_INCLUDE = re.compile(r"^[ \t]*@include[ \t]+(\S+)", re.MULTILINE | re.IGNORECASE)
 _EDIT_ENTRY = re.compile(r"^(@?[A-Za-z_][A-Za-z0-9_.-]*):?[ \t]+(\S.*?)$")
 
 
@@ -4242,8 +4244,9 @@ class RuleEngine:
         gone = {e.source for e in applied} | set(last)
         written = [w for w in written if w[1] not in gone]
         written += [(e.how, e.file, e.content or "") for i, e in enumerate(applied) if last.get(e.file, i) == i]
+        routers = self._log_router_files_of(script, [(f, b) for _, f, b in written])  # config58: named at `-c` too
         for how, file, body in written:
-            if not self._log_router_file(file) or (file, body) in skip:
+            if file not in routers or (file, body) in skip:
                 continue
             self._judge_log_router_file(walk, body, f"{path}({how}:{file})", file.endswith(("yml", "yaml")), depth)
         if cors is None:
@@ -4252,7 +4255,7 @@ class RuleEngine:
             if written and "cors" in script:
                 cors = self._cors_configurations(walk, self._scripts.hosts(script), script)
         for how, file, body in written:
-            if (file, body) not in skip and not self._log_router_file(file):
+            if (file, body) not in skip and file not in routers:
                 self._judge_config_file(walk, script, (file, body), f"{path}({how}:{file})", depth, cors)
         for edit in edits:
             if edit.content is None and edit.texts and not self._log_router_file(edit.file):
@@ -4261,6 +4264,34 @@ class RuleEngine:
                 self._judge_edit_texts(walk, edit, f"{path}({edit.how}:{edit.file})", depth)
                 if edit.deletes and edit.before is not None:
                     self._judge_deleted_defaults(walk, edit, f"{path}({edit.how}:{edit.file})")
+
+    def _log_router_files_of(self, script: str, written: Sequence[tuple[str, str]]) -> frozenset[str]:
+        """The files among ``written`` (path, body) that are a log router's configuration: a path
+        ``log_router_files`` names, and (config58) a file named at a router's option (``fluent-bit -c FILE``:
+        ``log_router_options``, a wildcard pattern too) or included by such a file's ``@INCLUDE`` / ``@include`` (a
+        name relative to its directory, a wildcard pattern). Gate: an option's spelling in the script."""
+        routers = {f for f, _ in written if self._log_router_file(f)}
+        options = self.endpoints.log_router_options
+        if not options or (" -c" not in script and "--config" not in script):
+            return frozenset(routers)
+        for file, _ in written:
+            named = "|".join((re.escape(file), *_globs_matching(script, file)))
+            if file not in routers and _runs_with_option(script, options, f"(?:{named})"):
+                routers.add(file)
+        bodies = dict(written)
+        found = True
+        while found:  # an included file may include another
+            found = False
+            for router in [r for r in routers if "@include" in bodies.get(r, "").lower()]:
+                base = router.rpartition("/")[0]
+                for m in _LOG_ROUTER_INCLUDE.finditer(bodies[router]):
+                    name = m.group(1).strip("\"'")
+                    path = name if name.startswith("/") else f"{base}/{name}"
+                    for file in bodies:
+                        if file not in routers and fnmatch.fnmatchcase(file, path):
+                            routers.add(file)
+                            found = True
+        return frozenset(routers)
 
     def _judge_edited_config_lines(self, walk: _Walk, script: str, edit: Edit, where: str, depth: int) -> None:
         """(config54b) An edit not applied (``sed -i '$a replicaof HOST 6379' /etc/redis/redis.conf`` on the package's
@@ -4301,6 +4332,8 @@ class RuleEngine:
         kind = entry.format
         if kind == "syslog-ng" and ("`" in body or _SYSLOG_NG_INCLUDE_WORD in body):
             body = _syslog_ng_text(file, body, entry, written_files(script), self._config_entry)  # config55
+        if kind == "rsyslog" and "include" in body.lower():
+            body = _rsyslog_text(file, body, entry, written_files(script), self._config_entry)  # config58
         if kind in _LINE_FORMATS:
             self._judge_config_lines(walk, script, body, entry, where, depth)
             return
@@ -4338,6 +4371,12 @@ class RuleEngine:
                         self._judge_compose_commands(walk, text, document, f"{where}({kind})")
                 finally:
                     walk.defined, walk.cnames = defined, cnames
+        if entry.document_defaults:
+            # config58: a setting the tool gives a document that does not write it (the Datadog Agent's US1 site)
+            document = _CONFIG_READERS[kind](body, depth)
+            for key, value in _document_defaults(document, entry, script):
+                default = {entry.keys.get(key, key): value}
+                self._walk_document(walk, default, f"{where}({kind})(default)", "content", depth, None)
 
     def _judge_compose_commands(self, walk: _Walk, text: str, document: dict[Any, Any], where: str) -> None:
         """(scripts56) The command each service of a Compose file a script writes runs (``entrypoint`` / ``command``,
@@ -4718,6 +4757,10 @@ class RuleEngine:
             return document
         if entry.option_dir_namespaces:
             document = _namespaced_component(entry, file, document)  # config57: Vector's `sinks/central.yaml`
+        if entry.document_defaults and isinstance(document, dict):
+            # config58: a setting the tool gives the file when it does not write it (the Datadog Agent's US1 site),
+            # where the payload (its runcmd, its packages) runs the tool
+            document = {**document, **dict(_document_defaults(document, entry, script))}
         return _renamed_keys(document, entry.keys)
 
     def _written_files(self, document: Mapping[Any, Any], path: str) -> dict[str, str]:
@@ -9127,6 +9170,25 @@ def _section_defaults(body: str, entry: ConfigFile) -> list[tuple[str, str]]:
     return out
 
 
+def _document_defaults(document: Any, entry: ConfigFile, script: str) -> list[tuple[str, str]]:
+    """(config58) The settings ``entry.document_defaults`` gives a settings ``document`` that writes none of their
+    ``unless`` keys at its top (an empty document too), where ``script`` sets none of their ``unless_variables`` and
+    runs the tool (``runs``: the Datadog Agent started, installed or run), each ``(key, value)``. A document that is no
+    mapping (the tool would refuse it) gives none."""
+    if document is None:
+        document = {}
+    if not isinstance(document, dict):
+        return []
+    written = {str(k).lower() for k in document}
+    return [
+        (d.key, d.value)
+        for d in entry.document_defaults
+        if not written & {d.key, *d.unless}
+        and not any(v in script for v in d.unless_variables)
+        and re.search(d.runs, script) is not None
+    ]
+
+
 def _logical_lines(body: str) -> list[str]:
     """(config54b) ``body``'s logical lines where a line starting with whitespace continues the one before it
     (``ConfigFile.continued_lines``: Postfix main.cf, ``relayhost =`` then ``    [host]:587``); a comment line
@@ -9261,14 +9323,7 @@ def _syslog_ng_text(
 
     def included(m: re.Match[str]) -> str:
         name = next(g for g in m.groups() if g is not None)
-        paths = [name] if name.startswith("/") else [f"{b}/{name}" for b in bases]
-        found = [
-            text
-            for f, text in written.items()
-            if any(fnmatch.fnmatchcase(f, path) or f.startswith(path.rstrip("/") + "/") for path in paths)
-            and config_entry(f, "") is not entry
-        ]
-        return "\n".join([m.group(0), *found])
+        return "\n".join([m.group(0), *_included_files(name, bases, written, entry, config_entry)])
 
     text = _SYSLOG_NG_INCLUDE.sub(included, body) if _SYSLOG_NG_INCLUDE_WORD in body else body
     if "`" not in text:
@@ -9281,6 +9336,58 @@ def _syslog_ng_text(
         for m in _SYSLOG_NG_DEFINE.finditer(source)
     }
     return _SYSLOG_NG_USE.sub(lambda m: defines.get(m.group(1), m.group(0)), text)
+
+
+def _included_files(
+    name: str,
+    bases: Sequence[str],
+    written: Mapping[str, str],
+    entry: ConfigFile,
+    config_entry: Callable[[str, str], ConfigFile | None],
+) -> list[str]:
+    """(config55; config58 shared by rsyslog's includes) The bodies of the files the script writes (``written``) that
+    an include of ``name`` reads: the file, every file of a directory, or every file a wildcard pattern matches
+    (syslog-ng "@include": "a file, a directory or a wildcard pattern"; rsyslog ``$IncludeConfig`` / ``include(file=)``:
+    "We use the glob() C library function"), a relative name under each of ``bases``; a file this entry reads on its
+    own (``conf.d/*.conf`` of the package's path) is left to that reading."""
+    paths = [name] if name.startswith("/") else [f"{b}/{name}" for b in bases]
+    return [
+        text
+        for f, text in written.items()
+        if any(fnmatch.fnmatchcase(f, path) or f.startswith(path.rstrip("/") + "/") for path in paths)
+        and config_entry(f, "") is not entry
+    ]
+
+
+# config58: rsyslog's includes (rsyslog "$IncludeConfig": "This parameter allows to include other files into the main
+# configuration file ... We use the glob() C library function for obtaining the sorted list"; "The rsyslog include()
+# object": "whenever rsyslog finds an include object, in copies the text from that include file at the exact position",
+# its `file` parameter a file name or a wildcard pattern), one a line.
+_RSYSLOG_INCLUDE = re.compile(
+    r"""^[ \t]*(?:\$IncludeConfig[ \t]+(?:"([^"]*)"|(\S+))"""
+    r"""|include[ \t]*\((?:[^)]*?\s)?file[ \t]*=[ \t]*(?:"([^"]*)"|'([^']*)'))""",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
+def _rsyslog_text(
+    file: str,
+    body: str,
+    entry: ConfigFile,
+    written: Mapping[str, str],
+    config_entry: Callable[[str, str], ConfigFile | None],
+) -> str:
+    """(config58) An rsyslog configuration ``file`` as the daemon reads it: after each ``$IncludeConfig PATH`` /
+    ``include(file="PATH")`` line the bodies of the files the script writes that it includes (a wildcard pattern, a
+    directory; a relative name under the including file's directory, failing closed), unless this entry reads them on
+    their own (``/etc/rsyslog.d/*.conf``). Gate: the word ``include`` (the caller's)."""
+    base = file.rsplit("/", 1)[0] if "/" in file else ""
+
+    def included(m: re.Match[str]) -> str:
+        name = next(g for g in m.groups() if g is not None)
+        return "\n".join([m.group(0), *_included_files(name, [base], written, entry, config_entry)])
+
+    return _RSYSLOG_INCLUDE.sub(included, body)
 
 
 def _syslog_ng_include_path(
@@ -9395,13 +9502,36 @@ def _names_option_file(script: str, entry: ConfigFile, file: str) -> bool:
     (``ssh -F /opt/backup/ssh.conf host``, ``rsync -e 'ssh -F FILE'``, ``-FFILE``), quoted or not."""
     if entry.format in ("yaml", "toml") and file.endswith(".toml") != (entry.format == "toml"):
         return False  # config55b: Vector reads a `.toml` file as TOML, any other named one as YAML / JSON
-    if _runs_with_option(script, entry.option_files, re.escape(file), entry.option_separator):
+    # config58: or a wildcard pattern matching it (`filebeat -c '/etc/filebeat/conf.d/*.yml'`)
+    named = "|".join((re.escape(file), *_globs_matching(script, file)))
+    if _runs_with_option(script, entry.option_files, f"(?:{named})", entry.option_separator):
         return True
     return (
         _names_option_dir(script, entry, file)
         or _names_option_variable(script, entry, file)
         or _names_relative_option_file(script, entry, file)
     )
+
+
+# config58: a word of a script holding a wildcard (`*`, `?`), a path pattern up to a blank, quote, `=`, `,` or operator.
+_GLOB_WORD = re.compile(r"""[^\s'"=,;|&<>()]*[*?][^\s'"=,;|&<>()]*""")
+
+
+def _globs_matching(script: str, file: str) -> tuple[str, ...]:
+    """(config58) The wildcard patterns ``script`` writes that match the absolute path ``file`` (bash(1) "Pathname
+    Expansion": an unquoted pattern is replaced by the matching file names, so `-c /etc/fleet/*.yml` names each; a
+    quoted one is the tool's own wildcard: Vector's `--config` "Read configuration from one or more files. Wildcard
+    paths are supported", the vector CLI reference; a quoted pattern at another tool's option is read the same, failing
+    closed), each escaped as a regular expression of the word. A ``*`` matches within one path segment (as glob(3));
+    ``?`` one character. Gate: a ``*`` or ``?`` in the script."""
+    if ("*" not in script and "?" not in script) or not file.startswith("/"):
+        return ()
+    found = {
+        m.group(0)
+        for m in _GLOB_WORD.finditer(script)
+        if m.group(0).startswith("/") and m.group(0).count("/") == file.count("/")
+    }
+    return tuple(re.escape(g) for g in sorted(found) if fnmatch.fnmatchcase(file, g))
 
 
 def _names_relative_option_file(script: str, entry: ConfigFile, file: str) -> bool:
@@ -9487,7 +9617,9 @@ def _names_option_variable(script: str, entry: ConfigFile, file: str) -> bool:
     """(config56) Whether ``script`` runs one of ``entry.option_variables``' commands and sets one of its variables to
     ``file`` or to the directory it is right in (``VECTOR_CONFIG=/etc/fleet/pipeline.yaml vector``, ``export
     VECTOR_CONFIG_DIR=/etc/fleet/pipeline``, a unit's ``Environment=VECTOR_CONFIG=...``), quoted or not."""
-    places = "|".join(re.escape(p) for p in (file, *_option_dirs_of(entry, file)) if p)
+    places = "|".join(
+        (*(re.escape(p) for p in (file, *_option_dirs_of(entry, file)) if p), *_globs_matching(script, file))
+    )  # config58: a wildcard pattern matching the file too (`VECTOR_CONFIG=/etc/vector/*.yaml`)
     for command, variables in entry.option_variables.items():
         if command not in script or not any(v in script for v in variables):
             continue

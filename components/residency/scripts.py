@@ -4313,7 +4313,8 @@ def substitution_values(
         # falsealarm56: a lookup's answer, perhaps with its lines or fields selected, is still an answer for the name
         return _looked_up_values(first.words, reaching)
     if len(commands) > 1:
-        return None
+        # config58: a literal or written file's lines through stages that only select whole lines: among its lines
+        return _selected_lines(first.words, commands[1:], reaching, files)
     if first.words[:1] == ["jq"] and first.stdin is None:
         return _jq_null_values(first.words, reaching, body)
     if first.words[:1] == ["cat"] and len(first.words) == 2:
@@ -4503,6 +4504,35 @@ _OWN_NAME = re.compile(
     r"(?:/usr)?(?:/s?bin/)?hostname(?:\s+(?:-[fs]|--fqdn|--short))?"
     r"|(?:curl|wget)(?:\s+\S+)*?\s+['\"]?http://\S+/meta-data/(?:local-)?hostname['\"]?"
 )
+
+
+def _selected_lines(
+    first: list[str], stages: Sequence[_SimpleCommand], reaching: Mapping[str, Sequence[str]], files: Mapping[str, str]
+) -> list[str] | None:
+    """(config58) The lines a pipeline of ``first`` (``echo`` / ``printf`` of literal words or a whole variable, ``cat
+    FILE`` of a file the script writes) then ``stages`` that each only select whole lines (``grep`` without ``-o``,
+    ``head`` / ``tail -n N``, ``sort`` / ``uniq`` with options only) may give: every line of ``first``'s output, each a
+    value (a superset of what the stages keep, failing closed: ``grep -v partner`` still leaves the partner judged),
+    so that ``printf '%s\\n' 10.0.3.7 10.0.3.8 | grep -v '^#' | while read -r h`` reads the VPC's addresses. None for
+    any other first command or stage (unknown, as before)."""
+    read = first[1] if first[:1] == ["cat"] and len(first) == 2 else None
+    # a stage's own input is the pipe (the splitter gives a stage after `cat FILE` that file as its input)
+    if not all(_selects_lines(c.words) and c.stdin in (None, read) for c in stages):
+        return None
+    given = _file_values(files, read) if read is not None else _echoed_values(first, reaching)
+    lines = [line.strip() for value in given or () for line in value.splitlines() if line.strip()]
+    return lines or None
+
+
+def _selects_lines(words: list[str]) -> bool:
+    """(config58) Whether a pipeline stage writes only whole lines of its input, unchanged (``grep`` as
+    :func:`_selects_whole` reads it, ``head`` / ``tail``, ``sort`` / ``uniq`` with options only)."""
+    name, rest = (words[0], words[1:]) if words else ("", [])
+    if name in ("grep", "head", "tail"):
+        return _selects_whole(words)
+    # sort(1) / uniq(1) options that neither write other text (`uniq -c`'s counts) nor change the line delimiter (`-z`)
+    options = {"sort": r"-[bdfghiMnRrsuV]+", "uniq": r"-[diuD]+"}.get(name)
+    return options is not None and all(re.fullmatch(options, w) for w in rest)
 
 
 def _selects_whole(words: list[str]) -> bool:
