@@ -71,6 +71,7 @@ import platform_programs_awsred56 as aw56
 import platform_programs_awsred56b as aw56b
 import platform_programs_awsred57 as aw57
 import platform_programs_awsred57b as aw57b
+import platform_programs_awsred58 as aw58
 import platform_programs_bodies42 as bd42
 import platform_programs_cfnmap45 as cm45
 import platform_programs_cfnsfn45 as cs45
@@ -18911,6 +18912,12 @@ CASES: list[Case] = [
     # contact naming a partner are RES-015 as their Pulumi twins (each passed every door before); a TXT (SPF) record
     # passes (RES-016 before); the VPC's addresses, the region's OSS host and the declared partner pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw57b.rows()],
+    # -- stop 58, AWS red team round 34 (tests/platform_programs_awsred58.py): identity providers (Cognito OIDC / SAML,
+    # Verified Access OIDC, a Transfer Family custom identity provider), HTTP backends (AppSync, HTTP API and REST
+    # integrations, an ALB redirect), a Lambda self-managed Kafka source, a DMS target, a Resolver rule and DHCP name
+    # servers, each in a template and in Pulumi: a partner's host or address RES-015, the Region's own and the declared
+    # partner pass
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw58.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
