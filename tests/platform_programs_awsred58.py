@@ -540,6 +540,21 @@ def cfn_eni_permission(code: str, variant: str) -> Build:
         "Permission": "INSTANCE-ATTACH"})  # fmt: skip
 
 
+def cfn_imagebuilder_distribution(code: str, variant: str) -> Build:
+    # docs: AWS::ImageBuilder::DistributionConfiguration Name, Distributions [{Region, LaunchTemplateConfigurations
+    # [{LaunchTemplateId, AccountId ("The account ID that this configuration applies to"), SetDefaultVersion}],
+    # SsmParameterConfigurations [{AmiAccountId, ParameterName, DataType}]}]: each new AMI is set as that account's
+    # launch template version and written into its parameter.
+    account = _account(variant)
+    return _one("claims-ami-distribution", "AWS::ImageBuilder::DistributionConfiguration", {
+        "Name": "claims-ami", "Distributions": [{
+            "Region": HOME[code],
+            "LaunchTemplateConfigurations": [{"LaunchTemplateId": "lt-0a1b2c3d4e5f60718", "AccountId": account,
+                                              "SetDefaultVersion": True}],
+            "SsmParameterConfigurations": [{"AmiAccountId": account, "ParameterName": "/claims/ami/latest",
+                                            "DataType": "aws:ec2:image"}]}]})  # fmt: skip
+
+
 def pulumi_config_authorization(code: str, variant: str) -> Build:
     # docs: cfg/aggregateauthorization (account_id, authorized_aws_region).
     def build(c: Any) -> object:
@@ -588,6 +603,7 @@ ACCOUNTS: dict[str, tuple[Program, tuple[str, ...]]] = {
     "cfn-vpc-peering-owner": (cfn_vpc_peering, CODES),
     "pulumi-vpc-peering-owner": (pulumi_vpc_peering, CODES),
     "cfn-eni-permission": (cfn_eni_permission, CODES),
+    "cfn-imagebuilder-distribution-accounts": (cfn_imagebuilder_distribution, CODES),
 }
 """Another account let in: (program, its jurisdictions); ``own`` passes, ``partner`` RES-023 outside CN (an aws-cn
 account is China's by its partition), ``partner-declared`` passes."""
