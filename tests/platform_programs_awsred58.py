@@ -235,8 +235,14 @@ def pulumi_rest_integration(code: str, variant: str) -> Build:
     # docs: apigateway/integration (rest_api, resource_id, http_method, type HTTP_PROXY, integration_http_method, uri).
     def build(c: Any) -> object:
         api = aws.apigateway.RestApi("claims", name="claims", endpoint_configuration={"types": "REGIONAL"}, opts=c.aws)
-        method = aws.apigateway.Method("claims", rest_api=api.id, resource_id=api.root_resource_id, http_method="ANY",
-                                       authorization="AWS_IAM", opts=c.aws)
+        method = aws.apigateway.Method(
+            "claims",
+            rest_api=api.id,
+            resource_id=api.root_resource_id,
+            http_method="ANY",
+            authorization="AWS_IAM",
+            opts=c.aws,
+        )
         return aws.apigateway.Integration("claims-rest-backend", rest_api=api.id, resource_id=api.root_resource_id,
                                           http_method=method.http_method, type="HTTP_PROXY",
                                           integration_http_method="ANY",
@@ -271,11 +277,19 @@ def cfn_alb_redirect(code: str, variant: str) -> Build:
 def pulumi_alb_redirect(code: str, variant: str) -> Build:
     # docs: lb/listenerrule (listener_arn, priority, actions[].redirect {host, path, port, protocol, status_code}).
     def build(c: Any) -> object:
-        alb = aws.lb.LoadBalancer("claims", load_balancer_type="application",
-                                  subnets=[SUBNET, "subnet-1a1b2c3d4e5f60718"], opts=c.aws)
-        listener = aws.lb.Listener("claims", load_balancer_arn=alb.arn, port=80, protocol="HTTP", default_actions=[{
-            "type": "fixed-response", "fixed_response": {"content_type": "text/plain", "status_code": "404"}}],
-            opts=c.aws)
+        alb = aws.lb.LoadBalancer(
+            "claims", load_balancer_type="application", subnets=[SUBNET, "subnet-1a1b2c3d4e5f60718"], opts=c.aws
+        )
+        listener = aws.lb.Listener(
+            "claims",
+            load_balancer_arn=alb.arn,
+            port=80,
+            protocol="HTTP",
+            default_actions=[
+                {"type": "fixed-response", "fixed_response": {"content_type": "text/plain", "status_code": "404"}}
+            ],
+            opts=c.aws,
+        )
         return aws.lb.ListenerRule("claims-moved", listener_arn=listener.arn, priority=10,
                                    conditions=[{"path_pattern": {"values": ["/claims/*"]}}],
                                    actions=[{"type": "redirect", "redirect": {
@@ -468,13 +482,17 @@ def cfn_redshift_endpoint_authorization(code: str, variant: str) -> Build:
     # docs: AWS::Redshift::EndpointAuthorization ClusterIdentifier, Account ("The AWS account ID of either the cluster
     # owner (grantor) or grantee"), VpcIds: the grantee creates a Redshift-managed endpoint to the cluster.
     return _one("claims-dw-access", "AWS::Redshift::EndpointAuthorization", {
-        "ClusterIdentifier": "claims-dw", "Account": _account(variant), "VpcIds": ["vpc-0a1b2c3d4e5f60718"]})  # fmt: skip
+        "ClusterIdentifier": "claims-dw", "Account": _account(variant),
+        "VpcIds": ["vpc-0a1b2c3d4e5f60718"]})  # fmt: skip
 
 
 def _network(code: str, variant: str) -> Any:
     own = {"Fn::GetAtt": ["Network", "Arn"]}
-    return own if variant == "own" else (
-        f"arn:{partition(code)}:vpc-lattice:{HOME[code]}:{PARTNER_ACCOUNT}:servicenetwork/sn-0a1b2c3d4e5f60718")
+    return (
+        own
+        if variant == "own"
+        else (f"arn:{partition(code)}:vpc-lattice:{HOME[code]}:{PARTNER_ACCOUNT}:servicenetwork/sn-0a1b2c3d4e5f60718")
+    )
 
 
 _NETWORK = {"Type": "AWS::VpcLattice::ServiceNetwork", "Properties": {"Name": "claims", "AuthType": "AWS_IAM"}}
@@ -665,8 +683,11 @@ def cfn_contact_flow(code: str, where: str) -> Build:
 
 def cfn_contact_flow_module(code: str, where: str) -> Build:
     # docs: AWS::Connect::ContactFlowModule InstanceArn, Name, Content ("The content of the flow module").
-    return _one("claims-transfer-module", "AWS::Connect::ContactFlowModule", {
-        "InstanceArn": {"Fn::Sub": _INSTANCE}, "Name": "claims-transfer", "Content": _flow(code, where)})
+    return _one(
+        "claims-transfer-module",
+        "AWS::Connect::ContactFlowModule",
+        {"InstanceArn": {"Fn::Sub": _INSTANCE}, "Name": "claims-transfer", "Content": _flow(code, where)},
+    )
 
 
 PHONES: dict[str, Program] = {
@@ -690,8 +711,16 @@ def cfn_mail_replace_recipient(code: str, variant: str) -> Build:
     # docs: AWS::SES::MailManagerRuleSet RuleSetName, Rules [{Name, Conditions, Actions [{ReplaceRecipient
     # {ReplaceWith ("This action replaces the email envelope recipients with the given list of recipients")}}]}]:
     # the stack's inbound mail is delivered there instead.
-    return _one("claims-inbound", "AWS::SES::MailManagerRuleSet", {"RuleSetName": "claims-inbound", "Rules": [{
-        "Name": "forward-claims", "Actions": [{"ReplaceRecipient": {"ReplaceWith": [f"claims@{PARTNER}"]}}]}]})
+    return _one(
+        "claims-inbound",
+        "AWS::SES::MailManagerRuleSet",
+        {
+            "RuleSetName": "claims-inbound",
+            "Rules": [
+                {"Name": "forward-claims", "Actions": [{"ReplaceRecipient": {"ReplaceWith": [f"claims@{PARTNER}"]}}]}
+            ],
+        },
+    )
 
 
 MAILBOXES: dict[str, Program] = {
@@ -699,31 +728,55 @@ MAILBOXES: dict[str, Program] = {
     "cfn-mail-replace-recipient": cfn_mail_replace_recipient,
 }
 """A mailbox written to: ``partner`` RES-015, ``partner-declared`` (its domain) passes (EU, DE, US, JP)."""
+MAIL_DECLARED: dict[str, Any] = {
+    "id": "claims-partner", "kind": "resident", "match": PARTNER,
+    "evidence": "the partner's mail service in the home market (DPA-58)",
+}  # fmt: skip
 
 
 def rows() -> list[Row]:
     """(id, jurisdiction, build, expected rule ids, declared destinations) for the realistic table."""
     out: list[Row] = [
-        (f"awsred58-{code.lower()}-{kind}-{variant}", code, make(code, variant),
-         {"RES-015"} if variant == "partner" else set(),
-         [{"id": "claims-partner", "kind": "resident", "match": match,
-           "evidence": "the partner's data centre in the home market (DPA-58, site audit 2026-11)"}]
-         if variant == "partner-declared" else [])
+        (
+            f"awsred58-{code.lower()}-{kind}-{variant}",
+            code,
+            make(code, variant),
+            {"RES-015"} if variant == "partner" else set(),
+            [
+                {
+                    "id": "claims-partner",
+                    "kind": "resident",
+                    "match": match,
+                    "evidence": "the partner's data centre in the home market (DPA-58, site audit 2026-11)",
+                }
+            ]
+            if variant == "partner-declared"
+            else [],
+        )
         for kind, (make, codes, match) in KINDS.items()
         for code in codes
         for variant in ("home", "partner", "partner-declared")
     ]
     out += [
-        (f"awsred58-{code.lower()}-{kind}-{who}", code, make(code, who),
-         {"RES-023"} if who == "partner" and code != "CN" else set(),
-         [ACCOUNT_DECLARED] if who == "partner-declared" else [])
+        (
+            f"awsred58-{code.lower()}-{kind}-{who}",
+            code,
+            make(code, who),
+            {"RES-023"} if who == "partner" and code != "CN" else set(),
+            [ACCOUNT_DECLARED] if who == "partner-declared" else [],
+        )
         for kind, (make, codes) in ACCOUNTS.items()
         for code in codes
         for who in ("own", "partner", "partner-declared")
     ]
     out += [
-        (f"awsred58-{code.lower()}-{kind}-{where}", code, make(code, where),
-         {"RES-022"} if where == "abroad" else set(), [])
+        (
+            f"awsred58-{code.lower()}-{kind}-{where}",
+            code,
+            make(code, where),
+            {"RES-022"} if where == "abroad" else set(),
+            [],
+        )
         for kind, make in PHONES.items()
         for code in NO_CN
         for where in ("home", "abroad")
@@ -731,8 +784,7 @@ def rows() -> list[Row]:
     out += [
         (f"awsred58-{code.lower()}-{kind}-{variant}", code, make(code, variant),
          {"RES-015"} if variant == "partner" else set(),
-         [{"id": "claims-partner", "kind": "resident", "match": PARTNER,
-           "evidence": "the partner's mail service in the home market (DPA-58)"}] if variant == "partner-declared" else [])
+         [MAIL_DECLARED] if variant == "partner-declared" else [])
         for kind, make in MAILBOXES.items()
         for code in NO_CN
         for variant in ("partner", "partner-declared")
