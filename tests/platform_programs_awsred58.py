@@ -1,11 +1,36 @@
-"""AWS red team, round 34 (stop 58): identity providers, HTTP backends, brokers and resolvers, each in a template and in
-Pulumi.
+"""AWS red team, round 34 (stop 58): template twins of granted accounts, phone numbers and mailboxes; identity
+providers, HTTP backends, brokers and resolvers pinned in a template and in Pulumi.
 
-DOCSTRING-PLACEHOLDER
+Reproduced on the unchanged engine (main 38135ba4), one resource in a ``cloudformation.Stack`` each (EU / DE / US /
+JP, CN where the service is offered there; provider pinned to the team's account), **passing every door** while its
+Pulumi twin is refused: another account (RES-023 outside CN) as an ``AWS::EKS::AccessEntry``'s ``PrincipalArn``, an
+``AWS::EC2::VPCEndpointServicePermissions``' ``AllowedPrincipals``, an ``AWS::S3::AccessGrant``'s ``Grantee``, an
+``AWS::Redshift::EndpointAuthorization``'s ``Account``, a VPC Lattice service or resource association's service
+network, an ``AWS::GuardDuty::Master``'s ``MasterId``, an ``AWS::SecurityHub::DelegatedAdmin`` /
+``AWS::Detective::OrganizationAdmin`` account, an ``AWS::Config::AggregationAuthorization``'s ``AuthorizedAccountId``,
+an ``AWS::EC2::VPCPeeringConnection``'s ``PeerOwnerId``, an ``AWS::EC2::NetworkInterfacePermission``'s
+``AwsAccountId`` and an ``AWS::ImageBuilder::DistributionConfiguration``'s launch-template / SSM parameter accounts
+(the Pulumi twins' ``granted_account_fields``: no ``stack_templates`` ``resources`` entry mapped these types, and an
+account id under their keys names no grant by itself); a number abroad (RES-022) as an
+``AWS::SSMContacts::ContactChannel``'s SMS ``ChannelAddress``, an ``AWS::Connect::QuickConnect``'s
+``PhoneConfig.PhoneNumber`` and a TransferParticipantToThirdParty number in an ``AWS::Connect::ContactFlow`` /
+``ContactFlowModule``'s ``Content`` (``phone_fields``); a partner's mailbox (RES-015) as an Incident Manager e-mail
+channel's ``ChannelAddress`` and an ``AWS::SES::MailManagerRuleSet``'s ``ReplaceRecipient.ReplaceWith`` (Pulumi's
+plural ``replace_withs`` is the ``host_paths`` entry; the template's singular key matched none).
 
-Ids ``awsred58-<code>-<kind>-<variant>``: ``home`` (the Region's own Cognito pool, API, RDS cluster, a private address
-of the VPC: passes), ``partner`` (a partner's host or public address: RES-015), ``partner-declared`` (the partner
-declared ``kind: resident``: passes). ``cfn-*`` kinds are a resource in a ``cloudformation.Stack``'s template,
+On main's catalogue the table's every-door test: 76 failed / 542 passed (all 76 leaks: the ``partner`` / ``abroad``
+programs of the 18 template kinds above, EU / DE / US / JP; no false alarm). The first 342 programs (identity
+providers, HTTP backends, brokers, resolvers: the brief's list) all passed there: their template and Pulumi twins
+were already judged alike (pinned).
+
+Now: ``stack_templates`` ``resources`` maps each property to the Pulumi input of the same API call (one judgement, no
+engine change).
+
+Ids ``awsred58-<code>-<kind>-<variant>``: ``home`` / ``own`` (the Region's own Cognito pool, API, RDS cluster, a private
+address of the VPC; the template's own account by ``Ref AWS::AccountId`` / ``Fn::Sub``, the pinned account; a number in
+the market's country: passes), ``partner`` (a partner's host, address, mailbox: RES-015; a partner's account: RES-023
+outside CN, an aws-cn account being China's by partition), ``abroad`` (a number in another country: RES-022),
+``partner-declared`` (the partner declared ``kind: resident``: passes). ``cfn-*`` kinds are a resource in a template,
 ``pulumi-*`` kinds the Pulumi resource of the same API call, judged alike. tests/test_realistic_programs.py runs them
 as CASES (``awsred58-*``).
 """
