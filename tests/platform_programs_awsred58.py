@@ -598,6 +598,55 @@ def cfn_imagebuilder_distribution(code: str, variant: str) -> Build:
                                             "DataType": "aws:ec2:image"}]}]})  # fmt: skip
 
 
+def _function_arn(code: str, variant: str) -> Any:
+    own = {"Fn::GetAtt": ["Fn", "Arn"]}
+    return own if variant == "own" else f"arn:{partition(code)}:lambda:{HOME[code]}:{PARTNER_ACCOUNT}:function:claims"
+
+
+_FUNCTION = {"Type": "AWS::Lambda::Function", "Properties": {
+    "Runtime": "python3.12", "Handler": "index.handler", "Role": {"Fn::GetAtt": ["FnRole", "Arn"]},
+    "Code": {"ZipFile": "def handler(event, context):\n    return {'statusCode': 200}\n"}}}  # fmt: skip
+
+
+def cfn_http_api_lambda(code: str, variant: str) -> Build:
+    # docs: AWS::ApiGatewayV2::Integration ApiId, IntegrationType AWS_PROXY, IntegrationUri ("For a Lambda
+    # integration, specify the URI of a Lambda function"), PayloadFormatVersion: every request invokes it.
+    return _one("claims-http-lambda", "AWS::ApiGatewayV2::Integration", {
+        "ApiId": {"Ref": "HttpApi"}, "IntegrationType": "AWS_PROXY", "IntegrationUri": _function_arn(code, variant),
+        "PayloadFormatVersion": "2.0"},
+        HttpApi={"Type": "AWS::ApiGatewayV2::Api", "Properties": {"Name": "claims", "ProtocolType": "HTTP"}},
+        Fn=_FUNCTION, FnRole=_role("lambda.amazonaws.com"))  # fmt: skip
+
+
+def cfn_rest_method_lambda(code: str, variant: str) -> Build:
+    # docs: AWS::ApiGateway::Method Integration {Type AWS_PROXY, IntegrationHttpMethod POST, Uri
+    # (arn:aws:apigateway:<region>:lambda:path/2015-03-31/functions/<function ARN>/invocations)}.
+    function = "${Fn.Arn}" if variant == "own" else _function_arn(code, variant)
+    uri = {"Fn::Sub": f"arn:${{AWS::Partition}}:apigateway:${{AWS::Region}}:lambda:path/2015-03-31/functions/"
+                      f"{function}/invocations"}  # fmt: skip
+    return _one("claims-rest-lambda", "AWS::ApiGateway::Method", {
+        "RestApiId": {"Ref": "Api"}, "ResourceId": {"Fn::GetAtt": ["Api", "RootResourceId"]}, "HttpMethod": "ANY",
+        "AuthorizationType": "AWS_IAM",
+        "Integration": {"Type": "AWS_PROXY", "IntegrationHttpMethod": "POST", "Uri": uri}},
+        Api={"Type": "AWS::ApiGateway::RestApi", "Properties": {
+            "Name": "claims", "EndpointConfiguration": {"Types": ["REGIONAL"]}}},
+        Fn=_FUNCTION, FnRole=_role("lambda.amazonaws.com"))  # fmt: skip
+
+
+def cfn_prometheus_logs(code: str, variant: str) -> Build:
+    # docs: AWS::APS::Workspace Alias, LoggingConfiguration {LogGroupArn ("The ARN of the CloudWatch log group to which
+    # the vended log data will be published")}, QueryLoggingConfiguration {Destinations [{CloudWatchLogs
+    # {LogGroupArn}, Filters {QspThreshold}}]}: the rules, alerting and query logs are written there.
+    group: Any = {"Fn::GetAtt": ["Logs", "Arn"]}
+    if variant != "own":
+        group = f"arn:{partition(code)}:logs:{HOME[code]}:{PARTNER_ACCOUNT}:log-group:/aps/claims"
+    return _one("claims-metrics", "AWS::APS::Workspace", {
+        "Alias": "claims", "LoggingConfiguration": {"LogGroupArn": group},
+        "QueryLoggingConfiguration": {"Destinations": [{"CloudWatchLogs": {"LogGroupArn": group},
+                                                        "Filters": {"QspThreshold": 100000}}]}},
+        Logs={"Type": "AWS::Logs::LogGroup", "Properties": {"LogGroupName": "/aps/claims"}})  # fmt: skip
+
+
 def pulumi_config_authorization(code: str, variant: str) -> Build:
     # docs: cfg/aggregateauthorization (account_id, authorized_aws_region).
     def build(c: Any) -> object:
@@ -647,6 +696,9 @@ ACCOUNTS: dict[str, tuple[Program, tuple[str, ...]]] = {
     "pulumi-vpc-peering-owner": (pulumi_vpc_peering, CODES),
     "cfn-eni-permission": (cfn_eni_permission, CODES),
     "cfn-imagebuilder-distribution-accounts": (cfn_imagebuilder_distribution, CODES),
+    "cfn-http-api-lambda-integration": (cfn_http_api_lambda, CODES),
+    "cfn-rest-method-lambda-integration": (cfn_rest_method_lambda, CODES),
+    "cfn-prometheus-workspace-logs": (cfn_prometheus_logs, CODES),
 }
 """Another account let in: (program, its jurisdictions); ``own`` passes, ``partner`` RES-023 outside CN (an aws-cn
 account is China's by its partition), ``partner-declared`` passes."""
