@@ -652,6 +652,9 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
         (image, "distributions.launch_template_configurations.account_id"),
         (image, "distributions.fast_launch_configurations.account_id"),
         (image, "distributions.ssm_parameter_configurations.ami_account_id"),
+        # a REST method's Lambda integration URI, a Prometheus workspace's query-log group (written accounts)
+        ("aws:apigateway/integration:Integration", "uri"),
+        ("aws:amp/queryLoggingConfiguration:QueryLoggingConfiguration", "destinations.cloudwatch_logs.log_group_arn"),
     }
     red58_otherwise = {
         ("aws:ssmcontacts/contactChannel:ContactChannel", "delivery_address.simple_address"),

@@ -13802,3 +13802,44 @@ def test_awsred58_a_templates_mailbox_is_judged_as_its_pulumi_twin(kind: str, pr
     assert _template58(kind, props) == [("RES-015", None)]
     declared = parse_destinations([{"id": "p", "kind": "resident", "match": _P57B, "evidence": "the partner's mail"}])
     assert _template58(kind, props, declared=tuple(declared)) == [("RES-015", "p")]
+
+
+# awsred58 (stop 58): written-account twins: an API Gateway integration's Lambda URI (HTTP API IntegrationUri, a REST
+# method's Integration.Uri) and a Prometheus workspace's log groups (CloudFormation's AWS::APS::Workspace: the entry
+# said AWS::AMP) name another account's function / log group: RES-023 as on the Pulumi twins (each passed every door
+# in a template on main 38135ba4); the template's own function / log group passes, and so does the declared partner.
+_FN58 = f"arn:aws:lambda:eu-central-1:{_A58}:function:claims"
+_LG58 = f"arn:aws:logs:eu-central-1:{_A58}:log-group:/aps/claims"
+_WRITTEN58: list[tuple[str, Callable[[Any], dict[str, Any]], Any, str, int]] = [
+    ("AWS::ApiGatewayV2::Integration",
+     lambda v: {"ApiId": "a", "IntegrationType": "AWS_PROXY", "IntegrationUri": v, "PayloadFormatVersion": "2.0"},
+     {"Fn::GetAtt": ["Fn", "Arn"]}, _FN58, 1),
+    ("AWS::ApiGateway::Method",
+     lambda v: {"RestApiId": "a", "ResourceId": "r", "HttpMethod": "ANY", "AuthorizationType": "NONE",
+                "Integration": {"Type": "AWS_PROXY", "IntegrationHttpMethod": "POST", "Uri": {"Fn::Sub": (
+                    "arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/"
+                    f"{v}/invocations")}}},
+     "${Fn.Arn}", _FN58, 1),
+    ("AWS::APS::Workspace",
+     lambda v: {"Alias": "w", "LoggingConfiguration": {"LogGroupArn": v},
+                "QueryLoggingConfiguration": {"Destinations": [{"CloudWatchLogs": {"LogGroupArn": v},
+                                                                "Filters": {"QspThreshold": 1000}}]}},
+     {"Fn::GetAtt": ["Fn", "Arn"]}, _LG58, 2),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("kind", "props", "own", "partner", "count"), _WRITTEN58, ids=[t[0] for t in _WRITTEN58])
+def test_awsred58_a_templates_written_account_is_judged_as_its_pulumi_twin(
+    kind: str, props: Callable[[Any], dict[str, Any]], own: Any, partner: str, count: int
+) -> None:
+    def findings(value: Any, declared: tuple[Destination, ...] = ()) -> list[tuple[str, str | None]]:
+        body = json.dumps({"Resources": {"X": {"Type": kind, "Properties": props(value)},
+                                         "Fn": {"Type": "AWS::Lambda::Function", "Properties": {}}}})  # fmt: skip
+        subject = Subject("aws:cloudformation/stack:Stack", "s", {"template_body": body}, provider("DE"))
+        return [(f.rule.id, f.declared_by) for f in RuleEngine("DE", destinations=declared).check(subject)[0]]
+
+    assert findings(own) == []
+    assert findings(partner) == [("RES-023", None)] * count
+    declared = parse_destinations([{"id": "p", "kind": "resident", "match": f"arn:aws:iam::{_A58}:",
+                                    "evidence": "the group's shared-services account"}])  # fmt: skip
+    assert findings(partner, tuple(declared)) == [("RES-023", "p")] * count
