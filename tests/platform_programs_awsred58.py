@@ -115,7 +115,7 @@ def pulumi_cognito_oidc(code: str, variant: str) -> Build:
 def _metadata(code: str, variant: str) -> str:
     # IAM Identity Center's SAML application metadata in the Region (its portal host), or the partner's IdP.
     home = f"https://portal.sso.{HOME[code]}.{dns_suffix(code)}/saml/metadata/MTIzNDU2Nzg5MDEyX2lucy0xMjM0"
-    return _pick(variant, home, f"https://idp.{PARTNER}/saml/metadata")
+    return home if variant == "home" else f"https://idp.{PARTNER}/saml/metadata"
 
 
 def cfn_cognito_saml(code: str, variant: str) -> Build:
@@ -168,11 +168,10 @@ def cfn_verified_access_oidc(code: str, variant: str) -> Build:
 def pulumi_verified_access_oidc(code: str, variant: str) -> Build:
     # docs: verifiedaccess/trustprovider (trust_provider_type user, user_trust_provider_type oidc, oidc_options).
     def build(c: Any) -> object:
+        options: Any = {**_oidc(code, variant), "client_id": "claims", "client_secret": "s3cr3t", "scope": "openid"}
         return aws.verifiedaccess.TrustProvider("claims-access", trust_provider_type="user",
                                                 user_trust_provider_type="oidc", policy_reference_name="idp",
-                                                oidc_options={**_oidc(code, variant), "client_id": "claims",
-                                                              "client_secret": "s3cr3t", "scope": "openid"},
-                                                opts=c.aws)  # fmt: skip
+                                                oidc_options=options, opts=c.aws)  # fmt: skip
 
     return build
 
@@ -281,7 +280,7 @@ def pulumi_rest_integration(code: str, variant: str) -> Build:
 
 
 def _redirect_host(code: str, variant: str) -> str:
-    return _pick(variant, f"a1b2c3d4e5.execute-api.{HOME[code]}.{dns_suffix(code)}", f"www.{PARTNER}")
+    return f"a1b2c3d4e5.execute-api.{HOME[code]}.{dns_suffix(code)}" if variant == "home" else f"www.{PARTNER}"
 
 
 def cfn_alb_redirect(code: str, variant: str) -> Build:
