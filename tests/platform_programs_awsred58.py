@@ -19,7 +19,7 @@ channel's ``ChannelAddress`` and an ``AWS::SES::MailManagerRuleSet``'s ``Replace
 plural ``replace_withs`` is the ``host_paths`` entry; the template's singular key matched none).
 
 On main's catalogue the table's every-door test: 88 failed / 575 passed (all 88 leaks: the ``partner`` / ``abroad``
-programs of the 21 template kinds above and below, EU / DE / US / JP; no false alarm). Also another account's
+programs of the 22 template kinds above and below, EU / DE / US / JP; no false alarm). Also another account's
 function or log group (RES-023) as an ``AWS::ApiGatewayV2::Integration``'s ``IntegrationUri``, an
 ``AWS::ApiGateway::Method``'s ``Integration.Uri`` and an ``AWS::APS::Workspace``'s log groups (the catalogue's entry
 named the type ``AWS::AMP::Workspace``, which no template has). The first 342 programs (identity providers, HTTP
