@@ -18912,11 +18912,14 @@ CASES: list[Case] = [
     # contact naming a partner are RES-015 as their Pulumi twins (each passed every door before); a TXT (SPF) record
     # passes (RES-016 before); the VPC's addresses, the region's OSS host and the declared partner pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw57b.rows()],
-    # -- stop 58, AWS red team round 34 (tests/platform_programs_awsred58.py): identity providers (Cognito OIDC / SAML,
-    # Verified Access OIDC, a Transfer Family custom identity provider), HTTP backends (AppSync, HTTP API and REST
-    # integrations, an ALB redirect), a Lambda self-managed Kafka source, a DMS target, a Resolver rule and DHCP name
-    # servers, each in a template and in Pulumi: a partner's host or address RES-015, the Region's own and the declared
-    # partner pass
+    # -- stop 58, AWS red team round 34 (tests/platform_programs_awsred58.py): in a template, another account let in
+    # (EKS access entry, endpoint service permissions, S3 access grant, Redshift endpoint authorization, Lattice
+    # associations, GuardDuty / Security Hub / Detective administrators, Config aggregation authorization, VPC peering
+    # owner, ENI permission, Image Builder distribution accounts) or written to (API Gateway Lambda integrations, a
+    # Prometheus workspace's log groups) is RES-023 outside CN, a number abroad (contact channel, quick connect, flows)
+    # RES-022, a partner's mailbox (contact channel, Mail Manager ReplaceRecipient) RES-015: each passed every door
+    # before; the own account / number and the declared partner pass. Pinned: identity providers, HTTP backends, a
+    # Kafka source, a DMS target, a Resolver rule and DHCP name servers in a template and in Pulumi (RES-015 before too)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw58.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
