@@ -650,6 +650,26 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
         any(t == token and f"{p}.".startswith(f"{target}.") for t, p in fields)
         for token, target in destinations57 | destinations57b | destinations58
     )
+    # awsred58 (stop 58): template twins of granted_account_fields nesting the account otherwise (an Image Builder
+    # distribution's accounts), of phone_fields (an Incident Manager channel's address, a Connect quick connect's
+    # number) and a Mail Manager ReplaceRecipient's addresses (a host_paths entry), each the Pulumi input's path.
+    image = "aws:imagebuilder/distributionConfiguration:DistributionConfiguration"
+    red58 = {
+        (image, "distributions.launch_template_configurations.account_id"),
+        (image, "distributions.fast_launch_configurations.account_id"),
+        (image, "distributions.ssm_parameter_configurations.ami_account_id"),
+        # a REST method's Lambda integration URI, a Prometheus workspace's query-log group (written accounts)
+        ("aws:apigateway/integration:Integration", "uri"),
+        ("aws:amp/queryLoggingConfiguration:QueryLoggingConfiguration", "destinations.cloudwatch_logs.log_group_arn"),
+    }
+    red58_otherwise = {
+        ("aws:ssmcontacts/contactChannel:ContactChannel", "delivery_address.simple_address"),
+        ("aws:connect/quickConnect:QuickConnect", "quick_connect_config.phone_configs.phone_number"),
+        ("aws:mailmanager/ruleSet:RuleSet", "rules.actions.replace_recipient.replace_withs"),
+    }
+    phones = {(f.type, f.path) for f in load_endpoints().phone_fields}
+    host_paths = {h.path for h in load_endpoints().host_paths}
+    assert all(p in phones or any(p[1].endswith(f".{h}") for h in host_paths) for p in red58_otherwise)
     granted = [(f.type, f.path) for f in load_endpoints().granted_account_fields]
     granted += [(t, g.field) for g in load_endpoints().global_services if g.field for t in g.types]
     assert nested_paths == {
@@ -669,10 +689,19 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
         *destinations57,
         *destinations57b,
         *destinations58,
+        *red58,
+        *red58_otherwise,
     }
     # host paths, group fields and destination fields, no account field
     judged_otherwise = (
-        red55_hosts | red56b | red56b_hosts | red57_hosts | destinations57 | destinations57b | destinations58
+        red55_hosts
+        | red56b
+        | red56b_hosts
+        | red57_hosts
+        | destinations57
+        | destinations57b
+        | destinations58
+        | red58_otherwise
     )
     assert all(
         (token, target) in written or (token, target) in granted or (token, target) in judged_otherwise

@@ -13665,3 +13665,187 @@ def test_awsred57b_a_ros_record_of_no_destination_type_stays_unjudged(record_typ
     # the same record's CNAME twin sends its resolvers there: judged
     cname = {**record, "RR": "mail", "Type": "CNAME", "Value": f"mail.{_P57B}"}
     assert _ros_findings("ALIYUN::DNS::DomainRecord", cname) == [("RES-015", None)]
+
+
+# awsred58 (stop 58): each granted_account_fields type's CloudFormation twin (stack_templates `resources`), one
+# resource in a cloudformation.Stack: another account is RES-023 as on the Pulumi twin (each passed every door in a
+# template on main 38135ba4), the template's own account (`Ref AWS::AccountId`, an `Fn::Sub` ARN of it) and the
+# provider's pinned account pass, and so does the partner once declared; an aws-cn account is China's by its partition.
+_A58 = "444455556666"
+_OWN_ROLE58 = {"Fn::Sub": "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/ops"}
+_ACCOUNTS58: list[tuple[str, Callable[[Any], dict[str, Any]], str, Callable[[Any], dict[str, Any]], Any, str]] = [
+    # (template type, its properties given the value, Pulumi type, its inputs given the value, own value, partner)
+    ("AWS::EKS::AccessEntry", lambda v: {"ClusterName": "c", "PrincipalArn": v, "Type": "STANDARD"},
+     "aws:eks/accessEntry:AccessEntry", lambda v: {"cluster_name": "c", "principal_arn": v},
+     _OWN_ROLE58, f"arn:aws:iam::{_A58}:role/ops"),
+    ("AWS::EC2::VPCEndpointServicePermissions", lambda v: {"ServiceId": "vpce-svc-1", "AllowedPrincipals": [v]},
+     "aws:ec2/vpcEndpointService:VpcEndpointService",
+     lambda v: {"acceptance_required": True, "allowed_principals": [v]},
+     {"Fn::Sub": "arn:${AWS::Partition}:iam::${AWS::AccountId}:root"}, f"arn:aws:iam::{_A58}:root"),
+    ("AWS::S3::AccessGrant",
+     lambda v: {"AccessGrantsLocationId": "default", "Permission": "READ",
+                "Grantee": {"GranteeType": "IAM", "GranteeIdentifier": v}},
+     "aws:s3control/accessGrant:AccessGrant",
+     lambda v: {"access_grants_location_id": "default", "permission": "READ",
+                "grantee": {"grantee_type": "IAM", "grantee_identifier": v}},
+     _OWN_ROLE58, f"arn:aws:iam::{_A58}:role/ops"),
+    ("AWS::Redshift::EndpointAuthorization", lambda v: {"ClusterIdentifier": "dw", "Account": v},
+     "aws:redshift/endpointAuthorization:EndpointAuthorization", lambda v: {"cluster_identifier": "dw", "account": v},
+     {"Ref": "AWS::AccountId"}, _A58),
+    ("AWS::VpcLattice::ServiceNetworkServiceAssociation",
+     lambda v: {"ServiceIdentifier": "svc-1", "ServiceNetworkIdentifier": v},
+     "aws:vpclattice/serviceNetworkServiceAssociation:ServiceNetworkServiceAssociation",
+     lambda v: {"service_identifier": "svc-1", "service_network_identifier": v},
+     {"Fn::Sub": "arn:${AWS::Partition}:vpc-lattice:${AWS::Region}:${AWS::AccountId}:servicenetwork/sn-1"},
+     f"arn:aws:vpc-lattice:eu-central-1:{_A58}:servicenetwork/sn-1"),
+    ("AWS::VpcLattice::ServiceNetworkResourceAssociation",
+     lambda v: {"ResourceConfigurationId": "rcfg-1", "ServiceNetworkId": v},
+     "aws:vpclattice/serviceNetworkResourceAssociation:ServiceNetworkResourceAssociation",
+     lambda v: {"resource_configuration_identifier": "rcfg-1", "service_network_identifier": v},
+     {"Fn::Sub": "arn:${AWS::Partition}:vpc-lattice:${AWS::Region}:${AWS::AccountId}:servicenetwork/sn-1"},
+     f"arn:aws:vpc-lattice:eu-central-1:{_A58}:servicenetwork/sn-1"),
+    ("AWS::GuardDuty::Master", lambda v: {"DetectorId": "d1", "MasterId": v, "InvitationId": "i1"},
+     "aws:guardduty/inviteAccepter:InviteAccepter", lambda v: {"detector_id": "d1", "master_account_id": v},
+     {"Ref": "AWS::AccountId"}, _A58),
+    ("AWS::SecurityHub::DelegatedAdmin", lambda v: {"AdminAccountId": v},
+     "aws:securityhub/organizationAdminAccount:OrganizationAdminAccount", lambda v: {"admin_account_id": v},
+     {"Ref": "AWS::AccountId"}, _A58),
+    ("AWS::Detective::OrganizationAdmin", lambda v: {"AccountId": v},
+     "aws:detective/organizationAdminAccount:OrganizationAdminAccount", lambda v: {"account_id": v},
+     {"Ref": "AWS::AccountId"}, _A58),
+    ("AWS::Config::AggregationAuthorization",
+     lambda v: {"AuthorizedAccountId": v, "AuthorizedAwsRegion": "eu-central-1"},
+     "aws:cfg/aggregateAuthorization:AggregateAuthorization",
+     lambda v: {"account_id": v, "authorized_aws_region": "eu-central-1"}, {"Ref": "AWS::AccountId"}, _A58),
+    ("AWS::EC2::VPCPeeringConnection", lambda v: {"VpcId": "vpc-1", "PeerVpcId": "vpc-2", "PeerOwnerId": v},
+     "aws:ec2/vpcPeeringConnection:VpcPeeringConnection",
+     lambda v: {"vpc_id": "vpc-1", "peer_vpc_id": "vpc-2", "peer_owner_id": v}, "123456789012", _A58),
+    ("AWS::EC2::NetworkInterfacePermission",
+     lambda v: {"NetworkInterfaceId": "eni-1", "AwsAccountId": v, "Permission": "INSTANCE-ATTACH"},
+     "aws:ec2/networkInterfacePermission:NetworkInterfacePermission",
+     lambda v: {"network_interface_id": "eni-1", "aws_account_id": v, "permission": "INSTANCE-ATTACH"},
+     {"Ref": "AWS::AccountId"}, _A58),
+    ("AWS::ImageBuilder::DistributionConfiguration",
+     lambda v: {"Name": "d", "Distributions": [{"Region": "eu-central-1", "LaunchTemplateConfigurations": [
+         {"LaunchTemplateId": "lt-1", "AccountId": v}]}]},
+     "aws:imagebuilder/distributionConfiguration:DistributionConfiguration",
+     lambda v: {"name": "d", "distributions": [{"region": "eu-central-1", "launch_template_configurations": [
+         {"launch_template_id": "lt-1", "account_id": v}]}]},
+     {"Ref": "AWS::AccountId"}, _A58),
+]  # fmt: skip
+
+
+def _template58(kind: str, props: dict[str, Any], code: str = "DE", declared: tuple[Destination, ...] = ()) -> Any:
+    body = json.dumps({"Resources": {"X": {"Type": kind, "Properties": props}}})
+    subject = Subject("aws:cloudformation/stack:Stack", "s", {"template_body": body}, provider(code))
+    return [(f.rule.id, f.declared_by) for f in RuleEngine(code, destinations=declared).check(subject)[0]]
+
+
+@pytest.mark.parametrize(
+    ("kind", "props", "twin", "inputs", "own", "partner"), _ACCOUNTS58, ids=[t[0] for t in _ACCOUNTS58]
+)
+def test_awsred58_a_templates_granted_account_is_judged_as_its_pulumi_twin(
+    kind: str,
+    props: Callable[[Any], dict[str, Any]],
+    twin: str,
+    inputs: Callable[[Any], dict[str, Any]],
+    own: Any,
+    partner: str,
+) -> None:
+    assert _template58(kind, props(own)) == []
+    assert _template58(kind, props("123456789012")) == []  # the provider's pinned account
+    assert _template58(kind, props(partner)) == [("RES-023", None)]
+    pulumi_twin = [f.rule.id for f in RuleEngine("DE").check(Subject(twin, "x", inputs(partner), provider("DE")))[0]]
+    assert pulumi_twin == ["RES-023"]  # judged alike
+    declared = parse_destinations([{"id": "p", "kind": "resident", "match": f"arn:aws:iam::{_A58}:",
+                                    "evidence": "the group's shared-services account"}])  # fmt: skip
+    assert _template58(kind, props(partner), declared=tuple(declared)) == [("RES-023", "p")]
+    cn_props = json.loads(
+        json.dumps(props(partner)).replace("arn:aws:", "arn:aws-cn:").replace("eu-central-1", "cn-north-1")
+    )
+    assert _template58(kind, cn_props, "CN") == []  # an aws-cn account is China's
+
+
+# awsred58 (stop 58): each phone_fields type's CloudFormation twin: a number abroad is RES-022 as on the Pulumi twin
+# (each passed every door in a template on main 38135ba4), one in the jurisdiction's country passes; an Incident
+# Manager e-mail channel and a Mail Manager ReplaceRecipient name a mailbox, RES-015 until its domain is declared.
+def _flow58(number: str) -> str:
+    return json.dumps({"Version": "2019-10-30", "StartAction": "t", "Actions": [
+        {"Identifier": "t", "Type": "TransferParticipantToThirdParty",
+         "Parameters": {"ThirdPartyPhoneNumber": number}, "Transitions": {}}]})  # fmt: skip
+
+
+_PHONES58: list[tuple[str, Callable[[str], dict[str, Any]]]] = [
+    ("AWS::SSMContacts::ContactChannel",
+     lambda n: {"ContactId": "c", "ChannelName": "sms", "ChannelType": "SMS", "ChannelAddress": n}),
+    ("AWS::Connect::QuickConnect",
+     lambda n: {"InstanceArn": "i", "Name": "q",
+                "QuickConnectConfig": {"QuickConnectType": "PHONE_NUMBER", "PhoneConfig": {"PhoneNumber": n}}}),
+    ("AWS::Connect::ContactFlow", lambda n: {"InstanceArn": "i", "Name": "f", "Type": "CONTACT_FLOW",
+                                              "Content": _flow58(n)}),
+    ("AWS::Connect::ContactFlowModule", lambda n: {"InstanceArn": "i", "Name": "m", "Content": _flow58(n)}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("kind", "props"), _PHONES58, ids=[t[0] for t in _PHONES58])
+def test_awsred58_a_templates_phone_number_is_judged_as_its_pulumi_twin(
+    kind: str, props: Callable[[str], dict[str, Any]]
+) -> None:
+    assert _template58(kind, props("+493055501000")) == []
+    assert _template58(kind, props("+12065550100")) == [("RES-022", None)]
+
+
+@pytest.mark.parametrize(
+    ("kind", "props"),
+    [
+        ("AWS::SSMContacts::ContactChannel",
+         {"ContactId": "c", "ChannelName": "mail", "ChannelType": "EMAIL", "ChannelAddress": f"oncall@{_P57B}"}),
+        ("AWS::SES::MailManagerRuleSet",
+         {"Rules": [{"Name": "r", "Actions": [{"ReplaceRecipient": {"ReplaceWith": [f"claims@{_P57B}"]}}]}]}),
+    ],
+)  # fmt: skip
+def test_awsred58_a_templates_mailbox_is_judged_as_its_pulumi_twin(kind: str, props: dict[str, Any]) -> None:
+    assert _template58(kind, props) == [("RES-015", None)]
+    declared = parse_destinations([{"id": "p", "kind": "resident", "match": _P57B, "evidence": "the partner's mail"}])
+    assert _template58(kind, props, declared=tuple(declared)) == [("RES-015", "p")]
+
+
+# awsred58 (stop 58): written-account twins: an API Gateway integration's Lambda URI (HTTP API IntegrationUri, a REST
+# method's Integration.Uri) and a Prometheus workspace's log groups (CloudFormation's AWS::APS::Workspace: the entry
+# said AWS::AMP) name another account's function / log group: RES-023 as on the Pulumi twins (each passed every door
+# in a template on main 38135ba4); the template's own function / log group passes, and so does the declared partner.
+_FN58 = f"arn:aws:lambda:eu-central-1:{_A58}:function:claims"
+_LG58 = f"arn:aws:logs:eu-central-1:{_A58}:log-group:/aps/claims"
+_WRITTEN58: list[tuple[str, Callable[[Any], dict[str, Any]], Any, str, int]] = [
+    ("AWS::ApiGatewayV2::Integration",
+     lambda v: {"ApiId": "a", "IntegrationType": "AWS_PROXY", "IntegrationUri": v, "PayloadFormatVersion": "2.0"},
+     {"Fn::GetAtt": ["Fn", "Arn"]}, _FN58, 1),
+    ("AWS::ApiGateway::Method",
+     lambda v: {"RestApiId": "a", "ResourceId": "r", "HttpMethod": "ANY", "AuthorizationType": "NONE",
+                "Integration": {"Type": "AWS_PROXY", "IntegrationHttpMethod": "POST", "Uri": {"Fn::Sub": (
+                    "arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/"
+                    f"{v}/invocations")}}},
+     "${Fn.Arn}", _FN58, 1),
+    ("AWS::APS::Workspace",
+     lambda v: {"Alias": "w", "LoggingConfiguration": {"LogGroupArn": v},
+                "QueryLoggingConfiguration": {"Destinations": [{"CloudWatchLogs": {"LogGroupArn": v},
+                                                                "Filters": {"QspThreshold": 1000}}]}},
+     {"Fn::GetAtt": ["Fn", "Arn"]}, _LG58, 2),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("kind", "props", "own", "partner", "count"), _WRITTEN58, ids=[t[0] for t in _WRITTEN58])
+def test_awsred58_a_templates_written_account_is_judged_as_its_pulumi_twin(
+    kind: str, props: Callable[[Any], dict[str, Any]], own: Any, partner: str, count: int
+) -> None:
+    def findings(value: Any, declared: tuple[Destination, ...] = ()) -> list[tuple[str, str | None]]:
+        body = json.dumps({"Resources": {"X": {"Type": kind, "Properties": props(value)},
+                                         "Fn": {"Type": "AWS::Lambda::Function", "Properties": {}}}})  # fmt: skip
+        subject = Subject("aws:cloudformation/stack:Stack", "s", {"template_body": body}, provider("DE"))
+        return [(f.rule.id, f.declared_by) for f in RuleEngine("DE", destinations=declared).check(subject)[0]]
+
+    assert findings(own) == []
+    assert findings(partner) == [("RES-023", None)] * count
+    declared = parse_destinations([{"id": "p", "kind": "resident", "match": f"arn:aws:iam::{_A58}:",
+                                    "evidence": "the group's shared-services account"}])  # fmt: skip
+    assert findings(partner, tuple(declared)) == [("RES-023", "p")] * count

@@ -72,6 +72,7 @@ import platform_programs_awsred56 as aw56
 import platform_programs_awsred56b as aw56b
 import platform_programs_awsred57 as aw57
 import platform_programs_awsred57b as aw57b
+import platform_programs_awsred58 as aw58
 import platform_programs_bodies42 as bd42
 import platform_programs_cfnmap45 as cm45
 import platform_programs_cfnsfn45 as cs45
@@ -18952,6 +18953,15 @@ CASES: list[Case] = [
     # before); the VPC's addresses through a two-stage pipe into `while read` pass (RES-015 before); Vector / syslog-ng
     # / nginx wildcards, Compose run / env_file and docker --env-file pinned
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg58.rows()],
+    # -- stop 58, AWS red team round 34 (tests/platform_programs_awsred58.py): in a template, another account let in
+    # (EKS access entry, endpoint service permissions, S3 access grant, Redshift endpoint authorization, Lattice
+    # associations, GuardDuty / Security Hub / Detective administrators, Config aggregation authorization, VPC peering
+    # owner, ENI permission, Image Builder distribution accounts) or written to (API Gateway Lambda integrations, a
+    # Prometheus workspace's log groups) is RES-023 outside CN, a number abroad (contact channel, quick connect, flows)
+    # RES-022, a partner's mailbox (contact channel, Mail Manager ReplaceRecipient) RES-015: each passed every door
+    # before; the own account / number and the declared partner pass. Pinned: identity providers, HTTP backends, a
+    # Kafka source, a DMS target, a Resolver rule and DHCP name servers in a template and in Pulumi (RES-015 before too)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw58.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -7483,7 +7483,9 @@ _RED53_TEMPLATES: list[tuple[str, str, Callable[[str], dict[str, Any]]]] = [
      lambda a: {"BudgetName": "b", "NotificationType": "ACTUAL", "ActionType": "APPLY_IAM_POLICY",
                 "ActionThreshold": {"Type": "PERCENTAGE", "Value": 100}, "ExecutionRoleArn": _ROLE52,
                 "Subscribers": [{"Type": "SNS", "Address": _sns51(a)}]}),
-    ("AWS::AMP::Workspace", "LoggingConfiguration.LogGroupArn",
+    # awsred58 (stop 58): CloudFormation's type is AWS::APS::Workspace (AWS::AMP was no template's type: the case pinned
+    # the catalogue's misspelling, and a real template's log group passed).
+    ("AWS::APS::Workspace", "LoggingConfiguration.LogGroupArn",
      lambda a: {"Alias": "w", "LoggingConfiguration": {"LogGroupArn": _red49_arn("logs", "log-group:amp", a)}}),
     ("AWS::IoT::ProvisioningTemplate", "PreProvisioningHook.TargetArn",
      lambda a: {"TemplateBody": "{}", "ProvisioningRoleArn": _ROLE52,
