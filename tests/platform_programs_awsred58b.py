@@ -2,15 +2,16 @@
 a custom engine version's installation files, each in a template and in Pulumi.
 
 Reproduced on the unchanged engine (main 290bcb02), one resource in a ``cloudformation.Stack`` each (provider pinned to
-the team's account) beside its Pulumi twin, EU / DE / US / JP / CN (SES: not CN): another account (RES-023 in Pulumi)
-as an ``AWS::EC2::TransitGatewayPeeringAttachment``'s ``PeerAccountId`` **passed every door** (EU / DE / US / JP: 4
-leaks; no ``stack_templates`` ``resources`` entry mapped the type). Already judged alike, pinned: a Lambda layer
-version permission's ``Principal``, an ECR replication rule's ``RegistryId``, an Auto Scaling group's notification
-topic, an SES configuration set's SNS event destination, an SQS queue's dead-letter queue, an EventBridge rule's
-target bus (another account's: RES-023 outside CN in both), a Lake Formation ``PrincipalPermissions`` grant to another
-account's role (RES-023 in a template), an ActiveMQ network connector to a partner's broker in a broker configuration
-(``Fn::Base64`` of the XML in a template, the XML in Pulumi: RES-015), and an RDS Custom engine version reading its
-installation files from a contractor's bucket (a source: passes in both).
+the team's account) beside its Pulumi twin, EU / DE / US / JP / CN (Redshift Serverless, SES: not CN): another account
+(RES-023 in Pulumi) as an ``AWS::EC2::TransitGatewayPeeringAttachment``'s ``PeerAccountId`` or an
+``AWS::RedshiftServerless::EndpointAccess``'s ``OwnerAccount`` **passed every door** (EU / DE / US / JP: 8 leaks; no
+``stack_templates`` ``resources`` entry mapped the type). Already judged alike, pinned: a Lambda layer version
+permission's ``Principal``, an ECR replication rule's ``RegistryId``, an Auto Scaling group's notification topic, an SES
+configuration set's SNS event destination, an SQS queue's dead-letter queue, an EventBridge rule's target bus (another
+account's: RES-023 outside CN in both), a Lake Formation ``PrincipalPermissions`` grant to another account's role
+(RES-023 in a template), an ActiveMQ network connector to a partner's broker in a broker configuration (``Fn::Base64``
+of the XML in a template, the XML in Pulumi: RES-015), and an RDS Custom engine version reading its installation files
+from a contractor's bucket (a source: passes in both).
 
 Found and left open (docs/residency-open.md): a RAM resource share's ``Principals`` is RES-023 in a template while the
 Pulumi ``ram.PrincipalAssociation`` passes by design (stop 34: the share's data association is judged); a Lake Formation
@@ -18,8 +19,9 @@ grant to another account's IAM role passes in Pulumi (``aws-lakeformation-cross-
 or an organization only); an ``AWS::AmazonMQ::Configuration``'s ``Data`` written as a base64 literal is not decoded.
 Those programs are not in the table.
 
-Now: ``stack_templates`` ``resources`` maps ``PeerAccountId`` to the Pulumi attachment's ``peer_account_id`` (one
-judgement, no engine change): 4 failed / 265 passed on main's catalogue, all 269 pass now.
+Now: ``stack_templates`` ``resources`` maps ``PeerAccountId`` to the Pulumi attachment's ``peer_account_id`` and
+``OwnerAccount`` to the Pulumi endpoint access's ``owner_account`` (one judgement each, no engine change): 8 failed /
+285 passed on main's catalogue, all 293 pass now.
 
 Ids ``awsred58b-<code>-<kind>-<who>``: ``own`` / ``home`` (the template's own account by ``Ref AWS::AccountId`` /
 ``Fn::Sub`` / ``Fn::GetAtt``, the Pulumi program's own resource or the pinned account, the Region's own broker:
@@ -135,6 +137,25 @@ def pulumi_ecr_replication(code: str, who: str) -> Build:
 
 # -- another account's resource written into (written_account_fields) --------------------------------------------------
 
+
+def cfn_redshift_serverless_endpoint(code: str, who: str) -> Build:
+    # docs: AWS::RedshiftServerless::EndpointAccess EndpointName, WorkgroupName, SubnetIds, OwnerAccount ("Account Id of
+    # the resource owner"): the stack's clients connect to that account's workgroup through the endpoint.
+    return _one("claims-dw-endpoint", "AWS::RedshiftServerless::EndpointAccess", {
+        "EndpointName": "claims-dw", "WorkgroupName": "claims", "SubnetIds": ["subnet-0a1b2c3d4e5f60718"],
+        "OwnerAccount": _account(who)})  # fmt: skip
+
+
+def pulumi_redshift_serverless_endpoint(code: str, who: str) -> Build:
+    # docs: redshiftserverless/endpointaccess (endpoint_name, workgroup_name, subnet_ids, owner_account).
+    def build(c: Any) -> object:
+        return aws.redshiftserverless.EndpointAccess("claims-dw-endpoint", endpoint_name="claims-dw",
+                                                     workgroup_name="claims", subnet_ids=["subnet-0a1b2c3d4e5f60718"],
+                                                     owner_account=_pulumi_account(who), opts=c.aws)  # fmt: skip
+
+    return build
+
+
 _TOPIC = {"Type": "AWS::SNS::Topic", "Properties": {"TopicName": "claims-alerts"}}
 
 
@@ -246,10 +267,12 @@ ACCOUNTS: dict[str, Program] = {
 }
 """Offered in every jurisdiction: (program) x EU / DE / US / JP / CN."""
 NO_CN_ACCOUNTS: dict[str, Program] = {
+    "cfn-redshift-serverless-endpoint": cfn_redshift_serverless_endpoint,
+    "pulumi-redshift-serverless-endpoint": pulumi_redshift_serverless_endpoint,
     "cfn-ses-event-destination": cfn_ses_event_destination,
     "pulumi-ses-event-destination": pulumi_ses_event_destination,
 }
-"""SES is not offered in the China Regions: EU / DE / US / JP."""
+"""Redshift Serverless and SES (not confirmed in / not offered in the China Regions): EU / DE / US / JP."""
 
 
 # -- a network of brokers: every message is forwarded to the other broker ----------------------------------------------

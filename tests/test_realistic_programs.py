@@ -18963,12 +18963,13 @@ CASES: list[Case] = [
     # before; the own account / number and the declared partner pass. Pinned: identity providers, HTTP backends, a
     # Kafka source, a DMS target, a Resolver rule and DHCP name servers in a template and in Pulumi (RES-015 before too)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw58.rows()],
-    # -- stop 58, AWS red team round 35 (tests/platform_programs_awsred58b.py): another account's transit gateway as
-    # an AWS::EC2::TransitGatewayPeeringAttachment's PeerAccountId is RES-023 outside CN (passed every door before), as
-    # the Pulumi attachment; pinned in a template and in Pulumi: a layer permission, ECR replication, an Auto Scaling
-    # notification, an SES event destination, a dead-letter queue, an EventBridge target (RES-023), a Lake Formation
-    # grant in a template (RES-023), an ActiveMQ network connector to a partner's broker (RES-015), an RDS Custom
-    # engine version's installation bucket (a source: passes); the own account, the Region's broker, a declared partner
+    # -- stop 58, AWS red team round 35 (tests/platform_programs_awsred58b.py): another account's transit gateway as an
+    # AWS::EC2::TransitGatewayPeeringAttachment's PeerAccountId, or its workgroup as an AWS::RedshiftServerless::
+    # EndpointAccess's OwnerAccount, is RES-023 outside CN (passed every door before), as the Pulumi twins; pinned in a
+    # template and in Pulumi: a layer permission, ECR replication, an Auto Scaling notification, an SES event
+    # destination, a dead-letter queue, an EventBridge target (RES-023), a Lake Formation grant in a template (RES-023),
+    # an ActiveMQ network connector to a partner's broker (RES-015), an RDS Custom engine version's installation bucket
+    # (a source: passes); the own account, the Region's broker, a declared partner
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw58b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
