@@ -13849,3 +13849,45 @@ def test_awsred58_a_templates_written_account_is_judged_as_its_pulumi_twin(
     declared = parse_destinations([{"id": "p", "kind": "resident", "match": f"arn:aws:iam::{_A58}:",
                                     "evidence": "the group's shared-services account"}])  # fmt: skip
     assert findings(partner, tuple(declared)) == [("RES-023", "p")] * count
+
+
+# awsred58b (stop 58): an AWS::EC2::TransitGatewayPeeringAttachment's PeerAccountId is the Pulumi peering attachment's
+# `peer_account_id` (granted_account_fields): another account's transit gateway is RES-023 in a template as in Pulumi
+# (it passed every door in a template on main 290bcb02); the template's own account, the pinned one, a declared
+# partner and an aws-cn account pass.
+def test_awsred58b_a_templates_transit_gateway_peer_account_is_judged_as_its_pulumi_twin() -> None:
+    def props(account: Any, region: str = "eu-central-1") -> dict[str, Any]:
+        return {"TransitGatewayId": "tgw-1", "PeerTransitGatewayId": "tgw-2", "PeerAccountId": account,
+                "PeerRegion": region}  # fmt: skip
+
+    kind = "AWS::EC2::TransitGatewayPeeringAttachment"
+    assert _template58(kind, props({"Ref": "AWS::AccountId"})) == []
+    assert _template58(kind, props("123456789012")) == []  # the provider's pinned account
+    assert _template58(kind, props(_A58)) == [("RES-023", None)]
+    twin = Subject("aws:ec2transitgateway/peeringAttachment:PeeringAttachment", "x",
+                   {"transit_gateway_id": "tgw-1", "peer_transit_gateway_id": "tgw-2", "peer_account_id": _A58,
+                    "peer_region": "eu-central-1"}, provider("DE"))  # fmt: skip
+    assert [f.rule.id for f in RuleEngine("DE").check(twin)[0]] == ["RES-023"]  # judged alike
+    declared = parse_destinations([{"id": "p", "kind": "resident", "match": f"arn:aws:iam::{_A58}:",
+                                    "evidence": "the group's network hub account"}])  # fmt: skip
+    assert _template58(kind, props(_A58), declared=tuple(declared)) == [("RES-023", "p")]
+    assert _template58(kind, props(_A58, "cn-north-1"), "CN") == []  # an aws-cn account is China's
+
+
+# awsred58b (stop 58): an AWS::RedshiftServerless::EndpointAccess's OwnerAccount is the Pulumi endpoint access's
+# `owner_account` (written_account_fields): another account's workgroup is RES-023 in a template as in Pulumi (it passed
+# every door in a template on main 290bcb02); the template's own account and a declared partner pass.
+def test_awsred58b_a_templates_serverless_endpoint_owner_is_judged_as_its_pulumi_twin() -> None:
+    def props(account: Any) -> dict[str, Any]:
+        return {"EndpointName": "e", "WorkgroupName": "w", "SubnetIds": ["subnet-1"], "OwnerAccount": account}
+
+    kind = "AWS::RedshiftServerless::EndpointAccess"
+    assert _template58(kind, props({"Ref": "AWS::AccountId"})) == []
+    assert _template58(kind, props(_A58)) == [("RES-023", None)]
+    twin = Subject("aws:redshiftserverless/endpointAccess:EndpointAccess", "x",
+                   {"endpoint_name": "e", "workgroup_name": "w", "subnet_ids": ["subnet-1"], "owner_account": _A58},
+                   provider("DE"))  # fmt: skip
+    assert [f.rule.id for f in RuleEngine("DE").check(twin)[0]] == ["RES-023"]  # judged alike
+    declared = parse_destinations([{"id": "p", "kind": "resident", "match": f"arn:aws:iam::{_A58}:",
+                                    "evidence": "the group's analytics account"}])  # fmt: skip
+    assert _template58(kind, props(_A58), declared=tuple(declared)) == [("RES-023", "p")]

@@ -73,6 +73,7 @@ import platform_programs_awsred56b as aw56b
 import platform_programs_awsred57 as aw57
 import platform_programs_awsred57b as aw57b
 import platform_programs_awsred58 as aw58
+import platform_programs_awsred58b as aw58b
 import platform_programs_bodies42 as bd42
 import platform_programs_cfnmap45 as cm45
 import platform_programs_cfnsfn45 as cs45
@@ -18962,6 +18963,14 @@ CASES: list[Case] = [
     # before; the own account / number and the declared partner pass. Pinned: identity providers, HTTP backends, a
     # Kafka source, a DMS target, a Resolver rule and DHCP name servers in a template and in Pulumi (RES-015 before too)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw58.rows()],
+    # -- stop 58, AWS red team round 35 (tests/platform_programs_awsred58b.py): another account's transit gateway as an
+    # AWS::EC2::TransitGatewayPeeringAttachment's PeerAccountId, or its workgroup as an AWS::RedshiftServerless::
+    # EndpointAccess's OwnerAccount, is RES-023 outside CN (passed every door before), as the Pulumi twins; pinned in a
+    # template and in Pulumi: a layer permission, ECR replication, an Auto Scaling notification, an SES event
+    # destination, a dead-letter queue, an EventBridge target (RES-023), a Lake Formation grant in a template (RES-023),
+    # an ActiveMQ network connector to a partner's broker (RES-015), an RDS Custom engine version's installation bucket
+    # (a source: passes); the own account, the Region's broker, a declared partner
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw58b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
