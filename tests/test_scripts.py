@@ -6095,3 +6095,26 @@ def _router58(host: str, include: str, run: str, output: str = "/opt/fb/outputs/
 )  # fmt: skip
 def test_config58_a_log_routers_file_named_at_its_option(script: str, expected: set[str]) -> None:
     assert {f[0] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")} == expected
+
+
+# mutation58b (stop 58): "offset and length are arithmetic expressions" (bash(1) "Substring Expansion"): `${V:0-9}`,
+# `${V:(6)}`, `${V: 1+5}` were left unread (a Region abroad passed every door); each expected value is what bash 5
+# prints for `${V:spec}` of V=fleet-us-west-2. A bound holding a variable stays unread (None).
+@pytest.mark.parametrize(
+    ("spec", "bash"),
+    [
+        ("0-9", "us-west-2"), ("(6)", "us-west-2"), (" 1+5", "us-west-2"), ("2*3", "us-west-2"),
+        ("6:10-1", "us-west-2"), ("(6):(9)", "us-west-2"), (" 6 : 9", "us-west-2"), ("(-3):(1)", "t"),
+        ("0-20", ""), ("3-1:2*2", "eet-"), (":(2)", "fl"),
+    ],
+)  # fmt: skip
+def test_mutation58b_substring_bounds_are_arithmetic(spec: str, bash: str) -> None:
+    from components.residency.scripts import PARAMETER_OPERATION
+
+    m = PARAMETER_OPERATION.fullmatch("${V:" + spec + "}")
+    assert m is not None and operated("fleet-us-west-2", m.group(2), m.group(3)) == bash
+
+
+@pytest.mark.parametrize("spec", ["0-$n", "($n)", "1+x"])
+def test_mutation58b_a_bound_holding_a_variable_is_not_computed(spec: str) -> None:
+    assert operated("fleet-us-west-2", ":", spec) is None

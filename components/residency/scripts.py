@@ -2671,6 +2671,16 @@ def _subscript_index(subscript: str) -> int | None:
         text = text[3:-2].strip()
     if text.isdigit():
         return int(text)
+    total = _arithmetic_total(text)
+    return total if total is not None and total >= 0 else None
+
+
+def _arithmetic_total(text: str) -> int | None:
+    """(mutation58b, from :func:`_subscript_index`) The value of an arithmetic expression of literal numbers (``1-1``,
+    ``0+1``, ``2*3``, ``-3``: products first, then sums, as ``$((...))`` computes them), or None for any other."""
+    text = text.strip()
+    if text.startswith("-"):
+        text = "0" + text
     if not _SUBSCRIPT_ARITHMETIC.fullmatch(text):
         return None
     terms: list[int] = []
@@ -2682,8 +2692,7 @@ def _subscript_index(subscript: str) -> int | None:
             terms.append(terms.pop() * int(token))
         else:
             terms.append(int(token) if operator == "+" else -int(token))
-    total = sum(terms)
-    return total if total >= 0 else None
+    return sum(terms)
 
 
 def array_names(line: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -3280,9 +3289,13 @@ def filled_texts(text: str, reaching: Mapping[str, Sequence[str]]) -> tuple[str,
 # separated from the colon by at least one space to avoid being confused with the :- expansion"): literal numbers
 # only. `--region "${DR:6:9}"` of `DR=fleet-us-west-2` and `${A/x/$B}` passed every door (left as written).
 _OPERATION_WORD = r"(?:[^{}$`\"'\s]|\$[A-Za-z_][A-Za-z0-9_]*|\$\{[A-Za-z_][A-Za-z0-9_]*\})*"
-_SUBSTRING = r"(?<=:)(?:[0-9]+|[ \t]+-?[0-9]+|\(-[0-9]+\)|(?=:))(?::[ \t]*-?[0-9]+)?"
+# mutation58b (stop 58): "offset and length are arithmetic expressions" (bash(1) "Substring Expansion"): `${R:0-9}`
+# (-9, no blank needed), `${R:(3)}`, `${R: 1+2}` passed every door with a Region abroad (unread); an expression of
+# literal numbers is computed (:func:`_arithmetic_total`, the subscripts' reader), any other stays unread.
+_BOUND = r"[ \t]*(?:\([ \t]*-?[0-9][-+*0-9 \t]*\)|-?[0-9][-+*0-9 \t]*)"
+_SUBSTRING = rf"(?<=:)(?:[0-9][-+*0-9 \t]*|[ \t]+-?[0-9][-+*0-9 \t]*|\({_BOUND}\)[ \t]*|(?=:))(?::{_BOUND})?"
 PARAMETER_OPERATION = re.compile(
-    r"\$\{([A-Za-z_][A-Za-z0-9_]*)(##?|%%?|//?|\^\^?|,,?|:(?=[0-9]|[ \t]+-?[0-9]|\(-|:[ \t]*-?[0-9]))"
+    r"\$\{([A-Za-z_][A-Za-z0-9_]*)(##?|%%?|//?|\^\^?|,,?|:(?=[0-9]|[ \t]+-?[0-9]|\(|:[ \t]*\(?[ \t]*-?[0-9]))"
     rf"({_SUBSTRING}|(?<!:){_OPERATION_WORD})\}}"
 )
 
@@ -3300,23 +3313,28 @@ def _operations_held(text: str, held: Mapping[str, Sequence[str]]) -> dict[str, 
     return {token: values for token, values in out.items() if values}
 
 
-_LITERAL_BOUNDS = re.compile(r"[ \t]*\(?-?[0-9]*\)?")
+def _substring_bound(text: str) -> int | None:
+    """(mutation58b) A substring's offset or length: an arithmetic expression of literal numbers, in parentheses or
+    not (``3``, `` -3``, ``(-3)``, ``0-9``, ``1+2``); 0 when empty (``${R::3}``); None otherwise."""
+    text = text.strip(" \t")
+    if text.startswith("(") and text.endswith(")"):
+        text = text[1:-1].strip(" \t")
+    return 0 if not text else _arithmetic_total(text)
 
 
 def _substring(value: str, spec: str) -> str | None:
     """(scripts58) ``value``'s substring by a :data:`_SUBSTRING` ``spec`` (``6``, ``6:9``, `` -3``, ``(-3):2``,
-    ``0:-1``, ``:3``), as bash(1) "Substring Expansion" computes it; None for bounds that are no literal numbers (an
-    arithmetic expression: not computed)."""
+    ``0:-1``, ``:3``; mutation58b: ``0-9``, ``(3)``, ``1+2``), as bash(1) "Substring Expansion" computes it; None for
+    bounds that are no arithmetic of literal numbers (a variable: not computed)."""
     offset_text, _, length_text = spec.partition(":")
-    if not _LITERAL_BOUNDS.fullmatch(offset_text) or not _LITERAL_BOUNDS.fullmatch(length_text):
+    offset, length = _substring_bound(offset_text), _substring_bound(length_text)  # `${R::3}`: an empty offset is 0
+    if offset is None or length is None:
         return None
-    offset = int(offset_text.strip(" \t()") or 0)  # `${R::3}`: an empty offset is 0
     if len(value) + offset < 0:
         return ""  # an offset before the value's start expands to nothing
     start = len(value) + offset if offset < 0 else min(offset, len(value))
     if not length_text:
         return value[start:]
-    length = int(length_text.strip(" \t"))
     end = len(value) + length if length < 0 else start + length
     return value[start : max(end, start)]
 
