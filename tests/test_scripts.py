@@ -6118,3 +6118,25 @@ def test_mutation58b_substring_bounds_are_arithmetic(spec: str, bash: str) -> No
 @pytest.mark.parametrize("spec", ["0-$n", "($n)", "1+x"])
 def test_mutation58b_a_bound_holding_a_variable_is_not_computed(spec: str) -> None:
     assert operated("fleet-us-west-2", ":", spec) is None
+
+
+# mutation58b (stop 58): `read -d DELIM NAME < <(LIST)` is the output's text up to DELIM (`-d ''`: all of it); on main
+# each `us-west-2` below passed every door (a process substitution was read without `-d` only).
+_R58B = "aws ec2 copy-snapshot --source-region eu-central-1 --source-snapshot-id snap-0a1b2c3d4e5f60718 --region"
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ("read -d , R < <(printf '%s,eu-west-1' us-west-2)", ["RES-009"]),
+        ("read -r -d ',' R < <(echo us-west-2,x)", ["RES-009"]),
+        ("read -t 5 -d : R < <(echo us-west-2:x) || true", ["RES-009"]),
+        ("read -r -d '' R < <(printf %s us-west-2)", ["RES-009"]),
+        ("read -d , R < <(printf '%s,eu-west-1' eu-central-1)", []),
+        ("read -d , R < <(echo eu-central-1,us-west-2)", []),  # the text after the delimiter is not read
+        ("read -d , R < <(get-region)", ["RES-011"]),  # an output not computed: unknown, as `$(get-region)`
+    ],
+)
+def test_mutation58b_read_delimited_from_a_process_substitution(script: str, expected: list[str]) -> None:
+    text = f'#!/bin/bash\n{script}\n{_R58B} "$R"\n'
+    assert sorted({f[0] for f in findings(text, "EU", "aws")}) == expected

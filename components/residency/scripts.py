@@ -4822,6 +4822,25 @@ _READ_FROM_PROCESS = re.compile(
     r"(?<![^\s;&|(])read(?:[ \t]+(?:-r|-r?t[ \t]*[0-9.]+))*[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*<[ \t]*<\(([^()\n]*)\)"
 )
 
+# mutation58b (stop 58): and `read -d DELIM NAME < <(LIST)` (read: "The first character of delim is used to terminate
+# the input line, rather than newline"; `-d ''`, a NUL, the whole output) is `NAME=$(LIST | cut -dDELIM -f1)`, the
+# output's text up to DELIM's first character (each line's, when the output has several: more values judged, never
+# fewer), which the one evaluator computes; `read -r -d , R < <(printf '%s,x' <abroad>)` passed every door (unread).
+# One that does not fit in the command's length is left as written.
+_READ_DELIMITED_FROM_PROCESS = re.compile(
+    r"(?<![^\s;&|(])read(?:[ \t]+(?:-r|-r?t[ \t]*[0-9.]+))*[ \t]+-r?d[ \t]*(''|\"\"|'[^'\n]+'|\"[^\"\n]+\"|[^\s'\"])"
+    r"(?:[ \t]+(?:-r|-r?t[ \t]*[0-9.]+))*[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*<[ \t]*<\(([^()\n]*)\)"
+)
+
+
+def _delimited_process_read(m: re.Match[str]) -> str:
+    """(mutation58b) ``read -d DELIM NAME < <(LIST)`` (:data:`_READ_DELIMITED_FROM_PROCESS`) written as ``NAME=$(LIST
+    | cut -dDELIM -f1)`` (``NAME=$(LIST)`` for an empty DELIM), padded to the same length; as written when longer."""
+    delimiter, name, command = m.group(1).strip("'\"")[:1], m.group(2), m.group(3)
+    cut = f"|cut -d{shlex.quote(delimiter)} -f1" if delimiter else ""
+    written = f"{name}=$({command}{cut})"
+    return written.ljust(len(m.group(0))) if len(written) <= len(m.group(0)) else m.group(0)
+
 
 # scripts54b: one word given to one name, which bash(1) assigns as `NAME=WORD` would: `read [-r] NAME <<< WORD` (Here
 # Strings: "The word undergoes tilde expansion, parameter and variable expansion, command substitution ... The result
@@ -4928,6 +4947,8 @@ def reads_as_assignments(script: str) -> str:
             for d in reversed(delimited):
                 script = script[: d.start()] + _delimited_file_read(d, files) + script[d.end() :]
         if "<(" in script:
+            if "-" in script:  # mutation58b
+                script = _READ_DELIMITED_FROM_PROCESS.sub(_delimited_process_read, script)
             script = _READ_FROM_PROCESS.sub(lambda p: f"{p.group(1)}=$({p.group(2)})".ljust(len(p.group(0))), script)
         if "<<<" in script:
             script = _READ_HERE_STRING.sub(given, script)
