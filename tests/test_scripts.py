@@ -6140,3 +6140,32 @@ _R58B = "aws ec2 copy-snapshot --source-region eu-central-1 --source-snapshot-id
 def test_mutation58b_read_delimited_from_a_process_substitution(script: str, expected: list[str]) -> None:
     text = f'#!/bin/bash\n{script}\n{_R58B} "$R"\n'
     assert sorted({f[0] for f in findings(text, "EU", "aws")}) == expected
+
+
+# mutation58b (stop 58): an operation on an array's element (`${RS[1]:3}`, `${RS[$i]:3}`, `${RS[1],,}`,
+# `${RS[1]#dr-}`; bash(1) "Parameter Expansion": parameter may be "an array reference") is the element's value changed
+# so; each `us-west-2` below passed every door on main (no element held: the element use was not seen).
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ('RS=(dr:eu-central-1 dr:us-west-2)\n{R} "${{RS[1]:3}}"', ["RES-009"]),
+        ('RS=(dr:eu-central-1 dr:eu-west-1)\n{R} "${{RS[1]:3}}"', []),
+        ('RS=(dr:eu-central-1 dr:us-west-2)\nfor i in 0 1; do\n  {R} "${{RS[$i]:3}}"\ndone', ["RES-009"]),
+        ('RS=(EU-CENTRAL-1 US-WEST-2)\n{R} "${{RS[1],,}}"', ["RES-009"]),
+        ('RS=(EU-CENTRAL-1 EU-WEST-1)\n{R} "${{RS[1],,}}"', []),
+        ('RS=(eu-central-1 dr-us-west-2)\n{R} "${{RS[1]#dr-}}"', ["RES-009"]),
+        ("mapfile -t RS < <(printf '%s\\n' eu-central-1 dr:us-west-2)\n{R} \"${{RS[1]:3}}\"", ["RES-009"]),
+        ("mapfile -t RS < <(printf '%s\\n' eu-central-1 dr:eu-west-1)\n{R} \"${{RS[1]:3}}\"", []),
+    ],
+)
+def test_mutation58b_an_operation_on_an_array_element(script: str, expected: list[str]) -> None:
+    text = f"#!/bin/bash\n{script.format(R=_R58B)}\n"
+    assert sorted({f[0] for f in findings(text, "EU", "aws")}) == expected
+
+
+def test_mutation58b_element_uses() -> None:
+    from components.residency.scripts import element_uses
+
+    assert list(element_uses('a "${R[1]}" "${R[2]:3}" "${M[$k],,}" "${R[@]:1}" "${#R[@]}"')) == [
+        ("R", "1"), ("R", "2"), ("M", "$k"),
+    ]  # fmt: skip

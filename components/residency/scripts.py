@@ -2610,7 +2610,7 @@ def array_input_elements(
     a subscript not computed (:func:`_subscript_index`) every item. With ``unknown``, ``output`` is one text every
     element may hold (not computed)."""
     if unknown:
-        return {f"{name}[{m.group(2)}]": (output,) for m in _ARRAY_ELEMENT_USE.finditer(script) if m.group(1) == name}
+        return {f"{name}[{subscript}]": (output,) for used, subscript in element_uses(script) if used == name}
     lines = output.split("\n")
     split, _, window = split.partition("/")
     items = {
@@ -2633,15 +2633,15 @@ def array_input_elements(
     else:
         indexed = dict(enumerate(items))
     elements: dict[str, tuple[str, ...]] = {}
-    for m in _ARRAY_ELEMENT_USE.finditer(script):
-        if m.group(1) != name:
+    for used, subscript in element_uses(script):
+        if used != name:
             continue
-        index = _subscript_index(m.group(2))
+        index = _subscript_index(subscript)
         held = ([indexed[index]] if index in indexed else []) if index is not None else list(indexed.values())
         if held:
             # mutation58: held under the subscript as written (`R[@]`, `R[$i]`, `R[1+0]`), the name the resolver reads
             # (array_elements' keys); since mutation56 the computed index was written (`R[None]` for `@`: nothing held)
-            elements[f"{name}[{m.group(2)}]"] = tuple(held)
+            elements[f"{name}[{subscript}]"] = tuple(held)
     return elements
 
 
@@ -2699,7 +2699,7 @@ def array_names(line: str) -> tuple[frozenset[str], frozenset[str]]:
     """(scripts56b) The arrays a script line assigns (``NAME=(...)``, ``NAME[k]=``, ``read -a NAME``, ``mapfile
     NAME``) and those whose elements it uses (``${NAME[1]}``): for a script list's items one shell runs in order (an
     SSM Command document's ``runCommand``), where an item using an element an earlier item fills is judged again."""
-    used = frozenset(m.group(1) for m in _ARRAY_ELEMENT_USE.finditer(line)) if "[" in line else frozenset()
+    used = frozenset(name for name, _ in element_uses(line)) if "[" in line else frozenset()  # mutation58b: operated
     if not any(m in line for m in ("=(", "]=", "-a", "mapfile", "readarray")):
         return frozenset(), used
     line = reads_as_assignments(line)
@@ -2713,8 +2713,22 @@ def has_array_element(script: str) -> bool:
     return (
         "[" in script
         and ("=(" in script or "]=" in script or "-a" in script or "mapfile" in script or "readarray" in script)
-        and _ARRAY_ELEMENT_USE.search(script) is not None
+        and next(element_uses(script), None) is not None
     )
+
+
+def element_uses(script: str) -> Iterator[tuple[str, str]]:
+    """(mutation58b) The name and subscript of each array element ``script`` uses: ``${R[1]}`` (``_ARRAY_ELEMENT_USE``)
+    and an element a :data:`PARAMETER_OPERATION` changes (``${R[1]:3}``, ``${R[$i]#dr-}``, ``${R[1],,}``: bash(1)
+    "Parameter Expansion" applies to "an array reference"; each passed every door with a Region abroad, no element
+    held). Gate: an operation's element is looked for only in a script holding ``]`` and ``${``."""
+    for m in _ARRAY_ELEMENT_USE.finditer(script):
+        yield m.group(1), m.group(2)
+    if "]" in script and "${" in script:
+        for m in PARAMETER_OPERATION.finditer(script):
+            name, bracket, subscript = m.group(1).partition("[")
+            if bracket:
+                yield name, subscript[:-1]
 
 
 # scripts56b: bash(1) "Arrays": "Associative arrays are created using declare -A name"; "name=( key1=value1 key2=value2
@@ -2758,10 +2772,10 @@ def array_elements(script: str, references: bool = False) -> dict[str, tuple[str
     for name, given in _other_array_items(script).items():
         for at, item in given:
             add(name, at, item)
-    for m in _ARRAY_ELEMENT_USE.finditer(script):
-        if m.group(2) in ("@", "*") or m.group(2).isdigit() or f"{m.group(1)}[{m.group(2)}]" in elements:
+    for name, subscript in element_uses(script):
+        if subscript in ("@", "*") or subscript.isdigit() or f"{name}[{subscript}]" in elements:
             continue  # scripts56b: and a key an associative array gives
-        _add_used_element(elements, m.group(1), m.group(2))
+        _add_used_element(elements, name, subscript)
     return {key: tuple(items) for key, items in elements.items()}
 
 
@@ -3295,7 +3309,9 @@ _OPERATION_WORD = r"(?:[^{}$`\"'\s]|\$[A-Za-z_][A-Za-z0-9_]*|\$\{[A-Za-z_][A-Za-
 _BOUND = r"[ \t]*(?:\([ \t]*-?[0-9][-+*0-9 \t]*\)|-?[0-9][-+*0-9 \t]*)"
 _SUBSTRING = rf"(?<=:)(?:[0-9][-+*0-9 \t]*|[ \t]+-?[0-9][-+*0-9 \t]*|\({_BOUND}\)[ \t]*|(?=:))(?::{_BOUND})?"
 PARAMETER_OPERATION = re.compile(
-    r"\$\{([A-Za-z_][A-Za-z0-9_]*)(##?|%%?|//?|\^\^?|,,?|:(?=[0-9]|[ \t]+-?[0-9]|\(|:[ \t]*\(?[ \t]*-?[0-9]))"
+    # mutation58b: an indexed element too (`${R[1]:3}`; not `[@]` / `[*]`: a slice of items, another operation)
+    r"\$\{([A-Za-z_][A-Za-z0-9_]*(?:\[(?:[0-9]+|\$?[A-Za-z_][A-Za-z0-9_]*)\])?)"
+    r"(##?|%%?|//?|\^\^?|,,?|:(?=[0-9]|[ \t]+-?[0-9]|\(|:[ \t]*\(?[ \t]*-?[0-9]))"
     rf"({_SUBSTRING}|(?<!:){_OPERATION_WORD})\}}"
 )
 
