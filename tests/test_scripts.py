@@ -6169,3 +6169,18 @@ def test_mutation58b_element_uses() -> None:
     assert list(element_uses('a "${R[1]}" "${R[2]:3}" "${M[$k],,}" "${R[@]:1}" "${#R[@]}"')) == [
         ("R", "1"), ("R", "2"), ("M", "$k"),
     ]  # fmt: skip
+
+
+# mutation58b (stop 58): `mapfile -d ''` (NUL-delimited, `find -print0`'s idiom) looped over with `"${RS[@]}"`: the
+# items at each NUL printf writes (on main one word `a\0b`: the `us-west-2` below passed every door).
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ("mapfile -d '' RS < <(printf '%s\\0' eu-central-1 us-west-2)", ["RES-009"]),
+        ("mapfile -t -d '' RS < <(printf '%s\\0' us-west-2)", ["RES-009"]),
+        ("mapfile -d '' RS < <(printf '%s\\0' eu-central-1 eu-west-1)", []),
+    ],
+)
+def test_mutation58b_a_nul_delimited_mapfile_looped_over(script: str, expected: list[str]) -> None:
+    text = f'#!/bin/bash\n{script}\nfor r in "${{RS[@]}}"; do\n  {_R58B} "$r"\ndone\n'
+    assert sorted({f[0] for f in findings(text, "EU", "aws")}) == expected

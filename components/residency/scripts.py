@@ -2948,6 +2948,10 @@ def _loop_substitutions(
         if given is None:
             words.append(substitution)
         else:
+            if separator == "\0":
+                # mutation58b: `mapfile -d ''` (a NUL) looped over: printf's `\0` as the evaluator writes it, the two
+                # characters (array_input_elements, scripts58), split there too (one word `a\0b`: nothing judged)
+                given = [v.replace("\\0", "\0") for v in given]
             split = (v.replace(separator, " ") if separator else v for v in given if v != OWN_MACHINE)
             words += [w for v in split for w in v.split() if _LOOP_WORD.fullmatch(w)]
         text = text[:at] + " " * len(substitution) + text[at + len(substitution) :]
