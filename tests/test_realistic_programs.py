@@ -175,6 +175,7 @@ import platform_programs_mutation56 as mu56
 import platform_programs_mutation57 as mu57
 import platform_programs_mutation57b as mu57b
 import platform_programs_mutation58 as mu58
+import platform_programs_mutation58b as mu58b
 import platform_programs_new34 as pn
 import platform_programs_openapi44 as oa44
 import platform_programs_ops as po
@@ -18962,6 +18963,11 @@ CASES: list[Case] = [
     # before; the own account / number and the declared partner pass. Pinned: identity providers, HTTP backends, a
     # Kafka source, a DMS target, a Resolver rule and DHCP name servers in a template and in Pulumi (RES-015 before too)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw58.rows()],
+    # -- stop 58, mutation search round 29 (tests/platform_programs_mutation58b.py): a Region abroad given by a
+    # substring whose offset is arithmetic (`${T:1+2}`), `read -d , R < <(cmd)`, an operation on an array element
+    # (`${RS[1]:3}`) or a `mapfile -d ''` array looped over is RES-009 (each passed every door before); the home twins
+    # pass
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu58b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

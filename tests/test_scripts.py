@@ -6184,3 +6184,22 @@ def test_mutation58b_element_uses() -> None:
 def test_mutation58b_a_nul_delimited_mapfile_looped_over(script: str, expected: list[str]) -> None:
     text = f'#!/bin/bash\n{script}\nfor r in "${{RS[@]}}"; do\n  {_R58B} "$r"\ndone\n'
     assert sorted({f[0] for f in findings(text, "EU", "aws")}) == expected
+
+
+# mutation58b (stop 58): grep's patterns given by `-e` (`grep -v -e central`, `grep -ve x`, `grep -e a -e b`) select
+# whole lines as a bare pattern does (on main the home program was RES-011: a false alarm); with `-e`, an operand is a
+# file (not the pipe): not read as a selection of the pipe's lines (RES-011, unknown, as before).
+@pytest.mark.parametrize(
+    ("stage", "region", "expected"),
+    [
+        ("grep -v -e central", "eu-west-1", []),
+        ("grep -v -e central", "us-west-2", ["RES-009"]),
+        ("grep -ve central", "eu-west-1", []),
+        ("grep -v -e central -e '^#'", "eu-west-1", []),
+        ("grep -v -e central -e '^#'", "us-west-2", ["RES-009"]),
+        ("grep -e west /etc/fleet/regions", "eu-west-1", ["RES-011"]),
+    ],
+)
+def test_mutation58b_grep_patterns_by_option(stage: str, region: str, expected: list[str]) -> None:
+    text = f"#!/bin/bash\nR=$(printf '%s\\n' eu-central-1 {region} | {stage})\n{_R58B} \"$R\"\n"
+    assert sorted({f[0] for f in findings(text, "EU", "aws")}) == expected

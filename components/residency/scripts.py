@@ -4503,6 +4503,7 @@ def _looked_up_values(words: list[str], reaching: Mapping[str, Sequence[str]]) -
 # own address and name (:data:`_OWN_MACHINE`, :func:`_keeps_own`) through the same stages.
 _LINES = re.compile(r"-n|-?[0-9]+|-n[0-9]+|\+[0-9]+")
 _GREP_PLAIN = re.compile(r"-[EFiwvx]+|-m[0-9]*|[0-9]+")
+_GREP_PATTERN_OPTION = re.compile(r"-[EFiwvx]*e")
 _CUT_FIELDS = re.compile(r"-d.?|-f[0-9,-]*|[0-9,-]+|-s")
 _AWK_FIELD = re.compile(r"\s*(?:/[^/\n]*/|NR\s*==\s*[0-9]+)?\s*\{\s*print\s+\$(?:[0-9]+|NF)\s*;?\s*\}\s*")
 _BLANK_SET = re.compile(r"(?:\\[ntr]|[ \t\n\r])+")
@@ -4582,7 +4583,14 @@ def _selects_whole(words: list[str]) -> bool:
     if name in ("head", "tail"):
         return all(_LINES.fullmatch(w) for w in rest)
     if name == "grep":
-        return len([w for w in rest if not _GREP_PLAIN.fullmatch(w)]) <= 1 and "-o" not in "".join(rest)
+        # mutation58b (stop 58): and patterns given by `-e PATTERN` (grep(1): "-e PATTERNS, --regexp=PATTERNS Use
+        # PATTERNS as the patterns"; then no operand is a pattern: one would be a file, not the pipe). `grep -v -e
+        # central` was no line selection: the VPC's own values RES-011, fail closed
+        given = [i for i, w in enumerate(rest) if _GREP_PATTERN_OPTION.fullmatch(w)]
+        operands = [
+            w for i, w in enumerate(rest) if not _GREP_PLAIN.fullmatch(w) and i not in given and i - 1 not in given
+        ]
+        return len(operands) <= (0 if given else 1) and "-o" not in "".join(rest)
     if name == "cut":
         return (
             any(w.startswith("-f") for w in rest)
