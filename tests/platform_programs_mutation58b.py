@@ -14,6 +14,10 @@ Reproduced on the unchanged engine (main 290bcb02), each ``-abroad`` program pas
 - ``mapfile -d '' RS < <(printf '%s\\0' ...)`` looped over with ``"${RS[@]}"``: printf's ``\\0`` as the evaluator
   writes it (two characters) was no separator, one word, nothing judged.
 
+And a false alarm: a pipe stage ``grep -v -e '^<home>$'`` (grep's pattern by ``-e``) was no line selection, so the
+home twin (a second Region inside the jurisdiction) was RES-011 (and the ``-abroad`` one RES-011 too); now each line
+is a value (``-home`` passes, ``-abroad`` is RES-009).
+
 Ids ``mutation58b-<code>-<kind>-<home|abroad>`` (AWS EU / US / JP / CN; the home twin uses a second Region inside the
 jurisdiction). tests/test_realistic_programs.py runs them as CASES (``mutation58b-*``).
 """
@@ -54,12 +58,19 @@ def mapfile_nul_loop(code: str, where: str) -> str:
             f'for r in "${{RS[@]}}"; do\n  {_copy_to(code, "$r")}\ndone\n')  # fmt: skip
 
 
+def grep_pattern_option(code: str, where: str) -> str:
+    # grep(1): "-e PATTERNS, --regexp=PATTERNS Use PATTERNS as the patterns"; "-v Invert the sense of matching".
+    return (f"DR=$(printf '%s\\n' {AWS_HOME[code]} {_region(code, where)} | grep -v -e '^{AWS_HOME[code]}$')\n"
+            f"{_copy_to(code, '$DR')}\n")  # fmt: skip
+
+
 REGION = {"RES-009"}
 KINDS: dict[str, tuple[Callable[[str, str], Build], set[str], tuple[str, ...]]] = {
     "substring-arithmetic": (_aws(substring_arithmetic), REGION, AWS_CODES),
     "read-delimited-process": (_aws(read_delimited_process), REGION, AWS_CODES),
     "element-operation": (_aws(element_operation), REGION, AWS_CODES),
     "mapfile-nul-loop": (_aws(mapfile_nul_loop), REGION, AWS_CODES),
+    "grep-pattern-option": (_aws(grep_pattern_option), REGION, AWS_CODES),
 }
 """Each home / abroad kind, the rules its ``-abroad`` program breaks, and its jurisdictions."""
 
