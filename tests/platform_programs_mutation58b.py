@@ -14,12 +14,17 @@ Reproduced on the unchanged engine (main 290bcb02), each ``-abroad`` program pas
 - ``mapfile -d '' RS < <(printf '%s\\0' ...)`` looped over with ``"${RS[@]}"``: printf's ``\\0`` as the evaluator
   writes it (two characters) was no separator, one word, nothing judged.
 
+- an Elasticsearch reindex whitelist's fixed host with any port (``es.<partner>:*``, ``[2001:db8::25]:*``; Elastic's
+  own example is ``localhost:*``): ``host:*`` was no host shape, judged as written, nothing refused (``host:9200`` was
+  RES-015 since stop 57).
+
 And a false alarm: a pipe stage ``grep -v -e '^<home>$'`` (grep's pattern by ``-e``) was no line selection, so the
 home twin (a second Region inside the jurisdiction) was RES-011 (and the ``-abroad`` one RES-011 too); now each line
 is a value (``-home`` passes, ``-abroad`` is RES-009).
 
 Ids ``mutation58b-<code>-<kind>-<home|abroad>`` (AWS EU / US / JP / CN; the home twin uses a second Region inside the
-jurisdiction). tests/test_realistic_programs.py runs them as CASES (``mutation58b-*``).
+jurisdiction) and ``mutation58b-<code>-es-reindex-any-port-<partner|partner-declared|ipv6-public|partner-beside-vpc|vpc|
+ipv6-private>`` (Alibaba Cloud CN / JP / DE). tests/test_realistic_programs.py runs them as CASES (``mutation58b-*``).
 """
 
 from __future__ import annotations
@@ -27,12 +32,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from platform_parts import AWS_HOME, Build, Row, home_abroad_rows
+from platform_programs_alired58 import OWN_ADDRESS, PARTNER_ZONE, PARTNER_ZONE_DECLARED, _es_settings
 
 # The same helpers as rounds 25-28 (one fact, one place): the DR copy, the Regions and the machines.
 from platform_programs_mutation56 import _aws, _copy_to, _region
 
 AWS_CODES = ("EU", "US", "JP", "CN")
-"""The jurisdictions of the programs."""
+"""The jurisdictions of the AWS programs."""
+ALI_CODES = ("CN", "JP", "DE")
+"""The jurisdictions of the Alibaba Cloud programs (alired58's Elasticsearch instance)."""
 
 
 def substring_arithmetic(code: str, where: str) -> str:
@@ -75,6 +83,23 @@ KINDS: dict[str, tuple[Callable[[str, str], Build], set[str], tuple[str, ...]]] 
 """Each home / abroad kind, the rules its ``-abroad`` program breaks, and its jurisdictions."""
 
 
+# Elastic, "Reindex from remote": reindex.remote.whitelist "can be set to a comma delimited list of allowed remote host
+# and port combinations ... localhost:*": a fixed host with any port is that host.
+ANY_PORT: dict[str, tuple[str, set[str], list[dict[str, str]]]] = {
+    "partner": (f"es.{PARTNER_ZONE}:*", {"RES-015"}, []),
+    "partner-declared": (f"es.{PARTNER_ZONE}:*", set(), [PARTNER_ZONE_DECLARED]),
+    "ipv6-public": ("[2001:db8::25]:*", {"RES-015"}, []),
+    "partner-beside-vpc": (f"{OWN_ADDRESS}:9200, es.{PARTNER_ZONE}:*", {"RES-015"}, []),
+    "vpc": (f"{OWN_ADDRESS}:*", set(), []),
+    "ipv6-private": ("[fd00::25]:*", set(), []),
+}
+"""A reindex whitelist's fixed host with any port: the pattern, the rules it breaks, its declared destinations."""
+
+
 def rows() -> list[Row]:
     """(id, jurisdiction, build, expected rule ids, declared destinations) of every program."""
-    return home_abroad_rows("mutation58b", KINDS)
+    out = home_abroad_rows("mutation58b", KINDS)
+    for code in ALI_CODES:
+        out += [(f"mutation58b-{code.lower()}-es-reindex-any-port-{name}", code, _es_settings(pattern), rules, declared)
+                for name, (pattern, rules, declared) in ANY_PORT.items()]  # fmt: skip
+    return out

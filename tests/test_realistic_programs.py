@@ -18966,7 +18966,9 @@ CASES: list[Case] = [
     # -- stop 58, mutation search round 29 (tests/platform_programs_mutation58b.py): a Region abroad given by a
     # substring whose offset is arithmetic (`${T:1+2}`), `read -d , R < <(cmd)`, an operation on an array element
     # (`${RS[1]:3}`) or a `mapfile -d ''` array looped over is RES-009 (each passed every door before); the home twins
-    # pass, and so does a second home Region through `grep -v -e PATTERN` (RES-011 before: a false alarm)
+    # pass, and so does a second home Region through `grep -v -e PATTERN` (RES-011 before: a false alarm); a reindex
+    # whitelist's partner host with any port (`host:*`, a public IPv6 address too) is RES-015 (passed before), the VPC's
+    # address, a private IPv6 address and the declared partner pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu58b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
