@@ -6203,3 +6203,15 @@ def test_mutation58b_a_nul_delimited_mapfile_looped_over(script: str, expected: 
 def test_mutation58b_grep_patterns_by_option(stage: str, region: str, expected: list[str]) -> None:
     text = f"#!/bin/bash\nR=$(printf '%s\\n' eu-central-1 {region} | {stage})\n{_R58B} \"$R\"\n"
     assert sorted({f[0] for f in findings(text, "EU", "aws")}) == expected
+
+
+# the lead's review of stop 58: positional parameters had a bound (99, scripts58; 20 before): a call's 100th or 150th
+# word, or `set --`'s 120th, at `--region "${N}"` stayed a placeholder and a Region abroad passed every door
+@pytest.mark.parametrize("count", [100, 150])
+@pytest.mark.parametrize(("region", "expected"), [("us-west-2", ["RES-009"]), ("eu-west-1", [])])
+def test_review58_every_positional_parameter_is_read(count: int, region: str, expected: list[str]) -> None:
+    words = " ".join(f"a{i}" for i in range(1, count))
+    in_function = f'f() {{ aws s3 ls --region "${{{count}}}"; }}\nf {words} {region}'
+    after_set = f'set -- {words} {region}\naws s3 ls --region "${{{count}}}"'
+    for script in (in_function, after_set):
+        assert sorted({f[0] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")}) == expected

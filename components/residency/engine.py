@@ -9325,11 +9325,11 @@ def _syslog_ng_text(
     # (`@define include-path "DIR[:DIR...]"`, as the package's scl.conf sets it), any syslog-ng file the script writes
     bases = [base, *_syslog_ng_include_path(body, written, entry, config_entry)]
 
-    def included(m: re.Match[str]) -> str:
-        name = next(g for g in m.groups() if g is not None)
-        return "\n".join([m.group(0), *_included_files(name, bases, written, entry, config_entry)])
-
-    text = _SYSLOG_NG_INCLUDE.sub(included, body) if _SYSLOG_NG_INCLUDE_WORD in body else body
+    text = (
+        _includes_inlined(_SYSLOG_NG_INCLUDE, body, bases, written, entry, config_entry)
+        if _SYSLOG_NG_INCLUDE_WORD in body
+        else body
+    )
     if "`" not in text:
         return text
     sources = [t for f, t in written.items() if config_entry(f, "") is entry] + [text]
@@ -9340,6 +9340,24 @@ def _syslog_ng_text(
         for m in _SYSLOG_NG_DEFINE.finditer(source)
     }
     return _SYSLOG_NG_USE.sub(lambda m: defines.get(m.group(1), m.group(0)), text)
+
+
+def _includes_inlined(
+    include: re.Pattern[str],
+    body: str,
+    bases: Sequence[str],
+    written: Mapping[str, str],
+    entry: ConfigFile,
+    config_entry: Callable[[str, str], ConfigFile | None],
+) -> str:
+    """``body`` with the bodies :func:`_included_files` gives after each ``include`` line (its first group that
+    matched the name): one inlining for syslog-ng's and rsyslog's includes (the lead, stop 58)."""
+
+    def included(m: re.Match[str]) -> str:
+        name = next(g for g in m.groups() if g is not None)
+        return "\n".join([m.group(0), *_included_files(name, bases, written, entry, config_entry)])
+
+    return include.sub(included, body)
 
 
 def _included_files(
@@ -9386,12 +9404,7 @@ def _rsyslog_text(
     directory; a relative name under the including file's directory, failing closed), unless this entry reads them on
     their own (``/etc/rsyslog.d/*.conf``). Gate: the word ``include`` (the caller's)."""
     base = file.rsplit("/", 1)[0] if "/" in file else ""
-
-    def included(m: re.Match[str]) -> str:
-        name = next(g for g in m.groups() if g is not None)
-        return "\n".join([m.group(0), *_included_files(name, [base], written, entry, config_entry)])
-
-    return _RSYSLOG_INCLUDE.sub(included, body)
+    return _includes_inlined(_RSYSLOG_INCLUDE, body, [base], written, entry, config_entry)
 
 
 def _syslog_ng_include_path(

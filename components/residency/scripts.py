@@ -20,6 +20,7 @@ import json
 import math
 import re
 import shlex
+import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
@@ -3186,7 +3187,7 @@ DEFAULT_WORD = r"[^{}$`\"'\s]+"  # `${NAME:-word}`'s word, after `:-`, `-`, `:=`
 # parameter holds values only where :func:`positional_words` gives them (a function's calls, `set --`), else it stays
 # as written.
 SHELL_PARAMETER = re.compile(
-    rf"\$(?:\{{([A-Za-z_][A-Za-z0-9_]*(?:\[(?:{ARRAY_SUBSCRIPT})\])?|[1-9][0-9]?|!#)\}}"
+    rf"\$(?:\{{([A-Za-z_][A-Za-z0-9_]*(?:\[(?:{ARRAY_SUBSCRIPT})\])?|[1-9][0-9]*|!#)\}}"
     r"|([A-Za-z_][A-Za-z0-9_]*|[1-9]))"
 )  # and an array's element, `${REGIONS[1]}` (:func:`array_elements`; scripts55: `${REGIONS[$i]}` too;
 # mutation56: an arithmetic subscript, `${REGIONS[i+1]}`; scripts57: the last positional parameter, `${!#}`, and
@@ -3453,9 +3454,10 @@ _POSITIONAL_USE = re.compile(r"\$\{?[1-9]|\$\{!#\}")  # scripts57: `${!#}` (LAST
 _CALL_WORD = re.compile(r"(?:\"[^\"\n]*\"|'[^'\n]*'|\$\([^()\n]*\)|[^\s;&|<>()'\"])+")
 _SET_ARGUMENTS = re.compile(_COMMAND_PLACE + r"set[ \t]+--((?:[ \t]+[^\s;&|<>()]+)*)[ \t]*(?=$|[;&|)])", re.M)
 # scripts57: `${10}` and later (braced) too; before, `$1` .. `$9`. scripts58: 99, was 20: a call's 21st word was
-# dropped, so `--region "${21}"` held nothing (a placeholder) and a Region abroad there passed every door; 99 is the
-# last position SHELL_PARAMETER reads (`${100}` and later stay as written)
-_MAX_POSITIONAL = 99
+# dropped, so `--region "${21}"` held nothing (a placeholder) and a Region abroad there passed every door. The lead
+# (stop 58): no bound (bash(1) sets none), as `${100}` of a call's 100th word abroad passed the same way;
+# SHELL_PARAMETER reads every braced position
+_MAX_POSITIONAL = sys.maxsize
 _ANY_FUNCTION_DEFINITION = re.compile(_FUNCTION_DEFINITION.pattern, re.M)
 
 
@@ -3510,7 +3512,7 @@ _MAX_PASSED_ON = 3  # calls passing "$@" on, followed this deep (a wrapper of a 
 # mutation57b: a call's word that is one positional parameter whole (`inner nightly "$1"`, `${2}`: quotes removed by
 # _call_words), passed on from the caller's body as "$@" is (bash(1) "Positional Parameters"): it held nothing (a
 # Region abroad given to `outer` passed every door through `inner`'s `$2`).
-_ONE_POSITIONAL = re.compile(r"\$(?:([1-9])|\{([1-9][0-9]?)\})")
+_ONE_POSITIONAL = re.compile(r"\$(?:([1-9])|\{([1-9][0-9]*)\})")
 
 
 def positional_words(script: str) -> list[tuple[int, int, dict[str, tuple[str, ...]]]]:
@@ -3635,7 +3637,7 @@ def _shifted(
             if line in loops or n is None:
                 every = tuple(dict.fromkeys(w for ws in held.values() for w in ws))
                 begin = max(first, loops[line]) if line in loops else line
-                # scripts58: as many positions as the calls give words (at most _MAX_POSITIONAL, now 99)
+                # scripts58: as many positions as the calls give words
                 given_count = max((int(k) for k in held if k.isdigit()), default=0)
                 out.append((begin, last, {str(k): every for k in range(1, given_count + 1)}))
                 break
@@ -3766,7 +3768,7 @@ _LAST_POSITIONAL = re.compile(r"\$\{(?:!#|[@*]:(?:[ \t]+-1|\(-1\)|\$#|\$\{#\})(?
 def last_positional_written(script: str) -> str:
     """(scripts56) ``script`` with each last positional parameter (:data:`_LAST_POSITIONAL`: ``${!#}``, ``${@: -1}``)
     written as the position it is, ``${N}``, where every call of its function (or the ``set --`` before it) gives the
-    same number N of words (:func:`_call_lists`, 1 to 20); so the one positional reader fills it. mutation57: a slice
+    same number N of words (:func:`_call_lists`); so the one positional reader fills it. mutation57: a slice
     giving one parameter too (:func:`_slice_written`). scripts57: one whose calls give different numbers of words is
     written ``${!#}`` (:data:`LAST_POSITIONAL`), which holds each call's last word; one given no call is left as written
     (a placeholder, as an unset ``$1``)."""
