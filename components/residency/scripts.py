@@ -2773,10 +2773,10 @@ def array_elements(script: str, references: bool = False) -> dict[str, tuple[str
     for name, given in _other_array_items(script).items():
         for at, item in given:
             add(name, at, item)
-    for name, subscript in element_uses(script):
-        if subscript in ("@", "*") or subscript.isdigit() or f"{name}[{subscript}]" in elements:
+    for used, written in element_uses(script):
+        if written in ("@", "*") or written.isdigit() or f"{used}[{written}]" in elements:
             continue  # scripts56b: and a key an associative array gives
-        _add_used_element(elements, name, subscript)
+        _add_used_element(elements, used, written)
     return {key: tuple(items) for key, items in elements.items()}
 
 
