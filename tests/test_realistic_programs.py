@@ -176,6 +176,7 @@ import platform_programs_mutation56 as mu56
 import platform_programs_mutation57 as mu57
 import platform_programs_mutation57b as mu57b
 import platform_programs_mutation58 as mu58
+import platform_programs_mutation58b as mu58b
 import platform_programs_new34 as pn
 import platform_programs_openapi44 as oa44
 import platform_programs_ops as po
@@ -18971,6 +18972,13 @@ CASES: list[Case] = [
     # an ActiveMQ network connector to a partner's broker (RES-015), an RDS Custom engine version's installation bucket
     # (a source: passes); the own account, the Region's broker, a declared partner
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw58b.rows()],
+    # -- stop 58, mutation search round 29 (tests/platform_programs_mutation58b.py): a Region abroad given by a
+    # substring whose offset is arithmetic (`${T:1+2}`), `read -d , R < <(cmd)`, an operation on an array element
+    # (`${RS[1]:3}`) or a `mapfile -d ''` array looped over is RES-009 (each passed every door before); the home twins
+    # pass, and so does a second home Region through `grep -v -e PATTERN` (RES-011 before: a false alarm); a reindex
+    # whitelist's partner host with any port (`host:*`, a public IPv6 address too) is RES-015 (passed before), the VPC's
+    # address, a private IPv6 address and the declared partner pass
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu58b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -9205,6 +9205,25 @@ def test_alired58_a_reindex_whitelist_pattern_names_every_host_it_matches(whitel
     assert sorted({f.rule.id for f in RuleEngine("CN").check(es)[0]}) == expected
 
 
+# mutation58b (stop 58): a fixed host with any port (`host:*`, Elastic's "localhost:*") is that host: a partner's (a
+# name, a public IPv4 or IPv6 address) is RES-015 (each passed every door on main: `host:*` was no host shape), the
+# VPC's address, a private IPv6 address and loopback pass, and a declared partner is declared by its host.
+@pytest.mark.parametrize(
+    ("whitelist", "expected"),
+    [("es.partner.example.com:*", ["RES-015"]), ("[2001:db8::5]:*", ["RES-015"]), ("203.0.113.10:*", ["RES-015"]),
+     ("10.20.3.17:*, es.partner.example.com:*", ["RES-015"]), ("10.20.3.17:*", []), ("[fd00::5]:*", []),
+     ("[::1]:*", []), ("localhost:*", []), ("[2001:db8::5]:9200", ["RES-015"]), ("[fd00::5]:9200", [])],
+)  # fmt: skip
+def test_mutation58b_a_whitelisted_host_with_any_port_is_that_host(whitelist: str, expected: list[str]) -> None:
+    es = ali("alicloud:elasticsearch/instance:Instance", **_ES57B,
+             setting_config={"reindex.remote.whitelist": whitelist})  # fmt: skip
+    assert sorted({f.rule.id for f in RuleEngine("CN").check(es)[0]}) == expected
+    partner = parse_destinations([{"id": "p", "kind": "resident", "match": "es.partner.example.com", "evidence": "e"}])
+    if whitelist == "es.partner.example.com:*":
+        findings = RuleEngine("CN", destinations=partner).check(es)[0]
+        assert [(f.rule.id, f.declared_by) for f in findings] == [("RES-015", "p")]
+
+
 def test_alired58_a_domain_pattern_is_declared_by_the_domains_wildcard() -> None:
     es = ali("alicloud:elasticsearch/instance:Instance", **_ES57B,
              setting_config={"reindex.remote.whitelist": "*.partner.example.com:9200"})  # fmt: skip

@@ -6097,6 +6097,114 @@ def test_config58_a_log_routers_file_named_at_its_option(script: str, expected: 
     assert {f[0] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")} == expected
 
 
+# mutation58b (stop 58): "offset and length are arithmetic expressions" (bash(1) "Substring Expansion"): `${V:0-9}`,
+# `${V:(6)}`, `${V: 1+5}` were left unread (a Region abroad passed every door); each expected value is what bash 5
+# prints for `${V:spec}` of V=fleet-us-west-2. A bound holding a variable stays unread (None).
+@pytest.mark.parametrize(
+    ("spec", "bash"),
+    [
+        ("0-9", "us-west-2"), ("(6)", "us-west-2"), (" 1+5", "us-west-2"), ("2*3", "us-west-2"),
+        ("6:10-1", "us-west-2"), ("(6):(9)", "us-west-2"), (" 6 : 9", "us-west-2"), ("(-3):(1)", "t"),
+        ("0-20", ""), ("3-1:2*2", "eet-"), (":(2)", "fl"),
+    ],
+)  # fmt: skip
+def test_mutation58b_substring_bounds_are_arithmetic(spec: str, bash: str) -> None:
+    from components.residency.scripts import PARAMETER_OPERATION
+
+    m = PARAMETER_OPERATION.fullmatch("${V:" + spec + "}")
+    assert m is not None and operated("fleet-us-west-2", m.group(2), m.group(3)) == bash
+
+
+@pytest.mark.parametrize("spec", ["0-$n", "($n)", "1+x"])
+def test_mutation58b_a_bound_holding_a_variable_is_not_computed(spec: str) -> None:
+    assert operated("fleet-us-west-2", ":", spec) is None
+
+
+# mutation58b (stop 58): `read -d DELIM NAME < <(LIST)` is the output's text up to DELIM (`-d ''`: all of it); on main
+# each `us-west-2` below passed every door (a process substitution was read without `-d` only).
+_R58B = "aws ec2 copy-snapshot --source-region eu-central-1 --source-snapshot-id snap-0a1b2c3d4e5f60718 --region"
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ("read -d , R < <(printf '%s,eu-west-1' us-west-2)", ["RES-009"]),
+        ("read -r -d ',' R < <(echo us-west-2,x)", ["RES-009"]),
+        ("read -t 5 -d : R < <(echo us-west-2:x) || true", ["RES-009"]),
+        ("read -r -d '' R < <(printf %s us-west-2)", ["RES-009"]),
+        ("read -d , R < <(printf '%s,eu-west-1' eu-central-1)", []),
+        ("read -d , R < <(echo eu-central-1,us-west-2)", []),  # the text after the delimiter is not read
+        ("read -d , R < <(get-region)", ["RES-011"]),  # an output not computed: unknown, as `$(get-region)`
+    ],
+)
+def test_mutation58b_read_delimited_from_a_process_substitution(script: str, expected: list[str]) -> None:
+    text = f'#!/bin/bash\n{script}\n{_R58B} "$R"\n'
+    assert sorted({f[0] for f in findings(text, "EU", "aws")}) == expected
+
+
+# mutation58b (stop 58): an operation on an array's element (`${RS[1]:3}`, `${RS[$i]:3}`, `${RS[1],,}`,
+# `${RS[1]#dr-}`; bash(1) "Parameter Expansion": parameter may be "an array reference") is the element's value changed
+# so; each `us-west-2` below passed every door on main (no element held: the element use was not seen).
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ('RS=(dr:eu-central-1 dr:us-west-2)\n{R} "${{RS[1]:3}}"', ["RES-009"]),
+        ('RS=(dr:eu-central-1 dr:eu-west-1)\n{R} "${{RS[1]:3}}"', []),
+        ('RS=(dr:eu-central-1 dr:us-west-2)\nfor i in 0 1; do\n  {R} "${{RS[$i]:3}}"\ndone', ["RES-009"]),
+        ('RS=(EU-CENTRAL-1 US-WEST-2)\n{R} "${{RS[1],,}}"', ["RES-009"]),
+        ('RS=(EU-CENTRAL-1 EU-WEST-1)\n{R} "${{RS[1],,}}"', []),
+        ('RS=(eu-central-1 dr-us-west-2)\n{R} "${{RS[1]#dr-}}"', ["RES-009"]),
+        ("mapfile -t RS < <(printf '%s\\n' eu-central-1 dr:us-west-2)\n{R} \"${{RS[1]:3}}\"", ["RES-009"]),
+        ("mapfile -t RS < <(printf '%s\\n' eu-central-1 dr:eu-west-1)\n{R} \"${{RS[1]:3}}\"", []),
+    ],
+)
+def test_mutation58b_an_operation_on_an_array_element(script: str, expected: list[str]) -> None:
+    text = f"#!/bin/bash\n{script.format(R=_R58B)}\n"
+    assert sorted({f[0] for f in findings(text, "EU", "aws")}) == expected
+
+
+def test_mutation58b_element_uses() -> None:
+    from components.residency.scripts import element_uses
+
+    assert list(element_uses('a "${R[1]}" "${R[2]:3}" "${M[$k],,}" "${R[@]:1}" "${#R[@]}"')) == [
+        ("R", "1"), ("R", "2"), ("M", "$k"),
+    ]  # fmt: skip
+
+
+# mutation58b (stop 58): `mapfile -d ''` (NUL-delimited, `find -print0`'s idiom) looped over with `"${RS[@]}"`: the
+# items at each NUL printf writes (on main one word `a\0b`: the `us-west-2` below passed every door).
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ("mapfile -d '' RS < <(printf '%s\\0' eu-central-1 us-west-2)", ["RES-009"]),
+        ("mapfile -t -d '' RS < <(printf '%s\\0' us-west-2)", ["RES-009"]),
+        ("mapfile -d '' RS < <(printf '%s\\0' eu-central-1 eu-west-1)", []),
+    ],
+)
+def test_mutation58b_a_nul_delimited_mapfile_looped_over(script: str, expected: list[str]) -> None:
+    text = f'#!/bin/bash\n{script}\nfor r in "${{RS[@]}}"; do\n  {_R58B} "$r"\ndone\n'
+    assert sorted({f[0] for f in findings(text, "EU", "aws")}) == expected
+
+
+# mutation58b (stop 58): grep's patterns given by `-e` (`grep -v -e central`, `grep -ve x`, `grep -e a -e b`) select
+# whole lines as a bare pattern does (on main the home program was RES-011: a false alarm); with `-e`, an operand is a
+# file (not the pipe): not read as a selection of the pipe's lines (RES-011, unknown, as before).
+@pytest.mark.parametrize(
+    ("stage", "region", "expected"),
+    [
+        ("grep -v -e central", "eu-west-1", []),
+        ("grep -v -e central", "us-west-2", ["RES-009"]),
+        ("grep -ve central", "eu-west-1", []),
+        ("grep -v -e central -e '^#'", "eu-west-1", []),
+        ("grep -v -e central -e '^#'", "us-west-2", ["RES-009"]),
+        ("grep -e west /etc/fleet/regions", "eu-west-1", ["RES-011"]),
+    ],
+)
+def test_mutation58b_grep_patterns_by_option(stage: str, region: str, expected: list[str]) -> None:
+    text = f"#!/bin/bash\nR=$(printf '%s\\n' eu-central-1 {region} | {stage})\n{_R58B} \"$R\"\n"
+    assert sorted({f[0] for f in findings(text, "EU", "aws")}) == expected
+
+
 # the lead's review of stop 58: positional parameters had a bound (99, scripts58; 20 before): a call's 100th or 150th
 # word, or `set --`'s 120th, at `--region "${N}"` stayed a placeholder and a Region abroad passed every door
 @pytest.mark.parametrize("count", [100, 150])

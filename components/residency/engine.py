@@ -5240,10 +5240,14 @@ class RuleEngine:
         host (declared by the domain's ``*.`` match); an IPv4 pattern whose addresses are all inside one private range
         passes, as each address would; any other pattern (``*:*``, ``47.100.*.*``, a wildcard after a fixed label)
         matches hosts anywhere: unproven, and no declaration names it (the register takes ``*`` only as a host's first
-        label), so the hosts are listed instead. False when the host is fixed (``localhost:*``): judged as written."""
+        label), so the hosts are listed instead. mutation58b: a fixed host with any port (``localhost:*``) is judged as
+        that host, a bare host; False for any other fixed host (judged as written)."""
         host = _PATTERN_PORT.sub("", value).lower().rstrip(".")
         if "*" not in host:
-            return False
+            # mutation58b (stop 58): a fixed host with any port (`es.partner.example.com:*`, `[2001:db8::5]:*`) is
+            # that host (Elastic: "localhost:*", the host and any port); as written (`host:*`) it was no host shape
+            # and passed every door, while `host:9200` was RES-015
+            return self._judged_as_bare_host(walk, host, path) if value.endswith(":*") and host else False
         octets = _IPV4_PATTERN.fullmatch(host)
         if octets is not None:
             fixed = [int(o) for o in octets.group(1).split(".") if o]

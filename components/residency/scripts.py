@@ -2611,7 +2611,7 @@ def array_input_elements(
     a subscript not computed (:func:`_subscript_index`) every item. With ``unknown``, ``output`` is one text every
     element may hold (not computed)."""
     if unknown:
-        return {f"{name}[{m.group(2)}]": (output,) for m in _ARRAY_ELEMENT_USE.finditer(script) if m.group(1) == name}
+        return {f"{name}[{subscript}]": (output,) for used, subscript in element_uses(script) if used == name}
     lines = output.split("\n")
     split, _, window = split.partition("/")
     items = {
@@ -2634,15 +2634,15 @@ def array_input_elements(
     else:
         indexed = dict(enumerate(items))
     elements: dict[str, tuple[str, ...]] = {}
-    for m in _ARRAY_ELEMENT_USE.finditer(script):
-        if m.group(1) != name:
+    for used, subscript in element_uses(script):
+        if used != name:
             continue
-        index = _subscript_index(m.group(2))
+        index = _subscript_index(subscript)
         held = ([indexed[index]] if index in indexed else []) if index is not None else list(indexed.values())
         if held:
             # mutation58: held under the subscript as written (`R[@]`, `R[$i]`, `R[1+0]`), the name the resolver reads
             # (array_elements' keys); since mutation56 the computed index was written (`R[None]` for `@`: nothing held)
-            elements[f"{name}[{m.group(2)}]"] = tuple(held)
+            elements[f"{name}[{subscript}]"] = tuple(held)
     return elements
 
 
@@ -2672,6 +2672,16 @@ def _subscript_index(subscript: str) -> int | None:
         text = text[3:-2].strip()
     if text.isdigit():
         return int(text)
+    total = _arithmetic_total(text)
+    return total if total is not None and total >= 0 else None
+
+
+def _arithmetic_total(text: str) -> int | None:
+    """(mutation58b, from :func:`_subscript_index`) The value of an arithmetic expression of literal numbers (``1-1``,
+    ``0+1``, ``2*3``, ``-3``: products first, then sums, as ``$((...))`` computes them), or None for any other."""
+    text = text.strip()
+    if text.startswith("-"):
+        text = "0" + text
     if not _SUBSCRIPT_ARITHMETIC.fullmatch(text):
         return None
     terms: list[int] = []
@@ -2683,15 +2693,14 @@ def _subscript_index(subscript: str) -> int | None:
             terms.append(terms.pop() * int(token))
         else:
             terms.append(int(token) if operator == "+" else -int(token))
-    total = sum(terms)
-    return total if total >= 0 else None
+    return sum(terms)
 
 
 def array_names(line: str) -> tuple[frozenset[str], frozenset[str]]:
     """(scripts56b) The arrays a script line assigns (``NAME=(...)``, ``NAME[k]=``, ``read -a NAME``, ``mapfile
     NAME``) and those whose elements it uses (``${NAME[1]}``): for a script list's items one shell runs in order (an
     SSM Command document's ``runCommand``), where an item using an element an earlier item fills is judged again."""
-    used = frozenset(m.group(1) for m in _ARRAY_ELEMENT_USE.finditer(line)) if "[" in line else frozenset()
+    used = frozenset(name for name, _ in element_uses(line)) if "[" in line else frozenset()  # mutation58b: operated
     if not any(m in line for m in ("=(", "]=", "-a", "mapfile", "readarray")):
         return frozenset(), used
     line = reads_as_assignments(line)
@@ -2705,8 +2714,22 @@ def has_array_element(script: str) -> bool:
     return (
         "[" in script
         and ("=(" in script or "]=" in script or "-a" in script or "mapfile" in script or "readarray" in script)
-        and _ARRAY_ELEMENT_USE.search(script) is not None
+        and next(element_uses(script), None) is not None
     )
+
+
+def element_uses(script: str) -> Iterator[tuple[str, str]]:
+    """(mutation58b) The name and subscript of each array element ``script`` uses: ``${R[1]}`` (``_ARRAY_ELEMENT_USE``)
+    and an element a :data:`PARAMETER_OPERATION` changes (``${R[1]:3}``, ``${R[$i]#dr-}``, ``${R[1],,}``: bash(1)
+    "Parameter Expansion" applies to "an array reference"; each passed every door with a Region abroad, no element
+    held). Gate: an operation's element is looked for only in a script holding ``]`` and ``${``."""
+    for m in _ARRAY_ELEMENT_USE.finditer(script):
+        yield m.group(1), m.group(2)
+    if "]" in script and "${" in script:
+        for m in PARAMETER_OPERATION.finditer(script):
+            name, bracket, subscript = m.group(1).partition("[")
+            if bracket:
+                yield name, subscript[:-1]
 
 
 # scripts56b: bash(1) "Arrays": "Associative arrays are created using declare -A name"; "name=( key1=value1 key2=value2
@@ -2750,10 +2773,10 @@ def array_elements(script: str, references: bool = False) -> dict[str, tuple[str
     for name, given in _other_array_items(script).items():
         for at, item in given:
             add(name, at, item)
-    for m in _ARRAY_ELEMENT_USE.finditer(script):
-        if m.group(2) in ("@", "*") or m.group(2).isdigit() or f"{m.group(1)}[{m.group(2)}]" in elements:
+    for used, written in element_uses(script):
+        if written in ("@", "*") or written.isdigit() or f"{used}[{written}]" in elements:
             continue  # scripts56b: and a key an associative array gives
-        _add_used_element(elements, m.group(1), m.group(2))
+        _add_used_element(elements, used, written)
     return {key: tuple(items) for key, items in elements.items()}
 
 
@@ -2926,6 +2949,10 @@ def _loop_substitutions(
         if given is None:
             words.append(substitution)
         else:
+            if separator == "\0":
+                # mutation58b: `mapfile -d ''` (a NUL) looped over: printf's `\0` as the evaluator writes it, the two
+                # characters (array_input_elements, scripts58), split there too (one word `a\0b`: nothing judged)
+                given = [v.replace("\\0", "\0") for v in given]
             split = (v.replace(separator, " ") if separator else v for v in given if v != OWN_MACHINE)
             words += [w for v in split for w in v.split() if _LOOP_WORD.fullmatch(w)]
         text = text[:at] + " " * len(substitution) + text[at + len(substitution) :]
@@ -3281,9 +3308,15 @@ def filled_texts(text: str, reaching: Mapping[str, Sequence[str]]) -> tuple[str,
 # separated from the colon by at least one space to avoid being confused with the :- expansion"): literal numbers
 # only. `--region "${DR:6:9}"` of `DR=fleet-us-west-2` and `${A/x/$B}` passed every door (left as written).
 _OPERATION_WORD = r"(?:[^{}$`\"'\s]|\$[A-Za-z_][A-Za-z0-9_]*|\$\{[A-Za-z_][A-Za-z0-9_]*\})*"
-_SUBSTRING = r"(?<=:)(?:[0-9]+|[ \t]+-?[0-9]+|\(-[0-9]+\)|(?=:))(?::[ \t]*-?[0-9]+)?"
+# mutation58b (stop 58): "offset and length are arithmetic expressions" (bash(1) "Substring Expansion"): `${R:0-9}`
+# (-9, no blank needed), `${R:(3)}`, `${R: 1+2}` passed every door with a Region abroad (unread); an expression of
+# literal numbers is computed (:func:`_arithmetic_total`, the subscripts' reader), any other stays unread.
+_BOUND = r"[ \t]*(?:\([ \t]*-?[0-9][-+*0-9 \t]*\)|-?[0-9][-+*0-9 \t]*)"
+_SUBSTRING = rf"(?<=:)(?:[0-9][-+*0-9 \t]*|[ \t]+-?[0-9][-+*0-9 \t]*|\({_BOUND}\)[ \t]*|(?=:))(?::{_BOUND})?"
 PARAMETER_OPERATION = re.compile(
-    r"\$\{([A-Za-z_][A-Za-z0-9_]*)(##?|%%?|//?|\^\^?|,,?|:(?=[0-9]|[ \t]+-?[0-9]|\(-|:[ \t]*-?[0-9]))"
+    # mutation58b: an indexed element too (`${R[1]:3}`; not `[@]` / `[*]`: a slice of items, another operation)
+    r"\$\{([A-Za-z_][A-Za-z0-9_]*(?:\[(?:[0-9]+|\$?[A-Za-z_][A-Za-z0-9_]*)\])?)"
+    r"(##?|%%?|//?|\^\^?|,,?|:(?=[0-9]|[ \t]+-?[0-9]|\(|:[ \t]*\(?[ \t]*-?[0-9]))"
     rf"({_SUBSTRING}|(?<!:){_OPERATION_WORD})\}}"
 )
 
@@ -3301,23 +3334,28 @@ def _operations_held(text: str, held: Mapping[str, Sequence[str]]) -> dict[str, 
     return {token: values for token, values in out.items() if values}
 
 
-_LITERAL_BOUNDS = re.compile(r"[ \t]*\(?-?[0-9]*\)?")
+def _substring_bound(text: str) -> int | None:
+    """(mutation58b) A substring's offset or length: an arithmetic expression of literal numbers, in parentheses or
+    not (``3``, `` -3``, ``(-3)``, ``0-9``, ``1+2``); 0 when empty (``${R::3}``); None otherwise."""
+    text = text.strip(" \t")
+    if text.startswith("(") and text.endswith(")"):
+        text = text[1:-1].strip(" \t")
+    return 0 if not text else _arithmetic_total(text)
 
 
 def _substring(value: str, spec: str) -> str | None:
     """(scripts58) ``value``'s substring by a :data:`_SUBSTRING` ``spec`` (``6``, ``6:9``, `` -3``, ``(-3):2``,
-    ``0:-1``, ``:3``), as bash(1) "Substring Expansion" computes it; None for bounds that are no literal numbers (an
-    arithmetic expression: not computed)."""
+    ``0:-1``, ``:3``; mutation58b: ``0-9``, ``(3)``, ``1+2``), as bash(1) "Substring Expansion" computes it; None for
+    bounds that are no arithmetic of literal numbers (a variable: not computed)."""
     offset_text, _, length_text = spec.partition(":")
-    if not _LITERAL_BOUNDS.fullmatch(offset_text) or not _LITERAL_BOUNDS.fullmatch(length_text):
+    offset, length = _substring_bound(offset_text), _substring_bound(length_text)  # `${R::3}`: an empty offset is 0
+    if offset is None or length is None:
         return None
-    offset = int(offset_text.strip(" \t()") or 0)  # `${R::3}`: an empty offset is 0
     if len(value) + offset < 0:
         return ""  # an offset before the value's start expands to nothing
     start = len(value) + offset if offset < 0 else min(offset, len(value))
     if not length_text:
         return value[start:]
-    length = int(length_text.strip(" \t"))
     end = len(value) + length if length < 0 else start + length
     return value[start : max(end, start)]
 
@@ -4467,6 +4505,7 @@ def _looked_up_values(words: list[str], reaching: Mapping[str, Sequence[str]]) -
 # own address and name (:data:`_OWN_MACHINE`, :func:`_keeps_own`) through the same stages.
 _LINES = re.compile(r"-n|-?[0-9]+|-n[0-9]+|\+[0-9]+")
 _GREP_PLAIN = re.compile(r"-[EFiwvx]+|-m[0-9]*|[0-9]+")
+_GREP_PATTERN_OPTION = re.compile(r"-[EFiwvx]*e")
 _CUT_FIELDS = re.compile(r"-d.?|-f[0-9,-]*|[0-9,-]+|-s")
 _AWK_FIELD = re.compile(r"\s*(?:/[^/\n]*/|NR\s*==\s*[0-9]+)?\s*\{\s*print\s+\$(?:[0-9]+|NF)\s*;?\s*\}\s*")
 _BLANK_SET = re.compile(r"(?:\\[ntr]|[ \t\n\r])+")
@@ -4546,7 +4585,14 @@ def _selects_whole(words: list[str]) -> bool:
     if name in ("head", "tail"):
         return all(_LINES.fullmatch(w) for w in rest)
     if name == "grep":
-        return len([w for w in rest if not _GREP_PLAIN.fullmatch(w)]) <= 1 and "-o" not in "".join(rest)
+        # mutation58b (stop 58): and patterns given by `-e PATTERN` (grep(1): "-e PATTERNS, --regexp=PATTERNS Use
+        # PATTERNS as the patterns"; then no operand is a pattern: one would be a file, not the pipe). `grep -v -e
+        # central` was no line selection: the VPC's own values RES-011, fail closed
+        given = [i for i, w in enumerate(rest) if _GREP_PATTERN_OPTION.fullmatch(w)]
+        operands = [
+            w for i, w in enumerate(rest) if not _GREP_PLAIN.fullmatch(w) and i not in given and i - 1 not in given
+        ]
+        return len(operands) <= (0 if given else 1) and "-o" not in "".join(rest)
     if name == "cut":
         return (
             any(w.startswith("-f") for w in rest)
@@ -4806,6 +4852,25 @@ _READ_FROM_PROCESS = re.compile(
     r"(?<![^\s;&|(])read(?:[ \t]+(?:-r|-r?t[ \t]*[0-9.]+))*[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*<[ \t]*<\(([^()\n]*)\)"
 )
 
+# mutation58b (stop 58): and `read -d DELIM NAME < <(LIST)` (read: "The first character of delim is used to terminate
+# the input line, rather than newline"; `-d ''`, a NUL, the whole output) is `NAME=$(LIST | cut -dDELIM -f1)`, the
+# output's text up to DELIM's first character (each line's, when the output has several: more values judged, never
+# fewer), which the one evaluator computes; `read -r -d , R < <(printf '%s,x' <abroad>)` passed every door (unread).
+# One that does not fit in the command's length is left as written.
+_READ_DELIMITED_FROM_PROCESS = re.compile(
+    r"(?<![^\s;&|(])read(?:[ \t]+(?:-r|-r?t[ \t]*[0-9.]+))*[ \t]+-r?d[ \t]*(''|\"\"|'[^'\n]+'|\"[^\"\n]+\"|[^\s'\"])"
+    r"(?:[ \t]+(?:-r|-r?t[ \t]*[0-9.]+))*[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*<[ \t]*<\(([^()\n]*)\)"
+)
+
+
+def _delimited_process_read(m: re.Match[str]) -> str:
+    """(mutation58b) ``read -d DELIM NAME < <(LIST)`` (:data:`_READ_DELIMITED_FROM_PROCESS`) written as ``NAME=$(LIST
+    | cut -dDELIM -f1)`` (``NAME=$(LIST)`` for an empty DELIM), padded to the same length; as written when longer."""
+    delimiter, name, command = m.group(1).strip("'\"")[:1], m.group(2), m.group(3)
+    cut = f"|cut -d{shlex.quote(delimiter)} -f1" if delimiter else ""
+    written = f"{name}=$({command}{cut})"
+    return written.ljust(len(m.group(0))) if len(written) <= len(m.group(0)) else m.group(0)
+
 
 # scripts54b: one word given to one name, which bash(1) assigns as `NAME=WORD` would: `read [-r] NAME <<< WORD` (Here
 # Strings: "The word undergoes tilde expansion, parameter and variable expansion, command substitution ... The result
@@ -4912,6 +4977,8 @@ def reads_as_assignments(script: str) -> str:
             for d in reversed(delimited):
                 script = script[: d.start()] + _delimited_file_read(d, files) + script[d.end() :]
         if "<(" in script:
+            if "-" in script:  # mutation58b
+                script = _READ_DELIMITED_FROM_PROCESS.sub(_delimited_process_read, script)
             script = _READ_FROM_PROCESS.sub(lambda p: f"{p.group(1)}=$({p.group(2)})".ljust(len(p.group(0))), script)
         if "<<<" in script:
             script = _READ_HERE_STRING.sub(given, script)
