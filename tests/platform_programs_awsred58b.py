@@ -180,8 +180,8 @@ def pulumi_asg_notification(code: str, who: str) -> Build:
         topic = aws.sns.Topic("claims-alerts", name="claims-alerts", opts=c.aws)
         arn: Any = topic.arn if who == "own" else _partner(code, "sns", "claims-alerts")
         return aws.autoscaling.Notification("claims-workers", group_names=["claims-workers"],
-                                            notifications=["autoscaling:EC2_INSTANCE_LAUNCH_ERROR"], topic_arn=arn,
-                                            opts=c.aws)  # fmt: skip
+                                            notifications=[aws.autoscaling.NotificationType.INSTANCE_LAUNCH_ERROR],
+                                            topic_arn=arn, opts=c.aws)  # fmt: skip
 
     return build
 
