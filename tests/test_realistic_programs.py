@@ -122,6 +122,7 @@ import platform_programs_falsealarm56b as fa56b
 import platform_programs_falsealarm57 as fa57
 import platform_programs_falsealarm57b as fa57b
 import platform_programs_falsealarm58 as fa58
+import platform_programs_falsealarm58b as fa58b
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_fnb64_51 as fb51
@@ -18962,6 +18963,8 @@ CASES: list[Case] = [
     # before; the own account / number and the declared partner pass. Pinned: identity providers, HTTP backends, a
     # Kafka source, a DMS target, a Resolver rule and DHCP name servers in a template and in Pulumi (RES-015 before too)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw58.rows()],
+    # -- stop 58, false alarms round 24 (tests/platform_programs_falsealarm58b.py): TODO
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa58b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -6095,3 +6095,35 @@ def _router58(host: str, include: str, run: str, output: str = "/opt/fb/outputs/
 )  # fmt: skip
 def test_config58_a_log_routers_file_named_at_its_option(script: str, expected: set[str]) -> None:
     assert {f[0] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")} == expected
+
+
+# falsealarm58b (stop 58): Fluent Bit's classic `@SET NAME=VALUE` ("Configuration Variables") is filled in where the
+# configuration writes `${NAME}`, in the file itself and in a file it `@INCLUDE`s: the home Region set so at a
+# `cloudwatch_logs` output was RES-016 (a false alarm) and a partner's collector set so at a `forward` output's `Host`
+# passed every door. A variable set to two values, or not set (the environment's), stays as written (as before).
+_FB58B = "#!/bin/bash\nmkdir -p /opt/fleet/fluent/outputs\ncat > /opt/fleet/fluent/main.conf <<'EOF'\n{sets}[INPUT]\n"
+_FB58B += "    Name systemd\n@INCLUDE outputs/*.conf\n{main}EOF\ncat > /opt/fleet/fluent/outputs/out.conf <<'EOF'\n"
+_FB58B += "{out}EOF\nfluent-bit -c /opt/fleet/fluent/main.conf &\n"
+_CW58B = "[OUTPUT]\n    Name cloudwatch_logs\n    Match *\n    region ${r}\n    log_group_name /fleet/boot\n"
+_FW58B = "[OUTPUT]\n    Name forward\n    Match *\n    Host ${h}\n    Port 24224\n"
+
+
+@pytest.mark.parametrize(
+    ("sets", "main", "out", "expected"),
+    [
+        ("@SET r=eu-central-1\n", _CW58B, "", []),
+        ("@SET r=eu-central-1\n", "", _CW58B, []),
+        ("@SET r=us-west-2\n", "", _CW58B, [("RES-009", "us-west-2")]),
+        ("", _CW58B, "", [("RES-016", "cloudwatch_logs")]),
+        ("@SET h=10.0.1.50\n", "", _FW58B, []),
+        ("@SET h=db.partner.example.com\n", "", _FW58B, [("RES-015", "db.partner.example.com")]),
+        ("@set h=db.partner.example.com\n", _FW58B, "", [("RES-015", "db.partner.example.com")]),
+        ("@SET h=10.0.1.50\n", "", "@SET h=10.0.1.51\n" + _FW58B, []),
+        ("", "", _FW58B, []),
+    ],
+)  # fmt: skip
+def test_falsealarm58b_fluent_bit_set_variables_are_filled(
+    sets: str, main: str, out: str, expected: list[tuple[str, str]]
+) -> None:
+    found = findings(_FB58B.format(sets=sets, main=main, out=out), "EU", "aws")
+    assert sorted((rule, value) for rule, _, value in found) == expected, found
