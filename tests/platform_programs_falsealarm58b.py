@@ -32,6 +32,7 @@ FIFTY_HOSTS_PARTNER = FIFTY_HOSTS.replace("10.20.1.50", "@P@")
 SEQ_HOSTS = r"""for i in $(seq 1 50); do nc -z -w 3 "10.20.1.$i" 22; done
 for h in 10.20.2.{1..50}; do ssh -o StrictHostKeyChecking=no ec2-user@"$h" uptime; done
 """
+SEQ_HOSTS_PARTNER = SEQ_HOSTS + 'for i in $(seq 1 3); do nc -z -w 3 "shard$i.@P@" 5432; done\n'
 
 # Positional parameters past ${20} (set -- of 25 hosts).
 POSITIONAL = (
@@ -170,6 +171,7 @@ AWS_PROGRAMS: dict[str, tuple[str, set[str]]] = {
     "fifty-hosts": (FIFTY_HOSTS, set()),
     "fifty-hosts-partner": (FIFTY_HOSTS_PARTNER, {"RES-015"}),
     "seq-hosts": (SEQ_HOSTS, set()),
+    "seq-hosts-partner": (SEQ_HOSTS_PARTNER, {"RES-015"}),
     "positional": (POSITIONAL, set()),
     "positional-partner": (POSITIONAL_PARTNER, {"RES-015"}),
     "zone-region": (ZONE_REGION, set()),

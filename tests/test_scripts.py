@@ -6127,3 +6127,26 @@ def test_falsealarm58b_fluent_bit_set_variables_are_filled(
 ) -> None:
     found = findings(_FB58B.format(sets=sets, main=main, out=out), "EU", "aws")
     assert sorted((rule, value) for rule, _, value in found) == expected, found
+
+
+# falsealarm58b (stop 58): `seq` of literal integers (seq(1): "Print numbers from FIRST to LAST, in steps of
+# INCREMENT") is computed, so a loop over `$(seq 1 50)` building the VPC's addresses passes (was RES-015, the
+# substitution unknown); each number is judged (a public address built so is refused), and an option, a variable or
+# more than 256 numbers stays unknown.
+@pytest.mark.parametrize(
+    ("loop", "expected"),
+    [
+        ('for i in $(seq 1 50); do nc -z "10.20.1.$i" 22; done', []),
+        ('for i in $(seq 50); do nc -z "10.20.1.$i" 22; done', []),
+        ('for i in $(seq 2 2 40); do nc -z "10.20.1.$i" 22; done', []),
+        ('for i in $(seq 8 8); do nc -z "$i.8.8.8" 53; done', ["8.8.8.8"]),
+        ('for i in $(seq 1 2); do psql -h "db$i.partner.example.com"; done',
+         ["db1.partner.example.com", "db2.partner.example.com"]),
+        ('for i in $(seq 1 300); do nc -z "10.20.1.$i" 22; done', ["10.20.1.$(seq 1 300)"]),
+        ('for i in $(seq -w 1 50); do nc -z "10.20.1.$i" 22; done', ["10.20.1.$(seq -w 1 50)"]),
+        ('for i in $(seq 1 "$N"); do nc -z "10.20.1.$i" 22; done', ['10.20.1.$(seq 1 "$N")']),
+    ],
+)  # fmt: skip
+def test_falsealarm58b_seq_of_literal_integers_is_computed(loop: str, expected: list[str]) -> None:
+    found = findings(f"#!/bin/bash\n{loop}\n", "EU", "aws")
+    assert sorted(value for rule, _, value in found if rule == "RES-015") == expected, found

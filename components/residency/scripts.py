@@ -4319,7 +4319,30 @@ def substitution_values(
         return _jq_null_values(first.words, reaching, body)
     if first.words[:1] == ["cat"] and len(first.words) == 2:
         return _file_values(files, first.words[1])
+    if first.words[:1] == ["seq"]:
+        return _seq_values(first.words[1:])
     return _echoed_values(first.words, reaching)
+
+
+_MAX_SEQ_VALUES = 256
+"""(falsealarm58b) The most numbers a ``seq`` the engine computes prints; a longer one is unknown (fails closed)."""
+
+
+def _seq_values(operands: list[str]) -> list[str] | None:
+    """(falsealarm58b) What ``seq [FIRST [INCREMENT]] LAST`` of literal integers prints (seq(1): "Print numbers from
+    FIRST to LAST, in steps of INCREMENT"; FIRST and INCREMENT default to 1), one value a number: ``for i in $(seq 1
+    50)`` then ``10.20.1.$i`` is each of the VPC's 50 addresses (was unknown: RES-015). An option (``-w``, ``-f``,
+    ``-s``), a variable, a fraction or more than :data:`_MAX_SEQ_VALUES` numbers: None (unknown, as before)."""
+    if not 1 <= len(operands) <= 3 or not all(re.fullmatch(r"-?[0-9]{1,6}", o) for o in operands):
+        return None
+    numbers = [int(o) for o in operands]
+    first, step, last = (
+        (1, 1, numbers[0]) if len(numbers) == 1 else (numbers[0], numbers[1] if len(numbers) == 3 else 1, numbers[-1])
+    )
+    values = range(first, last + (1 if step > 0 else -1), step) if step else range(0)
+    if not values or len(values) > _MAX_SEQ_VALUES:
+        return None
+    return [str(v) for v in values]
 
 
 def _jq_null_values(words: list[str], reaching: Mapping[str, Sequence[str]], body: str) -> list[str] | None:
