@@ -66,37 +66,11 @@ aws sqs list-queues --region "$R"
 printf '%s\0' 10.20.1.7 10.20.1.8 > /etc/fleet/peers0
 mapfile -d '' -t PEERS < /etc/fleet/peers0
 for p in "${PEERS[@]}"; do nc -z -w 3 "$p" 22; done
+while IFS= read -r -d '' p; do redis-cli -h "$p" ping; done < /etc/fleet/peers0
+printf '%s\0' 10.20.1.9 10.20.1.10 | while IFS= read -d '' -r p; do ssh ec2-user@"$p" uptime; done
 """
 READ_FILE_PARTNER = READ_FILE.replace("10.20.1.8 >", "@P@ >")
-
-# A function choosing a Region with two echoes (primary or DR), and a function's one echo.
-FUNCTION_ECHO = r"""region() {
-  if [ -f /etc/fleet/dr ]; then
-    echo @R2@
-  else
-    echo @R@
-  fi
-}
-bucket() { echo "fleet-logs-@c@"; }
-aws s3 cp /var/log/cloud-init.log "s3://$(bucket)/boot/" --region "$(region)"
-"""
-FUNCTION_ECHO_ABROAD = FUNCTION_ECHO.replace("echo @R2@", "echo @X@")
-
-# jq over the team's plan: an assignment, to_entries, any / all, formats.
-JQ_EVERYDAY = r"""cat > /etc/fleet/plan.json <<'EOF'
-{"region": "@R2@", "hosts": ["10.20.1.7", "10.20.1.8"], "bucket": "fleet-logs-@c@"}
-EOF
-jq '.region = "@R@"' /etc/fleet/plan.json > /etc/fleet/plan.live.json
-R=$(jq -r '.region' /etc/fleet/plan.live.json)
-aws sqs list-queues --region "$R"
-for h in $(jq -r '.hosts[]' /etc/fleet/plan.live.json); do nc -z -w 3 "$h" 22; done
-CSV=$(jq -r '.hosts | @csv' /etc/fleet/plan.json)
-logger -t fleet "hosts $CSV"
-if jq -e '.hosts | all(startswith("10."))' /etc/fleet/plan.json > /dev/null; then logger -t fleet private; fi
-B=$(jq -r 'to_entries[] | select(.key == "bucket") | .value' /etc/fleet/plan.json)
-aws s3 ls "s3://$B/" --region "$R"
-"""
-JQ_EVERYDAY_ABROAD = JQ_EVERYDAY.replace("""'.region = "@R@"'""", """'.region = "@X@"'""")
+READ_PIPE_PARTNER = READ_FILE.replace("10.20.1.9 10.20.1.10", "10.20.1.9 @P@")
 
 # A log router's file at -c with @SET variables and @INCLUDE of local outputs (Fluent Bit "Configuration File":
 # "@SET: set a configuration variable", "${MY_VARIABLE}"), the Region's CloudWatch Logs and the stack's bucket.
@@ -158,13 +132,6 @@ ALI_WRAPPER_70 = 'a() { aliyun --region "$1" "${@:2}"; }\n' + "".join(
 ALI_WRAPPER_70_ABROAD = ALI_WRAPPER_70 + "a @X@ ecs DescribeRegions\n"
 ALI_FIFTY = FIFTY_HOSTS.replace("10.20.1.", "172.16.1.")
 ALI_FIFTY_PARTNER = ALI_FIFTY.replace("172.16.1.50", "@P@")
-ALI_FUNCTION_ECHO = r"""region() {
-  if [ -f /etc/fleet/dr ]; then echo @R@; else echo "$(curl -s @M@/meta-data/region-id)"; fi
-}
-aliyun oss cp /var/log/cloud-init.log oss://fleet-logs-@c@/boot/ --region "$(region)"
-"""
-ALI_FUNCTION_ECHO_ABROAD = ALI_FUNCTION_ECHO.replace("echo @R@;", "echo @X@;")
-
 AWS_PROGRAMS: dict[str, tuple[str, set[str]]] = {
     "wrapper-70": (WRAPPER_70, set()),
     "wrapper-70-abroad": (WRAPPER_70_ABROAD, {"RES-009"}),
@@ -179,10 +146,7 @@ AWS_PROGRAMS: dict[str, tuple[str, set[str]]] = {
     "substring-abroad": (SUBSTRING_ABROAD, {"RES-009"}),
     "read-file": (READ_FILE, set()),
     "read-file-partner": (READ_FILE_PARTNER, {"RES-015"}),
-    "function-echo": (FUNCTION_ECHO, set()),
-    "function-echo-abroad": (FUNCTION_ECHO_ABROAD, {"RES-009"}),
-    "jq-everyday": (JQ_EVERYDAY, set()),
-    "jq-everyday-abroad": (JQ_EVERYDAY_ABROAD, {"RES-009"}),
+    "read-pipe-partner": (READ_PIPE_PARTNER, {"RES-015"}),
     "fluent-bit-set": (FLUENT_BIT_SET, set()),
     "fluent-bit-set-partner": (FLUENT_BIT_SET_PARTNER, {"RES-015"}),
     "datadog-proxy": (DATADOG_PROXY, set()),
@@ -194,8 +158,6 @@ ALI_PROGRAMS: dict[str, tuple[str, set[str]]] = {
     "ali-wrapper-70-abroad": (ALI_WRAPPER_70_ABROAD, {"RES-009"}),
     "ali-fifty-hosts": (ALI_FIFTY, set()),
     "ali-fifty-hosts-partner": (ALI_FIFTY_PARTNER, {"RES-015"}),
-    "ali-function-echo": (ALI_FUNCTION_ECHO, set()),
-    "ali-function-echo-abroad": (ALI_FUNCTION_ECHO_ABROAD, {"RES-009"}),
 }
 
 

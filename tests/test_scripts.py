@@ -6150,3 +6150,23 @@ def test_falsealarm58b_fluent_bit_set_variables_are_filled(
 def test_falsealarm58b_seq_of_literal_integers_is_computed(loop: str, expected: list[str]) -> None:
     found = findings(f"#!/bin/bash\n{loop}\n", "EU", "aws")
     assert sorted(value for rule, _, value in found if rule == "RES-015") == expected, found
+
+
+# falsealarm58b (stop 58): printf's `\0` is a NUL (bash(1) "printf": "\0nnn ... zero to three octal digits"), and a NUL
+# ends a record where a loop or mapfile reads a file or a pipe (`mapfile -d ''`, `while read -r -d ''`): the list
+# `printf '%s\0' A B` writes was read as the one text `A\0B\0`, so a partner's host among them passed every door.
+@pytest.mark.parametrize(
+    "reading",
+    [
+        "printf '%s\\0' 10.0.1.7 {h} > /etc/fleet/p0\nmapfile -d '' -t L < /etc/fleet/p0\n"
+        'for p in "${{L[@]}}"; do nc -z "$p" 22; done',
+        "mapfile -d '' -t L < <(printf '%s\\0' 10.0.1.7 {h})\nfor p in \"${{L[@]}}\"; do nc -z \"$p\" 22; done",
+        "printf '%s\\0' 10.0.1.7 {h} > /etc/fleet/p0\n"
+        "while IFS= read -r -d '' p; do nc -z \"$p\" 22; done < /etc/fleet/p0",
+        "printf '%s\\0' 10.0.1.7 {h} | while IFS= read -d '' -r p; do nc -z \"$p\" 22; done",
+    ],
+)
+def test_falsealarm58b_a_nul_ends_a_record(reading: str) -> None:
+    assert findings("#!/bin/bash\n" + reading.format(h="10.0.1.8") + "\n", "EU", "aws") == []
+    partner = findings("#!/bin/bash\n" + reading.format(h="db.partner.example.com") + "\n", "EU", "aws")
+    assert [(rule, value) for rule, _, value in partner] == [("RES-015", "db.partner.example.com")]

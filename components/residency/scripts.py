@@ -847,8 +847,11 @@ _TEE_TO_FILE = (
     r"(?P<quote>['\"]?)(?P<file>[^\s'\";&|<>-][^\s'\";&|<>]*)(?P=quote)(?:[ \t]*>[ \t]*/dev/null)?\s*$"
 )
 _ECHOED_TEE = re.compile(r"(?:^|&&|;)\s*(?:sudo\s+)?(echo|printf)\s+(.*?)" + _TEE_TO_FILE)
-_ESCAPES = re.compile(r"\\([nt\\])")
-_ESCAPED = {"n": "\n", "t": "\t", "\\": "\\"}
+# falsealarm58b (stop 58): `\0` too, a NUL (bash(1) "printf": "\0nnn the eight-bit character whose value is the
+# octal value nnn (zero to three octal digits)"): `printf '%s\0' A B > FILE` then `mapfile -d '' -t L < FILE` (or a
+# `read -d ''` loop) read the text `A\0B\0` as one value, and a partner's host among them passed every door.
+_ESCAPES = re.compile(r"\\([nt\\]|0(?![0-7]))")
+_ESCAPED = {"n": "\n", "t": "\t", "\\": "\\", "0": "\0"}
 
 
 def echoed_files(script: str) -> list[tuple[str, str]]:
@@ -2944,7 +2947,9 @@ _WHILE_READ = re.compile(
     + _COMMAND_PLACE
     + r"(?:\{[ \t]+)?|\{[ \t]+)while[ \t]+"  # falsealarm56: `CMD | { while ...; }`, `f() { while ...; }` too
     + _IFS_VALUE
-    + r"read(?:[ \t]+-r)?((?:[ \t]+[A-Za-z_][A-Za-z0-9_]*)+)[ \t]*(?=;|\n|do\b)",
+    # falsealarm58b: `-d ''` too (records end at a NUL: each record's lines, a superset, are read)
+    + r"read(?:[ \t]+-r)?(?:[ \t]+-d[ \t]*(?:''|\"\")(?:[ \t]+-r)?)?"
+    + r"((?:[ \t]+[A-Za-z_][A-Za-z0-9_]*)+)[ \t]*(?=;|\n|do\b)",
     re.M,
 )
 _IFS_BLANKS = " \t\n"
@@ -3074,7 +3079,8 @@ def _redirected_lines(
     if given.group(6) is not None:
         return _piped_lines(f"{given.group(6)}|", len(given.group(6)), files, values) or [_UNREAD_INPUT]
     if given.group(4) in files:
-        return [line.strip() for line in files[given.group(4)].splitlines()]
+        # falsealarm58b: a NUL ends a record too (`read -d ''` of a file `printf '%s\0' A B` writes): each part
+        return [line.strip() for record in files[given.group(4)].split("\0") for line in record.splitlines()]
     return [f"$(< {given.group(4)})"]
 
 
@@ -3403,7 +3409,10 @@ def _piped_lines(
     given = substitution_values(substitution, values, files)
     if given is None:
         return [substitution]
-    return [line.strip() for value in given for line in value.splitlines() if line.strip()]
+    # falsealarm58b: a NUL ends a record too (`printf '%s\0' A B | while read -d '' X`)
+    return [
+        line.strip() for value in given for record in value.split("\0") for line in record.splitlines() if line.strip()
+    ]
 
 
 # scripts54b: positional parameters (bash(1) "Positional Parameters": "When a shell function is executed, the
