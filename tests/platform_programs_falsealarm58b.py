@@ -4,6 +4,26 @@ Everyday compliant programs over what stop 58's first wave added, written as a p
 account, bucket, queue, VPC, private addresses, the instance metadata), in EU / DE / US / JP / CN (aws-cn cn-north-1;
 Alibaba cn-shanghai, ap-northeast-1, eu-central-1), each with an offending twin that must stay refused.
 
+Reproduced on the unchanged engine (main 290bcb02; 123 programs of 27 shapes then, every door): **46 failed**:
+
+- compliant programs refused: ``seq-hosts`` (``for i in $(seq 1 50); do nc -z "10.20.1.$i" 22; done``: RES-015, the
+  substitution unknown), ``fluent-bit-set`` (Fluent Bit ``@SET region=<home>`` then ``region ${region}`` at a
+  ``cloudwatch_logs`` output: RES-016), and two left open (not in this table; docs/residency-open.md): a helper
+  echoing the Region in two branches (``if ...; then echo R2; else echo R; fi``: RES-011) and jq's output redirected
+  to a file then read (RES-011 / RES-015);
+- leaks: ``read-file-partner`` (``printf '%s\0' A <partner> > FILE`` then ``mapfile -d '' -t L < FILE``: printf's
+  ``\0`` was kept as text, so the list was one value), ``fluent-bit-set-partner`` (``@SET collector=<partner>``
+  then ``Host ${collector}``: unread); ``read-pipe-partner`` (``printf '%s\0' ... | while IFS= read -d '' -r p``: the
+  loop was not read) was found while fixing the first.
+
+Fixed: ``seq`` of literal integers computed (scripts.py ``_seq_values``, 256 numbers at most); printf's ``\0`` a NUL
+and a NUL ends a record (``_ESCAPES``, ``_redirected_lines``, ``_piped_lines``, ``_WHILE_READ`` with ``-d ''``);
+Fluent Bit's ``@SET`` filled (documents.py ``fluent_bit_sets``, engine ``_router_sets`` for ``@INCLUDE``d files).
+Pinned (passed before and after): a wrapper called 70 times with the home Region, 50 hosts in a list and an array,
+``${21}`` / ``${25}``, the Region from the metadata's zone (``${AZ::-1}``, ``${AZ%?}``), substrings and defaults,
+``read -d ''`` of a written file, a Datadog Agent through the VPC's proxy (``dd_url``) or removed; their twins (a
+Region abroad RES-009, a partner RES-015) refused before and after.
+
 Ids: ``falsealarm58b-<code>-<shape>``; tests/test_realistic_programs.py runs them as CASES.
 """
 

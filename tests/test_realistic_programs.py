@@ -18963,7 +18963,10 @@ CASES: list[Case] = [
     # before; the own account / number and the declared partner pass. Pinned: identity providers, HTTP backends, a
     # Kafka source, a DMS target, a Resolver rule and DHCP name servers in a template and in Pulumi (RES-015 before too)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw58.rows()],
-    # -- stop 58, false alarms round 24 (tests/platform_programs_falsealarm58b.py): TODO
+    # -- stop 58, false alarms round 24 (tests/platform_programs_falsealarm58b.py): a loop over $(seq 1 50) of VPC
+    # addresses and a Fluent Bit output whose Region an @SET line gives pass (RES-015 / RES-016 before); a partner's
+    # host in a NUL list (mapfile -d '', read -d '') or set by @SET is RES-015 (passed every door before); a wrapper
+    # called 70 times, 50 hosts, ${21}, the zone's Region, substrings, a Datadog proxy pass before and after
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa58b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
