@@ -9347,7 +9347,7 @@ def _router_sets(script: str, bodies: Sequence[str]) -> str:
     stop 58): Fluent Bit reads an ``@INCLUDE``d file in place ("Configuration Variables", "@INCLUDE"), so a variable
     the main file sets is filled in an included output. Set in several files to several values, the variable stays
     unfilled (:func:`fluent_bit_sets`). Gate: ``@SET`` in the script."""
-    if "@set" not in script.lower():
+    if "@" not in script or "@set" not in script.lower():
         return ""
     return "".join(
         f"@SET {name}={value}\n" for b in bodies for name, values in fluent_bit_sets(b).items() for value in values
