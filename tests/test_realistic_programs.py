@@ -123,6 +123,7 @@ import platform_programs_falsealarm56b as fa56b
 import platform_programs_falsealarm57 as fa57
 import platform_programs_falsealarm57b as fa57b
 import platform_programs_falsealarm58 as fa58
+import platform_programs_falsealarm58b as fa58b
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_fnb64_51 as fb51
@@ -18979,6 +18980,11 @@ CASES: list[Case] = [
     # whitelist's partner host with any port (`host:*`, a public IPv6 address too) is RES-015 (passed before), the VPC's
     # address, a private IPv6 address and the declared partner pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu58b.rows()],
+    # -- stop 58, false alarms round 24 (tests/platform_programs_falsealarm58b.py): a loop over $(seq 1 50) of VPC
+    # addresses and a Fluent Bit output whose Region an @SET line gives pass (RES-015 / RES-016 before); a partner's
+    # host in a NUL list (mapfile -d '', read -d '') or set by @SET is RES-015 (passed every door before); a wrapper
+    # called 70 times, 50 hosts, ${21}, the zone's Region, substrings, a Datadog proxy pass before and after
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa58b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

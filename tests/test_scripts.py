@@ -6215,3 +6215,78 @@ def test_review58_every_positional_parameter_is_read(count: int, region: str, ex
     after_set = f'set -- {words} {region}\naws s3 ls --region "${{{count}}}"'
     for script in (in_function, after_set):
         assert sorted({f[0] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")}) == expected
+
+
+# falsealarm58b (stop 58): Fluent Bit's classic `@SET NAME=VALUE` ("Configuration Variables") is filled in where the
+# configuration writes `${NAME}`, in the file itself and in a file it `@INCLUDE`s: the home Region set so at a
+# `cloudwatch_logs` output was RES-016 (a false alarm) and a partner's collector set so at a `forward` output's `Host`
+# passed every door. A variable set to two values, or not set (the environment's), stays as written (as before).
+_FB58B = "#!/bin/bash\nmkdir -p /opt/fleet/fluent/outputs\ncat > /opt/fleet/fluent/main.conf <<'EOF'\n{sets}[INPUT]\n"
+_FB58B += "    Name systemd\n@INCLUDE outputs/*.conf\n{main}EOF\ncat > /opt/fleet/fluent/outputs/out.conf <<'EOF'\n"
+_FB58B += "{out}EOF\nfluent-bit -c /opt/fleet/fluent/main.conf &\n"
+_CW58B = "[OUTPUT]\n    Name cloudwatch_logs\n    Match *\n    region ${r}\n    log_group_name /fleet/boot\n"
+_FW58B = "[OUTPUT]\n    Name forward\n    Match *\n    Host ${h}\n    Port 24224\n"
+
+
+@pytest.mark.parametrize(
+    ("sets", "main", "out", "expected"),
+    [
+        ("@SET r=eu-central-1\n", _CW58B, "", []),
+        ("@SET r=eu-central-1\n", "", _CW58B, []),
+        ("@SET r=us-west-2\n", "", _CW58B, [("RES-009", "us-west-2")]),
+        ("", _CW58B, "", [("RES-016", "cloudwatch_logs")]),
+        ("@SET h=10.0.1.50\n", "", _FW58B, []),
+        ("@SET h=db.partner.example.com\n", "", _FW58B, [("RES-015", "db.partner.example.com")]),
+        ("@set h=db.partner.example.com\n", _FW58B, "", [("RES-015", "db.partner.example.com")]),
+        ("@SET h=10.0.1.50\n", "", "@SET h=10.0.1.51\n" + _FW58B, []),
+        ("", "", _FW58B, []),
+    ],
+)  # fmt: skip
+def test_falsealarm58b_fluent_bit_set_variables_are_filled(
+    sets: str, main: str, out: str, expected: list[tuple[str, str]]
+) -> None:
+    found = findings(_FB58B.format(sets=sets, main=main, out=out), "EU", "aws")
+    assert sorted((rule, value) for rule, _, value in found) == expected, found
+
+
+# falsealarm58b (stop 58): `seq` of literal integers (seq(1): "Print numbers from FIRST to LAST, in steps of
+# INCREMENT") is computed, so a loop over `$(seq 1 50)` building the VPC's addresses passes (was RES-015, the
+# substitution unknown); each number is judged (a public address built so is refused), and an option, a variable or
+# more than 256 numbers stays unknown.
+@pytest.mark.parametrize(
+    ("loop", "expected"),
+    [
+        ('for i in $(seq 1 50); do nc -z "10.20.1.$i" 22; done', []),
+        ('for i in $(seq 50); do nc -z "10.20.1.$i" 22; done', []),
+        ('for i in $(seq 2 2 40); do nc -z "10.20.1.$i" 22; done', []),
+        ('for i in $(seq 8 8); do nc -z "$i.8.8.8" 53; done', ["8.8.8.8"]),
+        ('for i in $(seq 1 2); do psql -h "db$i.partner.example.com"; done',
+         ["db1.partner.example.com", "db2.partner.example.com"]),
+        ('for i in $(seq 1 300); do nc -z "10.20.1.$i" 22; done', ["10.20.1.$(seq 1 300)"]),
+        ('for i in $(seq -w 1 50); do nc -z "10.20.1.$i" 22; done', ["10.20.1.$(seq -w 1 50)"]),
+        ('for i in $(seq 1 "$N"); do nc -z "10.20.1.$i" 22; done', ['10.20.1.$(seq 1 "$N")']),
+    ],
+)  # fmt: skip
+def test_falsealarm58b_seq_of_literal_integers_is_computed(loop: str, expected: list[str]) -> None:
+    found = findings(f"#!/bin/bash\n{loop}\n", "EU", "aws")
+    assert sorted(value for rule, _, value in found if rule == "RES-015") == expected, found
+
+
+# falsealarm58b (stop 58): printf's `\0` is a NUL (bash(1) "printf": "\0nnn ... zero to three octal digits"), and a NUL
+# ends a record where a loop or mapfile reads a file or a pipe (`mapfile -d ''`, `while read -r -d ''`): the list
+# `printf '%s\0' A B` writes was read as the one text `A\0B\0`, so a partner's host among them passed every door.
+@pytest.mark.parametrize(
+    "reading",
+    [
+        "printf '%s\\0' 10.0.1.7 {h} > /etc/fleet/p0\nmapfile -d '' -t L < /etc/fleet/p0\n"
+        'for p in "${{L[@]}}"; do nc -z "$p" 22; done',
+        "mapfile -d '' -t L < <(printf '%s\\0' 10.0.1.7 {h})\nfor p in \"${{L[@]}}\"; do nc -z \"$p\" 22; done",
+        "printf '%s\\0' 10.0.1.7 {h} > /etc/fleet/p0\n"
+        "while IFS= read -r -d '' p; do nc -z \"$p\" 22; done < /etc/fleet/p0",
+        "printf '%s\\0' 10.0.1.7 {h} | while IFS= read -d '' -r p; do nc -z \"$p\" 22; done",
+    ],
+)
+def test_falsealarm58b_a_nul_ends_a_record(reading: str) -> None:
+    assert findings("#!/bin/bash\n" + reading.format(h="10.0.1.8") + "\n", "EU", "aws") == []
+    partner = findings("#!/bin/bash\n" + reading.format(h="db.partner.example.com") + "\n", "EU", "aws")
+    assert [(rule, value) for rule, _, value in partner] == [("RES-015", "db.partner.example.com")]

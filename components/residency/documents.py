@@ -46,6 +46,7 @@ __all__ = [
     "TemplateLoader",
     "flow_yaml_or_none",
     "fluent_bit_classic",
+    "fluent_bit_sets",
     "fluent_bit_outputs",
     "fluentd_config",
     "fluentd_outputs",
@@ -338,6 +339,33 @@ _FLUENT_BIT_SECTION = re.compile(
 )
 _FLUENT_BIT_ENTRY = re.compile(r"^([^\s\[\]]+)(?:[ \t]+(.*?))?[ \t]*$")
 _FLUENT_BIT_PIPELINE = {"input": "inputs", "filter": "filters", "output": "outputs"}
+# falsealarm58b (stop 58): Fluent Bit's classic `@SET NAME=VALUE` command ("Configuration Variables":
+# "@SET my_input=cpu" ... "[INPUT] Name ${my_input}"): a variable the configuration sets itself, filled in where
+# `${NAME}` is written.
+_FLUENT_BIT_SET = re.compile(r"^[ \t]*@SET[ \t]+([A-Za-z_][A-Za-z0-9_]*)=(.*?)[ \t]*\r?$", re.MULTILINE | re.IGNORECASE)
+_FLUENT_BIT_VARIABLE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def fluent_bit_sets(text: str) -> dict[str, set[str]]:
+    """Each variable a Fluent Bit classic configuration's ``@SET NAME=VALUE`` lines set, with every value it is set
+    to (``{}`` for a text with no ``@SET``: one substring test)."""
+    sets: dict[str, set[str]] = {}
+    if "@set" in text.lower():
+        for m in _FLUENT_BIT_SET.finditer(text):
+            sets.setdefault(m.group(1), set()).add(m.group(2))
+    return sets
+
+
+def _fluent_bit_filled(value: str, sets: dict[str, set[str]]) -> str:
+    """``value`` with each ``${NAME}`` a ``@SET`` line sets to one value filled in; a name set to several values (which
+    one Fluent Bit reads depends on the files' order) or not set (the environment's, filled when the agent starts)
+    stays as written."""
+
+    def fill(m: re.Match[str]) -> str:
+        values = sets.get(m.group(1), set())
+        return next(iter(values)) if len(values) == 1 else m.group(0)
+
+    return _FLUENT_BIT_VARIABLE.sub(fill, value) if "${" in value else value
 
 
 def fluent_bit_classic(text: str) -> dict[str, Any] | None:
@@ -345,7 +373,7 @@ def fluent_bit_classic(text: str) -> dict[str, Any] | None:
     {"inputs": [...], "filters": [...], "outputs": [...]}}`` (the other sections, ``[PARSER]``, ``[UPSTREAM]`` ..., as
     lists under their lower-cased name), each section a map of its lower-cased keys to the rest of the line.
     ``@INCLUDE`` (a file not in the text: what it holds is not judged here) and ``@SET`` lines, comments and blank lines
-    are skipped.
+    are skipped; a ``${NAME}`` an ``@SET`` line sets to one value is filled in (falsealarm58b).
 
     None when the text is not what Fluent Bit reads, which then stays free text to the engine: no Fluent Bit section
     header; a header of another format (a systemd unit's ``[Unit]``, an ini file's ``[PHP]``); a line before the first
@@ -356,6 +384,7 @@ def fluent_bit_classic(text: str) -> dict[str, Any] | None:
         return None
     document: dict[str, Any] = {}
     section: dict[str, str] | None = None
+    sets = fluent_bit_sets(text)
     for raw in text.splitlines():
         line = raw.strip()
         if not line or line.startswith("#") or line[:1] == "@":
@@ -374,7 +403,8 @@ def fluent_bit_classic(text: str) -> dict[str, Any] | None:
         entry = _FLUENT_BIT_ENTRY.match(line)
         if section is None or entry is None or "=" in entry.group(1) or (entry.group(2) or "").startswith("="):
             return None
-        section[entry.group(1).lower()] = entry.group(2) or ""
+        value = entry.group(2) or ""
+        section[entry.group(1).lower()] = _fluent_bit_filled(value, sets) if sets else value
     pipeline = document.get("pipeline", {})
     if any("name" not in s for part in pipeline.values() for s in part):
         return None

@@ -33,6 +33,7 @@ from components.residency.documents import (
     flow_yaml_or_none,
     fluent_bit_classic,
     fluent_bit_outputs,
+    fluent_bit_sets,
     fluentd_config,
     fluentd_outputs,
     gunzip,
@@ -4245,10 +4246,13 @@ class RuleEngine:
         written = [w for w in written if w[1] not in gone]
         written += [(e.how, e.file, e.content or "") for i, e in enumerate(applied) if last.get(e.file, i) == i]
         routers = self._log_router_files_of(script, [(f, b) for _, f, b in written])  # config58: named at `-c` too
+        sets = _router_sets(script, [b for _, f, b in written if f in routers])
         for how, file, body in written:
             if file not in routers or (file, body) in skip:
                 continue
-            self._judge_log_router_file(walk, body, f"{path}({how}:{file})", file.endswith(("yml", "yaml")), depth)
+            # falsealarm58b: an `@INCLUDE`d file is read with the variables the other router files set
+            text = sets + body if sets and "${" in body and fluent_bit_classic(body) is not None else body
+            self._judge_log_router_file(walk, text, f"{path}({how}:{file})", file.endswith(("yml", "yaml")), depth)
         if cors is None:
             # a split script's items joined (_judge_split_heredocs): no caller read their hosts; read once here
             cors = frozenset()
@@ -9358,6 +9362,18 @@ def _includes_inlined(
         return "\n".join([m.group(0), *_included_files(name, bases, written, entry, config_entry)])
 
     return include.sub(included, body)
+
+
+def _router_sets(script: str, bodies: Sequence[str]) -> str:
+    """Every Fluent Bit ``@SET NAME=VALUE`` line of the log-router files a script writes, one a line (falsealarm58b,
+    stop 58): Fluent Bit reads an ``@INCLUDE``d file in place ("Configuration Variables", "@INCLUDE"), so a variable
+    the main file sets is filled in an included output. Set in several files to several values, the variable stays
+    unfilled (:func:`fluent_bit_sets`). Gate: ``@SET`` in the script."""
+    if "@" not in script or "@set" not in script.lower():
+        return ""
+    return "".join(
+        f"@SET {name}={value}\n" for b in bodies for name, values in fluent_bit_sets(b).items() for value in values
+    )
 
 
 def _included_files(

@@ -848,8 +848,11 @@ _TEE_TO_FILE = (
     r"(?P<quote>['\"]?)(?P<file>[^\s'\";&|<>-][^\s'\";&|<>]*)(?P=quote)(?:[ \t]*>[ \t]*/dev/null)?\s*$"
 )
 _ECHOED_TEE = re.compile(r"(?:^|&&|;)\s*(?:sudo\s+)?(echo|printf)\s+(.*?)" + _TEE_TO_FILE)
-_ESCAPES = re.compile(r"\\([nt\\])")
-_ESCAPED = {"n": "\n", "t": "\t", "\\": "\\"}
+# falsealarm58b (stop 58): `\0` too, a NUL (bash(1) "printf": "\0nnn the eight-bit character whose value is the
+# octal value nnn (zero to three octal digits)"): `printf '%s\0' A B > FILE` then `mapfile -d '' -t L < FILE` (or a
+# `read -d ''` loop) read the text `A\0B\0` as one value, and a partner's host among them passed every door.
+_ESCAPES = re.compile(r"\\([nt\\]|0(?![0-7]))")
+_ESCAPED = {"n": "\n", "t": "\t", "\\": "\\", "0": "\0"}
 
 
 def echoed_files(script: str) -> list[tuple[str, str]]:
@@ -2972,7 +2975,9 @@ _WHILE_READ = re.compile(
     + _COMMAND_PLACE
     + r"(?:\{[ \t]+)?|\{[ \t]+)while[ \t]+"  # falsealarm56: `CMD | { while ...; }`, `f() { while ...; }` too
     + _IFS_VALUE
-    + r"read(?:[ \t]+-r)?((?:[ \t]+[A-Za-z_][A-Za-z0-9_]*)+)[ \t]*(?=;|\n|do\b)",
+    # falsealarm58b: `-d ''` too (records end at a NUL: each record's lines, a superset, are read)
+    + r"read(?:[ \t]+-r)?(?:[ \t]+-d[ \t]*(?:''|\"\")(?:[ \t]+-r)?)?"
+    + r"((?:[ \t]+[A-Za-z_][A-Za-z0-9_]*)+)[ \t]*(?=;|\n|do\b)",
     re.M,
 )
 _IFS_BLANKS = " \t\n"
@@ -3102,7 +3107,8 @@ def _redirected_lines(
     if given.group(6) is not None:
         return _piped_lines(f"{given.group(6)}|", len(given.group(6)), files, values) or [_UNREAD_INPUT]
     if given.group(4) in files:
-        return [line.strip() for line in files[given.group(4)].splitlines()]
+        # falsealarm58b: a NUL ends a record too (`read -d ''` of a file `printf '%s\0' A B` writes): each part
+        return [line.strip() for record in files[given.group(4)].split("\0") for line in record.splitlines()]
     return [f"$(< {given.group(4)})"]
 
 
@@ -3442,7 +3448,10 @@ def _piped_lines(
     given = substitution_values(substitution, values, files)
     if given is None:
         return [substitution]
-    return [line.strip() for value in given for line in value.splitlines() if line.strip()]
+    # falsealarm58b: a NUL ends a record too (`printf '%s\0' A B | while read -d '' X`)
+    return [
+        line.strip() for value in given for record in value.split("\0") for line in record.splitlines() if line.strip()
+    ]
 
 
 # scripts54b: positional parameters (bash(1) "Positional Parameters": "When a shell function is executed, the
@@ -4359,7 +4368,30 @@ def substitution_values(
         return _jq_null_values(first.words, reaching, body)
     if first.words[:1] == ["cat"] and len(first.words) == 2:
         return _file_values(files, first.words[1])
+    if first.words[:1] == ["seq"]:
+        return _seq_values(first.words[1:])
     return _echoed_values(first.words, reaching)
+
+
+_MAX_SEQ_VALUES = 256
+"""(falsealarm58b) The most numbers a ``seq`` the engine computes prints; a longer one is unknown (fails closed)."""
+
+
+def _seq_values(operands: list[str]) -> list[str] | None:
+    """(falsealarm58b) What ``seq [FIRST [INCREMENT]] LAST`` of literal integers prints (seq(1): "Print numbers from
+    FIRST to LAST, in steps of INCREMENT"; FIRST and INCREMENT default to 1), one value a number: ``for i in $(seq 1
+    50)`` then ``10.20.1.$i`` is each of the VPC's 50 addresses (was unknown: RES-015). An option (``-w``, ``-f``,
+    ``-s``), a variable, a fraction or more than :data:`_MAX_SEQ_VALUES` numbers: None (unknown, as before)."""
+    if not 1 <= len(operands) <= 3 or not all(re.fullmatch(r"-?[0-9]{1,6}", o) for o in operands):
+        return None
+    numbers = [int(o) for o in operands]
+    first, step, last = (
+        (1, 1, numbers[0]) if len(numbers) == 1 else (numbers[0], numbers[1] if len(numbers) == 3 else 1, numbers[-1])
+    )
+    values = range(first, last + (1 if step > 0 else -1), step) if step else range(0)
+    if not values or len(values) > _MAX_SEQ_VALUES:
+        return None
+    return [str(v) for v in values]
 
 
 def _jq_null_values(words: list[str], reaching: Mapping[str, Sequence[str]], body: str) -> list[str] | None:
