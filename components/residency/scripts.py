@@ -2626,12 +2626,9 @@ def array_input_elements(
     if window:
         skip, count, origin, *delimiter = (int(w) for w in window.split("/"))
         if delimiter:  # scripts57: `mapfile -d SEP`'s items (_mapfile_split)
-            if delimiter[0] == 0:
-                # scripts58 (stop 58): `mapfile -t -d '' R < <(printf '%s\0' a b)`: the evaluator writes printf's
-                # `\0` escape (printf(1): "\0NNN the eight-bit character whose value is the octal value NNN (zero
-                # to three digits)") as the two characters, where bash writes the NUL mapfile splits at (its items
-                # passed every door: one item, the second unset)
-                output = output.replace("\\0", "\0")
+            # scripts58 (stop 58): `mapfile -t -d '' R < <(printf '%s\0' a b)` splits at the NUL printf writes
+            # (its items passed every door: one item, the second unset); since falsealarm58b the evaluator writes
+            # printf's `\0` as that NUL (printf(1): "\0NNN ... zero to three digits"), not as two characters
             items = [item.strip() for item in output.split(chr(delimiter[0])) if item.strip()]
         indexed = dict(_windowed(items, (skip, count, origin)))
     else:
@@ -2952,10 +2949,7 @@ def _loop_substitutions(
         if given is None:
             words.append(substitution)
         else:
-            if separator == "\0":
-                # mutation58b: `mapfile -d ''` (a NUL) looped over: printf's `\0` as the evaluator writes it, the two
-                # characters (array_input_elements, scripts58), split there too (one word `a\0b`: nothing judged)
-                given = [v.replace("\\0", "\0") for v in given]
+            # mutation58b: `mapfile -d ''` (a NUL) looped over splits at the NUL printf writes (falsealarm58b)
             split = (v.replace(separator, " ") if separator else v for v in given if v != OWN_MACHINE)
             words += [w for v in split for w in v.split() if _LOOP_WORD.fullmatch(w)]
         text = text[:at] + " " * len(substitution) + text[at + len(substitution) :]
