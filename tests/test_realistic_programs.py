@@ -235,6 +235,7 @@ import platform_programs_scripts56b as sc56b
 import platform_programs_scripts57 as sc57
 import platform_programs_scripts57b as sc57b
 import platform_programs_scripts58 as sc58
+import platform_programs_scripts58b as sc58b
 import platform_programs_sfn44 as sf44
 import platform_programs_sfn44b as sf44b
 import platform_programs_sfnrt45 as sfr45
@@ -18962,6 +18963,11 @@ CASES: list[Case] = [
     # before; the own account / number and the declared partner pass. Pinned: identity providers, HTTP backends, a
     # Kafka source, a DMS target, a Resolver rule and DHCP name servers in a template and in Pulumi (RES-015 before too)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw58.rows()],
+    # -- stop 58, scripts and user data round 14, part 2: the quote walkers (tests/platform_programs_scripts58b.py):
+    # a `#` in quotes / after `\` / in `$#` `${#A}` `$'..'`, an apostrophe in a comment or a here-document, backquotes
+    # (also inside single / double quotes), nested `$( )` in double quotes, /usr/bin/jq with comments and a
+    # double-quoted jq program, each giving a Region abroad, are RES-009; the home Region passes (pinned)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc58b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

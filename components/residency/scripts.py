@@ -2227,7 +2227,7 @@ def _jq_comments_blanked(script: str, start: int, end: int, text: list[str]) -> 
             continue
         if quote == "'" and c == "'":
             words = _words(script[stage:opened])
-            if words[:1] and words[0].rsplit("/", 1)[-1] == "jq":
+            if _names_jq(words):
                 text[opened + 1 : at] = jq.comments_blanked(script[opened + 1 : at])
             quote = ""
         elif quote:
@@ -4315,10 +4315,17 @@ def substitution_values(
     if len(commands) > 1:
         # config58: a literal or written file's lines through stages that only select whole lines: among its lines
         return _selected_lines(first.words, commands[1:], reaching, files)
-    if first.words[:1] == ["jq"] and first.stdin is None:
+    if _names_jq(first.words) and first.stdin is None:
         return _jq_null_values(first.words, reaching, body)
     if first.words[:1] == ["cat"] and len(first.words) == 2:
         return _file_values(files, first.words[1])
+    if first.words[:1] == ["echo"] and len(first.words) == 2 and body[4:].strip() == f'"{first.words[1]}"':
+        inner = first.words[1]
+        if inner.startswith("$(") and substitution_at(inner, 0) == inner:
+            # scripts58b (stop 58): `$(echo "$(CMD)")`, one double-quoted substitution echoed (bash(1) "Command
+            # Substitution": "Command substitutions may be nested"; in double quotes no word splitting): what the
+            # inner one gives (was unknown: RES-011 at home)
+            return substitution_values(inner, reaching, files, own)
     return _echoed_values(first.words, reaching)
 
 
@@ -4351,6 +4358,13 @@ def _selects(words: list[str]) -> bool:
     return found is not None and not any(t.strip() for t in found.texts)
 
 
+def _names_jq(words: list[str]) -> bool:
+    """(scripts58b) Whether a command's words run jq, by its name or its path (``/usr/bin/jq``: the one test the jq
+    readers share; was ``words[:1] == ["jq"]`` in three of them: ``/usr/bin/jq -r .region FILE`` was unknown, RES-011
+    at home)."""
+    return bool(words) and words[0].rsplit("/", 1)[-1] == "jq"
+
+
 def _jq_file_values(body: str, files: Mapping[str, str]) -> list[str] | None:
     """(falsealarm56) jq over a file the script writes (jq(1) "jq [options...] filter [files...]"): ``jq -r FILTER
     FILE``, ``jq -r FILTER < FILE`` or ``cat FILE | jq -r FILTER``, the filter (:func:`text_filter`) applied to the
@@ -4367,7 +4381,7 @@ def _jq_file_values(body: str, files: Mapping[str, str]) -> list[str] | None:
         file, words = commands[0].words[-1], commands[0].words[:-1]
     else:
         return None
-    if words[:1] != ["jq"] or file not in files or any(c.stdout is not None for c in commands):
+    if not _names_jq(words) or file not in files or any(c.stdout is not None for c in commands):
         return None
     found = text_filter(words)
     return filtered([files[file]], [found]) if found is not None and found.apply is not None else None
@@ -4384,7 +4398,7 @@ def _jq_file_variables_values(words: list[str], files: Mapping[str, str]) -> lis
     (``files``): each read as ``--argjson NAME [its documents]`` / ``--arg NAME its text`` and the filter
     (:func:`text_filter`) run with ``-n``'s null input (jq reads no other input then). None for anything else (a
     file the script does not write, a file operand, no ``-n``)."""
-    if words[:1] != ["jq"]:
+    if not _names_jq(words):
         return None
     given = words[:1]
     at = 1
@@ -5296,7 +5310,9 @@ def _field_lines(text: str, separator: str | None, ranges: list[tuple[int, int]]
 # falsealarm56b (stop 56): jq 1.7 manual, "Regular expressions": `test(re)`, `match(re)`, `capture(re)`, `scan(re)`,
 # `split(re; flags)`, `splits(re)`, `sub(re; tostring)`, `gsub(re; tostring)` match their input against the PCRE `re`;
 # `split(str)` splits at a literal separator. Either is compared with the input, never contacted.
-_JQ_COMMAND = re.compile(r"(?:^|(?<=[\s|;&(`]))jq(?=[ \t])", re.MULTILINE)
+# scripts58b (stop 58): jq named by its path too (`/usr/bin/jq`, `/usr/local/bin/jq`; bash(1) "COMMAND EXECUTION": "If
+# the command name contains one or more slashes, the shell executes the named program"), as the evaluator reads it.
+_JQ_COMMAND = re.compile(r"(?:^|(?<=[\s|;&(`]))(?:(?:/[\w.-]+)*/)?jq(?=[ \t])", re.MULTILINE)
 _JQ_PATTERN_ARGUMENT = re.compile(r'\b(?:test|match|capture|scan|splits?|g?sub)\(\s*("(?:[^"\\\n]|\\.)*")')
 _JQ_ESCAPED_PATTERN_ARGUMENT = re.compile(
     r'\b(?:test|match|capture|scan|splits?|g?sub)\(\s*(\\"(?:[^"\\\n]|\\[^"\n])*\\")'
@@ -5424,7 +5440,7 @@ def _jq_arguments_resolved(words: list[str], reaching: Mapping[str, Sequence[str
     ``ROLE=backup; jq --arg role "$ROLE" ...`` is ``--arg role backup`` (RES-011 before: not applied). Any other
     stage, several values, or an unset variable: the words as written (the value stays unproven). (fnros57) A word
     holding ``\\$`` inside double quotes is read as bash gives it (:func:`_jq_double_quoted`)."""
-    if not words or words[0].rsplit("/", 1)[-1] != "jq" or ("--arg" not in command and "\\$" not in command):
+    if not _names_jq(words) or ("--arg" not in command and "\\$" not in command):
         return words
     out = [_jq_double_quoted(w, command) for w in words] if "\\$" in command else list(words)
     for at in range(1, len(words) - 2):
