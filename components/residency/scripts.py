@@ -1682,86 +1682,110 @@ def _words(line: str) -> list[str]:
     return words
 
 
+# scripts58b (stop 58): the one walk of shell quoting (bash(1) "QUOTING") that the script reader's quote-aware readers
+# share: unquoted text, an escape (`\x` outside single quotes), a single-quoted span (no escape inside), a
+# double-quoted one (escapes and backquotes inside it apart), and, when asked, a comment and a backquoted
+# substitution. Each reader keeps its own action on the spans (drop, cut, rewrite, blank); none walks quotes itself.
+_UNQUOTED_STOPS = {
+    (False, False): re.compile(r"[\\'\"]"),
+    (True, False): re.compile(r"[\\'\"#]"),
+    (False, True): re.compile(r"[\\'\"`]"),
+    (True, True): re.compile(r"[\\'\"#`]"),
+}
+_DOUBLE_QUOTED_STOPS = {False: re.compile(r'[\\"]'), True: re.compile(r'[\\"`]')}
+
+
+def quoting_spans(
+    text: str, start: int = 0, end: int | None = None, *, comments: bool = False, backquotes: bool = False
+) -> Iterator[tuple[int, int, str]]:
+    """(scripts58b) ``text[start:end]`` cut into ``(start, end, kind)`` spans, in order and covering it: ``""``
+    unquoted text; ``"\\"`` a backslash and the character it escapes (outside single quotes; bash(1): "A non-quoted
+    backslash ... preserves the literal value of the next character", in double quotes too for the purpose of finding
+    the closing quote); ``"'"`` a single-quoted span with its quotes ("Enclosing characters in single quotes preserves
+    the literal value of each character"); ``'"'`` double-quoted text with its quotes, an escape or backquote inside
+    it a span of its own; with ``comments``, ``"#"`` a comment (an unquoted ``#`` at a word's start: the text's
+    start or after a :data:`_WORD_ENDS` character, to its line's end, the newline not included; bash(1) "Comments");
+    with ``backquotes``, ``"`"`` a backquoted substitution with its backquotes, outside single quotes (its inside
+    is not walked, as bash(1)'s "old-style backquote form" ends at the next unescaped backquote). A quote, comment or
+    backquote that does not close runs to ``end``. Readers test a span's kind and closing character, never walk
+    quotes themselves: :func:`_uncommented`, :func:`without_single_quoted`, :func:`_backquotes_as_dollar`,
+    :func:`_jq_comments_blanked`."""
+    end = len(text) if end is None else end
+    unquoted, double = _UNQUOTED_STOPS[comments, backquotes], _DOUBLE_QUOTED_STOPS[backquotes]
+    run, i, inside = start, start, False  # inside: within double quotes, from `run`
+    while i < end:
+        stop = (double if inside else unquoted).search(text, i, end)
+        if stop is None:
+            break
+        j, c = stop.start(), text[stop.start()]
+        kind = '"' if inside else ""
+        if c == "#" and j > 0 and text[j - 1] not in _WORD_ENDS:
+            i = j + 1  # a `#` inside a word (`a#b`, `$#`, `${#A}`) is text
+            continue
+        if c == '"':
+            if inside:
+                yield run, j + 1, '"'
+                run, i, inside = j + 1, j + 1, False
+            else:
+                if run < j:
+                    yield run, j, ""
+                run, i, inside = j, j + 1, True
+            continue
+        if run < j:
+            yield run, j, kind
+        if c == "\\":
+            close = min(j + 2, end)
+        elif c == "#":
+            newline = text.find("\n", j, end)
+            close = end if newline < 0 else newline
+        else:  # a single quote (unquoted) or a backquote
+            found = text.find(c, j + 1, end)
+            close = end if found < 0 else found + 1
+        yield j, close, "\\" if c == "\\" else c
+        run = i = close
+    if run < end:
+        yield run, end, '"' if inside else ""
+
+
+def _closed(text: str, start: int, end: int) -> bool:
+    """Whether the quoted span ``text[start:end]`` (:func:`quoting_spans`) ends with the quote it opens with."""
+    return end - start >= 2 and text[end - 1] == text[start]
+
+
 def _uncommented(line: str) -> str:
     """(scripts57b) ``line`` without its comments: bash(1) "Comments": "a word beginning with # causes that word and
     all remaining characters on that line to be ignored". Only an unquoted ``#`` at a word's start (the line's start,
     after a blank or an operator character) opens one, to the end of its line; a ``#`` inside a word (``a#b``,
     ``${!#}``, ``${R#eu-}``, ``$#``) is text. Python's shlex cut the line at any ``#``, so that the rest of a line
-    after ``echo a#b;`` or a one-line function's ``${!#}`` was never read."""
-    out: list[str] = []
-    quote, i = "", 0
-    while i < len(line):
-        c = line[i]
-        if c == "\\" and quote != "'":
-            out.append(line[i : i + 2])
-            i += 2
-            continue
-        if c == "'" and quote != '"':
-            quote = "" if quote == "'" else "'"
-        elif c == '"' and quote != "'":
-            quote = "" if quote == '"' else '"'
-        elif c == "#" and not quote and (i == 0 or line[i - 1] in _WORD_ENDS):
-            end = line.find("\n", i)
-            if end < 0:
-                break
-            i = end
-            continue
-        out.append(c)
-        i += 1
-    return "".join(out)
+    after ``echo a#b;`` or a one-line function's ``${!#}`` was never read. scripts58b: the spans of
+    :func:`quoting_spans`, its comments dropped."""
+    return "".join(line[a:b] for a, b, kind in quoting_spans(line, comments=True) if kind != "#")
 
 
 def without_single_quoted(text: str) -> str:
     """(fnros55) ``text`` with each single-quoted span's characters dropped (bash(1) "Quoting": "Enclosing characters
     in single quotes preserves the literal value of each character within the quotes"): a ``$`` inside one is no
     reference (``jq -r 'reduce .t[] as $t (...)'``, ``jq -n '$ENV.R'``). Quotes inside double quotes and escaped
-    ones are kept, as :func:`_backquotes_as_dollar` reads them."""
+    ones are kept, as :func:`_backquotes_as_dollar` reads them. scripts58b: the spans of :func:`quoting_spans`, the
+    single-quoted ones dropped (comments are not read: a caller passes a line's text before a substitution, or a
+    substitution's)."""
     if "'" not in text:
         return text
-    out: list[str] = []
-    quote, i = "", 0
-    while i < len(text):
-        c = text[i]
-        if c == "\\" and quote != "'":
-            out.append(text[i : i + 2])
-            i += 2
-            continue
-        if c == "'" and quote != '"':
-            quote = "" if quote == "'" else "'"
-            i += 1
-            continue
-        if c == '"' and quote != "'":
-            quote = "" if quote == '"' else '"'
-        if quote != "'":
-            out.append(c)
-        i += 1
-    return "".join(out)
+    return "".join(text[a:b] for a, b, kind in quoting_spans(text) if kind != "'")
 
 
 def _backquotes_as_dollar(line: str) -> str:
     """``line`` with each backquoted command substitution outside single quotes written ``$(...)`` (bash(1) "Command
-    Substitution": "$(command) or `command`", the same substitution), so that the one splitter reads both forms."""
+    Substitution": "$(command) or `command`", the same substitution), so that the one splitter reads both forms; a
+    backquote that does not close leaves the line as written. scripts58b: the spans of :func:`quoting_spans`."""
     out: list[str] = []
-    quote, i = "", 0
-    while i < len(line):
-        c = line[i]
-        if c == "\\" and quote != "'":
-            out.append(line[i : i + 2])
-            i += 2
-            continue
-        if c == "'" and quote != '"':
-            quote = "" if quote == "'" else "'"
-        elif c == '"' and quote != "'":
-            quote = "" if quote == '"' else '"'
-        elif c == "`" and quote != "'":
-            end = line.find("`", i + 1)
-            if end < 0:
-                return line
-            out.append(f"$({line[i + 1 : end]})")
-            i = end + 1
-            continue
-        out.append(c)
-        i += 1
+    for a, b, kind in quoting_spans(line, backquotes=True):
+        if kind != "`":
+            out.append(line[a:b])
+        elif not _closed(line, a, b):
+            return line
+        else:
+            out.append(f"$({line[a + 1 : b - 1]})")
     return "".join(out)
 
 
@@ -2218,25 +2242,14 @@ def _jq_comments_blanked(script: str, start: int, end: int, text: list[str]) -> 
     each single-quoted word of a ``jq`` command inside the substitution ``script[start:end]`` written as blanks
     (:func:`jq.comments_blanked`; the jq manual, "Comments": a comment runs "until the end of the line"): joined on
     one line the comment would run over the rest of the program (the filter was unread: RES-011 at home). Other
-    commands' words (data, where a ``#`` may be text) are left as written."""
-    quote, stage, at, opened = "", start + 2, start + 2, start
-    while at < end:
-        c = script[at]
-        if c == "\\" and quote != "'":
-            at += 2
-            continue
-        if quote == "'" and c == "'":
-            words = _words(script[stage:opened])
-            if _names_jq(words):
-                text[opened + 1 : at] = jq.comments_blanked(script[opened + 1 : at])
-            quote = ""
-        elif quote:
-            quote = "" if c == quote else quote
-        elif c in "'\"":
-            quote, opened = c, at
-        elif c in "|;&(\n":
-            stage = at + 1
-        at += 1
+    commands' words (data, where a ``#`` may be text) are left as written. scripts58b: the spans of
+    :func:`quoting_spans`; a command starts after an unquoted ``|``, ``;``, ``&``, ``(`` or newline."""
+    stage = start + 2
+    for a, b, kind in quoting_spans(script, start + 2, end):
+        if kind == "":
+            stage = max(stage, *(script.rfind(c, a, b) + 1 for c in "|;&(\n"))
+        elif kind == "'" and _closed(script, a, b) and _names_jq(_words(script[stage:a])):
+            text[a + 1 : b - 1] = jq.comments_blanked(script[a + 1 : b - 1])
 
 
 def substitutions_joined(script: str) -> str:
