@@ -75,11 +75,13 @@ SHAPES = (
 
 
 def _capture_script(region: str) -> str:
-    # A queue's endpoint from its ARN by /usr/bin/jq's `capture` (the jq manual, "capture(val)"): the pattern
-    # `arn:aws:sqs:(?<r>...)` is compared, never contacted; the endpoint is the queue's own Region's.
-    queue = json.dumps({"queue": f"arn:aws:sqs:{region}:{OWN_ACCOUNT}:jobs"})
-    jq = "'.queue | capture(\"^arn:aws:sqs:(?<r>[a-z0-9-]+):\") | .r'"
-    return f"R=$(echo '{queue}' | /usr/bin/jq -r {jq})\naws sqs get-queue-attributes --queue-url \"https://sqs.$R.amazonaws.com/{OWN_ACCOUNT}/jobs\" --region \"$R\"\n"
+    # A queue's Region from its ARN by /usr/bin/jq's `capture` (the jq manual, "capture(val)"): the pattern
+    # `arn:aws:sqs:(?<r>...)` is compared, never contacted; the call goes to the queue's own Region.
+    partition = "aws-cn" if region.startswith("cn-") else "aws"  # the China Regions' partition
+    queue = json.dumps({"queue": f"arn:{partition}:sqs:{region}:{OWN_ACCOUNT}:jobs"})
+    jq = "'.queue | capture(\"^arn:aws[a-z-]*:sqs:(?<r>[a-z0-9-]+):\") | .r'"
+    call = 'aws sqs list-queues --queue-name-prefix jobs --region "$R"'
+    return f"R=$(echo '{queue}' | /usr/bin/jq -r {jq})\n{call}\n"
 
 
 def program(code: str, shape: str, abroad: bool) -> Build:

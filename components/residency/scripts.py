@@ -2243,12 +2243,14 @@ def _jq_comments_blanked(script: str, start: int, end: int, text: list[str]) -> 
     (:func:`jq.comments_blanked`; the jq manual, "Comments": a comment runs "until the end of the line"): joined on
     one line the comment would run over the rest of the program (the filter was unread: RES-011 at home). Other
     commands' words (data, where a ``#`` may be text) are left as written. scripts58b: the spans of
-    :func:`quoting_spans`; a command starts after an unquoted ``|``, ``;``, ``&``, ``(`` or newline."""
+    :func:`quoting_spans`; a command starts after an unquoted ``|``, ``;``, ``&``, ``(`` or newline, and a
+    backslash-newline before its name is a line continuation (bash(1) "Quoting"; ``cat f | \\`` then ``jq '...'``
+    was not read as jq)."""
     stage = start + 2
     for a, b, kind in quoting_spans(script, start + 2, end):
         if kind == "":
             stage = max(stage, *(script.rfind(c, a, b) + 1 for c in "|;&(\n"))
-        elif kind == "'" and _closed(script, a, b) and _names_jq(_words(script[stage:a])):
+        elif kind == "'" and _closed(script, a, b) and _names_jq(_words(script[stage:a].replace("\\\n", " "))):
             text[a + 1 : b - 1] = jq.comments_blanked(script[a + 1 : b - 1])
 
 
