@@ -8,7 +8,8 @@ nested ``$( )`` in double quotes, a here-document body with an apostrophe and a 
 comments over several lines, a jq program in double quotes, and ``/usr/bin/jq``'s ``capture("^arn:aws:sqs:...")``.
 
 Reproduced on the unchanged engine (main at 290bcb02): see docs/residency.md, *Scripts and user data, round 14,
-part 2: the quote walkers (stop 58)*. Each refusal (a Region abroad: RES-009) has its home twin, which passes. Ids:
+part 2: the quote walkers (stop 58)*. Each refusal (a Region abroad: RES-009) has its home twin, which passes;
+``jq-path-capture-home`` is a compliant program only (RES-011 on main). Ids:
 ``scripts58b-<jurisdiction>-<shape>-<abroad|home>``.
 """
 
@@ -101,7 +102,9 @@ def rows() -> list[Row]:
     out: list[Row] = []
     for code in CODES:
         p = f"scripts58b-{code.lower()}-"
-        for shape in (*SHAPES, "jq-path-capture"):
+        for shape in SHAPES:
             out.append((f"{p}{shape}-abroad", code, program(code, shape, True), {"RES-009"}, []))
             out.append((f"{p}{shape}-home", code, program(code, shape, False), set(), []))
+        # a false alarm only (abroad, the queue's ARN in the data is RES-004 as well as the call's RES-009)
+        out.append((f"{p}jq-path-capture-home", code, program(code, "jq-path-capture", False), set(), []))
     return out

@@ -5326,8 +5326,9 @@ def _field_lines(text: str, separator: str | None, ranges: list[tuple[int, int]]
 # `split(re; flags)`, `splits(re)`, `sub(re; tostring)`, `gsub(re; tostring)` match their input against the PCRE `re`;
 # `split(str)` splits at a literal separator. Either is compared with the input, never contacted.
 # scripts58b (stop 58): jq named by its path too (`/usr/bin/jq`, `/usr/local/bin/jq`; bash(1) "COMMAND EXECUTION": "If
-# the command name contains one or more slashes, the shell executes the named program"), as the evaluator reads it.
-_JQ_COMMAND = re.compile(r"(?:^|(?<=[\s|;&(`]))(?:(?:/[\w.-]+)*/)?jq(?=[ \t])", re.MULTILINE)
+# the command name contains one or more slashes, the shell executes the named program"), as _names_jq reads a
+# command's name (its last path segment).
+_JQ_COMMAND = re.compile(r"(?:^|(?<=[\s|;&(`/]))jq(?=[ \t])", re.MULTILINE)
 _JQ_PATTERN_ARGUMENT = re.compile(r'\b(?:test|match|capture|scan|splits?|g?sub)\(\s*("(?:[^"\\\n]|\\.)*")')
 _JQ_ESCAPED_PATTERN_ARGUMENT = re.compile(
     r'\b(?:test|match|capture|scan|splits?|g?sub)\(\s*(\\"(?:[^"\\\n]|\\[^"\n])*\\")'
