@@ -80,7 +80,7 @@ def _capture_script(region: str) -> str:
     # `arn:aws:sqs:(?<r>...)` is compared, never contacted; the call goes to the queue's own Region.
     partition = "aws-cn" if region.startswith("cn-") else "aws"  # the China Regions' partition
     queue = json.dumps({"queue": f"arn:{partition}:sqs:{region}:{OWN_ACCOUNT}:jobs"})
-    jq = "'.queue | capture(\"^arn:aws[a-z-]*:sqs:(?<r>[a-z0-9-]+):\") | .r'"
+    jq = f"'.queue | capture(\"^arn:{partition}:sqs:(?<r>[a-z0-9-]+):\") | .r'"
     call = 'aws sqs list-queues --queue-name-prefix jobs --region "$R"'
     return f"R=$(echo '{queue}' | /usr/bin/jq -r {jq})\n{call}\n"
 
