@@ -238,6 +238,7 @@ import platform_programs_scripts56b as sc56b
 import platform_programs_scripts57 as sc57
 import platform_programs_scripts57b as sc57b
 import platform_programs_scripts58 as sc58
+import platform_programs_scripts58b as sc58b
 import platform_programs_sfn44 as sf44
 import platform_programs_sfn44b as sf44b
 import platform_programs_sfnrt45 as sfr45
@@ -18985,6 +18986,11 @@ CASES: list[Case] = [
     # host in a NUL list (mapfile -d '', read -d '') or set by @SET is RES-015 (passed every door before); a wrapper
     # called 70 times, 50 hosts, ${21}, the zone's Region, substrings, a Datadog proxy pass before and after
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa58b.rows()],
+    # -- stop 58, scripts and user data round 14, part 2: the quote walkers (tests/platform_programs_scripts58b.py):
+    # a `#` in quotes / after `\` / in `$#` `${#A}` `$'..'`, an apostrophe in a comment or a here-document, backquotes
+    # (also inside single / double quotes), nested `$( )` in double quotes, /usr/bin/jq with comments and a
+    # double-quoted jq program, each giving a Region abroad, are RES-009; the home Region passes (pinned)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc58b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -1686,86 +1686,110 @@ def _words(line: str) -> list[str]:
     return words
 
 
+# scripts58b (stop 58): the one walk of shell quoting (bash(1) "QUOTING") that the script reader's quote-aware readers
+# share: unquoted text, an escape (`\x` outside single quotes), a single-quoted span (no escape inside), a
+# double-quoted one (escapes and backquotes inside it apart), and, when asked, a comment and a backquoted
+# substitution. Each reader keeps its own action on the spans (drop, cut, rewrite, blank); none walks quotes itself.
+_UNQUOTED_STOPS = {
+    (False, False): re.compile(r"[\\'\"]"),
+    (True, False): re.compile(r"[\\'\"#]"),
+    (False, True): re.compile(r"[\\'\"`]"),
+    (True, True): re.compile(r"[\\'\"#`]"),
+}
+_DOUBLE_QUOTED_STOPS = {False: re.compile(r'[\\"]'), True: re.compile(r'[\\"`]')}
+
+
+def quoting_spans(
+    text: str, start: int = 0, end: int | None = None, *, comments: bool = False, backquotes: bool = False
+) -> Iterator[tuple[int, int, str]]:
+    """(scripts58b) ``text[start:end]`` cut into ``(start, end, kind)`` spans, in order and covering it: ``""``
+    unquoted text; ``"\\"`` a backslash and the character it escapes (outside single quotes; bash(1): "A non-quoted
+    backslash ... preserves the literal value of the next character", in double quotes too for the purpose of finding
+    the closing quote); ``"'"`` a single-quoted span with its quotes ("Enclosing characters in single quotes preserves
+    the literal value of each character"); ``'"'`` double-quoted text with its quotes, an escape or backquote inside
+    it a span of its own; with ``comments``, ``"#"`` a comment (an unquoted ``#`` at a word's start: the text's
+    start or after a :data:`_WORD_ENDS` character, to its line's end, the newline not included; bash(1) "Comments");
+    with ``backquotes``, ``"`"`` a backquoted substitution with its backquotes, outside single quotes (its inside
+    is not walked, as bash(1)'s "old-style backquote form" ends at the next unescaped backquote). A quote, comment or
+    backquote that does not close runs to ``end``. Readers test a span's kind and closing character, never walk
+    quotes themselves: :func:`_uncommented`, :func:`without_single_quoted`, :func:`_backquotes_as_dollar`,
+    :func:`_jq_comments_blanked`."""
+    end = len(text) if end is None else end
+    unquoted, double = _UNQUOTED_STOPS[comments, backquotes], _DOUBLE_QUOTED_STOPS[backquotes]
+    run, i, inside = start, start, False  # inside: within double quotes, from `run`
+    while i < end:
+        stop = (double if inside else unquoted).search(text, i, end)
+        if stop is None:
+            break
+        j, c = stop.start(), text[stop.start()]
+        kind = '"' if inside else ""
+        if c == "#" and j > 0 and text[j - 1] not in _WORD_ENDS:
+            i = j + 1  # a `#` inside a word (`a#b`, `$#`, `${#A}`) is text
+            continue
+        if c == '"':
+            if inside:
+                yield run, j + 1, '"'
+                run, i, inside = j + 1, j + 1, False
+            else:
+                if run < j:
+                    yield run, j, ""
+                run, i, inside = j, j + 1, True
+            continue
+        if run < j:
+            yield run, j, kind
+        if c == "\\":
+            close = min(j + 2, end)
+        elif c == "#":
+            newline = text.find("\n", j, end)
+            close = end if newline < 0 else newline
+        else:  # a single quote (unquoted) or a backquote
+            found = text.find(c, j + 1, end)
+            close = end if found < 0 else found + 1
+        yield j, close, "\\" if c == "\\" else c
+        run = i = close
+    if run < end:
+        yield run, end, '"' if inside else ""
+
+
+def _closed(text: str, start: int, end: int) -> bool:
+    """Whether the quoted span ``text[start:end]`` (:func:`quoting_spans`) ends with the quote it opens with."""
+    return end - start >= 2 and text[end - 1] == text[start]
+
+
 def _uncommented(line: str) -> str:
     """(scripts57b) ``line`` without its comments: bash(1) "Comments": "a word beginning with # causes that word and
     all remaining characters on that line to be ignored". Only an unquoted ``#`` at a word's start (the line's start,
     after a blank or an operator character) opens one, to the end of its line; a ``#`` inside a word (``a#b``,
     ``${!#}``, ``${R#eu-}``, ``$#``) is text. Python's shlex cut the line at any ``#``, so that the rest of a line
-    after ``echo a#b;`` or a one-line function's ``${!#}`` was never read."""
-    out: list[str] = []
-    quote, i = "", 0
-    while i < len(line):
-        c = line[i]
-        if c == "\\" and quote != "'":
-            out.append(line[i : i + 2])
-            i += 2
-            continue
-        if c == "'" and quote != '"':
-            quote = "" if quote == "'" else "'"
-        elif c == '"' and quote != "'":
-            quote = "" if quote == '"' else '"'
-        elif c == "#" and not quote and (i == 0 or line[i - 1] in _WORD_ENDS):
-            end = line.find("\n", i)
-            if end < 0:
-                break
-            i = end
-            continue
-        out.append(c)
-        i += 1
-    return "".join(out)
+    after ``echo a#b;`` or a one-line function's ``${!#}`` was never read. scripts58b: the spans of
+    :func:`quoting_spans`, its comments dropped."""
+    return "".join(line[a:b] for a, b, kind in quoting_spans(line, comments=True) if kind != "#")
 
 
 def without_single_quoted(text: str) -> str:
     """(fnros55) ``text`` with each single-quoted span's characters dropped (bash(1) "Quoting": "Enclosing characters
     in single quotes preserves the literal value of each character within the quotes"): a ``$`` inside one is no
     reference (``jq -r 'reduce .t[] as $t (...)'``, ``jq -n '$ENV.R'``). Quotes inside double quotes and escaped
-    ones are kept, as :func:`_backquotes_as_dollar` reads them."""
+    ones are kept, as :func:`_backquotes_as_dollar` reads them. scripts58b: the spans of :func:`quoting_spans`, the
+    single-quoted ones dropped (comments are not read: a caller passes a line's text before a substitution, or a
+    substitution's)."""
     if "'" not in text:
         return text
-    out: list[str] = []
-    quote, i = "", 0
-    while i < len(text):
-        c = text[i]
-        if c == "\\" and quote != "'":
-            out.append(text[i : i + 2])
-            i += 2
-            continue
-        if c == "'" and quote != '"':
-            quote = "" if quote == "'" else "'"
-            i += 1
-            continue
-        if c == '"' and quote != "'":
-            quote = "" if quote == '"' else '"'
-        if quote != "'":
-            out.append(c)
-        i += 1
-    return "".join(out)
+    return "".join(text[a:b] for a, b, kind in quoting_spans(text) if kind != "'")
 
 
 def _backquotes_as_dollar(line: str) -> str:
     """``line`` with each backquoted command substitution outside single quotes written ``$(...)`` (bash(1) "Command
-    Substitution": "$(command) or `command`", the same substitution), so that the one splitter reads both forms."""
+    Substitution": "$(command) or `command`", the same substitution), so that the one splitter reads both forms; a
+    backquote that does not close leaves the line as written. scripts58b: the spans of :func:`quoting_spans`."""
     out: list[str] = []
-    quote, i = "", 0
-    while i < len(line):
-        c = line[i]
-        if c == "\\" and quote != "'":
-            out.append(line[i : i + 2])
-            i += 2
-            continue
-        if c == "'" and quote != '"':
-            quote = "" if quote == "'" else "'"
-        elif c == '"' and quote != "'":
-            quote = "" if quote == '"' else '"'
-        elif c == "`" and quote != "'":
-            end = line.find("`", i + 1)
-            if end < 0:
-                return line
-            out.append(f"$({line[i + 1 : end]})")
-            i = end + 1
-            continue
-        out.append(c)
-        i += 1
+    for a, b, kind in quoting_spans(line, backquotes=True):
+        if kind != "`":
+            out.append(line[a:b])
+        elif not _closed(line, a, b):
+            return line
+        else:
+            out.append(f"$({line[a + 1 : b - 1]})")
     return "".join(out)
 
 
@@ -2222,25 +2246,16 @@ def _jq_comments_blanked(script: str, start: int, end: int, text: list[str]) -> 
     each single-quoted word of a ``jq`` command inside the substitution ``script[start:end]`` written as blanks
     (:func:`jq.comments_blanked`; the jq manual, "Comments": a comment runs "until the end of the line"): joined on
     one line the comment would run over the rest of the program (the filter was unread: RES-011 at home). Other
-    commands' words (data, where a ``#`` may be text) are left as written."""
-    quote, stage, at, opened = "", start + 2, start + 2, start
-    while at < end:
-        c = script[at]
-        if c == "\\" and quote != "'":
-            at += 2
-            continue
-        if quote == "'" and c == "'":
-            words = _words(script[stage:opened])
-            if words[:1] and words[0].rsplit("/", 1)[-1] == "jq":
-                text[opened + 1 : at] = jq.comments_blanked(script[opened + 1 : at])
-            quote = ""
-        elif quote:
-            quote = "" if c == quote else quote
-        elif c in "'\"":
-            quote, opened = c, at
-        elif c in "|;&(\n":
-            stage = at + 1
-        at += 1
+    commands' words (data, where a ``#`` may be text) are left as written. scripts58b: the spans of
+    :func:`quoting_spans`; a command starts after an unquoted ``|``, ``;``, ``&``, ``(`` or newline, and a
+    backslash-newline before its name is a line continuation (bash(1) "Quoting"; ``cat f | \\`` then ``jq '...'``
+    was not read as jq)."""
+    stage = start + 2
+    for a, b, kind in quoting_spans(script, start + 2, end):
+        if kind == "":
+            stage = max(stage, *(script.rfind(c, a, b) + 1 for c in "|;&(\n"))
+        elif kind == "'" and _closed(script, a, b) and _names_jq(_words(script[stage:a].replace("\\\n", " "))):
+            text[a + 1 : b - 1] = jq.comments_blanked(script[a + 1 : b - 1])
 
 
 def substitutions_joined(script: str) -> str:
@@ -4358,12 +4373,19 @@ def substitution_values(
     if len(commands) > 1:
         # config58: a literal or written file's lines through stages that only select whole lines: among its lines
         return _selected_lines(first.words, commands[1:], reaching, files)
-    if first.words[:1] == ["jq"] and first.stdin is None:
+    if _names_jq(first.words) and first.stdin is None:
         return _jq_null_values(first.words, reaching, body)
     if first.words[:1] == ["cat"] and len(first.words) == 2:
         return _file_values(files, first.words[1])
     if first.words[:1] == ["seq"]:
         return _seq_values(first.words[1:])
+    if first.words[:1] == ["echo"] and len(first.words) == 2 and body[4:].strip() == f'"{first.words[1]}"':
+        inner = first.words[1]
+        if inner.startswith("$(") and substitution_at(inner, 0) == inner:
+            # scripts58b (stop 58): `$(echo "$(CMD)")`, one double-quoted substitution echoed (bash(1) "Command
+            # Substitution": "Command substitutions may be nested"; in double quotes no word splitting): what the
+            # inner one gives (was unknown: RES-011 at home)
+            return substitution_values(inner, reaching, files, own)
     return _echoed_values(first.words, reaching)
 
 
@@ -4417,6 +4439,13 @@ def _selects(words: list[str]) -> bool:
     return found is not None and not any(t.strip() for t in found.texts)
 
 
+def _names_jq(words: list[str]) -> bool:
+    """(scripts58b) Whether a command's words run jq, by its name or its path (``/usr/bin/jq``: the one test the jq
+    readers share; was ``words[:1] == ["jq"]`` in three of them: ``/usr/bin/jq -r .region FILE`` was unknown, RES-011
+    at home)."""
+    return bool(words) and words[0].rsplit("/", 1)[-1] == "jq"
+
+
 def _jq_file_values(body: str, files: Mapping[str, str]) -> list[str] | None:
     """(falsealarm56) jq over a file the script writes (jq(1) "jq [options...] filter [files...]"): ``jq -r FILTER
     FILE``, ``jq -r FILTER < FILE`` or ``cat FILE | jq -r FILTER``, the filter (:func:`text_filter`) applied to the
@@ -4433,7 +4462,7 @@ def _jq_file_values(body: str, files: Mapping[str, str]) -> list[str] | None:
         file, words = commands[0].words[-1], commands[0].words[:-1]
     else:
         return None
-    if words[:1] != ["jq"] or file not in files or any(c.stdout is not None for c in commands):
+    if not _names_jq(words) or file not in files or any(c.stdout is not None for c in commands):
         return None
     found = text_filter(words)
     return filtered([files[file]], [found]) if found is not None and found.apply is not None else None
@@ -4450,7 +4479,7 @@ def _jq_file_variables_values(words: list[str], files: Mapping[str, str]) -> lis
     (``files``): each read as ``--argjson NAME [its documents]`` / ``--arg NAME its text`` and the filter
     (:func:`text_filter`) run with ``-n``'s null input (jq reads no other input then). None for anything else (a
     file the script does not write, a file operand, no ``-n``)."""
-    if words[:1] != ["jq"]:
+    if not _names_jq(words):
         return None
     given = words[:1]
     at = 1
@@ -5391,7 +5420,10 @@ def _field_lines(text: str, separator: str | None, ranges: list[tuple[int, int]]
 # falsealarm56b (stop 56): jq 1.7 manual, "Regular expressions": `test(re)`, `match(re)`, `capture(re)`, `scan(re)`,
 # `split(re; flags)`, `splits(re)`, `sub(re; tostring)`, `gsub(re; tostring)` match their input against the PCRE `re`;
 # `split(str)` splits at a literal separator. Either is compared with the input, never contacted.
-_JQ_COMMAND = re.compile(r"(?:^|(?<=[\s|;&(`]))jq(?=[ \t])", re.MULTILINE)
+# scripts58b (stop 58): jq named by its path too (`/usr/bin/jq`, `/usr/local/bin/jq`; bash(1) "COMMAND EXECUTION": "If
+# the command name contains one or more slashes, the shell executes the named program"), as _names_jq reads a
+# command's name (its last path segment).
+_JQ_COMMAND = re.compile(r"(?:^|(?<=[\s|;&(`/]))jq(?=[ \t])", re.MULTILINE)
 _JQ_PATTERN_ARGUMENT = re.compile(r'\b(?:test|match|capture|scan|splits?|g?sub)\(\s*("(?:[^"\\\n]|\\.)*")')
 _JQ_ESCAPED_PATTERN_ARGUMENT = re.compile(
     r'\b(?:test|match|capture|scan|splits?|g?sub)\(\s*(\\"(?:[^"\\\n]|\\[^"\n])*\\")'
@@ -5519,7 +5551,7 @@ def _jq_arguments_resolved(words: list[str], reaching: Mapping[str, Sequence[str
     ``ROLE=backup; jq --arg role "$ROLE" ...`` is ``--arg role backup`` (RES-011 before: not applied). Any other
     stage, several values, or an unset variable: the words as written (the value stays unproven). (fnros57) A word
     holding ``\\$`` inside double quotes is read as bash gives it (:func:`_jq_double_quoted`)."""
-    if not words or words[0].rsplit("/", 1)[-1] != "jq" or ("--arg" not in command and "\\$" not in command):
+    if not _names_jq(words) or ("--arg" not in command and "\\$" not in command):
         return words
     out = [_jq_double_quoted(w, command) for w in words] if "\\$" in command else list(words)
     for at in range(1, len(words) - 2):
