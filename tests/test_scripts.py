@@ -6397,3 +6397,13 @@ def test_scripts58b_nested_substitution(line: str, expected: str) -> None:
     abroad = findings(f"#!/bin/bash\n{line.format(r='us-east-1')}\n", "EU", "aws")
     assert [rule for rule, _, _ in abroad] == [expected]
     assert [rule for rule, _, _ in home] == ([] if expected == "RES-009" else ["RES-011"])
+
+
+# the lead's review of stop 58: past 64 written calls and 64 merged shapes, a wrapper's calls kept only their option
+# names: a word that is no option (`ssh "$@"`'s host) was dropped and a partner's host passed every door. Every place
+# of those calls is unknown now (fail closed: the in-country twin of that size is refused too, a named bound)
+@pytest.mark.parametrize("last", ["db.partner.example.com", "10.0.0.9"])
+def test_review58_a_call_past_the_shapes_bound_keeps_its_words(last: str) -> None:
+    calls = "\n".join(f"w 10.0.0.{i % 200 + 1}" + " x" * i for i in range(140))
+    script = f'#!/bin/bash\nw() {{ ssh "$@"; }}\n{calls}\nw {last}' + " x" * 150 + "\n"
+    assert sorted({f[0] for f in findings(script, "EU", "aws")}) == ["RES-015"]

@@ -3689,7 +3689,7 @@ def _calls_within_bound(lists: list[list[str]]) -> list[list[str]]:
     place): per shape, a place where the calls give at most :data:`_MAX_MERGED_WORDS` words is written with each of
     them (as :func:`_combinations` writes each value once), a place of more is :data:`PAST_THE_CALLS` (a log group
     name differing in every call; a destination there fails closed). Past as many shapes, one list of every option
-    name met, each with an unknown value (fail closed)."""
+    name met, each with an unknown value, and one of unknown words as long as the longest call (fail closed)."""
     if len(lists) <= _MAX_CALLS_EXPANDED:
         return lists
     shapes: dict[tuple[str | None, ...], list[list[str]]] = {}
@@ -3707,7 +3707,11 @@ def _calls_within_bound(lists: list[list[str]]) -> list[list[str]]:
             if 1 < len(given) <= _MAX_MERGED_WORDS:
                 merged += [[*first[:k], word, *first[k + 1 :]] for word in given[1:]]
     if len(shapes) > _MAX_CALLS_EXPANDED:
-        names = dict.fromkeys(n for shape in itertools.islice(shapes, _MAX_CALLS_EXPANDED, None) for n in shape if n)
+        rest = list(itertools.islice(shapes, _MAX_CALLS_EXPANDED, None))
+        names = dict.fromkeys(n for shape in rest for n in shape if n)
+        # the lead's review of stop 58: and every place of those calls unknown, as long as the longest: a word that is
+        # no option (`ssh "$@"`'s host) in a call past the shapes' bound was dropped and a partner's host passed
+        merged.append([PAST_THE_CALLS] * max(len(shape) for shape in rest))
         merged.append([w for n in names for w in ((n,) if n[-1] != "=" else ()) + (_unknown_word(n),)])
     return [*lists[:_MAX_CALLS_EXPANDED], *merged]
 
