@@ -1,26 +1,31 @@
-"""Alibaba Cloud red team, round 19 (stop 59): a PrivateZone forwarding rule's resolvers through its ROS twin, and the
-ROS types round 18 left unread or the brief named (a node pool's KubernetesConfig, an OSS website's secondary mirror
-origins, a transit router peer attachment, an image copy, an ECI container group's DNS servers) with Alibaba
-international registry hosts.
+"""Alibaba Cloud red team, round 19 (stop 59): a PrivateZone forwarding rule's resolvers and a CloudMonitor site
+monitor's detection points through their ROS twins, a site monitor's empty detection city list, and the ROS types round
+18 left unread or the brief named (a node pool's KubernetesConfig, an OSS website's secondary mirror origins, a transit
+router peer attachment, an image copy, an ECI container group's DNS servers) with Alibaba international registry hosts.
 
-Reproduced on the unchanged engine (main 8801eb8a, docs/residency.md "Alibaba Cloud red team, round 19 (stop 59)"): 3
-programs passed every door in CN, JP and DE that must be refused: a ROS ``ALIYUN::PVTZ::Rule`` whose ``ForwardIp[].Ip``
-is a partner's public resolver, while its Pulumi twin (``pvtz.Rule`` ``forward_ips.ip``) is RES-015: no
-``stack_templates`` entry mapped the ROS type, and ``Ip`` / ``ForwardIp`` are no host keys. Pinned as they were: the
-Pulumi rule (RES-015 for the partner, the VPC's resolver passing), a ROS transit router peer attachment and image copy
-to a Region abroad (RES-009), a ROS node pool's ``KubernetesConfig.UserData`` fetching a partner's script (RES-015), an
-OSS website Mirror rule's secondary and probe origins (``MirrorURLSlave`` / ``mirror_url_slave``, ``MirrorURLProbe`` /
-``mirror_url_probe``: RES-015 in ROS and Pulumi), a ROS ECI container group's ``DnsConfig.NameServer`` (RES-015), an
-international registry host (``registry-intl[-vpc].<region>.aliyuncs.com``: read by its Region label, RES-006 abroad).
+Reproduced on the unchanged engine (main 8801eb8a, docs/residency.md "Alibaba Cloud red team, round 19 (stop 59)"): 14
+of 84 programs passed every door in CN, JP and DE that must be refused: a ROS ``ALIYUN::PVTZ::Rule`` whose
+``ForwardIp[].Ip`` is a partner's public resolver (3; its Pulumi twin, ``pvtz.Rule`` ``forward_ips.ip``, is RES-015: no
+``stack_templates`` entry mapped the ROS type), a ROS ``ALIYUN::CMS::SiteMonitor`` without ``IspCities`` or with an
+empty list (three random detection points; 6) or with a Beijing point in JP / DE (2), while the Pulumi site monitor is
+RES-016 (no ``template_services`` entry named the type), and a Pulumi ``cms.SiteMonitor`` with ``isp_cities=[]`` (3: a
+list, even empty, was taken as set). Pinned as they were: the Pulumi rule and monitor, a ROS transit router peer
+attachment and image copy to a Region abroad (RES-009), a ROS node pool's ``KubernetesConfig.UserData`` fetching a
+partner's script (RES-015), an OSS website Mirror rule's secondary and probe origins (``MirrorURLSlave`` /
+``mirror_url_slave``, ``MirrorURLProbe`` / ``mirror_url_probe``: RES-015 in ROS and Pulumi), a ROS ECI container
+group's ``DnsConfig.NameServer`` (RES-015), an international registry host (``registry-intl-vpc.<region>.aliyuncs.com``:
+read by its Region label, RES-006 abroad).
 
-Now the ROS forwarding rule is read as its Pulumi twin (``stack_templates`` resources, ``ForwardIp.Ip`` at
-``forward_ips.ip``).
+Now the ROS forwarding rule is read as its Pulumi twin (``stack_templates`` resources, ``ForwardIp`` as
+``forward_ips``), the ROS site monitor's ``IspCities.City`` as the Pulumi ``isp_cities.city`` (``template_services``),
+and an empty list at a global service's omitted-field check is no value (the default applies).
 
 Ids: ``alired59-<code>-<pvtz-rule|ros-pvtz-rule>-<partner|partner-declared|vpc>``,
 ``alired59-<code>-ros-cen-peer-<home|abroad>``, ``alired59-<code>-ros-copy-image-<home|abroad>``,
 ``alired59-<code>-ros-nodepool-userdata-<partner|own-oss>``,
 ``alired59-<code>-<oss-website|ros-oss-website>-mirror-secondary-<partner|own-oss>``,
-``alired59-<code>-ros-eci-dns-<partner|vpc>``, ``alired59-<code>-acr-intl-<home|abroad>``.
+``alired59-<code>-ros-eci-dns-<partner|vpc>``, ``alired59-<code>-acr-intl-<home|abroad>``,
+``alired59-<code>-<site-monitor|ros-site-monitor>-<random|random-declared|beijing|empty-list>``.
 
 tests/test_realistic_programs.py runs them as CASES.
 """
@@ -187,6 +192,42 @@ def _acr_intl(region: str) -> Build:
     return build
 
 
+# -- a CloudMonitor site monitor's detection points: Pulumi cms.SiteMonitor and its ROS twin -------------------------
+
+PROBES_DECLARED: dict[str, Any] = {
+    "id": "portal-probes", "kind": "resident", "match": "alicloud-cms-site-monitor-probe-cities",
+    "evidence": "DescribeSiteMonitorISPCityList: the detection points the task uses are in the market",
+}  # fmt: skip
+BEIJING = [{"city": "546", "isp": "465"}]
+"""A detection point in Beijing (city 546, the pulumi-alicloud example's; carrier 465)."""
+
+
+def _health_url(code: str) -> str:
+    return f"https://fleet-portal.oss-{ALI_HOME[code]}.aliyuncs.com/health"
+
+
+def _site_monitor(code: str, cities: list[dict[str, str]] | None) -> Build:
+    def build(c: Any) -> object:
+        c.ali_role = DEPLOYER
+        # docs: cms/sitemonitor (address, task_name, task_type HTTP, isp_cities [{city, isp}]: "If this parameter is
+        # not specified, three detection points will be chosen randomly"): the points request the address
+        return alicloud.cms.SiteMonitor("portal-health", address=_health_url(code), task_name="portal_health",
+                                        task_type="HTTP", interval=5, isp_cities=cities, opts=c.ali)  # fmt: skip
+
+    return build
+
+
+def _ros_site_monitor(code: str, cities: list[dict[str, str]] | None) -> Build:
+    # docs: ROS ALIYUN::CMS::SiteMonitor (Address "监控任务的URL或IP地址", TaskName, TaskType, Interval, IspCities
+    # [{Isp, City}] "探针信息。如果该参数取值为空,则系统随机选择3个探测点": left empty, three random points)
+    props: dict[str, Any] = {"Address": _health_url(code), "TaskName": "portal_health", "TaskType": "HTTP",
+                             "Interval": 5}  # fmt: skip
+    if cities is not None:
+        props["IspCities"] = [{"Isp": p["isp"], "City": p["city"]} for p in cities]
+    return ros_stack(f"site-monitor-{code.lower()}", {"PortalHealth": {"Type": "ALIYUN::CMS::SiteMonitor",
+                                                                       "Properties": props}})  # fmt: skip
+
+
 def rows() -> list[Row]:
     """Every program of the round: (id, jurisdiction, build, expected rule ids, declared destinations)."""
     out: list[Row] = []
@@ -216,4 +257,14 @@ def rows() -> list[Row]:
                 (f"{p}-ros-eci-dns-vpc", code, _ros_eci_dns(code, VPC_RESOLVER), set(), []),
                 (f"{p}-acr-intl-home", code, _acr_intl(home), set(), []),
                 (f"{p}-acr-intl-abroad", code, _acr_intl(abroad), {"RES-006"}, [])]  # fmt: skip
+        monitors: tuple[tuple[str, Callable[[str, list[dict[str, str]] | None], Build]], ...] = (
+            ("site-monitor", _site_monitor), ("ros-site-monitor", _ros_site_monitor))  # fmt: skip
+        for name, monitor in monitors:
+            out += [(f"{p}-{name}-random", code, monitor(code, None), {"RES-016"}, []),
+                    (f"{p}-{name}-random-declared", code, monitor(code, None), set(), [PROBES_DECLARED])]  # fmt: skip
+            # Beijing's point places the probe in the mainland: in CN it passes; elsewhere it is abroad.
+            out += [(f"{p}-{name}-beijing", code, monitor(code, BEIJING), set() if code == "CN" else {"RES-016"}, [])]
+        # The team's list of detection cities read from config, left empty: the provider sends no IspCities.
+        out += [(f"{p}-site-monitor-empty-list", code, _site_monitor(code, []), {"RES-016"}, []),
+                (f"{p}-ros-site-monitor-empty-list", code, _ros_site_monitor(code, []), {"RES-016"}, [])]  # fmt: skip
     return out
