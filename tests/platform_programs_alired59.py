@@ -211,8 +211,9 @@ def _site_monitor(code: str, cities: list[dict[str, str]] | None) -> Build:
         c.ali_role = DEPLOYER
         # docs: cms/sitemonitor (address, task_name, task_type HTTP, isp_cities [{city, isp}]: "If this parameter is
         # not specified, three detection points will be chosen randomly"): the points request the address
+        isp_cities: Any = cities
         return alicloud.cms.SiteMonitor("portal-health", address=_health_url(code), task_name="portal_health",
-                                        task_type="HTTP", interval=5, isp_cities=cities, opts=c.ali)  # fmt: skip
+                                        task_type="HTTP", interval="5", isp_cities=isp_cities, opts=c.ali)  # fmt: skip
 
     return build
 

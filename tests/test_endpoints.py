@@ -13912,7 +13912,7 @@ def test_alired59_a_ros_site_monitor_is_judged_by_its_detection_cities(
     code: str, cities: list[dict[str, str]] | None, expected: set[str]
 ) -> None:
     region = provider(code, "alicloud").region
-    props = {**_SITE59, "Address": f"https://portal.oss-{region}.aliyuncs.com/health"}
+    props: dict[str, Any] = {**_SITE59, "Address": f"https://portal.oss-{region}.aliyuncs.com/health"}
     if cities is not None:
         props["IspCities"] = cities
     stack = _typed_stack(_one("ALIYUN::CMS::SiteMonitor", **props), code, "alicloud")
