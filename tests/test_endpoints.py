@@ -13891,3 +13891,52 @@ def test_awsred58b_a_templates_serverless_endpoint_owner_is_judged_as_its_pulumi
     declared = parse_destinations([{"id": "p", "kind": "resident", "match": f"arn:aws:iam::{_A58}:",
                                     "evidence": "the group's analytics account"}])  # fmt: skip
     assert _template58(kind, props(_A58), declared=tuple(declared)) == [("RES-023", "p")]
+
+
+# alired59 (stop 59): a ROS ALIYUN::CMS::SiteMonitor's IspCities[].City is the Pulumi site monitor's isp_cities.city
+# (template_services, alicloud-cms-site-monitor-probe-cities): omitted, three random detection points (RES-016); a
+# city the entry places in the mainland passes in CN only; the service declared by its id passes. Before, every
+# template here passed every door while the Pulumi twin was RES-016.
+_SITE59 = {"TaskName": "portal", "TaskType": "HTTP"}
+
+
+@pytest.mark.parametrize(
+    ("code", "cities", "expected"),
+    [("CN", None, {"RES-016"}), ("CN", [{"Isp": "465", "City": "546"}], set()),
+     ("CN", [{"Isp": "465", "City": "546"}, {"Isp": "465", "City": "9981"}], {"RES-016"}),
+     # an empty list, or items naming no city, give no city: the default (ROS: "如果该参数取值为空...随机选择3个探测点")
+     ("CN", [], {"RES-016"}), ("CN", [{"Isp": "465"}], {"RES-016"}), ("JP", None, {"RES-016"}),
+     ("DE", [{"Isp": "465", "City": "546"}], {"RES-016"})],
+)  # fmt: skip
+def test_alired59_a_ros_site_monitor_is_judged_by_its_detection_cities(
+    code: str, cities: list[dict[str, str]] | None, expected: set[str]
+) -> None:
+    region = provider(code, "alicloud").region
+    props: dict[str, Any] = {**_SITE59, "Address": f"https://portal.oss-{region}.aliyuncs.com/health"}
+    if cities is not None:
+        props["IspCities"] = cities
+    stack = _typed_stack(_one("ALIYUN::CMS::SiteMonitor", **props), code, "alicloud")
+    findings, _ = ENGINES[code].check(stack)
+    assert {f.rule.id for f in findings} == expected
+    assert all("[alicloud-cms-site-monitor-probe-cities]" in f.detail for f in findings)
+    if expected:
+        from components.residency.destinations import parse_destinations
+
+        entry = {"id": "probes", "kind": "resident", "match": "alicloud-cms-site-monitor-probe-cities",
+                 "evidence": "DescribeSiteMonitorISPCityList: the task's points are in the market"}  # fmt: skip
+        declared = RuleEngine(code, destinations=parse_destinations([entry])).check(stack)[0]
+        assert {(f.rule.id, f.declared_by) for f in declared} == {("RES-016", "probes")}
+
+
+# alired59 (stop 59): a Pulumi site monitor's empty `isp_cities` is "not specified" (the provider sends no IspCities):
+# three random detection points, RES-016 as an omitted list (it passed every door before: a list, even empty, was
+# taken as set and judged where its cities are). Only an empty list changes: one given city is judged as before.
+@pytest.mark.parametrize(
+    ("cities", "expected"), [([], {"RES-016"}), (None, {"RES-016"}), ([{"city": "546", "isp": "465"}], set())]
+)
+def test_alired59_an_empty_detection_city_list_is_the_random_choice(
+    cities: list[dict[str, str]] | None, expected: set[str]
+) -> None:
+    props: dict[str, Any] = {"address": _API, "task_name": "portal", "task_type": "HTTP", "isp_cities": cities}
+    findings, _ = ENGINES["CN"].check(Subject(_SITE_MONITOR, "portal", props, provider("CN", "alicloud")))
+    assert {f.rule.id for f in findings} == expected

@@ -50,6 +50,7 @@ import platform_programs_alired56b as ar56b
 import platform_programs_alired57 as ar57
 import platform_programs_alired57b as ar57b
 import platform_programs_alired58 as ar58
+import platform_programs_alired59 as ar59
 import platform_programs_alirole41 as ar41
 import platform_programs_anonymous43 as an43
 import platform_programs_apigw39 as agw39
@@ -18991,6 +18992,13 @@ CASES: list[Case] = [
     # (also inside single / double quotes), nested `$( )` in double quotes, /usr/bin/jq with comments and a
     # double-quoted jq program, each giving a Region abroad, are RES-009; the home Region passes (pinned)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc58b.rows()],
+    # -- stop 59, Alibaba Cloud red team round 19 (tests/platform_programs_alired59.py): in a ROS template, a
+    # PrivateZone forwarding rule's ForwardIp naming a partner's public resolver is RES-015 as its Pulumi twin (passed
+    # every door before); the VPC's resolver and the declared partner pass. Pinned: a transit router peer attachment
+    # and an image copy abroad (RES-009), a node pool's KubernetesConfig UserData, an OSS Mirror rule's secondary and
+    # probe origins and an ECI group's DNS servers naming a partner (RES-015), an international registry host abroad
+    # (RES-006); their home twins pass
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar59.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -9235,3 +9235,28 @@ def test_alired58_a_domain_pattern_is_declared_by_the_domains_wildcard() -> None
              setting_config={"reindex.remote.whitelist": "*:9200"})  # fmt: skip
     findings = RuleEngine("CN", destinations=partner).check(es)[0]
     assert [(f.rule.id, f.declared_by) for f in findings] == [("RES-015", None)]
+
+
+# alired59 (stop 59): a ROS PrivateZone forwarding rule's ForwardIp [{Ip, Port}] is judged as pvtz/rule `forward_ips`
+# (the resolvers every query for ZoneName goes to): a partner's public resolver passed every door in a template while
+# the Pulumi rule was RES-015; the VPC's or on-premises resolver's private address passes in both.
+_PVTZ59 = {"EndpointId": "hr-1", "RuleName": "partner-zone", "Type": "OUTBOUND", "ZoneName": "partner.example.com"}
+PAIRS += [
+    ("RES-015", "CN",
+     _ros("ALIYUN::PVTZ::Rule", **_PVTZ59, ForwardIp=[{"Ip": "10.20.0.53", "Port": 53}]),
+     _ros("ALIYUN::PVTZ::Rule", **_PVTZ59, ForwardIp=[{"Ip": "203.0.113.53", "Port": 53}]),
+     "template_body(json).Resources.X.Properties.ForwardIp[0].Ip"),
+]  # fmt: skip
+
+
+def test_alired59_a_ros_forwarding_rule_is_judged_as_its_pulumi_twin() -> None:
+    """The same resolver gives the same verdict in Pulumi and in ROS, and a declaration covers both."""
+    partner = parse_destinations([{"id": "p", "kind": "resident", "match": "203.0.113.53", "evidence": "e"}])
+    for ip, expected in (("203.0.113.53", ["RES-015"]), ("10.20.0.53", []), ("192.168.10.53", [])):
+        pulumi_rule = ali("alicloud:pvtz/rule:Rule", endpoint_id="hr-1", rule_name="r", type="OUTBOUND",
+                          zone_name="partner.example.com", forward_ips=[{"ip": ip, "port": 53}])  # fmt: skip
+        ros_rule = _ros("ALIYUN::PVTZ::Rule", **_PVTZ59, ForwardIp=[{"Ip": ip, "Port": 53}])
+        for subject in (pulumi_rule, ros_rule):
+            assert [f.rule.id for f in RuleEngine("CN").check(subject)[0]] == expected
+            declared = RuleEngine("CN", destinations=partner).check(subject)[0]
+            assert [(f.rule.id, f.declared_by) for f in declared] == [(r, "p") for r in expected]

@@ -1293,6 +1293,10 @@ class RuleEngine:
         props = walk.subject.props
         keys = service.field.split(".")
         top = prop_of(props, keys[0])
+        # (alired59) An empty list is no value: the provider sends none, and the service applies its default (a site
+        # monitor's `isp_cities=[]` is "not specified": three random detection points). Before, it passed every door.
+        if isinstance(top, (list, tuple)) and not top:
+            top = None
         if top is not None and (len(keys) == 1 or not (isinstance(top, Mapping) or is_input_type(type(top)))):
             return  # set, or a block still pending: judged where it is (a pending value once it resolves)
         if _value_at(props, keys) is not None or any(_set_at(props, k) for k in service.default_unless):
