@@ -9204,10 +9204,10 @@ def _document_defaults(document: Any, entry: ConfigFile, script: str) -> list[tu
 
 def _sets_variable(script: str, name: str) -> bool:
     """(mutation59) Whether ``script`` names environment variable ``name`` other than as an empty assignment
-    (``NAME=``, ``NAME=""``, ``NAME=''``, ``"NAME="``): a value, a reference or any other use counts (fail closed: the
-    default is then judged where the variable is set)."""
+    (``NAME=``, ``NAME=""``, ``NAME=''``, ``"NAME="``, ``NAME=\\n`` in a printf format): a value, a reference or any
+    other use counts (fail closed: the default is then judged where the variable is set)."""
     for m in re.finditer(rf"(?<![A-Za-z0-9_]){re.escape(name)}(?![A-Za-z0-9_])", script):
-        if re.match(r"=(?:\"\"|''|(?=[\"']?(?:\s|$)))", script[m.end() :]) is None:
+        if re.match(r"=(?:\"\"|''|(?=[\"']?(?:\s|$|\\n)))", script[m.end() :]) is None:  # `\n`: printf's
             return True
     return False
 
