@@ -4935,7 +4935,7 @@ def _counted_read(m: re.Match[str], files: Mapping[str, str]) -> str:
     else:
         file = m.group("file")
         written = f"{name}=$(<{file})"
-        if (text := files.get(file)) is not None:
+        if (text := files.get(file.strip("\"'"))) is not None:  # `< "FILE"`, quoted or not
             value = text[:chars] if exact is not None else text.split("\n", 1)[0][:chars].strip(_IFS_BLANKS)
             if _LOOP_WORD.fullmatch(value) and len(name) + 1 + len(value) <= len(m.group(0)):
                 written = f"{name}={value}"
