@@ -9371,8 +9371,9 @@ def _includes_inlined(
 ) -> str:
     """``body`` with the bodies :func:`_included_files` gives after each ``include`` line (its first group that
     matched the name): one inlining for syslog-ng's and rsyslog's includes (the lead, stop 58). mutation59 (stop 59):
-    an included file's own includes too, each file once (rsyslog "include()": "the included file ... may itself
-    include other files"; syslog-ng's `@include` alike): `include(file="a.conf")` whose a.conf holds `$IncludeConfig
+    an included file's own includes too, each file once (rsyslog "$IncludeConfig": "IncludeConfigs can be nested";
+    "include()": it "copies the text from that include file at the exact position where the include is specified",
+    an include there too; syslog-ng's `@include` alike): `include(file="a.conf")` whose a.conf holds `$IncludeConfig
     b.conf`, b.conf forwarding to a partner's host, passed every door (one level was read)."""
     seen: set[str] = set()
 
