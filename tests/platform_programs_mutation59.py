@@ -10,7 +10,8 @@ docs/residency.md "Mutation search, round 30 (stop 59)"). Reproduced on the unch
   (the first line's words), not as ``mapfile`` (bash(1): "readarray ... A synonym for mapfile");
 - an operation on a positional parameter (``${1:6}``, ``${1#fleet-}`` in a function): unread (variables only);
 - ``: "${DR:=$B}"`` then ``"$DR"``: the assignment of a default word that is another variable was not read (a literal
-  word was, since mutation54);
+  word was, since mutation54); inside a function body not even a literal word (``: "${DR:=<abroad>}"``): the variable
+  held nothing;
 - ``read -r -N 9 R < FILE`` / ``read -r -n 9 R < <(cmd)``: read's counts were read of a here-string or a
   here-document only;
 - ``read -r -d : R <<EOF`` (the delimiter in the document's first line): ``-d`` was not read of a here-document;
@@ -66,6 +67,12 @@ def default_assign_variable(code: str, where: str) -> str:
     return f'FALLBACK={_region(code, where)}\n: "${{DR_REGION:=$FALLBACK}}"\n{_copy_to(code, "$DR_REGION")}\n'
 
 
+def default_assign_function(code: str, where: str) -> str:
+    # the same expansion inside a function body (bash(1) "Shell Function Definitions": the body runs at each call).
+    return (f'copy_dr() {{\n  : "${{DR_REGION:={_region(code, where)}}}"\n  {_copy_to(code, "$DR_REGION")}\n}}\n'
+            "copy_dr\n")  # fmt: skip
+
+
 def read_count_file(code: str, where: str) -> str:
     # bash(1) "read": "-N nchars read returns after reading exactly nchars characters"; the input a file.
     region = _region(code, where)
@@ -91,6 +98,7 @@ KINDS: dict[str, tuple[Callable[[str, str], Build], set[str], tuple[str, ...]]] 
     "positional-substring": (_aws(positional_substring), REGION, AWS_CODES),
     "positional-operation": (_aws(positional_operation), REGION, AWS_CODES),
     "default-assign-variable": (_aws(default_assign_variable), REGION, AWS_CODES),
+    "default-assign-function": (_aws(default_assign_function), REGION, AWS_CODES),
     "read-count-file": (_aws(read_count_file), REGION, AWS_CODES),
     "read-count-process": (_aws(read_count_process), REGION, AWS_CODES),
     "read-delimited-heredoc": (_aws(read_delimited_heredoc), REGION, AWS_CODES),

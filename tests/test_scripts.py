@@ -6429,6 +6429,8 @@ _R59 = "aws ec2 copy-snapshot --source-region eu-central-1 --source-snapshot-id 
         'B={r}\n: "${{A:=$B}}"\n{R} "$A"',
         'B={r}\n: ${{A=${{B}}}}\n{R} "$A"',
         'B={r}\necho "${{A:=$B}}" > /dev/null\n{R} "$A"',
+        'f() {{\n  : "${{A:={r}}}"\n  {R} "$A"\n}}\nf',  # in a function body, a literal word too
+        'f() {{\n  : "${{A:=$B}}"\n  {R} "$A"\n}}\nB={r}\nf',
         'echo "{r}-fleet" > /etc/fleet-r\nread -r -N 9 R < /etc/fleet-r\n{R} "$R"',
         'echo "{r}-fleet" > /etc/fleet-r\nread -rn9 R < /etc/fleet-r\n{R} "$R"',
         'read -r -N 9 R < <(echo {r}-fleet)\n{R} "$R"',

@@ -3275,7 +3275,13 @@ def under_defaults(
                 out += resolved(inner.group(1) or inner.group(2), depth + 1)
         return tuple(out)
 
-    return {**{n: r for n in defaults if (r := resolved(n, 0))}, **values}
+    # mutation59 (stop 59): a name held with no values (the values-anywhere reader's own entry for the variable it is
+    # reading, `values.setdefault(NAME, [])`) is unset, as `resolved` reads it: it no longer hides the default word,
+    # so `: "${A:=us-west-2}"` inside a function body gives A its word (A held nothing: the Region passed every door)
+    return {
+        **{n: r for n in defaults if (r := resolved(n, 0))},
+        **{n: v for n, v in values.items() if v or n not in defaults},
+    }
 
 
 def filled_texts(text: str, reaching: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
