@@ -29,6 +29,7 @@ tests/test_realistic_programs.py runs them as CASES (``mutation59-*``).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from platform_parts import AWS_HOME, Build, Row, home_abroad_rows
@@ -159,9 +160,9 @@ def rows() -> list[Row]:
         c = code.lower()
         for name, reader in (("rsyslog", rsyslog_nested), ("syslog-ng", syslog_ng_nested)):
             out += [
-                (f"mutation59-{c}-{name}-nested-partner", code, _config(code, lambda r=reader: r(PARTNER)),
+                (f"mutation59-{c}-{name}-nested-partner", code, _config(code, functools.partial(reader, PARTNER)),
                  {"RES-015"}, []),
-                (f"mutation59-{c}-{name}-nested-own", code, _config(code, lambda r=reader: r(OWN)), set(), []),
+                (f"mutation59-{c}-{name}-nested-own", code, _config(code, functools.partial(reader, OWN)), set(), []),
             ]  # fmt: skip
         for name, script in (("site-empty", datadog_site_empty), ("dd-site-empty", datadog_dd_site_empty)):
             out += [
