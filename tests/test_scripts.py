@@ -6431,6 +6431,7 @@ _R59 = "aws ec2 copy-snapshot --source-region eu-central-1 --source-snapshot-id 
         'B={r}\necho "${{A:=$B}}" > /dev/null\n{R} "$A"',
         'f() {{\n  : "${{A:={r}}}"\n  {R} "$A"\n}}\nf',  # in a function body, a literal word too
         'f() {{\n  : "${{A:=$B}}"\n  {R} "$A"\n}}\nB={r}\nf',
+        'C={r}\n: "${{A:=${{B:-$C}}}}"\n{R} "$A"',  # a nested word: B's value, else C's
         'echo "{r}-fleet" > /etc/fleet-r\nread -r -N 9 R < /etc/fleet-r\n{R} "$R"',
         'echo "{r}-fleet" > /etc/fleet-r\nread -rn9 R < /etc/fleet-r\n{R} "$R"',
         'read -r -N 9 R < <(echo {r}-fleet)\n{R} "$R"',
@@ -6450,6 +6451,7 @@ def test_mutation59_stop_58_readers_spelled_another_way(script: str) -> None:
     ("script", "expected"),
     [
         ('A=eu-west-1\nB=us-west-2\n: "${{A:=$B}}"\n{R} "$A"', []),  # A set: the word is not assigned
+        ('B=eu-west-1\nC=us-west-2\n: "${{A:=${{B:-$C}}}}"\n{R} "$A"', []),  # B set: C is not reached
         ('B=$(curl -s http://10.0.0.5/r)\n: "${{A:=$B}}"\n{R} "$A"', ["RES-011"]),  # a word not computed
         ('read -r -N 9 R < /etc/fleet/r\n{R} "$R"', ["RES-011"]),  # a file the script does not write
         ('f() {{\n  {R} "${{1:-eu-west-1}}"\n}}\nf', []),  # `${1:-w}` stays a default, no substring

@@ -10451,9 +10451,12 @@ def _values_anywhere(
 # mutation59 (stop 59): and a word that is another variable (`: "${A:=$B}"`, `${A=${B}}`: "the expansion of word";
 # scripts58 read it in place, `--region "${A:-$B}"`, not as A's assignment): A held nothing after it, B's Region abroad
 # passed every door.
+# A word that is itself a default expansion too (`: "${A:=${B:-$C}}"`: B's value, else C's; with_defaults reads it
+# from the inside out).
+_DEFAULT_ASSIGNED_WORD = rf"{DEFAULT_WORD}|\$\{{[A-Za-z_][A-Za-z0-9_]*\}}|\$[A-Za-z_][A-Za-z0-9_]*"
 _DEFAULT_ASSIGNMENT = re.compile(
-    rf"(?P<bare>\$\{{(?P<name>[A-Za-z_][A-Za-z0-9_]*):?=(?:{DEFAULT_WORD}"
-    r"|\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Za-z_][A-Za-z0-9_]*)\})(?P<double>(?!))?(?P<single>(?!))?"
+    rf"(?P<bare>\$\{{(?P<name>[A-Za-z_][A-Za-z0-9_]*):?=(?:{_DEFAULT_ASSIGNED_WORD}"
+    rf"|\$\{{[A-Za-z_][A-Za-z0-9_]*:?[-=](?:{_DEFAULT_ASSIGNED_WORD})\}})\}})(?P<double>(?!))?(?P<single>(?!))?"
 )
 
 
