@@ -179,6 +179,7 @@ import platform_programs_mutation57 as mu57
 import platform_programs_mutation57b as mu57b
 import platform_programs_mutation58 as mu58
 import platform_programs_mutation58b as mu58b
+import platform_programs_mutation59 as mu59
 import platform_programs_new34 as pn
 import platform_programs_openapi44 as oa44
 import platform_programs_ops as po
@@ -18999,6 +19000,13 @@ CASES: list[Case] = [
     # probe origins and an ECI group's DNS servers naming a partner (RES-015), an international registry host abroad
     # (RES-006); their home twins pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar59.rows()],
+    # -- stop 59, mutation search round 30 (tests/platform_programs_mutation59.py): a Region abroad given by
+    # `readarray` (read as `read -a` before), an operation on a positional parameter (`${1:3}`, `${1#dr-}`),
+    # `: "${A:=$B}"`, `read -N / -n` from a file or a process substitution or `read -d :` from a here-document is
+    # RES-009; a partner's host in a file an included rsyslog / syslog-ng file includes, and the Datadog Agent's
+    # default site behind an empty `site: ""` or `DD_SITE=` are RES-015 (each passed every door before); the home
+    # twins, the VPC's collector and the declared site pass
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu59.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -6407,3 +6407,129 @@ def test_review58_a_call_past_the_shapes_bound_keeps_its_words(last: str) -> Non
     calls = "\n".join(f"w 10.0.0.{i % 200 + 1}" + " x" * i for i in range(140))
     script = f'#!/bin/bash\nw() {{ ssh "$@"; }}\n{calls}\nw {last}' + " x" * 150 + "\n"
     assert sorted({f[0] for f in findings(script, "EU", "aws")}) == ["RES-015"]
+
+
+# mutation59 (stop 59): stop 58's readers spelled another way; each `us-west-2` below passed every door on main
+# 8801eb8a (unread), each home twin passes. `readarray` is mapfile (bash(1): "A synonym for mapfile"), not `read -a`;
+# an operation on a positional parameter (`${1:6}`, `${1#dr-}`); `${A:=$B}` assigns A; read's `-n` / `-N` from a file
+# or a process substitution, `-d` from a here-document.
+_R59 = "aws ec2 copy-snapshot --source-region eu-central-1 --source-snapshot-id snap-0a1b2c3d4e5f60718 --region"
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        "readarray -t RS < <(printf '%s\\n' eu-central-1 {r})\n{R} \"${{RS[1]}}\"",
+        "readarray -t -d , RS < <(printf '%s,' eu-central-1 {r})\n{R} \"${{RS[1]}}\"",
+        "readarray -t -d '' RS < <(printf '%s\\0' eu-central-1 {r})\n{R} \"${{RS[1]}}\"",
+        'f() {{\n  {R} "${{1:6}}"\n}}\nf fleet-{r}',
+        'f() {{\n  {R} "${{1: -9}}"\n}}\nf fleet-{r}',
+        'f() {{\n  {R} "${{1#fleet-}}"\n}}\nf fleet-{r}',
+        'set -- a b c d e f g h i fleet-{r}\n{R} "${{10:6}}"',
+        'B={r}\n: "${{A:=$B}}"\n{R} "$A"',
+        'B={r}\n: ${{A=${{B}}}}\n{R} "$A"',
+        'B={r}\necho "${{A:=$B}}" > /dev/null\n{R} "$A"',
+        'f() {{\n  : "${{A:={r}}}"\n  {R} "$A"\n}}\nf',  # in a function body, a literal word too
+        'f() {{\n  : "${{A:=$B}}"\n  {R} "$A"\n}}\nB={r}\nf',
+        'C={r}\n: "${{A:=${{B:-$C}}}}"\n{R} "$A"',  # a nested word: B's value, else C's
+        'echo "{r}-fleet" > /etc/fleet-r\nread -r -N 9 R < /etc/fleet-r\n{R} "$R"',
+        'echo "{r}-fleet" > /etc/fleet-r\nread -rn9 R < /etc/fleet-r\n{R} "$R"',
+        'read -r -N 9 R < <(echo {r}-fleet)\n{R} "$R"',
+        'read -r -n 9 R < <(echo {r}-fleet)\n{R} "$R"',
+        'read -r -d : R <<EOF || true\n{r}:eu-central-1\nEOF\n{R} "$R"',
+        "read -r -d ':' R <<'EOF' || true\n{r}:eu-central-1\nEOF\n{R} \"$R\"",
+        'read -d , -r R <<-EOF || true\n\t{r},eu-central-1\nEOF\n{R} "$R"',
+    ],
+)
+def test_mutation59_stop_58_readers_spelled_another_way(script: str) -> None:
+    for region, expected in (("eu-west-1", []), ("us-west-2", ["RES-009"])):
+        text = f"#!/bin/bash\n{script.format(r=region, R=_R59)}\n"
+        assert sorted({f[0] for f in findings(text, "EU", "aws")}) == expected, region
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ('A=eu-west-1\nB=us-west-2\n: "${{A:=$B}}"\n{R} "$A"', []),  # A set: the word is not assigned
+        ('B=eu-west-1\nC=us-west-2\n: "${{A:=${{B:-$C}}}}"\n{R} "$A"', []),  # B set: C is not reached
+        ('B=$(curl -s http://10.0.0.5/r)\n: "${{A:=$B}}"\n{R} "$A"', ["RES-011"]),  # a word not computed
+        ('read -r -N 9 R < /etc/fleet/r\n{R} "$R"', ["RES-011"]),  # a file the script does not write
+        ('f() {{\n  {R} "${{1:-eu-west-1}}"\n}}\nf', []),  # `${1:-w}` stays a default, no substring
+    ],
+)
+def test_mutation59_the_twins_that_decide(script: str, expected: list[str]) -> None:
+    text = f"#!/bin/bash\n{script.format(R=_R59)}\n"
+    assert sorted({f[0] for f in findings(text, "EU", "aws")}) == expected
+
+
+# mutation59 (stop 59): an include inside an included rsyslog / syslog-ng file (each file once); on main one level was
+# read and the partner's host passed every door.
+def _nested_includes(kind: str, host: str) -> str:
+    def doc(path: str, body: str) -> str:
+        return f"mkdir -p {path.rpartition('/')[0]}\ncat > {path} <<'EOF'\n{body}EOF\n"
+
+    if kind == "rsyslog":
+        return (
+            doc("/etc/fleet/r/forward.conf", f'*.* action(type="omfwd" target="{host}" port="514")\n')
+            + doc("/etc/fleet/r/a.conf", 'include(file="/etc/fleet/r/b.conf")\n')
+            + doc(
+                "/etc/fleet/r/b.conf", "$IncludeConfig /etc/fleet/r/forward.conf\n$IncludeConfig /etc/fleet/r/a.conf\n"
+            )
+            + doc("/etc/rsyslog.conf", "$IncludeConfig /etc/fleet/r/a.conf\n")
+            + "systemctl restart rsyslog\n"
+        )
+    return (
+        doc("/etc/fleet/s/forward.conf", f'destination d {{ network("{host}" port(514)); }};\n')
+        + doc("/etc/fleet/s/a.conf", '@include "/etc/fleet/s/forward.conf"\n')
+        + doc("/etc/syslog-ng/syslog-ng.conf", '@version: 4.2\n@include "/etc/fleet/s/a.conf"\n')
+        + "systemctl restart syslog-ng\n"
+    )
+
+
+@pytest.mark.parametrize("kind", ["rsyslog", "syslog-ng"])
+def test_mutation59_an_included_files_own_includes(kind: str) -> None:
+    # b.conf includes a.conf again (a cycle): each file is inlined once
+    partner = findings(f"#!/bin/bash\n{_nested_includes(kind, 'logs.partner.example.com')}", "EU", "aws")
+    assert {f[0] for f in partner} == {"RES-015"}
+    assert findings(f"#!/bin/bash\n{_nested_includes(kind, '10.0.3.20')}", "EU", "aws") == []
+
+
+# mutation59 (stop 59): an empty Datadog `site` / `dd_url` or an empty `DD_SITE` is unset to the Agent, which sends to
+# its default site then (datadog-agent pkg/config/utils/endpoints.go GetMainEndpoint); each passed every door on main.
+_DD59 = "mkdir -p /etc/datadog-agent\ncat > /etc/datadog-agent/datadog.yaml <<'EOF'\napi_key: x\n{body}EOF\n{more}"
+_DD59_RUN = "systemctl restart datadog-agent\n"
+_DD59_UNIT = "/etc/systemd/system/datadog-agent.service.d/site.conf"
+
+
+@pytest.mark.parametrize(
+    ("body", "more", "expected"),
+    [
+        ('site: ""\n', _DD59_RUN, ["RES-015"]),
+        ("site: ''\n", _DD59_RUN, ["RES-015"]),
+        ("site:\n", _DD59_RUN, ["RES-015"]),
+        ("site: ~\n", _DD59_RUN, ["RES-015"]),
+        ('dd_url: ""\n', _DD59_RUN, ["RES-015"]),
+        ('site: ""\n', "apt-get install -y datadog-agent\n", ["RES-015"]),
+        ("", f"export DD_SITE=\n{_DD59_RUN}", ["RES-015"]),
+        ("", f"printf '[Service]\\nEnvironment=DD_SITE=\\n' > {_DD59_UNIT}\n{_DD59_RUN}", ["RES-015"]),
+        ("", f"echo 'DD_SITE=\"\"' > /etc/datadog-agent/environment\n{_DD59_RUN}", ["RES-015"]),
+        ('site: ""\n', "", []),  # nobody runs the agent
+        ("dd_url: http://10.0.3.20:3834\n", _DD59_RUN, []),  # the VPC's proxy
+        ("", f"export DD_SITE=datadoghq.eu\n{_DD59_RUN}", ["RES-015"]),  # the variable's own value, judged there
+    ],
+)
+def test_mutation59_an_empty_datadog_site_is_the_default(body: str, more: str, expected: list[str]) -> None:
+    script = "#!/bin/bash\n" + _DD59.format(body=body, more=more)
+    assert sorted({f[0] for f in findings(script, "EU", "aws")}) == expected
+
+
+def test_mutation59_sets_variable() -> None:
+    from components.residency.engine import _sets_variable
+
+    assert not _sets_variable("export DD_SITE=\n", "DD_SITE")
+    assert not _sets_variable('Environment="DD_SITE="\n', "DD_SITE")
+    assert not _sets_variable("DD_SITE='' x", "DD_SITE")
+    assert _sets_variable('DD_SITE="datadoghq.eu"', "DD_SITE")
+    assert _sets_variable("-e DD_SITE=us3.datadoghq.com", "DD_SITE")
+    assert _sets_variable('echo "$DD_SITE"', "DD_SITE")
+    assert not _sets_variable("MY_DD_SITE=x DD_SITE_X=y", "DD_SITE")

@@ -9191,14 +9191,29 @@ def _document_defaults(document: Any, entry: ConfigFile, script: str) -> list[tu
         document = {}
     if not isinstance(document, dict):
         return []
-    written = {str(k).lower() for k in document}
+    # mutation59 (stop 59): a setting written empty (`site: ""`, `site:`, `site: ~`, `dd_url: ""`) is not set: the
+    # Agent sends to its default then (datadog-agent pkg/config/utils/endpoints.go GetMainEndpoint: `else if
+    # c.GetString("site") != "" { ... } return prefix + DefaultSite`); each passed every door in EU. So is a
+    # variable given only empty values (`Environment=DD_SITE=`, `export DD_SITE=`: an empty environment value is unset
+    # to the Agent's configuration).
+    written = {str(k).lower() for k, v in document.items() if v is not None and str(v).strip() != ""}
     return [
         (d.key, d.value)
         for d in entry.document_defaults
         if not written & {d.key, *d.unless}
-        and not any(v in script for v in d.unless_variables)
+        and not any(v in script and _sets_variable(script, v) for v in d.unless_variables)
         and re.search(d.runs, script) is not None
     ]
+
+
+def _sets_variable(script: str, name: str) -> bool:
+    """(mutation59) Whether ``script`` names environment variable ``name`` other than as an empty assignment
+    (``NAME=``, ``NAME=""``, ``NAME=''``, ``"NAME="``, ``NAME=\\n`` in a printf format): a value, a reference or any
+    other use counts (fail closed: the default is then judged where the variable is set)."""
+    for m in re.finditer(rf"(?<![A-Za-z0-9_]){re.escape(name)}(?![A-Za-z0-9_])", script):
+        if re.match(r"=(?:\"\"|''|(?=[\"']?(?:\s|$|\\n)))", script[m.end() :]) is None:  # `\n`: printf's
+            return True
+    return False
 
 
 def _logical_lines(body: str) -> list[str]:
@@ -9359,11 +9374,21 @@ def _includes_inlined(
     config_entry: Callable[[str, str], ConfigFile | None],
 ) -> str:
     """``body`` with the bodies :func:`_included_files` gives after each ``include`` line (its first group that
-    matched the name): one inlining for syslog-ng's and rsyslog's includes (the lead, stop 58)."""
+    matched the name): one inlining for syslog-ng's and rsyslog's includes (the lead, stop 58). mutation59 (stop 59):
+    an included file's own includes too, each file once (rsyslog "$IncludeConfig": "IncludeConfigs can be nested";
+    "include()": it "copies the text from that include file at the exact position where the include is specified",
+    an include there too; syslog-ng's `@include` alike): `include(file="a.conf")` whose a.conf holds `$IncludeConfig
+    b.conf`, b.conf forwarding to a partner's host, passed every door (one level was read)."""
+    seen: set[str] = set()
 
     def included(m: re.Match[str]) -> str:
         name = next(g for g in m.groups() if g is not None)
-        return "\n".join([m.group(0), *_included_files(name, bases, written, entry, config_entry)])
+        bodies = []
+        for text in _included_files(name, bases, written, entry, config_entry):
+            if text not in seen:
+                seen.add(text)
+                bodies.append(include.sub(included, text))
+        return "\n".join([m.group(0), *bodies])
 
     return include.sub(included, body)
 
@@ -10427,8 +10452,15 @@ def _values_anywhere(
 # NAME wherever it is expanded, the usual idiom a line of its own (`: "${DR_REGION:=eu-west-2}"`, the `:` builtin
 # only expanding it): read as the assignment `NAME=${NAME:-word}` is (the value NAME holds there, else the word). Its
 # groups are _ASSIGNMENT's (the whole expansion the bare value; never double or single) so that _match_values reads it.
+# mutation59 (stop 59): and a word that is another variable (`: "${A:=$B}"`, `${A=${B}}`: "the expansion of word";
+# scripts58 read it in place, `--region "${A:-$B}"`, not as A's assignment): A held nothing after it, B's Region abroad
+# passed every door.
+# A word that is itself a default expansion too (`: "${A:=${B:-$C}}"`: B's value, else C's; with_defaults reads it
+# from the inside out).
+_DEFAULT_ASSIGNED_WORD = rf"{DEFAULT_WORD}|\$\{{[A-Za-z_][A-Za-z0-9_]*\}}|\$[A-Za-z_][A-Za-z0-9_]*"
 _DEFAULT_ASSIGNMENT = re.compile(
-    rf"(?P<bare>\$\{{(?P<name>[A-Za-z_][A-Za-z0-9_]*):?=(?:{DEFAULT_WORD})\}})(?P<double>(?!))?(?P<single>(?!))?"
+    rf"(?P<bare>\$\{{(?P<name>[A-Za-z_][A-Za-z0-9_]*):?=(?:{_DEFAULT_ASSIGNED_WORD}"
+    rf"|\$\{{[A-Za-z_][A-Za-z0-9_]*:?[-=](?:{_DEFAULT_ASSIGNED_WORD})\}})\}})(?P<double>(?!))?(?P<single>(?!))?"
 )
 
 

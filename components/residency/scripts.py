@@ -2591,7 +2591,9 @@ def array_inputs(script: str) -> list[tuple[str, str, str]]:
             substitution = f"$(< {m.group('file')})"
         else:
             substitution = m.group("substitution")
-        if m.group(0).startswith("read"):
+        # mutation59 (stop 59): `readarray` starts with `read` too but is mapfile (bash(1) "readarray ... A synonym for
+        # mapfile"): its lines were read as `read -a`'s first line's words, `${RS[1]}` held nothing
+        if m.group(0).split(None, 1)[0] == "read":
             found.append((m.group(1), "first-line", substitution))
         elif (window := _mapfile_window(m.group(0)[: m.start(1) - m.start()])) is not None:
             found.append((m.group(1), _mapfile_split(m.group(0)[: m.start(1) - m.start()], window), substitution))
@@ -3273,7 +3275,13 @@ def under_defaults(
                 out += resolved(inner.group(1) or inner.group(2), depth + 1)
         return tuple(out)
 
-    return {**{n: r for n in defaults if (r := resolved(n, 0))}, **values}
+    # mutation59 (stop 59): a name held with no values (the values-anywhere reader's own entry for the variable it is
+    # reading, `values.setdefault(NAME, [])`) is unset, as `resolved` reads it: it no longer hides the default word,
+    # so `: "${A:=us-west-2}"` inside a function body gives A its word (A held nothing: the Region passed every door)
+    return {
+        **{n: r for n in defaults if (r := resolved(n, 0))},
+        **{n: v for n, v in values.items() if v or n not in defaults},
+    }
 
 
 def filled_texts(text: str, reaching: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
@@ -3330,7 +3338,9 @@ _BOUND = r"[ \t]*(?:\([ \t]*-?[0-9][-+*0-9 \t]*\)|-?[0-9][-+*0-9 \t]*)"
 _SUBSTRING = rf"(?<=:)(?:[0-9][-+*0-9 \t]*|[ \t]+-?[0-9][-+*0-9 \t]*|\({_BOUND}\)[ \t]*|(?=:))(?::{_BOUND})?"
 PARAMETER_OPERATION = re.compile(
     # mutation58b: an indexed element too (`${R[1]:3}`; not `[@]` / `[*]`: a slice of items, another operation)
-    r"\$\{([A-Za-z_][A-Za-z0-9_]*(?:\[(?:[0-9]+|\$?[A-Za-z_][A-Za-z0-9_]*)\])?)"
+    # mutation59 (stop 59): and a positional parameter (`${1:6}`, `${1#fleet-}`, `${10,,}` in a function or after
+    # `set --`: bash(1) "Parameter Expansion" applies to any parameter; each passed every door with a Region abroad)
+    r"\$\{([A-Za-z_][A-Za-z0-9_]*(?:\[(?:[0-9]+|\$?[A-Za-z_][A-Za-z0-9_]*)\])?|[1-9][0-9]*)"
     r"(##?|%%?|//?|\^\^?|,,?|:(?=[0-9]|[ \t]+-?[0-9]|\(|:[ \t]*\(?[ \t]*-?[0-9]))"
     rf"({_SUBSTRING}|(?<!:){_OPERATION_WORD})\}}"
 )
@@ -4903,6 +4913,41 @@ def _delimited_file_read(m: re.Match[str], files: Mapping[str, str]) -> str:
     return written.ljust(len(m.group(0)))
 
 
+# mutation59 (stop 59): and `read -n NCHARS` / `-N NCHARS` from a file or a process substitution (bash(1) "read":
+# "-n nchars read returns after reading nchars characters rather than waiting for a complete line of input"; "-N
+# nchars read returns after reading exactly nchars characters"; a here-string's and a here-document's were read since
+# scripts57b / scripts58): `read -r -N 9 R < FILE` and `read -n 9 R < <(LIST)` of a Region abroad passed every door
+# (unread). A file the script writes gives its first NCHARS characters (`-n`: of its first line, IFS blanks at the
+# ends removed) where they are one plain word, else its whole text (judged as it is, fail closed); a file it does not
+# write is `$(< FILE)` (RES-011 at a destination); a process substitution is `NAME=$(LIST|cut -c-NCHARS)` (each line's
+# first NCHARS characters: a line after the first judged too, never fewer), which the one evaluator computes.
+_READ_COUNTED_FROM_INPUT = re.compile(
+    r"(?<![^\s;&|(])read((?:[ \t]+(?:-r|-r?t[ \t]*[0-9.]+|-r?[nN][ \t]*[0-9]+))+)[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*<"
+    r"[ \t]*(?:<\((?P<process>[^()\n]*)\)|(?P<file>[^\s;&|<>()]+))"
+)
+
+
+def _counted_read(m: re.Match[str], files: Mapping[str, str]) -> str:
+    """(mutation59) ``read -n N`` / ``-N N NAME`` from a file or a process substitution
+    (:data:`_READ_COUNTED_FROM_INPUT`) written as ``NAME=VALUE`` / ``NAME=$(< FILE)`` / ``NAME=$(LIST|cut -c-N)``,
+    padded to the same length; as written without a count or where the assignment does not fit."""
+    options, name = m.group(1), m.group(2)
+    exact, count = _read_exact(options), _read_count(options)
+    chars = exact if exact is not None else count
+    if not chars:
+        return m.group(0)
+    if m.group("process") is not None:
+        written = f"{name}=$({m.group('process')}|cut -c-{chars})"
+    else:
+        file = m.group("file")
+        written = f"{name}=$(<{file})"
+        if (text := files.get(file.strip("\"'"))) is not None:  # `< "FILE"`, quoted or not
+            value = text[:chars] if exact is not None else text.split("\n", 1)[0][:chars].strip(_IFS_BLANKS)
+            if _LOOP_WORD.fullmatch(value) and len(name) + 1 + len(value) <= len(m.group(0)):
+                written = f"{name}={value}"
+    return written.ljust(len(m.group(0))) if len(written) <= len(m.group(0)) else m.group(0)
+
+
 # scripts57b: `read [-r] NAME < <(LIST)` (bash(1) "Process Substitution": "<(list) ... the file name is passed as an
 # argument to the current command as the result of the expansion"; read reads its first line) is `NAME=$(LIST)`, which
 # the one evaluator computes (every line of the output: a line after the first is judged too; one it cannot compute
@@ -5035,6 +5080,10 @@ def reads_as_assignments(script: str) -> str:
             files = written_files(script)
             for d in reversed(delimited):
                 script = script[: d.start()] + _delimited_file_read(d, files) + script[d.end() :]
+        if "-" in script and (counted := list(_READ_COUNTED_FROM_INPUT.finditer(script))):  # mutation59
+            files = written_files(script)
+            for c in reversed(counted):
+                script = script[: c.start()] + _counted_read(c, files) + script[c.end() :]
         if "<(" in script:
             if "-" in script:  # mutation58b
                 script = _READ_DELIMITED_FROM_PROCESS.sub(_delimited_process_read, script)
@@ -5060,8 +5109,13 @@ def reads_as_assignments(script: str) -> str:
 # scripts57b: with `-p PROMPT` / `-n NCHARS` too, and several names or `-a NAME` (each name its field,
 # :func:`ifs_fields`; a line holding an expansion gives each name the line whole, as a here-string's does: the engine
 # fails it closed).
+# mutation59 (stop 59): and `-d DELIM` (read: "The first character of delim is used to terminate the input line")
+# where the first line holds DELIM: the text before it (`read -r -d : R <<EOF` then `<abroad>:<home>` passed every
+# door); a first line without it (the value runs on into the next lines) or `-d ''` is left as written.
 _READ_HERE_DOCUMENT = re.compile(
-    r"(?<![^\s;&|(])read((?:[ \t]+(?:-r|-r?t[ \t]*[0-9.]+|-r?a" + _READ_PROMPT_COUNT + r"))*)"
+    r"(?<![^\s;&|(])read((?:[ \t]+(?:-r|-r?t[ \t]*[0-9.]+|-r?a|-r?d[ \t]*(?:'[^'\n]'|\"[^\"\n]\"|[^\s'\"])"
+    + _READ_PROMPT_COUNT
+    + r"))*)"
     r"((?:[ \t]+[A-Za-z_][A-Za-z0-9_]*)+)[ \t]*"
     r"<<(-?)[ \t]*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\4((?:[ \t]*[;&|][^\n]*)?)[ \t]*\n([^\n]*)\n"
 )
@@ -5077,6 +5131,11 @@ def _here_document_read(m: re.Match[str]) -> str:
     line = line.lstrip("\t") if dash else line
     if line.strip(" \t") == delimiter or ("\\" in line and "r" not in options):
         return m.group(0)
+    if (stop := re.search(r"-r?d[ \t]*(\S)", options)) is not None:  # mutation59: the first line up to DELIM
+        stop_at = stop.group(1) if stop.group(1) not in "'\"" else options[stop.end(1)]
+        if stop_at not in line:
+            return m.group(0)
+        line = line.split(stop_at, 1)[0]
     if (count := _read_count(options)) is not None:
         line = line[:count]  # scripts57b: `-n NCHARS`
     if (exact := _read_exact(options)) is not None:  # scripts58: `-N NCHARS` of the first line, as it is (more
