@@ -110,6 +110,7 @@ from components.residency.scripts import (
     ScriptReader,
     all_positional_expanded,
     alternates_written,
+    ansi_c_quoted_written,
     array_elements,
     array_input_elements,
     array_inputs,
@@ -4131,6 +4132,7 @@ class RuleEngine:
         Returns the text whose references are to be judged: the script with the variables its URLs' hosts hold filled
         in where the script assigns them (:func:`_assigned_urls`). scripts49: a command ``xargs`` runs on the words an
         ``echo`` pipes into it is read as written out (:func:`scripts.xargs_expanded`)."""
+        script = ansi_c_quoted_written(script)  # scripts59: `$'eu-west-1'` as the single-quoted word it expands to
         script = alternates_written(xargs_expanded(script))  # scripts54b: `${DR:+--region us-west-2}` is its word
         script = function_outputs_written(script)  # falsealarm57b: `$(last_arg a "$R")` as `$(echo "${R}")`
         script = cat_heredocs_written(script)  # scripts56: `--region "$(cat <<EOF` over a line naming the Region

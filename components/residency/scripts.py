@@ -69,6 +69,7 @@ __all__ = [
     "array_inputs",
     "array_input_elements",
     "loop_literal_values",
+    "ansi_c_quoted_written",
 ]
 
 # Words that separate one command from the next (shlex's punctuation tokens), and redirections, whose next word is a
@@ -1793,6 +1794,51 @@ def _backquotes_as_dollar(line: str) -> str:
     return "".join(out)
 
 
+# scripts59 (stop 59): bash(1) "QUOTING": "Character sequences of the form $'string' are treated as a special kind of
+# single quotes. The sequence expands to string, with backslash-escaped characters in string replaced as specified by
+# the ANSI C standard" (\a \b \e \E \f \n \r \t \v \\ \' \" \? \nnn octal, \xHH, \uHHHH, \UHHHHHHHH, \cx).
+# `--region $'us-west-2'` and `curl $'https://h\x2eexample.com/'` passed every door (read as `$` and a
+# single-quoted word: an unset variable's placeholder).
+_ANSI_C_ESCAPE = re.compile(
+    r"\\(?:([abeEfnrtv\\'\"?])|([0-7]{1,3})|x([0-9A-Fa-f]{1,2})|u([0-9A-Fa-f]{1,4})|U([0-9A-Fa-f]{1,8})|c(.))"
+)
+_ANSI_C_LETTERS = {"a": "\a", "b": "\b", "e": "\x1b", "E": "\x1b", "f": "\f", "n": "\n", "r": "\r", "t": "\t",
+                   "v": "\v", "\\": "\\", "'": "'", '"': '"', "?": "?"}  # fmt: skip
+
+
+def _ansi_c_decoded(match: re.Match[str]) -> str:
+    """One backslash escape of a ``$'...'`` word as bash(1) "QUOTING" expands it."""
+    letter, octal, hexa, short, long, control = match.groups()
+    if letter is not None:
+        return _ANSI_C_LETTERS[letter]
+    if control is not None:
+        return chr(ord(control) & 0x1F)
+    number = int(octal, 8) & 0xFF if octal else int(hexa or short or long, 16)
+    return chr(number) if number <= sys.maxunicode else "\ufffd"
+
+
+def ansi_c_quoted_written(script: str) -> str:
+    """(scripts59) ``script`` with each ANSI-C quoted word outside quotes (``$'eu-west-1'``, ``$'h\\x2eexample.com'``)
+    written as the single-quoted word it expands to (``'eu-west-1'``), which every reader reads. A word whose expansion
+    holds a single quote or a control character (``IFS=$'\\n'``, ``$'a\\tb'``) is left as written (the readers of
+    IFS read that form; unread elsewhere, as before). Gate: ``$'``."""
+    if "$'" not in script:
+        return script
+    out: list[str] = []
+    before = "\\"  # the kind of the span before (an escaped `\\$` opens no ANSI-C quoting)
+    for a, b, kind in quoting_spans(script):
+        text = script[a:b]
+        dollar = before == "" and out[-1].endswith("$") and not out[-1].endswith("$$")
+        before = kind
+        if kind == "'" and dollar and _closed(script, a, b) and "\\'" not in text:
+            word = _ANSI_C_ESCAPE.sub(_ansi_c_decoded, text[1:-1]) if "\\" in text else text[1:-1]
+            if "'" not in word and word.isprintable():
+                out[-1] = out[-1][:-1]
+                text = f"'{word}'"
+        out.append(text)
+    return "".join(out)
+
+
 # scripts53: the mark before a word's text that follows a command substitution's `)` with no blank between (bash(1)
 # "Command Substitution": "Bash performs the expansion by executing command ... and replacing the command substitution
 # with the standard output of the command"; the output and the text around it are one word, unless quoted apart by
@@ -3326,12 +3372,18 @@ _OPERATION_WORD = r"(?:[^{}$`\"'\s]|\$[A-Za-z_][A-Za-z0-9_]*|\$\{[A-Za-z_][A-Za-
 # mutation58b (stop 58): "offset and length are arithmetic expressions" (bash(1) "Substring Expansion"): `${R:0-9}`
 # (-9, no blank needed), `${R:(3)}`, `${R: 1+2}` passed every door with a Region abroad (unread); an expression of
 # literal numbers is computed (:func:`_arithmetic_total`, the subscripts' reader), any other stays unread.
-_BOUND = r"[ \t]*(?:\([ \t]*-?[0-9][-+*0-9 \t]*\)|-?[0-9][-+*0-9 \t]*)"
-_SUBSTRING = rf"(?<=:)(?:[0-9][-+*0-9 \t]*|[ \t]+-?[0-9][-+*0-9 \t]*|\({_BOUND}\)[ \t]*|(?=:))(?::{_BOUND})?"
+# scripts59 (stop 59): and a bound that is a variable (`${DR:$N:9}`, `${DR:6:${L}}`): filled with the values it holds
+# (:func:`_operations_held`); one holding none the reader knows is unknown (:data:`UNCOMPUTED_BOUND`), not the
+# operation left as written (a placeholder: `--region "${DR:$N:9}"` of `DR=fleet-us-west-2` passed every door).
+_BOUND_VARIABLE = r"\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Za-z_][A-Za-z0-9_]*"
+_BOUND = rf"[ \t]*(?:\([ \t]*-?[0-9][-+*0-9 \t]*\)|-?[0-9][-+*0-9 \t]*|{_BOUND_VARIABLE})"
+_SUBSTRING = (
+    rf"(?<=:)(?:[0-9][-+*0-9 \t]*|[ \t]+-?[0-9][-+*0-9 \t]*|\({_BOUND}\)[ \t]*|{_BOUND_VARIABLE}|(?=:))(?::{_BOUND})?"
+)
 PARAMETER_OPERATION = re.compile(
     # mutation58b: an indexed element too (`${R[1]:3}`; not `[@]` / `[*]`: a slice of items, another operation)
     r"\$\{([A-Za-z_][A-Za-z0-9_]*(?:\[(?:[0-9]+|\$?[A-Za-z_][A-Za-z0-9_]*)\])?)"
-    r"(##?|%%?|//?|\^\^?|,,?|:(?=[0-9]|[ \t]+-?[0-9]|\(|:[ \t]*\(?[ \t]*-?[0-9]))"
+    r"(##?|%%?|//?|\^\^?|,,?|:(?=[0-9]|[ \t]+-?[0-9]|\(|\$\{?[A-Za-z_]|:[ \t]*\(?[ \t]*(?:-?[0-9]|\$)))"
     rf"({_SUBSTRING}|(?<!:){_OPERATION_WORD})\}}"
 )
 
@@ -3346,7 +3398,15 @@ def _operations_held(text: str, held: Mapping[str, Sequence[str]]) -> dict[str, 
             words = filled_texts(m.group(3), held) if "$" in m.group(3) else (m.group(3),)
             given = (operated(v, m.group(2), w) for v in sorted(held[m.group(1)]) for w in words if "$" not in w)
             out[m.group(0)] = tuple(dict.fromkeys(v for v in given if v is not None))
+            if m.group(2) == ":" and any("$" in w for w in words):
+                # scripts59: a substring whose bound is a variable holding nothing the reader knows: unknown
+                out[m.group(0)] += (UNCOMPUTED_BOUND,)
     return {token: values for token, values in out.items() if values}
+
+
+UNCOMPUTED_BOUND = "$(a substring bound the reader does not compute)"
+"""(scripts59) What a substring of a known value gives where its bound is not computed: a substitution no evaluator
+computes, so that a destination fails it closed (RES-009 / RES-011 / RES-015), as :data:`PAST_THE_FILLING`."""
 
 
 def _substring_bound(text: str) -> int | None:
