@@ -4010,6 +4010,10 @@ def function_outputs_written(script: str) -> str:
         start, end = text.find("{"), text.rfind("}")
         body = text[start + 1 : end].strip().rstrip(";").strip() if 0 <= start < end else ""
         echoes = body if _ECHOING_BODY.fullmatch(body) else _echoing_command(body)  # scripts58: or one of several
+        if echoes is None and (body[:3] == "if " or body[:5] == "case "):
+            # scripts59: a body choosing its echo by a branch, as the one evaluator reads it (branch_echoes)
+            branches = branch_echoes(body)
+            echoes = "if :; then " + "; elif :; then ".join(branches) + "; fi" if branches else None
         if defined.count(name) == 1 and echoes:
             echoing[name] = echoes
     if not echoing:
@@ -4055,6 +4059,71 @@ def _echoing_command(body: str) -> str | None:
     if len(echoing) != 1 or not all(c in echoing or _SILENT_COMMAND.fullmatch(c) for c in commands):
         return None
     return echoing[0]
+
+
+# scripts59 (stop 59): bash(1) "Compound Commands": "if list; then list; [ elif list; then list; ] ... [ else list; ]
+# fi" and "case word in [ [(] pattern [ | pattern ] ... ) list ;; ] ... esac": the output of whichever branch runs.
+# `f() { if [ -f /etc/dr ]; then echo eu-central-1; else echo eu-west-1; fi; }` then `--region "$(f)"` was RES-011
+# with both Regions at home (a false alarm). A test writing nothing to the standard output (`[ ... ]`, `[[ ... ]]`,
+# `test`, `grep -q`, a silent command) is each condition; each branch is one echo among silent commands.
+_SILENT_TEST = re.compile(
+    r"(?:![ \t]+)?(?:\[\[?[ \t][^;&|<>()`]*\]\]?|test[ \t][^;&|<>()`]*|grep[ \t]+-[A-Za-z]*q[^;&|<>()`]*)"
+)
+_CASE_ARM = re.compile(r"\(?[^()`;]*\)(.*)", re.S)
+_CASE_HEAD = re.compile(r"case[ \t]+[^\s;&|<>()`]+[ \t]+in(?=\s)")
+
+
+def _branch_echo(commands: list[str]) -> str | None:
+    """(scripts59) The one echoing command of a branch's ``commands``, the others silent; else None."""
+    echoing = [c for c in commands if _ECHOING_BODY.fullmatch(c)]
+    if len(echoing) != 1 or not all(c in echoing or _SILENT_COMMAND.fullmatch(c) for c in commands):
+        return None
+    return echoing[0]
+
+
+def branch_echoes(body: str) -> list[str] | None:
+    """(scripts59) The echoing command of each branch of ``body``, one ``if`` / ``elif`` / ``else`` compound or one
+    ``case`` compound (bash(1) "Compound Commands"), whose conditions write nothing (:data:`_SILENT_TEST`) and whose
+    branches each echo once among silent commands (:func:`_branch_echo`); None for any other body (a nested compound,
+    a quoted `;`, a condition that may print)."""
+    body = body.strip().rstrip(";").strip()
+    if body[:5] == "case ":
+        head = _CASE_HEAD.match(body)
+        rest = body[head.end() :] if head is not None else ""
+        if not rest.endswith("esac") or "case " in rest or "esac" in rest[:-4]:
+            return None
+        arms = [a.strip() for a in rest[:-4].split(";;")]
+        echoes: list[str] = []
+        for arm in (a for a in arms if a):
+            m = _CASE_ARM.fullmatch(arm)
+            echo = _branch_echo([c.strip() for c in re.split(r"[;\n]", m.group(1)) if c.strip()]) if m else None
+            if echo is None:
+                return None
+            echoes.append(echo)
+        return echoes or None
+    if not body.endswith("fi") or len(re.findall(r"(?<![\w-])if[ \t]", body)) != 1 or "case " in body:
+        return None
+    branches: list[list[str]] = []
+    current: list[str] | None = None
+    commands = [c.strip() for c in re.split(r"[;\n]", body[:-2]) if c.strip()]
+    for command in commands:
+        word, _, rest = command.partition(" ")
+        if word in ("if", "elif"):
+            if not _SILENT_TEST.fullmatch(rest.strip()) and not _SILENT_COMMAND.fullmatch(rest.strip()):
+                return None
+            current = None
+            continue
+        if word in ("then", "else"):
+            current = []
+            branches.append(current)
+            command = rest.strip()
+            if not command:
+                continue
+        if current is None:
+            return None
+        current.append(command)
+    echoes = [_branch_echo(b) for b in branches]
+    return None if not echoes or any(e is None for e in echoes) else [e for e in echoes if e is not None]
 
 
 def _echoed_with(body: str, words: list[str]) -> str | None:
@@ -4422,6 +4491,12 @@ def substitution_values(
         from_file = _jq_file_values(body, files)
         if from_file is not None:
             return from_file
+    if body[:3] == "if " or body[:5] == "case ":
+        branches = branch_echoes(body)
+        if branches is not None:
+            # scripts59 (stop 59): each branch's echo, any of which the compound may give
+            given = [substitution_values(f"$({echo})", reaching, files, own) for echo in branches]
+            return None if any(v is None for v in given) else list(dict.fromkeys(v for g in given for v in g or ()))
     rewritten = filter_values(text, reaching)
     if rewritten:
         return rewritten
