@@ -70,6 +70,13 @@ __all__ = [
     "array_input_elements",
     "loop_literal_values",
     "ansi_c_quoted_written",
+    "ARRAY_SLICE",
+    "ARRAY_KEYS",
+    "array_slice_items",
+    "array_keys",
+    "branch_echoes",
+    "UNKNOWN_KEYS",
+    "UNCOMPUTED_BOUND",
 ]
 
 # Words that separate one command from the next (shlex's punctuation tokens), and redirections, whose next word is a
@@ -2791,6 +2798,58 @@ def element_uses(script: str) -> Iterator[tuple[str, str]]:
             name, bracket, subscript = m.group(1).partition("[")
             if bracket:
                 yield name, subscript[:-1]
+    if "]:" in script:  # scripts59: an array's slice uses every item
+        for m in ARRAY_SLICE.finditer(script):
+            yield m.group(1), "@"
+
+
+# scripts59 (stop 59): bash(1) "Parameter Expansion": "If parameter is an indexed array name subscripted by @ or *, the
+# result is the length members of the array beginning with ${parameter[offset]}. A negative offset is taken relative
+# to one greater than the maximum index of the specified array"; and "${!name[@]} ... expands to the list of array
+# indices (keys) assigned in name". `for R in "${RS[@]:1}"`, `--region "${RS[@]:1:1}"` and `for R in "${!M[@]}"`
+# passed every door with a Region abroad (unread: an unset variable's placeholder, the loop variable held nothing).
+ARRAY_SLICE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\[[@*]\]:([^{}:$`]*)(?::([^{}:$`]*))?\}")
+ARRAY_KEYS = re.compile(r"\$\{!([A-Za-z_][A-Za-z0-9_]*)\[[@*]\]\}")
+_INDEX_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\[([0-9]+)\]")
+
+
+def array_slice_items(slice_match: re.Match[str], elements: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
+    """(scripts59) The items an :data:`ARRAY_SLICE` gives of ``elements`` (:func:`array_elements`' keys, or the values
+    reaching a line): the members from index offset on, length of them, where every item's index is known and both
+    bounds are literal numbers (arithmetic of them, :func:`_substring_bound`); otherwise every item (a superset: a
+    slice never gives an item the array does not hold)."""
+    name = slice_match.group(1)
+    every = tuple(elements.get(f"{name}[@]", ()))
+    offset = _substring_bound(slice_match.group(2))
+    length = _substring_bound(slice_match.group(3)) if slice_match.group(3) is not None else None
+    if offset is None or (slice_match.group(3) is not None and (length is None or length < 0)):
+        return every
+    indexed: dict[int, Sequence[str]] = {}
+    for key, items in elements.items():
+        m = _INDEX_KEY.fullmatch(key) if key.startswith(name) else None
+        if m is not None and m.group(1) == name:
+            indexed[int(m.group(2))] = items
+    if not indexed or not set(every) <= {item for items in indexed.values() for item in items}:
+        return every
+    start = max(indexed) + 1 + offset if offset < 0 else offset
+    chosen = [i for i in sorted(indexed) if i >= start]
+    chosen = chosen if length is None else chosen[:length]
+    return tuple(dict.fromkeys(item for i in chosen for item in indexed[i]))
+
+
+def array_keys(script: str, name: str, elements: Mapping[str, Sequence[str]]) -> list[str]:
+    """(scripts59) The keys ``${!name[@]}`` may give: each subscript ``elements`` (:func:`array_elements`) holds for
+    ``name``; and, where the script assigns an element by a variable's subscript (``M[$k]=...``), that subscript
+    unknown (:data:`UNKNOWN_KEYS`: the keys are not proven)."""
+    keys = [k[len(name) + 1 : -1] for k in elements if k.startswith(f"{name}[") and k[len(name) + 1 : -1] not in "@*"]
+    if re.search(rf"(?<![\w${{]){re.escape(name)}\[\"?\$[^\]\n]*\]\+?=", script):
+        keys.append(UNKNOWN_KEYS)
+    return list(dict.fromkeys(k for k in keys if "$" not in k or k == UNKNOWN_KEYS))
+
+
+UNKNOWN_KEYS = "$(array keys the reader does not know)"
+"""(scripts59) A key ``${!NAME[@]}`` gives that the script sets from a variable: no evaluator computes it, so that a
+destination fails it closed (as :data:`PAST_THE_FILLING`)."""
 
 
 # scripts56b: bash(1) "Arrays": "Associative arrays are created using declare -A name"; "name=( key1=value1 key2=value2
@@ -2944,6 +3003,16 @@ def for_loop_words(
             known += [w for w in dict.fromkeys(substituted) if w not in known]
         for word in listed_words.split():
             literal = word.strip("\"'")
+            keyed = ARRAY_KEYS.fullmatch(literal) if literal[:3] == "${!" else None
+            if keyed is not None:
+                # scripts59: `for k in "${!M[@]}"`: the array's keys (array_keys; an unknown one held apart)
+                known = words.setdefault(m.group(1), [])
+                given = array_keys(script, keyed.group(1), array_elements(script))
+                known += [k for k in given if (_LOOP_WORD.fullmatch(k) or k == UNKNOWN_KEYS) and k not in known]
+                continue
+            sliced = ARRAY_SLICE.fullmatch(literal) if "]:" in literal else None
+            if sliced is not None:
+                literal = f"${{{sliced.group(1)}[@]}}"  # scripts59: a slice's items, below
             listed = _LOOP_LIST.fullmatch(literal)
             if literal in _ALL_POSITIONAL:
                 # scripts55: `for r in "$@"` (bash(1) "Special Parameters"): the words the positional parameters hold
@@ -2961,6 +3030,8 @@ def for_loop_words(
                 items = brace_expanded(literal) if literal == word and "{" in word else [literal]
             elif listed.group(2):
                 items = list(arrays.get(listed.group(1), ()))
+                if sliced is not None:
+                    items = list(array_slice_items(sliced, array_elements(script)))
                 if listed.group(1) in inputs:
                     # scripts56: an array `mapfile` / `read -a` / `R=($(cmd))` fills (array_inputs): the words its
                     # input gives, computed by the one evaluator, else the input as written (held apart)
@@ -3401,6 +3472,10 @@ def _operations_held(text: str, held: Mapping[str, Sequence[str]]) -> dict[str, 
             if m.group(2) == ":" and any("$" in w for w in words):
                 # scripts59: a substring whose bound is a variable holding nothing the reader knows: unknown
                 out[m.group(0)] += (UNCOMPUTED_BOUND,)
+    if "]:" in text:  # scripts59: an array's slice (`"${RS[@]:1}"`): each item it gives, a word of its own
+        for m in ARRAY_SLICE.finditer(text):
+            if f"{m.group(1)}[@]" in held:
+                out[m.group(0)] = array_slice_items(m, held)
     return {token: values for token, values in out.items() if values}
 
 
@@ -4116,9 +4191,9 @@ def branch_echoes(body: str) -> list[str] | None:
         if word in ("then", "else"):
             current = []
             branches.append(current)
-            command = rest.strip()
-            if not command:
-                continue
+            if rest.strip():
+                current.append(rest.strip())
+            continue
         if current is None:
             return None
         current.append(command)
@@ -4464,6 +4539,18 @@ OWN_MACHINE = "${HOSTNAME}"
 of the current host"): a placeholder, judged as any placeholder is (before a fixed domain, a host under it)."""
 
 
+def _branch_values(
+    body: str, reaching: Mapping[str, Sequence[str]], files: Mapping[str, str], own: tuple[re.Pattern[str], str] | None
+) -> list[str] | None:
+    """(scripts59 (stop 59)) What an ``if`` / ``case`` compound ``body`` of echoing branches (:func:`branch_echoes`)
+    gives: each branch's echo, any of which may run; None for any other body or a branch not computed."""
+    branches = branch_echoes(body) if body[:3] == "if " or body[:5] == "case " else None
+    given = [substitution_values(f"$({echo})", reaching, files, own) for echo in branches or ()]
+    if not given or any(v is None for v in given):
+        return None
+    return list(dict.fromkeys(v for g in given for v in g or ()))
+
+
 def substitution_values(
     substitution: str,
     reaching: Mapping[str, Sequence[str]],
@@ -4491,13 +4578,7 @@ def substitution_values(
         from_file = _jq_file_values(body, files)
         if from_file is not None:
             return from_file
-    if body[:3] == "if " or body[:5] == "case ":
-        branches = branch_echoes(body)
-        if branches is not None:
-            # scripts59 (stop 59): each branch's echo, any of which the compound may give
-            given = [substitution_values(f"$({echo})", reaching, files, own) for echo in branches]
-            return None if any(v is None for v in given) else list(dict.fromkeys(v for g in given for v in g or ()))
-    rewritten = filter_values(text, reaching)
+    rewritten = _branch_values(body, reaching, files, own) or filter_values(text, reaching)
     if rewritten:
         return rewritten
     commands = list(_simple_commands(_words(body)))
