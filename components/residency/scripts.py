@@ -2603,7 +2603,9 @@ _ARRAY_READ_INPUT = re.compile(
     r"(?<![^\s;&|(])(?:read(?:[ \t]+-[A-Za-z]+)*?[ \t]+-[A-Za-z]*a[ \t]*|(?:mapfile|readarray)"
     rf"(?:[ \t]+{_MAPFILE_OPTION})*[ \t]+)([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?:<[ \t]*<\((?P<process>[^\n]*)\)"
     r"|<[ \t]*(?P<file>\"[^\"\n]*\"|[^\s;&|<>()'\"]+)"
-    r"|<<<[ \t]*(?P<quote>\"?)(?P<substitution>\$\([^\n]*\))(?P=quote))[ \t]*(?=$|[;&|#])",
+    r"|<<<[ \t]*(?P<quote>\"?)(?P<substitution>\$\([^\n]*\))(?P=quote)"
+    r"|<<<[ \t]*(?P<vquote>\"?)(?P<variable>\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Za-z_][A-Za-z0-9_]*)(?P=vquote))"
+    r"[ \t]*(?=$|[;&|#])",
     re.M,
 )
 # and a compound assignment whose one item is a command substitution (`R=($(cmd))`: its output's words; `R=("$(cmd)")`:
@@ -2642,13 +2644,30 @@ def array_inputs(script: str) -> list[tuple[str, str, str]]:
             substitution = f"$({m.group('process')})"
         elif m.group("file") is not None:
             substitution = f"$(< {m.group('file')})"
+        elif m.group("variable") is not None:
+            if not _bound(script[: m.start()] + script[m.end() :], m.group("variable").strip("${}")):
+                continue  # an environment variable the script never sets: unset here (a placeholder), as before
+            substitution = f'$(echo "{m.group("variable")}")'  # scripts59: the variable's value, as echo prints it
         else:
             substitution = m.group("substitution")
         if m.group(0).startswith("read"):
-            found.append((m.group(1), "first-line", substitution))
+            found.append((m.group(1), _read_split(script, m.start()), substitution))
         elif (window := _mapfile_window(m.group(0)[: m.start(1) - m.start()])) is not None:
             found.append((m.group(1), _mapfile_split(m.group(0)[: m.start(1) - m.start()], window), substitution))
     return found
+
+
+_IFS_BEFORE = re.compile(r"IFS=(\$'[^'\n]*'|'[^'\n]*'|\"[^\"\n]*\"|[^\s;&|'\"]*)[ \t]+\Z")
+
+
+def _read_split(script: str, at: int) -> str:
+    """(scripts59) How :func:`array_input_elements` splits the input of the ``read -a`` at ``at``: ``first-line``
+    (its first line's words, IFS the default), or ``ifs/C1-C2`` (its first line's fields at the characters, codes,
+    of an ``IFS=X`` assignment before ``read``: bash(1) "read": "The characters in the value of the IFS variable
+    are used to split the line into words")."""
+    before = _IFS_BEFORE.search(script, max(0, script.rfind("\n", 0, at)), at)
+    ifs = ifs_value(before.group(1)) if before is not None else None
+    return "first-line" if ifs is None else "ifs/" + "-".join(str(ord(c)) for c in ifs)
 
 
 def _mapfile_split(command: str, window: tuple[int, int, int]) -> str:
@@ -2684,10 +2703,11 @@ def array_input_elements(
     if unknown:
         return {f"{name}[{subscript}]": (output,) for used, subscript in element_uses(script) if used == name}
     lines = output.split("\n")
-    split, _, window = split.partition("/")
+    ifs = "".join(chr(int(c)) for c in split[4:].split("-") if c) if split.startswith("ifs/") else None
+    split, _, window = ("first-line", "", "") if ifs is not None else split.partition("/")
     items = {
         "lines": [line.strip() for line in lines if line.strip()],
-        "first-line": lines[0].split(),
+        "first-line": lines[0].split() if ifs is None else ifs_fields(lines[0], ifs, 1 << 16),
         "words": output.split(),
         "whole": [output],
     }[split]
@@ -3039,6 +3059,8 @@ def for_loop_words(
                     # mutation58: `mapfile -d SEP` (_mapfile_split): the output's items at SEP too, as the elements'
                     # (array_input_elements); `-d ,` over `a,b` gave the one word `a,b`, no loop word: nothing judged
                     at = chr(int(split.rsplit("/", 1)[1])) if split.count("/") == 4 else None
+                    if split.startswith("ifs/"):  # scripts59: `IFS=, read -a R <<<`: the output's fields at IFS
+                        at = next((chr(int(c)) for c in split[4:].split("-") if chr(int(c)) not in " \t\n"), None)
                     _, given = _loop_substitutions(substitution, values, files or {}, at)
                     known = words.setdefault(m.group(1), [])
                     known += [w for w in dict.fromkeys(given) if w not in known]
@@ -5363,6 +5385,9 @@ def _braced_arguments(words: str) -> str | None:
     return SHELL_PARAMETER.sub(lambda r: f"${{{r.group(1) or r.group(2)}}}", words)
 
 
+_WHOLE_INPUT = re.compile(r"\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\$\([^\n]*\)")
+
+
 def _split_here_string(m: re.Match[str]) -> str:
     """(mutation55) ``[IFS=X] read [-r] [-a] NAMES <<< WORD`` written as the assignments it makes (``A=f1;B=f2``, an
     array ``NAME=(f1 f2)``), padded to the same length; as written when they do not fit in it or one name alone is
@@ -5374,6 +5399,11 @@ def _split_here_string(m: re.Match[str]) -> str:
         literal = unset.group(2)  # scripts57: `<<< "${DR:-a b}"` where nothing sets DR: the default word
     array = "a" in options
     if not array and len(names) == 1 and ifs is None:
+        return m.group(0)
+    if array and word[:1] != "'" and _WHOLE_INPUT.fullmatch(literal) and (ifs is not None or literal[:2] != "$("):
+        # scripts59 (stop 59): `IFS=, read -r -a R <<< "$(cmd)"` and `read -a R <<< "$LIST"` split what the input
+        # gives at IFS (bash(1) "read"): left as written for array_inputs' `ifs/` reading; written `R=("$LIST")` the
+        # value was one item, so `${R[1]}` held nothing (a second Region passed every door)
         return m.group(0)
     if (
         word[:1] != "'"
