@@ -3124,8 +3124,11 @@ _WHILE_READ = re.compile(
     + r"(?:\{[ \t]+)?|\{[ \t]+)while[ \t]+"  # falsealarm56: `CMD | { while ...; }`, `f() { while ...; }` too
     + _IFS_VALUE
     # falsealarm58b: `-d ''` too (records end at a NUL: each record's lines, a superset, are read)
-    + r"read(?:[ \t]+-r)?(?:[ \t]+-d[ \t]*(?:''|\"\")(?:[ \t]+-r)?)?"
-    + r"((?:[ \t]+[A-Za-z_][A-Za-z0-9_]*)+)[ \t]*(?=;|\n|do\b)",
+    # scripts59 (stop 59): and `-d X` (bash(1) "read": "-d delim The first character of delim is used to terminate
+    # the input line, rather than newline"): `while read -r -d ';' R` over `a;b;` read nothing (R unset: a Region
+    # abroad passed every door); each record's lines (a superset) are read
+    + r"read(?:[ \t]+-r)?(?:[ \t]+-d[ \t]*(?P<delim>''|\"\"|'[^'\n]+'|\"[^\"\n]+\"|[^\s'\";&|]+)(?:[ \t]+-r)?)?"
+    + r"(?P<names>(?:[ \t]+[A-Za-z_][A-Za-z0-9_]*)+)[ \t]*(?=;|\n|do\b)",
     re.M,
 )
 _IFS_BLANKS = " \t\n"
@@ -3286,7 +3289,10 @@ def while_read_words(
             continue
         else:
             lines = _redirected_lines(script, given, files, values or {})
-        names, ifs = m.group(2).split(), ifs_value(m.group(1))
+        names, ifs = m.group("names").split(), ifs_value(m.group(1))
+        delimiter = (m.group("delim") or "").strip("'\"")[:1]
+        if delimiter:  # scripts59: `read -d X`: the records end at X
+            lines = [r for line in lines for r in ([line] if line[:2] == "$(" else line.split(delimiter)) if r.strip()]
         for line in lines:
             split = [line] * len(names) if line[:2] == "$(" else ifs_fields(line, ifs, len(names))
             for name, word in zip(names, split, strict=False):
@@ -5343,15 +5349,20 @@ def _here_document_read(m: re.Match[str]) -> str:
 # scripts56: `printf -v NAME FORMAT ARGUMENTS...` with another format or several arguments (`printf -v R '%s-%s' us
 # west-2`): what printf prints (:func:`_printf_strings`: the conversions it reads, the format reused for the rest)
 _PRINTF_FORMAT_TO_VARIABLE = re.compile(
-    r"(?<![^\s;&|(])printf[ \t]+-v[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]+([^\n;&|<>()`]+?)[ \t]*(?=$|[;&|)#])", re.M
+    r"(?<![^\s;&|(])printf[ \t]+-v[ \t]*(?P<q>['\"]?)(?P<name>[A-Za-z_][A-Za-z0-9_]*(?:\[[0-9]+\])?)(?P=q)"
+    r"[ \t]+(?P<given>[^\n;&|<>()`]+?)[ \t]*(?=$|[;&|)#])",
+    re.M,
 )  # scripts57: an argument holding a variable too (`"$A"`; a `$(` is no such word: `(` is not taken)
+# scripts59 (stop 59): and an indexed element (bash(1) "printf": "-v var ... assigns the output to the variable var";
+# `printf -v 'A[1]' '%s' WORD` assigns that element, as `A[1]=WORD` does): `${A[1]}` held nothing (a Region abroad
+# passed every door)
 
 
 def _printed_assignment(m: re.Match[str]) -> str:
     """(scripts56) ``printf -v NAME FORMAT ARGS`` of literal words written as ``NAME=OUTPUT`` (quoted where it holds a
     blank), padded to the same length; as written when a word holds an expansion, :func:`_printf_strings` does not
     read the format, or the assignment does not fit in it."""
-    given = m.group(2)
+    given = m.group("given")
     if "$" in given:
         given = _braced_arguments(given)
         if given is None:
@@ -5369,9 +5380,9 @@ def _printed_assignment(m: re.Match[str]) -> str:
     if "$" in printed:  # scripts57: the variables' values are filled in by the one resolver (a double-quoted word)
         if any(c in printed for c in '"\\`'):
             return m.group(0)
-        written = f'{m.group(1)}="{printed}"'
+        written = f'{m.group("name")}="{printed}"'
         return written.ljust(len(m.group(0))) if len(written) <= len(m.group(0)) else m.group(0)
-    written = f"{m.group(1)}={printed if _LOOP_WORD.fullmatch(printed) else shlex.quote(printed)}"
+    written = f"{m.group('name')}={printed if _LOOP_WORD.fullmatch(printed) else shlex.quote(printed)}"
     return written.ljust(len(m.group(0))) if len(written) <= len(m.group(0)) else m.group(0)
 
 
