@@ -4606,7 +4606,11 @@ def substitution_values(
         from_file = _jq_file_values(body, files)
         if from_file is not None:
             return from_file
-    rewritten = _branch_values(body, reaching, files, own) or filter_values(text, reaching)
+    rewritten = (
+        _branch_values(body, reaching, files, own)
+        or _nested_echo_values(body, reaching, files, own)
+        or filter_values(text, reaching)
+    )
     if rewritten:
         return rewritten
     commands = list(_simple_commands(_words(body)))
@@ -4635,6 +4639,20 @@ def substitution_values(
             # inner one gives (was unknown: RES-011 at home)
             return substitution_values(inner, reaching, files, own)
     return _echoed_values(first.words, reaching)
+
+
+def _nested_echo_values(
+    body: str, reaching: Mapping[str, Sequence[str]], files: Mapping[str, str], own: tuple[re.Pattern[str], str] | None
+) -> list[str] | None:
+    """(scripts59 (stop 59)) ``echo $(CMD)``, one unquoted substitution echoed (bash(1) "Word Splitting": the inner
+    output is split into words, which echo writes joined by one blank): what the inner one gives, its words so joined;
+    None for any other body or an inner one not computed. `curl $(echo $(cat /etc/h))` and `--region "$(echo
+    "$(cat FILE)")"` read as a command's argument (its quotes removed) were RES-011 at home too."""
+    inner = body[4:].strip() if body[:5] in ("echo ", "echo\t") else ""
+    if inner[:2] != "$(" or substitution_at(inner, 0) != inner:
+        return None
+    given = substitution_values(inner, reaching, files, own)
+    return None if given is None else [" ".join(v.split()) for v in given if v.split()] or None
 
 
 _MAX_SEQ_VALUES = 256
@@ -5040,7 +5058,8 @@ def machine_or_private(word: str, script: str, files: Mapping[str, str]) -> bool
 def written_files(script: str) -> dict[str, str]:
     """Each file ``script`` writes whole, by a here-document, echo / printf redirections or another command's output
     the evaluator computes (:func:`command_output_files`), and its content (the last written)."""
-    return {**dict(heredoc_files(script)), **dict(echoed_files(script)), **dict(command_output_files(script))}
+    given = {**dict(heredoc_files(script)), **dict(echoed_files(script))}
+    return {**given, **dict(command_output_files(script, given))}  # scripts59: a command reading a written file
 
 
 # falsealarm53 (stop 53): a file written with a command's output (bash(1) "Redirecting Output": `COMMAND > FILE`), the
@@ -5053,11 +5072,13 @@ _COMMAND_WRITE = re.compile(r"(?:^|&&|;)\s*(?:sudo\s+)?([^;&<>\s][^;&<>]*?)\s*>[
 _WRITERS_READ_ELSEWHERE = frozenset({"echo", "printf", "cat", "tee", "sed", "perl", "awk", "install"})
 
 
-def command_output_files(script: str) -> list[tuple[str, str]]:
+def command_output_files(script: str, given: Mapping[str, str] | None = None) -> list[tuple[str, str]]:
     """Each file ``script`` truncates with the output of one command (or pipeline) the evaluator computes, as ``(file,
     its values a line)``; a lone echo / printf, a here-document and a file's edit are read by :func:`echoed_files`,
     :func:`heredoc_files` and the edit readers (an echo piped through a filter is computed here: echoed_files would
-    take the pipeline's words for the text)."""
+    take the pipeline's words for the text). scripts59 (stop 59): ``given``, the files those readers find written,
+    and each file an earlier line writes so, are the files the command may read (`jq -r .region cfg.json > /tmp/r`
+    of a cfg.json the script writes, then `R=$(cat /tmp/r)`: was unknown, RES-011 at home too)."""
     files: dict[str, str] = {}
     for written in script.splitlines():
         line = _STDERR_DISCARDED.sub("", written) if "2>" in written else written
@@ -5076,7 +5097,7 @@ def command_output_files(script: str) -> list[tuple[str, str]]:
             continue
         if teed is not None and _echo_write(written) is not None:
             continue  # codehealth53: `echo TEXT | tee FILE` is echoed_files' (one reading of a line, not two)
-        values = substitution_values(f"$({command})", {}, {})
+        values = substitution_values(f"$({command})", {}, {**given, **files} if given else files)
         if values is not None:
             appended = files.get(file, "") if teed is not None and "a" in teed["append"] else ""
             files[file] = appended + "".join(f"{v}\n" for v in values)
