@@ -239,6 +239,7 @@ import platform_programs_scripts57 as sc57
 import platform_programs_scripts57b as sc57b
 import platform_programs_scripts58 as sc58
 import platform_programs_scripts58b as sc58b
+import platform_programs_scripts59 as sc59
 import platform_programs_sfn44 as sf44
 import platform_programs_sfn44b as sf44b
 import platform_programs_sfnrt45 as sfr45
@@ -18991,6 +18992,12 @@ CASES: list[Case] = [
     # (also inside single / double quotes), nested `$( )` in double quotes, /usr/bin/jq with comments and a
     # double-quoted jq program, each giving a Region abroad, are RES-009; the home Region passes (pinned)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc58b.rows()],
+    # -- stop 59, scripts and user data round 15 (tests/platform_programs_scripts59.py): a Region abroad given by an
+    # array's slice or keys, ANSI-C quoting, IFS=, read -a <<< "$(cmd)" / "$LIST", read -d ';' in a loop, printf -v
+    # 'RS[1]' or ${DR:$N:9} is RES-009 (passed every door before); a function choosing its echo by if / case, a nested
+    # substitution unquoted or in an argument and jq's output read back from a file pass with Regions at home (RES-011
+    # before); a partner's host by ANSI-C quoting or a nested substitution is RES-015
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc59.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -6168,8 +6168,9 @@ def test_mutation58b_an_operation_on_an_array_element(script: str, expected: lis
 def test_mutation58b_element_uses() -> None:
     from components.residency.scripts import element_uses
 
+    # scripts59 (stop 59): an array's slice (`${R[@]:1}`) now uses every item (array_slice_items reads it)
     assert list(element_uses('a "${R[1]}" "${R[2]:3}" "${M[$k],,}" "${R[@]:1}" "${#R[@]}"')) == [
-        ("R", "1"), ("R", "2"), ("M", "$k"),
+        ("R", "1"), ("R", "2"), ("M", "$k"), ("R", "@"),
     ]  # fmt: skip
 
 
