@@ -96,14 +96,16 @@ def _region_script(shape: str, home: str, second: str, region: str) -> str:
         "substring-var-": f'N=6\nDR=fleet-{region}-primary\nR="${{DR:$N:{len(region)}}}"\n',
         # "Compound Commands": the output of whichever branch runs
         "function-if-": f"dr_region() {{\n  if [ -f /etc/fleet/dr ]; then\n    echo {region}\n  else\n"
-        f"    echo {second}\n  fi\n}}\nR=\"$(dr_region)\"\n",
+        f'    echo {second}\n  fi\n}}\nR="$(dr_region)"\n',
         "function-case-": f'dr_region() {{\n  case "$1" in\n    primary) echo {second} ;;\n    *) echo {region} ;;\n'
         f'  esac\n}}\n{RETENTION} --region "$(dr_region dr)"\n',
         # "Command Substitution": "Command substitutions may be nested"
-        "nested-unquoted-": f"echo {region} > /etc/fleet/region\n{RETENTION} --region $(echo $(cat /etc/fleet/region))\n",
-        "nested-arg-": f'echo {region} > /etc/fleet/region\n{RETENTION} --region "$(echo "$(cat /etc/fleet/region)")"\n',
+        "nested-unquoted-": f"echo {region} > /etc/fleet/region\n"
+        f"{RETENTION} --region $(echo $(cat /etc/fleet/region))\n",
+        "nested-arg-": f"echo {region} > /etc/fleet/region\n"
+        f'{RETENTION} --region "$(echo "$(cat /etc/fleet/region)")"\n',
         # jq's output redirected to a file, read back
-        "jq-file-": f"echo '{{\"region\": \"{region}\"}}' > /etc/fleet/cfg.json\n"
+        "jq-file-": f'echo \'{{"region": "{region}"}}\' > /etc/fleet/cfg.json\n'
         "jq -r .region /etc/fleet/cfg.json > /tmp/region\nR=$(cat /tmp/region)\n",
     }
     body = next(v for k, v in shapes.items() if shape.startswith(k))
