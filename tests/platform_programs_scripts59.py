@@ -17,7 +17,10 @@ see docs/residency.md, *Scripts and user data, round 15 (stop 59)*:
    ``nested-arg-*``, ``nested-host-*``), and jq's output written to a file, then read back (``jq-file-*``). Their
    offending twins were refused already (RES-011: unknown), now by the Region or host they give (RES-009 / RES-015).
 
-Also through an SSM Command document (``ssm-``) and an Alibaba ECS instance's user data (``ali-``). Each refusal has its
+Also through an SSM Command document (``ssm-``: the slice loop, the ``IFS=, read -a <<< "$LIST"`` loop and the ``read
+-d ';'`` loop, each line an item of ``runCommand``; found on the way: a loop whose body is a later item than its
+``for`` / ``while read`` line passed every door with a Region abroad, even ``for R in <home> <abroad>``, the body
+judged alone) and an Alibaba ECS instance's user data (``ali-``). Each refusal has its
 compliant twin (the home Region and a second Region in the jurisdiction, or a private address), which passes. Ids:
 ``scripts59-<jurisdiction>-<shape>``.
 """
@@ -48,7 +51,7 @@ PRIVATE_INGEST = "10.0.3.7"
 REGION_SHAPES = (
     "slice-loop", "slice-arg", "keys-loop", "ansi-region", "ansi-hex", "herestr-cmd", "herestr-var",
     "read-delim-loop", "printf-element", "substring-var", "function-if", "function-case", "nested-unquoted",
-    "nested-arg", "jq-file", "ssm-slice-loop", "ssm-function-if",
+    "nested-arg", "jq-file", "ssm-slice-loop", "ssm-herestr-var", "ssm-read-delim-loop",
 )  # fmt: skip
 """The AWS shapes refused with a Region abroad (RES-009) and passing with Regions in the jurisdiction."""
 HOST_SHAPES = ("ansi-host", "nested-host")

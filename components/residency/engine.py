@@ -133,6 +133,7 @@ from components.residency.scripts import (
     jq_interpolating_programs,
     jq_patterns_blanked,
     last_positional_written,
+    loop_bound_names,
     loop_literal_values,
     machine_or_private,
     may_write_files,
@@ -4734,6 +4735,10 @@ class RuleEngine:
             if assigned is not None:
                 names.setdefault(assigned, group)
             for name in arrays:
+                names.setdefault(name, group)
+            # scripts59 (stop 59): a loop an item opens (`for R in <home> <abroad>; do`), whose body is a later item
+            # (`aws ... --region "$R"`): the body was judged alone, R unset, and a Region abroad passed every door
+            for name in loop_bound_names(item):
                 names.setdefault(name, group)
             start += len(item) + 1
         if not needed:

@@ -75,6 +75,7 @@ __all__ = [
     "array_slice_items",
     "array_keys",
     "branch_echoes",
+    "loop_bound_names",
     "UNKNOWN_KEYS",
     "UNCOMPUTED_BOUND",
 ]
@@ -2793,6 +2794,8 @@ def array_names(line: str) -> tuple[frozenset[str], frozenset[str]]:
         return frozenset(), used
     line = reads_as_assignments(line)
     assigned = {m.group(1) for m in _ARRAY_ASSIGNMENT.finditer(line)} if "=(" in line else set()
+    if "<" in line:  # scripts59: and an array read from an input (`IFS=, read -a RS <<< "$LIST"`: array_inputs)
+        assigned |= {m.group(1) for m in _ARRAY_READ_INPUT.finditer(line)}
     return frozenset(assigned | set(_other_array_items(line))), used
 
 
@@ -4255,6 +4258,19 @@ def _echoed_with(body: str, words: list[str]) -> str | None:
         return None
     written = _BODY_POSITIONAL.sub(position, body)
     return None if "${@" in written or "${*" in written or "${!" in written else written
+
+
+def loop_bound_names(line: str) -> frozenset[str]:
+    """(scripts59 (stop 59)) The variables a script line's ``for NAME in`` / ``select`` loops and ``while read NAMES``
+    loops bind (:data:`_FOR_IN`, :data:`_WHILE_READ`): for a script list's items one shell runs in order (an SSM
+    Command document's ``runCommand``), where a later item using one (the loop's body) is judged with the items joined.
+    Gate: ``for`` / ``select`` / ``read`` in the line."""
+    names: set[str] = set()
+    if "for" in line or "select" in line:
+        names.update(m.group(1) for m in _FOR_IN.finditer(line))
+    if "read" in line and "while" in line:
+        names.update(n for m in _WHILE_READ.finditer(line) for n in m.group("names").split())
+    return frozenset(names)
 
 
 def has_while_read(script: str) -> bool:
