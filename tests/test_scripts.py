@@ -6561,3 +6561,25 @@ def test_scripts59_command_output_of_a_written_file() -> None:
 
     script = 'echo \'{"r":"us-east-1"}\' > /etc/c.json\njq -r .r /etc/c.json > /tmp/r\n'
     assert written_files(script)["/tmp/r"] == "us-east-1\n"
+
+
+# scripts59: an SSM Command document's runCommand, one line an item: a loop whose body is a later item than its
+# `for` / `while read` line (and an array read from a here-string of an earlier item's variable) passed every door
+# with a Region abroad (the body judged alone); judged with the items joined now
+_LOOP_ITEMS59 = [
+    ["for R in eu-central-1 {r}; do", '  {P} "$R"', "done"],
+    ["RS=(eu-central-1 {r})", 'for R in "${{RS[@]:1}}"; do', '  {P} "$R"', "done"],
+    ["while read -r R; do", '  {P} "$R"', "done <<'EOF'", "eu-central-1", "{r}", "EOF"],
+    ['LIST="eu-central-1,{r}"', 'IFS=, read -r -a RS <<< "$LIST"', '{P} "${{RS[1]}}"'],
+]
+
+
+@pytest.mark.parametrize("items", _LOOP_ITEMS59)
+def test_scripts59_a_loop_over_script_list_items(items: list[str]) -> None:
+    for region, expected in (("eu-west-1", []), ("us-east-1", ["RES-009"])):
+        lines = [item.format(P=_R59, r=region) for item in items]
+        step = {"action": "aws:runShellScript", "name": "boot", "inputs": {"runCommand": lines}}
+        content = json.dumps({"schemaVersion": "2.2", "mainSteps": [step]})
+        props = {"content": content, "documentType": "Command", "documentFormat": "JSON"}
+        subject = Subject("aws:ssm/document:Document", "d", props, provider("EU", "aws"))
+        assert sorted({f.rule.id for f in ENGINES["EU"].check(subject)[0]}) == expected, (region, lines)
