@@ -4228,8 +4228,9 @@ def branch_echoes(body: str) -> list[str] | None:
         if current is None:
             return None
         current.append(command)
-    echoes = [_branch_echo(b) for b in branches]
-    return None if not echoes or any(e is None for e in echoes) else [e for e in echoes if e is not None]
+    found = [_branch_echo(b) for b in branches]
+    echoes = [e for e in found if e is not None]
+    return echoes if echoes and len(echoes) == len(found) else None
 
 
 def _echoed_with(body: str, words: list[str]) -> str | None:
