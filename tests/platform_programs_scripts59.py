@@ -7,15 +7,17 @@ see docs/residency.md, *Scripts and user data, round 15 (stop 59)*:
 
 1. **Leaks** (each offending program passed every door): an array's slice (``slice-loop-*``: ``for R in
    "${RS[@]:1:1}"``; ``slice-arg-*``: ``--region "${RS[@]: -2:1}"``), its keys (``keys-loop-*``: ``for R in
-   "${!M[@]}"``), ANSI-C quoting (``ansi-region-*``: ``--region $'<Region>'``; ``ansi-hex-*``: ``$'us-west\\x2d2'``;
-   ``ansi-host-*``: ``curl $'https://logs\\x2epartner-analytics\\x2ecom/v1'``), ``IFS=, read -r -a RS <<<
+   "${!M[@]}"``), ANSI-C quoting (``ansi-region-*``: ``--region $'<Region>'``; ``ansi-hex-*``: ``$'us-west\\x2d2'``),
+   ``IFS=, read -r -a RS <<<
    "$(cmd)"`` (``herestr-cmd-*``) and ``<<< "$LIST"`` (``herestr-var-*``), ``while read -r -d ';' R``
    (``read-delim-loop-*``), ``printf -v 'RS[1]'`` (``printf-element-*``), and a substring whose offset is a variable
    (``substring-var-*``: ``${DR:$N:9}``).
 2. **False alarms** (each compliant twin was RES-011 at home): a function choosing its echo by ``if`` / ``case``
    (``function-if-*``, ``function-case-*``), a nested substitution unquoted or in an argument (``nested-unquoted-*``,
-   ``nested-arg-*``, ``nested-host-*``), and jq's output written to a file, then read back (``jq-file-*``). Their
-   offending twins were refused already (RES-011: unknown), now by the Region or host they give (RES-009 / RES-015).
+   ``nested-arg-*``), and jq's output written to a file, then read back (``jq-file-*``); and the fleet's private
+   intake written with ANSI-C escapes (``ansi-host-home``: RES-015, read as the host ``10\\x2e0...``). Their offending
+   twins were refused already (RES-011 / RES-015: unknown), now by the Region or host they give. ``nested-host-*``
+   (``curl $(echo $(cat FILE))``) agreed on main and is pinned.
 
 Also through an SSM Command document (``ssm-``: the slice loop, the ``IFS=, read -a <<< "$LIST"`` loop and the ``read
 -d ';'`` loop, each line an item of ``runCommand``; found on the way: a loop whose body is a later item than its
