@@ -241,6 +241,7 @@ import platform_programs_scripts57 as sc57
 import platform_programs_scripts57b as sc57b
 import platform_programs_scripts58 as sc58
 import platform_programs_scripts58b as sc58b
+import platform_programs_scripts59 as sc59
 import platform_programs_sfn44 as sf44
 import platform_programs_sfn44b as sf44b
 import platform_programs_sfnrt45 as sfr45
@@ -19007,6 +19008,12 @@ CASES: list[Case] = [
     # default site behind an empty `site: ""` or `DD_SITE=` are RES-015 (each passed every door before); the home
     # twins, the VPC's collector and the declared site pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu59.rows()],
+    # -- stop 59, scripts and user data round 15 (tests/platform_programs_scripts59.py): a Region abroad given by an
+    # array's slice or keys, ANSI-C quoting, IFS=, read -a <<< "$(cmd)" / "$LIST", read -d ';' in a loop, printf -v
+    # 'RS[1]' or ${DR:$N:9} is RES-009 (passed every door before); a function choosing its echo by if / case, a nested
+    # substitution unquoted or in an argument and jq's output read back from a file pass with Regions at home (RES-011
+    # before); a partner's host by ANSI-C quoting or a nested substitution is RES-015
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc59.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

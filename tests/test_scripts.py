@@ -6168,8 +6168,9 @@ def test_mutation58b_an_operation_on_an_array_element(script: str, expected: lis
 def test_mutation58b_element_uses() -> None:
     from components.residency.scripts import element_uses
 
+    # scripts59 (stop 59): an array's slice (`${R[@]:1}`) now uses every item (array_slice_items reads it)
     assert list(element_uses('a "${R[1]}" "${R[2]:3}" "${M[$k],,}" "${R[@]:1}" "${#R[@]}"')) == [
-        ("R", "1"), ("R", "2"), ("M", "$k"),
+        ("R", "1"), ("R", "2"), ("M", "$k"), ("R", "@"),
     ]  # fmt: skip
 
 
@@ -6388,7 +6389,8 @@ def test_scripts58b_jq_by_its_path(jq: str) -> None:
     [
         ('R="$(echo "$(echo {r})")"\naws logs describe-log-groups --region "$R"', "RES-009"),
         ('R=$(echo "$(echo {r})")\naws logs describe-log-groups --region "$R"', "RES-009"),
-        ('R=$(echo $(echo {r}))\naws logs describe-log-groups --region "$R"', "RES-011"),
+        # scripts59 (stop 59): unquoted too now (the inner output's words, joined by echo; left open at stop 58)
+        ('R=$(echo $(echo {r}))\naws logs describe-log-groups --region "$R"', "RES-009"),
         ("R=$(echo '$(echo {r})')\naws logs describe-log-groups --region \"$R\"", "RES-011"),
     ],
 )
@@ -6533,3 +6535,177 @@ def test_mutation59_sets_variable() -> None:
     assert _sets_variable("-e DD_SITE=us3.datadoghq.com", "DD_SITE")
     assert _sets_variable('echo "$DD_SITE"', "DD_SITE")
     assert not _sets_variable("MY_DD_SITE=x DD_SITE_X=y", "DD_SITE")
+
+
+# scripts59 (stop 59): bash(1) "QUOTING": $'string' expands to string with its ANSI C escapes replaced; written as
+# the single-quoted word it expands to (a control character or a quote in it, or an escaped `$`, left as written).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("aws --region $'us-west-2'", "aws --region 'us-west-2'"),
+        ("R=$'us-west\\x2d2'", "R='us-west-2'"),
+        ("R=$'a\\101\\u0042\\U00000043'", "R='aABC'"),
+        ("curl $'https://h\\x2eexample.com/x'", "curl 'https://h.example.com/x'"),
+        ("IFS=$'\\n'", "IFS=$'\\n'"),
+        ("echo $'a\\tb'", "echo $'a\\tb'"),
+        ("echo $'it\\'s'", "echo $'it\\'s'"),
+        ("echo \"$'x'\"", "echo \"$'x'\""),
+        ("echo \\$'x'", "echo \\$'x'"),
+        ("echo '$'x", "echo '$'x"),
+        ("echo $$'x'", "echo $$'x'"),
+        ("echo $'x", "echo $'x"),
+    ],
+)
+def test_scripts59_ansi_c_quoted_written(text: str, expected: str) -> None:
+    from components.residency.scripts import ansi_c_quoted_written
+
+    assert ansi_c_quoted_written(text) == expected
+
+
+# scripts59: an indexed array's slice and an array's keys (bash(1) "Parameter Expansion", "Arrays"), pinned against
+# bash 5's output for `RS=(a b c)` and the sparse `RS=([0]=a [3]=d [5]=f)`
+@pytest.mark.parametrize(
+    ("assignment", "spec", "bash"),
+    [
+        ("RS=(a b c)", "1", "b c"), ("RS=(a b c)", "1:1", "b"), ("RS=(a b c)", " -1", "c"),
+        ("RS=(a b c)", " -2:1", "b"), ("RS=(a b c)", "0:2", "a b"), ("RS=(a b c)", "5", ""),
+        ("RS=(a b c)", "(1)", "b c"), ("RS=(a b c)", "1+1", "c"), ("RS=(a b c)", ":1", "a"),
+        ("RS=([0]=a [3]=d [5]=f)", "1", "d f"), ("RS=([0]=a [3]=d [5]=f)", " -1", "f"),
+        ("RS=([0]=a [3]=d [5]=f)", "4:1", "f"),
+    ],
+)  # fmt: skip
+def test_scripts59_array_slice_as_bash(assignment: str, spec: str, bash: str) -> None:
+    from components.residency.scripts import ARRAY_SLICE, array_elements, array_slice_items
+
+    use = f'"${{RS[@]:{spec}}}"'
+    m = ARRAY_SLICE.search(use)
+    assert m is not None
+    assert " ".join(array_slice_items(m, array_elements(f"{assignment}\necho {use}\n"))) == bash
+
+
+# scripts59: where an item's index is not known (an append) or a bound is no number, a slice is every item (a
+# superset, never an item the array does not hold)
+def test_scripts59_a_slice_not_computed_is_every_item() -> None:
+    from components.residency.scripts import ARRAY_SLICE, array_elements, array_slice_items
+
+    for script, use in (("RS=(a)\nRS+=(b)\n", '"${RS[@]:0:1}"'), ("RS=(a b)\n", '"${RS[@]:n:1}"')):
+        m = ARRAY_SLICE.search(use)
+        assert m is not None
+        assert array_slice_items(m, array_elements(script + f"echo {use}\n")) == ("a", "b")
+
+
+# scripts59: the branches of an if / case body, each one echo among silent commands; any other body is not read
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("if [ -f /x ]; then echo a; else echo b; fi", ["echo a", "echo b"]),
+        ("if [ -f /x ]\nthen\n  logger x\n  echo a\nelif grep -q b /y; then echo b\nfi", ["echo a", "echo b"]),
+        ('case "$1" in a) echo a ;; (b|c) echo b ;; *) echo c ;; esac', ["echo a", "echo b", "echo c"]),
+        ("if curl -s x; then echo a; else echo b; fi", None),
+        ("if [ -f /x ]; then echo a; echo b; fi", None),
+        ("if [ -f /x ]; then date; fi", None),
+        ("if [ -f /x ]; then if [ -f /y ]; then echo a; fi; fi", None),
+        ('case "$1" in a) case x in x) echo a ;; esac ;; esac', None),
+        ("echo a", None),
+    ],
+)
+def test_scripts59_branch_echoes(body: str, expected: list[str] | None) -> None:
+    from components.residency.scripts import branch_echoes
+
+    assert branch_echoes(body) == expected
+
+
+# scripts59: one-value programs (an EC2 instance's user data, EU: eu-west-1 home, eu-central-1 the second Region in
+# the jurisdiction, us-east-1 abroad), each shape of the round refused abroad and passing at home; and the bounds and
+# unknowns fail closed (RES-011 at home too): a substring bound the reader does not know, an array's keys assigned by
+# a variable's subscript, a branch whose condition may print.
+_R59 = "aws logs put-retention-policy --log-group-name /a --retention-in-days 3 --region"
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        'RS=(eu-central-1 {r} eu-west-1)\nfor R in "${{RS[@]:1:1}}"; do {P} "$R"; done',
+        'RS=({r} eu-central-1)\n{P} "${{RS[@]: -2:1}}"',
+        'declare -A M=([eu-central-1]=a [{r}]=b)\nfor R in "${{!M[@]}}"; do {P} "$R"; done',
+        "{P} $'{r}'",
+        "R=$'{r}'\n{P} \"$R\"",
+        'IFS=, read -r -a RS <<< "$(echo eu-central-1,{r})"\nfor R in "${{RS[@]}}"; do {P} "$R"; done',
+        'L="eu-central-1 {r}"\nread -r -a RS <<< "$L"\n{P} "${{RS[1]}}"',
+        'L="eu-central-1,{r}"\nIFS=, read -r -a RS <<< "$L"\n{P} "${{RS[1]}}"',
+        "echo 'eu-central-1;{r};' > /tmp/rs\nwhile read -r -d ';' R; do {P} \"$R\"; done < /tmp/rs",
+        "while IFS= read -r -d , R; do {P} \"$R\"; done <<< 'eu-central-1,{r},'",
+        "printf -v 'A[1]' '%s' {r}\n{P} \"${{A[1]}}\"",
+        'N=6\nL=9\nDR=fleet-{r}\n{P} "${{DR:$N:${{L}}}}"',
+        'f() {{ if [ -f /x ]; then echo eu-central-1; else echo {r}; fi; }}\n{P} "$(f)"',
+        'f() {{\n  case "$1" in\n    a) echo eu-central-1 ;;\n    *) echo "$2" ;;\n  esac\n}}\n{P} "$(f b {r})"',
+        'R="$(if [ -f /x ]; then echo eu-central-1; else echo {r}; fi)"\n{P} "$R"',
+        "echo {r} > /etc/h\n{P} $(echo $(cat /etc/h))",
+        'echo {r} > /etc/h\n{P} "$(echo "$(cat /etc/h)")"',
+        'echo \'{{"region":"{r}"}}\' > /etc/c.json\njq -r .region /etc/c.json > /tmp/r\nR=$(cat /tmp/r)\n{P} "$R"',
+    ],
+)
+def test_scripts59_shapes(script: str) -> None:
+    for region, expected in (("eu-west-1", []), ("us-east-1", ["RES-009"])):
+        text = f"#!/bin/bash\n{script.format(P=_R59, r=region)}\n"
+        assert sorted({f[0] for f in findings(text, "EU", "aws")}) == expected, (region, text)
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        'N=$(cat /etc/n)\nDR=fleet-eu-west-1\n{P} "${{DR:$N:9}}"',
+        'DR=fleet-eu-west-1\n{P} "${{DR:$N:9}}"',
+        'declare -A M\nwhile read k v; do M[$k]=$v; done < /etc/m\nfor R in "${{!M[@]}}"; do {P} "$R"; done',
+        'f() {{ if curl -s http://10.0.0.5/x; then echo eu-west-1; else echo eu-central-1; fi; }}\n{P} "$(f)"',
+        'IFS=, read -r -a RS <<< "$(curl -s http://10.0.0.5/r)"\n{P} "${{RS[1]}}"',
+    ],
+)
+def test_scripts59_unknowns_fail_closed(script: str) -> None:
+    text = f"#!/bin/bash\n{script.format(P=_R59)}\n"
+    assert "RES-011" in {f[0] for f in findings(text, "EU", "aws")}
+
+
+# scripts59: what is not at a destination, or an environment variable the script never sets, is not judged
+@pytest.mark.parametrize(
+    "script",
+    [
+        'declare -A M\nM[$1]=x\nfor R in "${{!M[@]}}"; do echo "$R"; done\n{P} eu-west-1',
+        'IFS=, read -r -a RS <<< "$FLEET_REGIONS"\n{P} "${{RS[1]}}"',
+        'RS=(us-east-1 eu-west-1)\nfor R in "${{RS[@]:1}}"; do {P} "$R"; done',
+        "echo $'us-east-1'\n{P} eu-west-1",
+    ],
+)
+def test_scripts59_not_at_a_destination(script: str) -> None:
+    text = f"#!/bin/bash\n{script.format(P=_R59)}\n"
+    assert findings(text, "EU", "aws") == []
+
+
+# scripts59: a command's output written to a file reads the files the script writes before (`jq ... cfg.json > F`)
+def test_scripts59_command_output_of_a_written_file() -> None:
+    from components.residency.scripts import written_files
+
+    script = 'echo \'{"r":"us-east-1"}\' > /etc/c.json\njq -r .r /etc/c.json > /tmp/r\n'
+    assert written_files(script)["/tmp/r"] == "us-east-1\n"
+
+
+# scripts59: an SSM Command document's runCommand, one line an item: a loop whose body is a later item than its
+# `for` / `while read` line (and an array read from a here-string of an earlier item's variable) passed every door
+# with a Region abroad (the body judged alone); judged with the items joined now
+_LOOP_ITEMS59 = [
+    ["for R in eu-central-1 {r}; do", '  {P} "$R"', "done"],
+    ["RS=(eu-central-1 {r})", 'for R in "${{RS[@]:1}}"; do', '  {P} "$R"', "done"],
+    ["while read -r R; do", '  {P} "$R"', "done <<'EOF'", "eu-central-1", "{r}", "EOF"],
+    ['LIST="eu-central-1,{r}"', 'IFS=, read -r -a RS <<< "$LIST"', '{P} "${{RS[1]}}"'],
+]
+
+
+@pytest.mark.parametrize("items", _LOOP_ITEMS59)
+def test_scripts59_a_loop_over_script_list_items(items: list[str]) -> None:
+    for region, expected in (("eu-west-1", []), ("us-east-1", ["RES-009"])):
+        lines = [item.format(P=_R59, r=region) for item in items]
+        step = {"action": "aws:runShellScript", "name": "boot", "inputs": {"runCommand": lines}}
+        content = json.dumps({"schemaVersion": "2.2", "mainSteps": [step]})
+        props = {"content": content, "documentType": "Command", "documentFormat": "JSON"}
+        subject = Subject("aws:ssm/document:Document", "d", props, provider("EU", "aws"))
+        assert sorted({f.rule.id for f in ENGINES["EU"].check(subject)[0]}) == expected, (region, lines)

@@ -110,6 +110,7 @@ from components.residency.scripts import (
     ScriptReader,
     all_positional_expanded,
     alternates_written,
+    ansi_c_quoted_written,
     array_elements,
     array_input_elements,
     array_inputs,
@@ -132,6 +133,7 @@ from components.residency.scripts import (
     jq_interpolating_programs,
     jq_patterns_blanked,
     last_positional_written,
+    loop_bound_names,
     loop_literal_values,
     machine_or_private,
     may_write_files,
@@ -4135,6 +4137,7 @@ class RuleEngine:
         Returns the text whose references are to be judged: the script with the variables its URLs' hosts hold filled
         in where the script assigns them (:func:`_assigned_urls`). scripts49: a command ``xargs`` runs on the words an
         ``echo`` pipes into it is read as written out (:func:`scripts.xargs_expanded`)."""
+        script = ansi_c_quoted_written(script)  # scripts59: `$'eu-west-1'` as the single-quoted word it expands to
         script = alternates_written(xargs_expanded(script))  # scripts54b: `${DR:+--region us-west-2}` is its word
         script = function_outputs_written(script)  # falsealarm57b: `$(last_arg a "$R")` as `$(echo "${R}")`
         script = cat_heredocs_written(script)  # scripts56: `--region "$(cat <<EOF` over a line naming the Region
@@ -4736,6 +4739,10 @@ class RuleEngine:
             if assigned is not None:
                 names.setdefault(assigned, group)
             for name in arrays:
+                names.setdefault(name, group)
+            # scripts59 (stop 59): a loop an item opens (`for R in <home> <abroad>; do`), whose body is a later item
+            # (`aws ... --region "$R"`): the body was judged alone, R unset, and a Region abroad passed every door
+            for name in loop_bound_names(item):
                 names.setdefault(name, group)
             start += len(item) + 1
         if not needed:

@@ -69,6 +69,15 @@ __all__ = [
     "array_inputs",
     "array_input_elements",
     "loop_literal_values",
+    "ansi_c_quoted_written",
+    "ARRAY_SLICE",
+    "ARRAY_KEYS",
+    "array_slice_items",
+    "array_keys",
+    "branch_echoes",
+    "loop_bound_names",
+    "UNKNOWN_KEYS",
+    "UNCOMPUTED_BOUND",
 ]
 
 # Words that separate one command from the next (shlex's punctuation tokens), and redirections, whose next word is a
@@ -1793,6 +1802,51 @@ def _backquotes_as_dollar(line: str) -> str:
     return "".join(out)
 
 
+# scripts59 (stop 59): bash(1) "QUOTING": "Character sequences of the form $'string' are treated as a special kind of
+# single quotes. The sequence expands to string, with backslash-escaped characters in string replaced as specified by
+# the ANSI C standard" (\a \b \e \E \f \n \r \t \v \\ \' \" \? \nnn octal, \xHH, \uHHHH, \UHHHHHHHH, \cx).
+# `--region $'us-west-2'` and `curl $'https://h\x2eexample.com/'` passed every door (read as `$` and a
+# single-quoted word: an unset variable's placeholder).
+_ANSI_C_ESCAPE = re.compile(
+    r"\\(?:([abeEfnrtv\\'\"?])|([0-7]{1,3})|x([0-9A-Fa-f]{1,2})|u([0-9A-Fa-f]{1,4})|U([0-9A-Fa-f]{1,8})|c(.))"
+)
+_ANSI_C_LETTERS = {"a": "\a", "b": "\b", "e": "\x1b", "E": "\x1b", "f": "\f", "n": "\n", "r": "\r", "t": "\t",
+                   "v": "\v", "\\": "\\", "'": "'", '"': '"', "?": "?"}  # fmt: skip
+
+
+def _ansi_c_decoded(match: re.Match[str]) -> str:
+    """One backslash escape of a ``$'...'`` word as bash(1) "QUOTING" expands it."""
+    letter, octal, hexa, short, long, control = match.groups()
+    if letter is not None:
+        return _ANSI_C_LETTERS[letter]
+    if control is not None:
+        return chr(ord(control) & 0x1F)
+    number = int(octal, 8) & 0xFF if octal else int(hexa or short or long, 16)
+    return chr(number) if number <= sys.maxunicode else "\ufffd"
+
+
+def ansi_c_quoted_written(script: str) -> str:
+    """(scripts59) ``script`` with each ANSI-C quoted word outside quotes (``$'eu-west-1'``, ``$'h\\x2eexample.com'``)
+    written as the single-quoted word it expands to (``'eu-west-1'``), which every reader reads. A word whose expansion
+    holds a single quote or a control character (``IFS=$'\\n'``, ``$'a\\tb'``) is left as written (the readers of
+    IFS read that form; unread elsewhere, as before). Gate: ``$'``."""
+    if "$'" not in script:
+        return script
+    out: list[str] = []
+    before = "\\"  # the kind of the span before (an escaped `\\$` opens no ANSI-C quoting)
+    for a, b, kind in quoting_spans(script):
+        text = script[a:b]
+        dollar = before == "" and out[-1].endswith("$") and not out[-1].endswith("$$")
+        before = kind
+        if kind == "'" and dollar and _closed(script, a, b) and "\\'" not in text:
+            word = _ANSI_C_ESCAPE.sub(_ansi_c_decoded, text[1:-1]) if "\\" in text else text[1:-1]
+            if "'" not in word and word.isprintable():
+                out[-1] = out[-1][:-1]
+                text = f"'{word}'"
+        out.append(text)
+    return "".join(out)
+
+
 # scripts53: the mark before a word's text that follows a command substitution's `)` with no blank between (bash(1)
 # "Command Substitution": "Bash performs the expansion by executing command ... and replacing the command substitution
 # with the standard output of the command"; the output and the text around it are one word, unless quoted apart by
@@ -2550,7 +2604,9 @@ _ARRAY_READ_INPUT = re.compile(
     r"(?<![^\s;&|(])(?:read(?:[ \t]+-[A-Za-z]+)*?[ \t]+-[A-Za-z]*a[ \t]*|(?:mapfile|readarray)"
     rf"(?:[ \t]+{_MAPFILE_OPTION})*[ \t]+)([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?:<[ \t]*<\((?P<process>[^\n]*)\)"
     r"|<[ \t]*(?P<file>\"[^\"\n]*\"|[^\s;&|<>()'\"]+)"
-    r"|<<<[ \t]*(?P<quote>\"?)(?P<substitution>\$\([^\n]*\))(?P=quote))[ \t]*(?=$|[;&|#])",
+    r"|<<<[ \t]*(?P<quote>\"?)(?P<substitution>\$\([^\n]*\))(?P=quote)"
+    r"|<<<[ \t]*(?P<vquote>\"?)(?P<variable>\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Za-z_][A-Za-z0-9_]*)(?P=vquote))"
+    r"[ \t]*(?=$|[;&|#])",
     re.M,
 )
 # and a compound assignment whose one item is a command substitution (`R=($(cmd))`: its output's words; `R=("$(cmd)")`:
@@ -2589,15 +2645,32 @@ def array_inputs(script: str) -> list[tuple[str, str, str]]:
             substitution = f"$({m.group('process')})"
         elif m.group("file") is not None:
             substitution = f"$(< {m.group('file')})"
+        elif m.group("variable") is not None:
+            if not _bound(script[: m.start()] + script[m.end() :], m.group("variable").strip("${}")):
+                continue  # an environment variable the script never sets: unset here (a placeholder), as before
+            substitution = f'$(echo "{m.group("variable")}")'  # scripts59: the variable's value, as echo prints it
         else:
             substitution = m.group("substitution")
         # mutation59 (stop 59): `readarray` starts with `read` too but is mapfile (bash(1) "readarray ... A synonym for
         # mapfile"): its lines were read as `read -a`'s first line's words, `${RS[1]}` held nothing
         if m.group(0).split(None, 1)[0] == "read":
-            found.append((m.group(1), "first-line", substitution))
+            found.append((m.group(1), _read_split(script, m.start()), substitution))
         elif (window := _mapfile_window(m.group(0)[: m.start(1) - m.start()])) is not None:
             found.append((m.group(1), _mapfile_split(m.group(0)[: m.start(1) - m.start()], window), substitution))
     return found
+
+
+_IFS_BEFORE = re.compile(r"IFS=(\$'[^'\n]*'|'[^'\n]*'|\"[^\"\n]*\"|[^\s;&|'\"]*)[ \t]+\Z")
+
+
+def _read_split(script: str, at: int) -> str:
+    """(scripts59) How :func:`array_input_elements` splits the input of the ``read -a`` at ``at``: ``first-line``
+    (its first line's words, IFS the default), or ``ifs/C1-C2`` (its first line's fields at the characters, codes,
+    of an ``IFS=X`` assignment before ``read``: bash(1) "read": "The characters in the value of the IFS variable
+    are used to split the line into words")."""
+    before = _IFS_BEFORE.search(script, max(0, script.rfind("\n", 0, at)), at)
+    ifs = ifs_value(before.group(1)) if before is not None else None
+    return "first-line" if ifs is None else "ifs/" + "-".join(str(ord(c)) for c in ifs)
 
 
 def _mapfile_split(command: str, window: tuple[int, int, int]) -> str:
@@ -2633,10 +2706,11 @@ def array_input_elements(
     if unknown:
         return {f"{name}[{subscript}]": (output,) for used, subscript in element_uses(script) if used == name}
     lines = output.split("\n")
-    split, _, window = split.partition("/")
+    ifs = "".join(chr(int(c)) for c in split[4:].split("-") if c) if split.startswith("ifs/") else None
+    split, _, window = ("first-line", "", "") if ifs is not None else split.partition("/")
     items = {
         "lines": [line.strip() for line in lines if line.strip()],
-        "first-line": lines[0].split(),
+        "first-line": lines[0].split() if ifs is None else ifs_fields(lines[0], ifs, 1 << 16),
         "words": output.split(),
         "whole": [output],
     }[split]
@@ -2722,6 +2796,8 @@ def array_names(line: str) -> tuple[frozenset[str], frozenset[str]]:
         return frozenset(), used
     line = reads_as_assignments(line)
     assigned = {m.group(1) for m in _ARRAY_ASSIGNMENT.finditer(line)} if "=(" in line else set()
+    if "<" in line:  # scripts59: and an array read from an input (`IFS=, read -a RS <<< "$LIST"`: array_inputs)
+        assigned |= {m.group(1) for m in _ARRAY_READ_INPUT.finditer(line)}
     return frozenset(assigned | set(_other_array_items(line))), used
 
 
@@ -2747,6 +2823,58 @@ def element_uses(script: str) -> Iterator[tuple[str, str]]:
             name, bracket, subscript = m.group(1).partition("[")
             if bracket:
                 yield name, subscript[:-1]
+    if "]:" in script:  # scripts59: an array's slice uses every item
+        for m in ARRAY_SLICE.finditer(script):
+            yield m.group(1), "@"
+
+
+# scripts59 (stop 59): bash(1) "Parameter Expansion": "If parameter is an indexed array name subscripted by @ or *, the
+# result is the length members of the array beginning with ${parameter[offset]}. A negative offset is taken relative
+# to one greater than the maximum index of the specified array"; and "${!name[@]} ... expands to the list of array
+# indices (keys) assigned in name". `for R in "${RS[@]:1}"`, `--region "${RS[@]:1:1}"` and `for R in "${!M[@]}"`
+# passed every door with a Region abroad (unread: an unset variable's placeholder, the loop variable held nothing).
+ARRAY_SLICE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\[[@*]\]:([^{}:$`]*)(?::([^{}:$`]*))?\}")
+ARRAY_KEYS = re.compile(r"\$\{!([A-Za-z_][A-Za-z0-9_]*)\[[@*]\]\}")
+_INDEX_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\[([0-9]+)\]")
+
+
+def array_slice_items(slice_match: re.Match[str], elements: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
+    """(scripts59) The items an :data:`ARRAY_SLICE` gives of ``elements`` (:func:`array_elements`' keys, or the values
+    reaching a line): the members from index offset on, length of them, where every item's index is known and both
+    bounds are literal numbers (arithmetic of them, :func:`_substring_bound`); otherwise every item (a superset: a
+    slice never gives an item the array does not hold)."""
+    name = slice_match.group(1)
+    every = tuple(elements.get(f"{name}[@]", ()))
+    offset = _substring_bound(slice_match.group(2))
+    length = _substring_bound(slice_match.group(3)) if slice_match.group(3) is not None else None
+    if offset is None or (slice_match.group(3) is not None and (length is None or length < 0)):
+        return every
+    indexed: dict[int, Sequence[str]] = {}
+    for key, items in elements.items():
+        m = _INDEX_KEY.fullmatch(key) if key.startswith(name) else None
+        if m is not None and m.group(1) == name:
+            indexed[int(m.group(2))] = items
+    if not indexed or not set(every) <= {item for items in indexed.values() for item in items}:
+        return every
+    start = max(indexed) + 1 + offset if offset < 0 else offset
+    chosen = [i for i in sorted(indexed) if i >= start]
+    chosen = chosen if length is None else chosen[:length]
+    return tuple(dict.fromkeys(item for i in chosen for item in indexed[i]))
+
+
+def array_keys(script: str, name: str, elements: Mapping[str, Sequence[str]]) -> list[str]:
+    """(scripts59) The keys ``${!name[@]}`` may give: each subscript ``elements`` (:func:`array_elements`) holds for
+    ``name``; and, where the script assigns an element by a variable's subscript (``M[$k]=...``), that subscript
+    unknown (:data:`UNKNOWN_KEYS`: the keys are not proven)."""
+    keys = [k[len(name) + 1 : -1] for k in elements if k.startswith(f"{name}[") and k[len(name) + 1 : -1] not in "@*"]
+    if re.search(rf"(?<![\w${{]){re.escape(name)}\[\"?\$[^\]\n]*\]\+?=", script):
+        keys.append(UNKNOWN_KEYS)
+    return list(dict.fromkeys(k for k in keys if "$" not in k or k == UNKNOWN_KEYS))
+
+
+UNKNOWN_KEYS = "$(array keys the reader does not know)"
+"""(scripts59) A key ``${!NAME[@]}`` gives that the script sets from a variable: no evaluator computes it, so that a
+destination fails it closed (as :data:`PAST_THE_FILLING`)."""
 
 
 # scripts56b: bash(1) "Arrays": "Associative arrays are created using declare -A name"; "name=( key1=value1 key2=value2
@@ -2900,6 +3028,16 @@ def for_loop_words(
             known += [w for w in dict.fromkeys(substituted) if w not in known]
         for word in listed_words.split():
             literal = word.strip("\"'")
+            keyed = ARRAY_KEYS.fullmatch(literal) if literal[:3] == "${!" else None
+            if keyed is not None:
+                # scripts59: `for k in "${!M[@]}"`: the array's keys (array_keys; an unknown one held apart)
+                known = words.setdefault(m.group(1), [])
+                given = array_keys(script, keyed.group(1), array_elements(script))
+                known += [k for k in given if (_LOOP_WORD.fullmatch(k) or k == UNKNOWN_KEYS) and k not in known]
+                continue
+            sliced = ARRAY_SLICE.fullmatch(literal) if "]:" in literal else None
+            if sliced is not None:
+                literal = f"${{{sliced.group(1)}[@]}}"  # scripts59: a slice's items, below
             listed = _LOOP_LIST.fullmatch(literal)
             if literal in _ALL_POSITIONAL:
                 # scripts55: `for r in "$@"` (bash(1) "Special Parameters"): the words the positional parameters hold
@@ -2917,6 +3055,8 @@ def for_loop_words(
                 items = brace_expanded(literal) if literal == word and "{" in word else [literal]
             elif listed.group(2):
                 items = list(arrays.get(listed.group(1), ()))
+                if sliced is not None:
+                    items = list(array_slice_items(sliced, array_elements(script)))
                 if listed.group(1) in inputs:
                     # scripts56: an array `mapfile` / `read -a` / `R=($(cmd))` fills (array_inputs): the words its
                     # input gives, computed by the one evaluator, else the input as written (held apart)
@@ -2924,6 +3064,8 @@ def for_loop_words(
                     # mutation58: `mapfile -d SEP` (_mapfile_split): the output's items at SEP too, as the elements'
                     # (array_input_elements); `-d ,` over `a,b` gave the one word `a,b`, no loop word: nothing judged
                     at = chr(int(split.rsplit("/", 1)[1])) if split.count("/") == 4 else None
+                    if split.startswith("ifs/"):  # scripts59: `IFS=, read -a R <<<`: the output's fields at IFS
+                        at = next((chr(int(c)) for c in split[4:].split("-") if chr(int(c)) not in " \t\n"), None)
                     _, given = _loop_substitutions(substitution, values, files or {}, at)
                     known = words.setdefault(m.group(1), [])
                     known += [w for w in dict.fromkeys(given) if w not in known]
@@ -2987,8 +3129,11 @@ _WHILE_READ = re.compile(
     + r"(?:\{[ \t]+)?|\{[ \t]+)while[ \t]+"  # falsealarm56: `CMD | { while ...; }`, `f() { while ...; }` too
     + _IFS_VALUE
     # falsealarm58b: `-d ''` too (records end at a NUL: each record's lines, a superset, are read)
-    + r"read(?:[ \t]+-r)?(?:[ \t]+-d[ \t]*(?:''|\"\")(?:[ \t]+-r)?)?"
-    + r"((?:[ \t]+[A-Za-z_][A-Za-z0-9_]*)+)[ \t]*(?=;|\n|do\b)",
+    # scripts59 (stop 59): and `-d X` (bash(1) "read": "-d delim The first character of delim is used to terminate
+    # the input line, rather than newline"): `while read -r -d ';' R` over `a;b;` read nothing (R unset: a Region
+    # abroad passed every door); each record's lines (a superset) are read
+    + r"read(?:[ \t]+-r)?(?:[ \t]+-d[ \t]*(?P<delim>''|\"\"|'[^'\n]+'|\"[^\"\n]+\"|[^\s'\";&|]+)(?:[ \t]+-r)?)?"
+    + r"(?P<names>(?:[ \t]+[A-Za-z_][A-Za-z0-9_]*)+)[ \t]*(?=;|\n|do\b)",
     re.M,
 )
 _IFS_BLANKS = " \t\n"
@@ -3149,7 +3294,10 @@ def while_read_words(
             continue
         else:
             lines = _redirected_lines(script, given, files, values or {})
-        names, ifs = m.group(2).split(), ifs_value(m.group(1))
+        names, ifs = m.group("names").split(), ifs_value(m.group(1))
+        delimiter = (m.group("delim") or "").strip("'\"")[:1]
+        if delimiter:  # scripts59: `read -d X`: the records end at X
+            lines = [r for line in lines for r in ([line] if line[:2] == "$(" else line.split(delimiter)) if r.strip()]
         for line in lines:
             split = [line] * len(names) if line[:2] == "$(" else ifs_fields(line, ifs, len(names))
             for name, word in zip(names, split, strict=False):
@@ -3334,14 +3482,20 @@ _OPERATION_WORD = r"(?:[^{}$`\"'\s]|\$[A-Za-z_][A-Za-z0-9_]*|\$\{[A-Za-z_][A-Za-
 # mutation58b (stop 58): "offset and length are arithmetic expressions" (bash(1) "Substring Expansion"): `${R:0-9}`
 # (-9, no blank needed), `${R:(3)}`, `${R: 1+2}` passed every door with a Region abroad (unread); an expression of
 # literal numbers is computed (:func:`_arithmetic_total`, the subscripts' reader), any other stays unread.
-_BOUND = r"[ \t]*(?:\([ \t]*-?[0-9][-+*0-9 \t]*\)|-?[0-9][-+*0-9 \t]*)"
-_SUBSTRING = rf"(?<=:)(?:[0-9][-+*0-9 \t]*|[ \t]+-?[0-9][-+*0-9 \t]*|\({_BOUND}\)[ \t]*|(?=:))(?::{_BOUND})?"
+# scripts59 (stop 59): and a bound that is a variable (`${DR:$N:9}`, `${DR:6:${L}}`): filled with the values it holds
+# (:func:`_operations_held`); one holding none the reader knows is unknown (:data:`UNCOMPUTED_BOUND`), not the
+# operation left as written (a placeholder: `--region "${DR:$N:9}"` of `DR=fleet-us-west-2` passed every door).
+_BOUND_VARIABLE = r"\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Za-z_][A-Za-z0-9_]*"
+_BOUND = rf"[ \t]*(?:\([ \t]*-?[0-9][-+*0-9 \t]*\)|-?[0-9][-+*0-9 \t]*|{_BOUND_VARIABLE})"
+_SUBSTRING = (
+    rf"(?<=:)(?:[0-9][-+*0-9 \t]*|[ \t]+-?[0-9][-+*0-9 \t]*|\({_BOUND}\)[ \t]*|{_BOUND_VARIABLE}|(?=:))(?::{_BOUND})?"
+)
 PARAMETER_OPERATION = re.compile(
     # mutation58b: an indexed element too (`${R[1]:3}`; not `[@]` / `[*]`: a slice of items, another operation)
     # mutation59 (stop 59): and a positional parameter (`${1:6}`, `${1#fleet-}`, `${10,,}` in a function or after
     # `set --`: bash(1) "Parameter Expansion" applies to any parameter; each passed every door with a Region abroad)
     r"\$\{([A-Za-z_][A-Za-z0-9_]*(?:\[(?:[0-9]+|\$?[A-Za-z_][A-Za-z0-9_]*)\])?|[1-9][0-9]*)"
-    r"(##?|%%?|//?|\^\^?|,,?|:(?=[0-9]|[ \t]+-?[0-9]|\(|:[ \t]*\(?[ \t]*-?[0-9]))"
+    r"(##?|%%?|//?|\^\^?|,,?|:(?=[0-9]|[ \t]+-?[0-9]|\(|\$\{?[A-Za-z_]|:[ \t]*\(?[ \t]*(?:-?[0-9]|\$)))"
     rf"({_SUBSTRING}|(?<!:){_OPERATION_WORD})\}}"
 )
 
@@ -3356,7 +3510,19 @@ def _operations_held(text: str, held: Mapping[str, Sequence[str]]) -> dict[str, 
             words = filled_texts(m.group(3), held) if "$" in m.group(3) else (m.group(3),)
             given = (operated(v, m.group(2), w) for v in sorted(held[m.group(1)]) for w in words if "$" not in w)
             out[m.group(0)] = tuple(dict.fromkeys(v for v in given if v is not None))
+            if m.group(2) == ":" and any("$" in w for w in words):
+                # scripts59: a substring whose bound is a variable holding nothing the reader knows: unknown
+                out[m.group(0)] += (UNCOMPUTED_BOUND,)
+    if "]:" in text:  # scripts59: an array's slice (`"${RS[@]:1}"`): each item it gives, a word of its own
+        for m in ARRAY_SLICE.finditer(text):
+            if f"{m.group(1)}[@]" in held:
+                out[m.group(0)] = array_slice_items(m, held)
     return {token: values for token, values in out.items() if values}
+
+
+UNCOMPUTED_BOUND = "$(a substring bound the reader does not compute)"
+"""(scripts59) What a substring of a known value gives where its bound is not computed: a substitution no evaluator
+computes, so that a destination fails it closed (RES-009 / RES-011 / RES-015), as :data:`PAST_THE_FILLING`."""
 
 
 def _substring_bound(text: str) -> int | None:
@@ -3960,6 +4126,10 @@ def function_outputs_written(script: str) -> str:
         start, end = text.find("{"), text.rfind("}")
         body = text[start + 1 : end].strip().rstrip(";").strip() if 0 <= start < end else ""
         echoes = body if _ECHOING_BODY.fullmatch(body) else _echoing_command(body)  # scripts58: or one of several
+        if echoes is None and (body[:3] == "if " or body[:5] == "case "):
+            # scripts59: a body choosing its echo by a branch, as the one evaluator reads it (branch_echoes)
+            branches = branch_echoes(body)
+            echoes = "if :; then " + "; elif :; then ".join(branches) + "; fi" if branches else None
         if defined.count(name) == 1 and echoes:
             echoing[name] = echoes
     if not echoing:
@@ -4007,6 +4177,72 @@ def _echoing_command(body: str) -> str | None:
     return echoing[0]
 
 
+# scripts59 (stop 59): bash(1) "Compound Commands": "if list; then list; [ elif list; then list; ] ... [ else list; ]
+# fi" and "case word in [ [(] pattern [ | pattern ] ... ) list ;; ] ... esac": the output of whichever branch runs.
+# `f() { if [ -f /etc/dr ]; then echo eu-central-1; else echo eu-west-1; fi; }` then `--region "$(f)"` was RES-011
+# with both Regions at home (a false alarm). A test writing nothing to the standard output (`[ ... ]`, `[[ ... ]]`,
+# `test`, `grep -q`, a silent command) is each condition; each branch is one echo among silent commands.
+_SILENT_TEST = re.compile(
+    r"(?:![ \t]+)?(?:\[\[?[ \t][^;&|<>()`]*\]\]?|test[ \t][^;&|<>()`]*|grep[ \t]+-[A-Za-z]*q[^;&|<>()`]*)"
+)
+_CASE_ARM = re.compile(r"\(?[^()`;]*\)(.*)", re.S)
+_CASE_HEAD = re.compile(r"case[ \t]+[^\s;&|<>()`]+[ \t]+in(?=\s)")
+
+
+def _branch_echo(commands: list[str]) -> str | None:
+    """(scripts59) The one echoing command of a branch's ``commands``, the others silent; else None."""
+    echoing = [c for c in commands if _ECHOING_BODY.fullmatch(c)]
+    if len(echoing) != 1 or not all(c in echoing or _SILENT_COMMAND.fullmatch(c) for c in commands):
+        return None
+    return echoing[0]
+
+
+def branch_echoes(body: str) -> list[str] | None:
+    """(scripts59) The echoing command of each branch of ``body``, one ``if`` / ``elif`` / ``else`` compound or one
+    ``case`` compound (bash(1) "Compound Commands"), whose conditions write nothing (:data:`_SILENT_TEST`) and whose
+    branches each echo once among silent commands (:func:`_branch_echo`); None for any other body (a nested compound,
+    a quoted `;`, a condition that may print)."""
+    body = body.strip().rstrip(";").strip()
+    if body[:5] == "case ":
+        head = _CASE_HEAD.match(body)
+        rest = body[head.end() :] if head is not None else ""
+        if not rest.endswith("esac") or "case " in rest or "esac" in rest[:-4]:
+            return None
+        arms = [a.strip() for a in rest[:-4].split(";;")]
+        echoes: list[str] = []
+        for arm in (a for a in arms if a):
+            m = _CASE_ARM.fullmatch(arm)
+            echo = _branch_echo([c.strip() for c in re.split(r"[;\n]", m.group(1)) if c.strip()]) if m else None
+            if echo is None:
+                return None
+            echoes.append(echo)
+        return echoes or None
+    if not body.endswith("fi") or len(re.findall(r"(?<![\w-])if[ \t]", body)) != 1 or "case " in body:
+        return None
+    branches: list[list[str]] = []
+    current: list[str] | None = None
+    commands = [c.strip() for c in re.split(r"[;\n]", body[:-2]) if c.strip()]
+    for command in commands:
+        word, _, rest = command.partition(" ")
+        if word in ("if", "elif"):
+            if not _SILENT_TEST.fullmatch(rest.strip()) and not _SILENT_COMMAND.fullmatch(rest.strip()):
+                return None
+            current = None
+            continue
+        if word in ("then", "else"):
+            current = []
+            branches.append(current)
+            if rest.strip():
+                current.append(rest.strip())
+            continue
+        if current is None:
+            return None
+        current.append(command)
+    found = [_branch_echo(b) for b in branches]
+    echoes = [e for e in found if e is not None]
+    return echoes if echoes and len(echoes) == len(found) else None
+
+
 def _echoed_with(body: str, words: list[str]) -> str | None:
     """(falsealarm57b) ``body`` with its positional parameters given ``words`` (each a literal word or a variable,
     written braced); None for another word or another expansion of the positions."""
@@ -4033,6 +4269,19 @@ def _echoed_with(body: str, words: list[str]) -> str | None:
         return None
     written = _BODY_POSITIONAL.sub(position, body)
     return None if "${@" in written or "${*" in written or "${!" in written else written
+
+
+def loop_bound_names(line: str) -> frozenset[str]:
+    """(scripts59 (stop 59)) The variables a script line's ``for NAME in`` / ``select`` loops and ``while read NAMES``
+    loops bind (:data:`_FOR_IN`, :data:`_WHILE_READ`): for a script list's items one shell runs in order (an SSM
+    Command document's ``runCommand``), where a later item using one (the loop's body) is judged with the items joined.
+    Gate: ``for`` / ``select`` / ``read`` in the line."""
+    names: set[str] = set()
+    if "for" in line or "select" in line:
+        names.update(m.group(1) for m in _FOR_IN.finditer(line))
+    if "read" in line and "while" in line:
+        names.update(n for m in _WHILE_READ.finditer(line) for n in m.group("names").split())
+    return frozenset(names)
 
 
 def has_while_read(script: str) -> bool:
@@ -4345,6 +4594,18 @@ OWN_MACHINE = "${HOSTNAME}"
 of the current host"): a placeholder, judged as any placeholder is (before a fixed domain, a host under it)."""
 
 
+def _branch_values(
+    body: str, reaching: Mapping[str, Sequence[str]], files: Mapping[str, str], own: tuple[re.Pattern[str], str] | None
+) -> list[str] | None:
+    """(scripts59 (stop 59)) What an ``if`` / ``case`` compound ``body`` of echoing branches (:func:`branch_echoes`)
+    gives: each branch's echo, any of which may run; None for any other body or a branch not computed."""
+    branches = branch_echoes(body) if body[:3] == "if " or body[:5] == "case " else None
+    given = [substitution_values(f"$({echo})", reaching, files, own) for echo in branches or ()]
+    if not given or any(v is None for v in given):
+        return None
+    return list(dict.fromkeys(v for g in given for v in g or ()))
+
+
 def substitution_values(
     substitution: str,
     reaching: Mapping[str, Sequence[str]],
@@ -4372,7 +4633,11 @@ def substitution_values(
         from_file = _jq_file_values(body, files)
         if from_file is not None:
             return from_file
-    rewritten = filter_values(text, reaching)
+    rewritten = (
+        _branch_values(body, reaching, files, own)
+        or _nested_echo_values(body, reaching, files, own)
+        or filter_values(text, reaching)
+    )
     if rewritten:
         return rewritten
     commands = list(_simple_commands(_words(body)))
@@ -4401,6 +4666,20 @@ def substitution_values(
             # inner one gives (was unknown: RES-011 at home)
             return substitution_values(inner, reaching, files, own)
     return _echoed_values(first.words, reaching)
+
+
+def _nested_echo_values(
+    body: str, reaching: Mapping[str, Sequence[str]], files: Mapping[str, str], own: tuple[re.Pattern[str], str] | None
+) -> list[str] | None:
+    """(scripts59 (stop 59)) ``echo $(CMD)``, one unquoted substitution echoed (bash(1) "Word Splitting": the inner
+    output is split into words, which echo writes joined by one blank): what the inner one gives, its words so joined;
+    None for any other body or an inner one not computed. `curl $(echo $(cat /etc/h))` and `--region "$(echo
+    "$(cat FILE)")"` read as a command's argument (its quotes removed) were RES-011 at home too."""
+    inner = body[4:].strip() if body[:5] in ("echo ", "echo\t") else ""
+    if inner[:2] != "$(" or substitution_at(inner, 0) != inner:
+        return None
+    given = substitution_values(inner, reaching, files, own)
+    return None if given is None else [" ".join(v.split()) for v in given if v.split()] or None
 
 
 _MAX_SEQ_VALUES = 256
@@ -4806,7 +5085,8 @@ def machine_or_private(word: str, script: str, files: Mapping[str, str]) -> bool
 def written_files(script: str) -> dict[str, str]:
     """Each file ``script`` writes whole, by a here-document, echo / printf redirections or another command's output
     the evaluator computes (:func:`command_output_files`), and its content (the last written)."""
-    return {**dict(heredoc_files(script)), **dict(echoed_files(script)), **dict(command_output_files(script))}
+    given = {**dict(heredoc_files(script)), **dict(echoed_files(script))}
+    return {**given, **dict(command_output_files(script, given))}  # scripts59: a command reading a written file
 
 
 # falsealarm53 (stop 53): a file written with a command's output (bash(1) "Redirecting Output": `COMMAND > FILE`), the
@@ -4819,11 +5099,13 @@ _COMMAND_WRITE = re.compile(r"(?:^|&&|;)\s*(?:sudo\s+)?([^;&<>\s][^;&<>]*?)\s*>[
 _WRITERS_READ_ELSEWHERE = frozenset({"echo", "printf", "cat", "tee", "sed", "perl", "awk", "install"})
 
 
-def command_output_files(script: str) -> list[tuple[str, str]]:
+def command_output_files(script: str, given: Mapping[str, str] | None = None) -> list[tuple[str, str]]:
     """Each file ``script`` truncates with the output of one command (or pipeline) the evaluator computes, as ``(file,
     its values a line)``; a lone echo / printf, a here-document and a file's edit are read by :func:`echoed_files`,
     :func:`heredoc_files` and the edit readers (an echo piped through a filter is computed here: echoed_files would
-    take the pipeline's words for the text)."""
+    take the pipeline's words for the text). scripts59 (stop 59): ``given``, the files those readers find written,
+    and each file an earlier line writes so, are the files the command may read (`jq -r .region cfg.json > /tmp/r`
+    of a cfg.json the script writes, then `R=$(cat /tmp/r)`: was unknown, RES-011 at home too)."""
     files: dict[str, str] = {}
     for written in script.splitlines():
         line = _STDERR_DISCARDED.sub("", written) if "2>" in written else written
@@ -4842,7 +5124,7 @@ def command_output_files(script: str) -> list[tuple[str, str]]:
             continue
         if teed is not None and _echo_write(written) is not None:
             continue  # codehealth53: `echo TEXT | tee FILE` is echoed_files' (one reading of a line, not two)
-        values = substitution_values(f"$({command})", {}, {})
+        values = substitution_values(f"$({command})", {}, {**given, **files} if given else files)
         if values is not None:
             appended = files.get(file, "") if teed is not None and "a" in teed["append"] else ""
             files[file] = appended + "".join(f"{v}\n" for v in values)
@@ -5164,15 +5446,20 @@ def _here_document_read(m: re.Match[str]) -> str:
 # scripts56: `printf -v NAME FORMAT ARGUMENTS...` with another format or several arguments (`printf -v R '%s-%s' us
 # west-2`): what printf prints (:func:`_printf_strings`: the conversions it reads, the format reused for the rest)
 _PRINTF_FORMAT_TO_VARIABLE = re.compile(
-    r"(?<![^\s;&|(])printf[ \t]+-v[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]+([^\n;&|<>()`]+?)[ \t]*(?=$|[;&|)#])", re.M
+    r"(?<![^\s;&|(])printf[ \t]+-v[ \t]*(?P<q>['\"]?)(?P<name>[A-Za-z_][A-Za-z0-9_]*(?:\[[0-9]+\])?)(?P=q)"
+    r"[ \t]+(?P<given>[^\n;&|<>()`]+?)[ \t]*(?=$|[;&|)#])",
+    re.M,
 )  # scripts57: an argument holding a variable too (`"$A"`; a `$(` is no such word: `(` is not taken)
+# scripts59 (stop 59): and an indexed element (bash(1) "printf": "-v var ... assigns the output to the variable var";
+# `printf -v 'A[1]' '%s' WORD` assigns that element, as `A[1]=WORD` does): `${A[1]}` held nothing (a Region abroad
+# passed every door)
 
 
 def _printed_assignment(m: re.Match[str]) -> str:
     """(scripts56) ``printf -v NAME FORMAT ARGS`` of literal words written as ``NAME=OUTPUT`` (quoted where it holds a
     blank), padded to the same length; as written when a word holds an expansion, :func:`_printf_strings` does not
     read the format, or the assignment does not fit in it."""
-    given = m.group(2)
+    given = m.group("given")
     if "$" in given:
         given = _braced_arguments(given)
         if given is None:
@@ -5190,9 +5477,9 @@ def _printed_assignment(m: re.Match[str]) -> str:
     if "$" in printed:  # scripts57: the variables' values are filled in by the one resolver (a double-quoted word)
         if any(c in printed for c in '"\\`'):
             return m.group(0)
-        written = f'{m.group(1)}="{printed}"'
+        written = f'{m.group("name")}="{printed}"'
         return written.ljust(len(m.group(0))) if len(written) <= len(m.group(0)) else m.group(0)
-    written = f"{m.group(1)}={printed if _LOOP_WORD.fullmatch(printed) else shlex.quote(printed)}"
+    written = f"{m.group('name')}={printed if _LOOP_WORD.fullmatch(printed) else shlex.quote(printed)}"
     return written.ljust(len(m.group(0))) if len(written) <= len(m.group(0)) else m.group(0)
 
 
@@ -5206,6 +5493,9 @@ def _braced_arguments(words: str) -> str | None:
     return SHELL_PARAMETER.sub(lambda r: f"${{{r.group(1) or r.group(2)}}}", words)
 
 
+_WHOLE_INPUT = re.compile(r"\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\$\([^\n]*\)")
+
+
 def _split_here_string(m: re.Match[str]) -> str:
     """(mutation55) ``[IFS=X] read [-r] [-a] NAMES <<< WORD`` written as the assignments it makes (``A=f1;B=f2``, an
     array ``NAME=(f1 f2)``), padded to the same length; as written when they do not fit in it or one name alone is
@@ -5217,6 +5507,11 @@ def _split_here_string(m: re.Match[str]) -> str:
         literal = unset.group(2)  # scripts57: `<<< "${DR:-a b}"` where nothing sets DR: the default word
     array = "a" in options
     if not array and len(names) == 1 and ifs is None:
+        return m.group(0)
+    if array and word[:1] != "'" and _WHOLE_INPUT.fullmatch(literal) and (ifs is not None or literal[:2] != "$("):
+        # scripts59 (stop 59): `IFS=, read -r -a R <<< "$(cmd)"` and `read -a R <<< "$LIST"` split what the input
+        # gives at IFS (bash(1) "read"): left as written for array_inputs' `ifs/` reading; written `R=("$LIST")` the
+        # value was one item, so `${R[1]}` held nothing (a second Region passed every door)
         return m.group(0)
     if (
         word[:1] != "'"
