@@ -124,6 +124,7 @@ import platform_programs_falsealarm57 as fa57
 import platform_programs_falsealarm57b as fa57b
 import platform_programs_falsealarm58 as fa58
 import platform_programs_falsealarm58b as fa58b
+import platform_programs_falsealarm59 as fa59
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_fnb64_51 as fb51
@@ -18991,6 +18992,11 @@ CASES: list[Case] = [
     # (also inside single / double quotes), nested `$( )` in double quotes, /usr/bin/jq with comments and a
     # double-quoted jq program, each giving a Region abroad, are RES-009; the home Region passes (pinned)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc58b.rows()],
+    # -- stop 59, false alarms round 24 (tests/platform_programs_falsealarm59.py): 81 private octets, nine hosts by nine
+    # ports, 60 host:port values and a wrapper called for 81 private hosts pass (RES-015 past the reader's bounds
+    # before); a partner's host among them, a variable first octet (192.17.0.N), a port holding `80@<partner>` are
+    # RES-015, a Region abroad given by ${A:-$B} or a NUL list RES-009 (refused before and after)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa59.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
