@@ -147,8 +147,12 @@ def rows() -> list[Row]:
     out: list[Row] = []
     for code in AWS_CODES:
         p = f"falsealarm59-{code.lower()}-"
-        out += [(p + shape, code, _boot(body)(code), set(expected), []) for shape, (body, expected) in AWS_SHAPES.items()]
+        out += [
+            (p + shape, code, _boot(body)(code), set(expected), []) for shape, (body, expected) in AWS_SHAPES.items()
+        ]
     for code in ALI_CODES:
         p = f"falsealarm59-{code.lower()}-"
-        out += [(p + shape, code, _ali(body)(code), set(expected), []) for shape, (body, expected) in ALI_SHAPES.items()]
+        out += [
+            (p + shape, code, _ali(body)(code), set(expected), []) for shape, (body, expected) in ALI_SHAPES.items()
+        ]
     return out

@@ -3170,7 +3170,9 @@ combinations: a command substitution no evaluator computes, so that a destinatio
 as an unknown value) rather than dropping the combinations not written (the engine's ``_PAST_THE_CAP`` for values)."""
 
 
-def _combinations(choices: list[list[str | None]], apart: frozenset[int] = frozenset()) -> Iterator[tuple[str | None, ...]]:
+def _combinations(
+    choices: list[list[str | None]], apart: frozenset[int] = frozenset()
+) -> Iterator[tuple[str | None, ...]]:
     """The combinations :func:`filled_texts` writes: every one while they are at most :data:`_MAX_FILLED`; past that,
     each value of each variable once, the others at their first value (the lead's review of stop 57: the product was
     cut at eight, so that a ninth value a variable was assigned, a partner's host or a Region abroad, was never
@@ -3218,13 +3220,16 @@ def _joined(choices: list[list[str | None]], apart: frozenset[int]) -> list[list
 # no combination can judge otherwise than its values one by one do:
 # - a port: every value a port number (RFC 3986 3.2.3, "port = *DIGIT"), every use right after the one `:` of an
 #   authority (after a `]`, or with no other `:` back to a blank, `/` or `@`) and before its end (a blank, `/`, `?`,
-#   `#`, a quote, `,`, `;` or the text's end), and no other variable of the text holding a `:` (`$h` of an IPv6
-#   address would take the port into the address) or a blank: the host it follows is the same for every port;
+#   `#`, a quote, `,`, `;` or the text's end): the host it follows is the same for every port (`$h` of an IPv6
+#   address would take the port into the address: a `:` in a value, below);
 # - an octet under a literal private network: every value a decimal octet (0-255, no leading zero), every use a whole
 #   part of a dotted quad whose first part(s) are literal octets naming a private or loopback network (`10.`,
 #   `192.168.`, `172.16.`; the first and last address of that prefix private, references.is_private_address): every
 #   combination is an address of that network. `"${NET}.${OCT}.0.5"` (the first part a variable: `192.17.0.5` is
 #   public) and `"$A$B"` (one part of two variables) stay judged in every combination, or unknown past the bound.
+# - and no value of the text's variables holding a character that could open another authority, path, query or word
+#   (`x@192` before `.${B}.5` makes a host 192.B.0.5 whose verdict is B's: every combination is then judged).
+_STRUCTURAL = re.compile(r"[\s@/:?#\[\]\\\"'`$%,;|&()<>*{}=]")
 _PORT_VALUE = re.compile(r"[0-9]{1,5}")
 _OCTET_VALUE = re.compile(r"0|[1-9][0-9]?|1[0-9][0-9]|2[0-4][0-9]|25[0-5]")
 _VARIABLE_REFERENCE = r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))"
@@ -3237,8 +3242,10 @@ def _judged_apart(text: str, names: list[str], choices: list[list[str | None]]) 
     """(falsealarm59) The indexes of ``names`` (``choices`` their values) that :func:`_combinations` writes each value
     once in ``text``: a port, an octet under a literal private network (the comment above)."""
     held = {n: c for n, c in zip(names, choices, strict=True) if c != [None]}
-    if sum(len(c) > 1 for c in held.values()) <= 1:
-        return frozenset()
+    if sum(len(c) > 1 for c in held.values()) <= 1 or any(
+        v is None or _STRUCTURAL.search(v) for c in held.values() for v in c
+    ):
+        return frozenset()  # a value that could open another authority, path or word: every combination judged
     uses: dict[str, int] = {}
     for reference in SHELL_PARAMETER.finditer(text):
         name = reference.group(1) or reference.group(2)
@@ -3253,23 +3260,17 @@ def _judged_apart(text: str, names: list[str], choices: list[list[str | None]]) 
             n: k
             for n, k in apart.items()
             if all(v is not None and _PORT_VALUE.fullmatch(v) and int(v) <= 65535 for v in held[n])
-            and not any(
-                v is not None and (":" in v or any(c.isspace() for c in v))
-                for other, values in held.items()
-                if other != n
-                for v in values
-            )
         }
     if "." in text:
         for m in _QUAD.finditer(text):
             parts = m.group(1).split(".")
             literal = list(itertools.takewhile(lambda part: part[:1] != "$", parts))
-            if not literal or not _private_prefix(literal):
+            references = [r for part in parts[len(literal) :] if (r := _WHOLE_REFERENCE.fullmatch(part))]
+            quad = [r.group(1) or r.group(2) for r in references]
+            if not literal or not _private_prefix(literal) or not all(n in held for n in quad):
                 continue
-            for part in parts[len(literal) :]:
-                reference = _WHOLE_REFERENCE.fullmatch(part)
-                name = reference and (reference.group(1) or reference.group(2))
-                if name in held and all(v is not None and _OCTET_VALUE.fullmatch(v) for v in held[name]):
+            if all(v is not None and _OCTET_VALUE.fullmatch(v) for n in quad for v in held[n]):
+                for name in quad:  # every part of the quad an octet (`1.1` in one would move the others)
                     apart[name] = apart.get(name, 0) + 1
     return frozenset(i for i, n in enumerate(names) if n in apart and apart[n] == uses.get(n))
 
