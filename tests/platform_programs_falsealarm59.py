@@ -110,6 +110,23 @@ aws logs describe-log-groups --region "${PLAN:6:-5}"
 EVERYDAY_ABROAD = EVERYDAY.replace("HOME_REGION=@R@", "HOME_REGION=@X@")
 EVERYDAY_NUL_ABROAD = EVERYDAY.replace("printf '%s\\0' @R@ @R2@", "printf '%s\\0' @R@ @X@")
 
+# rsyslog's include of a directory outside /etc/rsyslog.d (stop 58's reading) forwarding to the VPC's collector, and
+# `read -d ,` of a file the script writes (bash(1) "read": "-d delim The first character of delim is used to
+# terminate the input line").
+RSYSLOG_INCLUDE = r"""mkdir -p /etc/fleet/rsyslog
+cat > /etc/fleet/rsyslog/forward.conf <<'EOF'
+action(type="omfwd" target="10.20.1.60" port="514" protocol="tcp")
+EOF
+echo '$IncludeConfig /etc/fleet/rsyslog/*.conf' >> /etc/rsyslog.conf
+systemctl restart rsyslog
+"""
+RSYSLOG_INCLUDE_PARTNER = RSYSLOG_INCLUDE.replace('target="10.20.1.60"', 'target="@P@"')
+READ_DELIM = r"""printf '%s,%s\n' @R@ blue > /etc/fleet/plan
+read -r -d , R < /etc/fleet/plan || true
+aws sqs list-queues --region "$R"
+"""
+READ_DELIM_ABROAD = READ_DELIM.replace("@R@ blue", "@X@ blue")
+
 ALI_HOSTPORT = HOSTPORT.replace("10.20.1.", "172.16.1.")
 ALI_HOSTPORT_PARTNER = ALI_HOSTPORT.replace("172.16.1.19", "@P@")
 ALI_OCTETS = OCTETS.replace("10.20.", "172.16.")
@@ -131,6 +148,10 @@ AWS_SHAPES: dict[str, tuple[str, set[str]]] = {
     "everyday-home": (EVERYDAY, set()),
     "everyday-abroad": (EVERYDAY_ABROAD, {"RES-009"}),
     "everyday-nul-abroad": (EVERYDAY_NUL_ABROAD, {"RES-009"}),
+    "rsyslog-include-home": (RSYSLOG_INCLUDE, set()),
+    "rsyslog-include-partner": (RSYSLOG_INCLUDE_PARTNER, {"RES-015"}),
+    "read-delim-home": (READ_DELIM, set()),
+    "read-delim-abroad": (READ_DELIM_ABROAD, {"RES-009"}),
 }  # fmt: skip
 """Each AWS shape (EC2 instance user data) and its verdict in every jurisdiction."""
 ALI_SHAPES: dict[str, tuple[str, set[str]]] = {
