@@ -25,6 +25,9 @@ a wrapper's merged calls write each distinct word of a place once up to 1,024 (w
 The offending twins stay refused: a partner's host among the hosts or the calls (RES-015), ``"${NET}.${OCT}.0.N"``
 whose first part is a variable (``192.17.0.N`` is public: judged in every combination, past the bound unknown), a
 "port" ``80@<partner>`` (a URL's user information, the host the partner's), a Region abroad (RES-009).
+Pinned (passed before and after, twins refused before and after): ``${A:-$B}``, a NUL list, a function that logs then
+echoes, a substring, rsyslog's ``$IncludeConfig`` of a directory outside /etc/rsyslog.d, ``read -d ,`` of a
+written file.
 
 Ids: ``falsealarm59-<code>-<shape>``; tests/test_realistic_programs.py runs them as CASES.
 """
