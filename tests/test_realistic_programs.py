@@ -125,6 +125,7 @@ import platform_programs_falsealarm57 as fa57
 import platform_programs_falsealarm57b as fa57b
 import platform_programs_falsealarm58 as fa58
 import platform_programs_falsealarm58b as fa58b
+import platform_programs_falsealarm59 as fa59
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_fnb64_51 as fb51
@@ -19014,6 +19015,11 @@ CASES: list[Case] = [
     # substitution unquoted or in an argument and jq's output read back from a file pass with Regions at home (RES-011
     # before); a partner's host by ANSI-C quoting or a nested substitution is RES-015
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc59.rows()],
+    # -- stop 59, false alarms round 24 (tests/platform_programs_falsealarm59.py): 81 private octets, nine hosts by nine
+    # ports, 60 host:port values and a wrapper called for 81 private hosts pass (RES-015 past the reader's bounds
+    # before); a partner's host among them, a variable first octet (192.17.0.N), a port holding `80@<partner>` are
+    # RES-015, a Region abroad given by ${A:-$B} or a NUL list RES-009 (refused before and after)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa59.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

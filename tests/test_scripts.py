@@ -5671,42 +5671,53 @@ def test_scripts58_a_host_of_two_variables_past_eight_combinations(side: str) ->
 
 
 def test_scripts58_an_assignment_past_the_combinations_is_unknown() -> None:
+    # falsealarm59 (stop 59): moved. `10.$A.$B.5` of two octets under the literal 10.0.0.0/8 is judged per variable
+    # (every combination is a private address): its 81 combinations pass (were the unknown value, a false alarm)
     values = " ".join(str(i) for i in range(9))
     script = f'#!/bin/bash\nfor A in {values}; do\n for B in {values}; do\n  H="10.$A.$B.5"\n'
     script += '  psql -h "$H" -c 1\n done\ndone\n'
-    unknown = [("RES-015", "user_data(base64).psql", "$(more values than the reader keeps)")]
-    assert findings(script, "EU", "aws") == unknown  # the loops' 81 combinations: fail closed, as the case branches'
+    assert findings(script, "EU", "aws") == []
+    unknown = ("RES-015", "user_data(base64).psql", "$(more values than the reader keeps)")
+    first = script.replace("for A", "for N in 10 11; do for A").replace('"10.$A', '"$N.$A') + "done\n"
+    assert unknown in findings(first, "EU", "aws")  # the first octet a variable: every combination, past 64 unknown
     cases = "".join(f"  a{i}) A={i} ;;\n" for i in range(9)) + "".join(f"  b{i}) B={i} ;;\n" for i in range(9))
     script = f'#!/bin/bash\ncase "$S" in\n{cases}esac\nH="10.${{A}}.${{B}}.5"\npsql -h "$H" -c 1\n'
-    assert findings(script, "EU", "aws") == unknown  # 81 combinations: fail closed (a false alarm at that size)
+    assert findings(script, "EU", "aws") == []  # falsealarm59: was unknown
+    for other in ("8.partner", "256", "x@192"):  # a value no octet: every combination judged, past 64 unknown
+        assert unknown in findings(script.replace("a8) A=8", f"a8) A={other}"), "EU", "aws"), other
 
 
 # scripts58: a wrapper's distinct calls past 64 are merged by shape, never dropped
 def test_scripts58_calls_past_the_bound_are_merged() -> None:
     from components.residency.scripts import PAST_THE_CALLS, _calls_within_bound
 
-    own = [["--log-group-name", f"g{i}", "--region", "eu-central-1"] for i in range(80)]  # 16 names past: unknown
+    # falsealarm59 (stop 59): moved. A place's distinct words past the bound are each written up to 1,024 (was 8)
+    own = [["--log-group-name", f"g{i}", "--region", "eu-central-1"] for i in range(80)]  # 16 names past: each
     merged = _calls_within_bound(own)
-    assert merged[:64] == own[:64] and merged[64:] == [["--log-group-name", PAST_THE_CALLS, "--region", "eu-central-1"]]
+    assert merged[:64] == own[:64] and merged[64:] == own[64:]
     mixed = _calls_within_bound([*own, ["--log-group-name", "x", "--region", "us-west-2"]])
-    assert ["--log-group-name", PAST_THE_CALLS, "--region", "us-west-2"] in mixed
+    assert ["--log-group-name", "g64", "--region", "us-west-2"] in mixed
+    many = [["--log-group-name", f"g{i}", "--region", "eu-central-1"] for i in range(64 + 1025)]  # 1,025 past
+    assert _calls_within_bound(many)[64:] == [["--log-group-name", PAST_THE_CALLS, "--region", "eu-central-1"]]
     shapes = _calls_within_bound([[f"--o{i}", "x", f"--region={i}"] for i in range(200)])
     assert PAST_THE_CALLS in shapes[-1] and "--o199" in shapes[-1] and f"--region={PAST_THE_CALLS}" in shapes[-1]
     assert _calls_within_bound(own[:64]) == own[:64]
 
 
-@pytest.mark.parametrize(("last", "expected"), [("us-west-2", ["RES-009"]), ("eu-north-1", []), (None, ["RES-011"])])
+# falsealarm59 (stop 59): moved. Nine Regions past the bound at one place are each judged (RES-009: us-west-2 among
+# them), not unknown (RES-011): a place's distinct words are written each up to 1,024
+@pytest.mark.parametrize(("last", "expected"), [("us-west-2", ["RES-009"]), ("eu-north-1", []), (None, ["RES-009"])])
 def test_scripts58_the_65th_distinct_call(last: str | None, expected: list[str]) -> None:
     body = '#!/bin/bash\nretain() { aws logs put-retention-policy --retention-in-days 30 "$@"; }\n'
     calls = "".join(f"retain --log-group-name g{i} --region eu-central-1\n" for i in range(64))
-    if last is None:  # two past the bound, differing in more than eight Regions: unknown
+    if last is None:  # nine past the bound, differing in more than eight Regions: each judged
         tail = "".join(f"retain --log-group-name x{i} --region {r}\n" for i, r in enumerate(_NINE_REGIONS))
     else:
         tail = f"retain --log-group-name last --region {last}\n"
     assert sorted({f[0] for f in findings(body + calls + tail, "EU", "aws")}) == expected
 
 
-# nine Regions past the bound at one place: unknown (RES-011), not each
+# nine Regions past the bound at one place: each judged (falsealarm59; unknown, RES-011, at stop 58)
 _NINE_REGIONS = ["eu-west-1", "eu-west-3", "eu-north-1", "eu-south-1", "eu-south-2", "eu-central-1", "us-west-2",
                  "us-east-1", "ap-south-1"]  # fmt: skip
 
@@ -6709,3 +6720,95 @@ def test_scripts59_a_loop_over_script_list_items(items: list[str]) -> None:
         props = {"content": content, "documentType": "Command", "documentFormat": "JSON"}
         subject = Subject("aws:ssm/document:Document", "d", props, provider("EU", "aws"))
         assert sorted({f.rule.id for f in ENGINES["EU"].check(subject)[0]}) == expected, (region, lines)
+
+
+# falsealarm59 (stop 59): a text of several variables past 64 combinations was unknown (RES-015, a false alarm for
+# 81 private addresses or nine hosts by nine ports). A port after an authority's `:` and an octet under a literal
+# private network are judged apart (each value once): no combination can judge otherwise. Every other shape keeps
+# every combination (past 64: unknown).
+_OCTETS9 = [str(i) for i in range(1, 10)]
+_HOSTS9 = [f"10.20.1.{i}" for i in range(11, 20)]
+_PORTS9 = [str(p) for p in range(8080, 8089)]
+
+
+@pytest.mark.parametrize(
+    ("text", "held", "apart"),
+    [
+        ("10.${A}.${B}.5", {"A": _OCTETS9, "B": _OCTETS9}, {"A", "B"}),
+        ("http://10.20.$A.$B:8080/", {"A": _OCTETS9, "B": _OCTETS9}, {"A", "B"}),
+        ("192.168.${A}.${B}", {"A": _OCTETS9, "B": _OCTETS9}, {"A", "B"}),
+        ("172.16.${A}.${B}", {"A": _OCTETS9, "B": _OCTETS9}, {"A", "B"}),
+        ("$h:$p", {"h": _HOSTS9, "p": _PORTS9}, {"p"}),
+        ("http://$h:${p}/healthz", {"h": _HOSTS9, "p": _PORTS9}, {"p"}),
+        ("ec2-user@$h:$p", {"h": _HOSTS9, "p": _PORTS9}, {"p"}),
+        ("[fd00::1]:$p $h", {"h": _HOSTS9, "p": _PORTS9}, {"p"}),
+        # kept whole: the first part a variable, a public or partial literal prefix, two variables in one part
+        ("${NET}.${OCT}.0.5", {"NET": ["10", "192"], "OCT": ["168", "17", *_OCTETS9]}, set()),
+        ("172.${A}.${B}.5", {"A": ["16", "17", "31"], "B": _OCTETS9}, set()),
+        ("100.${A}.${B}.5", {"A": ["64", "65"], "B": _OCTETS9}, set()),
+        ("203.0.${A}.${B}", {"A": _OCTETS9, "B": _OCTETS9}, set()),
+        ("10.$A$B.0.5", {"A": _OCTETS9, "B": _OCTETS9}, set()),
+        ("x10.${A}.${B}.5", {"A": _OCTETS9, "B": _OCTETS9}, set()),
+        ("${P}10.${A}.${B}.5", {"P": ["1", "2"], "A": _OCTETS9, "B": _OCTETS9}, set()),
+        ("10.${A}.${B}.5.nip.io", {"A": _OCTETS9, "B": _OCTETS9}, set()),
+        ("10.${A}.${B}.5", {"A": [*_OCTETS9[:8], "x@192"], "B": _OCTETS9}, set()),  # a value opening a host
+        ("10.${A}.${B}.5", {"A": [*_OCTETS9[:8], "1.1"], "B": _OCTETS9}, set()),  # one part no octet: none apart
+        ("10.${A}.${B}.5", {"A": [*_OCTETS9[:8], "08"], "B": _OCTETS9}, set()),
+        ("$h:$p", {"h": ["fd00::1", "fd00::2"], "p": _PORTS9}, set()),  # `fd00::1:8080` is an address
+        ("$h:$p", {"h": _HOSTS9, "p": ["80@db.partner.example.com", "8080"]}, set()),  # user information, no port
+        ("$h:$p", {"h": _HOSTS9, "p": ["80", "70000", *_PORTS9]}, set()),  # 70000 is no port number
+        ("fd00:1:$h:$p", {"h": ["1", "2"], "p": _PORTS9}, set()),  # an IPv6 address's groups, not a port
+        ("$h:$p.partner.example.com", {"h": _HOSTS9, "p": _PORTS9}, set()),
+        ("$h:$p $p.0.0.1", {"h": _HOSTS9, "p": _PORTS9}, set()),  # used elsewhere too
+        ("$A$B", {"A": ["10.0", "192.1", *_OCTETS9], "B": [".0.5", "7.0.5", *_OCTETS9]}, set()),
+    ],
+)
+def test_falsealarm59_judged_apart(text: str, held: dict[str, list[str]], apart: set[str]) -> None:
+    from components.residency.scripts import _judged_apart
+
+    names = list(held)
+    assert {names[i] for i in _judged_apart(text, names, [[*held[n]] for n in names])} == apart
+
+
+def test_falsealarm59_filled_texts_apart() -> None:
+    from components.residency.scripts import PAST_THE_FILLING, filled_texts
+
+    octets = filled_texts("10.${A}.${B}.5", {"A": _OCTETS9, "B": _OCTETS9})
+    assert len(octets) == 17 and PAST_THE_FILLING not in octets and {"10.9.1.5", "10.1.9.5"} <= set(octets)
+    ports = filled_texts("http://$h:$p/", {"h": _HOSTS9, "p": _PORTS9})
+    assert {f"http://{h}:8080/" for h in _HOSTS9} <= set(ports) and "http://10.20.1.11:8088/" in ports
+    assert len(ports) == 17 and PAST_THE_FILLING not in ports
+    split = filled_texts("${NET}.${OCT}.0.${N}", {"NET": ["10", "192"], "OCT": ["168", "17", *_OCTETS9], "N": _OCTETS9})
+    assert split[-1] == PAST_THE_FILLING  # the counter case: 198 combinations, unknown past the bound
+    assert "192.17.0.5" in filled_texts("${NET}.${OCT}.0.5", {"NET": ["10", "192"], "OCT": ["168", "17"]})
+
+
+# A property of the reading: where no text is unknown, every combination's address verdict (private or not) is among
+# the written texts' verdicts for the same host part, so a public combination is never hidden behind private ones.
+_POOL = ["0", "1", "9", "10", "16", "17", "31", "64", "100", "168", "172", "192", "255", "256", "08", "1.1", "x@192"]
+
+
+@given(
+    st.sampled_from(["10.$A.$B.5", "192.168.$A.$B", "172.16.$A.$B", "$A.$B.0.5", "10.$A$B.5", "127.$A.$B.1"]),
+    st.lists(st.sampled_from(_POOL), min_size=1, max_size=9, unique=True),
+    st.lists(st.sampled_from(_POOL), min_size=1, max_size=9, unique=True),
+)
+def test_falsealarm59_apart_hides_no_public_combination(text: str, a: list[str], b: list[str]) -> None:
+    from components.residency.references import is_private_address
+    from components.residency.scripts import PAST_THE_FILLING, filled_texts
+
+    written = filled_texts(text, {"A": a, "B": b})
+    if PAST_THE_FILLING in written:
+        return
+    every = {text.replace("$A", x).replace("$B", y) for x in a for y in b}
+    assert {is_private_address(t) for t in every} <= {is_private_address(t) for t in written}
+    assert all(is_private_address(t) for t in written) <= all(is_private_address(t) for t in every)
+
+
+@pytest.mark.parametrize("last", [None, "db.partner.example.com"])
+def test_falsealarm59_a_wrapper_of_81_hosts(last: str | None) -> None:
+    calls = "".join(f"run ec2-user@10.20.{r}.{s} uptime\n" for r in range(1, 10) for s in range(1, 10))
+    script = '#!/bin/bash\nrun() { ssh -o StrictHostKeyChecking=no "$@"; }\n' + calls
+    if last is not None:
+        script = script.replace("ec2-user@10.20.5.5 ", f"ec2-user@{last} ")  # a call past the 64th
+    assert sorted({f[0] for f in findings(script, "EU", "aws")}) == ([] if last is None else ["RES-015"])

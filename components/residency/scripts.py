@@ -3320,12 +3320,24 @@ combinations: a command substitution no evaluator computes, so that a destinatio
 as an unknown value) rather than dropping the combinations not written (the engine's ``_PAST_THE_CAP`` for values)."""
 
 
-def _combinations(choices: list[list[str | None]]) -> Iterator[tuple[str | None, ...]]:
+def _combinations(
+    choices: list[list[str | None]], apart: frozenset[int] = frozenset()
+) -> Iterator[tuple[str | None, ...]]:
     """The combinations :func:`filled_texts` writes: every one while they are at most :data:`_MAX_FILLED`; past that,
     each value of each variable once, the others at their first value (the lead's review of stop 57: the product was
     cut at eight, so that a ninth value a variable was assigned, a partner's host or a Region abroad, was never
     judged and passed every door). A text of one variable (the usual case) is thus filled with every value it holds;
-    past the bound, a text of several variables is also given :data:`PAST_THE_FILLING` (:func:`filled_texts`)."""
+    past the bound, a text of several variables is also given :data:`PAST_THE_FILLING` (:func:`filled_texts`).
+    falsealarm59: the choices at ``apart`` (:func:`_judged_apart`: a port, an octet under a literal private network)
+    are each value once, the others every combination (within the bound) at their first value."""
+    joined = _joined(choices, apart)
+    if apart and _every_combination(joined):
+        yield from itertools.product(*joined)
+        first = tuple(c[0] for c in choices)
+        for i in sorted(apart):
+            for value in choices[i][1:]:
+                yield (*first[:i], value, *first[i + 1 :])
+        return
     if _every_combination(choices):
         yield from itertools.product(*choices)
         return
@@ -3344,6 +3356,92 @@ def _every_combination(choices: list[list[str | None]]) -> bool:
     """Whether :func:`_combinations` writes every combination of ``choices``: at most :data:`_MAX_FILLED`, or one
     variable of several values (each value once is then every combination)."""
     return sum(len(c) > 1 for c in choices) <= 1 or math.prod(len(c) for c in choices) <= _MAX_FILLED
+
+
+def _joined(choices: list[list[str | None]], apart: frozenset[int]) -> list[list[str | None]]:
+    """(falsealarm59) ``choices`` with those at ``apart`` cut to their first value: the choices whose every
+    combination :func:`_combinations` writes."""
+    return [c[:1] if i in apart else c for i, c in enumerate(choices)] if apart else choices
+
+
+# falsealarm59 (stop 59): a text of several variables whose combinations pass the bound above is unknown (fail closed),
+# so that `psql -h "10.${a}.${b}.5"` over two loops of nine octets, or `curl "$h:$p"` of nine private hosts and nine
+# ports, was RES-015 (a false alarm). A variable is judged apart (each value once, not in every combination) only where
+# no combination can judge otherwise than its values one by one do:
+# - a port: every value a port number (RFC 3986 3.2.3, "port = *DIGIT"), every use right after the one `:` of an
+#   authority (after a `]`, or with no other `:` back to a blank, `/` or `@`) and before its end (a blank, `/`, `?`,
+#   `#`, a quote, `,`, `;` or the text's end): the host it follows is the same for every port (`$h` of an IPv6
+#   address would take the port into the address: a `:` in a value, below);
+# - an octet under a literal private network: every value a decimal octet (0-255, no leading zero), every use a whole
+#   part of a dotted quad whose first part(s) are literal octets naming a private or loopback network (`10.`,
+#   `192.168.`, `172.16.`; the first and last address of that prefix private, references.is_private_address): every
+#   combination is an address of that network. `"${NET}.${OCT}.0.5"` (the first part a variable: `192.17.0.5` is
+#   public) and `"$A$B"` (one part of two variables) stay judged in every combination, or unknown past the bound.
+# - and no value of the text's variables holding a character that could open another authority, path, query or word
+#   (`x@192` before `.${B}.5` makes a host 192.B.0.5 whose verdict is B's: every combination is then judged).
+_STRUCTURAL = re.compile(r"[\s@/:?#\[\]\\\"'`$%,;|&()<>*{}=]")
+_PORT_VALUE = re.compile(r"[0-9]{1,5}")
+_OCTET_VALUE = re.compile(r"0|[1-9][0-9]?|1[0-9][0-9]|2[0-4][0-9]|25[0-5]")
+_VARIABLE_REFERENCE = r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))"
+_PORT_USE = re.compile(rf":{_VARIABLE_REFERENCE}(?=$|[\s/?#\"',;])")
+_QUAD_PART = rf"(?:{_OCTET_VALUE.pattern}|{_VARIABLE_REFERENCE})"
+_QUAD = re.compile(rf"(?<![^\s\"'=/@\[(,;|<>])({_QUAD_PART}(?:\.{_QUAD_PART}){{3}})(?=$|[\s\"':/,;|)\]>?#])")
+
+
+def _judged_apart(text: str, names: list[str], choices: list[list[str | None]]) -> frozenset[int]:
+    """(falsealarm59) The indexes of ``names`` (``choices`` their values) that :func:`_combinations` writes each value
+    once in ``text``: a port, an octet under a literal private network (the comment above)."""
+    held = {n: c for n, c in zip(names, choices, strict=True) if c != [None]}
+    if sum(len(c) > 1 for c in held.values()) <= 1 or any(
+        v is None or _STRUCTURAL.search(v) for c in held.values() for v in c
+    ):
+        return frozenset()  # a value that could open another authority, path or word: every combination judged
+    uses: dict[str, int] = {}
+    for reference in SHELL_PARAMETER.finditer(text):
+        name = reference.group(1) or reference.group(2)
+        uses[name] = uses.get(name, 0) + 1
+    apart: dict[str, int] = {}
+    if ":" in text:
+        for m in _PORT_USE.finditer(text):
+            name = m.group(1) or m.group(2)
+            if name in held and _port_colon(text, m.start()):
+                apart[name] = apart.get(name, 0) + 1
+        apart = {
+            n: k
+            for n, k in apart.items()
+            if all(v is not None and _PORT_VALUE.fullmatch(v) and int(v) <= 65535 for v in held[n])
+        }
+    if "." in text:
+        for m in _QUAD.finditer(text):
+            parts = m.group(1).split(".")
+            literal = list(itertools.takewhile(lambda part: part[:1] != "$", parts))
+            references = [r for part in parts[len(literal) :] if (r := _WHOLE_REFERENCE.fullmatch(part))]
+            quad = [r.group(1) or r.group(2) for r in references]
+            if not literal or not _private_prefix(literal) or not all(n in held for n in quad):
+                continue
+            if all(v is not None and _OCTET_VALUE.fullmatch(v) for n in quad for v in held[n]):
+                for name in quad:  # every part of the quad an octet (`1.1` in one would move the others)
+                    apart[name] = apart.get(name, 0) + 1
+    return frozenset(i for i, n in enumerate(names) if n in apart and apart[n] == uses.get(n))
+
+
+def _port_colon(text: str, at: int) -> bool:
+    """(falsealarm59) Whether the `:` at ``at`` of ``text`` is an authority's port separator: after a `]` (an IPv6
+    literal's close), or the one `:` back to a blank, a quote, `/`, `@` or the text's start."""
+    if text[at - 1 : at] == "]":
+        return True
+    start = max(text.rfind(c, 0, at) for c in (" ", "\t", "\n", "/", "@", '"', "'"))
+    return ":" not in text[start + 1 : at]
+
+
+def _private_prefix(literal: list[str]) -> bool:
+    """(falsealarm59) Whether the literal leading octets of a dotted quad name a network every address of which is
+    private or loopback (references.is_private_address of its first and last address)."""
+    if len(literal) > 4 or not all(_OCTET_VALUE.fullmatch(part) for part in literal):
+        return False
+    return is_private_address(".".join([*literal, *["0"] * (4 - len(literal))])) and is_private_address(
+        ".".join([*literal, *["255"] * (4 - len(literal))])
+    )
 
 
 DEFAULT_WORD = r"[^{}$`\"'\s]+"  # `${NAME:-word}`'s word, after `:-`, `-`, `:=` or `=` (SHELL_DEFAULT reads it)
@@ -3447,14 +3545,15 @@ def filled_texts(text: str, reaching: Mapping[str, Sequence[str]]) -> tuple[str,
         return (text,)
     filled = []
     tokens = list(operations)
+    apart = _judged_apart(text, names, choices) if len(names) > 1 else frozenset()  # falsealarm59
     choices += [[*operations[t]] for t in tokens]
-    for combination in _combinations(choices):
+    for combination in _combinations(choices, apart):
         given = dict(zip(names, combination[: len(names)], strict=True))
         written = text
         for token, value in zip(tokens, combination[len(names) :], strict=True):
             written = written.replace(token, token if value is None else value)
         filled.append(SHELL_PARAMETER.sub(functools.partial(_given_or_written, given), written))
-    if not _every_combination(choices):  # scripts58: the combinations not written are unknown, not dropped
+    if not _every_combination(_joined(choices, apart)):  # scripts58: the combinations not written are unknown
         filled.append(PAST_THE_FILLING)
     return tuple(filled)
 
@@ -3892,7 +3991,12 @@ def _calls_within_bound(lists: list[list[str]]) -> list[list[str]]:
     return [*lists[:_MAX_CALLS_EXPANDED], *merged]
 
 
-_MAX_MERGED_WORDS = 8  # (scripts58) a merged place's distinct words written each, past the calls' bound
+# (scripts58) a merged place's distinct words written each, past the calls' bound. falsealarm59 (stop 59): 1,024, was 8:
+# a wrapper called 81 times with 81 private hosts (`run() { ssh "$@"; }`, `run ec2-user@10.0.i.j ...`) was RES-015 at
+# every call past the 64th (a false alarm). Each word is written once in its place with the shape's first words (one
+# line per distinct word, as :func:`_combinations` writes each value once), so the lines written are at most the
+# calls' own words: linear in the script, not in a product; past 1,024 distinct words a place is still unknown.
+_MAX_MERGED_WORDS = 1024
 
 
 def _unknown_word(name: str | None) -> str:
@@ -5899,7 +6003,7 @@ def _jq_filter(args: list[str]) -> _TextFilter:
     return _TextFilter(printed, program.texts)
 
 
-_WHOLE_REFERENCE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
+_WHOLE_REFERENCE = re.compile(_VARIABLE_REFERENCE)  # falsealarm59: the one pattern, also in _PORT_USE and _QUAD
 
 
 def _jq_arguments_resolved(words: list[str], reaching: Mapping[str, Sequence[str]], command: str) -> list[str]:
