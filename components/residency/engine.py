@@ -3182,10 +3182,14 @@ class RuleEngine:
         assert reference is not None
         name, attribute = reference
         given = self._given_parameter(walk, name, attribute)
+        if given is None:
+            given = self._parameter_default(walk, name, attribute)
         if given is not None:
             # A Parameter the stack resource itself gives a value (`parameters`: a literal, or an Output such as its
             # own bucket's name, deferred): the template receives exactly that value, judged as itself under the same
-            # key (falsealarm16-*-cfn-given-output-bucket). Its Default alone proves nothing here, as before.
+            # key (falsealarm16-*-cfn-given-output-bucket). fnros59 (stop 59): given none, its Default, as the same
+            # Parameter inside an Fn::Sub text is (before, `DB_HOST: !Ref DbHost` of a private address Default was
+            # RES-015 while `!Sub ${DbHost}` passed).
             self._walk(walk, given, path, key, depth + 1, None)
             return True
         text = json.dumps(value, sort_keys=True, default=str)
@@ -3343,10 +3347,27 @@ class RuleEngine:
         parameters = walk.template[1].get("Parameters")
         if not isinstance(parameters, Mapping) or not isinstance(parameters.get(name), Mapping):
             return None
+        if _fetched_parameter(parameters[name]):
+            return None  # fnros59: the value given is a Parameter Store name, not the value the template reads
         values = _stack_values(walk)
         # `in` and `[]`, not `.get` (dict.get skips `__getitem__`): a run whose overrides are one value not known here
         # (_AnyParameter) gives it to every Parameter, deferred where it is used.
         return _literal_or_deferred(walk, values[name] if name in values else None)  # noqa: SIM401
+
+    def _parameter_default(self, walk: _Walk, name: str | None, attribute: str) -> str | None:
+        """(fnros59) The Default a stack template's Parameter ``name`` (a ``Ref``) takes where the stack gives it no
+        value, exactly where an ``Fn::Sub`` text's ``${name}`` is filled with it (one stack of a known Region,
+        :meth:`_walk_one_document`): the ROS and CloudFormation Parameters pages, "Default": the value used when none
+        is specified at stack creation. None elsewhere (a StackSet's template, the template's own resource, a given
+        value, no literal Default, a Parameter Store type: :func:`_fetched_parameter`)."""
+        if name is None or attribute != "Ref" or walk.template is None or walk.template[0].region is None:
+            return None
+        if walk.template_resources is not None and name in walk.template_resources:
+            return None
+        if name in _stack_values(walk):
+            return None
+        default = self._parameter_value(walk, walk.template[1], name)
+        return default if isinstance(default, str) else None
 
     def _placeholder_values(self, walk: _Walk, document: Mapping[Any, Any], given: Any) -> dict[str, str]:
         """An OOS template's declared parameters (``Parameters``) -> the value each ``{{ name }}`` takes: the one the
@@ -3493,7 +3514,7 @@ class RuleEngine:
         """:meth:`_template_parameter_value` in ``document``, the template being read."""
         parameters = document.get("Parameters")
         declared = parameters.get(name) if attribute == "Ref" and isinstance(parameters, Mapping) else None
-        if not isinstance(declared, Mapping):
+        if not isinstance(declared, Mapping) or _fetched_parameter(declared):
             return None
         values = _stack_values(walk)
         if name in values:
@@ -8423,7 +8444,21 @@ def _parameter_value(document: Mapping[Any, Any], name: Any, stack: _OwnStack) -
     declared = parameters.get(name) if isinstance(parameters, Mapping) and isinstance(name, str) else None
     if not isinstance(declared, Mapping) or stack.given is None:
         return _NO_VALUE
+    if _fetched_parameter(declared):
+        return None  # fnros59: a Parameter Store name, given or Default, is not the value
     return stack.given.get(str(name), declared.get("Default"))
+
+
+def _fetched_parameter(declared: Mapping[Any, Any]) -> bool:
+    """(fnros59) A template Parameter whose value the service fetches from a parameter store at deployment, so that
+    neither its Default nor a given value is the text the template reads, only the stored parameter's name: a
+    CloudFormation ``AWS::SSM::Parameter::Value<...>`` type (the CloudFormation user guide, "Specify existing resources
+    at runtime with CloudFormation-supplied parameter types": "CloudFormation fetches values stored in Parameter
+    Store") and ROS's ``ALIYUN::OOS::Parameter::Value`` / ``ALIYUN::OOS::SecretParameter::Value`` ("a common parameter
+    that is stored in Parameter Store of CloudOps Orchestration Service (OOS)", ROS "Parameters"). An ``Fn::Sub`` of
+    one read its name as the value (a host from Parameter Store passed at a host field; before stop 59)."""
+    kind = declared.get("Type")
+    return isinstance(kind, str) and kind.startswith(("AWS::SSM::Parameter::Value<", "ALIYUN::OOS::"))
 
 
 _NO_VALUE: Any = object()
