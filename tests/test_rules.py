@@ -9235,3 +9235,54 @@ def test_alired58_a_domain_pattern_is_declared_by_the_domains_wildcard() -> None
              setting_config={"reindex.remote.whitelist": "*:9200"})  # fmt: skip
     findings = RuleEngine("CN", destinations=partner).check(es)[0]
     assert [(f.rule.id, f.declared_by) for f in findings] == [("RES-015", None)]
+
+
+# fnros59 (stop 59): a template Parameter's Ref at a host field is the value the stack gives it, else its Default, as
+# the same Parameter inside an Fn::Sub text is (ROS / CloudFormation "Parameters", Default: the value used when none
+# is given at creation); before, `DB_HOST: !Ref DbHost` of a private address Default was RES-015 while `!Sub
+# ${DbHost}` passed. A Parameter Store typed Parameter's Default (or given value) is the stored parameter's name, not
+# the host: unproven both ways (its Fn::Sub passed every door before, the name read as the host).
+_FNROS59_SSM = {"Type": "AWS::SSM::Parameter::Value<String>", "Default": "/orders/db-host"}
+
+
+@pytest.mark.parametrize("form", [{"Ref": "DbHost"}, {"Fn::Sub": "${DbHost}"}, {"Fn::Sub": "${DbHost}:5432"}])
+@pytest.mark.parametrize(
+    ("parameter", "expected"),
+    [({"Type": "String", "Default": "10.1.2.3"}, []), ({"Type": "String", "Default": "192.168.20.15"}, []),
+     ({"Type": "String", "Default": "db.partner.example.com"}, ["RES-015"]), ({"Type": "String"}, ["RES-015"]),
+     (_FNROS59_SSM, ["RES-015"]), ({**_FNROS59_SSM, "Default": "db-host"}, ["RES-015"]),
+     ({"Type": "AWS::SSM::Parameter::Value<String>"}, ["RES-015"])],
+)  # fmt: skip
+def test_fnros59_a_parameter_s_ref_and_its_sub_are_judged_alike(
+    form: dict[str, Any], parameter: dict[str, Any], expected: list[str]
+) -> None:
+    subject = _fn_env({"DB_HOST": form}, Parameters={"DbHost": parameter})
+    assert sorted({f.rule.id for f in RuleEngine("EU").check(subject)[0]}) == expected
+
+
+@pytest.mark.parametrize("form", [{"Ref": "H"}, {"Fn::Sub": "${H}"}])
+@pytest.mark.parametrize(
+    ("parameter", "expected"),
+    [({"Type": "String", "Default": "192.168.20.15"}, []),
+     ({"Type": "String", "Default": "db.partner.example.com"}, ["RES-015"]),
+     ({"Type": "ALIYUN::OOS::Parameter::Value", "Default": "orders-db-host"}, ["RES-015"]),
+     ({"Type": "ALIYUN::OOS::SecretParameter::Value", "Default": "orders-db-host"}, ["RES-015"])],
+)  # fmt: skip
+def test_fnros59_a_ros_parameter_s_ref_and_its_sub_are_judged_alike(
+    form: dict[str, Any], parameter: dict[str, Any], expected: list[str]
+) -> None:
+    target = {"InstanceType": "OTHER", "EngineName": "MYSQL", "IP": form, "Port": "3306"}
+    job = {"Type": "ALIYUN::DTS::MigrationJob2", "Properties": {"DtsJobName": "m", "DestinationEndpoint": target}}
+    template = {"ROSTemplateFormatVersion": "2015-09-01", "Parameters": {"H": parameter}, "Resources": {"X": job}}
+    subject = ali(_ROS_STACK, template_body=json.dumps(template))
+    assert sorted({f.rule.id for f in RuleEngine("CN").check(subject)[0]}) == expected
+
+
+def test_fnros59_a_given_parameter_store_name_is_no_value() -> None:
+    # The stack gives the Parameter Store name (`parameters`): still the stored value, not the name, at the host.
+    template = {"Parameters": {"DbHost": {"Type": "AWS::SSM::Parameter::Value<String>"}},
+                "Resources": {"X": {"Type": "AWS::Lambda::Function", "Properties": {
+                    "Environment": {"Variables": {"DB_HOST": {"Ref": "DbHost"}}}}}}}  # fmt: skip
+    for given in ({"DbHost": "/orders/db-host"}, {"DbHost": "10.1.2.3"}):
+        subject = aws(_STACK, _PINNED_EU, template_body=json.dumps(template), parameters=given)
+        assert {f.rule.id for f in RuleEngine("EU").check(subject)[0]} == {"RES-015"}
