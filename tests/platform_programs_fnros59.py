@@ -17,7 +17,9 @@ Reproduced first on the unchanged engine (main 8801eb8a, these programs through 
 - A Parameter Store typed Parameter (CloudFormation ``AWS::SSM::Parameter::Value<String>``, ROS
   ``ALIYUN::OOS::Parameter::Value``) whose Default is the stored parameter's *name* passed at a host field through
   ``Fn::Sub`` (the name read as the host): the value is fetched at deployment, unknown here, RES-015 (``-store-sub``,
-  ``-store-ref``); its compliant twin is the String Parameter's ``-sub-home``.
+  ``-store-ref``); so is a CloudFormation dynamic reference written at the host (``{{resolve:ssm:/orders/db-host}}``,
+  ``-dynamic``, ``-dynamic-sub``: passed every door as text); their compliant twin is the String Parameter's
+  ``-sub-home``.
 
 tests/test_realistic_programs.py runs them as CASES (``fnros59-*``).
 """
@@ -175,6 +177,14 @@ STORE: dict[str, tuple[Family, tuple[str, ...]]] = {
     "cfn-lambda-store-ref": (lambda code, _: _lambda({"Ref": "DbHost"}, _SSM), ("EU",)),
     "ros-dts-store-sub": (lambda code, _: _dts(code, {"Fn::Sub": "${TargetHost}"}, _OOS), ALI_CODES),
     "ros-dts-store-ref": (lambda code, _: _dts(code, {"Ref": "TargetHost"}, _OOS), ("CN",)),
+    # A CloudFormation dynamic reference ("Get values stored in other services using dynamic references":
+    # `{{resolve:ssm:parameter-name}}`, retrieved "during stack and change set operations") as the host: the same
+    # stored value, written in the property (passed every door before, as text).
+    "cfn-lambda-dynamic": (lambda code, _: _lambda("{{resolve:ssm:/orders/db-host}}", {"Type": "String"}),
+                           ("EU", "US", "JP")),  # fmt: skip
+    "cfn-lambda-dynamic-sub": (
+        lambda code, _: _lambda({"Fn::Sub": "{{resolve:ssm:/orders/db-host:3}}:5432"}, {"Type": "String"}), ("EU",)
+    ),
 }
 """Refused (RES-015) in each jurisdiction: the host is whatever the parameter store holds at deployment."""
 

@@ -6631,9 +6631,10 @@ PAIRS += [
     # fnros54b (stop 54): so did `ltrimstr` (this pair's until then); fnros55 (stop 55): and `reduce` (this pair's
     # until then); fnros55b (stop 55): and `getpath` (this pair's until then); fnros56 (stop 56): and `group_by` (this
     # pair's until then); fnros57 (stop 57): and `paths` (this pair's until then); fnros58 (stop 58): and `path(f)`
-    # (this pair's until then); a slice's path is outside it.
+    # (this pair's until then); fnros59 (stop 59): and a slice's path (this pair's until then); an `if` without `else`
+    # in a path expression (jq 1.7's) is outside it.
     ("RES-011", "CN", _ros_copy({"Fn::Jq": ["First", ".copy.to", _FNROS_JSON.format("cn-beijing")]}),
-     _ros_copy({"Fn::Jq": ["First", "[.copy | path(.to[1:])] | .[0][0]", _FNROS_JSON.format("cn-beijing")]}),
+     _ros_copy({"Fn::Jq": ["First", "[.copy | path(if .to then .to end)] | .[0][0]", _FNROS_JSON.format("cn-beijing")]}),
      f"{_ROS_COPY}.Fn::Jq"),
     ("RES-009", "EU", _default_replica("eu-central-1"), _default_replica("us-east-1"),
      "template_body(json).Resources.X.Properties.Replicas[0].Region"),
@@ -9286,3 +9287,29 @@ def test_fnros59_a_given_parameter_store_name_is_no_value() -> None:
     for given in ({"DbHost": "/orders/db-host"}, {"DbHost": "10.1.2.3"}):
         subject = aws(_STACK, _PINNED_EU, template_body=json.dumps(template), parameters=given)
         assert {f.rule.id for f in RuleEngine("EU").check(subject)[0]} == {"RES-015"}
+
+
+@pytest.mark.parametrize("form", [{"Ref": "R"}, {"Fn::Sub": "${R}"}])
+@pytest.mark.parametrize(("kind", "expected"), [("String", []), ("ALIYUN::OOS::Parameter::Value", ["RES-011"])])
+def test_fnros59_a_parameter_store_region_is_unknown(form: dict[str, Any], kind: str, expected: list[str]) -> None:
+    # A region field of a Parameter Store typed Parameter: its Default names the stored parameter (passed on main).
+    subject = _ros_copy(form, Parameters={"R": {"Type": kind, "Default": "cn-beijing"}})
+    assert sorted({f.rule.id for f in RuleEngine("CN").check(subject)[0]}) == expected
+
+
+# fnros59 (stop 59): a CloudFormation dynamic reference at a host, bucket or region field is fetched at deployment
+# (RES-015 / RES-017 / RES-011; passed as text before); at any other field (a password, a token) it is no destination.
+@pytest.mark.parametrize(
+    ("variables", "expected"),
+    [({"DB_HOST": "{{resolve:ssm:/orders/db-host}}"}, ["RES-015"]),
+     ({"DB_HOST": "{{resolve:ssm:/orders/db-host:3}}"}, ["RES-015"]),
+     ({"DB_HOST": {"Fn::Sub": "{{resolve:secretsmanager:db:SecretString:host}}"}}, ["RES-015"]),
+     ({"ARCHIVE_BUCKET": "{{resolve:ssm:/orders/archive-bucket}}"}, ["RES-017"]),
+     ({"DB_HOST": "10.1.2.3", "DB_PASSWORD": "{{resolve:secretsmanager:db:SecretString:password}}"}, []),
+     ({"DB_HOST": "10.1.2.3", "TOKEN": "{{resolve:ssm-secure:/orders/token}}"}, []),
+     ({"DB_HOST": "{{resolve:ssm}}"}, [])],
+)  # fmt: skip
+def test_fnros59_a_dynamic_reference_at_a_destination_is_unknown(
+    variables: dict[str, Any], expected: list[str]
+) -> None:
+    assert sorted({f.rule.id for f in RuleEngine("EU").check(_fn_env(variables))[0]}) == expected

@@ -2739,6 +2739,8 @@ class RuleEngine:
                 return
         if walk.template_resources is not None and "://${" in value:
             self._judge_template_urls(walk, value, path)
+        if "{{resolve:" in value and walk.template_resources is not None and self._judged_dynamic(walk, value, path, plan):
+            return  # fnros59: a dynamic reference at a destination (a substring test first: most strings hold none)
         if (
             (plan.phone is not None and self._judged_as_phone(walk, value, path, plan.phone))
             or (plan.site and self._judged_as_site(walk, value, path))
@@ -2781,6 +2783,29 @@ class RuleEngine:
             # A TXT / SPF / CAA record's value (or a DKIM key's CNAME) is text no client is sent to: the hosts an SPF
             # policy names ("include:spfdm-cn-hangzhou.aliyun.com") are looked up by receivers, not sent data.
             self._judge_references(walk, value, path, key, plan.own_region)
+
+    def _judged_dynamic(self, walk: _Walk, value: str, path: str, plan: _KeyPlan) -> bool:
+        """(fnros59) A CloudFormation dynamic reference (``{{resolve:ssm:/orders/db-host}}``, ``ssm-secure``,
+        ``secretsmanager``: the CloudFormation user guide, "Get values stored in other services using dynamic
+        references": "CloudFormation retrieves the value of the specified reference when necessary during stack and
+        change set operations") in a template's host, bucket or region field: the value is fetched at deployment, so
+        nothing proves it is in the jurisdiction (RES-015 / RES-017 / RES-011), as a Parameter Store typed Parameter is
+        (:func:`_fetched_parameter`); it passed every door as text before. True when so judged; any other place (a
+        password, a name) is walked as before."""
+        if not (plan.host or plan.bucket or plan.region) or plan.match or _DYNAMIC_REFERENCE.search(value) is None:
+            return False
+        what = "host" if plan.host else "bucket" if plan.bucket else "region"
+        detail = (
+            f"{value} is a dynamic reference: CloudFormation fetches its {what} from Parameter Store or Secrets Manager "
+            f"at deployment, so nothing proves it is in {self._j()}. Write the {what} in the template (or a Parameter's "
+            "value), or declare the destination."
+        )
+        if what == "region":
+            walk.add(RuleId.KNOWN_REGION, path, value, detail)
+        else:
+            rule_id = RuleId.DESTINATION_HOST_PROVEN if plan.host else RuleId.REGIONLESS_REFERENCE_PROVEN
+            self._add_coverable(walk, rule_id, path, value, detail, (value,))
+        return True
 
     def _judged_as_bucket_field(self, walk: _Walk, value: str, path: str, plan: _KeyPlan) -> bool:
         """A string at a place naming a regionless bucket or group by name (``plan.bucket``, not a read's id), judged
@@ -8447,6 +8472,11 @@ def _parameter_value(document: Mapping[Any, Any], name: Any, stack: _OwnStack) -
     if _fetched_parameter(declared):
         return None  # fnros59: a Parameter Store name, given or Default, is not the value
     return stack.given.get(str(name), declared.get("Default"))
+
+
+_DYNAMIC_REFERENCE = re.compile(r"\{\{resolve:(?:ssm|ssm-secure|secretsmanager):[^}]*\}\}")
+"""(fnros59) A CloudFormation dynamic reference ("`{{resolve:service-name:reference-key}}`", service ssm, ssm-secure,
+secretsmanager)."""
 
 
 def _fetched_parameter(declared: Mapping[Any, Any]) -> bool:
