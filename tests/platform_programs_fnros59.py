@@ -180,10 +180,13 @@ STORE: dict[str, tuple[Family, tuple[str, ...]]] = {
     # A CloudFormation dynamic reference ("Get values stored in other services using dynamic references":
     # `{{resolve:ssm:parameter-name}}`, retrieved "during stack and change set operations") as the host: the same
     # stored value, written in the property (passed every door before, as text).
-    "cfn-lambda-dynamic": (lambda code, _: _lambda("{{resolve:ssm:/orders/db-host}}", {"Type": "String"}),
-                           ("EU", "US", "JP")),  # fmt: skip
+    "cfn-lambda-dynamic": (
+        lambda code, _: _lambda("{{resolve:ssm:/orders/db-host}}", {"Type": "String"}),
+        ("EU", "US", "JP"),
+    ),
     "cfn-lambda-dynamic-sub": (
-        lambda code, _: _lambda({"Fn::Sub": "{{resolve:ssm:/orders/db-host:3}}:5432"}, {"Type": "String"}), ("EU",)
+        lambda code, _: _lambda({"Fn::Sub": "{{resolve:ssm:/orders/db-host:3}}:5432"}, {"Type": "String"}),
+        ("EU",),
     ),
 }
 """Refused (RES-015) in each jurisdiction: the host is whatever the parameter store holds at deployment."""

@@ -6634,7 +6634,8 @@ PAIRS += [
     # (this pair's until then); fnros59 (stop 59): and a slice's path (this pair's until then); an `if` without `else`
     # in a path expression (jq 1.7's) is outside it.
     ("RES-011", "CN", _ros_copy({"Fn::Jq": ["First", ".copy.to", _FNROS_JSON.format("cn-beijing")]}),
-     _ros_copy({"Fn::Jq": ["First", "[.copy | path(if .to then .to end)] | .[0][0]", _FNROS_JSON.format("cn-beijing")]}),
+     _ros_copy({"Fn::Jq": ["First", "[.copy | path(if .to then .to end)] | .[0][0]",
+                           _FNROS_JSON.format("cn-beijing")]}),
      f"{_ROS_COPY}.Fn::Jq"),
     ("RES-009", "EU", _default_replica("eu-central-1"), _default_replica("us-east-1"),
      "template_body(json).Resources.X.Properties.Replicas[0].Region"),
@@ -9284,8 +9285,8 @@ def test_fnros59_a_given_parameter_store_name_is_no_value() -> None:
     template = {"Parameters": {"DbHost": {"Type": "AWS::SSM::Parameter::Value<String>"}},
                 "Resources": {"X": {"Type": "AWS::Lambda::Function", "Properties": {
                     "Environment": {"Variables": {"DB_HOST": {"Ref": "DbHost"}}}}}}}  # fmt: skip
-    for given in ({"DbHost": "/orders/db-host"}, {"DbHost": "10.1.2.3"}):
-        subject = aws(_STACK, _PINNED_EU, template_body=json.dumps(template), parameters=given)
+    for values in ({"DbHost": "/orders/db-host"}, {"DbHost": "10.1.2.3"}):
+        subject = aws(_STACK, _PINNED_EU, template_body=json.dumps(template), parameters=values)
         assert {f.rule.id for f in RuleEngine("EU").check(subject)[0]} == {"RES-015"}
 
 
@@ -9313,3 +9314,12 @@ def test_fnros59_a_dynamic_reference_at_a_destination_is_unknown(
     variables: dict[str, Any], expected: list[str]
 ) -> None:
     assert sorted({f.rule.id for f in RuleEngine("EU").check(_fn_env(variables))[0]}) == expected
+
+
+@pytest.mark.parametrize(("region", "expected"), [("{{resolve:ssm:/orders/replica-region}}", ["RES-011"]),
+                                                  ("eu-central-1", [])])  # fmt: skip
+def test_fnros59_a_dynamic_reference_at_a_region_field_is_unknown(region: str, expected: list[str]) -> None:
+    # A global table's replica Region from Parameter Store (passed every door on main).
+    table = {"Type": "AWS::DynamoDB::GlobalTable", "Properties": {"Replicas": [{"Region": region}]}}
+    findings = RuleEngine("EU").check(_cfn_stack(_PINNED_EU, {"X": table}))[0]
+    assert sorted({f.rule.id for f in findings}) == expected

@@ -2739,7 +2739,11 @@ class RuleEngine:
                 return
         if walk.template_resources is not None and "://${" in value:
             self._judge_template_urls(walk, value, path)
-        if "{{resolve:" in value and walk.template_resources is not None and self._judged_dynamic(walk, value, path, plan):
+        if (
+            "{{resolve:" in value
+            and walk.template_resources is not None
+            and self._judged_dynamic(walk, value, path, plan)
+        ):
             return  # fnros59: a dynamic reference at a destination (a substring test first: most strings hold none)
         if (
             (plan.phone is not None and self._judged_as_phone(walk, value, path, plan.phone))
@@ -2796,9 +2800,9 @@ class RuleEngine:
             return False
         what = "host" if plan.host else "bucket" if plan.bucket else "region"
         detail = (
-            f"{value} is a dynamic reference: CloudFormation fetches its {what} from Parameter Store or Secrets Manager "
-            f"at deployment, so nothing proves it is in {self._j()}. Write the {what} in the template (or a Parameter's "
-            "value), or declare the destination."
+            f"{value} is a dynamic reference: CloudFormation fetches its {what} from Parameter Store or Secrets "
+            f"Manager at deployment, so nothing proves it is in {self._j()}. Write the {what} in the template (or a "
+            "Parameter's value), or declare the destination."
         )
         if what == "region":
             walk.add(RuleId.KNOWN_REGION, path, value, detail)

@@ -2379,9 +2379,7 @@ def _jq_path_index(index: int, path: list[Any], value: Any) -> list[tuple[list[A
     return [([*path, index], _jq_index(value, index))]
 
 
-def _jq_path_slice(
-    start: int | None, end: int | None, path: list[Any], value: Any
-) -> list[tuple[list[Any], Any]]:
+def _jq_path_slice(start: int | None, end: int | None, path: list[Any], value: Any) -> list[tuple[list[Any], Any]]:
     """(fnros59) ``.[a:b]`` as a path expression: jq 1.6's step ``{"start": a, "end": b}`` (as written, null when
     left out), the slice there."""
     return [([*path, {"start": start, "end": end}], _jq_sliced(value, start, end))]
