@@ -2456,7 +2456,7 @@ def _jq_path_list(paths: Any) -> list[list[Any]]:
     return [_jq_path_checked(path) for path in _jq_bounded(paths)]
 
 
-def _jq_child(value: Any, key: str | int) -> Any:
+def _jq_child(value: Any, key: str | int | Mapping[Any, Any]) -> Any:
     """jq 1.6's ``jv_get`` on the way down a path: a key of an object, an index of an array (negative from the end,
     null past it), null of null; anything else jq's error."""
     if isinstance(key, Mapping):  # fnros59: a slice's step
