@@ -90,7 +90,8 @@ def test_the_subset_is_read_as_jq_does(program: str, expected: list[Any]) -> Non
         "$ENV.REGION",  # the environment
         # fnros57 (stop 57): `paths`, `tostream` and a regular expression over non-ASCII text are read now
         # (test_jq_s_paths_streams_and_comments_are_read); these stay unread.
-        ".targets[0] | [path(.[1:])]",  # fnros58: a slice's path (an object in jq's path)
+        # fnros59 (stop 59): a slice's path (`.targets[0] | [path(.[1:])]`, this list's until stop 58) is read now
+        ".targets[0] | [path(.[1:2:3])]",  # not jq
         # fnros55b (stop 55): `sort` of scalars is read now (test_jq_s_orderings_paths_and_ranges_are_read).
         "[fromstream(1 | truncate_stream(tostream))]",  # another builtin (fnros58: fromstream is read now)
         '.host | index("b")',  # jq 1.6 gives a string's byte offset ("Zürich/x" | index("/") is 7): not read
@@ -664,6 +665,34 @@ def test_jq_s_paths_streams_and_comments_may_give_no_value(program: str) -> None
             [{"r": "eu-west-1"}],
             ["eu-west-1"],
         ),
+        # fnros59 (stop 59): a slice, `if` and a defined function of no parameter in a path expression, and an update
+        # of no value where jq 1.6 and 1.7 agree (each expected value jq 1.6's output)
+        ("[path(.a[1:])]", {"a": [1, 2, 3]}, [[["a", {"start": 1, "end": None}]]]),
+        ("[path(.[:2]), path(.[-2:])]", [1, 2, 3], [[[{"start": None, "end": 2}], [{"start": -2, "end": None}]]]),
+        ("[path(.[1:][1:])]", [1, 2, 3], [[[{"start": 1, "end": None}, {"start": 1, "end": None}]]]),
+        ("del(.a[1:])", {"a": [1, 2, 3]}, [{"a": [1]}]),
+        ("del(.[:1], .[3])", [1, 2, 3, 4], [[2, 3]]),
+        ("del(.a[-1:], .a[0])", {"a": [1, 2, 3]}, [{"a": [2]}]),
+        ("del(.a[1:][0])", {"a": [1, 2, 3]}, [{"a": [1, 3]}]),
+        (".a[1:] |= map(. * 10)", {"a": [1, 2, 3]}, [{"a": [1, 20, 30]}]),
+        (".a[:2][] |= . * 10", {"a": [1, 2, 3]}, [{"a": [10, 20, 3]}]),
+        ('.[1:3] = ["x"]', [1, 2, 3, 4], [[1, "x", 4]]),
+        (".[5:] = [9]", [1, 2], [[1, 2, 9]]),
+        ('.a[2:1] = ["x"]', {"a": [1, 2, 3]}, [{"a": [1, 2, "x", 3]}]),
+        (".a[1:][0].r = 5", {"a": [{"r": 1}, {"r": 2}]}, [{"a": [{"r": 1}, {"r": 5}]}]),
+        ('getpath(["a", {"start": 1, "end": null}])', {"a": [1, 2, 3]}, [[2, 3]]),
+        ('delpaths([["a", {"start": 0, "end": 2}], ["a", {"start": 2, "end": 3}]])', {"a": [1, 2, 3]}, [{"a": []}]),
+        ("[path(.a[1:])]", {"a": "abc"}, [[["a", {"start": 1, "end": None}]]]),
+        ("[path(if .a == 1 then .b else .a end)]", {"a": 1, "b": 2}, [[["b"]]]),
+        ("[path(if .a == 2 then .b elif .b then .c else .a end)]", {"a": 1, "b": 2}, [[["c"]]]),
+        ("del(if .a then .a[1:] else .b end)", {"a": [1, 2, 3]}, [{"a": [1]}]),
+        ("def t: .b; [path(t)]", {"a": 1, "b": 2}, [[["b"]]]),
+        ('def ts: .t[]; del(ts | select(.k == "a")) | .t[0].r', {"t": [{"r": "x", "k": "a"}, {"r": "y"}]}, ["y"]),
+        (".r |= empty", {"r": "a", "s": 1}, [{"s": 1}]),
+        (".a[] |= empty", {"a": {"x": 1, "y": 2}}, [{"a": {}}]),
+        (".a[0] |= empty", {"a": [1, 2, 3]}, [{"a": [2, 3]}]),
+        ("(.a[] | select(. == 2)) |= empty", {"a": [1, 2, 3]}, [{"a": [1, 3]}]),
+        (".t[0].r |= empty", {"t": [{"r": "x", "k": "a"}]}, [{"t": [{"k": "a"}]}]),
     ],
 )
 def test_jq_s_path_expressions_and_their_builtins_are_read(program: str, data: Any, expected: list[Any]) -> None:
@@ -680,13 +709,19 @@ def test_jq_s_path_expressions_and_their_builtins_are_read(program: str, data: A
         ("nth(1.5; .[])", [1, 2, 3]),  # jq 1.6's limit reads a fraction its own way
         ("@sh", [[1]]),  # jq's error: an array inside
         ("@csv", "x"),  # jq's error: not an array
-        (".a[] |= empty", {"a": [1, 2]}),  # jq 1.6 deletes, and its later paths shift ({"a": [2]})
+        (".a[] |= empty", {"a": [1, 2]}),  # jq 1.6 deletes, and its later paths shift ({"a": [2]}; 1.7: [])
         ('try (.a |= (1, error)) catch "x"', {"a": 1}),  # jq stops at the update's first output
         ("[[1, 2]] | any(.[])", None),  # jq 1.6 gives false (a condition of two values)
         ('{"a": 1} | any(.; ..)', None),  # jq 1.6 gives false
         ("path(1)", None),  # jq's "Invalid path expression"
-        ("path(if .a then .a else .b end)", {"a": 1}),  # a path expression outside the subset
-        ("del(.a[1:])", {"a": [1, 2]}),  # a slice's path
+        # fnros59 (stop 59): `if` and a slice in a path expression are read now (this list's until stop 58)
+        ("path(if .a then .a end)", {"a": 1}),  # jq 1.7's `if` without `else` (jq 1.6 refuses it)
+        ("def f(g): g; path(f(.a))", {"a": 1}),  # a defined function with a parameter
+        ("path(reduce .a as $x (.; .b))", {"a": 1}),  # a reduction as a path expression
+        (".a[1:] = 1", {"a": [1, 2]}),  # jq's error: a slice assigned a non-array
+        (".a[1:] = [1]", {"a": "xy"}),  # jq's error: a slice of a string updated
+        ('delpaths([[{"start": 0.5}]])', [1, 2]),  # a fractional slice bound
+        ('delpaths([[{"from": 0}]])', [1, 2]),  # an object no slice
         ("[fromstream(1)]", None),  # an event of another shape
         ('walk(if type == "number" then (., .) else . end)', {"a": 1}),  # an object's value walked to two
         (".[100000] = 1", []),  # past the bound
@@ -886,6 +921,13 @@ PIECES = [
     ".host = 1",
     ".[]? += 1",
     '.x //= "d"',
+    # fnros59 (stop 59)
+    "del(.targets[1:])",
+    "[path(.[:1])]",
+    ".[-1:] |= map(1)",
+    ".targets[:1] = []",
+    ".host |= empty",
+    ".[]? |= empty",
 ]
 FORMS = [
     "{a}",
@@ -956,6 +998,11 @@ FORMS = [
     "delpaths([[{a}]])",
     "[{a}] | @csv",
     '@uri "q=\\({a})"',
+    # fnros59 (stop 59)
+    "del(if {a} then .[0]? else .[1:] end)",
+    "def f: {a}; [path(f)]",
+    "{a} |= empty",
+    "del({a}[1:])",
 ]
 
 

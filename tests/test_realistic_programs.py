@@ -138,6 +138,7 @@ import platform_programs_fnros55b as fr55b
 import platform_programs_fnros56 as fr56
 import platform_programs_fnros57 as fr57
 import platform_programs_fnros58 as fr58
+import platform_programs_fnros59 as fr59
 import platform_programs_fnsel50 as fl50
 import platform_programs_fnsub49 as fs49
 import platform_programs_glue43 as g43
@@ -17036,11 +17037,14 @@ CASES: list[Case] = [
         pg.cfn_given_output("eu-central-1", "bucket-other-output"),
         {"RES-017"},
     ),
+    # fnros59 (stop 59): a Parameter's Ref is its Default where the stack gives none, as the same Parameter in an
+    # Fn::Sub text is since stop 34 (ROS / CloudFormation "Parameters", Default): the stack's own bucket passes now
+    # (RES-017 since stop 36, the Ref and the Fn::Sub of one Parameter disagreed); a partner's bucket as the Default
+    # is RES-017 (`fnros59-*-cfn-lambda-*-abroad` pins a host).
     Case(
         "falsealarm16-eu-cfn-default-own-bucket-kept",
         "EU",
         pg.cfn_given_output("eu-west-1", "bucket-default"),
-        {"RES-017"},
     ),
     Case("falsealarm16-us-cli-zone-local-zone", "US", pg.cli_zone_script("us-east-1", "subnet", "us-east-1-bos-1a")),
     Case(
@@ -19020,6 +19024,11 @@ CASES: list[Case] = [
     # before); a partner's host among them, a variable first octet (192.17.0.N), a port holding `80@<partner>` are
     # RES-015, a Region abroad given by ${A:-$B} or a NUL list RES-009 (refused before and after)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa59.rows()],
+    # -- stop 59, template functions round 13 (tests/platform_programs_fnros59.py): jq's del / |= / = through a slice,
+    # an if or a defined function and |= empty give the Region abroad, RES-009 (RES-011 at home and abroad before); a
+    # Parameter's Ref at a host field is its Default as its Fn::Sub is (a private address passes, RES-015 before); a
+    # Parameter Store typed Parameter at a host is RES-015 (its Fn::Sub passed every door before)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fr59.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -6631,9 +6631,11 @@ PAIRS += [
     # fnros54b (stop 54): so did `ltrimstr` (this pair's until then); fnros55 (stop 55): and `reduce` (this pair's
     # until then); fnros55b (stop 55): and `getpath` (this pair's until then); fnros56 (stop 56): and `group_by` (this
     # pair's until then); fnros57 (stop 57): and `paths` (this pair's until then); fnros58 (stop 58): and `path(f)`
-    # (this pair's until then); a slice's path is outside it.
+    # (this pair's until then); fnros59 (stop 59): and a slice's path (this pair's until then); an `if` without `else`
+    # in a path expression (jq 1.7's) is outside it.
     ("RES-011", "CN", _ros_copy({"Fn::Jq": ["First", ".copy.to", _FNROS_JSON.format("cn-beijing")]}),
-     _ros_copy({"Fn::Jq": ["First", "[.copy | path(.to[1:])] | .[0][0]", _FNROS_JSON.format("cn-beijing")]}),
+     _ros_copy({"Fn::Jq": ["First", "[.copy | path(if .to then .to end)] | .[0][0]",
+                           _FNROS_JSON.format("cn-beijing")]}),
      f"{_ROS_COPY}.Fn::Jq"),
     ("RES-009", "EU", _default_replica("eu-central-1"), _default_replica("us-east-1"),
      "template_body(json).Resources.X.Properties.Replicas[0].Region"),
@@ -9260,3 +9262,89 @@ def test_alired59_a_ros_forwarding_rule_is_judged_as_its_pulumi_twin() -> None:
             assert [f.rule.id for f in RuleEngine("CN").check(subject)[0]] == expected
             declared = RuleEngine("CN", destinations=partner).check(subject)[0]
             assert [(f.rule.id, f.declared_by) for f in declared] == [(r, "p") for r in expected]
+
+
+# fnros59 (stop 59): a template Parameter's Ref at a host field is the value the stack gives it, else its Default, as
+# the same Parameter inside an Fn::Sub text is (ROS / CloudFormation "Parameters", Default: the value used when none
+# is given at creation); before, `DB_HOST: !Ref DbHost` of a private address Default was RES-015 while `!Sub
+# ${DbHost}` passed. A Parameter Store typed Parameter's Default (or given value) is the stored parameter's name, not
+# the host: unproven both ways (its Fn::Sub passed every door before, the name read as the host).
+_FNROS59_SSM = {"Type": "AWS::SSM::Parameter::Value<String>", "Default": "/orders/db-host"}
+
+
+@pytest.mark.parametrize("form", [{"Ref": "DbHost"}, {"Fn::Sub": "${DbHost}"}, {"Fn::Sub": "${DbHost}:5432"}])
+@pytest.mark.parametrize(
+    ("parameter", "expected"),
+    [({"Type": "String", "Default": "10.1.2.3"}, []), ({"Type": "String", "Default": "192.168.20.15"}, []),
+     ({"Type": "String", "Default": "db.partner.example.com"}, ["RES-015"]), ({"Type": "String"}, ["RES-015"]),
+     (_FNROS59_SSM, ["RES-015"]), ({**_FNROS59_SSM, "Default": "db-host"}, ["RES-015"]),
+     ({"Type": "AWS::SSM::Parameter::Value<String>"}, ["RES-015"])],
+)  # fmt: skip
+def test_fnros59_a_parameter_s_ref_and_its_sub_are_judged_alike(
+    form: dict[str, Any], parameter: dict[str, Any], expected: list[str]
+) -> None:
+    subject = _fn_env({"DB_HOST": form}, Parameters={"DbHost": parameter})
+    assert sorted({f.rule.id for f in RuleEngine("EU").check(subject)[0]}) == expected
+
+
+@pytest.mark.parametrize("form", [{"Ref": "H"}, {"Fn::Sub": "${H}"}])
+@pytest.mark.parametrize(
+    ("parameter", "expected"),
+    [({"Type": "String", "Default": "192.168.20.15"}, []),
+     ({"Type": "String", "Default": "db.partner.example.com"}, ["RES-015"]),
+     ({"Type": "ALIYUN::OOS::Parameter::Value", "Default": "orders-db-host"}, ["RES-015"]),
+     ({"Type": "ALIYUN::OOS::SecretParameter::Value", "Default": "orders-db-host"}, ["RES-015"])],
+)  # fmt: skip
+def test_fnros59_a_ros_parameter_s_ref_and_its_sub_are_judged_alike(
+    form: dict[str, Any], parameter: dict[str, Any], expected: list[str]
+) -> None:
+    target = {"InstanceType": "OTHER", "EngineName": "MYSQL", "IP": form, "Port": "3306"}
+    job = {"Type": "ALIYUN::DTS::MigrationJob2", "Properties": {"DtsJobName": "m", "DestinationEndpoint": target}}
+    template = {"ROSTemplateFormatVersion": "2015-09-01", "Parameters": {"H": parameter}, "Resources": {"X": job}}
+    subject = ali(_ROS_STACK, template_body=json.dumps(template))
+    assert sorted({f.rule.id for f in RuleEngine("CN").check(subject)[0]}) == expected
+
+
+def test_fnros59_a_given_parameter_store_name_is_no_value() -> None:
+    # The stack gives the Parameter Store name (`parameters`): still the stored value, not the name, at the host.
+    template = {"Parameters": {"DbHost": {"Type": "AWS::SSM::Parameter::Value<String>"}},
+                "Resources": {"X": {"Type": "AWS::Lambda::Function", "Properties": {
+                    "Environment": {"Variables": {"DB_HOST": {"Ref": "DbHost"}}}}}}}  # fmt: skip
+    for values in ({"DbHost": "/orders/db-host"}, {"DbHost": "10.1.2.3"}):
+        subject = aws(_STACK, _PINNED_EU, template_body=json.dumps(template), parameters=values)
+        assert {f.rule.id for f in RuleEngine("EU").check(subject)[0]} == {"RES-015"}
+
+
+@pytest.mark.parametrize("form", [{"Ref": "R"}, {"Fn::Sub": "${R}"}])
+@pytest.mark.parametrize(("kind", "expected"), [("String", []), ("ALIYUN::OOS::Parameter::Value", ["RES-011"])])
+def test_fnros59_a_parameter_store_region_is_unknown(form: dict[str, Any], kind: str, expected: list[str]) -> None:
+    # A region field of a Parameter Store typed Parameter: its Default names the stored parameter (passed on main).
+    subject = _ros_copy(form, Parameters={"R": {"Type": kind, "Default": "cn-beijing"}})
+    assert sorted({f.rule.id for f in RuleEngine("CN").check(subject)[0]}) == expected
+
+
+# fnros59 (stop 59): a CloudFormation dynamic reference at a host, bucket or region field is fetched at deployment
+# (RES-015 / RES-017 / RES-011; passed as text before); at any other field (a password, a token) it is no destination.
+@pytest.mark.parametrize(
+    ("variables", "expected"),
+    [({"DB_HOST": "{{resolve:ssm:/orders/db-host}}"}, ["RES-015"]),
+     ({"DB_HOST": "{{resolve:ssm:/orders/db-host:3}}"}, ["RES-015"]),
+     ({"DB_HOST": {"Fn::Sub": "{{resolve:secretsmanager:db:SecretString:host}}"}}, ["RES-015"]),
+     ({"ARCHIVE_BUCKET": "{{resolve:ssm:/orders/archive-bucket}}"}, ["RES-017"]),
+     ({"DB_HOST": "10.1.2.3", "DB_PASSWORD": "{{resolve:secretsmanager:db:SecretString:password}}"}, []),
+     ({"DB_HOST": "10.1.2.3", "TOKEN": "{{resolve:ssm-secure:/orders/token}}"}, []),
+     ({"DB_HOST": "{{resolve:ssm}}"}, [])],
+)  # fmt: skip
+def test_fnros59_a_dynamic_reference_at_a_destination_is_unknown(
+    variables: dict[str, Any], expected: list[str]
+) -> None:
+    assert sorted({f.rule.id for f in RuleEngine("EU").check(_fn_env(variables))[0]}) == expected
+
+
+@pytest.mark.parametrize(("region", "expected"), [("{{resolve:ssm:/orders/replica-region}}", ["RES-011"]),
+                                                  ("eu-central-1", [])])  # fmt: skip
+def test_fnros59_a_dynamic_reference_at_a_region_field_is_unknown(region: str, expected: list[str]) -> None:
+    # A global table's replica Region from Parameter Store (passed every door on main).
+    table = {"Type": "AWS::DynamoDB::GlobalTable", "Properties": {"Replicas": [{"Region": region}]}}
+    findings = RuleEngine("EU").check(_cfn_stack(_PINNED_EU, {"X": table}))[0]
+    assert sorted({f.rule.id for f in findings}) == expected

@@ -2746,6 +2746,12 @@ class RuleEngine:
         if walk.template_resources is not None and "://${" in value:
             self._judge_template_urls(walk, value, path)
         if (
+            "{{resolve:" in value
+            and walk.template_resources is not None
+            and self._judged_dynamic(walk, value, path, plan)
+        ):
+            return  # fnros59: a dynamic reference at a destination (a substring test first: most strings hold none)
+        if (
             (plan.phone is not None and self._judged_as_phone(walk, value, path, plan.phone))
             or (plan.site and self._judged_as_site(walk, value, path))
             or (walk.subject.type in STAGE_TYPES and self._judged_as_stage_variable(walk, value, path, key))
@@ -2787,6 +2793,29 @@ class RuleEngine:
             # A TXT / SPF / CAA record's value (or a DKIM key's CNAME) is text no client is sent to: the hosts an SPF
             # policy names ("include:spfdm-cn-hangzhou.aliyun.com") are looked up by receivers, not sent data.
             self._judge_references(walk, value, path, key, plan.own_region)
+
+    def _judged_dynamic(self, walk: _Walk, value: str, path: str, plan: _KeyPlan) -> bool:
+        """(fnros59) A CloudFormation dynamic reference (``{{resolve:ssm:/orders/db-host}}``, ``ssm-secure``,
+        ``secretsmanager``: the CloudFormation user guide, "Get values stored in other services using dynamic
+        references": "CloudFormation retrieves the value of the specified reference when necessary during stack and
+        change set operations") in a template's host, bucket or region field: the value is fetched at deployment, so
+        nothing proves it is in the jurisdiction (RES-015 / RES-017 / RES-011), as a Parameter Store typed Parameter is
+        (:func:`_fetched_parameter`); it passed every door as text before. True when so judged; any other place (a
+        password, a name) is walked as before."""
+        if not (plan.host or plan.bucket or plan.region) or plan.match or _DYNAMIC_REFERENCE.search(value) is None:
+            return False
+        what = "host" if plan.host else "bucket" if plan.bucket else "region"
+        detail = (
+            f"{value} is a dynamic reference: CloudFormation fetches its {what} from Parameter Store or Secrets "
+            f"Manager at deployment, so nothing proves it is in {self._j()}. Write the {what} in the template (or a "
+            "Parameter's value), or declare the destination."
+        )
+        if what == "region":
+            walk.add(RuleId.KNOWN_REGION, path, value, detail)
+        else:
+            rule_id = RuleId.DESTINATION_HOST_PROVEN if plan.host else RuleId.REGIONLESS_REFERENCE_PROVEN
+            self._add_coverable(walk, rule_id, path, value, detail, (value,))
+        return True
 
     def _judged_as_bucket_field(self, walk: _Walk, value: str, path: str, plan: _KeyPlan) -> bool:
         """A string at a place naming a regionless bucket or group by name (``plan.bucket``, not a read's id), judged
@@ -3188,10 +3217,14 @@ class RuleEngine:
         assert reference is not None
         name, attribute = reference
         given = self._given_parameter(walk, name, attribute)
+        if given is None:
+            given = self._parameter_default(walk, name, attribute)
         if given is not None:
             # A Parameter the stack resource itself gives a value (`parameters`: a literal, or an Output such as its
             # own bucket's name, deferred): the template receives exactly that value, judged as itself under the same
-            # key (falsealarm16-*-cfn-given-output-bucket). Its Default alone proves nothing here, as before.
+            # key (falsealarm16-*-cfn-given-output-bucket). fnros59 (stop 59): given none, its Default, as the same
+            # Parameter inside an Fn::Sub text is (before, `DB_HOST: !Ref DbHost` of a private address Default was
+            # RES-015 while `!Sub ${DbHost}` passed).
             self._walk(walk, given, path, key, depth + 1, None)
             return True
         text = json.dumps(value, sort_keys=True, default=str)
@@ -3349,10 +3382,27 @@ class RuleEngine:
         parameters = walk.template[1].get("Parameters")
         if not isinstance(parameters, Mapping) or not isinstance(parameters.get(name), Mapping):
             return None
+        if _fetched_parameter(parameters[name]):
+            return None  # fnros59: the value given is a Parameter Store name, not the value the template reads
         values = _stack_values(walk)
         # `in` and `[]`, not `.get` (dict.get skips `__getitem__`): a run whose overrides are one value not known here
         # (_AnyParameter) gives it to every Parameter, deferred where it is used.
         return _literal_or_deferred(walk, values[name] if name in values else None)  # noqa: SIM401
+
+    def _parameter_default(self, walk: _Walk, name: str | None, attribute: str) -> str | None:
+        """(fnros59) The Default a stack template's Parameter ``name`` (a ``Ref``) takes where the stack gives it no
+        value, exactly where an ``Fn::Sub`` text's ``${name}`` is filled with it (one stack of a known Region,
+        :meth:`_walk_one_document`): the ROS and CloudFormation Parameters pages, "Default": the value used when none
+        is specified at stack creation. None elsewhere (a StackSet's template, the template's own resource, a given
+        value, no literal Default, a Parameter Store type: :func:`_fetched_parameter`)."""
+        if name is None or attribute != "Ref" or walk.template is None or walk.template[0].region is None:
+            return None
+        if walk.template_resources is not None and name in walk.template_resources:
+            return None
+        if name in _stack_values(walk):
+            return None
+        default = self._parameter_value(walk, walk.template[1], name)
+        return default if isinstance(default, str) else None
 
     def _placeholder_values(self, walk: _Walk, document: Mapping[Any, Any], given: Any) -> dict[str, str]:
         """An OOS template's declared parameters (``Parameters``) -> the value each ``{{ name }}`` takes: the one the
@@ -3499,7 +3549,7 @@ class RuleEngine:
         """:meth:`_template_parameter_value` in ``document``, the template being read."""
         parameters = document.get("Parameters")
         declared = parameters.get(name) if attribute == "Ref" and isinstance(parameters, Mapping) else None
-        if not isinstance(declared, Mapping):
+        if not isinstance(declared, Mapping) or _fetched_parameter(declared):
             return None
         values = _stack_values(walk)
         if name in values:
@@ -8434,7 +8484,26 @@ def _parameter_value(document: Mapping[Any, Any], name: Any, stack: _OwnStack) -
     declared = parameters.get(name) if isinstance(parameters, Mapping) and isinstance(name, str) else None
     if not isinstance(declared, Mapping) or stack.given is None:
         return _NO_VALUE
+    if _fetched_parameter(declared):
+        return None  # fnros59: a Parameter Store name, given or Default, is not the value
     return stack.given.get(str(name), declared.get("Default"))
+
+
+_DYNAMIC_REFERENCE = re.compile(r"\{\{resolve:(?:ssm|ssm-secure|secretsmanager):[^}]*\}\}")
+"""(fnros59) A CloudFormation dynamic reference ("`{{resolve:service-name:reference-key}}`", service ssm, ssm-secure,
+secretsmanager)."""
+
+
+def _fetched_parameter(declared: Mapping[Any, Any]) -> bool:
+    """(fnros59) A template Parameter whose value the service fetches from a parameter store at deployment, so that
+    neither its Default nor a given value is the text the template reads, only the stored parameter's name: a
+    CloudFormation ``AWS::SSM::Parameter::Value<...>`` type (the CloudFormation user guide, "Specify existing resources
+    at runtime with CloudFormation-supplied parameter types": "CloudFormation fetches values stored in Parameter
+    Store") and ROS's ``ALIYUN::OOS::Parameter::Value`` / ``ALIYUN::OOS::SecretParameter::Value`` ("a common parameter
+    that is stored in Parameter Store of CloudOps Orchestration Service (OOS)", ROS "Parameters"). An ``Fn::Sub`` of
+    one read its name as the value (a host from Parameter Store passed at a host field; before stop 59)."""
+    kind = declared.get("Type")
+    return isinstance(kind, str) and kind.startswith(("AWS::SSM::Parameter::Value<", "ALIYUN::OOS::"))
 
 
 _NO_VALUE: Any = object()

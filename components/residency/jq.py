@@ -987,6 +987,24 @@ class _JqReader:
     def slice(self) -> Callable[[Any], list[Any]]:
         """(fnros54b) jq's ``.[a:b]`` (the manual, "Array/String Slice": either index may be left out, negative from
         the end) with whole-number literal bounds."""
+        start, end = self.slice_bounds()
+        return lambda value: [_jq_sliced(value, start, end)]
+
+    def at_literal_slice(self) -> bool:
+        """(fnros59) Whether the tokens after ``[`` are a slice of literal bounds (``1:``, ``:2``, ``-2:``) closed by
+        ``]``."""
+        at, colons = self.at, 0
+        while at < len(self.tokens) and self.tokens[at][1] != "]":
+            kind, text = self.tokens[at]
+            if text == ":":
+                colons += 1
+            elif text != "-" and kind != "number":
+                return False
+            at += 1
+        return colons == 1
+
+    def slice_bounds(self) -> tuple[int | None, int | None]:
+        """A literal slice's bounds after ``[``, through its ``]`` (:meth:`slice`, :meth:`path_postfix`)."""
         bounds: list[int | None] = [None, None]
         for at in (0, 1):
             if self.peek() not in (":", "]"):
@@ -999,8 +1017,7 @@ class _JqReader:
                     raise _JqUnread(text)
                 bounds[at] = -int(text) if negative else int(text)
             self.expect(":" if at == 0 else "]")
-        start, end = bounds
-        return lambda value: [_jq_sliced(value, start, end)]
+        return bounds[0], bounds[1]
 
     def key(self) -> Callable[[Any], list[Any]]:
         kind, text = self.tokens[self.at] if self.at < len(self.tokens) else ("", "")
@@ -1060,6 +1077,9 @@ class _JqReader:
             elif self.peek() == "]":
                 self.take()
                 steps.append(_jq_path_each)
+            elif self.at_literal_slice():
+                # fnros59: `.[a:b]` (jq 1.6's path of a slice is `{"start": a, "end": b}`, either null when left out)
+                steps.append(functools.partial(_jq_path_slice, *self.slice_bounds()))
             elif not self.at_literal_index():
                 # a computed index (`.[0, 2]`, `.[$i]`): evaluated on the input the term reads, as in a value
                 index = self.pipe(depth + 1)
@@ -1097,6 +1117,10 @@ class _JqReader:
             grouped = self.path_pipe(depth + 1)
             self.expect(")")
             return grouped
+        if kind == "name" and text == "if":
+            return self.path_conditional(depth)
+        if kind == "name" and text in self.functions and not self.functions[text].params and not self.declaring:
+            return self.path_called(self.functions[text], depth)
         if kind != "name" or text in self.functions or text in self.arguments:
             raise _JqUnread("a path expression not read")
         if text in ("first", "last") and self.peek() != "(":
@@ -1121,6 +1145,36 @@ class _JqReader:
         return lambda path, value: _jq_listed(
             ([*path, *_jq_path_checked(p)], _jq_getpath(value, p)) for p in inner(value)
         )
+
+    def path_conditional(self, depth: int) -> _JqPaths:
+        """(fnros59) ``if c then a elif ... else b end`` as a path expression (jq 1.6: the condition read as a value
+        on the input, each branch a path expression from the path so far; ``path(if .a then .b else .c end)`` is
+        ``["b"]``); an ``if`` without ``else`` (jq 1.7's) not read."""
+        condition = self.pipe(depth + 1)
+        self.expect("then")
+        then = self.path_pipe(depth + 1)
+        word = self.take()
+        if word == "elif":
+            otherwise = self.path_conditional(depth + 1)
+        elif word == "else":
+            otherwise = self.path_pipe(depth + 1)
+            self.expect("end")
+        else:
+            raise _JqUnread("an if in a path expression")
+        return lambda path, value: _jq_listed(
+            out for c in condition(value) for out in (then if _jq_true(c) else otherwise)(path, value)
+        )
+
+    def path_called(self, function: _JqFunction, depth: int) -> _JqPaths:
+        """(fnros59) A call of a function the program defines with no parameters (``def targets: .targets[];
+        del(targets | select(...))``) as a path expression: its body read again as one (jq inlines the body)."""
+        if function.end is None:
+            raise _JqUnread("a function called where it is defined")
+        reader = self.body(function, (), declaring=False)
+        paths = reader.path_pipe(depth + 1)
+        if reader.at != function.end:
+            raise _JqUnread("function body")
+        return paths
 
     def fnros58(self, text: str, depth: int) -> _JqFilter | None:
         """(fnros58) jq 1.6's ``path(f)``, ``del(f)``, ``setpath(p; v)``, ``delpaths(ps)``, ``walk(f)``, ``any`` /
@@ -1866,12 +1920,14 @@ def _jq_getpath(value: Any, path: Any) -> Any:
     """(fnros55b) jq's ``getpath(PATHS)`` ("outputs the values in . found at each path"): each string or whole number
     of the path in turn, null from null on (jq 1.6: a null input gives null whatever the path); a path not an array,
     or holding another value, is not read."""
-    if not isinstance(path, list) or any(not isinstance(p, str) and not _jq_is_number(p) for p in path):
+    if isinstance(path, list) and any(isinstance(p, Mapping) for p in path):
+        path = _jq_path_checked(path)  # fnros59: a slice's step, read by _jq_child
+    elif not isinstance(path, list) or any(not isinstance(p, str) and not _jq_is_number(p) for p in path):
         raise _JqUnread("getpath of a path not read")
     for step in path:
         if value is None:
             return None
-        value = _jq_lookup(value, step)
+        value = _jq_child(value, step) if isinstance(step, Mapping) else _jq_lookup(value, step)
     return value
 
 
@@ -2323,6 +2379,23 @@ def _jq_path_index(index: int, path: list[Any], value: Any) -> list[tuple[list[A
     return [([*path, index], _jq_index(value, index))]
 
 
+def _jq_path_slice(start: int | None, end: int | None, path: list[Any], value: Any) -> list[tuple[list[Any], Any]]:
+    """(fnros59) ``.[a:b]`` as a path expression: jq 1.6's step ``{"start": a, "end": b}`` (as written, null when
+    left out), the slice there."""
+    return [([*path, {"start": start, "end": end}], _jq_sliced(value, start, end))]
+
+
+def _jq_slice_key(key: Mapping[Any, Any], length: int) -> tuple[int, int]:
+    """(fnros59) jq 1.6's ``parse_slice`` of a path's slice step over ``length`` items: a bound null or left out the
+    start or end, negative from the end, clamped to the items, an end before the start the start."""
+    bounds = []
+    for name, default in (("start", 0), ("end", length)):
+        bound = key.get(name)
+        bound = default if bound is None else bound + length if bound < 0 else bound
+        bounds.append(min(max(bound, 0), length))
+    return bounds[0], max(bounds[0], bounds[1])
+
+
 def _jq_path_each(path: list[Any], value: Any) -> list[tuple[list[Any], Any]]:
     """``.[]`` as a path expression: each index of an array, each key of an object; anything else jq's error."""
     if isinstance(value, list):
@@ -2368,9 +2441,13 @@ def _jq_path_checked(path: Any) -> list[Any]:
     if not isinstance(path, list):
         raise _JqUnread("a path not an array")
     for step in path:
-        if not isinstance(step, str):
+        if isinstance(step, Mapping):
+            # fnros59: a slice's step (`{"start": 1, "end": null}`), whole-number or null bounds only
+            if set(step) - {"start", "end"} or any(b is not None and _jq_whole(b) != b for b in step.values()):
+                raise _JqUnread("a slice step not read")
+        elif not isinstance(step, str):
             _jq_whole(step)
-    return [step if isinstance(step, str) else int(step) for step in path]
+    return [step if isinstance(step, (str, Mapping)) else int(step) for step in path]
 
 
 def _jq_path_list(paths: Any) -> list[list[Any]]:
@@ -2379,9 +2456,13 @@ def _jq_path_list(paths: Any) -> list[list[Any]]:
     return [_jq_path_checked(path) for path in _jq_bounded(paths)]
 
 
-def _jq_child(value: Any, key: str | int) -> Any:
+def _jq_child(value: Any, key: str | int | Mapping[Any, Any]) -> Any:
     """jq 1.6's ``jv_get`` on the way down a path: a key of an object, an index of an array (negative from the end,
     null past it), null of null; anything else jq's error."""
+    if isinstance(key, Mapping):  # fnros59: a slice's step
+        if value is None or isinstance(value, (list, str)):
+            return value if value is None else value[slice(*_jq_slice_key(key, len(value)))]
+        raise _JqError("Cannot index with object")
     return _jq_key(value, key) if isinstance(key, str) else _jq_index(value, key)
 
 
@@ -2394,6 +2475,15 @@ def _jq_setpath(value: Any, path: Any, new: Any) -> Any:
         return new
     key, rest = steps[0], steps[1:]
     rebuilt = _jq_setpath(_jq_child(value, key), rest, new)
+    if isinstance(key, Mapping):
+        # fnros59: jq 1.6's `jv_set` of a slice: the items there replaced by the array given (null an empty array)
+        if value is not None and not isinstance(value, list):
+            raise _JqError("Cannot update field at object index of non-array")
+        if not isinstance(rebuilt, list):
+            raise _JqError("A slice of an array can only be assigned another array")
+        items = list(value or [])
+        items[slice(*_jq_slice_key(key, len(items)))] = rebuilt
+        return _jq_bounded(items)
     if isinstance(key, str):
         if value is None or isinstance(value, Mapping):
             return {**(value or {}), key: rebuilt}
@@ -2416,8 +2506,22 @@ def _jq_path_order(left: list[Any], right: list[Any]) -> int:
     for a, b in zip(left, right, strict=False):
         if _jq_equal(a, b):
             continue
+        if isinstance(a, Mapping) or isinstance(b, Mapping):
+            return _jq_slice_order(a, b)
         return _jq_compare(a, b)
     return (len(left) > len(right)) - (len(left) < len(right))
+
+
+def _jq_slice_order(left: Any, right: Any) -> int:
+    """(fnros59) jq's order of two path steps where one is a slice's object: an object after numbers and strings;
+    two slices by their keys' values in key order (``end``, then ``start``), null first."""
+    if not isinstance(left, Mapping) or not isinstance(right, Mapping):
+        return 1 if isinstance(left, Mapping) else -1
+
+    def rank(step: Mapping[Any, Any]) -> tuple[tuple[int, int], ...]:
+        return tuple((0, 0) if step.get(k) is None else (1, step[k]) for k in ("end", "start"))
+
+    return (rank(left) > rank(right)) - (rank(left) < rank(right))
 
 
 def _jq_delpaths(value: Any, paths: list[Any]) -> Any:
@@ -2458,7 +2562,10 @@ def _jq_dels(value: Any, keys: list[Any]) -> Any:
     if isinstance(value, list):
         if any(isinstance(k, str) for k in keys):
             raise _JqError("Cannot delete field at object index of array")
-        gone = {k + len(value) if k < 0 else k for k in keys}
+        gone = {k + len(value) if k < 0 else k for k in keys if not isinstance(k, Mapping)}
+        for k in keys:
+            if isinstance(k, Mapping):  # fnros59: a slice's items (jq 1.6's jv_dels: every index in its range)
+                gone.update(range(*_jq_slice_key(k, len(value))))
         return [item for index, item in enumerate(value) if index not in gone]
     if isinstance(value, Mapping):
         if any(not isinstance(k, str) for k in keys):
@@ -2475,15 +2582,24 @@ def _jq_assigned(operator: str, paths: _JqPaths, right: _JqFilter, value: Any) -
     the arithmetic ones, for each output of the right side on the input, each value set (or combined with it)."""
     targets = [p for p, _ in paths([], value)]
     if operator == "|=":
-        result = value
+        # fnros59: an update of no value deletes the path: jq 1.6 at once (later paths then shift), jq 1.7 all at the
+        # end (builtin.jq's `_modify`); read where both give the same value (`.r |= empty`, one path, or keys of an
+        # object), else not read
+        result, deferred, deleted = value, value, []
         for path in targets:
             try:
-                got = right(_jq_getpath(result, path))
+                here, there = _jq_getpath(result, path), _jq_getpath(deferred, path)
+                got = right(here)
+                later = got if _jq_equal(here, there) else right(there)
             except _JqError as error:  # jq stops at the first output: an error after it is never reached
                 raise _JqUnread("an update's error") from error
-            if not got:
-                raise _JqUnread("an update of no value")
-            result = _jq_setpath(result, path, got[0])
+            result = _jq_setpath(result, path, got[0]) if got else _jq_delpaths(result, [path])
+            if later:
+                deferred = _jq_setpath(deferred, path, later[0])
+            else:
+                deleted.append(path)
+        if not _jq_equal(result, _jq_delpaths(deferred, deleted)):
+            raise _JqUnread("an update of no value where jq 1.6 and 1.7 differ")
         return [result]
     combine = _JQ_UPDATES[operator]
     out = []
