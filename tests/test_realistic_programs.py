@@ -90,6 +90,7 @@ import platform_programs_config56 as cg56
 import platform_programs_config56b as cg56b
 import platform_programs_config57 as cg57
 import platform_programs_config58 as cg58
+import platform_programs_config59 as cg59
 import platform_programs_crossaccount37 as ca37
 import platform_programs_crossaccount39 as ca39
 import platform_programs_data as pdata
@@ -18991,6 +18992,12 @@ CASES: list[Case] = [
     # (also inside single / double quotes), nested `$( )` in double quotes, /usr/bin/jq with comments and a
     # double-quoted jq program, each giving a Region abroad, are RES-009; the home Region passes (pinned)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc58b.rows()],
+    # -- stop 59, configuration file grammars round 10 (tests/platform_programs_config59.py): the Datadog Agent's
+    # container with DD_API_KEY alone (its default site), a `sed -i` giving datadog.yaml's site from a variable, a
+    # Filebeat file named by a wildcard relative to a `cd`, Fluent Bit's `${H}` with a loop's / branch's values or a
+    # systemd drop-in's / an export's environment are RES-015 (each passed every door before); the declared site, the
+    # VPC's proxy and collectors pass; directory options, a relative @INCLUDE and DD_SITE pinned
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg59.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
