@@ -104,7 +104,7 @@ ENCODED = frozenset(
 )  # fmt: skip
 """The shapes made as a launch template (base64 user data)."""
 DOCUMENT = frozenset(
-    {"dd-sed-site-variable", "fluent-bit-export-partner", "vector-config-dir-partner", "fluent-bit-unit-env-own"}
+    {"dd-container-proxy-own", "fluent-bit-export-partner", "vector-config-dir-partner", "fluent-bit-unit-env-own"}
 )
 """The shapes made as an SSM Command document."""
 ALI_SHAPES = {

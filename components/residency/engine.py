@@ -17,6 +17,7 @@ import ipaddress
 import itertools
 import json
 import math
+import posixpath
 import re
 import shlex
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
@@ -9489,9 +9490,10 @@ def _include_matches(name: str, bases: Sequence[str], files: Iterable[str]) -> l
     """(config59, stop 59) The one include resolver of every log router (syslog-ng's and rsyslog's includes,
     :func:`_included_files`; Fluent Bit's ``@INCLUDE`` and Fluentd's ``@include``, ``_log_router_files_of``): the
     ``files`` an include of ``name`` reads, the file itself, every file of a directory, or every file a wildcard
-    pattern matches (``fnmatch``), a relative name under each of ``bases`` (the including file's directory, syslog-ng's
-    include-path)."""
-    paths = [name] if name.startswith("/") else [f"{b}/{name}" for b in bases]
+    pattern matches (``fnmatch``, whose ``*`` also crosses a ``/``: wider than glob(3), failing closed), a relative name
+    under each of ``bases`` (the including file's directory, syslog-ng's include-path; ``..`` resolved)."""
+    # config59: a name climbing out of its base (`@INCLUDE ../outputs/*.conf`) is read from the directory it names
+    paths = [posixpath.normpath(p) for p in ([name] if name.startswith("/") else [f"{b}/{name}" for b in bases])]
     return [
         f for f in files if any(fnmatch.fnmatchcase(f, path) or f.startswith(path.rstrip("/") + "/") for path in paths)
     ]
