@@ -6460,6 +6460,7 @@ def test_config59_log_router_includes_through_the_shared_resolver(script: str, e
 # judges a datadog.yaml with no site (RES-015 until declared). On main 8801eb8a each RES-015 `datadoghq.com` below
 # passed every door; DD_SITE given was judged before too.
 _DDC59 = "docker run -d --name dd-agent -v /proc/:/host/proc/:ro {env}-e DD_API_KEY=0123abcd {image}"
+_DDY59 = "mkdir -p /etc/datadog-agent\ncat > /etc/datadog-agent/datadog.yaml <<'EOF'\nsite: ap1.datadoghq.com\nEOF\n"
 
 
 @pytest.mark.parametrize(
@@ -6483,6 +6484,16 @@ _DDC59 = "docker run -d --name dd-agent -v /proc/:/host/proc/:ro {env}-e DD_API_
         ("docker pull gcr.io/datadoghq/agent:7\ndocker image ls gcr.io/datadoghq/agent", []),
         (_DDC59.format(env="", image="grafana/agent:v0.40.0"), []),
         (_DDC59.format(env="", image="gcr.io/datadoghq/cluster-agent:7"), []),
+        # a datadog.yaml the script writes: a run mounting it reads its site; one not given the file sends to US1
+        (_DDY59 + _DDC59.format(env="-v /etc/datadog-agent/datadog.yaml:/etc/datadog-agent/datadog.yaml:ro ",
+                                image="gcr.io/datadoghq/agent:7"), [("RES-015", "ap1.datadoghq.com")]),
+        (_DDY59 + _DDC59.format(env="-v /etc/datadog-agent:/etc/datadog-agent ", image="gcr.io/datadoghq/agent:7"),
+         [("RES-015", "ap1.datadoghq.com")]),
+        (_DDY59 + _DDC59.format(env="", image="gcr.io/datadoghq/agent:7"),
+         [("RES-015", "ap1.datadoghq.com"), ("RES-015", "datadoghq.com")]),
+        ("cat > /etc/datadog-agent/datadog.yaml <<'EOF'\napi_key: k\nEOF\n"
+         + _DDC59.format(env="-v /etc/datadog-agent/datadog.yaml:/etc/datadog-agent/datadog.yaml ",
+                         image="gcr.io/datadoghq/agent:7"), [("RES-015", "datadoghq.com")]),
     ],
 )  # fmt: skip
 def test_config59_the_datadog_agents_container_default_site(script: str, expected: list[tuple[str, str]]) -> None:

@@ -4279,18 +4279,21 @@ class RuleEngine:
                     self._judge_deleted_defaults(walk, edit, f"{path}({edit.how}:{edit.file})")
 
     def _judge_image_defaults(self, walk: _Walk, script: str, files: Sequence[str], path: str, depth: int) -> None:
-        """(config59, stop 59) A tool's container the script runs with no settings file of the tool written
+        """(config59, stop 59) A tool's container the script runs given no settings file of the tool it writes
         (``docker run -d -e DD_API_KEY=... gcr.io/datadoghq/agent:7``: the Datadog Agent reads its settings from the
         container's environment): each ``document_defaults`` setting whose ``images`` the script runs, none of its
         ``unless_variables`` named (``DD_SITE``, judged where it is set), is judged as the default of an empty file
-        (the Agent's US1 site). A written file of the entry decides instead (:meth:`_judge_config_file`)."""
+        (the Agent's US1 site). A run mounting a written file of the entry (its directory on the run's line) reads that
+        file, which decides instead (:meth:`_judge_config_file`)."""
         for entry in self.endpoints.app_config_files:
             if not any(d.images for d in entry.document_defaults):
                 continue
-            if any(self._config_entry(f, script) is entry for f in files):
-                continue
+            mounted = [f.rpartition("/")[0] for f in files if self._config_entry(f, script) is entry]
             for d in entry.document_defaults:
-                if _runs_image(d, script) and not any(v in script for v in d.unless_variables):
+                if any(v in script for v in d.unless_variables):
+                    continue
+                # a run mounting a written file's directory (`-v /etc/datadog-agent/datadog.yaml:...`) reads that file
+                if any(not any(m and m in run for m in mounted) for run in _image_runs(d, script)):
                     default = {entry.keys.get(d.key, d.key): d.value}
                     self._walk_document(walk, default, f"{path}(image)(default)", "content", depth, None)
 
@@ -9259,12 +9262,25 @@ _RUNS_CONTAINER = re.compile(r"\b(?:run|create)\b|\bimage\s*:")
 
 
 def _runs_image(default: DocumentDefault, script: str) -> bool:
-    """(config59, stop 59) Whether ``script`` runs a container of one of ``default.images`` (the Datadog Agent's
-    images, Datadog "Docker Agent": ``docker run -d ... -e DD_API_KEY=... gcr.io/datadoghq/agent:7``), on a line
-    :data:`_RUNS_CONTAINER` reads as running it (a continued ``docker run \\`` joined first). Gate: the entry's
-    images and the word ``agent`` in the script (the images' last name)."""
+    """(config59, stop 59) Whether ``script`` runs a container of one of ``default.images``: :func:`_image_runs`."""
+    return bool(_image_runs(default, script))
+
+
+def _image_runs(default: DocumentDefault, script: str) -> list[str]:
+    """(config59, stop 59) The lines of ``script`` running a container of one of ``default.images`` (the Datadog
+    Agent's images, Datadog "Docker Agent": ``docker run -d ... -e DD_API_KEY=... gcr.io/datadoghq/agent:7``), each a
+    line :data:`_RUNS_CONTAINER` reads as running it (a continued ``docker run \\`` joined first), whole. Gate: the
+    entry's images and the word ``agent`` in the script (the images' last name)."""
     if not default.images or "agent" not in script:
-        return False
+        return []
+    text = script.replace("\\\n", " ")
+    runs = []
+    for m in re.finditer(default.images, text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        if _RUNS_CONTAINER.search(text, start, m.start()):
+            end = text.find("\n", m.end())
+            runs.append(text[start : end if end >= 0 else len(text)])
+    return runs
     text = script.replace("\\\n", " ")
     for m in re.finditer(default.images, text):
         line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
