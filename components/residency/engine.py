@@ -9281,12 +9281,6 @@ def _image_runs(default: DocumentDefault, script: str) -> list[str]:
             end = text.find("\n", m.end())
             runs.append(text[start : end if end >= 0 else len(text)])
     return runs
-    text = script.replace("\\\n", " ")
-    for m in re.finditer(default.images, text):
-        line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
-        if _RUNS_CONTAINER.search(line):
-            return True
-    return False
 
 
 def _logical_lines(body: str) -> list[str]:
