@@ -9252,18 +9252,13 @@ def _document_defaults(document: Any, entry: ConfigFile, script: str) -> list[tu
         for d in entry.document_defaults
         if not written & {d.key, *d.unless}
         and not any(v in script for v in d.unless_variables)
-        and (re.search(d.runs, script) is not None or _runs_image(d, script))
+        and (re.search(d.runs, script) is not None or bool(_image_runs(d, script)))
     ]
 
 
 # config59: a container run or created on the image's line (`docker run ... IMAGE`, `podman create`, `nerdctl run`),
 # or an image a Compose service names (`image: IMAGE`); a `docker pull IMAGE` alone runs nothing.
 _RUNS_CONTAINER = re.compile(r"\b(?:run|create)\b|\bimage\s*:")
-
-
-def _runs_image(default: DocumentDefault, script: str) -> bool:
-    """(config59, stop 59) Whether ``script`` runs a container of one of ``default.images``: :func:`_image_runs`."""
-    return bool(_image_runs(default, script))
 
 
 def _image_runs(default: DocumentDefault, script: str) -> list[str]:
