@@ -4289,8 +4289,11 @@ class RuleEngine:
             if not any(d.images for d in entry.document_defaults):
                 continue
             mounted = [f.rpartition("/")[0] for f in files if self._config_entry(f, script) is entry]
+            # the defaults an empty document gets where the script names none of their variables (one reading of
+            # `unless_variables`, _document_defaults's)
+            unset = set(_document_defaults({}, entry, script))
             for d in entry.document_defaults:
-                if any(v in script for v in d.unless_variables):
+                if (d.key, d.value) not in unset:
                     continue
                 # a run mounting a written file's directory (`-v /etc/datadog-agent/datadog.yaml:...`) reads that file
                 if any(not any(m and m in run for m in mounted) for run in _image_runs(d, script)):
