@@ -130,6 +130,7 @@ SERVER_MODULES: tuple[str, ...] = (
     "fnmatch",
     "gzip",
     "hmac",
+    "posixpath",
     "runpy",
     "secrets",
     "shlex",

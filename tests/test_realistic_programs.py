@@ -91,6 +91,7 @@ import platform_programs_config56 as cg56
 import platform_programs_config56b as cg56b
 import platform_programs_config57 as cg57
 import platform_programs_config58 as cg58
+import platform_programs_config59 as cg59
 import platform_programs_crossaccount37 as ca37
 import platform_programs_crossaccount39 as ca39
 import platform_programs_data as pdata
@@ -19029,6 +19030,12 @@ CASES: list[Case] = [
     # Parameter's Ref at a host field is its Default as its Fn::Sub is (a private address passes, RES-015 before); a
     # Parameter Store typed Parameter at a host is RES-015 (its Fn::Sub passed every door before)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fr59.rows()],
+    # -- stop 59, configuration file grammars round 10 (tests/platform_programs_config59.py): the Datadog Agent's
+    # container with DD_API_KEY alone (its default site), a `sed -i` giving datadog.yaml's site from a variable, a
+    # Filebeat file named by a wildcard relative to a `cd`, Fluent Bit's `${H}` with a loop's / branch's values or a
+    # systemd drop-in's / an export's environment are RES-015 (each passed every door before); the declared site, the
+    # VPC's proxy and collectors pass; directory options, a relative @INCLUDE and DD_SITE pinned
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg59.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

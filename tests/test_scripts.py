@@ -6812,3 +6812,198 @@ def test_falsealarm59_a_wrapper_of_81_hosts(last: str | None) -> None:
     if last is not None:
         script = script.replace("ec2-user@10.20.5.5 ", f"ec2-user@{last} ")  # a call past the 64th
     assert sorted({f[0] for f in findings(script, "EU", "aws")}) == ([] if last is None else ["RES-015"])
+
+
+# config59 (stop 59): one include resolver for every log router (engine `_include_matches`, syslog-ng's, rsyslog's,
+# Fluent Bit's and Fluentd's includes): the file, every file of a directory, each file a wildcard matches, a relative
+# name under each base. Pinned before the move (config58's router rows above passed before and after), with the edges
+# the shared resolver keeps: a nested include, a quoted name, an include naming no written file.
+@pytest.mark.parametrize(
+    ("name", "bases", "expected"),
+    [
+        ("/opt/fb/outputs/central.conf", ["/x"], ["/opt/fb/outputs/central.conf"]),
+        ("outputs/*.conf", ["/opt/fb"], ["/opt/fb/outputs/central.conf", "/opt/fb/outputs/other.conf"]),
+        ("outputs/c*.conf", ["/opt/fb"], ["/opt/fb/outputs/central.conf"]),
+        ("outputs", ["/opt/fb"], ["/opt/fb/outputs/central.conf", "/opt/fb/outputs/other.conf"]),  # a directory
+        ("outputs/", ["/etc", "/opt/fb"], ["/opt/fb/outputs/central.conf", "/opt/fb/outputs/other.conf"]),
+        ("filters/*.conf", ["/opt/fb"], []),
+        ("../x.conf", ["/opt/fb"], ["/opt/x.conf"]),  # `..` resolved (config59)
+        # fnmatch's `*` crosses a `/` (wider than glob(3), failing closed; as before the shared resolver)
+        ("*.conf", ["/opt/fb"], ["/opt/fb/main.conf", "/opt/fb/outputs/central.conf", "/opt/fb/outputs/other.conf"]),
+    ],
+)
+def test_config59_one_include_resolver(name: str, bases: list[str], expected: list[str]) -> None:
+    from components.residency.engine import _include_matches
+
+    files = ["/opt/fb/main.conf", "/opt/fb/outputs/central.conf", "/opt/fb/outputs/other.conf", "/opt/x.conf"]
+    assert _include_matches(name, bases, files) == expected
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        # an included file's own include (nested), relative to its own directory
+        (
+            "mkdir -p /opt/fb/outputs /opt/fb/parts\n"
+            f"cat > /opt/fb/outputs/central.conf <<'EOF'\n{_FB_OUT58.format(_P55)}EOF\n"
+            "cat > /opt/fb/parts/all.conf <<'EOF'\n@INCLUDE ../outputs/*.conf\nEOF\n"
+            "cat > /opt/fb/main.conf <<'EOF'\n[SERVICE]\n    Flush 1\n@INCLUDE parts/all.conf\nEOF\n"
+            "fluent-bit -c /opt/fb/main.conf",
+            {"RES-015"},
+        ),
+        (_router58(_P55, '@INCLUDE "outputs/*.conf"', "fluent-bit -c /opt/fb/main.conf"), {"RES-015"}),
+        (_router58(_P55, "@INCLUDE /etc/fluent-bit/extra/*.conf", "fluent-bit -c /opt/fb/main.conf"), set()),
+        (_router58("10.0.3.20", '@INCLUDE "outputs/*.conf"', "fluent-bit -c /opt/fb/main.conf"), set()),
+    ],
+)
+def test_config59_log_router_includes_through_the_shared_resolver(script: str, expected: set[str]) -> None:
+    assert {f[0] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")} == expected
+
+
+# config59 (stop 59): the Datadog Agent's container reads its settings from its environment (Datadog "Docker Agent"):
+# run with DD_API_KEY and no DD_SITE / DD_DD_URL it sends to the default site, US1 datadoghq.com, judged as stop 58
+# judges a datadog.yaml with no site (RES-015 until declared). On main 8801eb8a each RES-015 `datadoghq.com` below
+# passed every door; DD_SITE given was judged before too.
+_DDC59 = "docker run -d --name dd-agent -v /proc/:/host/proc/:ro {env}-e DD_API_KEY=0123abcd {image}"
+_DDY59 = "mkdir -p /etc/datadog-agent\ncat > /etc/datadog-agent/datadog.yaml <<'EOF'\nsite: ap1.datadoghq.com\nEOF\n"
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (_DDC59.format(env="", image="gcr.io/datadoghq/agent:7"), [("RES-015", "datadoghq.com")]),
+        (_DDC59.format(env="", image="datadog/agent:latest"), [("RES-015", "datadoghq.com")]),
+        (_DDC59.format(env="", image="public.ecr.aws/datadog/agent"), [("RES-015", "datadoghq.com")]),
+        (_DDC59.format(env="", image="eu.gcr.io/datadoghq/agent:7.60.0"), [("RES-015", "datadoghq.com")]),
+        (_DDC59.format(env="", image="registry.datadoghq.com/agent:7").replace("docker", "podman"),
+         [("RES-015", "datadoghq.com")]),
+        ("docker run -d \\\n  -e DD_API_KEY=k \\\n  gcr.io/datadoghq/agent:7", [("RES-015", "datadoghq.com")]),
+        ("cat > /opt/dd/compose.yaml <<'EOF'\nservices:\n  agent:\n    image: gcr.io/datadoghq/agent:7\n"
+         "    environment:\n      DD_API_KEY: k\nEOF\ndocker compose -f /opt/dd/compose.yaml up -d",
+         [("RES-015", "datadoghq.com")]),
+        # the site or the intake URL given: judged where it is set (the VPC's proxy passes)
+        (_DDC59.format(env="-e DD_SITE=datadoghq.eu ", image="gcr.io/datadoghq/agent:7"),
+         [("RES-015", "datadoghq.eu")]),
+        (_DDC59.format(env="-e DD_DD_URL=https://10.0.3.20:3834 ", image="gcr.io/datadoghq/agent:7"), []),
+        # an image only pulled or listed, another vendor's agent image: nothing runs the Agent
+        ("docker pull gcr.io/datadoghq/agent:7\ndocker image ls gcr.io/datadoghq/agent", []),
+        (_DDC59.format(env="", image="grafana/agent:v0.40.0"), []),
+        (_DDC59.format(env="", image="gcr.io/datadoghq/cluster-agent:7"), []),
+        # a datadog.yaml the script writes: a run mounting it reads its site; one not given the file sends to US1
+        (_DDY59 + _DDC59.format(env="-v /etc/datadog-agent/datadog.yaml:/etc/datadog-agent/datadog.yaml:ro ",
+                                image="gcr.io/datadoghq/agent:7"), [("RES-015", "ap1.datadoghq.com")]),
+        (_DDY59 + _DDC59.format(env="-v /etc/datadog-agent:/etc/datadog-agent ", image="gcr.io/datadoghq/agent:7"),
+         [("RES-015", "ap1.datadoghq.com")]),
+        (_DDY59 + _DDC59.format(env="", image="gcr.io/datadoghq/agent:7"),
+         [("RES-015", "ap1.datadoghq.com"), ("RES-015", "datadoghq.com")]),
+        ("cat > /etc/datadog-agent/datadog.yaml <<'EOF'\napi_key: k\nEOF\n"
+         + _DDC59.format(env="-v /etc/datadog-agent/datadog.yaml:/etc/datadog-agent/datadog.yaml ",
+                         image="gcr.io/datadoghq/agent:7"), [("RES-015", "datadoghq.com")]),
+    ],
+)  # fmt: skip
+def test_config59_the_datadog_agents_container_default_site(script: str, expected: list[tuple[str, str]]) -> None:
+    found = sorted({(f[0], f[2]) for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")})
+    assert found == expected
+
+
+def test_config59_a_declared_default_site_passes_for_the_container() -> None:
+    entry = {"id": "dd-us1", "kind": "resident", "match": "datadoghq.com", "evidence": "Datadog US1, under contract"}
+    engine = RuleEngine("US", destinations=parse_destinations([entry]))
+    script = "#!/bin/bash\n" + _DDC59.format(env="", image="gcr.io/datadoghq/agent:7") + "\n"
+    subject = Subject("aws:ec2/instance:Instance", "vm", {"user_data": script}, provider("US", "aws"))
+    assert [(f.rule.id, f.declared_by) for f in engine.check(subject)[0]] == [("RES-015", "dd-us1")]
+
+
+# config59 (stop 59): a `sed -i` giving datadog.yaml's `site:` from the script's variable (double quotes: the shell
+# fills it) is judged with each value reaching it; a substitution not computed fails closed. On main 8801eb8a each
+# RES-015 below passed every door (the line was read as `site: ${SITE}`).
+_DDSED59 = 'sed -i "s/^# site:.*/site: {v}/" /etc/datadog-agent/datadog.yaml\nsystemctl restart datadog-agent'
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ("SITE=datadoghq.com\n" + _DDSED59.format(v="${SITE}"), [("RES-015", "datadoghq.com")]),
+        ("SITE=us5.datadoghq.com\n" + _DDSED59.format(v="$SITE"), [("RES-015", "us5.datadoghq.com")]),
+        ("for S in datadoghq.eu ap1.datadoghq.com; do\n" + _DDSED59.format(v="$S") + "\ndone",
+         [("RES-015", "ap1.datadoghq.com"), ("RES-015", "datadoghq.eu")]),
+        ("SITE=$(cat /etc/fleet/dd-site)\n" + _DDSED59.format(v="${SITE}"),
+         [("RES-015", "$(cat /etc/fleet/dd-site)")]),
+        # single quotes: sed writes `${SITE}` as it is (no site the Agent can reach)
+        (_DDSED59.format(v="${SITE}").replace('"', "'"), []),
+        # another key the entry does not read
+        ("LEVEL=debug\n" + _DDSED59.format(v="${LEVEL}").replace("site:", "log_level:"), []),
+    ],
+)  # fmt: skip
+def test_config59_a_sed_site_from_a_variable(script: str, expected: list[tuple[str, str]]) -> None:
+    found = sorted({(f[0], f[2]) for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")})
+    assert found == expected
+
+
+# config59 (stop 59): a wildcard relative to the working directory at a tool's option (`cd /etc/fleet && filebeat -c
+# 'beats/*.yml'`) names each written file whose path ends with a match (failing closed: the directory is not proven).
+# On main 8801eb8a each RES-015 below passed every door.
+def _fb59(host: str, run: str) -> str:
+    return _filebeat58(host, run)
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (_fb59(_P55, "cd /etc/fleet && filebeat -e -c 'beats/*.yml'"), {"RES-015"}),
+        (_fb59(_P55, "cd /etc/fleet/beats\nfilebeat -e -c *.yml"), {"RES-015"}),
+        (_fb59(_P55, "cd /etc/fleet && filebeat -e -c ./beats/c*.yml"), {"RES-015"}),
+        (_fb59("10.0.3.20", "cd /etc/fleet && filebeat -e -c 'beats/*.yml'"), set()),
+        (_fb59(_P55, "cd /etc/fleet && filebeat -e -c 'beats/*.yaml'"), set()),  # matches no written file
+        (_fb59(_P55, "cd /etc/fleet && filebeat -e -c 'other/*.yml'"), set()),
+    ],
+)
+def test_config59_a_relative_wildcard_at_a_tools_option(script: str, expected: set[str]) -> None:
+    assert {f[0] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")} == expected
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.from_regex(r"[a-z][a-z0-9_-]{0,12}", fullmatch=True), st.sampled_from(["*.yml", "beats/*.yml", "beats/?*"]))
+def test_config59_a_relative_wildcard_names_every_file_it_matches(name: str, pattern: str) -> None:
+    file = f"/etc/fleet/beats/{name}.yml"
+    tail = "/".join(file.split("/")[-(pattern.count("/") + 1) :])
+    assume(fnmatch.fnmatchcase(tail, pattern))
+    script = _filebeat58(_P55, f"cd /etc/fleet && filebeat -e -c '{pattern}'", file)
+    assert {f[0] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")} == {"RES-015"}
+
+
+# config59 (stop 59): a log router's file holding the script's variable is judged with each value reaching it, as a
+# settings file is (the one filling): a loop's words and a branch's assignments in an unquoted here-document; in a
+# quoted one Fluent Bit's `${NAME}` reads its environment: the script's exports, or a systemd unit's `Environment=` the
+# script writes. On main 8801eb8a each RES-015 below passed every door (`Host ${H}` judged as written).
+_FBV59 = "[SERVICE]\n    Flush 1\n[INPUT]\n    Name tail\n    Path /var/log/a.log\n" + _FB_OUT58
+
+
+def _fbv59(before: str, value: str, quoted: bool, after: str = "systemctl restart fluent-bit") -> str:
+    delimiter = "'EOF'" if quoted else "EOF"
+    body = _FBV59.format(value)
+    return f"{before}cat > /etc/fluent-bit/fluent-bit.conf <<{delimiter}\n{body}EOF\n{after}"
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (_fbv59(f"for H in 10.0.3.7 {_P55}; do\n", "${H}", False, "done"), {"RES-015"}),
+        (_fbv59(f"if [ -f /etc/prod ]; then H={_P55}; else H=10.0.3.7; fi\n", "${H}", False), {"RES-015"}),
+        (_fbv59(f"export SINK={_P55}\n", "${SINK}", True, "fluent-bit -c /etc/fluent-bit/fluent-bit.conf &"),
+         {"RES-015"}),
+        (_fbv59(f"cat > /etc/systemd/system/fluent-bit.service.d/s.conf <<'EOF'\n[Service]\nEnvironment=SINK={_P55}\n"
+                "EOF\n", "${SINK}", True), {"RES-015"}),
+        (_fbv59(f"cat > /etc/systemd/system/fluent-bit.service.d/s.conf <<'EOF'\n[Service]\n"
+                f'Environment="LEVEL=info" "SINK={_P55}"\nEOF\n', "${SINK}", True), {"RES-015"}),
+        # the VPC's addresses, a variable nobody gives, a quoted here-document's variable the script does not export
+        (_fbv59("for H in 10.0.3.7 10.0.3.8; do\n", "${H}", False, "done"), set()),
+        (_fbv59("if [ -f /etc/prod ]; then H=10.0.3.8; else H=10.0.3.7; fi\n", "${H}", False), set()),
+        (_fbv59("cat > /etc/systemd/system/fluent-bit.service.d/s.conf <<'EOF'\n[Service]\nEnvironment=SINK=10.0.3.9\n"
+                "EOF\n", "${SINK}", True), set()),
+        (_fbv59("", "${SINK}", True), set()),
+        (_fbv59(f"SINK={_P55}\n", "${SINK}", True), set()),
+    ],
+)  # fmt: skip
+def test_config59_a_log_routers_variables_filled(script: str, expected: set[str]) -> None:
+    assert {f[0] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")} == expected

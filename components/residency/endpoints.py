@@ -625,6 +625,11 @@ class DocumentDefault(_Frozen):
     runs: str
     """A regular expression searched in the script: the tool runs with the file (its service started or enabled, its
     package installed, its command run). A file nobody runs sends nothing."""
+    images: str = ""
+    """(config59) A regular expression of the tool's container images (the Datadog Agent's ``gcr.io/datadoghq/agent``
+    ...): a container of one the script runs (a ``run`` / ``create`` on the image's line, a Compose ``image:``) reads
+    its settings from its environment, so with none of ``unless_variables`` named in the script it sends to the
+    default too, whether or not the script writes the file (a file it writes is then read as run)."""
 
 
 class ConfigFile(_PatternEntry):

@@ -17,6 +17,7 @@ import ipaddress
 import itertools
 import json
 import math
+import posixpath
 import re
 import shlex
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
@@ -50,6 +51,7 @@ from components.residency.endpoints import (
     BuiltinPlaceholderField,
     ConfigFile,
     ConfigItem,
+    DocumentDefault,
     EndpointCatalogue,
     FeatureArgument,
     GlobalService,
@@ -4207,6 +4209,10 @@ class RuleEngine:
             or EDIT_COMMAND.search(script) is not None
         ):
             self._judge_heredocs(walk, script, path, depth, cors=cors)
+        if "agent" in script:  # config59: a tool's container configured by its environment (the Datadog Agent's)
+            self._judge_image_defaults(
+                walk, script, [*written_files(script), *(walk.written or {}).values()], path, depth
+            )
         entry = (
             self._config_entry(file, walk.written_by) if file is not None and not self._log_router_file(file) else None
         )
@@ -4309,7 +4315,10 @@ class RuleEngine:
                 continue
             # falsealarm58b: an `@INCLUDE`d file is read with the variables the other router files set
             text = sets + body if sets and "${" in body and fluent_bit_classic(body) is not None else body
-            self._judge_log_router_file(walk, text, f"{path}({how}:{file})", file.endswith(("yml", "yaml")), depth)
+            for filled in self._router_texts(walk, script, body, text):
+                self._judge_log_router_file(
+                    walk, filled, f"{path}({how}:{file})", file.endswith(("yml", "yaml")), depth
+                )
         if cors is None:
             # a split script's items joined (_judge_split_heredocs): no caller read their hosts; read once here
             cors = frozenset()
@@ -4325,6 +4334,45 @@ class RuleEngine:
                 self._judge_edit_texts(walk, edit, f"{path}({edit.how}:{edit.file})", depth)
                 if edit.deletes and edit.before is not None:
                     self._judge_deleted_defaults(walk, edit, f"{path}({edit.how}:{edit.file})")
+
+    def _judge_image_defaults(self, walk: _Walk, script: str, files: Sequence[str], path: str, depth: int) -> None:
+        """(config59, stop 59) A tool's container the script runs given no settings file of the tool it writes
+        (``docker run -d -e DD_API_KEY=... gcr.io/datadoghq/agent:7``: the Datadog Agent reads its settings from the
+        container's environment): each ``document_defaults`` setting whose ``images`` the script runs, none of its
+        ``unless_variables`` named (``DD_SITE``, judged where it is set), is judged as the default of an empty file
+        (the Agent's US1 site). A run mounting a written file of the entry (its directory on the run's line) reads that
+        file, which decides instead (:meth:`_judge_config_file`)."""
+        for entry in self.endpoints.app_config_files:
+            if not any(d.images for d in entry.document_defaults):
+                continue
+            mounted = [f.rpartition("/")[0] for f in files if self._config_entry(f, script) is entry]
+            # the defaults an empty document gets where the script names none of their variables (one reading of
+            # `unless_variables`, _document_defaults's)
+            unset = set(_document_defaults({}, entry, script))
+            for d in entry.document_defaults:
+                if (d.key, d.value) not in unset:
+                    continue
+                # a run mounting a written file's directory (`-v /etc/datadog-agent/datadog.yaml:...`) reads that file
+                if any(not any(m and m in run for m in mounted) for run in _image_runs(d, script)):
+                    default = {entry.keys.get(d.key, d.key): d.value}
+                    self._walk_document(walk, default, f"{path}(image)(default)", "content", depth, None)
+
+    def _router_texts(self, walk: _Walk, script: str, body: str, text: str) -> tuple[str, ...]:
+        """(config59, stop 59) A log router's file ``text`` (``body`` as written, perhaps after the other files'
+        ``@SET`` lines) with the script's values filled in as :meth:`_judge_config_file` fills a settings file's: one
+        text per value reaching the here-document (a loop's words, a branch's assignments: ``Host ${H}`` in an
+        unquoted here-document holds each), and in a quoted one (``<<'EOF'``) the variables the script exports, which
+        Fluent Bit's ``${NAME}`` reads from its environment ("Configuration Variables"), or a systemd unit's
+        ``Environment=`` the script writes gives the service. A variable nobody gives stays as written (Fluent Bit's
+        own ``@SET`` still fills it). Gate: a ``$`` in the body."""
+        at = script.find(body) if "$" in body else -1
+        if at < 0:
+            return (text,)
+        names = heredoc_expanded_names(script, at)
+        reaching = _only(_assigned_values(script, self._instance_region(walk)).at(at), names)
+        if names is not None and "Environment=" in script:
+            reaching = {**_unit_environment(script), **reaching}
+        return filled_texts(text, reaching)
 
     def _log_router_files_of(self, script: str, written: Sequence[tuple[str, str]]) -> frozenset[str]:
         """The files among ``written`` (path, body) that are a log router's configuration: a path
@@ -4346,10 +4394,9 @@ class RuleEngine:
             for router in [r for r in routers if "@include" in bodies.get(r, "").lower()]:
                 base = router.rpartition("/")[0]
                 for m in _LOG_ROUTER_INCLUDE.finditer(bodies[router]):
-                    name = m.group(1).strip("\"'")
-                    path = name if name.startswith("/") else f"{base}/{name}"
-                    for file in bodies:
-                        if file not in routers and fnmatch.fnmatchcase(file, path):
+                    # config59 (stop 59): the one include resolver of every log router (syslog-ng's, rsyslog's)
+                    for file in _include_matches(m.group(1).strip("\"'"), [base], bodies):
+                        if file not in routers:
                             routers.add(file)
                             found = True
         return frozenset(routers)
@@ -4370,9 +4417,24 @@ class RuleEngine:
             for text in edit.texts:
                 document = yaml_or_none(text.strip(), depth) if ":" in text and "\n" not in text.strip() else None
                 named = {k: v for k, v in document.items() if k in entry.keys} if isinstance(document, dict) else {}
-                if named:
-                    renamed = _renamed_keys(named, entry.keys)
-                    self._walk_document(walk, renamed, f"{where}(edit)(yaml)", "content", depth, None)
+                if not named:
+                    continue
+                if "$" not in text:
+                    self._walk_document(
+                        walk, _renamed_keys(named, entry.keys), f"{where}(edit)(yaml)", "content", depth, None
+                    )
+                    continue
+                # config59 (stop 59): the line holds the script's variable (`sed -i "s/^# site:.*/site: ${SITE}/"`,
+                # double quotes: the shell fills it): each value reaching the sed is judged, as a here-document's line
+                # is (the one filling); a variable holding a substitution the evaluator cannot compute fails closed
+                at = script.find(text) if text in script else script.find(edit.file)
+                self._judge_document_substitutions(walk, script, named, entry, at, f"{where}(edit)(yaml)", None)
+                reaching = _assigned_values(script, self._instance_region(walk)).at(at)
+                for filled in filled_texts(text.strip(), reaching):
+                    document = yaml_or_none(filled, depth)
+                    if isinstance(document, dict):
+                        renamed = _renamed_keys({k: v for k, v in document.items() if k in entry.keys}, entry.keys)
+                        self._walk_document(walk, renamed, f"{where}(edit)(yaml)", "content", depth, None)
 
     def _judge_config_file(
         self, walk: _Walk, script: str, written: tuple[str, str], where: str, depth: int, cors: frozenset[str]
@@ -4402,14 +4464,15 @@ class RuleEngine:
         # scripts54b: a quoted here-document (`<<'EOF'`) holds `$R` as written: only the exported variables may be
         # filled in later (by a program expanding the file from its environment), never the script's others
         names = heredoc_expanded_names(script, at) if at >= 0 else None
+        # config59 (stop 59): the body read once (the substitutions, the walk of the body as written, the defaults)
+        parsed = _CONFIG_READERS[kind](body, depth)
         if at >= 0:
             # scripts54b: a Region or host field holding a variable assigned a substitution the evaluator cannot
             # compute (`"region_id": "$R"` after `R=$(cat FILE)`) fails closed as the `key = value` line does
-            document = _CONFIG_READERS[kind](body, depth)
-            self._judge_document_substitutions(walk, script, document, entry, at, f"{where}({kind})", names)
+            self._judge_document_substitutions(walk, script, parsed, entry, at, f"{where}({kind})", names)
         reaching = _only(_assigned_values(script, self._instance_region(walk)).at(at), names) if at >= 0 else {}
         for text in filled_texts(body, reaching) if at >= 0 else (body,):
-            document = _CONFIG_READERS[kind](text, depth)
+            document = parsed if text == body else _CONFIG_READERS[kind](text, depth)
             if entry.option_dir_namespaces:
                 document = _namespaced_component(entry, file, document)  # config57: Vector's `sinks/central.yaml`
             if entry.keys and isinstance(document, (dict, list)):
@@ -4434,8 +4497,7 @@ class RuleEngine:
                     walk.defined, walk.cnames = defined, cnames
         if entry.document_defaults:
             # config58: a setting the tool gives a document that does not write it (the Datadog Agent's US1 site)
-            document = _CONFIG_READERS[kind](body, depth)
-            for key, value in _document_defaults(document, entry, script):
+            for key, value in _document_defaults(parsed, entry, script):
                 default = {entry.keys.get(key, key): value}
                 self._walk_document(walk, default, f"{where}({kind})(default)", "content", depth, None)
 
@@ -9278,7 +9340,7 @@ def _document_defaults(document: Any, entry: ConfigFile, script: str) -> list[tu
         for d in entry.document_defaults
         if not written & {d.key, *d.unless}
         and not any(v in script and _sets_variable(script, v) for v in d.unless_variables)
-        and re.search(d.runs, script) is not None
+        and (re.search(d.runs, script) is not None or bool(_image_runs(d, script)))
     ]
 
 
@@ -9290,6 +9352,28 @@ def _sets_variable(script: str, name: str) -> bool:
         if re.match(r"=(?:\"\"|''|(?=[\"']?(?:\s|$|\\n)))", script[m.end() :]) is None:  # `\n`: printf's
             return True
     return False
+
+
+# config59: a container run or created on the image's line (`docker run ... IMAGE`, `podman create`, `nerdctl run`),
+# or an image a Compose service names (`image: IMAGE`); a `docker pull IMAGE` alone runs nothing.
+_RUNS_CONTAINER = re.compile(r"\b(?:run|create)\b|\bimage\s*:")
+
+
+def _image_runs(default: DocumentDefault, script: str) -> list[str]:
+    """(config59, stop 59) The lines of ``script`` running a container of one of ``default.images`` (the Datadog
+    Agent's images, Datadog "Docker Agent": ``docker run -d ... -e DD_API_KEY=... gcr.io/datadoghq/agent:7``), each a
+    line :data:`_RUNS_CONTAINER` reads as running it (a continued ``docker run \\`` joined first), whole. Gate: the
+    entry's images and the word ``agent`` in the script (the images' last name)."""
+    if not default.images or "agent" not in script:
+        return []
+    text = script.replace("\\\n", " ")
+    runs = []
+    for m in re.finditer(default.images, text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        if _RUNS_CONTAINER.search(text, start, m.start()):
+            end = text.find("\n", m.end())
+            runs.append(text[start : end if end >= 0 else len(text)])
+    return runs
 
 
 def _logical_lines(body: str) -> list[str]:
@@ -9493,12 +9577,38 @@ def _included_files(
     (syslog-ng "@include": "a file, a directory or a wildcard pattern"; rsyslog ``$IncludeConfig`` / ``include(file=)``:
     "We use the glob() C library function"), a relative name under each of ``bases``; a file this entry reads on its
     own (``conf.d/*.conf`` of the package's path) is left to that reading."""
-    paths = [name] if name.startswith("/") else [f"{b}/{name}" for b in bases]
+    return [written[f] for f in _include_matches(name, bases, written) if config_entry(f, "") is not entry]
+
+
+# config59 (stop 59): a systemd unit's (or drop-in's) `Environment=` line (systemd.exec(5): "Sets environment variables
+# for executed processes. Takes a space-separated list of variable assignments", `Environment="VAR1=word1 word2"
+# VAR2=word3`), its assignments read by _ASSIGNMENT.
+_UNIT_ENVIRONMENT = re.compile(r"^[ \t]*Environment[ \t]*=(.*)$", re.MULTILINE)
+
+
+def _unit_environment(script: str) -> dict[str, tuple[str, ...]]:
+    """(config59, stop 59) Each variable the ``Environment=`` lines ``script`` writes (a unit or a drop-in for the
+    service it starts) give a service, with every literal value given (a value holding ``$`` is systemd's own
+    specifier text, left out). Gate: the caller's ``Environment=`` test."""
+    given: dict[str, tuple[str, ...]] = {}
+    for line in _UNIT_ENVIRONMENT.finditer(script):
+        for m in _ASSIGNMENT.finditer(line.group(1)):
+            value = next(v for v in m.group("double", "single", "bare") if v is not None)
+            if value and "$" not in value:
+                given[m.group("name")] = (*given.get(m.group("name"), ()), value)
+    return given
+
+
+def _include_matches(name: str, bases: Sequence[str], files: Iterable[str]) -> list[str]:
+    """(config59, stop 59) The one include resolver of every log router (syslog-ng's and rsyslog's includes,
+    :func:`_included_files`; Fluent Bit's ``@INCLUDE`` and Fluentd's ``@include``, ``_log_router_files_of``): the
+    ``files`` an include of ``name`` reads, the file itself, every file of a directory, or every file a wildcard
+    pattern matches (``fnmatch``, whose ``*`` also crosses a ``/``: wider than glob(3), failing closed), a relative name
+    under each of ``bases`` (the including file's directory, syslog-ng's include-path; ``..`` resolved)."""
+    # config59: a name climbing out of its base (`@INCLUDE ../outputs/*.conf`) is read from the directory it names
+    paths = [posixpath.normpath(p) for p in ([name] if name.startswith("/") else [f"{b}/{name}" for b in bases])]
     return [
-        text
-        for f, text in written.items()
-        if any(fnmatch.fnmatchcase(f, path) or f.startswith(path.rstrip("/") + "/") for path in paths)
-        and config_entry(f, "") is not entry
+        f for f in files if any(fnmatch.fnmatchcase(f, path) or f.startswith(path.rstrip("/") + "/") for path in paths)
     ]
 
 
@@ -9669,7 +9779,21 @@ def _globs_matching(script: str, file: str) -> tuple[str, ...]:
         for m in _GLOB_WORD.finditer(script)
         if m.group(0).startswith("/") and m.group(0).count("/") == file.count("/")
     }
-    return tuple(re.escape(g) for g in sorted(found) if fnmatch.fnmatchcase(file, g))
+    # config59 (stop 59): a relative pattern (`cd /etc/fleet && filebeat -c 'beats/*.yml'`, `fluent-bit -c *.conf`) is
+    # matched against the file's last segments: the working directory it is relative to (a `cd`, the unit's) is not
+    # proven by the text, so a written file whose path ends with a match is named (failing closed, as config57 reads a
+    # relative name at `-c`)
+    relative = {
+        m.group(0): m.group(0).removeprefix("./")
+        for m in _GLOB_WORD.finditer(script)
+        if not m.group(0).startswith(("/", "$", "~")) and m.group(0).removeprefix("./").count("/") < file.count("/")
+    }
+    tails = {g: ("/".join(file.split("/")[-(p.count("/") + 1) :]), p) for g, p in relative.items()}
+    return tuple(
+        re.escape(g)
+        for g in sorted(found | set(relative))
+        if fnmatch.fnmatchcase(file, g) or (g in tails and fnmatch.fnmatchcase(*tails[g]))
+    )
 
 
 def _names_relative_option_file(script: str, entry: ConfigFile, file: str) -> bool:
