@@ -8004,6 +8004,45 @@ def test_config53_a_compose_alias_is_that_service(db: str, extra: str, found: li
     assert [(f.rule.id, f.path) for f in findings] == found
 
 
+# perf59 (stop 59): a reference scan's three service-name readers (the services a YAML text defines, its networks'
+# dotted aliases, its ExternalName Services) read the text's YAML runs once between them (ManifestRuns): a Compose
+# file's run was parsed by PyYAML once per reader, the largest share of the costliest stop-57 / stop-58 programs. Each
+# reader's answer is the same with the shared runs as without them; the runs are read once, and only when asked.
+_COMPOSE59 = (
+    "services:\n  app:\n    image: fleet/app\n    environment:\n"
+    "      DATABASE_URL: postgres://fleet@pg.fleet-app.internal:5432/fleet\n    networks: [backend]\n"
+    "  db:\n    image: postgres:16\n    networks:\n      backend:\n        aliases: [pg.fleet-app.internal]\n"
+    "---\napiVersion: v1\nkind: Service\nmetadata:\n  name: reports\nspec:\n  type: ExternalName\n"
+    "  externalName: reports.partner-analytics.com\n"
+)
+
+
+def test_perf59_the_readers_of_one_scan_read_a_text_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from components.residency import service_names
+    from components.residency.references import is_private_address
+
+    catalogue = load_endpoints().service_names
+    assert catalogue is not None
+    text = f"#!/bin/bash\ncat > /opt/fleet/docker-compose.yml <<'EOF'\n{_COMPOSE59}EOF\ndocker compose up -d\n"
+
+    def readers(runs: service_names.ManifestRuns | None) -> tuple[Any, ...]:
+        return (
+            service_names.defined_spans(text, catalogue, is_private_address, runs),
+            service_names.network_alias_spans(text, catalogue, runs),
+            service_names.external_names(text, catalogue, runs),
+        )
+
+    alone = readers(None)
+    assert all(alone)  # each reader finds something in the text: the comparison below is not of empty answers
+    read: list[str] = []
+    manifest_runs = service_names._manifest_runs
+    monkeypatch.setattr(service_names, "_manifest_runs", lambda t, c: read.append(t) or manifest_runs(t, c))
+    runs = service_names.ManifestRuns(text, catalogue)
+    assert read == []  # not read until a reader asks
+    assert readers(runs) == alone
+    assert read == [text]
+
+
 # mutation54 (stop 54): a Compose file's keys quoted (`"services":`, as YAML allows) or the whole file written as JSON
 # (YAML reads it) names its services as the plain spelling does. On main 51ca59f each compliant one was RES-015 (a
 # false alarm: the services were not found); a URL to a name the file does not define is still a host.

@@ -35,6 +35,7 @@ from components.residency.scripts import (
     last_positional_written,
     loop_literal_values,
     operated,
+    positional_expanded,
     positional_words,
     quoting_spans,
     reads_as_assignments,
@@ -4041,6 +4042,46 @@ def test_scripts56_last_positional_written() -> None:
     assert last_positional_written('f() { x "${!#}"; }\nf a\nf a b') == 'f() { x "${!#}"; }\nf a\nf a b'
     assert last_positional_written('x "${!#}"') == 'x "${!#}"'  # the script's own arguments: not in the document
     assert last_positional_written('set -- a b c\nx "${@:$#}"') == 'set -- a b c\nx "${3}"'
+
+
+# perf59 (stop 59): the script judge's two positional rewritings in one call read the script's call lists once where
+# the first leaves the text as it was (falsealarm58b's 70 calls of `awsr() { aws --region "$1" "${@:2}"; }`); the
+# same text as the two calls, whether the first rewrites the text or not.
+_WRAPPER59 = 'awsr() { aws --region "$1" "${@:2}"; }\n' + "".join(
+    f"awsr eu-west-1 ssm get-parameter --name p{n}\n" for n in range(3)
+)
+
+
+@pytest.mark.parametrize(
+    ("script", "reads"),
+    [
+        (_WRAPPER59, 1),  # `${@:2}` of five-word calls: left as written, its call lists read once (twice before)
+        ('f() { x "${!#}"; aws s3 ls "$@"; }\nf a b', 2),  # `${!#}` written `${2}`: the new text's lists read anew
+        ('f() { aws s3 ls "$@"; }\nf a b', 1),  # no last parameter: the first leaves them unread
+        ("echo $HOME", 0),
+    ],
+)
+def test_perf59_positional_rewritings_read_the_calls_once(
+    script: str, reads: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from components.residency import scripts
+
+    expected = all_positional_expanded(last_positional_written(script))
+    read: list[str] = []
+    call_lists = scripts._call_lists
+    monkeypatch.setattr(scripts, "_call_lists", lambda text, lines: read.append(text) or call_lists(text, lines))
+    assert positional_expanded(script) == expected
+    assert len(read) == reads
+
+
+_SHELL59 = st.text(alphabet=st.sampled_from(list("ab$@!#:12{}()\"' \n-;f")), max_size=60)
+
+
+@given(_SHELL59)
+@settings(max_examples=200, deadline=None)
+def test_perf59_positional_expanded_is_the_two_rewritings(text: str) -> None:
+    for script in (text, f'f() {{ x "${{@:2}}" "$@"; }}\nf {text}', f'f() {{ x "${{!#}}" "$@"; }}\nf a {text}'):
+        assert positional_expanded(script) == all_positional_expanded(last_positional_written(script))
 
 
 # scripts56: the rewritings keep the script's length (offsets after them do not move) whatever the text

@@ -134,7 +134,6 @@ from components.residency.scripts import (
     hosts_file_names,
     jq_interpolating_programs,
     jq_patterns_blanked,
-    last_positional_written,
     loop_bound_names,
     loop_literal_values,
     machine_or_private,
@@ -142,6 +141,7 @@ from components.residency.scripts import (
     plain_assigned_name,
     plain_assignment,
     plain_literal_values,
+    positional_expanded,
     positional_words,
     reads_as_assignments,
     shell_blocks,
@@ -4194,7 +4194,7 @@ class RuleEngine:
         script = function_outputs_written(script)  # falsealarm57b: `$(last_arg a "$R")` as `$(echo "${R}")`
         script = cat_heredocs_written(script)  # scripts56: `--region "$(cat <<EOF` over a line naming the Region
         # scripts55b: `retain() { aws ... "$@"; }; retain --region R`; scripts56: `${!#}`, `${@: -1}` as `${N}` first
-        script = all_positional_expanded(last_positional_written(script))
+        script = positional_expanded(script)  # perf59: all_positional_expanded(last_positional_written(script))
         script = substitutions_joined(script)  # mutation56: `R=$(` over several lines, read as one substitution
         if "=" in script:
             self._judge_assignments(walk, script, path)

@@ -16,6 +16,7 @@ from typing import Literal, NamedTuple
 from components.residency.catalogue import Catalogue, Cloud
 from components.residency.endpoints import EndpointCatalogue, PropertyUrl, load_endpoints
 from components.residency.service_names import (
+    ManifestRuns,
     added_host_names,
     defined_spans,
     external_names,
@@ -804,11 +805,12 @@ class ReferenceParser:
             return ()
         return network_spans(text, self._service_names.compose)
 
-    def defined_spans(self, text: str) -> tuple[tuple[int, int, frozenset[str]], ...]:
-        """(start, end, names) of each run of YAML lines in ``text`` defining service names (``service_names``)."""
+    def defined_spans(self, text: str, runs: ManifestRuns | None = None) -> tuple[tuple[int, int, frozenset[str]], ...]:
+        """(start, end, names) of each run of YAML lines in ``text`` defining service names (``service_names``);
+        ``runs``: the text's runs as read for another reader of the same scan (perf59)."""
         if self._service_names is None:
             return ()
-        return defined_spans(text, self._service_names, is_private_address)
+        return defined_spans(text, self._service_names, is_private_address, runs)
 
     def _urls(
         self, text: str, defined: frozenset[str] = frozenset()
@@ -820,12 +822,16 @@ class ReferenceParser:
         # JDBC URLs whose authority is connection properties naming the Region (jdbc:athena://Region=...), by start.
         found, by_props = self._property_urls_in(text, seen_hosts)
         groups = self._server_groups_in(text)
-        services = self.defined_spans(text)
-        services += self.network_spans(text)  # falsealarm54b: a docker network's container names, on its run lines
-        # falsealarm57b: a Compose service's block, with the dotted aliases of the networks it joins
-        services += network_alias_spans(text, self._service_names) if self._service_names is not None else ()
+        # perf59: the text's YAML runs read once for the three readers below (a Compose file was parsed twice a scan)
+        runs = ManifestRuns(text, self._service_names) if self._service_names is not None else None
+        services = (
+            self.defined_spans(text, runs)
+            + self.network_spans(text)  # falsealarm54b: a docker network's container names, on its run lines
+            # falsealarm57b: a Compose service's block, with the dotted aliases of the networks it joins
+            + (network_alias_spans(text, self._service_names, runs) if self._service_names is not None else ())
+        )
         # config56: an ExternalName Service's names in the same YAML text, each followed to the host it is a CNAME to
-        cnames = external_names(text, self._service_names) if self._service_names is not None else ()
+        cnames = external_names(text, self._service_names, runs) if self._service_names is not None else ()
         sockets = _unix_socket_commands(text) if "unix-socket" in text else ()  # a substring test first
         for m in _URL.finditer(text):
             scheme = m.group("scheme").lower()

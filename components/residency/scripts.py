@@ -66,6 +66,7 @@ __all__ = [
     "machine_or_private",
     "xargs_expanded",
     "all_positional_expanded",
+    "positional_expanded",
     "array_inputs",
     "array_input_elements",
     "loop_literal_values",
@@ -4019,10 +4020,15 @@ def all_positional_expanded(script: str) -> str:
     --region us-west-2`` as written. The script's own text is unchanged (its offsets stay). A call passing ``"$@"`` on
     is followed as :func:`positional_words` follows it; a line continued from the one before, a here-document's body,
     and a compound command's own words (``for r in "$@"``: read by :func:`for_loop_words`) are left as written."""
+    return _all_positional_expanded(script, None)
+
+
+def _all_positional_expanded(script: str, given: list[tuple[int, int, list[list[str]]]] | None) -> str:
+    """:func:`all_positional_expanded`; ``given``: ``_call_lists`` of this very text when read already (perf59)."""
     if "$@" not in script and "$*" not in script and "${@" not in script and "${*" not in script:
         return script
     lines = script.split("\n")
-    given = _call_lists(script, lines)
+    given = _call_lists(script, lines) if given is None else given
     if not given:
         return script
     bodies = {i for start, end, _, _ in _heredocs(lines) for i in range(start + 1, end)} if "<<" in script else set()
@@ -4074,10 +4080,26 @@ def last_positional_written(script: str) -> str:
     giving one parameter too (:func:`_slice_written`). scripts57: one whose calls give different numbers of words is
     written ``${!#}`` (:data:`LAST_POSITIONAL`), which holds each call's last word; one given no call is left as written
     (a placeholder, as an unset ``$1``)."""
+    return _last_positional_written(script)[0]
+
+
+def positional_expanded(script: str) -> str:
+    """(perf59, stop 59) :func:`all_positional_expanded` of :func:`last_positional_written`'s text, the order the
+    script judge reads them in, the script's call lists (:func:`_call_lists`, a pure function of the text) read once
+    where the first leaves the text as it was: each read the same calls' words again (a wrapper's ``"${@:2}"`` over
+    70 calls, falsealarm58b: about a fifth of such a program's CPU apiece). The same text as the two calls."""
+    written, given = _last_positional_written(script)
+    return _all_positional_expanded(written, given if written == script else None)
+
+
+def _last_positional_written(script: str) -> tuple[str, list[tuple[int, int, list[list[str]]]] | None]:
+    """:func:`last_positional_written`, and the call lists of ``script`` it read (None where its gate left them
+    unread); it reads them only, never changes them."""
     if "${" not in script or (_LAST_POSITIONAL.search(script) is None and _POSITIONAL_SLICE.search(script) is None):
-        return script
+        return script, None
     lines = script.split("\n")
-    for first, last, lists in _call_lists(script, lines):
+    given = _call_lists(script, lines)
+    for first, last, lists in given:
         counts = {len(words) for words in lists}
         count = counts.pop() if len(counts) == 1 else 0
         # scripts57: calls giving different numbers of words: `${!#}`, each call's last word (positional_words' `!#`)
@@ -4088,7 +4110,7 @@ def last_positional_written(script: str) -> str:
             lines[i] = _LAST_POSITIONAL.sub(written, lines[i])
             if count:
                 lines[i] = _POSITIONAL_SLICE.sub(functools.partial(_slice_written, count=count), lines[i])
-    return "\n".join(lines)
+    return "\n".join(lines), given
 
 
 def _slice_written(m: re.Match[str], count: int) -> str:

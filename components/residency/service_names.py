@@ -31,15 +31,18 @@ _SEPARATOR = re.compile(r"^---[ \t]*(?:#.*)?$", re.MULTILINE)
 Span = tuple[int, int, frozenset[str]]
 
 
-def defined_spans(text: str, catalogue: ServiceNames, private: Callable[[str], bool]) -> tuple[Span, ...]:
+def defined_spans(
+    text: str, catalogue: ServiceNames, private: Callable[[str], bool], runs: ManifestRuns | None = None
+) -> tuple[Span, ...]:
     """(start, end, names) of every run of YAML lines in ``text`` that defines service names (lower case);
-    ``private``: whether an address is inside the network (``references.is_private_address``)."""
+    ``private``: whether an address is inside the network (``references.is_private_address``); ``runs``: the text's
+    runs as another reader of the same scan read them (:class:`ManifestRuns`)."""
     if catalogue.compose.key not in text and "kind:" not in text and '"kind"' not in text:
         # most texts with a URL: two substring tests in C, no line-anchored scan (every URL text asks); mutation54: the
         # key's word alone, as it may be quoted (`"services":`); config56b: a manifest in JSON (`"kind": "Service"`)
         return ()
     spans: list[Span] = []
-    for start, end, maps in _manifest_runs(text, catalogue):
+    for start, end, maps in runs if runs is not None else _manifest_runs(text, catalogue):
         gateway = catalogue.compose.host_gateway_set_by not in text  # falsealarm53: the daemon may move the gateway
         names = _compose_names(maps, catalogue.compose, private, gateway)
         names |= _kubernetes_names(maps, catalogue.kubernetes)
@@ -47,6 +50,23 @@ def defined_spans(text: str, catalogue: ServiceNames, private: Callable[[str], b
         if names:
             spans.append((start, end, names))
     return tuple(spans)
+
+
+class ManifestRuns:
+    """(perf59, stop 59) The runs of one text :func:`_manifest_runs` reads, read at most once for the readers of that
+    text in one reference scan (``ReferenceParser._urls``: its service names, its networks' dotted aliases, its
+    ExternalName targets), which read the same runs: a Compose file's run was parsed by PyYAML once per reader, the
+    largest share of the costliest stop-57 / stop-58 table programs. Made per scan and dropped with it (no cache: no
+    reading outlives the call that made it); readers only read the documents, never change them."""
+
+    def __init__(self, text: str, catalogue: ServiceNames) -> None:
+        self._text, self._catalogue = text, catalogue
+        self._runs: tuple[tuple[int, int, list[dict[Any, Any]]], ...] | None = None
+
+    def __iter__(self) -> Iterator[tuple[int, int, list[dict[Any, Any]]]]:
+        if self._runs is None:
+            self._runs = tuple(_manifest_runs(self._text, self._catalogue))
+        return iter(self._runs)
 
 
 def _manifest_runs(text: str, catalogue: ServiceNames) -> Iterator[tuple[int, int, list[dict[Any, Any]]]]:
@@ -82,16 +102,19 @@ def _listed_objects(documents: list[dict[Any, Any]], k8s: KubernetesServices) ->
     return objects
 
 
-def external_names(text: str, catalogue: ServiceNames) -> tuple[tuple[int, int, dict[str, str]], ...]:
+def external_names(
+    text: str, catalogue: ServiceNames, runs: ManifestRuns | None = None
+) -> tuple[tuple[int, int, dict[str, str]], ...]:
     """(config56) (start, end, {name: target}) of each run of YAML lines in ``text`` holding a Service whose own name
     is a CNAME (``kubernetes.not_named_by``: ``externalName``, "Services of type ExternalName map a Service to a DNS
     name ... by returning a CNAME record with its value"): each DNS name of that Service (:func:`_service_dns_names`)
-    -> the host it names, lower case. A text without the key's word or ``kind:`` pays two substring tests."""
+    -> the host it names, lower case. A text without the key's word or ``kind:`` pays two substring tests. ``runs``:
+    as for :func:`defined_spans`."""
     k8s = catalogue.kubernetes
     if not any(key in text for key in k8s.not_named_by) or ("kind:" not in text and '"kind"' not in text):
         return ()
     spans: list[tuple[int, int, dict[str, str]]] = []
-    for start, end, maps in _manifest_runs(text, catalogue):
+    for start, end, maps in runs if runs is not None else _manifest_runs(text, catalogue):
         objects = [d for d in maps if isinstance(d.get("kind"), str)]
         if any(_holds_key(d, k8s.closed_by) for d in objects):
             continue  # hostNetwork / dnsPolicy: the names resolve elsewhere (as for the Services' own names)
@@ -506,18 +529,19 @@ def network_alias_names(services: Any, service: str, compose: ComposeServices) -
     return frozenset(names)
 
 
-def network_alias_spans(text: str, catalogue: ServiceNames) -> tuple[Span, ...]:
+def network_alias_spans(text: str, catalogue: ServiceNames, runs: ManifestRuns | None = None) -> tuple[Span, ...]:
     """(falsealarm57b) (start, end, names) of each Compose service's block of lines in ``text`` (its ``NAME:`` line
     under ``services:`` to the next line indented no deeper) with the dotted aliases of the networks it joins
     (:func:`network_alias_names`): for the reference scan's URLs there (``DATABASE_URL:
     postgres://fleet@pg.fleet-app.internal:5432/fleet`` under a service on that network), never for the rest of the
     text. A service whose block is not found once in its run (a name written twice, quoted, or a JSON spelling) gets
-    none (fail closed). A text without the catalogue's ``aliases`` key pays one substring test."""
+    none (fail closed). A text without the catalogue's ``aliases`` key pays one substring test. ``runs``: as for
+    :func:`defined_spans`."""
     compose = catalogue.compose
     if not compose.aliases or compose.aliases not in text:
         return ()
     spans: list[Span] = []
-    for start, end, maps in _manifest_runs(text, catalogue):
+    for start, end, maps in runs if runs is not None else _manifest_runs(text, catalogue):
         run = text[start:end]
         for document in maps:
             services = document.get(compose.key)
