@@ -3673,12 +3673,20 @@ class RuleEngine:
         try:
             walk.renames = renames
             for i, item in enumerate(items):
+                where = path if not isinstance(value, list) else f"{path}[{i}]"
                 if not isinstance(item, Mapping):
+                    # (awsred59) A scalar item is the item type's one input ``keys`` names for the property (an
+                    # AWS::RAM::ResourceShare's Principals, each a PrincipalAssociation's `principal`), judged at that
+                    # input's place; a property with no such name skips it, as before.
+                    name = renames.get(key)
+                    if name is not None and item is not None:
+                        walk.subject = Subject(item_type, logical_id, {**subject.props, name: item}, subject.provider)
+                        walk.kpath, walk.document = (name,), outer_document
+                        self._walk(walk, item, where, name, depth + 1, None)
                     continue
                 inputs = {renames.get(sk := _snake(str(k)), sk): v for k, v in item.items()}
                 walk.subject = Subject(item_type, logical_id, {**subject.props, **inputs}, subject.provider)
                 walk.kpath, walk.document = (), item
-                where = path if not isinstance(value, list) else f"{path}[{i}]"
                 self._walk(walk, item, where, key, depth + 1, None)
         finally:
             walk.subject, walk.document, walk.renames = subject, outer_document, _NO_RENAMES
