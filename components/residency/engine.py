@@ -1830,6 +1830,17 @@ class RuleEngine:
         # under the resource's provider: an invoke's token names a function (camelCase), a resource's a class.
         return not _PRINCIPAL_KEYS.isdisjoint(kpath) and walk.subject.type.rsplit(":", 1)[-1][:1].isupper()
 
+    def _refused_by_field_service(self, walk: _Walk, value: str) -> bool:
+        """(awsred59) Whether a ``global_services`` entry of the granted place being walked refuses ``value`` itself (a
+        Lake Formation grant's bare account or organization: aws-lakeformation-cross-account-grant, RES-016). That
+        entry judges it, with the place's string, declared by its catalogue id: one rule for one value; the grant
+        reading judges the place's other values (another account's IAM role, RES-023). Asked only at a granted place
+        (few strings)."""
+        code = self.jurisdiction.code
+        return any(
+            s.field is not None and s.refuses(value, code) for s in self._services_at(walk.subject.type, walk.kpath)
+        )
+
     def _granted_field(self, walk: _Walk) -> bool:
         """Whether the string being walked is a catalogued ``granted_account_fields`` input of its type."""
         paths = self._granted_account_paths.get(walk.subject.type)
@@ -2571,8 +2582,10 @@ class RuleEngine:
             self._judge_acl_grantee(walk, value, path)  # a canonical user or e-mail grantee (awsred47)
         # _grants_account is False for a type with no granted_account_fields at a place under no grant key (its first
         # two tests): most strings skip the call.
-        if (kind in self._granted_account_paths or not _GRANT_KEYS.isdisjoint(walk.kpath)) and self._grants_account(
-            walk
+        if (
+            (kind in self._granted_account_paths or not _GRANT_KEYS.isdisjoint(walk.kpath))
+            and self._grants_account(walk)
+            and not self._refused_by_field_service(walk, value)
         ):
             inbound = self._principal_delivers_only(walk)
             if self._judged_as_account(walk, value, path, inbound=inbound) or self._judged_as_account_list(
@@ -5828,10 +5841,17 @@ class RuleEngine:
         in its host (``stages.StageJoin``, asked through ``known``): judged so there, not as a bare host; True when so
         judged."""
         known = walk.known
-        if known is None or walk.kpath[:-1] not in _STAGE_VARIABLE_MAPS or walk.existing:
+        if walk.kpath[:-1] not in _STAGE_VARIABLE_MAPS or walk.existing:
             return False
-        bucket = self._judged_as_stage_bucket(walk, known, value, path, key)
-        return self._judged_as_stage_host(walk, known, value, path, key) or bucket
+        if known is not None:
+            bucket = self._judged_as_stage_bucket(walk, known, value, path, key)
+            if self._judged_as_stage_host(walk, known, value, path, key) or bucket:
+                return True
+        # (awsred59) A number no Integration of the program reads in its host (`version: 2.3.1`, `pageSize: 20000000`)
+        # is no address: only inet_aton(3) reads 2.3.1 as 2.3.0.1, and a stage variable is a host only where a URL
+        # holds it (read above, the URL judged with the value written in). A dotted quad stays judged as an address.
+        text = value.strip()
+        return text[:1].isdigit() and not is_ip(text) and numeric_ipv4(text) is not None
 
     def _judged_as_stage_host(self, walk: _Walk, known: Callable[[str], bool], value: str, path: str, key: str) -> bool:
         """A Stage's variable an Integration of its API reads in its host (``https://${stageVariables.<name>}/``,
