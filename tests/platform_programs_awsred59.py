@@ -165,10 +165,12 @@ def _variables(variant: str) -> dict[str, str]:
 
 
 def cfn_rest_stage(code: str, variant: str) -> Build:
-    # docs: AWS::ApiGateway::Stage RestApiId, DeploymentId, StageName, Variables ("A map ... that defines the stage
+    # docs: AWS::ApiGateway::RestApi EndpointConfiguration {Types: [REGIONAL]} (an edge-optimized API is RES-016),
+    # AWS::ApiGateway::Stage RestApiId, DeploymentId, StageName, Variables ("A map ... that defines the stage
     # variables").
     return _stack("claims-api", {
-        "Api": {"Type": "AWS::ApiGateway::RestApi", "Properties": {"Name": "claims"}},
+        "Api": {"Type": "AWS::ApiGateway::RestApi", "Properties": {
+            "Name": "claims", "EndpointConfiguration": {"Types": ["REGIONAL"]}}},
         "Deployment": {"Type": "AWS::ApiGateway::Deployment", "Properties": {"RestApiId": {"Ref": "Api"}}},
         "Prod": {"Type": "AWS::ApiGateway::Stage", "Properties": {
             "RestApiId": {"Ref": "Api"}, "DeploymentId": {"Ref": "Deployment"}, "StageName": "prod",
@@ -176,9 +178,11 @@ def cfn_rest_stage(code: str, variant: str) -> Build:
 
 
 def pulumi_rest_stage(code: str, variant: str) -> Build:
-    # docs: apigateway/stage (rest_api, deployment, stage_name, variables).
+    # docs: apigateway/restapi (endpoint_configuration.types REGIONAL: an edge-optimized API is RES-016),
+    # apigateway/stage (rest_api, deployment, stage_name, variables).
     def build(c: Any) -> object:
-        api = aws.apigateway.RestApi("claims", name="claims", opts=c.aws)
+        api = aws.apigateway.RestApi("claims", name="claims", endpoint_configuration={"types": "REGIONAL"},
+                                     opts=c.aws)  # fmt: skip
         deployment = aws.apigateway.Deployment("claims", rest_api=api.id, opts=c.aws)
         return aws.apigateway.Stage("prod", rest_api=api.id, deployment=deployment.id, stage_name="prod",
                                     variables=_variables(variant), opts=c.aws)  # fmt: skip
