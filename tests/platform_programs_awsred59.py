@@ -15,28 +15,33 @@ Reproduced on the unchanged engine (main 8801eb8a), each program one resource (a
   RES-023: **8 leaks** (the Pulumi and older-template ``partner`` programs, EU / DE / US / JP). A grant to the partner
   account itself (bare id) was RES-023 in a ``PrincipalPermissions`` and RES-016 (``aws-lakeformation-cross-account-
   grant``) in the other two: that template's ``partner-declared`` program (the catalogue id) was refused (4).
+- An ``AWS::AmazonMQ::Configuration``'s ``Data`` given as the base64 literal the property documents ("The
+  base64-encoded XML configuration") was not decoded: a network connector to a partner's broker in it **passed every
+  door** (5 leaks, EU / DE / US / JP / CN) while ``Fn::Base64`` of the same XML and the Pulumi ``data`` were RES-015.
 - An API Gateway stage variable holding a version (``version: 2.3.1``) or a size (``pageSize: 20000000``) was RES-015 as
   the IP address inet_aton(3) reads (2.3.0.1, 1.49.45.0), in REST and HTTP API stages, Pulumi and template: **20 false
   alarms** (every jurisdiction).
 
 Now: ``AWS::RAM::ResourceShare`` is its Pulumi twins (``ResourceArns`` each a ``resource_arn``, ``Principals`` each a
 ``principal``), ``AWS::LakeFormation::PrincipalPermissions`` the Pulumi grant, the grant's ``principal`` a
-``granted_account_fields`` entry (a value ``aws-lakeformation-cross-account-grant`` refuses stays that entry's alone), and
-a stage variable's number that no integration reads as a host is no address (a dotted quad still is).
+``granted_account_fields`` entry (a value ``aws-lakeformation-cross-account-grant`` refuses stays that entry's alone);
+an MQ configuration's base64 ``Data`` is judged decoded as the Pulumi ``data`` (``stack_templates`` ``resources``
+``base64``); a stage variable's number that no integration reads as a host is no address (a dotted quad still is).
 
 Ids ``awsred59-<code>-<kind>-<who>``: ``own`` (the template's own role / the pinned account's: passes), ``partner`` (a
-partner's account or role: RES-023 outside CN; a data share or a bare account: RES-016 outside CN; a partner's host as
-a stage variable: RES-015), ``partner-declared`` (declared: passes), ``version`` (a version and a size as stage
-variables: passes). ``cfn-*`` kinds are a resource in a template, ``pulumi-*`` the Pulumi resources of the same API
-calls. tests/test_realistic_programs.py runs them as CASES (``awsred59-*``).
+partner's account or role: RES-023 outside CN; a data share or a bare account: RES-016 outside CN; a partner's host as a
+stage variable or in a broker's network connector: RES-015), ``partner-declared`` (declared: passes), ``home`` (the
+Region's own broker: passes), ``version`` (a version and a size as stage variables: passes). ``cfn-*`` kinds are a
+resource in a template, ``pulumi-*`` the Pulumi resources of the same API calls. tests/test_realistic_programs.py runs
+them as CASES (``awsred59-*``).
 """
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 
 import pulumi_aws as aws
-from platform_parts import AWS_HOME as HOME
 from platform_parts import OWN_ACCOUNT, WHO, Build, Program, Row, account_rows, partition
 
 # The same accounts and template helpers as rounds 23 to 35 (one fact, one place).
@@ -44,6 +49,7 @@ from platform_programs_awsred51 import CODES, _stack
 from platform_programs_awsred54b import LAKE_GRANT_DECLARED
 from platform_programs_awsred55 import _one
 from platform_programs_awsred58 import ACCOUNT_DECLARED, NO_CN, PARTNER_ACCOUNT
+from platform_programs_awsred58b import BROKER_DECLARED, _broker_xml
 
 _SHARE_ARN = "arn:aws:ram:eu-west-1:123456789012:resource-share/0a1b2c3d"
 
@@ -217,6 +223,18 @@ STAGES: dict[str, Program] = {
 }
 
 
+# -- an Amazon MQ configuration's Data as the base64 literal the property documents ------------------------------------
+
+
+def cfn_mq_network_base64(code: str, variant: str) -> Build:
+    # docs: AWS::AmazonMQ::Configuration Name, EngineType ACTIVEMQ, EngineVersion, Data ("The base64-encoded XML
+    # configuration"): the XML of awsred58b's network of brokers, encoded as a deployment script writes it
+    # (`base64 -w0 activemq.xml`).
+    data = base64.b64encode(_broker_xml(code, variant).encode()).decode()
+    return _one("claims-broker-config", "AWS::AmazonMQ::Configuration", {
+        "Name": "claims-broker", "EngineType": "ACTIVEMQ", "EngineVersion": "5.18", "Data": data})  # fmt: skip
+
+
 def rows() -> list[Row]:
     """(id, jurisdiction, build, expected rule ids, declared destinations) for the realistic table."""
     out: list[Row] = []
@@ -245,6 +263,13 @@ def rows() -> list[Row]:
              {"RES-015"} if variant == "partner" else set(), [STAGE_DECLARED] if variant == "partner-declared" else [])
             for kind, make in STAGES.items()
             for variant in ("version", "partner", "partner-declared")
+        ]  # fmt: skip
+        # A partner's broker in the base64 XML: RES-015 (in CN too: a host nothing places).
+        out += [
+            (f"awsred59-{code.lower()}-cfn-mq-network-of-brokers-base64-{variant}", code,
+             cfn_mq_network_base64(code, variant), {"RES-015"} if variant == "partner" else set(),
+             [BROKER_DECLARED] if variant == "partner-declared" else [])
+            for variant in ("home", "partner", "partner-declared")
         ]  # fmt: skip
     # A grant to the partner's role: RES-023 outside CN (its account is China's in aws-cn).
     out += account_rows("awsred59", LAKE, NO_CN, ACCOUNT_DECLARED)

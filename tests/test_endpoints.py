@@ -13893,10 +13893,11 @@ def test_awsred58b_a_templates_serverless_endpoint_owner_is_judged_as_its_pulumi
     assert _template58(kind, props(_A58), declared=tuple(declared)) == [("RES-023", "p")]
 
 
-# awsred59 (stop 59): an AWS::RAM::ResourceShare is judged as its Pulumi twins: ResourceArns each a ram.ResourceAssociation
-# `resource_arn` (aws-ram-data-share), Principals each a ram.PrincipalAssociation `principal`. Before, the template's
-# Principals were read by their key as a policy's grant: a subnet shared with another account (VPC sharing, used in
-# place) was RES-023 while the Pulumi twins passed, and a Glue share's RES-023 named no catalogue id.
+# awsred59 (stop 59): an AWS::RAM::ResourceShare is judged as its Pulumi twins: ResourceArns each a
+# ram.ResourceAssociation `resource_arn` (aws-ram-data-share), Principals each a ram.PrincipalAssociation `principal`.
+# Before, the template's Principals were read by their key as a policy's grant: a subnet shared with another account
+# (VPC sharing, used in place) was RES-023 while the Pulumi twins passed, and a Glue share's RES-023 named no catalogue
+# id.
 def test_awsred59_a_templates_ram_share_is_judged_as_its_pulumi_twins() -> None:
     def props(arn: Any, principal: Any = _A58) -> dict[str, Any]:
         return {"Name": "s", "AllowExternalPrincipals": True, "ResourceArns": [arn], "Principals": [principal]}
@@ -13926,10 +13927,11 @@ def test_awsred59_a_templates_ram_share_is_judged_as_its_pulumi_twins() -> None:
     ]
 
 
-# awsred59 (stop 59): a Lake Formation grant's principal is a granted account (granted_account_fields): another account's
-# IAM role is RES-023 in Pulumi and in both template types (it passed in Pulumi and AWS::LakeFormation::Permissions); the
-# bare account or organization stays aws-lakeformation-cross-account-grant's alone (RES-016, not also RES-023), in
-# AWS::LakeFormation::PrincipalPermissions too (RES-023 before, not declarable by the catalogue id).
+# awsred59 (stop 59): a Lake Formation grant's principal is a granted account (granted_account_fields): another
+# account's IAM role is RES-023 in Pulumi and in both template types (it passed in Pulumi and
+# AWS::LakeFormation::Permissions); the bare account or organization stays aws-lakeformation-cross-account-grant's alone
+# (RES-016, not also RES-023), in AWS::LakeFormation::PrincipalPermissions too (RES-023 before, not declarable by the
+# catalogue id).
 @pytest.mark.parametrize(
     ("kind", "props"),
     [
@@ -13970,7 +13972,10 @@ def test_awsred59_a_lake_formation_grant_to_another_accounts_role_is_a_granted_a
 # same number where an integration's URL takes its host from the variable stay judged.
 @pytest.mark.parametrize("value", ["2.3.1", "1.2", "3.12.1", "20000000", "0x10.1"])
 def test_awsred59_a_stage_variables_number_is_no_address(value: str) -> None:
-    for token, key in (("aws:apigateway/stage:Stage", "variables"), ("aws:apigatewayv2/stage:Stage", "stage_variables")):
+    for token, key in (
+        ("aws:apigateway/stage:Stage", "variables"),
+        ("aws:apigatewayv2/stage:Stage", "stage_variables"),
+    ):
         stage = Subject(token, "s", {"stage_name": "prod", key: {"version": value}}, provider("EU"))
         assert rule_ids("EU", stage) == set()
 
@@ -13983,3 +13988,29 @@ def test_awsred59_a_stage_variables_number_is_no_address(value: str) -> None:
         stage = Subject("aws:apigateway/stage:Stage", "s", {"stage_name": "prod", "variables": {"v": other}},
                         provider("EU"))  # fmt: skip
         assert rule_ids("EU", stage) == {"RES-015"}
+
+
+# awsred59 (stop 59): an AWS::AmazonMQ::Configuration's Data given as the base64 literal the property documents is
+# judged decoded, as the Pulumi configuration's `data` XML (stack_templates `resources` `base64`): a partner's broker in
+# a network connector passed every door before, while Fn::Base64 of the same XML was RES-015. The Region's own broker
+# passes; a value that does not decode is walked as written.
+def test_awsred59_a_templates_base64_broker_configuration_is_judged_decoded() -> None:
+    def xml(host: str) -> str:
+        return (
+            '<broker xmlns="http://activemq.apache.org/schema/core"><networkConnectors>'
+            f'<networkConnector name="hub" uri="static:(ssl://{host}:61617)"/></networkConnectors></broker>'
+        )
+
+    def props(data: Any) -> dict[str, Any]:
+        return {"Name": "c", "EngineType": "ACTIVEMQ", "EngineVersion": "5.18", "Data": data}
+
+    kind, partner = "AWS::AmazonMQ::Configuration", "b-1.mq.partner.example.com"
+    home = "b-0a1b2c3d-1.mq.eu-central-1.amazonaws.com"
+    assert _template58(kind, props(base64.b64encode(xml(partner).encode()).decode())) == [("RES-015", None)]
+    assert _template58(kind, props({"Fn::Base64": xml(partner)})) == [("RES-015", None)]  # as before
+    assert _template58(kind, props(base64.b64encode(xml(home).encode()).decode())) == []
+    twin = Subject("aws:mq/configuration:Configuration", "x",
+                   {"name": "c", "engine_type": "ActiveMQ", "engine_version": "5.18", "data": xml(partner)},
+                   provider("DE"))  # fmt: skip
+    assert [f.rule.id for f in RuleEngine("DE").check(twin)[0]] == ["RES-015"]  # judged alike
+    assert _template58(kind, props("not base64: <broker/>")) == []

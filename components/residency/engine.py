@@ -3630,6 +3630,8 @@ class RuleEngine:
             # ``${ALIYUN::Region}`` only now, after the template text's own were replaced: the stack's own Region, as
             # in an ``Fn::Sub`` (RES-011 "Unknown region" before, a false alarm on a compliant template).
             texts = [self._in_own_stack(walk.subject, t, template) if isinstance(t, str) else t for t in texts]
+        if kpath[-1] in entry.base64:
+            texts, path = _decoded_template_text(value, texts, path)
         substitutions = next((v for k, v in props.items() if _snake(str(k)) == entry.substitutions), None)
         if isinstance(substitutions, Mapping):
             texts = [_substituted(t, substitutions) for t in texts]
@@ -8081,6 +8083,15 @@ def _template_texts(document: Mapping[Any, Any], value: Any, depth: int = 0) -> 
     if function == "Fn::Join" and isinstance(argument, list) and len(argument) == 2:
         return _joined_texts(document, argument[0], argument[1], depth)
     return None
+
+
+def _decoded_template_text(value: Any, texts: list[Any], path: str) -> tuple[list[Any], str]:
+    """(awsred59) A template property that is the base64 text of its Pulumi input (``base64``: an Amazon MQ
+    configuration's ``Data``): a literal that decodes is that input's text, at the template's path marked as decoded;
+    anything else (``Fn::Base64`` of the text, a value that does not decode) is ``texts`` as before. A base64 literal
+    passed every door where ``Fn::Base64`` of the same XML and the Pulumi ``data`` were RES-015."""
+    decoded = _decode_payload(value) if isinstance(value, str) else None
+    return (texts, path) if decoded is None else ([decoded[1]], f"{path}({decoded[0]})")
 
 
 def _template_input_index(endpoints: EndpointCatalogue) -> Mapping[tuple[str, str], TemplateResource]:
