@@ -42,7 +42,8 @@ import base64
 from typing import Any
 
 import pulumi_aws as aws
-from platform_parts import OWN_ACCOUNT, WHO, Build, Program, Row, account_rows, partition
+from platform_parts import AWS_HOME as HOME
+from platform_parts import OWN_ACCOUNT, WHO, Build, Program, Row, account_rows, dns_suffix, partition
 
 # The same accounts and template helpers as rounds 23 to 35 (one fact, one place).
 from platform_programs_awsred51 import CODES, _stack
@@ -235,6 +236,55 @@ def cfn_mq_network_base64(code: str, variant: str) -> Build:
         "Name": "claims-broker", "EngineType": "ACTIVEMQ", "EngineVersion": "5.18", "Data": data})  # fmt: skip
 
 
+# -- a CloudFront custom origin: where every viewer request is forwarded ---------------------------------------------
+
+CDN_DECLARED: dict[str, Any] = {
+    "id": "claims-cdn", "kind": "resident", "match": "aws-cloudfront",
+    "evidence": "PriceClass_100 with a geographic restriction to the market; the portal's public pages only (DPA-59)",
+}  # fmt: skip
+"""The distribution itself (RES-016 outside CN), declared in every program of the kind: the origin is what is judged."""
+
+
+def _origin(code: str, variant: str) -> str:
+    """The stack's public ALB in the Region, or the partner's API abroad."""
+    return f"claims-alb-1234567890.{HOME[code]}.elb.{dns_suffix(code)}" if variant == "home" else PARTNER_BACKEND
+
+
+def cfn_cloudfront_origin(code: str, variant: str) -> Build:
+    # docs: AWS::CloudFront::Distribution DistributionConfig {Enabled, Origins [{Id, DomainName ("The domain name for
+    # the origin"), CustomOriginConfig {OriginProtocolPolicy}}], DefaultCacheBehavior {TargetOriginId,
+    # ViewerProtocolPolicy, CachePolicyId}}: CloudFront forwards each viewer request it cannot answer to the origin.
+    return _one("claims-portal-cdn", "AWS::CloudFront::Distribution", {"DistributionConfig": {
+        "Enabled": True, "PriceClass": "PriceClass_100",
+        "Origins": [{"Id": "api", "DomainName": _origin(code, variant),
+                     "CustomOriginConfig": {"OriginProtocolPolicy": "https-only"}}],
+        "DefaultCacheBehavior": {"TargetOriginId": "api", "ViewerProtocolPolicy": "redirect-to-https",
+                                 "CachePolicyId": "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"}}})  # fmt: skip
+
+
+def pulumi_cloudfront_origin(code: str, variant: str) -> Build:
+    # docs: cloudfront/distribution (origins [{domain_name, origin_id, custom_origin_config}],
+    # default_cache_behavior, restrictions, viewer_certificate).
+    def build(c: Any) -> object:
+        return aws.cloudfront.Distribution("claims-portal-cdn", enabled=True, price_class="PriceClass_100",
+            origins=[{"domain_name": _origin(code, variant), "origin_id": "api", "custom_origin_config": {
+                "http_port": 80, "https_port": 443, "origin_protocol_policy": "https-only",
+                "origin_ssl_protocols": ["TLSv1.2"]}}],
+            default_cache_behavior={"target_origin_id": "api", "viewer_protocol_policy": "redirect-to-https",
+                                    "allowed_methods": ["GET", "HEAD"], "cached_methods": ["GET", "HEAD"],
+                                    "cache_policy_id": "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"},
+            restrictions={"geo_restriction": {"restriction_type": "none"}},
+            viewer_certificate={"cloudfront_default_certificate": True}, opts=c.aws)  # fmt: skip
+
+    return build
+
+
+ORIGINS: dict[str, Program] = {
+    "cfn-cloudfront-custom-origin": cfn_cloudfront_origin,
+    "pulumi-cloudfront-custom-origin": pulumi_cloudfront_origin,
+}
+
+
 def rows() -> list[Row]:
     """(id, jurisdiction, build, expected rule ids, declared destinations) for the realistic table."""
     out: list[Row] = []
@@ -269,6 +319,15 @@ def rows() -> list[Row]:
             (f"awsred59-{code.lower()}-cfn-mq-network-of-brokers-base64-{variant}", code,
              cfn_mq_network_base64(code, variant), {"RES-015"} if variant == "partner" else set(),
              [BROKER_DECLARED] if variant == "partner-declared" else [])
+            for variant in ("home", "partner", "partner-declared")
+        ]  # fmt: skip
+        # A partner's API as the origin: RES-015 (the distribution declared outside CN, where it is RES-016).
+        cdn = [CDN_DECLARED] if abroad else []
+        out += [
+            (f"awsred59-{code.lower()}-{kind}-{variant}", code, make(code, variant),
+             {"RES-015"} if variant == "partner" else set(),
+             [*cdn, STAGE_DECLARED] if variant == "partner-declared" else cdn)
+            for kind, make in ORIGINS.items()
             for variant in ("home", "partner", "partner-declared")
         ]  # fmt: skip
     # A grant to the partner's role: RES-023 outside CN (its account is China's in aws-cn).
