@@ -22,6 +22,9 @@ Reproduced on the unchanged engine (main 8801eb8a), each program one resource (a
   the IP address inet_aton(3) reads (2.3.0.1, 1.49.45.0), in REST and HTTP API stages, Pulumi and template: **20 false
   alarms** (every jurisdiction).
 
+Pinned alike (no change): a CloudFront custom origin at a partner's API (RES-015, the distribution declared outside CN,
+where it is RES-016 by itself; the Region's ALB passes).
+
 Now: ``AWS::RAM::ResourceShare`` is its Pulumi twins (``ResourceArns`` each a ``resource_arn``, ``Principals`` each a
 ``principal``), ``AWS::LakeFormation::PrincipalPermissions`` the Pulumi grant, the grant's ``principal`` a
 ``granted_account_fields`` entry (a value ``aws-lakeformation-cross-account-grant`` refuses stays that entry's alone);
