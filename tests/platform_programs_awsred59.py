@@ -142,7 +142,8 @@ def cfn_lake_permissions(code: str, who: str) -> Build:
 
 def pulumi_lake_permissions(code: str, who: str) -> Build:
     # docs: lakeformation/permissions (principal: "Principal to be granted the permissions on the resource. Supported
-    # principals include IAM users and IAM roles"; permissions; database {name, catalog_id}).
+    # principals include ... IAM roles, users, groups ... as well as AWS account IDs for cross-account permissions";
+    # permissions; database {name, catalog_id}).
     def build(c: Any) -> object:
         principal = PARTNER_ACCOUNT if who.startswith("account") else _role_arn(code, who)
         return aws.lakeformation.Permissions("claims-lake-grant", principal=principal, permissions=["DESCRIBE"],
