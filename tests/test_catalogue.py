@@ -431,6 +431,11 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
     bucket = keys["AWS::S3::Bucket"]
     nested += [("aws:s3/bucketNotification:BucketNotification", f"BucketNotification{kind}", bucket[key])
                for kind, key in (("Queue", "queue"), ("Topic", "topic"), ("LambdaFunction", "function"))]  # fmt: skip
+    # awsred59 (stop 59): an AWS::RAM::ResourceShare's Principals are scalar items, each the PrincipalAssociation input
+    # its `keys` names (`principal`); its ResourceArns the ResourceAssociation's `resource_arn` (a property, above).
+    assert items[("AWS::RAM::ResourceShare", "principals")] == "aws:ram/principalAssociation:PrincipalAssociation"
+    assert keys["AWS::RAM::ResourceShare"] == {"principals": "principal"}
+    named += [("aws:ram/principalAssociation:PrincipalAssociation", "principal")]
     # ros47 (stop 47): a ROS EventBridge target's Id / ParamList are the Pulumi target's `target_id` / `param_lists`.
     rule = keys["ALIYUN::EventBridge::Rule"]
     nested += [("alicloud:eventbridge/rule:Rule", "RuleTarget", rule[key]) for key in ("id", "param_list")]

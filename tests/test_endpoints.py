@@ -13940,3 +13940,126 @@ def test_alired59_an_empty_detection_city_list_is_the_random_choice(
     props: dict[str, Any] = {"address": _API, "task_name": "portal", "task_type": "HTTP", "isp_cities": cities}
     findings, _ = ENGINES["CN"].check(Subject(_SITE_MONITOR, "portal", props, provider("CN", "alicloud")))
     assert {f.rule.id for f in findings} == expected
+
+
+# awsred59 (stop 59): an AWS::RAM::ResourceShare is judged as its Pulumi twins: ResourceArns each a
+# ram.ResourceAssociation `resource_arn` (aws-ram-data-share), Principals each a ram.PrincipalAssociation `principal`.
+# Before, the template's Principals were read by their key as a policy's grant: a subnet shared with another account
+# (VPC sharing, used in place) was RES-023 while the Pulumi twins passed, and a Glue share's RES-023 named no catalogue
+# id.
+def test_awsred59_a_templates_ram_share_is_judged_as_its_pulumi_twins() -> None:
+    def props(arn: Any, principal: Any = _A58) -> dict[str, Any]:
+        return {"Name": "s", "AllowExternalPrincipals": True, "ResourceArns": [arn], "Principals": [principal]}
+
+    def own(service: str, resource: str) -> dict[str, str]:
+        return {"Fn::Sub": f"arn:${{AWS::Partition}}:{service}:${{AWS::Region}}:${{AWS::AccountId}}:{resource}"}
+
+    kind, subnet, glue = "AWS::RAM::ResourceShare", own("ec2", "subnet/subnet-1"), own("glue", "database/c")
+    assert _template58(kind, props(subnet)) == []  # a subnet used in place, as the Pulumi association
+    assert _template58(kind, props("arn:aws:ec2:eu-central-1:123456789012:subnet/subnet-1")) == []
+    assert _template58(kind, props(glue)) == [("RES-016", None)]
+    twin = Subject("aws:ram/resourceAssociation:ResourceAssociation", "x",
+                   {"resource_arn": "arn:aws:glue:eu-central-1:123456789012:database/c", "resource_share_arn": "s"},
+                   provider("DE"))  # fmt: skip
+    assert [f.rule.id for f in RuleEngine("DE").check(twin)[0]] == ["RES-016"]  # judged alike
+    principal = Subject("aws:ram/principalAssociation:PrincipalAssociation", "x",
+                        {"principal": _A58, "resource_share_arn": "s"}, provider("DE"))  # fmt: skip
+    assert RuleEngine("DE").check(principal)[0] == []
+    declared = parse_destinations([{"id": "d", "kind": "resident", "match": "aws-ram-data-share",
+                                    "evidence": "the group's analytics account"}])  # fmt: skip
+    assert _template58(kind, props(glue), declared=tuple(declared)) == [("RES-016", "d")]
+    assert _template58(kind, props(glue), "CN") == []  # aws-cn: accepted, as the Pulumi entry
+    # Another account's role or organization as the principal: the share is judged by what it shares, as in Pulumi.
+    assert _template58(kind, props(subnet, f"arn:aws:iam::{_A58}:role/x")) == []
+    assert _template58(kind, props(glue, f"arn:aws:organizations::{_A58}:organization/o-abcdefghij")) == [
+        ("RES-016", None)
+    ]
+
+
+# awsred59 (stop 59): a Lake Formation grant's principal is a granted account (granted_account_fields): another
+# account's IAM role is RES-023 in Pulumi and in both template types (it passed in Pulumi and
+# AWS::LakeFormation::Permissions); the bare account or organization stays aws-lakeformation-cross-account-grant's alone
+# (RES-016, not also RES-023), in AWS::LakeFormation::PrincipalPermissions too (RES-023 before, not declarable by the
+# catalogue id).
+@pytest.mark.parametrize(
+    ("kind", "props"),
+    [
+        ("AWS::LakeFormation::PrincipalPermissions", lambda p: {
+            "Principal": {"DataLakePrincipalIdentifier": p}, "Permissions": ["DESCRIBE"],
+            "Resource": {"Database": {"CatalogId": {"Ref": "AWS::AccountId"}, "Name": "c"}}}),
+        ("AWS::LakeFormation::Permissions", lambda p: {
+            "DataLakePrincipal": {"DataLakePrincipalIdentifier": p}, "Permissions": ["DESCRIBE"],
+            "Resource": {"DatabaseResource": {"CatalogId": {"Ref": "AWS::AccountId"}, "Name": "c"}}}),
+    ],
+    ids=["principal-permissions", "permissions"],
+)  # fmt: skip
+def test_awsred59_a_lake_formation_grant_to_another_accounts_role_is_a_granted_account(
+    kind: str, props: Callable[[Any], dict[str, Any]]
+) -> None:
+    role, own = f"arn:aws:iam::{_A58}:role/analysts", {"Fn::Sub": "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/a"}
+
+    def pulumi(principal: str, code: str = "DE") -> list[str]:
+        grant = Subject("aws:lakeformation/permissions:Permissions", "x",
+                        {"principal": principal, "permissions": ["DESCRIBE"], "database": {"name": "c"}},
+                        provider(code))  # fmt: skip
+        return [f.rule.id for f in RuleEngine(code).check(grant)[0]]
+
+    assert _template58(kind, props(own)) == [] and pulumi("arn:aws:iam::123456789012:role/a") == []
+    assert _template58(kind, props(role)) == [("RES-023", None)] and pulumi(role) == ["RES-023"]
+    assert _template58(kind, props(_A58)) == [("RES-016", None)] and pulumi(_A58) == ["RES-016"]  # one rule
+    org = "arn:aws:organizations::444455556666:organization/o-abcdefghij"
+    assert _template58(kind, props(org)) == [("RES-016", None)] and pulumi(org) == ["RES-016"]
+    declared = parse_destinations([{"id": "p", "kind": "resident", "match": f"arn:aws:iam::{_A58}:",
+                                    "evidence": "the group's analytics account"}])  # fmt: skip
+    assert _template58(kind, props(role), declared=tuple(declared)) == [("RES-023", "p")]
+    cn_role = f"arn:aws-cn:iam::{_A58}:role/analysts"
+    assert _template58(kind, props(cn_role), "CN") == [] and pulumi(cn_role, "CN") == []  # China's by partition
+
+
+# awsred59 (stop 59): a stage variable holding a number (a version, a size) that no integration reads in its host is no
+# address: inet_aton(3) alone reads 2.3.1 as 2.3.0.1 (RES-015 before, a false alarm). A dotted quad, a host, and the
+# same number where an integration's URL takes its host from the variable stay judged.
+@pytest.mark.parametrize("value", ["2.3.1", "1.2", "3.12.1", "20000000", "0x10.1"])
+def test_awsred59_a_stage_variables_number_is_no_address(value: str) -> None:
+    for token, key in (
+        ("aws:apigateway/stage:Stage", "variables"),
+        ("aws:apigatewayv2/stage:Stage", "stage_variables"),
+    ):
+        stage = Subject(token, "s", {"stage_name": "prod", key: {"version": value}}, provider("EU"))
+        assert rule_ids("EU", stage) == set()
+
+        def known(text: str) -> bool:
+            return False
+
+        known.host_templates = lambda name: ["https://${stageVariables.version}/orders"]  # type: ignore[attr-defined]
+        assert rule_ids_known("EU", stage, known) == {"RES-015"}  # read as a host: the URL's host, judged
+    for other in ("2.3.1.4", "52.28.1.4", "api.partner.example.com"):
+        stage = Subject("aws:apigateway/stage:Stage", "s", {"stage_name": "prod", "variables": {"v": other}},
+                        provider("EU"))  # fmt: skip
+        assert rule_ids("EU", stage) == {"RES-015"}
+
+
+# awsred59 (stop 59): an AWS::AmazonMQ::Configuration's Data given as the base64 literal the property documents is
+# judged decoded, as the Pulumi configuration's `data` XML (stack_templates `resources` `base64`): a partner's broker in
+# a network connector passed every door before, while Fn::Base64 of the same XML was RES-015. The Region's own broker
+# passes; a value that does not decode is walked as written.
+def test_awsred59_a_templates_base64_broker_configuration_is_judged_decoded() -> None:
+    def xml(host: str) -> str:
+        return (
+            '<broker xmlns="http://activemq.apache.org/schema/core"><networkConnectors>'
+            f'<networkConnector name="hub" uri="static:(ssl://{host}:61617)"/></networkConnectors></broker>'
+        )
+
+    def props(data: Any) -> dict[str, Any]:
+        return {"Name": "c", "EngineType": "ACTIVEMQ", "EngineVersion": "5.18", "Data": data}
+
+    kind, partner = "AWS::AmazonMQ::Configuration", "b-1.mq.partner.example.com"
+    home = "b-0a1b2c3d-1.mq.eu-central-1.amazonaws.com"
+    assert _template58(kind, props(base64.b64encode(xml(partner).encode()).decode())) == [("RES-015", None)]
+    assert _template58(kind, props({"Fn::Base64": xml(partner)})) == [("RES-015", None)]  # as before
+    assert _template58(kind, props(base64.b64encode(xml(home).encode()).decode())) == []
+    twin = Subject("aws:mq/configuration:Configuration", "x",
+                   {"name": "c", "engine_type": "ActiveMQ", "engine_version": "5.18", "data": xml(partner)},
+                   provider("DE"))  # fmt: skip
+    assert [f.rule.id for f in RuleEngine("DE").check(twin)[0]] == ["RES-015"]  # judged alike
+    assert _template58(kind, props("not base64: <broker/>")) == []

@@ -75,6 +75,7 @@ import platform_programs_awsred57 as aw57
 import platform_programs_awsred57b as aw57b
 import platform_programs_awsred58 as aw58
 import platform_programs_awsred58b as aw58b
+import platform_programs_awsred59 as aw59
 import platform_programs_bodies42 as bd42
 import platform_programs_cfnmap45 as cm45
 import platform_programs_cfnsfn45 as cs45
@@ -19036,6 +19037,13 @@ CASES: list[Case] = [
     # systemd drop-in's / an export's environment are RES-015 (each passed every door before); the declared site, the
     # VPC's proxy and collectors pass; directory options, a relative @INCLUDE and DD_SITE pinned
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg59.rows()],
+    # -- stop 59, AWS red team round 36 (tests/platform_programs_awsred59.py): a RAM share of the stack's subnet with a
+    # partner passes in a template as in Pulumi (RES-023 before), a Glue share is RES-016 (aws-ram-data-share) in both;
+    # a Lake Formation grant to a partner's role is RES-023 in Pulumi and both template types (passed in two before), to
+    # the partner account RES-016 in all three; a partner's broker in an MQ configuration's base64 Data is RES-015
+    # (passed every door before); a stage variable's version or size passes (RES-015 before), a partner's host there
+    # or as a CloudFront custom origin is RES-015; the own role, the home ALB, aws-cn and declared partners pass
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw59.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -1058,6 +1058,12 @@ class TemplateResource(_Frozen):
     ``AWS::S3::Bucket``'s ``NotificationConfiguration.QueueConfigurations[].Queue`` a bucket notification's
     ``queues[].queue_arn``). Only the key path judged changes; a finding's path keeps the template's own keys."""
 
+    base64: frozenset[str] = frozenset()
+    """(awsred59) Listed template properties whose value is the base64 text of the Pulumi input (an
+    ``AWS::AmazonMQ::Configuration``'s ``Data``, "The base64-encoded XML configuration", is the Pulumi ``data`` XML): a
+    literal that decodes is judged as the decoded text; ``Fn::Base64`` of the text, or a value that does not decode, is
+    judged as written, as before."""
+
     def input_of(self, prop: str) -> str | None:
         """The Pulumi input the template property ``prop`` (snake_case) is judged as; None when it is not listed."""
         return self.inputs.get(prop, prop) if prop in self.properties else None

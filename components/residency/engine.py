@@ -1838,6 +1838,17 @@ class RuleEngine:
         # under the resource's provider: an invoke's token names a function (camelCase), a resource's a class.
         return not _PRINCIPAL_KEYS.isdisjoint(kpath) and walk.subject.type.rsplit(":", 1)[-1][:1].isupper()
 
+    def _refused_by_field_service(self, walk: _Walk, value: str) -> bool:
+        """(awsred59) Whether a ``global_services`` entry of the granted place being walked refuses ``value`` itself (a
+        Lake Formation grant's bare account or organization: aws-lakeformation-cross-account-grant, RES-016). That
+        entry judges it, with the place's string, declared by its catalogue id: one rule for one value; the grant
+        reading judges the place's other values (another account's IAM role, RES-023). Asked only at a granted place
+        (few strings)."""
+        code = self.jurisdiction.code
+        return any(
+            s.field is not None and s.refuses(value, code) for s in self._services_at(walk.subject.type, walk.kpath)
+        )
+
     def _granted_field(self, walk: _Walk) -> bool:
         """Whether the string being walked is a catalogued ``granted_account_fields`` input of its type."""
         paths = self._granted_account_paths.get(walk.subject.type)
@@ -2579,8 +2590,10 @@ class RuleEngine:
             self._judge_acl_grantee(walk, value, path)  # a canonical user or e-mail grantee (awsred47)
         # _grants_account is False for a type with no granted_account_fields at a place under no grant key (its first
         # two tests): most strings skip the call.
-        if (kind in self._granted_account_paths or not _GRANT_KEYS.isdisjoint(walk.kpath)) and self._grants_account(
-            walk
+        if (
+            (kind in self._granted_account_paths or not _GRANT_KEYS.isdisjoint(walk.kpath))
+            and self._grants_account(walk)
+            and not self._refused_by_field_service(walk, value)
         ):
             inbound = self._principal_delivers_only(walk)
             if self._judged_as_account(walk, value, path, inbound=inbound) or self._judged_as_account_list(
@@ -3675,6 +3688,8 @@ class RuleEngine:
             # ``${ALIYUN::Region}`` only now, after the template text's own were replaced: the stack's own Region, as
             # in an ``Fn::Sub`` (RES-011 "Unknown region" before, a false alarm on a compliant template).
             texts = [self._in_own_stack(walk.subject, t, template) if isinstance(t, str) else t for t in texts]
+        if kpath[-1] in entry.base64:
+            texts, path = _decoded_template_text(value, texts, path)
         substitutions = next((v for k, v in props.items() if _snake(str(k)) == entry.substitutions), None)
         if isinstance(substitutions, Mapping):
             texts = [_substituted(t, substitutions) for t in texts]
@@ -3731,12 +3746,20 @@ class RuleEngine:
         try:
             walk.renames = renames
             for i, item in enumerate(items):
+                where = path if not isinstance(value, list) else f"{path}[{i}]"
                 if not isinstance(item, Mapping):
+                    # (awsred59) A scalar item is the item type's one input ``keys`` names for the property (an
+                    # AWS::RAM::ResourceShare's Principals, each a PrincipalAssociation's `principal`), judged at that
+                    # input's place; a property with no such name skips it, as before.
+                    name = renames.get(key)
+                    if name is not None and item is not None:
+                        walk.subject = Subject(item_type, logical_id, {**subject.props, name: item}, subject.provider)
+                        walk.kpath, walk.document = (name,), outer_document
+                        self._walk(walk, item, where, name, depth + 1, None)
                     continue
                 inputs = {renames.get(sk := _snake(str(k)), sk): v for k, v in item.items()}
                 walk.subject = Subject(item_type, logical_id, {**subject.props, **inputs}, subject.provider)
                 walk.kpath, walk.document = (), item
-                where = path if not isinstance(value, list) else f"{path}[{i}]"
                 self._walk(walk, item, where, key, depth + 1, None)
         finally:
             walk.subject, walk.document, walk.renames = subject, outer_document, _NO_RENAMES
@@ -5943,10 +5966,17 @@ class RuleEngine:
         in its host (``stages.StageJoin``, asked through ``known``): judged so there, not as a bare host; True when so
         judged."""
         known = walk.known
-        if known is None or walk.kpath[:-1] not in _STAGE_VARIABLE_MAPS or walk.existing:
+        if walk.kpath[:-1] not in _STAGE_VARIABLE_MAPS or walk.existing:
             return False
-        bucket = self._judged_as_stage_bucket(walk, known, value, path, key)
-        return self._judged_as_stage_host(walk, known, value, path, key) or bucket
+        if known is not None:
+            bucket = self._judged_as_stage_bucket(walk, known, value, path, key)
+            if self._judged_as_stage_host(walk, known, value, path, key) or bucket:
+                return True
+        # (awsred59) A number no Integration of the program reads in its host (`version: 2.3.1`, `pageSize: 20000000`)
+        # is no address: only inet_aton(3) reads 2.3.1 as 2.3.0.1, and a stage variable is a host only where a URL
+        # holds it (read above, the URL judged with the value written in). A dotted quad stays judged as an address.
+        text = value.strip()
+        return text[:1].isdigit() and not is_ip(text) and numeric_ipv4(text) is not None
 
     def _judged_as_stage_host(self, walk: _Walk, known: Callable[[str], bool], value: str, path: str, key: str) -> bool:
         """A Stage's variable an Integration of its API reads in its host (``https://${stageVariables.<name>}/``,
@@ -8176,6 +8206,15 @@ def _template_texts(document: Mapping[Any, Any], value: Any, depth: int = 0) -> 
     if function == "Fn::Join" and isinstance(argument, list) and len(argument) == 2:
         return _joined_texts(document, argument[0], argument[1], depth)
     return None
+
+
+def _decoded_template_text(value: Any, texts: list[Any], path: str) -> tuple[list[Any], str]:
+    """(awsred59) A template property that is the base64 text of its Pulumi input (``base64``: an Amazon MQ
+    configuration's ``Data``): a literal that decodes is that input's text, at the template's path marked as decoded;
+    anything else (``Fn::Base64`` of the text, a value that does not decode) is ``texts`` as before. A base64 literal
+    passed every door where ``Fn::Base64`` of the same XML and the Pulumi ``data`` were RES-015."""
+    decoded = _decode_payload(value) if isinstance(value, str) else None
+    return (texts, path) if decoded is None else ([decoded[1]], f"{path}({decoded[0]})")
 
 
 def _template_input_index(endpoints: EndpointCatalogue) -> Mapping[tuple[str, str], TemplateResource]:
