@@ -7048,3 +7048,23 @@ def _fbv59(before: str, value: str, quoted: bool, after: str = "systemctl restar
 )  # fmt: skip
 def test_config59_a_log_routers_variables_filled(script: str, expected: set[str]) -> None:
     assert {f[0] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")} == expected
+
+
+# lead (stop 59): a URL's port holding a variable is filled with its values, the whole authority then read
+# (RFC 3986 3.2: `userinfo "@" host`): `P=88@partner.example.com` after a literal private host's `:` passed every door
+# (found in the review of stop 59); a numeric port, and a value the evaluator cannot compute, stay as before.
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ('P=88@partner.example.com\ncurl -s "http://10.0.0.1:$P/healthz"\n', {"RES-015"}),
+        ('P=88@partner.example.com\ncurl -s "http://10.0.0.1:${P}/healthz"\n', {"RES-015"}),
+        ('H=10.0.0.2\nP=88@partner.example.com\ncurl -s "http://$H:$P/healthz"\n', {"RES-015"}),
+        ('for P in 80 "81@partner.example.com"; do curl "http://10.0.0.1:${P}/x"; done\n', {"RES-015"}),
+        ('P=8080\ncurl -s "http://10.0.0.1:$P/healthz"\n', set()),
+        ('H=10.0.0.2\nP=8443\ncurl -s "https://$H:$P/healthz"\n', set()),
+        ('for P in 80 81; do curl "http://10.0.0.1:${P}/x"; done\n', set()),
+        ('D=partner.example.com\ncurl "https://api.${D}:8443/"\n', {"RES-015"}),
+    ],
+)
+def test_lead59_a_port_holding_a_variable_is_filled(script: str, expected: set[str]) -> None:
+    assert {rule for rule, _, _ in findings(script, "EU", "aws")} == expected

@@ -10194,9 +10194,14 @@ _SHELL_VARIABLE = (
 _SHELL_REFERENCE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
 _SHELL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 """A shell variable's name (bash(1) "name": letters, digits and underscores, not starting with a digit)."""
+# (lead, stop 59) and a port holding a variable, after a literal host or a host of variables (`http://10.0.0.1:$P/`):
+# bash fills the whole word, so a value `88@partner.example.com` makes the authority `10.0.0.1:88@partner.example.com`,
+# whose host is the partner's (RFC 3986 3.2: userinfo "@" host); the port was never filled and the literal private
+# host passed every door. A port without a variable stays in `rest` as before (`https://api.${D}:8443/`).
 _URL_VARIABLES = re.compile(
     rf"(?P<scheme>[a-z][a-z0-9+.-]*://)(?P<authority>(?:[A-Za-z0-9.-]|{_SHELL_VARIABLE})*{_SHELL_VARIABLE}"
-    rf"(?:[A-Za-z0-9.-]|{_SHELL_VARIABLE})*)(?P<rest>[^\s\"';|&)]*)",
+    rf"(?:[A-Za-z0-9.-]|{_SHELL_VARIABLE})*|[A-Za-z0-9.-]+(?=:[0-9]*\$))"
+    rf"(?P<port>:(?:[0-9]|{_SHELL_VARIABLE})*{_SHELL_VARIABLE}(?:[0-9]|{_SHELL_VARIABLE})*)?(?P<rest>[^\s\"';|&)]*)",
     re.IGNORECASE,
 )
 _MAX_ASSIGNED_URLS = 8  # the values of a URL's variables tried, at most (a script assigning one several times)
@@ -10737,7 +10742,7 @@ def _assigned_urls(script: str, own: tuple[re.Pattern[str], str] | None = None) 
 
     def written(m: re.Match[str]) -> str:
         scheme = m.group("scheme")
-        hosts = filled_texts(m.group("authority"), values.at(m.start()))
+        hosts = filled_texts(m.group("authority") + (m.group("port") or ""), values.at(m.start()))
         urls = [f"{scheme}{host}{m.group('rest')}" for host in hosts]
         extra.extend(urls[1:])
         return urls[0]
