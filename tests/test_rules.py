@@ -8036,7 +8036,12 @@ def test_perf59_the_readers_of_one_scan_read_a_text_once(monkeypatch: pytest.Mon
     assert all(alone)  # each reader finds something in the text: the comparison below is not of empty answers
     read: list[str] = []
     manifest_runs = service_names._manifest_runs
-    monkeypatch.setattr(service_names, "_manifest_runs", lambda t, c: read.append(t) or manifest_runs(t, c))
+
+    def counted(t: str, c: Any) -> Any:
+        read.append(t)
+        return manifest_runs(t, c)
+
+    monkeypatch.setattr(service_names, "_manifest_runs", counted)
     runs = service_names.ManifestRuns(text, catalogue)
     assert read == []  # not read until a reader asks
     assert readers(runs) == alone

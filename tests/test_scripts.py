@@ -4069,7 +4069,12 @@ def test_perf59_positional_rewritings_read_the_calls_once(
     expected = all_positional_expanded(last_positional_written(script))
     read: list[str] = []
     call_lists = scripts._call_lists
-    monkeypatch.setattr(scripts, "_call_lists", lambda text, lines: read.append(text) or call_lists(text, lines))
+
+    def counted(text: str, lines: list[str]) -> list[tuple[int, int, list[list[str]]]]:
+        read.append(text)
+        return call_lists(text, lines)
+
+    monkeypatch.setattr(scripts, "_call_lists", counted)
     assert positional_expanded(script) == expected
     assert len(read) == reads
 
