@@ -10742,7 +10742,7 @@ def _assigned_urls(script: str, own: tuple[re.Pattern[str], str] | None = None) 
 
     def written(m: re.Match[str]) -> str:
         scheme = m.group("scheme")
-        hosts = filled_texts(m.group("authority") + (m.group("port") or ""), values.at(m.start()))
+        hosts = filled_texts(m.group("authority") + (m.groupdict().get("port") or ""), values.at(m.start()))
         urls = [f"{scheme}{host}{m.group('rest')}" for host in hosts]
         extra.extend(urls[1:])
         return urls[0]
