@@ -2460,9 +2460,12 @@ def _array_items(script: str) -> dict[str, tuple[str, ...]]:
 # assigned to using the syntax name[subscript]=value"; `declare -A M` then `M[dr]=<Region>`, `M["dr"]=...`): the key's
 # item and every item's; `M[dr]=<abroad>` then `"${M[$k]}"` (k from a loop) or `"${M[dr]}"` passed every door (a key
 # was no subscript here: nothing held).
+# quoting59 (stop 59): and a subscript holding a variable (`RS[$i]=WORD`, `printf -v "RS[$i]"`): its index is not
+# computed here, so the item may be any element (`${RS[1]}` held nothing and a Region abroad passed every door).
 _ELEMENT_ASSIGNMENT = re.compile(
     rf"{_COMMAND_PLACE}(?:{_DECLARATION})?([A-Za-z_][A-Za-z0-9_]*)"
-    r"\[([0-9]+|[A-Za-z_][A-Za-z0-9_.-]*|\"[A-Za-z0-9_.-]+\"|'[A-Za-z0-9_.-]+')\]"
+    r"\[([0-9]+|[A-Za-z_][A-Za-z0-9_.-]*|\"[A-Za-z0-9_.-]+\"|'[A-Za-z0-9_.-]+'"
+    r"|\"?\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[A-Za-z_][A-Za-z0-9_]*\})\"?)\]"
     r"=(\"[^\"\n]*\"|'[^'\n]*'|[^\s;&|<>()'\"]*)",
     re.M,
 )
@@ -2561,7 +2564,8 @@ def _other_array_items(script: str) -> dict[str, list[tuple[int | str | None, st
             item = m.group(3).strip("\"'")
             if _LOOP_WORD.fullmatch(item):
                 key = m.group(2).strip("\"'")  # mutation58: an associative array's key, its quotes removed
-                given.setdefault(m.group(1), []).append((int(key) if key.isdigit() else key, item))
+                at = None if key[:1] == "$" else int(key) if key.isdigit() else key  # quoting59: any index
+                given.setdefault(m.group(1), []).append((at, item))
     if "read" not in script and "mapfile" not in script:
         return given
     for m in _ARRAY_READ.finditer(script):
@@ -2916,10 +2920,18 @@ def array_elements(script: str, references: bool = False) -> dict[str, tuple[str
             if _LOOP_WORD.fullmatch(item) or (references and ("$" in item or "`" in item)):
                 add(name, None if append and subscript is None else index, item)
             index += 1
+    anywhere: dict[str, list[str]] = {}  # quoting59: items whose subscript is a variable: any element's
     for name, given in _other_array_items(script).items():
         for at, item in given:
             add(name, at, item)
+            if at is None:
+                anywhere.setdefault(name, []).append(item)
     for used, written in element_uses(script):
+        if anywhere.get(used) and written not in ("@", "*"):
+            if written.isdigit() or f"{used}[{written}]" in elements:
+                known = elements[f"{used}[{written}]"] if f"{used}[{written}]" in elements else []
+                elements[f"{used}[{written}]"] = [*known, *(i for i in anywhere[used] if i not in known)]
+                continue
         if written in ("@", "*") or written.isdigit() or f"{used}[{written}]" in elements:
             continue  # scripts56b: and a key an associative array gives
         _add_used_element(elements, used, written)
@@ -5572,13 +5584,14 @@ def _here_document_read(m: re.Match[str]) -> str:
 # scripts56: `printf -v NAME FORMAT ARGUMENTS...` with another format or several arguments (`printf -v R '%s-%s' us
 # west-2`): what printf prints (:func:`_printf_strings`: the conversions it reads, the format reused for the rest)
 _PRINTF_FORMAT_TO_VARIABLE = re.compile(
-    r"(?<![^\s;&|(])printf[ \t]+-v[ \t]*(?P<q>['\"]?)(?P<name>[A-Za-z_][A-Za-z0-9_]*(?:\[[0-9]+\])?)(?P=q)"
+    r"(?<![^\s;&|(])printf[ \t]+-v[ \t]*(?P<q>['\"]?)(?P<name>[A-Za-z_][A-Za-z0-9_]*"
+    r"(?:\[(?:[0-9]+|\$[A-Za-z_][A-Za-z0-9_]*|\$\{[A-Za-z_][A-Za-z0-9_]*\})\])?)(?P=q)"
     r"[ \t]+(?P<given>[^\n;&|<>()`]+?)[ \t]*(?=$|[;&|)#])",
     re.M,
 )  # scripts57: an argument holding a variable too (`"$A"`; a `$(` is no such word: `(` is not taken)
 # scripts59 (stop 59): and an indexed element (bash(1) "printf": "-v var ... assigns the output to the variable var";
 # `printf -v 'A[1]' '%s' WORD` assigns that element, as `A[1]=WORD` does): `${A[1]}` held nothing (a Region abroad
-# passed every door)
+# passed every door); quoting59: a subscript holding a variable too (`printf -v "RS[$i]"`: `RS[$i]=WORD`, any element)
 
 
 def _printed_assignment(m: re.Match[str]) -> str:
