@@ -5520,6 +5520,45 @@ def reads_as_assignments(script: str) -> str:
     return script
 
 
+# quoting59 (stop 59): an assignment whose word is quoted in parts (`R="us-"west-2`, `R=us-'west'-2`, `R="$A"-2`,
+# `export R='us-'west-2`; bash(1) "Quote Removal": "all unquoted occurrences of the characters \\, ', and " that did not
+# result from one of the above expansions are removed", the word is one word) held only its first part (`us-`) and a
+# Region abroad passed every door. Written as one quoted word (single where it holds no `$`), blanks after it, the same
+# length. A part holding a substitution, a backslash, a backquote or an unbalanced brace is left as written.
+_PARTS_GATE = re.compile(r"""=(?:"[^"\n]*"|'[^'\n]*')[^\s;&|)<>]|=[^\s"';&|()<>=]+["']""")
+_PARTS_ASSIGNMENT = re.compile(
+    r"""(?:^|(?<=[;&|(\s]))(?P<head>[A-Za-z_][A-Za-z0-9_]*\+?=)"""
+    r"""(?P<word>(?:"[^"\n\\`]*+"|'[^'\n]*+'|[^\s;&|()<>"'\\`]++)++)(?=$|[\s;&|)<>])""",
+    re.M,
+)
+_WORD_PART = re.compile(r""""([^"]*)"|'([^']*)'|([^"']+)""")
+
+
+def _joined_word(m: re.Match[str]) -> str:
+    """(quoting59) ``NAME=WORD`` with ``WORD``'s parts written as one quoted word, padded to the same length; as
+    written where it is one part, or a part is left as written (:data:`_PARTS_ASSIGNMENT`)."""
+    parts = list(_WORD_PART.finditer(m.group("word")))
+    if len(parts) < 2 or all(p.group(3) is not None for p in parts):
+        return m.group(0)
+    texts = [next(t for t in p.groups() if t is not None) for p in parts]
+    if any("$(" in t or t.count("{") != t.count("}") for t in texts):
+        return m.group(0)
+    if any("$" in t for p, t in zip(parts, texts, strict=True) if p.group(2) is None):
+        if any(c in t for p, t in zip(parts, texts, strict=True) if p.group(2) is not None for c in '$"\\`'):
+            return m.group(0)  # a single-quoted `$` would be expanded inside double quotes
+        return f'{m.group("head")}"{"".join(texts)}"'.ljust(len(m.group(0)))
+    return f"{m.group('head')}'{''.join(texts)}'".ljust(len(m.group(0)))
+
+
+def quoted_parts_joined(script: str) -> str:
+    """(quoting59) ``script`` with each assignment whose word is quoted in parts written as one quoted word
+    (:data:`_PARTS_ASSIGNMENT`), the same offsets. Gate: a quoted part after ``=`` with more after it, or a quote
+    inside a bare word after ``=`` (:data:`_PARTS_GATE`)."""
+    if "=" not in script or _PARTS_GATE.search(script) is None:
+        return script
+    return _PARTS_ASSIGNMENT.sub(_joined_word, script)
+
+
 # mutation57: `read [-r] [-t N] NAME <<DELIM` and the here-document's first line (bash(1) "Here Documents": "the lines
 # in the here-document are not expanded" when the delimiter is quoted, else they undergo "parameter expansion, command
 # substitution, and arithmetic expansion"; "If the redirection operator is <<-, then all leading tab characters are
