@@ -2927,15 +2927,23 @@ def array_elements(script: str, references: bool = False) -> dict[str, tuple[str
             if at is None:
                 anywhere.setdefault(name, []).append(item)
     for used, written in element_uses(script):
-        if anywhere.get(used) and written not in ("@", "*"):
-            if written.isdigit() or f"{used}[{written}]" in elements:
-                known = elements[f"{used}[{written}]"] if f"{used}[{written}]" in elements else []
-                elements[f"{used}[{written}]"] = [*known, *(i for i in anywhere[used] if i not in known)]
-                continue
+        if anywhere.get(used) and _add_any_element(elements, used, written, anywhere[used]):
+            continue
         if written in ("@", "*") or written.isdigit() or f"{used}[{written}]" in elements:
             continue  # scripts56b: and a key an associative array gives
         _add_used_element(elements, used, written)
     return {key: tuple(items) for key, items in elements.items()}
+
+
+def _add_any_element(elements: dict[str, list[str]], name: str, subscript: str, items: list[str]) -> bool:
+    """(quoting59) ``elements`` with ``items`` (assigned by a subscript holding a variable: any index) added to the
+    element ``${name[subscript]}`` a script uses, where that is an index or a key an assignment gives; whether added."""
+    key = f"{name}[{subscript}]"
+    if subscript in ("@", "*") or not (subscript.isdigit() or key in elements):
+        return False
+    known = elements.get(key, [])
+    elements[key] = [*known, *(i for i in items if i not in known)]
+    return True
 
 
 def _add_used_element(elements: dict[str, list[str]], name: str, subscript: str) -> None:
