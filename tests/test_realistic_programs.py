@@ -197,6 +197,7 @@ import platform_programs_public36 as pub36
 import platform_programs_public37 as pub37
 import platform_programs_public42 as pub42
 import platform_programs_publicauth43 as pa43
+import platform_programs_quoting59 as qu59
 import platform_programs_redteam36 as rt36
 import platform_programs_redteam37 as rt37
 import platform_programs_redteam38 as rt38
@@ -19044,6 +19045,11 @@ CASES: list[Case] = [
     # (passed every door before); a stage variable's version or size passes (RES-015 before), a partner's host there
     # or as a CloudFront custom origin is RES-015; the own role, the home ALB, aws-cn and declared partners pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw59.rows()],
+    # -- stop 59, words quoted in parts (tests/platform_programs_quoting59.py): a Region abroad given by an assignment
+    # whose word is quoted in parts (R="us-"west-2, R=us-'west'-2, R="$A"-2, export / local / declare / readonly, export
+    # AWS_REGION="us-"west-2) or by an element whose subscript is a variable (RS[$i]=, printf -v "RS[$i]") is RES-009
+    # (passed every door before); the home Region passes
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in qu59.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -37,6 +37,7 @@ from components.residency.scripts import (
     operated,
     positional_expanded,
     positional_words,
+    quoted_parts_joined,
     quoting_spans,
     reads_as_assignments,
     substitution_values,
@@ -7073,3 +7074,79 @@ def test_config59_a_log_routers_variables_filled(script: str, expected: set[str]
 )
 def test_lead59_a_port_holding_a_variable_is_filled(script: str, expected: set[str]) -> None:
     assert {rule for rule, _, _ in findings(script, "EU", "aws")} == expected
+
+
+# quoting59 (stop 59): an assignment whose word is quoted in parts is one word, its quotes removed (bash(1) "Quote
+# Removal"): it held its first part only (`us-`) and a Region abroad passed every door; written as one quoted word, the
+# same length. A part holding a substitution, or an unbalanced brace (`${M["dr"]}`'s subscript), is left as written.
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ('R="us-"west-2', "R='us-west-2'"),
+        ("R=us-'west'-2", "R='us-west-2'"),
+        ("R='us-'west-2", "R='us-west-2'"),
+        ('R=us-"west"-2', "R='us-west-2'"),
+        ('R="$A"-2', 'R="$A-2"'),
+        ('R="${P}"west-2', 'R="${P}west-2"'),
+        ("export R=\"a\"'b'c; x", "export R='abc'  ; x"),
+        ('R="$(cmd)"x', 'R="$(cmd)"x'),
+        ('R="${M["dr"]}"', 'R="${M["dr"]}"'),
+        ("R=\"$A\"'$B'", "R=\"$A\"'$B'"),
+        ("R=plain", "R=plain"),
+        ('R="whole"', 'R="whole"'),
+        ('echo "R="us-west-2', 'echo "R="us-west-2'),
+    ],
+)
+def test_quoting59_a_word_quoted_in_parts_is_one_word(line: str, expected: str) -> None:
+    assert quoted_parts_joined(line + "\n").rstrip(" \n") == expected
+    assert len(quoted_parts_joined(line + "\n")) == len(line) + 1
+
+
+@given(st.text(alphabet="ab-$\"'=R {}()\n;", max_size=30))
+@settings(max_examples=200, deadline=None)
+def test_quoting59_joining_keeps_every_offset(script: str) -> None:
+    joined = quoted_parts_joined(script)
+    assert len(joined) == len(script)
+    assert [i for i, c in enumerate(joined) if c == "\n"] == [i for i, c in enumerate(script) if c == "\n"]
+
+
+# quoting59 (stop 59): the Region or host given by a word quoted in parts (after export / local / declare / readonly
+# too), or by an element whose subscript is a variable (`RS[$i]=`, `printf -v "RS[$i]"`), reaches its destination;
+# the home Region, the fleet's private address and a variable never used at a destination pass.
+_Q59 = 'aws logs put-retention-policy --log-group-name /fleet/app --region "$R"\n'
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ('R="us-"west-2\n' + _Q59, {"RES-009"}),
+        ("R=us-'west'-2\n" + _Q59, {"RES-009"}),
+        ('A=us-west\nR="$A"-2\n' + _Q59, {"RES-009"}),
+        ('P=us-\nR="${P}"west-2\n' + _Q59, {"RES-009"}),
+        ('f() {\n  local R="us-"west-2\n  ' + _Q59 + "}\nf\n", {"RES-009"}),
+        ("declare R=us-'west'-2\n" + _Q59, {"RES-009"}),
+        ('readonly R=us-"west"-2\n' + _Q59, {"RES-009"}),
+        ('export AWS_REGION="us-"west-2\naws s3 ls\n', {"RES-009"}),
+        ('i=1\nRS[$i]=us-west-2\nR="${RS[1]}"\n' + _Q59, {"RES-009"}),
+        ('i=1\nprintf -v "RS[$i]" "%s" us-west-2\nR="${RS[1]}"\n' + _Q59, {"RES-009"}),
+        ('H="partner."example.com\ncurl -s "https://$H/v1/logs"\n', {"RES-015"}),
+        ('R="eu-"west-1\n' + _Q59, set()),
+        ("R=eu-'central'-1\n" + _Q59, set()),
+        ('A=eu-west\nR="$A"-1\n' + _Q59, set()),
+        ('export AWS_REGION="eu-"west-1\naws s3 ls\n', set()),
+        ('i=1\nRS[$i]=eu-west-1\nR="${RS[1]}"\n' + _Q59, set()),
+        ('i=1\nprintf -v "RS[$i]" "%s" eu-west-1\nR="${RS[1]}"\n' + _Q59, set()),
+        ('H="10.0."3.7\ncurl -s "http://$H/v1/logs"\n', set()),
+        ('X="us-"west-2\naws s3 ls --region eu-west-1\n', set()),
+    ],
+)
+def test_quoting59_a_word_quoted_in_parts_reaches_its_destination(script: str, expected: set[str]) -> None:
+    assert {rule for rule, _, _ in findings(script, "EU", "aws")} == expected
+
+
+# quoting59 (stop 59): an element whose subscript is a variable may be any element (its index is not computed)
+def test_quoting59_an_element_by_a_variable_subscript_is_any_element() -> None:
+    elements = array_elements('RS=(eu-west-1 eu-central-1)\nRS[$i]=us-west-2\necho "${RS[1]}" "${RS[0]}"\n')
+    assert elements["RS[1]"] == ("eu-central-1", "us-west-2")
+    assert elements["RS[0]"] == ("eu-west-1", "us-west-2")
+    assert "us-west-2" in elements["RS[@]"]

@@ -143,6 +143,7 @@ from components.residency.scripts import (
     plain_literal_values,
     positional_expanded,
     positional_words,
+    quoted_parts_joined,
     reads_as_assignments,
     shell_blocks,
     substitution_at,
@@ -4163,7 +4164,8 @@ class RuleEngine:
         ``instance_region_commands`` lists."""
         values = _assigned_values(script if nested == 0 else whole, self._instance_region(walk))
         networks: tuple[tuple[int, int, frozenset[str]], ...] | None = None  # falsealarm54b: read at a host's value
-        for m in _ASSIGNMENT.finditer(script):
+        # quoting59: a word quoted in parts (`export AWS_REGION="us-"west-2`) judged whole, the same offsets
+        for m in _ASSIGNMENT.finditer(quoted_parts_joined(script) if nested == 0 else script):
             offset = m.start() if nested == 0 else at
             if nested < _NESTED_ASSIGNMENTS:
                 inner = next(v for v in m.group("double", "single", "bare") if v is not None)
@@ -10288,6 +10290,7 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
     replaces."""
     files = written_files(script) if may_write_files(script) else _NO_FILES  # scripts53: read once, here
     script = reads_as_assignments(script)  # scripts52: `read X < FILE` as `X=$(< FILE)`, the same offsets
+    script = quoted_parts_joined(script)  # quoting59: `R="us-"west-2` as `R='us-west-2'`, the same offsets
     matches = _assignments(script)
     # codehealth53: the loop reader's own test, in scripts.py; scripts54: `while read NAME; do ... done <<EOF`;
     # scripts54b: positional parameters (`copy() { ... "$1"; }; copy eu-west-2`, `set -- a b`), array elements

@@ -2460,9 +2460,12 @@ def _array_items(script: str) -> dict[str, tuple[str, ...]]:
 # assigned to using the syntax name[subscript]=value"; `declare -A M` then `M[dr]=<Region>`, `M["dr"]=...`): the key's
 # item and every item's; `M[dr]=<abroad>` then `"${M[$k]}"` (k from a loop) or `"${M[dr]}"` passed every door (a key
 # was no subscript here: nothing held).
+# quoting59 (stop 59): and a subscript holding a variable (`RS[$i]=WORD`, `printf -v "RS[$i]"`): its index is not
+# computed here, so the item may be any element (`${RS[1]}` held nothing and a Region abroad passed every door).
 _ELEMENT_ASSIGNMENT = re.compile(
     rf"{_COMMAND_PLACE}(?:{_DECLARATION})?([A-Za-z_][A-Za-z0-9_]*)"
-    r"\[([0-9]+|[A-Za-z_][A-Za-z0-9_.-]*|\"[A-Za-z0-9_.-]+\"|'[A-Za-z0-9_.-]+')\]"
+    r"\[([0-9]+|[A-Za-z_][A-Za-z0-9_.-]*|\"[A-Za-z0-9_.-]+\"|'[A-Za-z0-9_.-]+'"
+    r"|\"?\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[A-Za-z_][A-Za-z0-9_]*\})\"?)\]"
     r"=(\"[^\"\n]*\"|'[^'\n]*'|[^\s;&|<>()'\"]*)",
     re.M,
 )
@@ -2561,7 +2564,8 @@ def _other_array_items(script: str) -> dict[str, list[tuple[int | str | None, st
             item = m.group(3).strip("\"'")
             if _LOOP_WORD.fullmatch(item):
                 key = m.group(2).strip("\"'")  # mutation58: an associative array's key, its quotes removed
-                given.setdefault(m.group(1), []).append((int(key) if key.isdigit() else key, item))
+                at = None if key[:1] == "$" else int(key) if key.isdigit() else key  # quoting59: any index
+                given.setdefault(m.group(1), []).append((at, item))
     if "read" not in script and "mapfile" not in script:
         return given
     for m in _ARRAY_READ.finditer(script):
@@ -2916,14 +2920,30 @@ def array_elements(script: str, references: bool = False) -> dict[str, tuple[str
             if _LOOP_WORD.fullmatch(item) or (references and ("$" in item or "`" in item)):
                 add(name, None if append and subscript is None else index, item)
             index += 1
+    anywhere: dict[str, list[str]] = {}  # quoting59: items whose subscript is a variable: any element's
     for name, given in _other_array_items(script).items():
         for at, item in given:
             add(name, at, item)
+            if at is None:
+                anywhere.setdefault(name, []).append(item)
     for used, written in element_uses(script):
+        if anywhere.get(used) and _add_any_element(elements, used, written, anywhere[used]):
+            continue
         if written in ("@", "*") or written.isdigit() or f"{used}[{written}]" in elements:
             continue  # scripts56b: and a key an associative array gives
         _add_used_element(elements, used, written)
     return {key: tuple(items) for key, items in elements.items()}
+
+
+def _add_any_element(elements: dict[str, list[str]], name: str, subscript: str, items: list[str]) -> bool:
+    """(quoting59) ``elements`` with ``items`` (assigned by a subscript holding a variable: any index) added to the
+    element ``${name[subscript]}`` a script uses, where that is an index or a key an assignment gives; whether added."""
+    key = f"{name}[{subscript}]"
+    if subscript in ("@", "*") or not (subscript.isdigit() or key in elements):
+        return False
+    known = elements.get(key, [])
+    elements[key] = [*known, *(i for i in items if i not in known)]
+    return True
 
 
 def _add_used_element(elements: dict[str, list[str]], name: str, subscript: str) -> None:
@@ -5508,6 +5528,45 @@ def reads_as_assignments(script: str) -> str:
     return script
 
 
+# quoting59 (stop 59): an assignment whose word is quoted in parts (`R="us-"west-2`, `R=us-'west'-2`, `R="$A"-2`,
+# `export R='us-'west-2`; bash(1) "Quote Removal": "all unquoted occurrences of the characters \\, ', and " that did not
+# result from one of the above expansions are removed", the word is one word) held only its first part (`us-`) and a
+# Region abroad passed every door. Written as one quoted word (single where it holds no `$`), blanks after it, the same
+# length. A part holding a substitution, a backslash, a backquote or an unbalanced brace is left as written.
+_PARTS_GATE = re.compile(r"""=(?:"[^"\n]*"|'[^'\n]*')[^\s;&|)<>]|=[^\s"';&|()<>=]+["']""")
+_PARTS_ASSIGNMENT = re.compile(
+    r"""(?:^|(?<=[;&|(\s]))(?P<head>[A-Za-z_][A-Za-z0-9_]*\+?=)"""
+    r"""(?P<word>(?:"[^"\n\\`]*+"|'[^'\n]*+'|[^\s;&|()<>"'\\`]++)++)(?=$|[\s;&|)<>])""",
+    re.M,
+)
+_WORD_PART = re.compile(r""""([^"]*)"|'([^']*)'|([^"']+)""")
+
+
+def _joined_word(m: re.Match[str]) -> str:
+    """(quoting59) ``NAME=WORD`` with ``WORD``'s parts written as one quoted word, padded to the same length; as
+    written where it is one part, or a part is left as written (:data:`_PARTS_ASSIGNMENT`)."""
+    parts = list(_WORD_PART.finditer(m.group("word")))
+    if len(parts) < 2 or all(p.group(3) is not None for p in parts):
+        return m.group(0)
+    texts = [next(t for t in p.groups() if t is not None) for p in parts]
+    if any("$(" in t or t.count("{") != t.count("}") for t in texts):
+        return m.group(0)
+    if any("$" in t for p, t in zip(parts, texts, strict=True) if p.group(2) is None):
+        if any(c in t for p, t in zip(parts, texts, strict=True) if p.group(2) is not None for c in '$"\\`'):
+            return m.group(0)  # a single-quoted `$` would be expanded inside double quotes
+        return f'{m.group("head")}"{"".join(texts)}"'.ljust(len(m.group(0)))
+    return f"{m.group('head')}'{''.join(texts)}'".ljust(len(m.group(0)))
+
+
+def quoted_parts_joined(script: str) -> str:
+    """(quoting59) ``script`` with each assignment whose word is quoted in parts written as one quoted word
+    (:data:`_PARTS_ASSIGNMENT`), the same offsets. Gate: a quoted part after ``=`` with more after it, or a quote
+    inside a bare word after ``=`` (:data:`_PARTS_GATE`)."""
+    if "=" not in script or _PARTS_GATE.search(script) is None:
+        return script
+    return _PARTS_ASSIGNMENT.sub(_joined_word, script)
+
+
 # mutation57: `read [-r] [-t N] NAME <<DELIM` and the here-document's first line (bash(1) "Here Documents": "the lines
 # in the here-document are not expanded" when the delimiter is quoted, else they undergo "parameter expansion, command
 # substitution, and arithmetic expansion"; "If the redirection operator is <<-, then all leading tab characters are
@@ -5572,13 +5631,14 @@ def _here_document_read(m: re.Match[str]) -> str:
 # scripts56: `printf -v NAME FORMAT ARGUMENTS...` with another format or several arguments (`printf -v R '%s-%s' us
 # west-2`): what printf prints (:func:`_printf_strings`: the conversions it reads, the format reused for the rest)
 _PRINTF_FORMAT_TO_VARIABLE = re.compile(
-    r"(?<![^\s;&|(])printf[ \t]+-v[ \t]*(?P<q>['\"]?)(?P<name>[A-Za-z_][A-Za-z0-9_]*(?:\[[0-9]+\])?)(?P=q)"
+    r"(?<![^\s;&|(])printf[ \t]+-v[ \t]*(?P<q>['\"]?)(?P<name>[A-Za-z_][A-Za-z0-9_]*"
+    r"(?:\[(?:[0-9]+|\$[A-Za-z_][A-Za-z0-9_]*|\$\{[A-Za-z_][A-Za-z0-9_]*\})\])?)(?P=q)"
     r"[ \t]+(?P<given>[^\n;&|<>()`]+?)[ \t]*(?=$|[;&|)#])",
     re.M,
 )  # scripts57: an argument holding a variable too (`"$A"`; a `$(` is no such word: `(` is not taken)
 # scripts59 (stop 59): and an indexed element (bash(1) "printf": "-v var ... assigns the output to the variable var";
 # `printf -v 'A[1]' '%s' WORD` assigns that element, as `A[1]=WORD` does): `${A[1]}` held nothing (a Region abroad
-# passed every door)
+# passed every door); quoting59: a subscript holding a variable too (`printf -v "RS[$i]"`: `RS[$i]=WORD`, any element)
 
 
 def _printed_assignment(m: re.Match[str]) -> str:
