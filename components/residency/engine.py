@@ -100,6 +100,7 @@ from components.residency.references import (
 )
 from components.residency.rules import SECRET_PLACEHOLDER, Finding, RuleId, rule
 from components.residency.scripts import (
+    ARRAY_SLICE,
     DEFAULT_WORD,
     EDIT_COMMAND,
     OWN_MACHINE,
@@ -10548,7 +10549,9 @@ def _match_values(
         if value and not any(c in value for c in "$`("):  # scripts54: `${A:+word}`'s word
             return [value]
     whole = SHELL_PARAMETER.fullmatch(value) if value and m.group("single") is None else None
-    if whole is None and value and m.group("single") is None and not any(c in value for c in "`("):
+    # mutation59b (stop 59): a slice's parenthesised offset (`X="${RS[@]:(-1)}"`) is no substitution
+    bare = ARRAY_SLICE.sub("", value) if "]:" in value else value
+    if whole is None and value and m.group("single") is None and not any(c in bare for c in "`("):
         return _text_around_values(value, m.group("name"), env)
     return list(env.get(whole.group(1) or whole.group(2), ())) if whole is not None else []
 
@@ -10563,6 +10566,8 @@ def _text_around_values(value: str, name: str, env: Mapping[str, Sequence[str]])
     names = {r.group(1) or r.group(2) for r in SHELL_PARAMETER.finditer(value)}
     if "${" in value:  # scripts57b: `R="${DR#xx}"`, `R=${DR/a/b}`: the variable DR (filled_texts computes the change)
         names |= {o.group(1) for o in PARAMETER_OPERATION.finditer(value)}
+    if "]:" in value:  # mutation59b (stop 59): `X="${RS[@]:1}"`, an array's slice (filled_texts gives its items)
+        names |= {f"{o.group(1)}[@]" for o in ARRAY_SLICE.finditer(value)}
     if not names or name in names:
         return []
     if any(v[:1] == _OPAQUE for n in names for v in env.get(n, ())):
