@@ -16,10 +16,14 @@ abroad:
 - ``IFS=, read -ra RS <<< "$LIST"`` (``read-grouped``): the array reader's gate looked for ``-a`` alone, so the
   grouped ``-ra`` (getopt's ``-r -a``) left ``${RS[1]}`` unread;
 - ``while read -r -d \\; R`` (``read-delim-backslash``): the delimiter written with a backslash (bash(1) "QUOTING":
-  the backslash "preserves the literal value of the next character") was not read as ``;``.
+  the backslash "preserves the literal value of the next character") was not read as ``;``;
+- Fluent Bit's ``Host ${LOG_SINK}`` in a quoted here-document, the variable given by a file a systemd drop-in's
+  ``EnvironmentFile=`` names (``fluent-bit-env-file-partner``, RES-015): config59 read ``Environment=`` lines only,
+  so the partner's collector passed every door (the VPC's collector, ``-own``, passes).
 
 Ids ``mutation59b-<code>-<kind>-<home|abroad>`` (AWS EU / US / JP / CN; the home twin uses a second Region inside the
-jurisdiction) and ``mutation59b-<code>-<kind>-precise`` (the abroad item outside the slice: passes, in EU and US).
+jurisdiction), ``mutation59b-<code>-fluent-bit-env-file-<partner|own>`` and ``mutation59b-<code>-<kind>-precise``
+(the abroad item outside the slice: passes, in EU and US).
 tests/test_realistic_programs.py runs them as CASES (``mutation59b-*``).
 """
 
@@ -28,6 +32,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from platform_parts import AWS_HOME, Build, Row, home_abroad_rows
+from platform_programs_config58 import heredoc
 
 # The same helpers as rounds 25-30 (one fact, one place): the DR copy, the Regions and the machines.
 from platform_programs_mutation56 import _aws, _copy_to, _region
@@ -87,6 +92,26 @@ KINDS: dict[str, tuple[Callable[[str, str], Build], set[str], tuple[str, ...]]] 
 """Each home / abroad kind, the rules its ``-abroad`` program breaks, and its jurisdictions."""
 
 
+PARTNER = "logs.partner-analytics.com"
+"""A third party's log collector (nothing proves where it is)."""
+OWN = "10.0.3.20"
+"""The VPC's own collector."""
+
+
+def fluent_bit_env_file(host: str) -> str:
+    """Fluent Bit's ``Host ${LOG_SINK}`` ("Configuration Variables": ``${MY_VARIABLE}`` read from the environment), the
+    variable in a file a drop-in's ``EnvironmentFile=`` names (systemd.exec(5): "reads the environment variables from a
+    text file"), the service restarted."""
+    output = "[OUTPUT]\n    Name  forward\n    Match *\n    Host  ${LOG_SINK}\n    Port  24224\n"
+    unit = "[Service]\nEnvironmentFile=-/etc/fleet/log-sink.env\n"
+    return (
+        heredoc("/etc/fluent-bit/fluent-bit.conf", output)
+        + heredoc("/etc/fleet/log-sink.env", f"LOG_SINK={host}\n")
+        + heredoc("/etc/systemd/system/fluent-bit.service.d/sink.conf", unit)
+        + "systemctl daemon-reload\nsystemctl restart fluent-bit\n"
+    )
+
+
 def _precise(script: Callable[..., str], code: str) -> Build:
     # The item abroad first, outside the slice (`: -1` / `:1` give the home Region): the slice is read, not the array.
     return _aws(lambda _code, _where: script(code, "home", first=_region(code, "abroad")))(code, "home")
@@ -95,6 +120,10 @@ def _precise(script: Callable[..., str], code: str) -> Build:
 def rows() -> list[Row]:
     """(id, jurisdiction, build, expected rule ids, declared destinations) of every program."""
     out = home_abroad_rows("mutation59b", KINDS)
+    for code in AWS_CODES:
+        for who, host, expected in (("partner", PARTNER, {"RES-015"}), ("own", OWN, set())):
+            build = _aws(lambda _code, _where, host=host: fluent_bit_env_file(host))(code, "home")
+            out.append((f"mutation59b-{code.lower()}-fluent-bit-env-file-{who}", code, build, expected, []))
     for code in ("EU", "US"):
         for name, script in (("slice-last-blank", slice_last_blank), ("slice-assign", slice_assign)):
             out.append((f"mutation59b-{code.lower()}-{name}-precise", code, _precise(script, code), set(), []))

@@ -7099,3 +7099,19 @@ def test_mutation59b_the_item_outside_the_slice_passes(script: str) -> None:
 )
 def test_mutation59b_read_delimiter_is_its_first_character_after_quote_removal(word: str, expected: str) -> None:
     assert read_delimiter(word) == expected
+
+
+# mutation59b (stop 59): a systemd drop-in's `EnvironmentFile=` gives Fluent Bit's `${NAME}` as `Environment=` does
+# (systemd.exec(5)); on main the partner's collector in the file passed every door.
+@pytest.mark.parametrize(("host", "expected"), [("logs.partner.example.com", {"RES-015"}), ("10.0.3.20", set())])
+def test_mutation59b_a_unit_environment_file_gives_fluent_bit_s_variable(host: str, expected: set[str]) -> None:
+    def doc(path: str, body: str) -> str:
+        return f"mkdir -p {path.rpartition('/')[0]}\ncat > {path} <<'EOF'\n{body}EOF\n"
+
+    script = (
+        doc("/etc/fluent-bit/fluent-bit.conf", "[OUTPUT]\n    Name forward\n    Host ${LOG_SINK}\n    Port 24224\n")
+        + doc("/etc/fleet/sink.env", f"# the fleet's collector\nLOG_SINK={host}\n")
+        + doc("/etc/systemd/system/fluent-bit.service.d/sink.conf", "[Service]\nEnvironmentFile=/etc/fleet/sink.env\n")
+        + "systemctl restart fluent-bit\n"
+    )
+    assert {f[0] for f in findings(f"#!/bin/bash\n{script}", "EU", "aws")} == expected

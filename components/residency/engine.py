@@ -4394,7 +4394,7 @@ class RuleEngine:
             return (text,)
         names = heredoc_expanded_names(script, at)
         reaching = _only(_assigned_values(script, self._instance_region(walk)).at(at), names)
-        if names is not None and "Environment=" in script:
+        if names is not None and "Environment" in script:  # mutation59b: `EnvironmentFile=` too
             reaching = {**_unit_environment(script), **reaching}
         return filled_texts(text, reaching)
 
@@ -9631,12 +9631,24 @@ def _unit_environment(script: str) -> dict[str, tuple[str, ...]]:
     service it starts) give a service, with every literal value given (a value holding ``$`` is systemd's own
     specifier text, left out). Gate: the caller's ``Environment=`` test."""
     given: dict[str, tuple[str, ...]] = {}
-    for line in _UNIT_ENVIRONMENT.finditer(script):
-        for m in _ASSIGNMENT.finditer(line.group(1)):
+    lines = [line.group(1) for line in _UNIT_ENVIRONMENT.finditer(script)] if "Environment=" in script else []
+    if "EnvironmentFile" in script:  # mutation59b: and the assignments of each written file `EnvironmentFile=` names
+        files = written_files(script)
+        lines += [a for f in _UNIT_ENVIRONMENT_FILE.findall(script) for a in files.get(f, "").splitlines()]
+    for line in lines:
+        for m in _ASSIGNMENT.finditer(line):
             value = next(v for v in m.group("double", "single", "bare") if v is not None)
             if value and "$" not in value:
                 given[m.group("name")] = (*given.get(m.group("name"), ()), value)
     return given
+
+
+# mutation59b (stop 59): systemd.exec(5) "EnvironmentFile=": "Similar to Environment=, but reads the environment
+# variables from a text file. The text file should contain newline-separated variable assignments"; "The argument
+# passed should be an absolute filename or wildcard expression, optionally prefixed with "-", which indicates that if
+# the file does not exist, it will not be read". A drop-in's `EnvironmentFile=/etc/fleet/sink.env` the script writes
+# with `LOG_SINK=<partner>` left Fluent Bit's `Host ${LOG_SINK}` as written: the partner passed every door.
+_UNIT_ENVIRONMENT_FILE = re.compile(r"^[ \t]*EnvironmentFile[ \t]*=[ \t]*-?(/[^\s]+)[ \t]*$", re.MULTILINE)
 
 
 def _include_matches(name: str, bases: Sequence[str], files: Iterable[str]) -> list[str]:
