@@ -29,6 +29,7 @@ tests/test_realistic_programs.py runs them as CASES (``mutation59b-*``).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from platform_parts import AWS_HOME, Build, Row, home_abroad_rows
@@ -112,6 +113,10 @@ def fluent_bit_env_file(host: str) -> str:
     )
 
 
+def _env_file_script(host: str, _code: str, _where: str) -> str:
+    return fluent_bit_env_file(host)
+
+
 def _precise(script: Callable[..., str], code: str) -> Build:
     # The item abroad first, outside the slice (`: -1` / `:1` give the home Region): the slice is read, not the array.
     return _aws(lambda _code, _where: script(code, "home", first=_region(code, "abroad")))(code, "home")
@@ -122,7 +127,7 @@ def rows() -> list[Row]:
     out = home_abroad_rows("mutation59b", KINDS)
     for code in AWS_CODES:
         for who, host, expected in (("partner", PARTNER, {"RES-015"}), ("own", OWN, set())):
-            build = _aws(lambda _code, _where, host=host: fluent_bit_env_file(host))(code, "home")
+            build = _aws(functools.partial(_env_file_script, host))(code, "home")
             out.append((f"mutation59b-{code.lower()}-fluent-bit-env-file-{who}", code, build, expected, []))
     for code in ("EU", "US"):
         for name, script in (("slice-last-blank", slice_last_blank), ("slice-assign", slice_assign)):
