@@ -184,6 +184,7 @@ import platform_programs_mutation57b as mu57b
 import platform_programs_mutation58 as mu58
 import platform_programs_mutation58b as mu58b
 import platform_programs_mutation59 as mu59
+import platform_programs_mutation59b as mu59b
 import platform_programs_new34 as pn
 import platform_programs_openapi44 as oa44
 import platform_programs_ops as po
@@ -19050,6 +19051,11 @@ CASES: list[Case] = [
     # AWS_REGION="us-"west-2) or by an element whose subscript is a variable (RS[$i]=, printf -v "RS[$i]") is RES-009
     # (passed every door before); the home Region passes
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in qu59.rows()],
+    # -- stop 59, mutation search round 31 (tests/platform_programs_mutation59b.py): a Region abroad given by
+    # `"${RS[@]:-2:1}"` (the default expansion: every item), `"${RS[@]: -1}"` in a loop, a slice assigned
+    # (`DR="${RS[@]:1}"`, `:(-1)`), `IFS=, read -ra`, `while read -r -d \;` is RES-009 (each passed every door
+    # before); the home twins and the abroad item outside the slice pass
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu59b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

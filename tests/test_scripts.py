@@ -39,6 +39,7 @@ from components.residency.scripts import (
     positional_words,
     quoted_parts_joined,
     quoting_spans,
+    read_delimiter,
     reads_as_assignments,
     substitution_values,
     without_single_quoted,
@@ -6593,6 +6594,72 @@ def test_mutation59_sets_variable() -> None:
     assert _sets_variable("-e DD_SITE=us3.datadoghq.com", "DD_SITE")
     assert _sets_variable('echo "$DD_SITE"', "DD_SITE")
     assert not _sets_variable("MY_DD_SITE=x DD_SITE_X=y", "DD_SITE")
+
+
+# mutation59b (stop 59): stop 59's readers spelled another way; each `us-west-2` one passed every door on main (a slice
+# read as the default expansion `${RS[@]:-2:1}` or split at its blank in a loop, a slice assigned, `read -ra`'s
+# grouped options, `read -d \;`).
+_R59B = "aws ec2 copy-snapshot --source-region eu-central-1 --source-snapshot-id snap-0a1b2c3d4e5f60718 --region"
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        'RS=(eu-central-1 {r})\nfor R in "${{RS[@]:-2:1}}"; do {R} "$R"; done',
+        'RS=(eu-central-1 {r})\n{R} "${{RS[@]:-2:1}}"',
+        'RS=(eu-central-1 {r})\nfor R in "${{RS[@]: -1}}"; do {R} "$R"; done',
+        'RS=(eu-central-1 eu-central-1 {r})\nfor R in "${{RS[@]: -1:1}}"; do {R} "$R"; done',
+        'RS=(eu-central-1 {r})\nDR="${{RS[@]:1}}"\n{R} "$DR"',
+        'RS=(eu-central-1 {r})\nDR="${{RS[*]:1}}"\n{R} "$DR"',
+        'RS=(eu-central-1 {r})\nDR=${{RS[@]:1}}\n{R} "$DR"',
+        'RS=(eu-central-1 {r})\nDR="${{RS[@]:(-1)}}"\n{R} "$DR"',
+        'RS=(eu-central-1 {r})\nDR="${{RS[@]: -1:1}}"\n{R} "$DR"',
+        'LIST="eu-central-1,{r}"\nIFS=, read -ra RS <<< "$LIST"\n{R} "${{RS[1]}}"',
+        'IFS=, read -ra RS <<< "$(echo eu-central-1,{r})"\n{R} "${{RS[1]}}"',
+        'LIST="eu-central-1;{r};"\nwhile read -r -d \\; R; do {R} "$R"; done <<< "$LIST"',
+        'printf "eu-central-1;{r};" > /tmp/rs\nwhile read -r -d \\; R; do {R} "$R"; done < /tmp/rs',
+    ],
+)
+def test_mutation59b_stop_59_readers_spelled_another_way(script: str) -> None:
+    for region, expected in (("eu-west-1", []), ("us-west-2", ["RES-009"])):
+        text = f"#!/bin/bash\n{script.format(r=region, R=_R59B)}\n"
+        assert sorted({f[0] for f in findings(text, "EU", "aws")}) == expected, region
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        'RS=(us-west-2 eu-central-1)\nfor R in "${{RS[@]: -1}}"; do {R} "$R"; done',  # the slice, not the array
+        'RS=(us-west-2 eu-central-1)\nDR="${{RS[@]:1}}"\n{R} "$DR"',
+        'RS=(us-west-2 eu-central-1)\nDR="${{RS[@]:(-1)}}"\n{R} "$DR"',
+    ],
+)
+def test_mutation59b_the_item_outside_the_slice_passes(script: str) -> None:
+    assert findings(f"#!/bin/bash\n{script.format(R=_R59B)}\n", "EU", "aws") == []
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [(";", ";"), ("\\;", ";"), ("';'", ";"), ('";"', ";"), ("''", ""), ('""', ""), (":x", ":"), ("\\:", ":")],
+)
+def test_mutation59b_read_delimiter_is_its_first_character_after_quote_removal(word: str, expected: str) -> None:
+    assert read_delimiter(word) == expected
+
+
+# mutation59b (stop 59): a systemd drop-in's `EnvironmentFile=` gives Fluent Bit's `${NAME}` as `Environment=` does
+# (systemd.exec(5)); on main the partner's collector in the file passed every door.
+@pytest.mark.parametrize(("host", "expected"), [("logs.partner.example.com", {"RES-015"}), ("10.0.3.20", set())])
+def test_mutation59b_a_unit_environment_file_gives_fluent_bit_s_variable(host: str, expected: set[str]) -> None:
+    def doc(path: str, body: str) -> str:
+        return f"mkdir -p {path.rpartition('/')[0]}\ncat > {path} <<'EOF'\n{body}EOF\n"
+
+    script = (
+        doc("/etc/fluent-bit/fluent-bit.conf", "[OUTPUT]\n    Name forward\n    Host ${LOG_SINK}\n    Port 24224\n")
+        + doc("/etc/fleet/sink.env", f"# the fleet's collector\nLOG_SINK={host}\n")
+        + doc("/etc/systemd/system/fluent-bit.service.d/sink.conf", "[Service]\nEnvironmentFile=/etc/fleet/sink.env\n")
+        + "systemctl restart fluent-bit\n"
+    )
+    assert {f[0] for f in findings(f"#!/bin/bash\n{script}", "EU", "aws")} == expected
 
 
 # scripts59 (stop 59): bash(1) "QUOTING": $'string' expands to string with its ANSI C escapes replaced; written as

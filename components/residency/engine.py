@@ -100,6 +100,7 @@ from components.residency.references import (
 )
 from components.residency.rules import SECRET_PLACEHOLDER, Finding, RuleId, rule
 from components.residency.scripts import (
+    ARRAY_SLICE,
     DEFAULT_WORD,
     EDIT_COMMAND,
     OWN_MACHINE,
@@ -4395,7 +4396,7 @@ class RuleEngine:
             return (text,)
         names = heredoc_expanded_names(script, at)
         reaching = _only(_assigned_values(script, self._instance_region(walk)).at(at), names)
-        if names is not None and "Environment=" in script:
+        if names is not None and "Environment" in script:  # mutation59b: `EnvironmentFile=` too
             reaching = {**_unit_environment(script), **reaching}
         return filled_texts(text, reaching)
 
@@ -9632,12 +9633,24 @@ def _unit_environment(script: str) -> dict[str, tuple[str, ...]]:
     service it starts) give a service, with every literal value given (a value holding ``$`` is systemd's own
     specifier text, left out). Gate: the caller's ``Environment=`` test."""
     given: dict[str, tuple[str, ...]] = {}
-    for line in _UNIT_ENVIRONMENT.finditer(script):
-        for m in _ASSIGNMENT.finditer(line.group(1)):
+    lines = [line.group(1) for line in _UNIT_ENVIRONMENT.finditer(script)] if "Environment=" in script else []
+    if "EnvironmentFile" in script:  # mutation59b: and the assignments of each written file `EnvironmentFile=` names
+        files = written_files(script)
+        lines += [a for f in _UNIT_ENVIRONMENT_FILE.findall(script) for a in files.get(f, "").splitlines()]
+    for line in lines:
+        for m in _ASSIGNMENT.finditer(line):
             value = next(v for v in m.group("double", "single", "bare") if v is not None)
             if value and "$" not in value:
                 given[m.group("name")] = (*given.get(m.group("name"), ()), value)
     return given
+
+
+# mutation59b (stop 59): systemd.exec(5) "EnvironmentFile=": "Similar to Environment=, but reads the environment
+# variables from a text file. The text file should contain newline-separated variable assignments"; "The argument
+# passed should be an absolute filename or wildcard expression, optionally prefixed with "-", which indicates that if
+# the file does not exist, it will not be read". A drop-in's `EnvironmentFile=/etc/fleet/sink.env` the script writes
+# with `LOG_SINK=<partner>` left Fluent Bit's `Host ${LOG_SINK}` as written: the partner passed every door.
+_UNIT_ENVIRONMENT_FILE = re.compile(r"^[ \t]*EnvironmentFile[ \t]*=[ \t]*-?(/[^\s]+)[ \t]*$", re.MULTILINE)
 
 
 def _include_matches(name: str, bases: Sequence[str], files: Iterable[str]) -> list[str]:
@@ -10556,7 +10569,9 @@ def _match_values(
         if value and not any(c in value for c in "$`("):  # scripts54: `${A:+word}`'s word
             return [value]
     whole = SHELL_PARAMETER.fullmatch(value) if value and m.group("single") is None else None
-    if whole is None and value and m.group("single") is None and not any(c in value for c in "`("):
+    # mutation59b (stop 59): a slice's parenthesised offset (`X="${RS[@]:(-1)}"`) is no substitution
+    bare = ARRAY_SLICE.sub("", value) if "]:" in value else value
+    if whole is None and value and m.group("single") is None and not any(c in bare for c in "`("):
         return _text_around_values(value, m.group("name"), env)
     return list(env.get(whole.group(1) or whole.group(2), ())) if whole is not None else []
 
@@ -10571,6 +10586,8 @@ def _text_around_values(value: str, name: str, env: Mapping[str, Sequence[str]])
     names = {r.group(1) or r.group(2) for r in SHELL_PARAMETER.finditer(value)}
     if "${" in value:  # scripts57b: `R="${DR#xx}"`, `R=${DR/a/b}`: the variable DR (filled_texts computes the change)
         names |= {o.group(1) for o in PARAMETER_OPERATION.finditer(value)}
+    if "]:" in value:  # mutation59b (stop 59): `X="${RS[@]:1}"`, an array's slice (filled_texts gives its items)
+        names |= {f"{o.group(1)}[@]" for o in ARRAY_SLICE.finditer(value)}
     if not names or name in names:
         return []
     if any(v[:1] == _OPAQUE for n in names for v in env.get(n, ())):

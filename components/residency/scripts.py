@@ -47,6 +47,7 @@ __all__ = [
     "substitutions_joined",
     "ARRAY_SUBSCRIPT",
     "substitution_values",
+    "read_delimiter",
     "reads_as_assignments",
     "written_files",
     "may_write_files",
@@ -2797,7 +2798,7 @@ def array_names(line: str) -> tuple[frozenset[str], frozenset[str]]:
     NAME``) and those whose elements it uses (``${NAME[1]}``): for a script list's items one shell runs in order (an
     SSM Command document's ``runCommand``), where an item using an element an earlier item fills is judged again."""
     used = frozenset(name for name, _ in element_uses(line)) if "[" in line else frozenset()  # mutation58b: operated
-    if not any(m in line for m in ("=(", "]=", "-a", "mapfile", "readarray")):
+    if not any(m in line for m in ("=(", "]=", "mapfile", "readarray")) and not _reads_array(line):
         return frozenset(), used
     line = reads_as_assignments(line)
     assigned = {m.group(1) for m in _ARRAY_ASSIGNMENT.finditer(line)} if "=(" in line else set()
@@ -2806,12 +2807,23 @@ def array_names(line: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(assigned | set(_other_array_items(line))), used
 
 
+# mutation59b (stop 59): `read -ra RS` (bash(1) "read": options grouped as getopt reads them, `-ra` is `-r -a`): the
+# gate looked for `-a` alone, so `IFS=, read -ra RS <<< "$LIST"` then `"${RS[1]}"` passed every door with a Region
+# abroad.
+_READ_ARRAY_OPTION = re.compile(r"(?<![^\s;&|(])read(?:[ \t]+-[A-Za-z]+)*?[ \t]+-[A-Za-z]*a")
+
+
+def _reads_array(script: str) -> bool:
+    """(mutation59b) Whether ``script`` may run ``read -a`` (``-a``, or ``read`` with ``a`` among grouped options)."""
+    return "-a" in script or ("read" in script and _READ_ARRAY_OPTION.search(script) is not None)
+
+
 def has_array_element(script: str) -> bool:
     """Whether ``script`` assigns an array and uses one of its elements (``${REGIONS[1]}``, ``${REGIONS[@]}``;
     scripts55: ``${REGIONS[$i]}``, and an array filled by ``R[1]=``, ``read -a`` or ``mapfile`` / ``readarray``)."""
     return (
         "[" in script
-        and ("=(" in script or "]=" in script or "-a" in script or "mapfile" in script or "readarray" in script)
+        and ("=(" in script or "]=" in script or _reads_array(script) or "mapfile" in script or "readarray" in script)
         and next(element_uses(script), None) is not None
     )
 
@@ -2841,6 +2853,10 @@ def element_uses(script: str) -> Iterator[tuple[str, str]]:
 ARRAY_SLICE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\[[@*]\]:([^{}:$`]*)(?::([^{}:$`]*))?\}")
 ARRAY_KEYS = re.compile(r"\$\{!([A-Za-z_][A-Za-z0-9_]*)\[[@*]\]\}")
 _INDEX_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\[([0-9]+)\]")
+# mutation59b (stop 59): a slice's negative offset after a blank (`for R in "${RS[@]: -1}"`, `"${RS[@]: -1:1}"`),
+# written `${RS[@]:(-1)}` (the same offset: bash(1) "Substring Expansion") so that a loop's words split at blanks keep
+# it one word; split there, the loop variable held nothing and a last item abroad passed every door.
+_SLICE_BLANK = re.compile(r"(\[[@*]\]:)[ \t]+(-[0-9]+)(?=[:}])")
 
 
 def array_slice_items(slice_match: re.Match[str], elements: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
@@ -2850,6 +2866,12 @@ def array_slice_items(slice_match: re.Match[str], elements: Mapping[str, Sequenc
     slice never gives an item the array does not hold)."""
     name = slice_match.group(1)
     every = tuple(elements.get(f"{name}[@]", ()))
+    if slice_match.group(2)[:1] in ("-", "=", "+", "?"):
+        # mutation59b (stop 59): `${RS[@]:-2:1}` is no slice but the default expansion (bash(1) "Substring Expansion":
+        # "a negative offset must be separated from the colon by at least one space to avoid being confused with the
+        # :- expansion"): every item (the array set); read as offset -2 it gave the first item, the second abroad
+        # passed every door
+        return every
     offset = _substring_bound(slice_match.group(2))
     length = _substring_bound(slice_match.group(3)) if slice_match.group(3) is not None else None
     if offset is None or (slice_match.group(3) is not None and (length is None or length < 0)):
@@ -3044,6 +3066,8 @@ def for_loop_words(
     positional = positional_words(script) if passed else []
     for m in _FOR_IN.finditer(script):
         listed_words, substituted = _loop_substitutions(m.group(2).replace("\\\n", " "), values, files or {})
+        if "]:" in listed_words:  # mutation59b: `"${RS[@]: -1}"` one word, its blank not a word's end
+            listed_words = _SLICE_BLANK.sub(r"\1(\2)", listed_words)
         if substituted:
             known = words.setdefault(m.group(1), [])
             known += [w for w in dict.fromkeys(substituted) if w not in known]
@@ -3153,11 +3177,20 @@ _WHILE_READ = re.compile(
     # scripts59 (stop 59): and `-d X` (bash(1) "read": "-d delim The first character of delim is used to terminate
     # the input line, rather than newline"): `while read -r -d ';' R` over `a;b;` read nothing (R unset: a Region
     # abroad passed every door); each record's lines (a superset) are read
-    + r"read(?:[ \t]+-r)?(?:[ \t]+-d[ \t]*(?P<delim>''|\"\"|'[^'\n]+'|\"[^\"\n]+\"|[^\s'\";&|]+)(?:[ \t]+-r)?)?"
+    # mutation59b (stop 59): and `-d \;` (a backslash-quoted character: read_delimiter)
+    + r"read(?:[ \t]+-r)?(?:[ \t]+-d[ \t]*(?P<delim>''|\"\"|'[^'\n]+'|\"[^\"\n]+\"|\\\S|[^\s'\";&|]+)(?:[ \t]+-r)?)?"
     + r"(?P<names>(?:[ \t]+[A-Za-z_][A-Za-z0-9_]*)+)[ \t]*(?=;|\n|do\b)",
     re.M,
 )
 _IFS_BLANKS = " \t\n"
+
+
+def read_delimiter(word: str) -> str:
+    """(mutation59b, stop 59) The character a ``read -d WORD`` ends its records at: WORD's first character after quote
+    removal (bash(1) "read": "The first character of delim"; "QUOTING": "A non-quoted backslash (\\) ... preserves the
+    literal value of the next character"), so ``-d \\;`` is ``;`` (read as the backslash, a record ending at ``;``
+    abroad passed every door); empty for ``''``."""
+    return word[1:2] if word[:1] == "\\" else word.strip("'\"")[:1]
 
 
 def ifs_value(written: str | None) -> str | None:
@@ -3316,7 +3349,7 @@ def while_read_words(
         else:
             lines = _redirected_lines(script, given, files, values or {})
         names, ifs = m.group("names").split(), ifs_value(m.group(1))
-        delimiter = (m.group("delim") or "").strip("'\"")[:1]
+        delimiter = read_delimiter(m.group("delim") or "")
         if delimiter:  # scripts59: `read -d X`: the records end at X
             lines = [r for line in lines for r in ([line] if line[:2] == "$(" else line.split(delimiter)) if r.strip()]
         for line in lines:
