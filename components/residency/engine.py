@@ -145,6 +145,7 @@ from components.residency.scripts import (
     positional_words,
     reads_as_assignments,
     shell_blocks,
+    split_function_outputs_written,
     substitution_at,
     substitution_values,
     substitutions_joined,
@@ -1457,6 +1458,9 @@ class RuleEngine:
         self, walk: _Walk, value: Sequence[Any], path: str, key: str, depth: int, top_key: str | None
     ) -> None:
         services = self._split_service_names(walk, value, key) if len(value) > 1 else {}
+        if len(value) > 1 and any(isinstance(v, str) and "$(" in v for v in value):
+            # scripts59b (stop 59): a function defined over several items, called by a later item (`R="$(dr_region)"`)
+            value = _with_split_function_outputs(value)
         outer = walk.defined
         writes = len(value) > 1 and any(isinstance(v, str) and ("<<" in v or may_write_files(v)) for v in value)
         files = walk.script_files
@@ -9878,6 +9882,19 @@ def _option_dirs_of(entry: ConfigFile, file: str) -> tuple[str, ...]:
     if parent and namespace in entry.option_dir_namespaces:
         return (directory, parent)
     return (directory,) if directory else ()
+
+
+def _with_split_function_outputs(value: Sequence[Any]) -> Sequence[Any]:
+    """(scripts59b) A list's string items with the calls of functions earlier items define written out
+    (:func:`scripts.split_function_outputs_written`); other items as they are; ``value`` itself where nothing changed."""
+    texts = [(i, v) for i, v in enumerate(value) if isinstance(v, str)]
+    written = split_function_outputs_written([v for _, v in texts])
+    if all(w == v for (_, v), w in zip(texts, written, strict=True)):
+        return value
+    out = list(value)
+    for (i, _), w in zip(texts, written, strict=True):
+        out[i] = w
+    return out
 
 
 def _namespaced_component(entry: ConfigFile, file: str, document: Any) -> Any:

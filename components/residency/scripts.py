@@ -4278,6 +4278,36 @@ def function_outputs_written(script: str) -> str:
     return "\n".join(["".join([*parts, script[end:]]), *dict.fromkeys(calls)]) if parts else script
 
 
+def split_function_outputs_written(items: Sequence[str]) -> list[str]:
+    """(scripts59b) The items of a script list (an SSM Command document's ``runCommand``: one line an item, one script
+    the agent runs) with each call of a function whose definition spans earlier items written as
+    :func:`function_outputs_written` writes it in a whole script: ``dr_region() {`` / ``if ...`` / ``echo ...`` / ``}``
+    then ``R="$(dr_region)"`` (each its own item) was RES-011 with the home Region, the call's item judged alone (a false
+    alarm). An item is rewritten from the definitions that close before it (bash(1) "Shell Functions": a function is
+    defined when its definition runs); a definition the rewriting would alter, or a call it cannot write, leaves the
+    item as written (unknown, as before). Gate: a ``$(`` item and a function definition."""
+    out = list(items)
+    if not any("$(" in item for item in items) or not any(_ANY_FUNCTION_DEFINITION.search(i) for i in items):
+        return out
+    lines: list[str] = []
+    starts: list[int] = []
+    for item in items:
+        starts.append(len(lines))
+        lines += item.split("\n")
+    bodies = _function_bodies(lines)
+    for k, item in enumerate(items):
+        before = [(first, last) for _, first, last in bodies if last < starts[k]]
+        if "$(" not in item or not before:
+            continue
+        definitions = [line for first, last in before for line in lines[first : last + 1]]
+        written = function_outputs_written("\n".join([*definitions, item])).split("\n")
+        # the item's own lines only (the calls function_outputs_written appends after a script's end would make the
+        # item two commands: its assignment no longer read as one by the list's joined reading)
+        if written[: len(definitions)] == definitions:
+            out[k] = "\n".join(written[len(definitions) : len(definitions) + item.count("\n") + 1])
+    return out
+
+
 # scripts58 (stop 58): a body of several commands of which one echoes and every other writes nothing to the standard
 # output (bash(1) "Command Substitution": "replacing the command substitution with the standard output of the
 # command"): logger(1) ("makes entries in the system log"; `-s` copies to standard error), sleep, mkdir, touch, chmod,
