@@ -9886,7 +9886,8 @@ def _option_dirs_of(entry: ConfigFile, file: str) -> tuple[str, ...]:
 
 def _with_split_function_outputs(value: Sequence[Any]) -> Sequence[Any]:
     """(scripts59b) A list's string items with the calls of functions earlier items define written out
-    (:func:`scripts.split_function_outputs_written`); other items as they are; ``value`` itself where nothing changed."""
+    (:func:`scripts.split_function_outputs_written`); other items as they are; ``value`` itself where nothing
+    changed."""
     texts = [(i, v) for i, v in enumerate(value) if isinstance(v, str)]
     written = split_function_outputs_written([v for _, v in texts])
     if all(w == v for (_, v), w in zip(texts, written, strict=True)):

@@ -4281,11 +4281,11 @@ def function_outputs_written(script: str) -> str:
 def split_function_outputs_written(items: Sequence[str]) -> list[str]:
     """(scripts59b) The items of a script list (an SSM Command document's ``runCommand``: one line an item, one script
     the agent runs) with each call of a function whose definition spans earlier items written as
-    :func:`function_outputs_written` writes it in a whole script: ``dr_region() {`` / ``if ...`` / ``echo ...`` / ``}``
-    then ``R="$(dr_region)"`` (each its own item) was RES-011 with the home Region, the call's item judged alone (a false
-    alarm). An item is rewritten from the definitions that close before it (bash(1) "Shell Functions": a function is
-    defined when its definition runs); a definition the rewriting would alter, or a call it cannot write, leaves the
-    item as written (unknown, as before). Gate: a ``$(`` item and a function definition."""
+    :func:`function_outputs_written` writes it in a whole script: ``dr_region() {`` / ``if ...`` / ``echo ...`` /
+    ``}`` then ``R="$(dr_region)"`` (each its own item) was RES-011 with the home Region, the call's item judged alone
+    (a false alarm). An item is rewritten from the definitions that close before it (bash(1) "Shell Functions": a
+    function is defined when its definition runs); a definition the rewriting would alter, or a call it cannot write,
+    leaves the item as written (unknown, as before). Gate: a ``$(`` item and a function definition."""
     out = list(items)
     if not any("$(" in item for item in items) or not any(_ANY_FUNCTION_DEFINITION.search(i) for i in items):
         return out
