@@ -4893,9 +4893,22 @@ class RuleEngine:
             if "=" in item:
                 self._judge_assignments(walk, item, where, 1, whole, at)
             self._judge_found_hosts(walk, whole, [h for h in hosts if at <= h.offset <= at + len(item)], where)
+            if "$" in item and EDIT_COMMAND.search(item) is not None:
+                self._judge_joined_edit(walk, item, whole, where)
             for text in filled_texts(item, values.at(at)):
                 if text != item and self.parser.has_candidates(text):
                     self._judge_references(walk, text, where, key, own_region)
+
+    def _judge_joined_edit(self, walk: _Walk, item: str, whole: str, where: str) -> None:
+        """(scripts59b, stop 59) An edit of a settings file (``sed -i "s/^# site:.*/site: ${SITE}/"`` on datadog.yaml)
+        in a script list's item whose variable an earlier item assigns (``SITE=datadoghq.com``, an SSM Command
+        document's ``runCommand``): the item alone left ``${SITE}`` unset and a site abroad passed every door (config59
+        left it open). Its line is judged with the values reaching it in the items joined, as
+        :meth:`_judge_edited_config_lines` judges a whole script's edit (the one filling; a substitution it cannot
+        compute fails closed). Gate (the caller's): a ``$`` and an edit command in the item."""
+        for edit in edited_files(item, self._instance_region(walk)):
+            if edit.content is None and any("$" in t for t in edit.texts) and not self._log_router_file(edit.file):
+                self._judge_edited_config_lines(walk, whole, edit, f"{where}({edit.how}:{edit.file})", 0)
 
     def _by_written_names(self, written: Mapping[str, str] | None, document: Any, path: str, script: str = "") -> Any:
         """(config54b) A cloud-config's ``write_files`` content that is a YAML document, with the settings named by the
