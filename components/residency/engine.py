@@ -132,6 +132,7 @@ from components.residency.scripts import (
     heredoc_expanded_names,
     heredoc_files,
     hosts_file_names,
+    jq_environment_written,
     jq_interpolating_programs,
     jq_patterns_blanked,
     loop_bound_names,
@@ -4219,6 +4220,7 @@ class RuleEngine:
         script = ansi_c_quoted_written(script)  # scripts59: `$'eu-west-1'` as the single-quoted word it expands to
         script = alternates_written(xargs_expanded(script))  # scripts54b: `${DR:+--region us-west-2}` is its word
         script = function_outputs_written(script)  # falsealarm57b: `$(last_arg a "$R")` as `$(echo "${R}")`
+        script = jq_environment_written(script)  # scripts59b: `export R=...; jq -n 'env.R'`
         script = cat_heredocs_written(script)  # scripts56: `--region "$(cat <<EOF` over a line naming the Region
         # scripts55b: `retain() { aws ... "$@"; }; retain --region R`; scripts56: `${!#}`, `${@: -1}` as `${N}` first
         script = positional_expanded(script)  # perf59: all_positional_expanded(last_positional_written(script))

@@ -721,6 +721,56 @@ _EXPORTED = re.compile(r"(?<![^\s;&|(])(?:export|declare[ \t]+-x|typeset[ \t]+-x
 _ALL_EXPORTED = re.compile(r"(?<![^\s;&|(])set[ \t]+(?:-[A-Za-z]*a[A-Za-z]*\b|-o[ \t]+allexport\b)")
 
 
+# scripts59b (stop 59): jq's view of its environment in a single-quoted program (jq 1.6 manual, "$ENV, env": "$ENV is
+# an object representing the environment variables as set when the jq program started. env outputs an object
+# representing jq's current environment"): `env.NAME`, `$ENV.NAME` (not a field `.env.NAME`, not `$envx`). The jq
+# command: assignments before it (bash(1) "Simple Command Expansion": "the variable assignments ... are added to the
+# environment of the executed command"), its path, its options, its program.
+_JQ_ENV_REFERENCE = re.compile(r"(?:(?<![\w.$])env|(?<![\w.$])\$ENV)\.([A-Za-z_][A-Za-z0-9_]*)\b")
+_JQ_ENV_COMMAND = re.compile(
+    r"(?<![^\s;&|(])(?P<prefix>(?:[A-Za-z_][A-Za-z0-9_]*=[^\s;&|<>()`'\"$]*[ \t]+)*)"
+    r"(?P<jq>(?:/[\w./-]*/)?jq)(?P<options>(?:[ \t]+-[A-Za-z-]+)*)[ \t]+'(?P<program>[^']*)'"
+)
+
+
+def jq_environment_written(script: str) -> str:
+    """(scripts59b) ``script`` with each jq program's ``env.NAME`` / ``$ENV.NAME`` of a variable the command's
+    environment holds written as a jq variable the command is given: ``export R=eu-west-1; jq -rn 'env.R'`` is ``jq
+    -rn --arg __env_R "$R" '$__env_R'`` (the one resolver gives ``$R``'s value; several values, or none it knows,
+    leave the argument unread: unknown, RES-011 at a destination, as before), and ``R=eu-west-1 jq -n '$ENV.R'``
+    (an assignment before the command, a literal) is ``--arg __env_R 'eu-west-1'``. A name neither exported by the
+    script (``export``, ``declare -x``, ``set -a``) nor assigned before the command is left as written: jq's
+    environment then holds what the machine has, which the text does not prove (unknown, fail closed). Gate: ``jq``
+    and ``env.`` / ``$ENV.`` in the script."""
+    if "jq" not in script or ("env." not in script and "$ENV." not in script):
+        return script
+    everything = _ALL_EXPORTED.search(script) is not None
+    exported = frozenset(_EXPORTED.findall(script))
+
+    def written(m: re.Match[str]) -> str:
+        prefix = dict(
+            word.split("=", 1) for word in m.group("prefix").split() if "=" in word
+        )  # literal values only (the pattern admits no quote, `$` or backquote)
+        arguments: dict[str, str] = {}
+        for name in dict.fromkeys(_JQ_ENV_REFERENCE.findall(m.group("program"))):
+            if name in prefix:
+                arguments[name] = shlex.quote(prefix[name])
+            elif everything or name in exported:
+                arguments[name] = f'"${name}"'
+        if not arguments:
+            return m.group(0)
+        program = _JQ_ENV_REFERENCE.sub(
+            lambda r: f"$__env_{r.group(1)}" if r.group(1) in arguments else r.group(0), m.group("program")
+        )
+        given = "".join(f" --arg __env_{name} {value}" for name, value in arguments.items())
+        # the assignments before the command dropped where the program reads no other part of its environment (the
+        # readers take a command by its first word: `R=... jq` was no jq command to them)
+        prefix_kept = m.group("prefix") if "env" in program.replace("$__env_", "") else ""
+        return f"{prefix_kept}{m.group('jq')}{m.group('options')}{given} '{program}'"
+
+    return _JQ_ENV_COMMAND.sub(written, script)
+
+
 # scripts55: a command substitution whose command is `cat` reading a here-document (`R=$(cat <<EOF` then the body, the
 # delimiter and `)` on the lines after): bash(1) "Command Substitution" replaces it "with the standard output of the
 # command, with any trailing newlines deleted", and "Here Documents": cat's standard input is the body (`<<-` strips
