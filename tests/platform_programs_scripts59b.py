@@ -12,6 +12,11 @@ front door); see docs/residency.md, *Scripts and user data, round 15, part 2 (st
    Region (the call's item judged alone: a false alarm) and RES-011, not the Region, abroad; a ``sed -i`` edit of the
    Datadog Agent's datadog.yaml whose ``${SITE}`` an earlier item assigns (``ssm-dd-sed-site-*``) passed every door
    with Datadog's US1 site (the item alone: ``${SITE}`` unset).
+2. **jq's environment**: ``export R=<Region>`` then ``$(jq -rn 'env.R')`` (``jq-env-export-*``, an EC2 instance) and
+   ``$(R=<Region> jq -rn '$ENV.R')`` (``jq-env-prefix-*``, a launch template) were RES-011 with the home Region (a
+   false alarm) and RES-011, not the Region, abroad (jq's ``env`` unread); an Alibaba ECS instance's ``export
+   REGION=...`` read by ``jq -rn env.REGION`` (``ali-jq-env-*``) likewise. ``jq-env-machine-*`` (``env.AWS_REGION``,
+   a variable the script neither sets nor exports: the machine's environment) stays RES-011 (pinned: fail closed).
 
 Each refusal has its compliant twin (the home Region and a second Region in the jurisdiction; the US1 site declared:
 resident in the US, a transfer from EU / JP / CN), which passes. Ids: ``scripts59b-<jurisdiction>-<shape>``.
@@ -19,11 +24,12 @@ resident in the US, a transfer from EU / JP / CN), which passes. Ids: ``scripts5
 
 from __future__ import annotations
 
+import base64
 import json
 from typing import Any
 
 import pulumi_aws as aws
-from platform_parts import AWS_ABROAD, AWS_HOME, Build, Row
+from platform_parts import ALI_HOME, AWS_ABROAD, AWS_HOME, Build, Row, ali_boot
 from platform_programs_config59 import DEFAULT_SITE, declared
 
 AWS_CODES = ("EU", "US", "JP", "CN")
@@ -32,15 +38,24 @@ AWS_SECOND = {"EU": "eu-central-1", "US": "us-west-2", "JP": "ap-northeast-3", "
 """A second AWS Region in each jurisdiction (Frankfurt, Oregon, Osaka, Ningxia): the other branch."""
 RETENTION = "aws logs put-retention-policy --log-group-name /fleet/app --retention-in-days 30"
 """A log retention call; its Region is what each shape gives."""
-REGION_SHAPES = ("ssm-function-if", "ssm-function-echo")
+REGION_SHAPES = ("ssm-function-if", "ssm-function-echo", "jq-env-export", "jq-env-prefix")
 """The shapes refused with a Region abroad (RES-009) and passing with Regions in the jurisdiction."""
 EXPECTED: dict[str, set[str]] = {
     **{f"{shape}-abroad": {"RES-009"} for shape in REGION_SHAPES},
     **{f"{shape}-home": set() for shape in REGION_SHAPES},
     "ssm-dd-sed-site-default": {"RES-015"},
     "ssm-dd-sed-site-declared": set(),
+    "jq-env-machine": {"RES-011"},
 }  # fmt: skip
-"""Each shape and its verdict in every jurisdiction."""
+"""Each AWS shape and its verdict in every jurisdiction."""
+ALI_CODES = ("CN", "JP", "DE")
+"""The jurisdictions of the Alibaba Cloud programs."""
+ALI_ABROAD = {"CN": "ap-southeast-1", "JP": "us-west-1", "DE": "us-west-1"}
+"""An Alibaba Cloud region outside each market (Singapore, US Silicon Valley)."""
+ALI_EXPECTED = {"ali-jq-env-abroad": {"RES-009"}, "ali-jq-env-home": set()}
+"""Each Alibaba Cloud shape and its verdict in every jurisdiction."""
+IMAGE = "ami-0a1b2c3d4e5f60718"
+"""The fleet's machine image."""
 
 
 def _region_lines(shape: str, home: str, second: str, region: str) -> list[str]:
@@ -51,6 +66,17 @@ def _region_lines(shape: str, home: str, second: str, region: str) -> list[str]:
                 f"    echo {second if region != second else home}", "  fi", "}", 'R="$(dr_region)"',
                 f'{RETENTION} --region "$R"']  # fmt: skip
     return ["dr_region() {", f"  echo {region}", "}", f'{RETENTION} --region "$(dr_region)"']
+
+
+def _jq_env_script(shape: str, region: str) -> str:
+    """A boot script whose Region reaches the call through jq's environment (jq 1.6 manual, "$ENV, env")."""
+    if shape.startswith("jq-env-export-"):
+        given = f"export R={region}\nREG=$(jq -rn 'env.R')\n"
+    elif shape.startswith("jq-env-prefix-"):
+        given = f"REG=$(R={region} jq -rn '$ENV.R')\n"
+    else:  # the machine's environment: not the script's to prove
+        given = "REG=$(jq -rn 'env.AWS_REGION')\n"
+    return f'#!/bin/bash\nset -euo pipefail\n{given}{RETENTION} --region "$REG"\n'
 
 
 def _lines(code: str, shape: str) -> list[str]:
@@ -65,11 +91,31 @@ def _lines(code: str, shape: str) -> list[str]:
 
 def aws_program(code: str, shape: str) -> Build:
     def build(c: Any) -> object:
+        if shape.startswith("jq-env-"):
+            region = AWS_ABROAD[code] if shape.endswith("-abroad") else AWS_HOME[code]
+            script = _jq_env_script(shape, region)
+            if shape.startswith("jq-env-prefix-"):
+                # docs: ec2/launchtemplate (image_id, instance_type, user_data: base64)
+                data = base64.b64encode(script.encode()).decode()
+                return aws.ec2.LaunchTemplate("fleet", image_id=IMAGE, instance_type="t3.small", user_data=data,
+                                              opts=c.aws)  # fmt: skip
+            # docs: ec2/instance (ami, instance_type, user_data)
+            return aws.ec2.Instance("fleet", ami=IMAGE, instance_type="t3.small", user_data=script,
+                                    opts=c.aws)  # fmt: skip
         # docs: ssm/document (content, document_type Command); SSM "aws:runShellScript" (runCommand: one line each)
         step = {"action": "aws:runShellScript", "name": "boot", "inputs": {"runCommand": _lines(code, shape)}}
         document = {"schemaVersion": "2.2", "description": "Fleet log retention", "mainSteps": [step]}
         return aws.ssm.Document("fleet-retention", name="fleet-retention", document_type="Command",
                                 document_format="JSON", content=json.dumps(document), opts=c.aws)  # fmt: skip
+
+    return build
+
+
+def ali_program(code: str, shape: str) -> Build:
+    def build(c: Any) -> object:
+        region = ALI_ABROAD[code] if shape.endswith("-abroad") else ALI_HOME[code]
+        call = "aliyun ecs DescribeInstances --PageSize 50 --RegionId"
+        return ali_boot(c, f'#!/bin/bash\nexport REGION={region}\n{call} "$(jq -rn env.REGION)"\n')
 
     return build
 
@@ -87,4 +133,7 @@ def rows() -> list[Row]:
             (p + shape, code, aws_program(code, shape), expected, _declared(code, shape))
             for shape, expected in EXPECTED.items()
         ]
+    for code in ALI_CODES:
+        p = f"scripts59b-{code.lower()}-"
+        out += [(p + shape, code, ali_program(code, shape), expected, []) for shape, expected in ALI_EXPECTED.items()]
     return out

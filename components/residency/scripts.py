@@ -729,7 +729,8 @@ _ALL_EXPORTED = re.compile(r"(?<![^\s;&|(])set[ \t]+(?:-[A-Za-z]*a[A-Za-z]*\b|-o
 _JQ_ENV_REFERENCE = re.compile(r"(?:(?<![\w.$])env|(?<![\w.$])\$ENV)\.([A-Za-z_][A-Za-z0-9_]*)\b")
 _JQ_ENV_COMMAND = re.compile(
     r"(?<![^\s;&|(])(?P<prefix>(?:[A-Za-z_][A-Za-z0-9_]*=[^\s;&|<>()`'\"$]*[ \t]+)*)"
-    r"(?P<jq>(?:/[\w./-]*/)?jq)(?P<options>(?:[ \t]+-[A-Za-z-]+)*)[ \t]+'(?P<program>[^']*)'"
+    r"(?P<jq>(?:/[\w./-]*/)?jq)(?P<options>(?:[ \t]+-[A-Za-z-]+)*)[ \t]+"
+    r"(?:'(?P<program>[^']*)'|(?P<bare>[A-Za-z_.][^\s'\"$;&|()<>`\\]*))"  # single-quoted, or a word the shell keeps
 )
 
 
@@ -752,7 +753,8 @@ def jq_environment_written(script: str) -> str:
             word.split("=", 1) for word in m.group("prefix").split() if "=" in word
         )  # literal values only (the pattern admits no quote, `$` or backquote)
         arguments: dict[str, str] = {}
-        for name in dict.fromkeys(_JQ_ENV_REFERENCE.findall(m.group("program"))):
+        written_program = m.group("program") if m.group("program") is not None else m.group("bare")
+        for name in dict.fromkeys(_JQ_ENV_REFERENCE.findall(written_program)):
             if name in prefix:
                 arguments[name] = shlex.quote(prefix[name])
             elif everything or name in exported:
@@ -760,7 +762,7 @@ def jq_environment_written(script: str) -> str:
         if not arguments:
             return m.group(0)
         program = _JQ_ENV_REFERENCE.sub(
-            lambda r: f"$__env_{r.group(1)}" if r.group(1) in arguments else r.group(0), m.group("program")
+            lambda r: f"$__env_{r.group(1)}" if r.group(1) in arguments else r.group(0), written_program
         )
         given = "".join(f" --arg __env_{name} {value}" for name, value in arguments.items())
         # the assignments before the command dropped where the program reads no other part of its environment (the
