@@ -248,6 +248,7 @@ import platform_programs_scripts57b as sc57b
 import platform_programs_scripts58 as sc58
 import platform_programs_scripts58b as sc58b
 import platform_programs_scripts59 as sc59
+import platform_programs_scripts59b as sc59b
 import platform_programs_sfn44 as sf44
 import platform_programs_sfn44b as sf44b
 import platform_programs_sfnrt45 as sfr45
@@ -19056,6 +19057,11 @@ CASES: list[Case] = [
     # (`DR="${RS[@]:1}"`, `:(-1)`), `IFS=, read -ra`, `while read -r -d \;` is RES-009 (each passed every door
     # before); the home twins and the abroad item outside the slice pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu59b.rows()],
+    # -- stop 59, scripts and user data round 15 part 2 (tests/platform_programs_scripts59b.py): in an SSM document's
+    # runCommand items, a function defined over several items and called by a later one gives its Region (RES-011 at
+    # home and abroad before), a sed -i datadog.yaml site from an earlier item's variable is RES-015 (passed every door
+    # before); the home Regions and the declared site pass
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc59b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

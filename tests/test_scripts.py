@@ -30,6 +30,7 @@ from components.residency.scripts import (
     function_outputs_written,
     ifs_fields,
     ifs_value,
+    jq_environment_written,
     jq_interpolating_programs,
     jq_patterns_blanked,
     last_positional_written,
@@ -41,6 +42,7 @@ from components.residency.scripts import (
     quoting_spans,
     read_delimiter,
     reads_as_assignments,
+    split_function_outputs_written,
     substitution_values,
     without_single_quoted,
 )
@@ -7217,3 +7219,110 @@ def test_quoting59_an_element_by_a_variable_subscript_is_any_element() -> None:
     assert elements["RS[1]"] == ("eu-central-1", "us-west-2")
     assert elements["RS[0]"] == ("eu-west-1", "us-west-2")
     assert "us-west-2" in elements["RS[@]"]
+
+
+# scripts59b (stop 59): an SSM Command document's `runCommand` items (one line an item, one script): a function defined
+# over several items and called by a later one was RES-011 with the home Region too (the call's item judged alone); a
+# `sed -i` edit of datadog.yaml whose `${SITE}` an earlier item assigns passed every door with a site abroad
+def _ssm59b(lines: list[str]) -> list[str]:
+    step = {"action": "aws:runShellScript", "name": "boot", "inputs": {"runCommand": lines}}
+    content = json.dumps({"schemaVersion": "2.2", "mainSteps": [step]})
+    props = {"content": content, "documentType": "Command", "documentFormat": "JSON"}
+    subject = Subject("aws:ssm/document:Document", "d", props, provider("EU", "aws"))
+    return sorted({f.rule.id for f in ENGINES["EU"].check(subject)[0]})
+
+
+_FUNCTION_ITEMS59B = [
+    ["dr_region() {", "  if [ -f /etc/fleet/dr ]; then", "    echo {r}", "  else", "    echo eu-central-1", "  fi", "}",
+     'R="$(dr_region)"', '{P} "$R"'],
+    ["dr_region() {", "  echo {r}", "}", '{P} "$(dr_region)"'],
+    ["dr_region() {", '  case "$1" in', "    primary) echo eu-central-1 ;;", "    *) echo {r} ;;", "  esac", "}",
+     '{P} "$(dr_region dr)"'],
+    ["dr_region() { echo {r}; }", 'R=$(dr_region)', '{P} "$R"'],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("items", _FUNCTION_ITEMS59B)
+def test_scripts59b_a_function_over_script_list_items(items: list[str]) -> None:
+    for region, expected in (("eu-west-1", []), ("us-east-1", ["RES-009"])):
+        lines = [item.replace("{P}", _R59).replace("{r}", region) for item in items]
+        assert _ssm59b(lines) == expected, (region, lines)
+
+
+@pytest.mark.parametrize(
+    ("items", "expected"),
+    [
+        # a function the items never close, a call before the definition, a body the reader cannot compute: unknown
+        (["dr_region() {", "  echo us-east-1", '{P} "$(dr_region)"'], ["RES-011"]),
+        (['{P} "$(dr_region)"', "dr_region() {", "  echo eu-west-1", "}"], ["RES-011"]),
+        (["dr_region() {", "  cat /etc/fleet/region", "}", '{P} "$(dr_region)"'], ["RES-011"]),
+    ],
+)
+def test_scripts59b_split_functions_fail_closed(items: list[str], expected: list[str]) -> None:
+    assert _ssm59b([item.replace("{P}", _R59) for item in items]) == expected
+
+
+def test_scripts59b_split_function_outputs_written() -> None:
+    items = ["f() {", "  echo eu-west-1", "}", 'aws s3 ls --region "$(f)"', "g"]
+    written = split_function_outputs_written(items)
+    assert written == ["f() {", "  echo eu-west-1", "}", 'aws s3 ls --region "$(echo eu-west-1)"', "g"]
+    assert split_function_outputs_written(["a", "b"]) == ["a", "b"]  # no substitution: the items as they are
+
+
+@pytest.mark.parametrize(
+    ("site", "expected"),
+    # a site the script cannot give (a file the image holds): refused as its EC2 twin (config59 dd-sed-site-*)
+    [("datadoghq.com", ["RES-015"]), ("us5.datadoghq.com", ["RES-015"]), ("$(cat /etc/fleet/dd-site)", ["RES-015"])],
+)
+def test_scripts59b_an_edit_variable_from_an_earlier_item(site: str, expected: list[str]) -> None:
+    lines = [f"SITE={site}", 'sed -i "s/^# site:.*/site: ${SITE}/" /etc/datadog-agent/datadog.yaml']
+    assert _ssm59b(lines) == expected
+    # the same edit whose variable no item assigns: a placeholder, no destination (as before)
+    assert _ssm59b(["echo start", lines[1]]) == []
+
+
+# scripts59b (stop 59): jq 1.6 manual, "$ENV, env": jq's environment read by `env.NAME` / `$ENV.NAME` was unread
+# (RES-011 with the home Region too); a variable the script exports, or assigns before the command, gives its values
+@pytest.mark.parametrize(
+    "given",
+    [
+        "export R={r}\nREG=$(jq -rn 'env.R')\n",
+        "export R={r}\nREG=$(jq -rn '$ENV.R')\n",
+        "R={r}\nexport R\nREG=$(jq -n -r env.R)\n",
+        "declare -x R={r}\nREG=$(/usr/bin/jq -r -n '{{r: env.R}} | .r')\n",
+        "set -a\nR={r}\nREG=$(jq -rn 'env.R')\n",
+        "REG=$(R={r} jq -rn '$ENV.R')\n",
+    ],
+)
+def test_scripts59b_jq_environment(given: str) -> None:
+    for region, expected in (("eu-west-1", set()), ("us-east-1", {"RES-009"})):
+        script = f'#!/bin/bash\n{given.format(r=region)}{_R59} "$REG"\n'
+        assert {f[0] for f in findings(script, "EU", "aws")} == expected, script
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        "R=eu-west-1\nREG=$(jq -rn 'env.R')\n",  # not exported: jq's environment holds what the machine has
+        "REG=$(jq -rn 'env.AWS_REGION')\n",  # the machine's environment
+        "export R=eu-west-1\n[ -f /etc/dr ] && R=eu-central-1\nREG=$(jq -rn 'env.R')\n",  # two values: left open
+        "export R=$(cat /etc/fleet/region)\nREG=$(jq -rn 'env.R')\n",  # a file the script does not write
+    ],
+)
+def test_scripts59b_jq_environment_unknown(given: str) -> None:
+    script = f'#!/bin/bash\n{given}{_R59} "$REG"\n'
+    assert {f[0] for f in findings(script, "EU", "aws")} == {"RES-011"}, script
+
+
+@pytest.mark.parametrize(
+    ("script", "written"),
+    [
+        ("jq -r '.env.R' f.json", "jq -r '.env.R' f.json"),  # a field named env, not jq's environment
+        ("jq -rn 'env.R'", "jq -rn 'env.R'"),
+        ("export R=a; jq -rn env.R", "export R=a; jq -rn --arg __env_R \"$R\" '$__env_R'"),
+        ("R=a jq -rn '$ENV.R'", "jq -rn --arg __env_R a '$__env_R'"),
+        ("R=a jq -rn '[$ENV.R, env.HOME]'", "R=a jq -rn --arg __env_R a '[$__env_R, env.HOME]'"),
+    ],
+)
+def test_scripts59b_jq_environment_written(script: str, written: str) -> None:
+    assert jq_environment_written(script) == written

@@ -133,6 +133,7 @@ from components.residency.scripts import (
     heredoc_expanded_names,
     heredoc_files,
     hosts_file_names,
+    jq_environment_written,
     jq_interpolating_programs,
     jq_patterns_blanked,
     loop_bound_names,
@@ -147,6 +148,7 @@ from components.residency.scripts import (
     quoted_parts_joined,
     reads_as_assignments,
     shell_blocks,
+    split_function_outputs_written,
     substitution_at,
     substitution_values,
     substitutions_joined,
@@ -1459,6 +1461,9 @@ class RuleEngine:
         self, walk: _Walk, value: Sequence[Any], path: str, key: str, depth: int, top_key: str | None
     ) -> None:
         services = self._split_service_names(walk, value, key) if len(value) > 1 else {}
+        if len(value) > 1 and any(isinstance(v, str) and "$(" in v for v in value):
+            # scripts59b (stop 59): a function defined over several items, called by a later item (`R="$(dr_region)"`)
+            value = _with_split_function_outputs(value)
         outer = walk.defined
         writes = len(value) > 1 and any(isinstance(v, str) and ("<<" in v or may_write_files(v)) for v in value)
         files = walk.script_files
@@ -4218,6 +4223,7 @@ class RuleEngine:
         script = ansi_c_quoted_written(script)  # scripts59: `$'eu-west-1'` as the single-quoted word it expands to
         script = alternates_written(xargs_expanded(script))  # scripts54b: `${DR:+--region us-west-2}` is its word
         script = function_outputs_written(script)  # falsealarm57b: `$(last_arg a "$R")` as `$(echo "${R}")`
+        script = jq_environment_written(script)  # scripts59b: `export R=...; jq -n 'env.R'`
         script = cat_heredocs_written(script)  # scripts56: `--region "$(cat <<EOF` over a line naming the Region
         # scripts55b: `retain() { aws ... "$@"; }; retain --region R`; scripts56: `${!#}`, `${@: -1}` as `${N}` first
         script = positional_expanded(script)  # perf59: all_positional_expanded(last_positional_written(script))
@@ -4892,9 +4898,22 @@ class RuleEngine:
             if "=" in item:
                 self._judge_assignments(walk, item, where, 1, whole, at)
             self._judge_found_hosts(walk, whole, [h for h in hosts if at <= h.offset <= at + len(item)], where)
+            if "$" in item and EDIT_COMMAND.search(item) is not None:
+                self._judge_joined_edit(walk, item, whole, where)
             for text in filled_texts(item, values.at(at)):
                 if text != item and self.parser.has_candidates(text):
                     self._judge_references(walk, text, where, key, own_region)
+
+    def _judge_joined_edit(self, walk: _Walk, item: str, whole: str, where: str) -> None:
+        """(scripts59b, stop 59) An edit of a settings file (``sed -i "s/^# site:.*/site: ${SITE}/"`` on datadog.yaml)
+        in a script list's item whose variable an earlier item assigns (``SITE=datadoghq.com``, an SSM Command
+        document's ``runCommand``): the item alone left ``${SITE}`` unset and a site abroad passed every door (config59
+        left it open). Its line is judged with the values reaching it in the items joined, as
+        :meth:`_judge_edited_config_lines` judges a whole script's edit (the one filling; a substitution it cannot
+        compute fails closed). Gate (the caller's): a ``$`` and an edit command in the item."""
+        for edit in edited_files(item, self._instance_region(walk)):
+            if edit.content is None and any("$" in t for t in edit.texts) and not self._log_router_file(edit.file):
+                self._judge_edited_config_lines(walk, whole, edit, f"{where}({edit.how}:{edit.file})", 0)
 
     def _by_written_names(self, written: Mapping[str, str] | None, document: Any, path: str, script: str = "") -> Any:
         """(config54b) A cloud-config's ``write_files`` content that is a YAML document, with the settings named by the
@@ -9893,6 +9912,20 @@ def _option_dirs_of(entry: ConfigFile, file: str) -> tuple[str, ...]:
     if parent and namespace in entry.option_dir_namespaces:
         return (directory, parent)
     return (directory,) if directory else ()
+
+
+def _with_split_function_outputs(value: Sequence[Any]) -> Sequence[Any]:
+    """(scripts59b) A list's string items with the calls of functions earlier items define written out
+    (:func:`scripts.split_function_outputs_written`); other items as they are; ``value`` itself where nothing
+    changed."""
+    texts = [(i, v) for i, v in enumerate(value) if isinstance(v, str)]
+    written = split_function_outputs_written([v for _, v in texts])
+    if all(w == v for (_, v), w in zip(texts, written, strict=True)):
+        return value
+    out = list(value)
+    for (i, _), w in zip(texts, written, strict=True):
+        out[i] = w
+    return out
 
 
 def _namespaced_component(entry: ConfigFile, file: str, document: Any) -> Any:

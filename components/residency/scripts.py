@@ -722,6 +722,58 @@ _EXPORTED = re.compile(r"(?<![^\s;&|(])(?:export|declare[ \t]+-x|typeset[ \t]+-x
 _ALL_EXPORTED = re.compile(r"(?<![^\s;&|(])set[ \t]+(?:-[A-Za-z]*a[A-Za-z]*\b|-o[ \t]+allexport\b)")
 
 
+# scripts59b (stop 59): jq's view of its environment in a single-quoted program (jq 1.6 manual, "$ENV, env": "$ENV is
+# an object representing the environment variables as set when the jq program started. env outputs an object
+# representing jq's current environment"): `env.NAME`, `$ENV.NAME` (not a field `.env.NAME`, not `$envx`). The jq
+# command: assignments before it (bash(1) "Simple Command Expansion": "the variable assignments ... are added to the
+# environment of the executed command"), its path, its options, its program.
+_JQ_ENV_REFERENCE = re.compile(r"(?:(?<![\w.$])env|(?<![\w.$])\$ENV)\.([A-Za-z_][A-Za-z0-9_]*)\b")
+_JQ_ENV_COMMAND = re.compile(
+    r"(?<![^\s;&|(])(?P<prefix>(?:[A-Za-z_][A-Za-z0-9_]*=[^\s;&|<>()`'\"$]*[ \t]+)*)"
+    r"(?P<jq>(?:/[\w./-]*/)?jq)(?P<options>(?:[ \t]+-[A-Za-z-]+)*)[ \t]+"
+    r"(?:'(?P<program>[^']*)'|(?P<bare>[A-Za-z_.][^\s'\"$;&|()<>`\\]*))"  # single-quoted, or a word the shell keeps
+)
+
+
+def jq_environment_written(script: str) -> str:
+    """(scripts59b) ``script`` with each jq program's ``env.NAME`` / ``$ENV.NAME`` of a variable the command's
+    environment holds written as a jq variable the command is given: ``export R=eu-west-1; jq -rn 'env.R'`` is ``jq
+    -rn --arg __env_R "$R" '$__env_R'`` (the one resolver gives ``$R``'s value; several values, or none it knows,
+    leave the argument unread: unknown, RES-011 at a destination, as before), and ``R=eu-west-1 jq -n '$ENV.R'``
+    (an assignment before the command, a literal) is ``--arg __env_R 'eu-west-1'``. A name neither exported by the
+    script (``export``, ``declare -x``, ``set -a``) nor assigned before the command is left as written: jq's
+    environment then holds what the machine has, which the text does not prove (unknown, fail closed). Gate: ``jq``
+    and ``env.`` / ``$ENV.`` in the script."""
+    if "jq" not in script or ("env." not in script and "$ENV." not in script):
+        return script
+    everything = _ALL_EXPORTED.search(script) is not None
+    exported = frozenset(_EXPORTED.findall(script))
+
+    def written(m: re.Match[str]) -> str:
+        prefix = dict(
+            word.split("=", 1) for word in m.group("prefix").split() if "=" in word
+        )  # literal values only (the pattern admits no quote, `$` or backquote)
+        arguments: dict[str, str] = {}
+        written_program = m.group("program") if m.group("program") is not None else m.group("bare")
+        for name in dict.fromkeys(_JQ_ENV_REFERENCE.findall(written_program)):
+            if name in prefix:
+                arguments[name] = shlex.quote(prefix[name])
+            elif everything or name in exported:
+                arguments[name] = f'"${name}"'
+        if not arguments:
+            return m.group(0)
+        program = _JQ_ENV_REFERENCE.sub(
+            lambda r: f"$__env_{r.group(1)}" if r.group(1) in arguments else r.group(0), written_program
+        )
+        given = "".join(f" --arg __env_{name} {value}" for name, value in arguments.items())
+        # the assignments before the command dropped where the program reads no other part of its environment (the
+        # readers take a command by its first word: `R=... jq` was no jq command to them)
+        prefix_kept = m.group("prefix") if "env" in program.replace("$__env_", "") else ""
+        return f"{prefix_kept}{m.group('jq')}{m.group('options')}{given} '{program}'"
+
+    return _JQ_ENV_COMMAND.sub(written, script)
+
+
 # scripts55: a command substitution whose command is `cat` reading a here-document (`R=$(cat <<EOF` then the body, the
 # delimiter and `)` on the lines after): bash(1) "Command Substitution" replaces it "with the standard output of the
 # command, with any trailing newlines deleted", and "Here Documents": cat's standard input is the body (`<<-` strips
@@ -4329,6 +4381,36 @@ def function_outputs_written(script: str) -> str:
     # each call also written after the script's end (as all_positional_expanded writes its lines), so that the
     # body's own uses of the positions (a URL built from `$1`) are still given the call's words
     return "\n".join(["".join([*parts, script[end:]]), *dict.fromkeys(calls)]) if parts else script
+
+
+def split_function_outputs_written(items: Sequence[str]) -> list[str]:
+    """(scripts59b) The items of a script list (an SSM Command document's ``runCommand``: one line an item, one script
+    the agent runs) with each call of a function whose definition spans earlier items written as
+    :func:`function_outputs_written` writes it in a whole script: ``dr_region() {`` / ``if ...`` / ``echo ...`` /
+    ``}`` then ``R="$(dr_region)"`` (each its own item) was RES-011 with the home Region, the call's item judged alone
+    (a false alarm). An item is rewritten from the definitions that close before it (bash(1) "Shell Functions": a
+    function is defined when its definition runs); a definition the rewriting would alter, or a call it cannot write,
+    leaves the item as written (unknown, as before). Gate: a ``$(`` item and a function definition."""
+    out = list(items)
+    if not any("$(" in item for item in items) or not any(_ANY_FUNCTION_DEFINITION.search(i) for i in items):
+        return out
+    lines: list[str] = []
+    starts: list[int] = []
+    for item in items:
+        starts.append(len(lines))
+        lines += item.split("\n")
+    bodies = _function_bodies(lines)
+    for k, item in enumerate(items):
+        before = [(first, last) for _, first, last in bodies if last < starts[k]]
+        if "$(" not in item or not before:
+            continue
+        definitions = [line for first, last in before for line in lines[first : last + 1]]
+        written = function_outputs_written("\n".join([*definitions, item])).split("\n")
+        # the item's own lines only (the calls function_outputs_written appends after a script's end would make the
+        # item two commands: its assignment no longer read as one by the list's joined reading)
+        if written[: len(definitions)] == definitions:
+            out[k] = "\n".join(written[len(definitions) : len(definitions) + item.count("\n") + 1])
+    return out
 
 
 # scripts58 (stop 58): a body of several commands of which one echoes and every other writes nothing to the standard
