@@ -33,15 +33,21 @@ from platform_programs_awsred59 import RAM_DECLARED
 _OWNED: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     # docs: AWS::EC2::Subnet (Ref: the subnet id; the share takes its ARN, so an Fn::Sub): the home twin.
     "subnet": (
-        {"Vpc": {"Type": "AWS::EC2::VPC", "Properties": {"CidrBlock": "10.41.0.0/16"}},
-         "Owned": {"Type": "AWS::EC2::Subnet", "Properties": {"VpcId": {"Ref": "Vpc"}, "CidrBlock": "10.41.1.0/24"}}},
+        {
+            "Vpc": {"Type": "AWS::EC2::VPC", "Properties": {"CidrBlock": "10.41.0.0/16"}},
+            "Owned": {"Type": "AWS::EC2::Subnet", "Properties": {"VpcId": {"Ref": "Vpc"}, "CidrBlock": "10.41.1.0/24"}},
+        },
         {"Fn::Sub": "arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:subnet/${Owned}"},
     ),
     # docs: AWS::Backup::LogicallyAirGappedBackupVault BackupVaultName, MinRetentionDays, MaxRetentionDays;
     # Fn::GetAtt VaultArn ("The ARN of the vault"). Logically air-gapped vaults are shared through RAM.
     "airgapped-vault": (
-        {"Owned": {"Type": "AWS::Backup::LogicallyAirGappedBackupVault", "Properties": {
-            "BackupVaultName": "claims-airgapped", "MinRetentionDays": 7, "MaxRetentionDays": 35}}},
+        {
+            "Owned": {
+                "Type": "AWS::Backup::LogicallyAirGappedBackupVault",
+                "Properties": {"BackupVaultName": "claims-airgapped", "MinRetentionDays": 7, "MaxRetentionDays": 35},
+            }
+        },
         {"Fn::GetAtt": ["Owned", "VaultArn"]},
     ),
     # docs: AWS::Backup::BackupVault BackupVaultName; Fn::GetAtt BackupVaultArn.
@@ -52,8 +58,16 @@ _OWNED: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     # docs: AWS::RDS::DBCluster Engine aurora-postgresql; Fn::GetAtt DBClusterArn (Aurora clones across accounts
     # are shared through RAM).
     "aurora-cluster": (
-        {"Owned": {"Type": "AWS::RDS::DBCluster", "Properties": {
-            "Engine": "aurora-postgresql", "MasterUsername": "claims", "ManageMasterUserPassword": True}}},
+        {
+            "Owned": {
+                "Type": "AWS::RDS::DBCluster",
+                "Properties": {
+                    "Engine": "aurora-postgresql",
+                    "MasterUsername": "claims",
+                    "ManageMasterUserPassword": True,
+                },
+            }
+        },
         {"Fn::GetAtt": ["Owned", "DBClusterArn"]},
     ),
 }

@@ -1036,8 +1036,6 @@ class RuleEngine:
             (a.type, attribute): a for a in self.endpoints.template_attributes for attribute in a.attributes
         }
         """(template resource type, attribute or ``Ref``) -> what it names (``template_attributes``)."""
-        self._template_arn_attributes = any(a.arn is not None for a in self.endpoints.template_attributes)
-        """(awsred59b) Whether any ``template_attributes`` entry gives an ARN (:meth:`_with_template_arns`)."""
         self._template_bucket_types = frozenset().union(*(t.bucket_types for t in self.endpoints.stack_templates))
         self._template_services = _template_service_index(self.endpoints, self.jurisdiction.code)
         """Template resource type -> the global services it is (``template_services``), with the entry's template
@@ -3683,8 +3681,7 @@ class RuleEngine:
                 return False
             self._judge_at_input_path(walk, value, path, depth, logical_id, found)
             return True
-        if self._template_arn_attributes and isinstance(value, (Mapping, list)):
-            value = self._with_template_arns(walk, value, template)
+        value = self._with_template_arns(walk, value, template)
         texts: list[Any] = [value]
         if isinstance(value, Mapping) and len(value) == 1 and next(iter(value)) in _GIVES_TEXT:
             texts = _template_texts(document, value) or texts  # one that cannot be evaluated is walked as written
@@ -3708,13 +3705,14 @@ class RuleEngine:
         """(awsred59b) A mapped template input's value (or each item of its list) that is a whole ``Ref`` /
         ``Fn::GetAtt`` of the template's own resource whose attribute ``template_attributes`` lists with an ``arn``
         (an ``AWS::RAM::ResourceShare``'s ``ResourceArns: [!GetAtt Vault.VaultArn]``): that ARN as ``Fn::Sub`` text
-        in the stack's own Region and partition, judged as the Pulumi input holding the resource's ``arn`` output is. Before,
-        the reference was walked as it stands and named nothing (the share of the stack's Backup vault with another
-        account passed every door, RES-016 in Pulumi). Any other value is returned as it is."""
+        in the stack's own Region and partition, judged as the Pulumi input holding the resource's ``arn`` output
+        is. Before, the reference was walked as it stands and named nothing (the share of the stack's Backup vault
+        with another account passed every door, RES-016 in Pulumi). Any other value is returned as it is (issue 13:
+        a type test, or one key test and a dictionary lookup for a one-key map)."""
         if isinstance(value, list):
             items = [self._with_template_arns(walk, v, template) if isinstance(v, Mapping) else v for v in value]
             return items if any(a is not b for a, b in zip(items, value, strict=True)) else value
-        if walk.template_resources is None or len(value) != 1:
+        if not isinstance(value, Mapping) or len(value) != 1 or walk.template_resources is None:
             return value
         ((function, argument),) = value.items()
         if function not in ("Ref", "Fn::GetAtt"):
