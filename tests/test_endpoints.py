@@ -14001,6 +14001,8 @@ def test_awsred59b_a_ram_shares_reference_to_the_templates_own_data_is_judged_as
         return [(f.rule.id, f.declared_by) for f in RuleEngine(code, destinations=declared).check(subject)[0]]
 
     assert verdict([reference]) == [("RES-016", None)]
+    whole = reference["Fn::GetAtt"] if isinstance(reference["Fn::GetAtt"], str) else ".".join(reference["Fn::GetAtt"])
+    assert verdict([{"Fn::Sub": "${" + whole + "}"}]) == [("RES-016", None)]  # the same reference in an Fn::Sub
     assert verdict([reference], "CN") == []  # aws-cn: accepted, as the Pulumi entry
     declared = parse_destinations([{"id": "d", "kind": "resident", "match": "aws-ram-data-share",
                                     "evidence": "the group's analytics account"}])  # fmt: skip
