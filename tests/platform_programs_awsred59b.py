@@ -70,6 +70,17 @@ _OWNED: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         },
         {"Fn::GetAtt": ["Owned", "DBClusterArn"]},
     ),
+    # docs: AWS::SSM::Parameter Name, Type String, Tier Advanced (an advanced parameter is shareable through RAM),
+    # Value; its Ref is the name, so the share takes its ARN by Fn::Sub with the own account.
+    "ssm-parameter": (
+        {
+            "Owned": {
+                "Type": "AWS::SSM::Parameter",
+                "Properties": {"Name": "claims-db", "Type": "String", "Tier": "Advanced", "Value": "claims"},
+            }
+        },
+        {"Fn::Sub": "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/${Owned}"},
+    ),
 }
 
 
@@ -95,6 +106,9 @@ def _pulumi_share(kind: str) -> Build:
             owned = aws.backup.LogicallyAirGappedVault("claims-airgapped", name="claims-airgapped",
                                                        min_retention_days=7, max_retention_days=35,
                                                        opts=c.aws).arn  # fmt: skip
+        elif kind == "ssm-parameter":
+            owned = aws.ssm.Parameter("claims-db", name="claims-db", type="String", tier="Advanced", value="claims",
+                                      opts=c.aws).arn  # fmt: skip
         elif kind == "backup-vault":
             owned = aws.backup.Vault("claims-vault", name="claims-vault", opts=c.aws).arn
         else:

@@ -14015,6 +14015,21 @@ def test_awsred59b_a_ram_shares_reference_to_the_templates_own_data_is_judged_as
     assert verdict([{"Fn::GetAtt": ["V", "Endpoint.Address"]}]) == []
 
 
+# awsred59b (stop 59): aws-ram-data-share's SSM parameter and feature group patterns read a template's own-account
+# placeholder as the account (an Fn::Sub ARN keeps `${AWS::AccountId}`, whose `::` the `[^:]*` did not match: the share
+# passed in a template, RES-016 in Pulumi); the literal ARN as before, another service's ARN still passes.
+@pytest.mark.parametrize("resource", ["ssm:${AWS::Region}:${AWS::AccountId}:parameter/p",
+                                      "sagemaker:${AWS::Region}:${AWS::AccountId}:feature-group/f",
+                                      "ssm:eu-central-1:123456789012:parameter/p"])  # fmt: skip
+def test_awsred59b_a_ram_shares_own_account_placeholder_is_an_account(resource: str) -> None:
+    props = {"Name": "s", "ResourceArns": [{"Fn::Sub": "arn:${AWS::Partition}:" + resource}], "Principals": [_A58]}
+    assert _template58("AWS::RAM::ResourceShare", props) == [("RES-016", None)]
+    if "${AWS::Region}" in resource:
+        assert _template58("AWS::RAM::ResourceShare", props, "CN") == []  # aws-cn: accepted
+    subnet = {"Fn::Sub": "arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:subnet/subnet-1"}
+    assert _template58("AWS::RAM::ResourceShare", {**props, "ResourceArns": [subnet]}) == []
+
+
 # awsred59 (stop 59): a Lake Formation grant's principal is a granted account (granted_account_fields): another
 # account's IAM role is RES-023 in Pulumi and in both template types (it passed in Pulumi and
 # AWS::LakeFormation::Permissions); the bare account or organization stays aws-lakeformation-cross-account-grant's alone
