@@ -6,10 +6,14 @@ names the template's own data resource by ``Fn::GetAtt`` (an ``AWS::Backup::Logi
 ``VaultArn``, an ``AWS::Backup::BackupVault``'s ``BackupVaultArn``, an ``AWS::RDS::DBCluster``'s ``DBClusterArn``)
 shared with a partner's account **passed every door** while the Pulumi twin (``ram.ResourceAssociation``
 ``resource_arn`` = the vault's or cluster's ``arn`` output) was RES-016 (``aws-ram-data-share``): the reference was
-never turned into the ARN it gives. See docs/residency.md *AWS red team, round 36, part 2 (stop 59)* for the counts.
+never turned into the ARN it gives (12 leaks). The stack's own advanced SSM parameter shared by ``Fn::Sub
+arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/${Owned}`` passed too (4 leaks): the account stays
+``${AWS::AccountId}``, which the entry's ``[^:]*`` account part did not match. See docs/residency.md *AWS red team,
+round 36, part 2 (stop 59)* for the counts.
 
 Now: ``template_attributes`` ``arn`` (the ARN an attribute gives, the logical id in its name) turns a mapped template
-input's whole ``Ref`` / ``Fn::GetAtt`` of the template's own resource into that ARN, judged as the Pulumi input.
+input's whole ``Ref`` / ``Fn::GetAtt`` of the template's own resource into that ARN, judged as the Pulumi input; the
+SSM parameter and feature group patterns of ``aws-ram-data-share`` read the own-account placeholder as an account.
 
 Ids ``awsred59b-<code>-<how>-ram-<kind>-share-<who>``: ``how`` ``cfn`` (the template) or ``pulumi`` (the Pulumi
 resources of the same API calls); ``kind`` the shared resource (``subnet``: the home twin, used in place: passes);

@@ -19046,9 +19046,9 @@ CASES: list[Case] = [
     # or as a CloudFront custom origin is RES-015; the own role, the home ALB, aws-cn and declared partners pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw59.rows()],
     # -- stop 59, AWS red team round 36 part 2 (tests/platform_programs_awsred59b.py): a RAM share naming the
-    # template's own air-gapped or ordinary Backup vault or Aurora cluster by Fn::GetAtt with a partner is RES-016
-    # (aws-ram-data-share) as its Pulumi twin (passed every door before); the own subnet, aws-cn and the declared
-    # share pass
+    # template's own air-gapped or ordinary Backup vault or Aurora cluster by Fn::GetAtt, or its SSM parameter by an
+    # Fn::Sub with ${AWS::AccountId}, with a partner is RES-016 (aws-ram-data-share) as its Pulumi twin (passed every
+    # door before); the own subnet, aws-cn and the declared share pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw59b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
