@@ -13976,6 +13976,60 @@ def test_awsred59_a_templates_ram_share_is_judged_as_its_pulumi_twins() -> None:
     ]
 
 
+# awsred59b (stop 59): a RAM share's ResourceArns naming the template's own data resource by a whole Fn::GetAtt
+# (template_attributes `arn`) is judged as the ARN it gives, as the Pulumi association holding the resource's `arn`
+# output: RES-016 (aws-ram-data-share) outside aws-cn. Before, the reference named nothing and the share passed.
+@pytest.mark.parametrize(
+    ("kind", "reference"),
+    [
+        ("AWS::Backup::LogicallyAirGappedBackupVault", {"Fn::GetAtt": ["V", "VaultArn"]}),
+        ("AWS::Backup::BackupVault", {"Fn::GetAtt": "V.BackupVaultArn"}),
+        ("AWS::RDS::DBCluster", {"Fn::GetAtt": ["V", "DBClusterArn"]}),
+    ],
+    ids=["airgapped-vault", "backup-vault", "aurora-cluster"],
+)
+def test_awsred59b_a_ram_shares_reference_to_the_templates_own_data_is_judged_as_its_arn(
+    kind: str, reference: dict[str, Any]
+) -> None:
+    def verdict(arns: list[Any], code: str = "DE", declared: tuple[Destination, ...] = ()) -> Any:
+        share = {
+            "Type": "AWS::RAM::ResourceShare",
+            "Properties": {"Name": "s", "ResourceArns": arns, "Principals": [_A58]},
+        }
+        body = json.dumps({"Resources": {"V": {"Type": kind, "Properties": {}}, "Share": share}})
+        subject = Subject("aws:cloudformation/stack:Stack", "s", {"template_body": body}, provider(code))
+        return [(f.rule.id, f.declared_by) for f in RuleEngine(code, destinations=declared).check(subject)[0]]
+
+    assert verdict([reference]) == [("RES-016", None)]
+    whole = reference["Fn::GetAtt"] if isinstance(reference["Fn::GetAtt"], str) else ".".join(reference["Fn::GetAtt"])
+    assert verdict([{"Fn::Sub": "${" + whole + "}"}]) == [("RES-016", None)]  # the same reference in an Fn::Sub
+    assert verdict([reference], "CN") == []  # aws-cn: accepted, as the Pulumi entry
+    declared = parse_destinations([{"id": "d", "kind": "resident", "match": "aws-ram-data-share",
+                                    "evidence": "the group's analytics account"}])  # fmt: skip
+    assert verdict([reference], declared=tuple(declared)) == [("RES-016", "d")]
+    # The home twin: the own subnet beside it passes; a reference to a resource the template does not make, or an
+    # attribute with no `arn` (a cluster's endpoint), is walked as before.
+    subnet = {"Fn::Sub": "arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:subnet/subnet-1"}
+    assert verdict([subnet]) == []
+    assert verdict([{"Fn::GetAtt": ["Elsewhere", "VaultArn"]}]) == []
+    assert verdict([{"Fn::GetAtt": ["V", "Endpoint.Address"]}]) == []
+
+
+# awsred59b (stop 59): aws-ram-data-share's SSM parameter and feature group patterns read a template's own-account
+# placeholder as the account (an Fn::Sub ARN keeps `${AWS::AccountId}`, whose `::` the `[^:]*` did not match: the share
+# passed in a template, RES-016 in Pulumi); the literal ARN as before, another service's ARN still passes.
+@pytest.mark.parametrize("resource", ["ssm:${AWS::Region}:${AWS::AccountId}:parameter/p",
+                                      "sagemaker:${AWS::Region}:${AWS::AccountId}:feature-group/f",
+                                      "ssm:eu-central-1:123456789012:parameter/p"])  # fmt: skip
+def test_awsred59b_a_ram_shares_own_account_placeholder_is_an_account(resource: str) -> None:
+    props = {"Name": "s", "ResourceArns": [{"Fn::Sub": "arn:${AWS::Partition}:" + resource}], "Principals": [_A58]}
+    assert _template58("AWS::RAM::ResourceShare", props) == [("RES-016", None)]
+    if "${AWS::Region}" in resource:
+        assert _template58("AWS::RAM::ResourceShare", props, "CN") == []  # aws-cn: accepted
+    subnet = {"Fn::Sub": "arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:subnet/subnet-1"}
+    assert _template58("AWS::RAM::ResourceShare", {**props, "ResourceArns": [subnet]}) == []
+
+
 # awsred59 (stop 59): a Lake Formation grant's principal is a granted account (granted_account_fields): another
 # account's IAM role is RES-023 in Pulumi and in both template types (it passed in Pulumi and
 # AWS::LakeFormation::Permissions); the bare account or organization stays aws-lakeformation-cross-account-grant's alone

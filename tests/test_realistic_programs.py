@@ -76,6 +76,7 @@ import platform_programs_awsred57b as aw57b
 import platform_programs_awsred58 as aw58
 import platform_programs_awsred58b as aw58b
 import platform_programs_awsred59 as aw59
+import platform_programs_awsred59b as aw59b
 import platform_programs_bodies42 as bd42
 import platform_programs_cfnmap45 as cm45
 import platform_programs_cfnsfn45 as cs45
@@ -19062,6 +19063,11 @@ CASES: list[Case] = [
     # home and abroad before), a sed -i datadog.yaml site from an earlier item's variable is RES-015 (passed every door
     # before); the home Regions and the declared site pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc59b.rows()],
+    # -- stop 59, AWS red team round 36 part 2 (tests/platform_programs_awsred59b.py): a RAM share naming the
+    # template's own air-gapped or ordinary Backup vault or Aurora cluster by Fn::GetAtt, or its SSM parameter by an
+    # Fn::Sub with ${AWS::AccountId}, with a partner is RES-016 (aws-ram-data-share) as its Pulumi twin (passed every
+    # door before); the own subnet, aws-cn and the declared share pass
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw59b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -1218,6 +1218,10 @@ class TemplateAttribute(_Frozen):
     routing is the resource's own property, judged at that resource by its own ``template_services`` entry."""
     service: str | None = None
     """A ``global_services`` id: the address is served by that edge service, judged as it (RES-016)."""
+    arn: str | None = None
+    """(awsred59b) The ARN the attributes give, as ``Fn::Sub`` text of the pseudo parameters and ``${Id}`` (the
+    resource's logical id standing for its name): a mapped template input (``stack_templates`` ``resources``) whose
+    whole value is such a reference is judged as this ARN, as the Pulumi input holding the resource's ``arn`` is."""
     source: str
     """Where the service documents the attributes."""
 

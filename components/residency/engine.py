@@ -3688,6 +3688,7 @@ class RuleEngine:
                 return False
             self._judge_at_input_path(walk, value, path, depth, logical_id, found)
             return True
+        value = self._with_template_arns(walk, value, template)
         texts: list[Any] = [value]
         if isinstance(value, Mapping) and len(value) == 1 and next(iter(value)) in _GIVES_TEXT:
             texts = _template_texts(document, value) or texts  # one that cannot be evaluated is walked as written
@@ -3706,6 +3707,33 @@ class RuleEngine:
         twin = Subject(entry.resource, logical_id, {**subject.props, **inputs, name: value}, subject.provider)
         self._walk_as_template_input(walk, twin, entry.keys, texts, path, name, depth)
         return True
+
+    def _with_template_arns(self, walk: _Walk, value: Any, template: StackTemplate) -> Any:
+        """(awsred59b) A mapped template input's value (or each item of its list) that is a whole ``Ref`` /
+        ``Fn::GetAtt`` (or an ``Fn::Sub`` of one ``${Id.Attribute}``) of the template's own resource whose attribute
+        ``template_attributes`` lists with an ``arn`` (an ``AWS::RAM::ResourceShare``'s ``ResourceArns: [!GetAtt
+        Vault.VaultArn]``): that ARN as ``Fn::Sub`` text in the stack's own Region and partition, judged as the Pulumi
+        input holding the resource's ``arn`` output is. Before, the reference was walked as it stands and named
+        nothing (the share of the stack's Backup vault with another account passed every door, RES-016 in Pulumi).
+        Any other value is returned as it is (issue 13: a type test, or one key test and a dictionary lookup for a
+        one-key map)."""
+        if isinstance(value, list):
+            items = [self._with_template_arns(walk, v, template) if isinstance(v, Mapping) else v for v in value]
+            return items if any(a is not b for a, b in zip(items, value, strict=True)) else value
+        if not isinstance(value, Mapping) or len(value) != 1 or walk.template_resources is None:
+            return value
+        ((function, argument),) = value.items()
+        if function not in ("Ref", "Fn::GetAtt", "Fn::Sub"):
+            return value
+        text = _template_variable_text(function, argument)  # an Fn::Sub: one whole ``${Id.Attribute}`` only
+        if text is None or text[:2] != "${" or text.find("}") != len(text) - 1:
+            return value
+        name, _, attribute = text[2:-1].partition(".")
+        entry = self._template_attributes.get((walk.template_resources.get(name, ""), attribute or "Ref"))
+        if entry is None or entry.arn is None:
+            return value
+        # The stack's own Region and partition, as the template's text already has them (_in_own_stack).
+        return {"Fn::Sub": self._in_own_stack(walk.subject, entry.arn.replace("${Id}", name), template)}
 
     def _walk_as_template_input(
         self,
