@@ -128,6 +128,7 @@ import platform_programs_falsealarm57b as fa57b
 import platform_programs_falsealarm58 as fa58
 import platform_programs_falsealarm58b as fa58b
 import platform_programs_falsealarm59 as fa59
+import platform_programs_falsealarm59b as fa59b
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_fnb64_51 as fb51
@@ -19044,6 +19045,8 @@ CASES: list[Case] = [
     # (passed every door before); a stage variable's version or size passes (RES-015 before), a partner's host there
     # or as a CloudFront custom origin is RES-015; the own role, the home ALB, aws-cn and declared partners pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw59.rows()],
+    # -- stop 59, false alarms round 26 (tests/platform_programs_falsealarm59b.py): PLACEHOLDER
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa59b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

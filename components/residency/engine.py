@@ -10671,6 +10671,13 @@ def _values_anywhere(
     # the lead (stop 58): and at least the most words a loop binds (scripts58's seed), or a loop over 40 in-country
     # hosts assigned in a function would fall back into the same false alarm
     cap = max([_MAX_VALUES_ANYWHERE, *assignments.values(), *(len(v) for v in values.values())])
+    # falsealarm59b (stop 59): and, for each variable, at least the values its assignments give in the first pass
+    # (from the literals and loop words the script writes, each assignment once: bounded by the one filling's bound,
+    # scripts.filled_texts), so that `A="$h:$p"` over 40 private hosts and two ports (41 values: the port judged
+    # apart) holds all 41, not 40 and an unknown (RES-015, a false alarm); values built on each other in later passes
+    # still stop at the cap. Keeping a value is judging it: no value is dropped either way.
+    caps: dict[str, int] = {}
+    first = True
     while True:
         grown = False
         for m in matches:
@@ -10679,10 +10686,15 @@ def _values_anywhere(
                 # the lead's review of stop 57: a value past the cap was dropped, so that a 33rd host or Region (a
                 # partner's, one abroad) passed every door; the variable holds an unknown value instead (a
                 # destination fails it closed, as an uncomputed substitution), once
-                kept = value if value in known or len(known) < cap else _PAST_THE_CAP
+                kept = (
+                    value if first or value in known or len(known) < caps.get(m.group("name"), cap) else _PAST_THE_CAP
+                )
                 if kept not in known:
                     known.append(kept)
                     grown = True
+        if first:
+            caps = {name: len(known) for name, known in values.items() if len(known) > cap}
+            first = False
         if not grown:
             return {name: tuple(known) for name, known in values.items() if known}
 
