@@ -27,6 +27,9 @@ ensure_region() {
 ensure_region
 """
 FN_DEFAULT_UNSET = FN_DEFAULT.replace("R=@R@\n", "")
+# The counter cases of a value set before the definition: emptied or unset before the call (the default abroad is used).
+FN_DEFAULT_EMPTIED = FN_DEFAULT.replace("ensure_region\n", "R=\nensure_region\n")
+FN_DEFAULT_UNSET_LATER = FN_DEFAULT.replace("ensure_region\n", "unset R\nensure_region\n")
 # A set after the function's definition, in either branch of an `if`, before the one call.
 FN_DEFAULT_BRANCH = r"""ensure_region() {
   : "${R:=@X@}"
@@ -37,6 +40,11 @@ ensure_region
 """
 # A set at the top level after the function's definition, before the one call.
 FN_DEFAULT_AFTER = FN_DEFAULT_BRANCH.replace("if [ -f /etc/fleet/standby ]; then R=@R2@; else R=@R@; fi", "R=@R@")
+# What the team writes instead: `${R:?message}` (bash(1): "If parameter is null or unset, the expansion of word ... is
+# written to the standard error and the shell, if it is not interactive, exits"): no value abroad to judge.
+FN_REQUIRE = FN_DEFAULT_BRANCH.replace(': "${R:=@X@}"', ': "${R:?set R before ensure_region}"')
+FN_HOME_DEFAULT = FN_DEFAULT_BRANCH.replace(': "${R:=@X@}"', ': "${R:=@R@}"')
+TOP_EMPTIED = "R=@R@\nR=\n: \"${R:=@X@}\"\naws sqs list-queues --region \"$R\"\n"
 # The counter case: A set in one branch only (the other leaves it unset: the default abroad is used there).
 FN_DEFAULT_ONE_BRANCH = FN_DEFAULT_BRANCH.replace("; else R=@R@; fi", "; fi")
 # The same with a variable word (the default another variable, itself the home Region).
@@ -141,10 +149,15 @@ LOGS_PARTNER = LOGS.replace('target="10.20.1.60"', 'target="@P@"')
 LOGS_FLB_PARTNER = LOGS.replace("FLB_HOST=10.20.1.61", "FLB_HOST=@P@")
 
 AWS_SHAPES: dict[str, tuple[str, set[str]]] = {
-    "fn-default-set": (FN_DEFAULT, set()),
+    "fn-default-set-decided": (FN_DEFAULT, {"RES-009"}),
     "fn-default-unset": (FN_DEFAULT_UNSET, {"RES-009"}),
-    "fn-default-after": (FN_DEFAULT_AFTER, set()),
-    "fn-default-branch": (FN_DEFAULT_BRANCH, set()),
+    "fn-default-emptied": (FN_DEFAULT_EMPTIED, {"RES-009"}),
+    "fn-default-unset-later": (FN_DEFAULT_UNSET_LATER, {"RES-009"}),
+    "fn-default-after-decided": (FN_DEFAULT_AFTER, {"RES-009"}),
+    "fn-require": (FN_REQUIRE, set()),
+    "fn-home-default": (FN_HOME_DEFAULT, set()),
+    "top-emptied": (TOP_EMPTIED, {"RES-009"}),
+    "fn-default-branch-decided": (FN_DEFAULT_BRANCH, {"RES-009"}),
     "fn-default-one-branch": (FN_DEFAULT_ONE_BRANCH, {"RES-009"}),
     "fn-default-var": (FN_DEFAULT_VAR, set()),
     "fn-default-var-abroad": (FN_DEFAULT_VAR_ABROAD, {"RES-009"}),

@@ -10682,7 +10682,12 @@ def _values_anywhere(
         grown = False
         for m in matches:
             known = values.setdefault(m.group("name"), [])
-            for value in _match_values(script, m, own, values, files):
+            # falsealarm59b (stop 59): a default assignment (`: "${A:=word}"`) gives its word here whatever A holds
+            # elsewhere: these values have no order (a loop's next pass, a function called later), so A may be unset
+            # or emptied (`A=`, `unset A`) where it runs. `R=<home>` before `f() { : "${R:=<abroad>}"; ...; }` hid the
+            # word (it was read after R's value), so `R=` or `unset R` before the call passed every door.
+            env = {**values, m.group("name"): []} if m.re is _DEFAULT_ASSIGNMENT else values
+            for value in _match_values(script, m, own, env, files):
                 # the lead's review of stop 57: a value past the cap was dropped, so that a 33rd host or Region (a
                 # partner's, one abroad) passed every door; the variable holds an unknown value instead (a
                 # destination fails it closed, as an uncomputed substitution), once
