@@ -44,7 +44,7 @@ FN_DEFAULT_AFTER = FN_DEFAULT_BRANCH.replace("if [ -f /etc/fleet/standby ]; then
 # written to the standard error and the shell, if it is not interactive, exits"): no value abroad to judge.
 FN_REQUIRE = FN_DEFAULT_BRANCH.replace(': "${R:=@X@}"', ': "${R:?set R before ensure_region}"')
 FN_HOME_DEFAULT = FN_DEFAULT_BRANCH.replace(': "${R:=@X@}"', ': "${R:=@R@}"')
-TOP_EMPTIED = "R=@R@\nR=\n: \"${R:=@X@}\"\naws sqs list-queues --region \"$R\"\n"
+TOP_EMPTIED = 'R=@R@\nR=\n: "${R:=@X@}"\naws sqs list-queues --region "$R"\n'
 # The counter case: A set in one branch only (the other leaves it unset: the default abroad is used there).
 FN_DEFAULT_ONE_BRANCH = FN_DEFAULT_BRANCH.replace("; else R=@R@; fi", "; fi")
 # The same with a variable word (the default another variable, itself the home Region).
