@@ -7056,7 +7056,8 @@ def test_config59_a_log_routers_variables_filled(script: str, expected: set[str]
 @pytest.mark.parametrize("hosts", [30, 40, 70])
 def test_falsealarm59b_a_built_value_keeps_its_first_pass(hosts: int) -> None:
     words = " ".join(f"10.0.{i}.5" for i in range(hosts))
-    script = f'#!/bin/bash\nfor h in {words}; do\n  for p in 8080 9100; do\n    A="$h:$p"\n    curl -fsS "http://$A/"\n  done\ndone\n'
+    loop = 'for p in 8080 9100; do\n    A="$h:$p"\n    curl -fsS "http://$A/"\n  done'
+    script = f"#!/bin/bash\nfor h in {words}; do\n  {loop}\ndone\n"
     assert findings(script, "EU", "aws") == []
     partner = findings(script.replace("10.0.0.5 ", "db.partner.example.com "), "EU", "aws")
     assert {(rule, value) for rule, _, value in partner} == {("RES-015", "db.partner.example.com")}
