@@ -8,10 +8,11 @@ Ids: ``falsealarm59b-<code>-<shape>``; tests/test_realistic_programs.py runs the
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import pulumi_aws as aws
-from platform_parts import Build, Row
+from platform_parts import AWS_HOME, PARTNER_DB, Build, Row
 from platform_programs_falsealarm58 import _ali, _boot
 
 AWS_CODES = ("EU", "DE", "US", "JP", "CN")
@@ -217,6 +218,34 @@ def _stored_host(host: Any, stored: str | None) -> Build:
     return build
 
 
+def _stage_variables(code: str, backend: str) -> dict[str, str]:
+    """A team's everyday stage variables (API Gateway "Use stage variables": a Lambda alias, a backend host, any value a
+    mapping template or the function reads): numbers of every shape beside the VPC's database and the home Region."""
+    return {"lambdaAlias": "live", "backend": backend, "region": AWS_HOME[code], "release": "2026.12.07",
+            "timeoutMs": "29000", "sampleRate": "0.25", "apiVersion": "v1.2", "maxBodyBytes": "10485760",
+            "schema": "3.1", "build": "4.18.2.1109", "retryJitter": "0.5"}  # fmt: skip
+
+
+def _stages(backend: str) -> Callable[[str], Build]:
+    # docs: apigateway/restapi (endpoint_configuration.types REGIONAL), apigateway/stage (variables), apigatewayv2/stage
+    # (stage_variables)
+    def make(code: str) -> Build:
+        def build(c: Any) -> object:
+            variables = _stage_variables(code, backend)
+            api = aws.apigateway.RestApi("claims", name="claims", endpoint_configuration={"types": "REGIONAL"},
+                                         opts=c.aws)  # fmt: skip
+            deployment = aws.apigateway.Deployment("claims", rest_api=api.id, opts=c.aws)
+            aws.apigateway.Stage("prod", rest_api=api.id, deployment=deployment.id, stage_name="prod",
+                                 variables=variables, opts=c.aws)  # fmt: skip
+            http = aws.apigatewayv2.Api("claims-http", name="claims-http", protocol_type="HTTP", opts=c.aws)
+            return aws.apigatewayv2.Stage("prod-http", api_id=http.id, name="prod", auto_deploy=True,
+                                          stage_variables=variables, opts=c.aws)  # fmt: skip
+
+        return build
+
+    return make
+
+
 def rows() -> list[Row]:
     """(id, jurisdiction, build, expected rule ids, declared destinations) of every program."""
     out: list[Row] = []
@@ -229,6 +258,12 @@ def rows() -> list[Row]:
         p = f"falsealarm59b-{code.lower()}-"
         out += [
             (p + shape, code, _ali(body)(code), set(expected), []) for shape, (body, expected) in ALI_SHAPES.items()
+        ]
+    for code in AWS_CODES:
+        p = f"falsealarm59b-{code.lower()}-"
+        out += [
+            (p + "stage-variables-home", code, _stages("10.20.1.30")(code), set(), []),
+            (p + "stage-variables-partner", code, _stages(PARTNER_DB)(code), {"RES-015"}, []),
         ]
     resolve = "{{resolve:ssm:/orders/db-host}}"
     for code in ("EU", "US"):
