@@ -1,6 +1,36 @@
 """False alarms, round 26 (stop 59, issue 9: falsealarm59b).
 
-DOCSTRING_PLACEHOLDER
+Everyday compliant programs over what stop 59 changed (array slices and keys, ANSI-C quoting, IFS here-strings,
+``read -d`` loops, ``printf -v`` elements, variable substring bounds, branch echoes, jq output files, ``readarray``,
+positional operations, ``:=`` defaults with variable words, ``read -n`` / ``-d``, nested rsyslog includes, Fluent
+Bit's variables, an empty Datadog ``site`` behind the VPC's proxy, a port judged apart, stage variables' numbers,
+Parameter Store references), written as a platform team would (its own Region, account, VPC, private addresses), in
+EU / DE / US / JP / CN (aws-cn cn-north-1; Alibaba cn-shanghai, ap-northeast-1, eu-central-1), each with an offending
+twin that must stay refused.
+
+Reproduced on the unchanged engine (main a15e0128, every door): **8 false alarms** in one shape, and a leak found
+while deciding mutation59's trade-off:
+
+- ``assign-40-home`` / ``ali-assign-40-home``: ``A="$h:$p"`` over 40 private hosts and two ports (41 values: the port
+  judged apart, falsealarm59) then ``curl "http://$A/healthz"``: RES-015 (``$(more values than the reader keeps)``:
+  the cap was the 40 loop words). A variable now keeps every value its assignments give in the first pass
+  (engine ``_values_anywhere``); the partner's host among them (``-partner``) is RES-015 by name.
+- mutation59's trade-off (``: "${R:=<abroad>}"`` in a function body, R set to the home Region before every call):
+  refused where R was set after the definition (``fn-default-after-decided``, ``fn-default-branch-decided``), passed
+  where R was set before it (``fn-default-set-decided``) -- by text order, not proof: the same program with ``R=`` or
+  ``unset R`` before the call (``fn-default-emptied``, ``fn-default-unset-later``) passed every door with the Region
+  abroad (a leak). Decided: the word of a default assignment is one of the variable's values anywhere (a function
+  runs when called; A may be unset or empty then): all five are RES-009. What the team writes instead passes:
+  the default at home (``fn-home-default``), ``${R:?message}`` (``fn-require``), a top-level default after R's value.
+- A CloudFormation dynamic reference ``{{resolve:ssm:/orders/db-host}}`` at a host is RES-015 even beside the stack's
+  own ``ssm.Parameter`` holding a private address (``store-own-home``, decided fail closed by fnros59: the template
+  is resolved at deployment); the one way through is declaring its exact text (``store-own-declared`` passes); the
+  refusal says "Write the host in the template (or a Parameter's value), or declare the destination".
+
+Pinned (passed before and after; twins refused before and after): stop 59's shell readings (``everyday``,
+``reads``, ``jq``), logs to the VPC's collectors (``logs``: nested rsyslog include, Fluent Bit ``${FLB_HOST}``,
+Datadog ``site: ""`` with ``dd_url`` at the VPC's proxy), a variable default word (``fn-default-var``), stage
+variables of every number shape (``stage-variables-home``).
 
 Ids: ``falsealarm59b-<code>-<shape>``; tests/test_realistic_programs.py runs them as CASES.
 """
