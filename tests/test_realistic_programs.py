@@ -19045,7 +19045,11 @@ CASES: list[Case] = [
     # (passed every door before); a stage variable's version or size passes (RES-015 before), a partner's host there
     # or as a CloudFront custom origin is RES-015; the own role, the home ALB, aws-cn and declared partners pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw59.rows()],
-    # -- stop 59, false alarms round 26 (tests/platform_programs_falsealarm59b.py): PLACEHOLDER
+    # -- stop 59, false alarms round 26 (tests/platform_programs_falsealarm59b.py): `A="$h:$p"` over 40 private hosts
+    # and two ports passes (RES-015 past the reader's cap before); `${R:=<abroad>}` in a function body is RES-009
+    # whatever R holds elsewhere (R emptied or unset before the call passed every door before); stop 59's readings,
+    # logs to the VPC's collectors and stage variables' numbers pass; a Parameter Store reference is RES-015 unless
+    # declared
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa59b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
