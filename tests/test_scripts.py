@@ -7080,6 +7080,9 @@ _FN59B = 'f() {\n  : "${R:=WORD}"\n  aws sqs list-queues --region "$R"\n}\n'
         (_FN59B.replace("WORD", "eu-west-1") + "R=eu-central-1\nf", False),
         (_FN59B.replace(":=WORD", ":?set R first") + "R=eu-central-1\nf", False),
         ('R=eu-central-1\n: "${R:=us-west-2}"\naws sqs list-queues --region "$R"', False),
+        # a top-level default keeps the text's order for a loop's use too; one in a loop's body does not
+        ('R=eu-central-1\n: "${R:=us-west-2}"\nfor q in a b; do aws sqs list-queues --region "$R"; done', False),
+        ('R=eu-central-1\nfor q in a b; do : "${R:=us-west-2}"; aws sqs list-queues --region "$R"; R=; done', True),
     ],
 )
 def test_falsealarm59b_a_functions_default_word_is_a_value(script: str, refused: bool) -> None:
