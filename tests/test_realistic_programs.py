@@ -129,6 +129,7 @@ import platform_programs_falsealarm57b as fa57b
 import platform_programs_falsealarm58 as fa58
 import platform_programs_falsealarm58b as fa58b
 import platform_programs_falsealarm59 as fa59
+import platform_programs_falsealarm59b as fa59b
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_fnb64_51 as fb51
@@ -19068,6 +19069,12 @@ CASES: list[Case] = [
     # Fn::Sub with ${AWS::AccountId}, with a partner is RES-016 (aws-ram-data-share) as its Pulumi twin (passed every
     # door before); the own subnet, aws-cn and the declared share pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw59b.rows()],
+    # -- stop 59, false alarms round 26 (tests/platform_programs_falsealarm59b.py): `A="$h:$p"` over 40 private hosts
+    # and two ports passes (RES-015 past the reader's cap before); `${R:=<abroad>}` in a function body is RES-009
+    # whatever R holds elsewhere (R emptied or unset before the call passed every door before); stop 59's readings,
+    # logs to the VPC's collectors and stage variables' numbers pass; a Parameter Store reference is RES-015 unless
+    # declared
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa59b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

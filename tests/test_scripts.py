@@ -7326,3 +7326,44 @@ def test_scripts59b_jq_environment_unknown(given: str) -> None:
 )
 def test_scripts59b_jq_environment_written(script: str, written: str) -> None:
     assert jq_environment_written(script) == written
+
+
+# falsealarm59b (stop 59): a value built from two loops' words (`A="$h:$p"` over 40 private hosts and two ports: 41
+# values, the port judged apart) held 40 and an unknown (RES-015, a false alarm): a variable keeps every value its
+# assignments give in the first pass; a partner's host among them is refused by name.
+@pytest.mark.parametrize("hosts", [30, 40, 70])
+def test_falsealarm59b_a_built_value_keeps_its_first_pass(hosts: int) -> None:
+    words = " ".join(f"10.0.{i}.5" for i in range(hosts))
+    loop = 'for p in 8080 9100; do\n    A="$h:$p"\n    curl -fsS "http://$A/"\n  done'
+    script = f"#!/bin/bash\nfor h in {words}; do\n  {loop}\ndone\n"
+    assert findings(script, "EU", "aws") == []
+    partner = findings(script.replace("10.0.0.5 ", "db.partner.example.com "), "EU", "aws")
+    assert {(rule, value) for rule, _, value in partner} == {("RES-015", "db.partner.example.com")}
+
+
+# falsealarm59b (stop 59): `${A:=word}` inside a function body gives its word whatever A holds elsewhere (a function
+# runs when called: A may be unset or emptied then). `R=<home>` before the definition hid the word, so `R=` or `unset
+# R` before the call passed every door; A set before every call is refused too (decided: not proven unused). The
+# default at home, `${R:?message}` and a default at the top level after R's value pass.
+_FN59B = 'f() {\n  : "${R:=WORD}"\n  aws sqs list-queues --region "$R"\n}\n'
+
+
+@pytest.mark.parametrize(
+    ("script", "refused"),
+    [
+        ("R=eu-central-1\n" + _FN59B.replace("WORD", "us-west-2") + "R=\nf", True),
+        ("R=eu-central-1\n" + _FN59B.replace("WORD", "us-west-2") + "unset R\nf", True),
+        ("R=eu-central-1\n" + _FN59B.replace("WORD", "us-west-2") + "f", True),
+        (_FN59B.replace("WORD", "us-west-2") + "R=eu-central-1\nf", True),
+        (_FN59B.replace("WORD", "eu-west-1") + "R=eu-central-1\nf", False),
+        (_FN59B.replace(":=WORD", ":?set R first") + "R=eu-central-1\nf", False),
+        ('R=eu-central-1\n: "${R:=us-west-2}"\naws sqs list-queues --region "$R"', False),
+        # a top-level default keeps the text's order for a loop's use too; one in a loop's body does not
+        ('R=eu-central-1\n: "${R:=us-west-2}"\nfor q in a b; do aws sqs list-queues --region "$R"; done', False),
+        ('R=eu-central-1\nfor q in a b; do : "${R:=us-west-2}"; aws sqs list-queues --region "$R"; R=; done', True),
+    ],
+)
+def test_falsealarm59b_a_functions_default_word_is_a_value(script: str, refused: bool) -> None:
+    found = findings(f"#!/bin/bash\n{script}\n", "EU", "aws")
+    assert (found != []) is refused, found
+    assert all(rule == "RES-009" for rule, _, _ in found)

@@ -10375,13 +10375,19 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
     lines = script.split("\n")
     starts = tuple(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
     blocks = shell_blocks(lines)
-    anywhere = _values_anywhere(script, matches, own, files)
+    # falsealarm59b: the default assignments in a function's or loop's body (read with their variable unset)
+    unordered = frozenset(
+        m.start()
+        for m in matches
+        if m.re is _DEFAULT_ASSIGNMENT and blocks[bisect.bisect_right(starts, m.start()) - 1].repeated
+    )
+    anywhere = _values_anywhere(script, matches, own, files, unordered=unordered)
     if loops or reads:
         bound = _with_loop_words(script, anywhere, files, loops, reads)
         # scripts58 (stop 58): an assignment built from a loop's variable (`for R in ...; do X="$R"` or `H="$N.0.5"`)
         # held nothing (the values anywhere were read before the loop's words): read again with them
         if matches and any(held != anywhere.get(name) for name, held in bound.items()):
-            bound = _values_anywhere(script, matches, own, files, seed=bound)
+            bound = _values_anywhere(script, matches, own, files, seed=bound, unordered=unordered)
         anywhere = bound
     env: dict[str, list[str]] = {}
     kept: dict[str, list[str]] = {}  # assigned in a function body: never replaced
@@ -10741,6 +10747,7 @@ def _values_anywhere(
     own: tuple[re.Pattern[str], str] | None,
     files: Mapping[str, str],
     seed: Mapping[str, tuple[str, ...]] | None = None,
+    unordered: frozenset[int] = frozenset(),
 ) -> Mapping[str, tuple[str, ...]]:
     """Every literal value each variable of ``script`` is assigned anywhere, whole references followed to their end
     (the values a use in a loop's or function's body may see); scripts57: at most :data:`_MAX_VALUES_ANYWHERE` a
@@ -10757,18 +10764,36 @@ def _values_anywhere(
     # the lead (stop 58): and at least the most words a loop binds (scripts58's seed), or a loop over 40 in-country
     # hosts assigned in a function would fall back into the same false alarm
     cap = max([_MAX_VALUES_ANYWHERE, *assignments.values(), *(len(v) for v in values.values())])
+    # falsealarm59b (stop 59): and, for each variable, at least the values its assignments give in the first pass
+    # (from the literals and loop words the script writes, each assignment once: bounded by the one filling's bound,
+    # scripts.filled_texts), so that `A="$h:$p"` over 40 private hosts and two ports (41 values: the port judged
+    # apart) holds all 41, not 40 and an unknown (RES-015, a false alarm); values built on each other in later passes
+    # still stop at the cap. Keeping a value is judging it: no value is dropped either way.
+    caps: dict[str, int] = {}
+    first = True
     while True:
         grown = False
         for m in matches:
             known = values.setdefault(m.group("name"), [])
-            for value in _match_values(script, m, own, values, files):
+            # falsealarm59b (stop 59): a default assignment (`: "${A:=word}"`) in a function's or loop's body
+            # (``unordered``: the offsets of those) gives its word whatever A holds elsewhere: it runs when called or
+            # on a later pass, where A may be unset or emptied (`A=`, `unset A`). `R=<home>` before `f() { : "${R:=
+            # <abroad>}"; ...; }` hid the word (read after R's value), so `R=` or `unset R` before the call passed
+            # every door. One at the top level keeps the text's order (`R=<home>` then `: "${R:=<abroad>}"` passes).
+            env = {**values, m.group("name"): []} if unordered and m.start() in unordered else values
+            for value in _match_values(script, m, own, env, files):
                 # the lead's review of stop 57: a value past the cap was dropped, so that a 33rd host or Region (a
                 # partner's, one abroad) passed every door; the variable holds an unknown value instead (a
                 # destination fails it closed, as an uncomputed substitution), once
-                kept = value if value in known or len(known) < cap else _PAST_THE_CAP
+                kept = (
+                    value if first or value in known or len(known) < caps.get(m.group("name"), cap) else _PAST_THE_CAP
+                )
                 if kept not in known:
                     known.append(kept)
                     grown = True
+        if first:
+            caps = {name: len(known) for name, known in values.items() if len(known) > cap}
+            first = False
         if not grown:
             return {name: tuple(known) for name, known in values.items() if known}
 
