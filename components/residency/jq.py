@@ -34,7 +34,7 @@ import functools
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 MAX_PROGRAM = 512
 """The longest jq filter evaluated: a template's filter is a line; past this, left as written (fail
@@ -84,6 +84,7 @@ class _JqError(_JqUnread):
 
 _JqFilter = Callable[[Any], list[Any]]
 _JqPaths = Callable[[list[Any], Any], list[tuple[list[Any], Any]]]
+_Branch = TypeVar("_Branch", _JqFilter, _JqPaths)  # an `if` branch: a value filter or a path expression
 """(fnros58) A path expression as read: for the path so far and the value there, each path it reaches and the value
 there (jq's path tracking)."""
 
@@ -750,23 +751,32 @@ class _JqReader:
         """(fnros54b) jq's ``if c then a elif c2 then b else d end`` (the manual, "if-then-else-end": for each output
         of ``c``, ``a`` where it is neither false nor null, else the rest); ``if c then a end`` is ``... else .
         end`` (jq 1.7's manual; jq 1.6 refuses the filter, so a template using it never deploys there)."""
-        condition = self.pipe(depth + 1)
-        self.expect("then")
-        then = self.pipe(depth + 1)
-        word = self.take()
-        if word == "elif":
-            otherwise = self.conditional(depth + 1)
-        elif word == "else":
-            otherwise = self.pipe(depth + 1)
-            self.expect("end")
-        elif word == "end":
-            otherwise = _jq_identity
-        else:
-            raise _JqUnread("if")
-
+        condition, then, given = self.if_parts(self.pipe, self.conditional, depth)
+        otherwise = _jq_identity if given is None else given
         return lambda value: _jq_listed(
             out for c in condition(value) for out in (then if _jq_true(c) else otherwise)(value)
         )
+
+    def if_parts(
+        self, branch: Callable[[int], _Branch], rest: Callable[[int], _Branch], depth: int
+    ) -> tuple[_JqFilter, _Branch, _Branch | None]:
+        """The parts of ``if c then a (elif ... | else b) end`` after its ``if``: the condition (a value filter), the
+        ``then`` branch and the ``else`` one (``elif``'s own ``if`` read by ``rest``; None for an ``end`` without
+        ``else``), each branch read by ``branch``: a value filter (:meth:`conditional`) or a path expression
+        (:meth:`path_conditional`), the one grammar for both."""
+        condition = self.pipe(depth + 1)
+        self.expect("then")
+        then = branch(depth + 1)
+        word = self.take()
+        if word == "elif":
+            return condition, then, rest(depth + 1)
+        if word == "else":
+            otherwise = branch(depth + 1)
+            self.expect("end")
+            return condition, then, otherwise
+        if word == "end":
+            return condition, then, None
+        raise _JqUnread("if")
 
     def tried(self, depth: int) -> _JqFilter:
         """(fnros54b) jq's ``try f`` / ``try f catch g`` (the manual, "try-catch": "Errors can be caught"): ``f``'s
@@ -1150,16 +1160,8 @@ class _JqReader:
         """(fnros59) ``if c then a elif ... else b end`` as a path expression (jq 1.6: the condition read as a value
         on the input, each branch a path expression from the path so far; ``path(if .a then .b else .c end)`` is
         ``["b"]``); an ``if`` without ``else`` (jq 1.7's) not read."""
-        condition = self.pipe(depth + 1)
-        self.expect("then")
-        then = self.path_pipe(depth + 1)
-        word = self.take()
-        if word == "elif":
-            otherwise = self.path_conditional(depth + 1)
-        elif word == "else":
-            otherwise = self.path_pipe(depth + 1)
-            self.expect("end")
-        else:
+        condition, then, otherwise = self.if_parts(self.path_pipe, self.path_conditional, depth)
+        if otherwise is None:
             raise _JqUnread("an if in a path expression")
         return lambda path, value: _jq_listed(
             out for c in condition(value) for out in (then if _jq_true(c) else otherwise)(path, value)
