@@ -5567,7 +5567,7 @@ def _delimited_read(m: re.Match[str]) -> str:
         value = (literal + "\n")[:exact].removesuffix("\n")
     else:
         if delimiter is not None:
-            stop = delimiter.group(1).strip("'\"")
+            stop = read_delimiter(delimiter.group(1))
             literal = literal.split(stop, 1)[0] if stop else literal
         if count is not None:
             literal = literal[:count]
@@ -5713,8 +5713,9 @@ def _here_document_read(m: re.Match[str]) -> str:
     line = line.lstrip("\t") if dash else line
     if line.strip(" \t") == delimiter or ("\\" in line and "r" not in options):
         return m.group(0)
-    if (stop := re.search(r"-r?d[ \t]*(\S)", options)) is not None:  # mutation59: the first line up to DELIM
-        stop_at = stop.group(1) if stop.group(1) not in "'\"" else options[stop.end(1)]
+    # mutation59: the first line up to DELIM (read_delimiter: the one reading of a `-d` word)
+    if (stop := re.search(r"-r?d[ \t]*('[^'\n]'|\"[^\"\n]\"|[^\s'\"])", options)) is not None:
+        stop_at = read_delimiter(stop.group(1))
         if stop_at not in line:
             return m.group(0)
         line = line.split(stop_at, 1)[0]
