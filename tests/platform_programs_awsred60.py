@@ -276,10 +276,10 @@ def pulumi_pipe_global_endpoint(code: str, who: str) -> Build:
     # docs: pipes/pipe (role_arn, source, target, target_parameters.eventbridge_event_bus_parameters {detail_type,
     # endpoint_id, source}).
     def build(c: Any) -> object:
+        parameters: Any = {"eventbridge_event_bus_parameters": _bus_parameters(who)}
         return aws.pipes.Pipe("claims-events", role_arn=f"arn:{partition(code)}:iam::{OWN_ACCOUNT}:role/claims-pipe",
                               source=_arn(code, "own", "sqs", "claims-intake"),
-                              target=_arn(code, "own", "events", "event-bus/claims"),
-                              target_parameters={"eventbridge_event_bus_parameters": _bus_parameters(who)},
+                              target=_arn(code, "own", "events", "event-bus/claims"), target_parameters=parameters,
                               opts=c.aws)  # fmt: skip
 
     return build
