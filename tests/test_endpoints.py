@@ -14117,3 +14117,120 @@ def test_awsred59_a_templates_base64_broker_configuration_is_judged_decoded() ->
                    provider("DE"))  # fmt: skip
     assert [f.rule.id for f in RuleEngine("DE").check(twin)[0]] == ["RES-015"]  # judged alike
     assert _template58(kind, props("not base64: <broker/>")) == []
+
+
+# -- awsred60 (stop 60): AWS red team, round 37 ----------------------------------------------------------------------
+
+_ECA60 = [
+    # (extra connection attributes, the rule ids they break in DE)
+    ("broker=10.20.4.11:9092,10.20.4.12:9092;topic=claims;messageFormat=json", []),
+    ("broker=kafka-1.partner.example.com:9092;topic=claims", ["RES-015"]),
+    ("bucketName=partner-claims-landing;bucketFolder=cdc;compressionType=GZIP", ["RES-017"]),
+    ("streamArn=arn:aws:kinesis:eu-central-1:123456789012:stream/claims;messageFormat=json", []),
+    ("streamArn=arn:aws:kinesis:eu-central-1:444455556666:stream/claims;messageFormat=json", ["RES-023"]),
+    ("streamArn=arn:aws:kinesis:us-west-2:123456789012:stream/claims", ["RES-004"]),
+    ("heartbeatEnable=Y;heartbeatFrequency=1;initstmt=SET FOREIGN_KEY_CHECKS=0;parallelLoadThreads=5", []),
+]
+
+
+@pytest.mark.parametrize(("attributes", "rules"), _ECA60, ids=[a.split("=")[0] + str(i) for i, (a, _) in
+                                                              enumerate(_ECA60)])  # fmt: skip
+def test_awsred60_a_dms_endpoints_extra_connection_attributes_are_judged_as_its_settings(
+    attributes: str, rules: list[str]
+) -> None:
+    # DMS CreateEndpoint ExtraConnectionAttributes: "Each attribute is specified as a name-value pair associated by an
+    # equal sign (=). Multiple attributes are separated by a semicolon (;)". Before stop 60 the text was free text: a
+    # partner's broker, another bucket and another account's stream passed.
+    subject = Subject("aws:dms/endpoint:Endpoint", "e", {"endpoint_id": "e", "endpoint_type": "target",
+                      "engine_name": "kafka", "extra_connection_attributes": attributes}, provider("DE"))  # fmt: skip
+    assert [f.rule.id for f in RuleEngine("DE").check(subject)[0]] == rules
+    template = _template58("AWS::DMS::Endpoint", {"EndpointType": "target", "EngineName": "kafka",
+                                                  "ExtraConnectionAttributes": attributes})  # fmt: skip
+    assert [rule for rule, _ in template] == rules  # the template twin alike
+
+
+def test_awsred60_a_dms_attributes_finding_names_the_attribute() -> None:
+    attributes = "broker=kafka-1.partner.example.com:9092;topic=claims"
+    subject = Subject("aws:dms/endpoint:Endpoint", "e", {"extra_connection_attributes": attributes}, provider("DE"))
+    (finding,) = RuleEngine("DE").check(subject)[0]
+    assert finding.path == "extra_connection_attributes(attributes).broker"
+    assert finding.value == "kafka-1.partner.example.com"
+
+
+_WRITTEN60 = [
+    # (template type, template properties, Pulumi type, Pulumi inputs), each of an ARN
+    ("AWS::Backup::BackupPlan",
+     lambda arn: {"BackupPlan": {"BackupPlanName": "p", "BackupPlanRule": [{
+         "RuleName": "r", "TargetBackupVault": "v", "TargetLogicallyAirGappedBackupVaultArn": arn}]}},
+     "aws:backup/plan:Plan",
+     lambda arn: {"name": "p", "rules": [{"rule_name": "r", "target_vault_name": "v",
+                                         "target_logically_air_gapped_backup_vault_arn": arn}]}),
+    ("AWS::DataSync::Task",
+     lambda arn: {"SourceLocationArn": "arn:aws:datasync:eu-central-1:123456789012:location/loc-0",
+                  "DestinationLocationArn": arn},
+     "aws:datasync/task:Task",
+     lambda arn: {"source_location_arn": "arn:aws:datasync:eu-central-1:123456789012:location/loc-0",
+                  "destination_location_arn": arn}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("kind", "props", "twin", "inputs"), _WRITTEN60, ids=[t[0] for t in _WRITTEN60])
+def test_awsred60_an_air_gapped_target_and_a_datasync_destination_in_another_account_are_written_to(
+    kind: str, props: Callable[[str], dict[str, Any]], twin: str, inputs: Callable[[str], dict[str, Any]]
+) -> None:
+    # Backup CreateBackupPlan TargetLogicallyAirGappedBackupVaultArn; DataSync CreateTask DestinationLocationArn: the
+    # recovery points / files are written there. Before stop 60 another account's vault or location passed.
+    service = "backup" if "Backup" in kind else "datasync"
+    resource = "backup-vault:claims" if service == "backup" else "location/loc-1"
+    own, partner = (f"arn:aws:{service}:eu-central-1:{a}:{resource}" for a in ("123456789012", "444455556666"))
+    assert _template58(kind, props(own)) == []
+    assert [rule for rule, _ in _template58(kind, props(partner))] == ["RES-023"]
+    assert rule_ids("DE", Subject(twin, "x", inputs(own), provider("DE"))) == set()
+    assert rule_ids("DE", Subject(twin, "x", inputs(partner), provider("DE"))) == {"RES-023"}
+    declared = parse_destinations([{"id": "p", "kind": "resident", "match": "arn:aws:iam::444455556666:",
+                                    "evidence": "the partner's account, pinned to the market's Regions"}])  # fmt: skip
+    assert _template58(kind, props(partner), declared=tuple(declared)) == [("RES-023", "p")]
+
+
+def test_awsred60_a_templates_as2_agreement_base_directory_is_a_bucket() -> None:
+    # AWS::Transfer::Agreement BaseDirectory ("the landing directory (folder) for files that are transferred by using
+    # the AS2 protocol"): /bucket/prefix, the Pulumi transfer/agreement `base_directory` (a bucket_paths input). Before
+    # stop 60 another bucket passed in a template while the Pulumi twin was RES-017.
+    def props(base: Any) -> dict[str, Any]:
+        return {"ServerId": "s-1", "LocalProfileId": "p-1", "PartnerProfileId": "p-2", "BaseDirectory": base,
+                "AccessRole": "arn:aws:iam::123456789012:role/as2"}  # fmt: skip
+
+    assert [rule for rule, _ in _template58("AWS::Transfer::Agreement", props("/partner-landing/in"))] == ["RES-017"]
+    body = json.dumps({"Resources": {"Inbox": {"Type": "AWS::S3::Bucket", "Properties": {}}, "X": {
+        "Type": "AWS::Transfer::Agreement", "Properties": props({"Fn::Sub": "/${Inbox}/in"})}}})  # fmt: skip
+    own = Subject("aws:cloudformation/stack:Stack", "s", {"template_body": body}, provider("DE"))
+    assert rule_ids("DE", own) == set()  # the template's own bucket
+    twin = Subject("aws:transfer/agreement:Agreement", "a", {"server_id": "s-1", "local_profile_id": "p-1",
+                   "partner_profile_id": "p-2", "base_directory": "/partner-landing/in"}, provider("DE"))  # fmt: skip
+    assert rule_ids("DE", twin) == {"RES-017"}  # as before
+
+
+def test_awsred60_a_pipe_through_a_global_endpoint_is_a_destination() -> None:
+    # PipeTargetEventBridgeEventBusParameters EndpointId ("The URL subdomain of the endpoint. For example, if the URL
+    # for Endpoint is https://abcde.veo.endpoints.event.amazonaws.com, then the EndpointId is abcde.veo"): a global
+    # endpoint routes to a secondary Region no input of the pipe names. Before stop 60 it passed.
+    def inputs(parameters: dict[str, Any]) -> dict[str, Any]:
+        return {"role_arn": "arn:aws:iam::123456789012:role/p", "source": "arn:aws:sqs:eu-central-1:123456789012:q",
+                "target": "arn:aws:events:eu-central-1:123456789012:event-bus/claims",
+                "target_parameters": {"eventbridge_event_bus_parameters": parameters}}  # fmt: skip
+
+    pipe = "aws:pipes/pipe:Pipe"
+    assert rule_ids("DE", Subject(pipe, "p", inputs({"detail_type": "c", "source": "s"}), provider("DE"))) == set()
+    routed = inputs({"detail_type": "c", "endpoint_id": "abcde.veo"})
+    assert rule_ids("DE", Subject(pipe, "p", routed, provider("DE"))) == {"RES-015"}
+    template = {
+        "RoleArn": "arn:aws:iam::123456789012:role/p",
+        "Source": "arn:aws:sqs:eu-central-1:123456789012:q",
+        "Target": "arn:aws:events:eu-central-1:123456789012:event-bus/claims",
+        "TargetParameters": {"EventBridgeEventBusParameters": {"DetailType": "c", "EndpointId": "abcde.veo"}},
+    }
+    assert [rule for rule, _ in _template58("AWS::Pipes::Pipe", template)] == ["RES-015"]
+    declared = parse_destinations([{"id": "g", "kind": "resident", "match": "abcde.veo",
+                                    "evidence": "the team's global endpoint: both Regions in the market"}])  # fmt: skip
+    findings = RuleEngine("DE", destinations=declared).check(Subject(pipe, "p", routed, provider("DE")))[0]
+    assert [f.declared_by for f in findings] == ["g"]

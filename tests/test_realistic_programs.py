@@ -77,6 +77,7 @@ import platform_programs_awsred58 as aw58
 import platform_programs_awsred58b as aw58b
 import platform_programs_awsred59 as aw59
 import platform_programs_awsred59b as aw59b
+import platform_programs_awsred60 as aw60
 import platform_programs_bodies42 as bd42
 import platform_programs_cfnmap45 as cm45
 import platform_programs_cfnsfn45 as cs45
@@ -19075,6 +19076,14 @@ CASES: list[Case] = [
     # logs to the VPC's collectors and stage variables' numbers pass; a Parameter Store reference is RES-015 unless
     # declared
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa59b.rows()],
+    # -- stop 60, AWS red team round 37 (tests/platform_programs_awsred60.py): a DMS endpoint's extra connection
+    # attributes naming a partner's Kafka brokers (RES-015), a bucket the stack does not make (RES-017) or a partner
+    # account's Kinesis stream (RES-023), a backup rule's air-gapped target vault and a DataSync task's destination
+    # location in a partner's account (RES-023), a template AS2 agreement's base directory in another bucket (RES-017)
+    # and a pipe putting events through a global endpoint (RES-015) are refused (each passed every door before);
+    # Verified Access, Cognito SAML metadata, AppSync signing, DataSync NFS, Glue / Pipes Kafka and Transfer connectors
+    # pinned; the VPC's hosts, the stack's own buckets and accounts, aws-cn and declared partners pass
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw60.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -1934,6 +1934,10 @@ class EndpointCatalogue(_Frozen):
     """Inputs of one resource type holding a PHP ini file (an SAE application's ``php_config``, its php.ini):
     parsed like ``properties_documents`` (``;`` comments, ``[section]`` headers, quoted values), so
     ``xdebug.client_host = debug.partner.example.com`` is a host key's value, a destination."""
+    attribute_documents: tuple[TypedField, ...] = ()
+    """(awsred60) Inputs of one resource type holding ``name=value`` attributes separated by semicolons (a DMS
+    endpoint's ``extra_connection_attributes``): each pair walked as a document's key and value, so
+    ``broker=kafka.partner.example.com:9092`` is a host key's value and ``bucketName=...`` a bucket key's."""
     sql_documents: tuple[TypedField, ...] = ()
     """Inputs of one resource type holding a Flink SQL script (a Realtime Compute deployment's ``sql_script``): each
     ``WITH ('key' = 'value', ...)`` clause is walked as a document, so a Kafka sink's

@@ -776,7 +776,9 @@ class _KeyPlan(NamedTuple):
     number is claimed in or calls go to (``country_fields``); None elsewhere (nearly every place)."""
     properties: str
     """``properties``: a Java ``.properties`` file (``properties_documents``), written or base64; ``ini``: a PHP ini
-    file (``ini_documents``); walked as its keys and values. ``""`` elsewhere (nearly every place)."""
+    file (``ini_documents``); ``attributes``: ``name=value`` pairs separated by semicolons (``attribute_documents``, a
+    DMS endpoint's extra connection attributes); walked as its keys and values. ``""`` elsewhere (nearly every
+    place)."""
     template: StackTemplate | None
     """The stack template this place holds (``stack_templates``): its placeholders (``${AWS::Region}``,
     ``${AWS::Partition}``) are read as the resource's own region and partition, and its own buckets are made by the
@@ -956,6 +958,7 @@ class RuleEngine:
             self._properties_documents,
             self._ini_documents,
             self._sql_documents,
+            self._attribute_documents,
         ) = (
             self.endpoints.typed_paths(fields)
             for fields in (
@@ -965,6 +968,7 @@ class RuleEngine:
                 self.endpoints.properties_documents,
                 self.endpoints.ini_documents,
                 self.endpoints.sql_documents,
+                self.endpoints.attribute_documents,
             )
         )
         self.setting_inputs: Mapping[str, tuple[str, frozenset[str]]] = {
@@ -5681,7 +5685,8 @@ class RuleEngine:
         if plan.properties:
             decoded = _decode_payload(value)
             ini = plan.properties == _INI
-            properties = parse_properties(decoded[1] if decoded is not None else value, ini=ini)
+            text = decoded[1] if decoded is not None else value
+            properties = parse_properties(text, ini=ini, attributes=plan.properties == _ATTRIBUTES)
             if properties:
                 label = f"{decoded[0]}," if decoded is not None else ""
                 self._walk_document(walk, properties, f"{path}({label}{plan.properties})", key, depth, None)
@@ -6323,6 +6328,8 @@ class RuleEngine:
             if _at_any(kpath, self._ini_documents.get(type_token, ()))
             else _SQL
             if _at_any(kpath, self._sql_documents.get(type_token, ()))
+            else _ATTRIBUTES
+            if _at_any(kpath, self._attribute_documents.get(type_token, ()))
             else "",
             template=next(
                 (
@@ -10081,17 +10088,20 @@ def _names_ssh_alias(ref: Reference, names: frozenset[str], value: str = "") -> 
 _SSH_CLIENT_LINE = re.compile(r"[ \t]*(?:sudo(?:[ \t]+-u[ \t]+\S+)?[ \t]+)?(?:\S*/)?(?:scp|rsync|sftp)[ \t]")
 
 
-def parse_properties(text: str, *, ini: bool = False) -> dict[str, str]:
+def parse_properties(text: str, *, ini: bool = False, attributes: bool = False) -> dict[str, str]:
     """The keys and values of a Java ``.properties`` file: ``key=value``, ``key: value`` or ``key value`` lines,
     ``#`` and ``!`` comments, a trailing backslash continuing the line (java.util.Properties.load). Escapes other
     than a continuation are kept as written: keys and values are only judged, never used.
 
     ``ini``: a PHP ini file instead (php.ini: ``key = value``, ``;`` comments, ``[section]`` headers, a value in
     quotes, https://www.php.net/manual/en/function.parse-ini-string.php): the same lines, the value without its quotes
-    and without a comment after it; no continuation (a Windows path ends with a backslash)."""
+    and without a comment after it; no continuation (a Windows path ends with a backslash).
+
+    ``attributes`` (awsred60): ``name=value`` pairs separated by semicolons instead of lines (a DMS endpoint's extra
+    connection attributes, "Multiple attributes are separated by a semicolon (;)"), each read as a line."""
     properties: dict[str, str] = {}
     logical = ""
-    for raw in text.splitlines():
+    for raw in text.split(";") if attributes else text.splitlines():
         line = raw.lstrip()
         if not logical and (not line or line[0] in ("#;[" if ini else "#!")):
             continue
@@ -11337,7 +11347,8 @@ def _intrinsic_literal(arg: str) -> str | None:
 
 
 _ENCODED_SLASH = re.compile("%2f", re.IGNORECASE)  # a URL-encoded `/` in a `<bucket>/<key>` (S3 CopySource)
-_PROPERTIES, _INI, _SQL = "properties", "ini", "sql"  # _KeyPlan.properties: the kinds of key=value files
+# _KeyPlan.properties: the kinds of key=value files (_ATTRIBUTES: `name=value` pairs separated by semicolons)
+_PROPERTIES, _INI, _SQL, _ATTRIBUTES = "properties", "ini", "sql", "attributes"
 _BUCKET_NAME_PROPERTY = "BucketName"  # an AWS::S3::Bucket's name (its Ref), literal or chosen by a Parameter
 # A URL in a template whose whole host (or bucket) is one ${variable}: up to the port, path, query or the text's end.
 _TEMPLATE_URL_VARIABLE = re.compile(r"([a-z][a-z0-9+.-]*)://\$\{([^}\s]+)\}(?=[/:?#\s\"',;]|$)", re.IGNORECASE)
