@@ -9871,8 +9871,10 @@ def _names_option_file(script: str, entry: ConfigFile, file: str) -> bool:
 
 # config58: a word of a script holding a wildcard (`*`, `?`), a path pattern up to a blank, quote, `=`, `,` or operator;
 # config60 (stop 60): or a bracket expression (`shipper-[ab].yml`, bash(1) "Pattern Matching": "[...] Matches any one
-# of the enclosed characters"), one with no blank or `/` inside.
-_GLOB_WORD = re.compile(r"""[^\s'"=,;|&<>()]*(?:[*?]|\[[^\]\s/]+\])[^\s'"=,;|&<>()]*""")
+# of the enclosed characters"), one with no blank or `/` inside. Anchored at a word's start (a blank, quote, `=`, `,` or
+# operator before it, or none): unanchored, each position of a long word was tried again, quadratic in its length (a
+# 40 KB base64 word took 222 s in finditer on main 0183f733; 8 ms anchored).
+_GLOB_WORD = re.compile(r"""(?<![^\s'"=,;|&<>()])[^\s'"=,;|&<>()]*(?:[*?]|\[[^\]\s/]+\])[^\s'"=,;|&<>()]*""")
 
 
 def _globs_matching(script: str, file: str) -> tuple[str, ...]:
