@@ -95,6 +95,7 @@ import platform_programs_config56b as cg56b
 import platform_programs_config57 as cg57
 import platform_programs_config58 as cg58
 import platform_programs_config59 as cg59
+import platform_programs_config60 as cg60
 import platform_programs_crossaccount37 as ca37
 import platform_programs_crossaccount39 as ca39
 import platform_programs_data as pdata
@@ -19084,6 +19085,13 @@ CASES: list[Case] = [
     # Verified Access, Cognito SAML metadata, AppSync signing, DataSync NFS, Glue / Pipes Kafka and Transfer connectors
     # pinned; the VPC's hosts, the stack's own buckets and accounts, aws-cn and declared partners pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw60.rows()],
+    # -- stop 60, configuration file grammars round 11 (tests/platform_programs_config60.py): a log router's package
+    # file started by its service including written files elsewhere by a wildcard, a bracket include glob(3) reads
+    # unlike fnmatch (`[^_]*.conf`, `[[:digit:]]*.conf`), a bracket expression alone at Filebeat's / Vector's option,
+    # and the Datadog Agent's container from a private mirror (an ECR pull-through cache, a renamed copy, Datadog's
+    # ACR) are RES-015 (each passed every door before); the VPC's collectors and proxy, an include of unwritten files,
+    # the declared site, other agents from the mirror pass
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg60.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -7125,6 +7125,176 @@ def test_config59_a_log_routers_variables_filled(script: str, expected: set[str]
     assert {f[0] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")} == expected
 
 
+# config60 (stop 60): one reading of a shell wildcard pattern (scripts.shell_pattern, bash(1) "Pattern Matching") for
+# the log routers' includes, the wildcard paths at a tool's option and bash's own parameter patterns. Python's fnmatch
+# (the reading before) differs: `[^...]` is a set holding `^`, no `[:class:]`, no `\` quoting, no `{a,b}`.
+@pytest.mark.parametrize(
+    ("text", "pattern", "tools", "expected"),
+    [
+        ("50-central.conf", "[!_]*.conf", False, True),
+        ("_off.conf", "[!_]*.conf", False, False),
+        ("50-central.conf", "[^_]*.conf", False, True),  # fnmatch: False (a set holding `^` or `_`)
+        ("_off.conf", "[^_]*.conf", False, False),
+        # a tool's `[^...]`: a negation to glibc / Ruby, a set to Rust's glob crate: either reading (any character)
+        ("_off.conf", "[^_]*.conf", True, True),
+        ("50-central.conf", "[[:digit:]]*.conf", False, True),  # fnmatch: False
+        ("central.conf", "[[:digit:]]*.conf", False, False),
+        ("a.conf", "[[:bogus:]].conf", False, True),  # an unknown class: any character (failing closed)
+        ("a]", "[]a]]", False, True),
+        ("b.yml", "shipper-[ab].yml".removeprefix("shipper-"), False, True),
+        ("-", "[a-]", False, True),
+        ("x*y", "x\\*y", False, True),
+        ("xay", "x\\*y", False, False),  # fnmatch: True (no quoting)
+        ("a/b/c.conf", "a/*.conf", False, True),  # `*` crosses a `/` (failing closed, as fnmatch did)
+        ("[x", "[x", False, True),  # no closing `]`: the `[` is itself
+        ("a.conf", "{a,b}.conf", True, True),  # Ruby's Dir.glob (Fluentd's @include), bash's brace expansion
+        ("{a,b}.conf", "{a,b}.conf", False, True),  # no brace list in a parameter pattern
+        ("a.conf", "{a}.conf", True, False),  # no comma: no list
+        ("b9.conf", "{a,b[0-9]}.conf", True, True),
+        ("y", "[z-a]", False, False),  # a range out of order matches nothing
+    ],
+)
+def test_config60_one_reading_of_a_shell_pattern(text: str, pattern: str, tools: bool, expected: bool) -> None:
+    from components.residency.scripts import shell_matches
+
+    assert shell_matches(text, pattern, tools) is expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="ab_.-*?/", max_size=8), st.text(alphabet="ab_.-/", max_size=8))
+def test_config60_a_plain_pattern_reads_as_fnmatch_did(pattern: str, text: str) -> None:
+    from components.residency.scripts import shell_matches
+
+    # no bracket, brace or backslash: the one reading agrees with fnmatch (whose `*` also crosses a `/`)
+    assert shell_matches(text, pattern) is fnmatch.fnmatchcase(text, pattern)
+    assert shell_matches(text, pattern, tools=True) is fnmatch.fnmatchcase(text, pattern)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="ab_09", min_size=1, max_size=3), st.text(alphabet="ab_09x", min_size=1, max_size=1))
+def test_config60_a_bracket_negated_by_either_mark_in_bash(members: str, text: str) -> None:
+    from components.residency.scripts import shell_matches
+
+    assert shell_matches(text, f"[!{members}]") is shell_matches(text, f"[^{members}]") is (text not in members)
+
+
+def _include60(include: str, output: str = "/opt/fleet/outputs/central.conf", host: str = _P55) -> str:
+    """Fluent Bit's package file (by its path) including ``output`` by ``include``, started by its service."""
+    return (
+        f"mkdir -p {output.rpartition('/')[0]}\ncat > {output} <<'EOF'\n{_FB_OUT58.format(host)}EOF\n"
+        f"cat > /etc/fluent-bit/fluent-bit.conf <<'EOF'\n[SERVICE]\n    Flush 1\n{include}\nEOF\n"
+        "systemctl enable --now fluent-bit"
+    )
+
+
+_FD60 = "<match **>\n  @type forward\n  <server>\n    host {}\n    port 24224\n  </server>\n</match>\n"
+
+
+# config60 (stop 60): a log router's file read by its package path (no `-c` on the script's lines) has its includes
+# followed as a file named at `-c` has; each include is matched by the shell's rules. On main 0183f733 each RES-015
+# below passed every door (only the `-c` reading followed an include; fnmatch read `[^_]` / `[[:digit:]]` / `{a,b}`
+# as no file's name).
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (_include60("@INCLUDE /opt/fleet/outputs/*.conf"), {"RES-015"}),
+        (_include60("@INCLUDE /opt/fleet/outputs/[a-c]*.conf"), {"RES-015"}),
+        (_include60("@INCLUDE /opt/fleet/outputs/[^_]*.conf"), {"RES-015"}),
+        (_include60("@INCLUDE /opt/fleet/outputs/[[:lower:]]*.conf"), {"RES-015"}),
+        (_include60("@INCLUDE ../../opt/fleet/outputs/central.conf"), {"RES-015"}),
+        (
+            f"mkdir -p /opt/fleet/forward\ncat > /opt/fleet/forward/a.conf <<'EOF'\n{_FD60.format(_P55)}EOF\n"
+            "cat > /etc/fluent/fluentd.conf <<'EOF'\n@include /opt/fleet/{forward,extra}/*.conf\nEOF\n"
+            "systemctl restart fluentd",
+            {"RES-015"},
+        ),
+        (_rsyslog58(_P55, "$IncludeConfig /etc/fleet/rsyslog/[^_]*.conf"), {"RES-015"}),
+        (_rsyslog58(_P55, 'include(file="/etc/fleet/rsyslog/[[:alpha:]]*.conf")'), {"RES-015"}),
+        # the VPC's collector; a pattern excluding the file by `[!...]` (every tool's negation); an include of files the
+        # script does not write (the package's conf.d: not read); a wildcard naming another directory
+        (_include60("@INCLUDE /opt/fleet/outputs/*.conf", host="10.0.3.20"), set()),
+        (_include60("@INCLUDE /opt/fleet/outputs/[!c]*.conf"), set()),
+        (_include60("@INCLUDE /etc/fluent-bit/conf.d/*.conf"), set()),
+        (_include60("@INCLUDE /opt/fleet/filters/*.conf"), set()),
+        (_rsyslog58(_P55, "$IncludeConfig /etc/fleet/rsyslog/[!f]*.conf"), set()),
+    ],
+)
+def test_config60_a_routers_includes_without_its_option(script: str, expected: set[str]) -> None:
+    assert {f[0] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")} == expected
+
+
+# config60 (stop 60): a bracket expression alone (no `*` or `?`) in a path at a tool's option names each written file
+# it matches. On main 0183f733 each RES-015 below passed every door.
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (_filebeat58(_P55, "filebeat -e -c '/etc/fleet/beats/centra[lx].yml'"), {"RES-015"}),
+        (_filebeat58(_P55, "filebeat -e -c /etc/fleet/beats/[[:alpha:]]entral.yml"), {"RES-015"}),
+        (_filebeat58(_P55, "cd /etc/fleet && filebeat -e -c 'beats/[c]entral.yml'"), {"RES-015"}),
+        (
+            f"mkdir -p /etc/fleet/pipeline\ncat > /etc/fleet/pipeline/sink-1.yaml <<'EOF'\nsinks:\n  o:\n"
+            f"    type: socket\n    address: {_P55}:514\nEOF\nvector --config /etc/fleet/pipeline/sink-[0-9].yaml",
+            {"RES-015"},
+        ),
+        (_filebeat58("10.0.3.20", "filebeat -e -c '/etc/fleet/beats/centra[lx].yml'"), set()),
+        (_filebeat58(_P55, "filebeat -e -c '/etc/fleet/beats/centra[xy].yml'"), set()),  # matches no written file
+    ],
+)
+def test_config60_a_bracket_expression_at_a_tools_option(script: str, expected: set[str]) -> None:
+    assert {f[0] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")} == expected
+
+
+# config60 (stop 60): the Agent's image copied to a private registry or an ECR pull-through cache keeps the Agent's
+# repository path (`.../datadog/agent`, `.../datadoghq/agent`), or is renamed `datadog-agent` under a namespace; and
+# Datadog's own Azure registry, datadoghq.azurecr.io/agent. On main 0183f733 each RES-015 below passed every door.
+@pytest.mark.parametrize(
+    ("image", "expected"),
+    [
+        ("123456789012.dkr.ecr.eu-west-1.amazonaws.com/docker-hub/datadog/agent:7", [("RES-015", "datadoghq.com")]),
+        ("123456789012.dkr.ecr.eu-west-1.amazonaws.com/datadog/agent", [("RES-015", "datadoghq.com")]),
+        ("registry.internal:5000/mirror/datadoghq/agent:7.60.0", [("RES-015", "datadoghq.com")]),
+        ("harbor.corp.example/proxy/datadog/agent@sha256:0123456789abcdef", [("RES-015", "datadoghq.com")]),
+        ("registry.corp.example/platform/datadog-agent:7", [("RES-015", "datadoghq.com")]),
+        ("datadoghq.azurecr.io/agent:7", [("RES-015", "datadoghq.com")]),
+        ("gcr.io/datadoghq/agent:7", [("RES-015", "datadoghq.com")]),  # as before
+        # other images from the same mirror: Datadog's cluster agent, another vendor's agent, a bare `agent` copy,
+        # `datadog-agent` with no namespace (a container's name as often as an image's)
+        ("123456789012.dkr.ecr.eu-west-1.amazonaws.com/docker-hub/datadog/cluster-agent:7", []),
+        ("123456789012.dkr.ecr.eu-west-1.amazonaws.com/docker-hub/grafana/agent:v0.40.0", []),
+        ("registry.corp.example/agent:7", []),
+        ("datadog-agent:7", []),
+    ],
+)
+def test_config60_the_agents_image_from_a_mirror(image: str, expected: list[tuple[str, str]]) -> None:
+    script = _DDC59.format(env="", image=image)
+    assert sorted({(f[0], f[2]) for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")}) == expected
+    # the VPC's proxy given: judged where it is set (passes)
+    proxied = _DDC59.format(env="-e DD_DD_URL=https://10.0.3.20:3834 ", image=image)
+    assert findings(f"#!/bin/bash\n{proxied}\n", "EU", "aws") == []
+
+
+def test_config60_a_mounted_host_directory_is_no_image() -> None:
+    script = _DDC59.format(env="-v /etc/datadog-agent:/etc/datadog-agent ", image="grafana/agent:v0.40.0")
+    assert findings(f"#!/bin/bash\n{script}\n", "EU", "aws") == []
+
+
+# config60 (stop 60): bash's parameter patterns read by the same rules (`${AZ%[[:alpha:]]}`: the zone's letter cut).
+# On main 0183f733 each RES-009 below passed every door (fnmatch matched no class: the zone stayed whole).
+@pytest.mark.parametrize(
+    ("zone", "pattern", "expected"),
+    [
+        ("us-west-2a", "[[:alpha:]]", {"RES-009"}),
+        ("us-west-2a", "[^0-9]", {"RES-009"}),
+        ("us-west-2a", "[[:lower:]]", {"RES-009"}),
+        ("eu-west-1a", "[[:alpha:]]", set()),
+        ("eu-west-1a", "[^0-9]", set()),
+    ],
+)
+def test_config60_a_parameter_pattern_by_bashs_rules(zone: str, pattern: str, expected: set[str]) -> None:
+    script = f'AZ={zone}\nR=${{AZ%{pattern}}}\naws sts get-caller-identity --region "$R"\n'
+    assert {f[0] for f in findings(f"#!/bin/bash\n{script}", "EU", "aws")} == expected
+
+
 # lead (stop 59): a URL's port holding a variable is filled with its values, the whole authority then read
 # (RFC 3986 3.2: `userinfo "@" host`): `P=88@partner.example.com` after a literal private host's `:` passed every door
 # (found in the review of stop 59); a numeric port, and a value the evaluator cannot compute, stay as before.

@@ -148,6 +148,7 @@ from components.residency.scripts import (
     quoted_parts_joined,
     reads_as_assignments,
     shell_blocks,
+    shell_matches,
     split_function_outputs_written,
     substitution_at,
     substitution_values,
@@ -4445,12 +4446,16 @@ class RuleEngine:
         name relative to its directory, a wildcard pattern). Gate: an option's spelling in the script."""
         routers = {f for f, _ in written if self._log_router_file(f)}
         options = self.endpoints.log_router_options
-        if not options or (" -c" not in script and "--config" not in script):
+        if options and (" -c" in script or "--config" in script):
+            for file, _ in written:
+                named = "|".join((re.escape(file), *_globs_matching(script, file)))
+                if file not in routers and _runs_with_option(script, options, f"(?:{named})"):
+                    routers.add(file)
+        # config60 (stop 60): the includes of a router file at its package's path too (`/etc/fluent-bit/fluent-bit.conf`
+        # started by its service, `@INCLUDE /opt/fleet/outputs/*.conf`: a partner's output there passed every door,
+        # the includes were followed only where the script named a router's option)
+        if not routers or "@include" not in script.lower():
             return frozenset(routers)
-        for file, _ in written:
-            named = "|".join((re.escape(file), *_globs_matching(script, file)))
-            if file not in routers and _runs_with_option(script, options, f"(?:{named})"):
-                routers.add(file)
         bodies = dict(written)
         found = True
         while found:  # an included file may include another
@@ -9711,13 +9716,15 @@ def _include_matches(name: str, bases: Sequence[str], files: Iterable[str]) -> l
     """(config59, stop 59) The one include resolver of every log router (syslog-ng's and rsyslog's includes,
     :func:`_included_files`; Fluent Bit's ``@INCLUDE`` and Fluentd's ``@include``, ``_log_router_files_of``): the
     ``files`` an include of ``name`` reads, the file itself, every file of a directory, or every file a wildcard
-    pattern matches (``fnmatch``, whose ``*`` also crosses a ``/``: wider than glob(3), failing closed), a relative name
+    pattern matches (:func:`scripts.shell_pattern`, whose ``*`` also crosses a ``/``: wider than glob(3), failing
+    closed), a relative name
     under each of ``bases`` (the including file's directory, syslog-ng's include-path; ``..`` resolved)."""
     # config59: a name climbing out of its base (`@INCLUDE ../outputs/*.conf`) is read from the directory it names
     paths = [posixpath.normpath(p) for p in ([name] if name.startswith("/") else [f"{b}/{name}" for b in bases])]
-    return [
-        f for f in files if any(fnmatch.fnmatchcase(f, path) or f.startswith(path.rstrip("/") + "/") for path in paths)
-    ]
+    # config60 (stop 60): matched by the shell's pattern rules, as the tools' glob(3) / Dir.glob read them
+    # (scripts.shell_pattern: `[^_]*.conf`, `[[:digit:]]*.conf`, `{a,b}`; fnmatch read neither)
+    return [f for f in files if any(shell_matches(f, path, tools=True) or f.startswith(path.rstrip("/") + "/")
+                                    for path in paths)]  # fmt: skip
 
 
 # config58: rsyslog's includes (rsyslog "$IncludeConfig": "This parameter allows to include other files into the main
@@ -9869,8 +9876,12 @@ def _names_option_file(script: str, entry: ConfigFile, file: str) -> bool:
     )
 
 
-# config58: a word of a script holding a wildcard (`*`, `?`), a path pattern up to a blank, quote, `=`, `,` or operator.
-_GLOB_WORD = re.compile(r"""[^\s'"=,;|&<>()]*[*?][^\s'"=,;|&<>()]*""")
+# config58: a word of a script holding a wildcard (`*`, `?`), a path pattern up to a blank, quote, `=`, `,` or operator;
+# config60 (stop 60): or a bracket expression (`shipper-[ab].yml`, bash(1) "Pattern Matching": "[...] Matches any one
+# of the enclosed characters"), one with no blank or `/` inside. Anchored at a word's start (a blank, quote, `=`, `,` or
+# operator before it, or none): unanchored, each position of a long word was tried again, quadratic in its length (a
+# 40 KB base64 word took 222 s in finditer on main 0183f733; 8 ms anchored).
+_GLOB_WORD = re.compile(r"""(?<![^\s'"=,;|&<>()])[^\s'"=,;|&<>()]*(?:[*?]|\[[^\]\s/]+\])[^\s'"=,;|&<>()]*""")
 
 
 def _globs_matching(script: str, file: str) -> tuple[str, ...]:
@@ -9880,7 +9891,7 @@ def _globs_matching(script: str, file: str) -> tuple[str, ...]:
     paths are supported", the vector CLI reference; a quoted pattern at another tool's option is read the same, failing
     closed), each escaped as a regular expression of the word. A ``*`` matches within one path segment (as glob(3));
     ``?`` one character. Gate: a ``*`` or ``?`` in the script."""
-    if ("*" not in script and "?" not in script) or not file.startswith("/"):
+    if ("*" not in script and "?" not in script and "]" not in script) or not file.startswith("/"):
         return ()
     found = {
         m.group(0)
@@ -9900,7 +9911,7 @@ def _globs_matching(script: str, file: str) -> tuple[str, ...]:
     return tuple(
         re.escape(g)
         for g in sorted(found | set(relative))
-        if fnmatch.fnmatchcase(file, g) or (g in tails and fnmatch.fnmatchcase(*tails[g]))
+        if shell_matches(file, g, tools=True) or (g in tails and shell_matches(*tails[g], tools=True))
     )
 
 

@@ -12,7 +12,6 @@ are read, never a generic ``-h`` (``sort -h``, ``df -h``) nor a server's own lis
 from __future__ import annotations
 
 import dataclasses
-import fnmatch
 import functools
 import ipaddress
 import itertools
@@ -3756,6 +3755,118 @@ def _substring(value: str, spec: str) -> str | None:
     return value[start : max(end, start)]
 
 
+# config60 (stop 60): the character classes of a bracket expression (bash(1) "Pattern Matching": "Within [ and ],
+# character classes can be specified using the syntax [:class:], where class is one of the following classes defined
+# in the POSIX standard: alnum alpha ascii blank cntrl digit graph lower print punct space upper word xdigit"), in
+# the C locale.
+_GLOB_CLASSES = {
+    "alnum": "a-zA-Z0-9", "alpha": "a-zA-Z", "ascii": "\\x00-\\x7f", "blank": " \\t", "cntrl": "\\x00-\\x1f\\x7f",
+    "digit": "0-9", "graph": "!-~", "lower": "a-z", "print": " -~",
+    "punct": re.escape("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"), "space": " \\t\\n\\r\\f\\v", "upper": "A-Z",
+    "word": "a-zA-Z0-9_", "xdigit": "0-9A-Fa-f",
+}  # fmt: skip
+
+
+@functools.lru_cache(maxsize=1024)
+def shell_pattern(pattern: str, tools: bool = False) -> re.Pattern[str]:
+    """(config60, stop 60) A shell wildcard ``pattern`` as a regular expression matching a whole string, by bash(1)
+    "Pattern Matching": ``*`` any string (a ``/`` too: wider than a path's glob(3), failing closed), ``?`` any one
+    character, ``[...]`` one character of the set (ranges, ``[:class:]``, a ``]`` first is a member), negated by a
+    first ``!`` or ``^`` ("If the first character following the [ is a ! or a ^ then any character not enclosed is
+    matched"), ``\\`` quoting the next character; a ``[`` with no closing ``]`` is itself. Python's ``fnmatch`` reads
+    ``[^...]`` as a set holding ``^``, knows no class and no quoting: ``$IncludeConfig /opt/fleet/rsyslog/[^_]*.conf``
+    and ``[[:digit:]]*.conf`` matched no file and a partner's host there passed every door.
+    ``tools``: a pattern a tool expands itself (a log router's include, a wildcard path at a tool's option) rather than
+    bash: ``{a,b}`` is either word (Ruby's ``Dir.glob``, Fluentd's ``@include``; bash's brace expansion of an unquoted
+    word), and ``[^...]``, a negation to glibc's glob(3) (rsyslog, Fluent Bit) and Ruby but a set holding ``^`` to the
+    Rust glob crate (Vector's wildcard paths: rust-lang/glob#141 "Add caret negation ([^...]) in addition to
+    exclamation mark", open; POSIX leaves it unspecified), is read as any one character, either reading's match
+    (failing closed)."""
+    try:
+        return re.compile(_shell_regex(pattern, tools), re.DOTALL)
+    except re.error:  # a range out of order (`[z-a]`): bash matches no character with it; the word is itself then
+        return re.compile(re.escape(pattern))
+
+
+def _shell_regex(pattern: str, tools: bool) -> str:
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        i += 1
+        if c == "*":
+            out.append(".*")
+        elif c == "?":
+            out.append(".")
+        elif c == "\\" and i < n:
+            out.append(re.escape(pattern[i]))
+            i += 1
+        elif c == "[" and (bracket := _glob_bracket(pattern, i, tools)) is not None:
+            text, i = bracket
+            out.append(text)
+        elif c == "{" and tools and (alternatives := _glob_braces(pattern, i)) is not None:
+            words, i = alternatives
+            out.append("(?:" + "|".join(_shell_regex(w, tools) for w in words) + ")")
+        else:
+            out.append(re.escape(c))
+    return "".join(out)
+
+
+def _glob_bracket(pattern: str, i: int, tools: bool) -> tuple[str, int] | None:
+    """The bracket expression opening before ``pattern[i]`` as a regular expression's class, and the index after its
+    ``]``; None where none closes it (the ``[`` is itself)."""
+    negated = pattern[i : i + 1] in ("!", "^")
+    caret = pattern[i : i + 1] == "^"
+    j = i + 1 if negated else i
+    members: list[str] = []
+    first = True
+    while j < len(pattern):
+        c = pattern[j]
+        if c == "]" and not first:
+            if caret and tools:
+                return ".", j + 1  # either reading (a negation or a set holding `^`): any one character
+            return ("[^" if negated else "[") + "".join(members) + "]", j + 1
+        first = False
+        if pattern.startswith("[:", j) and (end := pattern.find(":]", j + 2)) >= 0:
+            # an unknown class matches any character (failing closed)
+            members.append(_GLOB_CLASSES.get(pattern[j + 2 : end], "\\s\\S"))
+            j = end + 2
+        elif c == "\\" and j + 1 < len(pattern):
+            members.append(re.escape(pattern[j + 1]))
+            j += 2
+        elif c == "-" and members and pattern[j + 1 : j + 2] not in ("", "]"):
+            members.append("-")  # a range between the members around it
+            j += 1
+        else:
+            members.append(re.escape(c))  # `&&`, `~~`, `||`, `--`, `[` are no set operations here
+            j += 1
+    return None
+
+
+def _glob_braces(pattern: str, i: int) -> tuple[list[str], int] | None:
+    """The words of the brace list opening before ``pattern[i]`` (``{a,b}``; nested lists kept whole in their word),
+    and the index after its ``}``; None where it has no top-level comma or no closing brace (bash: left as it is)."""
+    depth, start, words = 0, i, []
+    for j in range(i, len(pattern)):
+        c = pattern[j]
+        if c == "{":
+            depth += 1
+        elif c == "}" and depth:
+            depth -= 1
+        elif c == "}":
+            words.append(pattern[start:j])
+            return (words, j + 1) if len(words) > 1 else None
+        elif c == "," and not depth:
+            words.append(pattern[start:j])
+            start = j + 1
+    return None
+
+
+def shell_matches(text: str, pattern: str, tools: bool = False) -> bool:
+    """(config60) Whether the whole of ``text`` matches the shell wildcard ``pattern`` (:func:`shell_pattern`)."""
+    return shell_pattern(pattern, tools).fullmatch(text) is not None
+
+
 def operated(value: str, operator: str, word: str) -> str | None:
     """``value`` changed by a :data:`PARAMETER_OPERATION`'s ``operator`` and ``word`` (bash(1) "Parameter
     Expansion"); None for a value holding an expansion (an uncomputed substitution kept as text)."""
@@ -3763,31 +3874,33 @@ def operated(value: str, operator: str, word: str) -> str | None:
         return None
     if operator == ":":  # scripts58: substring expansion
         return _substring(value, word)
+    # config60 (stop 60): each pattern by bash's own rules (shell_pattern: `${AZ%[[:alpha:]]}`, `${AZ%[^0-9]}`; fnmatch
+    # knew no class and read `[^` as a set holding `^`: the zone stayed whole and a Region abroad passed every door)
     if operator[0] in "^,":
         pattern = word or "?"
         change = str.upper if operator[0] == "^" else str.lower
         count = len(value) if len(operator) == 2 else 1
-        return "".join(change(c) if i < count and fnmatch.fnmatchcase(c, pattern) else c for i, c in enumerate(value))
+        return "".join(change(c) if i < count and shell_matches(c, pattern) else c for i, c in enumerate(value))
     if operator[0] == "#":
         cuts = range(len(value) + 1) if operator == "#" else range(len(value), -1, -1)
-        return next((value[i:] for i in cuts if fnmatch.fnmatchcase(value[:i], word)), value)
+        return next((value[i:] for i in cuts if shell_matches(value[:i], word)), value)
     if operator[0] == "%":
         cuts = range(len(value), -1, -1) if operator == "%" else range(len(value) + 1)
-        return next((value[:i] for i in cuts if fnmatch.fnmatchcase(value[i:], word)), value)
+        return next((value[:i] for i in cuts if shell_matches(value[i:], word)), value)
     pattern, _, string = word.partition("/")
     anchor = pattern[:1] if operator == "/" and pattern[:1] in "#%" else ""
     pattern = pattern[len(anchor) :]
     if not pattern:
         return value
     if anchor == "#":
-        end = next((e for e in range(len(value), 0, -1) if fnmatch.fnmatchcase(value[:e], pattern)), None)
+        end = next((e for e in range(len(value), 0, -1) if shell_matches(value[:e], pattern)), None)
         return value if end is None else string + value[end:]
     if anchor == "%":
-        start = next((i for i in range(len(value)) if fnmatch.fnmatchcase(value[i:], pattern)), None)
+        start = next((i for i in range(len(value)) if shell_matches(value[i:], pattern)), None)
         return value if start is None else value[:start] + string
     out, i = "", 0
     while i < len(value):
-        end = next((e for e in range(len(value), i, -1) if fnmatch.fnmatchcase(value[i:e], pattern)), None)
+        end = next((e for e in range(len(value), i, -1) if shell_matches(value[i:e], pattern)), None)
         if end is None:
             out, i = out + value[i], i + 1
             continue
