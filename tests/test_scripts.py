@@ -38,11 +38,13 @@ from components.residency.scripts import (
     operated,
     positional_expanded,
     positional_words,
+    printf_as_assignments,
     quoted_parts_joined,
     quoting_spans,
     read_delimiter,
     reads_as_assignments,
     split_function_outputs_written,
+    substitution_filled,
     substitution_values,
     without_single_quoted,
 )
@@ -7367,3 +7369,88 @@ def test_falsealarm59b_a_functions_default_word_is_a_value(script: str, refused:
     found = findings(f"#!/bin/bash\n{script}\n", "EU", "aws")
     assert (found != []) is refused, found
     assert all(rule == "RES-009" for rule, _, _ in found)
+
+
+# falsealarm60 (stop 60): `NAME=$(printf FORMAT ARGS)` is the assignment `printf -v NAME FORMAT ARGS` makes (bash(1)
+# "Command Substitution": the command's output, trailing newlines deleted): with a variable among the arguments it was
+# unread, and the VPC's URL was RES-015 (a false alarm). The URL printf prints is judged where it is assigned: a
+# partner's by `printf -v` passed every door (the reference scan read only the format).
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ("h=10.0.1.7\nurl=$(printf 'http://%s:%d/healthz' \"$h\" 8080)\ncurl -fsS \"$url\"", set()),
+        ('for h in 10.0.1.7 10.0.1.8; do\n  url="$(printf \'http://%s/x\' "$h")"\n  curl "$url"\ndone', set()),
+        ("h=10.0.1.7\nlocal url=$(printf 'http://%s:%d/x' \"$h\" 80)\ncurl \"$url\"", set()),
+        (
+            "h=db.partner.example.com\nurl=$(printf 'http://%s:%d/healthz' \"$h\" 8080)\ncurl -fsS \"$url\"",
+            {("RES-015", "db.partner.example.com")},
+        ),
+        (
+            "printf -v url 'http://%s:%d/healthz' db.partner.example.com 8080\ncurl -fsS \"$url\"",
+            {("RES-015", "db.partner.example.com")},
+        ),
+        ("printf -v url 'http://%s:%d/healthz' 10.0.1.7 8080\ncurl -fsS \"$url\"", set()),
+        (
+            "R=eu-west-1\nQ=$(printf 'https://sqs.%s.amazonaws.com/123456789012/q' \"$R\")\n"
+            'aws sqs send-message --queue-url "$Q" --message-body x --region eu-west-1',
+            set(),
+        ),
+        (
+            "R=us-west-2\nQ=$(printf 'https://sqs.%s.amazonaws.com/123456789012/q' \"$R\")\n"
+            'aws sqs send-message --queue-url "$Q" --message-body x --region eu-west-1',
+            {("RES-006", "sqs.us-west-2.amazonaws.com")},
+        ),
+    ],
+)
+def test_falsealarm60_a_printf_substitution_is_its_assignment(script: str, expected: set[tuple[str, str]]) -> None:
+    found = findings(f"#!/bin/bash\n{script}\n", "EU", "aws")
+    assert {(rule, value) for rule, _, value in found} == expected, found
+
+
+def test_falsealarm60_printf_as_assignments_keeps_the_offsets() -> None:
+    script = "h=10.0.1.7\nurl=$(printf 'http://%s:%d/x' \"$h\" 8080)\nx=$(printf '%s\\n%s' a b)\n"
+    written = printf_as_assignments(script)
+    assert len(written) == len(script)
+    assert written.split("\n")[1].rstrip() == 'url="http://${h}:8080/x"'
+    assert written.split("\n")[2] == "x=$(printf '%s\\n%s' a b)"  # two lines: left as written
+
+
+# falsealarm60 (stop 60): jq's `--arg NAME "$VAR"` with the program single-quoted (jq manual, "Invoking jq": "--arg
+# name value ... $name is available in the program"): the shell's value was written into the program where the jq
+# variable is named as the shell's (`.regions[a]`), and in an assignment the argument stayed `$k`: RES-011 with the
+# home Region (a false alarm), RES-011 too abroad. Now jq runs once for each value the variable holds.
+_PLAN60 = "cat > /etc/p.json <<'EOF'\n{\"regions\": {\"a\": \"eu-west-1\", \"b\": \"REGION\"}}\nEOF\n"
+_JQ60 = "'.regions[$k]' /etc/p.json"
+
+
+@pytest.mark.parametrize(
+    "use",
+    [
+        f'for k in a b; do aws sqs list-queues --region "$(jq -r --arg k "$k" {_JQ60})"; done',
+        f'k=b\naws sqs list-queues --region "$(jq -r --arg k "$k" {_JQ60})"',
+        f'k=b\nR=$(jq -r --arg k "$k" {_JQ60})\naws sqs list-queues --region "$R"',
+        f'for k in a b; do\n  R=$(jq -r --arg k "$k" {_JQ60})\n  aws sqs list-queues --region "$R"\ndone',
+        f"for k in a b; do R=$(jq -r --arg k \"$k\" '.regions[$k]' < /etc/p.json); aws sqs list-queues --region \"$R\"; done",
+        f'k=b\naws sqs list-queues --region "$(cat /etc/p.json | jq -r --arg k "$k" \'.regions[$k]\')"',
+    ],
+)
+def test_falsealarm60_a_jq_argument_takes_each_value(use: str) -> None:
+    assert findings(f"#!/bin/bash\n{_PLAN60.replace('REGION', 'eu-central-1')}{use}\n", "EU", "aws") == []
+    abroad = findings(f"#!/bin/bash\n{_PLAN60.replace('REGION', 'us-west-2')}{use}\n", "EU", "aws")
+    assert {(rule, value) for rule, _, value in abroad} == {("RES-009", "us-west-2")}, abroad
+
+
+def test_falsealarm60_a_jq_argument_of_an_unset_variable_stays_unknown() -> None:
+    use = f'aws sqs list-queues --region "$(jq -r --arg k "$K" {_JQ60})"'
+    found = findings(f"#!/bin/bash\n{_PLAN60.replace('REGION', 'eu-central-1')}{use}\n", "EU", "aws")
+    assert [rule for rule, _, _ in found] == ["RES-011"], found
+
+
+def test_falsealarm60_substitution_filled_leaves_single_quoted_text() -> None:
+    text = "$(jq -r --arg k \"$k\" '.regions[$k]' f)"
+    assert substitution_filled(text, {"k": ("a", "b")}) == (
+        "$(jq -r --arg k \"a\" '.regions[$k]' f)",
+        "$(jq -r --arg k \"b\" '.regions[$k]' f)",
+    )
+    # a here-document's line (no substitution) is filled as before: a quote there is text
+    assert substitution_filled("echo '$k'", {"k": ("a",)}) == ("echo 'a'",)

@@ -146,10 +146,12 @@ from components.residency.scripts import (
     positional_expanded,
     positional_words,
     quoted_parts_joined,
+    printf_as_assignments,
     reads_as_assignments,
     shell_blocks,
     split_function_outputs_written,
     substitution_at,
+    substitution_filled,
     substitution_values,
     substitutions_joined,
     under_defaults,
@@ -4292,8 +4294,10 @@ class RuleEngine:
         # scripts52: a URL's host computed by a command; mutation53: a variable's default word (`${HOST:-...}`), a
         # loop's variable (`for h in ...`; scripts54: `while read h; do ... done <<EOF`)
         loop = "$" in script and (has_for_loop(script) or has_while_read(script))
-        # scripts55b: a function's positional parameter in a URL (`notify() { curl "http://$1:8080/x"; }`, no `=`)
-        if ("$" in script and ("=" in script or "${" in script)) or loop or "://$(" in script or has_positional(script):
+        # scripts55b: a function's positional parameter in a URL (`notify() { curl "http://$1:8080/x"; }`, no `=`);
+        # falsealarm60: `printf -v NAME` assigns with no `=`
+        assigns = "=" in script or "${" in script or "printf" in script
+        if ("$" in script and assigns) or loop or "://$(" in script or has_positional(script):
             return jq_patterns_blanked(_assigned_urls(script, self._instance_region(walk)))
         # falsealarm56b: a jq program's regular expression (`capture("^arn:aws:sqs:(?<r>[a-z0-9-]+):")`) is compared
         # with the input, no reference: blanked in the text the scan reads (was RES-011 at home: read as an ARN), also
@@ -5094,7 +5098,7 @@ class RuleEngine:
             own_ram = _machine_ram_accounts(found.host, script, files) if found.policy else frozenset()
             # scripts53: a variable holding a substitution the evaluator cannot compute (`R=$(aws configure get
             # region)`, then `--region $R`) is filled with it, and fails closed below as the substitution written there
-            for value in filled_texts(found.host, values.at_destination(found.offset)):
+            for value in substitution_filled(found.host, values.at_destination(found.offset)):
                 if "$(" not in value and "`" not in value:
                     self._judge_script_host(walk, found, value, path, own_ram)
                     continue
@@ -10837,7 +10841,10 @@ def _assigned_urls(script: str, own: tuple[re.Pattern[str], str] | None = None) 
     fixed domain a host under it, else filled elsewhere). scripts47: each URL with the values that may reach its line
     (:func:`_assigned_values`; the instance's own Region for ``own``'s command: ``R=$(curl .../placement/region)``,
     ``https://sqs.$R.amazonaws.com/``)."""
-    values = _assigned_values(script, own)
+    # falsealarm60: a URL printf prints into a variable (`printf -v url 'http://%s/x' HOST`, `url=$(printf ...)`) is
+    # judged where it is assigned, as a written one is (its host was in no text the scan read: a partner's passed)
+    values = _assigned_values(script, own)  # the same offsets in the rewritten text below
+    script = printf_as_assignments(script) if "printf" in script else script
     computed = _substituted_urls(script, values, own) if "://$(" in script else []
     if "\\(" in script:  # falsealarm57b: a jq program's interpolated string judged as the text it prints
         script, printed = _jq_interpolations_computed(script, values, own)
