@@ -153,11 +153,11 @@ BOOTSTRAP_ABROAD = BOOTSTRAP.replace("    echo @R2@\n", "    echo @X@\n")
 MANY_VARIABLES = (
     'log() { logger -t fleet "$*"; }\n'
     + "".join(f"SVC{i}_HOST=10.20.{i}.10\nSVC{i}_PORT=80{i:02d}\n" for i in range(1, 41))
-    + "".join(f'curl -fsS "http://${{SVC{i}_HOST}}:${{SVC{i}_PORT}}/healthz" || log "svc{i} down"\n' for i in range(1, 41))
+    + "".join(f'curl -fsS "http://${{SVC{i}_HOST}}:${{SVC{i}_PORT}}/healthz" || log "svc{i}"\n' for i in range(1, 41))
 )
 MANY_VARIABLES_PARTNER = MANY_VARIABLES.replace("SVC23_HOST=10.20.23.10", "SVC23_HOST=@P@")
 
-# -- pinned: a collector configuration of many outputs, all to the VPC's collectors -------------------------------------
+# -- pinned: a collector configuration of many outputs, all to the VPC's collectors ------------------------------------
 
 COLLECTORS = r"""mkdir -p /etc/fluent-bit /etc/vector /etc/otelcol-contrib /etc/telegraf /etc/prometheus /etc/haproxy
 cat > /etc/fluent-bit/fluent-bit.conf <<'EOF'
@@ -332,7 +332,7 @@ def _on_alibaba(body: str) -> str:
 
 
 ALI_SHAPES: dict[str, tuple[str, set[str]]] = {
-    "ali-printf-url-home": (_on_alibaba(PRINTF_V_URL + PRINTF_URL.split("Q=")[0]), set()),
+    "ali-printf-url-home": (_on_alibaba(PRINTF_V_URL + PRINTF_URL.split("Q=", maxsplit=1)[0]), set()),
     "ali-printf-url-partner": (_on_alibaba(PRINTF_V_URL + PRINTF_URL_PARTNER.split("Q=")[0]), {"RES-015"}),
     "ali-jq-arg-home": (_on_alibaba(JQ_ARG).replace("aws sqs list-queues --region", "aliyun ecs DescribeInstances "
                         "--RegionId").replace("aws logs describe-log-groups --region", "aliyun ecs DescribeInstances "
@@ -346,7 +346,7 @@ ALI_SHAPES["ali-jq-arg-abroad"] = (
     {"RES-009"},
 )
 
-# -- pinned: a CloudFormation template of 48 resources ------------------------------------------------------------------
+# -- pinned: a CloudFormation template of 48 resources -----------------------------------------------------------------
 
 
 def _template(code: str, variant: str) -> dict[str, Any]:
@@ -390,8 +390,8 @@ def _template(code: str, variant: str) -> dict[str, Any]:
         "RestApiId": {"Ref": "Api"}, "DeploymentId": {"Ref": "Deployment"}, "StageName": "prod",
         "Variables": {"lambdaAlias": "live", "backend": "10.40.1.30", "version": "2.3.1", "pageSize": "20000000",
                       "region": AWS_HOME[code]}}}  # fmt: skip
-    trust = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"},
-                                                      "Action": "sts:AssumeRole"}]}  # fmt: skip
+    trust = {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]}  # fmt: skip
     res["FunctionRole"] = {"Type": "AWS::IAM::Role", "Properties": {"AssumeRolePolicyDocument": trust}}
     for i, name in enumerate(("Intake", "Score", "Notify", "Archive", "Report", "Purge", "Audit", "Export")):
         res[f"Queue{name}"] = {"Type": "AWS::SQS::Queue", "Properties": {"QueueName": f"claims-{name.lower()}"}}
@@ -406,7 +406,8 @@ def _template(code: str, variant: str) -> dict[str, Any]:
                 "QUEUE_URL": {"Ref": f"Queue{name}"}, "TOPIC_ARN": {"Ref": f"Topic{name}"},
                 "REGION": {"Ref": "AWS::Region"}}}}}  # fmt: skip
     # docs: AWS::SSM::Document Content (schemaVersion 2.2, aws:runShellScript runCommand: one line an item)
-    lines = [f"RS=({AWS_HOME[code]} {SECOND[code]})", 'for r in "${RS[@]:0:1}"; do aws sqs list-queues --region "$r"; done',
+    lines = [f"RS=({AWS_HOME[code]} {SECOND[code]})",
+             'for r in "${RS[@]:0:1}"; do aws sqs list-queues --region "$r"; done',
              'IFS=: read -r H P <<< "10.40.1.30:5432"', "psql -h \"$H\" -p \"$P\" -U claims -c 'select 1'",
              "url=$(printf 'http://%s:%d/healthz' 10.40.1.31 8080)", 'curl -fsS "$url"']  # fmt: skip
     res["Runbook"] = {"Type": "AWS::SSM::Document", "Properties": {"DocumentType": "Command", "Content": {
@@ -481,4 +482,3 @@ def rows() -> list[Row]:
             (p + shape, code, _ali(body)(code), set(expected), []) for shape, (body, expected) in ALI_SHAPES.items()
         ]
     return out
-

@@ -145,8 +145,8 @@ from components.residency.scripts import (
     plain_literal_values,
     positional_expanded,
     positional_words,
-    quoted_parts_joined,
     printf_as_assignments,
+    quoted_parts_joined,
     reads_as_assignments,
     shell_blocks,
     split_function_outputs_written,
@@ -10846,6 +10846,9 @@ def _assigned_urls(script: str, own: tuple[re.Pattern[str], str] | None = None) 
     values = _assigned_values(script, own)  # the same offsets in the rewritten text below
     script = printf_as_assignments(script) if "printf" in script else script
     computed = _substituted_urls(script, values, own) if "://$(" in script else []
+    if "$(printf" in script:
+        script, printed = _printed_urls(script, values, own)
+        computed += printed
     if "\\(" in script:  # falsealarm57b: a jq program's interpolated string judged as the text it prints
         script, printed = _jq_interpolations_computed(script, values, own)
         computed += printed
@@ -10886,6 +10889,33 @@ _HOST_ENDS_IN_VARIABLE = re.compile(rf"{_SHELL_VARIABLE}\Z")
 # (lead, stop 54) A URL host whose last substitution is followed by fixed labels (`:port` allowed:
 # `$(cat f).execute-api.<Region>.amazonaws.com`): the value is a placeholder under a domain the reference scan judges.
 _UNDER_FIXED_DOMAIN = re.compile(r"[)`]\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?::\d+)?$")
+
+
+# falsealarm60: a printf substitution left in the text (a command's argument: `curl "$(printf 'http://%s/x' "$h")"`)
+_PRINTF_SUBSTITUTION = re.compile(r"\$\(printf[ \t]")
+
+
+def _printed_urls(script: str, values: _ScriptValues, own: tuple[re.Pattern[str], str] | None) -> tuple[str, list[str]]:
+    """(falsealarm60) ``script`` with each printf substitution the one evaluator computes blanked (the same length),
+    and each URL they print (the arguments filled with the values that reach them, :func:`scripts.substitution_filled`),
+    for the reference scan: the format alone holds no host (``curl "$(printf 'http://%s/x' <partner>)"`` passed every
+    door: the command's reader leaves a URL to the scan), and read as a URL it was a placeholder host
+    (``https://sqs.%s.amazonaws.com/...``: RES-015 with the home Region). One it cannot compute stays as written."""
+    urls: list[str] = []
+    for m in _PRINTF_SUBSTITUTION.finditer(script):
+        substitution = substitution_at(script, m.start())
+        if substitution is None:
+            continue
+        printed: list[str] = []
+        for text in substitution_filled(substitution, values.at_destination(m.start())):
+            given = _script_substituted(text, values.at(m.start()), values.files, own)
+            if given is None:
+                break
+            printed += given
+        else:
+            urls += [t for t in printed if "://" in t and OWN_MACHINE not in t]
+            script = script[: m.start()] + " " * len(substitution) + script[m.start() + len(substitution) :]
+    return script, urls[:_MAX_ASSIGNED_URLS]
 
 
 def _substituted_urls(script: str, values: _ScriptValues, own: tuple[re.Pattern[str], str] | None) -> list[str]:

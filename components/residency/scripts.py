@@ -5683,10 +5683,10 @@ def reads_as_assignments(script: str) -> str:
 
 
 def printf_as_assignments(script: str) -> str:
-    """``script`` with each ``printf -v NAME FORMAT ARGS`` (scripts54b, scripts56) and, falsealarm60, each ``NAME=$(printf
-    FORMAT ARGS)`` written as ``NAME=OUTPUT`` (:func:`_printed_assignment`; blanks after it, the same length): the one
-    printf reading of :func:`reads_as_assignments`, and of the URL scan (engine ``_assigned_urls``: the URL printf
-    prints is judged where it is assigned, as a written one is)."""
+    """``script`` with each ``printf -v NAME FORMAT ARGS`` (scripts54b, scripts56) and, falsealarm60, each
+    ``NAME=$(printf FORMAT ARGS)`` written as ``NAME=OUTPUT`` (:func:`_printed_assignment`; blanks after it, the same
+    length): the one printf reading of :func:`reads_as_assignments`, and of the URL scan (engine ``_assigned_urls``:
+    the URL printf prints is judged where it is assigned, as a written one is)."""
     if "printf" in script and "-v" in script:
         script = _PRINTF_TO_VARIABLE.sub(lambda m: f"{m.group(1)}={m.group(2)}".ljust(len(m.group(0))), script)
         script = _PRINTF_FORMAT_TO_VARIABLE.sub(_printed_assignment, script)
@@ -5826,7 +5826,8 @@ def _printed_assignment(m: re.Match[str]) -> str:
     read the format, or the assignment does not fit in it. falsealarm60: one it cannot write so assigns a value not
     known (:func:`_printf_unread`)."""
     given = m.group("given")
-    if "$" in given:
+    literal = "$" in given and "$" not in without_single_quoted(given)  # falsealarm60: each `$` single-quoted, text
+    if "$" in given and not literal:
         given = _braced_arguments(given)
         if given is None:
             return _printf_unread(m)
@@ -5840,7 +5841,7 @@ def _printed_assignment(m: re.Match[str]) -> str:
     if printed is None or "\n" in printed.rstrip("\n"):
         return _printf_unread(m)
     printed = printed.rstrip("\n")
-    if "$" in printed:  # scripts57: the variables' values are filled in by the one resolver (a double-quoted word)
+    if "$" in printed and not literal:  # scripts57: the variables' values are filled in by the one resolver
         if any(c in printed for c in '"\\`'):
             return _printf_unread(m)
         written = f'{m.group("name")}="{printed}"'
