@@ -22,12 +22,13 @@ everyday shell forms were refused with the home values (false alarms), and one l
 - a leak: ``printf -v url 'http://%s:%d/healthz' <partner> 8080`` then ``curl "$url"`` passed every door
   (``printf-v-url-partner``): the URL printf prints was in no text the reference scan read.
 
-Fixed (components/residency/scripts.py ``printf_as_assignments``, ``substitution_filled``, ``_jq_file_values`` /
-``_jq_argument_variants``; engine ``_assigned_urls``, ``_judge_found_hosts``, the scan's gate in ``_judge_script``):
-``NAME=$(printf FORMAT ARGS)`` is ``printf -v NAME FORMAT ARGS``'s assignment; the URL scan reads both rewritten; a
-command substitution's single-quoted text is not filled with the shell's values; jq over a written file runs once for
-each value an ``--arg NAME "$VAR"`` holds. The twins stay refused: a partner's host among the hosts (RES-015), a Region
-abroad (RES-009), a queue URL abroad (RES-006).
+Fixed (components/residency/scripts.py ``printf_as_assignments``, ``_printf_unread``, ``substitution_filled``,
+``_jq_file_values`` / ``_jq_argument_variants``; engine ``_assigned_urls`` / ``_printed_urls``, ``_judge_found_hosts``,
+the scan's gate in ``_judge_script``): ``NAME=$(printf FORMAT ARGS)`` is ``printf -v NAME FORMAT ARGS``'s assignment;
+the URL scan reads both rewritten, and the URL a printf substitution in an argument prints; an unread ``printf -v`` is
+an unknown value (it was unset); a command substitution's single-quoted text is not filled with the shell's values; jq
+over a written file runs once for each value an ``--arg NAME "$VAR"`` holds. The twins stay refused: a partner's host
+among the hosts (RES-015), a Region abroad (RES-009), a queue URL abroad (RES-006).
 
 Pinned (passed before and after; twins refused before and after): the boot script, the 40 services, the collectors,
 the 48-resource template (its twins: a partner's database as the Parameter's Default RES-015, a Lake Formation grant
