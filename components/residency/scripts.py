@@ -5058,9 +5058,10 @@ def _jq_file_values(
     out: list[str] = []
     for variant in _jq_argument_variants(words, reaching or {}, body) if "--arg" in body else [words]:
         found = text_filter(variant)
-        if found is None or found.apply is None:
+        printed = filtered([files[file]], [found]) if found is not None and found.apply is not None else None
+        if printed is None:
             return None
-        out += filtered([files[file]], [found])
+        out += printed
     return list(dict.fromkeys(out))
 
 
