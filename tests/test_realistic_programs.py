@@ -132,6 +132,7 @@ import platform_programs_falsealarm58 as fa58
 import platform_programs_falsealarm58b as fa58b
 import platform_programs_falsealarm59 as fa59
 import platform_programs_falsealarm59b as fa59b
+import platform_programs_falsealarm60 as fa60
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_fnb64_51 as fb51
@@ -19092,6 +19093,13 @@ CASES: list[Case] = [
     # ACR) are RES-015 (each passed every door before); the VPC's collectors and proxy, an include of unwritten files,
     # the declared site, other agents from the mirror pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg60.rows()],
+    # -- stop 60, false alarms round 27 (tests/platform_programs_falsealarm60.py): `url=$(printf 'http://%s:%d/x' "$h"
+    # 8080)` over the VPC's hosts and a queue URL so built pass (RES-015 before), `jq -r --arg role "$role"
+    # '.regions[$role]' FILE` in a loop or an assignment passes (RES-011 before; abroad RES-009, was RES-011); a
+    # partner's URL by `printf -v` is RES-015 (passed every door before); a long boot script of many functions, 40
+    # services' variables, collectors of many outputs, a 48-resource template and an SSM document pass, their twins
+    # refused
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa60.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

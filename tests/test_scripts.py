@@ -38,11 +38,13 @@ from components.residency.scripts import (
     operated,
     positional_expanded,
     positional_words,
+    printf_as_assignments,
     quoted_parts_joined,
     quoting_spans,
     read_delimiter,
     reads_as_assignments,
     split_function_outputs_written,
+    substitution_filled,
     substitution_values,
     without_single_quoted,
 )
@@ -4811,9 +4813,10 @@ def test_scripts56b_printf_conversions() -> None:
     assert reads_as_assignments("printf -v R 'us-west-%d' 2").rstrip() == "R=us-west-2"
     assert reads_as_assignments("printf -v R '%-4s:' ab").rstrip() == "R='ab  :'"
     assert reads_as_assignments("printf -v R '%i-%03d' 7 5").rstrip() == "R=7-005"
-    # a word that is no number, or another conversion: left as written (scripts57: `010` is octal, read below)
-    assert reads_as_assignments("printf -v R '%d' x") == "printf -v R '%d' x"
-    assert reads_as_assignments("printf -v R '%x' 10") == "printf -v R '%x' 10"
+    # a word that is no number, or another conversion: not computed (scripts57: `010` is octal, read below); since
+    # falsealarm60 an assignment of that substitution, a value not known (left as written R was unset: a placeholder)
+    assert reads_as_assignments("printf -v R '%d' x").rstrip() == "R=$(printf '%d' x)"
+    assert reads_as_assignments("printf -v R '%x' 10").rstrip() == "R=$(printf '%x' 10)"
 
 
 # scripts56b: an SSM Command document's items are one script: an array an item fills (`RS=(...)`, `read -a`) reaches a
@@ -5123,8 +5126,10 @@ def test_scripts57_readings() -> None:
     assert reads_as_assignments("printf -v R 'us-west-%d' 010").rstrip() == "R=us-west-8"  # octal (was left as is)
     assert reads_as_assignments("printf -v R '%d' \"'a\"").rstrip() == "R=97"
     assert reads_as_assignments("printf -v R '%s-%s' \"$A\" 2").rstrip() == 'R="${A}-2"'
-    assert reads_as_assignments("printf -v R '%d' \"$A\"") == "printf -v R '%d' \"$A\""  # no number: as written
-    assert reads_as_assignments("printf -v R '%s' \"${A:-x}\" y") == "printf -v R '%s' \"${A:-x}\" y"
+    # falsealarm60: `%d` of a variable gives its values (a value that is no number: bash prints less, a superset)
+    assert reads_as_assignments("printf -v R '%d' \"$A\"").rstrip() == 'R="${A}"'
+    # falsealarm60: not computed, an assignment of that substitution (a value not known; R was unset)
+    assert reads_as_assignments("printf -v R '%s' \"${A:-x}\" y").rstrip() == "R=$(printf '%s' \"${A:-x}\" y)"
     assert _mapfile_options("mapfile -t -C \"echo read\" -c 1 -d '' ") == [
         ("t", ""),
         ("C", "echo read"),
@@ -7537,3 +7542,134 @@ def test_falsealarm59b_a_functions_default_word_is_a_value(script: str, refused:
     found = findings(f"#!/bin/bash\n{script}\n", "EU", "aws")
     assert (found != []) is refused, found
     assert all(rule == "RES-009" for rule, _, _ in found)
+
+
+# falsealarm60 (stop 60): `NAME=$(printf FORMAT ARGS)` is the assignment `printf -v NAME FORMAT ARGS` makes (bash(1)
+# "Command Substitution": the command's output, trailing newlines deleted): with a variable among the arguments it was
+# unread, and the VPC's URL was RES-015 (a false alarm). The URL printf prints is judged where it is assigned: a
+# partner's by `printf -v` passed every door (the reference scan read only the format).
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ('h=10.0.1.7\nurl=$(printf \'http://%s:%d/healthz\' "$h" 8080)\ncurl -fsS "$url"', set()),
+        ('for h in 10.0.1.7 10.0.1.8; do\n  url="$(printf \'http://%s/x\' "$h")"\n  curl "$url"\ndone', set()),
+        ('h=10.0.1.7\nlocal url=$(printf \'http://%s:%d/x\' "$h" 80)\ncurl "$url"', set()),
+        (
+            'h=db.partner.example.com\nurl=$(printf \'http://%s:%d/healthz\' "$h" 8080)\ncurl -fsS "$url"',
+            {("RES-015", "db.partner.example.com")},
+        ),
+        (
+            "printf -v url 'http://%s:%d/healthz' db.partner.example.com 8080\ncurl -fsS \"$url\"",
+            {("RES-015", "db.partner.example.com")},
+        ),
+        ("printf -v url 'http://%s:%d/healthz' 10.0.1.7 8080\ncurl -fsS \"$url\"", set()),
+        (
+            "R=eu-west-1\nQ=$(printf 'https://sqs.%s.amazonaws.com/123456789012/q' \"$R\")\n"
+            'aws sqs send-message --queue-url "$Q" --message-body x --region eu-west-1',
+            set(),
+        ),
+        (
+            "R=us-west-2\nQ=$(printf 'https://sqs.%s.amazonaws.com/123456789012/q' \"$R\")\n"
+            'aws sqs send-message --queue-url "$Q" --message-body x --region eu-west-1',
+            {("RES-006", "sqs.us-west-2.amazonaws.com")},
+        ),
+    ],
+)
+def test_falsealarm60_a_printf_substitution_is_its_assignment(script: str, expected: set[tuple[str, str]]) -> None:
+    found = findings(f"#!/bin/bash\n{script}\n", "EU", "aws")
+    assert {(rule, value) for rule, _, value in found} == expected, found
+
+
+def test_falsealarm60_printf_as_assignments_keeps_the_offsets() -> None:
+    script = "h=10.0.1.7\nurl=$(printf 'http://%s:%d/x' \"$h\" 8080)\nx=$(printf '%s\\n%s' a b)\n"
+    written = printf_as_assignments(script)
+    assert len(written) == len(script)
+    assert written.split("\n")[1].rstrip() == 'url="http://${h}:8080/x"'
+    assert written.split("\n")[2] == "x=$(printf '%s\\n%s' a b)"  # two lines: left as written
+
+
+# falsealarm60 (stop 60): jq's `--arg NAME "$VAR"` with the program single-quoted (jq manual, "Invoking jq": "--arg
+# name value ... $name is available in the program"): the shell's value was written into the program where the jq
+# variable is named as the shell's (`.regions[a]`), and in an assignment the argument stayed `$k`: RES-011 with the
+# home Region (a false alarm), RES-011 too abroad. Now jq runs once for each value the variable holds.
+_PLAN60 = 'cat > /etc/p.json <<\'EOF\'\n{"regions": {"a": "eu-west-1", "b": "REGION"}}\nEOF\n'
+_JQ60 = "'.regions[$k]' /etc/p.json"
+
+
+@pytest.mark.parametrize(
+    "use",
+    [
+        f'for k in a b; do aws sqs list-queues --region "$(jq -r --arg k "$k" {_JQ60})"; done',
+        f'k=b\naws sqs list-queues --region "$(jq -r --arg k "$k" {_JQ60})"',
+        f'k=b\nR=$(jq -r --arg k "$k" {_JQ60})\naws sqs list-queues --region "$R"',
+        f'for k in a b; do\n  R=$(jq -r --arg k "$k" {_JQ60})\n  aws sqs list-queues --region "$R"\ndone',
+        "for k in a b; do R=$(jq -r --arg k \"$k\" '.regions[$k]' < /etc/p.json)\n"
+        '  aws sqs list-queues --region "$R"; done',
+        'k=b\naws sqs list-queues --region "$(cat /etc/p.json | jq -r --arg k "$k" \'.regions[$k]\')"',
+    ],
+)
+def test_falsealarm60_a_jq_argument_takes_each_value(use: str) -> None:
+    assert findings(f"#!/bin/bash\n{_PLAN60.replace('REGION', 'eu-central-1')}{use}\n", "EU", "aws") == []
+    abroad = findings(f"#!/bin/bash\n{_PLAN60.replace('REGION', 'us-west-2')}{use}\n", "EU", "aws")
+    assert {(rule, value) for rule, _, value in abroad} == {("RES-009", "us-west-2")}, abroad
+
+
+def test_falsealarm60_a_jq_argument_of_an_unset_variable_stays_unknown() -> None:
+    use = f'aws sqs list-queues --region "$(jq -r --arg k "$K" {_JQ60})"'
+    found = findings(f"#!/bin/bash\n{_PLAN60.replace('REGION', 'eu-central-1')}{use}\n", "EU", "aws")
+    assert [rule for rule, _, _ in found] == ["RES-011"], found
+
+
+def test_falsealarm60_substitution_filled_leaves_single_quoted_text() -> None:
+    text = "$(jq -r --arg k \"$k\" '.regions[$k]' f)"
+    assert substitution_filled(text, {"k": ("a", "b")}) == (
+        "$(jq -r --arg k \"a\" '.regions[$k]' f)",
+        "$(jq -r --arg k \"b\" '.regions[$k]' f)",
+    )
+    # a here-document's line (no substitution) is filled as before: a quote there is text
+    assert substitution_filled("echo '$k'", {"k": ("a",)}) == ("echo 'a'",)
+
+
+# falsealarm60 (stop 60): a `printf -v NAME` whose output the reader does not compute (`%x`, a width of a variable, a
+# format from a variable) left NAME unset (a placeholder) and a partner's URL so printed passed every door: NAME now
+# holds the unknown `$(printf ...)` (RES-015 / RES-011 at a destination). `%d` of a variable gives its values.
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ("printf -v url 'http://%s:%x/x' db.partner.example.com 80\ncurl \"$url\"", "RES-015"),
+        ('h=db.partner.example.com\nprintf -v url \'http://%s:%05d/x\' "$h" 80\ncurl "$url"', "RES-015"),
+        ("printf -v R '%x%s' 1 us-west-2\naws sqs list-queues --region \"$R\"", "RES-011"),
+        ('h=10.0.1.7\np=8080\nprintf -v url \'http://%s:%d/x\' "$h" "$p"\ncurl "$url"', None),
+        ('h=10.0.1.7\nfor p in 80 8080; do\n  url=$(printf \'http://%s:%i/x\' "$h" "$p")\n  curl "$url"\ndone', None),
+        ('h=10.0.1.7\np=80@db.partner.example.com\nprintf -v url \'http://%s:%d/x\' "$h" "$p"\ncurl "$url"', "RES-015"),
+    ],
+)
+def test_falsealarm60_an_unread_printf_assigns_an_unknown_value(script: str, expected: str | None) -> None:
+    found = findings(f"#!/bin/bash\n{script}\n", "EU", "aws")
+    assert {rule for rule, _, _ in found} == ({expected} if expected else set()), found
+
+
+# falsealarm60 (stop 60): a printf substitution in a command's argument prints its URL for the reference scan: a
+# partner's host there passed every door (the command's reader leaves a URL to the scan, which read only the format),
+# and the format read as a URL was a placeholder host (`sqs.%s.amazonaws.com`: RES-015 with the home Region).
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ("curl \"$(printf 'http://%s/x' db.partner.example.com)\"", {("RES-015", "db.partner.example.com")}),
+        (
+            'for h in 10.0.1.7 db.partner.example.com; do curl "$(printf \'http://%s/x\' "$h")"; done',
+            {("RES-015", "db.partner.example.com")},
+        ),
+        ('for h in 10.0.1.7 10.0.1.8; do curl "$(printf \'http://%s:%d/x\' "$h" 8080)"; done', set()),
+        ("wget -q \"$(printf 'https://sqs.%s.amazonaws.com/1/q' eu-west-1)\"", set()),
+        (
+            "wget -q \"$(printf 'https://sqs.%s.amazonaws.com/1/q' us-west-2)\"",
+            {("RES-006", "sqs.us-west-2.amazonaws.com")},
+        ),
+    ],
+)
+def test_falsealarm60_a_printf_substitution_in_an_argument_prints_its_url(
+    script: str, expected: set[tuple[str, str]]
+) -> None:
+    found = findings(f"#!/bin/bash\n{script}\n", "EU", "aws")
+    assert {(rule, value) for rule, _, value in found} == expected, found

@@ -145,12 +145,14 @@ from components.residency.scripts import (
     plain_literal_values,
     positional_expanded,
     positional_words,
+    printf_as_assignments,
     quoted_parts_joined,
     reads_as_assignments,
     shell_blocks,
     shell_matches,
     split_function_outputs_written,
     substitution_at,
+    substitution_filled,
     substitution_values,
     substitutions_joined,
     under_defaults,
@@ -4297,8 +4299,10 @@ class RuleEngine:
         # scripts52: a URL's host computed by a command; mutation53: a variable's default word (`${HOST:-...}`), a
         # loop's variable (`for h in ...`; scripts54: `while read h; do ... done <<EOF`)
         loop = "$" in script and (has_for_loop(script) or has_while_read(script))
-        # scripts55b: a function's positional parameter in a URL (`notify() { curl "http://$1:8080/x"; }`, no `=`)
-        if ("$" in script and ("=" in script or "${" in script)) or loop or "://$(" in script or has_positional(script):
+        # scripts55b: a function's positional parameter in a URL (`notify() { curl "http://$1:8080/x"; }`, no `=`);
+        # falsealarm60: `printf -v NAME` assigns with no `=`
+        assigns = "=" in script or "${" in script or "printf" in script
+        if ("$" in script and assigns) or loop or "://$(" in script or has_positional(script):
             return jq_patterns_blanked(_assigned_urls(script, self._instance_region(walk)))
         # falsealarm56b: a jq program's regular expression (`capture("^arn:aws:sqs:(?<r>[a-z0-9-]+):")`) is compared
         # with the input, no reference: blanked in the text the scan reads (was RES-011 at home: read as an ARN), also
@@ -5103,7 +5107,7 @@ class RuleEngine:
             own_ram = _machine_ram_accounts(found.host, script, files) if found.policy else frozenset()
             # scripts53: a variable holding a substitution the evaluator cannot compute (`R=$(aws configure get
             # region)`, then `--region $R`) is filled with it, and fails closed below as the substitution written there
-            for value in filled_texts(found.host, values.at_destination(found.offset)):
+            for value in substitution_filled(found.host, values.at_destination(found.offset)):
                 if "$(" not in value and "`" not in value:
                     self._judge_script_host(walk, found, value, path, own_ram)
                     continue
@@ -10858,8 +10862,14 @@ def _assigned_urls(script: str, own: tuple[re.Pattern[str], str] | None = None) 
     fixed domain a host under it, else filled elsewhere). scripts47: each URL with the values that may reach its line
     (:func:`_assigned_values`; the instance's own Region for ``own``'s command: ``R=$(curl .../placement/region)``,
     ``https://sqs.$R.amazonaws.com/``)."""
-    values = _assigned_values(script, own)
+    # falsealarm60: a URL printf prints into a variable (`printf -v url 'http://%s/x' HOST`, `url=$(printf ...)`) is
+    # judged where it is assigned, as a written one is (its host was in no text the scan read: a partner's passed)
+    values = _assigned_values(script, own)  # the same offsets in the rewritten text below
+    script = printf_as_assignments(script) if "printf" in script else script
     computed = _substituted_urls(script, values, own) if "://$(" in script else []
+    if "$(printf" in script:
+        script, printed = _printed_urls(script, values, own)
+        computed += printed
     if "\\(" in script:  # falsealarm57b: a jq program's interpolated string judged as the text it prints
         script, printed = _jq_interpolations_computed(script, values, own)
         computed += printed
@@ -10900,6 +10910,33 @@ _HOST_ENDS_IN_VARIABLE = re.compile(rf"{_SHELL_VARIABLE}\Z")
 # (lead, stop 54) A URL host whose last substitution is followed by fixed labels (`:port` allowed:
 # `$(cat f).execute-api.<Region>.amazonaws.com`): the value is a placeholder under a domain the reference scan judges.
 _UNDER_FIXED_DOMAIN = re.compile(r"[)`]\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?::\d+)?$")
+
+
+# falsealarm60: a printf substitution left in the text (a command's argument: `curl "$(printf 'http://%s/x' "$h")"`)
+_PRINTF_SUBSTITUTION = re.compile(r"\$\(printf[ \t]")
+
+
+def _printed_urls(script: str, values: _ScriptValues, own: tuple[re.Pattern[str], str] | None) -> tuple[str, list[str]]:
+    """(falsealarm60) ``script`` with each printf substitution the one evaluator computes blanked (the same length),
+    and each URL they print (the arguments filled with the values that reach them, :func:`scripts.substitution_filled`),
+    for the reference scan: the format alone holds no host (``curl "$(printf 'http://%s/x' <partner>)"`` passed every
+    door: the command's reader leaves a URL to the scan), and read as a URL it was a placeholder host
+    (``https://sqs.%s.amazonaws.com/...``: RES-015 with the home Region). One it cannot compute stays as written."""
+    urls: list[str] = []
+    for m in _PRINTF_SUBSTITUTION.finditer(script):
+        substitution = substitution_at(script, m.start())
+        if substitution is None:
+            continue
+        printed: list[str] = []
+        for text in substitution_filled(substitution, values.at_destination(m.start())):
+            given = _script_substituted(text, values.at(m.start()), values.files, own)
+            if given is None:
+                break
+            printed += given
+        else:
+            urls += [t for t in printed if "://" in t and OWN_MACHINE not in t]
+            script = script[: m.start()] + " " * len(substitution) + script[m.start() + len(substitution) :]
+    return script, urls[:_MAX_ASSIGNED_URLS]
 
 
 def _substituted_urls(script: str, values: _ScriptValues, own: tuple[re.Pattern[str], str] | None) -> list[str]:

@@ -45,8 +45,10 @@ __all__ = [
     "substitution_at",
     "substitutions_joined",
     "ARRAY_SUBSCRIPT",
+    "substitution_filled",
     "substitution_values",
     "read_delimiter",
+    "printf_as_assignments",
     "reads_as_assignments",
     "written_files",
     "may_write_files",
@@ -3663,6 +3665,30 @@ def filled_texts(text: str, reaching: Mapping[str, Sequence[str]]) -> tuple[str,
     return tuple(filled)
 
 
+_KEPT_DOLLAR = "\ue000"  # falsealarm60: a single-quoted `$` kept from the filling (a private-use character)
+
+
+def substitution_filled(text: str, reaching: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
+    """(falsealarm60) :func:`filled_texts` of a command's value holding a command substitution (``$(jq -r --arg k "$k"
+    '.regions[$k]' FILE)``) with the substitution's single-quoted text left as written: inside ``$(...)`` the shell
+    quotes as anywhere (bash(1) "Single Quotes": "Enclosing characters in single quotes preserves the literal value of
+    each character within the quotes"), so the jq program's own ``$k`` is jq's variable, not the shell's. Filled, the
+    program was ``.regions[a]`` (no program the evaluator reads: RES-011 with the home Region, a false alarm, where the
+    jq variable is named as the shell's). A here-document's line is filled by :func:`filled_texts` itself (there a
+    quote is text)."""
+    if "'" not in text or "$(" not in text:
+        return filled_texts(text, reaching)
+    kept = [(start, end) for start, end, kind in quoting_spans(text) if kind == "'" and "$" in text[start:end]]
+    if not kept:
+        return filled_texts(text, reaching)
+    masked, at = [], 0
+    for start, end in kept:
+        masked += [text[at:start], text[start:end].replace("$", _KEPT_DOLLAR)]
+        at = end
+    masked.append(text[at:])
+    return tuple(t.replace(_KEPT_DOLLAR, "$") for t in filled_texts("".join(masked), reaching))
+
+
 # scripts57b: bash(1) "Parameter Expansion": `${parameter#word}` / `##` ("the result of the expansion is the expanded
 # value of parameter with the shortest (`#`) or longest (`##`) matching pattern deleted" from its beginning), `%` /
 # `%%` (from its end), `${parameter/pattern/string}` ("The pattern is expanded to produce a pattern ... The longest
@@ -4816,6 +4842,9 @@ def _printf_strings(form: str, operands: list[str]) -> str | None:
             return "".join(out)
 
 
+_BRACED_VARIABLE = re.compile(r"\$\{[A-Za-z_][A-Za-z0-9_]*\}")  # a printf argument :func:`_braced_arguments` wrote
+
+
 def _converted(used: list[str], conversion: re.Match[str]) -> str:
     """printf's ``%%`` or the next argument as its conversion prints it (:func:`_printf_strings`: ``%s`` as it is;
     scripts56b: a width, ``-``, a precision, ``%d`` / ``%i`` of a decimal number, an empty one 0; scripts57: of an
@@ -4831,8 +4860,13 @@ def _converted(used: list[str], conversion: re.Match[str]) -> str:
     word = used.pop(0)
     if spec == "%s":
         return word
+    if spec in ("%d", "%i") and _BRACED_VARIABLE.fullmatch(word):
+        # falsealarm60: `printf -v url 'http://%s:%d/x' "$h" "$p"` (written `${p}` by _braced_arguments): p's values,
+        # as `%s` gives them (a port number prints as written; a value that is no number makes bash print an error
+        # and less than the value, so the value as written is a superset); was unread, the VPC's URL RES-015
+        return word
     if spec in ("%q", "%b"):
-        if spec == "%q" and re.fullmatch(r"\$\{[A-Za-z_][A-Za-z0-9_]*\}", word):
+        if spec == "%q" and _BRACED_VARIABLE.fullmatch(word):
             # mutation58: `printf -v R '%q' "$X"` (written `${X}` by _braced_arguments): X's values, as `%s` gives
             # them (a Region or host %q leaves as it is); unread, R held nothing and a Region abroad passed every door
             return word
@@ -5004,7 +5038,7 @@ def substitution_values(
         read = _words(body[1:])
         return _file_values(files, read[0]) if len(read) == 1 else None
     if "jq" in body and files:
-        from_file = _jq_file_values(body, files)
+        from_file = _jq_file_values(body, files, reaching)
         if from_file is not None:
             return from_file
     rewritten = (
@@ -5113,11 +5147,14 @@ def _names_jq(words: list[str]) -> bool:
     return bool(words) and words[0].rsplit("/", 1)[-1] == "jq"
 
 
-def _jq_file_values(body: str, files: Mapping[str, str]) -> list[str] | None:
+def _jq_file_values(
+    body: str, files: Mapping[str, str], reaching: Mapping[str, Sequence[str]] | None = None
+) -> list[str] | None:
     """(falsealarm56) jq over a file the script writes (jq(1) "jq [options...] filter [files...]"): ``jq -r FILTER
     FILE``, ``jq -r FILTER < FILE`` or ``cat FILE | jq -r FILTER``, the filter (:func:`text_filter`) applied to the
     file's whole text, as to an echoed variable's (was unknown: RES-011 at ``--region``). None for anything else (a
-    file the script does not write, several files, a filter the engine does not apply)."""
+    file the script does not write, several files, a filter the engine does not apply). falsealarm60: an ``--arg NAME
+    "$VAR"`` given the values ``reaching`` holds for VAR (:func:`_jq_argument_variants`), the filter run with each."""
     commands = list(_simple_commands(_words(body)))
     if len(commands) == 1 and commands[0].stdin is None and any(w in _JQ_FILE_VARIABLES for w in commands[0].words):
         return _jq_file_variables_values(commands[0].words, files)
@@ -5131,8 +5168,14 @@ def _jq_file_values(body: str, files: Mapping[str, str]) -> list[str] | None:
         return None
     if not _names_jq(words) or file not in files or any(c.stdout is not None for c in commands):
         return None
-    found = text_filter(words)
-    return filtered([files[file]], [found]) if found is not None and found.apply is not None else None
+    out: list[str] = []
+    for variant in _jq_argument_variants(words, reaching or {}, body) if "--arg" in body else [words]:
+        found = text_filter(variant)
+        printed = filtered([files[file]], [found]) if found is not None and found.apply is not None else None
+        if printed is None:
+            return None
+        out += printed
+    return list(dict.fromkeys(out))
 
 
 # fnros57 (stop 57): jq 1.6 manual, "Invoking jq": "--slurpfile variable-name filename: This option reads all the
@@ -5750,9 +5793,19 @@ def reads_as_assignments(script: str) -> str:
             script = _READ_HERE_STRING_SPLIT.sub(_split_here_string, script)
         if "<<" in script:
             script = _READ_HERE_DOCUMENT.sub(_here_document_read, script)
+    return printf_as_assignments(script)
+
+
+def printf_as_assignments(script: str) -> str:
+    """``script`` with each ``printf -v NAME FORMAT ARGS`` (scripts54b, scripts56) and, falsealarm60, each
+    ``NAME=$(printf FORMAT ARGS)`` written as ``NAME=OUTPUT`` (:func:`_printed_assignment`; blanks after it, the same
+    length): the one printf reading of :func:`reads_as_assignments`, and of the URL scan (engine ``_assigned_urls``:
+    the URL printf prints is judged where it is assigned, as a written one is)."""
     if "printf" in script and "-v" in script:
-        script = _PRINTF_TO_VARIABLE.sub(given, script)
+        script = _PRINTF_TO_VARIABLE.sub(lambda m: f"{m.group(1)}={m.group(2)}".ljust(len(m.group(0))), script)
         script = _PRINTF_FORMAT_TO_VARIABLE.sub(_printed_assignment, script)
+    if "$(printf" in script:  # falsealarm60: `NAME=$(printf FORMAT ARGS)` as `printf -v NAME FORMAT ARGS`
+        script = _PRINTF_SUBSTITUTED_TO_VARIABLE.sub(_printed_assignment, script)
     return script
 
 
@@ -5865,6 +5918,17 @@ _PRINTF_FORMAT_TO_VARIABLE = re.compile(
     r"[ \t]+(?P<given>[^\n;&|<>()`]+?)[ \t]*(?=$|[;&|)#])",
     re.M,
 )  # scripts57: an argument holding a variable too (`"$A"`; a `$(` is no such word: `(` is not taken)
+# falsealarm60 (stop 60): a command substitution of printf assigned (`url=$(printf 'http://%s:%d/x' "$h" 8080)`,
+# double-quoted or not) is the same assignment (bash(1) "Command Substitution": "replacing the command substitution
+# with the standard output of the command, with any trailing newlines deleted"; `printf -v` assigns that output, its
+# trailing newline left out by _printed_assignment too): an argument holding a variable left it unread, and the URL was
+# RES-015 with the VPC's host (a false alarm; literal arguments were computed). A format holding `(` / `)` or an
+# argument holding a substitution is not taken (unread as before).
+_PRINTF_SUBSTITUTED_TO_VARIABLE = re.compile(
+    r"(?<![^\s;&|(])(?P<name>[A-Za-z_][A-Za-z0-9_]*)=(?P<dq>\"?)\$\(printf[ \t]+(?P<given>[^\n;&|<>()`]+?)[ \t]*\)"
+    r"(?P=dq)(?=$|[ \t;&|)])",
+    re.M,
+)
 # scripts59 (stop 59): and an indexed element (bash(1) "printf": "-v var ... assigns the output to the variable var";
 # `printf -v 'A[1]' '%s' WORD` assigns that element, as `A[1]=WORD` does): `${A[1]}` held nothing (a Region abroad
 # passed every door); quoting59: a subscript holding a variable too (`printf -v "RS[$i]"`: `RS[$i]=WORD`, any element)
@@ -5873,28 +5937,42 @@ _PRINTF_FORMAT_TO_VARIABLE = re.compile(
 def _printed_assignment(m: re.Match[str]) -> str:
     """(scripts56) ``printf -v NAME FORMAT ARGS`` of literal words written as ``NAME=OUTPUT`` (quoted where it holds a
     blank), padded to the same length; as written when a word holds an expansion, :func:`_printf_strings` does not
-    read the format, or the assignment does not fit in it."""
+    read the format, or the assignment does not fit in it. falsealarm60: one it cannot write so assigns a value not
+    known (:func:`_printf_unread`)."""
     given = m.group("given")
-    if "$" in given:
+    literal = "$" in given and "$" not in without_single_quoted(given)  # falsealarm60: each `$` single-quoted, text
+    if "$" in given and not literal:
         given = _braced_arguments(given)
         if given is None:
-            return m.group(0)
+            return _printf_unread(m)
     try:
         words = shlex.split(given)
     except ValueError:
-        return m.group(0)
+        return _printf_unread(m)
     if words[:1] == ["--"]:  # mutation57: the end of printf's options (`printf -v R -- '%s' WORD`)
         words = words[1:]
     printed = _printf_strings(words[0], words[1:]) if words and "$" not in words[0] else None
     if printed is None or "\n" in printed.rstrip("\n"):
-        return m.group(0)
+        return _printf_unread(m)
     printed = printed.rstrip("\n")
-    if "$" in printed:  # scripts57: the variables' values are filled in by the one resolver (a double-quoted word)
+    if "$" in printed and not literal:  # scripts57: the variables' values are filled in by the one resolver
         if any(c in printed for c in '"\\`'):
-            return m.group(0)
+            return _printf_unread(m)
         written = f'{m.group("name")}="{printed}"'
-        return written.ljust(len(m.group(0))) if len(written) <= len(m.group(0)) else m.group(0)
+        return written.ljust(len(m.group(0))) if len(written) <= len(m.group(0)) else _printf_unread(m)
     written = f"{m.group('name')}={printed if _LOOP_WORD.fullmatch(printed) else shlex.quote(printed)}"
+    return written.ljust(len(m.group(0))) if len(written) <= len(m.group(0)) else _printf_unread(m)
+
+
+def _printf_unread(m: re.Match[str]) -> str:
+    """(falsealarm60) A ``printf -v NAME FORMAT ARGS`` whose output is not computed written as ``NAME=$(printf FORMAT
+    ARGS)``, the same length (bash(1) "printf": "-v var ... assigns the output to the variable var"): NAME holds what
+    the one evaluator cannot compute, unknown where it is used (RES-011 / RES-015 at a destination). Left as written,
+    NAME was unset there (the environment's: a placeholder) and ``printf -v url 'http://%s:%x/' <partner> 80`` then
+    ``curl "$url"`` passed every door. As written when it does not fit (``printf -vNAME``)."""
+    if m.group(0).lstrip().startswith(f"{m.group('name')}="):
+        return m.group(0)  # `NAME=$(printf ...)` itself
+    written = f"{m.group('name')}=$(printf {m.group('given')})"
     return written.ljust(len(m.group(0))) if len(written) <= len(m.group(0)) else m.group(0)
 
 
@@ -6336,6 +6414,31 @@ def _jq_arguments_resolved(words: list[str], reaching: Mapping[str, Sequence[str
         if value is not None and "$" not in value and "`" not in value:
             out[at + 2] = value
     return out
+
+
+# falsealarm60 (stop 60): at most this many runs of one jq stage, one per combination of its `--arg` values
+_JQ_ARGUMENT_RUNS = 32
+
+
+def _jq_argument_variants(words: list[str], reaching: Mapping[str, Sequence[str]], command: str) -> list[list[str]]:
+    """(falsealarm60) A jq stage's words (:func:`_jq_arguments_resolved`) once for each value an ``--arg NAME "$VAR"``
+    / ``--argjson NAME "$VAR"`` reference's variable holds where several reach it (a loop's ``for k in a b; do ...
+    --arg k "$k" ...``): jq runs once a pass, with that pass's value. A variable holding an expansion, or more
+    combinations than :data:`_JQ_ARGUMENT_RUNS`: the words as :func:`_jq_arguments_resolved` gives them (unproven,
+    as before)."""
+    resolved = _jq_arguments_resolved(words, reaching, command)
+    variants = [resolved]
+    for at in range(1, len(resolved) - 2):
+        reference = _WHOLE_REFERENCE.fullmatch(resolved[at + 2]) if resolved[at] in ("--arg", "--argjson") else None
+        if reference is None or f"'{resolved[at + 2]}'" in command:
+            continue
+        values = sorted(set(reaching.get(reference.group(1) or reference.group(2)) or ()))
+        if len(values) < 2 or any("$" in v or "`" in v for v in values):
+            continue
+        if len(variants) * len(values) > _JQ_ARGUMENT_RUNS:
+            return [resolved]
+        variants = [[*v[: at + 2], value, *v[at + 3 :]] for v in variants for value in values]
+    return variants
 
 
 def _jq_double_quoted(word: str, command: str) -> str:
