@@ -75,8 +75,8 @@ def test_the_subset_is_read_as_jq_does(program: str, expected: list[Any]) -> Non
         # fnros56 (stop 56): `match`, `test` with flags, `keys_unsorted`, `group_by` and `as [$h]` are read now
         '.host | scan("d"; "g")',  # jq 1.7's scan/2 (jq 1.6 has none)
         "$ARGS",  # a template's jq: no arguments given
-        "def f($a): $a; f(.host)",  # a `$name` parameter
-        "def f: f; f",  # a recursion (the calls a reading reads are bounded)
+        # (a `$name` parameter and a recursion, `def f($a): $a; f(.host)` and `def f: f; f`, are read since fnros60,
+        # stop 60: test_fnros60_functions_with_parameters_are_read; a recursion never ending gives no value)
         # fnros58 (stop 58): `@sh`, a format string (`@base64 "\\(.host)"`), `[path(..)]` and `fromstream` are read
         # now (test_jq_s_path_expressions_and_their_builtins_are_read); these stay unread.
         "@html",  # a format outside the subset

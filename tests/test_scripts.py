@@ -3853,7 +3853,9 @@ def test_config55b_docker_names_across_runcommand_items(lines: list[str], expect
         ("I=1", '--argjson i "$I"', ".t[$i].r", "us-east-1", {"RES-009"}),
         ("N=dr-1", "--arg n '$N'", ".t[] | select(.n == $n) | .r", "eu-central-1", {"RES-011"}),  # the text `$N`
         ('if [ -f /etc/dr ]; then N=dr-1; else N=archive; fi', '--arg n "$N"', ".t[] | select(.n == $n) | .r",
-         "eu-central-1", {"RES-011"}),  # two values: not applied
+         "eu-central-1", set()),  # two values: each applied since fnros60 (stop 60; RES-011 before)
+        ('if [ -f /etc/dr ]; then N=dr-1; else N=archive; fi', '--arg n "$N"', ".t[] | select(.n == $n) | .r",
+         "us-east-1", {"RES-009"}),  # fnros60: the dr-1 branch's Region abroad
         ("", '--arg n "$UNSET_NAME"', ".t[] | select(.n == $n) | .r", "us-east-1", set()),  # the machine's own
         ("", "", ".t[] | select(.n == $ARGS.positional[0]) | .r' --args 'dr-1", "us-east-1", {"RES-009"}),
         ("", "", ".t[$ARGS.positional[0]].r' --jsonargs '1", "eu-central-1", set()),

@@ -66,7 +66,7 @@ class _JqFunction:
         scope: dict[str, list[Any]],
         functions: dict[str, _JqFunction],
         arguments: dict[str, Callable[[Any], list[Any]]],
-        argument_paths: dict[str, _JqPaths | None],
+        argument_paths: dict[str, Callable[[], _JqPaths]],
     ) -> None:
         self.name, self.params, self.start = name, params, start
         self.end: int | None = None  # where the body ends, once read where it is defined
@@ -248,8 +248,8 @@ class _JqReader:
         self.arguments: dict[str, _JqFilter] = {}  # fnros55: a function's filter parameters, while its body is read
         self.calls = [0]  # fnros55: the function bodies read for this program (shared), at most _MAX_CALLS
         self.documents: list[Any] | None = None  # fnros57: the documents `input` / `inputs` read, where given
-        # fnros60: a function's filter parameters read as path expressions (None: the argument is no path expression)
-        self.argument_paths: dict[str, _JqPaths | None] = {}
+        # fnros60: a function's filter parameters, each read as a path expression where the body uses it as one
+        self.argument_paths: dict[str, Callable[[], _JqPaths]] = {}
         self.bound: list[tuple[list[Any], _JqFilter]] = []  # fnros60: a body's `$name` parameters: cell, argument
 
     def peek(self) -> str | None:
@@ -325,7 +325,7 @@ class _JqReader:
         arguments: tuple[_JqFilter, ...],
         *,
         declaring: bool,
-        paths: tuple[_JqPaths | None, ...] | None = None,
+        paths: tuple[Callable[[], _JqPaths], ...] | None = None,
     ) -> _JqReader:
         """(fnros55) A reader of ``function``'s body: the variables, functions and parameters where it is defined,
         the function itself (recursion), and its parameters bound to ``arguments``; (fnros60) ``paths``: the same
@@ -340,7 +340,7 @@ class _JqReader:
         reader.functions = {**function.functions, function.name: function}
         names = [param.lstrip("$") for param in function.params]
         reader.arguments = {**function.arguments, **dict(zip(names, arguments, strict=True))}
-        given = paths if paths is not None else (None,) * len(names)
+        given = paths if paths is not None else (_jq_no_path,) * len(names)
         reader.argument_paths = {**function.argument_paths, **dict(zip(names, given, strict=True))}
         for param, argument in zip(function.params, arguments, strict=True):
             if param.startswith("$"):
@@ -351,24 +351,18 @@ class _JqReader:
         reader.expanding = (*self.expanding, function)
         return reader
 
-    def call_arguments(self, function: _JqFunction, depth: int) -> tuple[list[_JqFilter], list[_JqPaths | None]]:
+    def call_arguments(self, function: _JqFunction, depth: int) -> tuple[list[_JqFilter], list[Callable[[], _JqPaths]]]:
         """(fnros55) A call's arguments (filters, each on the input where the body uses it); (fnros60) each also read
-        as a path expression where it is one (``def pick(f): .t[] | select(f); del(pick(...))``; jq: "the argument
-        is a filter"), None where it is not."""
+        as a path expression where the body uses it as one (``def pick(f): .t[] | select(f); del(pick(...))``; jq:
+        "the argument is a filter"), by :meth:`argument_path`."""
         arguments: list[_JqFilter] = []
-        paths: list[_JqPaths | None] = []
+        paths: list[Callable[[], _JqPaths]] = []
         if function.params:
             self.expect("(")
             while True:
                 start = self.at
                 arguments.append(self.pipe(depth + 1))
-                end, self.at = self.at, start
-                try:
-                    path = self.path_pipe(depth + 1)
-                    paths.append(path if self.at == end else None)
-                except (_JqUnread, ValueError):
-                    paths.append(None)
-                self.at = end
+                paths.append(self.argument_path(start, depth))
                 if self.peek() != ";":
                     break
                 self.take()
@@ -381,6 +375,25 @@ class _JqReader:
     """(fnros55) Whether this reader reads a function's body where it is defined (its calls not expanded)."""
     expanding: tuple[_JqFunction, ...] = ()
     """(fnros60) The functions whose bodies this reader reads inside (a call of one of them is a recursion)."""
+
+    def argument_path(self, start: int, depth: int) -> Callable[[], _JqPaths]:
+        """(fnros60) The argument read from token ``start`` to here, read again as a path expression when a body uses
+        it as one (not before: an argument no body uses as a path costs nothing more), in the scope of the call; jq's
+        "Invalid path expression" where it is none (not read)."""
+        end = self.at
+        reader = _JqReader(self.tokens)
+        reader.texts, reader.calls, reader.documents = self.texts, self.calls, self.documents
+        reader.scope, reader.functions, reader.arguments = dict(self.scope), self.functions, self.arguments
+        reader.argument_paths, reader.declaring, reader.expanding = self.argument_paths, self.declaring, self.expanding
+
+        def paths() -> _JqPaths:
+            reader.at = start
+            read = reader.path_pipe(depth + 1)
+            if reader.at != end:
+                raise _JqUnread("an argument not a path expression")
+            return read
+
+        return paths
 
     def called(self, function: _JqFunction, depth: int) -> _JqFilter:
         """(fnros55) A call of a function the program defines: its arguments (:meth:`call_arguments`) and its body
@@ -399,7 +412,11 @@ class _JqReader:
         return self.expanded(function, tuple(arguments), tuple(paths), depth)
 
     def expanded(
-        self, function: _JqFunction, arguments: tuple[_JqFilter, ...], paths: tuple[_JqPaths | None, ...], depth: int
+        self,
+        function: _JqFunction,
+        arguments: tuple[_JqFilter, ...],
+        paths: tuple[Callable[[], _JqPaths], ...],
+        depth: int,
     ) -> _JqFilter:
         """(fnros60) ``function``'s body read again with a call's arguments, its ``$name`` parameters bound (jq's
         ``f as $f | body``, the first parameter outermost: ``def f($a; $b): [$a, $b]; [f(1, 2; 3, 4)]`` is
@@ -1235,10 +1252,7 @@ class _JqReader:
         if kind == "name" and text in self.arguments and self.peek() != "(":
             # fnros60: a filter parameter in a path expression: its argument's paths (identity while the body is read
             # where it is defined, only to find where it ends)
-            paths = self.argument_paths.get(text) if not self.declaring else _jq_path_identity
-            if paths is None:
-                raise _JqUnread("a parameter's argument not a path expression")
-            return paths
+            return _jq_path_identity if self.declaring else self.argument_paths.get(text, _jq_no_path)()
         if kind != "name" or text in self.functions or text in self.arguments:
             raise _JqUnread("a path expression not read")
         if text in ("first", "last") and self.peek() != "(":
@@ -1294,7 +1308,11 @@ class _JqReader:
         return self.path_expanded(function, tuple(arguments), tuple(given), depth)
 
     def path_expanded(
-        self, function: _JqFunction, arguments: tuple[_JqFilter, ...], given: tuple[_JqPaths | None, ...], depth: int
+        self,
+        function: _JqFunction,
+        arguments: tuple[_JqFilter, ...],
+        given: tuple[Callable[[], _JqPaths], ...],
+        depth: int,
     ) -> _JqPaths:
         """(fnros60) :meth:`expanded` as a path expression."""
         reader = self.body(function, arguments, declaring=False, paths=given)
@@ -2493,6 +2511,11 @@ def _jq_tokens(script: str) -> list[tuple[str, str]]:
 def _jq_path_then(first: _JqPaths, second: _JqPaths) -> _JqPaths:
     """``a | b`` of path expressions: ``b`` from each path ``a`` reaches."""
     return lambda path, value: _jq_listed(out for p, v in first(path, value) for out in second(p, v))
+
+
+def _jq_no_path() -> _JqPaths:
+    """(fnros60) A parameter with no argument read as a path expression (a body read where it is defined)."""
+    raise _JqUnread("a parameter's argument not a path expression")
 
 
 def _jq_path_bound(
