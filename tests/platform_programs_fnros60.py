@@ -16,6 +16,9 @@ Reproduced first on the unchanged engine (main 0183f733, these programs through 
 - jq's environment (``env | .R``, ``env.R``, ``$ENV.R``) of a variable the script exports in two branches (``export
   R=<home>`` or ``export R=<second>``): each value judged (``-home``: both in the jurisdiction, passes; ``-abroad``:
   the failover branch's Region abroad, RES-009).
+- Found while fixing: a script's ``jq -r`` over two JSON texts (``echo '{...} {...}' | jq -r .region``, or two
+  files) printed "" to the reader (its input read as one JSON text): the second Region passed every door abroad
+  (``jq-copy-two-documents``); each text is read in turn now (RES-009 abroad).
 - A path expression through ``reduce`` (``del(reduce ("plan", "archive") as $k (.; .[$k]))``) is jq 1.6's error
   ("Invalid path expression with result ..."): never a value, refused RES-011 home and abroad (fail closed, pinned).
 
@@ -105,6 +108,14 @@ def _environment(program: str) -> Family:
     return family
 
 
+def _documents(code: str, where: str) -> Build:
+    # The plan as two JSON texts one after another (the base, then the site's), read by jq -r (jq(1): the filter runs
+    # for each JSON text of its input): found while fixing this round, it gave "" (a Region abroad passed every door).
+    dr = AWS_SECOND[code] if where == "home" else AWS_AWAY[code]
+    plan = f"{json.dumps({'region': AWS_HOME[code]})} {json.dumps({'region': dr})}"
+    return _user_data(f"DR=$(echo '{plan}' | jq -r '.region')\n" + _copy_to(code, "$DR"))
+
+
 SCRIPT_FILTERS = {
     "jq-copy-def-value": _script('def pick($role): .targets[] | select(.role == $role); pick("backup").region'),
     "jq-copy-del-def-pick": _script(
@@ -118,6 +129,7 @@ SCRIPT_FILTERS = {
     "jq-copy-env-pipe": _environment("env | .R"),
     "jq-copy-env-field": _environment("env.R"),
     "jq-copy-env-dollar": _environment("$ENV.R"),
+    "jq-copy-two-documents": _documents,
 }
 
 

@@ -7387,6 +7387,20 @@ def test_fnros60_jq_over_several_files(command: str) -> None:
         assert {f[0] for f in findings(script, "EU", "aws")} == expected, script
 
 
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ('echo \'{"r": "eu-west-1"} {"r": "%s"}\'', {"RES-009"}),  # both texts (jq 1.6: two lines)
+        ('printf \'%%s\\n\' \'{"r": "eu-west-1"}\' \'{"r": "%s"}\'', {"RES-009"}),
+        ('echo \'{"r": "%s"} x\'', {"RES-009"}),  # jq prints the first, then stops at its parse error
+    ],
+)
+def test_fnros60_jq_reads_each_json_text_of_its_input(given: str, expected: set[str]) -> None:
+    for region, rules in (("eu-central-1", set()), ("us-east-1", expected)):
+        script = f"#!/bin/bash\nREG=$({given % region} | jq -r '.r')\n{_R59} \"$REG\"\n"
+        assert {f[0] for f in findings(script, "EU", "aws")} == rules, script
+
+
 def test_fnros60_jq_over_a_file_not_written_fails_closed() -> None:
     command = "jq -rn 'input | input.region' /etc/dr/base.json /etc/dr/other.json"
     script = f'#!/bin/bash\n{_FILES60.format(dr="eu-central-1")}REG=$({command})\n{_R59} "$REG"\n'

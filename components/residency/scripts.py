@@ -6427,11 +6427,23 @@ def _jq_printed(
     """What jq prints for ``text``: each output on a line ("" where the input is no JSON); (fnros55b) None where the
     reader gives no value for it (jq's error or the subset's limit at run time, ``.t[$i]`` of ``--argjson i 1.5``):
     unknown, not an empty line (a Region argument took "" for the machine's own: it passed). mutation56: ``form``'s
-    ``j`` joins the outputs with no newline, ``c`` prints JSON compact, ``S`` its keys sorted."""
-    try:
-        inputs: list[Any] = text.splitlines() if raw_input else [json.loads(text)]
-    except ValueError:
-        return ""
+    ``j`` joins the outputs with no newline, ``c`` prints JSON compact, ``S`` its keys sorted. (fnros60) Each JSON
+    text of the input in turn (jq(1): the filter runs "for each JSON object in the input"; at a text it cannot parse
+    jq stops, the outputs before printed; checked with jq 1.6): ``echo '{"r": "eu-west-1"} {"r": "us-east-1"}' | jq
+    -r .r`` prints both (it was "": the second Region passed every door); more than :data:`_MAX_JQ_DOCUMENTS`: None."""
+    inputs: list[Any] = text.splitlines() if raw_input else []
+    decoder, at = json.JSONDecoder(), 0
+    while not raw_input:
+        at = len(text) - len(text[at:].lstrip(" \t\n\r"))
+        if at >= len(text):
+            break
+        try:
+            document, at = decoder.raw_decode(text, at)
+        except ValueError:
+            break  # jq's parse error: what it printed before stays
+        inputs.append(document)
+        if len(inputs) > _MAX_JQ_DOCUMENTS:
+            return None
     printed: list[Any] = []
     for value in inputs:
         got = run(value)
