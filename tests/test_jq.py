@@ -75,8 +75,8 @@ def test_the_subset_is_read_as_jq_does(program: str, expected: list[Any]) -> Non
         # fnros56 (stop 56): `match`, `test` with flags, `keys_unsorted`, `group_by` and `as [$h]` are read now
         '.host | scan("d"; "g")',  # jq 1.7's scan/2 (jq 1.6 has none)
         "$ARGS",  # a template's jq: no arguments given
-        "def f($a): $a; f(.host)",  # a `$name` parameter
-        "def f: f; f",  # a recursion (the calls a reading reads are bounded)
+        # (a `$name` parameter and a recursion, `def f($a): $a; f(.host)` and `def f: f; f`, are read since fnros60,
+        # stop 60: test_fnros60_functions_with_parameters_are_read; a recursion never ending gives no value)
         # fnros58 (stop 58): `@sh`, a format string (`@base64 "\\(.host)"`), `[path(..)]` and `fromstream` are read
         # now (test_jq_s_path_expressions_and_their_builtins_are_read); these stay unread.
         "@html",  # a format outside the subset
@@ -716,7 +716,7 @@ def test_jq_s_path_expressions_and_their_builtins_are_read(program: str, data: A
         ("path(1)", None),  # jq's "Invalid path expression"
         # fnros59 (stop 59): `if` and a slice in a path expression are read now (this list's until stop 58)
         ("path(if .a then .a end)", {"a": 1}),  # jq 1.7's `if` without `else` (jq 1.6 refuses it)
-        ("def f(g): g; path(f(.a))", {"a": 1}),  # a defined function with a parameter
+        # (a defined function with a parameter as a path expression is read since fnros60, stop 60)
         ("path(reduce .a as $x (.; .b))", {"a": 1}),  # a reduction as a path expression
         (".a[1:] = 1", {"a": [1, 2]}),  # jq's error: a slice assigned a non-array
         (".a[1:] = [1]", {"a": "xy"}),  # jq's error: a slice of a string updated
@@ -731,6 +731,91 @@ def test_jq_s_path_expressions_and_their_builtins_are_read(program: str, data: A
 def test_jq_s_path_expressions_may_give_no_value(program: str, data: Any) -> None:
     # fnros58 (stop 58): no value (jq's error, a version or a reading difference, or past a bound).
     assert jq.outputs(program, data) is None
+
+
+# fnros60 (stop 60): jq's functions with parameters (the manual, "Defining Functions": a filter parameter, "the argument
+# is a filter, not a value"; `def f($a): ...` is `def f(a): a as $a | ...`), each as a value and as a path expression,
+# and recursion; each expected value jq 1.6's output (checked with /usr/bin/jq).
+_FNROS60 = {"targets": [{"role": "archive", "region": "eu-west-1"}, {"role": "backup", "region": "us-west-2"},
+                        {"role": "x", "region": "ap-east-1"}]}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("program", "expected"),
+    [
+        ('def pick($role): .targets[] | select(.role == $role); pick("backup").region', ["us-west-2"]),
+        ("def r($x): $x.region; r(.targets[1])", ["us-west-2"]),
+        ("def r($x): $x; [.targets[] | r(.region)]", [["eu-west-1", "us-west-2", "ap-east-1"]]),
+        ("def f($a; $b): [$a, $b]; [f(1, 2; 3, 4)]", [[[1, 3], [1, 4], [2, 3], [2, 4]]]),  # the first outermost
+        ("def f($a): a; [f(1, 2)]", [[1, 2, 1, 2]]),  # `$a` and the filter `a` both bound
+        ("def f($a): def g: $a; [g, $a]; f(.targets[0].role)", [["archive", "archive"]]),
+        ('def pick(f): .targets[] | select(f); del(pick(.role == "archive")) | .targets[0].region', ["us-west-2"]),
+        ('def pick(f): .targets[] | select(f); pick(.role == "archive") |= empty | .targets[0].region', ["us-west-2"]),
+        ("def drop(f): del(f); drop(.targets[0]) | .targets[0].region", ["us-west-2"]),
+        ("def at($i): .targets[$i]; del(at(0)) | .targets[0].region", ["us-west-2"]),
+        ("def at($i): .targets[$i]; [path(at(0, 2))]", [[["targets", 0], ["targets", 2]]]),
+        ("def at(f): .targets[f]; [path(at(0, 2))]", [[["targets", 0], ["targets", 2]]]),
+        ("def at($i): .targets[$i]; at(1) |= .region | .targets[1]", ["us-west-2"]),
+        (
+            "def after($n): if $n == 0 then .targets[0] else del(.targets[0]) | after($n - 1) end; after(1).region",
+            ["us-west-2"],
+        ),
+        (
+            "def after($n): if $n == 0 then .targets[0] else del(.targets[0]) | after($n - 1) end; "
+            "[after(0, 1, 2).region]",
+            [["eu-west-1", "us-west-2", "ap-east-1"]],
+        ),
+        ("def fact($n): if $n <= 1 then 1 else $n * fact($n - 1) end; [fact(5), fact(3)]", [[120, 6]]),
+        (
+            "def r(f): if (f | length) == 0 then empty else (f | .[0].region), r(f | .[1:]) end; [r(.targets)]",
+            [["eu-west-1", "us-west-2", "ap-east-1"]],
+        ),
+        ("def p($i): if $i == 0 then .targets else p($i - 1) | .[$i] end; [path(p(1))]", [[["targets", 1]]]),
+        (
+            "def p($i): if $i == 0 then .targets else p($i - 1) | .[$i] end; [del(p(1)) | .targets[].region]",
+            [["eu-west-1", "ap-east-1"]],
+        ),
+    ],
+)
+def test_fnros60_functions_with_parameters_are_read(program: str, expected: list[Any]) -> None:
+    assert jq.outputs(program, _FNROS60) == expected
+
+
+@pytest.mark.parametrize(
+    "program",
+    [
+        "def inf: inf; inf",  # a recursion that never ends: past the bound, unread (jq never stops)
+        "def loop($n): loop($n + 1); loop(0)",
+        "def t(f): f, t(f, f); [t(1)] | length",
+        "def g(f): [path(f)]; g(1)",  # an argument no path expression used as one: jq's "Invalid path expression"
+        # a path expression through reduce / foreach: jq 1.6 loses the path at the accumulator ("Invalid path
+        # expression with result ..." where the update moves it; checked with jq 1.6), jq 1.7 not confirmed: unread
+        'del(reduce ("targets", 0) as $k (.; .[$k])) | .targets[0].region',
+        "path(reduce .targets[] as $t (.; .))",
+        "path(foreach (1, 2) as $x (.; .targets))",
+        '(reduce ("targets", 0) as $k (.; .[$k])) |= empty',
+    ],
+)
+def test_fnros60_recursions_and_reductions_past_the_reading_give_no_value(program: str) -> None:
+    assert jq.outputs(program, _FNROS60) is None
+
+
+def test_fnros60_input_at_several_call_sites() -> None:
+    # `input` at several call sites, each a whole leading stage (one value each: jq's depth-first order and the
+    # reader's stage-by-stage one consume alike); jq 1.6: `jq -n 'input | input.r'` of the two documents is "b".
+    documents = [{"r": "a", "t": [1]}, {"r": "b"}, {"r": "c"}]
+    for program, expected in (
+        ("input | input.r", ["b"]),
+        ("input as $base | input | .x // $base.r", ["a"]),
+        ('input["t"] | input | input.r', ["c"]),
+        ("input.t[0] | input", [{"r": "b"}]),
+    ):
+        run = jq.read(program, None, (), documents).run
+        assert run is not None and run(None) == expected, program
+    for program in ("[input, input]", "(input, input) | (., input)", "input | .r, input", "input | inputs",
+                    "input as $b | $b | input", "input | input.r?"):  # fmt: skip
+        assert jq.read(program, None, (), documents).run is None, program
+    assert jq.read("input | input.r").run is None  # a template: no documents
 
 
 def test_a_script_s_documents_are_inputs() -> None:
@@ -1003,6 +1088,11 @@ FORMS = [
     "def f: {a}; [path(f)]",
     "{a} |= empty",
     "del({a}[1:])",
+    # fnros60 (stop 60)
+    "def f($x): [$x, {b}]; f({a})",
+    "def f(g): [path(g)]; f({a})",
+    "def f(g): g; del(f({a}))",
+    "def at($i): .[$i]; [path(at({a}))]",
 ]
 
 

@@ -146,6 +146,7 @@ import platform_programs_fnros56 as fr56
 import platform_programs_fnros57 as fr57
 import platform_programs_fnros58 as fr58
 import platform_programs_fnros59 as fr59
+import platform_programs_fnros60 as fr60
 import platform_programs_fnsel50 as fl50
 import platform_programs_fnsub49 as fs49
 import platform_programs_glue43 as g43
@@ -19100,6 +19101,12 @@ CASES: list[Case] = [
     # services' variables, collectors of many outputs, a 48-resource template and an SSM document pass, their twins
     # refused
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa60.rows()],
+    # -- stop 60, template functions round 14 (tests/platform_programs_fnros60.py): jq functions with a value parameter
+    # ($role), a filter parameter used as a path (del(pick(...)), drop(.targets[0])), an update through at($i) and a
+    # recursive after($n), input at two call sites over the script's files and env | .R / env.R / $ENV.R of a variable
+    # exported in two branches give the Region abroad, RES-009 (RES-011 at home and abroad before); a path through
+    # reduce is jq 1.6's error, RES-011 (pinned)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fr60.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -6706,6 +6706,41 @@ PAIRS += [
     ("RES-009", "CN", _ros_copy_if("cn-shanghai"), _ros_copy_if("cn-hongkong"), _ROS_COPY),
 ]  # fmt: skip
 
+
+# fnros60 (stop 60): ROS Fn::Jq filters with functions of parameters (jq manual, "Defining Functions": a `$name`
+# parameter, a filter parameter used as a path, recursion) give the Region they compute (RES-011 at home and abroad
+# before: functions with parameters were read in value position only, never `$name` or a recursion).
+_FNROS60_FILTERS = [
+    'def pick($k): .copy | getpath([$k]); pick("to")',
+    "def drop(f): del(f); drop(.copy.from) | .copy.to",
+    "def after($n): if $n == 0 then .copy.to else after($n - 1) end; after(3)",
+]
+
+
+def _ros_copy_fnros60(script: str, dr: str) -> Subject:
+    return _ros_copy({"Fn::Jq": ["First", script, _FNROS_JSON.format(dr)]})
+
+
+PAIRS += [
+    ("RES-009", "CN", _ros_copy_fnros60(script, "cn-shanghai"), _ros_copy_fnros60(script, "cn-hongkong"), _ROS_COPY)
+    for script in _FNROS60_FILTERS
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("script", _FNROS60_FILTERS)
+def test_fnros60_a_ros_jq_function_with_parameters_gives_its_region(script: str) -> None:
+    for dr, expected in (("cn-shanghai", []), ("cn-hongkong", ["RES-009"])):
+        findings = RuleEngine("CN").check(_ros_copy_fnros60(script, dr))[0]
+        assert sorted({f.rule.id for f in findings}) == expected, (script, dr)
+
+
+def test_fnros60_a_ros_jq_path_through_reduce_is_unknown() -> None:
+    # jq 1.6's "Invalid path expression" (its reduce keeps no path through the accumulator): no Region, RES-011
+    script = 'del(reduce ("copy", "to") as $k (.; .[$k])) | .copy.to'
+    findings = RuleEngine("CN").check(_ros_copy_fnros60(script, "cn-shanghai"))[0]
+    assert sorted({f.rule.id for f in findings}) == ["RES-011"]
+
+
 _FNSUB_IMPORT = {"Fn::ImportValue": "shared-name"}
 _FNSUB_LOGS = {"Logs": {"Type": "AWS::S3::Bucket"}}
 _FNSUB_BRANCHES = ["C", "sqs.eu-central-1.amazonaws.com", {"Fn::Sub": "sqs.${AWS::Region}.amazonaws.com"}]

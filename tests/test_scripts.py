@@ -3855,7 +3855,9 @@ def test_config55b_docker_names_across_runcommand_items(lines: list[str], expect
         ("I=1", '--argjson i "$I"', ".t[$i].r", "us-east-1", {"RES-009"}),
         ("N=dr-1", "--arg n '$N'", ".t[] | select(.n == $n) | .r", "eu-central-1", {"RES-011"}),  # the text `$N`
         ('if [ -f /etc/dr ]; then N=dr-1; else N=archive; fi', '--arg n "$N"', ".t[] | select(.n == $n) | .r",
-         "eu-central-1", {"RES-011"}),  # two values: not applied
+         "eu-central-1", set()),  # two values: each applied since fnros60 (stop 60; RES-011 before)
+        ('if [ -f /etc/dr ]; then N=dr-1; else N=archive; fi', '--arg n "$N"', ".t[] | select(.n == $n) | .r",
+         "us-east-1", {"RES-009"}),  # fnros60: the dr-1 branch's Region abroad
         ("", '--arg n "$UNSET_NAME"', ".t[] | select(.n == $n) | .r", "us-east-1", set()),  # the machine's own
         ("", "", ".t[] | select(.n == $ARGS.positional[0]) | .r' --args 'dr-1", "us-east-1", {"RES-009"}),
         ("", "", ".t[$ARGS.positional[0]].r' --jsonargs '1", "eu-central-1", set()),
@@ -7480,7 +7482,7 @@ def test_scripts59b_jq_environment(given: str) -> None:
     [
         "R=eu-west-1\nREG=$(jq -rn 'env.R')\n",  # not exported: jq's environment holds what the machine has
         "REG=$(jq -rn 'env.AWS_REGION')\n",  # the machine's environment
-        "export R=eu-west-1\n[ -f /etc/dr ] && R=eu-central-1\nREG=$(jq -rn 'env.R')\n",  # two values: left open
+        # (two values, `export R=eu-west-1` then `[ -f /etc/dr ] && R=eu-central-1`: each judged since fnros60)
         "export R=$(cat /etc/fleet/region)\nREG=$(jq -rn 'env.R')\n",  # a file the script does not write
     ],
 )
@@ -7501,6 +7503,83 @@ def test_scripts59b_jq_environment_unknown(given: str) -> None:
 )
 def test_scripts59b_jq_environment_written(script: str, written: str) -> None:
     assert jq_environment_written(script) == written
+
+
+# fnros60 (stop 60): jq's environment of a variable the script exports in two branches (each value judged: the `--arg`
+# it is written as is run with each), `env | .NAME` as a whole stage (jq 1.6 manual, "$ENV, env"), and jq reading
+# several files the script writes (jq(1) "jq [options...] filter [files...]"), `input` at two call sites.
+@pytest.mark.parametrize("program", ["env.R", "$ENV.R", "env | .R", "env|.R", "$ENV | .R", '(env | .R) // "x"'])
+def test_fnros60_jq_environment_of_two_exported_values(program: str) -> None:
+    for second, expected in (("eu-central-1", set()), ("us-east-1", {"RES-009"})):
+        given = f"if [ -f /etc/dr ]; then\n  export R={second}\nelse\n  export R=eu-west-1\nfi\n"
+        script = f"#!/bin/bash\n{given}REG=$(jq -rn '{program}')\n{_R59} \"$REG\"\n"
+        assert {f[0] for f in findings(script, "EU", "aws")} == expected, script
+
+
+@pytest.mark.parametrize(
+    ("script", "written"),
+    [
+        ("export R=a; jq -rn 'env | .R'", "export R=a; jq -rn --arg __env_R \"$R\" '$__env_R'"),
+        ("export R=a; jq -rn '.x | env | .R | ascii_upcase'",
+         "export R=a; jq -rn --arg __env_R \"$R\" '.x | $__env_R | ascii_upcase'"),
+        ("export R=a; jq -rn '1, env | .R'", "export R=a; jq -rn '1, env | .R'"),  # the pipe reaches `1, env`
+        ("export R=a; jq -rn 'env | .R, .S'", "export R=a; jq -rn 'env | .R, .S'"),  # and `.R, .S`
+        ("export R=a; jq -rn 'environment | .R'", "export R=a; jq -rn 'environment | .R'"),
+    ],
+)  # fmt: skip
+def test_fnros60_jq_environment_piped_written(script: str, written: str) -> None:
+    assert jq_environment_written(script) == written
+
+
+def test_fnros60_jq_arguments_of_many_values_fail_closed() -> None:
+    # 5 Regions by 4 roles: past the combinations run (16), the arguments left as written: unknown, RES-011 (each
+    # value at home: never one value of several judged alone)
+    others = ("eu-west-3", "eu-central-1", "eu-north-1", "eu-south-1")
+    regions = "".join(f"[ -f /etc/dr/{r} ] && R={r}\n" for r in others)
+    roles = "".join(f"[ -f /etc/dr/{r} ] && S={r}\n" for r in ("b", "c", "d"))
+    program = 'if $s == "a" then $r else $r end'
+    given = f'R=eu-west-1\n{regions}S=a\n{roles}REG=$(jq -rn --arg r "$R" --arg s "$S" \'{program}\')\n'
+    assert {f[0] for f in findings(f'#!/bin/bash\n{given}{_R59} "$REG"\n', "EU", "aws")} == {"RES-011"}
+    given = given.replace('--arg s "$S"', "--arg s a")  # 5 values: each judged
+    assert {f[0] for f in findings(f'#!/bin/bash\n{given}{_R59} "$REG"\n', "EU", "aws")} == set()
+
+
+_FILES60 = ("cat > /etc/dr/base.json <<'EOF'\n{{\"region\": \"eu-west-1\"}}\nEOF\n"
+            "cat > /etc/dr/site.json <<'EOF'\n{{\"region\": \"{dr}\"}}\nEOF\n")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "jq -rn 'input | input.region' /etc/dr/base.json /etc/dr/site.json",
+        "jq -rn 'input as $base | input | .region // $base.region' /etc/dr/base.json /etc/dr/site.json",
+        "jq -r '.region' /etc/dr/site.json",
+    ],
+)
+def test_fnros60_jq_over_several_files(command: str) -> None:
+    for dr, expected in (("eu-central-1", set()), ("us-east-1", {"RES-009"})):
+        script = f'#!/bin/bash\n{_FILES60.format(dr=dr)}REG=$({command})\n{_R59} "$REG"\n'
+        assert {f[0] for f in findings(script, "EU", "aws")} == expected, script
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ('echo \'{"r": "eu-west-1"} {"r": "%s"}\'', {"RES-009"}),  # both texts (jq 1.6: two lines)
+        ('printf \'%%s\\n\' \'{"r": "eu-west-1"}\' \'{"r": "%s"}\'', {"RES-009"}),
+        ('echo \'{"r": "%s"} x\'', {"RES-009"}),  # jq prints the first, then stops at its parse error
+    ],
+)
+def test_fnros60_jq_reads_each_json_text_of_its_input(given: str, expected: set[str]) -> None:
+    for region, rules in (("eu-central-1", set()), ("us-east-1", expected)):
+        script = f"#!/bin/bash\nREG=$({given % region} | jq -r '.r')\n{_R59} \"$REG\"\n"
+        assert {f[0] for f in findings(script, "EU", "aws")} == rules, script
+
+
+def test_fnros60_jq_over_a_file_not_written_fails_closed() -> None:
+    command = "jq -rn 'input | input.region' /etc/dr/base.json /etc/dr/other.json"
+    script = f'#!/bin/bash\n{_FILES60.format(dr="eu-central-1")}REG=$({command})\n{_R59} "$REG"\n'
+    assert {f[0] for f in findings(script, "EU", "aws")} == {"RES-011"}
 
 
 # falsealarm59b (stop 59): a value built from two loops' words (`A="$h:$p"` over 40 private hosts and two ports: 41

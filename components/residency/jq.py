@@ -66,10 +66,12 @@ class _JqFunction:
         scope: dict[str, list[Any]],
         functions: dict[str, _JqFunction],
         arguments: dict[str, Callable[[Any], list[Any]]],
+        argument_paths: dict[str, Callable[[], _JqPaths]],
     ) -> None:
         self.name, self.params, self.start = name, params, start
         self.end: int | None = None  # where the body ends, once read where it is defined
         self.scope, self.functions, self.arguments = scope, functions, arguments
+        self.argument_paths = argument_paths  # fnros60: the filter parameters in scope read as path expressions
 
 
 _MAX_CALLS = 64
@@ -121,7 +123,10 @@ def read(
         reader.scope.update({f"${name}": [value] for name, value in (variables or {}).items()})
         if variables is not None:
             reader.scope["$ARGS"] = [{"positional": list(positional), "named": dict(variables)}]
-        if documents is not None and sum(t in (("name", "input"), ("name", "inputs")) for t in reader.tokens) <= 1:
+        if documents is not None and (
+            sum(t in (("name", "input"), ("name", "inputs")) for t in reader.tokens) <= 1
+            or _jq_inputs_in_order(reader.tokens)
+        ):
             reader.documents = []
         run = reader.pipe(0)
         if reader.at != len(reader.tokens):
@@ -162,6 +167,36 @@ def _jq_fed(run: _JqFilter, cell: list[Any], documents: tuple[Any, ...], value: 
     """(fnros57) ``run`` of ``value`` with ``input`` / ``inputs`` reading ``documents`` from the first."""
     cell[:] = documents
     return run(value)
+
+
+def _jq_inputs_in_order(tokens: list[tuple[str, str]]) -> bool:
+    """(fnros60) Whether a program naming ``input`` at several call sites consumes its documents in the order the
+    reader evaluates it: the program's leading stages each one ``input`` with key or literal index steps, perhaps
+    bound (``input | input.region``, ``input as $base | input | .region // $base.region``), and no ``input`` /
+    ``inputs`` after them. Each such stage gives one value, so jq's depth-first order (the manual, "input": "Outputs
+    one new input") and the reader's stage-by-stage one consume alike; any other program (``(input, input) | (.,
+    input)``, whose first stage gives a second value after its first is used) is not read."""
+    at = 0
+    while at < len(tokens) and tokens[at] == ("name", "input"):
+        at += 1
+        while at < len(tokens):
+            kind, text = tokens[at]
+            if kind == "field":
+                at += 1
+            elif text == "." and at + 1 < len(tokens) and tokens[at + 1][0] == "string":
+                at += 2
+            elif text == "[" and at + 2 < len(tokens) and tokens[at + 1][0] in ("number", "string"):
+                if tokens[at + 2][1] != "]" or "\\(" in tokens[at + 1][1]:
+                    return False
+                at += 3
+            else:
+                break
+        if at + 1 < len(tokens) and tokens[at] == ("name", "as") and tokens[at + 1][0] == "variable":
+            at += 2
+        if at < len(tokens) and tokens[at][1] != "|":
+            return False
+        at += 1
+    return at > 0 and not any(t in (("name", "input"), ("name", "inputs")) for t in tokens[at:])
 
 
 def _jq_input(cell: list[Any], *, every: bool) -> list[Any]:
@@ -213,6 +248,9 @@ class _JqReader:
         self.arguments: dict[str, _JqFilter] = {}  # fnros55: a function's filter parameters, while its body is read
         self.calls = [0]  # fnros55: the function bodies read for this program (shared), at most _MAX_CALLS
         self.documents: list[Any] | None = None  # fnros57: the documents `input` / `inputs` read, where given
+        # fnros60: a function's filter parameters, each read as a path expression where the body uses it as one
+        self.argument_paths: dict[str, Callable[[], _JqPaths]] = {}
+        self.bound: list[tuple[list[Any], _JqFilter]] = []  # fnros60: a body's `$name` parameters: cell, argument
 
     def peek(self) -> str | None:
         return self.tokens[self.at][1] if self.at < len(self.tokens) else None
@@ -258,13 +296,15 @@ class _JqReader:
             params: list[str] = []
             if self.peek() == "(":
                 self.take()
-                params.append(self.take("name"))
+                params.append(self.parameter())
                 while self.peek() == ";":
                     self.take()
-                    params.append(self.take("name"))
+                    params.append(self.parameter())
                 self.expect(")")
             self.expect(":")
-            function = _JqFunction(name, tuple(params), self.at, dict(self.scope), self.functions, self.arguments)
+            function = _JqFunction(
+                name, tuple(params), self.at, dict(self.scope), self.functions, self.arguments, self.argument_paths
+            )
             self.functions = {**self.functions, name: function}
             # Read once here (where the body ends, its texts; its own calls and parameters left unexpanded).
             reader = self.body(function, (_jq_identity,) * len(params), declaring=True)
@@ -273,9 +313,24 @@ class _JqReader:
             self.expect(";")
             function.end = reader.at
 
-    def body(self, function: _JqFunction, arguments: tuple[_JqFilter, ...], *, declaring: bool) -> _JqReader:
+    def parameter(self) -> str:
+        """(fnros60) A function's parameter as written: a filter's ``name``, or a value's ``$name`` (the manual,
+        "Defining Functions": ``def addvalue($f): ...`` is ``def addvalue(f): f as $f | ...``; jq 1.6 binds both)."""
+        kind = self.tokens[self.at][0] if self.at < len(self.tokens) else ""
+        return self.take("variable" if kind == "variable" else "name")
+
+    def body(
+        self,
+        function: _JqFunction,
+        arguments: tuple[_JqFilter, ...],
+        *,
+        declaring: bool,
+        paths: tuple[Callable[[], _JqPaths], ...] | None = None,
+    ) -> _JqReader:
         """(fnros55) A reader of ``function``'s body: the variables, functions and parameters where it is defined,
-        the function itself (recursion), and its parameters bound to ``arguments``."""
+        the function itself (recursion), and its parameters bound to ``arguments``; (fnros60) ``paths``: the same
+        arguments read as path expressions (None where one is not), and each ``$name`` parameter a variable of its
+        own cell (:meth:`bindings` binds it to its argument's outputs, jq's ``f as $f | body``)."""
         self.calls[0] += 1
         if self.calls[0] > _MAX_CALLS:
             raise _JqUnread("too many function calls")
@@ -283,32 +338,95 @@ class _JqReader:
         reader.at, reader.texts, reader.calls = function.start, self.texts, self.calls
         reader.scope = dict(function.scope)
         reader.functions = {**function.functions, function.name: function}
-        reader.arguments = {**function.arguments, **dict(zip(function.params, arguments, strict=True))}
+        names = [param.lstrip("$") for param in function.params]
+        reader.arguments = {**function.arguments, **dict(zip(names, arguments, strict=True))}
+        given = paths if paths is not None else (_jq_no_path,) * len(names)
+        reader.argument_paths = {**function.argument_paths, **dict(zip(names, given, strict=True))}
+        for param, argument in zip(function.params, arguments, strict=True):
+            if param.startswith("$"):
+                cell: list[Any] = [None]
+                reader.scope[param] = cell
+                reader.bound.append((cell, argument))
         reader.declaring = declaring
+        reader.expanding = (*self.expanding, function)
         return reader
 
-    declaring = False
-    """(fnros55) Whether this reader reads a function's body where it is defined (its calls not expanded)."""
-
-    def called(self, function: _JqFunction, depth: int) -> _JqFilter:
-        """(fnros55) A call of a function the program defines: its arguments (filters, each on the input where the
-        body uses it) and its body read again with them (a call inside a body being defined is not expanded)."""
+    def call_arguments(self, function: _JqFunction, depth: int) -> tuple[list[_JqFilter], list[Callable[[], _JqPaths]]]:
+        """(fnros55) A call's arguments (filters, each on the input where the body uses it); (fnros60) each also read
+        as a path expression where the body uses it as one (``def pick(f): .t[] | select(f); del(pick(...))``; jq:
+        "the argument is a filter"), by :meth:`argument_path`."""
         arguments: list[_JqFilter] = []
+        paths: list[Callable[[], _JqPaths]] = []
         if function.params:
             self.expect("(")
-            arguments.append(self.pipe(depth + 1))
-            while self.peek() == ";":
-                self.take()
+            while True:
+                start = self.at
                 arguments.append(self.pipe(depth + 1))
+                paths.append(self.argument_path(start, depth))
+                if self.peek() != ";":
+                    break
+                self.take()
             self.expect(")")
         if len(arguments) != len(function.params):
             raise _JqUnread("arguments")
+        return arguments, paths
+
+    declaring = False
+    """(fnros55) Whether this reader reads a function's body where it is defined (its calls not expanded)."""
+    expanding: tuple[_JqFunction, ...] = ()
+    """(fnros60) The functions whose bodies this reader reads inside (a call of one of them is a recursion)."""
+
+    def argument_path(self, start: int, depth: int) -> Callable[[], _JqPaths]:
+        """(fnros60) The argument read from token ``start`` to here, read again as a path expression when a body uses
+        it as one (not before: an argument no body uses as a path costs nothing more), in the scope of the call; jq's
+        "Invalid path expression" where it is none (not read)."""
+        end = self.at
+        reader = _JqReader(self.tokens)
+        reader.texts, reader.calls, reader.documents = self.texts, self.calls, self.documents
+        reader.scope, reader.functions, reader.arguments = dict(self.scope), self.functions, self.arguments
+        reader.argument_paths, reader.declaring, reader.expanding = self.argument_paths, self.declaring, self.expanding
+
+        def paths() -> _JqPaths:
+            reader.at = start
+            read = reader.path_pipe(depth + 1)
+            if reader.at != end:
+                raise _JqUnread("an argument not a path expression")
+            return read
+
+        return paths
+
+    def called(self, function: _JqFunction, depth: int) -> _JqFilter:
+        """(fnros55) A call of a function the program defines: its arguments (:meth:`call_arguments`) and its body
+        read again with them (a call inside a body being defined is not expanded); (fnros60) its ``$name``
+        parameters bound to their arguments' outputs (:meth:`bindings`)."""
+        arguments, paths = self.call_arguments(function, depth)
         if self.declaring or function.end is None:
             return _jq_identity
-        reader = self.body(function, tuple(arguments), declaring=False)
+        if function in self.expanding:
+            # fnros60: a recursion (`def after($n): ... after($n - 1) ...`): the body read when the call runs, its
+            # parameters' cells its own (bounded: _MAX_CALLS bodies a program, 16 deep)
+            def recursed(value: Any) -> list[Any]:
+                return self.expanded(function, tuple(arguments), tuple(paths), depth)(value)
+
+            return recursed
+        return self.expanded(function, tuple(arguments), tuple(paths), depth)
+
+    def expanded(
+        self,
+        function: _JqFunction,
+        arguments: tuple[_JqFilter, ...],
+        paths: tuple[Callable[[], _JqPaths], ...],
+        depth: int,
+    ) -> _JqFilter:
+        """(fnros60) ``function``'s body read again with a call's arguments, its ``$name`` parameters bound (jq's
+        ``f as $f | body``, the first parameter outermost: ``def f($a; $b): [$a, $b]; [f(1, 2; 3, 4)]`` is
+        ``[[1,3],[1,4],[2,3],[2,4]]``, jq 1.6)."""
+        reader = self.body(function, arguments, declaring=False, paths=paths)
         filter_ = reader.pipe(depth + 1)
         if reader.at != function.end:
             raise _JqUnread("function body")
+        for cell, argument in reversed(reader.bound):
+            filter_ = _jq_bound(argument, cell, filter_)
         return filter_
 
     def comma(self, depth: int) -> _JqFilter:
@@ -1129,8 +1247,12 @@ class _JqReader:
             return grouped
         if kind == "name" and text == "if":
             return self.path_conditional(depth)
-        if kind == "name" and text in self.functions and not self.functions[text].params and not self.declaring:
+        if kind == "name" and text in self.functions:
             return self.path_called(self.functions[text], depth)
+        if kind == "name" and text in self.arguments and self.peek() != "(":
+            # fnros60: a filter parameter in a path expression: its argument's paths (identity while the body is read
+            # where it is defined, only to find where it ends)
+            return _jq_path_identity if self.declaring else self.argument_paths.get(text, _jq_no_path)()
         if kind != "name" or text in self.functions or text in self.arguments:
             raise _JqUnread("a path expression not read")
         if text in ("first", "last") and self.peek() != "(":
@@ -1168,14 +1290,37 @@ class _JqReader:
         )
 
     def path_called(self, function: _JqFunction, depth: int) -> _JqPaths:
-        """(fnros59) A call of a function the program defines with no parameters (``def targets: .targets[];
-        del(targets | select(...))``) as a path expression: its body read again as one (jq inlines the body)."""
-        if function.end is None:
-            raise _JqUnread("a function called where it is defined")
-        reader = self.body(function, (), declaring=False)
+        """(fnros59) A call of a function the program defines (``def targets: .targets[]; del(targets | select(...))``)
+        as a path expression: its body read again as one (jq inlines the body); (fnros60) with parameters: a filter
+        parameter used as a path is its argument's path expression (:meth:`call_arguments`), a ``$name`` parameter
+        bound to each value of its argument on the input (jq's ``f as $f | body``, a path expression of the body:
+        ``def at($i): .t[$i]; path(at(0, 1))`` is ``["t",0]``, ``["t",1]``, jq 1.6). A call inside a body being read
+        where it is defined is not expanded."""
+        arguments, given = self.call_arguments(function, depth)
+        if self.declaring or function.end is None:
+            return _jq_path_identity
+        if function in self.expanding:  # a recursion: read when the call runs, as in :meth:`called`
+
+            def recursed(path: list[Any], value: Any) -> list[tuple[list[Any], Any]]:
+                return self.path_expanded(function, tuple(arguments), tuple(given), depth)(path, value)
+
+            return recursed
+        return self.path_expanded(function, tuple(arguments), tuple(given), depth)
+
+    def path_expanded(
+        self,
+        function: _JqFunction,
+        arguments: tuple[_JqFilter, ...],
+        given: tuple[Callable[[], _JqPaths], ...],
+        depth: int,
+    ) -> _JqPaths:
+        """(fnros60) :meth:`expanded` as a path expression."""
+        reader = self.body(function, arguments, declaring=False, paths=given)
         paths = reader.path_pipe(depth + 1)
         if reader.at != function.end:
             raise _JqUnread("function body")
+        for cell, argument in reversed(reader.bound):
+            paths = functools.partial(_jq_path_bound, argument, cell, paths)
         return paths
 
     def fnros58(self, text: str, depth: int) -> _JqFilter | None:
@@ -2366,6 +2511,26 @@ def _jq_tokens(script: str) -> list[tuple[str, str]]:
 def _jq_path_then(first: _JqPaths, second: _JqPaths) -> _JqPaths:
     """``a | b`` of path expressions: ``b`` from each path ``a`` reaches."""
     return lambda path, value: _jq_listed(out for p, v in first(path, value) for out in second(p, v))
+
+
+def _jq_no_path() -> _JqPaths:
+    """(fnros60) A parameter with no argument read as a path expression (a body read where it is defined)."""
+    raise _JqUnread("a parameter's argument not a path expression")
+
+
+def _jq_path_bound(
+    source: _JqFilter, cell: list[Any], body: _JqPaths, path: list[Any], value: Any
+) -> list[tuple[list[Any], Any]]:
+    """(fnros60) ``source as $x | body`` as a path expression (a function's ``$x`` parameter): the body's paths from
+    the path so far once for each output of ``source`` on the value there, the variable's cell holding it."""
+    saved, out = cell[0], []
+    try:
+        for bound in source(value):
+            cell[0] = bound
+            out += body(path, value)
+    finally:
+        cell[0] = saved
+    return _jq_bounded(out)
 
 
 def _jq_path_identity(path: list[Any], value: Any) -> list[tuple[list[Any], Any]]:

@@ -728,7 +728,15 @@ _ALL_EXPORTED = re.compile(r"(?<![^\s;&|(])set[ \t]+(?:-[A-Za-z]*a[A-Za-z]*\b|-o
 # representing jq's current environment"): `env.NAME`, `$ENV.NAME` (not a field `.env.NAME`, not `$envx`). The jq
 # command: assignments before it (bash(1) "Simple Command Expansion": "the variable assignments ... are added to the
 # environment of the executed command"), its path, its options, its program.
-_JQ_ENV_REFERENCE = re.compile(r"(?:(?<![\w.$])env|(?<![\w.$])\$ENV)\.([A-Za-z_][A-Za-z0-9_]*)\b")
+_JQ_ENV_REFERENCE = re.compile(
+    r"(?:(?<![\w.$])env|(?<![\w.$])\$ENV)\.(?P<name>[A-Za-z_][A-Za-z0-9_]*)\b"
+    # fnros60: `env | .NAME` / `$ENV | .NAME` as a whole stage (after the start, `|` or `(`, before the end, `|` or
+    # `)`): the same value (jq 1.6 manual, "$ENV, env"); elsewhere (`1, env | .R`, `env | .R, .S`) the pipe reaches
+    # further, left as written (unread: RES-011 at a destination)
+    r"|(?:^|(?<=[|(]))(?P<blank>[ \t]*)(?:env|\$ENV)[ \t]*\|[ \t]*\."
+    r"(?P<piped>[A-Za-z_][A-Za-z0-9_]*)(?=[ \t]*(?:$|[|)]))"
+)
+_JQ_ENV_PIPED = re.compile(r"\benv[ \t]*\||\$ENV[ \t]*\|")  # fnros60: the gate of `env | .NAME`
 _JQ_ENV_COMMAND = re.compile(
     r"(?<![^\s;&|(])(?P<prefix>(?:[A-Za-z_][A-Za-z0-9_]*=[^\s;&|<>()`'\"$]*[ \t]+)*)"
     r"(?P<jq>(?:/[\w./-]*/)?jq)(?P<options>(?:[ \t]+-[A-Za-z-]+)*)[ \t]+"
@@ -744,8 +752,8 @@ def jq_environment_written(script: str) -> str:
     (an assignment before the command, a literal) is ``--arg __env_R 'eu-west-1'``. A name neither exported by the
     script (``export``, ``declare -x``, ``set -a``) nor assigned before the command is left as written: jq's
     environment then holds what the machine has, which the text does not prove (unknown, fail closed). Gate: ``jq``
-    and ``env.`` / ``$ENV.`` in the script."""
-    if "jq" not in script or ("env." not in script and "$ENV." not in script):
+    and ``env.`` / ``$ENV.`` (fnros60: or ``env |`` / ``$ENV |``) in the script."""
+    if "jq" not in script or ("env." not in script and "$ENV." not in script and not _JQ_ENV_PIPED.search(script)):
         return script
     everything = _ALL_EXPORTED.search(script) is not None
     exported = frozenset(_EXPORTED.findall(script))
@@ -756,16 +764,21 @@ def jq_environment_written(script: str) -> str:
         )  # literal values only (the pattern admits no quote, `$` or backquote)
         arguments: dict[str, str] = {}
         written_program = m.group("program") if m.group("program") is not None else m.group("bare")
-        for name in dict.fromkeys(_JQ_ENV_REFERENCE.findall(written_program)):
+        for name in dict.fromkeys(
+            r.group("name") or r.group("piped") for r in _JQ_ENV_REFERENCE.finditer(written_program)
+        ):
             if name in prefix:
                 arguments[name] = shlex.quote(prefix[name])
             elif everything or name in exported:
                 arguments[name] = f'"${name}"'
         if not arguments:
             return m.group(0)
-        program = _JQ_ENV_REFERENCE.sub(
-            lambda r: f"$__env_{r.group(1)}" if r.group(1) in arguments else r.group(0), written_program
-        )
+
+        def variable(r: re.Match[str]) -> str:
+            name = r.group("name") or r.group("piped")
+            return f"{r.group('blank') or ''}$__env_{name}" if name in arguments else r.group(0)
+
+        program = _JQ_ENV_REFERENCE.sub(variable, written_program)
         given = "".join(f" --arg __env_{name} {value}" for name, value in arguments.items())
         # the assignments before the command dropped where the program reads no other part of its environment (the
         # readers take a command by its first word: `R=... jq` was no jq command to them)
@@ -4939,15 +4952,24 @@ def filter_values(substitution: str, reaching: Mapping[str, Sequence[str]]) -> l
     if not any(name in command for name in _FILTER_NAMES):
         return None
     commands = list(_simple_commands(_here_string_echoed(_words(command), command)))
-    filters = [text_filter(_jq_arguments_resolved(c.words, reaching, command)) for c in commands[1:]]
-    if len(commands) < 2 or filters[-1] is None:
+    if len(commands) < 2:
         return None
     inputs = _echoed_values(commands[0].words, reaching)
-    known = [f for f in filters if f is not None]
-    exact = filtered(inputs, known) if inputs is not None and len(known) == len(filters) else None
+    exact: list[str] | None = []
+    texts: list[str] = []
+    resolved = [_jq_arguments_resolved(c.words, reaching, command) for c in commands[1:]]
+    for stages in _jq_choices(resolved) or [tuple(c.words for c in commands[1:])]:
+        # fnros60: each combination of the values a jq stage's `--arg NAME "$VAR"` may take, its values joined
+        filters = [text_filter(words) for words in stages]
+        if filters[-1] is None:
+            return None
+        known = [f for f in filters if f is not None]
+        texts += [t for f in known for t in f.texts]
+        got = filtered(inputs, known) if inputs is not None and len(known) == len(filters) else None
+        exact = None if got is None or exact is None else [*exact, *got]
     if exact is not None:
-        return exact
-    hosts = (_SED_HOST_TEXT.fullmatch(t.strip(".")) for f in known for t in f.texts)
+        return list(dict.fromkeys(exact))
+    hosts = (_SED_HOST_TEXT.fullmatch(t.strip(".")) for t in texts)
     return [h.group(0) for h in hosts if h is not None]
 
 
@@ -5116,11 +5138,16 @@ def _jq_null_values(words: list[str], reaching: Mapping[str, Sequence[str]], bod
     run once on null; no file operand): what it prints, as :func:`filter_values` computes ``echo null | jq ...``
     (``$(jq -cn --arg region R '$ARGS.named')`` is ``{"region":"R"}``; was unknown: RES-011 where it was used). None
     without ``-n`` (jq would read the script's standard input) or for a program the one jq reader does not apply."""
-    resolved = _jq_arguments_resolved(words, reaching, body)
-    found = text_filter(resolved)
-    if found is None or found.apply is None or not found.apply(""):  # no -n: no JSON read, nothing printed
-        return None
-    return filtered(["null"], [found])
+    out: list[str] = []
+    for resolved in _jq_arguments_resolved(words, reaching, body):  # fnros60: each value of a `--arg "$VAR"`
+        found = text_filter(resolved)
+        if found is None or found.apply is None or not found.apply(""):  # no -n: no JSON read, nothing printed
+            return None
+        got = filtered(["null"], [found])
+        if got is None:
+            return None
+        out += got
+    return list(dict.fromkeys(out))
 
 
 def _keeps_own(command: list[str], words: list[str]) -> bool:
@@ -5152,26 +5179,31 @@ def _jq_file_values(
 ) -> list[str] | None:
     """(falsealarm56) jq over a file the script writes (jq(1) "jq [options...] filter [files...]"): ``jq -r FILTER
     FILE``, ``jq -r FILTER < FILE`` or ``cat FILE | jq -r FILTER``, the filter (:func:`text_filter`) applied to the
-    file's whole text, as to an echoed variable's (was unknown: RES-011 at ``--region``). None for anything else (a
-    file the script does not write, several files, a filter the engine does not apply). falsealarm60: an ``--arg NAME
-    "$VAR"`` given the values ``reaching`` holds for VAR (:func:`_jq_argument_variants`), the filter run with each."""
+    file's whole text, as to an echoed variable's (was unknown: RES-011 at ``--region``). (fnros60) Several files
+    the script writes (``jq -rn 'input | input.region' base.json site.json``): their texts one after another, as jq
+    reads them (jq(1): "jq [options...] filter [files...]", each file's JSON texts in turn). None for anything else (a
+    file the script does not write, a filter the engine does not apply). falsealarm60: an ``--arg NAME "$VAR"`` given
+    the values ``reaching`` holds for VAR, the filter run with each (:func:`_jq_arguments_resolved`' combinations)."""
     commands = list(_simple_commands(_words(body)))
     if len(commands) == 1 and commands[0].stdin is None and any(w in _JQ_FILE_VARIABLES for w in commands[0].words):
         return _jq_file_variables_values(commands[0].words, files)
     if len(commands) == 2 and commands[0].words[:1] == ["cat"] and len(commands[0].words) == 2:
-        file, words = commands[0].words[1], commands[1].words
+        read, words = [commands[0].words[1]], commands[1].words
     elif len(commands) == 1 and commands[0].stdin is not None:
-        file, words = commands[0].stdin, commands[0].words
+        read, words = [commands[0].stdin], commands[0].words
     elif len(commands) == 1:
-        file, words = commands[0].words[-1], commands[0].words[:-1]
+        words = commands[0].words
+        operands = next((n for n in range(1, len(words) - 1) if words[-n - 1] not in files), len(words) - 2)
+        read, words = words[len(words) - max(operands, 1) :], words[: len(words) - max(operands, 1)]
     else:
         return None
-    if not _names_jq(words) or file not in files or any(c.stdout is not None for c in commands):
+    if not _names_jq(words) or any(f not in files for f in read) or any(c.stdout is not None for c in commands):
         return None
+    text = "".join(files[f] for f in read)
     out: list[str] = []
-    for variant in _jq_argument_variants(words, reaching or {}, body) if "--arg" in body else [words]:
+    for variant in _jq_arguments_resolved(words, reaching or {}, body):
         found = text_filter(variant)
-        printed = filtered([files[file]], [found]) if found is not None and found.apply is not None else None
+        printed = filtered([text], [found]) if found is not None and found.apply is not None else None
         if printed is None:
             return None
         out += printed
@@ -6395,50 +6427,47 @@ def _jq_filter(args: list[str]) -> _TextFilter:
 _WHOLE_REFERENCE = re.compile(_VARIABLE_REFERENCE)  # falsealarm59: the one pattern, also in _PORT_USE and _QUAD
 
 
-def _jq_arguments_resolved(words: list[str], reaching: Mapping[str, Sequence[str]], command: str) -> list[str]:
+def _jq_arguments_resolved(words: list[str], reaching: Mapping[str, Sequence[str]], command: str) -> list[list[str]]:
     """(fnros56) A ``jq`` stage's words with each ``--arg NAME "$VAR"`` / ``--argjson NAME "$VAR"`` value that is one
-    whole reference, not single-quoted in ``command`` (bash(1) "Quoting"), to a variable the script gives one value
+    whole reference, not single-quoted in ``command`` (bash(1) "Quoting"), to a variable the script gives a value
     (``reaching``, the values the engine's one resolver computed; none holding an expansion) replaced by that value:
-    ``ROLE=backup; jq --arg role "$ROLE" ...`` is ``--arg role backup`` (RES-011 before: not applied). Any other
-    stage, several values, or an unset variable: the words as written (the value stays unproven). (fnros57) A word
-    holding ``\\$`` inside double quotes is read as bash gives it (:func:`_jq_double_quoted`)."""
+    ``ROLE=backup; jq --arg role "$ROLE" ...`` is ``--arg role backup`` (RES-011 before: not applied). (fnros60) A
+    variable of several values (``export R=...`` in two branches, read by ``env.R``): one list of words for each
+    combination of the values (each judged; at most :data:`_MAX_JQ_CHOICES`, past which the words as written). Any
+    other stage or an unset variable: the words as written (the value stays unproven). (fnros57) A word holding
+    ``\\$`` inside double quotes is read as bash gives it (:func:`_jq_double_quoted`)."""
     if not _names_jq(words) or ("--arg" not in command and "\\$" not in command):
-        return words
+        return [words]
     out = [_jq_double_quoted(w, command) for w in words] if "\\$" in command else list(words)
+    given: list[tuple[int, list[str]]] = []
     for at in range(1, len(words) - 2):
         reference = _WHOLE_REFERENCE.fullmatch(words[at + 2]) if words[at] in ("--arg", "--argjson") else None
         if reference is None or f"'{words[at + 2]}'" in command:
             continue
-        values = set(reaching.get(reference.group(1) or reference.group(2)) or ())
-        value = values.pop() if len(values) == 1 else None
-        if value is not None and "$" not in value and "`" not in value:
-            out[at + 2] = value
-    return out
+        values = list(dict.fromkeys(reaching.get(reference.group(1) or reference.group(2)) or ()))
+        if values and all("$" not in value and "`" not in value for value in values):
+            given.append((at + 2, values))
+    if math.prod(len(values) for _, values in given) > _MAX_JQ_CHOICES:
+        given = [(at, values) for at, values in given if len(values) == 1]  # the others left as written
+    choices = []
+    for chosen in itertools.product(*(values for _, values in given)):
+        words_chosen = list(out)
+        for (at, _), value in zip(given, chosen, strict=True):
+            words_chosen[at] = value
+        choices.append(words_chosen)
+    return choices
 
 
-# falsealarm60 (stop 60): at most this many runs of one jq stage, one per combination of its `--arg` values
-_JQ_ARGUMENT_RUNS = 32
+_MAX_JQ_CHOICES = 16
+"""(fnros60) The most combinations of its ``--arg`` variables' values one jq stage is run with."""
 
 
-def _jq_argument_variants(words: list[str], reaching: Mapping[str, Sequence[str]], command: str) -> list[list[str]]:
-    """(falsealarm60) A jq stage's words (:func:`_jq_arguments_resolved`) once for each value an ``--arg NAME "$VAR"``
-    / ``--argjson NAME "$VAR"`` reference's variable holds where several reach it (a loop's ``for k in a b; do ...
-    --arg k "$k" ...``): jq runs once a pass, with that pass's value. A variable holding an expansion, or more
-    combinations than :data:`_JQ_ARGUMENT_RUNS`: the words as :func:`_jq_arguments_resolved` gives them (unproven,
-    as before)."""
-    resolved = _jq_arguments_resolved(words, reaching, command)
-    variants = [resolved]
-    for at in range(1, len(resolved) - 2):
-        reference = _WHOLE_REFERENCE.fullmatch(resolved[at + 2]) if resolved[at] in ("--arg", "--argjson") else None
-        if reference is None or f"'{resolved[at + 2]}'" in command:
-            continue
-        values = sorted(set(reaching.get(reference.group(1) or reference.group(2)) or ()))
-        if len(values) < 2 or any("$" in v or "`" in v for v in values):
-            continue
-        if len(variants) * len(values) > _JQ_ARGUMENT_RUNS:
-            return [resolved]
-        variants = [[*v[: at + 2], value, *v[at + 3 :]] for v in variants for value in values]
-    return variants
+def _jq_choices(stages: list[list[list[str]]]) -> list[tuple[list[str], ...]]:
+    """(fnros60) Each combination of a pipeline's jq stages' word choices (:func:`_jq_arguments_resolved`); none past
+    :data:`_MAX_JQ_CHOICES` (the caller then reads the stages' words as written: unproven, never one value of
+    several)."""
+    combinations = list(itertools.islice(itertools.product(*stages), _MAX_JQ_CHOICES + 1))
+    return combinations if len(combinations) <= _MAX_JQ_CHOICES else []
 
 
 def _jq_double_quoted(word: str, command: str) -> str:
@@ -6589,11 +6618,23 @@ def _jq_printed(
     """What jq prints for ``text``: each output on a line ("" where the input is no JSON); (fnros55b) None where the
     reader gives no value for it (jq's error or the subset's limit at run time, ``.t[$i]`` of ``--argjson i 1.5``):
     unknown, not an empty line (a Region argument took "" for the machine's own: it passed). mutation56: ``form``'s
-    ``j`` joins the outputs with no newline, ``c`` prints JSON compact, ``S`` its keys sorted."""
-    try:
-        inputs: list[Any] = text.splitlines() if raw_input else [json.loads(text)]
-    except ValueError:
-        return ""
+    ``j`` joins the outputs with no newline, ``c`` prints JSON compact, ``S`` its keys sorted. (fnros60) Each JSON
+    text of the input in turn (jq(1): the filter runs "for each JSON object in the input"; at a text it cannot parse
+    jq stops, the outputs before printed; checked with jq 1.6): ``echo '{"r": "eu-west-1"} {"r": "us-east-1"}' | jq
+    -r .r`` prints both (it was "": the second Region passed every door); more than :data:`_MAX_JQ_DOCUMENTS`: None."""
+    inputs: list[Any] = text.splitlines() if raw_input else []
+    decoder, at = json.JSONDecoder(), 0
+    while not raw_input:
+        at = len(text) - len(text[at:].lstrip(" \t\n\r"))
+        if at >= len(text):
+            break
+        try:
+            document, at = decoder.raw_decode(text, at)
+        except ValueError:
+            break  # jq's parse error: what it printed before stays
+        inputs.append(document)
+        if len(inputs) > _MAX_JQ_DOCUMENTS:
+            return None
     printed: list[Any] = []
     for value in inputs:
         got = run(value)
