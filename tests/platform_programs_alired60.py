@@ -261,7 +261,7 @@ def _dts_monitor(code: str, who: str) -> Build:
         c.ali_role = DEPLOYER
         # docs: dts/jobmonitorrule (dts_job_id, type, delay_rule_time, state, phone)
         return alicloud.dts.JobMonitorRule("sync-delay", dts_job_id="dtsfleet0sync01", type="delay",
-                                           delay_rule_time=300, state="Y", phone=_number(code, who),
+                                           delay_rule_time="300", state="Y", phone=_number(code, who),
                                            opts=c.ali)  # fmt: skip
 
     return build
