@@ -677,6 +677,11 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
     phones = {(f.type, f.path) for f in load_endpoints().phone_fields}
     host_paths = {h.path for h in load_endpoints().host_paths}
     assert all(p in phones or any(p[1].endswith(f".{h}") for h in host_paths) for p in red58_otherwise)
+    # alired60 (stop 60): a ROS SLS alert's NotificationList MobileList / EmailList, the Pulumi log/alert's
+    # `notification_lists` phone field and recipient list (a host_paths entry).
+    red60 = {("alicloud:log/alert:Alert", "notification_lists.mobile_lists"),
+             ("alicloud:log/alert:Alert", "notification_lists.email_lists")}  # fmt: skip
+    assert all(p in phones or p[1] in host_paths for p in red60)
     granted = [(f.type, f.path) for f in load_endpoints().granted_account_fields]
     granted += [(t, g.field) for g in load_endpoints().global_services if g.field for t in g.types]
     assert nested_paths == {
@@ -702,7 +707,8 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
     }
     # host paths, group fields and destination fields, no account field
     judged_otherwise = (
-        red55_hosts
+        red60
+        | red55_hosts
         | red56b
         | red56b_hosts
         | red57_hosts

@@ -14234,3 +14234,33 @@ def test_awsred60_a_pipe_through_a_global_endpoint_is_a_destination() -> None:
                                     "evidence": "the team's global endpoint: both Regions in the market"}])  # fmt: skip
     findings = RuleEngine("DE", destinations=declared).check(Subject(pipe, "p", routed, provider("DE")))[0]
     assert [f.declared_by for f in findings] == ["g"]
+
+
+# alired60 (stop 60): a Pulumi site monitor's `isp_cities` item naming a carrier and no city gives no city: judged as
+# the omitted list (three random detection points, RES-016), as the ROS twin's item without City already was (alired59).
+# What CloudMonitor does with such an item was not found documented: fail closed. It passed every door before; an item
+# naming a city is judged by its city as before, and the service declared by its id covers the finding.
+@pytest.mark.parametrize(
+    ("code", "cities", "expected"),
+    [("CN", [{"isp": "465"}], {"RES-016"}), ("CN", [{"city": "546", "isp": "465"}, {"isp": "465"}], {"RES-016"}),
+     ("CN", [{"isp": "465", "type": "IDC"}, {"isp": "232"}], {"RES-016"}),
+     ("CN", [{"city": "546", "isp": "465"}], set()), ("JP", [{"isp": "465"}], {"RES-016"}),
+     ("DE", [{"type": "IDC"}], {"RES-016"})],
+)  # fmt: skip
+def test_alired60_a_detection_point_without_city_is_the_random_choice(
+    code: str, cities: list[dict[str, str]], expected: set[str]
+) -> None:
+    region = provider(code, "alicloud").region
+    props = {"address": f"https://portal.oss-{region}.aliyuncs.com/health", "task_name": "portal", "task_type": "HTTP",
+             "isp_cities": cities}  # fmt: skip
+    subject = Subject(_SITE_MONITOR, "portal", props, provider(code, "alicloud"))
+    findings, _ = ENGINES[code].check(subject)
+    assert {f.rule.id for f in findings} == expected
+    if expected:
+        missing = [i for i, c in enumerate(cities) if "city" not in c]
+        assert [f.path for f in findings] == [f"isp_cities[{i}].city" for i in missing]
+        assert all("the default when omitted" in f.detail for f in findings)
+        entry = {"id": "probes", "kind": "resident", "match": "alicloud-cms-site-monitor-probe-cities",
+                 "evidence": "DescribeSiteMonitorISPCityList: the task's points are in the market"}  # fmt: skip
+        declared = RuleEngine(code, destinations=parse_destinations([entry])).check(subject)[0]
+        assert {(f.rule.id, f.declared_by) for f in declared} == {("RES-016", "probes")}

@@ -51,6 +51,7 @@ import platform_programs_alired57 as ar57
 import platform_programs_alired57b as ar57b
 import platform_programs_alired58 as ar58
 import platform_programs_alired59 as ar59
+import platform_programs_alired60 as ar60
 import platform_programs_alirole41 as ar41
 import platform_programs_anonymous43 as an43
 import platform_programs_apigw39 as agw39
@@ -19107,6 +19108,13 @@ CASES: list[Case] = [
     # exported in two branches give the Region abroad, RES-009 (RES-011 at home and abroad before); a path through
     # reduce is jq 1.6's error, RES-011 (pinned)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fr60.rows()],
+    # -- stop 60, Alibaba Cloud red team round 20 (tests/platform_programs_alired60.py): in a ROS template, a CR sync
+    # rule, an SLS EtlV2 sink, a Resource Center delivery channel or shared target naming a partner's account is
+    # RES-023, an SLS OSS export's, a registry's, an FC 3 or SAE mount's partner bucket RES-017, a transit router or
+    # grant to a partner's CEN RES-017 (RES-023 for its owner), a DTS or SLS alarm number without country code RES-022,
+    # as their Pulumi twins (each passed every door before); a CPFS data flow's bucket passes as in Pulumi (RES-017
+    # before); the own account, the template's own bucket or CEN, the market's country code and the declared group pass
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar60.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

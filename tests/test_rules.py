@@ -9427,3 +9427,137 @@ def test_fnros59_a_dynamic_reference_at_a_region_field_is_unknown(region: str, e
     table = {"Type": "AWS::DynamoDB::GlobalTable", "Properties": {"Replicas": [{"Region": region}]}}
     findings = RuleEngine("EU").check(_cfn_stack(_PINNED_EU, {"X": table}))[0]
     assert sorted({f.rule.id for f in findings}) == expected
+
+
+# alired60 (stop 60): ROS twins of Pulumi types whose catalogue entries name a written account, an OSS bucket, a
+# network joined or a phone number (stack_templates `resources`): each offending template passed every door while its
+# Pulumi twin was refused; now both give the same rule at the template's path, and the compliant twin (the stack's own
+# account, the template's own bucket or CEN, a number with the country code) passes. A CPFS data flow's bucket, RES-017
+# in a template before, passes as the Pulumi twin does (same_region_buckets).
+def _ros60(resources: dict[str, Any], provider: ProviderRef = _ALI_PINNED_CN) -> Subject:
+    template = {"ROSTemplateFormatVersion": "2015-09-01", "Resources": resources}
+    return ali(_ROS_STACK, provider, template_body=json.dumps(template))
+
+
+_OWN_BUCKET60 = {"Archive": {"Type": "ALIYUN::OSS::Bucket", "Properties": {"BucketName": "fleet-archive"}}}
+_OWN_CEN60 = {"Network": {"Type": "ALIYUN::CEN::CenInstance", "Properties": {"Name": "fleet"}}}
+_CR_SYNC60 = {"InstanceId": "cri-1", "NamespaceName": "n", "SyncRuleName": "s", "TargetInstanceId": "cri-2",
+              "TargetNamespaceName": "n", "TargetRegionId": "cn-shanghai"}  # fmt: skip
+_SINK60 = {"Name": "s", "Project": "p2", "Logstore": "l", "Endpoint": "cn-shanghai-intranet.log.aliyuncs.com"}
+_EXPORT_SINK60 = {"Endpoint": "https://oss-cn-shanghai-internal.aliyuncs.com", "ContentType": "json", "Prefix": "t/"}
+_ALERT60 = {"Name": "a", "DisplayName": "a", "Schedule": {"Type": "FixedRate", "Interval": "5m"}}
+_GET_BUCKET60 = {"Fn::GetAtt": ["Archive", "Name"]}
+
+
+def _own_role60(uid: str) -> str:
+    return f"acs:ram::{uid}:role/aliyunlogdefaultrole"
+
+
+# (kind, (compliant properties, extra compliant resources), offending properties, the offending path below
+# Properties, its rule)
+_TWINS60: list[tuple[str, tuple[dict[str, Any], dict[str, Any]], dict[str, Any], str, str]] = [
+    ("ALIYUN::CR::RepoSyncRule", ({**_CR_SYNC60, "TargetUserId": _ALI_OWN}, {}),
+     {**_CR_SYNC60, "TargetUserId": _ALI_OTHER}, "TargetUserId", "RES-023"),
+    ("ALIYUN::CR::InstanceV2", ({"InstanceName": "r", "CustomOssBucket": _GET_BUCKET60}, _OWN_BUCKET60),
+     {"InstanceName": "r", "CustomOssBucket": "partner-images"}, "CustomOssBucket", "RES-017"),
+    ("ALIYUN::SLS::EtlV2",
+     ({"Project": "p", "Name": "e", "Configuration": {"Sinks": [{**_SINK60, "RoleArn": _own_role60(_ALI_OWN)}]}}, {}),
+     {"Project": "p", "Name": "e", "Configuration": {"Sinks": [{**_SINK60, "RoleArn": _own_role60(_ALI_OTHER)}]}},
+     "Configuration.Sinks[0].RoleArn", "RES-023"),
+    ("ALIYUN::SLS::OssExport",
+     ({"ProjectName": "p", "Configuration": {"Logstore": "l", "Sink": {
+         **_EXPORT_SINK60, "Bucket": _GET_BUCKET60, "RoleArn": _own_role60(_ALI_OWN)}}}, _OWN_BUCKET60),
+     {"ProjectName": "p", "Configuration": {"Logstore": "l", "Sink": {
+         **_EXPORT_SINK60, "Bucket": _GET_BUCKET60, "RoleArn": _own_role60(_ALI_OTHER)}}},
+     "Configuration.Sink.RoleArn", "RES-023"),
+    ("ALIYUN::SLS::OssExport",
+     ({"ProjectName": "p", "Configuration": {"Logstore": "l", "Sink": {
+         **_EXPORT_SINK60, "Bucket": _GET_BUCKET60, "RoleArn": _own_role60(_ALI_OWN)}}}, _OWN_BUCKET60),
+     {"ProjectName": "p", "Configuration": {"Logstore": "l", "Sink": {
+         **_EXPORT_SINK60, "Bucket": "partner-archive", "RoleArn": _own_role60(_ALI_OWN)}}},
+     "Configuration.Sink.Bucket", "RES-017"),
+    ("ALIYUN::SLS::Alert",
+     ({"Project": "p", "Detail": {**_ALERT60, "Configuration": {"NotificationList": [
+         {"Type": "SMS", "MobileList": ["+8613800138000"], "Content": "x"}]}}}, {}),
+     {"Project": "p", "Detail": {**_ALERT60, "Configuration": {"NotificationList": [
+         {"Type": "SMS", "MobileList": ["13800138000"], "Content": "x"}]}}},
+     "Detail.Configuration.NotificationList[0].MobileList[0]", "RES-022"),
+    ("ALIYUN::FC3::Function",
+     ({"FunctionName": "f", "OssMountConfig": {"MountPoints": [{"BucketName": _GET_BUCKET60, "MountDir": "/m"}]}},
+      _OWN_BUCKET60),
+     {"FunctionName": "f", "OssMountConfig": {"MountPoints": [{"BucketName": "partner-archive", "MountDir": "/m"}]}},
+     "OssMountConfig.MountPoints[0].BucketName", "RES-017"),
+    ("ALIYUN::SAE::Application",
+     ({"AppName": "a", "OssMountDescs": [{"bucketName": _GET_BUCKET60, "mountPath": "/m"}]}, _OWN_BUCKET60),
+     {"AppName": "a", "OssMountDescs": [{"bucketName": "partner-archive", "mountPath": "/m"}]},
+     "OssMountDescs[0].bucketName", "RES-017"),
+    ("ALIYUN::CEN::TransitRouter", ({"CenId": {"Ref": "Network"}}, _OWN_CEN60), {"CenId": "cen-partner0001"},
+     "CenId", "RES-017"),
+    ("ALIYUN::CEN::TransitRouterGrantAttachment",
+     ({"CenId": {"Ref": "Network"}, "CenOwnerId": _ALI_OWN, "InstanceId": "vpc-1", "InstanceType": "VPC"},
+      _OWN_CEN60),
+     {"CenId": {"Ref": "Network"}, "CenOwnerId": _ALI_OTHER, "InstanceId": "vpc-1", "InstanceType": "VPC"},
+     "CenOwnerId", "RES-023"),
+    ("ALIYUN::DTS::JobMonitorRule", ({"DtsJobId": "j", "Type": "delay", "Phones": ["+8613800138000"]}, {}),
+     {"DtsJobId": "j", "Type": "delay", "Phones": ["+8613800138000", "13800138000"]}, "Phones[1]", "RES-022"),
+    ("ALIYUN::ResourceManager::DeliveryChannel",
+     ({"DeliveryChannelName": "d", "ResourceChangeDelivery": {
+         "TargetArn": f"acs:log:cn-shanghai:{_ALI_OWN}:project/p/logstore/l"}}, {}),
+     {"DeliveryChannelName": "d", "ResourceChangeDelivery": {
+         "TargetArn": f"acs:log:cn-shanghai:{_ALI_OTHER}:project/p/logstore/l"}},
+     "ResourceChangeDelivery.TargetArn", "RES-023"),
+    ("ALIYUN::ResourceManager::SharedTarget", ({"ResourceShareId": "rs-1", "TargetId": _ALI_OWN}, {}),
+     {"ResourceShareId": "rs-1", "TargetId": _ALI_OTHER}, "TargetId", "RES-023"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("kind", "compliant", "offending", "where", "rule"), _TWINS60, ids=[f"{t[0]}-{t[3]}" for t in _TWINS60]
+)
+def test_alired60_a_ros_twin_is_judged_as_its_pulumi_type(
+    kind: str, compliant: tuple[dict[str, Any], dict[str, Any]], offending: dict[str, Any], where: str, rule: str
+) -> None:
+    props, extra = compliant
+    engine = RuleEngine("CN")
+    assert engine.check(_ros60({**extra, "X": {"Type": kind, "Properties": props}}))[0] == []
+    found = engine.check(_ros60({**extra, "X": {"Type": kind, "Properties": offending}}))[0]
+    assert [(f.rule.id, f.path) for f in found] == [(rule, f"template_body(json).Resources.X.Properties.{where}")]
+
+
+def test_alired60_the_ros_and_pulumi_twins_agree() -> None:
+    """The same partner account, bucket or number in the ROS type and its Pulumi twin: one verdict, declarable alike."""
+    other = f"acs:ram::{_ALI_OTHER}:"
+    pairs = [
+        (_ros60({"X": {"Type": "ALIYUN::CR::RepoSyncRule", "Properties": {**_CR_SYNC60, "TargetUserId": _ALI_OTHER}}}),
+         ali("alicloud:cs/registryEnterpriseSyncRule:RegistryEnterpriseSyncRule", _ALI_PINNED_CN,
+             **{_snake_key(k): v for k, v in _CR_SYNC60.items()}, target_user_id=_ALI_OTHER), "RES-023", other),
+        (_ros60({"X": {"Type": "ALIYUN::ResourceManager::SharedTarget",
+                       "Properties": {"ResourceShareId": "rs-1", "TargetId": _ALI_OTHER}}}),
+         ali(_SHARED_TARGET, _ALI_PINNED_CN, resource_share_id="rs-1", target_id=_ALI_OTHER), "RES-023", other),
+        (_ros60({"X": {"Type": "ALIYUN::DTS::JobMonitorRule",
+                       "Properties": {"DtsJobId": "j", "Type": "delay", "Phones": ["13800138000"]}}}),
+         ali("alicloud:dts/jobMonitorRule:JobMonitorRule", _ALI_PINNED_CN, dts_job_id="j", type="delay",
+             phone="13800138000"), "RES-022", "13800138000"),
+    ]  # fmt: skip
+    for ros_subject, pulumi_subject, rule, match in pairs:
+        declared = parse_destinations([{"id": "p", "kind": "resident", "match": match, "evidence": "e"}])
+        for subject in (ros_subject, pulumi_subject):
+            assert [f.rule.id for f in RuleEngine("CN").check(subject)[0]] == [rule]
+            assert [(f.rule.id, f.declared_by) for f in RuleEngine("CN", destinations=declared).check(subject)[0]] == [
+                (rule, "p")
+            ]
+
+
+def _snake_key(key: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", key).lower()
+
+
+@pytest.mark.parametrize("bucket", ["fleet-training-data", "partner-training-data"])
+def test_alired60_a_ros_data_flow_s_bucket_is_in_its_region_as_in_pulumi(bucket: str) -> None:
+    """CreateDataFlow refuses an OSS bucket outside the file system's Region (same_region_buckets): the template's
+    ``SourceStorage`` passes as the Pulumi ``source_storage`` does (RES-017 in a template before)."""
+    props = {"FileSystemId": "cpfs-1", "FsetId": "fset-1", "SourceStorage": f"oss://{bucket}", "Throughput": 600}
+    assert RuleEngine("CN").check(_ros60({"X": {"Type": "ALIYUN::NAS::DataFlow", "Properties": props}}))[0] == []
+    twin = ali("alicloud:nas/dataFlow:DataFlow", _ALI_PINNED_CN, file_system_id="cpfs-1", fset_id="fset-1",
+               source_storage=f"oss://{bucket}", throughput=600)  # fmt: skip
+    assert RuleEngine("CN").check(twin)[0] == []

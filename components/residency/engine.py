@@ -1313,12 +1313,31 @@ class RuleEngine:
         if isinstance(top, (list, tuple)) and not top:
             top = None
         if top is not None and (len(keys) == 1 or not (isinstance(top, Mapping) or is_input_type(type(top)))):
+            if len(keys) == 2 and isinstance(top, (list, tuple)):
+                self._check_items_without_field(walk, service, keys, top)
             return  # set, or a block still pending: judged where it is (a pending value once it resolves)
         if _value_at(props, keys) is not None or any(_set_at(props, k) for k in service.default_unless):
             return
         default = service.defaults[walk.subject.type]
         if service.refuses(default, self.jurisdiction.code) and not self._partition_allows(walk, service):
             self._global_finding(walk, service, service.field, default, omitted=True)
+
+    def _check_items_without_field(
+        self, walk: _Walk, service: GlobalService, keys: list[str], items: list[Any] | tuple[Any, ...]
+    ) -> None:
+        """(alired60) An item of a global service's list field that names no value at the field's last key (a site
+        monitor's ``isp_cities`` item ``{isp}`` without ``city``) gives no value: judged as the omitted field, the
+        service's default, as the same item of the ROS twin is (``_template_field_values`` gives it as omitted). What
+        CloudMonitor does with a carrier and no city was not found documented: fail closed. Before, the Pulumi item
+        passed every door while the ROS item was RES-016. Only the services with ``defaults`` whose field runs through
+        a list pay (the site monitor's); an item still pending (an Output) is judged once it resolves."""
+        default = service.defaults[walk.subject.type]
+        if not service.refuses(default, self.jurisdiction.code) or self._partition_allows(walk, service):
+            return
+        for i, item in enumerate(items):
+            # An empty text is a value, judged where it is (the walk); only an absent one is the default.
+            if (isinstance(item, Mapping) or is_input_type(type(item))) and _value_at(item, keys[1:]) is None:
+                self._global_finding(walk, service, f"{keys[0]}[{i}].{keys[1]}", default, omitted=True)
 
     def _partition_allows(self, walk: _Walk, service: GlobalService) -> bool:
         if not service.allowed_partitions:
