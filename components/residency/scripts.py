@@ -3283,8 +3283,14 @@ _WHILE_READ = re.compile(
     # the input line, rather than newline"): `while read -r -d ';' R` over `a;b;` read nothing (R unset: a Region
     # abroad passed every door); each record's lines (a superset) are read
     # mutation59b (stop 59): and `-d \;` (a backslash-quoted character: read_delimiter)
-    + r"read(?:[ \t]+-r)?(?:[ \t]+-d[ \t]*(?P<delim>''|\"\"|'[^'\n]+'|\"[^\"\n]+\"|\\\S|[^\s'\";&|]+)(?:[ \t]+-r)?)?"
-    + r"(?P<names>(?:[ \t]+[A-Za-z_][A-Za-z0-9_]*)+)[ \t]*(?=;|\n|do\b)",
+    # mutation60 (stop 60): `-rd ';'` (getopt's grouped `-r -d`) too, and the idiom for a last record without its
+    # delimiter, `while read -r R || [ -n "$R" ]` (`[[ -n $R ]]`, `test -n "$R"`: the loop runs once more for a last
+    # line read without its newline, the record R holds): each left the loop unread (R unset) and a Region abroad
+    # passed every door
+    + r"read(?:[ \t]+-r)?(?:[ \t]+-r?d[ \t]*(?P<delim>''|\"\"|'[^'\n]+'|\"[^\"\n]+\"|\\\S|[^\s'\";&|]+)(?:[ \t]+-r)?)?"
+    + r"(?P<names>(?:[ \t]+[A-Za-z_][A-Za-z0-9_]*)+)[ \t]*"
+    + r"(?:\|\|[ \t]*(?:\[\[?|test)[ \t]+-n[ \t]+\"?\$\{?[A-Za-z_][A-Za-z0-9_]*\}?\"?(?:[ \t]+\]\]?)?[ \t]*)?"
+    + r"(?=;|\n|do\b)",
     re.M,
 )
 _IFS_BLANKS = " \t\n"
@@ -4410,6 +4416,12 @@ def function_outputs_written(script: str) -> str:
         start, end = text.find("{"), text.rfind("}")
         body = text[start + 1 : end].strip().rstrip(";").strip() if 0 <= start < end else ""
         echoes = body if _ECHOING_BODY.fullmatch(body) else _echoing_command(body)  # scripts58: or one of several
+        if echoes is None and "#" in body:
+            # mutation60 (stop 60): a body read again without its comments (`# the DR Region` above its echo or its
+            # `if`, in a branch, `then  # dr`): each made the call unknown, RES-011 with the Regions at home (a false
+            # alarm)
+            body = "\n".join(_uncommented(line) for line in body.split("\n")).strip()
+            echoes = body if _ECHOING_BODY.fullmatch(body) else _echoing_command(body)
         if echoes is None and (body[:3] == "if " or body[:5] == "case "):
             # scripts59: a body choosing its echo by a branch, as the one evaluator reads it (branch_echoes)
             branches = branch_echoes(body)
