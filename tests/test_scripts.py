@@ -7456,11 +7456,15 @@ def test_mutation60_a_branch_body_is_read_without_its_comments(body: str) -> Non
         ("for R in a us-'west'-2; do", "for R in a 'us-west-2'; do"),
         ('read -r R <<< "us-"west-2', "read -r R <<< 'us-west-2'"),
         ('RS=([dr]="us-"west-2)', "RS=([dr]='us-west-2')"),
-        ('for f in "$D"/*.conf; do', 'for f in "$D"/*.conf; do'),
-        ('RS=("$D"/{a,b})', 'RS=("$D"/{a,b})'),
         ('RS=("$D"/x)', 'RS=("$D/x")'),
     ],
 )
 def test_mutation60_words_quoted_in_parts_joined_in_place(text: str, expected: str) -> None:
     joined = quoted_parts_joined(text)
     assert joined.rstrip() == expected and len(joined) == len(text)
+
+
+# Pinned beside it (as on main: the joining must not reach them): quoted, a glob or a brace list would not expand.
+@pytest.mark.parametrize("text", ['for f in "$D"/*.conf; do', 'RS=("$D"/{a,b})', "for R in 'eu-'{west,central}-1; do"])
+def test_mutation60_a_word_a_loop_would_expand_is_left_as_written(text: str) -> None:
+    assert quoted_parts_joined(text) == text
