@@ -192,6 +192,7 @@ import platform_programs_mutation58 as mu58
 import platform_programs_mutation58b as mu58b
 import platform_programs_mutation59 as mu59
 import platform_programs_mutation59b as mu59b
+import platform_programs_mutation60 as mu60
 import platform_programs_new34 as pn
 import platform_programs_openapi44 as oa44
 import platform_programs_ops as po
@@ -19115,6 +19116,13 @@ CASES: list[Case] = [
     # as their Pulumi twins (each passed every door before); a CPFS data flow's bucket passes as in Pulumi (RES-017
     # before); the own account, the template's own bucket or CEN, the market's country code and the declared group pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar60.rows()],
+    # -- stop 60, mutation search round 32 (tests/platform_programs_mutation60.py): a Region abroad given by a word
+    # quoted in parts in an element's assignment, a compound's item, a loop's word or a here-string, by a slice whose
+    # offset is a variable, by an array item holding a variable or a substitution (`RS[1]="$DR"`, `RS[1]=$(cat F)`,
+    # `RS=(h "$(cat F)")`, `printf -v 'RS[1]'`), by `while read -r R || [ -n "$R" ]` or `while read -rd ';'` is
+    # RES-009 (each passed every door before); a function choosing its echo by `if` among comments passes at home
+    # (RES-011 before)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu60.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

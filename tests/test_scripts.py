@@ -7752,3 +7752,104 @@ def test_falsealarm60_a_printf_substitution_in_an_argument_prints_its_url(
 ) -> None:
     found = findings(f"#!/bin/bash\n{script}\n", "EU", "aws")
     assert {(rule, value) for rule, _, value in found} == expected, found
+
+
+# mutation60 (stop 60): stop 59's readers spelled another way, round 32; each `us-west-2` one passed every door on main
+# 0183f733 (a word quoted in parts beyond an assignment, a slice's bound holding a variable, an array item holding a
+# variable or a substitution, `while read ... || [ -n "$R" ]`, `read -rd`), the `eu-west-1` one passes.
+_R60 = "aws ec2 copy-snapshot --source-region eu-central-1 --source-snapshot-id snap-0a1b2c3d4e5f60718 --region"
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        # bash(1) "Quote Removal": one word wherever it stands
+        'RS[1]={a}"{b}"{c}\n{R} "${{RS[1]}}"',
+        'i=1\nRS[$i]={a}"{b}"{c}\n{R} "${{RS[1]}}"',
+        'RS=(eu-central-1 {a}"{b}"{c})\n{R} "${{RS[1]}}"',
+        'RS=(eu-central-1 "{a}"{b}{c})\nfor R in "${{RS[@]}}"; do {R} "$R"; done',
+        "for R in eu-central-1 {a}'{b}'{c}; do {R} \"$R\"; done",
+        'read -r R <<< {a}"{b}"{c}\n{R} "$R"',
+        # bash(1) "Substring Expansion": a bound holding a variable (every item: not computed)
+        'N=1\nRS=(eu-central-1 {r})\nDR="${{RS[@]:$N}}"\n{R} "$DR"',
+        'N=1\nRS=(eu-central-1 {r})\n{R} "${{RS[@]:$N:1}}"',
+        'N=1\nRS=(eu-central-1 {r})\n{R} "${{RS[@]:${{N}}:1}}"',
+        'N=1\nRS=(eu-central-1 {r})\nfor R in "${{RS[@]:$N}}"; do {R} "$R"; done',
+        # bash(1) "Arrays": an item's value expanded
+        'DR={r}\nRS[1]="$DR"\n{R} "${{RS[1]}}"',
+        'RS[1]=$(echo {r})\n{R} "${{RS[1]}}"',
+        'RS[1]="$(echo eu-central-1 | sed \'s/eu-central-1/{r}/\')"\n{R} "${{RS[1]}}"',
+        'RS=($(echo {r}) eu-central-1)\n{R} "${{RS[0]}}"',
+        'RS=("$(echo {r})" eu-central-1)\nfor R in "${{RS[@]}}"; do {R} "$R"; done',
+        'DR={r}\nRS=("$DR" eu-central-1)\nfor R in "${{RS[@]}}"; do {R} "$R"; done',
+        'DR={r}\nRS[0]=eu-central-1\nRS[1]="$DR"\nfor R in "${{RS[@]}}"; do {R} "$R"; done',
+        "printf -v 'RS[1]' '%s' \"$(echo {r})\"\n{R} \"${{RS[1]}}\"",
+        'i=0\nfor x in eu-central-1 {r}; do\n  printf -v "RS[$i]" "%s" "$x"\n  i=$((i+1))\ndone\n{R} "${{RS[1]}}"',
+        # bash(1) "read": a last line without its newline; grouped options
+        'printf "%s\\n%s" eu-central-1 {r} > /tmp/rs\nwhile read -r R || [ -n "$R" ]; do {R} "$R"; done < /tmp/rs',
+        'while read -r R || [[ -n $R ]]; do\n  {R} "$R"\ndone <<EOF\neu-central-1\n{r}\nEOF',
+        'LIST="eu-central-1;{r};"\nwhile read -rd \';\' R; do {R} "$R"; done <<< "$LIST"',
+        'LIST="eu-central-1,{r},"\nwhile read -rd, R; do {R} "$R"; done <<< "$LIST"',
+    ],
+)
+def test_mutation60_stop_59_readers_spelled_another_way(script: str) -> None:
+    for region, expected in (("eu-west-1", []), ("us-west-2", ["RES-009"])):
+        head, rest = region.split("-", 1)
+        middle, number = rest.rsplit("-", 1)
+        text = script.format(r=region, a=f"{head}-", b=middle, c=f"-{number}", R=_R60)
+        assert sorted({f[0] for f in findings(f"#!/bin/bash\n{text}\n", "EU", "aws")}) == expected, region
+
+
+# An item the reader cannot compute fails closed (RES-011 at home too), as the same substitution assigned to a variable.
+@pytest.mark.parametrize(
+    "script",
+    [
+        'RS[1]=$(curl -s http://10.0.0.1/dr)\n{R} "${{RS[1]}}"',
+        'RS=($(curl -s http://10.0.0.1/dr) eu-central-1)\n{R} "${{RS[0]}}"',
+        'RS=("$(curl -s http://10.0.0.1/dr)" eu-central-1)\nfor R in "${{RS[@]}}"; do {R} "$R"; done',
+        "printf -v 'RS[1]' '%s' \"$(curl -s http://10.0.0.1/dr)\"\n{R} \"${{RS[1]}}\"",
+    ],
+)
+def test_mutation60_an_item_not_computed_is_unknown(script: str) -> None:
+    assert {f[0] for f in findings(f"#!/bin/bash\n{script.format(R=_R60)}\n", "EU", "aws")} == {"RES-011"}
+
+
+# A function choosing its echo by `if` / `case` among comments (bash(1) "Comments") is read as without them: RES-011
+# with both Regions at home on main.
+@pytest.mark.parametrize(
+    "body",
+    [
+        "  # the DR Region\n  echo {r}",
+        "  # choose\n  if [ -f /etc/fleet/failover ]; then  # failed over\n    echo eu-central-1\n  else\n"
+        "    # the usual one\n    echo {r}\n  fi",
+        '  # by role\n  case "$1" in\n    dr) echo {r} ;;  # DR\n    *) echo eu-central-1 ;;\n  esac',
+    ],
+)
+def test_mutation60_a_branch_body_is_read_without_its_comments(body: str) -> None:
+    for region, expected in (("eu-west-1", []), ("us-west-2", ["RES-009"])):
+        script = f'dr_region() {{\n{body.format(r=region)}\n}}\n{_R60} "$(dr_region dr)"'
+        assert sorted({f[0] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")}) == expected, region
+
+
+# The joining keeps offsets, and leaves a word whose bare part a loop or a compound would expand (a glob, a brace
+# list) as written: quoted, it would not be.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('RS[1]=us-"west"-2', "RS[1]='us-west-2'"),
+        ('RS=(a "us-"west-2)', "RS=(a 'us-west-2')"),
+        ("for R in a us-'west'-2; do", "for R in a 'us-west-2'; do"),
+        ('read -r R <<< "us-"west-2', "read -r R <<< 'us-west-2'"),
+        ('RS=([dr]="us-"west-2)', "RS=([dr]='us-west-2')"),
+        ('RS=("$D"/x)', 'RS=("$D/x")'),
+    ],
+)
+def test_mutation60_words_quoted_in_parts_joined_in_place(text: str, expected: str) -> None:
+    joined = quoted_parts_joined(text)
+    assert joined.rstrip() == expected and len(joined) == len(text)
+
+
+# Pinned beside it (as on main: the joining must not reach them): quoted, a glob or a brace list would not expand.
+@pytest.mark.parametrize("text", ['for f in "$D"/*.conf; do', 'RS=("$D"/{a,b})', "for R in 'eu-'{west,central}-1; do"])
+def test_mutation60_a_word_a_loop_would_expand_is_left_as_written(text: str) -> None:
+    assert quoted_parts_joined(text) == text

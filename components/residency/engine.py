@@ -10407,8 +10407,10 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
     never replaced after it (the call may come later). A here-document's body is data, never an assignment that
     replaces."""
     files = written_files(script) if may_write_files(script) else _NO_FILES  # scripts53: read once, here
+    # quoting59: `R="us-"west-2` as `R='us-west-2'`, the same offsets; mutation60: first, so that a here-string's word
+    # quoted in parts (`read -r R <<< us-"west"-2`) is one word for the read below
+    script = quoted_parts_joined(script)
     script = reads_as_assignments(script)  # scripts52: `read X < FILE` as `X=$(< FILE)`, the same offsets
-    script = quoted_parts_joined(script)  # quoting59: `R="us-"west-2` as `R='us-west-2'`, the same offsets
     matches = _assignments(script)
     # codehealth53: the loop reader's own test, in scripts.py; scripts54: `while read NAME; do ... done <<EOF`;
     # scripts54b: positional parameters (`copy() { ... "$1"; }; copy eu-west-2`, `set -- a b`), array elements

@@ -2506,13 +2506,14 @@ def _indexed_item(word: str) -> tuple[int | None, str]:
 
 def _array_items(script: str) -> dict[str, tuple[str, ...]]:
     """The items each ``NAME=(...)`` array assignment of ``script`` gives NAME (every assignment's, quotes removed);
-    scripts55: and each item :func:`_other_array_items` reads (an element assigned alone, ``read -a``, ``mapfile``)."""
+    scripts55: and each item :func:`_other_array_items` reads (an element assigned alone, ``read -a``, ``mapfile``).
+    mutation60: an item holding a variable or a substitution as written (:func:`for_loop_words` fills it)."""
     items: dict[str, list[str]] = {}
-    for m in _ARRAY_ASSIGNMENT.finditer(script) if "=(" in script else ():
+    for m, written in _compound_words(script, references=True):
         known = items.setdefault(m.group(1), [])
-        words = _array_braces_expanded(_array_words(m.group(2)))
+        words = _array_braces_expanded(written)
         known += [i for i in (_indexed_item(w)[1] for w in words) if i not in known]
-    for name, given in _other_array_items(script).items():
+    for name, given in _other_array_items(script, references=True).items():
         known = items.setdefault(name, [])
         known += [item for _, item in given if item not in known]
     return {name: tuple(found) for name, found in items.items()}
@@ -2533,7 +2534,7 @@ _ELEMENT_ASSIGNMENT = re.compile(
     rf"{_COMMAND_PLACE}(?:{_DECLARATION})?([A-Za-z_][A-Za-z0-9_]*)"
     r"\[([0-9]+|[A-Za-z_][A-Za-z0-9_.-]*|\"[A-Za-z0-9_.-]+\"|'[A-Za-z0-9_.-]+'"
     r"|\"?\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[A-Za-z_][A-Za-z0-9_]*\})\"?)\]"
-    r"=(\"[^\"\n]*\"|'[^'\n]*'|[^\s;&|<>()'\"]*)",
+    r"=(\"[^\"\n]*\"|'[^'\n]*'|\$\([^()\n]*\)|[^\s;&|<>()'\"]*)",
     re.M,
 )
 # scripts57 (stop 57): a mapfile option and its value (bash(1) "mapfile": `-d delim`, `-u fd`, `-C callback`, `-c
@@ -2619,17 +2620,19 @@ def _windowed(items: list[str], window: tuple[int, int, int]) -> list[tuple[int,
     return [(origin + k, item) for k, item in enumerate(kept)]
 
 
-def _other_array_items(script: str) -> dict[str, list[tuple[int | str | None, str]]]:
+def _other_array_items(script: str, references: bool = False) -> dict[str, list[tuple[int | str | None, str]]]:
     """(scripts55) The literal items ``script`` gives its arrays other than by a compound assignment, each with its
     index (None: not known): ``NAME[k]=WORD`` (mutation58: an associative array's key too, ``M[dr]=WORD``: the key as
     its index); ``read -a NAME`` fed by a here-document (its first line's words, from
     0; scripts56: ``read -a NAME <<< WORDS`` is :func:`reads_as_assignments`' alone); ``mapfile -t NAME`` /
-    ``readarray`` fed by a here-string or a here-document (each line, from 0)."""
+    ``readarray`` fed by a here-string or a here-document (each line, from 0). mutation60: ``references``: and an
+    element's word holding an expansion as written (``RS[1]="$DR"``, ``RS[1]=$(cmd)``), as :func:`array_elements`'
+    compound items, for the engine's resolver to fill (each held nothing: a Region abroad passed every door)."""
     given: dict[str, list[tuple[int | str | None, str]]] = {}
     if "]=" in script:
         for m in _ELEMENT_ASSIGNMENT.finditer(script):
             item = m.group(3).strip("\"'")
-            if _LOOP_WORD.fullmatch(item):
+            if _LOOP_WORD.fullmatch(item) or (references and m.group(3)[:1] != "'" and ("$" in item or "`" in item)):
                 key = m.group(2).strip("\"'")  # mutation58: an associative array's key, its quotes removed
                 at = None if key[:1] == "$" else int(key) if key.isdigit() else key  # quoting59: any index
                 given.setdefault(m.group(1), []).append((at, item))
@@ -2916,7 +2919,11 @@ def element_uses(script: str) -> Iterator[tuple[str, str]]:
 # to one greater than the maximum index of the specified array"; and "${!name[@]} ... expands to the list of array
 # indices (keys) assigned in name". `for R in "${RS[@]:1}"`, `--region "${RS[@]:1:1}"` and `for R in "${!M[@]}"`
 # passed every door with a Region abroad (unread: an unset variable's placeholder, the loop variable held nothing).
-ARRAY_SLICE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\[[@*]\]:([^{}:$`]*)(?::([^{}:$`]*))?\}")
+# mutation60 (stop 60): a bound may hold a variable (`"${RS[@]:$N}"`, `${RS[@]:${N}:1}`; bash(1) "Substring Expansion":
+# "offset and length are arithmetic expressions"), read as no literal number (every item): the `$` kept the slice
+# unmatched, the word held nothing and a Region abroad among the items passed every door.
+_SLICE_BOUND = r"((?:[^{}:`$]|\$(?!\{)|\$\{[A-Za-z_][A-Za-z0-9_]*\})*)"
+ARRAY_SLICE = re.compile(rf"\$\{{([A-Za-z_][A-Za-z0-9_]*)\[[@*]\]:{_SLICE_BOUND}(?::{_SLICE_BOUND})?\}}")
 ARRAY_KEYS = re.compile(r"\$\{!([A-Za-z_][A-Za-z0-9_]*)\[[@*]\]\}")
 _INDEX_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\[([0-9]+)\]")
 # mutation59b (stop 59): a slice's negative offset after a blank (`for R in "${RS[@]: -1}"`, `"${RS[@]: -1:1}"`),
@@ -2991,10 +2998,10 @@ def array_elements(script: str, references: bool = False) -> dict[str, tuple[str
             if item not in known:
                 known.append(item)
 
-    for m in _ARRAY_ASSIGNMENT.finditer(script) if "=(" in script else ():
+    for m, words in _compound_words(script, references):
         name, append = m.group(1), "+=(" in m.group(0)
         index = 0
-        for word in _array_braces_expanded(_array_words(m.group(2))):
+        for word in _array_braces_expanded(words):
             keyed = _KEYED_ITEM.fullmatch(word) if word[:1] == "[" else None
             if keyed is not None:
                 # scripts56b: an associative array's `[key]=value` (`declare -A M=([eu]=eu-central-1)`)
@@ -3009,7 +3016,7 @@ def array_elements(script: str, references: bool = False) -> dict[str, tuple[str
                 add(name, None if append and subscript is None else index, item)
             index += 1
     anywhere: dict[str, list[str]] = {}  # quoting59: items whose subscript is a variable: any element's
-    for name, given in _other_array_items(script).items():
+    for name, given in _other_array_items(script, references).items():
         for at, item in given:
             add(name, at, item)
             if at is None:
@@ -3021,6 +3028,40 @@ def array_elements(script: str, references: bool = False) -> dict[str, tuple[str
             continue  # scripts56b: and a key an associative array gives
         _add_used_element(elements, used, written)
     return {key: tuple(items) for key, items in elements.items()}
+
+
+# mutation60 (stop 60): a compound assignment holding a command substitution beside other items (`RS=($(cmd)
+# eu-west-1)`, `RS=("$(cmd)" eu-west-1)`; bash(1) "Arrays": each value undergoes the shell's expansions) gave nothing:
+# the substitution's parentheses ended the compound (`_ARRAY_ASSIGNMENT`) and `${RS[0]}` held nothing, so a Region
+# abroad passed every door. For the engine's resolver and the loop reader (``references``) each such item is held as
+# written (computed, or a destination fails closed); one substitution alone is :func:`array_inputs`' (its output's
+# words).
+_SUBSTITUTION = r"\$\([^()\n]*\)"
+_ARRAY_WITH_SUBSTITUTION = re.compile(
+    rf"{_COMMAND_PLACE}(?:{_DECLARATION})?([A-Za-z_][A-Za-z0-9_]*)\+?="
+    rf"\(((?:[^()]|{_SUBSTITUTION})*{_SUBSTITUTION}(?:[^()]|{_SUBSTITUTION})*)\)",
+    re.M,
+)
+_SUBSTITUTION_WORD = re.compile(
+    rf"""(?:"(?:[^"\\$]|{_SUBSTITUTION}|\$(?!\())*"|'[^']*'|{_SUBSTITUTION}|`[^`]*`|[^\s"'$`]|\$(?!\())+"""
+)
+
+
+def _compound_words(script: str, references: bool) -> list[tuple[re.Match[str], list[str]]]:
+    """Each ``NAME=(...)`` compound assignment of ``script`` (:data:`_ARRAY_ASSIGNMENT`) and its words
+    (:func:`_array_words`); mutation60: ``references``: and each holding a command substitution beside other items
+    (:data:`_ARRAY_WITH_SUBSTITUTION`, its words each substitution whole), other than one whose one item is the
+    substitution (:data:`_ARRAY_OF_SUBSTITUTION`, :func:`array_inputs`')."""
+    if "=(" not in script:
+        return []
+    found = [(m, _array_words(m.group(2))) for m in _ARRAY_ASSIGNMENT.finditer(script)]
+    if references and "$(" in script:
+        found += [
+            (m, _SUBSTITUTION_WORD.findall(m.group(2)))
+            for m in _ARRAY_WITH_SUBSTITUTION.finditer(script)
+            if _ARRAY_OF_SUBSTITUTION.match(script, m.start()) is None
+        ]
+    return found
 
 
 def _add_any_element(elements: dict[str, list[str]], name: str, subscript: str, items: list[str]) -> bool:
@@ -3165,7 +3206,9 @@ def for_loop_words(
             if listed is None:
                 items = brace_expanded(literal) if literal == word and "{" in word else [literal]
             elif listed.group(2):
-                items = list(arrays.get(listed.group(1), ()))
+                items = _array_loop_items(arrays.get(listed.group(1), ()), values)
+                known = words.setdefault(m.group(1), [])  # mutation60: a substitution item as written (held apart)
+                known += [i for i in dict.fromkeys(items) if i[:2] == "$(" and i not in known]
                 if sliced is not None:
                     items = list(array_slice_items(sliced, array_elements(script)))
                 if listed.group(1) in inputs:
@@ -3185,6 +3228,16 @@ def for_loop_words(
             known = words.setdefault(m.group(1), [])
             known += [i for i in dict.fromkeys(items) if _LOOP_WORD.fullmatch(i) and i not in known]
     return {name: tuple(found) for name, found in words.items() if found}
+
+
+def _array_loop_items(items: Sequence[str], values: Mapping[str, Sequence[str]]) -> list[str]:
+    """(mutation60, stop 60) An array's items (:func:`_array_items`) as a loop's words: an item holding a variable or a
+    substitution (`RS=("$DR" eu-west-1)`, `RS[1]=$(cmd)`) as a positional parameter's word (:func:`_positional_items`:
+    a whole variable's values, a substitution as written, held apart by the engine); such an item gave the loop's
+    variable nothing and a Region abroad passed every door."""
+    if not any("$" in i or "`" in i for i in items):
+        return list(items)
+    return [w for i in items for w in _positional_items(i, values)]
 
 
 def _positional_items(word: str, values: Mapping[str, Sequence[str]]) -> list[str]:
@@ -3244,8 +3297,14 @@ _WHILE_READ = re.compile(
     # the input line, rather than newline"): `while read -r -d ';' R` over `a;b;` read nothing (R unset: a Region
     # abroad passed every door); each record's lines (a superset) are read
     # mutation59b (stop 59): and `-d \;` (a backslash-quoted character: read_delimiter)
-    + r"read(?:[ \t]+-r)?(?:[ \t]+-d[ \t]*(?P<delim>''|\"\"|'[^'\n]+'|\"[^\"\n]+\"|\\\S|[^\s'\";&|]+)(?:[ \t]+-r)?)?"
-    + r"(?P<names>(?:[ \t]+[A-Za-z_][A-Za-z0-9_]*)+)[ \t]*(?=;|\n|do\b)",
+    # mutation60 (stop 60): `-rd ';'` (getopt's grouped `-r -d`) too, and the idiom for a last record without its
+    # delimiter, `while read -r R || [ -n "$R" ]` (`[[ -n $R ]]`, `test -n "$R"`: the loop runs once more for a last
+    # line read without its newline, the record R holds): each left the loop unread (R unset) and a Region abroad
+    # passed every door
+    + r"read(?:[ \t]+-r)?(?:[ \t]+-r?d[ \t]*(?P<delim>''|\"\"|'[^'\n]+'|\"[^\"\n]+\"|\\\S|[^\s'\";&|]+)(?:[ \t]+-r)?)?"
+    + r"(?P<names>(?:[ \t]+[A-Za-z_][A-Za-z0-9_]*)+)[ \t]*"
+    + r"(?:\|\|[ \t]*(?:\[\[?|test)[ \t]+-n[ \t]+\"?\$\{?[A-Za-z_][A-Za-z0-9_]*\}?\"?(?:[ \t]+\]\]?)?[ \t]*)?"
+    + r"(?=;|\n|do\b)",
     re.M,
 )
 _IFS_BLANKS = " \t\n"
@@ -4509,6 +4568,12 @@ def function_outputs_written(script: str) -> str:
         start, end = text.find("{"), text.rfind("}")
         body = text[start + 1 : end].strip().rstrip(";").strip() if 0 <= start < end else ""
         echoes = body if _ECHOING_BODY.fullmatch(body) else _echoing_command(body)  # scripts58: or one of several
+        if echoes is None and "#" in body:
+            # mutation60 (stop 60): a body read again without its comments (`# the DR Region` above its echo or its
+            # `if`, in a branch, `then  # dr`): each made the call unknown, RES-011 with the Regions at home (a false
+            # alarm)
+            body = "\n".join(_uncommented(line) for line in body.split("\n")).strip()
+            echoes = body if _ECHOING_BODY.fullmatch(body) else _echoing_command(body)
         if echoes is None and (body[:3] == "if " or body[:5] == "case "):
             # scripts59: a body choosing its echo by a branch, as the one evaluator reads it (branch_echoes)
             branches = branch_echoes(body)
@@ -5787,8 +5852,14 @@ _READ_HERE_STRING_SPLIT = re.compile(
     + _ONE_WORD,
     re.M,
 )
+# mutation60 (stop 60): and an element, its name quoted or not (`printf -v 'RS[1]' %s "$(cmd)"`, `"RS[$i]"`: as
+# `RS[1]=WORD`, the element assignment's reading): a substitution given an element held nothing (the other printf
+# reader, `_PRINTF_FORMAT_TO_VARIABLE`, takes no `(`), and a Region abroad passed every door.
 _PRINTF_TO_VARIABLE = re.compile(
-    r"(?<![^\s;&|(])printf[ \t]+-v[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]+(?:%s|'%s'|\"%s\")[ \t]+" + _ONE_WORD, re.M
+    r"(?<![^\s;&|(])printf[ \t]+-v[ \t]*['\"]?([A-Za-z_][A-Za-z0-9_]*"
+    r"(?:\[(?:[0-9]+|\$[A-Za-z_][A-Za-z0-9_]*|\$\{[A-Za-z_][A-Za-z0-9_]*\})\])?)['\"]?[ \t]+(?:%s|'%s'|\"%s\")[ \t]+"
+    + _ONE_WORD,
+    re.M,
 )
 
 
@@ -5848,36 +5919,76 @@ def printf_as_assignments(script: str) -> str:
 # length. A part holding a substitution, a backslash, a backquote or an unbalanced brace is left as written.
 _PARTS_GATE = re.compile(r"""=(?:"[^"\n]*"|'[^'\n]*')[^\s;&|)<>]|=[^\s"';&|()<>=]+["']""")
 _PARTS_ASSIGNMENT = re.compile(
-    r"""(?:^|(?<=[;&|(\s]))(?P<head>[A-Za-z_][A-Za-z0-9_]*\+?=)"""
+    r"""(?:^|(?<=[;&|(\s]))(?P<head>[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]\s]*\])?\+?=)"""
     r"""(?P<word>(?:"[^"\n\\`]*+"|'[^'\n]*+'|[^\s;&|()<>"'\\`]++)++)(?=$|[\s;&|)<>])""",
     re.M,
 )
 _WORD_PART = re.compile(r""""([^"]*)"|'([^']*)'|([^"']+)""")
 
 
-def _joined_word(m: re.Match[str]) -> str:
+def _joined_word(m: re.Match[str], expanded: bool = False) -> str:
     """(quoting59) ``NAME=WORD`` with ``WORD``'s parts written as one quoted word, padded to the same length; as
-    written where it is one part, or a part is left as written (:data:`_PARTS_ASSIGNMENT`)."""
+    written where it is one part, or a part is left as written (:data:`_PARTS_ASSIGNMENT`). mutation60: a word without
+    a head too (:data:`_PARTS_ITEM`); where its bare parts would be brace- or pathname-expanded (``expanded``: a loop's
+    words, a compound assignment's items) and hold ``*``, ``?``, ``[``, ``~`` or a ``{`` not after ``$``, as written
+    (quoted, they would not be)."""
+    head = m.group("head") or ""
     parts = list(_WORD_PART.finditer(m.group("word")))
     if len(parts) < 2 or all(p.group(3) is not None for p in parts):
         return m.group(0)
     texts = [next(t for t in p.groups() if t is not None) for p in parts]
     if any("$(" in t or t.count("{") != t.count("}") for t in texts):
         return m.group(0)
+    if expanded and any(p.group(3) is not None and _EXPANDED_BARE.search(p.group(3)) for p in parts):
+        return m.group(0)
     if any("$" in t for p, t in zip(parts, texts, strict=True) if p.group(2) is None):
         if any(c in t for p, t in zip(parts, texts, strict=True) if p.group(2) is not None for c in '$"\\`'):
             return m.group(0)  # a single-quoted `$` would be expanded inside double quotes
-        return f'{m.group("head")}"{"".join(texts)}"'.ljust(len(m.group(0)))
-    return f"{m.group('head')}'{''.join(texts)}'".ljust(len(m.group(0)))
+        return f'{head}"{"".join(texts)}"'.ljust(len(m.group(0)))
+    return f"{head}'{''.join(texts)}'".ljust(len(m.group(0)))
+
+
+# mutation60 (stop 60): a word quoted in parts where quoting59 read assignments only: an element's assignment
+# (`RS[1]=us-"west"-2`, `RS[$i]=...`: the head above), a compound assignment's items (`RS=(eu-west-1 us-"west"-2)`,
+# `([dr]=us-'west'-2)`), a `for` loop's words (`for R in eu-west-1 us-"west"-2`) and a here-string's word (`read -r R
+# <<< us-"west"-2`); bash(1) "Quote Removal" makes each one word. Each held its first part (or nothing) and a Region
+# abroad passed every door. The same joining, the same offsets.
+_PARTS_SPAN = re.compile(
+    r"""(?:^|(?<=[;&|(\s]))(?:[A-Za-z_][A-Za-z0-9_]*\+?=\((?P<items>[^()\n]*)\)"""
+    r"""|for[ \t]+[A-Za-z_][A-Za-z0-9_]*[ \t]+in[ \t]+(?P<words>[^;\n]*))"""
+    r"""|<<<[ \t]*(?P<here>(?:"[^"\n\\`]*+"|'[^'\n]*+'|[^\s;&|()<>"'\\`]++)++)""",
+    re.M,
+)
+_PARTS_ITEM = re.compile(
+    r"""(?:^|(?<=\s))(?P<head>\[[^\]\s]*\]\+?=)?"""
+    r"""(?P<word>(?:"[^"\n\\`]*+"|'[^'\n]*+'|[^\s;&|()<>"'\\`]++)++)(?=$|[\s;&|)<>])"""
+)
+_EXPANDED_BARE = re.compile(r"[*?\[~]|(?<!\$)\{")
+_PARTS_ANYWHERE = re.compile(r"""(?:"[^"\n]*"|'[^'\n]*')[^\s;&|)<>]|[^\s"';&|()<>=]["']""")
+
+
+def _joined_span(m: re.Match[str]) -> str:
+    """(mutation60) A :data:`_PARTS_SPAN` with each of its words quoted in parts joined (:func:`_joined_word`)."""
+    name = m.lastgroup or ""
+    start, end = m.start(name) - m.start(), m.end(name) - m.start()
+    if name == "here":
+        inner = _PARTS_ITEM.sub(_joined_word, m.group(name))
+    else:
+        inner = _PARTS_ITEM.sub(functools.partial(_joined_word, expanded=True), m.group(name))
+    return m.group(0)[:start] + inner + m.group(0)[end:]
 
 
 def quoted_parts_joined(script: str) -> str:
     """(quoting59) ``script`` with each assignment whose word is quoted in parts written as one quoted word
     (:data:`_PARTS_ASSIGNMENT`), the same offsets. Gate: a quoted part after ``=`` with more after it, or a quote
-    inside a bare word after ``=`` (:data:`_PARTS_GATE`)."""
-    if "=" not in script or _PARTS_GATE.search(script) is None:
-        return script
-    return _PARTS_ASSIGNMENT.sub(_joined_word, script)
+    inside a bare word after ``=`` (:data:`_PARTS_GATE`). mutation60: and each such word of a compound assignment, a
+    loop's words or a here-string (:data:`_PARTS_SPAN`); gate: a quote beside another part anywhere
+    (:data:`_PARTS_ANYWHERE`)."""
+    if "=" in script and _PARTS_GATE.search(script) is not None:
+        script = _PARTS_ASSIGNMENT.sub(_joined_word, script)
+    if ("(" in script or "for" in script or "<<<" in script) and _PARTS_ANYWHERE.search(script) is not None:
+        script = _PARTS_SPAN.sub(_joined_span, script)
+    return script
 
 
 # mutation57: `read [-r] [-t N] NAME <<DELIM` and the here-document's first line (bash(1) "Here Documents": "the lines
