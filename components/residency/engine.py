@@ -140,6 +140,7 @@ from components.residency.scripts import (
     loop_literal_values,
     machine_or_private,
     may_write_files,
+    names_and_keys_written,
     plain_assigned_name,
     plain_assignment,
     plain_literal_values,
@@ -4249,6 +4250,7 @@ class RuleEngine:
         in where the script assigns them (:func:`_assigned_urls`). scripts49: a command ``xargs`` runs on the words an
         ``echo`` pipes into it is read as written out (:func:`scripts.xargs_expanded`)."""
         script = ansi_c_quoted_written(script)  # scripts59: `$'eu-west-1'` as the single-quoted word it expands to
+        script = names_and_keys_written(script)  # scripts60: `${!M[@]}`, `${!DR_@}`, `${!v}` as what they give
         script = alternates_written(xargs_expanded(script))  # scripts54b: `${DR:+--region us-west-2}` is its word
         script = function_outputs_written(script)  # falsealarm57b: `$(last_arg a "$R")` as `$(echo "${R}")`
         script = jq_environment_written(script)  # scripts59b: `export R=...; jq -n 'env.R'`
@@ -10324,11 +10326,38 @@ _NO_FILES: Mapping[str, str] = _NO_RENAMES  # never written
 
 def _assignments(script: str) -> list[re.Match[str]]:
     """``script``'s assignments in its order: ``NAME=value`` (:data:`_ASSIGNMENT`) and, mutation54, each
-    ``${NAME:=word}`` expansion (:data:`_DEFAULT_ASSIGNMENT`: ``: "${R:=eu-west-2}"``)."""
+    ``${NAME:=word}`` expansion (:data:`_DEFAULT_ASSIGNMENT`: ``: "${R:=eu-west-2}"``); scripts60, each append
+    ``NAME+=value`` (:data:`_APPEND_ASSIGNMENT`)."""
     matches = list(_ASSIGNMENT.finditer(script))
     if "${" in script and (defaulted := list(_DEFAULT_ASSIGNMENT.finditer(script))):
         matches = sorted([*matches, *defaulted], key=lambda m: m.start())
+    if "+=" in script and (appended := list(_APPEND_ASSIGNMENT.finditer(script))):
+        matches = sorted([*matches, *appended], key=lambda m: m.start())
     return matches
+
+
+# scripts60 (stop 60): bash(1) "Shell Parameters": "When += is applied to a variable for which the integer attribute
+# has not been set, value is expanded and appended to the variable's value". `DR=us-` then `DR+=west-2` held `us-`
+# alone (the append unread: no `NAME=` there), so the Region abroad passed every door. The groups are _ASSIGNMENT's;
+# an array's append (`NAME+=(...)`) is the array readers' (scripts.array_elements).
+_APPEND_ASSIGNMENT = re.compile(_ASSIGNMENT.pattern.replace(")=", r")\+=(?!\()", 1), re.MULTILINE)
+
+
+def _appended(before: Sequence[str], word: Sequence[str]) -> list[str]:
+    """(scripts60) The values of an append ``NAME+=WORD``: each value NAME held before (none: unset, the empty
+    string) with each value of WORD after it; held apart (:data:`_OPAQUE`) where either part is, unknown
+    (:data:`_PAST_THE_CAP`) past :data:`_MAX_BUILT_VALUE` characters or where either part is. None known for WORD:
+    none (unknown, as an assignment of it)."""
+    out: list[str] = []
+    for head in before or ("",):
+        for tail in word:
+            if _PAST_THE_CAP in (head, tail):
+                out.append(_PAST_THE_CAP)
+                continue
+            text = head.removeprefix(_OPAQUE) + tail.removeprefix(_OPAQUE)
+            opaque = head[:1] == _OPAQUE or tail[:1] == _OPAQUE
+            out.append(_PAST_THE_CAP if len(text) > _MAX_BUILT_VALUE else _OPAQUE + text if opaque else text)
+    return list(dict.fromkeys(out))
 
 
 def _with_loop_words(
@@ -10601,7 +10630,21 @@ def _match_values(
     files: Mapping[str, str],
 ) -> list[str]:
     """The literal values an assignment ``m`` of ``script`` gives, with ``env`` the values its references hold and
-    ``files`` the files the script writes."""
+    ``files`` the files the script writes; scripts60: an append's (``NAME+=WORD``), NAME's values in ``env`` with
+    WORD's after each (:func:`_appended`)."""
+    if m.re is _APPEND_ASSIGNMENT:
+        return _appended(env.get(m.group("name"), ()), _word_values_assigned(script, m, own, env, files))
+    return _word_values_assigned(script, m, own, env, files)
+
+
+def _word_values_assigned(
+    script: str,
+    m: re.Match[str],
+    own: tuple[re.Pattern[str], str] | None,
+    env: Mapping[str, Sequence[str]],
+    files: Mapping[str, str],
+) -> list[str]:
+    """:func:`_match_values` of the assignment's word alone."""
     value = next(v for v in m.group("double", "single", "bare") if v is not None)
     start = m.start("double") if m.group("double") is not None else m.start("bare")
     if (
@@ -10770,6 +10813,7 @@ def _values_anywhere(
     # apart) holds all 41, not 40 and an unknown (RES-015, a false alarm); values built on each other in later passes
     # still stop at the cap. Keeping a value is judging it: no value is dropped either way.
     caps: dict[str, int] = {}
+    appended: dict[str, set[str]] = {}  # scripts60: the values each variable's appends gave
     first = True
     while True:
         grown = False
@@ -10781,7 +10825,13 @@ def _values_anywhere(
             # <abroad>}"; ...; }` hid the word (read after R's value), so `R=` or `unset R` before the call passed
             # every door. One at the top level keeps the text's order (`R=<home>` then `: "${R:=<abroad>}"` passes).
             env = {**values, m.group("name"): []} if unordered and m.start() in unordered else values
+            if m.re is _APPEND_ASSIGNMENT:
+                # scripts60: an append in a function's or loop's body adds its word to the values the variable's
+                # other assignments give (not to its own: a loop's appends would grow on themselves without end)
+                env = {**values, m.group("name"): [v for v in known if v not in appended.get(m.group("name"), ())]}
             for value in _match_values(script, m, own, env, files):
+                if m.re is _APPEND_ASSIGNMENT:
+                    appended.setdefault(m.group("name"), set()).add(value)
                 # the lead's review of stop 57: a value past the cap was dropped, so that a 33rd host or Region (a
                 # partner's, one abroad) passed every door; the variable holds an unknown value instead (a
                 # destination fails it closed, as an uncomputed substitution), once
