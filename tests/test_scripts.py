@@ -7386,6 +7386,8 @@ _R60 = "aws ec2 copy-snapshot --source-region eu-west-1 --source-snapshot-id sna
         'export R={h}-\nexport R+={t}\n{P} "$R"',
         'P1={h}\nR=$P1\nR+=-{t}\n{P} "$R"',
         'f() {{\n  local R={h}-\n  R+={t}\n  {P} "$R"\n}}\nf',
+        'AWS_REGION={h}-\nexport AWS_REGION+={t}\naws s3 ls',
+        'L=\nfor r in eu-central-1 {r}; do L+=" $r"; done\nfor x in $L; do {P} "$x"; done',
         'RS=(eu-central-1)\nRS+=({r})\n{P} "${{RS[1]}}"',
         'f() {{\n  for R in "${{@:2}}"; do {P} "$R"; done\n}}\nf eu-west-1 eu-central-1 {r}',
         'f() {{ for R in "${{@:2}}"; do {P} "$R"; done; }}\nf eu-west-1 {r}',
@@ -7427,6 +7429,9 @@ def test_scripts60_an_appended_host() -> None:
     assert findings(f"#!/bin/bash\nH=10.0.\nH+=3.7\n{post}\n", "EU", "aws") == []
     found = findings(f"#!/bin/bash\nH=logs.\nH+=partner.example.com\n{post}\n", "EU", "aws")
     assert {(rule, value) for rule, _, value in found} == {("RES-015", "logs.partner.example.com")}
+    assert findings("#!/bin/bash\nDB_HOST=10.0.\nDB_HOST+=3.7\n", "EU", "aws") == []
+    found = findings("#!/bin/bash\nDB_HOST=db.\nDB_HOST+=partner.example.com\n", "EU", "aws")
+    assert {(rule, value) for rule, _, value in found} == {("RES-015", "db.partner.example.com")}
 
 
 # scripts60: what the reader cannot prove fails closed at a destination (RES-011, at home too): an indirection through

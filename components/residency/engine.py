@@ -4200,7 +4200,8 @@ class RuleEngine:
         values = _assigned_values(script if nested == 0 else whole, self._instance_region(walk))
         networks: tuple[tuple[int, int, frozenset[str]], ...] | None = None  # falsealarm54b: read at a host's value
         # quoting59: a word quoted in parts (`export AWS_REGION="us-"west-2`) judged whole, the same offsets
-        for m in _ASSIGNMENT.finditer(quoted_parts_joined(script) if nested == 0 else script):
+        text = quoted_parts_joined(script) if nested == 0 else script
+        for m in _ASSIGNMENT.finditer(text):
             offset = m.start() if nested == 0 else at
             if nested < _NESTED_ASSIGNMENTS:
                 inner = next(v for v in m.group("double", "single", "bare") if v is not None)
@@ -4242,6 +4243,27 @@ class RuleEngine:
                         if any(a <= offset < b and host.lower() in names for a, b, names in networks):
                             continue  # falsealarm54b: `docker run --network NET -e DB_HOST=db`: NET's container db
                         self._judged_as_bare_host(walk, host, f"{path}.{m.group('name')}")
+        if nested == 0 and "+=" in text:
+            self._judge_appends(walk, text, path, values)
+
+    def _judge_appends(self, walk: _Walk, script: str, path: str, values: _ScriptValues) -> None:
+        """(scripts60) Each append ``NAME+=WORD`` of a Region or host key judged by name as an assignment of it is
+        (:meth:`_judge_assignments`), by the values NAME holds on its line (:func:`_appended`): `AWS_REGION=us-` then
+        `export AWS_REGION+=west-2` passed every door (the append unread), the SDK then calling us-west-2."""
+        for m in _APPEND_ASSIGNMENT.finditer(script):
+            name = m.group("name")
+            where = f"{path}.{name}"
+            if self._host_key(_key_tokens(_snake(name))):
+                for host in values.at(m.start()).get(name, ()):
+                    if host and not self.parser.has_candidates(host):
+                        self._judged_as_bare_host(walk, host, where)
+            elif _is_region_key(_snake(name)):
+                sdk = name in self.endpoints.sdk_region_variables
+                for region in (values.at_destination(m.start()) if sdk else values.at(m.start())).get(name, ()):
+                    if "$(" in region or "`" in region:
+                        self._judge_substituted_region(walk, region, values, m.start(), where)
+                    else:
+                        self._judge_script_region(walk, region, where)
 
     def _judge_script(self, walk: _Walk, script: str, path: str, depth: int) -> str:
         """A script payload's host assignments (``export DB_HOST=...``), its commands' hosts (``psql -h ...``) and the
@@ -10343,6 +10365,9 @@ def _assignments(script: str) -> list[re.Match[str]]:
 _APPEND_ASSIGNMENT = re.compile(_ASSIGNMENT.pattern.replace(")=", r")\+=(?!\()", 1), re.MULTILINE)
 
 
+_LOOP_BODY_ON_LINE = re.compile(r"(?<![\w-])do(?![\w-])")
+
+
 def _appended(before: Sequence[str], word: Sequence[str]) -> list[str]:
     """(scripts60) The values of an append ``NAME+=WORD``: each value NAME held before (none: unset, the empty
     string) with each value of WORD after it; held apart (:data:`_OPAQUE`) where either part is, unknown
@@ -10417,6 +10442,12 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
         # held nothing (the values anywhere were read before the loop's words): read again with them
         if matches and any(held != anywhere.get(name) for name, held in bound.items()):
             bound = _values_anywhere(script, matches, own, files, seed=bound, unordered=unordered)
+            if "+=" in script:
+                # scripts60: a list a loop appends to (`for r in ...; do L+=" $r"; done`) looped over after it (`for x
+                # in $L`): that loop's words read again with the list's values (L held nothing when first read)
+                again = _with_loop_words(script, bound, files, loops, reads)
+                if again != bound:
+                    bound = _values_anywhere(script, matches, own, files, seed=again, unordered=unordered)
         anywhere = bound
     env: dict[str, list[str]] = {}
     kept: dict[str, list[str]] = {}  # assigned in a function body: never replaced
@@ -10433,6 +10464,10 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
         plain = block.top and len(on_line) == 1 and plain_assignment(lines[i])
         for m in on_line:
             name, values = m.group("name"), _match_values(script, m, own, anywhere if block.repeated else env, files)
+            if m.re is _APPEND_ASSIGNMENT and not block.repeated and _LOOP_BODY_ON_LINE.search(lines[i]):
+                # scripts60: an append in a loop written on one line (`for r in ...; do L+=" $r"; done`) runs on
+                # each pass: the values it gives anywhere (its loop's words) too
+                values = list(dict.fromkeys([*values, *anywhere.get(name, ())]))
             opaque_seen = opaque_seen or any(v[:1] == _OPAQUE for v in values)
             if plain:
                 env[name] = [*values, *(v for v in kept.get(name, ()) if v not in values)]
