@@ -7386,7 +7386,7 @@ _R60 = "aws ec2 copy-snapshot --source-region eu-west-1 --source-snapshot-id sna
         'export R={h}-\nexport R+={t}\n{P} "$R"',
         'P1={h}\nR=$P1\nR+=-{t}\n{P} "$R"',
         'f() {{\n  local R={h}-\n  R+={t}\n  {P} "$R"\n}}\nf',
-        'AWS_REGION={h}-\nexport AWS_REGION+={t}\naws s3 ls',
+        "AWS_REGION={h}-\nexport AWS_REGION+={t}\naws s3 ls",
         'L=\nfor r in eu-central-1 {r}; do L+=" $r"; done\nfor x in $L; do {P} "$x"; done',
         'RS=(eu-central-1)\nRS+=({r})\n{P} "${{RS[1]}}"',
         'f() {{\n  for R in "${{@:2}}"; do {P} "$R"; done\n}}\nf eu-west-1 eu-central-1 {r}',

@@ -4243,14 +4243,14 @@ class RuleEngine:
                         if any(a <= offset < b and host.lower() in names for a, b, names in networks):
                             continue  # falsealarm54b: `docker run --network NET -e DB_HOST=db`: NET's container db
                         self._judged_as_bare_host(walk, host, f"{path}.{m.group('name')}")
-        if nested == 0 and "+=" in text:
-            self._judge_appends(walk, text, path, values)
+        self._judge_appends(walk, text, path, values, nested)
 
-    def _judge_appends(self, walk: _Walk, script: str, path: str, values: _ScriptValues) -> None:
+    def _judge_appends(self, walk: _Walk, script: str, path: str, values: _ScriptValues, nested: int) -> None:
         """(scripts60) Each append ``NAME+=WORD`` of a Region or host key judged by name as an assignment of it is
-        (:meth:`_judge_assignments`), by the values NAME holds on its line (:func:`_appended`): `AWS_REGION=us-` then
-        `export AWS_REGION+=west-2` passed every door (the append unread), the SDK then calling us-west-2."""
-        for m in _APPEND_ASSIGNMENT.finditer(script):
+        (:meth:`_judge_assignments`, at its outermost level), by the values NAME holds on its line
+        (:func:`_appended`): `AWS_REGION=us-` then `export AWS_REGION+=west-2` passed every door (the append unread),
+        the SDK then calling us-west-2."""
+        for m in _APPEND_ASSIGNMENT.finditer(script) if nested == 0 and "+=" in script else ():
             name = m.group("name")
             where = f"{path}.{name}"
             if self._host_key(_key_tokens(_snake(name))):
@@ -10437,18 +10437,7 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
     )
     anywhere = _values_anywhere(script, matches, own, files, unordered=unordered)
     if loops or reads:
-        bound = _with_loop_words(script, anywhere, files, loops, reads)
-        # scripts58 (stop 58): an assignment built from a loop's variable (`for R in ...; do X="$R"` or `H="$N.0.5"`)
-        # held nothing (the values anywhere were read before the loop's words): read again with them
-        if matches and any(held != anywhere.get(name) for name, held in bound.items()):
-            bound = _values_anywhere(script, matches, own, files, seed=bound, unordered=unordered)
-            if "+=" in script:
-                # scripts60: a list a loop appends to (`for r in ...; do L+=" $r"; done`) looped over after it (`for x
-                # in $L`): that loop's words read again with the list's values (L held nothing when first read)
-                again = _with_loop_words(script, bound, files, loops, reads)
-                if again != bound:
-                    bound = _values_anywhere(script, matches, own, files, seed=again, unordered=unordered)
-        anywhere = bound
+        anywhere = _bound_by_loops(script, anywhere, matches, own, files, (loops, reads), unordered)
     env: dict[str, list[str]] = {}
     kept: dict[str, list[str]] = {}  # assigned in a function body: never replaced
     per_line: list[Mapping[str, tuple[str, ...]]] = []
@@ -10495,6 +10484,32 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
         for line in per_line
     )
     return _ScriptValues(starts, literal, files, opaque)
+
+
+def _bound_by_loops(
+    script: str,
+    anywhere: Mapping[str, tuple[str, ...]],
+    matches: list[re.Match[str]],
+    own: tuple[re.Pattern[str], str] | None,
+    files: Mapping[str, str],
+    kinds: tuple[bool, bool],
+    unordered: frozenset[int],
+) -> Mapping[str, tuple[str, ...]]:
+    """``anywhere`` with the words ``script``'s loops bind (:func:`_with_loop_words`; ``kinds``: whether it has ``for``
+    loops, ``while read`` loops) and the assignments built from them."""
+    loops, reads = kinds
+    bound = _with_loop_words(script, anywhere, files, loops, reads)
+    # scripts58 (stop 58): an assignment built from a loop's variable (`for R in ...; do X="$R"` or `H="$N.0.5"`)
+    # held nothing (the values anywhere were read before the loop's words): read again with them
+    if matches and any(held != anywhere.get(name) for name, held in bound.items()):
+        bound = _values_anywhere(script, matches, own, files, seed=bound, unordered=unordered)
+        if "+=" in script:
+            # scripts60: a list a loop appends to (`for r in ...; do L+=" $r"; done`) looped over after it (`for x
+            # in $L`): that loop's words read again with the list's values (L held nothing when first read)
+            again = _with_loop_words(script, bound, files, loops, reads)
+            if again != bound:
+                bound = _values_anywhere(script, matches, own, files, seed=again, unordered=unordered)
+    return bound
 
 
 _POSITIONAL_VALUE = re.compile(r"=[\"']?\$\{?[1-9]")  # an assignment's value starting with a positional parameter

@@ -4609,6 +4609,8 @@ def _quoted_separator(body: str) -> bool:
         elif quote and c in _QUOTED_BREAKS:
             return True
     return bool(quote)
+
+
 _CASE_START = re.compile(r"case[ \t]+[^\s;&|<>()`]+[ \t]+in(?=\s|$)")  # _CASE_HEAD, or its token's end
 _EXITS = re.compile(r"(?:return|exit)(?:[ \t]+[0-9]+)?")
 _BranchWay = tuple[tuple[str, ...], bool, int]  # (the echoes so far, ended by return / exit, the last exit status)
