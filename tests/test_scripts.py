@@ -7541,3 +7541,14 @@ def test_scripts60_appended(before: tuple[str, ...], word: tuple[str, ...], expe
     from components.residency.engine import _appended
 
     assert _appended(before, word) == expected
+
+
+# scripts60: a variable appended to holds no literal word of its own (plain_literal_values: `k+=2` is not `k=2`), so
+# an element keyed by it is every item (a key abroad is refused) and an indirection through it is unknown
+def test_scripts60_an_append_is_no_literal_value() -> None:
+    from components.residency.scripts import plain_literal_values
+
+    assert plain_literal_values("k=dr\nk+=2\n", "k") is None
+    assert plain_literal_values("k=dr\n", "k") == ("dr",)
+    script = 'declare -A M=([dr]=eu-central-1 [dr2]=us-east-1)\nk=dr\nk+=2\n{P} "${{M[$k]}}"'
+    assert "RES-009" in {f[0] for f in findings(f"#!/bin/bash\n{script.format(P=_R60)}\n", "EU", "aws")}

@@ -5513,6 +5513,8 @@ def plain_literal_values(script: str, name: str) -> tuple[str, ...] | None:
     assigned = [line for line in script.splitlines() if plain_assigned_name(line) == name]
     if not assigned or len(re.findall(rf"(?<![\w$]){name}\+?=", script)) != len(assigned):
         return None
+    if any(line.split("=", 1)[0].endswith("+") for line in assigned):
+        return None  # scripts60: an append (`k+=2`) is no literal value of its own
     if re.search(_OTHER_BINDING.format(name=name), script):
         return None
     values = []
