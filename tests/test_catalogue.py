@@ -673,7 +673,7 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
         ("aws:mailmanager/ruleSet:RuleSet", "rules.actions.replace_recipient.replace_withs"),
     }
     # awsred60 (stop 60): a backup rule's logically air-gapped target vault (a written account field).
-    red60 = {("aws:backup/plan:Plan", "rules.target_logically_air_gapped_backup_vault_arn")}
+    written60 = {("aws:backup/plan:Plan", "rules.target_logically_air_gapped_backup_vault_arn")}
     phones = {(f.type, f.path) for f in load_endpoints().phone_fields}
     host_paths = {h.path for h in load_endpoints().host_paths}
     assert all(p in phones or any(p[1].endswith(f".{h}") for h in host_paths) for p in red58_otherwise)
@@ -704,6 +704,7 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
         *red58,
         *red58_otherwise,
         *red60,
+        *written60,
     }
     # host paths, group fields and destination fields, no account field
     judged_otherwise = (

@@ -257,6 +257,7 @@ import platform_programs_scripts58 as sc58
 import platform_programs_scripts58b as sc58b
 import platform_programs_scripts59 as sc59
 import platform_programs_scripts59b as sc59b
+import platform_programs_scripts60 as sc60
 import platform_programs_sfn44 as sf44
 import platform_programs_sfn44b as sf44b
 import platform_programs_sfnrt45 as sfr45
@@ -19123,6 +19124,13 @@ CASES: list[Case] = [
     # RES-009 (each passed every door before); a function choosing its echo by `if` among comments passes at home
     # (RES-011 before)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu60.rows()],
+    # -- stop 60, scripts and user data round 16 (tests/platform_programs_scripts60.py): a Region abroad built by an
+    # append (DR+=west-2, DRS+=(...) read by index), given by "${@:2}" in a loop's words, by an array's keys assigned
+    # (TARGETS=("${!ROLE[@]}")) or by variables named by a prefix ("${!DR_@}", "${!v}") is RES-009, a partner's host
+    # appended RES-015 (each passed every door before); a function or substitution choosing its echo by && / ||, an if
+    # without else, a nested branch or a branch of two echoes, and keys echoed pass with Regions at home (RES-011
+    # before), their abroad twins RES-009
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc60.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

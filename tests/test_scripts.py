@@ -6736,11 +6736,12 @@ def test_scripts59_a_slice_not_computed_is_every_item() -> None:
         ("if [ -f /x ]\nthen\n  logger x\n  echo a\nelif grep -q b /y; then echo b\nfi", ["echo a", "echo b"]),
         ('case "$1" in a) echo a ;; (b|c) echo b ;; *) echo c ;; esac', ["echo a", "echo b", "echo c"]),
         ("if curl -s x; then echo a; else echo b; fi", None),
-        ("if [ -f /x ]; then echo a; echo b; fi", None),
+        ("if [ -f /x ]; then echo a; echo b; fi", ["echo a; echo b"]),  # scripts60: a way of two echoes
         ("if [ -f /x ]; then date; fi", None),
-        ("if [ -f /x ]; then if [ -f /y ]; then echo a; fi; fi", None),
-        ('case "$1" in a) case x in x) echo a ;; esac ;; esac', None),
-        ("echo a", None),
+        ("if [ -f /x ]; then if [ -f /y ]; then echo a; fi; fi", ["echo a"]),  # scripts60: nested
+        ('case "$1" in a) case x in x) echo a ;; esac ;; esac', ["echo a"]),  # scripts60: nested
+        ("echo a", ["echo a"]),  # scripts60: one way (function bodies of one echo are read before, as one)
+        ("date", None),
     ],
 )
 def test_scripts59_branch_echoes(body: str, expected: list[str] | None) -> None:
@@ -7853,3 +7854,187 @@ def test_mutation60_words_quoted_in_parts_joined_in_place(text: str, expected: s
 @pytest.mark.parametrize("text", ['for f in "$D"/*.conf; do', 'RS=("$D"/{a,b})', "for R in 'eu-'{west,central}-1; do"])
 def test_mutation60_a_word_a_loop_would_expand_is_left_as_written(text: str) -> None:
     assert quoted_parts_joined(text) == text
+
+
+# scripts60 (stop 60): one-value programs (an EC2 instance's user data, EU: eu-west-1 home, eu-central-1 the second
+# Region in the jurisdiction, us-east-1 abroad), each shape of the round refused abroad (RES-009) and passing at home:
+# appends (bash(1) "Shell Parameters": `+=`), an array's append read by index, a positional slice or parameter in a
+# loop's words, a loop first in a one-line function body, and-or lists, an if without else, nested compounds, a way
+# of two echoes, an array's keys outside a loop, names by prefix and indirection (bash(1) "Parameter Expansion").
+_R60 = "aws ec2 copy-snapshot --source-region eu-west-1 --source-snapshot-id snap-1 --region"
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        'R={h}-\nR+={t}\n{P} "$R"',
+        'R=\'{h}\'\nR+="-{t}"\n{P} "$R"',
+        'export R={h}-\nexport R+={t}\n{P} "$R"',
+        'P1={h}\nR=$P1\nR+=-{t}\n{P} "$R"',
+        'f() {{\n  local R={h}-\n  R+={t}\n  {P} "$R"\n}}\nf',
+        "AWS_REGION={h}-\nexport AWS_REGION+={t}\naws s3 ls",
+        'L=\nfor r in eu-central-1 {r}; do L+=" $r"; done\nfor x in $L; do {P} "$x"; done',
+        'RS=(eu-central-1)\nRS+=({r})\n{P} "${{RS[1]}}"',
+        'f() {{\n  for R in "${{@:2}}"; do {P} "$R"; done\n}}\nf eu-west-1 eu-central-1 {r}',
+        'f() {{ for R in "${{@:2}}"; do {P} "$R"; done; }}\nf eu-west-1 {r}',
+        'set -- eu-west-1 {r} eu-central-1\nfor R in "${{@:2:1}}"; do {P} "$R"; done',
+        'set -- eu-west-1 eu-central-1 {r}\nfor R in "$3"; do {P} "$R"; done',
+        'f() {{ for R in eu-central-1 {r}; do {P} "$R"; done; }}\nf',
+        'f() {{ [[ -f /etc/dr ]] && echo {r} || echo eu-central-1; }}\n{P} "$(f)"',
+        'R=$([ -f /etc/dr ] && echo eu-central-1 || echo {r})\n{P} "$R"',
+        'f() {{ test -f /etc/dr || echo eu-central-1 && echo {r}; }}\nfor R in $(f); do {P} "$R"; done',
+        'f() {{\n  if [ -f /etc/dr ]; then echo {r}; return 0; fi\n  echo eu-central-1\n}}\n{P} "$(f)"',
+        "f() {{\n  if [ -f /etc/dr ]; then\n    echo {r}\n  fi\n  echo eu-central-1\n}}\n"
+        'for R in $(f); do {P} "$R"; done',
+        'f() {{\n  case "$1" in\n    dr) if [ -f /a ]; then echo {r}; else echo eu-central-1; fi ;;\n'
+        '    *) echo eu-west-1 ;;\n  esac\n}}\n{P} "$(f dr)"',
+        "f() {{\n  if [ -f /a ]; then\n    if [ -f /b ]; then echo eu-central-1; else echo {r}; fi\n  else\n"
+        '    echo eu-west-1\n  fi\n}}\n{P} "$(f)"',
+        "f() {{\n  if [ -f /a ]; then\n    echo eu-central-1\n    echo {r}\n  else\n    echo eu-west-1\n  fi\n}}\n"
+        'for R in $(f); do {P} "$R"; done',
+        'f() {{ echo eu-central-1; echo {r}; }}\n{P} "$(f)"',
+        'declare -A M=([eu-central-1]=a [{r}]=b)\nK=("${{!M[@]}}")\nfor R in "${{K[@]}}"; do {P} "$R"; done',
+        'declare -A M=([{r}]=b)\n{P} "${{!M[@]}}"',
+        'declare -A M=([eu-central-1]=a [{r}]=b)\nfor R in $(echo "${{!M[@]}}"); do {P} "$R"; done',
+        'DR_A=eu-central-1\nDR_B={r}\nfor v in "${{!DR_@}}"; do {P} "${{!v}}"; done',
+        'DR_A=eu-central-1\nDR_B={r}\nfor v in ${{!DR_*}}; do {P} "${{!v}}"; done',
+        'DR={r}\nv=DR\n{P} "${{!v}}"',
+    ],
+)
+def test_scripts60_shapes(script: str) -> None:
+    for region, expected in (("eu-west-1", []), ("us-east-1", ["RES-009"])):
+        head, tail = region.split("-", 1)
+        text = f"#!/bin/bash\n{script.format(P=_R60, r=region, h=head, t=tail)}\n"
+        assert sorted({f[0] for f in findings(text, "EU", "aws")}) == expected, (region, text)
+
+
+# scripts60: a partner's host built by an append is RES-015; the fleet's private intake so built passes (RES-015 on
+# main: `10.0.` read as the host)
+def test_scripts60_an_appended_host() -> None:
+    post = 'curl -s -X POST --data-binary @/var/log/app.log "https://$H/v1/logs"'
+    assert findings(f"#!/bin/bash\nH=10.0.\nH+=3.7\n{post}\n", "EU", "aws") == []
+    found = findings(f"#!/bin/bash\nH=logs.\nH+=partner.example.com\n{post}\n", "EU", "aws")
+    assert {(rule, value) for rule, _, value in found} == {("RES-015", "logs.partner.example.com")}
+    assert findings("#!/bin/bash\nDB_HOST=10.0.\nDB_HOST+=3.7\n", "EU", "aws") == []
+    found = findings("#!/bin/bash\nDB_HOST=db.\nDB_HOST+=partner.example.com\n", "EU", "aws")
+    assert {(rule, value) for rule, _, value in found} == {("RES-015", "db.partner.example.com")}
+
+
+# scripts60: what the reader cannot prove fails closed at a destination (RES-011, at home too): an indirection through
+# a variable holding an unknown value, an and-or list whose test may print, a way that is a loop; a positional slice
+# whose offset is not a literal gives every position (a superset: the abroad word is refused)
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ('v=$(cat /etc/fleet/name)\n{P} "${{!v}}"', "RES-011"),
+        ('f() {{ curl -s http://10.0.0.5/x && echo eu-west-1 || echo eu-central-1; }}\n{P} "$(f)"', "RES-011"),
+        ('f() {{ [ -f /a ] && for r in a; do echo "$r"; done; }}\n{P} "$(f)"', "RES-011"),
+        ('set -- eu-west-1 us-east-1\nfor R in "${{@:$N}}"; do {P} "$R"; done', "RES-009"),
+        ('R=eu-west-1\nfor q in a b; do R+=-x; done\nR+=$(cat /etc/fleet/suffix)\n{P} "$R"', "RES-011"),
+    ],
+)
+def test_scripts60_unknowns_fail_closed(script: str, expected: str) -> None:
+    text = f"#!/bin/bash\n{script.format(P=_R60)}\n"
+    assert expected in {f[0] for f in findings(text, "EU", "aws")}, text
+
+
+# scripts60: the ways through a body (bash(1) "Lists", "Compound Commands"): each way's echoes, in order
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("[[ -f /a ]] && echo a || echo b", [["echo a"], ["echo b"]]),
+        ("[ -f /a ] && echo a", [[], ["echo a"]]),
+        ("test -f /a || echo b", [[], ["echo b"]]),
+        ("if [ -f /a ]; then echo a; return; fi; echo b", [["echo a"], ["echo b"]]),
+        ("if [ -f /a ]; then echo a; fi\necho b", [["echo a", "echo b"], ["echo b"]]),
+        ("if [ -f /a ]; then exit 1; fi; echo b", [[], ["echo b"]]),
+        (
+            'case "$1" in\n  a) if [ -f /b ]; then echo a; else echo b; fi ;;\n  *) echo c ;;\nesac',
+            [[], ["echo a"], ["echo b"], ["echo c"]],
+        ),
+        ("logger x; echo a; echo b", [["echo a", "echo b"]]),
+        ("[ -f /a ] && echo 'a;b' || echo c", None),
+        ("curl -s x && echo a || echo b", None),
+        ("while read r; do echo $r; done", None),
+        ("if [ -f /a ]; then echo a", None),
+        ("[ -f /a ] &&", None),
+    ],
+)
+def test_scripts60_branch_paths(body: str, expected: list[list[str]] | None) -> None:
+    from components.residency.scripts import _branch_paths
+
+    got = _branch_paths(body)
+    assert (sorted(got) if got is not None else None) == (sorted(expected) if expected is not None else None)
+
+
+# scripts60: ${!M[@]}, ${!PREFIX@} / ${!PREFIX*} and ${!v} written as what they give (bash(1) "Parameter Expansion")
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ('declare -A M=([a]=1 [b]=2)\nK=("${!M[@]}")', 'declare -A M=([a]=1 [b]=2)\nK=("a" "b")'),
+        ('declare -A M=([a]=1 [b]=2)\nK="${!M[@]}"', 'declare -A M=([a]=1 [b]=2)\nK="a b"'),
+        ("declare -A M=([a]=1 [b]=2)\necho ${!M[*]}", "declare -A M=([a]=1 [b]=2)\necho a b"),
+        ("DR_B=2\nDR_A=1\nfor v in ${!DR_*}; do :; done", "DR_B=2\nDR_A=1\nfor v in DR_A DR_B; do :; done"),
+        ('DR_A=1\nexport DR_B=2\necho "${!DR_@}"', 'DR_A=1\nexport DR_B=2\necho "DR_A" "DR_B"'),
+        ("A=1\nv=A\necho ${!v}", "A=1\nv=A\necho ${A}"),
+        (
+            'A=1\nB=2\nfor v in A B; do echo "${!v}"; done',
+            'A=1\nB=2\nfor v in A B; do echo "$(if :; then echo "${A}"; elif :; then echo "${B}"; fi)"; done',
+        ),
+        ("v=$(cat /x)\necho ${!v}", "v=$(cat /x)\necho $(a variable named by a value the reader does not know)"),
+        ("echo ${!NONE_*} ${!#}", "echo ${!NONE_*} ${!#}"),
+    ],
+)
+def test_scripts60_names_and_keys_written(script: str, expected: str) -> None:
+    from components.residency.scripts import names_and_keys_written
+
+    assert names_and_keys_written(script) == expected
+
+
+# scripts60: a positional slice in a loop's words chooses the positions bash(1) gives ("${@:offset:length}")
+@pytest.mark.parametrize(
+    ("word", "keys"),
+    [
+        ("${@:2}", {"2", "3", "!#"}),
+        ("${@:2:1}", {"2"}),
+        ("${*: 1:2}", {"1", "2"}),
+        ("${@:$N}", {"1", "2", "3", "!#"}),
+        ("${@:1:$L}", {"1", "2", "3", "!#"}),
+        ("$3", {"3"}),
+        ("${2}", {"2"}),
+    ],
+)
+def test_scripts60_loop_positions(word: str, keys: set[str]) -> None:
+    from components.residency.scripts import _LOOP_POSITIONAL, _loop_positions
+
+    chosen = _LOOP_POSITIONAL.fullmatch(word)
+    assert chosen is not None
+    assert {k for k in ("1", "2", "3", "!#") if _loop_positions(chosen, k)} == keys
+
+
+# scripts60: an append's values, with a bound (engine._appended): held apart and unknown values kept so
+@pytest.mark.parametrize(
+    ("before", "word", "expected"),
+    [
+        ((), ("a",), ["a"]),
+        (("eu-", "us-"), ("west-1",), ["eu-west-1", "us-west-1"]),
+        (("\0$(x)",), ("-1",), ["\0$(x)-1"]),
+        (("a",), ("b" * 1024,), ["\0$(more values than the reader keeps)"]),
+        (("a",), (), []),
+    ],
+)
+def test_scripts60_appended(before: tuple[str, ...], word: tuple[str, ...], expected: list[str]) -> None:
+    from components.residency.engine import _appended
+
+    assert _appended(before, word) == expected
+
+
+# scripts60: a variable appended to holds no literal word of its own (plain_literal_values: `k+=2` is not `k=2`), so
+# an element keyed by it is every item (a key abroad is refused) and an indirection through it is unknown
+def test_scripts60_an_append_is_no_literal_value() -> None:
+    from components.residency.scripts import plain_literal_values
+
+    assert plain_literal_values("k=dr\nk+=2\n", "k") is None
+    assert plain_literal_values("k=dr\n", "k") == ("dr",)
+    script = 'declare -A M=([dr]=eu-central-1 [dr2]=us-east-1)\nk=dr\nk+=2\n{P} "${{M[$k]}}"'
+    assert "RES-009" in {f[0] for f in findings(f"#!/bin/bash\n{script.format(P=_R60)}\n", "EU", "aws")}

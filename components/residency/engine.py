@@ -140,6 +140,7 @@ from components.residency.scripts import (
     loop_literal_values,
     machine_or_private,
     may_write_files,
+    names_and_keys_written,
     plain_assigned_name,
     plain_assignment,
     plain_literal_values,
@@ -4225,7 +4226,8 @@ class RuleEngine:
         values = _assigned_values(script if nested == 0 else whole, self._instance_region(walk))
         networks: tuple[tuple[int, int, frozenset[str]], ...] | None = None  # falsealarm54b: read at a host's value
         # quoting59: a word quoted in parts (`export AWS_REGION="us-"west-2`) judged whole, the same offsets
-        for m in _ASSIGNMENT.finditer(quoted_parts_joined(script) if nested == 0 else script):
+        text = quoted_parts_joined(script) if nested == 0 else script
+        for m in _ASSIGNMENT.finditer(text):
             offset = m.start() if nested == 0 else at
             if nested < _NESTED_ASSIGNMENTS:
                 inner = next(v for v in m.group("double", "single", "bare") if v is not None)
@@ -4267,6 +4269,27 @@ class RuleEngine:
                         if any(a <= offset < b and host.lower() in names for a, b, names in networks):
                             continue  # falsealarm54b: `docker run --network NET -e DB_HOST=db`: NET's container db
                         self._judged_as_bare_host(walk, host, f"{path}.{m.group('name')}")
+        self._judge_appends(walk, text, path, values, nested)
+
+    def _judge_appends(self, walk: _Walk, script: str, path: str, values: _ScriptValues, nested: int) -> None:
+        """(scripts60) Each append ``NAME+=WORD`` of a Region or host key judged by name as an assignment of it is
+        (:meth:`_judge_assignments`, at its outermost level), by the values NAME holds on its line
+        (:func:`_appended`): `AWS_REGION=us-` then `export AWS_REGION+=west-2` passed every door (the append unread),
+        the SDK then calling us-west-2."""
+        for m in _APPEND_ASSIGNMENT.finditer(script) if nested == 0 and "+=" in script else ():
+            name = m.group("name")
+            where = f"{path}.{name}"
+            if self._host_key(_key_tokens(_snake(name))):
+                for host in values.at(m.start()).get(name, ()):
+                    if host and not self.parser.has_candidates(host):
+                        self._judged_as_bare_host(walk, host, where)
+            elif _is_region_key(_snake(name)):
+                sdk = name in self.endpoints.sdk_region_variables
+                for region in (values.at_destination(m.start()) if sdk else values.at(m.start())).get(name, ()):
+                    if "$(" in region or "`" in region:
+                        self._judge_substituted_region(walk, region, values, m.start(), where)
+                    else:
+                        self._judge_script_region(walk, region, where)
 
     def _judge_script(self, walk: _Walk, script: str, path: str, depth: int) -> str:
         """A script payload's host assignments (``export DB_HOST=...``), its commands' hosts (``psql -h ...``) and the
@@ -4275,6 +4298,7 @@ class RuleEngine:
         in where the script assigns them (:func:`_assigned_urls`). scripts49: a command ``xargs`` runs on the words an
         ``echo`` pipes into it is read as written out (:func:`scripts.xargs_expanded`)."""
         script = ansi_c_quoted_written(script)  # scripts59: `$'eu-west-1'` as the single-quoted word it expands to
+        script = names_and_keys_written(script)  # scripts60: `${!M[@]}`, `${!DR_@}`, `${!v}` as what they give
         script = alternates_written(xargs_expanded(script))  # scripts54b: `${DR:+--region us-west-2}` is its word
         script = function_outputs_written(script)  # falsealarm57b: `$(last_arg a "$R")` as `$(echo "${R}")`
         script = jq_environment_written(script)  # scripts59b: `export R=...; jq -n 'env.R'`
@@ -10368,11 +10392,41 @@ _NO_FILES: Mapping[str, str] = _NO_RENAMES  # never written
 
 def _assignments(script: str) -> list[re.Match[str]]:
     """``script``'s assignments in its order: ``NAME=value`` (:data:`_ASSIGNMENT`) and, mutation54, each
-    ``${NAME:=word}`` expansion (:data:`_DEFAULT_ASSIGNMENT`: ``: "${R:=eu-west-2}"``)."""
+    ``${NAME:=word}`` expansion (:data:`_DEFAULT_ASSIGNMENT`: ``: "${R:=eu-west-2}"``); scripts60, each append
+    ``NAME+=value`` (:data:`_APPEND_ASSIGNMENT`)."""
     matches = list(_ASSIGNMENT.finditer(script))
     if "${" in script and (defaulted := list(_DEFAULT_ASSIGNMENT.finditer(script))):
         matches = sorted([*matches, *defaulted], key=lambda m: m.start())
+    if "+=" in script and (appended := list(_APPEND_ASSIGNMENT.finditer(script))):
+        matches = sorted([*matches, *appended], key=lambda m: m.start())
     return matches
+
+
+# scripts60 (stop 60): bash(1) "Shell Parameters": "When += is applied to a variable for which the integer attribute
+# has not been set, value is expanded and appended to the variable's value". `DR=us-` then `DR+=west-2` held `us-`
+# alone (the append unread: no `NAME=` there), so the Region abroad passed every door. The groups are _ASSIGNMENT's;
+# an array's append (`NAME+=(...)`) is the array readers' (scripts.array_elements).
+_APPEND_ASSIGNMENT = re.compile(_ASSIGNMENT.pattern.replace(")=", r")\+=(?!\()", 1), re.MULTILINE)
+
+
+_LOOP_BODY_ON_LINE = re.compile(r"(?<![\w-])do(?![\w-])")
+
+
+def _appended(before: Sequence[str], word: Sequence[str]) -> list[str]:
+    """(scripts60) The values of an append ``NAME+=WORD``: each value NAME held before (none: unset, the empty
+    string) with each value of WORD after it; held apart (:data:`_OPAQUE`) where either part is, unknown
+    (:data:`_PAST_THE_CAP`) past :data:`_MAX_BUILT_VALUE` characters or where either part is. None known for WORD:
+    none (unknown, as an assignment of it)."""
+    out: list[str] = []
+    for head in before or ("",):
+        for tail in word:
+            if _PAST_THE_CAP in (head, tail):
+                out.append(_PAST_THE_CAP)
+                continue
+            text = head.removeprefix(_OPAQUE) + tail.removeprefix(_OPAQUE)
+            opaque = head[:1] == _OPAQUE or tail[:1] == _OPAQUE
+            out.append(_PAST_THE_CAP if len(text) > _MAX_BUILT_VALUE else _OPAQUE + text if opaque else text)
+    return list(dict.fromkeys(out))
 
 
 def _with_loop_words(
@@ -10429,12 +10483,7 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
     )
     anywhere = _values_anywhere(script, matches, own, files, unordered=unordered)
     if loops or reads:
-        bound = _with_loop_words(script, anywhere, files, loops, reads)
-        # scripts58 (stop 58): an assignment built from a loop's variable (`for R in ...; do X="$R"` or `H="$N.0.5"`)
-        # held nothing (the values anywhere were read before the loop's words): read again with them
-        if matches and any(held != anywhere.get(name) for name, held in bound.items()):
-            bound = _values_anywhere(script, matches, own, files, seed=bound, unordered=unordered)
-        anywhere = bound
+        anywhere = _bound_by_loops(script, anywhere, matches, own, files, (loops, reads), unordered)
     env: dict[str, list[str]] = {}
     kept: dict[str, list[str]] = {}  # assigned in a function body: never replaced
     per_line: list[Mapping[str, tuple[str, ...]]] = []
@@ -10450,6 +10499,10 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
         plain = block.top and len(on_line) == 1 and plain_assignment(lines[i])
         for m in on_line:
             name, values = m.group("name"), _match_values(script, m, own, anywhere if block.repeated else env, files)
+            if m.re is _APPEND_ASSIGNMENT and not block.repeated and _LOOP_BODY_ON_LINE.search(lines[i]):
+                # scripts60: an append in a loop written on one line (`for r in ...; do L+=" $r"; done`) runs on
+                # each pass: the values it gives anywhere (its loop's words) too
+                values = list(dict.fromkeys([*values, *anywhere.get(name, ())]))
             opaque_seen = opaque_seen or any(v[:1] == _OPAQUE for v in values)
             if plain:
                 env[name] = [*values, *(v for v in kept.get(name, ()) if v not in values)]
@@ -10477,6 +10530,32 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
         for line in per_line
     )
     return _ScriptValues(starts, literal, files, opaque)
+
+
+def _bound_by_loops(
+    script: str,
+    anywhere: Mapping[str, tuple[str, ...]],
+    matches: list[re.Match[str]],
+    own: tuple[re.Pattern[str], str] | None,
+    files: Mapping[str, str],
+    kinds: tuple[bool, bool],
+    unordered: frozenset[int],
+) -> Mapping[str, tuple[str, ...]]:
+    """``anywhere`` with the words ``script``'s loops bind (:func:`_with_loop_words`; ``kinds``: whether it has ``for``
+    loops, ``while read`` loops) and the assignments built from them."""
+    loops, reads = kinds
+    bound = _with_loop_words(script, anywhere, files, loops, reads)
+    # scripts58 (stop 58): an assignment built from a loop's variable (`for R in ...; do X="$R"` or `H="$N.0.5"`)
+    # held nothing (the values anywhere were read before the loop's words): read again with them
+    if matches and any(held != anywhere.get(name) for name, held in bound.items()):
+        bound = _values_anywhere(script, matches, own, files, seed=bound, unordered=unordered)
+        if "+=" in script:
+            # scripts60: a list a loop appends to (`for r in ...; do L+=" $r"; done`) looped over after it (`for x
+            # in $L`): that loop's words read again with the list's values (L held nothing when first read)
+            again = _with_loop_words(script, bound, files, loops, reads)
+            if again != bound:
+                bound = _values_anywhere(script, matches, own, files, seed=again, unordered=unordered)
+    return bound
 
 
 _POSITIONAL_VALUE = re.compile(r"=[\"']?\$\{?[1-9]")  # an assignment's value starting with a positional parameter
@@ -10647,7 +10726,21 @@ def _match_values(
     files: Mapping[str, str],
 ) -> list[str]:
     """The literal values an assignment ``m`` of ``script`` gives, with ``env`` the values its references hold and
-    ``files`` the files the script writes."""
+    ``files`` the files the script writes; scripts60: an append's (``NAME+=WORD``), NAME's values in ``env`` with
+    WORD's after each (:func:`_appended`)."""
+    if m.re is _APPEND_ASSIGNMENT:
+        return _appended(env.get(m.group("name"), ()), _word_values_assigned(script, m, own, env, files))
+    return _word_values_assigned(script, m, own, env, files)
+
+
+def _word_values_assigned(
+    script: str,
+    m: re.Match[str],
+    own: tuple[re.Pattern[str], str] | None,
+    env: Mapping[str, Sequence[str]],
+    files: Mapping[str, str],
+) -> list[str]:
+    """:func:`_match_values` of the assignment's word alone."""
     value = next(v for v in m.group("double", "single", "bare") if v is not None)
     start = m.start("double") if m.group("double") is not None else m.start("bare")
     if (
@@ -10816,6 +10909,7 @@ def _values_anywhere(
     # apart) holds all 41, not 40 and an unknown (RES-015, a false alarm); values built on each other in later passes
     # still stop at the cap. Keeping a value is judging it: no value is dropped either way.
     caps: dict[str, int] = {}
+    appended: dict[str, set[str]] = {}  # scripts60: the values each variable's appends gave
     first = True
     while True:
         grown = False
@@ -10827,7 +10921,13 @@ def _values_anywhere(
             # <abroad>}"; ...; }` hid the word (read after R's value), so `R=` or `unset R` before the call passed
             # every door. One at the top level keeps the text's order (`R=<home>` then `: "${R:=<abroad>}"` passes).
             env = {**values, m.group("name"): []} if unordered and m.start() in unordered else values
+            if m.re is _APPEND_ASSIGNMENT:
+                # scripts60: an append in a function's or loop's body adds its word to the values the variable's
+                # other assignments give (not to its own: a loop's appends would grow on themselves without end)
+                env = {**values, m.group("name"): [v for v in known if v not in appended.get(m.group("name"), ())]}
             for value in _match_values(script, m, own, env, files):
+                if m.re is _APPEND_ASSIGNMENT:
+                    appended.setdefault(m.group("name"), set()).add(value)
                 # the lead's review of stop 57: a value past the cap was dropped, so that a 33rd host or Region (a
                 # partner's, one abroad) passed every door; the variable holds an unknown value instead (a
                 # destination fails it closed, as an uncomputed substitution), once

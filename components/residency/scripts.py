@@ -55,6 +55,7 @@ __all__ = [
     "has_for_loop",
     "has_positional",
     "alternates_written",
+    "names_and_keys_written",
     "brace_expanded",
     "cat_heredoc_value",
     "has_array_element",
@@ -2427,7 +2428,9 @@ _DECLARATION = r"(?:export|readonly|local|declare)(?:[ \t]+-\w+)*[ \t]+"
 # separator, `do`, `then`, `else`, or a line's start).
 _COMMAND_PLACE = r"(?:^|[;&|]|\b(?:do|then|else))[ \t]*"
 # `[export|readonly|declare [-x]] NAME=VALUE` alone on its line (scripts47).
-_PLAIN_ASSIGNMENT = re.compile(rf"\s*(?:{_DECLARATION})?([A-Za-z_][A-Za-z0-9_]*)=(.*)")
+# scripts60: an append too (`NAME+=value`: bash(1) "Shell Parameters", the value appended to the variable's): it
+# replaces what the variable held by the value built on it.
+_PLAIN_ASSIGNMENT = re.compile(rf"\s*(?:{_DECLARATION})?([A-Za-z_][A-Za-z0-9_]*)\+?=(.*)")
 
 
 def plain_assignment(line: str) -> bool:
@@ -2461,8 +2464,12 @@ def plain_assigned_name(line: str) -> str | None:
 # <home> <abroad>` passed.
 # scripts56b: and `select NAME in WORDS` (bash(1) "Compound Commands": "The list of words following in is expanded,
 # generating a list of items ... the value of name is set to that word"): NAME holds one of the words, as a for loop's.
+# scripts60: and first in a group's one-line body (`f() { for R in ...; do ...; done; }`: `{` is a reserved word
+# before a command, as _CALL_PLACE reads it), whose loop bound nothing: a Region abroad in its words passed every door.
 _FOR_IN = re.compile(
-    _COMMAND_PLACE + r"(?:for|select)[ \t]+([A-Za-z_][A-Za-z0-9_]*)\s+in[ \t]+((?:[^;\n\\]|\\\n|\\[^\n])*)", re.M
+    rf"(?:{_COMMAND_PLACE}|(?<![$\w])\{{[ \t]*)" + r"(?:for|select)[ \t]+([A-Za-z_][A-Za-z0-9_]*)\s+in[ \t]+"
+    r"((?:\$\([^()\n]*\)|[^;\n\\]|\\\n|\\[^\n])*)",  # scripts60: a substitution's `;` (a branch echo written out)
+    re.M,
 )
 _LOOP_WORD = re.compile(r"[A-Za-z0-9._:/@%+-]+")
 _LOOP_LIST = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(\[[@*]\])?\}|\$([A-Za-z_][A-Za-z0-9_]*)")
@@ -2977,6 +2984,74 @@ UNKNOWN_KEYS = "$(array keys the reader does not know)"
 destination fails it closed (as :data:`PAST_THE_FILLING`)."""
 
 
+# scripts60 (stop 60): bash(1) "Parameter Expansion": "${!prefix*} ${!prefix@} Names matching prefix. Expands to the
+# names of variables whose names begin with prefix ... When @ is used and the expansion appears within double quotes,
+# each variable name expands to a separate word"; "${!name[@]} ${!name[*]} List of array keys"; and "If the first
+# character of parameter is an exclamation point (!) ... Bash uses the value formed by expanding the rest of parameter
+# as the new parameter; this is then expanded" (indirection). scripts59 read `${!M[@]}` in a `for` loop's words only:
+# `TARGETS=("${!M[@]}")`, `$(echo "${!M[@]}")` and `for v in "${!DR_@}"; do ... "${!v}"` held nothing (a placeholder),
+# so a Region abroad passed every door (or was RES-011 at home too).
+_PREFIX_NAMES = re.compile(r"\$\{!([A-Za-z_][A-Za-z0-9_]*)([*@])\}")
+_INDIRECT = re.compile(r"\$\{!([A-Za-z_][A-Za-z0-9_]*)\}")
+_NAME_ASSIGNED = (
+    r"(?:^|(?<=[\s;&|(]))(?:(?:export|declare|local|readonly|typeset)(?:[ \t]+-\w+)*[ \t]+)?({prefix}\w*)\+?="
+)
+UNKNOWN_INDIRECTION = "$(a variable named by a value the reader does not know)"
+"""(scripts60) An indirect expansion ``${!NAME}`` whose NAME holds a value the reader does not know: no evaluator
+computes it, so that a destination fails it closed (as :data:`UNKNOWN_KEYS`)."""
+
+
+def names_and_keys_written(script: str) -> str:
+    """(scripts60) ``script`` with each ``${!M[@]}`` / ``${!M[*]}`` (:data:`ARRAY_KEYS`) written as the keys
+    :func:`array_keys` gives (an unknown one as :data:`UNKNOWN_KEYS`), each ``${!PREFIX@}`` / ``${!PREFIX*}`` as the
+    names of the variables the script assigns beginning with PREFIX (sorted, as bash sorts them), and each indirect
+    ``${!NAME}`` as the variable NAME names: one, that variable (``${DR_PRIMARY}``); several, a substitution whose
+    branches echo each (read by the branch reader: each may be used); NAME bound otherwise than by literal words
+    (:func:`plain_literal_values`, :func:`loop_literal_values`), :data:`UNKNOWN_INDIRECTION`. Keys or names with ``@``
+    inside double quotes are separate words (``k1" "k2``), joined by a blank otherwise and in an assignment's word. An
+    expansion no array or name gives is left as written (bash: nothing). Gate: ``${!``."""
+    if "${!" not in script:
+        return script
+    if "[" in script and ARRAY_KEYS.search(script):
+        elements = array_elements(script)
+
+        def keys(m: re.Match[str]) -> str:
+            given = array_keys(script, m.group(1), elements)
+            return _words_written(script, m, given, "@" in m.group(0)) if given else m.group(0)
+
+        script = ARRAY_KEYS.sub(keys, script)
+    if _PREFIX_NAMES.search(script):
+
+        def names(m: re.Match[str]) -> str:
+            found = re.findall(_NAME_ASSIGNED.format(prefix=re.escape(m.group(1))), script, re.M)
+            given = sorted(set(found))
+            return _words_written(script, m, given, m.group(2) == "@") if given else m.group(0)
+
+        script = _PREFIX_NAMES.sub(names, script)
+    if _INDIRECT.search(script):
+
+        def indirect(m: re.Match[str]) -> str:
+            named = plain_literal_values(script, m.group(1)) or loop_literal_values(script, m.group(1))
+            if not named or not all(re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", n) for n in named):
+                return UNKNOWN_INDIRECTION
+            if len(named) == 1:
+                return f"${{{named[0]}}}"
+            return "$(if :; then " + "; elif :; then ".join(f'echo "${{{n}}}"' for n in named) + "; fi)"
+
+        script = _INDIRECT.sub(indirect, script)
+    return script
+
+
+def _words_written(script: str, m: re.Match[str], words: Sequence[str], separate: bool) -> str:
+    """(scripts60) ``words`` written in the place of ``m`` (an expansion giving them): separate words where
+    ``separate`` and the expansion is inside double quotes (``k1" "k2``), else joined by a blank; joined in an
+    assignment's word (``K="${!M[@]}"``)."""
+    before = script[: m.start()]
+    assigned = before.endswith(("=", '="'))
+    quoted = before.count('"') % 2 == 1 and "\n" not in before[before.rfind('"') :]
+    return '" "'.join(words) if separate and quoted and not assigned else " ".join(words)
+
+
 # scripts56b: bash(1) "Arrays": "Associative arrays are created using declare -A name"; "name=( key1=value1 key2=value2
 # ...)" ... "[subscript]=string": a key written as a word (quoted or not) and its item, `${M[key]}` that item.
 _KEYED_ITEM = re.compile(r"\[[\"']?([A-Za-z_][A-Za-z0-9_.-]*)[\"']?\]=(.*)", re.S)
@@ -2986,7 +3061,8 @@ def array_elements(script: str, references: bool = False) -> dict[str, tuple[str
     """(scripts54b) The literal words each element of ``script``'s arrays may hold, by the element's written name
     (``REGIONS[0]``, ``REGIONS[@]`` and ``REGIONS[*]`` for every item), from each ``NAME=(...)`` compound assignment
     (quotes around a word removed; a word holding an expansion or a glob gives nothing, as in :func:`for_loop_words`).
-    An append (``NAME+=(...)``) adds to ``[@]`` only (its indexes follow items this reader may not know). scripts55:
+    An append (``NAME+=(...)``) adds to ``[@]`` (its indexes follow items this reader may not know; scripts60: and to
+    every element the script uses by an index, as an item by a variable's subscript). scripts55:
     and from :func:`_other_array_items` (``R[1]=...``, ``read -a``, ``mapfile``); an element whose subscript is a
     variable (``REGIONS[$i]``, as the script writes it) holds every item. scripts56b: ``references``: and an item
     holding an expansion as written (``RS=(eu-central-1 "$DR")``: ``$DR``), for the engine's resolver to fill."""
@@ -2998,6 +3074,7 @@ def array_elements(script: str, references: bool = False) -> dict[str, tuple[str
             if item not in known:
                 known.append(item)
 
+    anywhere: dict[str, list[str]] = {}  # quoting59: items whose subscript is a variable: any element's
     for m, words in _compound_words(script, references):
         name, append = m.group(1), "+=(" in m.group(0)
         index = 0
@@ -3014,8 +3091,11 @@ def array_elements(script: str, references: bool = False) -> dict[str, tuple[str
             index = index if subscript is None else subscript
             if _LOOP_WORD.fullmatch(item) or (references and ("$" in item or "`" in item)):
                 add(name, None if append and subscript is None else index, item)
+                # scripts60: bash(1) "Arrays": appended "beginning at one greater than the array's maximum index",
+                # which this reader may not know: the item may be any element used by an index (`DRS=(a)`,
+                # `DRS+=(<abroad>)`, then `"${DRS[1]}"` held nothing: passed every door)
+                anywhere.setdefault(name, []).extend([item] if append and subscript is None else [])
             index += 1
-    anywhere: dict[str, list[str]] = {}  # quoting59: items whose subscript is a variable: any element's
     for name, given in _other_array_items(script, references).items():
         for at, item in given:
             add(name, at, item)
@@ -3169,7 +3249,7 @@ def for_loop_words(
     arrays = _array_items(script) if "=(" in script or "[" in script else {}
     inputs = {name: (split, given) for name, split, given in array_inputs(script)} if has_array_element(script) else {}
     words: dict[str, list[str]] = {}
-    passed = "$@" in script or "$*" in script or "${@}" in script or "${*}" in script
+    passed = "$@" in script or "$*" in script or "${@" in script or "${*" in script or has_positional(script)
     positional = positional_words(script) if passed else []
     for m in _FOR_IN.finditer(script):
         listed_words, substituted = _loop_substitutions(m.group(2).replace("\\\n", " "), values, files or {})
@@ -3191,12 +3271,21 @@ def for_loop_words(
             if sliced is not None:
                 literal = f"${{{sliced.group(1)}[@]}}"  # scripts59: a slice's items, below
             listed = _LOOP_LIST.fullmatch(literal)
-            if literal in _ALL_POSITIONAL:
+            chosen = _LOOP_POSITIONAL.fullmatch(literal) if literal[:1] == "$" and positional else None
+            if literal in _ALL_POSITIONAL or chosen is not None:
                 # scripts55: `for r in "$@"` (bash(1) "Special Parameters"): the words the positional parameters hold
                 # on the loop's line (a function's calls', `set --`'s); a whole variable among them its values, a
-                # substitution as written (held apart by the engine)
+                # substitution as written (held apart by the engine); scripts60: those a slice or one parameter
+                # chooses (`"${@:2}"`, `"$2"`: _loop_positions)
                 line = script.count("\n", 0, m.start())
-                held = [w for a, b, g in positional if a <= line <= b for ws in g.values() for w in ws]
+                held = [
+                    w
+                    for a, b, g in positional
+                    if a <= line <= b
+                    for k, ws in g.items()
+                    if chosen is None or _loop_positions(chosen, k)
+                    for w in ws
+                ]
                 items = [v for w in held for v in _positional_items(w, values)]
                 known = words.setdefault(m.group(1), [])
                 known += [
@@ -3238,6 +3327,32 @@ def _array_loop_items(items: Sequence[str], values: Mapping[str, Sequence[str]])
     if not any("$" in i or "`" in i for i in items):
         return list(items)
     return [w for i in items for w in _positional_items(i, values)]
+
+
+# scripts60 (stop 60): a positional slice or one positional parameter as a loop's word (bash(1) "Parameter Expansion":
+# "If parameter is @ or *, the result is length positional parameters beginning at offset"): `for R in "${@:2}"` in a
+# function, or after `set --`, bound R nothing (the slice was read as a command's argument only): a Region abroad
+# passed every door. A literal offset and length (or none) choose those positions; any other (`${@:$N}`) every one.
+_LOOP_POSITIONAL = re.compile(
+    r"\$\{[@*]:(?:[ \t]*(?P<offset>[0-9]+)|[^{}:]*)(?::[ \t]*(?P<length>[0-9]+)|(?P<other>:[^{}]*))?\}"
+    r"|\$(?P<one>[1-9])|\$\{(?P<braced>[1-9][0-9]*)\}"
+)
+
+
+def _loop_positions(chosen: re.Match[str], key: str) -> bool:
+    """(scripts60) Whether the positional parameter ``key`` (``"2"``; ``"!#"`` the last) is among those ``chosen``
+    (:data:`_LOOP_POSITIONAL`) gives: one parameter itself; a slice's from its literal offset for its literal length;
+    every one where the offset or the length is not a literal number (a superset)."""
+    one = chosen.group("one") or chosen.group("braced")
+    if one is not None:
+        return key == one
+    if chosen.group("offset") is None or chosen.group("other") is not None:
+        return True
+    length = chosen.group("length")
+    if not key.isdigit():
+        return length is None  # the last parameter: in every slice running to the end
+    offset, position = int(chosen.group("offset")), int(key)
+    return position >= offset and (length is None or position < offset + int(length))
 
 
 def _positional_items(word: str, values: Mapping[str, Sequence[str]]) -> list[str]:
@@ -4574,8 +4689,9 @@ def function_outputs_written(script: str) -> str:
             # alarm)
             body = "\n".join(_uncommented(line) for line in body.split("\n")).strip()
             echoes = body if _ECHOING_BODY.fullmatch(body) else _echoing_command(body)
-        if echoes is None and (body[:3] == "if " or body[:5] == "case "):
-            # scripts59: a body choosing its echo by a branch, as the one evaluator reads it (branch_echoes)
+        if echoes is None:
+            # scripts59: a body choosing its echo by a branch, as the one evaluator reads it (branch_echoes);
+            # scripts60: an and-or list, an if without else, nested compounds, a way of several echoes too
             branches = branch_echoes(body)
             echoes = "if :; then " + "; elif :; then ".join(branches) + "; fi" if branches else None
         if defined.count(name) == 1 and echoes:
@@ -4676,49 +4792,162 @@ def _branch_echo(commands: list[str]) -> str | None:
 
 
 def branch_echoes(body: str) -> list[str] | None:
-    """(scripts59) The echoing command of each branch of ``body``, one ``if`` / ``elif`` / ``else`` compound or one
-    ``case`` compound (bash(1) "Compound Commands"), whose conditions write nothing (:data:`_SILENT_TEST`) and whose
-    branches each echo once among silent commands (:func:`_branch_echo`); None for any other body (a nested compound,
-    a quoted `;`, a condition that may print)."""
-    body = body.strip().rstrip(";").strip()
-    if body[:5] == "case ":
-        head = _CASE_HEAD.match(body)
-        rest = body[head.end() :] if head is not None else ""
-        if not rest.endswith("esac") or "case " in rest or "esac" in rest[:-4]:
-            return None
-        arms = [a.strip() for a in rest[:-4].split(";;")]
-        echoes: list[str] = []
-        for arm in (a for a in arms if a):
-            m = _CASE_ARM.fullmatch(arm)
-            echo = _branch_echo([c.strip() for c in re.split(r"[;\n]", m.group(1)) if c.strip()]) if m else None
-            if echo is None:
-                return None
-            echoes.append(echo)
-        return echoes or None
-    if not body.endswith("fi") or len(re.findall(r"(?<![\w-])if[ \t]", body)) != 1 or "case " in body:
+    """(scripts59) The echoing commands of each way through ``body`` (:func:`_branch_paths`), each way's joined by
+    ``; `` (a way of one echo: that echo); None where a way is not read or none echoes. A way that echoes nothing (an
+    ``if`` without ``else``) gives no value and is left out, as before."""
+    paths = _branch_paths(body)
+    ways = ["; ".join(path) for path in paths or () if path]
+    return list(dict.fromkeys(ways)) if ways else None
+
+
+# scripts60 (stop 60): bash(1) "Lists": "An AND list has the form command1 && command2: command2 is executed if, and
+# only if, command1 returns an exit status of zero. An OR list has the form command1 || command2: command2 is executed
+# if, and only if, command1 returns a non-zero exit status"; "Shell Functions": "return ... causes a function to stop
+# executing". `dr() { [[ -f /etc/dr ]] && echo A || echo B; }`, `if ...; then echo A; fi; echo B`, a nested `if` in a
+# `case` arm and a branch of two echoes were unknown (RES-011 with Regions at home: a false alarm).
+_MAX_BRANCH_WAYS = 32
+"""The ways through a body :func:`_branch_paths` follows at most; past it the body is unknown (fails closed)."""
+_BRANCH_TOKEN = re.compile(r"(;;|&&|\|\||;|\n)")
+_QUOTED_BREAKS = frozenset(";&|\n`()")  # a separator or a substitution inside quotes: not read by the token split
+
+
+def _quoted_separator(body: str) -> bool:
+    """(scripts60) Whether ``body`` holds a separator or a substitution inside quotes (``echo "a;b"``), or a quote
+    left open: the ways are not read then (the token split is not the shell's)."""
+    quote = ""
+    escaped = False
+    for c in body:
+        if escaped:
+            escaped = False
+        elif c == "\\" and quote != "'":
+            escaped = True
+        elif c in "'\"" and quote in ("", c):
+            quote = "" if quote else c
+        elif quote and c in _QUOTED_BREAKS:
+            return True
+    return bool(quote)
+
+
+_CASE_START = re.compile(r"case[ \t]+[^\s;&|<>()`]+[ \t]+in(?=\s|$)")  # _CASE_HEAD, or its token's end
+_EXITS = re.compile(r"(?:return|exit)(?:[ \t]+[0-9]+)?")
+_BranchWay = tuple[tuple[str, ...], bool, int]  # (the echoes so far, ended by return / exit, the last exit status)
+
+
+def _branch_paths(body: str) -> list[list[str]] | None:
+    """(scripts59, scripts60) The echoing commands (:data:`_ECHOING_BODY`) of each way a body of commands may run
+    (bash(1) "Compound Commands", "Lists"): ``if`` / ``elif`` / ``else`` and ``case`` compounds (nested too), ``&&`` /
+    ``||`` lists (each test either way), ``return`` / ``exit`` ending a way, and silent commands (:data:`_SILENT_TEST`,
+    :data:`_SILENT_COMMAND`: no output) between; None for any other command (one that may print, a loop, a group), a
+    quoted separator, or past :data:`_MAX_BRANCH_WAYS` ways."""
+    body = body.strip()
+    if not body or _quoted_separator(body):
         return None
-    branches: list[list[str]] = []
-    current: list[str] | None = None
-    commands = [c.strip() for c in re.split(r"[;\n]", body[:-2]) if c.strip()]
-    for command in commands:
-        word, _, rest = command.partition(" ")
-        if word in ("if", "elif"):
-            if not _SILENT_TEST.fullmatch(rest.strip()) and not _SILENT_COMMAND.fullmatch(rest.strip()):
-                return None
-            current = None
+    tokens = [t.strip() for t in _BRANCH_TOKEN.split(body)]
+    tokens = [t for t in tokens if t and t != ";"]
+    tokens.reverse()  # popped from the end: the first token last
+    try:
+        ways = _branch_list(tokens, {((), False, 0)}, frozenset())
+    except ValueError:
+        return None
+    if tokens:
+        return None
+    return [list(echoes) for echoes, _, _ in sorted(ways)]
+
+
+def _branch_list(tokens: list[str], ways: set[_BranchWay], stops: frozenset[str]) -> set[_BranchWay]:
+    """The ways after the commands of ``tokens`` (reversed) up to a token whose first word is in ``stops`` (left
+    there); raises ValueError for a command :func:`_branch_paths` does not read."""
+    while tokens and tokens[-1].split(" ", 1)[0] not in stops and tokens[-1] not in stops:
+        token = tokens.pop()
+        if token in ("&&", "||"):
+            if not tokens:
+                raise ValueError(token)
+            running = {w for w in ways if not w[1] and (w[2] == 0) == (token == "&&")}
+            ways = (ways - running) | _branch_command(tokens, tokens.pop(), running)
+        else:
+            ways = _branch_command(tokens, token, ways)
+        if len(ways) > _MAX_BRANCH_WAYS:
+            raise ValueError("ways")
+    return ways
+
+
+def _branch_command(tokens: list[str], token: str, ways: set[_BranchWay]) -> set[_BranchWay]:
+    """The ways after one command ``token`` (a compound's first token, its rest still in ``tokens``) from ``ways``."""
+    live = {w for w in ways if not w[1]}
+    ended = ways - live
+    word = token.split(" ", 1)[0]
+    if word == "if":
+        return ended | _branch_if(tokens, token[2:].strip(), live)
+    if word == "case":
+        return ended | _branch_case(tokens, token, live)
+    if _ECHOING_BODY.fullmatch(token):
+        return ended | {((*echoes, token), False, 0) for echoes, _, _ in live}
+    if _EXITS.fullmatch(token):
+        return ended | {(echoes, True, 0) for echoes, _, _ in live}
+    if _SILENT_TEST.fullmatch(token) or _SILENT_COMMAND.fullmatch(token):
+        return ended | {(echoes, False, status) for echoes, _, _ in live for status in (0, 1)}
+    raise ValueError(token)
+
+
+def _branch_then(tokens: list[str]) -> None:
+    """Takes ``then`` (and leaves a command written after it on its line)."""
+    if not tokens or tokens[-1].split(" ", 1)[0] != "then":
+        raise ValueError("then")
+    rest = tokens.pop()[4:].strip()
+    if rest:
+        tokens.append(rest)
+
+
+def _branch_if(tokens: list[str], condition: str, ways: set[_BranchWay]) -> set[_BranchWay]:
+    """The ways through an ``if`` compound whose first condition is ``condition``: each branch's (its conditions
+    silent tests, either way), and the ways unchanged where no ``else`` is written."""
+    out: set[_BranchWay] = set()
+    while True:
+        if not (_SILENT_TEST.fullmatch(condition) or _SILENT_COMMAND.fullmatch(condition)):
+            raise ValueError(condition)
+        _branch_then(tokens)
+        out |= _branch_list(tokens, ways, frozenset({"elif", "else", "fi"}))
+        if not tokens:
+            raise ValueError("fi")
+        token = tokens.pop()
+        word = token.split(" ", 1)[0]
+        if word == "elif":
+            condition = token[4:].strip()
             continue
-        if word in ("then", "else"):
-            current = []
-            branches.append(current)
-            if rest.strip():
-                current.append(rest.strip())
-            continue
-        if current is None:
-            return None
-        current.append(command)
-    found = [_branch_echo(b) for b in branches]
-    echoes = [e for e in found if e is not None]
-    return echoes if echoes and len(echoes) == len(found) else None
+        if word == "else":
+            if token[4:].strip():
+                tokens.append(token[4:].strip())
+            out |= _branch_list(tokens, ways, frozenset({"fi"}))
+            if not tokens or tokens.pop() != "fi":
+                raise ValueError("fi")
+            return {(echoes, done, 0) for echoes, done, _ in out}
+        if token != "fi":
+            raise ValueError(token)
+        return {(echoes, done, 0) for echoes, done, _ in out | ways}
+
+
+def _branch_case(tokens: list[str], token: str, ways: set[_BranchWay]) -> set[_BranchWay]:
+    """The ways through a ``case`` compound (``token`` its head): each arm's, and the ways unchanged (no arm
+    matching)."""
+    head = _CASE_START.match(token)
+    if head is None:
+        raise ValueError(token)
+    if token[head.end() :].strip():
+        tokens.append(token[head.end() :].strip())
+    out = set(ways)
+    while tokens and tokens[-1] != "esac":
+        arm = _CASE_ARM.fullmatch(tokens.pop())
+        if arm is None:
+            raise ValueError("arm")
+        if arm.group(1).strip():
+            tokens.append(arm.group(1).strip())
+        out |= _branch_list(tokens, ways, frozenset({";;", "esac"}))
+        if tokens and tokens[-1] == ";;":
+            tokens.pop()
+    if not tokens:
+        raise ValueError("esac")
+    tokens.pop()
+    return {(echoes, done, 0) for echoes, done, _ in out}
 
 
 def _echoed_with(body: str, words: list[str]) -> str | None:
@@ -5094,11 +5323,21 @@ def _branch_values(
 ) -> list[str] | None:
     """(scripts59 (stop 59)) What an ``if`` / ``case`` compound ``body`` of echoing branches (:func:`branch_echoes`)
     gives: each branch's echo, any of which may run; None for any other body or a branch not computed."""
-    branches = branch_echoes(body) if body[:3] == "if " or body[:5] == "case " else None
-    given = [substitution_values(f"$({echo})", reaching, files, own) for echo in branches or ()]
-    if not given or any(v is None for v in given):
-        return None
-    return list(dict.fromkeys(v for g in given for v in g or ()))
+    branched = body[:3] == "if " or body[:5] == "case " or "&&" in body or "||" in body
+    paths = _branch_paths(body) if branched or ";" in body or "\n" in body else None
+    values: list[str] = []
+    for path in paths or ():
+        # scripts60: a way of several echoes gives their outputs one a line (each combination of their values)
+        given = [substitution_values(f"$({echo})", reaching, files, own) for echo in path]
+        if any(g is None for g in given):
+            return None
+        ways = [""] if path else []
+        for g in given:
+            ways = ["\n".join(filter(None, (w, v))) for w in ways for v in g or ()]
+            if len(ways) > _MAX_BRANCH_WAYS:
+                return None
+        values += ways
+    return list(dict.fromkeys(values)) if values else None
 
 
 def substitution_values(
@@ -5527,6 +5766,8 @@ def plain_literal_values(script: str, name: str) -> tuple[str, ...] | None:
     assigned = [line for line in script.splitlines() if plain_assigned_name(line) == name]
     if not assigned or len(re.findall(rf"(?<![\w$]){name}\+?=", script)) != len(assigned):
         return None
+    if any(line.split("=", 1)[0].endswith("+") for line in assigned):
+        return None  # scripts60: an append (`k+=2`) is no literal value of its own
     if re.search(_OTHER_BINDING.format(name=name), script):
         return None
     values = []
