@@ -3277,16 +3277,7 @@ def for_loop_words(
                 # on the loop's line (a function's calls', `set --`'s); a whole variable among them its values, a
                 # substitution as written (held apart by the engine); scripts60: those a slice or one parameter
                 # chooses (`"${@:2}"`, `"$2"`: _loop_positions)
-                line = script.count("\n", 0, m.start())
-                held = [
-                    w
-                    for a, b, g in positional
-                    if a <= line <= b
-                    for k, ws in g.items()
-                    if chosen is None or _loop_positions(chosen, k)
-                    for w in ws
-                ]
-                items = [v for w in held for v in _positional_items(w, values)]
+                items = _loop_positional_items(positional, script.count("\n", 0, m.start()), chosen, values)
                 known = words.setdefault(m.group(1), [])
                 known += [
                     i for i in dict.fromkeys(items) if (_LOOP_WORD.fullmatch(i) or i[:2] == "$(") and i not in known
@@ -3337,6 +3328,26 @@ _LOOP_POSITIONAL = re.compile(
     r"\$\{[@*]:(?:[ \t]*(?P<offset>[0-9]+)|[^{}:]*)(?::[ \t]*(?P<length>[0-9]+)|(?P<other>:[^{}]*))?\}"
     r"|\$(?P<one>[1-9])|\$\{(?P<braced>[1-9][0-9]*)\}"
 )
+
+
+def _loop_positional_items(
+    positional: Sequence[tuple[int, int, Mapping[str, Sequence[str]]]],
+    line: int,
+    chosen: re.Match[str] | None,
+    values: Mapping[str, Sequence[str]],
+) -> list[str]:
+    """(scripts60) The items a loop on ``line`` takes from the positional parameters (:func:`positional_words`):
+    every one for ``"$@"`` (``chosen`` None), else those ``chosen`` gives (:func:`_loop_positions`), each as
+    :func:`_positional_items` reads it."""
+    held = [
+        w
+        for a, b, given in positional
+        if a <= line <= b
+        for k, ws in given.items()
+        if chosen is None or _loop_positions(chosen, k)
+        for w in ws
+    ]
+    return [v for w in held for v in _positional_items(w, values)]
 
 
 def _loop_positions(chosen: re.Match[str], key: str) -> bool:
