@@ -6,6 +6,8 @@ script reader (their "Left open"; residency-open.md, "Free text and scripts"). R
 at 0183f733: one-value probes, then these programs through every front door); see docs/residency.md, *Scripts and user
 data, round 16, part 2 (stop 60)*:
 
+On main 0183f733, 62 of the 132 programs failed every door: 47 leaks and 15 false alarms, no wrong rule.
+
 1. **Read forms**: a slice of an array ``mapfile`` fills from a file the script writes (``mapfile-slice-loop-*``:
    ``for R in "${RS[@]:1:2}"``; ``mapfile-slice-arg-*``: ``--region "${RS[@]:1:1}"``) kept every item, so that the
    item sliced off (a Region abroad) was RES-009 at home: a false alarm; ``while read -r -n 16 R`` over fixed-width
@@ -17,7 +19,8 @@ data, round 16, part 2 (stop 60)*:
    them (bash(1) "Word Splitting"): ``DB_OPTS="-p 5432 -h <partner>"`` then ``psql -h 10.0.2.15 $DB_OPTS``
    (``psql-opts-*``), ``-p $P`` with ``P="5432 -h <partner>"`` (``psql-port-*``), ``mysql ... $MYSQL_OPTS``
    (``mysql-opts-*``) and ``redis-cli ... $REDIS_OPTS`` (``redis-opts-*``) passed every door with a partner's database
-   or cache. ``aws ec2 copy-snapshot $COPY_OPTS`` (``aws-opts-*``) was refused already (pinned).
+   or cache, and ``aws ec2 copy-snapshot $COPY_OPTS`` holding ``--region <abroad>`` (``aws-opts-*``) with a Region
+   abroad.
 3. **ANSI-C words expanding to a control character or a quote** at a Region (``ansi-control-*``: ``R=$'<Region>\\n'``;
    ``ansi-quote-*``: ``--region $'<Region>\\''``) were left as written and passed every door: now unknown (RES-011);
    their compliant twins are the ordinary forms stop 59 reads (``$'\\x65u-west-1'``, ``$'<home>'``), which pass.
