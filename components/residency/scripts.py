@@ -3281,11 +3281,11 @@ def for_loop_words(
                     at = chr(int(split.rsplit("/", 1)[1])) if split.count("/") == 4 else None
                     if split.startswith("ifs/"):  # scripts59: `IFS=, read -a R <<<`: the output's fields at IFS
                         at = next((chr(int(c)) for c in split[4:].split("-") if chr(int(c)) not in " \t\n"), None)
-                    given = _sliced_file_items(sliced, split, substitution, files or {}) if sliced else None
-                    if given is None:
-                        _, given = _loop_substitutions(substitution, values, files or {}, at)
+                    from_file = _sliced_file_items(sliced, split, substitution, files or {}) if sliced else None
+                    if from_file is None:
+                        _, from_file = _loop_substitutions(substitution, values, files or {}, at)
                     known = words.setdefault(m.group(1), [])
-                    known += [w for w in dict.fromkeys(given) if w not in known]
+                    known += [w for w in dict.fromkeys(from_file) if w not in known]
             else:
                 items = [w for v in values.get(listed.group(1) or listed.group(3), ()) for w in v.split()]
             known = words.setdefault(m.group(1), [])
