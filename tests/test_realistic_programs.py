@@ -258,6 +258,7 @@ import platform_programs_scripts58b as sc58b
 import platform_programs_scripts59 as sc59
 import platform_programs_scripts59b as sc59b
 import platform_programs_scripts60 as sc60
+import platform_programs_scripts60b as sc60b
 import platform_programs_sfn44 as sf44
 import platform_programs_sfn44b as sf44b
 import platform_programs_sfnrt45 as sfr45
@@ -19131,6 +19132,13 @@ CASES: list[Case] = [
     # without else, a nested branch or a branch of two echoes, and keys echoed pass with Regions at home (RES-011
     # before), their abroad twins RES-009
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc60.rows()],
+    # -- stop 60, scripts and user data round 16 part 2 (tests/platform_programs_scripts60b.py): a slice of a mapfile'd
+    # file's array gives its members (RES-009 at home before: the item sliced off), `while read -n N` over fixed-width
+    # records and `read -d '' / -d X` from a here-document past its first line give their Regions, RES-009 abroad
+    # (passed every door before); an unquoted variable's words become options (`psql -h <VPC> $DB_OPTS` holding `-h
+    # <partner>`, mysql, redis-cli): RES-015 (passed every door before); an ANSI-C word at a Region holding a control
+    # character or a quote is unknown, RES-011 (passed before); the home twins and ordinary ANSI-C words pass
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc60b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

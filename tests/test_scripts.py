@@ -4883,9 +4883,11 @@ def test_mutation57_here_document_read_keeps_offsets() -> None:
     written = reads_as_assignments(script)
     assert len(written) == len(script) and written.count("\n") == script.count("\n")
     assert written.startswith("DR=us-west-2;:<<EOF\n")
-    # -d and an empty document are left as written; scripts57b (stop 57): several names and -a are read (pin moved)
-    for kept in ("read -d , A <<EOF\nx\nEOF\n", "read -r A <<EOF\nEOF\n"):
+    # an empty document is left as written; scripts57b (stop 57): several names and -a are read (pin moved);
+    # scripts60b (stop 60): `-d X` past the first line is read (the body up to X, all of it here: pin moved)
+    for kept in ("read -r A <<EOF\nEOF\n",):
         assert reads_as_assignments(kept) == kept
+    assert reads_as_assignments("read -d , A <<EOF\nx\nEOF\n") == "A=x;:<<EOF\n        \nEOF\n"
     assert reads_as_assignments("read -r A B <<EOF\nx y\nEOF\n").startswith("A=x;B=y;:<<EOF\n")
     assert reads_as_assignments("read -ra A <<EOF\nx y\nEOF\n").startswith("A=(x y);:<<EOF\n")
 
@@ -6681,8 +6683,9 @@ def test_mutation59b_a_unit_environment_file_gives_fluent_bit_s_variable(host: s
         ("R=$'a\\101\\u0042\\U00000043'", "R='aABC'"),
         ("curl $'https://h\\x2eexample.com/x'", "curl 'https://h.example.com/x'"),
         ("IFS=$'\\n'", "IFS=$'\\n'"),
-        ("echo $'a\\tb'", "echo $'a\\tb'"),
-        ("echo $'it\\'s'", "echo $'it\\'s'"),
+        # scripts60b (stop 60): a word holding a control character or a quote and a letter is unknown (pins moved)
+        ("echo $'a\\tb'", 'echo "$(an ANSI-C quoted word holding a control character or a quote)"'),
+        ("echo $'it\\'s'", 'echo "$(an ANSI-C quoted word holding a control character or a quote)"'),
         ("echo \"$'x'\"", "echo \"$'x'\""),
         ("echo \\$'x'", "echo \\$'x'"),
         ("echo '$'x", "echo '$'x"),
@@ -8038,3 +8041,181 @@ def test_scripts60_an_append_is_no_literal_value() -> None:
     assert plain_literal_values("k=dr\n", "k") == ("dr",)
     script = 'declare -A M=([dr]=eu-central-1 [dr2]=us-east-1)\nk=dr\nk+=2\n{P} "${{M[$k]}}"'
     assert "RES-009" in {f[0] for f in findings(f"#!/bin/bash\n{script.format(P=_R60)}\n", "EU", "aws")}
+
+
+# scripts60b (stop 60): read forms, word splitting into options, ANSI-C control characters. Each offending case passed
+# every door on main 0183f733 (or, for a slice of a mapfile'd file, each compliant case was RES-009).
+_RETENTION60B = "aws logs put-retention-policy --log-group-name /a --retention-in-days 30"
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        ("-r -d ';'", ";"), ('-d ";"', ";"), ("-d \\;", ";"), ("-rd,", ","), ("-d 'ab'", "a"), ("-d ''", ""),
+        ('-d ""', ""), ("-r -t 5", None), ("-r", None),
+    ],
+)  # fmt: skip
+def test_scripts60b_read_option_delimiter(options: str, expected: str | None) -> None:
+    from components.residency.scripts import read_option_delimiter
+
+    assert read_option_delimiter(options) == expected
+
+
+# The one spelling of a `-d` word (READ_DELIMITER_WORD) in each reader of `read -d`: a backslash-quoted character and a
+# quoted word of several characters (bash(1) "read": its first character) were unread by the file, process,
+# here-string and here-document readers (each spelled the word itself: a Region abroad passed every door).
+@pytest.mark.parametrize(
+    "script",
+    [
+        'echo "{r};x" > /etc/r\nread -r -d \\; R < /etc/r',
+        "read -r -d \\; R < <(echo '{r};x')",
+        "read -r -d ';x' R <<< '{r};x'",
+        "read -r -d ';x' R <<EOF\n{r};x\nEOF",
+    ],
+)
+@pytest.mark.parametrize(("region", "expected"), [("us-west-2", {"RES-009"}), ("eu-central-1", set())])
+def test_scripts60b_read_delimiter_word_in_every_reader(script: str, region: str, expected: set[str]) -> None:
+    text = f'#!/bin/bash\n{script.format(r=region)}\n{_RETENTION60B} --region "$R"\n'
+    assert {f[0] for f in findings(text, "EU", "aws")} == expected
+
+
+# bash(1) "read": -n nchars / -N nchars in a `while read` loop (fixed-width records; -N: not split at IFS)
+@pytest.mark.parametrize(
+    "loop",
+    [
+        "printf '%-16s' eu-central-1 {r} > /etc/r\nwhile read -r -n 16 R; do\n  {P} --region \"$R\"\ndone < /etc/r",
+        "printf '%-16s' eu-central-1 {r} > /etc/r\nwhile read -n 16 -r R; do {P} --region \"$R\"; done < /etc/r",
+        "printf '%s' eu-west-1 {r} > /etc/r\nwhile read -r -N 9 R; do {P} --region \"$R\"; done < /etc/r",
+        'while read -r -N 9 R; do {P} --region "$R"; done <<EOF\neu-west-1{r}\nEOF',
+        "while read -n 9 R; do {P} --region \"$R\"; done <<< '{r}'",
+    ],
+)
+@pytest.mark.parametrize(("region", "expected"), [("us-west-2", {"RES-009"}), ("eu-west-3", set())])
+def test_scripts60b_while_read_counted(loop: str, region: str, expected: set[str]) -> None:
+    text = "#!/bin/bash\n" + loop.replace("{P}", _RETENTION60B).replace("{r}", region) + "\n"
+    assert {f[0] for f in findings(text, "EU", "aws")} == expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "count", "exact", "expected"),
+    [
+        (["abcdef"], 4, False, ["abcd", "ef"]),
+        (["ab", "cd"], 4, False, ["ab", "cd"]),
+        (["ab", "cd"], 3, True, ["ab\n", "ab", "cd\n", "cd"]),
+        (["ab", "$(< /x)"], 1, False, ["a", "b", "$(< /x)"]),
+        (["ab"], 0, False, ["ab"]),
+    ],
+)
+def test_scripts60b_counted_records(lines: list[str], count: int, exact: bool, expected: list[str]) -> None:
+    from components.residency.scripts import counted_records
+
+    assert counted_records(lines, count, exact=exact) == expected
+
+
+# bash(1) "read": `-d ''` reads to a NUL (none in a here-document: the whole body), `-d X` to an X on a later line; at
+# the document's end read assigns what it read. A value over several lines gives each line that is a plain word.
+@pytest.mark.parametrize(
+    "script",
+    [
+        "read -r -d '' R <<'EOF'\n{r}\nEOF",
+        "read -r -d '' R <<'EOF' || true\n\n  {r}\n\nEOF",
+        "read -r -d ';' R <<EOF\n\n{r};eu-west-1\nEOF",
+        "read -r -d ';' R <<-EOF\n\teu-west-1\n\t{r};\n\tEOF",
+        "read -d , R <<EOF\n{r}\nEOF",
+    ],
+)
+@pytest.mark.parametrize(("region", "expected"), [("us-west-2", {"RES-009"}), ("eu-west-3", set())])
+def test_scripts60b_here_document_past_its_first_line(script: str, region: str, expected: set[str]) -> None:
+    text = f'#!/bin/bash\n{script.format(r=region)}\n{_RETENTION60B} --region "$R"\n'
+    assert {f[0] for f in findings(text, "EU", "aws")} == expected
+
+
+def test_scripts60b_here_document_past_its_first_line_written() -> None:
+    from components.residency.scripts import reads_as_assignments
+
+    script = "read -r -d '' R <<'EOF'\nus-west-2\nEOF\necho $R\n"
+    written = reads_as_assignments(script)
+    assert len(written) == len(script) and written.count("\n") == script.count("\n")
+    assert written.startswith("R=us-west-2;:<<'EOF'\n")
+    two = reads_as_assignments("read -d ';' R <<-EOF\n\t\teu-west-1\n\tus-west-2;\n\tEOF\n")
+    assert two.startswith("R=eu-west-1;R=us-west-2;:<<-EOF\n")
+    # assignments that do not fit: the input unknown (RES-011 at a destination), no longer unread
+    tight = reads_as_assignments("read -d ';' R <<EOF\neu-west-1\nus-west-2;\nEOF\n")
+    assert tight.startswith("R=$(< /dev/stdin);:<<EOF\n")
+    # as written: an expansion in the body, several names or an array over lines, no plain word
+    for kept in ("read -d '' R <<EOF\n$X\nEOF\n", "read -d '' A B <<EOF\na\nb\nEOF\n", "read -d '' R <<EOF\n{\nEOF\n"):
+        assert reads_as_assignments(kept) == kept
+
+
+# bash(1) "mapfile" (each line an element from index 0) and "Parameter Expansion" (a slice's members by index): a file
+# the script writes is sliced; a command's output (the evaluator may give its lines apart) keeps every item, as before.
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ("printf '%s\\n' us-west-2 eu-west-1 eu-central-1 > /etc/r\nmapfile -t RS < /etc/r\n"
+         'for R in "${RS[@]:1:2}"; do\n  {P} --region "$R"\ndone', set()),
+        ("printf '%s\\n' eu-west-1 us-west-2 eu-central-1 > /etc/r\nmapfile -t RS < /etc/r\n"
+         'for R in "${RS[@]:1:2}"; do\n  {P} --region "$R"\ndone', {"RES-009"}),
+        ("echo us-west-2 > /etc/r\necho eu-west-1 >> /etc/r\nmapfile -t RS < /etc/r\n{P} --region \"${RS[@]:1:1}\"",
+         set()),
+        ("echo eu-west-1 > /etc/r\necho us-west-2 >> /etc/r\nmapfile -t RS < /etc/r\n{P} --region \"${RS[@]: -1}\"",
+         {"RES-009"}),
+        ("printf '%s\\n' us-west-2 eu-west-1 > /etc/r\nreadarray -t RS < /etc/r\n{P} --region \"${RS[@]:1}\"", set()),
+        ("mapfile -t RS < <(printf '%s\\n' us-west-2 eu-west-1)\n{P} --region \"${RS[@]:1:1}\"", {"RES-009"}),
+    ],
+)  # fmt: skip
+def test_scripts60b_slice_of_a_mapfile_array(script: str, expected: set[str]) -> None:
+    text = "#!/bin/bash\n" + script.replace("{P}", _RETENTION60B) + "\n"
+    assert {f[0] for f in findings(text, "EU", "aws")} == expected
+
+
+# bash(1) "Word Splitting": an unquoted variable's value split at blanks, options among the words (the last `-h`
+# counts for psql, mysql and redis-cli; every one is judged, a superset); quoted, or an assignment's word, one word.
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ('P="5432 -h db.partner.example.com"\npsql -h 10.0.0.1 -p $P -c "select 1"', {"RES-015"}),
+        ('P="5432 -h db.partner.example.com"\npsql -h 10.0.0.1 -p "$P" -c "select 1"', set()),
+        ('P=5432\npsql -h 10.0.0.1 -p $P -c "select 1"', set()),
+        ('DB_OPTS="-p 5432 -h 10.0.2.9"\npsql -h 10.0.0.1 $DB_OPTS -d app', set()),
+        ('DB_OPTS="-p 5432 -h db.partner.example.com"\npsql -h 10.0.0.1 ${DB_OPTS} -d app', {"RES-015"}),
+        ('O="--port=3306 --host=db.partner.example.com"\nmysql -h 10.0.0.2 $O app < /opt/s.sql', {"RES-015"}),
+        ('O="-p 6379 -h cache.partner.example.com"\nredis-cli -h 10.0.0.3 $O PING', {"RES-015"}),
+        ('O="-p 6379 -n 2"\nredis-cli -h 10.0.0.3 $O PING', set()),
+        ('O="--region eu-west-1 --region us-west-2"\naws ec2 describe-instances $O', {"RES-009"}),
+        ('O="--region eu-west-1 --output json"\naws ec2 describe-instances $O', set()),
+        ('O="-p 5432 -h db.partner.example.com"\nX=$O\necho "$X"', set()),
+    ],
+)
+def test_scripts60b_word_splitting_into_options(script: str, expected: set[str]) -> None:
+    assert {f[0] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")} == expected
+
+
+def test_scripts60b_split_words_written() -> None:
+    from components.residency.scripts import split_words_written
+
+    values = {"P": ("5432 -h h.example.com", "5433"), "Q": ("a 'b'",)}
+    script = 'psql -p $P -c "$P"\nX=$P\necho $Q # $P\n'
+    assert split_words_written(script, lambda _: values) == [(0, 'psql -p 5432 -h h.example.com -c "$P"')]
+
+
+# bash(1) "QUOTING": an ANSI-C word expanding to a control character or a quote is no Region or host name; unknown at a
+# destination (RES-011 / RES-015), ordinary ones read as stop 59 reads them
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ("R=$'us-west-2\\n'\n{P} --region \"$R\"", {"RES-011"}),
+        ("R=$'eu-west-1\\n'\n{P} --region \"$R\"", {"RES-011"}),
+        ("{P} --region $'us-west-2\\''", {"RES-011"}),
+        ("{P} --region $'eu-west-1\\t'", {"RES-011"}),
+        ("R=$'\\x65u-west-1'\n{P} --region \"$R\"", set()),
+        ("{P} --region $'eu-west-1'", set()),
+        ("IFS=$'\\n'\n{P} --region eu-west-1", set()),
+        ("while IFS=$'\\t' read -r app r; do {P} --region \"$r\"; done <<< $'fleet\\teu-west-1'", set()),
+        ("curl -s $'https://10.0.3.7\\n/v1'", {"RES-015"}),
+        ("echo $'it\\'s' > /dev/null; {P} --region eu-west-1", set()),
+    ],
+)
+def test_scripts60b_ansi_c_control_characters(script: str, expected: set[str]) -> None:
+    text = "#!/bin/bash\n" + script.replace("{P}", _RETENTION60B) + "\n"
+    assert {f[0] for f in findings(text, "EU", "aws")} == expected

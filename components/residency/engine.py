@@ -152,6 +152,7 @@ from components.residency.scripts import (
     shell_blocks,
     shell_matches,
     split_function_outputs_written,
+    split_words_written,
     substitution_at,
     substitution_filled,
     substitution_values,
@@ -4978,6 +4979,8 @@ class RuleEngine:
         whole = "\n".join(item for _, item, _ in items)
         values = _assigned_values(whole, self._instance_region(walk))
         hosts = self._scripts.hosts(whole)
+        if "$" in whole:  # scripts60b: an item's unquoted variable split into options, its value an earlier item's
+            self._judge_split_words(walk, whole, hosts, [(where, at, at + len(item)) for where, item, at in needed])
         for where, item, at in needed:
             if "=" in item:
                 self._judge_assignments(walk, item, where, 1, whole, at)
@@ -5059,11 +5062,38 @@ class RuleEngine:
         the scan to leave out. ``hosts``: the ones the caller read already (alired57: read once)."""
         hosts = self._scripts.hosts(script, file) if hosts is None else hosts
         self._judge_found_hosts(walk, script, hosts, path)
+        if "$" in script:
+            self._judge_split_words(walk, script, hosts, [(path, 0, len(script))])
         documents = tuple(
             found.word for found in hosts if (found.policy or found.bucket_policy) and found.word.lstrip()[:1] == "{"
         )
         cors = [found for found in hosts if found.cors]
         return documents + self._cors_origins(walk, cors, script) if cors else documents
+
+    def _judge_split_words(
+        self, walk: _Walk, script: str, hosts: Sequence[ScriptHost], places: Sequence[tuple[str, int, int]]
+    ) -> None:
+        """(scripts60b, stop 60) An unquoted variable whose value holds blanks is split into words, options among them
+        (bash(1) "Word Splitting": `psql -h 10.0.2.15 $DB_OPTS` with `DB_OPTS="-p 5432 -h <partner>"` passed every
+        door): each such line read again with the value in its place (:func:`scripts.split_words_written`), the hosts
+        it adds judged at the path of the place (``places``: path, start, end offsets in ``script``; a script list's
+        items) holding the line. ``hosts``: what the script's own reading found (not judged again); a finding the
+        reference's own reading made already (`--region $R` filled with `A --region B`) is kept once."""
+        values = _assigned_values(script, self._instance_region(walk))
+        read = {(h.command, h.host) for h in hosts}
+        for at, line in split_words_written(script, values.at):
+            path = next((p for p, start, end in places if start <= at <= end), None)
+            if path is None:
+                continue
+            split = [h._replace(offset=at) for h in self._scripts.hosts(line) if (h.command, h.host) not in read]
+            before = len(walk.findings)
+            self._judge_found_hosts(walk, script, split, path)
+            seen = {(f.rule.id, f.path, str(f.value)) for f in walk.findings[:before]}
+            for f in walk.findings[before:]:
+                key = (f.rule.id, f.path, str(f.value))
+                if key in seen:
+                    walk.findings.remove(f)
+                seen.add(key)
 
     def _cors_configurations(self, walk: _Walk, hosts: Sequence[ScriptHost], script: str) -> frozenset[str]:
         """(alired56) The texts of the CORS configurations ``script`` gives ossutil (form ``oss-cors``), as
@@ -10711,7 +10741,9 @@ def _with_array_inputs(
         )
         held: dict[str, tuple[str, ...]] = {}
         for output in [o for o in given if o != OWN_MACHINE] if given is not None else [_OPAQUE + substitution]:
-            found = array_input_elements(name, split, output, script, unknown=output[:1] == _OPAQUE)
+            found = array_input_elements(
+                name, split, output, script, unknown=output[:1] == _OPAQUE, whole=file is not None and file in files
+            )  # scripts60b: a file the script writes is its whole text, which a slice reads by index
             held.update({k: tuple(dict.fromkeys([*held.get(k, ()), *v])) for k, v in found.items()})
         opaque = opaque or _holds_opaque(held)
         per_line[:] = [{**line, **{k: (*line.get(k, ()), *v) for k, v in held.items()}} for line in per_line]

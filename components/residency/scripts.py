@@ -49,6 +49,12 @@ __all__ = [
     "substitution_values",
     "read_delimiter",
     "printf_as_assignments",
+    "read_option_delimiter",
+    "READ_DELIMITER_WORD",
+    "counted_records",
+    "input_items",
+    "indexed_elements",
+    "split_words_written",
     "reads_as_assignments",
     "written_files",
     "may_write_files",
@@ -74,6 +80,7 @@ __all__ = [
     "array_input_elements",
     "loop_literal_values",
     "ansi_c_quoted_written",
+    "UNREAD_ANSI_C",
     "ARRAY_SLICE",
     "ARRAY_KEYS",
     "array_slice_items",
@@ -491,6 +498,45 @@ def _directive_parameters(line: str, after: list[tuple[int, str]], directives: t
             return " ".join([body, *parameters, text[: end + 1]])
         parameters.append(text.strip())
     return line
+
+
+# scripts60b (stop 60): bash(1) "Word Splitting": "The shell scans the results of parameter expansion, command
+# substitution, and arithmetic expansion that did not occur within double quotes for word splitting"; with IFS unset or
+# its default, "sequences of <space>, <tab>, and <newline> ... serve to delimit words". An unquoted variable whose value
+# holds blanks becomes several words, options among them: `DB_OPTS="-p 5432 -h db.partner.example.com"` then `psql -h
+# 10.0.2.15 $DB_OPTS` (psql takes the last `-h`), or `-p $P` with `P="5432 -h ..."`, passed every door (the value
+# was read as one word, the option's). "Assignment" words and double-quoted ones are not split.
+_UNQUOTED_REFERENCE = re.compile(r"(?<![\\$\w])\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))(?![\w\[])")
+_SPLIT_KEPT_OUT = frozenset("'\"\\`$")  # a value holding these is spliced as written by no shell: not re-read
+
+
+def split_words_written(script: str, values_at: Callable[[int], Mapping[str, Sequence[str]]]) -> list[tuple[int, str]]:
+    """(scripts60b) Each line of ``script`` (:func:`_joined_lines`: its offset and text) holding an unquoted variable
+    (outside quotes and comments; not an assignment's word) whose value there (``values_at``, the values reaching an
+    offset) holds a blank, written once per such value with the value in the reference's place: the words the shell
+    runs, for the command reader to read again (a value holding a quote, a backslash, a backquote or an expansion is
+    left out: spliced into text its characters would be read as shell syntax). Gate: ``$``."""
+    if "$" not in script:
+        return []
+    out: list[tuple[int, str]] = []
+    for at, line in _joined_lines(script):
+        if "$" not in line:
+            continue
+        held: Mapping[str, Sequence[str]] | None = None
+        for a, b, kind in quoting_spans(line, comments=True):
+            if kind or "$" not in line[a:b]:
+                continue
+            for m in _UNQUOTED_REFERENCE.finditer(line, a, b):
+                if _ASSIGNMENT_BEFORE.search(line, 0, m.start()) is not None:
+                    continue
+                held = values_at(at) if held is None else held
+                for value in held.get(m.group(1) or m.group(2), ()):
+                    if any(c in value for c in " \t") and not any(c in _SPLIT_KEPT_OUT for c in value):
+                        out.append((at, line[: m.start()] + value + line[m.end() :]))
+    return out
+
+
+_ASSIGNMENT_BEFORE = re.compile(r"(?:^|[\s;&|(])[A-Za-z_][A-Za-z0-9_]*\+?=[^\s;&|()<>]*\Z")
 
 
 def _crontab_input(words: list[str]) -> bool:
@@ -979,8 +1025,9 @@ def _printed(words: list[str]) -> str | None:
     form, operands = words[0], words[1:]
     if form in ("%s\\n", "%s\n"):
         return "".join(f"{operand}\n" for operand in operands)
-    if operands and "%s" in form:
-        # config54b: `printf 'replicaof %s 6379\\n' HOST >> FILE`, the format's `%s` filled (the one printf reader)
+    if operands and ("%s" in form or _PRINTF_CONVERSION.search(form.replace("%%", "")) is not None):
+        # config54b: `printf 'replicaof %s 6379\\n' HOST >> FILE`, the format's `%s` filled (the one printf reader);
+        # scripts60b (stop 60): any conversion it reads (`printf '%-16s' A B > FILE`, fixed-width records: a width)
         return _printf_strings(form, operands)
     if operands or "%" in form.replace("%%", ""):
         return None
@@ -1896,24 +1943,76 @@ def _ansi_c_decoded(match: re.Match[str]) -> str:
 
 def ansi_c_quoted_written(script: str) -> str:
     """(scripts59) ``script`` with each ANSI-C quoted word outside quotes (``$'eu-west-1'``, ``$'h\\x2eexample.com'``)
-    written as the single-quoted word it expands to (``'eu-west-1'``), which every reader reads. A word whose expansion
-    holds a single quote or a control character (``IFS=$'\\n'``, ``$'a\\tb'``) is left as written (the readers of
-    IFS read that form; unread elsewhere, as before). Gate: ``$'``."""
+    written as the single-quoted word it expands to (``'eu-west-1'``), which every reader reads. scripts60b (stop 60):
+    a word whose expansion holds a single quote or a control character and a letter or digit (``$'us-west-2\\n'``,
+    ``$'us-west-2\\''``) is written ``"$(...)"`` of :data:`UNREAD_ANSI_C`, a substitution no evaluator computes: no
+    Region or host name a client accepts holds one (botocore and curl refuse it), but the reader proves nothing of it
+    either, so a destination fails it closed (RES-011 / RES-015); stop 59 left it as written, and a Region abroad so
+    written passed every door. One of separators only (``IFS=$'\\n'``, ``-d $'\\t'``) and an ``IFS=`` value are left
+    as written (the readers of IFS read that form). A word's end is found past its ``\\'`` escapes
+    (:func:`_ansi_c_end`). Gate: ``$'``."""
     if "$'" not in script:
         return script
     out: list[str] = []
     before = "\\"  # the kind of the span before (an escaped `\\$` opens no ANSI-C quoting)
-    for a, b, kind in quoting_spans(script):
-        text = script[a:b]
-        dollar = before == "" and out[-1].endswith("$") and not out[-1].endswith("$$")
-        before = kind
-        if kind == "'" and dollar and _closed(script, a, b) and "\\'" not in text:
-            word = _ANSI_C_ESCAPE.sub(_ansi_c_decoded, text[1:-1]) if "\\" in text else text[1:-1]
+    at = 0
+    while at < len(script):
+        restart = None
+        for a, b, kind in quoting_spans(script, at):
+            text = script[a:b]
+            dollar = before == "" and out[-1].endswith("$") and not out[-1].endswith("$$")
+            before = kind
+            end = _ansi_c_end(script, a) if kind == "'" and dollar else None
+            if end is None:
+                out.append(text)
+                continue
+            raw = script[a + 1 : end - 1]
+            word = _ANSI_C_ESCAPE.sub(_ansi_c_decoded, raw) if "\\" in raw else raw
             if "'" not in word and word.isprintable():
                 out[-1] = out[-1][:-1]
-                text = f"'{word}'"
-        out.append(text)
+                out.append(f"'{word}'")
+            elif "'" not in word and _HERE_STRING_BEFORE.search(out[-1]) and not word.strip("\t\n").isprintable():
+                out.append(script[a:end])  # a here-string of other control characters: as written (as before)
+            elif "'" not in word and _HERE_STRING_BEFORE.search(out[-1]):
+                # a here-string's word of lines and tabs (`<<< $'fleet\\teu-west-1'`): bash(1) "Here Strings": the
+                # word is supplied to the command as one string, single-quoted so here (a newline in it kept)
+                out[-1] = out[-1][:-1]
+                out.append(f"'{word}'")
+            elif any(c.isalnum() for c in word) and _IFS_ASSIGNED.search(out[-1]) is None:
+                out[-1] = out[-1][:-1]
+                out.append(f'"{UNREAD_ANSI_C}"')
+            else:
+                out.append(script[a:end])
+            if end != b:  # a `\\'` inside: the spans after it were read from the wrong quote
+                restart = end
+                break
+        if restart is None:
+            break
+        at, before = restart, "'"
     return "".join(out)
+
+
+UNREAD_ANSI_C = "$(an ANSI-C quoted word holding a control character or a quote)"
+"""(scripts60b) What :func:`ansi_c_quoted_written` writes for an ANSI-C word expanding to a control character or a
+quote: a substitution no evaluator computes, so that a destination fails it closed."""
+_IFS_ASSIGNED = re.compile(r"(?:^|[\s;&|(])IFS=\$\Z")
+_HERE_STRING_BEFORE = re.compile(r"<<<[ \t]*\$\Z")
+
+
+def _ansi_c_end(script: str, start: int) -> int | None:
+    """(scripts60b) The offset after the quote closing the ANSI-C word whose opening quote is at ``start`` (bash(1)
+    "QUOTING": ``\\'`` and ``\\\\`` are escapes inside it, so ``$'it\\'s'`` is one word), or None where it does not
+    close."""
+    i = start + 1
+    while i < len(script):
+        c = script[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "'":
+            return i + 1
+        i += 1
+    return None
 
 
 # scripts53: the mark before a word's text that follows a command substitution's `)` with no blank between (bash(1)
@@ -2777,16 +2876,41 @@ _EXEC_OPENED = re.compile(r"(?<![^\s;&|(])exec[ \t]+(?P<fd>[0-9]+)<[ \t]*([^\s;&
 
 
 def array_input_elements(
-    name: str, split: str, output: str, script: str, *, unknown: bool = False
+    name: str, split: str, output: str, script: str, *, unknown: bool = False, whole: bool = False
 ) -> dict[str, tuple[str, ...]]:
     """(scripts55b) The elements of array ``name`` that ``script`` uses (``${R[1]}``, ``${R[@]}``, ``${R[$i]}``) and
     the items an input's ``output`` gives each (:func:`array_inputs`'s ``split``: ``lines`` each line, mapfile's;
     ``first-line`` the first line's words, ``read -a``'s; ``words`` every word; ``whole`` the output itself; mutation56:
     ``lines/S/N/O`` mapfile's lines after ``-s S -n N -O O``, :func:`_mapfile_window`); an index beyond them gets none,
     a subscript not computed (:func:`_subscript_index`) every item. With ``unknown``, ``output`` is one text every
-    element may hold (not computed)."""
+    element may hold (not computed). scripts60b: with ``whole`` (``output`` is the input's whole text: a file the
+    script writes), a slice of the array is computed by index (:func:`indexed_elements`); the evaluator's values may
+    be each line apart, where a slice would drop an item, so those give every item, as before."""
     if unknown:
         return {f"{name}[{subscript}]": (output,) for used, subscript in element_uses(script) if used == name}
+    indexed = input_items(split, output)
+    elements: dict[str, tuple[str, ...]] = {}
+    if whole and "]:" in script and any(s.group(1) == name for s in ARRAY_SLICE.finditer(script)):
+        # scripts60b (stop 60): a slice of the array (`"${RS[@]:1:1}"`) is computed from its items by index
+        # (array_slice_items); given `RS[@]` alone it was every item, and a line the slice leaves out (a Region
+        # abroad) was RES-009 at home: a false alarm
+        elements.update(indexed_elements(name, indexed))
+    for used, subscript in element_uses(script):
+        if used != name:
+            continue
+        index = _subscript_index(subscript)
+        held = ([indexed[index]] if index in indexed else []) if index is not None else list(indexed.values())
+        if held:
+            # mutation58: held under the subscript as written (`R[@]`, `R[$i]`, `R[1+0]`), the name the resolver reads
+            # (array_elements' keys); since mutation56 the computed index was written (`R[None]` for `@`: nothing held)
+            elements[f"{name}[{subscript}]"] = tuple(held)
+    return elements
+
+
+def input_items(split: str, output: str) -> dict[int, str]:
+    """(scripts60b) The items, by index, an input's ``output`` gives an array as :func:`array_input_elements` splits
+    it (``split``: :func:`array_inputs`'); moved here from it, so that a loop over a slice (:func:`for_loop_words`)
+    reads the same items."""
     lines = output.split("\n")
     ifs = "".join(chr(int(c)) for c in split[4:].split("-") if c) if split.startswith("ifs/") else None
     split, _, window = ("first-line", "", "") if ifs is not None else split.partition("/")
@@ -2803,20 +2927,14 @@ def array_input_elements(
             # (its items passed every door: one item, the second unset); since falsealarm58b the evaluator writes
             # printf's `\0` as that NUL (printf(1): "\0NNN ... zero to three digits"), not as two characters
             items = [item.strip() for item in output.split(chr(delimiter[0])) if item.strip()]
-        indexed = dict(_windowed(items, (skip, count, origin)))
-    else:
-        indexed = dict(enumerate(items))
-    elements: dict[str, tuple[str, ...]] = {}
-    for used, subscript in element_uses(script):
-        if used != name:
-            continue
-        index = _subscript_index(subscript)
-        held = ([indexed[index]] if index in indexed else []) if index is not None else list(indexed.values())
-        if held:
-            # mutation58: held under the subscript as written (`R[@]`, `R[$i]`, `R[1+0]`), the name the resolver reads
-            # (array_elements' keys); since mutation56 the computed index was written (`R[None]` for `@`: nothing held)
-            elements[f"{name}[{subscript}]"] = tuple(held)
-    return elements
+        return dict(_windowed(items, (skip, count, origin)))
+    return dict(enumerate(items))
+
+
+def indexed_elements(name: str, indexed: Mapping[int, str]) -> dict[str, tuple[str, ...]]:
+    """(scripts60b) ``indexed`` (:func:`input_items`) as the elements :func:`array_slice_items` reads: ``name[@]``
+    every item, ``name[k]`` each index's."""
+    return {f"{name}[@]": tuple(dict.fromkeys(indexed.values())), **{f"{name}[{k}]": (v,) for k, v in indexed.items()}}
 
 
 # scripts54b: an array's element (bash(1) "Arrays": "Any element of an array may be referenced using
@@ -3300,9 +3418,11 @@ def for_loop_words(
                     at = chr(int(split.rsplit("/", 1)[1])) if split.count("/") == 4 else None
                     if split.startswith("ifs/"):  # scripts59: `IFS=, read -a R <<<`: the output's fields at IFS
                         at = next((chr(int(c)) for c in split[4:].split("-") if chr(int(c)) not in " \t\n"), None)
-                    _, given = _loop_substitutions(substitution, values, files or {}, at)
+                    from_file = _sliced_file_items(sliced, split, substitution, files or {}) if sliced else None
+                    if from_file is None:
+                        _, from_file = _loop_substitutions(substitution, values, files or {}, at)
                     known = words.setdefault(m.group(1), [])
-                    known += [w for w in dict.fromkeys(given) if w not in known]
+                    known += [w for w in dict.fromkeys(from_file) if w not in known]
             else:
                 items = [w for v in values.get(listed.group(1) or listed.group(3), ()) for w in v.split()]
             known = words.setdefault(m.group(1), [])
@@ -3366,6 +3486,21 @@ def _loop_positions(chosen: re.Match[str], key: str) -> bool:
     return position >= offset and (length is None or position < offset + int(length))
 
 
+def _sliced_file_items(
+    sliced: re.Match[str], split: str, substitution: str, files: Mapping[str, str]
+) -> list[str] | None:
+    """(scripts60b, stop 60) The words a loop over a slice (:data:`ARRAY_SLICE`) of an array ``mapfile`` / ``read -a``
+    fills from a file the script writes (``substitution`` ``$(< FILE)``, ``split`` :func:`array_inputs`') gives: the
+    slice of the file's items by index (:func:`input_items`, :func:`array_slice_items`), each item's words; None for
+    any other input (every item, as before: the evaluator may give a command's lines apart). Every item was given
+    before, and an item the slice leaves out (a Region abroad) was RES-009 at home."""
+    file = substitution[4:-1].strip().strip("\"'") if substitution.startswith("$(< ") else None
+    if file is None or file not in files:
+        return None
+    items = array_slice_items(sliced, indexed_elements(sliced.group(1), input_items(split, files[file])))
+    return [w for item in items for w in item.split() if _LOOP_WORD.fullmatch(w)]
+
+
 def _positional_items(word: str, values: Mapping[str, Sequence[str]]) -> list[str]:
     """(scripts55) A positional parameter's word as a loop's items: a whole variable's values split into words, a
     command substitution as written, a literal itself."""
@@ -3413,6 +3548,20 @@ def _loop_substitutions(
 # <<< WORD` (Here Strings: the word, expanded, is the loop's input: its lines).
 # mutation55: the `IFS=` value before read (quoted, `$'\t'` too) splits each line (:func:`ifs_fields`).
 _IFS_VALUE = r"(?:IFS=(\$'[^'\n]*'|'[^'\n]*'|\"[^\"\n]*\"|[^\s;&|'\"]*)[ \t]+)?"
+# scripts60b (stop 60): the one spelling of a `read -d` word (bash(1) "read": "-d delim The first character of delim is
+# used to terminate the input line"): an empty quoted word (a NUL), a quoted word, a backslash-quoted character or a
+# bare word, whose first character :func:`read_delimiter` reads. The five readers of `read -d` (a `while read` loop,
+# a file, a process substitution, a here-string, a here-document) each spelled it (three of them one character only,
+# two without `''`, one without `\;`); they use this one, and :func:`read_option_delimiter` beside it.
+READ_DELIMITER_WORD = r"''|\"\"|'[^'\n]+'|\"[^\"\n]+\"|\\\S|[^\s'\";&|<>()]+"
+"""A ``read -d`` option's word as a script writes it (group-free)."""
+_READ_DELIMITER_OPTION = re.compile(rf"-r?d[ \t]*({READ_DELIMITER_WORD})")
+# scripts60b (stop 60): `-n NCHARS` / `-N NCHARS` in a `while read` loop's options (bash(1) "read": "-n nchars read
+# returns after reading nchars characters rather than waiting for a complete line of input, but honors a delimiter if
+# fewer than nchars characters are read"; "-N nchars ... exactly nchars characters ... Delimiter characters encountered
+# in the input are not treated specially ... The result is not split on the characters in IFS"): `while read -r -n 16
+# R; do ... done < FILE` over fixed-width records passed every door with a Region abroad (the loop was not read).
+_READ_COUNT = r"-r?[nN][ \t]*[0-9]+"
 _WHILE_READ = re.compile(
     r"(?:"
     + _COMMAND_PLACE
@@ -3427,7 +3576,11 @@ _WHILE_READ = re.compile(
     # delimiter, `while read -r R || [ -n "$R" ]` (`[[ -n $R ]]`, `test -n "$R"`: the loop runs once more for a last
     # line read without its newline, the record R holds): each left the loop unread (R unset) and a Region abroad
     # passed every door
-    + r"read(?:[ \t]+-r)?(?:[ \t]+-r?d[ \t]*(?P<delim>''|\"\"|'[^'\n]+'|\"[^\"\n]+\"|\\\S|[^\s'\";&|]+)(?:[ \t]+-r)?)?"
+    + r"read(?:[ \t]+-r)?(?:[ \t]+-r?d[ \t]*(?P<delim>"
+    + READ_DELIMITER_WORD
+    + r")(?:[ \t]+-r)?)?(?:[ \t]+(?P<count>"
+    + _READ_COUNT
+    + r")(?:[ \t]+-r)?)?"
     + r"(?P<names>(?:[ \t]+[A-Za-z_][A-Za-z0-9_]*)+)[ \t]*"
     + r"(?:\|\|[ \t]*(?:\[\[?|test)[ \t]+-n[ \t]+\"?\$\{?[A-Za-z_][A-Za-z0-9_]*\}?\"?(?:[ \t]+\]\]?)?[ \t]*)?"
     + r"(?=;|\n|do\b)",
@@ -3442,6 +3595,13 @@ def read_delimiter(word: str) -> str:
     literal value of the next character"), so ``-d \\;`` is ``;`` (read as the backslash, a record ending at ``;``
     abroad passed every door); empty for ``''``."""
     return word[1:2] if word[:1] == "\\" else word.strip("'\"")[:1]
+
+
+def read_option_delimiter(options: str) -> str | None:
+    """(scripts60b) The character a ``read`` command's ``-d WORD`` among its ``options`` ends its input at
+    (:func:`read_delimiter`; empty for ``''``, a NUL), or None without ``-d``."""
+    given = _READ_DELIMITER_OPTION.search(options) if "d" in options else None
+    return None if given is None else read_delimiter(given.group(1))
 
 
 def ifs_value(written: str | None) -> str | None:
@@ -3603,13 +3763,36 @@ def while_read_words(
         delimiter = read_delimiter(m.group("delim") or "")
         if delimiter:  # scripts59: `read -d X`: the records end at X
             lines = [r for line in lines for r in ([line] if line[:2] == "$(" else line.split(delimiter)) if r.strip()]
+        exact = m.group("count") is not None and "N" in m.group("count")
+        if m.group("count") is not None:  # scripts60b: `-n N` / `-N N`: each record of at most N characters
+            lines = counted_records(lines, int(m.group("count").lstrip("-rnN \t")), exact=exact)
         for line in lines:
-            split = [line] * len(names) if line[:2] == "$(" else ifs_fields(line, ifs, len(names))
+            unsplit = line[:2] == "$(" or exact  # `-N`: "not split on the characters in IFS"
+            split = [line] * len(names) if unsplit else ifs_fields(line, ifs, len(names))
             for name, word in zip(names, split, strict=False):
                 known = words.setdefault(name, [])
                 if (word[:2] == "$(" or _LOOP_WORD.fullmatch(word)) and word not in known:
                     known.append(word)
     return {name: tuple(found) for name, found in words.items() if found}
+
+
+def counted_records(lines: Sequence[str], count: int, *, exact: bool) -> list[str]:
+    """(scripts60b) The records ``read -n COUNT`` (``exact``: ``-N COUNT``) reads from ``lines`` (a loop's input, its
+    lines as :func:`_redirected_lines` gives them) one after another (bash(1) "read": ``-n`` reads at most COUNT
+    characters of a line, stopping at its newline; ``-N`` exactly COUNT characters, newlines among them, "not split
+    on the characters in IFS"). A ``-N`` record holding a newline or blanks is given with them removed too (a
+    superset: the value a Region or host would be, judged, never fewer); an input not computed (``$(...)``) is kept
+    whole; a count of 0 gives the lines as they are."""
+    if count <= 0:
+        return list(lines)
+    out: list[str] = []
+    known = [line for line in lines if line[:2] != "$("]
+    texts = ["\n".join(known) + "\n"] if exact and known else known
+    for text in texts:
+        for at in range(0, len(text), count):
+            record = text[at : at + count]
+            out += [record, *([cleaned] if exact and (cleaned := "".join(record.split())) != record else [])]
+    return [*(r for r in out if r.strip()), *(line for line in lines if line[:2] == "$(")]
 
 
 # scripts57 (stop 57): the one filling of a script's values into a text (a host, a URL's authority, a command's option
@@ -5942,8 +6125,9 @@ _READ_FROM_FILE = re.compile(
 # input line, rather than newline"): the file's text up to DELIM's first character, IFS blanks at its ends removed
 # (one name), where the script writes the file (written_files); `read -r -d , R < FILE` passed every door (unread).
 _READ_DELIMITED_FROM_FILE = re.compile(
-    r"(?<![^\s;&|(])read(?:[ \t]+(?:-r|-r?t[ \t]*[0-9.]+))*[ \t]+-r?d[ \t]*('[^'\n]+'|\"[^\"\n]+\"|[^\s'\"])"
-    r"(?:[ \t]+(?:-r|-r?t[ \t]*[0-9.]+))*[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*<[ \t]*([^\s;&|<>()]+)"
+    r"(?<![^\s;&|(])read(?:[ \t]+(?:-r|-r?t[ \t]*[0-9.]+))*[ \t]+-r?d[ \t]*("
+    + READ_DELIMITER_WORD
+    + r")(?:[ \t]+(?:-r|-r?t[ \t]*[0-9.]+))*[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*<[ \t]*([^\s;&|<>()]+)"
 )
 
 
@@ -5952,10 +6136,10 @@ def _delimited_file_read(m: re.Match[str], files: Mapping[str, str]) -> str:
     file's text up to DELIM) where the script writes FILE and the value is one plain word that fits; else as
     ``NAME=$(< FILE)`` (a file the script does not write: unknown, RES-011 at a destination; a value that does not fit
     or is no plain word: the whole text, judged as it is, fail closed). Padded to the same length."""
-    delimiter, name, file = m.group(1).strip("'\"")[:1], m.group(2), m.group(3)
+    delimiter, name, file = read_delimiter(m.group(1)), m.group(2), m.group(3)
     written = f"{name}=$(<{file})"
     if file in files:
-        value = files[file].split(delimiter, 1)[0].strip(_IFS_BLANKS)
+        value = files[file].split(delimiter or "\0", 1)[0].strip(_IFS_BLANKS)  # scripts60b: `''`, a NUL
         if _LOOP_WORD.fullmatch(value) and len(name) + 1 + len(value) <= len(m.group(0)):
             written = f"{name}={value}"
     return written.ljust(len(m.group(0)))
@@ -6010,15 +6194,16 @@ _READ_FROM_PROCESS = re.compile(
 # fewer), which the one evaluator computes; `read -r -d , R < <(printf '%s,x' <abroad>)` passed every door (unread).
 # One that does not fit in the command's length is left as written.
 _READ_DELIMITED_FROM_PROCESS = re.compile(
-    r"(?<![^\s;&|(])read(?:[ \t]+(?:-r|-r?t[ \t]*[0-9.]+))*[ \t]+-r?d[ \t]*(''|\"\"|'[^'\n]+'|\"[^\"\n]+\"|[^\s'\"])"
-    r"(?:[ \t]+(?:-r|-r?t[ \t]*[0-9.]+))*[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*<[ \t]*<\(([^()\n]*)\)"
+    r"(?<![^\s;&|(])read(?:[ \t]+(?:-r|-r?t[ \t]*[0-9.]+))*[ \t]+-r?d[ \t]*("
+    + READ_DELIMITER_WORD
+    + r")(?:[ \t]+(?:-r|-r?t[ \t]*[0-9.]+))*[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*<[ \t]*<\(([^()\n]*)\)"
 )
 
 
 def _delimited_process_read(m: re.Match[str]) -> str:
     """(mutation58b) ``read -d DELIM NAME < <(LIST)`` (:data:`_READ_DELIMITED_FROM_PROCESS`) written as ``NAME=$(LIST
     | cut -dDELIM -f1)`` (``NAME=$(LIST)`` for an empty DELIM), padded to the same length; as written when longer."""
-    delimiter, name, command = m.group(1).strip("'\"")[:1], m.group(2), m.group(3)
+    delimiter, name, command = read_delimiter(m.group(1)), m.group(2), m.group(3)
     cut = f"|cut -d{shlex.quote(delimiter)} -f1" if delimiter else ""
     written = f"{name}=$({command}{cut})"
     return written.ljust(len(m.group(0))) if len(written) <= len(m.group(0)) else m.group(0)
@@ -6040,7 +6225,7 @@ _READ_HERE_STRING = re.compile(
 # line when it reads a NUL character"; "-t timeout ... This option has no effect if read is not reading input from the
 # terminal or a pipe" and a here-string's word is there at once): the word up to DELIM's first character (all of it
 # for an empty DELIM), a literal one only (one holding an expansion is left as written).
-_READ_OPTION = r"-r|-r?t[ \t]*[0-9.]+|-r?d[ \t]*(?:''|\"\"|'[^'\n]'|\"[^\"\n]\"|[^\s'\"])"
+_READ_OPTION = r"-r|-r?t[ \t]*[0-9.]+|-r?d[ \t]*(?:" + READ_DELIMITER_WORD + ")"
 # scripts57b: and `-p PROMPT` (read: "Display prompt on standard error ... The prompt is displayed only if input is
 # coming from a terminal": no value) and `-n NCHARS` ("read returns after reading nchars characters rather than waiting
 # for a complete line of input, but honors a delimiter if fewer than nchars characters are read before the delimiter":
@@ -6062,7 +6247,7 @@ def _delimited_read(m: re.Match[str]) -> str:
     the same length; as written for a word holding an expansion or one with no ``-t`` / ``-d`` (read elsewhere)."""
     options, name, word = m.group(1), m.group(2), m.group(3)
     literal = word[1:-1] if word[:1] in "\"'" else word
-    delimiter = re.search(r"-r?d[ \t]*(''|\"\"|'[^'\n]'|\"[^\"\n]\"|[^\s'\"])", options)
+    delimiter = read_option_delimiter(options)  # scripts60b: the one spelling of a `-d` word
     count = _read_count(options)
     if (
         "t" not in options and delimiter is None and count is None and "p" not in options and "N" not in options
@@ -6071,9 +6256,8 @@ def _delimited_read(m: re.Match[str]) -> str:
     if (exact := _read_exact(options)) is not None:  # scripts58: `-N NCHARS`, the delimiter and IFS not applied
         value = (literal + "\n")[:exact].removesuffix("\n")
     else:
-        if delimiter is not None:
-            stop = read_delimiter(delimiter.group(1))
-            literal = literal.split(stop, 1)[0] if stop else literal
+        if delimiter:
+            literal = literal.split(delimiter, 1)[0]
         if count is not None:
             literal = literal[:count]
         value = literal.strip(_IFS_BLANKS)
@@ -6256,7 +6440,9 @@ def quoted_parts_joined(script: str) -> str:
 # where the first line holds DELIM: the text before it (`read -r -d : R <<EOF` then `<abroad>:<home>` passed every
 # door); a first line without it (the value runs on into the next lines) or `-d ''` is left as written.
 _READ_HERE_DOCUMENT = re.compile(
-    r"(?<![^\s;&|(])read((?:[ \t]+(?:-r|-r?t[ \t]*[0-9.]+|-r?a|-r?d[ \t]*(?:'[^'\n]'|\"[^\"\n]\"|[^\s'\"])"
+    r"(?<![^\s;&|(])read((?:[ \t]+(?:-r|-r?t[ \t]*[0-9.]+|-r?a|-r?d[ \t]*(?:"
+    + READ_DELIMITER_WORD
+    + ")"
     + _READ_PROMPT_COUNT
     + r"))*)"
     r"((?:[ \t]+[A-Za-z_][A-Za-z0-9_]*)+)[ \t]*"
@@ -6275,10 +6461,11 @@ def _here_document_read(m: re.Match[str]) -> str:
     if line.strip(" \t") == delimiter or ("\\" in line and "r" not in options):
         return m.group(0)
     # mutation59: the first line up to DELIM (read_delimiter: the one reading of a `-d` word)
-    if (stop := re.search(r"-r?d[ \t]*('[^'\n]'|\"[^\"\n]\"|[^\s'\"])", options)) is not None:
-        stop_at = read_delimiter(stop.group(1))
-        if stop_at not in line:
-            return m.group(0)
+    if (stop_at := read_option_delimiter(options)) is not None:
+        if not stop_at or stop_at not in line:
+            # scripts60b (stop 60): the value runs past the first line (`-d ''`, a NUL, none in a document: its whole
+            # body; `-d X` on a later line): read_delimiter's text of the body, written by _past_first_line
+            return _past_first_line(m, stop_at)
         line = line.split(stop_at, 1)[0]
     if (count := _read_count(options)) is not None:
         line = line[:count]  # scripts57b: `-n NCHARS`
@@ -6301,6 +6488,47 @@ def _here_document_read(m: re.Match[str]) -> str:
     else:
         assigned = ";".join(f"{n}={f}" for n, f in zip(names.split(), fields, strict=False))
     head = f"{assigned};:<<{dash}{quote}{delimiter}{quote}{rest}\n"
+    room = len(m.group(0)) - len(head) - 1
+    return m.group(0) if room < 0 else f"{head}{' ' * room}\n"
+
+
+def _here_document_body(m: re.Match[str]) -> str:
+    """The body of the here-document a :data:`_READ_HERE_DOCUMENT` match opens (its first line and the lines after it
+    up to the delimiter's line; leading tabs removed for ``<<-``), each line ending with its newline."""
+    _, _, dash, _, delimiter, _, first = m.groups()
+    body = []
+    for written in [first, *m.string[m.end() :].split("\n")]:
+        line = written.lstrip("\t") if dash else written
+        if line.rstrip("\r") == delimiter:
+            break
+        body.append(line + "\n")
+    return "".join(body)
+
+
+def _past_first_line(m: re.Match[str], stop_at: str) -> str:
+    """(scripts60b) ``read -d X NAMES <<DELIM`` (:data:`_READ_HERE_DOCUMENT`) whose value runs past the document's
+    first line (bash(1) "read": "The first character of delim is used to terminate the input line ... If delim is the
+    empty string, read will terminate a line when it reads a NUL character"; at the document's end read assigns what
+    it read): the body up to X (all of it for ``''`` or an X it does not hold), IFS blanks at its ends removed.
+    Written as :func:`_here_document_read` writes a first line (``NAME=VALUE;:<<DELIM``), one assignment of each line
+    of the value that is one plain word for one name (the value, newlines and all, is no Region or host name; each
+    word line is judged, a superset), each name its field for several; as written where the body holds an expansion,
+    a quote or a backslash, no line is a plain word, or the assignments do not fit."""
+    options, names, dash, quote, delimiter, rest, _ = m.groups()
+    body = _here_document_body(m)
+    value = (body.split(stop_at, 1)[0] if stop_at else body).strip(_IFS_BLANKS)
+    if any(c in value for c in "$`\\\"'") or not value:
+        return m.group(0)
+    several = names.split()
+    if len(several) > 1 or re.search(r"-r?a", options) is not None:
+        return m.group(0)  # several names or an array of a value over lines: left as written (as before)
+    words = [line.strip(" \t") for line in value.split("\n")]
+    assigned = ";".join(f"{several[0]}={w}" for w in dict.fromkeys(words) if _LOOP_WORD.fullmatch(w))
+    if not assigned:
+        return m.group(0)
+    head = f"{assigned};:<<{dash}{quote}{delimiter}{quote}{rest}\n"
+    if len(head) + 1 > len(m.group(0)):  # too long to fit: the input unknown (fail closed), no longer unread
+        head = f"{several[0]}={_UNREAD_INPUT};:<<{dash}{quote}{delimiter}{quote}{rest}\n"
     room = len(m.group(0)) - len(head) - 1
     return m.group(0) if room < 0 else f"{head}{' ' * room}\n"
 
