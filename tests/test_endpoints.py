@@ -10793,7 +10793,9 @@ def test_an_included_file_is_judged_where_the_script_writes_it() -> None:
 
 def test_echoed_files_reads_the_files_written_line_by_line() -> None:
     # leftovers43 (stop 43): `>` truncates, `>>` appends; echo joins its operands and ends the line; printf expands
-    # \n / \t; `printf '%s\n' A B` writes one operand a line; a format with other conversions is not read.
+    # \n / \t; `printf '%s\n' A B` writes one operand a line; a format with other conversions is not read (stop 60:
+    # scripts60b's `_printed` takes every format `_printf_strings` reads, and falsealarm60's `%d` of a literal is read:
+    # `printf '%d\n' 5` writes `5`, as bash does).
     from components.residency.scripts import echoed_files
 
     script = (
@@ -10809,6 +10811,7 @@ def test_echoed_files_reads_the_files_written_line_by_line() -> None:
         ("/etc/fluent-bit/fluent-bit.conf", "[OUTPUT]\n    Name datadog\n    Match *\n"),
         ("/etc/td-agent-bit/a.conf", "[OUTPUT]\n    Name http\n"),
         ("/etc/td-agent/td-agent.conf", "<match **>\n  @type datadog\n</match>\n"),
+        ("/tmp/count", "5\n"),
         ("/tmp/x", "stale\n"),
     ]
 

@@ -3412,15 +3412,7 @@ def for_loop_words(
                 if listed.group(1) in inputs:
                     # scripts56: an array `mapfile` / `read -a` / `R=($(cmd))` fills (array_inputs): the words its
                     # input gives, computed by the one evaluator, else the input as written (held apart)
-                    split, substitution = inputs[listed.group(1)]
-                    # mutation58: `mapfile -d SEP` (_mapfile_split): the output's items at SEP too, as the elements'
-                    # (array_input_elements); `-d ,` over `a,b` gave the one word `a,b`, no loop word: nothing judged
-                    at = chr(int(split.rsplit("/", 1)[1])) if split.count("/") == 4 else None
-                    if split.startswith("ifs/"):  # scripts59: `IFS=, read -a R <<<`: the output's fields at IFS
-                        at = next((chr(int(c)) for c in split[4:].split("-") if chr(int(c)) not in " \t\n"), None)
-                    from_file = _sliced_file_items(sliced, split, substitution, files or {}) if sliced else None
-                    if from_file is None:
-                        _, from_file = _loop_substitutions(substitution, values, files or {}, at)
+                    from_file = _array_input_loop_items(inputs[listed.group(1)], sliced, values, files or {})
                     known = words.setdefault(m.group(1), [])
                     known += [w for w in dict.fromkeys(from_file) if w not in known]
             else:
@@ -3428,6 +3420,27 @@ def for_loop_words(
             known = words.setdefault(m.group(1), [])
             known += [i for i in dict.fromkeys(items) if _LOOP_WORD.fullmatch(i) and i not in known]
     return {name: tuple(found) for name, found in words.items() if found}
+
+
+def _array_input_loop_items(
+    given: tuple[str, str],
+    sliced: re.Match[str] | None,
+    values: Mapping[str, Sequence[str]],
+    files: Mapping[str, str],
+) -> list[str]:
+    """The words an array ``mapfile`` / ``read -a`` / ``R=($(cmd))`` fills (``given``: :func:`array_inputs`' split and
+    input) gives a loop over it (``sliced``: a slice of it, scripts60b: by index for a file the script writes,
+    :func:`_sliced_file_items`), as the one evaluator computes the input."""
+    split, substitution = given
+    # mutation58: `mapfile -d SEP` (_mapfile_split): the output's items at SEP too, as the elements'
+    # (array_input_elements); `-d ,` over `a,b` gave the one word `a,b`, no loop word: nothing judged
+    at = chr(int(split.rsplit("/", 1)[1])) if split.count("/") == 4 else None
+    if split.startswith("ifs/"):  # scripts59: `IFS=, read -a R <<<`: the output's fields at IFS
+        at = next((chr(int(c)) for c in split[4:].split("-") if chr(int(c)) not in " \t\n"), None)
+    from_file = _sliced_file_items(sliced, split, substitution, files) if sliced else None
+    if from_file is None:
+        _, from_file = _loop_substitutions(substitution, values, files, at)
+    return from_file
 
 
 def _array_loop_items(items: Sequence[str], values: Mapping[str, Sequence[str]]) -> list[str]:
