@@ -23,7 +23,8 @@ everyday shell forms were refused with the home values (false alarms), and one l
   (``printf-v-url-partner``): the URL printf prints was in no text the reference scan read.
 
 Fixed (components/residency/scripts.py ``printf_as_assignments``, ``_printf_unread``, ``substitution_filled``,
-``_jq_file_values`` (its runs per value through ``_jq_arguments_resolved``); engine ``_assigned_urls`` / ``_printed_urls``, ``_judge_found_hosts``,
+``_jq_file_values`` (its runs per value through ``_jq_arguments_resolved``); engine ``_assigned_urls`` /
+``_printed_urls``, ``_judge_found_hosts``,
 the scan's gate in ``_judge_script``): ``NAME=$(printf FORMAT ARGS)`` is ``printf -v NAME FORMAT ARGS``'s assignment;
 the URL scan reads both rewritten, and the URL a printf substitution in an argument prints; an unread ``printf -v`` is
 an unknown value (it was unset); a command substitution's single-quoted text is not filled with the shell's values; jq
