@@ -19,6 +19,8 @@ from components.residency.destinations import parse_destinations
 from components.residency.endpoints import load_endpoints
 from components.residency.engine import ProviderRef
 from components.residency.scripts import (
+    UNREAD_ANSI_C,
+    UNREAD_MULTILINE,
     ScriptReader,
     all_positional_expanded,
     alternates_written,
@@ -8219,3 +8221,61 @@ def test_scripts60b_split_words_written() -> None:
 def test_scripts60b_ansi_c_control_characters(script: str, expected: set[str]) -> None:
     text = "#!/bin/bash\n" + script.replace("{P}", _RETENTION60B) + "\n"
     assert {f[0] for f in findings(text, "EU", "aws")} == expected
+
+
+# The lead's review (stop 60): a double-quoted assignment over several lines (bash(1) "Double Quotes": the newline
+# kept) held nothing and each use passed every door (mutation60's open finding); a loop over a variable holding an
+# uncomputed command substitution gave the loop nothing (`L=$(cat /etc/regions)`, `for r in $L`). Each offending
+# twin passed every door before (0183f733); each compliant twin passes.
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ('L="eu-west-1\neu-central-1"\nfor R in $L; do aws s3 ls --region "$R"; done\n', set()),
+        ('L="eu-west-1\nus-west-2"\nfor R in $L; do aws s3 ls --region "$R"; done\n', {("RES-009", "us-west-2")}),
+        (
+            'L="eu-west-1\nus-west-2"\nwhile read -r R; do aws s3 ls --region "$R"; done <<< "$L"\n',
+            {("RES-009", "us-west-2")},
+        ),
+        ('P="main eu-west-1\ndr eu-central-1"\nwhile read -r k R; do aws s3 ls --region "$R"; done <<< "$P"\n', set()),
+        (
+            'P="main eu-west-1\ndr us-west-2"\nwhile read -r k R; do aws s3 ls --region "$R"; done <<< "$P"\n',
+            {("RES-009", "us-west-2")},
+        ),
+        ('export R="us-west-2\n"\naws s3 ls --region $R\n', {("RES-009", "us-west-2")}),
+        ('A=10.0.0.1\nB=10.0.0.2\nH="$A\n$B"\nfor h in $H; do psql -h "$h" -c "select 1"; done\n', set()),
+        (
+            'A=10.0.0.1\nB=db.partner.example.com\nH="$A\n$B"\nfor h in $H; do psql -h "$h" -c "select 1"; done\n',
+            {("RES-015", "db.partner.example.com")},
+        ),
+        ('L="eu-west-1\\\nus-west-2"\nfor r in $L; do aws s3 ls --region $r; done\n', {("RES-011", UNREAD_MULTILINE)}),
+        # a here-document's body is data, left as written; a value no destination uses judges nothing
+        ('cat > /etc/default/app <<EOF\nOPTS="a\nb"\nEOF\naws s3 ls --region eu-west-1\n', set()),
+        ('MSG="Deploying\nplease wait"\necho "$MSG"\naws s3 ls --region eu-west-1\n', set()),
+    ],
+)
+def test_lead60_a_double_quoted_value_over_lines_is_each_line(script: str, expected: set[tuple[str, str]]) -> None:
+    assert {(r, v) for r, _, v in findings(script, "EU", "aws")} == expected
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ("L=$(cat /etc/regions)\nfor r in $L; do aws s3 ls --region $r; done\n", {("RES-011", "$(cat /etc/regions)")}),
+        (
+            'L="$(cat /etc/regions)"\nfor r in $L; do aws s3 ls --region $r; done\n',
+            {("RES-011", "$(cat /etc/regions)")},
+        ),
+        ("L=$'us-west-2\\n'\nfor r in $L; do aws s3 ls --region $r; done\n", {("RES-011", UNREAD_ANSI_C)}),
+        # computed substitutions and the machine's own Region stay as before
+        ("RS=$(echo eu-west-1 eu-central-1)\nfor r in $RS; do aws s3 ls --region $r; done\n", set()),
+        (
+            "R=$(curl -s http://169.254.169.254/latest/meta-data/placement/region)\n"
+            "for r in $R; do aws s3 ls --region $r; done\n",
+            set(),
+        ),
+    ],
+)
+def test_lead60_a_loop_over_an_uncomputed_substitution_fails_closed(
+    script: str, expected: set[tuple[str, str]]
+) -> None:
+    assert {(r, v) for r, _, v in findings(script, "EU", "aws")} == expected

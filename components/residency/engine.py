@@ -140,6 +140,7 @@ from components.residency.scripts import (
     loop_literal_values,
     machine_or_private,
     may_write_files,
+    multiline_assignments_written,
     names_and_keys_written,
     plain_assigned_name,
     plain_assignment,
@@ -4299,6 +4300,7 @@ class RuleEngine:
         in where the script assigns them (:func:`_assigned_urls`). scripts49: a command ``xargs`` runs on the words an
         ``echo`` pipes into it is read as written out (:func:`scripts.xargs_expanded`)."""
         script = ansi_c_quoted_written(script)  # scripts59: `$'eu-west-1'` as the single-quoted word it expands to
+        script = multiline_assignments_written(script)  # lead, stop 60: `L="a<newline>b"` as the printf of its lines
         script = names_and_keys_written(script)  # scripts60: `${!M[@]}`, `${!DR_@}`, `${!v}` as what they give
         script = alternates_written(xargs_expanded(script))  # scripts54b: `${DR:+--region us-west-2}` is its word
         script = function_outputs_written(script)  # falsealarm57b: `$(last_arg a "$R")` as `$(echo "${R}")`

@@ -80,6 +80,7 @@ __all__ = [
     "array_input_elements",
     "loop_literal_values",
     "ansi_c_quoted_written",
+    "multiline_assignments_written",
     "UNREAD_ANSI_C",
     "ARRAY_SLICE",
     "ARRAY_KEYS",
@@ -2480,6 +2481,54 @@ def _jq_comments_blanked(script: str, start: int, end: int, text: list[str]) -> 
             text[a + 1 : b - 1] = jq.comments_blanked(script[a + 1 : b - 1])
 
 
+# lead (stop 60): bash(1) "Double Quotes": "Enclosing characters in double quotes preserves the literal value of all
+# characters within the quotes, with the exception of $, `, \, and, when history expansion is enabled, !": a newline
+# too, so `LIST="eu-west-1<newline>us-west-2"` assigns both lines. The assignment readers read a double-quoted word on
+# its line only: LIST held nothing (an empty bare word), and `for R in $LIST`, `<<< "$LIST"` or `psql -h "$H"` over it
+# passed every door with a Region abroad or a partner's host (mutation60's open finding).
+_MULTILINE_ASSIGNMENT = re.compile(
+    r"(?P<head>(?:^|(?<=[;&|(\s]))(?:(?:export|local|readonly|declare(?:[ \t]+-[A-Za-z]+)*)[ \t]+)?"
+    r"[A-Za-z_][A-Za-z0-9_]*=)\"(?P<value>[^\"]*\n[^\"]*)\"",
+    re.MULTILINE,
+)
+UNREAD_MULTILINE = "$(a double-quoted value over several lines holding a backquote or a backslash)"
+"""(lead, stop 60) What :func:`multiline_assignments_written` writes for a value it does not rewrite: a substitution
+no evaluator computes, so that a destination fails it closed."""
+
+
+def multiline_assignments_written(script: str) -> str:
+    """(lead, stop 60) ``script`` with each assignment of a double-quoted word over several lines (outside a
+    here-document's body) written as the ``printf`` substitution that prints those lines
+    (``LIST="$(printf '%s\\n' 'eu-west-1' 'us-west-2')"``), which the one evaluator computes: each line one value,
+    as ``$(cat FILE)``'s are (a loop's words, a ``read`` loop's lines, a destination each line). A value holding a
+    ``$`` (``"$DB1<newline>$DB2"``: the evaluator computes no printf of variables) has its lines joined by blanks, the
+    words an unquoted use splits it into; one holding a backquote or a backslash (quoting this rewriting would
+    change) is :data:`UNREAD_MULTILINE` (unknown: a destination fails it closed); one holding a command
+    substitution (``R="$(cat <<EOF``) is left to the substitution readers. Gate: ``="`` and a newline."""
+    if '="' not in script or "\n" not in script:
+        return script
+    bodies: list[tuple[int, int]] = []
+    if "<<" in script:
+        lines = script.split("\n")
+        starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
+        bodies = [(starts[a + 1], starts[b - 1]) for a, b, _, _ in _heredocs(lines) if b - 1 > a]
+
+    def written(m: re.Match[str]) -> str:
+        if any(a <= m.start() < b for a, b in bodies):
+            return m.group(0)
+        value = m.group("value")
+        if "$(" in value:  # a substitution over lines (`"$(cat <<EOF`): read by substitutions_joined, cat_heredocs
+            return m.group(0)
+        if "`" in value or "\\" in value:
+            return f'{m.group("head")}"{UNREAD_MULTILINE}"'
+        if "$" in value:  # the evaluator computes no printf of variables: the lines as words of one line
+            return f'{m.group("head")}"{value.replace(chr(10), " ")}"'
+        lines = " ".join(f"'{line}'" for line in value.split("\n"))
+        return f"{m.group('head')}\"$(printf '%s\\n' {lines})\""
+
+    return _MULTILINE_ASSIGNMENT.sub(written, script)
+
+
 def substitutions_joined(script: str) -> str:
     """``script`` with each ``$(...)`` that does not close on its line but closes within
     :data:`_MAX_SUBSTITUTION_LINES` written on one line: its newlines (and a backslash before one) as blanks, so that
@@ -3416,7 +3465,13 @@ def for_loop_words(
                     known = words.setdefault(m.group(1), [])
                     known += [w for w in dict.fromkeys(from_file) if w not in known]
             else:
-                items = [w for v in values.get(listed.group(1) or listed.group(3), ()) for w in v.split()]
+                # lead (stop 60): a value that is a command substitution the evaluator did not compute (`L=$(cat
+                # /etc/regions)`, an unread multi-line or ANSI-C word) is held as written, as the same substitution
+                # among the loop's words is: split into words it gave the loop nothing and a Region abroad passed
+                held = values.get(listed.group(1) or listed.group(3), ())
+                items = [w for v in held if substitution_at(v, 0) != v for w in v.split()]
+                known = words.setdefault(m.group(1), [])
+                known += [v for v in dict.fromkeys(held) if v not in known and substitution_at(v, 0) == v]
             known = words.setdefault(m.group(1), [])
             known += [i for i in dict.fromkeys(items) if _LOOP_WORD.fullmatch(i) and i not in known]
     return {name: tuple(found) for name, found in words.items() if found}
