@@ -2496,6 +2496,16 @@ UNREAD_MULTILINE = "$(a double-quoted value over several lines holding a backquo
 no evaluator computes, so that a destination fails it closed."""
 
 
+def heredoc_body_spans(script: str) -> list[tuple[int, int]]:
+    """The offsets of each closed here-document's body in ``script`` (data, not commands: the rewritings of
+    :func:`multiline_assignments_written` and :func:`substitutions_joined` leave them as written)."""
+    if "<<" not in script:
+        return []
+    lines = script.split("\n")
+    starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
+    return [(starts[a + 1], starts[b - 1]) for a, b, _, _ in _heredocs(lines) if b - 1 > a]
+
+
 def multiline_assignments_written(script: str) -> str:
     """(lead, stop 60) ``script`` with each assignment of a double-quoted word over several lines (outside a
     here-document's body) written as the ``printf`` substitution that prints those lines
@@ -2507,11 +2517,7 @@ def multiline_assignments_written(script: str) -> str:
     substitution (``R="$(cat <<EOF``) is left to the substitution readers. Gate: ``="`` and a newline."""
     if '="' not in script or "\n" not in script:
         return script
-    bodies: list[tuple[int, int]] = []
-    if "<<" in script:
-        lines = script.split("\n")
-        starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
-        bodies = [(starts[a + 1], starts[b - 1]) for a, b, _, _ in _heredocs(lines) if b - 1 > a]
+    bodies = heredoc_body_spans(script)
 
     def written(m: re.Match[str]) -> str:
         if any(a <= m.start() < b for a, b in bodies):
@@ -2537,11 +2543,7 @@ def substitutions_joined(script: str) -> str:
     ``#`` is left as written. Gate: a script with a ``$(`` and a newline only."""
     if "$(" not in script or "\n" not in script:
         return script
-    bodies: list[tuple[int, int]] = []
-    if "<<" in script:
-        lines = script.split("\n")
-        starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
-        bodies = [(starts[a + 1], starts[b - 1]) for a, b, _, _ in _heredocs(lines) if b - 1 > a]
+    bodies = heredoc_body_spans(script)
     text = list(script)
     at = script.find("$(")
     while at >= 0:
