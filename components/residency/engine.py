@@ -4254,11 +4254,8 @@ class RuleEngine:
                         where = f"{path}.{m.group('name')}"
                         self._judge_substituted_region(walk, "".join(word), values, offset, where)
                         continue
-                    for region in _referenced(value, values.at_destination(offset) if sdk else values.at(offset)):
-                        if "$(" in region or "`" in region:
-                            self._judge_substituted_region(walk, region, values, offset, f"{path}.{m.group('name')}")
-                        else:
-                            self._judge_script_region(walk, region, f"{path}.{m.group('name')}")
+                    given = _referenced(value, values.at_destination(offset) if sdk else values.at(offset))
+                    self._judge_assigned_regions(walk, given, values, offset, f"{path}.{m.group('name')}")
                 continue
             value = next(v for v in m.group("double", "single", "bare") if v is not None)
             if m.group("name").lower() == "host" and self._in_ssh_entry_line(whole or script, m.group(0)):
@@ -4287,11 +4284,19 @@ class RuleEngine:
                         self._judged_as_bare_host(walk, host, where)
             elif _is_region_key(_snake(name)):
                 sdk = name in self.endpoints.sdk_region_variables
-                for region in (values.at_destination(m.start()) if sdk else values.at(m.start())).get(name, ()):
-                    if "$(" in region or "`" in region:
-                        self._judge_substituted_region(walk, region, values, m.start(), where)
-                    else:
-                        self._judge_script_region(walk, region, where)
+                given = (values.at_destination(m.start()) if sdk else values.at(m.start())).get(name, ())
+                self._judge_assigned_regions(walk, given, values, m.start(), where)
+
+    def _judge_assigned_regions(
+        self, walk: _Walk, regions: Iterable[str], values: _ScriptValues, offset: int, where: str
+    ) -> None:
+        """The Regions a Region-named variable is assigned (an assignment's or, scripts60, an append's values): one
+        holding a substitution as the evaluator computes it (:meth:`_judge_substituted_region`), else as written."""
+        for region in regions:
+            if "$(" in region or "`" in region:
+                self._judge_substituted_region(walk, region, values, offset, where)
+            else:
+                self._judge_script_region(walk, region, where)
 
     def _judge_script(self, walk: _Walk, script: str, path: str, depth: int) -> str:
         """A script payload's host assignments (``export DB_HOST=...``), its commands' hosts (``psql -h ...``) and the
