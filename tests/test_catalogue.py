@@ -809,3 +809,24 @@ def test_every_input_the_stack_set_instance_entries_name_is_an_input_of_its_reso
         if name not in re.findall(r"^\s+(\w+):", header.group(1), re.M):
             unknown.append(f"{token} {name}")
     assert unknown == []
+
+
+def test_alired61_each_new_ros_twin_reaches_an_account_or_group_field() -> None:
+    """alired61 (stop 61): each ROS type mapped this round is read as a Pulumi type whose catalogue entries judge the
+    mapped input (a written account or a network group), so the mapping is what refuses its partner's value; and the
+    template's own ApsaraDB RDS instance's addresses are catalogued as its own hosts."""
+    from components.residency.endpoints import load_endpoints
+
+    endpoints = load_endpoints()
+    kinds = {"ALIYUN::ResourceManager::MultiAccountDeliveryChannel", "ALIYUN::VPC::RouterInterface",
+             "ALIYUN::VPC::PeeringRouterInterfaceBinding", "ALIYUN::VPC::GrantInstanceToCen"}  # fmt: skip
+    twins = {(r.type, r.resource, str(r.input_of(p))) for s in endpoints.stack_templates for r in s.resources
+             for p in r.properties if r.type in kinds}  # fmt: skip
+    judged = {(f.type, f.path) for f in endpoints.written_account_fields}
+    judged |= {(f.type, f.path) for f in endpoints.global_group_fields}
+    assert {t[0] for t in twins} == kinds
+    assert all(any(t == token and f"{p}.".startswith(f"{name}.") for t, p in judged) for _, token, name in twins)
+    rds = [a for a in endpoints.template_attributes if a.type == "ALIYUN::RDS::DBInstance"]
+    assert [(sorted(a.attributes), a.names) for a in rds] == [
+        (["InnerConnectionString", "InnerIPAddress", "PublicConnectionString", "PublicIPAddress"], ("host",))
+    ]

@@ -52,6 +52,7 @@ import platform_programs_alired57b as ar57b
 import platform_programs_alired58 as ar58
 import platform_programs_alired59 as ar59
 import platform_programs_alired60 as ar60
+import platform_programs_alired61 as ar61
 import platform_programs_alirole41 as ar41
 import platform_programs_anonymous43 as an43
 import platform_programs_apigw39 as agw39
@@ -19139,6 +19140,13 @@ CASES: list[Case] = [
     # <partner>`, mysql, redis-cli): RES-015 (passed every door before); an ANSI-C word at a Region holding a control
     # character or a quote is unknown, RES-011 (passed before); the home twins and ordinary ANSI-C words pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc60b.rows()],
+    # -- stop 61, Alibaba Cloud red team round 21 (tests/platform_programs_alired61.py): in a ROS template, a Resource
+    # Center multi-account delivery channel to a partner's Logstore, a router interface or its peering binding to a
+    # partner's router and a VPC granted to a partner's CEN are RES-023, as their Pulumi twins (each passed every door
+    # before); an SLS RDS external store reading the template's own RDS instance by Fn::GetAtt passes (RES-015 before);
+    # its Region abroad, a partner's or a hand-written RDS host, a router interface abroad stay refused; SAE's
+    # SlsConfigs project names pass in Pulumi and ROS alike
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar61.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

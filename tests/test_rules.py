@@ -9561,3 +9561,136 @@ def test_alired60_a_ros_data_flow_s_bucket_is_in_its_region_as_in_pulumi(bucket:
     twin = ali("alicloud:nas/dataFlow:DataFlow", _ALI_PINNED_CN, file_system_id="cpfs-1", fset_id="fset-1",
                source_storage=f"oss://{bucket}", throughput=600)  # fmt: skip
     assert RuleEngine("CN").check(twin)[0] == []
+
+
+# alired61 (stop 61): four more ROS twins of Pulumi types naming another account or its network (stack_templates
+# `resources`): each offending template passed every door while its Pulumi twin was RES-023; now both give the same rule
+# at the template's path, and the compliant twin (the stack's own account, the template's own CEN) passes.
+_ROUTER61 = {"RouterId": "vrt-1", "RouterType": "VRouter", "Role": "InitiatingSide", "Spec": "Large.2",
+             "OppositeRegionId": "cn-shanghai", "OppositeRouterId": "vrt-2",
+             "OppositeRouterType": "VRouter"}  # fmt: skip
+_BINDING61 = {"RouterInterfaceId": "ri-1", "OppositeInterfaceId": "ri-2", "OppositeRouterId": "vrt-2"}
+_FILTER61 = {"AccountScopes": ["fd-1"], "ResourceTypes": ["ACS::ECS::Instance"]}
+
+
+def _delivery61(uid: str, block: str = "ResourceChangeDelivery") -> dict[str, Any]:
+    return {"MultiAccountDeliveryChannelName": "m", "DeliveryChannelDescription": "d",
+            "DeliveryChannelFilter": _FILTER61,
+            block: {"TargetArn": f"acs:log:cn-shanghai:{uid}:project/p/logstore/l"}}  # fmt: skip
+
+
+# (kind, (compliant properties, extra compliant resources), offending properties, the offending path below Properties)
+_TWINS61: list[tuple[str, tuple[dict[str, Any], dict[str, Any]], dict[str, Any], str]] = [
+    ("ALIYUN::ResourceManager::MultiAccountDeliveryChannel", (_delivery61(_ALI_OWN), {}), _delivery61(_ALI_OTHER),
+     "ResourceChangeDelivery.TargetArn"),
+    ("ALIYUN::ResourceManager::MultiAccountDeliveryChannel",
+     (_delivery61(_ALI_OWN, "ResourceSnapshotDelivery"), {}), _delivery61(_ALI_OTHER, "ResourceSnapshotDelivery"),
+     "ResourceSnapshotDelivery.TargetArn"),
+    ("ALIYUN::VPC::RouterInterface", ({**_ROUTER61, "OppositeInterfaceOwnerId": _ALI_OWN}, {}),
+     {**_ROUTER61, "OppositeInterfaceOwnerId": _ALI_OTHER}, "OppositeInterfaceOwnerId"),
+    ("ALIYUN::VPC::PeeringRouterInterfaceBinding", ({**_BINDING61, "OppositeInterfaceOwnerId": _ALI_OWN}, {}),
+     {**_BINDING61, "OppositeInterfaceOwnerId": _ALI_OTHER}, "OppositeInterfaceOwnerId"),
+    # CenOwnerId is an Integer in ROS (the page's Parameter is a Number): judged as the account it names.
+    ("ALIYUN::VPC::GrantInstanceToCen",
+     ({"InstanceId": "vpc-1", "InstanceType": "VPC", "CenId": {"Ref": "Network"}, "CenOwnerId": int(_ALI_OWN)},
+      _OWN_CEN60),
+     {"InstanceId": "vpc-1", "InstanceType": "VPC", "CenId": {"Ref": "Network"}, "CenOwnerId": int(_ALI_OTHER)},
+     "CenOwnerId"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("kind", "compliant", "offending", "where"), _TWINS61, ids=[f"{t[0]}-{t[3]}" for t in _TWINS61]
+)
+def test_alired61_a_ros_twin_is_judged_as_its_pulumi_type(
+    kind: str, compliant: tuple[dict[str, Any], dict[str, Any]], offending: dict[str, Any], where: str
+) -> None:
+    props, extra = compliant
+    engine = RuleEngine("CN")
+    assert engine.check(_ros60({**extra, "X": {"Type": kind, "Properties": props}}))[0] == []
+    found = engine.check(_ros60({**extra, "X": {"Type": kind, "Properties": offending}}))[0]
+    assert [(f.rule.id, f.path) for f in found] == [("RES-023", f"template_body(json).Resources.X.Properties.{where}")]
+
+
+def test_alired61_a_ros_grant_to_a_partner_s_cen_is_refused_as_in_pulumi() -> None:
+    """``ALIYUN::VPC::GrantInstanceToCen`` naming a partner's CEN and its owner: RES-017 for the CEN (a global group
+    the template does not make) and RES-023 for the account, as ``cen.InstanceGrant``; both pass once declared."""
+    cen = "cen-partner0hub0001"
+    ros = _ros60({"X": {"Type": "ALIYUN::VPC::GrantInstanceToCen", "Properties": {
+        "InstanceId": "vpc-1", "InstanceType": "VPC", "CenId": cen, "CenOwnerId": int(_ALI_OTHER)}}})  # fmt: skip
+    twin = ali("alicloud:cen/instanceGrant:InstanceGrant", _ALI_PINNED_CN, cen_id=cen, child_instance_id="vpc-1",
+               cen_owner_id=_ALI_OTHER)  # fmt: skip
+    declared = parse_destinations([
+        {"id": "hub", "kind": "resident", "match": cen, "evidence": "e"},
+        {"id": "group", "kind": "resident", "match": f"acs:ram::{_ALI_OTHER}:", "evidence": "e"},
+    ])  # fmt: skip
+    for subject, paths in ((ros, ("Resources.X.Properties.CenId", "Resources.X.Properties.CenOwnerId")),
+                           (twin, ("cen_id", "cen_owner_id"))):  # fmt: skip
+        found = RuleEngine("CN").check(subject)[0]
+        assert sorted((f.rule.id, f.path.removeprefix("template_body(json).")) for f in found) == [
+            ("RES-017", paths[0]),
+            ("RES-023", paths[1]),
+        ]
+        assert all(f.declared_by for f in RuleEngine("CN", destinations=declared).check(subject)[0])
+
+
+def test_alired61_the_ros_and_pulumi_twins_agree() -> None:
+    """The same partner account in the ROS type and its Pulumi twin: one verdict, declarable alike."""
+    router = {**_ROUTER61, "OppositeInterfaceOwnerId": _ALI_OTHER}
+    target = f"acs:log:cn-shanghai:{_ALI_OTHER}:project/p/logstore/l"
+    pairs = [
+        (_ros60({"X": {"Type": "ALIYUN::VPC::RouterInterface", "Properties": router}}),
+         ali("alicloud:expressconnect/routerInterface:RouterInterface", _ALI_PINNED_CN,
+             **{_snake_key(k): v for k, v in router.items()})),
+        (_ros60({"X": {"Type": "ALIYUN::VPC::PeeringRouterInterfaceBinding",
+                       "Properties": {**_BINDING61, "OppositeInterfaceOwnerId": _ALI_OTHER}}}),
+         ali("alicloud:vpc/routerInterfaceConnection:RouterInterfaceConnection", _ALI_PINNED_CN, interface_id="ri-1",
+             opposite_interface_id="ri-2", opposite_interface_owner_id=_ALI_OTHER)),
+        (_ros60({"X": {"Type": "ALIYUN::ResourceManager::MultiAccountDeliveryChannel",
+                       "Properties": _delivery61(_ALI_OTHER)}}),
+         ali("alicloud:resourcemanager/multiAccountDeliveryChannel:MultiAccountDeliveryChannel", _ALI_PINNED_CN,
+             multi_account_delivery_channel_name="m", resource_change_delivery={"target_arn": target})),
+    ]  # fmt: skip
+    group = {"id": "p", "kind": "resident", "match": f"acs:ram::{_ALI_OTHER}:", "evidence": "e"}
+    declared = parse_destinations([group])
+    for ros_subject, pulumi_subject in pairs:
+        for subject in (ros_subject, pulumi_subject):
+            assert [f.rule.id for f in RuleEngine("CN").check(subject)[0]] == ["RES-023"]
+            assert [(f.rule.id, f.declared_by) for f in RuleEngine("CN", destinations=declared).check(subject)[0]] == [
+                ("RES-023", "p")
+            ]
+
+
+# alired61 (stop 61): an SLS RDS external store's Host given by the template's own ALIYUN::RDS::DBInstance (Fn::GetAtt
+# or Fn::Sub of a catalogued attribute, template_attributes) is the template's own database (RES-015 before); a
+# hand-written RDS endpoint (its name carries no Region), a partner's host, another attribute or another template's
+# instance stay refused (its Region abroad, RES-009, is pinned by the table's rows).
+_DB61 = {"Db": {"Type": "ALIYUN::RDS::DBInstance", "Properties": {"Engine": "MySQL", "EngineVersion": "8.0"}}}
+
+
+def _rds_store61(host: Any, extra: dict[str, Any] | None = None) -> Subject:
+    store = {"Project": "p", "ExternalStoreName": "e", "StoreType": "rds-vpc", "Host": host, "Port": 3306,
+             "Username": "u", "Password": "x", "Db": "d", "Table": "t", "VpcId": "vpc-1",
+             "Region": "cn-hangzhou"}  # fmt: skip
+    return _ros60({**(extra or {}), "X": {"Type": "ALIYUN::SLS::RdsExternalStore", "Properties": store}})
+
+
+@pytest.mark.parametrize(
+    ("host", "extra", "expected"),
+    [({"Fn::GetAtt": ["Db", "InnerConnectionString"]}, _DB61, []),
+     ({"Fn::GetAtt": ["Db", "PublicConnectionString"]}, _DB61, []),
+     ({"Fn::GetAtt": ["Db", "InnerIPAddress"]}, _DB61, []),
+     ({"Fn::Sub": "${Db.InnerConnectionString}"}, _DB61, []),
+     ("10.20.1.30", None, []),
+     ({"Fn::GetAtt": ["Db", "DBInstanceId"]}, _DB61, ["RES-015"]),
+     ({"Fn::GetAtt": ["Other", "InnerConnectionString"]}, {"Other": {"Type": "ALIYUN::ECS::Instance"}}, ["RES-015"]),
+     ("rm-uf6fleet0001.mysql.rds.aliyuncs.com", None, ["RES-015"]),
+     ("db.partner-analytics.com", None, ["RES-015"])],
+)  # fmt: skip
+def test_alired61_an_rds_external_store_s_own_database_is_its_own(
+    host: Any, extra: dict[str, Any] | None, expected: list[str]
+) -> None:
+    found = RuleEngine("CN").check(_rds_store61(host, extra=extra))[0]
+    assert [(f.rule.id, f.path) for f in found] == [
+        (rule, "template_body(json).Resources.X.Properties.Host") for rule in expected
+    ]
