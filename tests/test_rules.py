@@ -9742,3 +9742,14 @@ def test_awsred61_a_pipe_through_the_templates_own_global_endpoint_is_judged_at_
     body = json.dumps({"Resources": {"Global": _global_endpoint61(second), "X": pipe}})
     findings = RuleEngine("EU").check(aws(_STACK, _PINNED_EU, template_body=body))[0]
     assert sorted((f.rule.id, f.path.split(".")[2]) for f in findings) == found
+
+
+def test_awsred61_a_pass_states_endpoint_id_is_data() -> None:
+    """Outside a task (a Pass state's Parameters are data it passes on) the id names no host; in PutEvents it does."""
+    put = {"Entries": _ENTRIES61, "EndpointId": "abcde.veo"}
+    for state, found in (({"Type": "Pass", "Parameters": {"EndpointId": "abcde.veo"}}, []),
+                         ({"Type": "Task", "Resource": "arn:aws:states:::events:putEvents", "Parameters": put},
+                          ["RES-015"])):  # fmt: skip
+        definition = json.dumps({"StartAt": "T", "States": {"T": {**state, "End": True}}})
+        machine = aws("aws:sfn/stateMachine:StateMachine", _PINNED_EU, role_arn="r", definition=definition)
+        assert [f.rule.id for f in RuleEngine("EU").check(machine)[0]] == found

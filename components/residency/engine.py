@@ -2695,8 +2695,8 @@ class RuleEngine:
     def _host_outside_actions(self, walk: _Walk) -> bool:
         """(awsred61) Whether the field being walked is a workflow's destination field (``destination_fields``
         ``resources``: PutEvents' ``EndpointId``) in a state calling another action, where the name means something
-        else (an S3 on Outposts endpoint's id): judged as any text there, not as a host. A host key is a host in
-        every action."""
+        else (an S3 on Outposts endpoint's id), or outside any task (a Pass state's data): judged as any text there,
+        not as a host. A host key is a host in every action. One dict lookup for every other type."""
         entries = self._action_hosts.get(walk.subject.type)
         if not entries or self._host_key(_key_tokens(walk.kpath[-1])):
             return False
@@ -2861,7 +2861,7 @@ class RuleEngine:
         if (
             plan.host
             and not walk.no_destination
-            and not (walk.task and self._host_outside_actions(walk))
+            and not self._host_outside_actions(walk)
             and self._judged_as_host(walk, value, path, key, depth, candidates)
         ):
             return
