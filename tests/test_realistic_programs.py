@@ -80,6 +80,7 @@ import platform_programs_awsred58b as aw58b
 import platform_programs_awsred59 as aw59
 import platform_programs_awsred59b as aw59b
 import platform_programs_awsred60 as aw60
+import platform_programs_awsred61 as aw61
 import platform_programs_bodies42 as bd42
 import platform_programs_cfnmap45 as cm45
 import platform_programs_cfnsfn45 as cs45
@@ -19147,6 +19148,13 @@ CASES: list[Case] = [
     # its Region abroad, a partner's or a hand-written RDS host, a router interface abroad stay refused; SAE's
     # SlsConfigs project names pass in Pulumi and ROS alike
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar61.rows()],
+    # -- stop 61, AWS red team round 38 (tests/platform_programs_awsred61.py): a DMS replication task's or replication
+    # config's target endpoint, a Verified Access endpoint's load balancer or RDS cluster and an SFTP connector's VPC
+    # Lattice resource configuration in a partner's account are RES-023 outside CN, template and Pulumi, and a Step
+    # Functions PutEvents task through a global endpoint RES-015 (each passed every door before); S3 Tables
+    # replication, Clean Rooms results, MWAA's bucket, a DMS source endpoint and a Bedrock action group pinned; the
+    # stack's own accounts and buckets, aws-cn and declared partners pass
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw61.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -9694,3 +9694,195 @@ def test_alired61_an_rds_external_store_s_own_database_is_its_own(
     assert [(f.rule.id, f.path) for f in found] == [
         (rule, "template_body(json).Resources.X.Properties.Host") for rule in expected
     ]
+
+
+# awsred61 (stop 61): what a DMS replication task / config, a Verified Access endpoint and an SFTP connector write into,
+# named by an ARN of another account (written_account_fields; the template twins through stack_templates). Each passed
+# every door with another account in the stack's Region on main 3c67a1f3 (a Region abroad was RES-004).
+def _dms61(account: str) -> str:
+    return f"arn:aws:dms:eu-central-1:{account}:endpoint:TGT0A1B2C3D4E5F6"
+
+
+def _va61(account: str) -> str:
+    return f"arn:aws:elasticloadbalancing:eu-central-1:{account}:loadbalancer/app/claims/50dc6c495c0c9188"
+
+
+def _lattice61(account: str) -> str:
+    return f"arn:aws:vpc-lattice:eu-central-1:{account}:resourceconfiguration/rcfg-0a1b2c3d4e5f60718"
+
+
+_RED61_WRITTEN: list[tuple[str, str, str, Callable[[str], dict[str, Any]], Callable[[str], dict[str, Any]]]] = [
+    ("aws:dms/replicationTask:ReplicationTask", "AWS::DMS::ReplicationTask", "TargetEndpointArn",
+     lambda a: {"replication_task_id": "t", "migration_type": "cdc", "table_mappings": "{}",
+                "replication_instance_arn": "arn:aws:dms:eu-central-1:123456789012:rep:R",
+                "source_endpoint_arn": _dms61("123456789012"), "target_endpoint_arn": _dms61(a)},
+     lambda a: {"MigrationType": "cdc", "TableMappings": "{}",
+                "ReplicationInstanceArn": "arn:aws:dms:eu-central-1:123456789012:rep:R",
+                "SourceEndpointArn": _dms61("123456789012"), "TargetEndpointArn": _dms61(a)}),
+    ("aws:dms/replicationConfig:ReplicationConfig", "AWS::DMS::ReplicationConfig", "TargetEndpointArn",
+     lambda a: {"replication_config_identifier": "c", "replication_type": "cdc", "table_mappings": "{}",
+                "compute_config": {"replication_subnet_group_id": "g"},
+                "source_endpoint_arn": _dms61("123456789012"), "target_endpoint_arn": _dms61(a)},
+     lambda a: {"ReplicationConfigIdentifier": "c", "ReplicationType": "cdc", "TableMappings": {},
+                "ComputeConfig": {"MaxCapacityUnits": 4},
+                "SourceEndpointArn": _dms61("123456789012"), "TargetEndpointArn": _dms61(a)}),
+    ("aws:verifiedaccess/endpoint:Endpoint", "AWS::EC2::VerifiedAccessEndpoint", "LoadBalancerOptions.LoadBalancerArn",
+     lambda a: {"attachment_type": "vpc", "endpoint_type": "load-balancer", "verified_access_group_id": "vagr-1",
+                "load_balancer_options": {"load_balancer_arn": _va61(a), "port": 443, "protocol": "https"}},
+     lambda a: {"AttachmentType": "vpc", "EndpointType": "load-balancer", "VerifiedAccessGroupId": "vagr-1",
+                "LoadBalancerOptions": {"LoadBalancerArn": _va61(a), "Port": 443, "Protocol": "https"}}),
+    ("aws:verifiedaccess/endpoint:Endpoint", "AWS::EC2::VerifiedAccessEndpoint", "RdsOptions.RdsDbProxyArn",
+     lambda a: {"attachment_type": "vpc", "endpoint_type": "rds", "verified_access_group_id": "vagr-1",
+                "rds_options": {"rds_db_proxy_arn": f"arn:aws:rds:eu-central-1:{a}:db-proxy:prx-1", "port": 5432}},
+     lambda a: {"AttachmentType": "vpc", "EndpointType": "rds", "VerifiedAccessGroupId": "vagr-1",
+                "RdsOptions": {"RdsDbProxyArn": f"arn:aws:rds:eu-central-1:{a}:db-proxy:prx-1", "Port": 5432}}),
+    ("aws:transfer/connector:Connector", "AWS::Transfer::Connector", "EgressConfig.VpcLattice.ResourceConfigurationArn",
+     lambda a: {"access_role": "arn:aws:iam::123456789012:role/c", "sftp_config": {"user_secret_id": "s"},
+                "egress_config": {"vpc_lattice": {"resource_configuration_arn": _lattice61(a), "port_number": 22}}},
+     lambda a: {"AccessRole": "arn:aws:iam::123456789012:role/c", "SftpConfig": {"UserSecretId": "s"},
+                "EgressConfig": {"VpcLattice": {"ResourceConfigurationArn": _lattice61(a), "PortNumber": 22}}}),
+]  # fmt: skip
+# The engine table (and so every front door, tests/test_front_doors.py): one Pulumi and one template pair per service.
+PAIRS += [
+    ("RES-023", "EU", aws(type_, _PINNED_EU, **pulumi_props("123456789012")), aws(type_, _PINNED_EU,
+     **pulumi_props(_OTHER)), ".".join(_snake_key(p) for p in path.split(".")))
+    for type_, _, path, pulumi_props, _ in _RED61_WRITTEN[::2]
+] + [
+    ("RES-023", "EU", _cfn(kind, **cfn_props("123456789012")), _cfn(kind, **cfn_props(_OTHER)),
+     f"template_body(json).Resources.X.Properties.{path}")
+    for _, kind, path, _, cfn_props in _RED61_WRITTEN[1::2]
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "type_,kind,path,pulumi_props,cfn_props", _RED61_WRITTEN, ids=[f"{e[1]}.{e[2]}" for e in _RED61_WRITTEN]
+)
+def test_awsred61_what_a_replication_an_access_endpoint_or_a_connector_writes_into_is_judged_by_its_account(
+    type_: str, kind: str, path: str, pulumi_props: Callable[[str], dict[str, Any]],
+    cfn_props: Callable[[str], dict[str, Any]],
+) -> None:  # fmt: skip
+    pulumi_path = ".".join(_snake_key(p) for p in path.split("."))
+    for account, found in (("123456789012", []), (_OTHER, [("RES-023", pulumi_path)])):
+        subject = aws(type_, _PINNED_EU, **pulumi_props(account))
+        assert [(f.rule.id, f.path) for f in RuleEngine("EU").check(subject)[0]] == found, account
+        template = [(f.rule.id, f.path.removeprefix("template_body(json).Resources.X.Properties."))
+                    for f in RuleEngine("EU").check(_cfn(kind, **cfn_props(account)))[0]]  # fmt: skip
+        assert template == [(rule, path) for rule, _ in found], account
+    declared = parse_destinations([{"id": "msp", "kind": "resident", "match": f"arn:aws:iam::{_OTHER}:",
+                                    "evidence": "the partner's account; its SCP keeps it in the EU"}])  # fmt: skip
+    findings = RuleEngine("EU", destinations=declared).check(aws(type_, _PINNED_EU, **pulumi_props(_OTHER)))[0]
+    assert [f.declared_by for f in findings] == ["msp"]
+    # aws-cn: an account of the partition is China's.
+    cn = aws(type_, AWS_CN, **json.loads(json.dumps(pulumi_props(_OTHER)).replace("arn:aws:", "arn:aws-cn:")
+                                         .replace("eu-central-1", "cn-north-1")))  # fmt: skip
+    assert RuleEngine("CN").check(cn)[0] == []
+
+
+def test_awsred61_a_dms_tasks_source_endpoint_is_no_destination() -> None:
+    """A task reads from its source endpoint: another account's passes (judging a source owner as a transfer is a
+    rejected idea); its Region abroad stays RES-004."""
+    props = dict(_RED61_WRITTEN[0][3]("123456789012"), source_endpoint_arn=_dms61(_OTHER))
+    assert RuleEngine("EU").check(aws("aws:dms/replicationTask:ReplicationTask", _PINNED_EU, **props))[0] == []
+    props["source_endpoint_arn"] = _dms61("123456789012").replace("eu-central-1", "us-west-2")
+    found = RuleEngine("EU").check(aws("aws:dms/replicationTask:ReplicationTask", _PINNED_EU, **props))[0]
+    assert [(f.rule.id, f.path) for f in found] == [("RES-004", "source_endpoint_arn")]
+
+
+def _put_events61(resource: str, request: dict[str, Any], key: str = "Parameters") -> str:
+    task = {"Type": "Task", "Resource": f"arn:aws:states:::{resource}", key: request, "End": True}
+    return json.dumps({"StartAt": "T", "States": {"T": task}})
+
+
+_ENTRIES61 = [{"Detail": {"claim": 1}, "DetailType": "ClaimFiled", "EventBusName": "claims", "Source": "claims"}]
+
+
+@pytest.mark.parametrize(
+    "resource,request_,key,found",
+    [
+        ("events:putEvents", {"Entries": _ENTRIES61}, "Parameters", []),
+        ("events:putEvents", {"Entries": _ENTRIES61, "EndpointId": "abcde.veo"}, "Parameters", ["RES-015"]),
+        (
+            "events:putEvents.waitForTaskToken",
+            {"Entries": _ENTRIES61, "EndpointId": "abcde.veo"},
+            "Parameters",
+            ["RES-015"],
+        ),
+        ("events:putEvents", {"Entries": _ENTRIES61, "EndpointId": "abcde.veo"}, "Arguments", ["RES-015"]),
+        (
+            "aws-sdk:eventbridge:putEvents",
+            {"Entries": _ENTRIES61, "EndpointId": "abcde.veo"},
+            "Parameters",
+            ["RES-015"],
+        ),
+        # Another action's EndpointId names no host (S3 on Outposts DeleteEndpoint, Pinpoint GetEndpoint).
+        (
+            "aws-sdk:s3outposts:deleteEndpoint",
+            {"EndpointId": "ec2-0a1b2c3d", "OutpostId": "op-0a1b2c3d"},
+            "Parameters",
+            [],
+        ),
+        ("aws-sdk:pinpoint:getEndpoint", {"ApplicationId": "a1", "EndpointId": "device.claims7"}, "Parameters", []),
+    ],
+)
+def test_awsred61_a_workflows_put_events_through_a_global_endpoint_is_a_destination(
+    resource: str, request_: dict[str, Any], key: str, found: list[str]
+) -> None:
+    # EventBridge PutEvents EndpointId ("The URL subdomain of the endpoint"), the pipe's endpoint_id (awsred60) given
+    # to a Step Functions task: the events go to the endpoint's secondary Region on failover. Passed every door before.
+    definition = _put_events61(resource, request_, key)
+    machine = aws("aws:sfn/stateMachine:StateMachine", _PINNED_EU, role_arn="arn:aws:iam::123456789012:role/f",
+                  definition=definition)  # fmt: skip
+    assert [f.rule.id for f in RuleEngine("EU").check(machine)[0]] == found
+    template = _cfn("AWS::StepFunctions::StateMachine", RoleArn="arn:aws:iam::123456789012:role/f",
+                    DefinitionString=definition)  # fmt: skip
+    assert [f.rule.id for f in RuleEngine("EU").check(template)[0]] == found
+    if found:
+        declared = parse_destinations([{"id": "g", "kind": "resident", "match": "abcde.veo",
+                                        "evidence": "the team's global endpoint: both Regions in the EU"}])  # fmt: skip
+        assert [f.declared_by for f in RuleEngine("EU", destinations=declared).check(machine)[0]] == ["g"]
+
+
+def _global_endpoint61(second: str) -> dict[str, Any]:
+    return {"Type": "AWS::Events::Endpoint", "Properties": {
+        "Name": "claims", "RoleArn": "arn:aws:iam::123456789012:role/r", "ReplicationConfig": {"State": "ENABLED"},
+        "RoutingConfig": {"FailoverConfig": {"Primary": {"HealthCheck": "arn:aws:route53:::healthcheck/abc"},
+                                             "Secondary": {"Route": second}}},
+        "EventBuses": [{"EventBusArn": "arn:aws:events:eu-central-1:123456789012:event-bus/claims"},
+                       {"EventBusArn": f"arn:aws:events:{second}:123456789012:event-bus/claims"}]}}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "endpoint_id,second,found",
+    [
+        ({"Fn::GetAtt": ["Global", "EndpointId"]}, "eu-west-1", []),
+        # Another logical id (no such resource) or a literal id: unproven, as before.
+        ({"Fn::GetAtt": ["Elsewhere", "EndpointId"]}, "eu-west-1", [("RES-015", "X")]),
+        ("abcde.veo", "eu-west-1", [("RES-015", "X")]),
+        # The template's own endpoint failing over abroad is refused at the endpoint (its bus, its Route).
+        ({"Fn::GetAtt": ["Global", "EndpointId"]}, "us-west-2", [("RES-004", "Global"), ("RES-009", "Global")]),
+    ],
+)
+def test_awsred61_a_pipe_through_the_templates_own_global_endpoint_is_judged_at_the_endpoint(
+    endpoint_id: Any, second: str, found: list[tuple[str, str]]
+) -> None:
+    # template_attributes: AWS::Events::Endpoint EndpointId / EndpointUrl (Fn::GetAtt) name the template's own endpoint,
+    # whose buses and secondary Region are judged where it is made. On main 3c67a1f3 the first case was RES-015.
+    pipe = {"Type": "AWS::Pipes::Pipe", "Properties": {
+        "RoleArn": "arn:aws:iam::123456789012:role/p", "Source": "arn:aws:sqs:eu-central-1:123456789012:q",
+        "Target": "arn:aws:events:eu-central-1:123456789012:event-bus/claims",
+        "TargetParameters": {"EventBridgeEventBusParameters": {"DetailType": "c",
+                                                               "EndpointId": endpoint_id}}}}  # fmt: skip
+    body = json.dumps({"Resources": {"Global": _global_endpoint61(second), "X": pipe}})
+    findings = RuleEngine("EU").check(aws(_STACK, _PINNED_EU, template_body=body))[0]
+    assert sorted((f.rule.id, f.path.split(".")[2]) for f in findings) == found
+
+
+def test_awsred61_a_pass_states_endpoint_id_is_data() -> None:
+    """Outside a task (a Pass state's Parameters are data it passes on) the id names no host; in PutEvents it does."""
+    put = {"Entries": _ENTRIES61, "EndpointId": "abcde.veo"}
+    for state, found in (({"Type": "Pass", "Parameters": {"EndpointId": "abcde.veo"}}, []),
+                         ({"Type": "Task", "Resource": "arn:aws:states:::events:putEvents", "Parameters": put},
+                          ["RES-015"])):  # fmt: skip
+        definition = json.dumps({"StartAt": "T", "States": {"T": {**state, "End": True}}})
+        machine = aws("aws:sfn/stateMachine:StateMachine", _PINNED_EU, role_arn="r", definition=definition)
+        assert [f.rule.id for f in RuleEngine("EU").check(machine)[0]] == found

@@ -876,6 +876,17 @@ class NameServers(_Frozen):
     fields: tuple[NameServerField, ...] = ()
 
 
+class DestinationField(TypedField):
+    """A ``destination_fields`` entry: the field names a host the resource sends to (judged as a host whatever its key),
+    in a workflow only in the listed task actions (``resources``)."""
+
+    resources: tuple[str, ...] = ()
+    """In a workflow (``runtime_destinations`` types), the task actions (the part of the enclosing state's ``Resource``
+    after ``arn:<partition>:states:::``, without ``.sync`` / ``.waitForTaskToken``) in which the field is a destination;
+    empty: any. For a parameter name other actions give another meaning (PutEvents' ``EndpointId``, a global endpoint;
+    an S3 on Outposts or Pinpoint call's ``EndpointId`` names no host: awsred61, stop 61)."""
+
+
 class RuntimeDestination(TypedField):
     """A field of a workflow's state that names where the state writes (``runtime_destinations``): given a run-time
     value (an Amazon States Language ``<Key>.$`` path or intrinsic, a JSONata ``{% ... %}`` expression) it names no
@@ -1785,7 +1796,7 @@ class EndpointCatalogue(_Frozen):
     read by key as resource inputs are (scripts49)."""
     instance_region_filters: tuple[InstanceRegionFilter, ...] = ()
     """Filters those commands may be piped through, the Region unchanged (``tr -d '\\n'``; scripts48)."""
-    destination_fields: tuple[TypedField, ...]
+    destination_fields: tuple[DestinationField, ...]
     vpc_links: VpcLinks = Field(default_factory=VpcLinks)
     """API Gateway private integrations: which resources make a VPC link, and which integration inputs it changes."""
     dns_records: DnsRecords | None = None

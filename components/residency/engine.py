@@ -2683,6 +2683,26 @@ class RuleEngine:
                 fields[f.type] = (*fields.get(f.type, ()), (tuple(f.path.split(".")), frozenset(f.resources)))
         return fields
 
+    @functools.cached_property
+    def _action_hosts(self) -> Mapping[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]]:
+        """Destination fields of workflows by type that are hosts only in the listed task actions (``resources``)."""
+        fields: dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = {}
+        for f in self.endpoints.destination_fields:
+            if f.resources:
+                fields[f.type] = (*fields.get(f.type, ()), (tuple(f.path.split(".")), frozenset(f.resources)))
+        return fields
+
+    def _host_outside_actions(self, walk: _Walk) -> bool:
+        """(awsred61) Whether the field being walked is a workflow's destination field (``destination_fields``
+        ``resources``: PutEvents' ``EndpointId``) in a state calling another action, where the name means something
+        else (an S3 on Outposts endpoint's id), or outside any task (a Pass state's data): judged as any text there,
+        not as a host. A host key is a host in every action. One dict lookup for every other type."""
+        entries = self._action_hosts.get(walk.subject.type)
+        if not entries or self._host_key(_key_tokens(walk.kpath[-1])):
+            return False
+        action = _task_action(walk.task)
+        return any(_at_any(walk.kpath, (field,)) and action not in actions for field, actions in entries)
+
     def _reads_only(self, walk: _Walk) -> bool:
         """Whether the written field being walked is one whose call, by the catalogued ``read_only`` input in the map
         holding the field's map, only reads from or empties what it names (an HTTP API integration of subtype
@@ -2695,7 +2715,7 @@ class RuleEngine:
         for field, actions in self._action_writes.get(walk.subject.type, ()):
             # A parameter name that only the listed actions write into (``TargetArn`` of SNS Publish): in any other
             # action it is not judged as a destination (a tag listing's ``ResourceArn`` reads; sfn44b, stop 44).
-            action = (walk.task or "").rpartition(":::")[2].partition(".")[0].strip()
+            action = _task_action(walk.task)
             if _at_any(walk.kpath, (field,)) and action not in actions:
                 return True
         for field, key, values in self._conditional_writes.get(walk.subject.type, ()):
@@ -2838,7 +2858,12 @@ class RuleEngine:
         if plan.bucket and not walk.existing and self._judged_as_bucket_field(walk, value, path, plan):
             return
         candidates = self.parser.has_candidates(value)
-        if plan.host and not walk.no_destination and self._judged_as_host(walk, value, path, key, depth, candidates):
+        if (
+            plan.host
+            and not walk.no_destination
+            and not self._host_outside_actions(walk)
+            and self._judged_as_host(walk, value, path, key, depth, candidates)
+        ):
             return
         if candidates and not (plan.host and walk.no_destination):
             # A TXT / SPF / CAA record's value (or a DKIM key's CNAME) is text no client is sent to: the hosts an SPF
@@ -7053,6 +7078,12 @@ PRODUCED_BY_OTHER = "named:"
 """What a name or host a resource of a kind other than a bucket produced is tagged with, outside its bucket fields
 (:meth:`RuleEngine.produced_by`): it proves a host, a group id or any other name, never a bucket (``S3_BUCKET_KEY``,
 ``OSS_BUCKET_KEY``)."""
+
+
+def _task_action(task: str | None) -> str:
+    """The action a workflow state calls, from its ``Resource`` (``arn:<partition>:states:::sns:publish.sync`` ->
+    ``sns:publish``), whatever the partition; empty outside a task."""
+    return (task or "").rpartition(":::")[2].partition(".")[0].strip()
 
 
 def _global_bucket_host_known(ref: Reference, known: Callable[[str], bool]) -> bool:
