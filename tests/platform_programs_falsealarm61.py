@@ -36,7 +36,7 @@ ALI_CODES = ("CN", "JP", "DE")
 
 # -- a function's output made by a loop (bash(1) "Compound Commands": "for name [ [ in [ word ... ] ] ; ] do list ;
 # done ... The return status is the exit status of the last command that executes"; the function's standard output is
-# each iteration's) -----------------------------------------------------------------------------------------------------
+# each iteration's) ---------------------------------------------------------------------------------------------------
 LOOP_ECHO = r"""dr_regions() {
   for r in @R@ @R2@; do
     echo "$r"
@@ -69,7 +69,7 @@ done
 PEERS_PARTNER = PEERS.replace("  echo 10.20.1.30\n", "  echo @P@\n")
 
 # -- a `{ ...; }` group in a function's body (bash(1) "Compound Commands": "{ list; } list is simply executed in the
-# current shell environment"): the guard clause `[ -f F ] && { ...; return 0; }` -----------------------------------------
+# current shell environment"): the guard clause `[ -f F ] && { ...; return 0; }` ---------------------------------------
 GROUP_GUARD = r"""target_region() {
   [ -f /etc/fleet/standby ] && { logger -t fleet "standby"; echo @R2@; return 0; }
   echo @R@
@@ -126,7 +126,7 @@ CASE_FALLTHROUGH = r"""regions_for() {
     *) echo @R@ ;;
   esac
 }
-for r in $(regions_for "${ROLE:-all}"); do
+for r in $(regions_for all); do
   aws sqs list-queues --region "$r"
 done
 """
@@ -152,9 +152,8 @@ region_of_machine() {
 }
 REGION=`region_of_machine`
 DR=@R2@
-standby() { [ -f /etc/fleet/standby ]; }
 target_region() {
-  standby && { logger -t fleet "standby"; echo "$DR"; return 0; }
+  [ -f /etc/fleet/standby ] && { logger -t fleet "standby"; echo "$DR"; return 0; }
   echo @R@
 }
 all_regions() {
@@ -304,4 +303,3 @@ def rows() -> list[Row]:
             (p + shape, code, _ali(body)(code), set(expected), []) for shape, (body, expected) in ALI_SHAPES.items()
         ]
     return out
-
