@@ -7933,7 +7933,9 @@ def test_scripts60_an_appended_host() -> None:
     [
         ('v=$(cat /etc/fleet/name)\n{P} "${{!v}}"', "RES-011"),
         ('f() {{ curl -s http://10.0.0.5/x && echo eu-west-1 || echo eu-central-1; }}\n{P} "$(f)"', "RES-011"),
-        ('f() {{ [ -f /a ] && for r in a; do echo "$r"; done; }}\n{P} "$(f)"', "RES-011"),
+        # falsealarm61 (stop 61): a `for` loop over literal words is read now (this pin was `for r in a`): a `while`
+        # loop stays unknown
+        ('f() {{ [ -f /a ] && while read -r r; do echo "$r"; done < /etc/r; }}\n{P} "$(f)"', "RES-011"),
         ('set -- eu-west-1 us-east-1\nfor R in "${{@:$N}}"; do {P} "$R"; done', "RES-009"),
         ('R=eu-west-1\nfor q in a b; do R+=-x; done\nR+=$(cat /etc/fleet/suffix)\n{P} "$R"', "RES-011"),
     ],

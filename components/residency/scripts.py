@@ -5037,9 +5037,12 @@ def split_function_outputs_written(items: Sequence[str]) -> list[str]:
     ``}`` then ``R="$(dr_region)"`` (each its own item) was RES-011 with the home Region, the call's item judged alone
     (a false alarm). An item is rewritten from the definitions that close before it (bash(1) "Shell Functions": a
     function is defined when its definition runs); a definition the rewriting would alter, or a call it cannot write,
-    leaves the item as written (unknown, as before). Gate: a ``$(`` item and a function definition."""
+    leaves the item as written (unknown, as before). Gate: a ``$(`` (falsealarm61: or backquoted) item and a function
+    definition."""
     out = list(items)
-    if not any("$(" in item for item in items) or not any(_ANY_FUNCTION_DEFINITION.search(i) for i in items):
+    if not any("$(" in item or "`" in item for item in items) or not any(
+        _ANY_FUNCTION_DEFINITION.search(i) for i in items
+    ):
         return out
     lines: list[str] = []
     starts: list[int] = []
@@ -5049,7 +5052,7 @@ def split_function_outputs_written(items: Sequence[str]) -> list[str]:
     bodies = _function_bodies(lines)
     for k, item in enumerate(items):
         before = [(first, last) for _, first, last in bodies if last < starts[k]]
-        if "$(" not in item or not before:
+        if ("$(" not in item and "`" not in item) or not before:  # falsealarm61: a backquoted call too
             continue
         definitions = [line for first, last in before for line in lines[first : last + 1]]
         written = function_outputs_written("\n".join([*definitions, item])).split("\n")
@@ -5393,14 +5396,13 @@ def _branch_for(tokens: list[str], token: str, ways: set[_BranchWay]) -> set[_Br
     text = "\n".join(body)
     use = re.compile(rf"\$(?:\{{{name}\}}|{name}(?![A-Za-z0-9_]))")
     uses = len(use.findall(text))
-    if re.search(rf"\$\{{[^}}]*\b{name}\b", text) and len(re.findall(rf"\$\{{[^}}]*\b{name}\b", text)) != len(
-        re.findall(rf"\$\{{{name}\}}", text)
-    ):
+    if any(braced != f"${{{name}}}" for braced in re.findall(rf"\$\{{[^}}]*\b{name}\b[^}}]*\}}", text)):
         raise ValueError(name)  # an operation on the loop's variable (`${r%-1}`, `${#r}`): not written
     if variable and uses != len(re.findall(rf"(?<![^\s])\"?\$(?:\{{{name}\}}|{name})\"?(?![^\s])", text)):
         raise ValueError(name)  # a variable's words written inside another word: not read
     for word in words:
-        written = [use.sub(lambda _m, w=word: w, t) for t in body]
+        template = word.replace("\\", "\\\\")  # a replacement template: no group reference (words hold no backslash)
+        written = [use.sub(template, t) for t in body]
         written.reverse()
         ways = _branch_list(written, ways, frozenset())
         if written:
