@@ -8354,6 +8354,7 @@ def test_falsealarm61_a_function_of_the_metadata_lookup() -> None:
         'f() {{ for r in "${{RS[@]}}"; do echo "$r"; done; }}\n{P} "$(f)"',
         'f() {{ echo eu-west-1; }}\nR=`f \\\\x`\n{P} "$R"',
         'f() {{ curl -s http://10.0.0.5/a; curl -s http://10.0.0.5/b; }}\n{P} "$(f)"',
+        'f() {{ for r in primary; do r=us-west-2; echo "$r"; done; }}\n{P} "$(f)"',
     ],
 )
 def test_falsealarm61_unknowns_fail_closed(script: str) -> None:
@@ -8410,6 +8411,9 @@ def test_falsealarm61_a_partner_host_among_the_outputs(body: str) -> None:
         ("for r in a b; do continue; done", None),
         ("for r in $(ls); do echo $r; done", None),
         ("for ((i=0; i<2; i++)); do echo $i; done", None),
+        ('for r in primary; do r=us-west-2; echo "$r"; done', None),
+        ("for r in a; do read -r r < /x; echo $r; done", None),
+        ("for r in a; do printf -v r %s x; echo $r; done", None),
     ],
 )
 def test_falsealarm61_branch_paths(body: str, expected: list[list[str]] | None) -> None:

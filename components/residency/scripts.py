@@ -5398,6 +5398,10 @@ def _branch_for(tokens: list[str], token: str, ways: set[_BranchWay]) -> set[_Br
     uses = len(use.findall(text))
     if any(braced != f"${{{name}}}" for braced in re.findall(rf"\$\{{[^}}]*\b{name}\b[^}}]*\}}", text)):
         raise ValueError(name)  # an operation on the loop's variable (`${r%-1}`, `${#r}`): not written
+    if re.search(
+        rf"(?<![\w$]){name}\+?=|\b(?:read|printf|let|unset|getopts)\b[^\n]*\b{name}\b|\(\([^)]*\b{name}\b", text
+    ):
+        raise ValueError(name)  # the list sets the loop's variable itself (`r=...`, `read r`): not written
     if variable and uses != len(re.findall(rf"(?<![^\s])\"?\$(?:\{{{name}\}}|{name})\"?(?![^\s])", text)):
         raise ValueError(name)  # a variable's words written inside another word: not read
     for word in words:
