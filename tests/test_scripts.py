@@ -8334,6 +8334,14 @@ def test_falsealarm61_a_function_of_the_metadata_lookup() -> None:
     )
     for call in ("R=`region_of_machine`", "R=$(region_of_machine)", 'R="$(region_of_machine)"'):
         assert findings(f'#!/bin/bash\n{body}{call}\n{_R61} "$R"\n', "EU", "aws") == [], call
+    # `local r` declares (no output), then the lookup assigned and echoed; abroad by assignment: RES-009; `declare -p`
+    # prints (unknown)
+    local = f'region() {{\n  local r\n  r=$(curl -s {imds}/meta-data/placement/region)\n  echo "$r"\n}}\n'
+    assert findings(f'#!/bin/bash\n{local}{_R61} "$(region)"\n', "EU", "aws") == []
+    abroad = 'region() {\n  local r\n  r=us-west-2\n  echo "$r"\n}\n'
+    assert {f[0] for f in findings(f'#!/bin/bash\n{abroad}{_R61} "$(region)"\n', "EU", "aws")} == {"RES-009"}
+    printing = "region() {\n  declare -p r\n  echo eu-west-1\n}\n"
+    assert {f[0] for f in findings(f'#!/bin/bash\n{printing}{_R61} "$(region)"\n', "EU", "aws")} == {"RES-011"}
     # a body whose one output command the evaluator does not compute stays unknown
     found = findings(f'#!/bin/bash\nf() {{ cd /tmp; cat /etc/fleet/region; }}\nR=`f`\n{_R61} "$R"\n', "EU", "aws")
     assert {(rule, value) for rule, _, value in found} == {("RES-011", "$(cat /etc/fleet/region)")}

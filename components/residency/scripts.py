@@ -5010,18 +5010,23 @@ def _backquoted_calls_as_dollar(script: str, names: Iterable[str]) -> str:
 _ASSIGNED_SUBSTITUTION = re.compile(
     r"(?:(?:local|export|readonly|declare)[ \t]+)?[A-Za-z_][A-Za-z0-9_]*=(\"?)\$\(.*\)\1"
 )
+_DECLARED_NAMES = re.compile(  # `local r` (bash(1) "local [option] [name[=value] ...]"): no output; not -p / -f / -F
+    r"(?:local|declare|typeset|readonly|export)(?:[ \t]+-[aAgilrux]+)*(?:[ \t]+[A-Za-z_][A-Za-z0-9_]*)+"
+)
 _OUTPUT_COMMAND = re.compile(r"[^\s;&|<>()`\\][^;&<>()`\\]*(?:(?<!\|)\|(?!\|)[^;&|<>()`\\]+)*")
 
 
 def _output_command(body: str) -> str | None:
     """(falsealarm61) The one command of a function ``body`` that may write to the standard output, the others silent
-    (:data:`_SILENT_COMMAND`, or an assignment of one command substitution), written as the command; else None."""
+    (:data:`_SILENT_COMMAND`, a declaration of names (:data:`_DECLARED_NAMES`), or an assignment of one command
+    substitution), written as the command; else None."""
     if "\n" not in body and ";" not in body and not _OUTPUT_COMMAND.fullmatch(body):
         return None
     commands = [c.strip() for c in re.split(r"[;\n]", body) if c.strip()]
     silent = [
         c for c in commands
         if _SILENT_COMMAND.fullmatch(c)
+        or _DECLARED_NAMES.fullmatch(c)
         or (_ASSIGNED_SUBSTITUTION.fullmatch(c) and substitution_at(c, c.index("$(")) == c[c.index("$(") :].strip('"'))
     ]  # fmt: skip
     output = [c for c in commands if c not in silent]
