@@ -9,10 +9,11 @@ as a platform team writes its boot scripts (EC2 / ECS user data, an SSM Command 
 (a Region abroad, a partner's host), and a long boot script of a dozen functions combining them with stop 60's
 readings (appends, ``"${@:2}"``, and-or echoes, ``printf -v``).
 
-Reproduced on the unchanged engine (main 3c67a1f3; one-value probes, then this table through every door): see
-docs/residency.md, *False alarms, round 28 (stop 61)*, for the counts. Every compliant shape below was refused
-(RES-011 at home: the call's output unknown) and every offending twin was refused under RES-011 rather than its own
-rule (RES-009 / RES-015: a wrong rule).
+Reproduced on the unchanged engine (main 3c67a1f3; one-value probes, then this table through every door): 139
+programs, 126 failed: every one of the 67 compliant programs was refused (RES-011 at home: the call's output unknown;
+RES-015 for the VPC's hosts so made: false alarms), 59 offending twins were refused under RES-011 instead of (or
+beside) their own rule (RES-009 / RES-015: wrong rules), no leak; the 13 partner twins of the hosts' shapes passed
+(RES-015 already).
 
 Fixed (components/residency/scripts.py ``_branch_paths`` and its helpers (``_branch_command``'s loops and groups,
 ``_branch_case``'s fall-through), ``function_outputs_written`` (backquoted calls; a body of silent commands and one
