@@ -136,6 +136,7 @@ import platform_programs_falsealarm58b as fa58b
 import platform_programs_falsealarm59 as fa59
 import platform_programs_falsealarm59b as fa59b
 import platform_programs_falsealarm60 as fa60
+import platform_programs_falsealarm61 as fa61
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_fnb64_51 as fb51
@@ -19155,6 +19156,11 @@ CASES: list[Case] = [
     # replication, Clean Rooms results, MWAA's bucket, a DMS source endpoint and a Bedrock action group pinned; the
     # stack's own accounts and buckets, aws-cn and declared partners pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw61.rows()],
+    # -- stop 61, false alarms round 28 (tests/platform_programs_falsealarm61.py): a function whose output is made by a
+    # loop or a `{ ...; }` group in its body, a function called in backquotes (R=`f`), a function that is the instance
+    # metadata's Region lookup, and case arms ending in `;&` / `;;&` pass with home values (RES-011 before); their
+    # twins (a Region abroad, a partner's host) are refused under their own rule (RES-009 / RES-015; RES-011 before)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa61.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -20,7 +20,7 @@ import math
 import re
 import shlex
 import sys
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from components.residency import jq
@@ -4936,7 +4936,7 @@ def function_outputs_written(script: str) -> str:
     which the one evaluator computes (was unknown: RES-011 at ``--region``). A call with another word (a quoted
     blank, a substitution) or a body with another expansion of the positions (``${@:2}``, ``$0``) is left as written
     (unknown, as before). Gate: ``$(`` and a function definition."""
-    if "$(" not in script or not _ANY_FUNCTION_DEFINITION.search(script):
+    if ("$(" not in script and "`" not in script) or not _ANY_FUNCTION_DEFINITION.search(script):
         return script
     lines = script.split("\n")
     bodies = _function_bodies(lines)
@@ -4958,10 +4958,14 @@ def function_outputs_written(script: str) -> str:
             # scripts60: an and-or list, an if without else, nested compounds, a way of several echoes too
             branches = branch_echoes(body)
             echoes = "if :; then " + "; elif :; then ".join(branches) + "; fi" if branches else None
+        if echoes is None:
+            echoes = _output_command(body)  # falsealarm61: `TOKEN=$(...)` then the metadata's Region lookup
         if defined.count(name) == 1 and echoes:
             echoing[name] = echoes
     if not echoing:
         return script
+    if "`" in script:
+        script = _backquoted_calls_as_dollar(script, echoing)
     call = re.compile(r"\$\((" + "|".join(map(re.escape, echoing)) + r")(?=[ \t)])")
     parts: list[str] = []
     calls: list[str] = []
@@ -4980,6 +4984,57 @@ def function_outputs_written(script: str) -> str:
     return "\n".join(["".join([*parts, script[end:]]), *dict.fromkeys(calls)]) if parts else script
 
 
+def _backquoted_calls_as_dollar(script: str, names: Iterable[str]) -> str:
+    """(falsealarm61) ``script`` with each backquoted call of a function of ``names`` written ``$(...)`` (bash(1)
+    "Command Substitution": "$(command) or `command`", the same substitution; :func:`quoting_spans` finds them outside
+    single quotes and comments): `` R=`dr_region` `` was unknown (RES-011 with the function's Region at home: a false
+    alarm), ``$(dr_region)`` was read. A backquoted call holding a backslash or a newline (the old form's own quoting
+    rules) is left as written (unknown, as before)."""
+    called = re.compile("(?:" + "|".join(map(re.escape, names)) + r")(?=[ \t]|$)")
+    out: list[str] = []
+    for a, b, kind in quoting_spans(script, comments=True, backquotes=True):
+        inner = script[a + 1 : b - 1]
+        if kind == "`" and _closed(script, a, b) and called.match(inner) and not any(c in inner for c in "\\\n"):
+            out.append(f"$({inner})")
+        else:
+            out.append(script[a:b])
+    return "".join(out)
+
+
+# falsealarm61 (stop 61): bash(1) "Shell Functions" and "Command Substitution": a body whose commands write nothing to
+# the standard output but one (an assignment, `local NAME=$(...)`, a silent command) gives that command's output:
+# `region_of_machine() { TOKEN=$(curl -X PUT .../api/token ...); curl -H "...: $TOKEN" .../placement/region; }` then
+# `$(region_of_machine)` is `$(curl -H ... .../placement/region)`, which the one evaluator computes as the machine's
+# own Region (was unknown: RES-011 at home). The command is a simple command or a pipeline (no redirection, list,
+# substitution or quoted separator); anything it does not compute stays unknown there.
+_ASSIGNED_SUBSTITUTION = re.compile(
+    r"(?:(?:local|export|readonly|declare)[ \t]+)?[A-Za-z_][A-Za-z0-9_]*=(\"?)\$\(.*\)\1"
+)
+_DECLARED_NAMES = re.compile(  # `local r` (bash(1) "local [option] [name[=value] ...]"): no output; not -p / -f / -F
+    r"(?:local|declare|typeset|readonly|export)(?:[ \t]+-[aAgilrux]+)*(?:[ \t]+[A-Za-z_][A-Za-z0-9_]*)+"
+)
+_OUTPUT_COMMAND = re.compile(r"[^\s;&|<>()`\\][^;&<>()`\\]*(?:(?<!\|)\|(?!\|)[^;&|<>()`\\]+)*")
+
+
+def _output_command(body: str) -> str | None:
+    """(falsealarm61) The one command of a function ``body`` that may write to the standard output, the others silent
+    (:data:`_SILENT_COMMAND`, a declaration of names (:data:`_DECLARED_NAMES`), or an assignment of one command
+    substitution), written as the command; else None."""
+    if "\n" not in body and ";" not in body and not _OUTPUT_COMMAND.fullmatch(body):
+        return None
+    commands = [c.strip() for c in re.split(r"[;\n]", body) if c.strip()]
+    silent = [
+        c for c in commands
+        if _SILENT_COMMAND.fullmatch(c)
+        or _DECLARED_NAMES.fullmatch(c)
+        or (_ASSIGNED_SUBSTITUTION.fullmatch(c) and substitution_at(c, c.index("$(")) == c[c.index("$(") :].strip('"'))
+    ]  # fmt: skip
+    output = [c for c in commands if c not in silent]
+    if len(output) != 1 or _quoted_separator(output[0]) or not _OUTPUT_COMMAND.fullmatch(output[0]):
+        return None
+    return output[0]
+
+
 def split_function_outputs_written(items: Sequence[str]) -> list[str]:
     """(scripts59b) The items of a script list (an SSM Command document's ``runCommand``: one line an item, one script
     the agent runs) with each call of a function whose definition spans earlier items written as
@@ -4987,9 +5042,12 @@ def split_function_outputs_written(items: Sequence[str]) -> list[str]:
     ``}`` then ``R="$(dr_region)"`` (each its own item) was RES-011 with the home Region, the call's item judged alone
     (a false alarm). An item is rewritten from the definitions that close before it (bash(1) "Shell Functions": a
     function is defined when its definition runs); a definition the rewriting would alter, or a call it cannot write,
-    leaves the item as written (unknown, as before). Gate: a ``$(`` item and a function definition."""
+    leaves the item as written (unknown, as before). Gate: a ``$(`` (falsealarm61: or backquoted) item and a function
+    definition."""
     out = list(items)
-    if not any("$(" in item for item in items) or not any(_ANY_FUNCTION_DEFINITION.search(i) for i in items):
+    if not any("$(" in item or "`" in item for item in items) or not any(
+        _ANY_FUNCTION_DEFINITION.search(i) for i in items
+    ):
         return out
     lines: list[str] = []
     starts: list[int] = []
@@ -4999,7 +5057,7 @@ def split_function_outputs_written(items: Sequence[str]) -> list[str]:
     bodies = _function_bodies(lines)
     for k, item in enumerate(items):
         before = [(first, last) for _, first, last in bodies if last < starts[k]]
-        if "$(" not in item or not before:
+        if ("$(" not in item and "`" not in item) or not before:  # falsealarm61: a backquoted call too
             continue
         definitions = [line for first, last in before for line in lines[first : last + 1]]
         written = function_outputs_written("\n".join([*definitions, item])).split("\n")
@@ -5071,7 +5129,7 @@ def branch_echoes(body: str) -> list[str] | None:
 # `case` arm and a branch of two echoes were unknown (RES-011 with Regions at home: a false alarm).
 _MAX_BRANCH_WAYS = 32
 """The ways through a body :func:`_branch_paths` follows at most; past it the body is unknown (fails closed)."""
-_BRANCH_TOKEN = re.compile(r"(;;|&&|\|\||;|\n)")
+_BRANCH_TOKEN = re.compile(r"(;;&|;;|;&|&&|\|\||;|\n)")  # falsealarm61: `;&` / `;;&` end a case arm too
 _QUOTED_BREAKS = frozenset(";&|\n`()")  # a separator or a substitution inside quotes: not read by the token split
 
 
@@ -5098,11 +5156,13 @@ _BranchWay = tuple[tuple[str, ...], bool, int]  # (the echoes so far, ended by r
 
 
 def _branch_paths(body: str) -> list[list[str]] | None:
-    """(scripts59, scripts60) The echoing commands (:data:`_ECHOING_BODY`) of each way a body of commands may run
-    (bash(1) "Compound Commands", "Lists"): ``if`` / ``elif`` / ``else`` and ``case`` compounds (nested too), ``&&`` /
-    ``||`` lists (each test either way), ``return`` / ``exit`` ending a way, and silent commands (:data:`_SILENT_TEST`,
-    :data:`_SILENT_COMMAND`: no output) between; None for any other command (one that may print, a loop, a group), a
-    quoted separator, or past :data:`_MAX_BRANCH_WAYS` ways."""
+    """(scripts59, scripts60, falsealarm61) The echoing commands (:data:`_ECHOING_BODY`) of each way a body of
+    commands may run (bash(1) "Compound Commands", "Lists"): ``if`` / ``elif`` / ``else`` and ``case`` compounds
+    (nested too; falsealarm61: arms ending in ``;&`` / ``;;&``), ``&&`` / ``||`` lists (each test either way),
+    ``return`` / ``exit`` ending a way, falsealarm61's ``{ ...; }`` groups (:func:`_branch_group`) and ``for`` loops
+    (:func:`_branch_for`), and silent commands (:data:`_SILENT_TEST`, :data:`_SILENT_COMMAND`: no output) between;
+    None for any other command (one that may print, a ``while`` loop), a quoted separator, or past
+    :data:`_MAX_BRANCH_WAYS` ways."""
     body = body.strip()
     if not body or _quoted_separator(body):
         return None
@@ -5144,6 +5204,10 @@ def _branch_command(tokens: list[str], token: str, ways: set[_BranchWay]) -> set
         return ended | _branch_if(tokens, token[2:].strip(), live)
     if word == "case":
         return ended | _branch_case(tokens, token, live)
+    if word == "{":
+        return ended | _branch_group(tokens, token[1:].strip(), live)
+    if word == "for":
+        return ended | _branch_for(tokens, token, live)
     if _ECHOING_BODY.fullmatch(token):
         return ended | {((*echoes, token), False, 0) for echoes, _, _ in live}
     if _EXITS.fullmatch(token):
@@ -5199,19 +5263,162 @@ def _branch_case(tokens: list[str], token: str, ways: set[_BranchWay]) -> set[_B
     if token[head.end() :].strip():
         tokens.append(token[head.end() :].strip())
     out = set(ways)
+    testing = set(ways)  # the ways that test an arm's patterns: before any arm ran, or after one ending in `;;&`
+    falling: set[_BranchWay] = set()  # the ways an arm ending in `;&` runs on into the next arm's list
     while tokens and tokens[-1] != "esac":
         arm = _CASE_ARM.fullmatch(tokens.pop())
         if arm is None:
             raise ValueError("arm")
         if arm.group(1).strip():
             tokens.append(arm.group(1).strip())
-        out |= _branch_list(tokens, ways, frozenset({";;", "esac"}))
-        if tokens and tokens[-1] == ";;":
-            tokens.pop()
+        ran = _branch_list(tokens, testing | falling, _ARM_ENDS)
+        end = tokens.pop() if tokens and tokens[-1] in _ARM_ENDS and tokens[-1] != "esac" else ";;"
+        # falsealarm61 (bash(1) "Compound Commands"): "Using ;& in place of ;; causes execution to continue with the
+        # list associated with the next set of patterns. Using ;;& in place of ;; causes the shell to test the next
+        # pattern list in the statement, if any, and execute any associated list on a successful match"
+        falling = ran if end == ";&" else set()
+        if end != ";&":
+            out |= ran
+        if end == ";;&":
+            testing |= ran
+        if len(out) + len(testing) + len(falling) > _MAX_BRANCH_WAYS:
+            raise ValueError("ways")
     if not tokens:
         raise ValueError("esac")
     tokens.pop()
-    return {(echoes, done, 0) for echoes, done, _ in out}
+    return {(echoes, done, 0) for echoes, done, _ in out | falling}
+
+
+_ARM_ENDS = frozenset({";;", ";&", ";;&", "esac"})
+
+# falsealarm61 (stop 61): bash(1) "Compound Commands": "{ list; } list is simply executed in the current shell
+# environment", and "Redirection" (`> word` opens the standard output on the file, `2>&1` duplicates one descriptor
+# onto another, `&> word` both): a group's output is its list's, unless its standard output goes to a file. A group
+# whose standard error reaches the output (`} 2>&1`: a command's error text would be part of the value) is not read.
+_GROUP_REDIRECTION = re.compile(r"[ \t]*(&>>?|[0-9]?>[>|]?&?)[ \t]*([^\s;&|<>()`'\"]+)")
+
+
+def _group_silenced(close: str) -> bool:
+    """(falsealarm61) Whether a group's closing token ``close`` (``}`` and its redirections) sends the group's standard
+    output away from the output (to a file, ``/dev/null`` or the standard error); raises ValueError for a redirection
+    it does not read or one that sends the standard error into the output."""
+    where = {1: "output", 2: "error"}
+    at = 1
+    while at < len(close):
+        m = _GROUP_REDIRECTION.match(close, at)
+        if m is None or m.end() == at:
+            raise ValueError(close)
+        at = m.end()
+        operator, target = m.groups()
+        if operator[0] == "&":
+            where[1] = where[2] = "file"
+            continue
+        fd = int(operator[0]) if operator[0].isdigit() else 1
+        if fd not in where:
+            continue  # another descriptor: not the output
+        if operator.endswith("&"):
+            if target not in ("1", "2"):
+                raise ValueError(close)
+            where[fd] = where[int(target)]
+        else:
+            where[fd] = "file"
+    if where[2] == "output":
+        raise ValueError(close)
+    return where[1] != "output"
+
+
+def _branch_group(tokens: list[str], rest: str, ways: set[_BranchWay]) -> set[_BranchWay]:
+    """(falsealarm61) The ways through a ``{ list; }`` group (``rest``: a command written after its ``{``): its list's
+    ways after each of ``ways``, their echoes dropped where the group's standard output is redirected away."""
+    if rest:
+        tokens.append(rest)
+    inner = _branch_list(tokens, {((), False, 0)}, frozenset({"}"}))
+    if not tokens:
+        raise ValueError("}")
+    silenced = _group_silenced(tokens.pop())
+    return {
+        ((*echoes, *(() if silenced else more)), done, status) for echoes, _, _ in ways for more, done, status in inner
+    }
+
+
+# falsealarm61 (stop 61): bash(1) "Compound Commands": "for name [ [ in [ word ... ] ] ; ] do list ; done: The list of
+# words following in is expanded, generating a list of items. The variable name is set to each element of this list
+# in turn, and list is executed each time": the loop's ways are its list's, once for each word, the loop's variable
+# written as the word. A word that is a variable (`$REGIONS`, `"$@"`) is one pass with the variable written in its
+# place, where the loop's variable is used only as a whole word (its value's words printed on one line, which the
+# evaluator reads word by word); any other word, or a use inside a word, is not read.
+_BRANCH_FOR = re.compile(r"for[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]+in(?:[ \t]+(.*))?")
+_BRANCH_LOOP_VARIABLE = re.compile(r"\"?\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)\}|(@))\"?")
+_LOOP_OPENERS = frozenset({"for", "while", "until", "select"})
+
+
+def _branch_loop_words(text: str) -> tuple[list[str], bool]:
+    """(falsealarm61) The words a ``for`` loop's head gives (a literal word, quoted or not, as itself; a whole
+    variable reference as ``${NAME}``, ``"$@"`` as ``$@``), and whether any is a variable; raises ValueError for
+    another word or more than :data:`_MAX_BRANCH_WAYS` words."""
+    words: list[str] = []
+    variable = False
+    for word in text.split():
+        literal = word[1:-1] if len(word) > 1 and word[0] == word[-1] and word[0] in "'\"" else word
+        reference = _BRANCH_LOOP_VARIABLE.fullmatch(word)
+        if _LOOP_WORD.fullmatch(literal):
+            words.append(literal)
+        elif reference is not None and (word[0] == '"') == (word[-1] == '"'):
+            name = reference.group(1) or reference.group(2)
+            words.append(f"${{{name}}}" if name else "$@")
+            variable = True
+        else:
+            raise ValueError(word)
+    if len(words) > _MAX_BRANCH_WAYS:
+        raise ValueError("words")
+    return words, variable
+
+
+def _branch_for(tokens: list[str], token: str, ways: set[_BranchWay]) -> set[_BranchWay]:
+    """(falsealarm61) The ways through a ``for NAME in WORDS; do LIST; done`` loop (``token`` its head): ``LIST``'s
+    ways once for each word, ``$NAME`` / ``${NAME}`` written as the word."""
+    head = _BRANCH_FOR.fullmatch(token)
+    if head is None or not tokens or tokens[-1].split(" ", 1)[0] != "do":
+        raise ValueError(token)
+    name = head.group(1)
+    words, variable = _branch_loop_words(head.group(2) or "")
+    first = tokens.pop()[2:].strip()
+    if first:
+        tokens.append(first)  # a command written after `do` (a nested loop's head too)
+    body: list[str] = []
+    depth = 0
+    while True:
+        if not tokens:
+            raise ValueError("done")
+        inner = tokens.pop()
+        opener = inner.split(" ", 1)[0]
+        if inner == "done" and depth == 0:
+            break
+        depth += (opener in _LOOP_OPENERS) - (inner == "done")
+        if opener == "done" and inner != "done":
+            raise ValueError(inner)  # `done > FILE`, `done | ...`: not read
+        body.append(inner)
+    text = "\n".join(body)
+    use = re.compile(rf"\$(?:\{{{name}\}}|{name}(?![A-Za-z0-9_]))")
+    uses = len(use.findall(text))
+    if any(braced != f"${{{name}}}" for braced in re.findall(rf"\$\{{[^}}]*\b{name}\b[^}}]*\}}", text)):
+        raise ValueError(name)  # an operation on the loop's variable (`${r%-1}`, `${#r}`): not written
+    if re.search(
+        rf"(?<![\w$]){name}\+?=|\b(?:read|printf|let|unset|getopts)\b[^\n]*\b{name}\b|\(\([^)]*\b{name}\b", text
+    ):
+        raise ValueError(name)  # the list sets the loop's variable itself (`r=...`, `read r`): not written
+    if variable and uses != len(re.findall(rf"(?<![^\s])\"?\$(?:\{{{name}\}}|{name})\"?(?![^\s])", text)):
+        raise ValueError(name)  # a variable's words written inside another word: not read
+    for word in words:
+        template = word.replace("\\", "\\\\")  # a replacement template: no group reference (words hold no backslash)
+        written = [use.sub(template, t) for t in body]
+        written.reverse()
+        ways = _branch_list(written, ways, frozenset())
+        if written:
+            raise ValueError(written[-1])
+        if len(ways) > _MAX_BRANCH_WAYS:
+            raise ValueError("ways")
+    return ways
 
 
 def _echoed_with(body: str, words: list[str]) -> str | None:
