@@ -8439,3 +8439,39 @@ def test_falsealarm61_a_loop_over_words_echoes_each(words: list[str]) -> None:
 
     body = f'for r in {" ".join(words)}; do echo "$r"; done'
     assert _branch_paths(body) == [[f'echo "{w}"' for w in words]]
+
+
+# perf61 (stop 61): scripts60b's word splitting keys the findings already made once per script, not once per line it
+# reads again (1,200 split lines with a finding each keyed 720,000 findings), and finds a line's place by its offset;
+# the findings the same, in the same order: each line's partner refused once, a duplicate kept once, a script list's
+# item's path its own
+def _ssm_perf61(lines: list[str]) -> list[tuple[str, str, str]]:
+    step = {"action": "aws:runShellScript", "name": "boot", "inputs": {"runCommand": lines}}
+    content = json.dumps({"schemaVersion": "2.2", "mainSteps": [step]})
+    props = {"content": content, "documentType": "Command", "documentFormat": "JSON"}
+    subject = Subject("aws:ssm/document:Document", "d", props, provider("EU", "aws"))
+    return [(f.rule.id, f.path, str(f.value)) for f in ENGINES["EU"].check(subject)[0]]
+
+
+def test_perf61_split_words_findings_each_line_once_in_order() -> None:
+    lines = "".join(f'O{i}="-p 5432 -h db{i}.{{host}}"\npsql -h 10.0.1.5 $O{i} -c "select 1"\n' for i in range(30))
+    offending = findings("#!/bin/bash\n" + lines.replace("{host}", "partner.example.com"), "EU", "aws")
+    assert offending == [("RES-015", "user_data(base64).psql", f"db{i}.partner.example.com") for i in range(30)]
+    assert findings("#!/bin/bash\n" + lines.replace("{host}", "10.0.2.9"), "EU", "aws") == []
+    twice = 'O="--region eu-west-1 --region {r}"\naws ec2 describe-instances $O\naws s3 ls $O\naws ec2 wait $O'
+    assert findings(f"#!/bin/bash\n{twice.format(r='us-west-2')}\n", "EU", "aws") == [
+        ("RES-009", "user_data(base64).aws", "us-west-2")
+    ]
+    assert findings(f"#!/bin/bash\n{twice.format(r='eu-central-1')}\n", "EU", "aws") == []
+
+
+def test_perf61_split_words_in_a_script_list_at_their_items() -> None:
+    items = ['O="-p 5432 -h {h}"', "echo start", "psql -h 10.0.0.1 $O -c 'select 1'", 'R="--region {r}"',
+             "aws s3 ls $R", "aws s3 ls $R"]  # fmt: skip
+    step = "content(json).mainSteps[0].inputs.runCommand"
+    assert _ssm_perf61([i.format(h="db.partner.example.com", r="us-west-2") for i in items]) == [
+        ("RES-015", f"{step}[2].psql", "db.partner.example.com"),
+        ("RES-009", f"{step}[4].aws", "us-west-2"),
+        ("RES-009", f"{step}[5].aws", "us-west-2"),
+    ]
+    assert _ssm_perf61([i.format(h="10.0.2.9", r="eu-west-1") for i in items]) == []
