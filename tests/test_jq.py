@@ -812,10 +812,57 @@ def test_fnros60_input_at_several_call_sites() -> None:
     ):
         run = jq.read(program, None, (), documents).run
         assert run is not None and run(None) == expected, program
-    for program in ("[input, input]", "(input, input) | (., input)", "input | .r, input", "input | inputs",
+    for program in ("(input, input) | (., input)", "input | .r, input", "input | inputs",
                     "input as $b | $b | input", "input | input.r?"):  # fmt: skip
         assert jq.read(program, None, (), documents).run is None, program
     assert jq.read("input | input.r").run is None  # a template: no documents
+
+
+# fnros61 (stop 61): `input` past the leading stages (after a stage of one value, `. | input | input.r`; several in
+# one array, `[input, input]`) and without -n (jq(1): the filter runs for each JSON text, `input` taking the next:
+# `jq '. as $b | input | .r' a.json b.json` runs once); each expected value is jq 1.6's (checked on this machine).
+_FNROS61 = [{"r": "eu-west-1", "t": [1]}, {"r": "eu-central-1"}, {"r": "us-east-1"}]
+
+
+@pytest.mark.parametrize(
+    ("program", "expected"),
+    [
+        (". | input | input.r", ["eu-central-1"]),
+        (".a | input | input.r", ["eu-central-1"]),
+        ("[input, input] | .[1].r", ["eu-central-1"]),
+        ("[., input, input] | .[2].r", ["eu-central-1"]),
+        ('[input.t[0], input["r"]]', [[1, "eu-central-1"]]),
+        ("[input, input] as $d | input.r", ["us-east-1"]),
+    ],
+)
+def test_fnros61_input_past_the_leading_stage(program: str, expected: list[Any]) -> None:
+    run = jq.read(program, None, (), _FNROS61).run
+    assert run is not None and run(None) == expected, program
+
+
+@pytest.mark.parametrize(
+    ("program", "documents", "expected"),
+    [
+        (". as $b | input | .r // $b.r", _FNROS61[:2], ["eu-central-1"]),
+        ("[., input] | .[1].r", _FNROS61[:2], ["eu-central-1"]),
+        (".r, (input | .r)", _FNROS61[:2], ["eu-west-1", "eu-central-1"]),
+        ("[inputs] | length", _FNROS61, [2]),  # the first document is `.`, the rest read by inputs: one run
+        (".r", _FNROS61, ["eu-west-1", "eu-central-1", "us-east-1"]),  # no input: each document a run
+        # three documents: the second run's `input` has none left, jq 1.6's error after printing "eu-central-1"
+        # (exit 5): no value
+        ("[., input] | .[1].r", _FNROS61, None),
+    ],
+)
+def test_fnros61_input_without_null_input(program: str, documents: list[Any], expected: list[Any] | None) -> None:
+    run = jq.read(program, None, (), documents, each=True).run
+    assert run is not None and run(None) == expected, program
+
+
+def test_fnros61_input_in_other_places_stays_unread() -> None:
+    for program in ("[input, [input]]", "[input, input][] | input", "(. , .) | input | input", "input | .r, input",
+                    "[input, input | .r]", "first(input, input)"):  # fmt: skip
+        assert jq.read(program, None, (), _FNROS61).run is None, program
+    assert jq.read(". as $b | input | .r").run is None  # a template's Fn::Jq: no documents, unread
 
 
 def test_a_script_s_documents_are_inputs() -> None:
@@ -827,7 +874,8 @@ def test_a_script_s_documents_are_inputs() -> None:
     assert run is not None and run(None) == [["eu-west-1", "eu-central-1"]]
     run = jq.read("[range(3) | try input catch 0]", None, (), documents).run
     assert run is not None and run(None) == [[*documents, 0]]  # jq 1.6's: "No more inputs" caught
-    assert jq.read("[input, input]", None, (), documents).run is None  # two call sites
+    run = jq.read("[input, input]", None, (), documents).run  # two call sites in one array: read since fnros61
+    assert run is not None and run(None) == [documents]
     assert jq.read("input").run is None
 
 

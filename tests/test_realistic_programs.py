@@ -151,6 +151,7 @@ import platform_programs_fnros57 as fr57
 import platform_programs_fnros58 as fr58
 import platform_programs_fnros59 as fr59
 import platform_programs_fnros60 as fr60
+import platform_programs_fnros61 as fr61
 import platform_programs_fnsel50 as fl50
 import platform_programs_fnsub49 as fs49
 import platform_programs_glue43 as g43
@@ -19161,6 +19162,12 @@ CASES: list[Case] = [
     # metadata's Region lookup, and case arms ending in `;&` / `;;&` pass with home values (RES-011 before); their
     # twins (a Region abroad, a partner's host) are refused under their own rule (RES-009 / RES-015; RES-011 before)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa61.rows()],
+    # -- stop 61, template functions round 15 (tests/platform_programs_fnros61.py): jq's input without -n and past its
+    # first stage over the script's files, $ENV["R"] / env["R"] / $ENV | .["R"] / env | .P, .D of exported variables,
+    # a Region cut by printf's precision from a variable (%.9s, %.*s) and an RDS host numbered by %02x give their
+    # Region, RES-009 / RES-006 abroad; CloudFormation Fn::ForEach, Fn::ToJsonString, Fn::FindInMap's DefaultValue;
+    # jq's --arg past 16 combinations and Parameter Store through jq stay unknown, RES-011 (pinned)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fr61.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

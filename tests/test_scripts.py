@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import base64
+import ctypes
+import ctypes.util
 import fnmatch
 import itertools
 import json
@@ -22,6 +24,7 @@ from components.residency.scripts import (
     UNREAD_ANSI_C,
     UNREAD_MULTILINE,
     ScriptReader,
+    _printf_strings,
     all_positional_expanded,
     alternates_written,
     array_elements,
@@ -4820,7 +4823,8 @@ def test_scripts56b_printf_conversions() -> None:
     # a word that is no number, or another conversion: not computed (scripts57: `010` is octal, read below); since
     # falsealarm60 an assignment of that substitution, a value not known (left as written R was unset: a placeholder)
     assert reads_as_assignments("printf -v R '%d' x").rstrip() == "R=$(printf '%d' x)"
-    assert reads_as_assignments("printf -v R '%x' 10").rstrip() == "R=$(printf '%x' 10)"
+    assert reads_as_assignments("printf -v R '%x' x").rstrip() == "R=$(printf '%x' x)"
+    assert reads_as_assignments("printf -v R '%x' 10").rstrip() == "R=a"  # fnros61: %x computed (bash prints a)
 
 
 # scripts56b: an SSM Command document's items are one script: an array an item fills (`RS=(...)`, `read -a`) reaches a
@@ -7529,7 +7533,8 @@ def test_fnros60_jq_environment_of_two_exported_values(program: str) -> None:
         ("export R=a; jq -rn '.x | env | .R | ascii_upcase'",
          "export R=a; jq -rn --arg __env_R \"$R\" '.x | $__env_R | ascii_upcase'"),
         ("export R=a; jq -rn '1, env | .R'", "export R=a; jq -rn '1, env | .R'"),  # the pipe reaches `1, env`
-        ("export R=a; jq -rn 'env | .R, .S'", "export R=a; jq -rn 'env | .R, .S'"),  # and `.R, .S`
+        # and `.R, .S` (fnros61: read where both are exported; S is not, the stage left as written)
+        ("export R=a; jq -rn 'env | .R, .S'", "export R=a; jq -rn --arg __env_R \"$R\" 'env | .R, .S'"),
         ("export R=a; jq -rn 'environment | .R'", "export R=a; jq -rn 'environment | .R'"),
     ],
 )  # fmt: skip
@@ -7586,6 +7591,166 @@ def test_fnros60_jq_over_a_file_not_written_fails_closed() -> None:
     command = "jq -rn 'input | input.region' /etc/dr/base.json /etc/dr/other.json"
     script = f'#!/bin/bash\n{_FILES60.format(dr="eu-central-1")}REG=$({command})\n{_R59} "$REG"\n'
     assert {f[0] for f in findings(script, "EU", "aws")} == {"RES-011"}
+
+
+# fnros61 (stop 61): jq's `input` without -n over files the script writes (jq(1): the first JSON text is `.`, `input`
+# reads the next), jq's environment by index and by several fields, jq's `--arg` bound pinned both ways, and printf's
+# `%x` / `%o` / `%u` / `%c`, a precision over a variable and a width a variable gives (bash(1) "printf", C printf(3)).
+@pytest.mark.parametrize(
+    "command",
+    [
+        "jq -r '. as $base | input | .region // $base.region' /etc/dr/base.json /etc/dr/site.json",
+        "jq -r '[., input] | .[1].region' /etc/dr/base.json /etc/dr/site.json",
+        "jq -r '.tier | input | .region' /etc/dr/base.json /etc/dr/site.json",
+        "jq -r '[inputs] | .[0].region' /etc/dr/base.json /etc/dr/site.json",
+        "jq -rn '[input, input] | .[1].region' /etc/dr/base.json /etc/dr/site.json",
+        "jq -rn '. | input | input.region' /etc/dr/base.json /etc/dr/site.json",
+        "cat /etc/dr/site.json | jq -r 'input? // .region'",
+    ],
+)
+def test_fnros61_jq_input_past_the_first_stage(command: str) -> None:
+    for dr, expected in (("eu-central-1", set()), ("us-east-1", {"RES-009"})):
+        script = f'#!/bin/bash\n{_FILES60.format(dr=dr)}REG=$({command})\n{_R59} "$REG"\n'
+        assert {f[0] for f in findings(script, "EU", "aws")} == expected, script
+
+
+def test_fnros61_jq_input_with_none_left_fails_closed() -> None:
+    # three texts, the filter taking two a run: the second run's `input` is jq's error (exit 5): unknown, RES-011
+    files = _FILES60.format(dr="eu-central-1") + 'cat > /etc/dr/more.json <<\'EOF\'\n{"region": "eu-west-1"}\nEOF\n'
+    command = "jq -r '[., input] | .[1].region' /etc/dr/base.json /etc/dr/site.json /etc/dr/more.json"
+    script = f'#!/bin/bash\n{files}REG=$({command})\n{_R59} "$REG"\n'
+    assert {f[0] for f in findings(script, "EU", "aws")} == {"RES-011"}
+
+
+@pytest.mark.parametrize(
+    "program",
+    ['$ENV["R"]', 'env["R"]', '$ENV[ "R" ]', 'env."R"', '$ENV | .["R"]', 'env | ."R"', "env | .S, .R",
+     '[env | .S, .R] | .[1]', '[env | .R] | first', "(env | .S, .R)"],
+)  # fmt: skip
+def test_fnros61_jq_environment_by_index_and_fields(program: str) -> None:
+    for second, expected in (("eu-central-1", set()), ("us-east-1", {"RES-009"})):
+        given = f"export S=eu-west-1\nif [ -f /etc/dr ]; then\n  export R={second}\nelse\n  export R=eu-west-1\nfi\n"
+        script = f"#!/bin/bash\n{given}REG=$(jq -rn '{program}')\n{_R59} \"$REG\"\n"
+        assert {f[0] for f in findings(script, "EU", "aws")} == expected, script
+
+
+@pytest.mark.parametrize(
+    ("script", "written"),
+    [
+        ("export R=a; jq -rn '$ENV[\"R\"]'", "export R=a; jq -rn --arg __env_R \"$R\" '$__env_R'"),
+        # the reader takes `export`'s first name only: S not exported, the stage left as written (unknown)
+        ("export R=a S=b; jq -rn 'env | .R, .S | ascii_upcase'",
+         "export R=a S=b; jq -rn --arg __env_R \"$R\" 'env | .R, .S | ascii_upcase'"),
+        ("export R=a; export S=b; jq -rn 'env | .R, .S'",
+         "export R=a; export S=b; jq -rn --arg __env_R \"$R\" --arg __env_S \"$S\" '$__env_R, $__env_S'"),
+        ("export R=a; jq -rn 'env | .R, .X'", "export R=a; jq -rn --arg __env_R \"$R\" 'env | .R, .X'"),  # X not
+        ("export R=a; jq -rn 'env.[\"R\"]'", "export R=a; jq -rn 'env.[\"R\"]'"),  # jq 1.6's syntax error
+        ("export R=a; jq -rn '1, env | .R'", "export R=a; jq -rn '1, env | .R'"),  # (1, env) | .R: jq's error
+        ("export R=a; jq -rn 'env | .R?, .S'", "export R=a; jq -rn 'env | .R?, .S'"),
+    ],
+)  # fmt: skip
+def test_fnros61_jq_environment_written(script: str, written: str) -> None:
+    assert jq_environment_written(script) == written
+
+
+def test_fnros61_jq_arguments_bound_both_ways() -> None:
+    # 16 combinations of --arg values (4 Regions by 4 roles): each run and judged; 17 (one Region, 17 roles): the
+    # roles left as written, the program unread: RES-011 whatever the Region (a value past the bound never dropped)
+    program = 'if $s == "a" then $r else $r end'
+
+    def script(regions: list[str], roles: int) -> str:
+        given = f"R={regions[0]}\n" + "".join(f"[ -f /etc/dr/{r} ] && R={r}\n" for r in regions[1:])
+        given += "S=a\n" + "".join(f"[ -f /etc/dr/s{i} ] && S=s{i}\n" for i in range(1, roles))
+        return f'#!/bin/bash\n{given}REG=$(jq -rn --arg r "$R" --arg s "$S" \'{program}\')\n{_R59} "$REG"\n'
+
+    home = ["eu-west-1", "eu-west-3", "eu-north-1", "eu-south-1"]
+    assert {f[0] for f in findings(script(home, 4), "EU", "aws")} == set()
+    assert {f[0] for f in findings(script([*home[:3], "us-east-1"], 4), "EU", "aws")} == {"RES-009"}
+    assert {f[0] for f in findings(script(home[:1], 17), "EU", "aws")} == {"RES-011"}
+    assert {f[0] for f in findings(script(["us-east-1"], 17), "EU", "aws")} == {"RES-011"}
+    assert {f[0] for f in findings(script(home[:1], 16), "EU", "aws")} == set()
+
+
+@pytest.mark.parametrize(
+    ("form", "operands", "printed"),
+    [  # each bash 5.2's output (printf builtin, checked on this machine)
+        ("us-east-%x", ["1"], "us-east-1"),
+        ("%x|%X|%o|%u", ["255", "255", "8", "-1"], "ff|FF|10|18446744073709551615"),
+        ("%#x|%#o|%#X|%#x|%#o", ["255", "8", "255", "0", "0"], "0xff|010|0XFF|0|0"),
+        ("%05.3d|%-5d|%+5u|% d|%+d|%08.3x|%-#8x|%.0d|", ["3", "3", "3", "3", "3", "255", "255", "0"],
+         "  003|3    |    3| 3|+3|     0ff|0xff    ||"),
+        ("%i %i %i %x", ["0x1F", "010", "-0x10", "'a"], "31 8 -16 61"),
+        ("%c|%5c|%-3c|%.3c", ["xy", "a", "b", "c"], "x|    a|b  |c"),
+        ("%.*s|%-*s|%*s|%.*s", ["3", "abcdef", "4", "ab", "-4", "cd", "-1", "ef"], "abc|ab  |cd  |ef"),
+        ("%.s|%5.1s|%#s", ["abc", "abc", "abc"], "|    a|abc"),
+    ],
+)  # fmt: skip
+def test_fnros61_printf_conversions(form: str, operands: list[str], printed: str) -> None:
+    assert _printf_strings(form, operands) == printed
+
+
+@pytest.mark.parametrize(
+    ("form", "operands"),
+    [
+        ("%x", ["1.5"]),  # bash: "invalid number", prints 1
+        ("%x", ["18446744073709551616"]),  # past 64 bits: bash's warning, the value clamped
+        ("%d", ["9223372036854775808"]),
+        ("%c", [""]),  # a NUL
+        ("%c", ["é"]),  # its first byte
+        ("%05c", ["a"]),
+        ("%.3s", ["éa"]),  # bash counts bytes
+        ("%.*s", ["$P", "abc"]),  # a precision a variable gives
+        ("%5x", ["$N"]),
+    ],
+)
+def test_fnros61_printf_conversions_not_computed(form: str, operands: list[str]) -> None:
+    assert _printf_strings(form, operands) is None
+
+
+_LIBC = ctypes.util.find_library("c")
+
+
+@pytest.mark.skipif(_LIBC is None, reason="no C library to compare with")
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text("-0 +#", max_size=3),
+    st.one_of(st.none(), st.integers(0, 12)),
+    st.one_of(st.none(), st.integers(0, 12)),
+    st.sampled_from("diuoxX"),
+    st.integers(-(2**63), 2**63 - 1),
+)
+def test_fnros61_printf_integers_as_c_prints_them(
+    flags: str, width: int | None, precision: int | None, kind: str, value: int
+) -> None:
+    # C's snprintf of an intmax_t (`%jd`, bash's reading of a signed argument; `%ju` ... of its unsigned value)
+    libc = ctypes.CDLL(_LIBC)
+    spec = f"%{flags}{'' if width is None else width}{'' if precision is None else f'.{precision}'}"
+    buffer = ctypes.create_string_buffer(128)
+    argument = ctypes.c_longlong(value) if kind in "di" else ctypes.c_ulonglong(value % 2**64)
+    libc.snprintf(buffer, 128, f"{spec}ll{kind}".encode(), argument)
+    assert _printf_strings(f"{spec}{kind}", [str(value)]) == buffer.value.decode()
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        # a precision over a variable: the same variable's substring (bash(1) ${parameter:offset:length}); the
+        # zone abroad cut to its Region passed every door (the precision was counted on the text `${AZ}`)
+        ("printf -v REG '%.9s' \"$AZ\"", {"RES-009"}),
+        ("REG=$(printf '%.*s' 9 \"$AZ\")", {"RES-009"}),
+        ('REG="$(printf \'%10.9s\' "$AZ")"', {"RES-009"}),
+        ("printf -v REG '%.2s' \"$AZ\"", set()),  # `us`: no Region
+        ('W=12\nR=us-east-1\nprintf -v REG \'%-*s\' "$W" "$R"', {"RES-009"}),  # a width a variable gives: blanks
+        ("printf -v REG '%s' \"$(printf 'us-east-%x' 1)\"", {"RES-009"}),
+        ('P=9\nprintf -v REG \'%.*s\' "$P" "$AZ"', {"RES-011"}),  # a precision a variable gives: unknown
+        ("N=1\nprintf -v REG 'us-east-%x' \"$N\"", {"RES-011"}),  # %x of a variable: unknown
+    ],
+)
+def test_fnros61_printf_of_a_variable(given: str, expected: set[str]) -> None:
+    script = f'#!/bin/bash\nAZ=us-east-1b\n{given}\n{_R59} "$REG"\n'
+    assert {f[0] for f in findings(script, "EU", "aws")} == expected, script
+    home = script.replace("us-east-", "eu-west-")
+    assert {f[0] for f in findings(home, "EU", "aws")} == (expected & {"RES-011"}), home
 
 
 # falsealarm59b (stop 59): a value built from two loops' words (`A="$h:$p"` over 40 private hosts and two ports: 41
@@ -7723,7 +7888,9 @@ def test_falsealarm60_substitution_filled_leaves_single_quoted_text() -> None:
     [
         ("printf -v url 'http://%s:%x/x' db.partner.example.com 80\ncurl \"$url\"", "RES-015"),
         ('h=db.partner.example.com\nprintf -v url \'http://%s:%05d/x\' "$h" 80\ncurl "$url"', "RES-015"),
-        ("printf -v R '%x%s' 1 us-west-2\naws sqs list-queues --region \"$R\"", "RES-011"),
+        # fnros61: %x computed (bash prints `1us-west-2`, no Region: passes); %x of a variable stays unknown
+        ("printf -v R '%x%s' 1 us-west-2\naws sqs list-queues --region \"$R\"", None),
+        ('N=1\nprintf -v R \'%x%s\' "$N" us-west-2\naws sqs list-queues --region "$R"', "RES-011"),
         ('h=10.0.1.7\np=8080\nprintf -v url \'http://%s:%d/x\' "$h" "$p"\ncurl "$url"', None),
         ('h=10.0.1.7\nfor p in 80 8080; do\n  url=$(printf \'http://%s:%i/x\' "$h" "$p")\n  curl "$url"\ndone', None),
         ('h=10.0.1.7\np=80@db.partner.example.com\nprintf -v url \'http://%s:%d/x\' "$h" "$p"\ncurl "$url"', "RES-015"),

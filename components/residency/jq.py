@@ -106,6 +106,8 @@ def read(
     variables: Mapping[str, Any] | None = None,
     positional: Sequence[Any] = (),
     documents: Sequence[Any] | None = None,
+    *,
+    each: bool = False,
 ) -> Program:
     """The jq ``program`` read into a :class:`Program` (the subset in this module's docstring); (fnros55b)
     ``variables`` are the program's ``$name`` values a caller gives (jq's ``--arg`` / ``--argjson``), by name;
@@ -114,7 +116,9 @@ def read(
     ``Fn::Jq`` gives none, so ``$ARGS`` stays unread there. (fnros57) ``documents``: the inputs jq's ``input`` ("Outputs
     one new input") and ``inputs`` ("Outputs all remaining inputs, one by one") read, in order, afresh at each run
     (a script's ``jq -n``); without them (a template) both stay unread, and so does a program naming them twice (the
-    order jq consumes them in is the order it backtracks, not read)."""
+    order jq consumes them in is the order it backtracks, not read). (fnros61) ``each``: jq run without ``-n`` (jq(1):
+    the filter runs for each JSON text of its input): each document ``input`` has not consumed is ``.`` for one run,
+    ``input`` reading the ones after it (:func:`_jq_each_fed`); the value given to ``run`` is not read then."""
     reader = _JqReader([])
     try:
         if len(program) > MAX_PROGRAM:
@@ -134,7 +138,7 @@ def read(
     except (_JqUnread, ValueError, RecursionError):
         return Program(None, (*reader.texts, program))
     if reader.documents is not None and documents is not None:
-        run = functools.partial(_jq_fed, run, reader.documents, tuple(documents))
+        run = functools.partial(_jq_each_fed if each else _jq_fed, run, reader.documents, tuple(documents))
     return Program(functools.partial(_run, run), tuple(reader.texts))
 
 
@@ -169,34 +173,73 @@ def _jq_fed(run: _JqFilter, cell: list[Any], documents: tuple[Any, ...], value: 
     return run(value)
 
 
+def _jq_each_fed(run: _JqFilter, cell: list[Any], documents: tuple[Any, ...], _: Any) -> list[Any]:
+    """(fnros61) jq's main loop without ``-n`` (jq 1.6's main.c: each value its parser gives is the filter's input;
+    ``input`` takes the next value from the same parser): the first document not yet read is ``.`` for a run, the
+    ones ``input`` / ``inputs`` take in that run are not run again (``jq '. as $b | input | .r' a.json b.json`` runs
+    once, on a.json's text, ``input`` giving b.json's). An error in a run (``input`` with none left) is jq's error:
+    no value (the caller leaves the output unknown)."""
+    cell[:] = documents
+    out: list[Any] = []
+    while cell:
+        out += run(cell.pop(0))
+        _jq_bounded(out)
+    return out
+
+
 def _jq_inputs_in_order(tokens: list[tuple[str, str]]) -> bool:
     """(fnros60) Whether a program naming ``input`` at several call sites consumes its documents in the order the
     reader evaluates it: the program's leading stages each one ``input`` with key or literal index steps, perhaps
     bound (``input | input.region``, ``input as $base | input | .region // $base.region``), and no ``input`` /
     ``inputs`` after them. Each such stage gives one value, so jq's depth-first order (the manual, "input": "Outputs
     one new input") and the reader's stage-by-stage one consume alike; any other program (``(input, input) | (.,
-    input)``, whose first stage gives a second value after its first is used) is not read."""
+    input)``, whose first stage gives a second value after its first is used) is not read. (fnros61) A leading stage
+    may also be a path of such steps without ``input`` (``. | input | input.r``, ``.a | input | input.r``) or an
+    array of such terms (``[input, input] | .[1].r``, ``[., input, input]``): each gives one value (or jq's error),
+    and the array's terms are read left to right in both orders (the manual, "Array construction": "all of the
+    results produced by that expression" in order)."""
     at = 0
-    while at < len(tokens) and tokens[at] == ("name", "input"):
-        at += 1
-        while at < len(tokens):
-            kind, text = tokens[at]
-            if kind == "field":
-                at += 1
-            elif text == "." and at + 1 < len(tokens) and tokens[at + 1][0] == "string":
-                at += 2
-            elif text == "[" and at + 2 < len(tokens) and tokens[at + 1][0] in ("number", "string"):
-                if tokens[at + 2][1] != "]" or "\\(" in tokens[at + 1][1]:
-                    return False
-                at += 3
-            else:
-                break
-        if at + 1 < len(tokens) and tokens[at] == ("name", "as") and tokens[at + 1][0] == "variable":
-            at += 2
-        if at < len(tokens) and tokens[at][1] != "|":
-            return False
-        at += 1
+    while (end := _jq_one_value_term(tokens, at)) is not None:
+        if end + 1 < len(tokens) and tokens[end] == ("name", "as") and tokens[end + 1][0] == "variable":
+            end += 2
+        if end < len(tokens) and tokens[end][1] != "|":
+            break  # not a whole stage (`input.r?`, `.r // $b.r`): the rest of the program starts here
+        at = end + 1
     return at > 0 and not any(t in (("name", "input"), ("name", "inputs")) for t in tokens[at:])
+
+
+def _jq_one_value_term(tokens: list[tuple[str, str]], at: int, *, inner: bool = False) -> int | None:
+    """(fnros61) Where a term giving one value ends (:func:`_jq_inputs_in_order`): ``input`` or ``.`` (or a field)
+    followed by key or literal index steps, or (not nested) ``[`` such terms separated by ``,`` ``]``; None for any
+    other term."""
+    if at >= len(tokens):
+        return None
+    if tokens[at][1] == "[" and not inner:
+        at += 1
+        while (end := _jq_one_value_term(tokens, at, inner=True)) is not None and end < len(tokens):
+            if tokens[end][1] == "]":
+                return end + 1
+            if tokens[end][1] != ",":
+                return None
+            at = end + 1
+        return None
+    if tokens[at] == ("name", "input") or tokens[at] == ("op", "."):
+        at += 1
+    elif tokens[at][0] != "field":
+        return None
+    while at < len(tokens):
+        kind, text = tokens[at]
+        if kind == "field":
+            at += 1
+        elif text == "." and at + 1 < len(tokens) and tokens[at + 1][0] == "string":
+            at += 2
+        elif text == "[" and at + 2 < len(tokens) and tokens[at + 1][0] in ("number", "string"):
+            if tokens[at + 2][1] != "]" or "\\(" in tokens[at + 1][1]:
+                return None
+            at += 3
+        else:
+            break
+    return at
 
 
 def _jq_input(cell: list[Any], *, every: bool) -> list[Any]:

@@ -776,15 +776,29 @@ _ALL_EXPORTED = re.compile(r"(?<![^\s;&|(])set[ \t]+(?:-[A-Za-z]*a[A-Za-z]*\b|-o
 # representing jq's current environment"): `env.NAME`, `$ENV.NAME` (not a field `.env.NAME`, not `$envx`). The jq
 # command: assignments before it (bash(1) "Simple Command Expansion": "the variable assignments ... are added to the
 # environment of the executed command"), its path, its options, its program.
+_JQ_ENV_NAME = r"[A-Za-z_][A-Za-z0-9_]*"
+# fnros61 (stop 61): a key by name (`.R`), by string (`."R"`) or by index (`["R"]`, piped `.["R"]`), each checked with
+# jq 1.6 on this machine (`env.["R"]` is its syntax error, not taken)
+_JQ_ENV_KEY = rf'\.{_JQ_ENV_NAME}\b|\."{_JQ_ENV_NAME}"|[ \t]*\[[ \t]*"{_JQ_ENV_NAME}"[ \t]*\]'
+_JQ_ENV_PIPED_KEY = rf'\.{_JQ_ENV_NAME}\b|\."{_JQ_ENV_NAME}"|\.[ \t]*\[[ \t]*"{_JQ_ENV_NAME}"[ \t]*\]'
 _JQ_ENV_REFERENCE = re.compile(
-    r"(?:(?<![\w.$])env|(?<![\w.$])\$ENV)\.(?P<name>[A-Za-z_][A-Za-z0-9_]*)\b"
+    rf"(?:(?<![\w.$])env|(?<![\w.$])\$ENV)(?P<key>{_JQ_ENV_KEY})"
     # fnros60: `env | .NAME` / `$ENV | .NAME` as a whole stage (after the start, `|` or `(`, before the end, `|` or
-    # `)`): the same value (jq 1.6 manual, "$ENV, env"); elsewhere (`1, env | .R`, `env | .R, .S`) the pipe reaches
-    # further, left as written (unread: RES-011 at a destination)
-    r"|(?:^|(?<=[|(]))(?P<blank>[ \t]*)(?:env|\$ENV)[ \t]*\|[ \t]*\."
-    r"(?P<piped>[A-Za-z_][A-Za-z0-9_]*)(?=[ \t]*(?:$|[|)]))"
+    # `)`): the same value (jq 1.6 manual, "$ENV, env"); elsewhere (`1, env | .R`) the pipe reaches further, left as
+    # written (unread: RES-011 at a destination). fnros61: several keys (`env | .P, .D` is `env | (.P, .D)`: `,` binds
+    # tighter than `|`, jq 1.6 prints both), a key by index, and inside `[...]` or after `;`
+    rf"|(?:^|(?<=[|(\[;]))(?P<blank>[ \t]*)(?:env|\$ENV)[ \t]*\|[ \t]*"
+    rf"(?P<keys>(?:{_JQ_ENV_PIPED_KEY})(?:[ \t]*,[ \t]*(?:{_JQ_ENV_PIPED_KEY}))*)(?=[ \t]*(?:$|[|);\]]))"
 )
-_JQ_ENV_PIPED = re.compile(r"\benv[ \t]*\||\$ENV[ \t]*\|")  # fnros60: the gate of `env | .NAME`
+_JQ_ENV_PIPED = re.compile(r"\benv[ \t]*[|\[]|\$ENV[ \t]*[|\[]")  # fnros60: the gate of `env | .NAME` (fnros61: `env[`)
+_JQ_ENV_NAMES = re.compile(_JQ_ENV_NAME)
+
+
+def _jq_env_names(reference: re.Match[str]) -> list[str]:
+    """(fnros61) The variables a :data:`_JQ_ENV_REFERENCE` match reads, in order."""
+    return _JQ_ENV_NAMES.findall(reference.group("key") or reference.group("keys"))
+
+
 _JQ_ENV_COMMAND = re.compile(
     r"(?<![^\s;&|(])(?P<prefix>(?:[A-Za-z_][A-Za-z0-9_]*=[^\s;&|<>()`'\"$]*[ \t]+)*)"
     r"(?P<jq>(?:/[\w./-]*/)?jq)(?P<options>(?:[ \t]+-[A-Za-z-]+)*)[ \t]+"
@@ -812,9 +826,7 @@ def jq_environment_written(script: str) -> str:
         )  # literal values only (the pattern admits no quote, `$` or backquote)
         arguments: dict[str, str] = {}
         written_program = m.group("program") if m.group("program") is not None else m.group("bare")
-        for name in dict.fromkeys(
-            r.group("name") or r.group("piped") for r in _JQ_ENV_REFERENCE.finditer(written_program)
-        ):
+        for name in dict.fromkeys(n for r in _JQ_ENV_REFERENCE.finditer(written_program) for n in _jq_env_names(r)):
             if name in prefix:
                 arguments[name] = shlex.quote(prefix[name])
             elif everything or name in exported:
@@ -823,8 +835,10 @@ def jq_environment_written(script: str) -> str:
             return m.group(0)
 
         def variable(r: re.Match[str]) -> str:
-            name = r.group("name") or r.group("piped")
-            return f"{r.group('blank') or ''}$__env_{name}" if name in arguments else r.group(0)
+            names = _jq_env_names(r)
+            if any(name not in arguments for name in names):
+                return r.group(0)
+            return (r.group("blank") or "") + ", ".join(f"$__env_{name}" for name in names)
 
         program = _JQ_ENV_REFERENCE.sub(variable, written_program)
         given = "".join(f" --arg __env_{name} {value}" for name, value in arguments.items())
@@ -5593,7 +5607,14 @@ def _echoed_items(words: list[str]) -> str | None:
 # escape sequences in the corresponding argument", "%q causes printf to output the corresponding argument in a format
 # that can be reused as shell input": a word of letters, digits and `._:/@%+-` needs no quoting); another word is not
 # read. `printf -v R '%q' us-west-2` was unread (R unset) and the Region passed every door.
-_PRINTF_CONVERSION = re.compile(r"%%|%[-0 +]*(?:[0-9]*|\*)(?:\.(?:[0-9]*|\*))?[sdi]|%[qb]|%")
+# fnros61 (stop 61): and `%u` / `%o` / `%x` / `%X` / `%c` and the `#` flag (bash(1) "printf": the format's
+# specifications are printf(3)'s; C's printf(3): "o, u, x, X: The unsigned int argument is converted to unsigned octal
+# (o), unsigned decimal (u), or unsigned hexadecimal (x and X) notation", "c: ... converted to an unsigned char, and
+# the resulting character is written"), each computed as C does (:func:`_c_integer`, checked with bash 5.2's printf).
+_PRINTF_CONVERSION = re.compile(r"%%|%[-0 +#]*(?:[0-9]*|\*)(?:\.(?:[0-9]*|\*))?[sdiuoxXc]|%[qb]|%")
+_PRINTF_SPEC = re.compile(
+    r"%(?P<flags>[-0 +#]*)(?P<width>[0-9]*|\*)(?:\.(?P<precision>[0-9]*|\*))?(?P<conversion>[sdiuoxXc])"
+)
 # scripts57b: a width or precision `*` (printf(1), which bash's printf follows: "a field width or precision may be
 # `*`, ... the value is taken from the next argument"; a negative width is a `-` flag): printf -v R '%*s' 0 us-west-2
 
@@ -5626,24 +5647,13 @@ _BRACED_VARIABLE = re.compile(r"\$\{[A-Za-z_][A-Za-z0-9_]*\}")  # a printf argum
 def _converted(used: list[str], conversion: re.Match[str]) -> str:
     """printf's ``%%`` or the next argument as its conversion prints it (:func:`_printf_strings`: ``%s`` as it is;
     scripts56b: a width, ``-``, a precision, ``%d`` / ``%i`` of a decimal number, an empty one 0; scripts57: of an
-    octal, hexadecimal or character constant, :func:`_c_constant`)."""
+    octal, hexadecimal or character constant, :func:`_c_constant`; fnros61: ``%u`` / ``%o`` / ``%x`` / ``%X`` / ``%c``,
+    :func:`_c_integer` / :func:`_c_text`). ValueError where bash's output is not computed."""
     spec = conversion.group(0)
     if spec == "%%":
         return "%"
-    while "*" in spec:  # scripts57b: the width or precision the next argument gives (a C constant)
-        given = _c_constant(used.pop(0))
-        if given < 0 and spec[spec.index("*") - 1] == ".":
-            raise ValueError(spec)  # a negative precision ("as if the precision were omitted"): not read
-        spec = spec.replace("*", str(given), 1)
-    word = used.pop(0)
-    if spec == "%s":
-        return word
-    if spec in ("%d", "%i") and _BRACED_VARIABLE.fullmatch(word):
-        # falsealarm60: `printf -v url 'http://%s:%d/x' "$h" "$p"` (written `${p}` by _braced_arguments): p's values,
-        # as `%s` gives them (a port number prints as written; a value that is no number makes bash print an error
-        # and less than the value, so the value as written is a superset); was unread, the VPC's URL RES-015
-        return word
     if spec in ("%q", "%b"):
+        word = used.pop(0)
         if spec == "%q" and _BRACED_VARIABLE.fullmatch(word):
             # mutation58: `printf -v R '%q' "$X"` (written `${X}` by _braced_arguments): X's values, as `%s` gives
             # them (a Region or host %q leaves as it is); unread, R held nothing and a Region abroad passed every door
@@ -5651,7 +5661,98 @@ def _converted(used: list[str], conversion: re.Match[str]) -> str:
         if _LOOP_WORD.fullmatch(word) is None and word:
             raise ValueError(word)  # mutation57: a word %q quotes or %b unescapes: not read
         return word
-    return spec % (word if spec[-1] == "s" else _c_constant(word))
+    m = _PRINTF_SPEC.fullmatch(spec)
+    if m is None:
+        raise ValueError(spec)
+    flags, kind = m.group("flags"), m.group("conversion")
+    width: int | None = None
+    if m.group("width") == "*":
+        # scripts57b: the width the next argument gives (a C constant; negative: the `-` flag). fnros61: one a
+        # variable gives (`printf -v R '%-*s' "$W" "$X"`) pads a string with blanks only, which name no destination:
+        # the string is written without them (was unread: RES-011 with the home Region)
+        given = used.pop(0)
+        if not (kind == "s" and _BRACED_VARIABLE.fullmatch(given)):
+            width = _c_constant(given)
+            flags, width = (flags + "-", -width) if width < 0 else (flags, width)
+    elif m.group("width"):
+        width = int(m.group("width"))
+    precision: int | None = None
+    if m.group("precision") == "*":
+        given_precision = _c_constant(used.pop(0))  # a variable's: ValueError (not read)
+        precision = None if given_precision < 0 else given_precision  # fnros61: "as if the precision were omitted"
+    elif m.group("precision") is not None:
+        precision = int(m.group("precision") or "0")  # C: "If the precision is given as just '.', ... zero"
+    word = used.pop(0)
+    if kind in ("s", "c"):
+        return _c_text(word, flags, width, precision, character=kind == "c")
+    if spec in ("%d", "%i") and _BRACED_VARIABLE.fullmatch(word):
+        # falsealarm60: `printf -v url 'http://%s:%d/x' "$h" "$p"` (written `${p}` by _braced_arguments): p's values,
+        # as `%s` gives them (a port number prints as written; a value that is no number makes bash print an error
+        # and less than the value, so the value as written is a superset); was unread, the VPC's URL RES-015
+        return word
+    return _c_integer(_c_constant(word), flags, width, precision, kind)
+
+
+def _c_text(word: str, flags: str, width: int | None, precision: int | None, *, character: bool) -> str:
+    """(fnros61) printf's ``%s`` / ``%c`` of ``word`` (C printf(3): "s: ... up to (but not including) a terminating
+    null byte ... If a precision is given, no more than the number specified are written"; "c: ... the resulting
+    character is written"; a width pads with blanks, on the right with ``-``; bash counts bytes, so a word not ASCII
+    under a width or precision is not read). A variable written ``${X}`` by :func:`_braced_arguments` keeps its place
+    for the one resolver: a precision as the same variable's substring (bash(1) "Parameter Expansion":
+    ``${parameter:offset:length}``, ``printf '%.9s' "$AZ"`` is ``${AZ:0:9}``; the padding was counted on the text
+    ``${X}`` and ``%.9s`` of a zone abroad left the zone whole, no Region: it passed every door), a width's blanks not
+    written (they name no destination); a variable among other text under a width or precision is not read."""
+    if character:
+        if not word or not word[0].isascii() or "$" in word or "0" in flags:
+            raise ValueError(word)  # C: a NUL for an empty argument; a multibyte first character: not read
+        text = word[0]
+    elif _BRACED_VARIABLE.fullmatch(word):
+        return word if precision is None else f"${{{word[2:-1]}:0:{precision}}}"
+    elif (width or precision is not None) and ("$" in word or not word.isascii()):
+        raise ValueError(word)
+    else:
+        text = word if precision is None else word[:precision]
+    if width is None or len(text) >= width:
+        return text
+    return text.ljust(width) if "-" in flags else text.rjust(width)
+
+
+def _c_integer(value: int, flags: str, width: int | None, precision: int | None, kind: str) -> str:
+    """(fnros61) printf's ``%d`` / ``%i`` / ``%u`` / ``%o`` / ``%x`` / ``%X`` of ``value`` as C prints it (printf(3):
+    "The precision ... gives the minimum number of digits to appear"; "a precision of 0 ... zero value ... no
+    characters"; "#: ... For o conversions, the first character of the output string is made zero ... For x and X
+    conversions, a nonzero result has the string "0x" (or "0X" for X conversions) prepended"; "0: ... If a precision
+    is given with an integer conversion, the 0 flag is ignored"; "+" and " " for signed conversions only). bash reads
+    a signed argument as strtoimax, an unsigned one as strtoumax (``%u`` of -1 is 18446744073709551615; checked with
+    bash 5.2): a value past 64 bits (bash's warning, the value clamped) is not read (ValueError)."""
+    if kind in ("d", "i"):
+        if not -(2**63) <= value < 2**63:
+            raise ValueError(value)
+    elif -(2**64) < value < 2**64:
+        value %= 2**64
+    else:
+        raise ValueError(value)
+    magnitude = abs(value)
+    digits = "" if precision == 0 and magnitude == 0 else format(magnitude, "d" if kind in "diu" else kind)
+    if precision is not None:
+        digits = digits.rjust(precision, "0")
+    prefix = ""
+    if "#" in flags and kind == "o" and not digits.startswith("0"):
+        digits = f"0{digits}"
+    elif "#" in flags and kind in ("x", "X") and magnitude:
+        prefix = f"0{kind}"
+    if value < 0:
+        prefix = f"-{prefix}"
+    elif kind in ("d", "i") and ("+" in flags or " " in flags):
+        prefix = f"{'+' if '+' in flags else ' '}{prefix}"
+    text = prefix + digits
+    if width is None or len(text) >= width:
+        return text
+    if "-" in flags:
+        return text.ljust(width)
+    if "0" in flags and precision is None:
+        return prefix + digits.rjust(width - len(prefix), "0")
+    return text.rjust(width)
 
 
 # scripts57 (stop 57): bash(1) "printf": "Arguments to non-string format specifiers are treated as C language constants,
@@ -7272,8 +7373,9 @@ def _jq_filter(args: list[str]) -> _TextFilter:
     if len(programs) != 1:
         return _TextFilter(None)
     letters |= {_JQ_LONG.get(f) or _JQ_INPUT_LONG[f] for f in long}
-    if letters & _JQ_INPUTS or ("n" in letters and _JQ_READS_INPUTS.search(programs[0])):
-        # fnros57: -s, or -n with `input` / `inputs` (the documents read); falsealarm57's -n of any other program below
+    if letters & _JQ_INPUTS or (_JQ_READS_INPUTS.search(programs[0]) and ("n" in letters or "R" not in letters)):
+        # fnros57: -s, or -n with `input` / `inputs` (the documents read); falsealarm57's -n of any other program below;
+        # fnros61: `input` / `inputs` without -n (`jq -r '. as $b | input | .r' a.json b.json`: was unread, RES-011)
         return _jq_inputs_filter(programs[0], variables, positional, letters)
     program = jq.read(programs[0], variables, positional)
     if program.run is None:
@@ -7426,7 +7528,9 @@ _JQ_READS_INPUTS = re.compile(r"\binputs?\b")
 def _jq_inputs_filter(program: str, variables: dict[str, Any], positional: list[Any], letters: set[str]) -> _TextFilter:
     """(fnros57) ``jq -n`` / ``jq -s`` (:data:`_JQ_INPUTS`): the program run once, on null (``-n``, the input's
     documents read by ``input`` / ``inputs``) or on the array of the documents (``-s``); the input's documents as jq
-    reads them (:func:`_jq_documents`). The texts are those of the program as read without documents."""
+    reads them (:func:`_jq_documents`). The texts are those of the program as read without documents. (fnros61)
+    Neither: a program naming ``input`` / ``inputs`` run on each document they leave (jq(1): the filter runs for each
+    JSON text; ``input`` "Outputs one new input"), :func:`jq.read`'s ``each``."""
     alone = jq.read(program, variables, positional)
     texts = alone.texts[:-1] if alone.run is None else alone.texts  # as _jq_filter's: not the unread program itself
     if "R" in letters:
@@ -7437,8 +7541,9 @@ def _jq_inputs_filter(program: str, variables: dict[str, Any], positional: list[
         if documents is None:
             return None
         fed = [documents] if "s" in letters else documents
-        run = jq.read(program, variables, positional, fed if "n" in letters else ()).run
-        got = None if run is None else run(None if "n" in letters else fed[0])
+        each = not letters & {"n", "s"}  # fnros61: without -n, each document not taken by `input` is `.` for a run
+        run = jq.read(program, variables, positional, fed if "n" in letters or each else (), each=each).run
+        got = None if run is None else run(None if "n" in letters or each else fed[0])
         out = None if got is None else _jq_formatted(got, raw="r" in letters or "j" in letters, form=letters)
         # falsealarm57's reading of -n: an output of only `null` is a value the program did not find (unknown)
         return None if out is None or ("n" in letters and out.strip() == "null") else out
