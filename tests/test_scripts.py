@@ -8450,6 +8450,28 @@ def test_lead60_a_loop_over_an_uncomputed_substitution_fails_closed(
     assert {(r, v) for r, _, v in findings(script, "EU", "aws")} == expected
 
 
+# the lead (stop 61): a word naming the variable it assigns (bash(1) expands the word, then assigns) gave no value, so
+# `REG=1; REG=us-east-$REG` and `H=partner; H=$H.example.com` passed every door (fnros61's open finding)
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ('REG=1\nREG=us-east-$REG\naws s3 ls --region "$REG"\n', {("RES-009", "us-east-1")}),
+        ('REG=west\nREG="us-${REG}-2"\naws s3 ls --region $REG\n', {("RES-009", "us-west-2")}),
+        ('REG=west\nREG="eu-$REG-1"\naws s3 ls --region "$REG"\n', set()),
+        ("H=partner\nH=$H.example.com\ncurl -s https://$H/v1\n", {("RES-015", "partner.example.com")}),
+        ('REG=$(cat /etc/r)\nREG=us-east-$REG\naws s3 ls --region "$REG"\n', {("RES-011", "us-east-$(cat /etc/r)")}),
+        # in a loop each pass's value (bash ends with the second, `us-east-us-east-1`), and the growth stops
+        (
+            'S=1\nfor i in a b; do S="us-east-$S"; done\naws s3 ls --region "$S"\n',
+            {("RES-009", "us-east-1"), ("RES-011", "us-east-us-east-1"), ("RES-011", "us-east-us-east-us-east-1")},
+        ),
+        ('P=/usr/bin\nP="$P:/opt/bin"\naws s3 ls --region eu-west-1\n', set()),
+    ],
+)
+def test_lead61_a_value_built_on_its_own_variable_is_filled(script: str, expected: set[tuple[str, str]]) -> None:
+    assert {(r, v) for r, _, v in findings(script, "EU", "aws")} == expected
+
+
 # falsealarm61 (stop 61): a function's output made by a loop or a `{ ...; }` group in its body, a function called in
 # backquotes, a body of silent commands and the metadata's Region lookup, and `;&` / `;;&` case arms (bash(1)
 # "Compound Commands", "Command Substitution", "Shell Functions"): each was RES-011 with the Region at home (a false

@@ -10866,15 +10866,18 @@ def _text_around_values(value: str, name: str, env: Mapping[str, Sequence[str]])
     """(scripts57, stop 57) The values of an assignment's word holding text around its variables (``R="${P}-2"``,
     ``H=db.$DOMAIN``; bash(1) "Parameter Expansion": each ``$NAME`` is replaced by its value inside the word): the word
     with each value its variables hold (:func:`scripts.filled_texts`, the one filling); none while a variable holds no
-    literal (unknown, as before) or the word names the variable it assigns (``P="$P-x"``: a value built on itself);
-    each text held apart (:data:`_OPAQUE`) when a variable may hold a substitution the evaluator cannot compute (the
+    literal (unknown, as before); the lead (stop 61): a word naming the variable it assigns (``REG=us-east-$REG``,
+    ``P="$P-x"``: a value built on itself, bash(1) expanding the word before it assigns) is filled with the values
+    the variable holds there, as any other variable's (it gave no value, so `REG=1; REG=us-east-$REG` passed every
+    door; :func:`_values_anywhere` keeps such a word from growing on its own values, as an append's); each text held
+    apart (:data:`_OPAQUE`) when a variable may hold a substitution the evaluator cannot compute (the
     substitution written in its place: a destination fails it closed); at most :data:`_MAX_BUILT_VALUE` characters."""
     names = {r.group(1) or r.group(2) for r in SHELL_PARAMETER.finditer(value)}
     if "${" in value:  # scripts57b: `R="${DR#xx}"`, `R=${DR/a/b}`: the variable DR (filled_texts computes the change)
         names |= {o.group(1) for o in PARAMETER_OPERATION.finditer(value)}
     if "]:" in value:  # mutation59b (stop 59): `X="${RS[@]:1}"`, an array's slice (filled_texts gives its items)
         names |= {f"{o.group(1)}[@]" for o in ARRAY_SLICE.finditer(value)}
-    if not names or name in names:
+    if not names:
         return []
     if any(v[:1] == _OPAQUE for n in names for v in env.get(n, ())):
         unmarked = {n: tuple(v.removeprefix(_OPAQUE) for v in env.get(n, ())) for n in names}
@@ -11001,12 +11004,14 @@ def _values_anywhere(
             # <abroad>}"; ...; }` hid the word (read after R's value), so `R=` or `unset R` before the call passed
             # every door. One at the top level keeps the text's order (`R=<home>` then `: "${R:=<abroad>}"` passes).
             env = {**values, m.group("name"): []} if unordered and m.start() in unordered else values
-            if m.re is _APPEND_ASSIGNMENT:
+            built_on_itself = m.re is _APPEND_ASSIGNMENT or _names_itself(m)
+            if built_on_itself:
                 # scripts60: an append in a function's or loop's body adds its word to the values the variable's
-                # other assignments give (not to its own: a loop's appends would grow on themselves without end)
+                # other assignments give (not to its own: a loop's appends would grow on themselves without end);
+                # the lead (stop 61): so does a word naming its own variable (`P="$P-x"`), an append written out
                 env = {**values, m.group("name"): [v for v in known if v not in appended.get(m.group("name"), ())]}
             for value in _match_values(script, m, own, env, files):
-                if m.re is _APPEND_ASSIGNMENT:
+                if built_on_itself:
                     appended.setdefault(m.group("name"), set()).add(value)
                 # the lead's review of stop 57: a value past the cap was dropped, so that a 33rd host or Region (a
                 # partner's, one abroad) passed every door; the variable holds an unknown value instead (a
@@ -11022,6 +11027,16 @@ def _values_anywhere(
             first = False
         if not grown:
             return {name: tuple(known) for name, known in values.items() if known}
+
+
+def _names_itself(m: re.Match[str]) -> bool:
+    """Whether an assignment ``m``'s word (not single-quoted) names the variable it assigns (``P="$P-x"``,
+    ``REG=us-east-${REG}``; the lead, stop 61)."""
+    word = m.group("double") if m.group("double") is not None else m.group("bare")
+    if not word or "$" not in word:
+        return False
+    name = m.group("name")
+    return any((r.group(1) or r.group(2)) == name for r in SHELL_PARAMETER.finditer(word))
 
 
 # mutation54: `${parameter:=word}` ("Assign Default Values ... the expansion of word is assigned to parameter") assigns
