@@ -97,6 +97,7 @@ import platform_programs_config57 as cg57
 import platform_programs_config58 as cg58
 import platform_programs_config59 as cg59
 import platform_programs_config60 as cg60
+import platform_programs_config61 as cg61
 import platform_programs_crossaccount37 as ca37
 import platform_programs_crossaccount39 as ca39
 import platform_programs_data as pdata
@@ -19139,6 +19140,11 @@ CASES: list[Case] = [
     # <partner>`, mysql, redis-cli): RES-015 (passed every door before); an ANSI-C word at a Region holding a control
     # character or a quote is unknown, RES-011 (passed before); the home twins and ordinary ANSI-C words pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc60b.rows()],
+    # -- stop 61, configuration file grammars round 12 (tests/platform_programs_config61.py): a directory option holding
+    # a wildcard (`vector --config-dir /etc/fleet/*/pipeline`), a brace list at Vector's option, Fluent Bit's YAML
+    # `env` section and `includes` list, and the OpenTelemetry Collector's Datadog exporter `api.site` are RES-015
+    # (each passed every door before); the VPC's collectors, the declared site and an OTLP exporter to the VPC pass
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg61.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
