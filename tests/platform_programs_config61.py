@@ -17,10 +17,14 @@ these programs through every front door.
    file): the classic format's ``@SET`` was read, the YAML ``env`` not; an included file was read only as any YAML
    file (no router's reading);
 4. the OpenTelemetry Collector's Datadog exporter (``otel-datadog-site``: ``exporters.datadog.api.site:
-   datadoghq.com``): ``site`` is a host only in datadog.yaml's entry.
+   datadoghq.com``): ``site`` is a host only in datadog.yaml's entry;
+5. Grafana Alloy's configuration (``alloy-otlp-partner``: ``otelcol.exporter.otlp`` ``client { endpoint =
+   "<partner>:4317" }``; ``alloy-awsemf-abroad``: ``otelcol.exporter.awsemf`` ``region = "<abroad>"``): a
+   ``.alloy`` file was read by no entry (only its ``url = "https://..."`` values, by the script's URL scan).
 
-RES-015 now for 1-4; the twins pass: the VPC's collector (the same shapes), the site declared (resident in the US, a
-transfer from EU / JP / CN), an OTLP exporter to the VPC's collector.
+RES-015 now for 1-5 (RES-009 for the Region abroad); the twins pass: the VPC's collector (the same shapes), the site
+declared (resident in the US, a transfer from EU / JP / CN), an OTLP exporter to the VPC's collector, Alloy sending to
+the VPC's collector and the home Region.
 
 Ids: ``config61-<code>-<shape>``; AWS programs in EU / US / JP / CN (an EC2 instance, a launch template with base64
 user data, an SSM Command document), Alibaba Cloud programs in CN / JP / DE (an ECS instance or launch template).
@@ -34,7 +38,7 @@ import json
 from typing import Any
 
 import pulumi_aws as aws
-from platform_parts import PARTNER_DB, SUBNETS, Build, Row, ali_boot
+from platform_parts import AWS_ABROAD, AWS_HOME, PARTNER_DB, SUBNETS, Build, Row, ali_boot
 
 AWS_CODES = ("EU", "US", "JP", "CN")
 """The jurisdictions of the AWS programs."""
@@ -76,9 +80,14 @@ AWS_SHAPES: dict[str, set[str]] = {
     "otel-datadog-site": REFUSED,
     "otel-datadog-declared": set(),
     "otel-otlp-own": set(),
+    "alloy-otlp-partner": REFUSED,
+    "alloy-awsemf-abroad": {"RES-009"},
+    "alloy-own": set(),
 }
 """Each AWS shape and its verdict in every jurisdiction."""
-ENCODED = frozenset({"vector-config-brace-partner", "fluent-bit-yaml-includes-own", "otel-datadog-site"})
+ENCODED = frozenset(
+    {"vector-config-brace-partner", "fluent-bit-yaml-includes-own", "otel-datadog-site", "alloy-awsemf-abroad"}
+)
 """The shapes made as a launch template (base64 user data)."""
 DOCUMENT = frozenset({"vector-config-dir-glob-own", "fluent-bit-yaml-env-partner", "otel-otlp-own"})
 """The shapes made as an SSM Command document."""
@@ -170,8 +179,24 @@ def otel_collector(exporter: str, name: str) -> str:
     return heredoc("/etc/otelcol-contrib/config.yaml", body) + "systemctl restart otelcol-contrib\n"
 
 
-def _body(shape: str) -> str:
+def alloy(host: str, region: str) -> str:
+    """Grafana Alloy's configuration (the package's /etc/alloy/config.alloy, Grafana Alloy "Configuration syntax":
+    "ATTRIBUTE_NAME = ATTRIBUTE_VALUE" inside blocks) sending traces to an OTLP collector and metrics to CloudWatch
+    (``otelcol.exporter.awsemf``'s ``region``), then its service restarted."""
+    body = (
+        'otelcol.receiver.otlp "default" {\n  grpc {\n    endpoint = "0.0.0.0:4317"\n  }\n  output {\n'
+        "    traces  = [otelcol.exporter.otlp.central.input]\n    metrics = [otelcol.exporter.awsemf.cw.input]\n"
+        '  }\n}\n\notelcol.exporter.otlp "central" {\n  client {\n'
+        f'    endpoint = "{host}:4317"\n  }}\n}}\n\notelcol.exporter.awsemf "cw" {{\n  region = "{region}"\n'
+        '  log_group_name = "/fleet/metrics"\n}\n'
+    )
+    return heredoc("/etc/alloy/config.alloy", body) + "systemctl restart alloy\n"
+
+
+def _body(shape: str, code: str) -> str:
     host = PARTNER_DB if shape.endswith("-partner") else PRIVATE
+    if shape.startswith("alloy"):
+        return alloy(host, AWS_ABROAD[code] if shape.endswith("-abroad") else AWS_HOME[code])
     if shape.startswith("vector-config-dir"):
         return vector_config_dir_glob(host)
     if shape.startswith("vector-config-brace"):
@@ -192,9 +217,9 @@ def _declared(code: str, shape: str) -> list[dict[str, Any]]:
     return [declared(code, DEFAULT_SITE)] if shape.endswith("-declared") else []
 
 
-def aws_program(shape: str) -> Build:
+def aws_program(shape: str, code: str) -> Build:
     def build(c: Any) -> object:
-        body = _body(shape)
+        body = _body(shape, code)
         user_data = f"#!/bin/bash\nset -euo pipefail\n{body}"
         if shape in DOCUMENT:
             # docs: ssm/document (document_type Command, content: schemaVersion 2.2, aws:runShellScript runCommand)
@@ -245,7 +270,7 @@ def rows() -> list[Row]:
     for code in AWS_CODES:
         p = f"config61-{code.lower()}-"
         for shape, expected in AWS_SHAPES.items():
-            out.append((p + shape, code, aws_program(shape), expected, _declared(code, shape)))
+            out.append((p + shape, code, aws_program(shape, code), expected, _declared(code, shape)))
     for code in ALI_CODES:
         p = f"config61-{code.lower()}-"
         out += [(p + shape, code, ali_program(shape), expected, []) for shape, expected in ALI_SHAPES.items()]

@@ -19142,8 +19142,9 @@ CASES: list[Case] = [
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc60b.rows()],
     # -- stop 61, configuration file grammars round 12 (tests/platform_programs_config61.py): a directory option holding
     # a wildcard (`vector --config-dir /etc/fleet/*/pipeline`), a brace list at Vector's option, Fluent Bit's YAML
-    # `env` section and `includes` list, and the OpenTelemetry Collector's Datadog exporter `api.site` are RES-015
-    # (each passed every door before); the VPC's collectors, the declared site and an OTLP exporter to the VPC pass
+    # `env` section and `includes` list, the OpenTelemetry Collector's Datadog exporter `api.site` and Grafana Alloy's
+    # OTLP endpoint are RES-015, Alloy's awsemf Region abroad RES-009 (each passed every door before); the VPC's
+    # collectors, the declared site, an OTLP exporter to the VPC and Alloy at home pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg61.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /

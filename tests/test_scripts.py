@@ -7467,6 +7467,45 @@ def test_config61_the_collectors_datadog_site(file: str, exporter: str, run: str
     assert findings(f"#!/bin/bash\ncat > {file} <<'EOF'\n{own}EOF\n{run}\n", "EU", "aws") == []
 
 
+# config61 (stop 61): Grafana Alloy's configuration (`.alloy`; Grafana Agent Flow's `.river`, the same syntax) is read
+# as a `.conf` file's `key = value` lines, its attributes judged by name. On main 3c67a1f3 each finding below passed
+# every door (no entry read the file; only `url = "https://..."` values, by the URL scan).
+@pytest.mark.parametrize(
+    ("file", "block", "expected"),
+    [
+        (
+            "/etc/alloy/config.alloy",
+            f'otelcol.exporter.otlp "c" {{\n  client {{\n    endpoint = "{_P55}:4317"\n  }}\n}}',
+            {("RES-015", _P55)},
+        ),
+        (
+            "/etc/grafana-agent-flow.river",
+            f'otelcol.exporter.otlp "c" {{\n  client {{\n    endpoint = "{_P55}:4317"\n  }}\n}}',
+            {("RES-015", _P55)},
+        ),
+        (
+            "/etc/alloy/config.alloy",
+            'otelcol.exporter.awsemf "cw" {\n  region = "us-west-2"\n}',
+            {("RES-009", "us-west-2")},
+        ),
+        (
+            "/etc/alloy/config.alloy",
+            'otelcol.exporter.otlp "c" {\n  client {\n    endpoint = "10.0.3.20:4317"\n  }\n}',
+            set(),
+        ),
+        ("/etc/alloy/config.alloy", 'otelcol.exporter.awsemf "cw" {\n  region = "eu-west-1"\n}', set()),
+        (
+            "/etc/alloy/config.alloy",
+            'local.file_match "app" {\n  path_targets = [{"__path__" = "/var/log/app/*.log"}]\n}',
+            set(),
+        ),
+    ],
+)
+def test_config61_grafana_alloys_attributes(file: str, block: str, expected: set[tuple[str, str]]) -> None:
+    script = f"mkdir -p {file.rpartition('/')[0]}\ncat > {file} <<'EOF'\n{block}\nEOF\nsystemctl restart alloy\n"
+    assert {(f[0], f[2]) for f in findings(f"#!/bin/bash\n{script}", "EU", "aws")} == expected
+
+
 # lead (stop 59): a URL's port holding a variable is filled with its values, the whole authority then read
 # (RFC 3986 3.2: `userinfo "@" host`): `P=88@partner.example.com` after a literal private host's `:` passed every door
 # (found in the review of stop 59); a numeric port, and a value the evaluator cannot compute, stay as before.
