@@ -7364,6 +7364,25 @@ def test_config61_a_brace_list_at_an_option(script: str, expected: set[str]) -> 
     assert {f[0] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")} == expected
 
 
+@settings(max_examples=20, deadline=None)
+@given(
+    st.lists(st.text(alphabet="abc01-_", min_size=1, max_size=5), min_size=2, max_size=4, unique=True),
+    st.data(),
+)
+def test_config61_any_word_of_a_brace_list_names_its_file(words: list[str], data: st.DataObject) -> None:
+    # the file a word of the list names is read; a list of other words names nothing
+    named = data.draw(st.sampled_from(words))
+    listed = ",".join(words)
+    file = f"/etc/fleet/pipe/sink{named}.yaml"
+    assert findings(
+        f"#!/bin/bash\n{_vector61(_P55, f'vector -c /etc/fleet/pipe/sink{{{listed}}}.yaml', file)}\n", "EU", "aws"
+    )
+    others = ",".join(f"x{w}" for w in words)
+    assert not findings(
+        f"#!/bin/bash\n{_vector61(_P55, f'vector -c /etc/fleet/pipe/sink{{{others}}}.yaml', file)}\n", "EU", "aws"
+    )
+
+
 _FBY61 = "pipeline:\n  outputs:\n    - name: forward\n      match: '*'\n      host: ${AGGREGATOR}\n      port: 24224\n"
 
 
