@@ -99,6 +99,7 @@ import platform_programs_config57 as cg57
 import platform_programs_config58 as cg58
 import platform_programs_config59 as cg59
 import platform_programs_config60 as cg60
+import platform_programs_config61 as cg61
 import platform_programs_crossaccount37 as ca37
 import platform_programs_crossaccount39 as ca39
 import platform_programs_data as pdata
@@ -19168,6 +19169,12 @@ CASES: list[Case] = [
     # Region, RES-009 / RES-006 abroad; CloudFormation Fn::ForEach, Fn::ToJsonString, Fn::FindInMap's DefaultValue;
     # jq's --arg past 16 combinations and Parameter Store through jq stay unknown, RES-011 (pinned)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fr61.rows()],
+    # -- stop 61, configuration file grammars round 12 (tests/platform_programs_config61.py): a directory option holding
+    # a wildcard (`vector --config-dir /etc/fleet/*/pipeline`), a brace list at Vector's option, Fluent Bit's YAML
+    # `env` section and `includes` list, the OpenTelemetry Collector's Datadog exporter `api.site` and Grafana Alloy's
+    # OTLP endpoint are RES-015, Alloy's awsemf Region abroad RES-009 (each passed every door before); the VPC's
+    # collectors, the declared site, an OTLP exporter to the VPC and Alloy at home pass
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg61.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

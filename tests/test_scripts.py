@@ -7312,6 +7312,223 @@ def test_config60_a_parameter_pattern_by_bashs_rules(zone: str, pattern: str, ex
     assert {f[0] for f in findings(f"#!/bin/bash\n{script}", "EU", "aws")} == expected
 
 
+_VEC61 = "sinks:\n  central:\n    type: socket\n    inputs: [app]\n    address: {}:514\n    mode: tcp\n"
+
+
+def _vector61(host: str, run: str, file: str = "/etc/fleet/logs/pipeline/sink.yaml") -> str:
+    """Vector's sink to ``host`` written to ``file``, then ``run``."""
+    return f"mkdir -p {file.rpartition('/')[0]}\ncat > {file} <<'EOF'\n{_VEC61.format(host)}EOF\n{run}"
+
+
+# config61 (stop 61): a directory option or variable naming the sink's directory by a wildcard, bracket or brace
+# pattern (bash expands an unquoted one before Vector starts; a quoted one is read the same, failing closed). On main
+# 3c67a1f3 each RES-015 below passed every door (only a directory named as written was read).
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (_vector61(_P55, "vector --config-dir /etc/fleet/*/pipeline"), {"RES-015"}),
+        (_vector61(_P55, "vector --config-dir '/etc/fleet/*/pipeline'"), {"RES-015"}),
+        (_vector61(_P55, "vector -C /etc/fleet/logs/pipe*/"), {"RES-015"}),
+        (_vector61(_P55, "vector --config-dir=/etc/fleet/[lm]ogs/pipeline"), {"RES-015"}),
+        (_vector61(_P55, "vector -C /etc/fleet/{logs,metrics}/pipeline"), {"RES-015"}),
+        (_vector61(_P55, "export VECTOR_CONFIG_DIR='/etc/fleet/*/pipeline'\nvector"), {"RES-015"}),
+        (
+            _vector61(_P55, "vector -C /etc/fleet/*/pipeline", "/etc/fleet/logs/pipeline/sinks/central.yaml"),
+            {"RES-015"},
+        ),
+        # the VPC's collector; a pattern matching another directory; a pattern at no directory option
+        (_vector61("10.0.3.20", "vector --config-dir /etc/fleet/*/pipeline"), set()),
+        (_vector61(_P55, "vector --config-dir /etc/fleet/*/metrics"), set()),
+        (_vector61(_P55, "ls /etc/fleet/*/pipeline\nvector --config-dir /etc/vector"), set()),
+    ],
+)
+def test_config61_a_directory_option_by_a_pattern(script: str, expected: set[str]) -> None:
+    assert {f[0] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")} == expected
+
+
+# config61 (stop 61): a brace list at a tool's option (bash(1) "Brace Expansion": `--config=/p/{a,b}.yaml` is
+# `--config=/p/a.yaml --config=/p/b.yaml`) names each written file a word of it names. On main 3c67a1f3 each RES-015
+# below passed every door (a `,` ended the option's word; no brace list was a pattern).
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (_vector61(_P55, "vector --config=/etc/fleet/logs/pipeline/{source,sink}.yaml"), {"RES-015"}),
+        (_vector61(_P55, "vector -c /etc/fleet/logs/pipeline/{source,sink}.yaml"), {"RES-015"}),
+        (_vector61(_P55, "vector --config '/etc/fleet/logs/pipeline/{source,sink}.yaml'"), {"RES-015"}),
+        (_vector61(_P55, "vector -c /etc/fleet/logs/pipeline/{source,sink}.yaml,/etc/fleet/extra.yaml"), {"RES-015"}),
+        (_vector61(_P55, "vector -c /etc/fleet/logs/pipeline/sink{,-b}.yaml"), {"RES-015"}),
+        (_filebeat58(_P55, "filebeat -e -c /etc/fleet/beats/{central,edge}.yml"), {"RES-015"}),
+        # the VPC's collector; a list naming other files; `${VAR,,}` (a case conversion, no list)
+        (_vector61("10.0.3.20", "vector --config=/etc/fleet/logs/pipeline/{source,sink}.yaml"), set()),
+        (_vector61(_P55, "vector --config=/etc/fleet/logs/pipeline/{source,transform}.yaml"), set()),
+        (_vector61(_P55, 'D=/ETC/FLEET\nvector -c "${D,,}/logs/pipeline/source.yaml"'), set()),
+    ],
+)
+def test_config61_a_brace_list_at_an_option(script: str, expected: set[str]) -> None:
+    assert {f[0] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")} == expected
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.lists(st.text(alphabet="abc01-_", min_size=1, max_size=5), min_size=2, max_size=4, unique=True),
+    st.data(),
+)
+def test_config61_any_word_of_a_brace_list_names_its_file(words: list[str], data: st.DataObject) -> None:
+    # the file a word of the list names is read; a list of other words names nothing
+    named = data.draw(st.sampled_from(words))
+    listed = ",".join(words)
+    file = f"/etc/fleet/pipe/sink{named}.yaml"
+    assert findings(
+        f"#!/bin/bash\n{_vector61(_P55, f'vector -c /etc/fleet/pipe/sink{{{listed}}}.yaml', file)}\n", "EU", "aws"
+    )
+    others = ",".join(f"x{w}" for w in words)
+    assert not findings(
+        f"#!/bin/bash\n{_vector61(_P55, f'vector -c /etc/fleet/pipe/sink{{{others}}}.yaml', file)}\n", "EU", "aws"
+    )
+
+
+_FBY61 = "pipeline:\n  outputs:\n    - name: forward\n      match: '*'\n      host: ${AGGREGATOR}\n      port: 24224\n"
+
+
+def _fluent_bit_yaml61(main: str, output: str = _FBY61, file: str = "/opt/fleet/outputs/forward.yaml") -> str:
+    """Fluent Bit's YAML ``output`` file and its main file ``/etc/fluent-bit/fluent-bit.yaml`` (``main``), run."""
+    return (
+        f"mkdir -p {file.rpartition('/')[0]}\ncat > {file} <<'EOF'\n{output}EOF\n"
+        f"cat > /etc/fluent-bit/fluent-bit.yaml <<'EOF'\n{main}EOF\nfluent-bit -c /etc/fluent-bit/fluent-bit.yaml &"
+    )
+
+
+# config61 (stop 61): Fluent Bit's YAML `env` section fills `${NAME}` as the classic `@SET` does, and its `includes`
+# list makes the files it names part of the router's configuration (read by the router's reading, with the main
+# file's `env`). On main 3c67a1f3 each finding below passed every door.
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (
+            "cat > /etc/fluent-bit/fluent-bit.yaml <<'EOF'\nenv:\n  AGGREGATOR: db.partner-analytics.com\n"
+            + _FBY61
+            + "EOF\nsystemctl restart fluent-bit",
+            {("RES-015", _P55)},
+        ),
+        (
+            _fluent_bit_yaml61(f"env:\n  AGGREGATOR: {_P55}\nincludes:\n  - /opt/fleet/outputs/forward.yaml\n"),
+            {("RES-015", _P55)},
+        ),
+        (
+            _fluent_bit_yaml61(
+                f"env:\n  AGGREGATOR: {_P55}\nincludes: [out/forward.yml]\n", file="/etc/fluent-bit/out/forward.yml"
+            ),
+            {("RES-015", _P55)},
+        ),
+        (
+            _fluent_bit_yaml61(
+                "env:\n  R: us-east-1\nincludes:\n  - /opt/fleet/outputs/cw.yaml\n",
+                "pipeline:\n  outputs:\n    - name: cloudwatch_logs\n      match: '*'\n      region: ${R}\n"
+                "      log_group_name: app\n",
+                "/opt/fleet/outputs/cw.yaml",
+            ),
+            {("RES-009", "us-east-1")},
+        ),
+        (
+            "cat > /etc/fluent-bit/fluent-bit.yaml <<'EOF'\nenv:\n  - name: AGGREGATOR\n"
+            + f"    value: {_P55}\n"
+            + _FBY61
+            + "EOF\nsystemctl restart fluent-bit",
+            {("RES-015", _P55)},
+        ),
+        # the VPC's collector; the variable set to two values in two files (which one Fluent Bit reads is the files'
+        # order: unfilled, as `@SET`'s); an include naming no written file
+        (_fluent_bit_yaml61("env:\n  AGGREGATOR: 10.0.3.20\nincludes:\n  - /opt/fleet/outputs/forward.yaml\n"), set()),
+        (
+            _fluent_bit_yaml61(
+                f"env:\n  AGGREGATOR: {_P55}\nincludes:\n  - /opt/fleet/outputs/forward.yaml\n",
+                "env:\n  AGGREGATOR: 10.0.3.20\n" + _FBY61,
+            ),
+            set(),
+        ),
+        (_fluent_bit_yaml61(f"env:\n  AGGREGATOR: {_P55}\nincludes:\n  - /etc/fluent-bit/extra.yaml\n"), set()),
+    ],
+)
+def test_config61_fluent_bits_yaml_env_and_includes(script: str, expected: set[tuple[str, str]]) -> None:
+    assert {(f[0], f[2]) for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")} == expected
+
+
+_OTEL61 = "exporters:\n{}service:\n  pipelines:\n    traces:\n      receivers: [otlp]\n      exporters: [{}]\n"
+
+
+# config61 (stop 61): the OpenTelemetry Collector's Datadog exporter's `api.site` is a host, as datadog.yaml's `site`
+# (a third party's: RES-015 until declared). On main 3c67a1f3 each RES-015 below passed every door.
+@pytest.mark.parametrize(
+    ("file", "exporter", "run", "expected"),
+    [
+        ("/etc/otelcol-contrib/config.yaml", "datadog", "systemctl restart otelcol-contrib", {"datadoghq.com"}),
+        ("/etc/otelcol/config.yaml", "datadog/prod", "systemctl restart otelcol", {"datadoghq.com"}),
+        (
+            "/opt/aws/aws-otel-collector/etc/config.yaml",
+            "datadog",
+            "systemctl restart aws-otel-collector",
+            {"datadoghq.com"},
+        ),
+        (
+            "/etc/fleet/collector.yaml",
+            "datadog",
+            "otelcol-contrib --config /etc/fleet/collector.yaml &",
+            {"datadoghq.com"},
+        ),
+        # a file no collector reads (a Kubernetes values file, say): `site` is no host key there
+        ("/etc/fleet/values.yaml", "datadog", "true", set()),
+    ],
+)
+def test_config61_the_collectors_datadog_site(file: str, exporter: str, run: str, expected: set[str]) -> None:
+    body = _OTEL61.format(
+        f"  {exporter}:\n    api:\n      site: datadoghq.com\n      key: ${{env:DD_API_KEY}}\n", exporter
+    )
+    script = f"mkdir -p {file.rpartition('/')[0]}\ncat > {file} <<'EOF'\n{body}EOF\n{run}"
+    assert {f[2] for f in findings(f"#!/bin/bash\n{script}\n", "EU", "aws") if f[0] == "RES-015"} == expected
+    # the OTLP exporter to the VPC's collector passes
+    own = _OTEL61.format("  otlp:\n    endpoint: 10.0.3.20:4317\n", "otlp")
+    assert findings(f"#!/bin/bash\ncat > {file} <<'EOF'\n{own}EOF\n{run}\n", "EU", "aws") == []
+
+
+# config61 (stop 61): Grafana Alloy's configuration (`.alloy`; Grafana Agent Flow's `.river`, the same syntax) is read
+# as a `.conf` file's `key = value` lines, its attributes judged by name. On main 3c67a1f3 each finding below passed
+# every door (no entry read the file; only `url = "https://..."` values, by the URL scan).
+@pytest.mark.parametrize(
+    ("file", "block", "expected"),
+    [
+        (
+            "/etc/alloy/config.alloy",
+            f'otelcol.exporter.otlp "c" {{\n  client {{\n    endpoint = "{_P55}:4317"\n  }}\n}}',
+            {("RES-015", _P55)},
+        ),
+        (
+            "/etc/grafana-agent-flow.river",
+            f'otelcol.exporter.otlp "c" {{\n  client {{\n    endpoint = "{_P55}:4317"\n  }}\n}}',
+            {("RES-015", _P55)},
+        ),
+        (
+            "/etc/alloy/config.alloy",
+            'otelcol.exporter.awsemf "cw" {\n  region = "us-west-2"\n}',
+            {("RES-009", "us-west-2")},
+        ),
+        (
+            "/etc/alloy/config.alloy",
+            'otelcol.exporter.otlp "c" {\n  client {\n    endpoint = "10.0.3.20:4317"\n  }\n}',
+            set(),
+        ),
+        ("/etc/alloy/config.alloy", 'otelcol.exporter.awsemf "cw" {\n  region = "eu-west-1"\n}', set()),
+        (
+            "/etc/alloy/config.alloy",
+            'local.file_match "app" {\n  path_targets = [{"__path__" = "/var/log/app/*.log"}]\n}',
+            set(),
+        ),
+    ],
+)
+def test_config61_grafana_alloys_attributes(file: str, block: str, expected: set[tuple[str, str]]) -> None:
+    script = f"mkdir -p {file.rpartition('/')[0]}\ncat > {file} <<'EOF'\n{block}\nEOF\nsystemctl restart alloy\n"
+    assert {(f[0], f[2]) for f in findings(f"#!/bin/bash\n{script}", "EU", "aws")} == expected
+
+
 # lead (stop 59): a URL's port holding a variable is filled with its values, the whole authority then read
 # (RFC 3986 3.2: `userinfo "@" host`): `P=88@partner.example.com` after a literal private host's `:` passed every door
 # (found in the review of stop 59); a numeric port, and a value the evaluator cannot compute, stay as before.

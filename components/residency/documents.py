@@ -356,10 +356,34 @@ def fluent_bit_sets(text: str) -> dict[str, set[str]]:
     return sets
 
 
-def _fluent_bit_filled(value: str, sets: dict[str, set[str]]) -> str:
-    """``value`` with each ``${NAME}`` a ``@SET`` line sets to one value filled in; a name set to several values (which
-    one Fluent Bit reads depends on the files' order) or not set (the environment's, filled when the agent starts)
-    stays as written."""
+def fluent_bit_env(text: str) -> dict[str, set[str]]:
+    """(config61, stop 61) Each variable a Fluent Bit YAML configuration's ``env`` section sets (Fluent Bit "YAML
+    Configuration File": "The env section allows the definition of configuration variables that will be used later in
+    the configuration file", ``env: {flush_interval: 1}`` then ``flush: ${flush_interval}``; "Environment variables":
+    "Variables set in the env section can't be overridden by system environment variables", https://docs.fluentbit.io/
+    manual/administration/configuring-fluent-bit/yaml/environment-variables-section), the YAML form of the classic
+    ``@SET``, with its value (a scalar, as text): the map form, and the extended list form's items with a ``value``
+    (an item's ``uri``, a file read at run time, gives none); ``{}`` for a text with no ``env`` key (one substring
+    test) or no such section."""
+    if "env" not in text:
+        return {}
+    document = yaml_or_none(text)
+    env = document.get("env") if isinstance(document, dict) else None
+    if isinstance(env, list):
+        env = {i.get("name"): i.get("value") for i in env if isinstance(i, dict) and "value" in i}
+    if not isinstance(env, dict):
+        return {}
+    return {
+        str(k): {str(v).lower() if isinstance(v, bool) else str(v)}
+        for k, v in env.items()
+        if isinstance(v, (str, int, float)) and _FLUENT_BIT_VARIABLE.fullmatch(f"${{{k}}}")
+    }
+
+
+def fluent_bit_filled(value: str, sets: dict[str, set[str]]) -> str:
+    """``value`` with each ``${NAME}`` a ``@SET`` line (config61: or a YAML ``env`` section, :func:`fluent_bit_env`)
+    sets to one value filled in; a name set to several values (which one Fluent Bit reads depends on the files'
+    order) or not set (the environment's, filled when the agent starts) stays as written."""
 
     def fill(m: re.Match[str]) -> str:
         values = sets.get(m.group(1), set())
@@ -404,7 +428,7 @@ def fluent_bit_classic(text: str) -> dict[str, Any] | None:
         if section is None or entry is None or "=" in entry.group(1) or (entry.group(2) or "").startswith("="):
             return None
         value = entry.group(2) or ""
-        section[entry.group(1).lower()] = _fluent_bit_filled(value, sets) if sets else value
+        section[entry.group(1).lower()] = fluent_bit_filled(value, sets) if sets else value
     pipeline = document.get("pipeline", {})
     if any("name" not in s for part in pipeline.values() for s in part):
         return None
