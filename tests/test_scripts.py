@@ -8341,24 +8341,54 @@ def test_ecs61_other_agents_in_a_task_pass(image: str) -> None:
     ("container", "expected"),
     [
         # the AWS CLI images' entrypoint is aws (script_commands docker `run` entrypoints)
-        ({"image": "public.ecr.aws/aws-cli/aws-cli:2.17.0",
-          "command": ["ec2", "copy-snapshot", "--source-region", "eu-west-1", "--region", "us-west-2"]},
-         [("RES-009", "us-west-2")]),
-        ({"image": "amazon/aws-cli", "command": ["ec2", "copy-snapshot", "--source-region", "eu-west-1",
-                                                 "--region", "eu-central-1"]}, []),
-        ({"image": "ops-tools:1", "entryPoint": ["aws"], "command": ["ssm", "get-parameter", "--region", "us-west-2"]},
-         [("RES-009", "us-west-2")]),
-        ({"image": "ops-tools:1", "entryPoint": ["/usr/local/bin/aws", "logs"],
-          "command": ["tail", "/fleet", "--region=us-west-2"]}, [("RES-009", "us-west-2")]),
-        ({"image": "postgres:16", "command": ["pg_dump", "--host", "db.partner-analytics.com", "orders"]},
-         [("RES-015", "db.partner-analytics.com")]),
+        (
+            {
+                "image": "public.ecr.aws/aws-cli/aws-cli:2.17.0",
+                "command": ["ec2", "copy-snapshot", "--source-region", "eu-west-1", "--region", "us-west-2"],
+            },
+            [("RES-009", "us-west-2")],
+        ),
+        (
+            {
+                "image": "amazon/aws-cli",
+                "command": ["ec2", "copy-snapshot", "--source-region", "eu-west-1", "--region", "eu-central-1"],
+            },
+            [],
+        ),
+        (
+            {
+                "image": "ops-tools:1",
+                "entryPoint": ["aws"],
+                "command": ["ssm", "get-parameter", "--region", "us-west-2"],
+            },
+            [("RES-009", "us-west-2")],
+        ),
+        (
+            {
+                "image": "ops-tools:1",
+                "entryPoint": ["/usr/local/bin/aws", "logs"],
+                "command": ["tail", "/fleet", "--region=us-west-2"],
+            },
+            [("RES-009", "us-west-2")],
+        ),
+        (
+            {"image": "postgres:16", "command": ["pg_dump", "--host", "db.partner-analytics.com", "orders"]},
+            [("RES-015", "db.partner-analytics.com")],
+        ),
         ({"image": "postgres:16", "command": ["pg_dump", "--host", "10.0.5.12", "orders"]}, []),
-        ({"image": "postgres:16", "command": ["psql", "-h", "db.partner-analytics.com"]},
-         [("RES-015", "db.partner-analytics.com")]),
+        (
+            {"image": "postgres:16", "command": ["psql", "-h", "db.partner-analytics.com"]},
+            [("RES-015", "db.partner-analytics.com")],
+        ),
         # an item is one word: a query's text holding `-h HOST` is psql's -c argument, no option (a naive join of the
         # items would read `-h` there)
-        ({"image": "postgres:16", "command": ["psql", "-h", "10.0.5.12", "-c", "select 1 -h db.partner-analytics.com"]},
-         []),
+        (
+            {
+                "image": "postgres:16",
+                "command": ["psql", "-h", "10.0.5.12", "-c", "select 1 -h db.partner-analytics.com"],
+            },
+            [],
+        ),
         # an item quoted as a word: `--region us-west-2` as one argument is no --region option of the CLI
         ({"image": "amazon/aws-cli", "command": ["s3", "ls", "--region us-west-2"]}, []),
     ],
