@@ -105,6 +105,7 @@ import platform_programs_crossaccount39 as ca39
 import platform_programs_data as pdata
 import platform_programs_dns34 as pd
 import platform_programs_docbounds42 as db42
+import platform_programs_ecs61 as ec61
 import platform_programs_emr42 as emr42
 import platform_programs_etlrole46 as er46
 import platform_programs_eventbus46 as eb46
@@ -19175,6 +19176,13 @@ CASES: list[Case] = [
     # OTLP endpoint are RES-015, Alloy's awsemf Region abroad RES-009 (each passed every door before); the VPC's
     # collectors, the declared site, an OTLP exporter to the VPC and Alloy at home pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg61.rows()],
+    # -- stop 61, container task definitions round 1 (tests/platform_programs_ecs61.py): the Datadog Agent's sidecar in
+    # an ECS task (Pulumi and template) or a multi-container Batch job with DD_API_KEY alone or an empty DD_SITE is
+    # RES-015 (its default site, US1), an exec-form command's Region abroad (the AWS CLI image's `["ec2",
+    # "copy-snapshot", ..., "--region", R]`, a task's `entryPoint: ["aws"]`) RES-009 and its partner host (`pg_dump
+    # --host H`) RES-015, a template's or a Batch job's `sh -c` command abroad RES-009 (each passed every door before);
+    # the VPC's Datadog proxy, the declared default site, the home Region and the VPC's database pass
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ec61.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

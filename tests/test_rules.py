@@ -9886,3 +9886,88 @@ def test_awsred61_a_pass_states_endpoint_id_is_data() -> None:
         definition = json.dumps({"StartAt": "T", "States": {"T": {**state, "End": True}}})
         machine = aws("aws:sfn/stateMachine:StateMachine", _PINNED_EU, role_arn="r", definition=definition)
         assert [f.rule.id for f in RuleEngine("EU").check(machine)[0]] == found
+
+
+# ecs61 (stop 61): a container definition read as the `docker run` line it is (endpoints.yaml `containers`), in a
+# Pulumi task, a template's AWS::ECS::TaskDefinition (the Pulumi task's twin, stack_templates `resources`) and a Batch
+# job definition: the Datadog Agent's image with its API key alone is its default site (RES-015), an exec-form
+# command's Region abroad RES-009, a template's or a Batch job's `sh -c` command a script. Each offending subject
+# passed every door on main 3c67a1f3.
+_ECS61_TASK = "aws:ecs/taskDefinition:TaskDefinition"
+_ECS61_JOB = "aws:batch/jobDefinition:JobDefinition"
+_ECS61_CLI = "public.ecr.aws/aws-cli/aws-cli:2.17.0"
+_ECS61_KEY = [{"name": "DD_API_KEY", "valueFrom": "arn:aws:secretsmanager:eu-central-1:123456789012:secret:dd-Ab1"}]
+
+
+def _ecs61_task(**container: Any) -> Subject:
+    definitions = json.dumps([{"name": "c", "essential": True, **container}])
+    return aws(_ECS61_TASK, _PINNED_EU, family="t", container_definitions=definitions)
+
+
+def _ecs61_copy(region: str) -> list[str]:
+    return ["ec2", "copy-snapshot", "--source-region", "eu-central-1", "--source-snapshot-id", "snap-1", "--region",
+            region]  # fmt: skip
+
+
+def _ecs61_sh_c(region: str) -> list[str]:
+    return ["sh", "-c", " ".join(["aws", *_ecs61_copy(region)])]
+
+
+PAIRS += [
+    ("RES-015", "EU",
+     _ecs61_task(image="public.ecr.aws/datadog/agent:7", secrets=_ECS61_KEY,
+                 environment=[{"name": "DD_DD_URL", "value": "https://10.0.3.20:3834"}]),
+     _ecs61_task(image="public.ecr.aws/datadog/agent:7", secrets=_ECS61_KEY),
+     "container_definitions(json)[0](docker run)(image)(default).host"),
+    ("RES-009", "EU", _ecs61_task(image=_ECS61_CLI, command=_ecs61_copy("eu-central-1")),
+     _ecs61_task(image=_ECS61_CLI, command=_ecs61_copy("us-west-2")), "container_definitions(json)[0](docker run).aws"),
+    ("RES-009", "EU",
+     _cfn("AWS::ECS::TaskDefinition", ContainerDefinitions=[{"Name": "c", "Image": _ECS61_CLI,
+                                                             "Command": _ecs61_sh_c("eu-central-1")}]),
+     _cfn("AWS::ECS::TaskDefinition", ContainerDefinitions=[{"Name": "c", "Image": _ECS61_CLI,
+                                                             "Command": _ecs61_sh_c("us-west-2")}]),
+     "template_body(json).Resources.X.Properties.ContainerDefinitions[0].Command[2].aws"),
+    ("RES-009", "EU",
+     aws(_ECS61_JOB, _PINNED_EU, name="j", type="container",
+         container_properties=json.dumps({"image": _ECS61_CLI, "command": _ecs61_sh_c("eu-central-1")})),
+     aws(_ECS61_JOB, _PINNED_EU, name="j", type="container",
+         container_properties=json.dumps({"image": _ECS61_CLI, "command": _ecs61_sh_c("us-west-2")})),
+     "container_properties(json).command[2].aws"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("container", "expected"),
+    [
+        ({"Image": "public.ecr.aws/datadog/agent:7", "Secrets": [{"Name": "DD_API_KEY", "ValueFrom": "k"}]},
+         ("RES-015", "datadoghq.com")),
+        ({"Image": _ECS61_CLI, "Command": _ecs61_copy("us-west-2")}, ("RES-009", "us-west-2")),
+        ({"Image": _ECS61_CLI, "EntryPoint": ["sh", "-c"], "Command": [" ".join(["aws", *_ecs61_copy("us-west-2")])]},
+         ("RES-009", "us-west-2")),
+        ({"Image": "postgres:16", "Command": ["pg_dump", "--host", "db.partner-analytics.com", "orders"]},
+         ("RES-015", "db.partner-analytics.com")),
+    ],
+)  # fmt: skip
+def test_ecs61_a_template_container_is_judged_as_the_pulumi_tasks(
+    container: dict[str, Any], expected: tuple[str, str]
+) -> None:
+    """The same container in a template's task definition, a Batch job's ``ContainerProperties`` / ``EcsProperties``
+    and the Pulumi task: one verdict (before stop 61 every template one passed every door in EU)."""
+
+    def camel(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k[:1].lower() + k[1:]: camel(v) for k, v in value.items()}
+        return [camel(v) for v in value] if isinstance(value, list) else value
+
+    named = {"Name": "c", **container}
+    ecs_properties = {"TaskProperties": [{"Containers": [named]}]}
+    subjects = [
+        _cfn("AWS::ECS::TaskDefinition", ContainerDefinitions=[named]),
+        _cfn("AWS::Batch::JobDefinition", Type="container", ContainerProperties=container),
+        _cfn("AWS::Batch::JobDefinition", Type="container", EcsProperties=ecs_properties),
+        aws(_ECS61_TASK, _PINNED_EU, family="t", container_definitions=json.dumps([camel(named)])),
+        aws(_ECS61_JOB, _PINNED_EU, name="j", type="container", container_properties=json.dumps(camel(container))),
+    ]
+    engine = RuleEngine("EU")
+    for subject in subjects:
+        assert {(f.rule.id, str(f.value)) for f in engine.check(subject)[0]} == {expected}, subject.type

@@ -8881,3 +8881,152 @@ def test_perf61_split_words_in_a_script_list_at_their_items() -> None:
         ("RES-009", f"{step}[5].aws", "us-west-2"),
     ]
     assert _ssm_perf61([i.format(h="10.0.2.9", r="eu-west-1") for i in items]) == []
+
+
+# ecs61 (stop 61): a container definition read as the `docker run` line it is (endpoints.yaml `containers`): the
+# Datadog Agent's image with no DD_SITE / DD_DD_URL among its variables sends to its default site (the one
+# `document_defaults` reading of a script's `docker run`), an exec-form command is one command line (each item one
+# word). On main 3c67a1f3 each finding below passed every door (a task's image and environment were walked as fields,
+# each command item read alone).
+_ECS61_TASK = "aws:ecs/taskDefinition:TaskDefinition"
+_ECS61_AGENT = "public.ecr.aws/datadog/agent:7"
+
+
+def _ecs61_task(*containers: dict[str, Any], code: str = "EU") -> list[tuple[str, str]]:
+    subject = Subject(_ECS61_TASK, "t", {"family": "t", "container_definitions": json.dumps(list(containers))},
+                      provider(code, "aws"))  # fmt: skip
+    return sorted((f.rule.id, str(f.value)) for f in ENGINES[code].check(subject)[0])
+
+
+_ECS61_KEY = {"name": "DD_API_KEY", "valueFrom": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:dd-Ab12Cd"}
+
+
+@pytest.mark.parametrize(
+    ("environment", "secrets", "expected"),
+    [
+        ([], [_ECS61_KEY], [("RES-015", "datadoghq.com")]),
+        ([{"name": "DD_API_KEY", "value": "0123456789abcdef"}], [], [("RES-015", "datadoghq.com")]),
+        ([{"name": "DD_SITE", "value": ""}], [_ECS61_KEY], [("RES-015", "datadoghq.com")]),  # empty: unset
+        ([{"name": "DD_SITE"}], [_ECS61_KEY], [("RES-015", "datadoghq.com")]),  # no value: unset
+        ([{"name": "DD_DD_URL", "value": "https://10.0.3.20:3834"}], [_ECS61_KEY], []),  # the VPC's proxy
+        ([{"name": "DD_SITE", "value": "datadoghq.eu"}], [_ECS61_KEY], [("RES-015", "datadoghq.eu")]),  # as before
+        # a secret's value is judged where it is set, as `-e DD_SITE` of a script's variable (left open)
+        ([], [_ECS61_KEY, {"name": "DD_SITE", "valueFrom": "arn:aws:ssm:eu-west-1:123456789012:parameter/dd"}], []),
+    ],
+)
+def test_ecs61_the_agents_image_in_a_task_definition(
+    environment: list[dict[str, str]], secrets: list[dict[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    agent = {"name": "datadog-agent", "image": _ECS61_AGENT, "essential": True, "environment": environment,
+             "secrets": secrets}  # fmt: skip
+    app = {"name": "app", "image": "123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1", "essential": True}
+    assert _ecs61_task(app, agent) == expected
+
+
+def test_ecs61_each_container_has_its_own_variables() -> None:
+    """The app's DD_SITE is no setting of the Agent's container beside it (each container its own environment)."""
+    app = {"name": "app", "image": "app:1", "environment": [{"name": "DD_DD_URL", "value": "https://10.0.3.20:3834"}]}
+    agent = {"name": "datadog-agent", "image": _ECS61_AGENT, "secrets": [_ECS61_KEY]}
+    assert _ecs61_task(app, agent) == [("RES-015", "datadoghq.com")]
+    assert _ecs61_task({**agent, "environment": app["environment"]}) == []
+
+
+@pytest.mark.parametrize(
+    "image",
+    ["datadog/cluster-agent:7.60.0", "grafana/agent:v0.40.0", "public.ecr.aws/aws-observability/aws-otel-collector"],
+)
+def test_ecs61_other_agents_in_a_task_pass(image: str) -> None:
+    assert _ecs61_task({"name": "datadog-agent", "image": image, "secrets": [_ECS61_KEY]}) == []
+
+
+@pytest.mark.parametrize(
+    ("container", "expected"),
+    [
+        # the AWS CLI images' entrypoint is aws (script_commands docker `run` entrypoints)
+        (
+            {
+                "image": "public.ecr.aws/aws-cli/aws-cli:2.17.0",
+                "command": ["ec2", "copy-snapshot", "--source-region", "eu-west-1", "--region", "us-west-2"],
+            },
+            [("RES-009", "us-west-2")],
+        ),
+        (
+            {
+                "image": "amazon/aws-cli",
+                "command": ["ec2", "copy-snapshot", "--source-region", "eu-west-1", "--region", "eu-central-1"],
+            },
+            [],
+        ),
+        (
+            {
+                "image": "ops-tools:1",
+                "entryPoint": ["aws"],
+                "command": ["ssm", "get-parameter", "--region", "us-west-2"],
+            },
+            [("RES-009", "us-west-2")],
+        ),
+        (
+            {
+                "image": "ops-tools:1",
+                "entryPoint": ["/usr/local/bin/aws", "logs"],
+                "command": ["tail", "/fleet", "--region=us-west-2"],
+            },
+            [("RES-009", "us-west-2")],
+        ),
+        (
+            {"image": "postgres:16", "command": ["pg_dump", "--host", "db.partner-analytics.com", "orders"]},
+            [("RES-015", "db.partner-analytics.com")],
+        ),
+        ({"image": "postgres:16", "command": ["pg_dump", "--host", "10.0.5.12", "orders"]}, []),
+        (
+            {"image": "postgres:16", "command": ["psql", "-h", "db.partner-analytics.com"]},
+            [("RES-015", "db.partner-analytics.com")],
+        ),
+        # an item is one word: a query's text holding `-h HOST` is psql's -c argument, no option (a naive join of the
+        # items would read `-h` there)
+        (
+            {
+                "image": "postgres:16",
+                "command": ["psql", "-h", "10.0.5.12", "-c", "select 1 -h db.partner-analytics.com"],
+            },
+            [],
+        ),
+        # an item quoted as a word: `--region us-west-2` as one argument is no --region option of the CLI
+        ({"image": "amazon/aws-cli", "command": ["s3", "ls", "--region us-west-2"]}, []),
+    ],
+)
+def test_ecs61_an_exec_form_command_is_one_command_line(
+    container: dict[str, Any], expected: list[tuple[str, str]]
+) -> None:
+    assert _ecs61_task({"name": "c", "essential": True, **container}) == expected
+
+
+@given(st.lists(st.text(st.characters(min_codepoint=32, max_codepoint=126), max_size=12), max_size=6))
+@settings(max_examples=60, deadline=None)
+def test_ecs61_the_run_line_keeps_each_item_one_word(command: list[str]) -> None:
+    """Each item of an exec-form command is one word of the ``docker run`` line, whatever it holds (blanks, quotes,
+    ``$``): the line split as a shell splits it gives the items back after the image."""
+    import shlex
+
+    from components.residency.engine import _container_run_line
+
+    line = _container_run_line({"Image": "app:1", "Command": command, "Environment": [{"Name": "A", "Value": "1"}]})
+    assert line is not None
+    assert shlex.split(line) == ["docker", "run", "-e", "A", "app:1", *command]
+
+
+def test_ecs61_the_run_line_of_a_template_container() -> None:
+    from components.residency.engine import _container_run_line
+
+    container = {
+        "Name": "copy", "Image": "app:1", "EntryPoint": ["sh", "-c"], "Command": ["aws s3 ls --region \"$R\""],
+        "Environment": [{"Name": "R", "Value": "eu-west-1"}, {"Name": "DD_SITE", "Value": ""}],
+        "Secrets": [{"Name": "DD_API_KEY", "ValueFrom": "arn:aws:ssm:eu-west-1:1:parameter/k"}],
+        "EnvironmentFiles": [{"Type": "s3", "Value": "arn:aws:s3:::b/app.env"}],
+    }  # fmt: skip
+    assert _container_run_line(container) == (
+        "docker run -e R -e DD_SITE= -e DD_API_KEY --entrypoint sh app:1 -c 'aws s3 ls --region \"$R\"'"
+    )
+    # no literal image: nothing known runs; a template function among the items: the image alone
+    assert _container_run_line({"Image": {"Ref": "Image"}, "Command": ["x"]}) is None
+    assert _container_run_line({"Image": "app:1", "Command": [{"Ref": "Cmd"}, "x"]}) == "docker run app:1"

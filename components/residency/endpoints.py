@@ -1861,6 +1861,10 @@ class EndpointCatalogue(_Frozen):
     script_fields: tuple[TypedField, ...] = ()
     """(type, key path) pairs whose value is script text a machine runs although no payload key names it (an SSM Command
     document's ``mainSteps[].inputs.runCommand`` lines): read like a script payload (assignments, script_commands)."""
+    containers: tuple[TypedField, ...] = ()
+    """(ecs61) (type, key path) of one container definition (an ECS task's ``container_definitions``, a Batch job's
+    ``container_properties``): its image, entry point, command and variables read as the ``docker run`` line the
+    definition is (:meth:`RuleEngine._judge_container`)."""
     joined_scripts: tuple[JoinedScript, ...] = ()
     """Documents whose script lists one shell runs in order (scripts51: a buildspec's phases), each list read on
     its own as a ``script_fields`` entry and joined by :meth:`RuleEngine._judge_joined_script`."""

@@ -929,11 +929,19 @@ class RuleEngine:
         )  # fmt: skip
         self._destination_fields = self.endpoints.typed_paths(self.endpoints.destination_fields)
         self._init_dns_records()
-        self._oss_bucket_fields, self._script_fields, self._service_principal_fields, self._joined_scripts = (
+        # ecs61: `_containers`, where one container definition is (containers)
+        (
+            self._oss_bucket_fields,
+            self._script_fields,
+            self._service_principal_fields,
+            self._joined_scripts,
+            self._containers,
+        ) = (
             self.endpoints.typed_paths(self.endpoints.oss_bucket_fields),
             self.endpoints.typed_paths(self.endpoints.script_fields),
             self.endpoints.typed_paths(self.endpoints.service_principal_fields),
             _by_type(self.endpoints.joined_scripts),  # scripts51
+            self.endpoints.typed_paths(self.endpoints.containers),
         )
         # Text for humans (text_fields) is never a destination either: one lookup for both. A stack template's resource
         # of a catalogued type (stack_templates `resources`: a CloudFormation RestApi's Body, a state machine's
@@ -1427,7 +1435,7 @@ class RuleEngine:
             defined = walk.defined
             # falsealarm54: a container's hosts-file entries; falsealarm57b: a Compose service's networks' aliases
             walk.defined = self._service_network_names(walk, path, self._with_aliased_names(defined, value))
-            walk.script_files = {**files, **self._judge_joined_scripts(walk, value, path)}
+            walk.script_files = {**files, **self._judge_scripts_of_document(walk, value, path, depth)}
             # A name/value pair (ECS and Batch container environment, CodeBuild environment variables,
             # Elastic Beanstalk settings, Alibaba EventBridge target parameters): the value is classified by
             # its name (a region, a host ...). A pair's value is never free text for humans, whatever its
@@ -4932,6 +4940,28 @@ class RuleEngine:
             items += [(path, line, 0) for line in extra.split("\n")] if extra else []
         self._judge_joined_items(walk, items, key, plan.own_region, across=False, given=given)
 
+    def _judge_scripts_of_document(
+        self, walk: _Walk, document: Mapping[Any, Any], path: str, depth: int
+    ) -> Mapping[str, str]:
+        """The scripts a document at the walk's place is (one dict lookup each for other types): its ``joined_scripts``
+        lists (returns the files they write) and (ecs61) the ``docker run`` line of a container definition."""
+        if walk.subject.type in self._containers and _at_any(walk.kpath, self._containers[walk.subject.type]):
+            self._judge_container(walk, document, path, depth)
+        return self._judge_joined_scripts(walk, document, path)
+
+    def _judge_container(self, walk: _Walk, container: Mapping[Any, Any], path: str, depth: int) -> None:
+        """(ecs61, stop 61) A container definition (``containers``: an ECS task's container, a Batch job's) read as the
+        ``docker run`` line it is (:func:`_container_run_line`), by the one reading of a script's ``docker run``: the
+        command after the image as a command line (exec form: each item one word, ``["ec2", "copy-snapshot", ...,
+        "--region", R]`` on the AWS CLI images, whose entrypoint is ``aws``; ``["psql", "-h", H]``), and a tool's image
+        configured by its environment (``document_defaults`` ``images``: the Datadog Agent's with no ``DD_SITE`` /
+        ``DD_DD_URL`` among the container's variables sends to its default site). Each item alone was read before
+        (``script_fields``: a shell's ``-c`` script, read so still); the variables' values are judged where they are
+        set (the environment's own fields)."""
+        line = _container_run_line(container)
+        if line is not None:
+            self._judge_script(walk, line, f"{path}(docker run)", depth)
+
     def _judge_joined_scripts(self, walk: _Walk, document: Mapping[Any, Any], path: str) -> Mapping[str, str]:
         """The ``joined_scripts`` entries whose document is at the walk's place (one lookup for other types); the
         files their lists write (scripts52: a later phase's ``$(cat FILE)`` reads them)."""
@@ -7514,6 +7544,44 @@ def _match_key(key: str, tokens: str, match_keys: frozenset[str]) -> bool:
     ``app_cors_origins``), or a dotted pattern matched on the key as written (``projection.*.values``)."""
     names = frozenset(k for k in match_keys if "." not in k)
     return _named_by(tokens, names) or any(fnmatch.fnmatchcase(key, k) for k in match_keys - names)
+
+
+def _container_run_line(container: Mapping[Any, Any]) -> str | None:
+    """(ecs61, stop 61) The ``docker run`` line a container definition is (ECS ContainerDefinition, Batch
+    ContainerProperties: "entryPoint ... maps to Entrypoint ... and the --entrypoint option to docker run", "command
+    ... maps to Cmd ... and the COMMAND parameter to docker run", "environment ... the --env option"), its keys in any
+    case (a template's ``Image``, the API's ``entryPoint``): ``docker run -e NAME ... [--entrypoint EP0] IMAGE EP1...
+    ARG...``, every item one quoted word (exec form: no shell splits or expands it). A variable is written ``-e NAME``
+    (set: its value is judged at its own field), or ``-e NAME=`` when its value is empty (unset to the tool, as an
+    empty ``export``); a secret's variable is set; an environment file (``environmentFiles``, S3) sets what no input
+    shows, so none of its variables is proven set (the defaults stay judged: fail closed). None without a literal
+    image (nothing known runs); an argument vector holding an item that is no text (a template function, walked as its
+    own field) is left out, the image read alone."""
+    fields = {_snake(str(k)): v for k, v in container.items()}
+    image = fields.get("image")
+    if not isinstance(image, str) or not image.strip():
+        return None
+    words = ["docker", "run"]
+    for variable in (*_as_items(fields.get("environment")), *_as_items(fields.get("secrets"))):
+        name = prop_of(variable, "name") if isinstance(variable, Mapping) else None
+        if isinstance(name, str) and _SHELL_NAME.fullmatch(name):
+            value = prop_of(variable, "value")
+            given = (value is not None and str(value).strip() != "") or prop_of(variable, "value_from") is not None
+            words += ["-e", name if given else f"{name}="]
+    entry_point, command = _as_items(fields.get("entry_point")), _as_items(fields.get("command"))
+    if not all(isinstance(w, (str, int, float)) for w in (*entry_point, *command)):
+        entry_point, command = [], []  # the image alone: each item is walked as its own field
+    if entry_point:
+        words += ["--entrypoint", str(entry_point[0])]
+    words += [image, *(str(w) for w in entry_point[1:]), *(str(w) for w in command)]
+    return shlex.join(words)
+
+
+def _as_items(value: Any) -> list[Any]:
+    """A list input's items (one value alone as its one item; none when absent)."""
+    if value is None:
+        return []
+    return list(value) if isinstance(value, (list, tuple)) else [value]
 
 
 def _by_type(entries: Sequence[JoinedScript]) -> dict[str, list[JoinedScript]]:
