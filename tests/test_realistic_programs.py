@@ -259,6 +259,7 @@ import platform_programs_scripts59 as sc59
 import platform_programs_scripts59b as sc59b
 import platform_programs_scripts60 as sc60
 import platform_programs_scripts60b as sc60b
+import platform_programs_scripts61 as sc61
 import platform_programs_sfn44 as sf44
 import platform_programs_sfn44b as sf44b
 import platform_programs_sfnrt45 as sfr45
@@ -19139,6 +19140,12 @@ CASES: list[Case] = [
     # <partner>`, mysql, redis-cli): RES-015 (passed every door before); an ANSI-C word at a Region holding a control
     # character or a quote is unknown, RES-011 (passed before); the home twins and ordinary ANSI-C words pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc60b.rows()],
+    # -- stop 61, scripts and user data round 17 (tests/platform_programs_scripts61.py): a value no reader computes
+    # spliced unquoted after a destination option (`aws ... --region <home> $EXTRA`, `psql -h <VPC> $PGOPTS`) is
+    # unknown, RES-011 / RES-015 (passed every door before; the option written after the splice passes); `{ read -n N
+    # R; } < FILE`, `read -rsnN R`, `read -r -n N R <<< "$X"`, `eval "RS=(...)"`, `$"..."`, a backslash in an unquoted
+    # word give their Region, RES-009 abroad, and `: "${R:=$(cat FILE)}"` is RES-011 (each passed every door before)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc61.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
