@@ -37,6 +37,8 @@ AWS_CODES = ("EU", "US", "JP", "CN")
 """The jurisdictions of the AWS programs."""
 ALI_CODES = ("CN", "JP", "DE")
 """The jurisdictions of the Alibaba Cloud programs."""
+AWS_ABROAD_OF = {AWS_HOME[code]: AWS_ABROAD[code] for code in ("EU", "US", "JP", "CN")}
+"""The Region abroad of each jurisdiction, by its home Region."""
 AWS_SECOND = {"EU": "eu-central-1", "US": "us-west-2", "JP": "ap-northeast-3", "CN": "cn-northwest-1"}
 """A second AWS Region in each jurisdiction (Frankfurt, Oregon, Osaka, Ningxia)."""
 ALI_ABROAD = {"CN": "ap-southeast-1", "JP": "us-west-1", "DE": "us-west-1"}
@@ -53,6 +55,7 @@ METADATA_REGION = "curl -s http://169.254.169.254/latest/meta-data/placement/reg
 """The machine's own Region (the instance metadata service)."""
 REGION_SHAPES = (
     "read-group", "read-grouped", "read-counted-here", "eval-array", "locale", "backslash", "ssm-eval-array",
+    "arith-index", "assoc-key", "ansi-here", "ansi-default",
 )  # fmt: skip
 """The AWS shapes refused with a Region abroad (RES-009) and passing with Regions in the jurisdiction."""
 UNKNOWN_SHAPES = {"opts-aws": "RES-011", "opts-psql": "RES-015", "default-subst": "RES-011", "ssm-opts-aws": "RES-011"}
@@ -88,6 +91,16 @@ def _region_script(shape: str, home: str, second: str, region: str) -> str:
         "locale-": f'R=$"{region}"\n',
         # "Escape Character": an unquoted backslash preserves the next character (removed by quote removal)
         "backslash-": "R=" + region.replace("-", "-\\", 1) + "\n",
+        # "Arrays": the subscript is an arithmetic expression (a name in it its value); the other item is left out
+        "arith-index-": f"DR_REGIONS=({AWS_ABROAD_OF[home] if region == home else home} {region})\nN=2\n"
+        'R="${DR_REGIONS[$((N-1))]}"\n',
+        # "Arrays": an associative array's key given by a command substitution (the host's short name)
+        "assoc-key-": f"declare -A DR\nDR[$(hostname -s)]={region}\n"
+        f'for h in "${{!DR[@]}}"; do\n  {RETENTION} --region "${{DR[$h]}}"\ndone\n',
+        # "ANSI-C Quoting" in a here-string ("Here Strings": the word, a newline appended): one Region a line
+        "ansi-here-": f"while read -r R; do\n  {RETENTION} --region \"$R\"\ndone <<< $'{second}\\n{region}'\n",
+        # "Shell Parameter Expansion" ${parameter:-word}; shopt extquote (on by default): $'...' read in the word
+        "ansi-default-": f"R=\"${{DR_REGION:-$'{region}'}}\"\n",
     }
     body = next(v for k, v in shapes.items() if shape.startswith(k))
     return body + ("" if "--region" in body else f'{SNAPSHOT} --source-region {home} --region "$R"\n')
@@ -147,12 +160,14 @@ def _ali_script(code: str, shape: str) -> str:
     """An aliyun CLI image copy given extra options read at boot, or its destination region by a grouped read."""
     home = ALI_HOME[code]
     if shape.startswith("ali-opts-"):
-        # Alibaba Cloud CLI: `aliyun <product> <ApiName> --<ParameterName> <value>`; the extra words come from a file
-        # the image bakes: unquoted they may be any parameter (--DestinationRegionId, --endpoint), quoted one value
-        extra = "$EXTRA" if shape.endswith("unknown") else '--DestinationDescription "$EXTRA"'
+        # Alibaba Cloud CLI: `aliyun <product> <ApiName> --<ParameterName> <value>`, `--endpoint` the host every request
+        # goes to; the extra words come from a file the image bakes: spliced after the region parameters they may set
+        # --DestinationRegionId again (unknown), before them they are overridden (the endpoint written last in both)
+        args = f"--RegionId {home} --ImageId m-fleet --DestinationRegionId {home}"
+        copy = f"{args} $EXTRA" if shape.endswith("unknown") else f"$EXTRA {args}"
         return (
             "#!/bin/bash\nEXTRA=$(cat /etc/fleet/copy.opts)\n"
-            f"aliyun ecs CopyImage --RegionId {home} --ImageId m-fleet --DestinationRegionId {home} {extra}\n"
+            f"aliyun ecs CopyImage {copy} --endpoint ecs.{home}.aliyuncs.com\n"
         )
     region = ALI_ABROAD[code] if shape.endswith("abroad") else home
     return (
