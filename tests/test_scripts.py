@@ -8305,6 +8305,9 @@ COPY = "aws ec2 copy-snapshot --source-snapshot-id snap-1 --source-region eu-wes
         (f"E={SSM_OPTS}\n{COPY} --region eu-west-1 $E\n", {("RES-011", SSM_OPTS)}),
         (f"E={SSM_OPTS}\n{COPY} $E --region eu-west-1\n", set()),
         (f'E={SSM_OPTS}\n{COPY} --region eu-west-1 --description "$E"\n', set()),
+        # an option's value (the idiom of one word read from a file): read as that value, as before (decision)
+        (f"E={SSM_OPTS}\n{COPY} --region eu-west-1 --description $E\n", set()),
+        ("Z=$(cat /etc/az)\naws ec2 create-volume --size 1 --availability-zone $Z --region eu-west-1\n", set()),
         # after `--` no option is read; a computed value is split as scripts60b reads it; the machine's own Region
         ("E=$(cat /x)\nscp -- a 10.0.0.5:/b $E\n", set()),
         ('E="--region eu-central-1"\naws s3 ls $E\n', set()),

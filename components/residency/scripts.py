@@ -580,7 +580,9 @@ def _unknown_words(command: str, spec: ScriptCommand, value: str, after: list[st
 def _unknown_words_taken(name: str, spec: ScriptCommand, args: list[str]) -> tuple[list[str], list[ScriptHost]]:
     """(scripts61) ``args`` without each :data:`UNKNOWN_WORDS` and the value after it, and what those values are read
     as (:func:`_unknown_words`; none after ``--``, where no option is read: an operand the value may add there is left
-    open)."""
+    open). A value standing as an option's value (after a listed option, a value option or a long option without
+    ``=``: ``--availability-zone $Z``, ``-h $H``) is that option's value, read as the option reads it (as before): the
+    words after its first are not judged (left open: the idiom is one word read from a file)."""
     if UNKNOWN_WORDS not in args:
         return args, []
     out: list[str] = []
@@ -589,12 +591,23 @@ def _unknown_words_taken(name: str, spec: ScriptCommand, args: list[str]) -> tup
     while k < len(args):
         if args[k] == UNKNOWN_WORDS:
             value = args[k + 1] if k + 1 < len(args) else ""
-            found += [] if "--" in out else list(_unknown_words(name, spec, value, args[k + 2 :]))
+            if out and _takes_value(out[-1], spec):
+                out.append(value)
+            elif "--" not in out:
+                found += _unknown_words(name, spec, value, args[k + 2 :])
             k += 2
             continue
         out.append(args[k])
         k += 1
     return out, found
+
+
+def _takes_value(word: str, spec: ScriptCommand) -> bool:
+    """(scripts61) Whether ``word`` is an option whose value is the next word: a listed destination option, a value
+    option, or a long option written without ``=`` (the AWS and Alibaba Cloud CLIs' parameters take one)."""
+    if word in spec.options or word in spec.value_options:
+        return True
+    return word.startswith("--") and len(word) > 2 and "=" not in word
 
 
 _ASSIGNMENT_BEFORE = re.compile(r"(?:^|[\s;&|(])[A-Za-z_][A-Za-z0-9_]*\+?=[^\s;&|()<>]*\Z")
