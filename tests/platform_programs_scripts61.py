@@ -4,24 +4,27 @@ eval and defaults.
 What *Scripts and user data, round 16* and its part 2 (stop 60) and *The lead's review of stop 60* left open in the one
 script reader (residency-open.md, "Free text and scripts"). Reproduced on the unchanged engine (main 3c67a1f3: one-value
 probes, then these programs through every front door); see docs/residency.md, *Scripts and user data, round 17 (stop
-61)*:
+61)*. On main 3c67a1f3, 66 of the 132 programs failed every door: 62 leaks and 4 false alarms, no wrong rule.
 
 1. **An uncomputed value spliced unquoted into options**: ``EXTRA=$(aws ssm get-parameter ... --output text)`` then
-   ``aws ec2 copy-snapshot --region <home> ... $EXTRA`` (``opts-aws-*``) and ``PGOPTS=$(cat /etc/fleet/db.opts)`` then
-   ``psql -h <VPC> $PGOPTS`` (``opts-psql-*``): the value may hold ``--region <abroad>`` / ``-h <partner>``, which the
-   tool takes (the last occurrence of an option counts); it passed every door. Now unknown there (RES-011 / RES-015);
-   the compliant twins write the destination option after the splice (``$EXTRA --region <home>``), which overrides it.
+   ``aws ec2 copy-snapshot --region <home> ... $EXTRA`` (``opts-aws-*``, also in an SSM document, ``ssm-opts-aws-*``),
+   ``PGOPTS=$(cat /etc/fleet/db.opts)`` then ``psql -h <VPC> $PGOPTS`` (``opts-psql-*``) and ``aliyun ecs CopyImage
+   ... --DestinationRegionId <home> $EXTRA`` (``ali-opts-*``): the value may hold ``--region <abroad>`` / ``-h
+   <partner>``, which the tool takes (the last occurrence of an option counts); each passed every door. Now unknown
+   there (RES-011 / RES-015); the compliant twins write the destination options after the splice, which override it.
 2. **Read forms**: ``{ read -r -n N R; } < FILE`` (a group's redirection, ``read-group-*``), ``read -rsn N R < FILE``
-   (grouped options, ``read-grouped-*``) and ``read -r -n N R <<< "$X"`` (``read-counted-here-*``) left R unset: a
-   Region abroad passed every door.
-3. **Words the shell rewrites**: ``eval "RS=(<home> <abroad>)"`` (``eval-array-*``), ``R=$"<abroad>"`` (locale
-   quoting, ``locale-*``), ``R=us-\\west-2`` (a backslash in an unquoted word, ``backslash-*``) and ``: "${R:=$(cat
-   FILE)}"`` (a default assigning an uncomputed substitution, ``default-subst-*``: RES-011; its twin the machine's own
-   Region from the instance metadata) passed every door.
+   (grouped options, ``read-grouped-*``, ``ali-read-grouped-*``) and ``read -r -n N R <<< "$X"``
+   (``read-counted-here-*``) left R unset: a Region abroad passed every door.
+3. **Words the shell rewrites**: ``eval "RS=(<second> <abroad>)"`` (``eval-array-*``, ``ssm-eval-array-*``),
+   ``R=$"<abroad>"`` (locale quoting, ``locale-*``), ``R=us-\\west-2`` (a backslash in an unquoted word,
+   ``backslash-*``), ``DR[$(hostname -s)]=<abroad>`` (a key given by a substitution, ``assoc-key-*``), ``<<<
+   $'<second>\\n<abroad>'`` (``ansi-here-*``) and ``"${DR_REGION:-$'<abroad>'}"`` (``ansi-default-*``) passed every
+   door; ``: "${R:=$(cat FILE)}"`` (``default-subst-*``) too: now RES-011, its twin the machine's own Region from the
+   instance metadata. ``"${DR_REGIONS[$((N-1))]}"`` with ``N=2`` (``arith-index-*``) was every item: RES-009 at home
+   (a false alarm) where the item left out is abroad.
 
 Each refusal has its compliant twin (the home Region and a second Region in the jurisdiction, the VPC's database or
-the option written after the splice), which passes. Also through an SSM Command document's ``runCommand`` (``ssm-``)
-and an Alibaba ECS instance's user data (``ali-``). Ids: ``scripts61-<jurisdiction>-<shape>``.
+the options written after the splice), which passes. Ids: ``scripts61-<jurisdiction>-<shape>``.
 """
 
 from __future__ import annotations

@@ -19141,10 +19141,12 @@ CASES: list[Case] = [
     # character or a quote is unknown, RES-011 (passed before); the home twins and ordinary ANSI-C words pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc60b.rows()],
     # -- stop 61, scripts and user data round 17 (tests/platform_programs_scripts61.py): a value no reader computes
-    # spliced unquoted after a destination option (`aws ... --region <home> $EXTRA`, `psql -h <VPC> $PGOPTS`) is
-    # unknown, RES-011 / RES-015 (passed every door before; the option written after the splice passes); `{ read -n N
-    # R; } < FILE`, `read -rsnN R`, `read -r -n N R <<< "$X"`, `eval "RS=(...)"`, `$"..."`, a backslash in an unquoted
-    # word give their Region, RES-009 abroad, and `: "${R:=$(cat FILE)}"` is RES-011 (each passed every door before)
+    # spliced unquoted after a destination option (`aws ... --region <home> $EXTRA`, `psql -h <VPC> $PGOPTS`, `aliyun
+    # ... $EXTRA`) is unknown, RES-011 / RES-015 (passed every door before; the options written after the splice pass);
+    # `{ read -n N R; } < FILE`, `read -rsnN R`, `read -r -n N R <<< "$X"`, `eval "RS=(...)"`, `$"..."`, a backslash
+    # in an unquoted word, `M[$(hostname -s)]=...`, `<<< $'a\nb'` and `"${R:-$'...'}"` give their Region, RES-009
+    # abroad, and `: "${R:=$(cat FILE)}"` is RES-011 (each passed every door before); `"${RS[$((N-1))]}"` with N=2
+    # passes at home (RES-009 before: every item)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc61.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /

@@ -6373,9 +6373,10 @@ def _download(line: str) -> tuple[str, str]:
 # whole content, its last newline stripped as IFS whitespace) or `-t TIMEOUT` ("This option has no effect if read is
 # not reading input from the terminal or a pipe": a file is neither) among its options (`read -r -d '' R < FILE ||
 # true`, the idiom for a whole file); a file the script does not write is `$(< FILE)`: RES-011 at a destination.
+# scripts61 (stop 61): and `-s` ("Silent mode": nothing for a file), grouped or not (`read -rs R < FILE` left R unset).
 _READ_FROM_FILE = re.compile(
-    r"(?<![^\s;&|(])read(?:[ \t]+(?:-r|-r?t[ \t]*[0-9.]+|-r?d[ \t]*(?:''|\"\")))*[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*<"
-    r"[ \t]*([^\s;&|<>()]+)"
+    r"(?<![^\s;&|(])read(?:[ \t]+(?:-[rs]+|-[rs]*t[ \t]*[0-9.]+|-[rs]*d[ \t]*(?:''|\"\")))*[ \t]+"
+    r"([A-Za-z_][A-Za-z0-9_]*)[ \t]*<[ \t]*([^\s;&|<>()]+)"
 )
 
 # scripts58 (stop 58): and `-d DELIM` with a delimiter (read: "The first character of delim is used to terminate the
