@@ -8346,6 +8346,8 @@ def test_scripts61_the_splice_is_written_for_the_command_reader() -> None:
         ('echo us-west-2 > /etc/r\nread -rsn9 R < /etc/r\naws s3 ls --region "$R"\n', {"us-west-2"}),
         ('echo eu-west-1 > /etc/r\nread -rsn9 R < /etc/r\naws s3 ls --region "$R"\n', set()),
         ('echo us-west-2 > /etc/r\nread -s -N 9 R < /etc/r\naws s3 ls --region "$R"\n', {"us-west-2"}),
+        ('echo us-west-2 > /etc/r\nread -s R < /etc/r\naws s3 ls --region "$R"\n', {"us-west-2"}),
+        ('echo eu-west-1 > /etc/r\nread -rs R < /etc/r\naws s3 ls --region "$R"\n', set()),
         # a counted read of a variable's here-string: the value's first N characters
         ('X=us-west-2\nread -r -n 9 R <<< "$X"\naws s3 ls --region "$R"\n', {"us-west-2"}),
         ('X=eu-west-1-dr\nread -r -n 9 R <<< "${X}"\naws s3 ls --region "$R"\n', set()),
