@@ -8308,6 +8308,13 @@ COPY = "aws ec2 copy-snapshot --source-snapshot-id snap-1 --source-region eu-wes
         # an option's value (the idiom of one word read from a file): read as that value, as before (decision)
         (f"E={SSM_OPTS}\n{COPY} --region eu-west-1 --description $E\n", set()),
         ("Z=$(cat /etc/az)\naws ec2 create-volume --size 1 --availability-zone $Z --region eu-west-1\n", set()),
+        # a reference inside a command substitution is that command's word (IMDSv2's token header, falsealarm53)
+        (
+            'T=$(curl -sX PUT "http://169.254.169.254/latest/api/token")\n'
+            'aws s3 ls --region "$(curl -s -H "X-aws-ec2-metadata-token: $T" http://169.254.169.254/latest/meta-data'
+            '/placement/region)"\n',
+            set(),
+        ),
         # after `--` no option is read; a computed value is split as scripts60b reads it; the machine's own Region
         ("E=$(cat /x)\nscp -- a 10.0.0.5:/b $E\n", set()),
         ('E="--region eu-central-1"\naws s3 ls $E\n', set()),

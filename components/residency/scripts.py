@@ -547,6 +547,8 @@ def split_words_written(
                     if any(c in value for c in " \t") and not any(c in _SPLIT_KEPT_OUT for c in value):
                         out.append((at, line[: m.start()] + value + line[m.end() :]))
                 opaque = (opaque_at(at) if opaque_at is not None else {}) if opaque is None else opaque
+                if name in opaque and line.count("$(", 0, m.start()) > line.count(")", 0, m.start()):
+                    continue  # inside a command substitution (its quotes are its own): that command's word
                 for value in dict.fromkeys(opaque.get(name, ())):
                     quoted = "'" + value.replace("'", "'\\''") + "'"
                     out.append((at, f"{line[: m.start()]}{UNKNOWN_WORDS} {quoted}{line[m.end() :]}"))
@@ -581,8 +583,9 @@ def _unknown_words_taken(name: str, spec: ScriptCommand, args: list[str]) -> tup
     """(scripts61) ``args`` without each :data:`UNKNOWN_WORDS` and the value after it, and what those values are read
     as (:func:`_unknown_words`; none after ``--``, where no option is read: an operand the value may add there is left
     open). A value standing as an option's value (after a listed option, a value option or a long option without
-    ``=``: ``--availability-zone $Z``, ``-h $H``) is that option's value, read as the option reads it (as before): the
-    words after its first are not judged (left open: the idiom is one word read from a file)."""
+    ``=``: ``--availability-zone $Z``, ``-h $H``) is that option's value, which the script's own reading judged there
+    (as before; read again here it is empty): the words after its first are not judged (left open: the idiom is one
+    word read from a file)."""
     if UNKNOWN_WORDS not in args:
         return args, []
     out: list[str] = []
@@ -592,7 +595,7 @@ def _unknown_words_taken(name: str, spec: ScriptCommand, args: list[str]) -> tup
         if args[k] == UNKNOWN_WORDS:
             value = args[k + 1] if k + 1 < len(args) else ""
             if out and _takes_value(out[-1], spec):
-                out.append(value)
+                out.append("")  # the option's value: the script's own reading judged the reference there
             elif "--" not in out:
                 found += _unknown_words(name, spec, value, args[k + 2 :])
             k += 2
