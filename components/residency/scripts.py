@@ -3201,11 +3201,16 @@ def subscript_indexes(subscript: str, numbers: Callable[[str], Sequence[str] | N
     out: list[int] = []
     for combination in itertools.islice(itertools.product(*held), _MAX_SUBSCRIPT_COMBINATIONS + 1):
         filled = dict(zip(names, combination, strict=True))
-        index = _subscript_index(_SUBSCRIPT_VARIABLE.sub(lambda v, f=filled: f[v.group(1)], subscript))
+        index = _subscript_index(_filled_subscript(subscript, filled))
         if index is None or len(out) >= _MAX_SUBSCRIPT_COMBINATIONS:
             return None
         out.append(index)
     return list(dict.fromkeys(out))
+
+
+def _filled_subscript(subscript: str, filled: Mapping[str, str]) -> str:
+    """(scripts61) ``subscript`` with each variable written as the number ``filled`` gives it."""
+    return _SUBSCRIPT_VARIABLE.sub(lambda v: filled[v.group(1)], subscript)
 
 
 def _arithmetic_total(text: str) -> int | None:
