@@ -265,6 +265,7 @@ import platform_programs_scripts59 as sc59
 import platform_programs_scripts59b as sc59b
 import platform_programs_scripts60 as sc60
 import platform_programs_scripts60b as sc60b
+import platform_programs_scripts61 as sc61
 import platform_programs_sfn44 as sf44
 import platform_programs_sfn44b as sf44b
 import platform_programs_sfnrt45 as sfr45
@@ -19183,6 +19184,14 @@ CASES: list[Case] = [
     # --host H`) RES-015, a template's or a Batch job's `sh -c` command abroad RES-009 (each passed every door before);
     # the VPC's Datadog proxy, the declared default site, the home Region and the VPC's database pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ec61.rows()],
+    # -- stop 61, scripts and user data round 17 (tests/platform_programs_scripts61.py): a value no reader computes
+    # spliced unquoted after a destination option (`aws ... --region <home> $EXTRA`, `psql -h <VPC> $PGOPTS`, `aliyun
+    # ... $EXTRA`) is unknown, RES-011 / RES-015 (passed every door before; the options written after the splice pass);
+    # `{ read -n N R; } < FILE`, `read -rsnN R`, `read -r -n N R <<< "$X"`, `eval "RS=(...)"`, `$"..."`, a backslash
+    # in an unquoted word, `M[$(hostname -s)]=...`, `<<< $'a\nb'` and `"${R:-$'...'}"` give their Region, RES-009
+    # abroad, and `: "${R:=$(cat FILE)}"` is RES-011 (each passed every door before); `"${RS[$((N-1))]}"` with N=2
+    # passes at home (RES-009 before: every item)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc61.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -21,6 +21,7 @@ from components.residency.destinations import parse_destinations
 from components.residency.endpoints import load_endpoints
 from components.residency.engine import ProviderRef
 from components.residency.scripts import (
+    UNKNOWN_WORDS,
     UNREAD_ANSI_C,
     UNREAD_MULTILINE,
     ScriptReader,
@@ -32,6 +33,7 @@ from components.residency.scripts import (
     cat_heredocs_written,
     command_output_files,
     compose_commands,
+    eval_arrays_written,
     function_outputs_written,
     ifs_fields,
     ifs_value,
@@ -39,6 +41,7 @@ from components.residency.scripts import (
     jq_interpolating_programs,
     jq_patterns_blanked,
     last_positional_written,
+    locale_quoted_written,
     loop_literal_values,
     operated,
     positional_expanded,
@@ -49,6 +52,8 @@ from components.residency.scripts import (
     read_delimiter,
     reads_as_assignments,
     split_function_outputs_written,
+    split_words_written,
+    subscript_indexes,
     substitution_filled,
     substitution_values,
     without_single_quoted,
@@ -9030,3 +9035,183 @@ def test_ecs61_the_run_line_of_a_template_container() -> None:
     # no literal image: nothing known runs; a template function among the items: the image alone
     assert _container_run_line({"Image": {"Ref": "Image"}, "Command": ["x"]}) is None
     assert _container_run_line({"Image": "app:1", "Command": [{"Ref": "Cmd"}, "x"]}) == "docker run app:1"
+
+
+# -- scripts61 (stop 61): uncomputed values spliced into options, read forms, eval and defaults ----------------------
+
+LOOP = 'while read -r R; do aws s3 ls --region "$R"; done'
+SSM_OPTS = "$(aws ssm get-parameter --name /fleet/copy-options --query Parameter.Value --output text)"
+COPY = "aws ec2 copy-snapshot --source-snapshot-id snap-1 --source-region eu-west-1"
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        # psql(1) -h, getopt: the last -h counts; the words a value no reader computes holds may set it
+        ("O=$(cat /etc/fleet/db.opts)\npsql -h 10.0.2.15 $O -d app\n", {("RES-015", "$(cat /etc/fleet/db.opts)")}),
+        ("O=$(cat /etc/fleet/db.opts)\npsql $O -h 10.0.2.15 -d app\n", set()),  # overridden after it
+        ("O=$(cat /etc/fleet/db.opts)\npsql $O --host=10.0.2.15 -d app\n", set()),  # the same form: the same option
+        ('O=$(cat /etc/fleet/db.opts)\npsql -h 10.0.2.15 -v o="$O" -d app\n', set()),  # quoted: one value
+        # the AWS CLI (argparse: the last occurrence of an option counts)
+        (f"E={SSM_OPTS}\n{COPY} --region eu-west-1 $E\n", {("RES-011", SSM_OPTS)}),
+        (f"E={SSM_OPTS}\n{COPY} $E --region eu-west-1\n", set()),
+        (f'E={SSM_OPTS}\n{COPY} --region eu-west-1 --description "$E"\n', set()),
+        # an option's value (the idiom of one word read from a file): read as that value, as before (decision)
+        (f"E={SSM_OPTS}\n{COPY} --region eu-west-1 --description $E\n", set()),
+        ("Z=$(cat /etc/az)\naws ec2 create-volume --size 1 --availability-zone $Z --region eu-west-1\n", set()),
+        # a reference inside a command substitution is that command's word (IMDSv2's token header, falsealarm53)
+        (
+            'T=$(curl -sX PUT "http://169.254.169.254/latest/api/token")\n'
+            'aws s3 ls --region "$(curl -s -H "X-aws-ec2-metadata-token: $T" http://169.254.169.254/latest/meta-data'
+            '/placement/region)"\n',
+            set(),
+        ),
+        # after `--` no option is read; a computed value is split as scripts60b reads it; the machine's own Region
+        ("E=$(cat /x)\nscp -- a 10.0.0.5:/b $E\n", set()),
+        ('E="--region eu-central-1"\naws s3 ls $E\n', set()),
+        (
+            "E=$(curl -s http://169.254.169.254/latest/meta-data/placement/region)\naws s3 ls --region eu-west-1 $E\n",
+            set(),
+        ),
+    ],
+)
+def test_scripts61_an_uncomputed_value_spliced_into_options(script: str, expected: set[tuple[str, str]]) -> None:
+    assert {(r, v) for r, _, v in findings(script, "EU", "aws")} == expected
+
+
+def test_scripts61_the_splice_is_written_for_the_command_reader() -> None:
+    script = "O=$(cat /etc/o)\npsql -h 10.0.2.15 $O\n"
+    opaque = {"O": ("$(cat /etc/o)",)}
+    assert split_words_written(script, lambda _: {}, lambda _: opaque) == [
+        (16, f"psql -h 10.0.2.15 {UNKNOWN_WORDS} '$(cat /etc/o)'")
+    ]
+    assert split_words_written(script, lambda _: {}) == []  # without the opaque values: as before
+    assert split_words_written('psql -h 10.0.2.15 "$O"\n', lambda _: {}, lambda _: opaque) == []  # quoted
+    read = hosts(f"psql -h 10.0.2.15 {UNKNOWN_WORDS} '$(cat /etc/o)' -d app")
+    assert read == [("psql", "$(cat /etc/o)"), ("psql", "10.0.2.15")]
+    assert hosts(f"psql {UNKNOWN_WORDS} '$(cat /etc/o)' -h 10.0.2.15") == [("psql", "10.0.2.15")]
+    assert hosts(f"ssh -- 10.0.0.5 {UNKNOWN_WORDS} '$(cat /etc/o)'") == [("ssh", "10.0.0.5")]
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        # a group's redirection is its read's input (bash(1) "Compound Commands", "Redirections")
+        ('echo us-west-2 > /etc/r\n{ read -r -n 9 R; } < /etc/r\naws s3 ls --region "$R"\n', {"us-west-2"}),
+        ('echo eu-west-1 > /etc/r\n{ read -r -n 9 R; } < /etc/r\naws s3 ls --region "$R"\n', set()),
+        ('{ read -n 9 R; } < <(echo us-west-2)\naws s3 ls --region "$R"\n', {"us-west-2"}),
+        # -s among grouped options (silent: nothing for a file)
+        ('echo us-west-2 > /etc/r\nread -rsn9 R < /etc/r\naws s3 ls --region "$R"\n', {"us-west-2"}),
+        ('echo eu-west-1 > /etc/r\nread -rsn9 R < /etc/r\naws s3 ls --region "$R"\n', set()),
+        ('echo us-west-2 > /etc/r\nread -s -N 9 R < /etc/r\naws s3 ls --region "$R"\n', {"us-west-2"}),
+        ('echo us-west-2 > /etc/r\nread -s R < /etc/r\naws s3 ls --region "$R"\n', {"us-west-2"}),
+        ('echo eu-west-1 > /etc/r\nread -rs R < /etc/r\naws s3 ls --region "$R"\n', set()),
+        # a counted read of a variable's here-string: the value's first N characters
+        ('X=us-west-2\nread -r -n 9 R <<< "$X"\naws s3 ls --region "$R"\n', {"us-west-2"}),
+        ('X=eu-west-1-dr\nread -r -n 9 R <<< "${X}"\naws s3 ls --region "$R"\n', set()),
+        ('X=us-west-2\nread -N 9 R <<< $X\naws s3 ls --region "$R"\n', {"us-west-2"}),
+    ],
+)
+def test_scripts61_read_forms(script: str, expected: set[str]) -> None:
+    assert {v for r, _, v in findings(script, "EU", "aws") if r == "RES-009"} == expected
+    assert {r for r, _, _ in findings(script, "EU", "aws")} <= {"RES-009"}
+
+
+def test_scripts61_a_group_is_read_alone() -> None:
+    # the rewriting keeps offsets, and a function's body with a redirection is no group of its own
+    text = "{ read -n9 R; } < /etc/r\n"
+    assert len(reads_as_assignments(text)) == len(text)
+    assert reads_as_assignments("f() { read -n9 R; } < /etc/r\n") == "f() { read -n9 R; } < /etc/r\n"
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        # eval's word is read as the command it runs (bash(1) "eval")
+        ('eval "RS=(eu-central-1 us-west-2)"\nfor R in "${RS[@]}"; do aws s3 ls --region "$R"; done\n', "us-west-2"),
+        ('eval "RS=(eu-central-1 eu-west-1)"\nfor R in "${RS[@]}"; do aws s3 ls --region "$R"; done\n', None),
+        ('i=1\neval "RS[$i]=us-west-2"\naws s3 ls --region "${RS[1]}"\n', "us-west-2"),
+        ("eval 'declare -A M=([dr]=us-west-2)'\naws s3 ls --region \"${M[dr]}\"\n", "us-west-2"),
+        # locale quoting without a catalogue is double quoting (bash(1) "Locale-Specific Translation")
+        ('R=$"us-west-2"\naws s3 ls --region "$R"\n', "us-west-2"),
+        ('R=$"us-"west-2\naws s3 ls --region "$R"\n', "us-west-2"),
+        ('aws s3 ls --region $"eu-west-1"\n', None),
+        # an unquoted backslash preserves the next character (quote removal)
+        ('R=us-\\west-2\naws s3 ls --region "$R"\n', "us-west-2"),
+        ('R=eu\\-west-1\naws s3 ls --region "$R"\n', None),
+        # ${R:=word} assigns word's expansion: a substitution (computed, or the machine's own Region)
+        (': "${R:=$(echo us-west-2)}"\naws s3 ls --region "$R"\n', "us-west-2"),
+        (': "${R:=$(echo eu-central-1)}"\naws s3 ls --region "$R"\n', None),
+        (
+            ': "${R:=$(curl -s http://169.254.169.254/latest/meta-data/placement/region)}"\naws s3 ls --region "$R"\n',
+            None,
+        ),
+        (': "${R:=us-west-2}"\naws s3 ls --region "$R"\n', "us-west-2"),
+    ],
+)
+def test_scripts61_words_the_shell_rewrites(script: str, expected: str | None) -> None:
+    assert {(r, v) for r, _, v in findings(script, "EU", "aws")} == ({("RES-009", expected)} if expected else set())
+
+
+def test_scripts61_an_uncomputed_default_word_fails_closed() -> None:
+    script = ': "${R:=$(cat /etc/fleet/region)}"\naws s3 ls --region "$R"\n'
+    assert {(r, v) for r, _, v in findings(script, "EU", "aws")} == {("RES-011", "$(cat /etc/fleet/region)")}
+
+
+def test_scripts61_the_rewritten_forms() -> None:
+    assert locale_quoted_written('R=$"a" "$" \\$"b" $$"c"') == 'R="a" "$" \\$"b" $$"c"'
+    assert locale_quoted_written('echo "x $"') == 'echo "x $"'  # a `$` before a closing quote
+    assert eval_arrays_written('eval "RS=(a b)"; x') == "      RS=(a b) ; x"
+    assert eval_arrays_written('eval "RS=(a $(b))"') == "      RS=(a $(b)) "  # the expansion eval runs
+    assert eval_arrays_written('eval "RS=(\\"a\\")"') == 'eval "RS=(\\"a\\")"'  # quotes eval reads again: left
+    assert eval_arrays_written('eval "echo RS=(a)"') == 'eval "echo RS=(a)"'  # no assignment: left
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        # "Arrays": an arithmetic subscript of variables holding literal numbers
+        ('RS=(us-west-2 eu-central-1)\ni=0\naws s3 ls --region "${RS[i+1]}"\n', set()),
+        ('RS=(eu-west-1 us-west-2)\ni=0\naws s3 ls --region "${RS[i+1]}"\n', {"us-west-2"}),
+        ('RS=(us-west-2 eu-west-1)\nn=2\nR="${RS[$((n-1))]}"\naws s3 ls --region "$R"\n', set()),
+        ('RS=(eu-west-1 us-west-2)\nn=2\naws s3 ls --region "${RS[$((n-1))]}"\n', {"us-west-2"}),
+        # a variable the reader does not know as a number: every item, as before
+        ('RS=(us-west-2 eu-west-1)\nn=$(cat /x)\naws s3 ls --region "${RS[$((n-1))]}"\n', {"us-west-2"}),
+        # a key given by a command substitution: any element
+        ('declare -A M\nM[$(hostname -s)]=us-west-2\nfor k in "${!M[@]}"; do aws s3 ls --region "${M[$k]}"; done\n',
+         {"us-west-2"}),
+        ('declare -A M\nM[$(hostname -s)]=eu-west-1\nfor k in "${!M[@]}"; do aws s3 ls --region "${M[$k]}"; done\n',
+         set()),
+    ],
+)  # fmt: skip
+def test_scripts61_subscripts_and_keys(script: str, expected: set[str]) -> None:
+    assert {v for r, _, v in findings(script, "EU", "aws") if r == "RES-009"} == expected
+
+
+@given(st.integers(0, 9), st.integers(0, 9), st.sampled_from("+-*"), st.booleans())
+def test_scripts61_subscript_indexes_compute_as_bash(a: int, b: int, op: str, dollar: bool) -> None:
+    subscript = f"$((i{op}{b}))" if dollar else f"i{op}{b}"
+    total = {"+": a + b, "-": a - b, "*": a * b}[op]
+    assert subscript_indexes(subscript, lambda name: (str(a),) if name == "i" else None) == (
+        [total] if total >= 0 else None
+    )
+    assert subscript_indexes(subscript, lambda name: None) is None  # unknown: every item
+    assert subscript_indexes(subscript, lambda name: ("x",)) is None
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        # a here-string's ANSI-C word of several lines: each line a record
+        (f"{LOOP} <<< $'eu-central-1\\nus-west-2'\n", {("RES-009", "us-west-2")}),
+        (f"{LOOP} <<< $'eu-central-1\\neu-west-1'\n", set()),
+        ("mapfile -t RS <<< $'eu-west-1\\nus-west-2'\naws s3 ls --region \"${RS[1]}\"\n", {("RES-009", "us-west-2")}),
+        ("read -r R <<< $'us-west-2\\n'\naws s3 ls --region \"$R\"\n", {("RES-009", "us-west-2")}),
+        # a default's ANSI-C word inside double quotes (shopt extquote, on by default)
+        ("aws s3 ls --region \"${R:-$'us\\x2dwest-2'}\"\n", {("RES-009", "us-west-2")}),
+        ("R=\"${DR:-$'eu-west-1'}\"\naws s3 ls --region \"$R\"\n", set()),
+        ("aws s3 ls --region \"${R:-$'us-west-2\\n'}\"\n", {("RES-011", f"${{R:-{UNREAD_ANSI_C}}}")}),
+    ],
+)  # fmt: skip
+def test_scripts61_ansi_c_words_in_here_strings_and_defaults(script: str, expected: set[tuple[str, str]]) -> None:
+    assert {(r, v) for r, _, v in findings(script, "EU", "aws")} == expected

@@ -125,6 +125,7 @@ from components.residency.scripts import (
     compose_commands,
     echoed_files,
     edited_files,
+    eval_arrays_written,
     filled_texts,
     for_loop_words,
     function_outputs_written,
@@ -138,6 +139,7 @@ from components.residency.scripts import (
     jq_environment_written,
     jq_interpolating_programs,
     jq_patterns_blanked,
+    locale_quoted_written,
     loop_bound_names,
     loop_literal_values,
     machine_or_private,
@@ -156,6 +158,7 @@ from components.residency.scripts import (
     shell_matches,
     split_function_outputs_written,
     split_words_written,
+    subscript_indexes,
     substitution_at,
     substitution_filled,
     substitution_values,
@@ -4340,6 +4343,8 @@ class RuleEngine:
         in where the script assigns them (:func:`_assigned_urls`). scripts49: a command ``xargs`` runs on the words an
         ``echo`` pipes into it is read as written out (:func:`scripts.xargs_expanded`)."""
         script = ansi_c_quoted_written(script)  # scripts59: `$'eu-west-1'` as the single-quoted word it expands to
+        script = locale_quoted_written(script)  # scripts61: `$"us-west-2"` as the double-quoted word it is
+        script = eval_arrays_written(script)  # scripts61: `eval "RS=(a b)"` as the assignment it runs
         script = multiline_assignments_written(script)  # lead, stop 60: `L="a<newline>b"` as the printf of its lines
         script = names_and_keys_written(script)  # scripts60: `${!M[@]}`, `${!DR_@}`, `${!v}` as what they give
         script = alternates_written(xargs_expanded(script))  # scripts54b: `${DR:+--region us-west-2}` is its word
@@ -5027,7 +5032,7 @@ class RuleEngine:
         for k, (where, item, group) in enumerate(items):
             used = {m.group(1) or m.group(2) for m in _SHELL_REFERENCE.finditer(item)} if "$" in item else set()
             # scripts56b: an array an item fills (`RS=(...)`, `read -a RS <<< ...`) and a later item's `${RS[1]}`
-            arrays, elements = array_names(item)
+            arrays, elements = array_names(eval_arrays_written(item))  # scripts61: `eval "RS=(...)"` too
             if (given is not None and k >= given) or any(
                 name in names and not (across and names[name] == group) for name in used | elements
             ):
@@ -5153,7 +5158,7 @@ class RuleEngine:
         once."""
         values = _assigned_values(script, self._instance_region(walk))
         read = {(h.command, h.host) for h in hosts}
-        written = split_words_written(script, values.at)
+        written = split_words_written(script, values.at, values.opaque_at)
         if not written:
             return
         # perf61 (stop 61): the findings already made, keyed once and kept up to date (every finding the loop makes is
@@ -10593,8 +10598,13 @@ class _ScriptValues(NamedTuple):
         values = self.at(offset)
         if not self.opaque:
             return values
-        opaque = self.opaque[bisect.bisect_right(self.starts, offset) - 1]
+        opaque = self.opaque_at(offset)
         return {**values, **{n: (*values.get(n, ()), *s) for n, s in opaque.items()}} if opaque else values
+
+    def opaque_at(self, offset: int) -> Mapping[str, tuple[str, ...]]:
+        """(scripts61) The command substitutions the evaluator cannot compute that may reach ``offset``, by
+        variable."""
+        return self.opaque[bisect.bisect_right(self.starts, offset) - 1] if self.opaque else {}
 
 
 _NO_VALUES = _ScriptValues((), ())
@@ -10674,7 +10684,7 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
     files = written_files(script) if may_write_files(script) else _NO_FILES  # scripts53: read once, here
     # quoting59: `R="us-"west-2` as `R='us-west-2'`, the same offsets; mutation60: first, so that a here-string's word
     # quoted in parts (`read -r R <<< us-"west"-2`) is one word for the read below
-    script = quoted_parts_joined(script)
+    script = quoted_parts_joined(eval_arrays_written(script))  # scripts61: `eval "RS=(...)"` too (same offsets)
     script = reads_as_assignments(script)  # scripts52: `read X < FILE` as `X=$(< FILE)`, the same offsets
     matches = _assignments(script)
     # codehealth53: the loop reader's own test, in scripts.py; scripts54: `while read NAME; do ... done <<EOF`;
@@ -10792,7 +10802,8 @@ def _with_parameters(
     if has_array_element(script) and (elements := array_elements(script, references=True)):
         # scripts56b: an item holding a variable (`RS=(eu-central-1 "$DR")`, `read -a RS <<< "eu-central-1 $DR"`)
         # holds what the variable holds, as a positional parameter's word does
-        if "[$" in script or '["$' in script:  # scripts57: `${M[$k]}` where k is known (mutation57b: `${M["$k"]}`)
+        # scripts57: `${M[$k]}` where k is known (mutation57b: `${M["$k"]}`); scripts61: `${RS[i+1]}`
+        if "[$" in script or '["$' in script or any(_ARITHMETIC_SUBSCRIPT.fullmatch(k) for k in elements):
             elements = _keyed_by_variable(script, elements)
         filled = {
             k: tuple(dict.fromkeys(v for item in items for v in _word_values(item, anywhere)))
@@ -10830,6 +10841,10 @@ def _with_parameters(
 _VARIABLE_SUBSCRIPT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\[(\"?)\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?\2\]")
 
 
+# scripts61: an element whose subscript is arithmetic holding a variable (`RS[i+1]`, `RS[$((n-1))]`).
+_ARITHMETIC_SUBSCRIPT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\[((?=[^\]]*[A-Za-z_])[^\]@*]*[-+*][^\]@*]*)\]")
+
+
 def _keyed_by_variable(script: str, elements: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
     """(scripts57, stop 57) ``elements`` (:func:`scripts.array_elements`) with an element whose subscript is a variable
     the script only ever assigns literal words (:func:`scripts.plain_literal_values`: ``k=dr``) holding the items of
@@ -10840,6 +10855,13 @@ def _keyed_by_variable(script: str, elements: Mapping[str, tuple[str, ...]]) -> 
     out = dict(elements)
     for key in elements:
         m = _VARIABLE_SUBSCRIPT.fullmatch(key)
+        if m is None and (arithmetic := _ARITHMETIC_SUBSCRIPT.fullmatch(key)) is not None:
+            # scripts61: `${RS[i+1]}`, `${RS[$((n-1))]}` with i, n assigned literal numbers: those indexes' items
+            indexes = subscript_indexes(arithmetic.group(2), lambda name: plain_literal_values(script, name))
+            given = [elements.get(f"{arithmetic.group(1)}[{i}]") for i in indexes or ()]
+            if given and all(given):
+                out[key] = tuple(dict.fromkeys(item for items in given for item in items or ()))
+            continue
         values = plain_literal_values(script, m.group(3)) if m is not None else None
         if m is not None and values is None:
             # mutation58: k bound by loops of literal words alone (`for k in home; do ... "${M[$k]}"`): those keys'
@@ -10981,7 +11003,16 @@ def _word_values_assigned(
             return _opaque_value(substitution + after, env)
         return [v + after for v in given if v != OWN_MACHINE or after]
     if value and not any(c in value for c in "$`("):
-        return [value]
+        # scripts61: an unquoted word's backslashes are removed (bash(1) "Escape Character": "A non-quoted backslash
+        # (\) ... preserves the literal value of the next character that follows"; "Quote Removal"): `R=us-\west-2`
+        # is us-west-2 (it was held with its backslash, no Region, and a Region abroad passed every door)
+        return [_UNQUOTED_ESCAPE.sub(r"\1", value) if m.group("bare") is not None and "\\" in value else value]
+    if m.group("single") is None and (default := _DEFAULT_SUBSTITUTION.fullmatch(value)) is not None:
+        # scripts61: `: "${R:=$(cmd)}"`, R's values there (then it is not assigned) and the substitution's
+        known = {n: [v for v in vs if v[:1] != _OPAQUE] for n, vs in env.items()} if _holds_opaque(env) else env
+        given = substitution_values(default.group(2), known, files, own)
+        computed = _opaque_value(default.group(2), env) if given is None else [v for v in given if v != OWN_MACHINE]
+        return list(dict.fromkeys([*env.get(default.group(1), ()), *computed]))
     if m.group("single") is None:  # mutation53: `REGION=${REGION:-eu-west-2}` holds the word where REGION is unset
         value, defaults = with_defaults(value)
         env = under_defaults(defaults, env)
@@ -10993,6 +11024,13 @@ def _word_values_assigned(
     if whole is None and value and m.group("single") is None and not any(c in bare for c in "`("):
         return _text_around_values(value, m.group("name"), env)
     return list(env.get(whole.group(1) or whole.group(2), ())) if whole is not None else []
+
+
+_UNQUOTED_ESCAPE = re.compile(r"\\(.)", re.S)
+"""(scripts61) A backslash and the character it preserves in an unquoted word."""
+_DEFAULT_SUBSTITUTION = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*):?=(\$\(.*\))\}", re.S)
+"""(scripts61) A default assignment whose word is a command substitution (:data:`_DEFAULT_ASSIGNMENT`): its name and
+the substitution."""
 
 
 def _text_around_values(value: str, name: str, env: Mapping[str, Sequence[str]]) -> list[str]:
@@ -11181,7 +11219,12 @@ def _names_itself(m: re.Match[str]) -> bool:
 # passed every door.
 # A word that is itself a default expansion too (`: "${A:=${B:-$C}}"`: B's value, else C's; with_defaults reads it
 # from the inside out).
-_DEFAULT_ASSIGNED_WORD = rf"{DEFAULT_WORD}|\$\{{[A-Za-z_][A-Za-z0-9_]*\}}|\$[A-Za-z_][A-Za-z0-9_]*"
+# scripts61 (stop 61): and a command substitution (`: "${R:=$(cat /etc/fleet/region)}"`, the word's expansion: R held
+# nothing after it, so a value no reader computes passed every door; the machine's own Region there passes).
+_DEFAULT_ASSIGNED_WORD = (
+    rf"{DEFAULT_WORD}|\$\{{[A-Za-z_][A-Za-z0-9_]*\}}|\$[A-Za-z_][A-Za-z0-9_]*"
+    r"|\$\([^()\n\"'`]*(?:\([^()\n]*\)[^()\n\"'`]*)*\)"
+)
 _DEFAULT_ASSIGNMENT = re.compile(
     rf"(?P<bare>\$\{{(?P<name>[A-Za-z_][A-Za-z0-9_]*):?=(?:{_DEFAULT_ASSIGNED_WORD}"
     rf"|\$\{{[A-Za-z_][A-Za-z0-9_]*:?[-=](?:{_DEFAULT_ASSIGNED_WORD})\}})\}})(?P<double>(?!))?(?P<single>(?!))?"

@@ -315,6 +315,8 @@ class ScriptReader:
             return  # a listening server (nc -l): its operands are its own address and port, not a destination
         args, run = self._run_command(spec, args, depth, hosts_file, offset)
         yield from run
+        args, unknown = _unknown_words_taken(name, spec, args)  # scripts61: words no reader computes spliced here
+        yield from unknown
         operands: list[str] = []
         j = 0
         while j < len(args):
@@ -511,12 +513,20 @@ _UNQUOTED_REFERENCE = re.compile(r"(?<![\\$\w])\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}
 _SPLIT_KEPT_OUT = frozenset("'\"\\`$")  # a value holding these is spliced as written by no shell: not re-read
 
 
-def split_words_written(script: str, values_at: Callable[[int], Mapping[str, Sequence[str]]]) -> list[tuple[int, str]]:
+def split_words_written(
+    script: str,
+    values_at: Callable[[int], Mapping[str, Sequence[str]]],
+    opaque_at: Callable[[int], Mapping[str, Sequence[str]]] | None = None,
+) -> list[tuple[int, str]]:
     """(scripts60b) Each line of ``script`` (:func:`_joined_lines`: its offset and text) holding an unquoted variable
     (outside quotes and comments; not an assignment's word) whose value there (``values_at``, the values reaching an
     offset) holds a blank, written once per such value with the value in the reference's place: the words the shell
     runs, for the command reader to read again (a value holding a quote, a backslash, a backquote or an expansion is
-    left out: spliced into text its characters would be read as shell syntax). Gate: ``$``."""
+    left out: spliced into text its characters would be read as shell syntax). Gate: ``$``.
+    scripts61 (stop 61): a value no reader computes (``opaque_at``: the command substitutions the evaluator cannot
+    compute that the variable may hold there, ``OPTS=$(cat /etc/fleet/db.opts)``) may hold any words, options among
+    them: the line is written with :data:`UNKNOWN_WORDS` and the substitution (one word) in the reference's place, for
+    the command reader to read as every destination option the words may set (:func:`_unknown_words`)."""
     if "$" not in script:
         return []
     out: list[tuple[int, str]] = []
@@ -524,6 +534,7 @@ def split_words_written(script: str, values_at: Callable[[int], Mapping[str, Seq
         if "$" not in line:
             continue
         held: Mapping[str, Sequence[str]] | None = None
+        opaque: Mapping[str, Sequence[str]] | None = None
         for a, b, kind in quoting_spans(line, comments=True):
             if kind or "$" not in line[a:b]:
                 continue
@@ -531,10 +542,75 @@ def split_words_written(script: str, values_at: Callable[[int], Mapping[str, Seq
                 if _ASSIGNMENT_BEFORE.search(line, 0, m.start()) is not None:
                     continue
                 held = values_at(at) if held is None else held
-                for value in held.get(m.group(1) or m.group(2), ()):
+                name = m.group(1) or m.group(2)
+                for value in held.get(name, ()):
                     if any(c in value for c in " \t") and not any(c in _SPLIT_KEPT_OUT for c in value):
                         out.append((at, line[: m.start()] + value + line[m.end() :]))
+                opaque = (opaque_at(at) if opaque_at is not None else {}) if opaque is None else opaque
+                if name in opaque and line.count("$(", 0, m.start()) > line.count(")", 0, m.start()):
+                    continue  # inside a command substitution (its quotes are its own): that command's word
+                for value in dict.fromkeys(opaque.get(name, ())):
+                    quoted = "'" + value.replace("'", "'\\''") + "'"
+                    out.append((at, f"{line[: m.start()]}{UNKNOWN_WORDS} {quoted}{line[m.end() :]}"))
     return out
+
+
+UNKNOWN_WORDS = "--scripts61-words-no-reader-computes"
+"""(scripts61) The word :func:`split_words_written` writes before a value no reader computes spliced unquoted into a
+command's words (the next word): the command reader reads it as each destination option the words may set."""
+_UNKNOWN_WORD_FORMS = frozenset(
+    {"host", "host-port", "hosts", "replica-set", "sqlserver", "ssh", "remote", "url", "region"}
+)
+"""The forms :data:`UNKNOWN_WORDS` is read in: a host or a Region (RES-015 / RES-011 for a value no reader computes);
+a zone, an account or a document given so is left open."""
+
+
+def _unknown_words(command: str, spec: ScriptCommand, value: str, after: list[str]) -> Iterator[ScriptHost]:
+    """(scripts61) ``value``, words no reader computes spliced among ``command``'s options (:data:`UNKNOWN_WORDS`),
+    read as each destination option they may set: every listed option's form (and a named Region option's) among
+    :data:`_UNKNOWN_WORD_FORMS`, but a form an option written after the splice sets again (``after``, up to ``--``):
+    getopt and the AWS CLI's argparse keep an option's last value (psql(1) ``-h``; argparse's ``store`` action), so
+    ``psql $OPTS -h 10.0.2.15`` connects to 10.0.2.15 whatever OPTS holds. An option of the same form counts as the
+    same option (psql's ``-h`` / ``--host``)."""
+    later = after[: after.index("--")] if "--" in after else after
+    again = {_option_form(a, spec)[2] for a in later if a.startswith("-")}
+    forms = [*spec.options.values(), spec.named_options.get("region")]
+    for form in dict.fromkeys(f for f in forms if f in _UNKNOWN_WORD_FORMS and f not in again):
+        yield from _read(command, form, value)
+
+
+def _unknown_words_taken(name: str, spec: ScriptCommand, args: list[str]) -> tuple[list[str], list[ScriptHost]]:
+    """(scripts61) ``args`` without each :data:`UNKNOWN_WORDS` and the value after it, and what those values are read
+    as (:func:`_unknown_words`; none after ``--``, where no option is read: an operand the value may add there is left
+    open). A value standing as an option's value (after a listed option, a value option or a long option without
+    ``=``: ``--availability-zone $Z``, ``-h $H``) is that option's value, which the script's own reading judged there
+    (as before; read again here it is empty): the words after its first are not judged (left open: the idiom is one
+    word read from a file)."""
+    if UNKNOWN_WORDS not in args:
+        return args, []
+    out: list[str] = []
+    found: list[ScriptHost] = []
+    k = 0
+    while k < len(args):
+        if args[k] == UNKNOWN_WORDS:
+            value = args[k + 1] if k + 1 < len(args) else ""
+            if out and _takes_value(out[-1], spec):
+                out.append("")  # the option's value: the script's own reading judged the reference there
+            elif "--" not in out:
+                found += _unknown_words(name, spec, value, args[k + 2 :])
+            k += 2
+            continue
+        out.append(args[k])
+        k += 1
+    return out, found
+
+
+def _takes_value(word: str, spec: ScriptCommand) -> bool:
+    """(scripts61) Whether ``word`` is an option whose value is the next word: a listed destination option, a value
+    option, or a long option written without ``=`` (the AWS and Alibaba Cloud CLIs' parameters take one)."""
+    if word in spec.options or word in spec.value_options:
+        return True
+    return word.startswith("--") and len(word) > 2 and "=" not in word
 
 
 _ASSIGNMENT_BEFORE = re.compile(r"(?:^|[\s;&|(])[A-Za-z_][A-Za-z0-9_]*\+?=[^\s;&|()<>]*\Z")
@@ -1965,9 +2041,17 @@ def ansi_c_quoted_written(script: str) -> str:
     either, so a destination fails it closed (RES-011 / RES-015); stop 59 left it as written, and a Region abroad so
     written passed every door. One of separators only (``IFS=$'\\n'``, ``-d $'\\t'``) and an ``IFS=`` value are left
     as written (the readers of IFS read that form). A word's end is found past its ``\\'`` escapes
-    (:func:`_ansi_c_end`). Gate: ``$'``."""
+    (:func:`_ansi_c_end`). Gate: ``$'``. scripts61 (stop 61): a here-string's word of several lines as the printf of
+    its lines (:func:`_here_string_lines`), and a default's word inside double quotes (:func:`_quoted_default_ansi_c`).
+    """
     if "$'" not in script:
         return script
+    if "${" in script and (defaults := list(_QUOTED_DEFAULT_ANSI_C.finditer(script))):
+        # scripts61: a default's ANSI-C word inside double quotes (a match starting in a double-quoted span)
+        quoted = [(a, b) for a, b, kind in quoting_spans(script) if kind == '"']
+        for m in reversed(defaults):
+            if any(a < m.start() < b for a, b in quoted):
+                script = script[: m.start()] + _quoted_default_ansi_c(m) + script[m.end() :]
     out: list[str] = []
     before = "\\"  # the kind of the span before (an escaped `\\$` opens no ANSI-C quoting)
     at = 0
@@ -1986,6 +2070,9 @@ def ansi_c_quoted_written(script: str) -> str:
             if "'" not in word and word.isprintable():
                 out[-1] = out[-1][:-1]
                 out.append(f"'{word}'")
+            elif "'" not in word and _HERE_STRING_BEFORE.search(out[-1]) and (lines := _here_string_lines(word)):
+                out[-1] = out[-1][:-1]
+                out.append(lines)  # scripts61: lines of plain text, each read
             elif "'" not in word and _HERE_STRING_BEFORE.search(out[-1]) and not word.strip("\t\n").isprintable():
                 out.append(script[a:end])  # a here-string of other control characters: as written (as before)
             elif "'" not in word and _HERE_STRING_BEFORE.search(out[-1]):
@@ -2005,6 +2092,80 @@ def ansi_c_quoted_written(script: str) -> str:
             break
         at, before = restart, "'"
     return "".join(out)
+
+
+def locale_quoted_written(script: str) -> str:
+    r"""(scripts61) ``script`` with each locale-quoted word outside quotes (``$"us-west-2"``) written as the
+    double-quoted word it is without a message catalogue (bash(1) "Locale-Specific Translation": "A double-quoted
+    string preceded by a dollar sign ($) will cause the string to be translated according to the current locale ... If
+    the current locale is C or POSIX, or if there are no translations available, the dollar sign is ignored"): the
+    readers read ``$"`` as a ``$`` before a quoted word, so ``R=$"us-west-2"`` held nothing and a Region abroad passed
+    every door. A message catalogue the machine has may translate the string: not read (a boot script has none). An
+    escaped ``\$``, ``$$`` and a ``$"`` inside double quotes (a ``$`` before the closing quote) are left. Gate:
+    ``$"``."""
+    if '$"' not in script:
+        return script
+    out: list[str] = []
+    before = "\\"
+    for a, b, kind in quoting_spans(script):
+        if kind == '"' and before == "" and out and out[-1].endswith("$") and not out[-1].endswith("$$"):
+            out[-1] = out[-1][:-1]
+        out.append(script[a:b])
+        before = kind
+    return "".join(out)
+
+
+# scripts61 (stop 61): `eval "RS=(a b)"` (bash(1) "eval": "The args are read and concatenated together into a single
+# command. This command is then read and executed by the shell"): an array's compound assignment, an element's or a
+# `declare` of one given to eval as one quoted word (the readers of arrays read `NAME=(` where a command starts, and the
+# eval's word was none: RS held nothing and a Region abroad passed every door; `eval "R=WORD"` was read).
+_EVAL_ARRAY = re.compile(
+    r"(?<![^\s;&|(])eval[ \t]+([\"'])((?:(?:declare|typeset|local|readonly)[ \t]+(?:-[aAgr]+[ \t]+)*)?"
+    r"[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]\n\"'`\\]*\])?\+?=\(?[^\n\"'`\\]*)\1(?=[ \t]*(?:$|[;&|)#]))",
+    re.M,
+)
+
+
+def eval_arrays_written(script: str) -> str:
+    """(scripts61) ``script`` with each ``eval`` of one quoted array assignment (:data:`_EVAL_ARRAY`: ``eval
+    "RS=(a b)"``, ``eval "RS[$i]=a"``, ``eval 'declare -A M=([k]=v)'``) written as the assignment it runs, padded to
+    the same length. A word holding a quote, a backquote or a backslash is left (eval would read them again). Gate:
+    ``eval``."""
+    if "eval" not in script:
+        return script
+    return _EVAL_ARRAY.sub(lambda m: f"{' ' * (m.start(2) - m.start())}{m.group(2)} ", script)
+
+
+def _here_string_lines(word: str) -> str | None:
+    """(scripts61) A here-string's ANSI-C word of several printable lines (``<<< $'eu-west-1\\nus-west-2'``) written as
+    the ``printf`` substitution of its lines (a trailing newline dropped: the here-string adds one), which the one
+    evaluator computes and the here-string readers read line by line (:func:`multiline_assignments_written`'s form);
+    single-quoted, it held nothing for a ``while read`` loop, ``mapfile`` or ``read`` (a Region abroad on a line passed
+    every door, left as written). None for a word with a tab or another control character, or no newline (read as
+    before)."""
+    lines = word.removesuffix("\n").split("\n")
+    if "\n" not in word or not all(line.isprintable() for line in lines):
+        return None
+    return "\"$(printf '%s\\n' " + " ".join(f"'{line}'" for line in lines) + ')"'
+
+
+# scripts61 (stop 61): an ANSI-C word as a default's word inside double quotes (`"${R:-$'us-west-2'}"`; bash(1)
+# "extquote": "$'string' and $"string" quoting is performed within ${parameter} expansions enclosed in double quotes.
+# This option is enabled by default"): the readers read it as written (a Region abroad passed every door).
+_QUOTED_DEFAULT_ANSI_C = re.compile(r"(\$\{[A-Za-z_][A-Za-z0-9_]*:?[-=+?])\$'((?:[^'\\\n]|\\[^\n])*)'\}")
+
+
+def _quoted_default_ansi_c(m: re.Match[str]) -> str:
+    """(scripts61) ``${NAME:-$'...'}`` inside double quotes written with the word it expands to, where that is
+    printable text with no quote, blank, ``$``, backquote, brace or backslash; :data:`UNREAD_ANSI_C` where it holds a
+    control character and a letter or digit (fail closed, as outside quotes); as written otherwise."""
+    raw = m.group(2)
+    word = _ANSI_C_ESCAPE.sub(_ansi_c_decoded, raw) if "\\" in raw else raw
+    if word.isprintable() and not any(c in word for c in " '\"$`{}\\"):
+        return f"{m.group(1)}{word}}}"
+    if not word.isprintable() and any(c.isalnum() for c in word):
+        return f"{m.group(1)}{UNREAD_ANSI_C}}}"
+    return m.group(0)
 
 
 UNREAD_ANSI_C = "$(an ANSI-C quoted word holding a control character or a quote)"
@@ -2701,10 +2862,12 @@ def _array_items(script: str) -> dict[str, tuple[str, ...]]:
 # was no subscript here: nothing held).
 # quoting59 (stop 59): and a subscript holding a variable (`RS[$i]=WORD`, `printf -v "RS[$i]"`): its index is not
 # computed here, so the item may be any element (`${RS[1]}` held nothing and a Region abroad passed every door).
+# scripts61 (stop 61): and a key given by a command substitution (`M[$(hostname)]=WORD`: held nothing, a Region abroad
+# passed every door): any element, as a variable's subscript.
 _ELEMENT_ASSIGNMENT = re.compile(
     rf"{_COMMAND_PLACE}(?:{_DECLARATION})?([A-Za-z_][A-Za-z0-9_]*)"
     r"\[([0-9]+|[A-Za-z_][A-Za-z0-9_.-]*|\"[A-Za-z0-9_.-]+\"|'[A-Za-z0-9_.-]+'"
-    r"|\"?\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[A-Za-z_][A-Za-z0-9_]*\})\"?)\]"
+    r"|\"?\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[A-Za-z_][A-Za-z0-9_]*\}|\([^()\n]*\))\"?)\]"
     r"=(\"[^\"\n]*\"|'[^'\n]*'|\$\([^()\n]*\)|[^\s;&|<>()'\"]*)",
     re.M,
 )
@@ -3030,6 +3193,38 @@ def _subscript_index(subscript: str) -> int | None:
         return int(text)
     total = _arithmetic_total(text)
     return total if total is not None and total >= 0 else None
+
+
+_SUBSCRIPT_VARIABLE = re.compile(r"\$?\{?([A-Za-z_][A-Za-z0-9_]*)\}?")
+_MAX_SUBSCRIPT_COMBINATIONS = 16
+
+
+def subscript_indexes(subscript: str, numbers: Callable[[str], Sequence[str] | None]) -> list[int] | None:
+    """(scripts61) The indexes an arithmetic subscript holding variables may name (``i+1``, ``$((n-1))``, ``$i+1``;
+    bash(1) "Arrays": "The subscript is treated as an arithmetic expression", a name in it its value), each variable
+    given each number ``numbers`` knows it holds (literal words only); None where a variable holds anything else, the
+    expression is no sum or product of numbers once filled, an index is negative, or past
+    :data:`_MAX_SUBSCRIPT_COMBINATIONS` combinations (every item, as before: fail closed)."""
+    names = list(dict.fromkeys(_SUBSCRIPT_VARIABLE.findall(subscript)))
+    held: list[Sequence[str]] = []
+    for name in names:
+        given = numbers(name)
+        if not given or not all(v.isdigit() for v in given):
+            return None
+        held.append(given)
+    out: list[int] = []
+    for combination in itertools.islice(itertools.product(*held), _MAX_SUBSCRIPT_COMBINATIONS + 1):
+        filled = dict(zip(names, combination, strict=True))
+        index = _subscript_index(_filled_subscript(subscript, filled))
+        if index is None or len(out) >= _MAX_SUBSCRIPT_COMBINATIONS:
+            return None
+        out.append(index)
+    return list(dict.fromkeys(out))
+
+
+def _filled_subscript(subscript: str, filled: Mapping[str, str]) -> str:
+    """(scripts61) ``subscript`` with each variable written as the number ``filled`` gives it."""
+    return _SUBSCRIPT_VARIABLE.sub(lambda v: filled[v.group(1)], subscript)
 
 
 def _arithmetic_total(text: str) -> int | None:
@@ -6494,9 +6689,10 @@ def _download(line: str) -> tuple[str, str]:
 # whole content, its last newline stripped as IFS whitespace) or `-t TIMEOUT` ("This option has no effect if read is
 # not reading input from the terminal or a pipe": a file is neither) among its options (`read -r -d '' R < FILE ||
 # true`, the idiom for a whole file); a file the script does not write is `$(< FILE)`: RES-011 at a destination.
+# scripts61 (stop 61): and `-s` ("Silent mode": nothing for a file), grouped or not (`read -rs R < FILE` left R unset).
 _READ_FROM_FILE = re.compile(
-    r"(?<![^\s;&|(])read(?:[ \t]+(?:-r|-r?t[ \t]*[0-9.]+|-r?d[ \t]*(?:''|\"\")))*[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*<"
-    r"[ \t]*([^\s;&|<>()]+)"
+    r"(?<![^\s;&|(])read(?:[ \t]+(?:-[rs]+|-[rs]*t[ \t]*[0-9.]+|-[rs]*d[ \t]*(?:''|\"\")))*[ \t]+"
+    r"([A-Za-z_][A-Za-z0-9_]*)[ \t]*<[ \t]*([^\s;&|<>()]+)"
 )
 
 # scripts58 (stop 58): and `-d DELIM` with a delimiter (read: "The first character of delim is used to terminate the
@@ -6531,8 +6727,12 @@ def _delimited_file_read(m: re.Match[str], files: Mapping[str, str]) -> str:
 # ends removed) where they are one plain word, else its whole text (judged as it is, fail closed); a file it does not
 # write is `$(< FILE)` (RES-011 at a destination); a process substitution is `NAME=$(LIST|cut -c-NCHARS)` (each line's
 # first NCHARS characters: a line after the first judged too, never fewer), which the one evaluator computes.
+# scripts61 (stop 61): and `-s` (read: "Silent mode. If input is coming from a terminal, characters are not echoed":
+# nothing for a file) among the options, grouped behind one dash as getopt reads them (`read -rsn9 R < FILE` passed
+# every door with a Region abroad).
 _READ_COUNTED_FROM_INPUT = re.compile(
-    r"(?<![^\s;&|(])read((?:[ \t]+(?:-r|-r?t[ \t]*[0-9.]+|-r?[nN][ \t]*[0-9]+))+)[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*<"
+    r"(?<![^\s;&|(])read((?:[ \t]+(?:-[rs]+|-[rs]*t[ \t]*[0-9.]+|-[rs]*[nN][ \t]*[0-9]+))+)[ \t]+"
+    r"([A-Za-z_][A-Za-z0-9_]*)[ \t]*<"
     r"[ \t]*(?:<\((?P<process>[^()\n]*)\)|(?P<file>[^\s;&|<>()]+))"
 )
 
@@ -6627,6 +6827,8 @@ def _delimited_read(m: re.Match[str]) -> str:
     literal = word[1:-1] if word[:1] in "\"'" else word
     delimiter = read_option_delimiter(options)  # scripts60b: the one spelling of a `-d` word
     count = _read_count(options)
+    if word[:1] != "'" and delimiter is None and (variable := _ONE_VARIABLE.fullmatch(literal)) is not None:
+        return _counted_variable_read(m, variable.group(1) or variable.group(2), _read_exact(options), count)
     if (
         "t" not in options and delimiter is None and count is None and "p" not in options and "N" not in options
     ) or any(c in literal for c in "$`"):
@@ -6643,15 +6845,31 @@ def _delimited_read(m: re.Match[str]) -> str:
     return written.ljust(len(m.group(0))) if len(written) <= len(m.group(0)) else m.group(0)
 
 
+# scripts61 (stop 61): a here-string word that is one variable (`read -r -n 9 R <<< "$X"`: left as written, R unset,
+# a Region abroad in X passed every door).
+_ONE_VARIABLE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
+
+
+def _counted_variable_read(m: re.Match[str], variable: str, exact: int | None, count: int | None) -> str:
+    """(scripts61) ``read -n N / -N N / -t T / -p P NAME <<< "$VAR"`` (:data:`_READ_DELIMITED`, a word of one variable)
+    written as ``NAME="${VAR:0:N}"`` (``NAME="$VAR"`` without a count), the substring reading of the one evaluator:
+    read's first N characters of the value (bash(1) "read" -n / -N; "Here Strings": the word's expansion is the input).
+    A value holding blanks or a newline before N is judged whole (more than read takes: fail closed); as written where
+    it does not fit."""
+    chars = exact if exact is not None else count
+    written = f'{m.group(2)}="${{{variable}:0:{chars}}}"' if chars is not None else f'{m.group(2)}="${variable}"'
+    return written.ljust(len(m.group(0))) if len(written) <= len(m.group(0)) else m.group(0)
+
+
 def _read_count(options: str) -> int | None:
     """(scripts57b) The NCHARS of read's ``-n NCHARS`` among ``options``, else None."""
-    given = re.search(r"-r?n[ \t]*([0-9]+)", options)
+    given = re.search(r"-[rs]*n[ \t]*([0-9]+)", options)  # scripts61: `-rsn9`
     return None if given is None else int(given.group(1))
 
 
 def _read_exact(options: str) -> int | None:
     """(scripts58) The NCHARS of read's ``-N NCHARS`` among ``options``, else None."""
-    given = re.search(r"-r?N[ \t]*([0-9]+)", options)
+    given = re.search(r"-[rs]*N[ \t]*([0-9]+)", options)  # scripts61: `-rsN9`
     return None if given is None else int(given.group(1))
 
 
@@ -6677,6 +6895,15 @@ _PRINTF_TO_VARIABLE = re.compile(
 )
 
 
+# scripts61 (stop 61): a group of one read whose input is the group's redirection (bash(1) "Compound Commands": `{
+# list; }`; "Redirections" of a compound command apply to its list): `{ read -r -n 9 R; } < FILE` reads FILE as `read
+# -r -n 9 R < FILE` does (R was unset: a Region abroad passed every door). Written so, padded to the same length.
+_GROUPED_READ = re.compile(
+    r"(?<![^\s;&|(])(?<!\)[ \t])\{[ \t]+(read[ \t][^;{}\n<>|&`$]*?)[ \t]*;[ \t]*\}[ \t]*"
+    r"(<[ \t]*(?:<\([^()\n]*\)|[^\s;&|<>()]+))"
+)
+
+
 def reads_as_assignments(script: str) -> str:
     """``script`` with each ``read NAME < FILE`` written as ``NAME=$(< FILE)`` (blanks after it, same length);
     scripts54b: ``read NAME <<< WORD`` and ``printf -v NAME %s WORD`` as ``NAME=WORD``."""
@@ -6691,6 +6918,8 @@ def reads_as_assignments(script: str) -> str:
         return f"{m.group(1)}={m.group(2)}".ljust(len(m.group(0)))
 
     if "read" in script:
+        if "{" in script:  # scripts61: `{ read -n9 R; } < FILE`, the group's redirection its read's
+            script = _GROUPED_READ.sub(lambda g: f"{g.group(1)} {g.group(2)}".ljust(len(g.group(0))), script)
         script = _READ_FROM_FILE.sub(assignment, script)
         if "-" in script and (delimited := list(_READ_DELIMITED_FROM_FILE.finditer(script))):  # scripts58
             files = written_files(script)
