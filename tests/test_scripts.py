@@ -8694,6 +8694,27 @@ def test_lead61_a_value_built_on_its_own_variable_is_filled(script: str, expecte
     assert {(r, v) for r, _, v in findings(script, "EU", "aws")} == expected
 
 
+# the lead (stop 61): a variable holding a one_word_commands substitution (`TMP=$(mktemp)`), spliced unquoted, adds one
+# word that is never an option: scripts61's reading of an uncomputed value as every destination option it may set
+# refused the usual temporary file (RES-011, a false alarm); other uncomputed values are read so as before
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ("TMP=$(mktemp)\naws s3 cp $TMP s3://fleet-logs/x\n", set()),
+        ("W=`mktemp -d -t fleet.XXXXXX`\naws s3 sync $W s3://fleet-logs/x\n", set()),
+        ("D=$(date -u +%Y%m%dT%H%M%S).tar.gz\naws s3 cp /tmp/b $D\n", set()),
+        ("H=$(hostname -s)\npsql -h 10.0.2.15 -U app $H\n", set()),
+        ("O=$(cat /etc/fleet/opts)\naws s3 cp /tmp/b s3://fleet-logs/x $O\n", {("RES-011", "$(cat /etc/fleet/opts)")}),
+        ("D=$(date '+%F %T')\naws s3 cp /tmp/b s3://fleet-logs/x $D\n", {("RES-011", "$(date '+%F %T')")}),
+        ("A=$(uname -a)\naws s3 ls $A\n", {("RES-011", "$(uname -a)")}),
+        ("Z=$(date +%z)\naws s3 ls $Z\n", {("RES-011", "$(date +%z)")}),
+    ],
+)
+def test_lead61_a_one_word_command_spliced_adds_no_option(script: str, expected: set[tuple[str, str]]) -> None:
+    got = {(r, v) for r, _, v in findings(script, "EU", "aws")}
+    assert {f for f in got if f[0] != "RES-017"} == expected
+
+
 # falsealarm61 (stop 61): a function's output made by a loop or a `{ ...; }` group in its body, a function called in
 # backquotes, a body of silent commands and the metadata's Region lookup, and `;&` / `;;&` case arms (bash(1)
 # "Compound Commands", "Command Substitution", "Shell Functions"): each was RES-011 with the Region at home (a false

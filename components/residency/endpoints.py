@@ -562,8 +562,8 @@ class BuiltinPlaceholderField(TypedField):
 
 class _PatternEntry(_Frozen):
     """A catalogue entry holding a regular expression: refused at load when it does not compile (one check for the
-    entries of ``instance_region_commands``, ``cli_config_files``, ``app_config_files`` and
-    ``instance_region_filters``)."""
+    entries of ``instance_region_commands``, ``cli_config_files``, ``app_config_files``,
+    ``instance_region_filters`` and ``one_word_commands``)."""
 
     pattern: str
     """A regular expression (each entry type says what it matches)."""
@@ -746,6 +746,16 @@ class InstanceRegionFilter(_PatternEntry):
     """A regular expression matching the whole filter command (``tr -d '\\n'``)."""
     source: str
     """Where the tool documents what the filter drops."""
+
+
+class OneWordCommand(_PatternEntry):
+    """A command whose output is one word that never begins with ``-`` (``one_word_commands``, the lead, stop 61:
+    ``mktemp``): a value holding its substitution, spliced unquoted among a command's options, adds no option."""
+
+    pattern: str
+    """A regular expression matching the whole command (``mktemp -d``)."""
+    source: str
+    """Where the tool documents what it prints."""
 
 
 class PhoneField(TypedField):
@@ -1796,6 +1806,8 @@ class EndpointCatalogue(_Frozen):
     read by key as resource inputs are (scripts49)."""
     instance_region_filters: tuple[InstanceRegionFilter, ...] = ()
     """Filters those commands may be piped through, the Region unchanged (``tr -d '\\n'``; scripts48)."""
+    one_word_commands: tuple[OneWordCommand, ...] = ()
+    """Commands whose output is one word never beginning with ``-`` (``mktemp``; the lead, stop 61)."""
     destination_fields: tuple[DestinationField, ...]
     vpc_links: VpcLinks = Field(default_factory=VpcLinks)
     """API Gateway private integrations: which resources make a VPC link, and which integration inputs it changes."""

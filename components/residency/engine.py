@@ -1049,14 +1049,15 @@ class RuleEngine:
             self._placeholder_documents,
             self._builtin_placeholders,
             self._event_built,
-            self._instance_region_commands,
+            (self._instance_region_commands, self._one_word_substitution),
             (self._stack_set_types, self.stack_set_templates),
         ) = (
             self.endpoints.typed_paths(self.endpoints.user_keyed_fields),
             self.endpoints.typed_paths(self.endpoints.placeholder_documents),
             {f.type: f for f in self.endpoints.builtin_placeholder_fields},
             self.endpoints.typed_paths(self.endpoints.event_built_fields),
-            _instance_region_commands(self.endpoints),
+            # the lead (stop 61): and a variable's value that is a one_word_commands substitution
+            (_instance_region_commands(self.endpoints), _one_word_substitution(self.endpoints)),
             _stack_set_tables(self.endpoints),
         )
         self._template_attributes: Mapping[tuple[str, str], TemplateAttribute] = {
@@ -5146,6 +5147,20 @@ class RuleEngine:
         cors = [found for found in hosts if found.cors]
         return documents + self._cors_origins(walk, cors, script) if cors else documents
 
+    def _opaque_spliced(self, values: _ScriptValues) -> Callable[[int], Mapping[str, tuple[str, ...]]]:
+        """(the lead, stop 61) ``values``' command substitutions no reader computes, by offset, without those of a
+        ``one_word_commands`` command (``TMP=$(mktemp)``: one word, never an option, whatever it prints)."""
+        one_word = self._one_word_substitution
+        if one_word is None:
+            return values.opaque_at
+
+        def opaque_at(offset: int) -> Mapping[str, tuple[str, ...]]:
+            held = values.opaque_at(offset)
+            kept = {name: tuple(v for v in vs if one_word.fullmatch(v) is None) for name, vs in held.items()}
+            return {name: vs for name, vs in kept.items() if vs}
+
+        return opaque_at
+
     def _judge_split_words(
         self, walk: _Walk, script: str, hosts: Sequence[ScriptHost], places: Sequence[tuple[str, int, int]]
     ) -> None:
@@ -5158,7 +5173,7 @@ class RuleEngine:
         once."""
         values = _assigned_values(script, self._instance_region(walk))
         read = {(h.command, h.host) for h in hosts}
-        written = split_words_written(script, values.at, values.opaque_at)
+        written = split_words_written(script, values.at, self._opaque_spliced(values))
         if not written:
             return
         # perf61 (stop 61): the findings already made, keyed once and kept up to date (every finding the loop makes is
@@ -11728,6 +11743,16 @@ def _instance_region_commands(endpoints: EndpointCatalogue) -> dict[str, re.Patt
     filters = "|".join(f"(?:{f.pattern})" for f in endpoints.instance_region_filters)
     piped = rf"(?:\s*\|\s*(?:{filters}))*" if filters else ""
     return {t: re.compile("(?:" + "|".join(f"(?:{c.pattern})" for c in cs) + f"){piped}") for t, cs in by_type.items()}
+
+
+def _one_word_substitution(endpoints: EndpointCatalogue) -> re.Pattern[str] | None:
+    """One pattern matching a variable's value that is a ``one_word_commands`` command's substitution, ``$(...)`` or
+    backquoted, with the text of its word after it (:func:`_substituted_word`: no blank, quote or expansion); None
+    when the catalogue lists none."""
+    if not endpoints.one_word_commands:
+        return None
+    commands = "|".join(f"(?:{c.pattern})" for c in endpoints.one_word_commands)
+    return re.compile(rf"(?:\$\(\s*(?:{commands})\s*\)|`\s*(?:{commands})\s*`){_VALUE_TAIL.pattern}")
 
 
 def _names_no_account(text: str) -> bool:
