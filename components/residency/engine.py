@@ -53,6 +53,7 @@ from components.residency.endpoints import (
     BuiltinPlaceholderField,
     ConfigFile,
     ConfigItem,
+    DestinationField,
     DocumentDefault,
     EndpointCatalogue,
     FeatureArgument,
@@ -70,6 +71,7 @@ from components.residency.endpoints import (
     TemplateAttribute,
     TemplateResource,
     TemplateService,
+    WrittenAccountField,
     load_endpoints,
 )
 from components.residency.inputkeys import is_region_key as _is_region_key
@@ -2691,20 +2693,12 @@ class RuleEngine:
     @functools.cached_property
     def _action_writes(self) -> Mapping[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]]:
         """Written fields of workflows by type that are written only in the listed task actions (``resources``)."""
-        fields: dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = {}
-        for f in self.endpoints.written_account_fields:
-            if f.resources:
-                fields[f.type] = (*fields.get(f.type, ()), (tuple(f.path.split(".")), frozenset(f.resources)))
-        return fields
+        return _fields_by_action(self.endpoints.written_account_fields)
 
     @functools.cached_property
     def _action_hosts(self) -> Mapping[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]]:
         """Destination fields of workflows by type that are hosts only in the listed task actions (``resources``)."""
-        fields: dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = {}
-        for f in self.endpoints.destination_fields:
-            if f.resources:
-                fields[f.type] = (*fields.get(f.type, ()), (tuple(f.path.split(".")), frozenset(f.resources)))
-        return fields
+        return _fields_by_action(self.endpoints.destination_fields)
 
     def _host_outside_actions(self, walk: _Walk) -> bool:
         """(awsred61) Whether the field being walked is a workflow's destination field (``destination_fields``
@@ -11743,6 +11737,19 @@ def _instance_region_commands(endpoints: EndpointCatalogue) -> dict[str, re.Patt
     filters = "|".join(f"(?:{f.pattern})" for f in endpoints.instance_region_filters)
     piped = rf"(?:\s*\|\s*(?:{filters}))*" if filters else ""
     return {t: re.compile("(?:" + "|".join(f"(?:{c.pattern})" for c in cs) + f"){piped}") for t, cs in by_type.items()}
+
+
+def _fields_by_action(
+    entries: Iterable[WrittenAccountField | DestinationField],
+) -> Mapping[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]]:
+    """Type -> (path, the task actions it applies in) of the catalogue ``entries`` limited to listed actions
+    (``resources``: a workflow's written or destination field; the lead, stop 61: awsred61's destination fields had
+    copied the written fields' loop)."""
+    fields: dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = {}
+    for f in entries:
+        if f.resources:
+            fields[f.type] = (*fields.get(f.type, ()), (tuple(f.path.split(".")), frozenset(f.resources)))
+    return fields
 
 
 def _one_word_substitution(endpoints: EndpointCatalogue) -> re.Pattern[str] | None:
