@@ -11006,8 +11006,7 @@ def _word_values_assigned(
         # scripts49: `$(echo $X | sed 's/a/b/')` is X's values edited; an unknown input's result the host sed writes;
         # scripts50: so through perl -pe, awk, tr, cut and jq; scripts52: `$(echo X)`, `$(cat FILE)` of a file the
         # script writes (the one evaluator). One naming the machine itself holds no literal.
-        known = {n: [v for v in vs if v[:1] != _OPAQUE] for n, vs in env.items()} if _holds_opaque(env) else env
-        given = substitution_values(substitution, known, files, own)
+        given = _substitution_computed(substitution, env, files, own)
         if given is None:
             return _opaque_value(substitution + after, env)
         return [v + after for v in given if v != OWN_MACHINE or after]
@@ -11018,8 +11017,7 @@ def _word_values_assigned(
         return [_UNQUOTED_ESCAPE.sub(r"\1", value) if m.group("bare") is not None and "\\" in value else value]
     if m.group("single") is None and (default := _DEFAULT_SUBSTITUTION.fullmatch(value)) is not None:
         # scripts61: `: "${R:=$(cmd)}"`, R's values there (then it is not assigned) and the substitution's
-        known = {n: [v for v in vs if v[:1] != _OPAQUE] for n, vs in env.items()} if _holds_opaque(env) else env
-        given = substitution_values(default.group(2), known, files, own)
+        given = _substitution_computed(default.group(2), env, files, own)
         computed = _opaque_value(default.group(2), env) if given is None else [v for v in given if v != OWN_MACHINE]
         return list(dict.fromkeys([*env.get(default.group(1), ()), *computed]))
     if m.group("single") is None:  # mutation53: `REGION=${REGION:-eu-west-2}` holds the word where REGION is unset
@@ -11111,6 +11109,19 @@ def _inline_substitution(m: re.Match[str], nested: int) -> bool:
     are its own) is written unquoted starting with a command substitution (``export AWS_REGION=$(cat FILE)``)."""
     bare = m.group("bare")
     return nested == 0 and bare is not None and bare.startswith(("$(", "`"))
+
+
+def _substitution_computed(
+    substitution: str,
+    env: Mapping[str, Sequence[str]],
+    files: Mapping[str, str],
+    own: tuple[re.Pattern[str], str] | None,
+) -> list[str] | None:
+    """What the one evaluator (:func:`scripts.substitution_values`) computes ``substitution`` to print, with
+    ``env``'s values but those no reader computes (:data:`_OPAQUE`); None where it computes nothing (the lead, stop 61:
+    an assignment's substitution and scripts61's ``:=`` default's had each written these lines)."""
+    known = {n: [v for v in vs if v[:1] != _OPAQUE] for n, vs in env.items()} if _holds_opaque(env) else env
+    return substitution_values(substitution, known, files, own)
 
 
 def _holds_opaque(env: Mapping[str, Sequence[str]]) -> bool:
