@@ -552,8 +552,8 @@ def split_words_written(
                 for value in dict.fromkeys(opaque.get(name, ())):
                     # mutation62: a backquoted substitution (`OPTS=`cat FILE``) as its `$(...)` form, the one the
                     # command reader's value is judged in (written as is, it was read as a literal word: passed)
-                    value = _backquotes_as_dollar(value) if value[:1] == "`" else value
-                    quoted = "'" + value.replace("'", "'\\''") + "'"
+                    word = _backquotes_as_dollar(value) if value[:1] == "`" else value
+                    quoted = "'" + word.replace("'", "'\\''") + "'"
                     out.append((at, f"{line[: m.start()]}{UNKNOWN_WORDS} {quoted}{line[m.end() :]}"))
     return out
 
