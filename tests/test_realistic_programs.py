@@ -199,6 +199,7 @@ import platform_programs_mutation58b as mu58b
 import platform_programs_mutation59 as mu59
 import platform_programs_mutation59b as mu59b
 import platform_programs_mutation60 as mu60
+import platform_programs_mutation62 as mu62
 import platform_programs_new34 as pn
 import platform_programs_openapi44 as oa44
 import platform_programs_ops as po
@@ -19192,6 +19193,14 @@ CASES: list[Case] = [
     # abroad, and `: "${R:=$(cat FILE)}"` is RES-011 (each passed every door before); `"${RS[$((N-1))]}"` with N=2
     # passes at home (RES-009 before: every item)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc61.rows()],
+    # -- stop 62, mutation search round 33 (tests/platform_programs_mutation62.py): the AWS CLI's image copied into an
+    # ECR pull-through cache or a registry mirror (a task's exec-form command, `docker run` in user data) with a Region
+    # abroad is RES-009; a backquoted substitution no reader computes spliced unquoted after `--region` / `-h` is
+    # RES-011 / RES-015 as its `$(...)` twin; a URL whose host is a backquoted substitution is judged (a partner's
+    # intake or a file no line writes: RES-015); the Collector's `--config=file:FILE` names its file (the Datadog
+    # exporter's US1 site RES-015). Each passed every door before; the home twins (a second home Region, the options
+    # after the splice, the VPC's collector, the declared site) pass
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu62.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -37,6 +37,7 @@ from components.residency.scripts import (
     function_outputs_written,
     ifs_fields,
     ifs_value,
+    image_entrypoint,
     jq_environment_written,
     jq_interpolating_programs,
     jq_patterns_blanked,
@@ -9236,3 +9237,115 @@ def test_scripts61_subscript_indexes_compute_as_bash(a: int, b: int, op: str, do
 )  # fmt: skip
 def test_scripts61_ansi_c_words_in_here_strings_and_defaults(script: str, expected: set[tuple[str, str]]) -> None:
     assert {(r, v) for r, _, v in findings(script, "EU", "aws")} == expected
+
+
+# mutation62 (stop 62, mutation search round 33): stop 61's readings spelled another way. On main 2519f654 each
+# offending case below passed every door.
+_MUTATION62_COPY = ["ec2", "copy-snapshot", "--source-region", "eu-west-1", "--source-snapshot-id", "snap-1"]
+_MUTATION62_ECR = "123456789012.dkr.ecr.eu-west-1.amazonaws.com"
+_MUTATION62_CP = "aws ec2 copy-snapshot --source-snapshot-id snap-1"
+
+
+@pytest.mark.parametrize(
+    ("image", "region", "expected"),
+    [
+        # an ECR pull-through cache keeps the upstream path under its prefix (ECR Public, Docker Hub)
+        (f"{_MUTATION62_ECR}/ecr-public/aws-cli/aws-cli:2.17.0", "us-west-2", [("RES-009", "us-west-2")]),
+        (f"{_MUTATION62_ECR}/docker-hub/amazon/aws-cli:2.17.0", "us-west-2", [("RES-009", "us-west-2")]),
+        ("mirror.gcr.io/amazon/aws-cli:2.17.0", "us-west-2", [("RES-009", "us-west-2")]),
+        ("registry.internal:5000/amazon/aws-cli@sha256:" + "0" * 64, "us-west-2", [("RES-009", "us-west-2")]),
+        (f"{_MUTATION62_ECR}/ecr-public/aws-cli/aws-cli:2.17.0", "eu-central-1", []),
+        # another image ending so by name only is no copy (`my-aws-cli`), and a bare `aws-cli` is not recognised
+        (f"{_MUTATION62_ECR}/tools/my-aws-cli:1", "us-west-2", []),
+        (f"{_MUTATION62_ECR}/aws-cli:2.17.0", "us-west-2", []),
+    ],
+)
+def test_mutation62_a_copy_of_the_cli_image_runs_aws(image: str, region: str, expected: list[tuple[str, str]]) -> None:
+    container = {"name": "copy", "image": image, "command": [*_MUTATION62_COPY, "--region", region]}
+    assert _ecs61_task(container) == expected
+    words = " ".join([*_MUTATION62_COPY, "--region", region])
+    assert {(r, v) for r, _, v in findings(f"docker run --rm {image} {words}\n", "EU", "aws")} == set(expected)
+
+
+@pytest.mark.parametrize(
+    ("image", "expected"),
+    [
+        ("amazon/aws-cli", "aws"),
+        ("docker.io/amazon/aws-cli:2.17.0", "aws"),
+        ("public.ecr.aws/aws-cli/aws-cli:2.17.0", "aws"),
+        (f"{_MUTATION62_ECR}/ecr-public/aws-cli/aws-cli", "aws"),
+        ("index.docker.io/amazon/aws-cli:latest", "aws"),
+        ("amazon/aws-cli-v1", None),
+        ("aws-cli/aws-cli", None),  # the listed one is under public.ecr.aws: its repository path alone is no copy
+        ("postgres:16", None),
+    ],
+)
+def test_mutation62_image_entrypoint(image: str, expected: str | None) -> None:
+    entrypoints = {"amazon/aws-cli": "aws", "public.ecr.aws/aws-cli/aws-cli": "aws"}
+    assert image_entrypoint(entrypoints, image) == expected
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        # a backquoted substitution no reader computes, spliced unquoted after the option: as its $(...) twin
+        (
+            f"EXTRA=`cat /etc/fleet/extra`\n{_MUTATION62_CP} --region eu-west-1 $EXTRA",
+            {("RES-011", "$(cat /etc/fleet/extra)")},
+        ),
+        (
+            f"EXTRA=$(cat /etc/fleet/extra)\n{_MUTATION62_CP} --region eu-west-1 $EXTRA",
+            {("RES-011", "$(cat /etc/fleet/extra)")},
+        ),
+        ("O=`< /etc/fleet/pgopts`\npsql -h 10.0.5.12 -U app $O -c 'select 1'", {("RES-015", "$(< /etc/fleet/pgopts)")}),
+        # the option written after the splice decides; quoted, one word; a one-word command prints no option
+        (f"EXTRA=`cat /etc/fleet/extra`\n{_MUTATION62_CP} $EXTRA --region eu-west-1", set()),
+        ('O=`cat /etc/fleet/pgopts`\npsql -h 10.0.5.12 -U app -d "$O" -c \'select 1\'', set()),
+        ("T=`mktemp`\naws s3 cp /var/log/boot.log s3://fleet-logs-eu/boot.log --region eu-west-1 $T", set()),
+    ],
+)  # fmt: skip
+def test_mutation62_a_backquoted_value_spliced_into_options(script: str, expected: set[tuple[str, str]]) -> None:
+    assert {(r, v) for r, _, v in findings(f"#!/bin/bash\n{script}\n", "EU", "aws") if r != "RES-017"} == expected
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        # a URL's host given by a backquoted substitution: computed by the one evaluator, or unknown (RES-015)
+        ("curl -sS https://`echo api.partner.example.com`/x", {("RES-015", "api.partner.example.com")}),
+        ("echo api.partner.example.com > /h\ncurl https://`cat /h`/x", {("RES-015", "api.partner.example.com")}),
+        ("curl -sS https://`cat /etc/h`/x", {("RES-015", "`cat /etc/h`")}),
+        ('curl -sS "https://`cat /etc/h`:8443/x"', {("RES-015", "`cat /etc/h`")}),
+        # the VPC's collector, computed or written by the script
+        ("curl -sS https://`echo 10.0.3.20`/x", set()),
+        ("echo 10.0.3.20 > /etc/h\ncurl -sS https://`cat /etc/h`/v1/logs", set()),
+    ],
+)  # fmt: skip
+def test_mutation62_a_url_host_in_backquotes(script: str, expected: set[tuple[str, str]]) -> None:
+    assert {(r, v) for r, _, v in findings(f"#!/bin/bash\n{script}\n", "EU", "aws")} == expected
+
+
+_MUTATION62_OTEL = (
+    "mkdir -p /etc/fleet/otel\ncat > /etc/fleet/otel/config.yaml <<'EOF'\n"
+    "exporters:\n  datadog:\n    api:\n      site: {site}\nservice:\n  pipelines:\n    traces:\n"
+    "      receivers: [otlp]\n      exporters: [datadog]\nEOF\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("run", "site", "expected"),
+    [
+        # the Collector's configuration URI, `file:` then the path (the Configuration page)
+        ("otelcol-contrib --config=file:/etc/fleet/otel/config.yaml &", "datadoghq.com", {"RES-015"}),
+        ("otelcol-contrib --config file:/etc/fleet/otel/config.yaml &", "datadoghq.com", {"RES-015"}),
+        ("/usr/bin/otelcol --config='file:/etc/fleet/otel/config.yaml' &", "datadoghq.com", {"RES-015"}),
+        ("otelcol-contrib --config=/etc/fleet/otel/config.yaml &", "datadoghq.com", {"RES-015"}),  # as before
+        # the VPC's Datadog proxy; another file; another tool's option with the scheme (vector reads no URI)
+        ("otelcol-contrib --config=file:/etc/fleet/otel/config.yaml &", "10.0.3.20", set()),
+        ("otelcol-contrib --config=file:/etc/fleet/otel/other.yaml &", "datadoghq.com", set()),
+        ("vector --config=file:/etc/fleet/otel/config.yaml &", "datadoghq.com", set()),
+    ],
+)
+def test_mutation62_the_collectors_config_uri(run: str, site: str, expected: set[str]) -> None:
+    script = f"#!/bin/bash\n{_MUTATION62_OTEL.format(site=site)}{run}\n"
+    assert {r for r, _, _ in findings(script, "EU", "aws")} == expected

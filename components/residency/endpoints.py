@@ -694,6 +694,10 @@ class ConfigFile(_PatternEntry):
     """config56: a command and the environment variables its options read (Vector's ``VECTOR_CONFIG``, ``--config``'s
     "env: VECTOR_CONFIG"): a file the script names in one (``VECTOR_CONFIG=FILE vector``, ``export``, a unit's
     ``Environment=``) while it runs the command is read by this entry."""
+    option_file_scheme: str | None = None
+    """mutation62: the scheme a value of ``option_files`` may begin with, naming the same file (the OpenTelemetry
+    Collector's ``--config`` takes a configuration URI, ``--config=file:/path/to/config.yaml``, the ``file:`` provider
+    reading that file). None: the value is the file's path alone."""
     option_separator: str | None = None
     """mutation57: the character a value of ``option_files`` / ``option_dirs`` / ``option_variables`` separates several
     files or directories with (Vector's ``,``: the CLI reference's ``vector -c config1.yaml,config2.yaml``, its options'

@@ -4380,7 +4380,11 @@ class RuleEngine:
             script = script.replace(document, "")
         # scripts54: `https://ingest.$D/` too (was `://$` only); a variable holds an uncomputed substitution only
         # through an assignment or a `read`
-        if "://$" in script or ("://" in script and "$" in script and ("=" in script or "read" in script)):
+        if (
+            "://$" in script
+            or "://`" in script
+            or ("://" in script and "$" in script and ("=" in script or "read" in script))
+        ):
             self._judge_substituted_url_hosts(walk, script, path)
         # scripts52: a URL's host computed by a command; mutation53: a variable's default word (`${HOST:-...}`), a
         # loop's variable (`for h in ...`; scripts54: `while read h; do ... done <<EOF`)
@@ -4388,7 +4392,7 @@ class RuleEngine:
         # scripts55b: a function's positional parameter in a URL (`notify() { curl "http://$1:8080/x"; }`, no `=`);
         # falsealarm60: `printf -v NAME` assigns with no `=`
         assigns = "=" in script or "${" in script or "printf" in script
-        if ("$" in script and assigns) or loop or "://$(" in script or has_positional(script):
+        if ("$" in script and assigns) or loop or _url_substitution_in(script) or has_positional(script):
             return jq_patterns_blanked(_assigned_urls(script, self._instance_region(walk)))
         # falsealarm56b: a jq program's regular expression (`capture("^arn:aws:sqs:(?<r>[a-z0-9-]+):")`) is compared
         # with the input, no reference: blanked in the text the scan reads (was RES-011 at home: read as an ARN), also
@@ -4416,7 +4420,7 @@ class RuleEngine:
                     hosts += [
                         (h, m.start()) for h in filled_texts(m.group("authority"), values.at_destination(m.start()))
                     ]
-        if "://$(" in script:
+        if _url_substitution_in(script):
             for m in _URL_SUBSTITUTION.finditer(script):
                 substitution = substitution_at(script, m.end())
                 tail = _URL_HOST_TAIL.match(script, m.end() + len(substitution)) if substitution else None
@@ -10112,7 +10116,7 @@ def _names_option_file(script: str, entry: ConfigFile, file: str) -> bool:
         return False  # config55b: Vector reads a `.toml` file as TOML, any other named one as YAML / JSON
     # config58: or a wildcard pattern matching it (`filebeat -c '/etc/filebeat/conf.d/*.yml'`)
     named = "|".join((re.escape(file), *_globs_matching(script, file)))
-    if _runs_with_option(script, entry.option_files, f"(?:{named})", entry.option_separator):
+    if _runs_with_option(script, entry.option_files, f"(?:{named})", entry.option_separator, entry.option_file_scheme):
         return True
     return (
         _names_option_dir(script, entry, file)
@@ -10259,14 +10263,20 @@ def _namespaced_component(entry: ConfigFile, file: str, document: Any) -> Any:
 
 
 def _runs_with_option(
-    script: str, commands: Mapping[str, str | tuple[str, ...]], value: str, separator: str | None = None
+    script: str,
+    commands: Mapping[str, str | tuple[str, ...]],
+    value: str,
+    separator: str | None = None,
+    scheme: str | None = None,
 ) -> bool:
     """Whether ``script`` runs one of ``commands`` (command -> its option or options) with the option followed by a
     word matching the pattern ``value``, quoted or not (config54's ``-F FILE`` / ``-FFILE``; config56: ``-c=FILE`` /
     ``--config=FILE`` too, Go's flag package "-flag=x", clap's ``--config=FILE``). mutation57: with ``separator``
     (``ConfigFile.option_separator``) also as one item of a list (``vector -c a.toml,b.yaml``). config57: the command
-    run by its path too (``./filebeat``, ``/usr/share/filebeat/bin/filebeat``: a slash before its name)."""
+    run by its path too (``./filebeat``, ``/usr/share/filebeat/bin/filebeat``: a slash before its name). mutation62:
+    with ``scheme`` (``ConfigFile.option_file_scheme``) the value may begin with it (``--config=file:FILE``)."""
     before, after = _list_item_around(separator)
+    before += f"(?:{re.escape(scheme)})?" if scheme else ""
     for command, options in commands.items():
         if command not in script:
             continue
@@ -11278,7 +11288,7 @@ def _assigned_urls(script: str, own: tuple[re.Pattern[str], str] | None = None) 
     # judged where it is assigned, as a written one is (its host was in no text the scan read: a partner's passed)
     values = _assigned_values(script, own)  # the same offsets in the rewritten text below
     script = printf_as_assignments(script) if "printf" in script else script
-    computed = _substituted_urls(script, values, own) if "://$(" in script else []
+    computed = _substituted_urls(script, values, own) if _url_substitution_in(script) else []
     if "$(printf" in script:
         script, printed = _printed_urls(script, values, own)
         computed += printed
@@ -11311,7 +11321,17 @@ def _assigned_urls(script: str, own: tuple[re.Pattern[str], str] | None = None) 
 
 
 # A URL whose host holds a command substitution (`https://$(cat /etc/fleet/target)/x`), up to the `$(`.
-_URL_SUBSTITUTION = re.compile(r"[a-z][a-z0-9+.-]*://[A-Za-z0-9.-]*(?=\$\()", re.IGNORECASE)
+# mutation62 (stop 62): or a backquoted one (bash(1) "Command Substitution": "$(command) or `command`", the same
+# substitution): `curl https://`cat /etc/fleet/collector`/v1` and `https://`echo <partner>`/x` passed every door in EU,
+# the `$(...)` twins RES-015 (the URL readers looked for `://$(` only)
+_URL_SUBSTITUTION = re.compile(r"[a-z][a-z0-9+.-]*://[A-Za-z0-9.-]*(?=\$\(|`)", re.IGNORECASE)
+
+
+def _url_substitution_in(script: str) -> bool:
+    """Whether ``script`` may hold a URL whose host begins with a command substitution (:data:`_URL_SUBSTITUTION`)."""
+    return "://$(" in script or "://`" in script
+
+
 _URL_AFTER_HOST = re.compile(r"[A-Za-z0-9.:-]*[^\s\"';|&)]*")
 _HOST_SCHEMES = ("http://", "https://")  # scripts53b: the URLs whose authority is a network host the script connects to
 _URL_HOST_TAIL = re.compile(r"[A-Za-z0-9.-]*")  # scripts53b: the host's text after its substitution

@@ -550,7 +550,10 @@ def split_words_written(
                 if name in opaque and line.count("$(", 0, m.start()) > line.count(")", 0, m.start()):
                     continue  # inside a command substitution (its quotes are its own): that command's word
                 for value in dict.fromkeys(opaque.get(name, ())):
-                    quoted = "'" + value.replace("'", "'\\''") + "'"
+                    # mutation62: a backquoted substitution (`OPTS=`cat FILE``) as its `$(...)` form, the one the
+                    # command reader's value is judged in (written as is, it was read as a literal word: passed)
+                    word = _backquotes_as_dollar(value) if value[:1] == "`" else value
+                    quoted = "'" + word.replace("'", "'\\''") + "'"
                     out.append((at, f"{line[: m.start()]}{UNKNOWN_WORDS} {quoted}{line[m.end() :]}"))
     return out
 
@@ -750,10 +753,30 @@ def _container_command(spec: ScriptCommand, options: list[str], skipped: list[st
     entry = next((v for o, v in zip(options, following, strict=True) if o == "--entrypoint"), None)
     entry = next((o.partition("=")[2] for o in options if o.startswith("--entrypoint=")), entry)
     if entry is None and skipped:
-        image = skipped[-1].partition("@")[0].removeprefix("docker.io/")
-        image = image.rsplit(":", 1)[0] if ":" in image.rsplit("/", 1)[-1] else image
-        entry = spec.entrypoints.get(image)
+        entry = image_entrypoint(spec.entrypoints, skipped[-1])
     return [entry, *words] if entry else words
+
+
+def image_entrypoint(entrypoints: Mapping[str, str], image: str) -> str | None:
+    """The catalogued entrypoint (``entrypoints``: ``amazon/aws-cli``: ``aws``) of ``image`` named without registry
+    ``docker.io/``, tag or digest; mutation62 (stop 62): or of a copy of a listed image under another registry or
+    prefix, its repository path ending with the listed one's (the listed registry host left out): an ECR pull-through
+    cache keeps the upstream path under its prefix (Amazon ECR "Pulling an image with a pull through cache rule":
+    ``aws_account_id.dkr.ecr.region.amazonaws.com/ecr-public/repository_name/image_name:tag``, ``.../docker-hub/...``),
+    and so does a registry mirror (``mirror.gcr.io/amazon/aws-cli``, ``index.docker.io/amazon/aws-cli``), as config60
+    reads the Datadog Agent's copies. ``<account>.dkr.ecr.<region>.amazonaws.com/ecr-public/aws-cli/aws-cli:2.17.0
+    ec2 copy-snapshot ... --region <abroad>`` passed every door in EU (a task's exec-form command, ``docker run``)."""
+    name = image.partition("@")[0]
+    name = name.rsplit(":", 1)[0] if ":" in name.rsplit("/", 1)[-1] else name
+    entry = entrypoints.get(name.removeprefix("docker.io/"))
+    if entry is not None or "/" not in name:
+        return entry
+    for listed, listed_entry in entrypoints.items():
+        first, _, rest = listed.partition("/")
+        repository = rest if rest and ("." in first or ":" in first) else listed  # public.ecr.aws/: a registry host
+        if name.endswith(f"/{repository}"):
+            return listed_entry
+    return None
 
 
 _COMPOSE_COMMAND_KEYS = ("entrypoint", "command")  # the Compose Specification's service keys a container runs
