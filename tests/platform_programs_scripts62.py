@@ -65,7 +65,7 @@ def _region_script(shape: str, home: str, second: str, region: str) -> str:
         # "read" -n nchars from a here-string ("Here Strings": the word expanded) of text around a variable
         "here-text-": f'N={last}\nread -r -n {len(region)} DR <<< "{stem}$N"\n{RETENTION} --region "$DR"\n',
         # "Process Substitution": <(list) runs the list; its output is the loop's input
-        "procsub-": f"R={region}\nwhile read -r SNAP; do\n  echo \"$SNAP\" >> /var/log/fleet-snapshots\n"
+        "procsub-": f'R={region}\nwhile read -r SNAP; do\n  echo "$SNAP" >> /var/log/fleet-snapshots\n'
         f"done < <(aws ec2 describe-snapshots --owner-ids self --region \"$R\" --query 'Snapshots[].SnapshotId' "
         "--output text)\n",
         # "Arrays": name[subscript]=value, "the subscript is treated as an arithmetic expression"

@@ -539,13 +539,7 @@ def split_words_written(
             if "$" not in line[a:b]:
                 continue
             if kind == '"':  # scripts62: `"$OPT"`, a whole word holding an option word (`--region=us-east-1`)
-                whole = _QUOTED_REFERENCE.fullmatch(line, a, b)
-                if whole is None or not _whole_word(line, a, b) or "-" not in line:
-                    continue
-                held = values_at(at) if held is None else held
-                for value in held.get(whole.group(1) or whole.group(2), ()):
-                    if _option_word(value) and not any(c in value for c in " \t"):
-                        out.append((at, line[:a] + value + line[b:]))
+                out += _quoted_option_words(line, a, b, at, values_at)
                 continue
             if kind:
                 continue
@@ -555,9 +549,7 @@ def split_words_written(
                 held = values_at(at) if held is None else held
                 name = m.group(1) or m.group(2)
                 for value in held.get(name, ()):
-                    if (any(c in value for c in " \t") or _option_word(value)) and not any(
-                        c in _SPLIT_KEPT_OUT for c in value
-                    ):
+                    if (any(c in value for c in " \t") or _option_word(value)) and _SPLIT_KEPT_OUT.isdisjoint(value):
                         out.append((at, line[: m.start()] + value + line[m.end() :]))
                 opaque = (opaque_at(at) if opaque_at is not None else {}) if opaque is None else opaque
                 if name in opaque and line.count("$(", 0, m.start()) > line.count(")", 0, m.start()):
@@ -572,6 +564,18 @@ _QUOTED_REFERENCE = re.compile(r'"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A
 """(scripts62) A double-quoted word that is one variable: ``"$OPT"``, ``"${OPT}"``."""
 
 
+def _quoted_option_words(
+    line: str, start: int, end: int, at: int, values_at: Callable[[int], Mapping[str, Sequence[str]]]
+) -> list[tuple[int, str]]:
+    """(scripts62) ``line`` written with each option word (:func:`_option_word`, no blank) the variable of the
+    double-quoted word ``line[start:end]`` holds in its place, where that word is one variable standing alone."""
+    whole = _QUOTED_REFERENCE.fullmatch(line, start, end)
+    if whole is None or not _whole_word(line, start, end):
+        return []
+    values = values_at(at).get(whole.group(1) or whole.group(2), ())
+    return [(at, line[:start] + v + line[end:]) for v in values if _option_word(v) and not any(c in v for c in " \t")]
+
+
 def _whole_word(line: str, start: int, end: int) -> bool:
     """(scripts62) Whether ``line[start:end]`` stands as a word of its own (a word end or the line's end each side)."""
     return (start == 0 or line[start - 1] in _WORD_ENDS) and (end == len(line) or line[end] in _WORD_ENDS)
@@ -584,7 +588,7 @@ def _option_word(value: str) -> bool:
     (``DR_OPT="--region=us-east-1"``, then ``aws ... "$DR_OPT"`` or ``$DR_OPT``) it was read as an operand: a Region
     abroad passed every door. A quoted value holding a blank is one word no such parser splits (``"--region
     us-east-1"``: argparse takes a word holding a blank for an operand), so it is not written."""
-    return value[:2] == "--" and "=" in value[3:] or (value[:1] == "-" and value[1:2].isalpha() and len(value) > 2)
+    return (value[:2] == "--" and "=" in value[3:]) or (value[:1] == "-" and value[1:2].isalpha() and len(value) > 2)
 
 
 UNKNOWN_WORDS = "--scripts61-words-no-reader-computes"
@@ -2920,10 +2924,10 @@ _ELEMENT_ASSIGNMENT = re.compile(
     re.M,
 )
 _ELEMENT_ARITHMETIC = re.compile(r"(?:\$?[A-Za-z0-9_]+[ \t]*[-+*/%][ \t]*)+\$?[A-Za-z0-9_]+")
-"""(scripts62, stop 62) An element's subscript that is an arithmetic expression (bash(1) "Arrays": "name[subscript]=value
-... The subscript is treated as an arithmetic expression that must evaluate to a number"): ``RS[i+1]=us-east-1`` held
-nothing (a Region abroad passed every door). Its index is computed where it is literal numbers (``RS[0+1]``), else
-the item may be any element (None), as an element by a variable subscript is (quoting59)."""
+"""(scripts62, stop 62) An element's subscript that is an arithmetic expression (bash(1) "Arrays":
+"name[subscript]=value ... The subscript is treated as an arithmetic expression that must evaluate to a number"):
+``RS[i+1]=us-east-1`` held nothing (a Region abroad passed every door). Its index is computed where it is literal
+numbers (``RS[0+1]``), else the item may be any element (None), as an element by a variable subscript is (quoting59)."""
 # scripts57 (stop 57): a mapfile option and its value (bash(1) "mapfile": `-d delim`, `-u fd`, `-C callback`, `-c
 # quantum`, `-n` / `-O` / `-s` count), quoted or not (`-C "echo read"`, `-d ''`), or an option taking none (`-t`).
 _MAPFILE_OPTION = r"(?:-[A-Za-z]*[CcdunOs][ \t]*(?:'[^'\n]*'|\"[^\"\n]*\"|[^\s;&|<>()'\"]+)|-[A-Za-z]+)"
@@ -6918,9 +6922,7 @@ def _counted_variable_read(m: re.Match[str], variable: str, exact: int | None, c
     return written.ljust(len(m.group(0))) if len(written) <= len(m.group(0)) else m.group(0)
 
 
-_TEXT_AROUND_VARIABLES = re.compile(
-    r"(?:[A-Za-z0-9_.:/@%+,=-]|\$[A-Za-z_][A-Za-z0-9_]*|\$\{[A-Za-z_][A-Za-z0-9_]*\})+"
-)
+_TEXT_AROUND_VARIABLES = re.compile(r"(?:[A-Za-z0-9_.:/@%+,=-]|\$[A-Za-z_][A-Za-z0-9_]*|\$\{[A-Za-z_][A-Za-z0-9_]*\})+")
 """(scripts62) A here-string word of plain text and whole variables (``us-east-$N``, ``${P}-${N}``): no substitution,
 quote, blank or operation."""
 
@@ -7034,6 +7036,17 @@ def _group_of_reads(m: re.Match[str], files: Mapping[str, str]) -> str:
     return text.ljust(len(m.group(0)))
 
 
+def _groups_of_reads_written(script: str) -> str:
+    """(scripts62) ``script`` with each group of commands holding a read and redirected from a file written as its
+    reads' assignments (:func:`_group_of_reads`)."""
+    groups = [g for g in _GROUP_OF_COMMANDS.finditer(script) if "read" in g.group(1)]
+    if groups:
+        files = written_files(script)
+        for g in reversed(groups):
+            script = script[: g.start()] + _group_of_reads(g, files) + script[g.end() :]
+    return script
+
+
 def reads_as_assignments(script: str) -> str:
     """``script`` with each ``read NAME < FILE`` written as ``NAME=$(< FILE)`` (blanks after it, same length);
     scripts54b: ``read NAME <<< WORD`` and ``printf -v NAME %s WORD`` as ``NAME=WORD``."""
@@ -7050,10 +7063,7 @@ def reads_as_assignments(script: str) -> str:
     if "read" in script:
         if "{" in script:  # scripts61: `{ read -n9 R; } < FILE`, the group's redirection its read's
             script = _GROUPED_READ.sub(lambda g: f"{g.group(1)} {g.group(2)}".ljust(len(g.group(0))), script)
-            if (groups := list(_GROUP_OF_COMMANDS.finditer(script))) and any("read" in g.group(1) for g in groups):
-                files = written_files(script)  # scripts62: `{ read -r A; read -r B; } < FILE`
-                for g in reversed(groups):
-                    script = script[: g.start()] + _group_of_reads(g, files) + script[g.end() :]
+            script = _groups_of_reads_written(script)  # scripts62: `{ read -r A; read -r B; } < FILE`
         script = _READ_FROM_FILE.sub(assignment, script)
         if "-" in script and (delimited := list(_READ_DELIMITED_FROM_FILE.finditer(script))):  # scripts58
             files = written_files(script)
