@@ -549,7 +549,10 @@ def split_words_written(
                 held = values_at(at) if held is None else held
                 name = m.group(1) or m.group(2)
                 for value in held.get(name, ()):
-                    if (any(c in value for c in " \t") or _option_word(value)) and _SPLIT_KEPT_OUT.isdisjoint(value):
+                    if (
+                        any(c in value for c in " \t")
+                        or (_option_word(value) and _whole_word(line, m.start(), m.end()))
+                    ) and _SPLIT_KEPT_OUT.isdisjoint(value):
                         out.append((at, line[: m.start()] + value + line[m.end() :]))
                 opaque = (opaque_at(at) if opaque_at is not None else {}) if opaque is None else opaque
                 if name in opaque and line.count("$(", 0, m.start()) > line.count(")", 0, m.start()):
