@@ -267,6 +267,7 @@ import platform_programs_scripts59b as sc59b
 import platform_programs_scripts60 as sc60
 import platform_programs_scripts60b as sc60b
 import platform_programs_scripts61 as sc61
+import platform_programs_scripts62 as sc62
 import platform_programs_sfn44 as sf44
 import platform_programs_sfn44b as sf44b
 import platform_programs_sfnrt45 as sfr45
@@ -19201,6 +19202,12 @@ CASES: list[Case] = [
     # exporter's US1 site RES-015). Each passed every door before; the home twins (a second home Region, the options
     # after the splice, the VPC's collector, the declared site) pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu62.rows()],
+    # -- stop 62, scripts and user data round 18 (tests/platform_programs_scripts62.py): a value no reader computes
+    # spliced after a boolean long flag (`aws ... --region <home> --no-cli-pager $EXTRA`) is RES-011 (read as the
+    # flag's value before); `"$DR_OPT"` holding `--region=<abroad>`, `{ read -r A; read -r B; } < FILE`, `read -r -n N R
+    # <<< "<text>$N"`, `done < <(aws ... --region "$R")` and `RS[i+1]=<abroad>` give their Region, RES-009 abroad (each
+    # passed every door before); the home Regions and the options written after the splice pass
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc62.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -9349,3 +9349,133 @@ _MUTATION62_OTEL = (
 def test_mutation62_the_collectors_config_uri(run: str, site: str, expected: set[str]) -> None:
     script = f"#!/bin/bash\n{_MUTATION62_OTEL.format(site=site)}{run}\n"
     assert {r for r, _, _ in findings(script, "EU", "aws")} == expected
+
+
+# scripts62 (stop 62): splices and overrides, read and eval forms (docs/residency.md, *Scripts and user data, round 18*)
+_COPY62 = "aws ec2 copy-snapshot --source-snapshot-id snap-1 --source-region eu-west-1"
+_LOGS62 = "aws logs put-retention-policy --log-group-name /a --retention-in-days 30"
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        # a value no reader computes spliced after a flag taking no value: the splice's words may set --region
+        (f"X=$(cat /etc/x)\n{_COPY62} --region eu-west-1 --no-cli-pager $X\n", {("RES-011", "$(cat /etc/x)")}),
+        (f"X=$(cat /etc/x)\n{_LOGS62} --region eu-west-1 --dry-run $X\n", {("RES-011", "$(cat /etc/x)")}),
+        (f"X=$(cat /etc/x)\n{_LOGS62} --region eu-west-1 --no-dry-run $X\n", {("RES-011", "$(cat /etc/x)")}),
+        # the Region written after the splice overrides it (argparse: the last occurrence counts)
+        (f"X=$(cat /etc/x)\n{_COPY62} --no-cli-pager $X --region eu-west-1\n", set()),
+        # a long option the CLI does not list as a flag still takes the splice as its value (scripts61's decision)
+        ("Z=$(cat /etc/az)\naws ec2 create-subnet --vpc-id vpc-1 --region eu-west-1 --availability-zone $Z\n", set()),
+    ],
+)  # fmt: skip
+def test_scripts62_a_splice_after_a_flag_taking_no_value(script: str, expected: set[tuple[str, str]]) -> None:
+    assert {(r, v) for r, _, v in findings(script, "EU", "aws")} == expected
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ('O="--region=us-west-2"\naws s3 ls "$O"\n', {("RES-009", "us-west-2")}),
+        ('O="--region=us-west-2"\naws s3 ls ${O}\n', {("RES-009", "us-west-2")}),
+        ('O="--region=eu-west-1"\naws s3 ls "$O"\n', set()),
+        ('O="-hdb.partner.example.com"\npsql "$O" -d app\n', {("RES-015", "db.partner.example.com")}),
+        ('O="-h10.0.2.15"\npsql "$O" -d app\n', set()),
+        # one quoted word holding a blank is no option to argparse (an operand): not read as --region
+        ('O="--region us-west-2"\naws s3 ls "$O"\n', set()),
+        # a quoted variable inside a longer word is not a whole word
+        ('O="--region=us-west-2"\naws s3 ls "x$O"\n', set()),
+    ],
+)  # fmt: skip
+def test_scripts62_an_option_word_held_by_a_variable(script: str, expected: set[tuple[str, str]]) -> None:
+    assert {(r, v) for r, _, v in findings(script, "EU", "aws")} == expected
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        # a group of several reads redirected from one file: each read its line
+        (f"printf '%s\\n' eu-west-1 us-west-2 > /etc/r\n{{ read -r A; read -r B; }} < /etc/r\n"
+         f'{_LOGS62} --region "$B"\n', {("RES-009", "us-west-2")}),
+        (f"printf '%s\\n' us-west-2 eu-west-1 > /etc/r\n{{ read -r A; read -r B; }} < /etc/r\n"
+         f'{_LOGS62} --region "$B"\n', set()),
+        (f"printf '%s\\n' eu-west-1 eu-central-1 > /etc/r\n{{ read -r A; read -r B; }} < /etc/r\n"
+         f'{_LOGS62} --region "$A"\n{_LOGS62} --region "$B"\n', set()),
+        # a command that may read the input before a read: the whole file (fail closed)
+        (f"printf '%s\\n' us-west-2 eu-west-1 > /etc/r\n{{ sed -n 1p; read -r B; }} < /etc/r\n"
+         f'{_LOGS62} --region "$B"\n', {("RES-009", "us-west-2")}),
+        (f"echo us-west-2 > /etc/r\n{{ read -r A; echo done; }} < /etc/r\n{_LOGS62} --region \"$A\"\n",
+         {("RES-009", "us-west-2")}),
+        # a file the script does not write: unknown at the destination
+        (f"{{ read -r SRC; read -r DR; }} < /etc/fleet/regions\n{_LOGS62} --region \"$DR\"\n",
+         {("RES-011", "$(</etc/fleet/regions)")}),
+        # a counted here-string of text around a variable
+        (f'N=2\nread -r -n 9 R <<< "us-west-$N"\n{_LOGS62} --region "$R"\n', {("RES-009", "us-west-2")}),
+        (f'N=1\nread -r -n 9 R <<< "eu-west-$N"\n{_LOGS62} --region "$R"\n', set()),
+        (f'N=2\nread -n 9 R <<< "us-west-${{N}}-dr"\n{_LOGS62} --region "$R"\n', {("RES-009", "us-west-2")}),
+        (f'N=2\nread -r -N 9 R <<< "us-west-$N"\n{_LOGS62} --region "$R"\n', {("RES-009", "us-west-2")}),
+        # a name too long for the written assignments to fit: unknown (fail closed)
+        (f'N=2\nread -r -n 9 DR_REGION <<< "us-west-$N"\n{_LOGS62} --region "$DR_REGION"\n',
+         {("RES-011", '$(cut -c-9<<<"us-west-$N")')}),
+    ],
+)  # fmt: skip
+def test_scripts62_read_forms(script: str, expected: set[tuple[str, str]]) -> None:
+    assert {(r, v) for r, _, v in findings(script, "EU", "aws")} == expected
+
+
+def test_scripts62_the_rewritten_reads() -> None:
+    group = "{ read -r A; read -r B; } < /etc/r"
+    written = reads_as_assignments(f"printf '%s\\n' eu-west-1 us-west-2 > /etc/r\n{group}\n")
+    assert written.splitlines()[1] == "A=eu-west-1;B=us-west-2".ljust(len(group))
+    here = 'read -r -n 9 R <<< "us-west-$N"'
+    assert reads_as_assignments(here) == "R=us-west-$N;R=${R:0:9}".ljust(len(here))
+    # a read of another form in the group: left as written
+    other = "{ read -r -a A; read -r B; } < /etc/r"
+    assert reads_as_assignments(other) == other
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        # a process substitution's command is a command of its own
+        ('R=us-west-2\nwhile read -r s; do echo "$s"; done < <(aws ec2 describe-snapshots --region "$R")\n',
+         {("RES-009", "us-west-2")}),
+        ('R=eu-west-1\nwhile read -r s; do echo "$s"; done < <(aws ec2 describe-snapshots --region "$R")\n', set()),
+        ("diff <(aws s3 ls --region us-west-2) <(aws s3 ls --region eu-west-1)\n", {("RES-009", "us-west-2")}),
+        ('R=$(cat /etc/r)\ncat <(aws ec2 describe-snapshots --region "$R")\n', {("RES-011", "$(cat /etc/r)")}),
+        # an element assigned by an arithmetic subscript
+        (f'i=0\nRS[i]=eu-west-1\nRS[i+1]=us-west-2\nfor R in "${{RS[@]}}"; do {_LOGS62} --region "$R"; done\n',
+         {("RES-009", "us-west-2")}),
+        (f'i=0\nRS[i]=eu-west-1\nRS[i+1]=eu-central-1\nfor R in "${{RS[@]}}"; do {_LOGS62} --region "$R"; done\n',
+         set()),
+        (f'RS[0+1]=us-west-2\n{_LOGS62} --region "${{RS[1]}}"\n', {("RES-009", "us-west-2")}),
+        (f'RS[0+1]=us-west-2\nRS[0]=eu-west-1\n{_LOGS62} --region "${{RS[0]}}"\n', set()),
+    ],
+)  # fmt: skip
+def test_scripts62_process_substitutions_and_arithmetic_elements(script: str, expected: set[tuple[str, str]]) -> None:
+    assert {(r, v) for r, _, v in findings(script, "EU", "aws")} == expected
+
+
+def test_scripts62_a_process_substitution_splits_its_commands() -> None:
+    from components.residency.scripts import _simple_commands
+
+    words = ["done", "<", "<(", "aws", "s3", "ls", "--region", "us-west-2", ")"]
+    assert [c.words for c in _simple_commands(words)] == [["done"], ["aws", "s3", "ls", "--region", "us-west-2"]]
+    assert hosts("cat <(aws s3 ls --region us-west-2)\n") == [("aws", "us-west-2")]
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        # decided: a variable the script never assigns, inside a word, is what bash gives in user data's environment
+        # (empty: `us-west-`, which names no Region and the CLI refuses), as the literal is; under `set -u` the
+        # script stops at the line (nothing runs); assigned, its value is judged
+        (f'{_LOGS62} --region "us-west-$N"\n', set()),
+        (f'set -u\n{_LOGS62} --region "us-west-$N"\n', set()),
+        (f"{_LOGS62} --region us-west-\n", set()),
+        (f'N=2\n{_LOGS62} --region "us-west-$N"\n', {("RES-009", "us-west-2")}),
+        (f'N=$(cat /etc/n)\n{_LOGS62} --region "us-west-$N"\n', {("RES-011", "us-west-$(cat /etc/n)")}),
+    ],
+)  # fmt: skip
+def test_scripts62_an_unset_variable_inside_a_word(script: str, expected: set[tuple[str, str]]) -> None:
+    assert {(r, v) for r, _, v in findings(script, "EU", "aws")} == expected

@@ -1612,6 +1612,12 @@ class ScriptCommand(_Frozen):
     transports): such an operand is not read."""
     value_options: frozenset[str] = frozenset()
     """Options that take a value (the next word), which is then not an operand (``ssh -i key host``)."""
+    flags: frozenset[str] = frozenset()
+    """(scripts62) Long options that take no value (the AWS CLI's ``--dry-run``, ``--recursive``): a word after one is
+    no value of it (a value no reader computes spliced there may set options: ``--no-progress $EXTRA``)."""
+    flag_prefixes: tuple[str, ...] = ()
+    """(scripts62) Prefixes of long options that take no value (the AWS CLI's ``--no-``: the negative form of a boolean
+    parameter, ``--no-cli-pager``, ``--no-dry-run``)."""
     operands_when: dict[str, frozenset[str]] = Field(default_factory=dict)
     """(alired55) The operands are read only when each option listed here is given one of its values (ossutil 1.x's
     ``--method put``: with ``get`` the file operand is where the configuration is saved, no input); matched in any case,

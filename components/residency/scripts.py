@@ -536,7 +536,12 @@ def split_words_written(
         held: Mapping[str, Sequence[str]] | None = None
         opaque: Mapping[str, Sequence[str]] | None = None
         for a, b, kind in quoting_spans(line, comments=True):
-            if kind or "$" not in line[a:b]:
+            if "$" not in line[a:b]:
+                continue
+            if kind == '"':  # scripts62: `"$OPT"`, a whole word holding an option word (`--region=us-east-1`)
+                out += _quoted_option_words(line, a, b, at, values_at)
+                continue
+            if kind:
                 continue
             for m in _UNQUOTED_REFERENCE.finditer(line, a, b):
                 if _ASSIGNMENT_BEFORE.search(line, 0, m.start()) is not None:
@@ -544,7 +549,10 @@ def split_words_written(
                 held = values_at(at) if held is None else held
                 name = m.group(1) or m.group(2)
                 for value in held.get(name, ()):
-                    if any(c in value for c in " \t") and not any(c in _SPLIT_KEPT_OUT for c in value):
+                    if (
+                        any(c in value for c in " \t")
+                        or (_option_word(value) and _whole_word(line, m.start(), m.end()))
+                    ) and _SPLIT_KEPT_OUT.isdisjoint(value):
                         out.append((at, line[: m.start()] + value + line[m.end() :]))
                 opaque = (opaque_at(at) if opaque_at is not None else {}) if opaque is None else opaque
                 if name in opaque and line.count("$(", 0, m.start()) > line.count(")", 0, m.start()):
@@ -556,6 +564,37 @@ def split_words_written(
                     quoted = "'" + word.replace("'", "'\\''") + "'"
                     out.append((at, f"{line[: m.start()]}{UNKNOWN_WORDS} {quoted}{line[m.end() :]}"))
     return out
+
+
+_QUOTED_REFERENCE = re.compile(r'"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))"')
+"""(scripts62) A double-quoted word that is one variable: ``"$OPT"``, ``"${OPT}"``."""
+
+
+def _quoted_option_words(
+    line: str, start: int, end: int, at: int, values_at: Callable[[int], Mapping[str, Sequence[str]]]
+) -> list[tuple[int, str]]:
+    """(scripts62) ``line`` written with each option word (:func:`_option_word`, no blank) the variable of the
+    double-quoted word ``line[start:end]`` holds in its place, where that word is one variable standing alone."""
+    whole = _QUOTED_REFERENCE.fullmatch(line, start, end)
+    if whole is None or not _whole_word(line, start, end):
+        return []
+    values = values_at(at).get(whole.group(1) or whole.group(2), ())
+    return [(at, line[:start] + v + line[end:]) for v in values if _option_word(v) and not any(c in v for c in " \t")]
+
+
+def _whole_word(line: str, start: int, end: int) -> bool:
+    """(scripts62) Whether ``line[start:end]`` stands as a word of its own (a word end or the line's end each side)."""
+    return (start == 0 or line[start - 1] in _WORD_ENDS) and (end == len(line) or line[end] in _WORD_ENDS)
+
+
+def _option_word(value: str) -> bool:
+    """(scripts62, stop 62) Whether ``value``, spliced as a word, is an option word holding its value: a long option
+    with ``=`` (``--region=us-east-1``: the AWS CLI's argparse and getopt_long read the option and its value from the
+    one word) or a short option with its value attached (``-hdb.partner.example``: getopt). Held by a variable
+    (``DR_OPT="--region=us-east-1"``, then ``aws ... "$DR_OPT"`` or ``$DR_OPT``) it was read as an operand: a Region
+    abroad passed every door. A quoted value holding a blank is one word no such parser splits (``"--region
+    us-east-1"``: argparse takes a word holding a blank for an operand), so it is not written."""
+    return (value[:2] == "--" and "=" in value[3:]) or (value[:1] == "-" and value[1:2].isalpha() and len(value) > 2)
 
 
 UNKNOWN_WORDS = "--scripts61-words-no-reader-computes"
@@ -610,9 +649,13 @@ def _unknown_words_taken(name: str, spec: ScriptCommand, args: list[str]) -> tup
 
 def _takes_value(word: str, spec: ScriptCommand) -> bool:
     """(scripts61) Whether ``word`` is an option whose value is the next word: a listed destination option, a value
-    option, or a long option written without ``=`` (the AWS and Alibaba Cloud CLIs' parameters take one)."""
+    option, or a long option written without ``=`` (the AWS and Alibaba Cloud CLIs' parameters take one) but one the
+    command lists as taking none (scripts62: ``ScriptCommand.flags`` / ``flag_prefixes``, the AWS CLI's ``--dry-run``,
+    ``--no-...``)."""
     if word in spec.options or word in spec.value_options:
         return True
+    if word in spec.flags or (spec.flag_prefixes and word.startswith(spec.flag_prefixes)):
+        return False  # scripts62: a flag taking no value (`--no-cli-pager $EXTRA`: the splice's words are options)
     return word.startswith("--") and len(word) > 2 and "=" not in word
 
 
@@ -2295,6 +2338,13 @@ class _Building:
             self.stdin = _HEREDOC_INPUT
 
 
+_PROCESS_SUBSTITUTIONS = frozenset({"<(", ">("})
+"""(scripts62) A process substitution's opening word (shlex keeps the run of operator characters as one word): bash(1)
+"Process Substitution", ``<(list)`` / ``>(list)``: "The process list is run asynchronously", so its commands are
+commands of their own (``done < <(aws ... --region "$R")`` was read as the words of ``done``: the ``aws`` command
+never)."""
+
+
 def _simple_commands(words: list[str]) -> Iterator[_SimpleCommand]:
     """The simple commands of a line's words (:func:`_words`): split at ``;``, ``&&``, ``||``, ``|``, ``&``,
     parentheses and ``$(``, up to a comment; each redirection and its file left out of the words (a descriptor's digit
@@ -2336,13 +2386,17 @@ def _simple_commands(words: list[str]) -> Iterator[_SimpleCommand]:
                     body.append(words[i])
                 current.words[-1] += words[i][1:]
                 i += 1
-        elif word in _SEPARATORS or word == "$":
+        elif word in _SEPARATORS or word == "$" or word in _PROCESS_SUBSTITUTIONS:
+            word = "(" if word in _PROCESS_SUBSTITUTIONS else word  # scripts62: `<(list)` runs its list
             if (command := current.done()) is not None:
                 yield command
             piped = current.words[1] if word == "|" and len(current.words) == 2 and current.words[0] == "cat" else None
             opened = current.opened + (word == "(") - (word == ")" and current.opened > 0)
             current = _Building(piped=piped, opened=opened)
         elif word in _REDIRECTS or (word[:1] in ("<", ">") and set(word) <= set("<>&|")):
+            if words[i : i + 1] and words[i] in _PROCESS_SUBSTITUTIONS:
+                current.redirect(word, None)  # scripts62: `done < <(list)`: the list's output, no file
+                continue
             current.redirect(word, words[i] if i < len(words) else None)
             i += 1
         else:  # scripts57b: a word `#...` here was quoted or escaped (`_words` cuts comments): text, no comment
@@ -2890,10 +2944,16 @@ def _array_items(script: str) -> dict[str, tuple[str, ...]]:
 _ELEMENT_ASSIGNMENT = re.compile(
     rf"{_COMMAND_PLACE}(?:{_DECLARATION})?([A-Za-z_][A-Za-z0-9_]*)"
     r"\[([0-9]+|[A-Za-z_][A-Za-z0-9_.-]*|\"[A-Za-z0-9_.-]+\"|'[A-Za-z0-9_.-]+'"
-    r"|\"?\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[A-Za-z_][A-Za-z0-9_]*\}|\([^()\n]*\))\"?)\]"
+    r"|\"?\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[A-Za-z_][A-Za-z0-9_]*\}|\([^()\n]*\))\"?"
+    r"|(?:\$?[A-Za-z0-9_]+[ \t]*[-+*/%][ \t]*)+\$?[A-Za-z0-9_]+)\]"
     r"=(\"[^\"\n]*\"|'[^'\n]*'|\$\([^()\n]*\)|[^\s;&|<>()'\"]*)",
     re.M,
 )
+_ELEMENT_ARITHMETIC = re.compile(r"(?:\$?[A-Za-z0-9_]+[ \t]*[-+*/%][ \t]*)+\$?[A-Za-z0-9_]+")
+"""(scripts62, stop 62) An element's subscript that is an arithmetic expression (bash(1) "Arrays":
+"name[subscript]=value ... The subscript is treated as an arithmetic expression that must evaluate to a number"):
+``RS[i+1]=us-east-1`` held nothing (a Region abroad passed every door). Its index is computed where it is literal
+numbers (``RS[0+1]``), else the item may be any element (None), as an element by a variable subscript is (quoting59)."""
 # scripts57 (stop 57): a mapfile option and its value (bash(1) "mapfile": `-d delim`, `-u fd`, `-C callback`, `-c
 # quantum`, `-n` / `-O` / `-s` count), quoted or not (`-C "echo read"`, `-d ''`), or an option taking none (`-t`).
 _MAPFILE_OPTION = r"(?:-[A-Za-z]*[CcdunOs][ \t]*(?:'[^'\n]*'|\"[^\"\n]*\"|[^\s;&|<>()'\"]+)|-[A-Za-z]+)"
@@ -2992,6 +3052,8 @@ def _other_array_items(script: str, references: bool = False) -> dict[str, list[
             if _LOOP_WORD.fullmatch(item) or (references and m.group(3)[:1] != "'" and ("$" in item or "`" in item)):
                 key = m.group(2).strip("\"'")  # mutation58: an associative array's key, its quotes removed
                 at = None if key[:1] == "$" else int(key) if key.isdigit() else key  # quoting59: any index
+                if _ELEMENT_ARITHMETIC.fullmatch(key):  # scripts62: `RS[i+1]=WORD`, literal numbers computed
+                    at = _arithmetic_total(key)
                 given.setdefault(m.group(1), []).append((at, item))
     if "read" not in script and "mapfile" not in script:
         return given
@@ -6852,6 +6914,8 @@ def _delimited_read(m: re.Match[str]) -> str:
     count = _read_count(options)
     if word[:1] != "'" and delimiter is None and (variable := _ONE_VARIABLE.fullmatch(literal)) is not None:
         return _counted_variable_read(m, variable.group(1) or variable.group(2), _read_exact(options), count)
+    if word[:1] != "'" and delimiter is None and "$" in literal:
+        return _counted_text_read(m, word, _read_exact(options), count)
     if (
         "t" not in options and delimiter is None and count is None and "p" not in options and "N" not in options
     ) or any(c in literal for c in "$`"):
@@ -6881,6 +6945,31 @@ def _counted_variable_read(m: re.Match[str], variable: str, exact: int | None, c
     it does not fit."""
     chars = exact if exact is not None else count
     written = f'{m.group(2)}="${{{variable}:0:{chars}}}"' if chars is not None else f'{m.group(2)}="${variable}"'
+    return written.ljust(len(m.group(0))) if len(written) <= len(m.group(0)) else m.group(0)
+
+
+_TEXT_AROUND_VARIABLES = re.compile(r"(?:[A-Za-z0-9_.:/@%+,=-]|\$[A-Za-z_][A-Za-z0-9_]*|\$\{[A-Za-z_][A-Za-z0-9_]*\})+")
+"""(scripts62) A here-string word of plain text and whole variables (``us-east-$N``, ``${P}-${N}``): no substitution,
+quote, blank or operation."""
+
+
+def _counted_text_read(m: re.Match[str], word: str, exact: int | None, count: int | None) -> str:
+    """(scripts62, stop 62) ``read -n N / -N N NAME <<< "TEXT$VAR"`` (:data:`_READ_DELIMITED`, a word of text around
+    variables, :data:`_TEXT_AROUND_VARIABLES`) given read's first N characters of the
+    word's expansion (bash(1) "read" -n / -N; "Here Strings"), written as ``NAME=WORD;NAME=${NAME:0:N}`` (the text
+    around a variable and the substring, both read by the one evaluator; the word is plain text, so unquoted in an
+    assignment it is the same word); where that does not fit the command's length (a name longer than a few
+    characters), ``NAME=$(cut -c-N<<<WORD)``, which the evaluator does not compute: RES-011 at a destination (fail
+    closed). ``read -r -n 9 R <<< "us-east-$N"`` left R unset: a Region abroad passed every door. Without a count the
+    word is read by :data:`_READ_HERE_STRING` (``NAME=WORD``); as written where the word is another."""
+    chars = exact if exact is not None else count
+    literal = word[1:-1] if word[:1] == '"' else word
+    if chars is None or _TEXT_AROUND_VARIABLES.fullmatch(literal) is None:
+        return m.group(0)
+    name = m.group(2)
+    written = f"{name}={literal};{name}=${{{name}:0:{chars}}}"
+    if len(written) > len(m.group(0)):
+        written = f"{name}=$(cut -c-{chars}<<<{word})"  # unknown to the evaluator: RES-011 at a destination
     return written.ljust(len(m.group(0))) if len(written) <= len(m.group(0)) else m.group(0)
 
 
@@ -6927,6 +7016,63 @@ _GROUPED_READ = re.compile(
 )
 
 
+# scripts62 (stop 62): a group of several commands whose input is the group's redirection (`{ read -r SRC; read -r
+# DR; } < FILE`, `{ read -r R; echo x; } < FILE`): each read reads the next line of the one input (bash(1) "Compound
+# Commands", "Redirections"; "read": "One line is read from the standard input"). Both left their names unset (a Region
+# abroad passed every door). Each read of one name (options -r / -s only) is written as `NAME=LINE` (the file's lines
+# in turn, IFS blanks at the ends removed) where the script writes the file, the line is one plain word and no other
+# command before it may read the input (echo, printf, `:`, true, logger read none); else as `NAME=$(<FILE)` (the whole
+# file, more than read takes: fail closed; a file the script does not write is unknown, RES-011 at a destination), a
+# later such name as `NAME=$FIRST` (the same value, shorter).
+# Padded to the group's length; as written where that does not fit or the group holds another read.
+_GROUP_OF_COMMANDS = re.compile(
+    r"(?<![^\s;&|(])(?<!\)[ \t])\{[ \t]+([^{}\n<>|&`$]*?;[^{}\n<>|&`$]*?)[ \t]*;[ \t]*\}[ \t]*<[ \t]*([^\s;&|<>()]+)"
+)
+_GROUP_PLAIN_READ = re.compile(r"read(?:[ \t]+-[rs]+)*[ \t]+([A-Za-z_][A-Za-z0-9_]*)")
+_READS_NO_INPUT = frozenset({"echo", "printf", ":", "true", "logger"})
+
+
+def _group_of_reads(m: re.Match[str], files: Mapping[str, str]) -> str:
+    """(scripts62) A group of commands redirected from a file (:data:`_GROUP_OF_COMMANDS`) written as its reads'
+    assignments, padded to the same length; as written where it holds no read, a read of another form, or the
+    assignments do not fit."""
+    file = m.group(2).strip("\"'")
+    lines = files[file].split("\n") if file in files else None
+    written: list[str] = []
+    whole: str | None = None  # the first name given the whole file: the others are given it (shorter)
+    consumed, known = 0, lines is not None
+    for command in (c.strip() for c in m.group(1).split(";")):
+        read = _GROUP_PLAIN_READ.fullmatch(command)
+        if read is None:
+            if command.startswith("read"):
+                return m.group(0)  # a read of another form (-n, -a, several names): left as written
+            known = known and command.split(None, 1)[:1] != [] and command.split(None, 1)[0] in _READS_NO_INPUT
+            continue
+        name = read.group(1)
+        value = lines[consumed].strip(_IFS_BLANKS) if known and lines is not None and consumed < len(lines) else None
+        consumed += 1
+        if value is not None and _LOOP_WORD.fullmatch(value):
+            written.append(f"{name}={value}")
+        else:
+            written.append(f"{name}=$(<{file})" if whole is None else f"{name}=${whole}")
+            whole = name if whole is None else whole
+    text = ";".join(written)
+    if not written or len(text) > len(m.group(0)):
+        return m.group(0)
+    return text.ljust(len(m.group(0)))
+
+
+def _groups_of_reads_written(script: str) -> str:
+    """(scripts62) ``script`` with each group of commands holding a read and redirected from a file written as its
+    reads' assignments (:func:`_group_of_reads`)."""
+    groups = [g for g in _GROUP_OF_COMMANDS.finditer(script) if "read" in g.group(1)]
+    if groups:
+        files = written_files(script)
+        for g in reversed(groups):
+            script = script[: g.start()] + _group_of_reads(g, files) + script[g.end() :]
+    return script
+
+
 def reads_as_assignments(script: str) -> str:
     """``script`` with each ``read NAME < FILE`` written as ``NAME=$(< FILE)`` (blanks after it, same length);
     scripts54b: ``read NAME <<< WORD`` and ``printf -v NAME %s WORD`` as ``NAME=WORD``."""
@@ -6943,6 +7089,7 @@ def reads_as_assignments(script: str) -> str:
     if "read" in script:
         if "{" in script:  # scripts61: `{ read -n9 R; } < FILE`, the group's redirection its read's
             script = _GROUPED_READ.sub(lambda g: f"{g.group(1)} {g.group(2)}".ljust(len(g.group(0))), script)
+            script = _groups_of_reads_written(script)  # scripts62: `{ read -r A; read -r B; } < FILE`
         script = _READ_FROM_FILE.sub(assignment, script)
         if "-" in script and (delimited := list(_READ_DELIMITED_FROM_FILE.finditer(script))):  # scripts58
             files = written_files(script)
