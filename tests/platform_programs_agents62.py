@@ -25,8 +25,8 @@ site: US1 declared as a transfer), the default declared, Telegraf's output to th
 home Region or ``auto`` (the machine's own Region).
 
 Probed and read already (not tabled): ``DD_SITE`` in ``/etc/datadog-agent/environment`` (echo or here-document: the
-variable judged where set, RES-015), ``OTEL_EXPORTER_OTLP_ENDPOINT`` / ``OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`` in a unit's
-``Environment=``, an ``export`` or ``/etc/default/<app>`` (a URL or a host: RES-015 for a partner).
+variable judged where set, RES-015), ``OTEL_EXPORTER_OTLP_ENDPOINT`` / ``OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`` in a
+unit's ``Environment=``, an ``export`` or ``/etc/default/<app>`` (a URL or a host: RES-015 for a partner).
 
 Ids: ``agents62-<code>-<shape>``; AWS programs in EU / US / JP / CN (an EC2 instance, a launch template with base64
 user data, an SSM Command document), Alibaba Cloud programs in CN / JP / DE (an ECS instance or launch template).
@@ -186,7 +186,7 @@ def logtail_install(download: str, region: str, *, tool: str = "logtail") -> str
 
 def _body(shape: str, code: str) -> str:
     home = HOME_SITE.get(code, US1)
-    if shape == "otel-datadog-default" or shape == "otel-datadog-default-declared":
+    if shape in {"otel-datadog-default", "otel-datadog-default-declared"}:
         return otel_datadog(None)
     if shape == "otel-datadog-named-default":
         return otel_datadog(None, "datadog/prod")

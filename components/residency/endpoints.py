@@ -727,9 +727,9 @@ class ConfigFile(_PatternEntry):
 
     @functools.cached_property
     def block_keys(self) -> dict[tuple[str, ...], str]:
-        """(agents62) A ``conf`` file's ``keys`` written as dotted paths (Alloy's ``otelcol.exporter.datadog.api.site``),
-        split: each names a setting of one block only (read by the block reader), where a plain name is read on any
-        line."""
+        """(agents62) A ``conf`` file's ``keys`` written as dotted paths (Alloy's
+        ``otelcol.exporter.datadog.api.site``), split: each names a setting of one block only (read by the block
+        reader), where a plain name is read on any line."""
         if self.format != "conf":
             return {}
         return {tuple(k.split(".")): n for k, n in self.keys.items() if "." in k}

@@ -2414,8 +2414,9 @@ def _region(value: str) -> list[str]:
 
 # agents62 (stop 62): the network suffixes of the Logtail / LoongCollector installer's Region argument (SLS "Install
 # LoongCollector on Linux", https://help.aliyun.com/zh/sls/loongcollector-installation-linux: `./loongcollector.sh
-# install ${region_id}` over the internal network, `${region_id}-internet` over the internet, `${region_id}-acceleration`
-# through transfer acceleration, "${region_id}需替换为Project所属地域的RegionID"; `install-local` the same).
+# install ${region_id}` over the internal network, `${region_id}-internet` over the internet,
+# `${region_id}-acceleration` through transfer acceleration, "${region_id}需替换为Project所属地域的RegionID";
+# `install-local` the same).
 _SLS_NETWORKS = re.compile(r"-(?:internet|acceleration|intranet)$")
 
 
