@@ -9342,3 +9342,22 @@ def test_agents62_telegrafs_datadog_tables_anywhere(tables: list[str], with_url:
 )  # fmt: skip
 def test_agents62_the_installers_region(code: str, cloud: Cloud, line: str, expected: set[tuple[str, str]]) -> None:
     assert {(r, v) for r, _, v in findings(f"#!/bin/bash\n{line}\n", code, cloud)} == expected
+
+
+_CLOUD_CONFIG62 = (
+    "#cloud-config\nwrite_files:\n  - path: /etc/otelcol-contrib/config.yaml\n    content: |\n      exporters:\n"
+    "        datadog:\n          api:\n            key: k\n{}      service:\n        pipelines:\n          traces:\n"
+    "            exporters: [datadog]\nruncmd:\n  - systemctl restart otelcol-contrib\n"
+)
+
+
+# agents62: a cloud-config's written Collector file gets the block's default as a script's does (_by_written_names)
+@pytest.mark.parametrize(
+    ("site", "expected"),
+    [
+        ("", {("RES-015", "datadoghq.com")}),
+        ("            site: datadoghq.eu\n", {("RES-015", "datadoghq.eu")}),
+    ],
+)
+def test_agents62_a_cloud_configs_collector_file(site: str, expected: set[tuple[str, str]]) -> None:
+    assert {(r, v) for r, _, v in findings(_CLOUD_CONFIG62.format(site), "EU", "aws")} == expected
