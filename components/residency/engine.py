@@ -9687,11 +9687,17 @@ def _document_defaults(
     return [
         (d.key, d.value)
         for d in entry.document_defaults
-        if not d.block
-        and not written & {d.key, *d.unless}
-        and not any(v in script and _sets_variable(script, v) for v in d.unless_variables)
-        and (re.search(d.runs, script) is not None or bool(_image_runs(d, script)))
+        if not d.block and not written & {d.key, *d.unless} and _default_used(d, script)
     ] + nested
+
+
+def _default_used(default: DocumentDefault, script: str) -> bool:
+    """(config58) Whether ``script`` runs ``default``'s tool (``runs``, or a container of its ``images``) and names none
+    of the variables the tool reads in its place (``unless_variables``) other than empty (agents62: one test for a
+    document's defaults and a block's)."""
+    return not any(v in script and _sets_variable(script, v) for v in default.unless_variables) and (
+        re.search(default.runs, script) is not None or bool(_image_runs(default, script))
+    )
 
 
 def _block_defaults(
@@ -9703,13 +9709,7 @@ def _block_defaults(
     """(agents62) The block defaults of :func:`_document_defaults`: for each ``DocumentDefault.block`` whose tool the
     script runs and sets none of its variables, each matching block (``blocks``, else the document's) that writes
     neither its key nor an ``unless`` setting gives ``("<block path>.<key>", value)``."""
-    wanted = [
-        d
-        for d in entry.document_defaults
-        if d.block
-        and not any(v in script and _sets_variable(script, v) for v in d.unless_variables)
-        and (re.search(d.runs, script) is not None or bool(_image_runs(d, script)))
-    ]
+    wanted = [d for d in entry.document_defaults if d.block and _default_used(d, script)]
     out: list[tuple[str, str]] = []
     for path, settings in (blocks if blocks is not None else _settings_blocks(document)) if wanted else ():
         dotted = ".".join(path)
