@@ -200,10 +200,14 @@ def _ali_script(shape: str) -> str:
     }[shape]
     # the installer's bucket is the region's (Logtail's install page); the abroad twin fetches another region's
     source = "us-west-1" if shape == "ali-installer-abroad-logtail" else "$REGION"
+    # agents62 (stop 62): the installer's Region argument is judged since stop 62 (a Region read from a file is
+    # RES-011 there, beside this URL's RES-015; pinned in tests/test_endpoints.py): the file shape installs with
+    # `auto` (the machine's own Region), so that its one refusal stays the URL's this round probed
+    install = "auto" if shape == "ali-file-region-logtail" else "$REGION"
     return (
         f"#!/bin/bash\nset -e\n{region}"
         f"wget http://logtail-release-{source}.oss-{source}-internal.aliyuncs.com/linux64/logtail.sh -O logtail.sh\n"
-        "chmod 755 logtail.sh\n./logtail.sh install $REGION\n"
+        f"chmod 755 logtail.sh\n./logtail.sh install {install}\n"
     )
 
 

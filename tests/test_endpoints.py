@@ -12894,8 +12894,10 @@ def test_an_ecs_instance_s_metadata_region_id_is_its_region(code: str) -> None:
             encoded = base64.b64encode(f"#!/bin/bash\n{form}{install}".encode()).decode()
             assert rule_ids(code, Subject(token, "vm", {"user_data": encoded}, ali)) == set(), (token, form)
     unknown = Subject("alicloud:ecs/instance:Instance", "vm", {"user_data": "REGION=$(cat /r)\n" + install}, ali)
-    host = r"logtail-release-v0\.oss-v0-internal\.aliyuncs\.com"
-    with pytest.raises(ResidencyViolation, match=rf"^\[RES-015\] .*{host} names no region"):
+    # agents62 (stop 62): and the installer's Region argument, the Region of the Project the agent sends to, unknown
+    # there: RES-011 beside the URL's RES-015 (the first refusal now)
+    assert rule_ids(code, unknown) == {"RES-011", "RES-015"}
+    with pytest.raises(ResidencyViolation, match=r"^\[RES-011\] .*logtail\.sh install: Unknown region '\$\(cat /r\)'"):
         _first_violation(code, unknown)
     command = Subject("alicloud:ecs/command:Command", "c", {"name": "logtail", "type": "RunShellScript",
                       "command_content": base64.b64encode((forms[0] + install).encode()).decode()}, ali)  # fmt: skip

@@ -31,6 +31,7 @@ import platform_parts
 import platform_programs as pp
 import platform_programs_accounts35 as a35
 import platform_programs_accountsali36 as aa36
+import platform_programs_agents62 as ag62
 import platform_programs_alired43 as ar43
 import platform_programs_alired45 as ar45
 import platform_programs_alired46 as ar46
@@ -19208,6 +19209,13 @@ CASES: list[Case] = [
     # <<< "<text>$N"`, `done < <(aws ... --region "$R")` and `RS[i+1]=<abroad>` give their Region, RES-009 abroad (each
     # passed every door before); the home Regions and the options written after the splice pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc62.rows()],
+    # -- stop 62, configuration file grammars round 13 (tests/platform_programs_agents62.py): the OpenTelemetry
+    # Collector's `datadog` exporter with no `api.site`, Telegraf's `[[outputs.datadog]]` with no `url` and Grafana
+    # Alloy's `otelcol.exporter.datadog` with no `site` send to Datadog's US1 site, RES-015 (their defaults, judged as
+    # if written), Alloy's written `api { site = ... }` RES-015, and the Logtail / LoongCollector installer's Region
+    # argument abroad RES-009 (each passed every door before); the home site declared, the default declared, the VPC's
+    # proxy, the home Region and `auto` pass
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ag62.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

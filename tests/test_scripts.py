@@ -9479,3 +9479,128 @@ def test_scripts62_a_process_substitution_splits_its_commands() -> None:
 )  # fmt: skip
 def test_scripts62_an_unset_variable_inside_a_word(script: str, expected: set[tuple[str, str]]) -> None:
     assert {(r, v) for r, _, v in findings(script, "EU", "aws")} == expected
+
+
+def _written62(path: str, body: str, run: str) -> str:
+    return f"#!/bin/bash\nmkdir -p {path.rpartition('/')[0]}\ncat > {path} <<'EOF'\n{body}EOF\n{run}\n"
+
+
+_OTEL62 = (
+    "receivers:\n  otlp:\n    protocols:\n      grpc:\n        endpoint: 0.0.0.0:4317\n"
+    "exporters:\n{}service:\n  pipelines:\n    traces:\n      receivers: [otlp]\n      exporters: [{}]\n"
+)
+_TELEGRAF62 = '[agent]\n  interval = "10s"\n\n[[inputs.cpu]]\n\n{}'
+_ALLOY62 = 'otelcol.receiver.otlp "default" {{\n  grpc {{\n    endpoint = "0.0.0.0:4317"\n  }}\n}}\n\n{}'
+
+
+# agents62 (stop 62): a block's default, judged as if written (catalogue `document_defaults` with `block`): the
+# OpenTelemetry Collector's Datadog exporter's `api.site` (US1), Telegraf's Datadog output's `url`, Alloy's Datadog
+# exporter's `api.site`; and Alloy's written `api { site = ... }` by its block. On main 2519f654 each RES-015 below
+# passed every door.
+@pytest.mark.parametrize(
+    ("path", "body", "run", "expected"),
+    [
+        # the Collector: no site, an empty one, a named exporter
+        ("/etc/otelcol-contrib/config.yaml", _OTEL62.format("  datadog:\n    api:\n      key: ${env:DD_API_KEY}\n",
+         "datadog"), "systemctl restart otelcol-contrib", {("RES-015", "datadoghq.com")}),
+        ("/etc/otelcol/config.yaml", _OTEL62.format("  datadog/prod:\n    api:\n      key: k\n      site: ''\n",
+         "datadog/prod"), "systemctl restart otelcol", {("RES-015", "datadoghq.com")}),
+        ("/etc/fleet/collector.yaml", _OTEL62.format("  datadog:\n    api:\n      key: k\n", "datadog"),
+         "otelcol-contrib --config /etc/fleet/collector.yaml &", {("RES-015", "datadoghq.com")}),
+        # the site written: judged as written, no default beside it
+        ("/etc/otelcol-contrib/config.yaml", _OTEL62.format("  datadog:\n    api:\n      key: k\n"
+         "      site: datadoghq.eu\n", "datadog"), "systemctl restart otelcol-contrib", {("RES-015", "datadoghq.eu")}),
+        # no Datadog exporter; a Datadog receiver (it listens); the VPC's OTLP collector
+        ("/etc/otelcol-contrib/config.yaml", _OTEL62.format("  otlp:\n    endpoint: 10.0.3.20:4317\n", "otlp"),
+         "systemctl restart otelcol-contrib", set()),
+        ("/etc/otelcol-contrib/config.yaml", "receivers:\n  datadog:\n    endpoint: 0.0.0.0:8126\n"
+         + _OTEL62.format("  otlp:\n    endpoint: 10.0.3.20:4317\n", "otlp").partition("\n")[2].partition(
+         "        endpoint: 0.0.0.0:4317\n")[2], "systemctl restart otelcol-contrib", set()),
+        # Telegraf: no url, the VPC's proxy, another output, the url written before a sub-table
+        ("/etc/telegraf/telegraf.conf", _TELEGRAF62.format('[[outputs.datadog]]\n  apikey = "k"\n'),
+         "systemctl restart telegraf", {("RES-015", "app.datadoghq.com")}),
+        ("/etc/telegraf/telegraf.d/datadog.conf", '[[outputs.datadog]]\n  apikey = "k"\n  url = ""\n',
+         "systemctl restart telegraf", {("RES-015", "app.datadoghq.com")}),
+        ("/etc/telegraf/telegraf.conf", _TELEGRAF62.format(
+         '[[outputs.datadog]]\n  apikey = "k"\n  url = "http://10.0.3.20:3834/api/v1/series"\n'
+         '  [outputs.datadog.tagpass]\n    env = ["prod"]\n'), "systemctl restart telegraf", set()),
+        ("/etc/telegraf/telegraf.conf", _TELEGRAF62.format(
+         '[[outputs.influxdb_v2]]\n  urls = ["http://10.0.3.20:8086"]\n  bucket = "metrics"\n'),
+         "systemctl restart telegraf", set()),
+        # Alloy: the site written, none, another block's `site`, the home proxy's endpoints written (the default stays:
+        # its host metadata goes to the site)
+        ("/etc/alloy/config.alloy", _ALLOY62.format('otelcol.exporter.datadog "dd" {\n  api {\n    api_key = "k"\n'
+         '    site    = "datadoghq.com"\n  }\n}\n'), "systemctl restart alloy", {("RES-015", "datadoghq.com")}),
+        ("/etc/alloy/config.alloy", _ALLOY62.format('otelcol.exporter.datadog "dd" {\n  api {\n'
+         '    api_key = sys.env("DD_API_KEY")\n  }\n}\n'), "systemctl restart alloy", {("RES-015", "datadoghq.com")}),
+        ("/etc/alloy/config.alloy", _ALLOY62.format('otelcol.exporter.otlp "dc" {\n  client {\n'
+         '    endpoint = "10.0.3.20:4317"\n  }\n}\nlocal.file "site" {\n  site = "dc1"\n  filename = "/etc/site"\n'
+         '}\n'), "systemctl restart alloy", set()),
+    ],
+)  # fmt: skip
+def test_agents62_a_blocks_default_is_judged_as_written(
+    path: str, body: str, run: str, expected: set[tuple[str, str]]
+) -> None:
+    assert {(r, v) for r, _, v in findings(_written62(path, body, run), "EU", "aws")} == expected
+
+
+# agents62: the default is given to each Telegraf Datadog table that writes no `url`, wherever it stands among the
+# file's other tables (TOML's `[[array of tables]]`), and to none when each writes one.
+@given(
+    st.lists(st.sampled_from(["inputs.cpu", "inputs.mem", "outputs.file", "outputs.datadog"]), min_size=1, max_size=6),
+    st.booleans(),
+)
+@settings(max_examples=25, deadline=None)
+def test_agents62_telegrafs_datadog_tables_anywhere(tables: list[str], with_url: bool) -> None:
+    url = '  url = "http://10.0.3.20:3834/api/v1/series"\n' if with_url else ""
+    body = "".join(
+        f'[[{t}]]\n  apikey = "k"\n{url}' if t == "outputs.datadog" else f'[[{t}]]\n  files = ["stdout"]\n'
+        for t in tables
+    )
+    found = {(r, v) for r, _, v in findings(_written62("/etc/telegraf/telegraf.conf", body, "telegraf &"), "EU", "aws")}
+    refused = "outputs.datadog" in tables and not with_url
+    assert found == ({("RES-015", "app.datadoghq.com")} if refused else set())
+
+
+# agents62: the Logtail / LoongCollector installer's Region argument (`install <region>[-internet|-acceleration]`),
+# the Region of the SLS Project the agent sends to; `auto` the machine's own. `bash FILE ARGS` runs FILE. On main
+# 2519f654 each RES-009 below passed every door.
+@pytest.mark.parametrize(
+    ("code", "cloud", "line", "expected"),
+    [
+        ("EU", "aws", "./logtail.sh install cn-hangzhou-internet", {("RES-009", "cn-hangzhou")}),
+        ("CN", "alicloud", "sh logtail.sh install ap-southeast-1", {("RES-009", "ap-southeast-1")}),
+        ("CN", "alicloud", "sudo bash /tmp/loongcollector.sh install us-west-1-acceleration -v 3.2.6",
+         {("RES-009", "us-west-1")}),
+        ("CN", "alicloud", "bash -x ./logtail.sh install-local ap-southeast-1-internet",
+         {("RES-009", "ap-southeast-1")}),
+        ("CN", "alicloud", "bash -c './logtail.sh install ap-southeast-1'", {("RES-009", "ap-southeast-1")}),
+        ("CN", "alicloud", "./logtail.sh install cn-shanghai", set()),
+        ("CN", "alicloud", "sudo ./loongcollector.sh install cn-hangzhou -v 3.2.6", set()),
+        ("CN", "alicloud", "./logtail.sh install auto", set()),
+        ("EU", "aws", "bash logtail.sh install eu-central-1-internet", set()),
+        ("CN", "alicloud", "./loongcollector.sh upgrade", set()),
+        ("CN", "alicloud", "bash /opt/fleet/setup.sh install fleet-web", set()),
+    ],
+)  # fmt: skip
+def test_agents62_the_installers_region(code: str, cloud: Cloud, line: str, expected: set[tuple[str, str]]) -> None:
+    assert {(r, v) for r, _, v in findings(f"#!/bin/bash\n{line}\n", code, cloud)} == expected
+
+
+_CLOUD_CONFIG62 = (
+    "#cloud-config\nwrite_files:\n  - path: /etc/otelcol-contrib/config.yaml\n    content: |\n      exporters:\n"
+    "        datadog:\n          api:\n            key: k\n{}      service:\n        pipelines:\n          traces:\n"
+    "            exporters: [datadog]\nruncmd:\n  - systemctl restart otelcol-contrib\n"
+)
+
+
+# agents62: a cloud-config's written Collector file gets the block's default as a script's does (_by_written_names)
+@pytest.mark.parametrize(
+    ("site", "expected"),
+    [
+        ("", {("RES-015", "datadoghq.com")}),
+        ("            site: datadoghq.eu\n", {("RES-015", "datadoghq.eu")}),
+    ],
+)
+def test_agents62_a_cloud_configs_collector_file(site: str, expected: set[tuple[str, str]]) -> None:
+    assert {(r, v) for r, _, v in findings(_CLOUD_CONFIG62.format(site), "EU", "aws")} == expected

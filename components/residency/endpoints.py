@@ -613,12 +613,18 @@ class DocumentDefault(_Frozen):
     script runs the tool (``ConfigFile.document_defaults``: the Datadog Agent's ``site``, datadoghq.com)."""
 
     key: str
-    """The setting defaulted, the document's own name (lower case; read through ``ConfigFile.keys``)."""
+    """The setting defaulted, the document's own name (lower case; read through ``ConfigFile.keys``); agents62: with
+    ``block``, its dotted path inside the block (``api.site``)."""
     value: str
     """Its value when the document does not write it."""
     unless: tuple[str, ...] = ()
     """Top-level settings whose presence leaves the default unused (``site`` itself, ``dd_url``: the data goes there,
-    each judged as written), lower case."""
+    each judged as written), lower case; agents62: with ``block``, dotted paths inside the block."""
+    block: str = ""
+    """agents62: a regular expression matched with the whole dotted path of each block (a mapping of a YAML / JSON
+    document; a TOML table or an Alloy block of a ``conf`` file, its label left out) the default is given to, when that
+    block does not write ``key`` (the OpenTelemetry Collector's ``exporters.datadog`` / ``exporters.datadog/<name>``,
+    Telegraf's ``outputs.datadog`` table, Alloy's ``otelcol.exporter.datadog`` block); empty: the document's top."""
     unless_variables: tuple[str, ...] = ()
     """Environment variables the tool reads in place of the setting (``DD_SITE``, ``DD_DD_URL``): a script naming one
     gives the value there (judged where it is set), not the default."""
@@ -720,7 +726,27 @@ class ConfigFile(_PatternEntry):
     remote of ``provider = AWS`` without ``region``: us-east-1), judged as if written."""
     document_defaults: tuple[DocumentDefault, ...] = ()
     """config58: settings a ``yaml`` / ``json`` document holds when it does not write them and the script runs its tool
-    (the Datadog Agent's datadog.yaml without ``site``: datadoghq.com, US1), judged as if written."""
+    (the Datadog Agent's datadog.yaml without ``site``: datadoghq.com, US1), judged as if written; agents62: or a block
+    of the document holds (``DocumentDefault.block``), of a ``conf`` file's blocks too (Telegraf, Alloy)."""
+
+    @functools.cached_property
+    def block_keys(self) -> dict[tuple[str, ...], str]:
+        """(agents62) A ``conf`` file's ``keys`` written as dotted paths (Alloy's
+        ``otelcol.exporter.datadog.api.site``), split: each names a setting of one block only (read by the block
+        reader), where a plain name is read on any line."""
+        if self.format != "conf":
+            return {}
+        return {tuple(k.split(".")): n for k, n in self.keys.items() if "." in k}
+
+    def block_key(self, path: tuple[str, ...], key: str) -> str | None:
+        """(agents62) The catalogue's name of setting ``key`` of the block at ``path`` (``block_keys``; ``*`` any one
+        name), None when no dotted key names it."""
+        here = (*path, key)
+        for parts, name in self.block_keys.items():
+            if len(parts) == len(here) and all(p in ("*", k) for p, k in zip(parts, here, strict=True)):
+                return name
+        return None
+
     continued_lines: bool = False
     """config54b: a line starting with whitespace continues the line before it (Postfix main.cf, postconf(5): "A
     logical line starts with non-whitespace text. A line that starts with whitespace continues a logical line"): the
@@ -1571,6 +1597,7 @@ HostForm = Literal[
     "oss-replication",
     "oss-policy",
     "oss-cors",
+    "sls-region",
 ]
 """How a script command's value names its host(s): ``host`` (``host[:port]``), ``hosts`` (a comma list), ``replica-set``
 (mongosh ``rs0/a:27017,b:27017``), ``sqlserver`` (sqlcmd ``tcp:host,1433``, ``host\\instance``), ``ssh``
@@ -1589,8 +1616,10 @@ each ``Destination``'s ``Bucket`` and ``Location`` judged as oss.BucketReplicati
 ``oss-policy`` (alired55: an OSS bucket policy, inline or a file: walked as oss.BucketPolicy's ``policy``; a file no
 line writes fails closed), ``oss-cors`` (alired56: an OSS CORS configuration, inline or a file, or ossutil
 ``cors-options``'s ``--origin``: its origins are compared with a browser's Origin header, never contacted, so they are
-left out of the whole-script scan as a match field's values are) and ``host-port`` (config54b: redis ``--replicaof
-"host port"``, a host and its port in one word or two: the first word)."""
+left out of the whole-script scan as a match field's values are), ``host-port`` (config54b: redis ``--replicaof
+"host port"``, a host and its port in one word or two: the first word) and ``sls-region`` (agents62: the Logtail /
+LoongCollector installer's Region argument, ``<region>``, ``<region>-internet``, ``<region>-acceleration``: the Region
+of the SLS Project the agent sends to, judged as ``region``; ``auto``, the machine's own Region, names none)."""
 
 
 class ScriptCommand(_Frozen):
@@ -1685,6 +1714,11 @@ class ScriptCommand(_Frozen):
     exec_prefixes: str = ""
     """Characters that may precede an assignment's executable (systemd's ``@-:+!``); with ``@`` the word after the
     executable is its argv[0], not an argument."""
+    runs_file: bool = False
+    """agents62: a shell that, given neither its ``line`` option nor ``-s``, runs the file its first operand names with
+    the words after it as that file's arguments (bash(1) "Invoking Bash": "If arguments remain after option processing,
+    and neither the -c nor the -s option has been supplied, the first argument is assumed to be the name of a file
+    containing shell commands"; sh(1) the same): ``bash logtail.sh install R`` is read as ``logtail.sh install R``."""
     cloud: Literal["aws", "alicloud"] | None = None
     """The cloud whose Regions the command's region values name (the aws CLI's are AWS's, the Alibaba Cloud CLI's
     Alibaba Cloud's), whatever cloud the machine running it is in; None: either cloud's (mutation52)."""

@@ -4666,9 +4666,10 @@ class RuleEngine:
                 finally:
                     walk.defined, walk.cnames = defined, cnames
         if entry.document_defaults:
-            # config58: a setting the tool gives a document that does not write it (the Datadog Agent's US1 site)
+            # config58: a setting the tool gives a document that does not write it (the Datadog Agent's US1 site);
+            # agents62: or a block of it (the Collector's Datadog exporter's `api.site`), renamed as written
             for key, value in _document_defaults(parsed, entry, script):
-                default = {entry.keys.get(key, key): value}
+                default = _renamed_keys(_nested_setting(key, value), entry.keys)
                 self._walk_document(walk, default, f"{where}({kind})(default)", "content", depth, None)
 
     def _judge_compose_commands(self, walk: _Walk, text: str, document: dict[Any, Any], where: str) -> None:
@@ -4795,6 +4796,25 @@ class RuleEngine:
         for key, value in _section_defaults(body, entry) if entry.section_defaults else ():
             # config54b: a setting the tool gives a section that does not write it (rclone's AWS remote: us-east-1)
             self._walk_document(walk, {key: value}, f"{where}({kind})(default)", "content", depth, None)
+        if kind == "conf" and (entry.document_defaults or entry.block_keys):
+            self._judge_conf_blocks(walk, script, body, entry, f"{where}({kind})", depth)
+
+    def _judge_conf_blocks(
+        self, walk: _Walk, script: str, body: str, entry: ConfigFile, where: str, depth: int
+    ) -> None:
+        """(agents62) A ``conf`` file's settings read by their block (:func:`_conf_blocks`): a setting a dotted path of
+        ``entry.keys`` names (Alloy's ``otelcol.exporter.datadog.api.site``: a host there, no host in another block),
+        and the defaults ``entry.document_defaults`` gives a block that does not write them (Telegraf's
+        ``outputs.datadog`` ``url``, Alloy's Datadog exporter's ``api.site``), each walked as the document writing it.
+        Gate (the caller's): an entry with block keys or defaults (Telegraf's, Alloy's)."""
+        blocks = _conf_blocks(body)
+        for path, settings in blocks if entry.block_keys else ():
+            for key, value in settings.items():
+                if isinstance(value, str) and (name := entry.block_key(path, key)) is not None:
+                    self._walk_document(walk, {name: value}, where, "content", depth, None)
+        for key, value in _document_defaults({}, entry, script, blocks) if entry.document_defaults else ():
+            default = _renamed_keys(_nested_setting(key, value), entry.keys)
+            self._walk_document(walk, default, f"{where}(default)", "content", depth, None)
 
     def _judge_config_substitution(
         self,
@@ -5094,7 +5114,8 @@ class RuleEngine:
         if entry.document_defaults and isinstance(document, dict):
             # config58: a setting the tool gives the file when it does not write it (the Datadog Agent's US1 site),
             # where the payload (its runcmd, its packages) runs the tool
-            document = {**document, **dict(_document_defaults(document, entry, script))}
+            for key, value in _document_defaults(document, entry, script):
+                document = _merged_settings(document, _nested_setting(key, value))  # agents62: a block's too
         return _renamed_keys(document, entry.keys)
 
     def _written_files(self, document: Mapping[Any, Any], path: str) -> dict[str, str]:
@@ -9641,15 +9662,26 @@ def _section_defaults(body: str, entry: ConfigFile) -> list[tuple[str, str]]:
     return out
 
 
-def _document_defaults(document: Any, entry: ConfigFile, script: str) -> list[tuple[str, str]]:
+def _document_defaults(
+    document: Any, entry: ConfigFile, script: str, blocks: list[tuple[tuple[str, ...], dict[str, Any]]] | None = None
+) -> list[tuple[str, str]]:
     """(config58) The settings ``entry.document_defaults`` gives a settings ``document`` that writes none of their
     ``unless`` keys at its top (an empty document too), where ``script`` sets none of their ``unless_variables`` and
     runs the tool (``runs``: the Datadog Agent started, installed or run), each ``(key, value)``. A document that is no
-    mapping (the tool would refuse it) gives none."""
+    mapping (the tool would refuse it) gives none. agents62 (stop 62): a default with a ``block`` is given to each of
+    the document's blocks (:func:`_settings_blocks`; a line-read file's are ``blocks``, :func:`_conf_blocks`, and then
+    no top-level default is) whose dotted path the expression matches and which writes neither its ``key`` nor an
+    ``unless`` setting (dotted paths inside the block), its key the block's path and the setting's, dotted."""
     if document is None:
         document = {}
     if not isinstance(document, dict):
         return []
+    if any(d.block for d in entry.document_defaults):
+        nested = _block_defaults(document, entry, script, blocks)
+        if blocks is not None:
+            return nested
+    else:
+        nested = []
     # mutation59 (stop 59): a setting written empty (`site: ""`, `site:`, `site: ~`, `dd_url: ""`) is not set: the
     # Agent sends to its default then (datadog-agent pkg/config/utils/endpoints.go GetMainEndpoint: `else if
     # c.GetString("site") != "" { ... } return prefix + DefaultSite`); each passed every door in EU. So is a
@@ -9659,10 +9691,131 @@ def _document_defaults(document: Any, entry: ConfigFile, script: str) -> list[tu
     return [
         (d.key, d.value)
         for d in entry.document_defaults
-        if not written & {d.key, *d.unless}
-        and not any(v in script and _sets_variable(script, v) for v in d.unless_variables)
-        and (re.search(d.runs, script) is not None or bool(_image_runs(d, script)))
-    ]
+        if not d.block and not written & {d.key, *d.unless} and _default_used(d, script)
+    ] + nested
+
+
+def _default_used(default: DocumentDefault, script: str) -> bool:
+    """(config58) Whether ``script`` runs ``default``'s tool (``runs``, or a container of its ``images``) and names none
+    of the variables the tool reads in its place (``unless_variables``) other than empty (agents62: one test for a
+    document's defaults and a block's)."""
+    return not any(v in script and _sets_variable(script, v) for v in default.unless_variables) and (
+        re.search(default.runs, script) is not None or bool(_image_runs(default, script))
+    )
+
+
+def _block_defaults(
+    document: dict[Any, Any],
+    entry: ConfigFile,
+    script: str,
+    blocks: list[tuple[tuple[str, ...], dict[str, Any]]] | None,
+) -> list[tuple[str, str]]:
+    """(agents62) The block defaults of :func:`_document_defaults`: for each ``DocumentDefault.block`` whose tool the
+    script runs and sets none of its variables, each matching block (``blocks``, else the document's) that writes
+    neither its key nor an ``unless`` setting gives ``("<block path>.<key>", value)``."""
+    wanted = [d for d in entry.document_defaults if d.block and _default_used(d, script)]
+    out: list[tuple[str, str]] = []
+    for path, settings in (blocks if blocks is not None else _settings_blocks(document)) if wanted else ():
+        dotted = ".".join(path)
+        for d in wanted:
+            if re.fullmatch(d.block, dotted) and not any(_setting_written(settings, k) for k in (d.key, *d.unless)):
+                out.append((f"{dotted}.{d.key}", d.value))
+    return out
+
+
+_SETTINGS_DEPTH = 12
+"""(agents62) How deep :func:`_settings_blocks` reads a document's mappings (a tool's block sits a few levels down)."""
+
+
+def _settings_blocks(node: Any, path: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], dict[str, Any]]]:
+    """(agents62) Each mapping of a parsed settings document below its top, with its path of keys (lower case),
+    through mappings only (a block a list holds is not given a default: none of the catalogued ones is in a list)."""
+    out: list[tuple[tuple[str, ...], dict[str, Any]]] = []
+    if not isinstance(node, dict) or len(path) >= _SETTINGS_DEPTH:
+        return out
+    for key, value in node.items():
+        if isinstance(value, dict):
+            here = (*path, str(key).lower())
+            out.append((here, value))
+            out += _settings_blocks(value, here)
+    return out
+
+
+def _setting_written(settings: Mapping[Any, Any], dotted: str) -> bool:
+    """(agents62) Whether a block's ``settings`` write the dotted setting (``api.site``: ``api``'s ``site``, or a
+    ``api.site`` key as TOML's dotted keys write it) with a value that is not empty (an empty one is unset, as
+    config58's ``site: ""``)."""
+    node: Any = {str(k).lower(): v for k, v in settings.items()}
+    if dotted in node:
+        node = node[dotted]
+    else:
+        for part in dotted.split("."):
+            if not isinstance(node, dict):
+                return False
+            node = {str(k).lower(): v for k, v in node.items()}.get(part)
+    return node is not None and str(node).strip() != ""
+
+
+def _nested_setting(dotted: str, value: str) -> dict[str, Any]:
+    """(agents62) A dotted setting and its value as the document that writes it (``a.b.c`` -> ``{a: {b: {c: v}}}``),
+    walked as a written one is (its keys renamed by ``ConfigFile.keys``' dotted paths)."""
+    parts = dotted.split(".")
+    node: dict[str, Any] = {parts[-1]: value}
+    for part in reversed(parts[:-1]):
+        node = {part: node}
+    return node
+
+
+def _merged_settings(document: dict[Any, Any], added: Mapping[str, Any]) -> dict[Any, Any]:
+    """(agents62) ``document`` with the mappings of ``added`` merged in, key by key (a default given a block)."""
+    merged = dict(document)
+    for key, value in added.items():
+        here = merged.get(key)
+        merged[key] = _merged_settings(here, value) if isinstance(here, dict) and isinstance(value, dict) else value
+    return merged
+
+
+# agents62 (stop 62): the blocks of a `conf` file read line by line: a TOML table header (`[agent]`, `[[outputs.
+# datadog]]`, TOML v1.0.0 "Table", "Array of Tables"), Grafana Alloy's block (`otelcol.exporter.datadog "dd" {`, Alloy
+# "Configuration syntax": "BLOCK_NAME "BLOCK_LABEL" { ... }", a block inside a block `api {`) or an attribute holding
+# an object (`external_labels = {`), and the `}` closing one.
+_CONF_TABLE = re.compile(r"\[\[?\s*([\w.-]+)\s*\]\]?\s*(?:#.*)?")
+_CONF_BLOCK = re.compile(r'([A-Za-z_][\w.]*)\s*(?:"[^"\n]*"\s*)?(?:=\s*)?\{\s*(?://.*)?')
+
+
+def _conf_blocks(body: str) -> list[tuple[tuple[str, ...], dict[str, Any]]]:
+    """(agents62) The blocks of a ``conf`` file (:data:`_CONF_TABLE`, :data:`_CONF_BLOCK`), each with its dotted path
+    (a table's name split at its dots, a block's name and the names of the blocks around it; a label left out) and its
+    settings (each line's ``key = value`` read by the one line reader, :func:`parse_properties`; an inner block a
+    mapping under its name); the lines before any table or block are the top's (path ``()``). A block opened and
+    closed on one line is read as its line (its settings are not the block's)."""
+    top: dict[str, Any] = {}
+    blocks: list[tuple[tuple[str, ...], dict[str, Any]]] = [((), top)]
+    table: tuple[tuple[str, ...], dict[str, Any]] = blocks[0]
+    stack: list[tuple[tuple[str, ...], dict[str, Any]]] = []
+    for line in body.splitlines():
+        text = line.strip()
+        if not text or text.startswith(("#", "//")):
+            continue
+        if not stack and (m := _CONF_TABLE.fullmatch(text)) is not None:
+            table = (tuple(m.group(1).lower().split(".")), {})
+            blocks.append(table)
+            continue
+        if (m := _CONF_BLOCK.fullmatch(text)) is not None:
+            parent = stack[-1] if stack else table
+            name = m.group(1).lower()
+            block: dict[str, Any] = {}
+            parent[1][name] = block
+            stack.append(((*parent[0], *name.split(".")), block))
+            blocks.append(stack[-1])
+            continue
+        if text.startswith("}") and stack:
+            stack.pop()
+            continue
+        if "=" in text:
+            settings = (stack[-1] if stack else table)[1]
+            settings.update((k.strip().lower(), v) for k, v in parse_properties(text, ini=True).items())
+    return blocks
 
 
 def _sets_variable(script: str, name: str) -> bool:

@@ -270,6 +270,12 @@ class ScriptReader:
                 i += 1
                 continue
             spec = self._commands.get(word.rsplit("/", 1)[-1])
+            if spec is not None and spec.runs_file:
+                # agents62: `bash FILE ARGS` runs FILE with ARGS (a catalogued script's name: `logtail.sh install R`)
+                at = _after_options(words, i + 1, spec)
+                if at < len(words) and not any(_shell_reads_text(w, spec) for w in words[i + 1 : at]):
+                    i = at
+                    continue
             if spec is not None and spec.block and (after := _after_brace(words, i + 1)) is not None:
                 words, i = after, 0  # config53: an nginx block directive leads to the directive after its brace
                 continue
@@ -877,6 +883,14 @@ def _option_value(words: list[str], option: str | None) -> str | None:
         elif option is not None and word.startswith(f"{option}="):
             value = word.partition("=")[2]
     return value
+
+
+def _shell_reads_text(option: str, spec: ScriptCommand) -> bool:
+    """(agents62) Whether a shell's ``option`` makes it read commands from its line option's value or its standard
+    input (``-c``, ``-s``, alone or in a group of flags: ``-ec``), not from a file its first operand names."""
+    if option == spec.line:
+        return True
+    return option[:1] == "-" and option[1:2] != "-" and any(flag in option[1:] for flag in "cs")
 
 
 def _after_options(words: list[str], i: int, spec: ScriptCommand) -> int:
@@ -2475,6 +2489,20 @@ def _region(value: str) -> list[str]:
     return [value]  # a cloud CLI's --region: judged by the engine as a region, not a host
 
 
+# agents62 (stop 62): the network suffixes of the Logtail / LoongCollector installer's Region argument (SLS "Install
+# LoongCollector on Linux", https://help.aliyun.com/zh/sls/loongcollector-installation-linux: `./loongcollector.sh
+# install ${region_id}` over the internal network, `${region_id}-internet` over the internet,
+# `${region_id}-acceleration` through transfer acceleration, "${region_id}需替换为Project所属地域的RegionID";
+# `install-local` the same).
+_SLS_NETWORKS = re.compile(r"-(?:internet|acceleration|intranet)$")
+
+
+def _sls_region(value: str) -> list[str]:
+    # agents62: the Project's Region without its network suffix, judged as a region; `auto` is the machine's own
+    # Region (the installer finds it), no destination of its own
+    return [] if value == "auto" else [_SLS_NETWORKS.sub("", value)]
+
+
 _LOG_OPT_REGION = "awslogs-region="
 """docker's ``--log-opt`` key whose value is a Region (read as ``region``)."""
 _LOG_OPT_ADDRESSES = frozenset({"fluentd-address", "gelf-address", "syslog-address", "splunk-url"})
@@ -2586,9 +2614,10 @@ _FORMS = {
     "oss-replication": _host,  # (alired54b) an OSS replication configuration or its file, whole
     "oss-policy": _host,  # (alired55) an OSS bucket policy or its file, whole
     "oss-cors": _host,  # (alired56) an OSS CORS configuration or its file, whole, or an origin
+    "sls-region": _sls_region,  # (agents62) the Logtail / LoongCollector installer's Region argument
 }
 _BESIDE = frozenset({"resolve", "connect-to"})
-_REGION_FORMS = frozenset({"region"})
+_REGION_FORMS = frozenset({"region", "sls-region"})
 
 
 # The shell's compound commands (bash(1) "Compound Commands", "Shell Function Definitions"): what opens a block at a
