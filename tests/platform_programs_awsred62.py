@@ -382,9 +382,8 @@ def rows() -> list[Row]:
              [JSONATA_DECLARED if "jsonata" in kind else RUNTIME_DECLARED] if who == "partner-declared" else [])
             for kind, make in RUNTIME.items() for code in CODES
             for who in ("home", "partner", "partner-declared")]  # fmt: skip
-    out += [(f"awsred62-{code.lower()}-{kind}-{where}", code, make(code, where),
-             {"RES-004"} if where == "abroad" else set(), [])
-            for kind, make in OWN_ENDPOINT.items() for code in CODES for where in ("home",)]  # fmt: skip
+    out += [(f"awsred62-{code.lower()}-{kind}-home", code, make(code, "home"), set(), [])
+            for kind, make in OWN_ENDPOINT.items() for code in CODES]  # fmt: skip
     out += [(f"awsred62-{code.lower()}-{kind}-home", code, make(code, "home"), set(), [])
             for kind, make in (("cfn-verified-access-cidr", cfn_va_cidr),
                                ("pulumi-verified-access-cidr", pulumi_va_cidr))

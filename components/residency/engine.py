@@ -2718,7 +2718,7 @@ class RuleEngine:
         a host the state sends to, chosen at run time (``EndpointId.$``, a JSONata ``EndpointId``) as a literal one is
         written. One dict lookup for every other type."""
         fields = self._destination_fields.get(walk.subject.type)
-        return bool(fields) and _at_any(kpath, fields) and not self._host_outside_actions(walk, kpath)
+        return fields is not None and _at_any(kpath, fields) and not self._host_outside_actions(walk, kpath)
 
     def _reads_only(self, walk: _Walk) -> bool:
         """Whether the written field being walked is one whose call, by the catalogued ``read_only`` input in the map
@@ -8483,7 +8483,8 @@ def _region_keyed_maps(document: Mapping[Any, Any], stack: _OwnStack) -> frozens
     transforms = transform if isinstance(transform, list) else [transform] if transform is not None else []
     if any(t not in _DATA_ONLY_TRANSFORMS for t in transforms):
         return None
-    by_region, other = set(), set()
+    by_region: set[str] = set()
+    other: set[str] = set()
     region = {"Ref": stack.region_name}
     stack_nodes: list[Any] = [document]
     while stack_nodes:
