@@ -14287,3 +14287,29 @@ def test_alired60_a_detection_point_without_city_is_the_random_choice(
                  "evidence": "DescribeSiteMonitorISPCityList: the task's points are in the market"}  # fmt: skip
         declared = RuleEngine(code, destinations=parse_destinations([entry])).check(subject)[0]
         assert {(f.rule.id, f.declared_by) for f in declared} == {("RES-016", "probes")}
+
+
+def test_awsred62_an_event_endpoints_own_url_is_its_own_address() -> None:
+    """(awsred62, stop 62) self_address_outputs: an EventBridge global endpoint's `endpoint_url`, which EventBridge
+    assigns, is the endpoint's own address in the final state the pack's stack policy and the state review judge (it
+    was RES-015 there in EU); an id a pipe slices out of it is a name this endpoint produced. Another type's URL output
+    and a typed-in id prove nothing."""
+    from components.residency.provenance import own_names, regionless_known
+
+    token = "aws:cloudwatch/eventEndpoint:EventEndpoint"
+    url = "https://abcde.veo.endpoints.event.amazonaws.com"
+    state = {
+        "name": "claims-global", "arn": "arn:aws:events:eu-west-1:123456789012:endpoint/claims-global",
+        "endpointUrl": url, "roleArn": "arn:aws:iam::123456789012:role/replicate",
+        "eventBuses": [{"eventBusArn": "arn:aws:events:eu-west-1:123456789012:event-bus/claims"},
+                       {"eventBusArn": "arn:aws:events:eu-central-1:123456789012:event-bus/claims"}],
+        "routingConfig": {"failoverConfig": {"secondary": {"route": "eu-central-1"}}},
+    }  # fmt: skip
+    own = own_names(ENGINES["EU"], token, state)
+    assert "abcde.veo.endpoints.event.amazonaws.com" in own
+    subject = Subject(token, "claims-global", state, provider("EU"))
+    assert rule_ids("EU", subject) == {"RES-015"}  # judged without its own names: the URL names no Region
+    assert rule_ids_known("EU", subject, regionless_known([], [], own)) == set()
+    assert own_names(ENGINES["EU"], "aws:lambda/functionUrl:FunctionUrl", {"functionUrl": url}) == []
+    produced = regionless_known([], ENGINES["EU"].produced_by(token, state), [])
+    assert produced("abcde.veo") and not produced("partner7.veo")

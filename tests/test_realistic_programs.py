@@ -82,6 +82,7 @@ import platform_programs_awsred59 as aw59
 import platform_programs_awsred59b as aw59b
 import platform_programs_awsred60 as aw60
 import platform_programs_awsred61 as aw61
+import platform_programs_awsred62 as aw62
 import platform_programs_bodies42 as bd42
 import platform_programs_cfnmap45 as cm45
 import platform_programs_cfnsfn45 as cs45
@@ -19216,6 +19217,14 @@ CASES: list[Case] = [
     # argument abroad RES-009 (each passed every door before); the home site declared, the default declared, the VPC's
     # proxy, the home Region and `auto` pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ag62.rows()],
+    # -- stop 62, AWS red team round 39 (tests/platform_programs_awsred62.py): a Step Functions PutEvents whose
+    # EndpointId.$ / JSONata EndpointId comes from the execution input is RES-015 unless the expression is declared,
+    # and the Datadog Agent's sidecar or an exec-form command abroad in a Pulumi StackSet's task definition RES-015 /
+    # RES-009 (each passed every door before); the program's own EventEndpoint named by the id in its endpoint_url and a
+    # template's Mappings row for another Region that only !FindInMap [M, !Ref AWS::Region, K] reads pass (RES-015 /
+    # RES-009 before); a Verified Access CIDR endpoint, a StackSet's every row, AgentCore gateway targets, session
+    # loggers, ARC Region switch plans and S3 Tables table replication pinned
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw62.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -2700,16 +2700,25 @@ class RuleEngine:
         """Destination fields of workflows by type that are hosts only in the listed task actions (``resources``)."""
         return _fields_by_action(self.endpoints.destination_fields)
 
-    def _host_outside_actions(self, walk: _Walk) -> bool:
-        """(awsred61) Whether the field being walked is a workflow's destination field (``destination_fields``
-        ``resources``: PutEvents' ``EndpointId``) in a state calling another action, where the name means something
-        else (an S3 on Outposts endpoint's id), or outside any task (a Pass state's data): judged as any text there,
-        not as a host. A host key is a host in every action. One dict lookup for every other type."""
+    def _host_outside_actions(self, walk: _Walk, kpath: tuple[str, ...] | None = None) -> bool:
+        """(awsred61) Whether the field being walked (``kpath``, else the walk's) is a workflow's destination field
+        (``destination_fields`` ``resources``: PutEvents' ``EndpointId``) in a state calling another action, where the
+        name means something else (an S3 on Outposts endpoint's id), or outside any task (a Pass state's data): judged
+        as any text there, not as a host. A host key is a host in every action. One dict lookup for every other type."""
         entries = self._action_hosts.get(walk.subject.type)
-        if not entries or self._host_key(_key_tokens(walk.kpath[-1])):
+        kpath = walk.kpath if kpath is None else kpath
+        if not entries or self._host_key(_key_tokens(kpath[-1])):
             return False
         action = _task_action(walk.task)
-        return any(_at_any(walk.kpath, (field,)) and action not in actions for field, actions in entries)
+        return any(_at_any(kpath, (field,)) and action not in actions for field, actions in entries)
+
+    def _runtime_host_field(self, walk: _Walk, kpath: tuple[str, ...]) -> bool:
+        """(awsred62) Whether ``kpath`` (a run-time value's field, without ``.$``) is one of the workflow type's
+        ``destination_fields`` in the state's own action (PutEvents' ``EndpointId``: :meth:`_host_outside_actions`):
+        a host the state sends to, chosen at run time (``EndpointId.$``, a JSONata ``EndpointId``) as a literal one is
+        written. One dict lookup for every other type."""
+        fields = self._destination_fields.get(walk.subject.type)
+        return fields is not None and _at_any(kpath, fields) and not self._host_outside_actions(walk, kpath)
 
     def _reads_only(self, walk: _Walk) -> bool:
         """Whether the written field being walked is one whose call, by the catalogued ``read_only`` input in the map
@@ -3031,14 +3040,20 @@ class RuleEngine:
         if not runtime_key and text is value:
             return value  # a literal, judged as usual
         kpath = (*walk.kpath[:-1], key[:-2]) if runtime_key else walk.kpath
-        if not self._runtime_field(walk, kpath):
+        # (awsred62) A destination field of the type (PutEvents' `EndpointId.$`: the global endpoint, a host) is one.
+        destination = self._runtime_host_field(walk, kpath)
+        if not destination and not self._runtime_field(walk, kpath):
             if _at_any(kpath, self._written_account_paths.get(walk.subject.type, ())):
                 # A written destination's account (written_account_fields: `TopicArn.$`, `Credentials.RoleArn.$`).
                 self._runtime_account(walk, value, text, path, kpath, runtime_key and formatted is None)
             return text  # not a destination (a source's `Bucket.$`, a job name): left to what fills it
-        host = self._host_key(_key_tokens(kpath[-1]))
+        host = destination or self._host_key(_key_tokens(kpath[-1]))
         authority = text.split("://", 1)[-1].split("/", 1)[0] if host else text
-        fixed = _PLACEHOLDER_TEXT not in authority or (host and placeholder_host(authority) is not None)
+        # A host under a fixed domain is judged by it; an endpoint id's fixed labels (`States.Format('{}.veo', $.e)`)
+        # choose no endpoint: any whose id ends so (awsred62).
+        fixed = _PLACEHOLDER_TEXT not in authority or (
+            host and not destination and placeholder_host(authority) is not None
+        )
         if (not runtime_key or formatted is not None) and fixed:
             return text  # a literal, or a host fixed or under a fixed domain (also by States.Format): judged as written
         self._runtime_finding(walk, path, value, host)
@@ -6306,7 +6321,11 @@ class RuleEngine:
         nested: list[tuple[str, Any, dict[Any, Any], StackTemplate]] = []
         if template is not None and isinstance(document, dict):
             # First: a nested stack's body or an OOS template's Content built by a text function is then its text.
-            document = _evaluated_functions(document, document, self._own_stack(walk, template))
+            stack = self._own_stack(walk, template)
+            rows = _region_keyed_maps(document, stack) if "Mappings" in document else None
+            document = _evaluated_functions(document, document, stack)
+            if rows:
+                document = _without_unread_rows(document, rows, stack)
         if template is not None and template.nested and isinstance(document, dict):
             document, nested = self._nested_templates(walk, document, template)
         if template is not None and template.placeholder_documents and isinstance(document, dict):
@@ -8472,6 +8491,62 @@ def _find_in_map(document: Mapping[Any, Any], argument: Any, depth: int, lists: 
 
 _NO_DEFAULT: Any = object()
 """(fnros52) An ``Fn::FindInMap`` written without a ``DefaultValue``."""
+
+
+def _region_keyed_maps(document: Mapping[Any, Any], stack: _OwnStack) -> frozenset[str] | None:
+    """(awsred62) The maps of a template's ``Mappings`` that every ``Fn::FindInMap`` of the template reads by the
+    Region pseudo parameter alone (``!FindInMap [M, !Ref AWS::Region, K]``), when the stack's own Region is known (a
+    stack's template; a StackSet's runs in every instance's Region, ``stack.region`` None: every row is read). Such a
+    map's rows for other Regions are never read by this stack ("Fn::FindInMap: Returns the value corresponding to keys
+    in a two-level map that's declared in the Mappings section"; the section holds data only, read by no other
+    function). None when a lookup names its map by a function, or a macro (``Transform`` other than the language
+    extensions and SAM, ``Fn::Transform``) may rewrite the template: every row may then be read, as before. One walk
+    of the template."""
+    if stack.region is None or stack.region_name is None:
+        return None
+    transform = document.get("Transform")
+    transforms = transform if isinstance(transform, list) else [transform] if transform is not None else []
+    if any(t not in _DATA_ONLY_TRANSFORMS for t in transforms):
+        return None
+    by_region: set[str] = set()
+    other: set[str] = set()
+    region = {"Ref": stack.region_name}
+    stack_nodes: list[Any] = [document]
+    while stack_nodes:
+        node = stack_nodes.pop()
+        if isinstance(node, list):
+            stack_nodes += node
+        elif isinstance(node, Mapping):
+            if "Fn::Transform" in node:
+                return None
+            lookup = node.get("Fn::FindInMap") if len(node) == 1 else None
+            if lookup is not None:
+                name = lookup[0] if isinstance(lookup, list) and lookup else None
+                if not isinstance(name, str):
+                    return None  # a map named by a function: any map may be read
+                (by_region if len(lookup) > 1 and lookup[1] == region else other).add(name)
+            stack_nodes += [v for k, v in node.items() if k != "Mappings" or node is not document]
+    return frozenset(by_region - other)
+
+
+_DATA_ONLY_TRANSFORMS = frozenset({"AWS::LanguageExtensions", "AWS::Serverless-2016-10-31"})
+"""(awsred62) Transforms whose expansion the engine reads itself (``Fn::ForEach``, ``Fn::FindInMap``'s
+``DefaultValue``; SAM's resources): they read no map row the template does not name."""
+
+
+def _without_unread_rows(document: dict[Any, Any], maps: frozenset[str], stack: _OwnStack) -> dict[Any, Any]:
+    """(awsred62) ``document`` with only the stack's own Region's row of each map ``maps`` names
+    (:func:`_region_keyed_maps`): the rows no lookup of this stack can reach are no destinations."""
+    mappings = document.get("Mappings")
+    if not isinstance(mappings, Mapping):
+        return document
+    kept = {
+        name: {k: v for k, v in rows.items() if k == stack.region}
+        if name in maps and isinstance(rows, Mapping)
+        else rows
+        for name, rows in mappings.items()
+    }
+    return {**document, "Mappings": kept}
 
 
 def _lookup_default(argument: Any) -> Any:

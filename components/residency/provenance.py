@@ -327,9 +327,10 @@ def own_names(engine: RuleEngine, type_token: str, props: Mapping[str, Any], ids
     # the resource's own, as the judge sees it (one host, no port). One the program chose (a Route 53 record's `name`,
     # also its `fqdn` when written in full) describes nothing the provider made: the apex record `example.eu` would
     # otherwise prove every `<label>.example.eu` its alias names, another stack's record too.
+    # (awsred62) One written as a URL (an EventBridge global endpoint's `endpoint_url`) is its host, as judged.
     self_keys = engine.endpoints.self_address_keys(type_token)
     named += [
-        _PORT.sub("", item.strip())
+        _PORT.sub("", _URL_AUTHORITY.sub(r"\1", item.strip()))
         for path in self_keys
         for n in strings_at(props, path)
         if n.lower() not in given
@@ -383,6 +384,8 @@ def own_bucket(engine: RuleEngine, type_token: str, props: Mapping[str, Any], id
 
 
 _PORT = re.compile(r":\d+$")
+_URL_AUTHORITY = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://([^/?#]*).*$", re.DOTALL)
+"""(awsred62) A URL, its authority (host and port) kept: ``https://abcde.veo.endpoints.event.amazonaws.com/``."""
 
 
 _NAME_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789-_"

@@ -353,6 +353,15 @@ def _lambda_function(site: Site) -> tuple[str, dict[str, Any]]:
     )
 
 
+def _event_endpoint(site: Site) -> tuple[str, dict[str, Any]]:
+    # (awsred62) An EventBridge global endpoint: its ARN (`arn:<partition>:events:<region>:<account>:endpoint/<name>`)
+    # and its URL, whose first two labels are the endpoint's id (PutEvents EndpointId: "if the URL for Endpoint is
+    # https://abcde.veo.endpoints.event.amazonaws.com, then the EndpointId is abcde.veo").
+    name = site.physical_name(max_len=64)
+    url = f"https://{site.hex(5)}.{site.hex(8)[5:]}.endpoints.event.{site.dns}"
+    return name, _regional(site, {"name": name, "arn": site.arn("events", f"endpoint/{name}"), "endpointUrl": url})
+
+
 def _dynamodb_table(site: Site) -> tuple[str, dict[str, Any]]:
     name = site.physical_name(max_len=255)
     return name, _regional(site, {"name": name, "arn": site.arn("dynamodb", f"table/{name}")})
@@ -689,6 +698,7 @@ AWS_BUILDERS: Mapping[str, Builder] = MappingProxyType(
         "aws:ebs/volume:Volume": _ec2("vol", "volume"),
         "aws:autoscaling/group:Group": _asg,
         "aws:cloudwatch/logGroup:LogGroup": _log_group,
+        "aws:cloudwatch/eventEndpoint:EventEndpoint": _event_endpoint,
         "aws:sqs/queue:Queue": _sqs_queue,
         "aws:sns/topic:Topic": _sns_topic,
         "aws:kinesis/stream:Stream": _arn_id("kinesis", "stream", 128),
