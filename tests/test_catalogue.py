@@ -362,6 +362,8 @@ def test_every_typed_path_in_the_catalogue_starts_at_an_input_of_its_resource() 
         first = path.split(".", 1)[0]
         if first.startswith("*") or token not in files:  # a wildcard; an unknown token fails the test above
             continue
+        if not path:  # k8s62: a `containers` entry whose container is the resource's inputs themselves (SAE)
+            continue
         # The class's _internal_init lists every input, one per line, up to __props__.
         header = re.search(r"def _internal_init\(__self__,(.*?)__props__=None\)", files[token].read_text("utf-8"), re.S)
         assert header is not None, token

@@ -163,6 +163,7 @@ import platform_programs_grants36 as g36
 import platform_programs_httpapi41 as ha41
 import platform_programs_inbound47 as in47
 import platform_programs_intl as pi
+import platform_programs_k8s62 as k862
 import platform_programs_lead55 as le55
 import platform_programs_leftovers35 as pl
 import platform_programs_leftovers36 as pl36
@@ -19225,6 +19226,13 @@ CASES: list[Case] = [
     # RES-009 before); a Verified Access CIDR endpoint, a StackSet's every row, AgentCore gateway targets, session
     # loggers, ARC Region switch plans and S3 Tables table replication pinned
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw62.rows()],
+    # -- stop 62, container definitions round 2 (tests/platform_programs_k8s62.py): a Kubernetes manifest user data
+    # applies (`kubectl apply -f -`, a written file, a k3s manifest from write_files) whose container's exec-form
+    # `command` / `args` or `sh -c` script names a Region abroad or a partner's database, a Batch EKS job (Pulumi and
+    # template), a Lightsail, ECI (Pulumi and ROS) or SAE container's exec-form command, the Agent's Lightsail / ECI
+    # sidecar with its API key alone and the Agent's DD_SITE from a secret or a ConfigMap: RES-009 / RES-015; the home
+    # Region, the VPC's database and the declared sites pass
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in k862.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

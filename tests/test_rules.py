@@ -10118,3 +10118,110 @@ PAIRS += [
              {"Name": "c", "Image": _ECS61_CLI, "Command": _ecs61_copy("us-west-2")}]}}}})),
      "template_body(json).Resources.T.Properties.ContainerDefinitions[0](docker run).aws"),
 ]  # fmt: skip
+
+
+# k8s62 (stop 62): the same `docker run` reading of a container in the other APIs that define one (endpoints.yaml
+# `containers` `form`, `container_forms`): a Batch job's EKS pod (Pulumi `commands` / `args`, its template twin's
+# `Command` / `Args`), a Lightsail deployment's container (`commands`, an `environment` map), an ECI container group's
+# containers (Pulumi `commands` / `args` / `environment_vars`, ROS `Command` / `Arg`), an SAE application (`command`,
+# `command_args` JSON), and the Agent's DD_SITE given by a container secret (RES-015, declared by the reference's text).
+# Each offending subject passed every door on main 2519f654.
+_K8S62_PG = "registry-vpc.cn-shanghai.aliyuncs.com/fleet-mirror/postgres:16"
+_K8S62_PARTNER = "db.partner-analytics.com"
+
+
+def _k8s62_eks(region: str, **extra: Any) -> Subject:
+    container = {"name": "c", "image": _ECS61_CLI, "commands": ["aws"], "args": _ecs61_copy(region), **extra}
+    return aws(_ECS61_JOB, _PINNED_EU, name="j", type="container",
+               eks_properties={"pod_properties": {"containers": [container]}})  # fmt: skip
+
+
+def _k8s62_cfn_eks(region: str) -> Subject:
+    container = {"Name": "c", "Image": _ECS61_CLI, "Command": ["aws"], "Args": _ecs61_copy(region)}
+    return _cfn(
+        "AWS::Batch::JobDefinition", Type="container", EksProperties={"PodProperties": {"Containers": [container]}}
+    )
+
+
+def _k8s62_lightsail(**container: Any) -> Subject:
+    return aws("aws:lightsail/containerServiceDeploymentVersion:ContainerServiceDeploymentVersion", _PINNED_EU,
+               service_name="s", containers=[{"container_name": "c", **container}])  # fmt: skip
+
+
+def _k8s62_eci(host: str) -> Subject:
+    container = {"name": "c", "image": _K8S62_PG, "commands": ["pg_dump"], "args": ["--host", host, "orders"]}
+    return ali("alicloud:eci/containerGroup:ContainerGroup", container_group_name="g", security_group_id="sg-1",
+               vswitch_id="vsw-1", containers=[container])  # fmt: skip
+
+
+def _k8s62_ros_eci(host: str) -> Subject:
+    container = {"Name": "c", "Image": _K8S62_PG, "Command": ["pg_dump"], "Arg": ["--host", host, "orders"]}
+    return _ros("ALIYUN::ECI::ContainerGroup", ContainerGroupName="g", SecurityGroupId="sg-1", VSwitchId="vsw-1",
+                Container=[container])  # fmt: skip
+
+
+def _k8s62_sae(host: str) -> Subject:
+    return ali("alicloud:sae/application:Application", app_name="a", package_type="Image", image_url=_K8S62_PG,
+               command="mysqldump", command_args=json.dumps(["-h", host, "orders"]))  # fmt: skip
+
+
+_K8S62_SITE = "arn:aws:ssm:eu-central-1:123456789012:parameter/datadog/site"
+
+PAIRS += [
+    ("RES-009", "EU", _k8s62_eks("eu-central-1"), _k8s62_eks("us-west-2"),
+     "eks_properties.pod_properties.containers[0](docker run).aws"),
+    ("RES-009", "EU", _k8s62_cfn_eks("eu-central-1"), _k8s62_cfn_eks("us-west-2"),
+     "template_body(json).Resources.X.Properties.EksProperties.PodProperties.Containers[0](docker run).aws"),
+    ("RES-009", "EU", _k8s62_lightsail(image=_ECS61_CLI, commands=_ecs61_copy("eu-central-1")),
+     _k8s62_lightsail(image=_ECS61_CLI, commands=_ecs61_copy("us-west-2")), "containers[0](docker run).aws"),
+    ("RES-015", "EU",
+     _k8s62_lightsail(image="public.ecr.aws/datadog/agent:7",
+                      environment={"DD_API_KEY": "k", "DD_DD_URL": "https://10.0.3.20:3834"}),
+     _k8s62_lightsail(image="public.ecr.aws/datadog/agent:7", environment={"DD_API_KEY": "k"}),
+     "containers[0](docker run)(image)(default).host"),
+    ("RES-015", "CN", _k8s62_eci("10.0.5.12"), _k8s62_eci(_K8S62_PARTNER), "containers[0](docker run).pg_dump"),
+    ("RES-015", "CN", _k8s62_ros_eci("10.0.5.12"), _k8s62_ros_eci(_K8S62_PARTNER),
+     "template_body(json).Resources.X.Properties.Container[0](docker run).pg_dump"),
+    ("RES-015", "CN", _k8s62_sae("10.0.5.12"), _k8s62_sae(_K8S62_PARTNER), "(docker run).mysqldump"),
+    ("RES-015", "EU",
+     _ecs61_task(image="public.ecr.aws/datadog/agent:7", secrets=_ECS61_KEY,
+                 environment=[{"name": "DD_DD_URL", "value": "https://10.0.3.20:3834"}]),
+     _ecs61_task(image="public.ecr.aws/datadog/agent:7",
+                 secrets=[*_ECS61_KEY, {"name": "DD_SITE", "valueFrom": _K8S62_SITE}]),
+     "container_definitions(json)[0](variables)[1].DD_SITE"),
+]  # fmt: skip
+
+
+def test_k8s62_a_secret_site_is_unknown_until_declared() -> None:
+    """The Agent's ``DD_SITE`` from a container secret: RES-015 by the secret's reference (ecs61 counted it set and
+    passed it), the finding's text naming the fix (declared
+    by that text it passes: tests/test_scripts.py). A secret for another variable
+    (``DD_API_KEY``) and a secret ``DD_SITE`` of a container that is no Agent's are no destination."""
+    secrets = [*_ECS61_KEY, {"name": "DD_SITE", "valueFrom": _K8S62_SITE}]
+    findings = RuleEngine("EU").check(_ecs61_task(image="public.ecr.aws/datadog/agent:7", secrets=secrets))[0]
+    assert [(f.rule.id, str(f.value)) for f in findings] == [("RES-015", _K8S62_SITE)]
+    assert (
+        "DD_SITE is given by" in findings[0].detail and "declare it in sovereign-dc:destinations" in findings[0].detail
+    )
+    assert RuleEngine("EU").check(_ecs61_task(image="orders-api:3", secrets=secrets))[0] == []
+
+
+@pytest.mark.parametrize(
+    ("container", "expected"),
+    [
+        # a shell's `-c` script of several lines in `args` (Kubernetes' "Run a command in a shell")
+        ({"commands": ["/bin/sh", "-c"], "args": ["set -e\naws " + " ".join(_ecs61_copy("us-west-2"))]},
+         ("RES-009", "us-west-2")),
+        # `envs` naming DD_SITE empty: the Agent's default site
+        ({"image": "public.ecr.aws/datadog/agent:7", "envs": [{"name": "DD_SITE", "value": ""}]},
+         ("RES-015", "datadoghq.com")),
+    ],
+)  # fmt: skip
+def test_k8s62_a_batch_eks_container_is_its_docker_run_line(
+    container: dict[str, Any], expected: tuple[str, str]
+) -> None:
+    """A Batch EKS container's shell script and variables, read as a Kubernetes container's (before stop 62 each
+    passed every door in EU)."""
+    pod = {"pod_properties": {"containers": [{"name": "c", "image": _ECS61_CLI, **container}]}}
+    subject = aws(_ECS61_JOB, _PINNED_EU, name="j", type="container", eks_properties=pod)
+    assert {(f.rule.id, str(f.value)) for f in RuleEngine("EU").check(subject)[0]} == {expected}

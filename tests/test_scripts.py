@@ -8937,8 +8937,13 @@ _ECS61_KEY = {"name": "DD_API_KEY", "valueFrom": "arn:aws:secretsmanager:eu-west
         ([{"name": "DD_SITE"}], [_ECS61_KEY], [("RES-015", "datadoghq.com")]),  # no value: unset
         ([{"name": "DD_DD_URL", "value": "https://10.0.3.20:3834"}], [_ECS61_KEY], []),  # the VPC's proxy
         ([{"name": "DD_SITE", "value": "datadoghq.eu"}], [_ECS61_KEY], [("RES-015", "datadoghq.eu")]),  # as before
-        # a secret's value is judged where it is set, as `-e DD_SITE` of a script's variable (left open)
-        ([], [_ECS61_KEY, {"name": "DD_SITE", "valueFrom": "arn:aws:ssm:eu-west-1:123456789012:parameter/dd"}], []),
+        # k8s62 (stop 62): a secret's value is in no input: the site is unknown, RES-015 by the reference until
+        # declared (ecs61 counted it set and passed it)
+        (
+            [],
+            [_ECS61_KEY, {"name": "DD_SITE", "valueFrom": "arn:aws:ssm:eu-west-1:123456789012:parameter/dd"}],
+            [("RES-015", "arn:aws:ssm:eu-west-1:123456789012:parameter/dd")],
+        ),
     ],
 )
 def test_ecs61_the_agents_image_in_a_task_definition(
@@ -9604,3 +9609,79 @@ _CLOUD_CONFIG62 = (
 )
 def test_agents62_a_cloud_configs_collector_file(site: str, expected: set[tuple[str, str]]) -> None:
     assert {(r, v) for r, _, v in findings(_CLOUD_CONFIG62.format(site), "EU", "aws")} == expected
+
+
+# k8s62 (stop 62): a Kubernetes manifest a script applies is read by its containers (service_names.manifest_containers,
+# container_forms `kubernetes`), each as the `docker run` line it is: an exec-form `command` / `args` naming a Region
+# abroad or a partner's host, a multi-line `sh -c` script in `args`, a CronJob's or a List's pod template, the Agent's
+# DD_SITE from a ConfigMap. Each offending script passed every door on main 2519f654 (each YAML item read alone).
+def _k8s62_job(container: str, kind: str = "Job") -> str:
+    spec = "      containers:\n" + "".join(f"        {line}\n" for line in container.strip("\n").split("\n"))
+    if kind == "CronJob":
+        return (
+            "apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: j\nspec:\n  schedule: '0 2 * * *'\n"
+            "  jobTemplate:\n    spec:\n      template:\n        spec:\n"
+            + "".join(f"      {line}\n" for line in spec.rstrip("\n").split("\n"))
+        )
+    return f"apiVersion: batch/v1\nkind: {kind}\nmetadata:\n  name: j\nspec:\n  template:\n    spec:\n{spec}"
+
+
+_K8S62_CLI = "public.ecr.aws/aws-cli/aws-cli:2.17.0"
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        # kubectl apply -f - with a here-document: args after the AWS CLI image's `aws` entrypoint
+        ("kubectl apply -f - <<'EOF'\n"
+         + _k8s62_job(f'- name: c\n  image: {_K8S62_CLI}\n  args: ["s3", "ls", "--region", "R"]') + "EOF\n",
+         "RES-009"),
+        # a file written then applied; command in block form
+        ("cat > /opt/j.yaml <<'EOF'\n"
+         + _k8s62_job("- name: c\n  image: postgres:16\n  command:\n    - pg_dump\n    - --host\n    - H\n    - orders")
+         + "EOF\nkubectl apply -f /opt/j.yaml\n", "RES-015"),
+        # a CronJob's pod template, `command: [aws]` and args
+        ("kubectl apply -f - <<'EOF'\n"
+         + _k8s62_job(f'- name: c\n  image: {_K8S62_CLI}\n  command: ["aws"]\n  args: ["ssm", "get-parameter", '
+                      '"--name", "/x", "--region", "R"]', kind="CronJob") + "EOF\n", "RES-009"),
+        # a shell's multi-line script in args
+        ("kubectl apply -f - <<'EOF'\n"
+         + _k8s62_job(f'- name: c\n  image: {_K8S62_CLI}\n  command: ["/bin/sh", "-c"]\n  args:\n    - |\n'
+                      "      set -e\n      aws s3 ls \\\n        --region R\n") + "EOF\n", "RES-009"),
+    ],
+)  # fmt: skip
+def test_k8s62_a_manifests_container_is_its_docker_run_line(script: str, expected: str) -> None:
+    home = script.replace("--region R", "--region eu-central-1").replace('"R"]', '"eu-central-1"]')
+    home = home.replace("- H\n", "- 10.0.5.12\n")
+    away = script.replace("--region R", "--region us-west-2").replace('"R"]', '"us-west-2"]')
+    away = away.replace("- H\n", "- db.partner-analytics.com\n")
+    assert findings(home, "EU", "aws") == []
+    assert {rule for rule, _, _ in findings(away, "EU", "aws")} == {expected}
+    assert any("(manifest@" in path for _, path, _ in findings(away, "EU", "aws"))
+
+
+def test_k8s62_a_manifests_site_from_a_config_map_is_unknown() -> None:
+    """The Agent's DaemonSet with DD_SITE from a ConfigMap: RES-015 by the reference's text (ecs61's reading counted
+    it set: passed every door); declared by that text, and with DD_SITE written, it passes."""
+    env = "  env:\n    - name: DD_SITE\n      valueFrom:\n        configMapKeyRef: {name: dd, key: site}\n"
+    script = (
+        "kubectl apply -f - <<'EOF'\n" + _k8s62_job("- name: a\n  image: gcr.io/datadoghq/agent:7\n" + env) + "EOF\n"
+    )
+    assert [(r, v) for r, _, v in findings(script, "EU", "aws")] == [("RES-015", "configMapKeyRef:dd/site")]
+    declared = parse_destinations(
+        [{"id": "dd", "kind": "resident", "match": "configMapKeyRef:dd/site", "evidence": "EU1 site in the map"}]
+    )
+    token = "aws:ec2/instance:Instance"
+    subject = Subject(token, "vm", {"user_data": script}, provider("EU", "aws"))
+    assert [f.declared_by for f in RuleEngine("EU", destinations=declared).check(subject)[0]] == ["dd"]
+
+
+def test_k8s62_a_manifest_without_containers_costs_two_substring_tests() -> None:
+    """A script holding no ``kind`` or no container list reads no manifest (the gate), and a Compose file's
+    ``image`` / ``command`` is no Kubernetes container (no ``kind``)."""
+    from components.residency.service_names import manifest_containers
+
+    lists = load_endpoints().container_forms["kubernetes"].manifest_lists
+    assert manifest_containers("docker run -d image: x", lists) == ([], [])
+    compose = "cat > /opt/compose.yaml <<'EOF'\nservices:\n  c:\n    image: x\n    command: [psql, -h, H]\nEOF\n"
+    assert manifest_containers(compose, lists) == ([], [])

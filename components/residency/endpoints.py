@@ -753,6 +753,34 @@ class ConfigFile(_PatternEntry):
     lines are joined before they are read."""
 
 
+class ContainerField(TypedField):
+    """(k8s62) Where one container definition is (``containers``), and the ``container_forms`` entry naming its
+    parts; path ``""``: the resource's inputs are its one container (an SAE application)."""
+
+    form: str = "docker"
+
+
+class ContainerForm(_Frozen):
+    """(k8s62) The snake_case keys one API names a container's parts by (``container_forms``), read as the ``docker
+    run`` line the container is (:func:`engine._container_run_line`)."""
+
+    image: tuple[str, ...] = ("image",)
+    entry_point: tuple[str, ...] = ()
+    """Keys replacing the image's ENTRYPOINT (``--entrypoint`` and the words after the image)."""
+    command: tuple[str, ...] = ()
+    """Keys replacing the image's CMD (the words after the image)."""
+    variables: tuple[str, ...] = ()
+    """Keys of the environment: a list of {name, value[, value_from]} pairs, or a map of name to value."""
+    name: tuple[str, ...] = ("name",)
+    value_from: tuple[str, ...] = ("value_from",)
+    """A pair's keys setting its variable from elsewhere (a secret, a ConfigMap, a field of the pod)."""
+    shell_scripts: bool = False
+    """A shell's ``-c`` script among the items is read as a script too."""
+    manifest_lists: tuple[str, ...] = ()
+    """(kubernetes) The keys under which a manifest's pod spec lists its containers."""
+    source: str
+
+
 class JoinedScript(TypedField):
     """A document whose script lists one shell runs in order (``joined_scripts``, scripts51: a CodeBuild buildspec's
     phases): a variable its ``variables`` map sets or an earlier list assigns reaches a later list's commands."""
@@ -1917,10 +1945,12 @@ class EndpointCatalogue(_Frozen):
     script_fields: tuple[TypedField, ...] = ()
     """(type, key path) pairs whose value is script text a machine runs although no payload key names it (an SSM Command
     document's ``mainSteps[].inputs.runCommand`` lines): read like a script payload (assignments, script_commands)."""
-    containers: tuple[TypedField, ...] = ()
+    containers: tuple[ContainerField, ...] = ()
     """(ecs61) (type, key path) of one container definition (an ECS task's ``container_definitions``, a Batch job's
     ``container_properties``): its image, entry point, command and variables read as the ``docker run`` line the
     definition is (:meth:`RuleEngine._judge_container`)."""
+    container_forms: dict[str, ContainerForm] = {}
+    """(k8s62) Each container API's keys, by the name ``containers`` entries give as their ``form``."""
     joined_scripts: tuple[JoinedScript, ...] = ()
     """Documents whose script lists one shell runs in order (scripts51: a buildspec's phases), each list read on
     its own as a ``script_fields`` entry and joined by :meth:`RuleEngine._judge_joined_script`."""
@@ -2062,6 +2092,9 @@ class EndpointCatalogue(_Frozen):
 
     @model_validator(mode="after")
     def _template_services_are_catalogued(self) -> EndpointCatalogue:
+        for c in self.containers:  # k8s62: a form no entry of container_forms names would read no container
+            if c.form not in self.container_forms:
+                raise ValueError(f"containers {c.type} {c.path}: no container form {c.form!r}")
         services = {s.id for s in self.global_services}
         for entry in self.template_attributes:
             if entry.service is not None and entry.service not in services:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import bisect
+import contextlib
 import datetime as dt
 import fnmatch
 import functools
@@ -53,6 +54,7 @@ from components.residency.endpoints import (
     BuiltinPlaceholderField,
     ConfigFile,
     ConfigItem,
+    ContainerForm,
     DestinationField,
     DocumentDefault,
     EndpointCatalogue,
@@ -172,7 +174,7 @@ from components.residency.scripts import (
     written_files,
     xargs_expanded,
 )
-from components.residency.service_names import network_alias_names, privately_mapped
+from components.residency.service_names import manifest_containers, network_alias_names, privately_mapped
 from components.residency.stages import (
     ALI_API_TYPE,
     API_TYPES,
@@ -934,19 +936,20 @@ class RuleEngine:
         )  # fmt: skip
         self._destination_fields = self.endpoints.typed_paths(self.endpoints.destination_fields)
         self._init_dns_records()
-        # ecs61: `_containers`, where one container definition is (containers)
+        # ecs61: `_containers`, where one container definition is (containers); k8s62: each container place's form,
+        # the types whose inputs are one container (SAE), the form of a manifest's containers
         (
             self._oss_bucket_fields,
             self._script_fields,
             self._service_principal_fields,
             self._joined_scripts,
-            self._containers,
+            (self._containers, self._container_forms, self._resource_containers, self._manifest_form),
         ) = (
             self.endpoints.typed_paths(self.endpoints.oss_bucket_fields),
             self.endpoints.typed_paths(self.endpoints.script_fields),
             self.endpoints.typed_paths(self.endpoints.service_principal_fields),
             _by_type(self.endpoints.joined_scripts),  # scripts51
-            self.endpoints.typed_paths(self.endpoints.containers),
+            _container_tables(self.endpoints),
         )
         # Text for humans (text_fields) is never a destination either: one lookup for both. A stack template's resource
         # of a catalogued type (stack_templates `resources`: a CloudFormation RestApi's Body, a state machine's
@@ -1157,6 +1160,9 @@ class RuleEngine:
                 value = self._with_builtin_region(walk, builtin, given)
             walk.kpath = (skey,)
             self._walk(walk, value, key, skey, 0, key)
+        if subject.type in self._resource_containers:  # k8s62: the inputs are one container (an SAE application)
+            walk.kpath = ()
+            self._judge_container(walk, subject.props, "", 0, self._resource_containers[subject.type])
         if subject.read_id is not None or subject.import_id is not None:
             self._check_existing(walk, bucket_creator)  # a read or an adoption (rare: a new resource skips it)
         return walk.findings, walk.pending
@@ -4381,6 +4387,7 @@ class RuleEngine:
             self._judge_image_defaults(
                 walk, script, [*written_files(script), *(walk.written or {}).values()], path, depth
             )
+        self._judge_manifest_containers(walk, script, path, depth)  # k8s62: a Kubernetes manifest's containers
         entry = (
             self._config_entry(file, walk.written_by) if file is not None and not self._log_router_file(file) else None
         )
@@ -4985,10 +4992,19 @@ class RuleEngine:
         """The scripts a document at the walk's place is (one dict lookup each for other types): its ``joined_scripts``
         lists (returns the files they write) and (ecs61) the ``docker run`` line of a container definition."""
         if walk.subject.type in self._containers and _at_any(walk.kpath, self._containers[walk.subject.type]):
-            self._judge_container(walk, document, path, depth)
+            self._judge_container(walk, document, path, depth, self._container_form(walk))
         return self._judge_joined_scripts(walk, document, path)
 
-    def _judge_container(self, walk: _Walk, container: Mapping[Any, Any], path: str, depth: int) -> None:
+    def _container_form(self, walk: _Walk) -> ContainerForm:
+        """(k8s62) The form of the container place the walk is at (the first entry whose path matches)."""
+        for (kind, place), form in self._container_forms.items():
+            if kind == walk.subject.type and _at_any(walk.kpath, (place,)):
+                return form
+        raise AssertionError(walk.kpath)  # pragma: no cover - only called at a catalogued place
+
+    def _judge_container(
+        self, walk: _Walk, container: Mapping[Any, Any], path: str, depth: int, form: ContainerForm
+    ) -> None:
         """(ecs61, stop 61) A container definition (``containers``: an ECS task's container, a Batch job's) read as the
         ``docker run`` line it is (:func:`_container_run_line`), by the one reading of a script's ``docker run``: the
         command after the image as a command line (exec form: each item one word, ``["ec2", "copy-snapshot", ...,
@@ -4996,10 +5012,72 @@ class RuleEngine:
         configured by its environment (``document_defaults`` ``images``: the Datadog Agent's with no ``DD_SITE`` /
         ``DD_DD_URL`` among the container's variables sends to its default site). Each item alone was read before
         (``script_fields``: a shell's ``-c`` script, read so still); the variables' values are judged where they are
-        set (the environment's own fields)."""
-        line = _container_run_line(container)
-        if line is not None:
-            self._judge_script(walk, line, f"{path}(docker run)", depth)
+        set (the environment's own fields).
+        (k8s62, stop 62) Each API by its ``container_forms`` entry (a Kubernetes container's ``command`` / ``args``, an
+        ECI container's ``commands`` / ``args``, a Lightsail container's ``commands``, an SAE application's ``command``
+        / ``command_args``); with ``shell_scripts``, a shell's ``-c`` script of several lines among the items is read as
+        the script it is; and a destination variable of the image's tool (``document_defaults`` ``unless_variables``:
+        the Agent's ``DD_SITE``) given by a secret or a reference is a value no input shows (:meth:`_judge_secret_set`).
+        """
+        fields = {_snake(str(k)): v for k, v in container.items()}
+        line = _container_run_line(container, form)
+        if line is None:
+            return
+        self._judge_script(walk, line, f"{path}(docker run)", depth)
+        if form.shell_scripts:
+            # the first word a program whose `line` option takes script text (script_commands: sh / bash -c)
+            words = [*_container_items(fields, form.entry_point), *_container_items(fields, form.command)]
+            spec = self.endpoints.script_commands.get(str(words[0]).rpartition("/")[2]) if words else None
+            if spec is not None and spec.line is not None and spec.line in words[1:-1]:
+                script = words[words.index(spec.line, 1) + 1]
+                if isinstance(script, str) and "\n" in script:  # a one-line script is read on the docker run line
+                    self._judge_script(walk, script, f"{path}({words[0]} {spec.line})", depth)
+        self._judge_secret_set(walk, fields, form, path)
+
+    def _judge_manifest_containers(self, walk: _Walk, script: str, path: str, depth: int) -> None:
+        """(k8s62, stop 62) The containers of a Kubernetes manifest a script holds (``kubectl apply -f - <<'EOF'``, a
+        here-document into a file ``kubectl apply -f`` reads, a k3s auto-deploy manifest), each read as the ``docker
+        run`` line it is (:meth:`_judge_container`, the ``kubernetes`` form: ``command`` the entry point, ``args`` its
+        arguments, ``env`` the variables), the manifest found by the one reader of a script's manifests
+        (:func:`service_names.manifest_containers`, whose runs of YAML lines give the Services and host aliases too).
+        Each item of an exec-form ``command`` / ``args`` was a YAML line read alone: ``--region`` and its value, or
+        ``pg_dump``, ``--host`` and the host, were never one command (each passed every door). A manifest beyond the
+        bounds is refused (RES-025: nothing it runs can be read). Gate: the word ``image`` (then the reader's own)."""
+        form = self._manifest_form
+        if "image" not in script or form is None:
+            return
+        containers, beyond = manifest_containers(script, form.manifest_lists)
+        for where, bound in beyond:
+            detail = f"This Kubernetes manifest is {bound}, beyond the engine's bounds: its containers are unread."
+            walk.add(RuleId.DOCUMENT_WITHIN_BOUNDS, f"{path}{where}", where, detail)
+        for where, container in containers:
+            self._judge_container(walk, container, f"{path}{where}", depth + 1, form)
+
+    def _judge_secret_set(self, walk: _Walk, fields: Mapping[str, Any], form: ContainerForm, path: str) -> None:
+        """(k8s62, stop 62) A variable naming where the container's tool sends (``document_defaults``
+        ``unless_variables`` of an entry whose ``images`` the container runs: the Datadog Agent's ``DD_SITE`` /
+        ``DD_DD_URL``) given by a secret or a reference (an ECS ``secrets`` entry's ``valueFrom``, a Kubernetes
+        ``valueFrom`` ``secretKeyRef`` / ``configMapKeyRef``): its value is in no input, so nothing proves the site is
+        in the jurisdiction (RES-015), declared by the reference's text. ecs61 counted such a variable set and passed
+        it: a site abroad so given passed every door."""
+        image = next((v for k in form.image if isinstance(v := fields.get(k), str)), None)
+        if image is None or "agent" not in image:  # the images' last name (one substring test for other containers)
+            return
+        watched: set[str] = set()
+        for entry in self.endpoints.app_config_files:
+            for d in entry.document_defaults:
+                if d.images and re.search(d.images, image):
+                    watched.update(d.unless_variables)
+        for i, (name, _value, reference) in enumerate(_container_variables(fields, form)):
+            if name in watched and reference is not None:
+                text = _reference_text(reference)
+                detail = (
+                    f"{name} is given by {text!r}, a value no input shows: nothing proves the site the container's "
+                    f"tool sends to is in {self._j()}. Write the variable's value in the container's environment, or "
+                    "declare it in sovereign-dc:destinations by this exact text."
+                )
+                where = f"{path}(variables)[{i}].{name}"
+                self._add_coverable(walk, RuleId.DESTINATION_HOST_PROVEN, where, text, detail, (text,))
 
     def _judge_joined_scripts(self, walk: _Walk, document: Mapping[Any, Any], path: str) -> Mapping[str, str]:
         """The ``joined_scripts`` entries whose document is at the walk's place (one lookup for other types); the
@@ -5936,6 +6014,9 @@ class RuleEngine:
                 written, defined, ssh_names, written_by = walk.written, walk.defined, walk.ssh_names, walk.written_by
                 document = self._by_written_names(written, document, path, written_by)
                 if plan.payload and isinstance(document, dict):
+                    # k8s62: a manifest a cloud-config writes (a k3s auto-deploy manifest), walked as a document
+                    # below, is read by its containers as a script's manifest is
+                    self._judge_manifest_containers(walk, stripped, path, depth)
                     walk.written = self._written_files(document, f"{path}(yaml)") or written
                     walk.written_by = stripped  # config57: its runcmd may name a written file at a tool's option
                     if "hostname" in stripped.lower():  # config54: a substring test first (most write no ssh config)
@@ -7604,35 +7685,102 @@ def _match_key(key: str, tokens: str, match_keys: frozenset[str]) -> bool:
     return _named_by(tokens, names) or any(fnmatch.fnmatchcase(key, k) for k in match_keys - names)
 
 
-def _container_run_line(container: Mapping[Any, Any]) -> str | None:
+def _container_run_line(container: Mapping[Any, Any], form: ContainerForm | None = None) -> str | None:
     """(ecs61, stop 61) The ``docker run`` line a container definition is (ECS ContainerDefinition, Batch
     ContainerProperties: "entryPoint ... maps to Entrypoint ... and the --entrypoint option to docker run", "command
     ... maps to Cmd ... and the COMMAND parameter to docker run", "environment ... the --env option"), its keys in any
-    case (a template's ``Image``, the API's ``entryPoint``): ``docker run -e NAME ... [--entrypoint EP0] IMAGE EP1...
-    ARG...``, every item one quoted word (exec form: no shell splits or expands it). A variable is written ``-e NAME``
-    (set: its value is judged at its own field), or ``-e NAME=`` when its value is empty (unset to the tool, as an
-    empty ``export``); a secret's variable is set; an environment file (``environmentFiles``, S3) sets what no input
-    shows, so none of its variables is proven set (the defaults stay judged: fail closed). None without a literal
-    image (nothing known runs); an argument vector holding an item that is no text (a template function, walked as its
-    own field) is left out, the image read alone."""
+    case (a template's ``Image``, the API's ``entryPoint``): ``docker run -e NAME ...
+    [--entrypoint EP0] IMAGE EP1... ARG...``, every item one quoted word (exec form: no shell splits or expands it). A
+    variable is written ``-e NAME`` (set: its value is judged at its own field), or ``-e NAME=`` when its value is
+    empty (unset to the tool, as an empty ``export``); a secret's variable is set; an environment file
+    (``environmentFiles``, S3) sets what no input shows, so none of its variables is proven set (the defaults stay
+    judged: fail closed). None without a literal image (nothing known runs); an argument vector holding an item that
+    is no text (a template function, walked as its own field) is left out, the image read alone.
+    (k8s62) Each API's keys by its ``form`` (``container_forms``: a Kubernetes container's ``command`` is the entry
+    point and ``args`` the command); the ``docker`` form (ECS, Batch) when none is given."""
     fields = {_snake(str(k)): v for k, v in container.items()}
-    image = fields.get("image")
+    form = form if form is not None else load_endpoints().container_forms["docker"]
+    image = next((v for k in form.image if (v := fields.get(k)) is not None), None)
     if not isinstance(image, str) or not image.strip():
         return None
     words = ["docker", "run"]
-    for variable in (*_as_items(fields.get("environment")), *_as_items(fields.get("secrets"))):
-        name = prop_of(variable, "name") if isinstance(variable, Mapping) else None
-        if isinstance(name, str) and _SHELL_NAME.fullmatch(name):
-            value = prop_of(variable, "value")
-            given = (value is not None and str(value).strip() != "") or prop_of(variable, "value_from") is not None
-            words += ["-e", name if given else f"{name}="]
-    entry_point, command = _as_items(fields.get("entry_point")), _as_items(fields.get("command"))
+    for name, value, reference in _container_variables(fields, form):
+        given = (value is not None and str(value).strip() != "") or reference is not None
+        words += ["-e", name if given else f"{name}="]
+    entry_point, command = _container_items(fields, form.entry_point), _container_items(fields, form.command)
     if not all(isinstance(w, (str, int, float)) for w in (*entry_point, *command)):
         entry_point, command = [], []  # the image alone: each item is walked as its own field
     if entry_point:
         words += ["--entrypoint", str(entry_point[0])]
     words += [image, *(str(w) for w in entry_point[1:]), *(str(w) for w in command)]
     return shlex.join(words)
+
+
+def _container_tables(
+    endpoints: EndpointCatalogue,
+) -> tuple[
+    Mapping[str, tuple[tuple[str, ...], ...]],
+    dict[tuple[str, tuple[str, ...]], ContainerForm],
+    dict[str, ContainerForm],
+    ContainerForm | None,
+]:
+    """(ecs61) Type -> the key paths of its containers (``containers``); (k8s62) (type, key path) -> the form of the
+    container there (``container_forms``); type -> the form of a type whose inputs are one container (path ``""``: an
+    SAE application); the form reading a Kubernetes manifest's containers (the one with ``manifest_lists``), if any."""
+    forms = endpoints.container_forms
+    placed = endpoints.typed_paths(tuple(c for c in endpoints.containers if c.path))
+    at = {(c.type, tuple(c.path.split("."))): forms[c.form] for c in endpoints.containers}
+    whole = {c.type: forms[c.form] for c in endpoints.containers if not c.path}
+    return placed, at, whole, next((f for f in forms.values() if f.manifest_lists), None)
+
+
+def _container_items(fields: Mapping[str, Any], keys: Sequence[str]) -> list[Any]:
+    """(k8s62) The items of the first of ``keys`` ``fields`` holds: a list, one value alone as its one item, or the
+    JSON text of a list (SAE's ``command_args``: ``["a","b"]``); none when absent."""
+    value = next((v for k in keys if (v := fields.get(k)) is not None), None)
+    if isinstance(value, str) and value.lstrip()[:1] == "[":
+        with contextlib.suppress(ValueError):  # not JSON: the text as one item
+            value = json.loads(value)
+    return _as_items(value)
+
+
+def _container_variables(fields: Mapping[str, Any], form: ContainerForm) -> list[tuple[str, Any, Any]]:
+    """(k8s62) (name, value, reference) of the container's variables (``form.variables``: {name, value[,
+    value_from]} pairs, a map of name to value (Lightsail), or the JSON text of a list of pairs (SAE's ``envs``)); the
+    reference is what a pair's ``value_from`` key gives (a secret's ARN, a Kubernetes ``secretKeyRef``), None when
+    absent. Names that are no shell variable's are left out."""
+    out: list[tuple[str, Any, Any]] = []
+    for key in form.variables:
+        given = fields.get(key)
+        if isinstance(given, str) and given.lstrip()[:1] in "[{":
+            try:
+                given = json.loads(given)
+            except ValueError:
+                continue
+        if isinstance(given, Mapping):
+            out += [(str(n), v, None) for n, v in given.items() if _SHELL_NAME.fullmatch(str(n))]
+            continue
+        for variable in _as_items(given):
+            if not isinstance(variable, Mapping):
+                continue
+            name = next((n for k in form.name if (n := prop_of(variable, k)) is not None), None)
+            if isinstance(name, str) and _SHELL_NAME.fullmatch(name):
+                reference = next((r for k in form.value_from if (r := prop_of(variable, k)) is not None), None)
+                out.append((name, prop_of(variable, "value"), reference or None))
+    return out
+
+
+def _reference_text(reference: Any) -> str:
+    """(k8s62) A variable's reference as one text a declaration matches: an ARN as written; a Kubernetes
+    ``{secretKeyRef: {name, key}}`` / ``{configMapKeyRef: ...}`` as ``secretKeyRef:NAME/KEY``; anything else as its
+    JSON."""
+    if isinstance(reference, Mapping) and len(reference) == 1:
+        ((kind, target),) = reference.items()
+        if isinstance(target, Mapping) and isinstance(target.get("name"), str) and isinstance(target.get("key"), str):
+            return f"{kind}:{target['name']}/{target['key']}"
+    if isinstance(reference, str):
+        return reference
+    return json.dumps(reference, sort_keys=True, default=str)
 
 
 def _as_items(value: Any) -> list[Any]:

@@ -87,6 +87,58 @@ def _manifest_runs(text: str, catalogue: ServiceNames) -> Iterator[tuple[int, in
         yield start, end, _listed_objects([d for d in documents if isinstance(d, dict)], catalogue.kubernetes)
 
 
+def manifest_containers(
+    text: str, lists: tuple[str, ...]
+) -> tuple[list[tuple[str, dict[Any, Any]]], list[tuple[str, str]]]:
+    """(k8s62, stop 62) The containers of the Kubernetes objects in ``text``'s runs of YAML lines (a manifest a script
+    applies: ``kubectl apply -f - <<'EOF'``, a here-document into a file it applies, a k3s manifest): each mapping
+    holding an ``image`` in a list under one of ``lists`` (container_forms ``manifest_lists``: a pod spec's
+    ``containers``, ``initContainers``, ``ephemeralContainers``) anywhere below an object with a ``kind`` (a Pod, a
+    Deployment's, a CronJob's pod template, a ``List``'s items), as (where, container); and the runs beyond the bounds
+    as (where, bound), for the caller to refuse (fail closed). Gate: a list key's word and ``kind`` in the text."""
+    found: list[tuple[str, dict[Any, Any]]] = []
+    beyond: list[tuple[str, str]] = []
+    if "kind" not in text or not any(key in text for key in lists):
+        return found, beyond
+    marker = _list_marker(lists)
+    for start, end in _yaml_runs(text):
+        run = text[start:end]
+        if marker.search(run) is None:
+            continue
+        try:
+            documents = [yaml_or_none(part) for part in _SEPARATOR.split(run)]
+        except DocumentBeyondBounds as exc:
+            beyond.append((f"(manifest@{start})", exc.bound))
+            continue
+        for i, document in enumerate(documents):
+            if isinstance(document, dict) and "kind" in document:
+                _containers_below(document, lists, f"(manifest@{start})[{i}]", found)
+    return found, beyond
+
+
+@cache
+def _list_marker(lists: tuple[str, ...]) -> re.Pattern[str]:
+    """A line opening one of ``lists`` (``containers:``, quoted or not, perhaps a flow list on the line)."""
+    keys = "|".join(re.escape(k) for k in lists)
+    return re.compile(rf"^[ \t]*(?:-[ \t]+)?(?P<q>[\"']?)(?:{keys})(?P=q)[ \t]*:", re.MULTILINE)
+
+
+def _containers_below(value: Any, lists: tuple[str, ...], where: str, found: list[tuple[str, dict[Any, Any]]]) -> None:
+    """Each container (a mapping with an ``image``) in a list under one of ``lists`` below ``value`` (the document's
+    nesting is bounded by :func:`yaml_or_none`)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key in lists and isinstance(item, list):
+                found += [
+                    (f"{where}.{key}[{j}]", c) for j, c in enumerate(item) if isinstance(c, dict) and "image" in c
+                ]
+            elif isinstance(item, (dict, list)):
+                _containers_below(item, lists, f"{where}.{key}", found)
+    elif isinstance(value, list):
+        for j, item in enumerate(value):
+            _containers_below(item, lists, f"{where}[{j}]", found)
+
+
 def _listed_objects(documents: list[dict[Any, Any]], k8s: KubernetesServices) -> list[dict[Any, Any]]:
     """(config56b) ``documents`` with each Kubernetes ``List`` (``kubernetes.list_kinds``: kubectl applies a List's
     ``items`` as its objects) replaced by its items that are mappings; the others as they are."""
