@@ -5205,6 +5205,8 @@ def function_outputs_written(script: str) -> str:
             # scripts60: an and-or list, an if without else, nested compounds, a way of several echoes too
             branches = branch_echoes(body)
             echoes = "if :; then " + "; elif :; then ".join(branches) + "; fi" if branches else None
+            if branches and len(branches) == 1 and "; " not in branches[0] and not _ECHOING_BODY.fullmatch(branches[0]):
+                echoes = branches[0]  # falsealarm62: one command that prints, written alone (as _output_command does)
         if echoes is None:
             echoes = _output_command(body)  # falsealarm61: `TOKEN=$(...)` then the metadata's Region lookup
         if defined.count(name) == 1 and echoes:
