@@ -26,7 +26,7 @@ ALI_CODES = ("CN", "JP")
 
 # -- a function choosing its output by a command that prints or a fallback echo (bash(1) "Lists": "command2 is executed
 # if, and only if, command1 returns a non-zero exit status"; the function's output is both commands'); the EC2 User
-# Guide's "Retrieve instance metadata": placement/region is the instance's own Region -------------------------------------
+# Guide's "Retrieve instance metadata": placement/region is the instance's own Region ----------------------------------
 IMDS_OR_ECHO = r"""region() {
   curl -sf --max-time 2 @M@/meta-data/placement/region || echo @R@
 }
@@ -79,7 +79,7 @@ target_region() {
 }
 aws sqs list-queues --region "$(target_region)"
 """
-PREDICATE_ABROAD = PREDICATE.replace('echo @R2@; return 0;', 'echo @X@; return 0;')
+PREDICATE_ABROAD = PREDICATE.replace("echo @R2@; return 0;", "echo @X@; return 0;")
 PREDICATE_IF = r"""is_standby() {
   [[ -f /etc/fleet/standby ]] || grep -q '^role=standby$' /etc/fleet/role 2>/dev/null
 }

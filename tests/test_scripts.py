@@ -9253,13 +9253,14 @@ _M62 = "http://169.254.169.254/latest"
     "script",
     [
         'f() {{ curl -sf --max-time 2 {M}/meta-data/placement/region || echo {r}; }}\n{P} "$(f)"',
-        'f() {{\n  local token\n  token=$(curl -sf -X PUT "{M}/api/token" -H "X-aws-ec2-metadata-token-ttl-seconds: 9")\n'
+        'f() {{\n  local token\n  token=$(curl -sf -X PUT "{M}/api/token" -H "X-aws-ec2-metadata-token-ttl-seconds: 9")'
+        "\n"
         '  curl -sf -H "X-aws-ec2-metadata-token: $token" {M}/meta-data/placement/region || echo "{r}"\n}}\n{P} "$(f)"',
         'f() {{ if curl -sf {M}/meta-data/placement/region; then return 0; fi; echo {r}; }}\n{P} "$(f)"',
         'RS=(eu-west-1 {r})\nf() {{ echo "${{RS[@]}}"; }}\nfor x in $(f); do {P} "$x"; done',
-        "RS=(eu-west-1 {r})\nf() {{ printf '%s\\n' \"${{RS[@]}}\"; }}\nfor x in $(f); do {P} \"$x\"; done",
+        'RS=(eu-west-1 {r})\nf() {{ printf \'%s\\n\' "${{RS[@]}}"; }}\nfor x in $(f); do {P} "$x"; done',
         'RS=(eu-west-1 {r})\nf() {{ for r in "${{RS[@]}}"; do echo "$r"; done; }}\nfor x in $(f); do {P} "$x"; done',
-        'standby() {{ [ -f /etc/fleet/standby ]; }}\nf() {{ standby && {{ echo {r}; return 0; }}; echo eu-west-1; }}\n'
+        "standby() {{ [ -f /etc/fleet/standby ]; }}\nf() {{ standby && {{ echo {r}; return 0; }}; echo eu-west-1; }}\n"
         '{P} "$(f)"',
         "is_dr() {{\n  [[ -f /a ]] || grep -q '^dr$' /etc/role 2>/dev/null\n}}\n"
         'f() {{\n  if is_dr; then\n    echo {r}\n  else\n    echo eu-west-1\n  fi\n}}\n{P} "$(f)"',
@@ -9276,7 +9277,8 @@ def test_falsealarm62_function_outputs(script: str) -> None:
 # .../placement/region)"`): its last word was read as `<IMDS>/...)`, RES-011 at home
 def test_falsealarm62_configure_set_region_from_the_metadata() -> None:
     token = f'TOKEN=$(curl -sS -X PUT "{_M62}/api/token" -H "X-aws-ec2-metadata-token-ttl-seconds: 21600")\n'
-    line = f'aws configure set region "$(curl -sS -H "X-aws-ec2-metadata-token: $TOKEN" {_M62}/meta-data/placement/region)"'
+    lookup = f'curl -sS -H "X-aws-ec2-metadata-token: $TOKEN" {_M62}/meta-data/placement/region'
+    line = f'aws configure set region "$({lookup})"'
     assert findings(f"#!/bin/bash\n{token}{line}\naws sqs list-queues\n", "EU", "aws") == []
     abroad = findings(f"#!/bin/bash\n{token}{line}\naws configure set profile.dr.region us-west-2\n", "EU", "aws")
     assert {(rule, value) for rule, _, value in abroad} == {("RES-009", "us-west-2")}
@@ -9310,8 +9312,11 @@ def test_falsealarm62_unknowns_fail_closed(script: str) -> None:
     ("body", "expected"),
     [
         ("curl -sf http://x/r || echo a", [["curl -sf http://x/r"], ["curl -sf http://x/r", "echo a"]]),
-        ("local t\nt=$(curl -X PUT http://x/t)\ncurl -H \"T: $t\" http://x/r", [['curl -H "T: $t" http://x/r']] * 2),
-        ("if curl -s http://x/r; then return 0; fi; echo a", [["curl -s http://x/r"], ["curl -s http://x/r", "echo a"]]),
+        ('local t\nt=$(curl -X PUT http://x/t)\ncurl -H "T: $t" http://x/r', [['curl -H "T: $t" http://x/r']] * 2),
+        (
+            "if curl -s http://x/r; then return 0; fi; echo a",
+            [["curl -s http://x/r"], ["curl -s http://x/r", "echo a"]],
+        ),
         ("cat /a 2>/dev/null || echo a", None),
         ("for r in a; do break; done", None),
         ("while read -r r; do echo $r; done < /a", None),

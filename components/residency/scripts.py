@@ -1884,7 +1884,8 @@ def _words(line: str) -> list[str]:
         line = _backquotes_as_dollar(line)
     if "#" in line:
         line = _uncommented(line)
-    masked = _nested_quotes_masked(line) if '"$(' in line or ' $(' in line and line.count('"') > 3 else line
+    quoted_substitution = '"$(' in line or (" $(" in line and line.count('"') > 3)
+    masked = _nested_quotes_masked(line) if quoted_substitution else line  # falsealarm62
     if masked is not line:
         return [w.replace(_NESTED_QUOTE, '"') for w in _words(masked)]
     lexer = shlex.shlex(_glued_tails(line) if "$(" in line else line, posix=True, punctuation_chars=True)
@@ -5190,7 +5191,8 @@ def function_outputs_written(script: str) -> str:
         texts[name] = text[start + 1 : end].strip().rstrip(";").strip() if 0 <= start < end else ""
     silent = _silent_functions(texts, defined)
     echoing: dict[str, str] = {}
-    for name, body in texts.items():
+    for name, text in texts.items():
+        body = text
         if silent and any(s in body for s in silent):
             body = _silent_calls_written(body, silent)  # falsealarm62: `standby && { echo <DR>; return 0; }`
         echoes = body if _ECHOING_BODY.fullmatch(body) else _echoing_command(body)  # scripts58: or one of several
