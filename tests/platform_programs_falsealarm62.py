@@ -10,8 +10,17 @@ hunt through boot scripts written the way platform teams write them (``set -euo 
 / US / JP / CN (aws-cn cn-north-1) on AWS and CN / JP on Alibaba Cloud, each with a twin abroad (or naming a partner)
 that must stay refused.
 
-Reproduced on the unchanged engine (main 2519f654): see docs/residency.md, "False alarms, round 29 (stop 62)" (the
-numbers, each finding and its fix).
+Reproduced on the unchanged engine (main 2519f654; one-value probes, then this table through every door): 84
+programs, 80 failed: 36 false alarms (every compliant program but IMDSv2's fallback: RES-011 at home, the call's
+output unknown), 40 wrong rules (the twins abroad refused under RES-011 instead of or beside RES-009) and 4 leaks
+(``imds-token-or-echo-abroad``: the double-quoted substitution ``"$(curl -sf -H "X-...: $token" ... || echo
+<abroad>)"`` cut at its inner quote by the word splitter, so ``--region`` held an open substitution no reader judged;
+its compliant twin passed for the same wrong reason).
+
+Fixed (components/residency/scripts.py: ``_branch_command`` / ``_branch_if`` read a command that prints on a way,
+``_echoed_values`` an array's items, ``function_outputs_written`` a predicate function as a silent test, ``_words`` a
+double-quoted substitution as one word, ``_SILENT_COMMAND`` the standard output's redirection only): each compliant
+program passes; each twin is refused under RES-009. docs/residency.md, "False alarms, round 29 (stop 62)".
 
 Ids: ``falsealarm62-<code>-<shape>``; tests/test_realistic_programs.py runs them as CASES.
 """
