@@ -141,6 +141,7 @@ import platform_programs_falsealarm59 as fa59
 import platform_programs_falsealarm59b as fa59b
 import platform_programs_falsealarm60 as fa60
 import platform_programs_falsealarm61 as fa61
+import platform_programs_falsealarm62 as fa62
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_fnb64_51 as fb51
@@ -19233,6 +19234,12 @@ CASES: list[Case] = [
     # sidecar with its API key alone and the Agent's DD_SITE from a secret or a ConfigMap: RES-009 / RES-015; the home
     # Region, the VPC's database and the declared sites pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in k862.rows()],
+    # -- stop 62, false alarms round 29 (tests/platform_programs_falsealarm62.py): a function choosing its output by the
+    # instance metadata's Region lookup or a fallback echo (`curl -sf <IMDS>/placement/region || echo R`), one echoing
+    # an array (`echo "${RS[@]}"`, `printf '%s\n' "${RS[@]}"`, a loop over it), a predicate function as a branch's test,
+    # `aws configure set region "$(curl ... $TOKEN ...)"` and a boot script combining them pass with home values; their
+    # twins (a Region abroad) are refused under their own rule (RES-009)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa62.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -5444,7 +5444,10 @@ def test_falsealarm57b_jq_interpolating_programs() -> None:
         # scripts58 (stop 58): two commands, one silent (was pinned None: unread)
         ('f() { logger x; echo "$1"; }\nR=$(f eu-west-1)\n',
          'f() { logger x; echo "$1"; }\nR=$(echo "eu-west-1")\n\nf eu-west-1'),
-        ('f() { date; echo "$1"; }\nR=$(f eu-west-1)\n', None),  # two commands, both writing
+        # falsealarm62 (stop 62): two commands, both writing: read as the way they are (was pinned None: unread); the
+        # evaluator computes no `date` (RES-011 where used)
+        ('f() { date; echo "$1"; }\nR=$(f eu-west-1)\n',
+         'f() { date; echo "$1"; }\nR=$(if :; then date; echo "eu-west-1"; fi)\n\nf eu-west-1'),
         ('f() { echo "${@:2}"; }\nR=$(f a eu-west-1)\n', None),  # another expansion of the positions
         ('f() { echo "$1"; }\nf() { echo us-west-2; }\nR=$(f eu-west-1)\n', None),  # defined twice
     ],
@@ -6750,13 +6753,13 @@ def test_scripts59_a_slice_not_computed_is_every_item() -> None:
         ("if [ -f /x ]; then echo a; else echo b; fi", ["echo a", "echo b"]),
         ("if [ -f /x ]\nthen\n  logger x\n  echo a\nelif grep -q b /y; then echo b\nfi", ["echo a", "echo b"]),
         ('case "$1" in a) echo a ;; (b|c) echo b ;; *) echo c ;; esac', ["echo a", "echo b", "echo c"]),
-        ("if curl -s x; then echo a; else echo b; fi", None),
+        ("if curl -s x; then echo a; else echo b; fi", ["curl -s x; echo a", "curl -s x; echo b"]),  # falsealarm62
         ("if [ -f /x ]; then echo a; echo b; fi", ["echo a; echo b"]),  # scripts60: a way of two echoes
-        ("if [ -f /x ]; then date; fi", None),
+        ("if [ -f /x ]; then date; fi", ["date"]),  # falsealarm62: a command that prints (was None: unread)
         ("if [ -f /x ]; then if [ -f /y ]; then echo a; fi; fi", ["echo a"]),  # scripts60: nested
         ('case "$1" in a) case x in x) echo a ;; esac ;; esac', ["echo a"]),  # scripts60: nested
         ("echo a", ["echo a"]),  # scripts60: one way (function bodies of one echo are read before, as one)
-        ("date", None),
+        ("date", ["date"]),  # falsealarm62: the evaluator decides (`$(date)`: unknown)
     ],
 )
 def test_scripts59_branch_echoes(body: str, expected: list[str] | None) -> None:
@@ -8351,7 +8354,7 @@ def test_scripts60_unknowns_fail_closed(script: str, expected: str) -> None:
         ),
         ("logger x; echo a; echo b", [["echo a", "echo b"]]),
         ("[ -f /a ] && echo 'a;b' || echo c", None),
-        ("curl -s x && echo a || echo b", None),
+        ("curl -s x && echo a || echo b", [["curl -s x", "echo a"], ["curl -s x", "echo b"]]),  # falsealarm62
         ("while read r; do echo $r; done", None),
         ("if [ -f /a ]; then echo a", None),
         ("[ -f /a ] &&", None),
@@ -9685,3 +9688,101 @@ def test_k8s62_a_manifest_without_containers_costs_two_substring_tests() -> None
     assert manifest_containers("docker run -d image: x", lists) == ([], [])
     compose = "cat > /opt/compose.yaml <<'EOF'\nservices:\n  c:\n    image: x\n    command: [psql, -h, H]\nEOF\n"
     assert manifest_containers(compose, lists) == ([], [])
+
+
+# falsealarm62 (stop 62): a function choosing its output by a command that prints (the instance metadata's Region
+# lookup) or a fallback echo, a condition that prints, an array echoed (`echo "${RS[@]}"`, `printf '%s\n'`, a loop over
+# it), a predicate function as a branch's test (bash(1) "Lists", "Arrays", "Shell Functions"): each was RES-011 with
+# the Region at home (a false alarm) and RES-011 abroad (a wrong rule); now the home Region passes and the one abroad
+# is RES-009. The last two were a leak (the double-quoted substitution cut at its inner quotes: passed every door).
+_M62 = "http://169.254.169.254/latest"
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        'f() {{ curl -sf --max-time 2 {M}/meta-data/placement/region || echo {r}; }}\n{P} "$(f)"',
+        'f() {{\n  local token\n  token=$(curl -sf -X PUT "{M}/api/token" -H "X-aws-ec2-metadata-token-ttl-seconds: 9")'
+        "\n"
+        '  curl -sf -H "X-aws-ec2-metadata-token: $token" {M}/meta-data/placement/region || echo "{r}"\n}}\n{P} "$(f)"',
+        'f() {{ if curl -sf {M}/meta-data/placement/region; then return 0; fi; echo {r}; }}\n{P} "$(f)"',
+        'RS=(eu-west-1 {r})\nf() {{ echo "${{RS[@]}}"; }}\nfor x in $(f); do {P} "$x"; done',
+        'RS=(eu-west-1 {r})\nf() {{ printf \'%s\\n\' "${{RS[@]}}"; }}\nfor x in $(f); do {P} "$x"; done',
+        'RS=(eu-west-1 {r})\nf() {{ for r in "${{RS[@]}}"; do echo "$r"; done; }}\nfor x in $(f); do {P} "$x"; done',
+        "standby() {{ [ -f /etc/fleet/standby ]; }}\nf() {{ standby && {{ echo {r}; return 0; }}; echo eu-west-1; }}\n"
+        '{P} "$(f)"',
+        "is_dr() {{\n  [[ -f /a ]] || grep -q '^dr$' /etc/role 2>/dev/null\n}}\n"
+        'f() {{\n  if is_dr; then\n    echo {r}\n  else\n    echo eu-west-1\n  fi\n}}\n{P} "$(f)"',
+        'T=abc\n{P} "$(curl -sf -H "X-aws-ec2-metadata-token: $T" {M}/meta-data/placement/region || echo "{r}")"',
+    ],
+)
+def test_falsealarm62_function_outputs(script: str) -> None:
+    for region, expected in (("eu-central-1", []), ("us-east-1", ["RES-009"])):
+        text = f"#!/bin/bash\n{script.format(P=_R61, r=region, M=_M62)}\n"
+        assert sorted({f[0] for f in findings(text, "EU", "aws")}) == expected, (region, text)
+
+
+# the EC2 User Guide's own way to set the CLI's Region from IMDSv2 (`aws configure set region "$(curl -H "...: $TOKEN"
+# .../placement/region)"`): its last word was read as `<IMDS>/...)`, RES-011 at home
+def test_falsealarm62_configure_set_region_from_the_metadata() -> None:
+    token = f'TOKEN=$(curl -sS -X PUT "{_M62}/api/token" -H "X-aws-ec2-metadata-token-ttl-seconds: 21600")\n'
+    lookup = f'curl -sS -H "X-aws-ec2-metadata-token: $TOKEN" {_M62}/meta-data/placement/region'
+    line = f'aws configure set region "$({lookup})"'
+    assert findings(f"#!/bin/bash\n{token}{line}\naws sqs list-queues\n", "EU", "aws") == []
+    abroad = findings(f"#!/bin/bash\n{token}{line}\naws configure set profile.dr.region us-west-2\n", "EU", "aws")
+    assert {(rule, value) for rule, _, value in abroad} == {("RES-009", "us-west-2")}
+
+
+# what the readers cannot prove stays unknown (RES-011 with the Region at home): a command whose standard error only is
+# dropped still prints (`2>/dev/null`: was read as silent, the function's fallback alone judged: a leak), a file the
+# script does not write, a double-quoted substitution holding a quoted blank (was cut at its inner quote: passed every
+# door), an array the script does not set, a predicate that prints, a `while read` loop, two lookups of a URL
+@pytest.mark.parametrize(
+    "script",
+    [
+        'f() {{ cat /etc/fleet/region 2>/dev/null || echo eu-west-1; }}\n{P} "$(f)"',
+        'f() {{ logger -t x hi; cat /etc/fleet/region 2>/dev/null; echo eu-west-1; }}\n{P} "$(f)"',
+        'f() {{ cat /etc/fleet/region || echo eu-west-1; }}\n{P} "$(f)"',
+        '{P} "$(cat "/etc/fleet/a b")"',
+        '{P} "$(cat "/etc/fleet/a b" || echo eu-west-1)"',
+        'f() {{ echo "${{RS[@]}}"; }}\n{P} "$(f)"',
+        'p() {{ echo checking; [ -f /a ]; }}\nf() {{ p && echo eu-west-1; }}\n{P} "$(f)"',
+        'f() {{ while read -r r; do echo "$r"; done < /etc/regions; }}\n{P} "$(f)"',
+        'f() {{ curl -sf https://cfg.internal/region || curl -sf https://cfg2.internal/region; }}\n{P} "$(f)"',
+    ],
+)
+def test_falsealarm62_unknowns_fail_closed(script: str) -> None:
+    text = f"#!/bin/bash\n{script.format(P=_R61)}\n"
+    assert "RES-011" in {f[0] for f in findings(text, "EU", "aws")}, text
+
+
+# the ways of a body holding commands that print (scripts._branch_paths)
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("curl -sf http://x/r || echo a", [["curl -sf http://x/r"], ["curl -sf http://x/r", "echo a"]]),
+        ('local t\nt=$(curl -X PUT http://x/t)\ncurl -H "T: $t" http://x/r', [['curl -H "T: $t" http://x/r']] * 2),
+        (
+            "if curl -s http://x/r; then return 0; fi; echo a",
+            [["curl -s http://x/r"], ["curl -s http://x/r", "echo a"]],
+        ),
+        ("cat /a 2>/dev/null || echo a", None),
+        ("for r in a; do break; done", None),
+        ("while read -r r; do echo $r; done < /a", None),
+    ],
+)
+def test_falsealarm62_branch_paths(body: str, expected: list[list[str]] | None) -> None:
+    from components.residency.scripts import _branch_paths
+
+    got = _branch_paths(body)
+    assert (sorted(got) if got is not None else None) == (sorted(expected) if expected is not None else None)
+
+
+# a double-quoted substitution is one word whatever it quotes inside (bash(1) "Command Substitution": "all characters
+# between the parentheses make up the command"); hypothesis over a header's text with blanks and colons
+@given(st.from_regex(r"[A-Za-z0-9-]{1,12}(: ?[A-Za-z0-9 $]{0,12})?", fullmatch=True))
+def test_falsealarm62_a_double_quoted_substitution_is_one_word(header: str) -> None:
+    from components.residency.scripts import _words
+
+    substitution = f'$(curl -sf -H "{header}" http://169.254.169.254/latest/meta-data/placement/region)'
+    assert _words(f'aws configure set region "{substitution}"') == ["aws", "configure", "set", "region", substitution]

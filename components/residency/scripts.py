@@ -1964,6 +1964,10 @@ def _words(line: str) -> list[str]:
         line = _backquotes_as_dollar(line)
     if "#" in line:
         line = _uncommented(line)
+    quoted_substitution = '"$(' in line or (" $(" in line and line.count('"') > 3)
+    masked = _nested_quotes_masked(line) if quoted_substitution else line  # falsealarm62
+    if masked is not line:
+        return [w.replace(_NESTED_QUOTE, '"') for w in _words(masked)]
     lexer = shlex.shlex(_glued_tails(line) if "$(" in line else line, posix=True, punctuation_chars=True)
     lexer.whitespace_split = True
     lexer.commenters = ""  # scripts57b: comments are cut by _uncommented, at a word's start only
@@ -1980,6 +1984,36 @@ def _words(line: str) -> list[str]:
     if "{" in line and ("," in line or ".." in line):
         words = _braces_expanded(line, words)
     return words
+
+
+# falsealarm62 (stop 62): bash(1) "Command Substitution": "When using the $(command) form, all characters between the
+# parentheses make up the command; none are treated specially", inside double quotes too: `--region "$(curl -sf -H
+# "X-aws-ec2-metadata-token: $T" <IMDS>/placement/region || echo us-west-2)"` is one word. shlex closed the outer
+# quote at the inner one and cut the word at the header's blank (`$(curl -sf -H X-aws-ec2-metadata-token:`): a
+# substitution left open, which no reader judged (passed every door with the Region abroad; `aws configure set region
+# "$(curl ... "...: $TOKEN" ...)"` read its last word `<IMDS>/...)`, RES-011 at home). The double quotes inside such a
+# substitution are masked while shlex reads the line, then written back.
+_NESTED_QUOTE = "\ue000"
+_MAX_NESTED_QUOTED = 8
+"""The double-quoted substitutions holding double quotes :func:`_nested_quotes_masked` masks in a line at most."""
+
+
+def _nested_quotes_masked(line: str) -> str:
+    """(falsealarm62) ``line`` with the double quotes inside each command substitution that a double-quoted span opens
+    and that runs past the span's end (:func:`quoting_spans` closes the span at the substitution's first inner quote)
+    written :data:`_NESTED_QUOTE`; ``line`` itself (the same object) where there is none, or past
+    :data:`_MAX_NESTED_QUOTED` (left as before)."""
+    out = line
+    for _ in range(_MAX_NESTED_QUOTED):
+        for a, b, kind in quoting_spans(out):
+            at = out.find("$(", a, b) if kind == '"' else -1
+            substitution = substitution_at(out, at) if at >= 0 else None
+            if substitution is not None and at + len(substitution) > b:
+                out = out[:at] + substitution.replace('"', _NESTED_QUOTE) + out[at + len(substitution) :]
+                break
+        else:
+            return out
+    return line
 
 
 # scripts58b (stop 58): the one walk of shell quoting (bash(1) "QUOTING") that the script reader's quote-aware readers
@@ -5264,11 +5298,17 @@ def function_outputs_written(script: str) -> str:
     lines = script.split("\n")
     bodies = _function_bodies(lines)
     defined = [name for name, _, _ in bodies]
-    echoing: dict[str, str] = {}
+    texts: dict[str, str] = {}
     for name, first, last in bodies:
         text = "\n".join(lines[first : last + 1])
         start, end = text.find("{"), text.rfind("}")
-        body = text[start + 1 : end].strip().rstrip(";").strip() if 0 <= start < end else ""
+        texts[name] = text[start + 1 : end].strip().rstrip(";").strip() if 0 <= start < end else ""
+    silent = _silent_functions(texts, defined)
+    echoing: dict[str, str] = {}
+    for name, text in texts.items():
+        body = text
+        if silent and any(s in body for s in silent):
+            body = _silent_calls_written(body, silent)  # falsealarm62: `standby && { echo <DR>; return 0; }`
         echoes = body if _ECHOING_BODY.fullmatch(body) else _echoing_command(body)  # scripts58: or one of several
         if echoes is None and "#" in body:
             # mutation60 (stop 60): a body read again without its comments (`# the DR Region` above its echo or its
@@ -5281,6 +5321,8 @@ def function_outputs_written(script: str) -> str:
             # scripts60: an and-or list, an if without else, nested compounds, a way of several echoes too
             branches = branch_echoes(body)
             echoes = "if :; then " + "; elif :; then ".join(branches) + "; fi" if branches else None
+            if branches and len(branches) == 1 and "; " not in branches[0] and not _ECHOING_BODY.fullmatch(branches[0]):
+                echoes = branches[0]  # falsealarm62: one command that prints, written alone (as _output_command does)
         if echoes is None:
             echoes = _output_command(body)  # falsealarm61: `TOKEN=$(...)` then the metadata's Region lookup
         if defined.count(name) == 1 and echoes:
@@ -5305,6 +5347,34 @@ def function_outputs_written(script: str) -> str:
     # each call also written after the script's end (as all_positional_expanded writes its lines), so that the
     # body's own uses of the positions (a URL built from `$1`) are still given the call's words
     return "\n".join(["".join([*parts, script[end:]]), *dict.fromkeys(calls)]) if parts else script
+
+
+# falsealarm62 (stop 62): bash(1) "Shell Functions": "the exit status of a function is the exit status of the last
+# command executed in the body", and its output is its commands' output: a function whose every way prints nothing
+# (its body's tests and silent commands, :func:`_branch_paths`: `standby() { [ -f /etc/fleet/standby ]; }`) is a test
+# that prints nothing where another body calls it (`standby && { echo <DR>; return 0; }`, `if is_standby; then`: was
+# unknown, RES-011 with the Regions at home). Its status is not computed: either way is taken, as for `[ ... ]`.
+_SILENT_CALL_PLACE = r"((?:^|[;&|{(]|\b(?:if|elif|then|else|do|while|until)\b|!)[ \t]*)"
+
+
+def _silent_functions(texts: Mapping[str, str], defined: Sequence[str]) -> frozenset[str]:
+    """(falsealarm62) The functions defined once whose body (``texts``) prints nothing on any way."""
+    return frozenset(
+        name
+        for name, body in texts.items()
+        if defined.count(name) == 1
+        and body
+        and (paths := _branch_paths(body)) is not None
+        and not any(paths)
+        and not _ECHOING_BODY.search(body)
+    )
+
+
+def _silent_calls_written(body: str, names: frozenset[str]) -> str:
+    """(falsealarm62) ``body`` with each call of a function of ``names`` at a command's place written ``: NAME ...``
+    (``:``, a silent command of either status to :func:`_branch_paths`)."""
+    call = re.compile(_SILENT_CALL_PLACE + "(" + "|".join(map(re.escape, sorted(names))) + r")(?=[ \t;&|)]|$)", re.M)
+    return call.sub(r"\1: \2", body)
 
 
 def _backquoted_calls_as_dollar(script: str, names: Iterable[str]) -> str:
@@ -5346,12 +5416,7 @@ def _output_command(body: str) -> str | None:
     if "\n" not in body and ";" not in body and not _OUTPUT_COMMAND.fullmatch(body):
         return None
     commands = [c.strip() for c in re.split(r"[;\n]", body) if c.strip()]
-    silent = [
-        c for c in commands
-        if _SILENT_COMMAND.fullmatch(c)
-        or _DECLARED_NAMES.fullmatch(c)
-        or (_ASSIGNED_SUBSTITUTION.fullmatch(c) and substitution_at(c, c.index("$(")) == c[c.index("$(") :].strip('"'))
-    ]  # fmt: skip
+    silent = [c for c in commands if _SILENT_COMMAND.fullmatch(c) or _declares_or_assigns(c)]
     output = [c for c in commands if c not in silent]
     if len(output) != 1 or _quoted_separator(output[0]) or not _OUTPUT_COMMAND.fullmatch(output[0]):
         return None
@@ -5400,8 +5465,12 @@ def split_function_outputs_written(items: Sequence[str]) -> list[str]:
 _SILENT_COMMAND = re.compile(
     r"(?:logger|sleep|mkdir|touch|chmod|chown|cd|:|true|set|shopt|umask)(?:[ \t]+[^;&|<>()`]*)?"
     r"|(?:(?:local|export|readonly|declare)[ \t]+)?[A-Za-z_][A-Za-z0-9_]*=[^\s;&|<>()`]*"
-    r"|[^;&|<>()`]*?[ \t](?:[0-9]?>[ \t]*(?!&)[^\s;&|<>()`]+|>&[ \t]*2)[ \t]*"
+    r"|[^;&|<>()`]*?[ \t](?:1?>>?[ \t]*(?!&)[^\s;&|<>()`]+|&>>?[ \t]*[^\s;&|<>()`]+|1?>&[ \t]*2)[ \t]*"
 )
+# falsealarm62 (stop 62): bash(1) "Redirection": `2>FILE` sends the standard error only ("[n]>word": n is the
+# descriptor); the command's standard output still reaches the substitution. `f() { cat /etc/fleet/region 2>/dev/null
+# || echo <home>; }` then `--region "$(f)"` passed every door whatever the file held (the `cat` read as silent: a
+# leak); only `>`, `1>`, `>>`, `&>` and `>&2` silence a command now.
 
 
 def _echoing_command(body: str) -> str | None:
@@ -5423,6 +5492,7 @@ def _echoing_command(body: str) -> str | None:
 # `test`, `grep -q`, a silent command) is each condition; each branch is one echo among silent commands.
 _SILENT_TEST = re.compile(
     r"(?:![ \t]+)?(?:\[\[?[ \t][^;&|<>()`]*\]\]?|test[ \t][^;&|<>()`]*|grep[ \t]+-[A-Za-z]*q[^;&|<>()`]*)"
+    r"(?:[ \t]+2>[ \t]*/dev/null)?"  # falsealarm62: its errors dropped (`grep -q R FILE 2>/dev/null`)
 )
 _CASE_ARM = re.compile(r"\(?[^()`;]*\)(.*)", re.S)
 _CASE_HEAD = re.compile(r"case[ \t]+[^\s;&|<>()`]+[ \t]+in(?=\s)")
@@ -5487,7 +5557,7 @@ def _branch_paths(body: str) -> list[list[str]] | None:
     None for any other command (one that may print, a ``while`` loop), a quoted separator, or past
     :data:`_MAX_BRANCH_WAYS` ways."""
     body = body.strip()
-    if not body or _quoted_separator(body):
+    if not body or _quoted_separator(_substitutions_blanked(body)):  # falsealarm62: a quoted `$(...)` of no list
         return None
     tokens = [t.strip() for t in _BRANCH_TOKEN.split(body)]
     tokens = [t for t in tokens if t and t != ";"]
@@ -5535,9 +5605,60 @@ def _branch_command(tokens: list[str], token: str, ways: set[_BranchWay]) -> set
         return ended | {((*echoes, token), False, 0) for echoes, _, _ in live}
     if _EXITS.fullmatch(token):
         return ended | {(echoes, True, 0) for echoes, _, _ in live}
-    if _SILENT_TEST.fullmatch(token) or _SILENT_COMMAND.fullmatch(token):
+    if _SILENT_TEST.fullmatch(token) or _SILENT_COMMAND.fullmatch(token) or _declares_or_assigns(token):
         return ended | {(echoes, False, status) for echoes, _, _ in live for status in (0, 1)}
+    if _prints(token):
+        # falsealarm62: a command that may print is part of the way's output, either status (`curl -sf <IMDS>/...
+        # || echo <home>`: the lookup's output, then the echo's where it failed); the evaluator computes it as the
+        # command written alone (`$(curl ...)`: the machine's own Region) or leaves the whole unknown
+        return ended | {((*echoes, token), False, status) for echoes, _, _ in live for status in (0, 1)}
     raise ValueError(token)
+
+
+# falsealarm62 (stop 62): bash(1) "Command Substitution" ("replacing the command substitution with the standard output
+# of the command") and "Lists": a simple command or pipeline in a function's body that may print is read as its output
+# on that way (`region() { curl -sf <IMDS>/meta-data/placement/region || echo <home>; }` was unknown: RES-011 with the
+# machine's own Region and the home one, a false alarm). Not a reserved word, a loop's `break` / `continue`, a
+# redirection, a substitution or a quoted separator (:data:`_OUTPUT_COMMAND`): those leave the body unknown.
+_NOT_PRINTING = frozenset({"then", "do", "done", "fi", "esac", "else", "elif", "}", "while", "until", "select",
+                           "function", "in", "[[", "!", "time", "coproc", "break", "continue", "exec"})  # fmt: skip
+
+
+def _prints(command: str) -> bool:
+    """(falsealarm62) Whether ``command`` is a simple command or pipeline :func:`_branch_paths` reads as its output (a
+    substitution in its words, :func:`_substitutions_blanked`, is the argument's, not output: IMDSv2's token)."""
+    blanked = _substitutions_blanked(command)
+    return _OUTPUT_COMMAND.fullmatch(blanked) is not None and blanked.split(None, 1)[0] not in _NOT_PRINTING
+
+
+def _substitutions_blanked(text: str) -> str:
+    """(falsealarm62) ``text`` with each closed command substitution that holds no list operator, newline or backquote
+    (the token split of :func:`_branch_paths` does not cut it) written ``$_``; the others as written. bash(1)
+    "Command Substitution": its output is the word's, so `curl -H "X-aws-ec2-metadata-token: $(curl -X PUT ...)" URL`
+    prints what the outer curl prints."""
+    if "$(" not in text:
+        return text
+    out: list[str] = []
+    at = 0
+    while (i := text.find("$(", at)) >= 0:
+        substitution = substitution_at(text, i)
+        out.append(text[at:i])
+        if substitution is None or any(c in substitution for c in ";&|\n`"):
+            out.append("$(")
+            at = i + 2
+        else:
+            out.append("$_")
+            at = i + len(substitution)
+    return "".join([*out, text[at:]])
+
+
+def _declares_or_assigns(command: str) -> bool:
+    """(falsealarm61, falsealarm62) Whether ``command`` writes nothing to the standard output as a declaration of names
+    (:data:`_DECLARED_NAMES`: ``local token``) or an assignment of one command substitution (``token=$(curl ...)``)."""
+    if _DECLARED_NAMES.fullmatch(command):
+        return True
+    at = command.find("$(")
+    return bool(_ASSIGNED_SUBSTITUTION.fullmatch(command)) and substitution_at(command, at) == command[at:].strip('"')
 
 
 def _branch_then(tokens: list[str]) -> None:
@@ -5554,7 +5675,11 @@ def _branch_if(tokens: list[str], condition: str, ways: set[_BranchWay]) -> set[
     silent tests, either way), and the ways unchanged where no ``else`` is written."""
     out: set[_BranchWay] = set()
     while True:
-        if not (_SILENT_TEST.fullmatch(condition) or _SILENT_COMMAND.fullmatch(condition)):
+        if _prints(condition) and not _SILENT_TEST.fullmatch(condition) and not _SILENT_COMMAND.fullmatch(condition):
+            # falsealarm62: a condition that may print (`if curl -sf <IMDS>/...; then`): its output comes first on
+            # every way after it (the branches it chooses and those after an `elif` / `else`)
+            ways = {((*echoes, condition), False, 0) for echoes, _, _ in ways}
+        elif not (_SILENT_TEST.fullmatch(condition) or _SILENT_COMMAND.fullmatch(condition)):
             raise ValueError(condition)
         _branch_then(tokens)
         out |= _branch_list(tokens, ways, frozenset({"elif", "else", "fi"}))
@@ -5671,7 +5796,9 @@ def _branch_group(tokens: list[str], rest: str, ways: set[_BranchWay]) -> set[_B
 # place, where the loop's variable is used only as a whole word (its value's words printed on one line, which the
 # evaluator reads word by word); any other word, or a use inside a word, is not read.
 _BRANCH_FOR = re.compile(r"for[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]+in(?:[ \t]+(.*))?")
-_BRANCH_LOOP_VARIABLE = re.compile(r"\"?\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)\}|(@))\"?")
+_BRANCH_LOOP_VARIABLE = re.compile(
+    r"\"?\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)\}|(@)|\{([A-Za-z_][A-Za-z0-9_]*\[[@*]\])\})\"?"
+)  # falsealarm62: `"${RS[@]}"` too (bash(1) "Arrays": each element a word), written whole as a variable is
 _LOOP_OPENERS = frozenset({"for", "while", "until", "select"})
 
 
@@ -5687,7 +5814,7 @@ def _branch_loop_words(text: str) -> tuple[list[str], bool]:
         if _LOOP_WORD.fullmatch(literal):
             words.append(literal)
         elif reference is not None and (word[0] == '"') == (word[-1] == '"'):
-            name = reference.group(1) or reference.group(2)
+            name = reference.group(1) or reference.group(2) or reference.group(4)
             words.append(f"${{{name}}}" if name else "$@")
             variable = True
         else:
@@ -7503,7 +7630,16 @@ def _echoed_values(words: list[str], reaching: Mapping[str, Sequence[str]]) -> l
     if whole is not None:
         values = reaching.get(whole.group(1) or whole.group(2))
         return list(values) if values else None
+    if "[" in items and (every := _EVERY_ELEMENT.fullmatch(items)) is not None:
+        # falsealarm62 (stop 62): bash(1) "Arrays": "${name[@]} expands each element of name to a separate word";
+        # echo writes them on one line, `printf '%s\n'` one a line: each item, as a line of several words is judged
+        # word by word (`for r in $(f)` splits either); an item not known leaves the whole unknown
+        values = reaching.get(f"{every.group(1)}[{every.group(2)}]")
+        return list(values) if values and not any(c in v for v in values for c in "$`") else None
     return None if any(c in items for c in "$`") else [items]
+
+
+_EVERY_ELEMENT = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\[([@*])\]\}")
 
 
 # scripts50: the text filters the engine applies to a value a pipeline passes through (`$(echo X | F | ...)`, `echo X |
