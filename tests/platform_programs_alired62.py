@@ -21,7 +21,8 @@ global instance) is in the docs section.
 Ids: ``alired62-<code>-<ros-schedulerx-contacts|schedulerx-contacts>-<own|abroad>``,
 ``alired62-<code>-<ros-dts-subscription|ros-dts-sync|ros-dts-migration|dts-subscription>-phone``,
 ``alired62-<code>-ros-rds-store-<prepay|clone|readonly|readonly-id>``,
-``alired62-<code>-ros-<polardb-primary|polardb-cluster|polardb-public|redis|mongodb>-<own|partner>``.
+``alired62-<code>-ros-<polardb-primary|polardb-cluster|polardb-public|redis|mongodb>-<own|partner>``,
+``alired62-<code>-ros-polardb-userinfo-<own|parameter>``.
 
 tests/test_realistic_programs.py runs them as CASES.
 """
@@ -199,6 +200,29 @@ def _ros_polardb(code: str, shape: str) -> Build:
     return ros_stack(f"polardb-{code.lower()}", resources)
 
 
+def _ros_polardb_userinfo(code: str, host: str) -> Build:
+    # The same server, its DATABASE_URL carrying the user and password (RFC 3986 userinfo, both template Parameters)
+    # before the host: the template's own cluster, or a host the deployer passes as a Parameter.
+    script = ("#!/bin/bash\nset -euo pipefail\n"
+              f"echo \"DATABASE_URL=mysql://${{DbUser}}:${{DbPassword}}@{host}:3306/fleet\" > /etc/fleet/app.env\n"
+              "systemctl enable --now fleet-app\n")  # fmt: skip
+    template = {"ROSTemplateFormatVersion": "2015-09-01",
+                "Parameters": {"DbUser": {"Type": "String", "Default": "fleet_app"},
+                               "DbPassword": {"Type": "String", "NoEcho": True},
+                               "DbHost": {"Type": "String", "Description": "the database the server uses"}},
+                "Resources": {"Fleet": _polardb(), "App": _server({"Fn::Sub": script})}}  # fmt: skip
+
+    def build(c: Any) -> object:
+        c.ali_role = DEPLOYER
+        # docs: ros/stack (stack_name, template_body, parameters [{parameter_key, parameter_value}])
+        return alicloud.ros.Stack(f"polardb-userinfo-{code.lower()}", stack_name=f"polardb-userinfo-{code.lower()}",
+                                  template_body=json.dumps(template),
+                                  parameters=[{"parameter_key": "DbPassword", "parameter_value": "fleet-db-password"}],
+                                  opts=c.ali)  # fmt: skip
+
+    return build
+
+
 def _ros_redis(code: str, who: str) -> Build:
     # docs: ROS ALIYUN::REDIS::Instance (InstanceClass, EngineVersion, VpcId, VSwitchId, ZoneId); Fn::GetAtt
     # ConnectionDomain "Connection domain of created instance": the session cache the server's user data points at
@@ -253,6 +277,12 @@ def rows() -> list[Row]:
             out += [(f"{p}-ros-{kind}-own", code, _ros_polardb(code, f"{kind}-own"), set(), []),
                     (f"{p}-ros-{kind}-partner", code, _ros_polardb(code, f"{kind}-partner"), {"RES-015"},
                      [])]  # fmt: skip
+        # A userinfo before the host: the template's own cluster passes (RES-015 before: the user's Parameter was read
+        # as the host), a Parameter host is refused (it passed every door before: the userinfo hid it).
+        out += [(f"{p}-ros-polardb-userinfo-own", code,
+                 _ros_polardb_userinfo(code, "${Fleet.PrimaryConnectionString}"), set(), []),
+                (f"{p}-ros-polardb-userinfo-parameter", code, _ros_polardb_userinfo(code, "${DbHost}"), {"RES-015"},
+                 [])]  # fmt: skip
         out += [(f"{p}-ros-redis-own", code, _ros_redis(code, "own"), set(), []),
                 (f"{p}-ros-redis-partner", code, _ros_redis(code, "partner"), {"RES-015"}, []),
                 (f"{p}-ros-mongodb-own", code, _ros_mongodb(code, "own"), set(), []),

@@ -9809,6 +9809,50 @@ def test_alired62_a_function_s_database_url_from_the_template_s_own_database(uri
     assert [f.rule.id for f in found] == expected
 
 
+# alired62 (stop 62): a URL in a template's text whose host is one template variable after a userinfo (RFC 3986
+# `user:password@`): the userinfo hid the variable, so a Parameter host passed every door (a ROS server's user data
+# `mysql://app@${DbHost}:3306/`, a CloudFormation one's `postgres://app:${DbPassword}@${DbHost}:5432/`); now the host
+# is judged as the same URL's without a userinfo, reported without it (no password in a finding).
+def _user_data62(text: str) -> Subject:
+    template = {"ROSTemplateFormatVersion": "2015-09-01",
+                "Parameters": {"DbHost": {"Type": "String"}, "DbPassword": {"Type": "String", "NoEcho": True}},
+                "Resources": {**_DBS62, "App": {"Type": "ALIYUN::ECS::Instance", "Properties": {
+                    "ImageId": "i", "InstanceType": "ecs.g7.large", "UserData": {"Fn::Sub": text}}}}}  # fmt: skip
+    return ali(_ROS_STACK, _ALI_PINNED_CN, template_body=json.dumps(template))
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [("mysql://app@${Polar.PrimaryConnectionString}:3306/fleet", []),
+     ("mysql://app:${DbPassword}@${Polar.PrimaryConnectionString}:3306/fleet", []),
+     ("redis://:${DbPassword}@${Cache.ConnectionDomain}:6379/0", []),
+     ("https://${Polar.PrimaryConnectionString}/x", []),
+     ("mysql://app@${DbHost}:3306/fleet", ["mysql://${DbHost}"]),
+     ("mysql://app:${DbPassword}@${DbHost}:3306/fleet", ["mysql://${DbHost}"]),
+     ("https://app%40fleet:s3cr3t@${DbHost}/x", ["https://${DbHost}"]),
+     ("mysql://app@${Polar.DBClusterId}:3306/fleet", ["mysql://${Polar.DBClusterId}"]),
+     ("https://${DbHost}/x", ["https://${DbHost}"])],
+)  # fmt: skip
+def test_alired62_a_url_s_userinfo_does_not_hide_its_template_host(url: str, expected: list[str]) -> None:
+    found = RuleEngine("CN").check(_user_data62(f'#!/bin/bash\necho "DATABASE_URL={url}" > /etc/app.env\n'))[0]
+    assert [(f.rule.id, str(f.value)) for f in found] == [("RES-015", value) for value in expected]
+
+
+def test_alired62_a_cloudformation_url_s_userinfo_does_not_hide_its_host() -> None:
+    def stack(url: str) -> Subject:
+        template = {"Parameters": {"DbHost": {"Type": "String"}, "DbPassword": {"Type": "String", "NoEcho": True}},
+                    "Resources": {"Db": {"Type": "AWS::RDS::DBInstance", "Properties": {"Engine": "postgres"}},
+                                  "Fn": {"Type": "AWS::Lambda::Function", "Properties": {
+                                      "Runtime": "python3.12", "Handler": "index.handler", "Role": "r",
+                                      "Environment": {"Variables": {"DATABASE_URL": {"Fn::Sub": url}}}}}}}  # fmt: skip
+        return aws("aws:cloudformation/stack:Stack", AWS_EU, name="s", template_body=json.dumps(template))
+
+    own = stack("postgres://app:${DbPassword}@${Db.Endpoint.Address}:5432/claims")
+    assert RuleEngine("EU").check(own)[0] == []
+    found = RuleEngine("EU").check(stack("postgres://app:${DbPassword}@${DbHost}:5432/claims"))[0]
+    assert [(f.rule.id, str(f.value)) for f in found] == [("RES-015", "postgres://${DbHost}")]
+
+
 # awsred61 (stop 61): what a DMS replication task / config, a Verified Access endpoint and an SFTP connector write into,
 # named by an ARN of another account (written_account_fields; the template twins through stack_templates). Each passed
 # every door with another account in the stack's Region on main 3c67a1f3 (a Region abroad was RES-004).
