@@ -9838,6 +9838,29 @@ def test_alired62_a_url_s_userinfo_does_not_hide_its_template_host(url: str, exp
     assert [(f.rule.id, str(f.value)) for f in found] == [("RES-015", value) for value in expected]
 
 
+_USERINFO62 = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~%:!*+,;="
+
+
+@functools.cache
+def _cn62() -> RuleEngine:
+    return RuleEngine("CN")
+
+
+@settings(max_examples=10, deadline=None)
+@given(
+    userinfo=st.text(alphabet=_USERINFO62, max_size=24),
+    scheme=st.sampled_from(["https", "mysql", "postgres", "redis", "mongodb"]),
+)
+def test_alired62_any_userinfo_before_a_parameter_host_is_judged(userinfo: str, scheme: str) -> None:
+    """Whatever RFC 3986 userinfo precedes it (unreserved, percent-encoded, sub-delims, `:`), a Parameter host is
+    refused, reported as the URL without it; the template's own database passes."""
+    for host, expected in (("${DbHost}", [("RES-015", f"{scheme}://${{DbHost}}")]),
+                           ("${Polar.PrimaryConnectionString}", [])):  # fmt: skip
+        text = f"#!/bin/bash\necho 'URL={scheme}://{userinfo}@{host}:3306/fleet' > /etc/app.env\n"
+        found = _cn62().check(_user_data62(text))[0]
+        assert [(f.rule.id, str(f.value)) for f in found] == expected
+
+
 def test_alired62_a_cloudformation_url_s_userinfo_does_not_hide_its_host() -> None:
     def stack(url: str) -> Subject:
         template = {"Parameters": {"DbHost": {"Type": "String"}, "DbPassword": {"Type": "String", "NoEcho": True}},
