@@ -813,6 +813,31 @@ def test_every_input_the_stack_set_instance_entries_name_is_an_input_of_its_reso
     assert unknown == []
 
 
+def test_alired62_each_new_ros_twin_reaches_a_phone_field() -> None:
+    """alired62 (stop 62): each ROS property mapped this round is read as a Pulumi input whose phone_fields entry
+    judges it (so the mapping is what refuses an alarm number abroad), and each database type's address attributes are
+    catalogued as its own hosts, ids and ports left out."""
+    from components.residency.endpoints import load_endpoints
+
+    endpoints = load_endpoints()
+    kinds = {"ALIYUN::SchedulerX::AppGroup", "ALIYUN::DTS::SubscriptionJob2", "ALIYUN::DTS::SynchronizationJob2",
+             "ALIYUN::DTS::MigrationJob2"}  # fmt: skip
+    twins = {(r.type, r.resource, str(r.input_of(p))) for s in endpoints.stack_templates for r in s.resources
+             if r.type in kinds for p in r.properties if "phone" in p or "contacts" in p}  # fmt: skip
+    phones = {(f.type, f.path) for f in endpoints.phone_fields}
+    assert {t[0] for t in twins} == kinds
+    assert all(any(t == token and f"{p}.".startswith(f"{name}.") for t, p in phones) for _, token, name in twins)
+    addresses = {a.type: sorted(a.attributes) for a in endpoints.template_attributes if "host" in a.names}
+    assert addresses["ALIYUN::RDS::ReadOnlyDBInstance"] == ["ConnectionString"]
+    assert addresses["ALIYUN::POLARDB::DBCluster"] == ["ClusterConnectionString", "PrimaryConnectionString"]
+    assert addresses["ALIYUN::REDIS::Instance"] == ["ConnectionDomain"]
+    for kind in ("ALIYUN::RDS::PrepayDBInstance", "ALIYUN::RDS::DBInstanceClone"):
+        assert addresses[kind] == addresses["ALIYUN::RDS::DBInstance"]
+    ours = [a for kind, attributes in addresses.items() if kind.split("::")[1] in {"RDS", "POLARDB", "REDIS", "MONGODB"}
+            for a in attributes]  # fmt: skip
+    assert ours and not any(a.endswith(("Id", "Ids", "Port")) for a in ours)
+
+
 def test_alired61_each_new_ros_twin_reaches_an_account_or_group_field() -> None:
     """alired61 (stop 61): each ROS type mapped this round is read as a Pulumi type whose catalogue entries judge the
     mapped input (a written account or a network group), so the mapping is what refuses its partner's value; and the

@@ -54,6 +54,7 @@ import platform_programs_alired58 as ar58
 import platform_programs_alired59 as ar59
 import platform_programs_alired60 as ar60
 import platform_programs_alired61 as ar61
+import platform_programs_alired62 as ar62
 import platform_programs_alirole41 as ar41
 import platform_programs_anonymous43 as an43
 import platform_programs_apigw39 as agw39
@@ -19240,6 +19241,13 @@ CASES: list[Case] = [
     # `aws configure set region "$(curl ... $TOKEN ...)"` and a boot script combining them pass with home values; their
     # twins (a Region abroad) are refused under their own rule (RES-009)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa62.rows()],
+    # -- stop 62, Alibaba Cloud red team round 22 (tests/platform_programs_alired62.py): in a ROS template, a SchedulerX
+    # application group's alarm contacts abroad and the DTS change tracking / synchronisation / migration tasks' alarm
+    # numbers (mainland China only) in a JP or DE stack are RES-022, as their Pulumi twins (each passed every door
+    # before); the template's own RDS subscription, clone and read-only instances, PolarDB cluster and public endpoint,
+    # Tair (Redis) instance and MongoDB replica set by their address attributes pass (RES-015 before); a partner's
+    # server and an id attribute stay refused
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar62.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

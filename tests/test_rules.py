@@ -9696,6 +9696,186 @@ def test_alired61_an_rds_external_store_s_own_database_is_its_own(
     ]
 
 
+# alired62 (stop 62): the ROS twins of Pulumi types whose phone fields text an alarm (stack_templates `resources`): a
+# SchedulerX application group's MonitorContacts and the DTS jobs' DelayPhone / ErrorPhone passed every door while the
+# Pulumi twin was RES-022; now the template's value is judged as the twin's, at the template's path.
+def _contacts62(phone: str) -> dict[str, Any]:
+    return {"AppName": "a", "GroupId": "g", "Namespace": "n", "NamespaceName": "n", "NamespaceSource": "schedulerx",
+            "MonitorConfig": {"sendChannel": "sms"},
+            "MonitorContacts": [{"userName": "oncall", "userPhone": phone}]}  # fmt: skip
+
+
+def _dts62(phone: str) -> dict[str, Any]:
+    return {"DtsJobName": "j", "DbList": {}, "DelayNotice": True, "DelayPhone": phone, "ErrorNotice": True,
+            "ErrorPhone": phone}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("code", "provider", "kind", "props", "expected"),
+    [("CN", _ALI_PINNED_CN, "ALIYUN::SchedulerX::AppGroup", _contacts62("+8613800138000"), []),
+     ("CN", _ALI_PINNED_CN, "ALIYUN::SchedulerX::AppGroup", _contacts62("+6581234567"),
+      [("RES-022", "MonitorContacts[0].userPhone")]),
+     ("JP", _ALI_PINNED_JP, "ALIYUN::SchedulerX::AppGroup", _contacts62("+819012345678"), []),
+     ("JP", _ALI_PINNED_JP, "ALIYUN::SchedulerX::AppGroup", _contacts62("13800138000"),
+      [("RES-022", "MonitorContacts[0].userPhone")]),
+     ("CN", _ALI_PINNED_CN, "ALIYUN::DTS::SubscriptionJob2", _dts62("13800138000"), []),
+     ("JP", _ALI_PINNED_JP, "ALIYUN::DTS::SubscriptionJob2", _dts62("13800138000"),
+      [("RES-022", "DelayPhone"), ("RES-022", "ErrorPhone")]),
+     ("CN", _ALI_PINNED_CN, "ALIYUN::DTS::SynchronizationJob2", _dts62("13800138000"), []),
+     ("JP", _ALI_PINNED_JP, "ALIYUN::DTS::SynchronizationJob2", _dts62("13800138000"),
+      [("RES-022", "DelayPhone"), ("RES-022", "ErrorPhone")]),
+     ("JP", _ALI_PINNED_JP, "ALIYUN::DTS::MigrationJob2", _dts62("13800138000"),
+      [("RES-022", "DelayPhone"), ("RES-022", "ErrorPhone")])],
+)  # fmt: skip
+def test_alired62_a_ros_alarm_number_is_judged_as_its_pulumi_type(
+    code: str, provider: ProviderRef, kind: str, props: dict[str, Any], expected: list[tuple[str, str]]
+) -> None:
+    found = RuleEngine(code).check(_ros60({"X": {"Type": kind, "Properties": props}}, provider))[0]
+    assert sorted((f.rule.id, f.path.removeprefix("template_body(json).Resources.X.Properties.")) for f in found) == (
+        expected
+    )
+
+
+def test_alired62_the_ros_and_pulumi_alarm_numbers_agree() -> None:
+    """The same numbers in the ROS type and its Pulumi twin: one verdict (RES-022 in JP), none at home."""
+    contacts = json.dumps([{"userName": "oncall", "userPhone": "+6581234567"}])
+    pairs = [
+        (_ros60({"X": {"Type": "ALIYUN::SchedulerX::AppGroup", "Properties": _contacts62("+6581234567")}},
+                _ALI_PINNED_JP),
+         ali("alicloud:schedulerx/appGroup:AppGroup", _ALI_PINNED_JP, app_name="a", group_id="g", namespace="n",
+             namespace_name="n", monitor_contacts_json=contacts)),
+        (_ros60({"X": {"Type": "ALIYUN::DTS::SubscriptionJob2", "Properties": _dts62("13800138000")}},
+                _ALI_PINNED_JP),
+         ali("alicloud:dts/subscriptionJob:SubscriptionJob", _ALI_PINNED_JP, payment_type="PayAsYouGo",
+             delay_phone="13800138000", error_phone="13800138000")),
+    ]  # fmt: skip
+    for ros_subject, pulumi_subject in pairs:
+        verdicts = [sorted(f.rule.id for f in RuleEngine("JP").check(s)[0]) for s in (ros_subject, pulumi_subject)]
+        assert verdicts[0] == verdicts[1] and verdicts[0] and set(verdicts[0]) == {"RES-022"}
+
+
+# alired62 (stop 62): the address attributes of the template's own databases other than ALIYUN::RDS::DBInstance
+# (template_attributes): a host or URL written from them was RES-015 (a false alarm); an id attribute, another type's
+# attribute and a Parameter stay refused.
+_DBS62 = {
+    "Prepay": {"Type": "ALIYUN::RDS::PrepayDBInstance", "Properties": {"Engine": "MySQL"}},
+    "Clone": {"Type": "ALIYUN::RDS::DBInstanceClone", "Properties": {"DBInstanceId": "rm-1"}},
+    "Replica": {"Type": "ALIYUN::RDS::ReadOnlyDBInstance", "Properties": {"DBInstanceId": "rm-1"}},
+    "Polar": {"Type": "ALIYUN::POLARDB::DBCluster", "Properties": {"DBType": "MySQL"}},
+    "PolarPublic": {"Type": "ALIYUN::POLARDB::DBClusterEndpointAddress", "Properties": {"DBClusterId": "pc-1"}},
+    "Cache": {"Type": "ALIYUN::REDIS::Instance", "Properties": {"InstanceClass": "redis.master.small.default"}},
+    "Mongo": {"Type": "ALIYUN::MONGODB::Instance", "Properties": {"DBInstanceClass": "dds.mongo.mid"}},
+}
+
+
+@pytest.mark.parametrize(
+    ("host", "expected"),
+    [({"Fn::GetAtt": ["Prepay", "InnerConnectionString"]}, []),
+     ({"Fn::GetAtt": ["Prepay", "PublicIPAddress"]}, []),
+     ({"Fn::GetAtt": ["Clone", "InnerConnectionString"]}, []),
+     ({"Fn::Sub": "${Clone.PublicConnectionString}"}, []),
+     ({"Fn::GetAtt": ["Replica", "ConnectionString"]}, []),
+     ({"Fn::GetAtt": ["Polar", "PrimaryConnectionString"]}, []),
+     ({"Fn::GetAtt": ["Polar", "ClusterConnectionString"]}, []),
+     ({"Fn::GetAtt": ["PolarPublic", "ConnectionString"]}, []),
+     ({"Fn::GetAtt": ["PolarPublic", "Address"]}, []),
+     ({"Fn::GetAtt": ["Cache", "ConnectionDomain"]}, []),
+     ({"Fn::GetAtt": ["Replica", "DBInstanceId"]}, ["RES-015"]),
+     ({"Fn::GetAtt": ["Prepay", "OrderId"]}, ["RES-015"]),
+     ({"Fn::GetAtt": ["Polar", "CustomConnectionStrings"]}, ["RES-015"]),
+     ({"Fn::GetAtt": ["Replica", "InnerConnectionString"]}, ["RES-015"]),
+     ({"Fn::GetAtt": ["Mongo", "DBInstanceId"]}, ["RES-015"])],
+)  # fmt: skip
+def test_alired62_the_template_s_own_database_address_is_its_own(host: Any, expected: list[str]) -> None:
+    found = RuleEngine("CN").check(_rds_store61(host, extra=_DBS62))[0]
+    assert [(f.rule.id, f.path) for f in found] == [
+        (rule, "template_body(json).Resources.X.Properties.Host") for rule in expected
+    ]
+
+
+@pytest.mark.parametrize(
+    ("uri", "expected"),
+    [({"Fn::GetAtt": ["Mongo", "ConnectionURI"]}, []),
+     ({"Fn::Sub": "redis://${Cache.ConnectionDomain}:6379/0"}, []),
+     ({"Fn::Sub": "mysql://${Polar.PrimaryConnectionString}:3306/fleet"}, []),
+     ({"Fn::Sub": "mysql://${Polar.DBClusterId}:3306/fleet"}, ["RES-015"]),
+     ("mongodb://archive:x@mongo.partner-analytics.com:3717/trips", ["RES-015"])],
+)  # fmt: skip
+def test_alired62_a_function_s_database_url_from_the_template_s_own_database(uri: Any, expected: list[str]) -> None:
+    function = {"Type": "ALIYUN::FC3::Function", "Properties": {
+        "FunctionName": "f", "Runtime": "python3.10", "Handler": "index.handler",
+        "EnvironmentVariables": {"DATABASE_URI": uri}}}  # fmt: skip
+    found = RuleEngine("CN").check(_ros60({**_DBS62, "F": function}))[0]
+    assert [f.rule.id for f in found] == expected
+
+
+# alired62 (stop 62): a URL in a template's text whose host is one template variable after a userinfo (RFC 3986
+# `user:password@`): the userinfo hid the variable, so a Parameter host passed every door (a ROS server's user data
+# `mysql://app@${DbHost}:3306/`, a CloudFormation one's `postgres://app:${DbPassword}@${DbHost}:5432/`); now the host
+# is judged as the same URL's without a userinfo, reported without it (no password in a finding).
+def _user_data62(text: str) -> Subject:
+    template = {"ROSTemplateFormatVersion": "2015-09-01",
+                "Parameters": {"DbHost": {"Type": "String"}, "DbPassword": {"Type": "String", "NoEcho": True}},
+                "Resources": {**_DBS62, "App": {"Type": "ALIYUN::ECS::Instance", "Properties": {
+                    "ImageId": "i", "InstanceType": "ecs.g7.large", "UserData": {"Fn::Sub": text}}}}}  # fmt: skip
+    return ali(_ROS_STACK, _ALI_PINNED_CN, template_body=json.dumps(template))
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [("mysql://app@${Polar.PrimaryConnectionString}:3306/fleet", []),
+     ("mysql://app:${DbPassword}@${Polar.PrimaryConnectionString}:3306/fleet", []),
+     ("redis://:${DbPassword}@${Cache.ConnectionDomain}:6379/0", []),
+     ("https://${Polar.PrimaryConnectionString}/x", []),
+     ("mysql://app@${DbHost}:3306/fleet", ["mysql://${DbHost}"]),
+     ("mysql://app:${DbPassword}@${DbHost}:3306/fleet", ["mysql://${DbHost}"]),
+     ("https://app%40fleet:s3cr3t@${DbHost}/x", ["https://${DbHost}"]),
+     ("mysql://app@${Polar.DBClusterId}:3306/fleet", ["mysql://${Polar.DBClusterId}"]),
+     ("https://${DbHost}/x", ["https://${DbHost}"])],
+)  # fmt: skip
+def test_alired62_a_url_s_userinfo_does_not_hide_its_template_host(url: str, expected: list[str]) -> None:
+    found = RuleEngine("CN").check(_user_data62(f'#!/bin/bash\necho "DATABASE_URL={url}" > /etc/app.env\n'))[0]
+    assert [(f.rule.id, str(f.value)) for f in found] == [("RES-015", value) for value in expected]
+
+
+_USERINFO62 = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~%:!*+,;="
+
+
+@functools.cache
+def _cn62() -> RuleEngine:
+    return RuleEngine("CN")
+
+
+@settings(max_examples=10, deadline=None)
+@given(
+    userinfo=st.text(alphabet=_USERINFO62, max_size=24),
+    scheme=st.sampled_from(["https", "mysql", "postgres", "redis", "mongodb"]),
+)
+def test_alired62_any_userinfo_before_a_parameter_host_is_judged(userinfo: str, scheme: str) -> None:
+    """Whatever RFC 3986 userinfo precedes it (unreserved, percent-encoded, sub-delims, `:`), a Parameter host is
+    refused, reported as the URL without it; the template's own database passes."""
+    for host, expected in (("${DbHost}", [("RES-015", f"{scheme}://${{DbHost}}")]),
+                           ("${Polar.PrimaryConnectionString}", [])):  # fmt: skip
+        text = f"#!/bin/bash\necho 'URL={scheme}://{userinfo}@{host}:3306/fleet' > /etc/app.env\n"
+        found = _cn62().check(_user_data62(text))[0]
+        assert [(f.rule.id, str(f.value)) for f in found] == expected
+
+
+def test_alired62_a_cloudformation_url_s_userinfo_does_not_hide_its_host() -> None:
+    def stack(url: str) -> Subject:
+        template = {"Parameters": {"DbHost": {"Type": "String"}, "DbPassword": {"Type": "String", "NoEcho": True}},
+                    "Resources": {"Db": {"Type": "AWS::RDS::DBInstance", "Properties": {"Engine": "postgres"}},
+                                  "Fn": {"Type": "AWS::Lambda::Function", "Properties": {
+                                      "Runtime": "python3.12", "Handler": "index.handler", "Role": "r",
+                                      "Environment": {"Variables": {"DATABASE_URL": {"Fn::Sub": url}}}}}}}  # fmt: skip
+        return aws("aws:cloudformation/stack:Stack", AWS_EU, name="s", template_body=json.dumps(template))
+
+    own = stack("postgres://app:${DbPassword}@${Db.Endpoint.Address}:5432/claims")
+    assert RuleEngine("EU").check(own)[0] == []
+    found = RuleEngine("EU").check(stack("postgres://app:${DbPassword}@${DbHost}:5432/claims"))[0]
+    assert [(f.rule.id, str(f.value)) for f in found] == [("RES-015", "postgres://${DbHost}")]
+
+
 # awsred61 (stop 61): what a DMS replication task / config, a Verified Access endpoint and an SFTP connector write into,
 # named by an ARN of another account (written_account_fields; the template twins through stack_templates). Each passed
 # every door with another account in the stack's Region on main 3c67a1f3 (a Region abroad was RES-004).

@@ -2837,8 +2837,8 @@ class RuleEngine:
                 finally:
                     walk.defined, walk.ssh_names = defined, ssh_names
                 return
-        if walk.template_resources is not None and "://${" in value:
-            self._judge_template_urls(walk, value, path)
+        if walk.template_resources is not None and ("://${" in value or "@${" in value):
+            self._judge_template_urls(walk, value, path)  # (alired62) `@${`: a URL's userinfo before its host
         if (
             "{{resolve:" in value
             and walk.template_resources is not None
@@ -3202,7 +3202,9 @@ class RuleEngine:
             whole.add(m.start())
             name, _, attribute = m.group(2).partition(".")
             bucket = m.group(1).lower() in BUCKET_SCHEMES
-            self._judge_template_reference(walk, name, attribute or "Ref", path, m.group(0), bucket)
+            # The URL as scheme and host (a userinfo's password never in a finding; one declaration covers both).
+            text = f"{m.group(1)}://${{{m.group(2)}}}"
+            self._judge_template_reference(walk, name, attribute or "Ref", path, text, bucket)
         for m in _TEMPLATE_URL_PART_VARIABLE.finditer(value):
             if m.start() in whole:
                 continue
@@ -12230,7 +12232,11 @@ _ENCODED_SLASH = re.compile("%2f", re.IGNORECASE)  # a URL-encoded `/` in a `<bu
 _PROPERTIES, _INI, _SQL, _ATTRIBUTES = "properties", "ini", "sql", "attributes"
 _BUCKET_NAME_PROPERTY = "BucketName"  # an AWS::S3::Bucket's name (its Ref), literal or chosen by a Parameter
 # A URL in a template whose whole host (or bucket) is one ${variable}: up to the port, path, query or the text's end.
-_TEMPLATE_URL_VARIABLE = re.compile(r"([a-z][a-z0-9+.-]*)://\$\{([^}\s]+)\}(?=[/:?#\s\"',;]|$)", re.IGNORECASE)
+# (alired62) After the userinfo RFC 3986 allows before the host (``mysql://app:${DbPassword}@${DbHost}:3306/``, its
+# characters up to `@`, variables included): before, a userinfo hid the variable and the URL passed every door.
+_TEMPLATE_URL_VARIABLE = re.compile(
+    r"([a-z][a-z0-9+.-]*)://(?:(?:[^/?#@\s$\"'{}]|\$\{[^}\s]+\})*@)?\$\{([^}\s]+)\}(?=[/:?#\s\"',;]|$)", re.IGNORECASE
+)
 # A URL in a template whose host (or bucket) holds a ${variable} beside other text: its authority, up to the path.
 _TEMPLATE_URL_PART_VARIABLE = re.compile(
     r"([a-z][a-z0-9+.-]*)://((?:[a-z0-9.:-]|\$\{[^}\s]+\})*\$\{[^}\s]+\}(?:[a-z0-9.:-]|\$\{[^}\s]+\})*)", re.IGNORECASE
