@@ -9786,3 +9786,73 @@ def test_falsealarm62_a_double_quoted_substitution_is_one_word(header: str) -> N
 
     substitution = f'$(curl -sf -H "{header}" http://169.254.169.254/latest/meta-data/placement/region)'
     assert _words(f'aws configure set region "{substitution}"') == ["aws", "configure", "set", "region", substitution]
+
+
+# perf62 (stop 62): `_assigned_values` records each variable's values on the lines that assign it and looks a line's
+# values up there, where it made a dictionary of every variable for every line (quadratic in variables x lines: 1.2 s
+# of CPU for a 2,000-line script of 1,000 variables, 18 s for 8,000 lines). The values each line gives are the same:
+# a plain assignment's line as the variable holds after it, another line's the values before and after its
+# assignments, a repeated block's every value assigned anywhere, iterated in the order first assigned; these cases
+# pass on main 2519f654 too (the behaviour pinned, never the time).
+def _perf62_script(lines: int, host: str = "10.0.4.5", region: str = "eu-central-1") -> str:
+    """A user-data script of ``lines`` lines: every other line assigns a new variable (a private host, a Region),
+    the others use one (``aws --region`` in an ``if``, ``curl`` to the host); variable 4 holds ``host``, 9 ``region``.
+    """
+    out = ["#!/bin/bash", "set -e"]
+    i = 0
+    while len(out) < lines:
+        if i % 4 == 0:
+            out.append(f'H{i}="{host if i == 4 else f"10.{i // 250 % 250}.{i % 250}.5"}"')
+        elif i % 4 == 1:
+            out.append(f"R{i}={region if i == 9 else 'eu-central-1'}")
+        elif i % 4 == 2:
+            out.append(f'if [ -n "$X" ]; then aws ec2 describe-instances --region "$R{i - 1}"; fi')
+        else:
+            out.append(f'curl -s "http://$H{i - 3}:8080/health" -o /tmp/o{i}')
+        i += 1
+    return "\n".join(out) + "\n"
+
+
+def test_perf62_each_line_s_values_as_the_dictionary_per_line_gave_them() -> None:
+    from components.residency.engine import _assigned_values
+
+    script = (
+        "A=one\n"  # 0: a plain assignment: what A holds after it
+        'echo "$A"; B=two\n'  # 1: beside another command: before and after
+        "if [ -f /x ]; then A=three; fi\n"  # 2: in a branch: adds a value
+        "A=four\n"  # 3: replaces
+        "f() {\n  A=five\n}\n"  # 4-6: a function's body: every value assigned anywhere
+        'curl "https://$A/"\n'  # 7: after the function: its value is never replaced
+        "C=$(aws configure get region)\n"  # 8: held apart (opaque), not a literal
+        "aws s3 ls --region $C\n"  # 9
+    )
+    values = _assigned_values(script)
+    lines = [dict(values.lines[i]) for i in range(len(values.lines))]
+    assert lines[:4] == [
+        {"A": ("one",)},
+        {"A": ("one",), "B": ("two",)},
+        {"A": ("one", "three"), "B": ("two",)},
+        {"A": ("four",), "B": ("two",)},
+    ]
+    assert lines[5] == {"A": ("one", "three", "four", "five"), "B": ("two",)}
+    assert lines[7] == {"A": ("four", "five"), "B": ("two",)} == lines[9]
+    assert list(values.at(script.index("aws s3"))) == ["A", "B"]  # C holds no literal: only a destination reads it
+    assert values.opaque_at(script.index("aws s3")) == {"C": ("$(aws configure get region)",)}
+    assert values.at_destination(script.index("aws s3"))["C"] == ("$(aws configure get region)",)
+    assert values.at(len(script) + 10) == values.lines[-1] and "Z" not in values.at(0)
+
+
+@pytest.mark.parametrize("size", [40, 600])
+def test_perf62_a_long_script_of_many_variables_judged_alike(size: int) -> None:
+    from components.residency.engine import _assigned_values
+
+    script = _perf62_script(size)
+    at_end = _assigned_values(script).at(len(script) - 1)
+    names = [n for n in (f"{k}{i}" for i in range(size) for k in "HR") if f"\n{n}=" in script]
+    assert list(at_end) == names and len(at_end) == len(names) > 10
+    assert at_end["H4"] == ("10.0.4.5",) and at_end["R9"] == ("eu-central-1",)
+    assert findings(script, "EU", "aws") == []
+    assert findings(_perf62_script(size, "db.partner.example.com", "us-west-2"), "EU", "aws") == [
+        ("RES-009", "user_data(base64).aws", "us-west-2"),
+        ("RES-015", "user_data(base64)", "db.partner.example.com"),
+    ]

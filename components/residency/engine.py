@@ -23,7 +23,7 @@ import re
 import shlex
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, NamedTuple, TypeVar
+from typing import Any, Literal, NamedTuple, TypeVar, overload
 
 from components._compat import is_input_type
 from components.residency import jq
@@ -10975,12 +10975,12 @@ class _ScriptValues(NamedTuple):
 
     starts: tuple[int, ...]
     """Each line's offset in the script."""
-    lines: tuple[Mapping[str, tuple[str, ...]], ...]
-    """Each line's values: those that may reach a use on it."""
+    lines: Sequence[Mapping[str, tuple[str, ...]]]
+    """Each line's values: those that may reach a use on it (perf62: :class:`_LazyLines`, or a tuple)."""
     files: Mapping[str, str] = _NO_RENAMES
     """The files the script writes whole (:func:`scripts.written_files`; scripts53: read once per script, here, for
     its assignments, its commands' arguments and its URLs alike)."""
-    opaque: tuple[Mapping[str, tuple[str, ...]], ...] = ()
+    opaque: Sequence[Mapping[str, tuple[str, ...]]] = ()
     """Each line's command substitutions the evaluator cannot compute that a variable may hold there (scripts53:
     ``R=$(aws configure get region)``), by variable; empty when the script assigns none."""
 
@@ -11104,17 +11104,20 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
         anywhere = _bound_by_loops(script, anywhere, matches, own, files, (loops, reads), unordered)
     env: dict[str, list[str]] = {}
     kept: dict[str, list[str]] = {}  # assigned in a function body: never replaced
-    per_line: list[Mapping[str, tuple[str, ...]]] = []
+    # perf62: each variable's values recorded on the lines that assign it (:class:`_Histories`), not a dictionary of
+    # every variable per line (quadratic in variables x lines: 1.2 s of a 2,000-line script, 18 s of 8,000)
+    history = _Histories()
+    repeated: list[bool] = []
     opaque_seen = False  # scripts53: an assignment gave a substitution the evaluator cannot compute
     k = 0
     for i, block in enumerate(blocks):
-        before = {name: tuple(values) for name, values in env.items()}
         end = starts[i] + len(lines[i])
         on_line = []
         while k < len(matches) and matches[k].start() <= end:
             on_line.append(matches[k])
             k += 1
         plain = block.top and len(on_line) == 1 and plain_assignment(lines[i])
+        prior = {name: tuple(env.get(name, ())) for name in (m.group("name") for m in on_line)}
         for m in on_line:
             name, values = m.group("name"), _match_values(script, m, own, anywhere if block.repeated else env, files)
             if m.re is _APPEND_ASSIGNMENT and not block.repeated and _LOOP_BODY_ON_LINE.search(lines[i]):
@@ -11129,25 +11132,172 @@ def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None
             known += [v for v in values if v not in known]
             if block.repeated and not block.top:
                 kept.setdefault(name, []).extend(v for v in values if v not in kept[name])
-        if block.repeated:
-            per_line.append(anywhere)
-        elif plain:
-            per_line.append({name: tuple(values) for name, values in env.items()})  # the line uses nothing after it
-        else:  # a use on the line may come before or after its assignments
-            merged = {name: tuple(dict.fromkeys([*before.get(name, ()), *values])) for name, values in env.items()}
-            per_line.append({**before, **merged})
-    held_apart = parameters and _with_parameters(script, per_line, starts, matches, anywhere, own, files)
-    if not held_apart and not opaque_seen and not _holds_opaque(anywhere):
-        return _ScriptValues(starts, tuple({n: v for n, v in line.items() if v} for line in per_line), files)
-    # scripts53: a substitution the evaluator cannot compute is held apart (only a destination argument reads it)
-    literal = tuple(
-        {n: sure for n, v in line.items() if (sure := tuple(x for x in v if x[:1] != _OPAQUE))} for line in per_line
+        repeated.append(block.repeated)
+        history.plain.append(bool(plain))
+        for name, held in prior.items():
+            after = tuple(env[name])
+            # a plain line uses nothing after its assignment; elsewhere a use may come before or after them
+            history.record(name, i, after if plain else tuple(dict.fromkeys([*held, *after])), after)
+    if parameters:
+        # scripts54b-57: positional parameters and arrays rewrite line ranges in place (each line's whole dictionary)
+        per_line: list[Mapping[str, tuple[str, ...]]] = [
+            anywhere if repeated[i] else dict(_LineValues(history, i, "raw")) for i in range(len(repeated))
+        ]
+        held_apart = _with_parameters(script, per_line, starts, matches, anywhere, own, files)
+        if not held_apart and not opaque_seen and not _holds_opaque(anywhere):
+            return _ScriptValues(starts, tuple({n: v for n, v in line.items() if v} for line in per_line), files)
+        # scripts53: a substitution the evaluator cannot compute is held apart (only a destination argument reads it)
+        literal = tuple(
+            {n: sure for n, v in line.items() if (sure := tuple(x for x in v if x[:1] != _OPAQUE))} for line in per_line
+        )
+        opaque = tuple(
+            {n: unsure for n, v in line.items() if (unsure := tuple(x[1:] for x in v if x[:1] == _OPAQUE))}
+            for line in per_line
+        )
+        return _ScriptValues(starts, literal, files, opaque)
+    if not opaque_seen and not _holds_opaque(anywhere):
+        return _ScriptValues(starts, _LazyLines(history, repeated, anywhere, "all"), files)
+    return _ScriptValues(
+        starts,
+        _LazyLines(history, repeated, anywhere, "literal"),
+        files,
+        _LazyLines(history, repeated, anywhere, "opaque"),
     )
-    opaque = tuple(
-        {n: unsure for n, v in line.items() if (unsure := tuple(x[1:] for x in v if x[:1] == _OPAQUE))}
-        for line in per_line
-    )
-    return _ScriptValues(starts, literal, files, opaque)
+
+
+_Part = Literal["raw", "all", "literal", "opaque"]
+"""(perf62) What a line's values give: every value, empty ones too (``raw``, :func:`_with_parameters` rewrites them);
+the non-empty ones (``all``); scripts53, those the evaluator computed (``literal``) or the substitutions it cannot
+compute, their mark removed (``opaque``), each variable holding none left out."""
+
+
+def _part_of(values: tuple[str, ...], part: _Part) -> tuple[str, ...]:
+    """(perf62) ``values`` as ``part`` gives them (:data:`_Part`)."""
+    if part == "literal":
+        return tuple(x for x in values if x[:1] != _OPAQUE)
+    if part == "opaque":
+        return tuple(x[1:] for x in values if x[:1] == _OPAQUE)
+    return values
+
+
+class _Histories:
+    """(perf62) Each variable's values along a script's lines (:func:`_assigned_values`), recorded on the lines that
+    assign it: on such a line its values there and those it holds after it; on a later line the values after its last
+    assignment (deduplicated unless the line is a plain assignment, as the dictionary per line made them). Recording is
+    linear in the assignments; a variable's values at a line are found by bisecting its lines."""
+
+    __slots__ = ("after", "at_line", "deduped", "firsts", "lines", "order", "plain")
+
+    def __init__(self) -> None:
+        self.order: list[str] = []  # each variable, in the order first assigned (the dictionary's order)
+        self.firsts: list[int] = []  # the line each of them is first assigned on
+        self.lines: dict[str, list[int]] = {}
+        self.at_line: dict[str, list[tuple[str, ...]]] = {}
+        self.after: dict[str, list[tuple[str, ...]]] = {}
+        self.deduped: dict[str, list[tuple[str, ...]]] = {}
+        self.plain: list[bool] = []  # each line: a plain assignment (:func:`scripts.plain_assignment`) at the top
+
+    def record(self, name: str, line: int, there: tuple[str, ...], after: tuple[str, ...]) -> None:
+        """``name``'s values on ``line``, which assigns it, and after it."""
+        if name not in self.lines:
+            self.order.append(name)
+            self.firsts.append(line)
+            self.lines[name], self.at_line[name], self.after[name], self.deduped[name] = [], [], [], []
+        self.lines[name].append(line)
+        self.at_line[name].append(there)
+        self.after[name].append(after)
+        self.deduped[name].append(tuple(dict.fromkeys(after)))
+
+    def value(self, name: str, line: int) -> tuple[str, ...] | None:
+        """``name``'s values at ``line`` (not a repeated one); None before its first assignment."""
+        lines = self.lines.get(name)
+        if lines is None:
+            return None
+        k = bisect.bisect_right(lines, line) - 1
+        if k < 0:
+            return None
+        if lines[k] == line:
+            return self.at_line[name][k]
+        return self.after[name][k] if self.plain[line] else self.deduped[name][k]
+
+    def names(self, line: int) -> list[str]:
+        """The variables assigned on ``line`` or before it, in the order first assigned."""
+        return self.order[: bisect.bisect_right(self.firsts, line)]
+
+
+class _LineValues(Mapping[str, tuple[str, ...]]):
+    """(perf62) The values that may reach a use on one line (not a repeated one) of :func:`_assigned_values`: a
+    variable's looked up in :class:`_Histories` alone; the whole dictionary made once, when it is iterated."""
+
+    __slots__ = ("_history", "_line", "_part", "_whole")
+
+    def __init__(self, history: _Histories, line: int, part: _Part) -> None:
+        self._history, self._line, self._part = history, line, part
+        self._whole: dict[str, tuple[str, ...]] | None = None
+
+    def __getitem__(self, name: str) -> tuple[str, ...]:
+        if self._whole is not None:
+            return self._whole[name]
+        values = self._history.value(name, self._line)
+        if values is None:
+            raise KeyError(name)
+        values = _part_of(values, self._part)
+        if not values and self._part != "raw":
+            raise KeyError(name)
+        return values
+
+    def _dict(self) -> dict[str, tuple[str, ...]]:
+        if self._whole is None:
+            history, line, part = self._history, self._line, self._part
+            whole = {n: _part_of(v, part) for n in history.names(line) if (v := history.value(n, line)) is not None}
+            self._whole = whole if part == "raw" else {n: v for n, v in whole.items() if v}
+        return self._whole
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._dict())
+
+    def __len__(self) -> int:
+        return len(self._dict())
+
+
+_Line = Mapping[str, tuple[str, ...]]
+
+
+class _LazyLines(Sequence[_Line]):
+    """(perf62) :attr:`_ScriptValues.lines` (or ``opaque``) without a dictionary per line: a repeated line's values are
+    every value the script assigns anywhere (one dictionary for them all), another line's a :class:`_LineValues`
+    (made when first asked for, then kept)."""
+
+    __slots__ = ("_anywhere", "_history", "_part", "_repeated", "_views")
+
+    def __init__(
+        self, history: _Histories, repeated: list[bool], anywhere: Mapping[str, tuple[str, ...]], part: _Part
+    ) -> None:
+        self._history, self._repeated, self._part = history, repeated, part
+        self._anywhere = {n: p for n, v in anywhere.items() if (p := _part_of(v, part))}
+        self._views: dict[int, _LineValues] = {}
+
+    def __len__(self) -> int:
+        return len(self._repeated)
+
+    @overload
+    def __getitem__(self, index: int) -> _Line: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[_Line]: ...
+
+    def __getitem__(self, index: int | slice) -> _Line | Sequence[_Line]:
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        i = index + len(self) if index < 0 else index
+        if not 0 <= i < len(self):
+            raise IndexError(index)
+        if self._repeated[i]:
+            return self._anywhere
+        view = self._views.get(i)
+        if view is None:
+            view = self._views[i] = _LineValues(self._history, i, self._part)
+        return view
 
 
 def _bound_by_loops(
