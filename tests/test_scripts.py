@@ -9856,3 +9856,31 @@ def test_perf62_a_long_script_of_many_variables_judged_alike(size: int) -> None:
         ("RES-009", "user_data(base64).aws", "us-west-2"),
         ("RES-015", "user_data(base64)", "db.partner.example.com"),
     ]
+
+
+# the lead (stop 62): a wrapper passing "$@" on (`retry() { until "$@"; do sleep 2; done; }`) called inside a `for`
+# loop with the loop's variable (`retry aws ... --region "$r"`): the call's words were written out after the script's
+# end, where `r` holds nothing, and a Region abroad passed every door (falsealarm62's open finding); each loop word is
+# now written in its place. A loop over an expansion is left as written (still open).
+_RETRY = 'retry() { until "$@"; do sleep 2; done; }\n'
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (_RETRY + 'for r in eu-west-1 us-west-2; do retry aws sqs list-queues --region "$r"; done\n', {"us-west-2"}),
+        (_RETRY + 'for r in eu-west-1 eu-central-1; do retry aws sqs list-queues --region "$r"; done\n', set()),
+        ('run() { "$@"; }\nfor r in us-west-2; do run aws sqs list-queues --region "${r}"; done\n', {"us-west-2"}),
+        (
+            'retry() {\n  local n=0\n  until "$@"; do n=$((n+1)); sleep 2; done\n}\n'
+            'for r in eu-west-1 us-west-2\ndo\n  retry aws sqs list-queues --region "$r"\ndone\n',
+            {"us-west-2"},
+        ),
+        (_RETRY + 'for r in us-west-2; do echo "$r"; done\nretry aws sqs list-queues --region eu-west-1\n', set()),
+        (_RETRY + 'R="eu-west-1 eu-central-1"\nfor r in $R; do retry aws sqs list-queues --region "$r"; done\n', set()),
+    ],
+)
+def test_lead62_a_wrapper_called_in_a_loop_gets_each_loop_word(script: str, expected: set[str]) -> None:
+    got = findings(script, "EU", "aws")
+    assert {v for r, _, v in got if r == "RES-009"} == expected
+    assert not expected or {r for r, _, _ in got} == {"RES-009"}

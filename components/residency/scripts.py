@@ -5194,7 +5194,7 @@ def _call_lists(script: str, lines: list[str]) -> list[tuple[int, int, list[list
         for m in _SET_ARGUMENTS.finditer(script):
             ranges.append((script.count("\n", 0, m.start()), len(lines) - 1, [_call_words(m.group(1))]))
     bodies = _function_bodies(lines) if _ANY_FUNCTION_DEFINITION.search(script) else []
-    calls = _function_calls(script, bodies)
+    calls = _loop_words_in_calls(script, lines, _function_calls(script, bodies))
     shifts = _shift_counts(script, lines)
     held: list[tuple[int, int, list[list[str]]]] = []
     for _ in range(_MAX_PASSED_ON + 1):
@@ -5214,6 +5214,51 @@ def _call_lists(script: str, lines: list[str]) -> list[tuple[int, int, list[list
             if unique:
                 held.append((first, last, unique))
     return [*ranges, *held]
+
+
+# (lead, stop 62) a call's word that is a whole variable reference (`"$r"`, `${r}`)
+_WHOLE_REFERENCE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
+
+
+def _loop_words_in_calls(
+    script: str, lines: list[str], calls: dict[str, list[tuple[int, list[str]]]]
+) -> dict[str, list[tuple[int, list[str]]]]:
+    """(lead, stop 62) ``calls`` with each call made inside a ``for NAME in WORDS`` loop and passing the loop's variable
+    as a whole word (``for r in eu-west-1 us-west-2; do retry aws ... --region "$r"; done``) written once per word the
+    loop gives it (bash(1) "Looping Constructs": "name is set to each element of this list in turn"). The calls' words
+    are written out after the script's end (:func:`all_positional_expanded`), where the loop's variable holds nothing:
+    falsealarm62 found such a wrapper's call passing every door with the Region abroad. A loop of other than literal
+    words (:func:`loop_literal_values`: ``for r in $REGIONS``, a glob) leaves the word as written, as before (still
+    open: the variable's values anywhere are the engine's, not this reader's)."""
+    if "for" not in script or "$" not in script:
+        return calls
+    headers = [(script.count("\n", 0, m.start()), m.group(1)) for m in _FOR_IN.finditer(script)]
+    if not headers:
+        return calls
+    loops = _loop_lines(lines)
+    out: dict[str, list[tuple[int, list[str]]]] = {}
+    for function, found in calls.items():
+        written: list[tuple[int, list[str]]] = []
+        for line, words in found:
+            outer = loops.get(line)
+            bound = {name for at, name in headers if outer is not None and outer <= at <= line}
+            choices: list[tuple[str, ...]] = []
+            for word in words:
+                m = _WHOLE_REFERENCE.fullmatch(word) if bound and word[:1] == "$" else None
+                name = (m.group(1) or m.group(2)) if m is not None else None
+                if name is None or name not in bound:
+                    choices.append((word,))
+                    continue
+                choices.append(loop_literal_values(script, name) or (word,))
+            if all(len(c) == 1 for c in choices):
+                written.append((line, [c[0] for c in choices]))
+                continue
+            # each word once in its place, as _combinations writes each value (linear in the words, never a product)
+            first = [c[0] for c in choices]
+            written.append((line, first))
+            written += [(line, [*first[:k], w, *first[k + 1 :]]) for k, c in enumerate(choices) for w in c[1:]]
+        out[function] = written
+    return out
 
 
 def _shifted_lists(
