@@ -154,6 +154,7 @@ import platform_programs_fnros58 as fr58
 import platform_programs_fnros59 as fr59
 import platform_programs_fnros60 as fr60
 import platform_programs_fnros61 as fr61
+import platform_programs_fnros62 as fr62
 import platform_programs_fnsel50 as fl50
 import platform_programs_fnsub49 as fs49
 import platform_programs_glue43 as g43
@@ -19201,6 +19202,11 @@ CASES: list[Case] = [
     # exporter's US1 site RES-015). Each passed every door before; the home twins (a second home Region, the options
     # after the splice, the VPC's collector, the declared site) pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu62.rows()],
+    # -- stop 62, template functions round 16 (tests/platform_programs_fnros62.py): jq's index / rindex / indices, min /
+    # max, reverse, flatten / flatten(n), map_values and IN choosing a Region from a plan that also holds another
+    # (ROS Fn::Jq at CopyImage's DestinationRegionId, a boot script's jq -r over the file it writes): the home twin
+    # passes (RES-011 at home before, the builtin unread), the abroad twin is RES-009
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fr62.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
