@@ -19,7 +19,8 @@ arithmetic, orderings, ``getpath``, ``range``, ``fromjson``; (fnros56) ``match``
 computed bounds, comments, regular expressions over non-ASCII text (no ``i`` flag or ``\\w``), jq 1.6's ``gsub`` and a
 script's ``input`` / ``inputs``; (fnros58) path expressions (``path(f)``, ``del(f)``, assignments ``|=`` / ``=`` /
 ``+=`` ... ``//=``), ``setpath`` / ``delpaths``, ``walk``, ``any`` / ``all``, ``nth``, ``fromstream``, ``@sh`` /
-``@uri`` / ``@csv`` / ``@tsv`` and format strings. Anything else (other builtins,
+``@uri`` / ``@csv`` / ``@tsv`` and format strings; (fnros62) ``index`` / ``rindex`` / ``indices``, ``min`` / ``max``,
+``reverse``, ``flatten``, ``map_values`` and ``IN`` where jq 1.6 and 1.7 agree. Anything else (other builtins,
 a nested destructuring pattern, ``$ENV``, an error jq would raise, an error after some outputs, a value jq may write
 otherwise) is not read:
 the caller leaves the value as written, which fails closed where a destination is needed. Every evaluation is bounded
