@@ -94,7 +94,7 @@ def test_the_subset_is_read_as_jq_does(program: str, expected: list[Any]) -> Non
         ".targets[0] | [path(.[1:2:3])]",  # not jq
         # fnros55b (stop 55): `sort` of scalars is read now (test_jq_s_orderings_paths_and_ranges_are_read).
         "[fromstream(1 | truncate_stream(tostream))]",  # another builtin (fnros58: fromstream is read now)
-        '.host | index("b")',  # jq 1.6 gives a string's byte offset ("Zürich/x" | index("/") is 7): not read
+        # fnros62: `.host | index("b")` of ASCII text is read (a non-ASCII text stays unread, pinned below)
         "input",  # a template's jq: no documents given
         "try .host catch .",  # a handler reading jq's message
     ],
@@ -1061,6 +1061,19 @@ PIECES = [
     ".targets[:1] = []",
     ".host |= empty",
     ".[]? |= empty",
+    # fnros62 (stop 62)
+    "reverse",
+    "min",
+    "max",
+    "flatten",
+    "flatten(1)",
+    "map_values(length)",
+    "map_values(empty)",
+    'index("a")',
+    "rindex(1)",
+    "[indices(null)]",
+    'IN("a", 1)',
+    'IN(.[]?; "a", null)',
 ]
 FORMS = [
     "{a}",
@@ -1172,3 +1185,111 @@ def test_the_reader_agrees_with_the_jq_binary(program: str, data: Any) -> None:
         return
     assert run.returncode == 0, (program, run.stderr)
     assert [json.loads(line) for line in run.stdout.splitlines()] == ours, program
+
+
+# fnros62 (stop 62): jq's builtins choosing one value of a list (index / rindex / indices, min / max, reverse, flatten,
+# map_values, IN), each as jq 1.6's and 1.7's builtin.jq define it alike; checked with jq 1.6 on this machine.
+_PLAN = {
+    "roles": ["archive", "dr", "archive"],
+    "regions": ["us-east-1", "eu-central-1", "ap-south-1"],
+    "targets": [{"role": "archive", "priority": 10, "region": "us-east-1"},
+                {"role": "dr", "priority": 90, "region": "eu-central-1"}],
+    "sites": {"archive": {"region": "us-east-1"}, "dr": {"region": "eu-central-1"}},
+    "nested": [["us-east-1"], [["eu-central-1"]]],
+    "zone": "eu-central-1a,eu-west-1b",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("program", "expected"),
+    [
+        ('. as $p | $p.regions[$p.roles | index("dr")]', ["eu-central-1"]),
+        ('. as $p | $p.regions[$p.roles | rindex("archive")]', ["ap-south-1"]),
+        ('.roles | indices("archive")', [[0, 2]]),
+        ('.roles | indices(["dr", "archive"]), index(["archive", "dr"])', [[1], 0]),  # a run of items
+        ('.roles | index("backup"), rindex("backup")', [None, None]),
+        ('.zone | index(","), rindex("-"), indices("eu-")', [13, 21, [0, 14]]),  # ASCII: byte = character
+        (".regions | reverse | .[0]", ["ap-south-1"]),
+        ("null | reverse", [[]]),
+        ("[.targets[].priority] | max, min", [90, 10]),
+        ("[.targets[].region] | max", ["us-east-1"]),
+        ("[] | min", [None]),
+        ('[1, null, "a", false] | min, max', [None, "a"]),
+        (".nested | flatten | .[1]", ["eu-central-1"]),
+        (".nested | flatten(1) | .[1]", [["eu-central-1"]]),
+        (".nested | flatten(0) | length", [2]),
+        (".sites | map_values(.region) | .dr", ["eu-central-1"]),
+        (".regions | map_values(ascii_upcase) | .[1]", ["EU-CENTRAL-1"]),
+        (".sites | map_values(empty)", [{}]),  # an object's key of no value deleted (jq 1.6 and 1.7 alike)
+        ('.targets[] | select(.role | IN("dr", "backup")) | .region', ["eu-central-1"]),
+        ('[.roles[] | IN("dr")]', [[False, True, False]]),
+        ('IN(.roles[]; "backup", "dr")', [True]),
+        ('IN(.roles[]; "backup")', [False]),
+    ],
+)
+def test_fnros62_builtins_choosing_from_a_list_are_read(program: str, expected: list[Any]) -> None:
+    assert jq.outputs(program, _PLAN) == expected, program
+
+
+@pytest.mark.parametrize(
+    "program",
+    [
+        '"abc" | reverse',  # jq 1.6's error; later jq reverses the text
+        '{"a": 1} | reverse',
+        '{"a": [1, [2]]} | flatten',  # jq 1.6 flattens an object's values
+        "[1, [2]] | flatten(1.5)",  # jq's `$x != 0` never reached: every level
+        '"aaaa" | indices("aa")',  # overlapping matches
+        '"\u00e4-eu" | index("-")',  # jq 1.6 counts bytes
+        '"abc" | index("")',  # jq 1.6 fails
+        "[1, 2] | indices([])",
+        'null | index("a")',
+        "[[1], [0]] | min",  # arrays ordered: not read
+        '1 | IN(1, error("x"))',  # jq stops at the first true; an error after it is not read
+        "map_values(., .; .)",
+        "IN(1; 2; 3)",
+    ],
+)
+def test_fnros62_forms_outside_the_reading_give_no_value(program: str) -> None:
+    assert jq.read(program).run is None or jq.outputs(program, _PLAN) is None, program
+
+
+def test_fnros62_flatten_depth_below_zero_is_jq_s_error() -> None:
+    # builtin.jq: `if $x < 0 then error("flatten depth must not be negative")`: an error, caught by try
+    assert jq.outputs('[1, [2]] | try flatten(-1) catch "negative"', None) == ["negative"]
+    assert jq.outputs('[1, [2]] | try flatten(null) catch "negative"', None) == ["negative"]
+    assert jq.outputs("[1, [2]] | flatten(-1)", None) is None
+
+
+def _flattened(items: list[Any], depth: int) -> list[Any]:
+    # The reference: builtin.jq's `_flatten($x)` written out.
+    out: list[Any] = []
+    for item in items:
+        out += _flattened(item, depth - 1) if isinstance(item, list) and depth != 0 else [item]
+    return out
+
+
+_ITEMS = st.recursive(st.one_of(st.integers(-3, 3), st.sampled_from(["a", "b", "ab"]), st.none()),
+                      lambda inner: st.lists(inner, max_size=3), max_leaves=10)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_ITEMS, max_size=6), _ITEMS, st.integers(-1, 3))
+def test_fnros62_builtins_against_a_reference(items: list[Any], needle: Any, depth: int) -> None:
+    data = {"t": items, "n": needle}
+    run = [k for k in range(len(items)) if isinstance(needle, list) and needle
+           and items[k : k + len(needle)] == needle and len(items[k:]) >= len(needle)]  # fmt: skip
+    single = [k for k, item in enumerate(items) if item == needle and type(item) is type(needle)]
+    got = jq.outputs(".t | indices($n)".replace("$n", json.dumps(needle)), data)
+    if isinstance(needle, list) and not needle:
+        assert got is None
+    else:
+        assert got == [run if isinstance(needle, list) else single]
+    assert jq.outputs(".t | reverse", data) == [items[::-1]]
+    flat = jq.outputs(".t | flatten" if depth < 0 else f".t | flatten({depth})", data)
+    assert flat == [_flattened(items, depth)]
+    assert jq.outputs(".t | map_values([.])", data) == [[[item] for item in items]]
+    member = jq.outputs(".n | IN(.t[]?)".replace(".t[]?", json.dumps(items) + "[]"), data)
+    assert member == [any(item == needle and type(item) is type(needle) for item in items)]
+    scalars = [item for item in items if not isinstance(item, list)]
+    if all(isinstance(item, int) for item in scalars) and scalars:
+        assert jq.outputs("min, max", scalars) == [min(scalars), max(scalars)]

@@ -158,6 +158,7 @@ import platform_programs_fnros58 as fr58
 import platform_programs_fnros59 as fr59
 import platform_programs_fnros60 as fr60
 import platform_programs_fnros61 as fr61
+import platform_programs_fnros62 as fr62
 import platform_programs_fnsel50 as fl50
 import platform_programs_fnsub49 as fs49
 import platform_programs_glue43 as g43
@@ -19248,6 +19249,11 @@ CASES: list[Case] = [
     # Tair (Redis) instance and MongoDB replica set by their address attributes pass (RES-015 before); a partner's
     # server and an id attribute stay refused
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar62.rows()],
+    # -- stop 62, template functions round 16 (tests/platform_programs_fnros62.py): jq's index / rindex / indices, min /
+    # max, reverse, flatten / flatten(n), map_values and IN choosing a Region from a plan that also holds another
+    # (ROS Fn::Jq at CopyImage's DestinationRegionId, a boot script's jq -r over the file it writes): the home twin
+    # passes (RES-011 at home before, the builtin unread), the abroad twin is RES-009
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fr62.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -19,7 +19,8 @@ arithmetic, orderings, ``getpath``, ``range``, ``fromjson``; (fnros56) ``match``
 computed bounds, comments, regular expressions over non-ASCII text (no ``i`` flag or ``\\w``), jq 1.6's ``gsub`` and a
 script's ``input`` / ``inputs``; (fnros58) path expressions (``path(f)``, ``del(f)``, assignments ``|=`` / ``=`` /
 ``+=`` ... ``//=``), ``setpath`` / ``delpaths``, ``walk``, ``any`` / ``all``, ``nth``, ``fromstream``, ``@sh`` /
-``@uri`` / ``@csv`` / ``@tsv`` and format strings. Anything else (other builtins,
+``@uri`` / ``@csv`` / ``@tsv`` and format strings; (fnros62) ``index`` / ``rindex`` / ``indices``, ``min`` / ``max``,
+``reverse``, ``flatten``, ``map_values`` and ``IN`` where jq 1.6 and 1.7 agree. Anything else (other builtins,
 a nested destructuring pattern, ``$ENV``, an error jq would raise, an error after some outputs, a value jq may write
 otherwise) is not read:
 the caller leaves the value as written, which fails closed where a destination is needed. Every evaluation is bounded
@@ -1373,7 +1374,7 @@ class _JqReader:
         if text in ("any", "all") and self.peek() != "(":
             return functools.partial(_jq_any_all, text == "any", _jq_each, _jq_identity)
         if text not in _JQ_FNROS58 or self.peek() != "(":
-            return None
+            return self.fnros62(text, depth)  # fnros62
         self.take()
         start = self.at
         if text in ("path", "del"):
@@ -1406,6 +1407,31 @@ class _JqReader:
         if text == "fromstream":
             return lambda value: _jq_from_stream(first(value))
         return functools.partial(_jq_walk, first)  # walk
+
+    def fnros62(self, text: str, depth: int) -> _JqFilter | None:
+        """(fnros62) jq's ``map_values(f)`` and ``IN(s)`` / ``IN(src; s)``, as jq 1.6's and 1.7's builtin.jq define
+        them alike (`def map_values(f): .[] |= f;`, `def IN(s): any(s == .; .);`, `def IN(src; s): any(src == s;
+        .);`): the update read by :func:`_jq_assigned` (each value's first output; none where jq 1.6 and 1.7 agree),
+        the test by :func:`_jq_any_all` (an error in either stream not read); None for any other name or form."""
+        if text not in ("map_values", "IN") or self.peek() != "(":
+            return None
+        self.take()
+        arguments = [self.pipe(depth + 1)]
+        while self.peek() == ";":
+            self.take()
+            arguments.append(self.pipe(depth + 1))
+        self.expect(")")
+        if text == "map_values":
+            if len(arguments) != 1:
+                raise _JqUnread("map_values of other than one argument")
+            return functools.partial(_jq_assigned, "|=", _jq_path_each, arguments[0])
+        if len(arguments) > 2:
+            raise _JqUnread("IN of more than two arguments")
+        # `s == .` for IN(s), `src == s` for IN(src; s): every pair compared (jq stops at the first true: an error
+        # after it, which jq never reaches, leaves the test unread)
+        right = arguments[1] if len(arguments) == 2 else _jq_identity
+        generator = _jq_pairs(arguments[0], right, _jq_equal)
+        return functools.partial(_jq_any_all, True, generator, _jq_identity)
 
 
 _JQ_CONSTANTS: Mapping[str, Any] = {"true": True, "false": False, "null": None}
@@ -1949,6 +1975,11 @@ _JQ_TEXT_FUNCTIONS: Mapping[str, Callable[[Any, Any], Any]] = {
     "test": _jq_test,  # fnros55
     "getpath": lambda value, path: _jq_getpath(value, path),  # noqa: PLW0108 fnros55b (defined below)
     "has": lambda value, key: _jq_has(value, key),  # noqa: PLW0108 fnros57 (defined below)
+    # fnros62 (stop 62):
+    "flatten": lambda value, depth: _jq_flattened(value, _jq_depth(depth)),
+    "indices": lambda value, needle: _jq_indices(value, needle),  # noqa: PLW0108 (defined below)
+    "index": lambda value, needle: _jq_first_index(_jq_indices(value, needle)),
+    "rindex": lambda value, needle: _jq_last_index(_jq_indices(value, needle)),
 }
 """(fnros54b) jq builtins of one argument read (jq manual): the input and each output of the argument to one value."""
 
@@ -1992,6 +2023,11 @@ _JQ_BUILTINS: Mapping[str, Callable[[Any], Any]] = {
     "fromjson": lambda value: _jq_from_json(value),  # noqa: PLW0108 (defined below)
     # fnros56 (stop 56):
     "keys_unsorted": lambda value: _jq_keys_unsorted(value),  # noqa: PLW0108 (defined below)
+    # fnros62 (stop 62):
+    "reverse": lambda value: _jq_reversed(value),  # noqa: PLW0108 (defined below)
+    "min": lambda value: _jq_extreme(_jq_identity, value, greatest=False)[0],
+    "max": lambda value: _jq_extreme(_jq_identity, value, greatest=True)[0],
+    "flatten": lambda value: _jq_flattened(value, -1),
 }
 """(fnros54) jq builtins of no argument read (jq manual): each maps its input to one output, or jq's error (unread)."""
 
@@ -2946,3 +2982,82 @@ _JQ_FNROS58: Mapping[str, frozenset[int]] = {
     "fromstream": frozenset({1}),
 }
 """(fnros58) The builtins :meth:`_JqReader.fnros58` reads, by their numbers of arguments."""
+
+
+def _jq_reversed(value: Any) -> Any:
+    """(fnros62) jq's ``reverse`` (builtin.jq of jq 1.6 and 1.7: `def reverse: [.[length - 1 - range(0;length)]];`):
+    an array's items in reverse order, null's ``[]``; a string (jq 1.6's error, reversed by later jq) or anything else
+    (jq's error) not read."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise _JqUnread("reverse of other than an array")
+    return value[::-1]
+
+
+def _jq_depth(depth: Any) -> int:
+    """(fnros62) ``flatten``'s depth: a whole number from 0 (`def flatten($x): if $x < 0 then error("flatten depth
+    must not be negative") else _flatten($x) end;`: below 0, null too, jq's error); a fraction (jq recurses while
+    ``$x != 0``: never 0) or anything else not read."""
+    if depth is None:
+        raise _JqError("flatten depth must not be negative")
+    whole = _jq_whole(depth)
+    if whole < 0:
+        raise _JqError("flatten depth must not be negative")
+    return whole
+
+
+def _jq_flattened(value: Any, depth: int) -> list[Any]:
+    """(fnros62) jq's ``flatten`` / ``flatten(depth)`` (builtin.jq of jq 1.6 and 1.7: `def _flatten($x): reduce .[] as
+    $i ([]; if $i | type == "array" and $x != 0 then . + ($i | _flatten($x-1)) else . + [$i] end);`, ``flatten`` is
+    ``_flatten(-1)``): each item an array flattened into its place ``depth`` levels deep (all for -1), anything else
+    kept; of an object (its values, by ``.[]``) or anything else not read."""
+    if not isinstance(value, list):
+        raise _JqUnread("flatten of other than an array")
+    out: list[Any] = []
+    for item in value:
+        if isinstance(item, list) and depth != 0:
+            out += _jq_flattened(item, depth - 1)
+        else:
+            out.append(item)
+        _jq_bounded(out)
+    return out
+
+
+def _jq_indices(value: Any, needle: Any) -> list[Any]:
+    """(fnros62) jq's ``indices($i)`` (builtin.jq of jq 1.6 and 1.7: an array's indices where the array ``$i`` occurs
+    as a run of items, or the item ``$i`` (`.[[$i]]`), by jq's equality; a string's offsets of the string ``$i``):
+    read for an array and a non-empty needle, and for a string of ASCII text (jq 1.6 counts bytes) where the matches
+    cannot overlap (jq 1.6 looks for the next after the end of a match; a search from the next character would
+    differ); anything else (null, an empty needle: jq 1.6 fails or does not end) not read."""
+    if isinstance(value, list):
+        run = needle if isinstance(needle, list) else [needle]
+        if not run:
+            raise _JqUnread("indices of an empty array")
+        width = len(run)
+        return _jq_bounded([
+            at for at in range(len(value) - width + 1)
+            if all(_jq_equal(value[at + k], run[k]) for k in range(width))
+        ])  # fmt: skip
+    if not isinstance(value, str) or not isinstance(needle, str) or not needle:
+        raise _JqUnread("indices of other than an array or a string in a string")
+    if not value.isascii() or not needle.isascii():
+        raise _JqUnread("indices in text not ASCII (jq 1.6's byte offsets)")
+    every = [at for at in range(len(value) - len(needle) + 1) if value.startswith(needle, at)]
+    after: list[int] = []
+    for at in every:
+        if not after or at >= after[-1] + len(needle):
+            after.append(at)
+    if every != after:
+        raise _JqUnread("indices of overlapping matches")
+    return _jq_bounded(every)
+
+
+def _jq_first_index(indices: list[Any]) -> Any:
+    """(fnros62) jq's ``index($i)``: `indices($i) | .[0]` (null where there is none)."""
+    return indices[0] if indices else None
+
+
+def _jq_last_index(indices: list[Any]) -> Any:
+    """(fnros62) jq's ``rindex($i)``: `indices($i) | .[-1:][0]` (null where there is none)."""
+    return indices[-1] if indices else None
