@@ -9884,3 +9884,15 @@ def test_lead62_a_wrapper_called_in_a_loop_gets_each_loop_word(script: str, expe
     got = findings(script, "EU", "aws")
     assert {v for r, _, v in got if r == "RES-009"} == expected
     assert not expected or {r for r, _, _ in got} == {"RES-009"}
+
+
+# the lead (stop 62): a manifest's run of YAML lines beyond the document bounds is refused by the container reader
+# (RES-025 at its place), as the readers of names leave it out: both read the runs through one helper
+# (service_names._marked_documents); k8s62 pinned no such case.
+def test_lead62_a_manifest_beyond_the_bounds_is_refused() -> None:
+    deep = "x: " + "[" * 120 + "]" * 120
+    script = (
+        "kubectl apply -f - <<'EOF'\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n"
+        f"  - name: c\n    image: amazon/aws-cli\n    args: [s3, ls, --region, eu-central-1]\n  {deep}\nEOF\n"
+    )
+    assert findings(script, "EU", "aws") == [("RES-025", "user_data(base64)(manifest@27)", "(manifest@27)")]

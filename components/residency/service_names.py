@@ -76,15 +76,24 @@ def _manifest_runs(text: str, catalogue: ServiceNames) -> Iterator[tuple[int, in
     marker = _markers(catalogue)
     if marker.search(text) is None:
         return
+    for start, end, documents in _marked_documents(text, marker):
+        if isinstance(documents, list):
+            yield start, end, _listed_objects([d for d in documents if isinstance(d, dict)], catalogue.kubernetes)
+
+
+def _marked_documents(text: str, marker: re.Pattern[str]) -> Iterator[tuple[int, int, list[Any] | str]]:
+    """(start, end, documents) of each run of YAML lines in ``text`` (:func:`_yaml_runs`) holding a line ``marker``
+    finds, its documents read; for a run beyond the bounds, the bound it passed in their place (the readers of
+    names leave it out, the container reader refuses it: fail closed both)."""
     for start, end in _yaml_runs(text):
         run = text[start:end]
         if marker.search(run) is None:
             continue
         try:
-            documents = [yaml_or_none(part) for part in _SEPARATOR.split(run)]
-        except DocumentBeyondBounds:
-            continue
-        yield start, end, _listed_objects([d for d in documents if isinstance(d, dict)], catalogue.kubernetes)
+            documents: list[Any] | str = [yaml_or_none(part) for part in _SEPARATOR.split(run)]
+        except DocumentBeyondBounds as exc:
+            documents = exc.bound
+        yield start, end, documents
 
 
 def manifest_containers(
@@ -100,15 +109,9 @@ def manifest_containers(
     beyond: list[tuple[str, str]] = []
     if "kind" not in text or not any(key in text for key in lists):
         return found, beyond
-    marker = _list_marker(lists)
-    for start, end in _yaml_runs(text):
-        run = text[start:end]
-        if marker.search(run) is None:
-            continue
-        try:
-            documents = [yaml_or_none(part) for part in _SEPARATOR.split(run)]
-        except DocumentBeyondBounds as exc:
-            beyond.append((f"(manifest@{start})", exc.bound))
+    for start, _, documents in _marked_documents(text, _list_marker(lists)):
+        if isinstance(documents, str):
+            beyond.append((f"(manifest@{start})", documents))
             continue
         for i, document in enumerate(documents):
             if isinstance(document, dict) and "kind" in document:
