@@ -5063,7 +5063,7 @@ class RuleEngine:
         in the jurisdiction (RES-015), declared by the reference's text. ecs61 counted such a variable set and passed
         it: a site abroad so given passed every door."""
         image = next((v for k in form.image if isinstance(v := fields.get(k), str)), None)
-        if image is None or "agent" not in image:  # the images' last name (one substring test for other containers)
+        if image is None:
             return
         watched: set[str] = set()
         for entry in self.endpoints.app_config_files:
