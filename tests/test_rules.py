@@ -10405,3 +10405,48 @@ def test_k8s62_a_batch_eks_container_is_its_docker_run_line(
     pod = {"pod_properties": {"containers": [{"name": "c", "image": _ECS61_CLI, **container}]}}
     subject = aws(_ECS61_JOB, _PINNED_EU, name="j", type="container", eks_properties=pod)
     assert {(f.rule.id, str(f.value)) for f in RuleEngine("EU").check(subject)[0]} == {expected}
+
+
+# the lead (stop 62): a script's host option holding a whole template variable of the one-text Fn::Sub the script is
+# (`mysql -h ${DbHost}`) was read as a shell variable no line sets and passed every door (alired62's open finding); it
+# is what the template gives there, judged as a URL's template host is. And the template's escape `${!H}` is the text
+# `${H}` (AWS / ROS "Fn::Sub"), read with the value the script gives H (it was bash's indirect `${!H}`: RES-015, a false
+# alarm).
+def _ec2_user_data62(text: str, parameters: dict[str, Any]) -> Subject:
+    instance = {"Type": "AWS::EC2::Instance",
+                "Properties": {"ImageId": "ami-1", "UserData": {"Fn::Base64": {"Fn::Sub": text}}}}  # fmt: skip
+    db = {"Type": "AWS::RDS::DBInstance", "Properties": {"Engine": "postgres"}}
+    return _cfn_stack(_PINNED_EU, {"App": instance, "Db": db}, Parameters=parameters)
+
+
+@pytest.mark.parametrize(
+    ("script", "parameters", "expected"),
+    [
+        ("psql -h ${DbHost} -U app\n", {"DbHost": {"Type": "String"}}, [("RES-015", "${DbHost}")]),
+        ("mysql --host=${DbHost} -u app\n", {"DbHost": {"Type": "String"}}, [("RES-015", "${DbHost}")]),
+        ("psql -h ${DbHost} -U app\n", {"DbHost": {"Type": "String", "Default": "10.0.3.7"}}, []),
+        ("psql -h ${Db.Endpoint.Address} -U app\n", {}, []),
+        ("H=10.0.3.7\npsql -h ${!H} -U app\n", {}, []),
+        ("H=db.partner.example.com\npsql -h ${!H} -U app\n", {}, [("RES-015", "db.partner.example.com")]),
+        ("R=H\nH=10.0.3.7\npsql -h ${!!R} -U app\n", {}, []),
+    ],
+)
+def test_lead62_a_template_variable_at_a_script_host_option(
+    script: str, parameters: dict[str, Any], expected: list[tuple[str, str]]
+) -> None:
+    found = RuleEngine("EU").check(_ec2_user_data62("#!/bin/bash\n" + script, parameters))[0]
+    assert [(f.rule.id, str(f.value)) for f in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ("mysql -h ${DbHost} -u app fleet\n", [("RES-015", "${DbHost}")]),
+        ("redis-cli -h ${DbHost} ping\n", [("RES-015", "${DbHost}")]),
+        ("mysql -h ${Polar.PrimaryConnectionString} -u app fleet\n", []),
+        ("H=10.0.0.5\nmysql -h ${!H} -u app fleet\n", []),
+    ],
+)
+def test_lead62_a_ros_template_variable_at_a_script_host_option(script: str, expected: list[tuple[str, str]]) -> None:
+    found = RuleEngine("CN").check(_user_data62("#!/bin/bash\n" + script))[0]
+    assert [(f.rule.id, str(f.value)) for f in found] == expected

@@ -3432,6 +3432,12 @@ class RuleEngine:
         if not isinstance(text, str):
             return False
         where = f"{path}.Fn::Sub[0]" if isinstance(variables, Mapping) else f"{path}.{_written_as(text)}"
+        if "${!" in text and _written_as(text) == "Fn::Sub":
+            # (lead, stop 62) the template's escape, text as the function gives it: "To write a dollar sign and curly
+            # braces (${}) literally, add an exclamation point (!) after the open curly brace, such as ${!Literal}.
+            # CloudFormation resolves this text as ${Literal}" (AWS "Fn::Sub"; ROS "Fn::Sub" the same). A script's
+            # `psql -h ${!H}` after `H=10.0.3.7` was read as bash's indirect `${!H}` (RES-015, a false alarm).
+            text = text.replace("${!", "${")
         plan = self._key_plan(walk.subject.type, walk.kpath, key)
         if not (plan.region and not plan.match and self._judged_region_sub(walk, text, where, key, depth)):
             self._walk(walk, text, where, key, depth + 1, None)
@@ -5354,6 +5360,21 @@ class RuleEngine:
                         out += [origin.group(0), origin.group(0).replace('"', '\\"')]
         return tuple(dict.fromkeys(out))
 
+    def _judged_sub_variable_host(
+        self, walk: _Walk, host: str, path: str, reaching: Mapping[str, Sequence[str]]
+    ) -> bool:
+        """(lead, stop 62) A script's host option holding a whole template variable of the one-text ``Fn::Sub`` the
+        script is (``path``; ``mysql -h ${DbHost}``; a shell's own variable is written ``${!H}`` there, read as ``${H}``
+        with the value the script gives it): what the template gives, judged as its URLs' hosts are
+        (:meth:`_judge_template_urls`). Read as a shell variable no line sets, it passed every door (alired62's open
+        finding). True when judged so."""
+        variable = _SUB_VARIABLE.fullmatch(host) if path.endswith(".Fn::Sub") else None
+        if variable is None or walk.template_resources is None or reaching.get(variable.group(1)):
+            return False
+        name, _, attribute = variable.group(1).partition(".")
+        self._judge_template_reference(walk, name, attribute or "Ref", path, host)
+        return True
+
     def _judge_found_hosts(self, walk: _Walk, script: str, hosts: Sequence[ScriptHost], path: str) -> None:
         """Each host :meth:`_judge_script_hosts` found in ``script``, a variable in it filled with the values that
         reach its line."""
@@ -5384,10 +5405,13 @@ class RuleEngine:
             own = self._instance_region(walk)
             values = _assigned_values(script, own)
             reaching = values.at(found.offset)
-            if found.account and machine_or_private(found.host, script, {**walk.script_files, **values.files}):
+            if (
+                found.account and machine_or_private(found.host, script, {**walk.script_files, **values.files})
+            ) or self._judged_sub_variable_host(walk, found.host, path, reaching):
                 # (lead, stop 54) an owner account set only from the instance metadata (`OWNER=$(curl -s
                 # http://100.100.100.200/latest/meta-data/owner-account-id)`): the instance's own account, computed
-                # on the machine (falsealarm54's `ali-cli-own`), not a variable the script never sets (alired54).
+                # on the machine (falsealarm54's `ali-cli-own`), not a variable the script never sets (alired54);
+                # (lead, stop 62) a template variable of the Fn::Sub the script is, judged as the template's
                 continue
             files = {**walk.script_files, **values.files} if values.files else walk.script_files
             # falsealarm55: a RAM principal built from the owner account the metadata gives (`acs:ram::$OWNER:root`,
@@ -12384,6 +12408,8 @@ _BUCKET_NAME_PROPERTY = "BucketName"  # an AWS::S3::Bucket's name (its Ref), lit
 # A URL in a template whose whole host (or bucket) is one ${variable}: up to the port, path, query or the text's end.
 # (alired62) After the userinfo RFC 3986 allows before the host (``mysql://app:${DbPassword}@${DbHost}:3306/``, its
 # characters up to `@`, variables included): before, a userinfo hid the variable and the URL passed every door.
+# (lead, stop 62) A whole template variable of an Fn::Sub text: `${DbHost}`, `${Db.Endpoint.Address}` (not `${!Name}`).
+_SUB_VARIABLE = re.compile(r"\$\{([A-Za-z0-9_:]+(?:\.[A-Za-z0-9_]+)*)\}")
 _TEMPLATE_URL_VARIABLE = re.compile(
     r"([a-z][a-z0-9+.-]*)://(?:(?:[^/?#@\s$\"'{}]|\$\{[^}\s]+\})*@)?\$\{([^}\s]+)\}(?=[/:?#\s\"',;]|$)", re.IGNORECASE
 )
