@@ -9896,3 +9896,20 @@ def test_lead62_a_manifest_beyond_the_bounds_is_refused() -> None:
         f"  - name: c\n    image: amazon/aws-cli\n    args: [s3, ls, --region, eu-central-1]\n  {deep}\nEOF\n"
     )
     assert findings(script, "EU", "aws") == [("RES-025", "user_data(base64)(manifest@27)", "(manifest@27)")]
+
+
+# the lead (stop 62): an Alloy block opened and closed on one line with one setting (`api { site = "datadoghq.eu" }`)
+# holds that setting: agents62 read it as a line, so the exporter's block was given the default US1 site (RES-015
+# datadoghq.com beside the written site: a false alarm once the EU site is declared)
+@pytest.mark.parametrize(
+    ("api", "expected"),
+    [
+        ('  api { site = "datadoghq.eu" }\n', {("RES-015", "datadoghq.eu")}),
+        ('  api { api_key = sys.env("DD_API_KEY") }\n', {("RES-015", "datadoghq.com")}),
+        ('  api { site = "us5.datadoghq.com" } // the US5 site\n', {("RES-015", "us5.datadoghq.com")}),
+    ],
+)
+def test_lead62_an_alloy_block_on_one_line_holds_its_setting(api: str, expected: set[tuple[str, str]]) -> None:
+    body = _ALLOY62.format(f'otelcol.exporter.datadog "dd" {{\n{api}}}\n')
+    found = findings(_written62("/etc/alloy/config.alloy", body, "systemctl restart alloy"), "EU", "aws")
+    assert {(r, v) for r, _, v in found} == expected

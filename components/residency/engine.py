@@ -10030,6 +10030,11 @@ def _merged_settings(document: dict[Any, Any], added: Mapping[str, Any]) -> dict
 # an object (`external_labels = {`), and the `}` closing one.
 _CONF_TABLE = re.compile(r"\[\[?\s*([\w.-]+)\s*\]\]?\s*(?:#.*)?")
 _CONF_BLOCK = re.compile(r'([A-Za-z_][\w.]*)\s*(?:"[^"\n]*"\s*)?(?:=\s*)?\{\s*(?://.*)?')
+# (lead, stop 62) a block opened and closed on one line with one setting (`api { site = "datadoghq.eu" }`, a TOML
+# inline table `tags = { env = "prod" }`): that setting is the block's
+_CONF_ONE_LINE_BLOCK = re.compile(
+    r'([A-Za-z_][\w.]*)\s*(?:"[^"\n]*"\s*)?(?:=\s*)?\{\s*([^{}=\n]+=[^{}=\n,]*?)\s*\}\s*(?://.*)?'
+)
 
 
 def _conf_blocks(body: str) -> list[tuple[tuple[str, ...], dict[str, Any]]]:
@@ -10037,7 +10042,8 @@ def _conf_blocks(body: str) -> list[tuple[tuple[str, ...], dict[str, Any]]]:
     (a table's name split at its dots, a block's name and the names of the blocks around it; a label left out) and its
     settings (each line's ``key = value`` read by the one line reader, :func:`parse_properties`; an inner block a
     mapping under its name); the lines before any table or block are the top's (path ``()``). A block opened and
-    closed on one line is read as its line (its settings are not the block's)."""
+    closed on one line with one setting holds it (the lead, stop 62: ``api { site = "datadoghq.eu" }`` was read as a
+    line, the block given the default site: a false alarm); with more, it is read as its line."""
     top: dict[str, Any] = {}
     blocks: list[tuple[tuple[str, ...], dict[str, Any]]] = [((), top)]
     table: tuple[tuple[str, ...], dict[str, Any]] = blocks[0]
@@ -10050,13 +10056,16 @@ def _conf_blocks(body: str) -> list[tuple[tuple[str, ...], dict[str, Any]]]:
             table = (tuple(m.group(1).lower().split(".")), {})
             blocks.append(table)
             continue
-        if (m := _CONF_BLOCK.fullmatch(text)) is not None:
+        if (m := _CONF_BLOCK.fullmatch(text) or _CONF_ONE_LINE_BLOCK.fullmatch(text)) is not None:
             parent = stack[-1] if stack else table
             name = m.group(1).lower()
             block: dict[str, Any] = {}
             parent[1][name] = block
-            stack.append(((*parent[0], *name.split(".")), block))
-            blocks.append(stack[-1])
+            blocks.append(((*parent[0], *name.split(".")), block))
+            if m.re is _CONF_BLOCK:
+                stack.append(blocks[-1])
+                continue
+            block.update((k.strip().lower(), v) for k, v in parse_properties(m.group(2), ini=True).items())
             continue
         if text.startswith("}") and stack:
             stack.pop()
