@@ -4546,7 +4546,7 @@ class RuleEngine:
                     continue
                 # a run mounting a written file's directory (`-v /etc/datadog-agent/datadog.yaml:...`) reads that file
                 if any(not any(m and m in run for m in mounted) for run in _image_runs(d, script)):
-                    default = {entry.keys.get(d.key, d.key): d.value}
+                    default = _renamed_keys(_nested_setting(d.key, d.value), entry.keys)  # as _judge_config_file's
                     self._walk_document(walk, default, f"{path}(image)(default)", "content", depth, None)
 
     def _router_texts(self, walk: _Walk, script: str, body: str, text: str) -> tuple[str, ...]:
