@@ -5309,7 +5309,7 @@ class RuleEngine:
         the scan to leave out. ``hosts``: the ones the caller read already (alired57: read once)."""
         hosts = self._scripts.hosts(script, file) if hosts is None else hosts
         self._judge_found_hosts(walk, script, hosts, path)
-        if "$" in script:
+        if "$" in script or "`" in script:  # scripts63: a backquoted splice too
             self._judge_split_words(walk, script, hosts, [(path, 0, len(script))])
         documents = tuple(
             found.word for found in hosts if (found.policy or found.bucket_policy) and found.word.lstrip()[:1] == "{"
@@ -5331,6 +5331,22 @@ class RuleEngine:
 
         return opaque_at
 
+    def _uncomputed_word(self, script: str, values: _ScriptValues) -> Callable[[str], bool] | None:
+        """(scripts63) Whether a command substitution written as a word of ``script`` is one no reader computes (the
+        one evaluator, :func:`substitution_values`, with the files the script writes) and no ``one_word_commands``
+        command (``$(mktemp)``: one word, never an option); None where the script writes no substitution."""
+        if "$(" not in script and "`" not in script:
+            return None
+        one_word = self._one_word_substitution
+        files = values.files
+
+        def uncomputed(word: str) -> bool:
+            if one_word is not None and one_word.fullmatch(word) is not None:
+                return False
+            return substitution_values(word, {}, files) is None
+
+        return uncomputed
+
     def _judge_split_words(
         self, walk: _Walk, script: str, hosts: Sequence[ScriptHost], places: Sequence[tuple[str, int, int]]
     ) -> None:
@@ -5343,7 +5359,9 @@ class RuleEngine:
         once."""
         values = _assigned_values(script, self._instance_region(walk))
         read = {(h.command, h.host) for h in hosts}
-        written = split_words_written(script, values.at, self._opaque_spliced(values))
+        written = split_words_written(
+            script, values.at, self._opaque_spliced(values), self._uncomputed_word(script, values)
+        )
         if not written:
             return
         # perf61 (stop 61): the findings already made, keyed once and kept up to date (every finding the loop makes is
@@ -12026,7 +12044,11 @@ def _printed_urls(script: str, values: _ScriptValues, own: tuple[re.Pattern[str]
 def _substituted_urls(script: str, values: _ScriptValues, own: tuple[re.Pattern[str], str] | None) -> list[str]:
     """Each URL of ``script`` whose host holds a command substitution the one evaluator computes (scripts52: a file
     the script wrote, ``$(echo HOST | sed ...)``), written with each value it gives, for the reference scan; one it
-    cannot compute stays a placeholder (as an unset variable's URL does)."""
+    cannot compute stays a placeholder (as an unset variable's URL does). scripts63 (stop 63): before a fixed domain
+    (``https://$(cat /etc/tenant).partner.example.com/``) such a URL is written with a placeholder in the
+    substitution's place (:data:`_SUBSTITUTION_PLACEHOLDER`), a host under that domain as the variable's twin
+    (``T=$(cat ...)``, ``https://$T.partner.example.com/``) is: the substitution's blanks hid the URL from the scan,
+    which passed a partner's domain every door."""
     files = values.files
     urls: list[str] = []
     for m in _URL_SUBSTITUTION.finditer(script):
@@ -12036,8 +12058,21 @@ def _substituted_urls(script: str, values: _ScriptValues, own: tuple[re.Pattern[
         after = _URL_AFTER_HOST.match(script, m.end() + len(substitution))
         rest = after.group(0) if after is not None else ""
         given = _script_substituted(f"{substitution}{rest}", values.at(m.start()), files, own)
+        if given is None and _UNDER_FIXED_DOMAIN.search(substitution + _host_tail(rest)):
+            urls.append(f"{m.group(0)}{_SUBSTITUTION_PLACEHOLDER}{rest}")
         urls += [f"{m.group(0)}{text}" for text in given or () if OWN_MACHINE not in text]
     return urls[:_MAX_ASSIGNED_URLS]
+
+
+_SUBSTITUTION_PLACEHOLDER = "${SUBSTITUTED}"
+"""(scripts63) What a command substitution no reader computes is written as in a URL's host before a fixed domain: a
+placeholder (references.placeholder_host), one label under the domain."""
+
+
+def _host_tail(rest: str) -> str:
+    """(scripts63) The host's text of ``rest`` (a URL after its host's substitution): up to a path, query or port."""
+    tail = _URL_HOST_TAIL.match(rest)
+    return tail.group(0) if tail is not None else ""
 
 
 def _jq_interpolations_computed(

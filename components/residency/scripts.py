@@ -523,6 +523,7 @@ def split_words_written(
     script: str,
     values_at: Callable[[int], Mapping[str, Sequence[str]]],
     opaque_at: Callable[[int], Mapping[str, Sequence[str]]] | None = None,
+    uncomputed: Callable[[str], bool] | None = None,
 ) -> list[tuple[int, str]]:
     """(scripts60b) Each line of ``script`` (:func:`_joined_lines`: its offset and text) holding an unquoted variable
     (outside quotes and comments; not an assignment's word) whose value there (``values_at``, the values reaching an
@@ -532,16 +533,22 @@ def split_words_written(
     scripts61 (stop 61): a value no reader computes (``opaque_at``: the command substitutions the evaluator cannot
     compute that the variable may hold there, ``OPTS=$(cat /etc/fleet/db.opts)``) may hold any words, options among
     them: the line is written with :data:`UNKNOWN_WORDS` and the substitution (one word) in the reference's place, for
-    the command reader to read as every destination option the words may set (:func:`_unknown_words`)."""
-    if "$" not in script:
+    the command reader to read as every destination option the words may set (:func:`_unknown_words`).
+    scripts63 (stop 63): a command substitution written unquoted as a word of its own (``aws ... --region <home>
+    $(cat /etc/fleet/extra)``, or backquoted), which ``uncomputed`` says no reader computes, the same: its output is
+    split into words as a variable's value is (bash(1) "Word Splitting": "the results of parameter expansion, command
+    substitution, and arithmetic expansion that did not occur within double quotes"); it was read as one operand."""
+    if "$" not in script and "`" not in script:
         return []
     out: list[tuple[int, str]] = []
     for at, line in _joined_lines(script):
-        if "$" not in line:
+        if "$" not in line and "`" not in line:
             continue
         held: Mapping[str, Sequence[str]] | None = None
         opaque: Mapping[str, Sequence[str]] | None = None
-        for a, b, kind in quoting_spans(line, comments=True):
+        for a, b, kind in quoting_spans(line, comments=True, backquotes=True):
+            if uncomputed is not None and kind in ("", "`"):
+                out += _substitution_words(line, a, b, at, uncomputed)
             if "$" not in line[a:b]:
                 continue
             if kind == '"':  # scripts62: `"$OPT"`, a whole word holding an option word (`--region=us-east-1`)
@@ -571,6 +578,29 @@ def split_words_written(
                     out.append((at, f"{line[: m.start()]}{UNKNOWN_WORDS} {quoted}{line[m.end() :]}"))
     return out
 
+
+def _substitution_words(
+    line: str, start: int, end: int, at: int, uncomputed: Callable[[str], bool]
+) -> list[tuple[int, str]]:
+    """(scripts63) ``line`` written with :data:`UNKNOWN_WORDS` before each unquoted command substitution starting in
+    ``line[start:end]`` that stands as a word of its own, is no assignment's value and is not inside another, and
+    that ``uncomputed`` says no reader computes (:func:`split_words_written`)."""
+    out: list[tuple[int, str]] = []
+    for m in _SUBSTITUTION_START.finditer(line, start, end):
+        p = m.start()
+        word = substitution_at(line, p)
+        if word is None or not _whole_word(line, p, p + len(word)) or not uncomputed(word):
+            continue
+        if _ASSIGNMENT_BEFORE.search(line, 0, p) is not None or line.count("$(", 0, p) > line.count(")", 0, p):
+            continue
+        dollar = _backquotes_as_dollar(word) if word[:1] == "`" else word
+        quoted = "'" + dollar.replace("'", "'\\''") + "'"
+        out.append((at, f"{line[:p]}{UNKNOWN_WORDS} {quoted}{line[p + len(word) :]}"))
+    return out
+
+
+_SUBSTITUTION_START = re.compile(r"\$\((?!\()|`")
+"""(scripts63) Where a command substitution starts (``$(``, not arithmetic's ``$((``, or a backquote)."""
 
 _QUOTED_REFERENCE = re.compile(r'"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))"')
 """(scripts62) A double-quoted word that is one variable: ``"$OPT"``, ``"${OPT}"``."""
