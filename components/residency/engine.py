@@ -4573,6 +4573,9 @@ class RuleEngine:
         for a run naming no such variable (:meth:`_judge_image_defaults`), unless the run mounts a written settings
         file of the tool. Each passed every door: naming the variable dropped the default, and only a literal value
         was judged where it is set."""
+        if path.endswith("(docker run)"):
+            # a container definition's own run line (_container_run_line): `-e NAME` there is set, judged at its field
+            return
         entry, default, mounted = of
         own = self._instance_region(walk)
         values = _assigned_values(script, own)
