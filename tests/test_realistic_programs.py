@@ -274,6 +274,7 @@ import platform_programs_scripts60 as sc60
 import platform_programs_scripts60b as sc60b
 import platform_programs_scripts61 as sc61
 import platform_programs_scripts62 as sc62
+import platform_programs_scripts63 as sc63
 import platform_programs_sfn44 as sf44
 import platform_programs_sfn44b as sf44b
 import platform_programs_sfnrt45 as sfr45
@@ -19254,6 +19255,12 @@ CASES: list[Case] = [
     # (ROS Fn::Jq at CopyImage's DestinationRegionId, a boot script's jq -r over the file it writes): the home twin
     # passes (RES-011 at home before, the builtin unread), the abroad twin is RES-009
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fr62.rows()],
+    # -- stop 63, scripts and user data round 19 (tests/platform_programs_scripts63.py): the Datadog Agent's DD_SITE on
+    # a docker run line from a value no reader computes or passed from a shell that sets none (RES-015), `bash -ec`
+    # (a -c in a group of flags), a retry wrapper called in a `for r in $TARGETS` or `while read` loop, a substitution
+    # spliced inline among options (RES-011) and a URL host under a partner's domain given by a substitution (RES-015):
+    # each refused twin passed every door before; the home twins pass
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc63.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -38,6 +38,7 @@ from components.residency.scripts import (
     ifs_fields,
     ifs_value,
     image_entrypoint,
+    is_line_option,
     jq_environment_written,
     jq_interpolating_programs,
     jq_patterns_blanked,
@@ -9913,3 +9914,144 @@ def test_lead62_an_alloy_block_on_one_line_holds_its_setting(api: str, expected:
     body = _ALLOY62.format(f'otelcol.exporter.datadog "dd" {{\n{api}}}\n')
     found = findings(_written62("/etc/alloy/config.alloy", body, "systemctl restart alloy"), "EU", "aws")
     assert {(r, v) for r, _, v in found} == expected
+
+
+# -- scripts63 (stop 63): the Agent's site on a docker run line, flag groups, wrappers in loops over expansions, inline
+# splices, substituted URL hosts (docs/residency.md, "Scripts and user data, round 19 (stop 63)")
+
+_H63 = "#!/bin/bash\nset -euo pipefail\n"
+_AGENT63 = "docker run -d --name dd-agent -e DD_API_KEY=$K {env}gcr.io/datadoghq/agent:7\n"
+
+
+# bash(1): "-c If the -c option is present, then commands are read from the first non-option argument"; one-letter
+# options combine (`-ec`); the line was unread (each offending case passed every door on 86a0559b)
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("bash -ec 'aws sqs list-queues --region us-west-2'", {("RES-009", "us-west-2")}),
+        ("sh -xc 'aws sqs list-queues --region us-west-2'", {("RES-009", "us-west-2")}),
+        ("sudo -u ec2-user bash -euxc 'aws sqs list-queues --region us-west-2'", {("RES-009", "us-west-2")}),
+        ("bash -o pipefail -ec 'aws sqs list-queues --region us-west-2'", {("RES-009", "us-west-2")}),
+        ("su -lc 'aws sqs list-queues --region us-west-2' ec2-user", {("RES-009", "us-west-2")}),
+        ("bash -ec 'aws sqs list-queues --region eu-central-1'", set()),
+        ("bash -c 'aws sqs list-queues --region eu-central-1'", set()),
+        ("bash -ex /opt/fleet/boot.sh eu-central-1", set()),
+    ],
+)
+def test_scripts63_a_line_option_in_a_group_of_flags(line: str, expected: set[tuple[str, str]]) -> None:
+    assert {(r, v) for r, _, v in findings(f"{_H63}{line}\n", "EU", "aws")} == expected
+
+
+@given(st.text(alphabet="abdefhiklmnopqrstuvwxyzABEHP", min_size=1, max_size=5))
+def test_scripts63_a_group_of_flags_is_the_line_option_only_ending_with_its_letter(flags: str) -> None:
+    spec = COMMANDS["bash"]
+    assert is_line_option(f"-{flags}c", spec)
+    assert not is_line_option(f"-{flags}", spec)
+    assert not is_line_option(f"--{flags}c", spec)
+
+
+# docker run -e NAME passes the shell's value (Docker "Set environment variables"; docker/cli#1780: one not exported
+# reaches the container empty); the Agent's DD_SITE given by a value no reader computes is RES-015, none given is the
+# default US1 site (each offending case passed every door on 86a0559b, but the literal ones)
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        ("S=$(cat /etc/dd_site)\n{}", {("RES-015", "$(cat /etc/dd_site)")}),
+        ("S=$(cat /etc/dd_site)\n" + _AGENT63.format(env='-e "DD_SITE=$S" '), {("RES-015", "$(cat /etc/dd_site)")}),
+        (_AGENT63.format(env="-e DD_SITE=$(cat /etc/dd_site) "), {("RES-015", "$(cat /etc/dd_site)")}),
+        ("export DD_SITE=`cat /etc/dd_site`\n" + _AGENT63.format(env="-e DD_SITE "),
+         {("RES-015", "`cat /etc/dd_site`")}),
+        (_AGENT63.format(env="-e DD_SITE "), {("RES-015", "datadoghq.com")}),
+        (_AGENT63.format(env="--env DD_SITE=$SITE "), {("RES-015", "datadoghq.com")}),
+        ("DD_SITE=datadoghq.eu\n" + _AGENT63.format(env="-e DD_SITE "),
+         {("RES-015", "datadoghq.eu"), ("RES-015", "datadoghq.com")}),  # not exported: the container's is empty
+        ("export DD_SITE=datadoghq.eu\n" + _AGENT63.format(env="-e DD_SITE "), {("RES-015", "datadoghq.eu")}),
+        ("set -a\nDD_SITE=datadoghq.eu\n" + _AGENT63.format(env="-e DD_SITE "), {("RES-015", "datadoghq.eu")}),
+        ("S=datadoghq.eu\n" + _AGENT63.format(env='-e DD_SITE="$S" '), {("RES-015", "datadoghq.eu")}),
+        ("U=$(cat /etc/dd_url)\n" + _AGENT63.format(env="--env DD_DD_URL=$U -e DD_SITE=datadoghq.eu "),
+         {("RES-015", "$(cat /etc/dd_url)"), ("RES-015", "datadoghq.eu")}),
+    ],
+)  # fmt: skip
+def test_scripts63_an_agent_site_on_a_docker_run_line(lines: str, expected: set[tuple[str, str]]) -> None:
+    script = _H63 + lines.replace("{}", _AGENT63.format(env='-e DD_SITE="$S" '))
+    assert {(r, v) for r, _, v in findings(script, "EU", "aws")} == expected
+
+
+def test_scripts63_an_agent_site_on_a_continued_docker_run_line() -> None:
+    run = 'docker run -d \\\n  -e DD_API_KEY="$K" \\\n  -e DD_SITE="$S" \\\n  public.ecr.aws/datadog/agent:7\n'
+    assert findings(f"{_H63}S=$(cat /etc/dd_site)\n{run}", "EU", "aws") == [
+        ("RES-015", "user_data(base64)(docker run).DD_SITE", "$(cat /etc/dd_site)")
+    ]
+    assert {r for r, _, _ in findings(f"{_H63}S=datadoghq.eu\n{run}", "EU", "aws")} == {"RES-015"}  # the EU site
+
+
+# a wrapper called inside a loop over an expansion or a while read: the words the engine's loop readers compute
+# (for_loop_words / while_read_words), an uncomputed value as written (RES-011), a variable never set none
+@pytest.mark.parametrize(
+    ("loop", "expected"),
+    [
+        ('T="eu-west-1 us-west-2"\nfor r in $T; do retry aws sqs list-queues --region "$r"; done\n',
+         {("RES-009", "us-west-2")}),
+        ('T="eu-west-1 eu-central-1"\nfor r in $T; do retry aws sqs list-queues --region "$r"; done\n', set()),
+        ("T=$(cat /etc/t)\nfor r in $T; do retry aws sqs list-queues --region \"$r\"; done\n",
+         {("RES-011", "$(cat /etc/t)")}),
+        ('RS=(eu-west-1 us-west-2)\nfor r in "${RS[@]}"; do retry aws sqs list-queues --region "$r"; done\n',
+         {("RES-009", "us-west-2")}),
+        ('T="$(cat /etc/t) eu-west-1"\nfor r in $T; do retry aws sqs list-queues --region "$r"; done\n',
+         {("RES-011", "$(loop words the reader does not compute)")}),
+        ('read -r T < /etc/t\nfor r in $T; do retry aws sqs list-queues --region "$r"; done\n',
+         {("RES-011", "$(loop words the reader does not compute)")}),
+        ('T="$A eu-west-1"\nfor r in $T; do retry aws sqs list-queues --region "$r"; done\n', set()),  # A: empty
+        ('for r in $NEVER_SET; do retry aws sqs list-queues --region "$r"; done\n', set()),
+        ('while read -r r; do retry aws sqs list-queues --region "$r"; done <<EOF\neu-west-1\nus-west-2\nEOF\n',
+         {("RES-009", "us-west-2")}),
+        ('while read -r r; do retry aws sqs list-queues --region "$r"; done <<EOF\neu-west-1\neu-central-1\nEOF\n',
+         set()),
+        ("printf '%s\\n' eu-west-1 us-west-2 > /etc/r\nwhile read -r r; do\n  retry aws sqs list-queues --region "
+         '"$r"\ndone < /etc/r\n', {("RES-009", "us-west-2")}),
+    ],
+)  # fmt: skip
+def test_scripts63_a_wrapper_called_in_a_loop_over_an_expansion(loop: str, expected: set[tuple[str, str]]) -> None:
+    assert {(r, v) for r, _, v in findings(_H63 + _RETRY + loop, "EU", "aws")} == expected
+
+
+# bash(1) "Word Splitting": an unquoted command substitution's output is split into words, options among them
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("aws sqs list-queues --region eu-west-1 $(cat /etc/extra)", {("RES-011", "$(cat /etc/extra)")}),
+        ("aws sqs list-queues --region eu-west-1 `cat /etc/extra`", {("RES-011", "$(cat /etc/extra)")}),
+        ("aws sqs list-queues $(cat /etc/extra) --region eu-west-1", set()),
+        ('aws sqs list-queues --region eu-west-1 "$(cat /etc/extra)"', set()),  # one word: an operand (scripts61)
+        ("aws sqs list-queues --region eu-west-1 $(echo --no-paginate)", set()),  # computed: no Region in it
+        ("aws sqs list-queues --region eu-west-1 --queue-name-prefix $(cat /etc/prefix)", set()),  # an option's value
+        ("aws s3 cp $(mktemp) s3://fleet-eu-west-1-logs/x --region eu-west-1", set()),  # one_word_commands
+    ],
+)
+def test_scripts63_a_substitution_spliced_inline(line: str, expected: set[tuple[str, str]]) -> None:
+    found = findings(f"{_H63}{line}\n", "EU", "aws")
+    assert {(r, v) for r, _, v in found if r != "RES-017"} == expected
+
+
+def test_scripts63_split_words_written_splices_an_uncomputed_substitution() -> None:
+    line = "psql -h 10.0.2.15 $(cat /etc/db.opts) -c 'select 1'"
+    written = split_words_written(line, lambda _: {}, None, lambda w: w == "$(cat /etc/db.opts)")
+    assert written == [(0, f"psql -h 10.0.2.15 {UNKNOWN_WORDS} '$(cat /etc/db.opts)' -c 'select 1'")]
+    assert split_words_written(line, lambda _: {}, None, lambda _: False) == []
+    assert split_words_written("X=$(cat /etc/db.opts) psql -h 10.0.2.15", lambda _: {}, None, lambda _: True) == []
+
+
+# a URL host whose first label is a substitution no reader computes before a fixed domain: a placeholder under that
+# domain, as the variable's twin (`T=$(cat ...)`, `https://$T.partner.example.com/`) is
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://$(cat /etc/tenant).partner.example.com/v1/hook", {"RES-015"}),
+        ("https://`cat /etc/tenant`.partner.example.com/v1/hook", {"RES-015"}),
+        ("https://$(cat /etc/api_id).execute-api.eu-west-1.amazonaws.com/prod/x", set()),
+        ("https://$(cat /etc/api_id).execute-api.us-west-2.amazonaws.com/prod/x", {"RES-006"}),
+        ("https://$(echo abc123).execute-api.eu-west-1.amazonaws.com/prod/x", set()),  # computed: as written out
+    ],
+)
+def test_scripts63_a_url_host_under_a_fixed_domain_given_by_a_substitution(url: str, expected: set[str]) -> None:
+    assert {r for r, _, _ in findings(f"{_H63}curl -sf -X POST -d @f {url}\n", "EU", "aws")} == expected

@@ -140,6 +140,7 @@ from components.residency.scripts import (
     heredoc_expanded_names,
     heredoc_files,
     hosts_file_names,
+    is_line_option,
     jq_environment_written,
     jq_interpolating_programs,
     jq_patterns_blanked,
@@ -4548,6 +4549,56 @@ class RuleEngine:
                 if any(not any(m and m in run for m in mounted) for run in _image_runs(d, script)):
                     default = _renamed_keys(_nested_setting(d.key, d.value), entry.keys)  # as _judge_config_file's
                     self._walk_document(walk, default, f"{path}(image)(default)", "content", depth, None)
+            for d in entry.document_defaults:
+                if d.images and d.unless_variables:
+                    self._judge_run_variables(walk, script, (entry, d, mounted), path, depth)
+
+    def _judge_run_variables(
+        self,
+        walk: _Walk,
+        script: str,
+        of: tuple[ConfigFile, DocumentDefault, Sequence[str]],
+        path: str,
+        depth: int,
+    ) -> None:
+        """(scripts63, stop 63) A destination variable of a tool's container (``unless_variables``: the Datadog
+        Agent's ``DD_SITE`` / ``DD_DD_URL``) given on the ``docker run`` line of its image
+        (:func:`_image_run_variables`) by a value the script does not write: ``-e DD_SITE=$S`` where S holds a
+        substitution no evaluator computes (``S=$(cat /etc/dd_site)``), or ``-e DD_SITE=$(...)``, is unproven
+        (RES-015, declared by the substitution's text, as k8s62's secret is). ``-e DD_SITE`` with no value passes the
+        shell's own (Docker, "Set environment variables": "The value of the DEBUG variable in the container is taken
+        from the value for the same variable in the shell"; docker/cli#1780: one the shell does not export reaches the
+        container empty): where the script exports no value of it, and for ``-e DD_SITE=$S`` where the script sets S
+        no value, the Agent is given nothing (an empty value is unset to it) and its default site (US1) is judged, as
+        for a run naming no such variable (:meth:`_judge_image_defaults`), unless the run mounts a written settings
+        file of the tool. Each passed every door: naming the variable dropped the default, and only a literal value
+        was judged where it is set."""
+        if path.endswith("(docker run)"):
+            # a container definition's own run line (_container_run_line): `-e NAME` there is set, judged at its field
+            return
+        entry, default, mounted = of
+        own = self._instance_region(walk)
+        values = _assigned_values(script, own)
+        files = {**walk.script_files, **values.files} if values.files else walk.script_files
+        for start, run, name, value in _image_run_variables(default, script):
+            if name not in default.unless_variables:
+                continue
+            where = f"{path}(docker run).{name}"
+            reaching = values.at_destination(start)
+            if value is None:  # passed from the shell: the shell's own value of the name, where it is exported
+                exported = re.search(_EXPORTED.format(name=re.escape(name)), script[:start]) is not None
+                given: tuple[str, ...] = reaching.get(name, ()) if exported else ()
+            elif "$(" in value or "`" in value:
+                given = (value,) if _script_substituted(value, values.at(start), files, own) is None else ("-",)
+            else:
+                names = [a or b for a, b in re.findall(_VARIABLE_REFERENCE_TEXT, value)]
+                given = tuple(v for n in names for v in reaching.get(n, ())) if names else ("-",)
+            unknown = [v for v in given if "$(" in v or "`" in v]
+            for v in dict.fromkeys(unknown):
+                self._judge_unknown_host(walk, v, where)
+            if not given and not any(m and m in run for m in mounted):
+                setting = _renamed_keys(_nested_setting(default.key, default.value), entry.keys)
+                self._walk_document(walk, setting, f"{path}(image)(default)", "content", depth, None)
 
     def _router_texts(self, walk: _Walk, script: str, body: str, text: str) -> tuple[str, ...]:
         """(config59, stop 59) A log router's file ``text`` (``body`` as written, perhaps after the other files'
@@ -5036,8 +5087,10 @@ class RuleEngine:
             # the first word a program whose `line` option takes script text (script_commands: sh / bash -c)
             words = [*_container_items(fields, form.entry_point), *_container_items(fields, form.command)]
             spec = self.endpoints.script_commands.get(str(words[0]).rpartition("/")[2]) if words else None
-            if spec is not None and spec.line is not None and spec.line in words[1:-1]:
-                script = words[words.index(spec.line, 1) + 1]
+            # scripts63: the line option in a group of flags too (`["sh", "-ec", "..."]`)
+            at = next((k for k, w in enumerate(words[1:-1], 1) if spec and is_line_option(str(w), spec)), None)
+            if spec is not None and at is not None:
+                script = words[at + 1]
                 if isinstance(script, str) and "\n" in script:  # a one-line script is read on the docker run line
                     self._judge_script(walk, script, f"{path}({words[0]} {spec.line})", depth)
         self._judge_secret_set(walk, fields, form, path)
@@ -5259,7 +5312,7 @@ class RuleEngine:
         the scan to leave out. ``hosts``: the ones the caller read already (alired57: read once)."""
         hosts = self._scripts.hosts(script, file) if hosts is None else hosts
         self._judge_found_hosts(walk, script, hosts, path)
-        if "$" in script:
+        if "$" in script or "`" in script:  # scripts63: a backquoted splice too
             self._judge_split_words(walk, script, hosts, [(path, 0, len(script))])
         documents = tuple(
             found.word for found in hosts if (found.policy or found.bucket_policy) and found.word.lstrip()[:1] == "{"
@@ -5281,6 +5334,22 @@ class RuleEngine:
 
         return opaque_at
 
+    def _uncomputed_word(self, script: str, values: _ScriptValues) -> Callable[[str], bool] | None:
+        """(scripts63) Whether a command substitution written as a word of ``script`` is one no reader computes (the
+        one evaluator, :func:`substitution_values`, with the files the script writes) and no ``one_word_commands``
+        command (``$(mktemp)``: one word, never an option); None where the script writes no substitution."""
+        if "$(" not in script and "`" not in script:
+            return None
+        one_word = self._one_word_substitution
+        files = values.files
+
+        def uncomputed(word: str) -> bool:
+            if one_word is not None and one_word.fullmatch(word) is not None:
+                return False
+            return substitution_values(word, {}, files) is None
+
+        return uncomputed
+
     def _judge_split_words(
         self, walk: _Walk, script: str, hosts: Sequence[ScriptHost], places: Sequence[tuple[str, int, int]]
     ) -> None:
@@ -5293,7 +5362,9 @@ class RuleEngine:
         once."""
         values = _assigned_values(script, self._instance_region(walk))
         read = {(h.command, h.host) for h in hosts}
-        written = split_words_written(script, values.at, self._opaque_spliced(values))
+        written = split_words_written(
+            script, values.at, self._opaque_spliced(values), self._uncomputed_word(script, values)
+        )
         if not written:
             return
         # perf61 (stop 61): the findings already made, keyed once and kept up to date (every finding the loop makes is
@@ -10108,6 +10179,47 @@ def _image_runs(default: DocumentDefault, script: str) -> list[str]:
     return runs
 
 
+# scripts63 (stop 63): a variable given on a container's run line (docker run: "-e, --env: Set environment
+# variables"; `--env NAME=VALUE`, `-e NAME` passes the local environment's value), quoted or not.
+_RUN_VARIABLE = re.compile(r"""(?<!\S)(?:-e|--env)(?:[ \t]+|=)(["']?)([A-Za-z_][A-Za-z0-9_]*)(=|(?=\1(?:\s|$)))""")
+# scripts63: a variable the shell exports to the commands it runs (bash(1) "export", "declare -x", "set -a"
+# allexport): `export NAME=value`, `export NAME`, `declare -x NAME`.
+_EXPORTED = (
+    r"(?:\bexport|\bdeclare[ \t]+-\w*x\w*|\btypeset[ \t]+-\w*x\w*)\b[^\n;|&]*\b{name}\b"
+    r"|\bset[ \t]+(?:-\w*a|-o[ \t]+allexport)"
+)
+_VARIABLE_REFERENCE_TEXT = r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))"
+
+
+def _image_run_variables(default: DocumentDefault, script: str) -> Iterator[tuple[int, str, str, str | None]]:
+    """(scripts63) Each variable given on a line of ``script`` running a container of ``default.images``
+    (:data:`_RUNS_CONTAINER`, a continued line joined), as ``(the image's offset in script, the run's text, name,
+    value as written or None where no ``=`` gives one)``: a value's substitution whole (:func:`substitution_at`), else
+    the word up to a blank or the closing quote."""
+    if not default.images or "agent" not in script:
+        return
+    for m in re.finditer(default.images, script):
+        start = script.rfind("\n", 0, m.start()) + 1
+        while start > 1 and script[start - 2] == "\\":
+            start = script.rfind("\n", 0, start - 1) + 1
+        run = script[start : m.start()].replace("\\\n", " ")
+        if _RUNS_CONTAINER.search(run) is None:
+            continue
+        for v in _RUN_VARIABLE.finditer(run):
+            if v.group(3) != "=":
+                yield m.start(), run, v.group(2), None
+                continue
+            at, quote = v.end(), v.group(1)
+            if not quote and run[at : at + 1] in ("'", '"'):  # `-e DD_SITE="$S"`: the value quoted
+                at, quote = at + 1, run[at]
+            sub = substitution_at(run, at) if run.startswith(("$(", "`"), at) else None
+            if sub is not None:
+                yield m.start(), run, v.group(2), sub
+                continue
+            word = re.match(r"[^\s\"']*" if not quote else f"[^{quote}]*", run[at:])
+            yield m.start(), run, v.group(2), word.group(0) if word else ""
+
+
 def _logical_lines(body: str) -> list[str]:
     """(config54b) ``body``'s logical lines where a line starting with whitespace continues the one before it
     (``ConfigFile.continued_lines``: Postfix main.cf, ``relayhost =`` then ``    [host]:587``); a comment line
@@ -11935,7 +12047,11 @@ def _printed_urls(script: str, values: _ScriptValues, own: tuple[re.Pattern[str]
 def _substituted_urls(script: str, values: _ScriptValues, own: tuple[re.Pattern[str], str] | None) -> list[str]:
     """Each URL of ``script`` whose host holds a command substitution the one evaluator computes (scripts52: a file
     the script wrote, ``$(echo HOST | sed ...)``), written with each value it gives, for the reference scan; one it
-    cannot compute stays a placeholder (as an unset variable's URL does)."""
+    cannot compute stays a placeholder (as an unset variable's URL does). scripts63 (stop 63): before a fixed domain
+    (``https://$(cat /etc/tenant).partner.example.com/``) such a URL is written with a placeholder in the
+    substitution's place (:data:`_SUBSTITUTION_PLACEHOLDER`), a host under that domain as the variable's twin
+    (``T=$(cat ...)``, ``https://$T.partner.example.com/``) is: the substitution's blanks hid the URL from the scan,
+    which passed a partner's domain every door."""
     files = values.files
     urls: list[str] = []
     for m in _URL_SUBSTITUTION.finditer(script):
@@ -11945,8 +12061,21 @@ def _substituted_urls(script: str, values: _ScriptValues, own: tuple[re.Pattern[
         after = _URL_AFTER_HOST.match(script, m.end() + len(substitution))
         rest = after.group(0) if after is not None else ""
         given = _script_substituted(f"{substitution}{rest}", values.at(m.start()), files, own)
+        if given is None and _UNDER_FIXED_DOMAIN.search(substitution + _host_tail(rest)):
+            urls.append(f"{m.group(0)}{_SUBSTITUTION_PLACEHOLDER}{rest}")
         urls += [f"{m.group(0)}{text}" for text in given or () if OWN_MACHINE not in text]
     return urls[:_MAX_ASSIGNED_URLS]
+
+
+_SUBSTITUTION_PLACEHOLDER = "${SUBSTITUTED}"
+"""(scripts63) What a command substitution no reader computes is written as in a URL's host before a fixed domain: a
+placeholder (references.placeholder_host), one label under the domain."""
+
+
+def _host_tail(rest: str) -> str:
+    """(scripts63) The host's text of ``rest`` (a URL after its host's substitution): up to a path, query or port."""
+    tail = _URL_HOST_TAIL.match(rest)
+    return tail.group(0) if tail is not None else ""
 
 
 def _jq_interpolations_computed(

@@ -523,6 +523,7 @@ def split_words_written(
     script: str,
     values_at: Callable[[int], Mapping[str, Sequence[str]]],
     opaque_at: Callable[[int], Mapping[str, Sequence[str]]] | None = None,
+    uncomputed: Callable[[str], bool] | None = None,
 ) -> list[tuple[int, str]]:
     """(scripts60b) Each line of ``script`` (:func:`_joined_lines`: its offset and text) holding an unquoted variable
     (outside quotes and comments; not an assignment's word) whose value there (``values_at``, the values reaching an
@@ -532,16 +533,22 @@ def split_words_written(
     scripts61 (stop 61): a value no reader computes (``opaque_at``: the command substitutions the evaluator cannot
     compute that the variable may hold there, ``OPTS=$(cat /etc/fleet/db.opts)``) may hold any words, options among
     them: the line is written with :data:`UNKNOWN_WORDS` and the substitution (one word) in the reference's place, for
-    the command reader to read as every destination option the words may set (:func:`_unknown_words`)."""
-    if "$" not in script:
+    the command reader to read as every destination option the words may set (:func:`_unknown_words`).
+    scripts63 (stop 63): a command substitution written unquoted as a word of its own (``aws ... --region <home>
+    $(cat /etc/fleet/extra)``, or backquoted), which ``uncomputed`` says no reader computes, the same: its output is
+    split into words as a variable's value is (bash(1) "Word Splitting": "the results of parameter expansion, command
+    substitution, and arithmetic expansion that did not occur within double quotes"); it was read as one operand."""
+    if "$" not in script and "`" not in script:
         return []
     out: list[tuple[int, str]] = []
     for at, line in _joined_lines(script):
-        if "$" not in line:
+        if "$" not in line and "`" not in line:
             continue
         held: Mapping[str, Sequence[str]] | None = None
         opaque: Mapping[str, Sequence[str]] | None = None
-        for a, b, kind in quoting_spans(line, comments=True):
+        for a, b, kind in quoting_spans(line, comments=True, backquotes=True):
+            if uncomputed is not None and kind in ("", "`"):
+                out += _substitution_words(line, a, b, at, uncomputed)
             if "$" not in line[a:b]:
                 continue
             if kind == '"':  # scripts62: `"$OPT"`, a whole word holding an option word (`--region=us-east-1`)
@@ -571,6 +578,29 @@ def split_words_written(
                     out.append((at, f"{line[: m.start()]}{UNKNOWN_WORDS} {quoted}{line[m.end() :]}"))
     return out
 
+
+def _substitution_words(
+    line: str, start: int, end: int, at: int, uncomputed: Callable[[str], bool]
+) -> list[tuple[int, str]]:
+    """(scripts63) ``line`` written with :data:`UNKNOWN_WORDS` before each unquoted command substitution starting in
+    ``line[start:end]`` that stands as a word of its own, is no assignment's value and is not inside another, and
+    that ``uncomputed`` says no reader computes (:func:`split_words_written`)."""
+    out: list[tuple[int, str]] = []
+    for m in _SUBSTITUTION_START.finditer(line, start, end):
+        p = m.start()
+        word = substitution_at(line, p)
+        if word is None or not _whole_word(line, p, p + len(word)) or not uncomputed(word):
+            continue
+        if _ASSIGNMENT_BEFORE.search(line, 0, p) is not None or line.count("$(", 0, p) > line.count(")", 0, p):
+            continue
+        dollar = _backquotes_as_dollar(word) if word[:1] == "`" else word
+        quoted = "'" + dollar.replace("'", "'\\''") + "'"
+        out.append((at, f"{line[:p]}{UNKNOWN_WORDS} {quoted}{line[p + len(word) :]}"))
+    return out
+
+
+_SUBSTITUTION_START = re.compile(r"\$\((?!\()|`")
+"""(scripts63) Where a command substitution starts (``$(``, not arithmetic's ``$((``, or a backquote)."""
 
 _QUOTED_REFERENCE = re.compile(r'"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))"')
 """(scripts62) A double-quoted word that is one variable: ``"$OPT"``, ``"${OPT}"``."""
@@ -689,6 +719,8 @@ def _split_option(arg: str, spec: ScriptCommand) -> tuple[str | None, str | None
     """(listed option, value written in the same word or None); (None, None) when ``arg`` is no listed option."""
     if arg in spec.options or arg == spec.line:
         return arg, None
+    if _line_in_flag_group(arg, spec):
+        return spec.line, None  # scripts63: `bash -ec '...'`, `sh -xc '...'`, `su -lc '...'`
     if arg.startswith("--"):
         option, eq, value = arg.partition("=")
         return (option, value) if eq and option in spec.options else (None, None)
@@ -696,6 +728,33 @@ def _split_option(arg: str, spec: ScriptCommand) -> tuple[str | None, str | None
     if short in spec.options:
         return short, arg[2:]
     return None, None
+
+
+# scripts63 (stop 63): a group of single-letter flags ending with a shell's line option (bash(1) "OPTIONS": "-c If the
+# -c option is present, then commands are read from the first non-option argument command_string"; the one-letter
+# options "may be combined" as getopt's, sh(1p) "-c Read commands from the command_string operand"; su(1) `-c,
+# --command=COMMAND`, getopt: a value option last in a group takes the next word): `bash -ec 'aws ...'`, `sh -xc`,
+# `su -lc`. The line was unread (its commands passed every door); a group where the letter is not last is left.
+_FLAG_GROUP = re.compile(r"-[A-Za-z]{2,}")
+_SHORT_OPTION = re.compile(r"-[A-Za-z]")
+
+
+def _line_in_flag_group(arg: str, spec: ScriptCommand) -> bool:
+    """(scripts63) Whether ``arg`` is a group of one-letter flags whose last is ``spec``'s short line option
+    (``-ec`` of ``-c``)."""
+    line = spec.line
+    return (
+        line is not None
+        and _SHORT_OPTION.fullmatch(line) is not None
+        and _FLAG_GROUP.fullmatch(arg) is not None
+        and arg.endswith(line[1])
+    )
+
+
+def is_line_option(arg: str, spec: ScriptCommand) -> bool:
+    """(scripts63) Whether ``arg`` is ``spec``'s script-text option (``-c``), alone or last in a group of flags
+    (``-ec``): the one test of the script reader and of a container's exec-form shell (``engine._judge_container``)."""
+    return arg == spec.line or _line_in_flag_group(arg, spec)
 
 
 _REPEAT_INDEX = re.compile(r"\.\d+$")
@@ -5230,12 +5289,17 @@ def _loop_words_in_calls(
     falsealarm62 found such a wrapper's call passing every door with the Region abroad. A loop of other than literal
     words (:func:`loop_literal_values`: ``for r in $REGIONS``, a glob) leaves the word as written, as before (still
     open: the variable's values anywhere are the engine's, not this reader's)."""
-    if "for" not in script or "$" not in script:
+    if ("for" not in script and "read" not in script) or "$" not in script:
         return calls
     headers = [(script.count("\n", 0, m.start()), m.group(1)) for m in _FOR_IN.finditer(script)]
+    if "read" in script:  # scripts63: a `while read NAME` loop's names too
+        headers += [
+            (script.count("\n", 0, m.start()), n) for m in _WHILE_READ.finditer(script) for n in m["names"].split()
+        ]
     if not headers:
         return calls
     loops = _loop_lines(lines)
+    computed: dict[str, tuple[str, ...]] | None = None
     out: dict[str, list[tuple[int, list[str]]]] = {}
     for function, found in calls.items():
         written: list[tuple[int, list[str]]] = []
@@ -5249,7 +5313,11 @@ def _loop_words_in_calls(
                 if name is None or name not in bound:
                     choices.append((word,))
                     continue
-                choices.append(loop_literal_values(script, name) or (word,))
+                given = loop_literal_values(script, name)
+                if given is None:
+                    computed = _computed_loop_words(script) if computed is None else computed
+                    given = computed.get(name, (word,))
+                choices.append(given)
             if all(len(c) == 1 for c in choices):
                 written.append((line, [c[0] for c in choices]))
                 continue
@@ -5259,6 +5327,53 @@ def _loop_words_in_calls(
             written += [(line, [*first[:k], w, *first[k + 1 :]]) for k, c in enumerate(choices) for w in c[1:]]
         out[function] = written
     return out
+
+
+UNKNOWN_LOOP_WORDS = "$(loop words the reader does not compute)"
+"""(scripts63) A loop's word given to a wrapper's call where the loop's words are no literal ones and the readers of
+loops compute none (:func:`_computed_loop_words`): a substitution no evaluator computes, so that a destination fails
+it closed (RES-011 / RES-015)."""
+
+
+def _computed_loop_words(script: str) -> dict[str, tuple[str, ...]]:
+    """(scripts63, stop 63) The words each loop of ``script`` gives its variable by the one reading of loops of the
+    engine (:func:`for_loop_words`: ``for r in $REGIONS``, ``"${RS[@]}"``, ``$(cat FILE)``; :func:`while_read_words`:
+    ``while read -r r; do ...; done < FILE`` or a here-document), the variables' values their plain literal
+    assignments (:func:`_plain_assigned_values`), the files those the script writes. A substitution no evaluator
+    computes is given as written (a destination fails it closed)."""
+    values = _plain_assigned_values(script)
+    files = written_files(script)
+    found = {n: list(w) for n, w in for_loop_words(script, values, files).items()}
+    for name, words in while_read_words(script, files, values).items():
+        found.setdefault(name, []).extend(words)
+    for m in _FOR_IN.finditer(script) if "for" in script else ():
+        # words over a variable the script sets in a way no reader computes: unknown (one it never sets is empty in
+        # user data, the loop runs nothing: left as written)
+        used = [a or c for a, _, c in _LOOP_LIST.findall(m.group(2))]
+        if not found.get(m.group(1)) and any(re.search(rf"(?<![\w$]){n}\+?=|\b{n}\b[^\n]*<", script) for n in used):
+            found[m.group(1)] = [UNKNOWN_LOOP_WORDS]
+    return {n: tuple(dict.fromkeys(w)) for n, w in found.items() if w}
+
+
+def _plain_assigned_values(script: str) -> dict[str, tuple[str, ...]]:
+    """(scripts63) The values each variable of ``script`` is given by plain assignments (:func:`plain_assigned_name`:
+    ``REGIONS="eu-west-1 eu-central-1"``, ``L=$(cat FILE)``), quotes around the value removed; a variable also bound
+    another way (``read``, ``for``, ``${NAME:=}``, an append, an assignment among other words) has none (unknown)."""
+    assigned: dict[str, list[str]] = {}
+    # a loop's words use a variable, they bind none (`for r in $REGIONS` binds r)
+    bindings = _without_spans(script, [m.span(2) for m in _FOR_IN.finditer(script)]) if "for" in script else script
+    for line in script.splitlines():
+        name = plain_assigned_name(line.strip())
+        if name is not None:
+            value = line.split("=", 1)[1].strip()
+            value = value[1:-1] if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'" else value
+            assigned.setdefault(name, []).append(value)
+    return {
+        n: tuple(dict.fromkeys(v))
+        for n, v in assigned.items()
+        if len(re.findall(rf"(?<![\w$]){n}\+?=", script)) == len(v)
+        and not re.search(_OTHER_BINDING.format(name=n), bindings)
+    }
 
 
 def _shifted_lists(
