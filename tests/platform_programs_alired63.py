@@ -168,9 +168,9 @@ def _pulumi_database(c: Any, code: str, kind: str) -> tuple[pulumi.Output[str], 
             zone_id=f"{ALI_HOME[code]}-a", description="fleet warehouse", opts=c.ali)  # fmt: skip
         if kind == "gpdb":
             return instance.connection_string, "postgres"
-        public = alicloud.gpdb.Connection("warehouse", instance_id=instance.id, connection_prefix="fleet-reports",
-                                          port="5432", opts=c.ali)  # fmt: skip
-        return public.connection_string, "postgres"
+        gp_public = alicloud.gpdb.Connection("warehouse", instance_id=instance.id, connection_prefix="fleet-reports",
+                                             port="5432", opts=c.ali)  # fmt: skip
+        return gp_public.connection_string, "postgres"
     # docs: rds/instance, rds/rdsdbproxy (instance_id, instance_network_type, db_proxy_instance_num, vpc_id,
     # vswitch_id; output db_proxy_connection_string "Dbproxy connection string"), rds/connection (instance_id,
     # connection_prefix; output connection_string), rds/dbinstanceendpoint (db_instance_id, vpc_id, vswitch_id,
@@ -185,9 +185,9 @@ def _pulumi_database(c: Any, code: str, kind: str) -> tuple[pulumi.Output[str], 
                                         vswitch_id="vsw-fleet0001", opts=c.ali)  # fmt: skip
         return proxy.db_proxy_connection_string, "mysql"
     if kind == "rds-connection":
-        public = alicloud.rds.Connection("trips", instance_id=db.id, connection_prefix="fleet-trips", port="3306",
-                                         opts=c.ali)  # fmt: skip
-        return public.connection_string, "mysql"
+        rds_public = alicloud.rds.Connection("trips", instance_id=db.id, connection_prefix="fleet-trips", port="3306",
+                                             opts=c.ali)  # fmt: skip
+        return rds_public.connection_string, "mysql"
     endpoint = alicloud.rds.DbInstanceEndpoint(
         "trips-read", db_instance_id=db.id, vpc_id="vpc-fleet0001", vswitch_id="vsw-fleet0001",
         connection_string_prefix="fleet-trips-read", port="3306", db_instance_endpoint_description="reports",
