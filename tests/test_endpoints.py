@@ -14313,3 +14313,47 @@ def test_awsred62_an_event_endpoints_own_url_is_its_own_address() -> None:
     assert own_names(ENGINES["EU"], "aws:lambda/functionUrl:FunctionUrl", {"functionUrl": url}) == []
     produced = regionless_known([], ENGINES["EU"].produced_by(token, state), [])
     assert produced("abcde.veo") and not produced("partner7.veo")
+
+
+# alired63 (stop 63): the other Alibaba Cloud databases' own addresses (self_address_outputs). A public connection or
+# extra endpoint is named by the program's prefix, so its id proves nothing; the output the cloud computes does (the
+# policy pack and the state review refused a function's DATABASE_URL from it, RES-015: a false alarm). The same host
+# on another resource type, or typed in, stays refused.
+@pytest.mark.parametrize(
+    ("token", "state", "host"),
+    [("alicloud:adb/connection:Connection",
+      {"id": "am-1:fleet-reports", "connectionPrefix": "fleet-reports",
+       "connectionString": "fleet-reports.ads.aliyuncs.com"},
+      "fleet-reports.ads.aliyuncs.com"),
+     ("alicloud:gpdb/connection:Connection",
+      {"id": "gp-1:fleet-reports", "connectionPrefix": "fleet-reports",
+       "connectionString": "fleet-reports.gpdb.rds.aliyuncs.com"},
+      "fleet-reports.gpdb.rds.aliyuncs.com"),
+     ("alicloud:rds/connection:Connection",
+      {"id": "rm-1:fleet-trips", "connectionPrefix": "fleet-trips",
+       "connectionString": "fleet-trips.mysql.rds.aliyuncs.com"},
+      "fleet-trips.mysql.rds.aliyuncs.com"),
+     ("alicloud:rds/dbInstanceEndpoint:DbInstanceEndpoint",
+      {"id": "rm-1:ep-1", "connectionStringPrefix": "fleet-read",
+       "connectionString": "fleet-read.mysql.rds.aliyuncs.com"},
+      "fleet-read.mysql.rds.aliyuncs.com"),
+     ("alicloud:rds/rdsDbProxy:RdsDbProxy",
+      {"id": "rm-1", "dbProxyConnectionString": "fleet-proxy.rwlb.rds.aliyuncs.com"},
+      "fleet-proxy.rwlb.rds.aliyuncs.com"),
+     ("alicloud:adb/dBCluster:DBCluster",
+      {"id": "am-1", "connectionString": "am-2.ads.aliyuncs.com"}, "am-2.ads.aliyuncs.com"),
+     ("alicloud:gpdb/instance:Instance",
+      {"id": "gp-1", "connectionString": "gp-2-master.gpdb.rds.aliyuncs.com"}, "gp-2-master.gpdb.rds.aliyuncs.com")],
+)  # fmt: skip
+def test_alired63_a_database_s_own_address_output_is_its_own(token: str, state: dict[str, Any], host: str) -> None:
+    from components.residency.provenance import own_names, regionless_known
+
+    own = own_names(ENGINES["CN"], token, state)
+    assert host in own
+    function = Subject("alicloud:fc/v3Function:V3Function", "fn",
+                       {"environment_variables": {"DATABASE_URL": f"mysql://{host}:3306/fleet"}},
+                       provider("CN", "alicloud"))  # fmt: skip
+    assert ENGINES["CN"].check(function, known=regionless_known([], [], own))[0] == []
+    assert rule_ids("CN", function) == {"RES-015"}
+    # Another type's output of the same name proves nothing (an ECS instance's is no database address).
+    assert host not in own_names(ENGINES["CN"], "alicloud:ecs/instance:Instance", state)

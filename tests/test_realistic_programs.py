@@ -55,6 +55,7 @@ import platform_programs_alired59 as ar59
 import platform_programs_alired60 as ar60
 import platform_programs_alired61 as ar61
 import platform_programs_alired62 as ar62
+import platform_programs_alired63 as ar63
 import platform_programs_alirole41 as ar41
 import platform_programs_anonymous43 as an43
 import platform_programs_apigw39 as agw39
@@ -19261,6 +19262,12 @@ CASES: list[Case] = [
     # spliced inline among options (RES-011) and a URL host under a partner's domain given by a substitution (RES-015):
     # each refused twin passed every door before; the home twins pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc63.rows()],
+    # -- stop 63, Alibaba Cloud red team round 23 (tests/platform_programs_alired63.py): the template's own AnalyticDB
+    # for MySQL cluster, AnalyticDB for PostgreSQL instance (elastic too) and public connection, PolarDB-X instance and
+    # RDS public connection by their ConnectionString attribute, and the program's own AnalyticDB / GPDB / RDS
+    # connection, DB proxy and instance endpoint by their address output, in a server's or function's database URL,
+    # pass; a partner's server and an id attribute stay refused (RES-015)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar63.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -10450,3 +10450,59 @@ def test_lead62_a_template_variable_at_a_script_host_option(
 def test_lead62_a_ros_template_variable_at_a_script_host_option(script: str, expected: list[tuple[str, str]]) -> None:
     found = RuleEngine("CN").check(_user_data62("#!/bin/bash\n" + script))[0]
     assert [(f.rule.id, str(f.value)) for f in found] == expected
+
+
+# alired63 (stop 63): the address attributes of the ROS database types round 22 left (template_attributes): an
+# AnalyticDB for MySQL cluster, an AnalyticDB for PostgreSQL instance (elastic too) and its public connection, a
+# PolarDB-X instance and an RDS public connection, each by its ConnectionString. A host or URL written from one was
+# RES-015 (a false alarm); an id or port attribute, an attribute the type does not give, and the address types with no
+# address attribute (a MongoDB sharded cluster, an RDS database proxy) stay refused.
+_DBS63 = {
+    "Adb": {"Type": "ALIYUN::ADB::DBCluster", "Properties": {"DBClusterCategory": "MixedStorage"}},
+    "Gp": {"Type": "ALIYUN::GPDB::DBInstance", "Properties": {"EngineVersion": "6.0"}},
+    "GpElastic": {"Type": "ALIYUN::GPDB::ElasticDBInstance", "Properties": {"EngineVersion": "6.0"}},
+    "GpPublic": {"Type": "ALIYUN::GPDB::InstancePublicConnection", "Properties": {"DBInstanceId": {"Ref": "Gp"}}},
+    "Px": {"Type": "ALIYUN::PolarDBX::DBInstance", "Properties": {"DBNodeClass": "polarx.x4.large.2e"}},
+    "RdsPublic": {"Type": "ALIYUN::RDS::Connection", "Properties": {"DBInstanceId": "rm-1", "Port": 3306}},
+    "Shards": {"Type": "ALIYUN::MONGODB::ShardingInstance", "Properties": {"EngineVersion": "7.0"}},
+    "Proxy": {"Type": "ALIYUN::RDS::DBProxy", "Properties": {"DBInstanceId": "rm-1"}},
+}
+
+
+@pytest.mark.parametrize(
+    ("host", "expected"),
+    [({"Fn::GetAtt": ["Adb", "ConnectionString"]}, []),
+     ({"Fn::GetAtt": ["Gp", "ConnectionString"]}, []),
+     ({"Fn::GetAtt": ["GpElastic", "ConnectionString"]}, []),
+     ({"Fn::Sub": "${GpPublic.ConnectionString}"}, []),
+     ({"Fn::GetAtt": ["Px", "ConnectionString"]}, []),
+     ({"Fn::GetAtt": ["RdsPublic", "ConnectionString"]}, []),
+     ({"Fn::GetAtt": ["Adb", "DBClusterId"]}, ["RES-015"]),
+     ({"Fn::GetAtt": ["Px", "Port"]}, ["RES-015"]),
+     ({"Fn::GetAtt": ["Gp", "DBInstanceId"]}, ["RES-015"]),
+     ({"Fn::GetAtt": ["Adb", "PrimaryConnectionString"]}, ["RES-015"]),
+     ({"Fn::GetAtt": ["Shards", "DBInstanceId"]}, ["RES-015"]),
+     ({"Fn::GetAtt": ["Proxy", "ConnectionString"]}, ["RES-015"]),
+     ("am-partner0001.ads.aliyuncs.com", ["RES-015"])],
+)  # fmt: skip
+def test_alired63_the_template_s_own_warehouse_address_is_its_own(host: Any, expected: list[str]) -> None:
+    found = RuleEngine("CN").check(_rds_store61(host, extra=_DBS63))[0]
+    assert [(f.rule.id, f.path) for f in found] == [
+        (rule, "template_body(json).Resources.X.Properties.Host") for rule in expected
+    ]
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [({"Fn::Sub": "mysql://${Adb.ConnectionString}:3306/fleet"}, []),
+     ({"Fn::Sub": "postgres://reports@${GpPublic.ConnectionString}:5432/fleet"}, []),
+     ({"Fn::Sub": "mysql://${Px.ConnectionString}:${Px.Port}/fleet"}, []),
+     ({"Fn::Sub": "mysql://${Adb.OrderId}:3306/fleet"}, ["RES-015"]),
+     ("postgres://reports@gp-partner0001-master.gpdb.rds.aliyuncs.com:5432/fleet", ["RES-015"])],
+)  # fmt: skip
+def test_alired63_a_function_s_warehouse_url_from_the_template_s_own_database(url: Any, expected: list[str]) -> None:
+    function = {"Type": "ALIYUN::FC3::Function", "Properties": {
+        "FunctionName": "f", "Runtime": "python3.10", "Handler": "index.handler",
+        "EnvironmentVariables": {"WAREHOUSE_URL": url}}}  # fmt: skip
+    found = RuleEngine("CN").check(_ros60({**_DBS63, "F": function}))[0]
+    assert [f.rule.id for f in found] == expected

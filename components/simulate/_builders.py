@@ -869,6 +869,38 @@ def _ali_polardb_address(site: Site) -> tuple[str, dict[str, Any]]:
     }
 
 
+# (alired63) The other Alibaba Cloud databases' own addresses (self_address_outputs), each carrying an id or the
+# program's prefix, no region: an AnalyticDB for MySQL cluster's VPC address am-<id>.ads.aliyuncs.com, an AnalyticDB for
+# PostgreSQL instance's gp-<id>-master.gpdb.rds.aliyuncs.com, a public connection or extra endpoint
+# <connection_prefix>.<engine>.rds.aliyuncs.com, an RDS database proxy's address (its exact shape not confirmed: any
+# host under rds.aliyuncs.com names no region).
+def _ali_adb_cluster(site: Site) -> tuple[str, dict[str, Any]]:
+    rid = site.resource_id or f"am-{site.hex(17)}"
+    return rid, {"connectionString": f"{rid}.ads.{site.dns}", "port": "3306", "status": "Running"}
+
+
+def _ali_gpdb_instance(site: Site) -> tuple[str, dict[str, Any]]:
+    rid = site.resource_id or f"gp-{site.hex(18)}"
+    return rid, {"connectionString": f"{rid}-master.gpdb.rds.{site.dns}", "port": "5432", "status": "Running"}
+
+
+def _ali_db_connection(service: str, parent: str) -> Callable[[Site], tuple[str, dict[str, Any]]]:
+    """A public connection of a database: ``<parent id>:<prefix>`` and ``<prefix>.<service>.<suffix>``."""
+
+    def build(site: Site) -> tuple[str, dict[str, Any]]:
+        prefix = site.get("connectionPrefix") or site.get("connectionStringPrefix") or f"fleet-{site.hex(8)}"
+        host = f"{prefix}.{service}.{site.dns}"
+        return f"{site.get(parent)}:{prefix}", {"connectionString": host, "port": site.get("port") or "3306"}
+
+    return build
+
+
+def _ali_rds_proxy(site: Site) -> tuple[str, dict[str, Any]]:
+    rid = f"{site.get('instanceId')}"
+    return rid, {"dbProxyConnectionString": f"{rid}.proxy.rds.{site.dns}", "dbProxyConnectStringPort": 3306,
+                 "dbProxyEndpointId": f"ta-{site.hex(12)}"}  # fmt: skip
+
+
 def _ali_alb(site: Site) -> tuple[str, dict[str, Any]]:
     # ALB instance domains: alb-<id>.<region>.alb.aliyuncs.com.
     rid = site.resource_id or f"alb-{site.hex(18)}"
@@ -929,5 +961,12 @@ ALICLOUD_BUILDERS: Mapping[str, Builder] = MappingProxyType(
         "alicloud:mongodb/shardingInstance:ShardingInstance": _ali_mongodb_sharding,
         "alicloud:alb/loadBalancer:LoadBalancer": _ali_alb,
         "alicloud:nas/mountTarget:MountTarget": _ali_nas_mount,
+        "alicloud:adb/dBCluster:DBCluster": _ali_adb_cluster,
+        "alicloud:adb/connection:Connection": _ali_db_connection("ads", "dbClusterId"),
+        "alicloud:gpdb/instance:Instance": _ali_gpdb_instance,
+        "alicloud:gpdb/connection:Connection": _ali_db_connection("gpdb.rds", "instanceId"),
+        "alicloud:rds/connection:Connection": _ali_db_connection("mysql.rds", "instanceId"),
+        "alicloud:rds/dbInstanceEndpoint:DbInstanceEndpoint": _ali_db_connection("mysql.rds", "dbInstanceId"),
+        "alicloud:rds/rdsDbProxy:RdsDbProxy": _ali_rds_proxy,
     }
 )
