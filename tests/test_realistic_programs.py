@@ -84,6 +84,7 @@ import platform_programs_awsred59b as aw59b
 import platform_programs_awsred60 as aw60
 import platform_programs_awsred61 as aw61
 import platform_programs_awsred62 as aw62
+import platform_programs_awsred63 as aw63
 import platform_programs_bodies42 as bd42
 import platform_programs_cfnmap45 as cm45
 import platform_programs_cfnsfn45 as cs45
@@ -19254,6 +19255,10 @@ CASES: list[Case] = [
     # (ROS Fn::Jq at CopyImage's DestinationRegionId, a boot script's jq -r over the file it writes): the home twin
     # passes (RES-011 at home before, the builtin unread), the abroad twin is RES-009
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fr62.rows()],
+    # -- stop 63, AWS red team round 40 (tests/platform_programs_awsred63.py): Oracle Database@AWS peering through a
+    # shared network and VM clusters on shared infrastructure (RES-023), an ODB network's and a template VPC endpoint's
+    # endpoint policies to `*` (no grant), CloudTrail and Audit Manager delegated administrators (RES-023).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw63.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
