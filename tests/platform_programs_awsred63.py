@@ -13,11 +13,11 @@ type (it has none for CloudTrail's or Audit Manager's delegated administrator). 
   Exadata infrastructure (``odb_network_arn`` / ``cloud_exadata_infrastructure_arn``) **passed every door**, Pulumi
   and template (``OdbNetworkId`` / ``CloudExadataInfrastructureId``): the application traffic and the databases go
   into that account's network and infrastructure.
-- An ODB network's endpoint policies (``s3_policy_document``, ``kms_policy_document``, ``sts_policy_document``: "Endpoint
-  policy for Amazon S3 access from the ODB network") allowing ``*`` to reach the stack's own bucket and key were
-  RES-024 (a **false alarm**: an endpoint policy limits what passes through the endpoint and grants nothing, as a VPC
-  endpoint's, which passed); the template twin alike, and a template's ``AWS::EC2::VPCEndpoint`` ``PolicyDocument`` to
-  ``*`` (AWS's own examples' form) was RES-024 while its Pulumi twin passed.
+- An ODB network's endpoint policies (``s3_policy_document``, ``kms_policy_document``, ``sts_policy_document``:
+  "Endpoint policy for Amazon S3 access from the ODB network") allowing ``*`` to reach the stack's own bucket and key
+  were RES-024 (a **false alarm**: an endpoint policy limits what passes through the endpoint and grants nothing, as a
+  VPC endpoint's, which passed); the template twin alike, and a template's ``AWS::EC2::VPCEndpoint``
+  ``PolicyDocument`` to ``*`` (AWS's own examples' form) was RES-024 while its Pulumi twin passed.
 - The CloudTrail and Audit Manager organisation delegated administrator given to a partner's account **passed every
   door** (GuardDuty's, Security Hub's, Macie's ... were RES-023 since stop 46).
 
@@ -101,16 +101,17 @@ def pulumi_vm_cluster(code: str, who: str) -> Build:
 
 
 def pulumi_autonomous_vm_cluster(code: str, who: str) -> Build:
-    # docs: odb/cloudautonomousvmcluster (cloud_exadata_infrastructure_arn, odb_network_arn, autonomous_data_storage_
-    # size_in_tbs, cpu_core_count_per_node, db_servers, memory_per_oracle_compute_unit_in_gbs, total_container_databases,
-    # scan_listener_port_tls / _non_tls, maintenance_window).
+    # docs: odb/cloudautonomousvmcluster (cloud_exadata_infrastructure_arn, odb_network_arn,
+    # autonomous_data_storage_size_in_tbs, cpu_core_count_per_node, db_servers, memory_per_oracle_compute_unit_in_gbs,
+    # total_container_databases, scan_listener_port_tls / _non_tls, maintenance_window).
     def build(c: Any) -> object:
         return aws.odb.CloudAutonomousVmCluster("claims-avmc", display_name="claims-avmc",
             cloud_exadata_infrastructure_arn=_odb_arn(code, who, "cloud-exadata-infrastructure/exa_0a1b2c3d4e"),
             odb_network_arn=_odb_arn(code, who, "odb-network/odbnet_3l9st3litg"),
             autonomous_data_storage_size_in_tbs=5, cpu_core_count_per_node=40, db_servers=["dbs-0a1b2c3d"],
             memory_per_oracle_compute_unit_in_gbs=2, total_container_databases=1, scan_listener_port_tls=2484,
-            scan_listener_port_non_tls=1521, maintenance_window={"preference": "NO_PREFERENCE"}, opts=c.aws)  # fmt: skip
+            scan_listener_port_non_tls=1521, maintenance_window={"preference": "NO_PREFERENCE"},
+            opts=c.aws)  # fmt: skip
 
     return build
 
@@ -177,8 +178,9 @@ def pulumi_odb_network(code: str, who: str) -> Build:
             more["cross_region_s3_restore_sources_accesses"] = [ABROAD[code]]
         return aws.odb.Network("claims-odb", display_name="claims-odb", availability_zone_id=ZONE[code],
             client_subnet_cidr="10.33.1.0/24", backup_subnet_cidr="10.33.0.0/24", zero_etl_access="DISABLED",
-            s3_access="ENABLED", s3_policy_document=s3, kms_access="ENABLED", kms_policy_document=json.dumps(_key_policy(code)),
-            sts_access="ENABLED", sts_policy_document=json.dumps(_sts_policy(code)), opts=c.aws, **more)  # fmt: skip
+            s3_access="ENABLED", s3_policy_document=s3, kms_access="ENABLED",
+            kms_policy_document=json.dumps(_key_policy(code)), sts_access="ENABLED",
+            sts_policy_document=json.dumps(_sts_policy(code)), opts=c.aws, **more)  # fmt: skip
 
     return build
 

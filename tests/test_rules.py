@@ -10469,7 +10469,8 @@ def _odb63(account: str, resource: str) -> str:
          {"odb_network_arn": _odb63(_PARTNER63, "odb-network/odbnet_1"), "peer_network_id": "vpc-1"},
          ["odb_network_arn"]),
         ("aws:odb/networkPeeringConnection:NetworkPeeringConnection",
-         {"odb_network_id": _odb63(_PARTNER63, "odb-network/odbnet_1"), "peer_network_id": "vpc-1"}, ["odb_network_id"]),
+         {"odb_network_id": _odb63(_PARTNER63, "odb-network/odbnet_1"), "peer_network_id": "vpc-1"},
+         ["odb_network_id"]),
         ("aws:odb/networkPeeringConnection:NetworkPeeringConnection",
          {"odb_network_id": "odbnet_3l9st3litg", "peer_network_id": "vpc-1"}, []),
         ("aws:odb/networkPeeringConnection:NetworkPeeringConnection",
@@ -10563,7 +10564,7 @@ def test_awsred63_a_templates_endpoint_policy_grants_nothing(
         ({"cross_region_s3_restore_sources_accesses": ["us-west-2"]},
          [("RES-009", "cross_region_s3_restore_sources_accesses[0]")]),
     ],
-)
+)  # fmt: skip
 def test_awsred63_an_odb_networks_endpoint_policies_grant_nothing(
     props: dict[str, Any], expected: list[tuple[str, str]]
 ) -> None:
