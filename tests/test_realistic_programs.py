@@ -85,6 +85,7 @@ import platform_programs_awsred59b as aw59b
 import platform_programs_awsred60 as aw60
 import platform_programs_awsred61 as aw61
 import platform_programs_awsred62 as aw62
+import platform_programs_awsred63 as aw63
 import platform_programs_bodies42 as bd42
 import platform_programs_cfnmap45 as cm45
 import platform_programs_cfnsfn45 as cs45
@@ -19268,6 +19269,10 @@ CASES: list[Case] = [
     # connection, DB proxy and instance endpoint by their address output, in a server's or function's database URL,
     # pass; a partner's server and an id attribute stay refused (RES-015)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar63.rows()],
+    # -- stop 63, AWS red team round 40 (tests/platform_programs_awsred63.py): Oracle Database@AWS peering through a
+    # shared network and VM clusters on shared infrastructure (RES-023), an ODB network's and a template VPC endpoint's
+    # endpoint policies to `*` (no grant), CloudTrail and Audit Manager delegated administrators (RES-023).
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw63.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

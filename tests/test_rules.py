@@ -10506,3 +10506,123 @@ def test_alired63_a_function_s_warehouse_url_from_the_template_s_own_database(ur
         "EnvironmentVariables": {"WAREHOUSE_URL": url}}}  # fmt: skip
     found = RuleEngine("CN").check(_ros60({**_DBS63, "F": function}))[0]
     assert [f.rule.id for f in found] == expected
+
+
+# -- awsred63 (stop 63): Oracle Database@AWS through another account's shared network or infrastructure, endpoint
+# policies that grant nothing (an ODB network's, a template VPC endpoint's), CloudTrail's and Audit Manager's delegated
+# administrators.
+_PARTNER63 = "444455556666"
+
+
+def _odb63(account: str, resource: str) -> str:
+    return f"arn:aws:odb:eu-central-1:{account}:{resource}"
+
+
+@pytest.mark.parametrize(
+    ("type_", "props", "paths"),
+    [
+        ("aws:odb/networkPeeringConnection:NetworkPeeringConnection",
+         {"odb_network_arn": _odb63(_PARTNER63, "odb-network/odbnet_1"), "peer_network_id": "vpc-1"},
+         ["odb_network_arn"]),
+        ("aws:odb/networkPeeringConnection:NetworkPeeringConnection",
+         {"odb_network_id": _odb63(_PARTNER63, "odb-network/odbnet_1"), "peer_network_id": "vpc-1"},
+         ["odb_network_id"]),
+        ("aws:odb/networkPeeringConnection:NetworkPeeringConnection",
+         {"odb_network_id": "odbnet_3l9st3litg", "peer_network_id": "vpc-1"}, []),
+        ("aws:odb/networkPeeringConnection:NetworkPeeringConnection",
+         {"odb_network_arn": _odb63("123456789012", "odb-network/odbnet_1"), "peer_network_id": "vpc-1"}, []),
+        ("aws:odb/cloudVmCluster:CloudVmCluster",
+         {"odb_network_arn": _odb63(_PARTNER63, "odb-network/odbnet_1"),
+          "cloud_exadata_infrastructure_arn": _odb63(_PARTNER63, "cloud-exadata-infrastructure/exa_1")},
+         ["cloud_exadata_infrastructure_arn", "odb_network_arn"]),
+        ("aws:odb/cloudAutonomousVmCluster:CloudAutonomousVmCluster",
+         {"odb_network_arn": _odb63("123456789012", "odb-network/odbnet_1"),
+          "cloud_exadata_infrastructure_arn": _odb63(_PARTNER63, "cloud-exadata-infrastructure/exa_1")},
+         ["cloud_exadata_infrastructure_arn"]),
+        ("aws:cloudtrail/organizationDelegatedAdminAccount:OrganizationDelegatedAdminAccount",
+         {"account_id": _PARTNER63}, ["account_id"]),
+        ("aws:cloudtrail/organizationDelegatedAdminAccount:OrganizationDelegatedAdminAccount",
+         {"account_id": "123456789012"}, []),
+        ("aws:auditmanager/organizationAdminAccountRegistration:OrganizationAdminAccountRegistration",
+         {"admin_account_id": _PARTNER63}, ["admin_account_id"]),
+        ("aws:auditmanager/organizationAdminAccountRegistration:OrganizationAdminAccountRegistration",
+         {"admin_account_id": "123456789012"}, []),
+    ],
+)  # fmt: skip
+def test_awsred63_another_accounts_odb_network_and_delegated_administrators_are_refused(
+    type_: str, props: dict[str, Any], paths: list[str]
+) -> None:
+    found = RuleEngine("EU").check(aws(type_, _PINNED_EU, **props))[0]
+    assert sorted((f.rule.id, f.path) for f in found) == [("RES-023", p) for p in paths]
+
+
+def test_awsred63_a_shared_odb_network_is_refused_in_a_template_and_declared_by_its_account() -> None:
+    peering = {"Type": "AWS::ODB::OdbPeeringConnection", "Properties": {
+        "OdbNetworkId": _odb63(_PARTNER63, "odb-network/odbnet_1"), "PeerNetworkId": "vpc-1"}}  # fmt: skip
+    cluster = {"Type": "AWS::ODB::CloudVmCluster", "Properties": {
+        "OdbNetworkId": {"Ref": "Network"},
+        "CloudExadataInfrastructureId": _odb63(_PARTNER63, "cloud-exadata-infrastructure/exa_1")}}  # fmt: skip
+    subject = _cfn_stack(_PINNED_EU, {"Peering": peering, "Cluster": cluster})
+    found = RuleEngine("EU").check(subject)[0]
+    assert sorted(f.path.rsplit(".", 1)[-1] for f in found) == ["CloudExadataInfrastructureId", "OdbNetworkId"]
+    assert {f.rule.id for f in found} == {"RES-023"}
+    assert all(_PARTNER63 in (f.detail or "") for f in found)
+    entry = {"id": "dba-msp", "kind": "resident", "match": f"arn:aws:iam::{_PARTNER63}:",
+             "evidence": "the DBA service provider's account, its SCP keeps the market's Regions"}  # fmt: skip
+    declared = RuleEngine("EU", destinations=parse_destinations([entry])).check(subject)[0]
+    assert declared and all(f.declared_by == "dba-msp" for f in declared)
+    own = json.loads(json.dumps(peering).replace(_PARTNER63, "123456789012"))
+    assert RuleEngine("EU").check(_cfn_stack(_PINNED_EU, {"Peering": own}))[0] == []
+
+
+def _everyone63(actions: list[str], resource: Any) -> dict[str, Any]:
+    return {"Version": "2012-10-17",
+            "Statement": [{"Effect": "Allow", "Principal": "*", "Action": actions, "Resource": resource}]}  # fmt: skip
+
+
+_KMS63 = _everyone63(["kms:Decrypt", "kms:GenerateDataKey"], "*")
+_OWN_BUCKET63 = _everyone63(["s3:GetObject"], {"Fn::Sub": "arn:${AWS::Partition}:s3:::${Exports}/*"})
+
+
+@pytest.mark.parametrize(
+    ("resources", "expected"),
+    [
+        ({"E": {"Type": "AWS::EC2::VPCEndpoint", "Properties": {"VpcId": "vpc-1", "PolicyDocument": _KMS63}}}, []),
+        ({"Exports": {"Type": "AWS::S3::Bucket", "Properties": {}},
+          "E": {"Type": "AWS::EC2::VPCEndpoint", "Properties": {"VpcId": "vpc-1", "PolicyDocument": _OWN_BUCKET63}}},
+         []),
+        ({"E": {"Type": "AWS::EC2::VPCEndpoint", "Properties": {
+            "VpcId": "vpc-1", "PolicyDocument": _everyone63(["s3:GetObject"], "arn:aws:s3:::partner-exports/*")}}},
+         [("RES-017", "PolicyDocument.Statement[0].Resource")]),
+        ({"N": {"Type": "AWS::ODB::OdbNetwork", "Properties": {"KmsPolicyDocument": json.dumps(_KMS63),
+                                                               "StsPolicyDocument": json.dumps(_KMS63)}}}, []),
+        # A policy that does grant (a bucket policy) beside them stays refused.
+        ({"B": {"Type": "AWS::S3::BucketPolicy", "Properties": {"Bucket": "b", "PolicyDocument": _everyone63(
+            ["s3:GetObject"], {"Fn::Sub": "arn:${AWS::Partition}:s3:::${Exports}/*"})}},
+          "Exports": {"Type": "AWS::S3::Bucket", "Properties": {}},
+          "E": {"Type": "AWS::EC2::VPCEndpoint", "Properties": {"VpcId": "vpc-1", "PolicyDocument": _KMS63}}},
+         [("RES-024", "PolicyDocument.Statement[0].Principal")]),
+    ],
+)  # fmt: skip
+def test_awsred63_a_templates_endpoint_policy_grants_nothing(
+    resources: dict[str, Any], expected: list[tuple[str, str]]
+) -> None:
+    found = RuleEngine("EU").check(_cfn_stack(_PINNED_EU, resources))[0]
+    assert [(f.rule.id, f.path.split(".Properties.", 1)[1]) for f in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("props", "expected"),
+    [
+        ({"kms_policy_document": json.dumps(_KMS63), "sts_policy_document": json.dumps(_KMS63)}, []),
+        ({"s3_policy_document": json.dumps(_everyone63(["s3:GetObject"], "arn:aws:s3:::partner-exports/*"))},
+         [("RES-017", "s3_policy_document(json).Statement[0].Resource")]),
+        ({"cross_region_s3_restore_sources_accesses": ["us-west-2"]},
+         [("RES-009", "cross_region_s3_restore_sources_accesses[0]")]),
+    ],
+)  # fmt: skip
+def test_awsred63_an_odb_networks_endpoint_policies_grant_nothing(
+    props: dict[str, Any], expected: list[tuple[str, str]]
+) -> None:
+    found = RuleEngine("EU").check(aws("aws:odb/network:Network", _PINNED_EU, display_name="n", **props))[0]
+    assert [(f.rule.id, f.path) for f in found] == expected
