@@ -8,6 +8,7 @@ import ctypes.util
 import fnmatch
 import itertools
 import json
+import shlex
 from collections.abc import Mapping
 from typing import Any
 
@@ -9913,3 +9914,53 @@ def test_lead62_an_alloy_block_on_one_line_holds_its_setting(api: str, expected:
     body = _ALLOY62.format(f'otelcol.exporter.datadog "dd" {{\n{api}}}\n')
     found = findings(_written62("/etc/alloy/config.alloy", body, "systemctl restart alloy"), "EU", "aws")
     assert {(r, v) for r, _, v in found} == expected
+
+
+# k8s63 (stop 63): a Compose service whose `entrypoint` is `[]` or `''` clears the image's entrypoint (Compose file
+# reference, services, entrypoint: "If the value is `null`, the default entrypoint from the image is used. If the value
+# is `[]` (empty list) or `''` (empty string), the default entrypoint declared by the image is ignored"): its command is
+# read from its first word. The AWS CLI image's `aws` was put before `["/bin/sh", "-c", "aws ... --region R"]`, so the
+# shell's script was an `aws` operand and passed every door in EU.
+@pytest.mark.parametrize(
+    ("entrypoint", "expected"),
+    [
+        ([], "/bin/sh -c 'aws s3 ls --region R'"),
+        ("", "/bin/sh -c 'aws s3 ls --region R'"),
+        (None, "aws /bin/sh -c 'aws s3 ls --region R'"),  # null: the image's entrypoint (as before)
+    ],
+)
+def test_k8s63_compose_entrypoint_cleared(entrypoint: object, expected: str) -> None:
+    spec = COMMANDS["docker"].subcommands["run"]
+    service = {"image": "amazon/aws-cli:2.22.0", "entrypoint": entrypoint,
+               "command": ["/bin/sh", "-c", "aws s3 ls --region R"]}  # fmt: skip
+    assert compose_commands({"services": {"a": service}}, "services", spec) == [("a", expected)]
+    absent = {k: v for k, v in service.items() if k != "entrypoint"}
+    assert compose_commands({"services": {"a": absent}}, "services", spec) == [
+        ("a", "aws /bin/sh -c 'aws s3 ls --region R'")
+    ]
+
+
+@pytest.mark.parametrize("entrypoint", ["[]", "''", '""'])
+def test_k8s63_compose_cleared_entrypoint_runs_its_shell(entrypoint: str) -> None:
+    """The user data's Compose file: the home twin passes, the Region abroad is RES-009 (passed every door before)."""
+    command = '["/bin/sh", "-c", "aws ssm put-parameter --name /x --value up --region R"]'
+    service = f"    image: amazon/aws-cli:2.22.0\n    entrypoint: {entrypoint}\n    command: {command}\n"
+    script = _compose56(service) + "docker compose -f /opt/fleet/compose.yaml up -d\n"
+    assert findings(script.replace("region R", "region eu-central-1"), "EU", "aws") == []
+    assert {(r, v) for r, _, v in findings(script.replace("region R", "region us-west-2"), "EU", "aws")} == {
+        ("RES-009", "us-west-2")
+    }
+
+
+@given(
+    st.lists(st.sampled_from(["psql", "-h", "H", "aws", "s3", "ls", "--region", "R", "a b", "'q'"]), max_size=6),
+    st.sampled_from([[], "", None]),
+)
+@settings(max_examples=60, deadline=None)
+def test_k8s63_compose_command_after_a_cleared_entrypoint_is_its_words(words: list[str], entrypoint: object) -> None:
+    """An exec-form command after a cleared (or absent) entrypoint on an image with no catalogued entrypoint is its
+    words as given: the line splits back to them."""
+    spec = COMMANDS["docker"].subcommands["run"]
+    service = {"image": "postgres:16", "entrypoint": entrypoint, "command": words}
+    found = compose_commands({"services": {"a": service}}, "services", spec)
+    assert [shlex.split(line) for _, line in found] == ([words] if words else [])

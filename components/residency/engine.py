@@ -951,6 +951,14 @@ class RuleEngine:
             _by_type(self.endpoints.joined_scripts),  # scripts51
             _container_tables(self.endpoints),
         )
+        # k8s63: (template input's type, template resource type) -> the form of a template resource whose Pulumi twin
+        # (stack_templates `resources`) is one container (an ROS ALIYUN::SAE::Application)
+        self._template_containers = {
+            (t.type, r.type): self._resource_containers[r.resource]
+            for t in self.endpoints.stack_templates
+            for r in t.resources
+            if r.resource in self._resource_containers
+        }
         # Text for humans (text_fields) is never a destination either: one lookup for both. A stack template's resource
         # of a catalogued type (stack_templates `resources`: a CloudFormation RestApi's Body, a state machine's
         # DefinitionString) is judged as the Pulumi type's input (stop 42: its text and match fields; stop 45: the whole
@@ -4063,10 +4071,13 @@ class RuleEngine:
             if kind.count("::") == 2:  # (alired53) and its namespace's (``ALIYUN::ESA::*``)
                 services = (*services, *self._template_services.get(f"{kind.rpartition('::')[0]}::*", ()))
             fields = self._template_bucket_fields.get(kind, ())
-            if not services and not fields:
+            form = self._template_containers.get((template.type, kind))
+            if not services and not fields and form is None:
                 continue  # nearly every resource
             props = resource.get("Properties")
             props = props if isinstance(props, Mapping) else {}
+            if form is not None:  # k8s63: a resource that is one container, read as its Pulumi twin's (an SAE app)
+                self._judge_container(walk, props, f"{where}.Properties", 0, form)
             if kind in inherited:
                 props = _with_globals(inherited[kind], props)  # (sam46) SAM's Globals the resource inherits
             for service, entry in services:

@@ -850,7 +850,10 @@ def compose_commands(document: Mapping[Any, Any], key: str, spec: ScriptCommand)
         if entry is None or command is None:
             continue  # a mapping or a nested list: no command Compose runs
         image = service.get("image")
-        if not entry and isinstance(image, str):
+        # (k8s63) "If the value is `null`, the default entrypoint from the image is used. If the value is `[]` (empty
+        # list) or `''` (empty string), the default entrypoint declared by the image is ignored" (Compose file
+        # reference, services, entrypoint): only an absent or null entrypoint keeps the image's
+        if service.get("entrypoint") is None and isinstance(image, str):
             command = _container_command(spec, [], [image], command)
         words = [*entry, *command]
         if words:
