@@ -146,15 +146,15 @@ def _compose(code: str, shape: str) -> Build:
     return _instance(
         "#!/bin/bash\nset -euo pipefail\nmkdir -p /opt/fleet\ncat > /opt/fleet/docker-compose.yml <<'EOF'\n"
         f"services:\n  started:\n    image: {CLI}\n    entrypoint: {entrypoint}\n    command: {command}\n"
-        "    restart: \"no\"\nEOF\ndocker compose -f /opt/fleet/docker-compose.yml up -d\n"
+        '    restart: "no"\nEOF\ndocker compose -f /opt/fleet/docker-compose.yml up -d\n'
     )
 
 
 def _eks_addon(code: str, shape: str) -> Build:
     # docs: eks/addon (cluster_name, addon_name, configuration_values: JSON of the add-on's schema); the CloudWatch
     # agent's configuration `agent.region` ("Specifies the Region to use for the CloudWatch endpoint")
-    values = {"agent": {"config": {"agent": {"region": _region(code, shape)},
-                                   "logs": {"metrics_collected": {"kubernetes": {"enhanced_container_insights": True}}}}},
+    insights = {"kubernetes": {"enhanced_container_insights": True}}
+    values = {"agent": {"config": {"agent": {"region": _region(code, shape)}, "logs": {"metrics_collected": insights}}},
               "containerLogs": {"enabled": False}}  # fmt: skip
     return lambda c: aws.eks.Addon("cloudwatch-observability", cluster_name="fleet", opts=c.aws,
                                    addon_name="amazon-cloudwatch-observability",
@@ -177,12 +177,14 @@ def _ali_program(code: str, shape: str) -> Build:
     # [{name, value}])
     registry = f"registry-vpc.{ALI_HOME[code]}.aliyuncs.com"
     props: dict[str, Any] = {"NamespaceId": f"{ALI_HOME[code]}:fleet", "PackageType": "Image", "Replicas": 1,
-                             "Cpu": 500, "Memory": 1024, "VpcId": "vpc-uf6fleet0001", "VSwitchId": "vsw-uf6fleet0001"}  # fmt: skip
+                             "Cpu": 500, "Memory": 1024, "VpcId": "vpc-uf6fleet0001",
+                             "VSwitchId": "vsw-uf6fleet0001"}  # fmt: skip
     if shape.startswith("ros-sae-mysqldump"):
         args = ["-h", _host(shape), "-u", "orders_ro", "--single-transaction", "--result-file=/backup/orders.sql",
                 "orders"]  # fmt: skip
         props |= {"AppName": "orders-dump", "ImageUrl": f"{registry}/fleet-mirror/mysql:8.4", "Command": "mysqldump",
-                  "CommandArgs": json.dumps(args), "Envs": json.dumps([{"name": "MYSQL_PWD", "value": "from-kms"}])}  # fmt: skip
+                  "CommandArgs": json.dumps(args),
+                  "Envs": json.dumps([{"name": "MYSQL_PWD", "value": "from-kms"}])}  # fmt: skip
     else:
         props |= {"AppName": "datadog-agent", "ImageUrl": f"{registry}/fleet-mirror/datadog/agent:7",
                   "Envs": json.dumps([{"name": "DD_API_KEY", "value": "from-kms-secret"},

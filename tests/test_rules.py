@@ -10452,7 +10452,6 @@ def test_lead62_a_ros_template_variable_at_a_script_host_option(script: str, exp
     assert [(f.rule.id, str(f.value)) for f in found] == expected
 
 
-
 # k8s63 (stop 63): an App Runner service's start command (App Runner API ImageConfiguration / CodeConfigurationValues
 # StartCommand, one string that overrides the image's start command) is read as a command line (script_fields): a
 # partner's database or a Region abroad there passed every door in EU (Pulumi and the AWS::AppRunner::Service twin).

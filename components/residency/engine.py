@@ -943,7 +943,13 @@ class RuleEngine:
             self._script_fields,
             self._service_principal_fields,
             self._joined_scripts,
-            (self._containers, self._container_forms, self._resource_containers, self._manifest_form),
+            (
+                self._containers,
+                self._container_forms,
+                self._resource_containers,
+                self._manifest_form,
+                self._template_containers,
+            ),
         ) = (
             self.endpoints.typed_paths(self.endpoints.oss_bucket_fields),
             self.endpoints.typed_paths(self.endpoints.script_fields),
@@ -951,14 +957,6 @@ class RuleEngine:
             _by_type(self.endpoints.joined_scripts),  # scripts51
             _container_tables(self.endpoints),
         )
-        # k8s63: (template input's type, template resource type) -> the form of a template resource whose Pulumi twin
-        # (stack_templates `resources`) is one container (an ROS ALIYUN::SAE::Application)
-        self._template_containers = {
-            (t.type, r.type): self._resource_containers[r.resource]
-            for t in self.endpoints.stack_templates
-            for r in t.resources
-            if r.resource in self._resource_containers
-        }
         # Text for humans (text_fields) is never a destination either: one lookup for both. A stack template's resource
         # of a catalogued type (stack_templates `resources`: a CloudFormation RestApi's Body, a state machine's
         # DefinitionString) is judged as the Pulumi type's input (stop 42: its text and match fields; stop 45: the whole
@@ -7760,15 +7758,20 @@ def _container_tables(
     dict[tuple[str, tuple[str, ...]], ContainerForm],
     dict[str, ContainerForm],
     ContainerForm | None,
+    dict[tuple[str, str], ContainerForm],
 ]:
     """(ecs61) Type -> the key paths of its containers (``containers``); (k8s62) (type, key path) -> the form of the
     container there (``container_forms``); type -> the form of a type whose inputs are one container (path ``""``: an
-    SAE application); the form reading a Kubernetes manifest's containers (the one with ``manifest_lists``), if any."""
+    SAE application); the form reading a Kubernetes manifest's containers (the one with ``manifest_lists``), if any;
+    (k8s63) (template input's type, template resource type) -> the form of a template resource whose Pulumi twin
+    (``stack_templates`` ``resources``) is one container (an ROS ``ALIYUN::SAE::Application``)."""
     forms = endpoints.container_forms
     placed = endpoints.typed_paths(tuple(c for c in endpoints.containers if c.path))
     at = {(c.type, tuple(c.path.split("."))): forms[c.form] for c in endpoints.containers}
     whole = {c.type: forms[c.form] for c in endpoints.containers if not c.path}
-    return placed, at, whole, next((f for f in forms.values() if f.manifest_lists), None)
+    twins = {(t.type, r.type): whole[r.resource] for t in endpoints.stack_templates for r in t.resources
+             if r.resource in whole}  # fmt: skip
+    return placed, at, whole, next((f for f in forms.values() if f.manifest_lists), None), twins
 
 
 def _container_items(fields: Mapping[str, Any], keys: Sequence[str]) -> list[Any]:
