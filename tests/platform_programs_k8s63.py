@@ -23,7 +23,7 @@ site):
   https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/install-CloudWatch-Observability-EKS-addon.html:
   read as JSON already, RES-009 abroad, the home twin passes).
 
-Reproduced on the unchanged engine (86a0559b): 44 programs, 20 offending, 24 compliant; **14 failed, all leaks**
+Reproduced on the unchanged engine (86a0559b): 44 programs, 22 offending, 22 compliant; **16 failed, all leaks**
 (each offending App Runner, Compose and ROS SAE program passed every door); no false alarm, no wrong rule; the 12
 kubectl-URL and add-on rows pin behaviour that held. See docs/residency.md, *Container definitions, round 3 (stop
 63)*.
