@@ -1,5 +1,5 @@
 """Container definitions, round 3 (stop 63, issue 9, k8s63): App Runner start commands, Compose entrypoints cleared,
-SAE applications in ROS, manifests applied by URL, EKS add-on configuration values.
+SAE applications in ROS, the Datadog Helm chart's values, manifests applied by URL, EKS add-on configuration values.
 
 k8s62 read a Kubernetes manifest's, a Batch EKS job's, a Lightsail / ECI / SAE container's command as the ``docker
 run`` line it is and left open the places this round writes, each with a compliant twin (the home Region, the VPC's
@@ -17,15 +17,21 @@ site):
 - an SAE application in an ROS template (``ALIYUN::SAE::Application`` ``ImageUrl``, ``Command``, ``CommandArgs``,
   ``Envs``, https://www.alibabacloud.com/help/en/ros/developer-reference/aliyun-sae-application): ``mysqldump -h H``,
   and the Datadog Agent's image with its API key alone (its default site) or its site declared;
+- the Datadog Agent installed with its Helm chart (``helm upgrade --install datadog-agent oci://<own ECR>/charts/datadog``,
+  Datadog "Install the Datadog Agent on Kubernetes"; the chart's values.yaml: "datadog.site -- The site of the Datadog
+  intake to send Agent data to", left empty, so the Agent's default US1 site): its API key alone, ``--set
+  datadog.site=datadoghq.com``, a values file the script writes without and with ``site``, ``--set
+  datadog.site=$SITE`` from Parameter Store, ``--set datadog.dd_url=<the VPC's proxy>``;
 - pinned decisions: a manifest applied by URL (``kubectl apply -f https://raw.githubusercontent.com/...``: the
   content is the publisher's, unknown at plan time; the URL's host is judged, RES-015 until declared), and an EKS
   add-on's ``configuration_values`` (the Amazon CloudWatch Observability add-on's agent ``region``,
   https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/install-CloudWatch-Observability-EKS-addon.html:
   read as JSON already, RES-009 abroad, the home twin passes).
 
-Reproduced on the unchanged engine (86a0559b): 44 programs, 22 offending, 22 compliant; **16 failed, all leaks**
-(each offending App Runner, Compose and ROS SAE program passed every door); no false alarm, no wrong rule; the 12
-kubectl-URL and add-on rows pin behaviour that held. See docs/residency.md, *Container definitions, round 3 (stop
+Reproduced on the unchanged engine (86a0559b): 59 programs, 31 offending, 28 compliant; **25 failed, all leaks**
+(each offending App Runner, Compose, Helm and ROS SAE program passed every door); no false alarm, no wrong rule; the
+12 kubectl-URL and add-on rows and the Helm proxy twins pin behaviour that held. The Helm rows were counted with the
+Helm reading switched off (``RuleEngine._judge_helm_releases`` a no-op), the rest on 86a0559b itself. See docs/residency.md, *Container definitions, round 3 (stop
 63)*.
 
 Ids: ``k8s63-<code>-<shape>``; AWS programs in EU / US (App Runner: not offered in China) and EU / US / CN, Alibaba
@@ -76,8 +82,13 @@ APP_RUNNER_SHAPES: dict[str, set[str]] = {
 AWS_SHAPES: dict[str, set[str]] = {
     "compose-empty-entrypoint-home": set(),
     "compose-empty-entrypoint-abroad": {"RES-009"},
-    "compose-blank-entrypoint-home": set(),
-    "compose-blank-entrypoint-abroad": {"RES-009"},
+    "helm-dd-api-key-only": {"RES-015"},
+    "helm-dd-site-set": {"RES-015"},
+    "helm-dd-site-set-declared": set(),
+    "helm-dd-values-no-site": {"RES-015"},
+    "helm-dd-values-site-declared": set(),
+    "helm-dd-site-from-parameter": {"RES-015"},
+    "helm-dd-dd-url-proxy": set(),
     "kubectl-url": {"RES-015"},
     "kubectl-url-declared": set(),
     "eks-addon-cloudwatch-home": set(),
@@ -150,6 +161,31 @@ def _compose(code: str, shape: str) -> Build:
     )
 
 
+def _helm(code: str, shape: str) -> Build:
+    # Datadog "Install the Datadog Agent on Kubernetes" (Helm): `helm install datadog-agent -f datadog-values.yaml
+    # datadog/datadog`, `--set datadog.site=<DATADOG_SITE>`; the chart from the team's ECR (Helm "Use OCI-based
+    # registries": `helm install myrelease oci://localhost:5000/helm-charts/mychart --version 0.1.0`; Amazon ECR "Pushing
+    # a Helm chart"); the chart's values datadog.apiKeyExistingSecret, datadog.site, datadog.dd_url
+    suffix = "amazonaws.com.cn" if code == "CN" else "amazonaws.com"
+    chart = f"oci://{OWN_ACCOUNT}.dkr.ecr.{AWS_HOME[code]}.{suffix}/charts/datadog"
+    install = f"helm upgrade --install datadog-agent {chart} --version 3.69.0 -n datadog --create-namespace"
+    key = "--set datadog.apiKeyExistingSecret=datadog-secret"
+    if shape == "helm-dd-api-key-only":
+        line = f"{install} {key}\n"
+    elif shape.startswith("helm-dd-site-set"):
+        line = f"{install} {key} --set datadog.site={DEFAULT_SITE}\n"
+    elif shape.startswith("helm-dd-values"):
+        site = f"  site: {DEFAULT_SITE}\n" if "-site-" in shape else ""
+        line = (f"cat > /opt/datadog/values.yaml <<'EOF'\ndatadog:\n  apiKeyExistingSecret: datadog-secret\n{site}"
+                f"  logs:\n    enabled: true\nEOF\n{install} -f /opt/datadog/values.yaml\n")  # fmt: skip
+    elif shape == "helm-dd-site-from-parameter":
+        line = (f"SITE=$(aws ssm get-parameter --name /datadog/site --query Parameter.Value --output text "
+                f"--region {AWS_HOME[code]})\n{install} {key} --set datadog.site=$SITE\n")  # fmt: skip
+    else:
+        line = f"{install} {key} --set datadog.dd_url=http://10.0.5.20:3834\n"
+    return _instance(f"#!/bin/bash\nset -euo pipefail\nmkdir -p /opt/datadog\n{line}")
+
+
 def _eks_addon(code: str, shape: str) -> Build:
     # docs: eks/addon (cluster_name, addon_name, configuration_values: JSON of the add-on's schema); the CloudWatch
     # agent's configuration `agent.region` ("Specifies the Region to use for the CloudWatch endpoint")
@@ -166,6 +202,8 @@ def _aws_program(code: str, shape: str) -> Build:
         return _app_runner(code, shape)
     if shape.startswith("compose"):
         return _compose(code, shape)
+    if shape.startswith("helm"):
+        return _helm(code, shape)
     if shape.startswith("kubectl-url"):
         return _instance(f"#!/bin/bash\nset -euo pipefail\nkubectl apply -f {MANIFEST_URL}\n")
     return _eks_addon(code, shape)
