@@ -17,11 +17,11 @@ site):
 - an SAE application in an ROS template (``ALIYUN::SAE::Application`` ``ImageUrl``, ``Command``, ``CommandArgs``,
   ``Envs``, https://www.alibabacloud.com/help/en/ros/developer-reference/aliyun-sae-application): ``mysqldump -h H``,
   and the Datadog Agent's image with its API key alone (its default site) or its site declared;
-- the Datadog Agent installed with its Helm chart (``helm upgrade --install datadog-agent oci://<own ECR>/charts/datadog``,
-  Datadog "Install the Datadog Agent on Kubernetes"; the chart's values.yaml: "datadog.site -- The site of the Datadog
-  intake to send Agent data to", left empty, so the Agent's default US1 site): its API key alone, ``--set
-  datadog.site=datadoghq.com``, a values file the script writes without and with ``site``, ``--set
-  datadog.site=$SITE`` from Parameter Store, ``--set datadog.dd_url=<the VPC's proxy>``;
+- the Datadog Agent installed with its Helm chart (``helm upgrade --install datadog-agent
+  oci://<own ECR>/charts/datadog``, Datadog "Install the Datadog Agent on Kubernetes"; the chart's values.yaml:
+  "datadog.site -- The site of the Datadog intake to send Agent data to", left empty, so the Agent's default US1
+  site): its API key alone, ``--set datadog.site=datadoghq.com``, a values file the script writes without and with
+  ``site``, ``--set datadog.site=$SITE`` from Parameter Store, ``--set datadog.dd_url=<the VPC's proxy>``;
 - pinned decisions: a manifest applied by URL (``kubectl apply -f https://raw.githubusercontent.com/...``: the
   content is the publisher's, unknown at plan time; the URL's host is judged, RES-015 until declared), and an EKS
   add-on's ``configuration_values`` (the Amazon CloudWatch Observability add-on's agent ``region``,
@@ -31,8 +31,8 @@ site):
 Reproduced on the unchanged engine (86a0559b): 59 programs, 31 offending, 28 compliant; **25 failed, all leaks**
 (each offending App Runner, Compose, Helm and ROS SAE program passed every door); no false alarm, no wrong rule; the
 12 kubectl-URL and add-on rows and the Helm proxy twins pin behaviour that held. The Helm rows were counted with the
-Helm reading switched off (``RuleEngine._judge_helm_releases`` a no-op), the rest on 86a0559b itself. See docs/residency.md, *Container definitions, round 3 (stop
-63)*.
+Helm reading switched off (``RuleEngine._judge_helm_releases`` a no-op), the rest on 86a0559b itself. See
+docs/residency.md, *Container definitions, round 3 (stop 63)*.
 
 Ids: ``k8s63-<code>-<shape>``; AWS programs in EU / US (App Runner: not offered in China) and EU / US / CN, Alibaba
 Cloud programs in CN / JP. tests/test_realistic_programs.py runs them as CASES (``k8s63-*``).
@@ -164,8 +164,8 @@ def _compose(code: str, shape: str) -> Build:
 def _helm(code: str, shape: str) -> Build:
     # Datadog "Install the Datadog Agent on Kubernetes" (Helm): `helm install datadog-agent -f datadog-values.yaml
     # datadog/datadog`, `--set datadog.site=<DATADOG_SITE>`; the chart from the team's ECR (Helm "Use OCI-based
-    # registries": `helm install myrelease oci://localhost:5000/helm-charts/mychart --version 0.1.0`; Amazon ECR "Pushing
-    # a Helm chart"); the chart's values datadog.apiKeyExistingSecret, datadog.site, datadog.dd_url
+    # registries": `helm install myrelease oci://localhost:5000/helm-charts/mychart --version 0.1.0`; Amazon ECR
+    # "Pushing a Helm chart"); the chart's values datadog.apiKeyExistingSecret, datadog.site, datadog.dd_url
     suffix = "amazonaws.com.cn" if code == "CN" else "amazonaws.com"
     chart = f"oci://{OWN_ACCOUNT}.dkr.ecr.{AWS_HOME[code]}.{suffix}/charts/datadog"
     install = f"helm upgrade --install datadog-agent {chart} --version 3.69.0 -n datadog --create-namespace"

@@ -9992,7 +9992,8 @@ _K8S63_VALUES = "cat > /opt/v.yaml <<'EOF'\ndatadog:\n  logs:\n    enabled: true
         (f"P=10.0.5.20\n{_K8S63_HELM} --set datadog.dd_url=http://$P:3834\n", []),
         (f"S=$(cat /etc/dd_site)\n{_K8S63_HELM} --set datadog.site=$S\n", [("RES-015", "$(cat /etc/dd_site)")]),
         (f"{_K8S63_HELM} -f /opt/fetched.yaml\n", [("RES-015", "/opt/fetched.yaml")]),
-        (f"{_K8S63_HELM} --set-json 'datadog={{\"site\": \"x\"}}'\n", [("RES-015", '--set-json datadog={"site": "x"}')]),
+        (f"{_K8S63_HELM} --set-json 'datadog={{\"site\": \"x\"}}'\n",
+         [("RES-015", '--set-json datadog={"site": "x"}')]),
         (f"{_K8S63_HELM} --reuse-values\n", [("RES-015", "--reuse-values")]),
         # another chart, another subcommand: nothing read
         (f"helm install ingress {_K8S63_CHART}-ingress -f /opt/fetched.yaml\n", []),
