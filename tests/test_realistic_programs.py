@@ -169,6 +169,7 @@ import platform_programs_httpapi41 as ha41
 import platform_programs_inbound47 as in47
 import platform_programs_intl as pi
 import platform_programs_k8s62 as k862
+import platform_programs_k8s63 as k863
 import platform_programs_lead55 as le55
 import platform_programs_leftovers35 as pl
 import platform_programs_leftovers36 as pl36
@@ -19273,6 +19274,10 @@ CASES: list[Case] = [
     # shared network and VM clusters on shared infrastructure (RES-023), an ODB network's and a template VPC endpoint's
     # endpoint policies to `*` (no grant), CloudTrail and Audit Manager delegated administrators (RES-023).
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw63.rows()],
+    # -- stop 63, container definitions round 3 (tests/platform_programs_k8s63.py): an App Runner service's start
+    # command, a Compose service clearing the image's entrypoint, an SAE application in an ROS template (its command and
+    # the Agent's default site), a manifest applied by URL and an EKS add-on's configuration values (pinned)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in k863.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

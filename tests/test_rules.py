@@ -10626,3 +10626,88 @@ def test_awsred63_an_odb_networks_endpoint_policies_grant_nothing(
 ) -> None:
     found = RuleEngine("EU").check(aws("aws:odb/network:Network", _PINNED_EU, display_name="n", **props))[0]
     assert [(f.rule.id, f.path) for f in found] == expected
+
+
+# k8s63 (stop 63): an App Runner service's start command (App Runner API ImageConfiguration / CodeConfigurationValues
+# StartCommand, one string that overrides the image's start command) is read as a command line (script_fields): a
+# partner's database or a Region abroad there passed every door in EU (Pulumi and the AWS::AppRunner::Service twin).
+_K8S63_RUNNER = "aws:apprunner/service:Service"
+
+
+def _k8s63_image_runner(start: str) -> Subject:
+    image = {"image_identifier": "public.ecr.aws/aws-cli/aws-cli:2", "image_repository_type": "ECR_PUBLIC",
+             "image_configuration": {"port": "8080", "start_command": start}}  # fmt: skip
+    return aws(_K8S63_RUNNER, _PINNED_EU, service_name="s", source_configuration={"image_repository": image})
+
+
+def _k8s63_code_runner(start: str) -> Subject:
+    code = {"configuration_source": "API", "code_configuration_values": {"runtime": "PYTHON_3", "start_command": start}}
+    repository = {"repository_url": "https://git-codecommit.eu-central-1.amazonaws.com/v1/repos/api",
+                  "code_configuration": code, "source_code_version": {"type": "BRANCH", "value": "main"}}  # fmt: skip
+    return aws(_K8S63_RUNNER, _PINNED_EU, service_name="s", source_configuration={"code_repository": repository})
+
+
+def _k8s63_cfn_runner(start: str) -> Subject:
+    image = {"ImageIdentifier": "public.ecr.aws/aws-cli/aws-cli:2", "ImageRepositoryType": "ECR_PUBLIC",
+             "ImageConfiguration": {"Port": "8080", "StartCommand": start}}  # fmt: skip
+    service = {"Type": "AWS::AppRunner::Service", "Properties": {"SourceConfiguration": {"ImageRepository": image}}}
+    return _cfn_stack(_PINNED_EU, {"Api": service})
+
+
+_K8S63_PUT = "aws ssm put-parameter --name /api/up --value 1 --region {}"
+
+
+@pytest.mark.parametrize("make", [_k8s63_image_runner, _k8s63_code_runner, _k8s63_cfn_runner])
+@pytest.mark.parametrize(
+    ("home", "away", "expected"),
+    [
+        ("psql -h 10.0.5.12 -c 'select 1'", "psql -h db.partner-analytics.com -c 'select 1'",
+         ("RES-015", "db.partner-analytics.com")),
+        (_K8S63_PUT.format("eu-central-1"), _K8S63_PUT.format("us-west-2"), ("RES-009", "us-west-2")),
+        (f'/bin/sh -c "{_K8S63_PUT.format("eu-central-1")} && exec gunicorn app:app"',
+         f'/bin/sh -c "{_K8S63_PUT.format("us-west-2")} && exec gunicorn app:app"', ("RES-009", "us-west-2")),
+        ("gunicorn -b 0.0.0.0:8080 app:app", "gunicorn -b 0.0.0.0:8080 app:app", None),
+    ],
+)  # fmt: skip
+def test_k8s63_an_app_runner_start_command_is_a_command_line(
+    make: Callable[[str], Subject], home: str, away: str, expected: tuple[str, str] | None
+) -> None:
+    assert RuleEngine("EU").check(make(home))[0] == []
+    found = RuleEngine("EU").check(make(away))[0]
+    assert [(f.rule.id, str(f.value)) for f in found] == ([expected] if expected else [])
+    assert all("startcommand" in f.path.lower().replace("_", "") for f in found)
+
+
+# k8s63 (stop 63): an ROS ALIYUN::SAE::Application is one container, as its Pulumi twin is (stack_templates `resources`
+# maps it to sae/application, whose inputs are one container: containers path ""): its ImageUrl / Command / CommandArgs
+# / Envs are read as the `docker run` line they are (a partner's database in CommandArgs, and the Datadog Agent's image
+# with its API key alone, passed every door in CN before).
+_K8S63_SAE = {"AppName": "a", "NamespaceId": "cn-shanghai:fleet", "PackageType": "Image", "Replicas": 1}
+_K8S63_MIRROR = "registry-vpc.cn-shanghai.aliyuncs.com/fleet-mirror"
+_K8S63_KEY = {"name": "DD_API_KEY", "value": "k"}
+
+
+@pytest.mark.parametrize(
+    ("home", "away", "expected"),
+    [
+        ({"ImageUrl": f"{_K8S63_MIRROR}/mysql:8.4", "Command": "mysqldump",
+          "CommandArgs": json.dumps(["-h", "10.0.5.12", "-u", "ro", "orders"])},
+         {"ImageUrl": f"{_K8S63_MIRROR}/mysql:8.4", "Command": "mysqldump",
+          "CommandArgs": json.dumps(["-h", "db.partner-analytics.com", "-u", "ro", "orders"])},
+         ("RES-015", "db.partner-analytics.com")),
+        # the Agent's image: its site the VPC's proxy (DD_DD_URL), or its API key alone (the default site, US1)
+        ({"ImageUrl": f"{_K8S63_MIRROR}/datadog/agent:7",
+          "Envs": json.dumps([_K8S63_KEY, {"name": "DD_DD_URL", "value": "http://10.0.5.20:3834"}])},
+         {"ImageUrl": f"{_K8S63_MIRROR}/datadog/agent:7", "Envs": json.dumps([_K8S63_KEY])},
+         ("RES-015", "datadoghq.com")),
+    ],
+)  # fmt: skip
+def test_k8s63_an_ros_sae_application_is_one_container(
+    home: dict[str, Any], away: dict[str, Any], expected: tuple[str, str]
+) -> None:
+    assert RuleEngine("CN").check(_ros("ALIYUN::SAE::Application", **_K8S63_SAE, **home))[0] == []
+    found = RuleEngine("CN").check(_ros("ALIYUN::SAE::Application", **_K8S63_SAE, **away))[0]
+    assert [(f.rule.id, str(f.value)) for f in found] == [expected]
+    assert found[0].path.startswith("template_body(json).Resources.X.Properties(docker run)")
+    # the same properties under another type are no container (the reading is the SAE twin's only)
+    assert RuleEngine("CN").check(_ros("ALIYUN::SAE::Namespace", **_K8S63_SAE, **away))[0] == []

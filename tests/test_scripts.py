@@ -8,6 +8,7 @@ import ctypes.util
 import fnmatch
 import itertools
 import json
+import shlex
 from collections.abc import Mapping
 from typing import Any
 
@@ -10055,3 +10056,142 @@ def test_scripts63_split_words_written_splices_an_uncomputed_substitution() -> N
 )
 def test_scripts63_a_url_host_under_a_fixed_domain_given_by_a_substitution(url: str, expected: set[str]) -> None:
     assert {r for r, _, _ in findings(f"{_H63}curl -sf -X POST -d @f {url}\n", "EU", "aws")} == expected
+
+
+# k8s63 (stop 63): a Compose service whose `entrypoint` is `[]` or `''` clears the image's entrypoint (Compose file
+# reference, services, entrypoint: "If the value is `null`, the default entrypoint from the image is used. If the value
+# is `[]` (empty list) or `''` (empty string), the default entrypoint declared by the image is ignored"): its command is
+# read from its first word. The AWS CLI image's `aws` was put before `["/bin/sh", "-c", "aws ... --region R"]`, so the
+# shell's script was an `aws` operand and passed every door in EU.
+@pytest.mark.parametrize(
+    ("entrypoint", "expected"),
+    [
+        ([], "/bin/sh -c 'aws s3 ls --region R'"),
+        ("", "/bin/sh -c 'aws s3 ls --region R'"),
+        (None, "aws /bin/sh -c 'aws s3 ls --region R'"),  # null: the image's entrypoint (as before)
+    ],
+)
+def test_k8s63_compose_entrypoint_cleared(entrypoint: object, expected: str) -> None:
+    spec = COMMANDS["docker"].subcommands["run"]
+    service = {"image": "amazon/aws-cli:2.22.0", "entrypoint": entrypoint,
+               "command": ["/bin/sh", "-c", "aws s3 ls --region R"]}  # fmt: skip
+    assert compose_commands({"services": {"a": service}}, "services", spec) == [("a", expected)]
+    absent = {k: v for k, v in service.items() if k != "entrypoint"}
+    assert compose_commands({"services": {"a": absent}}, "services", spec) == [
+        ("a", "aws /bin/sh -c 'aws s3 ls --region R'")
+    ]
+
+
+@pytest.mark.parametrize("entrypoint", ["[]", "''", '""'])
+def test_k8s63_compose_cleared_entrypoint_runs_its_shell(entrypoint: str) -> None:
+    """The user data's Compose file: the home twin passes, the Region abroad is RES-009 (passed every door before)."""
+    command = '["/bin/sh", "-c", "aws ssm put-parameter --name /x --value up --region R"]'
+    service = f"    image: amazon/aws-cli:2.22.0\n    entrypoint: {entrypoint}\n    command: {command}\n"
+    script = _compose56(service) + "docker compose -f /opt/fleet/compose.yaml up -d\n"
+    assert findings(script.replace("region R", "region eu-central-1"), "EU", "aws") == []
+    assert {(r, v) for r, _, v in findings(script.replace("region R", "region us-west-2"), "EU", "aws")} == {
+        ("RES-009", "us-west-2")
+    }
+
+
+@given(
+    st.lists(st.sampled_from(["psql", "-h", "H", "aws", "s3", "ls", "--region", "R", "a b", "'q'"]), max_size=6),
+    st.sampled_from([[], "", None]),
+)
+@settings(max_examples=60, deadline=None)
+def test_k8s63_compose_command_after_a_cleared_entrypoint_is_its_words(words: list[str], entrypoint: object) -> None:
+    """An exec-form command after a cleared (or absent) entrypoint on an image with no catalogued entrypoint is its
+    words as given: the line splits back to them."""
+    spec = COMMANDS["docker"].subcommands["run"]
+    service = {"image": "postgres:16", "entrypoint": entrypoint, "command": words}
+    found = compose_commands({"services": {"a": service}}, "services", spec)
+    assert [shlex.split(line) for _, line in found] == ([words] if words else [])
+
+
+# k8s63 (stop 63): the Datadog chart a script installs with Helm (endpoints.yaml `helm`): its values as Helm merges
+# them (the written values files, then --set, the last winning), each destination key judged as a host or a URL, a value
+# no input shows RES-015 by its text, and the chart's default site where none is given. Each offending case passed every
+# door before (`helm install ... datadog/datadog` was read as nothing; `helm.datadoghq.com` only as a URL's host).
+_K8S63_CHART = "oci://123456789012.dkr.ecr.eu-central-1.amazonaws.com/charts/datadog"
+_K8S63_HELM = f"helm upgrade --install dd {_K8S63_CHART} -n datadog --set datadog.apiKeyExistingSecret=s"
+_K8S63_VALUES = "cat > /opt/v.yaml <<'EOF'\ndatadog:\n  logs:\n    enabled: true\n{site}EOF\n"
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (f"{_K8S63_HELM}\n", [("RES-015", "datadoghq.com")]),
+        (f"{_K8S63_HELM} --set datadog.site=datadoghq.com\n", [("RES-015", "datadoghq.com")]),
+        (f"{_K8S63_HELM} --set datadog.dd_url=http://10.0.5.20:3834\n", []),
+        (f"{_K8S63_HELM} --set datadog.dd_url=https://intake.partner-analytics.com\n",
+         [("RES-015", "intake.partner-analytics.com"), ("RES-015", "intake.partner-analytics.com")]),
+        (_K8S63_VALUES.format(site="") + f"{_K8S63_HELM} -f /opt/v.yaml\n", [("RES-015", "datadoghq.com")]),
+        (_K8S63_VALUES.format(site="  dd_url: http://10.0.5.20:3834\n") + f"{_K8S63_HELM} -f /opt/v.yaml\n", []),
+        # a site in the file beside the proxy: each given key is judged (the site still takes the Agent's other data)
+        (_K8S63_VALUES.format(site="  site: datadoghq.com\n")
+         + f"{_K8S63_HELM} --values=/opt/v.yaml --set datadog.dd_url=http://10.0.5.20:3834\n",
+         [("RES-015", "datadoghq.com")]),
+        (f"P=10.0.5.20\n{_K8S63_HELM} --set datadog.dd_url=http://$P:3834\n", []),
+        (f"S=$(cat /etc/dd_site)\n{_K8S63_HELM} --set datadog.site=$S\n", [("RES-015", "$(cat /etc/dd_site)")]),
+        (f"{_K8S63_HELM} -f /opt/fetched.yaml\n", [("RES-015", "/opt/fetched.yaml")]),
+        (f"{_K8S63_HELM} --set-json 'datadog={{\"site\": \"x\"}}'\n",
+         [("RES-015", '--set-json datadog={"site": "x"}')]),
+        (f"{_K8S63_HELM} --reuse-values\n", [("RES-015", "--reuse-values")]),
+        # another chart, another subcommand: nothing read
+        (f"helm install ingress {_K8S63_CHART}-ingress -f /opt/fetched.yaml\n", []),
+        (f"helm pull {_K8S63_CHART}\n", []),
+    ],
+)  # fmt: skip
+def test_k8s63_a_helm_charts_values(script: str, expected: list[tuple[str, str]]) -> None:
+    assert [(r, v) for r, _, v in findings("#!/bin/bash\n" + script, "EU", "aws")] == expected
+
+
+def test_k8s63_a_helm_charts_value_is_declared_by_its_text() -> None:
+    """A site declared passes (the finding is coverable), as the same site under DD_SITE does."""
+    declared = parse_destinations(
+        [{"id": "dd", "kind": "resident", "match": "datadoghq.eu", "evidence": "Datadog EU1, our organisation"}]
+    )
+    script = f"#!/bin/bash\n{_K8S63_HELM} --set datadog.site=datadoghq.eu\n"
+    subject = Subject("aws:ec2/instance:Instance", "vm", {"user_data": script}, provider("EU", "aws"))
+    assert [f.declared_by for f in RuleEngine("EU", destinations=declared).check(subject)[0]] == ["dd"]
+
+
+@given(
+    st.lists(
+        st.sampled_from([["-n", "ns"], ["--wait"], ["--set", "a=b,c=d"], ["-f", "v.yaml"], ["--version", "1.2.3"],
+                         ["--set=datadog.site=x"], ["--atomic"], ["--kube-context", "prod"]]),
+        max_size=5,
+    ),
+    st.sampled_from(["install rel", "upgrade --install rel", "template", "template rel"]),
+    st.booleans(),
+)  # fmt: skip
+@settings(max_examples=80, deadline=None)
+def test_k8s63_a_helm_charts_operand_is_its_last(options: list[list[str]], command: str, after: bool) -> None:
+    """The chart is the last operand whatever options come before or after it (each value option skipping its
+    value), and each --set pair is read."""
+    from components.residency.scripts import helm_releases
+
+    helm = load_endpoints().helm
+    assert helm is not None
+    words = [w for option in options for w in option]
+    line = (
+        f"helm {command} repo/chart {shlex.join(words)}" if after else f"helm {command} {shlex.join(words)} repo/chart"
+    )
+    found = helm_releases(line + "\n", helm)
+    assert [r.chart for r in found] == ["repo/chart"]
+    expected = [p for o in options if o[0].startswith("--set") for p in (o[1] if len(o) > 1 else o[0][6:]).split(",")]
+    assert [f"{k}={v}" for k, v in found[0].sets] == expected
+
+
+def test_k8s63_helm_values_the_last_given_wins() -> None:
+    """Helm's merge: values files in order, then --set (an empty value is none: the chart's empty default)."""
+    from components.residency.engine import _helm_values
+    from components.residency.scripts import HelmRelease
+
+    keys = {"datadog.site": "host"}
+    release = HelmRelease(0, "datadog/datadog", [("datadog.site", "b")], ["/v.yaml", "/w.yaml"], [])
+    files = {"/v.yaml": "datadog:\n  site: x\n", "/w.yaml": "datadog:\n  site: y\n"}
+    assert _helm_values(keys, release, files) == ({"datadog.site": "b"}, [])
+    assert _helm_values(keys, release._replace(sets=[]), files) == ({"datadog.site": "y"}, [])
+    assert _helm_values(keys, release._replace(sets=[("datadog.site", " ")]), files) == ({"datadog.site": "y"}, [])
+    assert _helm_values(keys, release._replace(files=["/u.yaml"], sets=[]), files) == ({}, ["/u.yaml"])

@@ -781,6 +781,31 @@ class ContainerForm(_Frozen):
     source: str
 
 
+class HelmChart(_Frozen):
+    """(k8s63) A Helm chart whose values name where its workload sends (``helm`` ``charts``)."""
+
+    chart: str
+    """A regular expression searched in the chart operand (``datadog/datadog``, ``oci://.../datadog``)."""
+    keys: dict[str, Literal["host", "url"]]
+    """The dotted values keys naming a destination, and how each is judged (a host, a URL)."""
+    default: dict[str, str] = {}
+    """Where the chart sends when none of ``keys`` is given (judged as if written)."""
+    source: str
+
+
+class Helm(_Frozen):
+    """(k8s63) ``helm`` installing a chart (:func:`scripts.helm_releases`): its subcommands, the options giving values
+    (``--set``, ``-f``), the options giving values no script shows, the options taking a value, the charts read."""
+
+    commands: tuple[str, ...]
+    set_options: tuple[str, ...]
+    values_options: tuple[str, ...]
+    unknown_options: tuple[str, ...]
+    value_options: tuple[str, ...]
+    charts: tuple[HelmChart, ...] = ()
+    source: str
+
+
 class JoinedScript(TypedField):
     """A document whose script lists one shell runs in order (``joined_scripts``, scripts51: a CodeBuild buildspec's
     phases): a variable its ``variables`` map sets or an earlier list assigns reaches a later list's commands."""
@@ -1951,6 +1976,8 @@ class EndpointCatalogue(_Frozen):
     definition is (:meth:`RuleEngine._judge_container`)."""
     container_forms: dict[str, ContainerForm] = {}
     """(k8s62) Each container API's keys, by the name ``containers`` entries give as their ``form``."""
+    helm: Helm | None = None
+    """(k8s63) The charts ``helm install`` / ``upgrade`` / ``template`` may install whose values name destinations."""
     joined_scripts: tuple[JoinedScript, ...] = ()
     """Documents whose script lists one shell runs in order (scripts51: a buildspec's phases), each list read on
     its own as a ``script_fields`` entry and joined by :meth:`RuleEngine._judge_joined_script`."""

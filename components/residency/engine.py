@@ -115,6 +115,7 @@ from components.residency.scripts import (
     SHELL_DEFAULT,
     SHELL_PARAMETER,
     Edit,
+    HelmRelease,
     ScriptHost,
     ScriptReader,
     all_positional_expanded,
@@ -137,6 +138,7 @@ from components.residency.scripts import (
     has_for_loop,
     has_positional,
     has_while_read,
+    helm_releases,
     heredoc_expanded_names,
     heredoc_files,
     hosts_file_names,
@@ -944,7 +946,13 @@ class RuleEngine:
             self._script_fields,
             self._service_principal_fields,
             self._joined_scripts,
-            (self._containers, self._container_forms, self._resource_containers, self._manifest_form),
+            (
+                self._containers,
+                self._container_forms,
+                self._resource_containers,
+                self._manifest_form,
+                self._template_containers,
+            ),
         ) = (
             self.endpoints.typed_paths(self.endpoints.oss_bucket_fields),
             self.endpoints.typed_paths(self.endpoints.script_fields),
@@ -4064,10 +4072,13 @@ class RuleEngine:
             if kind.count("::") == 2:  # (alired53) and its namespace's (``ALIYUN::ESA::*``)
                 services = (*services, *self._template_services.get(f"{kind.rpartition('::')[0]}::*", ()))
             fields = self._template_bucket_fields.get(kind, ())
-            if not services and not fields:
+            form = self._template_containers.get((template.type, kind))
+            if not services and not fields and form is None:
                 continue  # nearly every resource
             props = resource.get("Properties")
             props = props if isinstance(props, Mapping) else {}
+            if form is not None:  # k8s63: a resource that is one container, read as its Pulumi twin's (an SAE app)
+                self._judge_container(walk, props, f"{where}.Properties", 0, form)
             if kind in inherited:
                 props = _with_globals(inherited[kind], props)  # (sam46) SAM's Globals the resource inherits
             for service, entry in services:
@@ -4397,6 +4408,8 @@ class RuleEngine:
                 walk, script, [*written_files(script), *(walk.written or {}).values()], path, depth
             )
         self._judge_manifest_containers(walk, script, path, depth)  # k8s62: a Kubernetes manifest's containers
+        if "helm" in script:  # k8s63: a chart's values naming where its workload sends
+            self._judge_helm_releases(walk, script, path, depth)
         entry = (
             self._config_entry(file, walk.written_by) if file is not None and not self._log_router_file(file) else None
         )
@@ -5113,6 +5126,56 @@ class RuleEngine:
             walk.add(RuleId.DOCUMENT_WITHIN_BOUNDS, f"{path}{where}", where, detail)
         for where, container in containers:
             self._judge_container(walk, container, f"{path}{where}", depth + 1, form)
+
+    def _judge_helm_releases(self, walk: _Walk, script: str, path: str, depth: int) -> None:
+        """(k8s63, stop 63) A catalogued chart a script installs (``helm`` ``charts``: the Datadog chart's
+        ``datadog.site`` / ``datadog.dd_url``), read from its values as Helm merges them (the values files the script
+        writes, in order, then ``--set`` / ``--set-string``, the last winning): each given key is judged as a host or a
+        URL (a variable by the values the script gives it; one no reader computes, a values file the script does not
+        write and a value from ``--set-json`` / ``--set-file`` / ``--reuse-values`` are RES-015 by their text until
+        declared); a chart given none of its keys is judged as sending to its ``default`` (the Agent's US1 site).
+        ``helm install datadog datadog/datadog --set datadog.site=datadoghq.com``, or with the API key alone, passed
+        every door."""
+        helm = self.endpoints.helm
+        if helm is None:
+            return
+        files: Mapping[str, str] | None = None
+        values: _ScriptValues | None = None
+        for release in helm_releases(script, helm):
+            chart = next((c for c in helm.charts if re.search(c.chart, release.chart)), None)
+            if chart is None:
+                continue
+            files = written_files(script) if files is None else files
+            given, unknown = _helm_values(chart.keys, release, files)
+            where = f"{path}(helm:{release.chart})"
+            for text in unknown:
+                detail = (
+                    f"The chart {release.chart!r} is given values by {text!r}, which no input shows: nothing proves "
+                    f"where it sends is in {self._j()}. Give {', '.join(chart.keys)} with --set or in a values file "
+                    "the script writes, or declare it in sovereign-dc:destinations by this exact text."
+                )
+                self._add_coverable(walk, RuleId.DESTINATION_HOST_PROVEN, where, text, detail, (text,))
+            if values is None and any("$" in v or "`" in v for v in given.values()):
+                values = _assigned_values(script, self._instance_region(walk))
+            for key, value in given.items():
+                reaching = values.at_destination(release.offset) if values is not None else {}
+                for text in filled_texts(value, reaching) if values is not None else (value,):
+                    self._judge_helm_value(walk, chart.keys[key], text, f"{where}.{key}", depth)
+            if not given and not unknown:
+                for key, value in chart.default.items():
+                    self._walk_document(walk, {chart.keys[key]: value}, f"{where}(default).{key}", "content", depth)
+
+    def _judge_helm_value(self, walk: _Walk, form: str, text: str, path: str, depth: int) -> None:
+        """(k8s63) One chart value naming a destination (a host or a URL), judged as a document's such key is; one still
+        holding an expansion (a substitution, a variable the script gives no literal) is RES-015 by its text."""
+        if "$" in text or "`" in text:
+            detail = (
+                f"This chart value is {text!r}, made at run time: nothing proves it is in {self._j()}. Write the "
+                "value, or declare it in sovereign-dc:destinations by this exact text."
+            )
+            self._add_coverable(walk, RuleId.DESTINATION_HOST_PROVEN, path, text, detail, (text,))
+            return
+        self._walk_document(walk, {form: text}, path, "content", depth)
 
     def _judge_secret_set(self, walk: _Walk, fields: Mapping[str, Any], form: ContainerForm, path: str) -> None:
         """(k8s62, stop 62) A variable naming where the container's tool sends (``document_defaults``
@@ -7770,6 +7833,37 @@ def _runs_on(rest: str) -> bool:
     return start is None or _QUERY_START.search(rest, start.start()) is not None
 
 
+def _helm_values(
+    keys: Mapping[str, str], release: HelmRelease, files: Mapping[str, str]
+) -> tuple[dict[str, str], list[str]]:
+    """(k8s63) The values of ``keys`` a release is given (the written values files in order, then its ``--set``
+    pairs: the last wins; an empty value is no value, as the chart's empty default), and the texts of the values it
+    is given from elsewhere (a values file the script does not write, ``--set-json datadog={...}`` naming a key or its
+    parent, ``--reuse-values``)."""
+    given: dict[str, str] = {}
+    unknown: list[str] = []
+    for file in release.files:
+        body = files.get(file)
+        document = yaml_or_none(body) if body is not None else None
+        if body is None or (document is not None and not isinstance(document, Mapping)):
+            unknown.append(file)
+            continue
+        for key in keys:
+            value: Any = document
+            for part in key.split("."):
+                value = value.get(part) if isinstance(value, Mapping) else None
+            if value is not None and str(value).strip():
+                given[key] = str(value)
+    for key, value in release.sets:
+        if key in keys and value.strip():
+            given[key] = value
+    for option, value in release.unknown:
+        name = value.partition("=")[0]
+        if not value or any(k == name or k.startswith(f"{name}.") for k in keys):
+            unknown.append(f"{option} {value}".strip())
+    return given, unknown
+
+
 def _named_by(key: str, keys: frozenset[str]) -> bool:
     """``key`` is one of ``keys`` or ends with ``_<one of them>``: ``webhook_url``, ``default_arguments``."""
     return key in keys or any(key.endswith("_" + k) for k in keys)
@@ -7820,15 +7914,20 @@ def _container_tables(
     dict[tuple[str, tuple[str, ...]], ContainerForm],
     dict[str, ContainerForm],
     ContainerForm | None,
+    dict[tuple[str, str], ContainerForm],
 ]:
     """(ecs61) Type -> the key paths of its containers (``containers``); (k8s62) (type, key path) -> the form of the
     container there (``container_forms``); type -> the form of a type whose inputs are one container (path ``""``: an
-    SAE application); the form reading a Kubernetes manifest's containers (the one with ``manifest_lists``), if any."""
+    SAE application); the form reading a Kubernetes manifest's containers (the one with ``manifest_lists``), if any;
+    (k8s63) (template input's type, template resource type) -> the form of a template resource whose Pulumi twin
+    (``stack_templates`` ``resources``) is one container (an ROS ``ALIYUN::SAE::Application``)."""
     forms = endpoints.container_forms
     placed = endpoints.typed_paths(tuple(c for c in endpoints.containers if c.path))
     at = {(c.type, tuple(c.path.split("."))): forms[c.form] for c in endpoints.containers}
     whole = {c.type: forms[c.form] for c in endpoints.containers if not c.path}
-    return placed, at, whole, next((f for f in forms.values() if f.manifest_lists), None)
+    twins = {(t.type, r.type): whole[r.resource] for t in endpoints.stack_templates for r in t.resources
+             if r.resource in whole}  # fmt: skip
+    return placed, at, whole, next((f for f in forms.values() if f.manifest_lists), None), twins
 
 
 def _container_items(fields: Mapping[str, Any], keys: Sequence[str]) -> list[Any]:

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from components.residency import jq
-from components.residency.endpoints import ScriptCommand
+from components.residency.endpoints import Helm, ScriptCommand
 from components.residency.inputkeys import is_region_key, is_zone_key, key_tokens, snake_key
 from components.residency.references import is_ip, is_private_address
 
@@ -909,12 +909,74 @@ def compose_commands(document: Mapping[Any, Any], key: str, spec: ScriptCommand)
         if entry is None or command is None:
             continue  # a mapping or a nested list: no command Compose runs
         image = service.get("image")
-        if not entry and isinstance(image, str):
+        # (k8s63) "If the value is `null`, the default entrypoint from the image is used. If the value is `[]` (empty
+        # list) or `''` (empty string), the default entrypoint declared by the image is ignored" (Compose file
+        # reference, services, entrypoint): only an absent or null entrypoint keeps the image's
+        if service.get("entrypoint") is None and isinstance(image, str):
             command = _container_command(spec, [], [image], command)
         words = [*entry, *command]
         if words:
             found.append((str(name), shlex.join(words)))
     return found
+
+
+class HelmRelease(NamedTuple):
+    """(k8s63) One ``helm install`` / ``upgrade`` / ``template`` of a script: the line's offset, the chart operand,
+    the ``--set`` pairs and the values files in the order given, and the options giving values no script shows."""
+
+    offset: int
+    chart: str
+    sets: list[tuple[str, str]]
+    files: list[str]
+    unknown: list[tuple[str, str]]
+    """(option, its value): ``--set-json datadog={...}``, ``--reuse-values`` (value "")."""
+
+
+def helm_releases(script: str, helm: Helm) -> list[HelmRelease]:
+    """(k8s63) Each ``helm`` command of ``script`` installing a chart (``helm.commands``), its words read by the one
+    splitter (:func:`_simple_commands`): the chart is the last operand ("helm install [NAME] [CHART] [flags]"), each
+    option of ``helm.value_options`` and the value options below skipping its value; ``--set a=b,c=d`` gives its
+    pairs (a comma escaped with a backslash stays in the value, Helm's strvals parser). Gate: ``helm``."""
+    if "helm" not in script:
+        return []
+    found: list[HelmRelease] = []
+    for offset, line in _joined_lines(script):
+        if "helm" not in line:
+            continue
+        for command in _simple_commands(_words(line)):
+            words = command.words[1:] if command.words[:1] == ["sudo"] else command.words
+            if not words or words[0].rpartition("/")[2] != "helm":
+                continue
+            release = _helm_release(offset, words[1:], helm)
+            if release is not None:
+                found.append(release)
+    return found
+
+
+def _helm_release(offset: int, words: list[str], helm: Helm) -> HelmRelease | None:
+    """(k8s63) :func:`helm_releases`' reading of one command's words after ``helm``."""
+    taking = {*helm.value_options, *helm.set_options, *helm.values_options, *helm.unknown_options}
+    operands: list[str] = []
+    sets: list[tuple[str, str]] = []
+    files: list[str] = []
+    unknown: list[tuple[str, str]] = []
+    k = 0
+    while k < len(words):
+        word = words[k]
+        option, eq, attached = word.partition("=") if word.startswith("--") else (word, "", "")
+        value = attached if eq else (words[k + 1] if option in taking and k + 1 < len(words) else "")
+        k += 1 if eq or option not in taking else 2
+        if option in helm.set_options:
+            sets += [(p.partition("=")[0], p.partition("=")[2]) for p in re.split(r"(?<!\\),", value) if "=" in p]
+        elif option in helm.values_options:
+            files += [f for f in value.split(",") if f]
+        elif option in helm.unknown_options or option == "--reuse-values":
+            unknown.append((option, value))
+        elif not word.startswith("-"):
+            operands.append(word)
+    if len(operands) < 2 or operands[0] not in helm.commands:  # a subcommand and a chart
+        return None
+    return HelmRelease(offset, operands[-1], [(k, v.replace("\\,", ",")) for k, v in sets], files, unknown)
 
 
 def _compose_words(value: Any) -> list[str] | None:
