@@ -47,10 +47,12 @@ docker build -t fleet/app /opt/fleet/app
 docker tag fleet/app:latest "$REGISTRY/fleet/app:latest"
 docker push "$REGISTRY/fleet/app:latest"
 """
-# its twin: the registry in a Region abroad (a replica pushed there)
-ECR_PUSH_STS_ABROAD = ECR_PUSH_STS.replace("REGION=$(curl -s @M@/meta-data/placement/region)", "REGION=@X@").replace(
-    "${REGION}.@S@", "${REGION}.amazonaws.com"
-)
+# its twin: the image pushed on to a replica registry in a Region abroad as well (RES-006: its host)
+ECR_PUSH_STS_ABROAD = ECR_PUSH_STS + r"""DR_REGISTRY="${ACCOUNT_ID}.dkr.ecr.@X@.amazonaws.com"
+aws ecr get-login-password --region "$REGION" | docker login --username AWS --password-stdin "$DR_REGISTRY"
+docker tag fleet/app:latest "$DR_REGISTRY/fleet/app:latest"
+docker push "$DR_REGISTRY/fleet/app:latest"
+"""
 # the caller's identity as JSON, its Account field (get-caller-identity's output: UserId, Account, Arn)
 ECR_STS_JQ = r"""ACCOUNT_ID=$(aws sts get-caller-identity | jq -r .Account)
 aws ecr get-login-password --region @R@ | docker login --username AWS --password-stdin "$ACCOUNT_ID.dkr.ecr.@R@.@S@"
@@ -88,7 +90,7 @@ aws sqs list-queues --region "$DR"
 
 AWS_SHAPES: dict[str, tuple[str, set[str]]] = {
     "ecr-push-sts-home": (ECR_PUSH_STS, set()),
-    "ecr-push-sts-abroad": (ECR_PUSH_STS_ABROAD, {"RES-006", "RES-009"}),
+    "ecr-push-sts-abroad": (ECR_PUSH_STS_ABROAD, {"RES-006"}),
     "ecr-sts-jq-home": (ECR_STS_JQ, set()),
     "ecr-ssm-account-unproven": (ECR_SSM_ACCOUNT, {"RES-015"}),
     "ecr-imds-account-home": (ECR_IMDS_ACCOUNT, set()),

@@ -118,6 +118,7 @@ from components.residency.scripts import (
     ScriptHost,
     ScriptReader,
     all_positional_expanded,
+    own_document,
     alternates_written,
     ansi_c_quoted_written,
     array_elements,
@@ -11580,6 +11581,10 @@ def _word_values_assigned(
         given = _substitution_computed(substitution, env, files, own)
         if given is None:
             return _opaque_value(substitution + after, env)
+        if not after and own_document(substitution):
+            # falsealarm63: the instance identity document, held to be read field by field (`echo "$DOC" | jq -r
+            # .accountId`: the machine's own; `.region` its Region), where any other own value is held as unset
+            return [OWN_MACHINE]
         return [v + after for v in given if v != OWN_MACHINE or after]
     if value and not any(c in value for c in "$`("):
         # scripts61: an unquoted word's backslashes are removed (bash(1) "Escape Character": "A non-quoted backslash
