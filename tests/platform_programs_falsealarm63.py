@@ -88,6 +88,24 @@ USER_DATA_FIELD = r"""DR=$(curl -s @M@/user-data | jq -r .dr_region)
 aws sqs list-queues --region "$DR"
 """
 
+# -- a retry wrapper called in a loop over an array of home Regions (bash(1) "Arrays": "${name[@]} expands each element
+# of name to a separate word"; the hunt: its twin abroad passed every door, the call's words written out where the
+# loop's variable held nothing) -------------------------------------------------------------------------------------
+LOOP_WRAPPER_ARRAY = r"""retry() {
+  local n=0
+  until "$@"; do
+    n=$((n + 1))
+    [ "$n" -ge 5 ] && return 1
+    sleep $((n * 2))
+  done
+}
+REGIONS=(@R@ @R2@)
+for r in "${REGIONS[@]}"; do
+  retry aws ssm get-parameter --name /fleet/boot/ready --region "$r"
+done
+"""
+LOOP_WRAPPER_ARRAY_ABROAD = LOOP_WRAPPER_ARRAY.replace("REGIONS=(@R@ @R2@)", "REGIONS=(@R@ @X@)")
+
 AWS_SHAPES: dict[str, tuple[str, set[str]]] = {
     "ecr-push-sts-home": (ECR_PUSH_STS, set()),
     "ecr-push-sts-abroad": (ECR_PUSH_STS_ABROAD, {"RES-006"}),
@@ -98,6 +116,8 @@ AWS_SHAPES: dict[str, tuple[str, set[str]]] = {
     "imds-doc-here-string-home": (IMDS_DOC_HERE_STRING, set()),
     "tag-region-unproven": (TAG_REGION, {"RES-011"}),
     "user-data-field-unproven": (USER_DATA_FIELD, {"RES-011"}),
+    "loop-wrapper-array-home": (LOOP_WRAPPER_ARRAY, set()),
+    "loop-wrapper-array-abroad": (LOOP_WRAPPER_ARRAY_ABROAD, {"RES-009"}),
 }  # fmt: skip
 """Each AWS shape (EC2 instance user data) and its verdict in every jurisdiction."""
 

@@ -10021,3 +10021,24 @@ def test_falsealarm63_metadata_the_team_writes_is_not_the_machine_s_own(line: st
 )
 def test_falsealarm63_ecs_metadata_the_team_writes_is_unknown(line: str) -> None:
     assert {rule for rule, _, _ in findings(f"#!/bin/bash\n{line}\n", "CN", "alicloud")} == {"RES-011"}
+
+
+# A wrapper called in a loop over an array with the loop's variable: each item the array holds is written into the
+# call (the twin abroad passed every door: the call's words are written after the script's end, where the loop's
+# variable held nothing); an item the engine does not know is left out as before.
+@pytest.mark.parametrize(
+    ("items", "loop", "expected"),
+    [
+        ("eu-central-1 eu-west-1", '"${RS[@]}"', set()),
+        ("eu-central-1 us-west-2", '"${RS[@]}"', {"RES-009"}),
+        ("eu-central-1 us-west-2", "${RS[@]}", {"RES-009"}),
+        ('eu-central-1 "$DR"', '"${RS[@]}"', set()),  # DR unset: the item holds nothing (as before)
+        ("eu-central-1 us-west-2", '"${OTHER[@]}"', set()),  # the loop is over another array
+    ],
+)
+def test_falsealarm63_a_wrapper_called_in_a_loop_over_an_array(items: str, loop: str, expected: set[str]) -> None:
+    script = (
+        f'#!/bin/bash\nretry() {{ until "$@"; do sleep 2; done; }}\nRS=({items})\nOTHER=(eu-central-1)\n'
+        f'for r in {loop}; do\n  retry aws sqs list-queues --region "$r"\ndone\n'
+    )
+    assert {rule for rule, _, _ in findings(script, "EU", "aws")} == expected

@@ -5250,7 +5250,7 @@ def _loop_words_in_calls(
                 if name is None or name not in bound:
                     choices.append((word,))
                     continue
-                choices.append(loop_literal_values(script, name) or (word,))
+                choices.append(loop_literal_values(script, name) or _loop_array_items(script, name) or (word,))
             if all(len(c) == 1 for c in choices):
                 written.append((line, [c[0] for c in choices]))
                 continue
@@ -5260,6 +5260,26 @@ def _loop_words_in_calls(
             written += [(line, [*first[:k], w, *first[k + 1 :]]) for k, c in enumerate(choices) for w in c[1:]]
         out[function] = written
     return out
+
+
+def _loop_array_items(script: str, name: str) -> tuple[str, ...] | None:
+    """(falsealarm63) The items ``for NAME in "${ARR[@]}"`` loops give NAME (bash(1) "Arrays": "${name[@]} expands each
+    element of name to a separate word"), when every ``for`` loop binding NAME is over one whole array: each array's
+    literal items the engine knows (:func:`array_elements`). A wrapper called in such a loop with the loop's variable
+    (``for r in "${REGIONS[@]}"; do retry aws ... --region "$r"; done``) passed every door with a Region abroad in the
+    array, as the loop of literal words did before the lead's stop-62 mend. An item the engine does not know (an
+    expansion) is left out, as before (the word was written holding nothing); None for any other loop."""
+    loops = [m for m in _FOR_IN.finditer(script) if m.group(1) == name]
+    elements: dict[str, tuple[str, ...]] | None = None
+    items: list[str] = []
+    for m in loops:
+        words = m.group(2).split()
+        reference = _LOOP_LIST.fullmatch(words[0].strip('"')) if len(words) == 1 else None
+        if reference is None or reference.group(2) is None:
+            return None
+        elements = array_elements(script) if elements is None else elements
+        items += elements.get(f"{reference.group(1)}[@]", ())
+    return tuple(dict.fromkeys(items)) or None
 
 
 def _shifted_lists(
