@@ -48,11 +48,14 @@ docker tag fleet/app:latest "$REGISTRY/fleet/app:latest"
 docker push "$REGISTRY/fleet/app:latest"
 """
 # its twin: the image pushed on to a replica registry in a Region abroad as well (RES-006: its host)
-ECR_PUSH_STS_ABROAD = ECR_PUSH_STS + r"""DR_REGISTRY="${ACCOUNT_ID}.dkr.ecr.@X@.amazonaws.com"
+ECR_PUSH_STS_ABROAD = (
+    ECR_PUSH_STS
+    + r"""DR_REGISTRY="${ACCOUNT_ID}.dkr.ecr.@X@.amazonaws.com"
 aws ecr get-login-password --region "$REGION" | docker login --username AWS --password-stdin "$DR_REGISTRY"
 docker tag fleet/app:latest "$DR_REGISTRY/fleet/app:latest"
 docker push "$DR_REGISTRY/fleet/app:latest"
 """
+)
 # the caller's identity as JSON, its Account field (get-caller-identity's output: UserId, Account, Arn)
 ECR_STS_JQ = r"""ACCOUNT_ID=$(aws sts get-caller-identity | jq -r .Account)
 aws ecr get-login-password --region @R@ | docker login --username AWS --password-stdin "$ACCOUNT_ID.dkr.ecr.@R@.@S@"
@@ -71,7 +74,8 @@ aws ecr get-login-password --region @R@ | docker login --username AWS --password
 IMDS_DOC_ECHO = r"""DOC=$(curl -s @M@/dynamic/instance-identity/document)
 ACCOUNT=$(echo "$DOC" | jq -r .accountId)
 REGION=$(echo "$DOC" | jq -r .region)
-aws ecr get-login-password --region "$REGION" | docker login --username AWS --password-stdin "$ACCOUNT.dkr.ecr.$REGION.@S@"
+REGISTRY="$ACCOUNT.dkr.ecr.$REGION.@S@"
+aws ecr get-login-password --region "$REGION" | docker login --username AWS --password-stdin "$REGISTRY"
 """
 IMDS_DOC_HERE_STRING = r"""DOC=$(curl -s @M@/dynamic/instance-identity/document)
 REGION=$(jq -r .region <<< "$DOC")

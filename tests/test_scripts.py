@@ -9973,7 +9973,7 @@ def test_falsealarm63_the_caller_s_account_in_any_option_order(order: list[str],
     [
         ('REGION=$(echo "$DOC" | jq -r .region)\ncurl -sf "https://ssm.$REGION.amazonaws.com/"', set()),
         ('REGION=$(jq -r .region <<< "$DOC")\naws sqs list-queues --region "$REGION"', set()),
-        ("REGION=$(echo \"$DOC\" | grep region | cut -d'\"' -f4)\naws sqs list-queues --region \"$REGION\"", set()),
+        ('REGION=$(echo "$DOC" | grep region | cut -d\'"\' -f4)\naws sqs list-queues --region "$REGION"', set()),
         ('A=$(echo "$DOC" | jq -r .accountId)\ndocker pull "$A.dkr.ecr.eu-central-1.amazonaws.com/app:1"', set()),
         ('A=$(echo "$DOC" | jq -r .accountId)\ndocker pull "$A.dkr.ecr.us-west-2.amazonaws.com/app:1"', {"RES-006"}),
         ('IP=$(echo "$DOC" | jq -r .privateIp)\ncurl -s "https://$IP.partner.example.com/"', {"RES-015"}),

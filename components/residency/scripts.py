@@ -6453,9 +6453,7 @@ def substitution_values(
     if not commands or any(c.stdout is not None for c in commands):
         return None
     first = commands[0]
-    if _own_machine_command(first.words) and all(_keeps_own(first.words, c.words) for c in commands[1:]):
-        return [OWN_MACHINE]
-    if _caller_account(commands):
+    if _own_machine_pipeline(commands):
         return [OWN_MACHINE]
     if first.words[:1] and first.words[0] in _LOOKUPS and all(_selects_whole(c.words) for c in commands[1:]):
         # falsealarm56: a lookup's answer, perhaps with its lines or fields selected, is still an answer for the name
@@ -6558,9 +6556,21 @@ _IDENTITY_DOCUMENT = re.compile(r"/latest/dynamic/instance-identity/document/?['
 # jq(1) printing one key of its input raw (`jq -r .accountId`, `jq -r '.region'`, `jq --raw-output ".region"`): "--raw-
 # output / -r: if the filter's result is a string then it will be written directly to standard output rather than
 # being formatted as a JSON string with quotes"; `.foo` "produces the value at the key foo".
-_JQ_FIELD = re.compile(r"(?:/usr/bin/)?jq(?:[ \t]+(?:-[a-z]*[rj][a-z]*|--raw-output))+[ \t]+['\"]?\.([A-Za-z_][A-Za-z0-9_]*)['\"]?")
+_JQ_FIELD = re.compile(
+    r"(?:/usr/bin/)?jq(?:[ \t]+(?:-[a-z]*[rj][a-z]*|--raw-output))+[ \t]+['\"]?\.([A-Za-z_][A-Za-z0-9_]*)['\"]?"
+)
 _CALLER_OPTIONS = frozenset({"--query", "--output", "--region", "--profile"})
 _CALLER_FLAGS = frozenset({"--no-cli-pager"})
+
+
+def _own_machine_pipeline(commands: list[_SimpleCommand]) -> bool:
+    """Whether ``commands`` (a substitution's pipeline) print the machine's own value: a command naming the machine
+    itself through stages keeping it (:func:`_own_machine_command`, :func:`_keeps_own`), or the caller's account
+    (:func:`_caller_account`, falsealarm63)."""
+    first = commands[0].words
+    if _own_machine_command(first) and all(_keeps_own(first, c.words) for c in commands[1:]):
+        return True
+    return _caller_account(commands)
 
 
 def _own_machine_command(words: list[str]) -> bool:
@@ -6606,12 +6616,12 @@ def _caller_account(commands: list[_SimpleCommand]) -> bool:
             rest = rest[1:]
             continue
         name, _, value = rest[0].partition("=")
-        if name not in _CALLER_OPTIONS or (not value and len(rest) < 2):  # noqa: PLR2004
+        if name not in _CALLER_OPTIONS or (not value and len(rest) < 2):
             return False
         options[name], rest = (value, rest[1:]) if value else (rest[1], rest[2:])
     if len(commands) == 1:
         return options.get("--query") == "Account" and options.get("--output") == "text"
-    field = _JQ_FIELD.fullmatch(" ".join(commands[1].words)) if len(commands) == 2 else None  # noqa: PLR2004
+    field = _JQ_FIELD.fullmatch(" ".join(commands[1].words)) if len(commands) == 2 else None
     return field is not None and field.group(1) == "Account" and options.keys() <= {"--region", "--profile"}
 
 
@@ -6627,7 +6637,7 @@ def _own_field_values(
     if "<<<" not in body and ("|" not in body or "echo" not in body):
         return None  # most substitutions: two searches
     commands = list(_simple_commands(_here_string_echoed(_words(body), body)))
-    if len(commands) < 2 or commands[0].words[:1] != ["echo"] or len(commands[0].words) != 2:  # noqa: PLR2004
+    if len(commands) < 2 or commands[0].words[:1] != ["echo"] or len(commands[0].words) != 2:
         return None
     reference = SHELL_PARAMETER.fullmatch(commands[0].words[1])
     if reference is None or any(c.stdin is not None or c.stdout is not None for c in commands[1:]):
