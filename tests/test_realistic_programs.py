@@ -145,6 +145,7 @@ import platform_programs_falsealarm59b as fa59b
 import platform_programs_falsealarm60 as fa60
 import platform_programs_falsealarm61 as fa61
 import platform_programs_falsealarm62 as fa62
+import platform_programs_falsealarm63 as fa63
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_fnb64_51 as fb51
@@ -19278,6 +19279,12 @@ CASES: list[Case] = [
     # command, a Compose service clearing the image's entrypoint, an SAE application in an ROS template (its command and
     # the Agent's default site), a manifest applied by URL and an EKS add-on's configuration values (pinned)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in k863.rows()],
+    # -- stop 63, false alarms round 30 (tests/platform_programs_falsealarm63.py): the ECR user guide's push with the
+    # account from STS (`--query Account --output text`, `| jq -r .Account`) or the instance identity document (`jq -r
+    # .accountId`, the document held in a variable and read field by field) passes (RES-015 before); the registry
+    # abroad stays RES-009 / RES-006, an account from a parameter RES-015; a Region read from the instance's tags or
+    # its user data through the metadata service is RES-011 (passed every door before)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa63.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -47,6 +47,7 @@ from components.residency.scripts import (
     locale_quoted_written,
     loop_literal_values,
     operated,
+    own_document,
     positional_expanded,
     positional_words,
     printf_as_assignments,
@@ -10195,3 +10196,131 @@ def test_k8s63_helm_values_the_last_given_wins() -> None:
     assert _helm_values(keys, release._replace(sets=[]), files) == ({"datadog.site": "y"}, [])
     assert _helm_values(keys, release._replace(sets=[("datadog.site", " ")]), files) == ({"datadog.site": "y"}, [])
     assert _helm_values(keys, release._replace(files=["/u.yaml"], sets=[]), files) == ({}, ["/u.yaml"])
+
+
+# -- falsealarm63 (stop 63): the account a registry's host is built from; the metadata the team writes ---------------
+
+_IMDS63 = "http://169.254.169.254/latest"
+_DOC63 = f"{_IMDS63}/dynamic/instance-identity/document"
+
+
+# The ECR user guide's push (`<aws_account_id>.dkr.ecr.<region>.amazonaws.com`) with the account from STS or from the
+# instance identity document: RES-015 before (the host unknown); the registry abroad stays refused by its Region, an
+# account no reader computes stays RES-015.
+@pytest.mark.parametrize(
+    ("account", "region", "expected"),
+    [
+        ("$(aws sts get-caller-identity --query Account --output text)", "eu-central-1", set()),
+        ('"$(aws sts get-caller-identity --output text --query \'Account\')"', "eu-central-1", set()),
+        ("$(aws sts get-caller-identity --query=Account --output=text --no-cli-pager)", "eu-central-1", set()),
+        ("$(aws sts get-caller-identity | jq -r .Account)", "eu-central-1", set()),
+        (f"$(curl -s {_DOC63} | jq -r .accountId)", "eu-central-1", set()),
+        (f"$(curl -s {_DOC63} | jq --raw-output '.accountId')", "eu-central-1", set()),
+        ("$(aws sts get-caller-identity --query Account --output text)", "us-west-2", {"RES-006"}),
+        (f"$(curl -s {_DOC63} | jq -r .accountId)", "us-west-2", {"RES-006"}),
+        ("$(aws ssm get-parameter --name /a --query Parameter.Value --output text)", "eu-central-1", {"RES-015"}),
+        ("$(aws sts get-caller-identity --query Account --output json)", "eu-central-1", {"RES-015"}),
+        ("$(aws sts get-caller-identity --endpoint-url https://sts.partner.com --query Account --output text)",
+         "eu-central-1", {"RES-015"}),
+    ],
+)  # fmt: skip
+def test_falsealarm63_a_registry_host_from_the_caller_s_account(account: str, region: str, expected: set[str]) -> None:
+    suffix = "amazonaws.com"
+    script = (
+        f"#!/bin/bash\nACCOUNT={account}\naws ecr get-login-password --region {region} | docker login --username AWS "
+        f'--password-stdin "$ACCOUNT.dkr.ecr.{region}.{suffix}"\n'
+    )
+    got = {rule for rule, _, _ in findings(script, "EU", "aws")}
+    assert got - {"RES-009"} == expected  # the login's own --region abroad is RES-009 beside the host's RES-006
+
+
+@given(
+    order=st.permutations(["--query Account", "--output text", "--region eu-central-1", "--profile ops"]),
+    dropped=st.sampled_from(["", "--query Account", "--output text", "--region eu-central-1", "--profile ops"]),
+    equals=st.booleans(),
+)
+@settings(max_examples=80, deadline=None)
+def test_falsealarm63_the_caller_s_account_in_any_option_order(order: list[str], dropped: str, equals: bool) -> None:
+    # the two options that make the output the account id are required, in any order, each `--name value` or
+    # `--name=value`; the Region and the profile change which account, never what the output is
+    options = [o.replace(" ", "=") if equals else o for o in order if o != dropped]
+    got = substitution_values(f"$(aws sts get-caller-identity {' '.join(options)})", {}, {}, None)
+    assert (got == ["${HOSTNAME}"]) == (dropped not in ("--query Account", "--output text"))
+
+
+# The identity document held in a variable and read field by field: the machine's own value, its `.region` the
+# instance's own Region (was the placeholder read as JSON: empty, `https://ssm..amazonaws.com` RES-015).
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        ('REGION=$(echo "$DOC" | jq -r .region)\ncurl -sf "https://ssm.$REGION.amazonaws.com/"', set()),
+        ('REGION=$(jq -r .region <<< "$DOC")\naws sqs list-queues --region "$REGION"', set()),
+        ('REGION=$(echo "$DOC" | grep region | cut -d\'"\' -f4)\naws sqs list-queues --region "$REGION"', set()),
+        ('A=$(echo "$DOC" | jq -r .accountId)\ndocker pull "$A.dkr.ecr.eu-central-1.amazonaws.com/app:1"', set()),
+        ('A=$(echo "$DOC" | jq -r .accountId)\ndocker pull "$A.dkr.ecr.us-west-2.amazonaws.com/app:1"', {"RES-006"}),
+        ('IP=$(echo "$DOC" | jq -r .privateIp)\ncurl -s "https://$IP.partner.example.com/"', {"RES-015"}),
+        ('H=$(echo "$DOC" | sed s/.*/x.partner.example.com/)\ncurl -s "https://$H/"', {"RES-015"}),
+        ('curl -s -d "$DOC" https://intake.partner.example.com/', {"RES-015"}),
+        ('REGION=$(echo "$DOC" | jq -r .region)\naws sqs list-queues --region us-west-2', {"RES-009"}),
+    ],
+)
+def test_falsealarm63_the_identity_document_read_field_by_field(lines: str, expected: set[str]) -> None:
+    script = f"#!/bin/bash\nDOC=$(curl -s {_DOC63})\n{lines}\n"
+    assert {rule for rule, _, _ in findings(script, "EU", "aws")} == expected
+
+
+def test_falsealarm63_own_document_is_the_document_alone() -> None:
+    assert own_document(f"$(curl -s {_DOC63})")
+    assert own_document(f"`wget -qO- {_DOC63}`")
+    assert not own_document(f"$(curl -s {_DOC63} | jq -r .region)")  # a field: read by the evaluator, not held
+    assert not own_document(f"$(curl -s {_IMDS63}/meta-data/local-ipv4)")
+    assert not own_document("$(curl -s https://example.com/dynamic/instance-identity/document)")
+
+
+# The instance's tags and user data through the metadata service are texts the team writes: a Region or a host read
+# from them is unknown (each passed every door before, as the machine's own); the machine's own items stay its own.
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (f'aws sqs list-queues --region "$(curl -s {_IMDS63}/meta-data/tags/instance/dr-region)"', {"RES-011"}),
+        (f'aws sqs list-queues --region "$(curl -s {_IMDS63}/user-data | jq -r .region)"', {"RES-011"}),
+        (f'curl -s "https://$(curl -s {_IMDS63}/user-data | head -1)/ingest"', {"RES-015"}),
+        (f'curl -s "http://$(curl -s {_IMDS63}/meta-data/local-ipv4):8080/health"', set()),
+        (f'aws sqs list-queues --region "$(curl -s {_IMDS63}/meta-data/placement/region)"', set()),
+        (f'aws sqs list-queues --region "$(curl -s {_DOC63} | jq -r .region)"', set()),
+    ],
+)
+def test_falsealarm63_metadata_the_team_writes_is_not_the_machine_s_own(line: str, expected: set[str]) -> None:
+    assert {rule for rule, _, _ in findings(f"#!/bin/bash\n{line}\n", "EU", "aws")} == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'aliyun ecs DescribeImages --RegionId "$(curl -s http://100.100.100.200/latest/user-data | jq -r .region)"',
+        'aliyun ecs DescribeImages --RegionId "$(curl -s http://100.100.100.200/latest/meta-data/tags/instance/dr)"',
+    ],
+)
+def test_falsealarm63_ecs_metadata_the_team_writes_is_unknown(line: str) -> None:
+    assert {rule for rule, _, _ in findings(f"#!/bin/bash\n{line}\n", "CN", "alicloud")} == {"RES-011"}
+
+
+# A wrapper called in a loop over an array with the loop's variable: each item the array holds is written into the
+# call (the twin abroad passed every door: the call's words are written after the script's end, where the loop's
+# variable held nothing); an item the engine does not know is left out as before.
+@pytest.mark.parametrize(
+    ("items", "loop", "expected"),
+    [
+        ("eu-central-1 eu-west-1", '"${RS[@]}"', set()),
+        ("eu-central-1 us-west-2", '"${RS[@]}"', {"RES-009"}),
+        ("eu-central-1 us-west-2", "${RS[@]}", {"RES-009"}),
+        ('eu-central-1 "$DR"', '"${RS[@]}"', set()),  # DR unset: the item holds nothing (as before)
+        ("eu-central-1 us-west-2", '"${OTHER[@]}"', set()),  # the loop is over another array
+    ],
+)
+def test_falsealarm63_a_wrapper_called_in_a_loop_over_an_array(items: str, loop: str, expected: set[str]) -> None:
+    script = (
+        f'#!/bin/bash\nretry() {{ until "$@"; do sleep 2; done; }}\nRS=({items})\nOTHER=(eu-central-1)\n'
+        f'for r in {loop}; do\n  retry aws sqs list-queues --region "$r"\ndone\n'
+    )
+    assert {rule for rule, _, _ in findings(script, "EU", "aws")} == expected

@@ -153,6 +153,7 @@ from components.residency.scripts import (
     may_write_files,
     multiline_assignments_written,
     names_and_keys_written,
+    own_document,
     plain_assigned_name,
     plain_assignment,
     plain_literal_values,
@@ -11791,6 +11792,10 @@ def _word_values_assigned(
         given = _substitution_computed(substitution, env, files, own)
         if given is None:
             return _opaque_value(substitution + after, env)
+        if not after and own_document(substitution):
+            # falsealarm63: the instance identity document, held to be read field by field (`echo "$DOC" | jq -r
+            # .accountId`: the machine's own; `.region` its Region), where any other own value is held as unset
+            return [OWN_MACHINE]
         return [v + after for v in given if v != OWN_MACHINE or after]
     if value and not any(c in value for c in "$`("):
         # scripts61: an unquoted word's backslashes are removed (bash(1) "Escape Character": "A non-quoted backslash

@@ -39,6 +39,7 @@ __all__ = [
     "heredoc_expanded_names",
     "hosts_file_names",
     "own_region_value",
+    "own_document",
     "plain_assignment",
     "filter_values",
     "shell_blocks",
@@ -6600,6 +6601,7 @@ def substitution_values(
     rewritten = (
         _branch_values(body, reaching, files, own)
         or _nested_echo_values(body, reaching, files, own)
+        or _own_field_values(body, reaching, own)
         or filter_values(text, reaching)
     )
     if rewritten:
@@ -6608,7 +6610,7 @@ def substitution_values(
     if not commands or any(c.stdout is not None for c in commands):
         return None
     first = commands[0]
-    if _OWN_MACHINE.fullmatch(" ".join(first.words)) and all(_keeps_own(first.words, c.words) for c in commands[1:]):
+    if _own_machine_pipeline(commands):
         return [OWN_MACHINE]
     if first.words[:1] and first.words[0] in _LOOKUPS and all(_selects_whole(c.words) for c in commands[1:]):
         # falsealarm56: a lookup's answer, perhaps with its lines or fields selected, is still an answer for the name
@@ -6687,10 +6689,126 @@ def _jq_null_values(words: list[str], reaching: Mapping[str, Sequence[str]], bod
 def _keeps_own(command: list[str], words: list[str]) -> bool:
     """(falsealarm57) Whether a stage after the machine's own ``command`` keeps its value the machine's own: whole
     lines or fields (:func:`_selects_whole`), jq's identity, or, for the instance's placement only, any stage writing
-    no text of its own (:func:`_selects`)."""
+    no text of its own (:func:`_selects`). (falsealarm63) And one field of the instance identity document
+    (``jq -r .accountId``: :data:`_IDENTITY_DOCUMENT`, :data:`_JQ_FIELD`)."""
     if _selects_whole(words) or _JQ_IDENTITY.fullmatch(" ".join(words)) or _first_label(command, words):
         return True
-    return _OWN_PLACEMENT.search(" ".join(command)) is not None and _selects(words)
+    joined = " ".join(command)
+    if _IDENTITY_DOCUMENT.search(joined) is not None and _JQ_FIELD.fullmatch(" ".join(words)) is not None:
+        return True
+    return _OWN_PLACEMENT.search(joined) is not None and _selects(words)
+
+
+# falsealarm63 (stop 63): what the metadata services hold that the team writes, not the machine: the user data (EC2
+# "Instance metadata categories": `user-data`; ECS "Instance metadata": `user-data`) and the instance's tags
+# (`meta-data/tags/instance/<key>`, "the value of the instance tag"). A lookup of either was read as the machine's own
+# (its output no destination): `--region "$(curl <IMDS>/meta-data/tags/instance/dr-region)"` passed every door with
+# the tag abroad. It is now a lookup the evaluator does not compute (RES-011 at a Region, unknown at a host).
+_USER_WRITTEN_METADATA = re.compile(r"/latest/user-data\b|/meta-data/tags/")
+# falsealarm63: the instance identity document (EC2 User Guide, "Instance identity documents": accountId,
+# architecture, availabilityZone, billingProducts, imageId, instanceId, instanceType, kernelId, pendingTime, privateIp,
+# ramdiskId, region, version; ECS's `dynamic/instance-identity/document` the same kind: region-id, owner-account-id,
+# instance-id, ...): every field a fact of the instance itself, none a host but its own address.
+_IDENTITY_DOCUMENT = re.compile(r"/latest/dynamic/instance-identity/document/?['\"]?$")
+# jq(1) printing one key of its input raw (`jq -r .accountId`, `jq -r '.region'`, `jq --raw-output ".region"`): "--raw-
+# output / -r: if the filter's result is a string then it will be written directly to standard output rather than
+# being formatted as a JSON string with quotes"; `.foo` "produces the value at the key foo".
+_JQ_FIELD = re.compile(
+    r"(?:/usr/bin/)?jq(?:[ \t]+(?:-[a-z]*[rj][a-z]*|--raw-output))+[ \t]+['\"]?\.([A-Za-z_][A-Za-z0-9_]*)['\"]?"
+)
+_CALLER_OPTIONS = frozenset({"--query", "--output", "--region", "--profile"})
+_CALLER_FLAGS = frozenset({"--no-cli-pager"})
+
+
+def _own_machine_pipeline(commands: list[_SimpleCommand]) -> bool:
+    """Whether ``commands`` (a substitution's pipeline) print the machine's own value: a command naming the machine
+    itself through stages keeping it (:func:`_own_machine_command`, :func:`_keeps_own`), or the caller's account
+    (:func:`_caller_account`, falsealarm63)."""
+    first = commands[0].words
+    if _own_machine_command(first) and all(_keeps_own(first, c.words) for c in commands[1:]):
+        return True
+    return _caller_account(commands)
+
+
+def _own_machine_command(words: list[str]) -> bool:
+    """Whether ``words`` is a command naming the machine itself (:data:`_OWN_MACHINE`), not a lookup of what the team
+    wrote into its metadata (:data:`_USER_WRITTEN_METADATA`, falsealarm63)."""
+    joined = " ".join(words)
+    return _OWN_MACHINE.fullmatch(joined) is not None and _USER_WRITTEN_METADATA.search(joined) is None
+
+
+def own_document(substitution: str) -> bool:
+    """(falsealarm63) Whether ``substitution`` (``$(...)`` or backquotes) is the instance identity document itself
+    (``$(curl -s <IMDS>/latest/dynamic/instance-identity/document)``, no stage after it): a variable assigned it holds
+    the machine's own value (:data:`OWN_MACHINE`), which :func:`_own_field_values` reads field by field, where any
+    other own value is held as unset."""
+    text = substitution.strip()
+    body = (text[2:-1] if text.startswith("$(") else text[1:-1]).strip()
+    if "instance-identity" not in body:
+        return False
+    commands = list(_simple_commands(_words(body)))
+    return (
+        len(commands) == 1
+        and commands[0].stdout is None
+        and _own_machine_command(commands[0].words)
+        and _IDENTITY_DOCUMENT.search(" ".join(commands[0].words)) is not None
+    )
+
+
+def _caller_account(commands: list[_SimpleCommand]) -> bool:
+    """(falsealarm63) Whether ``commands`` print the account id of the caller's credentials: ``aws sts
+    get-caller-identity --query Account --output text``, or its JSON through ``jq -r .Account`` (AWS CLI reference,
+    "get-caller-identity": "Account -> (string) The Amazon Web Services account ID number of the account that owns or
+    contains the calling entity"; STS API "GetCallerIdentity": Account, "Type: String"). An account id is twelve
+    digits (one DNS label, no dot, no slash): before a registry's suffix (``$ACCOUNT.dkr.ecr.<region>.amazonaws.com``,
+    the ECR user guide's push) it names no other host, so it stands as the machine's own value does
+    (:data:`OWN_MACHINE`). Other options (``--query Arn``, ``--output json``, ``--endpoint-url``) or stages: no."""
+    words = commands[0].words
+    if words[:3] != ["aws", "sts", "get-caller-identity"] or commands[0].stdin is not None:
+        return False
+    options: dict[str, str] = {}
+    rest = words[3:]
+    while rest:
+        if rest[0] in _CALLER_FLAGS:
+            rest = rest[1:]
+            continue
+        name, _, value = rest[0].partition("=")
+        if name not in _CALLER_OPTIONS or (not value and len(rest) < 2):
+            return False
+        options[name], rest = (value, rest[1:]) if value else (rest[1], rest[2:])
+    if len(commands) == 1:
+        return options.get("--query") == "Account" and options.get("--output") == "text"
+    field = _JQ_FIELD.fullmatch(" ".join(commands[1].words)) if len(commands) == 2 else None
+    return field is not None and field.group(1) == "Account" and options.keys() <= {"--region", "--profile"}
+
+
+def _own_field_values(
+    body: str, reaching: Mapping[str, Sequence[str]], own: tuple[re.Pattern[str], str] | None
+) -> list[str] | None:
+    """(falsealarm63) A variable holding the machine's own value (:func:`own_document`) echoed through stages that only
+    select (one field printed raw by jq, ``echo "$DOC" | jq -r .accountId``, ``jq -r .region <<< "$DOC"``; whole lines
+    or fields, ``grep region | cut -d'"' -f4``): the machine's own value (:data:`OWN_MACHINE`), and for jq's
+    ``.region`` alone the instance's own Region where the script's type has one (``own``: ``instance_region_commands``).
+    The placeholder was read as the JSON text itself, its fields empty (`https://ssm.$REGION.amazonaws.com` was
+    RES-015). None for anything else (a variable holding any other value, a stage writing text)."""
+    if "<<<" not in body and ("|" not in body or "echo" not in body):
+        return None  # most substitutions: two searches
+    commands = list(_simple_commands(_here_string_echoed(_words(body), body)))
+    if len(commands) < 2 or commands[0].words[:1] != ["echo"] or len(commands[0].words) != 2:
+        return None
+    reference = SHELL_PARAMETER.fullmatch(commands[0].words[1])
+    if reference is None or any(c.stdin is not None or c.stdout is not None for c in commands[1:]):
+        return None
+    values = reaching.get(reference.group(1) or reference.group(2) or "", ())
+    if not values or any(v != OWN_MACHINE for v in values):
+        return None
+    stages = [" ".join(c.words) for c in commands[1:]]
+    fields = [_JQ_FIELD.fullmatch(stage) for stage in stages]
+    if not all(f is not None or _JQ_IDENTITY.fullmatch(w) or _selects_whole(c.words)
+               for f, w, c in zip(fields, stages, commands[1:], strict=True)):  # fmt: skip
+        return None
+    region = len(fields) == 1 and fields[0] is not None and fields[0].group(1) == "region"
+    return [own[1]] if region and own is not None else [OWN_MACHINE]
 
 
 def _selects(words: list[str]) -> bool:
