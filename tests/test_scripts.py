@@ -9995,6 +9995,12 @@ def test_mutation63_pins_left_as_they_were() -> None:
     no YAML to kubectl either (nothing applied: nothing read)."""
     assert findings("kubectl create secret generic dd --from-literal=site=us-west-2\n", "EU", "aws") == []
     assert findings(f"kubectl create job cp --image={_M63_CLI}\n", "EU", "aws") == []
+    # kubectl's global flags after `create` (and its subcommand) are read as before (`-s`: RES-015 on main too)
+    for line in (
+        "kubectl create -f /opt/j.yaml -s db.partner.example.com:6443\n",
+        f"kubectl create job cp --image={_M63_CLI} -s db.partner.example.com:6443 -- aws s3 ls\n",
+    ):
+        assert [(r, v) for r, _, v in findings(line, "EU", "aws")] == [("RES-015", "db.partner.example.com")]
     tabbed = "kubectl apply -f - <<'EOF'\n" + "".join(
         f"\t{line}\n" for line in _k8s62_job(f"- name: c\n  image: {_M63_CLI}\n  args: [s3, ls, --region, us-west-2]")
         .rstrip("\n").split("\n")) + "EOF\n"  # fmt: skip
