@@ -210,6 +210,7 @@ import platform_programs_mutation59 as mu59
 import platform_programs_mutation59b as mu59b
 import platform_programs_mutation60 as mu60
 import platform_programs_mutation62 as mu62
+import platform_programs_mutation63 as mu63
 import platform_programs_new34 as pn
 import platform_programs_openapi44 as oa44
 import platform_programs_ops as po
@@ -19285,6 +19286,9 @@ CASES: list[Case] = [
     # abroad stays RES-009 / RES-006, an account from a parameter RES-015; a Region read from the instance's tags or
     # its user data through the metadata service is RES-011 (passed every door before)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa63.rows()],
+    # -- stop 63, mutation search round 34 (tests/platform_programs_mutation63.py): kubectl create job / cronjob, a
+    # manifest's env values and $(NAME) references, one-line JSON and tab-indented <<- manifests in user data
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu63.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -10711,3 +10711,22 @@ def test_k8s63_an_ros_sae_application_is_one_container(
     assert found[0].path.startswith("template_body(json).Resources.X.Properties(docker run)")
     # the same properties under another type are no container (the reading is the SAE twin's only)
     assert RuleEngine("CN").check(_ros("ALIYUN::SAE::Namespace", **_K8S63_SAE, **away))[0] == []
+
+
+# mutation63 (stop 63): a Batch EKS container's `$(NAME)` references are Kubernetes' (Batch EksContainer: "Environment
+# variable references are expanded using the container's environment"; container_forms `kubernetes`:
+# variable_references): `args: [..., "--region", "$(T)"]` with `T` a home Region was RES-011 on main 86a0559b (a false
+# alarm; abroad RES-011 for RES-009); a reference no variable resolves stays unknown (fail closed).
+@pytest.mark.parametrize(
+    ("envs", "expected"),
+    [
+        ([{"name": "T", "value": "eu-central-1"}], set()),
+        ([{"name": "T", "value": "us-west-2"}], {("RES-009", "us-west-2")}),
+        ([], {("RES-011", "$(T)")}),
+    ],
+)
+def test_mutation63_a_batch_eks_containers_variable_reference(envs: list[Any], expected: set[tuple[str, str]]) -> None:
+    container = {"name": "c", "image": _ECS61_CLI, "args": [*_ecs61_copy("$(T)")], "envs": envs}
+    subject = aws(_ECS61_JOB, _PINNED_EU, name="j", type="container",
+                  eks_properties={"pod_properties": {"containers": [container]}})  # fmt: skip
+    assert {(f.rule.id, str(f.value)) for f in RuleEngine("EU").check(subject)[0]} == expected

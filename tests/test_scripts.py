@@ -10324,3 +10324,112 @@ def test_falsealarm63_a_wrapper_called_in_a_loop_over_an_array(items: str, loop:
         f'for r in {loop}; do\n  retry aws sqs list-queues --region "$r"\ndone\n'
     )
     assert {rule for rule, _, _ in findings(script, "EU", "aws")} == expected
+
+
+# mutation63 (stop 63): stop 62's container readings spelled another way. Each offending script passed every door on
+# main 86a0559b (the `$(NAME)` home case was RES-011 there: a false alarm): `kubectl create job` / `cronjob` /
+# `deployment` (the words after `--` the container's command), a manifest's `env` values (judged on the container's
+# line where no walk judges them), Kubernetes' `$(NAME)` references, a manifest on one line of JSON and one in a `<<-`
+# here-document indented by tabs.
+_M63_CLI = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/mirror/amazon/aws-cli:2.17.0"
+
+
+def _m63_job(container: str) -> str:
+    return "kubectl apply -f - <<'EOF'\n" + _k8s62_job(container) + "EOF\n"
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        f"kubectl create job cp --image={_M63_CLI} -- aws ec2 copy-snapshot --source-region eu-west-1 --region @R@\n",
+        f"kubectl -n ops create cronjob cp --image={_M63_CLI} --schedule='0 2 * * *' -- aws s3 ls --region @R@\n",
+        f"kubectl create deployment cp --image={_M63_CLI} -- aws sqs list-queues --region=@R@\n",
+        _m63_job(f"- name: c\n  image: {_M63_CLI}\n  env:\n  - name: AWS_REGION\n    value: @R@\n  args: [s3, ls]"),
+        _m63_job(f"- name: c\n  image: {_M63_CLI}\n  env:\n  - {{name: AWS_DEFAULT_REGION, value: @R@}}\n"
+                 "  args: [s3, ls]"),
+        _m63_job(f"- name: c\n  image: {_M63_CLI}\n  env:\n  - name: T\n    value: @R@\n"
+                 '  args: ["s3", "ls", "--region", "$(T)"]'),
+        _m63_job(f'- name: c\n  image: {_M63_CLI}\n  command: ["aws"]\n  env:\n  - name: T\n    value: @R@\n'
+                 '  args: ["s3", "ls", "--region=$(T)"]'),
+        "kubectl apply -f - <<'EOF'\n" + json.dumps({"apiVersion": "batch/v1", "kind": "Job", "spec": {"template": {
+            "spec": {"containers": [{"name": "c", "image": _M63_CLI, "args": ["s3", "ls", "--region", "@R@"]}]}}}})
+        + "\nEOF\n",
+        "f() {\n\tkubectl apply -f - <<-'EOF'\n"
+        + "".join(f"\t{line}\n" for line in _k8s62_job(
+            f"- name: c\n  image: {_M63_CLI}\n  args: [s3, ls, --region, @R@]").rstrip("\n").split("\n"))
+        + "\tEOF\n}\nf\n",
+    ],
+)  # fmt: skip
+def test_mutation63_a_containers_region_in_other_spellings(script: str) -> None:
+    assert findings(script.replace("@R@", "eu-central-1"), "EU", "aws") == []
+    away = findings(script.replace("@R@", "us-west-2"), "EU", "aws")
+    assert {(r, v) for r, _, v in away} == {("RES-009", "us-west-2")}
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        # a literal site on the container's line: judged as the Agent's DD_SITE is on `docker run -e` (RES-015)
+        ("- name: DD_SITE\n  value: datadoghq.com", [("RES-015", "datadoghq.com")]),
+        ("- name: DD_SITE\n  value: collector.partner.example.com", [("RES-015", "collector.partner.example.com")]),
+        # DD_SITE from a variable given by a ConfigMap: the ConfigMap's reference (as k8s62's valueFrom)
+        ("- name: S\n  valueFrom:\n    configMapKeyRef: {name: dd, key: site}\n- name: DD_SITE\n  value: $(S)",
+         [("RES-015", "configMapKeyRef:dd/site")]),
+        # from a literal variable: that value
+        ("- name: S\n  value: datadoghq.com\n- name: DD_SITE\n  value: $(S)", [("RES-015", "datadoghq.com")]),
+        # `$$` escapes: the literal text `$(S)` is no site (the Agent's intake fails; nothing is sent)
+        ("- name: S\n  value: datadoghq.com\n- name: DD_SITE\n  value: $$(S)", []),
+    ],
+)  # fmt: skip
+def test_mutation63_the_agents_site_in_a_manifest(env: str, expected: list[tuple[str, str]]) -> None:
+    script = _m63_job("- name: a\n  image: gcr.io/datadoghq/agent:7\n  env:\n" + "".join(
+        f"  {line}\n" for line in env.split("\n")))  # fmt: skip
+    assert [(r, v) for r, _, v in findings(script, "EU", "aws")] == expected
+
+
+def test_mutation63_a_walked_manifests_values_are_judged_once() -> None:
+    """A cloud-config's k3s manifest is walked as a document (each env value judged at its field): its container's
+    line keeps `-e NAME` (one finding, at the walked field), as before."""
+    job = _k8s62_job(
+        f"- name: c\n  image: {_M63_CLI}\n  env:\n  - name: AWS_REGION\n    value: us-west-2\n  args: [s3, ls]"
+    )
+    head = "#cloud-config\nwrite_files:\n- path: /var/lib/rancher/k3s/server/manifests/j.yaml\n  content: |\n"
+    script = head + "".join(f"    {line}\n" for line in job.rstrip("\n").split("\n"))
+    found = findings(script, "EU", "aws")
+    assert [(r, v) for r, _, v in found] == [("RES-009", "us-west-2")]
+    assert found[0][1].endswith("env[0].value")
+
+
+def test_mutation63_pins_left_as_they_were() -> None:
+    """A Compose file is no manifest (no `kind`); an ECS task's variables keep `-e NAME` (walked at their fields);
+    `kubectl create -f FILE` and `kubectl create secret` read no command; a `<<EOF` (no dash) body indented by tabs is
+    no YAML to kubectl either (nothing applied: nothing read)."""
+    assert findings("kubectl create secret generic dd --from-literal=site=us-west-2\n", "EU", "aws") == []
+    assert findings(f"kubectl create job cp --image={_M63_CLI}\n", "EU", "aws") == []
+    # kubectl's global flags after `create` (and its subcommand) are read as before (`-s`: RES-015 on main too)
+    for line in (
+        "kubectl create -f /opt/j.yaml -s db.partner.example.com:6443\n",
+        f"kubectl create job cp --image={_M63_CLI} -s db.partner.example.com:6443 -- aws s3 ls\n",
+    ):
+        assert [(r, v) for r, _, v in findings(line, "EU", "aws")] == [("RES-015", "db.partner.example.com")]
+    tabbed = "kubectl apply -f - <<'EOF'\n" + "".join(
+        f"\t{line}\n" for line in _k8s62_job(f"- name: c\n  image: {_M63_CLI}\n  args: [s3, ls, --region, us-west-2]")
+        .rstrip("\n").split("\n")) + "EOF\n"  # fmt: skip
+    assert findings(tabbed, "EU", "aws") == []
+
+
+@given(
+    name=st.from_regex(r"[A-Z_][A-Z0-9_]{0,8}", fullmatch=True),
+    value=st.from_regex(r"[a-z0-9.-]{1,20}", fullmatch=True),
+    before=st.from_regex(r"[a-z -]{0,6}", fullmatch=True),
+)
+@settings(max_examples=60, deadline=None)
+def test_mutation63_references_expanded_as_kubernetes_does(name: str, value: str, before: str) -> None:
+    """Kubernetes' `$(NAME)`: a defined variable's value; an undefined one left as written; `$$` one `$` (an escaped
+    reference never expanded); a reference's variable gives its reference, the text unchanged."""
+    from components.residency.engine import _references_expanded
+
+    assert _references_expanded(f"{before}$({name})", {name: (value, None)}) == (f"{before}{value}", None)
+    assert _references_expanded(f"{before}$({name})", {}) == (f"{before}$({name})", None)
+    assert _references_expanded(f"{before}$$({name})", {name: (value, None)}) == (f"{before}$({name})", None)
+    assert _references_expanded(f"$({name})", {name: (None, {"ref": 1})}) == (f"$({name})", {"ref": 1})

@@ -778,6 +778,10 @@ class ContainerForm(_Frozen):
     """A shell's ``-c`` script among the items is read as a script too."""
     manifest_lists: tuple[str, ...] = ()
     """(kubernetes) The keys under which a manifest's pod spec lists its containers."""
+    variable_references: bool = False
+    """(mutation63) The API expands ``$(NAME)`` in the entry point's and command's items by the container's variables,
+    and in a variable's value by the variables before it (``$$`` an escaped ``$``; a reference no variable resolves is
+    left as written): Kubernetes' ``command`` / ``args`` / ``env[].value``."""
     source: str
 
 

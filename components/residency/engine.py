@@ -171,6 +171,7 @@ from components.residency.scripts import (
     substitution_filled,
     substitution_values,
     substitutions_joined,
+    tab_stripped_heredocs,
     under_defaults,
     while_read_words,
     with_defaults,
@@ -5076,7 +5077,13 @@ class RuleEngine:
         raise AssertionError(walk.kpath)  # pragma: no cover - only called at a catalogued place
 
     def _judge_container(
-        self, walk: _Walk, container: Mapping[Any, Any], path: str, depth: int, form: ContainerForm
+        self,
+        walk: _Walk,
+        container: Mapping[Any, Any],
+        path: str,
+        depth: int,
+        form: ContainerForm,
+        values: bool = False,
     ) -> None:
         """(ecs61, stop 61) A container definition (``containers``: an ECS task's container, a Batch job's) read as the
         ``docker run`` line it is (:func:`_container_run_line`), by the one reading of a script's ``docker run``: the
@@ -5091,9 +5098,10 @@ class RuleEngine:
         / ``command_args``); with ``shell_scripts``, a shell's ``-c`` script of several lines among the items is read as
         the script it is; and a destination variable of the image's tool (``document_defaults`` ``unless_variables``:
         the Agent's ``DD_SITE``) given by a secret or a reference is a value no input shows (:meth:`_judge_secret_set`).
-        """
+        (mutation63) ``values``: the variables' values are written on the line (``-e NAME=VALUE``), for a container
+        whose fields the walk does not judge (a manifest in a script's text)."""
         fields = {_snake(str(k)): v for k, v in container.items()}
-        line = _container_run_line(container, form)
+        line = _container_run_line(container, form, values=values)
         if line is None:
             return
         self._judge_script(walk, line, f"{path}(docker run)", depth)
@@ -5109,7 +5117,7 @@ class RuleEngine:
                     self._judge_script(walk, script, f"{path}({words[0]} {spec.line})", depth)
         self._judge_secret_set(walk, fields, form, path)
 
-    def _judge_manifest_containers(self, walk: _Walk, script: str, path: str, depth: int) -> None:
+    def _judge_manifest_containers(self, walk: _Walk, script: str, path: str, depth: int, walked: bool = False) -> None:
         """(k8s62, stop 62) The containers of a Kubernetes manifest a script holds (``kubectl apply -f - <<'EOF'``, a
         here-document into a file ``kubectl apply -f`` reads, a k3s auto-deploy manifest), each read as the ``docker
         run`` line it is (:meth:`_judge_container`, the ``kubernetes`` form: ``command`` the entry point, ``args`` its
@@ -5117,16 +5125,20 @@ class RuleEngine:
         (:func:`service_names.manifest_containers`, whose runs of YAML lines give the Services and host aliases too).
         Each item of an exec-form ``command`` / ``args`` was a YAML line read alone: ``--region`` and its value, or
         ``pg_dump``, ``--host`` and the host, were never one command (each passed every door). A manifest beyond the
-        bounds is refused (RES-025: nothing it runs can be read). Gate: the word ``image`` (then the reader's own)."""
+        bounds is refused (RES-025: nothing it runs can be read). Gate: the word ``image`` (then the reader's own).
+        (mutation63, stop 63) ``walked``: the text is also walked as a document (a cloud-config's k3s manifest), whose
+        walk judges each variable's value at its own field; else (a manifest in a script's here-document or a file it
+        writes) the values are written on the container's line and judged there: `env: [{name: AWS_REGION, value:
+        <abroad>}]` on the AWS CLI's image, or the Agent's `DD_SITE` of another site, passed every door."""
         form = self._manifest_form
         if "image" not in script or form is None:
             return
-        containers, beyond = manifest_containers(script, form.manifest_lists)
+        containers, beyond = manifest_containers(tab_stripped_heredocs(script), form.manifest_lists)
         for where, bound in beyond:
             detail = f"This Kubernetes manifest is {bound}, beyond the engine's bounds: its containers are unread."
             walk.add(RuleId.DOCUMENT_WITHIN_BOUNDS, f"{path}{where}", where, detail)
         for where, container in containers:
-            self._judge_container(walk, container, f"{path}{where}", depth + 1, form)
+            self._judge_container(walk, container, f"{path}{where}", depth + 1, form, values=not walked)
 
     def _judge_helm_releases(self, walk: _Walk, script: str, path: str, depth: int) -> None:
         """(k8s63, stop 63) A catalogued chart a script installs (``helm`` ``charts``: the Datadog chart's
@@ -6177,7 +6189,7 @@ class RuleEngine:
                 if plan.payload and isinstance(document, dict):
                     # k8s62: a manifest a cloud-config writes (a k3s auto-deploy manifest), walked as a document
                     # below, is read by its containers as a script's manifest is
-                    self._judge_manifest_containers(walk, stripped, path, depth)
+                    self._judge_manifest_containers(walk, stripped, path, depth, walked=True)
                     walk.written = self._written_files(document, f"{path}(yaml)") or written
                     walk.written_by = stripped  # config57: its runcmd may name a written file at a tool's option
                     if "hostname" in stripped.lower():  # config54: a substring test first (most write no ssh config)
@@ -7877,7 +7889,9 @@ def _match_key(key: str, tokens: str, match_keys: frozenset[str]) -> bool:
     return _named_by(tokens, names) or any(fnmatch.fnmatchcase(key, k) for k in match_keys - names)
 
 
-def _container_run_line(container: Mapping[Any, Any], form: ContainerForm | None = None) -> str | None:
+def _container_run_line(
+    container: Mapping[Any, Any], form: ContainerForm | None = None, values: bool = False
+) -> str | None:
     """(ecs61, stop 61) The ``docker run`` line a container definition is (ECS ContainerDefinition, Batch
     ContainerProperties: "entryPoint ... maps to Entrypoint ... and the --entrypoint option to docker run", "command
     ... maps to Cmd ... and the COMMAND parameter to docker run", "environment ... the --env option"), its keys in any
@@ -7889,19 +7903,28 @@ def _container_run_line(container: Mapping[Any, Any], form: ContainerForm | None
     judged: fail closed). None without a literal image (nothing known runs); an argument vector holding an item that
     is no text (a template function, walked as its own field) is left out, the image read alone.
     (k8s62) Each API's keys by its ``form`` (``container_forms``: a Kubernetes container's ``command`` is the entry
-    point and ``args`` the command); the ``docker`` form (ECS, Batch) when none is given."""
+    point and ``args`` the command); the ``docker`` form (ECS, Batch) when none is given.
+    (mutation63) ``values``: a variable's literal value is written (``-e NAME=VALUE``: its value is judged on the line,
+    where no walk judges its field); a form with ``variable_references`` has its items' ``$(NAME)`` expanded
+    (:func:`_references_expanded`)."""
     fields = {_snake(str(k)): v for k, v in container.items()}
     form = form if form is not None else load_endpoints().container_forms["docker"]
     image = next((v for k in form.image if (v := fields.get(k)) is not None), None)
     if not isinstance(image, str) or not image.strip():
         return None
     words = ["docker", "run"]
-    for name, value, reference in _container_variables(fields, form):
+    variables = _container_variables(fields, form)
+    for name, value, reference in variables:
         given = (value is not None and str(value).strip() != "") or reference is not None
-        words += ["-e", name if given else f"{name}="]
+        literal = values and reference is None and isinstance(value, (str, int, float)) and given
+        words += ["-e", f"{name}={value}" if literal else name if given else f"{name}="]
     entry_point, command = _container_items(fields, form.entry_point), _container_items(fields, form.command)
     if not all(isinstance(w, (str, int, float)) for w in (*entry_point, *command)):
         entry_point, command = [], []  # the image alone: each item is walked as its own field
+    elif form.variable_references:
+        known = {n: (v, r) for n, v, r in variables}
+        entry_point = [_references_expanded(str(w), known)[0] for w in entry_point]
+        command = [_references_expanded(str(w), known)[0] for w in command]
     if entry_point:
         words += ["--entrypoint", str(entry_point[0])]
     words += [image, *(str(w) for w in entry_point[1:]), *(str(w) for w in command)]
@@ -7964,6 +7987,50 @@ def _container_variables(fields: Mapping[str, Any], form: ContainerForm) -> list
             if isinstance(name, str) and _SHELL_NAME.fullmatch(name):
                 reference = next((r for k in form.value_from if (r := prop_of(variable, k)) is not None), None)
                 out.append((name, prop_of(variable, "value"), reference or None))
+    return _variables_expanded(out) if form.variable_references else out
+
+
+_VARIABLE_REFERENCE = re.compile(r"\$\$|\$\(([A-Za-z_][A-Za-z0-9_]*)\)")
+"""(mutation63) Kubernetes' ``$(NAME)`` variable reference, and ``$$`` (an escaped ``$``)."""
+
+
+def _references_expanded(text: str, known: Mapping[str, tuple[Any, Any]]) -> tuple[str, Any]:
+    """(mutation63, stop 63) ``text`` with each ``$(NAME)`` of a variable ``known`` gives a literal value replaced by
+    it and ``$$`` by ``$`` (Kubernetes Container: "Variable references $(VAR_NAME) are expanded using the container's
+    environment. If a variable cannot be resolved, the reference in the input string will be unchanged. Double $$ are
+    reduced to a single $"), and the reference (a secret's, a ConfigMap's) of the first variable named that gives none
+    (its ``$(NAME)`` left as written: a value no input shows), else None. ``known``: name -> (value, reference)."""
+    if "$" not in text:
+        return text, None
+    given: list[Any] = []
+
+    def one(m: re.Match[str]) -> str:
+        if m.group(1) is None:
+            return "$"
+        value, reference = known.get(m.group(1), (None, None))
+        if reference is not None:
+            given.append(reference)
+        elif isinstance(value, (str, int, float)) and m.group(1) in known:
+            return str(value)
+        return m.group(0)
+
+    expanded = _VARIABLE_REFERENCE.sub(one, text)
+    return expanded, (given[0] if given else None)
+
+
+def _variables_expanded(variables: list[tuple[str, Any, Any]]) -> list[tuple[str, Any, Any]]:
+    """(mutation63) Each variable's value with ``$(NAME)`` of a variable defined before it expanded (Kubernetes
+    EnvVar: "Variable references $(VAR_NAME) are expanded using the previously defined environment variables in the
+    container"); a value naming a variable given by a reference is given by that reference (``DD_SITE: "$(SITE)"``,
+    SITE from a ConfigMap: the site is that ConfigMap's value)."""
+    out: list[tuple[str, Any, Any]] = []
+    known: dict[str, tuple[Any, Any]] = {}
+    for name, written, given in variables:
+        value, reference = (
+            _references_expanded(written, known) if given is None and isinstance(written, str) else (written, given)
+        )
+        out.append((name, value, reference))
+        known[name] = (value, reference)
     return out
 
 

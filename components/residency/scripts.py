@@ -1249,6 +1249,23 @@ def _heredocs(lines: list[str]) -> Iterator[tuple[int, int, str | None, str]]:
             body.append(text)
 
 
+def tab_stripped_heredocs(script: str) -> str:
+    """(mutation63, stop 63) ``script`` with the body and delimiter lines of each ``<<-`` here-document as the command
+    reads them (bash(1) "Here Documents": "If the redirection operator is <<-, then all leading tab characters are
+    stripped from input lines and the line containing delimiter"): a Kubernetes manifest indented by tabs inside a
+    function (``kubectl apply -f - <<-EOF``) is YAML to kubectl, and was no YAML to the manifest reader (its containers
+    passed every door). The opening line's own indentation, which bash ignores, is dropped too (indented inside the
+    function, it would join the body's run of YAML lines). The same text where none is written with ``<<-``."""
+    if "<<-" not in script:
+        return script
+    lines = script.split("\n")
+    for start, after, _, _ in _heredocs(lines):
+        if (m := _HEREDOC.search(lines[start])) is not None and m.group(1) == "-":
+            lines[start] = lines[start].lstrip(" \t")
+            lines[start + 1 : after] = [line.lstrip("\t") for line in lines[start + 1 : after]]
+    return "\n".join(lines)
+
+
 # A file written line by line (leftovers43): `echo TEXT > FILE`, `echo TEXT >> FILE`, `printf FORMAT > FILE` (bash(1)
 # "Redirecting Output": `>` truncates the file, `>>` appends; bash builtins: echo writes its operands joined by one
 # space and a newline, `-n` leaves the newline out, `-e` expands backslash escapes; printf writes its format with

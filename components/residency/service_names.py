@@ -121,9 +121,11 @@ def manifest_containers(
 
 @cache
 def _list_marker(lists: tuple[str, ...]) -> re.Pattern[str]:
-    """A line opening one of ``lists`` (``containers:``, quoted or not, perhaps a flow list on the line)."""
+    """A line opening one of ``lists`` (``containers:``, quoted or not, perhaps a flow list on the line); mutation63
+    (stop 63): or a JSON key of one anywhere on a line (``{"kind":"Job",...,"containers":[...]}``, a manifest written on
+    one line, which YAML reads as JSON: its containers passed every door)."""
     keys = "|".join(re.escape(k) for k in lists)
-    return re.compile(rf"^[ \t]*(?:-[ \t]+)?(?P<q>[\"']?)(?:{keys})(?P=q)[ \t]*:", re.MULTILINE)
+    return re.compile(rf"^[ \t]*(?:-[ \t]+)?(?P<q>[\"']?)(?:{keys})(?P=q)[ \t]*:|\"(?:{keys})\"[ \t]*:", re.MULTILINE)
 
 
 def _containers_below(value: Any, lists: tuple[str, ...], where: str, found: list[tuple[str, dict[Any, Any]]]) -> None:
