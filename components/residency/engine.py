@@ -12538,8 +12538,6 @@ _EMAIL = re.compile(r"^(?:[a-z]+:)*[a-z0-9._%+-]+@([a-z0-9.-]+)$")
 _BUCKET, _GROUP, _PREFIXED, _VARIABLE = "bucket", "group", "prefixed", "variable"
 _JSONATA_PART = re.compile(r"""\s*(?:'([^']*)'|"([^"]*)")\s*""")
 """A JSONata string literal, the whole of one `&`-joined part of an expression."""
-_SUB_VARIABLE = re.compile(r"\$\{([^!}][^}]*)\}")
-"""An ``Fn::Sub`` variable (``${Name}``, ``${Name.Attribute}``, ``${AWS::Region}``; not the escaped ``${!Name}``)."""
 
 _OOS_REGION = "ACS::RegionId"
 _BUILTIN_REGION = re.compile(r"\{\{\s*ACS::RegionId\s*\}\}", re.IGNORECASE)
@@ -12718,6 +12716,8 @@ _BUCKET_NAME_PROPERTY = "BucketName"  # an AWS::S3::Bucket's name (its Ref), lit
 # (alired62) After the userinfo RFC 3986 allows before the host (``mysql://app:${DbPassword}@${DbHost}:3306/``, its
 # characters up to `@`, variables included): before, a userinfo hid the variable and the URL passed every door.
 # (lead, stop 62) A whole template variable of an Fn::Sub text: `${DbHost}`, `${Db.Endpoint.Address}` (not `${!Name}`).
+# An ``Fn::Sub`` variable (``${Name}``, ``${Name.Attribute}``, ``${AWS::Region}``; not the escaped ``${!Name}``): the
+# one definition (a second, older one above it was dead since stop 62, found by mutation63)
 _SUB_VARIABLE = re.compile(r"\$\{([A-Za-z0-9_:]+(?:\.[A-Za-z0-9_]+)*)\}")
 _TEMPLATE_URL_VARIABLE = re.compile(
     r"([a-z][a-z0-9+.-]*)://(?:(?:[^/?#@\s$\"'{}]|\$\{[^}\s]+\})*@)?\$\{([^}\s]+)\}(?=[/:?#\s\"',;]|$)", re.IGNORECASE
