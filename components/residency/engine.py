@@ -91,6 +91,7 @@ from components.residency.references import (
     Reference,
     ReferenceParser,
     compact_placeholders,
+    elastic_cloud_host,
     fill_placeholders,
     followed_name,
     idna_form,
@@ -4391,6 +4392,8 @@ class RuleEngine:
             or EDIT_COMMAND.search(script) is not None
         ):
             self._judge_heredocs(walk, script, path, depth, cors=cors)
+        if "--config" in script:
+            self._judge_config_uris(walk, script, path, depth)  # config63: the Collector's `yaml:` / `env:` / `http:`
         if "agent" in script:  # config59: a tool's container configured by its environment (the Datadog Agent's)
             self._judge_image_defaults(
                 walk, script, [*written_files(script), *(walk.written or {}).values()], path, depth
@@ -4677,6 +4680,8 @@ class RuleEngine:
                 document = _namespaced_component(entry, file, document)  # config57: Vector's `sinks/central.yaml`
             if entry.keys and isinstance(document, (dict, list)):
                 document = _renamed_keys(document, entry.keys)  # config54: Filebeat's `hosts`, Vector's sink `address`
+            if entry.encoded_hosts and isinstance(document, (dict, list)):
+                document = _decoded_hosts(document, entry.encoded_hosts)  # config63: Filebeat's `cloud.id`
             if kind in ("yaml", "json") and "=" in text and isinstance(document, (dict, list)):
                 document = _listed_variables(document, self._user_keyed)  # config55b: `environment: [DB_HOST=...]`
             if isinstance(document, (dict, list)):
@@ -4701,6 +4706,45 @@ class RuleEngine:
             for key, value in _document_defaults(parsed, entry, script):
                 default = _renamed_keys(_nested_setting(key, value), entry.keys)
                 self._walk_document(walk, default, f"{where}({kind})(default)", "content", depth, None)
+
+    def _judge_config_uris(self, walk: _Walk, script: str, path: str, depth: int) -> None:
+        """(config63) The configuration URIs ``script`` gives a tool at its file options (``ConfigFile.option_uris``:
+        the OpenTelemetry Collector's ``--config='yaml:...'``, ``--config=env:NAME``, ``--config=https://...``): a
+        ``yaml`` URI's document and each value the script gives an ``env`` URI's variable are walked as the entry's
+        file is (its keys renamed, no defaults); a variable the script gives no literal value, and a ``fetched`` URI,
+        leave the configuration unknown: RES-015, declared by the URI as written."""
+        values: _ScriptValues | None = None
+        for entry in self.endpoints.app_config_files:
+            if not entry.option_uris:
+                continue
+            for at, scheme, rest in _option_uri_values(script, entry):
+                how = entry.option_uris[scheme]
+                where = f"{path}({scheme}{rest[:40]})"
+                if how == "fetched":
+                    self._judge_fetched_config(walk, f"{scheme}{rest}", where)
+                    continue
+                if how == "yaml":
+                    texts: tuple[str, ...] = (rest,)
+                else:
+                    values = values or _assigned_values(script, self._instance_region(walk))
+                    texts = values.at(at).get(rest, ())
+                    if not texts:
+                        self._judge_fetched_config(walk, f"{scheme}{rest}", where)
+                for text in texts:
+                    document = _confmap_nested(yaml_or_none(text, depth))
+                    if isinstance(document, dict):
+                        document = _renamed_keys(document, entry.keys) if entry.keys else document
+                        self._walk_document(walk, document, f"{where}(yaml)", "content", depth, None)
+
+    def _judge_fetched_config(self, walk: _Walk, uri: str, where: str) -> None:
+        """(config63) A tool's configuration the engine cannot read (fetched from ``uri`` at run time, or held by a
+        variable the script gives no literal value): where it sends is unknown, RES-015 until declared by the URI."""
+        detail = (
+            f"{uri!r} gives the tool its configuration at run time (a URI fetched, or a variable the script gives no "
+            f"literal value): nothing proves the destinations it names are in {self._j()}. Write the configuration "
+            "into a file the script writes, or declare it in sovereign-dc:destinations by this exact text."
+        )
+        self._add_coverable(walk, RuleId.DESTINATION_HOST_PROVEN, where, uri, detail, (uri.strip(),))
 
     def _judge_compose_commands(self, walk: _Walk, text: str, document: dict[Any, Any], where: str) -> None:
         """(scripts56) The command each service of a Compose file a script writes runs (``entrypoint`` / ``command``,
@@ -9967,9 +10011,23 @@ def _block_defaults(
     for path, settings in (blocks if blocks is not None else _settings_blocks(document)) if wanted else ():
         dotted = ".".join(path)
         for d in wanted:
-            if re.fullmatch(d.block, dotted) and not any(_setting_written(settings, k) for k in (d.key, *d.unless)):
+            if (
+                re.fullmatch(d.block, dotted)
+                and not any(_setting_written(settings, k) for k in (d.key, *d.unless))
+                and _block_selected(settings, d.when)
+            ):
                 out.append((f"{dotted}.{d.key}", d.value))
     return out
+
+
+def _block_selected(settings: Mapping[Any, Any], when: Mapping[str, str]) -> bool:
+    """(config63) Whether a block's ``settings`` write each ``DocumentDefault.when`` setting with a value its expression
+    matches whole, case-insensitively (a Vector sink of ``type: datadog_logs``)."""
+    lowered = {str(k).lower(): v for k, v in settings.items()}
+    return all(
+        isinstance(lowered.get(key), str) and re.fullmatch(pattern, lowered[key].strip(), re.IGNORECASE) is not None
+        for key, pattern in when.items()
+    )
 
 
 _SETTINGS_DEPTH = 12
@@ -10514,6 +10572,29 @@ def _listed_variables(node: Any, user_keyed: Callable[[str], bool]) -> Any:
     return read
 
 
+_HOST_DECODERS: dict[str, Callable[[str], str | None]] = {"elastic-cloud-id": elastic_cloud_host}
+"""(config63) The readers of ``ConfigFile.encoded_hosts``' encodings."""
+
+
+def _decoded_hosts(node: Any, encoded: Mapping[str, str], path: tuple[str, ...] = ()) -> Any:
+    """(config63) A config document with each setting ``encoded`` names (a dotted path from the top, written flat,
+    ``cloud.id``, or nested) read as the ``host`` its value encodes (Filebeat's ``cloud.id``: the Elastic Cloud
+    cluster's host), so the one host reading judges it; a value that does not decode stays, under ``host``."""
+    if isinstance(node, list):
+        return [_decoded_hosts(item, encoded, path) for item in node]
+    if not isinstance(node, dict):
+        return node
+    read: dict[Any, Any] = {}
+    for key, value in node.items():
+        here = (*path, *str(key).lower().split("."))
+        form = next((f for p, f in encoded.items() if _key_path_is(p, here)), None)
+        if form is not None and isinstance(value, str):
+            read["host"] = _HOST_DECODERS[form](value) or value
+        else:
+            read[key] = _decoded_hosts(value, encoded, here)
+    return read
+
+
 def _key_path_is(pattern: str, path: tuple[str, ...]) -> bool:
     """Whether a document's key ``path`` is the dotted ``pattern`` (``*``: any one key)."""
     parts = pattern.split(".")
@@ -10671,6 +10752,57 @@ def _namespaced_component(entry: ConfigFile, file: str, document: Any) -> Any:
     if namespace not in entry.option_dir_namespaces or not isinstance(document, dict) or namespace in document:
         return document
     return {namespace: {name.rpartition(".")[0] or name: document}}
+
+
+def _option_uri_values(script: str, entry: ConfigFile) -> list[tuple[int, str, str]]:
+    """(config63) Each value of one of ``entry.option_files``' options on a line running its command (by name or path)
+    that begins with a scheme of ``entry.option_uris``, as ``(offset of the line, scheme, text after it)``, the line
+    split into words as the shell does (a line it cannot split is read by blanks)."""
+    out: list[tuple[int, str, str]] = []
+    schemes = tuple(entry.option_uris)
+    for command, options in entry.option_files.items():
+        if command not in script:
+            continue
+        opts = (options,) if isinstance(options, str) else options
+        for m in re.finditer(rf"(?<![\w.-]){re.escape(command)}(?![\w.-])[^\n;|&]*", script):
+            words = _shell_words(m.group(0))
+            for i, word in enumerate(words):
+                option, eq, value = word.partition("=")
+                if option in opts and not eq:
+                    value = words[i + 1] if i + 1 < len(words) else ""
+                elif option not in opts:
+                    continue
+                scheme = next((s for s in schemes if value.startswith(s)), None)
+                if scheme is not None:
+                    out.append((m.start(), scheme, value[len(scheme) :]))
+    return out
+
+
+def _shell_words(text: str) -> list[str]:
+    """(config63) ``text`` split into words as the shell does; a text ending inside a quote (the rest of a line from a
+    command named inside a quoted assignment, ``OPTIONS="--config=..."``) closed first; else split at blanks."""
+    for closed in (text, text + '"', text + "'"):
+        try:
+            return shlex.split(closed)
+        except ValueError:
+            continue
+    return text.split()
+
+
+def _confmap_nested(node: Any) -> Any:
+    """(config63) A Collector configuration whose keys may hold ``::``, its key delimiter ("yaml:processors::batch::
+    timeout: 2s", the Collector's "Configuration" page, "--config=yaml:..."), nested: ``{a::b: v}`` -> ``{a: {b: v}}``,
+    merged key by key."""
+    if not isinstance(node, dict):
+        return node
+    out: dict[Any, Any] = {}
+    for key, value in node.items():
+        *parts, last = str(key).split("::") if isinstance(key, str) else [key]
+        nested: dict[Any, Any] = {last: _confmap_nested(value)}
+        for part in reversed(parts):
+            nested = {part: nested}
+        out = _merged_settings(out, nested)
+    return out
 
 
 def _runs_with_option(
