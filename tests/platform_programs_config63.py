@@ -190,7 +190,7 @@ def app_settings(db_host: str) -> str:
     return heredoc("/etc/fleet/app.yaml", body) + "systemctl restart fleet-app\n"
 
 
-def _body(shape: str, code: str) -> str:  # noqa: PLR0911 - one branch per shape
+def _body(shape: str, code: str) -> str:
     home = HOME_SITE.get(code, US1)
     if shape == "vector-datadog-site":
         return vector_datadog("datadog_logs", {"site": US1})
@@ -226,8 +226,8 @@ def _declared(code: str, shape: str) -> list[dict[str, Any]]:
         return [{"id": "elastic-cloud", "kind": "resident", "match": cloud_host(ELASTIC_HOME[code]),
                  "evidence": "Elastic Cloud deployment on AWS in the market, the fleet's subscription"}]  # fmt: skip
     if shape == "otel-https-uri-declared":
-        return [{"id": "otel-config-server", "kind": "resident", "match": CONFIG_SERVER,
-                 "evidence": "the fleet's configuration server in the VPC; its collector.yaml names the VPC's gateway"}]  # fmt: skip
+        evidence = "the fleet's configuration server in the VPC; its collector.yaml names the VPC's gateway"
+        return [{"id": "otel-config-server", "kind": "resident", "match": CONFIG_SERVER, "evidence": evidence}]
     return []
 
 

@@ -4678,10 +4678,8 @@ class RuleEngine:
             document = parsed if text == body else _CONFIG_READERS[kind](text, depth)
             if entry.option_dir_namespaces:
                 document = _namespaced_component(entry, file, document)  # config57: Vector's `sinks/central.yaml`
-            if entry.keys and isinstance(document, (dict, list)):
-                document = _renamed_keys(document, entry.keys)  # config54: Filebeat's `hosts`, Vector's sink `address`
-            if entry.encoded_hosts and isinstance(document, (dict, list)):
-                document = _decoded_hosts(document, entry.encoded_hosts)  # config63: Filebeat's `cloud.id`
+            # config54: Filebeat's `hosts`, Vector's sink `address`; config63: Filebeat's `cloud.id` decoded
+            document = _catalogue_named(document, entry)
             if kind in ("yaml", "json") and "=" in text and isinstance(document, (dict, list)):
                 document = _listed_variables(document, self._user_keyed)  # config55b: `environment: [DB_HOST=...]`
             if isinstance(document, (dict, list)):
@@ -10572,6 +10570,16 @@ def _listed_variables(node: Any, user_keyed: Callable[[str], bool]) -> Any:
     return read
 
 
+def _catalogue_named(document: Any, entry: ConfigFile) -> Any:
+    """A settings document with its own names read as the key catalogue's (``ConfigFile.keys``, config54) and each
+    setting whose value encodes a host read as that host (``ConfigFile.encoded_hosts``, config63)."""
+    if not isinstance(document, (dict, list)):
+        return document
+    if entry.keys:
+        document = _renamed_keys(document, entry.keys)
+    return _decoded_hosts(document, entry.encoded_hosts) if entry.encoded_hosts else document
+
+
 _HOST_DECODERS: dict[str, Callable[[str], str | None]] = {"elastic-cloud-id": elastic_cloud_host}
 """(config63) The readers of ``ConfigFile.encoded_hosts``' encodings."""
 
@@ -10755,38 +10763,27 @@ def _namespaced_component(entry: ConfigFile, file: str, document: Any) -> Any:
 
 
 def _option_uri_values(script: str, entry: ConfigFile) -> list[tuple[int, str, str]]:
-    """(config63) Each value of one of ``entry.option_files``' options on a line running its command (by name or path)
-    that begins with a scheme of ``entry.option_uris``, as ``(offset of the line, scheme, text after it)``, the line
-    split into words as the shell does (a line it cannot split is read by blanks)."""
+    """(config63) Each value of one of ``entry.option_files``' options that begins with a scheme of
+    ``entry.option_uris``, on a line naming the option's command (run by name or path, or the package's options file
+    or variable naming it: ``OTELCOL_OPTIONS="--config=..."`` in ``/etc/otelcol-contrib/otelcol-contrib.conf``), as
+    ``(offset of the line, scheme, text after it)``: the value runs to the quote it opens with, or to the quote the
+    option's word opens with (``"--config=yaml:a::b: c"``), else to a blank."""
     out: list[tuple[int, str, str]] = []
-    schemes = tuple(entry.option_uris)
+    schemes = "|".join(re.escape(s) for s in entry.option_uris)
     for command, options in entry.option_files.items():
         if command not in script:
             continue
-        opts = (options,) if isinstance(options, str) else options
-        for m in re.finditer(rf"(?<![\w.-]){re.escape(command)}(?![\w.-])[^\n;|&]*", script):
-            words = _shell_words(m.group(0))
-            for i, word in enumerate(words):
-                option, eq, value = word.partition("=")
-                if option in opts and not eq:
-                    value = words[i + 1] if i + 1 < len(words) else ""
-                elif option not in opts:
-                    continue
-                scheme = next((s for s in schemes if value.startswith(s)), None)
-                if scheme is not None:
-                    out.append((m.start(), scheme, value[len(scheme) :]))
+        opts = "|".join(re.escape(o) for o in ((options,) if isinstance(options, str) else options))
+        value = re.compile(rf"(?<![\w-])(?:{opts})(?:=|\s+)(['\"]?)((?:{schemes}).*)")
+        for line in re.finditer(rf"^.*(?<![\w.-]){re.escape(command)}(?![\w.-]).*$", script, re.MULTILINE):
+            for m in value.finditer(line.group(0)):
+                quote = m.group(1) or (line.group(0)[m.start() - 1 : m.start()] if m.start() else "")
+                text = m.group(2)
+                end = text.find(quote) if quote in ("'", '"') else -1
+                text = text[:end] if end >= 0 else re.split(r"[\s'\"]", text, maxsplit=1)[0]
+                scheme = next(s for s in entry.option_uris if text.startswith(s))
+                out.append((line.start(), scheme, text[len(scheme) :]))
     return out
-
-
-def _shell_words(text: str) -> list[str]:
-    """(config63) ``text`` split into words as the shell does; a text ending inside a quote (the rest of a line from a
-    command named inside a quoted assignment, ``OPTIONS="--config=..."``) closed first; else split at blanks."""
-    for closed in (text, text + '"', text + "'"):
-        try:
-            return shlex.split(closed)
-        except ValueError:
-            continue
-    return text.split()
 
 
 def _confmap_nested(node: Any) -> Any:
