@@ -105,6 +105,7 @@ import platform_programs_config58 as cg58
 import platform_programs_config59 as cg59
 import platform_programs_config60 as cg60
 import platform_programs_config61 as cg61
+import platform_programs_config63 as cg63
 import platform_programs_crossaccount37 as ca37
 import platform_programs_crossaccount39 as ca39
 import platform_programs_data as pdata
@@ -19289,6 +19290,12 @@ CASES: list[Case] = [
     # -- stop 63, mutation search round 34 (tests/platform_programs_mutation63.py): kubectl create job / cronjob, a
     # manifest's env values and $(NAME) references, one-line JSON and tab-indented <<- manifests in user data
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu63.rows()],
+    # -- stop 63, configuration file grammars round 14 (tests/platform_programs_config63.py): Vector's Datadog sinks
+    # (`site` written, or none: US1), Filebeat's `cloud.id` (the Elastic Cloud host decoded), the OpenTelemetry
+    # Collector's `yaml:` / `env:` / `https:` configuration URIs, the Splunk forwarder's `add forward-server` / `set
+    # deploy-poll` and a public CIDR block under a host key are RES-015 (each passed every door before); the declared
+    # sites, hosts and URI, the VPC's proxy, indexer and endpoint, and a private CIDR block pass
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg63.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

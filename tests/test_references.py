@@ -705,8 +705,7 @@ def test_config53_a_bracketed_name_is_that_host(value: str, host: str | None) ->
         "host_10_33_80",
         "10",  # an MX preference or SRV port split from its record ("10 mx.example.com")
         "0",
-        "10.0.0.0/16",  # a CIDR block: a range matched against
-        "203.0.113.0/24",
+        "10.0.0.0/16",  # a private CIDR block (config63: judged by its addresses, every one inside the network)
         "dbname=fleet",
     ],
 )
@@ -1659,3 +1658,17 @@ def test_a_vpc_link_integration_is_judged_by_its_link_not_its_host_header(
     internet = Subject(INTEGRATION_TYPE, "get", {**props, "connection_type": "INTERNET"}, integration.provider)
     known = with_stages(lambda _: False, join, INTEGRATION_TYPE, ("id", "api"), ("urn", "urn:link"))
     assert {f.rule.id for f in engine.check(internet, known=known)[0]} == {"RES-015"}
+
+
+# config63 (stop 63): a public CIDR block under a host key (`DB_HOST: 203.0.113.0/24`) was accepted as "a range
+# matched against" (host-shape review, stop 31) while `203.0.113.5` was RES-015 (awsred62's open item): the tool
+# connects to some address of the block, so a block is judged by a public address of it unless every address is inside
+# the network.
+@pytest.mark.parametrize(
+    ("value", "host"),
+    [("203.0.113.0/24", "203.0.113.0"), ("0.0.0.0/0", "255.255.255.255"), ("10.0.0.0/7", "11.255.255.255"),
+     ("10.0.0.0/16", "10.0.0.0"), ("100.64.0.0/10", "100.64.0.0"), ("fd00::/8", "fd00::")],
+)  # fmt: skip
+def test_config63_a_cidr_block_under_a_host_key_is_judged_by_its_addresses(value: str, host: str) -> None:
+    assert unshaped_host(value) == host
+    assert _host_key_rules(value) == ([] if is_private_address(host) else ["RES-015"])

@@ -10433,3 +10433,209 @@ def test_mutation63_references_expanded_as_kubernetes_does(name: str, value: str
     assert _references_expanded(f"{before}$({name})", {}) == (f"{before}$({name})", None)
     assert _references_expanded(f"{before}$$({name})", {name: (value, None)}) == (f"{before}$({name})", None)
     assert _references_expanded(f"$({name})", {name: (None, {"ref": 1})}) == (f"$({name})", {"ref": 1})
+
+
+# -- config63 (stop 63): configuration file grammars, round 14 ---------------------------------------------------------
+
+
+def _written63(path: str, body: str, then: str = "") -> str:
+    """A script writing ``body`` to ``path`` by a quoted here-document, then running ``then``."""
+    return f"#!/bin/bash\nmkdir -p {path.rpartition('/')[0]}\ncat > {path} <<'EOF'\n{body}EOF\n{then}\n"
+
+
+def _vector63(sink: str, settings: str, *, toml: bool = False) -> str:
+    if toml:
+        body = f'[sinks.out]\ntype = "{sink}"\ninputs = ["app"]\ndefault_api_key = "x"\n{settings}'
+        return _written63("/etc/vector/vector.toml", body, "systemctl restart vector")
+    body = f"sinks:\n  out:\n    type: {sink}\n    inputs: [app]\n    default_api_key: x\n{settings}"
+    return _written63("/etc/vector/vector.yaml", body, "systemctl restart vector")
+
+
+# Vector's Datadog sinks: `site` is judged as a host, and its default (US1) where a Datadog sink writes neither `site`
+# nor `endpoint` and the script sets no DD_SITE; another sink type gets no default, a file nobody runs sends nothing.
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (_vector63("datadog_logs", "    site: datadoghq.com\n"), {("RES-015", "datadoghq.com")}),
+        (_vector63("datadog_logs", "    site: datadoghq.eu\n"), {("RES-015", "datadoghq.eu")}),
+        (_vector63("datadog_logs", ""), {("RES-015", "datadoghq.com")}),
+        (_vector63("datadog_metrics", "", toml=True), {("RES-015", "datadoghq.com")}),
+        (_vector63("datadog_traces", 'site = "us5.datadoghq.com"\n', toml=True), {("RES-015", "us5.datadoghq.com")}),
+        (_vector63("datadog_logs", "    site: ''\n"), {("RES-015", "datadoghq.com")}),  # empty: unset
+        (_vector63("datadog_logs", "    endpoint: http://10.0.3.20:8282\n"), set()),
+        (_vector63("http", "    uri: http://10.0.3.9:8080/ingest\n"), set()),
+        ("export DD_SITE=datadoghq.com\n" + _vector63("datadog_logs", ""), {("RES-015", "datadoghq.com")}),
+        (_vector63("datadog_logs", "").replace("systemctl restart vector", ""), set()),
+    ],
+)
+def test_config63_vector_s_datadog_sinks_site(script: str, expected: set[tuple[str, str]]) -> None:
+    assert {(r, v) for r, _, v in findings(script, "EU", "aws")} == expected
+
+
+def test_config63_vector_s_default_site_is_not_given_beside_a_written_one() -> None:
+    found = findings(_vector63("datadog_logs", "    site: datadoghq.eu\n"), "EU", "aws")
+    assert [p for _, p, _ in found] == ["user_data(base64)(heredoc:/etc/vector/vector.yaml)(yaml).sinks.out.host"]
+    found = findings("export DD_SITE=10.0.3.20\n" + _vector63("datadog_logs", ""), "EU", "aws")
+    assert found == []  # the variable names the site (a private proxy here): no default
+
+
+def _cloud_id63(text: str, name: str = "fleet") -> str:
+    return f"{name}:" + base64.b64encode(text.encode()).decode()
+
+
+@pytest.mark.parametrize(
+    ("cloud_id", "host"),
+    [
+        (_cloud_id63("us-east-1.aws.found.io$abc123$def456"), "abc123.us-east-1.aws.found.io"),
+        (_cloud_id63("eu-west-1.aws.found.io:443$abc123$def456"), "abc123.eu-west-1.aws.found.io"),
+        (_cloud_id63("europe-west3.gcp.cloud.es.io$e5$k5", ""), "e5.europe-west3.gcp.cloud.es.io"),
+        ('"' + _cloud_id63("us-east-1.aws.found.io$abc$def") + '"', "abc.us-east-1.aws.found.io"),
+        ("${ELASTIC_CLOUD_ID}", None),
+        ("fleet:not base64!", None),
+        (_cloud_id63("us-east-1.aws.found.io"), None),  # no cluster id
+        (_cloud_id63("$abc$def"), None),  # no domain
+    ],
+)
+def test_config63_an_elastic_cloud_id_names_its_cluster_s_host(cloud_id: str, host: str | None) -> None:
+    from components.residency.references import elastic_cloud_host
+
+    assert elastic_cloud_host(cloud_id) == host
+
+
+@given(
+    st.from_regex(r"[a-z]{2}-[a-z]{4,9}-[1-3]", fullmatch=True),
+    st.from_regex(r"[0-9a-f]{32}", fullmatch=True),
+    st.from_regex(r"[0-9a-f]{32}", fullmatch=True),
+    st.sampled_from(["", ":443", ":9243"]),
+    st.from_regex(r"[a-z][a-z0-9-]{0,20}", fullmatch=True),
+)
+def test_config63_an_elastic_cloud_id_round_trips(region: str, es: str, kb: str, port: str, name: str) -> None:
+    from components.residency.references import elastic_cloud_host
+
+    cloud_id = _cloud_id63(f"{region}.aws.found.io{port}${es}${kb}", name)
+    assert elastic_cloud_host(cloud_id) == f"{es}.{region}.aws.found.io"
+
+
+# Filebeat's cloud.id (flat, nested) is judged as the host it encodes; declared by that host it passes.
+@pytest.mark.parametrize(
+    "cloud",
+    [
+        'cloud.id: "{id}"\ncloud.auth: "w:${{PWD}}"\n',
+        'cloud:\n  id: "{id}"\n  auth: "w:${{PWD}}"\n',
+    ],
+)
+def test_config63_filebeat_s_cloud_id_is_its_cluster_s_host(cloud: str) -> None:
+    cloud_id = _cloud_id63("us-east-1.aws.found.io$abc123$def456")
+    body = "filebeat.inputs:\n- type: filestream\n  paths: [/var/log/*.log]\n" + cloud.format(id=cloud_id)
+    script = _written63("/etc/filebeat/filebeat.yml", body, "systemctl restart filebeat")
+    assert {(r, v) for r, _, v in findings(script, "EU", "aws")} == {("RES-015", "abc123.us-east-1.aws.found.io")}
+    declared = {"id": "ec", "kind": "resident", "match": "abc123.us-east-1.aws.found.io", "evidence": "contract"}
+    assert _declared_findings63(script, "EU", [declared]) == []
+
+
+def _declared_findings63(script: str, code: str, destinations: list[dict[str, Any]]) -> list[str]:
+    payload = base64.b64encode(script.encode()).decode()
+    subject = Subject("aws:ec2/instance:Instance", "vm", {"user_data": payload}, provider(code, "aws"))
+    engine = RuleEngine(code, destinations=parse_destinations(destinations))
+    return [f.rule.id for f in engine.check(subject)[0] if f.declared_by is None]
+
+
+# The Collector's configuration URIs: a `yaml:` URI's settings and an `env:` variable's document are judged as the
+# Collector's file; a variable with no value the script gives and an http(s) URI are unknown (RES-015 by the URI).
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "otelcol-contrib --config='yaml:exporters::datadog::api::site: datadoghq.com' &",
+            {("RES-015", "datadoghq.com")},
+        ),
+        ("/usr/bin/otelcol --config 'yaml:exporters::awsemf::region: us-east-1' &", {("RES-009", "us-east-1")}),
+        ("otelcol-contrib --config='yaml:exporters::otlp::endpoint: 10.0.3.9:4317' &", set()),
+        ("otelcol-contrib --config='yaml:exporters::awsemf::region: eu-west-1' &", set()),
+        (
+            "export OTEL_CONFIG='{exporters: {datadog: {api: {site: datadoghq.com}}}}'\n"
+            "otelcol-contrib --config=env:OTEL_CONFIG &",
+            {("RES-015", "datadoghq.com")},
+        ),
+        (
+            "export OTEL_CONFIG='{exporters: {otlp: {endpoint: 10.0.3.9:4317}}}'\n"
+            "otelcol-contrib --config=env:OTEL_CONFIG &",
+            set(),
+        ),
+        (
+            "OTEL_CONFIG=$(cat /opt/otel.yaml)\notelcol-contrib --config=env:OTEL_CONFIG &",
+            {("RES-015", "env:OTEL_CONFIG")},
+        ),
+        (
+            "otelcol-contrib --config=https://10.0.3.5/otel.yaml &",
+            {("RES-015", "https://10.0.3.5/otel.yaml")},
+        ),
+        (
+            "echo 'OTELCOL_OPTIONS=\"--config=http://10.0.3.5/c.yaml\"' > /etc/otelcol-contrib/otelcol-contrib.conf",
+            {("RES-015", "http://10.0.3.5/c.yaml")},
+        ),
+        ("otelcol-contrib --config=/etc/otelcol-contrib/config.yaml &", set()),
+        ("otelcol-contrib --config=file:/etc/otelcol-contrib/config.yaml &", set()),
+    ],
+)
+def test_config63_the_collector_s_configuration_uris(line: str, expected: set[tuple[str, str]]) -> None:
+    assert {(r, v) for r, _, v in findings(f"#!/bin/bash\n{line}\n", "EU", "aws")} == expected
+
+
+def test_config63_a_fetched_configuration_is_declared_by_its_uri() -> None:
+    script = "#!/bin/bash\notelcol-contrib --config=https://10.0.3.5/otel.yaml &\n"
+    declared = {"id": "cfg", "kind": "resident", "match": "https://10.0.3.5/otel.yaml", "evidence": "VPC server"}
+    assert _declared_findings63(script, "EU", [declared]) == []
+    assert _declared_findings63(script, "EU", []) == ["RES-015"]
+
+
+# The Splunk forwarder's CLI names its indexer and its deployment server.
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("/opt/splunkforwarder/bin/splunk add forward-server idx.partner.example.com:9997 -auth admin:pw", True),
+        ("sudo ./splunk set deploy-poll ds.partner.example.com:8089 -auth admin:pw", True),
+        ("/opt/splunkforwarder/bin/splunk add forward-server 10.0.3.30:9997 -auth admin:pw", False),
+        ("/opt/splunkforwarder/bin/splunk set deploy-poll 10.0.3.31:8089", False),
+        ("/opt/splunkforwarder/bin/splunk add monitor /var/log/partner.example.com -auth admin:pw", False),
+    ],
+)
+def test_config63_the_splunk_forwarder_s_servers(line: str, expected: bool) -> None:
+    found = findings(f"#!/bin/bash\n{line}\n", "EU", "aws")
+    assert (found != []) is expected
+    assert all(r == "RES-015" for r, _, _ in found)
+
+
+# A CIDR block under a host key is judged by its addresses: inside the network only when every address is.
+@pytest.mark.parametrize(
+    ("value", "judged"),
+    [
+        ("203.0.113.0/24", "203.0.113.0"),
+        ("0.0.0.0/0", "255.255.255.255"),
+        ("10.0.0.0/7", "11.255.255.255"),
+        ("2001:db8::/32", "2001:db8::"),
+        ("10.0.40.0/24", None),
+        ("192.168.0.0/16", None),
+        ("fd00::/8", None),
+        ("127.0.0.0/8", None),
+    ],
+)
+def test_config63_a_cidr_block_under_a_host_key(value: str, judged: str | None) -> None:
+    script = _written63("/etc/fleet/app.yaml", f"DB_HOST: {value}\n")
+    found = findings(script, "EU", "aws")
+    assert found == (
+        [] if judged is None else [("RES-015", "user_data(base64)(heredoc:/etc/fleet/app.yaml)(yaml).DB_HOST", judged)]
+    )
+
+
+@given(st.integers(min_value=8, max_value=32), st.integers(min_value=0, max_value=2**24 - 1))
+def test_config63_a_private_block_is_inside_the_network(prefix: int, offset: int) -> None:
+    import ipaddress
+
+    from components.residency.references import is_private_address, network_host
+
+    net = ipaddress.ip_network((int(ipaddress.IPv4Address("10.0.0.0")) + offset, prefix), strict=False)
+    judged = network_host(str(net))
+    assert judged is not None and is_private_address(judged)
+    public = ipaddress.ip_network((int(ipaddress.IPv4Address("198.18.0.0")) + offset, prefix), strict=False)
+    assert not is_private_address(network_host(str(public)) or "")

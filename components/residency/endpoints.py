@@ -636,6 +636,10 @@ class DocumentDefault(_Frozen):
     ...): a container of one the script runs (a ``run`` / ``create`` on the image's line, a Compose ``image:``) reads
     its settings from its environment, so with none of ``unless_variables`` named in the script it sends to the
     default too, whether or not the script writes the file (a file it writes is then read as run)."""
+    when: dict[str, str] = Field(default_factory=dict)
+    """(config63) With ``block``: settings of the block (its own keys, lower case) and a regular expression
+    each one's value must match whole, case-insensitively, for the block to get the default (a Vector sink's ``type``,
+    ``datadog_logs``: only its Datadog sinks default their ``site``); a block not writing one gets none."""
 
 
 class ConfigFile(_PatternEntry):
@@ -704,6 +708,14 @@ class ConfigFile(_PatternEntry):
     """mutation62: the scheme a value of ``option_files`` may begin with, naming the same file (the OpenTelemetry
     Collector's ``--config`` takes a configuration URI, ``--config=file:/path/to/config.yaml``, the ``file:`` provider
     reading that file). None: the value is the file's path alone."""
+    option_uris: dict[str, Literal["yaml", "env", "fetched"]] = Field(default_factory=dict)
+    """(config63) Other configuration URI schemes a value of ``option_files`` may begin with, and how the text after
+    the scheme is read (the OpenTelemetry Collector's providers): ``yaml`` (``--config='yaml:exporters::datadog::api::
+    site: datadoghq.com'``) a YAML document whose keys ``::`` nests, walked as this entry's file; ``env``
+    (``--config=env:OTEL_CONFIG``) the name of a variable whose values the script gives are such documents (a value
+    the script does not give: the configuration is unknown); ``fetched`` (``http:``, ``https:``) a configuration read
+    at run time from the URI, unknown (RES-015 until the URI is declared). A URI's settings get no
+    ``document_defaults`` (the Collector merges it with the other ``--config`` values, which may write them)."""
     option_separator: str | None = None
     """mutation57: the character a value of ``option_files`` / ``option_dirs`` / ``option_variables`` separates several
     files or directories with (Vector's ``,``: the CLI reference's ``vector -c config1.yaml,config2.yaml``, its options'
@@ -728,6 +740,11 @@ class ConfigFile(_PatternEntry):
     """config58: settings a ``yaml`` / ``json`` document holds when it does not write them and the script runs its tool
     (the Datadog Agent's datadog.yaml without ``site``: datadoghq.com, US1), judged as if written; agents62: or a block
     of the document holds (``DocumentDefault.block``), of a ``conf`` file's blocks too (Telegraf, Alloy)."""
+    encoded_hosts: dict[str, Literal["elastic-cloud-id"]] = Field(default_factory=dict)
+    """(config63) Settings of a ``yaml`` / ``json`` / ``toml`` document whose value encodes the host the tool sends to,
+    by dotted path (a flat ``cloud.id`` key or ``cloud: {id: ...}``), and the encoding: ``elastic-cloud-id`` (Filebeat's
+    ``cloud.id``, references.elastic_cloud_host). The decoded host is judged as a host key's value; a value that does
+    not decode (a variable) is judged as a host key holding it."""
 
     @functools.cached_property
     def block_keys(self) -> dict[tuple[str, ...], str]:

@@ -91,6 +91,7 @@ from components.residency.references import (
     Reference,
     ReferenceParser,
     compact_placeholders,
+    elastic_cloud_host,
     fill_placeholders,
     followed_name,
     idna_form,
@@ -4405,6 +4406,8 @@ class RuleEngine:
             or EDIT_COMMAND.search(script) is not None
         ):
             self._judge_heredocs(walk, script, path, depth, cors=cors)
+        if "--config" in script:
+            self._judge_config_uris(walk, script, path, depth)  # config63: the Collector's `yaml:` / `env:` / `http:`
         if "agent" in script:  # config59: a tool's container configured by its environment (the Datadog Agent's)
             self._judge_image_defaults(
                 walk, script, [*written_files(script), *(walk.written or {}).values()], path, depth
@@ -4741,8 +4744,8 @@ class RuleEngine:
             document = parsed if text == body else _CONFIG_READERS[kind](text, depth)
             if entry.option_dir_namespaces:
                 document = _namespaced_component(entry, file, document)  # config57: Vector's `sinks/central.yaml`
-            if entry.keys and isinstance(document, (dict, list)):
-                document = _renamed_keys(document, entry.keys)  # config54: Filebeat's `hosts`, Vector's sink `address`
+            # config54: Filebeat's `hosts`, Vector's sink `address`; config63: Filebeat's `cloud.id` decoded
+            document = _catalogue_named(document, entry)
             if kind in ("yaml", "json") and "=" in text and isinstance(document, (dict, list)):
                 document = _listed_variables(document, self._user_keyed)  # config55b: `environment: [DB_HOST=...]`
             if isinstance(document, (dict, list)):
@@ -4767,6 +4770,45 @@ class RuleEngine:
             for key, value in _document_defaults(parsed, entry, script):
                 default = _renamed_keys(_nested_setting(key, value), entry.keys)
                 self._walk_document(walk, default, f"{where}({kind})(default)", "content", depth, None)
+
+    def _judge_config_uris(self, walk: _Walk, script: str, path: str, depth: int) -> None:
+        """(config63) The configuration URIs ``script`` gives a tool at its file options (``ConfigFile.option_uris``:
+        the OpenTelemetry Collector's ``--config='yaml:...'``, ``--config=env:NAME``, ``--config=https://...``): a
+        ``yaml`` URI's document and each value the script gives an ``env`` URI's variable are walked as the entry's
+        file is (its keys renamed, no defaults); a variable the script gives no literal value, and a ``fetched`` URI,
+        leave the configuration unknown: RES-015, declared by the URI as written."""
+        values: _ScriptValues | None = None
+        for entry in self.endpoints.app_config_files:
+            if not entry.option_uris:
+                continue
+            for at, scheme, rest in _option_uri_values(script, entry):
+                how = entry.option_uris[scheme]
+                where = f"{path}({scheme}{rest[:40]})"
+                if how == "fetched":
+                    self._judge_fetched_config(walk, f"{scheme}{rest}", where)
+                    continue
+                if how == "yaml":
+                    texts: tuple[str, ...] = (rest,)
+                else:
+                    values = values or _assigned_values(script, self._instance_region(walk))
+                    texts = values.at(at).get(rest, ())
+                    if not texts:
+                        self._judge_fetched_config(walk, f"{scheme}{rest}", where)
+                for text in texts:
+                    document = _confmap_nested(yaml_or_none(text, depth))
+                    if isinstance(document, dict):
+                        document = _renamed_keys(document, entry.keys) if entry.keys else document
+                        self._walk_document(walk, document, f"{where}(yaml)", "content", depth, None)
+
+    def _judge_fetched_config(self, walk: _Walk, uri: str, where: str) -> None:
+        """(config63) A tool's configuration the engine cannot read (fetched from ``uri`` at run time, or held by a
+        variable the script gives no literal value): where it sends is unknown, RES-015 until declared by the URI."""
+        detail = (
+            f"{uri!r} gives the tool its configuration at run time (a URI fetched, or a variable the script gives no "
+            f"literal value): nothing proves the destinations it names are in {self._j()}. Write the configuration "
+            "into a file the script writes, or declare it in sovereign-dc:destinations by this exact text."
+        )
+        self._add_coverable(walk, RuleId.DESTINATION_HOST_PROVEN, where, uri, detail, (uri.strip(),))
 
     def _judge_compose_commands(self, walk: _Walk, text: str, document: dict[Any, Any], where: str) -> None:
         """(scripts56) The command each service of a Compose file a script writes runs (``entrypoint`` / ``command``,
@@ -10205,9 +10247,23 @@ def _block_defaults(
     for path, settings in (blocks if blocks is not None else _settings_blocks(document)) if wanted else ():
         dotted = ".".join(path)
         for d in wanted:
-            if re.fullmatch(d.block, dotted) and not any(_setting_written(settings, k) for k in (d.key, *d.unless)):
+            if (
+                re.fullmatch(d.block, dotted)
+                and not any(_setting_written(settings, k) for k in (d.key, *d.unless))
+                and _block_selected(settings, d.when)
+            ):
                 out.append((f"{dotted}.{d.key}", d.value))
     return out
+
+
+def _block_selected(settings: Mapping[Any, Any], when: Mapping[str, str]) -> bool:
+    """(config63) Whether a block's ``settings`` write each ``DocumentDefault.when`` setting with a value its expression
+    matches whole, case-insensitively (a Vector sink of ``type: datadog_logs``)."""
+    lowered = {str(k).lower(): v for k, v in settings.items()}
+    return all(
+        isinstance(lowered.get(key), str) and re.fullmatch(pattern, lowered[key].strip(), re.IGNORECASE) is not None
+        for key, pattern in when.items()
+    )
 
 
 _SETTINGS_DEPTH = 12
@@ -10793,6 +10849,39 @@ def _listed_variables(node: Any, user_keyed: Callable[[str], bool]) -> Any:
     return read
 
 
+def _catalogue_named(document: Any, entry: ConfigFile) -> Any:
+    """A settings document with its own names read as the key catalogue's (``ConfigFile.keys``, config54) and each
+    setting whose value encodes a host read as that host (``ConfigFile.encoded_hosts``, config63)."""
+    if not isinstance(document, (dict, list)):
+        return document
+    if entry.keys:
+        document = _renamed_keys(document, entry.keys)
+    return _decoded_hosts(document, entry.encoded_hosts) if entry.encoded_hosts else document
+
+
+_HOST_DECODERS: dict[str, Callable[[str], str | None]] = {"elastic-cloud-id": elastic_cloud_host}
+"""(config63) The readers of ``ConfigFile.encoded_hosts``' encodings."""
+
+
+def _decoded_hosts(node: Any, encoded: Mapping[str, str], path: tuple[str, ...] = ()) -> Any:
+    """(config63) A config document with each setting ``encoded`` names (a dotted path from the top, written flat,
+    ``cloud.id``, or nested) read as the ``host`` its value encodes (Filebeat's ``cloud.id``: the Elastic Cloud
+    cluster's host), so the one host reading judges it; a value that does not decode stays, under ``host``."""
+    if isinstance(node, list):
+        return [_decoded_hosts(item, encoded, path) for item in node]
+    if not isinstance(node, dict):
+        return node
+    read: dict[Any, Any] = {}
+    for key, value in node.items():
+        here = (*path, *str(key).lower().split("."))
+        form = next((f for p, f in encoded.items() if _key_path_is(p, here)), None)
+        if form is not None and isinstance(value, str):
+            read["host"] = _HOST_DECODERS[form](value) or value
+        else:
+            read[key] = _decoded_hosts(value, encoded, here)
+    return read
+
+
 def _key_path_is(pattern: str, path: tuple[str, ...]) -> bool:
     """Whether a document's key ``path`` is the dotted ``pattern`` (``*``: any one key)."""
     parts = pattern.split(".")
@@ -10950,6 +11039,46 @@ def _namespaced_component(entry: ConfigFile, file: str, document: Any) -> Any:
     if namespace not in entry.option_dir_namespaces or not isinstance(document, dict) or namespace in document:
         return document
     return {namespace: {name.rpartition(".")[0] or name: document}}
+
+
+def _option_uri_values(script: str, entry: ConfigFile) -> list[tuple[int, str, str]]:
+    """(config63) Each value of one of ``entry.option_files``' options that begins with a scheme of
+    ``entry.option_uris``, on a line naming the option's command (run by name or path, or the package's options file
+    or variable naming it: ``OTELCOL_OPTIONS="--config=..."`` in ``/etc/otelcol-contrib/otelcol-contrib.conf``), as
+    ``(offset of the line, scheme, text after it)``: the value runs to the quote it opens with, or to the quote the
+    option's word opens with (``"--config=yaml:a::b: c"``), else to a blank."""
+    out: list[tuple[int, str, str]] = []
+    schemes = "|".join(re.escape(s) for s in entry.option_uris)
+    for command, options in entry.option_files.items():
+        if command not in script:
+            continue
+        opts = "|".join(re.escape(o) for o in ((options,) if isinstance(options, str) else options))
+        value = re.compile(rf"(?<![\w-])(?:{opts})(?:=|\s+)(['\"]?)((?:{schemes}).*)")
+        for line in re.finditer(rf"^.*(?<![\w.-]){re.escape(command)}(?![\w.-]).*$", script, re.MULTILINE):
+            for m in value.finditer(line.group(0)):
+                quote = m.group(1) or (line.group(0)[m.start() - 1 : m.start()] if m.start() else "")
+                text = m.group(2)
+                end = text.find(quote) if quote in ("'", '"') else -1
+                text = text[:end] if end >= 0 else re.split(r"[\s'\"]", text, maxsplit=1)[0]
+                scheme = next(s for s in entry.option_uris if text.startswith(s))
+                out.append((line.start(), scheme, text[len(scheme) :]))
+    return out
+
+
+def _confmap_nested(node: Any) -> Any:
+    """(config63) A Collector configuration whose keys may hold ``::``, its key delimiter ("yaml:processors::batch::
+    timeout: 2s", the Collector's "Configuration" page, "--config=yaml:..."), nested: ``{a::b: v}`` -> ``{a: {b: v}}``,
+    merged key by key."""
+    if not isinstance(node, dict):
+        return node
+    out: dict[Any, Any] = {}
+    for key, value in node.items():
+        *parts, last = str(key).split("::") if isinstance(key, str) else [key]
+        nested: dict[Any, Any] = {last: _confmap_nested(value)}
+        for part in reversed(parts):
+            nested = {part: nested}
+        out = _merged_settings(out, nested)
+    return out
 
 
 def _runs_with_option(

@@ -7,6 +7,7 @@ saying "replicates to us-east-1 later" is fine, while ``arn:aws:s3:::bucket`` in
 
 from __future__ import annotations
 
+import base64
 import ipaddress
 import re
 import urllib.parse
@@ -335,6 +336,49 @@ def is_private_address(host: str) -> bool:
     )
 
 
+_PRIVATE_NETWORKS = (
+    *_IN_NETWORK,
+    *(ipaddress.ip_network(n) for n in ("127.0.0.0/8", "169.254.0.0/16", "::1/128", "fe80::/10")),
+)
+"""(config63) The ranges every address of which :func:`is_private_address` takes for inside the network."""
+
+
+def network_host(cidr: str) -> str | None:
+    """(config63) The address a CIDR block under a host key is judged as (``DB_HOST: 203.0.113.0/24``): the tool
+    connects to an address of the block, which one nothing says, so the block is inside the network only when every
+    address of it is (a subnet of one private, loopback or link-local range: its network address, which passes);
+    otherwise an address of it outside them (the network address, or the last one where the first is private or
+    unspecified, ``0.0.0.0/0``), judged as a public host. None when ``cidr`` is no block (a path such as ``1.2.3.4/5``
+    with host bits set is still a block, read ``strict=False`` as the tools read it)."""
+    try:
+        net = ipaddress.ip_network(cidr, strict=False)
+    except ValueError:
+        return None
+    if any(net.version == p.version and net.subnet_of(p) for p in _PRIVATE_NETWORKS):  # type: ignore[arg-type]
+        return str(net.network_address)
+    first = str(net.network_address)
+    return str(net.broadcast_address) if is_private_address(first) else first
+
+
+def elastic_cloud_host(cloud_id: str) -> str | None:
+    """(config63) The Elasticsearch host an Elastic Cloud id names: ``<name>:<base64>``, the base64 decoding to
+    ``<domain>[:<port>]$<es id>$<kibana id>``, the cluster at ``<es id>.<domain>`` (libbeat's
+    ``libbeat/cloudid/cloudid.go``: "Decode the base64-encoded cloud ID", ``esURL := "https://" + words[1] + "." +
+    host``; Elastic "Configure the output for Elastic Cloud": "cloud.id ... the base64 value"). None when the text is
+    no such id (a placeholder, a value that does not decode)."""
+    encoded = cloud_id.strip().strip("\"'").rsplit(":", 1)[-1]
+    try:
+        decoded = base64.b64decode(encoded + "=" * (-len(encoded) % 4), validate=True).decode()
+    except (ValueError, UnicodeDecodeError):
+        return None
+    words = decoded.split("$")
+    if len(words) < 2 or not words[0] or not words[1]:
+        return None
+    domain = words[0].rsplit(":", 1)[0] if words[0].count(":") == 1 else words[0]
+    host = f"{words[1]}.{domain}".lower()
+    return host if is_host_shaped(host) else None
+
+
 def is_ip(host: str) -> bool:
     """True for an IPv4 or IPv6 literal."""
     try:
@@ -404,7 +448,7 @@ def unshaped_host(value: str) -> str | None:
         return None  # a URL (the reference scan reads it), a path, a variable or a wildcard
     host, slash, rest = v.partition("/")
     if slash and rest.isdigit() and (is_ip(host) or numeric_ipv4(host) is not None):
-        return None  # a CIDR block (10.0.0.0/16): a range matched against, not one destination
+        return network_host(f"{host}/{rest}")  # config63: a CIDR block, judged by the addresses it holds
     if "@" in host:
         host = host.rsplit("@", 1)[1]
     bracketed = _BRACKETED.match(host)
