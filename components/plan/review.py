@@ -158,8 +158,9 @@ _PLAIN_LEAVES = (str, int, float, bool, type(None))
 
 
 def _same_value(a: Any, b: Any) -> bool:
-    """Whether two document values are the same, strictly: the same types at every level (``1`` is not ``True`` nor
-    ``1.0``), maps with the same keys in the same order, secrets holding the same value; any other object only itself."""
+    """Whether two document values are the same, strictly: the same types at every level (``1`` is not ``True``
+    nor ``1.0``), maps with the same keys in the same order, secrets holding the same value; any other object only
+    itself."""
     if type(a) is not type(b):
         return False
     if isinstance(a, Mapping):
