@@ -99,7 +99,7 @@ def _first_preview_run(t: Any, case: Any) -> Any:
     with t.audit_session():
         return t.run_pulumi_program(
             t._program(case, "raise"), project="sovereign-dc", stack=case.code.lower(), config=t._config(case),
-            preview=True, mocks=t.FirstPreviewMocks(t.SovereignMocks()),
+            preview=True, mocks=t.FirstPreviewMocks(t._mocks(case)),
         )  # fmt: skip
 
 

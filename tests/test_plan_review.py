@@ -1188,3 +1188,84 @@ def test_a_bucket_the_program_only_reads_proves_nothing_in_a_state() -> None:
 
     assert ("RES-017", "exporter") in findings(True)
     assert findings(False) == set()
+
+
+# -- perf63: outputs that are the inputs are judged once -----------------------------------------------------------
+
+
+def _replica_state(tmp_path: Path, *, reordered: bool) -> Path:
+    """The CN state with the replica bucket replicating to a US bucket, its outputs the very inputs (a provider that
+    computes nothing reports them so, as every provider resource of a state does), or the same map in another key
+    order (``reordered``: not the same subject, strictly; judged again)."""
+    export = _json(STATE)
+    replica = next(r for r in export["deployment"]["resources"] if r["urn"].endswith("::dc-replica"))
+    replica["inputs"] = {
+        "bucket": "dc-replica",
+        "replicationConfiguration": {
+            "role": "arn:aws-cn:iam::111122223333:role/replication",
+            "rules": [{"destination": {"bucket": "arn:aws:s3:::dc-replica-us"}, "status": "Enabled"}],
+        },
+    }
+    outputs = copy.deepcopy(replica["inputs"])
+    replica["outputs"] = dict(reversed(list(outputs.items()))) if reordered else outputs
+    return _write(tmp_path, "state.json", export)
+
+
+@pytest.mark.parametrize("reordered", [False, True], ids=["same", "reordered"])
+def test_perf63_outputs_that_are_the_inputs_are_judged_once_with_the_same_findings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reordered: bool
+) -> None:
+    path = _replica_state(tmp_path, reordered=reordered)
+    judged: list[str] = []
+    check = RuleEngine.check
+
+    def counted_check(self: RuleEngine, subject: Subject, **kwargs: Any) -> Any:
+        judged.append(subject.name)
+        return check(self, subject, **kwargs)
+
+    monkeypatch.setattr(RuleEngine, "check", counted_check)
+    plan = review_files(states=[str(path)], jurisdiction="CN")
+    where = "replicationConfiguration.rules[0].destination.bucket"
+    assert sorted((v.rule, v.resource_name, v.path) for v in plan.stacks[0].violations) == [
+        ("RES-004", "dc-replica", f"outputs.{where}"),
+        ("RES-004", "dc-replica", where),
+    ]
+    # The state review judges each resource's inputs, then its outputs unless they are the subject just judged.
+    assert judged.count("dc-replica") == (2 if reordered else 1)
+    assert judged.count("dc-aws-primary") == 1  # a provider's outputs are its inputs
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 3) | st.floats(-3, 3, allow_nan=False) | st.text("ab", max_size=2),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text("ab", max_size=2), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@given(a=_JSON, b=_JSON)
+def test_perf63_the_same_value_is_the_same_json_text_with_the_same_types(a: Any, b: Any) -> None:
+    from components.plan.review import _same_value
+
+    assert _same_value(a, copy.deepcopy(a))
+    if _same_value(a, b):  # strict: equal as typed JSON text, keys in the same order
+        assert json.dumps(a) == json.dumps(b)
+        assert repr(a) == repr(b)
+
+
+def test_perf63_the_same_value_tells_apart_what_plain_equality_does_not() -> None:
+    from components.plan.review import _same_value
+    from components.simulate import Secret
+
+    assert _same_value({"a": [1, "x"], "b": Secret("s")}, {"a": [1, "x"], "b": Secret("s")})
+    for a, b in [
+        (1, True),
+        (1, 1.0),
+        (0, False),
+        ({"a": 1, "b": 2}, {"b": 2, "a": 1}),
+        ([1], (1,)),
+        (Secret("s"), "s"),
+        (Secret(1), Secret(True)),
+        (float("nan"), float("nan")),
+        (object(), object()),
+    ]:
+        assert not _same_value(a, b)
