@@ -19257,7 +19257,8 @@ CASES: list[Case] = [
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fr62.rows()],
     # -- stop 63, template functions round 17 (tests/platform_programs_fnros63.py): a template variable reaching a
     # script's --region / -h through a shell variable of the Fn::Sub user data (R=${TargetRegion},
-    # H=${DbHost}.internal): the Parameter with no value is RES-015 (it passed every door), a given Region abroad RES-009, home passes
+    # H=${DbHost}.internal): the Parameter with no value is RES-015 (it passed every door), a given Region abroad
+    # RES-009, home passes
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fr63.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
