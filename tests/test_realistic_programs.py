@@ -163,6 +163,7 @@ import platform_programs_fnros59 as fr59
 import platform_programs_fnros60 as fr60
 import platform_programs_fnros61 as fr61
 import platform_programs_fnros62 as fr62
+import platform_programs_fnros63 as fr63
 import platform_programs_fnsel50 as fl50
 import platform_programs_fnsub49 as fs49
 import platform_programs_glue43 as g43
@@ -19296,6 +19297,11 @@ CASES: list[Case] = [
     # deploy-poll` and a public CIDR block under a host key are RES-015 (each passed every door before); the declared
     # sites, hosts and URI, the VPC's proxy, indexer and endpoint, and a private CIDR block pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg63.rows()],
+    # -- stop 63, template functions round 17 (tests/platform_programs_fnros63.py): a template variable reaching a
+    # script's --region / -h through a shell variable of the Fn::Sub user data (R=${TargetRegion},
+    # H=${DbHost}.internal): the Parameter with no value is RES-015 (it passed every door), a given Region abroad
+    # RES-009, home passes
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fr63.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

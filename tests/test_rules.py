@@ -10730,3 +10730,52 @@ def test_mutation63_a_batch_eks_containers_variable_reference(envs: list[Any], e
     subject = aws(_ECS61_JOB, _PINNED_EU, name="j", type="container",
                   eks_properties={"pod_properties": {"containers": [container]}})  # fmt: skip
     assert {(f.rule.id, str(f.value)) for f in RuleEngine("EU").check(subject)[0]} == expected
+
+
+# fnros63 (stop 63): a template variable reaching a script's host or Region option through a shell variable of the
+# one-text Fn::Sub the script is (`R=${TargetRegion}` then `--region "$R"`): the template fills the text before the
+# machine runs it, so the option holds what the template gives (it was read as a shell variable no line sets and
+# passed every door).
+@pytest.mark.parametrize(
+    ("script", "parameters", "expected"),
+    [
+        ("R=${TargetRegion}\naws s3 ls --region $R\n", {"TargetRegion": {"Type": "String"}},
+         [("RES-015", "${TargetRegion}")]),
+        ('R="${TargetRegion}"\naws s3 ls --region "$R"\n', {"TargetRegion": {"Type": "String"}},
+         [("RES-015", "${TargetRegion}")]),
+        ('H=${DbHost}\npsql -h "$H" -U app\n', {"DbHost": {"Type": "String"}}, [("RES-015", "${DbHost}")]),
+        ('H=${DbHost}.internal\npsql -h "$H" -U app\n', {"DbHost": {"Type": "String"}},
+         [("RES-015", "${DbHost}.internal")]),
+        ("R=${TargetRegion}\naws s3 ls --region $R\n", {"TargetRegion": {"Type": "String", "Default": "us-east-1"}},
+         [("RES-009", "us-east-1")]),
+        # compliant twins
+        ("R=${TargetRegion}\naws s3 ls --region $R\n", {"TargetRegion": {"Type": "String", "Default": "eu-central-1"}},
+         []),
+        ("R=${AWS::Region}\naws s3 ls --region $R\n", {}, []),
+        ('H=${Db.Endpoint.Address}\npsql -h "$H" -U app\n', {}, []),
+        ('X=10.0.3.7\nH=${!X}\npsql -h "$H" -U app\n', {}, []),
+        # a shell variable the script sets itself is read as before
+        ("R=eu-west-1\naws s3 ls --region $R\n", {}, []),
+    ],
+)  # fmt: skip
+def test_fnros63_a_template_variable_assigned_to_a_shell_variable_at_an_option(
+    script: str, parameters: dict[str, Any], expected: list[tuple[str, str]]
+) -> None:
+    found = RuleEngine("EU").check(_ec2_user_data62("#!/bin/bash\n" + script, parameters))[0]
+    assert [(f.rule.id, str(f.value)) for f in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ('R=${TargetRegion}\naliyun ecs DescribeInstances --region "$R"\n', [("RES-015", "${TargetRegion}")]),
+        ('H=${DbHost}\nmysql -h "$H" -u app fleet\n', [("RES-015", "${DbHost}")]),
+        ('R=${ALIYUN::Region}\naliyun ecs DescribeInstances --region "$R"\n', []),
+        ('H=${Polar.PrimaryConnectionString}\nmysql -h "$H" -u app fleet\n', []),
+    ],
+)
+def test_fnros63_a_ros_template_variable_assigned_to_a_shell_variable(
+    script: str, expected: list[tuple[str, str]]
+) -> None:
+    found = RuleEngine("CN").check(_user_data62("#!/bin/bash\n" + script))[0]
+    assert [(f.rule.id, str(f.value)) for f in found] == expected

@@ -5564,6 +5564,38 @@ class RuleEngine:
         self._judge_template_reference(walk, name, attribute or "Ref", path, host)
         return True
 
+    def _judged_sub_assigned(
+        self, walk: _Walk, found: ScriptHost, script: str, path: str, reaching: Mapping[str, Sequence[str]]
+    ) -> bool:
+        """(fnros63) A script's host or region option holding a whole shell variable (``--region $R``, ``-h "$H"``) of
+        the one-text ``Fn::Sub`` the script is, assigned a text holding a template variable the script never sets
+        (``R=${TargetRegion}``, ``H=${DbHost}.internal``): the template fills that text before the machine runs it (AWS
+        "Fn::Sub": "the variables ... are substituted"; ROS "Fn::Sub" the same), so the option holds what the template
+        gives. The shell reader read ``${TargetRegion}`` as a variable no line sets (empty: bash's value) and the option
+        passed every door whatever the deployer passed. Each such assigned text is judged as if written at the option
+        (:meth:`_judged_sub_variable_host` for a whole variable, else as the option's value: a text partly a variable
+        with no value is not proven). A Parameter with a Default or a given value was filled in before (judged as
+        written). True when so judged."""
+        shell = _SHELL_WHOLE_VARIABLE.fullmatch(found.host.strip("\"'"))
+        if shell is None or not path.endswith(".Fn::Sub") or walk.template_resources is None:
+            return False
+        name = shell.group(1)
+        if reaching.get(name):
+            return False
+        assigned = set(_assignments(script))
+        set_names = {m.group("name") for m in assigned}
+        texts = [
+            text
+            for m in assigned
+            if m.group("name") == name
+            and (text := m.group("double") or m.group("single") or m.group("bare") or "")
+            and any(v.group(1).partition(".")[0] not in set_names for v in _SUB_VARIABLE.finditer(text))
+        ]
+        for text in dict.fromkeys(texts):
+            if not self._judged_sub_variable_host(walk, text, path, reaching):
+                self._judge_script_host(walk, found, text, path)
+        return bool(texts)
+
     def _judge_found_hosts(self, walk: _Walk, script: str, hosts: Sequence[ScriptHost], path: str) -> None:
         """Each host :meth:`_judge_script_hosts` found in ``script``, a variable in it filled with the values that
         reach its line."""
@@ -5595,8 +5627,10 @@ class RuleEngine:
             values = _assigned_values(script, own)
             reaching = values.at(found.offset)
             if (
-                found.account and machine_or_private(found.host, script, {**walk.script_files, **values.files})
-            ) or self._judged_sub_variable_host(walk, found.host, path, reaching):
+                (found.account and machine_or_private(found.host, script, {**walk.script_files, **values.files}))
+                or self._judged_sub_variable_host(walk, found.host, path, reaching)
+                or self._judged_sub_assigned(walk, found, script, path, reaching)
+            ):
                 # (lead, stop 54) an owner account set only from the instance metadata (`OWNER=$(curl -s
                 # http://100.100.100.200/latest/meta-data/owner-account-id)`): the instance's own account, computed
                 # on the machine (falsealarm54's `ali-cli-own`), not a variable the script never sets (alired54);
@@ -12848,6 +12882,8 @@ _BUCKET_NAME_PROPERTY = "BucketName"  # an AWS::S3::Bucket's name (its Ref), lit
 # An ``Fn::Sub`` variable (``${Name}``, ``${Name.Attribute}``, ``${AWS::Region}``; not the escaped ``${!Name}``): the
 # one definition (a second, older one above it was dead since stop 62, found by mutation63)
 _SUB_VARIABLE = re.compile(r"\$\{([A-Za-z0-9_:]+(?:\.[A-Za-z0-9_]+)*)\}")
+_SHELL_WHOLE_VARIABLE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+"""(fnros63) A whole shell variable written bare (``$R``): in an ``Fn::Sub`` text ``${R}`` is the template's."""
 _TEMPLATE_URL_VARIABLE = re.compile(
     r"([a-z][a-z0-9+.-]*)://(?:(?:[^/?#@\s$\"'{}]|\$\{[^}\s]+\})*@)?\$\{([^}\s]+)\}(?=[/:?#\s\"',;]|$)", re.IGNORECASE
 )
