@@ -4609,7 +4609,7 @@ class RuleEngine:
             elif "$(" in value or "`" in value:
                 given = (value,) if _script_substituted(value, values.at(start), files, own) is None else ("-",)
             else:
-                names = [a or b for a, b in re.findall(_VARIABLE_REFERENCE_TEXT, value)]
+                names = [a or b for a, b in _SHELL_REFERENCE.findall(value)]
                 given = tuple(v for n in names for v in reaching.get(n, ())) if names else ("-",)
             unknown = [v for v in given if "$(" in v or "`" in v]
             for v in dict.fromkeys(unknown):
@@ -8066,7 +8066,7 @@ def _container_variables(fields: Mapping[str, Any], form: ContainerForm) -> list
     return _variables_expanded(out) if form.variable_references else out
 
 
-_VARIABLE_REFERENCE = re.compile(r"\$\$|\$\(([A-Za-z_][A-Za-z0-9_]*)\)")
+_KUBERNETES_REFERENCE = re.compile(r"\$\$|\$\(([A-Za-z_][A-Za-z0-9_]*)\)")
 """(mutation63) Kubernetes' ``$(NAME)`` variable reference, and ``$$`` (an escaped ``$``)."""
 
 
@@ -8090,7 +8090,7 @@ def _references_expanded(text: str, known: Mapping[str, tuple[Any, Any]]) -> tup
             return str(value)
         return m.group(0)
 
-    expanded = _VARIABLE_REFERENCE.sub(one, text)
+    expanded = _KUBERNETES_REFERENCE.sub(one, text)
     return expanded, (given[0] if given else None)
 
 
@@ -10422,18 +10422,31 @@ _RUNS_CONTAINER = re.compile(r"\b(?:run|create)\b|\bimage\s*:")
 def _image_runs(default: DocumentDefault, script: str) -> list[str]:
     """(config59, stop 59) The lines of ``script`` running a container of one of ``default.images`` (the Datadog
     Agent's images, Datadog "Docker Agent": ``docker run -d ... -e DD_API_KEY=... gcr.io/datadoghq/agent:7``), each a
-    line :data:`_RUNS_CONTAINER` reads as running it (a continued ``docker run \\`` joined first), whole. Gate: the
-    entry's images and the word ``agent`` in the script (the images' last name)."""
+    line :data:`_RUNS_CONTAINER` reads as running it (a continued ``docker run \\`` joined first), whole."""
+    return [line for _, _, line in _image_run_lines(default, script)]
+
+
+def _image_run_lines(default: DocumentDefault, script: str) -> list[tuple[int, str, str]]:
+    """The one finder of the lines of ``script`` running a container of ``default.images`` (:func:`_image_runs`,
+    :func:`_image_run_variables`): ``(the image's offset in script, the logical line's text before the image, the
+    whole logical line)``, continued lines (``\\`` at a line's end) joined with a blank, for each image that
+    :data:`_RUNS_CONTAINER` reads the text before it as running. Gate: the entry's images and the word ``agent`` in
+    the script (the images' last name)."""
     if not default.images or "agent" not in script:
         return []
-    text = script.replace("\\\n", " ")
-    runs = []
-    for m in re.finditer(default.images, text):
-        start = text.rfind("\n", 0, m.start()) + 1
-        if _RUNS_CONTAINER.search(text, start, m.start()):
-            end = text.find("\n", m.end())
-            runs.append(text[start : end if end >= 0 else len(text)])
-    return runs
+    found = []
+    for m in re.finditer(default.images, script):
+        start = script.rfind("\n", 0, m.start()) + 1
+        while start > 1 and script[start - 2] == "\\":
+            start = script.rfind("\n", 0, start - 1) + 1
+        run = script[start : m.start()].replace("\\\n", " ")
+        if _RUNS_CONTAINER.search(run) is None:
+            continue
+        end = script.find("\n", m.end())
+        while end > 0 and script[end - 1] == "\\":
+            end = script.find("\n", end + 1)
+        found.append((m.start(), run, script[start : end if end >= 0 else len(script)].replace("\\\n", " ")))
+    return found
 
 
 # scripts63 (stop 63): a variable given on a container's run line (docker run: "-e, --env: Set environment
@@ -10445,7 +10458,6 @@ _EXPORTED = (
     r"(?:\bexport|\bdeclare[ \t]+-\w*x\w*|\btypeset[ \t]+-\w*x\w*)\b[^\n;|&]*\b{name}\b"
     r"|\bset[ \t]+(?:-\w*a|-o[ \t]+allexport)"
 )
-_VARIABLE_REFERENCE_TEXT = r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))"
 
 
 def _image_run_variables(default: DocumentDefault, script: str) -> Iterator[tuple[int, str, str, str | None]]:
@@ -10453,28 +10465,20 @@ def _image_run_variables(default: DocumentDefault, script: str) -> Iterator[tupl
     (:data:`_RUNS_CONTAINER`, a continued line joined), as ``(the image's offset in script, the run's text, name,
     value as written or None where no ``=`` gives one)``: a value's substitution whole (:func:`substitution_at`), else
     the word up to a blank or the closing quote."""
-    if not default.images or "agent" not in script:
-        return
-    for m in re.finditer(default.images, script):
-        start = script.rfind("\n", 0, m.start()) + 1
-        while start > 1 and script[start - 2] == "\\":
-            start = script.rfind("\n", 0, start - 1) + 1
-        run = script[start : m.start()].replace("\\\n", " ")
-        if _RUNS_CONTAINER.search(run) is None:
-            continue
+    for image, run, _ in _image_run_lines(default, script):
         for v in _RUN_VARIABLE.finditer(run):
             if v.group(3) != "=":
-                yield m.start(), run, v.group(2), None
+                yield image, run, v.group(2), None
                 continue
             at, quote = v.end(), v.group(1)
             if not quote and run[at : at + 1] in ("'", '"'):  # `-e DD_SITE="$S"`: the value quoted
                 at, quote = at + 1, run[at]
             sub = substitution_at(run, at) if run.startswith(("$(", "`"), at) else None
             if sub is not None:
-                yield m.start(), run, v.group(2), sub
+                yield image, run, v.group(2), sub
                 continue
             word = re.match(r"[^\s\"']*" if not quote else f"[^{quote}]*", run[at:])
-            yield m.start(), run, v.group(2), word.group(0) if word else ""
+            yield image, run, v.group(2), word.group(0) if word else ""
 
 
 def _logical_lines(body: str) -> list[str]:

@@ -5355,10 +5355,6 @@ def _call_lists(script: str, lines: list[str]) -> list[tuple[int, int, list[list
     return [*ranges, *held]
 
 
-# (lead, stop 62) a call's word that is a whole variable reference (`"$r"`, `${r}`)
-_WHOLE_REFERENCE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
-
-
 def _loop_words_in_calls(
     script: str, lines: list[str], calls: dict[str, list[tuple[int, list[str]]]]
 ) -> dict[str, list[tuple[int, list[str]]]]:
