@@ -5,21 +5,27 @@ probed. Three findings, each written where a platform team writes it:
   connection (``kvstore.Connection``), an RDS read/write splitting address (``rds.ReadWriteSplittingConnection``), an
   RDS endpoint's public address (``rds.DbInstanceEndpointAddress``) and a MongoDB sharded cluster's mongos public
   address (``mongodb.ShardingNetworkPublicAddress`` ``network_addresses[].network_address``), each written into an FC 3
-  function's environment; a partner's server typed in is pinned beside them;
+  function's environment; a partner's server typed in is pinned beside them; and the ROS twin of the first, the
+  template's own ``ALIYUN::REDIS::Connection`` by its ``ConnectionString``;
 - a shared Express Connect port (``expressconnect.VirtualPhysicalConnection``): ``vpconn_ali_uid``, "the ID of the
   Alibaba Cloud account (primary account) of the owner of the shared port", hands the stack's physical line to another
   account, as the grant and association types of written_account_fields do;
 - an E-HPC job template's ``command_line`` (``ehpc.JobTemplate``), the command the cluster's scheduler runs: an
   ``aliyun oss cp ... --region <abroad>`` after the simulation was not read as a command.
 
-Reproduced on the unchanged engine (644efda6, docs/residency.md "Alibaba Cloud red team, round 24 (stop 64)"): see the
-counts there and in this module's rows. Examined and found judged already (no row): the rest of the brief's list (an
-HBR policy's ``replication_region_id``, a replication vault's source Region, a GA access log's SLS Region, ActionTrail's
-global events storage Region: RES-009 abroad; a GPDB streaming data source's or job's Kafka brokers and a message
-center webhook's ``server_url``: RES-015).
+Reproduced on the unchanged engine (644efda6, docs/residency.md "Alibaba Cloud red team, round 24 (stop 64)"): 21 of
+33 programs failed, 15 false alarms, 6 leaks, no wrong rule: the four own addresses (12, RES-015 after the guard) and
+the ROS twin (3, RES-015 at every door); the partner's shared port (3) and the E-HPC command line abroad (3) passed
+every door. Now each address is the resource's own (``self_address_outputs``, ``template_attributes``),
+``vpconn_ali_uid`` a written account (RES-023) and ``command_line`` a script (RES-009).
+
+Examined and found judged already (no row): an HBR policy's ``replication_region_id``, a replication vault's source
+Region, a GA access log's SLS Region, ActionTrail's global events storage Region (RES-009 abroad); a GPDB streaming
+data source's or job's Kafka brokers and a message center webhook's ``server_url`` (RES-015).
 
 Ids: ``alired64-<code>-<redis-connection|rds-rw-splitting|rds-endpoint-address|mongodb-sharding-public>-own``,
-``alired64-<code>-redis-partner``, ``alired64-<code>-shared-port-<own|partner|partner-declared>``,
+``alired64-<code>-redis-partner``, ``alired64-<code>-ros-redis-connection-own``,
+``alired64-<code>-shared-port-<own|partner|partner-declared>``,
 ``alired64-<code>-ehpc-command-<home|abroad>``.
 
 tests/test_realistic_programs.py runs them as CASES.
@@ -31,7 +37,7 @@ from typing import Any
 
 import pulumi
 import pulumi_alicloud as alicloud
-from platform_parts import ALI_HOME, DEPLOYER, OWN_UID, PARTNER_UID, Build, Row, account_rows
+from platform_parts import ALI_HOME, DEPLOYER, OWN_UID, PARTNER_UID, Build, Row, account_rows, ros_stack
 
 CODES = ("CN", "JP", "DE")
 ALI_ABROAD = {"CN": "ap-southeast-1", "JP": "cn-hangzhou", "DE": "ap-southeast-1"}
@@ -119,6 +125,27 @@ def _database_reader(code: str, kind: str, who: str = "own") -> Build:
     return build
 
 
+def _ros_cache_reader(code: str) -> Build:
+    """The ROS twin of the Tair public connection: the template's own cache's public endpoint by its
+    ``ConnectionString``, a function's ``REDIS_HOST``."""
+    # docs: ROS ALIYUN::REDIS::Instance (InstanceClass, EngineVersion, VpcId, VSwitchId, ZoneId),
+    # ALIYUN::REDIS::Connection ("used to apply for a public endpoint for an ApsaraDB for Redis instance": InstanceId,
+    # ConnectionStringPrefix, Port; Fn::GetAtt ConnectionString "The allocated connection string"),
+    # ALIYUN::FC3::Function (EnvironmentVariables)
+    return ros_stack(f"positions-{code.lower()}", {
+        "Cache": {"Type": "ALIYUN::REDIS::Instance", "Properties": {
+            "InstanceClass": "redis.master.small.default", "EngineVersion": "7.0", "VpcId": "vpc-fleet0001",
+            "VSwitchId": "vsw-fleet0001", "ZoneId": f"{ALI_HOME[code]}-a"}},
+        "CachePublic": {"Type": "ALIYUN::REDIS::Connection", "Properties": {
+            "InstanceId": {"Ref": "Cache"}, "ConnectionStringPrefix": "fleetpositions", "Port": 6379}},
+        "Positions": {"Type": "ALIYUN::FC3::Function", "Properties": {
+            "FunctionName": "fleet-positions", "Runtime": "python3.10", "Handler": "index.handler", "MemorySize": 512,
+            "Code": {"ZipFile": "def handler(event, context):\n    return 'ok'\n"},
+            "EnvironmentVariables": {"REDIS_HOST": {"Fn::GetAtt": ["CachePublic", "ConnectionString"]},
+                                     "REDIS_PORT": "6379"}}},
+    })  # fmt: skip
+
+
 # -- A shared Express Connect port ------------------------------------------------------------------------------------
 
 
@@ -172,7 +199,8 @@ def rows() -> list[Row]:
     for code in CODES:
         p = f"alired64-{code.lower()}"
         out += [(f"{p}-{kind}-own", code, _database_reader(code, kind), set(), []) for kind in DATABASE_KINDS]
-        out += [(f"{p}-redis-partner", code, _database_reader(code, "redis-connection", "partner"), {"RES-015"}, [])]
+        out += [(f"{p}-redis-partner", code, _database_reader(code, "redis-connection", "partner"), {"RES-015"}, []),
+                (f"{p}-ros-redis-connection-own", code, _ros_cache_reader(code), set(), [])]  # fmt: skip
         out += [(f"{p}-ehpc-command-{where}", code, _hpc_job(code, where), {"RES-009"} if where == "abroad" else set(),
                  []) for where in ("home", "abroad")]  # fmt: skip
     out += account_rows("alired64", {"shared-port": _shared_port}, CODES, SHARED_PORT_DECLARED)

@@ -14415,3 +14415,25 @@ def test_alired64_a_shared_port_s_owner_is_a_written_account(code: str) -> None:
     assert [f.declared_by for f in declared] == ["depot"]  # covered by the declaration, recorded as such
     with pytest.raises(ResidencyViolation, match=rf"^\[RES-023\] .*vpconn_ali_uid.*{partner}"):
         _first_violation(code, _shared_port(code, partner, frozenset({own})))
+
+
+@pytest.mark.parametrize("code", ["CN", "JP", "DE"])
+def test_alired64_the_template_s_own_cache_public_endpoint_is_its_own(code: str) -> None:
+    # ALIYUN::REDIS::Connection ConnectionString (template_attributes, stop 64): the template's own cache's public
+    # endpoint passes as a function's REDIS_HOST (RES-015 before); another attribute, or the same one of a resource the
+    # template does not make, stays refused.
+    def template(host: Any) -> Subject:
+        body = {"ROSTemplateFormatVersion": "2015-09-01", "Resources": {
+            "Cache": {"Type": "ALIYUN::REDIS::Instance", "Properties": {"InstanceClass": "redis.master.small.default",
+                                                                       "VSwitchId": "vsw-1", "VpcId": "vpc-1"}},
+            "CachePublic": {"Type": "ALIYUN::REDIS::Connection", "Properties": {
+                "InstanceId": {"Ref": "Cache"}, "ConnectionStringPrefix": "fleetpositions", "Port": 6379}},
+            "Fn": {"Type": "ALIYUN::FC3::Function", "Properties": {
+                "FunctionName": "f", "Runtime": "python3.10", "Handler": "index.handler", "Code": {"ZipFile": "x"},
+                "EnvironmentVariables": {"REDIS_HOST": host}}}}}  # fmt: skip
+        return Subject("alicloud:ros/stack:Stack", "s", {"stack_name": "s", "template_body": json.dumps(body)},
+                       provider(code, "alicloud"))  # fmt: skip
+
+    assert rule_ids(code, template({"Fn::GetAtt": ["CachePublic", "ConnectionString"]})) == set()
+    assert rule_ids(code, template({"Fn::GetAtt": ["CachePublic", "Port"]})) == {"RES-015"}
+    assert rule_ids(code, template({"Fn::GetAtt": ["Elsewhere", "ConnectionString"]})) == {"RES-015"}
