@@ -14357,3 +14357,83 @@ def test_alired63_a_database_s_own_address_output_is_its_own(token: str, state: 
     assert rule_ids("CN", function) == {"RES-015"}
     # Another type's output of the same name proves nothing (an ECS instance's is no database address).
     assert host not in own_names(ENGINES["CN"], "alicloud:ecs/instance:Instance", state)
+
+
+# (alired64, stop 64) The address types round 23 did not list (self_address_outputs): a Tair public connection, an RDS
+# read/write splitting address, an RDS endpoint's public address, a sharded cluster's node public address (a list of
+# addresses, the path through it). Each host names no Region and no id of the resource: the program's own, by its
+# output, passes; the same host typed in (the guard's view of a literal) or on another type stays refused.
+@pytest.mark.parametrize(
+    ("token", "state", "host"),
+    [("alicloud:kvstore/connection:Connection",
+      {"id": "r-1", "connectionStringPrefix": "fleet-positions",
+       "connectionString": "fleet-positions.redis.rds.aliyuncs.com"},
+      "fleet-positions.redis.rds.aliyuncs.com"),
+     ("alicloud:rds/readWriteSplittingConnection:ReadWriteSplittingConnection",
+      {"id": "rm-1", "connectionPrefix": "fleet-trips-rw", "connectionString": "fleet-trips-rw.mysql.rds.aliyuncs.com"},
+      "fleet-trips-rw.mysql.rds.aliyuncs.com"),
+     ("alicloud:rds/dbInstanceEndpointAddress:DbInstanceEndpointAddress",
+      {"id": "rm-1:ep-1", "connectionStringPrefix": "fleet-read-pub",
+       "connectionString": "fleet-read-pub.mysql.rds.aliyuncs.com"},
+      "fleet-read-pub.mysql.rds.aliyuncs.com"),
+     ("alicloud:mongodb/shardingNetworkPublicAddress:ShardingNetworkPublicAddress",
+      {"id": "dds-1:s-1", "networkAddresses": [{"networkAddress": "s-2-pub.mongodb.rds.aliyuncs.com",
+                                                 "networkType": "Public", "port": "3717"}]},
+      "s-2-pub.mongodb.rds.aliyuncs.com")],
+)  # fmt: skip
+def test_alired64_a_database_s_own_address_output_is_its_own(token: str, state: dict[str, Any], host: str) -> None:
+    from components.residency.provenance import own_names, regionless_known
+
+    own = own_names(ENGINES["CN"], token, state)
+    assert host in own
+    function = Subject("alicloud:fc/v3Function:V3Function", "fn",
+                       {"environment_variables": {"DATABASE_URL": f"mysql://{host}:3306/fleet"}},
+                       provider("CN", "alicloud"))  # fmt: skip
+    assert ENGINES["CN"].check(function, known=regionless_known([], [], own))[0] == []
+    assert rule_ids("CN", function) == {"RES-015"}
+    assert host not in own_names(ENGINES["CN"], "alicloud:ecs/instance:Instance", state)
+
+
+def _shared_port(code: str, uid: str, accounts: frozenset[str] = frozenset()) -> Subject:
+    ref = ProviderRef("alicloud", "p", sorted(CATALOGUE.jurisdictions[code].regions("alicloud"))[0], accounts=accounts)
+    props = {"parent_physical_connection_id": "pc-fleet", "vlan_id": 120, "spec": "50M", "vpconn_ali_uid": uid}
+    return Subject("alicloud:expressconnect/virtualPhysicalConnection:VirtualPhysicalConnection", "share", props, ref)
+
+
+@pytest.mark.parametrize("code", ["CN", "JP", "DE"])
+def test_alired64_a_shared_port_s_owner_is_a_written_account(code: str) -> None:
+    # vpconn_ali_uid, "The ID of the Alibaba Cloud account (primary account) of the owner of the shared port": another
+    # account's is RES-023 (it passed before stop 64); the stack's own (its provider's account) passes, and so does the
+    # partner once declared.
+    own, partner = "1234567890123456", "5555666677778888"
+    assert rule_ids(code, _shared_port(code, partner, frozenset({own}))) == {"RES-023"}
+    assert rule_ids(code, _shared_port(code, own, frozenset({own}))) == set()
+    entry = {"id": "depot", "kind": "resident", "match": f"acs:ram::{partner}:", "evidence": "the depot's account"}
+    declared, _ = RuleEngine(code, destinations=parse_destinations([entry])).check(
+        _shared_port(code, partner, frozenset({own}))
+    )
+    assert [f.declared_by for f in declared] == ["depot"]  # covered by the declaration, recorded as such
+    with pytest.raises(ResidencyViolation, match=rf"^\[RES-023\] .*vpconn_ali_uid.*{partner}"):
+        _first_violation(code, _shared_port(code, partner, frozenset({own})))
+
+
+@pytest.mark.parametrize("code", ["CN", "JP", "DE"])
+def test_alired64_the_template_s_own_cache_public_endpoint_is_its_own(code: str) -> None:
+    # ALIYUN::REDIS::Connection ConnectionString (template_attributes, stop 64): the template's own cache's public
+    # endpoint passes as a function's REDIS_HOST (RES-015 before); another attribute, or the same one of a resource the
+    # template does not make, stays refused.
+    def template(host: Any) -> Subject:
+        body = {"ROSTemplateFormatVersion": "2015-09-01", "Resources": {
+            "Cache": {"Type": "ALIYUN::REDIS::Instance", "Properties": {"InstanceClass": "redis.master.small.default",
+                                                                       "VSwitchId": "vsw-1", "VpcId": "vpc-1"}},
+            "CachePublic": {"Type": "ALIYUN::REDIS::Connection", "Properties": {
+                "InstanceId": {"Ref": "Cache"}, "ConnectionStringPrefix": "fleetpositions", "Port": 6379}},
+            "Fn": {"Type": "ALIYUN::FC3::Function", "Properties": {
+                "FunctionName": "f", "Runtime": "python3.10", "Handler": "index.handler", "Code": {"ZipFile": "x"},
+                "EnvironmentVariables": {"REDIS_HOST": host}}}}}  # fmt: skip
+        return Subject("alicloud:ros/stack:Stack", "s", {"stack_name": "s", "template_body": json.dumps(body)},
+                       provider(code, "alicloud"))  # fmt: skip
+
+    assert rule_ids(code, template({"Fn::GetAtt": ["CachePublic", "ConnectionString"]})) == set()
+    assert rule_ids(code, template({"Fn::GetAtt": ["CachePublic", "Port"]})) == {"RES-015"}
+    assert rule_ids(code, template({"Fn::GetAtt": ["Elsewhere", "ConnectionString"]})) == {"RES-015"}

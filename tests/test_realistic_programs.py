@@ -56,6 +56,7 @@ import platform_programs_alired60 as ar60
 import platform_programs_alired61 as ar61
 import platform_programs_alired62 as ar62
 import platform_programs_alired63 as ar63
+import platform_programs_alired64 as ar64
 import platform_programs_alirole41 as ar41
 import platform_programs_anonymous43 as an43
 import platform_programs_apigw39 as agw39
@@ -19302,6 +19303,11 @@ CASES: list[Case] = [
     # H=${DbHost}.internal): the Parameter with no value is RES-015 (it passed every door), a given Region abroad
     # RES-009, home passes
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fr63.rows()],
+    # -- stop 64, Alibaba Cloud red team round 24 (tests/platform_programs_alired64.py): the program's own Tair public
+    # connection, RDS read/write splitting and endpoint public addresses and MongoDB mongos public address in a
+    # function's environment pass (RES-015 at the doors after the guard); a shared Express Connect port's partner
+    # account is RES-023 and an E-HPC job template's command line is read as a script (both passed every door)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar64.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

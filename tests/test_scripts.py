@@ -10639,3 +10639,27 @@ def test_config63_a_private_block_is_inside_the_network(prefix: int, offset: int
     assert judged is not None and is_private_address(judged)
     public = ipaddress.ip_network((int(ipaddress.IPv4Address("198.18.0.0")) + offset, prefix), strict=False)
     assert not is_private_address(network_host(str(public)) or "")
+
+
+# (alired64, stop 64) An E-HPC job template's command line (script_fields `alicloud:ehpc/jobTemplate:JobTemplate`
+# `command_line`) is read as a command line: a Region option abroad is RES-009 (it passed every door before), at home
+# it passes; a variable set on the line reaches the option as in user data.
+@pytest.mark.parametrize(
+    ("code", "region", "expected"),
+    [("CN", "cn-shanghai", set()), ("CN", "ap-southeast-1", {"RES-009"}), ("JP", "ap-northeast-1", set()),
+     ("JP", "cn-hangzhou", {"RES-009"}), ("DE", "eu-central-1", set()), ("DE", "ap-southeast-1", {"RES-009"})],
+)  # fmt: skip
+def test_alired64_an_ehpc_job_template_s_command_line_is_a_script(code: str, region: str, expected: set[str]) -> None:
+    def rules(line: str) -> set[str]:
+        subject = Subject("alicloud:ehpc/jobTemplate:JobTemplate", "job",
+                          {"job_template_name": "sim", "command_line": line}, provider(code, "alicloud"))  # fmt: skip
+        return {f.rule.id for f in engine.check(subject)[0]}
+
+    engine = ENGINES.get(code) or RuleEngine(code)
+    run = "/opt/fleet/bin/route-sim --out /home/fleet/out && "
+    assert rules(f"{run}aliyun ecs DescribeInstances --region {region}") == expected
+    assert rules(f"R={region}; {run}aliyun ecs DescribeInstances --region $R") == expected
+    # The same words under another type's field are text, not a command line (nothing read there before either).
+    text = {"description": f"aliyun ecs DescribeInstances --region {region}"}
+    other = Subject("alicloud:ecs/instance:Instance", "vm", text, provider(code, "alicloud"))
+    assert {f.rule.id for f in engine.check(other)[0]} == set()
