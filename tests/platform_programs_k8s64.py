@@ -133,7 +133,8 @@ def _kubectl(code: str, shape: str) -> str:
 
 def _helm(code: str, shape: str) -> str:
     if shape.startswith("helm-otel"):
-        # (the charts mirrored into the team's ECR) open-telemetry-helm-charts: `helm install my-opentelemetry-collector open-telemetry/opentelemetry-collector
+        # (the charts mirrored into the team's ECR) open-telemetry-helm-charts: `helm install
+        # my-opentelemetry-collector open-telemetry/opentelemetry-collector
         # --set mode=daemonset --set image.repository="otel/opentelemetry-collector-k8s"`; values `config`
         site = f" --set config.exporters.datadog.api.site={DEFAULT_SITE}" if shape.endswith("-declared") else ""
         return (

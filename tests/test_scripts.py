@@ -10661,7 +10661,8 @@ _K8S64_DEFAULT = ("RES-015", "datadoghq.com")
         ("", "      - DD_API_KEY=k\n      - DD_SITE\n", [_K8S64_DEFAULT]),
         ("", "      DD_API_KEY: k\n      DD_SITE: ${SITE:-}\n", [_K8S64_DEFAULT]),
         # the alternative's text is judged as written (as before), the empty value where SITE is unset too
-        ("", "      DD_API_KEY: k\n      DD_SITE: ${SITE:+datadoghq.eu}\n", [("RES-015", "datadoghq.eu"), _K8S64_DEFAULT]),
+        ("", "      DD_API_KEY: k\n      DD_SITE: ${SITE:+datadoghq.eu}\n",
+         [("RES-015", "datadoghq.eu"), _K8S64_DEFAULT]),
         # set by the shell, given a default, required, escaped ($$: a literal), or a proxy given: not the default
         ("export DD_SITE=datadoghq.eu\n", "      DD_SITE: ${DD_SITE}\n", [("RES-015", "datadoghq.eu")] * 2),
         ("", "      DD_SITE: ${DD_SITE:-datadoghq.eu}\n", [("RES-015", "datadoghq.eu")]),
@@ -10714,9 +10715,9 @@ def test_k8s64_a_manifest_on_kubectls_standard_input(line: str, region: str, exp
 def test_k8s64_piped_manifests_reads_only_kubectls_standard_input() -> None:
     from components.residency.scripts import piped_manifests
 
-    assert piped_manifests("echo '{\"kind\":\"Pod\"}' | kubectl apply -f -\n") == [(0, '{"kind":"Pod"}')]
-    assert piped_manifests("echo '{\"kind\":\"Pod\"}' | kubectl apply -f pod.json\n") == []
-    assert piped_manifests("echo '{\"kind\":\"Pod\"}' | kubectl get -f -\n") == []
+    assert piped_manifests('echo \'{"kind":"Pod"}\' | kubectl apply -f -\n') == [(0, '{"kind":"Pod"}')]
+    assert piped_manifests('echo \'{"kind":"Pod"}\' | kubectl apply -f pod.json\n') == []
+    assert piped_manifests('echo \'{"kind":"Pod"}\' | kubectl get -f -\n') == []
     assert piped_manifests("echo x | jq . > kubectl.json\n") == []
 
 
@@ -10728,7 +10729,8 @@ def test_k8s64_piped_manifests_reads_only_kubectls_standard_input() -> None:
         ("kubectl run c --image=busybox --server=k8s.partner-analytics.com:6443 -- sleep 1",
          ["k8s.partner-analytics.com"]),
         ("kubectl exec -it api -n ops -s k8s.partner-analytics.com:6443 -- ls", ["k8s.partner-analytics.com"]),
-        ("kubectl debug api -it --image=busybox -s k8s.partner-analytics.com:6443 -- sh", ["k8s.partner-analytics.com"]),
+        ("kubectl debug api -it --image=busybox -s k8s.partner-analytics.com:6443 -- sh",
+         ["k8s.partner-analytics.com"]),
         ("kubectl run c --image=busybox -n ops -s 10.0.8.10:6443 -- sleep 1", []),
         ("kubectl run c -n ops --image=amazon/aws-cli --context prod -- s3 ls --region eu-west-1", []),
     ],
@@ -10758,7 +10760,8 @@ def test_k8s64_a_manifest_applied_from_a_url(line: str, expected: list[str]) -> 
 def test_k8s64_a_manifests_url_is_declared_by_its_text() -> None:
     url = "https://10.0.8.20/manifests/agent.yaml"
     declared = parse_destinations([{"id": "m", "kind": "resident", "match": url, "evidence": "the VPC's server"}])
-    subject = Subject("aws:ec2/instance:Instance", "vm", {"user_data": f"kubectl apply -f {url}\n"}, provider("EU", "aws"))
+    script = f"kubectl apply -f {url}\n"
+    subject = Subject("aws:ec2/instance:Instance", "vm", {"user_data": script}, provider("EU", "aws"))
     assert [f.declared_by for f in RuleEngine("EU", destinations=declared).check(subject)[0]] == ["m"]
 
 
@@ -10777,14 +10780,18 @@ _K8S64_VECTOR = (
     [
         (f"{_K8S64_OTEL} --set config.exporters.datadog.api.key=k\n", [_K8S64_DEFAULT]),
         (f"{_K8S64_OTEL} --set config.exporters.datadog/eu.api.key=k\n", [_K8S64_DEFAULT]),
-        (f"{_K8S64_OTEL} --set config.exporters.datadog.api.key=k --set config.exporters.datadog.api.site=datadoghq.eu\n",
+        (f"{_K8S64_OTEL} --set config.exporters.datadog.api.key=k "
+         "--set config.exporters.datadog.api.site=datadoghq.eu\n",
          [("RES-015", "datadoghq.eu")]),
         (f"{_K8S64_OTEL} --set config.exporters.otlp.endpoint=10.0.5.30:4317\n", []),
         (f"{_K8S64_OTEL} --set config.exporters.otlp.endpoint=otlp.partner-analytics.com:4317\n",
          [("RES-015", "otlp.partner-analytics.com")] * 2),
         (f"{_K8S64_OTEL}\n", []),
+        (f"{_K8S64_OTEL} --set-json 'config.exporters={{\"otlp\":{{}}}}'\n",
+         [("RES-015", '--set-json config.exporters={"otlp":{}}')]),
         (_K8S64_VECTOR.format(site="", option="-f /opt/v.yaml"), [_K8S64_DEFAULT]),
-        (_K8S64_VECTOR.format(site="      site: datadoghq.eu\n", option="-f/opt/v.yaml"), [("RES-015", "datadoghq.eu")]),
+        (_K8S64_VECTOR.format(site="      site: datadoghq.eu\n", option="-f/opt/v.yaml"),
+         [("RES-015", "datadoghq.eu")]),
         (_K8S64_VECTOR.format(site="      endpoint: http://10.0.5.20:8080\n", option="--values=/opt/v.yaml"), []),
         # the Datadog chart's file given tight: read (the chart's default was judged in its place)
         ("cat > /opt/d.yaml <<'EOF'\ndatadog:\n  site: datadoghq.eu\nEOF\n"

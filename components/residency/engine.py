@@ -132,6 +132,7 @@ from components.residency.scripts import (
     echoed_files,
     edited_files,
     eval_arrays_written,
+    fetched_manifests,
     filled_texts,
     for_loop_words,
     function_outputs_written,
@@ -139,9 +140,7 @@ from components.residency.scripts import (
     has_for_loop,
     has_positional,
     has_while_read,
-    fetched_manifests,
     helm_releases,
-    piped_manifests,
     heredoc_expanded_names,
     heredoc_files,
     hosts_file_names,
@@ -157,6 +156,7 @@ from components.residency.scripts import (
     multiline_assignments_written,
     names_and_keys_written,
     own_document,
+    piped_manifests,
     plain_assigned_name,
     plain_assignment,
     plain_literal_values,
@@ -5252,7 +5252,7 @@ class RuleEngine:
             if chart is None:
                 continue
             files = written_files(script) if files is None else files
-            given, unknown = _helm_values(chart.keys, release, files)
+            given, unknown = _helm_values(chart.keys, release, files, chart.documents)
             where = f"{path}(helm:{release.chart})"
             for key, file in chart.documents.items():  # k8s64: a values key holding the tool's configuration
                 self._judge_chart_document(walk, script, (key, file, release, files), f"{where}.{key}", depth)
@@ -7994,7 +7994,7 @@ def _runs_on(rest: str) -> bool:
 
 
 def _helm_values(
-    keys: Mapping[str, str], release: HelmRelease, files: Mapping[str, str]
+    keys: Mapping[str, str], release: HelmRelease, files: Mapping[str, str], documents: Iterable[str] = ()
 ) -> tuple[dict[str, str], list[str]]:
     """(k8s63) The values of ``keys`` a release is given (the written values files in order, then its ``--set``
     pairs: the last wins; an empty value is no value, as the chart's empty default), and the texts of the values it
@@ -8019,9 +8019,15 @@ def _helm_values(
             given[key] = value
     for option, value in release.unknown:
         name = value.partition("=")[0]
-        if not value or any(k == name or k.startswith(f"{name}.") for k in keys):
+        # k8s64: or a chart's configuration key (`documents`), or a path below it (`--set-json config.exporters={...}`)
+        if not value or any(k == name or k.startswith(f"{name}.") for k in keys) or _below(name, documents):
             unknown.append(f"{option} {value}".strip())
     return given, unknown
+
+
+def _below(name: str, keys: Iterable[str]) -> bool:
+    """(k8s64) Whether values path ``name`` is one of ``keys`` or below one (``config.exporters`` below ``config``)."""
+    return any(name == k or name.startswith((f"{k}.", f"{k}[")) for k in keys)
 
 
 _HELM_INDEX = re.compile(r"^(?P<name>[^\[\]]*)\[(?P<index>\d+)\]$")
@@ -8058,7 +8064,7 @@ def _set_values_path(tree: Any, parts: list[str], value: str) -> None:
         last = k == len(parts) - 1
         m = _HELM_INDEX.match(part)
         name, index = (m.group("name"), int(m.group("index"))) if m else (part, None)
-        if not isinstance(node, dict) or index is not None and index > _HELM_MAX_INDEX:
+        if not isinstance(node, dict) or (index is not None and index > _HELM_MAX_INDEX):
             return
         if index is None:
             if last:

@@ -1038,19 +1038,26 @@ def fetched_manifests(script: str) -> list[tuple[int, str]]:
             words = command.words[1:] if command.words[:1] == ["sudo"] else command.words
             if not words or words[0].rpartition("/")[2] != "kubectl" or not _STDIN_MANIFEST_COMMANDS & set(words):
                 continue
-            for k, word in enumerate(words):
-                value = next(
-                    (
-                        word[len(o) :].removeprefix("=")
-                        for o in _MANIFEST_FILE_OPTIONS
-                        if word.startswith(o) and word != o and (o.startswith("--") or word[len(o) :][:1] != "-")
-                        and (not o.startswith("--") or word[len(o) :][:1] == "=")
-                    ),
-                    words[k + 1] if word in _MANIFEST_FILE_OPTIONS and k + 1 < len(words) else None,
-                )
+            for k in range(len(words)):
+                value = _manifest_file_value(words, k)
                 if value is not None and re.match(r"https?://", value):
                     found.append((offset, value))
     return found
+
+
+def _manifest_file_value(words: list[str], k: int) -> str | None:
+    """(k8s64) The value ``words[k]`` gives one of :data:`_MANIFEST_FILE_OPTIONS` (``-f URL``, ``-fURL``, ``-f=URL``,
+    ``--filename=URL``, ``--filename URL``), or None."""
+    word = words[k]
+    if word in _MANIFEST_FILE_OPTIONS:
+        return words[k + 1] if k + 1 < len(words) else None
+    for option in _MANIFEST_FILE_OPTIONS:
+        rest = word[len(option) :] if word.startswith(option) else ""
+        if option.startswith("--") and rest.startswith("="):
+            return rest[1:]
+        if not option.startswith("--") and rest and not rest.startswith("-"):
+            return rest.removeprefix("=")
+    return None
 
 
 def _stage_before(words: list[str], at: int) -> list[str]:
