@@ -174,6 +174,7 @@ import platform_programs_inbound47 as in47
 import platform_programs_intl as pi
 import platform_programs_k8s62 as k862
 import platform_programs_k8s63 as k863
+import platform_programs_k8s64 as k864
 import platform_programs_lead55 as le55
 import platform_programs_leftovers35 as pl
 import platform_programs_leftovers36 as pl36
@@ -19308,6 +19309,12 @@ CASES: list[Case] = [
     # function's environment pass (RES-015 at the doors after the guard); a shared Express Connect port's partner
     # account is RES-023 and an E-HPC job template's command line is read as a script (both passed every door)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar64.rows()],
+    # -- stop 64, container definitions round 4 (tests/platform_programs_k8s64.py): a Compose `DD_SITE: ${DD_SITE}`
+    # nothing sets (the Agent's default site), a manifest echoed into or given by a here-string to `kubectl apply -f
+    # -`, `kubectl run ... -s <partner>:6443`, the OpenTelemetry Collector's and Vector's charts with a Datadog
+    # exporter or sink without a site, the Datadog chart's values given `-fFILE`, and a manifest applied by URL (RES-015
+    # by its URL until declared: decided)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in k864.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -10663,3 +10663,184 @@ def test_alired64_an_ehpc_job_template_s_command_line_is_a_script(code: str, reg
     text = {"description": f"aliyun ecs DescribeInstances --region {region}"}
     other = Subject("alicloud:ecs/instance:Instance", "vm", text, provider(code, "alicloud"))
     assert {f.rule.id for f in engine.check(other)[0]} == set()
+
+
+# k8s64 (stop 64): a Compose service of the Agent's image whose environment gives DD_SITE only an interpolation of a
+# variable nothing sets (Compose "Interpolation": an unresolved variable is an empty string, so the Agent's default US1
+# site), judged as the default; a set variable, a default value, a required one (`:?`) and a proxy are not.
+_K8S64_AGENT = "gcr.io/datadoghq/agent:7"
+_K8S64_COMPOSE = (
+    "{before}cat > /opt/dd/docker-compose.yml <<'EOF'\nservices:\n  datadog:\n    image: " + _K8S64_AGENT
+    + "\n    environment:\n{env}EOF\ndocker compose -f /opt/dd/docker-compose.yml up -d\n"
+)  # fmt: skip
+_K8S64_DEFAULT = ("RES-015", "datadoghq.com")
+
+
+@pytest.mark.parametrize(
+    ("before", "env", "expected"),
+    [
+        ("", "      DD_API_KEY: k\n      DD_SITE: ${DD_SITE}\n", [_K8S64_DEFAULT]),
+        ("", "      - DD_API_KEY=k\n      - DD_SITE=${DD_SITE}\n", [_K8S64_DEFAULT]),
+        ("", "      - DD_API_KEY=k\n      - DD_SITE=$DD_SITE\n", [_K8S64_DEFAULT]),
+        ("", "      - DD_API_KEY=k\n      - DD_SITE\n", [_K8S64_DEFAULT]),
+        ("", "      DD_API_KEY: k\n      DD_SITE: ${SITE:-}\n", [_K8S64_DEFAULT]),
+        # the alternative's text is judged as written (as before), the empty value where SITE is unset too
+        ("", "      DD_API_KEY: k\n      DD_SITE: ${SITE:+datadoghq.eu}\n",
+         [("RES-015", "datadoghq.eu"), _K8S64_DEFAULT]),
+        # set by the shell, given a default, required, escaped ($$: a literal), or a proxy given: not the default
+        ("export DD_SITE=datadoghq.eu\n", "      DD_SITE: ${DD_SITE}\n", [("RES-015", "datadoghq.eu")] * 2),
+        ("", "      DD_SITE: ${DD_SITE:-datadoghq.eu}\n", [("RES-015", "datadoghq.eu")]),
+        ("", "      DD_SITE: ${DD_SITE:?set DD_SITE}\n", []),
+        ("", "      DD_SITE: $${DD_SITE}\n", []),
+        ("", "      DD_SITE: ${DD_SITE}\n      DD_DD_URL: http://10.0.5.20:3834\n", []),
+        # the name alone beside an env_file: the file may give it
+        ("", "      - DD_SITE\n    env_file: /opt/dd/agent.env\n", []),
+    ],
+)  # fmt: skip
+def test_k8s64_a_compose_variable_nothing_sets_is_empty(before: str, env: str, expected: list[tuple[str, str]]) -> None:
+    script = "#!/bin/bash\n" + _K8S64_COMPOSE.format(before=before, env=env)
+    assert [(r, v) for r, _, v in findings(script, "EU", "aws")] == expected
+
+
+@given(st.sampled_from(["${N}", "$N", "${N:-}", "${N-}", "${N:+x}", "${N+x}"]), st.booleans())
+@settings(max_examples=30, deadline=None)
+def test_k8s64_a_compose_interpolation_of_an_unset_variable(value: str, set_: bool) -> None:
+    """Each form giving an empty value where N is unset is unset exactly when the script names N nowhere else."""
+    from components.residency.engine import _compose_unset_value
+
+    script = "export N=datadoghq.eu\n" if set_ else "echo start\n"
+    assert _compose_unset_value("DD_SITE", value, script, False) is not set_
+    assert not _compose_unset_value("DD_SITE", value.replace("$", "$$", 1), script, False)
+    assert not _compose_unset_value("DD_SITE", "${N:?e}", script, False)
+
+
+# k8s64: a manifest echoed or printed into `kubectl apply -f -`, or given by a here-string, is read as a here-document's
+_K8S64_JOB = (
+    '{"apiVersion":"batch/v1","kind":"Job","metadata":{"name":"j"},"spec":{"template":{"spec":{"restartPolicy":"Never",'
+    '"containers":[{"name":"c","image":"public.ecr.aws/aws-cli/aws-cli:2.17.0","args":["s3","ls","--region","R"]}]}}}}'
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "echo '{job}' | kubectl apply -f -",
+        "printf '%s\\n' '{job}' | kubectl -n ops apply --filename=-",
+        "echo '{job}' | sudo kubectl create -f-",
+        "kubectl apply -f - <<< '{job}'",
+    ],
+)
+@pytest.mark.parametrize(("region", "expected"), [("eu-west-1", []), ("us-west-2", [("RES-009", "us-west-2")])])
+def test_k8s64_a_manifest_on_kubectls_standard_input(line: str, region: str, expected: list[tuple[str, str]]) -> None:
+    script = "#!/bin/bash\n" + line.replace("{job}", _K8S64_JOB.replace('"R"', f'"{region}"')) + "\n"
+    assert [(r, v) for r, _, v in findings(script, "EU", "aws")] == expected
+
+
+def test_k8s64_piped_manifests_reads_only_kubectls_standard_input() -> None:
+    from components.residency.scripts import piped_manifests
+
+    assert piped_manifests('echo \'{"kind":"Pod"}\' | kubectl apply -f -\n') == [(0, '{"kind":"Pod"}')]
+    assert piped_manifests('echo \'{"kind":"Pod"}\' | kubectl apply -f pod.json\n') == []
+    assert piped_manifests('echo \'{"kind":"Pod"}\' | kubectl get -f -\n') == []
+    assert piped_manifests("echo x | jq . > kubectl.json\n") == []
+
+
+# k8s64: kubectl's global flags after run / exec / debug (as after create since mutation63)
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("kubectl run c --image=busybox -s k8s.partner-analytics.com:6443 -- sleep 1", ["k8s.partner-analytics.com"]),
+        ("kubectl run c --image=busybox --server=k8s.partner-analytics.com:6443 -- sleep 1",
+         ["k8s.partner-analytics.com"]),
+        ("kubectl exec -it api -n ops -s k8s.partner-analytics.com:6443 -- ls", ["k8s.partner-analytics.com"]),
+        ("kubectl debug api -it --image=busybox -s k8s.partner-analytics.com:6443 -- sh",
+         ["k8s.partner-analytics.com"]),
+        ("kubectl run c --image=busybox -n ops -s 10.0.8.10:6443 -- sleep 1", []),
+        ("kubectl run c -n ops --image=amazon/aws-cli --context prod -- s3 ls --region eu-west-1", []),
+    ],
+)  # fmt: skip
+def test_k8s64_kubectls_global_flags_after_run(line: str, expected: list[str]) -> None:
+    assert [v for _, _, v in findings(f"#!/bin/bash\n{line}\n", "EU", "aws")] == expected
+
+
+# k8s64 (decided): a manifest applied from a URL is unknown content, RES-015 by the URL (declared by it), as the
+# Collector's `--config=https://...`; its host is judged as before (a bucket the stack does not make: RES-017)
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("kubectl apply -f https://10.0.8.20/manifests/agent.yaml", ["https://10.0.8.20/manifests/agent.yaml"]),
+        ("kubectl apply --filename=https://10.0.8.20/a.yaml -n ops", ["https://10.0.8.20/a.yaml"]),
+        ("kubectl -n ops create -fhttps://10.0.8.20/a.yaml", ["https://10.0.8.20/a.yaml"]),
+        ("kubectl apply -k https://10.0.8.20/kustomize/base", ["https://10.0.8.20/kustomize/base"]),
+        ("kubectl apply -f /opt/manifests/agent.yaml", []),
+        ("kubectl get -f https://10.0.8.20/a.yaml", []),
+        ("curl -fsSLo /tmp/a.yaml https://10.0.8.20/a.yaml", []),
+    ],
+)
+def test_k8s64_a_manifest_applied_from_a_url(line: str, expected: list[str]) -> None:
+    assert [v for r, _, v in findings(f"#!/bin/bash\n{line}\n", "EU", "aws") if r == "RES-015"] == expected
+
+
+def test_k8s64_a_manifests_url_is_declared_by_its_text() -> None:
+    url = "https://10.0.8.20/manifests/agent.yaml"
+    declared = parse_destinations([{"id": "m", "kind": "resident", "match": url, "evidence": "the VPC's server"}])
+    script = f"kubectl apply -f {url}\n"
+    subject = Subject("aws:ec2/instance:Instance", "vm", {"user_data": script}, provider("EU", "aws"))
+    assert [f.declared_by for f in RuleEngine("EU", destinations=declared).check(subject)[0]] == ["m"]
+
+
+# k8s64: the OpenTelemetry Collector's and Vector's charts: their values key holding the tool's configuration judged as
+# the tool's file (its defaults too); the Datadog chart's values file given tight (`-fFILE`)
+_K8S64_CHARTS = "oci://123456789012.dkr.ecr.eu-west-1.amazonaws.com/charts"
+_K8S64_OTEL = f"helm upgrade --install otel {_K8S64_CHARTS}/opentelemetry-collector --set mode=daemonset"
+_K8S64_VECTOR = (
+    "cat > /opt/v.yaml <<'EOF'\ncustomConfig:\n  sinks:\n    dd:\n      type: datadog_logs\n      inputs: [k8s]\n"
+    "{site}EOF\nhelm install vector " + _K8S64_CHARTS + "/vector {option}\n"
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (f"{_K8S64_OTEL} --set config.exporters.datadog.api.key=k\n", [_K8S64_DEFAULT]),
+        (f"{_K8S64_OTEL} --set config.exporters.datadog/eu.api.key=k\n", [_K8S64_DEFAULT]),
+        (f"{_K8S64_OTEL} --set config.exporters.datadog.api.key=k "
+         "--set config.exporters.datadog.api.site=datadoghq.eu\n",
+         [("RES-015", "datadoghq.eu")]),
+        (f"{_K8S64_OTEL} --set config.exporters.otlp.endpoint=10.0.5.30:4317\n", []),
+        (f"{_K8S64_OTEL} --set config.exporters.otlp.endpoint=otlp.partner-analytics.com:4317\n",
+         [("RES-015", "otlp.partner-analytics.com")] * 2),
+        (f"{_K8S64_OTEL}\n", []),
+        (f"{_K8S64_OTEL} --set-json 'config.exporters={{\"otlp\":{{}}}}'\n",
+         [("RES-015", '--set-json config.exporters={"otlp":{}}')]),
+        (_K8S64_VECTOR.format(site="", option="-f /opt/v.yaml"), [_K8S64_DEFAULT]),
+        (_K8S64_VECTOR.format(site="      site: datadoghq.eu\n", option="-f/opt/v.yaml"),
+         [("RES-015", "datadoghq.eu")]),
+        (_K8S64_VECTOR.format(site="      endpoint: http://10.0.5.20:8080\n", option="--values=/opt/v.yaml"), []),
+        # the Datadog chart's file given tight: read (the chart's default was judged in its place)
+        ("cat > /opt/d.yaml <<'EOF'\ndatadog:\n  site: datadoghq.eu\nEOF\n"
+         f"helm install dd {_K8S64_CHARTS}/datadog -f/opt/d.yaml\n", [("RES-015", "datadoghq.eu")]),
+    ],
+)  # fmt: skip
+def test_k8s64_a_charts_configuration_values(script: str, expected: list[tuple[str, str]]) -> None:
+    assert [(r, v) for r, _, v in findings("#!/bin/bash\n" + script, "EU", "aws")] == expected
+
+
+@given(
+    st.lists(st.sampled_from(["a", "b", "c[0]", "c[2]", "d"]), min_size=1, max_size=4),
+    st.text("abcxyz.-", min_size=1, max_size=8),
+)
+@settings(max_examples=60, deadline=None)
+def test_k8s64_a_set_path_gives_its_value(parts: list[str], value: str) -> None:
+    """Helm's --set path (`a.c[2].b=v`): the value is found at the path, list items by index, later sets winning."""
+    from components.residency.engine import _helm_tree
+    from components.residency.scripts import HelmRelease
+
+    dotted = ".".join(["config", *parts])
+    tree = _helm_tree("config", HelmRelease(0, "c", [(dotted, "first"), (dotted, value)], [], []), {})
+    node: object = tree
+    for part in parts:
+        name, _, index = part.partition("[")
+        assert isinstance(node, dict)
+        node = node[name] if not index else node[name][int(index[:-1])]
+    assert node == value

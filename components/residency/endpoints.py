@@ -811,6 +811,9 @@ class HelmChart(_Frozen):
     """The dotted values keys naming a destination, and how each is judged (a host, a URL)."""
     default: dict[str, str] = {}
     """Where the chart sends when none of ``keys`` is given (judged as if written)."""
+    documents: dict[str, str] = {}
+    """(k8s64) Values keys whose value is the chart's tool's own configuration, each with the path of the file that
+    tool reads (its ``app_config_files`` entry judges the value as that file, defaults too)."""
     source: str
 
 

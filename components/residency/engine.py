@@ -132,6 +132,7 @@ from components.residency.scripts import (
     echoed_files,
     edited_files,
     eval_arrays_written,
+    fetched_manifests,
     filled_texts,
     for_loop_words,
     function_outputs_written,
@@ -155,6 +156,7 @@ from components.residency.scripts import (
     multiline_assignments_written,
     names_and_keys_written,
     own_document,
+    piped_manifests,
     plain_assigned_name,
     plain_assignment,
     plain_literal_values,
@@ -4764,6 +4766,8 @@ class RuleEngine:
                         self._judge_compose_commands(walk, text, document, f"{where}({kind})")
                 finally:
                     walk.defined, walk.cnames = defined, cnames
+        if kind in ("yaml", "json") and isinstance(parsed, dict) and "environment" in body:
+            self._judge_compose_unset_variables(walk, script, (body, parsed), f"{where}({kind})", depth)
         if entry.document_defaults:
             # config58: a setting the tool gives a document that does not write it (the Datadog Agent's US1 site);
             # agents62: or a block of it (the Collector's Datadog exporter's `api.site`), renamed as written
@@ -4809,6 +4813,40 @@ class RuleEngine:
             "into a file the script writes, or declare it in sovereign-dc:destinations by this exact text."
         )
         self._add_coverable(walk, RuleId.DESTINATION_HOST_PROVEN, where, uri, detail, (uri.strip(),))
+
+    def _judge_compose_unset_variables(
+        self, walk: _Walk, script: str, written: tuple[str, dict[Any, Any]], where: str, depth: int
+    ) -> None:
+        """(k8s64, stop 64) A Compose service running a tool's image (``document_defaults`` ``images``: the Datadog
+        Agent's) whose ``environment`` gives each of the tool's destination variables (``unless_variables``: ``DD_SITE``
+        / ``DD_DD_URL``) only a value Compose interpolates from a variable nothing sets (:func:`_compose_unset_value`):
+        Compose "Interpolation": "If Compose can't resolve a substituted variable and no default value is defined, it
+        displays a warning and substitutes the variable with an empty string" (and ``${VAR:+r}`` is "otherwise empty");
+        an empty value is unset to the Agent, which sends to its default site (US1), judged as for a run naming no
+        such variable (:meth:`_judge_image_defaults`). "Nothing sets" is :func:`_sets_variable` over the script
+        without the file's text (an ``export``, a ``.env`` file the script writes, a value on ``docker compose``'s line
+        name it: the readers of those judge the value). ``environment: {DD_SITE: ${DD_SITE}}`` or ``- DD_SITE`` with
+        nothing setting it passed every door (the variable was named, so the default was dropped)."""
+        names = self.endpoints.service_names
+        body, document = written
+        services = document.get(names.compose.key) if names is not None else None
+        if not isinstance(services, Mapping):
+            return
+        rest = script.replace(body, "")
+        for service in services.values():
+            image = service.get("image") if isinstance(service, Mapping) else None
+            if not isinstance(image, str):
+                continue
+            given = _compose_environment(service.get("environment"))
+            for entry in self.endpoints.app_config_files:
+                for d in entry.document_defaults:
+                    if not d.images or not d.unless_variables or not re.search(d.images, image):
+                        continue
+                    named = [v for v in d.unless_variables if v in given]
+                    unset = [_compose_unset_value(v, given[v], rest, "env_file" in service) for v in named]
+                    if named and all(unset):
+                        setting = _renamed_keys(_nested_setting(d.key, d.value), entry.keys)
+                        self._walk_document(walk, setting, f"{where}(image)(default)", "content", depth, None)
 
     def _judge_compose_commands(self, walk: _Walk, text: str, document: dict[Any, Any], where: str) -> None:
         """(scripts56) The command each service of a Compose file a script writes runs (``entrypoint`` / ``command``,
@@ -5172,6 +5210,11 @@ class RuleEngine:
         walk judges each variable's value at its own field; else (a manifest in a script's here-document or a file it
         writes) the values are written on the container's line and judged there: `env: [{name: AWS_REGION, value:
         <abroad>}]` on the AWS CLI's image, or the Agent's `DD_SITE` of another site, passed every door."""
+        # k8s64 (stop 64): a manifest applied from a URL decides what runs and where it sends (its containers, an
+        # Agent's DD_SITE), read at run time: unknown, RES-015 by the URL until declared, as the Collector's fetched
+        # configuration (config63's `--config=https://...`); its host is judged by the scan as before
+        for offset, url in fetched_manifests(script) if not walked else ():
+            self._judge_fetched_config(walk, url, f"{path}(kubectl@{offset})")
         form = self._manifest_form
         if "image" not in script or form is None:
             return
@@ -5181,6 +5224,14 @@ class RuleEngine:
             walk.add(RuleId.DOCUMENT_WITHIN_BOUNDS, f"{path}{where}", where, detail)
         for where, container in containers:
             self._judge_container(walk, container, f"{path}{where}", depth + 1, form, values=not walked)
+        # k8s64 (stop 64): a manifest echoed or printed into `kubectl apply -f -`, or given by a here-string
+        for offset, text in piped_manifests(script) if not walked else ():
+            containers, beyond = manifest_containers(text, form.manifest_lists)
+            for where, bound in beyond:
+                detail = f"This Kubernetes manifest is {bound}, beyond the engine's bounds: its containers are unread."
+                walk.add(RuleId.DOCUMENT_WITHIN_BOUNDS, f"{path}(stdin@{offset}){where}", where, detail)
+            for where, container in containers:
+                self._judge_container(walk, container, f"{path}(stdin@{offset}){where}", depth + 1, form, values=True)
 
     def _judge_helm_releases(self, walk: _Walk, script: str, path: str, depth: int) -> None:
         """(k8s63, stop 63) A catalogued chart a script installs (``helm`` ``charts``: the Datadog chart's
@@ -5201,8 +5252,10 @@ class RuleEngine:
             if chart is None:
                 continue
             files = written_files(script) if files is None else files
-            given, unknown = _helm_values(chart.keys, release, files)
+            given, unknown = _helm_values(chart.keys, release, files, chart.documents)
             where = f"{path}(helm:{release.chart})"
+            for key, file in chart.documents.items():  # k8s64: a values key holding the tool's configuration
+                self._judge_chart_document(walk, script, (key, file, release, files), f"{where}.{key}", depth)
             for text in unknown:
                 detail = (
                     f"The chart {release.chart!r} is given values by {text!r}, which no input shows: nothing proves "
@@ -5219,6 +5272,24 @@ class RuleEngine:
             if not given and not unknown:
                 for key, value in chart.default.items():
                     self._walk_document(walk, {chart.keys[key]: value}, f"{where}(default).{key}", "content", depth)
+
+    def _judge_chart_document(
+        self, walk: _Walk, script: str, of: tuple[str, str, HelmRelease, Mapping[str, str]], path: str, depth: int
+    ) -> None:
+        """(k8s64, stop 64) A chart's values key holding its tool's configuration (``HelmChart.documents``: the
+        OpenTelemetry Collector chart's ``config``, Vector's ``customConfig``), merged as Helm merges values
+        (:func:`_helm_tree`), judged as the file the tool reads would be (that file's ``app_config_files`` entry: its
+        keys renamed, and its ``document_defaults``, the tool known to run: the chart runs it). ``--set
+        config.exporters.datadog.api.key=...`` with no ``api.site`` (the exporter's default, US1) passed every door."""
+        key, file, release, files = of
+        entry = self._config_entry(file, script)
+        document = _helm_tree(key, release, files)
+        if entry is None or not isinstance(document, dict):
+            return
+        self._walk_document(walk, _catalogue_named(document, entry), path, "content", depth, None)
+        for setting, value in _document_defaults(document, entry, script, running=True):
+            default = _renamed_keys(_nested_setting(setting, value), entry.keys)
+            self._walk_document(walk, default, f"{path}(default)", "content", depth, None)
 
     def _judge_helm_value(self, walk: _Walk, form: str, text: str, path: str, depth: int) -> None:
         """(k8s63) One chart value naming a destination (a host or a URL), judged as a document's such key is; one still
@@ -7923,7 +7994,7 @@ def _runs_on(rest: str) -> bool:
 
 
 def _helm_values(
-    keys: Mapping[str, str], release: HelmRelease, files: Mapping[str, str]
+    keys: Mapping[str, str], release: HelmRelease, files: Mapping[str, str], documents: Iterable[str] = ()
 ) -> tuple[dict[str, str], list[str]]:
     """(k8s63) The values of ``keys`` a release is given (the written values files in order, then its ``--set``
     pairs: the last wins; an empty value is no value, as the chart's empty default), and the texts of the values it
@@ -7948,9 +8019,76 @@ def _helm_values(
             given[key] = value
     for option, value in release.unknown:
         name = value.partition("=")[0]
-        if not value or any(k == name or k.startswith(f"{name}.") for k in keys):
+        # k8s64: or a chart's configuration key (`documents`), or a path below it (`--set-json config.exporters={...}`)
+        if not value or any(k == name or k.startswith(f"{name}.") for k in keys) or _below(name, documents):
             unknown.append(f"{option} {value}".strip())
     return given, unknown
+
+
+def _below(name: str, keys: Iterable[str]) -> bool:
+    """(k8s64) Whether values path ``name`` is one of ``keys`` or below one (``config.exporters`` below ``config``)."""
+    return any(name == k or name.startswith((f"{k}.", f"{k}[")) for k in keys)
+
+
+_HELM_INDEX = re.compile(r"^(?P<name>[^\[\]]*)\[(?P<index>\d+)\]$")
+
+
+def _helm_tree(key: str, release: HelmRelease, files: Mapping[str, str]) -> Any:
+    """(k8s64) The value of top-level values ``key`` a release gives (the written values files' in order, each merged
+    into the one before as Helm merges maps, then each ``--set`` path below it: "the rightmost (last) one takes
+    precedence"), None where none gives it (the chart's own then). A ``--set`` path's ``name[N]`` is the list item N
+    (Helm, "The Format and Limitations of --set": "servers[0].port=80")."""
+    tree: dict[str, Any] = {}
+    for file in release.files:
+        body = files.get(file)
+        document = yaml_or_none(body) if body is not None else None
+        if isinstance(document, dict) and key in document:
+            tree = _merged_values(tree, {key: document[key]})
+    for dotted, value in release.sets:
+        if dotted.split(".", 1)[0].split("[", 1)[0] == key:
+            _set_values_path(tree, dotted.split("."), value)
+    return tree.get(key)
+
+
+def _merged_values(base: Any, over: Any) -> Any:
+    """(k8s64) ``over`` merged into ``base`` as Helm merges values: maps key by key, any other value replaced."""
+    if isinstance(base, dict) and isinstance(over, dict):
+        return {**base, **{k: _merged_values(base.get(k), v) for k, v in over.items()}}
+    return over
+
+
+def _set_values_path(tree: Any, parts: list[str], value: str) -> None:
+    """(k8s64) ``--set`` of ``parts`` (a dotted path's names, ``name[N]`` a list's item) to ``value`` in ``tree``."""
+    node = tree
+    for k, part in enumerate(parts):
+        last = k == len(parts) - 1
+        m = _HELM_INDEX.match(part)
+        name, index = (m.group("name"), int(m.group("index"))) if m else (part, None)
+        if not isinstance(node, dict) or (index is not None and index > _HELM_MAX_INDEX):
+            return
+        if index is None:
+            if last:
+                node[name] = value
+                return
+            child = node.get(name)
+            if not isinstance(child, dict):
+                child = node[name] = {}
+            node = child
+            continue
+        items = node.get(name)
+        if not isinstance(items, list):
+            items = node[name] = []
+        items.extend([None] * (index + 1 - len(items)))
+        if last:
+            items[index] = value
+            return
+        if not isinstance(items[index], dict):
+            items[index] = {}
+        node = items[index]
+
+
+_HELM_MAX_INDEX = 64
+"""(k8s64) The largest ``--set`` list index read (a larger one leaves the path unread)."""
 
 
 def _named_by(key: str, keys: frozenset[str]) -> bool:
@@ -10226,7 +10364,11 @@ def _section_defaults(body: str, entry: ConfigFile) -> list[tuple[str, str]]:
 
 
 def _document_defaults(
-    document: Any, entry: ConfigFile, script: str, blocks: list[tuple[tuple[str, ...], dict[str, Any]]] | None = None
+    document: Any,
+    entry: ConfigFile,
+    script: str,
+    blocks: list[tuple[tuple[str, ...], dict[str, Any]]] | None = None,
+    running: bool = False,
 ) -> list[tuple[str, str]]:
     """(config58) The settings ``entry.document_defaults`` gives a settings ``document`` that writes none of their
     ``unless`` keys at its top (an empty document too), where ``script`` sets none of their ``unless_variables`` and
@@ -10240,7 +10382,7 @@ def _document_defaults(
     if not isinstance(document, dict):
         return []
     if any(d.block for d in entry.document_defaults):
-        nested = _block_defaults(document, entry, script, blocks)
+        nested = _block_defaults(document, entry, script, blocks, running)
         if blocks is not None:
             return nested
     else:
@@ -10254,16 +10396,16 @@ def _document_defaults(
     return [
         (d.key, d.value)
         for d in entry.document_defaults
-        if not d.block and not written & {d.key, *d.unless} and _default_used(d, script)
+        if not d.block and not written & {d.key, *d.unless} and _default_used(d, script, running)
     ] + nested
 
 
-def _default_used(default: DocumentDefault, script: str) -> bool:
+def _default_used(default: DocumentDefault, script: str, running: bool = False) -> bool:
     """(config58) Whether ``script`` runs ``default``'s tool (``runs``, or a container of its ``images``) and names none
     of the variables the tool reads in its place (``unless_variables``) other than empty (agents62: one test for a
     document's defaults and a block's)."""
     return not any(v in script and _sets_variable(script, v) for v in default.unless_variables) and (
-        re.search(default.runs, script) is not None or bool(_image_runs(default, script))
+        running or re.search(default.runs, script) is not None or bool(_image_runs(default, script))
     )
 
 
@@ -10272,11 +10414,12 @@ def _block_defaults(
     entry: ConfigFile,
     script: str,
     blocks: list[tuple[tuple[str, ...], dict[str, Any]]] | None,
+    running: bool = False,
 ) -> list[tuple[str, str]]:
     """(agents62) The block defaults of :func:`_document_defaults`: for each ``DocumentDefault.block`` whose tool the
     script runs and sets none of its variables, each matching block (``blocks``, else the document's) that writes
     neither its key nor an ``unless`` setting gives ``("<block path>.<key>", value)``."""
-    wanted = [d for d in entry.document_defaults if d.block and _default_used(d, script)]
+    wanted = [d for d in entry.document_defaults if d.block and _default_used(d, script, running)]
     out: list[tuple[str, str]] = []
     for path, settings in (blocks if blocks is not None else _settings_blocks(document)) if wanted else ():
         dotted = ".".join(path)
@@ -10402,6 +10545,38 @@ def _conf_blocks(body: str) -> list[tuple[tuple[str, ...], dict[str, Any]]]:
             settings = (stack[-1] if stack else table)[1]
             settings.update((k.strip().lower(), v) for k, v in parse_properties(text, ini=True).items())
     return blocks
+
+
+def _compose_environment(environment: Any) -> dict[str, str | None]:
+    """(k8s64) A Compose service's ``environment`` (Compose "environment": a map, or a list of ``NAME=VALUE`` /
+    ``NAME`` items) as name -> value as written (None where no value is given)."""
+    if isinstance(environment, Mapping):
+        return {str(k): None if v is None else str(v) for k, v in environment.items()}
+    if isinstance(environment, list):
+        pairs = [str(item).partition("=") for item in environment if isinstance(item, (str, int, float))]
+        return {name.strip(): value if eq else None for name, eq, value in pairs}
+    return {}
+
+
+# k8s64: a value that is one Compose interpolation whose variable unset gives an empty value (Compose "Interpolation":
+# `${VAR}` / `$VAR` "value of VAR", `${VAR:-}` / `${VAR-}` an empty default, `${VAR:+r}` / `${VAR+r}` "otherwise
+# empty"); `${VAR:-d}` gives d (judged as written elsewhere), `${VAR:?e}` / `${VAR?e}` exit with an error (nothing
+# runs), `$$` is a literal dollar sign (no interpolation).
+_COMPOSE_EMPTY_WHEN_UNSET = re.compile(
+    r"(?<!\$)\$(?:(?P<bare>[A-Za-z_][A-Za-z0-9_]*)|\{(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?::?-|:?\+[^}]*)?\})"
+)
+
+
+def _compose_unset_value(name: str, value: str | None, script: str, env_file: bool) -> bool:
+    """(k8s64) Whether a Compose ``environment`` value (None: the name alone) gives its variable nothing where
+    ``script`` (without the Compose file's text) sets no variable it names: one interpolation
+    (:data:`_COMPOSE_EMPTY_WHEN_UNSET`) of an unset variable is an empty string; the name alone passes the shell's own
+    value ("If the value is not resolved, the variable is unset and is removed from the service container
+    environment"), so a service's ``env_file`` may give it (not judged then)."""
+    if value is None:
+        return not env_file and not _sets_variable(script, name)
+    m = _COMPOSE_EMPTY_WHEN_UNSET.fullmatch(value.strip())
+    return m is not None and not _sets_variable(script, m.group("bare") or m.group("name"))
 
 
 def _sets_variable(script: str, name: str) -> bool:

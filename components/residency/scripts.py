@@ -965,6 +965,10 @@ def _helm_release(offset: int, words: list[str], helm: Helm) -> HelmRelease | No
     while k < len(words):
         word = words[k]
         option, eq, attached = word.partition("=") if word.startswith("--") else (word, "", "")
+        if not word.startswith("--") and len(word) > 2 and word[:2] in taking:
+            # k8s64: a short option's value attached (`-f/tmp/values.yaml`, `-f=FILE`: pflag's shorthand forms, which
+            # helm's flags are); the value was read as none, the file left unread
+            option, eq, attached = word[:2], "=", word[2:].removeprefix("=")
         value = attached if eq else (words[k + 1] if option in taking and k + 1 < len(words) else "")
         k += 1 if eq or option not in taking else 2
         if option in helm.set_options:
@@ -978,6 +982,103 @@ def _helm_release(offset: int, words: list[str], helm: Helm) -> HelmRelease | No
     if len(operands) < 2 or operands[0] not in helm.commands:  # a subcommand and a chart
         return None
     return HelmRelease(offset, operands[-1], [(k, v.replace("\\,", ",")) for k, v in sets], files, unknown)
+
+
+# (k8s64, stop 64) kubectl's subcommands reading objects from a file, and the file option whose value `-` is standard
+# input ("-f, --filename=[]: The files that contain the configurations to apply", kubectl apply: "cat pod.json |
+# kubectl apply -f -", https://kubernetes.io/docs/reference/kubectl/generated/kubectl_apply/; create and replace alike).
+_STDIN_MANIFEST_COMMANDS = frozenset({"apply", "create", "replace"})
+_STDIN_FILE_WORDS = frozenset({"-f-", "--filename=-", "-f=-"})
+
+
+def piped_manifests(script: str) -> list[tuple[int, str]]:
+    """(k8s64, stop 64) The text a script gives ``kubectl apply`` / ``create`` / ``replace -f -`` on its standard input
+    from an ``echo`` / ``printf`` piped into it (through text filters: :func:`_piped_items`, the one reader of a pipe's
+    printed line) or a here-string (bash(1) "Here Strings": "The word undergoes ... expansion ... The result is supplied
+    as a single string ... to the command on its standard input"), each ``(the line's offset, text)``: the manifest
+    ``echo '{...}' | kubectl apply -f -`` applies (its containers passed every door: the line is no YAML line). A
+    here-document is not here (its lines are the script's YAML runs already). Gate: ``kubectl``, then a ``|`` or
+    ``<<<`` on the line."""
+    if "kubectl" not in script:
+        return []
+    found: list[tuple[int, str]] = []
+    for offset, line in _joined_lines(script):
+        if "kubectl" not in line or ("|" not in line and "<<<" not in line):
+            continue
+        words = _words(line)
+        for k, word in enumerate(words):
+            if word == "|" and _reads_manifest_stdin(words[k + 1 :]):
+                text = _piped_items(words, k)
+            elif word == "<<<" and k + 1 < len(words) and _reads_manifest_stdin(_stage_before(words, k)):
+                text = words[k + 1]
+            else:
+                continue
+            if text:
+                found.append((offset, text))
+    return found
+
+
+# (k8s64) kubectl's options naming the objects' files or kustomization directory ("-f, --filename=[]: The files that
+# contain the configurations to apply", "-k, --kustomize='': Process a kustomization directory", kubectl apply), which
+# may be URLs ("kubectl apply -f https://k8s.io/examples/application/nginx/nginx-deployment.yaml").
+_MANIFEST_FILE_OPTIONS = ("-f", "--filename", "-k", "--kustomize")
+
+
+def fetched_manifests(script: str) -> list[tuple[int, str]]:
+    """(k8s64, stop 64) Each URL a script's ``kubectl apply`` / ``create`` / ``replace`` reads its objects from
+    (:data:`_MANIFEST_FILE_OPTIONS`, given ``-f URL``, ``--filename=URL``, ``-fURL``), ``(the line's offset, URL)``,
+    the words read by the one splitter (:func:`_simple_commands`). Gate: ``kubectl`` and ``://`` on the line."""
+    if "kubectl" not in script or "://" not in script:
+        return []
+    found: list[tuple[int, str]] = []
+    for offset, line in _joined_lines(script):
+        if "kubectl" not in line or "://" not in line:
+            continue
+        for command in _simple_commands(_words(line)):
+            words = command.words[1:] if command.words[:1] == ["sudo"] else command.words
+            if not words or words[0].rpartition("/")[2] != "kubectl" or not _STDIN_MANIFEST_COMMANDS & set(words):
+                continue
+            for k in range(len(words)):
+                value = _manifest_file_value(words, k)
+                if value is not None and re.match(r"https?://", value):
+                    found.append((offset, value))
+    return found
+
+
+def _manifest_file_value(words: list[str], k: int) -> str | None:
+    """(k8s64) The value ``words[k]`` gives one of :data:`_MANIFEST_FILE_OPTIONS` (``-f URL``, ``-fURL``, ``-f=URL``,
+    ``--filename=URL``, ``--filename URL``), or None."""
+    word = words[k]
+    if word in _MANIFEST_FILE_OPTIONS:
+        return words[k + 1] if k + 1 < len(words) else None
+    for option in _MANIFEST_FILE_OPTIONS:
+        rest = word[len(option) :] if word.startswith(option) else ""
+        if option.startswith("--") and rest.startswith("="):
+            return rest[1:]
+        if not option.startswith("--") and rest and not rest.startswith("-"):
+            return rest.removeprefix("=")
+    return None
+
+
+def _stage_before(words: list[str], at: int) -> list[str]:
+    """The words of the simple command ending before ``words[at]`` (back to a separator)."""
+    start = at
+    while start > 0 and words[start - 1] not in _SEPARATORS:
+        start -= 1
+    return words[start:at]
+
+
+def _reads_manifest_stdin(words: list[str]) -> bool:
+    """(k8s64) Whether the simple command starting ``words`` (to a separator; ``sudo`` before it) is ``kubectl``
+    with one of :data:`_STDIN_MANIFEST_COMMANDS` and its file option given ``-``."""
+    end = next((k for k, w in enumerate(words) if w in _SEPARATORS), len(words))
+    stage = words[1:end] if words[:1] == ["sudo"] else words[:end]
+    if not stage or stage[0].rpartition("/")[2] != "kubectl" or not _STDIN_MANIFEST_COMMANDS & set(stage):
+        return False
+    return any(
+        w in _STDIN_FILE_WORDS or (w in ("-f", "--filename") and stage[k + 1 : k + 2] == ["-"])
+        for k, w in enumerate(stage)
+    )
 
 
 def _compose_words(value: Any) -> list[str] | None:
