@@ -12,10 +12,10 @@ databases' address attributes through a shell variable) found the stop-63 reader
   helm/helm PR 2809 "Support reading the values file from STDIN"; issue 7002's ``cat <<EOF | helm upgrade --install ...
   --values -``; Datadog "Install the Datadog Agent on Kubernetes": ``datadog.site``): ``helm upgrade --install ... -f -
   <<EOF`` with the home site was RES-015 by ``-``, a values file the script does not write;
-- **the Collector's ``--config=env:NAME``** given by ``export NAME="$(cat <<EOF`` over lines (the OpenTelemetry
-  Collector "Configuration": "--config=env:MY_CONFIG_IN_AN_ENVVAR"): a body holding ``$DD_API_KEY`` was no known value,
-  RES-015 by ``env:NAME`` whatever it held (a false alarm for the home site); from ``"$(cat FILE)"`` of a file the script
-  writes, each line was read apart and a site abroad passed every door (a leak);
+- **the Collector's ``--config=env:NAME``** (config63's reading of the Collector's configuration URIs) given by
+  ``export NAME="$(cat <<EOF`` over lines: a body holding ``$DD_API_KEY`` was no known value, RES-015 by ``env:NAME``
+  whatever it held (a false alarm for the home site); from ``"$(cat FILE)"`` of a file the script writes, each line
+  was read apart and a site abroad passed every door (a leak);
 - **the Agent's ``-e DD_SITE`` given a value the evaluator computes** (``"$(cat /etc/fleet/dd_site)"`` of a file the
   script writes, or ``read -r DD_SITE < FILE`` then ``export DD_SITE``; Datadog "Docker Agent": ``docker run ... -e
   DD_SITE=<DATADOG_SITE>``): judged nowhere, so a site abroad passed every door (leaks).
