@@ -4818,13 +4818,13 @@ class RuleEngine:
                     values = values or _assigned_values(script, self._instance_region(walk))
                     files = written_files(script) if files is None else files
                     # falsealarm64: a variable assigned one whole document (`"$(cat <<EOF` over lines, `"$(cat FILE)"`)
-                    document = _document_assigned(script, rest, at, files)
+                    whole = _document_assigned(script, rest, at, files)
                     reaching = values.at_destination(at)
-                    texts = filled_texts(document, reaching) if document is not None else values.at(at).get(rest, ())
+                    texts = filled_texts(whole, reaching) if whole is not None else values.at(at).get(rest, ())
                     if not texts:
                         self._judge_fetched_config(walk, f"{scheme}{rest}", where)
-                    if document is not None:
-                        self._judge_assigned_document(walk, script, document, entry, at, where, depth)
+                    if whole is not None:
+                        self._judge_assigned_document(walk, script, whole, entry, at, where, depth)
                 for text in texts:
                     document = _confmap_nested(yaml_or_none(text, depth))
                     if isinstance(document, dict):
