@@ -148,6 +148,7 @@ import platform_programs_falsealarm60 as fa60
 import platform_programs_falsealarm61 as fa61
 import platform_programs_falsealarm62 as fa62
 import platform_programs_falsealarm63 as fa63
+import platform_programs_falsealarm64 as fa64
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_fnb64_51 as fb51
@@ -19315,6 +19316,10 @@ CASES: list[Case] = [
     # exporter or sink without a site, the Datadog chart's values given `-fFILE`, and a manifest applied by URL (RES-015
     # by its URL until declared: decided)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in k864.rows()],
+    # -- stop 64, false alarms, round 31 (tests/platform_programs_falsealarm64.py): the Datadog chart's values from
+    # standard input, the Collector's env: configuration from a here-document or a written file, the Agent's
+    # -e DD_SITE given a computed value
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa64.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -10844,3 +10844,120 @@ def test_k8s64_a_set_path_gives_its_value(parts: list[str], value: str) -> None:
         assert isinstance(node, dict)
         node = node[name] if not index else node[name][int(index[:-1])]
     assert node == value
+
+
+# -- falsealarm64 (stop 64): the Datadog chart's values from standard input, the Collector's env: document, the Agent's
+# -e DD_SITE given a computed value --------------------------------------------------------------------------------
+_FA64_HELM = (
+    "helm upgrade --install datadog-agent oci://123456789012.dkr.ecr.eu-west-1.amazonaws.com/charts/datadog "
+    "--version 3.69.0 -n datadog"
+)
+_FA64_VALUES = "datadog:\n  apiKeyExistingSecret: datadog-secret\n{site}EOF\n"
+_FA64_COLLECTOR = "/usr/bin/otelcol-contrib --config=/etc/otelcol-contrib/config.yaml --config=env:OTEL_CONFIG &\n"
+_FA64_EXPORTER = "exporters:\n  datadog:\n    api:\n{site}      key: $DD_API_KEY\n"
+_FA64_AGENT = 'docker run -d --name dd-agent -e DD_API_KEY="$DD_API_KEY" {site}gcr.io/datadoghq/agent:7\n'
+
+
+def _fa64_values(site: str | None) -> str:
+    return _FA64_VALUES.format(site=f"  site: {site}\n" if site else "")
+
+
+def _fa64_env(site: str | None) -> str:
+    """``OTEL_CONFIG`` given the exporter by ``"$(cat <<EOF`` over lines."""
+    return f'export OTEL_CONFIG="$(cat <<EOF\n{_fa64_exporter(site)}EOF\n)"\n'
+
+
+def _fa64_exporter(site: str | None) -> str:
+    return _FA64_EXPORTER.format(site=f"      site: {site}\n" if site else "")
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        # the here-document the line gives is the values file `-` (helm/helm PR 2809): its site judged
+        (f"{_FA64_HELM} -f - <<EOF\n{_fa64_values('datadoghq.eu')}", ["datadoghq.eu"]),
+        (f"{_FA64_HELM} -f - <<EOF\n{_fa64_values('us5.datadoghq.com')}", ["us5.datadoghq.com"]),
+        (f"cat <<'EOF' | {_FA64_HELM} --values -\n{_fa64_values('datadoghq.eu')}", ["datadoghq.eu"]),
+        (f"SITE=us5.datadoghq.com\n{_FA64_HELM} -f - <<EOF\n{_fa64_values('$SITE')}", ["us5.datadoghq.com"]),
+        # none given there: the chart's default (US1)
+        (f"{_FA64_HELM} -f - <<EOF\n{_fa64_values(None)}", ["datadoghq.com"]),
+        # standard input no input shows (a pipe, or a here-document written to a file on another line): `-`
+        (f"sops -d /etc/fleet/values.enc.yaml | {_FA64_HELM} -f -\n", ["-"]),
+        (f"cat > /tmp/v.yaml <<EOF\n{_fa64_values('datadoghq.eu')}{_FA64_HELM} -f -\n", ["-"]),
+    ],
+)
+def test_falsealarm64_helm_values_from_a_here_document(script: str, expected: list[str]) -> None:
+    assert [(r, v) for r, _, v in findings(script, "EU", "aws")] == [("RES-015", v) for v in expected]
+
+
+@given(
+    st.from_regex(r"[A-Z][A-Z_]{0,8}", fullmatch=True),
+    st.lists(st.from_regex(r"[a-z]{1,6}: [a-z0-9.]{1,12}", fullmatch=True), min_size=1, max_size=4),
+    st.booleans(),
+)
+def test_falsealarm64_stdin_heredoc_is_the_line_s_body(delimiter: str, lines: list[str], quoted: bool) -> None:
+    from components.residency.scripts import stdin_heredoc
+
+    word = f"'{delimiter}'" if quoted else delimiter
+    body = "\n".join(lines) + "\n"
+    head = "set -e\n"
+    script = f"{head}helm install x chart -f - <<{word}\n{body}{delimiter}\necho done\n"
+    assert stdin_heredoc(script, len(head)) == body
+    assert stdin_heredoc(script, 0) is None  # another line
+    written = f"{head}cat > /tmp/v <<{word}\n{body}{delimiter}\n"
+    assert stdin_heredoc(written, len(head)) is None  # written to a file: no command's input
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        # a here-document's body (expanded: `$DD_API_KEY` decides nothing), and a written file's whole text
+        (_fa64_env("datadoghq.eu"), ["datadoghq.eu"]),
+        (_fa64_env("us5.datadoghq.com"), ["us5.datadoghq.com"]),
+        (f"cat > /etc/otel/dd.yaml <<EOF\n{_fa64_exporter('us5.datadoghq.com')}EOF\n"
+         'export OTEL_CONFIG="$(cat /etc/otel/dd.yaml)"\n', ["us5.datadoghq.com"]),
+        # the exporter with no site: its default (US1)
+        (_fa64_env(None), ["datadoghq.com"]),
+        # a site no reader computes, and a file the script does not write: unproven
+        ("S=$(curl -s http://10.0.3.5/site)\n" + _fa64_env("$S"), ["$(curl -s http://10.0.3.5/site)"]),
+        ('export OTEL_CONFIG="$(cat /etc/otel/other.yaml)"\n', ["env:OTEL_CONFIG"]),
+    ],
+)  # fmt: skip
+def test_falsealarm64_the_collector_s_env_document(script: str, expected: list[str]) -> None:
+    found = findings(script + _FA64_COLLECTOR, "EU", "aws")
+    assert [(r, v) for r, _, v in found] == [("RES-015", v) for v in expected]
+
+
+def test_falsealarm64_document_assigned() -> None:
+    from components.residency.engine import _document_assigned
+
+    files = {"/etc/otel/dd.yaml": "a: 1\nb: 2\n"}
+    script = 'X="$(cat <<EOF\na: $K\nb: 2\nEOF\n)"\nY="$(cat /etc/otel/dd.yaml)"\nZ=$(cat /etc/region)\nrun\n'
+    at = script.index("run")
+    assert _document_assigned(script, "X", at, files) == "a: $K\nb: 2"
+    assert _document_assigned(script, "Y", at, files) == "a: 1\nb: 2"
+    assert _document_assigned(script, "Z", at, files) is None  # a file the script does not write
+    assert _document_assigned(script, "Y", script.index("Y="), files) is None  # not assigned before
+    assert _document_assigned("X='$(cat /etc/otel/dd.yaml)'\nrun\n", "X", 30, files) is None  # single-quoted
+
+
+@pytest.mark.parametrize("site", ["datadoghq.eu", "us5.datadoghq.com"])
+@pytest.mark.parametrize(
+    "given",
+    [
+        "echo {site} > /etc/fleet/dd_site\n" + _FA64_AGENT.format(site='-e DD_SITE="$(cat /etc/fleet/dd_site)" '),
+        "echo {site} > /etc/fleet/dd_site\nread -r DD_SITE < /etc/fleet/dd_site\nexport DD_SITE\n"
+        + _FA64_AGENT.format(site="-e DD_SITE "),
+    ],
+)
+def test_falsealarm64_the_agent_s_site_computed_on_its_run_line(given: str, site: str) -> None:
+    """A value the evaluator computes for ``-e DD_SITE`` is judged as the Agent's site (it passed unjudged whatever
+    the file held); the home site is the one finding, covered by its declaration."""
+    script = given.replace("{site}", site)
+    assert [(r, p, v) for r, p, v in findings(script, "EU", "aws")] == [
+        ("RES-015", "user_data(base64)(docker run).DD_SITE.host", site)
+    ]
+    declared = parse_destinations([{"id": "dd", "kind": "resident", "match": "datadoghq.eu", "evidence": "EU1"}])
+    subject = Subject("aws:ec2/instance:Instance", "vm", {"user_data": script}, provider("EU", "aws"))
+    covered = [f.declared_by for f in RuleEngine("EU", destinations=declared).check(subject)[0]]
+    assert covered == (["dd"] if site == "datadoghq.eu" else [None])

@@ -169,6 +169,7 @@ from components.residency.scripts import (
     shell_matches,
     split_function_outputs_written,
     split_words_written,
+    stdin_heredoc,
     subscript_indexes,
     substitution_at,
     substitution_filled,
@@ -4609,16 +4610,39 @@ class RuleEngine:
                 exported = re.search(_EXPORTED.format(name=re.escape(name)), script[:start]) is not None
                 given: tuple[str, ...] = reaching.get(name, ()) if exported else ()
             elif "$(" in value or "`" in value:
-                given = (value,) if _script_substituted(value, values.at(start), files, own) is None else ("-",)
+                computed = _script_substituted(value, values.at(start), files, own)
+                # falsealarm64: a value the evaluator computes (`"$(cat FILE)"` of a file the script writes) is judged
+                # as the tool's setting below (it passed unjudged whatever the file held)
+                given = (value,) if computed is None else tuple(v for v in computed if v != OWN_MACHINE) or ("-",)
             else:
                 names = [a or b for a, b in _SHELL_REFERENCE.findall(value)]
                 given = tuple(v for n in names for v in reaching.get(n, ())) if names else ("-",)
             unknown = [v for v in given if "$(" in v or "`" in v]
             for v in dict.fromkeys(unknown):
                 self._judge_unknown_host(walk, v, where)
+            self._judge_run_values(walk, entry, default, given, unknown, where, depth)
             if not given and not any(m and m in run for m in mounted):
                 setting = _renamed_keys(_nested_setting(default.key, default.value), entry.keys)
                 self._walk_document(walk, setting, f"{path}(image)(default)", "content", depth, None)
+
+    def _judge_run_values(
+        self,
+        walk: _Walk,
+        entry: ConfigFile,
+        default: DocumentDefault,
+        given: Sequence[str],
+        unknown: Sequence[str],
+        where: str,
+        depth: int,
+    ) -> None:
+        """(falsealarm64, stop 64) Each literal value a run line's destination variable is given (computed by the one
+        evaluator, or read into the variable: ``read -r DD_SITE < FILE`` of a file the script writes), judged as the
+        tool's setting (``DD_SITE`` as the Agent's ``site``). A value an assignment gives was judged where it is set
+        (a site key's name); these were judged nowhere: a file's site abroad passed every door."""
+        for v in dict.fromkeys(given):
+            if v != "-" and v not in unknown and v.strip():
+                setting = _renamed_keys(_nested_setting(default.key, v.strip()), entry.keys)
+                self._walk_document(walk, setting, where, "content", depth, None)
 
     def _router_texts(self, walk: _Walk, script: str, body: str, text: str) -> tuple[str, ...]:
         """(config59, stop 59) A log router's file ``text`` (``body`` as written, perhaps after the other files'
@@ -4782,6 +4806,7 @@ class RuleEngine:
         file is (its keys renamed, no defaults); a variable the script gives no literal value, and a ``fetched`` URI,
         leave the configuration unknown: RES-015, declared by the URI as written."""
         values: _ScriptValues | None = None
+        files: Mapping[str, str] | None = None
         for entry in self.endpoints.app_config_files:
             if not entry.option_uris:
                 continue
@@ -4795,14 +4820,40 @@ class RuleEngine:
                     texts: tuple[str, ...] = (rest,)
                 else:
                     values = values or _assigned_values(script, self._instance_region(walk))
-                    texts = values.at(at).get(rest, ())
+                    files = written_files(script) if files is None else files
+                    # falsealarm64: a variable assigned one whole document (`"$(cat <<EOF` over lines, `"$(cat FILE)"`)
+                    whole = _document_assigned(script, rest, at, files)
+                    reaching = values.at_destination(at)
+                    texts = filled_texts(whole, reaching) if whole is not None else values.at(at).get(rest, ())
                     if not texts:
                         self._judge_fetched_config(walk, f"{scheme}{rest}", where)
+                    if whole is not None:
+                        self._judge_assigned_document(walk, script, whole, entry, at, where, depth)
                 for text in texts:
                     document = _confmap_nested(yaml_or_none(text, depth))
                     if isinstance(document, dict):
                         document = _renamed_keys(document, entry.keys) if entry.keys else document
                         self._walk_document(walk, document, f"{where}(yaml)", "content", depth, None)
+
+    def _judge_assigned_document(
+        self, walk: _Walk, script: str, text: str, entry: ConfigFile, at: int, where: str, depth: int
+    ) -> None:
+        """(falsealarm64) A whole document an ``env`` URI's variable holds (:func:`_document_assigned`), judged as a
+        settings file the script writes is beside its filled walk: a host or Region field holding a variable whose
+        value no reader computes fails closed (:meth:`_judge_document_substitutions`), and a setting the tool gives a
+        block that does not write it (``document_defaults``: the Collector's Datadog exporter's US1 ``api.site``) is
+        judged as the tool's default. Before, such a variable was no known value at all: RES-015 by ``env:NAME``
+        whatever the document held (a false alarm for a home site), or, from a file, each line apart (a site abroad
+        passed)."""
+        parsed = yaml_or_none(text, depth)
+        if not isinstance(parsed, dict):
+            return
+        renamed = _renamed_keys(parsed, entry.keys) if entry.keys else parsed
+        self._judge_document_substitutions(walk, script, renamed, entry, at, f"{where}(yaml)", None)
+        if entry.document_defaults:
+            for key, value in _document_defaults(parsed, entry, script):
+                default = _renamed_keys(_nested_setting(key, value), entry.keys)
+                self._walk_document(walk, default, f"{where}(yaml)(default)", "content", depth, None)
 
     def _judge_fetched_config(self, walk: _Walk, uri: str, where: str) -> None:
         """(config63) A tool's configuration the engine cannot read (fetched from ``uri`` at run time, or held by a
@@ -5252,10 +5303,13 @@ class RuleEngine:
             if chart is None:
                 continue
             files = written_files(script) if files is None else files
-            given, unknown = _helm_values(chart.keys, release, files, chart.documents)
+            stdin = stdin_heredoc(script, release.offset) if "-" in release.files else None
+            # falsealarm64: `-f -` reads the here-document the line gives (was RES-015 by `-`, a false alarm)
+            given_files = files if stdin is None else {**files, "-": stdin}
+            given, unknown = _helm_values(chart.keys, release, given_files, chart.documents)
             where = f"{path}(helm:{release.chart})"
             for key, file in chart.documents.items():  # k8s64: a values key holding the tool's configuration
-                self._judge_chart_document(walk, script, (key, file, release, files), f"{where}.{key}", depth)
+                self._judge_chart_document(walk, script, (key, file, release, given_files), f"{where}.{key}", depth)
             for text in unknown:
                 detail = (
                     f"The chart {release.chart!r} is given values by {text!r}, which no input shows: nothing proves "
@@ -11660,6 +11714,38 @@ class _ScriptValues(NamedTuple):
 
 _NO_VALUES = _ScriptValues((), ())
 _NO_FILES: Mapping[str, str] = _NO_RENAMES  # never written
+
+
+_CAT_WRITTEN_FILE = re.compile(r"\$\([ \t]*cat[ \t]+(['\"]?)(/[^\s'\"`$();&|<>]+)\1[ \t]*\)")
+"""(falsealarm64) ``$(cat FILE)`` of one absolute path, the whole value of an assignment."""
+
+
+def _document_assigned(script: str, name: str, at: int, files: Mapping[str, str]) -> str | None:
+    """(falsealarm64, stop 64) The one document the last assignment of ``name`` before ``at`` gives, where it is a
+    ``cat`` of a here-document (``X="$(cat <<EOF`` over the lines after it: its body, ``scripts.cat_heredoc_value``) or
+    of a file the script writes (``X="$(cat /etc/otel/dd.yaml)"``: its whole text). bash(1) "Shell Parameters": an
+    assignment's value undergoes command substitution, but "Word splitting and filename expansion are not performed",
+    so the variable holds the whole output, lines and all (the evaluator reads a file's lines apart, as a loop's
+    words: right for ``R=$(cat /etc/region)``, not for a configuration the variable carries). An expanded body keeps
+    its ``$NAME`` as written (filled by the caller, as a here-document a script writes is). None for any other value
+    (and where nothing assigns ``name`` before ``at``)."""
+    last = None
+    for m in _assignments(script):
+        if m.start() >= at:
+            break
+        if m.group("name") == name:
+            last = m
+    if last is None or last.group("single") is not None:
+        return None
+    start = last.start("double") if last.group("double") is not None else last.start("bare")
+    start += script.startswith('"', start)
+    heredoc = cat_heredoc_value(script, start) if script.startswith(("$(cat", "`cat"), start) else None
+    if heredoc is not None:
+        return heredoc[0]
+    value = last.group("double") if last.group("double") is not None else last.group("bare").strip('"')
+    cat = _CAT_WRITTEN_FILE.fullmatch(value or "")
+    body = files.get(cat.group(2)) if cat is not None else None
+    return body.rstrip("\n") if body is not None else None
 
 
 def _assignments(script: str) -> list[re.Match[str]]:

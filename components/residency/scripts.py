@@ -1081,6 +1081,19 @@ def _reads_manifest_stdin(words: list[str]) -> bool:
     )
 
 
+def stdin_heredoc(script: str, offset: int) -> str | None:
+    """(falsealarm64, stop 64) The body of the here-document given on the line at ``offset`` of ``script`` to no file
+    (bash(1) "Here Documents": the lines up to the delimiter are the command's standard input; ``cat <<EOF | CMD``
+    passes them on): what a command there reads as its standard input, ``helm install ... -f -`` (helm/helm PR 2809,
+    "Support reading the values file from STDIN": a values file named ``-`` is read from standard input; issue 7002:
+    ``cat <<EOF | helm upgrade --install ... --values -``). Its body is as written (an unquoted delimiter's ``$NAME``
+    stays, filled where it is read). None when the line has none."""
+    if "<<" not in script:
+        return None
+    index = script.count("\n", 0, offset)
+    return next((b for first, _, file, b in _heredocs(script.split("\n")) if first == index and file is None), None)
+
+
 def _compose_words(value: Any) -> list[str] | None:
     """(scripts56) A Compose ``entrypoint`` / ``command`` as words: a list's scalars, a string split as a shell splits
     it (a string shlex cannot split, an unclosed quote, is split at blanks); [] for none; None for another value."""
