@@ -5,7 +5,7 @@ functions printing from a loop, loop variables set by read, double-quoted text a
 What *Scripts and user data, round 19 (stop 63)*, *Mutation search, round 34 (stop 63)* and *False alarms, round 30
 (stop 63)* left open in the one script reader (residency-open.md, "Free text and scripts"). Each shape was probed on
 the unchanged engine (main 644efda6) first; see docs/residency.md, *Scripts and user data, round 20 (stop 64)*. On
-644efda6 **39 of these 54 programs failed**: **27 leaks** (passed every door though they must be refused), **6 false
+644efda6 **45 of these 54 programs failed**: **30 leaks** (passed every door though they must be refused), **9 false
 alarms** (compliant, refused RES-011) and **6 wrong rules** (RES-011 for RES-009).
 
 1. **A wrapper setting the Region in an assignment before the command** (bash(1) "Simple Command Expansion": the
@@ -49,8 +49,9 @@ ALI_CODES = ("CN", "JP", "DE")
 """The jurisdictions of the Alibaba Cloud programs."""
 ENV_FILE = "/etc/fleet/env"
 """A file the fleet's image bakes variables into (the script does not write it: no reader reads it)."""
-WITH_REGION = 'with_region() {\n  local r=$1\n  shift\n  AWS_REGION="$r" "$@"\n}\n'
-"""The fleet's wrapper giving a command its Region through the environment."""
+WITH_REGION = 'with_region() { local r=$1; shift; AWS_REGION="$r" "$@"; }\n'
+"""The fleet's wrapper giving a command its Region through the environment (on one line: written over several, the
+assignment's line in the body was read with the loop's words already)."""
 AWS_SHAPES: dict[str, set[str]] = {
     "prefix-wrapper-abroad": {"RES-009"},
     "prefix-wrapper-home": set(),
