@@ -4607,8 +4607,8 @@ class RuleEngine:
             reaching = values.at_destination(start)
             if value is None:  # passed from the shell: the shell's own value of the name, where it is exported
                 # scripts64: the one reader of exported names (scripts.exported_names; None: `set -a`, every name)
-                names = exported_names(script[:start])
-                exported = names is None or name in names
+                listed = exported_names(script[:start])
+                exported = listed is None or name in listed
                 given: tuple[str, ...] = reaching.get(name, ()) if exported else ()
             elif "$(" in value or "`" in value:
                 given = (value,) if _script_substituted(value, values.at(start), files, own) is None else ("-",)
