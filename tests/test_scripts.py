@@ -10767,6 +10767,16 @@ def test_scripts64_eval_or_source_of_unread_text(sourced: str) -> None:
     assert _rules64(f'{_Q64} --region "${{DR_REGION:-eu-central-1}}"\n{sourced}\n') == set()
 
 
+def test_scripts64_a_dot_that_is_no_command_sources_nothing() -> None:
+    assert (
+        _rules64(f'cp -r . /opt/app\nfind . -name "*.env"\n{_Q64} --region "${{DR_REGION:-eu-central-1}}"\n') == set()
+    )
+    assert _rules64(f'cp -r . /opt/app\n{_Q64} --region "$DR_REGION"\n') == set()  # unset: empty, as before
+    assert _rules64(f'if [ -f /etc/fleet/env ]; then . /etc/fleet/env; fi\n{_Q64} --region "$DR_REGION"\n') == {
+        "RES-011"
+    }
+
+
 def test_scripts64_eval_of_a_file_the_script_writes_is_read() -> None:
     written = "cat > /etc/fleet/env <<'EOF'\nDR_REGION={}\nEOF\n. /etc/fleet/env\n"
     assert _rules64(written.format("eu-central-1") + f'{_Q64} --region "$DR_REGION"\n') == set()

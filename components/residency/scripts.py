@@ -8183,8 +8183,10 @@ _UNSET_DEFAULT = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*):?-([^{}$`\"'\\]*)\}")
 # `. filename`: "Read and execute commands from the filename argument in the current shell context"). What they
 # run may set any variable; the script's own lines decide the names it assigns, so the unknown reaches only the names
 # no line of the script assigns or binds (`eval "$(ssh-agent -s)"` leaves `R=eu-west-1` as it is).
-_SOURCED = re.compile(
-    r"(?<![^\s;&|(])(?:eval[ \t]+(?P<eval>\"[^\"\n]*\"|[^\s;&|]+)|(?:\.|source)[ \t]+(?P<file>[^\s;&|)<>]+))"
+_SOURCED = re.compile(  # at a command's place (`cp -r . /opt/app` sources nothing)
+    r"(?:^|[;&|({]|\b(?:then|do|else)\b)[ \t]*"
+    r"(?:eval[ \t]+(?P<eval>\"[^\"\n]*\"|[^\s;&|]+)|(?:\.|source)[ \t]+(?P<file>[^\s;&|)<>]+))",
+    re.M,
 )
 _REFERENCED = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)[}:#%/^,@\[-]|([A-Za-z_][A-Za-z0-9_]*))")
 
