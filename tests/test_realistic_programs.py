@@ -285,6 +285,7 @@ import platform_programs_scripts60b as sc60b
 import platform_programs_scripts61 as sc61
 import platform_programs_scripts62 as sc62
 import platform_programs_scripts63 as sc63
+import platform_programs_scripts64 as sc64
 import platform_programs_sfn44 as sf44
 import platform_programs_sfn44b as sf44b
 import platform_programs_sfnrt45 as sfr45
@@ -19320,6 +19321,11 @@ CASES: list[Case] = [
     # standard input, the Collector's env: configuration from a here-document or a written file, the Agent's
     # -e DD_SITE given a computed value
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa64.rows()],
+    # -- stop 64, scripts and user data round 20 (tests/platform_programs_scripts64.py): a wrapper's AWS_REGION before
+    # "$@", xargs -I / -n1 per item, DR_OPT="--region=$(...)", eval / source of unread text before a name no line
+    # assigns, double-quoted text after a substitution: RES-009 / RES-011 (each passed every door); a function printing
+    # from a while-read loop and a loop over a variable set by read now computed (RES-011 at home before)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc64.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -7867,9 +7867,10 @@ def test_fnros61_jq_environment_by_index_and_fields(program: str) -> None:
     ("script", "written"),
     [
         ("export R=a; jq -rn '$ENV[\"R\"]'", "export R=a; jq -rn --arg __env_R \"$R\" '$__env_R'"),
-        # the reader takes `export`'s first name only: S not exported, the stage left as written (unknown)
+        # scripts64: every name of `export R=a S=b` is exported (the one reader, scripts.exported_names; before it the
+        # first name only, S left as written)
         ("export R=a S=b; jq -rn 'env | .R, .S | ascii_upcase'",
-         "export R=a S=b; jq -rn --arg __env_R \"$R\" 'env | .R, .S | ascii_upcase'"),
+         "export R=a S=b; jq -rn --arg __env_R \"$R\" --arg __env_S \"$S\" '$__env_R, $__env_S | ascii_upcase'"),
         ("export R=a; export S=b; jq -rn 'env | .R, .S'",
          "export R=a; export S=b; jq -rn --arg __env_R \"$R\" --arg __env_S \"$S\" '$__env_R, $__env_S'"),
         ("export R=a; jq -rn 'env | .R, .X'", "export R=a; jq -rn --arg __env_R \"$R\" 'env | .R, .X'"),  # X not
@@ -10001,8 +10002,9 @@ def test_scripts63_an_agent_site_on_a_continued_docker_run_line() -> None:
          {("RES-009", "us-west-2")}),
         ('T="$(cat /etc/t) eu-west-1"\nfor r in $T; do retry aws sqs list-queues --region "$r"; done\n',
          {("RES-011", "$(loop words the reader does not compute)")}),
+        # scripts64: the read as the assignment the engine reads (`T=$(< FILE)`): RES-011 by the file's substitution
         ('read -r T < /etc/t\nfor r in $T; do retry aws sqs list-queues --region "$r"; done\n',
-         {("RES-011", "$(loop words the reader does not compute)")}),
+         {("RES-011", "$(</etc/t)")}),
         ('T="$A eu-west-1"\nfor r in $T; do retry aws sqs list-queues --region "$r"; done\n', set()),  # A: empty
         ('for r in $NEVER_SET; do retry aws sqs list-queues --region "$r"; done\n', set()),
         ('while read -r r; do retry aws sqs list-queues --region "$r"; done <<EOF\neu-west-1\nus-west-2\nEOF\n',
@@ -10961,3 +10963,183 @@ def test_falsealarm64_the_agent_s_site_computed_on_its_run_line(given: str, site
     subject = Subject("aws:ec2/instance:Instance", "vm", {"user_data": script}, provider("EU", "aws"))
     covered = [f.declared_by for f in RuleEngine("EU", destinations=declared).check(subject)[0]]
     assert covered == (["dd"] if site == "datadoghq.eu" else [None])
+
+
+# scripts64 (stop 64): round 20 of the script reader (docs/residency.md, "Scripts and user data, round 20").
+_Q64 = "aws sqs list-queues --queue-name-prefix fleet"
+
+
+def _rules64(body: str, code: str = "EU") -> set[str]:
+    return {f[0] for f in findings(f"#!/bin/bash\nset -euo pipefail\n{body}", code, "aws")}
+
+
+@pytest.mark.parametrize(
+    ("script", "names"),
+    [
+        ("export A B=x\n", {"A", "B"}),
+        ('export A="x B y"\n', {"A"}),  # a quoted value's words are no names
+        ("declare -rx A\ntypeset -x B=1\n", {"A", "B"}),
+        ("export -n A\nexport -f f\n", set()),  # un-exported, a function
+        ("A=1; export A; X=export\n", {"A"}),
+        ("echo export A\n", set()),  # a word of another command
+        ("set -a\nA=1\n", None),
+        ("set -o allexport\n", None),
+    ],
+)
+def test_scripts64_exported_names_one_reader(script: str, names: set[str] | None) -> None:
+    from components.residency.scripts import exported_names
+
+    assert exported_names(script) == (None if names is None else frozenset(names))
+
+
+def test_scripts64_exported_list_reaches_the_agent_and_jq() -> None:
+    run = "docker run -d -e DD_SITE -e DD_API_KEY=x gcr.io/datadoghq/agent:7\n"
+    # every name of the list is exported: the value judged (RES-015 until declared)
+    listed = findings(f"#!/bin/bash\nDD_SITE=datadoghq.eu\nexport A=1 DD_SITE\n{run}", "EU", "aws")
+    assert {v for _, _, v in listed} == {"datadoghq.eu"}
+    # a name only read in an exported value is not exported (scripts63's pattern took it): the Agent gets no site, its
+    # default US1 site judged (the assignment's own value is judged where it is set, as before)
+    found = findings(f"#!/bin/bash\nDD_SITE=datadoghq.eu\nexport A=$DD_SITE\n{run}", "EU", "aws")
+    assert "datadoghq.com" in {v for _, _, v in found}
+    exported = findings(f"#!/bin/bash\nexport DD_SITE=datadoghq.eu\n{run}", "EU", "aws")
+    assert "datadoghq.com" not in {v for _, _, v in exported}
+    assert jq_environment_written("export R=a S=b; jq -rn 'env.S'") == (
+        "export R=a S=b; jq -rn --arg __env_S \"$S\" '$__env_S'"
+    )
+
+
+@pytest.mark.parametrize(
+    ("script", "values"),
+    [
+        ("k=dr\n", ("dr",)),
+        ("if [ -f /x ]; then\n  k=dr\nfi\n", ("dr",)),  # indented: an assignment too (was None)
+        ("k=dr\nfor r in $k; do :; done\n", ("dr",)),  # a loop's words bind none (was None)
+        ("k=dr\nk+=x\n", None),  # an append
+        ("k=dr\nread -r k < /f\n", None),
+        ("k=$(cat /f)\n", None),  # not a literal word
+    ],
+)
+def test_scripts64_plain_literal_values_one_reading(script: str, values: tuple[str, ...] | None) -> None:
+    from components.residency.scripts import _plain_assigned_values, plain_literal_values
+
+    assert plain_literal_values(script, "k") == values
+    if values is not None:
+        assert _plain_assigned_values(script)["k"] == values
+
+
+@pytest.mark.parametrize(("second", "expected"), [("eu-central-1", set()), ("us-east-1", {"RES-009"})])
+def test_scripts64_xargs_runs_per_item(second: str, expected: set[str]) -> None:
+    assert _rules64(f"printf '%s\\n' eu-west-1 {second} | xargs -I{{}} {_Q64} --region {{}}\n") == expected
+    assert _rules64(f"echo eu-west-1 {second} | xargs -n1 {_Q64} --region\n") == expected
+    assert _rules64(f"echo eu-west-1 {second} | xargs --max-args=1 {_Q64} --region\n") == expected
+
+
+def test_scripts64_xargs_without_a_count_appends_every_item() -> None:
+    # one command: `--region eu-west-1 us-east-1` (the second an operand the CLI refuses), as before
+    assert _rules64(f"echo eu-west-1 us-east-1 | xargs {_Q64} --region\n") == set()
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("$(cat /etc/fleet/dr)", {"RES-011"}),
+        ("$(echo eu-west-1 | sed s/eu-west-1/us-east-1/)", {"RES-009"}),
+        ("$(echo eu-west-1 | sed s/eu-west-1/eu-central-1/)", set()),
+    ],
+)
+@pytest.mark.parametrize("spliced", ['"$DR_OPT"', "$DR_OPT", "${DR_OPT}"])
+def test_scripts64_option_word_around_a_substitution(value: str, expected: set[str], spliced: str) -> None:
+    assert _rules64(f'DR_OPT="--region={value}"\n{_Q64} {spliced}\n') == expected
+
+
+def test_scripts64_option_word_around_a_variable() -> None:
+    assert _rules64(f'R=$(cat /etc/fleet/dr)\nDR_OPT="--region=$R"\n{_Q64} "$DR_OPT"\n') == {"RES-011"}
+    assert _rules64('DR_OPT="--region=$(cat /etc/fleet/dr)"\necho "$DR_OPT"\n') == set()  # no destination
+
+
+@pytest.mark.parametrize(("second", "expected"), [("eu-central-1", set()), ("us-east-1", {"RES-009"})])
+@pytest.mark.parametrize(
+    "wrapper",
+    [
+        'with_region() {\n  local r=$1\n  shift\n  AWS_REGION="$r" "$@"\n}\n',
+        'with_region() { local r=$1; shift; AWS_REGION=$r "$@"; }\n',
+        'with_region() { local r="$1"; shift; "$@" --region "$r"; }\n',
+        'with_region() { "${@:2}" --region "$1"; }\n',
+    ],
+)
+def test_scripts64_wrapper_words_bound_to_the_call(wrapper: str, second: str, expected: set[str]) -> None:
+    assert _rules64(f'{wrapper}for r in eu-west-1 {second}; do with_region "$r" {_Q64}; done\n') == expected
+    assert _rules64(f"{wrapper}with_region {second} {_Q64}\n") == expected
+
+
+def test_scripts64_wrapper_shift_of_no_number_left_as_written() -> None:
+    # `shift $N`: the positions not counted, no word bound (as before)
+    wrapper = 'with_region() { local r=$1; shift $N; AWS_REGION=$r "$@"; }\n'
+    assert _rules64(f"{wrapper}with_region eu-central-1 {_Q64}\n") == set()
+
+
+@pytest.mark.parametrize(
+    "sourced", ['eval "$(cat /etc/fleet/env)"', ". /etc/fleet/env", "source /etc/fleet/env", 'eval "$ENV_LINES"']
+)
+def test_scripts64_eval_or_source_of_unread_text(sourced: str) -> None:
+    # a name no line assigns: the unread text may set it (RES-011 at a destination, was read as unset)
+    assert _rules64(f'{sourced}\n{_Q64} --region "$DR_REGION"\n') == {"RES-011"}
+    # a name a line assigns keeps its values; a use before it is not reached
+    assert _rules64(f'R=eu-central-1\n{sourced}\n{_Q64} --region "$R"\n') == set()
+    assert _rules64(f'{_Q64} --region "${{DR_REGION:-eu-central-1}}"\n{sourced}\n') == set()
+
+
+def test_scripts64_a_dot_that_is_no_command_sources_nothing() -> None:
+    assert (
+        _rules64(f'cp -r . /opt/app\nfind . -name "*.env"\n{_Q64} --region "${{DR_REGION:-eu-central-1}}"\n') == set()
+    )
+    assert _rules64(f'cp -r . /opt/app\n{_Q64} --region "$DR_REGION"\n') == set()  # unset: empty, as before
+    assert _rules64(f'if [ -f /etc/fleet/env ]; then . /etc/fleet/env; fi\n{_Q64} --region "$DR_REGION"\n') == {
+        "RES-011"
+    }
+
+
+def test_scripts64_eval_of_a_file_the_script_writes_is_read() -> None:
+    written = "cat > /etc/fleet/env <<'EOF'\nDR_REGION={}\nEOF\n. /etc/fleet/env\n"
+    assert _rules64(written.format("eu-central-1") + f'{_Q64} --region "$DR_REGION"\n') == set()
+    assert _rules64(written.format("us-east-1") + f'{_Q64} --region "$DR_REGION"\n') == {"RES-009"}
+    assert _rules64(f'R=eu-central-1\neval "$(ssh-agent -s)"\n{_Q64} --region "$R"\n') == set()
+    assert _rules64('eval "$(ssh-agent -s)"\necho "$SSH_AUTH_SOCK"\n') == set()  # no destination
+
+
+@pytest.mark.parametrize(("second", "expected"), [("eu-central-1", set()), ("us-east-1", {"RES-009"})])
+@pytest.mark.parametrize(
+    "body",
+    [
+        'while read -r r; do echo "$r"; return 0; done <<EOF\n{r}\nEOF',
+        "while read -r r; do\n    printf '%s\\n' \"$r\"\n    break\n  done <<EOF\n{r}\nEOF",
+        "until false; do echo {r}; return 0; done",
+    ],
+)
+def test_scripts64_function_printing_from_a_loop(body: str, second: str, expected: set[str]) -> None:
+    script = f'pick() {{\n  {body.format(r=second)}\n}}\nR=$(pick)\n{_Q64} --region "$R"\n'
+    assert _rules64(script) == expected
+
+
+def test_scripts64_function_loop_printing_elsewhere_left_unknown() -> None:
+    # a loop whose input the script does not write, or that prints a variable no read binds: unknown, as before
+    unread = 'pick() { while read -r r; do echo "$r"; return 0; done < /etc/fleet/regions; }\n'
+    assert _rules64(f'{unread}R=$(pick)\n{_Q64} --region "$R"\n') == {"RES-011"}
+    other = 'pick() { until false; do echo "$X"; return 0; done; }\n'
+    assert _rules64(f'{other}R=$(pick)\n{_Q64} --region "$R"\n') == {"RES-011"}
+
+
+@pytest.mark.parametrize(("second", "expected"), [("eu-central-1", set()), ("us-east-1", {"RES-009"})])
+def test_scripts64_loop_over_a_variable_read_from_a_written_file(second: str, expected: set[str]) -> None:
+    retry = 'retry() { until "$@"; do sleep 5; done; }\n'
+    head = f"{retry}echo 'eu-west-1 {second}' > /etc/fleet/t\nread -r T < /etc/fleet/t\n"
+    assert _rules64(f'{head}for r in $T; do retry {_Q64} --region "$r"; done\n') == expected
+    # a file the script does not write: unknown (fail closed), as before
+    unread = f"{retry}read -r T < /etc/fleet/t\n"
+    assert _rules64(f'{unread}for r in $T; do retry {_Q64} --region "$r"; done\n') == {"RES-011"}
+
+
+@pytest.mark.parametrize(("second", "expected"), [("eu-central-1", set()), ("us-east-1", {"RES-009"})])
+def test_scripts64_double_quoted_text_after_a_substitution(second: str, expected: set[str]) -> None:
+    assert _rules64(f'T="$(echo eu-west-1) {second}"\nfor r in $T; do {_Q64} --region "$r"; done\n') == expected
+    assert _rules64(f'T="$(echo eu-west-1) {second}"\n{_Q64} --region $T\n') == expected

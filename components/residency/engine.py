@@ -133,6 +133,7 @@ from components.residency.scripts import (
     edited_files,
     eval_arrays_written,
     fetched_manifests,
+    exported_names,
     filled_texts,
     for_loop_words,
     function_outputs_written,
@@ -167,6 +168,7 @@ from components.residency.scripts import (
     reads_as_assignments,
     shell_blocks,
     shell_matches,
+    sourced_unknowns,
     split_function_outputs_written,
     split_words_written,
     stdin_heredoc,
@@ -4607,7 +4609,9 @@ class RuleEngine:
             where = f"{path}(docker run).{name}"
             reaching = values.at_destination(start)
             if value is None:  # passed from the shell: the shell's own value of the name, where it is exported
-                exported = re.search(_EXPORTED.format(name=re.escape(name)), script[:start]) is not None
+                # scripts64: the one reader of exported names (scripts.exported_names; None: `set -a`, every name)
+                listed = exported_names(script[:start])
+                exported = listed is None or name in listed
                 given: tuple[str, ...] = reaching.get(name, ()) if exported else ()
             elif "$(" in value or "`" in value:
                 computed = _script_substituted(value, values.at(start), files, own)
@@ -10681,12 +10685,6 @@ def _image_run_lines(default: DocumentDefault, script: str) -> list[tuple[int, s
 # scripts63 (stop 63): a variable given on a container's run line (docker run: "-e, --env: Set environment
 # variables"; `--env NAME=VALUE`, `-e NAME` passes the local environment's value), quoted or not.
 _RUN_VARIABLE = re.compile(r"""(?<!\S)(?:-e|--env)(?:[ \t]+|=)(["']?)([A-Za-z_][A-Za-z0-9_]*)(=|(?=\1(?:\s|$)))""")
-# scripts63: a variable the shell exports to the commands it runs (bash(1) "export", "declare -x", "set -a"
-# allexport): `export NAME=value`, `export NAME`, `declare -x NAME`.
-_EXPORTED = (
-    r"(?:\bexport|\bdeclare[ \t]+-\w*x\w*|\btypeset[ \t]+-\w*x\w*)\b[^\n;|&]*\b{name}\b"
-    r"|\bset[ \t]+(?:-\w*a|-o[ \t]+allexport)"
-)
 
 
 def _image_run_variables(default: DocumentDefault, script: str) -> Iterator[tuple[int, str, str, str | None]]:
@@ -11806,6 +11804,31 @@ def _with_loop_words(
 
 @functools.lru_cache(maxsize=256)  # the same script is read by the assignment judging and the URL filling
 def _assigned_values(script: str, own: tuple[re.Pattern[str], str] | None = None) -> _ScriptValues:
+    """:func:`_assigned_values_read`; scripts64 (stop 64): after an ``eval`` / ``.`` / ``source`` of text no reader
+    reads (:func:`scripts.sourced_unknowns`), each name it may set that no line of the script assigns holds it as a
+    command substitution the evaluator cannot compute, from its line on (the opaque values: a destination argument
+    fails closed, RES-011 / RES-015 until declared; elsewhere nothing). ``eval "$(cat /etc/fleet/env)"`` then
+    ``--region "$DR_REGION"`` passed every door (the variable read as unset)."""
+    values = _assigned_values_read(script, own)
+    sourced = sourced_unknowns(script, values.files)
+    if not sourced:
+        return values
+    starts = values.starts or tuple(
+        itertools.accumulate((len(line) + 1 for line in script.split("\n")[:-1]), initial=0)
+    )
+    lines: list[Mapping[str, tuple[str, ...]]] = []
+    opaque: list[Mapping[str, tuple[str, ...]]] = []
+    for i, start in enumerate(starts):
+        lines.append(values.lines[i] if values.lines else {})
+        held = dict(values.opaque[i]) if values.opaque else {}
+        for at, text, names in sourced:
+            if at < start:  # from the line after it on
+                held.update({n: tuple(dict.fromkeys([*held.get(n, ()), text])) for n in names})
+        opaque.append(held)
+    return _ScriptValues(starts, tuple(lines), values.files, tuple(opaque))
+
+
+def _assigned_values_read(script: str, own: tuple[re.Pattern[str], str] | None = None) -> _ScriptValues:
     """The literal values ``script``'s variables may hold at each line (scripts47: the value at the point of use).
     A literal (``DOMAIN=partner.example.com``) is that value; another variable's whole (``A=$B``, ``A="${B}"``) the
     values B may hold there, however deep the chain (scripts46 followed three levels, in any order); the instance's
@@ -12281,6 +12304,12 @@ def _word_values_assigned(
         if word is None:
             return []
         substitution, after = word
+        rest = value[len(substitution) :] if m.group("double") is not None else after
+        if rest != after and not any(c in rest for c in "$`\\"):
+            # scripts64: inside double quotes the word goes on to the closing quote, blanks too (bash(1) "Double
+            # Quotes"): `T="$(echo eu-west-1) us-east-1"` held eu-west-1 alone (the text after the blank dropped), so
+            # `for r in $T` never gave us-east-1 and it passed every door
+            after = rest
         # scripts49: `$(echo $X | sed 's/a/b/')` is X's values edited; an unknown input's result the host sed writes;
         # scripts50: so through perl -pe, awk, tr, cut and jq; scripts52: `$(echo X)`, `$(cat FILE)` of a file the
         # script writes (the one evaluator). One naming the machine itself holds no literal.

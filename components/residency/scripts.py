@@ -541,7 +541,8 @@ def split_words_written(
     substitution, and arithmetic expansion that did not occur within double quotes"); it was read as one operand."""
     if "$" not in script and "`" not in script:
         return []
-    out: list[tuple[int, str]] = []
+    # scripts64: `DR_OPT="--region=$(cat FILE)"`, then `"$DR_OPT"`
+    out: list[tuple[int, str]] = _option_words_around_lines(script)
     for at, line in _joined_lines(script):
         if "$" not in line and "`" not in line:
             continue
@@ -617,6 +618,67 @@ def _quoted_option_words(
         return []
     values = values_at(at).get(whole.group(1) or whole.group(2), ())
     return [(at, line[:start] + v + line[end:]) for v in values if _option_word(v) and not any(c in v for c in " \t")]
+
+
+# scripts64 (stop 64): an option word whose value is an expansion, assigned to a variable (`DR_OPT="--region=$(cat
+# FILE)"`, `--region=$(echo A | sed s/A/B/)`, `--region=$R`), then spliced as a word (`aws ... "$DR_OPT"` or
+# `$DR_OPT`). The evaluator holds no value for text around a substitution, so scripts62's option-word reading got none
+# and the Region passed every door (Mutation search, round 34). The option word is the assignment's text, the
+# expansion in it expanded where the command runs as where it is written (bash(1) "Parameter Expansion", "Command
+# Substitution"): written in the reference's place, the command reader reads `--region=$(cat FILE)` as it reads it
+# written so (the one evaluator computes it, or RES-011 / RES-015).
+_OPTION_AROUND = re.compile(r"(?<![\w-])-{1,2}[A-Za-z][\w-]*=[$`]")
+_WHOLE_QUOTED_OR_NOT = re.compile(r'"?\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))"?')
+
+
+def _option_words_around(script: str) -> dict[str, tuple[str, ...]]:
+    """(scripts64) The option words around an expansion (:data:`_OPTION_AROUND` at their start, one word:
+    :func:`_one_option_word`) each variable's plain assignments give it (:func:`_plain_assigned_values`)."""
+    return {
+        name: words
+        for name, values in _plain_assigned_values(script).items()
+        if (words := tuple(v for v in values if _OPTION_AROUND.match(v) and _one_option_word(v)))
+    }
+
+
+def _one_option_word(value: str) -> bool:
+    """(scripts64) Whether ``value`` is one option word (:func:`_option_word`) holding no quote or backslash, a blank
+    only inside the one substitution that is its value (``--region=$(cat FILE)``)."""
+    if not _option_word(value) or any(c in value for c in "'\"\\"):
+        return False
+    rest = value.split("=", 1)[1]
+    return not any(c in value for c in " \t\n") or substitution_at(rest, 0) == rest
+
+
+def _option_words_around_lines(script: str) -> list[tuple[int, str]]:
+    """(scripts64) Each line of ``script`` (:func:`_joined_lines`) holding a whole word that is a variable assigned an
+    option word around an expansion (:func:`_option_words_around`), written with each such word in its place. Gate:
+    :data:`_OPTION_AROUND` in the script."""
+    around = _option_words_around(script) if _OPTION_AROUND.search(script) else {}
+    out: list[tuple[int, str]] = []
+    for at, line in _joined_lines(script) if around else ():
+        if "$" in line:
+            for a, b, kind in quoting_spans(line, comments=True, backquotes=True):
+                if kind in ("", '"') and "$" in line[a:b]:
+                    out += _option_words_around_written(line, a, b, at, around)
+    return out
+
+
+def _option_words_around_written(
+    line: str, start: int, end: int, at: int, around: Mapping[str, tuple[str, ...]]
+) -> list[tuple[int, str]]:
+    """(scripts64) ``line`` written with each option word around an expansion (:func:`_option_words_around`) the
+    variable of the whole word at ``line[start:end]`` (``"$OPT"`` quoted, or ``$OPT`` unquoted, standing alone) is
+    assigned, double-quoted (one word, as the assignment's quotes made it), in the word's place."""
+    out: list[tuple[int, str]] = []
+    for m in _WHOLE_QUOTED_OR_NOT.finditer(line, start, end):
+        a, b = m.span()
+        if (line[a] == '"') != (line[b - 1] == '"') or not _whole_word(line, a, b):
+            continue
+        if _ASSIGNMENT_BEFORE.search(line, 0, a) is not None:
+            continue
+        out += [(at, f'{line[:a]}"{word}"{line[b:]}') for word in around.get(m.group(1) or m.group(2), ())]
+    return out
 
 
 def _whole_word(line: str, start: int, end: int) -> bool:
@@ -1159,8 +1221,36 @@ def heredoc_files(script: str) -> list[tuple[str, str]]:
 
 
 _QUOTED_HEREDOC = re.compile(r"<<-?[ \t]*['\"]")
-_EXPORTED = re.compile(r"(?<![^\s;&|(])(?:export|declare[ \t]+-x|typeset[ \t]+-x)[ \t]+([A-Za-z_][A-Za-z0-9_]*)")
+# scripts64 (stop 64): the one reader of the names a script exports (bash(1) "Bourne Shell Builtins", `export [-fn]
+# [-p] [name[=value]] ...`: every name of the list; "Bash Builtins", `declare -x` / `typeset -x`, the flag in a group
+# as `-rx`; "The Set Builtin", `set -a` / `set -o allexport`: every variable), folding scripts63's engine-side pattern
+# (every name of the list, before a run line) and jq's (the first name only).
+_EXPORT_LIST = re.compile(
+    r"(?:^|[;&|({]|\b(?:then|do|else)\b)[ \t]*(?:export|(?:declare|typeset)[ \t]+-[A-Za-z]*x[A-Za-z]*)"
+    r"(?P<words>(?:[ \t]+[^\s;&|)}]+)*)",
+    re.M,
+)
+_EXPORT_QUOTED = re.compile(r"'[^']*'|\"(?:[^\"\\]|\\.)*\"")
+_EXPORT_NAME = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:=|$)")
 _ALL_EXPORTED = re.compile(r"(?<![^\s;&|(])set[ \t]+(?:-[A-Za-z]*a[A-Za-z]*\b|-o[ \t]+allexport\b)")
+
+
+def exported_names(script: str) -> frozenset[str] | None:
+    """(scripts64) The variables ``script`` exports to the commands it runs: each name of every ``export`` /
+    ``declare -x`` / ``typeset -x`` list (``export A B=x``: A and B; a quoted value's words are no names, an option
+    word none); None where ``set -a`` / ``set -o allexport`` exports every variable."""
+    if _ALL_EXPORTED.search(script):
+        return None
+    names: set[str] = set()
+    for m in _EXPORT_LIST.finditer(script) if "x" in script else ():
+        words = _EXPORT_QUOTED.sub("''", m.group("words")).split()
+        if any(w[:1] == "-" and ("n" in w or "f" in w) for w in words):
+            continue  # `export -n NAME` un-exports, `export -f NAME` exports a function
+        for word in words:
+            name = _EXPORT_NAME.match(word)
+            if name is not None and not word.startswith("-"):
+                names.add(name.group(1))
+    return frozenset(names)
 
 
 # scripts59b (stop 59): jq's view of its environment in a single-quoted program (jq 1.6 manual, "$ENV, env": "$ENV is
@@ -1209,8 +1299,9 @@ def jq_environment_written(script: str) -> str:
     and ``env.`` / ``$ENV.`` (fnros60: or ``env |`` / ``$ENV |``) in the script."""
     if "jq" not in script or ("env." not in script and "$ENV." not in script and not _JQ_ENV_PIPED.search(script)):
         return script
-    everything = _ALL_EXPORTED.search(script) is not None
-    exported = frozenset(_EXPORTED.findall(script))
+    exported_or_all = exported_names(script)
+    everything = exported_or_all is None
+    exported = exported_or_all or frozenset()
 
     def written(m: re.Match[str]) -> str:
         prefix = dict(
@@ -1334,9 +1425,7 @@ def heredoc_expanded_names(script: str, offset: int) -> frozenset[str] | None:
     for first, after, _, _ in _heredocs(lines):
         heredoc = _HEREDOC.search(lines[first])
         if heredoc is not None and heredoc.group(2) and starts[first + 1] <= offset < starts[after - 1]:
-            if _ALL_EXPORTED.search(script):
-                return None
-            return frozenset(_EXPORTED.findall(script))
+            return exported_names(script)
     return None
 
 
@@ -5366,7 +5455,73 @@ def _all_positional_expanded(script: str, given: list[tuple[int, int, list[list[
             skipped = int(sliced.group(1)) - 1 if sliced else 0  # scripts57b: `"${@:N}"`, the words from N on
             end = skipped + 1 if sliced and sliced.group(2) else None  # scripts58: `"${@:N:1}"`, word N alone
             extra += [" ".join(map(_requoted, [*words[:at], *call[skipped:end], *words[at + 1 :]])) for call in calls]
+            if any("$" in w for k, w in enumerate(words) if k != at):
+                extra += _bound_words_written(lines, i, line, words, at, given, (skipped, end))
     return "\n".join([script, *dict.fromkeys(extra)]) if extra else script
+
+
+# scripts64 (stop 64): in the body whose calls' words a line's `"$@"` is written out with, the other words of that
+# command may name the calls' words too: `$N` (`"${@:2}" --region "$1"`) or a variable the body assigns a positional
+# parameter before it (`with_region() { local r=$1; shift; AWS_REGION="$r" "$@"; }`, bash(1) "Simple Command
+# Expansion": the assignment before the command is in its environment; "Positional Parameters", `shift`). Written out
+# after the script's end, where neither holds the call's word, each such Region passed every door (False alarms,
+# round 30). Each is written with the word of the same call (the body's shifts counted up to it).
+_BODY_BINDING = re.compile(
+    r"(?<![^\s;{(])(?:(?:local|declare|typeset|readonly)[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)="
+    r"(\"?)\$(?:\{([1-9])\}|([1-9]))\2(?=[\s;&|)}]|$)"
+)
+_BODY_SHIFT = re.compile(r"(?<![^\s;{(])shift(?:[ \t]+([^\s;&|)}]+))?(?=[\s;&|)}]|$)")
+_BOUND_REFERENCE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*|[1-9])\}|([A-Za-z_][A-Za-z0-9_]*|[1-9]))")
+
+
+def _bound_words_written(
+    lines: list[str],
+    i: int,
+    line: str,
+    words: list[str],
+    at: int,
+    given: list[tuple[int, int, list[list[str]]]],
+    window: tuple[int, int | None],
+) -> list[str]:
+    """(scripts64) The command ``words`` of ``line`` (line ``i``), whose word ``at`` is ``"$@"`` (``window``: the
+    slice of it), written once per call of each range of ``given`` holding it with the call's own words for ``$N`` and
+    for each variable the range's text before the command binds to ``$N`` (:data:`_BODY_BINDING`), the shifts before
+    each counted (:data:`_BODY_SHIFT`); none for a range with a shift of a count no number writes."""
+    cut = min((line.find(p) for p in ("$@", "${@", "$*", "${*") if p in line), default=len(line))
+    out: list[str] = []
+    for first, last, lists in given:
+        if not first <= i <= last:
+            continue
+        body = "\n".join([*lines[first:i], line[:cut]])
+        events = sorted([*_BODY_BINDING.finditer(body), *_BODY_SHIFT.finditer(body)], key=lambda m: m.start())
+        count, bound, known = 0, dict[str, int](), True
+        for m in events:
+            if m.re is _BODY_SHIFT:
+                known = known and (m.group(1) or "1").isdigit()
+                count += int(m.group(1) or 1) if known else 0
+            else:
+                bound[m.group(1)] = count + int(m.group(3) or m.group(4)) - 1
+        if not known:
+            continue
+        for o in _calls_within_bound(lists):
+
+            def value(ref: re.Match[str], o: list[str] = o, count: int = count, bound: dict[str, int] = bound) -> str:
+                name = ref.group(1) or ref.group(2)
+                k = count + int(name) - 1 if name.isdigit() else bound.get(name)
+                return o[k] if k is not None and k < len(o) else ref.group(0)
+
+            def named(ref: re.Match[str]) -> str:  # an assignment before the command: judged in the body already
+                return ref.group(0) if (ref.group(1) or ref.group(2)).isdigit() else value(ref)
+
+            leading = next((j for j, w in enumerate(words[:at]) if not _ASSIGNMENT_WORD.match(w)), at)
+            rest = [_BOUND_REFERENCE.sub(named if j < leading else value, w) for j, w in enumerate(words)]
+            if rest[:at] + rest[at + 1 :] != words[:at] + words[at + 1 :]:
+                call = o[count:][window[0] : window[1]]
+                out.append(" ".join(map(_requoted, [*rest[:at], *call, *rest[at + 1 :]])))
+    return out
+
+
+_ASSIGNMENT_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*=")
 
 
 # scripts56: the last positional parameter: `${!#}` (bash(1) "Parameter Expansion": "If the first character of
@@ -5531,7 +5686,9 @@ def _computed_loop_words(script: str) -> dict[str, tuple[str, ...]]:
     ``while read -r r; do ...; done < FILE`` or a here-document), the variables' values their plain literal
     assignments (:func:`_plain_assigned_values`), the files those the script writes. A substitution no evaluator
     computes is given as written (a destination fails it closed)."""
-    values = _plain_assigned_values(script)
+    # scripts64: `read -r T < FILE` / `read -r T <<< WORD` as the assignment the engine's values read it as
+    # (reads_as_assignments: `T=$(< FILE)`), so the loop over `$T` gets the written file's words (was RES-011)
+    values = _plain_assigned_values(reads_as_assignments(script) if "read" in script else script)
     files = written_files(script)
     found = {n: list(w) for n, w in for_loop_words(script, values, files).items()}
     for name, words in while_read_words(script, files, values).items():
@@ -5546,24 +5703,41 @@ def _computed_loop_words(script: str) -> dict[str, tuple[str, ...]]:
 
 
 def _plain_assigned_values(script: str) -> dict[str, tuple[str, ...]]:
-    """(scripts63) The values each variable of ``script`` is given by plain assignments (:func:`plain_assigned_name`:
-    ``REGIONS="eu-west-1 eu-central-1"``, ``L=$(cat FILE)``), quotes around the value removed; a variable also bound
-    another way (``read``, ``for``, ``${NAME:=}``, an append, an assignment among other words) has none (unknown)."""
+    """(scripts63; scripts64: one implementation with :func:`plain_literal_values`) The values each variable of
+    ``script`` is given by plain assignments (:func:`plain_assigned_name`: ``REGIONS="eu-west-1 eu-central-1"``,
+    ``L=$(cat FILE)``), by :func:`_plain_values`; a variable also bound another way has none (unknown)."""
     assigned: dict[str, list[str]] = {}
-    # a loop's words use a variable, they bind none (`for r in $REGIONS` binds r)
-    bindings = _without_spans(script, [m.span(2) for m in _FOR_IN.finditer(script)]) if "for" in script else script
     for line in script.splitlines():
         name = plain_assigned_name(line.strip())
         if name is not None:
-            value = line.split("=", 1)[1].strip()
-            value = value[1:-1] if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'" else value
-            assigned.setdefault(name, []).append(value)
-    return {
-        n: tuple(dict.fromkeys(v))
-        for n, v in assigned.items()
-        if len(re.findall(rf"(?<![\w$]){n}\+?=", script)) == len(v)
-        and not re.search(_OTHER_BINDING.format(name=n), bindings)
-    }
+            assigned.setdefault(name, []).append(line.strip())
+    bindings = _loop_words_blanked(script)
+    out = {n: _plain_values(script, n, lines, bindings) for n, lines in assigned.items()}
+    return {n: v for n, v in out.items() if v is not None}
+
+
+def _loop_words_blanked(script: str) -> str:
+    """(scripts63) ``script`` with each ``for NAME in WORDS`` loop's words blanked: they use variables, they bind none
+    (``for r in $REGIONS`` binds r)."""
+    return _without_spans(script, [m.span(2) for m in _FOR_IN.finditer(script)]) if "for" in script else script
+
+
+def _plain_values(script: str, name: str, assigned: list[str], bindings: str) -> tuple[str, ...] | None:
+    """(scripts64) The one reading of a variable's plain values: the values of its ``assigned`` lines (plain
+    assignments, stripped), quotes around each removed, when they are every assignment of ``name`` in ``script``, none
+    is an append (``k+=2`` is no value of its own) and nothing else binds it in ``bindings`` (``read``, ``for``,
+    ``getopts``, ``${NAME:=}``: :data:`_OTHER_BINDING`); None otherwise."""
+    if not assigned or len(re.findall(rf"(?<![\w$]){name}\+?=", script)) != len(assigned):
+        return None
+    if any(line.split("=", 1)[0].endswith("+") for line in assigned):
+        return None  # scripts60: an append (`k+=2`) is no literal value of its own
+    if re.search(_OTHER_BINDING.format(name=name), bindings):
+        return None
+    values = []
+    for line in assigned:
+        value = line.split("=", 1)[1].strip()
+        values.append(value[1:-1] if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'" else value)
+    return tuple(dict.fromkeys(values))
 
 
 def _shifted_lists(
@@ -5674,7 +5848,8 @@ def function_outputs_written(script: str) -> str:
             if branches and len(branches) == 1 and "; " not in branches[0] and not _ECHOING_BODY.fullmatch(branches[0]):
                 echoes = branches[0]  # falsealarm62: one command that prints, written alone (as _output_command does)
         if echoes is None:
-            echoes = _output_command(body)  # falsealarm61: `TOKEN=$(...)` then the metadata's Region lookup
+            # falsealarm61: `TOKEN=$(...)` then the metadata's Region lookup; scripts64: a loop printing
+            echoes = _output_command(body) or _loop_echoes(body, script)
         if defined.count(name) == 1 and echoes:
             echoing[name] = echoes
     if not echoing:
@@ -5697,6 +5872,47 @@ def function_outputs_written(script: str) -> str:
     # each call also written after the script's end (as all_positional_expanded writes its lines), so that the
     # body's own uses of the positions (a URL built from `$1`) are still given the call's words
     return "\n".join(["".join([*parts, script[end:]]), *dict.fromkeys(calls)]) if parts else script
+
+
+# scripts64 (stop 64): a function whose body is one loop (bash(1) "Looping Constructs": `while list-1; do list-2;
+# done`, `until ...`) printing with `echo` / `printf '%s\n'` (`pick() { while read -r r; do echo "$r"; return 0; done
+# <<EOF ... EOF; }`): its output is what the loop's body prints on some pass, the read variable holding a line the
+# loop reads (:func:`while_read_words`, the one reading of such loops). Was unknown (RES-011 with home Regions: a false
+# alarm, left by scripts63). A body that prints anything else, or a read whose lines are not known, is left as written.
+_LOOP_BODY = re.compile(
+    r"(?P<head>while|until)[ \t]+(?P<cond>[^;\n]+?)[ \t]*(?:;|\n)\s*do\b(?P<inner>.*?)(?:;|\n)\s*done\b(?P<after>.*)",
+    re.S,
+)
+_LOOP_READ = re.compile(r"read(?:[ \t]+-r)?[ \t]+([A-Za-z_][A-Za-z0-9_]*)")
+_LOOP_EXIT = re.compile(r"return(?:[ \t]+[0-9]+)?|break|continue|:|true")
+
+
+def _loop_echoes(body: str, script: str) -> str | None:
+    """(scripts64) What a function ``body`` that is one loop prints, as the one evaluator's way of several echoes
+    (``if :; then echo A; elif :; then echo B; fi``): each pass's echo, the read variable given each line the loop
+    reads; None where it prints anything else."""
+    m = _LOOP_BODY.fullmatch(body.strip()) if body[:5] in ("while", "until") else None
+    if m is None or (m["after"].strip() and m["after"].strip()[:1] != "<"):
+        return None  # a loop whose output goes elsewhere (`done > FILE`, `| cmd`): not read
+    read = _LOOP_READ.fullmatch(m["cond"].strip()) if m["head"] == "while" else None
+    words: tuple[str, ...] = ("",)
+    if read is not None:
+        given = while_read_words(body, written_files(script) if may_write_files(script) else {}).get(read.group(1))
+        if not given or any(c in w for w in given for c in "$`\"'\\ "):
+            return None
+        words = given
+    elif "$" in m["cond"] or "`" in m["cond"]:
+        return None
+    commands = [c.strip() for c in re.split(r"[;\n]", m["inner"]) if c.strip() and not _LOOP_EXIT.fullmatch(c.strip())]
+    if len(commands) != 1:
+        return None
+    echoes = []
+    for word in words:
+        command = re.sub(r'"?\$(?:\{%s\}|%s\b)"?' % ((read.group(1),) * 2), word, commands[0]) if read else commands[0]
+        if not _ECHOING_BODY.fullmatch(command) or "$" in command:
+            return None
+        echoes.append(command)
+    return "if :; then " + "; elif :; then ".join(dict.fromkeys(echoes)) + "; fi"
 
 
 # falsealarm62 (stop 62): bash(1) "Shell Functions": "the exit status of a function is the exit status of the last
@@ -6343,9 +6559,18 @@ def _xargs_commands(words: list[str]) -> Iterator[list[str]]:
             continue
         replace, command = run
         if replace is None:
-            yield [*command, *items.split()]
+            # scripts64: `-n N` / `-L N` run the command once per N items (lines) ("Invoking xargs":
+            # "--max-args=max-args, -n max-args: Use at most max-args arguments per command line"): `echo A B | xargs
+            # -n1 aws ... --region` runs it with A, then with B (was read as `--region A B`: B an operand)
+            args, size = items.split(), _xargs_count(words[i + 1 :])
+            for k in range(0, len(args), size or max(len(args), 1)):
+                yield [*command, *(args[k : k + size] if size else args)]
         else:
-            yield [w.replace(replace, items.strip()) for w in command]
+            # scripts64: "-I replace-str ... Also, unquoted blanks do not terminate input items; instead the separator
+            # is the newline character": one command per line (`printf '%s\n' A B | xargs -I{} ...` runs it with A,
+            # then with B; both were written into one word across a line break: the second line no command's)
+            for item in [line.strip() for line in items.split("\n") if line.strip()] or [items.strip()]:
+                yield [w.replace(replace, item) for w in command]
 
 
 def _piped_items(words: list[str], pipe: int) -> str | None:
@@ -6561,6 +6786,22 @@ def _c_constant(word: str) -> int:
     if hexadecimal is not None:
         return sign * int(hexadecimal, 16)
     return sign * (int(octal or "0", 8) if decimal is None else int(decimal, 10))
+
+
+def _xargs_count(words: list[str]) -> int | None:
+    """(scripts64) The items per command xargs' options before its command give (``-n N``, ``-nN``, ``--max-args=N``,
+    ``-L N`` of one item a line), None where none does (every item to one command)."""
+    size: int | None = None
+    for k, word in enumerate(words):
+        if not word.startswith("-") or word in _SEPARATORS:
+            break
+        option, _, attached = word.partition("=")
+        value = attached if option in ("--max-args", "--max-lines") else None
+        if option in ("-n", "-L") or (word[:2] in ("-n", "-L") and word[2:].isdigit()):
+            value = word[2:] or (words[k + 1] if k + 1 < len(words) else "")
+        if value is not None and value.isdigit() and int(value) > 0:
+            size = int(value)
+    return size
 
 
 def _xargs_run(words: list[str]) -> tuple[str | None, list[str]] | None:
@@ -7235,24 +7476,16 @@ _OTHER_BINDING = r"(?:\bread|\bfor|\bgetopts|\bmapfile|\breadarray|-v)\b[^\n;|&]
 
 def plain_literal_values(script: str, name: str) -> tuple[str, ...] | None:
     """(scripts57) The literal words variable ``name`` of ``script`` is assigned, when every assignment of it is a
-    plain one of a literal word (:func:`plain_assigned_name`: ``k=dr`` on a line of its own) and nothing else binds it
-    (``read``, ``for``, ``${NAME:=}``, :data:`_OTHER_BINDING`); None otherwise (a value the reader may not know: an
-    arithmetic ``i=$((i+1))``, a substitution, the environment's)."""
-    assigned = [line for line in script.splitlines() if plain_assigned_name(line) == name]
-    if not assigned or len(re.findall(rf"(?<![\w$]){name}\+?=", script)) != len(assigned):
+    plain one of a literal word (:func:`plain_assigned_name`: ``k=dr`` on a line of its own, scripts64: indented too)
+    and nothing else binds it (``read``, ``for``, ``${NAME:=}``, :data:`_OTHER_BINDING`; scripts64: a loop's words
+    bind none); None otherwise (a value the reader may not know: an arithmetic ``i=$((i+1))``, a substitution, the
+    environment's). scripts64: the values are :func:`_plain_values`', the reading scripts63's
+    :func:`_plain_assigned_values` shares."""
+    assigned = [line.strip() for line in script.splitlines() if plain_assigned_name(line.strip()) == name]
+    values = _plain_values(script, name, assigned, _loop_words_blanked(script)) if assigned else None
+    if values is None or not all(_LOOP_WORD.fullmatch(v) for v in values):
         return None
-    if any(line.split("=", 1)[0].endswith("+") for line in assigned):
-        return None  # scripts60: an append (`k+=2`) is no literal value of its own
-    if re.search(_OTHER_BINDING.format(name=name), script):
-        return None
-    values = []
-    for line in assigned:
-        value = line.split("=", 1)[1].strip()
-        value = value[1:-1] if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'" else value
-        if not _LOOP_WORD.fullmatch(value):
-            return None
-        values.append(value)
-    return tuple(dict.fromkeys(values))
+    return values
 
 
 def loop_literal_values(script: str, name: str) -> tuple[str, ...] | None:
@@ -8057,6 +8290,56 @@ def _split_here_string(m: re.Match[str]) -> str:
 # the script binds the variable nowhere, the word is what read splits (`read -r -a RS <<< "${DR:-a b}"`: RS=(a b)); a
 # variable the script sets is read as before (the word whole, one item).
 _UNSET_DEFAULT = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*):?-([^{}$`\"'\\]*)\}")
+
+
+# scripts64 (stop 64): `eval WORD` of a word holding an expansion, `. FILE` / `source FILE` (bash(1) "Bourne Shell
+# Builtins": eval "The args are read and concatenated together into a single command ... executed by the shell";
+# `. filename`: "Read and execute commands from the filename argument in the current shell context"). What they
+# run may set any variable; the script's own lines decide the names it assigns, so the unknown reaches only the names
+# no line of the script assigns or binds (`eval "$(ssh-agent -s)"` leaves `R=eu-west-1` as it is).
+_SOURCED = re.compile(  # at a command's place (`cp -r . /opt/app` sources nothing)
+    r"(?:^|[;&|({]|\b(?:then|do|else)\b)[ \t]*"
+    r"(?:eval[ \t]+(?P<eval>\"[^\"\n]*\"|[^\s;&|]+)|(?:\.|source)[ \t]+(?P<file>[^\s;&|)<>]+))",
+    re.M,
+)
+_REFERENCED = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)[}:#%/^,@\[-]|([A-Za-z_][A-Za-z0-9_]*))")
+
+
+def sourced_unknowns(script: str, files: Mapping[str, str]) -> list[tuple[int, str, frozenset[str]]]:
+    """(scripts64) Each ``eval`` of a word holding an expansion or a substitution and each ``.`` / ``source`` of a
+    file ``script`` does not write (``files``; one it writes is read as its lines), as ``(offset, the text as a
+    substitution, the names it may set)``: the names referenced after it that no line of the script assigns or binds
+    (:func:`_bound`). A here-document's body is data (not read)."""
+    if "eval" not in script and "source" not in script and ". " not in script:
+        return []
+    bodies = [(a, b) for a, b in _heredoc_spans(script)] if "<<" in script else []
+    out: list[tuple[int, str, frozenset[str]]] = []
+    for m in _SOURCED.finditer(script):
+        if any(a <= m.start() < b for a, b in bodies):
+            continue
+        word, file = m.group("eval"), m.group("file")
+        if word is not None and "$" not in word and "`" not in word:
+            continue  # a literal eval (`eval "RS=(a b)"`): the readers of its text read it
+        if file is not None and (file.strip("\"'") in files or file.startswith("-")):
+            continue
+        text = f"$(eval {word})" if word is not None else f"$(. {file})"
+        names = frozenset(
+            n for a, b in _REFERENCED.findall(script, m.end()) if not _bound(script, n := a or b) and n not in _SPECIAL
+        )
+        if names:
+            out.append((m.start(), text, names))
+    return out
+
+
+_SPECIAL = frozenset({"HOME", "PATH", "PWD", "USER", "HOSTNAME", "SHELL", "UID", "EUID", "RANDOM", "LINENO", "IFS"})
+"""(scripts64) Variables the shell itself sets (bash(1) "Shell Variables"): never the names an eval gives."""
+
+
+def _heredoc_spans(script: str) -> list[tuple[int, int]]:
+    """(scripts64) The offsets of each here-document's body in ``script``."""
+    lines = script.split("\n")
+    starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
+    return [(starts[first + 1], starts[after - 1]) for first, after, _, _ in _heredocs(lines) if after - 1 > first]
 
 
 def _bound(script: str, name: str) -> bool:
