@@ -216,6 +216,7 @@ import platform_programs_mutation59b as mu59b
 import platform_programs_mutation60 as mu60
 import platform_programs_mutation62 as mu62
 import platform_programs_mutation63 as mu63
+import platform_programs_mutation64 as mu64
 import platform_programs_new34 as pn
 import platform_programs_openapi44 as oa44
 import platform_programs_ops as po
@@ -19326,6 +19327,11 @@ CASES: list[Case] = [
     # assigns, double-quoted text after a substitution: RES-009 / RES-011 (each passed every door); a function printing
     # from a while-read loop and a loop over a variable set by read now computed (RES-011 at home before)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc64.rows()],
+    # -- stop 64, mutation search round 35 (tests/platform_programs_mutation64.py): a shell's -c anywhere in its group
+    # of flags (`bash -ce`, `sh -cx`), dash, `sudo -iu user bash -c`, `k3s kubectl create job`, a URL host's second or
+    # mid-host substitution, Filebeat's `-E cloud.id=` / `-E output.elasticsearch.hosts=` and a cloud id whose cluster
+    # id carries a port are refused (each passed every door); the home twins, the own Region and the declared pass
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu64.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -11143,3 +11143,125 @@ def test_scripts64_loop_over_a_variable_read_from_a_written_file(second: str, ex
 def test_scripts64_double_quoted_text_after_a_substitution(second: str, expected: set[str]) -> None:
     assert _rules64(f'T="$(echo eu-west-1) {second}"\nfor r in $T; do {_Q64} --region "$r"; done\n') == expected
     assert _rules64(f'T="$(echo eu-west-1) {second}"\n{_Q64} --region $T\n') == expected
+
+
+# -- mutation64 (stop 64): stop 63's readings spelled another way (docs/residency.md, "Mutation search, round 35")
+
+_H64 = "#!/bin/bash\nset -euo pipefail\n"
+
+
+# bash(1): "-c ... commands are read from the first non-option argument command_string": `-c` is a flag, anywhere in
+# a group (`-ce`); dash / zsh / ksh / ash the same; sudo's `-iu user` (getopt) skips its value; `k3s kubectl`. Each
+# offending case passed every door on 644efda6.
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("bash -ce 'aws sqs list-queues --region us-west-2'", {("RES-009", "us-west-2")}),
+        ("sh -cx 'aws sqs list-queues --region us-west-2'", {("RES-009", "us-west-2")}),
+        ("bash -xce 'aws sqs list-queues --region us-west-2'", {("RES-009", "us-west-2")}),
+        ("dash -c 'aws sqs list-queues --region us-west-2'", {("RES-009", "us-west-2")}),
+        ("zsh -c 'aws sqs list-queues --region us-west-2'", {("RES-009", "us-west-2")}),
+        ("/bin/ash -ce 'aws sqs list-queues --region us-west-2'", {("RES-009", "us-west-2")}),
+        ("sudo -iu ec2-user bash -c 'aws sqs list-queues --region us-west-2'", {("RES-009", "us-west-2")}),
+        ("sudo -Eu ec2-user aws sqs list-queues --region us-west-2", {("RES-009", "us-west-2")}),
+        (
+            "k3s kubectl create job x --image=busybox -- aws sqs list-queues --region us-west-2",
+            {("RES-009", "us-west-2")},
+        ),
+        ("bash -ce 'aws sqs list-queues --region eu-central-1'", set()),
+        ("dash -c 'aws sqs list-queues --region eu-central-1'", set()),
+        ("sudo -iu ec2-user bash -c 'aws sqs list-queues --region eu-central-1'", set()),
+        ("k3s kubectl create job x --image=busybox -- aws sqs list-queues --region eu-central-1", set()),
+        ("k3s server --write-kubeconfig-mode 644", set()),
+        # `-co pipefail`: the group's `o` takes the next word, which is then no script text (bash: an option name)
+        ("bash -co pipefail /opt/fleet/boot.sh", set()),
+    ],
+)
+def test_mutation64_a_shell_s_line_flag_anywhere_in_its_group(line: str, expected: set[tuple[str, str]]) -> None:
+    assert {(r, v) for r, _, v in findings(f"{_H64}{line}\n", "EU", "aws")} == expected
+
+
+@given(st.text(alphabet="abefhiklmnpqrstuvwxyzABEHP", min_size=1, max_size=4), st.integers(min_value=0, max_value=4))
+def test_mutation64_a_shell_s_c_flag_at_any_place_of_the_group(flags: str, at: int) -> None:
+    from components.residency.scripts import is_line_option
+
+    group = f"-{flags[:at]}c{flags[at:]}"
+    assert is_line_option(group, COMMANDS["bash"])
+    assert is_line_option(group, COMMANDS["dash"])
+    assert not is_line_option(f"-{flags}", COMMANDS["bash"])
+    assert not is_line_option(f"-{flags}o", COMMANDS["bash"])  # no c
+    assert is_line_option(f"-{flags}c", COMMANDS["su"])  # su's -c takes a value: last only
+    assert not is_line_option(f"-c{flags}", COMMANDS["su"])
+
+
+# A URL host holding a second substitution, or one after a literal label: each computed value is judged, one the
+# evaluator cannot compute is a placeholder (RES-015), the instance's own Region passes. On 644efda6 the second
+# substitution passed every door and the mid-host one was RES-015 at its first label, home or abroad.
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        (
+            "https://$(cat /etc/a).execute-api.$(echo us-east-1).amazonaws.com/prod",
+            {("RES-006", "v0.execute-api.us-east-1.amazonaws.com")},
+        ),
+        (
+            "https://`cat /etc/a`.execute-api.`echo us-east-1`.amazonaws.com/prod",
+            {("RES-006", "v0.execute-api.us-east-1.amazonaws.com")},
+        ),
+        (
+            "https://$(cat /etc/a).execute-api.$(cat /etc/r).amazonaws.com/prod",
+            {("RES-015", "v0.execute-api.v0.amazonaws.com")},
+        ),
+        (
+            "https://$(cat /etc/a).$(cat /etc/b).example.com/prod",
+            {("RES-015", "https://${SUBSTITUTED}.${SUBSTITUTED}.example.com/prod")},
+        ),
+        ("https://$(cat /etc/a).execute-api.$(echo eu-west-1).amazonaws.com/prod", set()),
+        ("https://sqs.$(echo us-east-1).amazonaws.com/", {("RES-006", "sqs.us-east-1.amazonaws.com")}),
+        ("https://sqs.$(echo eu-west-1).amazonaws.com/", set()),
+        ("https://sqs.$(curl -s http://169.254.169.254/latest/meta-data/placement/region).amazonaws.com/", set()),
+        ("https://abc.execute-api.$(echo eu-west-1).amazonaws.com/prod", set()),
+        ("https://sqs.$(cat /etc/r).amazonaws.com/", {("RES-015", "sqs"), ("RES-015", "sqs.v0.amazonaws.com")}),
+    ],
+)
+def test_mutation64_a_url_host_s_further_substitutions(url: str, expected: set[tuple[str, str]]) -> None:
+    assert {(r, v) for r, _, v in findings(f"{_H64}curl -sf {url}\n", "EU", "aws")} == expected
+
+
+# Filebeat's `-E NAME=VALUE` overrides one setting of filebeat.yml (the cloud id decoded, the hosts judged); a cluster
+# id with its own port is the cluster's host (libbeat's extractPortFromName). Each passed every door on 644efda6.
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("filebeat -e -E cloud.id={id}", {("RES-015", "abc123.us-east-1.aws.found.io")}),
+        ("/usr/share/filebeat/bin/filebeat --E=cloud.id={id}", {("RES-015", "abc123.us-east-1.aws.found.io")}),
+        (
+            "docker run -d docker.elastic.co/beats/filebeat:8.15.0 setup -E cloud.id={id}",
+            {("RES-015", "abc123.us-east-1.aws.found.io")},
+        ),
+        (
+            """filebeat -e -E 'output.elasticsearch.hosts=["es.partner.example.com:9200"]'""",
+            {("RES-015", "es.partner.example.com")},
+        ),
+        ("""filebeat -e -E 'output.elasticsearch.hosts=["10.0.3.20:9200"]'""", set()),
+        ("filebeat -e -E name=shipper -E logging.level=debug", set()),
+        ("filebeat -e -c /etc/filebeat/filebeat.yml", set()),
+    ],
+)
+def test_mutation64_filebeat_s_setting_overrides(line: str, expected: set[tuple[str, str]]) -> None:
+    cloud_id = _cloud_id63("us-east-1.aws.found.io$abc123$def456")
+    assert {(r, v) for r, _, v in findings(f"{_H64}{line.format(id=cloud_id)}\n", "EU", "aws")} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "host"),
+    [
+        ("us-east-1.aws.found.io$abc123:9243$def456", "abc123.us-east-1.aws.found.io"),
+        ("us-east-1.aws.found.io:443$abc123:9243$def456:9244", "abc123.us-east-1.aws.found.io"),
+        ("us-east-1.aws.found.io$:9243$def456", None),
+    ],
+)
+def test_mutation64_an_elastic_cloud_id_s_cluster_with_a_port(text: str, host: str | None) -> None:
+    from components.residency.references import elastic_cloud_host
+
+    assert elastic_cloud_host(_cloud_id63(text)) == host

@@ -716,6 +716,9 @@ class ConfigFile(_PatternEntry):
     the script does not give: the configuration is unknown); ``fetched`` (``http:``, ``https:``) a configuration read
     at run time from the URI, unknown (RES-015 until the URI is declared). A URI's settings get no
     ``document_defaults`` (the Collector merges it with the other ``--config`` values, which may write them)."""
+    option_settings: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    """(mutation64) Options of a command (by name) each overriding one setting of this entry's file, ``NAME=VALUE``
+    with the dotted name (the Beats' ``-E cloud.id=...``), each read as a one-setting document of the file."""
     option_separator: str | None = None
     """mutation57: the character a value of ``option_files`` / ``option_dirs`` / ``option_variables`` separates several
     files or directories with (Vector's ``,``: the CLI reference's ``vector -c config1.yaml,config2.yaml``, its options'
@@ -1796,6 +1799,12 @@ class ScriptCommand(_Frozen):
     the words after it as that file's arguments (bash(1) "Invoking Bash": "If arguments remain after option processing,
     and neither the -c nor the -s option has been supplied, the first argument is assumed to be the name of a file
     containing shell commands"; sh(1) the same): ``bash logtail.sh install R`` is read as ``logtail.sh install R``."""
+    line_flag: bool = False
+    """(mutation64) The ``line`` option is a flag, not an option taking a value: the script text is the first operand
+    after the options (bash(1) "OPTIONS": "-c If the -c option is present, then commands are read from the first
+    non-option argument command_string"; sh(1p) "-c Read commands from the command_string operand"), so the letter
+    may stand anywhere in a group of one-letter flags (``bash -ce '...'``, ``sh -cx '...'``); su's ``-c`` takes a
+    value (getopt: only last in a group)."""
     cloud: Literal["aws", "alicloud"] | None = None
     """The cloud whose Regions the command's region values name (the aws CLI's are AWS's, the Alibaba Cloud CLI's
     Alibaba Cloud's), whatever cloud the machine running it is in; None: either cloud's (mutation52)."""

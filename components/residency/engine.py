@@ -4413,6 +4413,8 @@ class RuleEngine:
             self._judge_heredocs(walk, script, path, depth, cors=cors)
         if "--config" in script:
             self._judge_config_uris(walk, script, path, depth)  # config63: the Collector's `yaml:` / `env:` / `http:`
+        if " -E" in script or " --E" in script:
+            self._judge_option_settings(walk, script, path, depth)  # mutation64: Filebeat's `-E cloud.id=...`
         if "agent" in script:  # config59: a tool's container configured by its environment (the Datadog Agent's)
             self._judge_image_defaults(
                 walk, script, [*written_files(script), *(walk.written or {}).values()], path, depth
@@ -4858,6 +4860,23 @@ class RuleEngine:
             for key, value in _document_defaults(parsed, entry, script):
                 default = _renamed_keys(_nested_setting(key, value), entry.keys)
                 self._walk_document(walk, default, f"{where}(yaml)(default)", "content", depth, None)
+
+    def _judge_option_settings(self, walk: _Walk, script: str, path: str, depth: int) -> None:
+        """(mutation64, stop 64) The settings a tool's command line overrides (``ConfigFile.option_settings``: the
+        Beats' ``-E NAME=VALUE``, Filebeat's "Command reference": "-E, --E "SETTING_NAME=VALUE" Overrides a specific
+        configuration setting"; Elastic's Docker page runs ``filebeat setup -E cloud.id=<Cloud ID> -E cloud.auth=...``),
+        each walked as a one-setting document of the entry's file (its value read as YAML, ``hosts=["h:9200"]`` a
+        list, its dotted name nested, read as the file's settings are: :func:`_catalogue_named`): ``-E cloud.id=<a
+        us-east-1 deployment>`` and ``-E output.elasticsearch.hosts=[<partner>:9200]`` passed every door in EU (only
+        the file's settings were read)."""
+        for entry in self.endpoints.app_config_files:
+            for _, name, text in _option_setting_values(script, entry):
+                value = yaml_or_none(text, depth) if text else text
+                document: dict[Any, Any] = {name.rsplit(".", 1)[-1]: text if value is None else value}
+                for part in reversed(name.split(".")[:-1]):  # dotted: nested, as the file writes it
+                    document = {part: document}
+                document = _catalogue_named(document, entry)  # its keys renamed, an encoded host decoded
+                self._walk_document(walk, document, f"{path}(-E {name})", "content", depth, None)
 
     def _judge_fetched_config(self, walk: _Walk, uri: str, where: str) -> None:
         """(config63) A tool's configuration the engine cannot read (fetched from ``uri`` at run time, or held by a
@@ -11330,6 +11349,30 @@ def _option_uri_values(script: str, entry: ConfigFile) -> list[tuple[int, str, s
     return out
 
 
+def _option_setting_values(script: str, entry: ConfigFile) -> list[tuple[int, str, str]]:
+    """(mutation64) Each ``NAME=VALUE`` given to one of ``entry.option_settings``' options on a line naming its
+    command (run by name or path), as ``(offset of the line, NAME, VALUE)``: the word is the option's next one, or
+    after ``=`` in a long option's word, its quotes removed (shlex's reading of the line)."""
+    out: list[tuple[int, str, str]] = []
+    for command, options in entry.option_settings.items():
+        if command not in script:
+            continue
+        for line in re.finditer(rf"^.*(?<![\w.-]){re.escape(command)}(?![\w.-]).*$", script, re.MULTILINE):
+            try:
+                words = shlex.split(line.group(0), comments=True)
+            except ValueError:  # a quote the line does not close: its blanks
+                words = line.group(0).split()
+            for k, word in enumerate(words):
+                option, eq, attached = word.partition("=") if word.startswith("--") else (word, "", "")
+                if option not in options:
+                    continue
+                setting = attached if eq else (words[k + 1] if k + 1 < len(words) else "")
+                name, eq, value = setting.partition("=")
+                if eq and re.fullmatch(r"[A-Za-z_][\w.-]*", name):
+                    out.append((line.start(), name, value))
+    return out
+
+
 def _confmap_nested(node: Any) -> Any:
     """(config63) A Collector configuration whose keys may hold ``::``, its key delimiter ("yaml:processors::batch::
     timeout: 2s", the Collector's "Configuration" page, "--config=yaml:..."), nested: ``{a::b: v}`` -> ``{a: {b: v}}``,
@@ -12590,6 +12633,8 @@ def _assigned_urls(script: str, own: tuple[re.Pattern[str], str] | None = None) 
     values = _assigned_values(script, own)  # the same offsets in the rewritten text below
     script = printf_as_assignments(script) if "printf" in script else script
     computed = _substituted_urls(script, values, own) if _url_substitution_in(script) else []
+    if computed and _MID_HOST_SUBSTITUTION.search(script) is not None:
+        script = _mid_host_urls_blanked(script, values, own)
     if "$(printf" in script:
         script, printed = _printed_urls(script, values, own)
         computed += printed
@@ -12629,8 +12674,11 @@ _URL_SUBSTITUTION = re.compile(r"[a-z][a-z0-9+.-]*://[A-Za-z0-9.-]*(?=\$\(|`)", 
 
 
 def _url_substitution_in(script: str) -> bool:
-    """Whether ``script`` may hold a URL whose host begins with a command substitution (:data:`_URL_SUBSTITUTION`)."""
-    return "://$(" in script or "://`" in script
+    """Whether ``script`` may hold a URL whose host begins with a command substitution (:data:`_URL_SUBSTITUTION`);
+    (mutation64) or holds one after a literal label (:data:`_MID_HOST_SUBSTITUTION`)."""
+    if "://$(" in script or "://`" in script:
+        return True
+    return ("$(" in script or "`" in script) and _MID_HOST_SUBSTITUTION.search(script) is not None
 
 
 _URL_AFTER_HOST = re.compile(r"[A-Za-z0-9.:-]*[^\s\"';|&)]*")
@@ -12688,11 +12736,71 @@ def _substituted_urls(script: str, values: _ScriptValues, own: tuple[re.Pattern[
             continue
         after = _URL_AFTER_HOST.match(script, m.end() + len(substitution))
         rest = after.group(0) if after is not None else ""
+        if _host_tail(rest).endswith(".") and rest.startswith(("$(", "`"), len(_host_tail(rest))):
+            urls += _host_substitutions_filled(script, m, values, own)  # mutation64: a second substitution
+            continue
         given = _script_substituted(f"{substitution}{rest}", values.at(m.start()), files, own)
         if given is None and _UNDER_FIXED_DOMAIN.search(substitution + _host_tail(rest)):
             urls.append(f"{m.group(0)}{_SUBSTITUTION_PLACEHOLDER}{rest}")
         urls += [f"{m.group(0)}{text}" for text in given or () if OWN_MACHINE not in text]
     return urls[:_MAX_ASSIGNED_URLS]
+
+
+def _host_substitutions_filled(
+    script: str, m: re.Match[str], values: _ScriptValues, own: tuple[re.Pattern[str], str] | None
+) -> list[str]:
+    """(mutation64, stop 64) A URL of ``script`` (``m``: :data:`_URL_SUBSTITUTION`) whose host holds several command
+    substitutions (``https://$(cat /etc/fleet/api_id).execute-api.$(echo <Region>).amazonaws.com/prod``), written
+    with each value the one evaluator gives each substitution (:func:`scripts.substitution_values`), one it cannot
+    compute a placeholder (:data:`_SUBSTITUTION_PLACEHOLDER`, as :func:`_substituted_urls` writes a lone one): the
+    reader took the host's text up to the second substitution's first blank (``.execute-api.$(echo``), which no
+    reading computes or places under a domain, so a Region abroad (or unknown) in the second passed every door."""
+    parts, _ = _url_host_parts(script, m, values, own)
+    filled = ("".join(p) for p in itertools.product(*[p or [_SUBSTITUTION_PLACEHOLDER] for p in parts]))
+    return [u for u in itertools.islice(filled, _MAX_ASSIGNED_URLS) if OWN_MACHINE not in u]
+
+
+def _url_host_parts(
+    script: str, m: re.Match[str], values: _ScriptValues, own: tuple[re.Pattern[str], str] | None
+) -> tuple[list[list[str]], int]:
+    """(mutation64) The parts of the URL ``m`` starts (:data:`_URL_SUBSTITUTION`: its scheme and the labels before its
+    first substitution): each of its host's substitutions as the values the one evaluator gives it ([] where it gives
+    none), the labels between them, the URL's text after its host; and where that text ends in ``script``."""
+    parts: list[list[str]] = [[m.group(0)]]
+    at = m.end()
+    while at < len(script):
+        substitution = substitution_at(script, at) if script.startswith(("$(", "`"), at) else None
+        if substitution is not None:
+            parts.append(list(substitution_values(substitution, values.at(m.start()), values.files, own) or ()))
+            at += len(substitution)
+            continue
+        label = _URL_HOST_TAIL.match(script, at)
+        if label is None or not label.group(0):
+            break
+        parts.append([label.group(0)])
+        at = label.end()
+    rest = _URL_AFTER_HOST.match(script, at)
+    parts.append([rest.group(0) if rest is not None else ""])
+    return parts, rest.end() if rest is not None else at
+
+
+# (mutation64) A URL whose host holds a command substitution after a literal label (`https://sqs.$(curl -s <IMDS>/
+# placement/region).amazonaws.com/`, `https://api.$(echo <Region>).example.com/`)
+_MID_HOST_SUBSTITUTION = re.compile(r"[a-z][a-z0-9+.-]*://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?=\$\(|`)", re.IGNORECASE)
+
+
+def _mid_host_urls_blanked(script: str, values: _ScriptValues, own: tuple[re.Pattern[str], str] | None) -> str:
+    """(mutation64, stop 64) ``script`` with each URL whose host holds a command substitution after a literal label
+    blanked (the same length: offsets do not move) where the one evaluator computes every substitution of its host:
+    :func:`_substituted_urls` gives the scan the URL as computed; as written, the scan read the labels before the
+    ``$(`` as the host (``https://sqs.$(curl -s <IMDS>/latest/meta-data/placement/region).amazonaws.com/``, the
+    instance's own Region, was RES-015 at ``sqs``, as was a home Region echoed there). One it cannot compute stays
+    (RES-015 at the labels, and the placeholder URL :func:`_substituted_urls` writes: fail closed)."""
+    for m in reversed(list(_MID_HOST_SUBSTITUTION.finditer(script))):
+        parts, end = _url_host_parts(script, m, values, own)
+        if all(parts):
+            script = script[: m.start()] + " " * (end - m.start()) + script[end:]
+    return script
 
 
 _SUBSTITUTION_PLACEHOLDER = "${SUBSTITUTED}"

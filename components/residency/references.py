@@ -375,7 +375,13 @@ def elastic_cloud_host(cloud_id: str) -> str | None:
     if len(words) < 2 or not words[0] or not words[1]:
         return None
     domain = words[0].rsplit(":", 1)[0] if words[0].count(":") == 1 else words[0]
-    host = f"{words[1]}.{domain}".lower()
+    # mutation64: the cluster's id may carry its own port too (libbeat's decodeCloudID: "extract port from the ES and
+    # Kibana host", ``esID, esPort := extractPortFromName(words[1], port)``, the text after the last ``:``):
+    # ``<domain>$<es id>:9243$<kibana id>`` was read as the host ``<es id>:9243.<domain>``, no host, and passed
+    es_id = words[1].rsplit(":", 1)[0]
+    if not es_id:
+        return None
+    host = f"{es_id}.{domain}".lower()
     return host if is_host_shaped(host) else None
 
 

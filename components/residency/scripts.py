@@ -806,11 +806,16 @@ def _line_in_flag_group(arg: str, spec: ScriptCommand) -> bool:
     """(scripts63) Whether ``arg`` is a group of one-letter flags whose last is ``spec``'s short line option
     (``-ec`` of ``-c``)."""
     line = spec.line
+    if line is None or _SHORT_OPTION.fullmatch(line) is None or _FLAG_GROUP.fullmatch(arg) is None:
+        return False
+    if arg.endswith(line[1]):
+        return True
+    # mutation64: a shell's `-c` is a flag (ScriptCommand.line_flag), anywhere in the group (`bash -ce`, `sh -cx`),
+    # unless another letter of the group takes a value (`-co pipefail`: the next word is that option's)
     return (
-        line is not None
-        and _SHORT_OPTION.fullmatch(line) is not None
-        and _FLAG_GROUP.fullmatch(arg) is not None
-        and arg.endswith(line[1])
+        spec.line_flag
+        and line[1] in arg[1:]
+        and not any(f"-{letter}" in spec.value_options for letter in arg[1:] if letter != line[1])
     )
 
 
@@ -1196,7 +1201,10 @@ def _after_options(words: list[str], i: int, spec: ScriptCommand) -> int:
     while i < len(words) and words[i].startswith("-") and len(words[i]) > 1:
         if words[i] == "--":
             return i + 1
-        i += 2 if words[i] in spec.value_options or words[i] in spec.options else 1  # scripts55: docker run --dns
+        # scripts55: docker run --dns; mutation64: a group of flags ending with a value option (`sudo -iu ec2-user`,
+        # getopt's: "-iu" takes the next word) skips its value too (the user was read as the command)
+        taking = words[i] in spec.value_options or words[i] in spec.options
+        i += 2 if taking or _group_value(words[i], spec.value_options) == "" else 1
     return i
 
 
