@@ -10818,3 +10818,19 @@ def test_config64_a_mounted_path() -> None:
     assert _mounted_path(script, "/srv/b/f.yml") == "/etc/y/f.yml"
     assert _mounted_path(script, "/srv/ab/c.yaml") is None
     assert _mounted_path(script, "/srv/c.yaml") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("systemd-run --unit fleet-dump psql -h db.partner.example.com -U app",
+         [("RES-015", "db.partner.example.com")]),
+        ("systemd-run --unit=x -p Restart=always -E A=1 psql -h db.partner.example.com",
+         [("RES-015", "db.partner.example.com")]),
+        ("systemd-run --unit fleet-dump psql -h 10.0.3.4 -U app", []),
+        ("systemd-run --on-calendar=hourly /usr/local/bin/rotate-logs", []),
+    ],
+)  # fmt: skip
+def test_config64_systemd_run_runs_the_command_after_its_options(line: str, expected: list[tuple[str, str]]) -> None:
+    # config64: systemd-run(1) `systemd-run [OPTIONS...] COMMAND [ARGS...]`: a wrapper (its command was not read)
+    assert [(r, v) for r, _, v in findings(f"#!/bin/bash\n{line}\n", "EU", "aws")] == expected
