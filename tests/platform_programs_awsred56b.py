@@ -41,6 +41,8 @@ from platform_programs_awsred51 import CODES, _role, _stack
 from platform_programs_awsred55 import _declared, _one
 from platform_programs_awsred55b import _model, _task
 
+from components.residency.references import elastic_cloud_host
+
 PARTNER_FS = "fs-0c1a1m5dr0000042"
 """An existing file system of the team's DR account, named by its bare id (a replica's destination)."""
 ABROAD = {"EU": "us-east-1", "DE": "us-east-1", "US": "eu-west-1", "JP": "us-west-2", "CN": "cn-northwest-1"}
@@ -141,7 +143,10 @@ def rows() -> list[Row]:
     ]  # fmt: skip
     elastic: list[Row] = [
         (f"awsred56b-{code.lower()}-cfn-ecs-firelens-elastic-{variant}", code, ecs_firelens_elastic(code, variant),
-         {"RES-016"} if variant == "global" else set(), [_declared(ELASTIC)] if variant == "global-declared" else [])
+         # config64 (stop 64): the id is read as the Elastic Cloud host it encodes (RES-015, was RES-016 by the
+         # entry's id), declared by that host
+         {"RES-015"} if variant == "global" else set(),
+         [_declared(elastic_cloud_host(CLOUD_ID[code]) or ELASTIC)] if variant == "global-declared" else [])
         for code in CODES
         for variant in ("home", "global", "global-declared")
     ]  # fmt: skip

@@ -69,10 +69,11 @@ ALI_SHAPES = (
     ("ecs-heredoc", "fb-td"),
 )
 _RES016 = {
-    "fd-tdlog-default", "fd-loki-default", "fd-es-cloud-id", "fd-bigquery-insert", "fb-td", "fb-datadog-default",
+    "fd-tdlog-default", "fd-loki-default", "fd-bigquery-insert", "fb-td", "fb-datadog-default",
     "fb-stdout-to-datadog",
 }  # fmt: skip
-_RES015 = {"fb-http-partner"}
+# config64 (stop 64): fd-es-cloud-id's id is read as the Elastic Cloud host it encodes (RES-015, was RES-016)
+_RES015 = {"fb-http-partner", "fd-es-cloud-id"}
 
 
 def expected(code: str, carrier: str, output: str) -> set[str]:

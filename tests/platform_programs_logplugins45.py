@@ -59,15 +59,17 @@ SHAPES = (
     ("ssm-fluentd", "fd-azure-append-blob"),
 )
 _RES016 = {
-    "fb-cloudwatch-var-region", "fb-datadog-var-host", "fb-calyptia-default", "fd-es-data-stream-cloud-id",
+    "fb-cloudwatch-var-region", "fb-datadog-var-host", "fb-calyptia-default",
     "fd-scalyr-default", "fd-coralogix", "fd-azure-append-blob",
 }  # fmt: skip
+# config64 (stop 64): the data stream output's cloud_id is read as the Elastic Cloud host it encodes (was RES-016)
+_RES015 = {"fd-es-data-stream-cloud-id"}
 
 
 def expected(carrier: str, output: str) -> set[str]:
     if carrier == "batch-firelens" and output == "fb-cloudwatch-aws-region":
         return {"RES-016"}  # Batch does not document AWS_REGION: not fixed (fail closed)
-    return {"RES-016"} if output in _RES016 else set()
+    return {"RES-016"} if output in _RES016 else {"RES-015"} if output in _RES015 else set()
 
 
 def fluent_bit(code: str, output: str, target: str | None) -> dict[str, str]:

@@ -56,10 +56,12 @@ ELASTIC_CLOUD_ID = (
 """An Elastic Cloud id as the Elastic console prints it (the format from Fluent Bit's manual)."""
 CODE = pulumi.AssetArchive({"index.py": pulumi.StringAsset("def handler(e, c):\n    return e\n")})
 
+# config64 (stop 64): the id is read as the Elastic Cloud host it encodes (endpoints.yaml `encoded_host_keys`, the
+# decoder Filebeat's `cloud.id` uses), RES-015 until that host is declared (it was RES-016 by the entry's id).
 ELASTIC_DECLARED: dict[str, Any] = {
     "id": "firelens-elastic-cloud-id",
     "kind": "resident",
-    "match": "firelens-elastic-cloud-id",
+    "match": "4fa8821e75634032bed1cf22110e2f97.eu-west-1.aws.found.io",
     "evidence": "the team's Elastic Cloud deployment runs in the jurisdiction's Region (Elastic Cloud console)",
 }
 # shape -> (rule, refused in CN too, destinations); rule None: compliant everywhere. RES-023 is never refused in CN
@@ -87,9 +89,9 @@ SHAPES: dict[str, tuple[str | None, bool, list[dict[str, Any]]]] = {
     "fluentbit-own-targets": (None, False, []),
     "fluentbit-parsers": (None, False, []),
     "fluentbit-es-own-host": (None, False, []),
-    "fluentbit-es-cloud-id": ("RES-016", True, []),
+    "fluentbit-es-cloud-id": ("RES-015", True, []),
     "fluentbit-es-cloud-id-declared": (None, False, [ELASTIC_DECLARED]),
-    "firelens-es-cloud-id": ("RES-016", True, []),
+    "firelens-es-cloud-id": ("RES-015", True, []),
     "ini-input-section": (None, False, []),
     "sfn-many-states": (None, False, []),
     "dashboard-many-widgets": (None, False, []),

@@ -659,7 +659,9 @@ GLOBAL_CASES: dict[str, tuple[str, Cloud, str, dict[str, Any], dict[str, Any]]] 
                     _container(
                         {
                             "logDriver": "awsfirelens",
-                            "options": {"Name": "es", "Cloud_ID": "fleet:ZXUtd2VzdC0xLmF3cy5mb3VuZC5pbyRhYmMkZGVm"},
+                            # config64: a written id is read as the host it encodes (RES-015); the entry refuses an
+                            # id no reader decodes (the router's environment fills it)
+                            "options": {"Name": "es", "Cloud_ID": "${ELASTIC_CLOUD_ID}"},
                         }
                     )
                 ]
@@ -9816,8 +9818,8 @@ def test_a_fluent_bit_classic_configuration_is_read_as_its_sections() -> None:
         ("azure_blob", "account_name f\nendpoint http://10.0.3.7:10000", "account_name f",
          "firelens-azure-blob-account-host"),
         ("logdna", "logdna_host 10.0.3.7\napi_key k", "api_key k", "firelens-logdna-default-host"),
-        ("es", "Host 10.0.3.7\nIndex fleet", "Cloud_ID fleet:ZXUtd2VzdC0xLmF3cy5mb3VuZC5pbyRhYmMkZGVm\nIndex fleet",
-         "firelens-elastic-cloud-id"),
+        ("es", "Host 10.0.3.7\nIndex fleet", "Cloud_ID ${ELASTIC_CLOUD_ID}\nIndex fleet",
+         "firelens-elastic-cloud-id"),  # config64: an id that decodes is its host's (below)
     ],
 )  # fmt: skip
 def test_a_fluent_bit_file_s_output_is_judged_by_the_firelens_entries(
@@ -9841,20 +9843,27 @@ _CLOUD_ID = "fleet:ZXUtd2VzdC0xLmF3cy5mb3VuZC5pbyRhYmMkZGVm"  # base64 of eu-wes
 @pytest.mark.parametrize("code", ["EU", "US", "JP", "CN"])
 def test_an_elastic_cloud_id_is_refused_and_only_the_id(code: str) -> None:
     # review42: `es` (and its alias `elasticsearch`) with Cloud_ID sends to Elastic's hosted service wherever the
-    # stack is (a third party's service, RES-016 in CN too); `es` without it goes to its Host, judged as a host. The
-    # entry refuses only while `cloud_id` is set (`when_set`), in a file and in FireLens options alike.
+    # stack is (a third party's service, refused in CN too); `es` without it goes to its Host, judged as a host. The
+    # entry refuses only while `cloud_id` is set (`when_set`), in a file and in FireLens options alike. config64: an
+    # id that decodes is judged as the host it names (RES-015, as Filebeat's `cloud.id`), one that does not by the
+    # entry.
     for name in ("es", "elasticsearch"):
         refused = _fb_carrier("ssm", code, _fb_classic(name, f"Cloud_ID {_CLOUD_ID}\nCloud_Auth u:p"))
-        assert rule_ids(code, refused) == {"RES-016"}
+        assert [(f.rule.id, f.value) for f in ENGINES[code].check(refused)[0]] == [
+            ("RES-015", "abc.eu-west-1.aws.found.io")
+        ]
+        unknown = _fb_carrier("ssm", code, _fb_classic(name, "Cloud_ID ${ELASTIC_CLOUD_ID}\nCloud_Auth u:p"))
+        assert rule_ids(code, unknown) == {"RES-016"}
         assert rule_ids(code, _fb_carrier("ssm", code, _fb_classic(name, "Host 10.0.3.7\nPort 9200"))) == set()
         assert rule_ids(code, _fb_carrier("ssm", code, _fb_classic(name, "Index fleet"))) == set()  # 127.0.0.1
     assert rule_ids(code, _fb_carrier("ssm", code, _fb_classic("es", "Host es.partner.example.com"))) == {"RES-015"}
-    # Another output with a key of that name is not judged by the entry.
-    assert rule_ids(code, _fb_carrier("ssm", code, _fb_classic("stdout", f"Cloud_ID {_CLOUD_ID}"))) == set()
+    # Another output with a key of that name is not judged by the entry (config64: its id is read as the host it
+    # names wherever the key is written, failing closed).
+    assert rule_ids(code, _fb_carrier("ssm", code, _fb_classic("stdout", "Cloud_ID ${ELASTIC_CLOUD_ID}"))) == set()
 
 
 def test_an_elastic_cloud_id_s_error_names_the_entry_and_a_declaration_covers_it() -> None:
-    subject = _fb_carrier("ssm", "EU", _fb_classic("es", f"Cloud_ID {_CLOUD_ID}"))
+    subject = _fb_carrier("ssm", "EU", _fb_classic("es", "Cloud_ID ${ELASTIC_CLOUD_ID}"))
     with pytest.raises(
         ResidencyViolation,
         match=r"^\[RES-016\] .*\(fluent-bit\)\.pipeline\.outputs\[0\]\.name.*Elastic's hosted Elasticsearch Service"
@@ -10894,8 +10903,8 @@ def test_a_heredoc_log_router_error_names_the_file_and_the_entry() -> None:
     [
         ("tdlog", "apikey k\nendpoint 10.0.3.7", "apikey k\nauto_create_table", "log-router-treasure-data"),
         ("loki", "url http://10.0.3.7:3100", "username u\npassword p", "fluentd-loki-default-url"),
-        ("elasticsearch", "host 10.0.3.7\nport 9200", "cloud_id fleet:ZXUtd2VzdC0xLmF3cy5mb3VuZC5pbyRhYmMkZGVm\n"
-         "cloud_auth elastic:p", "firelens-elastic-cloud-id"),
+        ("elasticsearch", "host 10.0.3.7\nport 9200", "cloud_id \"#{ENV['ELASTIC_CLOUD_ID']}\"\n"
+         "cloud_auth elastic:p", "firelens-elastic-cloud-id"),  # config64: a decoding id is its host's
         ("bigquery_insert", None, "auth_method compute_engine\nproject p\ndataset d\ntable t",
          "firelens-google-cloud-outputs"),
         ("bigquery_load", None, "auth_method compute_engine\nproject p\ndataset d\ntable t",
@@ -10903,7 +10912,7 @@ def test_a_heredoc_log_router_error_names_the_file_and_the_entry() -> None:
         # logplugins45: out_elasticsearch_data_stream subclasses out_elasticsearch (cloud_id too); scalyr's
         # scalyr_server defaults to Scalyr's US service; coralogix and azure-storage-append-blob name no host.
         ("elasticsearch_data_stream", "hosts 10.0.3.7:9200\ndata_stream_name logs-app",
-         "cloud_id fleet:ZXUtd2VzdC0xLmF3cy5mb3VuZC5pbyRhYmMkZGVm\ndata_stream_name logs-app",
+         "cloud_id \"#{ENV['ELASTIC_CLOUD_ID']}\"\ndata_stream_name logs-app",
          "firelens-elastic-cloud-id"),
         ("scalyr", "api_write_token t\nscalyr_server https://10.0.3.7/", "api_write_token t",
          "fluentd-scalyr-default-server"),
@@ -13402,19 +13411,22 @@ def test_awsred56b_a_template_efs_replica_to_an_existing_file_system_is_placed(
 
 # awsred56b (stop 56): a template entry's when_set (firelens-elastic-cloud-id's Cloud_ID) is read: an es output with a
 # Cloud_ID (or one that may have it) is RES-016 as the Pulumi twin; without one the output's Host is judged as a host.
+# config64 (stop 64): an id that decodes is judged as the Elastic Cloud host it names (RES-015), not by the entry.
 _ELASTIC56B = "claims:ZXUtY2VudHJhbC0xLmF3cy5jbG91ZC5lcy5pbyQxMjM0JDU2Nzg="
 
 
 @pytest.mark.parametrize(
     ("code", "options", "extra", "expected"),
     [
-        ("EU", {"Name": "es", "Cloud_ID": _ELASTIC56B, "Cloud_Auth": "u:p"}, {}, {"RES-016"}),
-        ("US", {"Name": "elasticsearch", "cloud_id": _ELASTIC56B}, {}, {"RES-016"}),
-        ("CN", {"Name": "es", "Cloud_ID": _ELASTIC56B}, {}, {"RES-016"}),
+        ("EU", {"Name": "es", "Cloud_ID": _ELASTIC56B, "Cloud_Auth": "u:p"}, {}, {"RES-015"}),
+        ("US", {"Name": "elasticsearch", "cloud_id": _ELASTIC56B}, {}, {"RES-015"}),
+        ("CN", {"Name": "es", "Cloud_ID": _ELASTIC56B}, {}, {"RES-015"}),
         # An id from the router's environment is still Elastic Cloud's.
         ("EU", {"Name": "es", "Cloud_ID": "${ELASTIC_CLOUD_ID}"}, {}, {"RES-016"}),
         # A condition that may set it: refused (fail closed); one that may not set it on either branch: not.
-        ("EU", {"Name": "es", "Cloud_ID": {"Fn::If": ["Hosted", _ELASTIC56B, {"Ref": "AWS::NoValue"}]}},
+        # config64: (a decoding id behind a condition is refused too: RES-015 by its host in a stack, RES-016 by the
+        # entry in a StackSet's template; test_config64_a_template_s_conditional_cloud_id)
+        ("EU", {"Name": "es", "Cloud_ID": {"Fn::If": ["Hosted", "${ELASTIC_CLOUD_ID}", {"Ref": "AWS::NoValue"}]}},
          {"Conditions": {"Hosted": {"Fn::Equals": ["a", "a"]}}}, {"RES-016"}),
         ("EU", {"Name": "es", "Cloud_ID": {"Ref": "AWS::NoValue"}, "Host": "10.0.1.20"}, {}, set()),
         # Without a Cloud_ID: the Host is judged as a host (an OpenSearch domain of the Region passes, another is
@@ -14437,3 +14449,15 @@ def test_alired64_the_template_s_own_cache_public_endpoint_is_its_own(code: str)
     assert rule_ids(code, template({"Fn::GetAtt": ["CachePublic", "ConnectionString"]})) == set()
     assert rule_ids(code, template({"Fn::GetAtt": ["CachePublic", "Port"]})) == {"RES-015"}
     assert rule_ids(code, template({"Fn::GetAtt": ["Elsewhere", "ConnectionString"]})) == {"RES-015"}
+
+
+def test_config64_a_template_s_conditional_cloud_id() -> None:
+    # config64 (stop 64): an Elastic Cloud id that decodes, behind a condition that may set it, is refused by every
+    # path: by the decoded host (RES-015) in a stack, whose condition is evaluated, by the entry (RES-016) in a
+    # StackSet's template
+    options = {"Name": "es", "Cloud_ID": {"Fn::If": ["Hosted", _ELASTIC56B, {"Ref": "AWS::NoValue"}]}}
+    extra = {"Conditions": {"Hosted": {"Fn::Equals": ["a", "a"]}}}
+    subject = _typed_stack(_firelens56(options), "EU", **extra)
+    assert rule_ids("EU", subject) == {"RES-015"}
+    stackset = Subject("aws:cloudformation/stackSet:StackSet", "s", subject.props, subject.provider)
+    assert rule_ids("EU", stackset) == {"RES-016"}

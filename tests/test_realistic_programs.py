@@ -107,6 +107,7 @@ import platform_programs_config59 as cg59
 import platform_programs_config60 as cg60
 import platform_programs_config61 as cg61
 import platform_programs_config63 as cg63
+import platform_programs_config64 as cg64
 import platform_programs_crossaccount37 as ca37
 import platform_programs_crossaccount39 as ca39
 import platform_programs_data as pdata
@@ -19332,6 +19333,12 @@ CASES: list[Case] = [
     # mid-host substitution, Filebeat's `-E cloud.id=` / `-E output.elasticsearch.hosts=` and a cloud id whose cluster
     # id carries a port are refused (each passed every door); the home twins, the own Region and the declared pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu64.rows()],
+    # -- stop 64, configuration file grammars round 15 (tests/platform_programs_config64.py): the Collector's and
+    # Alloy's Datadog site from a variable the script never sets (US1), the Collector's file bind-mounted into its
+    # container, a Beat's `-E cloud.id=` / `-E output.elasticsearch.hosts=` are RES-015 (each passed every door before);
+    # Fluent Bit's, Fluentd's and FireLens' Elastic Cloud id is judged as the host it encodes (RES-015, was RES-016 by
+    # the entry's id), so the market's deployment declared by its host passes; the site set and declared passes
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg64.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -11265,3 +11265,198 @@ def test_mutation64_an_elastic_cloud_id_s_cluster_with_a_port(text: str, host: s
     from components.residency.references import elastic_cloud_host
 
     assert elastic_cloud_host(_cloud_id63(text)) == host
+
+
+# -- config64 (stop 64): configuration file grammars in user data, round 15 ----------------------------------------
+
+
+def _cloud_id64(region: str, es: str = "4fa8821e75634032bed1cf22110e2f97") -> str:
+    """An Elastic Cloud id of a deployment on AWS in ``region`` (``<name>:<base64 of domain$es$kibana>``)."""
+    return "fleet:" + base64.b64encode(f"{region}.aws.found.io${es}$5ac1e2d3".encode()).decode()
+
+
+def _written64(path: str, body: str, then: str = "") -> str:
+    return f"#!/bin/bash\nmkdir -p {path.rpartition('/')[0]}\ncat > {path} <<'EOF'\n{body}EOF\n{then}"
+
+
+_FB64 = "[OUTPUT]\n    Name {name}\n    Match *\n    Cloud_ID {cid}\n    Cloud_Auth fleet:pw\n"
+_FD64 = "<match **>\n  @type {name}\n  cloud_id {cid}\n  cloud_auth fleet:pw\n</match>\n"
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "then"),
+    [
+        ("/etc/fluent-bit/fluent-bit.conf", _FB64.format(name="es", cid="{cid}"), "systemctl restart fluent-bit\n"),
+        ("/etc/fluent-bit/fluent-bit.conf", _FB64.format(name="elasticsearch", cid="{cid}"), ""),
+        (
+            "/etc/td-agent/td-agent.conf",
+            _FD64.format(name="elasticsearch", cid="{cid}"),
+            "systemctl restart td-agent\n",
+        ),
+        ("/etc/fluent/fluentd.conf", _FD64.format(name="elasticsearch_data_stream", cid="{cid}"), ""),
+    ],
+)
+def test_config64_a_log_router_s_cloud_id_is_judged_as_its_host(path: str, body: str, then: str) -> None:
+    # config64: Fluent Bit's / Fluentd's Elastic Cloud id is decoded as Filebeat's is (encoded_host_keys `cloud_id`):
+    # the deployment's host is RES-015 (a third party's), declared by that host, in every market; an id no reader
+    # decodes (the router's environment) stays RES-016 by the entry
+    abroad = _written64(path, body.format(cid=_cloud_id64("us-east-1")), then)
+    ((rule, where, value),) = findings(abroad, "EU", "aws")
+    assert (rule, value) == ("RES-015", "4fa8821e75634032bed1cf22110e2f97.us-east-1.aws.found.io")
+    assert where.endswith("cloud_id")
+    home = _written64(path, body.format(cid=_cloud_id64("eu-west-1")), then)
+    host = "4fa8821e75634032bed1cf22110e2f97.eu-west-1.aws.found.io"
+    assert findings(home, "EU", "aws") == [("RES-015", where, host)]
+    entry = {"id": "elastic", "kind": "resident", "match": host, "evidence": "the fleet's deployment in eu-west-1"}
+    declared = RuleEngine("EU", destinations=parse_destinations([entry]))
+    payload = base64.b64encode(home.encode()).decode()
+    subject = Subject("aws:ec2/instance:Instance", "vm", {"user_data": payload}, provider("EU", "aws"))
+    assert [f.declared_by for f in declared.check(subject)[0]] == ["elastic"]
+    unknown = _written64(path, body.format(cid="${ELASTIC_CLOUD_ID}"), then)
+    assert [r for r, _, _ in findings(unknown, "EU", "aws")] == ["RES-016"]
+
+
+def test_config64_a_cloud_id_that_does_not_decode_is_left_to_the_entry() -> None:
+    # an id whose base64 names no cluster (no es id) is no host: the es output is refused by the entry, as before
+    broken = "fleet:" + base64.b64encode(b"us-east-1.aws.found.io$").decode()
+    script = _written64("/etc/fluent-bit/fluent-bit.conf", _FB64.format(name="es", cid=broken))
+    assert [(r, v) for r, _, v in findings(script, "CN", "aws")] == [("RES-016", "es")]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # Beats' `-E <setting>=<value>` (libbeat "Override configuration settings at the command line")
+        (f"filebeat setup -E cloud.id={_cloud_id64('us-east-1')} -E cloud.auth=u:p",
+         [("RES-015", "4fa8821e75634032bed1cf22110e2f97.us-east-1.aws.found.io")]),
+        (f"/usr/share/filebeat/bin/filebeat -e -E 'cloud.id={_cloud_id64('us-east-1')}'",
+         [("RES-015", "4fa8821e75634032bed1cf22110e2f97.us-east-1.aws.found.io")]),
+        (f'metricbeat -e -E cloud.id="{_cloud_id64("ap-northeast-1", "abc")}"',
+         [("RES-015", "abc.ap-northeast-1.aws.found.io")]),
+        ("filebeat -e -E 'output.elasticsearch.hosts=[\"es.partner-analytics.com:9200\"]'",
+         [("RES-015", "es.partner-analytics.com")]),
+        ("heartbeat -e --E output.logstash.hosts=logs.partner-analytics.com:5044",
+         [("RES-015", "logs.partner-analytics.com")]),
+        # the VPC's cluster, other settings, a config file option: nothing
+        ("filebeat -e -E 'output.elasticsearch.hosts=[\"10.0.3.7:9200\",\"10.0.3.8:9200\"]'", []),
+        ("filebeat -e -c /etc/filebeat/filebeat.yml -E name=fleet-a -E logging.level=info", []),
+        ("auditbeat -e -E setup.kibana.host=10.0.3.9:5601", []),
+    ],
+)  # fmt: skip
+def test_config64_a_beat_s_setting_overrides_are_read(line: str, expected: list[tuple[str, str]]) -> None:
+    assert [(r, v) for r, _, v in findings(f"#!/bin/bash\n{line}\n", "EU", "aws")] == expected
+
+
+@given(
+    st.sampled_from(["us-east-1", "eu-west-1", "ap-northeast-1", "eu-central-1"]),
+    st.from_regex(r"[0-9a-f]{8,32}", fullmatch=True),
+    st.sampled_from(["filebeat", "metricbeat", "packetbeat"]),
+    st.sampled_from(["-E ", "--E "]),
+)
+@settings(max_examples=25, deadline=None)
+def test_config64_a_beat_s_cloud_id_names_its_cluster(region: str, es: str, beat: str, flag: str) -> None:
+    line = f"{beat} -e {flag}cloud.id={_cloud_id64(region, es)}\n"
+    assert [(c, h) for c, h in hosts(line) if c == beat] == [(beat, f"{es}.{region}.aws.found.io")]
+
+
+_OTEL64 = "exporters:\n  datadog:\n    api:\n      site: {site}\n      key: ${{env:DD_API_KEY}}\n"
+_US1_DEFAULT = ("RES-015", "datadoghq.com")
+
+
+@pytest.mark.parametrize(
+    ("before", "site", "expected"),
+    [
+        # never set: the Collector expands an unset variable to an empty value, the exporter's default site (US1)
+        ("", "${env:DD_SITE}", [_US1_DEFAULT]),
+        ("", "${DD_SITE}", [_US1_DEFAULT]),
+        ("echo 'DD_SITE=' > /etc/otelcol-contrib/otelcol-contrib.conf\n", "${env:DD_SITE}", [_US1_DEFAULT]),
+        # set where the service reads it: judged where it is set (the default not given)
+        ("echo 'DD_SITE=datadoghq.eu' >> /etc/otelcol-contrib/otelcol-contrib.conf\n", "${env:DD_SITE}",
+         [("RES-015", "datadoghq.eu")]),
+        ("mkdir -p /etc/systemd/system/otelcol-contrib.service.d\ncat > /etc/systemd/system/otelcol-contrib.service.d"
+         "/site.conf <<'EOF'\n[Service]\nEnvironment=DD_SITE=datadoghq.eu\nEOF\n", "${DD_SITE}",
+         [("RES-015", "datadoghq.eu")]),
+        # a reference with fixed text around it (a host under a placeholder, as before), or a variable the script sets
+        ("", "${env:DD_SITE}.example", [("RES-015", "${env:DD_SITE}.example")]),
+        ("export DD_SITE_FILE=/etc/dd\n", "${env:DD_SITE_FILE}", []),
+    ],
+)  # fmt: skip
+def test_config64_the_collector_s_site_from_an_unset_variable_is_its_default(
+    before: str, site: str, expected: list[tuple[str, str]]
+) -> None:
+    script = (
+        "#!/bin/bash\n"
+        + before
+        + _written64(
+            "/etc/otelcol-contrib/config.yaml", _OTEL64.format(site=site), "systemctl restart otelcol-contrib\n"
+        ).removeprefix("#!/bin/bash\n")
+    )
+    found = sorted({(r, v) for r, _, v in findings(script, "EU", "aws")})
+    assert found == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        ("", [_US1_DEFAULT]),
+        ("echo 'DD_SITE=datadoghq.eu' > /etc/default/alloy\n", [("RES-015", "datadoghq.eu")]),
+    ],
+)
+def test_config64_alloy_s_sys_env_site(before: str, expected: list[tuple[str, str]]) -> None:
+    # Alloy "sys": "If the environment variable doesn't exist, sys.env returns an empty string"
+    body = (
+        'otelcol.exporter.datadog "default" {\n  api {\n    api_key = sys.env("DD_API_KEY")\n'
+        '    site = sys.env("DD_SITE")\n  }\n}\n'
+    )
+    script = (
+        "#!/bin/bash\n"
+        + before
+        + _written64("/etc/alloy/config.alloy", body, "systemctl restart alloy\n").removeprefix("#!/bin/bash\n")
+    )
+    assert sorted({(r, v) for r, _, v in findings(script, "EU", "aws")}) == expected
+
+
+@pytest.mark.parametrize(
+    ("mount", "judged"),
+    [
+        ("-v /etc/otel:/etc/otelcol-contrib", True),
+        ("-v /etc/otel/config.yaml:/etc/otelcol-contrib/config.yaml:ro", True),
+        ("--volume=/etc/otel:/etc/otelcol-contrib", True),
+        ("--mount type=bind,source=/etc/otel,target=/etc/otelcol-contrib,readonly", True),
+        ("--mount type=bind,src=/etc/otel/config.yaml,dst=/etc/otelcol/config.yaml", True),
+        # not mounted where the Collector reads it, or a volume (no bind): the host path's own reading (none)
+        ("-v /etc/otel:/opt/otel", False),
+        ("--mount type=volume,source=otel,target=/etc/otelcol-contrib", False),
+    ],
+)
+def test_config64_a_bind_mounted_collector_file_is_the_collector_s(mount: str, judged: bool) -> None:
+    body = "exporters:\n  datadog:\n    api:\n      key: ${env:DD_API_KEY}\n"
+    run = f"docker run -d --name otel {mount} otel/opentelemetry-collector-contrib:0.115.0\n"
+    found = {(r, v) for r, _, v in findings(_written64("/etc/otel/config.yaml", body, run), "EU", "aws")}
+    assert found == ({_US1_DEFAULT} if judged else set())
+
+
+def test_config64_a_mounted_path() -> None:
+    from components.residency.engine import _mounted_path
+
+    script = "docker run -v /srv/a:/etc/x -v /srv/b/f.yml:/etc/y/f.yml img\n"
+    assert _mounted_path(script, "/srv/a/c.yaml") == "/etc/x/c.yaml"
+    assert _mounted_path(script, "/srv/b/f.yml") == "/etc/y/f.yml"
+    assert _mounted_path(script, "/srv/ab/c.yaml") is None
+    assert _mounted_path(script, "/srv/c.yaml") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("systemd-run --unit fleet-dump psql -h db.partner.example.com -U app",
+         [("RES-015", "db.partner.example.com")]),
+        ("systemd-run --unit=x -p Restart=always -E A=1 psql -h db.partner.example.com",
+         [("RES-015", "db.partner.example.com")]),
+        ("systemd-run --unit fleet-dump psql -h 10.0.3.4 -U app", []),
+        ("systemd-run --on-calendar=hourly /usr/local/bin/rotate-logs", []),
+    ],
+)  # fmt: skip
+def test_config64_systemd_run_runs_the_command_after_its_options(line: str, expected: list[tuple[str, str]]) -> None:
+    # config64: systemd-run(1) `systemd-run [OPTIONS...] COMMAND [ARGS...]`: a wrapper (its command was not read)
+    assert [(r, v) for r, _, v in findings(f"#!/bin/bash\n{line}\n", "EU", "aws")] == expected

@@ -743,6 +743,11 @@ class ConfigFile(_PatternEntry):
     """config58: settings a ``yaml`` / ``json`` document holds when it does not write them and the script runs its tool
     (the Datadog Agent's datadog.yaml without ``site``: datadoghq.com, US1), judged as if written; agents62: or a block
     of the document holds (``DocumentDefault.block``), of a ``conf`` file's blocks too (Telegraf, Alloy)."""
+    variable_references: str = ""
+    """(config64) A regular expression matching a whole setting value the tool fills from its environment, the
+    variable's name in group ``name`` (the Collector's ``${env:NAME}`` / ``${NAME}``, Alloy's ``sys.env("NAME")``): a
+    block default's setting holding one whose variable the script never sets is read as unset (the tool reads an empty
+    value), so the default applies; the references are left out of the search for the variable."""
     encoded_hosts: dict[str, Literal["elastic-cloud-id"]] = Field(default_factory=dict)
     """(config63) Settings of a ``yaml`` / ``json`` / ``toml`` document whose value encodes the host the tool sends to,
     by dotted path (a flat ``cloud.id`` key or ``cloud: {id: ...}``), and the encoding: ``elastic-cloud-id`` (Filebeat's
@@ -1678,6 +1683,7 @@ HostForm = Literal[
     "oss-policy",
     "oss-cors",
     "sls-region",
+    "beat-setting",
 ]
 """How a script command's value names its host(s): ``host`` (``host[:port]``), ``hosts`` (a comma list), ``replica-set``
 (mongosh ``rs0/a:27017,b:27017``), ``sqlserver`` (sqlcmd ``tcp:host,1433``, ``host\\instance``), ``ssh``
@@ -1699,7 +1705,9 @@ line writes fails closed), ``oss-cors`` (alired56: an OSS CORS configuration, in
 left out of the whole-script scan as a match field's values are), ``host-port`` (config54b: redis ``--replicaof
 "host port"``, a host and its port in one word or two: the first word) and ``sls-region`` (agents62: the Logtail /
 LoongCollector installer's Region argument, ``<region>``, ``<region>-internet``, ``<region>-acceleration``: the Region
-of the SLS Project the agent sends to, judged as ``region``; ``auto``, the machine's own Region, names none)."""
+of the SLS Project the agent sends to, judged as ``region``; ``auto``, the machine's own Region, names none);
+``beat-setting`` (config64: a Beat's ``-E <setting>=<value>``: ``cloud.id``'s decoded Elastic Cloud host, an output's
+``hosts`` / ``setup.kibana.host``; any other setting names none)."""
 
 
 class ScriptCommand(_Frozen):
@@ -1909,6 +1917,10 @@ class EndpointCatalogue(_Frozen):
     host_key_prefixes: frozenset[str] = frozenset()
     """Keys (snake_case) named by how they start, ``<prefix>_<anything>``, that hold a host as a host key does: the
     Alibaba Cloud provider's ``ALIBABA_CLOUD_ENDPOINT_<PRODUCT>`` variables."""
+    encoded_host_keys: dict[str, Literal["elastic-cloud-id"]] = Field(default_factory=dict)
+    """(config64) Keys (snake_case, lower case, matched whole) whose value encodes the host the tool sends to, and the
+    encoding (``elastic-cloud-id``: Fluent Bit's and Fluentd's ``cloud_id``): a value that decodes is judged as that
+    host; a ``when_set`` input of a global-service entry so named counts as set only where it does not decode."""
     host_pattern_keys: frozenset[str] = frozenset()
     """(alired58) Host keys (snake_case, matched like host keys) whose value is an allow-list of host patterns the
     service connects to (Elasticsearch's ``reindex.remote.whitelist``): a ``*`` in a pattern matches any text, so the

@@ -819,6 +819,9 @@ class _KeyPlan(NamedTuple):
     """What the AWS account a setting here names owns (``account_settings``: an EMR metastore's
     ``hive.metastore.glue.catalogid``, "the AWS Glue Data Catalog ..."), its value judged as a granted account
     (RES-023); ``""`` elsewhere (nearly every place)."""
+    encoded: str = ""
+    """(config64) The encoding of a host the key's value holds (``encoded_host_keys``: an Elastic Cloud id under
+    ``cloud_id``), judged as the host it decodes to; ``""`` elsewhere (nearly every place)."""
 
 
 _PER_ENGINE = frozenset({"catalogue", "jurisdiction", "destinations", "today", "used"})
@@ -1399,7 +1402,9 @@ class RuleEngine:
                 and not self._partition_allows(walk, service)
                 and (
                     not (service.unless_set or service.when_set)
-                    or service.placed_by(functools.partial(_set_at, walk.parent), self._options_fixed(walk, service))
+                    or service.placed_by(
+                        functools.partial(self._set_undecoded, walk.parent), self._options_fixed(walk, service)
+                    )
                 )
             ):
                 self._global_finding(walk, service, path, value)
@@ -2863,7 +2868,9 @@ class RuleEngine:
         ):
             return  # fnros59: a dynamic reference at a destination (a substring test first: most strings hold none)
         if (
-            (plan.phone is not None and self._judged_as_phone(walk, value, path, plan.phone))
+            # config64: an encoded host (an Elastic Cloud id) judged as the host it names
+            (plan.encoded and self._judged_as_encoded_host(walk, value, path, key, depth, plan))
+            or (plan.phone is not None and self._judged_as_phone(walk, value, path, plan.phone))
             or (plan.site and self._judged_as_site(walk, value, path))
             or (walk.subject.type in STAGE_TYPES and self._judged_as_stage_variable(walk, value, path, key))
             or (
@@ -2909,6 +2916,37 @@ class RuleEngine:
             # A TXT / SPF / CAA record's value (or a DKIM key's CNAME) is text no client is sent to: the hosts an SPF
             # policy names ("include:spfdm-cn-hangzhou.aliyun.com") are looked up by receivers, not sent data.
             self._judge_references(walk, value, path, key, plan.own_region)
+
+    def _judged_as_encoded_host(self, walk: _Walk, value: str, path: str, key: str, depth: int, plan: _KeyPlan) -> bool:
+        """(config64) A value under a key holding an encoded host (``encoded_host_keys``: Fluent Bit's / Fluentd's
+        ``cloud_id``, FireLens options' ``Cloud_ID``) judged as the host it decodes to (:data:`_HOST_DECODERS`, the one
+        decoder Filebeat's ``cloud.id`` is read by), as a host key's value is; True when it decoded. A value that does
+        not decode (a ``${CLOUD_ID}``) is walked as before (the global-service entry refusing the output by
+        ``when_set`` still does: :meth:`_set_undecoded`)."""
+        host = _HOST_DECODERS[plan.encoded](value)
+        if host is None:
+            return False
+        if walk.no_destination:
+            return True
+        candidates = self.parser.has_candidates(host)
+        if not self._judged_as_host(walk, host, path, key, depth, candidates) and candidates:
+            self._judge_references(walk, host, path, key, plan.own_region)
+        return True
+
+    def _decodes_host(self, name: str, value: Any) -> bool:
+        """(config64) Whether ``value`` of a setting ``name`` is a text encoding a host its name says it encodes
+        (``encoded_host_keys``), one the decoder reads."""
+        form = self.endpoints.encoded_host_keys.get(_key_tokens(name).lower())
+        return form is not None and isinstance(value, str) and _HOST_DECODERS[form](value) is not None
+
+    def _set_undecoded(self, container: Any, path: str) -> bool:
+        """(config64) Whether the input at dotted ``path`` below ``container`` is set (:func:`_set_at`) to a value that
+        is no encoded host its key names (``encoded_host_keys``): a ``when_set`` input of a global-service entry
+        (firelens-elastic-cloud-id's ``cloud_id``) set to an Elastic Cloud id that decodes leaves the output to the
+        judgement of the decoded host (:meth:`_judged_as_encoded_host`), so a declared home deployment passes."""
+        return _set_at(container, path) and not self._decodes_host(
+            path.rpartition(".")[2], _value_at(container, path.split("."))
+        )
 
     def _judged_dynamic(self, walk: _Walk, value: str, path: str, plan: _KeyPlan) -> bool:
         """(fnros59) A CloudFormation dynamic reference (``{{resolve:ssm:/orders/db-host}}``, ``ssm-secure``,
@@ -4096,7 +4134,7 @@ class RuleEngine:
                     if not self._partition_allows(walk, service):
                         self._global_finding(walk, service, where, kind)
                     continue
-                for vpath, value in _template_field_values(props, entry, f"{where}.Properties"):
+                for vpath, value in _template_field_values(props, entry, f"{where}.Properties", self._decodes_host):
                     self._judge_template_service_value(walk, document, service, entry, kind, vpath, value)
             for field in fields:
                 for vpath, value in _template_values(props, field.split("."), f"{where}.Properties"):
@@ -4972,7 +5010,10 @@ class RuleEngine:
             named = next((c for c in entries if c.option_files and _names_option_file(script, c, file)), None)
             if named is not None:
                 return named  # the command reads it as its own file, whatever other entry its name matches (`.conf`)
-        return next((c for c in entries if re.search(c.pattern, file)), None)
+        # config64: a file a container reads at the path it is bind-mounted at (a substring test first)
+        inside = _mounted_path(script, file) if "-v" in script or "--mount" in script else None
+        found = next((c for c in entries if re.search(c.pattern, inside)), None) if inside else None
+        return found or next((c for c in entries if re.search(c.pattern, file)), None)
 
     def _ssh_config_names(self, script: str) -> frozenset[str]:
         """(falsealarm53b) The ``Host`` names of the OpenSSH client configuration files ``script`` writes whose entry
@@ -6488,7 +6529,7 @@ class RuleEngine:
             if not isinstance(name, str):
                 continue
             for service in services:
-                beside = functools.partial(_set_at, output)
+                beside = functools.partial(self._set_undecoded, output)  # config64: a decoding cloud_id is a host
                 if service.refuses(name, code) and service.placed_by(beside, functools.partial(_fixed_in_file, output)):
                     self._global_finding(walk, service, f"{path}.pipeline.outputs[{i}].name", name, field=field)
 
@@ -6511,7 +6552,7 @@ class RuleEngine:
                     and not any(_fixed_in_file(output, p) for p in unless)
                     # logplugins44: an entry that refuses only with an input set (Elastic Cloud's `cloud_id`) reads it
                     # in the section too, under the same name (fluent-plugin-elasticsearch's `cloud_id`).
-                    and (not service.when_set or any(_set_at(output, p) for p in service.when_set))
+                    and (not service.when_set or any(self._set_undecoded(output, p) for p in service.when_set))
                 ):
                     self._global_finding(walk, service, f"{path}.{where}.{key}", name, field=f"<match> {key}")
 
@@ -7044,6 +7085,7 @@ class RuleEngine:
             or next((a.what for a in self.endpoints.account_settings if fnmatch.fnmatchcase(tokens, a.key)), "")
             if package_of(type_token)[0] == "aws"
             else "",
+            encoded=self.endpoints.encoded_host_keys.get(tokens.lower(), ""),
         )
 
     def _payload_key(self, key: str) -> bool:
@@ -9017,7 +9059,12 @@ def _template_values(node: Any, keys: list[str], path: str) -> Iterator[tuple[st
         yield path, node  # a function giving a whole map or list: unevaluated
 
 
-def _template_field_values(props: Mapping[Any, Any], entry: TemplateService, path: str) -> Iterator[tuple[str, Any]]:
+def _template_field_values(
+    props: Mapping[Any, Any],
+    entry: TemplateService,
+    path: str,
+    decodes: Callable[[str, Any], bool] = lambda _name, _value: False,
+) -> Iterator[tuple[str, Any]]:
     """(path, value) of a ``template_services`` entry's field in a resource's Properties (:func:`_template_values`);
     for an entry with ``unless_set`` / ``default_unless`` (awsred56) / ``when_set`` (awsred56b), read in each map
     holding the field's last key: none from a map where one of ``unless_set`` is set (what it names is judged by the
@@ -9051,7 +9098,9 @@ def _template_field_values(props: Mapping[Any, Any], entry: TemplateService, pat
             entry.when_set
             and isinstance(holder, Mapping)
             and not _is_function(holder)
-            and not any(_may_set_key(holder, name) for name in entry.when_set)
+            # config64: a when_set input holding an encoded host that decodes (an Elastic Cloud id) on every way is
+            # judged as that host by the walk (RuleEngine._judged_as_encoded_host), not by the entry
+            and not any(_may_set_key(holder, name, decodes) for name in entry.when_set)
         ):
             continue
         for value_path, value in _template_values(holder, keys[-1:], holder_path):
@@ -9077,14 +9126,20 @@ def _sets_any(holder: Mapping[Any, Any], names: tuple[str, ...]) -> bool:
     return False
 
 
-def _may_set_key(holder: Mapping[Any, Any], name: str) -> bool:
+def _may_set_key(
+    holder: Mapping[Any, Any], name: str, decodes: Callable[[str, Any], bool] = lambda _name, _value: False
+) -> bool:
     """(awsred56b) Whether ``holder`` may set ``name`` (case-insensitive): a value one of whose ways (an ``Fn::If``
     branch) is neither absent, null nor ``Ref AWS::NoValue``; a ``${VAR}`` counts (filled from the router's
     environment, it is still set). The fail-closed reading of a ``when_set`` input, as :func:`_sets_key` is of an
-    ``unless_set`` one."""
+    ``unless_set`` one. config64: nor a text written there encoding a host (``decodes``: an Elastic Cloud id, judged as
+    its host by the walk; an ``Fn::If`` of one is still the entry's, failing closed)."""
     wanted = name.lower()
     return any(
-        str(key).lower() == wanted and any(v is not _OMITTED for _, v in _template_values(value, [], ""))
+        str(key).lower() == wanted
+        and any(v is not _OMITTED for _, v in _template_values(value, [], ""))
+        # config64: a written id the walk judges as its host (not one behind a condition: judged by the entry)
+        and not (isinstance(value, str) and decodes(name, value))
         for key, value in holder.items()
     )
 
@@ -10498,12 +10553,13 @@ def _block_defaults(
     neither its key nor an ``unless`` setting gives ``("<block path>.<key>", value)``."""
     wanted = [d for d in entry.document_defaults if d.block and _default_used(d, script, running)]
     out: list[tuple[str, str]] = []
+    unset = _unset_reference(entry, script)
     for path, settings in (blocks if blocks is not None else _settings_blocks(document)) if wanted else ():
         dotted = ".".join(path)
         for d in wanted:
             if (
                 re.fullmatch(d.block, dotted)
-                and not any(_setting_written(settings, k) for k in (d.key, *d.unless))
+                and not any(_setting_written(settings, k, unset) for k in (d.key, *d.unless))
                 and _block_selected(settings, d.when)
             ):
                 out.append((f"{dotted}.{d.key}", d.value))
@@ -10538,10 +10594,29 @@ def _settings_blocks(node: Any, path: tuple[str, ...] = ()) -> list[tuple[tuple[
     return out
 
 
-def _setting_written(settings: Mapping[Any, Any], dotted: str) -> bool:
+def _unset_reference(entry: ConfigFile, script: str) -> Callable[[Any], bool] | None:
+    """(config64) For a file whose tool fills a setting from its environment (``ConfigFile.variable_references``: the
+    Collector's ``${env:DD_SITE}`` / ``${DD_SITE}``, Alloy's ``sys.env("DD_SITE")``), whether a setting's value is
+    wholly such a reference to a variable ``script`` never sets (:func:`_sets_variable`, the references themselves
+    left out of the search: naming the variable there sets nothing): the tool reads it empty, as unset, so the
+    setting's default applies. None for every other file."""
+    if not entry.variable_references:
+        return None
+    pattern = re.compile(entry.variable_references)
+    rest = pattern.sub("", script)
+
+    def unset(value: Any) -> bool:
+        m = pattern.fullmatch(value.strip()) if isinstance(value, str) else None
+        return m is not None and not _sets_variable(rest, m.group("name"))
+
+    return unset
+
+
+def _setting_written(settings: Mapping[Any, Any], dotted: str, unset: Callable[[Any], bool] | None = None) -> bool:
     """(agents62) Whether a block's ``settings`` write the dotted setting (``api.site``: ``api``'s ``site``, or a
     ``api.site`` key as TOML's dotted keys write it) with a value that is not empty (an empty one is unset, as
-    config58's ``site: ""``)."""
+    config58's ``site: ""``); config64: nor a reference to a variable the script never sets (``unset``,
+    :func:`_unset_reference`)."""
     node: Any = {str(k).lower(): v for k, v in settings.items()}
     if dotted in node:
         node = node[dotted]
@@ -10550,7 +10625,7 @@ def _setting_written(settings: Mapping[Any, Any], dotted: str) -> bool:
             if not isinstance(node, dict):
                 return False
             node = {str(k).lower(): v for k, v in node.items()}.get(part)
-    return node is not None and str(node).strip() != ""
+    return node is not None and str(node).strip() != "" and not (unset is not None and unset(node))
 
 
 def _nested_setting(dotted: str, value: str) -> dict[str, Any]:
@@ -10654,6 +10729,36 @@ def _compose_unset_value(name: str, value: str | None, script: str, env_file: bo
         return not env_file and not _sets_variable(script, name)
     m = _COMPOSE_EMPTY_WHEN_UNSET.fullmatch(value.strip())
     return m is not None and not _sets_variable(script, m.group("bare") or m.group("name"))
+
+
+# config64 (stop 64): a bind mount on a container's line, `-v HOST:CONTAINER[:opts]` / `--volume=HOST:CONTAINER` ("-v,
+# --volume: Bind mount a volume", docker container run; "The first field is the path to the file or directory on the
+# host machine. The second field is the path where the file or directory is mounted in the container", Docker "Bind
+# mounts") or `--mount type=bind,source=HOST,target=CONTAINER` (`src` / `dst` / `destination` too), both paths
+# absolute.
+_BIND_VOLUME = re.compile(r"""(?:^|\s)(?:-v|--volume)(?:\s+|=)["']?(/[^\s:"']*):(/[^\s:"']*)""")
+_BIND_MOUNT = re.compile(r"""--mount(?:\s+|=)["']?([^\s"']*)""")
+
+
+def _mounted_path(script: str, file: str) -> str | None:
+    """(config64) The path a container of ``script`` reads written ``file`` at, through a bind mount of the file or of a
+    directory holding it (``-v /etc/otel:/etc/otelcol-contrib``: ``/etc/otel/config.yaml`` is the container's
+    ``/etc/otelcol-contrib/config.yaml``, the Collector image's file); None when no mount holds it. The Collector run
+    in Docker with its file bind-mounted passed every door (the host path matched no entry's pattern)."""
+    mounts = [(m.group(1), m.group(2)) for m in _BIND_VOLUME.finditer(script)]
+    for m in _BIND_MOUNT.finditer(script):
+        fields = dict(f.partition("=")[::2] for f in m.group(1).split(","))
+        source = fields.get("source") or fields.get("src")
+        target = fields.get("target") or fields.get("dst") or fields.get("destination")
+        if source and target and fields.get("type", "bind") == "bind":
+            mounts.append((source, target))
+    for source, target in mounts:
+        host = source.rstrip("/")
+        if file == host:
+            return target
+        if host and file.startswith(host + "/"):
+            return target.rstrip("/") + file[len(host) :]
+    return None
 
 
 def _sets_variable(script: str, name: str) -> bool:

@@ -26,7 +26,7 @@ from typing import Any, NamedTuple
 from components.residency import jq
 from components.residency.endpoints import Helm, ScriptCommand
 from components.residency.inputkeys import is_region_key, is_zone_key, key_tokens, snake_key
-from components.residency.references import is_ip, is_private_address
+from components.residency.references import elastic_cloud_host, is_ip, is_private_address
 
 __all__ = [
     "Edit",
@@ -2913,6 +2913,29 @@ def _log_opt(value: str) -> list[str]:
     return _url(rest.strip()) if key in _LOG_OPT_ADDRESSES else []
 
 
+# config64 (stop 64): a Beat's `-E <setting>=<value>` ("Overrides a specific configuration setting", Filebeat "Override
+# configuration settings at the command line"; "metricbeat -e -E cloud.id="<cloud-id>" -E cloud.auth=..." on the Beats'
+# "Configure the output for Elastic Cloud Hosted"), the settings naming where the Beat sends: `cloud.id` (the Elastic
+# Cloud cluster it encodes, references.elastic_cloud_host, the one decoder every cloud id is read by) and an output's
+# `hosts` / setup.kibana's `host` (a host or a YAML flow list of hosts, `["a:9200","b:9200"]`).
+_BEAT_HOST_SETTINGS = re.compile(r"output\.[a-z_]+\.hosts?|setup\.kibana\.host")
+
+
+def _beat_setting(value: str) -> list[str]:
+    # config64: a cloud id that does not decode (a variable's value no reader computed) is kept as written: judged as a
+    # host holding it (unproven), not dropped
+    key, equals, rest = value.partition("=")
+    key, rest = key.strip().lower(), rest.strip().strip("\"'")
+    if not equals or not rest:
+        return []
+    if key == "cloud.id":
+        return [elastic_cloud_host(rest) or rest]
+    if _BEAT_HOST_SETTINGS.fullmatch(key):
+        items = (i.strip().strip("\"'") for i in rest.strip("[]").split(","))
+        return [h for i in items if i for h in _url(i)]
+    return []
+
+
 def _hosts(value: str) -> list[str]:
     return value.split(",")  # libpq takes a comma-separated host list; Kafka a bootstrap list
 
@@ -2999,6 +3022,7 @@ _FORMS = {
     "oss-policy": _host,  # (alired55) an OSS bucket policy or its file, whole
     "oss-cors": _host,  # (alired56) an OSS CORS configuration or its file, whole, or an origin
     "sls-region": _sls_region,  # (agents62) the Logtail / LoongCollector installer's Region argument
+    "beat-setting": _beat_setting,  # (config64) a Beat's `-E <setting>=<value>`
 }
 _BESIDE = frozenset({"resolve", "connect-to"})
 _REGION_FORMS = frozenset({"region", "sls-region"})
