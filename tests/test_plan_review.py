@@ -34,7 +34,7 @@ from components.plan.render_text import render_text
 from components.plan.review import review_document, review_files
 from components.plan.state import parse_state
 from components.residency import provenance
-from components.residency.engine import RuleEngine, Subject
+from components.residency.engine import ProviderRef, RuleEngine, Subject
 from components.simulate import ResourceRecord
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -449,7 +449,8 @@ def _shared_sources_preview() -> dict[str, Any]:
 def test_a_review_judges_each_source_and_each_resources_unknowns_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """Stop 41: each source of unknown values is judged once per document (the unchanged review judged it for every
     input of every resource computed from it: 8 judgements here), and what a resource leaves unknown once (the
-    unchanged review judged it twice); every unknown input is still refused for the foreign source alone."""
+    unchanged review judged it twice); every unknown input is still refused for the foreign source alone. perf64 (stop
+    64): the provenance pass reads the inputs' judgement (with `known`) and judges nothing itself."""
     judged: list[str] = []
     deferred: list[str] = []
     reason, check = provenance.untrusted_reason, RuleEngine.check
@@ -459,7 +460,7 @@ def test_a_review_judges_each_source_and_each_resources_unknowns_once(monkeypatc
         return reason(engine, source, defer)
 
     def counted_check(self: RuleEngine, subject: Subject, **kwargs: Any) -> Any:
-        if subject.type.endswith("BucketPolicy") and kwargs.get("known") is None:
+        if subject.type.endswith("BucketPolicy"):  # perf64: with or without `known`, each judged once in all
             deferred.append(subject.name)
         return check(self, subject, **kwargs)
 
@@ -1269,3 +1270,123 @@ def test_perf63_the_same_value_tells_apart_what_plain_equality_does_not() -> Non
         (object(), object()),
     ]:
         assert not _same_value(a, b)
+
+
+# perf64 (stop 64): the preview review's RES-014 pass reads the unknowns its inputs' judgement deferred (the review's
+# `defer`: unknown or secret, and the resource's `known`) instead of judging the resource again with `defer=is_unknown`
+# and no `known`; it reads only their input keys (`Pending.top_key`), which `known` never changes
+# (components/plan/review.py `_unknown_inputs`).
+
+_TRIPS = json.dumps({
+    "AWSTemplateFormatVersion": "2010-09-09",
+    "Parameters": {"Where": {"Type": "String", "Default": "eu-north-1"}},
+    "Resources": {"Trips": {"Type": "AWS::DynamoDB::GlobalTable", "Properties": {
+        "TableName": "trips", "BillingMode": "PAY_PER_REQUEST",
+        "Replicas": [{"Region": {"Ref": "AWS::Region"}}, {"Region": {"Ref": "Where"}}]}}},
+})  # fmt: skip
+"""A StackSet's template (AWS::DynamoDB::GlobalTable Replicas[].Region): a global table replicated to `Where`."""
+
+
+def _keyed_pending(subject: Subject, known: Any) -> tuple[list[Any], list[Any], list[Any], list[Any]]:
+    """The review's inputs' judgement's pending and what ``_unknown_inputs`` keeps of it; the provenance check's own
+    pending (``defer=is_unknown``, no ``known``) and its keyed part."""
+    from components.plan.documents import is_unknown
+    from components.plan.review import _unknown_inputs
+    from components.simulate import Secret
+
+    engine = _ENGINE64
+    _, judged = engine.check(subject, defer=lambda v: is_unknown(v) or isinstance(v, Secret), known=known)
+    _, own = engine.check(subject, defer=is_unknown)
+    return judged, _unknown_inputs(judged), own, [p for p in own if p.top_key is not None]
+
+
+_ENGINE64 = RuleEngine("EU")
+_EU = ProviderRef("aws", "eu", "eu-central-1")
+
+
+def test_perf64_known_changes_what_a_template_defers_never_which_inputs_hold_an_unknown() -> None:
+    from components.residency import stacksets
+
+    # One instance of the program names the StackSet with overrides the preview does not know: its template runs
+    # with `Where` that unknown (deferred inside the template, no input key); without `known` it runs with its
+    # Default. The whole pending lists differ; the unknowns under an input key (`parameters`) are the same.
+    props = {"name": "trips", "template_body": _TRIPS, "parameters": {"Tag": UNKNOWN}}
+    subject = Subject("aws:cloudformation/stackSet:StackSet", "trips", props, _EU)
+    known = stacksets.with_instances(lambda _: False, [UNKNOWN])
+    judged, kept, own, keyed = _keyed_pending(subject, known)
+    where = "template_body(json).Resources.Trips.Properties.Replicas[1].Region"
+    assert [(p.top_key, p.path) for p in judged] == [(None, where), ("parameters", "parameters.Tag")]
+    assert [(p.top_key, p.path) for p in own] == [("parameters", "parameters.Tag")]
+    assert kept == keyed and [p.path for p in kept] == ["parameters.Tag"]
+
+
+_VALUES = st.sampled_from([
+    UNKNOWN, "eu-west-1", "us-east-1", "db.partner.example.com", "https://s3.eu-west-1.amazonaws.com/b",
+    "arn:aws:s3:::foreign", "CONSTANT", "JSONPATH", "Deny", "Allow",
+])  # fmt: skip
+_KEYS = st.sampled_from(
+    ["region", "host", "endpoint", "Value", "Name", "description", "Effect", "form", "template", "bucket", "Region"]
+)
+
+
+def _secret(value: Any) -> Any:
+    from components.simulate import Secret
+
+    return Secret(value)
+
+
+_PROPS = st.dictionaries(
+    st.sampled_from(["region", "endpoint", "environment", "tags", "description", "policy", "parameters", "targets"]),
+    st.recursive(
+        _VALUES | _VALUES.map(_secret),
+        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_KEYS, inner, max_size=3) | inner.map(_secret),
+        max_leaves=8,
+    ),
+    max_size=4,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    type_token=st.sampled_from([
+        "aws:s3/bucket:Bucket", "aws:cloudformation/stackSet:StackSet", "aws:ecs/taskDefinition:TaskDefinition",
+        "aws:cloudwatch/eventTarget:EventTarget", "pulumi:providers:aws",
+    ]),
+    props=_PROPS,
+    template=st.booleans(),
+    answer=st.booleans(),
+    overrides=st.sampled_from([None, [UNKNOWN], [{"Where": "us-east-1"}], [{"Where": UNKNOWN}, None]]),
+)  # fmt: skip
+def test_perf64_the_provenance_keys_are_the_inputs_judgements_whatever_known_says(
+    type_token: str, props: dict[str, Any], template: bool, answer: bool, overrides: list[Any] | None
+) -> None:
+    from components.residency import stacksets
+
+    if template:
+        props = {**props, "template_body": _TRIPS}
+    subject = Subject(type_token, "x", props, _EU)
+    known = stacksets.with_instances(lambda _: answer, overrides)
+    _, kept, _, keyed = _keyed_pending(subject, known)
+    assert kept == keyed
+
+
+def test_perf64_the_provenance_pass_makes_no_judgement_of_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    # As test_unknowns_pass_only_when_every_source_is_resident: the same RES-014, with dc-data-policy judged only
+    # with its `known` (on 644efda6 once more without it, by the provenance pass).
+    document = _json(PASS)
+    for step in document["steps"]:
+        if step["urn"].endswith("::dc-data-policy"):
+            step["newState"]["propertyDependencies"]["policy"] = [f"{STACK_URN}aws:s3/bucket:Bucket::elsewhere"]
+    calls: list[tuple[str, bool]] = []
+    check = RuleEngine.check
+
+    def counted_check(self: RuleEngine, subject: Subject, **kwargs: Any) -> Any:
+        calls.append((subject.name, kwargs.get("known") is not None))
+        return check(self, subject, **kwargs)
+
+    monkeypatch.setattr(RuleEngine, "check", counted_check)
+    plan = review_document(parse_preview(json.dumps(document), "p.json"))
+    (violation,) = plan.violations
+    assert (violation.rule, violation.resource_name, violation.path) == ("RES-014", "dc-data-policy", "policy")
+    assert calls.count(("dc-data-policy", False)) == 0
+    assert calls.count(("dc-data-policy", True)) >= 1

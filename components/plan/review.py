@@ -45,6 +45,7 @@ from components.residency.catalogue import Catalogue, Jurisdiction, load_catalog
 from components.residency.destinations import Destination, DestinationProblem, check_destinations, parse_destinations
 from components.residency.engine import (
     CLOUD_PACKAGES,
+    Pending,
     ProviderRef,
     RuleEngine,
     Subject,
@@ -183,6 +184,25 @@ def _same_subject(a: Subject, b: Subject) -> bool:
         and _same_value(a.import_id, b.import_id)
         and _same_value(a.props, b.props)
     )
+
+
+def _unknown_inputs(pending: Iterable[Pending]) -> list[Pending]:
+    """(perf64) Of what the inputs' judgement deferred (``defer``: unknown or secret, ``known``: the entry's), the
+    unknowns under an input key: exactly the values ``engine.check(subject, defer=is_unknown)`` (no ``known``) defers
+    under an input key, in the same order; the provenance pass reads only their keys (``Pending.top_key``).
+
+    Why they are the same: a deferred value carries an input key only when the walk reached it from
+    :meth:`RuleEngine.check`'s loop over the inputs through ``_walk``'s own descent (maps' items, lists' items, an input
+    type's fields); every other reader (a document, a template, a script) walks with no key (``top_key`` None), and a
+    provider's ``region`` is deferred under "region" by a test of ``defer`` alone. What decides that descent reads no
+    ``known``: the value's type, a Deny statement, a free-text key, an event target built at run time (its ``form``,
+    the key path, the catalogue), and ``_judged_as_intrinsic``, which answers False outside a template document
+    (``template_resources`` is set only while ``_walk_one_document`` walks one, with no key, and restored after).
+    ``known`` changes what is found, and inside a document what is walked (a StackSet's template runs once per
+    instance's overrides, ``_instance_runs``), never which input keys hold an unknown. A secret deferred here is walked
+    there, where ``_walk_other`` reads nothing in it: it holds no keyed unknown on either side. Pinned by
+    ``tests/test_plan_review.py`` ``test_perf64_*``."""
+    return [p for p in pending if p.top_key is not None and is_unknown(p.value)]
 
 
 def _input_key(entry: Entry, field: str) -> object:
@@ -465,7 +485,8 @@ class _Review:
                 )
             )
         subject = self.subject(entry)
-        judged = self._check(entry, subject, "")
+        pending: list[Pending] = []
+        judged = self._check(entry, subject, "", pending)
         placement = {f.rule.id for f in judged} & _PLACEMENT
         provider = entry.provider.rsplit("::", 1)[0] if entry.provider else ""
         if placement or provider in self.misplaced:
@@ -485,16 +506,22 @@ class _Review:
             else:
                 self._check(entry, outputs, "outputs.")
         if self.document.kind != "state":
-            self._provenance(entry)
+            self._provenance(entry, subject, _unknown_inputs(pending))
 
-    def _check(self, entry: Entry, subject: Subject, prefix: str) -> list[Finding]:
-        """Judge ``subject``; add and return the violations found (declared findings are not violations)."""
+    def _check(
+        self, entry: Entry, subject: Subject, prefix: str, pending_out: list[Pending] | None = None
+    ) -> list[Finding]:
+        """Judge ``subject``; add and return the violations found (declared findings are not violations).
+        ``pending_out`` receives what the judgement deferred (perf64: the inputs' unknowns, which :meth:`_provenance`
+        reads)."""
 
         def defer(value: Any) -> bool:
             return is_unknown(value) or isinstance(value, Secret)
 
         known = self.known_for(entry)
         findings, pending = self.engine.check(subject, defer=defer, known=known)
+        if pending_out is not None:
+            pending_out += pending
         for p in pending:
             if isinstance(p.value, Secret):
                 if p.value.value == SECRET_PLACEHOLDER:
@@ -549,14 +576,16 @@ class _Review:
             return True
         return judged_by_its_values(source) or refused_itself(self.engine, source, is_unknown)
 
-    def _provenance(self, entry: Entry) -> None:
-        subject = self.subject(entry)
+    def _provenance(self, entry: Entry, subject: Subject, pending: list[Pending]) -> None:
+        """RES-014 for ``entry``'s unknown inputs: ``pending`` is :func:`_unknown_inputs` of the inputs' judgement
+        (``subject``, judged by :meth:`_check`), which is what ``engine.check(subject, defer=is_unknown)`` defers
+        under an input key (perf64: see :func:`_unknown_inputs`); only those keys are read here and by
+        ``unproven_unknowns``."""
         property_dependencies = (
             {key: [self.source(u) for u in urns] for key, urns in entry.property_dependencies.items()}
             if entry.property_dependencies
             else None
         )
-        _, pending = self.engine.check(subject, defer=is_unknown)
         problems = unproven_unknowns(
             self.engine,
             subject,
