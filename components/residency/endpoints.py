@@ -716,9 +716,6 @@ class ConfigFile(_PatternEntry):
     the script does not give: the configuration is unknown); ``fetched`` (``http:``, ``https:``) a configuration read
     at run time from the URI, unknown (RES-015 until the URI is declared). A URI's settings get no
     ``document_defaults`` (the Collector merges it with the other ``--config`` values, which may write them)."""
-    option_settings: dict[str, tuple[str, ...]] = Field(default_factory=dict)
-    """(mutation64) Options of a command (by name) each overriding one setting of this entry's file, ``NAME=VALUE``
-    with the dotted name (the Beats' ``-E cloud.id=...``), each read as a one-setting document of the file."""
     option_separator: str | None = None
     """mutation57: the character a value of ``option_files`` / ``option_dirs`` / ``option_variables`` separates several
     files or directories with (Vector's ``,``: the CLI reference's ``vector -c config1.yaml,config2.yaml``, its options'

@@ -132,8 +132,8 @@ from components.residency.scripts import (
     echoed_files,
     edited_files,
     eval_arrays_written,
-    fetched_manifests,
     exported_names,
+    fetched_manifests,
     filled_texts,
     for_loop_words,
     function_outputs_written,
@@ -4451,8 +4451,6 @@ class RuleEngine:
             self._judge_heredocs(walk, script, path, depth, cors=cors)
         if "--config" in script:
             self._judge_config_uris(walk, script, path, depth)  # config63: the Collector's `yaml:` / `env:` / `http:`
-        if " -E" in script or " --E" in script:
-            self._judge_option_settings(walk, script, path, depth)  # mutation64: Filebeat's `-E cloud.id=...`
         if "agent" in script:  # config59: a tool's container configured by its environment (the Datadog Agent's)
             self._judge_image_defaults(
                 walk, script, [*written_files(script), *(walk.written or {}).values()], path, depth
@@ -4898,23 +4896,6 @@ class RuleEngine:
             for key, value in _document_defaults(parsed, entry, script):
                 default = _renamed_keys(_nested_setting(key, value), entry.keys)
                 self._walk_document(walk, default, f"{where}(yaml)(default)", "content", depth, None)
-
-    def _judge_option_settings(self, walk: _Walk, script: str, path: str, depth: int) -> None:
-        """(mutation64, stop 64) The settings a tool's command line overrides (``ConfigFile.option_settings``: the
-        Beats' ``-E NAME=VALUE``, Filebeat's "Command reference": "-E, --E "SETTING_NAME=VALUE" Overrides a specific
-        configuration setting"; Elastic's Docker page runs ``filebeat setup -E cloud.id=<Cloud ID> -E cloud.auth=...``),
-        each walked as a one-setting document of the entry's file (its value read as YAML, ``hosts=["h:9200"]`` a
-        list, its dotted name nested, read as the file's settings are: :func:`_catalogue_named`): ``-E cloud.id=<a
-        us-east-1 deployment>`` and ``-E output.elasticsearch.hosts=[<partner>:9200]`` passed every door in EU (only
-        the file's settings were read)."""
-        for entry in self.endpoints.app_config_files:
-            for _, name, text in _option_setting_values(script, entry):
-                value = yaml_or_none(text, depth) if text else text
-                document: dict[Any, Any] = {name.rsplit(".", 1)[-1]: text if value is None else value}
-                for part in reversed(name.split(".")[:-1]):  # dotted: nested, as the file writes it
-                    document = {part: document}
-                document = _catalogue_named(document, entry)  # its keys renamed, an encoded host decoded
-                self._walk_document(walk, document, f"{path}(-E {name})", "content", depth, None)
 
     def _judge_fetched_config(self, walk: _Walk, uri: str, where: str) -> None:
         """(config63) A tool's configuration the engine cannot read (fetched from ``uri`` at run time, or held by a
@@ -11451,30 +11432,6 @@ def _option_uri_values(script: str, entry: ConfigFile) -> list[tuple[int, str, s
                 text = text[:end] if end >= 0 else re.split(r"[\s'\"]", text, maxsplit=1)[0]
                 scheme = next(s for s in entry.option_uris if text.startswith(s))
                 out.append((line.start(), scheme, text[len(scheme) :]))
-    return out
-
-
-def _option_setting_values(script: str, entry: ConfigFile) -> list[tuple[int, str, str]]:
-    """(mutation64) Each ``NAME=VALUE`` given to one of ``entry.option_settings``' options on a line naming its
-    command (run by name or path), as ``(offset of the line, NAME, VALUE)``: the word is the option's next one, or
-    after ``=`` in a long option's word, its quotes removed (shlex's reading of the line)."""
-    out: list[tuple[int, str, str]] = []
-    for command, options in entry.option_settings.items():
-        if command not in script:
-            continue
-        for line in re.finditer(rf"^.*(?<![\w.-]){re.escape(command)}(?![\w.-]).*$", script, re.MULTILINE):
-            try:
-                words = shlex.split(line.group(0), comments=True)
-            except ValueError:  # a quote the line does not close: its blanks
-                words = line.group(0).split()
-            for k, word in enumerate(words):
-                option, eq, attached = word.partition("=") if word.startswith("--") else (word, "", "")
-                if option not in options:
-                    continue
-                setting = attached if eq else (words[k + 1] if k + 1 < len(words) else "")
-                name, eq, value = setting.partition("=")
-                if eq and re.fullmatch(r"[A-Za-z_][\w.-]*", name):
-                    out.append((line.start(), name, value))
     return out
 
 
