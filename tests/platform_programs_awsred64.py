@@ -2,7 +2,7 @@
 DataZone environments and environment profiles made in another account, OpenSearch Ingestion pipeline endpoints into
 another account's pipeline, CloudWatch RUM metric destinations, and a RUM app monitor's page filters.
 
-Found by listing pulumi-aws 7.51.1's resource types no table module or catalogue entry named (890 of 1,747), then
+Found by listing pulumi-aws 7.51.1's resource types no table module or catalogue entry named (about 890 of 1,747), then
 probing through ``RuleEngine`` (one-value subjects, Pulumi and CloudFormation, EU / US / CN) each input of the types
 that replicate, export, deliver, subscribe, peer, share or stream; then written here as the programs a platform team
 writes, each beside its ``cloudformation.Stack`` twin. Reproduced on the unchanged engine (main 644efda6); the counts

@@ -685,9 +685,8 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
              ("alicloud:log/alert:Alert", "notification_lists.email_lists")}  # fmt: skip
     assert all(p in phones or p[1] in host_paths for p in red60)
     # awsred64 (stop 64): a template RUM app monitor's page filters, the Pulumi app monitor's text_fields.
-    text64 = {
-        ("aws:rum/appMonitor:AppMonitor", f"app_monitor_configuration.{k}_pages") for k in ("included", "excluded", "favorite")
-    }
+    pages64 = ("included", "excluded", "favorite")
+    text64 = {("aws:rum/appMonitor:AppMonitor", f"app_monitor_configuration.{k}_pages") for k in pages64}
     assert text64 <= {(f.type, f.path) for f in load_endpoints().text_fields}
     granted = [(f.type, f.path) for f in load_endpoints().granted_account_fields]
     granted += [(t, g.field) for g in load_endpoints().global_services if g.field for t in g.types]
