@@ -159,7 +159,7 @@ def cfn_osis_endpoint(code: str, who: str) -> Build:
 # -- CloudWatch RUM: metric destinations and page filters --------------------------------------------------------------
 
 
-def _monitor_configuration(code: str) -> dict[str, Any]:
+def _monitor_configuration(code: str) -> aws.rum.AppMonitorAppMonitorConfigurationArgsDict:
     # docs: rum/appmonitor app_monitor_configuration (allow_cookies, session_sample_rate, telemetries,
     # included_pages "If this app monitor is to collect data from only certain pages in your application, this
     # structure lists those pages"; "You can't include both ExcludedPages and IncludedPages in the same operation"),
