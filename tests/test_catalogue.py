@@ -684,6 +684,10 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
     red60 = {("alicloud:log/alert:Alert", "notification_lists.mobile_lists"),
              ("alicloud:log/alert:Alert", "notification_lists.email_lists")}  # fmt: skip
     assert all(p in phones or p[1] in host_paths for p in red60)
+    # awsred64 (stop 64): a template RUM app monitor's page filters, the Pulumi app monitor's text_fields.
+    pages64 = ("included", "excluded", "favorite")
+    text64 = {("aws:rum/appMonitor:AppMonitor", f"app_monitor_configuration.{k}_pages") for k in pages64}
+    assert text64 <= {(f.type, f.path) for f in load_endpoints().text_fields}
     granted = [(f.type, f.path) for f in load_endpoints().granted_account_fields]
     granted += [(t, g.field) for g in load_endpoints().global_services if g.field for t in g.types]
     assert nested_paths == {
@@ -707,6 +711,7 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
         *red58_otherwise,
         *red60,
         *written60,
+        *text64,
     }
     # host paths, group fields and destination fields, no account field
     judged_otherwise = (
@@ -719,6 +724,7 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
         | destinations57b
         | destinations58
         | red58_otherwise
+        | text64
     )
     assert all(
         (token, target) in written or (token, target) in granted or (token, target) in judged_otherwise
@@ -735,7 +741,9 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
                          ("aws:apigatewayv2/stage:Stage", "access_log_settings.destination_arn"),
                          ("aws:lex/intent:Intent", "fulfillment_activity.code_hook.uri"),
                          ("aws:bedrock/agentAgentCollaborator:AgentAgentCollaborator",
-                          "agent_descriptor.alias_arn")}  # fmt: skip
+                          "agent_descriptor.alias_arn"),
+                         # awsred64 (stop 64): a RUM app monitor's metric destinations, each a metrics destination.
+                         ("aws:rum/metricsDestination:MetricsDestination", "destination_arn")}  # fmt: skip
     assert all((token, target) in written for token, target in generated)
     named += [(token, target.split(".")[0]) for token, target in generated]
     assert len(named) >= 11

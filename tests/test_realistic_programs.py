@@ -87,6 +87,7 @@ import platform_programs_awsred60 as aw60
 import platform_programs_awsred61 as aw61
 import platform_programs_awsred62 as aw62
 import platform_programs_awsred63 as aw63
+import platform_programs_awsred64 as aw64
 import platform_programs_bodies42 as bd42
 import platform_programs_cfnmap45 as cm45
 import platform_programs_cfnsfn45 as cs45
@@ -19339,6 +19340,11 @@ CASES: list[Case] = [
     # Fluent Bit's, Fluentd's and FireLens' Elastic Cloud id is judged as the host it encodes (RES-015, was RES-016 by
     # the entry's id), so the market's deployment declared by its host passes; the site set and declared passes
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg64.rows()],
+    # -- stop 64, AWS red team round 41 (tests/platform_programs_awsred64.py): a DataZone environment or environment
+    # profile in a partner's account, an OpenSearch Ingestion pipeline endpoint into a partner's pipeline and a RUM
+    # metrics destination in a partner's Evidently experiment are RES-023 (each passed every door before), Pulumi and
+    # template; a RUM app monitor's own page filters pass (RES-015 before)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw64.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

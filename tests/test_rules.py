@@ -10779,3 +10779,107 @@ def test_fnros63_a_ros_template_variable_assigned_to_a_shell_variable(
 ) -> None:
     found = RuleEngine("CN").check(_user_data62("#!/bin/bash\n" + script))[0]
     assert [(f.rule.id, str(f.value)) for f in found] == expected
+
+
+# -- awsred64 (stop 64): AWS red team, round 41 ----------------------------------------------------------------------
+
+_PARTNER64 = "444455556666"
+_OWN64 = "123456789012"
+
+
+def _awsred64_subjects(account: str) -> list[tuple[str, dict[str, Any], str]]:
+    evidently = f"arn:aws:evidently:eu-central-1:{account}:project/web/experiment/form"
+    return [
+        ("aws:datazone/environment:Environment", {"name": "lake", "domain_identifier": "dzd_1",
+         "project_identifier": "prj_1", "profile_identifier": "ep_1", "account_identifier": account,
+         "account_region": "eu-central-1"}, "account_identifier"),
+        ("aws:datazone/environmentProfile:EnvironmentProfile", {"name": "lake", "domain_identifier": "dzd_1",
+         "project_identifier": "prj_1", "environment_blueprint_identifier": "bp_1", "aws_account_id": account,
+         "aws_account_region": "eu-central-1"}, "aws_account_id"),
+        ("aws:opensearchingest/pipelineEndpoint:PipelineEndpoint", {"pipeline_arn":
+         f"arn:aws:osis:eu-central-1:{account}:pipeline/logs", "vpc_options": {"subnet_ids": ["subnet-1"]}},
+         "pipeline_arn"),
+        ("aws:rum/metricsDestination:MetricsDestination", {"app_monitor_name": "web", "destination": "Evidently",
+         "destination_arn": evidently, "iam_role_arn": f"arn:aws:iam::{_OWN64}:role/rum"}, "destination_arn"),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("index", range(4))
+def test_awsred64_an_environment_pipeline_or_metrics_destination_of_another_account_is_refused(index: int) -> None:
+    type_, props, path = _awsred64_subjects(_PARTNER64)[index]
+    found = RuleEngine("EU").check(aws(type_, _PINNED_EU, **props))[0]
+    assert [(f.rule.id, f.path) for f in found] == [("RES-023", path)]
+    assert _PARTNER64 in (found[0].detail or "")
+    type_, props, _ = _awsred64_subjects(_OWN64)[index]
+    assert RuleEngine("EU").check(aws(type_, _PINNED_EU, **props))[0] == []
+    # an aws-cn account is China's by partition
+    type_, props, _ = _awsred64_subjects(_PARTNER64)[index]
+    cn = json.loads(json.dumps(props).replace("arn:aws:", "arn:aws-cn:").replace("eu-central-1", "cn-north-1"))
+    assert RuleEngine("CN").check(aws(type_, _PINNED_CN46, **cn))[0] == []
+
+
+def _awsred64_template(account: Any, arn: Any) -> dict[str, Any]:
+    return {
+        "Env": {"Type": "AWS::DataZone::Environment", "Properties": {"DomainIdentifier": "dzd_1",
+                "ProjectIdentifier": "prj_1", "Name": "lake", "EnvironmentAccountIdentifier": account}},
+        "Profile": {"Type": "AWS::DataZone::EnvironmentProfile", "Properties": {"DomainIdentifier": "dzd_1",
+                    "ProjectIdentifier": "prj_1", "Name": "lake", "EnvironmentBlueprintIdentifier": "bp_1",
+                    "AwsAccountId": account, "AwsAccountRegion": {"Ref": "AWS::Region"}}},
+        "Endpoint": {"Type": "AWS::OSIS::PipelineEndpoint", "Properties": {
+                     "PipelineArn": arn("osis", "pipeline/logs"), "VpcOptions": {"SubnetIds": ["subnet-1"]}}},
+        "Monitor": {"Type": "AWS::RUM::AppMonitor", "Properties": {"Name": "web", "Domain": "web.example.eu",
+                    "AppMonitorConfiguration": {"MetricDestinations": [{"Destination": "Evidently",
+                    "DestinationArn": arn("evidently", "project/web/experiment/form")}]}}},
+    }  # fmt: skip
+
+
+def test_awsred64_the_template_twins_are_refused_and_declared_by_their_account() -> None:
+    partner = _awsred64_template(_PARTNER64, lambda s, r: f"arn:aws:{s}:eu-central-1:{_PARTNER64}:{r}")
+    found = RuleEngine("EU").check(_cfn_stack(_PINNED_EU, partner))[0]
+    assert sorted((f.rule.id, f.path.split(".Resources.", 1)[1]) for f in found) == [
+        ("RES-023", "Endpoint.Properties.PipelineArn"),
+        ("RES-023", "Env.Properties.EnvironmentAccountIdentifier"),
+        ("RES-023", "Monitor.Properties.AppMonitorConfiguration.MetricDestinations[0].DestinationArn"),
+        ("RES-023", "Profile.Properties.AwsAccountId"),
+    ]
+    entry = {"id": "analytics-partner", "kind": "resident", "match": f"arn:aws:iam::{_PARTNER64}:",
+             "evidence": "the analytics partner's account, its SCP keeps the market's Regions"}  # fmt: skip
+    declared = RuleEngine("EU", destinations=parse_destinations([entry])).check(_cfn_stack(_PINNED_EU, partner))[0]
+    assert len(declared) == 4 and all(f.declared_by == "analytics-partner" for f in declared)
+    own = _awsred64_template({"Ref": "AWS::AccountId"}, lambda s, r: {
+        "Fn::Sub": f"arn:${{AWS::Partition}}:{s}:${{AWS::Region}}:${{AWS::AccountId}}:{r}"})  # fmt: skip
+    assert RuleEngine("EU").check(_cfn_stack(_PINNED_EU, own))[0] == []
+
+
+_PAGES64 = {"included_pages": ["https://web.example.eu/claims/*"]}
+
+
+@pytest.mark.parametrize(
+    ("config", "expected"),
+    [
+        (_PAGES64, []),
+        ({**_PAGES64, "identity_pool_id": "us-west-2:0a1b2c3d-1111-2222-3333-444455556666"},
+         [("RES-009", "app_monitor_configuration.identity_pool_id")]),
+        ({"excluded_pages": ["https://web.example.eu/admin"], "favorite_pages": ["https://web.example.eu/claims/new"]},
+         []),
+    ],
+)  # fmt: skip
+def test_awsred64_a_rum_app_monitors_page_filters_are_no_destinations(
+    config: dict[str, Any], expected: list[tuple[str, str]]
+) -> None:
+    subject = aws("aws:rum/appMonitor:AppMonitor", _PINNED_EU, name="web", domain="web.example.eu",
+                  app_monitor_configuration=config)  # fmt: skip
+    assert [(f.rule.id, f.path) for f in RuleEngine("EU").check(subject)[0]] == expected
+
+
+def test_awsred64_a_templates_rum_page_filters_are_no_destinations() -> None:
+    monitor = {"Type": "AWS::RUM::AppMonitor", "Properties": {"Name": "web", "Domain": "web.example.eu",
+               "AppMonitorConfiguration": {"IncludedPages": _PAGES64["included_pages"]}}}  # fmt: skip
+    assert RuleEngine("EU").check(_cfn_stack(_PINNED_EU, {"Monitor": monitor}))[0] == []
+    other = json.loads(json.dumps(monitor))
+    del other["Properties"]["AppMonitorConfiguration"]["IncludedPages"]
+    other["Properties"]["AppMonitorConfiguration"]["ExcludedPages"] = ["https://web.example.eu/admin"]
+    other["Properties"]["AppMonitorConfiguration"]["FavoritePages"] = ["https://web.example.eu/claims/new"]
+    other["Properties"]["AppMonitorConfiguration"]["IdentityPoolId"] = "us-west-2:0a1b2c3d-1111-2222-3333-444455556666"
+    found = RuleEngine("EU").check(_cfn_stack(_PINNED_EU, {"Monitor": other}))[0]
+    assert [(f.rule.id, f.path.rsplit(".", 1)[-1]) for f in found] == [("RES-009", "IdentityPoolId")]
