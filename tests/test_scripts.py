@@ -3974,7 +3974,7 @@ def _compose56(service: str) -> str:
 )  # fmt: skip
 def test_scripts56_compose_commands(document: dict[str, object], expected: list[tuple[str, str]]) -> None:
     spec = COMMANDS["docker"].subcommands["run"]
-    assert spec.entrypoints == _RUN56
+    assert _RUN56.items() <= spec.entrypoints.items()  # the lead (stop 64): the Beats' images besides
     assert compose_commands(document, "services", spec) == expected
 
 
