@@ -14456,7 +14456,7 @@ def test_config64_a_template_s_conditional_cloud_id() -> None:
     # path: by the decoded host (RES-015) in a stack, whose condition is evaluated, by the entry (RES-016) in a
     # StackSet's template
     options = {"Name": "es", "Cloud_ID": {"Fn::If": ["Hosted", _ELASTIC56B, {"Ref": "AWS::NoValue"}]}}
-    extra = {"Conditions": {"Hosted": {"Fn::Equals": ["a", "a"]}}}
+    extra: dict[str, Any] = {"Conditions": {"Hosted": {"Fn::Equals": ["a", "a"]}}}
     subject = _typed_stack(_firelens56(options), "EU", **extra)
     assert rule_ids("EU", subject) == {"RES-015"}
     stackset = Subject("aws:cloudformation/stackSet:StackSet", "s", subject.props, subject.provider)
