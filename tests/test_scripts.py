@@ -11460,3 +11460,29 @@ def test_config64_a_mounted_path() -> None:
 def test_config64_systemd_run_runs_the_command_after_its_options(line: str, expected: list[tuple[str, str]]) -> None:
     # config64: systemd-run(1) `systemd-run [OPTIONS...] COMMAND [ARGS...]`: a wrapper (its command was not read)
     assert [(r, v) for r, _, v in findings(f"#!/bin/bash\n{line}\n", "EU", "aws")] == expected
+
+
+# The lead (stop 64): a Beat's `-E cloud.id=$CID` with the id in a variable: the value that reaches the line is decoded
+# (ScriptHost.encoded) and judged as the Elastic Cloud host it names, as a written id is; before, the id was judged as a
+# host it is not and passed every door. A value no reader computes stays RES-015 by its text; an output's hosts setting
+# is a host as written.
+_US64, _EU64 = "abc.us-east-1.aws.found.io", "abc.eu-west-1.aws.found.io"
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        ("CID={abroad}\nfilebeat setup -e -E cloud.id=$CID", {("RES-015", _US64)}),
+        ("CID={home}\nfilebeat setup -e -E cloud.id=$CID", {("RES-015", _EU64)}),  # a third party's: declared by host
+        ('CID="fleet:{abroad}"\nmetricbeat -e -E "cloud.id=$CID"', {("RES-015", _US64)}),
+        ("echo '{abroad}' > /etc/cid\nfilebeat -e -E cloud.id=$(cat /etc/cid)", {("RES-015", _US64)}),
+        ("CID=$(cat /etc/cid)\nfilebeat -e -E cloud.id=$CID", {("RES-015", "$(cat /etc/cid)")}),
+        ("H=10.0.3.20\nfilebeat -e -E output.elasticsearch.hosts=[$H:9200]", set()),
+        ("H=es.partner.example\nfilebeat -e -E output.elasticsearch.hosts=[$H]", {("RES-015", "es.partner.example")}),
+    ],
+)  # fmt: skip
+def test_lead64_a_beat_s_cloud_id_in_a_variable_is_decoded(lines: str, expected: set[tuple[str, str]]) -> None:
+    script = "#!/bin/bash\n" + lines.format(
+        abroad=_cloud_id64("us-east-1", "abc"), home=_cloud_id64("eu-west-1", "abc")
+    )
+    assert {(r, v) for r, _, v in findings(script + "\n", "EU", "aws")} == expected

@@ -5812,7 +5812,8 @@ class RuleEngine:
             own_ram = _machine_ram_accounts(found.host, script, files) if found.policy else frozenset()
             # scripts53: a variable holding a substitution the evaluator cannot compute (`R=$(aws configure get
             # region)`, then `--region $R`) is filled with it, and fails closed below as the substitution written there
-            for value in substitution_filled(found.host, values.at_destination(found.offset)):
+            for filled in substitution_filled(found.host, values.at_destination(found.offset)):
+                value = _decoded_script_value(found, filled)
                 if "$(" not in value and "`" not in value:
                     self._judge_script_host(walk, found, value, path, own_ram)
                     continue
@@ -5830,7 +5831,7 @@ class RuleEngine:
                         for document in filled_texts(text, values.at_destination(found.offset)):
                             self._judge_script_host(walk, found, document, path, own_text)
                         continue
-                    self._judge_script_host(walk, found, text, path)
+                    self._judge_script_host(walk, found, _decoded_script_value(found, text), path)
 
     def _judge_script_replication(self, walk: _Walk, found: ScriptHost, script: str, path: str) -> None:
         """(alired54b) An OSS replication configuration a script gives ossutil (``script_commands`` form
@@ -11231,6 +11232,13 @@ def _catalogue_named(document: Any, entry: ConfigFile) -> Any:
 
 _HOST_DECODERS: dict[str, Callable[[str], str | None]] = {"elastic-cloud-id": elastic_cloud_host}
 """(config63) The readers of ``ConfigFile.encoded_hosts``' encodings."""
+
+
+def _decoded_script_value(found: ScriptHost, value: str) -> str:
+    """(the lead, stop 64) A variable's value that reaches a script's host word, decoded where the word's setting is
+    encoded (``found.encoded``: a Beat's ``-E cloud.id=$CID``, the Elastic Cloud host the id names); as it is
+    otherwise, and where it does not decode (judged as written: unproven)."""
+    return (_HOST_DECODERS[found.encoded](value) or value) if found.encoded else value
 
 
 def _decoded_hosts(node: Any, encoded: Mapping[str, str], path: tuple[str, ...] = ()) -> Any:

@@ -155,6 +155,11 @@ class ScriptHost(NamedTuple):
     """(alired56) The value is an OSS CORS configuration or origin (form ``oss-cors``: ``ossutil cors --method put oss://b
     FILE``, ``ossutil api put-bucket-cors --cors-configuration``, ``ossutil cors-options --origin``), inline or the file
     holding it: its origins are compared with requests, never contacted."""
+    encoded: str = ""
+    """(the lead, stop 64) The encoding a variable's value at ``host`` is in (form ``beat-setting``'s ``cloud.id``:
+    ``elastic-cloud-id``, the catalogue's name of :func:`references.elastic_cloud_host`): the value that reaches the
+    line is decoded before it is judged (``-E cloud.id=$CID`` with ``CID=<an id>`` passed every door: the id judged as
+    a host it is not); ``""`` for every other value."""
 
 
 class ScriptReader:
@@ -2848,8 +2853,9 @@ def _read(command: str, form: str, value: str) -> Iterator[ScriptHost]:
             word = host if form in _BESIDE else value
             account, policy = form == "alicloud-account", form == "alicloud-policy"
             replication, bucket_policy = form == "oss-replication", form == "oss-policy"
+            encoded = _beat_encoding(value) if form == "beat-setting" else ""
             yield ScriptHost(command, word, host, region, zone, account=account, policy=policy, replication=replication,
-                             bucket_policy=bucket_policy, cors=form == "oss-cors")  # fmt: skip
+                             bucket_policy=bucket_policy, cors=form == "oss-cors", encoded=encoded)  # fmt: skip
 
 
 def _resolve(value: str) -> list[str]:
@@ -2934,6 +2940,12 @@ def _beat_setting(value: str) -> list[str]:
         items = (i.strip().strip("\"'") for i in rest.strip("[]").split(","))
         return [h for i in items if i for h in _url(i)]
     return []
+
+
+def _beat_encoding(value: str) -> str:
+    # the lead (stop 64): the encoding of a Beat setting's value (`cloud.id`: an Elastic Cloud id), for a variable in it
+    # (ScriptHost.encoded); the other settings are hosts as written
+    return "elastic-cloud-id" if value.partition("=")[0].strip().lower() == "cloud.id" else ""
 
 
 def _hosts(value: str) -> list[str]:
