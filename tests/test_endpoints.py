@@ -14394,16 +14394,8 @@ def test_alired63_a_database_s_own_address_output_is_its_own(token: str, state: 
       "s-2-pub.mongodb.rds.aliyuncs.com")],
 )  # fmt: skip
 def test_alired64_a_database_s_own_address_output_is_its_own(token: str, state: dict[str, Any], host: str) -> None:
-    from components.residency.provenance import own_names, regionless_known
-
-    own = own_names(ENGINES["CN"], token, state)
-    assert host in own
-    function = Subject("alicloud:fc/v3Function:V3Function", "fn",
-                       {"environment_variables": {"DATABASE_URL": f"mysql://{host}:3306/fleet"}},
-                       provider("CN", "alicloud"))  # fmt: skip
-    assert ENGINES["CN"].check(function, known=regionless_known([], [], own))[0] == []
-    assert rule_ids("CN", function) == {"RES-015"}
-    assert host not in own_names(ENGINES["CN"], "alicloud:ecs/instance:Instance", state)
+    # the same assertions as round 23's (the lead, stop 64: one body)
+    test_alired63_a_database_s_own_address_output_is_its_own(token, state, host)
 
 
 def _shared_port(code: str, uid: str, accounts: frozenset[str] = frozenset()) -> Subject:
