@@ -4834,12 +4834,22 @@ class RuleEngine:
                     walk.defined, walk.cnames = defined, cnames
         if kind in ("yaml", "json") and isinstance(parsed, dict) and "environment" in body:
             self._judge_compose_unset_variables(walk, script, (body, parsed), f"{where}({kind})", depth)
-        if entry.document_defaults:
-            # config58: a setting the tool gives a document that does not write it (the Datadog Agent's US1 site);
-            # agents62: or a block of it (the Collector's Datadog exporter's `api.site`), renamed as written
-            for key, value in _document_defaults(parsed, entry, script):
-                default = _renamed_keys(_nested_setting(key, value), entry.keys)
-                self._walk_document(walk, default, f"{where}({kind})(default)", "content", depth, None)
+        # config58: a setting the tool gives a document that does not write it (the Datadog Agent's US1 site);
+        # agents62: or a block of it (the Collector's Datadog exporter's `api.site`), renamed as written
+        self._judge_document_defaults(walk, script, (parsed, entry), f"{where}({kind})(default)", depth)
+
+    def _judge_document_defaults(
+        self, walk: _Walk, script: str, of: tuple[Any, ConfigFile], where: str, depth: int, running: bool = False
+    ) -> None:
+        """The settings ``entry``'s tool gives ``document`` (``of``) where it writes none (:func:`_document_defaults`;
+        ``running``: the tool known to run), each walked at ``where`` renamed as the entry's keys are: the one judging
+        of a default, for a written file, an ``env:`` document (falsealarm64) and a chart's document (k8s64)."""
+        document, entry = of
+        if not entry.document_defaults:
+            return
+        for key, value in _document_defaults(document, entry, script, running=running):
+            default = _renamed_keys(_nested_setting(key, value), entry.keys)
+            self._walk_document(walk, default, where, "content", depth, None)
 
     def _judge_config_uris(self, walk: _Walk, script: str, path: str, depth: int) -> None:
         """(config63) The configuration URIs ``script`` gives a tool at its file options (``ConfigFile.option_uris``:
@@ -4892,10 +4902,7 @@ class RuleEngine:
             return
         renamed = _renamed_keys(parsed, entry.keys) if entry.keys else parsed
         self._judge_document_substitutions(walk, script, renamed, entry, at, f"{where}(yaml)", None)
-        if entry.document_defaults:
-            for key, value in _document_defaults(parsed, entry, script):
-                default = _renamed_keys(_nested_setting(key, value), entry.keys)
-                self._walk_document(walk, default, f"{where}(yaml)(default)", "content", depth, None)
+        self._judge_document_defaults(walk, script, (parsed, entry), f"{where}(yaml)(default)", depth)
 
     def _judge_fetched_config(self, walk: _Walk, uri: str, where: str) -> None:
         """(config63) A tool's configuration the engine cannot read (fetched from ``uri`` at run time, or held by a
@@ -5386,9 +5393,7 @@ class RuleEngine:
         if entry is None or not isinstance(document, dict):
             return
         self._walk_document(walk, _catalogue_named(document, entry), path, "content", depth, None)
-        for setting, value in _document_defaults(document, entry, script, running=True):
-            default = _renamed_keys(_nested_setting(setting, value), entry.keys)
-            self._walk_document(walk, default, f"{path}(default)", "content", depth, None)
+        self._judge_document_defaults(walk, script, (document, entry), f"{path}(default)", depth, running=True)
 
     def _judge_helm_value(self, walk: _Walk, form: str, text: str, path: str, depth: int) -> None:
         """(k8s63) One chart value naming a destination (a host or a URL), judged as a document's such key is; one still
