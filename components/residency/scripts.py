@@ -1107,8 +1107,8 @@ def fetched_manifests(script: str) -> list[tuple[int, str]]:
         if "kubectl" not in line or "://" not in line:
             continue
         for command in _simple_commands(_words(line)):
-            words = command.words[1:] if command.words[:1] == ["sudo"] else command.words
-            if not words or words[0].rpartition("/")[2] != "kubectl" or not _STDIN_MANIFEST_COMMANDS & set(words):
+            words = _kubectl_object_command(command.words)
+            if words is None:
                 continue
             for k in range(len(words)):
                 value = _manifest_file_value(words, k)
@@ -1132,6 +1132,16 @@ def _manifest_file_value(words: list[str], k: int) -> str | None:
     return None
 
 
+def _kubectl_object_command(words: list[str]) -> list[str] | None:
+    """(k8s64) ``words`` (one simple command; ``sudo`` before it dropped) when they run ``kubectl`` with one of
+    :data:`_STDIN_MANIFEST_COMMANDS` (the one test :func:`fetched_manifests` and :func:`_reads_manifest_stdin` share),
+    else None."""
+    stage = words[1:] if words[:1] == ["sudo"] else words
+    if not stage or stage[0].rpartition("/")[2] != "kubectl" or not _STDIN_MANIFEST_COMMANDS & set(stage):
+        return None
+    return stage
+
+
 def _stage_before(words: list[str], at: int) -> list[str]:
     """The words of the simple command ending before ``words[at]`` (back to a separator)."""
     start = at
@@ -1144,8 +1154,8 @@ def _reads_manifest_stdin(words: list[str]) -> bool:
     """(k8s64) Whether the simple command starting ``words`` (to a separator; ``sudo`` before it) is ``kubectl``
     with one of :data:`_STDIN_MANIFEST_COMMANDS` and its file option given ``-``."""
     end = next((k for k, w in enumerate(words) if w in _SEPARATORS), len(words))
-    stage = words[1:end] if words[:1] == ["sudo"] else words[:end]
-    if not stage or stage[0].rpartition("/")[2] != "kubectl" or not _STDIN_MANIFEST_COMMANDS & set(stage):
+    stage = _kubectl_object_command(words[:end])
+    if stage is None:
         return False
     return any(
         w in _STDIN_FILE_WORDS or (w in ("-f", "--filename") and stage[k + 1 : k + 2] == ["-"])
