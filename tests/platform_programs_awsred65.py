@@ -250,4 +250,3 @@ def rows() -> list[Row]:
             out.append((f"awsred65-{code.lower()}-{kind}-home", code, make(code, "home"), set(), []))
         out.append((f"awsred65-eu-{kind}-abroad", "EU", make("EU", "abroad"), {"RES-004"}, []))
     return out
-

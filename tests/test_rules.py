@@ -10891,7 +10891,9 @@ def test_awsred64_a_templates_rum_page_filters_are_no_destinations() -> None:
 _PARTNER65 = "444455556666"
 
 
-def _awsred65_subjects(account: str, partition: str = "aws", region: str = "eu-central-1") -> list[tuple[str, dict[str, Any], str]]:
+def _awsred65_subjects(
+    account: str, partition: str = "aws", region: str = "eu-central-1"
+) -> list[tuple[str, dict[str, Any], str]]:
     contact = f"arn:{partition}:ssm-contacts:{region}:{account}:contact/sre"
     channel = f"arn:{partition}:ssm-contacts:{region}:{account}:contact-channel/sre/0a1b2c3d"
     own = f"arn:{partition}:ssm-contacts:{region}:{_OWN64}:contact/escalation"
@@ -10941,7 +10943,8 @@ def _awsred65_template(account: Any, arn: Callable[[str, str], Any]) -> dict[str
         "Escalation": {"Type": "AWS::SSMContacts::Contact", "Properties": {"Alias": "esc", "DisplayName": "Esc",
                        "Type": "ESCALATION", "Plan": [{"DurationInMinutes": 5, "Targets": targets}]}},
         "Response": {"Type": "AWS::SSMIncidents::ResponsePlan", "Properties": {"Name": "sev1",
-                     "IncidentTemplate": {"Title": "t", "Impact": 1}, "Engagements": [arn("ssm-contacts", "contact/sre")],
+                     "IncidentTemplate": {"Title": "t", "Impact": 1},
+                     "Engagements": [arn("ssm-contacts", "contact/sre")],
                      "ChatChannel": {"ChatbotSns": [arn("sns", "incidents-chat")]}}},
     }  # fmt: skip
 
@@ -10997,7 +11000,8 @@ def test_awsred65_a_ram_shares_exclusive_associations_are_judged_by_what_they_sh
         ("aws:cloudwatch/logGroup:LogGroup", {"name": "/claims/api", "kms_key_id": "{key}"}),
         ("aws:kinesis/stream:Stream", {"shard_count": 1, "encryption_type": "KMS", "kms_key_id": "{key}"}),
         ("aws:rds/clusterActivityStream:ClusterActivityStream",
-         {"resource_arn": "arn:aws:rds:eu-central-1:123456789012:cluster:claims", "mode": "async", "kms_key_id": "{key}"}),
+         {"resource_arn": "arn:aws:rds:eu-central-1:123456789012:cluster:claims", "mode": "async",
+          "kms_key_id": "{key}"}),
         ("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
          {"bucket": "claims-docs", "rules": [{"apply_server_side_encryption_by_default": {
              "sse_algorithm": "aws:kms", "kms_master_key_id": "{key}"}}]}),
