@@ -688,6 +688,9 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
     pages64 = ("included", "excluded", "favorite")
     text64 = {("aws:rum/appMonitor:AppMonitor", f"app_monitor_configuration.{k}_pages") for k in pages64}
     assert text64 <= {(f.type, f.path) for f in load_endpoints().text_fields}
+    # awsred65 (stop 65): a template response plan's ChatChannel.ChatbotSns, the Pulumi plan's `chat_channels` (a
+    # written account field).
+    written65 = {("aws:ssmincidents/responsePlan:ResponsePlan", "chat_channels")}
     granted = [(f.type, f.path) for f in load_endpoints().granted_account_fields]
     granted += [(t, g.field) for g in load_endpoints().global_services if g.field for t in g.types]
     assert nested_paths == {
@@ -712,6 +715,7 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
         *red60,
         *written60,
         *text64,
+        *written65,
     }
     # host paths, group fields and destination fields, no account field
     judged_otherwise = (

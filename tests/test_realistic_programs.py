@@ -88,6 +88,7 @@ import platform_programs_awsred61 as aw61
 import platform_programs_awsred62 as aw62
 import platform_programs_awsred63 as aw63
 import platform_programs_awsred64 as aw64
+import platform_programs_awsred65 as aw65
 import platform_programs_bodies42 as bd42
 import platform_programs_cfnmap45 as cm45
 import platform_programs_cfnsfn45 as cs45
@@ -19345,6 +19346,11 @@ CASES: list[Case] = [
     # metrics destination in a partner's Evidently experiment are RES-023 (each passed every door before), Pulumi and
     # template; a RUM app monitor's own page filters pass (RES-015 before)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw64.rows()],
+    # -- stop 65, AWS red team round 42 (tests/platform_programs_awsred65.py): an Incident Manager escalation plan's
+    # stage or a response plan engaging a partner's contact, contact channel or chat channel topic is RES-023 (each
+    # passed every door before), Pulumi and template; a RAM share's exclusive associations of a Glue database with a
+    # partner are RES-016 (passed); a KMS key of another account in the home Region passes, abroad RES-004 (pinned)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw65.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -10883,3 +10883,142 @@ def test_awsred64_a_templates_rum_page_filters_are_no_destinations() -> None:
     other["Properties"]["AppMonitorConfiguration"]["IdentityPoolId"] = "us-west-2:0a1b2c3d-1111-2222-3333-444455556666"
     found = RuleEngine("EU").check(_cfn_stack(_PINNED_EU, {"Monitor": other}))[0]
     assert [(f.rule.id, f.path.rsplit(".", 1)[-1]) for f in found] == [("RES-009", "IdentityPoolId")]
+
+
+# -- stop 65, AWS red team round 42 (awsred65): Incident Manager engagements of another account, a RAM share's exclusive
+# associations, another account's KMS key (decided: judged by its Region only) --------------------------------------
+
+_PARTNER65 = "444455556666"
+
+
+def _awsred65_subjects(
+    account: str, partition: str = "aws", region: str = "eu-central-1"
+) -> list[tuple[str, dict[str, Any], str]]:
+    contact = f"arn:{partition}:ssm-contacts:{region}:{account}:contact/sre"
+    channel = f"arn:{partition}:ssm-contacts:{region}:{account}:contact-channel/sre/0a1b2c3d"
+    own = f"arn:{partition}:ssm-contacts:{region}:{_OWN64}:contact/escalation"
+    template = {"title": "Claims API unavailable", "impact": 1}
+    return [
+        ("aws:ssmcontacts/plan:Plan", {"contact_id": own, "stages": [{"duration_in_minutes": 5, "targets": [
+            {"contact_target_info": {"contact_id": contact, "is_essential": True}}]}]},
+         "stages[0].targets[0].contact_target_info.contact_id"),
+        ("aws:ssmcontacts/plan:Plan", {"contact_id": own, "stages": [{"duration_in_minutes": 5, "targets": [
+            {"channel_target_info": {"contact_channel_id": channel, "retry_interval_in_minutes": 2}}]}]},
+         "stages[0].targets[0].channel_target_info.contact_channel_id"),
+        ("aws:ssmincidents/responsePlan:ResponsePlan", {"name": "sev1", "incident_template": template,
+                                                        "engagements": [contact]}, "engagements[0]"),
+        ("aws:ssmincidents/responsePlan:ResponsePlan", {"name": "sev1", "incident_template": template,
+         "chat_channels": [f"arn:{partition}:sns:{region}:{account}:incidents-chat"]}, "chat_channels[0]"),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("index", range(4))
+def test_awsred65_an_incident_engagement_of_another_account_is_refused(index: int) -> None:
+    type_, props, path = _awsred65_subjects(_PARTNER65)[index]
+    found = RuleEngine("EU").check(aws(type_, _PINNED_EU, **props))[0]
+    assert [(f.rule.id, f.path) for f in found] == [("RES-023", path)]
+    assert _PARTNER65 in (found[0].detail or "")
+    entry = {"id": "claims-msp", "kind": "resident", "match": f"arn:aws:iam::{_PARTNER65}:",
+             "evidence": "the managed-service partner's account; its SCP keeps the market's Regions"}  # fmt: skip
+    declared = RuleEngine("EU", destinations=parse_destinations([entry])).check(aws(type_, _PINNED_EU, **props))[0]
+    assert [f.declared_by for f in declared] == ["claims-msp"]
+    type_, props, _ = _awsred65_subjects(_OWN64)[index]
+    assert RuleEngine("EU").check(aws(type_, _PINNED_EU, **props))[0] == []
+    # an aws-cn account is China's by partition
+    type_, props, _ = _awsred65_subjects(_PARTNER65, "aws-cn", "cn-north-1")[index]
+    assert RuleEngine("CN").check(aws(type_, _PINNED_CN46, **props))[0] == []
+    # another account's contact in a Region abroad is refused by its Region as well
+    type_, props, path = _awsred65_subjects(_PARTNER65, region="us-west-2")[index]
+    rules = {f.rule.id for f in RuleEngine("EU").check(aws(type_, _PINNED_EU, **props))[0]}
+    assert "RES-004" in rules
+
+
+def _awsred65_template(account: Any, arn: Callable[[str, str], Any]) -> dict[str, Any]:
+    targets = [{"ContactTargetInfo": {"ContactId": arn("ssm-contacts", "contact/sre"), "IsEssential": True}},
+               {"ChannelTargetInfo": {"ChannelId": arn("ssm-contacts", "contact-channel/sre/0a1b2c3d"),
+                                      "RetryIntervalInMinutes": 2}}]  # fmt: skip
+    return {
+        "Plan": {"Type": "AWS::SSMContacts::Plan", "Properties": {"ContactId": {"Ref": "Escalation"},
+                 "Stages": [{"DurationInMinutes": 5, "Targets": targets}]}},
+        "Escalation": {"Type": "AWS::SSMContacts::Contact", "Properties": {"Alias": "esc", "DisplayName": "Esc",
+                       "Type": "ESCALATION", "Plan": [{"DurationInMinutes": 5, "Targets": targets}]}},
+        "Response": {"Type": "AWS::SSMIncidents::ResponsePlan", "Properties": {"Name": "sev1",
+                     "IncidentTemplate": {"Title": "t", "Impact": 1},
+                     "Engagements": [arn("ssm-contacts", "contact/sre")],
+                     "ChatChannel": {"ChatbotSns": [arn("sns", "incidents-chat")]}}},
+    }  # fmt: skip
+
+
+def test_awsred65_the_template_twins_are_refused_and_declared_by_their_account() -> None:
+    partner = _awsred65_template(_PARTNER65, lambda s, r: f"arn:aws:{s}:eu-central-1:{_PARTNER65}:{r}")
+    found = RuleEngine("EU").check(_cfn_stack(_PINNED_EU, partner))[0]
+    assert sorted((f.rule.id, f.path.split(".Resources.", 1)[1]) for f in found) == [
+        ("RES-023", "Escalation.Properties.Plan[0].Targets[0].ContactTargetInfo.ContactId"),
+        ("RES-023", "Escalation.Properties.Plan[0].Targets[1].ChannelTargetInfo.ChannelId"),
+        ("RES-023", "Plan.Properties.Stages[0].Targets[0].ContactTargetInfo.ContactId"),
+        ("RES-023", "Plan.Properties.Stages[0].Targets[1].ChannelTargetInfo.ChannelId"),
+        ("RES-023", "Response.Properties.ChatChannel.ChatbotSns[0]"),
+        ("RES-023", "Response.Properties.Engagements[0]"),
+    ]
+    entry = {"id": "claims-msp", "kind": "resident", "match": f"arn:aws:iam::{_PARTNER65}:",
+             "evidence": "the managed-service partner's account; its SCP keeps the market's Regions"}  # fmt: skip
+    declared = RuleEngine("EU", destinations=parse_destinations([entry])).check(_cfn_stack(_PINNED_EU, partner))[0]
+    assert len(declared) == 6 and all(f.declared_by == "claims-msp" for f in declared)
+    own = _awsred65_template({"Ref": "AWS::AccountId"}, lambda s, r: {
+        "Fn::Sub": f"arn:${{AWS::Partition}}:{s}:${{AWS::Region}}:${{AWS::AccountId}}:{r}"})  # fmt: skip
+    assert RuleEngine("EU").check(_cfn_stack(_PINNED_EU, own))[0] == []
+
+
+_EXCLUSIVE65 = "aws:ram/resourceShareAssociationsExclusive:ResourceShareAssociationsExclusive"
+
+
+@pytest.mark.parametrize(
+    ("code", "resources", "expected"),
+    [
+        ("EU", ["arn:aws:glue:eu-central-1:123456789012:database/claims"], [("RES-016", "resource_arns[0]")]),
+        ("EU", ["arn:aws:ec2:eu-central-1:123456789012:subnet/subnet-0a1b2c3d",
+                "arn:aws:rds:eu-central-1:123456789012:cluster:claims"], [("RES-016", "resource_arns[1]")]),
+        ("EU", ["arn:aws:ec2:eu-central-1:123456789012:subnet/subnet-0a1b2c3d"], []),
+        ("CN", ["arn:aws-cn:glue:cn-north-1:123456789012:database/claims"], []),
+    ],
+)  # fmt: skip
+def test_awsred65_a_ram_shares_exclusive_associations_are_judged_by_what_they_share(
+    code: str, resources: list[str], expected: list[tuple[str, str]]
+) -> None:
+    provider = _PINNED_CN46 if code == "CN" else _PINNED_EU
+    partition = "aws-cn" if code == "CN" else "aws"
+    subject = aws(_EXCLUSIVE65, provider, resource_share_arn=f"arn:{partition}:ram:{provider.region}:123456789012:"
+                  "resource-share/claims", principals=[_PARTNER65], resource_arns=resources)  # fmt: skip
+    found = RuleEngine(code).check(subject)[0]
+    assert [(f.rule.id, f.path) for f in found] == expected
+    assert all("aws-ram-data-share" in (f.detail or "") for f in found)
+
+
+@pytest.mark.parametrize(
+    ("type_", "props"),
+    [
+        ("aws:cloudwatch/logGroup:LogGroup", {"name": "/claims/api", "kms_key_id": "{key}"}),
+        ("aws:kinesis/stream:Stream", {"shard_count": 1, "encryption_type": "KMS", "kms_key_id": "{key}"}),
+        ("aws:rds/clusterActivityStream:ClusterActivityStream",
+         {"resource_arn": "arn:aws:rds:eu-central-1:123456789012:cluster:claims", "mode": "async",
+          "kms_key_id": "{key}"}),
+        ("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+         {"bucket": "claims-docs", "rules": [{"apply_server_side_encryption_by_default": {
+             "sse_algorithm": "aws:kms", "kms_master_key_id": "{key}"}}]}),
+    ],
+)  # fmt: skip
+def test_awsred65_another_accounts_kms_key_is_judged_by_its_region_not_its_account(
+    type_: str, props: dict[str, Any]
+) -> None:
+    # Decided (stop 65): the data and its ciphertext stay in the stack's resource; the key's account can allow or refuse
+    # the service's use of the key and sees the request records, never the data. The key's Region is where every
+    # cryptographic operation runs: judged as any ARN's.
+    def subject(region: str) -> Subject:
+        key = f"arn:aws:kms:{region}:{_PARTNER65}:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+        return aws(type_, _PINNED_EU, **json.loads(json.dumps(props).replace("{key}", key)))
+
+    def key_findings(region: str) -> set[str]:  # the bucket named by a literal is judged as a bucket, apart
+        return {f.rule.id for f in RuleEngine("EU").check(subject(region))[0] if "kms" in f.path}
+
+    assert key_findings("eu-central-1") == set()
+    assert key_findings("us-west-2") == {"RES-004"}
