@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import base64
 import json
+from collections.abc import Callable
 from typing import Any
 
 import pulumi_aws as aws
@@ -150,7 +151,7 @@ def docker_env(site: str) -> str:
 
 def _body(shape: str, code: str) -> str:
     home = HOME_SITE.get(code, US1)
-    bodies = {
+    bodies: dict[str, Callable[[], str]] = {
         "otel-merge-file-env-home-declared": lambda: merge_file_env(home),
         "otel-merge-env-file-home-declared": lambda: merge_file_env(home, env_first=True),
         "otel-merge-yaml-site-home-declared": lambda: merge_yaml_site(home),

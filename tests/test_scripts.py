@@ -11572,12 +11572,18 @@ def test_config65_the_collector_s_image_reads_the_config_after_it(line: str, exp
     assert {v for _, _, v in findings(f"#!/bin/bash\n{line}\n", "EU", "aws")} == expected
 
 
-def test_config65_every_yaml_uri_of_a_line_is_read() -> None:
-    line = (
+@pytest.mark.parametrize(
+    "line",
+    [
         "otelcol-contrib --config='yaml:processors::batch::timeout: 5s' "
-        "--config='yaml:exporters::datadog::api::site: datadoghq.com'\n"
-    )
-    assert {v for _, _, v in findings(f"#!/bin/bash\n{line}", "EU", "aws")} == {"datadoghq.com"}
+        "--config='yaml:exporters::datadog::api::site: datadoghq.com'",
+        # the package's options file: the quote opening the options ends a URI, not a file's path before it
+        "cat > /etc/otelcol-contrib/otelcol-contrib.conf <<'EOF'\nOTELCOL_OPTIONS=\"--config=/etc/otelcol-contrib/"
+        "config.yaml --config='yaml:exporters::datadog::api::site: datadoghq.com'\"\nEOF",
+    ],
+)
+def test_config65_every_yaml_uri_of_a_line_is_read(line: str) -> None:
+    assert {v for _, _, v in findings(f"#!/bin/bash\n{line}\n", "EU", "aws")} == {"datadoghq.com"}
 
 
 _WORD65 = st.from_regex(r"[a-z][a-z0-9./:-]{0,20}", fullmatch=True)

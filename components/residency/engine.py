@@ -4880,7 +4880,8 @@ class RuleEngine:
                 else:
                     values = values or _assigned_values(script, self._instance_region(walk))
                     files = written_files(script) if files is None else files
-                    whole, texts = _env_uri_texts(script, rest, at, values, files)
+                    whole, found = _env_uri_texts(script, rest, at, values, files)
+                    texts = tuple(found)
                     if not texts:
                         self._judge_fetched_config(walk, f"{scheme}{rest}", where)
                     if whole is not None:
@@ -11504,8 +11505,11 @@ def _config_line_sources(script: str, entry: ConfigFile, images: Mapping[str, st
             pos = ran.end() if ran is not None else 0
             found: list[str] = []
             while (m := value.search(text, pos)) is not None:
-                quote = m.group(1) or (text[m.start() - 1 : m.start()] if m.start() else "")
                 rest = text[m.end() :]
+                # the quote the option's word opens with ends a URI only (a file's path ends at a blank too:
+                # `OTELCOL_OPTIONS="--config=/etc/a.yaml --config='yaml:...'"`)
+                uri = rest.startswith(tuple(entry.option_uris))
+                quote = m.group(1) or (text[m.start() - 1 : m.start()] if m.start() and uri else "")
                 end = rest.find(quote) if quote in ("'", '"') else -1
                 word = rest[:end] if end >= 0 else re.split(r"[\s'\"]", rest, maxsplit=1)[0]
                 found.append(word)
