@@ -110,6 +110,7 @@ import platform_programs_config60 as cg60
 import platform_programs_config61 as cg61
 import platform_programs_config63 as cg63
 import platform_programs_config64 as cg64
+import platform_programs_config65 as cg65
 import platform_programs_crossaccount37 as ca37
 import platform_programs_crossaccount39 as ca39
 import platform_programs_data as pdata
@@ -19351,6 +19352,11 @@ CASES: list[Case] = [
     # passed every door before), Pulumi and template; a RAM share's exclusive associations of a Glue database with a
     # partner are RES-016 (passed); a KMS key of another account in the home Region passes, abroad RES-004 (pinned)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw65.rows()],
+    # -- stop 65, configuration file grammars round 16 (tests/platform_programs_config65.py): the Collector's Datadog
+    # defaults judged once over the merge of its line's `--config` sources (a file and an `env:` / `yaml:` source
+    # writing the site pass declared, were RES-015 by US1; a `yaml:` URI alone gets US1), `site: $SITE` from a value no
+    # reader computes, the Collector's image on a docker run line and a second `yaml:` URI are RES-015 (passed before)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg65.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

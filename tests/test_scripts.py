@@ -11486,3 +11486,116 @@ def test_lead64_a_beat_s_cloud_id_in_a_variable_is_decoded(lines: str, expected:
         abroad=_cloud_id64("us-east-1", "abc"), home=_cloud_id64("eu-west-1", "abc")
     )
     assert {(r, v) for r, _, v in findings(script + "\n", "EU", "aws")} == expected
+
+
+# config65 (stop 65): the OpenTelemetry Collector merges every `--config` of its line into one configuration
+# ("--config=file:/path/to/first/file --config=file:/path/to/second/file", the Collector's "Configuration" page), so the
+# Datadog exporter's default site (US1) is judged once over the merge of the line's sources, not per source: a file
+# writing the site and an `env:` / `yaml:` source adding a setting of the same exporter name no US1 (a false alarm
+# before, both orders); no source writing a site still gives US1, and so does a `yaml:` URI alone (it got no default).
+_OTEL65_FILE = (
+    "cat > /etc/otel/config.yaml <<'EOF'\nexporters:\n  datadog:\n    api:\n      key: ${{env:DD_API_KEY}}\n{site}"
+    "service:\n  pipelines:\n    traces:\n      exporters: [datadog]\nEOF\n"
+)
+_OTEL65_ENV = (
+    "export X=\"$(cat <<'EOF'\nexporters:\n  datadog:\n    host_metadata:\n      enabled: true\n{site}EOF\n)\"\n"
+)
+_EU_SITE65 = "      site: datadoghq.eu\n"
+
+
+@pytest.mark.parametrize(
+    ("file_site", "env_site", "configs", "expected"),
+    [
+        (_EU_SITE65, "", "--config=/etc/otel/config.yaml --config=env:X", {"datadoghq.eu"}),
+        (_EU_SITE65, "", "--config=env:X --config=/etc/otel/config.yaml", {"datadoghq.eu"}),
+        (_EU_SITE65, "", "--config=file:/etc/otel/config.yaml --config='yaml:processors::batch::timeout: 5s'",
+         {"datadoghq.eu"}),
+        ("", "", "--config=/etc/otel/config.yaml --config='yaml:exporters::datadog::api::site: datadoghq.eu'",
+         {"datadoghq.eu"}),
+        ("", "    api:\n      site: datadoghq.eu\n", "--config=/etc/otel/config.yaml --config=env:X", {"datadoghq.eu"}),
+        ("", "", "--config=/etc/otel/config.yaml --config=env:X", {"datadoghq.com"}),
+        ("", "", "--config=env:X", {"datadoghq.com"}),
+        ("", "", "--config='yaml:exporters::datadog::api::key: ${env:K}'", {"datadoghq.com"}),
+        # a file the script does not write adds nothing (the defaults are judged over what is read)
+        ("", "", "--config=/etc/baked.yaml --config='yaml:exporters::datadog::api::key: K'", {"datadoghq.com"}),
+        ("", "", "--config=/etc/baked.yaml --config='yaml:exporters::datadog::api::site: datadoghq.eu'",
+         {"datadoghq.eu"}),
+    ],
+)  # fmt: skip
+def test_config65_the_collector_s_defaults_are_judged_over_its_merged_line(
+    file_site: str, env_site: str, configs: str, expected: set[str]
+) -> None:
+    script = (
+        "#!/bin/bash\n"
+        + _OTEL65_FILE.format(site=file_site)
+        + _OTEL65_ENV.format(site=env_site)
+        + f"otelcol-contrib {configs} &\n"
+    )
+    found = findings(script, "EU", "aws")
+    assert {r for r, _, _ in found} <= {"RES-015"}
+    assert {v for _, _, v in found} == expected
+
+
+@pytest.mark.parametrize(
+    ("assign", "expected"),
+    [
+        ("SITE=$(curl -sf http://10.0.8.12/fleet/datadog-site)", {"$(curl -sf http://10.0.8.12/fleet/datadog-site)"}),
+        ("SITE=$(cat /etc/fleet/dd-site)", {"$(cat /etc/fleet/dd-site)"}),
+        ("SITE=datadoghq.eu", {"datadoghq.eu"}),  # a third party's site in the market: declared by its host
+        ("echo datadoghq.eu > /etc/fleet/dd-site\nSITE=$(cat /etc/fleet/dd-site)", {"datadoghq.eu"}),
+    ],
+)
+def test_config65_a_collector_site_from_a_variable_no_reader_computes(assign: str, expected: set[str]) -> None:
+    # config65: `site: $SITE` in the Collector's file written by an unquoted here-document: the setting is named by its
+    # catalogue path (`exporters.*.api.site`) in the substitution reading, as an `env:` document's was
+    body = _OTEL65_FILE.format(site="      site: $SITE\n").replace("<<'EOF'", "<<EOF").replace("${env:", "\\${env:")
+    script = f"#!/bin/bash\n{assign}\n{body}otelcol-contrib --config=/etc/otel/config.yaml\n"
+    assert {(r, v) for r, _, v in findings(script, "EU", "aws")} == {("RES-015", v) for v in expected}
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("docker run -d otel/opentelemetry-collector-contrib:0.115.0 --config='yaml:exporters::datadog::api::site: "
+         "datadoghq.com'", {"datadoghq.com"}),
+        ("docker run -d ghcr.io/open-telemetry/opentelemetry-collector-releases/opentelemetry-collector-contrib:0.115.0"
+         " --config='yaml:exporters::datadog::api::key: K'", {"datadoghq.com"}),
+        ("podman run -d docker.io/otel/opentelemetry-collector:0.115.0 --config=https://config.partner.example/o.yaml",
+         {"https://config.partner.example/o.yaml", "config.partner.example"}),
+        ("docker run -d otel/opentelemetry-collector-contrib:0.115.0 --config='yaml:exporters::otlp::endpoint: "
+         "10.0.3.5:4317'", set()),
+        # docker's own options before the image are not the Collector's
+        ("docker --config /root/.docker run -d otel/opentelemetry-collector-contrib:0.115.0", set()),
+    ],
+)  # fmt: skip
+def test_config65_the_collector_s_image_reads_the_config_after_it(line: str, expected: set[str]) -> None:
+    assert {v for _, _, v in findings(f"#!/bin/bash\n{line}\n", "EU", "aws")} == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "otelcol-contrib --config='yaml:processors::batch::timeout: 5s' "
+        "--config='yaml:exporters::datadog::api::site: datadoghq.com'",
+        # the package's options file: the quote opening the options ends a URI, not a file's path before it
+        "cat > /etc/otelcol-contrib/otelcol-contrib.conf <<'EOF'\nOTELCOL_OPTIONS=\"--config=/etc/otelcol-contrib/"
+        "config.yaml --config='yaml:exporters::datadog::api::site: datadoghq.com'\"\nEOF",
+    ],
+)
+def test_config65_every_yaml_uri_of_a_line_is_read(line: str) -> None:
+    assert {v for _, _, v in findings(f"#!/bin/bash\n{line}\n", "EU", "aws")} == {"datadoghq.com"}
+
+
+_WORD65 = st.from_regex(r"[a-z][a-z0-9./:-]{0,20}", fullmatch=True)
+
+
+@settings(max_examples=60, deadline=None)
+@given(values=st.lists(_WORD65, min_size=1, max_size=4), quoted=st.lists(st.booleans(), min_size=4, max_size=4))
+def test_config65_a_line_s_config_values_in_order(values: list[str], quoted: list[bool]) -> None:
+    # config65: _config_line_sources gives every value of the option on the line, quoted or not, in the line's order
+    from components.residency.engine import _config_line_sources
+
+    entry = next(e for e in RuleEngine("EU").endpoints.app_config_files if e.option_uris)
+    words = [f"--config='{v}'" if q else f"--config {v}" for v, q in zip(values, quoted, strict=False)]
+    script = f"#!/bin/bash\nexport A=1\notelcol-contrib {' '.join(words)} &\n"
+    assert _config_line_sources(script, entry, {}) == [(script.index("otelcol"), values)]

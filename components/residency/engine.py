@@ -4806,7 +4806,12 @@ class RuleEngine:
         if at >= 0:
             # scripts54b: a Region or host field holding a variable assigned a substitution the evaluator cannot
             # compute (`"region_id": "$R"` after `R=$(cat FILE)`) fails closed as the `key = value` line does
-            self._judge_document_substitutions(walk, script, parsed, entry, at, f"{where}({kind})", names)
+            # config65: a setting the entry names by a dotted path (the Collector's `exporters.*.api.site`) by its
+            # catalogue name, as the `env:` document's are (_judge_assigned_document): `site: $SITE` after
+            # `SITE=$(curl ...)` passed every door in EU (the key `site` alone is no host key)
+            dotted = isinstance(parsed, dict) and any("." in k for k in entry.keys)
+            fields = _renamed_keys(parsed, entry.keys) if dotted else parsed
+            self._judge_document_substitutions(walk, script, fields, entry, at, f"{where}({kind})", names)
         reaching = _only(_assigned_values(script, self._instance_region(walk)).at(at), names) if at >= 0 else {}
         for text in filled_texts(body, reaching) if at >= 0 else (body,):
             document = parsed if text == body else _CONFIG_READERS[kind](text, depth)
@@ -4835,8 +4840,10 @@ class RuleEngine:
         if kind in ("yaml", "json") and isinstance(parsed, dict) and "environment" in body:
             self._judge_compose_unset_variables(walk, script, (body, parsed), f"{where}({kind})", depth)
         # config58: a setting the tool gives a document that does not write it (the Datadog Agent's US1 site);
-        # agents62: or a block of it (the Collector's Datadog exporter's `api.site`), renamed as written
-        self._judge_document_defaults(walk, script, (parsed, entry), f"{where}({kind})(default)", depth)
+        # agents62: or a block of it (the Collector's Datadog exporter's `api.site`), renamed as written; config65: a
+        # file a line merges with other sources is given its line's (_judge_line_defaults)
+        if file not in self._line_merged_files(script, entry):
+            self._judge_document_defaults(walk, script, (parsed, entry), f"{where}({kind})(default)", depth)
 
     def _judge_document_defaults(
         self, walk: _Walk, script: str, of: tuple[Any, ConfigFile], where: str, depth: int, running: bool = False
@@ -4862,7 +4869,7 @@ class RuleEngine:
         for entry in self.endpoints.app_config_files:
             if not entry.option_uris:
                 continue
-            for at, scheme, rest in _option_uri_values(script, entry):
+            for at, scheme, rest in _option_uri_values(script, entry, self._image_entrypoints()):
                 how = entry.option_uris[scheme]
                 where = f"{path}({scheme}{rest[:40]})"
                 if how == "fetched":
@@ -4873,10 +4880,8 @@ class RuleEngine:
                 else:
                     values = values or _assigned_values(script, self._instance_region(walk))
                     files = written_files(script) if files is None else files
-                    # falsealarm64: a variable assigned one whole document (`"$(cat <<EOF` over lines, `"$(cat FILE)"`)
-                    whole = _document_assigned(script, rest, at, files)
-                    reaching = values.at_destination(at)
-                    texts = filled_texts(whole, reaching) if whole is not None else values.at(at).get(rest, ())
+                    whole, found = _env_uri_texts(script, rest, at, values, files)
+                    texts = tuple(found)
                     if not texts:
                         self._judge_fetched_config(walk, f"{scheme}{rest}", where)
                     if whole is not None:
@@ -4886,6 +4891,39 @@ class RuleEngine:
                     if isinstance(document, dict):
                         document = _renamed_keys(document, entry.keys) if entry.keys else document
                         self._walk_document(walk, document, f"{where}(yaml)", "content", depth, None)
+            self._judge_line_defaults(walk, script, entry, path, depth)
+
+    def _image_entrypoints(self) -> Mapping[str, str]:
+        """(config65) docker run's catalogued ``entrypoints`` (image: the command it runs), empty where none is."""
+        docker = self.endpoints.script_commands.get("docker")
+        run = docker.subcommands.get("run") if docker is not None else None
+        return run.entrypoints if run is not None else {}
+
+    def _judge_line_defaults(self, walk: _Walk, script: str, entry: ConfigFile, path: str, depth: int) -> None:
+        """(config65, stop 65) The settings a tool gives the configuration it merges from every source of its line
+        (:func:`_merged_line_configs`: the Collector's "--config=file:/path/to/first/file
+        --config=file:/path/to/second/file", "the Collector merges them into a single configuration", OpenTelemetry
+        "Configuration"), judged once over the merge (``running``: the line runs the tool), not per source. Before, an
+        ``env:`` document was given the Datadog exporter's US1 ``api.site`` where it wrote none, though the file before
+        it on the line wrote the site (a false alarm), and a ``yaml:`` URI got no default at all (``--config='yaml:
+        exporters::datadog::api::key: ...'`` alone passed every door in EU)."""
+        if not entry.document_defaults:
+            return
+        for at, merged in _merged_line_configs(self, walk, script, entry, depth):
+            where = f"{path}(--config@{at})(default)"
+            self._judge_document_defaults(walk, script, (merged, entry), where, depth, running=True)
+
+    def _line_merged_files(self, script: str, entry: ConfigFile) -> frozenset[str]:
+        """(config65) The files ``script`` writes that a line of ``entry``'s command merges with another source (a
+        second ``--config``, a URI): their defaults are the line's (:meth:`_judge_line_defaults`), not their own."""
+        if "--config" not in script or not entry.option_uris:
+            return frozenset()
+        files = written_files(script)
+        merged: set[str] = set()
+        for _, sources in _config_line_sources(script, entry, self._image_entrypoints()):
+            if len(sources) > 1 or any(s.startswith(tuple(entry.option_uris)) for s in sources):
+                merged |= {p for p in (_line_file(entry, s) for s in sources) if p in files}
+        return frozenset(merged)
 
     def _judge_assigned_document(
         self, walk: _Walk, script: str, text: str, entry: ConfigFile, at: int, where: str, depth: int
@@ -4902,7 +4940,7 @@ class RuleEngine:
             return
         renamed = _renamed_keys(parsed, entry.keys) if entry.keys else parsed
         self._judge_document_substitutions(walk, script, renamed, entry, at, f"{where}(yaml)", None)
-        self._judge_document_defaults(walk, script, (parsed, entry), f"{where}(yaml)(default)", depth)
+        # config65: its defaults are its line's, over the merge of every source (_judge_line_defaults)
 
     def _judge_fetched_config(self, walk: _Walk, uri: str, where: str) -> None:
         """(config63) A tool's configuration the engine cannot read (fetched from ``uri`` at run time, or held by a
@@ -11424,27 +11462,126 @@ def _namespaced_component(entry: ConfigFile, file: str, document: Any) -> Any:
     return {namespace: {name.rpartition(".")[0] or name: document}}
 
 
-def _option_uri_values(script: str, entry: ConfigFile) -> list[tuple[int, str, str]]:
+def _option_uri_values(
+    script: str, entry: ConfigFile, images: Mapping[str, str] | None = None
+) -> list[tuple[int, str, str]]:
     """(config63) Each value of one of ``entry.option_files``' options that begins with a scheme of
     ``entry.option_uris``, on a line naming the option's command (run by name or path, or the package's options file
-    or variable naming it: ``OTELCOL_OPTIONS="--config=..."`` in ``/etc/otelcol-contrib/otelcol-contrib.conf``), as
-    ``(offset of the line, scheme, text after it)``: the value runs to the quote it opens with, or to the quote the
-    option's word opens with (``"--config=yaml:a::b: c"``), else to a blank."""
+    or variable naming it: ``OTELCOL_OPTIONS="--config=..."`` in ``/etc/otelcol-contrib/otelcol-contrib.conf``;
+    config65: or an image whose catalogued entrypoint it is, ``images``), as ``(offset of the line, scheme, text after
+    it)`` (:func:`_config_line_sources`)."""
     out: list[tuple[int, str, str]] = []
-    schemes = "|".join(re.escape(s) for s in entry.option_uris)
+    for at, values in _config_line_sources(script, entry, images or {}):
+        for text in values:
+            scheme = next((s for s in entry.option_uris if text.startswith(s)), None)
+            if scheme is not None:
+                out.append((at, scheme, text[len(scheme) :]))
+    return out
+
+
+def _config_line_sources(script: str, entry: ConfigFile, images: Mapping[str, str]) -> list[tuple[int, list[str]]]:
+    """(config65, stop 65) Each line running one of ``entry.option_files``' commands with every value of the command's
+    option on it, in the line's order, ``(offset of the line, values)``. The line names the command by name or path
+    (config63's reading), or runs a container image whose catalogued entrypoint is the command (``images``: docker
+    run's ``entrypoints``, ``otel/opentelemetry-collector-contrib``: ``otelcol-contrib``; OpenTelemetry "Install the
+    Collector with Docker": ``docker run ... otel/opentelemetry-collector-contrib:<v> --config=...``), whose values are
+    read after the image only (docker's own options stop there). A value runs to the quote it opens with, or to the
+    quote the option's word opens with (``"--config=yaml:a::b: c"``), else to a blank. config63 read the first value
+    with a scheme of a line only (its pattern ran to the line's end): ``--config='yaml:a' --config='yaml:b'`` read
+    ``a``."""
+    out: list[tuple[int, list[str]]] = []
     for command, options in entry.option_files.items():
-        if command not in script:
+        named = [command, *(image for image, runs in images.items() if runs == command)]
+        if not any(n in script for n in named):
             continue
         opts = "|".join(re.escape(o) for o in ((options,) if isinstance(options, str) else options))
-        value = re.compile(rf"(?<![\w-])(?:{opts})(?:=|\s+)(['\"]?)((?:{schemes}).*)")
-        for line in re.finditer(rf"^.*(?<![\w.-]){re.escape(command)}(?![\w.-]).*$", script, re.MULTILINE):
-            for m in value.finditer(line.group(0)):
-                quote = m.group(1) or (line.group(0)[m.start() - 1 : m.start()] if m.start() else "")
-                text = m.group(2)
-                end = text.find(quote) if quote in ("'", '"') else -1
-                text = text[:end] if end >= 0 else re.split(r"[\s'\"]", text, maxsplit=1)[0]
-                scheme = next(s for s in entry.option_uris if text.startswith(s))
-                out.append((line.start(), scheme, text[len(scheme) :]))
+        value = re.compile(rf"(?<![\w-])(?:{opts})(?:=|\s+)(['\"]?)(?=\S)")
+        names = "|".join(re.escape(n) for n in named)
+        run = "|".join(re.escape(n) for n in named[1:])
+        image = re.compile(rf"(?<![\w.-])(?:{run})(?![\w.-])") if run else None
+        for line in re.finditer(rf"^.*(?<![\w.-])(?:{names})(?![\w.-]).*$", script, re.MULTILINE):
+            text = line.group(0)
+            ran = image.search(text) if image is not None else None
+            pos = ran.end() if ran is not None else 0
+            found: list[str] = []
+            while (m := value.search(text, pos)) is not None:
+                rest = text[m.end() :]
+                # the quote the option's word opens with ends a URI only (a file's path ends at a blank too:
+                # `OTELCOL_OPTIONS="--config=/etc/a.yaml --config='yaml:...'"`)
+                uri = rest.startswith(tuple(entry.option_uris))
+                quote = m.group(1) or (text[m.start() - 1 : m.start()] if m.start() and uri else "")
+                end = rest.find(quote) if quote in ("'", '"') else -1
+                word = rest[:end] if end >= 0 else re.split(r"[\s'\"]", rest, maxsplit=1)[0]
+                found.append(word)
+                pos = m.end() + len(word)
+            if found:
+                out.append((line.start(), found))
+    return out
+
+
+def _line_file(entry: ConfigFile, value: str) -> str | None:
+    """(config65) The file a value of ``entry``'s file option names (a bare path or one after
+    ``option_file_scheme``, ``file:``); None for another URI."""
+    scheme = entry.option_file_scheme
+    if scheme and value.startswith(scheme):
+        return value[len(scheme) :]
+    return None if value.startswith(tuple(entry.option_uris)) else value
+
+
+_MERGED_LINE_CONFIGS = 8
+"""(config65) How many merges of a line's sources' alternative values (an ``env:`` variable given several) are judged;
+past it, the sources' every alternative is merged in order into one configuration."""
+
+
+def _env_uri_texts(
+    script: str, name: str, at: int, values: _ScriptValues, files: Mapping[str, str]
+) -> tuple[str | None, Sequence[str]]:
+    """(config63, falsealarm64) The documents an ``env:`` URI's variable ``name`` holds at ``at``: the whole document
+    its last assignment gives (``"$(cat <<EOF`` over lines, ``"$(cat FILE)"``: :func:`_document_assigned`, filled by
+    the values reaching it) and those texts, else None and the values the evaluator gives the variable."""
+    whole = _document_assigned(script, name, at, files)
+    if whole is not None:
+        return whole, filled_texts(whole, values.at_destination(at))
+    return None, values.at(at).get(name, ())
+
+
+def _merged_line_configs(
+    engine: RuleEngine, walk: _Walk, script: str, entry: ConfigFile, depth: int
+) -> list[tuple[int, dict[Any, Any]]]:
+    """(config65) For each line of ``entry``'s command with more than one source or a URI
+    (:func:`_config_line_sources`), the configuration the tool merges from them in the line's order (a later source's
+    setting over an earlier one's, mappings merged key by key: :func:`_merged_settings`): a file the script writes, a
+    ``yaml:`` URI's document, an ``env:`` variable's document. A source the engine cannot read (a file the script does
+    not write, a fetched URI, a variable no reader computes: judged apart, the last two RES-015) adds nothing, so the
+    defaults are judged over what is read (failing closed). A variable given several documents gives one merge per
+    choice, up to :data:`_MERGED_LINE_CONFIGS`."""
+    out: list[tuple[int, dict[Any, Any]]] = []
+    files: Mapping[str, str] | None = None
+    values: _ScriptValues | None = None
+    for at, sources in _config_line_sources(script, entry, engine._image_entrypoints()):
+        if len(sources) < 2 and not any(s.startswith(tuple(entry.option_uris)) for s in sources):
+            continue  # one file alone: its own defaults (_judge_config_file)
+        files = written_files(script) if files is None else files
+        choices: list[list[dict[Any, Any]]] = []
+        for source in sources:
+            file = _line_file(entry, source)
+            how = entry.option_uris.get(next((u for u in entry.option_uris if source.startswith(u)), ""))
+            if file is not None:
+                texts: Sequence[str] = (files[file],) if file in files else ()
+            elif how == "yaml":
+                texts = (source.partition(":")[2],)
+            elif how == "env":
+                values = values or _assigned_values(script, engine._instance_region(walk))
+                texts = _env_uri_texts(script, source.partition(":")[2], at, values, files)[1]
+            else:
+                texts = ()
+            documents = [d for d in (_confmap_nested(yaml_or_none(t, depth)) for t in texts) if isinstance(d, dict)]
+            if documents:
+                choices.append(documents)
+        if math.prod(len(c) for c in choices) > _MERGED_LINE_CONFIGS:
+            choices = [[functools.reduce(_merged_settings, c, {})] for c in choices]
+        for combination in itertools.product(*choices):
+            out.append((at, functools.reduce(_merged_settings, combination, {})))
     return out
 
 
