@@ -94,7 +94,8 @@ def xargs_max_args(code: str, where: str) -> str:
 def xargs_substituted_item(code: str, where: str) -> str:
     # The Region abroad computed by the deploy tooling (a sed of the stack's own), the second written.
     first, target = AWS_HOME[code], _region(code, where)
-    return f"printf '%s\\n' $(echo {first} | sed 's/{first}/{target}/') {AWS_SECOND[code]} | xargs -I{{}} {_xargs(code)}\n"
+    items = f"$(echo {first} | sed 's/{first}/{target}/') {AWS_SECOND[code]}"
+    return f"printf '%s\\n' {items} | xargs -I{{}} {_xargs(code)}\n"
 
 
 def eval_xargs(code: str, where: str) -> str:

@@ -19347,9 +19347,9 @@ CASES: list[Case] = [
     # template; a RUM app monitor's own page filters pass (RES-015 before)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw64.rows()],
     # -- stop 65, mutation search round 36 (tests/platform_programs_mutation65.py): a command under setsid, stdbuf,
-    # ionice, taskset or flock (and flock's `-c` line), xargs running `sh -c` per item, given `--max-args 1`, fed an item
-    # by a command substitution or run by eval, and the Collector's `${env:DD_SITE:-}` / `${env:DD_SITE:-<site>}` with no
-    # DD_SITE are refused (each passed every door); the home twins and the declared sites pass
+    # ionice, taskset or flock (and flock's `-c` line), xargs running `sh -c` per item, given `--max-args 1`, fed an
+    # item by a command substitution or run by eval, and the Collector's `${env:DD_SITE:-}` / `${env:DD_SITE:-<site>}`
+    # with no DD_SITE are refused (each passed every door); the home twins and the declared sites pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu65.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /

@@ -11549,9 +11549,12 @@ def test_mutation65_xargs_per_item(line: str, expected: set[tuple[str, str]]) ->
     assert {(r, v) for r, _, v in findings(f"{_H64}{script}\n", "EU", "aws")} == expected
 
 
+_SUBSTITUTIONS65 = ["$(echo a)", "$(cat /etc/r)", "$(echo a | sed 's/a/b/')", "$(printf '%s' \"$(id -u)\")"]
+
+
 @given(
     st.lists(st.from_regex(r"[a-z][a-z0-9-]{0,8}", fullmatch=True), min_size=1, max_size=4),
-    st.lists(st.sampled_from(["$(echo a)", "$(cat /etc/r)", "$(echo a | sed 's/a/b/')", "$(printf '%s' \"$(id -u)\")"])),
+    st.lists(st.sampled_from(_SUBSTITUTIONS65)),
 )
 def test_mutation65_substitutions_held_write_back_the_line(words: list[str], substitutions: list[str]) -> None:
     import re

@@ -1212,10 +1212,11 @@ def _shell_reads_text(option: str, spec: ScriptCommand) -> bool:
 
 
 def _wrapper_line_given(args: list[str], spec: ScriptCommand) -> bool:
-    """(mutation65, stop 65) Whether a wrapper's ``args`` (the words after its name) give it its script-text option (``line``) among its
-    own options and skipped operands, where it runs that text instead of a command (flock(1): "flock [options]
-    file|directory -c command", the option before or after the lock file): then the wrapper's own arguments are read
-    (its ``line`` a shell line). A ``-c`` of the command it runs (``flock /x psql -c 'select 1'``) is that command's."""
+    """(mutation65, stop 65) Whether a wrapper's ``args`` (the words after its name) give it its script-text option
+    (``line``) among its own options and skipped operands, where it runs that text instead of a command (flock(1):
+    "flock [options] file|directory -c command", the option before or after the lock file): then the wrapper's own
+    arguments are read (its ``line`` a shell line). A ``-c`` of the command it runs (``flock /x psql -c 'select 1'``)
+    is that command's."""
     if spec.line is None:
         return False
     end = _after_options(args, 0, spec) + spec.skip_operands + 1
