@@ -221,6 +221,7 @@ import platform_programs_mutation60 as mu60
 import platform_programs_mutation62 as mu62
 import platform_programs_mutation63 as mu63
 import platform_programs_mutation64 as mu64
+import platform_programs_mutation65 as mu65
 import platform_programs_new34 as pn
 import platform_programs_openapi44 as oa44
 import platform_programs_ops as po
@@ -19357,6 +19358,11 @@ CASES: list[Case] = [
     # writing the site pass declared, were RES-015 by US1; a `yaml:` URI alone gets US1), `site: $SITE` from a value no
     # reader computes, the Collector's image on a docker run line and a second `yaml:` URI are RES-015 (passed before)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg65.rows()],
+    # -- stop 65, mutation search round 36 (tests/platform_programs_mutation65.py): a command under setsid, stdbuf,
+    # ionice, taskset or flock (and flock's `-c` line), xargs running `sh -c` per item, given `--max-args 1`, fed an
+    # item by a command substitution or run by eval, and the Collector's `${env:DD_SITE:-}` / `${env:DD_SITE:-<site>}`
+    # with no DD_SITE are refused (each passed every door); the home twins and the declared sites pass
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu65.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -11599,3 +11599,125 @@ def test_config65_a_line_s_config_values_in_order(values: list[str], quoted: lis
     words = [f"--config='{v}'" if q else f"--config {v}" for v, q in zip(values, quoted, strict=False)]
     script = f"#!/bin/bash\nexport A=1\notelcol-contrib {' '.join(words)} &\n"
     assert _config_line_sources(script, entry, {}) == [(script.index("otelcol"), values)]
+
+
+# -- mutation65 (stop 65): mutation search, round 36 ------------------------------------------------------------------
+
+_COPY65 = "aws ec2 copy-snapshot --source-region eu-west-1 --source-snapshot-id snap-1 --region {r}"
+
+
+# A command run under setsid / stdbuf / ionice / chrt / taskset / flock (util-linux, coreutils: each runs the command
+# after its options and, for chrt / taskset / flock, one operand), and flock's `-c` line before or after its lock
+# file: read as the command is alone. Each abroad line passed every door on bc352e13 (no listed command).
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("setsid {copy} &", {("RES-009", "us-east-1")}),
+        ("setsid -f {copy}", {("RES-009", "us-east-1")}),
+        ("stdbuf -oL {copy} | tee /var/log/x", {("RES-009", "us-east-1")}),
+        ("stdbuf -o L -e L {copy}", {("RES-009", "us-east-1")}),
+        ("ionice -c 2 -n 7 {copy}", {("RES-009", "us-east-1")}),
+        ("chrt -b 0 {copy}", {("RES-009", "us-east-1")}),
+        ("taskset -c 0,1 {copy}", {("RES-009", "us-east-1")}),
+        ("flock -n /var/lock/dr.lock {copy}", {("RES-009", "us-east-1")}),
+        ("flock -w 60 /var/lock/dr.lock -c '{copy}'", {("RES-009", "us-east-1")}),
+        ("flock -c '{copy}' /var/lock/dr.lock", {("RES-009", "us-east-1")}),
+        ("nice -n 10 ionice -c3 setsid {copy}", {("RES-009", "us-east-1")}),
+        ("flock -n /var/lock/x psql -h db.partner.example.com -c 'select 1'", {("RES-015", "db.partner.example.com")}),
+        ("flock /var/lock/x -c 'psql -h db.partner.example.com'", {("RES-015", "db.partner.example.com")}),
+        ("flock /var/lock/dr.lock -c '{home}'", set()),
+        ("setsid {home} &", set()),
+        ("taskset 0x3 {home}", set()),
+        ("flock -n /var/lock/dr.lock -c /opt/fleet/dr.sh", set()),
+    ],
+)  # fmt: skip
+def test_mutation65_a_command_under_a_wrapper(line: str, expected: set[tuple[str, str]]) -> None:
+    script = line.format(copy=_COPY65.format(r="us-east-1"), home=_COPY65.format(r="eu-central-1"))
+    assert {(r, v) for r, _, v in findings(f"{_H64}{script}\n", "EU", "aws")} == expected
+
+
+# xargs running its command per item where the line reader did not see it: a shell's `-c` text per item (the expanded
+# command's shell text was unquoted), `--max-args N` with its value in the next word, an item given by a command
+# substitution (computed, or RES-011), a pipeline run by eval. Each abroad line passed every door on bc352e13.
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("printf '%s\\n' eu-central-1 us-east-1 | xargs -I{{}} sh -c '{xargs} || true'", {("RES-009", "us-east-1")}),
+        ("echo eu-central-1 us-east-1 | xargs --max-args 1 {bare}", {("RES-009", "us-east-1")}),
+        ("echo eu-central-1 us-east-1 | xargs --max-args=1 {bare}", {("RES-009", "us-east-1")}),
+        (
+            "printf '%s\\n' $(echo eu-west-1 | sed 's/eu-west-1/us-east-1/') eu-central-1 | xargs -I{{}} {xargs}",
+            {("RES-009", "us-east-1")},
+        ),
+        ("printf '%s\\n' $(cat /etc/r) eu-central-1 | xargs -I{{}} {xargs}", {("RES-011", "$(cat /etc/r)")}),
+        ("eval \"printf '%s\\n' eu-central-1 us-east-1 | xargs -I{{}} {xargs}\"", {("RES-009", "us-east-1")}),
+        ("printf '%s\\n' eu-central-1 eu-west-1 | xargs -I{{}} sh -c '{xargs}'", set()),
+        ("echo eu-central-1 eu-west-1 | xargs --max-args 1 {bare}", set()),
+        ("printf '%s\\n' $(echo eu-west-1) eu-central-1 | xargs -I{{}} {xargs}", set()),
+        ("eval \"printf '%s\\n' eu-central-1 eu-west-1 | xargs -I{{}} {xargs}\"", set()),
+    ],
+)  # fmt: skip
+def test_mutation65_xargs_per_item(line: str, expected: set[tuple[str, str]]) -> None:
+    script = line.format(xargs=_COPY65.format(r="{}"), bare=_COPY65.format(r="").rstrip())
+    assert {(r, v) for r, _, v in findings(f"{_H64}{script}\n", "EU", "aws")} == expected
+
+
+_SUBSTITUTIONS65 = ["$(echo a)", "$(cat /etc/r)", "$(echo a | sed 's/a/b/')", "$(printf '%s' \"$(id -u)\")"]
+
+
+@given(
+    st.lists(st.from_regex(r"[a-z][a-z0-9-]{0,8}", fullmatch=True), min_size=1, max_size=4),
+    st.lists(st.sampled_from(_SUBSTITUTIONS65)),
+)
+def test_mutation65_substitutions_held_write_back_the_line(words: list[str], substitutions: list[str]) -> None:
+    import re
+
+    from components.residency.scripts import _HELD, _substitutions_held
+
+    line = " ".join(["printf", "'%s\\n'", *substitutions, *words, "|", "xargs", "-I{}", "echo", "{}"])
+    masked, held = _substitutions_held(line)
+    assert held == substitutions
+    assert "$(" not in masked
+    assert re.sub(f"{_HELD}(\\d+){_HELD}", lambda m: held[int(m.group(1))], masked) == line
+
+
+# The Collector's `${env:NAME:-default}` (opentelemetry-collector PR 10907: the default of an unset variable): where the
+# script never sets NAME the tool reads the default, `""` (the exporter's US1 default then) or the written site. Both
+# passed every door on bc352e13; a NAME the script sets is judged where it is set, as before.
+_OTEL65 = (
+    "cat > /etc/otelcol-contrib/config.yaml <<'EOF'\nreceivers:\n  otlp:\n    protocols:\n      grpc:\nexporters:\n"
+    "  datadog:\n    api:\n      key: ${{env:DD_API_KEY}}\n      site: {site}\nservice:\n  pipelines:\n    traces:\n"
+    "      receivers: [otlp]\n      exporters: [datadog]\nEOF\n{then}systemctl restart otelcol-contrib\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("site", "then", "expected"),
+    [
+        ("${env:DD_SITE:-}", "", {("RES-015", "datadoghq.com")}),
+        ('"${env:DD_SITE:-}"', "", {("RES-015", "datadoghq.com")}),
+        ("${DD_SITE:-}", "", {("RES-015", "datadoghq.com")}),
+        ("${env:DD_SITE:-us5.datadoghq.com}", "", {("RES-015", "us5.datadoghq.com")}),
+        ("${env:DD_SITE:-datadoghq.eu}", "", {("RES-015", "datadoghq.eu")}),
+        (
+            "${env:DD_SITE:-datadoghq.com}",
+            "echo DD_SITE=datadoghq.eu >> /etc/otelcol-contrib/otelcol-contrib.conf\n",
+            {("RES-015", "datadoghq.eu")},
+        ),
+        ("datadoghq.eu", "", {("RES-015", "datadoghq.eu")}),
+    ],
+)  # fmt: skip
+def test_mutation65_the_collector_s_reference_default(site: str, then: str, expected: set[tuple[str, str]]) -> None:
+    script = _OTEL65.format(site=site, then=then)
+    assert {(r, v) for r, _, v in findings(f"{_H64}{script}", "EU", "aws")} == expected
+
+
+def test_mutation65_a_reference_default_is_the_unset_variable_s_value() -> None:
+    from components.residency.engine import _reference_defaults
+
+    collector = next(e for e in load_endpoints().app_config_files if "env:" in e.variable_references)
+    body = "site: ${env:DD_SITE:-datadoghq.eu}\nkey: ${env:DD_API_KEY}\nurl: ${env:DD_URL:-}\n"
+    assert _reference_defaults(body, collector, body) == "site: datadoghq.eu\nkey: ${env:DD_API_KEY}\nurl: \n"
+    script = "export DD_SITE=us5.datadoghq.com\n" + body
+    kept = "site: ${env:DD_SITE:-datadoghq.eu}\nkey: ${env:DD_API_KEY}\nurl: \n"
+    assert _reference_defaults(body, collector, script) == kept

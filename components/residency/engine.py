@@ -4798,6 +4798,9 @@ class RuleEngine:
             self._judge_config_lines(walk, script, body, entry, where, depth)
             return
         at = script.find(body) if "$" in body else -1
+        # mutation65: a reference's own default (the Collector's `${env:DD_SITE:-<site>}`) where the script never sets
+        # its variable: the value the tool reads (found in the script by the body as written, above)
+        body = _reference_defaults(body, entry, script)
         # scripts54b: a quoted here-document (`<<'EOF'`) holds `$R` as written: only the exported variables may be
         # filled in later (by a program expanding the file from its environment), never the script's others
         names = heredoc_expanded_names(script, at) if at >= 0 else None
@@ -10635,6 +10638,26 @@ def _unset_reference(entry: ConfigFile, script: str) -> Callable[[Any], bool] | 
         return m is not None and not _sets_variable(rest, m.group("name"))
 
     return unset
+
+
+def _reference_defaults(body: str, entry: ConfigFile, script: str) -> str:
+    """(mutation65, stop 65) ``body`` with each reference of ``entry.variable_references`` holding a default of its own
+    (group ``default``: the Collector's ``${env:NAME:-default}``, "A default value for unset variable can be provided
+    after :- suffix", opentelemetry-collector PR 10907) written as that default where ``script`` never sets NAME (the
+    one test of :func:`_unset_reference`, the references left out of the search): the value the tool reads. ``site:
+    ${env:DD_SITE:-}`` is then empty (the exporter's default site applies) and ``${env:DD_SITE:-datadoghq.com}`` that
+    site (judged as written); both passed every door, read as written settings. A variable the script sets keeps the
+    reference (judged where it is set)."""
+    if not entry.variable_references or ":-" not in body:
+        return body
+    pattern = re.compile(entry.variable_references)
+    rest = pattern.sub("", script)
+
+    def value(m: re.Match[str]) -> str:
+        default = m.groupdict().get("default")
+        return m.group(0) if default is None or _sets_variable(rest, m.group("name")) else default
+
+    return pattern.sub(value, body)
 
 
 def _setting_written(settings: Mapping[Any, Any], dotted: str, unset: Callable[[Any], bool] | None = None) -> bool:

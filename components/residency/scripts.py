@@ -285,7 +285,7 @@ class ScriptReader:
             if spec is not None and spec.block and (after := _after_brace(words, i + 1)) is not None:
                 words, i = after, 0  # config53: an nginx block directive leads to the directive after its brace
                 continue
-            if spec is None or not spec.wrapper:
+            if spec is None or not spec.wrapper or _wrapper_line_given(words[i + 1 :], spec):
                 break
             i = _after_options(words, i + 1, spec) + spec.skip_operands
         if i >= len(words):
@@ -373,8 +373,8 @@ class ScriptReader:
         """(scripts55) For a subcommand running a command (``wrapper``: ``docker run [OPTIONS] IMAGE [COMMAND]
         [ARG...]``), its own options (docker stops reading its options at the image) and the hosts of the command it
         runs (:func:`_container_command`); ``(args, [])`` for another."""
-        if not spec.wrapper or depth >= _MAX_DEPTH:
-            return args, []
+        if not spec.wrapper or depth >= _MAX_DEPTH or _wrapper_line_given(args, spec):
+            return args, []  # mutation65: `flock FILE -c LINE` runs its line (read as an option's script text)
         if spec.command_after is not None:
             # scripts55b: `kubectl run NAME --image=IMAGE [options] -- [COMMAND] [args...]`: the words after `--`
             if spec.command_after not in args:
@@ -1209,6 +1209,18 @@ def _shell_reads_text(option: str, spec: ScriptCommand) -> bool:
     if option == spec.line:
         return True
     return option[:1] == "-" and option[1:2] != "-" and any(flag in option[1:] for flag in "cs")
+
+
+def _wrapper_line_given(args: list[str], spec: ScriptCommand) -> bool:
+    """(mutation65, stop 65) Whether a wrapper's ``args`` (the words after its name) give it its script-text option
+    (``line``) among its own options and skipped operands, where it runs that text instead of a command (flock(1):
+    "flock [options] file|directory -c command", the option before or after the lock file): then the wrapper's own
+    arguments are read (its ``line`` a shell line). A ``-c`` of the command it runs (``flock /x psql -c 'select 1'``)
+    is that command's."""
+    if spec.line is None:
+        return False
+    end = _after_options(args, 0, spec) + spec.skip_operands + 1
+    return any(is_line_option(w, spec) for w in args[:end])
 
 
 def _after_options(words: list[str], i: int, spec: ScriptCommand) -> int:
@@ -6592,13 +6604,56 @@ def xargs_expanded(script: str) -> str:
     bodies = {i for start, end, _, _ in _heredocs(lines) for i in range(start + 1, end)} if "<<" in script else set()
     for i, line in enumerate(lines):
         if "xargs" in line and i not in bodies and not line.rstrip().endswith("\\"):
-            words = _words(line)
-            # scripts50: the script text of a `sh -c '...'` / `bash -c "..."` word, one level down, is expanded too
-            nested = [w for k, w in enumerate(words) if k and words[k - 1] == "-c" and "xargs" in w]
-            expanded = [" ".join(c) for w in [words, *map(_words, nested)] for c in _xargs_commands(w)]
+            # mutation65: a command substitution among the items is one word (`printf '%s\n' $(cat FILE) B | xargs
+            # -I{} ...`: `_words` cut it at its `$`, `(`, so no echo was found and `--region {}` passed unread)
+            masked, held = _substitutions_held(line)
+            words = _words(masked)
+            # scripts50: the script text of a `sh -c '...'` / `bash -c "..."` word, one level down, is expanded too;
+            # mutation65: and an `eval` word's (`eval "printf ... | xargs ..."`, the line eval runs)
+            nested = [w for k, w in enumerate(words) if k and words[k - 1] in ("-c", "eval") and "xargs" in w]
+            expanded = [_xargs_line(c, held) for w in [words, *map(_words, nested)] for c in _xargs_commands(w)]
             if expanded:
                 lines[i] = " ; ".join([line, *expanded])
     return "\n".join(lines)
+
+
+_HELD = "\ue011"
+"""(mutation65) The mark around a held command substitution's number in a line :func:`xargs_expanded` reads."""
+
+
+def _substitutions_held(line: str) -> tuple[str, list[str]]:
+    """(mutation65, stop 65) ``line`` with each command substitution closed on it (:func:`substitution_at`, not
+    arithmetic's ``$((``) written as a mark holding its number, and the substitutions as written: the words around a
+    substitution are read as the shell reads them (bash(1) "Command Substitution": its output is the word's)."""
+    if "$(" not in line:
+        return line, []
+    held: list[str] = []
+    out: list[str] = []
+    at = 0
+    while (i := line.find("$(", at)) >= 0:
+        substitution = None if line.startswith("$((", i) else substitution_at(line, i)
+        out.append(line[at:i])
+        if substitution is None:
+            out.append("$(")
+            at = i + 2
+            continue
+        out.append(f"{_HELD}{len(held)}{_HELD}")
+        held.append(substitution)
+        at = i + len(substitution)
+    out.append(line[at:])
+    return "".join(out), held
+
+
+def _xargs_line(command: list[str], held: list[str]) -> str:
+    """(mutation65) A command xargs runs (:func:`_xargs_commands`) written as a line: each held substitution written
+    back (:func:`_substitutions_held`), a word holding a blank outside them quoted as one word (`xargs -I{} sh -c
+    'aws ... --region {}'`: the shell's line was written unquoted, its first word alone read as the line)."""
+    out: list[str] = []
+    for word in command:
+        text = re.sub(f"{_HELD}(\\d+){_HELD}", lambda m: held[int(m.group(1))], word) if held else word
+        blank = any(c in word for c in " \t\n")
+        out.append(f"'{text}'" if blank and "'" not in text else text)
+    return " ".join(out)
 
 
 def _xargs_commands(words: list[str]) -> Iterator[list[str]]:
@@ -6644,7 +6699,7 @@ def _piped_items(words: list[str], pipe: int) -> str | None:
     stages.reverse()
     items = _echoed_items(stages[0])
     filters = [text_filter(stage) for stage in stages[1:]]
-    if items is None or None in filters or (filters and any(c in items for c in "$`")):
+    if items is None or None in filters or (filters and any(c in items for c in f"$`{_HELD}")):
         return None  # a reference's value is filled later, on the written-out command: a filter cannot be applied
     applied = filtered([items], [f for f in filters if f is not None])
     return applied[0] if applied else None
@@ -6849,8 +6904,12 @@ def _xargs_count(words: list[str]) -> int | None:
     for k, word in enumerate(words):
         if not word.startswith("-") or word in _SEPARATORS:
             break
-        option, _, attached = word.partition("=")
+        option, eq, attached = word.partition("=")
         value = attached if option in ("--max-args", "--max-lines") else None
+        if option == "--max-args" and not eq:
+            # mutation65: a long option's required value may be the next word (getopt_long; "--max-args=max-args,
+            # -n max-args"): `xargs --max-args 1 aws ... --region` ran once with every item
+            value = words[k + 1] if k + 1 < len(words) else ""
         if option in ("-n", "-L") or (word[:2] in ("-n", "-L") and word[2:].isdigit()):
             value = word[2:] or (words[k + 1] if k + 1 < len(words) else "")
         if value is not None and value.isdigit() and int(value) > 0:
