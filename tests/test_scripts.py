@@ -11520,6 +11520,11 @@ _EU_SITE65 = "      site: datadoghq.eu\n"
         ("", "", "--config=/etc/baked.yaml --config='yaml:exporters::datadog::api::key: K'", {"datadoghq.com"}),
         ("", "", "--config=/etc/baked.yaml --config='yaml:exporters::datadog::api::site: datadoghq.eu'",
          {"datadoghq.eu"}),
+        # the lead (stop 65): a merged file's reference default is its site (mutation65's _reference_defaults), an
+        # empty one none (US1); the merge judged its text as written before (a second `datadoghq.com`)
+        ("      site: ${env:DD_SITE:-datadoghq.eu}\n", "", "--config=/etc/otel/config.yaml --config=env:X",
+         {"datadoghq.eu"}),
+        ("      site: ${env:DD_SITE:-}\n", "", "--config=/etc/otel/config.yaml --config=env:X", {"datadoghq.com"}),
     ],
 )  # fmt: skip
 def test_config65_the_collector_s_defaults_are_judged_over_its_merged_line(

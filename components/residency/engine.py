@@ -11598,6 +11598,9 @@ def _merged_line_configs(
                 texts = _env_uri_texts(script, source.partition(":")[2], at, values, files)[1]
             else:
                 texts = ()
+            # the lead (stop 65): a reference's own default read as the file's own judgement reads it (mutation65's
+            # _reference_defaults), or `site: ${env:DD_SITE:-datadoghq.eu}` on a merged line got the US1 default too
+            texts = [_reference_defaults(t, entry, script) for t in texts]
             documents = [d for d in (_confmap_nested(yaml_or_none(t, depth)) for t in texts) if isinstance(d, dict)]
             if documents:
                 choices.append(documents)
