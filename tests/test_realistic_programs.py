@@ -289,6 +289,7 @@ import platform_programs_scripts61 as sc61
 import platform_programs_scripts62 as sc62
 import platform_programs_scripts63 as sc63
 import platform_programs_scripts64 as sc64
+import platform_programs_scripts65 as sc65
 import platform_programs_sfn44 as sf44
 import platform_programs_sfn44b as sf44b
 import platform_programs_sfnrt45 as sfr45
@@ -19345,6 +19346,11 @@ CASES: list[Case] = [
     # metrics destination in a partner's Evidently experiment are RES-023 (each passed every door before), Pulumi and
     # template; a RUM app monitor's own page filters pass (RES-015 before)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw64.rows()],
+    # -- stop 65, scripts and user data round 21 (tests/platform_programs_scripts65.py): IFS set before a loop over a
+    # variable, su's --command= / attached -c, runuser -u / -l, systemd-run -H HOST and several substitutions in one
+    # double-quoted value: RES-009 / RES-011 / RES-015 (each passed every door); a function printing from select now
+    # computed (RES-011 at home before); the home twins and the declared host pass
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc65.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
