@@ -1256,13 +1256,11 @@ def _wraps_by_option(args: list[str], spec: ScriptCommand) -> bool:
     ``-u USER``, ``--user=USER``, or ``-u`` last in a group of flags): the command after the options then runs."""
     if not spec.wrapper_options:
         return False
-    for arg in args[: _after_options(args, 0, spec)]:
-        if arg.partition("=")[0] in spec.wrapper_options:
-            return True
-        group = _group_value(arg, spec.wrapper_options)
-        if group is not None:
-            return True
-    return False
+    return any(
+        arg.partition("=")[0] in spec.wrapper_options or _group_value(arg, spec.wrapper_options) is not None
+        for arg in args[: _after_options(args, 0, spec)]
+        if arg[:1] == "-"
+    )
 
 
 def _after_options(words: list[str], i: int, spec: ScriptCommand) -> int:
