@@ -11627,4 +11627,4 @@ def test_scripts65_several_substitutions_in_a_quoted_value(lines: str, expected:
 def test_scripts65_export_n_removes_an_earlier_export(script: str, expected: set[str]) -> None:
     from components.residency.scripts import exported_names
 
-    assert exported_names(script) == expected
+    assert exported_names(script) == frozenset(expected)
