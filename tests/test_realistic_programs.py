@@ -292,6 +292,7 @@ import platform_programs_scripts61 as sc61
 import platform_programs_scripts62 as sc62
 import platform_programs_scripts63 as sc63
 import platform_programs_scripts64 as sc64
+import platform_programs_scripts65 as sc65
 import platform_programs_sfn44 as sf44
 import platform_programs_sfn44b as sf44b
 import platform_programs_sfnrt45 as sfr45
@@ -19363,6 +19364,11 @@ CASES: list[Case] = [
     # item by a command substitution or run by eval, and the Collector's `${env:DD_SITE:-}` / `${env:DD_SITE:-<site>}`
     # with no DD_SITE are refused (each passed every door); the home twins and the declared sites pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu65.rows()],
+    # -- stop 65, scripts and user data round 21 (tests/platform_programs_scripts65.py): IFS set before a loop over a
+    # variable, su's --command= / attached -c, runuser -u / -l, systemd-run -H HOST and several substitutions in one
+    # double-quoted value: RES-009 / RES-011 / RES-015 (each passed every door); a function printing from select now
+    # computed (RES-011 at home before); the home twins and the declared host pass
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc65.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

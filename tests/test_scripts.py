@@ -11726,3 +11726,145 @@ def test_mutation65_a_reference_default_is_the_unset_variable_s_value() -> None:
     script = "export DD_SITE=us5.datadoghq.com\n" + body
     kept = "site: ${env:DD_SITE:-datadoghq.eu}\nkey: ${env:DD_API_KEY}\nurl: \n"
     assert _reference_defaults(body, collector, script) == kept
+
+
+# scripts65 (stop 65): su's long and attached line option, runuser's two forms (util-linux su(1) / runuser(1): "-c,
+# --command=command Pass command to the shell with the -c option"; "runuser [options] -u user [[--] command
+# [argument...]]", without -u "su-compatible semantics"), systemd-run's remote host (systemd-run(1) "-H, --host=
+# Execute the operation remotely"). Each offending line passed every door on bc352e13.
+_Q65 = "aws sqs list-queues --queue-name-prefix fleet"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (f"su ec2-user --command='{_Q65} --region us-west-2'", [("RES-009", "us-west-2")]),
+        (f"su ec2-user --command='{_Q65} --region eu-west-1'", []),
+        (f"su ec2-user --command '{_Q65} --region us-west-2'", [("RES-009", "us-west-2")]),
+        (f"su ec2-user -c'{_Q65} --region us-west-2'", [("RES-009", "us-west-2")]),
+        (f"su ec2-user -c'{_Q65} --region eu-west-1'", []),
+        (f"su --session-command='{_Q65} --region us-west-2' ec2-user", [("RES-009", "us-west-2")]),
+        (f"runuser -u ec2-user -- bash -c '{_Q65} --region us-west-2'", [("RES-009", "us-west-2")]),
+        (f"runuser -u ec2-user -- {_Q65} --region us-west-2", [("RES-009", "us-west-2")]),
+        (f"runuser --user=ec2-user {_Q65} --region us-west-2", [("RES-009", "us-west-2")]),
+        (f"runuser -u ec2-user -- {_Q65} --region eu-west-1", []),
+        (f"runuser -l ec2-user -c '{_Q65} --region us-west-2'", [("RES-009", "us-west-2")]),
+        (f"runuser ec2-user --command='{_Q65} --region us-west-2'", [("RES-009", "us-west-2")]),
+        (f"runuser -l ec2-user -c '{_Q65} --region eu-west-1'", []),
+        ("runuser -l ec2-user -s /bin/bash", []),
+        (f"systemd-run -H ops@bastion.partner.example.com {_Q65} --region eu-west-1",
+         [("RES-015", "bastion.partner.example.com")]),
+        (f"systemd-run --host=bastion.partner.example.com --unit x {_Q65} --region eu-west-1",
+         [("RES-015", "bastion.partner.example.com")]),
+        (f"systemd-run -H ops@10.0.3.4 {_Q65} --region us-west-2", [("RES-009", "us-west-2")]),
+        (f"systemd-run -H ops@10.0.3.4 --unit x {_Q65} --region eu-west-1", []),
+    ],
+)  # fmt: skip
+def test_scripts65_su_runuser_and_systemd_run_hosts(line: str, expected: list[tuple[str, str]]) -> None:
+    assert [(r, v) for r, _, v in findings(f"#!/bin/bash\n{line}\n", "EU", "aws")] == expected
+
+
+# scripts65: IFS set at a command's place before a loop over a variable (bash(1) "Word Splitting"); a saved IFS restored
+# (`OLD=$IFS` ... `IFS=$OLD`) is the default again; a value no reader computes fails closed; `IFS=, read` sets it for
+# read alone.
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        ('RS="eu-west-1,us-west-2"\nIFS=,\nfor r in $RS; do {q} --region "$r"; done', {("RES-009", "us-west-2")}),
+        ('RS="eu-west-1,eu-central-1"\nIFS=,\nfor r in $RS; do {q} --region "$r"; done', set()),
+        ('RS="eu-west-1, us-west-2"\nIFS=","\nfor r in $RS\ndo\n  {q} --region "$r"\ndone', {("RES-009", "us-west-2")}),
+        ('RS="eu-west-1:us-west-2"\nlocal IFS=:\nfor r in $RS; do {q} --region "$r"; done', {("RES-009", "us-west-2")}),
+        ('SEP=,\nIFS=$SEP\nRS="eu-west-1,us-west-2"\nfor r in $RS; do {q} --region "$r"; done',
+         {("RES-009", "us-west-2")}),
+        ('IFS=$(cat /etc/sep)\nRS="eu-west-1,eu-central-1"\nfor r in $RS; do {q} --region "$r"; done',
+         {("RES-011", "$(IFS=$(cat /etc/sep))")}),
+        ('OLD=$IFS\nIFS=,\nX="a,b"\nIFS=$OLD\nRS="eu-west-1 eu-central-1"\nfor r in $RS; do {q} --region "$r"; done',
+         set()),
+        ('IFS=,\nunset IFS\nRS="eu-west-1 us-west-2"\nfor r in $RS; do {q} --region "$r"; done',
+         {("RES-009", "us-west-2")}),
+        ('IFS=, read -ra X <<< "a,b"\nRS="eu-west-1 us-west-2"\nfor r in $RS; do {q} --region "$r"; done',
+         {("RES-009", "us-west-2")}),
+        # the strict mode's IFS: the value is one word, no Region (the CLI refuses it): nothing is sent abroad
+        ("IFS=$'\\n\\t'\nRS=\"eu-west-1 us-west-2\"\nfor r in $RS; do {q} --region \"$r\"; done", set()),
+        ("IFS=$'\\n\\t'\nRS=\"eu-west-1\nus-west-2\"\nfor r in $RS; do {q} --region \"$r\"; done",
+         {("RES-009", "us-west-2")}),
+    ],
+)  # fmt: skip
+def test_scripts65_ifs_set_before_a_loop_splits_its_words(lines: str, expected: set[tuple[str, str]]) -> None:
+    script = "#!/bin/bash\n" + lines.replace("{q}", _Q65) + "\n"
+    assert {(r, v) for r, _, v in findings(script, "EU", "aws")} == expected
+
+
+@given(st.text(alphabet="ab ,:\t\n-", max_size=20), st.sampled_from([None, ",", ":", ",:", "\n", " ,"]))
+def test_scripts65_split_fields_agrees_with_word_splitting(value: str, ifs: str | None) -> None:
+    from components.residency.scripts import split_fields
+
+    fields = split_fields(value, ifs)
+    assert all(f and f == f.strip() for f in fields)
+    if ifs is None:
+        assert fields == value.split()
+    else:
+        assert not any(c in f for f in fields for c in ifs)
+        kept = "".join(c for c in value if c not in ifs and not c.isspace())
+        assert "".join(c for f in fields for c in f if not c.isspace()) == kept
+
+
+# scripts65: a function printing from a select loop (bash(1) "Conditional Constructs", select: NAME is one of the listed
+# words, null, or the body never runs at EOF): each listed word; a word holding an expansion stays unknown.
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        ('pick() {{ select r in us-west-2 eu-west-1; do echo "$r"; break; done; }}\nR=$(pick)\n{q} --region "$R"',
+         {("RES-009", "us-west-2")}),
+        ('pick() {{ select r in eu-central-1 eu-west-1; do echo "$r"; break; done; }}\nR=$(pick)\n{q} --region "$R"',
+         set()),
+        ('pick() {{\n  select r in eu-central-1 eu-west-1; do\n    printf \'%s\\n\' "$r"\n    break\n  done\n}}\n'
+         '{q} --region "$(pick)"', set()),
+        ('pick() {{ select r in $(cat /etc/rs); do echo "$r"; break; done; }}\nR=$(pick)\n{q} --region "$R"',
+         {("RES-011", "$(pick)")}),
+        ('pick() {{ select r in eu-west-1; do echo "$r"; done > /tmp/x; }}\nR=$(pick)\n{q} --region "$R"',
+         {("RES-011", "$(pick)")}),
+    ],
+)  # fmt: skip
+def test_scripts65_select_in_a_function_prints_its_words(lines: str, expected: set[tuple[str, str]]) -> None:
+    script = "#!/bin/bash\n" + lines.format(q=_Q65) + "\n"
+    assert {(r, v) for r, _, v in findings(script, "EU", "aws")} == expected
+
+
+# scripts65: several command substitutions in one double-quoted value (bash(1) "Double Quotes"), and a substitution the
+# evaluator cannot compute inside a value with text around it, looped over.
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        ('T="$(echo eu-west-1) $(echo us-west-2)"\nfor r in $T; do {q} --region "$r"; done',
+         {("RES-009", "us-west-2")}),
+        ('T="$(echo eu-west-1) $(echo eu-central-1)"\nfor r in $T; do {q} --region "$r"; done', set()),
+        ('T="$(echo us-west)-$(echo 2)"\n{q} --region "$T"', {("RES-009", "us-west-2")}),
+        ('T="$(echo eu-west-1) $(cat /etc/dr)"\nfor r in $T; do {q} --region "$r"; done',
+         {("RES-011", "$(cat /etc/dr)")}),
+        ('T="$(echo eu-west-1) $(cat /etc/dr)"\n{q} --region "$T"',
+         {("RES-011", "$(echo eu-west-1) $(cat /etc/dr)")}),
+        ('T="$(cat /etc/dr) eu-west-1"\nfor r in $T; do {q} --region "$r"; done', {("RES-011", "$(cat /etc/dr)")}),
+        ('T="$(hostname) eu-west-1"\nfor r in $T; do {q} --region "$r"; done', set()),
+    ],
+)  # fmt: skip
+def test_scripts65_several_substitutions_in_a_quoted_value(lines: str, expected: set[tuple[str, str]]) -> None:
+    script = "#!/bin/bash\n" + lines.format(q=_Q65) + "\n"
+    assert {(r, v) for r, _, v in findings(script, "EU", "aws")} == expected
+
+
+# scripts65: `export -n NAME` removes the export an earlier `export` gave (bash(1) "Bourne Shell Builtins"); a later
+# export gives it again.
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ("export A=1 B=2\nexport -n A\n", {"B"}),
+        ("export -n A\nexport A=1\n", {"A"}),
+        ("export A=1\nexport -n A B\nexport B\n", {"B"}),
+        ("declare -x A=1\nexport -fn f\n", {"A"}),
+    ],
+)
+def test_scripts65_export_n_removes_an_earlier_export(script: str, expected: set[str]) -> None:
+    from components.residency.scripts import exported_names
+
+    assert exported_names(script) == frozenset(expected)

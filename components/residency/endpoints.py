@@ -1810,6 +1810,14 @@ class ScriptCommand(_Frozen):
     non-option argument command_string"; sh(1p) "-c Read commands from the command_string operand"), so the letter
     may stand anywhere in a group of one-letter flags (``bash -ce '...'``, ``sh -cx '...'``); su's ``-c`` takes a
     value (getopt: only last in a group)."""
+    line_aliases: frozenset[str] = frozenset()
+    """(scripts65) The ``line`` option's other spellings, alone or with their value after ``=`` (su(1) / runuser(1):
+    "-c, --command=command Pass command to the shell with the -c option", "--session-command=command Same as -c");
+    a ``line`` that is no flag (``line_flag`` false) also takes a value attached to it (getopt: ``su USER -c'...'``)."""
+    wrapper_options: frozenset[str] = frozenset()
+    """(scripts65) Options given which the command is a wrapper (the command after its options runs), else it is read
+    by its ``line`` option (runuser(1): "runuser [options] -u user [[--] command [argument...]]" / "runuser [options]
+    [-] [user [argument...]]": without ``-u`` it "falls back to su-compatible semantics")."""
     cloud: Literal["aws", "alicloud"] | None = None
     """The cloud whose Regions the command's region values name (the aws CLI's are AWS's, the Alibaba Cloud CLI's
     Alibaba Cloud's), whatever cloud the machine running it is in; None: either cloud's (mutation52)."""

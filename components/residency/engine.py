@@ -12591,6 +12591,9 @@ def _word_values_assigned(
             # Quotes"): `T="$(echo eu-west-1) us-east-1"` held eu-west-1 alone (the text after the blank dropped), so
             # `for r in $T` never gave us-east-1 and it passed every door
             after = rest
+        elif rest != after and "$(" in rest and (parts := _quoted_parts(rest)) is not None:
+            # scripts65: further substitutions in the double-quoted word, each computed (`T="$(echo A) $(echo B)"`)
+            return _quoted_substitutions_values(substitution, parts, env, files, own)
         # scripts49: `$(echo $X | sed 's/a/b/')` is X's values edited; an unknown input's result the host sed writes;
         # scripts50: so through perl -pe, awk, tr, cut and jq; scripts52: `$(echo X)`, `$(cat FILE)` of a file the
         # script writes (the one evaluator). One naming the machine itself holds no literal.
@@ -12623,6 +12626,55 @@ def _word_values_assigned(
     if whole is None and value and m.group("single") is None and not any(c in bare for c in "`("):
         return _text_around_values(value, m.group("name"), env)
     return list(env.get(whole.group(1) or whole.group(2), ())) if whole is not None else []
+
+
+_MAX_QUOTED_VALUES = 16
+"""(scripts65) At most this many values of a double-quoted word holding several substitutions; past it, unknown."""
+
+
+def _quoted_parts(rest: str) -> list[str] | None:
+    """(scripts65) The double-quoted text after an assignment's first substitution cut into literal text and further
+    whole substitutions (``" $(echo B)-x"``: ``" "``, ``"$(echo B)"``, ``"-x"``); None where it holds another
+    expansion (a ``$NAME``, a backquote, a backslash) or a substitution not closed."""
+    parts: list[str] = []
+    k = start = 0
+    while k < len(rest):
+        if rest.startswith("$(", k):
+            found = substitution_at(rest, k)
+            if found is None:
+                return None
+            parts += [rest[start:k], found]
+            k = start = k + len(found)
+        elif rest[k] in "$`\\":
+            return None
+        else:
+            k += 1
+    return [*parts, rest[start:]]
+
+
+def _quoted_substitutions_values(
+    first: str,
+    parts: Sequence[str],
+    env: Mapping[str, Sequence[str]],
+    files: Mapping[str, str],
+    own: tuple[re.Pattern[str], str] | None,
+) -> list[str]:
+    """(scripts65, stop 65) The values of a double-quoted assignment word holding several command substitutions
+    (bash(1) "Double Quotes": "The characters '$' and '`' retain their special meaning within double quotes"; each
+    substitution's output replaces it inside the one word): every combination of the values the one evaluator gives
+    each, with the text between. `T="$(echo <home>) $(echo <abroad>)"` held the first alone, so `for r in $T` never
+    met the Region abroad. Where one is not computed the word is unknown (:func:`_opaque_value`, fail closed at a
+    destination argument)."""
+    combined = [""]
+    for part in [first, *parts]:
+        if part[:2] != "$(":
+            combined = [c + part for c in combined]
+            continue
+        given = _substitution_computed(part, env, files, own)
+        if given is None or OWN_MACHINE in given or len(combined) * len(given) > _MAX_QUOTED_VALUES:
+            return _opaque_value(first + "".join(parts), env)
+        combined = [c + v for c in combined for v in given]
+    return list(dict.fromkeys(combined))
 
 
 _UNQUOTED_ESCAPE = re.compile(r"\\(.)", re.S)

@@ -285,9 +285,16 @@ class ScriptReader:
             if spec is not None and spec.block and (after := _after_brace(words, i + 1)) is not None:
                 words, i = after, 0  # config53: an nginx block directive leads to the directive after its brace
                 continue
-            if spec is None or not spec.wrapper or _wrapper_line_given(words[i + 1 :], spec):
+            if (
+                spec is None
+                or not (spec.wrapper or _wraps_by_option(words[i + 1 :], spec))
+                or _wrapper_line_given(words[i + 1 :], spec)
+            ):
                 break
-            i = _after_options(words, i + 1, spec) + spec.skip_operands
+            at = _after_options(words, i + 1, spec)
+            if spec.options:
+                yield from _wrapper_destinations(word.rsplit("/", 1)[-1], spec, words[i + 1 : at])
+            i = at + spec.skip_operands
         if i >= len(words):
             return
         name = words[i].rsplit("/", 1)[-1]
@@ -789,6 +796,10 @@ def _split_option(arg: str, spec: ScriptCommand) -> tuple[str | None, str | None
         return arg, None
     if _line_in_flag_group(arg, spec):
         return spec.line, None  # scripts63: `bash -ec '...'`, `sh -xc '...'`, `su -lc '...'`
+    if spec.line_aliases:
+        line = _line_alias(arg, spec)
+        if line is not None:
+            return line
     if arg.startswith("--"):
         option, eq, value = arg.partition("=")
         return (option, value) if eq and option in spec.options else (None, None)
@@ -827,7 +838,24 @@ def _line_in_flag_group(arg: str, spec: ScriptCommand) -> bool:
 def is_line_option(arg: str, spec: ScriptCommand) -> bool:
     """(scripts63) Whether ``arg`` is ``spec``'s script-text option (``-c``), alone or last in a group of flags
     (``-ec``): the one test of the script reader and of a container's exec-form shell (``engine._judge_container``)."""
-    return arg == spec.line or _line_in_flag_group(arg, spec)
+    return arg == spec.line or arg in spec.line_aliases or _line_in_flag_group(arg, spec)
+
+
+def _line_alias(arg: str, spec: ScriptCommand) -> tuple[str | None, str | None] | None:
+    """(scripts65) ``(line option, value written in the same word or None)`` where ``arg`` spells ``spec``'s line
+    option otherwise (``ScriptCommand.line_aliases``: su's ``--command='...'``, ``--command '...'``, and getopt's value
+    attached to a short line option that is no flag, ``-c'...'``); None for another word. su(1) and runuser(1) read
+    their options with getopt_long (util-linux), which takes a long option's value after ``=`` or as the next word and
+    a short option's value attached or as the next word."""
+    if arg in spec.line_aliases:
+        return spec.line, None
+    option, eq, value = arg.partition("=")
+    if eq and option in spec.line_aliases:
+        return spec.line, value
+    line = spec.line
+    if line is not None and not spec.line_flag and _SHORT_OPTION.fullmatch(line) and arg[:2] == line and arg[2:]:
+        return line, arg[2:]
+    return None
 
 
 _REPEAT_INDEX = re.compile(r"\.\d+$")
@@ -1223,6 +1251,34 @@ def _wrapper_line_given(args: list[str], spec: ScriptCommand) -> bool:
     return any(is_line_option(w, spec) for w in args[:end])
 
 
+def _wrapper_destinations(name: str, spec: ScriptCommand, options: list[str]) -> Iterator[ScriptHost]:
+    """(scripts65) The hosts a wrapper's own destination options name (``ScriptCommand.options`` of a wrapper:
+    systemd-run(1)'s ``-H, --host=`` "Execute the operation remotely. Specify a hostname, or a username and hostname
+    separated by "@", to connect to"), given as the next word or after ``=``; its command is read after them."""
+    j = 0
+    while j < len(options):
+        option, attached = _split_option(options[j], spec)
+        j += 1
+        form = spec.options.get(option) if option is not None else None
+        if form is None:
+            continue
+        value = attached if attached is not None else (options[j] if j < len(options) else "")
+        j += attached is None
+        yield from _read(name, form, value)
+
+
+def _wraps_by_option(args: list[str], spec: ScriptCommand) -> bool:
+    """(scripts65) Whether one of ``spec``'s ``wrapper_options`` is given among its options in ``args`` (runuser's
+    ``-u USER``, ``--user=USER``, or ``-u`` last in a group of flags): the command after the options then runs."""
+    if not spec.wrapper_options:
+        return False
+    return any(
+        arg.partition("=")[0] in spec.wrapper_options or _group_value(arg, spec.wrapper_options) is not None
+        for arg in args[: _after_options(args, 0, spec)]
+        if arg[:1] == "-"
+    )
+
+
 def _after_options(words: list[str], i: int, spec: ScriptCommand) -> int:
     """The index of the first word after a wrapper's options (``sudo -u postgres``, ``env -i``)."""
     while i < len(words) and words[i].startswith("-") and len(words[i]) > 1:
@@ -1279,8 +1335,13 @@ def exported_names(script: str) -> frozenset[str] | None:
     names: set[str] = set()
     for m in _EXPORT_LIST.finditer(script) if "x" in script else ():
         words = _EXPORT_QUOTED.sub("''", m.group("words")).split()
-        if any(w[:1] == "-" and ("n" in w or "f" in w) for w in words):
-            continue  # `export -n NAME` un-exports, `export -f NAME` exports a function
+        if any(w[:1] == "-" and "f" in w for w in words):
+            continue  # `export -f NAME` exports a function
+        if any(w[:1] == "-" and "n" in w for w in words):
+            # scripts65: `export -n NAME` "the export property is removed from each name" (bash(1) "Bourne Shell
+            # Builtins"): an earlier export of the name no longer reaches the commands after it (a later one does)
+            names.difference_update(n.group(1) for w in words if (n := _EXPORT_NAME.match(w)) is not None)
+            continue
         for word in words:
             name = _EXPORT_NAME.match(word)
             if name is not None and not word.startswith("-"):
@@ -4236,12 +4297,33 @@ def for_loop_words(
                 # /etc/regions)`, an unread multi-line or ANSI-C word) is held as written, as the same substitution
                 # among the loop's words is: split into words it gave the loop nothing and a Region abroad passed
                 held = values.get(listed.group(1) or listed.group(3), ())
-                items = [w for v in held if substitution_at(v, 0) != v for w in v.split()]
-                known = words.setdefault(m.group(1), [])
-                known += [v for v in dict.fromkeys(held) if v not in known and substitution_at(v, 0) == v]
+                items = _variable_loop_items(script, m.start(), held, values, words.setdefault(m.group(1), []))
             known = words.setdefault(m.group(1), [])
             known += [i for i in dict.fromkeys(items) if _LOOP_WORD.fullmatch(i) and i not in known]
     return {name: tuple(found) for name, found in words.items() if found}
+
+
+def _variable_loop_items(
+    script: str, at: int, held: Sequence[str], values: Mapping[str, Sequence[str]], known: list[str]
+) -> list[str]:
+    """The words a whole variable holding ``held`` gives a ``for`` loop at offset ``at``: each value split into words;
+    a value that is one command substitution the evaluator did not compute added to ``known`` as written (held apart,
+    lead, stop 60). scripts65 (stop 65): each substitution inside a value with text around it held apart too (`T="$(cat
+    FILE) <home>"`: split at blanks, its pieces were no loop words and the file's Region passed every door); the values
+    split at the IFS the script sets before the loop (:func:`ifs_at`; one no reader computes held apart: fail
+    closed)."""
+    known += [v for v in dict.fromkeys(held) if v not in known and substitution_at(v, 0) == v]
+    known += [u for v in held if substitution_at(v, 0) != v for u in _held_substitutions(v) if u not in known]
+    separators = ifs_at(script, at, values) if "IFS" in script else [None]
+    known += [u for u in _unknown_ifs(separators) if u not in known]
+    return [
+        w
+        for v in held
+        if substitution_at(v, 0) != v
+        for ifs in separators
+        if ifs is None or ifs[:2] != "$("
+        for w in split_fields(v, ifs)
+    ]
 
 
 def _array_input_loop_items(
@@ -4448,6 +4530,78 @@ def ifs_value(written: str | None) -> str | None:
         return written[2:-1].replace("\\t", "\t").replace("\\n", "\n").replace("\\\\", "\\")
     value = written[1:-1] if written[:1] in "'\"" else written
     return None if "$" in value or "`" in value else value
+
+
+# scripts65 (stop 65): IFS set at a command's place (bash(1) "Word Splitting": "The shell treats each character of IFS
+# as a delimiter, and splits the results of the other expansions into words using these characters as field
+# terminators"; "If IFS is unset, ... the default"): `IFS=,` / `IFS=$'\n'` / `local IFS=:` alone (not before a command,
+# `IFS=, read ...`, which sets it for that command only), and `unset IFS`. `RS="<home>,<abroad>"; IFS=,; for r in
+# $RS` split at blanks gave one word, no Region: the Region abroad passed every door.
+_IFS_SET = re.compile(
+    r"(?:^|[;&|({]|\b(?:do|then|else))[ \t]*(?:(?:local|declare|typeset|export|readonly)[ \t]+)?"
+    r"(?:IFS=(?P<value>\$'[^'\n]*'|'[^'\n]*'|\"[^\"\n]*\"|(?:\$\([^()\n]*\)|[^\s;&|'\"()])*)"
+    r"|unset[ \t]+(?:-v[ \t]+)?IFS)[ \t]*(?=$|[;&|)}#])",
+    re.M,
+)
+_IFS_REFERENCE = re.compile(r"\$(?:\{(\w+)\}|(\w+))|\"\$(?:\{(\w+)\}|(\w+))\"")
+_IFS_SAVED = re.compile(r"(?:^|[;&|({]|\b(?:do|then|else))[ \t]*(?:(?:local|declare|typeset|readonly)[ \t]+)?"
+                        r"(\w+)=(?:\$IFS|\$\{IFS\}|\"\$IFS\"|\"\$\{IFS\}\")[ \t]*(?=$|[;&|)}#])", re.M)  # fmt: skip
+_IFS_DEPTH = 4
+"""How many saved IFS values (``OLD=$IFS`` ... ``IFS=$OLD``) are followed back."""
+
+
+def ifs_at(script: str, at: int, values: Mapping[str, Sequence[str]], depth: int = 0) -> list[str | None]:
+    """(scripts65) The IFS values in effect at offset ``at`` of ``script``: the last IFS assignment at a command's place
+    before it (:data:`_IFS_SET`), None for the default (none, ``unset IFS``, a saved IFS restored: ``IFS=$OLD`` after
+    ``OLD=$IFS``, followed back to the IFS at the save); a variable's literal values (``IFS=$SEP``); else the value as
+    written wrapped as a substitution (``$(IFS=...)``), which no evaluator computes: a loop over it fails closed."""
+    last = None
+    for m in _IFS_SET.finditer(script, 0, at):
+        last = m
+    if last is None or last.group("value") is None:
+        return [None]
+    written = last.group("value")
+    chars = ifs_value(written)
+    if chars is not None:
+        return [None if chars == " \t\n" else chars]
+    reference = _IFS_REFERENCE.fullmatch(written)
+    name = next((g for g in reference.groups() if g), "") if reference is not None else ""
+    saved = [s for s in _IFS_SAVED.finditer(script, 0, last.start()) if s.group(1) == name]
+    if saved and depth < _IFS_DEPTH:
+        return ifs_at(script, saved[-1].start(), values, depth + 1)
+    given = values.get(name, ()) if name else ()
+    if given and not any("$" in v or "`" in v for v in given):
+        return list(dict.fromkeys(given))
+    return [f"$(IFS={written})"]
+
+
+def _held_substitutions(value: str) -> list[str]:
+    """(scripts65) The command substitutions written in a variable's value held as text (one the evaluator did not
+    compute, with text around it), each whole."""
+    found: list[str] = []
+    k = value.find("$(")
+    while k >= 0:
+        sub = substitution_at(value, k)
+        if sub is None:
+            break
+        found.append(sub)
+        k = value.find("$(", k + len(sub))
+    return found
+
+
+def _unknown_ifs(separators: Sequence[str | None]) -> list[str]:
+    """(scripts65) The placeholders :func:`ifs_at` gives for an IFS no reader computes."""
+    return [s for s in separators if s is not None and s[:2] == "$("]
+
+
+def split_fields(value: str, ifs: str | None) -> list[str]:
+    """(scripts65) ``value`` (an unquoted expansion's) split into words at IFS ``ifs`` (None: the default, blanks;
+    empty: not split), empty fields dropped and blanks around each field removed (bash(1) "Word Splitting")."""
+    if ifs is None:
+        return value.split()
+    if not ifs:
+        return [value]
+    return [f.strip() for f in re.split(f"[{re.escape(ifs)}]", value) if f.strip()]
 
 
 def ifs_fields(line: str, ifs: str | None, names: int) -> list[str]:
@@ -5957,6 +6111,8 @@ def _loop_echoes(body: str, script: str) -> str | None:
     """(scripts64) What a function ``body`` that is one loop prints, as the one evaluator's way of several echoes
     (``if :; then echo A; elif :; then echo B; fi``): each pass's echo, the read variable given each line the loop
     reads; None where it prints anything else."""
+    if body[:6] == "select":
+        return _select_echoes(body)
     m = _LOOP_BODY.fullmatch(body.strip()) if body[:5] in ("while", "until") else None
     if m is None or (m["after"].strip() and m["after"].strip()[:1] != "<"):
         return None  # a loop whose output goes elsewhere (`done > FILE`, `| cmd`): not read
@@ -5975,6 +6131,44 @@ def _loop_echoes(body: str, script: str) -> str | None:
     echoes = []
     for word in words:
         command = re.sub(r'"?\$(?:\{%s\}|%s\b)"?' % ((read.group(1),) * 2), word, commands[0]) if read else commands[0]
+        if not _ECHOING_BODY.fullmatch(command) or "$" in command:
+            return None
+        echoes.append(command)
+    return "if :; then " + "; elif :; then ".join(dict.fromkeys(echoes)) + "; fi"
+
+
+# scripts65 (stop 65): a function whose body is one `select NAME in WORDS; do ...; done` (bash(1) "Conditional
+# Constructs", select: "The set of expanded words is printed on the standard error output stream ... a line is read
+# from the standard input. If the line consists of a number corresponding to one of the displayed words, then the value
+# of name is set to that word ... If EOF is read, the select command completes and returns 1. Any other value read
+# causes name to be set to null"): whatever user data's standard input holds (none: EOF, the body never runs), a pass
+# prints with NAME one of the listed words or null; each is read as a way of the body's one echo. `pick() { select r in
+# A B; do echo "$r"; break; done; }`, `R=$(pick)` was unknown: RES-011 with home Regions (a false alarm), and RES-011
+# for RES-009 with one abroad.
+_SELECT_BODY = re.compile(
+    r"select[ \t]+(?P<name>[A-Za-z_][A-Za-z0-9_]*)[ \t]+in[ \t]+(?P<words>[^;\n]*?)[ \t]*(?:;|\n)\s*do\b"
+    r"(?P<inner>.*?)(?:;|\n)\s*done\b(?P<after>.*)",
+    re.S,
+)
+
+
+def _select_echoes(body: str) -> str | None:
+    """(scripts65) What a function ``body`` that is one ``select`` loop over literal words prints, as
+    :func:`_loop_echoes` reads a loop's passes: its one echo with NAME each listed word; None where a word
+    holds an expansion or the body prints anything else."""
+    m = _SELECT_BODY.fullmatch(body.strip())
+    if m is None or m["after"].strip():
+        return None  # a select whose output or input goes elsewhere: not read
+    words = [w.strip("\"'") for w in m["words"].split()]
+    if not words or not all(_LOOP_WORD.fullmatch(w) for w in words):
+        return None
+    inner = [c.strip() for c in re.split(r"[;\n]", m["inner"]) if c.strip() and not _LOOP_EXIT.fullmatch(c.strip())]
+    if len(inner) != 1:
+        return None
+    name = re.escape(m["name"])
+    echoes = []
+    for word in words:  # null (or no pass at all) prints no destination: not written
+        command = re.sub(rf'"?\$(?:\{{{name}\}}|{name}\b)"?', word, inner[0])
         if not _ECHOING_BODY.fullmatch(command) or "$" in command:
             return None
         echoes.append(command)
