@@ -151,6 +151,7 @@ import platform_programs_falsealarm61 as fa61
 import platform_programs_falsealarm62 as fa62
 import platform_programs_falsealarm63 as fa63
 import platform_programs_falsealarm64 as fa64
+import platform_programs_falsealarm65 as fa65
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_fnb64_51 as fb51
@@ -19345,6 +19346,10 @@ CASES: list[Case] = [
     # metrics destination in a partner's Evidently experiment are RES-023 (each passed every door before), Pulumi and
     # template; a RUM app monitor's own page filters pass (RES-015 before)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw64.rows()],
+    # -- stop 65, false alarms, round 32 (tests/platform_programs_falsealarm65.py): a Compose file's ${VAR} from the
+    # project's .env or an --env-file, an environment file written by printf's `\n` lines, a chart's values from a
+    # variable on standard input (`-f - <<< "$VALUES"`, `echo "$VALUES" | helm ... --values -`)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa65.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant
