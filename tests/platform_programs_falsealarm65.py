@@ -140,7 +140,7 @@ def helm_herestring(region: str) -> str:
 def helm_echo_pipe(site: str) -> str:
     return (
         "VALUES=\"$(cat <<'EOF'\ndatadog:\n  apiKeyExistingSecret: datadog-secret\n"
-        f"  site: {site}\n  logs:\n    enabled: true\nEOF\n)\"\n"
+        f'  site: {site}\n  logs:\n    enabled: true\nEOF\n)"\n'
         f'echo "$VALUES" | {DATADOG} --values -\n'
     )
 

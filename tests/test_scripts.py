@@ -11493,7 +11493,9 @@ def test_lead64_a_beat_s_cloud_id_in_a_variable_is_decoded(lines: str, expected:
 _FA65_REGIONS = st.sampled_from(["eu-west-1", "eu-central-1", "us-west-2", "ap-northeast-1", "cn-north-1"])
 
 
-@given(_FA65_REGIONS, st.from_regex(r"[A-Z][A-Z_]{0,8}", fullmatch=True), st.from_regex(r"[a-z0-9]{1,8}", fullmatch=True))
+@given(
+    _FA65_REGIONS, st.from_regex(r"[A-Z][A-Z_]{0,8}", fullmatch=True), st.from_regex(r"[a-z0-9]{1,8}", fullmatch=True)
+)
 def test_falsealarm65_a_printf_format_s_lines_are_assignments_apart(region: str, other: str, value: str) -> None:
     from components.residency.engine import _assigned_values
 
@@ -11540,12 +11542,17 @@ _FA65_COMPOSE = (
          {("RES-015", "sqs.v0.amazonaws.com")}),
     ],
 )  # fmt: skip
-def test_falsealarm65_compose_interpolates_from_its_env_file(env: str, run: str, expected: set[tuple[str, str]]) -> None:
+def test_falsealarm65_compose_interpolates_from_its_env_file(
+    env: str, run: str, expected: set[tuple[str, str]]
+) -> None:
     script = f"mkdir -p /opt/app\n{env}{_FA65_COMPOSE}{run}\n"
     assert {(r, v) for r, _, v in findings(script, "EU", "aws")} == expected
 
 
-_FA65_VALUES = "VALUES=$(cat <<'EOF'\ncustomConfig:\n  sinks:\n    cw:\n      type: aws_cloudwatch_logs\n      region: {r}\nEOF\n)\n"
+_FA65_VALUES = (
+    "VALUES=$(cat <<'EOF'\ncustomConfig:\n  sinks:\n    cw:\n"
+    "      type: aws_cloudwatch_logs\n      region: {r}\nEOF\n)\n"
+)
 _FA65_VECTOR = "helm upgrade --install vector vector/vector"
 
 

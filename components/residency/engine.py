@@ -11902,9 +11902,10 @@ def _document_assigned(script: str, name: str, at: int, files: Mapping[str, str]
 
 
 # falsealarm65 (stop 65): a variable given whole on a command's standard input, by a here-string (`CMD <<< "$V"`,
-# bash(1) "Here Strings": "The word undergoes ... parameter and variable expansion ... The result is supplied as a single
-# string, with a newline appended, to the command on its standard input") or by `echo "$V" |` / `printf '%s\n' "$V" |`
-# before it on its line; double-quoted (unquoted, the value would be split and joined by blanks: not the document).
+# bash(1) "Here Strings": "The word undergoes ... parameter and variable expansion ... The result is supplied as a
+# single string, with a newline appended, to the command on its standard input") or by `echo "$V" |` / `printf '%s\n'
+# "$V" |` before it on its line; double-quoted (unquoted, the value would be split and joined by blanks: not the
+# document).
 _STDIN_VARIABLE = re.compile(
     r"""<<<\s*"\$\{?(?P<here>[A-Za-z_][A-Za-z0-9_]*)\}?"|(?:^|[;&|(]\s*)(?:echo|printf\s+'%s\\n')\s+"""
     r""""\$\{?(?P<piped>[A-Za-z_][A-Za-z0-9_]*)\}?"\s*\|"""
