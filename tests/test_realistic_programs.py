@@ -153,6 +153,7 @@ import platform_programs_falsealarm61 as fa61
 import platform_programs_falsealarm62 as fa62
 import platform_programs_falsealarm63 as fa63
 import platform_programs_falsealarm64 as fa64
+import platform_programs_falsealarm65 as fa65
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_fnb64_51 as fb51
@@ -19369,6 +19370,10 @@ CASES: list[Case] = [
     # double-quoted value: RES-009 / RES-011 / RES-015 (each passed every door); a function printing from select now
     # computed (RES-011 at home before); the home twins and the declared host pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc65.rows()],
+    # -- stop 65, false alarms, round 32 (tests/platform_programs_falsealarm65.py): a Compose file's ${VAR} from the
+    # project's .env or an --env-file, an environment file written by printf's `\n` lines, a chart's values from a
+    # variable on standard input (`-f - <<< "$VALUES"`, `echo "$VALUES" | helm ... --values -`)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa65.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

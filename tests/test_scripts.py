@@ -11868,3 +11868,88 @@ def test_scripts65_export_n_removes_an_earlier_export(script: str, expected: set
     from components.residency.scripts import exported_names
 
     assert exported_names(script) == frozenset(expected)
+
+
+# -- falsealarm65 (stop 65): printf's `\n` lines as assignments apart, Compose's `.env` / `--env-file` interpolation, a
+# chart's values from a variable on standard input ------------------------------------------------------------------
+_FA65_REGIONS = st.sampled_from(["eu-west-1", "eu-central-1", "us-west-2", "ap-northeast-1", "cn-north-1"])
+
+
+@given(
+    _FA65_REGIONS, st.from_regex(r"[A-Z][A-Z_]{0,8}", fullmatch=True), st.from_regex(r"[a-z0-9]{1,8}", fullmatch=True)
+)
+def test_falsealarm65_a_printf_format_s_lines_are_assignments_apart(region: str, other: str, value: str) -> None:
+    from components.residency.engine import _assigned_values
+
+    assume(other != "REGION")
+    script = f"printf 'REGION={region}\\n{other}={value}\\n' > /etc/fleet.env\n. /etc/fleet.env\necho \"$REGION\"\n"
+    values = _assigned_values(script, None).at(script.rfind("echo"))
+    assert values["REGION"] == (region,)
+    assert values[other] == (value,)
+
+
+@pytest.mark.parametrize(
+    ("region", "expected"),
+    [("eu-west-1", set()), ("us-west-2", {("RES-009", "us-west-2")})],
+)
+def test_falsealarm65_a_printf_env_file_sourced_back(region: str, expected: set[tuple[str, str]]) -> None:
+    script = (
+        f"printf 'AWS_REGION={region}\\nLOG_LEVEL=info\\n' > /etc/fleet/worker.env\n"
+        'set -a; . /etc/fleet/worker.env; set +a\naws sqs get-queue-url --queue-name q --region "$AWS_REGION"\n'
+    )
+    assert {(r, v) for r, _, v in findings(script, "EU", "aws")} == expected
+
+
+_FA65_COMPOSE = (
+    "cat > /opt/app/compose.yaml <<'EOF'\nservices:\n  worker:\n    image: worker:1.4\n    environment:\n"
+    "      QUEUE_URL: https://sqs.${AWS_REGION}.amazonaws.com/123456789012/jobs\nEOF\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("env", "run", "expected"),
+    [
+        # the project's .env, written by a here-document, by echo; an --env-file written by printf
+        ("cat > /opt/app/.env <<EOF\nAWS_REGION=eu-west-1\nEOF\n", "cd /opt/app && docker compose up -d", set()),
+        ("echo AWS_REGION=eu-west-1 > /opt/app/.env\n", "cd /opt/app && docker compose up -d", set()),
+        ("printf 'AWS_REGION=eu-west-1\\nX=1\\n' > /opt/app/f.env\n",
+         "docker compose --env-file /opt/app/f.env -f /opt/app/compose.yaml up -d", set()),
+        # the same abroad: the assignment and the filled URL
+        ("cat > /opt/app/.env <<EOF\nAWS_REGION=us-west-2\nEOF\n", "cd /opt/app && docker compose up -d",
+         {("RES-009", "us-west-2"), ("RES-006", "sqs.us-west-2.amazonaws.com")}),
+        # no environment file: the variable unknown, the URL unproven (as before)
+        ("", "cd /opt/app && docker compose up -d", {("RES-015", "sqs.v0.amazonaws.com")}),
+        # a service's env_file is the container's environment, not interpolation's (docker/docs#20735)
+        ("cat > /opt/app/app.env <<EOF\nAWS_REGION=eu-west-1\nEOF\n", "cd /opt/app && docker compose up -d",
+         {("RES-015", "sqs.v0.amazonaws.com")}),
+    ],
+)  # fmt: skip
+def test_falsealarm65_compose_interpolates_from_its_env_file(
+    env: str, run: str, expected: set[tuple[str, str]]
+) -> None:
+    script = f"mkdir -p /opt/app\n{env}{_FA65_COMPOSE}{run}\n"
+    assert {(r, v) for r, _, v in findings(script, "EU", "aws")} == expected
+
+
+_FA65_VALUES = (
+    "VALUES=$(cat <<'EOF'\ncustomConfig:\n  sinks:\n    cw:\n"
+    "      type: aws_cloudwatch_logs\n      region: {r}\nEOF\n)\n"
+)
+_FA65_VECTOR = "helm upgrade --install vector vector/vector"
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (_FA65_VALUES.format(r="eu-west-1") + f'{_FA65_VECTOR} -f - <<< "$VALUES"\n', set()),
+        (_FA65_VALUES.format(r="us-west-2") + f'{_FA65_VECTOR} -f - <<< "$VALUES"\n', {("RES-009", "us-west-2")}),
+        (_FA65_VALUES.format(r="us-west-2") + f'echo "$VALUES" | {_FA65_VECTOR} --values -\n',
+         {("RES-009", "us-west-2")}),
+        (_FA65_VALUES.format(r="eu-west-1") + f"printf '%s\\n' \"$VALUES\" | {_FA65_VECTOR} --values -\n", set()),
+        # a value no reader computes, and an unquoted here-string (split and joined by blanks): unknown, by `-`
+        (f'VALUES=$(sops -d /etc/v.enc.yaml)\n{_FA65_VECTOR} -f - <<< "$VALUES"\n', {("RES-015", "-")}),
+        (_FA65_VALUES.format(r="eu-west-1") + f"{_FA65_VECTOR} -f - <<< $VALUES\n", {("RES-015", "-")}),
+    ],
+)  # fmt: skip
+def test_falsealarm65_helm_values_from_a_variable_on_stdin(script: str, expected: set[tuple[str, str]]) -> None:
+    assert {(r, v) for r, _, v in findings(script, "EU", "aws")} == expected

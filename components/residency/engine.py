@@ -4806,6 +4806,8 @@ class RuleEngine:
         names = heredoc_expanded_names(script, at) if at >= 0 else None
         # config59 (stop 59): the body read once (the substitutions, the walk of the body as written, the defaults)
         parsed = _CONFIG_READERS[kind](body, depth)
+        if names is not None and kind in ("yaml", "json") and isinstance(parsed, dict):
+            names = names | self._compose_dotenv_names(script, file, parsed)  # falsealarm65: Compose's `.env`
         if at >= 0:
             # scripts54b: a Region or host field holding a variable assigned a substitution the evaluator cannot
             # compute (`"region_id": "$R"` after `R=$(cat FILE)`) fails closed as the `key = value` line does
@@ -4954,6 +4956,27 @@ class RuleEngine:
             "into a file the script writes, or declare it in sovereign-dc:destinations by this exact text."
         )
         self._add_coverable(walk, RuleId.DESTINATION_HOST_PROVEN, where, uri, detail, (uri.strip(),))
+
+    def _compose_dotenv_names(self, script: str, file: str, document: dict[Any, Any]) -> frozenset[str]:
+        """(falsealarm65, stop 65) The variables Compose interpolates into ``document`` (a Compose file ``script``
+        writes by a quoted here-document: its services under ``service_names.compose``'s key) from an environment file
+        the script writes: a ``.env`` file (Compose "Set, use, and manage variables in a Compose file with
+        interpolation": "the .env file" of the project directory, read for interpolation beside the shell's
+        environment) or one a ``docker compose`` line names by ``--env-file`` ("docker compose --env-file
+        ./config/.env.dev up"); each ``NAME=`` line of it. A service's own ``env_file`` is the container's environment,
+        not interpolation's (docker/docs#20735): not read. Their values are the script's (:func:`_assigned_values`
+        reads those lines), judged where the file holds the reference. Empty when the document is no Compose file or
+        the script writes no such file. The project directory is not resolved: a ``.env`` written anywhere counts (it
+        can only fill the reference with a value the script writes, judged as such; an empty one names no host)."""
+        names = self.endpoints.service_names
+        if names is None or not isinstance(document.get(names.compose.key), Mapping):
+            return frozenset()
+        if ".env" not in script and "--env-file" not in script:
+            return frozenset()
+        files = written_files(script)
+        given = {m.group(1) for m in _COMPOSE_ENV_FILE.finditer(script)}
+        chosen = [body for f, body in files.items() if f != file and (f.rpartition("/")[2] == ".env" or f in given)]
+        return frozenset(m.group(1) for body in chosen for m in _DOTENV_NAME.finditer(body))
 
     def _judge_compose_unset_variables(
         self, walk: _Walk, script: str, written: tuple[str, dict[Any, Any]], where: str, depth: int
@@ -5397,6 +5420,8 @@ class RuleEngine:
                 continue
             files = written_files(script) if files is None else files
             stdin = stdin_heredoc(script, release.offset) if "-" in release.files else None
+            if stdin is None and "-" in release.files:
+                stdin = _variable_on_stdin(script, release.offset, files)  # falsealarm65: `<<< "$VALUES"`
             # falsealarm64: `-f -` reads the here-document the line gives (was RES-015 by `-`, a false alarm)
             given_files = files if stdin is None else {**files, "-": stdin}
             given, unknown = _helm_values(chart.keys, release, given_files, chart.documents)
@@ -10747,6 +10772,12 @@ def _conf_blocks(body: str) -> list[tuple[tuple[str, ...], dict[str, Any]]]:
     return blocks
 
 
+# falsealarm65 (stop 65): an environment file a `docker compose` / `docker-compose` line names (`--env-file FILE`,
+# `--env-file=FILE`), and a `NAME=` line of such a file (Compose's dotenv syntax: `VAR=VAL`, an optional `export `).
+_COMPOSE_ENV_FILE = re.compile(r"compose\b[^\n;&|]*?--env-file(?:\s+|=)[\"']?([^\s\"';&|]+)")
+_DOTENV_NAME = re.compile(r"^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)=", re.MULTILINE)
+
+
 def _compose_environment(environment: Any) -> dict[str, str | None]:
     """(k8s64) A Compose service's ``environment`` (Compose "environment": a map, or a list of ``NAME=VALUE`` /
     ``NAME`` items) as name -> value as written (None where no value is given)."""
@@ -11914,10 +11945,16 @@ def _document_as_region(cloud: Cloud, value: str) -> Reference:
 # bash(1) "Arrays": the quotes inside `${...}` are the subscript's own) is read whole: it ended at the inner quote (R
 # held nothing and a Region abroad in M passed every door). Possessive: each character is taken once, as before.
 _QUOTED_ELEMENT = r"\$\{[A-Za-z_][A-Za-z0-9_]*\[\"[^\"\n\]]*\"\]\}"
+# falsealarm65 (stop 65): a line break written as `\n` in a printf format or an `echo -e` word ends the line's value and
+# starts the next line's name (printf(1) / bash(1) "Bash Builtins", printf: "\n new line" among the format's escapes;
+# echo -e "enable interpretation of backslash escapes"): `printf 'AWS_REGION=eu-west-1\nLOG_LEVEL=info\n' > FILE`
+# writes two lines. The value ran on over `\n` (`eu-west-1\nLOG_LEVEL=info\n`): a home Region was no Region (a
+# Compose file filled from the file was refused as `sqs.eu-west-1nlog_level`), a Region abroad no Region either (passed
+# every door after `. FILE`). A bare `\n` in a real assignment is bash's `n` (quote removal): no value holds one.
 _ASSIGNMENT = re.compile(
-    r"(?:^|(?<=[;&|(\s\"'=]))(?:export\s+|-D)?(?P<name>[A-Za-z_][A-Za-z0-9_.]*)="
+    r"(?:^|(?<=[;&|(\s\"'=])|(?<=\\n))(?:export\s+|-D)?(?P<name>[A-Za-z_][A-Za-z0-9_.]*)="
     rf"(?:\"(?P<double>(?:[^\"\n$]++|{_QUOTED_ELEMENT}|\$)*+)\"|'(?P<single>[^'\n]*)'"
-    rf"|(?P<bare>(?:[^\s;&|)\"'$]++|{_QUOTED_ELEMENT}|\$)*+))",
+    rf"|(?P<bare>(?:[^\s;&|)\"'$\\]++|\\(?!n)|{_QUOTED_ELEMENT}|\$)*+))",
     re.MULTILINE,
 )
 # A shell variable (`$DOMAIN`, `${TENANT}`), and a URL whose authority holds one, whole or in part (`s3://$BUCKET/`,
@@ -12025,6 +12062,34 @@ def _document_assigned(script: str, name: str, at: int, files: Mapping[str, str]
     cat = _CAT_WRITTEN_FILE.fullmatch(value or "")
     body = files.get(cat.group(2)) if cat is not None else None
     return body.rstrip("\n") if body is not None else None
+
+
+# falsealarm65 (stop 65): a variable given whole on a command's standard input, by a here-string (`CMD <<< "$V"`,
+# bash(1) "Here Strings": "The word undergoes ... parameter and variable expansion ... The result is supplied as a
+# single string, with a newline appended, to the command on its standard input") or by `echo "$V" |` / `printf '%s\n'
+# "$V" |` before it on its line; double-quoted (unquoted, the value would be split and joined by blanks: not the
+# document).
+_STDIN_VARIABLE = re.compile(
+    r"""<<<\s*"\$\{?(?P<here>[A-Za-z_][A-Za-z0-9_]*)\}?"|(?:^|[;&|(]\s*)(?:echo|printf\s+'%s\\n')\s+"""
+    r""""\$\{?(?P<piped>[A-Za-z_][A-Za-z0-9_]*)\}?"\s*\|"""
+)
+
+
+def _variable_on_stdin(script: str, offset: int, files: Mapping[str, str]) -> str | None:
+    """(falsealarm65, stop 65) The document a variable gives the command on the line at ``offset`` of ``script`` as its
+    standard input (:data:`_STDIN_VARIABLE`), where the variable is assigned one whole document
+    (:func:`_document_assigned`: ``VALUES=$(cat <<'EOF'`` over lines, or ``"$(cat FILE)"`` of a file the script
+    writes): ``helm upgrade --install ... -f - <<< "$VALUES"`` reads it as its values file named ``-`` (helm/helm PR
+    2809). None for anything else (a value no reader computes stays RES-015 by ``-``)."""
+    start = script.rfind("\n", 0, offset) + 1
+    end = script.find("\n", offset)
+    line = script[start : end if end >= 0 else len(script)]
+    if "$" not in line:
+        return None
+    m = _STDIN_VARIABLE.search(line)
+    if m is None:
+        return None
+    return _document_assigned(script, m.group("here") or m.group("piped"), start, files)
 
 
 def _assignments(script: str) -> list[re.Match[str]]:
