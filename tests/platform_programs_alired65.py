@@ -1,0 +1,123 @@
+"""Alibaba Cloud red team, round 25 (stop 65): what round 24 left open and a sweep of the pulumi-alicloud types no round
+had probed. Findings, each written where a platform team writes it:
+
+- the program's own database address from the address types no round had catalogued: an ApsaraDB for ClickHouse
+  cluster's ``connection_string`` (``clickhouse.DbCluster``), a MongoDB replica set's public address
+  (``mongodb.PublicNetworkAddress`` ``replica_sets[].connection_domain``), a sharded MongoDB node's private address
+  (``mongodb.ShardingNetworkPrivateAddress`` ``network_addresses[].network_address``), a MongoDB instance's private SRV
+  address (``mongodb.PrivateSrvNetworkAddress`` ``private_srv_connection_string_uri``) and a SelectDB instance's
+  address (``selectdb.DbInstance`` ``instance_net_infos[].connection_string``), each written into an FC 3 function's
+  environment; a partner's ClickHouse server typed in is pinned beside them;
+- a resource directory's delegated administrator (``resourcemanager.DelegatedAdministrator``): ``account_id``, the
+  member account made the administrator of a trusted service (ActionTrail, Cloud Config, Security Center ...), then
+  reads every member's data for that service, as the AWS twin (``organizations.DelegatedAdministrator``) does.
+
+Reproduced on the unchanged engine (bc352e13, docs/residency.md "Alibaba Cloud red team, round 25 (stop 65)"): see the
+section for the counts.
+
+Ids: ``alired65-<code>-<clickhouse|mongodb-public|mongodb-sharding-private|mongodb-private-srv|selectdb>-own``,
+``alired65-<code>-clickhouse-partner``, ``alired65-<code>-delegated-admin-<own|partner|partner-declared>``.
+
+tests/test_realistic_programs.py runs them as CASES.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pulumi
+import pulumi_alicloud as alicloud
+from platform_parts import ALI_HOME, DEPLOYER, OWN_UID, PARTNER_UID, Build, Row, account_rows
+from platform_programs_alired64 import _function
+
+CODES = ("CN", "JP", "DE")
+PARTNER_OLAP = "olap.partner-analytics.com"
+"""A partner's ClickHouse server, reached over the Internet."""
+
+
+# -- Pulumi: the program's own database addresses ---------------------------------------------------------------------
+
+
+def _mongodb(c: Any, code: str) -> alicloud.mongodb.Instance:
+    # docs: mongodb/instance (engine_version, db_instance_class, db_instance_storage, vswitch_id, zone_id)
+    return alicloud.mongodb.Instance("telemetry", engine_version="6.0", db_instance_class="dds.mongo.mid",
+                                     db_instance_storage=20, vswitch_id="vsw-fleet0001", zone_id=f"{ALI_HOME[code]}-a",
+                                     security_ip_lists=["10.20.0.0/16"], name="fleet-telemetry",
+                                     opts=c.ali)  # fmt: skip
+
+
+def _address(c: Any, code: str, kind: str) -> tuple[pulumi.Output[str], str, int]:
+    """The program's own database's address output, its URL scheme and port."""
+    if kind == "mongodb-public":
+        # docs: mongodb/publicnetworkaddress ("Provides a Mongodb Public Network Address": db_instance_id; output
+        # replica_sets[].connection_domain "The connection address of the node")
+        pub = alicloud.mongodb.PublicNetworkAddress("telemetry", db_instance_id=_mongodb(c, code).id, opts=c.ali)
+        return pub.replica_sets.apply(lambda r: str(r[0].connection_domain)), "mongodb", 3717
+    if kind == "mongodb-sharding-private":
+        # docs: mongodb/shardinginstance (mongo_lists, shard_lists; output mongo_lists[].node_id),
+        # mongodb/shardingnetworkprivateaddress ("Provides a MongoDB Sharding Network Private Address": db_instance_id,
+        # node_id, zone_id, account_name, account_password; output network_addresses[].network_address "The connection
+        # string of the instance")
+        cluster = alicloud.mongodb.ShardingInstance(
+            "telemetry", engine_version="6.0", vswitch_id="vsw-fleet0001", zone_id=f"{ALI_HOME[code]}-a",
+            mongo_lists=[{"node_class": "dds.mongos.mid"}, {"node_class": "dds.mongos.mid"}],
+            shard_lists=[{"node_class": "dds.shard.mid", "node_storage": 20},
+                         {"node_class": "dds.shard.mid", "node_storage": 20}],
+            name="fleet-telemetry", opts=c.ali)  # fmt: skip
+        shard = cluster.shard_lists.apply(lambda nodes: str(nodes[0].node_id))
+        private = alicloud.mongodb.ShardingNetworkPrivateAddress(
+            "telemetry", db_instance_id=cluster.id, node_id=shard, zone_id=f"{ALI_HOME[code]}-a",
+            account_name="fleetops", account_password="Fleet-0ps-2026!", opts=c.ali)  # fmt: skip
+        return private.network_addresses.apply(lambda a: str(a[0].network_address)), "mongodb", 3717
+    # docs: selectdb/dbinstance (db_instance_class, db_instance_description, cache_size, payment_type, vpc_id,
+    # zone_id, vswitch_id; output instance_net_infos[].connection_string "The connection string of the instance")
+    warehouse = alicloud.selectdb.DbInstance(
+        "trips-warehouse", db_instance_class="selectdb.xlarge", db_instance_description="fleet trips", cache_size=200,
+        payment_type="PayAsYouGo", vpc_id="vpc-fleet0001", zone_id=f"{ALI_HOME[code]}-a", vswitch_id="vsw-fleet0001",
+        opts=c.ali)  # fmt: skip
+    return warehouse.instance_net_infos.apply(lambda n: str(n[0].connection_string)), "mysql", 9030
+
+
+def _database_reader(code: str, kind: str, who: str = "own") -> Build:
+    def build(c: Any) -> object:
+        c.ali_role = DEPLOYER
+        if who == "partner":
+            return _function(c, "reports", {"OLAP_URL": f"http://{PARTNER_OLAP}:8123/fleet"})
+        host, scheme, port = _address(c, code, kind)
+        return _function(c, "reports", {"DATABASE_URL": host.apply(lambda h: f"{scheme}://{h}:{port}/fleet")})
+
+    return build
+
+
+# -- A resource directory's delegated administrator -------------------------------------------------------------------
+
+
+def _delegated_admin(code: str, who: str) -> Build:
+    def build(c: Any) -> object:
+        c.ali_role = DEPLOYER
+        # docs: resourcemanager/delegatedadministrator (account_id "The ID of the member account in the resource
+        # directory", service_principal "The identification of the trusted service"): the member account made the
+        # directory's ActionTrail administrator then manages the multi-account trails of every member
+        return alicloud.resourcemanager.DelegatedAdministrator(
+            "trail-admin", account_id=OWN_UID if who == "own" else PARTNER_UID,
+            service_principal="actiontrail.aliyuncs.com", opts=c.ali)  # fmt: skip
+
+    return build
+
+
+DATABASE_KINDS = ("mongodb-public", "mongodb-sharding-private", "selectdb")
+DELEGATED_DECLARED: dict[str, Any] = {
+    "id": "group-security-account", "kind": "resident", "match": f"acs:ram::{PARTNER_UID}:",
+    "evidence": "the group's security account; its trails and projects stay in the market's regions",
+}  # fmt: skip
+
+
+def rows() -> list[Row]:
+    """Every program of the round: (id, jurisdiction, build, expected rule ids, declared destinations)."""
+    out: list[Row] = []
+    for code in CODES:
+        p = f"alired65-{code.lower()}"
+        out += [(f"{p}-{kind}-own", code, _database_reader(code, kind), set(), []) for kind in DATABASE_KINDS]
+        out += [(f"{p}-clickhouse-partner", code, _database_reader(code, "clickhouse", "partner"), {"RES-015"}, [])]
+    out += account_rows("alired65", {"delegated-admin": _delegated_admin}, CODES, DELEGATED_DECLARED)
+    return out
