@@ -23,12 +23,14 @@ tests/test_realistic_programs.py runs them as CASES.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pulumi
 import pulumi_alicloud as alicloud
-from platform_parts import ALI_HOME, DEPLOYER, OWN_UID, PARTNER_UID, Build, Row, account_rows
+from platform_parts import ALI_HOME, DEPLOYER, OWN_UID, PARTNER_UID, Build, Row, account_rows, ros_stack
 from platform_programs_alired64 import _function
+from platform_programs_stackset49 import ALI_PEER_ABROAD, ALI_PEER_HOME, peering_body
 
 CODES = ("CN", "JP", "DE")
 PARTNER_OLAP = "olap.partner-analytics.com"
@@ -89,6 +91,51 @@ def _database_reader(code: str, kind: str, who: str = "own") -> Build:
     return build
 
 
+def _ros_mongodb_srv_reader(code: str) -> Build:
+    """The template's own MongoDB instance's private SRV address (``PrivateSrvConnectionStringUri``, a whole URI), a
+    function's ``MONGODB_URI``."""
+    # docs: ROS ALIYUN::MONGODB::Instance (DBInstanceClass, DBInstanceStorage, EngineVersion, VpcId, VSwitchId, ZoneId),
+    # ALIYUN::MONGODB::PrivateSrvNetworkAddress ("used for private network SRV highly available connections":
+    # DBInstanceId; Fn::GetAtt PrivateSrvConnectionStringUri "Private network SRV highly available connection
+    # address"), ALIYUN::FC3::Function (EnvironmentVariables)
+    return ros_stack(f"telemetry-{code.lower()}", {
+        "Telemetry": {"Type": "ALIYUN::MONGODB::Instance", "Properties": {
+            "DBInstanceClass": "dds.mongo.mid", "DBInstanceStorage": 20, "EngineVersion": "6.0",
+            "VpcId": "vpc-fleet0001", "VSwitchId": "vsw-fleet0001", "ZoneId": f"{ALI_HOME[code]}-a"}},
+        "TelemetrySrv": {"Type": "ALIYUN::MONGODB::PrivateSrvNetworkAddress", "Properties": {
+            "DBInstanceId": {"Ref": "Telemetry"}}},
+        "Reports": {"Type": "ALIYUN::FC3::Function", "Properties": {
+            "FunctionName": "fleet-reports", "Runtime": "python3.10", "Handler": "index.handler", "MemorySize": 512,
+            "Code": {"ZipFile": "def handler(event, context):\n    return 'ok'\n"},
+            "EnvironmentVariables": {
+                "MONGODB_URI": {"Fn::GetAtt": ["TelemetrySrv", "PrivateSrvConnectionStringUri"]}}}},
+    })  # fmt: skip
+
+
+# -- Pulumi: a stack group's instances made by one ros.StackInstances -----------------------------------------------
+
+
+def _stack_instances(code: str, where: str) -> Build:
+    def build(c: Any) -> object:
+        c.ali_role = DEPLOYER
+        # docs: ros/stackgroup (stack_group_name, template_body), ros/stackinstances ("Provides a ROS Stack Instances
+        # resource": stack_group_name, region_ids, account_ids, parameter_overrides [{parameter_key, parameter_value}]
+        # "A set of parameters to override in the stack instances"): the group's template peers the hub VPC in the
+        # Parameter `Where`'s Region; the instances override it
+        # external-abroad: the group is the network team's (made by its own program), named by its literal name
+        group: Any = "hub-peering"
+        if where != "external-abroad":
+            group = alicloud.ros.StackGroup("peering", stack_group_name="peering",
+                                            template_body=json.dumps(peering_body(ALI_PEER_HOME[code])),
+                                            opts=c.ali).stack_group_name  # fmt: skip
+        value = ALI_PEER_HOME[code] if where == "home" else ALI_PEER_ABROAD[code]
+        return alicloud.ros.StackInstances(
+            "peering-home", stack_group_name=group, region_ids=[ALI_HOME[code]], account_ids=[OWN_UID],
+            parameter_overrides=[{"parameter_key": "Where", "parameter_value": value}], opts=c.ali)  # fmt: skip
+
+    return build
+
+
 # -- A resource directory's delegated administrator -------------------------------------------------------------------
 
 
@@ -118,6 +165,9 @@ def rows() -> list[Row]:
     for code in CODES:
         p = f"alired65-{code.lower()}"
         out += [(f"{p}-{kind}-own", code, _database_reader(code, kind), set(), []) for kind in DATABASE_KINDS]
-        out += [(f"{p}-clickhouse-partner", code, _database_reader(code, "clickhouse", "partner"), {"RES-015"}, [])]
+        out += [(f"{p}-clickhouse-partner", code, _database_reader(code, "clickhouse", "partner"), {"RES-015"}, []),
+                (f"{p}-ros-mongodb-srv-own", code, _ros_mongodb_srv_reader(code), set(), [])]  # fmt: skip
+        out += [(f"{p}-stack-instances-override-{where}", code, _stack_instances(code, where),
+                 {"RES-009"} if "abroad" in where else set(), []) for where in ("home", "abroad", "external-abroad")]  # fmt: skip
     out += account_rows("alired65", {"delegated-admin": _delegated_admin}, CODES, DELEGATED_DECLARED)
     return out
