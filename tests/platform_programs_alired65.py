@@ -1,22 +1,30 @@
 """Alibaba Cloud red team, round 25 (stop 65): what round 24 left open and a sweep of the pulumi-alicloud types no round
-had probed. Findings, each written where a platform team writes it:
+had probed. Four findings, each written where a platform team writes it:
 
-- the program's own database address from the address types no round had catalogued: an ApsaraDB for ClickHouse
-  cluster's ``connection_string`` (``clickhouse.DbCluster``), a MongoDB replica set's public address
-  (``mongodb.PublicNetworkAddress`` ``replica_sets[].connection_domain``), a sharded MongoDB node's private address
-  (``mongodb.ShardingNetworkPrivateAddress`` ``network_addresses[].network_address``), a MongoDB instance's private SRV
-  address (``mongodb.PrivateSrvNetworkAddress`` ``private_srv_connection_string_uri``) and a SelectDB instance's
-  address (``selectdb.DbInstance`` ``instance_net_infos[].connection_string``), each written into an FC 3 function's
-  environment; a partner's ClickHouse server typed in is pinned beside them;
+- the program's own database address from the address types no round had catalogued: a MongoDB replica set instance's
+  public address (``mongodb.PublicNetworkAddress`` ``replica_sets[].connection_domain``), a sharded MongoDB node's
+  private address (``mongodb.ShardingNetworkPrivateAddress`` ``network_addresses[].network_address``) and a SelectDB
+  instance's address (``selectdb.DbInstance`` ``instance_net_infos[].connection_string``), each written into an FC 3
+  function's environment; a partner's ClickHouse server typed in is pinned beside them;
+- the ROS twin of a MongoDB instance's private SRV address: the template's own
+  ``ALIYUN::MONGODB::PrivateSrvNetworkAddress`` by its ``PrivateSrvConnectionStringUri``, a function's ``MONGODB_URI``;
 - a resource directory's delegated administrator (``resourcemanager.DelegatedAdministrator``): ``account_id``, the
-  member account made the administrator of a trusted service (ActionTrail, Cloud Config, Security Center ...), then
-  reads every member's data for that service, as the AWS twin (``organizations.DelegatedAdministrator``) does.
+  member account made the administrator of a trusted service (here ActionTrail), then manages every member's trails,
+  as the AWS twin (``organizations.DelegatedAdministrator``, judged since stop 45) does;
+- pulumi-alicloud's plural stack instance type (``ros.StackInstances``): its ``parameter_overrides`` were neither joined
+  to the stack group the program makes (as ``ros.StackInstance``'s are since stop 50) nor judged as Regions when the
+  group is another program's (since stop 51): an override abroad of the group template's peering Region passed.
 
-Reproduced on the unchanged engine (bc352e13, docs/residency.md "Alibaba Cloud red team, round 25 (stop 65)"): see the
-section for the counts.
+Reproduced on the unchanged engine (bc352e13, with this round's simulated outputs of the three address types, which the
+simulator lacked; docs/residency.md "Alibaba Cloud red team, round 25 (stop 65)"): 21 of 36 programs failed, 12 false
+alarms, 9 leaks, no wrong rule: the three own addresses (9, RES-015 after the guard), the ROS SRV address (3, RES-015 at
+every door); the partner's delegated administrator (3) and the stack instances' override abroad, of the program's own
+group (3) or another program's (3), passed every door.
 
-Ids: ``alired65-<code>-<clickhouse|mongodb-public|mongodb-sharding-private|mongodb-private-srv|selectdb>-own``,
-``alired65-<code>-clickhouse-partner``, ``alired65-<code>-delegated-admin-<own|partner|partner-declared>``.
+Ids: ``alired65-<code>-<mongodb-public|mongodb-sharding-private|selectdb>-own``, ``alired65-<code>-clickhouse-partner``,
+``alired65-<code>-ros-mongodb-srv-own``, ``alired65-<code>-stack-instances-override-<home|abroad|external-abroad>``,
+``alired65-<code>-delegated-admin-<own|partner|partner-declared|made>`` (``made``: a member account the program
+makes, the registry's example, passes).
 
 tests/test_realistic_programs.py runs them as CASES.
 """
@@ -145,13 +153,17 @@ def _delegated_admin(code: str, who: str) -> Build:
         # docs: resourcemanager/delegatedadministrator (account_id "The ID of the member account in the resource
         # directory", service_principal "The identification of the trusted service"): the member account made the
         # directory's ActionTrail administrator then manages the multi-account trails of every member
+        account: Any = OWN_UID if who == "own" else PARTNER_UID
+        if who == "made":
+            account = alicloud.resourcemanager.Account("security", display_name="fleet-security", opts=c.ali).id
         return alicloud.resourcemanager.DelegatedAdministrator(
-            "trail-admin", account_id=OWN_UID if who == "own" else PARTNER_UID,
+            "trail-admin", account_id=account,
             service_principal="actiontrail.aliyuncs.com", opts=c.ali)  # fmt: skip
 
     return build
 
 
+STACK_INSTANCE_SHAPES = ("home", "abroad", "external-abroad")
 DATABASE_KINDS = ("mongodb-public", "mongodb-sharding-private", "selectdb")
 DELEGATED_DECLARED: dict[str, Any] = {
     "id": "group-security-account", "kind": "resident", "match": f"acs:ram::{PARTNER_UID}:",
@@ -168,6 +180,10 @@ def rows() -> list[Row]:
         out += [(f"{p}-clickhouse-partner", code, _database_reader(code, "clickhouse", "partner"), {"RES-015"}, []),
                 (f"{p}-ros-mongodb-srv-own", code, _ros_mongodb_srv_reader(code), set(), [])]  # fmt: skip
         out += [(f"{p}-stack-instances-override-{where}", code, _stack_instances(code, where),
-                 {"RES-009"} if "abroad" in where else set(), []) for where in ("home", "abroad", "external-abroad")]  # fmt: skip
+                 {"RES-009"} if "abroad" in where else set(), []) for where in STACK_INSTANCE_SHAPES]  # fmt: skip
     out += account_rows("alired65", {"delegated-admin": _delegated_admin}, CODES, DELEGATED_DECLARED)
+    out += [
+        (f"alired65-{code.lower()}-delegated-admin-made", code, _delegated_admin(code, "made"), set(), [])
+        for code in CODES
+    ]
     return out
