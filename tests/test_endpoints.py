@@ -14453,3 +14453,71 @@ def test_config64_a_template_s_conditional_cloud_id() -> None:
     assert rule_ids("EU", subject) == {"RES-015"}
     stackset = Subject("aws:cloudformation/stackSet:StackSet", "s", subject.props, subject.provider)
     assert rule_ids("EU", stackset) == {"RES-016"}
+
+
+# (alired65, stop 65) The address types round 24 did not list (self_address_outputs): a MongoDB replica set's public
+# address, a sharded cluster's node private address (a list of addresses, the path through it) and a SelectDB
+# instance's address (its list of network infos). Each host is an id with a suffix, or a node's id, under a regionless
+# service domain: the program's own, by its output, passes; the same host typed in, or on another type, stays refused.
+@pytest.mark.parametrize(
+    ("token", "state", "host"),
+    [("alicloud:mongodb/publicNetworkAddress:PublicNetworkAddress",
+      {"id": "dds-1", "replicaSets": [{"connectionDomain": "dds-2-pub.mongodb.rds.aliyuncs.com",
+                                       "connectionPort": "3717", "networkType": "Public"}]},
+      "dds-2-pub.mongodb.rds.aliyuncs.com"),
+     ("alicloud:mongodb/shardingNetworkPrivateAddress:ShardingNetworkPrivateAddress",
+      {"id": "dds-1:d-1", "networkAddresses": [{"networkAddress": "d-2.mongodb.rds.aliyuncs.com",
+                                                "networkType": "VPC", "port": "3717"}]},
+      "d-2.mongodb.rds.aliyuncs.com"),
+     ("alicloud:selectdb/dbInstance:DbInstance",
+      {"id": "selectdb-1", "instanceNetInfos": [{"connectionString": "selectdb-2-fe.selectdbfe.rds.aliyuncs.com",
+                                                 "netType": "VPC"}]},
+      "selectdb-2-fe.selectdbfe.rds.aliyuncs.com")],
+)  # fmt: skip
+def test_alired65_a_database_s_own_address_output_is_its_own(token: str, state: dict[str, Any], host: str) -> None:
+    # the same assertions as rounds 23 and 24 (one body)
+    test_alired63_a_database_s_own_address_output_is_its_own(token, state, host)
+
+
+def _delegated_admin(code: str, uid: str, accounts: frozenset[str] = frozenset()) -> Subject:
+    ref = ProviderRef("alicloud", "p", sorted(CATALOGUE.jurisdictions[code].regions("alicloud"))[0], accounts=accounts)
+    props = {"account_id": uid, "service_principal": "actiontrail.aliyuncs.com"}
+    return Subject("alicloud:resourcemanager/delegatedAdministrator:DelegatedAdministrator", "admin", props, ref)
+
+
+@pytest.mark.parametrize("code", ["CN", "JP", "DE"])
+def test_alired65_a_delegated_administrator_is_a_written_account(code: str) -> None:
+    # account_id, "The ID of the member account in the resource directory" made the administrator of a trusted service
+    # (RegisterDelegatedAdministrator): another account's is RES-023 (it passed before stop 65), as the AWS twin's
+    # (organizations.DelegatedAdministrator); the stack's own passes, and so does the partner once declared.
+    own, partner = "1234567890123456", "5555666677778888"
+    assert rule_ids(code, _delegated_admin(code, partner, frozenset({own}))) == {"RES-023"}
+    assert rule_ids(code, _delegated_admin(code, own, frozenset({own}))) == set()
+    entry = {"id": "security", "kind": "resident", "match": f"acs:ram::{partner}:", "evidence": "the group's account"}
+    declared, _ = RuleEngine(code, destinations=parse_destinations([entry])).check(
+        _delegated_admin(code, partner, frozenset({own}))
+    )
+    assert [f.declared_by for f in declared] == ["security"]
+    with pytest.raises(ResidencyViolation, match=rf"^\[RES-023\] .*account_id.*{partner}"):
+        _first_violation(code, _delegated_admin(code, partner, frozenset({own})))
+
+
+@pytest.mark.parametrize("code", ["CN", "JP", "DE"])
+def test_alired65_the_template_s_own_mongodb_srv_address_is_its_own(code: str) -> None:
+    # ALIYUN::MONGODB::PrivateSrvNetworkAddress PrivateSrvConnectionStringUri (template_attributes, stop 65): the
+    # template's own instance's SRV address passes as a function's MONGODB_URI (RES-015 before); another attribute, or
+    # the same one of a resource the template does not make, stays refused.
+    def template(uri: Any) -> Subject:
+        body = {"ROSTemplateFormatVersion": "2015-09-01", "Resources": {
+            "Db": {"Type": "ALIYUN::MONGODB::Instance", "Properties": {"DBInstanceClass": "dds.mongo.mid",
+                                                                      "DBInstanceStorage": 20, "VSwitchId": "vsw-1"}},
+            "Srv": {"Type": "ALIYUN::MONGODB::PrivateSrvNetworkAddress", "Properties": {"DBInstanceId": {"Ref": "Db"}}},
+            "Fn": {"Type": "ALIYUN::FC3::Function", "Properties": {
+                "FunctionName": "f", "Runtime": "python3.10", "Handler": "index.handler", "Code": {"ZipFile": "x"},
+                "EnvironmentVariables": {"MONGODB_URI": uri}}}}}  # fmt: skip
+        return Subject("alicloud:ros/stack:Stack", "s", {"stack_name": "s", "template_body": json.dumps(body)},
+                       provider(code, "alicloud"))  # fmt: skip
+
+    assert rule_ids(code, template({"Fn::GetAtt": ["Srv", "PrivateSrvConnectionStringUri"]})) == set()
+    assert rule_ids(code, template({"Fn::GetAtt": ["Srv", "DBInstanceId"]})) == {"RES-015"}
+    assert rule_ids(code, template({"Fn::GetAtt": ["Elsewhere", "PrivateSrvConnectionStringUri"]})) == {"RES-015"}

@@ -57,6 +57,7 @@ import platform_programs_alired61 as ar61
 import platform_programs_alired62 as ar62
 import platform_programs_alired63 as ar63
 import platform_programs_alired64 as ar64
+import platform_programs_alired65 as ar65
 import platform_programs_alirole41 as ar41
 import platform_programs_anonymous43 as an43
 import platform_programs_apigw39 as agw39
@@ -19374,6 +19375,11 @@ CASES: list[Case] = [
     # project's .env or an --env-file, an environment file written by printf's `\n` lines, a chart's values from a
     # variable on standard input (`-f - <<< "$VALUES"`, `echo "$VALUES" | helm ... --values -`)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa65.rows()],
+    # -- stop 65, Alibaba Cloud red team round 25 (tests/platform_programs_alired65.py): the program's own ClickHouse,
+    # MongoDB (replica set public, sharded node private, private SRV) and SelectDB addresses pass (RES-015 after the
+    # guard before); a resource directory's delegated administrator in a partner's account is RES-023 (passed every
+    # door before)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar65.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -11022,3 +11022,27 @@ def test_awsred65_another_accounts_kms_key_is_judged_by_its_region_not_its_accou
 
     assert key_findings("eu-central-1") == set()
     assert key_findings("us-west-2") == {"RES-004"}
+
+
+# alired65 (stop 65): pulumi-alicloud's plural instance type, ros/stackInstances, is judged as ros/stackInstance: an
+# override of a Region's form is a Region (typed_region_fields, catalogued Regions only), whatever the Parameter's name,
+# and the group it names is joined when the program makes it (stack_set_instances; the table's
+# alired65-*-stack-instances-*). On bc352e13 the offending twin passed.
+_ROS_STACK_INSTANCES = "alicloud:ros/stackInstances:StackInstances"
+PAIRS += [
+    ("RES-009", "CN", ali(_ROS_STACK_INSTANCES, stack_group_name="hub-peering", region_ids=["cn-shanghai"],
+                          parameter_overrides=[{"parameter_key": "Where", "parameter_value": "cn-beijing"}]),
+     ali(_ROS_STACK_INSTANCES, stack_group_name="hub-peering", region_ids=["cn-shanghai"],
+         parameter_overrides=[{"parameter_key": "Where", "parameter_value": "ap-southeast-1"}]),
+     "parameter_overrides[0].parameter_value"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("value", "expected"), [("fleet-uploads-home", []), ("cn-hongkong", ["RES-009"]),
+                                                ("cn-beijing", []), ("prod", [])])  # fmt: skip
+def test_alired65_a_ros_stack_instances_override_is_judged_as_the_singular_s(value: str, expected: list[str]) -> None:
+    pairs = [{"parameter_key": "Target", "parameter_value": value}]
+    subject = ali(
+        _ROS_STACK_INSTANCES, stack_group_name="uploaders", region_ids=["cn-shanghai"], parameter_overrides=pairs
+    )
+    assert [f.rule.id for f in RuleEngine("CN").check(subject)[0]] == expected

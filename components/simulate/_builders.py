@@ -935,6 +935,29 @@ def _ali_mongodb_sharding_public(site: Site) -> tuple[str, dict[str, Any]]:
     return f"{site.get('dbInstanceId')}:{node}", {"networkAddresses": [address]}
 
 
+def _ali_mongodb_public(site: Site) -> tuple[str, dict[str, Any]]:
+    rid = f"{site.get('dbInstanceId')}"
+    replica_sets = [{"connectionDomain": f"{rid}-pub.mongodb.rds.{site.dns}", "connectionPort": "3717",
+                     "networkType": "Public", "replicaSetRole": "Primary"}]  # fmt: skip
+    return rid, {"replicaSets": replica_sets}
+
+
+def _ali_mongodb_sharding_private(site: Site) -> tuple[str, dict[str, Any]]:
+    node = site.get("nodeId")
+    address = {"networkAddress": f"{node}.mongodb.rds.{site.dns}", "networkType": "VPC", "nodeId": node,
+               "nodeType": "shard", "port": "3717", "role": "Primary"}  # fmt: skip
+    return f"{site.get('dbInstanceId')}:{node}", {"networkAddresses": [address]}
+
+
+def _ali_selectdb(site: Site) -> tuple[str, dict[str, Any]]:
+    # A SelectDB instance's VPC address carries the instance id (selectdb-<id>-fe.selectdbfe.rds.aliyuncs.com; not
+    # confirmed page by page).
+    rid = site.resource_id or f"selectdb-{site.hex(12)}"
+    info = {"connectionString": f"{rid}-fe.selectdbfe.rds.{site.dns}", "netType": "VPC", "vpcId": site.get("vpcId"),
+            "vswitchId": site.get("vswitchId")}  # fmt: skip
+    return rid, {"instanceNetInfos": [info]}
+
+
 def _ali_alb(site: Site) -> tuple[str, dict[str, Any]]:
     # ALB instance domains: alb-<id>.<region>.alb.aliyuncs.com.
     rid = site.resource_id or f"alb-{site.hex(18)}"
@@ -1006,5 +1029,8 @@ ALICLOUD_BUILDERS: Mapping[str, Builder] = MappingProxyType(
         "alicloud:rds/readWriteSplittingConnection:ReadWriteSplittingConnection": _ali_rds_splitting,
         "alicloud:rds/dbInstanceEndpointAddress:DbInstanceEndpointAddress": _ali_rds_endpoint_address,
         "alicloud:mongodb/shardingNetworkPublicAddress:ShardingNetworkPublicAddress": _ali_mongodb_sharding_public,
+        "alicloud:mongodb/publicNetworkAddress:PublicNetworkAddress": _ali_mongodb_public,
+        "alicloud:mongodb/shardingNetworkPrivateAddress:ShardingNetworkPrivateAddress": _ali_mongodb_sharding_private,
+        "alicloud:selectdb/dbInstance:DbInstance": _ali_selectdb,
     }
 )
