@@ -4421,6 +4421,14 @@ class RuleEngine:
             else:
                 self._judge_script_region(walk, region, where)
 
+    @functools.cached_property
+    def _run_value_options(self) -> frozenset[str]:
+        """(k8s65) The options of a container's run taking a value (docker / podman ``run``'s catalogued
+        ``value_options``): :func:`scripts.container_env_options_written` skips their values to find the image."""
+        commands = [self.endpoints.script_commands.get(c) for c in ("docker", "podman")]
+        runs = [c.subcommands.get("run") for c in commands if c is not None]
+        return frozenset(o for r in runs if r is not None for o in r.value_options)
+
     def _judge_script(self, walk: _Walk, script: str, path: str, depth: int) -> str:
         """A script payload's host assignments (``export DB_HOST=...``), its commands' hosts (``psql -h ...``) and the
         log-router configurations its here-documents write (:meth:`_judge_heredocs`).
@@ -4429,7 +4437,7 @@ class RuleEngine:
         ``echo`` pipes into it is read as written out (:func:`scripts.xargs_expanded`)."""
         script = ansi_c_quoted_written(script)  # scripts59: `$'eu-west-1'` as the single-quoted word it expands to
         script = locale_quoted_written(script)  # scripts61: `$"us-west-2"` as the double-quoted word it is
-        script = container_env_options_written(script)  # k8s65: a run line's `-eNAME=VALUE` as `-e NAME=VALUE`
+        script = container_env_options_written(script, self._run_value_options)  # k8s65: `-eNAME=V` as `-e NAME=V`
         script = eval_arrays_written(script)  # scripts61: `eval "RS=(a b)"` as the assignment it runs
         script = multiline_assignments_written(script)  # lead, stop 60: `L="a<newline>b"` as the printf of its lines
         script = names_and_keys_written(script)  # scripts60: `${!M[@]}`, `${!DR_@}`, `${!v}` as what they give

@@ -20,7 +20,7 @@ import math
 import re
 import shlex
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from components.residency import jq
@@ -1357,16 +1357,18 @@ def exported_names(script: str) -> frozenset[str] | None:
 # docker's flags are pflag's, whose shorthand takes its value attached as well as apart ("-e, --env: Set environment
 # variables", docker container run; podman-run(1) and nerdctl take the same), on a line running or creating a container.
 _ATTACHED_ENV = re.compile(r"""(?<=\s)-e(?=["']?[A-Za-z_][A-Za-z0-9_]*=)""")
-_CONTAINER_RUN = re.compile(r"\b(?:docker|podman|nerdctl)\b.*\b(?:run|create|exec)\b", re.S)
+_CONTAINER_RUN = re.compile(r"\b(?:docker|podman|nerdctl)\b.*?\b(?:run|create|exec)\b", re.S)
 
 
-def container_env_options_written(script: str) -> str:
-    """(k8s65, stop 65) ``script`` with each ``-eNAME=VALUE`` of a container's run line (``docker`` / ``podman`` /
-    ``nerdctl`` ``run`` / ``create`` / ``exec`` before it on its logical line, a continued line joined) written apart,
-    ``-e NAME=VALUE``, as every reader of a run's variables reads it (the assignments' scan, the Agent's ``DD_SITE`` on
-    its run line, :func:`exported_names`' users). ``-eDD_SITE=us5.datadoghq.com`` was no variable: the Agent's default
-    site was judged in place of the written one (a false alarm where it is declared; the written site, undeclared,
-    passed every door). Gate: an attached ``-e`` followed by a name and ``=``."""
+def container_env_options_written(script: str, value_options: Collection[str]) -> str:
+    """(k8s65, stop 65) ``script`` with each ``-eNAME=VALUE`` among a container run's own options (``docker`` /
+    ``podman`` / ``nerdctl`` ``run`` / ``create`` / ``exec`` before it on its logical line, a continued line joined, and
+    no image before it: each word after the subcommand an option, ``value_options`` taking the next word) written
+    apart, ``-e NAME=VALUE``, as every reader of a run's variables reads it (the assignments' scan, the Agent's
+    ``DD_SITE`` on its run line). ``-eDD_SITE=us5.datadoghq.com`` was no variable: the Agent's default site was judged
+    in place of the written one (a false alarm where it is declared; the written site, undeclared, passed every door).
+    A word after the image is the container's command's (``sh -exc``, ``echo -eX=1``): left. Gate: an attached ``-e``
+    followed by a name and ``=``."""
     if "-e" not in script or _ATTACHED_ENV.search(script) is None:
         return script
     out: list[str] = []
@@ -1375,10 +1377,22 @@ def container_env_options_written(script: str) -> str:
         start = script.rfind("\n", 0, m.start()) + 1
         while start > 1 and script[start - 2] == "\\":  # the logical line's start (a continued line joined)
             start = script.rfind("\n", 0, start - 1) + 1
-        if _CONTAINER_RUN.search(script[start : m.start()].replace("\\\n", " ")) is not None:
+        before = script[start : m.start()].replace("\\\n", " ")
+        run = _CONTAINER_RUN.search(before)
+        if run is not None and _options_only(before[run.end() :].split(), value_options):
             out.append(script[last : m.end()] + " ")
             last = m.end()
     return "".join(out) + script[last:] if out else script
+
+
+def _options_only(words: list[str], value_options: Collection[str]) -> bool:
+    """(k8s65) Whether ``words`` are options alone (each of ``value_options`` written without ``=`` with its value)."""
+    k = 0
+    while k < len(words):
+        if not words[k].startswith("-"):
+            return False
+        k += 2 if words[k] in value_options else 1
+    return True
 
 
 # scripts59b (stop 59): jq's view of its environment in a single-quoted program (jq 1.6 manual, "$ENV, env": "$ENV is
