@@ -182,6 +182,7 @@ import platform_programs_intl as pi
 import platform_programs_k8s62 as k862
 import platform_programs_k8s63 as k863
 import platform_programs_k8s64 as k864
+import platform_programs_k8s65 as k865
 import platform_programs_lead55 as le55
 import platform_programs_leftovers35 as pl
 import platform_programs_leftovers36 as pl36
@@ -19380,6 +19381,11 @@ CASES: list[Case] = [
     # guard before); a resource directory's delegated administrator in a partner's account is RES-023 (passed every
     # door before)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar65.rows()],
+    # -- stop 65, container definitions round 5 (tests/platform_programs_k8s65.py): the Agent's `-eDD_SITE=` given
+    # tight, a manifest's URL in a variable or read at run time, kustomize's remote target without a scheme, a chart's
+    # `--set` destination without a scheme or from a run-time value, a Compose `.env` outside the project directory and
+    # a DD_SITE given only to another command: RES-015 (each passed every door, or the tight site was a false alarm)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in k865.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -11953,3 +11953,173 @@ _FA65_VECTOR = "helm upgrade --install vector vector/vector"
 )  # fmt: skip
 def test_falsealarm65_helm_values_from_a_variable_on_stdin(script: str, expected: set[tuple[str, str]]) -> None:
     assert {(r, v) for r, _, v in findings(script, "EU", "aws")} == expected
+
+
+# k8s65 (stop 65): container definitions, round 5 (docs/residency.md, "Container definitions, round 5").
+_US5_65 = "us5.datadoghq.com"
+_AGENT65 = "gcr.io/datadoghq/agent:7"
+
+
+def _uncovered65(script: str, code: str, declared: list[dict[str, Any]]) -> set[tuple[str, str]]:
+    """The findings no declaration covers, ``(rule, value)``."""
+    subject = Subject("aws:ec2/instance:Instance", "vm", {"user_data": script}, provider(code, "aws"))
+    engine = RuleEngine(code, destinations=parse_destinations(declared))
+    return {(f.rule.id, str(f.value)) for f in engine.check(subject)[0] if f.declared_by is None}
+
+
+_US5_DECLARED65 = {"id": "us5", "kind": "resident", "match": _US5_65, "evidence": "Datadog US5, the fleet's org"}
+_US1_DECLARED65 = {"id": "us1", "kind": "resident", "match": "datadoghq.com", "evidence": "Datadog US1"}
+
+
+@pytest.mark.parametrize(
+    ("option", "declared", "expected"),
+    [
+        (f"-eDD_SITE={_US5_65}", _US5_DECLARED65, set()),  # was RES-015 datadoghq.com: the default judged
+        (f"-eDD_SITE={_US5_65}", _US1_DECLARED65, {("RES-015", _US5_65)}),  # the written site passed
+        (f"-e'DD_SITE={_US5_65}'", _US5_DECLARED65, set()),
+        (f'-e"DD_SITE={_US5_65}"', _US1_DECLARED65, {("RES-015", _US5_65)}),
+        (f"-e DD_SITE={_US5_65}", _US5_DECLARED65, set()),  # read before
+        (f"--env=DD_SITE={_US5_65}", _US1_DECLARED65, {("RES-015", _US5_65)}),  # read before
+        ("-eDD_API_KEY=k", _US5_DECLARED65, {("RES-015", "datadoghq.com")}),  # no site: the default
+    ],
+)  # fmt: skip
+def test_k8s65_the_agent_s_variable_attached_to_e(option: str, declared: dict[str, Any], expected: set[Any]) -> None:
+    for code in ("EU", "US"):
+        script = f"#!/bin/bash\ndocker run -d --name dd -e DD_API_KEY=$K {option} \\\n  {_AGENT65}\n"
+        assert _uncovered65(script, code, [declared]) == expected
+
+
+@given(
+    name=st.from_regex(r"[A-Z_][A-Z0-9_]{0,12}", fullmatch=True),
+    value=st.from_regex(r"[a-z0-9.:/-]{0,20}", fullmatch=True),
+    runner=st.sampled_from(["docker run", "sudo docker run", "podman run", "docker container create", "nerdctl run"]),
+)
+@settings(max_examples=60, deadline=None)
+def test_k8s65_container_env_options_written(name: str, value: str, runner: str) -> None:
+    from components.residency.scripts import container_env_options_written
+
+    options = ENGINES["EU"]._run_value_options  # docker / podman run's catalogued value options
+    line = f"{runner} -d --name x -v /a:/b -e{name}={value} img:1 sh -exc 'echo -eX=1'\n"
+    # the run's own option written apart; the container command's words after the image left
+    assert container_env_options_written(line, options) == line.replace(f" -e{name}=", f" -e {name}=", 1)
+    for other in (f"grep -e{name}={value} f\n", "sh -exc 'x'\n", f"docker run img npm run -e{name}=1\n"):
+        assert container_env_options_written(other, options) == other  # no container run's own option
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        ('URL="{url}"\nkubectl apply -f "$URL"', {"{url}"}),
+        ("export MANIFEST={url}\nkubectl apply --filename=${{MANIFEST}} -n ops", {"{url}"}),
+        ('URL=$(aws ssm get-parameter --name /m --query Parameter.Value --output text)\nkubectl apply -f "$URL"',
+         {"$(aws ssm get-parameter --name /m --query Parameter.Value --output text)"}),
+        ('kubectl apply -f "$MANIFEST"', set()),  # nothing assigns it: a local file's path, as an unwritten file
+        ("kubectl apply -f /opt/k8s/agent.yaml", set()),
+        ("kubectl apply -k 'github.com/org/addons/prod?ref=v1'", {"github.com/org/addons/prod?ref=v1"}),
+        ("kubectl apply -k git@github.com:org/addons.git", {"git@github.com:org/addons.git"}),
+        ("kubectl apply -k overlays/prod", set()),
+        ("kubectl apply -k ./config.d/prod", set()),
+    ],
+)  # fmt: skip
+def test_k8s65_a_manifest_s_url_in_a_variable(lines: str, expected: set[str]) -> None:
+    url = "https://fleet-manifests.s3.eu-west-1.amazonaws.com/agent.yaml"
+    script = "#!/bin/bash\n" + lines.format(url=url) + "\n"
+    found = {v for r, p, v in findings(script, "EU", "aws") if "(kubectl@" in p}
+    assert found == {e.format(url=url) for e in expected}
+
+
+def test_k8s65_a_manifest_s_url_in_a_variable_is_declared_by_its_text() -> None:
+    url = "https://fleet-manifests.s3.eu-west-1.amazonaws.com/agent.yaml"
+    script = f'#!/bin/bash\nURL="{url}"\nkubectl apply -f "$URL"\n'
+    declared = [{"id": "m", "kind": "resident", "match": url, "evidence": "the stack's bucket"}]
+    assert not {f for f in _uncovered65(script, "EU", declared) if f[1] == url}
+
+
+_KM65 = "helm upgrade --install km grafana/k8s-monitoring -n monitoring "
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (_KM65 + "--set 'destinations[0].url=prom.partner.example/api/push'", {("RES-015", "prom.partner.example")}),
+        (_KM65 + "--set destinations[0].type=otlp,destinations[0].url=otlp.partner.example:443",
+         {("RES-015", "otlp.partner.example")}),
+        (_KM65 + "--set 'destinations[0].url=10.0.8.10:9090/api/v1/write'", set()),
+        (_KM65 + "--set destinations[0].url=aps-workspaces.eu-west-1.amazonaws.com/workspaces/ws-1/api/v1/remote_write",
+         set()),
+        ("U=$(aws ssm get-parameter --name /u --output text)\n" + _KM65 + '--set "destinations[0].url=$U"',
+         {("RES-015", "$(aws ssm get-parameter --name /u --output text)")}),
+        ("U=prom.partner.example\n" + _KM65 + "--set destinations[0].url=$U", {("RES-015", "prom.partner.example")}),
+        (_KM65 + '--set "destinations[0].url=$PROM_URL"', set()),  # nothing assigns it: Helm's empty value
+        (_KM65 + "--set cluster.name=fleet --set alloy-metrics.enabled=true", set()),
+        ("helm install aws-lbc eks/aws-load-balancer-controller --set region=us-west-2 --set clusterName=c",
+         {("RES-009", "us-west-2")}),
+        ("helm install aws-lbc eks/aws-load-balancer-controller --set region=eu-west-1 --set clusterName=c", set()),
+        ("cat > /opt/o.conf <<'EOF'\n[OUTPUT]\n    Name cloudwatch_logs\n    Match *\n    region us-west-2\n"
+         "    log_group_name g\nEOF\nhelm install fb fluent/fluent-bit --set-file config.outputs=/opt/o.conf",
+         {("RES-009", "us-west-2")}),
+        ("helm install fb fluent/fluent-bit --set-file config.outputs=/opt/unwritten.conf", set()),
+        ("helm install dd datadog/datadog --set datadog.site=datadoghq.eu", {("RES-015", "datadoghq.eu")}),  # once
+    ],
+)  # fmt: skip
+def test_k8s65_any_chart_s_set_values_are_walked(lines: str, expected: set[tuple[str, str]]) -> None:
+    found = findings(f"#!/bin/bash\n{lines}\n", "EU", "aws")
+    assert {(r, v) for r, _, v in found} == expected
+    assert len([f for f in found if "datadoghq.eu" in f[2]]) <= 1  # a catalogued chart's key judged once
+
+
+_COMPOSE65 = (
+    "cat > /opt/dd/docker-compose.yml <<'EOF'\nservices:\n  dd:\n    image: gcr.io/datadoghq/agent:7\n"
+    "    environment:\n      DD_SITE: ${DD_SITE}\nEOF\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("before", "run", "expected"),
+    [
+        (f"cat > /etc/fleet/.env <<'EOF'\nDD_SITE={_US5_65}\nEOF\n",
+         "docker compose -f /opt/dd/docker-compose.yml up -d",
+         {("RES-015", "datadoghq.com")}),  # another directory's .env: Compose reads the project's
+        (f"cat > /etc/fleet/.env <<'EOF'\nDD_SITE={_US5_65}\nEOF\n",
+         "docker compose --project-directory /etc/fleet -f /opt/dd/docker-compose.yml up -d", set()),
+        (f"cat > /opt/dd/.env <<'EOF'\nDD_SITE={_US5_65}\nEOF\n", "docker compose -f /opt/dd/docker-compose.yml up -d",
+         set()),
+        (f"cat > /opt/dd/.env <<'EOF'\nDD_SITE={_US5_65}\nEOF\n", "cd /opt/dd && docker compose up -d", set()),
+        (f"cat > /etc/fleet/dd.env <<'EOF'\nDD_SITE={_US5_65}\nEOF\n",
+         "docker-compose --env-file=/etc/fleet/dd.env -f /opt/dd/docker-compose.yml up -d", set()),
+        (f"DD_SITE={_US5_65} /opt/bin/check\n", "docker compose -f /opt/dd/docker-compose.yml up -d",
+         {("RES-015", "datadoghq.com")}),  # given to another command only
+        (f"DD_SITE={_US5_65}\n", "docker compose -f /opt/dd/docker-compose.yml up -d",
+         {("RES-015", "datadoghq.com")}),  # not exported: not Compose's
+        (f"export DD_SITE={_US5_65}\n", "docker compose -f /opt/dd/docker-compose.yml up -d", set()),
+        (f"set -a\nDD_SITE={_US5_65}\n", "docker compose -f /opt/dd/docker-compose.yml up -d", set()),
+        ("", f"DD_SITE={_US5_65} docker compose -f /opt/dd/docker-compose.yml up -d", set()),
+        ("", f"sudo env DD_SITE={_US5_65} docker compose -f /opt/dd/docker-compose.yml up -d", set()),
+        (f"export DD_SITE={_US5_65}\n", "systemctl start dd-compose", set()),  # no run of the file: as before
+    ],
+)  # fmt: skip
+def test_k8s65_what_reaches_compose_s_interpolation(before: str, run: str, expected: set[tuple[str, str]]) -> None:
+    script = f"#!/bin/bash\nmkdir -p /opt/dd /etc/fleet\n{before}{_COMPOSE65}{run}\n"
+    for code in ("EU", "US"):
+        assert _uncovered65(script, code, [_US5_DECLARED65]) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("docker compose -f a.yml -f /b.yml --env-file x.env up -d", (["a.yml", "/b.yml"], None, ["x.env"], set())),
+        ("D=1 docker-compose --project-directory=/p -fc.yml -p n up", (["c.yml"], "/p", [], {"D"})),
+        ("sudo /usr/bin/docker compose --profile x --file=/c.yml up", (["/c.yml"], None, [], set())),
+        ("docker compose up -d", ([], None, [], set())),
+        ("docker run compose", None),
+    ],
+)  # fmt: skip
+def test_k8s65_compose_runs(line: str, expected: tuple[Any, ...] | None) -> None:
+    from components.residency.scripts import compose_runs
+
+    runs = compose_runs(line + "\n")
+    if expected is None:
+        assert runs == []
+        return
+    (run,) = runs
+    assert (run.files, run.project_directory, run.env_files, set(run.assigned)) == expected

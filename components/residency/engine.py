@@ -61,6 +61,7 @@ from components.residency.endpoints import (
     FeatureArgument,
     GlobalService,
     GroupField,
+    HelmChart,
     InstanceRegionCommand,
     JoinedScript,
     NameServerField,
@@ -129,6 +130,8 @@ from components.residency.scripts import (
     cat_heredoc_value,
     cat_heredocs_written,
     compose_commands,
+    compose_runs,
+    container_env_options_written,
     echoed_files,
     edited_files,
     eval_arrays_written,
@@ -4418,6 +4421,14 @@ class RuleEngine:
             else:
                 self._judge_script_region(walk, region, where)
 
+    @functools.cached_property
+    def _run_value_options(self) -> frozenset[str]:
+        """(k8s65) The options of a container's run taking a value (docker / podman ``run``'s catalogued
+        ``value_options``): :func:`scripts.container_env_options_written` skips their values to find the image."""
+        commands = [self.endpoints.script_commands.get(c) for c in ("docker", "podman")]
+        runs = [c.subcommands.get("run") for c in commands if c is not None]
+        return frozenset(o for r in runs if r is not None for o in r.value_options)
+
     def _judge_script(self, walk: _Walk, script: str, path: str, depth: int) -> str:
         """A script payload's host assignments (``export DB_HOST=...``), its commands' hosts (``psql -h ...``) and the
         log-router configurations its here-documents write (:meth:`_judge_heredocs`).
@@ -4426,6 +4437,7 @@ class RuleEngine:
         ``echo`` pipes into it is read as written out (:func:`scripts.xargs_expanded`)."""
         script = ansi_c_quoted_written(script)  # scripts59: `$'eu-west-1'` as the single-quoted word it expands to
         script = locale_quoted_written(script)  # scripts61: `$"us-west-2"` as the double-quoted word it is
+        script = container_env_options_written(script, self._run_value_options)  # k8s65: `-eNAME=V` as `-e NAME=V`
         script = eval_arrays_written(script)  # scripts61: `eval "RS=(a b)"` as the assignment it runs
         script = multiline_assignments_written(script)  # lead, stop 60: `L="a<newline>b"` as the printf of its lines
         script = names_and_keys_written(script)  # scripts60: `${!M[@]}`, `${!DR_@}`, `${!v}` as what they give
@@ -4843,7 +4855,7 @@ class RuleEngine:
                 finally:
                     walk.defined, walk.cnames = defined, cnames
         if kind in ("yaml", "json") and isinstance(parsed, dict) and "environment" in body:
-            self._judge_compose_unset_variables(walk, script, (body, parsed), f"{where}({kind})", depth)
+            self._judge_compose_unset_variables(walk, script, (body, parsed), f"{where}({kind})", depth, file)
         # config58: a setting the tool gives a document that does not write it (the Datadog Agent's US1 site);
         # agents62: or a block of it (the Collector's Datadog exporter's `api.site`), renamed as written; config65: a
         # file a line merges with other sources is given its line's (_judge_line_defaults)
@@ -4979,7 +4991,7 @@ class RuleEngine:
         return frozenset(m.group(1) for body in chosen for m in _DOTENV_NAME.finditer(body))
 
     def _judge_compose_unset_variables(
-        self, walk: _Walk, script: str, written: tuple[str, dict[Any, Any]], where: str, depth: int
+        self, walk: _Walk, script: str, written: tuple[str, dict[Any, Any]], where: str, depth: int, file: str = ""
     ) -> None:
         """(k8s64, stop 64) A Compose service running a tool's image (``document_defaults`` ``images``: the Datadog
         Agent's) whose ``environment`` gives each of the tool's destination variables (``unless_variables``: ``DD_SITE``
@@ -4990,13 +5002,17 @@ class RuleEngine:
         such variable (:meth:`_judge_image_defaults`). "Nothing sets" is :func:`_sets_variable` over the script
         without the file's text (an ``export``, a ``.env`` file the script writes, a value on ``docker compose``'s line
         name it: the readers of those judge the value). ``environment: {DD_SITE: ${DD_SITE}}`` or ``- DD_SITE`` with
-        nothing setting it passed every door (the variable was named, so the default was dropped)."""
+        nothing setting it passed every door (the variable was named, so the default was dropped).
+        (k8s65, stop 65) Where the script runs the file (``file``) with ``docker compose``, "sets" is what reaches that
+        command (:func:`_compose_sets`: exported before it, assigned on its line, or in the ``.env`` of its project
+        directory / its ``--env-file``), no longer any naming of the variable in the script."""
         names = self.endpoints.service_names
         body, document = written
         services = document.get(names.compose.key) if names is not None else None
         if not isinstance(services, Mapping):
             return
         rest = script.replace(body, "")
+        sets = _compose_sets(rest, file)
         for service in services.values():
             image = service.get("image") if isinstance(service, Mapping) else None
             if not isinstance(image, str):
@@ -5007,7 +5023,7 @@ class RuleEngine:
                     if not d.images or not d.unless_variables or not re.search(d.images, image):
                         continue
                     named = [v for v in d.unless_variables if v in given]
-                    unset = [_compose_unset_value(v, given[v], rest, "env_file" in service) for v in named]
+                    unset = [_compose_unset_value(v, given[v], rest, "env_file" in service, sets) for v in named]
                     if named and all(unset):
                         setting = _renamed_keys(_nested_setting(d.key, d.value), entry.keys)
                         self._walk_document(walk, setting, f"{where}(image)(default)", "content", depth, None)
@@ -5380,8 +5396,9 @@ class RuleEngine:
         # k8s64 (stop 64): a manifest applied from a URL decides what runs and where it sends (its containers, an
         # Agent's DD_SITE), read at run time: unknown, RES-015 by the URL until declared, as the Collector's fetched
         # configuration (config63's `--config=https://...`); its host is judged by the scan as before
-        for offset, url in fetched_manifests(script) if not walked else ():
-            self._judge_fetched_config(walk, url, f"{path}(kubectl@{offset})")
+        fetched = fetched_manifests(script) if not walked else []
+        if fetched:
+            self._judge_fetched_manifests(walk, script, fetched, path)
         form = self._manifest_form
         if "image" not in script or form is None:
             return
@@ -5400,6 +5417,24 @@ class RuleEngine:
             for where, container in containers:
                 self._judge_container(walk, container, f"{path}(stdin@{offset}){where}", depth + 1, form, values=True)
 
+    def _judge_fetched_manifests(self, walk: _Walk, script: str, fetched: Sequence[tuple[int, str]], path: str) -> None:
+        """(k8s64, stop 64) Each manifest kubectl reads from a URL (:func:`scripts.fetched_manifests`): RES-015 by the
+        URL until declared (:meth:`_judge_fetched_config`). (k8s65, stop 65) A value holding an expansion (``kubectl
+        apply -f "$URL"``) is filled with the values reaching the line (the one evaluator): each URL it may hold is
+        judged so, and a substitution no reader computes (``URL=$(aws ssm get-parameter ...)``) by its text; a
+        variable nothing assigns (a local file's path from the environment) is left, as a local file the script does
+        not write is. ``kubectl apply -f "$URL"`` of a URL assigned earlier, or read at run time, passed every door."""
+        values: _ScriptValues | None = None
+        for offset, url in fetched:
+            texts: tuple[str, ...] = (url,)
+            if "$" in url or "`" in url:
+                values = values or _assigned_values(script, self._instance_region(walk))
+                texts = filled_texts(url, values.at_destination(offset))
+            for text in dict.fromkeys(texts):
+                unknown = "$(" in text or "`" in text
+                if unknown or "$" not in text:  # a URL, a remote target, or a run-time value
+                    self._judge_fetched_config(walk, text, f"{path}(kubectl@{offset})")
+
     def _judge_helm_releases(self, walk: _Walk, script: str, path: str, depth: int) -> None:
         """(k8s63, stop 63) A catalogued chart a script installs (``helm`` ``charts``: the Datadog chart's
         ``datadog.site`` / ``datadog.dd_url``), read from its values as Helm merges them (the values files the script
@@ -5416,6 +5451,10 @@ class RuleEngine:
         values: _ScriptValues | None = None
         for release in helm_releases(script, helm):
             chart = next((c for c in helm.charts if re.search(c.chart, release.chart)), None)
+            if release.sets or release.unknown:  # k8s65: any chart's `--set` values, as its values file's
+                if files is None and any(o == "--set-file" for o, _ in release.unknown):
+                    files = written_files(script)
+                self._judge_helm_set_values(walk, script, (release, chart, files or {}), path, depth)
             if chart is None:
                 continue
             files = written_files(script) if files is None else files
@@ -5444,6 +5483,56 @@ class RuleEngine:
             if not given and not unknown:
                 for key, value in chart.default.items():
                     self._walk_document(walk, {chart.keys[key]: value}, f"{where}(default).{key}", "content", depth)
+
+    def _judge_helm_set_values(
+        self,
+        walk: _Walk,
+        script: str,
+        of: tuple[HelmRelease, HelmChart | None, Mapping[str, str]],
+        path: str,
+        depth: int,
+    ) -> None:
+        """(k8s65, stop 65) A release's ``--set`` / ``--set-string`` paths (and ``--set-file`` of a file the script
+        writes: the file's text is the value), for any chart, merged into one values tree as Helm merges them
+        (:func:`_set_values_path`: ``destinations[0].url`` a list's item) and walked as the values file the script
+        writes is (by the same key catalogue: a ``url`` / ``host`` / ``endpoint`` key a destination, a Region key a
+        Region, a Fluent Bit text read as one). A catalogued chart's ``keys`` and ``documents`` are judged by their own
+        readers and left out here. A value is filled with the values reaching the line; one holding a substitution no
+        reader computes under a host key is RES-015 by its text (:meth:`_judge_helm_value`); a variable nothing assigns
+        is Helm's empty value (the chart's default): not judged. Grafana's k8s-monitoring chart given ``--set
+        'destinations[0].url=<host>/api/prom/push'`` (no scheme: the scan of URLs does not see it) or an OTLP
+        destination's gRPC ``host:port`` passed every door, as did a URL from ``$(aws ssm ...)``."""
+        release, chart, files = of
+        skip = (*chart.keys, *chart.documents) if chart is not None else ()
+        pairs = [(k, v) for k, v in release.sets if v.strip() and not _below(k, skip)]
+        for option, value in release.unknown:
+            name, eq, file = value.partition("=")
+            if option == "--set-file" and eq and file in files and not _below(name, skip):
+                pairs.append((name, files[file]))
+        values: _ScriptValues | None = None
+        tree: dict[str, Any] = {}
+        more: list[dict[str, Any]] = []
+        where = f"{path}(helm:{release.chart})(set)"
+        for dotted, value in pairs:
+            texts: tuple[str, ...] = (value,)
+            if "$" in value or "`" in value:
+                values = values or _assigned_values(script, self._instance_region(walk))
+                texts = filled_texts(value, values.at_destination(release.offset))
+            leaf = _HELM_INDEX.sub(r"\g<name>", dotted.rpartition(".")[2])
+            kept = []
+            for text in dict.fromkeys(texts):
+                if ("$(" in text or "`" in text) and self._host_key(_key_tokens(_snake(leaf))):
+                    self._judge_helm_value(walk, "url", text, f"{where}.{dotted}", depth)
+                elif _UNASSIGNED_REFERENCE.fullmatch(text.strip()) is None:
+                    kept.append(text)
+            for k, text in enumerate(kept):
+                if k == 0:
+                    _set_values_path(tree, dotted.split("."), text)
+                else:  # another value the line may give the path: walked on its own
+                    more.append({})
+                    _set_values_path(more[-1], dotted.split("."), text)
+        for document in (tree, *more) if tree or more else ():
+            self._walk_document(walk, document, where, "content", depth, None)
 
     def _judge_chart_document(
         self, walk: _Walk, script: str, of: tuple[str, str, HelmRelease, Mapping[str, str]], path: str, depth: int
@@ -8259,6 +8348,8 @@ def _set_values_path(tree: Any, parts: list[str], value: str) -> None:
         node = items[index]
 
 
+# k8s65: a value that is one shell reference nothing assigned (`$URL`, `${URL}`): Helm is given an empty value.
+_UNASSIGNED_REFERENCE = re.compile(r"\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[A-Za-z_][A-Za-z0-9_]*\})")
 _HELM_MAX_INDEX = 64
 """(k8s64) The largest ``--set`` list index read (a larger one leaves the path unread)."""
 
@@ -10798,16 +10889,66 @@ _COMPOSE_EMPTY_WHEN_UNSET = re.compile(
 )
 
 
-def _compose_unset_value(name: str, value: str | None, script: str, env_file: bool) -> bool:
+def _compose_unset_value(
+    name: str, value: str | None, script: str, env_file: bool, sets: Callable[[str], bool] | None = None
+) -> bool:
     """(k8s64) Whether a Compose ``environment`` value (None: the name alone) gives its variable nothing where
     ``script`` (without the Compose file's text) sets no variable it names: one interpolation
     (:data:`_COMPOSE_EMPTY_WHEN_UNSET`) of an unset variable is an empty string; the name alone passes the shell's own
     value ("If the value is not resolved, the variable is unset and is removed from the service container
-    environment"), so a service's ``env_file`` may give it (not judged then)."""
+    environment"), so a service's ``env_file`` may give it (not judged then). (k8s65) ``sets``: whether a name
+    reaches the Compose command (:func:`_compose_sets`); None: any naming of it in ``script`` counts
+    (:func:`_sets_variable`)."""
+    given = sets if sets is not None else functools.partial(_sets_variable, script)
     if value is None:
-        return not env_file and not _sets_variable(script, name)
+        return not env_file and not given(name)
     m = _COMPOSE_EMPTY_WHEN_UNSET.fullmatch(value.strip())
-    return m is not None and not _sets_variable(script, m.group("bare") or m.group("name"))
+    return m is not None and not given(m.group("bare") or m.group("name"))
+
+
+def _compose_sets(script: str, file: str) -> Callable[[str], bool] | None:
+    """(k8s65, stop 65) Whether a variable reaches the interpolation of Compose file ``file`` (absolute, as the script
+    writes it) where ``script`` (without the file's text) runs it with ``docker compose`` (:func:`scripts.compose_runs`:
+    a run naming the file at ``-f``, or naming none: the file is then the current directory's): exported before the
+    run (:func:`scripts.exported_names`: ``export``, ``declare -x``, ``set -a``) and named there other than empty
+    (:func:`_sets_variable`), assigned before the command on its line, or named in the env file the run reads, a file
+    the script writes: its ``--env-file``, else the ``.env`` of its project directory (``--project-directory``, else the
+    first ``-f`` file's directory; Compose "Set, use, and manage variables in a Compose file with interpolation",
+    https://docs.docker.com/compose/how-tos/environment-variables/variable-interpolation/: "the .env file in the project
+    directory", ``--env-file`` "to override the default .env"). None where no run names the file (a unit or a later
+    step runs it): the caller's reading then, any naming of the variable in the script. A ``.env`` written beside
+    another directory, a ``DD_SITE=...`` given to another command or assigned without ``export`` gave the Agent
+    nothing (its default US1 site), and passed every door."""
+    if not file.startswith("/"):
+        return None
+    runs = [r for r in compose_runs(script) if not r.files or any(_same_path(f, file) for f in r.files)]
+    if not runs:
+        return None
+    written = written_files(script)
+
+    def sets(name: str) -> bool:
+        for run in runs:
+            before = script[: run.offset]
+            exported = exported_names(before)
+            if name in run.assigned or ((exported is None or name in exported) and _sets_variable(before, name)):
+                return True
+            first = run.files[0] if run.files and run.files[0].startswith("/") else file
+            project = run.project_directory or posixpath.dirname(first)
+            envs = run.env_files or [posixpath.join(project, ".env")]
+            if any(_sets_variable(body, name) for path, body in written.items() for e in envs if _same_path(e, path)):
+                return True
+        return False
+
+    return sets
+
+
+def _same_path(given: str, path: str) -> bool:
+    """(k8s65) Whether a path a command is given (absolute, or relative to a directory the script is in: ``./x.env``,
+    ``x.env``) names the absolute ``path``."""
+    if given.startswith("/"):
+        return posixpath.normpath(given) == posixpath.normpath(path)
+    tail = posixpath.normpath(given)
+    return path == tail or path.endswith(f"/{tail}")
 
 
 # config64 (stop 64): a bind mount on a container's line, `-v HOST:CONTAINER[:opts]` / `--volume=HOST:CONTAINER` ("-v,

@@ -20,7 +20,7 @@ import math
 import re
 import shlex
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from components.residency import jq
@@ -1021,6 +1021,70 @@ def compose_commands(document: Mapping[Any, Any], key: str, spec: ScriptCommand)
     return found
 
 
+class ComposeRun(NamedTuple):
+    """(k8s65) One ``docker compose`` / ``docker-compose`` command of a script: its line's offset, its ``-f`` /
+    ``--file`` values in order, its ``--project-directory`` (None when not given), its ``--env-file`` values, and the
+    names assigned before the command on its line (``NAME=value docker compose up``: that command's environment)."""
+
+    offset: int
+    files: list[str]
+    project_directory: str | None
+    env_files: list[str]
+    assigned: frozenset[str]
+
+
+_COMPOSE_OWN_OPTIONS = {"-f": "files", "--file": "files", "--env-file": "env", "--project-directory": "project"}
+_COMPOSE_VALUE_OPTIONS = frozenset({"-p", "--project-name", "--profile", "--ansi", "--parallel", "--progress"})
+
+
+def compose_runs(script: str) -> list[ComposeRun]:
+    """(k8s65, stop 65) Each ``docker compose`` (``docker-compose``) command of ``script``, read by the one splitter
+    (:func:`_simple_commands`; ``sudo`` and ``env`` before it, assignments before it kept as its own environment): its
+    own options before the subcommand (Compose's ``-f``, ``--project-directory``, ``--env-file``, also ``--opt=VALUE``
+    and ``-fFILE``; https://docs.docker.com/reference/cli/docker/compose/), which decide which ``.env`` file Compose
+    reads ("the project directory": ``--project-directory``, else the first ``--file``'s directory, else the current
+    one; ``--env-file`` in place of the default ``.env``). Gate: ``compose``."""
+    if "compose" not in script:
+        return []
+    found: list[ComposeRun] = []
+    for offset, line in _joined_lines(script):
+        if "compose" not in line:
+            continue
+        for command in _simple_commands(_words(line)):
+            words, assigned = list(command.words), set()
+            while words and (words[0] in ("sudo", "env") or _ASSIGNMENT.match(words[0])):
+                if _ASSIGNMENT.match(words[0]):
+                    assigned.add(words[0].partition("=")[0])
+                words = words[1:]
+            if words[:1] and words[0].rpartition("/")[2] == "docker" and words[1:2] == ["compose"]:
+                rest = words[2:]
+            elif words[:1] and words[0].rpartition("/")[2] == "docker-compose":
+                rest = words[1:]
+            else:
+                continue
+            found.append(_compose_run(offset, rest, frozenset(assigned)))
+    return found
+
+
+def _compose_run(offset: int, words: list[str], assigned: frozenset[str]) -> ComposeRun:
+    """(k8s65) :func:`compose_runs`' reading of Compose's own options (up to the subcommand)."""
+    given: dict[str, list[str]] = {"files": [], "env": [], "project": []}
+    k = 0
+    while k < len(words) and words[k].startswith("-"):
+        word = words[k]
+        option, eq, value = word.partition("=") if word.startswith("--") else (word, "", "")
+        if not word.startswith("--") and len(word) > 2 and word[:2] == "-f":
+            option, eq, value = "-f", "=", word[2:].removeprefix("=")
+        taking = option in _COMPOSE_OWN_OPTIONS or option in _COMPOSE_VALUE_OPTIONS
+        if not eq and taking:
+            value = words[k + 1] if k + 1 < len(words) else ""
+        k += 1 if eq or not taking else 2
+        if option in _COMPOSE_OWN_OPTIONS and value:
+            given[_COMPOSE_OWN_OPTIONS[option]].append(value)
+    project = given["project"][-1] if given["project"] else None
+    return ComposeRun(offset, given["files"], project, given["env"], assigned)
+
+
 class HelmRelease(NamedTuple):
     """(k8s63) One ``helm install`` / ``upgrade`` / ``template`` of a script: the line's offset, the chart operand,
     the ``--set`` pairs and the values files in the order given, and the options giving values no script shows."""
@@ -1127,12 +1191,15 @@ _MANIFEST_FILE_OPTIONS = ("-f", "--filename", "-k", "--kustomize")
 def fetched_manifests(script: str) -> list[tuple[int, str]]:
     """(k8s64, stop 64) Each URL a script's ``kubectl apply`` / ``create`` / ``replace`` reads its objects from
     (:data:`_MANIFEST_FILE_OPTIONS`, given ``-f URL``, ``--filename=URL``, ``-fURL``), ``(the line's offset, URL)``,
-    the words read by the one splitter (:func:`_simple_commands`). Gate: ``kubectl`` and ``://`` on the line."""
-    if "kubectl" not in script or "://" not in script:
+    the words read by the one splitter (:func:`_simple_commands`). Gate: ``kubectl`` and ``://`` on the line.
+    (k8s65, stop 65) Also each value holding an expansion (``-f "$URL"``, ``-f "$(...)"``: the caller fills it with
+    the values reaching the line) and a kustomization's remote target without a scheme at ``-k`` / ``--kustomize``
+    (:data:`_KUSTOMIZE_REMOTE`: ``github.com/org/repo/path?ref=v1``, ``git@host:org/repo``)."""
+    if "kubectl" not in script or ("://" not in script and "$" not in script and "-k" not in script):
         return []
     found: list[tuple[int, str]] = []
     for offset, line in _joined_lines(script):
-        if "kubectl" not in line or "://" not in line:
+        if "kubectl" not in line or ("://" not in line and "$" not in line and "-k" not in line):
             continue
         for command in _simple_commands(_words(line)):
             words = _kubectl_object_command(command.words)
@@ -1140,9 +1207,19 @@ def fetched_manifests(script: str) -> list[tuple[int, str]]:
                 continue
             for k in range(len(words)):
                 value = _manifest_file_value(words, k)
-                if value is not None and re.match(r"https?://", value):
+                if value is None:
+                    continue
+                remote = words[k].startswith(("-k", "--kustomize")) and _KUSTOMIZE_REMOTE.match(value) is not None
+                if remote or re.match(r"https?://", value) or "$" in value or "`" in value:
                     found.append((offset, value))
     return found
+
+
+# k8s65 (stop 65): a kustomization's remote target (kustomize "remote targets", examples/remoteBuild.md:
+# `github.com/kubernetes-sigs/kustomize/examples/multibases?ref=v1.0.6`, `git@github.com:owner/repo`, `ssh://`,
+# `git::https://...`): a first path segment naming a host (a dot in it, then `/` or `:`), or a git transport. A local
+# directory (`overlays/prod`, `./k`, `/opt/k`) is none.
+_KUSTOMIZE_REMOTE = re.compile(r"(?:git@|ssh://|git::|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?::\d+)?/)")
 
 
 def _manifest_file_value(words: list[str], k: int) -> str | None:
@@ -1347,6 +1424,48 @@ def exported_names(script: str) -> frozenset[str] | None:
             if name is not None and not word.startswith("-"):
                 names.add(name.group(1))
     return frozenset(names)
+
+
+# k8s65 (stop 65): a container's variable given to `-e` with its value attached (`-eDD_SITE=us5.datadoghq.com`):
+# docker's flags are pflag's, whose shorthand takes its value attached as well as apart ("-e, --env: Set environment
+# variables", docker container run; podman-run(1) and nerdctl take the same), on a line running or creating a container.
+_ATTACHED_ENV = re.compile(r"""(?<=\s)-e(?=["']?[A-Za-z_][A-Za-z0-9_]*=)""")
+_CONTAINER_RUN = re.compile(r"\b(?:docker|podman|nerdctl)\b.*?\b(?:run|create|exec)\b", re.S)
+
+
+def container_env_options_written(script: str, value_options: Collection[str]) -> str:
+    """(k8s65, stop 65) ``script`` with each ``-eNAME=VALUE`` among a container run's own options (``docker`` /
+    ``podman`` / ``nerdctl`` ``run`` / ``create`` / ``exec`` before it on its logical line, a continued line joined, and
+    no image before it: each word after the subcommand an option, ``value_options`` taking the next word) written
+    apart, ``-e NAME=VALUE``, as every reader of a run's variables reads it (the assignments' scan, the Agent's
+    ``DD_SITE`` on its run line). ``-eDD_SITE=us5.datadoghq.com`` was no variable: the Agent's default site was judged
+    in place of the written one (a false alarm where it is declared; the written site, undeclared, passed every door).
+    A word after the image is the container's command's (``sh -exc``, ``echo -eX=1``): left. Gate: an attached ``-e``
+    followed by a name and ``=``."""
+    if "-e" not in script or _ATTACHED_ENV.search(script) is None:
+        return script
+    out: list[str] = []
+    last = 0
+    for m in _ATTACHED_ENV.finditer(script):
+        start = script.rfind("\n", 0, m.start()) + 1
+        while start > 1 and script[start - 2] == "\\":  # the logical line's start (a continued line joined)
+            start = script.rfind("\n", 0, start - 1) + 1
+        before = script[start : m.start()].replace("\\\n", " ")
+        run = _CONTAINER_RUN.search(before)
+        if run is not None and _options_only(before[run.end() :].split(), value_options):
+            out.append(script[last : m.end()] + " ")
+            last = m.end()
+    return "".join(out) + script[last:] if out else script
+
+
+def _options_only(words: list[str], value_options: Collection[str]) -> bool:
+    """(k8s65) Whether ``words`` are options alone (each of ``value_options`` written without ``=`` with its value)."""
+    k = 0
+    while k < len(words):
+        if not words[k].startswith("-"):
+            return False
+        k += 2 if words[k] in value_options else 1
+    return True
 
 
 # scripts59b (stop 59): jq's view of its environment in a single-quoted program (jq 1.6 manual, "$ENV, env": "$ENV is
