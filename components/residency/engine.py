@@ -116,6 +116,7 @@ from components.residency.scripts import (
     PAST_THE_FILLING,
     SHELL_DEFAULT,
     SHELL_PARAMETER,
+    ComposeRun,
     Edit,
     HelmRelease,
     ScriptHost,
@@ -4978,16 +4979,29 @@ class RuleEngine:
         ./config/.env.dev up"); each ``NAME=`` line of it. A service's own ``env_file`` is the container's environment,
         not interpolation's (docker/docs#20735): not read. Their values are the script's (:func:`_assigned_values`
         reads those lines), judged where the file holds the reference. Empty when the document is no Compose file or
-        the script writes no such file. The project directory is not resolved: a ``.env`` written anywhere counts (it
-        can only fill the reference with a value the script writes, judged as such; an empty one names no host)."""
+        the script writes no such file. The files are those of the ``docker compose`` runs reading ``document``
+        (:func:`_compose_env_files`: the run's ``--env-file``, else its project directory's ``.env``); where no run
+        names it (a unit starts it), a ``.env`` written anywhere or any run's ``--env-file`` counts (it can only fill
+        the reference with a value the script writes, judged as such; an empty one names no host)."""
         names = self.endpoints.service_names
         if names is None or not isinstance(document.get(names.compose.key), Mapping):
             return frozenset()
         if ".env" not in script and "--env-file" not in script:
             return frozenset()
         files = written_files(script)
-        given = {m.group(1) for m in _COMPOSE_ENV_FILE.finditer(script)}
-        chosen = [body for f, body in files.items() if f != file and (f.rpartition("/")[2] == ".env" or f in given)]
+        # the lead (stop 65): the env files Compose reads for the file's runs (k8s65's reading of Compose's own
+        # options, _compose_env_files); where no run names it, a `.env` or an `--env-file` of any run
+        runs = _compose_runs_of(script, file)
+        if runs:
+            envs = [e for run in runs for e in _compose_env_files(run, file)]
+            chosen = [body for f, body in files.items() if f != file and any(_same_path(e, f) for e in envs)]
+        else:
+            given = [e for run in compose_runs(script) for e in run.env_files]
+            chosen = [
+                body
+                for f, body in files.items()
+                if f != file and (f.rpartition("/")[2] == ".env" or any(_same_path(e, f) for e in given))
+            ]
         return frozenset(m.group(1) for body in chosen for m in _DOTENV_NAME.finditer(body))
 
     def _judge_compose_unset_variables(
@@ -10863,9 +10877,8 @@ def _conf_blocks(body: str) -> list[tuple[tuple[str, ...], dict[str, Any]]]:
     return blocks
 
 
-# falsealarm65 (stop 65): an environment file a `docker compose` / `docker-compose` line names (`--env-file FILE`,
-# `--env-file=FILE`), and a `NAME=` line of such a file (Compose's dotenv syntax: `VAR=VAL`, an optional `export `).
-_COMPOSE_ENV_FILE = re.compile(r"compose\b[^\n;&|]*?--env-file(?:\s+|=)[\"']?([^\s\"';&|]+)")
+# falsealarm65 (stop 65): a `NAME=` line of an environment file Compose reads (Compose's dotenv syntax: `VAR=VAL`, an
+# optional `export `).
 _DOTENV_NAME = re.compile(r"^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)=", re.MULTILINE)
 
 
@@ -10919,9 +10932,7 @@ def _compose_sets(script: str, file: str) -> Callable[[str], bool] | None:
     step runs it): the caller's reading then, any naming of the variable in the script. A ``.env`` written beside
     another directory, a ``DD_SITE=...`` given to another command or assigned without ``export`` gave the Agent
     nothing (its default US1 site), and passed every door."""
-    if not file.startswith("/"):
-        return None
-    runs = [r for r in compose_runs(script) if not r.files or any(_same_path(f, file) for f in r.files)]
+    runs = _compose_runs_of(script, file)
     if not runs:
         return None
     written = written_files(script)
@@ -10932,14 +10943,29 @@ def _compose_sets(script: str, file: str) -> Callable[[str], bool] | None:
             exported = exported_names(before)
             if name in run.assigned or ((exported is None or name in exported) and _sets_variable(before, name)):
                 return True
-            first = run.files[0] if run.files and run.files[0].startswith("/") else file
-            project = run.project_directory or posixpath.dirname(first)
-            envs = run.env_files or [posixpath.join(project, ".env")]
+            envs = _compose_env_files(run, file)
             if any(_sets_variable(body, name) for path, body in written.items() for e in envs if _same_path(e, path)):
                 return True
         return False
 
     return sets
+
+
+def _compose_runs_of(script: str, file: str) -> list[ComposeRun]:
+    """(k8s65) The ``docker compose`` runs of ``script`` (:func:`scripts.compose_runs`) that read Compose file ``file``
+    (absolute, as the script writes it): naming it at ``-f``, or naming none (the current directory's); none for a
+    relative ``file``."""
+    if not file.startswith("/"):
+        return []
+    return [r for r in compose_runs(script) if not r.files or any(_same_path(f, file) for f in r.files)]
+
+
+def _compose_env_files(run: ComposeRun, file: str) -> list[str]:
+    """(k8s65) The environment files ``run`` interpolates ``file`` from: its ``--env-file`` values, else the ``.env``
+    of its project directory (``--project-directory``, else the first ``-f`` file's directory, else ``file``'s)."""
+    first = run.files[0] if run.files and run.files[0].startswith("/") else file
+    project = run.project_directory or posixpath.dirname(first)
+    return run.env_files or [posixpath.join(project, ".env")]
 
 
 def _same_path(given: str, path: str) -> bool:
