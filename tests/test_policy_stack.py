@@ -12,6 +12,7 @@ import residency_pack.stack_policies as sp
 from pulumi_policy import Policy
 from residency_pack import build_policies
 from residency_pack.jurisdiction import Engines
+from residency_pack.subjects import target
 from residency_pack.values import is_unknown
 from test_policy_support import UNKNOWN, Diag, Pack, Res, ali_provider, aws_provider, pin_all, urn
 
@@ -281,7 +282,7 @@ def test_provenance_and_the_final_state_provider_rule_judge_each_resource_once(
     # Each stack policy with a judgement of its own: the same diagnostics, each resource judged once per judgement.
     codes = sorted(load_catalogue().jurisdictions)
     apart = sp.regionless_policies(Engines(), codes)
-    own = [sp.provenance_policy(Engines(), codes), sp.explicit_provider_policy(Engines(), codes), *apart]
+    own: list[Policy] = [sp.provenance_policy(Engines(), codes), sp.explicit_provider_policy(Engines(), codes), *apart]
     stack_policies = {p.name for p in own}
     policies = [p for p in build_policies() if p.name not in stack_policies] + own
     assert Pack(policies=policies).analyze_stack(stack) == once
@@ -530,7 +531,7 @@ def _apart_pack() -> Pack:
     """The pack with each stack policy judging the stack itself (a judgement of its own, as before perf65 for the
     provenance and final-state provider policies)."""
     codes = sorted(load_catalogue().jurisdictions)
-    own = [
+    own: list[Policy] = [
         sp.provenance_policy(Engines(), codes),
         sp.explicit_provider_policy(Engines(), codes),
         *sp.regionless_policies(Engines(), codes),
@@ -590,7 +591,7 @@ def test_perf65_what_the_provenance_and_provider_policies_read_is_the_same_with_
     def kept(engine: RuleEngine, resource: Any, view: Any) -> Any:
         got = judge(engine, resource, view)
         if got is not None and not resource.resource_type.startswith("pulumi:providers:"):
-            alone = engine.check(sp.target(resource.resource_type, resource.name, resource.props,
+            alone = engine.check(target(resource.resource_type, resource.name, resource.props,
                                            resource.provider).subject, defer=is_unknown)  # fmt: skip
             seen.append((got, alone))
         return got
