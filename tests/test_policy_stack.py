@@ -12,6 +12,7 @@ import residency_pack.stack_policies as sp
 from pulumi_policy import Policy
 from residency_pack import build_policies
 from residency_pack.jurisdiction import Engines
+from residency_pack.subjects import target
 from residency_pack.values import is_unknown
 from test_policy_support import UNKNOWN, Diag, Pack, Res, ali_provider, aws_provider, pin_all, urn
 
@@ -260,7 +261,8 @@ def test_provenance_and_the_final_state_provider_rule_judge_each_resource_once(
     cn: Pack, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Stop 41: RES-014 (which inputs are unknown) and RES-002 over the final state read the same judgement of each
-    resource, made once for the two (the unchanged pack made it in each policy), and report what each made alone."""
+    resource, made once for the two (the unchanged pack made it in each policy), and report what each made alone.
+    perf65: it is the regionless policies' judgement (with ``known``), made once for every stack policy."""
     source = Res("aws:s3/bucket:Bucket", "us-logs", {"bucket": "l"}, provider=aws_provider("us-east-1", "us"))
     read = Res("aws:s3/bucket:Bucket", "read", {"bucket": "b"}, provider=aws_provider("cn-north-1", "default_7_51_1"))
     stack = [CN_PROVIDER, source, read, policy_from(source)]
@@ -268,7 +270,7 @@ def test_provenance_and_the_final_state_provider_rule_judge_each_resource_once(
     check = RuleEngine.check
 
     def counted(self: RuleEngine, subject: Subject, **kwargs: Any) -> Any:
-        if kwargs.get("known") is None and not subject.type.startswith("pulumi:providers:"):
+        if not subject.type.startswith("pulumi:providers:"):
             judged.append(subject.name)
         return check(self, subject, **kwargs)
 
@@ -277,11 +279,14 @@ def test_provenance_and_the_final_state_provider_rule_judge_each_resource_once(
     assert sorted(judged) == ["policy", "read", "us-logs"]
     assert {d.policy for d in once} >= {PROVENANCE.name, "explicit-provider-final-state"}
     judged.clear()
-    monkeypatch.setattr(
-        sp._DEFERRED, "check", lambda engine, resource, subject: engine.check(subject, defer=is_unknown)
-    )
-    assert cn.analyze_stack(stack) == once
-    assert sorted(judged) == ["policy", "policy", "read", "read", "us-logs", "us-logs"]
+    # Each stack policy with a judgement of its own: the same diagnostics, each resource judged once per judgement.
+    codes = sorted(load_catalogue().jurisdictions)
+    apart = sp.regionless_policies(Engines(), codes)
+    own: list[Policy] = [sp.provenance_policy(Engines(), codes), sp.explicit_provider_policy(Engines(), codes), *apart]
+    stack_policies = {p.name for p in own}
+    policies = [p for p in build_policies() if p.name not in stack_policies] + own
+    assert Pack(policies=policies).analyze_stack(stack) == once
+    assert sorted(judged) == ["policy", "policy", "policy", "read", "read", "read", "us-logs", "us-logs", "us-logs"]
 
 
 @pytest.mark.parametrize(
@@ -383,7 +388,7 @@ def test_the_regionless_rules_judge_a_stack_once(eu_config: None, monkeypatch: p
     """pulumi-policy hands every stack policy its own copy of one request: judged once for the three rules."""
     judged: list[str] = []
     views: list[int] = []
-    judge, view = sp._regionless_findings, sp.StackView.__init__
+    judge, view = sp._stack_judgement, sp.StackView.__init__
 
     def counted(engine: Any, resource: Any, stack: Any) -> Any:
         judged.append(resource.name)
@@ -393,7 +398,7 @@ def test_the_regionless_rules_judge_a_stack_once(eu_config: None, monkeypatch: p
         views.append(len(resources))
         view(self, engine, resources)
 
-    monkeypatch.setattr(sp, "_regionless_findings", counted)
+    monkeypatch.setattr(sp, "_stack_judgement", counted)
     monkeypatch.setattr(sp.StackView, "__init__", counted_view)
     regionless = [(d.policy, d.urn) for d in Pack().analyze_stack(OFFENDING) if d.policy in REGIONLESS]
     assert regionless == [
@@ -407,14 +412,14 @@ def test_the_regionless_rules_judge_a_stack_once(eu_config: None, monkeypatch: p
 
 
 def _crash_on_the_workflow(monkeypatch: pytest.MonkeyPatch) -> None:
-    judge = sp._regionless_findings
+    judge = sp._stack_judgement
 
     def broken(engine: Any, resource: Any, stack: Any) -> Any:
         if resource.name == "flow":
             raise RuntimeError("boom")
         return judge(engine, resource, stack)
 
-    monkeypatch.setattr(sp, "_regionless_findings", broken)
+    monkeypatch.setattr(sp, "_stack_judgement", broken)
 
 
 @pytest.mark.parametrize("pinned", [False, True], ids=["stack-config", "policy-config"])
@@ -446,13 +451,13 @@ def test_the_next_stack_is_judged_on_its_own_values(eu_config: None, monkeypatch
     """Stacks that differ in one nested value, or only in a dependency, never share a judgement."""
     pack = Pack()
     judgements: list[list[str]] = []
-    judge = sp._judge_regionless
+    judge = sp._judge_stack
 
     def counted(engine: Any, resources: Any) -> Any:
         judgements.append([r.name for r in resources])
         return judge(engine, resources)
 
-    monkeypatch.setattr(sp, "_judge_regionless", counted)
+    monkeypatch.setattr(sp, "_judge_stack", counted)
 
     def refused(stack: list[Res]) -> list[str]:
         return [d.policy for d in pack.analyze_stack(stack) if d.policy in REGIONLESS]
@@ -507,3 +512,99 @@ def test_a_stack_sets_template_is_judged_once_with_its_instances_in_view(
     resources = [stack_set] if override is None else [stack_set, _trips_instance(stack_set, override)]
     found = [(d.policy, d.urn) for d in pack.analyze_stack(resources) if "[RES-009]" in d.message]
     assert found == ([("stack-set-instances-joined", stack_set.urn)] if refused else [])
+
+
+# -- perf65: one judgement of each resource for every stack policy (issue 13) -----------------------------------------
+
+STACK_POLICIES = [
+    PROVENANCE.name,
+    "explicit-provider-final-state",
+    *REGIONLESS,
+    sp.JOINED_PUBLIC_POLICY,
+    sp.HELD_DOCUMENT_POLICY,
+    sp.STACK_SET_POLICY,
+]
+"""Every stack policy of the pack, in the order ``build_policies`` gives them."""
+
+
+def _apart_pack() -> Pack:
+    """The pack with each stack policy judging the stack itself (a judgement of its own, as before perf65 for the
+    provenance and final-state provider policies)."""
+    codes = sorted(load_catalogue().jurisdictions)
+    own: list[Policy] = [
+        sp.provenance_policy(Engines(), codes),
+        sp.explicit_provider_policy(Engines(), codes),
+        *sp.regionless_policies(Engines(), codes),
+    ]
+    names = {p.name for p in own}
+    return Pack(policies=[p for p in build_policies() if p.name not in names] + own)
+
+
+def test_perf65_a_crash_judging_a_resource_with_the_stack_in_view_refuses_it_under_every_stack_policy(
+    eu_config: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A crash in what reads ``known`` (here the stack's proofs for the workflow, ``_known``) stops the one judgement
+    every stack policy reads: each reports the resource as one it could not judge (refused), the provenance and
+    final-state provider policies too (before perf65 only the regionless ones did: the other two judged without
+    ``known``). The other resources are judged as before."""
+    known = sp._known
+
+    def broken(engine: Any, resource: Any, stack: Any) -> Any:
+        if resource.name == "flow":
+            raise RuntimeError("boom")
+        return known(engine, resource, stack)
+
+    monkeypatch.setattr(sp, "_known", broken)
+    diags = Pack().analyze_stack(OFFENDING)
+    crashes = [d for d in diags if d.urn == OFFENDING[3].urn]
+    assert [d.policy for d in crashes] == STACK_POLICIES
+    for d in crashes:
+        assert re.search(
+            r"\] the residency policy pack could not judge aws:sfn/stateMachine:StateMachine 'flow' "
+            r"\(RuntimeError: boom\), so it is refused\.",
+            d.message,
+        ), d.message
+    assert [(d.policy, d.urn) for d in diags if d.policy in REGIONLESS and d.urn != OFFENDING[3].urn] == [
+        (REGIONLESS[0], OFFENDING[2].urn),
+        (REGIONLESS[2], OFFENDING[4].urn),
+    ]
+
+
+@pytest.mark.parametrize("override", ["cn-northwest-1", "ap-east-1", UNKNOWN], ids=["home", "abroad", "unknown"])
+@pytest.mark.parametrize("provider", ["explicit", "default"])
+def test_perf65_what_the_provenance_and_provider_policies_read_is_the_same_with_known(
+    stack_config: Any, monkeypatch: pytest.MonkeyPatch, override: str, provider: str
+) -> None:
+    """perf64's counter-example in the pack: a StackSet whose one instance's override is unknown. With ``known`` (the
+    shared judgement) its template runs with that override and a replica's Region is pending; without it (the
+    judgement the two policies made before) the Default runs. What they read is the same: the RES-002 findings and the
+    input keys holding an unknown; the whole pack reports the same, byte for byte, as each policy judging alone."""
+    stack_config({"sovereign-dc:jurisdiction": "CN", "aws:region": "cn-north-1"})
+    prov = CN_PROVIDER if provider == "explicit" else aws_provider("cn-north-1", "default_7_51_1")
+    stack_set = dataclasses.replace(_trips_stack_set("cn-northwest-1"), provider=prov)
+    instance = dataclasses.replace(_trips_instance(stack_set, override), provider=prov)
+    bucket_policy = dataclasses.replace(policy_from(stack_set, instance), provider=prov)
+    stack = [prov, stack_set, instance, bucket_policy]
+    seen: list[tuple[Any, Any]] = []
+    judge = sp._stack_judgement
+
+    def kept(engine: RuleEngine, resource: Any, view: Any) -> Any:
+        got = judge(engine, resource, view)
+        if got is not None and not resource.resource_type.startswith("pulumi:providers:"):
+            alone = engine.check(target(resource.resource_type, resource.name, resource.props,
+                                           resource.provider).subject, defer=is_unknown)  # fmt: skip
+            seen.append((got, alone))
+        return got
+
+    monkeypatch.setattr(sp, "_stack_judgement", kept)
+    shared = Pack().analyze_stack(stack)
+    assert len(seen) == 3
+    for got, (findings, pending) in seen:
+        assert [f for f in got.findings if f.rule.id == "RES-002"] == [f for f in findings if f.rule.id == "RES-002"]
+        assert [p.top_key for p in got.pending if p.top_key] == [p.top_key for p in pending if p.top_key]
+    template_pending = [len(got.pending) - len(alone[1]) for got, alone in seen]
+    assert template_pending == ([1, 0, 0] if override is UNKNOWN else [0, 0, 0])  # the counter-example is live
+    assert shared == _apart_pack().analyze_stack(stack)
+    assert any(d.policy == "explicit-provider-final-state" for d in shared) is (provider == "default")
+    # RES-014: the policy's unknown is computed from the StackSet, refused by its instance abroad or its provider.
+    assert any(d.policy == PROVENANCE.name for d in shared) is (provider == "default" or override == "ap-east-1")

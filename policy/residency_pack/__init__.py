@@ -9,7 +9,12 @@ from components.residency.catalogue import load_catalogue
 from components.residency.rules import RuleId
 from residency_pack.jurisdiction import Engines
 from residency_pack.resource_policies import RESOURCE_RULES, resource_policy
-from residency_pack.stack_policies import explicit_provider_policy, provenance_policy, regionless_policies
+from residency_pack.stack_policies import (
+    StackJudgement,
+    explicit_provider_policy,
+    provenance_policy,
+    regionless_policies,
+)
 
 __all__ = ["GUARD_ONLY", "PACK_NAME", "RESOURCE_RULES", "build_policies"]
 
@@ -43,7 +48,9 @@ def build_policies() -> list[Policy]:
     engines = Engines()
     codes = sorted(load_catalogue().jurisdictions)
     policies: list[Policy] = [resource_policy(rule_id, engines, codes) for rule_id in RESOURCE_RULES]
-    policies.append(provenance_policy(engines, codes))
-    policies.append(explicit_provider_policy(engines, codes))
-    policies.extend(regionless_policies(engines, codes))
+    # (perf65) One judgement of each resource with the stack in view, read by every stack policy.
+    shared = StackJudgement()
+    policies.append(provenance_policy(engines, codes, shared))
+    policies.append(explicit_provider_policy(engines, codes, shared))
+    policies.extend(regionless_policies(engines, codes, shared))
     return policies

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 from pulumi_policy import PolicyResource, StackValidationArgs, StackValidationPolicy
 
@@ -20,7 +20,6 @@ from components.residency import provenance, stacksets, stages
 from components.residency.engine import (
     Pending,
     RuleEngine,
-    Subject,
     held_in_bucket,
     package_of,
     prop_of,
@@ -34,12 +33,20 @@ from residency_pack.resource_policies import config_schema
 from residency_pack.subjects import is_default_provider, provider_subject, target
 from residency_pack.values import is_unknown, plain, resource_key
 
-__all__ = ["explicit_provider_policy", "provenance_policy", "regionless_policies", "untrusted_reason"]
+__all__ = [
+    "StackJudgement",
+    "explicit_provider_policy",
+    "provenance_policy",
+    "regionless_policies",
+    "untrusted_reason",
+]
 
-Judge = Callable[[RuleEngine, PolicyResource, str], list[str]]
-"""Judges one resource: (engine, resource, config source) -> messages."""
-StackJudge = Callable[[RuleEngine, PolicyResource, str, "StackView"], list[str]]
-"""Judges one resource with the whole stack in view: (engine, resource, config source, stack) -> messages."""
+SharedJudge = Callable[
+    [RuleEngine, PolicyResource, str, "StackView | None", "_Judgement | Exception | None"], list[str]
+]
+"""Judges one resource from the stack's shared judgement of it (``StackJudgement``): (engine, resource, config
+source, the policy's own stack view or None, the resource's judgement or what stopped the pack judging it) ->
+messages."""
 PROVENANCE = rule(RuleId.UNKNOWN_VALUE_PROVENANCE)
 EXPLICIT_PROVIDER = rule(RuleId.EXPLICIT_PROVIDER)
 
@@ -60,11 +67,19 @@ def untrusted_reason(engine: RuleEngine, dep: PolicyResource) -> str | None:
     return provenance.untrusted_reason(engine, _source(dep), is_unknown)
 
 
-def _provenance(engine: RuleEngine, resource: PolicyResource, source: str, stack: StackView) -> list[str]:
+def _provenance(
+    engine: RuleEngine,
+    resource: PolicyResource,
+    source: str,
+    stack: StackView | None,
+    judged: _Judgement | Exception | None,
+) -> list[str]:
     # pulumi-policy drops dependency URNs that are not among the resources it was given, so an empty list means every
     # dependency is a read (the engine gives the pack none): provenance.unproven_unknowns passes it, as the preview
     # review passes the same input, whose read steps it leaves out (stackref53b). Each dependency is judged with what
     # the stack proves for it (its regionless names and hosts), as the regionless policies judge it.
+    assert stack is not None  # built by its validation (``_shared_validate`` with ``view``)
+
     def source_of(dep: PolicyResource) -> Source:
         return stack.source_of(dep, lambda: _source(dep, lambda: _known(engine, dep, stack)))
 
@@ -78,64 +93,13 @@ def _provenance(engine: RuleEngine, resource: PolicyResource, source: str, stack
         defer=is_unknown,
         property_dependencies=property_dependencies,
         dependencies=[source_of(dep) for dep in resource.dependencies or ()],
-        pending=_DEFERRED.check(engine, resource, t.subject)[1] if t.subject.custom else None,
+        pending=_judgement(judged).pending if t.subject.custom else None,
         reasons=stack.reasons,
     )
     return [
         messages.unknown_provenance(PROVENANCE, _name(resource), p.key, p.basis, list(p.reasons), source)
         for p in problems
     ]
-
-
-class _DeferredChecks(threading.local):
-    """``engine.check(subject, defer=is_unknown)`` of each resource of the stack validated last, made once for the two
-    stack policies that read it: the provenance policy (RES-014: which inputs are unknown) and the final-state provider
-    policy (RES-002: its findings). pulumi-policy runs each stack policy over the whole stack in turn, so without this
-    every resource was judged twice alike.
-
-    Told by identity, as ``_RegionlessJudgement._same_stack`` tells a stack: the pack's servicer hands every stack
-    policy of one request the same props and provider objects for each resource (``share_policy_arguments``,
-    components/_compat.py), and never one object to two requests (nothing is kept past a request; the objects held
-    here stay alive, so none is another's). The type, name and URN are compared by value, the engine by identity, and
-    the day too (a declared transfer that expires at midnight no longer covers an equal resource). Without the sharing
-    no object matches and each policy judges the resource itself, as before. One per thread (the engine's servicer
-    may answer requests on several threads), holding one stack.
-    """
-
-    def __init__(self) -> None:
-        self.stack: list[PolicyResource] = []
-        self.members: set[int] = set()
-        self.held: dict[int, tuple[PolicyResource, RuleEngine, dt.date, tuple[list[Finding], list[Pending]]]] = {}
-
-    def begin(self, resources: list[PolicyResource]) -> None:
-        """A stack validation starts: forget the judgements unless it is the stack judged last."""
-        # The held stack keeps its objects alive: an id in ``members`` is never another object's.
-        if not _same_objects(resources, self.stack):
-            self.stack, self.members, self.held = resources, {id(r.props) for r in resources}, {}
-
-    def check(
-        self, engine: RuleEngine, resource: PolicyResource, subject: Subject
-    ) -> tuple[list[Finding], list[Pending]]:
-        """The judgement of ``subject``, built by ``target`` from ``resource`` (which alone it depends on)."""
-        today = dt.date.today()
-        held = self.held.get(id(resource.props))
-        if held is not None:
-            was, judged_by, day, judged = held
-            if (
-                was.props is resource.props
-                and was.provider is resource.provider
-                and (was.resource_type, was.name, was.urn) == (resource.resource_type, resource.name, resource.urn)
-                and judged_by is engine
-                and day == today
-            ):
-                return judged
-        judged = engine.check(subject, defer=is_unknown)
-        if id(resource.props) in self.members:  # only the current stack's resources are held
-            self.held[id(resource.props)] = (resource, engine, today, judged)
-        return judged
-
-
-_DEFERRED = _DeferredChecks()
 
 
 def _same_objects(resources: list[PolicyResource], held: list[PolicyResource]) -> bool:
@@ -147,15 +111,21 @@ def _same_objects(resources: list[PolicyResource], held: list[PolicyResource]) -
     )
 
 
-def _stack_validate(the_rule: Rule, engines: Engines, judge: Judge) -> Callable[[StackValidationArgs, Report], None]:
+def _shared_validate(
+    the_rule: Rule, engines: Engines, shared: StackJudgement, judge: SharedJudge, *, view: bool = False
+) -> Callable[[StackValidationArgs, Report], None]:
+    """(perf65) A stack policy reading the stack's shared judgement of each resource (``shared``); with ``view``, the
+    policy's own :class:`StackView` too (the provenance policy's sources and their reasons)."""
+
     def validate(args: StackValidationArgs, report_violation: Report) -> None:
         resolved = engines.resolve_or_report(the_rule, args.get_config(), report_violation)
         if resolved is None:
             return
-        _DEFERRED.begin(list(args.resources))
-        for resource in args.resources:
+        resources = list(args.resources)
+        stack = StackView(resolved.engine, resources) if view else None
+        for resource, judged in zip(resources, shared.of(resolved.engine, resources), strict=True):
             try:
-                for message in judge(resolved.engine, resource, resolved.source):
+                for message in judge(resolved.engine, resource, resolved.source, stack, judged):
                     report_violation(message, resource.urn)
             except Exception as exc:  # anything unexpected must refuse, never pass
                 report_violation(messages.crash(the_rule, _name(resource), exc), resource.urn)
@@ -163,34 +133,46 @@ def _stack_validate(the_rule: Rule, engines: Engines, judge: Judge) -> Callable[
     return validate
 
 
-def _explicit_provider(engine: RuleEngine, resource: PolicyResource, source: str) -> list[str]:
+def _explicit_provider(
+    engine: RuleEngine,
+    resource: PolicyResource,
+    source: str,
+    stack: StackView | None,
+    judged: _Judgement | Exception | None,
+) -> list[str]:
     t = target(resource.resource_type, resource.name, resource.props, resource.provider)
     if not t.is_cloud_resource:
         return []
-    findings, _ = _DEFERRED.check(engine, resource, t.subject)
-    return [messages.finding(f, source) for f in findings if f.rule.id == EXPLICIT_PROVIDER.id]
+    # RES-002 is read from the provider alone (``RuleEngine._check_provider_of``): the same finding with ``known``.
+    return [messages.finding(f, source) for f in _judgement(judged).findings if f.rule.id == EXPLICIT_PROVIDER.id]
 
 
-def _stack_policy(the_rule: Rule, name: str, judge: Judge, engines: Engines, codes: list[str]) -> StackValidationPolicy:
-    return StackValidationPolicy(
-        **messages.policy_wording(the_rule, name),
-        config_schema=config_schema(codes),
-        validate=_stack_validate(the_rule, engines, judge),
-    )
-
-
-def provenance_policy(engines: Engines, codes: list[str]) -> StackValidationPolicy:
-    """RES-014 over the whole stack: every unknown value judged by the resources it comes from."""
+def provenance_policy(
+    engines: Engines, codes: list[str], shared: StackJudgement | None = None
+) -> StackValidationPolicy:
+    """RES-014 over the whole stack: every unknown value judged by the resources it comes from (which inputs hold an
+    unknown: the stack's shared judgement, ``shared``; a judgement of its own when None)."""
     return StackValidationPolicy(
         **messages.policy_wording(PROVENANCE, PROVENANCE.name),
         config_schema=config_schema(codes),
-        validate=_stack_validate_with_stack(PROVENANCE, engines, _provenance),
+        validate=_shared_validate(
+            PROVENANCE, engines, StackJudgement() if shared is None else shared, _provenance, view=True
+        ),
     )
 
 
-def explicit_provider_policy(engines: Engines, codes: list[str]) -> StackValidationPolicy:
-    """RES-002 over the final state, which also holds resources that skip resource-level checks (reads)."""
-    return _stack_policy(EXPLICIT_PROVIDER, f"{EXPLICIT_PROVIDER.name}-final-state", _explicit_provider, engines, codes)
+def explicit_provider_policy(
+    engines: Engines, codes: list[str], shared: StackJudgement | None = None
+) -> StackValidationPolicy:
+    """RES-002 over the final state, which also holds resources that skip resource-level checks (reads), read from
+    the stack's shared judgement (``shared``; a judgement of its own when None)."""
+    return StackValidationPolicy(
+        **messages.policy_wording(EXPLICIT_PROVIDER, f"{EXPLICIT_PROVIDER.name}-final-state"),
+        config_schema=config_schema(codes),
+        validate=_shared_validate(
+            EXPLICIT_PROVIDER, engines, StackJudgement() if shared is None else shared, _explicit_provider
+        ),
+    )
 
 
 REGIONLESS_RULES = (
@@ -329,14 +311,43 @@ def _is_own_provider(resource: PolicyResource) -> bool:
     return resource.resource_type.startswith("pulumi:providers:") and not is_default_provider(resource)
 
 
-def _regionless_findings(engine: RuleEngine, resource: PolicyResource, stack: StackView) -> list[Finding]:
-    """The regionless rules' findings on one resource: names and hosts produced by the resources a value is computed
-    from, or bucket names this stack creates, are proven; anything else is judged as the guard judges it."""
+class _Judgement(NamedTuple):
+    """(perf65) One resource's judgement with the stack in view, ``engine.check(subject, defer=is_unknown,
+    known=_known(...))``, read by every stack policy."""
+
+    findings: list[Finding]
+    """Everything found: the final-state provider policy reads its RES-002, which ``known`` does not change."""
+    pending: list[Pending]
+    """The unknowns deferred: the provenance policy reads only their input keys (``Pending.top_key``), which ``known``
+    does not change (``components/plan/review.py`` ``_unknown_inputs`` has the proof)."""
+    regionless: list[Finding]
+    """The regionless policies' findings (``_regionless_of``)."""
+
+
+def _judgement(judged: _Judgement | Exception | None) -> _Judgement:
+    """A custom resource's judgement; what stopped the pack judging it is raised again, so that the policy reading it
+    reports the resource as one it could not judge (refused)."""
+    if isinstance(judged, Exception):
+        raise judged
+    assert judged is not None  # every custom resource is judged
+    return judged
+
+
+def _stack_judgement(engine: RuleEngine, resource: PolicyResource, stack: StackView) -> _Judgement | None:
+    """One resource judged with the stack in view (None: not a custom resource, judged by no stack policy): names and
+    hosts produced by the resources a value is computed from, or bucket names this stack creates, are proven; anything
+    else is judged as the guard judges it."""
     t = target(resource.resource_type, resource.name, resource.props, resource.provider)
     if not t.subject.custom:
-        return []
-    findings, _ = engine.check(t.subject, defer=is_unknown, known=_known(engine, resource, stack))
-    joined = resource.resource_type in engine.joined_public_types
+        return None
+    findings, pending = engine.check(t.subject, defer=is_unknown, known=_known(engine, resource, stack))
+    return _Judgement(findings, pending, _regionless_of(engine, resource.resource_type, findings))
+
+
+def _regionless_of(engine: RuleEngine, resource_type: str, findings: list[Finding]) -> list[Finding]:
+    """The regionless rules' findings among a resource's (and the joined RES-024, a held document's RES-025, a
+    StackSet's template's), less those the stack declares."""
+    joined = resource_type in engine.joined_public_types
     return [
         f
         for f in findings
@@ -350,20 +361,27 @@ def _regionless_findings(engine: RuleEngine, resource: PolicyResource, stack: St
     ]
 
 
-Judged = list["list[Finding] | Exception"]
-"""Per resource of a stack, in its order: its regionless findings, or what stopped the pack judging it."""
+Judged = list["_Judgement | Exception | None"]
+"""Per resource of a stack, in its order: its judgement (None for a resource that is not custom), or what stopped the
+pack judging it."""
 
 
-class _RegionlessJudgement(threading.local):
-    """The regionless rules' judgement of the last stack this thread validated, made once for the three policies.
+class StackJudgement(threading.local):
+    """The judgement of the last stack this thread validated, made once for every stack policy (perf65: the provenance
+    and final-state provider policies too, which judged each resource again without ``known`` before).
 
     pulumi-policy hands each stack policy its own freshly deserialized copy of one request (``AnalyzeStack`` in
     pulumi_policy/policy.py builds the resources again for every policy), so object identity never matches across
     the policies and, without this, the stack's view was built and every resource checked once per rule: three
     times. The key is the stack's value (each resource's type, name, URN, the repr of its plain properties and its
     provider's, and the URNs of its dependencies and property dependencies: everything a judgement reads), so only an
-    equal stack reads the result; one per pack (``regionless_policies``) and per thread (the engine's servicer may
-    answer requests on several threads), holding one stack.
+    equal stack reads the result; one per pack (``build_policies`` hands it to every stack policy) and per thread (the
+    engine's servicer may answer requests on several threads), holding one stack.
+
+    Each resource is judged once, with ``known`` (``_stack_judgement``): the regionless policies read its findings,
+    the final-state provider policy its RES-002 (read from the provider alone, ``RuleEngine._check_provider_of``), and
+    the provenance policy the input keys of its unknowns (which ``known`` never changes: ``_unknown_inputs`` in
+    components/plan/review.py). A crash judging a resource is reported by every stack policy (fail closed).
     """
 
     def __init__(self) -> None:
@@ -385,7 +403,7 @@ class _RegionlessJudgement(threading.local):
         when = (id(engine), dt.date.today())
         judged = self.judged.get(when)
         if judged is None or judged[0] is not engine:
-            judged = self.judged[when] = (engine, _judge_regionless(engine, resources))
+            judged = self.judged[when] = (engine, _judge_stack(engine, resources))
         return judged[1]
 
     def _same_stack(self, shape: tuple[Any, ...], resources: list[PolicyResource]) -> bool:
@@ -411,13 +429,13 @@ def _value_key(resource: PolicyResource) -> tuple[Any, ...]:
     return resource_key(resource.resource_type, resource.name, resource.urn, resource.props, resource.provider)[3:]
 
 
-def _judge_regionless(engine: RuleEngine, resources: list[PolicyResource]) -> Judged:
+def _judge_stack(engine: RuleEngine, resources: list[PolicyResource]) -> Judged:
     stack = StackView(engine, resources)
     judged: Judged = []
     for resource in resources:
         try:
-            judged.append(_regionless_findings(engine, resource, stack))
-        except Exception as exc:  # anything unexpected must refuse, never pass (each rule reports it)
+            judged.append(_stack_judgement(engine, resource, stack))
+        except Exception as exc:  # anything unexpected must refuse, never pass (each stack policy reports it)
             judged.append(exc)
     return judged
 
@@ -473,10 +491,13 @@ def made_arns(engine: RuleEngine, resource: PolicyResource, deps: Iterable[Polic
     ]
 
 
-def regionless_policies(engines: Engines, codes: list[str]) -> list[StackValidationPolicy]:
+def regionless_policies(
+    engines: Engines, codes: list[str], shared: StackJudgement | None = None
+) -> list[StackValidationPolicy]:
     """RES-015, RES-017 and RES-023 over the whole stack (what the stack created, and the accounts its providers are
-    pinned to, are known only there), sharing one judgement of each stack."""
-    shared = _RegionlessJudgement()
+    pinned to, are known only there), sharing one judgement of each stack (``shared``, which the pack's other stack
+    policies read too; one of their own when None)."""
+    shared = StackJudgement() if shared is None else shared
     return [
         StackValidationPolicy(
             **messages.policy_wording(the_rule, name),
@@ -508,7 +529,7 @@ def _stack_set_template(engine: RuleEngine, f: Finding) -> bool:
 
 
 def _regionless_validate(
-    the_rule: Rule, engines: Engines, shared: _RegionlessJudgement, owns: Owns
+    the_rule: Rule, engines: Engines, shared: StackJudgement, owns: Owns
 ) -> Callable[[StackValidationArgs, Report], None]:
     def validate(args: StackValidationArgs, report_violation: Report) -> None:
         resolved = engines.resolve_or_report(the_rule, args.get_config(), report_violation)
@@ -519,29 +540,12 @@ def _regionless_validate(
             if isinstance(judged, Exception):
                 report_violation(messages.crash(the_rule, _name(resource), judged), resource.urn)
                 continue
+            if judged is None:
+                continue
             try:
-                for f in judged:
+                for f in judged.regionless:
                     if owns(resolved.engine, f):
                         report_violation(messages.finding(f, resolved.source), resource.urn)
-            except Exception as exc:  # anything unexpected must refuse, never pass
-                report_violation(messages.crash(the_rule, _name(resource), exc), resource.urn)
-
-    return validate
-
-
-def _stack_validate_with_stack(
-    the_rule: Rule, engines: Engines, judge: StackJudge
-) -> Callable[[StackValidationArgs, Report], None]:
-    def validate(args: StackValidationArgs, report_violation: Report) -> None:
-        resolved = engines.resolve_or_report(the_rule, args.get_config(), report_violation)
-        if resolved is None:
-            return
-        stack = StackView(resolved.engine, list(args.resources))
-        _DEFERRED.begin(stack.resources)
-        for resource in stack.resources:
-            try:
-                for message in judge(resolved.engine, resource, resolved.source, stack):
-                    report_violation(message, resource.urn)
             except Exception as exc:  # anything unexpected must refuse, never pass
                 report_violation(messages.crash(the_rule, _name(resource), exc), resource.urn)
 
