@@ -112,6 +112,7 @@ import platform_programs_config61 as cg61
 import platform_programs_config63 as cg63
 import platform_programs_config64 as cg64
 import platform_programs_config65 as cg65
+import platform_programs_config65b as cg65b
 import platform_programs_crossaccount37 as ca37
 import platform_programs_crossaccount39 as ca39
 import platform_programs_data as pdata
@@ -19386,6 +19387,10 @@ CASES: list[Case] = [
     # `--set` destination without a scheme or from a run-time value, a Compose `.env` outside the project directory and
     # a DD_SITE given only to another command: RES-015 (each passed every door, or the tight site was a false alarm)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in k865.rows()],
+    # -- stop 65, configuration file grammars round 17 (tests/platform_programs_config65b.py): Fluent Bit's outputs
+    # given on its command line (`-o es -p cloud_id=<id>`, `-o datadog` / `-o nrlogs` with no host) and a Beat's
+    # `-E=cloud.id=<id>`: RES-015 / RES-016 (each passed every door)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg65b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

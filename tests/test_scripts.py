@@ -12123,3 +12123,124 @@ def test_k8s65_compose_runs(line: str, expected: tuple[Any, ...] | None) -> None
         return
     (run,) = runs
     assert (run.files, run.project_directory, run.env_files, set(run.assigned)) == expected
+
+
+# config65b (stop 65): Fluent Bit's command line read as the configuration its options make, and a Beat's pflag `-E=`.
+_ES_US65B = base64.b64encode(b"us-east-1.aws.found.io$4fa8821e$5ac1e2d3").decode()
+_ES_EU65B = base64.b64encode(b"eu-west-1.aws.found.io$4fa8821e$5ac1e2d3").decode()
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("fluent-bit -i cpu -o es -p host=a.example -p Port=9200",
+         [{"outputs": [{"name": "es", "host": "a.example", "port": "9200"}], "inputs": [{"name": "cpu"}]}]),
+        ("sudo FOO=1 /opt/fluent-bit/bin/fluent-bit --input=tail --prop=path=/x --output=http --prop=Host=b.example",
+         [{"outputs": [{"name": "http", "host": "b.example"}], "inputs": [{"name": "tail", "path": "/x"}]}]),
+        ("td-agent-bit -icpu -oes -m '*' -t t1 -pcloud_id=x:y -c /etc/a.conf -F grep -p regex=a",
+         [{"outputs": [{"name": "es", "match": "*", "tag": "t1", "cloud_id": "x:y"}], "inputs": [{"name": "cpu"}],
+           "filters": [{"name": "grep", "regex": "a"}]}]),
+        ("fluent-bit -p host=early.example -o stdout", [{"outputs": [{"name": "stdout"}]}]),  # before any plugin
+        ("fluent-bit -c /etc/fluent-bit/fluent-bit.conf", []),  # no output on the line: the file's reader judges it
+        ("fluent-bit -i cpu -o es -p host=a.example; fluent-bit -i mem -o forward -p host=b.example",
+         [{"outputs": [{"name": "es", "host": "a.example"}], "inputs": [{"name": "cpu"}]},
+          {"outputs": [{"name": "forward", "host": "b.example"}], "inputs": [{"name": "mem"}]}]),
+        ("echo fluent-bit -o es -p host=a.example", []),
+    ],
+)  # fmt: skip
+def test_config65b_fluent_bit_lines(line: str, expected: list[dict[str, Any]]) -> None:
+    from components.residency.scripts import fluent_bit_lines
+
+    assert [document["pipeline"] for _, document in fluent_bit_lines(line + "\n")] == expected
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["host", "port", "cloud_id", "tls", "index"]),
+            st.from_regex(r"[a-z0-9.:]{1,12}", fullmatch=True),
+        ),
+        max_size=5,
+    ),
+    st.sampled_from(["-p {k}={v}", "-p{k}={v}", "--prop={k}={v}", "--prop {k}={v}", "-p '{k}={v}'"]),
+)
+@settings(max_examples=60, deadline=None)
+def test_config65b_every_property_spelling_reaches_its_output(props: list[tuple[str, str]], form: str) -> None:
+    from components.residency.scripts import fluent_bit_lines
+
+    words = " ".join(form.format(k=k, v=v) for k, v in props)
+    ((_, document),) = fluent_bit_lines(f"fluent-bit -i cpu -o es {words}\n")
+    assert document["pipeline"]["outputs"] == [{"name": "es", **dict(props)}]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (f"fluent-bit -i cpu -o es -p cloud_id=logs:{_ES_US65B}", {("RES-015", "4fa8821e.us-east-1.aws.found.io")}),
+        # the market's deployment: a third party's host in the market, declared by it (the table's -home-declared)
+        (f"fluent-bit -i cpu -o es -p cloud_id=logs:{_ES_EU65B}", {("RES-015", "4fa8821e.eu-west-1.aws.found.io")}),
+        ("fluent-bit -i cpu -o datadog -p apikey=K -p TLS=on", {("RES-016", "datadog")}),
+        ("fluent-bit -i cpu -o datadog -p apikey=K -p Host=http-intake.logs.datadoghq.eu",
+         {("RES-015", "http-intake.logs.datadoghq.eu")}),
+        ("td-agent-bit -i cpu -o nrlogs -p license_key=K", {("RES-016", "nrlogs")}),
+        ("fluent-bit -i cpu -o es -p Host=10.0.3.4 -p Port=9200", set()),
+        ("fluent-bit -i cpu -o stdout -m '*'", set()),
+        ("fluent-bit -i cpu -o es -p Host=search-logs-abc.eu-west-1.es.amazonaws.com -p tls=On", set()),
+    ],
+)  # fmt: skip
+def test_config65b_fluent_bit_command_line_outputs_are_judged(line: str, expected: set[tuple[str, str]]) -> None:
+    assert {(r, v) for r, _, v in findings(f"#!/bin/bash\n{line} &\n", "EU", "aws")} == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (f"-E=cloud.id=logs:{_ES_US65B}", {("RES-015", "4fa8821e.us-east-1.aws.found.io")}),
+        (f"-E='cloud.id=logs:{_ES_US65B}'", {("RES-015", "4fa8821e.us-east-1.aws.found.io")}),
+        (f"-E cloud.id=logs:{_ES_US65B}", {("RES-015", "4fa8821e.us-east-1.aws.found.io")}),  # as before
+        (f"--E=cloud.id=logs:{_ES_US65B}", {("RES-015", "4fa8821e.us-east-1.aws.found.io")}),  # as before
+        ("-E=output.elasticsearch.hosts=[\"https://search.example.com:9200\"]", {("RES-015", "search.example.com")}),
+        ("-E=output.elasticsearch.hosts=[\"https://10.0.3.4:9200\"]", set()),
+        ("-E=logging.level=debug", set()),
+    ],
+)  # fmt: skip
+def test_config65b_a_beat_s_pflag_equals_spelling(words: str, expected: set[tuple[str, str]]) -> None:
+    script = f"#!/bin/bash\nfilebeat -e --path.config /etc/filebeat {words} &\n"
+    assert {(r, v) for r, _, v in findings(script, "EU", "aws")} == expected
+
+
+_FILEBEAT65B = (
+    "cat > /etc/filebeat/filebeat.yml <<'EOF'\nfilebeat.inputs:\n  - type: filestream\n    id: app\n"
+    '    paths: [/var/log/app.log]\ncloud.id: "${CLOUD_ID}"\nEOF\nsystemctl enable --now filebeat\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("added", "expected"),
+    [
+        (f"echo 'logs:{_ES_US65B}' | filebeat keystore add CLOUD_ID --stdin --force",
+         {("RES-015", "4fa8821e.us-east-1.aws.found.io")}),
+        (f"sudo /usr/share/filebeat/bin/filebeat keystore add CLOUD_ID --force --stdin <<< \"logs:{_ES_US65B}\"",
+         {("RES-015", "4fa8821e.us-east-1.aws.found.io")}),
+        (f"printf '%s' 'logs:{_ES_US65B}' | filebeat keystore add CLOUD_ID --stdin",
+         {("RES-015", "4fa8821e.us-east-1.aws.found.io")}),
+        # the market's deployment: a third party's host in the market, declared by it (the table's -home-declared)
+        (f"echo 'logs:{_ES_EU65B}' | filebeat keystore add CLOUD_ID --stdin",
+         {("RES-015", "4fa8821e.eu-west-1.aws.found.io")}),
+        ("filebeat keystore add CLOUD_ID", set()),  # prompted: no value in the script (as before)
+        (f"echo 'logs:{_ES_US65B}' | filebeat keystore add OTHER_ID --stdin", set()),  # another key
+        (f"echo 'logs:{_ES_US65B}' | filebeat keystore add CLOUD_ID", set()),  # no --stdin: prompted, as before
+    ],
+)  # fmt: skip
+def test_config65b_a_beat_s_keystore_key_fills_its_reference(added: str, expected: set[tuple[str, str]]) -> None:
+    script = f"#!/bin/bash\nfilebeat keystore create --force\n{added}\n{_FILEBEAT65B}"
+    assert {(r, v) for r, _, v in findings(script, "EU", "aws")} == expected
+
+
+def test_config65b_keystore_lines_keep_their_offsets() -> None:
+    from components.residency.scripts import reads_as_assignments
+
+    script = "echo 'a:b' | filebeat keystore add K --stdin\nmetricbeat keystore add M --stdin <<< x\nfilebeat run\n"
+    written = reads_as_assignments(script)
+    assert len(written) == len(script)
+    assert [line.rstrip() for line in written.splitlines()] == ["export K='a:b'", "export M=x", "filebeat run"]

@@ -139,6 +139,7 @@ from components.residency.scripts import (
     exported_names,
     fetched_manifests,
     filled_texts,
+    fluent_bit_lines,
     for_loop_words,
     function_outputs_written,
     has_array_element,
@@ -4464,6 +4465,8 @@ class RuleEngine:
             self._judge_heredocs(walk, script, path, depth, cors=cors)
         if "--config" in script:
             self._judge_config_uris(walk, script, path, depth)  # config63: the Collector's `yaml:` / `env:` / `http:`
+        if "-bit" in script:
+            self._judge_log_router_lines(walk, script, path, depth)  # config65b: Fluent Bit's `-o NAME -p KEY=VALUE`
         if "agent" in script:  # config59: a tool's container configured by its environment (the Datadog Agent's)
             self._judge_image_defaults(
                 walk, script, [*written_files(script), *(walk.written or {}).values()], path, depth
@@ -4916,6 +4919,16 @@ class RuleEngine:
         docker = self.endpoints.script_commands.get("docker")
         run = docker.subcommands.get("run") if docker is not None else None
         return run.entrypoints if run is not None else {}
+
+    def _judge_log_router_lines(self, walk: _Walk, script: str, path: str, depth: int) -> None:
+        """(config65b, stop 65) The outputs a Fluent Bit command line sets (:func:`fluent_bit_lines`: ``fluent-bit -i
+        cpu -o es -p cloud_id=<id>``, ``-o datadog -p apikey=...``), judged as the same outputs of a classic file are
+        (:meth:`_judged_as_log_config`'s walk and :meth:`_judge_log_outputs`): a cloud id by the one decoder, a host by
+        its key, an output's default by its catalogue entry (``fluent_bit_output``), declared as there."""
+        for at, document in fluent_bit_lines(script):
+            where = f"{path}(fluent-bit@{at})"
+            self._walk_document(walk, document, where, "user_data", depth, None)
+            self._judge_log_outputs(walk, document, where, "-o NAME")
 
     def _judge_line_defaults(self, walk: _Walk, script: str, entry: ConfigFile, path: str, depth: int) -> None:
         """(config65, stop 65) The settings a tool gives the configuration it merges from every source of its line

@@ -1085,6 +1085,111 @@ def _compose_run(offset: int, words: list[str], assigned: frozenset[str]) -> Com
     return ComposeRun(offset, given["files"], project, given["env"], assigned)
 
 
+# config65b (stop 65): Fluent Bit's command line ("Configure Fluent Bit", "Command line interface",
+# https://docs.fluentbit.io/manual/4.1/administration/configuring-fluent-bit: "-i, --input=INPUT set an input", "-F
+# --filter=FILTER set a filter", "-o, --output=OUTPUT set an output", "-p, --prop="A=B" set plugin configuration
+# property", "-m, --match=MATCH set plugin match, same as '-p match=abc'", "-t, --tag=TAG set plugin tag, same as '-p
+# tag=abc'"): a property belongs to the plugin named last before it. Its other value options are skipped with their
+# values (the same help text).
+_FLUENT_BIT_PLUGINS = {
+    "-i": "inputs",
+    "--input": "inputs",
+    "-F": "filters",
+    "--filter": "filters",
+    "-o": "outputs",
+    "--output": "outputs",
+}
+_FLUENT_BIT_PROPS = {"-p": "", "--prop": "", "-m": "match", "--match": "match", "-t": "tag", "--tag": "tag"}
+_FLUENT_BIT_VALUES = frozenset(
+    {
+        "-b",
+        "--storage_path",
+        "-c",
+        "--config",
+        "-f",
+        "--flush",
+        "-C",
+        "--custom",
+        "-R",
+        "--parser",
+        "-e",
+        "--plugin",
+        "-l",
+        "--log_file",
+        "-T",
+        "--sp-task",
+        "-w",
+        "--workdir",
+        "-P",
+        "--port",
+        "-s",
+        "--coro_stack_size",
+    }
+)
+_FLUENT_BIT_COMMANDS = frozenset({"fluent-bit", "td-agent-bit"})
+
+
+def fluent_bit_lines(script: str) -> list[tuple[int, dict[str, Any]]]:
+    """(config65b, stop 65) Each ``fluent-bit`` (``td-agent-bit``) command of ``script`` that sets an output on its
+    command line, read by the one splitter (:func:`_simple_commands`; ``sudo``, ``env``, ``nohup``, ``exec`` and
+    assignments before it skipped) as the configuration its options make, in the shape :func:`fluent_bit_classic` gives
+    a classic file (``{"pipeline": {"outputs": [{"name": "es", "cloud_id": ...}]}}``, keys lower-cased), so the
+    engine judges it as that file's (its hosts by the key walk, each output's default by its catalogue entry). Before,
+    ``fluent-bit -i cpu -o es -p cloud_id=<id>`` was not decoded and ``-o datadog`` with no ``Host`` not given the
+    plugin's default: both passed every door. Gate: ``fluent-bit`` / ``td-agent-bit``."""
+    if "fluent-bit" not in script and "td-agent-bit" not in script:
+        return []
+    found: list[tuple[int, dict[str, Any]]] = []
+    for offset, line in _joined_lines(script):
+        if "-bit" not in line:
+            continue
+        for command in _simple_commands(_words(line)):
+            words = list(command.words)
+            while words and (words[0] in ("sudo", "env", "nohup", "exec") or _ASSIGNMENT.match(words[0])):
+                words = words[1:]
+            if words[:1] and words[0].rpartition("/")[2] in _FLUENT_BIT_COMMANDS:
+                document = _fluent_bit_line_config(words[1:])
+                if document is not None:
+                    found.append((offset, document))
+    return found
+
+
+def _fluent_bit_option(word: str) -> tuple[str, str | None]:
+    """(config65b) A Fluent Bit option word as (option, value written in the word or None), getopt_long's spellings:
+    ``--output=es``, ``-oes``, ``-o``; (word, None) for any other word."""
+    if word.startswith("--"):
+        option, eq, value = word.partition("=")
+        return (option, value) if eq else (word, None)
+    if len(word) > 2 and word[0] == "-" and word[:2] in {**_FLUENT_BIT_PLUGINS, **_FLUENT_BIT_PROPS}:
+        return word[:2], word[2:]
+    return word, None
+
+
+def _fluent_bit_line_config(words: list[str]) -> dict[str, Any] | None:
+    """(config65b) The configuration a Fluent Bit command line's options make (:func:`fluent_bit_lines`); None when it
+    sets no output."""
+    pipeline: dict[str, list[dict[str, str]]] = {}
+    current: dict[str, str] | None = None
+    k = 0
+    while k < len(words):
+        option, value = _fluent_bit_option(words[k])
+        taking = option in _FLUENT_BIT_PLUGINS or option in _FLUENT_BIT_PROPS or option in _FLUENT_BIT_VALUES
+        if value is None and taking:
+            value = words[k + 1] if k + 1 < len(words) else ""
+            k += 1
+        k += 1
+        if option in _FLUENT_BIT_PLUGINS and value:
+            current = {"name": value}
+            pipeline.setdefault(_FLUENT_BIT_PLUGINS[option], []).append(current)
+        elif option in _FLUENT_BIT_PROPS and current is not None and value:
+            key, eq, prop = (
+                value.partition("=") if not _FLUENT_BIT_PROPS[option] else (_FLUENT_BIT_PROPS[option], "=", value)
+            )
+            if eq and key.strip():
+                current[key.strip().lower()] = prop
+    return {"pipeline": pipeline} if pipeline.get("outputs") else None
+
+
 class HelmRelease(NamedTuple):
     """(k8s63) One ``helm install`` / ``upgrade`` / ``template`` of a script: the line's offset, the chart operand,
     the ``--set`` pairs and the values files in the order given, and the options giving values no script shows."""
@@ -1640,7 +1745,8 @@ def heredoc_expanded_names(script: str, offset: int) -> frozenset[str] | None:
     for first, after, _, _ in _heredocs(lines):
         heredoc = _HEREDOC.search(lines[first])
         if heredoc is not None and heredoc.group(2) and starts[first + 1] <= offset < starts[after - 1]:
-            return exported_names(script)
+            # config65b: a Beat's keystore key added from standard input is referenced as an exported variable is
+            return exported_names(_beat_keystore_written(script) if "keystore" in script else script)
     return None
 
 
@@ -3132,7 +3238,7 @@ _BEAT_HOST_SETTINGS = re.compile(r"output\.[a-z_]+\.hosts?|setup\.kibana\.host")
 def _beat_setting(value: str) -> list[str]:
     # config64: a cloud id that does not decode (a variable's value no reader computed) is kept as written: judged as a
     # host holding it (unproven), not dropped
-    key, equals, rest = value.partition("=")
+    key, equals, rest = _pflag_short_value(value).partition("=")
     key, rest = key.strip().lower(), rest.strip().strip("\"'")
     if not equals or not rest:
         return []
@@ -3147,7 +3253,16 @@ def _beat_setting(value: str) -> list[str]:
 def _beat_encoding(value: str) -> str:
     # the lead (stop 64): the encoding of a Beat setting's value (`cloud.id`: an Elastic Cloud id), for a variable in it
     # (ScriptHost.encoded); the other settings are hosts as written
-    return "elastic-cloud-id" if value.partition("=")[0].strip().lower() == "cloud.id" else ""
+    return "elastic-cloud-id" if _pflag_short_value(value).partition("=")[0].strip().lower() == "cloud.id" else ""
+
+
+def _pflag_short_value(value: str) -> str:
+    # config65b (stop 65): the Beats' `-E` is a Go flag their cobra root command adds to its pflag set
+    # (libbeat/cmd/root.go `rootCmd.PersistentFlags().AddGoFlag(flag.CommandLine.Lookup("E"))`; a one-letter Go flag
+    # becomes the pflag shorthand), and pflag's parseSingleShortArg reads `-E=VALUE` as the value after the `=`
+    # ("if len(shorthands) > 2 && shorthands[1] == '=' { value = shorthands[2:] }"): `-E=cloud.id=<id>` passed
+    # every door (the attached value was read as `=cloud.id=...`, no setting). `-Ecloud.id=<id>` is as before.
+    return value[1:] if value[:1] == "=" else value
 
 
 def _hosts(value: str) -> list[str]:
@@ -8357,8 +8472,9 @@ def _groups_of_reads_written(script: str) -> str:
 
 def reads_as_assignments(script: str) -> str:
     """``script`` with each ``read NAME < FILE`` written as ``NAME=$(< FILE)`` (blanks after it, same length);
-    scripts54b: ``read NAME <<< WORD`` and ``printf -v NAME %s WORD`` as ``NAME=WORD``."""
-    if "read" not in script and "printf" not in script:
+    scripts54b: ``read NAME <<< WORD`` and ``printf -v NAME %s WORD`` as ``NAME=WORD``; config65b: a Beat's keystore key
+    from standard input as ``export KEY=WORD`` (:func:`_beat_keystore_written`)."""
+    if "read" not in script and "printf" not in script and "keystore" not in script:
         return script
 
     def assignment(m: re.Match[str]) -> str:
@@ -8391,7 +8507,47 @@ def reads_as_assignments(script: str) -> str:
             script = _READ_HERE_STRING_SPLIT.sub(_split_here_string, script)
         if "<<" in script:
             script = _READ_HERE_DOCUMENT.sub(_here_document_read, script)
+    if "keystore" in script:
+        script = _beat_keystore_written(script)
     return printf_as_assignments(script)
+
+
+# config65b (stop 65): a Beat's keystore key given on standard input (Filebeat "Secrets keystore for secure settings",
+# https://www.elastic.co/docs/reference/beats/filebeat/keystore: "filebeat keystore add ES_PWD --stdin"; "The syntax
+# for referencing keys is identical to the syntax for environment variables: ${KEY}"), fed by `echo WORD |` /
+# `printf '%s' WORD |` or a here-string (`<<< WORD`): written as `export KEY=WORD` (blanks after it, the same length),
+# so a `${KEY}` of the Beat's file (`cloud.id: "${CLOUD_ID}"`) is filled as an exported variable's is (an Elastic Cloud
+# deployment abroad passed every door). The keystore is resolved before the environment ("it resolves keys before
+# resolving environment variables"); a later export of the same name is read as replacing it (the reading adds values,
+# it does not decide between them where both are written). A key added without `--stdin` (prompted) is left.
+_BEATS = r"(?:sudo[ \t]+(?:-u[ \t]+\S+[ \t]+)?)?(?:\S*/)?(?:filebeat|metricbeat|heartbeat|auditbeat|packetbeat)"
+_KEYSTORE_ADD = _BEATS + r"[ \t]+keystore[ \t]+add[ \t]+([A-Za-z_][A-Za-z0-9_]*)((?:[ \t]+--(?:stdin|force))+)"
+_KEYSTORE_PIPED = re.compile(
+    r"(?<![^\s;&|(])(?:echo(?:[ \t]+-n)?|printf[ \t]+(?:'%s'|\"%s\"|%s))[ \t]+"
+    + _ONE_WORD.replace(r"(?=[ \t]*(?:$|[;&|)]))", "")
+    + r"[ \t]*\|[ \t]*"
+    + _KEYSTORE_ADD
+    + r"(?=[ \t]*(?:$|[;&|)]))",
+    re.M,
+)
+_KEYSTORE_HERE_STRING = re.compile(r"(?<![^\s;&|(])" + _KEYSTORE_ADD + r"[ \t]*<<<[ \t]*" + _ONE_WORD, re.M)
+
+
+def _beat_keystore_written(script: str) -> str:
+    """(config65b) ``script`` with each Beat keystore key added from standard input written as ``export KEY=WORD``
+    (:data:`_KEYSTORE_PIPED`, :data:`_KEYSTORE_HERE_STRING`), the same offsets."""
+
+    def piped(m: re.Match[str]) -> str:
+        if "--stdin" not in m.group(3):
+            return m.group(0)
+        return f"export {m.group(2)}={m.group(1)}".ljust(len(m.group(0)))
+
+    def here(m: re.Match[str]) -> str:
+        if "--stdin" not in m.group(2):
+            return m.group(0)
+        return f"export {m.group(1)}={m.group(3)}".ljust(len(m.group(0)))
+
+    return _KEYSTORE_HERE_STRING.sub(here, _KEYSTORE_PIPED.sub(piped, script))
 
 
 def printf_as_assignments(script: str) -> str:
