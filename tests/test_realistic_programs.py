@@ -156,6 +156,7 @@ import platform_programs_falsealarm62 as fa62
 import platform_programs_falsealarm63 as fa63
 import platform_programs_falsealarm64 as fa64
 import platform_programs_falsealarm65 as fa65
+import platform_programs_falsealarm65b as fa65b
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_fnb64_51 as fb51
@@ -19391,6 +19392,11 @@ CASES: list[Case] = [
     # given on its command line (`-o es -p cloud_id=<id>`, `-o datadog` / `-o nrlogs` with no host) and a Beat's
     # `-E=cloud.id=<id>`: RES-015 / RES-016 (each passed every door)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg65b.rows()],
+    # -- stop 65, false alarms, round 33 (tests/platform_programs_falsealarm65b.py): the Agent's attached `-eDD_SITE=`
+    # after an option word holding a blank (a substitution, a quoted tag list), an environment file written by printf
+    # with a conversion (`printf 'AWS_REGION=%s\n' R > FILE`) given to Compose (a false alarm) or sourced back (a Region
+    # abroad passed every door); the first wave's readers over home Regions pinned
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa65b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

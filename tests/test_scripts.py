@@ -12244,3 +12244,108 @@ def test_config65b_keystore_lines_keep_their_offsets() -> None:
     written = reads_as_assignments(script)
     assert len(written) == len(script)
     assert [line.rstrip() for line in written.splitlines()] == ["export K='a:b'", "export M=x", "filebeat run"]
+
+
+# falsealarm65b (stop 65): the Agent's attached `-eDD_SITE=` after an option word holding a blank (a substitution, a
+# quoted value) was not read (the words split at the blank looked like an image): the default site was judged
+_KEY65B = '-eDD_API_KEY="$(aws secretsmanager get-secret-value --secret-id dd --query SecretString --output text)"'
+
+
+@pytest.mark.parametrize(
+    ("before", "declared", "expected"),
+    [
+        ("-eDD_API_KEY=$(cat /run/dd)", _US5_DECLARED65, set()),  # was RES-015 datadoghq.com
+        ("-eDD_API_KEY=$(cat /run/dd)", _US1_DECLARED65, {("RES-015", _US5_65)}),  # the written site passed
+        (_KEY65B + " \\\n ", _US5_DECLARED65, set()),
+        ('-e DD_TAGS="env:prod team:fleet"', _US5_DECLARED65, set()),
+        ('-e DD_TAGS="env:prod team:fleet"', _US1_DECLARED65, {("RES-015", _US5_65)}),
+        ("-e DD_TAGS='a b' -v /a:/b", _US5_DECLARED65, set()),
+    ],
+)  # fmt: skip
+def test_falsealarm65b_an_attached_site_after_a_word_holding_a_blank(
+    before: str, declared: dict[str, Any], expected: set[tuple[str, str]]
+) -> None:
+    script = f"#!/bin/bash\ndocker run -d --name dd-agent {before} -eDD_SITE={_US5_65} {_AGENT65}\n"
+    for code in ("EU", "US"):
+        assert _uncovered65(script, code, [declared]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("-d --name x ", ["-d", "--name", "x"]),
+        ('-e K="$(cat /f) x" -eA=$(echo a b) ', ["-e", 'K="$(cat /f) x"', "-eA=$(echo a b)"]),
+        ("-d 'a b' | ", ["-d", "'a b'", "|"]),  # an operator ends the command: no option, left as before
+        ("-d ; ", ["-d", ";"]),
+    ],
+)
+def test_falsealarm65b_run_option_words(text: str, expected: list[str]) -> None:
+    from components.residency.scripts import _run_option_words
+
+    assert _run_option_words(text) == expected
+
+
+def test_falsealarm65b_an_attached_e_after_an_operator_is_not_the_run_s() -> None:
+    from components.residency.scripts import container_env_options_written
+
+    options = ENGINES["EU"]._run_value_options
+    for line in (
+        "docker run -d img:1 | grep -eX=1 f\n",
+        "docker run -d 'a b' ; grep -eX=1 f\n",
+        "docker run -d img:1 sh -c 'echo -eX=1'\n",
+    ):
+        assert container_env_options_written(line, options) == line
+
+
+# falsealarm65b (stop 65): an environment file written by printf with a conversion (`printf 'NAME=%s\n' WORD > FILE`):
+# what printf prints, not the format, is what a source or Compose's --env-file reads
+_PRINTF65B = "printf 'AWS_REGION=%s\\nLOG_LEVEL=%s\\n' {r} info > /etc/fleet/w.env\n"
+
+
+@pytest.mark.parametrize(
+    ("write", "expected"),
+    [
+        (_PRINTF65B.format(r="eu-west-1"), []),
+        (_PRINTF65B.format(r="us-west-2"), [("RES-009", "us-west-2")]),  # passed every door (`%s` read)
+        ("printf 'AWS_REGION=%s\\n' us-west-2 | sudo tee /etc/fleet/w.env >/dev/null\n", [("RES-009", "us-west-2")]),
+        ("printf 'AWS_REGION=%s\\n' eu-west-1 | tee -a /etc/fleet/w.env\n", []),
+        ("R=us-west-2\nprintf 'export AWS_REGION=%s\\n' \"$R\" > /etc/fleet/w.env\n", [("RES-009", "us-west-2")]),
+        ("R=eu-west-1\nprintf 'export AWS_REGION=%s\\n' \"$R\" > /etc/fleet/w.env\n", []),
+        ("printf 'AWS_REGION=%s\\n' \"$(cat /etc/r)\" > /etc/fleet/w.env\n", []),  # not read: left (the file's text)
+    ],
+)  # fmt: skip
+def test_falsealarm65b_a_printf_environment_file_sourced(write: str, expected: list[tuple[str, str]]) -> None:
+    script = f'#!/bin/bash\n{write}set -a; . /etc/fleet/w.env; set +a\naws sqs list-queues --region "$AWS_REGION"\n'
+    assert [(rule, value) for rule, _, value in findings(script, "EU", "aws")] == expected
+
+
+def test_falsealarm65b_a_printf_environment_file_for_compose() -> None:
+    compose = (
+        "cat > /opt/f/compose.yaml <<'EOF'\nservices:\n  w:\n    image: fleet/w:1\n    environment:\n"
+        "      QUEUE_URL: https://sqs.${AWS_REGION}.amazonaws.com/123456789012/jobs\n      DB_HOST: ${DB_HOST}\nEOF\n"
+        "docker compose --env-file /opt/f/p.env -f /opt/f/compose.yaml up -d\n"
+    )
+    for db, expected in (("10.20.1.30", []), ("db.partner-analytics.com", ["db.partner-analytics.com"])):
+        script = f"#!/bin/bash\nprintf 'AWS_REGION=%s\\nDB_HOST=%s\\n' eu-west-1 {db} > /opt/f/p.env\n{compose}"
+        found = findings(script, "EU", "aws")
+        assert {value for _, _, value in found} == set(expected)  # was RES-015 sqs.v0.amazonaws.com at home
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("printf 'R=%s\\nL=info\\n' eu-west-1 > /f\n", "printf 'R=eu-west-1\\nL=info\\n'"),
+        ('printf "R=%s\\n" "$A" > /f\n', 'printf "R=${A}\\n"'),
+        ("printf '%s\\n' 'R=x' > /f\n", None),  # no assignment with a conversion in the format: as written
+        ("printf 'R=%s\\n' a b > /f\n", "printf 'R=a\\nR=b\\n'"),  # the format reused: both lines
+        ("printf 'AWS_REGION=%s\\n' eu-west-1 us-west-2 > /f\n", None),  # does not fit: as written (left open)
+        ("printf 'R=%d\\n' a > /f\n", None),  # a conversion not computed (no number): as written
+        ("printf -v R '%s' a\n", "R=a"),  # printf -v: scripts54b's reading, unchanged
+    ],
+)  # fmt: skip
+def test_falsealarm65b_printf_lines_written(line: str, expected: str | None) -> None:
+    from components.residency.scripts import printf_as_assignments
+
+    written = printf_as_assignments(line)
+    assert len(written) == len(line)
+    assert written == line if expected is None else written.startswith(expected)

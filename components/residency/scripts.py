@@ -1557,10 +1557,31 @@ def container_env_options_written(script: str, value_options: Collection[str]) -
             start = script.rfind("\n", 0, start - 1) + 1
         before = script[start : m.start()].replace("\\\n", " ")
         run = _CONTAINER_RUN.search(before)
-        if run is not None and _options_only(before[run.end() :].split(), value_options):
+        if run is not None and _options_only(_run_option_words(before[run.end() :]), value_options):
             out.append(script[last : m.end()] + " ")
             last = m.end()
     return "".join(out) + script[last:] if out else script
+
+
+def _run_option_words(text: str) -> list[str]:
+    """(falsealarm65b, stop 65) The shell words of ``text`` (a run's words before an attached ``-e``), each quoted part
+    and command substitution inside its word (:data:`_CALL_WORD`, quotes kept): ``-e DD_TAGS="env:prod team:fleet"``
+    and ``-eDD_API_KEY=$(cat /run/dd)`` are two words each, not split at their blanks (a split word made the options
+    look like an image, so the ``-eDD_SITE=`` after them was not read and the Agent's default site was judged: a false
+    alarm where the written site is declared). An operator (``|``, ``;``, ``&``, ``<``, ``>``) ends the run's command:
+    its text gives ``["|"]``, no option, so an ``-e`` after it is left as before."""
+    words: list[str] = []
+    i = 0
+    while True:
+        while i < len(text) and text[i] in " \t":
+            i += 1
+        if i >= len(text):
+            return words
+        word = _CALL_WORD.match(text, i)
+        if word is None:
+            return [*words, text[i]]
+        words.append(word.group(0))
+        i = word.end()
 
 
 def _options_only(words: list[str], value_options: Collection[str]) -> bool:
@@ -8560,7 +8581,47 @@ def printf_as_assignments(script: str) -> str:
         script = _PRINTF_FORMAT_TO_VARIABLE.sub(_printed_assignment, script)
     if "$(printf" in script:  # falsealarm60: `NAME=$(printf FORMAT ARGS)` as `printf -v NAME FORMAT ARGS`
         script = _PRINTF_SUBSTITUTED_TO_VARIABLE.sub(_printed_assignment, script)
+    if "%" in script and (">" in script or "|" in script):  # falsealarm65b: `printf 'NAME=%s\n' WORD > FILE`
+        script = _PRINTF_LINES_WRITTEN.sub(_printed_lines, script)
     return script
+
+
+# falsealarm65b (stop 65): an environment file written by printf with a conversion in an assignment's line (`printf
+# 'AWS_REGION=%s\nLOG_LEVEL=info\n' eu-west-1 > /etc/fleet/worker.env`, or piped to `tee FILE`): the file holds what
+# printf prints (bash(1) "printf": "the format is a character string ... conversion specifications, each of which
+# causes printing of the next successive argument"), but the scan read the format, `AWS_REGION=%s`: a home Region
+# filled into a Compose file from the file was refused (`sqs.v0.amazonaws.com`, RES-015) and a Region abroad sourced
+# back (`set -a; . FILE`) and given to `--region` passed every door. The words written as `printf 'PRINTED'` (each
+# line break as `\n`, falsealarm65's reading of a format's lines; double-quoted where an argument holds a variable,
+# braced, which the one resolver fills), padded to the same length; as written where the output is not computed or
+# does not fit (left open: the format reused for more arguments than it converts, longer than the words).
+_PRINTF_LINES_WRITTEN = re.compile(
+    r"(?<![^\s;&|(])printf[ \t]+(?P<given>[^-\s][^\n;&|<>()`]*?)[ \t]*"
+    r"(?=>>?[ \t]*[^\s&>]|\|[ \t]*(?:sudo[ \t]+)?tee\b)",
+    re.M,
+)
+_PRINTED_ASSIGNMENT = re.compile(r"(?:^|\\n)[ \t]*(?:export[ \t]+)?[A-Za-z_][A-Za-z0-9_]*=[^\n]*?%")
+
+
+def _printed_lines(m: re.Match[str]) -> str:
+    """(falsealarm65b) :data:`_PRINTF_LINES_WRITTEN`'s printf written as the text it prints, the same length."""
+    given = m.group("given")
+    if "$" in given:
+        given = _braced_arguments(given)
+        if given is None:
+            return m.group(0)
+    try:
+        words = shlex.split(given)
+    except ValueError:
+        return m.group(0)
+    if len(words) < 2 or "$" in words[0] or _PRINTED_ASSIGNMENT.search(words[0]) is None:
+        return m.group(0)
+    printed = _printf_strings(words[0], words[1:])
+    if printed is None or any(c in printed for c in "\"'`\\"):
+        return m.group(0)
+    text = printed.replace("\n", "\\n")
+    written = f'printf "{text}"' if "$" in printed else f"printf '{text}'"
+    return written.ljust(len(m.group(0))) if len(written) <= len(m.group(0)) else m.group(0)
 
 
 # quoting59 (stop 59): an assignment whose word is quoted in parts (`R="us-"west-2`, `R=us-'west'-2`, `R="$A"-2`,
