@@ -341,8 +341,11 @@ class ScriptReader:
         while j < len(args):
             arg = args[j]
             j += 1
-            if arg == "--":
-                operands += args[j:]
+            if arg == "--" or (operands and spec.line == "run"):
+                # scripts65b: a command running its operands as a line (eval, watch, tmux new-session) reads its
+                # options before the first operand only (getopt's `+`): `watch -n 60 aws ... --region R` runs the
+                # whole line, `--region R` included
+                operands += args[j:] if arg == "--" else args[j - 1 :]
                 break
             if arg.startswith("-") and len(arg) > 1:
                 option, attached, form = _option_form(arg, spec)
@@ -6915,6 +6918,7 @@ def xargs_expanded(script: str) -> str:
     lines = script.split("\n")
     # a here-document's body is data (what a file holds, or a command's input), never a command line
     bodies = {i for start, end, _, _ in _heredocs(lines) for i in range(start + 1, end)} if "<<" in script else set()
+    files: Mapping[str, str] | None = None
     for i, line in enumerate(lines):
         if "xargs" in line and i not in bodies and not line.rstrip().endswith("\\"):
             # mutation65: a command substitution among the items is one word (`printf '%s\n' $(cat FILE) B | xargs
@@ -6924,7 +6928,12 @@ def xargs_expanded(script: str) -> str:
             # scripts50: the script text of a `sh -c '...'` / `bash -c "..."` word, one level down, is expanded too;
             # mutation65: and an `eval` word's (`eval "printf ... | xargs ..."`, the line eval runs)
             nested = [w for k, w in enumerate(words) if k and words[k - 1] in ("-c", "eval") and "xargs" in w]
-            expanded = [_xargs_line(c, held) for w in [words, *map(_words, nested)] for c in _xargs_commands(w)]
+            # scripts65b: items read from a file (`-a FILE`, `--arg-file=FILE`, `< FILE`, `cat FILE |`): the lines the
+            # script writes into it, the file's substitution held apart where it writes none
+            files = files if files is not None or not _XARGS_FILE_HINT.search(line) else written_files(script)
+            expanded = [
+                _xargs_line(c, held) for w in [words, *map(_words, nested)] for c in _xargs_commands(w, files, held)
+            ]
             if expanded:
                 lines[i] = " ; ".join([line, *expanded])
     return "\n".join(lines)
@@ -6969,18 +6978,26 @@ def _xargs_line(command: list[str], held: list[str]) -> str:
     return " ".join(out)
 
 
-def _xargs_commands(words: list[str]) -> Iterator[list[str]]:
+def _xargs_commands(
+    words: list[str], files: Mapping[str, str] | None = None, held: list[str] | None = None
+) -> Iterator[list[str]]:
     """The commands an ``echo WORDS | xargs [options] COMMAND ...`` pipeline of a line's words runs
-    (:func:`xargs_expanded`)."""
+    (:func:`xargs_expanded`); scripts65b: and an ``xargs`` reading its items from a file (:func:`_xargs_file_items`),
+    split at its ``-0`` / ``-d`` delimiter (:func:`_xargs_split`)."""
     for i, word in enumerate(words):
-        if word != "xargs" or i < 2 or words[i - 1] != "|":
+        if word != "xargs" or (i and words[i - 1] not in _SEPARATORS):
             continue
-        items = _piped_items(words, i - 1)
+        items = _xargs_file_items(words, i, files or {}, held)
+        if items is None and i >= 2 and words[i - 1] == "|":
+            items = _piped_items(words, i - 1)
         run = _xargs_run(words[i + 1 :])
         if items is None or run is None:
             continue
         replace, command = run
-        if replace is None:
+        delimiter = _xargs_delimiter(words[i + 1 :])
+        if delimiter is not None:
+            yield from _xargs_split(command, replace, items, delimiter, _xargs_count(words[i + 1 :]))
+        elif replace is None:
             # scripts64: `-n N` / `-L N` run the command once per N items (lines) ("Invoking xargs":
             # "--max-args=max-args, -n max-args: Use at most max-args arguments per command line"): `echo A B | xargs
             # -n1 aws ... --region` runs it with A, then with B (was read as `--region A B`: B an operand)
@@ -6993,6 +7010,87 @@ def _xargs_commands(words: list[str]) -> Iterator[list[str]]:
             # then with B; both were written into one word across a line break: the second line no command's)
             for item in [line.strip() for line in items.split("\n") if line.strip()] or [items.strip()]:
                 yield [w.replace(replace, item) for w in command]
+
+
+# scripts65b: a line whose xargs may read a file (findutils "Invoking xargs": "--arg-file=file, -a file: Read items from
+# file instead of standard input"; a `< FILE` redirection, or `cat FILE |`, gives it the file on standard input)
+_XARGS_FILE_HINT = re.compile(r"\s-a|--arg-file|<|\bcat\s")
+
+
+def _xargs_file_items(words: list[str], at: int, files: Mapping[str, str], held: list[str] | None) -> str | None:
+    """(scripts65b) The text the file an ``xargs`` at ``at`` reads its items from holds (``-a FILE``, ``-aFILE``,
+    ``--arg-file[=]FILE``, ``< FILE`` among its words, or ``cat FILE |`` before it): the file the script writes
+    (:func:`written_files`), else the file's substitution ``$(cat FILE)`` held apart as one item (the engine fails it
+    closed at a destination: RES-011); None where xargs reads no file."""
+    end = next((j for j in range(at + 1, len(words)) if words[j] in _SEPARATORS), len(words))
+    name: str | None = None
+    k = at + 1
+    while k < end and words[k].startswith("-") and name is None:
+        option, eq, attached = words[k].partition("=")
+        if option in _XARGS_OTHER_INPUT and not eq:
+            name = words[k + 1] if k + 1 < end else None
+        elif option == "--arg-file" or (option.startswith("-a") and option[2:] and not option.startswith("--")):
+            name = attached if option == "--arg-file" else words[k][2:]
+        k += 2 if option in _XARGS_VALUE_OPTIONS and not eq else 1
+    redirect = next((j for j in range(at + 1, end) if words[j] == "<" or words[j].startswith("<")), None)
+    if name is None and redirect is not None:
+        name = words[redirect][1:] or (words[redirect + 1] if redirect + 1 < end else None)
+    if name is None and at >= 3 and words[at - 1] == "|" and words[at - 3] == "cat":
+        name = words[at - 2] if at == 3 or words[at - 4] in _SEPARATORS else None
+    if not name or name.startswith(("<", "(")):
+        return None
+    if name in files:
+        return files[name]
+    if held is None:
+        return None
+    held.append(f"$(cat {name})")
+    return f"{_HELD}{len(held) - 1}{_HELD}"
+
+
+def _xargs_delimiter(words: list[str]) -> str | None:
+    """(scripts65b) The character xargs' options end its items at (findutils "Invoking xargs": "--null, -0 Input items
+    are terminated by a null character instead of by whitespace", "--delimiter=delim, -d delim Input items are
+    terminated by the specified character. The specified delimiter may be a single character, a C-style character
+    escape such as \\n, or an octal or hexadecimal escape code"); None for blanks and newlines."""
+    found: str | None = None
+    k = 0
+    while k < len(words) and words[k].startswith("-") and words[k] not in _SEPARATORS:
+        option, eq, attached = words[k].partition("=")
+        if option in ("-0", "--null"):
+            found = "\0"
+        elif option in ("-d", "--delimiter") or (option[:2] == "-d" and option[2:]):
+            given = attached if eq else option[2:] if option[:2] == "-d" and option[2:] else words[k + 1 : k + 2]
+            text = given if isinstance(given, str) else (given[0] if given else "")
+            found = _c_escape(text) or found
+        k += 2 if option in _XARGS_VALUE_OPTIONS and not eq else 1
+    return found
+
+
+def _c_escape(text: str) -> str:
+    """(scripts65b) The one character xargs' ``-d`` names (a character, or a C escape: ``\\n``, ``\\0``,
+    ``\\x2c``, ``\\054``); empty where it cannot be read."""
+    if text[:1] != "\\":
+        return text[:1]
+    try:
+        decoded = text.encode("ascii").decode("unicode_escape")
+    except (UnicodeError, ValueError):
+        return ""
+    return decoded[:1]
+
+
+def _xargs_split(
+    command: list[str], replace: str | None, items: str, delimiter: str, size: int | None
+) -> Iterator[list[str]]:
+    """(scripts65b) The commands xargs runs with ``items`` cut at ``delimiter`` (:func:`_xargs_delimiter`): each item
+    whole ("Input items are terminated by ...": blanks and quotes are no separators then), its blanks at the ends
+    removed (the line's own newline, which the CLI would refuse too: the value judged, never fewer)."""
+    args = [part.strip() for part in items.split(delimiter) if part.strip()]
+    if replace is not None:
+        for item in args:
+            yield [w.replace(replace, item) for w in command]
+        return
+    for k in range(0, len(args), size or max(len(args), 1)):
+        yield [*command, *(args[k : k + size] if size else args)]
 
 
 def _piped_items(words: list[str], pipe: int) -> str | None:
@@ -7215,6 +7313,8 @@ def _xargs_count(words: list[str]) -> int | None:
     ``-L N`` of one item a line), None where none does (every item to one command)."""
     size: int | None = None
     for k, word in enumerate(words):
+        if k and words[k - 1] in _XARGS_OTHER_INPUT:
+            continue  # scripts65b: `-a FILE`'s file
         if not word.startswith("-") or word in _SEPARATORS:
             break
         option, eq, attached = word.partition("=")
@@ -7236,9 +7336,11 @@ def _xargs_run(words: list[str]) -> tuple[str | None, list[str]] | None:
     replace: str | None = None
     i = 0
     while i < len(words) and words[i].startswith("-") and words[i] not in _SEPARATORS:
-        option, _, attached = words[i].partition("=")
+        option, eq, attached = words[i].partition("=")
         if option in _XARGS_OTHER_INPUT or words[i].startswith("-a"):
-            return None
+            # scripts65b: the file's items are read by :func:`_xargs_file_items`; its name is no command
+            i += 2 if option in _XARGS_OTHER_INPUT and not eq else 1
+            continue
         if option == "-I" or (words[i].startswith("-I") and len(words[i]) > 2):
             replace = words[i][2:] or (words[i + 1] if i + 1 < len(words) else None)
             i += 1 if words[i][2:] else 2
