@@ -3,8 +3,8 @@
 
 What *Scripts and user data, round 21*, *Mutation search, round 36* and *False alarms, round 32* (stop 65) left open
 in the one script reader (residency-open.md, "Free text and scripts"). Each shape was probed on the unchanged engine
-(main 23bea94d) first; see docs/residency.md, *Scripts and user data, round 22 (stop 65)*. On 23bea94d **23 of these
-31 programs failed**, all **leaks** (passed every door though they must be refused); no false alarm, no wrong rule.
+(main 23bea94d) first; see docs/residency.md, *Scripts and user data, round 22 (stop 65)*. On 23bea94d **25 of these
+34 programs failed**, all **leaks** (passed every door though they must be refused); no false alarm, no wrong rule.
 
 1. **xargs reading a file** (findutils "Invoking xargs", https://www.gnu.org/software/findutils/manual/html_node/
    find_html/Invoking-xargs.html: "--arg-file=file, -a file Read items from file instead of standard input"):
@@ -18,6 +18,8 @@ in the one script reader (residency-open.md, "Free text and scripts"). Each shap
    [shell-command]", watch(1) "command is given to sh -c", script(1) "-c, --command command", BusyBox's applet
    (``busybox sh -c``), mksh(1) ``-c string`` (``doas-*``, ``screen-*``, ``tmux-*``, ``watch-*``, ``script-*``,
    ``busybox-*``, ``mksh-*``): the command under them was never read.
+4. **IFS before ``set -- $RS``** (bash(1) "Word Splitting"): ``IFS=,``, ``set -- $RS``, ``for r in "$@"``
+   (``set-ifs-*``): the positional parameters' values were split at blanks (one word, no Region).
 
 Ids: ``scripts65b-<code>-<shape>``; AWS programs in EU / US / CN (an EC2 instance, or a launch template with base64
 user data for the xargs shapes).
@@ -53,6 +55,8 @@ WRAPPER_ROWS: dict[str, tuple[str, ...]] = {
     "script-abroad": ("CN",),
     "busybox-abroad": ("EU",),
     "mksh-abroad": ("US",),
+    "set-ifs-abroad": ("EU", "CN"),
+    "set-ifs-home": ("US",),
 }
 """Each wrapper shape and the jurisdictions it is written in (RES-009 abroad, the home twin passes)."""
 PARTNER = "db.partner.example.com"
@@ -77,7 +81,11 @@ def _xargs_script(shape: str, code: str) -> str:
 
 
 def _wrapped_script(shape: str, code: str) -> str:
-    region = AWS_HOME[code] if shape.endswith("-home") else AWS_ABROAD[code]
+    region = (
+        (AWS_SECOND[code] if shape.startswith("set-") else AWS_HOME[code])
+        if shape.endswith("-home")
+        else AWS_ABROAD[code]
+    )
     line = f"{QUEUES} --region {region}"
     scripts = {
         "doas-": f"doas -u ec2-user {line}\n",
@@ -87,6 +95,9 @@ def _wrapped_script(shape: str, code: str) -> str:
         "script-": f"script -qc '{line}' /dev/null\n",
         "busybox-": f"busybox sh -c '{line}'\n",
         "mksh-": f"mksh -c '{line}'\n",
+        # bash(1) "Word Splitting" of `set -- $RS` under IFS=, ("Special Parameters": "$@" each positional parameter)
+        "set-ifs-": f'RS="{AWS_HOME[code]},{region}"\nIFS=,\nset -- $RS\n'
+        f'for r in "$@"; do\n  {QUEUES} --region "$r"\ndone\n',
     }
     return next(v for k, v in scripts.items() if shape.startswith(k))
 

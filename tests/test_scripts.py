@@ -12217,3 +12217,21 @@ def test_scripts65b_xargs_delimiter_escape(text: str, expected: str) -> None:
 def test_scripts65b_a_command_under_a_wrapper_or_shell(line: str, expected: set[tuple[str, str]]) -> None:
     script = line.format(copy=_COPY65.format(r="us-east-1"), home=_COPY65.format(r="eu-central-1"))
     assert {(r, v) for r, _, v in findings(f"{_H64}{script}\n", "EU", "aws")} == expected
+
+
+# scripts65b (stop 65): the IFS in effect where `set -- $RS` sets the positional parameters splits RS's values for a
+# loop over "$@" (bash(1) "Word Splitting"); one no reader computes fails closed. Each abroad line passed on 23bea94d.
+@pytest.mark.parametrize(
+    ("ifs", "value", "expected"),
+    [
+        ("IFS=,", "eu-central-1,us-east-1", {("RES-009", "us-east-1")}),
+        ("IFS=:", "eu-central-1:us-east-1", {("RES-009", "us-east-1")}),
+        ("IFS=$(cat /etc/sep)", "eu-central-1,us-east-1", {("RES-011", "$(IFS=$(cat /etc/sep))")}),
+        ("IFS=,", "eu-central-1,eu-west-1", set()),
+        ("", "eu-central-1 eu-west-1", set()),
+        ("", "eu-central-1 us-east-1", {("RES-009", "us-east-1")}),
+    ],
+)  # fmt: skip
+def test_scripts65b_ifs_splits_set_positional_words(ifs: str, value: str, expected: set[tuple[str, str]]) -> None:
+    script = f'RS="{value}"\n{ifs}\nset -- $RS\nfor r in "$@"; do\n  {_COPY65.format(r="$r")}\ndone\n'
+    assert {(r, v) for r, _, v in findings(f"{_H64}{script}\n", "EU", "aws")} == expected

@@ -4394,7 +4394,7 @@ def for_loop_words(
                 # on the loop's line (a function's calls', `set --`'s); a whole variable among them its values, a
                 # substitution as written (held apart by the engine); scripts60: those a slice or one parameter
                 # chooses (`"${@:2}"`, `"$2"`: _loop_positions)
-                items = _loop_positional_items(positional, script.count("\n", 0, m.start()), chosen, values)
+                items = _loop_positional_items(positional, script.count("\n", 0, m.start()), chosen, values, script)
                 known = words.setdefault(m.group(1), [])
                 known += [
                     i for i in dict.fromkeys(items) if (_LOOP_WORD.fullmatch(i) or i[:2] == "$(") and i not in known
@@ -4494,19 +4494,32 @@ def _loop_positional_items(
     line: int,
     chosen: re.Match[str] | None,
     values: Mapping[str, Sequence[str]],
+    script: str = "",
 ) -> list[str]:
     """(scripts60) The items a loop on ``line`` takes from the positional parameters (:func:`positional_words`):
     every one for ``"$@"`` (``chosen`` None), else those ``chosen`` gives (:func:`_loop_positions`), each as
-    :func:`_positional_items` reads it."""
+    :func:`_positional_items` reads it; scripts65b: a whole variable's values split at the IFS in effect where the
+    positions are set (``script``'s, :func:`_ifs_at_line`)."""
     held = [
-        w
+        (a, w)
         for a, b, given in positional
         if a <= line <= b
         for k, ws in given.items()
         if chosen is None or _loop_positions(chosen, k)
         for w in ws
     ]
-    return [v for w in held for v in _positional_items(w, values)]
+    return [v for a, w in held for v in _positional_items(w, values, _ifs_at_line(script, a, values))]
+
+
+def _ifs_at_line(script: str, line: int, values: Mapping[str, Sequence[str]]) -> list[str | None]:
+    """(scripts65b) The IFS values in effect at the start of ``script``'s line ``line`` (:func:`ifs_at`; the default
+    where the script sets none): ``IFS=,`` then ``set -- $RS`` splits RS's values at the comma."""
+    if not script or "IFS" not in script:
+        return [None]
+    offset = 0
+    for _ in range(line):
+        offset = script.find("\n", offset) + 1
+    return ifs_at(script, offset, values)
 
 
 def _loop_positions(chosen: re.Match[str], key: str) -> bool:
@@ -4540,12 +4553,18 @@ def _sliced_file_items(
     return [w for item in items for w in item.split() if _LOOP_WORD.fullmatch(w)]
 
 
-def _positional_items(word: str, values: Mapping[str, Sequence[str]]) -> list[str]:
+def _positional_items(
+    word: str, values: Mapping[str, Sequence[str]], separators: Sequence[str | None] = (None,)
+) -> list[str]:
     """(scripts55) A positional parameter's word as a loop's items: a whole variable's values split into words, a
-    command substitution as written, a literal itself."""
+    command substitution as written, a literal itself. scripts65b: split at each of ``separators`` (the IFS values in
+    effect, :func:`ifs_at`; one no reader computes given as its placeholder, held apart: fail closed)."""
     whole = _LOOP_LIST.fullmatch(word) if word[:1] == "$" and word[:2] != "$(" else None
     if whole is not None and not whole.group(2):
-        return [w for v in values.get(whole.group(1) or whole.group(3), ()) for w in v.split()]
+        given = values.get(whole.group(1) or whole.group(3), ())
+        unknown = _unknown_ifs(separators) if given else []
+        known = [s for s in separators if s is None or s[:2] != "$("]
+        return [*unknown, *(w for v in given for ifs in known for w in split_fields(v, ifs))]
     return [word] if word[:2] == "$(" or not any(c in word for c in "$`") else []
 
 
