@@ -1198,8 +1198,6 @@ def test_xargs_runs_its_command_on_the_echoed_words(line: str, expected: str) ->
 @pytest.mark.parametrize(
     "script",
     [
-        "cat hosts | xargs -I{} curl https://{}/\n",  # the items are a file's: a value made at run time
-        "echo h.example.com | xargs -a hosts curl\n",  # items from a file, not the echo
         "ls | xargs rm\n",
         "cat > /opt/run.sh <<EOF\necho h.example.com | xargs curl\nEOF\n",  # a here-document's body is data
         "echo h.example.com | \\\n  xargs curl\n",  # continued on the next line: left as written
@@ -1223,7 +1221,25 @@ def test_a_host_echoed_into_xargs_is_a_destination(code: str) -> None:
         "RES-015"
     }
     assert {r for r, _, _ in findings(f"echo 10.0.3.9 | {post}", code, "aws")} == set()
-    assert {r for r, _, _ in findings(f"cat /etc/fleet/intake | {post}", code, "aws")} == set()  # run time, as before
+    # scripts65b: a file the script does not write, read at run time, fails closed (its substitution at the URL)
+    assert {r for r, _, _ in findings(f"cat /etc/fleet/intake | {post}", code, "aws")} == {"RES-015"}
+    written = "echo intake.eu-west-1.example.com > /etc/fleet/intake\n"
+    assert {r for r, _, _ in findings(f"{written}cat /etc/fleet/intake | {post}", code, "aws")} == {"RES-015"}
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ("cat hosts | xargs -I{} curl https://{}/\n", "curl https://$(cat hosts)/"),
+        ("echo h.example.com | xargs -a hosts curl\n", "curl $(cat hosts)"),  # items from the file, not the echo
+        ("echo a.example.com > hosts\nxargs -a hosts curl\n", "curl a.example.com"),
+    ],
+)
+def test_scripts65b_xargs_reads_the_file_it_is_given(script: str, expected: str) -> None:
+    # scripts65b: was left as written (scripts49); the file's lines where the script writes it, else its substitution
+    from components.residency.scripts import xargs_expanded
+
+    assert xargs_expanded(script).rstrip("\n").rsplit(" ; ", 1)[-1] == expected
 
 
 @pytest.mark.parametrize("code", ["CN", "EU"])
