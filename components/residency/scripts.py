@@ -6892,7 +6892,8 @@ def has_for_loop(script: str) -> bool:
 
 
 # GNU findutils xargs ("Invoking xargs"): the options taking a value as the next word (or attached), and those that make
-# it read its items from elsewhere than standard input (`-a FILE`, `--arg-file`): then the items are not the echo's.
+# it read its items from elsewhere than standard input (`-a FILE`, `--arg-file`): then the items are not the echo's
+# (scripts65b: they are the file's, _xargs_file_items).
 _XARGS_VALUE_OPTIONS = frozenset({"-d", "-E", "-I", "-L", "-n", "-P", "-s", "--delimiter", "--max-args", "--max-chars",
                                   "--max-lines", "--max-procs", "--process-slot-var", "--eof"})  # fmt: skip
 _XARGS_OTHER_INPUT = frozenset({"-a", "--arg-file"})
@@ -6929,9 +6930,9 @@ def xargs_expanded(script: str) -> str:
     they read it written out. findutils "Invoking xargs": ``-I replace-str`` "Replace occurrences of replace-str in the
     initial-arguments with names read from standard input" (one line an item; ``-i`` is ``-I {}``); without it the
     items, split at blanks, are appended to the command (the default command is ``echo``). The line itself is kept
-    (what it read before is read as before); a line continued with a backslash, a here-document's body, items read from
-    a file (``-a``) or from another command (``cat hosts | xargs ...``: a value made at run time) are left as
-    written."""
+    (what it read before is read as before); a line continued with a backslash, a here-document's body or items from
+    another command (``ls | xargs ...``) are left as written. scripts65b: items read from a file (``-a FILE``, ``<
+    FILE``, ``cat FILE |``) are the file's lines where the script writes it, else its substitution (fail closed)."""
     if "xargs" not in script:
         return script
     lines = script.split("\n")
@@ -7351,7 +7352,8 @@ def _xargs_count(words: list[str]) -> int | None:
 
 def _xargs_run(words: list[str]) -> tuple[str | None, list[str]] | None:
     """xargs' replace string (None without ``-I`` / ``-i`` / ``--replace``) and the command it runs (up to the next
-    separator; ``echo`` when none is given); None when it reads its items from a file."""
+    separator; ``echo`` when none is given); scripts65b: a file it reads its items from is skipped (read by
+    :func:`_xargs_file_items`)."""
     replace: str | None = None
     i = 0
     while i < len(words) and words[i].startswith("-") and words[i] not in _SEPARATORS:
