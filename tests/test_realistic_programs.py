@@ -298,6 +298,7 @@ import platform_programs_scripts62 as sc62
 import platform_programs_scripts63 as sc63
 import platform_programs_scripts64 as sc64
 import platform_programs_scripts65 as sc65
+import platform_programs_scripts65b as sc65b
 import platform_programs_sfn44 as sf44
 import platform_programs_sfn44b as sf44b
 import platform_programs_sfnrt45 as sfr45
@@ -19397,6 +19398,11 @@ CASES: list[Case] = [
     # with a conversion (`printf 'AWS_REGION=%s\n' R > FILE`) given to Compose (a false alarm) or sourced back (a Region
     # abroad passed every door); the first wave's readers over home Regions pinned
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa65b.rows()],
+    # -- stop 65, scripts and user data round 22 (tests/platform_programs_scripts65b.py): xargs given its items from a
+    # file (`-a FILE`, `< FILE`; one the script does not write RES-011) or cut at NUL (`-0`), and commands under doas,
+    # screen, tmux new-session, watch, script -c, busybox and mksh: RES-009 / RES-011 / RES-015 (each passed every
+    # door); the home twins and the declared host pass
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc65b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

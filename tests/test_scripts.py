@@ -1198,8 +1198,6 @@ def test_xargs_runs_its_command_on_the_echoed_words(line: str, expected: str) ->
 @pytest.mark.parametrize(
     "script",
     [
-        "cat hosts | xargs -I{} curl https://{}/\n",  # the items are a file's: a value made at run time
-        "echo h.example.com | xargs -a hosts curl\n",  # items from a file, not the echo
         "ls | xargs rm\n",
         "cat > /opt/run.sh <<EOF\necho h.example.com | xargs curl\nEOF\n",  # a here-document's body is data
         "echo h.example.com | \\\n  xargs curl\n",  # continued on the next line: left as written
@@ -1223,7 +1221,25 @@ def test_a_host_echoed_into_xargs_is_a_destination(code: str) -> None:
         "RES-015"
     }
     assert {r for r, _, _ in findings(f"echo 10.0.3.9 | {post}", code, "aws")} == set()
-    assert {r for r, _, _ in findings(f"cat /etc/fleet/intake | {post}", code, "aws")} == set()  # run time, as before
+    # scripts65b: a file the script does not write, read at run time, fails closed (its substitution at the URL)
+    assert {r for r, _, _ in findings(f"cat /etc/fleet/intake | {post}", code, "aws")} == {"RES-015"}
+    written = "echo intake.eu-west-1.example.com > /etc/fleet/intake\n"
+    assert {r for r, _, _ in findings(f"{written}cat /etc/fleet/intake | {post}", code, "aws")} == {"RES-015"}
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ("cat hosts | xargs -I{} curl https://{}/\n", "curl https://$(cat hosts)/"),
+        ("echo h.example.com | xargs -a hosts curl\n", "curl $(cat hosts)"),  # items from the file, not the echo
+        ("echo a.example.com > hosts\nxargs -a hosts curl\n", "curl a.example.com"),
+    ],
+)
+def test_scripts65b_xargs_reads_the_file_it_is_given(script: str, expected: str) -> None:
+    # scripts65b: was left as written (scripts49); the file's lines where the script writes it, else its substitution
+    from components.residency.scripts import xargs_expanded
+
+    assert xargs_expanded(script).rstrip("\n").rsplit(" ; ", 1)[-1] == expected
 
 
 @pytest.mark.parametrize("code", ["CN", "EU"])
@@ -12349,3 +12365,115 @@ def test_falsealarm65b_printf_lines_written(line: str, expected: str | None) -> 
     written = printf_as_assignments(line)
     assert len(written) == len(line)
     assert written == line if expected is None else written.startswith(expected)
+
+
+# scripts65b (stop 65): xargs given its items from a file (`-a FILE`, `--arg-file`, `< FILE`, `cat FILE |`: the lines
+# the script writes into it; one it does not write fails closed, RES-011) or cut at `-0` / `-d` (findutils "Invoking
+# xargs"). Each abroad / unknown line passed every door on 23bea94d.
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("{w}xargs -a /etc/r -I{{}} {xargs}", {("RES-009", "us-east-1")}),
+        ("{w}xargs -a/etc/r -I{{}} {xargs}", {("RES-009", "us-east-1")}),
+        ("{w}xargs --arg-file=/etc/r -I{{}} {xargs}", {("RES-009", "us-east-1")}),
+        ("{w}xargs --arg-file /etc/r -n1 {bare}", {("RES-009", "us-east-1")}),
+        ("{w}xargs -I{{}} {xargs} < /etc/r", {("RES-009", "us-east-1")}),
+        ("{w}cat /etc/r | xargs -I{{}} {xargs}", {("RES-009", "us-east-1")}),
+        ("xargs -a /etc/unwritten -I{{}} {xargs}", {("RES-011", "$(cat /etc/unwritten)")}),
+        ("xargs -I{{}} {xargs} < /etc/unwritten", {("RES-011", "$(cat /etc/unwritten)")}),
+        ("printf '%s\\0' eu-central-1 us-east-1 | xargs -0 -I{{}} {xargs}", {("RES-009", "us-east-1")}),
+        ("printf '%s\\0' eu-central-1 us-east-1 | xargs --null -n 1 {bare}", {("RES-009", "us-east-1")}),
+        ("echo 'eu-central-1;us-east-1' | xargs -d ';' -I{{}} {xargs}", {("RES-009", "us-east-1")}),
+        ("printf 'eu-central-1:us-east-1' | xargs --delimiter=: -n1 {bare}", {("RES-009", "us-east-1")}),
+        ("{h}xargs -a /etc/r -I{{}} {xargs}", set()),
+        ("{h}xargs -I{{}} {xargs} < /etc/r", set()),
+        ("printf '%s\\0' eu-central-1 eu-west-1 | xargs -0 -I{{}} {xargs}", set()),
+        ("echo 'eu-central-1;eu-west-1' | xargs -d ';' -I{{}} {xargs}", set()),
+        ("xargs -a /etc/unwritten rm -f", set()),  # no destination: nothing judged
+        ("xargs -I{{}} {xargs} <<< eu-central-1", set()),  # a here-string: not a file (as before)
+    ],
+)  # fmt: skip
+def test_scripts65b_xargs_items_from_a_file_or_a_delimiter(line: str, expected: set[tuple[str, str]]) -> None:
+    script = line.format(
+        xargs=_COPY65.format(r="{}"),
+        bare=_COPY65.format(r="").rstrip(),
+        w="printf '%s\\n' eu-central-1 us-east-1 > /etc/r\n",
+        h="printf '%s\\n' eu-central-1 eu-west-1 > /etc/r\n",
+    )
+    assert {(r, v) for r, _, v in findings(f"{_H64}{script}\n", "EU", "aws")} == expected
+
+
+@given(
+    st.lists(st.from_regex(r"[a-z][a-z0-9-]{0,8}", fullmatch=True), min_size=1, max_size=5),
+    st.sampled_from(["\\0", ",", ";", ":", "\\n"]),
+)
+def test_scripts65b_xargs_delimiter_gives_each_item(items: list[str], delimiter: str) -> None:
+    from components.residency.scripts import xargs_expanded
+
+    option = "-0" if delimiter == "\\0" else f"-d '{delimiter}'"
+    printed = f"printf '%s{delimiter}' " + " ".join(items)
+    text = xargs_expanded(f"{printed} | xargs {option} -I{{}} curl https://{{}}.example.com/\n").rstrip("\n")
+    assert text.split(" ; ")[1:] == [f"curl https://{item}.example.com/" for item in items]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [(",", ","), ("\\n", "\n"), ("\\0", "\0"), ("\\x2c", ","), ("\\054", ","), ("", ""), ("\\", "")],
+)
+def test_scripts65b_xargs_delimiter_escape(text: str, expected: str) -> None:
+    from components.residency.scripts import _c_escape
+
+    assert _c_escape(text) == expected
+
+
+# scripts65b (stop 65): wrappers and shells the catalogue did not list (doas(1), screen(1), tmux(1) new-session,
+# watch(1), script(1) -c, BusyBox, mksh(1)); and a command running its operands as a line reads its options before the
+# first operand only (`watch -n 60 aws ... --region R`, `eval aws ... --region R`). Each abroad line passed every door
+# on 23bea94d.
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("doas -u ec2-user {copy}", {("RES-009", "us-east-1")}),
+        ("doas -n -C /etc/doas.conf {copy}", {("RES-009", "us-east-1")}),
+        ("screen -dmS dr {copy}", {("RES-009", "us-east-1")}),
+        ("screen -S dr -d -m bash -c '{copy}'", {("RES-009", "us-east-1")}),
+        ("tmux new-session -d -s dr '{copy}'", {("RES-009", "us-east-1")}),
+        ("tmux -L fleet new -d '{copy}'", {("RES-009", "us-east-1")}),
+        ("watch -n 60 {copy}", {("RES-009", "us-east-1")}),
+        ("watch -n 60 '{copy}'", {("RES-009", "us-east-1")}),
+        ("eval {copy}", {("RES-009", "us-east-1")}),
+        ("script -qc '{copy}' /dev/null", {("RES-009", "us-east-1")}),
+        ("script --command '{copy}' /tmp/log", {("RES-009", "us-east-1")}),
+        ("busybox sh -c '{copy}'", {("RES-009", "us-east-1")}),
+        ("mksh -c '{copy}'", {("RES-009", "us-east-1")}),
+        ("doas -u postgres psql -h db.partner.example.com", {("RES-015", "db.partner.example.com")}),
+        ("doas -u ec2-user {home}", set()),
+        ("screen -dmS dr {home}", set()),
+        ("tmux new-session -d '{home}'", set()),
+        ("watch -n 60 {home}", set()),
+        ("script -q /tmp/typescript", set()),  # the typescript file: no script
+        ("busybox wget -q -O /tmp/x http://169.254.169.254/latest/meta-data/", set()),
+        ("tmux kill-server", set()),
+    ],
+)  # fmt: skip
+def test_scripts65b_a_command_under_a_wrapper_or_shell(line: str, expected: set[tuple[str, str]]) -> None:
+    script = line.format(copy=_COPY65.format(r="us-east-1"), home=_COPY65.format(r="eu-central-1"))
+    assert {(r, v) for r, _, v in findings(f"{_H64}{script}\n", "EU", "aws")} == expected
+
+
+# scripts65b (stop 65): the IFS in effect where `set -- $RS` sets the positional parameters splits RS's values for a
+# loop over "$@" (bash(1) "Word Splitting"); one no reader computes fails closed. Each abroad line passed on 23bea94d.
+@pytest.mark.parametrize(
+    ("ifs", "value", "expected"),
+    [
+        ("IFS=,", "eu-central-1,us-east-1", {("RES-009", "us-east-1")}),
+        ("IFS=:", "eu-central-1:us-east-1", {("RES-009", "us-east-1")}),
+        ("IFS=$(cat /etc/sep)", "eu-central-1,us-east-1", {("RES-011", "$(IFS=$(cat /etc/sep))")}),
+        ("IFS=,", "eu-central-1,eu-west-1", set()),
+        ("", "eu-central-1 eu-west-1", set()),
+        ("", "eu-central-1 us-east-1", {("RES-009", "us-east-1")}),
+    ],
+)  # fmt: skip
+def test_scripts65b_ifs_splits_set_positional_words(ifs: str, value: str, expected: set[tuple[str, str]]) -> None:
+    script = f'RS="{value}"\n{ifs}\nset -- $RS\nfor r in "$@"; do\n  {_COPY65.format(r="$r")}\ndone\n'
+    assert {(r, v) for r, _, v in findings(f"{_H64}{script}\n", "EU", "aws")} == expected

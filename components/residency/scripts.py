@@ -341,8 +341,11 @@ class ScriptReader:
         while j < len(args):
             arg = args[j]
             j += 1
-            if arg == "--":
-                operands += args[j:]
+            if arg == "--" or (operands and spec.line == "run"):
+                # scripts65b: a command running its operands as a line (eval, watch, tmux new-session) reads its
+                # options before the first operand only (getopt's `+`): `watch -n 60 aws ... --region R` runs the
+                # whole line, `--region R` included
+                operands += args[j:] if arg == "--" else args[j - 1 :]
                 break
             if arg.startswith("-") and len(arg) > 1:
                 option, attached, form = _option_form(arg, spec)
@@ -4527,7 +4530,7 @@ def for_loop_words(
                 # on the loop's line (a function's calls', `set --`'s); a whole variable among them its values, a
                 # substitution as written (held apart by the engine); scripts60: those a slice or one parameter
                 # chooses (`"${@:2}"`, `"$2"`: _loop_positions)
-                items = _loop_positional_items(positional, script.count("\n", 0, m.start()), chosen, values)
+                items = _loop_positional_items(positional, script.count("\n", 0, m.start()), chosen, values, script)
                 known = words.setdefault(m.group(1), [])
                 known += [
                     i for i in dict.fromkeys(items) if (_LOOP_WORD.fullmatch(i) or i[:2] == "$(") and i not in known
@@ -4627,19 +4630,32 @@ def _loop_positional_items(
     line: int,
     chosen: re.Match[str] | None,
     values: Mapping[str, Sequence[str]],
+    script: str = "",
 ) -> list[str]:
     """(scripts60) The items a loop on ``line`` takes from the positional parameters (:func:`positional_words`):
     every one for ``"$@"`` (``chosen`` None), else those ``chosen`` gives (:func:`_loop_positions`), each as
-    :func:`_positional_items` reads it."""
+    :func:`_positional_items` reads it; scripts65b: a whole variable's values split at the IFS in effect where the
+    positions are set (``script``'s, :func:`_ifs_at_line`)."""
     held = [
-        w
+        (a, w)
         for a, b, given in positional
         if a <= line <= b
         for k, ws in given.items()
         if chosen is None or _loop_positions(chosen, k)
         for w in ws
     ]
-    return [v for w in held for v in _positional_items(w, values)]
+    return [v for a, w in held for v in _positional_items(w, values, _ifs_at_line(script, a, values))]
+
+
+def _ifs_at_line(script: str, line: int, values: Mapping[str, Sequence[str]]) -> list[str | None]:
+    """(scripts65b) The IFS values in effect at the start of ``script``'s line ``line`` (:func:`ifs_at`; the default
+    where the script sets none): ``IFS=,`` then ``set -- $RS`` splits RS's values at the comma."""
+    if not script or "IFS" not in script:
+        return [None]
+    offset = 0
+    for _ in range(line):
+        offset = script.find("\n", offset) + 1
+    return ifs_at(script, offset, values)
 
 
 def _loop_positions(chosen: re.Match[str], key: str) -> bool:
@@ -4673,12 +4689,18 @@ def _sliced_file_items(
     return [w for item in items for w in item.split() if _LOOP_WORD.fullmatch(w)]
 
 
-def _positional_items(word: str, values: Mapping[str, Sequence[str]]) -> list[str]:
+def _positional_items(
+    word: str, values: Mapping[str, Sequence[str]], separators: Sequence[str | None] = (None,)
+) -> list[str]:
     """(scripts55) A positional parameter's word as a loop's items: a whole variable's values split into words, a
-    command substitution as written, a literal itself."""
+    command substitution as written, a literal itself. scripts65b: split at each of ``separators`` (the IFS values in
+    effect, :func:`ifs_at`; one no reader computes given as its placeholder, held apart: fail closed)."""
     whole = _LOOP_LIST.fullmatch(word) if word[:1] == "$" and word[:2] != "$(" else None
     if whole is not None and not whole.group(2):
-        return [w for v in values.get(whole.group(1) or whole.group(3), ()) for w in v.split()]
+        given = values.get(whole.group(1) or whole.group(3), ())
+        unknown = _unknown_ifs(separators) if given else []
+        known = [s for s in separators if s is None or s[:2] != "$("]
+        return [*unknown, *(w for v in given for ifs in known for w in split_fields(v, ifs))]
     return [word] if word[:2] == "$(" or not any(c in word for c in "$`") else []
 
 
@@ -7006,7 +7028,8 @@ def has_for_loop(script: str) -> bool:
 
 
 # GNU findutils xargs ("Invoking xargs"): the options taking a value as the next word (or attached), and those that make
-# it read its items from elsewhere than standard input (`-a FILE`, `--arg-file`): then the items are not the echo's.
+# it read its items from elsewhere than standard input (`-a FILE`, `--arg-file`): then the items are not the echo's
+# (scripts65b: they are the file's, _xargs_file_items).
 _XARGS_VALUE_OPTIONS = frozenset({"-d", "-E", "-I", "-L", "-n", "-P", "-s", "--delimiter", "--max-args", "--max-chars",
                                   "--max-lines", "--max-procs", "--process-slot-var", "--eof"})  # fmt: skip
 _XARGS_OTHER_INPUT = frozenset({"-a", "--arg-file"})
@@ -7043,14 +7066,15 @@ def xargs_expanded(script: str) -> str:
     they read it written out. findutils "Invoking xargs": ``-I replace-str`` "Replace occurrences of replace-str in the
     initial-arguments with names read from standard input" (one line an item; ``-i`` is ``-I {}``); without it the
     items, split at blanks, are appended to the command (the default command is ``echo``). The line itself is kept
-    (what it read before is read as before); a line continued with a backslash, a here-document's body, items read from
-    a file (``-a``) or from another command (``cat hosts | xargs ...``: a value made at run time) are left as
-    written."""
+    (what it read before is read as before); a line continued with a backslash, a here-document's body or items from
+    another command (``ls | xargs ...``) are left as written. scripts65b: items read from a file (``-a FILE``, ``<
+    FILE``, ``cat FILE |``) are the file's lines where the script writes it, else its substitution (fail closed)."""
     if "xargs" not in script:
         return script
     lines = script.split("\n")
     # a here-document's body is data (what a file holds, or a command's input), never a command line
     bodies = {i for start, end, _, _ in _heredocs(lines) for i in range(start + 1, end)} if "<<" in script else set()
+    files: Mapping[str, str] | None = None
     for i, line in enumerate(lines):
         if "xargs" in line and i not in bodies and not line.rstrip().endswith("\\"):
             # mutation65: a command substitution among the items is one word (`printf '%s\n' $(cat FILE) B | xargs
@@ -7060,7 +7084,12 @@ def xargs_expanded(script: str) -> str:
             # scripts50: the script text of a `sh -c '...'` / `bash -c "..."` word, one level down, is expanded too;
             # mutation65: and an `eval` word's (`eval "printf ... | xargs ..."`, the line eval runs)
             nested = [w for k, w in enumerate(words) if k and words[k - 1] in ("-c", "eval") and "xargs" in w]
-            expanded = [_xargs_line(c, held) for w in [words, *map(_words, nested)] for c in _xargs_commands(w)]
+            # scripts65b: items read from a file (`-a FILE`, `--arg-file=FILE`, `< FILE`, `cat FILE |`): the lines the
+            # script writes into it, the file's substitution held apart where it writes none
+            files = files if files is not None or not _XARGS_FILE_HINT.search(line) else written_files(script)
+            expanded = [
+                _xargs_line(c, held) for w in [words, *map(_words, nested)] for c in _xargs_commands(w, files, held)
+            ]
             if expanded:
                 lines[i] = " ; ".join([line, *expanded])
     return "\n".join(lines)
@@ -7105,18 +7134,26 @@ def _xargs_line(command: list[str], held: list[str]) -> str:
     return " ".join(out)
 
 
-def _xargs_commands(words: list[str]) -> Iterator[list[str]]:
+def _xargs_commands(
+    words: list[str], files: Mapping[str, str] | None = None, held: list[str] | None = None
+) -> Iterator[list[str]]:
     """The commands an ``echo WORDS | xargs [options] COMMAND ...`` pipeline of a line's words runs
-    (:func:`xargs_expanded`)."""
+    (:func:`xargs_expanded`); scripts65b: and an ``xargs`` reading its items from a file (:func:`_xargs_file_items`),
+    split at its ``-0`` / ``-d`` delimiter (:func:`_xargs_split`)."""
     for i, word in enumerate(words):
-        if word != "xargs" or i < 2 or words[i - 1] != "|":
+        if word != "xargs" or (i and words[i - 1] not in _SEPARATORS):
             continue
-        items = _piped_items(words, i - 1)
+        items = _xargs_file_items(words, i, files or {}, held)
+        if items is None and i >= 2 and words[i - 1] == "|":
+            items = _piped_items(words, i - 1)
         run = _xargs_run(words[i + 1 :])
         if items is None or run is None:
             continue
         replace, command = run
-        if replace is None:
+        delimiter = _xargs_delimiter(words[i + 1 :])
+        if delimiter is not None:
+            yield from _xargs_split(command, replace, items, delimiter, _xargs_count(words[i + 1 :]))
+        elif replace is None:
             # scripts64: `-n N` / `-L N` run the command once per N items (lines) ("Invoking xargs":
             # "--max-args=max-args, -n max-args: Use at most max-args arguments per command line"): `echo A B | xargs
             # -n1 aws ... --region` runs it with A, then with B (was read as `--region A B`: B an operand)
@@ -7129,6 +7166,87 @@ def _xargs_commands(words: list[str]) -> Iterator[list[str]]:
             # then with B; both were written into one word across a line break: the second line no command's)
             for item in [line.strip() for line in items.split("\n") if line.strip()] or [items.strip()]:
                 yield [w.replace(replace, item) for w in command]
+
+
+# scripts65b: a line whose xargs may read a file (findutils "Invoking xargs": "--arg-file=file, -a file: Read items from
+# file instead of standard input"; a `< FILE` redirection, or `cat FILE |`, gives it the file on standard input)
+_XARGS_FILE_HINT = re.compile(r"\s-a|--arg-file|<|\bcat\s")
+
+
+def _xargs_file_items(words: list[str], at: int, files: Mapping[str, str], held: list[str] | None) -> str | None:
+    """(scripts65b) The text the file an ``xargs`` at ``at`` reads its items from holds (``-a FILE``, ``-aFILE``,
+    ``--arg-file[=]FILE``, ``< FILE`` among its words, or ``cat FILE |`` before it): the file the script writes
+    (:func:`written_files`), else the file's substitution ``$(cat FILE)`` held apart as one item (the engine fails it
+    closed at a destination: RES-011); None where xargs reads no file."""
+    end = next((j for j in range(at + 1, len(words)) if words[j] in _SEPARATORS), len(words))
+    name: str | None = None
+    k = at + 1
+    while k < end and words[k].startswith("-") and name is None:
+        option, eq, attached = words[k].partition("=")
+        if option in _XARGS_OTHER_INPUT and not eq:
+            name = words[k + 1] if k + 1 < end else None
+        elif option == "--arg-file" or (option.startswith("-a") and option[2:] and not option.startswith("--")):
+            name = attached if option == "--arg-file" else words[k][2:]
+        k += 2 if option in _XARGS_VALUE_OPTIONS and not eq else 1
+    redirect = next((j for j in range(at + 1, end) if words[j] == "<" or words[j].startswith("<")), None)
+    if name is None and redirect is not None:
+        name = words[redirect][1:] or (words[redirect + 1] if redirect + 1 < end else None)
+    if name is None and at >= 3 and words[at - 1] == "|" and words[at - 3] == "cat":
+        name = words[at - 2] if at == 3 or words[at - 4] in _SEPARATORS else None
+    if not name or name.startswith(("<", "(")):
+        return None
+    if name in files:
+        return files[name]
+    if held is None:
+        return None
+    held.append(f"$(cat {name})")
+    return f"{_HELD}{len(held) - 1}{_HELD}"
+
+
+def _xargs_delimiter(words: list[str]) -> str | None:
+    """(scripts65b) The character xargs' options end its items at (findutils "Invoking xargs": "--null, -0 Input items
+    are terminated by a null character instead of by whitespace", "--delimiter=delim, -d delim Input items are
+    terminated by the specified character. The specified delimiter may be a single character, a C-style character
+    escape such as \\n, or an octal or hexadecimal escape code"); None for blanks and newlines."""
+    found: str | None = None
+    k = 0
+    while k < len(words) and words[k].startswith("-") and words[k] not in _SEPARATORS:
+        option, eq, attached = words[k].partition("=")
+        if option in ("-0", "--null"):
+            found = "\0"
+        elif option in ("-d", "--delimiter") or (option[:2] == "-d" and option[2:]):
+            given = attached if eq else option[2:] if option[:2] == "-d" and option[2:] else words[k + 1 : k + 2]
+            text = given if isinstance(given, str) else (given[0] if given else "")
+            found = _c_escape(text) or found
+        k += 2 if option in _XARGS_VALUE_OPTIONS and not eq else 1
+    return found
+
+
+def _c_escape(text: str) -> str:
+    """(scripts65b) The one character xargs' ``-d`` names (a character, or a C escape: ``\\n``, ``\\0``,
+    ``\\x2c``, ``\\054``); empty where it cannot be read."""
+    if text[:1] != "\\":
+        return text[:1]
+    try:
+        decoded = text.encode("ascii").decode("unicode_escape")
+    except (UnicodeError, ValueError):
+        return ""
+    return decoded[:1]
+
+
+def _xargs_split(
+    command: list[str], replace: str | None, items: str, delimiter: str, size: int | None
+) -> Iterator[list[str]]:
+    """(scripts65b) The commands xargs runs with ``items`` cut at ``delimiter`` (:func:`_xargs_delimiter`): each item
+    whole ("Input items are terminated by ...": blanks and quotes are no separators then), its blanks at the ends
+    removed (the line's own newline, which the CLI would refuse too: the value judged, never fewer)."""
+    args = [part.strip() for part in items.split(delimiter) if part.strip()]
+    if replace is not None:
+        for item in args:
+            yield [w.replace(replace, item) for w in command]
+        return
+    for k in range(0, len(args), size or max(len(args), 1)):
+        yield [*command, *(args[k : k + size] if size else args)]
 
 
 def _piped_items(words: list[str], pipe: int) -> str | None:
@@ -7351,6 +7469,8 @@ def _xargs_count(words: list[str]) -> int | None:
     ``-L N`` of one item a line), None where none does (every item to one command)."""
     size: int | None = None
     for k, word in enumerate(words):
+        if k and words[k - 1] in _XARGS_OTHER_INPUT:
+            continue  # scripts65b: `-a FILE`'s file
         if not word.startswith("-") or word in _SEPARATORS:
             break
         option, eq, attached = word.partition("=")
@@ -7368,13 +7488,16 @@ def _xargs_count(words: list[str]) -> int | None:
 
 def _xargs_run(words: list[str]) -> tuple[str | None, list[str]] | None:
     """xargs' replace string (None without ``-I`` / ``-i`` / ``--replace``) and the command it runs (up to the next
-    separator; ``echo`` when none is given); None when it reads its items from a file."""
+    separator; ``echo`` when none is given); scripts65b: a file it reads its items from is skipped (read by
+    :func:`_xargs_file_items`)."""
     replace: str | None = None
     i = 0
     while i < len(words) and words[i].startswith("-") and words[i] not in _SEPARATORS:
-        option, _, attached = words[i].partition("=")
+        option, eq, attached = words[i].partition("=")
         if option in _XARGS_OTHER_INPUT or words[i].startswith("-a"):
-            return None
+            # scripts65b: the file's items are read by :func:`_xargs_file_items`; its name is no command
+            i += 2 if option in _XARGS_OTHER_INPUT and not eq else 1
+            continue
         if option == "-I" or (words[i].startswith("-I") and len(words[i]) > 2):
             replace = words[i][2:] or (words[i + 1] if i + 1 < len(words) else None)
             i += 1 if words[i][2:] else 2
