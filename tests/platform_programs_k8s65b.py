@@ -80,8 +80,8 @@ def _job(region: str) -> str:
 def _template(code: str, shape: str) -> str:
     region = AWS_HOME[code] if shape.endswith("-home") else AWS_ABROAD[code]
     if shape.startswith("envsubst"):
-        job = _job("${TARGET_REGION}")
-        export = f"export TARGET_REGION={region}\n"
+        job = _job("${DR}")
+        export = f"export DR={region}\n"
         if "-heredoc-" in shape:
             return f"{export}envsubst <<'EOF' | kubectl apply -f -\n{job}EOF\n"
         return f"{export}cat > /opt/k8s/inventory.tpl.yaml <<'EOF'\n{job}EOF\nenvsubst < /opt/k8s/inventory.tpl.yaml | kubectl apply -f -\n"  # noqa: E501
@@ -90,7 +90,7 @@ def _template(code: str, shape: str) -> str:
     if "-heredoc-" in shape:
         return f"sed 's/__REGION__/{region}/g' <<'EOF' | kubectl apply -f -\n{job}EOF\n"
     if "-var-" in shape:
-        return f'TARGET_REGION={region}\n{tpl}sed "s/__REGION__/$TARGET_REGION/g" /opt/k8s/inventory.tpl.yaml | kubectl apply -f -\n'  # noqa: E501
+        return f'DR={region}\n{tpl}sed "s/__REGION__/$DR/g" /opt/k8s/inventory.tpl.yaml | kubectl apply -f -\n'
     if "-out-" in shape:
         return (
             f"{tpl}sed 's/__REGION__/{region}/g' /opt/k8s/inventory.tpl.yaml > /opt/k8s/inventory.yaml\n"

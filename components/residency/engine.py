@@ -111,6 +111,7 @@ from components.residency.scripts import (
     ARRAY_SLICE,
     DEFAULT_WORD,
     EDIT_COMMAND,
+    KUBECTL_STDIN,
     OWN_MACHINE,
     PARAMETER_OPERATION,
     PAST_THE_FILLING,
@@ -5422,6 +5423,8 @@ class RuleEngine:
             walk.add(RuleId.DOCUMENT_WITHIN_BOUNDS, f"{path}{where}", where, detail)
         for where, container in containers:
             self._judge_container(walk, container, f"{path}{where}", depth + 1, form, values=not walked)
+        if not walked and "kubectl" in script:
+            self._judge_edited_manifests(walk, script, path, depth)
         # k8s64 (stop 64): a manifest echoed or printed into `kubectl apply -f -`, or given by a here-string
         for offset, text in piped_manifests(script) if not walked else ():
             containers, beyond = manifest_containers(text, form.manifest_lists)
@@ -5430,6 +5433,26 @@ class RuleEngine:
                 walk.add(RuleId.DOCUMENT_WITHIN_BOUNDS, f"{path}(stdin@{offset}){where}", where, detail)
             for where, container in containers:
                 self._judge_container(walk, container, f"{path}(stdin@{offset}){where}", depth + 1, form, values=True)
+
+    def _judge_edited_manifests(self, walk: _Walk, script: str, path: str, depth: int) -> None:
+        """(k8s65b, stop 65) The containers of a manifest the script computes by an edit (:func:`scripts.edited_files`,
+        the one reader of sed / envsubst / perl edits): a template filled by ``sed "s/__REGION__/$R/g" FILE`` or
+        ``envsubst < FILE`` piped into ``kubectl apply -f -`` (:data:`scripts.KUBECTL_STDIN`) or written into a file
+        (``> OUT``, ``sed -i``), read as the edit leaves it, as a here-document's manifest is. The template as written
+        is read too (its placeholders decide nothing). Each passed every door with a Region abroad filled in."""
+        form = self._manifest_form
+        if form is None or EDIT_COMMAND.search(script) is None:
+            return
+        for edit in edited_files(script, self._instance_region(walk)):
+            if edit.content is None or edit.how in ("cp", "mv", "install") or "image" not in edit.content:
+                continue
+            where = f"{path}({edit.how}:{'stdin' if edit.file == KUBECTL_STDIN else edit.file})"
+            containers, beyond = manifest_containers(edit.content, form.manifest_lists)
+            for at, bound in beyond:
+                detail = f"This Kubernetes manifest is {bound}, beyond the engine's bounds: its containers are unread."
+                walk.add(RuleId.DOCUMENT_WITHIN_BOUNDS, f"{where}{at}", at, detail)
+            for at, container in containers:
+                self._judge_container(walk, container, f"{where}{at}", depth + 1, form, values=True)
 
     def _judge_fetched_manifests(self, walk: _Walk, script: str, fetched: Sequence[tuple[int, str]], path: str) -> None:
         """(k8s64, stop 64) Each manifest kubectl reads from a URL (:func:`scripts.fetched_manifests`): RES-015 by the
