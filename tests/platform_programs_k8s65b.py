@@ -16,6 +16,8 @@ manifest read at run time):
   "the - argument ... stream to standard output"): k8s64 decided that a manifest applied by URL is RES-015 by the URL
   until declared; ``kustomize build github.com/<org>/<repo>//<path>?ref=<tag> | kubectl apply -f -`` (kustomize
   "remote targets", https://github.com/kubernetes-sigs/kustomize/blob/master/examples/remoteBuild.md);
+- a manifest read from Parameter Store into a variable and echoed into ``kubectl apply -f -`` (``M=$(aws ssm
+  get-parameter ...)``; ``echo "$M" |``): a value only known at run time that decides what runs;
 - a ``kustomization.yaml`` the script writes whose ``resources:`` name a remote base
   (``github.com/<org>/<repo>//deploy/agent?ref=v1.2.0``; kustomize: "resources ... Each entry in this list must be a
   path to a file, or a path (or URL) referring to another kustomization directory",
@@ -51,6 +53,7 @@ SHAPES: dict[str, set[str]] = {
     "curl-pipe": {"RES-015"},
     "curl-pipe-declared": set(),
     "s3cp-pipe": {"RES-015"},
+    "ssm-var-pipe": {"RES-015"},
     "kustomize-build-git": {"RES-015"},
     "kustomization-remote": {"RES-015"},
     "kustomization-remote-declared": set(),
@@ -102,6 +105,11 @@ def _template(code: str, shape: str) -> str:
 def _fetched(code: str, shape: str) -> str:
     if shape.startswith("curl"):
         return f"curl -fsSL {_manifest_url(code)} | kubectl apply -f -\n"
+    if shape.startswith("ssm"):
+        return (
+            "MANIFEST=$(aws ssm get-parameter --name /fleet/cluster/agent-manifest --query Parameter.Value "
+            '--output text)\necho "$MANIFEST" | kubectl apply -f -\n'
+        )
     if shape.startswith("s3cp"):
         return f"aws s3 cp s3://fleet-manifests-{code.lower()}/cluster/agent.yaml - | kubectl apply -f -\n"
     if shape.startswith("kustomize-build"):

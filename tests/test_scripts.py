@@ -12231,3 +12231,21 @@ def test_k8s65b_kustomization_bases_read_remote_items_only(local: list[str], rem
     items = "".join(f"  - {i}\n" for i in [*local, *remote])
     script = f"#!/bin/bash\n{_KUST65B}resources:\n{items}EOF\nkubectl apply -k /opt/k\n"
     assert {v for _, v in fetched_manifests(script)} == set(remote)
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        ('M=$(aws ssm get-parameter --name /m --output text)\necho "$M" | kubectl apply -f -',
+         {"$(aws ssm get-parameter --name /m --output text)"}),
+        ('M=$(aws ssm get-parameter --name /m --output text)\nkubectl apply -f - <<< "$M"',
+         {"$(aws ssm get-parameter --name /m --output text)"}),
+        ('echo "$(curl -fsSL http://10.0.8.20/m.yaml)" | kubectl apply -f -', {"$(curl -fsSL http://10.0.8.20/m.yaml)"}),
+        ('echo "$MANIFEST" | kubectl apply -f -', set()),  # nothing assigns it: left, as an unwritten local file
+        ("M=$(cat <<'EOF'\n" + _JOB65B.format(r="eu-west-1") + 'EOF\n)\necho "$M" | kubectl apply -f -', set()),
+        (_TPL65B + 'M=$(cat /opt/t.yaml)\necho "$M" | kubectl apply -f -', set()),  # a written file's text: read there
+    ],
+)  # fmt: skip
+def test_k8s65b_a_manifest_piped_from_one_expansion(lines: str, expected: set[str]) -> None:
+    found = {v for r, p, v in findings(f"#!/bin/bash\n{lines}\n", "EU", "aws") if "(kubectl@" in p and r == "RES-015"}
+    assert found == expected
