@@ -185,6 +185,7 @@ import platform_programs_k8s62 as k862
 import platform_programs_k8s63 as k863
 import platform_programs_k8s64 as k864
 import platform_programs_k8s65 as k865
+import platform_programs_k8s65b as k865b
 import platform_programs_lead55 as le55
 import platform_programs_leftovers35 as pl
 import platform_programs_leftovers36 as pl36
@@ -19403,6 +19404,11 @@ CASES: list[Case] = [
     # screen, tmux new-session, watch, script -c, busybox and mksh: RES-009 / RES-011 / RES-015 (each passed every
     # door); the home twins and the declared host pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc65b.rows()],
+    # -- stop 65, container definitions round 6 (tests/platform_programs_k8s65b.py): a manifest template filled by sed
+    # or envsubst before kubectl reads it (piped into `kubectl apply -f -` or written into the file it applies), a
+    # manifest fetched on a pipe (curl, aws s3 cp, kustomize build of a remote target) and a written kustomization's
+    # remote base: RES-009 / RES-015 (each passed every door)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in k865b.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

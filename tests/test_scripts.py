@@ -35,6 +35,7 @@ from components.residency.scripts import (
     command_output_files,
     compose_commands,
     eval_arrays_written,
+    fetched_manifests,
     function_outputs_written,
     ifs_fields,
     ifs_value,
@@ -12477,3 +12478,128 @@ def test_scripts65b_a_command_under_a_wrapper_or_shell(line: str, expected: set[
 def test_scripts65b_ifs_splits_set_positional_words(ifs: str, value: str, expected: set[tuple[str, str]]) -> None:
     script = f'RS="{value}"\n{ifs}\nset -- $RS\nfor r in "$@"; do\n  {_COPY65.format(r="$r")}\ndone\n'
     assert {(r, v) for r, _, v in findings(f"{_H64}{script}\n", "EU", "aws")} == expected
+
+
+# -- k8s65b (stop 65): a manifest the script computes or fetches before kubectl reads it
+
+_JOB65B = (
+    "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: inv\nspec:\n  template:\n    spec:\n"
+    "      restartPolicy: Never\n      containers:\n        - name: inv\n"
+    "          image: public.ecr.aws/aws-cli/aws-cli:2.15.30\n"
+    '          command: ["aws", "ec2", "describe-instances", "--region", "{r}"]\n'
+)
+_TPL65B = "cat > /opt/t.yaml <<'EOF'\n" + _JOB65B.format(r="__R__") + "EOF\n"
+_ENV_TPL65B = "cat > /opt/t.yaml <<'EOF'\n" + _JOB65B.format(r="${{DR}}") + "EOF\n"  # its $DR after format
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (_TPL65B + "sed 's/__R__/{r}/g' /opt/t.yaml | kubectl apply -f -", True),
+        (_TPL65B + "sed -e 's/__R__/{r}/g' < /opt/t.yaml | sudo kubectl apply -f -", True),
+        (_TPL65B + "cat /opt/t.yaml | sed 's/__R__/{r}/g' | kubectl create -f -", True),
+        ("sed 's/__R__/{r}/g' <<'EOF' | kubectl apply -f -\n" + _JOB65B.format(r="__R__") + "EOF", True),
+        ("DR={r}\n" + _TPL65B + 'sed "s/__R__/$DR/g" /opt/t.yaml | kubectl apply -f -', True),
+        ("DR={r}\n" + _TPL65B + 'sed "s/__R__/${{DR}}/g" /opt/t.yaml | kubectl apply -f -', True),
+        # single quotes: the text $DR, no Region
+        ("DR={r}\n" + _TPL65B + "sed 's/__R__/$DR/g' /opt/t.yaml | kubectl apply -f -", False),
+        (_TPL65B + "sed 's/__R__/{r}/g' /opt/t.yaml > /opt/j.yaml\nkubectl apply -f /opt/j.yaml", True),
+        (_TPL65B + "sed -i 's/__R__/{r}/g' /opt/t.yaml\nkubectl apply -f /opt/t.yaml", True),
+        ("export DR={r}\n" + _ENV_TPL65B + "envsubst < /opt/t.yaml | kubectl apply -f -", True),
+        ("export DR={r}\nenvsubst <<'EOF' | kubectl apply -f -\n" + _JOB65B.format(r="${{DR}}") + "EOF", True),
+        (_TPL65B + "sed 's/__R__/{r}/g' /opt/t.yaml | grep -v '^#'", False),  # not applied: no manifest read
+    ],
+)  # fmt: skip
+def test_k8s65b_a_template_filled_on_its_way_into_kubectl(lines: str, expected: bool) -> None:
+    for region in ("us-west-2", "eu-west-1"):
+        found = {(r, v) for r, _, v in findings(f"#!/bin/bash\n{lines.format(r=region)}\n", "EU", "aws")}
+        assert found == ({("RES-009", region)} if expected and region == "us-west-2" else set()), region
+
+
+_URL65B = "https://fleet-manifests.s3.eu-west-1.amazonaws.com/agent.yaml"
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (f"curl -fsSL {_URL65B} | kubectl apply -f -", {_URL65B}),
+        (f"wget -qO- {_URL65B} | sudo kubectl apply -f -", {_URL65B}),
+        (f'curl -sL -H "Authorization: Bearer $T" {_URL65B} | kubectl apply --server-side -f -', {_URL65B}),
+        ("aws s3 cp s3://fleet-manifests/agent.yaml - | kubectl apply -f -", {"s3://fleet-manifests/agent.yaml"}),
+        ("aws s3 cp s3://fleet-manifests/agent.yaml /opt/agent.yaml", set()),  # a copy: the file's own reading
+        ("kustomize build github.com/org/addons//agent?ref=v1 | kubectl apply -f -",
+         {"github.com/org/addons//agent?ref=v1"}),
+        ("kubectl kustomize https://github.com/org/addons/agent | kubectl apply -f -",
+         {"https://github.com/org/addons/agent"}),
+        ("kustomize build /opt/k | kubectl apply -f -", set()),  # a local directory the script does not write
+        ("kustomize build overlays/prod | kubectl apply -f -", set()),
+        (f"curl -fsSL {_URL65B} | tee /opt/a.yaml", set()),  # not applied
+        (f"curl -fsSL {_URL65B} -o /opt/a.yaml", set()),
+    ],
+)  # fmt: skip
+def test_k8s65b_a_manifest_fetched_on_a_pipe(lines: str, expected: set[str]) -> None:
+    assert {v for _, v in fetched_manifests(f"#!/bin/bash\n{lines}\n")} == expected
+    found = {v for r, p, v in findings(f"#!/bin/bash\n{lines}\n", "EU", "aws") if "(kubectl@" in p and r == "RES-015"}
+    assert found == expected
+
+
+def test_k8s65b_a_fetched_manifest_is_declared_by_its_text() -> None:
+    script = f"#!/bin/bash\ncurl -fsSL {_URL65B} | kubectl apply -f -\n"
+    declared = [{"id": "m", "kind": "resident", "match": _URL65B, "evidence": "the stack's bucket"}]
+    assert not {f for f in _uncovered65(script, "EU", declared) if f[1] == _URL65B}
+
+
+_KUST65B = "cat > /opt/k/kustomization.yaml <<'EOF'\napiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "run", "expected"),
+    [
+        ("resources:\n  - github.com/org/addons//agent?ref=v1.2.0\n  - ./local.yaml\n", "kubectl apply -k /opt/k",
+         {"github.com/org/addons//agent?ref=v1.2.0"}),
+        ("resources: [./a.yaml, 'https://github.com/org/addons/agent?ref=v1']\n", "kubectl apply -k /opt/k/",
+         {"https://github.com/org/addons/agent?ref=v1"}),
+        ("bases:\n- git@github.com:org/addons.git//agent\nnamePrefix: x-\n",
+         "kustomize build /opt/k | kubectl apply -f -", {"git@github.com:org/addons.git//agent"}),
+        ("resources:\n  - ../base\n  - deployment.yaml\n", "kubectl apply -k /opt/k", set()),
+        ("resources:\n  - ./local.yaml\ncomponents:\n  - gitlab.example.com/org/c//x\n", "kubectl apply -k /opt/k",
+         {"gitlab.example.com/org/c//x"}),
+        ("resources:\n  - github.com/org/addons//agent?ref=v1.2.0\n", "kubectl apply -k /opt/other", set()),
+    ],
+)  # fmt: skip
+def test_k8s65b_a_written_kustomization_s_remote_bases(body: str, run: str, expected: set[str]) -> None:
+    script = f"#!/bin/bash\nmkdir -p /opt/k\n{_KUST65B}{body}EOF\n{run}\n"
+    assert {v for _, v in fetched_manifests(script)} == expected
+
+
+_LOCAL65B = r"(?:\.\./|\./)?[a-z][a-z0-9_-]{0,8}(?:/[a-z0-9_-]{1,8}){0,2}(?:\.yaml)?"
+_REMOTE65B = r"[a-z]{2,8}\.(?:com|io|org)/[a-z]{1,8}/[a-z]{1,8}(?://[a-z]{1,8})?(?:\?ref=v[0-9])?"
+
+
+@given(
+    local=st.lists(st.from_regex(_LOCAL65B, fullmatch=True), max_size=4),
+    remote=st.lists(st.from_regex(_REMOTE65B, fullmatch=True), max_size=3),
+)
+@settings(max_examples=60, deadline=None)
+def test_k8s65b_kustomization_bases_read_remote_items_only(local: list[str], remote: list[str]) -> None:
+    items = "".join(f"  - {i}\n" for i in [*local, *remote])
+    script = f"#!/bin/bash\n{_KUST65B}resources:\n{items}EOF\nkubectl apply -k /opt/k\n"
+    assert {v for _, v in fetched_manifests(script)} == set(remote)
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        ('M=$(aws ssm get-parameter --name /m --output text)\necho "$M" | kubectl apply -f -',
+         {"$(aws ssm get-parameter --name /m --output text)"}),
+        ('M=$(aws ssm get-parameter --name /m --output text)\nkubectl apply -f - <<< "$M"',
+         {"$(aws ssm get-parameter --name /m --output text)"}),
+        ('echo "$(curl -fsSL http://10.0.8.20/m.yaml)" | kubectl apply -f -', {"$(curl -fsSL http://10.0.8.20/m.yaml)"}),
+        ('echo "$MANIFEST" | kubectl apply -f -', set()),  # nothing assigns it: left, as an unwritten local file
+        ("M=$(cat <<'EOF'\n" + _JOB65B.format(r="eu-west-1") + 'EOF\n)\necho "$M" | kubectl apply -f -', set()),
+        (_TPL65B + 'M=$(cat /opt/t.yaml)\necho "$M" | kubectl apply -f -', set()),  # a written file's text: read there
+    ],
+)  # fmt: skip
+def test_k8s65b_a_manifest_piped_from_one_expansion(lines: str, expected: set[str]) -> None:
+    found = {v for r, p, v in findings(f"#!/bin/bash\n{lines}\n", "EU", "aws") if "(kubectl@" in p and r == "RES-015"}
+    assert found == expected

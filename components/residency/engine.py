@@ -111,6 +111,7 @@ from components.residency.scripts import (
     ARRAY_SLICE,
     DEFAULT_WORD,
     EDIT_COMMAND,
+    KUBECTL_STDIN,
     OWN_MACHINE,
     PARAMETER_OPERATION,
     PAST_THE_FILLING,
@@ -5426,6 +5427,8 @@ class RuleEngine:
         fetched = fetched_manifests(script) if not walked else []
         if fetched:
             self._judge_fetched_manifests(walk, script, fetched, path)
+        if not walked and "kubectl" in script and "$" in script:
+            self._judge_piped_expansions(walk, script, path)
         form = self._manifest_form
         if "image" not in script or form is None:
             return
@@ -5435,14 +5438,55 @@ class RuleEngine:
             walk.add(RuleId.DOCUMENT_WITHIN_BOUNDS, f"{path}{where}", where, detail)
         for where, container in containers:
             self._judge_container(walk, container, f"{path}{where}", depth + 1, form, values=not walked)
+        if not walked and "kubectl" in script:
+            self._judge_edited_manifests(walk, script, path, depth)
         # k8s64 (stop 64): a manifest echoed or printed into `kubectl apply -f -`, or given by a here-string
         for offset, text in piped_manifests(script) if not walked else ():
+            if _WHOLE_EXPANSION.fullmatch(text.strip()):  # k8s65b: judged above
+                continue
             containers, beyond = manifest_containers(text, form.manifest_lists)
             for where, bound in beyond:
                 detail = f"This Kubernetes manifest is {bound}, beyond the engine's bounds: its containers are unread."
                 walk.add(RuleId.DOCUMENT_WITHIN_BOUNDS, f"{path}(stdin@{offset}){where}", where, detail)
             for where, container in containers:
                 self._judge_container(walk, container, f"{path}(stdin@{offset}){where}", depth + 1, form, values=True)
+
+    def _judge_piped_expansions(self, walk: _Walk, script: str, path: str) -> None:
+        """(k8s65b, stop 65) A manifest given to ``kubectl apply -f -`` by one expansion (``echo "$M" |``, ``<<<
+        "$M"``, ``echo "$(...)" |``; :func:`scripts.piped_manifests`), filled with the values reaching the line (the one
+        evaluator): a command substitution no reader computes (``M=$(aws ssm get-parameter ...)``) is the manifest's
+        source, RES-015 by its text until declared (:meth:`_judge_fetched_config`, as ``-f "$URL"`` of one is); a
+        literal text is read where the script writes it (a here-document, a written file); a variable nothing assigns
+        is left, as a local file the script does not write is. ``echo "$M" | kubectl apply -f -`` of a manifest read
+        from Parameter Store passed every door."""
+        values: _ScriptValues | None = None
+        for offset, text in piped_manifests(script):
+            if not _WHOLE_EXPANSION.fullmatch(text.strip()):
+                continue
+            values = values or _assigned_values(script, self._instance_region(walk))
+            for filled in dict.fromkeys(filled_texts(text.strip(), values.at_destination(offset))):
+                if _WHOLE_EXPANSION.fullmatch(filled) and ("$(" in filled or "`" in filled):
+                    self._judge_fetched_config(walk, filled, f"{path}(kubectl@{offset})")
+
+    def _judge_edited_manifests(self, walk: _Walk, script: str, path: str, depth: int) -> None:
+        """(k8s65b, stop 65) The containers of a manifest the script computes by an edit (:func:`scripts.edited_files`,
+        the one reader of sed / envsubst / perl edits): a template filled by ``sed "s/__REGION__/$R/g" FILE`` or
+        ``envsubst < FILE`` piped into ``kubectl apply -f -`` (:data:`scripts.KUBECTL_STDIN`) or written into a file
+        (``> OUT``, ``sed -i``), read as the edit leaves it, as a here-document's manifest is. The template as written
+        is read too (its placeholders decide nothing). Each passed every door with a Region abroad filled in."""
+        form = self._manifest_form
+        if form is None or EDIT_COMMAND.search(script) is None:
+            return
+        for edit in edited_files(script, self._instance_region(walk)):
+            if edit.content is None or edit.how in ("cp", "mv", "install") or "image" not in edit.content:
+                continue
+            where = f"{path}({edit.how}:{'stdin' if edit.file == KUBECTL_STDIN else edit.file})"
+            containers, beyond = manifest_containers(edit.content, form.manifest_lists)
+            for at, bound in beyond:
+                detail = f"This Kubernetes manifest is {bound}, beyond the engine's bounds: its containers are unread."
+                walk.add(RuleId.DOCUMENT_WITHIN_BOUNDS, f"{where}{at}", at, detail)
+            for at, container in containers:
+                self._judge_container(walk, container, f"{where}{at}", depth + 1, form, values=True)
 
     def _judge_fetched_manifests(self, walk: _Walk, script: str, fetched: Sequence[tuple[int, str]], path: str) -> None:
         """(k8s64, stop 64) Each manifest kubectl reads from a URL (:func:`scripts.fetched_manifests`): RES-015 by the
@@ -8377,6 +8421,9 @@ def _set_values_path(tree: Any, parts: list[str], value: str) -> None:
 
 # k8s65: a value that is one shell reference nothing assigned (`$URL`, `${URL}`): Helm is given an empty value.
 _UNASSIGNED_REFERENCE = re.compile(r"\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[A-Za-z_][A-Za-z0-9_]*\})")
+# k8s65b (stop 65): a text that is one shell expansion, a variable's or a command substitution's (one level of
+# parentheses inside)
+_WHOLE_EXPANSION = re.compile(r"\$(?:[A-Za-z_]\w*|\{[A-Za-z_]\w*\}|\((?:[^()]|\([^()]*\))*\))|`[^`]*`")
 _HELM_MAX_INDEX = 64
 """(k8s64) The largest ``--set`` list index read (a larger one leaves the path unread)."""
 

@@ -1303,24 +1303,116 @@ def fetched_manifests(script: str) -> list[tuple[int, str]]:
     (k8s65, stop 65) Also each value holding an expansion (``-f "$URL"``, ``-f "$(...)"``: the caller fills it with
     the values reaching the line) and a kustomization's remote target without a scheme at ``-k`` / ``--kustomize``
     (:data:`_KUSTOMIZE_REMOTE`: ``github.com/org/repo/path?ref=v1``, ``git@host:org/repo``)."""
-    if "kubectl" not in script or ("://" not in script and "$" not in script and "-k" not in script):
+    if "kubectl" not in script or (
+        "://" not in script and "$" not in script and "-k" not in script and "|" not in script
+    ):
         return []
     found: list[tuple[int, str]] = []
+    written: dict[str, str] | None = None
     for offset, line in _joined_lines(script):
-        if "kubectl" not in line or ("://" not in line and "$" not in line and "-k" not in line):
+        if "kubectl" not in line or ("://" not in line and "$" not in line and "-k" not in line and "|" not in line):
             continue
-        for command in _simple_commands(_words(line)):
-            words = _kubectl_object_command(command.words)
-            if words is None:
+        words = _words(line)
+        for command in _simple_commands(words):
+            kubectl = _kubectl_object_command(command.words)
+            if kubectl is None:
                 continue
-            for k in range(len(words)):
-                value = _manifest_file_value(words, k)
+            for k in range(len(kubectl)):
+                value = _manifest_file_value(kubectl, k)
                 if value is None:
                     continue
-                remote = words[k].startswith(("-k", "--kustomize")) and _KUSTOMIZE_REMOTE.match(value) is not None
-                if remote or re.match(r"https?://", value) or "$" in value or "`" in value:
+                kustomize = kubectl[k].startswith(("-k", "--kustomize"))
+                local = _KUSTOMIZE_REMOTE.match(value) is None and not re.match(r"https?://", value)
+                if kustomize and local and "$" not in value:
+                    written = written_files(script) if written is None else written  # k8s65b: its remote bases
+                    found += [(offset, base) for base in _kustomization_remote_bases(value, written)]
+                elif kustomize or re.match(r"https?://", value) or "$" in value or "`" in value:
                     found.append((offset, value))
+        if "|" in words:  # k8s65b: a manifest fetched on a pipe into `kubectl apply -f -`
+            written = written_files(script) if written is None else written
+            found += [(offset, source) for source in _piped_fetches(words, written)]
     return found
+
+
+def _piped_fetches(words: list[str], written: Mapping[str, str]) -> list[str]:
+    """(k8s65b, stop 65) What each stage piped into ``kubectl apply -f -`` fetches (:func:`_fetching_stage`), and the
+    remote kustomization ``kustomize build TARGET`` / ``kubectl kustomize TARGET`` builds (a remote target, a URL, a
+    value holding an expansion, or a written kustomization's remote bases). ``curl URL | kubectl apply -f -`` was
+    judged by the URL's host only (k8s64 decided RES-015 by the URL for ``-f URL``), and ``kustomize build
+    github.com/...`` not at all."""
+    found: list[str] = []
+    for k, word in enumerate(words):
+        if word != "|" or not _reads_manifest_stdin(words[k + 1 :]):
+            continue
+        stage = _stage_before(words, k)
+        stage = stage[1:] if stage[:1] == ["sudo"] else stage
+        sources = _fetching_stage(stage)
+        if sources or (stage[:2] != ["kustomize", "build"] and stage[:2] != ["kubectl", "kustomize"]):
+            found += sources
+            continue
+        # `kustomize build DIR` / `kubectl kustomize DIR` (the current directory when none is given)
+        target = next((w for w in stage[2:] if not w.startswith("-")), ".")
+        if _KUSTOMIZE_REMOTE.match(target) is not None or re.match(r"https?://", target) or "$" in target:
+            found.append(target)
+        else:
+            found += _kustomization_remote_bases(target, written)
+    return found
+
+
+# (k8s65b, stop 65) The commands whose standard output is a fetched document: curl(1) ("curl [options / URLs]": the URL
+# operands), wget(1) with `-O -` / `-qO-` (the URL operands), the AWS CLI's `aws s3 cp SOURCE -` ("the - argument ...
+# stream to standard output": the s3:// source), and the options of curl taking a value (their value is no URL).
+_CURL_VALUE_OPTIONS = frozenset({"-H", "--header", "-o", "--output", "-u", "--user", "-A", "--user-agent", "-X",
+                                 "--request", "--retry", "-d", "--data", "-w", "--write-out", "-m", "--max-time",
+                                 "--connect-timeout", "-e", "--referer", "--cacert", "--cert", "-b", "-c",
+                                 "-T"})  # fmt: skip
+
+
+def _fetching_stage(stage: list[str]) -> list[str]:
+    """(k8s65b) The sources a pipe's stage fetches its output from: a ``curl`` / ``wget`` URL operand (a scheme, or
+    a whole expansion the caller fills), ``aws s3 cp s3://... -``'s source; else none."""
+    name = stage[0].rpartition("/")[2] if stage else ""
+    if name in ("curl", "wget"):
+        sources: list[str] = []
+        for k, word in enumerate(stage[1:], 1):
+            after_value_option = stage[k - 1] in _CURL_VALUE_OPTIONS
+            if re.match(r"(?:https?|ftps?)://", word) or (
+                not after_value_option and not word.startswith("-") and ("$" in word or "`" in word)
+            ):
+                sources.append(word)
+        return sources
+    if stage[:3] == ["aws", "s3", "cp"]:
+        operands = [w for w in stage[3:] if not w.startswith("-") or w == "-"]
+        if len(operands) >= 2 and operands[1] == "-" and operands[0].startswith("s3://"):
+            return [operands[0]]
+    return []
+
+
+# (k8s65b) kustomize's lists naming other kustomizations or files ("resources ... Each entry in this list must be a
+# path to a file, or a path (or URL) referring to another kustomization directory"; `bases` deprecated, `components`),
+# https://kubectl.docs.kubernetes.io/references/kustomize/kustomization/resource/; the file's names kustomize looks for.
+_KUSTOMIZATION_LISTS = re.compile(r"^(?:resources|bases|components)[ \t]*:[ \t]*(?:\[(?P<flow>[^\]]*)\])?[ \t]*$")
+_KUSTOMIZATION_FILES = ("kustomization.yaml", "kustomization.yml", "Kustomization")
+
+
+def _kustomization_remote_bases(directory: str, written: Mapping[str, str]) -> list[str]:
+    """(k8s65b) The remote targets (:data:`_KUSTOMIZE_REMOTE`, or a URL) the kustomization the script writes in
+    ``directory`` lists under ``resources`` / ``bases`` / ``components`` (a block or flow list of its top level)."""
+    text = next((written[f] for n in _KUSTOMIZATION_FILES if (f := f"{directory.rstrip('/')}/{n}") in written), None)
+    if text is None:
+        return []
+    items: list[str] = []
+    listing = False
+    for line in text.splitlines():
+        opened = _KUSTOMIZATION_LISTS.match(line)
+        if opened is not None:
+            listing = opened.group("flow") is None
+            items += [i.strip().strip("'\"") for i in (opened.group("flow") or "").split(",") if i.strip()]
+        elif listing and (item := re.match(r"^\s*-\s+(\S+)", line)):
+            items.append(item.group(1).strip("'\""))
+        elif line[:1] not in ("", " ", "\t", "#", "-"):
+            listing = False
+    return [i for i in items if _KUSTOMIZE_REMOTE.match(i) is not None or re.match(r"https?://", i)]
 
 
 # k8s65 (stop 65): a kustomization's remote target (kustomize "remote targets", examples/remoteBuild.md:
@@ -2071,7 +2163,10 @@ def own_region_value(value: str, own_region: tuple[re.Pattern[str], str] | None)
 
 def _edit_line(line: str, state: _Files) -> list[Edit]:
     edits: list[Edit] = []
-    for command in _simple_commands(_words(line)):
+    words = _words(line)
+    if "kubectl" in line and "|" in words:
+        words = _kubectl_stdin_as_file(words)  # k8s65b: `sed ... | kubectl apply -f -`
+    for command in _simple_commands(words):
         words = command.words
         while words and (words[0] in ("sudo", "command", "env") or (words[0] != words[-1] and "=" in words[0])):
             words = words[1:]
@@ -2079,7 +2174,7 @@ def _edit_line(line: str, state: _Files) -> list[Edit]:
             continue
         name, args = words[0], words[1:]
         if name == "sed":
-            edits += _sed_edit(args, state, command)
+            edits += _sed_edit([_shell_filled(a, line, state) for a in args], state, command)
         elif name in _COPY_VALUE_OPTIONS:
             edits += _copied(name, args, state)
         elif name == "perl":
@@ -2095,6 +2190,40 @@ def _edit_line(line: str, state: _Files) -> list[Edit]:
         elif name == "postconf":
             edits += _postconf(args, state)
     return edits
+
+
+def _shell_filled(word: str, line: str, state: _Files) -> str:
+    """(k8s65b, stop 65) A sed word as the shell gives it to sed: each ``$NAME`` / ``${NAME}`` of a value the script
+    assigns filled in (bash(1) "Parameter Expansion", inside double quotes too), unless the word was single-quoted on
+    ``line`` (kept literal); a variable whose value is not known stays as written. ``sed "s/__REGION__/$DR/g"`` filled
+    the template with the text ``$DR``, and the Region it holds passed every door."""
+    if "$" not in word or f"'{word}" in line:
+        return word
+    return _ENV_VARIABLE.sub(lambda m: state.assigned.get(m.group(1) or m.group(2), m.group(0)), word)
+
+
+# (k8s65b, stop 65) The standard input of a `kubectl apply` / `create` / `replace -f -` an edit command's output is
+# piped into (no file has this name): the edit's result is the manifest kubectl reads (`sed "s/X/$R/g" FILE | kubectl
+# apply -f -`, `envsubst < FILE | kubectl apply -f -`; kubectl apply: "cat pod.json | kubectl apply -f -").
+KUBECTL_STDIN = "\0|kubectl"
+
+
+def _kubectl_stdin_as_file(words: list[str]) -> list[str]:
+    """(k8s65b) ``words`` with each ``| kubectl apply -f -`` stage (:func:`_reads_manifest_stdin`) replaced by a
+    redirection into :data:`KUBECTL_STDIN`, so that the edit command before it writes its result there as it writes
+    ``> FILE`` (:func:`_written`): a template filled by ``sed`` / ``envsubst`` on its way into kubectl was judged as
+    written (its placeholder), and the value filled in passed every door."""
+    out: list[str] = []
+    k = 0
+    while k < len(words):
+        if words[k] == "|" and _reads_manifest_stdin(words[k + 1 :]):
+            end = next((j for j in range(k + 1, len(words)) if words[j] in _SEPARATORS), len(words))
+            out += [">", KUBECTL_STDIN]
+            k = end
+            continue
+        out.append(words[k])
+        k += 1
+    return out
 
 
 def _postconf(args: list[str], state: _Files) -> list[Edit]:
