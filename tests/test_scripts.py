@@ -68,6 +68,8 @@ CATALOGUE = load_catalogue()
 COMMANDS = load_endpoints().script_commands
 READER = ScriptReader(COMMANDS)
 ENGINES = {code: RuleEngine(code) for code in ("CN", "EU")}
+# the options of curl / wget taking a value, as the engine gives them to fetched_manifests (the catalogue's)
+_FETCH_OPTIONS = ENGINES["EU"]._fetch_value_options
 
 
 def provider(code: str, cloud: Cloud) -> ProviderRef:
@@ -12538,7 +12540,7 @@ _URL65B = "https://fleet-manifests.s3.eu-west-1.amazonaws.com/agent.yaml"
     ],
 )  # fmt: skip
 def test_k8s65b_a_manifest_fetched_on_a_pipe(lines: str, expected: set[str]) -> None:
-    assert {v for _, v in fetched_manifests(f"#!/bin/bash\n{lines}\n")} == expected
+    assert {v for _, v in fetched_manifests(f"#!/bin/bash\n{lines}\n", _FETCH_OPTIONS)} == expected
     found = {v for r, p, v in findings(f"#!/bin/bash\n{lines}\n", "EU", "aws") if "(kubectl@" in p and r == "RES-015"}
     assert found == expected
 
@@ -12569,7 +12571,7 @@ _KUST65B = "cat > /opt/k/kustomization.yaml <<'EOF'\napiVersion: kustomize.confi
 )  # fmt: skip
 def test_k8s65b_a_written_kustomization_s_remote_bases(body: str, run: str, expected: set[str]) -> None:
     script = f"#!/bin/bash\nmkdir -p /opt/k\n{_KUST65B}{body}EOF\n{run}\n"
-    assert {v for _, v in fetched_manifests(script)} == expected
+    assert {v for _, v in fetched_manifests(script, _FETCH_OPTIONS)} == expected
 
 
 _LOCAL65B = r"(?:\.\./|\./)?[a-z][a-z0-9_-]{0,8}(?:/[a-z0-9_-]{1,8}){0,2}(?:\.yaml)?"
@@ -12584,7 +12586,7 @@ _REMOTE65B = r"[a-z]{2,8}\.(?:com|io|org)/[a-z]{1,8}/[a-z]{1,8}(?://[a-z]{1,8})?
 def test_k8s65b_kustomization_bases_read_remote_items_only(local: list[str], remote: list[str]) -> None:
     items = "".join(f"  - {i}\n" for i in [*local, *remote])
     script = f"#!/bin/bash\n{_KUST65B}resources:\n{items}EOF\nkubectl apply -k /opt/k\n"
-    assert {v for _, v in fetched_manifests(script)} == set(remote)
+    assert {v for _, v in fetched_manifests(script, _FETCH_OPTIONS)} == set(remote)
 
 
 @pytest.mark.parametrize(

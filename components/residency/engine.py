@@ -4432,6 +4432,17 @@ class RuleEngine:
         runs = [c.subcommands.get("run") for c in commands if c is not None]
         return frozenset(o for r in runs if r is not None for o in r.value_options)
 
+    @functools.cached_property
+    def _fetch_value_options(self) -> Mapping[str, frozenset[str]]:
+        """(the lead, stop 65) The options of curl and wget taking a value (their catalogued ``value_options`` and
+        destination ``options``): :func:`scripts.fetched_manifests` reads no fetched source there."""
+        commands = self.endpoints.script_commands
+        return {
+            name: frozenset(command.value_options) | frozenset(command.options)
+            for name in ("curl", "wget")
+            if (command := commands.get(name)) is not None
+        }
+
     def _judge_script(self, walk: _Walk, script: str, path: str, depth: int) -> str:
         """A script payload's host assignments (``export DB_HOST=...``), its commands' hosts (``psql -h ...``) and the
         log-router configurations its here-documents write (:meth:`_judge_heredocs`).
@@ -5424,7 +5435,7 @@ class RuleEngine:
         # k8s64 (stop 64): a manifest applied from a URL decides what runs and where it sends (its containers, an
         # Agent's DD_SITE), read at run time: unknown, RES-015 by the URL until declared, as the Collector's fetched
         # configuration (config63's `--config=https://...`); its host is judged by the scan as before
-        fetched = fetched_manifests(script) if not walked else []
+        fetched = fetched_manifests(script, self._fetch_value_options) if not walked else []
         if fetched:
             self._judge_fetched_manifests(walk, script, fetched, path)
         if not walked and "kubectl" in script and "$" in script:
@@ -5594,7 +5605,7 @@ class RuleEngine:
             for text in dict.fromkeys(texts):
                 if ("$(" in text or "`" in text) and self._host_key(_key_tokens(_snake(leaf))):
                     self._judge_helm_value(walk, "url", text, f"{where}.{dotted}", depth)
-                elif _UNASSIGNED_REFERENCE.fullmatch(text.strip()) is None:
+                elif _SHELL_REFERENCE.fullmatch(text.strip()) is None:  # k8s65: nothing assigned it: Helm gets ""
                     kept.append(text)
             for k, text in enumerate(kept):
                 if k == 0:
@@ -8419,8 +8430,6 @@ def _set_values_path(tree: Any, parts: list[str], value: str) -> None:
         node = items[index]
 
 
-# k8s65: a value that is one shell reference nothing assigned (`$URL`, `${URL}`): Helm is given an empty value.
-_UNASSIGNED_REFERENCE = re.compile(r"\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[A-Za-z_][A-Za-z0-9_]*\})")
 # k8s65b (stop 65): a text that is one shell expansion, a variable's or a command substitution's (one level of
 # parentheses inside)
 _WHOLE_EXPANSION = re.compile(r"\$(?:[A-Za-z_]\w*|\{[A-Za-z_]\w*\}|\((?:[^()]|\([^()]*\))*\))|`[^`]*`")

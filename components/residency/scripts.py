@@ -1296,13 +1296,15 @@ def piped_manifests(script: str) -> list[tuple[int, str]]:
 _MANIFEST_FILE_OPTIONS = ("-f", "--filename", "-k", "--kustomize")
 
 
-def fetched_manifests(script: str) -> list[tuple[int, str]]:
+def fetched_manifests(script: str, value_options: Mapping[str, Collection[str]]) -> list[tuple[int, str]]:
     """(k8s64, stop 64) Each URL a script's ``kubectl apply`` / ``create`` / ``replace`` reads its objects from
     (:data:`_MANIFEST_FILE_OPTIONS`, given ``-f URL``, ``--filename=URL``, ``-fURL``), ``(the line's offset, URL)``,
     the words read by the one splitter (:func:`_simple_commands`). Gate: ``kubectl`` and ``://`` on the line.
     (k8s65, stop 65) Also each value holding an expansion (``-f "$URL"``, ``-f "$(...)"``: the caller fills it with
     the values reaching the line) and a kustomization's remote target without a scheme at ``-k`` / ``--kustomize``
-    (:data:`_KUSTOMIZE_REMOTE`: ``github.com/org/repo/path?ref=v1``, ``git@host:org/repo``)."""
+    (:data:`_KUSTOMIZE_REMOTE`: ``github.com/org/repo/path?ref=v1``, ``git@host:org/repo``). ``value_options``: the
+    options of curl / wget taking a value (the catalogue's), for a manifest fetched on a pipe
+    (:func:`_piped_fetches`)."""
     if "kubectl" not in script or (
         "://" not in script and "$" not in script and "-k" not in script and "|" not in script
     ):
@@ -1330,11 +1332,13 @@ def fetched_manifests(script: str) -> list[tuple[int, str]]:
                     found.append((offset, value))
         if "|" in words:  # k8s65b: a manifest fetched on a pipe into `kubectl apply -f -`
             written = written_files(script) if written is None else written
-            found += [(offset, source) for source in _piped_fetches(words, written)]
+            found += [(offset, source) for source in _piped_fetches(words, written, value_options)]
     return found
 
 
-def _piped_fetches(words: list[str], written: Mapping[str, str]) -> list[str]:
+def _piped_fetches(
+    words: list[str], written: Mapping[str, str], value_options: Mapping[str, Collection[str]]
+) -> list[str]:
     """(k8s65b, stop 65) What each stage piped into ``kubectl apply -f -`` fetches (:func:`_fetching_stage`), and the
     remote kustomization ``kustomize build TARGET`` / ``kubectl kustomize TARGET`` builds (a remote target, a URL, a
     value holding an expansion, or a written kustomization's remote bases). ``curl URL | kubectl apply -f -`` was
@@ -1346,7 +1350,7 @@ def _piped_fetches(words: list[str], written: Mapping[str, str]) -> list[str]:
             continue
         stage = _stage_before(words, k)
         stage = stage[1:] if stage[:1] == ["sudo"] else stage
-        sources = _fetching_stage(stage)
+        sources = _fetching_stage(stage, value_options)
         if sources or (stage[:2] != ["kustomize", "build"] and stage[:2] != ["kubectl", "kustomize"]):
             found += sources
             continue
@@ -1361,21 +1365,18 @@ def _piped_fetches(words: list[str], written: Mapping[str, str]) -> list[str]:
 
 # (k8s65b, stop 65) The commands whose standard output is a fetched document: curl(1) ("curl [options / URLs]": the URL
 # operands), wget(1) with `-O -` / `-qO-` (the URL operands), the AWS CLI's `aws s3 cp SOURCE -` ("the - argument ...
-# stream to standard output": the s3:// source), and the options of curl taking a value (their value is no URL).
-_CURL_VALUE_OPTIONS = frozenset({"-H", "--header", "-o", "--output", "-u", "--user", "-A", "--user-agent", "-X",
-                                 "--request", "--retry", "-d", "--data", "-w", "--write-out", "-m", "--max-time",
-                                 "--connect-timeout", "-e", "--referer", "--cacert", "--cert", "-b", "-c",
-                                 "-T"})  # fmt: skip
+# stream to standard output": the s3:// source); the options of curl / wget taking a value (their value is no URL) are
+# the catalogue's (`script_commands`, the engine's `_fetch_value_options`).
 
 
-def _fetching_stage(stage: list[str]) -> list[str]:
+def _fetching_stage(stage: list[str], value_options: Mapping[str, Collection[str]]) -> list[str]:
     """(k8s65b) The sources a pipe's stage fetches its output from: a ``curl`` / ``wget`` URL operand (a scheme, or
     a whole expansion the caller fills), ``aws s3 cp s3://... -``'s source; else none."""
     name = stage[0].rpartition("/")[2] if stage else ""
     if name in ("curl", "wget"):
         sources: list[str] = []
         for k, word in enumerate(stage[1:], 1):
-            after_value_option = stage[k - 1] in _CURL_VALUE_OPTIONS
+            after_value_option = stage[k - 1] in value_options.get(name, ())
             if re.match(r"(?:https?|ftps?)://", word) or (
                 not after_value_option and not word.startswith("-") and ("$" in word or "`" in word)
             ):
