@@ -5003,12 +5003,9 @@ def _unknown_ifs(separators: Sequence[str | None]) -> list[str]:
 
 def split_fields(value: str, ifs: str | None) -> list[str]:
     """(scripts65) ``value`` (an unquoted expansion's) split into words at IFS ``ifs`` (None: the default, blanks;
-    empty: not split), empty fields dropped and blanks around each field removed (bash(1) "Word Splitting")."""
-    if ifs is None:
-        return value.split()
-    if not ifs:
-        return [value]
-    return [f.strip() for f in re.split(f"[{re.escape(ifs)}]", value) if f.strip()]
+    empty: not split), empty fields dropped and blanks around each field removed (bash(1) "Word Splitting"): the
+    fields ``read`` splits (:func:`ifs_fields`, the one splitter at IFS) with no last name taking the rest."""
+    return [f.strip() for f in ifs_fields(value, ifs, len(value) + 1) if f.strip()]
 
 
 def ifs_fields(line: str, ifs: str | None, names: int) -> list[str]:
