@@ -7354,11 +7354,9 @@ def _c_escape(text: str) -> str:
     ``\\x2c``, ``\\054``); empty where it cannot be read."""
     if text[:1] != "\\":
         return text[:1]
-    try:
-        decoded = text.encode("ascii").decode("unicode_escape")
-    except (UnicodeError, ValueError):
-        return ""
-    return decoded[:1]
+    # the one decoder of a C escape (bash's $'...' escapes, _ansi_c_decoded), anchored at the word's start
+    m = _ANSI_C_ESCAPE.match(text)
+    return _ansi_c_decoded(m)[:1] if m is not None else ""
 
 
 def _xargs_split(
