@@ -10833,22 +10833,34 @@ def _awsred64_template(account: Any, arn: Any) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def test_awsred64_the_template_twins_are_refused_and_declared_by_their_account() -> None:
-    partner = _awsred64_template(_PARTNER64, lambda s, r: f"arn:aws:{s}:eu-central-1:{_PARTNER64}:{r}")
+def _account_twins_refused_and_declared(
+    template: Callable[[Any, Callable[[str, str], Any]], dict[str, Any]],
+    partner_id: str,
+    paths: list[str],
+    entry: dict[str, str],
+) -> None:
+    """A template's resources naming ``partner_id``'s account at ``paths`` (RES-023 each, in the EU), all declared by
+    ``entry`` (a resident declaration of that account), and the twin naming the stack's own account passing."""
+    partner = template(partner_id, lambda s, r: f"arn:aws:{s}:eu-central-1:{partner_id}:{r}")
     found = RuleEngine("EU").check(_cfn_stack(_PINNED_EU, partner))[0]
-    assert sorted((f.rule.id, f.path.split(".Resources.", 1)[1]) for f in found) == [
-        ("RES-023", "Endpoint.Properties.PipelineArn"),
-        ("RES-023", "Env.Properties.EnvironmentAccountIdentifier"),
-        ("RES-023", "Monitor.Properties.AppMonitorConfiguration.MetricDestinations[0].DestinationArn"),
-        ("RES-023", "Profile.Properties.AwsAccountId"),
+    assert sorted((f.rule.id, f.path.split(".Resources.", 1)[1]) for f in found) == [("RES-023", p) for p in paths]
+    declared = RuleEngine("EU", destinations=parse_destinations([entry])).check(_cfn_stack(_PINNED_EU, partner))[0]
+    assert len(declared) == len(paths) and all(f.declared_by == entry["id"] for f in declared)
+    own = template({"Ref": "AWS::AccountId"}, lambda s, r: {
+        "Fn::Sub": f"arn:${{AWS::Partition}}:{s}:${{AWS::Region}}:${{AWS::AccountId}}:{r}"})  # fmt: skip
+    assert RuleEngine("EU").check(_cfn_stack(_PINNED_EU, own))[0] == []
+
+
+def test_awsred64_the_template_twins_are_refused_and_declared_by_their_account() -> None:
+    paths = [
+        "Endpoint.Properties.PipelineArn",
+        "Env.Properties.EnvironmentAccountIdentifier",
+        "Monitor.Properties.AppMonitorConfiguration.MetricDestinations[0].DestinationArn",
+        "Profile.Properties.AwsAccountId",
     ]
     entry = {"id": "analytics-partner", "kind": "resident", "match": f"arn:aws:iam::{_PARTNER64}:",
              "evidence": "the analytics partner's account, its SCP keeps the market's Regions"}  # fmt: skip
-    declared = RuleEngine("EU", destinations=parse_destinations([entry])).check(_cfn_stack(_PINNED_EU, partner))[0]
-    assert len(declared) == 4 and all(f.declared_by == "analytics-partner" for f in declared)
-    own = _awsred64_template({"Ref": "AWS::AccountId"}, lambda s, r: {
-        "Fn::Sub": f"arn:${{AWS::Partition}}:{s}:${{AWS::Region}}:${{AWS::AccountId}}:{r}"})  # fmt: skip
-    assert RuleEngine("EU").check(_cfn_stack(_PINNED_EU, own))[0] == []
+    _account_twins_refused_and_declared(_awsred64_template, _PARTNER64, paths, entry)
 
 
 _PAGES64 = {"included_pages": ["https://web.example.eu/claims/*"]}
@@ -10950,23 +10962,17 @@ def _awsred65_template(account: Any, arn: Callable[[str, str], Any]) -> dict[str
 
 
 def test_awsred65_the_template_twins_are_refused_and_declared_by_their_account() -> None:
-    partner = _awsred65_template(_PARTNER65, lambda s, r: f"arn:aws:{s}:eu-central-1:{_PARTNER65}:{r}")
-    found = RuleEngine("EU").check(_cfn_stack(_PINNED_EU, partner))[0]
-    assert sorted((f.rule.id, f.path.split(".Resources.", 1)[1]) for f in found) == [
-        ("RES-023", "Escalation.Properties.Plan[0].Targets[0].ContactTargetInfo.ContactId"),
-        ("RES-023", "Escalation.Properties.Plan[0].Targets[1].ChannelTargetInfo.ChannelId"),
-        ("RES-023", "Plan.Properties.Stages[0].Targets[0].ContactTargetInfo.ContactId"),
-        ("RES-023", "Plan.Properties.Stages[0].Targets[1].ChannelTargetInfo.ChannelId"),
-        ("RES-023", "Response.Properties.ChatChannel.ChatbotSns[0]"),
-        ("RES-023", "Response.Properties.Engagements[0]"),
+    paths = [
+        "Escalation.Properties.Plan[0].Targets[0].ContactTargetInfo.ContactId",
+        "Escalation.Properties.Plan[0].Targets[1].ChannelTargetInfo.ChannelId",
+        "Plan.Properties.Stages[0].Targets[0].ContactTargetInfo.ContactId",
+        "Plan.Properties.Stages[0].Targets[1].ChannelTargetInfo.ChannelId",
+        "Response.Properties.ChatChannel.ChatbotSns[0]",
+        "Response.Properties.Engagements[0]",
     ]
     entry = {"id": "claims-msp", "kind": "resident", "match": f"arn:aws:iam::{_PARTNER65}:",
              "evidence": "the managed-service partner's account; its SCP keeps the market's Regions"}  # fmt: skip
-    declared = RuleEngine("EU", destinations=parse_destinations([entry])).check(_cfn_stack(_PINNED_EU, partner))[0]
-    assert len(declared) == 6 and all(f.declared_by == "claims-msp" for f in declared)
-    own = _awsred65_template({"Ref": "AWS::AccountId"}, lambda s, r: {
-        "Fn::Sub": f"arn:${{AWS::Partition}}:{s}:${{AWS::Region}}:${{AWS::AccountId}}:{r}"})  # fmt: skip
-    assert RuleEngine("EU").check(_cfn_stack(_PINNED_EU, own))[0] == []
+    _account_twins_refused_and_declared(_awsred65_template, _PARTNER65, paths, entry)  # round 41's body
 
 
 _EXCLUSIVE65 = "aws:ram/resourceShareAssociationsExclusive:ResourceShareAssociationsExclusive"
