@@ -150,11 +150,12 @@ def _declared(code: str, shape: str) -> list[dict[str, Any]]:
 
 def aws_program(shape: str, code: str) -> Build:
     def build(c: Any) -> object:
-        user_data = f"#!/bin/bash\nset -euo pipefail\n{_body(shape, code)}"
         if shape.startswith("otel-"):
             site = f": {HOME_SITE[code]}" if shape.endswith("-declared") else ""
             uri = f"yaml:exporters::datadog::api::site{site}" if site else "yaml:processors::batch::timeout: 5s"
             user_data = collector_cloud_config(uri)
+        else:
+            user_data = f"#!/bin/bash\nset -euo pipefail\n{_body(shape, code)}"
         if shape in ENCODED:
             # docs: ec2/launchtemplate (user_data: "The base64-encoded user data to provide when launching the
             # instance")
