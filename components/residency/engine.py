@@ -4974,7 +4974,7 @@ class RuleEngine:
         merged: set[str] = set()
         for _, sources in _config_line_sources(script, entry, self._image_entrypoints()):
             if len(sources) > 1 or any(s.startswith(tuple(entry.option_uris)) for s in sources):
-                merged |= {p for p in (_line_file(entry, s) for s in sources) if p in files}
+                merged |= {p for p in (_line_file(entry, s) for s in sources) if p is not None and p in files}
         return frozenset(merged)
 
     def _judge_assigned_document(
@@ -5807,7 +5807,9 @@ class RuleEngine:
         # config66: a file a line of the payload merges with another source (`--config=<file> --config='yaml:...'`)
         # is given its line's defaults (_judge_line_defaults, the file read there by _payload_written_files): its own
         # US1 site was a false alarm beside a `yaml:` URI writing the market's site (config65's open corner)
-        merged = file in self._line_merged_files(script, entry, frozenset(written.values())) if script else False
+        merged = False
+        if script and written is not None:
+            merged = file in self._line_merged_files(script, entry, frozenset(written.values()))
         if entry.document_defaults and isinstance(document, dict) and not merged:
             # config58: a setting the tool gives the file when it does not write it (the Datadog Agent's US1 site),
             # where the payload (its runcmd, its packages) runs the tool
