@@ -113,6 +113,7 @@ import platform_programs_config63 as cg63
 import platform_programs_config64 as cg64
 import platform_programs_config65 as cg65
 import platform_programs_config65b as cg65b
+import platform_programs_config66 as cg66
 import platform_programs_crossaccount37 as ca37
 import platform_programs_crossaccount39 as ca39
 import platform_programs_data as pdata
@@ -19409,6 +19410,11 @@ CASES: list[Case] = [
     # manifest fetched on a pipe (curl, aws s3 cp, kustomize build of a remote target) and a written kustomization's
     # remote base: RES-009 / RES-015 (each passed every door)
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in k865b.rows()],
+    # -- stop 66, configuration file grammars round 18 (tests/platform_programs_config66.py): a Beat's `${CLOUD_ID}`
+    # exported from a value no reader computes, Fluent Bit run by its image (`docker run fluent/fluent-bit ... -o es -p
+    # cloud_id=<id>`, `-o datadog` with no host): RES-015 / RES-016 (each passed every door); Fluent Bit's URL output
+    # pinned
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg66.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

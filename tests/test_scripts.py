@@ -12170,7 +12170,7 @@ _ES_EU65B = base64.b64encode(b"eu-west-1.aws.found.io$4fa8821e$5ac1e2d3").decode
 def test_config65b_fluent_bit_lines(line: str, expected: list[dict[str, Any]]) -> None:
     from components.residency.scripts import fluent_bit_lines
 
-    assert [document["pipeline"] for _, document in fluent_bit_lines(line + "\n")] == expected
+    assert [document["pipeline"] for _, document in fluent_bit_lines(line + "\n", FLUENT_BIT_COMMANDS)] == expected
 
 
 @given(
@@ -12188,7 +12188,7 @@ def test_config65b_every_property_spelling_reaches_its_output(props: list[tuple[
     from components.residency.scripts import fluent_bit_lines
 
     words = " ".join(form.format(k=k, v=v) for k, v in props)
-    ((_, document),) = fluent_bit_lines(f"fluent-bit -i cpu -o es {words}\n")
+    ((_, document),) = fluent_bit_lines(f"fluent-bit -i cpu -o es {words}\n", FLUENT_BIT_COMMANDS)
     assert document["pipeline"]["outputs"] == [{"name": "es", **dict(props)}]
 
 
@@ -12605,3 +12605,125 @@ def test_k8s65b_kustomization_bases_read_remote_items_only(local: list[str], rem
 def test_k8s65b_a_manifest_piped_from_one_expansion(lines: str, expected: set[str]) -> None:
     found = {v for r, p, v in findings(f"#!/bin/bash\n{lines}\n", "EU", "aws") if "(kubectl@" in p and r == "RES-015"}
     assert found == expected
+
+
+# config66 (stop 66): a Beat's `${CLOUD_ID}` from a value no reader computes, Fluent Bit run by its image, the
+# Collector's write_files file merged on its runcmd line, export's options before its first name, the catalogue's lists.
+FLUENT_BIT_COMMANDS = ENGINES["EU"]._fluent_bit_commands()  # the catalogue's Fluent Bit commands
+_ES_US66 = "logs:" + base64.b64encode(b"us-east-1.aws.found.io$4fa8821e$5ac1e2d3").decode()
+_ES_EU66 = "logs:" + base64.b64encode(b"eu-west-1.aws.found.io$4fa8821e$5ac1e2d3").decode()
+_BEAT66 = (
+    'cat > /etc/filebeat/filebeat.yml <<{q}\ncloud:\n  id: "${{CLOUD_ID}}"\nEOF\nsystemctl enable --now filebeat\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("assignment", "quoted", "expected"),
+    [
+        ('export CLOUD_ID="$(curl -sf http://169.254.169.254/latest/meta-data/tags/instance/cid)"', True,
+         {"$(curl -sf http://169.254.169.254/latest/meta-data/tags/instance/cid)"}),
+        ("CLOUD_ID=$(aws ssm get-parameter --name /es/cid --query Parameter.Value --output text)", False,
+         {"$(aws ssm get-parameter --name /es/cid --query Parameter.Value --output text)"}),
+        # not exported: Filebeat, expanding a quoted here-document's file from its environment, never sees it
+        ("CLOUD_ID=$(curl -s http://10.0.8.12/cid)", True, set()),
+        (f"export CLOUD_ID='{_ES_EU66}'", True, {"4fa8821e.eu-west-1.aws.found.io"}),  # the market's: declare it
+        (f"export CLOUD_ID='{_ES_US66}'", True, {"4fa8821e.us-east-1.aws.found.io"}),
+    ],
+)  # fmt: skip
+def test_config66_a_beat_s_cloud_id_from_a_value_no_reader_computes(
+    assignment: str, quoted: bool, expected: set[str]
+) -> None:
+    script = f"#!/bin/bash\n{assignment}\n" + _BEAT66.format(q="'EOF'" if quoted else "EOF")
+    assert {v for r, _, v in findings(script, "EU", "aws") if r == "RES-015"} == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (f"docker run -d --name fluent-bit fluent/fluent-bit:3.1 -i cpu -o es -p cloud_id={_ES_US66}",
+         [{"outputs": [{"name": "es", "cloud_id": _ES_US66}], "inputs": [{"name": "cpu"}]}]),
+        ("sudo podman run --rm -v /var/log:/var/log cr.fluentbit.io/fluent/fluent-bit:4.0 -i tail -o datadog",
+         [{"outputs": [{"name": "datadog"}], "inputs": [{"name": "tail"}]}]),
+        # the debug image has no entrypoint: its command names the binary (read the same way)
+        ("docker run docker.io/fluent/fluent-bit:3.1-debug /fluent-bit/bin/fluent-bit -o forward -p host=a.example",
+         [{"outputs": [{"name": "forward", "host": "a.example"}]}]),
+        ("docker container run fluent/fluent-bit@sha256:0a1b -o http -p host=b.example",
+         [{"outputs": [{"name": "http", "host": "b.example"}]}]),
+        # docker's own options before the image are not Fluent Bit's; an image run by no entry is not Fluent Bit
+        ("docker run -e O=es -p 2020:2020 fluent/fluent-bit -c /fluent-bit/etc/fluent-bit.conf", []),
+        ("docker run -d example/fluent-bit-sidecar:1 -o es -p host=c.example", []),
+        ("docker run amazon/aws-for-fluent-bit:stable -o es -p host=c.example", []),  # its own entrypoint script
+    ],
+)  # fmt: skip
+def test_config66_fluent_bit_run_by_its_image(line: str, expected: list[dict[str, Any]]) -> None:
+    from components.residency.scripts import fluent_bit_lines
+
+    images = ENGINES["EU"]._image_entrypoints()
+    assert [d["pipeline"] for _, d in fluent_bit_lines(line + "\n", FLUENT_BIT_COMMANDS, images)] == expected
+
+
+@pytest.mark.parametrize(
+    ("output", "expected"),
+    [
+        (f"-o es -p cloud_id={_ES_US66}", {("RES-015", "4fa8821e.us-east-1.aws.found.io")}),
+        ("-o datadog -p apikey=${DD_API_KEY}", {("RES-016", "datadog")}),  # the plugin's default host
+        ("-o forward -p host=10.0.8.12 -p port=24224", set()),  # the fleet's own aggregator
+    ],
+)
+def test_config66_fluent_bit_s_image_judged_as_its_command_line(output: str, expected: set[tuple[str, str]]) -> None:
+    run = "docker run -d --restart always fluent/fluent-bit:3.1 -i tail -p path=/var/log/*.log"
+    script = f"#!/bin/bash\n{run} {output}\n"
+    assert {(r, v) for r, p, v in findings(script, "EU", "aws") if "(fluent-bit@" in p} == expected
+
+
+def test_config66_the_catalogue_names_the_agents() -> None:
+    from components.residency.scripts import _keystore_patterns
+
+    # Fluent Bit's commands and the Beats are the catalogue's (log_router_options, script_commands' `beat-setting`)
+    assert {"fluent-bit", "td-agent-bit"} == FLUENT_BIT_COMMANDS
+    for beat in ("filebeat", "metricbeat", "heartbeat", "auditbeat", "packetbeat"):
+        assert _keystore_patterns()[1].search(f"{beat} keystore add CLOUD_ID --stdin <<< 'x'") is not None
+    assert _keystore_patterns()[1].search("fluentd keystore add CLOUD_ID --stdin <<< 'x'") is None
+
+
+_OTEL_CC66 = (
+    "#cloud-config\nwrite_files:\n  - path: /etc/otelcol-contrib/base.yaml\n    content: |\n      exporters:\n"
+    "        datadog:\n          api:\n            key: ${{env:DD_API_KEY}}\n{site}runcmd:\n"
+    '  - [sh, -c, "otelcol-contrib --config=/etc/otelcol-contrib/base.yaml{uri} &"]\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("site", "uri", "expected"),
+    [
+        # the market's site by a `yaml:` URI beside the file: no US1 default (was one, from the file alone)
+        ("", " --config='yaml:exporters::datadog::api::site: datadoghq.eu'", {"datadoghq.eu"}),
+        ("", " --config='yaml:processors::batch::timeout: 5s'", {"datadoghq.com"}),  # no site anywhere: US1
+        ("", "", {"datadoghq.com"}),  # the file alone: its own default, as before
+        ("            site: datadoghq.eu\n", " --config='yaml:processors::batch::timeout: 5s'", {"datadoghq.eu"}),
+        ("            site: datadoghq.com\n", " --config='yaml:exporters::datadog::api::site: datadoghq.eu'",
+         {"datadoghq.com", "datadoghq.eu"}),  # each written site judged wherever written
+    ],
+)  # fmt: skip
+def test_config66_a_written_collector_file_merged_on_its_runcmd_line(site: str, uri: str, expected: set[str]) -> None:
+    script = _OTEL_CC66.format(site=site, uri=uri)
+    assert {v for r, _, v in findings(script, "EU", "aws") if r == "RES-015"} == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ('export CID="$(curl -sf http://10.0.8.12/cid)"', {"CID"}),
+        ("export CID=$(curl -fsSL http://10.0.8.12/cid)", {"CID"}),
+        ("export -f notify", set()),
+        ("export -fn A", set()),
+        ("declare -x A=$(cat /etc/a -n)", {"A"}),
+        ("export -p", set()),
+    ],
+)
+def test_config66_export_s_options_come_before_its_first_name(line: str, expected: set[str]) -> None:
+    from components.residency.scripts import exported_names
+
+    found = exported_names(line + "\n")
+    assert found is not None
+    assert set(found) == expected

@@ -4842,8 +4842,7 @@ class RuleEngine:
             # config65: a setting the entry names by a dotted path (the Collector's `exporters.*.api.site`) by its
             # catalogue name, as the `env:` document's are (_judge_assigned_document): `site: $SITE` after
             # `SITE=$(curl ...)` passed every door in EU (the key `site` alone is no host key)
-            dotted = isinstance(parsed, dict) and any("." in k for k in entry.keys)
-            fields = _renamed_keys(parsed, entry.keys) if dotted else parsed
+            fields = _substitution_fields(parsed, entry)
             self._judge_document_substitutions(walk, script, fields, entry, at, f"{where}({kind})", names)
         reaching = _only(_assigned_values(script, self._instance_region(walk)).at(at), names) if at >= 0 else {}
         for text in filled_texts(body, reaching) if at >= 0 else (body,):
@@ -4932,12 +4931,18 @@ class RuleEngine:
         run = docker.subcommands.get("run") if docker is not None else None
         return run.entrypoints if run is not None else {}
 
+    def _fluent_bit_commands(self) -> frozenset[str]:
+        """(config66) Fluent Bit's commands: the catalogue's log routers (``log_router_options``: ``fluent-bit``,
+        ``td-agent-bit``) that the one test of a Fluent Bit name (:data:`_LOG_ROUTER_FLUENT_BIT`, which tells its files
+        from Fluentd's) names; scripts.py kept a list of its own (``_FLUENT_BIT_COMMANDS``, config65b)."""
+        return frozenset(c for c in self.endpoints.log_router_options if _LOG_ROUTER_FLUENT_BIT.search(c))
+
     def _judge_log_router_lines(self, walk: _Walk, script: str, path: str, depth: int) -> None:
         """(config65b, stop 65) The outputs a Fluent Bit command line sets (:func:`fluent_bit_lines`: ``fluent-bit -i
         cpu -o es -p cloud_id=<id>``, ``-o datadog -p apikey=...``), judged as the same outputs of a classic file are
         (:meth:`_judged_as_log_config`'s walk and :meth:`_judge_log_outputs`): a cloud id by the one decoder, a host by
         its key, an output's default by its catalogue entry (``fluent_bit_output``), declared as there."""
-        for at, document in fluent_bit_lines(script):
+        for at, document in fluent_bit_lines(script, self._fluent_bit_commands(), self._image_entrypoints()):
             where = f"{path}(fluent-bit@{at})"
             self._walk_document(walk, document, where, "user_data", depth, None)
             self._judge_log_outputs(walk, document, where, "-o NAME")
@@ -4956,16 +4961,20 @@ class RuleEngine:
             where = f"{path}(--config@{at})(default)"
             self._judge_document_defaults(walk, script, (merged, entry), where, depth, running=True)
 
-    def _line_merged_files(self, script: str, entry: ConfigFile) -> frozenset[str]:
+    def _line_merged_files(
+        self, script: str, entry: ConfigFile, written: Collection[str] | None = None
+    ) -> frozenset[str]:
         """(config65) The files ``script`` writes that a line of ``entry``'s command merges with another source (a
-        second ``--config``, a URI): their defaults are the line's (:meth:`_judge_line_defaults`), not their own."""
+        second ``--config``, a URI): their defaults are the line's (:meth:`_judge_line_defaults`), not their own.
+        config66: ``written``, the files a cloud-config's ``write_files`` writes (``script`` its text), else the
+        files the script writes."""
         if "--config" not in script or not entry.option_uris:
             return frozenset()
-        files = written_files(script)
+        files = written_files(script) if written is None else written
         merged: set[str] = set()
         for _, sources in _config_line_sources(script, entry, self._image_entrypoints()):
             if len(sources) > 1 or any(s.startswith(tuple(entry.option_uris)) for s in sources):
-                merged |= {p for p in (_line_file(entry, s) for s in sources) if p in files}
+                merged |= {p for p in (_line_file(entry, s) for s in sources) if p is not None and p in files}
         return frozenset(merged)
 
     def _judge_assigned_document(
@@ -5795,7 +5804,13 @@ class RuleEngine:
             return document
         if entry.option_dir_namespaces:
             document = _namespaced_component(entry, file, document)  # config57: Vector's `sinks/central.yaml`
-        if entry.document_defaults and isinstance(document, dict):
+        # config66: a file a line of the payload merges with another source (`--config=<file> --config='yaml:...'`)
+        # is given its line's defaults (_judge_line_defaults, the file read there by _payload_written_files): its own
+        # US1 site was a false alarm beside a `yaml:` URI writing the market's site (config65's open corner)
+        merged = False
+        if script and written is not None:
+            merged = file in self._line_merged_files(script, entry, frozenset(written.values()))
+        if entry.document_defaults and isinstance(document, dict) and not merged:
             # config58: a setting the tool gives the file when it does not write it (the Datadog Agent's US1 site),
             # where the payload (its runcmd, its packages) runs the tool
             for key, value in _document_defaults(document, entry, script):
@@ -5814,6 +5829,23 @@ class RuleEngine:
                 if isinstance(item, dict) and isinstance(item.get(file_key), str):
                     written[f"{path}.{entries}[{i}].{content}"] = item[file_key].strip()
         return written
+
+    def _payload_written_files(self, walk: _Walk) -> dict[str, str]:
+        """(config66) The files the cloud-config being walked writes (``payload_script_files``: ``write_files``' path
+        -> its content, as written), read from its text (``walk.written_by``); empty outside one. Read where a line of
+        its ``runcmd`` merges one of them with another source (:func:`_merged_line_configs`)."""
+        document = yaml_or_none(walk.written_by) if walk.written and walk.written_by else None
+        found: dict[str, str] = {}
+        if not isinstance(document, dict):
+            return found
+        for script, file_key in self.endpoints.payload_script_files.items():
+            entries, _, content = script.partition(".")
+            items = document.get(entries)
+            for item in items if isinstance(items, list) else ():
+                path, body = (item.get(file_key), item.get(content)) if isinstance(item, dict) else (None, None)
+                if isinstance(path, str) and isinstance(body, str):
+                    found[path] = body
+        return found
 
     def _written_ssh_names(self, document: Mapping[Any, Any]) -> frozenset[str]:
         """(config54) The ``Host`` names of the OpenSSH client configurations a cloud-config's ``write_files`` writes
@@ -11553,6 +11585,19 @@ def _listed_variables(node: Any, user_keyed: Callable[[str], bool]) -> Any:
     return read
 
 
+def _substitution_fields(parsed: Any, entry: ConfigFile) -> Any:
+    """The fields of a settings file the substitution reading judges (:meth:`RuleEngine._judge_config_file`): config65,
+    a setting the entry names by a dotted path by its catalogue name; config66 (stop 66), a setting encoding a host (a
+    Beat's ``cloud.id``, ``ConfigFile.encoded_hosts``) read as that host, as the filled walk reads it
+    (:func:`_catalogue_named`): ``cloud.id: "${CLOUD_ID}"`` after ``export CLOUD_ID=$(curl ...)`` passed every door in
+    EU (``cloud.id`` is no host key)."""
+    dotted = isinstance(parsed, dict) and any("." in k for k in entry.keys)
+    fields = _renamed_keys(parsed, entry.keys) if dotted else parsed
+    if entry.encoded_hosts and isinstance(fields, (dict, list)):
+        fields = _decoded_hosts(fields, entry.encoded_hosts)
+    return fields
+
+
 def _catalogue_named(document: Any, entry: ConfigFile) -> Any:
     """A settings document with its own names read as the key catalogue's (``ConfigFile.keys``, config54) and each
     setting whose value encodes a host read as that host (``ConfigFile.encoded_hosts``, config63)."""
@@ -11851,7 +11896,8 @@ def _merged_line_configs(
     for at, sources in _config_line_sources(script, entry, engine._image_entrypoints()):
         if len(sources) < 2 and not any(s.startswith(tuple(entry.option_uris)) for s in sources):
             continue  # one file alone: its own defaults (_judge_config_file)
-        files = written_files(script) if files is None else files
+        # config66: and the files the cloud-config whose runcmd the line is writes (write_files)
+        files = {**engine._payload_written_files(walk), **written_files(script)} if files is None else files
         choices: list[list[dict[Any, Any]]] = []
         for source in sources:
             file = _line_file(entry, source)

@@ -24,7 +24,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from typing import Any, NamedTuple
 
 from components.residency import jq
-from components.residency.endpoints import Helm, ScriptCommand
+from components.residency.endpoints import Helm, ScriptCommand, load_endpoints
 from components.residency.inputkeys import is_region_key, is_zone_key, key_tokens, snake_key
 from components.residency.references import elastic_cloud_host, is_ip, is_private_address
 
@@ -1129,19 +1129,27 @@ _FLUENT_BIT_VALUES = frozenset(
         "--coro_stack_size",
     }
 )
-_FLUENT_BIT_COMMANDS = frozenset({"fluent-bit", "td-agent-bit"})
 
 
-def fluent_bit_lines(script: str) -> list[tuple[int, dict[str, Any]]]:
+def fluent_bit_lines(
+    script: str, commands: Collection[str], images: Mapping[str, str] | None = None
+) -> list[tuple[int, dict[str, Any]]]:
     """(config65b, stop 65) Each ``fluent-bit`` (``td-agent-bit``) command of ``script`` that sets an output on its
     command line, read by the one splitter (:func:`_simple_commands`; ``sudo``, ``env``, ``nohup``, ``exec`` and
     assignments before it skipped) as the configuration its options make, in the shape :func:`fluent_bit_classic` gives
     a classic file (``{"pipeline": {"outputs": [{"name": "es", "cloud_id": ...}]}}``, keys lower-cased), so the
     engine judges it as that file's (its hosts by the key walk, each output's default by its catalogue entry). Before,
     ``fluent-bit -i cpu -o es -p cloud_id=<id>`` was not decoded and ``-o datadog`` with no ``Host`` not given the
-    plugin's default: both passed every door. Gate: ``fluent-bit`` / ``td-agent-bit``."""
-    if "fluent-bit" not in script and "td-agent-bit" not in script:
+    plugin's default: both passed every door. Gate: ``fluent-bit`` / ``td-agent-bit``.
+
+    config66 (stop 66): ``commands``, Fluent Bit's commands (the engine's: the catalogue's ``log_router_options``
+    that are Fluent Bit's, so no list of its own here), and ``images``, docker run's catalogued ``entrypoints``: a
+    ``docker`` / ``podman`` ``run`` of an image whose entrypoint is one of them (fluent/fluent-bit
+    ``dockerfiles/Dockerfile``: ``ENTRYPOINT [ "/fluent-bit/bin/fluent-bit" ]``) is read after the image (docker's
+    own options stop there): ``docker run fluent/fluent-bit:3.1 -i cpu -o es -p cloud_id=<id>`` passed every door."""
+    if "-bit" not in script:
         return []
+    runs = {image for image, command in (images or {}).items() if command in commands}
     found: list[tuple[int, dict[str, Any]]] = []
     for offset, line in _joined_lines(script):
         if "-bit" not in line:
@@ -1150,11 +1158,25 @@ def fluent_bit_lines(script: str) -> list[tuple[int, dict[str, Any]]]:
             words = list(command.words)
             while words and (words[0] in ("sudo", "env", "nohup", "exec") or _ASSIGNMENT.match(words[0])):
                 words = words[1:]
-            if words[:1] and words[0].rpartition("/")[2] in _FLUENT_BIT_COMMANDS:
-                document = _fluent_bit_line_config(words[1:])
-                if document is not None:
-                    found.append((offset, document))
+            after = _fluent_bit_arguments(words, commands, runs)
+            document = _fluent_bit_line_config(after) if after is not None else None
+            if document is not None:
+                found.append((offset, document))
     return found
+
+
+def _fluent_bit_arguments(words: list[str], commands: Collection[str], runs: Collection[str]) -> list[str] | None:
+    """(config66) The words Fluent Bit reads of a command: those after its name (by name or path), or after the image
+    of a ``docker`` / ``podman`` ``run`` whose catalogued entrypoint it is (``runs``); None for another command."""
+    if not words:
+        return None
+    if words[0].rpartition("/")[2] in commands:
+        return words[1:]
+    if not runs or words[0].rpartition("/")[2] not in ("docker", "podman") or "run" not in words[1:3]:
+        return None
+    listed = {image: "fluent-bit" for image in runs}
+    at = next((k for k, w in enumerate(words) if not w.startswith("-") and image_entrypoint(listed, w)), None)
+    return words[at + 1 :] if at is not None else None
 
 
 def _fluent_bit_option(word: str) -> tuple[str, str | None]:
@@ -1613,9 +1635,13 @@ def exported_names(script: str) -> frozenset[str] | None:
     names: set[str] = set()
     for m in _EXPORT_LIST.finditer(script) if "x" in script else ():
         words = _EXPORT_QUOTED.sub("''", m.group("words")).split()
-        if any(w[:1] == "-" and "f" in w for w in words):
+        # config66 (stop 66): the builtin's options come before its first name ("export [-fn] [-p] [name[=value]
+        # ...]", bash(1)); a word of a value after it (`export CID="$(curl -sf URL)"`, the list cut at its `)`) is no
+        # option: `-sf` was read as `-f`, the name not exported, and a quoted here-document's `${CID}` passed
+        options = list(itertools.takewhile(lambda w: w[:1] == "-", words))
+        if any("f" in w for w in options):
             continue  # `export -f NAME` exports a function
-        if any(w[:1] == "-" and "n" in w for w in words):
+        if any("n" in w for w in options):
             # scripts65: `export -n NAME` "the export property is removed from each name" (bash(1) "Bourne Shell
             # Builtins"): an earlier export of the name no longer reaches the commands after it (a later one does)
             names.difference_update(n.group(1) for w in words if (n := _EXPORT_NAME.match(w)) is not None)
@@ -8789,22 +8815,29 @@ def reads_as_assignments(script: str) -> str:
 # deployment abroad passed every door). The keystore is resolved before the environment ("it resolves keys before
 # resolving environment variables"); a later export of the same name is read as replacing it (the reading adds values,
 # it does not decide between them where both are written). A key added without `--stdin` (prompted) is left.
-_BEATS = r"(?:sudo[ \t]+(?:-u[ \t]+\S+[ \t]+)?)?(?:\S*/)?(?:filebeat|metricbeat|heartbeat|auditbeat|packetbeat)"
-_KEYSTORE_ADD = _BEATS + r"[ \t]+keystore[ \t]+add[ \t]+([A-Za-z_][A-Za-z0-9_]*)((?:[ \t]+--(?:stdin|force))+)"
-_KEYSTORE_PIPED = re.compile(
-    r"(?<![^\s;&|(])(?:echo(?:[ \t]+-n)?|printf[ \t]+(?:'%s'|\"%s\"|%s))[ \t]+"
-    + _ONE_WORD.replace(r"(?=[ \t]*(?:$|[;&|)]))", "")
-    + r"[ \t]*\|[ \t]*"
-    + _KEYSTORE_ADD
-    + r"(?=[ \t]*(?:$|[;&|)]))",
-    re.M,
-)
-_KEYSTORE_HERE_STRING = re.compile(r"(?<![^\s;&|(])" + _KEYSTORE_ADD + r"[ \t]*<<<[ \t]*" + _ONE_WORD, re.M)
+@functools.cache
+def _keystore_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(config65b) The piped and the here-string keystore additions of :func:`_beat_keystore_written`. config66 (stop
+    66): the Beats named by the catalogue, the ``script_commands`` whose ``-E`` is a Beat's setting (``beat-setting``:
+    filebeat, metricbeat, heartbeat, auditbeat, packetbeat), no list of their own here (config65b kept ``_BEATS``)."""
+    commands = load_endpoints().script_commands
+    names = sorted(n for n, c in commands.items() if "beat-setting" in c.options.values())
+    beats = r"(?:sudo[ \t]+(?:-u[ \t]+\S+[ \t]+)?)?(?:\S*/)?(?:" + "|".join(map(re.escape, names)) + ")"
+    add = beats + r"[ \t]+keystore[ \t]+add[ \t]+([A-Za-z_][A-Za-z0-9_]*)((?:[ \t]+--(?:stdin|force))+)"
+    piped = re.compile(
+        r"(?<![^\s;&|(])(?:echo(?:[ \t]+-n)?|printf[ \t]+(?:'%s'|\"%s\"|%s))[ \t]+"
+        + _ONE_WORD.replace(r"(?=[ \t]*(?:$|[;&|)]))", "")
+        + r"[ \t]*\|[ \t]*"
+        + add
+        + r"(?=[ \t]*(?:$|[;&|)]))",
+        re.M,
+    )
+    return piped, re.compile(r"(?<![^\s;&|(])" + add + r"[ \t]*<<<[ \t]*" + _ONE_WORD, re.M)
 
 
 def _beat_keystore_written(script: str) -> str:
     """(config65b) ``script`` with each Beat keystore key added from standard input written as ``export KEY=WORD``
-    (:data:`_KEYSTORE_PIPED`, :data:`_KEYSTORE_HERE_STRING`), the same offsets."""
+    (:func:`_keystore_patterns`), the same offsets."""
 
     def piped(m: re.Match[str]) -> str:
         if "--stdin" not in m.group(3):
@@ -8816,7 +8849,8 @@ def _beat_keystore_written(script: str) -> str:
             return m.group(0)
         return f"export {m.group(1)}={m.group(3)}".ljust(len(m.group(0)))
 
-    return _KEYSTORE_HERE_STRING.sub(here, _KEYSTORE_PIPED.sub(piped, script))
+    piped_add, here_string_add = _keystore_patterns()
+    return here_string_add.sub(here, piped_add.sub(piped, script))
 
 
 def printf_as_assignments(script: str) -> str:
