@@ -32,8 +32,21 @@ team, round 43 (stop 66)*:
 - An IVS chat room's message review handler of a partner (docs: ivschat/room ``message_review_handler.uri`` "ARN of
   the lambda message review handler function": every message of the room is sent to it) **passed every door**, Pulumi
   and ``AWS::IVSChat::Room``.
+- An EventBridge Scheduler universal target's request (docs: scheduler/schedule ``target`` {arn
+  ``arn:aws:scheduler:::aws-sdk:<service>:<apiAction>``, input}; "Using universal targets") sending to a partner's queue
+  (SQS SendMessage ``QueueUrl``) or publishing to its topic (SNS Publish ``TopicArn``) **passed every door**, Pulumi and
+  ``AWS::Scheduler::Schedule``, while the same queue as a templated target (``target.arn``) and a Step Functions task's
+  ``QueueUrl`` were RES-023.
+- An Automation runbook (docs: ssm/document ``document_type`` "Automation", ``content``; actions
+  ``aws:executeAwsApi`` {Service, Api, parameters} and ``aws:invokeLambdaFunction`` {FunctionName, Payload}) publishing
+  to a partner's topic and invoking its function **passed every door**, Pulumi and ``AWS::SSM::Document``.
 
-Ids ``awsred66-<code>-<kind>-<who>``: ``own`` (passes), ``partner`` (RES-023), ``partner-declared`` (declared: passes).
+Counts on the unchanged engine (d207e72e with this module): 59 programs, 19 leaks (every ``partner`` row), no false
+alarm, no wrong rule. Pinned beside them: a schedule purging a partner's queue (SQS PurgeQueue) and a runbook reading a
+partner's topic's attributes pass (nothing of the stack's is sent).
+
+Ids ``awsred66-<code>-<kind>-<who>``: ``own`` (passes), ``partner`` (RES-023), ``partner-declared`` (declared: passes);
+``-schedule-purge-partner`` / ``-runbook-read-partner`` pass (reads).
 No CN program: QuickSight, Bedrock knowledge bases, IVS chat and MQ CRDR in the China Regions were not confirmed from a
 page here (an aws-cn account passes in CN by partition, unit-pinned). tests/test_realistic_programs.py runs them as
 CASES (``awsred66-*``).
