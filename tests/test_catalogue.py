@@ -691,6 +691,24 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
     # awsred65 (stop 65): a template response plan's ChatChannel.ChatbotSns, the Pulumi plan's `chat_channels` (a
     # written account field).
     written65 = {("aws:ssmincidents/responsePlan:ResponsePlan", "chat_channels")}
+    # awsred66 (stop 66): a template knowledge base's vector store ARNs, a data source's transformation Lambda, a chat
+    # room's review handler and an Automation document's steps' written parameters (written account fields).
+    kb66 = "aws:bedrock/agentKnowledgeBase:AgentKnowledgeBase"
+    stores66 = ("rds_configuration.resource_arn", "opensearch_serverless_configuration.collection_arn",
+                "opensearch_managed_cluster_configuration.domain_arn", "neptune_analytics_configuration.graph_arn",
+                "s3_vectors_configuration.index_arn", "s3_vectors_configuration.vector_bucket_arn")  # fmt: skip
+    steps66 = ("queue_url", "topic_arn", "table_name", "function_name", "entries.event_bus_name", "state_machine_arn",
+               "stream_arn")  # fmt: skip
+    written66 = {
+        *((kb66, f"storage_configuration.{p}") for p in stores66),
+        ("aws:bedrock/agentDataSource:AgentDataSource", "vector_ingestion_configuration.custom_transformation_"
+         "configuration.transformation.transformation_function.transformation_lambda_configuration.lambda_arn"),
+        ("aws:ivschat/room:Room", "message_review_handler.uri"),
+    }  # fmt: skip
+    # ... the document's steps' parameters are written account fields at any depth (`*.inputs.<parameter>`)
+    steps66_written = {("aws:ssm/document:Document", f"content.main_steps.inputs.{p}") for p in steps66}
+    written_any = {(f.type, f.path[2:]) for f in load_endpoints().written_account_fields if f.path.startswith("*.")}
+    assert all(any(t == token and p.endswith(f".{w}") for t, w in written_any) for token, p in steps66_written)
     granted = [(f.type, f.path) for f in load_endpoints().granted_account_fields]
     granted += [(t, g.field) for g in load_endpoints().global_services if g.field for t in g.types]
     assert nested_paths == {
@@ -716,6 +734,8 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
         *written60,
         *text64,
         *written65,
+        *written66,
+        *steps66_written,
     }
     # host paths, group fields and destination fields, no account field
     judged_otherwise = (
@@ -729,6 +749,7 @@ def test_every_input_the_vpc_link_entries_name_is_an_input_of_its_resource() -> 
         | destinations58
         | red58_otherwise
         | text64
+        | steps66_written  # written at any depth (asserted above)
     )
     assert all(
         (token, target) in written or (token, target) in granted or (token, target) in judged_otherwise

@@ -90,6 +90,7 @@ import platform_programs_awsred62 as aw62
 import platform_programs_awsred63 as aw63
 import platform_programs_awsred64 as aw64
 import platform_programs_awsred65 as aw65
+import platform_programs_awsred66 as aw66
 import platform_programs_bodies42 as bd42
 import platform_programs_cfnmap45 as cm45
 import platform_programs_cfnsfn45 as cs45
@@ -19415,6 +19416,11 @@ CASES: list[Case] = [
     # cloud_id=<id>`, `-o datadog` with no host): RES-015 / RES-016 (each passed every door); Fluent Bit's URL output
     # pinned
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in cg66.rows()],
+    # -- stop 66, AWS red team round 43 (tests/platform_programs_awsred66.py): QuickSight data sources, data sets and
+    # ingestions made in a partner's account, an MQ CRDR replica of a partner's primary broker, a Bedrock knowledge
+    # base's vector store (Aurora, OpenSearch Serverless) and a data source's transformation Lambda of a partner, an IVS
+    # chat room's message review handler of a partner: RES-023 (each passed every door), Pulumi and template
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw66.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -11052,3 +11052,167 @@ def test_alired65_a_ros_stack_instances_override_is_judged_as_the_singular_s(val
         _ROS_STACK_INSTANCES, stack_group_name="uploaders", region_ids=["cn-shanghai"], parameter_overrides=pairs
     )
     assert [f.rule.id for f in RuleEngine("CN").check(subject)[0]] == expected
+
+
+# awsred66 (stop 66): where a resource of another account receives the stack's data, by account_fields (a QuickSight
+# asset's `aws_account_id`) or written_account_fields (an MQ CRDR replica's primary, a knowledge base's vector store, a
+# data source's transformation Lambda, an IVS chat room's review handler, a Scheduler universal target's or an
+# Automation step's SDK request). Each passed every door with a partner's account on d207e72e (the table's
+# awsred66-*-partner rows).
+_PARTNER66 = "444455556666"
+
+
+_Subjects66 = list[tuple[str, dict[str, Any], str]]
+
+
+def _awsred66_subjects(account: str, part: str = "aws", region: str = "eu-central-1") -> _Subjects66:
+    def arn(service: str, resource: str) -> str:
+        return f"arn:{part}:{service}:{region}:{account}:{resource}"
+
+    kb = "aws:bedrock/agentKnowledgeBase:AgentKnowledgeBase"
+    store = {"rds_configuration": {"resource_arn": arn("rds", "cluster:kb"), "database_name": "kb"},
+             "opensearch_serverless_configuration": {"collection_arn": arn("aoss", "collection/0a1b2c3d")},
+             "opensearch_managed_cluster_configuration": {"domain_arn": arn("es", "domain/kb")},
+             "neptune_analytics_configuration": {"graph_arn": arn("neptune-graph", "graph/g-0a1b2c3d")},
+             "s3_vectors_configuration": {"index_arn": arn("s3vectors", "bucket/kb/index/claims")}}  # fmt: skip
+    function = {"transformation_lambda_configuration": {"lambda_arn": arn("lambda", "function:t")}}
+    transform = {
+        "custom_transformation_configuration": {
+            "transformation": {"step_to_apply": "POST_CHUNKING", "transformation_function": function}
+        }
+    }
+    queue = f"https://sqs.{region}.amazonaws.com{'.cn' if part == 'aws-cn' else ''}/{account}/claims"
+
+    def schedule(action: str, request: dict[str, Any]) -> dict[str, Any]:
+        target = {"arn": f"arn:{part}:scheduler:::aws-sdk:{action}", "input": json.dumps(request)}
+        return {"schedule_expression": "rate(1 day)", "flexible_time_window": {"mode": "OFF"}, "target": target}
+
+    def runbook(action: str, inputs: dict[str, Any]) -> dict[str, Any]:
+        steps = [{"name": "s", "action": action, "inputs": inputs}]
+        return {"document_type": "Automation", "content": json.dumps({"schemaVersion": "0.3", "mainSteps": steps})}
+
+    return [
+        *[(f"aws:quicksight/{t}", {"aws_account_id": account, "name": "claims"}, "aws_account_id")
+          for t in ("dataSource:DataSource", "dataSet:DataSet", "ingestion:Ingestion", "vpcConnection:VpcConnection",
+                    "analysis:Analysis", "dashboard:Dashboard", "refreshSchedule:RefreshSchedule")],
+        ("aws:mq/broker:Broker", {"broker_name": "r", "data_replication_mode": "CRDR",
+         "data_replication_primary_broker_arn": arn("mq", "broker:p:b-0a1b2c3d")},
+         "data_replication_primary_broker_arn"),
+        *[(kb, {"name": "kb", "storage_configuration": {k: v}}, f"storage_configuration.{k}.{next(iter(v))}")
+          for k, v in store.items()],
+        ("aws:bedrock/agentDataSource:AgentDataSource", {"name": "ds", "vector_ingestion_configuration": transform},
+         "vector_ingestion_configuration.custom_transformation_configuration.transformation.transformation_function."
+         "transformation_lambda_configuration.lambda_arn"),
+        ("aws:ivschat/room:Room", {"name": "r", "message_review_handler": {"uri": arn("lambda", "function:review")}},
+         "message_review_handler.uri"),
+        ("aws:scheduler/schedule:Schedule", schedule("sqs:sendMessage", {"QueueUrl": queue, "MessageBody": "x"}),
+         "target.input(json).QueueUrl"),
+        ("aws:scheduler/schedule:Schedule", schedule("sns:publish", {"TopicArn": arn("sns", "t"), "Message": "x"}),
+         "target.input(json).TopicArn"),
+        ("aws:scheduler/schedule:Schedule", schedule("lambda:invoke", {"FunctionName": arn("lambda", "function:f")}),
+         "target.input(json).FunctionName"),
+        ("aws:scheduler/schedule:Schedule", schedule("eventbridge:putEvents", {"Entries": [
+            {"EventBusName": arn("events", "event-bus/b"), "Source": "claims", "DetailType": "d", "Detail": "{}"}]}),
+         "target.input(json).Entries[0].EventBusName"),
+        ("aws:scheduler/schedule:Schedule", schedule("dynamodb:putItem", {"TableName": arn("dynamodb", "table/t"),
+         "Item": {"id": {"S": "1"}}}), "target.input(json).TableName"),
+        ("aws:scheduler/schedule:Schedule", schedule("sfn:startExecution", {"StateMachineArn": arn("states",
+         "stateMachine:m")}), "target.input(json).StateMachineArn"),
+        ("aws:scheduler/schedule:Schedule", schedule("kinesis:putRecord", {"StreamARN": arn("kinesis", "stream/s"),
+         "Data": "eA==", "PartitionKey": "k"}), "target.input(json).StreamARN"),
+        ("aws:ssm/document:Document", runbook("aws:executeAwsApi", {"Service": "sqs", "Api": "SendMessage",
+         "QueueUrl": queue, "MessageBody": "x"}), "content(json).mainSteps[0].inputs.QueueUrl"),
+        ("aws:ssm/document:Document", runbook("aws:executeAwsApi", {"Service": "sns", "Api": "Publish",
+         "TopicArn": arn("sns", "t"), "Message": "x"}), "content(json).mainSteps[0].inputs.TopicArn"),
+        ("aws:ssm/document:Document", runbook("aws:executeAwsApi", {"Service": "dynamodb", "Api": "PutItem",
+         "TableName": arn("dynamodb", "table/t")}), "content(json).mainSteps[0].inputs.TableName"),
+        ("aws:ssm/document:Document", runbook("aws:invokeLambdaFunction", {"FunctionName": arn("lambda",
+         "function:f")}), "content(json).mainSteps[0].inputs.FunctionName"),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("index", range(len(_awsred66_subjects(_PARTNER66))))
+def test_awsred66_a_resource_of_another_account_receiving_the_stacks_data_is_refused(index: int) -> None:
+    type_, props, path = _awsred66_subjects(_PARTNER66)[index]
+    found = RuleEngine("EU").check(aws(type_, _PINNED_EU, **props))[0]
+    assert [(f.rule.id, f.path) for f in found] == [("RES-023", path)]
+    assert _PARTNER66 in (found[0].detail or "")
+    entry = {"id": "claims-msp", "kind": "resident", "match": f"arn:aws:iam::{_PARTNER66}:",
+             "evidence": "the managed-service partner's account; its SCP keeps the market's Regions"}  # fmt: skip
+    declared = RuleEngine("EU", destinations=parse_destinations([entry])).check(aws(type_, _PINNED_EU, **props))[0]
+    assert [f.declared_by for f in declared] == ["claims-msp"]
+    type_, props, _ = _awsred66_subjects("123456789012")[index]
+    assert RuleEngine("EU").check(aws(type_, _PINNED_EU, **props))[0] == []
+    # an aws-cn account is China's by partition
+    type_, props, _ = _awsred66_subjects(_PARTNER66, "aws-cn", "cn-north-1")[index]
+    assert RuleEngine("CN").check(aws(type_, _PINNED_CN46, **props))[0] == []
+
+
+def _awsred66_template(account: Any, arn: Callable[[str, str], Any]) -> dict[str, Any]:
+    steps = [{"name": "s", "action": "aws:executeAwsApi",
+              "inputs": {"Service": "sns", "Api": "Publish", "TopicArn": arn("sns", "t"), "Message": "x"}}]  # fmt: skip
+    function = {"TransformationLambdaConfiguration": {"LambdaArn": arn("lambda", "function:t")}}
+    transformations = [{"StepToApply": "POST_CHUNKING", "TransformationFunction": function}]
+    return {
+        "Source": {"Type": "AWS::QuickSight::DataSource", "Properties": {"AwsAccountId": account, "DataSourceId": "s",
+                   "Name": "s", "Type": "ATHENA"}},
+        "Set": {"Type": "AWS::QuickSight::DataSet", "Properties": {"AwsAccountId": account, "DataSetId": "d",
+                "Name": "d", "ImportMode": "SPICE"}},
+        "Replica": {"Type": "AWS::AmazonMQ::Broker", "Properties": {"BrokerName": "r", "DataReplicationMode": "CRDR",
+                    "DataReplicationPrimaryBrokerArn": arn("mq", "broker:p:b-0a1b2c3d")}},
+        "Kb": {"Type": "AWS::Bedrock::KnowledgeBase", "Properties": {"Name": "kb", "StorageConfiguration": {
+               "Type": "RDS", "RdsConfiguration": {"ResourceArn": arn("rds", "cluster:kb")}}}},
+        "Docs": {"Type": "AWS::Bedrock::DataSource", "Properties": {"Name": "d", "KnowledgeBaseId": "KB1",
+                 "VectorIngestionConfiguration": {"CustomTransformationConfiguration": {
+                     "Transformations": transformations}}}},
+        "Room": {"Type": "AWS::IVSChat::Room", "Properties": {"MessageReviewHandler": {"Uri": arn("lambda",
+                 "function:review")}}},
+        "Runbook": {"Type": "AWS::SSM::Document", "Properties": {"DocumentType": "Automation",
+                    "Content": {"schemaVersion": "0.3", "mainSteps": steps}}},
+    }  # fmt: skip
+
+
+def test_awsred66_the_template_twins_are_refused_and_declared_by_their_account() -> None:
+    paths = [
+        "Docs.Properties.VectorIngestionConfiguration.CustomTransformationConfiguration.Transformations[0]."
+        "TransformationFunction.TransformationLambdaConfiguration.LambdaArn",
+        "Kb.Properties.StorageConfiguration.RdsConfiguration.ResourceArn",
+        "Replica.Properties.DataReplicationPrimaryBrokerArn",
+        "Room.Properties.MessageReviewHandler.Uri",
+        "Runbook.Properties.Content.mainSteps[0].inputs.TopicArn",
+        "Set.Properties.AwsAccountId",
+        "Source.Properties.AwsAccountId",
+    ]
+    entry = {"id": "claims-msp", "kind": "resident", "match": f"arn:aws:iam::{_PARTNER66}:",
+             "evidence": "the managed-service partner's account; its SCP keeps the market's Regions"}  # fmt: skip
+    _account_twins_refused_and_declared(_awsred66_template, _PARTNER66, paths, entry)
+
+
+@pytest.mark.parametrize(
+    ("type_", "props"),
+    [
+        # Scheduler universal targets reading or emptying the partner's queue, topic or table (read_only)
+        ("aws:scheduler/schedule:Schedule", {"target": {"arn": "arn:aws:scheduler:::aws-sdk:sqs:purgeQueue",
+         "input": json.dumps({"QueueUrl": f"https://sqs.eu-central-1.amazonaws.com/{_PARTNER66}/q"})}}),
+        ("aws:scheduler/schedule:Schedule", {"target": {"arn": "arn:aws:scheduler:::aws-sdk:sns:getTopicAttributes",
+         "input": json.dumps({"TopicArn": f"arn:aws:sns:eu-central-1:{_PARTNER66}:t"})}}),
+        ("aws:scheduler/schedule:Schedule", {"target": {"arn": "arn:aws:scheduler:::aws-sdk:dynamodb:getItem",
+         "input": json.dumps({"TableName": f"arn:aws:dynamodb:eu-central-1:{_PARTNER66}:table/t"})}}),
+        # an Automation step whose Api reads (written_when: only the catalogued writes are judged)
+        ("aws:ssm/document:Document", {"document_type": "Automation", "content": json.dumps({"schemaVersion": "0.3",
+         "mainSteps": [{"name": "r", "action": "aws:executeAwsApi", "inputs": {"Service": "sqs",
+         "Api": "ReceiveMessage", "QueueUrl": f"https://sqs.eu-central-1.amazonaws.com/{_PARTNER66}/q"}}]})}),
+        # a QuickSight account subscription names the account it signs up (no data): not judged
+        ("aws:quicksight/accountSubscription:AccountSubscription", {"aws_account_id": _PARTNER66,
+         "account_name": "claims", "edition": "ENTERPRISE", "authentication_method": "IAM_AND_QUICKSIGHT"}),
+    ],
+)  # fmt: skip
+def test_awsred66_reads_of_another_accounts_resource_are_not_judged(type_: str, props: dict[str, Any]) -> None:
+    assert RuleEngine("EU").check(aws(type_, _PINNED_EU, **props))[0] == []
+
+
+def test_awsred66_a_scheduled_write_abroad_is_refused_by_its_region_as_well() -> None:
+    request = {"TopicArn": "arn:aws:sns:us-west-2:123456789012:claims", "Message": "x"}
+    target = {"arn": "arn:aws:scheduler:::aws-sdk:sns:publish", "input": json.dumps(request)}
+    found = RuleEngine("EU").check(aws("aws:scheduler/schedule:Schedule", _PINNED_EU, target=target))[0]
+    assert [(f.rule.id, f.path) for f in found] == [("RES-004", "target.input(json).TopicArn")]
