@@ -1,7 +1,7 @@
 """Container definitions, round 7 (stop 66, issue 9, k8s66): the text a command gets on its standard input (a Helm
 values file named ``-`` given by ``cat FILE |``, ``< FILE``, ``echo '<json>' |``), a manifest fetched into a file
-before ``kubectl apply -f FILE`` reads it, a placeholder inside a host of a sed-filled manifest, a sed or envsubst
-value only known at run time, and ``kubectl set env`` removing or emptying the Agent's ``DD_SITE``.
+before ``kubectl apply -f FILE`` reads it, a sed or envsubst value only known at run time, and ``kubectl set env``
+removing or emptying the Agent's ``DD_SITE``.
 
 Each with a compliant twin (the home Region, the fetched text or the site declared) and an offending one (a Region
 abroad, a manifest or value read at run time, the Agent's default site undeclared):
@@ -14,8 +14,6 @@ abroad, a manifest or value read at run time, the Agent's default site undeclare
 - ``curl -fsSLo FILE URL``, ``wget -qO FILE URL`` (wget(1): "-O file ... documents will ... be written to file") and
   ``aws s3 cp s3://BUCKET/KEY FILE`` (AWS CLI s3 cp) of the stack's own bucket, then ``kubectl apply -f FILE``: k8s64
   decided that a manifest applied by URL is RES-015 by the URL until declared; a file the script fetches is that URL;
-- a Job's ``--queue-url https://sqs.REGION.<suffix>/...`` whose Region a ``sed "s/REGION/$R/g"`` fills (Amazon SQS
-  "Amazon SQS queue and message identifiers": the queue URL ``https://sqs.<region>.amazonaws.com/<account>/<name>``);
 - a template's Region filled by ``sed "s/__REGION__/$DR/g"`` / ``envsubst`` where ``DR`` is read from Parameter Store
   (``aws ssm get-parameter``): a value only known at run time that decides the Job's Region;
 - ``kubectl set env daemonset/datadog-agent DD_SITE-`` ("To remove a variable, append a dash: ``kubectl set env
@@ -23,8 +21,10 @@ abroad, a manifest or value read at run time, the Agent's default site undeclare
   kubectl_set_env/) and ``DD_SITE=`` (empty): the Agent then sends to its default site, US1 (``datadoghq.com``,
   "By default the Agent sends its data to the Datadog US site", Datadog "Agent Site troubleshooting").
 
-Reproduced on the unchanged engine (d207e72e): see docs/residency.md, *Container definitions, round 7 (stop 66)*, for
-the counts.
+Reproduced on the unchanged engine (d207e72e): 48 programs, 30 offending, 18 compliant; **39 failed: 21 leaks
+(``fetch-curl`` / ``-wget`` / ``-s3cp``, ``sed-ssm``, ``envsubst-ssm``, ``setenv-remove`` / ``-empty``), 9 false
+alarms (``helm-*-home``: RES-015 by ``-``), 9 wrong rules (``helm-*-abroad``: RES-015 by ``-`` beside or instead of
+RES-009)**. See docs/residency.md, *Container definitions, round 7 (stop 66)*.
 
 Ids: ``k8s66-<code>-<shape>``; AWS programs (EC2 user data) in EU / US / CN. tests/test_realistic_programs.py runs
 them as CASES (``k8s66-*``).
@@ -35,8 +35,8 @@ from __future__ import annotations
 from typing import Any
 
 import pulumi_aws as aws
+from platform_parts import AWS_ABROAD, AWS_HOME, SUBNETS, Build, Row, dns_suffix
 from platform_programs_agents62 import declared
-from platform_parts import AWS_ABROAD, AWS_HOME, OWN_ACCOUNT, SUBNETS, Build, Row, dns_suffix
 
 CODES = ("EU", "US", "CN")
 """The programs' jurisdictions."""
@@ -55,11 +55,8 @@ SHAPES: dict[str, set[str]] = {
     "fetch-wget": {"RES-015"},
     "fetch-s3cp": {"RES-015"},
     "fetch-other-file": set(),
-    "sed-host-home": set(),
-    "sed-host-heredoc-home": set(),
-    "sed-host-abroad": {"RES-006"},
-    "sed-ssm": {"RES-015"},
-    "envsubst-ssm": {"RES-015"},
+    "sed-ssm": {"RES-011"},
+    "envsubst-ssm": {"RES-011"},
     "setenv-remove": {"RES-015"},
     "setenv-remove-declared": set(),
     "setenv-empty": {"RES-015"},
@@ -126,20 +123,7 @@ def _job(command: str) -> str:
     )
 
 
-def _queue_job(code: str) -> str:
-    url = f"https://sqs.REGION.{dns_suffix(code)}/{OWN_ACCOUNT}/fleet-events"
-    return _job(f'["aws", "sqs", "receive-message", "--queue-url", "{url}", "--max-number-of-messages", "10"]')
-
-
 def _sed(code: str, shape: str) -> str:
-    if shape.startswith("sed-host"):
-        region = _region(code, shape)
-        if "-heredoc-" in shape:
-            return f"sed 's/REGION/{region}/g' <<'EOF' | kubectl apply -f -\n{_queue_job(code)}EOF\n"
-        return (
-            f"R={region}\ncat > /opt/k8s/drain.tpl.yaml <<'EOF'\n{_queue_job(code)}EOF\n"
-            'sed "s/REGION/$R/g" /opt/k8s/drain.tpl.yaml | kubectl apply -f -\n'
-        )
     ssm = "$(aws ssm get-parameter --name /fleet/dr-region --query Parameter.Value --output text)"
     if shape.startswith("envsubst"):
         job = _job('["aws", "ec2", "describe-instances", "--region", "${DR}", "--output", "json"]')
