@@ -5522,7 +5522,8 @@ class RuleEngine:
                 for filled in filled_texts(edit.content, reaching):
                     if filled != edit.content and ("$(" in filled or "`" in filled):
                         for at, container in manifest_containers(filled, form.manifest_lists)[0]:
-                            self._judge_container(walk, container, f"{where}(run time){at}", depth + 1, form, True)
+                            where_run = f"{where}(run time){at}"
+                            self._judge_container(walk, container, where_run, depth + 1, form, values=True)
             # k8s66: the filled text walked as a document too, as a here-document's manifest is (a host a sed fills,
             # `--queue-url https://sqs.REGION.amazonaws.com/...`, is judged by the walk, not on the container's line)
             for k, part in enumerate(re.split(r"(?m)^---[ \t]*$", edit.content)):
