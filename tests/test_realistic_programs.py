@@ -188,6 +188,7 @@ import platform_programs_k8s63 as k863
 import platform_programs_k8s64 as k864
 import platform_programs_k8s65 as k865
 import platform_programs_k8s65b as k865b
+import platform_programs_k8s66 as k866
 import platform_programs_lead55 as le55
 import platform_programs_leftovers35 as pl
 import platform_programs_leftovers36 as pl36
@@ -19421,6 +19422,11 @@ CASES: list[Case] = [
     # base's vector store (Aurora, OpenSearch Serverless) and a data source's transformation Lambda of a partner, an IVS
     # chat room's message review handler of a partner: RES-023 (each passed every door), Pulumi and template
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in aw66.rows()],
+    # -- stop 66, container definitions round 7 (tests/platform_programs_k8s66.py): a chart's values file on standard
+    # input from `cat FILE |`, `< FILE` or an echoed document (one reader of a command's standard input), a manifest
+    # fetched into the file kubectl applies, a placeholder inside a host of a sed-filled manifest, a sed / envsubst
+    # value read at run time, `kubectl set env ... DD_SITE-` / `DD_SITE=`: RES-006 / RES-009 / RES-015 or pass
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in k866.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

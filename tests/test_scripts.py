@@ -12727,3 +12727,201 @@ def test_config66_export_s_options_come_before_its_first_name(line: str, expecte
     found = exported_names(line + "\n")
     assert found is not None
     assert set(found) == expected
+
+
+# k8s66 (stop 66): container definitions, round 7 (docs/residency.md, "Container definitions, round 7").
+_VALUES66 = "customConfig:\n  sinks:\n    cw:\n      type: aws_cloudwatch_logs\n      region: {r}\n"
+_VECTOR66 = "helm upgrade --install vector vector/vector"
+_WRITTEN66 = "cat > /opt/v.yaml <<'EOF'\n" + _VALUES66 + "EOF\n"
+_JSON66 = '{{"customConfig":{{"sinks":{{"cw":{{"type":"aws_cloudwatch_logs","region":"{r}"}}}}}}}}'
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        _WRITTEN66 + f"cat /opt/v.yaml | {_VECTOR66} --values -",
+        _WRITTEN66 + f"{_VECTOR66} -f - < /opt/v.yaml",
+        _WRITTEN66 + f"sudo cat /opt/v.yaml | sudo {_VECTOR66} -f -",
+        f"echo '{_JSON66}' | {_VECTOR66} -f -",
+        f"printf '%s\\n' '{_JSON66}' | {_VECTOR66} -f -",
+        f"{_VECTOR66} -f - <<< '{_JSON66}'",
+    ],
+)
+@pytest.mark.parametrize(("region", "expected"), [("eu-west-1", set()), ("us-west-2", {("RES-009", "us-west-2")})])
+def test_k8s66_a_chart_s_values_file_on_standard_input(lines: str, region: str, expected: set[Any]) -> None:
+    """Each was RES-015 by ``-`` (a false alarm at home, the wrong rule abroad where the text is echoed)."""
+    script = f"#!/bin/bash\n{lines.format(r=region)}\n"
+    assert {(r, v) for r, _, v in findings(script, "EU", "aws")} == expected
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        f"cat /opt/other.yaml | {_VECTOR66} -f -",  # a file the script does not write
+        f"{_VECTOR66} -f - < /opt/other.yaml",
+        f"sops -d /opt/v.enc.yaml | {_VECTOR66} -f -",  # another command's output
+        f'echo "$(sops -d /opt/v.enc.yaml)" | {_VECTOR66} -f -',  # a substitution no reader computes
+        f"echo $VALUES | {_VECTOR66} -f -",  # unquoted: split and joined by blanks
+    ],
+)
+def test_k8s66_a_values_file_on_standard_input_no_input_shows(lines: str) -> None:
+    assert {(r, v) for r, _, v in findings(f"#!/bin/bash\n{lines}\n", "EU", "aws")} == {("RES-015", "-")}
+
+
+def test_k8s66_standard_inputs_is_the_one_reader() -> None:
+    from components.residency.scripts import StandardInput, standard_inputs
+
+    def helm(words: list[str]) -> bool:
+        return words[:1] == ["helm"]
+
+    files = {"/opt/v.yaml": "a: 1\n"}
+    script = (
+        "helm install x c -f - < /opt/v.yaml\ncat /opt/v.yaml | helm install x c -f -\n"
+        "echo 'a: 2' | helm install x c -f -\nhelm install x c -f - <<< \"$V\"\nfoo | helm install x c -f -\n"
+        "helm install x c -f - <<'EOF'\na: 3\nEOF\n"
+    )
+    got = [(i.text, i.source, i.variable) for i in standard_inputs(script, helm, files)]
+    assert got == [
+        ("a: 1\n", "file", None),
+        ("a: 1\n", "file", None),
+        ("a: 2", "printed", None),
+        ("$V", "here-string", "V"),
+        (None, "", None),
+        ("a: 3\n", "heredoc", None),
+    ]
+    assert all(isinstance(i, StandardInput) for i in standard_inputs(script, helm, files))
+    assert standard_inputs("echo 'a: 2' | helm install x c -f -\n", lambda w: w[:1] == ["kubectl"], files) == []
+
+
+@given(
+    st.from_regex(r"[a-z]{1,6}: [a-z0-9]{1,8}", fullmatch=True),
+    st.sampled_from(["kubectl apply -f -", "helm install x c -f -"]),
+)
+@settings(max_examples=40, deadline=None)
+def test_k8s66_a_printed_document_reaches_either_reader(line: str, reader: str) -> None:
+    from components.residency.scripts import piped_manifests, standard_inputs
+
+    script = f"echo '{line}' | {reader}\n"
+    inputs = standard_inputs(script, lambda w: w[:1] == [reader.partition(" ")[0]], {})
+    assert [(i.text, i.source) for i in inputs] == [(line, "printed")]
+    assert piped_manifests(script) == ([(0, line)] if reader.startswith("kubectl") else [])
+
+
+_URL66 = "https://fleet-manifests.s3.eu-west-1.amazonaws.com/cluster/agent.yaml"
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (f"curl -fsSLo /opt/k8s/agent.yaml {_URL66}\nkubectl apply -f /opt/k8s/agent.yaml", {_URL66}),
+        (f"curl -fsSL --output /opt/k8s/agent.yaml {_URL66}\nkubectl -n ops apply -f /opt/k8s/agent.yaml", {_URL66}),
+        (f"wget -qO /opt/k8s/agent.yaml {_URL66}\nkubectl apply --filename=/opt/k8s/agent.yaml", {_URL66}),
+        ("aws s3 cp s3://fleet-manifests/cluster/agent.yaml /opt/k8s/agent.yaml\nkubectl apply -f /opt/k8s/agent.yaml",
+         {"s3://fleet-manifests/cluster/agent.yaml"}),
+        # another file fetched, the applied one baked; fetched after it is applied; a written file
+        (f"curl -fsSLo /opt/k8s/sums.txt {_URL66}\nkubectl apply -f /opt/k8s/agent.yaml", set()),
+        (f"kubectl apply -f /opt/k8s/agent.yaml\ncurl -fsSLo /opt/k8s/agent.yaml {_URL66}", set()),
+        ("cat > /opt/k8s/agent.yaml <<'EOF'\nkind: Namespace\nEOF\nkubectl apply -f /opt/k8s/agent.yaml", set()),
+    ],
+)  # fmt: skip
+def test_k8s66_a_manifest_fetched_into_the_file_kubectl_applies(lines: str, expected: set[str]) -> None:
+    found = findings(f"#!/bin/bash\n{lines}\n", "EU", "aws")
+    assert {v for r, p, v in found if "(kubectl@" in p and r == "RES-015"} == expected
+
+
+def test_k8s66_a_fetched_manifest_file_is_declared_by_its_url() -> None:
+    declared = parse_destinations([{"id": "m", "kind": "resident", "match": _URL66, "evidence": "the stack's bucket"}])
+    script = f"#!/bin/bash\ncurl -fsSLo /opt/agent.yaml {_URL66}\nkubectl apply -f /opt/agent.yaml\n"
+    subject = Subject("aws:ec2/instance:Instance", "vm", {"user_data": script}, provider("EU", "aws"))
+    found = RuleEngine("EU", destinations=declared).check(subject)[0]
+    assert [f.declared_by for f in found if "(kubectl@" in f.path] == ["m"]
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ("DD_SITE-", {("RES-015", "datadoghq.com")}),
+        ("DD_SITE=", {("RES-015", "datadoghq.com")}),
+        ("--env=DD_SITE=", {("RES-015", "datadoghq.com")}),
+        ("-c agent DD_DD_URL-", {("RES-015", "datadoghq.com")}),
+        ("DD_SITE=datadoghq.eu", {("RES-015", "datadoghq.eu")}),  # read before: the written site
+        ("DD_LOGS_ENABLED-", set()),  # no destination variable
+        ("--list", set()),
+    ],
+)
+def test_k8s66_kubectl_set_env_removing_the_agent_s_site(change: str, expected: set[Any]) -> None:
+    script = f"#!/bin/bash\nkubectl -n datadog set env daemonset/datadog-agent {change}\n"
+    assert {(r, v) for r, _, v in findings(script, "EU", "aws")} == expected
+
+
+def test_k8s66_kubectl_set_env_removal_is_declared_by_the_default_site() -> None:
+    declared = parse_destinations([{"id": "us1", "kind": "resident", "match": "datadoghq.com", "evidence": "US1"}])
+    script = "#!/bin/bash\nkubectl -n datadog set env ds/datadog-agent DD_SITE-\n"
+    subject = Subject("aws:ec2/instance:Instance", "vm", {"user_data": script}, provider("EU", "aws"))
+    assert [f.declared_by for f in RuleEngine("EU", destinations=declared).check(subject)[0]] == ["us1"]
+
+
+@given(st.from_regex(r"[A-Z][A-Z0-9_]{0,10}", fullmatch=True), st.sampled_from(["-", "="]))
+@settings(max_examples=40, deadline=None)
+def test_k8s66_kubectl_env_unset(name: str, mark: str) -> None:
+    from components.residency.scripts import kubectl_env_unset
+
+    assert kubectl_env_unset(f"kubectl set env deploy/x {name}{mark}\n") == [(0, name)]
+    assert kubectl_env_unset(f"kubectl set env deploy/x {name}=v\n") == []
+    assert kubectl_env_unset(f"kubectl get deploy/x {name}{mark}\n") == []
+
+
+_JOB66 = (
+    "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n"
+    "      containers:\n        - name: c\n          image: public.ecr.aws/aws-cli/aws-cli:2.15.30\n"
+    '          command: ["aws", "ec2", "describe-instances", "--region", "{ref}"]\n'
+)
+_SSM66 = "$(aws ssm get-parameter --name /fleet/dr --query Parameter.Value --output text)"
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (f"DR={_SSM66}\ncat > /opt/t.yaml <<'EOF'\n{_JOB66.format(ref='__R__')}EOF\n"
+         'sed "s/__R__/$DR/g" /opt/t.yaml | kubectl apply -f -', {("RES-011", _SSM66)}),
+        (f"export DR={_SSM66}\ncat > /opt/t.yaml <<'EOF'\n{_JOB66.format(ref='${DR}')}EOF\n"
+         "envsubst < /opt/t.yaml | kubectl apply -f -", {("RES-011", _SSM66)}),
+        ("DR=eu-west-1\ncat > /opt/t.yaml <<'EOF'\n" + _JOB66.format(ref="__R__") + "EOF\n"
+         'sed "s/__R__/$DR/g" /opt/t.yaml | kubectl apply -f -', set()),
+        # a value deciding nothing (the Job's name) read at run time: not judged
+        (f"N={_SSM66}\ncat > /opt/t.yaml <<'EOF'\n"
+         + _JOB66.format(ref="eu-west-1").replace("name: j", "name: __N__") + "EOF\n"
+         'sed "s/__N__/$N/g" /opt/t.yaml | kubectl apply -f -', set()),
+    ],
+)  # fmt: skip
+def test_k8s66_a_run_time_value_an_edit_leaves_in_a_manifest(lines: str, expected: set[Any]) -> None:
+    assert {(r, v) for r, _, v in findings(f"#!/bin/bash\n{lines}\n", "EU", "aws")} == expected
+
+
+_QUEUE66 = _JOB66.replace(
+    '"ec2", "describe-instances", "--region", "{ref}"', '"sqs", "receive-message", "--queue-url", "{ref}"'
+)
+
+
+def test_k8s66_a_host_a_sed_fills_is_judged_in_the_filled_manifest() -> None:
+    """The filled text is walked (it passed every door abroad: only the placeholder's host was judged); the
+    placeholder's own host stays RES-015 (left open: the template as written is read by the reference scan)."""
+    url = "https://sqs.__R__.amazonaws.com/123456789012/q"
+    for region, rule in (("us-west-2", "RES-006"), ("eu-west-1", None)):
+        script = (
+            f"#!/bin/bash\nR={region}\ncat > /opt/t.yaml <<'EOF'\n{_QUEUE66.format(ref=url)}EOF\n"
+            'sed "s/__R__/$R/g" /opt/t.yaml | kubectl apply -f -\n'
+        )
+        filled = {(r, v) for r, p, v in findings(script, "EU", "aws") if "(sed:stdin)" in p}
+        assert filled == ({(rule, f"sqs.{region}.amazonaws.com")} if rule else set())
+
+
+def test_k8s66_a_kubernetes_reference_in_a_set_value_is_declared_by_its_text() -> None:
+    """Decided: ``--set-string 'env.DD_AGENT_HOST=$(HOST_IP)'`` stays RES-015 by its text (which variable the chart
+    binds to the node's IP is the chart's, no input shows it; the release's cluster is not tied to the helm line, as
+    an in-cluster Service name's is not, falsealarm65b); declared by the text, it passes."""
+    script = "#!/bin/bash\nhelm upgrade --install app fleet/app --set-string 'env.DD_AGENT_HOST=$(HOST_IP)'\n"
+    assert {(r, v) for r, _, v in findings(script, "EU", "aws")} == {("RES-015", "$(HOST_IP)")}
+    declared = parse_destinations([{"id": "n", "kind": "resident", "match": "$(HOST_IP)", "evidence": "the node"}])
+    subject = Subject("aws:ec2/instance:Instance", "vm", {"user_data": script}, provider("EU", "aws"))
+    assert [f.declared_by for f in RuleEngine("EU", destinations=declared).check(subject)[0]] == ["n"]

@@ -122,6 +122,7 @@ from components.residency.scripts import (
     HelmRelease,
     ScriptHost,
     ScriptReader,
+    StandardInput,
     all_positional_expanded,
     alternates_written,
     ansi_c_quoted_written,
@@ -155,6 +156,7 @@ from components.residency.scripts import (
     jq_environment_written,
     jq_interpolating_programs,
     jq_patterns_blanked,
+    kubectl_env_unset,
     locale_quoted_written,
     loop_bound_names,
     loop_literal_values,
@@ -177,7 +179,7 @@ from components.residency.scripts import (
     sourced_unknowns,
     split_function_outputs_written,
     split_words_written,
-    stdin_heredoc,
+    standard_inputs,
     subscript_indexes,
     substitution_at,
     substitution_filled,
@@ -5447,6 +5449,8 @@ class RuleEngine:
         fetched = fetched_manifests(script, self._fetch_value_options) if not walked else []
         if fetched:
             self._judge_fetched_manifests(walk, script, fetched, path)
+        if not walked and "set" in script:
+            self._judge_env_unset(walk, script, path, depth)
         if not walked and "kubectl" in script and "$" in script:
             self._judge_piped_expansions(walk, script, path)
         form = self._manifest_form
@@ -5470,6 +5474,21 @@ class RuleEngine:
                 walk.add(RuleId.DOCUMENT_WITHIN_BOUNDS, f"{path}(stdin@{offset}){where}", where, detail)
             for where, container in containers:
                 self._judge_container(walk, container, f"{path}(stdin@{offset}){where}", depth + 1, form, values=True)
+
+    def _judge_env_unset(self, walk: _Walk, script: str, path: str, depth: int) -> None:
+        """(k8s66, stop 66) A variable ``kubectl set env`` removes (``DD_SITE-``) or empties (``DD_SITE=``) from a
+        workload (:func:`scripts.kubectl_env_unset`) where it is a destination variable of a tool's container
+        (``document_defaults`` ``unless_variables`` of an entry with ``images``: the Datadog Agent's ``DD_SITE`` /
+        ``DD_DD_URL``): the tool falls back to its default (the Agent's US1 site), judged as a run naming no such
+        variable is (:meth:`_judge_image_defaults`). Which workload is changed is not known from the command, but
+        every reader of the name the catalogue knows has that default. Each passed every door."""
+        for offset, name in kubectl_env_unset(script):
+            for entry in self.endpoints.app_config_files:
+                for d in entry.document_defaults:
+                    if d.images and name in d.unless_variables:
+                        setting = _renamed_keys(_nested_setting(d.key, d.value), entry.keys)
+                        where = f"{path}(kubectl@{offset}:set env {name})(default)"
+                        self._walk_document(walk, setting, where, "content", depth, None)
 
     def _judge_piped_expansions(self, walk: _Walk, script: str, path: str) -> None:
         """(k8s65b, stop 65) A manifest given to ``kubectl apply -f -`` by one expansion (``echo "$M" |``, ``<<<
@@ -5497,10 +5516,29 @@ class RuleEngine:
         form = self._manifest_form
         if form is None or EDIT_COMMAND.search(script) is None:
             return
+        values: _ScriptValues | None = None
         for edit in edited_files(script, self._instance_region(walk)):
             if edit.content is None or edit.how in ("cp", "mv", "install") or "image" not in edit.content:
                 continue
             where = f"{path}({edit.how}:{'stdin' if edit.file == KUBECTL_STDIN else edit.file})"
+            if "$" in edit.content:
+                # k8s66: a `$DR` the edit left (a sed replacement or envsubst variable whose value no reader computes,
+                # `DR=$(aws ssm get-parameter ...)`) holds what the shell gives it: filled with the values reaching the
+                # script's end (the one evaluator), a substitution no reader computes judged where it lands (an
+                # exec-form `--region $DR` was literal text: it passed every door)
+                values = values or _assigned_values(script, self._instance_region(walk))
+                reaching = values.at_destination(len(script) - 1)
+                for filled in filled_texts(edit.content, reaching):
+                    if filled != edit.content and ("$(" in filled or "`" in filled):
+                        for at, container in manifest_containers(filled, form.manifest_lists)[0]:
+                            where_run = f"{where}(run time){at}"
+                            self._judge_container(walk, container, where_run, depth + 1, form, values=True)
+            # k8s66: the filled text walked as a document too, as a here-document's manifest is (a host a sed fills,
+            # `--queue-url https://sqs.REGION.amazonaws.com/...`, is judged by the walk, not on the container's line)
+            for k, part in enumerate(re.split(r"(?m)^---[ \t]*$", edit.content)):
+                document = yaml_or_none(part, depth) if part.strip() else None
+                if isinstance(document, dict):
+                    self._walk_document(walk, document, f"{where}[{k}](yaml)", "content", depth, None)
             containers, beyond = manifest_containers(edit.content, form.manifest_lists)
             for at, bound in beyond:
                 detail = f"This Kubernetes manifest is {bound}, beyond the engine's bounds: its containers are unread."
@@ -5540,6 +5578,7 @@ class RuleEngine:
             return
         files: Mapping[str, str] | None = None
         values: _ScriptValues | None = None
+        inputs: list[StandardInput] | None = None
         for release in helm_releases(script, helm):
             chart = next((c for c in helm.charts if re.search(c.chart, release.chart)), None)
             if release.sets or release.unknown:  # k8s65: any chart's `--set` values, as its values file's
@@ -5549,9 +5588,9 @@ class RuleEngine:
             if chart is None:
                 continue
             files = written_files(script) if files is None else files
-            stdin = stdin_heredoc(script, release.offset) if "-" in release.files else None
-            if stdin is None and "-" in release.files:
-                stdin = _variable_on_stdin(script, release.offset, files)  # falsealarm65: `<<< "$VALUES"`
+            if "-" in release.files and inputs is None:  # k8s66: the one reader of a command's standard input
+                inputs = standard_inputs(script, _reads_helm_stdin, files)
+            stdin = _helm_stdin(script, release.offset, inputs, files) if "-" in release.files and inputs else None
             # falsealarm64: `-f -` reads the here-document the line gives (was RES-015 by `-`, a false alarm)
             given_files = files if stdin is None else {**files, "-": stdin}
             given, unknown = _helm_values(chart.keys, release, given_files, chart.documents)
@@ -12346,32 +12385,28 @@ def _document_assigned(script: str, name: str, at: int, files: Mapping[str, str]
     return body.rstrip("\n") if body is not None else None
 
 
-# falsealarm65 (stop 65): a variable given whole on a command's standard input, by a here-string (`CMD <<< "$V"`,
-# bash(1) "Here Strings": "The word undergoes ... parameter and variable expansion ... The result is supplied as a
-# single string, with a newline appended, to the command on its standard input") or by `echo "$V" |` / `printf '%s\n'
-# "$V" |` before it on its line; double-quoted (unquoted, the value would be split and joined by blanks: not the
-# document).
-_STDIN_VARIABLE = re.compile(
-    r"""<<<\s*"\$\{?(?P<here>[A-Za-z_][A-Za-z0-9_]*)\}?"|(?:^|[;&|(]\s*)(?:echo|printf\s+'%s\\n')\s+"""
-    r""""\$\{?(?P<piped>[A-Za-z_][A-Za-z0-9_]*)\}?"\s*\|"""
-)
+def _helm_stdin(script: str, offset: int, inputs: Sequence[StandardInput], files: Mapping[str, str]) -> str | None:
+    """(falsealarm64 / falsealarm65; k8s66, stop 66) The values file ``-`` the ``helm`` command on the line at
+    ``offset`` reads from its standard input (:func:`scripts.standard_inputs`, the one reader kubectl's ``-f -`` reads
+    by too; helm/helm PR 2809): a here-document's body, a file the script writes (``cat FILE |``, ``< FILE``), a
+    printed or here-string document written out, or a variable given whole (``<<< "$VALUES"``, ``echo "$V" |``) that
+    is assigned one whole document (:func:`_document_assigned`: ``VALUES=$(cat <<'EOF'`` over lines, or ``"$(cat
+    FILE)"`` of a file the script writes). None for anything else (a value no reader computes stays RES-015 by
+    ``-``)."""
+    given = next((i for i in inputs if i.offset == offset), None)
+    if given is None:
+        return None
+    if given.variable is not None:
+        return _document_assigned(script, given.variable, script.rfind("\n", 0, offset) + 1, files)
+    if given.text is None or (given.source in ("printed", "here-string") and ("$" in given.text or "`" in given.text)):
+        return None  # an unquoted or partial expansion: split and joined by blanks, or unknown
+    return given.text
 
 
-def _variable_on_stdin(script: str, offset: int, files: Mapping[str, str]) -> str | None:
-    """(falsealarm65, stop 65) The document a variable gives the command on the line at ``offset`` of ``script`` as its
-    standard input (:data:`_STDIN_VARIABLE`), where the variable is assigned one whole document
-    (:func:`_document_assigned`: ``VALUES=$(cat <<'EOF'`` over lines, or ``"$(cat FILE)"`` of a file the script
-    writes): ``helm upgrade --install ... -f - <<< "$VALUES"`` reads it as its values file named ``-`` (helm/helm PR
-    2809). None for anything else (a value no reader computes stays RES-015 by ``-``)."""
-    start = script.rfind("\n", 0, offset) + 1
-    end = script.find("\n", offset)
-    line = script[start : end if end >= 0 else len(script)]
-    if "$" not in line:
-        return None
-    m = _STDIN_VARIABLE.search(line)
-    if m is None:
-        return None
-    return _document_assigned(script, m.group("here") or m.group("piped"), start, files)
+def _reads_helm_stdin(words: list[str]) -> bool:
+    """(k8s66) Whether ``words`` (one simple command; ``sudo`` before it) run ``helm``."""
+    stage = words[1:] if words[:1] == ["sudo"] else words
+    return bool(stage) and stage[0].rpartition("/")[2] == "helm"
 
 
 def _assignments(script: str) -> list[re.Match[str]]:

@@ -1291,25 +1291,97 @@ def piped_manifests(script: str) -> list[tuple[int, str]]:
     printed line) or a here-string (bash(1) "Here Strings": "The word undergoes ... expansion ... The result is supplied
     as a single string ... to the command on its standard input"), each ``(the line's offset, text)``: the manifest
     ``echo '{...}' | kubectl apply -f -`` applies (its containers passed every door: the line is no YAML line). A
-    here-document is not here (its lines are the script's YAML runs already). Gate: ``kubectl``, then a ``|`` or
-    ``<<<`` on the line."""
+    here-document or a file the script writes is not here (their lines are the script's YAML runs already). Gate:
+    ``kubectl``. (k8s66, stop 66) Read by :func:`standard_inputs`, the one reader of a command's standard input, which
+    Helm's values file ``-`` is read by too."""
     if "kubectl" not in script:
         return []
-    found: list[tuple[int, str]] = []
+    return [
+        (given.offset, given.text)
+        for given in standard_inputs(script, _reads_manifest_stdin, {})
+        if given.source in ("printed", "here-string") and given.text
+    ]
+
+
+class StandardInput(NamedTuple):
+    """(k8s66, stop 66) What one command of a script gets on its standard input (:func:`standard_inputs`)."""
+
+    offset: int
+    """The offset of the command's line (a joined line's last physical line's, as :func:`_joined_lines` gives)."""
+    words: list[str]
+    """The command's words as written on its line (its redirections among them)."""
+    text: str | None
+    """The text it reads, as written (an expanded here-document's ``$NAME`` stays); None where no input shows it."""
+    source: str
+    """``heredoc``, ``file`` (a file the script writes, by ``< FILE`` or ``cat FILE |``), ``printed`` (an ``echo`` /
+    ``printf`` piped into it), ``here-string``, or ``""`` (a pipe from another command: unknown)."""
+    variable: str | None
+    """A variable given whole and double-quoted (``<<< "$V"``, ``echo "$V" |``, ``printf '%s\\n' "$V" |``: its value
+    is the text, lines and all), else None."""
+
+
+# falsealarm65 (stop 65): a variable given whole on a command's standard input, by a here-string (`CMD <<< "$V"`,
+# bash(1) "Here Strings": "The word undergoes ... parameter and variable expansion ... The result is supplied as a
+# single string, with a newline appended, to the command on its standard input") or by `echo "$V" |` / `printf '%s\n'
+# "$V" |` before it on its line; double-quoted (unquoted, the value would be split and joined by blanks: not the
+# document). k8s66 (stop 66): moved from engine.py into the one reader of a command's standard input.
+_STDIN_VARIABLE = re.compile(
+    r"""<<<\s*"\$\{?(?P<here>[A-Za-z_][A-Za-z0-9_]*)\}?"|(?:^|[;&|(]\s*)(?:echo|printf\s+'%s\\n')\s+"""
+    r""""\$\{?(?P<piped>[A-Za-z_][A-Za-z0-9_]*)\}?"\s*\|"""
+)
+
+
+def standard_inputs(script: str, reads: Callable[[list[str]], bool], files: Mapping[str, str]) -> list[StandardInput]:
+    """(k8s66, stop 66) The one reader of "the text a command gets on its standard input", for each simple command of
+    ``script`` that ``reads`` accepts (its words, to the next separator): a here-string's word (bash(1) "Here
+    Strings"), a file the script writes given by ``< FILE`` (bash(1) "Redirecting Input") or by ``cat FILE |``
+    (``files``: path -> text), a here-document given on its line to no file (:func:`stdin_heredoc`, through the
+    pipe's stages as falsealarm64 read it), or what an ``echo`` / ``printf`` piped into it prints
+    (:func:`_piped_items`); another pipe's output is unknown (``source`` ``""``, no text). kubectl's ``-f -``
+    (:func:`piped_manifests`, k8s64) and Helm's values file ``-`` (the engine's ``_helm_stdin``, falsealarm64 /
+    falsealarm65) each read it; each had its own reading, and Helm's read neither ``cat FILE |`` nor ``< FILE`` nor
+    a printed document (RES-015 by ``-``: a false alarm, or the wrong rule where the document named a Region
+    abroad)."""
+    found: list[StandardInput] = []
     for offset, line in _joined_lines(script):
-        if "kubectl" not in line or ("|" not in line and "<<<" not in line):
+        if "|" not in line and "<" not in line:
             continue
         words = _words(line)
-        for k, word in enumerate(words):
-            if word == "|" and _reads_manifest_stdin(words[k + 1 :]):
-                text = _piped_items(words, k)
-            elif word == "<<<" and k + 1 < len(words) and _reads_manifest_stdin(_stage_before(words, k)):
-                text = words[k + 1]
-            else:
+        start = 0
+        for end in [*(k for k, w in enumerate(words) if w in _SEPARATORS), len(words)]:
+            stage, first = words[start:end], start
+            start = end + 1
+            if not stage or not reads(stage):
                 continue
-            if text:
-                found.append((offset, text))
+            found.append(_standard_input(script, (offset, line), words, (first, stage), files))
     return found
+
+
+def _standard_input(
+    script: str, at: tuple[int, str], words: list[str], stage_at: tuple[int, list[str]], files: Mapping[str, str]
+) -> StandardInput:
+    """(k8s66) :func:`standard_inputs`' reading of one command (``stage`` starting at ``words[first]``)."""
+    (offset, line), (first, stage) = at, stage_at
+    quoted = _STDIN_VARIABLE.search(line) if "$" in line else None
+    variable = (quoted.group("here") or quoted.group("piped")) if quoted is not None else None
+    for j, word in enumerate(stage[:-1]):
+        if word == "<<<":
+            return StandardInput(offset, stage, stage[j + 1], "here-string", variable)
+        if word == "<":
+            return StandardInput(offset, stage, files.get(stage[j + 1]), "file", None)
+    if "<<" in stage or "<<-" in stage:
+        return StandardInput(offset, stage, stdin_heredoc(script, offset), "heredoc", None)
+    if first == 0 or words[first - 1] != "|":
+        return StandardInput(offset, stage, None, "", None)
+    before = _stage_before(words, first - 1)
+    before = before[1:] if before[:1] == ["sudo"] else before
+    if len(before) == 2 and before[0] == "cat" and not before[1].startswith("-"):
+        return StandardInput(offset, stage, files.get(before[1]), "file", None)
+    heredoc = stdin_heredoc(script, offset) if "<<" in line else None
+    if heredoc is not None:  # falsealarm64: `cat <<'EOF' | helm ... --values -` (the body, through the pipe)
+        return StandardInput(offset, stage, heredoc, "heredoc", None)
+    printed = _piped_items(words, first - 1)
+    return StandardInput(offset, stage, printed, "printed" if printed is not None else "", variable)
 
 
 # (k8s64) kubectl's options naming the objects' files or kustomization directory ("-f, --filename=[]: The files that
@@ -1327,14 +1399,17 @@ def fetched_manifests(script: str, value_options: Mapping[str, Collection[str]])
     (:data:`_KUSTOMIZE_REMOTE`: ``github.com/org/repo/path?ref=v1``, ``git@host:org/repo``). ``value_options``: the
     options of curl / wget taking a value (the catalogue's), for a manifest fetched on a pipe
     (:func:`_piped_fetches`)."""
+    fetching = "curl" in script or "wget" in script or "s3" in script  # k8s66: a file fetched before
     if "kubectl" not in script or (
-        "://" not in script and "$" not in script and "-k" not in script and "|" not in script
+        "://" not in script and "$" not in script and "-k" not in script and "|" not in script and not fetching
     ):
         return []
     found: list[tuple[int, str]] = []
     written: dict[str, str] | None = None
     for offset, line in _joined_lines(script):
-        if "kubectl" not in line or ("://" not in line and "$" not in line and "-k" not in line and "|" not in line):
+        if "kubectl" not in line or (
+            "://" not in line and "$" not in line and "-k" not in line and "|" not in line and not fetching
+        ):
             continue
         words = _words(line)
         for command in _simple_commands(words):
@@ -1352,6 +1427,8 @@ def fetched_manifests(script: str, value_options: Mapping[str, Collection[str]])
                     found += [(offset, base) for base in _kustomization_remote_bases(value, written)]
                 elif kustomize or re.match(r"https?://", value) or "$" in value or "`" in value:
                     found.append((offset, value))
+                elif value != "-":  # k8s66: a file an earlier line fetched (`curl -o FILE URL`)
+                    found += [(offset, source) for source in _fetched_into(script, value, offset, value_options)]
         if "|" in words:  # k8s65b: a manifest fetched on a pipe into `kubectl apply -f -`
             written = written_files(script) if written is None else written
             found += [(offset, source) for source in _piped_fetches(words, written, value_options)]
@@ -1383,6 +1460,34 @@ def _piped_fetches(
         else:
             found += _kustomization_remote_bases(target, written)
     return found
+
+
+def _fetched_into(script: str, path: str, before: int, value_options: Mapping[str, Collection[str]]) -> list[str]:
+    """(k8s66, stop 66) The sources the last line before ``before`` that fetches into the file ``path`` reads: a
+    ``curl -o FILE URL`` / ``wget -O FILE URL`` (:func:`_download`, the one reader of a download's file; its URL
+    operands by :func:`_fetching_stage`) or ``aws s3 cp s3://... FILE`` (AWS CLI s3 cp: "Copies a local file or S3
+    object to another location locally or in S3"). ``curl -fsSLo m.yaml URL`` then ``kubectl apply -f m.yaml`` was
+    judged by the URL's host only (the stack's own bucket passed), where ``-f URL`` and ``curl URL | kubectl apply -f
+    -`` are RES-015 by the URL until declared (k8s64 / k8s65b): the file holds what the URL gives. A file no line
+    fetches (baked into the image) is none."""
+    if "curl" not in script and "wget" not in script and "s3" not in script:
+        return []
+    sources: list[str] = []
+    for offset, line in _joined_lines(script):
+        if offset >= before:
+            break
+        command, file = _download(line)
+        if file == path:
+            sources = _fetching_stage(_words(command), value_options)
+            continue
+        if "s3" not in line or "cp" not in line:
+            continue
+        for simple in _simple_commands(_words(line)):
+            words = simple.words[1:] if simple.words[:1] == ["sudo"] else simple.words
+            operands = [w for w in words[3:] if not w.startswith("-")] if words[:3] == ["aws", "s3", "cp"] else []
+            if len(operands) >= 2 and operands[1] == path and operands[0].startswith("s3://"):
+                sources = [operands[0]]
+    return sources
 
 
 # (k8s65b, stop 65) The commands whose standard output is a fetched document: curl(1) ("curl [options / URLs]": the URL
@@ -1658,6 +1763,36 @@ def exported_names(script: str) -> frozenset[str] | None:
 # variables", docker container run; podman-run(1) and nerdctl take the same), on a line running or creating a container.
 _ATTACHED_ENV = re.compile(r"""(?<=\s)-e(?=["']?[A-Za-z_][A-Za-z0-9_]*=)""")
 _CONTAINER_RUN = re.compile(r"\b(?:docker|podman|nerdctl)\b.*?\b(?:run|create|exec)\b", re.S)
+
+
+# (k8s66, stop 66) kubectl set env: "ENV-: To remove a variable, append a dash" and "KEY_1=VAL_1 ... KEY_N=VAL_N:
+# Update environment variables" (also given as `-e, --env=[]`), https://kubernetes.io/docs/reference/kubectl/generated/
+# kubectl_set/kubectl_set_env/: `kubectl set env deployment/registry STORAGE_DIR-`.
+_ENV_REMOVED = re.compile(r"(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?:-|=)")
+
+
+def kubectl_env_unset(script: str) -> list[tuple[int, str]]:
+    """(k8s66, stop 66) Each variable a ``kubectl set env`` of ``script`` removes (``NAME-``) or sets empty
+    (``NAME=``, ``--env=NAME=``, ``-e NAME=``), ``(the line's offset, NAME)``: the workload's process then reads no
+    value of it (an empty value is unset to the Datadog Agent, as the engine's scripts63 reading of ``-e DD_SITE``
+    has it) and uses its own default. ``kubectl set env daemonset/datadog-agent DD_SITE-`` passed every door (the
+    Agent back on US1). Gate: ``kubectl`` and ``env`` on the line."""
+    if "kubectl" not in script or " env" not in script:
+        return []
+    found: list[tuple[int, str]] = []
+    for offset, line in _joined_lines(script):
+        if "kubectl" not in line or " env" not in line:
+            continue
+        for command in _simple_commands(_words(line)):
+            words = command.words[1:] if command.words[:1] == ["sudo"] else command.words
+            if not words or words[0].rpartition("/")[2] != "kubectl":
+                continue
+            at = next((k for k in range(1, len(words) - 1) if words[k : k + 2] == ["set", "env"]), None)
+            for word in words[at + 2 :] if at is not None else ():
+                m = _ENV_REMOVED.fullmatch(word.removeprefix("--env="))  # an option's word (`-c agent`) is none
+                if m is not None:
+                    found.append((offset, m.group("name")))
+    return found
 
 
 def container_env_options_written(script: str, value_options: Collection[str]) -> str:
