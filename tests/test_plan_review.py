@@ -1390,3 +1390,54 @@ def test_perf64_the_provenance_pass_makes_no_judgement_of_its_own(monkeypatch: p
     assert (violation.rule, violation.resource_name, violation.path) == ("RES-014", "dc-data-policy", "policy")
     assert calls.count(("dc-data-policy", False)) == 0
     assert calls.count(("dc-data-policy", True)) >= 1
+
+
+def _stack_set_preview66(default: str, override: str) -> dict[str, Any]:
+    """(perf66) A StackSet whose template replicates a global table to `Where` (Default ``default``), one instance of it
+    overriding `Where` with ``override``, and an IAM policy whose document (unknown at preview) is computed from the
+    StackSet's ARN, in EU."""
+    provider = f"{STACK_URN}pulumi:providers:aws::eu"
+    stack_set = f"{STACK_URN}aws:cloudformation/stackSet:StackSet::trips"
+    body = json.loads(_TRIPS)
+    body["Parameters"]["Where"]["Default"] = default
+    states = [
+        {"urn": provider, "custom": True, "type": "pulumi:providers:aws", "inputs": {"region": "eu-central-1"}},
+        {"urn": stack_set, "custom": True, "type": "aws:cloudformation/stackSet:StackSet",
+         "provider": f"{provider}::p1", "inputs": {"name": "trips", "templateBody": json.dumps(body)}},
+        {"urn": f"{STACK_URN}aws:cloudformation/stackSetInstance:StackSetInstance::trips-home", "custom": True,
+         "type": "aws:cloudformation/stackSetInstance:StackSetInstance", "provider": f"{provider}::p1",
+         "inputs": {"stackSetName": "trips", "accountId": "123456789012", "parameterOverrides": {"Where": override}},
+         "dependencies": [stack_set], "propertyDependencies": {"stackSetName": [stack_set]}},
+        {"urn": f"{STACK_URN}aws:iam/policy:Policy::trips-operate", "custom": True, "type": "aws:iam/policy:Policy",
+         "provider": f"{provider}::p1", "inputs": {"policy": UNKNOWN}, "dependencies": [stack_set],
+         "propertyDependencies": {"policy": [stack_set]}},
+    ]  # fmt: skip
+    steps = [{"op": "create", "urn": s["urn"], "provider": s.get("provider", ""), "newState": s} for s in states]
+    return {"config": {"sovereign-dc:jurisdiction": "EU"}, "steps": steps}
+
+
+@pytest.mark.parametrize(
+    ("default", "override", "refused"),
+    [
+        ("us-east-1", "eu-north-1", []),  # a foreign Default every instance overrides home: compliant
+        (
+            "eu-north-1",
+            "us-east-1",
+            [("RES-009", "trips"), ("RES-009", "trips-home"), ("RES-014", "trips-operate")],
+        ),  # the instance's override is a Region abroad itself (stackjoin51)
+        ("eu-north-1", "eu-north-1", []),
+    ],
+    ids=["default-abroad-overridden", "override-abroad", "home"],
+)
+def test_perf66_a_stack_set_vouches_for_a_value_computed_from_it_as_its_instances_run_it(
+    default: str, override: str, refused: list[tuple[str, str]]
+) -> None:
+    """The review's twin of the pack's test (tests/test_policy_stack.py): the StackSet judged as a source with its
+    ``known`` (its instances' overrides), as its own step is judged. Before perf66 the foreign Default refused the
+    policy (RES-014, a false alarm of a first preview) and the home Default vouched for it while its instance ran the
+    template abroad."""
+    plan = review_document(parse_preview(json.dumps(_stack_set_preview66(default, override)), "p.json"))
+    assert sorted((v.rule, v.resource_name) for v in plan.violations) == refused
+    for v in plan.violations:
+        if v.rule == "RES-014":
+            assert "aws:cloudformation/stackSet:StackSet 'trips' is not in EU: [RES-009]" in v.message, v.message

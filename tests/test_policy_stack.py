@@ -608,3 +608,38 @@ def test_perf65_what_the_provenance_and_provider_policies_read_is_the_same_with_
     assert any(d.policy == "explicit-provider-final-state" for d in shared) is (provider == "default")
     # RES-014: the policy's unknown is computed from the StackSet, refused by its instance abroad or its provider.
     assert any(d.policy == PROVENANCE.name for d in shared) is (provider == "default" or override == "ap-east-1")
+
+
+# -- perf66: a source judged as its own review judges it (issue 13, perf65's left-open (b)) ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("default", "override", "refused"),
+    [
+        ("ap-east-1", "cn-northwest-1", set()),  # a foreign Default every instance overrides home: compliant
+        ("cn-northwest-1", "ap-east-1", {"stack-set-instances-joined", PROVENANCE.name}),
+        ("cn-northwest-1", "cn-northwest-1", set()),
+    ],
+    ids=["default-abroad-overridden", "override-abroad", "home"],
+)
+def test_perf66_a_stack_set_vouches_for_a_value_computed_from_it_as_its_instances_run_it(
+    stack_config: Any, default: str, override: str, refused: set[str]
+) -> None:
+    """A value unknown at preview computed from a StackSet (a policy over its ARN) is judged by the StackSet as the
+    stack policies judge it, its template run with its instances' overrides (``known``: ``stacksets.with_instances``).
+    Before perf66 ``provenance._own_verdict`` judged it without ``known`` first: its foreign Default, which every
+    instance overrides home, refused the policy (RES-014: a false alarm, while the StackSet itself passed); its home
+    Default vouched for the policy while an instance ran the template abroad (RES-009 at the StackSet only)."""
+    stack_config({"sovereign-dc:jurisdiction": "CN", "aws:region": "cn-north-1"})
+    stack_set = _trips_stack_set(default)
+    stack = [CN_PROVIDER, stack_set, _trips_instance(stack_set, override), policy_from(stack_set)]
+    diags = Pack(pin_all("CN")).analyze_stack(stack)
+    assert {d.policy for d in diags} == refused
+    if refused:
+        (res014,) = provenance(diags)
+        assert res014.urn == stack[3].urn
+        assert re.search(
+            r"aws:cloudformation/stackSet:StackSet 'trips' is not in CN: \[RES-009\] "
+            r"`templateBody\(json\)\.Resources\.Trips\.Properties\.Replicas\[1\]\.Region`",
+            res014.message,
+        ), res014.message

@@ -37,7 +37,7 @@ from components.residency.engine import (
     strings_at,
     strings_of,
 )
-from components.residency.rules import Finding, RuleId
+from components.residency.rules import Finding
 
 __all__ = [
     "OwnBucket",
@@ -59,13 +59,6 @@ __all__ = [
 Defer = Callable[[Any], bool]
 STACK_REFERENCE = "pulumi:pulumi:StackReference"
 """A read of another stack's outputs (pulumi ``StackReference``): a resource the program reads, never one it makes."""
-_REGIONLESS = frozenset({RuleId.DESTINATION_HOST_PROVEN, RuleId.REGIONLESS_REFERENCE_PROVEN})
-_PROVEN_BY_STACK = _REGIONLESS | {RuleId.GRANTED_ACCOUNT_PROVEN}
-"""The rules a source's own review judges with what the stack proves for it (``Source.known``): regionless names and
-hosts, and (review46, stop 46) the accounts the stack's other providers are pinned to and the role ARNs it makes
-(RES-023): a VPC peering connection requested under one provider and accepted under the peer account's pinned provider
-(the registry's cross-account example) passes its own review, so a value computed from it must not be refused at the
-first preview (RES-014) for what that review accepts."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +75,8 @@ class Source:
     """Its provider's own inputs as a subject, when the front door has them."""
     known: Callable[[], Callable[[str], bool]] | None = None
     """Builds the predicate of the regionless names and hosts the front door proves for this resource (a bucket the
-    stack makes, a host a resource it depends on produces), as it judges the resource itself; built only when the
-    resource is refused without it under a regionless rule (RES-015 / RES-017)."""
+    stack makes, a host a resource it depends on produces, and (perf66) what it joins: a StackSet's instances, an API's
+    Stages), as it judges the resource itself; built when the resource is judged as a source (``_own_verdict``)."""
     read: bool = False
     """The program reads this resource (a cloud ``get`` by id, a data source), never makes it (stackref53b): a front
     door that sees the read step says so; the policy pack is never given a read."""
@@ -148,26 +141,22 @@ def _own_verdict(engine: RuleEngine, source: Source, defer: Defer) -> tuple[Find
     for subject in (provider, source.subject):
         if subject is None:
             continue
-        findings, pending = engine.check(subject, defer=defer)
+        # The resource is judged with what the stack proves for it (``known``) whenever the front door gives that, as
+        # its own review judges it: a bucket or host the stack proves for it (its own bucket named in a launch
+        # template's user data), the accounts its other providers are pinned to and the role ARNs it makes (RES-023,
+        # review46: a VPC peering connection accepted under the peer account's pinned provider), the grant to
+        # everyone of a resource joined to others (an HTTP API Integration's Routes, anonymous43), and (perf66) what
+        # ``known`` carries beyond proofs: a StackSet's template runs with its instances' overrides
+        # (``stacksets.with_instances``), an API's Stages are joined (``stages.with_stages``). Judged without it first
+        # (before perf66), a StackSet with a foreign Default that every instance overrides home was refused as a
+        # source (RES-014 on a value computed from it, at the pack and the preview review) while its own review
+        # accepted it, and one whose instance overrides it abroad vouched for the values computed from it while its
+        # own review refused it.
+        known = source.known() if source.known is not None and subject is source.subject else None
+        findings, pending = engine.check(subject, defer=defer, known=known)
         # A finding the stack's transfer register covers is sanctioned, not a reason to distrust the resource (an
         # e-mail contact whose declared address is abroad is itself in the jurisdiction, and so is its ARN).
         undeclared = [f for f in findings if f.declared_by is None]
-        joined = subject.type in engine.joined_public_types  # its RES-024 is the stack's answer (stop 43)
-        if (
-            source.known is not None
-            and subject is source.subject
-            and any(
-                f.rule.id in _PROVEN_BY_STACK or (joined and f.rule.id == RuleId.PUBLIC_ACCESS_DECLARED)
-                for f in undeclared
-            )
-        ):
-            # A bucket or host the stack proves for this resource (its own bucket named in a launch template's user
-            # data) is proven here too: the source is judged as its own review judges it, or a value computed from a
-            # compliant resource would be refused at the first preview (RES-014) for what its review accepts. So is
-            # the grant to everyone of a resource joined to others (an HTTP API Integration's Routes, anonymous43: a
-            # Route's target is computed from the Integration it sends to).
-            findings, pending = engine.check(subject, defer=defer, known=source.known())
-            undeclared = [f for f in findings if f.declared_by is None]
         if undeclared:
             return undeclared[0], None
         if subject.type.startswith("pulumi:providers:") and any(p.path == "region" for p in pending):
