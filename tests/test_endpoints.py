@@ -14521,3 +14521,128 @@ def test_alired65_the_template_s_own_mongodb_srv_address_is_its_own(code: str) -
     assert rule_ids(code, template({"Fn::GetAtt": ["Srv", "PrivateSrvConnectionStringUri"]})) == set()
     assert rule_ids(code, template({"Fn::GetAtt": ["Srv", "DBInstanceId"]})) == {"RES-015"}
     assert rule_ids(code, template({"Fn::GetAtt": ["Elsewhere", "PrivateSrvConnectionStringUri"]})) == {"RES-015"}
+
+
+# (alired66, stop 66) The deprecated cdn.Domain's `sources` ("a list of domain names or IP address",
+# alicloud_cdn_domain) are its origins (destination_fields), and its omitted `scope` is the documented `domestic`
+# (alicloud-cdn-scope defaults): a partner's origin passed every door, and so did a JP / DE domain with no scope.
+def _cdn_domain(code: str, sources: list[str], scope: str | None = "domestic") -> Subject:
+    props: dict[str, Any] = {"domain_name": "img.example.com", "cdn_type": "web", "sources": sources}
+    if scope is not None:
+        props["scope"] = scope
+    return Subject("alicloud:cdn/domain:Domain", "cdn", props, provider(code, "alicloud"))
+
+
+@pytest.mark.parametrize("code", ["CN", "JP", "DE"])
+def test_alired66_the_deprecated_cdn_domain_s_origins_are_destinations(code: str) -> None:
+    home = sorted(CATALOGUE.jurisdictions[code].regions("alicloud"))[0]
+    abroad = "ap-southeast-1" if code == "CN" else "cn-hangzhou"
+    scope = set() if code == "CN" else {"RES-016"}
+    assert rule_ids(code, _cdn_domain(code, [f"img.oss-{home}.aliyuncs.com"])) == scope
+    assert rule_ids(code, _cdn_domain(code, ["10.0.1.5"])) == scope
+    assert rule_ids(code, _cdn_domain(code, [f"img.oss-{abroad}.aliyuncs.com"])) == scope | {"RES-006"}
+    assert rule_ids(code, _cdn_domain(code, ["origin.partner-media.com"])) == scope | {"RES-015"}
+    assert rule_ids(code, _cdn_domain(code, ["203.0.113.10"])) == scope | {"RES-015"}
+    # no scope: the documented default, domestic (mainland China's edges)
+    assert rule_ids(code, _cdn_domain(code, [f"img.oss-{home}.aliyuncs.com"], None)) == scope
+    with pytest.raises(ResidencyViolation, match=r"^\[RES-015\] .*sources.*origin\.partner-media\.com"):
+        _first_violation("CN", _cdn_domain("CN", ["origin.partner-media.com"]))
+
+
+def _cloudsso_delegate(code: str, uid: str, accounts: frozenset[str] = frozenset()) -> Subject:
+    ref = ProviderRef("alicloud", "p", sorted(CATALOGUE.jurisdictions[code].regions("alicloud"))[0], accounts=accounts)
+    return Subject("alicloud:cloudsso/delegateAccount:DelegateAccount", "sso", {"account_id": uid}, ref)
+
+
+@pytest.mark.parametrize("code", ["CN", "JP", "DE"])
+def test_alired66_a_cloudsso_delegate_is_a_written_account(code: str) -> None:
+    # EnableDelegateAccount: the account then manages CloudSSO (the directory's sign-in) for the whole directory, as
+    # the resource directory's registration of the same account (stop 65): another account's is RES-023 (it passed),
+    # the stack's own passes, and so does the partner once declared.
+    own, partner = "1234567890123456", "5555666677778888"
+    assert rule_ids(code, _cloudsso_delegate(code, partner, frozenset({own}))) == {"RES-023"}
+    assert rule_ids(code, _cloudsso_delegate(code, own, frozenset({own}))) == set()
+    entry = {"id": "identity", "kind": "resident", "match": f"acs:ram::{partner}:", "evidence": "the group's account"}
+    declared, _ = RuleEngine(code, destinations=parse_destinations([entry])).check(
+        _cloudsso_delegate(code, partner, frozenset({own}))
+    )
+    assert [f.declared_by for f in declared] == ["identity"]
+    with pytest.raises(ResidencyViolation, match=rf"^\[RES-023\] .*account_id.*{partner}"):
+        _first_violation(code, _cloudsso_delegate(code, partner, frozenset({own})))
+
+
+def _ros_account_template(
+    code: str, resource: dict[str, Any], parameter: dict[str, Any] | None = None, given: str | None = None
+) -> Subject:
+    body: dict[str, Any] = {"ROSTemplateFormatVersion": "2015-09-01", "Resources": {"R": resource}}
+    if parameter is not None:
+        body["Parameters"] = {"Member": parameter}
+    props: dict[str, Any] = {"stack_name": "s", "template_body": json.dumps(body)}
+    if given is not None:
+        props["parameters"] = [{"parameter_key": "Member", "parameter_value": given}]
+    ref = ProviderRef("alicloud", "p", sorted(CATALOGUE.jurisdictions[code].regions("alicloud"))[0],
+                      accounts=frozenset({"1234567890123456"}))  # fmt: skip
+    return Subject("alicloud:ros/stack:Stack", "s", props, ref)
+
+
+def _ros_delegated_admin(account: Any) -> dict[str, Any]:
+    return {"Type": "ALIYUN::ResourceManager::DelegatedAdministrator",
+            "Properties": {"AccountId": account, "ServicePrincipal": "actiontrail.aliyuncs.com"}}  # fmt: skip
+
+
+@pytest.mark.parametrize("code", ["CN", "JP", "DE"])
+def test_alired66_a_ros_delegated_administrator_is_judged_as_its_twin(code: str) -> None:
+    # ALIYUN::ResourceManager::DelegatedAdministrator AccountId -> resourcemanager/delegatedAdministrator `account_id`
+    # (stack_templates, stop 66): a partner's account passed every door; the stack's own, or a member account the
+    # template makes (its Ref / Fn::GetAtt AccountId, no Parameter), passes.
+    own, partner = "1234567890123456", "5555666677778888"
+    assert rule_ids(code, _ros_account_template(code, _ros_delegated_admin(partner))) == {"RES-023"}
+    assert rule_ids(code, _ros_account_template(code, _ros_delegated_admin(own))) == set()
+    member = {"Type": "ALIYUN::ResourceManager::Account", "Properties": {"DisplayName": "security"}}
+    body = {"ROSTemplateFormatVersion": "2015-09-01", "Resources": {
+        "Member": member, "R": _ros_delegated_admin({"Fn::GetAtt": ["Member", "AccountId"]})}}  # fmt: skip
+    made = _ros_account_template(code, member)
+    assert rule_ids(code, made._replace(props={"stack_name": "s", "template_body": json.dumps(body)})) == set()
+
+
+_SHARED_TARGET = {"Type": "ALIYUN::ResourceManager::SharedTarget",
+                  "Properties": {"ResourceShareId": "rs-1", "TargetId": {"Ref": "Member"}}}  # fmt: skip
+
+
+@pytest.mark.parametrize("resource", [_ros_delegated_admin({"Ref": "Member"}), _SHARED_TARGET],
+                         ids=["written-account", "granted-account"])  # fmt: skip
+@pytest.mark.parametrize("code", ["CN", "JP", "DE"])
+def test_alired66_a_template_parameter_at_an_account_field_is_that_account(code: str, resource: dict[str, Any]) -> None:
+    # (alired66) A Ref of a Parameter as a whole account field (written_account_fields / granted_account_fields of the
+    # ROS type's twin): the value the stack gives it, else its Default, judged as that account; no value: RES-023,
+    # declared by the reference as written. Each passed every door before, a partner's UID given included.
+    own, partner = "1234567890123456", "5555666677778888"
+    string = {"Type": "String"}
+    assert rule_ids(code, _ros_account_template(code, resource, string, given=partner)) == {"RES-023"}
+    assert rule_ids(code, _ros_account_template(code, resource, string, given=own)) == set()
+    assert rule_ids(code, _ros_account_template(code, resource, {**string, "Default": partner})) == {"RES-023"}
+    assert rule_ids(code, _ros_account_template(code, resource, {**string, "Default": own})) == set()
+    assert rule_ids(code, _ros_account_template(code, resource, string)) == {"RES-023"}
+    entry = {"id": "member", "kind": "resident", "match": '{"Ref": "Member"}', "evidence": "the directory's member"}
+    declared, _ = RuleEngine(code, destinations=parse_destinations([entry])).check(
+        _ros_account_template(code, resource, string)
+    )
+    assert [f.declared_by for f in declared] == ["member"]
+    with pytest.raises(ResidencyViolation, match=r"^\[RES-023\] .*\{\"Ref\": \"Member\"\} is the template's Parameter"):
+        _first_violation_fresh(code, _ros_account_template(code, resource, string))
+
+
+def test_alired66_a_cloudformation_parameter_at_a_granted_account_field() -> None:
+    # The same reading serves CloudFormation (one reading of a template's Parameter): a Lambda permission's
+    # `Principal` given by a Parameter with no value is RES-023; its Default of the stack's own account passes.
+    ref = ProviderRef("aws", "p", "eu-central-1", accounts=frozenset({"123456789012"}))
+
+    def stack(parameter: dict[str, Any]) -> Subject:
+        permission = {"Action": "lambda:InvokeFunction", "FunctionName": "f", "Principal": {"Ref": "Peer"}}
+        body = {"Parameters": {"Peer": parameter},
+                "Resources": {"P": {"Type": "AWS::Lambda::Permission", "Properties": permission}}}  # fmt: skip
+        return Subject("aws:cloudformation/stack:Stack", "s", {"name": "s", "template_body": json.dumps(body)}, ref)
+
+    assert rule_ids("EU", stack({"Type": "String"})) == {"RES-023"}
+    assert rule_ids("EU", stack({"Type": "String", "Default": "123456789012"})) == set()
+    assert rule_ids("EU", stack({"Type": "String", "Default": "210987654321"})) == {"RES-023"}

@@ -58,6 +58,7 @@ import platform_programs_alired62 as ar62
 import platform_programs_alired63 as ar63
 import platform_programs_alired64 as ar64
 import platform_programs_alired65 as ar65
+import platform_programs_alired66 as ar66
 import platform_programs_alirole41 as ar41
 import platform_programs_anonymous43 as an43
 import platform_programs_apigw39 as agw39
@@ -19427,6 +19428,11 @@ CASES: list[Case] = [
     # fetched into the file kubectl applies, a placeholder inside a host of a sed-filled manifest, a sed / envsubst
     # value read at run time, `kubectl set env ... DD_SITE-` / `DD_SITE=`: RES-006 / RES-009 / RES-015 or pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in k866.rows()],
+    # -- stop 66, Alibaba Cloud red team round 26 (tests/platform_programs_alired66.py): the deprecated cdn.Domain's
+    # origins abroad (RES-015) and its omitted scope outside CN (RES-016), a CloudSSO delegated administrator and the
+    # ROS resource directory's delegated administrator in a partner's account, and a template's Parameter at an
+    # account field given a partner's UID or no value (RES-023): each passed every door
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar66.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -3375,7 +3375,8 @@ class RuleEngine:
             # An Fn::Join / Fn::FindInMap left here is one _evaluated_functions could not read (a part from an import,
             # a Parameter's list): walked part by part (fnsel50: mutation49's second reading of a join here, through
             # _template_texts, found nothing the evaluation had not, tests/test_template_functions.py).
-            return False
+            # alired66: a Parameter at an account field (under no host key: an MNS subscription's Endpoint is a host)
+            return reference is not None and self._judged_account_parameter(walk, reference, path, key, depth)
         if evaluated:
             self._judge_template_text(walk, value, path, key, depth, bucket=not plan.host)
             return True
@@ -3399,6 +3400,44 @@ class RuleEngine:
             return True
         text = json.dumps(value, sort_keys=True, default=str)
         self._judge_template_reference(walk, name, attribute, path, text, bucket=not plan.host)
+        return True
+
+    def _judged_account_parameter(
+        self, walk: _Walk, reference: tuple[str | None, str], path: str, key: str, depth: int
+    ) -> bool:
+        """(alired66) A template's ``Ref`` of a Parameter as a whole account field (``granted_account_fields`` /
+        ``written_account_fields`` of the resource's Pulumi twin: a ROS SharedTarget's ``TargetId``, a
+        DelegatedAdministrator's ``AccountId``): the value the stack gives it, else its Default, judged as that account
+        is written there; with no value to read, RES-023 (whatever the deployer passes is the account that receives
+        or joins what the resource shares), declared by the reference as written. Each passed unjudged before (the
+        reference is no text, so no account reading saw it), even given a partner's UID. A resource's ``Ref`` /
+        ``Fn::GetAtt`` (the template's own member account) or a pseudo parameter is no Parameter: False, as before."""
+        name, attribute = reference
+        kind, kpath = walk.subject.type, _property_kpath(walk)
+        granted = _at_any(kpath, self._granted_account_paths.get(kind, ()))
+        if not granted and not _at_any(kpath, self._written_account_paths.get(kind, ())):
+            return False
+        assert walk.template is not None
+        parameters = walk.template[1].get("Parameters")
+        if attribute != "Ref" or name is None or not isinstance(parameters, Mapping) or name not in parameters:
+            return False
+        given = self._given_parameter(walk, name, attribute)
+        if given is None:
+            given = self._parameter_default(walk, name, attribute)
+        if given is not None:
+            self._walk(walk, given, path, key, depth + 1, None)
+            return True
+        values = _stack_values(walk)
+        if name in values and values[name] is None:
+            return True  # given an output no preview knows yet: judged once it is known
+        text = json.dumps({"Ref": name})
+        detail = (
+            f"{text} is the template's Parameter {name} with no value or Default: the account it names, which "
+            f"{'is granted' if granted else 'receives or joins'} what the resource shares, is whatever the deployer "
+            f"passes, so nothing proves it is the stack's own or stays in {self._j()}. Give the Parameter the "
+            "account's UID (the stack's own passes), or declare it in sovereign-dc:destinations by this exact text."
+        )
+        self._add_coverable(walk, RuleId.GRANTED_ACCOUNT_PROVEN, path, text, detail, (text, f"${{{name}}}"))
         return True
 
     def _judged_group_function(
