@@ -3788,12 +3788,24 @@ def plain_assigned_name(line: str) -> str | None:
 # generating a list of items ... the value of name is set to that word"): NAME holds one of the words, as a for loop's.
 # scripts60: and first in a group's one-line body (`f() { for R in ...; do ...; done; }`: `{` is a reserved word
 # before a command, as _CALL_PLACE reads it), whose loop bound nothing: a Region abroad in its words passed every door.
+# scripts66 (stop 66): and the bare `for NAME; do` / `for NAME` then `do` on the next line (bash(1) "Looping
+# Constructs": "If 'in words' is not present, the for command executes list once for each positional parameter that is
+# set, as if 'in "$@"' had been specified"; select the same): the match's second group is empty there and
+# :func:`loop_words_text` gives it `"$@"`; the loop bound nothing and a Region abroad in `set --` or a function's call
+# passed every door.
 _FOR_IN = re.compile(
-    rf"(?:{_COMMAND_PLACE}|(?<![$\w])\{{[ \t]*)" + r"(?:for|select)[ \t]+([A-Za-z_][A-Za-z0-9_]*)\s+in[ \t]+"
+    rf"(?:{_COMMAND_PLACE}|(?<![$\w])\{{[ \t]*)" + r"(?:for|select)[ \t]+([A-Za-z_][A-Za-z0-9_]*)"
+    r"(?:\s+in[ \t]+|(?=[ \t]*(?:;|\n)\s*do\b))"
     r"((?:\$\([^()\n]*\)|[^;\n\\]|\\\n|\\[^\n])*)",  # scripts60: a substitution's `;` (a branch echo written out)
     re.M,
 )
 _LOOP_WORD = re.compile(r"[A-Za-z0-9._:/@%+-]+")
+
+
+def loop_words_text(m: re.Match[str]) -> str:
+    """(scripts66) The word list a :data:`_FOR_IN` match's loop runs over: as written after ``in``, or ``"$@"`` for
+    the bare ``for NAME; do`` (no ``in``: the positional parameters)."""
+    return m.group(2) if m.start(2) > m.end(1) else '"$@"'
 _LOOP_LIST = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(\[[@*]\])?\}|\$([A-Za-z_][A-Za-z0-9_]*)")
 # An indexed array's assignment (bash(1) "Arrays": "Arrays are assigned to using compound assignments of the form
 # name=(value1 ... valuen)"), at a command's place.
@@ -4084,6 +4096,12 @@ def _read_split(script: str, at: int) -> str:
     are used to split the line into words")."""
     before = _IFS_BEFORE.search(script, max(0, script.rfind("\n", 0, at)), at)
     ifs = ifs_value(before.group(1)) if before is not None else None
+    if before is None and "IFS" in script:
+        # scripts66 (stop 66): an IFS set on an earlier line (`IFS=,` then `read -ra R <<< "$RS"`; :func:`ifs_at`, the
+        # one reading of the IFS in effect): its fields were split at blanks (one item, a Region abroad passed every
+        # door). One no reader computes is left as before (blanks).
+        given = ifs_at(script, at, {})
+        ifs = given[0] if len(given) == 1 and (given[0] is None or given[0][:2] != "$(") else None
     return "first-line" if ifs is None else "ifs/" + "-".join(str(ord(c)) for c in ifs)
 
 
@@ -4632,10 +4650,12 @@ def for_loop_words(
     arrays = _array_items(script) if "=(" in script or "[" in script else {}
     inputs = {name: (split, given) for name, split, given in array_inputs(script)} if has_array_element(script) else {}
     words: dict[str, list[str]] = {}
+    loops = list(_FOR_IN.finditer(script))
     passed = "$@" in script or "$*" in script or "${@" in script or "${*" in script or has_positional(script)
+    passed = passed or any(m.start(2) == m.end(1) for m in loops)  # scripts66: a bare `for NAME; do` ("$@")
     positional = positional_words(script) if passed else []
-    for m in _FOR_IN.finditer(script):
-        listed_words, substituted = _loop_substitutions(m.group(2).replace("\\\n", " "), values, files or {})
+    for m in loops:
+        listed_words, substituted = _loop_substitutions(loop_words_text(m).replace("\\\n", " "), values, files or {})
         if "]:" in listed_words:  # mutation59b: `"${RS[@]: -1}"` one word, its blank not a word's end
             listed_words = _SLICE_BLANK.sub(r"\1(\2)", listed_words)
         if substituted:
@@ -4661,6 +4681,8 @@ def for_loop_words(
                 # substitution as written (held apart by the engine); scripts60: those a slice or one parameter
                 # chooses (`"${@:2}"`, `"$2"`: _loop_positions)
                 items = _loop_positional_items(positional, script.count("\n", 0, m.start()), chosen, values, script)
+                if word == literal:  # scripts66: unquoted, each word is split again at the IFS in effect at the loop
+                    items = _split_at_loop(items, script, m.start(), values)
                 known = words.setdefault(m.group(1), [])
                 known += [
                     i for i in dict.fromkeys(items) if (_LOOP_WORD.fullmatch(i) or i[:2] == "$(") and i not in known
@@ -4689,6 +4711,24 @@ def for_loop_words(
             known = words.setdefault(m.group(1), [])
             known += [i for i in dict.fromkeys(items) if _LOOP_WORD.fullmatch(i) and i not in known]
     return {name: tuple(found) for name, found in words.items() if found}
+
+
+def _split_at_loop(items: list[str], script: str, at: int, values: Mapping[str, Sequence[str]]) -> list[str]:
+    """(scripts66, stop 66) A loop's unquoted positional word's ``items`` (``for r in $1`` in a function called with
+    ``"<home>,<abroad>"``; bash(1) "Word Splitting": an unquoted expansion's result is split at IFS) each split at the
+    IFS in effect at offset ``at`` (:func:`ifs_at`, :func:`split_fields`; a function's ``local IFS=,`` before the
+    loop): the item, holding a blank or the comma, was no loop word and the Region abroad passed every door. A
+    substitution stays whole (held apart); an IFS no reader computes gives its placeholder (fail closed)."""
+    if "IFS" not in script and all(i[:2] == "$(" or _LOOP_WORD.fullmatch(i) for i in items):
+        return items
+    separators = ifs_at(script, at, values) if "IFS" in script else [None]
+    out = _unknown_ifs(separators)
+    for item in items:
+        if item[:2] == "$(":
+            out.append(item)
+            continue
+        out += [f for ifs in separators if ifs is None or ifs[:2] != "$(" for f in split_fields(item, ifs)]
+    return out
 
 
 def _variable_loop_items(
@@ -7185,7 +7225,7 @@ def alternates_written(script: str) -> str:
     return _ALTERNATE_WORD.sub(lambda m: m.group(1).ljust(len(m.group(0))), script)
 
 
-def xargs_expanded(script: str) -> str:
+def xargs_expanded(script: str, parallel_options: frozenset[str] = frozenset()) -> str:
     """``script`` with each line that pipes an ``echo`` / ``printf '%s\\n'`` of words into ``xargs`` followed (``;``,
     on the same line) by the command xargs runs, the words in place (scripts49): ``echo "$HOST" | xargs -I{} curl
     https://{}/intake`` is also read as ``curl https://$HOST/intake``, ``echo db.example.com | xargs psql -h`` as
@@ -7195,14 +7235,21 @@ def xargs_expanded(script: str) -> str:
     items, split at blanks, are appended to the command (the default command is ``echo``). The line itself is kept
     (what it read before is read as before); a line continued with a backslash, a here-document's body or items from
     another command (``ls | xargs ...``) are left as written. scripts65b: items read from a file (``-a FILE``, ``<
-    FILE``, ``cat FILE |``) are the file's lines where the script writes it, else its substitution (fail closed)."""
-    if "xargs" not in script:
+    FILE``, ``cat FILE |``) are the file's lines where the script writes it, else its substitution (fail closed).
+    scripts66: and GNU parallel's ``:::`` argument sources (:func:`_parallel_commands`; ``parallel_options``: its
+    catalogued options taking a value)."""
+    if "xargs" not in script and ":::" not in script:
         return script
     lines = script.split("\n")
     # a here-document's body is data (what a file holds, or a command's input), never a command line
     bodies = {i for start, end, _, _ in _heredocs(lines) for i in range(start + 1, end)} if "<<" in script else set()
     files: Mapping[str, str] | None = None
     for i, line in enumerate(lines):
+        if ":::" in line and "parallel" in line and i not in bodies and not line.rstrip().endswith("\\"):
+            masked, held = _substitutions_held(line)
+            expanded = [_xargs_line(c, held) for c in _parallel_commands(_words(masked), parallel_options)]
+            if expanded:
+                lines[i] = line = " ; ".join([line, *expanded])
         if "xargs" in line and i not in bodies and not line.rstrip().endswith("\\"):
             # mutation65: a command substitution among the items is one word (`printf '%s\n' $(cat FILE) B | xargs
             # -I{} ...`: `_words` cut it at its `$`, `(`, so no echo was found and `--region {}` passed unread)
@@ -7220,6 +7267,59 @@ def xargs_expanded(script: str) -> str:
             if expanded:
                 lines[i] = " ; ".join([line, *expanded])
     return "\n".join(lines)
+
+
+# scripts66 (stop 66): GNU parallel's argument sources (parallel(1), https://www.gnu.org/software/parallel/
+# parallel.html: "parallel [options] [command [arguments]] ( ::: arguments | :::+ arguments | :::: argfile(s) | ::::+
+# argfile(s) ) ..."; "::: arguments Use arguments on the command line as input source"; "{} Input line. This
+# replacement string will be replaced by a full line read from the input source"; "{n} Argument from input source n";
+# "If command is given, GNU parallel solve the same tasks as xargs. If command is not given GNU parallel will behave
+# similar to cat | sh"; "If no replacement strings are used, the arguments are appended"; "When using more than one
+# input source: all combinations are generated", "-I replace-str Use the replacement string replace-str instead of
+# {}"): `parallel aws ... --region {} ::: <home> <abroad>` ran the command per argument, none read (a Region abroad
+# passed every door). Each combination of the sources' arguments (at most :data:`_MAX_PARALLEL_RUNS`) is written out as
+# xargs' runs are; `::::` files and the `:::+` link are not read (left as written).
+_PARALLEL_REPLACEMENT = re.compile(r"\{(?:([1-9][0-9]*))?\}")
+_MAX_PARALLEL_RUNS = 16
+
+
+def _parallel_commands(words: list[str], value_options: frozenset[str]) -> Iterator[list[str]]:
+    """(scripts66) The commands each ``parallel [options] COMMAND ::: ARGS [::: ARGS]`` among ``words`` runs, one per
+    combination of its sources' arguments: ``{}`` (``-I STR``'s string) the combination's words, ``{n}`` source n's
+    argument, the combination appended where no replacement string is written; none past the bound."""
+    for i, word in enumerate(words):
+        if word.rsplit("/", 1)[-1] != "parallel" or (i and words[i - 1] not in _SEPARATORS):
+            continue
+        end = next((j for j in range(i + 1, len(words)) if words[j] in _SEPARATORS), len(words))
+        k, replace = i + 1, "{}"
+        while k < end and words[k].startswith("-") and words[k] not in (":::", "::::"):
+            if words[k] in ("-I", "--replace") and k + 1 < end:
+                replace = words[k + 1]
+            k += 2 if words[k] in value_options else 1
+        marks = [j for j in range(k, end) if words[j] == ":::"]
+        if not marks or any(w.startswith((":::+", "::::")) for w in words[k:end]):
+            continue
+        command = words[k : marks[0]]
+        sources = [words[a + 1 : b] for a, b in zip(marks, [*marks[1:], end], strict=True)]
+        if not command or any(not src for src in sources):
+            continue
+        runs = list(itertools.islice(itertools.product(*sources), _MAX_PARALLEL_RUNS + 1))
+        for combination in runs[:_MAX_PARALLEL_RUNS]:
+            yield _parallel_run(command, replace, list(combination))
+
+
+def _parallel_run(command: list[str], replace: str, combination: list[str]) -> list[str]:
+    """(scripts66) ``command`` as parallel runs it with ``combination`` (:func:`_parallel_commands`)."""
+    joined = " ".join(combination)
+
+    def filled(m: re.Match[str]) -> str:
+        n = m.group(1)
+        return joined if n is None else combination[int(n) - 1] if int(n) <= len(combination) else ""
+
+    written = [
+        w.replace(replace, joined) if replace != "{}" else _PARALLEL_REPLACEMENT.sub(filled, w) for w in command
+    ]
+    return written if written != command else [*command, *combination]
 
 
 _HELD = "\ue011"
@@ -8310,7 +8410,7 @@ def loop_literal_values(script: str, name: str) -> tuple[str, ...] | None:
         return None
     values: list[str] = []
     for m in loops:
-        for word in m.group(2).replace("\\\n", " ").split():
+        for word in loop_words_text(m).replace("\\\n", " ").split():
             literal = word[1:-1] if len(word) > 1 and word[0] == word[-1] and word[0] in "\"'" else word
             if not _LOOP_WORD.fullmatch(literal):
                 return None
@@ -8830,7 +8930,10 @@ def printf_as_assignments(script: str) -> str:
     if "$(printf" in script:  # falsealarm60: `NAME=$(printf FORMAT ARGS)` as `printf -v NAME FORMAT ARGS`
         script = _PRINTF_SUBSTITUTED_TO_VARIABLE.sub(_printed_assignment, script)
     if "%" in script and (">" in script or "|" in script):  # falsealarm65b: `printf 'NAME=%s\n' WORD > FILE`
-        script = _PRINTF_LINES_WRITTEN.sub(_printed_lines, script)
+        rest: list[str] = []
+        script = _PRINTF_LINES_WRITTEN.sub(functools.partial(_printed_lines, rest=rest), script)
+        if rest:  # scripts66: the format's further passes, after the script's end (its offsets stay)
+            script = "\n".join([script, *rest])
     return script
 
 
@@ -8851,8 +8954,28 @@ _PRINTF_LINES_WRITTEN = re.compile(
 _PRINTED_ASSIGNMENT = re.compile(r"(?:^|\\n)[ \t]*(?:export[ \t]+)?[A-Za-z_][A-Za-z0-9_]*=[^\n]*?%")
 
 
-def _printed_lines(m: re.Match[str]) -> str:
-    """(falsealarm65b) :data:`_PRINTF_LINES_WRITTEN`'s printf written as the text it prints, the same length."""
+# scripts66 (stop 66): a format reused for more arguments than it converts (bash(1) "printf": "The format is reused as
+# necessary to consume all of the arguments"): `printf 'AWS_REGION=%s\n' <home> <abroad> > FILE` prints two lines, whose
+# text is longer than the words; left as written, the second line's Region abroad sourced back passed every door. The
+# first pass is written in place (the same length) and each further pass after the script's end as `printf 'TEXT' >>
+# FILE` (the same file; `| tee -a FILE` for a tee), as :func:`all_positional_expanded` writes its calls out.
+_PRINTF_TARGET = re.compile(r"(?:>>?[ \t]*|\|[ \t]*(?:sudo[ \t]+)?tee(?:[ \t]+-a)?[ \t]+)([^\s;&|<>()]+)")
+
+
+def _printf_passes(form: str, operands: list[str]) -> list[str] | None:
+    """(scripts66) What each pass of ``printf FORM OPERANDS`` over its conversions prints (:func:`_printf_strings`
+    of each pass's arguments); None where that is not computed or the format converts nothing."""
+    per_pass = sum(1 + c.count("*") for c in _PRINTF_CONVERSION.findall(form) if c != "%%")
+    if not per_pass:
+        return None
+    passes = [_printf_strings(form, operands[k : k + per_pass]) for k in range(0, len(operands), per_pass)]
+    return None if any(p is None for p in passes) else [p for p in passes if p is not None]
+
+
+def _printed_lines(m: re.Match[str], rest: list[str] | None = None) -> str:
+    """(falsealarm65b) :data:`_PRINTF_LINES_WRITTEN`'s printf written as the text it prints, the same length;
+    scripts66: where that does not fit and the format is reused, its first pass in place and the others added to
+    ``rest`` (:data:`_PRINTF_TARGET`)."""
     given = m.group("given")
     if "$" in given:
         given = _braced_arguments(given)
@@ -8869,7 +8992,20 @@ def _printed_lines(m: re.Match[str]) -> str:
         return m.group(0)
     text = printed.replace("\n", "\\n")
     written = f'printf "{text}"' if "$" in printed else f"printf '{text}'"
-    return written.ljust(len(m.group(0))) if len(written) <= len(m.group(0)) else m.group(0)
+    if len(written) <= len(m.group(0)):
+        return written.ljust(len(m.group(0)))
+    target = _PRINTF_TARGET.match(m.string, m.end())
+    passes = _printf_passes(words[0], words[1:]) if rest is not None and target is not None else None
+    if not passes or len(passes) < 2 or target is None or rest is None:
+        return m.group(0)
+    first, *others = (p.replace("\n", "\\n") for p in passes)
+    quote = '"' if "$" in printed else "'"
+    written = f"printf {quote}{first}{quote}"
+    if len(written) > len(m.group(0)):
+        return m.group(0)
+    tee = m.string[m.end() : target.start(1)].lstrip()[:1] == "|"
+    rest += [f"printf {quote}{o}{quote} {'| tee -a' if tee else '>>'} {target.group(1)}" for o in others]
+    return written.ljust(len(m.group(0)))
 
 
 # quoting59 (stop 59): an assignment whose word is quoted in parts (`R="us-"west-2`, `R=us-'west'-2`, `R="$A"-2`,
