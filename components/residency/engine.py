@@ -175,6 +175,7 @@ from components.residency.scripts import (
     shell_blocks,
     shell_matches,
     sourced_unknowns,
+    split_array_elements,
     split_function_outputs_written,
     split_words_written,
     stdin_heredoc,
@@ -12732,6 +12733,8 @@ def _with_parameters(
         # scripts57: `${M[$k]}` where k is known (mutation57b: `${M["$k"]}`); scripts61: `${RS[i+1]}`
         if "[$" in script or '["$' in script or any(_ARITHMETIC_SUBSCRIPT.fullmatch(k) for k in elements):
             elements = _keyed_by_variable(script, elements)
+        if "=(" in script:  # scripts66: `ARR=($RS)`, RS's fields at the IFS in effect, by index
+            elements = {**elements, **split_array_elements(script, anywhere)}
         filled = {
             k: tuple(dict.fromkeys(v for item in items for v in _word_values(item, anywhere)))
             for k, items in elements.items()
@@ -12742,7 +12745,7 @@ def _with_parameters(
     opaque = (has_array_element(script) and _with_array_inputs(script, per_line, anywhere, own, files)) or opaque
     if has_array_element(script):  # scripts57: `R="${RS[1]}"`, an assignment of an element's value
         opaque = _with_element_assignments(script, per_line, starts, matches, own, files) or opaque
-    for first, last, given in positional_words(script):
+    for first, last, given in positional_words(script, anywhere):  # scripts66: `set -- $RS` split into positions
         held: dict[str, tuple[str, ...]] = {}
         for k, words in given.items():
             values = [v for word in words for v in _word_values(word, anywhere)]

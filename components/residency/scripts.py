@@ -11,6 +11,7 @@ are read, never a generic ``-h`` (``sort -h``, ``df -h``) nor a server's own lis
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import functools
 import ipaddress
@@ -69,6 +70,7 @@ __all__ = [
     "array_names",
     "array_elements",
     "positional_words",
+    "split_array_elements",
     "for_loop_words",
     "plain_assigned_name",
     "command_output_files",
@@ -4692,6 +4694,8 @@ def for_loop_words(
                 items = brace_expanded(literal) if literal == word and "{" in word else [literal]
             elif listed.group(2):
                 items = _array_loop_items(arrays.get(listed.group(1), ()), values)
+                split = split_array_elements(script, values) if "$" in "".join(arrays.get(listed.group(1), ())) else {}
+                items = list(split.get(f"{listed.group(1)}[@]", ())) or items  # scripts66: `ARR=($RS)` under IFS
                 known = words.setdefault(m.group(1), [])  # mutation60: a substitution item as written (held apart)
                 known += [i for i in dict.fromkeys(items) if i[:2] == "$(" and i not in known]
                 if sliced is not None:
@@ -5867,7 +5871,9 @@ _MAX_PASSED_ON = 3  # calls passing "$@" on, followed this deep (a wrapper of a 
 _ONE_POSITIONAL = re.compile(r"\$(?:([1-9])|\{([1-9][0-9]*)\})")
 
 
-def positional_words(script: str) -> list[tuple[int, int, dict[str, tuple[str, ...]]]]:
+def positional_words(
+    script: str, values: Mapping[str, Sequence[str]] | None = None
+) -> list[tuple[int, int, dict[str, tuple[str, ...]]]]:
     """(scripts54b) The words positional parameters may hold, by line range of ``script`` (split at newlines):
     ``(first line, last line, {"1": words, ...})``, for each function's body (the words of every call of it:
     ``copy us-west-2`` gives its ``$1`` ``us-west-2``) and for the lines after a ``set -- WORDS`` (outside a
@@ -5875,7 +5881,9 @@ def positional_words(script: str) -> list[tuple[int, int, dict[str, tuple[str, .
     scripts55: a call passing ``"$@"`` / ``$*`` on from another function's body (or after ``set --``) gives the words
     that function's positions hold there, from the call's own position on; after ``shift [n]`` the positions are
     renamed (``$1`` holds what ``$(1+n)`` held) to the range's end, and inside a loop every position may hold every
-    word from the loop's line on (an option loop's ``shift 2``)."""
+    word from the loop's line on (an option loop's ``shift 2``). scripts66: with ``values`` (the variables' values),
+    an unquoted whole variable among ``set --``'s words gives its fields, each at its own position
+    (:func:`_split_positions`)."""
     lines = script.split("\n")
     ranges: list[tuple[int, int, dict[str, tuple[str, ...]]]] = []
     last = LAST_POSITIONAL in script  # scripts57: `${!#}` (last_positional_written), each call's last word
@@ -5886,7 +5894,11 @@ def positional_words(script: str) -> list[tuple[int, int, dict[str, tuple[str, .
             positions: dict[str, tuple[str, ...]] = {str(k): (w,) for k, w in enumerate(words[:_MAX_POSITIONAL], 1)}
             if last and words:
                 positions["!#"] = (words[-1],)
-            ranges.append((line, len(lines) - 1, positions))
+            raw = [w.group(0) for w in _CALL_WORD.finditer(m.group(1))] if values and "$" in m.group(1) else []
+            split = _split_positions(raw, words, script, m.start(), values) if raw and values else None
+            if split is not None and not last:
+                split.pop("!#", None)
+            ranges.append((line, len(lines) - 1, positions if split is None else split))
     bodies = _function_bodies(lines) if _ANY_FUNCTION_DEFINITION.search(script) else []  # most scripts define none
     calls = _function_calls(script, bodies)
     passed_on = "$@" in script or "$*" in script or "${@}" in script or "${*}" in script
@@ -5913,6 +5925,80 @@ def positional_words(script: str) -> list[tuple[int, int, dict[str, tuple[str, .
         if given_by.get(name):
             ranges.append((first, end, {k: tuple(v) for k, v in given_by[name].items()}))
     return _shifted(script, lines, ranges) if "shift" in script else ranges
+
+
+# scripts66 (stop 66): `set -- $RS` (bash(1) "Word Splitting": an unquoted expansion's result is split at IFS into
+# words; "The Set Builtin": "--  ... the positional parameters are set to the args"): RS="<home>,<abroad>" under `IFS=,`
+# (or "<home> <abroad>" at blanks) sets $1 and $2, but the word was one position: `--region "$2"` held nothing and the
+# Region abroad passed every door. At most this many different shifts of the later positions are followed.
+_MAX_POSITION_SHIFTS = 8
+
+
+def _split_positions(
+    raw: list[str], words: list[str], script: str, at: int, values: Mapping[str, Sequence[str]]
+) -> dict[str, tuple[str, ...]] | None:
+    """(scripts66) The positions ``set -- WORDS`` (at offset ``at`` of ``script``; ``raw`` its words as written,
+    ``words`` :func:`_call_words`' reading of them; or a compound assignment's, :func:`split_array_elements`) gives
+    when an unquoted whole variable among its words holds literal values: each value's fields at the IFS in effect
+    there (:func:`ifs_at`, :func:`split_fields`) at positions of their own, the later words after them (every shift its
+    values give); None where no word splits or a value or IFS is not known (read as before)."""
+    if len(raw) != len(words):
+        return None
+    separators = ifs_at(script, at, values) if "IFS" in script else [None]
+    if any(s is not None and s[:2] == "$(" for s in separators):
+        return None
+    fields: dict[int, list[list[str]]] = {}
+    for j, word in enumerate(raw):
+        whole = _LOOP_LIST.fullmatch(word) if word[:1] == "$" else None
+        held = values.get(whole.group(1) or whole.group(3), ()) if whole is not None and not whole.group(2) else ()
+        if not held:
+            continue
+        if any("$" in v or "`" in v for v in held):
+            return None
+        fields[j] = [split_fields(v, ifs) for v in held for ifs in separators]
+    if not any(len(f) != 1 for options in fields.values() for f in options):
+        return None
+    positions: dict[str, list[str]] = {}
+    shifts = {0}
+    for j, word in enumerate(words):
+        after: set[int] = set()
+        for s in shifts:
+            for given in fields.get(j, [[word]]):
+                for i, f in enumerate(given):
+                    known = positions.setdefault(str(j + 1 + s + i), [])
+                    known += [f] if f not in known else []
+                after.add(s + len(given) - 1)
+        if len(after) > _MAX_POSITION_SHIFTS:
+            return None
+        shifts = after
+    ends = {len(words) + s for s in shifts}
+    lasts = [w for e in ends for w in positions.get(str(e), ())]
+    return {**{k: tuple(v) for k, v in positions.items()}, **({"!#": tuple(dict.fromkeys(lasts))} if lasts else {})}
+
+
+def split_array_elements(script: str, values: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, ...]]:
+    """(scripts66, stop 66) The elements (``NAME[0]``, ``NAME[@]`` ...) of each array one compound assignment of
+    ``script`` alone gives, where an unquoted whole variable among its items splits into several fields
+    (``IFS=,``, ``ARR=($RS)``; bash(1) "Arrays": each value undergoes word splitting): :func:`_split_positions`'
+    fields, by index. ``ARR=($RS)`` then ``${ARR[1]}`` held nothing (the word one item) and a Region abroad passed every
+    door; a loop over ``"${ARR[@]}"`` was split at blanks whatever IFS held."""
+    if "=(" not in script or "$" not in script:
+        return {}
+    found = list(_ARRAY_ASSIGNMENT.finditer(script))
+    counts = collections.Counter(m.group(1) for m in found)
+    out: dict[str, tuple[str, ...]] = {}
+    for m in found:
+        raw = _array_words(m.group(2))
+        if counts[m.group(1)] > 1 or "+=(" in m.group(0) or any(w[:1] == "[" for w in raw):
+            continue
+        split = _split_positions(raw, [w.strip("\"'") for w in raw], script, m.start(), values)
+        if split is None:
+            continue
+        name = m.group(1)
+        indexed = {f"{name}[{int(k) - 1}]": v for k, v in split.items() if k.isdigit()}
+        every = tuple(dict.fromkeys(w for v in indexed.values() for w in v))
+        out.update({**indexed, f"{name}[@]": every, f"{name}[*]": every})
+    return out
 
 
 def _passed_words(
