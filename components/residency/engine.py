@@ -4357,9 +4357,11 @@ class RuleEngine:
         # quoting59: a word quoted in parts (`export AWS_REGION="us-"west-2`) judged whole, the same offsets
         text = quoted_parts_joined(script) if nested == 0 else script
         if nested == 0 and "%" in text and "printf" in text:
-            # scripts66: an environment file's lines printf prints, each pass of a reused format (the passes after the
-            # first written after the script's end, :func:`scripts.printf_as_assignments`), judged as written ones
-            text = printf_as_assignments(text)
+            # scripts66: the further passes of a printf format reused for more arguments (an environment file's later
+            # lines, written after the script's end by :func:`scripts.printf_as_assignments`), judged as written ones;
+            # the first pass is the one the values at a use read, as before (the rewriting keeps its length)
+            printed = printf_as_assignments(text)
+            text = text + printed[len(text) :] if len(printed) > len(text) else text
         for m in _ASSIGNMENT.finditer(text):
             offset = m.start() if nested == 0 else at
             if nested < _NESTED_ASSIGNMENTS:
