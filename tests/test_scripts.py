@@ -12647,7 +12647,8 @@ def test_scripts66_the_bare_loop_s_words() -> None:
         ('RS="eu-west-1,{o}"\nIFS=,\nARR=($RS)\nfor r in "${{ARR[@]}}"; do\n  {q} --region "$r"\ndone', True),
         ('RS="eu-west-1,{o}"\nIFS=,\nARR=($RS)\nunset IFS\n{q} --region "${{ARR[1]}}"', True),
         ('RS="eu-west-1 {o}"\nARR=($RS)\n{q} --region "${{ARR[1]}}"', True),
-        ('RS="eu-west-1,{o}"\nIFS=,\nread -ra ARR <<< "$RS"\nfor r in "${{ARR[@]}}"; do\n  {q} --region "$r"\ndone', True),
+        ('RS="eu-west-1,{o}"\nIFS=,\nread -ra ARR <<< "$RS"\nfor r in "${{ARR[@]}}"; do\n  {q} --region "$r"\n'
+         "done", True),
         ('RS="eu-west-1,{o}"\nIFS=,\nset -- $RS\nunset IFS\n{q} --region "$2"', True),
         ('RS="eu-west-1 {o}"\nset -- $RS\n{q} --region "$2"', True),
         ('f() {{\n  local IFS=,\n  for r in $1; do\n    {q} --region "$r"\n  done\n}}\nf "eu-west-1,{o}"', True),
@@ -12762,7 +12763,8 @@ def test_scripts66_parallel_writes_each_argument_out(args: list[str]) -> None:
          {("RES-015", "db.partner.example.com")}),
         (f"screen -LdmS sync bash -c '{_Q66} --region us-west-2'", {("RES-009", "us-west-2")}),
         (f"screen -dmLS sync bash -c '{_Q66} --region us-west-2'", {("RES-009", "us-west-2")}),
-        (f"screen -L -Logfile /var/log/s.log -dmS sync bash -c '{_Q66} --region us-west-2'", {("RES-009", "us-west-2")}),
+        (f"screen -L -Logfile /var/log/s.log -dmS sync bash -c '{_Q66} --region us-west-2'",
+         {("RES-009", "us-west-2")}),
         (f"screen -LdmS sync bash -c '{_Q66} --region eu-west-1'", set()),
     ],
 )  # fmt: skip

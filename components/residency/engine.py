@@ -12277,10 +12277,10 @@ class _ScriptValues(NamedTuple):
         self, offset: int, files: Mapping[str, str], own: tuple[re.Pattern[str], str] | None
     ) -> Mapping[str, tuple[str, ...]]:
         """(scripts66, stop 66) The values at ``offset`` (:meth:`at`) a substitution there is computed with, each array
-        element's items held apart too (``REGIONS=($(cat FILE) <home>)``), as the one evaluator computes them (``files``,
-        ``own``), else as written: the evaluator of ``$(printf '%s\\n' "${REGIONS[@]}")`` (a function printing the
-        array, ``$(regions)``, or inline) leaves the whole unknown where an item is not known, but it saw the literal
-        items alone and the file's Region passed every door."""
+        element's items held apart too (``REGIONS=($(cat FILE) <home>)``), as the one evaluator computes them
+        (``files``, ``own``), else as written: the evaluator of ``$(printf '%s\\n' "${REGIONS[@]}")`` (a function
+        printing the array, ``$(regions)``, or inline) leaves the whole unknown where an item is not known, but it saw
+        the literal items alone and the file's Region passed every door."""
         values = self.at(offset)
         if not self.opaque:
             return values

@@ -3803,12 +3803,15 @@ _FOR_IN = re.compile(
 )
 _LOOP_WORD = re.compile(r"[A-Za-z0-9._:/@%+-]+")
 
+_LOOP_LIST = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(\[[@*]\])?\}|\$([A-Za-z_][A-Za-z0-9_]*)")
+
 
 def loop_words_text(m: re.Match[str]) -> str:
     """(scripts66) The word list a :data:`_FOR_IN` match's loop runs over: as written after ``in``, or ``"$@"`` for
     the bare ``for NAME; do`` (no ``in``: the positional parameters)."""
     return m.group(2) if m.start(2) > m.end(1) else '"$@"'
-_LOOP_LIST = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(\[[@*]\])?\}|\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
 # An indexed array's assignment (bash(1) "Arrays": "Arrays are assigned to using compound assignments of the form
 # name=(value1 ... valuen)"), at a command's place.
 # mutation55: the items may stand on several lines (bash reads a compound assignment's words up to its `)`; "a word
@@ -4653,9 +4656,7 @@ def for_loop_words(
     inputs = {name: (split, given) for name, split, given in array_inputs(script)} if has_array_element(script) else {}
     words: dict[str, list[str]] = {}
     loops = list(_FOR_IN.finditer(script))
-    passed = "$@" in script or "$*" in script or "${@" in script or "${*" in script or has_positional(script)
-    passed = passed or any(m.start(2) == m.end(1) for m in loops)  # scripts66: a bare `for NAME; do` ("$@")
-    positional = positional_words(script) if passed else []
+    positional = positional_words(script) if _loops_over_positions(script, loops) else []
     for m in loops:
         listed_words, substituted = _loop_substitutions(loop_words_text(m).replace("\\\n", " "), values, files or {})
         if "]:" in listed_words:  # mutation59b: `"${RS[@]: -1}"` one word, its blank not a word's end
@@ -4683,8 +4684,8 @@ def for_loop_words(
                 # substitution as written (held apart by the engine); scripts60: those a slice or one parameter
                 # chooses (`"${@:2}"`, `"$2"`: _loop_positions)
                 items = _loop_positional_items(positional, script.count("\n", 0, m.start()), chosen, values, script)
-                if word == literal:  # scripts66: unquoted, each word is split again at the IFS in effect at the loop
-                    items = _split_at_loop(items, script, m.start(), values)
+                # scripts66: unquoted, each word is split again at the IFS in effect at the loop
+                items = _split_at_loop(items, script, m.start(), values) if word == literal else items
                 known = words.setdefault(m.group(1), [])
                 known += [
                     i for i in dict.fromkeys(items) if (_LOOP_WORD.fullmatch(i) or i[:2] == "$(") and i not in known
@@ -4715,6 +4716,13 @@ def for_loop_words(
             known = words.setdefault(m.group(1), [])
             known += [i for i in dict.fromkeys(items) if _LOOP_WORD.fullmatch(i) and i not in known]
     return {name: tuple(found) for name, found in words.items() if found}
+
+
+def _loops_over_positions(script: str, loops: list[re.Match[str]]) -> bool:
+    """Whether a loop of ``script`` (``loops``, :data:`_FOR_IN`'s) may take the positional parameters: ``"$@"``,
+    ``$*``, a slice or one parameter written, or (scripts66) a bare ``for NAME; do``."""
+    passed = "$@" in script or "$*" in script or "${@" in script or "${*" in script or has_positional(script)
+    return passed or any(m.start(2) == m.end(1) for m in loops)
 
 
 def _split_at_loop(items: list[str], script: str, at: int, values: Mapping[str, Sequence[str]]) -> list[str]:
@@ -5889,16 +5897,8 @@ def positional_words(
     last = LAST_POSITIONAL in script  # scripts57: `${!#}` (last_positional_written), each call's last word
     if "set" in script and "--" in script:
         for m in _SET_ARGUMENTS.finditer(script):
-            words = _call_words(m.group(1))
             line = script.count("\n", 0, m.start())
-            positions: dict[str, tuple[str, ...]] = {str(k): (w,) for k, w in enumerate(words[:_MAX_POSITIONAL], 1)}
-            if last and words:
-                positions["!#"] = (words[-1],)
-            raw = [w.group(0) for w in _CALL_WORD.finditer(m.group(1))] if values and "$" in m.group(1) else []
-            split = _split_positions(raw, words, script, m.start(), values) if raw and values else None
-            if split is not None and not last:
-                split.pop("!#", None)
-            ranges.append((line, len(lines) - 1, positions if split is None else split))
+            ranges.append((line, len(lines) - 1, _set_positions(m, script, values, last)))
     bodies = _function_bodies(lines) if _ANY_FUNCTION_DEFINITION.search(script) else []  # most scripts define none
     calls = _function_calls(script, bodies)
     passed_on = "$@" in script or "$*" in script or "${@}" in script or "${*}" in script
@@ -5925,6 +5925,23 @@ def positional_words(
         if given_by.get(name):
             ranges.append((first, end, {k: tuple(v) for k, v in given_by[name].items()}))
     return _shifted(script, lines, ranges) if "shift" in script else ranges
+
+
+def _set_positions(
+    m: re.Match[str], script: str, values: Mapping[str, Sequence[str]] | None, last: bool
+) -> dict[str, tuple[str, ...]]:
+    """The positions a ``set -- WORDS`` (:data:`_SET_ARGUMENTS`' match ``m``) gives (``last``: and ``!#``, the last
+    word); scripts66: with ``values``, an unquoted whole variable's fields each at its own
+    (:func:`_split_positions`)."""
+    words = _call_words(m.group(1))
+    positions: dict[str, tuple[str, ...]] = {str(k): (w,) for k, w in enumerate(words[:_MAX_POSITIONAL], 1)}
+    if last and words:
+        positions["!#"] = (words[-1],)
+    raw = [w.group(0) for w in _CALL_WORD.finditer(m.group(1))] if values and "$" in m.group(1) else []
+    split = _split_positions(raw, words, script, m.start(), values) if raw and values else None
+    if split is not None and not last:
+        split.pop("!#", None)
+    return positions if split is None else split
 
 
 # scripts66 (stop 66): `set -- $RS` (bash(1) "Word Splitting": an unquoted expansion's result is split at IFS into
@@ -7330,12 +7347,12 @@ def xargs_expanded(script: str, parallel_options: frozenset[str] = frozenset()) 
     # a here-document's body is data (what a file holds, or a command's input), never a command line
     bodies = {i for start, end, _, _ in _heredocs(lines) for i in range(start + 1, end)} if "<<" in script else set()
     files: Mapping[str, str] | None = None
+    for i, text in enumerate(lines) if ":::" in script else ():
+        if "parallel" in text and ":::" in text and i not in bodies and not text.rstrip().endswith("\\"):
+            masked, held = _substitutions_held(text)
+            runs = [_xargs_line(c, held) for c in _parallel_commands(_words(masked), parallel_options)]
+            lines[i] = " ; ".join([text, *runs])
     for i, line in enumerate(lines):
-        if ":::" in line and "parallel" in line and i not in bodies and not line.rstrip().endswith("\\"):
-            masked, held = _substitutions_held(line)
-            expanded = [_xargs_line(c, held) for c in _parallel_commands(_words(masked), parallel_options)]
-            if expanded:
-                lines[i] = line = " ; ".join([line, *expanded])
         if "xargs" in line and i not in bodies and not line.rstrip().endswith("\\"):
             # mutation65: a command substitution among the items is one word (`printf '%s\n' $(cat FILE) B | xargs
             # -I{} ...`: `_words` cut it at its `$`, `(`, so no echo was found and `--region {}` passed unread)
@@ -7402,9 +7419,7 @@ def _parallel_run(command: list[str], replace: str, combination: list[str]) -> l
         n = m.group(1)
         return joined if n is None else combination[int(n) - 1] if int(n) <= len(combination) else ""
 
-    written = [
-        w.replace(replace, joined) if replace != "{}" else _PARALLEL_REPLACEMENT.sub(filled, w) for w in command
-    ]
+    written = [w.replace(replace, joined) if replace != "{}" else _PARALLEL_REPLACEMENT.sub(filled, w) for w in command]
     return written if written != command else [*command, *combination]
 
 
