@@ -304,6 +304,7 @@ import platform_programs_scripts63 as sc63
 import platform_programs_scripts64 as sc64
 import platform_programs_scripts65 as sc65
 import platform_programs_scripts65b as sc65b
+import platform_programs_scripts66 as sc66
 import platform_programs_sfn44 as sf44
 import platform_programs_sfn44b as sf44b
 import platform_programs_sfnrt45 as sfr45
@@ -19433,6 +19434,12 @@ CASES: list[Case] = [
     # ROS resource directory's delegated administrator in a partner's account, and a template's Parameter at an
     # account field given a partner's UID or no value (RES-023): each passed every door
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in ar66.rows()],
+    # -- stop 66, scripts and user data round 23 (tests/platform_programs_scripts66.py): the bare `for r; do` over `set
+    # --` or a function's arguments, IFS on an earlier line before `ARR=($RS)`, `read -ra`, `set -- $RS` then `"$2"`, a
+    # function's `local IFS=,` before `for r in $1`, an array holding a substitution printed by a function or inline,
+    # a printf format reused for more arguments sourced back, GNU parallel's `:::` and screen's `-LdmS`: RES-009 /
+    # RES-011 / RES-015 (each passed every door); the home twins and the declared host pass
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc66.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -36,6 +36,7 @@ from components.residency.scripts import (
     compose_commands,
     eval_arrays_written,
     fetched_manifests,
+    for_loop_words,
     function_outputs_written,
     ifs_fields,
     ifs_value,
@@ -56,12 +57,14 @@ from components.residency.scripts import (
     quoting_spans,
     read_delimiter,
     reads_as_assignments,
+    split_array_elements,
     split_function_outputs_written,
     split_words_written,
     subscript_indexes,
     substitution_filled,
     substitution_values,
     without_single_quoted,
+    xargs_expanded,
 )
 
 CATALOGUE = load_catalogue()
@@ -12357,7 +12360,8 @@ def test_falsealarm65b_a_printf_environment_file_for_compose() -> None:
         ('printf "R=%s\\n" "$A" > /f\n', 'printf "R=${A}\\n"'),
         ("printf '%s\\n' 'R=x' > /f\n", None),  # no assignment with a conversion in the format: as written
         ("printf 'R=%s\\n' a b > /f\n", "printf 'R=a\\nR=b\\n'"),  # the format reused: both lines
-        ("printf 'AWS_REGION=%s\\n' eu-west-1 us-west-2 > /f\n", None),  # does not fit: as written (left open)
+        # scripts66 (stop 66): the reused format that does not fit is now read (first pass in place, the others after
+        # the script's end): test_scripts66_printf_passes_after_the_script_s_end
         ("printf 'R=%d\\n' a > /f\n", None),  # a conversion not computed (no number): as written
         ("printf -v R '%s' a\n", "R=a"),  # printf -v: scripts54b's reading, unchanged
     ],
@@ -12925,3 +12929,164 @@ def test_k8s66_a_kubernetes_reference_in_a_set_value_is_declared_by_its_text() -
     declared = parse_destinations([{"id": "n", "kind": "resident", "match": "$(HOST_IP)", "evidence": "the node"}])
     subject = Subject("aws:ec2/instance:Instance", "vm", {"user_data": script}, provider("EU", "aws"))
     assert [f.declared_by for f in RuleEngine("EU", destinations=declared).check(subject)[0]] == ["n"]
+
+
+# scripts66 (stop 66): the bare `for NAME; do` (bash(1) "Looping Constructs": no `in`, the positional parameters), IFS
+# for the other splits, an array holding a substitution printed, a printf format reused, GNU parallel's `:::`, screen's
+# flag groups. Each pair: the home twin passes, the Region abroad (or unknown) is refused.
+_Q66 = "aws sqs list-queues --queue-name-prefix fleet"
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        ("set -- eu-west-1 eu-central-1\nfor r; do\n  {q} --region \"$r\"\ndone", set()),
+        ("set -- eu-west-1 us-west-2\nfor r; do\n  {q} --region \"$r\"\ndone", {"us-west-2"}),
+        ("set -- eu-west-1 us-west-2\nfor r\ndo\n  {q} --region \"$r\"\ndone", {"us-west-2"}),
+        ("set -- eu-west-1 us-west-2\nfor r ; do {q} --region \"$r\"; done", {"us-west-2"}),
+        ("f() {{\n  for r; do\n    {q} --region \"$r\"\n  done\n}}\nf eu-west-1 eu-central-1", set()),
+        ("f() {{\n  for r; do\n    {q} --region \"$r\"\n  done\n}}\nf eu-west-1 us-west-2", {"us-west-2"}),
+        ("set -- eu-west-1 us-west-2\nfor r in eu-west-1; do\n  {q} --region \"$r\"\ndone", set()),
+    ],
+)  # fmt: skip
+def test_scripts66_a_bare_for_loop_runs_over_the_positional_parameters(lines: str, expected: set[str]) -> None:
+    found = findings(f"#!/bin/bash\n{lines.format(q=_Q66)}\n", "EU", "aws")
+    assert {v for r, _, v in found if r == "RES-009"} == expected
+    assert not {r for r, _, _ in found} - {"RES-009"}
+
+
+def test_scripts66_the_bare_loop_s_words() -> None:
+    assert for_loop_words("set -- a b\nfor r; do echo $r; done\n", {}) == {"r": ("a", "b")}
+    assert for_loop_words("set -- a b\nfor r in c; do echo $r; done\n", {}) == {"r": ("c",)}
+    assert for_loop_words("for r; do echo $r; done\n", {}) == {}  # no positional parameter set: the loop runs none
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        ('RS="eu-west-1,{o}"\nIFS=,\nARR=($RS)\nfor r in "${{ARR[@]}}"; do\n  {q} --region "$r"\ndone', True),
+        ('RS="eu-west-1,{o}"\nIFS=,\nARR=($RS)\nunset IFS\n{q} --region "${{ARR[1]}}"', True),
+        ('RS="eu-west-1 {o}"\nARR=($RS)\n{q} --region "${{ARR[1]}}"', True),
+        ('RS="eu-west-1,{o}"\nIFS=,\nread -ra ARR <<< "$RS"\nfor r in "${{ARR[@]}}"; do\n  {q} --region "$r"\n'
+         "done", True),
+        ('RS="eu-west-1,{o}"\nIFS=,\nset -- $RS\nunset IFS\n{q} --region "$2"', True),
+        ('RS="eu-west-1 {o}"\nset -- $RS\n{q} --region "$2"', True),
+        ('f() {{\n  local IFS=,\n  for r in $1; do\n    {q} --region "$r"\n  done\n}}\nf "eu-west-1,{o}"', True),
+        ('f() {{\n  for r in $1; do\n    {q} --region "$r"\n  done\n}}\nf "eu-west-1 {o}"', True),
+        # quoted: one word, no Region split out (the CLI refuses it): as bash gives it
+        ('f() {{\n  for r in "$1"; do\n    {q} --region "$r"\n  done\n}}\nf "eu-west-1 {o}"', False),
+        ('RS="eu-west-1,{o}"\nIFS=,\nARR=("$RS")\nunset IFS\n{q} --region "${{ARR[1]}}"', False),
+    ],
+)  # fmt: skip
+def test_scripts66_ifs_splits_arrays_reads_positions_and_function_loops(lines: str, expected: bool) -> None:
+    for other, abroad in (("eu-central-1", False), ("us-west-2", expected)):
+        found = findings(f"#!/bin/bash\n{lines.format(q=_Q66, o=other)}\n", "EU", "aws")
+        assert {v for r, _, v in found if r == "RES-009"} == ({"us-west-2"} if abroad else set())
+
+
+def test_scripts66_split_array_elements() -> None:
+    split = split_array_elements("IFS=,\nARR=($RS)\n", {"RS": ("a,b",)})
+    assert split == {"ARR[0]": ("a",), "ARR[1]": ("b",), "ARR[@]": ("a", "b"), "ARR[*]": ("a", "b")}
+    assert split_array_elements("IFS=,\nARR=(x $RS)\n", {"RS": ("a,b",)})["ARR[2]"] == ("b",)
+    assert split_array_elements('IFS=,\nARR=("$RS")\n', {"RS": ("a,b",)}) == {}  # quoted: one item
+    assert split_array_elements("IFS=,\nARR=($RS)\n", {"RS": ("$(cat /f)",)}) == {}  # not known: as before
+    assert split_array_elements("ARR=($RS)\nARR=(c)\n", {"RS": ("a b",)}) == {}  # assigned twice: as before
+
+
+@given(
+    fields=st.lists(st.from_regex(r"[a-z][a-z0-9-]{0,8}", fullmatch=True), min_size=2, max_size=5),
+    sep=st.sampled_from([",", ":", ";", "|", " "]),
+    before=st.lists(st.from_regex(r"[a-z]{1,5}", fullmatch=True), max_size=2),
+)
+@settings(max_examples=60, deadline=None)
+def test_scripts66_set_splits_a_variable_into_positions(fields: list[str], sep: str, before: list[str]) -> None:
+    ifs = "" if sep == " " else f"IFS='{sep}'\n"
+    script = f"{ifs}set -- {' '.join(before)} $RS after\n"
+    (_, _, positions), *_ = positional_words(script, {"RS": (sep.join(fields),)}) or [(0, 0, {})]
+    words = [*before, *fields, "after"]
+    assert {k: v for k, v in positions.items() if k.isdigit()} == {str(i): (w,) for i, w in enumerate(words, 1)}
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        ("REGIONS=($(cat /etc/fleet/regions) eu-west-1)\nregions() {{ printf '%s\\n' \"${{REGIONS[@]}}\"; }}\n"
+         "for r in $(regions); do\n  {q} --region \"$r\"\ndone", {"RES-011"}),
+        ("REGIONS=($(cat /etc/fleet/regions) eu-west-1)\nfor r in $(echo \"${{REGIONS[@]}}\"); do\n"
+         "  {q} --region \"$r\"\ndone", {"RES-011"}),
+        ("printf '%s\\n' us-west-2 > /etc/fleet/regions\nREGIONS=($(cat /etc/fleet/regions) eu-west-1)\n"
+         "for r in $(printf '%s\\n' \"${{REGIONS[@]}}\"); do\n  {q} --region \"$r\"\ndone", {"RES-009"}),
+        ("printf '%s\\n' eu-central-1 > /etc/fleet/regions\nREGIONS=($(cat /etc/fleet/regions) eu-west-1)\n"
+         "for r in $(printf '%s\\n' \"${{REGIONS[@]}}\"); do\n  {q} --region \"$r\"\ndone", set()),
+        ("REGIONS=($(echo eu-central-1) eu-west-1)\nregions() {{ printf '%s\\n' \"${{REGIONS[@]}}\"; }}\n"
+         "for r in $(regions); do\n  {q} --region \"$r\"\ndone", set()),
+        ("REGIONS=($(curl -s http://169.254.169.254/latest/meta-data/placement/region) eu-west-1)\n"
+         "for r in $(echo \"${{REGIONS[@]}}\"); do\n  {q} --region \"$r\"\ndone", set()),
+    ],
+)  # fmt: skip
+def test_scripts66_an_array_printed_with_an_item_held_apart(lines: str, expected: set[str]) -> None:
+    assert {r for r, _, _ in findings(f"#!/bin/bash\n{lines.format(q=_Q66)}\n", "EU", "aws")} == expected
+
+
+@pytest.mark.parametrize(
+    ("other", "expected"),
+    [("eu-central-1", set()), ("us-west-2", {("RES-009", "us-west-2")})],
+)
+def test_scripts66_a_printf_format_reused_is_sourced_back(other: str, expected: set[tuple[str, str]]) -> None:
+    script = f"#!/bin/bash\nprintf 'AWS_REGION=%s\\n' eu-west-1 {other} > /etc/fleet/env\n. /etc/fleet/env\n{_Q66}\n"
+    assert {(r, v) for r, _, v in findings(script, "EU", "aws")} == expected
+
+
+def test_scripts66_printf_passes_after_the_script_s_end() -> None:
+    line = "printf 'R=%s\\n' a b c > /etc/f\n"
+    written = printf_as_assignments(line)
+    assert written.startswith("printf 'R=a\\n'") and len(written.split("\n")[0]) == len(line) - 1
+    assert written.endswith("printf 'R=b\\n' >> /etc/f\nprintf 'R=c\\n' >> /etc/f")
+    teed = printf_as_assignments("printf 'REGION=%s\\n' a b c | tee /etc/f\n")
+    assert teed.endswith("printf 'REGION=c\\n' | tee -a /etc/f")
+    assert printf_as_assignments("printf 'R=%s\\n' a > /etc/f\n").count("\n") == 1  # one pass: in place, as before
+
+
+_PARALLEL66 = frozenset(COMMANDS["parallel"].value_options)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("parallel echo {} ::: a b", ["echo a", "echo b"]),
+        ("parallel -j 4 echo ::: a b", ["echo a", "echo b"]),  # no replacement string: appended
+        ("parallel -I XX echo XX-1 ::: a", ["echo a-1"]),
+        ("parallel echo {1}/{2} ::: a b ::: x", ["echo a/x", "echo b/x"]),
+        ("parallel --joblog /tmp/j echo {} ::: a", ["echo a"]),
+        ("parallel echo {} :::: /etc/list", []),  # argument files: not read
+        ("parallel echo {} ::: a :::+ x", []),  # linked sources: not read
+        ("echo ::: a", []),
+    ],
+)  # fmt: skip
+def test_scripts66_parallel_runs_per_argument(line: str, expected: list[str]) -> None:
+    assert xargs_expanded(line, _PARALLEL66).split(" ; ")[1:] == expected
+
+
+@given(args=st.lists(st.from_regex(r"[a-z][a-z0-9.-]{0,10}", fullmatch=True), min_size=1, max_size=20))
+@settings(max_examples=60, deadline=None)
+def test_scripts66_parallel_writes_each_argument_out(args: list[str]) -> None:
+    runs = xargs_expanded(f"parallel run --to {{}} ::: {' '.join(args)}", _PARALLEL66).split(" ; ")[1:]
+    assert runs == [f"run --to {a}" for a in args[:16]]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (f"parallel {_Q66} --region {{}} ::: eu-west-1 eu-central-1", set()),
+        (f"parallel {_Q66} --region {{}} ::: eu-west-1 us-west-2", {("RES-009", "us-west-2")}),
+        ("parallel -j 2 psql -h {} -c 'select 1' ::: db.partner.example.com",
+         {("RES-015", "db.partner.example.com")}),
+        (f"screen -LdmS sync bash -c '{_Q66} --region us-west-2'", {("RES-009", "us-west-2")}),
+        (f"screen -dmLS sync bash -c '{_Q66} --region us-west-2'", {("RES-009", "us-west-2")}),
+        (f"screen -L -Logfile /var/log/s.log -dmS sync bash -c '{_Q66} --region us-west-2'",
+         {("RES-009", "us-west-2")}),
+        (f"screen -LdmS sync bash -c '{_Q66} --region eu-west-1'", set()),
+    ],
+)  # fmt: skip
+def test_scripts66_parallel_and_screen_groups(line: str, expected: set[tuple[str, str]]) -> None:
+    assert {(r, v) for r, _, v in findings(f"#!/bin/bash\n{line}\n", "EU", "aws")} == expected

@@ -177,6 +177,7 @@ from components.residency.scripts import (
     shell_blocks,
     shell_matches,
     sourced_unknowns,
+    split_array_elements,
     split_function_outputs_written,
     split_words_written,
     standard_inputs,
@@ -4396,6 +4397,12 @@ class RuleEngine:
         networks: tuple[tuple[int, int, frozenset[str]], ...] | None = None  # falsealarm54b: read at a host's value
         # quoting59: a word quoted in parts (`export AWS_REGION="us-"west-2`) judged whole, the same offsets
         text = quoted_parts_joined(script) if nested == 0 else script
+        if nested == 0 and "%" in text and "printf" in text:
+            # scripts66: the further passes of a printf format reused for more arguments (an environment file's later
+            # lines, written after the script's end by :func:`scripts.printf_as_assignments`), judged as written ones;
+            # the first pass is the one the values at a use read, as before (the rewriting keeps its length)
+            printed = printf_as_assignments(text)
+            text = text + printed[len(text) :] if len(printed) > len(text) else text
         for m in _ASSIGNMENT.finditer(text):
             offset = m.start() if nested == 0 else at
             if nested < _NESTED_ASSIGNMENTS:
@@ -4474,6 +4481,13 @@ class RuleEngine:
         return frozenset(o for r in runs if r is not None for o in r.value_options)
 
     @functools.cached_property
+    def _parallel_value_options(self) -> frozenset[str]:
+        """(scripts66) GNU parallel's catalogued options taking a value: :func:`scripts.xargs_expanded` skips their
+        values to find the command it runs per ``:::`` argument."""
+        command = self.endpoints.script_commands.get("parallel")
+        return frozenset(command.value_options) if command is not None else frozenset()
+
+    @functools.cached_property
     def _fetch_value_options(self) -> Mapping[str, frozenset[str]]:
         """(the lead, stop 65) The options of curl and wget taking a value (their catalogued ``value_options`` and
         destination ``options``): :func:`scripts.fetched_manifests` reads no fetched source there."""
@@ -4496,7 +4510,8 @@ class RuleEngine:
         script = eval_arrays_written(script)  # scripts61: `eval "RS=(a b)"` as the assignment it runs
         script = multiline_assignments_written(script)  # lead, stop 60: `L="a<newline>b"` as the printf of its lines
         script = names_and_keys_written(script)  # scripts60: `${!M[@]}`, `${!DR_@}`, `${!v}` as what they give
-        script = alternates_written(xargs_expanded(script))  # scripts54b: `${DR:+--region us-west-2}` is its word
+        # scripts54b: `${DR:+--region us-west-2}` is its word; scripts66: parallel's `:::` runs written out too
+        script = alternates_written(xargs_expanded(script, self._parallel_value_options))
         script = function_outputs_written(script)  # falsealarm57b: `$(last_arg a "$R")` as `$(echo "${R}")`
         script = jq_environment_written(script)  # scripts59b: `export R=...; jq -n 'env.R'`
         script = cat_heredocs_written(script)  # scripts56: `--region "$(cat <<EOF` over a line naming the Region
@@ -6171,7 +6186,7 @@ class RuleEngine:
                     continue
                 # scripts52: a command substitution's value (`--region $(echo eu-west-1 | sed ...)`, `-h $(cat FILE)`
                 # of a file the script wrote) is computed by the one evaluator; one it cannot compute fails closed.
-                given = _script_substituted(value, reaching, files, own)
+                given = _script_substituted(value, values.for_evaluation(found.offset, files, own), files, own)
                 if given is None:
                     self._judge_unknown_script_value(walk, found, value, path)
                 for text in given or ():
@@ -6337,7 +6352,7 @@ class RuleEngine:
         computes judged as a Region (the metadata's own Region passes), one it cannot compute an unknown Region."""
         own = self._instance_region(walk)
         files = {**walk.script_files, **values.files} if values.files else walk.script_files
-        given = _script_substituted(value, values.at(offset), files, own)
+        given = _script_substituted(value, values.for_evaluation(offset, files, own), files, own)
         if given is None:
             self._judge_unknown_region(walk, value, where)
             return
@@ -12382,6 +12397,29 @@ class _ScriptValues(NamedTuple):
         opaque = self.opaque_at(offset)
         return {**values, **{n: (*values.get(n, ()), *s) for n, s in opaque.items()}} if opaque else values
 
+    def for_evaluation(
+        self, offset: int, files: Mapping[str, str], own: tuple[re.Pattern[str], str] | None
+    ) -> Mapping[str, tuple[str, ...]]:
+        """(scripts66, stop 66) The values at ``offset`` (:meth:`at`) a substitution there is computed with, each array
+        element's items held apart too (``REGIONS=($(cat FILE) <home>)``), as the one evaluator computes them
+        (``files``, ``own``), else as written: the evaluator of ``$(printf '%s\\n' "${REGIONS[@]}")`` (a function
+        printing the array, ``$(regions)``, or inline) leaves the whole unknown where an item is not known, but it saw
+        the literal items alone and the file's Region passed every door."""
+        values = self.at(offset)
+        if not self.opaque:
+            return values
+        held = {n: v for n, v in self.opaque_at(offset).items() if n[-1:] == "]"}
+        if not held:
+            return values
+        out = dict(values)
+        for name, items in held.items():
+            computed: list[str] = []
+            for item in items:
+                given = substitution_values(item, values, files, own) if item[:2] == "$(" else None
+                computed += [item] if given is None else [w for v in given if v != OWN_MACHINE for w in v.split()]
+            out[name] = tuple(dict.fromkeys([*values.get(name, ()), *computed]))
+        return out
+
     def opaque_at(self, offset: int) -> Mapping[str, tuple[str, ...]]:
         """(scripts61) The command substitutions the evaluator cannot compute that may reach ``offset``, by
         variable."""
@@ -12817,6 +12855,8 @@ def _with_parameters(
         # scripts57: `${M[$k]}` where k is known (mutation57b: `${M["$k"]}`); scripts61: `${RS[i+1]}`
         if "[$" in script or '["$' in script or any(_ARITHMETIC_SUBSCRIPT.fullmatch(k) for k in elements):
             elements = _keyed_by_variable(script, elements)
+        if "=(" in script:  # scripts66: `ARR=($RS)`, RS's fields at the IFS in effect, by index
+            elements = {**elements, **split_array_elements(script, anywhere)}
         filled = {
             k: tuple(dict.fromkeys(v for item in items for v in _word_values(item, anywhere)))
             for k, items in elements.items()
@@ -12827,7 +12867,7 @@ def _with_parameters(
     opaque = (has_array_element(script) and _with_array_inputs(script, per_line, anywhere, own, files)) or opaque
     if has_array_element(script):  # scripts57: `R="${RS[1]}"`, an assignment of an element's value
         opaque = _with_element_assignments(script, per_line, starts, matches, own, files) or opaque
-    for first, last, given in positional_words(script):
+    for first, last, given in positional_words(script, anywhere):  # scripts66: `set -- $RS` split into positions
         held: dict[str, tuple[str, ...]] = {}
         for k, words in given.items():
             values = [v for word in words for v in _word_values(word, anywhere)]

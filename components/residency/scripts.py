@@ -11,6 +11,7 @@ are read, never a generic ``-h`` (``sort -h``, ``df -h``) nor a server's own lis
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import functools
 import ipaddress
@@ -69,6 +70,7 @@ __all__ = [
     "array_names",
     "array_elements",
     "positional_words",
+    "split_array_elements",
     "for_loop_words",
     "plain_assigned_name",
     "command_output_files",
@@ -3949,13 +3951,28 @@ def plain_assigned_name(line: str) -> str | None:
 # generating a list of items ... the value of name is set to that word"): NAME holds one of the words, as a for loop's.
 # scripts60: and first in a group's one-line body (`f() { for R in ...; do ...; done; }`: `{` is a reserved word
 # before a command, as _CALL_PLACE reads it), whose loop bound nothing: a Region abroad in its words passed every door.
+# scripts66 (stop 66): and the bare `for NAME; do` / `for NAME` then `do` on the next line (bash(1) "Looping
+# Constructs": "If 'in words' is not present, the for command executes list once for each positional parameter that is
+# set, as if 'in "$@"' had been specified"; select the same): the match's second group is empty there and
+# :func:`loop_words_text` gives it `"$@"`; the loop bound nothing and a Region abroad in `set --` or a function's call
+# passed every door.
 _FOR_IN = re.compile(
-    rf"(?:{_COMMAND_PLACE}|(?<![$\w])\{{[ \t]*)" + r"(?:for|select)[ \t]+([A-Za-z_][A-Za-z0-9_]*)\s+in[ \t]+"
+    rf"(?:{_COMMAND_PLACE}|(?<![$\w])\{{[ \t]*)" + r"(?:for|select)[ \t]+([A-Za-z_][A-Za-z0-9_]*)"
+    r"(?:\s+in[ \t]+|(?=[ \t]*(?:;|\n)\s*do\b))"
     r"((?:\$\([^()\n]*\)|[^;\n\\]|\\\n|\\[^\n])*)",  # scripts60: a substitution's `;` (a branch echo written out)
     re.M,
 )
 _LOOP_WORD = re.compile(r"[A-Za-z0-9._:/@%+-]+")
+
 _LOOP_LIST = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(\[[@*]\])?\}|\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def loop_words_text(m: re.Match[str]) -> str:
+    """(scripts66) The word list a :data:`_FOR_IN` match's loop runs over: as written after ``in``, or ``"$@"`` for
+    the bare ``for NAME; do`` (no ``in``: the positional parameters)."""
+    return m.group(2) if m.start(2) > m.end(1) else '"$@"'
+
+
 # An indexed array's assignment (bash(1) "Arrays": "Arrays are assigned to using compound assignments of the form
 # name=(value1 ... valuen)"), at a command's place.
 # mutation55: the items may stand on several lines (bash reads a compound assignment's words up to its `)`; "a word
@@ -4245,6 +4262,12 @@ def _read_split(script: str, at: int) -> str:
     are used to split the line into words")."""
     before = _IFS_BEFORE.search(script, max(0, script.rfind("\n", 0, at)), at)
     ifs = ifs_value(before.group(1)) if before is not None else None
+    if before is None and "IFS" in script:
+        # scripts66 (stop 66): an IFS set on an earlier line (`IFS=,` then `read -ra R <<< "$RS"`; :func:`ifs_at`, the
+        # one reading of the IFS in effect): its fields were split at blanks (one item, a Region abroad passed every
+        # door). One no reader computes is left as before (blanks).
+        given = ifs_at(script, at, {})
+        ifs = given[0] if len(given) == 1 and (given[0] is None or given[0][:2] != "$(") else None
     return "first-line" if ifs is None else "ifs/" + "-".join(str(ord(c)) for c in ifs)
 
 
@@ -4793,10 +4816,10 @@ def for_loop_words(
     arrays = _array_items(script) if "=(" in script or "[" in script else {}
     inputs = {name: (split, given) for name, split, given in array_inputs(script)} if has_array_element(script) else {}
     words: dict[str, list[str]] = {}
-    passed = "$@" in script or "$*" in script or "${@" in script or "${*" in script or has_positional(script)
-    positional = positional_words(script) if passed else []
-    for m in _FOR_IN.finditer(script):
-        listed_words, substituted = _loop_substitutions(m.group(2).replace("\\\n", " "), values, files or {})
+    loops = list(_FOR_IN.finditer(script))
+    positional = positional_words(script) if _loops_over_positions(script, loops) else []
+    for m in loops:
+        listed_words, substituted = _loop_substitutions(loop_words_text(m).replace("\\\n", " "), values, files or {})
         if "]:" in listed_words:  # mutation59b: `"${RS[@]: -1}"` one word, its blank not a word's end
             listed_words = _SLICE_BLANK.sub(r"\1(\2)", listed_words)
         if substituted:
@@ -4822,6 +4845,8 @@ def for_loop_words(
                 # substitution as written (held apart by the engine); scripts60: those a slice or one parameter
                 # chooses (`"${@:2}"`, `"$2"`: _loop_positions)
                 items = _loop_positional_items(positional, script.count("\n", 0, m.start()), chosen, values, script)
+                # scripts66: unquoted, each word is split again at the IFS in effect at the loop
+                items = _split_at_loop(items, script, m.start(), values) if word == literal else items
                 known = words.setdefault(m.group(1), [])
                 known += [
                     i for i in dict.fromkeys(items) if (_LOOP_WORD.fullmatch(i) or i[:2] == "$(") and i not in known
@@ -4831,6 +4856,8 @@ def for_loop_words(
                 items = brace_expanded(literal) if literal == word and "{" in word else [literal]
             elif listed.group(2):
                 items = _array_loop_items(arrays.get(listed.group(1), ()), values)
+                split = split_array_elements(script, values) if "$" in "".join(arrays.get(listed.group(1), ())) else {}
+                items = list(split.get(f"{listed.group(1)}[@]", ())) or items  # scripts66: `ARR=($RS)` under IFS
                 known = words.setdefault(m.group(1), [])  # mutation60: a substitution item as written (held apart)
                 known += [i for i in dict.fromkeys(items) if i[:2] == "$(" and i not in known]
                 if sliced is not None:
@@ -4850,6 +4877,31 @@ def for_loop_words(
             known = words.setdefault(m.group(1), [])
             known += [i for i in dict.fromkeys(items) if _LOOP_WORD.fullmatch(i) and i not in known]
     return {name: tuple(found) for name, found in words.items() if found}
+
+
+def _loops_over_positions(script: str, loops: list[re.Match[str]]) -> bool:
+    """Whether a loop of ``script`` (``loops``, :data:`_FOR_IN`'s) may take the positional parameters: ``"$@"``,
+    ``$*``, a slice or one parameter written, or (scripts66) a bare ``for NAME; do``."""
+    passed = "$@" in script or "$*" in script or "${@" in script or "${*" in script or has_positional(script)
+    return passed or any(m.start(2) == m.end(1) for m in loops)
+
+
+def _split_at_loop(items: list[str], script: str, at: int, values: Mapping[str, Sequence[str]]) -> list[str]:
+    """(scripts66, stop 66) A loop's unquoted positional word's ``items`` (``for r in $1`` in a function called with
+    ``"<home>,<abroad>"``; bash(1) "Word Splitting": an unquoted expansion's result is split at IFS) each split at the
+    IFS in effect at offset ``at`` (:func:`ifs_at`, :func:`split_fields`; a function's ``local IFS=,`` before the
+    loop): the item, holding a blank or the comma, was no loop word and the Region abroad passed every door. A
+    substitution stays whole (held apart); an IFS no reader computes gives its placeholder (fail closed)."""
+    if "IFS" not in script and all(i[:2] == "$(" or _LOOP_WORD.fullmatch(i) for i in items):
+        return items
+    separators = ifs_at(script, at, values) if "IFS" in script else [None]
+    out = _unknown_ifs(separators)
+    for item in items:
+        if item[:2] == "$(":
+            out.append(item)
+            continue
+        out += [f for ifs in separators if ifs is None or ifs[:2] != "$(" for f in split_fields(item, ifs)]
+    return out
 
 
 def _variable_loop_items(
@@ -5988,7 +6040,9 @@ _MAX_PASSED_ON = 3  # calls passing "$@" on, followed this deep (a wrapper of a 
 _ONE_POSITIONAL = re.compile(r"\$(?:([1-9])|\{([1-9][0-9]*)\})")
 
 
-def positional_words(script: str) -> list[tuple[int, int, dict[str, tuple[str, ...]]]]:
+def positional_words(
+    script: str, values: Mapping[str, Sequence[str]] | None = None
+) -> list[tuple[int, int, dict[str, tuple[str, ...]]]]:
     """(scripts54b) The words positional parameters may hold, by line range of ``script`` (split at newlines):
     ``(first line, last line, {"1": words, ...})``, for each function's body (the words of every call of it:
     ``copy us-west-2`` gives its ``$1`` ``us-west-2``) and for the lines after a ``set -- WORDS`` (outside a
@@ -5996,18 +6050,16 @@ def positional_words(script: str) -> list[tuple[int, int, dict[str, tuple[str, .
     scripts55: a call passing ``"$@"`` / ``$*`` on from another function's body (or after ``set --``) gives the words
     that function's positions hold there, from the call's own position on; after ``shift [n]`` the positions are
     renamed (``$1`` holds what ``$(1+n)`` held) to the range's end, and inside a loop every position may hold every
-    word from the loop's line on (an option loop's ``shift 2``)."""
+    word from the loop's line on (an option loop's ``shift 2``). scripts66: with ``values`` (the variables' values),
+    an unquoted whole variable among ``set --``'s words gives its fields, each at its own position
+    (:func:`_split_positions`)."""
     lines = script.split("\n")
     ranges: list[tuple[int, int, dict[str, tuple[str, ...]]]] = []
     last = LAST_POSITIONAL in script  # scripts57: `${!#}` (last_positional_written), each call's last word
     if "set" in script and "--" in script:
         for m in _SET_ARGUMENTS.finditer(script):
-            words = _call_words(m.group(1))
             line = script.count("\n", 0, m.start())
-            positions: dict[str, tuple[str, ...]] = {str(k): (w,) for k, w in enumerate(words[:_MAX_POSITIONAL], 1)}
-            if last and words:
-                positions["!#"] = (words[-1],)
-            ranges.append((line, len(lines) - 1, positions))
+            ranges.append((line, len(lines) - 1, _set_positions(m, script, values, last)))
     bodies = _function_bodies(lines) if _ANY_FUNCTION_DEFINITION.search(script) else []  # most scripts define none
     calls = _function_calls(script, bodies)
     passed_on = "$@" in script or "$*" in script or "${@}" in script or "${*}" in script
@@ -6034,6 +6086,97 @@ def positional_words(script: str) -> list[tuple[int, int, dict[str, tuple[str, .
         if given_by.get(name):
             ranges.append((first, end, {k: tuple(v) for k, v in given_by[name].items()}))
     return _shifted(script, lines, ranges) if "shift" in script else ranges
+
+
+def _set_positions(
+    m: re.Match[str], script: str, values: Mapping[str, Sequence[str]] | None, last: bool
+) -> dict[str, tuple[str, ...]]:
+    """The positions a ``set -- WORDS`` (:data:`_SET_ARGUMENTS`' match ``m``) gives (``last``: and ``!#``, the last
+    word); scripts66: with ``values``, an unquoted whole variable's fields each at its own
+    (:func:`_split_positions`)."""
+    words = _call_words(m.group(1))
+    positions: dict[str, tuple[str, ...]] = {str(k): (w,) for k, w in enumerate(words[:_MAX_POSITIONAL], 1)}
+    if last and words:
+        positions["!#"] = (words[-1],)
+    raw = [w.group(0) for w in _CALL_WORD.finditer(m.group(1))] if values and "$" in m.group(1) else []
+    split = _split_positions(raw, words, script, m.start(), values) if raw and values else None
+    if split is not None and not last:
+        split.pop("!#", None)
+    return positions if split is None else split
+
+
+# scripts66 (stop 66): `set -- $RS` (bash(1) "Word Splitting": an unquoted expansion's result is split at IFS into
+# words; "The Set Builtin": "--  ... the positional parameters are set to the args"): RS="<home>,<abroad>" under `IFS=,`
+# (or "<home> <abroad>" at blanks) sets $1 and $2, but the word was one position: `--region "$2"` held nothing and the
+# Region abroad passed every door. At most this many different shifts of the later positions are followed.
+_MAX_POSITION_SHIFTS = 8
+
+
+def _split_positions(
+    raw: list[str], words: list[str], script: str, at: int, values: Mapping[str, Sequence[str]]
+) -> dict[str, tuple[str, ...]] | None:
+    """(scripts66) The positions ``set -- WORDS`` (at offset ``at`` of ``script``; ``raw`` its words as written,
+    ``words`` :func:`_call_words`' reading of them; or a compound assignment's, :func:`split_array_elements`) gives
+    when an unquoted whole variable among its words holds literal values: each value's fields at the IFS in effect
+    there (:func:`ifs_at`, :func:`split_fields`) at positions of their own, the later words after them (every shift its
+    values give); None where no word splits or a value or IFS is not known (read as before)."""
+    if len(raw) != len(words):
+        return None
+    separators = ifs_at(script, at, values) if "IFS" in script else [None]
+    if any(s is not None and s[:2] == "$(" for s in separators):
+        return None
+    fields: dict[int, list[list[str]]] = {}
+    for j, word in enumerate(raw):
+        whole = _LOOP_LIST.fullmatch(word) if word[:1] == "$" else None
+        held = values.get(whole.group(1) or whole.group(3), ()) if whole is not None and not whole.group(2) else ()
+        if not held:
+            continue
+        if any("$" in v or "`" in v for v in held):
+            return None
+        fields[j] = [split_fields(v, ifs) for v in held for ifs in separators]
+    if not any(len(f) != 1 for options in fields.values() for f in options):
+        return None
+    positions: dict[str, list[str]] = {}
+    shifts = {0}
+    for j, word in enumerate(words):
+        after: set[int] = set()
+        for s in shifts:
+            for given in fields.get(j, [[word]]):
+                for i, f in enumerate(given):
+                    known = positions.setdefault(str(j + 1 + s + i), [])
+                    known += [f] if f not in known else []
+                after.add(s + len(given) - 1)
+        if len(after) > _MAX_POSITION_SHIFTS:
+            return None
+        shifts = after
+    ends = {len(words) + s for s in shifts}
+    lasts = [w for e in ends for w in positions.get(str(e), ())]
+    return {**{k: tuple(v) for k, v in positions.items()}, **({"!#": tuple(dict.fromkeys(lasts))} if lasts else {})}
+
+
+def split_array_elements(script: str, values: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, ...]]:
+    """(scripts66, stop 66) The elements (``NAME[0]``, ``NAME[@]`` ...) of each array one compound assignment of
+    ``script`` alone gives, where an unquoted whole variable among its items splits into several fields
+    (``IFS=,``, ``ARR=($RS)``; bash(1) "Arrays": each value undergoes word splitting): :func:`_split_positions`'
+    fields, by index. ``ARR=($RS)`` then ``${ARR[1]}`` held nothing (the word one item) and a Region abroad passed every
+    door; a loop over ``"${ARR[@]}"`` was split at blanks whatever IFS held."""
+    if "=(" not in script or "$" not in script:
+        return {}
+    found = list(_ARRAY_ASSIGNMENT.finditer(script))
+    counts = collections.Counter(m.group(1) for m in found)
+    out: dict[str, tuple[str, ...]] = {}
+    for m in found:
+        raw = _array_words(m.group(2))
+        if counts[m.group(1)] > 1 or "+=(" in m.group(0) or any(w[:1] == "[" for w in raw):
+            continue
+        split = _split_positions(raw, [w.strip("\"'") for w in raw], script, m.start(), values)
+        if split is None:
+            continue
+        name = m.group(1)
+        indexed = {f"{name}[{int(k) - 1}]": v for k, v in split.items() if k.isdigit()}
+        every = tuple(dict.fromkeys(w for v in indexed.values() for w in v))
+        out.update({**indexed, f"{name}[@]": every, f"{name}[*]": every})
+    return out
 
 
 def _passed_words(
@@ -7346,7 +7489,7 @@ def alternates_written(script: str) -> str:
     return _ALTERNATE_WORD.sub(lambda m: m.group(1).ljust(len(m.group(0))), script)
 
 
-def xargs_expanded(script: str) -> str:
+def xargs_expanded(script: str, parallel_options: frozenset[str] = frozenset()) -> str:
     """``script`` with each line that pipes an ``echo`` / ``printf '%s\\n'`` of words into ``xargs`` followed (``;``,
     on the same line) by the command xargs runs, the words in place (scripts49): ``echo "$HOST" | xargs -I{} curl
     https://{}/intake`` is also read as ``curl https://$HOST/intake``, ``echo db.example.com | xargs psql -h`` as
@@ -7356,13 +7499,20 @@ def xargs_expanded(script: str) -> str:
     items, split at blanks, are appended to the command (the default command is ``echo``). The line itself is kept
     (what it read before is read as before); a line continued with a backslash, a here-document's body or items from
     another command (``ls | xargs ...``) are left as written. scripts65b: items read from a file (``-a FILE``, ``<
-    FILE``, ``cat FILE |``) are the file's lines where the script writes it, else its substitution (fail closed)."""
-    if "xargs" not in script:
+    FILE``, ``cat FILE |``) are the file's lines where the script writes it, else its substitution (fail closed).
+    scripts66: and GNU parallel's ``:::`` argument sources (:func:`_parallel_commands`; ``parallel_options``: its
+    catalogued options taking a value)."""
+    if "xargs" not in script and ":::" not in script:
         return script
     lines = script.split("\n")
     # a here-document's body is data (what a file holds, or a command's input), never a command line
     bodies = {i for start, end, _, _ in _heredocs(lines) for i in range(start + 1, end)} if "<<" in script else set()
     files: Mapping[str, str] | None = None
+    for i, text in enumerate(lines) if ":::" in script else ():
+        if "parallel" in text and ":::" in text and i not in bodies and not text.rstrip().endswith("\\"):
+            masked, held = _substitutions_held(text)
+            runs = [_xargs_line(c, held) for c in _parallel_commands(_words(masked), parallel_options)]
+            lines[i] = " ; ".join([text, *runs])
     for i, line in enumerate(lines):
         if "xargs" in line and i not in bodies and not line.rstrip().endswith("\\"):
             # mutation65: a command substitution among the items is one word (`printf '%s\n' $(cat FILE) B | xargs
@@ -7381,6 +7531,57 @@ def xargs_expanded(script: str) -> str:
             if expanded:
                 lines[i] = " ; ".join([line, *expanded])
     return "\n".join(lines)
+
+
+# scripts66 (stop 66): GNU parallel's argument sources (parallel(1), https://www.gnu.org/software/parallel/
+# parallel.html: "parallel [options] [command [arguments]] ( ::: arguments | :::+ arguments | :::: argfile(s) | ::::+
+# argfile(s) ) ..."; "::: arguments Use arguments on the command line as input source"; "{} Input line. This
+# replacement string will be replaced by a full line read from the input source"; "{n} Argument from input source n";
+# "If command is given, GNU parallel solve the same tasks as xargs. If command is not given GNU parallel will behave
+# similar to cat | sh"; "If no replacement strings are used, the arguments are appended"; "When using more than one
+# input source: all combinations are generated", "-I replace-str Use the replacement string replace-str instead of
+# {}"): `parallel aws ... --region {} ::: <home> <abroad>` ran the command per argument, none read (a Region abroad
+# passed every door). Each combination of the sources' arguments (at most :data:`_MAX_PARALLEL_RUNS`) is written out as
+# xargs' runs are; `::::` files and the `:::+` link are not read (left as written).
+_PARALLEL_REPLACEMENT = re.compile(r"\{(?:([1-9][0-9]*))?\}")
+_MAX_PARALLEL_RUNS = 16
+
+
+def _parallel_commands(words: list[str], value_options: frozenset[str]) -> Iterator[list[str]]:
+    """(scripts66) The commands each ``parallel [options] COMMAND ::: ARGS [::: ARGS]`` among ``words`` runs, one per
+    combination of its sources' arguments: ``{}`` (``-I STR``'s string) the combination's words, ``{n}`` source n's
+    argument, the combination appended where no replacement string is written; none past the bound."""
+    for i, word in enumerate(words):
+        if word.rsplit("/", 1)[-1] != "parallel" or (i and words[i - 1] not in _SEPARATORS):
+            continue
+        end = next((j for j in range(i + 1, len(words)) if words[j] in _SEPARATORS), len(words))
+        k, replace = i + 1, "{}"
+        while k < end and words[k].startswith("-") and words[k] not in (":::", "::::"):
+            if words[k] in ("-I", "--replace") and k + 1 < end:
+                replace = words[k + 1]
+            k += 2 if words[k] in value_options else 1
+        marks = [j for j in range(k, end) if words[j] == ":::"]
+        if not marks or any(w.startswith((":::+", "::::")) for w in words[k:end]):
+            continue
+        command = words[k : marks[0]]
+        sources = [words[a + 1 : b] for a, b in zip(marks, [*marks[1:], end], strict=True)]
+        if not command or any(not src for src in sources):
+            continue
+        runs = list(itertools.islice(itertools.product(*sources), _MAX_PARALLEL_RUNS + 1))
+        for combination in runs[:_MAX_PARALLEL_RUNS]:
+            yield _parallel_run(command, replace, list(combination))
+
+
+def _parallel_run(command: list[str], replace: str, combination: list[str]) -> list[str]:
+    """(scripts66) ``command`` as parallel runs it with ``combination`` (:func:`_parallel_commands`)."""
+    joined = " ".join(combination)
+
+    def filled(m: re.Match[str]) -> str:
+        n = m.group(1)
+        return joined if n is None else combination[int(n) - 1] if int(n) <= len(combination) else ""
+
+    written = [w.replace(replace, joined) if replace != "{}" else _PARALLEL_REPLACEMENT.sub(filled, w) for w in command]
+    return written if written != command else [*command, *combination]
 
 
 _HELD = "\ue011"
@@ -8471,7 +8672,7 @@ def loop_literal_values(script: str, name: str) -> tuple[str, ...] | None:
         return None
     values: list[str] = []
     for m in loops:
-        for word in m.group(2).replace("\\\n", " ").split():
+        for word in loop_words_text(m).replace("\\\n", " ").split():
             literal = word[1:-1] if len(word) > 1 and word[0] == word[-1] and word[0] in "\"'" else word
             if not _LOOP_WORD.fullmatch(literal):
                 return None
@@ -8999,7 +9200,10 @@ def printf_as_assignments(script: str) -> str:
     if "$(printf" in script:  # falsealarm60: `NAME=$(printf FORMAT ARGS)` as `printf -v NAME FORMAT ARGS`
         script = _PRINTF_SUBSTITUTED_TO_VARIABLE.sub(_printed_assignment, script)
     if "%" in script and (">" in script or "|" in script):  # falsealarm65b: `printf 'NAME=%s\n' WORD > FILE`
-        script = _PRINTF_LINES_WRITTEN.sub(_printed_lines, script)
+        rest: list[str] = []
+        script = _PRINTF_LINES_WRITTEN.sub(functools.partial(_printed_lines, rest=rest), script)
+        if rest:  # scripts66: the format's further passes, after the script's end (its offsets stay)
+            script = "\n".join([script, *rest])
     return script
 
 
@@ -9020,8 +9224,28 @@ _PRINTF_LINES_WRITTEN = re.compile(
 _PRINTED_ASSIGNMENT = re.compile(r"(?:^|\\n)[ \t]*(?:export[ \t]+)?[A-Za-z_][A-Za-z0-9_]*=[^\n]*?%")
 
 
-def _printed_lines(m: re.Match[str]) -> str:
-    """(falsealarm65b) :data:`_PRINTF_LINES_WRITTEN`'s printf written as the text it prints, the same length."""
+# scripts66 (stop 66): a format reused for more arguments than it converts (bash(1) "printf": "The format is reused as
+# necessary to consume all of the arguments"): `printf 'AWS_REGION=%s\n' <home> <abroad> > FILE` prints two lines, whose
+# text is longer than the words; left as written, the second line's Region abroad sourced back passed every door. The
+# first pass is written in place (the same length) and each further pass after the script's end as `printf 'TEXT' >>
+# FILE` (the same file; `| tee -a FILE` for a tee), as :func:`all_positional_expanded` writes its calls out.
+_PRINTF_TARGET = re.compile(r"(?:>>?[ \t]*|\|[ \t]*(?:sudo[ \t]+)?tee(?:[ \t]+-a)?[ \t]+)([^\s;&|<>()]+)")
+
+
+def _printf_passes(form: str, operands: list[str]) -> list[str] | None:
+    """(scripts66) What each pass of ``printf FORM OPERANDS`` over its conversions prints (:func:`_printf_strings`
+    of each pass's arguments); None where that is not computed or the format converts nothing."""
+    per_pass = sum(1 + c.count("*") for c in _PRINTF_CONVERSION.findall(form) if c != "%%")
+    if not per_pass:
+        return None
+    passes = [_printf_strings(form, operands[k : k + per_pass]) for k in range(0, len(operands), per_pass)]
+    return None if any(p is None for p in passes) else [p for p in passes if p is not None]
+
+
+def _printed_lines(m: re.Match[str], rest: list[str] | None = None) -> str:
+    """(falsealarm65b) :data:`_PRINTF_LINES_WRITTEN`'s printf written as the text it prints, the same length;
+    scripts66: where that does not fit and the format is reused, its first pass in place and the others added to
+    ``rest`` (:data:`_PRINTF_TARGET`)."""
     given = m.group("given")
     if "$" in given:
         given = _braced_arguments(given)
@@ -9038,7 +9262,20 @@ def _printed_lines(m: re.Match[str]) -> str:
         return m.group(0)
     text = printed.replace("\n", "\\n")
     written = f'printf "{text}"' if "$" in printed else f"printf '{text}'"
-    return written.ljust(len(m.group(0))) if len(written) <= len(m.group(0)) else m.group(0)
+    if len(written) <= len(m.group(0)):
+        return written.ljust(len(m.group(0)))
+    target = _PRINTF_TARGET.match(m.string, m.end())
+    passes = _printf_passes(words[0], words[1:]) if rest is not None and target is not None else None
+    if not passes or len(passes) < 2 or target is None or rest is None:
+        return m.group(0)
+    first, *others = (p.replace("\n", "\\n") for p in passes)
+    quote = '"' if "$" in printed else "'"
+    written = f"printf {quote}{first}{quote}"
+    if len(written) > len(m.group(0)):
+        return m.group(0)
+    tee = m.string[m.end() : target.start(1)].lstrip()[:1] == "|"
+    rest += [f"printf {quote}{o}{quote} {'| tee -a' if tee else '>>'} {target.group(1)}" for o in others]
+    return written.ljust(len(m.group(0)))
 
 
 # quoting59 (stop 59): an assignment whose word is quoted in parts (`R="us-"west-2`, `R=us-'west'-2`, `R="$A"-2`,
