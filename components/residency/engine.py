@@ -184,6 +184,7 @@ from components.residency.scripts import (
     substitution_values,
     substitutions_joined,
     tab_stripped_heredocs,
+    templates_filled,
     under_defaults,
     while_read_words,
     with_defaults,
@@ -397,6 +398,35 @@ _EDIT_ENTRY = re.compile(r"^(@?[A-Za-z_][A-Za-z0-9_.-]*):?[ \t]+(\S.*?)$")
 def _edit_key(edit: Edit) -> tuple[str, str]:
     """An edit not applied, as the ``skip`` key of :meth:`RuleEngine._judge_heredocs` (its texts)."""
     return edit.file, "\0".join(("sed", *edit.texts))
+
+
+def _fluent_bit_line_filled(
+    document: dict[str, Any], reaching: Mapping[str, tuple[str, ...]]
+) -> list[dict[str, Any]]:
+    """(falsealarm66, stop 66) A Fluent Bit command line's configuration (:func:`scripts.fluent_bit_lines`) with each
+    plugin property that is a whole variable (``-p cloud_id="$ES_CLOUD_ID"``) given each value the one evaluator says
+    reaches the line (:func:`_referenced`; bash(1) "Parameter Expansion": the shell expands it before Fluent Bit reads
+    the word), one document per combination (at most :data:`_MAX_ASSIGNED_URLS`). A value no reader computes stays its
+    text (a command substitution: not decoded, RES-016 by the output's entry as before), one nothing assigns stays as
+    written. Before, the property was read as written: ``$ES_CLOUD_ID`` did not decode, so the ``es`` output was RES-016
+    whatever the variable held (the home deployment, declared by its host, was refused)."""
+    pipeline = document.get("pipeline", {})
+    slots: list[tuple[str, int, str, tuple[str, ...]]] = []
+    for kind, plugins in pipeline.items():
+        for i, plugin in enumerate(plugins):
+            for key, value in plugin.items():
+                given = _referenced(value, reaching) if isinstance(value, str) and value[:1] == "$" else (value,)
+                if given != (value,):
+                    slots.append((kind, i, key, tuple(v[1:] if v[:1] == _OPAQUE else v for v in given)))
+    if not slots:
+        return [document]
+    out: list[dict[str, Any]] = []
+    for choice in itertools.islice(itertools.product(*(s[3] for s in slots)), _MAX_ASSIGNED_URLS):
+        filled = {kind: [dict(p) for p in plugins] for kind, plugins in pipeline.items()}
+        for (kind, i, key, _), value in zip(slots, choice, strict=True):
+            filled[kind][i][key] = value
+        out.append({**document, "pipeline": filled})
+    return out
 
 
 _FILE_RUNTIME_VALUE = re.compile(r"\s*(?:#\{.*\}|\$\{[A-Za-z_][A-Za-z0-9_]*\})\s*", re.S)
@@ -4512,6 +4542,11 @@ class RuleEngine:
         # scripts55b: a function's positional parameter in a URL (`notify() { curl "http://$1:8080/x"; }`, no `=`);
         # falsealarm60: `printf -v NAME` assigns with no `=`
         assigns = "=" in script or "${" in script or "printf" in script
+        if "sed" in script and "<<" in script:
+            # falsealarm66: a template sed fills before anything reads it, judged as the lines the edits make
+            # (``https://sqs.__REGION__.amazonaws.com/...`` filled with the home Region was RES-015 as written)
+            script, filled, _ = templates_filled(script, self._instance_region(walk))
+            script = "\n".join([script, *filled]) if filled else script
         if ("$" in script and assigns) or loop or _url_substitution_in(script) or has_positional(script):
             return jq_patterns_blanked(_assigned_urls(script, self._instance_region(walk)))
         # falsealarm56b: a jq program's regular expression (`capture("^arn:aws:sqs:(?<r>[a-z0-9-]+):")`) is compared
@@ -4585,6 +4620,8 @@ class RuleEngine:
         # scripts45: perl -pi, and sed / envsubst redirected into a file, replace its content as sed -i does.
         last = {e.file: i for i, e in enumerate(applied) if e.how not in ("cp", "mv", "install")}
         gone = {e.source for e in applied} | set(last)
+        if applied and "<<" in script:  # falsealarm66: a template only sed reads is judged as the texts it fills
+            gone |= templates_filled(script, self._instance_region(walk))[2]
         written = [w for w in written if w[1] not in gone]
         written += [(e.how, e.file, e.content or "") for i, e in enumerate(applied) if last.get(e.file, i) == i]
         routers = self._log_router_files_of(script, [(f, b) for _, f, b in written])  # config58: named at `-c` too
@@ -4937,10 +4974,16 @@ class RuleEngine:
         cpu -o es -p cloud_id=<id>``, ``-o datadog -p apikey=...``), judged as the same outputs of a classic file are
         (:meth:`_judged_as_log_config`'s walk and :meth:`_judge_log_outputs`): a cloud id by the one decoder, a host by
         its key, an output's default by its catalogue entry (``fluent_bit_output``), declared as there."""
+        values: _ScriptValues | None = None
         for at, document in fluent_bit_lines(script):
             where = f"{path}(fluent-bit@{at})"
-            self._walk_document(walk, document, where, "user_data", depth, None)
-            self._judge_log_outputs(walk, document, where, "-o NAME")
+            documents: Sequence[dict[str, Any]] = (document,)
+            if "$" in json.dumps(document):
+                values = values or _assigned_values(script, self._instance_region(walk))
+                documents = _fluent_bit_line_filled(document, values.at_destination(at))
+            for filled in documents:
+                self._walk_document(walk, filled, where, "user_data", depth, None)
+                self._judge_log_outputs(walk, filled, where, "-o NAME")
 
     def _judge_line_defaults(self, walk: _Walk, script: str, entry: ConfigFile, path: str, depth: int) -> None:
         """(config65, stop 65) The settings a tool gives the configuration it merges from every source of its line
@@ -5797,10 +5840,45 @@ class RuleEngine:
             document = _namespaced_component(entry, file, document)  # config57: Vector's `sinks/central.yaml`
         if entry.document_defaults and isinstance(document, dict):
             # config58: a setting the tool gives the file when it does not write it (the Datadog Agent's US1 site),
-            # where the payload (its runcmd, its packages) runs the tool
-            for key, value in _document_defaults(document, entry, script):
+            # where the payload (its runcmd, its packages) runs the tool; falsealarm66: over each line's merge
+            defaults = dict.fromkeys(
+                d for merged in self._line_merges_of(entry, file, document, script) for d in _document_defaults(
+                    merged, entry, script)
+            )  # fmt: skip
+            for key, value in defaults:
                 document = _merged_settings(document, _nested_setting(key, value))  # agents62: a block's too
         return _renamed_keys(document, entry.keys)
+
+    def _line_merges_of(self, entry: ConfigFile, file: str, document: dict[Any, Any], payload: str) -> list[Any]:
+        """(falsealarm66, stop 66) The configurations a cloud-config's written ``file`` (``document``) is read in by the
+        payload's lines (``payload``: the cloud-config's text, its ``runcmd``): each line naming it beside another
+        source (a second ``--config``, a ``yaml:`` URI; :func:`_config_line_sources`) merges them in the line's order,
+        as :func:`_merged_line_configs` does a script's (another written file by its content, a ``yaml:`` URI by its
+        document; a source the engine cannot read adds nothing: the defaults are judged over what is read); a line
+        naming it alone, or no line, reads ``document`` itself. Before, the file was given its own defaults whatever the
+        line merged (round 16's corner: ``--config=/etc/otelcol-contrib/base.yaml --config='yaml:exporters::datadog::
+        api::site: datadoghq.eu'`` was RES-015 for the Datadog exporter's US1 site)."""
+        if not entry.option_files or not any(c in payload for c in entry.option_files):
+            return [document]
+        merges: list[Any] = []
+        contents, commands = _cloud_config_contents(payload)
+        for _, sources in _config_line_sources(commands, entry, self._image_entrypoints()):
+            if file not in [_line_file(entry, s) for s in sources]:
+                continue
+            if len(sources) < 2 and not any(s.startswith(tuple(entry.option_uris)) for s in sources):
+                merges.append(document)
+                continue
+            parts: list[dict[Any, Any]] = []
+            for source in sources:
+                named = _line_file(entry, source)
+                scheme = next((u for u in entry.option_uris if source.startswith(u)), "")
+                text = contents.get(named) if named is not None and named != file else None
+                if named is None and entry.option_uris.get(scheme) == "yaml":
+                    text = source.partition(":")[2]
+                found = _confmap_nested(yaml_or_none(_reference_defaults(text, entry, payload), 0)) if text else None
+                parts += [document] if named == file else [found] if isinstance(found, dict) else []
+            merges.append(functools.reduce(_merged_settings, parts, {}))
+        return merges or [document]
 
     def _written_files(self, document: Mapping[Any, Any], path: str) -> dict[str, str]:
         """A cloud-config's written scripts (``payload_script_files``: ``write_files[i].content``) -> their files."""
@@ -11807,6 +11885,24 @@ def _config_line_sources(script: str, entry: ConfigFile, images: Mapping[str, st
             if found:
                 out.append((line.start(), found))
     return out
+
+
+def _cloud_config_contents(payload: str) -> tuple[dict[str, str], str]:
+    """(falsealarm66) The files a cloud-config's ``write_files`` writes, by path (their content), and its ``runcmd`` /
+    ``bootcmd`` commands given as strings, one a line (cloud-init "write_files": ``path``, ``content``; "runcmd": a
+    string item runs in the shell); empty for any other text. A list item (an argv) is left out: no merge is read from
+    it (the file keeps its own defaults)."""
+    document = yaml_or_none(payload, 0)
+    if not isinstance(document, dict):
+        return {}, ""
+    items = document.get("write_files")
+    files = {
+        i["path"]: i["content"]
+        for i in (items if isinstance(items, list) else ())
+        if isinstance(i, dict) and isinstance(i.get("path"), str) and isinstance(i.get("content"), str)
+    }
+    commands = [c for k in ("bootcmd", "runcmd") if isinstance(document.get(k), list) for c in document[k]]
+    return files, "\n".join(c for c in commands if isinstance(c, str))
 
 
 def _line_file(entry: ConfigFile, value: str) -> str | None:
