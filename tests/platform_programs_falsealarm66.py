@@ -37,7 +37,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from platform_parts import Row
+import pulumi_aws as aws
+from platform_parts import SUBNETS, Build, Row
+from platform_programs_agents62 import HOME_SITE, declared
 from platform_programs_config63 import cloud_host, cloud_id
 from platform_programs_falsealarm58 import _ali, _boot
 
@@ -48,7 +50,7 @@ ELASTIC_ABROAD = {"EU": "us-east-1", "JP": "us-east-1", "DE": "us-east-1"}
 """An Elastic Cloud on AWS region outside each market."""
 
 # -- Fluent Bit's Elasticsearch output on its command line, the deployment's id in a variable ("Command line
-# interface": "-o, --output=OUTPUT set an output", "-p, --prop="A=B" set plugin configuration property") ----------------
+# interface": "-o, --output=OUTPUT set an output", "-p, --prop="A=B" set plugin configuration property") --------------
 FB = "/opt/fluent-bit/bin/fluent-bit -i tail -p path=/var/log/app/*.log -p tag=app -o es -m '*'"
 
 
@@ -66,7 +68,7 @@ FB_CLOUDID_SSM = fb_cloudid_var(
 )
 """The id read from Parameter Store at boot: no reader computes it (RES-016 by the output's entry, pinned)."""
 
-# -- templates whose placeholder sits inside a host, filled by sed (GNU sed "The s Command") ----------------------------
+# -- templates whose placeholder sits inside a host, filled by sed (GNU sed "The s Command") --------------------------
 CONFIGMAP = (
     "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: worker\n  namespace: fleet\ndata:\n"
     "  AWS_REGION: __REGION__\n  QUEUE_URL: https://sqs.__REGION__.@S@/@A@/fleet-jobs\n"
@@ -86,7 +88,7 @@ def sed_manifest_host(region: str) -> str:
 
 UPLOADER = (
     "queue_url: https://sqs.REGION_PLACEHOLDER.@S@/@A@/fleet-jobs\n"
-    "endpoint: https://s3.REGION_PLACEHOLDER.@S@\nbucket: fleet-logs-@c@\nregion: REGION_PLACEHOLDER\n"
+    "endpoint: https://s3.REGION_PLACEHOLDER.@S@\nbucket: fleet-logs-@c@\n"
 )
 """The uploader's settings file (a YAML template the team bakes into its user data)."""
 
@@ -101,7 +103,7 @@ def sed_config_host(region: str) -> str:
 
 SED_IMDS_CONFIG = (
     "TOKEN=$(curl -sX PUT http://169.254.169.254/latest/api/token -H 'X-aws-ec2-metadata-token-ttl-seconds: 300')\n"
-    "R=$(curl -s -H \"X-aws-ec2-metadata-token: $TOKEN\" @M@/meta-data/placement/region)\n"
+    'R=$(curl -s -H "X-aws-ec2-metadata-token: $TOKEN" @M@/meta-data/placement/region)\n'
     f"mkdir -p /etc/fleet\ncat > /etc/fleet/uploader.yaml <<'EOF'\n{UPLOADER}EOF\n"
     'sed -i "s/REGION_PLACEHOLDER/$R/g" /etc/fleet/uploader.yaml\n'
 )
@@ -112,7 +114,8 @@ ALI_UPLOADER = (
     "sls:\n  endpoint: fleet-logs.REGION_ID-intranet.log.aliyuncs.com\n"
 )
 """The uploader's settings on ECS: OSS's internal endpoint and Simple Log Service's intranet endpoint (Alibaba Cloud
-"Regions and endpoints": ``oss-<region>-internal.aliyuncs.com``; SLS "Endpoints": ``<region>-intranet.log.aliyuncs.com``)."""
+"Regions and endpoints": ``oss-<region>-internal.aliyuncs.com``; SLS "Endpoints":
+``<region>-intranet.log.aliyuncs.com``)."""
 
 
 def ali_sed_config_host(region: str) -> str:
@@ -146,7 +149,7 @@ BOOT_WAVE2 = (
     "script -qc 'aws s3 cp /var/log/cloud-init.log s3://fleet-logs-@c@/boot/ --region @R@' /dev/null\n"
     "busybox sh -c 'aws s3 ls s3://fleet-logs-@c@ --region @R@'\n"
     "nice -n 19 ionice -c3 timeout 300 aws s3 sync /data s3://fleet-logs-@c@/data --region @R@\n"
-    'RS="@R@,@R2@"\nIFS=,\nset -- $RS\nIFS=$\' \\t\\n\'\n'
+    "RS=\"@R@,@R2@\"\nIFS=,\nset -- $RS\nIFS=$' \\t\\n'\n"
     'for r in "$@"; do aws ec2 describe-vpcs --region "$r"; done\n'
 )
 ALI_BOOT_WAVE2 = (
@@ -190,6 +193,38 @@ def beats_home(region: str) -> str:
     )
 
 
+# -- the Collector's file written by a cloud-config and merged on its runcmd line with a ``yaml:`` URI (OpenTelemetry
+# "Configuration": "--config=file:/path/to/first/file --config=yaml:..." merged into one configuration; cloud-init
+# "write_files", "runcmd"), the Datadog exporter's site given on the line (its default: US1, datadog exporter
+# README "site ... default: datadoghq.com") --------------------------------------------------------------------------
+OTEL_BASE = (
+    "#cloud-config\nwrite_files:\n  - path: /etc/otelcol-contrib/base.yaml\n    content: |\n      receivers:\n"
+    "        otlp:\n          protocols:\n            grpc:\n              endpoint: 0.0.0.0:4317\n"
+    "      processors:\n        batch: {}\n      exporters:\n        datadog:\n          api:\n"
+    "            key: ${env:DD_API_KEY}\n      service:\n        pipelines:\n          traces:\n"
+    "            receivers: [otlp]\n            processors: [batch]\n            exporters: [datadog]\n"
+)
+
+
+def otel_cloud_config(setting: str) -> str:
+    """The base file written by write_files, the line's ``yaml:`` URI setting ``setting`` (quoted: a runcmd string)."""
+    line = f"otelcol-contrib --config=/etc/otelcol-contrib/base.yaml --config='yaml:{setting}'"
+    return f'{OTEL_BASE}runcmd:\n  - "{line}"\n'
+
+
+def otel_program(setting: str) -> Any:
+    def make(code: str) -> Build:
+        def build(c: Any) -> object:
+            body = otel_cloud_config(setting.replace("@SITE@", HOME_SITE.get(code, "")))
+            # docs: ec2/instance (user_data: a cloud-config)
+            return aws.ec2.Instance("collector", ami="ami-0a1b2c3d4e5f60718", instance_type="t3.medium",
+                                    subnet_id=SUBNETS[0], user_data=body, opts=c.aws)  # fmt: skip
+
+        return build
+
+    return make
+
+
 _FIXED = "@R@"
 _ABROAD = "@X@"
 HOST = {"RES-015"}
@@ -201,7 +236,7 @@ AWS_SHAPES: dict[str, tuple[Any, set[str], tuple[str, ...]]] = {
     "sed-manifest-host-home": (lambda c: sed_manifest_host(_FIXED), set(), ("EU", "US", "CN")),
     "sed-manifest-host-abroad": (lambda c: sed_manifest_host(_ABROAD), {"RES-006"}, ("EU", "US", "CN")),
     "sed-config-host-home": (lambda c: sed_config_host(_FIXED), set(), ("EU", "JP")),
-    "sed-config-host-abroad": (lambda c: sed_config_host(_ABROAD), {"RES-006", "RES-009"}, ("EU", "JP")),
+    "sed-config-host-abroad": (lambda c: sed_config_host(_ABROAD), {"RES-006"}, ("EU", "JP")),
     "sed-imds-config-home": (lambda c: SED_IMDS_CONFIG, set(), ("US", "JP")),
     "boot-wave2-home": (lambda c: BOOT_WAVE2, set(), ("EU", "US", "JP", "CN")),
     "k8s-local-home": (lambda c: K8S_LOCAL, set(), ("EU", "CN")),
@@ -220,9 +255,20 @@ ALI_SHAPES: dict[str, tuple[Any, set[str], tuple[str, ...]]] = {
 """Each Alibaba Cloud shape (ECS user data)."""
 
 
+OTEL_SHAPES: dict[str, tuple[str, set[str], tuple[str, ...]]] = {
+    "otel-cc-line-site-home-declared": ("exporters::datadog::api::site: @SITE@", set(), ("EU", "JP")),
+    "otel-cc-line-site-abroad": ("exporters::datadog::api::site: us5.datadoghq.com", HOST, ("JP",)),
+    "otel-cc-line-no-site": ("processors::batch::timeout: 10s", HOST, ("EU",)),
+}
+"""Each cloud-config Collector shape: the line's ``yaml:`` setting, its verdict, its markets (US5 is abroad in JP;
+with no site anywhere the exporter's US1 default, RES-015)."""
+
+
 def _declared(code: str, shape: str) -> list[dict[str, Any]]:
     if not shape.endswith("-declared"):
         return []
+    if shape.startswith("otel-"):
+        return [declared(code, HOME_SITE[code])]
     return [{"id": "elastic-cloud", "kind": "resident", "match": cloud_host(ELASTIC_HOME[code]),
              "evidence": "Elastic Cloud deployment on AWS in the market, the fleet's subscription"}]  # fmt: skip
 
@@ -232,6 +278,9 @@ def rows() -> list[Row]:
     out: list[Row] = []
     for shape, (script, expected, codes) in AWS_SHAPES.items():
         out += [(f"falsealarm66-{code.lower()}-{shape}", code, _boot(script(code))(code), set(expected),
+                 _declared(code, shape)) for code in codes]  # fmt: skip
+    for shape, (setting, expected, codes) in OTEL_SHAPES.items():
+        out += [(f"falsealarm66-{code.lower()}-{shape}", code, otel_program(setting)(code), set(expected),
                  _declared(code, shape)) for code in codes]  # fmt: skip
     for shape, (script, expected, codes) in ALI_SHAPES.items():
         out += [(f"falsealarm66-{code.lower()}-{shape}", code, _ali(script(code))(code), set(expected),

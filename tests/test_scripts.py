@@ -12630,7 +12630,7 @@ def _refused66(script: str) -> set[str]:
     [
         (f'ES_CLOUD_ID={_HOME_ID66}\n{_FB66} -p cloud_id="$ES_CLOUD_ID" &', set()),
         (f"export ES_CLOUD_ID='{_HOME_ID66}'\n{_FB66} -p \"cloud_id=${{ES_CLOUD_ID}}\" &", set()),
-        (f"ES_CLOUD_ID={_ABROAD_ID66}\n{_FB66} -p cloud_id=$ES_CLOUD_ID &", {"RES-015"}),  # the host abroad, not RES-016
+        (f"ES_CLOUD_ID={_ABROAD_ID66}\n{_FB66} -p cloud_id=$ES_CLOUD_ID &", {"RES-015"}),  # the host, not RES-016
         (f"if [ -f /etc/dr ]; then ES_CLOUD_ID={_ABROAD_ID66}; else ES_CLOUD_ID={_HOME_ID66}; fi\n"
          f"{_FB66} -p cloud_id=$ES_CLOUD_ID &", {"RES-015"}),  # either value may reach it
         ("ES_CLOUD_ID=$(aws ssm get-parameter --name /es/id --query Parameter.Value --output text)\n"
@@ -12712,4 +12712,70 @@ def test_falsealarm66_templates_filled() -> None:
     assert filled == ["  QUEUE_URL: https://sqs.eu-west-1.amazonaws.com/123456789012/jobs"]
     assert files == frozenset({"/opt/k8s/cm.tpl.yaml"})
     assert templates_filled(_TPL66 + "kubectl apply -f /opt/k8s/cm.tpl.yaml\n") == (
-        _TPL66 + "kubectl apply -f /opt/k8s/cm.tpl.yaml\n", [], frozenset())
+        _TPL66 + "kubectl apply -f /opt/k8s/cm.tpl.yaml\n",
+        [],
+        frozenset(),
+    )
+
+
+_OTEL66 = (
+    "#cloud-config\nwrite_files:\n  - path: /etc/otelcol-contrib/base.yaml\n    content: |\n      exporters:\n"
+    "        datadog:\n          api:\n            key: ${env:DD_API_KEY}\n      service:\n        pipelines:\n"
+    "          traces:\n            receivers: [otlp]\n            exporters: [datadog]\n"
+)
+_SITE66 = (
+    "  - path: /etc/otelcol-contrib/site.yaml\n    content: |\n      exporters:\n        datadog:\n          api:\n"
+    "            site: {site}\n"
+)
+_DD66 = RuleEngine(
+    "EU",
+    destinations=parse_destinations([{"id": "dd", "kind": "resident", "match": "datadoghq.eu", "evidence": "EU1"}]),
+)
+
+
+@pytest.mark.parametrize(
+    ("files", "line", "expected"),
+    [
+        ("", "--config=/etc/otelcol-contrib/base.yaml --config='yaml:exporters::datadog::api::site: {site}'", "site"),
+        (_SITE66, "--config=/etc/otelcol-contrib/base.yaml --config=/etc/otelcol-contrib/site.yaml", "site"),
+        (_SITE66, "--config=/etc/otelcol-contrib/site.yaml --config=file:/etc/otelcol-contrib/base.yaml", "site"),
+        # no site on the line: the exporter's US1 default, as before
+        ("", "--config=/etc/otelcol-contrib/base.yaml --config='yaml:processors::batch::timeout: 10s'", "default"),
+        ("", "--config=/etc/otelcol-contrib/base.yaml --config=/etc/otelcol-contrib/site.yaml", "default"),  # unwritten
+        ("", "--config=/etc/otelcol-contrib/base.yaml", "default"),  # alone
+    ],
+)  # fmt: skip
+def test_falsealarm66_a_cloud_config_file_merged_on_its_line(files: str, line: str, expected: str) -> None:
+    def refused(site: str, item: str) -> set[str]:
+        payload = _OTEL66 + files.format(site=site) + f"runcmd:\n  - {item}\n"
+        subject = Subject("aws:ec2/instance:Instance", "vm", {"user_data": payload}, provider("EU", "aws"))
+        return {str(f.value) for f in _DD66.check(subject)[0] if f.declared_by is None}
+
+    quoted = json.dumps(f"otelcol-contrib {line}")
+    home, abroad = refused("datadoghq.eu", quoted.format(site="datadoghq.eu")), refused(
+        "us5.datadoghq.com", quoted.format(site="us5.datadoghq.com"))  # fmt: skip
+    if expected == "site":
+        assert (home, abroad) == (set(), {"us5.datadoghq.com"})
+    else:
+        assert home == abroad == {"datadoghq.com"}
+    # a runcmd item YAML reads as a mapping (unquoted `: `) runs nothing: the file keeps its own default, as before
+    if "yaml:exporters" in line:
+        assert refused("datadoghq.eu", f"otelcol-contrib {line}".format(site="datadoghq.eu")) == {"datadoghq.com"}
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        ("sed -i 's/a/b/' /e/u.yaml\ncat /e/u.yaml", True),  # read after the edit: the edited text
+        ("sudo sed --in-place 's/a/b/' /e/u.yaml", True),
+        ("sed 's/a/b/' /e/u.yaml > /e/v.yaml\nsed -e 's/a/c/' /e/u.yaml | kubectl apply -f -", True),
+        ("sed 's/a/b/' /e/u.yaml | grep -i x\ncat /e/u.yaml", False),  # grep's -i is no sed -i
+        ("cat /e/u.yaml\nsed -i 's/a/b/' /e/u.yaml", False),  # read before the edit
+        ("cp /e/u.yaml /e/w.yaml\nsed -i 's/a/b/' /e/w.yaml", False),
+        ("sed -i 's/a/b/' /e/u.yaml.bak", True),  # another file
+    ],
+)
+def test_falsealarm66_read_by_edits_only(lines: str, expected: bool) -> None:
+    from components.residency.scripts import _read_by_edits_only
+
+    assert _read_by_edits_only(f"cat > /e/u.yaml <<'EOF'\nx: a\nEOF\n{lines}\n", "/e/u.yaml") is expected

@@ -400,9 +400,7 @@ def _edit_key(edit: Edit) -> tuple[str, str]:
     return edit.file, "\0".join(("sed", *edit.texts))
 
 
-def _fluent_bit_line_filled(
-    document: dict[str, Any], reaching: Mapping[str, tuple[str, ...]]
-) -> list[dict[str, Any]]:
+def _fluent_bit_line_filled(document: dict[str, Any], reaching: Mapping[str, tuple[str, ...]]) -> list[dict[str, Any]]:
     """(falsealarm66, stop 66) A Fluent Bit command line's configuration (:func:`scripts.fluent_bit_lines`) with each
     plugin property that is a whole variable (``-p cloud_id="$ES_CLOUD_ID"``) given each value the one evaluator says
     reaches the line (:func:`_referenced`; bash(1) "Parameter Expansion": the shell expands it before Fluent Bit reads

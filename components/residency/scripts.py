@@ -2135,9 +2135,10 @@ def _read_by_edits_only(script: str, file: str) -> bool:
             continue
         if "<<" in line and re.search(rf"(?:>>?|\btee)\s*['\"]?{re.escape(file)}", line) is not None:
             continue
-        if _SED_LINE.search(line) is None:
+        sed = _SED_LINE.search(line)
+        if sed is None:
             return False
-        if _SED_IN_PLACE.search(line) is not None:
+        if _SED_IN_PLACE.search(re.split(r"[|;&<>]", line[sed.end() :], maxsplit=1)[0]) is not None:
             return True  # in place: what reads it later reads the edited text (judged in its place)
     return True
 
