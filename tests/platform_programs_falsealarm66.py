@@ -28,7 +28,14 @@ compliant programs (pinned: ``boot-wave2-home``, ``ali-boot-wave2-home``, ``k8s-
   a Region abroad filled in was refused by the placeholder (RES-015, a wrong rule) or, in aws-cn where the placeholder
   host is under a China-only suffix, passed every door (``sed-manifest-host-abroad`` CN: a leak).
 
-Reproduced on the unchanged engine (main d207e72e): see docs/residency.md, *False alarms, round 34 (stop 66)*.
+- **a cloud-config's Collector file merged on its runcmd line** (OpenTelemetry "Configuration": several ``--config``
+  sources merged into one; cloud-init "write_files", "runcmd"): the written file was given the Datadog exporter's US1
+  default on its own though the line's ``yaml:`` URI writes the site (``otel-cc-line-site-home-declared``, RES-015
+  ``datadoghq.com``; round 16's corner, left open by config65b).
+
+Reproduced on the unchanged engine (main d207e72e; this module and tests/test_realistic_programs.py in a ``git archive``
+of it): **40 programs, 25 failed every door's agreement: 15 false alarms, 9 wrong rules, 1 leak**; 15 pinned (passing
+before as after). See docs/residency.md, *False alarms, round 34 (stop 66)*.
 
 Ids: ``falsealarm66-<code>-<shape>``; tests/test_realistic_programs.py runs them as CASES.
 """
