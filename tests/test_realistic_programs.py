@@ -160,6 +160,7 @@ import platform_programs_falsealarm63 as fa63
 import platform_programs_falsealarm64 as fa64
 import platform_programs_falsealarm65 as fa65
 import platform_programs_falsealarm65b as fa65b
+import platform_programs_falsealarm66 as fa66
 import platform_programs_fluentbit42 as fb42
 import platform_programs_fluentd43 as fd43
 import platform_programs_fnb64_51 as fb51
@@ -19440,6 +19441,10 @@ CASES: list[Case] = [
     # a printf format reused for more arguments sourced back, GNU parallel's `:::` and screen's `-LdmS`: RES-009 /
     # RES-011 / RES-015 (each passed every door); the home twins and the declared host pass
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in sc66.rows()],
+    # -- stop 66, false alarms, round 34 (tests/platform_programs_falsealarm66.py): a Fluent Bit `-p cloud_id=$VAR` of
+    # a variable the script assigns (RES-016 whatever it held), a template's placeholder inside a host filled by sed
+    # (RES-015 as written, abroad a leak in aws-cn); the second wave's readers over home Regions pinned
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa66.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

@@ -13090,3 +13090,175 @@ def test_scripts66_parallel_writes_each_argument_out(args: list[str]) -> None:
 )  # fmt: skip
 def test_scripts66_parallel_and_screen_groups(line: str, expected: set[tuple[str, str]]) -> None:
     assert {(r, v) for r, _, v in findings(f"#!/bin/bash\n{line}\n", "EU", "aws")} == expected
+
+
+# -- falsealarm66 (stop 66): a Fluent Bit command line's property from a variable, a template sed fills ----------------
+_ES66 = "4fa8821e75634032bed1cf22110e2f97"
+_HOME_ID66 = _cloud_id63(f"eu-west-1.aws.found.io${_ES66}$5ac1e2d3", "fleet-logs")
+_ABROAD_ID66 = _cloud_id63(f"us-east-1.aws.found.io${_ES66}$5ac1e2d3", "fleet-logs")
+_ES_HOME66 = f"{_ES66}.eu-west-1.aws.found.io"
+_FB66 = "fluent-bit -i tail -p path=/var/log/app/*.log -o es -m '*' -p tls=on"
+_ENGINE66 = RuleEngine(
+    "EU",
+    destinations=parse_destinations([{"id": "es", "kind": "resident", "match": _ES_HOME66, "evidence": "in the EU"}]),
+)
+
+
+def _refused66(script: str) -> set[str]:
+    payload = base64.b64encode(f"#!/bin/bash\n{script}".encode()).decode()
+    subject = Subject("aws:ec2/instance:Instance", "vm", {"user_data": payload}, provider("EU", "aws"))
+    return {f.rule.id for f in _ENGINE66.check(subject)[0] if f.declared_by is None}
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (f'ES_CLOUD_ID={_HOME_ID66}\n{_FB66} -p cloud_id="$ES_CLOUD_ID" &', set()),
+        (f"export ES_CLOUD_ID='{_HOME_ID66}'\n{_FB66} -p \"cloud_id=${{ES_CLOUD_ID}}\" &", set()),
+        (f"ES_CLOUD_ID={_ABROAD_ID66}\n{_FB66} -p cloud_id=$ES_CLOUD_ID &", {"RES-015"}),  # the host, not RES-016
+        (f"if [ -f /etc/dr ]; then ES_CLOUD_ID={_ABROAD_ID66}; else ES_CLOUD_ID={_HOME_ID66}; fi\n"
+         f"{_FB66} -p cloud_id=$ES_CLOUD_ID &", {"RES-015"}),  # either value may reach it
+        ("ES_CLOUD_ID=$(aws ssm get-parameter --name /es/id --query Parameter.Value --output text)\n"
+         f"{_FB66} -p cloud_id=$ES_CLOUD_ID &", {"RES-016"}),  # read at run time: the output's entry, as before
+        (f"{_FB66} -p cloud_id=$ES_CLOUD_ID &", {"RES-016"}),  # nothing assigns it: as written, as before
+        (f"{_FB66} -p cloud_id={_HOME_ID66} &", set()),
+        ("AGG=db.partner-analytics.com\nfluent-bit -i cpu -o forward -m '*' -p host=$AGG &", {"RES-015"}),
+        ("AGG=10.20.1.50\nfluent-bit -i cpu -o forward -m '*' -p host=$AGG &", set()),
+    ],
+)  # fmt: skip
+def test_falsealarm66_a_fluent_bit_property_from_a_variable(lines: str, expected: set[str]) -> None:
+    assert _refused66(lines + "\n") == expected
+
+
+def test_falsealarm66_fluent_bit_line_filled() -> None:
+    from components.residency.engine import _fluent_bit_line_filled
+
+    document = {"pipeline": {"inputs": [{"name": "cpu"}], "outputs": [{"name": "es", "cloud_id": "$X", "tls": "on"}]}}
+    filled = _fluent_bit_line_filled(document, {"X": ("a", "\0$(cat /x)")})
+    assert [d["pipeline"]["outputs"][0]["cloud_id"] for d in filled] == ["a", "$(cat /x)"]
+    assert all(d["pipeline"]["inputs"] == [{"name": "cpu"}] for d in filled)
+    assert document["pipeline"]["outputs"][0]["cloud_id"] == "$X"  # the line's own document is left as read
+    assert _fluent_bit_line_filled(document, {}) == [document]  # nothing assigns X: as written
+
+
+_TPL66 = (
+    "mkdir -p /opt/k8s\ncat > /opt/k8s/cm.tpl.yaml <<'EOF'\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: w\n"
+    "data:\n  QUEUE_URL: https://sqs.__REGION__.amazonaws.com/123456789012/jobs\nEOF\n"
+)
+_CONF66 = "cat > /etc/fleet/up.yaml <<'EOF'\nqueue_url: https://sqs.REGION_ID.amazonaws.com/123456789012/jobs\nEOF\n"
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (_TPL66 + "sed 's/__REGION__/{r}/g' /opt/k8s/cm.tpl.yaml | kubectl apply -f -", "filled"),
+        (_TPL66 + 'R={r}\nsed "s/__REGION__/$R/g" /opt/k8s/cm.tpl.yaml > /opt/k8s/cm.yaml\nkubectl apply -f '
+         "/opt/k8s/cm.yaml", "filled"),
+        ("sed 's/__REGION__/{r}/g' <<'EOF' | kubectl apply -f -\ndata:\n  Q: https://sqs.__REGION__.amazonaws.com/1/q\n"
+         "EOF", "filled"),
+        (_CONF66 + "sed -i 's/REGION_ID/{r}/g' /etc/fleet/up.yaml\nsystemctl restart up", "filled"),
+        (_CONF66 + "sed -i 's/REGION_ID/{r}/g' /etc/fleet/up.yaml\n/opt/up/bin/up -c /etc/fleet/up.yaml &", "filled"),
+        # the template's text reaches another reader: left as written (its placeholder host, RES-015), as before
+        (_TPL66 + "sed 's/__REGION__/{r}/g' /opt/k8s/cm.tpl.yaml | kubectl apply -f -\nkubectl apply -f "
+         "/opt/k8s/cm.tpl.yaml", "written"),
+        (_TPL66 + "cp /opt/k8s/cm.tpl.yaml /opt/k8s/base.yaml\nsed -i 's/__REGION__/{r}/g' /opt/k8s/base.yaml",
+         "written"),
+        (_CONF66 + "/opt/up/bin/up -c /etc/fleet/up.yaml &\nsed -i 's/REGION_ID/{r}/g' /etc/fleet/up.yaml", "written"),
+        (_CONF66 + "sed -i -e 's/REGION_ID/{r}/g' -e '/queue/d' /etc/fleet/up.yaml", "dropped"),  # a line deleted
+        (_CONF66 + _CONF66 + "sed -i 's/REGION_ID/{r}/g' /etc/fleet/up.yaml", "written"),  # the text written twice
+    ],
+)  # fmt: skip
+def test_falsealarm66_a_template_filled_by_sed(lines: str, expected: str) -> None:
+    home = {r for r, _, _ in findings(lines.format(r="eu-west-1") + "\n", "EU", "aws")}
+    abroad = {r for r, _, _ in findings(lines.format(r="us-west-2") + "\n", "EU", "aws")}
+    if expected == "filled":
+        assert (home, abroad) == (set(), {"RES-006"})
+    elif expected == "written":
+        assert "RES-015" in home and "RES-015" in abroad
+    else:
+        assert home == {"RES-015"}  # the template as written (the edit drops a line), as before
+
+
+@given(region=st.sampled_from(sorted(CATALOGUE.jurisdictions["EU"].regions("aws"))), token=st.sampled_from(
+    ["__REGION__", "REGION_ID", "@@REGION@@", "{{REGION}}", "%REGION%"]))  # fmt: skip
+@settings(max_examples=30, deadline=None)
+def test_falsealarm66_a_template_filled_by_sed_with_any_home_region(region: str, token: str) -> None:
+    lines = _CONF66.replace("REGION_ID", token) + f"sed -i 's/{token}/{region}/g' /etc/fleet/up.yaml\n"
+    assert findings(lines, "EU", "aws") == []
+    assert {r for r, _, _ in findings(lines.replace(region, "us-east-1"), "EU", "aws")} == {"RES-006"}
+
+
+def test_falsealarm66_templates_filled() -> None:
+    from components.residency.scripts import templates_filled
+
+    script = _TPL66 + "sed 's/__REGION__/eu-west-1/g' /opt/k8s/cm.tpl.yaml | kubectl apply -f -\n"
+    blanked, filled, files = templates_filled(script)
+    assert len(blanked) == len(script) and "__REGION__" not in blanked.split("sed ")[0]
+    assert filled == ["  QUEUE_URL: https://sqs.eu-west-1.amazonaws.com/123456789012/jobs"]
+    assert files == frozenset({"/opt/k8s/cm.tpl.yaml"})
+    assert templates_filled(_TPL66 + "kubectl apply -f /opt/k8s/cm.tpl.yaml\n") == (
+        _TPL66 + "kubectl apply -f /opt/k8s/cm.tpl.yaml\n",
+        [],
+        frozenset(),
+    )
+
+
+_OTEL66 = (
+    "#cloud-config\nwrite_files:\n  - path: /etc/otelcol-contrib/base.yaml\n    content: |\n      exporters:\n"
+    "        datadog:\n          api:\n            key: ${env:DD_API_KEY}\n      service:\n        pipelines:\n"
+    "          traces:\n            receivers: [otlp]\n            exporters: [datadog]\n"
+)
+_SITE66 = (
+    "  - path: /etc/otelcol-contrib/site.yaml\n    content: |\n      exporters:\n        datadog:\n          api:\n"
+    "            site: {site}\n"
+)
+_DD66 = RuleEngine(
+    "EU",
+    destinations=parse_destinations([{"id": "dd", "kind": "resident", "match": "datadoghq.eu", "evidence": "EU1"}]),
+)
+
+
+@pytest.mark.parametrize(
+    ("files", "line", "expected"),
+    [
+        ("", "--config=/etc/otelcol-contrib/base.yaml --config='yaml:exporters::datadog::api::site: {site}'", "site"),
+        (_SITE66, "--config=/etc/otelcol-contrib/base.yaml --config=/etc/otelcol-contrib/site.yaml", "site"),
+        (_SITE66, "--config=/etc/otelcol-contrib/site.yaml --config=file:/etc/otelcol-contrib/base.yaml", "site"),
+        # no site on the line: the exporter's US1 default, as before
+        ("", "--config=/etc/otelcol-contrib/base.yaml --config='yaml:processors::batch::timeout: 10s'", "default"),
+        ("", "--config=/etc/otelcol-contrib/base.yaml --config=/etc/otelcol-contrib/site.yaml", "default"),  # unwritten
+        ("", "--config=/etc/otelcol-contrib/base.yaml", "default"),  # alone
+    ],
+)  # fmt: skip
+def test_falsealarm66_a_cloud_config_file_merged_on_its_line(files: str, line: str, expected: str) -> None:
+    def refused(site: str, item: str) -> set[str]:
+        payload = _OTEL66 + files.format(site=site) + f"runcmd:\n  - {item}\n"
+        subject = Subject("aws:ec2/instance:Instance", "vm", {"user_data": payload}, provider("EU", "aws"))
+        return {str(f.value) for f in _DD66.check(subject)[0] if f.declared_by is None}
+
+    quoted = json.dumps(f"otelcol-contrib {line}")
+    home, abroad = refused("datadoghq.eu", quoted.format(site="datadoghq.eu")), refused(
+        "us5.datadoghq.com", quoted.format(site="us5.datadoghq.com"))  # fmt: skip
+    if expected == "site":
+        assert (home, abroad) == (set(), {"us5.datadoghq.com"})
+    else:
+        assert home == abroad == {"datadoghq.com"}
+    # (a runcmd item YAML reads as a mapping, an unquoted `: `, is left open: config66's section, residency-open.md)
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        ("sed -i 's/a/b/' /e/u.yaml\ncat /e/u.yaml", True),  # read after the edit: the edited text
+        ("sudo sed --in-place 's/a/b/' /e/u.yaml", True),
+        ("sed 's/a/b/' /e/u.yaml > /e/v.yaml\nsed -e 's/a/c/' /e/u.yaml | kubectl apply -f -", True),
+        ("sed 's/a/b/' /e/u.yaml | grep -i x\ncat /e/u.yaml", False),  # grep's -i is no sed -i
+        ("cat /e/u.yaml\nsed -i 's/a/b/' /e/u.yaml", False),  # read before the edit
+        ("cp /e/u.yaml /e/w.yaml\nsed -i 's/a/b/' /e/w.yaml", False),
+        ("sed -i 's/a/b/' /e/u.yaml.bak", True),  # another file
+    ],
+)
+def test_falsealarm66_read_by_edits_only(lines: str, expected: bool) -> None:
+    from components.residency.scripts import _read_by_edits_only
+
+    assert _read_by_edits_only(f"cat > /e/u.yaml <<'EOF'\nx: a\nEOF\n{lines}\n", "/e/u.yaml") is expected

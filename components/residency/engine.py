@@ -187,6 +187,7 @@ from components.residency.scripts import (
     substitution_values,
     substitutions_joined,
     tab_stripped_heredocs,
+    templates_filled,
     under_defaults,
     while_read_words,
     with_defaults,
@@ -400,6 +401,33 @@ _EDIT_ENTRY = re.compile(r"^(@?[A-Za-z_][A-Za-z0-9_.-]*):?[ \t]+(\S.*?)$")
 def _edit_key(edit: Edit) -> tuple[str, str]:
     """An edit not applied, as the ``skip`` key of :meth:`RuleEngine._judge_heredocs` (its texts)."""
     return edit.file, "\0".join(("sed", *edit.texts))
+
+
+def _fluent_bit_line_filled(document: dict[str, Any], reaching: Mapping[str, tuple[str, ...]]) -> list[dict[str, Any]]:
+    """(falsealarm66, stop 66) A Fluent Bit command line's configuration (:func:`scripts.fluent_bit_lines`) with each
+    plugin property that is a whole variable (``-p cloud_id="$ES_CLOUD_ID"``) given each value the one evaluator says
+    reaches the line (:func:`_referenced`; bash(1) "Parameter Expansion": the shell expands it before Fluent Bit reads
+    the word), one document per combination (at most :data:`_MAX_ASSIGNED_URLS`). A value no reader computes stays its
+    text (a command substitution: not decoded, RES-016 by the output's entry as before), one nothing assigns stays as
+    written. Before, the property was read as written: ``$ES_CLOUD_ID`` did not decode, so the ``es`` output was RES-016
+    whatever the variable held (the home deployment, declared by its host, was refused)."""
+    pipeline = document.get("pipeline", {})
+    slots: list[tuple[str, int, str, tuple[str, ...]]] = []
+    for kind, plugins in pipeline.items():
+        for i, plugin in enumerate(plugins):
+            for key, value in plugin.items():
+                given = _referenced(value, reaching) if isinstance(value, str) and value[:1] == "$" else (value,)
+                if given != (value,):
+                    slots.append((kind, i, key, tuple(v[1:] if v[:1] == _OPAQUE else v for v in given)))
+    if not slots:
+        return [document]
+    out: list[dict[str, Any]] = []
+    for choice in itertools.islice(itertools.product(*(s[3] for s in slots)), _MAX_ASSIGNED_URLS):
+        filled = {kind: [dict(p) for p in plugins] for kind, plugins in pipeline.items()}
+        for (kind, i, key, _), value in zip(slots, choice, strict=True):
+            filled[kind][i][key] = value
+        out.append({**document, "pipeline": filled})
+    return out
 
 
 _FILE_RUNTIME_VALUE = re.compile(r"\s*(?:#\{.*\}|\$\{[A-Za-z_][A-Za-z0-9_]*\})\s*", re.S)
@@ -4568,6 +4596,11 @@ class RuleEngine:
         # scripts55b: a function's positional parameter in a URL (`notify() { curl "http://$1:8080/x"; }`, no `=`);
         # falsealarm60: `printf -v NAME` assigns with no `=`
         assigns = "=" in script or "${" in script or "printf" in script
+        if "sed" in script and "<<" in script:
+            # falsealarm66: a template sed fills before anything reads it, judged as the lines the edits make
+            # (``https://sqs.__REGION__.amazonaws.com/...`` filled with the home Region was RES-015 as written)
+            script, filled, _ = templates_filled(script, self._instance_region(walk))
+            script = "\n".join([script, *filled]) if filled else script
         if ("$" in script and assigns) or loop or _url_substitution_in(script) or has_positional(script):
             return jq_patterns_blanked(_assigned_urls(script, self._instance_region(walk)))
         # falsealarm56b: a jq program's regular expression (`capture("^arn:aws:sqs:(?<r>[a-z0-9-]+):")`) is compared
@@ -4641,6 +4674,8 @@ class RuleEngine:
         # scripts45: perl -pi, and sed / envsubst redirected into a file, replace its content as sed -i does.
         last = {e.file: i for i, e in enumerate(applied) if e.how not in ("cp", "mv", "install")}
         gone = {e.source for e in applied} | set(last)
+        if applied and "<<" in script:  # falsealarm66: a template only sed reads is judged as the texts it fills
+            gone |= templates_filled(script, self._instance_region(walk))[2]
         written = [w for w in written if w[1] not in gone]
         written += [(e.how, e.file, e.content or "") for i, e in enumerate(applied) if last.get(e.file, i) == i]
         routers = self._log_router_files_of(script, [(f, b) for _, f, b in written])  # config58: named at `-c` too
@@ -4998,10 +5033,16 @@ class RuleEngine:
         cpu -o es -p cloud_id=<id>``, ``-o datadog -p apikey=...``), judged as the same outputs of a classic file are
         (:meth:`_judged_as_log_config`'s walk and :meth:`_judge_log_outputs`): a cloud id by the one decoder, a host by
         its key, an output's default by its catalogue entry (``fluent_bit_output``), declared as there."""
+        values: _ScriptValues | None = None
         for at, document in fluent_bit_lines(script, self._fluent_bit_commands(), self._image_entrypoints()):
             where = f"{path}(fluent-bit@{at})"
-            self._walk_document(walk, document, where, "user_data", depth, None)
-            self._judge_log_outputs(walk, document, where, "-o NAME")
+            documents: Sequence[dict[str, Any]] = (document,)
+            if "$" in json.dumps(document):
+                values = values or _assigned_values(script, self._instance_region(walk))
+                documents = _fluent_bit_line_filled(document, values.at_destination(at))
+            for filled in documents:
+                self._walk_document(walk, filled, where, "user_data", depth, None)
+                self._judge_log_outputs(walk, filled, where, "-o NAME")
 
     def _judge_line_defaults(self, walk: _Walk, script: str, entry: ConfigFile, path: str, depth: int) -> None:
         """(config65, stop 65) The settings a tool gives the configuration it merges from every source of its line

@@ -93,6 +93,7 @@ __all__ = [
     "loop_bound_names",
     "UNKNOWN_KEYS",
     "UNCOMPUTED_BOUND",
+    "templates_filled",
 ]
 
 # Words that separate one command from the next (shlex's punctuation tokens), and redirections, whose next word is a
@@ -2200,11 +2201,19 @@ def edited_files(script: str, own_region: tuple[re.Pattern[str], str] | None = N
     order, each with its content after the command when it is known. ``own_region``: a variable whose whole assigned
     value the pattern matches holds that Region (``instance_region_commands``: the instance metadata's
     ``placement/region``, the instance's own; falsealarm46)."""
+    return _edited(script, own_region, None)
+
+
+def _edited(
+    script: str, own_region: tuple[re.Pattern[str], str] | None, reads: list[tuple[Edit, str, str]] | None
+) -> list[Edit]:
+    """:func:`edited_files`; ``reads``, when given, gets each applied sed edit with the file it read and that file's
+    text then (falsealarm66: :func:`templates_filled`)."""
     if EDIT_COMMAND.search(script) is None:
         return []  # most scripts: one search
     lines = script.splitlines()
     heredocs = {start: (end, file, body) for start, end, file, body in _heredocs(lines)}
-    state = _Files({}, {}, {}, own_region)
+    state = _Files({}, {}, {}, own_region, reads)
     edits: list[Edit] = []
     blocks: list[ShellLine] = []  # read when the script assigns a variable
     i = 0
@@ -2240,6 +2249,65 @@ def edited_files(script: str, own_region: tuple[re.Pattern[str], str] | None = N
 
 
 _HEREDOC_INPUT = "\0<<"  # the here-document a command on its first line reads (no file has this name)
+
+
+def templates_filled(
+    script: str, own_region: tuple[re.Pattern[str], str] | None = None
+) -> tuple[str, list[str], frozenset[str]]:
+    """(falsealarm66, stop 66) A template the script writes by a here-document and fills by sed before anything else
+    reads it (``cat > T <<'EOF'`` ... ``sed 's/__REGION__/<Region>/g' T | kubectl apply -f -``, ``sed -i ... T``, ``sed
+    ... <<'EOF' | ...``; GNU sed "The s Command"): ``script`` with each template line an applied sed edit changes
+    blanked (the same length: offsets do not move), the lines each edit makes of them (for the reference scan, in their
+    place), and the template files so read (their text reaches no reader but the edits). Before, the scan read the
+    template as written: ``https://sqs.__REGION__.amazonaws.com/...`` was RES-015 (``sqs.__region__.amazonaws.com``)
+    with the home Region filled in, and a Region abroad filled in was judged nowhere. Only where the edit keeps the
+    template's lines (a substitution: one line for one), the template's text is written once in the script, and no
+    line names the file but its here-document, its edits and, after an in-place edit, the readers of the edited file
+    (:func:`_read_by_edits_only`); else the template stays as written (as before)."""
+    if "sed" not in script or "<<" not in script:
+        return script, [], frozenset()
+    reads: list[tuple[Edit, str, str]] = []
+    _edited(script, own_region, reads)
+    spans: list[tuple[int, int]] = []
+    filled: list[str] = []
+    files: set[str] = set()
+    for edit, file, text in reads:
+        before, after = text.splitlines(keepends=True), (edit.content or "").splitlines(keepends=True)
+        if not text.strip() or len(before) != len(after) or script.count(text) != 1:
+            continue
+        if file != _HEREDOC_INPUT and not _read_by_edits_only(script, file):
+            continue
+        at = script.index(text)
+        for old, new in zip(before, after, strict=True):
+            if old != new:
+                spans.append((at, at + len(old.rstrip("\n"))))
+                filled.append(new.rstrip("\n"))
+            at += len(old)
+        files |= {file} if file != _HEREDOC_INPUT else set()
+    for start, end in spans:
+        script = script[:start] + " " * (end - start) + script[end:]
+    return script, filled, frozenset(files)
+
+
+def _read_by_edits_only(script: str, file: str) -> bool:
+    """(falsealarm66) Whether every line of ``script`` naming ``file`` (as a word) writes it by a here-document, is a
+    sed command reading it, or comes after a ``sed -i`` of it (a reader then reads the edited file)."""
+    named = re.compile(rf"(?<![\w./-]){re.escape(file)}(?![\w./-])")
+    for line in script.splitlines():
+        if named.search(line) is None:
+            continue
+        if "<<" in line and re.search(rf"(?:>>?|\btee)\s*['\"]?{re.escape(file)}", line) is not None:
+            continue
+        sed = _SED_LINE.search(line)
+        if sed is None:
+            return False
+        if _SED_IN_PLACE.search(re.split(r"[|;&<>]", line[sed.end() :], maxsplit=1)[0]) is not None:
+            return True  # in place: what reads it later reads the edited text (judged in its place)
+    return True
+
+
+_SED_LINE = re.compile(r"(?:^|[\s;&|(])(?:sudo\s+)?sed[ \t]")
+_SED_IN_PLACE = re.compile(r"(?<!\S)(?:-[A-Za-z]*i\S*|--in-place\S*)(?!\S)")
 # `NAME=value` / `export NAME=value` on a line of its own (bash: a variable an `export` passes to the commands the
 # script runs, envsubst among them).
 _ASSIGNED = re.compile(r"^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(\S.*)?$")
@@ -2269,6 +2337,8 @@ class _Files(NamedTuple):
     """The variables the script assigns a fixed value (envsubst fills them in)."""
     own_region: tuple[re.Pattern[str], str] | None = None
     """A command substitution that gives the machine's own Region, and that Region (``edited_files``)."""
+    reads: list[tuple[Edit, str, str]] | None = None
+    """(falsealarm66) Where given, each applied sed edit, the file it read and its text then (:func:`_edited`)."""
 
     def write(self, file: str, content: str) -> None:
         self.files[file] = content
@@ -2524,8 +2594,21 @@ def _sed_edit(args: list[str], state: _Files, command: _SimpleCommand) -> list[E
     if not sed.in_place:
         content = _input(state, operands, command.stdin)
         edited = _sed_apply(commands, content) if content is not None and commands is not None else None
-        return _written(state, command, "sed", edited, _Unknown(texts, content, deletes))
-    return _in_place("sed", operands, commands, texts, deletes, state)
+        done = _written(state, command, "sed", edited, _Unknown(texts, content, deletes))
+        source = operands[0] if len(operands) == 1 else command.stdin if not operands else None
+        if state.reads is not None and source is not None and content is not None:
+            state.reads.extend((e, source, content) for e in done if e.content is not None)
+        return done
+    if state.reads is None:
+        return _in_place("sed", operands, commands, texts, deletes, state)
+    edits: list[Edit] = []
+    for file in operands:
+        before = state.files.get(file)
+        done = _in_place("sed", [file], commands, texts, deletes, state)
+        if before is not None:
+            state.reads.extend((e, file, before) for e in done if e.content is not None)
+        edits += done
+    return edits
 
 
 def _in_place(how: str, operands: list[str], commands: list[_SedCommand] | None, texts: tuple[str, ...],
