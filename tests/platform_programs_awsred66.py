@@ -132,7 +132,7 @@ def cfn_quicksight(code: str, who: str) -> Build:
 # -- Amazon MQ: a CRDR replica broker paired with a primary ---------------------------------------------------------
 
 
-def _mq_users() -> list[dict[str, Any]]:
+def _mq_users() -> list[aws.mq.BrokerUserArgsDict]:
     return [{"username": "claims", "password": "Claims-Replica-Pass-01"},
             {"username": "replicator", "password": "Claims-Replica-Pass-02", "replication_user": True}]  # fmt: skip
 
