@@ -146,6 +146,7 @@ from components.residency.scripts import (
     has_array_element,
     has_for_loop,
     has_positional,
+    implicit_loop_words_written,
     has_while_read,
     helm_releases,
     heredoc_expanded_names,
@@ -4451,6 +4452,7 @@ class RuleEngine:
         ``echo`` pipes into it is read as written out (:func:`scripts.xargs_expanded`)."""
         script = ansi_c_quoted_written(script)  # scripts59: `$'eu-west-1'` as the single-quoted word it expands to
         script = locale_quoted_written(script)  # scripts61: `$"us-west-2"` as the double-quoted word it is
+        script = implicit_loop_words_written(script)  # mutation66: `for r; do` as `for r in "$@"; do`
         script = container_env_options_written(script, self._run_value_options)  # k8s65: `-eNAME=V` as `-e NAME=V`
         script = eval_arrays_written(script)  # scripts61: `eval "RS=(a b)"` as the assignment it runs
         script = multiline_assignments_written(script)  # lead, stop 60: `L="a<newline>b"` as the printf of its lines

@@ -236,6 +236,10 @@ class ScriptReader:
             for command in commands:
                 for found in self._command(command.words, depth, written, hosts_file, offset):
                     yield found if found.offset == offset else found._replace(offset=offset)
+            if depth < _MAX_DEPTH and '"' in line and ("$(" in line or "`" in line):
+                # mutation66: a command substitution in double quotes runs its command (`R="$(aws ... --region R)"`)
+                for inner in double_quoted_substitutions(line):
+                    yield from self._lines(inner, depth + 1, hosts_file, offset)
 
     def _json_pairs(self, line: str, depth: int, hosts_file: bool, offset: int) -> Iterator[ScriptHost]:
         """(config56) The hosts of ``line``'s JSON pairs whose key is a command that is a YAML key (``"externalName":
@@ -1419,8 +1423,12 @@ def _kustomization_remote_bases(directory: str, written: Mapping[str, str]) -> l
 # k8s65 (stop 65): a kustomization's remote target (kustomize "remote targets", examples/remoteBuild.md:
 # `github.com/kubernetes-sigs/kustomize/examples/multibases?ref=v1.0.6`, `git@github.com:owner/repo`, `ssh://`,
 # `git::https://...`): a first path segment naming a host (a dot in it, then `/` or `:`), or a git transport. A local
-# directory (`overlays/prod`, `./k`, `/opt/k`) is none.
-_KUSTOMIZE_REMOTE = re.compile(r"(?:git@|ssh://|git::|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?::\d+)?/)")
+# directory (`overlays/prod`, `./k`, `/opt/k`) is none. mutation66: a host written with its root's trailing dot
+# (`collector.example.com./org/repo`, the same host: RFC 1034 3.1, an absolute name) is one too (it was read as a local
+# directory and passed every door where the same host without the dot is RES-015).
+_KUSTOMIZE_REMOTE = re.compile(
+    r"(?:git@|ssh://|git::|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\.?(?::\d+)?/)"
+)
 
 
 def _manifest_file_value(words: list[str], k: int) -> str | None:
@@ -2803,6 +2811,33 @@ def _words(line: str) -> list[str]:
     return words
 
 
+# mutation66 (stop 66): bash(1) "Command Substitution": "Bash performs the expansion by executing command in a
+# subshell environment and replacing the command substitution with the standard output of the command"; "If the
+# substitution appears within double quotes, word splitting and pathname expansion are not performed on the results":
+# the command runs quoted or not. A double-quoted substitution is one shell word (shlex keeps it whole), so its command
+# was never read: `K="$(aws secretsmanager get-secret-value ... --region <abroad>)"`, `echo "$(psql -h <partner> ...)"`
+# passed every door, where the same unquoted substitution was refused.
+def double_quoted_substitutions(line: str) -> list[str]:
+    """(mutation66) The commands of each command substitution (``$(...)``, a backquoted one written so first) that
+    ``line`` holds inside double quotes, outermost ones only (a nested one is read when its text is), each the text
+    between the parentheses; none inside single quotes (text, never run). [] where there is none."""
+    if "`" in line:
+        line = _backquotes_as_dollar(line)
+    if "$(" not in line or '"' not in line:
+        return []
+    found: list[str] = []
+    taken = 0
+    for a, b, kind in quoting_spans(line):
+        at = line.find("$(", max(a, taken), b) if kind == '"' else -1
+        while at >= 0:
+            substitution = None if line.startswith("$((", at) else substitution_at(line, at)
+            if substitution is not None:
+                found.append(substitution[2:-1])
+                taken = at + len(substitution)
+            at = line.find("$(", max(at + 2, taken), b)
+    return found
+
+
 # falsealarm62 (stop 62): bash(1) "Command Substitution": "When using the $(command) form, all characters between the
 # parentheses make up the command; none are treated specially", inside double quotes too: `--region "$(curl -sf -H
 # "X-aws-ec2-metadata-token: $T" <IMDS>/placement/region || echo us-west-2)"` is one word. shlex closed the outer
@@ -3795,6 +3830,28 @@ _FOR_IN = re.compile(
 )
 _LOOP_WORD = re.compile(r"[A-Za-z0-9._:/@%+-]+")
 _LOOP_LIST = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(\[[@*]\])?\}|\$([A-Za-z_][A-Za-z0-9_]*)")
+# mutation66 (stop 66): a `for` (or `select`) loop without `in` (bash(1) "Compound Commands": "for name [ [ in [ word
+# ... ] ] ; ] do list ; done ... If the in word is omitted, the for command executes list once for each positional
+# parameter that is set"; select: "If the in word is omitted, the positional parameters are printed"): `for r; do`,
+# `for r do`, `for r` then `do` on the next line. Read as `for r in "$@"`; before, no loop was found (no `in`) and
+# `set -- <home> <abroad>; for r; do aws ... --region "$r"; done` (or a function's `for r; do` over its call's words)
+# passed every door.
+_IMPLICIT_LOOP = re.compile(
+    rf"((?:{_COMMAND_PLACE}|(?<![$\w])\{{[ \t]*)(?:for|select)[ \t]+[A-Za-z_][A-Za-z0-9_]*)(?=[ \t]*(?:;|\n)\s*do\b|[ \t]+do\b)",
+    re.M,
+)
+
+
+def implicit_loop_words_written(script: str) -> str:
+    """(mutation66, stop 66) ``script`` with each ``for NAME`` / ``select NAME`` loop written without ``in`` given
+    ``in "$@"`` (:data:`_IMPLICIT_LOOP`), the words bash gives it: every reader of a loop's words (:data:`_FOR_IN`)
+    then reads the positional parameters there (a function's calls', ``set --``'s). A line's own text is kept (the
+    words are inserted on it: the lines stay the lines). Gate: ``for`` / ``select``."""
+    if ("for" not in script and "select" not in script) or _IMPLICIT_LOOP.search(script) is None:
+        return script
+    return _IMPLICIT_LOOP.sub(r'\1 in "$@"', script)
+
+
 # An indexed array's assignment (bash(1) "Arrays": "Arrays are assigned to using compound assignments of the form
 # name=(value1 ... valuen)"), at a command's place.
 # mutation55: the items may stand on several lines (bash reads a compound assignment's words up to its `)`; "a word
@@ -4660,7 +4717,8 @@ def for_loop_words(
                 # on the loop's line (a function's calls', `set --`'s); a whole variable among them its values, a
                 # substitution as written (held apart by the engine); scripts60: those a slice or one parameter
                 # chooses (`"${@:2}"`, `"$2"`: _loop_positions)
-                items = _loop_positional_items(positional, script.count("\n", 0, m.start()), chosen, values, script)
+                line = script.count("\n", 0, m.start())
+                items = _loop_positional_items(positional, line, chosen, values, script, m.start())
                 known = words.setdefault(m.group(1), [])
                 known += [
                     i for i in dict.fromkeys(items) if (_LOOP_WORD.fullmatch(i) or i[:2] == "$(") and i not in known
@@ -4761,11 +4819,13 @@ def _loop_positional_items(
     chosen: re.Match[str] | None,
     values: Mapping[str, Sequence[str]],
     script: str = "",
+    at: int | None = None,
 ) -> list[str]:
     """(scripts60) The items a loop on ``line`` takes from the positional parameters (:func:`positional_words`):
     every one for ``"$@"`` (``chosen`` None), else those ``chosen`` gives (:func:`_loop_positions`), each as
     :func:`_positional_items` reads it; scripts65b: a whole variable's values split at the IFS in effect where the
-    positions are set (``script``'s, :func:`_ifs_at_line`)."""
+    positions are set (``script``'s, :func:`_ifs_at_line`); mutation66: and at the IFS in effect at the loop (offset
+    ``at``: a function's `local IFS=,` before its `for r in $1`), each (a superset of the fields)."""
     held = [
         (a, w)
         for a, b, given in positional
@@ -4774,7 +4834,12 @@ def _loop_positional_items(
         if chosen is None or _loop_positions(chosen, k)
         for w in ws
     ]
-    return [v for a, w in held for v in _positional_items(w, values, _ifs_at_line(script, a, values))]
+    here = ifs_at(script, at, values) if at is not None and "IFS" in script else []
+    return [
+        v
+        for a, w in held
+        for v in _positional_items(w, values, list(dict.fromkeys([*_ifs_at_line(script, a, values), *here])))
+    ]
 
 
 def _ifs_at_line(script: str, line: int, values: Mapping[str, Sequence[str]]) -> list[str | None]:
@@ -4831,6 +4896,12 @@ def _positional_items(
         unknown = _unknown_ifs(separators) if given else []
         known = [s for s in separators if s is None or s[:2] != "$("]
         return [*unknown, *(w for v in given for ifs in known for w in split_fields(v, ifs))]
+    if word[:2] != "$(" and not any(c in word for c in "$`") and not _LOOP_WORD.fullmatch(word):
+        # mutation66: a literal word holding a separator (`copy "<home> <abroad>"`, the body's `for r in $1`) split as
+        # the loop's expansion is (its one blank-holding word was no loop word: dropped, the Region abroad passed)
+        known = [s for s in separators if s is None or s[:2] != "$("]
+        fields = [w for ifs in known for w in split_fields(word, ifs)]
+        return [*_unknown_ifs(separators), *dict.fromkeys(fields)]
     return [word] if word[:2] == "$(" or not any(c in word for c in "$`") else []
 
 
@@ -5783,6 +5854,16 @@ def _call_words(text: str) -> list[str]:
     """The words of a call's arguments up to the end of its command (an unquoted operator): quotes around a whole word
     removed, a substitution kept whole."""
     words: list[str] = []
+    for raw in _raw_call_words(text):
+        quoted = len(raw) > 1 and raw[0] == raw[-1] and raw[0] in "\"'"
+        words.append(raw[1:-1] if quoted and raw.count(raw[0]) == 2 else raw)
+    return words
+
+
+def _raw_call_words(text: str) -> list[str]:
+    """(mutation66) The words of a call's arguments as written (quotes kept), up to the end of its command: the one
+    tokenizer of :func:`_call_words` and :func:`_spread_call_words`."""
+    words: list[str] = []
     i = 0
     while True:
         while i < len(text) and text[i] in " \t":
@@ -5790,9 +5871,37 @@ def _call_words(text: str) -> list[str]:
         word = _CALL_WORD.match(text, i)
         if word is None:
             return words
-        quoted = len(word.group(0)) > 1 and word.group(0)[0] == word.group(0)[-1] and word.group(0)[0] in "\"'"
-        words.append(word.group(0)[1:-1] if quoted and word.group(0).count(word.group(0)[0]) == 2 else word.group(0))
+        words.append(word.group(0))
         i = word.end()
+
+
+# mutation66 (stop 66): an unquoted whole variable among a call's or `set --`'s words (bash(1) "Word Splitting": "The
+# shell scans the results of parameter expansion ... that did not occur within double quotes for word splitting"),
+# and an array's every item (`${RS[@]}`, quoted or not: "each element of name expands to a separate word"), may give
+# several positional parameters: `RS="<home> <abroad>"; set -- $RS` (or `copy $RS`) then `--region "$2"` held nothing
+# at `$2` (the call's one word was `$RS`, at `$1`) and a Region abroad passed every door.
+_SPLIT_CALL_WORD = re.compile(r"\$[A-Za-z_][A-Za-z0-9_]*|\$\{[A-Za-z_][A-Za-z0-9_]*\}|\"?\$\{[A-Za-z_][A-Za-z0-9_]*\[[@*]\]\}\"?")
+_USED_POSITION = re.compile(r"\$(?:([1-9])|\{([1-9][0-9]*)[}:#%/^,@-])")
+_SPREAD_POSITIONS = 20
+"""(mutation66) The highest positional parameter a split word is spread to (a script naming a later one: that one's
+position is read as written, the words as the call gives them)."""
+
+
+def _spread_call_words(text: str, script: str) -> list[list[str]]:
+    """(mutation66, stop 66) The word lists a call's (or ``set --``'s) arguments ``text`` may give its positional
+    parameters: the words as :func:`_call_words` reads them, and where the first word that word splitting may cut into
+    several (:data:`_SPLIT_CALL_WORD`) stands at position j, each list giving that word to positions j .. k (the later
+    words after them), for every k up to the last position ``script`` names (at most :data:`_SPREAD_POSITIONS`): a
+    superset of what bash gives (each field of the variable at each of those positions). An empty expansion (the
+    later words shifted left) is not given: it leaves the variable's positions unset."""
+    words = _call_words(text)
+    raw = _raw_call_words(text)
+    at = next((j for j, w in enumerate(raw) if _SPLIT_CALL_WORD.fullmatch(w) and w.count('"') != 1 and w[:1] + w[-3:] != '"*]}'), None)
+    if at is None or len(raw) != len(words):
+        return [words]
+    used = [int(m.group(1) or m.group(2)) for m in _USED_POSITION.finditer(script)] if "$" in script else []
+    last = min(max(used, default=0), _SPREAD_POSITIONS)
+    return [words, *(words[:at] + [words[at]] * n + words[at + 1 :] for n in range(2, last - at + 1))]
 
 
 # scripts55: bash(1) "Special Parameters": "@ ($@) Expands to the positional parameters, starting from one ... When the
@@ -5841,11 +5950,13 @@ def positional_words(script: str) -> list[tuple[int, int, dict[str, tuple[str, .
     last = LAST_POSITIONAL in script  # scripts57: `${!#}` (last_positional_written), each call's last word
     if "set" in script and "--" in script:
         for m in _SET_ARGUMENTS.finditer(script):
-            words = _call_words(m.group(1))
             line = script.count("\n", 0, m.start())
-            positions: dict[str, tuple[str, ...]] = {str(k): (w,) for k, w in enumerate(words[:_MAX_POSITIONAL], 1)}
-            if last and words:
-                positions["!#"] = (words[-1],)
+            positions: dict[str, tuple[str, ...]] = {}
+            for words in _spread_call_words(m.group(1), script):  # mutation66: `set -- $RS` may give several
+                for k, w in enumerate(words[:_MAX_POSITIONAL], 1):
+                    positions[str(k)] = tuple(dict.fromkeys((*positions.get(str(k), ()), w)))
+                if last and words:
+                    positions["!#"] = tuple(dict.fromkeys((*positions.get("!#", ()), words[-1])))
             ranges.append((line, len(lines) - 1, positions))
     bodies = _function_bodies(lines) if _ANY_FUNCTION_DEFINITION.search(script) else []  # most scripts define none
     calls = _function_calls(script, bodies)
@@ -6224,7 +6335,7 @@ def _call_lists(script: str, lines: list[str]) -> list[tuple[int, int, list[list
     ranges: list[tuple[int, int, list[list[str]]]] = []
     if "set" in script and "--" in script:
         for m in _SET_ARGUMENTS.finditer(script):
-            ranges.append((script.count("\n", 0, m.start()), len(lines) - 1, [_call_words(m.group(1))]))
+            ranges.append((script.count("\n", 0, m.start()), len(lines) - 1, _spread_call_words(m.group(1), script)))
     bodies = _function_bodies(lines) if _ANY_FUNCTION_DEFINITION.search(script) else []
     calls = _loop_words_in_calls(script, lines, _function_calls(script, bodies))
     shifts = _shift_counts(script, lines)
@@ -6392,7 +6503,11 @@ def _function_calls(script: str, bodies: list[tuple[str, int, int]]) -> dict[str
         # a call: the name at a command's place, then a blank, an operator or the line's end (`copy()` defines it);
         # scripts55b: also first in a one-line body (`run() { retain "$@"; }`: after the group's `{`)
         call = re.compile(_CALL_PLACE + re.escape(name) + r"(?=[ \t;&|)]|$)([^\n]*)", re.M)
-        calls[name] = [(script.count("\n", 0, m.start()), _call_words(m.group(1))) for m in call.finditer(script)]
+        calls[name] = [
+            (script.count("\n", 0, m.start()), words)
+            for m in call.finditer(script)
+            for words in _spread_call_words(m.group(1), script)  # mutation66: `copy $RS` may give several positions
+        ]
     return calls
 
 
