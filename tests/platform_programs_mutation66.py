@@ -11,7 +11,10 @@ tree): docs/residency.md "Mutation search, round 37 (stop 66)". Reproduced on th
   ``for-implicit-newline``): no loop was found, the Region abroad passed every door;
 - an unquoted variable among ``set --``'s or a call's words (bash(1) "Word Splitting"): ``RS="<home> <abroad>"; set
   -- $RS`` then ``--region "$2"`` (``set-split-position``), ``copy $RS`` and the body's ``"$2"``
-  (``call-split-position``), ``IFS=,`` before ``set -- $RS`` (``ifs-set-split-position``): ``$2`` held nothing;
+  (``call-split-position``), ``IFS=,`` before ``set -- $RS`` (``ifs-set-split-position``), a call given ``$(cat
+  FILE)`` unquoted (``call-substitution-position``): ``$2`` held nothing;
+- bash's ``exec -a NAME COMMAND`` (bash(1) "Shell Builtin Commands": "exec [-cl] [-a name] [command [arguments]]",
+  ``exec-a``): ``NAME`` was read as the command;
 - a function looping over its ``$1`` given one quoted word holding blanks (``copy "<home> <abroad>"``,
   ``function-word-loop``) or, under the function's ``local IFS=,``, commas (``function-local-ifs``);
 - a command in a double-quoted command substitution (bash(1) "Command Substitution"; the substitution runs its
@@ -85,6 +88,19 @@ def ifs_set_split_position(code: str, where: str) -> str:
     return f'RS="{_pair(code, where, ",")}"\nIFS=,\nset -- $RS\n{_to(code, SECOND)}\n'
 
 
+def call_substitution_position(code: str, where: str) -> str:
+    # the Regions a deploy step wrote, read back unquoted as the call's words
+    return (
+        f"printf '%s %s\\n' {_pair(code, where)} > /etc/fleet/dr-regions\n"
+        f'copy_second() {{\n  {_to(code, SECOND)}\n}}\ncopy_second $(cat /etc/fleet/dr-regions)\n'
+    )
+
+
+def exec_a(code: str, where: str) -> str:
+    # bash's `exec -a NAME` (the process's name in ps), the last step of the boot script
+    return f"exec -a fleet-dr {_to(code, _region(code, where))}\n"
+
+
 def function_word_loop(code: str, where: str) -> str:
     return f'copy_all() {{\n  for r in $1; do {_to(code, "$r")}; done\n}}\ncopy_all "{_pair(code, where)}"\n'
 
@@ -122,6 +138,8 @@ KINDS: dict[str, tuple[Callable[[str, str], Build], set[str], tuple[str, ...]]] 
     "set-split-position": (_aws(set_split_position), REGION, ("EU", "US")),
     "call-split-position": (_aws(call_split_position), REGION, ("JP", "CN")),
     "ifs-set-split-position": (_aws(ifs_set_split_position), REGION, ("EU",)),
+    "call-substitution-position": (_aws(call_substitution_position), REGION, ("EU", "US")),
+    "exec-a": (_aws(exec_a), REGION, ("US", "JP")),
     "function-word-loop": (_aws(function_word_loop), REGION, ("EU", "US")),
     "function-local-ifs": (_aws(function_local_ifs), REGION, ("JP", "EU")),
     "quoted-substitution": (_aws(quoted_substitution), REGION, AWS_CODES),

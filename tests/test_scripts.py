@@ -12605,3 +12605,106 @@ def test_k8s65b_kustomization_bases_read_remote_items_only(local: list[str], rem
 def test_k8s65b_a_manifest_piped_from_one_expansion(lines: str, expected: set[str]) -> None:
     found = {v for r, p, v in findings(f"#!/bin/bash\n{lines}\n", "EU", "aws") if "(kubectl@" in p and r == "RES-015"}
     assert found == expected
+
+
+# -- mutation66 (stop 66): a `for` loop without `in`, an unquoted variable split into positions, a function's loop over
+# a quoted word holding separators, a command in a double-quoted substitution, a remote kustomization host with the
+# root's trailing dot (docs/residency.md "Mutation search, round 37")
+_COPY66 = "aws ec2 copy-snapshot --source-region eu-west-1 --source-snapshot-id snap-0a1b2c3d4e5f60718 --region"
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        'set -- eu-west-1 {r}\nfor x; do {c} "$x"; done',
+        'set -- eu-west-1 {r}\nfor x do {c} "$x"; done',
+        'set -- eu-west-1 {r}\nfor x\ndo\n  {c} "$x"\ndone',
+        'f() {{ for x; do {c} "$x"; done; }}\nf eu-west-1 {r}',
+        'f() {{\n  for x\n  do {c} "$x"; done\n}}\nf eu-central-1 {r}',
+        'RS="eu-west-1 {r}"\nset -- $RS\n{c} "$2"',
+        'RS="eu-west-1 {r}"\nset -- nightly $RS\n{c} "${{3}}"',
+        'RS="eu-west-1,{r}"\nIFS=,\nset -- $RS\n{c} "$2"',
+        'RS="eu-west-1 {r}"\nf() {{ {c} "$2"; }}\nf $RS',
+        'f() {{ for x in $1; do {c} "$x"; done; }}\nf "eu-west-1 {r}"',
+        'f() {{\n  local IFS=,\n  for x in $1; do {c} "$x"; done\n}}\nf "eu-west-1,{r}"',
+        'f() {{ local IFS=,; for x in $1; do {c} "$x"; done; }}\nf "eu-west-1,{r}"',
+        'ID="$({c} {r} --query SnapshotId --output text)"',
+        'echo "copy $({c} {r} --query SnapshotId --output text) started"',
+        'ID="`{c} {r} --query SnapshotId --output text`"',
+        'ID="$(timeout 300 {c} {r})"',
+        'f() {{ {c} "$2"; }}\nf $(echo eu-west-1 {r})',
+        "exec -a fleet-dr {c} {r}",
+        'OUT="$(echo "$({c} {r})")"',
+    ],
+)
+def test_mutation66_positions_loops_and_quoted_substitutions(lines: str) -> None:
+    home = lines.format(c=_COPY66, r="eu-central-1")
+    abroad = lines.format(c=_COPY66, r="us-east-1")
+    assert findings(f"#!/bin/bash\n{home}\n", "EU", "aws") == []
+    assert {r for r, *_ in findings(f"#!/bin/bash\n{abroad}\n", "EU", "aws")} == {"RES-009"}
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        ("N=\"$(psql -h reports.partner.example.com -tAc 'select 1')\"", ["RES-015"]),
+        ('echo "$(redis-cli -h cache.partner.example.com ping)"', ["RES-015"]),
+        ("echo '$(psql -h reports.partner.example.com)'", []),  # single-quoted: text, never run
+        ('X="$((1 + 2))"\necho "$X"', []),  # arithmetic, no command
+        ("kubectl apply -k 'collector.example.com./fleet/addons/overlays/prod?ref=v1'", ["RES-015"]),
+        ("kubectl apply -k 'collector.example.com/fleet/addons/overlays/prod?ref=v1'", ["RES-015"]),
+        ("kubectl apply -k ./overlays/prod", []),
+        ("kubectl apply -k overlays/prod.d/", []),
+    ],
+)
+def test_mutation66_partner_hosts(lines: str, expected: list[str]) -> None:
+    assert sorted({r for r, *_ in findings(f"#!/bin/bash\n{lines}\n", "EU", "aws")}) == expected
+
+
+def test_mutation66_implicit_loop_words_written() -> None:
+    from components.residency.scripts import implicit_loop_words_written
+
+    assert implicit_loop_words_written("for r; do echo $r; done") == 'for r in "$@"; do echo $r; done'
+    assert implicit_loop_words_written("f() { for r do echo; done; }") == 'f() { for r in "$@"; do echo; done; }'
+    assert implicit_loop_words_written("for r\ndo\n echo\ndone") == 'for r in "$@"\ndo\n echo\ndone'
+    assert implicit_loop_words_written("select r; do echo; done") == 'select r in "$@"; do echo; done'
+    for kept in ("for r in a b; do echo; done", "for r\nin a b\ndo echo; done", "echo for r; do", "for ((i=0; i<3; i++)); do"):
+        assert implicit_loop_words_written(kept) == kept
+
+
+def test_mutation66_spread_call_words() -> None:
+    from components.residency.scripts import _spread_call_words
+
+    assert _spread_call_words("$RS x", 'echo "$3"') == [["$RS", "x"], ["$RS", "$RS", "x"], ["$RS", "$RS", "$RS", "x"]]
+    assert _spread_call_words("a ${RS}", "echo $2 $3") == [["a", "${RS}"], ["a", "${RS}", "${RS}"]]
+    assert _spread_call_words("$(cat f)", "echo $2") == [["$(cat f)"], ["$(cat f)", "$(cat f)"]]
+    for kept in ('"$RS" x', "a b", '"${RS[*]}"', '"$(cat f)"'):
+        assert _spread_call_words(kept, "echo $1 $2 $3") == [_spread_call_words(kept, "")[0]]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ('X="$(aws sts get-caller-identity)"', ["aws sts get-caller-identity"]),
+        ('echo "a $(hostname) b $(date +%F)"', ["hostname", "date +%F"]),
+        ('X="$(echo "$(cat f)")"', ['echo "$(cat f)"']),
+        ('X="`uname -r`"', ["uname -r"]),
+        ("echo '$(aws s3 ls)'", []),
+        ("X=$(aws s3 ls)", []),  # unquoted: its words are the line's own
+        ('X="$((1 + 2))"', []),
+        ('X="$(unclosed"', []),
+    ],
+)
+def test_mutation66_double_quoted_substitutions(line: str, expected: list[str]) -> None:
+    from components.residency.scripts import double_quoted_substitutions
+
+    assert double_quoted_substitutions(line) == expected
+
+
+@given(command=st.from_regex(r"[a-z]{1,8}(?: -{1,2}[a-z]{1,6}(?: [a-z0-9./-]{1,12})?){0,4}", fullmatch=True))
+@settings(max_examples=80, deadline=None)
+def test_mutation66_a_quoted_substitution_gives_its_command(command: str) -> None:
+    from components.residency.scripts import double_quoted_substitutions
+
+    assert double_quoted_substitutions(f'V="$({command})"') == [command]
+    assert double_quoted_substitutions(f"V='$({command})'") == []

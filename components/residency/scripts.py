@@ -3837,7 +3837,8 @@ _LOOP_LIST = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(\[[@*]\])?\}|\$([A-Za-z_]
 # `set -- <home> <abroad>; for r; do aws ... --region "$r"; done` (or a function's `for r; do` over its call's words)
 # passed every door.
 _IMPLICIT_LOOP = re.compile(
-    rf"((?:{_COMMAND_PLACE}|(?<![$\w])\{{[ \t]*)(?:for|select)[ \t]+[A-Za-z_][A-Za-z0-9_]*)(?=[ \t]*(?:;|\n)\s*do\b|[ \t]+do\b)",
+    rf"((?:{_COMMAND_PLACE}|(?<![$\w])\{{[ \t]*)(?:for|select)[ \t]+[A-Za-z_][A-Za-z0-9_]*)"
+    r"(?=[ \t]*(?:;|\n)\s*do\b|(?P<bare>[ \t]+do\b))",
     re.M,
 )
 
@@ -3849,7 +3850,8 @@ def implicit_loop_words_written(script: str) -> str:
     words are inserted on it: the lines stay the lines). Gate: ``for`` / ``select``."""
     if ("for" not in script and "select" not in script) or _IMPLICIT_LOOP.search(script) is None:
         return script
-    return _IMPLICIT_LOOP.sub(r'\1 in "$@"', script)
+    # `for r do` (no `;` before `do`) as `for r in "$@"; do`: after a word list, `do` must follow a `;` or newline
+    return _IMPLICIT_LOOP.sub(lambda m: m.group(1) + (' in "$@";' if m.group("bare") else ' in "$@"'), script)
 
 
 # An indexed array's assignment (bash(1) "Arrays": "Arrays are assigned to using compound assignments of the form
@@ -5875,12 +5877,11 @@ def _raw_call_words(text: str) -> list[str]:
         i = word.end()
 
 
-# mutation66 (stop 66): an unquoted whole variable among a call's or `set --`'s words (bash(1) "Word Splitting": "The
-# shell scans the results of parameter expansion ... that did not occur within double quotes for word splitting"),
-# and an array's every item (`${RS[@]}`, quoted or not: "each element of name expands to a separate word"), may give
-# several positional parameters: `RS="<home> <abroad>"; set -- $RS` (or `copy $RS`) then `--region "$2"` held nothing
+# mutation66 (stop 66): an unquoted whole variable or command substitution among a call's or `set --`'s words (bash(1)
+# "Word Splitting": "The shell scans the results of parameter expansion, command substitution, and arithmetic expansion
+# that did not occur within double quotes for word splitting") may give several positional parameters: `RS="<home> <abroad>"; set -- $RS` (or `copy $RS`) then `--region "$2"` held nothing
 # at `$2` (the call's one word was `$RS`, at `$1`) and a Region abroad passed every door.
-_SPLIT_CALL_WORD = re.compile(r"\$[A-Za-z_][A-Za-z0-9_]*|\$\{[A-Za-z_][A-Za-z0-9_]*\}|\"?\$\{[A-Za-z_][A-Za-z0-9_]*\[[@*]\]\}\"?")
+_SPLIT_CALL_WORD = re.compile(r"\$[A-Za-z_][A-Za-z0-9_]*|\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$\([^()]*\)")
 _USED_POSITION = re.compile(r"\$(?:([1-9])|\{([1-9][0-9]*)[}:#%/^,@-])")
 _SPREAD_POSITIONS = 20
 """(mutation66) The highest positional parameter a split word is spread to (a script naming a later one: that one's
@@ -5896,7 +5897,7 @@ def _spread_call_words(text: str, script: str) -> list[list[str]]:
     later words shifted left) is not given: it leaves the variable's positions unset."""
     words = _call_words(text)
     raw = _raw_call_words(text)
-    at = next((j for j, w in enumerate(raw) if _SPLIT_CALL_WORD.fullmatch(w) and w.count('"') != 1 and w[:1] + w[-3:] != '"*]}'), None)
+    at = next((j for j, w in enumerate(raw) if _SPLIT_CALL_WORD.fullmatch(w)), None)
     if at is None or len(raw) != len(words):
         return [words]
     used = [int(m.group(1) or m.group(2)) for m in _USED_POSITION.finditer(script)] if "$" in script else []
