@@ -41,7 +41,6 @@ from platform_parts import AWS_HOME, Build, Row, home_abroad_rows
 # mutation64), the Datadog Agent's run line (falsealarm65b).
 from platform_programs_agents62 import HOME_SITE, declared
 from platform_programs_falsealarm65b import dd_run_secret
-from platform_programs_mutation53 import AWS_SECOND
 from platform_programs_mutation56 import _aws, _region
 from platform_programs_mutation63 import _copy
 
@@ -92,7 +91,7 @@ def call_substitution_position(code: str, where: str) -> str:
     # the Regions a deploy step wrote, read back unquoted as the call's words
     return (
         f"printf '%s %s\\n' {_pair(code, where)} > /etc/fleet/dr-regions\n"
-        f'copy_second() {{\n  {_to(code, SECOND)}\n}}\ncopy_second $(cat /etc/fleet/dr-regions)\n'
+        f"copy_second() {{\n  {_to(code, SECOND)}\n}}\ncopy_second $(cat /etc/fleet/dr-regions)\n"
     )
 
 

@@ -12668,7 +12668,12 @@ def test_mutation66_implicit_loop_words_written() -> None:
     assert implicit_loop_words_written("f() { for r do echo; done; }") == 'f() { for r in "$@"; do echo; done; }'
     assert implicit_loop_words_written("for r\ndo\n echo\ndone") == 'for r in "$@"\ndo\n echo\ndone'
     assert implicit_loop_words_written("select r; do echo; done") == 'select r in "$@"; do echo; done'
-    for kept in ("for r in a b; do echo; done", "for r\nin a b\ndo echo; done", "echo for r; do", "for ((i=0; i<3; i++)); do"):
+    for kept in (
+        "for r in a b; do echo; done",
+        "for r\nin a b\ndo echo; done",
+        "echo for r; do",
+        "for ((i=0; i<3; i++)); do",
+    ):
         assert implicit_loop_words_written(kept) == kept
 
 

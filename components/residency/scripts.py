@@ -1426,9 +1426,7 @@ def _kustomization_remote_bases(directory: str, written: Mapping[str, str]) -> l
 # directory (`overlays/prod`, `./k`, `/opt/k`) is none. mutation66: a host written with its root's trailing dot
 # (`collector.example.com./org/repo`, the same host: RFC 1034 3.1, an absolute name) is one too (it was read as a local
 # directory and passed every door where the same host without the dot is RES-015).
-_KUSTOMIZE_REMOTE = re.compile(
-    r"(?:git@|ssh://|git::|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\.?(?::\d+)?/)"
-)
+_KUSTOMIZE_REMOTE = re.compile(r"(?:git@|ssh://|git::|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\.?(?::\d+)?/)")
 
 
 def _manifest_file_value(words: list[str], k: int) -> str | None:
@@ -5879,8 +5877,9 @@ def _raw_call_words(text: str) -> list[str]:
 
 # mutation66 (stop 66): an unquoted whole variable or command substitution among a call's or `set --`'s words (bash(1)
 # "Word Splitting": "The shell scans the results of parameter expansion, command substitution, and arithmetic expansion
-# that did not occur within double quotes for word splitting") may give several positional parameters: `RS="<home> <abroad>"; set -- $RS` (or `copy $RS`) then `--region "$2"` held nothing
-# at `$2` (the call's one word was `$RS`, at `$1`) and a Region abroad passed every door.
+# that did not occur within double quotes for word splitting") may give several positional parameters: `RS="<home>
+# <abroad>"; set -- $RS` (or `copy $RS`, `copy $(cat FILE)`) then `--region "$2"` held nothing at `$2` (the call's one
+# word was `$RS`, at `$1`) and a Region abroad passed every door.
 _SPLIT_CALL_WORD = re.compile(r"\$[A-Za-z_][A-Za-z0-9_]*|\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$\([^()]*\)")
 _USED_POSITION = re.compile(r"\$(?:([1-9])|\{([1-9][0-9]*)[}:#%/^,@-])")
 _SPREAD_POSITIONS = 20
@@ -5951,14 +5950,8 @@ def positional_words(script: str) -> list[tuple[int, int, dict[str, tuple[str, .
     last = LAST_POSITIONAL in script  # scripts57: `${!#}` (last_positional_written), each call's last word
     if "set" in script and "--" in script:
         for m in _SET_ARGUMENTS.finditer(script):
-            line = script.count("\n", 0, m.start())
-            positions: dict[str, tuple[str, ...]] = {}
-            for words in _spread_call_words(m.group(1), script):  # mutation66: `set -- $RS` may give several
-                for k, w in enumerate(words[:_MAX_POSITIONAL], 1):
-                    positions[str(k)] = tuple(dict.fromkeys((*positions.get(str(k), ()), w)))
-                if last and words:
-                    positions["!#"] = tuple(dict.fromkeys((*positions.get("!#", ()), words[-1])))
-            ranges.append((line, len(lines) - 1, positions))
+            positions = _set_positions(m.group(1), script, last)
+            ranges.append((script.count("\n", 0, m.start()), len(lines) - 1, positions))
     bodies = _function_bodies(lines) if _ANY_FUNCTION_DEFINITION.search(script) else []  # most scripts define none
     calls = _function_calls(script, bodies)
     passed_on = "$@" in script or "$*" in script or "${@}" in script or "${*}" in script
@@ -5985,6 +5978,18 @@ def positional_words(script: str) -> list[tuple[int, int, dict[str, tuple[str, .
         if given_by.get(name):
             ranges.append((first, end, {k: tuple(v) for k, v in given_by[name].items()}))
     return _shifted(script, lines, ranges) if "shift" in script else ranges
+
+
+def _set_positions(text: str, script: str, last: bool) -> dict[str, tuple[str, ...]]:
+    """(scripts54b) The words a ``set -- WORDS`` (``text``) gives each positional parameter (``"!#"``: the last, where
+    ``last``); mutation66: every list :func:`_spread_call_words` gives (``set -- $RS`` may give several positions)."""
+    positions: dict[str, tuple[str, ...]] = {}
+    for words in _spread_call_words(text, script):
+        for k, w in enumerate(words[:_MAX_POSITIONAL], 1):
+            positions[str(k)] = tuple(dict.fromkeys((*positions.get(str(k), ()), w)))
+        if last and words:
+            positions["!#"] = tuple(dict.fromkeys((*positions.get("!#", ()), words[-1])))
+    return positions
 
 
 def _passed_words(
