@@ -233,6 +233,7 @@ import platform_programs_mutation62 as mu62
 import platform_programs_mutation63 as mu63
 import platform_programs_mutation64 as mu64
 import platform_programs_mutation65 as mu65
+import platform_programs_mutation66 as mu66
 import platform_programs_new34 as pn
 import platform_programs_openapi44 as oa44
 import platform_programs_ops as po
@@ -19445,6 +19446,11 @@ CASES: list[Case] = [
     # a variable the script assigns (RES-016 whatever it held), a template's placeholder inside a host filled by sed
     # (RES-015 as written, abroad a leak in aws-cn); the second wave's readers over home Regions pinned
     *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in fa66.rows()],
+    # -- stop 66, mutation search round 37 (tests/platform_programs_mutation66.py): a `for` loop without `in` over the
+    # positional parameters, an unquoted variable split into `set --`'s or a call's positions, a function's loop over a
+    # quoted word holding blanks (or commas under its `local IFS=,`), a command in a double-quoted substitution, a
+    # kustomization remote host with its root's trailing dot: RES-009 / RES-015 (each passed every door)
+    *[Case(id, code, build, expected, destinations=declared) for id, code, build, expected, declared in mu66.rows()],
 ]
 # orgkeys42 (stop 42): these compliant programs grant an organisation (o-a1b2c3d4e5) with `*` and aws:PrincipalOrgID /
 # aws:PrincipalOrgPaths, a Lambda / layer / EventBridge permission's organisation, or a Deny outside it. Such a grant

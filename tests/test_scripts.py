@@ -13262,3 +13262,115 @@ def test_falsealarm66_read_by_edits_only(lines: str, expected: bool) -> None:
     from components.residency.scripts import _read_by_edits_only
 
     assert _read_by_edits_only(f"cat > /e/u.yaml <<'EOF'\nx: a\nEOF\n{lines}\n", "/e/u.yaml") is expected
+
+
+# -- mutation66 (stop 66): a `for` loop without `in`, an unquoted variable split into positions, a function's loop over
+# a quoted word holding separators, a command in a double-quoted substitution, a remote kustomization host with the
+# root's trailing dot (docs/residency.md "Mutation search, round 37")
+_COPY66 = "aws ec2 copy-snapshot --source-region eu-west-1 --source-snapshot-id snap-0a1b2c3d4e5f60718 --region"
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        'set -- eu-west-1 {r}\nfor x; do {c} "$x"; done',
+        'set -- eu-west-1 {r}\nfor x do {c} "$x"; done',
+        'set -- eu-west-1 {r}\nfor x\ndo\n  {c} "$x"\ndone',
+        'f() {{ for x; do {c} "$x"; done; }}\nf eu-west-1 {r}',
+        'f() {{\n  for x\n  do {c} "$x"; done\n}}\nf eu-central-1 {r}',
+        'RS="eu-west-1 {r}"\nset -- $RS\n{c} "$2"',
+        'RS="eu-west-1 {r}"\nset -- nightly $RS\n{c} "${{3}}"',
+        'RS="eu-west-1,{r}"\nIFS=,\nset -- $RS\n{c} "$2"',
+        'RS="eu-west-1 {r}"\nf() {{ {c} "$2"; }}\nf $RS',
+        'f() {{ for x in $1; do {c} "$x"; done; }}\nf "eu-west-1 {r}"',
+        'f() {{\n  local IFS=,\n  for x in $1; do {c} "$x"; done\n}}\nf "eu-west-1,{r}"',
+        'f() {{ local IFS=,; for x in $1; do {c} "$x"; done; }}\nf "eu-west-1,{r}"',
+        'ID="$({c} {r} --query SnapshotId --output text)"',
+        'echo "copy $({c} {r} --query SnapshotId --output text) started"',
+        'ID="`{c} {r} --query SnapshotId --output text`"',
+        'ID="$(timeout 300 {c} {r})"',
+        'f() {{ {c} "$2"; }}\nf $(echo eu-west-1 {r})',
+        "exec -a fleet-dr {c} {r}",
+        'OUT="$(echo "$({c} {r})")"',
+    ],
+)
+def test_mutation66_positions_loops_and_quoted_substitutions(lines: str) -> None:
+    home = lines.format(c=_COPY66, r="eu-central-1")
+    abroad = lines.format(c=_COPY66, r="us-east-1")
+    assert findings(f"#!/bin/bash\n{home}\n", "EU", "aws") == []
+    assert {r for r, *_ in findings(f"#!/bin/bash\n{abroad}\n", "EU", "aws")} == {"RES-009"}
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        ("N=\"$(psql -h reports.partner.example.com -tAc 'select 1')\"", ["RES-015"]),
+        ('echo "$(redis-cli -h cache.partner.example.com ping)"', ["RES-015"]),
+        ("echo '$(psql -h reports.partner.example.com)'", []),  # single-quoted: text, never run
+        ('X="$((1 + 2))"\necho "$X"', []),  # arithmetic, no command
+        ("kubectl apply -k 'collector.example.com./fleet/addons/overlays/prod?ref=v1'", ["RES-015"]),
+        ("kubectl apply -k 'collector.example.com/fleet/addons/overlays/prod?ref=v1'", ["RES-015"]),
+        ("kubectl apply -k ./overlays/prod", []),
+        ("kubectl apply -k overlays/prod.d/", []),
+    ],
+)
+def test_mutation66_partner_hosts(lines: str, expected: list[str]) -> None:
+    assert sorted({r for r, *_ in findings(f"#!/bin/bash\n{lines}\n", "EU", "aws")}) == expected
+
+
+def test_mutation66_bare_loops_read_as_positional_words() -> None:
+    # mutation66b: one reading of the bare loop, scripts66's (_FOR_IN, loop_words_text); `for r do` too
+    from components.residency.scripts import _FOR_IN, loop_words_text
+
+    for bare in ("for r; do echo $r; done", "f() { for r do echo; done; }", "for r\ndo\n echo\ndone", "select r; do"):
+        assert [loop_words_text(m) for m in _FOR_IN.finditer(bare)] == ['"$@"']
+    assert [loop_words_text(m) for m in _FOR_IN.finditer("for r in a b; do echo; done")] == ["a b"]
+    assert [loop_words_text(m) for m in _FOR_IN.finditer("for r\nin a b\ndo echo; done")] == ["a b"]
+    for kept in ("echo for r; do", "for ((i=0; i<3; i++)); do"):
+        assert list(_FOR_IN.finditer(kept)) == []
+
+
+def test_mutation66_call_words_split_into_positions() -> None:
+    # mutation66b: a function call's unquoted variable / substitution split by scripts66's _split_positions
+    from components.residency.scripts import positional_words
+
+    assert positional_words('f() { echo "$3"; }\nf $RS x', {"RS": ("a b",)}) == [
+        (0, 0, {"1": ("$RS", "a"), "2": ("x", "b"), "3": ("x",)})
+    ]
+    assert positional_words('f() { echo "$2"; }\nIFS=,\nf $RS', {"RS": ("a,b",)}) == [
+        (0, 0, {"1": ("$RS", "a"), "2": ("b",)})
+    ]
+    assert positional_words('f() { echo "$2"; }\nf $(cat f)', {}) == [(0, 0, {"1": ("$(cat f)",), "2": ("$(cat f)",)})]
+    for kept, first in (('f "$RS" x', "$RS"), ('f "$(cat f)" x', "$(cat f)")):  # quoted: one word, one position
+        assert positional_words('f() { echo "$2"; }\n' + kept, {"RS": ("a b",)}) == [
+            (0, 0, {"1": (first,), "2": ("x",)})
+        ]
+    assert positional_words('f() { echo "$2"; }\nf $RS', {"RS": ("a,b",)}) == [(0, 0, {"1": ("$RS",)})]  # no split
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ('X="$(aws sts get-caller-identity)"', ["aws sts get-caller-identity"]),
+        ('echo "a $(hostname) b $(date +%F)"', ["hostname", "date +%F"]),
+        ('X="$(echo "$(cat f)")"', ['echo "$(cat f)"']),
+        ('X="`uname -r`"', ["uname -r"]),
+        ("echo '$(aws s3 ls)'", []),
+        ("X=$(aws s3 ls)", []),  # unquoted: its words are the line's own
+        ('X="$((1 + 2))"', []),
+        ('X="$(unclosed"', []),
+    ],
+)
+def test_mutation66_double_quoted_substitutions(line: str, expected: list[str]) -> None:
+    from components.residency.scripts import double_quoted_substitutions
+
+    assert double_quoted_substitutions(line) == expected
+
+
+@given(command=st.from_regex(r"[a-z]{1,8}(?: -{1,2}[a-z]{1,6}(?: [a-z0-9./-]{1,12})?){0,4}", fullmatch=True))
+@settings(max_examples=80, deadline=None)
+def test_mutation66_a_quoted_substitution_gives_its_command(command: str) -> None:
+    from components.residency.scripts import double_quoted_substitutions
+
+    assert double_quoted_substitutions(f'V="$({command})"') == [command]
+    assert double_quoted_substitutions(f"V='$({command})'") == []

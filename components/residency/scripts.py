@@ -239,6 +239,10 @@ class ScriptReader:
             for command in commands:
                 for found in self._command(command.words, depth, written, hosts_file, offset):
                     yield found if found.offset == offset else found._replace(offset=offset)
+            if depth < _MAX_DEPTH and '"' in line and ("$(" in line or "`" in line):
+                # mutation66: a command substitution in double quotes runs its command (`R="$(aws ... --region R)"`)
+                for inner in double_quoted_substitutions(line):
+                    yield from self._lines(inner, depth + 1, hosts_file, offset)
 
     def _json_pairs(self, line: str, depth: int, hosts_file: bool, offset: int) -> Iterator[ScriptHost]:
         """(config56) The hosts of ``line``'s JSON pairs whose key is a command that is a YAML key (``"externalName":
@@ -1549,8 +1553,10 @@ def _kustomization_remote_bases(directory: str, written: Mapping[str, str]) -> l
 # k8s65 (stop 65): a kustomization's remote target (kustomize "remote targets", examples/remoteBuild.md:
 # `github.com/kubernetes-sigs/kustomize/examples/multibases?ref=v1.0.6`, `git@github.com:owner/repo`, `ssh://`,
 # `git::https://...`): a first path segment naming a host (a dot in it, then `/` or `:`), or a git transport. A local
-# directory (`overlays/prod`, `./k`, `/opt/k`) is none.
-_KUSTOMIZE_REMOTE = re.compile(r"(?:git@|ssh://|git::|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?::\d+)?/)")
+# directory (`overlays/prod`, `./k`, `/opt/k`) is none. mutation66: a host written with its root's trailing dot
+# (`collector.example.com./org/repo`, the same host: RFC 1034 3.1, an absolute name) is one too (it was read as a local
+# directory and passed every door where the same host without the dot is RES-015).
+_KUSTOMIZE_REMOTE = re.compile(r"(?:git@|ssh://|git::|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\.?(?::\d+)?/)")
 
 
 def _manifest_file_value(words: list[str], k: int) -> str | None:
@@ -3049,6 +3055,33 @@ def _words(line: str) -> list[str]:
     return words
 
 
+# mutation66 (stop 66): bash(1) "Command Substitution": "Bash performs the expansion by executing command in a
+# subshell environment and replacing the command substitution with the standard output of the command"; "If the
+# substitution appears within double quotes, word splitting and pathname expansion are not performed on the results":
+# the command runs quoted or not. A double-quoted substitution is one shell word (shlex keeps it whole), so its command
+# was never read: `K="$(aws secretsmanager get-secret-value ... --region <abroad>)"`, `echo "$(psql -h <partner> ...)"`
+# passed every door, where the same unquoted substitution was refused.
+def double_quoted_substitutions(line: str) -> list[str]:
+    """(mutation66) The commands of each command substitution (``$(...)``, a backquoted one written so first) that
+    ``line`` holds inside double quotes, outermost ones only (a nested one is read when its text is), each the text
+    between the parentheses; none inside single quotes (text, never run). [] where there is none."""
+    if "`" in line:
+        line = _backquotes_as_dollar(line)
+    if "$(" not in line or '"' not in line:
+        return []
+    found: list[str] = []
+    taken = 0
+    for a, b, kind in quoting_spans(line):
+        at = line.find("$(", max(a, taken), b) if kind == '"' else -1
+        while at >= 0:
+            substitution = None if line.startswith("$((", at) else substitution_at(line, at)
+            if substitution is not None:
+                found.append(substitution[2:-1])
+                taken = at + len(substitution)
+            at = line.find("$(", max(at + 2, taken), b)
+    return found
+
+
 # falsealarm62 (stop 62): bash(1) "Command Substitution": "When using the $(command) form, all characters between the
 # parentheses make up the command; none are treated specially", inside double quotes too: `--region "$(curl -sf -H
 # "X-aws-ec2-metadata-token: $T" <IMDS>/placement/region || echo us-west-2)"` is one word. shlex closed the outer
@@ -3449,6 +3482,13 @@ class _Building:
             self.stdin = _HEREDOC_INPUT
 
 
+def _bare_loop_do(word: str, current: _Building) -> bool:
+    """(mutation66b, stop 66) Whether ``word`` is the ``do`` of ``for NAME do COMMAND`` (bash's grammar: the ``;``
+    before ``do`` is optional where ``in`` is omitted): the loop's body starts after it, as after ``for NAME; do``
+    (``COMMAND`` was read as an operand of a ``for`` command)."""
+    return word == "do" and len(current.words) == 2 and current.words[0] in ("for", "select")
+
+
 _PROCESS_SUBSTITUTIONS = frozenset({"<(", ">("})
 """(scripts62) A process substitution's opening word (shlex keeps the run of operator characters as one word): bash(1)
 "Process Substitution", ``<(list)`` / ``>(list)``: "The process list is run asynchronously", so its commands are
@@ -3497,7 +3537,7 @@ def _simple_commands(words: list[str]) -> Iterator[_SimpleCommand]:
                     body.append(words[i])
                 current.words[-1] += words[i][1:]
                 i += 1
-        elif word in _SEPARATORS or word == "$" or word in _PROCESS_SUBSTITUTIONS:
+        elif word in _SEPARATORS or word == "$" or word in _PROCESS_SUBSTITUTIONS or _bare_loop_do(word, current):
             word = "(" if word in _PROCESS_SUBSTITUTIONS else word  # scripts62: `<(list)` runs its list
             if (command := current.done()) is not None:
                 yield command
@@ -4038,10 +4078,12 @@ def plain_assigned_name(line: str) -> str | None:
 # Constructs": "If 'in words' is not present, the for command executes list once for each positional parameter that is
 # set, as if 'in "$@"' had been specified"; select the same): the match's second group is empty there and
 # :func:`loop_words_text` gives it `"$@"`; the loop bound nothing and a Region abroad in `set --` or a function's call
-# passed every door.
+# passed every door. mutation66b: and `for NAME do` (no `;`: bash's grammar `for name [ [ in [ word ... ] ] ; ] do`,
+# the `;` optional with `in` omitted), read the same (its second group then holds the `do` text: no words, see
+# :func:`loop_words_text`).
 _FOR_IN = re.compile(
     rf"(?:{_COMMAND_PLACE}|(?<![$\w])\{{[ \t]*)" + r"(?:for|select)[ \t]+([A-Za-z_][A-Za-z0-9_]*)"
-    r"(?:\s+in[ \t]+|(?=[ \t]*(?:;|\n)\s*do\b))"
+    r"(?:\s+in[ \t]+|(?=[ \t]*(?:;|\n)\s*do\b|[ \t]+do\b))"
     r"((?:\$\([^()\n]*\)|[^;\n\\]|\\\n|\\[^\n])*)",  # scripts60: a substitution's `;` (a branch echo written out)
     re.M,
 )
@@ -6079,6 +6121,16 @@ def _call_words(text: str) -> list[str]:
     """The words of a call's arguments up to the end of its command (an unquoted operator): quotes around a whole word
     removed, a substitution kept whole."""
     words: list[str] = []
+    for raw in _raw_call_words(text):
+        quoted = len(raw) > 1 and raw[0] == raw[-1] and raw[0] in "\"'"
+        words.append(raw[1:-1] if quoted and raw.count(raw[0]) == 2 else raw)
+    return words
+
+
+def _raw_call_words(text: str) -> list[str]:
+    """(mutation66) The words of a call's arguments as written (quotes kept), up to the end of its command: the one
+    tokenizer of :func:`_call_words` and of :func:`_split_call_positions`."""
+    words: list[str] = []
     i = 0
     while True:
         while i < len(text) and text[i] in " \t":
@@ -6086,8 +6138,7 @@ def _call_words(text: str) -> list[str]:
         word = _CALL_WORD.match(text, i)
         if word is None:
             return words
-        quoted = len(word.group(0)) > 1 and word.group(0)[0] == word.group(0)[-1] and word.group(0)[0] in "\"'"
-        words.append(word.group(0)[1:-1] if quoted and word.group(0).count(word.group(0)[0]) == 2 else word.group(0))
+        words.append(word.group(0))
         i = word.end()
 
 
@@ -6166,9 +6217,30 @@ def positional_words(
             ends = [words[-1] for _, words in calls[name] if words and not _ALL_POSITIONAL.intersection(words)]
             if ends:
                 given_by.setdefault(name, {})["!#"] = list(dict.fromkeys(ends))
+        if values is not None and calls[name]:  # mutation66b: `f $RS` (RS="<home> <abroad>"), then `"$2"` inside
+            _split_call_positions(script, name, values, last, given_by.setdefault(name, {}))
         if given_by.get(name):
             ranges.append((first, end, {k: tuple(v) for k, v in given_by[name].items()}))
     return _shifted(script, lines, ranges) if "shift" in script else ranges
+
+
+def _split_call_positions(
+    script: str, name: str, values: Mapping[str, Sequence[str]], last: bool, given: dict[str, list[str]]
+) -> None:
+    """(mutation66b, stop 66) ``given`` (function ``name``'s positions, :func:`positional_words`) with what each call
+    of it whose words hold an unquoted whole variable or substitution gives its positions when split
+    (:func:`_split_positions`, the reading of ``set -- $RS``; at the IFS in effect at the call): mutation66 found
+    `RS="<home> <abroad>"; f() { aws ... --region "$2"; }; f $RS` (and `f $(echo <home> <abroad>)`) passing every
+    door, ``$2`` holding nothing."""
+    for m in _function_call_pattern(name).finditer(script):
+        if "$" not in m.group(1):
+            continue
+        raw = _raw_call_words(m.group(1))
+        split = _split_positions(raw, _call_words(m.group(1)), script, m.start(), values, substitutions=True)
+        for k, words in (split or {}).items():
+            if k != "!#" or last:
+                known = given.setdefault(k, [])
+                known += [w for w in words if w not in known]
 
 
 def _set_positions(
@@ -6196,13 +6268,22 @@ _MAX_POSITION_SHIFTS = 8
 
 
 def _split_positions(
-    raw: list[str], words: list[str], script: str, at: int, values: Mapping[str, Sequence[str]]
+    raw: list[str],
+    words: list[str],
+    script: str,
+    at: int,
+    values: Mapping[str, Sequence[str]],
+    *,
+    substitutions: bool = False,
 ) -> dict[str, tuple[str, ...]] | None:
     """(scripts66) The positions ``set -- WORDS`` (at offset ``at`` of ``script``; ``raw`` its words as written,
     ``words`` :func:`_call_words`' reading of them; or a compound assignment's, :func:`split_array_elements`) gives
     when an unquoted whole variable among its words holds literal values: each value's fields at the IFS in effect
     there (:func:`ifs_at`, :func:`split_fields`) at positions of their own, the later words after them (every shift its
-    values give); None where no word splits or a value or IFS is not known (read as before)."""
+    values give); None where no word splits or a value or IFS is not known (read as before). mutation66b: with
+    ``substitutions``, an unquoted command substitution (``f $(cat FILE)``), whose fields are not known here, is given
+    as written to each position from its own to the last one ``script`` names (:func:`_spread_substitution`: a
+    superset; its value is computed where used, or fails closed)."""
     if len(raw) != len(words):
         return None
     separators = ifs_at(script, at, values) if "IFS" in script else [None]
@@ -6210,6 +6291,9 @@ def _split_positions(
         return None
     fields: dict[int, list[list[str]]] = {}
     for j, word in enumerate(raw):
+        if substitutions and word[:2] == "$(" and _SPLIT_SUBSTITUTION.fullmatch(word):
+            fields[j] = _spread_substitution(word, j, script)
+            continue
         whole = _LOOP_LIST.fullmatch(word) if word[:1] == "$" else None
         held = values.get(whole.group(1) or whole.group(3), ()) if whole is not None and not whole.group(2) else ()
         if not held:
@@ -6235,6 +6319,21 @@ def _split_positions(
     ends = {len(words) + s for s in shifts}
     lasts = [w for e in ends for w in positions.get(str(e), ())]
     return {**{k: tuple(v) for k, v in positions.items()}, **({"!#": tuple(dict.fromkeys(lasts))} if lasts else {})}
+
+
+# mutation66b (stop 66): an unquoted command substitution among a call's words (bash(1) "Word Splitting": its result
+# is split too), and the positions a script names (`$2`, `${3}`, `${2:-x}`), at most _SPREAD_POSITIONS of them.
+_SPLIT_SUBSTITUTION = re.compile(r"\$\([^()]*\)")
+_USED_POSITION = re.compile(r"\$(?:([1-9])|\{([1-9][0-9]*)[}:#%/^,@-])")
+_SPREAD_POSITIONS = 8
+
+
+def _spread_substitution(word: str, j: int, script: str) -> list[list[str]]:
+    """(mutation66b) The field lists an unquoted substitution ``word`` at index ``j`` of a call's words may give: the
+    word alone, and the word at each position from ``j + 1`` to the last one ``script`` names (at most
+    :data:`_SPREAD_POSITIONS` more)."""
+    used = [int(m.group(1) or m.group(2)) for m in _USED_POSITION.finditer(script)]
+    return [[word] * n for n in range(1, min(max(used, default=0) - j, _SPREAD_POSITIONS) + 1)] or [[word]]
 
 
 def split_array_elements(script: str, values: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, ...]]:
@@ -6707,7 +6806,7 @@ def _computed_loop_words(script: str) -> dict[str, tuple[str, ...]]:
     for m in _FOR_IN.finditer(script) if "for" in script else ():
         # words over a variable the script sets in a way no reader computes: unknown (one it never sets is empty in
         # user data, the loop runs nothing: left as written)
-        used = [a or c for a, _, c in _LOOP_LIST.findall(m.group(2))]
+        used = [a or c for a, _, c in _LOOP_LIST.findall(loop_words_text(m))]
         if not found.get(m.group(1)) and any(re.search(rf"(?<![\w$]){n}\+?=|\b{n}\b[^\n]*<", script) for n in used):
             found[m.group(1)] = [UNKNOWN_LOOP_WORDS]
     return {n: tuple(dict.fromkeys(w)) for n, w in found.items() if w}
@@ -6730,7 +6829,10 @@ def _plain_assigned_values(script: str) -> dict[str, tuple[str, ...]]:
 def _loop_words_blanked(script: str) -> str:
     """(scripts63) ``script`` with each ``for NAME in WORDS`` loop's words blanked: they use variables, they bind none
     (``for r in $REGIONS`` binds r)."""
-    return _without_spans(script, [m.span(2) for m in _FOR_IN.finditer(script)]) if "for" in script else script
+    if "for" not in script:
+        return script
+    # mutation66b: a bare loop's second group (`for r do aws ...`) holds no words: nothing blanked
+    return _without_spans(script, [m.span(2) for m in _FOR_IN.finditer(script) if m.start(2) > m.end(1)])
 
 
 def _plain_values(script: str, name: str, assigned: list[str], bindings: str) -> tuple[str, ...] | None:
@@ -6778,9 +6880,15 @@ def _function_calls(script: str, bodies: list[tuple[str, int, int]]) -> dict[str
     for name, _, _ in bodies:
         # a call: the name at a command's place, then a blank, an operator or the line's end (`copy()` defines it);
         # scripts55b: also first in a one-line body (`run() { retain "$@"; }`: after the group's `{`)
-        call = re.compile(_CALL_PLACE + re.escape(name) + r"(?=[ \t;&|)]|$)([^\n]*)", re.M)
+        call = _function_call_pattern(name)
         calls[name] = [(script.count("\n", 0, m.start()), _call_words(m.group(1))) for m in call.finditer(script)]
     return calls
+
+
+@functools.lru_cache(maxsize=256)
+def _function_call_pattern(name: str) -> re.Pattern[str]:
+    """A call of function ``name`` (:func:`_function_calls`), its arguments' text the first group."""
+    return re.compile(_CALL_PLACE + re.escape(name) + r"(?=[ \t;&|)]|$)([^\n]*)", re.M)
 
 
 def _function_bodies(lines: list[str]) -> list[tuple[str, int, int]]:
