@@ -633,10 +633,14 @@ ALI_CN: dict[str, tuple[Callable[[str], Build], set[RES]]] = {
     "config-delivery-channel": (delivery_channel, {"RES-005"}),
     "global-events-region": (global_events_region, {"RES-009"}),
     "pai-dataset-version": (pai_dataset_version, {"RES-006"}),
+    # Decided again at stop 66 (alired66, docs/residency.md "Alibaba Cloud red team, round 26"): CloudSSO's delegated
+    # administrator is the account that then runs the directory's sign-in (its users, groups, access configurations
+    # and provisioning), as the resource directory's delegated administrator decided at stop 65: another account is
+    # a written account (RES-023) until pinned or declared. Kept here before as "sends to the stack".
+    "sso-delegate-account": (delegate_account, {"RES-023"}),
     # Checked and kept: the other account or address sends to the stack, not the reverse.
     "hbr-cross-account": (hbr_cross_account, set()),
     "event-source-webhook": (event_source_webhook, set()),
-    "sso-delegate-account": (delegate_account, set()),
 }
 
 PARTNER_DECLARED: dict[str, Any] = {
