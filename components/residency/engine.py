@@ -3416,9 +3416,7 @@ class RuleEngine:
             return True
         assert reference is not None
         name, attribute = reference
-        given = self._given_parameter(walk, name, attribute)
-        if given is None:
-            given = self._parameter_default(walk, name, attribute)
+        given = self._given_or_default(walk, name, attribute)
         if given is not None:
             # A Parameter the stack resource itself gives a value (`parameters`: a literal, or an Output such as its
             # own bucket's name, deferred): the template receives exactly that value, judged as itself under the same
@@ -3450,9 +3448,7 @@ class RuleEngine:
         parameters = walk.template[1].get("Parameters")
         if attribute != "Ref" or name is None or not isinstance(parameters, Mapping) or name not in parameters:
             return False
-        given = self._given_parameter(walk, name, attribute)
-        if given is None:
-            given = self._parameter_default(walk, name, attribute)
+        given = self._given_or_default(walk, name, attribute)
         if given is not None:
             self._walk(walk, given, path, key, depth + 1, None)
             return True
@@ -3632,6 +3628,13 @@ class RuleEngine:
         # `in` and `[]`, not `.get` (dict.get skips `__getitem__`): a run whose overrides are one value not known here
         # (_AnyParameter) gives it to every Parameter, deferred where it is used.
         return _literal_or_deferred(walk, values[name] if name in values else None)  # noqa: SIM401
+
+    def _given_or_default(self, walk: _Walk, name: str | None, attribute: str) -> Any:
+        """The value a template's Parameter ``name`` (a ``Ref``) takes in the stack being read: the one the stack gives
+        it (:meth:`_given_parameter`), else its Default (:meth:`_parameter_default`); None when neither is known. Read
+        at a host or bucket field (fnros59) and at an account field (alired66) alike."""
+        given = self._given_parameter(walk, name, attribute)
+        return given if given is not None else self._parameter_default(walk, name, attribute)
 
     def _parameter_default(self, walk: _Walk, name: str | None, attribute: str) -> str | None:
         """(fnros59) The Default a stack template's Parameter ``name`` (a ``Ref``) takes where the stack gives it no
@@ -5951,35 +5954,30 @@ class RuleEngine:
                 document = _merged_settings(document, _nested_setting(key, value))  # agents62: a block's too
         return _renamed_keys(document, entry.keys)
 
-    def _written_files(self, document: Mapping[Any, Any], path: str) -> dict[str, str]:
-        """A cloud-config's written scripts (``payload_script_files``: ``write_files[i].content``) -> their files."""
-        written: dict[str, str] = {}
+    def _write_files_entries(self, document: Mapping[Any, Any]) -> Iterator[tuple[str, str, Any]]:
+        """Each file a cloud-config's ``write_files`` writes (``payload_script_files``: ``write_files[i].content``
+        under ``path``) as (the content's walk path under the document, ``write_files[i].content``; the file named;
+        its content key), the entries naming a file by text: the one walk of the catalogue's shape for
+        :meth:`_written_files` and :meth:`_payload_written_files`."""
         for script, file_key in self.endpoints.payload_script_files.items():
             entries, _, content = script.partition(".")
             items = document.get(entries)
-            if not isinstance(items, list):
-                continue
-            for i, item in enumerate(items):
+            for i, item in enumerate(items if isinstance(items, list) else ()):
                 if isinstance(item, dict) and isinstance(item.get(file_key), str):
-                    written[f"{path}.{entries}[{i}].{content}"] = item[file_key].strip()
-        return written
+                    yield f"{entries}[{i}].{content}", item[file_key], item.get(content)
+
+    def _written_files(self, document: Mapping[Any, Any], path: str) -> dict[str, str]:
+        """A cloud-config's written scripts (``payload_script_files``: ``write_files[i].content``) -> their files."""
+        return {f"{path}.{at}": file.strip() for at, file, _ in self._write_files_entries(document)}
 
     def _payload_written_files(self, walk: _Walk) -> dict[str, str]:
         """(config66) The files the cloud-config being walked writes (``payload_script_files``: ``write_files``' path
         -> its content, as written), read from its text (``walk.written_by``); empty outside one. Read where a line of
         its ``runcmd`` merges one of them with another source (:func:`_merged_line_configs`)."""
         document = yaml_or_none(walk.written_by) if walk.written and walk.written_by else None
-        found: dict[str, str] = {}
         if not isinstance(document, dict):
-            return found
-        for script, file_key in self.endpoints.payload_script_files.items():
-            entries, _, content = script.partition(".")
-            items = document.get(entries)
-            for item in items if isinstance(items, list) else ():
-                path, body = (item.get(file_key), item.get(content)) if isinstance(item, dict) else (None, None)
-                if isinstance(path, str) and isinstance(body, str):
-                    found[path] = body
-        return found
+            return {}
+        return {file: body for _, file, body in self._write_files_entries(document) if isinstance(body, str)}
 
     def _written_ssh_names(self, document: Mapping[Any, Any]) -> frozenset[str]:
         """(config54) The ``Host`` names of the OpenSSH client configurations a cloud-config's ``write_files`` writes
@@ -8716,8 +8714,10 @@ def _container_variables(fields: Mapping[str, Any], form: ContainerForm) -> list
     return _variables_expanded(out) if form.variable_references else out
 
 
-_KUBERNETES_REFERENCE = re.compile(r"\$\$|\$\(([A-Za-z_][A-Za-z0-9_]*)\)")
-"""(mutation63) Kubernetes' ``$(NAME)`` variable reference, and ``$$`` (an escaped ``$``)."""
+_KUBERNETES_REFERENCE = re.compile(r"\$\$|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)")
+"""(mutation63) Kubernetes' ``$(NAME)`` variable reference, and ``$$`` (an escaped ``$``); a name as an EnvVar's may be
+written (letters, digits, ``_``, ``-``, ``.``, not a digit first: Kubernetes' ``IsEnvVarName``). The one pattern of the
+reference: hostshape4's ``_expanded_container`` kept a copy (``_KUBE_REFERENCE``) until stop 66."""
 
 
 def _references_expanded(text: str, known: Mapping[str, tuple[Any, Any]]) -> tuple[str, Any]:
@@ -13759,8 +13759,6 @@ def _next_substitution(text: str, start: int) -> int:
     return min(found, default=-1)
 
 
-# A Kubernetes dependent variable reference `$(NAME)`, or its escape `$$`; a shell variable `$NAME` / `${NAME}`.
-_KUBE_REFERENCE = re.compile(r"\$\$|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)")
 _SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh", "ksh"})
 
 
@@ -13783,7 +13781,9 @@ def _expanded_container(value: Mapping[Any, Any]) -> Mapping[Any, Any]:
     given: dict[str, str] = {}
 
     def kube_expand(text: str) -> str:
-        return _KUBE_REFERENCE.sub(lambda m: "$" if m.group(1) is None else given.get(m.group(1), m.group(0)), text)
+        return _KUBERNETES_REFERENCE.sub(
+            lambda m: "$" if m.group(1) is None else given.get(m.group(1), m.group(0)), text
+        )
 
     def shell_expand(text: str) -> str:
         return _SHELL_REFERENCE.sub(lambda m: given.get(m.group(1) or m.group(2), m.group(0)), text)
