@@ -1183,8 +1183,24 @@ def test_the_reader_agrees_with_the_jq_binary(program: str, data: Any) -> None:
     run = subprocess.run([JQ, "-c", program], input=json.dumps(data), capture_output=True, text=True, check=False)
     if run.returncode == 3:  # jq 1.6's narrower grammar refuses it (`{a: if ...}`, `if` without `else`): no value
         return
+    if _JQ_CATCHES_BREAK and "|=" in program and ("?" in program or "try" in program):
+        # jq 1.6's `?` / `try` catch the `break` its `|=` (`_modify`: label / break) uses to stop, so the path is
+        # deleted (`.[-1:] |= map(1)?` gives `[]`): jqlang/jq #1859, fixed in 1.7 (#2750); the reader follows 1.7.
+        # Found by this property in stop 66's second CI run (a new random example; the reader unchanged since stop 65)
+        return
     assert run.returncode == 0, (program, run.stderr)
     assert [json.loads(line) for line in run.stdout.splitlines()] == ours, program
+
+
+def _jq_catches_break() -> bool:
+    """Whether the installed jq is one whose ``?`` swallows ``|=``'s internal break (jq 1.6: jqlang/jq #1859)."""
+    if JQ is None:
+        return False
+    run = subprocess.run([JQ, "-c", ".[0] |= (.)?"], input="[1]", capture_output=True, text=True, check=False)
+    return run.stdout.strip() != "[1]"
+
+
+_JQ_CATCHES_BREAK = _jq_catches_break()
 
 
 # fnros62 (stop 62): jq's builtins choosing one value of a list (index / rindex / indices, min / max, reverse, flatten,
