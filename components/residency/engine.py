@@ -4730,11 +4730,20 @@ class RuleEngine:
                     continue
                 # a run mounting a written file's directory (`-v /etc/datadog-agent/datadog.yaml:...`) reads that file
                 if any(not any(m and m in run for m in mounted) for run in _image_runs(d, script)):
-                    default = _renamed_keys(_nested_setting(d.key, d.value), entry.keys)  # as _judge_config_file's
-                    self._walk_document(walk, default, f"{path}(image)(default)", "content", depth, None)
+                    self._judge_tool_default(walk, entry, d, f"{path}(image)(default)", depth)
             for d in entry.document_defaults:
                 if d.images and d.unless_variables:
                     self._judge_run_variables(walk, script, (entry, d, mounted), path, depth)
+
+    def _judge_tool_default(
+        self, walk: _Walk, entry: ConfigFile, default: DocumentDefault, where: str, depth: int
+    ) -> None:
+        """A tool's own default setting (``document_defaults``: the Datadog Agent's US1 site) judged as the document an
+        empty settings file of ``entry`` is given (as :meth:`_judge_config_file`'s, the key in the catalogue's names),
+        where a run of its image (scripts58, scripts63), a Compose service (k8s65) or ``kubectl set env NAME-`` (k8s66)
+        gives the tool none: one reading for the four (k8s66 had written it a fourth time)."""
+        setting = _renamed_keys(_nested_setting(default.key, default.value), entry.keys)
+        self._walk_document(walk, setting, where, "content", depth, None)
 
     def _judge_run_variables(
         self,
@@ -4786,8 +4795,7 @@ class RuleEngine:
                 self._judge_unknown_host(walk, v, where)
             self._judge_run_values(walk, entry, default, given, unknown, where, depth)
             if not given and not any(m and m in run for m in mounted):
-                setting = _renamed_keys(_nested_setting(default.key, default.value), entry.keys)
-                self._walk_document(walk, setting, f"{path}(image)(default)", "content", depth, None)
+                self._judge_tool_default(walk, entry, default, f"{path}(image)(default)", depth)
 
     def _judge_run_values(
         self,
@@ -5173,8 +5181,7 @@ class RuleEngine:
                     named = [v for v in d.unless_variables if v in given]
                     unset = [_compose_unset_value(v, given[v], rest, "env_file" in service, sets) for v in named]
                     if named and all(unset):
-                        setting = _renamed_keys(_nested_setting(d.key, d.value), entry.keys)
-                        self._walk_document(walk, setting, f"{where}(image)(default)", "content", depth, None)
+                        self._judge_tool_default(walk, entry, d, f"{where}(image)(default)", depth)
 
     def _judge_compose_commands(self, walk: _Walk, text: str, document: dict[Any, Any], where: str) -> None:
         """(scripts56) The command each service of a Compose file a script writes runs (``entrypoint`` / ``command``,
@@ -5584,9 +5591,8 @@ class RuleEngine:
             for entry in self.endpoints.app_config_files:
                 for d in entry.document_defaults:
                     if d.images and name in d.unless_variables:
-                        setting = _renamed_keys(_nested_setting(d.key, d.value), entry.keys)
                         where = f"{path}(kubectl@{offset}:set env {name})(default)"
-                        self._walk_document(walk, setting, where, "content", depth, None)
+                        self._judge_tool_default(walk, entry, d, where, depth)
 
     def _judge_piped_expansions(self, walk: _Walk, script: str, path: str) -> None:
         """(k8s65b, stop 65) A manifest given to ``kubectl apply -f -`` by one expansion (``echo "$M" |``, ``<<<
